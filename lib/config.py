@@ -1,0 +1,67 @@
+"""One typed settings object, read from the environment on first use (never at import).
+
+Every variable the service reads is declared here, so the README's configuration table and
+this class are the same list. Secrets are `SecretStr`: they print as '**********'.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=None, extra="ignore", case_sensitive=False)
+
+    # --- database -------------------------------------------------------------------------
+    database_url: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("DATABASE_URL", "POSTGRES_URL", "POSTGRES_PRISMA_URL", "SUPABASE_DB_URL"),
+        description="PostgreSQL URL. Supabase: the pooled (port 6543) string. Unset: embedded server.",
+    )
+    data_dir: Path = Field(default=ROOT / ".data", validation_alias=AliasChoices("AGENT_FORGE_DATA_DIR"))
+    db_pool_max: int = Field(default=5, validation_alias=AliasChoices("DB_POOL_MAX"))
+
+    # --- web ------------------------------------------------------------------------------
+    auth_required: bool = Field(default=False, validation_alias=AliasChoices("AUTH_REQUIRED"))
+    default_tenant: str = Field(default="default", validation_alias=AliasChoices("DEFAULT_TENANT"))
+    max_body_bytes: int = Field(default=4_500_000, validation_alias=AliasChoices("MAX_BODY_BYTES"))
+    cors_origins: str = Field(default="", validation_alias=AliasChoices("CORS_ORIGINS"))
+    log_level: str = Field(default="INFO", validation_alias=AliasChoices("LOG_LEVEL"))
+
+    # --- AI providers -----------------------------------------------------------------------
+    anthropic_api_key: SecretStr | None = Field(default=None, validation_alias=AliasChoices("ANTHROPIC_API_KEY"))
+    anthropic_base_url: str | None = Field(default=None, validation_alias=AliasChoices("ANTHROPIC_BASE_URL"))
+    anthropic_model: str = Field(default="claude-sonnet-5-5", validation_alias=AliasChoices("ANTHROPIC_MODEL"))
+    anthropic_timeout_s: float = Field(default=60.0, validation_alias=AliasChoices("ANTHROPIC_TIMEOUT_S"))
+    openai_api_key: SecretStr | None = Field(default=None, validation_alias=AliasChoices("OPENAI_API_KEY"))
+    openai_base_url: str | None = Field(default=None, validation_alias=AliasChoices("OPENAI_BASE_URL"))
+    embedding_model: str = Field(default="text-embedding-3-small", validation_alias=AliasChoices("EMBEDDING_MODEL"))
+
+    # --- object storage for large imports ---------------------------------------------------
+    supabase_url: str | None = Field(default=None, validation_alias=AliasChoices("SUPABASE_URL", "NEXT_PUBLIC_SUPABASE_URL"))
+    supabase_service_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("SUPABASE_SERVICE_ROLE_KEY", "SUPABASE_SERVICE_KEY")
+    )
+    storage_bucket: str = Field(default="agent-forge-imports", validation_alias=AliasChoices("STORAGE_BUCKET", "S3_BUCKET"))
+    s3_endpoint_url: str | None = Field(default=None, validation_alias=AliasChoices("S3_ENDPOINT_URL"))
+
+    def providers(self) -> dict[str, bool]:
+        """Which providers are configured (never their keys)."""
+        return {
+            "anthropic": self.anthropic_api_key is not None,
+            "openai": self.openai_api_key is not None,
+            "supabase_storage": bool(self.supabase_url and self.supabase_service_key),
+            "s3": bool(self.s3_endpoint_url),
+        }
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    """The process's settings; `settings.cache_clear()` re-reads the environment (tests)."""
+    return Settings()

@@ -1,0 +1,72 @@
+"""The domain's exception tree, described once.
+
+Domain code raises these and never thinks about HTTP; `lib.web.errors` maps each class to a
+status code in one table. Every error can name the offending `field` (e.g. ``body.description``)
+and carry machine-readable `details` (validation findings, rejected rows ...).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class AgentForgeError(Exception):
+    """Base of every error we raise on purpose."""
+
+    code = "error"
+
+    def __init__(self, message: str, *, field: str | None = None, details: list[Any] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.details = details or []
+
+
+class InvalidInput(AgentForgeError):
+    """The input parsed but breaks a rule (wrong type, unknown field, invalid state)."""
+
+    code = "validation_error"
+
+
+class MalformedInput(AgentForgeError):
+    """The input could not be parsed at all (bad JSON, CSV or YAML syntax)."""
+
+    code = "malformed_input"
+
+
+class NotFound(AgentForgeError):
+    code = "not_found"
+
+
+class Conflict(AgentForgeError):
+    """A write raced another one (stale version) or would duplicate something unique."""
+
+    code = "conflict"
+
+
+class PayloadTooLarge(AgentForgeError):
+    code = "payload_too_large"
+
+
+class UnsupportedMedia(AgentForgeError):
+    code = "unsupported_media_type"
+
+
+class Unauthorized(AgentForgeError):
+    code = "unauthorized"
+
+
+class Forbidden(AgentForgeError):
+    code = "forbidden"
+
+
+class ProviderError(AgentForgeError):
+    """An upstream AI or storage provider failed in a way the caller should see."""
+
+    code = "provider_error"
+
+
+class Unavailable(AgentForgeError):
+    """A dependency we cannot work without (the database) is unreachable."""
+
+    code = "unavailable"

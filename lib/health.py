@@ -1,0 +1,64 @@
+"""Liveness of the parts the service depends on, for `GET /api/health`."""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from lib.config import settings
+from lib.errors import Unavailable
+
+
+class DatabaseHealth(BaseModel):
+    ok: bool
+    kind: Literal["embedded", "external"]
+    latency_ms: float | None = None
+    schema_version: str | None = None
+    latest_schema_version: str | None = None
+    pgvector: str | None = None
+
+
+class Health(BaseModel):
+    status: Literal["ok", "degraded", "down"]
+    database: DatabaseHealth
+    providers: dict[str, bool] = Field(description="Which providers are configured (never their keys)")
+    degraded: list[str] = Field(default_factory=list, description="Why the service is not fully ok")
+
+
+def check() -> Health:
+    """Query the database for real; degraded states say what works in a reduced way."""
+    from lib.store import db, migrations
+
+    cfg = settings()
+    latest = migrations.available()[-1].version if migrations.available() else None
+    degraded: list[str] = []
+    t0 = time.perf_counter()
+    try:
+        with db.connection() as conn:
+            row = conn.execute("select extversion from pg_extension where extname = 'vector'").fetchone()
+            conn.rollback()
+        version = migrations.current_version()
+        database = DatabaseHealth(ok=True, kind=db.describe(), latency_ms=round((time.perf_counter() - t0) * 1000, 2),
+                                  schema_version=version, latest_schema_version=latest,
+                                  pgvector=row["extversion"] if row else None)
+    except Unavailable:
+        database = DatabaseHealth(ok=False, kind=db.describe(), latest_schema_version=latest)
+        return Health(status="down", database=database, providers=cfg.providers(), degraded=["database unreachable"])
+    if database.schema_version != latest:
+        degraded.append(f"schema at {database.schema_version}, latest is {latest}: run `python -m lib migrate`")
+    if not cfg.providers()["anthropic"]:
+        degraded.append("no ANTHROPIC_API_KEY: generation uses the offline planner")
+    degraded.extend(_provider_states())
+    return Health(status="degraded" if degraded else "ok", database=database, providers=cfg.providers(), degraded=degraded)
+
+
+def _provider_states() -> list[str]:
+    """Open circuit breakers, reported by the generation room when it has been loaded."""
+    import sys
+
+    gen: Any = sys.modules.get("lib.generation.circuit")
+    if gen is None or not hasattr(gen, "open_circuits"):
+        return []
+    return [f"{name}: circuit open, skipped until {until}" for name, until in gen.open_circuits().items()]

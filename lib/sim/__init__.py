@@ -1,0 +1,1 @@
+"""The Sim workflow format: state models, the block registry, names and references."""

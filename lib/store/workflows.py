@@ -1,0 +1,285 @@
+"""Workflows: the `workflow` row plus its mirror in Sim's normalized tables.
+
+Every query is scoped by tenant here, so a caller cannot forget it: another tenant's workflow
+is simply not found. Every write is one transaction: the workflow row and all its block, edge and
+subflow rows land together or not at all.
+"""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from datetime import datetime
+from typing import Any
+
+from psycopg.types.json import Jsonb
+from pydantic import BaseModel, ConfigDict, Field
+
+from lib.errors import Conflict, InvalidInput, NotFound
+from lib.store import db
+
+STATUSES = ("draft", "active", "archived")
+
+
+class WorkflowRecord(BaseModel):
+    """A stored workflow as the API returns it."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    tenant_id: str
+    name: str
+    description: str | None = None
+    category: str | None = None
+    status: str = "draft"
+    template_source: str | None = None
+    metadata: dict[str, Any] = Field(default_factory=dict)
+    version: int = 1
+    state: dict[str, Any] = Field(default_factory=dict)
+    variables: dict[str, Any] = Field(default_factory=dict)
+    color: str = "#3972F6"
+    user_id: str | None = None
+    workspace_id: str | None = None
+    folder_id: str | None = None
+    is_deployed: bool = False
+    deployed_at: datetime | None = None
+    run_count: int = 0
+    last_run_at: datetime | None = None
+    is_published: bool = False
+    created_at: datetime
+    updated_at: datetime
+
+
+_COLUMNS = (
+    "id, tenant_id, name, description, category, status, template_source, metadata, version, state,"
+    " variables, color, user_id, workspace_id, folder_id, is_deployed, deployed_at, run_count,"
+    " last_run_at, is_published, created_at, updated_at"
+)
+_SUMMARY_COLUMNS = _COLUMNS.replace(" state,", " '{}'::jsonb as state,")
+
+# Sim's own columns a caller may set on create/import (besides the ones with parameters).
+_SIM_FIELDS = ("user_id", "workspace_id", "folder_id", "color", "is_deployed", "deployed_at",
+               "deployed_state", "run_count", "last_run_at", "is_published", "marketplace_data",
+               "collaborators", "last_synced", "created_at", "updated_at")
+_JSON_FIELDS = {"deployed_state", "marketplace_data", "collaborators"}
+
+
+def _check_status(status: str) -> None:
+    if status not in STATUSES:
+        raise InvalidInput(f"status must be one of {', '.join(STATUSES)}", field="status")
+
+
+def create(tenant: str, *, state: dict, name: str, description: str | None = None,
+           category: str | None = None, status: str = "draft", template_source: str | None = None,
+           metadata: dict | None = None, variables: dict | None = None, import_key: str | None = None,
+           id: str | None = None, sim_fields: dict | None = None, conn: Any = None) -> WorkflowRecord:
+    """Insert a workflow and mirror its blocks, edges and subflows, in one transaction."""
+    _check_status(status)
+    wid = id or str(uuid.uuid4())
+    extra = {k: v for k, v in (sim_fields or {}).items() if k in _SIM_FIELDS and v is not None}
+    cols = ["id", "tenant_id", "name", "description", "category", "status", "template_source",
+            "metadata", "variables", "state", "import_key", *extra]
+    vals = [wid, tenant, name, description, category, status, template_source, Jsonb(metadata or {}),
+            Jsonb(variables or {}), Jsonb(state), import_key,
+            *(Jsonb(v) if k in _JSON_FIELDS else v for k, v in extra.items())]
+    with db.transaction(conn) as c:
+        row = c.execute(
+            f"insert into workflow ({', '.join(cols)}) values ({', '.join(['%s'] * len(cols))})"
+            f" returning {_COLUMNS}",
+            vals,
+        ).fetchone()
+        _mirror(c, tenant, wid, state)
+    return WorkflowRecord.model_validate(row)
+
+
+def get(tenant: str, id: str, *, conn: Any = None) -> WorkflowRecord:
+    with db.transaction(conn) as c:
+        row = c.execute(f"select {_COLUMNS} from workflow where tenant_id = %s and id = %s", (tenant, id)).fetchone()
+    if row is None:
+        raise NotFound(f"workflow {id!r} not found", field="id")
+    return WorkflowRecord.model_validate(row)
+
+
+def exists(tenant: str, id: str) -> bool:
+    with db.transaction() as c:
+        return c.execute("select 1 from workflow where tenant_id = %s and id = %s", (tenant, id)).fetchone() is not None
+
+
+def replace(tenant: str, id: str, *, state: dict, expected_version: int | None, name: str | None = None,
+            description: str | None = None, category: str | None = None, status: str | None = None,
+            metadata: dict | None = None, template_source: str | None = None, conn: Any = None) -> WorkflowRecord:
+    """Replace the state (and optionally fields) if `expected_version` is still current.
+
+    `expected_version=None` skips the check (internal callers that hold the row lock).
+    """
+    if status is not None:
+        _check_status(status)
+    with db.transaction(conn) as c:
+        current = c.execute(
+            "select version from workflow where tenant_id = %s and id = %s for update", (tenant, id)
+        ).fetchone()
+        if current is None:
+            raise NotFound(f"workflow {id!r} not found", field="id")
+        if expected_version is not None and current["version"] != expected_version:
+            raise Conflict(
+                f"workflow {id!r} is at version {current['version']}, not {expected_version}: reload and retry",
+                field="version",
+                details=[{"current_version": current["version"]}],
+            )
+        sets = ["state = %s", "version = version + 1", "updated_at = now()"]
+        vals: list[Any] = [Jsonb(state)]
+        for col, value in (("name", name), ("description", description), ("category", category),
+                           ("status", status), ("template_source", template_source)):
+            if value is not None:
+                sets.append(f"{col} = %s")
+                vals.append(value)
+        if metadata is not None:
+            sets.append("metadata = %s")
+            vals.append(Jsonb(metadata))
+        row = c.execute(
+            f"update workflow set {', '.join(sets)} where tenant_id = %s and id = %s returning {_COLUMNS}",
+            (*vals, tenant, id),
+        ).fetchone()
+        _mirror(c, tenant, id, state)
+    return WorkflowRecord.model_validate(row)
+
+
+def upsert_import(tenant: str, import_key: str, *, state: dict, name: str, preferred_id: str | None = None,
+                  conn: Any = None, **fields: Any) -> tuple[WorkflowRecord, bool]:
+    """Create, or replace in place, the workflow this tenant imported under `import_key`.
+
+    Re-importing the same file therefore updates rather than duplicates. Sim's own workflow id is
+    kept when no other workflow uses it yet.
+    """
+    with db.transaction(conn) as c:
+        c.execute("select pg_advisory_xact_lock(hashtext(%s))", (f"{tenant}:{import_key}",))
+        row = c.execute(
+            "select id from workflow where tenant_id = %s and import_key = %s", (tenant, import_key)
+        ).fetchone()
+        if row is not None:
+            rec = replace(tenant, row["id"], state=state, expected_version=None, name=name,
+                          description=fields.get("description"), category=fields.get("category"),
+                          metadata=fields.get("metadata"), conn=c)
+            return rec, False
+        wid = preferred_id
+        if wid is None or c.execute("select 1 from workflow where id = %s", (wid,)).fetchone():
+            wid = str(uuid.uuid4())
+        return create(tenant, state=state, name=name, import_key=import_key, id=wid, conn=c, **fields), True
+
+
+def delete(tenant: str, id: str) -> None:
+    with db.transaction() as c:
+        gone = c.execute("delete from workflow where tenant_id = %s and id = %s returning id", (tenant, id)).fetchone()
+    if gone is None:
+        raise NotFound(f"workflow {id!r} not found", field="id")
+
+
+def _encode_cursor(seq: int) -> str:
+    return base64.urlsafe_b64encode(f"s{seq}".encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> int:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        if not raw.startswith("s"):
+            raise ValueError
+        return int(raw[1:])
+    except (ValueError, UnicodeDecodeError):
+        raise InvalidInput("cursor is not one this API returned", field="query.cursor") from None
+
+
+def page(tenant: str, *, category: str | None = None, status: str | None = None, q: str | None = None,
+         limit: int = 50, cursor: str | None = None) -> tuple[list[WorkflowRecord], str | None]:
+    """Newest first, keyset-paginated on an insertion sequence: stable under concurrent inserts."""
+    where, vals = ["tenant_id = %s"], [tenant]
+    if category:
+        where.append("category = %s")
+        vals.append(category)
+    if status:
+        where.append("status = %s")
+        vals.append(status)
+    if q:
+        where.append("(name ilike %s or description ilike %s)")
+        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        vals += [pattern, pattern]
+    if cursor:
+        where.append("seq < %s")
+        vals.append(_decode_cursor(cursor))
+    with db.transaction() as c:
+        rows = c.execute(
+            f"select {_SUMMARY_COLUMNS}, seq from workflow where {' and '.join(where)} order by seq desc limit %s",
+            (*vals, limit + 1),
+        ).fetchall()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = _encode_cursor(rows[-1]["seq"]) if more and rows else None
+    return [WorkflowRecord.model_validate(r) for r in rows], next_cursor
+
+
+def block_rows(tenant: str, workflow_id: str) -> list[dict]:
+    """The mirrored `workflow_blocks` rows (Sim's normalized shape)."""
+    with db.transaction() as c:
+        return c.execute(
+            "select * from workflow_blocks where tenant_id = %s and workflow_id = %s order by position_x, id",
+            (tenant, workflow_id),
+        ).fetchall()
+
+
+def _num(value: Any) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _mirror(c: Any, tenant: str, wid: str, state: dict) -> None:
+    """Rewrite the normalized rows from the state (Sim's save does the same: delete + insert)."""
+    for table in ("workflow_edges", "workflow_subflows", "workflow_blocks"):
+        c.execute(f"delete from {table} where workflow_id = %s", (wid,))
+    blocks = state.get("blocks") if isinstance(state, dict) else None
+    blocks = blocks if isinstance(blocks, dict) else {}
+    block_rows = []
+    for key, b in blocks.items():
+        if not isinstance(b, dict):
+            continue
+        pos = b.get("position") if isinstance(b.get("position"), dict) else {}
+        data = b.get("data") if isinstance(b.get("data"), dict) else {}
+        block_rows.append((
+            str(b.get("id") or key), wid, tenant, str(b.get("type") or ""), str(b.get("name") or ""),
+            _num(pos.get("x")), _num(pos.get("y")), b.get("enabled") is not False,
+            b.get("horizontalHandles") is not False, bool(b.get("isWide")), bool(b.get("advancedMode")),
+            _num(b.get("height")), Jsonb(b.get("subBlocks") or {}), Jsonb(b.get("outputs") or {}), Jsonb(data),
+            data.get("parentId"), data.get("extent"),
+        ))
+    if block_rows:
+        with c.cursor() as cur:
+            cur.executemany(
+                "insert into workflow_blocks (id, workflow_id, tenant_id, type, name, position_x, position_y,"
+                " enabled, horizontal_handles, is_wide, advanced_mode, height, sub_blocks, outputs, data,"
+                " parent_id, extent) values (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)"
+                " on conflict (workflow_id, id) do nothing",
+                block_rows,
+            )
+    edges = state.get("edges") if isinstance(state, dict) else None
+    edge_rows = [
+        (str(e.get("id")), wid, tenant, str(e.get("source")), str(e.get("target")),
+         e.get("sourceHandle"), e.get("targetHandle"))
+        for e in (edges if isinstance(edges, list) else [])
+        if isinstance(e, dict) and e.get("id") and e.get("source") and e.get("target")
+    ]
+    if edge_rows:
+        with c.cursor() as cur:
+            cur.executemany(
+                "insert into workflow_edges (id, workflow_id, tenant_id, source_block_id, target_block_id,"
+                " source_handle, target_handle) values (%s,%s,%s,%s,%s,%s,%s) on conflict do nothing",
+                edge_rows,
+            )
+    for kind in ("loops", "parallels"):
+        group = state.get(kind) if isinstance(state, dict) else None
+        for sid, cfg in (group.items() if isinstance(group, dict) else ()):
+            c.execute(
+                "insert into workflow_subflows (id, workflow_id, tenant_id, type, config) values (%s,%s,%s,%s,%s)"
+                " on conflict do nothing",
+                (str(sid), wid, tenant, kind[:-1] if kind == "loops" else "parallel",
+                 Jsonb(cfg if isinstance(cfg, dict) else {})),
+            )

@@ -1,0 +1,287 @@
+"""Safe, precomputed views of a state, shared by all rules.
+
+The state may be any JSON. Everything here filters to the well-typed parts (blocks that are
+objects, edges with string ends, ...) so each rule can stay short and never has to guard
+against a list where an object belongs; the structure rule reports the rest.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from lib.sim import registry
+from lib.sim.names import normalize_name
+
+CONTAINER_TYPES = frozenset({"loop", "parallel"})
+START_HANDLES = frozenset({"loop-start-source", "parallel-start-source"})
+END_HANDLES = frozenset({"loop-end-source", "parallel-end-source"})
+# Types that make a state "current Sim" even if the registry had no record of them.
+CURRENT_ONLY_TYPES = frozenset({"start_trigger", "note"})
+
+
+@dataclass(frozen=True)
+class EdgeView:
+    """An edge whose `source` and `target` are strings (they may still name missing blocks)."""
+
+    index: int
+    id: Any
+    source: str
+    target: str
+    source_handle: str | None
+    target_handle: str | None
+    raw: dict[str, Any]
+
+    @property
+    def path(self) -> str:
+        return f"/edges/{self.index}"
+
+
+def _handle(value: Any) -> str | None:
+    # '' and null mean the same to Sim (its duplicate check treats them alike).
+    return value if isinstance(value, str) and value != "" else None
+
+
+def _spec_for(block_type: Any) -> Any:
+    if not isinstance(block_type, str) or not block_type:
+        return None
+    try:
+        return registry.get_block(block_type)
+    except Exception:  # a broken registry file must not take validation down
+        return None
+
+
+def detect_era(state: Any) -> str:
+    """'current' when any block type exists only in today's Sim (or is start_trigger/note), else 'jul25'."""
+    blocks = state.get("blocks") if isinstance(state, dict) else None
+    if not isinstance(blocks, dict):
+        return "jul25"
+    for block in blocks.values():
+        block_type = block.get("type") if isinstance(block, dict) else None
+        if not isinstance(block_type, str):
+            continue
+        if block_type in CURRENT_ONLY_TYPES:
+            return "current"
+        spec = _spec_for(block_type)
+        if spec is not None and getattr(spec, "era", None) == "head":
+            return "current"
+    return "jul25"
+
+
+class Context:
+    """What rules read. Build once per `validate` call; all views are plain dicts/lists."""
+
+    def __init__(self, state: Any, era: str) -> None:
+        self.raw = state
+        self.era = era
+        self.state: dict[str, Any] = state if isinstance(state, dict) else {}
+        raw_blocks = self.state.get("blocks")
+        self.blocks: dict[str, dict[str, Any]] = (
+            {k: v for k, v in raw_blocks.items() if isinstance(k, str) and isinstance(v, dict)}
+            if isinstance(raw_blocks, dict)
+            else {}
+        )
+        raw_edges = self.state.get("edges")
+        self.edges: list[EdgeView] = []
+        if isinstance(raw_edges, list):
+            for index, edge in enumerate(raw_edges):
+                if not isinstance(edge, dict):
+                    continue
+                source, target = edge.get("source"), edge.get("target")
+                if isinstance(source, str) and isinstance(target, str):
+                    self.edges.append(
+                        EdgeView(
+                            index,
+                            edge.get("id"),
+                            source,
+                            target,
+                            _handle(edge.get("sourceHandle")),
+                            _handle(edge.get("targetHandle")),
+                            edge,
+                        )
+                    )
+        self.loops = self._subflows("loops")
+        self.parallels = self._subflows("parallels")
+        self._specs: dict[str, Any] = {bid: _spec_for(b.get("type")) for bid, b in self.blocks.items()}
+
+        self.names: dict[str, str] = {
+            bid: normalize_name(b.get("name")) for bid, b in self.blocks.items() if isinstance(b.get("name"), str)
+        }
+        self.by_name: dict[str, list[str]] = {}
+        for bid, name in self.names.items():
+            if name:
+                self.by_name.setdefault(name, []).append(bid)
+
+        self.parent: dict[str, str] = {}
+        for bid, block in self.blocks.items():
+            parent = self.parent_id(block)
+            if parent is not None:
+                self.parent[bid] = parent
+        self.children: dict[str, list[str]] = {}
+        for bid, parent in self.parent.items():
+            self.children.setdefault(parent, []).append(bid)
+
+        self.out_edges: dict[str, list[EdgeView]] = {}
+        self.in_edges: dict[str, list[EdgeView]] = {}
+        for edge in self.edges:
+            self.out_edges.setdefault(edge.source, []).append(edge)
+            self.in_edges.setdefault(edge.target, []).append(edge)
+
+    # --- small accessors -----------------------------------------------------------------------
+
+    def _subflows(self, key: str) -> dict[str, dict[str, Any]]:
+        raw = self.state.get(key)
+        if not isinstance(raw, dict):
+            return {}
+        return {k: v for k, v in raw.items() if isinstance(k, str) and isinstance(v, dict)}
+
+    @staticmethod
+    def parent_id(block: dict[str, Any]) -> str | None:
+        """`data.parentId`, else the top-level `parentId` JUL25's loader also copies there."""
+        data = block.get("data")
+        if isinstance(data, dict) and isinstance(data.get("parentId"), str) and data["parentId"]:
+            return data["parentId"]
+        top = block.get("parentId")
+        return top if isinstance(top, str) and top else None
+
+    def spec(self, block_id: str) -> Any:
+        """The registry BlockSpec of a block, or None for unknown/missing types."""
+        return self._specs.get(block_id)
+
+    def type_of(self, block_id: str) -> str | None:
+        block_type = self.blocks.get(block_id, {}).get("type")
+        return block_type if isinstance(block_type, str) else None
+
+    def data(self, block_id: str) -> dict[str, Any]:
+        data = self.blocks.get(block_id, {}).get("data")
+        return data if isinstance(data, dict) else {}
+
+    def sub_blocks(self, block_id: str) -> dict[str, dict[str, Any]]:
+        subs = self.blocks.get(block_id, {}).get("subBlocks")
+        if not isinstance(subs, dict):
+            return {}
+        return {k: v for k, v in subs.items() if isinstance(k, str) and isinstance(v, dict)}
+
+    def value(self, block_id: str, sub_id: str) -> Any:
+        return self.sub_blocks(block_id).get(sub_id, {}).get("value")
+
+    def label(self, block_id: str) -> str:
+        """How messages name a block: its name and id."""
+        name = self.blocks.get(block_id, {}).get("name")
+        return f"'{name}' ({block_id})" if isinstance(name, str) and name else f"block {block_id}"
+
+    def is_container(self, block_id: str) -> bool:
+        if self.type_of(block_id) in CONTAINER_TYPES:
+            return True
+        return bool(getattr(self.spec(block_id), "container", False))
+
+    def is_note(self, block_id: str) -> bool:
+        return self.type_of(block_id) == "note"
+
+    def enabled(self, block_id: str) -> bool:
+        return self.blocks.get(block_id, {}).get("enabled") is not False
+
+    def is_trigger(self, block_id: str) -> bool:
+        """Entry point: a trigger type, or any block switched into trigger mode."""
+        if self.type_of(block_id) == "starter":
+            return True
+        if self.blocks.get(block_id, {}).get("triggerMode") is True:
+            return True
+        return bool(getattr(self.spec(block_id), "trigger", False))
+
+    def ancestors_of_parent(self, block_id: str) -> list[str]:
+        """Enclosing containers, innermost first (stops on parent cycles)."""
+        chain: list[str] = []
+        seen = {block_id}
+        current = self.parent.get(block_id)
+        while current is not None and current not in seen:
+            chain.append(current)
+            seen.add(current)
+            current = self.parent.get(current)
+        return chain
+
+    def descendants(self, container_id: str) -> set[str]:
+        """Blocks nested (at any depth) in a container."""
+        found: set[str] = set()
+        queue = deque(self.children.get(container_id, ()))
+        while queue:
+            bid = queue.popleft()
+            if bid in found or bid == container_id:
+                continue
+            found.add(bid)
+            queue.extend(self.children.get(bid, ()))
+        return found
+
+    def conditions(self, block_id: str) -> list[dict[str, Any]] | None:
+        """Parsed `conditions` of a condition block (JSON string or list); None when unreadable."""
+        return _json_list(self.value(block_id, "conditions"))
+
+    def routes(self, block_id: str) -> list[dict[str, Any]] | None:
+        return _json_list(self.value(block_id, "routes"))
+
+    # --- graph views -------------------------------------------------------------------------
+
+    @cached_property
+    def flow_predecessors(self) -> dict[str, set[str]]:
+        """Data-flow predecessors: edges, plus a container's inner blocks before what follows it.
+
+        A block after a loop can read the loop's inner blocks, so each edge leaving a container by
+        its end (or plain) handle also gets every block nested in the container as a predecessor.
+        """
+        preds: dict[str, set[str]] = {}
+        for edge in self.edges:
+            if edge.source not in self.blocks or edge.target not in self.blocks:
+                continue
+            into = preds.setdefault(edge.target, set())
+            into.add(edge.source)
+            if self.is_container(edge.source) and edge.source_handle not in START_HANDLES:
+                into.update(self.descendants(edge.source))
+        return preds
+
+    def upstream(self, block_id: str) -> set[str]:
+        """Every block with a path to `block_id` (its enclosing containers count too)."""
+        cache = self.__dict__.setdefault("_upstream_cache", {})
+        if block_id in cache:
+            return cache[block_id]
+        preds = self.flow_predecessors
+        seen: set[str] = set()
+        queue = deque(preds.get(block_id, ()))
+        for container in self.ancestors_of_parent(block_id):
+            queue.append(container)
+        while queue:
+            bid = queue.popleft()
+            if bid in seen:
+                continue
+            seen.add(bid)
+            queue.extend(preds.get(bid, ()))
+            queue.extend(self.ancestors_of_parent(bid))
+        cache[block_id] = seen
+        return seen
+
+    def reachable_from(self, roots: Iterable[str]) -> set[str]:
+        """Blocks reached along edges from `roots` (a container's children only through its start edges)."""
+        seen: set[str] = set()
+        queue = deque(roots)
+        while queue:
+            bid = queue.popleft()
+            if bid in seen or bid not in self.blocks:
+                continue
+            seen.add(bid)
+            for edge in self.out_edges.get(bid, ()):
+                queue.append(edge.target)
+        return seen
+
+
+def _json_list(value: Any) -> list[dict[str, Any]] | None:
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return None
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, dict)]
+    return None

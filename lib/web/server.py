@@ -1,0 +1,83 @@
+"""The local server: every api/ function at the path Vercel gives it, plus public/ at `/`.
+
+`python -m lib serve` runs this under uvicorn. Each request is handed, untouched, to the
+route file's own `app`, so what runs locally is what runs on Vercel.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from starlette.staticfiles import StaticFiles
+from starlette.types import Receive, Scope, Send
+
+from lib.config import ROOT
+from lib.web import routes
+from lib.web.errors import respond
+
+log = logging.getLogger("agent_forge.web")
+
+PUBLIC_DIR = ROOT / "public"
+STATIC_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"strict-origin-when-cross-origin"),
+    (b"content-security-policy",
+     b"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'"),
+]
+
+
+class LocalServer:
+    """ASGI app: api/ route files first (static paths before dynamic ones), then public/."""
+
+    def __init__(self) -> None:
+        self.static = StaticFiles(directory=PUBLIC_DIR, html=True, check_dir=False)
+        self.apps: dict[str, Any] = {}
+
+    def _app_for(self, route: routes.ApiRoute) -> Any:
+        key = str(route.file)
+        if key not in self.apps:
+            self.apps[key] = route.load().app
+        return self.apps[key]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            while True:
+                message = await receive()
+                if message["type"] == "lifespan.startup":
+                    await send({"type": "lifespan.startup.complete"})
+                elif message["type"] == "lifespan.shutdown":
+                    await send({"type": "lifespan.shutdown.complete"})
+                    return
+        path = scope.get("path", "/")
+        found = routes.match(path)
+        if found is not None:
+            await self._app_for(found[0])(scope, receive, send)
+            return
+        if path == "/api" or path.startswith("/api/"):
+            await respond(404, "not_found", f"no route for {path}", "-")(scope, receive, send)
+            return
+
+        async def send_with_headers(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = list(message["headers"]) + STATIC_HEADERS
+            await send(message)
+
+        await self.static(scope, receive, send_with_headers)
+
+
+def create_app() -> LocalServer:
+    return LocalServer()
+
+
+def run(host: str = "127.0.0.1", port: int = 8000) -> None:
+    import uvicorn
+
+    from lib.store import migrations
+
+    applied = migrations.migrate()
+    log.info("migrations applied: %s", applied or "none pending")
+    print(f"Agent Forge on http://{host}:{port}  (API under /api, docs at /docs.html)", flush=True)
+    uvicorn.run(create_app(), host=host, port=port, log_level="warning")

@@ -1,0 +1,96 @@
+"""Shared fixtures: one real embedded PostgreSQL per test session (per xdist worker), migrated
+once; a fresh tenant per test keeps tests independent without truncating anything."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+# Tests never touch the developer's .data/ nor a configured remote database.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+os.environ["AGENT_FORGE_DATA_DIR"] = os.environ.get(
+    "AGENT_FORGE_TEST_DATA_DIR", str(Path(tempfile.gettempdir()) / f"agent-forge-test-{os.getuid()}-{_worker}")
+)
+for _var in ("DATABASE_URL", "POSTGRES_URL", "POSTGRES_PRISMA_URL", "SUPABASE_DB_URL", "AUTH_REQUIRED",
+             "ANTHROPIC_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_BASE_URL", "OPENAI_BASE_URL"):
+    os.environ.pop(_var, None)
+
+
+@pytest.fixture(scope="session")
+def store():
+    """The migrated embedded database (the lib.store.db module)."""
+    from lib.store import db, migrations
+
+    migrations.migrate()
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def tenant(store) -> str:
+    return f"t-{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture
+def settings_env(monkeypatch):
+    """Set environment variables for one test and re-read the settings."""
+    from lib.config import settings
+
+    def set_env(**values: str) -> None:
+        for k, v in values.items():
+            monkeypatch.setenv(k, v)
+        settings.cache_clear()
+
+    yield set_env
+    settings.cache_clear()
+
+
+@pytest.fixture
+def client(store):
+    """`client("api/health.py")` → a TestClient for that one route file's app."""
+    from starlette.testclient import TestClient
+
+    from lib.web.routes import load_module
+
+    made = []
+
+    def make(path: str, **kw) -> TestClient:
+        c = TestClient(load_module(ROOT / path).app, raise_server_exceptions=False, **kw)
+        made.append(c)
+        return c
+
+    yield make
+    for c in made:
+        c.close()
+
+
+@pytest.fixture
+def server(store):
+    """A TestClient for the whole local server (every route + public/)."""
+    from starlette.testclient import TestClient
+
+    from lib.web.server import create_app
+
+    with TestClient(create_app(), raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture
+def api_key(store):
+    """`api_key(tenant, role)` → a clear key bound to that tenant."""
+    from lib.store import keys
+
+    def make(tenant: str, role: str = "write") -> str:
+        return keys.create(tenant, role=role)[1]
+
+    return make
