@@ -25,6 +25,7 @@ class Health(BaseModel):
     database: DatabaseHealth
     providers: dict[str, bool] = Field(description="Which providers are configured (never their keys)")
     degraded: list[str] = Field(default_factory=list, description="Why the service is not fully ok")
+    notes: list[str] = Field(default_factory=list, description="How the service runs without optional parts")
 
 
 def check() -> Health:
@@ -48,10 +49,14 @@ def check() -> Health:
         return Health(status="down", database=database, providers=cfg.providers(), degraded=["database unreachable"])
     if database.schema_version != latest:
         degraded.append(f"schema at {database.schema_version}, latest is {latest}: run `python -m lib migrate`")
+    notes = []
     if not cfg.providers()["anthropic"]:
-        degraded.append("no ANTHROPIC_API_KEY: generation uses the offline planner")
+        notes.append("no ANTHROPIC_API_KEY: generation uses the offline planner")
+    if not cfg.providers()["openai"]:
+        notes.append("no OPENAI_API_KEY: embeddings are computed locally")
     degraded.extend(_provider_states())
-    return Health(status="degraded" if degraded else "ok", database=database, providers=cfg.providers(), degraded=degraded)
+    return Health(status="degraded" if degraded else "ok", database=database, providers=cfg.providers(),
+                  degraded=degraded, notes=notes)
 
 
 def _provider_states() -> list[str]:

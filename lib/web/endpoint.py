@@ -119,6 +119,11 @@ class Endpoint(Starlette):
     def delete(self, **kw: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         return self._declare("DELETE", **kw)
 
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if self.middleware_stack is None and not self.user_middleware:
+            _add_cors(self)
+        await super().__call__(scope, receive, send)
+
     def _mount(self) -> None:
         ops = {op.method: op for op in self.operations}
 
@@ -158,7 +163,30 @@ async def _serve(op: Operation, request: Request, path_params: list[str]) -> Res
         result = await op.func(**kwargs)
     else:
         result = await anyio.to_thread.run_sync(lambda: op.func(**kwargs))
-    return _render(op, result, ctx, request)
+    response = _render(op, result, ctx, request)
+    if op.method != "GET" and response.status_code < 400:
+        await anyio.to_thread.run_sync(_audit, op, ctx, request, response.status_code)
+    return response
+
+
+def _audit(op: Operation, ctx: Context, request: Request, status: int) -> None:
+    """Every successful write is recorded with who did it and the request id."""
+    from lib.store import audit
+
+    target = next(iter(request.path_params.values()), None)
+    audit.record(ctx.tenant, actor=ctx.actor, action=f"{op.method} {op.path}", target_type=op.tag,
+                 target_id=target, request_id=ctx.request_id, details={"status": status})
+
+
+def _add_cors(app: Starlette) -> None:
+    """CORS only when CORS_ORIGINS lists origins (read on first request, not at import)."""
+    origins = [o.strip() for o in settings().cors_origins.split(",") if o.strip()]
+    if origins:
+        from starlette.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["*"],
+                           allow_headers=["authorization", "content-type", "if-match", "if-none-match", "x-request-id"],
+                           expose_headers=["etag", "x-request-id"], max_age=600)
 
 
 def _parse_query(model: type[BaseModel], request: Request, path_params: list[str]) -> BaseModel:

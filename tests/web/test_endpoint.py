@@ -142,3 +142,28 @@ def test_key_selects_tenant_even_when_auth_is_optional(web, tenant, api_key):
     writer = api_key(tenant, "write")
     r = web.post("/api/echo/x", json={"description": "hello"}, headers={"authorization": f"Bearer {writer}"})
     assert r.json()["tenant"] == tenant
+
+
+def test_writes_are_audited_with_actor_and_request_id(web, tenant, api_key):
+    from lib.store import audit
+
+    key = api_key(tenant, "write")
+    web.post("/api/echo/w1", json={"description": "hello"}, headers={"authorization": f"Bearer {key}", "x-request-id": "rid-1"})
+    web.post("/api/echo/w2", json={"description": "no"}, headers={"authorization": f"Bearer {key}"})  # 422: not audited
+    (entry,) = [e for e in audit.entries(tenant) if e["target_id"] in ("w1", "w2")]
+    assert entry["action"] == "POST /api/echo/{id}" and entry["request_id"] == "rid-1"
+    assert entry["actor"].startswith("key:")
+
+
+def test_cors_only_when_configured(settings_env):
+    settings_env(CORS_ORIGINS="https://app.example")
+    fresh = Endpoint("/api/cors", tag="test")
+
+    @fresh.get()
+    def ping() -> dict:
+        return {"ok": True}
+
+    with TestClient(fresh) as c:
+        pre = c.options("/api/cors", headers={"origin": "https://app.example", "access-control-request-method": "GET"})
+        assert pre.headers["access-control-allow-origin"] == "https://app.example"
+        assert "access-control-allow-origin" not in c.get("/api/cors", headers={"origin": "https://evil.example"}).headers
