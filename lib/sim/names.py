@@ -3,6 +3,10 @@
 Sim resolves references by *normalized* block name, so every room that renames, infers edges from,
 or checks references (validation, import, templates, generation) must share one definition of
 both the normalization and the reference syntax. It lives here.
+
+`<start.field>` is an ordinary reference by name (the starter is named "Start"); callers that
+resolve names also map `start` to the starter/start_trigger block when no block has that name,
+as Sim does. Any field of a start block is valid (its input format is user-defined).
 """
 
 from __future__ import annotations
@@ -53,7 +57,10 @@ def is_env_ref(value: Any) -> bool:
 
 def escape_pointer(token: Any) -> str:
     """One RFC 6901 reference token: `~` → `~0`, `/` → `~1`."""
-    return str(token).replace("~", "~0").replace("/", "~1")
+    text = token if isinstance(token, str) else str(token)
+    if "~" not in text and "/" not in text:
+        return text
+    return text.replace("~", "~0").replace("/", "~1")
 
 
 def pointer(*parts: Any) -> str:

@@ -39,7 +39,7 @@ def _number(value: Any) -> Any:
     return value
 
 
-Number = Annotated[float, PlainValidator(_number)]
+Number = Annotated[int | float, PlainValidator(_number)]
 
 
 class _Model(BaseModel):

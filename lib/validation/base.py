@@ -91,5 +91,7 @@ class Rule:
         return {
             "name": self.name,
             "description": self.description,
-            "codes": {c: {"meaning": m, "severity": self.severities.get(c, "error")} for c, m in self.codes.items()},
+            "codes": {
+                c: {"meaning": m, "severity": self.severities.get(c, "error")} for c, m in self.codes.items()
+            },
         }

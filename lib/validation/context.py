@@ -55,6 +55,23 @@ def _spec_for(block_type: Any) -> Any:
         return None
 
 
+_SUB_INDEX: dict[int, tuple[Any, dict[str, Any]]] = {}
+
+
+def lookup_sub_spec(spec: Any, sub_id: str) -> Any:
+    """`spec.sub_block(sub_id)` through a per-spec index (registry specs are long-lived)."""
+    if spec is None:
+        return None
+    entry = _SUB_INDEX.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        try:
+            index = {s.id: s for s in reversed(list(getattr(spec, "sub_blocks", None) or []))}
+        except Exception:
+            index = {}
+        entry = _SUB_INDEX[id(spec)] = (spec, index)
+    return entry[1].get(sub_id)
+
+
 def detect_era(state: Any) -> str:
     """'current' when any block type exists only in today's Sim (or is start_trigger/note), else 'jul25'."""
     blocks = state.get("blocks") if isinstance(state, dict) else None
@@ -104,12 +121,18 @@ class Context:
                             edge,
                         )
                     )
+        self._sub_cache: dict[str, dict[str, dict[str, Any]]] = {}
         self.loops = self._subflows("loops")
         self.parallels = self._subflows("parallels")
-        self._specs: dict[str, Any] = {bid: _spec_for(b.get("type")) for bid, b in self.blocks.items()}
+        self.types: dict[str, str] = {
+            bid: b["type"] for bid, b in self.blocks.items() if isinstance(b.get("type"), str)
+        }
+        self._specs: dict[str, Any] = {bid: _spec_for(t) for bid, t in self.types.items()}
 
         self.names: dict[str, str] = {
-            bid: normalize_name(b.get("name")) for bid, b in self.blocks.items() if isinstance(b.get("name"), str)
+            bid: normalize_name(b.get("name"))
+            for bid, b in self.blocks.items()
+            if isinstance(b.get("name"), str)
         }
         self.by_name: dict[str, list[str]] = {}
         for bid, name in self.names.items():
@@ -119,7 +142,7 @@ class Context:
         self.parent: dict[str, str] = {}
         for bid, block in self.blocks.items():
             parent = self.parent_id(block)
-            if parent is not None:
+            if parent is not None and parent != bid:  # self-parenting is reported, not followed
                 self.parent[bid] = parent
         self.children: dict[str, list[str]] = {}
         for bid, parent in self.parent.items():
@@ -153,18 +176,24 @@ class Context:
         return self._specs.get(block_id)
 
     def type_of(self, block_id: str) -> str | None:
-        block_type = self.blocks.get(block_id, {}).get("type")
-        return block_type if isinstance(block_type, str) else None
+        return self.types.get(block_id)
 
     def data(self, block_id: str) -> dict[str, Any]:
         data = self.blocks.get(block_id, {}).get("data")
         return data if isinstance(data, dict) else {}
 
     def sub_blocks(self, block_id: str) -> dict[str, dict[str, Any]]:
-        subs = self.blocks.get(block_id, {}).get("subBlocks")
-        if not isinstance(subs, dict):
-            return {}
-        return {k: v for k, v in subs.items() if isinstance(k, str) and isinstance(v, dict)}
+        """The block's subBlocks that are objects (cached; do not modify)."""
+        cached = self._sub_cache.get(block_id)
+        if cached is None:
+            subs = self.blocks.get(block_id, {}).get("subBlocks")
+            cached = (
+                {k: v for k, v in subs.items() if isinstance(k, str) and isinstance(v, dict)}
+                if isinstance(subs, dict)
+                else {}
+            )
+            self._sub_cache[block_id] = cached
+        return cached
 
     def value(self, block_id: str, sub_id: str) -> Any:
         return self.sub_blocks(block_id).get(sub_id, {}).get("value")
@@ -242,25 +271,49 @@ class Context:
                 into.update(self.descendants(edge.source))
         return preds
 
-    def upstream(self, block_id: str) -> set[str]:
-        """Every block with a path to `block_id` (its enclosing containers count too)."""
-        cache = self.__dict__.setdefault("_upstream_cache", {})
-        if block_id in cache:
-            return cache[block_id]
-        preds = self.flow_predecessors
+    @cached_property
+    def _upstream_sets(self) -> dict[str, frozenset[str]]:
+        """upstream() for every block, built once in topological order (cycles fall back to BFS)."""
+        preds = {bid: set(self.flow_predecessors.get(bid, ())) for bid in self.blocks}
+        for bid, parent in self.parent.items():
+            if parent in self.blocks:
+                preds[bid].add(parent)
+        pending = {bid: len(p) for bid, p in preds.items()}
+        succ: dict[str, list[str]] = {}
+        for bid, ps in preds.items():
+            for p in ps:
+                succ.setdefault(p, []).append(bid)
+        ready = deque(bid for bid, n in pending.items() if n == 0)
+        result: dict[str, frozenset[str]] = {}
+        while ready:
+            bid = ready.popleft()
+            acc: set[str] = set(preds[bid])
+            for p in preds[bid]:
+                acc |= result[p]
+            result[bid] = frozenset(acc)
+            for nxt in succ.get(bid, ()):
+                pending[nxt] -= 1
+                if pending[nxt] == 0:
+                    ready.append(nxt)
+        for bid in self.blocks:  # blocks on or after a cycle
+            if bid not in result:
+                result[bid] = frozenset(self._upstream_bfs(bid, preds))
+        return result
+
+    @staticmethod
+    def _upstream_bfs(block_id: str, preds: dict[str, set[str]]) -> set[str]:
         seen: set[str] = set()
         queue = deque(preds.get(block_id, ()))
-        for container in self.ancestors_of_parent(block_id):
-            queue.append(container)
         while queue:
             bid = queue.popleft()
-            if bid in seen:
-                continue
-            seen.add(bid)
-            queue.extend(preds.get(bid, ()))
-            queue.extend(self.ancestors_of_parent(bid))
-        cache[block_id] = seen
+            if bid not in seen:
+                seen.add(bid)
+                queue.extend(preds.get(bid, ()))
         return seen
+
+    def upstream(self, block_id: str) -> frozenset[str]:
+        """Every block with a path to `block_id` (its enclosing containers and their upstream too)."""
+        return self._upstream_sets.get(block_id, frozenset())
 
     def reachable_from(self, roots: Iterable[str]) -> set[str]:
         """Blocks reached along edges from `roots` (a container's children only through its start edges)."""

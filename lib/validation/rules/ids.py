@@ -97,7 +97,10 @@ RULE = Rule.define(
         "duplicate_block_id": ("error", "Two blocks carry the same id."),
         "subblock_key_mismatch": ("error", "A subBlock's id differs from its key in 'subBlocks'."),
         "duplicate_edge_id": ("error", "Two edges carry the same id."),
-        "duplicate_block_name": ("error", "Two block names are equal after normalization (lowercase, no whitespace or dots)."),
+        "duplicate_block_name": (
+            "error",
+            "Two block names are equal after normalization (lowercase, no whitespace or dots).",
+        ),
         "empty_block_name": ("warning", "A block name is empty, so it cannot be referenced."),
         "reserved_block_name": ("warning", "A block name normalizes to loop, parallel or variable."),
     },

@@ -31,9 +31,18 @@ RULE = Rule.define(
     "structure",
     "Blocks, edges, loops and parallels have the keys and JSON types Sim stores and checks on save.",
     {
-        "missing_field": ("error", "A key Sim requires (block id/type/name/position/subBlocks/enabled, edge id/source/target) is absent."),
-        "invalid_type": ("error", "A value has the wrong JSON type (e.g. blocks not an object, a position given as a string)."),
-        "invalid_value": ("error", "A value is outside the allowed literals (e.g. extent other than 'parent')."),
+        "missing_field": (
+            "error",
+            "A key Sim requires (block id/type/name/position/subBlocks/enabled, edge id/source/target) is absent.",
+        ),
+        "invalid_type": (
+            "error",
+            "A value has the wrong JSON type (e.g. blocks not an object, a position given as a string).",
+        ),
+        "invalid_value": (
+            "error",
+            "A value is outside the allowed literals (e.g. extent other than 'parent').",
+        ),
     },
     _check,
 )

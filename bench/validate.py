@@ -1,0 +1,178 @@
+"""Validation throughput on a 50-block JUL25 state: prints states/s and p50/p95 per call.
+
+Run: python bench/validate.py [iterations]   (no assertions; numbers only)
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from lib.validation import validate  # noqa: E402
+
+
+def _block(bid, block_type, name, subs, x, parent=None, data=None):
+    data = dict(data or {})
+    if parent:
+        data.update(parentId=parent, extent="parent")
+    return {
+        "id": bid,
+        "type": block_type,
+        "name": name,
+        "position": {"x": x, "y": 100},
+        "subBlocks": {k: {"id": k, "type": t, "value": v} for k, (t, v) in subs.items()},
+        "outputs": {},
+        "enabled": True,
+        "horizontalHandles": True,
+        "isWide": False,
+        "advancedMode": False,
+        "height": 0,
+        "data": data,
+    }
+
+
+def _edge(i, source, target, handle="source", target_handle="target"):
+    return {
+        "id": f"e{i}",
+        "source": source,
+        "target": target,
+        "sourceHandle": handle,
+        "targetHandle": target_handle,
+    }
+
+
+def build_state(size: int = 50) -> dict:
+    """starter → condition → (if) chain of agent/api/function ... ; (else) loop{function, agent} → chain."""
+    blocks = [
+        _block(
+            "start",
+            "starter",
+            "Start",
+            {"startWorkflow": ("dropdown", "manual"), "inputFormat": ("input-format", [])},
+            0,
+        ),
+        _block(
+            "cond",
+            "condition",
+            "Route",
+            {
+                "conditions": (
+                    "condition-input",
+                    json.dumps(
+                        [
+                            {"id": "cond-if", "title": "if", "value": "<start.input> != ''"},
+                            {"id": "cond-else", "title": "else", "value": ""},
+                        ]
+                    ),
+                )
+            },
+            300,
+        ),
+        _block(
+            "loop",
+            "loop",
+            "Loop 1",
+            {},
+            600,
+            data={"loopType": "forEach", "collection": "<start.input>", "count": 5},
+        ),
+        _block(
+            "lf", "function", "Loop Fn", {"code": ("code", "return <loop.currentItem>")}, 50, parent="loop"
+        ),
+        _block(
+            "la",
+            "agent",
+            "Loop Agent",
+            {
+                "userPrompt": ("long-input", "<loopfn.result>"),
+                "model": ("combobox", "gpt-4o"),
+                "apiKey": ("short-input", "{{OPENAI_API_KEY}}"),
+            },
+            300,
+            parent="loop",
+        ),
+    ]
+    edges = [
+        _edge(1, "start", "cond"),
+        _edge(2, "cond", "loop", "condition-cond-else", None),
+        _edge(3, "loop", "lf", "loop-start-source"),
+        _edge(4, "lf", "la"),
+    ]
+    previous, previous_name = "cond", None
+    kinds = ["agent", "api", "function"]
+    for i in range(size - len(blocks)):
+        kind = kinds[i % 3]
+        bid, name = f"b{i}", f"{kind.capitalize()} {i}"
+        ref = f"<{previous_name}>" if previous_name else "<start.input>"
+        if kind == "agent":
+            subs = {
+                "systemPrompt": ("long-input", "Be brief."),
+                "userPrompt": ("long-input", f"Use {ref}"),
+                "model": ("combobox", "gpt-4o"),
+                "apiKey": ("short-input", "{{OPENAI_API_KEY}}"),
+                "tools": ("tool-input", []),
+                "responseFormat": ("code", None),
+            }
+            out = "content"
+        elif kind == "api":
+            subs = {
+                "url": ("short-input", "https://example.com"),
+                "method": ("dropdown", "POST"),
+                "headers": (
+                    "table",
+                    [{"id": "h", "cells": {"Key": "Authorization", "Value": "Bearer {{TOKEN}}"}}],
+                ),
+                "body": ("code", f'{{"v": "{ref}"}}'),
+            }
+            out = "data"
+        else:
+            subs = {"code": ("code", f"return {ref} // if (a < b && c > d)")}
+            out = "result"
+        blocks.append(_block(bid, kind, name, subs, 900 + 300 * i))
+        handle = "condition-cond-if" if previous == "cond" else "source"
+        edges.append(_edge(len(edges) + 1, previous, bid, handle))
+        if i == 10:
+            edges.append(_edge(len(edges) + 1, "loop", bid, "loop-end-source"))
+        previous, previous_name = bid, f"{kind}{i}.{out}"
+    loops = {
+        "loop": {
+            "id": "loop",
+            "nodes": ["lf", "la"],
+            "iterations": 5,
+            "loopType": "forEach",
+            "forEachItems": "<start.input>",
+        }
+    }
+    return {"blocks": {b["id"]: b for b in blocks}, "edges": edges, "loops": loops, "parallels": {}}
+
+
+def main() -> None:
+    iterations = int(sys.argv[1]) if len(sys.argv) > 1 else 500
+    state = build_state()
+    first = validate(state)  # warms the registry cache
+    timings = []
+    start = time.perf_counter()
+    for _ in range(iterations):
+        t0 = time.perf_counter()
+        validate(state)
+        timings.append((time.perf_counter() - t0) * 1000)
+    total = time.perf_counter() - start
+    timings.sort()
+    p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
+    print(
+        f"state: {len(state['blocks'])} blocks, {len(state['edges'])} edges; "
+        f"valid={first.valid}, findings={len(first.findings)}"
+    )
+    print(
+        f"{iterations} validate calls in {total:.2f}s: {iterations / total:.0f} states/s, "
+        f"p50 {statistics.median(timings):.2f} ms, p95 {p95:.2f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,181 @@
+"""secrets: credentials written in plain text where a `{{ENV_VAR}}` belongs.
+
+Sim runs such states (sim-format §9.10), so these are warnings; exports redact them anyway.
+OAuth credential ids point at stored tokens and are not secrets.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lib.sim.names import ENV_REF, REFERENCE_RE, pointer
+from lib.validation.base import Finding, Rule
+from lib.validation.context import Context, lookup_sub_spec
+
+# Key names (lowercased, '_'/'-' removed) that hold secrets, and look-alikes that do not.
+_SECRET_SUFFIXES = (
+    "apikey",
+    "secret",
+    "password",
+    "passphrase",
+    "privatekey",
+    "token",
+    "accesskey",
+    "accesskeyid",
+    "secretkey",
+    "authorization",
+    "bearer",
+    "credentials",
+)
+_NOT_SECRET = frozenset(
+    {
+        "pagetoken",
+        "nextpagetoken",
+        "nexttoken",
+        "continuationtoken",
+        "synctoken",
+        "cursortoken",
+        "maxtokens",
+        "tokens",
+        "credential",
+        "oauthcredential",
+        "manualcredential",
+        "credentialid",
+        "triggercredentials",
+        "vertexcredential",
+    }
+)
+_HEADER_NAMES = frozenset(
+    {
+        "authorization",
+        "proxyauthorization",
+        "xapikey",
+        "apikey",
+        "xauthtoken",
+        "xaccesstoken",
+        "cookie",
+        "xapitoken",
+        "xsecret",
+    }
+)
+_MASK = re.compile(r"^[•*]+$")
+
+
+def _key(text: Any) -> str:
+    return re.sub(r"[\s_\-]", "", str(text)).lower()
+
+
+def secret_key(name: Any) -> bool:
+    """Whether a parameter/field name looks like it holds a credential."""
+    key = _key(name)
+    if not key or key in _NOT_SECRET or "credential" in key and key != "credentials":
+        return False
+    return key.endswith(_SECRET_SUFFIXES)
+
+
+def _plaintext(value: Any) -> bool:
+    """A non-empty literal: not an {{ENV}} / <block.field> reference, not an editor mask."""
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    if not text or _MASK.match(text):
+        return False
+    if ENV_REF.search(text) or REFERENCE_RE.search(text):
+        return False
+    return True
+
+
+def _tools(value: Any) -> list[Any]:
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return []
+    return value if isinstance(value, list) else []
+
+
+def _env_name(hint: Any) -> str:
+    name = re.sub(r"[^A-Za-z0-9]+", "_", re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", str(hint))).strip("_").upper()
+    return name or "SECRET"
+
+
+def _value_pointer(block_id: str, sub_id: str) -> str:
+    return pointer("blocks", block_id, "subBlocks", sub_id, "value")
+
+
+def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
+    spec = ctx.spec(block_id)
+    try:
+        secret_ids = set(getattr(spec, "secret_ids", None) or ())
+    except Exception:
+        secret_ids = set()
+    for sub_id, sub in ctx.sub_blocks(block_id).items():
+        value = sub.get("value")
+        stored_type = sub.get("type")
+        if stored_type == "oauth-input":
+            continue
+        declared = lookup_sub_spec(spec, sub_id)
+        is_secret = sub_id in secret_ids or (declared is None and secret_key(sub_id))
+        if is_secret and _plaintext(value):
+            yield RULE.finding(
+                "plaintext_secret",
+                _value_pointer(block_id, sub_id),
+                f"'{sub_id}' of {ctx.label(block_id)} holds a plain-text secret; store it as an "
+                f"environment variable and write {{{{{_env_name(sub_id)}}}}} instead.",
+            )
+        if sub_id == "tools" or stored_type == "tool-input":
+            for i, tool in enumerate(_tools(value)):
+                params = tool.get("params") if isinstance(tool, dict) else None
+                if not isinstance(params, dict):
+                    continue
+                for name, param in params.items():
+                    if secret_key(name) and _plaintext(param):
+                        yield RULE.finding(
+                            "plaintext_tool_secret",
+                            _value_pointer(block_id, sub_id) + pointer(i, "params", name),
+                            f"Tool {i} of {ctx.label(block_id)} has a plain-text '{name}'; write "
+                            f"{{{{{_env_name(name)}}}}} and keep the value in an environment variable.",
+                        )
+        if isinstance(value, list) and (stored_type == "table" or getattr(declared, "type", None) == "table"):
+            for row_index, row in enumerate(value):
+                cells = row.get("cells") if isinstance(row, dict) else None
+                if not isinstance(cells, dict):
+                    continue
+                header = cells.get("Key")
+                if (_key(header) in _HEADER_NAMES or secret_key(header)) and _plaintext(cells.get("Value")):
+                    yield RULE.finding(
+                        "plaintext_header_secret",
+                        _value_pointer(block_id, sub_id) + pointer(row_index, "cells", "Value"),
+                        f"Row '{header}' of '{sub_id}' in {ctx.label(block_id)} carries a plain-text "
+                        f"credential; write e.g. 'Bearer {{{{{_env_name(header)}}}}}' and keep the secret in an "
+                        "environment variable.",
+                    )
+
+
+def _check(ctx: Context) -> Iterator[Finding]:
+    for block_id in ctx.blocks:
+        if ctx.is_note(block_id):
+            continue
+        yield from _check_block(ctx, block_id)
+
+
+RULE = Rule.define(
+    "secrets",
+    "Secret fields (registry secret subBlocks, secret-looking agent tool params, Authorization/API "
+    "key header rows) hold {{ENV_VAR}} references, not plain-text credentials.",
+    {
+        "plaintext_secret": ("warning", "A secret subBlock (e.g. apiKey) holds a literal value."),
+        "plaintext_tool_secret": (
+            "warning",
+            "An agent tool parameter that looks secret holds a literal value.",
+        ),
+        "plaintext_header_secret": (
+            "warning",
+            "A headers/params table row like Authorization or X-Api-Key holds a literal value.",
+        ),
+    },
+    _check,
+)

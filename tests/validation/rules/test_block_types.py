@@ -1,0 +1,114 @@
+"""block_types: unknown types are errors (sim-format §9.9); subBlock oddities are only warnings."""
+
+import pytest
+
+from lib.sim.registry import all_blocks, get_block
+from lib.validation import validate
+from lib.validation.rules.block_types import RULE
+
+
+def test_passing_states(check, minimal_state, rich_state):
+    assert check(RULE, minimal_state) == []
+    assert check(RULE, rich_state) == []
+
+
+def test_real_exports_have_no_type_errors(check, sim_export):
+    assert [f for f in check(RULE, sim_export["state"]) if f.severity == "error"] == []
+
+
+def test_removed_type_is_an_error_at_its_type_and_nothing_crashes(check, minimal_state, build):
+    minimal_state["blocks"]["guesty1"] = build.block(
+        "guesty1", "guesty", "Guesty 1", subs=build.sub("apiKey", "x")
+    )
+    minimal_state["edges"].append(build.edge("e3", "b-api", "guesty1", "error"))
+    (finding,) = check(RULE, minimal_state)
+    assert (finding.code, finding.severity, finding.path) == (
+        "unknown_block_type",
+        "error",
+        "/blocks/guesty1/type",
+    )
+    assert "guesty" in finding.message
+    report = validate(minimal_state)
+    assert not report.valid
+    assert "validator_failed" not in report.codes()
+
+
+def test_unknown_sub_block_is_a_warning(check, minimal_state):
+    minimal_state["blocks"]["b-agent"]["subBlocks"]["bogusField"] = {
+        "id": "bogusField",
+        "type": "short-input",
+        "value": 1,
+    }
+    (finding,) = check(RULE, minimal_state)
+    assert (finding.code, finding.severity) == ("unknown_subblock", "warning")
+    assert finding.path == "/blocks/b-agent/subBlocks/bogusField"
+
+
+def test_type_mismatch_warns_but_unknown_and_short_input_do_not(check, minimal_state):
+    declared = get_block("agent").sub_block("systemPrompt").type
+    other = "checkbox-list" if declared != "checkbox-list" else "slider"
+    subs = minimal_state["blocks"]["b-agent"]["subBlocks"]
+    subs["systemPrompt"]["type"] = other
+    subs["temperature"]["type"] = "unknown"  # the realtime server's type for missing ids (§9.7)
+    subs["model"]["type"] = "short-input"  # Sim's default type for dynamic keys (§3.3)
+    (finding,) = check(RULE, minimal_state)
+    assert (finding.code, finding.severity) == ("subblock_type_mismatch", "warning")
+    assert finding.path == "/blocks/b-agent/subBlocks/systemPrompt/type"
+
+
+def test_dropdown_value_outside_options_is_a_warning(check, minimal_state):
+    minimal_state["blocks"]["b-api"]["subBlocks"]["method"]["value"] = "FETCH"
+    (finding,) = check(RULE, minimal_state)
+    assert (finding.code, finding.severity) == ("invalid_option", "warning")
+    assert finding.path == "/blocks/b-api/subBlocks/method/value"
+
+
+def test_values_sim_accepts_are_never_errors(minimal_state):
+    starter = minimal_state["blocks"]["b-start"]["subBlocks"]
+    starter["startWorkflow"]["value"] = "schedule"
+    starter["timezone"] = {"id": "timezone", "type": "dropdown", "value": "Europe/Berlin"}
+    starter["scheduleType"] = {"id": "scheduleType", "type": "dropdown", "value": "daily"}
+    assert validate(minimal_state).valid
+
+
+def test_references_in_dropdowns_are_not_checked(check, minimal_state):
+    minimal_state["blocks"]["b-api"]["subBlocks"]["method"]["value"] = "<agent1.content>"
+    assert check(RULE, minimal_state) == []
+
+
+def _operation_with_required():
+    for spec in all_blocks().values():
+        if spec.era != "jul25" or spec.trigger or not spec.operations or spec.sub_block("operation") is None:
+            continue
+        for op_id, op in spec.operations.items():
+            if op.required:
+                return spec, op_id, op
+    return None
+
+
+def test_empty_required_field_of_selected_operation_warns(check, build):
+    found = _operation_with_required()
+    if found is None:
+        pytest.skip("the registry declares no operation with required fields")
+    spec, op_id, op = found
+    subs = {
+        "operation": {"id": "operation", "type": "dropdown", "value": op_id},
+        op.required[0]: {"id": op.required[0], "type": "short-input", "value": ""},
+    }
+    state = build.state([build.block("b1", spec.type, "Tool 1", subs=subs)])
+    findings = [f for f in check(RULE, state, "jul25") if f.code == "missing_required_field"]
+    assert findings and all(f.severity == "warning" for f in findings)
+    assert f"/blocks/b1/subBlocks/{op.required[0]}/value" in {f.path for f in findings}
+    state["blocks"]["b1"]["enabled"] = False  # disabled blocks are not checked (as in Sim)
+    assert [f for f in check(RULE, state, "jul25") if f.code == "missing_required_field"] == []
+
+
+def test_current_only_type_in_a_jul25_state_is_an_error(check, minimal_state, build):
+    minimal_state["blocks"]["st"] = build.block(
+        "st", "start_trigger", "Start 2", subs=build.sub("inputFormat", [], "input-format")
+    )
+    findings = check(RULE, minimal_state, "jul25")
+    assert ("block_type_not_in_era", "error", "/blocks/st/type") in {
+        (f.code, f.severity, f.path) for f in findings
+    }
+    assert not [f for f in check(RULE, minimal_state, "current") if f.code == "block_type_not_in_era"]

@@ -1,0 +1,80 @@
+"""references: <name.field> names an existing upstream block and one of its outputs."""
+
+from lib.validation.rules.references import RULE
+
+
+def _codes(findings):
+    return [(f.code, f.severity, f.path) for f in findings]
+
+
+def _set(state, block_id, sub_id, value, sub_type="long-input"):
+    state["blocks"][block_id]["subBlocks"][sub_id] = {"id": sub_id, "type": sub_type, "value": value}
+
+
+def test_passing_states(check, minimal_state, rich_state):
+    assert check(RULE, minimal_state) == []
+    assert check(RULE, rich_state) == []  # includes <function1.result> read after the loop
+
+
+def test_real_exports_have_no_reference_errors(check, sim_export):
+    assert [f for f in check(RULE, sim_export["state"]) if f.severity == "error"] == []
+
+
+def test_unknown_block_is_an_error_with_a_pointer_into_the_value(check, minimal_state):
+    _set(minimal_state, "b-api", "body", {"nested": ["ok", "<agent2.content>"]}, "code")
+    (finding,) = check(RULE, minimal_state)
+    assert (finding.code, finding.severity) == ("unknown_reference", "error")
+    assert finding.path == "/blocks/b-api/subBlocks/body/value/nested/1"
+    assert "agent1" in finding.message  # suggests the names that exist
+
+
+def test_reference_to_a_downstream_block_warns(check, minimal_state):
+    _set(minimal_state, "b-agent", "userPrompt", "Use <api1.data>")
+    assert _codes(check(RULE, minimal_state)) == [
+        ("reference_not_upstream", "warning", "/blocks/b-agent/subBlocks/userPrompt/value")
+    ]
+
+
+def test_unknown_output_field_warns(check, minimal_state):
+    _set(minimal_state, "b-api", "body", "<agent1.answer>", "code")
+    (finding,) = check(RULE, minimal_state)
+    assert (finding.code, finding.severity) == ("unknown_output_field", "warning")
+    assert "content" in finding.message
+
+
+def test_agent_with_response_format_may_have_any_field(check, minimal_state):
+    _set(minimal_state, "b-agent", "responseFormat", '{"schema": {"properties": {"answer": {}}}}', "code")
+    _set(minimal_state, "b-api", "body", "<agent1.answer>", "code")
+    assert check(RULE, minimal_state) == []
+
+
+def test_start_fields_runtime_refs_and_html_are_fine(check, minimal_state):
+    _set(
+        minimal_state,
+        "b-agent",
+        "userPrompt",
+        "<start.input> <start.topic> <loop.index> <parallel.currentItem> <variable.x> <br> <div> a < b.c",
+    )
+    assert check(RULE, minimal_state) == []
+
+
+def test_names_are_matched_after_normalization(check, minimal_state):
+    _set(minimal_state, "b-api", "body", "<Agent1.content> <AGENT1.model>", "code")
+    assert check(RULE, minimal_state) == []
+
+
+def test_child_may_name_its_container(check, rich_state):
+    _set(rich_state, "fn", "code", "return <loop1.index> + <loop1.currentItem>", "code")
+    assert check(RULE, rich_state) == []
+
+
+def test_container_collection_is_checked_against_its_own_upstream(check, rich_state):
+    rich_state["blocks"]["loop"]["data"]["collection"] = "<api1.data>"
+    assert _codes(check(RULE, rich_state)) == [
+        ("reference_not_upstream", "warning", "/blocks/loop/data/collection")
+    ]
+
+
+def test_notes_are_not_resolved(check, build):
+    state = build.state([build.block("n", "note", "Note", subs=build.sub("content", "Use <nothing.here>"))])
+    assert check(RULE, state) == []

@@ -1,0 +1,75 @@
+"""secrets: plain-text credentials are warnings (§9.10); {{ENV}} refs, oauth ids and nulls are fine."""
+
+from lib.validation.rules.secrets import RULE, secret_key
+
+
+def _codes(findings):
+    return [(f.code, f.severity, f.path) for f in findings]
+
+
+def test_passing_states(check, minimal_state, rich_state):
+    assert check(RULE, minimal_state) == []  # apiKey is {{OPENAI_API_KEY}}
+    assert check(RULE, rich_state) == []  # Authorization: Bearer {{HOOK_TOKEN}}
+
+
+def test_real_exports_have_no_plaintext_secrets(check, sim_export):
+    assert check(RULE, sim_export["state"]) == []
+
+
+def test_plaintext_api_key_warns(check, minimal_state):
+    minimal_state["blocks"]["b-agent"]["subBlocks"]["apiKey"]["value"] = "sk-live-123"
+    (finding,) = check(RULE, minimal_state)
+    assert (finding.code, finding.severity, finding.path) == (
+        "plaintext_secret",
+        "warning",
+        "/blocks/b-agent/subBlocks/apiKey/value",
+    )
+    assert "{{API_KEY}}" in finding.message
+    assert "sk-live-123" not in finding.message
+
+
+def test_empty_masked_and_referenced_values_are_fine(check, minimal_state):
+    for value in (None, "", "••••••", "<start.key>", "{{KEY}}"):
+        minimal_state["blocks"]["b-agent"]["subBlocks"]["apiKey"]["value"] = value
+        assert check(RULE, minimal_state) == [], value
+
+
+def test_tool_params_and_header_tables(check, minimal_state):
+    subs = minimal_state["blocks"]["b-agent"]["subBlocks"]
+    subs["tools"]["value"] = [
+        {"type": "exa", "title": "Exa", "params": {"apiKey": "exa-123", "numResults": 3, "maxTokens": "100"}},
+        {"type": "slack", "params": {"credential": "cred_abc123", "botToken": "{{SLACK_BOT_TOKEN}}"}},
+    ]
+    minimal_state["blocks"]["b-api"]["subBlocks"]["headers"]["value"] = [
+        {"id": "r1", "cells": {"Key": "Authorization", "Value": "Bearer abc"}},
+        {"id": "r2", "cells": {"Key": "X-Api-Key", "Value": "k-1"}},
+        {"id": "r3", "cells": {"Key": "Accept", "Value": "application/json"}},
+    ]
+    assert _codes(check(RULE, minimal_state)) == [
+        ("plaintext_tool_secret", "warning", "/blocks/b-agent/subBlocks/tools/value/0/params/apiKey"),
+        ("plaintext_header_secret", "warning", "/blocks/b-api/subBlocks/headers/value/0/cells/Value"),
+        ("plaintext_header_secret", "warning", "/blocks/b-api/subBlocks/headers/value/1/cells/Value"),
+    ]
+
+
+def test_legacy_string_tools_are_read(check, minimal_state):
+    minimal_state["blocks"]["b-agent"]["subBlocks"]["tools"]["value"] = '[{"params": {"api_key": "x"}}]'
+    assert [f.code for f in check(RULE, minimal_state)] == ["plaintext_tool_secret"]
+
+
+def test_oauth_credentials_are_not_secrets(check, minimal_state):
+    minimal_state["blocks"]["b-agent"]["subBlocks"]["credential"] = {
+        "id": "credential",
+        "type": "oauth-input",
+        "value": "cred_1",
+    }
+    assert check(RULE, minimal_state) == []
+
+
+def test_secret_key_names():
+    assert all(
+        secret_key(k) for k in ("apiKey", "api_key", "botToken", "clientSecret", "password", "Authorization")
+    )
+    assert not any(
+        secret_key(k) for k in ("maxTokens", "pageToken", "credential", "oauthCredential", "model", None)
+    )

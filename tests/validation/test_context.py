@@ -1,0 +1,66 @@
+"""Context: safe views over any JSON, era detection, the data-flow graph rules rely on."""
+
+from lib.validation.context import Context, detect_era
+
+
+def test_views_filter_to_well_typed_parts():
+    state = {
+        "blocks": {"a": {"type": "agent", "name": "Agent 1"}, "b": None, "c": [], 5: {"type": "x"}},
+        "edges": [None, {"source": "a"}, {"id": "e", "source": "a", "target": "z", "sourceHandle": ""}],
+        "loops": {"l": None, "m": {"nodes": []}},
+    }
+    ctx = Context(state, "jul25")
+    assert list(ctx.blocks) == ["a"]
+    assert [(e.index, e.source, e.target, e.source_handle) for e in ctx.edges] == [(2, "a", "z", None)]
+    assert list(ctx.loops) == ["m"]
+    assert ctx.names == {"a": "agent1"} and ctx.by_name == {"agent1": ["a"]}
+    assert ctx.sub_blocks("a") == {} and ctx.value("a", "x") is None
+
+
+def test_non_dict_state_gives_empty_views():
+    for junk in (None, [], "x", 3):
+        ctx = Context(junk, "current")
+        assert (ctx.blocks, ctx.edges, ctx.loops) == ({}, [], {})
+
+
+def test_era_detection(minimal_state, build):
+    assert detect_era(minimal_state) == "jul25"
+    minimal_state["blocks"]["n"] = build.block("n", "note", "Note")
+    assert detect_era(minimal_state) == "current"
+    del minimal_state["blocks"]["n"]
+    minimal_state["blocks"]["g"] = build.block("g", "gmail_v2", "Gmail")  # head-only in the registry
+    assert detect_era(minimal_state) == "current"
+    minimal_state["blocks"]["g"]["type"] = "guesty"  # unknown types say nothing about the era
+    assert detect_era(minimal_state) == "jul25"
+    assert detect_era(None) == "jul25"
+
+
+def test_parents_children_and_top_level_parent_columns(rich_state):
+    rich_state["blocks"]["agent"]["parentId"] = "loop"  # JUL25 loader copies parentId to the top level
+    ctx = Context(rich_state, "jul25")
+    assert ctx.parent == {"fn": "loop", "agent": "loop"}
+    assert sorted(ctx.children["loop"]) == ["agent", "fn"]
+    assert ctx.ancestors_of_parent("fn") == ["loop"]
+    assert ctx.descendants("loop") == {"fn", "agent"}
+
+
+def test_upstream_includes_container_insides_after_the_loop(rich_state):
+    ctx = Context(rich_state, "jul25")
+    assert ctx.upstream("api") == {"start", "cond", "agent", "loop", "fn"}
+    assert ctx.upstream("fn") == {"start", "cond", "loop"}  # its container and what precedes it
+    assert ctx.upstream("start") == frozenset()
+
+
+def test_upstream_on_cycles_does_not_hang(build):
+    blocks = [build.block(x, "function", x) for x in "abc"]
+    edges = [build.edge("1", "a", "b"), build.edge("2", "b", "c"), build.edge("3", "c", "b")]
+    ctx = Context(build.state(blocks, edges), "jul25")
+    assert ctx.upstream("c") == {"a", "b", "c"}
+
+
+def test_triggers_and_conditions(rich_state, build):
+    rich_state["blocks"]["g"] = build.block("g", "gmail_v2", "Gmail", triggerMode=True)
+    ctx = Context(rich_state, "current")
+    assert ctx.is_trigger("start") and ctx.is_trigger("g") and not ctx.is_trigger("agent")
+    assert [c["id"] for c in ctx.conditions("cond")] == ["cond-if", "cond-else"]
+    assert ctx.conditions("agent") is None
