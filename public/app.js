@@ -22,6 +22,7 @@ async function showTemplates() {
     const { status, body } = await getJSON("/api/templates");
     list.replaceChildren();
     if (status !== 200) { list.append(text(document.createElement("li"), body.error.message)); return; }
+    if (!body.templates.length) { list.append(text(document.createElement("li"), "no templates yet")); return; }
     for (const t of body.templates) {
       const li = document.createElement("li");
       li.append(text(document.createElement("strong"), t.display_name || t.name));

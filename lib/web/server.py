@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from starlette.exceptions import HTTPException
+from starlette.responses import PlainTextResponse
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
@@ -65,7 +67,11 @@ class LocalServer:
                 message["headers"] = list(message["headers"]) + STATIC_HEADERS
             await send(message)
 
-        await self.static(scope, receive, send_with_headers)
+        try:
+            await self.static(scope, receive, send_with_headers)
+        except HTTPException as exc:  # StaticFiles raises before sending anything
+            await PlainTextResponse(str(exc.detail), status_code=exc.status_code,
+                                    headers={k.decode(): v.decode() for k, v in STATIC_HEADERS})(scope, receive, send)
 
 
 def create_app() -> LocalServer:

@@ -7,6 +7,7 @@ def test_routes_and_static_files(server):
     assert page.status_code == 200 and "Agent Forge" in page.text
     assert page.headers["x-frame-options"] == "DENY" and "default-src 'self'" in page.headers["content-security-policy"]
     assert server.get("/docs.html").status_code == 200
+    assert server.get("/nope.txt").status_code == 404
     missing = server.get("/api/does/not/exist")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
 
