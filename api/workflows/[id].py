@@ -1,0 +1,30 @@
+"""GET/PUT/DELETE /api/workflows/{id} — read, replace (optimistic version check), delete."""
+
+from mangum import Mangum
+
+from lib.web import Context, Endpoint
+from lib.workflows import service
+from lib.workflows.models import ReplaceWorkflowIn, WorkflowOut
+
+app = Endpoint("/api/workflows/{id}", tag="workflows")
+
+
+@app.get(response=WorkflowOut, cache="private", errors=(404,))
+def read_workflow(ctx: Context, id: str) -> WorkflowOut:
+    """One stored workflow with its state."""
+    return service.read(ctx.tenant, id)
+
+
+@app.put(response=WorkflowOut, errors=(404, 409))
+def replace_workflow(ctx: Context, id: str, body: ReplaceWorkflowIn) -> WorkflowOut:
+    """Replace the state; `version` (body or If-Match) must be current, else 409."""
+    return service.replace(ctx.tenant, id, body, ctx.header("if-match"))
+
+
+@app.delete(status=204, errors=(404,))
+def delete_workflow(ctx: Context, id: str) -> None:
+    """Delete the workflow and its block, edge and subflow rows."""
+    service.delete(ctx.tenant, id)
+
+
+handler = Mangum(app, lifespan="off")

@@ -1,0 +1,1 @@
+"""Workflows: the API's service layer (validate → store) and its request/response models."""

@@ -1,0 +1,130 @@
+"""The workflow API's glue: unwrap what was posted, validate it, then store it (tenant-scoped).
+
+A state is validated before anything is written: one with error findings is refused with a 422
+listing them (warnings are stored and returned). Route files stay thin by calling only this.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lib.errors import InvalidInput
+from lib.sim.state import unwrap
+from lib.store import workflows as store
+from lib.store.workflows import WorkflowRecord
+from lib.templates import catalogue, customize
+from lib.templates.models import UseTemplateIn
+from lib.validation import validate
+from lib.workflows.models import (
+    CreateWorkflowIn,
+    ListQuery,
+    ReplaceWorkflowIn,
+    ValidationSummary,
+    WorkflowList,
+    WorkflowOut,
+    WorkflowSummary,
+)
+
+_FIELDS = ("name", "description", "category", "status", "metadata", "state", "variables")
+_IF_MATCH = re.compile(r'^(?:W/)?"?(\d{1,9})"?$')
+_UNTITLED = "Untitled workflow"
+
+
+def _checked(state: dict[str, Any], field: str) -> ValidationSummary:
+    report = validate(state)
+    findings = [f.model_dump() for f in report.findings]
+    if not report.valid:
+        errors = sum(1 for f in report.findings if f.severity == "error")
+        raise InvalidInput(
+            f"the workflow state is not valid for Sim ({errors} error(s)); see details for every finding",
+            field=field, details=findings,
+        )
+    return ValidationSummary(valid=True, era=report.era, findings=findings)
+
+
+def _out(record: WorkflowRecord, validation: ValidationSummary | None = None) -> WorkflowOut:
+    return WorkflowOut.model_validate({**record.model_dump(), "validation": validation})
+
+
+def _name_from(meta: dict[str, Any], state: dict[str, Any]) -> str | None:
+    """The name an export envelope carries (JUL25 text editor: workflow.name; HEAD: state.metadata.name)."""
+    for holder in (meta.get("workflow"), state.get("metadata"), meta):
+        if isinstance(holder, dict) and isinstance(holder.get("name"), str) and holder["name"].strip():
+            return holder["name"].strip()[:200]
+    return None
+
+
+def create(tenant: str, body: CreateWorkflowIn) -> WorkflowOut:
+    """Store a posted state or Sim export envelope once it validates."""
+    posted = {k: v for k, v in body.model_dump(exclude_unset=True).items() if k not in _FIELDS}
+    if body.state is not None:
+        posted["state"] = body.state
+    state, meta = unwrap(posted)
+    validation = _checked(state, "body.state" if body.state is not None else "body")
+    record = store.create(
+        tenant, state=state, name=body.name or _name_from(meta, state) or _UNTITLED,
+        description=body.description, category=body.category, status=body.status or "draft",
+        metadata=body.metadata, variables=body.variables,
+    )
+    return _out(record, validation)
+
+
+def create_from_template(tenant: str, name: str, body: UseTemplateIn) -> WorkflowOut:
+    """A new workflow from a catalogue template with the caller's customizations."""
+    template = catalogue.get(name)
+    state = customize.instantiate(template, body.customizations)
+    validation = _checked(state, "body.customizations")
+    record = store.create(
+        tenant, state=state, name=body.name or template.display_name,
+        description=body.description or template.description, category=template.category,
+        status=body.status, template_source=template.name,
+        metadata={"template_version": template.version, "customizations": body.customizations},
+    )
+    return _out(record, validation)
+
+
+def read(tenant: str, id: str) -> WorkflowOut:
+    return _out(store.get(tenant, id))
+
+
+def _expected_version(body: ReplaceWorkflowIn, if_match: str | None) -> int:
+    header = None
+    if if_match is not None:
+        m = _IF_MATCH.match(if_match.strip())
+        if m is None:
+            raise InvalidInput('If-Match must be the workflow version you read, e.g. "3"', field="header.if-match")
+        header = int(m.group(1))
+    if body.version is not None and header is not None and body.version != header:
+        raise InvalidInput("body.version and If-Match disagree; send one of them", field="body.version")
+    version = body.version if body.version is not None else header
+    if version is None:
+        raise InvalidInput(
+            "send the version you read (body.version or an If-Match header) so a concurrent change is not lost",
+            field="body.version",
+        )
+    return version
+
+
+def replace(tenant: str, id: str, body: ReplaceWorkflowIn, if_match: str | None = None) -> WorkflowOut:
+    """Replace state and fields if the caller's version is current (stale → Conflict, 409)."""
+    version = _expected_version(body, if_match)
+    state, _meta = unwrap(body.state)
+    validation = _checked(state, "body.state")
+    record = store.replace(
+        tenant, id, state=state, expected_version=version, name=body.name, description=body.description,
+        category=body.category, status=body.status, metadata=body.metadata,
+    )
+    return _out(record, validation)
+
+
+def delete(tenant: str, id: str) -> None:
+    store.delete(tenant, id)
+
+
+def page(tenant: str, query: ListQuery) -> WorkflowList:
+    """One page, newest first; `next_cursor` continues after it, stable under concurrent inserts."""
+    records, cursor = store.page(tenant, category=query.category, status=query.status, q=query.q,
+                                 limit=query.limit, cursor=query.cursor)
+    return WorkflowList(workflows=[WorkflowSummary.model_validate(r.model_dump()) for r in records],
+                        next_cursor=cursor)
