@@ -11,8 +11,10 @@ app = Endpoint("/api/workflows/{id}", tag="workflows")
 
 @app.get(response=WorkflowOut, cache="private", errors=(404,))
 def read_workflow(ctx: Context, id: str) -> WorkflowOut:
-    """One stored workflow with its state."""
-    return service.read(ctx.tenant, id)
+    """One stored workflow with its state; its ETag is the version PUT expects in If-Match."""
+    workflow = service.read(ctx.tenant, id)
+    ctx.response_headers["etag"] = f'"{workflow.version}"'
+    return workflow
 
 
 @app.put(response=WorkflowOut, errors=(404, 409))

@@ -266,8 +266,7 @@ def _render(op: Operation, result: Any, ctx: Context, request: Request) -> Respo
     body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False, default=str).encode()
     headers.setdefault("cache-control", _cache_control(op.cache, ctx))
     if op.cache and op.method == "GET":
-        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-        headers["etag"] = etag
+        etag = headers.setdefault("etag", '"' + hashlib.sha256(body).hexdigest()[:32] + '"')
         match = request.headers.get("if-none-match", "")
         if etag in [t.strip() for t in match.split(",")] or match.strip() == "*":
             return Response(status_code=304, headers=headers)
