@@ -64,6 +64,12 @@ _SIM_FIELDS = ("user_id", "workspace_id", "folder_id", "color", "is_deployed", "
 _JSON_FIELDS = {"deployed_state", "marketplace_data", "collaborators"}
 
 
+def _sim_columns(sim_fields: dict | None) -> dict[str, Any]:
+    """Sim's own columns from an import, JSON ones wrapped for psycopg; unknown keys ignored."""
+    return {k: Jsonb(v) if k in _JSON_FIELDS else v
+            for k, v in (sim_fields or {}).items() if k in _SIM_FIELDS and v is not None}
+
+
 def _check_status(status: str) -> None:
     if status not in STATUSES:
         raise InvalidInput(f"status must be one of {', '.join(STATUSES)}", field="status")
@@ -76,19 +82,18 @@ def create(tenant: str, *, state: dict, name: str, description: str | None = Non
     """Insert a workflow and mirror its blocks, edges and subflows, in one transaction."""
     _check_status(status)
     wid = id or str(uuid.uuid4())
-    extra = {k: v for k, v in (sim_fields or {}).items() if k in _SIM_FIELDS and v is not None}
+    extra = _sim_columns(sim_fields)
     cols = ["id", "tenant_id", "name", "description", "category", "status", "template_source",
             "metadata", "variables", "state", "import_key", *extra]
     vals = [wid, tenant, name, description, category, status, template_source, Jsonb(metadata or {}),
-            Jsonb(variables or {}), Jsonb(state), import_key,
-            *(Jsonb(v) if k in _JSON_FIELDS else v for k, v in extra.items())]
+            Jsonb(variables or {}), Jsonb(state), import_key, *extra.values()]
     with db.transaction(conn) as c:
         row = c.execute(
             f"insert into workflow ({', '.join(cols)}) values ({', '.join(['%s'] * len(cols))})"
             f" returning {_COLUMNS}",
             vals,
         ).fetchone()
-        _mirror(c, tenant, wid, state)
+        _mirror(c, tenant, wid, state, fresh=True)
     return WorkflowRecord.model_validate(row)
 
 
@@ -107,7 +112,8 @@ def exists(tenant: str, id: str) -> bool:
 
 def replace(tenant: str, id: str, *, state: dict, expected_version: int | None, name: str | None = None,
             description: str | None = None, category: str | None = None, status: str | None = None,
-            metadata: dict | None = None, template_source: str | None = None, conn: Any = None) -> WorkflowRecord:
+            metadata: dict | None = None, template_source: str | None = None, variables: dict | None = None,
+            sim_fields: dict | None = None, conn: Any = None) -> WorkflowRecord:
     """Replace the state (and optionally fields) if `expected_version` is still current.
 
     `expected_version=None` skips the check (internal callers that hold the row lock).
@@ -136,6 +142,13 @@ def replace(tenant: str, id: str, *, state: dict, expected_version: int | None, 
         if metadata is not None:
             sets.append("metadata = %s")
             vals.append(Jsonb(metadata))
+        if variables is not None:
+            sets.append("variables = %s")
+            vals.append(Jsonb(variables))
+        for col, value in _sim_columns(sim_fields).items():
+            if col not in ("created_at", "updated_at"):
+                sets.append(f"{col} = %s")
+                vals.append(value)
         row = c.execute(
             f"update workflow set {', '.join(sets)} where tenant_id = %s and id = %s returning {_COLUMNS}",
             (*vals, tenant, id),
@@ -152,6 +165,9 @@ def upsert_import(tenant: str, import_key: str, *, state: dict, name: str, prefe
     kept when no other workflow uses it yet.
     """
     with db.transaction(conn) as c:
+        # Bulk imports commit one transaction per workflow; not waiting for the WAL flush keeps
+        # each commit atomic (never half-written) and re-importing is idempotent if a crash loses one.
+        c.execute("set local synchronous_commit = off")
         c.execute("select pg_advisory_xact_lock(hashtext(%s))", (f"{tenant}:{import_key}",))
         row = c.execute(
             "select id from workflow where tenant_id = %s and import_key = %s", (tenant, import_key)
@@ -159,7 +175,8 @@ def upsert_import(tenant: str, import_key: str, *, state: dict, name: str, prefe
         if row is not None:
             rec = replace(tenant, row["id"], state=state, expected_version=None, name=name,
                           description=fields.get("description"), category=fields.get("category"),
-                          metadata=fields.get("metadata"), conn=c)
+                          metadata=fields.get("metadata"), variables=fields.get("variables"),
+                          sim_fields=fields.get("sim_fields"), conn=c)
             return rec, False
         wid = preferred_id
         if wid is None or c.execute("select 1 from workflow where id = %s", (wid,)).fetchone():
@@ -232,10 +249,11 @@ def _num(value: Any) -> float:
         return 0.0
 
 
-def _mirror(c: Any, tenant: str, wid: str, state: dict) -> None:
+def _mirror(c: Any, tenant: str, wid: str, state: dict, *, fresh: bool = False) -> None:
     """Rewrite the normalized rows from the state (Sim's save does the same: delete + insert)."""
-    for table in ("workflow_edges", "workflow_subflows", "workflow_blocks"):
-        c.execute(f"delete from {table} where workflow_id = %s", (wid,))
+    if not fresh:
+        for table in ("workflow_edges", "workflow_subflows", "workflow_blocks"):
+            c.execute(f"delete from {table} where workflow_id = %s", (wid,))
     blocks = state.get("blocks") if isinstance(state, dict) else None
     blocks = blocks if isinstance(blocks, dict) else {}
     block_rows = []

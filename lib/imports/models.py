@@ -1,0 +1,103 @@
+"""Request and response shapes of the import, upload and validate endpoints."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from lib.errors import InvalidInput, MalformedInput
+
+MAX_REJECTED = 1000  # listed individually; the rest are counted in one closing entry
+MAX_DETAILED = 100  # imported items listed with every assumption; later ones get counts per kind
+
+
+class Rejected(BaseModel):
+    """Something we did not import: which file, which line (when there is one), and why."""
+
+    file: str
+    line: int | None = None
+    reason: str
+
+
+class Imported(BaseModel):
+    """One stored workflow: its id, whether it validates, and every assumption made building it."""
+
+    id: str
+    name: str
+    valid: bool
+    findings: int
+    assumptions: list[dict[str, Any]] = Field(default_factory=list)
+    created: bool = True
+    source: str | None = None
+
+
+class ImportReport(BaseModel):
+    imported: list[Imported] = Field(default_factory=list)
+    rejected: list[Rejected] = Field(default_factory=list)
+    _malformed: bool = PrivateAttr(default=False)
+    _overflow: int = PrivateAttr(default=0)
+
+    def add(self, item: Imported) -> None:
+        """Append an imported item; past MAX_DETAILED its assumptions are summarised, so a huge import's
+        report stays small (the full list is in the workflow's metadata.import.assumptions)."""
+        if len(self.imported) >= MAX_DETAILED and item.assumptions:
+            counts: dict[str, int] = {}
+            for a in item.assumptions:
+                counts[a.get("kind", "?")] = counts.get(a.get("kind", "?"), 0) + 1
+            item.assumptions = [{"kind": k, "count": n, "message": "summarised; see metadata.import.assumptions"}
+                                for k, n in counts.items()]
+        self.imported.append(item)
+
+    def reject(self, file: str, line: int | None, reason: str, *, malformed: bool = False) -> None:
+        self._malformed = self._malformed or malformed
+        if len(self.rejected) < MAX_REJECTED:
+            self.rejected.append(Rejected(file=file, line=line, reason=reason))
+        else:
+            self._overflow += 1
+
+    def finish(self) -> ImportReport:
+        if self._overflow:
+            self.rejected.append(Rejected(file="*", reason=f"... and {self._overflow} more rejected rows"))
+            self._overflow = 0
+        return self
+
+    def raise_if_nothing_imported(self) -> None:
+        """A request that imported nothing is a client error: 400 for syntax, 422 otherwise."""
+        if self.imported or not self.rejected:
+            return
+        first = self.rejected[0]
+        where = f"{first.file}" + (f" line {first.line}" if first.line else "")
+        cls = MalformedInput if self._malformed else InvalidInput
+        raise cls(f"nothing was imported: {where}: {first.reason}", field=first.file,
+                  details=[r.model_dump() for r in self.rejected])
+
+
+class UploadRequest(BaseModel):
+    """Body of POST /api/imports: the file about to be uploaded."""
+
+    model_config = ConfigDict(extra="forbid")
+    filename: str = Field(default="upload", min_length=1, max_length=200)
+    content_type: str = Field(default="application/octet-stream", max_length=100)
+
+
+class UploadTicket(BaseModel):
+    """Where to PUT the file, and the id to run the import with afterwards."""
+
+    id: str
+    upload_url: str
+    method: Literal["PUT"] = "PUT"
+    headers: dict[str, str] = Field(default_factory=dict)
+    expires_at: datetime
+
+
+class ValidateQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    era: Literal["jul25", "current"] | None = None
+
+
+class ValidationOut(BaseModel):
+    valid: bool
+    era: str | None = None
+    findings: list[dict[str, Any]]

@@ -1,0 +1,213 @@
+"""Streaming reader for Supabase CSV exports of Sim's tables (`workflow`, `workflow_blocks`, ...).
+
+Supabase writes one CSV per table: a header row, booleans as `true/false` (psql: `t/f`), JSON
+columns as text, NULL as an empty cell, sometimes a BOM and CRLF, and JSON values with commas
+and newlines inside quotes. Files can be far larger than memory, so rows are read one at a
+time and each bad row becomes a `RowError` with its line while the good rows keep coming.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import IO, Any
+
+__all__ = ["TABLES", "CsvRow", "RowError", "convert", "detect_table", "read_raw", "read_rows", "text_stream"]
+
+# Cells may hold whole JSON states; the csv module's 128 KiB default is too small for those.
+csv.field_size_limit(256 * 1024 * 1024)
+
+
+@dataclass(frozen=True)
+class Table:
+    """What we know about one of Sim's tables: how to recognise it and how to type its cells."""
+
+    name: str
+    required: tuple[str, ...]
+    signature: frozenset[str]  # columns whose presence identifies the table
+    json: frozenset[str] = frozenset()
+    bools: frozenset[str] = frozenset()
+    numbers: frozenset[str] = frozenset()
+
+
+_BOOLS = frozenset({"enabled", "horizontal_handles", "is_wide", "advanced_mode", "trigger_mode", "error_enabled",
+                    "locked", "is_deployed", "is_published"})
+
+# Checked in order: the first whose signature the header contains wins.
+TABLES: tuple[Table, ...] = (
+    Table("workflow_edges", ("id", "workflow_id", "source_block_id", "target_block_id"),
+          frozenset({"source_block_id", "target_block_id"})),
+    Table("workflow_blocks", ("id", "workflow_id", "type", "name"), frozenset({"workflow_id", "type", "sub_blocks"}),
+          json=frozenset({"sub_blocks", "outputs", "data", "retry"}), bools=_BOOLS,
+          numbers=frozenset({"position_x", "position_y", "height"})),
+    Table("workflow_blocks", ("id", "workflow_id", "type", "name"), frozenset({"workflow_id", "position_x"}),
+          json=frozenset({"sub_blocks", "outputs", "data", "retry"}), bools=_BOOLS,
+          numbers=frozenset({"position_x", "position_y", "height"})),
+    Table("workflow_subflows", ("id", "workflow_id", "type"), frozenset({"workflow_id", "config", "type"}),
+          json=frozenset({"config"})),
+    Table("workflow", ("id", "name"), frozenset({"id", "name", "state"}),
+          json=frozenset({"state", "deployed_state", "variables", "collaborators", "marketplace_data"}),
+          bools=_BOOLS, numbers=frozenset({"run_count"})),
+)
+_TRUE = {"true", "t", "1", "yes", "y"}
+_FALSE = {"false", "f", "0", "no", "n"}
+
+
+@dataclass
+class CsvRow:
+    """One typed row: `values` maps column → Python value (None for an empty cell)."""
+
+    table: str
+    line: int
+    values: dict[str, Any]
+
+
+@dataclass
+class RowError:
+    """A row we could not use, and why. `workflow_id` when the row still said which workflow."""
+
+    file: str
+    line: int
+    reason: str
+    workflow_id: str | None = None
+    table: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def detect_table(header: Iterable[str]) -> Table | None:
+    """The table a header row belongs to, or None when it is not one of Sim's."""
+    cols = {c.strip().lower() for c in header}
+    for table in TABLES:
+        if table.signature <= cols:
+            return table
+    if {"id", "name"} <= cols and "workflow_id" not in cols and ({"user_id", "workspace_id", "color"} & cols):
+        return TABLES[-1]
+    return None
+
+
+class _Chunks(io.RawIOBase):
+    """A raw stream over anything with `read(n)` or an iterator of byte chunks (S3 bodies, uploads)."""
+
+    def __init__(self, source: Any) -> None:
+        self._read = getattr(source, "read", None)
+        self._iter = None if self._read else iter(source)
+        self._buf = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        while not self._buf:
+            chunk = self._read(len(b)) if self._read else next(self._iter, b"")
+            if not chunk:
+                return 0
+            self._buf = bytes(chunk)
+        n = min(len(b), len(self._buf))
+        b[:n] = self._buf[:n]
+        self._buf = self._buf[n:]
+        return n
+
+
+def text_stream(source: Any) -> IO[str]:
+    """UTF-8 text (BOM dropped, newlines left for csv to handle) over bytes, a stream or chunks."""
+    if isinstance(source, (bytes, bytearray)):
+        source = io.BytesIO(source)
+    raw = source if isinstance(source, io.BufferedIOBase) else io.BufferedReader(_Chunks(source), 1 << 16)
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+
+
+def read_raw(text: IO[str], file: str = "upload.csv") -> Iterator[tuple[int, list[str]] | RowError]:
+    """(line, cells) per record, the header first; a record's line is where it starts."""
+    reader = csv.reader(text)
+    last = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield RowError(file, last + 1, f"CSV syntax error: {exc}")
+            return
+        except UnicodeDecodeError:
+            yield RowError(file, last + 1, "the file is not UTF-8 text")
+            return
+        start, last = last + 1, reader.line_num
+        if cells:
+            yield start, cells
+
+
+def convert(table: Table, header: list[str], cells: list[str], line: int, file: str) -> CsvRow | RowError:
+    """Type one record's cells by the table's column kinds; a RowError says which cell is wrong."""
+    wid = None
+    if "workflow_id" in header and len(cells) > header.index("workflow_id"):
+        wid = cells[header.index("workflow_id")] or None
+    elif table.name == "workflow" and cells:
+        wid = cells[header.index("id")] or None
+    if len(cells) != len(header):
+        return RowError(file, line, f"row has {len(cells)} fields; the header has {len(header)}", wid, table.name)
+    values: dict[str, Any] = {}
+    for col, cell in zip(header, cells):
+        if cell == "":
+            values[col] = None
+            continue
+        try:
+            values[col] = _cell(table, col, cell)
+        except ValueError as exc:
+            return RowError(file, line, f"column {col!r}: {exc}", wid, table.name)
+    for col in table.required:
+        if values.get(col) is None:
+            return RowError(file, line, f"column {col!r} is empty; {table.name} rows need it", wid, table.name)
+    return CsvRow(table.name, line, values)
+
+
+def _cell(table: Table, col: str, cell: str) -> Any:
+    if col in table.json:
+        try:
+            return json.loads(cell)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"invalid JSON ({exc.msg} at character {exc.pos})") from None
+    if col in table.bools:
+        low = cell.strip().lower()
+        if low in _TRUE:
+            return True
+        if low in _FALSE:
+            return False
+        raise ValueError(f"{cell[:20]!r} is not a boolean (true/false or t/f)")
+    if col in table.numbers:
+        try:
+            num = Decimal(cell.strip())
+        except InvalidOperation:
+            raise ValueError(f"{cell[:20]!r} is not a number") from None
+        if not num.is_finite():
+            raise ValueError(f"{cell[:20]!r} is not a finite number")
+        return int(num) if num == num.to_integral_value() else float(num)
+    return cell
+
+
+def read_rows(source: Any, file: str = "upload.csv") -> Iterator[CsvRow | RowError]:
+    """Typed rows of one CSV file, one at a time. The table is detected from the header."""
+    records = read_raw(text_stream(source), file)
+    first = next(records, None)
+    if first is None:
+        yield RowError(file, 1, "the file is empty; expected a header row")
+        return
+    if isinstance(first, RowError):
+        yield first
+        return
+    _line, header = first
+    header = [h.strip().lower() for h in header]
+    table = detect_table(header)
+    if table is None:
+        yield RowError(file, 1, f"header {','.join(header)[:120]!r} is not one of Sim's tables "
+                                "(workflow, workflow_blocks, workflow_edges, workflow_subflows)")
+        return
+    for item in records:
+        if isinstance(item, RowError):
+            yield item
+            return
+        line, cells = item
+        yield convert(table, header, cells, line, file)

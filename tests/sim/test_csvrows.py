@@ -1,0 +1,73 @@
+"""Supabase CSV quirks: header detection, BOM, CRLF, t/f, JSON text with commas/newlines, bad rows."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "imports"))
+
+import rowfixtures as F
+
+from lib.sim import csvrows
+
+
+def _rows(data: bytes):
+    return list(csvrows.read_rows(data, "blocks.csv"))
+
+
+def test_bom_crlf_and_tf_booleans_are_read():
+    rows = _rows(F.to_csv(F.triage_blocks(), F.BLOCK_COLUMNS, bom=True, crlf=True, bools="tf"))
+    assert [r.values["name"] for r in rows] == ["Start", "Agent 1", "API 1", "Loop 1", "Function 1"]
+    start = rows[0].values
+    assert start["id"] == F.START  # no BOM glued to the first column name
+    assert start["enabled"] is True and start["is_wide"] is False
+    assert start["position_x"] == 100 and isinstance(start["position_x"], int)
+    assert start["parent_id"] is None  # empty cell = NULL
+    assert rows[4].values["parent_id"] == F.LOOP
+
+
+def test_quoted_json_with_commas_and_newlines_keeps_line_numbers():
+    rows = _rows(F.to_csv(F.triage_blocks(), F.BLOCK_COLUMNS, pretty=True))
+    body = rows[2].values["sub_blocks"]["body"]["value"]
+    assert "\n" in body and '"tags": ["auto", "triage"]' in body
+    # Pretty JSON cells span many physical lines: each row reports the line it starts on.
+    assert rows[0].line == 2 and rows[1].line > rows[0].line + 10 and rows[3].line > rows[2].line + 10
+
+
+def test_bad_row_in_the_middle_is_rejected_and_the_rest_continue():
+    data = F.to_csv(F.triage_blocks(), F.BLOCK_COLUMNS, crlf=True).decode()
+    lines = data.split("\r\n")
+    bad_line = f'"blk-bad","{F.WF_ID}","agent","Broken",1,2,true,true,false,false,0,"{{not json",{{}},{{}},,,,'
+    lines.insert(2, bad_line)
+    rows = _rows("\r\n".join(lines).encode())
+    errors = [r for r in rows if isinstance(r, csvrows.RowError)]
+    good = [r for r in rows if isinstance(r, csvrows.CsvRow)]
+    assert len(errors) == 1 and errors[0].line == 3 and "sub_blocks" in errors[0].reason
+    assert errors[0].workflow_id == F.WF_ID
+    assert len(good) == 5
+
+
+def test_wrong_field_count_and_bad_boolean_and_number_are_reasons():
+    header = ",".join(F.BLOCK_COLUMNS)
+    rows = _rows((header + "\nonly,three,fields\n"
+                  + f"b1,{F.WF_ID},agent,A,1,2,maybe,t,f,f,0,{{}},{{}},{{}},,,,\n"
+                  + f"b2,{F.WF_ID},agent,A,left,2,t,t,f,f,0,{{}},{{}},{{}},,,,\n").encode())
+    reasons = [r.reason for r in rows]
+    assert "3 fields; the header has 18" in reasons[0]
+    assert "'enabled'" in reasons[1] and "boolean" in reasons[1]
+    assert "'position_x'" in reasons[2] and "number" in reasons[2]
+
+
+def test_table_detection_from_header():
+    assert csvrows.detect_table(F.BLOCK_COLUMNS).name == "workflow_blocks"
+    assert csvrows.detect_table(F.EDGE_COLUMNS).name == "workflow_edges"
+    assert csvrows.detect_table(F.WORKFLOW_COLUMNS).name == "workflow"
+    assert csvrows.detect_table(["id", "workflow_id", "type", "config"]).name == "workflow_subflows"
+    assert csvrows.detect_table(["a", "b"]) is None
+    bad = _rows(b"foo,bar\n1,2\n")
+    assert bad[0].line == 1 and "not one of Sim's tables" in bad[0].reason
+
+
+def test_reads_from_a_chunk_iterator():
+    data = F.to_csv(F.triage_blocks(), F.BLOCK_COLUMNS)
+    chunks = (data[i:i + 7] for i in range(0, len(data), 7))
+    assert len(list(csvrows.read_rows(chunks))) == 5
