@@ -1,0 +1,122 @@
+"""The planner's vocabulary (`lexicon.json`) and the parameter readers that go with it.
+
+Phrases live in data so that adding an integration or a synonym is a data change; the readers
+here pull stated parameters (channels, addresses, repos, URLs, symbols, thresholds) out of text,
+keeping the user's original spelling.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+_FILE = Path(__file__).with_name("lexicon.json")
+URL_RE = re.compile(r"https?://[^\s<>\"')\],]+[^\s<>\"')\],.;:!?]")
+EMAIL_RE = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
+CHANNEL_RE = re.compile(r"(?<![\w&])#([A-Za-z0-9][\w-]*)")
+REPO_RE = re.compile(r"\b([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*)\b")
+_COMPARATORS = [
+    (r"(?:more|greater|higher|bigger)\s+than|above|over|exceeds?|exceeding|rises? above|goes above|at least|>=?", ">"),
+    (r"(?:less|lower|fewer|smaller)\s+than|below|under|drops? below|falls? below|at most|<=?", "<"),
+    (r"equals?|equal to|is exactly|==", "=="),
+]
+THRESHOLD_RE = re.compile(
+    r"(?P<op>" + "|".join(p for p, _ in _COMPARATORS) + r")\s*(?P<cur>[$€£])?\s*(?P<num>-?\d+(?:[.,]\d+)?)\s*(?P<unit>%|percent|k\b)?",
+    re.I)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    return json.loads(_FILE.read_text(encoding="utf-8"))
+
+
+def phrase_at(text: str, phrase: str) -> int:
+    """Index of `phrase` as whole words in lowercased `text` (-1 when absent)."""
+    p = phrase.strip()
+    found = re.search(r"(?<![\w#@/])" + re.escape(p) + r"(?![\w@/])", text)
+    if found is None and phrase != p and phrase.startswith(" "):
+        return -1
+    return found.start() if found else -1
+
+
+def integrations_in(text: str) -> list[tuple[int, str]]:
+    """(position, integration key) for every integration named in `text`, in order of appearance."""
+    low = " " + URL_RE.sub(lambda m: " " * len(m.group(0)), text).lower() + " "
+    hits = []
+    for key, entry in lexicon()["integrations"].items():
+        positions = [phrase_at(low, p) for p in entry["phrases"]]
+        positions = [p for p in positions if p >= 0]
+        if positions:
+            hits.append((min(positions), key))
+    reddit = re.search(r"(?<![\w/])r/\w+", text)
+    if reddit and all(k != "reddit" for _, k in hits):
+        hits.append((reddit.start(), "reddit"))
+    # "email" inside "gmail" phrases and "x" false positives are resolved by the callers' verbs.
+    return sorted(hits)
+
+
+def search_engine(text: str) -> str | None:
+    low = text.lower()
+    entries = lexicon()["search"]
+    for key, entry in entries.items():
+        if not key.startswith("_") and any(phrase_at(low, p) >= 0 for p in entry["phrases"]):
+            return key
+    if any(phrase_at(low, p) >= 0 for p in entries["_phrases"]):
+        return entries["_default"]
+    return None
+
+
+def api_service(text: str) -> str | None:
+    low = text.lower()
+    for key, entry in lexicon()["apis"].items():
+        if any(p in low for p in entry["phrases"]):
+            return key
+    return None
+
+
+def symbols_in(text: str) -> list[str]:
+    lex = lexicon()
+    found = [m.group(0) for m in re.finditer(r"\b[A-Z]{2,5}\b", text) if m.group(0) in lex["symbols"]]
+    low = text.lower()
+    found += [sym for name, sym in lex["coin_names"].items() if re.search(rf"\b{name}\b", low)]
+    return list(dict.fromkeys(found))
+
+
+def model_in(text: str) -> str | None:
+    low = text.lower()
+    for phrase, model in sorted(lexicon()["models"].items(), key=lambda kv: -len(kv[0])):
+        if re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", low):
+            return model
+    return None
+
+
+def api_key_for(model: str) -> str:
+    for prefix, ref in lexicon()["model_keys"].items():
+        if model.startswith(prefix):
+            return ref
+    return "{{OPENAI_API_KEY}}"
+
+
+def threshold_in(text: str) -> tuple[str, float, str] | None:
+    """(operator, number, unit) for 'more than 5%', 'drops below $100', 'exceeds 1.5k'."""
+    found = THRESHOLD_RE.search(text)
+    if not found:
+        return None
+    op_text = found.group("op").lower()
+    op = next(sym for pattern, sym in _COMPARATORS if re.fullmatch(pattern, op_text))
+    if op_text in ("at least",):
+        op = ">="
+    if op_text in ("at most",):
+        op = "<="
+    number = float(found.group("num").replace(",", "."))
+    unit = (found.group("unit") or "").lower()
+    if unit == "k":
+        number, unit = number * 1000, ""
+    return op, number, "%" if unit in ("%", "percent") else (found.group("cur") or "")
+
+
+def number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)

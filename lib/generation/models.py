@@ -1,0 +1,48 @@
+"""Request and response models of the generation endpoints."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from lib.generation.text import MAX_DESCRIPTION_CHARS
+from lib.store.workflows import WorkflowRecord
+
+
+class GenerateIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    description: str = Field(min_length=1, max_length=MAX_DESCRIPTION_CHARS,
+                             description="What the workflow should do, in plain words")
+    name: str | None = Field(default=None, max_length=200)
+    category: str | None = Field(default=None, max_length=64)
+
+
+class CacheInfo(BaseModel):
+    hit: bool = False
+    similarity: float | None = None
+    entry_id: str | None = None
+
+
+class ValidationOut(BaseModel):
+    valid: bool
+    findings: list[dict[str, Any]]
+
+
+class UsageOut(BaseModel):
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cache_read_tokens: int = 0
+    cache_write_tokens: int = 0
+    cost_usd: float = 0.0
+
+
+class GenerationResult(BaseModel):
+    workflow: WorkflowRecord
+    source: Literal["cache", "claude", "planner"]
+    reason: str | None = Field(default=None, description="Why the planner answered, or a note on repair")
+    cache: CacheInfo
+    validation: ValidationOut
+    usage: UsageOut
+    elapsed_ms: int

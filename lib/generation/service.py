@@ -1,0 +1,126 @@
+"""Generation orchestration: description → (cache seam) → Claude or planner → validated state → store.
+
+Claude is used when a key is configured and its circuit is closed; whenever it cannot deliver a
+valid state the planner answers and the result says why (`source="planner"`, `reason`). Every
+provider call is written to the usage log with tokens, cost and latency.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from lib.errors import InvalidInput
+from lib.generation.models import CacheInfo, GenerationResult, UsageOut, ValidationOut
+from lib.generation.text import clean_description
+
+
+@dataclass
+class _Produced:
+    state: dict[str, Any]
+    name: str
+    source: str
+    reason: str | None
+    report: Any
+    usage: UsageOut
+    model: str | None = None
+
+
+def _cache_lookup(tenant: str, description: str) -> tuple[CacheInfo, _Produced | None]:
+    """Seam for the semantic cache (a later issue): today always a miss."""
+    return CacheInfo(), None
+
+
+def _record_call(tenant: str, totals: UsageOut, workflow_id: str | None):
+    from lib.generation.pricing import cost_usd
+    from lib.store import usage
+
+    def record(call: Any) -> None:
+        cost = cost_usd(call.model, input_tokens=call.input_tokens, output_tokens=call.output_tokens,
+                        cache_read_tokens=call.cache_read_tokens, cache_write_tokens=call.cache_write_tokens)
+        totals.input_tokens += call.input_tokens
+        totals.output_tokens += call.output_tokens
+        totals.cache_read_tokens += call.cache_read_tokens
+        totals.cache_write_tokens += call.cache_write_tokens
+        totals.cost_usd = round(totals.cost_usd + cost, 6)
+        usage.log_call(tenant, provider="anthropic", model=call.model, operation=call.operation,
+                       input_tokens=call.input_tokens, output_tokens=call.output_tokens,
+                       cache_read_tokens=call.cache_read_tokens, cache_write_tokens=call.cache_write_tokens,
+                       cost_usd=cost, latency_ms=call.latency_ms, status=call.status, error=call.error,
+                       workflow_id=workflow_id)
+
+    return record
+
+
+def produce(tenant: str, description: str, *, seed: str, workflow_id: str | None = None) -> _Produced:
+    """A validated state for `description`: Claude first when available, else (or on failure) the planner."""
+    from lib.config import settings
+    from lib.generation import claude, planner
+    from lib.generation.compose import compose
+    from lib.validation import validate
+
+    totals = UsageOut()
+    reason = None
+    if claude.available():
+        outcome = claude.generate(description, seed=seed, record=_record_call(tenant, totals, workflow_id))
+        if outcome.state is not None:
+            note = "repaired after one validation round" if outcome.repaired else None
+            return _Produced(outcome.state, outcome.plan.name, "claude", note, outcome.report, totals,
+                             settings().anthropic_model)
+        reason = outcome.reason
+    elif settings().anthropic_api_key is None:
+        reason = "no ANTHROPIC_API_KEY configured: the offline planner answered"
+    else:
+        reason = "anthropic circuit open: provider skipped after repeated failures"
+    plan = planner.plan(description)
+    state = compose(plan, seed=seed).state
+    return _Produced(state, plan.name, "planner", reason, validate(state, era="jul25"), totals)
+
+
+def _result(record: Any, produced: _Produced, cache: CacheInfo, t0: float) -> GenerationResult:
+    report = produced.report
+    return GenerationResult(
+        workflow=record, source=produced.source, reason=produced.reason, cache=cache,
+        validation=ValidationOut(valid=report.valid, findings=[f.model_dump() for f in report.findings]),
+        usage=produced.usage, elapsed_ms=int((time.perf_counter() - t0) * 1000),
+    )
+
+
+def generate(tenant: str, description: str, name: str | None = None, category: str | None = None) -> GenerationResult:
+    """Generate a workflow and store it as a draft."""
+    from lib.generation.planner import infer_category
+    from lib.store import workflows
+
+    t0 = time.perf_counter()
+    text = clean_description(description)
+    cache, hit = _cache_lookup(tenant, text)
+    wid = str(uuid.uuid4())
+    produced = hit or produce(tenant, text, seed=wid, workflow_id=None)
+    metadata = {"generation": {"source": produced.source, "reason": produced.reason, "model": produced.model}}
+    record = workflows.create(tenant, id=wid, state=produced.state, name=(name or produced.name)[:200],
+                              description=text, category=category or infer_category(text), status="draft",
+                              metadata=metadata)
+    return _result(record, produced, cache, t0)
+
+
+def regenerate(tenant: str, workflow_id: str) -> GenerationResult:
+    """Regenerate a stored workflow's state from its description; stored as a new version."""
+    from lib.generation.planner import describe_state
+    from lib.store import workflows
+
+    t0 = time.perf_counter()
+    record = workflows.get(tenant, workflow_id)  # NotFound → 404, never a fabricated result
+    description = record.description or describe_state(record.state)
+    if not description:
+        raise InvalidInput(
+            "this workflow has no description and its blocks do not describe a flow; set 'description' "
+            "(PUT /api/workflows/{id}) and try again", field="description")
+    text = clean_description(description, field="description")
+    produced = produce(tenant, text, seed=workflow_id, workflow_id=workflow_id)
+    metadata = {**(record.metadata or {}),
+                "generation": {"source": produced.source, "reason": produced.reason, "model": produced.model}}
+    stored = workflows.replace(tenant, workflow_id, state=produced.state, expected_version=record.version,
+                               description=None if record.description else text, metadata=metadata)
+    return _result(stored, produced, CacheInfo(), t0)

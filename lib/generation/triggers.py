@@ -1,0 +1,190 @@
+"""Reading the trigger: manual, chat, a schedule (time, days, timezone) or a webhook (and from what).
+
+The result is the starter's values in the shape JUL25 Sim runs (sim-format §9.5): `startWorkflow`
+`schedule`/`webhook` with the legacy schedule/webhook subBlocks filled in. `span` is the text the
+trigger phrase took up, so the step reader does not see "every Monday" as a step.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lib.generation.lexicon import lexicon
+
+_DAYS = {"monday": "MON", "tuesday": "TUE", "wednesday": "WED", "thursday": "THU", "friday": "FRI",
+         "saturday": "SAT", "sunday": "SUN", "mon": "MON", "tue": "TUE", "wed": "WED", "thu": "THU",
+         "fri": "FRI", "sat": "SAT", "sun": "SUN"}
+_CRON_DAY = {"SUN": 0, "MON": 1, "TUE": 2, "WED": 3, "THU": 4, "FRI": 5, "SAT": 6}
+_DAY_RE = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+_TIME_RE = re.compile(
+    r"\b(?:at|@|by|around)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?|\b(\d{1,2}):(\d{2})\s*(am|pm)?\b"
+    r"|\b(\d{1,2})\s*(am|pm)\b|\b(noon|midday|midnight)\b", re.I)
+_PART_OF_DAY = {"morning": "09:00", "evening": "18:00", "afternoon": "14:00", "night": "21:00", "lunch": "12:00"}
+_SCHEDULE_HINT = re.compile(
+    r"\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
+    r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|once a (?:day|week|month)|at \d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b",
+    re.I)
+_WEBHOOK_HINT = re.compile(
+    r"\b(when(?:ever)?|on (?:every |each )?new|once (?:a|an) new|each time|every time|as soon as|upon|webhook)\b", re.I)
+_CHAT_HINT = re.compile(r"\b(chat ?bot|chat with|chat interface|in (?:a |the )?chat|conversational)\b", re.I)
+
+
+@dataclass
+class Trigger:
+    kind: str = "manual"          # manual | chat | schedule | webhook
+    values: dict[str, str] = field(default_factory=dict)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def schedule_type(self) -> str | None:
+        return self.values.get("scheduleType")
+
+
+def _clock(match: re.Match[str]) -> str | None:
+    g = match.groups()
+    if g[8]:
+        return {"noon": "12:00", "midday": "12:00", "midnight": "00:00"}[g[8].lower()]
+    hour, minute, ampm = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5]) if g[3] else (g[6], None, g[7])
+    h, m = int(hour), int(minute or 0)
+    ampm = (ampm or "").lower().replace(".", "")
+    if ampm == "pm" and h < 12:
+        h += 12
+    if ampm == "am" and h == 12:
+        h = 0
+    if h > 23 or m > 59:
+        return None
+    return f"{h:02d}:{m:02d}"
+
+
+def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    for match in _TIME_RE.finditer(text):
+        clock = _clock(match)
+        if clock:
+            return clock, match.span()
+    for word, clock in _PART_OF_DAY.items():
+        found = re.search(rf"\b(?:every|each|in the|this)\s+{word}\b|\b{word}s\b", text, re.I)
+        if found:
+            return clock, found.span()
+    return None, None
+
+
+def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    explicit = re.search(r"\b([A-Z][a-z]+/[A-Z][A-Za-z_]+)\b", text)
+    if explicit:
+        return explicit.group(1), explicit.span()
+    for phrase, zone in sorted(lexicon()["timezones"].items(), key=lambda kv: -len(kv[0])):
+        found = re.search(rf"\b{re.escape(phrase)}\b(?:\s+time)?", text, re.I)
+        if not found:
+            continue
+        abbreviation = len(phrase) <= 4 and found.group(0)[:len(phrase)].isupper()
+        after_clock = re.search(r"(?:\d|am|pm)\s*$", text[: found.start()], re.I)
+        if abbreviation or "time" in found.group(0).lower() or after_clock:
+            return zone, found.span()
+    return None, None
+
+
+def _cron(minute: int, hour: int | str, dom: str = "*", dow: str = "*") -> str:
+    return f"{minute} {hour} {dom} * {dow}"
+
+
+def read_schedule(text: str) -> Trigger | None:
+    """Schedule values from phrases like 'every weekday at 8:00 CET', 'every 15 minutes', 'monthly on the 1st'."""
+    low = text.lower()
+    hint = _SCHEDULE_HINT.search(low)
+    if not hint:
+        return None
+    clock, clock_span = find_time(text)
+    zone, zone_span = find_timezone(text)
+    hh, mm = (int(clock[:2]), int(clock[3:])) if clock else (9, 0)
+    time_text = f"{hh:02d}:{mm:02d}"
+    values: dict[str, str] = {}
+    spans = [s for s in (clock_span, zone_span) if s]
+    minutes = re.search(r"\bevery\s+(\d+)\s*(?:minutes?|mins?)\b", low)
+    hours = re.search(r"\bevery\s+(\d+)\s*hours?\b", low)
+    days = [d for d in (_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, low)) if d]
+    monthly = re.search(r"\b(?:monthly|every month|each month|once a month|of (?:every|each) month)\b", low)
+    dom = re.search(r"\bon the (\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th) of (?:every|each|the) month\b", low)
+    if minutes:
+        n = max(1, min(59, int(minutes.group(1))))
+        values = {"scheduleType": "minutes", "minutesInterval": str(n), "cronExpression": f"*/{n} * * * *"}
+        spans.append(minutes.span())
+    elif hours or re.search(r"\b(hourly|every hour|each hour|once an hour)\b", low):
+        n = int(hours.group(1)) if hours else 1
+        values = {"scheduleType": "hourly", "hourlyMinute": str(mm if clock else 0),
+                  "cronExpression": _cron(mm if clock else 0, "*" if n == 1 else f"*/{n}")}
+        if n != 1:
+            values["scheduleType"] = "custom"
+        spans.append((hours or re.search(r"hourly|every hour|each hour|once an hour", low)).span())
+    elif re.search(r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon-fri)\b", low):
+        values = {"scheduleType": "custom", "dailyTime": time_text, "cronExpression": _cron(mm, hh, dow="1-5")}
+    elif re.search(r"\bweekends?\b", low):
+        values = {"scheduleType": "custom", "dailyTime": time_text, "cronExpression": _cron(mm, hh, dow="0,6")}
+    elif monthly or dom:
+        day = int(next(g for g in dom.groups() if g)) if dom else 1
+        values = {"scheduleType": "monthly", "monthlyDay": str(day), "monthlyTime": time_text,
+                  "cronExpression": _cron(mm, hh, dom=str(day))}
+    elif len(set(days)) > 1:
+        ordered = sorted(set(days), key=lambda d: _CRON_DAY[d])
+        values = {"scheduleType": "custom", "weeklyDay": ordered[0], "weeklyDayTime": time_text,
+                  "cronExpression": _cron(mm, hh, dow=",".join(str(_CRON_DAY[d]) for d in ordered))}
+    elif days or re.search(r"\b(weekly|every week|each week|once a week)\b", low):
+        day = days[0] if days else "MON"
+        values = {"scheduleType": "weekly", "weeklyDay": day, "weeklyDayTime": time_text,
+                  "cronExpression": _cron(mm, hh, dow=str(_CRON_DAY[day]))}
+    elif re.search(r"\b(daily|every day|each day|every morning|each morning|every evening|each evening|every night|"
+                   r"nightly|once a day|every afternoon|mornings|evenings)\b", low) or clock_span:
+        values = {"scheduleType": "daily", "dailyTime": time_text, "cronExpression": _cron(mm, hh)}
+    else:
+        return None
+    values = {"startWorkflow": "schedule", **values, "timezone": zone or "UTC"}
+    for pattern in (r"\b(?:every|each|on)\s+(?:\d+\s*(?:minutes?|mins?|hours?)|week ?days?|weekends?|business day|"
+                    + _DAY_RE + r"(?:\s*(?:,|and)\s*" + _DAY_RE + r")*|day|morning|evening|night|afternoon|hour|week|month)\b",
+                    r"\b(?:daily|hourly|weekly|monthly|nightly|once a (?:day|week|month))\b",
+                    r"\bon the \d{1,2}(?:st|nd|rd|th)?(?: of (?:every|each|the) month)?\b"):
+        spans += [m.span() for m in re.finditer(pattern, low)]
+    return Trigger("schedule", values, spans)
+
+
+def _slug(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    stop = {"a", "an", "the", "is", "are", "new", "when", "whenever", "on", "each", "every", "time", "as", "soon",
+            "in", "to", "from", "we", "i", "our", "my", "get", "gets", "receive", "arrives", "comes", "there"}
+    return "-".join([w for w in words if w not in stop][:4]) or "incoming"
+
+
+def read_webhook(clause: str) -> Trigger | None:
+    """'When a new pull request is opened on GitHub' → webhook from github, path 'github-pull-request-opened'."""
+    found = _WEBHOOK_HINT.search(clause)
+    if not found:
+        return None
+    low = clause.lower()
+    head = clause[found.start():]
+    head = re.split(r",|\bthen\b", head, maxsplit=1)[0]
+    provider = "generic"
+    for text in (head.lower(), low):
+        hit = next((name for name, phrases in lexicon()["webhook_providers"].items() if any(p in text for p in phrases)), None)
+        if hit:
+            provider = hit
+            break
+    values = {"startWorkflow": "webhook", "webhookProvider": provider, "webhookPath": _slug(head)}
+    return Trigger("webhook", values, [(found.start(), found.start() + len(head))])
+
+
+def read_trigger(text: str) -> Trigger:
+    """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
+    first = re.split(r"[.;\n]", text, maxsplit=1)[0]
+    lead = re.match(r"\s*(when(?:ever)?|on new|once a new|each time|every time|as soon as|upon)\b", first, re.I)
+    if lead or re.search(r"\bwebhook\b", text, re.I):
+        hook = read_webhook(first if lead else text)
+        if hook:
+            return hook
+    schedule = read_schedule(text)
+    if schedule:
+        return schedule
+    hook = read_webhook(first) if re.search(r"\b(when(?:ever)? (?:a|an|new|someone|somebody)|whenever)\b", first, re.I) else None
+    if hook:
+        return hook
+    if _CHAT_HINT.search(text):
+        return Trigger("chat", {"startWorkflow": "chat"})
+    return Trigger("manual", {"startWorkflow": "manual"})
