@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +28,12 @@ class Settings(BaseSettings):
     db_pool_max: int = Field(default=5, validation_alias=AliasChoices("DB_POOL_MAX"))
 
     # --- web ------------------------------------------------------------------------------
-    auth_required: bool = Field(default=False, validation_alias=AliasChoices("AUTH_REQUIRED"))
+    auth_required: bool | None = Field(
+        default=None,  # resolved below: on in Vercel production
+        validation_alias=AliasChoices("AUTH_REQUIRED"),
+        description="Require API keys. Unset: on when VERCEL_ENV=production, off elsewhere.",
+    )
+    vercel_env: str | None = Field(default=None, validation_alias=AliasChoices("VERCEL_ENV"))
     default_tenant: str = Field(default="default", validation_alias=AliasChoices("DEFAULT_TENANT"))
     max_body_bytes: int = Field(default=4_500_000, validation_alias=AliasChoices("MAX_BODY_BYTES"))
     cors_origins: str = Field(default="", validation_alias=AliasChoices("CORS_ORIGINS"))
@@ -50,6 +55,12 @@ class Settings(BaseSettings):
     )
     storage_bucket: str = Field(default="agent-forge-imports", validation_alias=AliasChoices("STORAGE_BUCKET", "S3_BUCKET"))
     s3_endpoint_url: str | None = Field(default=None, validation_alias=AliasChoices("S3_ENDPOINT_URL"))
+
+    @model_validator(mode="after")
+    def _auth_default(self) -> "Settings":
+        if self.auth_required is None:
+            self.auth_required = self.vercel_env == "production"
+        return self
 
     def providers(self) -> dict[str, bool]:
         """Which providers are configured (never their keys)."""

@@ -22,7 +22,8 @@ os.environ["AGENT_FORGE_DATA_DIR"] = os.environ.get(
     "AGENT_FORGE_TEST_DATA_DIR", str(Path(tempfile.gettempdir()) / f"agent-forge-test-{os.getuid()}-{_worker}")
 )
 for _var in ("DATABASE_URL", "POSTGRES_URL", "POSTGRES_PRISMA_URL", "SUPABASE_DB_URL", "AUTH_REQUIRED",
-             "ANTHROPIC_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_BASE_URL", "OPENAI_BASE_URL"):
+             "ANTHROPIC_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_BASE_URL", "OPENAI_BASE_URL", "VERCEL_ENV",
+             "SUPABASE_URL", "S3_ENDPOINT_URL", "AWS_ACCESS_KEY_ID"):
     os.environ.pop(_var, None)
 
 
