@@ -88,3 +88,13 @@ def test_run_of_unknown_or_other_tenants_upload_is_404(s3, client, api_key, tena
 def test_uploaded_garbage_is_a_4xx_with_reason(s3, client, api_key, tenant):
     (r,) = _upload_and_run(client, api_key, tenant, [("x.json", b'{"blocks": [')])
     assert r.status_code == 400 and "x.json" in r.json()["error"]["message"]
+
+
+def test_without_configured_storage_large_imports_are_unavailable(client, monkeypatch, settings_env):
+    for var in ("SUPABASE_URL", "S3_ENDPOINT_URL", "AWS_ACCESS_KEY_ID"):
+        monkeypatch.delenv(var, raising=False)
+    settings_env()
+    r = client("api/imports/index.py").post("/api/imports", json={"filename": "rows.csv"})
+    assert r.status_code == 503
+    err = r.json()["error"]
+    assert err["code"] == "unavailable" and err["field"] == "storage" and "S3_ENDPOINT_URL" in err["message"]
