@@ -3,7 +3,7 @@
 from mangum import Mangum
 from starlette.responses import Response
 
-from lib.imports.checks import export_stored
+from lib.workflows.documents import export_stored
 from lib.sim.export import ExportQuery
 from lib.web import Context, Endpoint
 

@@ -2,7 +2,7 @@
 
 from mangum import Mangum
 
-from lib.imports.checks import validate_stored
+from lib.workflows.documents import validate_stored
 from lib.imports.models import ValidateQuery, ValidationOut
 from lib.web import Context, Endpoint
 

@@ -1,4 +1,4 @@
-"""What the validate and export endpoints do: read a document or a stored workflow, check or render it.
+"""Documents in and out of the workflow API: validate a posted or stored state, export a stored one.
 
 Posted documents are read exactly as imports read them (JSON state, any export envelope, JUL25
 YAML), so "validates" and "imports cleanly" never disagree.
