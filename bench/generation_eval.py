@@ -3,6 +3,7 @@ of trigger, schedule, integrations, branching, loops and parameters.
 
     python bench/generation_eval.py            # the offline planner
     python bench/generation_eval.py --claude   # also Claude through a local stand-in (the real SDK)
+    python bench/generation_eval.py --data bench/generation_heldout.jsonl   # another labelled set
 
 Scoring, per description, as sets of predicted vs labelled items (micro-averaged):
 trigger {kind}; schedule {(key, value)} over the labelled keys and the webhook provider;
@@ -137,8 +138,10 @@ def run_claude(items: list[dict]) -> tuple[list[dict], int, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claude", action="store_true", help="also run the Claude path through the stand-in")
+    parser.add_argument("--data", type=Path, default=DATA, help="labelled JSONL set (default: %(default)s)")
     args = parser.parse_args()
-    items = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    print(f"data: {args.data}")
+    items = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
     states, valid, elapsed = run_planner(items)
     report("planner", items, states, valid, elapsed)
     if args.claude:
