@@ -247,7 +247,8 @@ class _Run:
             self.report.reject(cand.file, None, f"workflow {cand.name!r} was not stored: {exc.message}")
             return
         except Exception as exc:  # noqa: BLE001 - a database error rolls the workflow back; the others still land
-            log.warning("import of %s failed: %s", cand.name, exc)
+            # Type only: a database error's text can quote the row, and rows can hold secrets.
+            log.warning("import of a workflow from %s failed: %s", cand.file, type(exc).__name__)
             self.report.reject(cand.file, None, f"workflow {cand.name!r} was not stored: {type(exc).__name__}")
             return
         self.report.add(Imported(id=record.id, name=record.name, valid=report.valid,
