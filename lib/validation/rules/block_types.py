@@ -16,6 +16,13 @@ from lib.validation.context import CONTAINER_TYPES, Context, lookup_sub_spec
 
 # Stored subBlock types that say nothing about the field (Sim's defaults for keys it did not know).
 _NEUTRAL_TYPES = frozenset({"unknown", "short-input"})
+# UI types that hold the same kind of value; Sim itself moved fields between them across versions
+# (e.g. agent reasoningEffort dropdown → combobox, schedule times short-input → time-input).
+_SAME_VALUE_KIND = (frozenset({"dropdown", "combobox"}), frozenset({"short-input", "long-input", "time-input"}))
+
+
+def _compatible(stored: str, declared: str) -> bool:
+    return stored == declared or any(stored in kind and declared in kind for kind in _SAME_VALUE_KIND)
 
 
 def _empty(value: Any) -> bool:
@@ -130,7 +137,7 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
             isinstance(stored_type, str)
             and isinstance(declared_type, str)
             and stored_type not in _NEUTRAL_TYPES
-            and stored_type != declared_type
+            and not _compatible(stored_type, declared_type)
         ):
             yield RULE.finding(
                 "subblock_type_mismatch",

@@ -51,6 +51,7 @@ def test_type_mismatch_warns_but_unknown_and_short_input_do_not(check, minimal_s
     subs["systemPrompt"]["type"] = other
     subs["temperature"]["type"] = "unknown"  # the realtime server's type for missing ids (§9.7)
     subs["model"]["type"] = "short-input"  # Sim's default type for dynamic keys (§3.3)
+    subs["apiKey"]["type"] = "long-input"  # same kind of value (a string): Sim moved fields like this
     (finding,) = check(RULE, minimal_state)
     assert (finding.code, finding.severity) == ("subblock_type_mismatch", "warning")
     assert finding.path == "/blocks/b-agent/subBlocks/systemPrompt/type"
