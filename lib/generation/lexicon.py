@@ -59,14 +59,69 @@ def integrations_in(text: str) -> list[tuple[int, str]]:
 
 
 def search_engine(text: str) -> str | None:
+    return named_search_engine(text) or (lexicon()["search"]["_default"] if any(
+        phrase_at(text.lower(), p) >= 0 for p in lexicon()["search"]["_phrases"]) else None)
+
+
+def named_search_engine(text: str) -> str | None:
+    """The search service the text names itself (Exa, Tavily, Perplexity …), not merely 'search the web'."""
     low = text.lower()
-    entries = lexicon()["search"]
-    for key, entry in entries.items():
+    for key, entry in lexicon()["search"].items():
         if not key.startswith("_") and any(phrase_at(low, p) >= 0 for p in entry["phrases"]):
             return key
-    if any(phrase_at(low, p) >= 0 for p in entries["_phrases"]):
-        return entries["_default"]
     return None
+
+
+def named_api(text: str) -> tuple[str | None, re.Match[str]] | None:
+    """('stripe', match) for 'the Stripe API' / 'HubSpot through their API'; (None, match) for 'an API call'."""
+    bare = URL_RE.sub(lambda m: " " * len(m.group(0)), text)
+    found = re.search(r"\bapi\b(?!\s*(?:keys?|tokens?|secrets?|credentials?|docs?|documentation|reference)\b)", bare, re.I)
+    if not found:
+        return None
+    low = bare.lower()
+    for key, entry in lexicon()["named_apis"].items():
+        for phrase in entry["phrases"]:
+            direct = re.search(r"\b" + re.escape(phrase) + r"(?:'s)?\s+(?:rest\s+|public\s+|http\s+|web\s+)?api\b", low)
+            their = re.search(r"\b" + re.escape(phrase) + r"\b[^.,;]{0,30}?\b(?:through|via|using|with|from)\s+(?:their|its|the)\s+api\b", low)
+            if direct or their:
+                return key, found
+    # an unnamed API only when something calls it: 'with an API call', 'from the price API', 'via their API'
+    called = re.search(r"\b(?:from|via|through|using|with|call|calls|calling|hit|hits|query|queries|poll|polls)\s+"
+                       r"(?:the\s+|an?\s+|our\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?api\b|\bapi\s+(?:call|request|endpoint)s?\b", low)
+    return (None, found) if called else None
+
+
+def stock_symbols(text: str) -> list[str]:
+    """Tickers (AAPL, TSLA) in a sentence about stocks; crypto symbols and acronyms are not tickers."""
+    lex = lexicon()
+    low = text.lower()
+    if not any(re.search(r"\b" + w + r"\b", low) for w in lex["stock_words"]):
+        return []
+    skip = set(lex["acronyms"]) | set(lex["symbols"])
+    return list(dict.fromkeys(m.group(0) for m in re.finditer(r"(?<![\w#@/$-])[A-Z]{1,5}(?![\w/-])", URL_RE.sub(" ", text))
+                              if m.group(0) not in skip))
+
+
+def is_filler(value: str) -> bool:
+    """'their company', 'our YouTube channel', 'the company name': words that name nothing specific."""
+    if re.search(r"[\"“#@\d]", value):
+        return False
+    low = " " + value.lower() + " "
+    for entry in list(lexicon()["integrations"].values()) + [e for k, e in lexicon()["search"].items() if not k.startswith("_")]:
+        for phrase in entry["phrases"]:
+            low = low.replace(" " + phrase.strip() + " ", " ")
+    filler = set(lexicon()["filler_words"])
+    return not [w for w in re.findall(r"[\w'-]+", low) if w not in filler]
+
+
+def count_in(text: str) -> int | None:
+    """'the top 5', 'the latest 10 posts', '20 results': how many items the user wants."""
+    found = re.search(r"\b(?:top|first|latest|last|newest|best|recent)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:(?:most recent|latest|newest|best|top|first|last|recent)\s+)?"
+                      r"(?:results|posts|articles|items|videos|stories|emails|messages|tweets|links|records|rows|repos|issues)\b",
+                      text, re.I)
+    if not found or re.search(r"\b(?:than|above|over|below|under|least|most|exceeds?)\s*$", text[: found.start()], re.I):
+        return None  # 'more than 3 posts' is a threshold, not a count
+    return int(found.group(1) or found.group(2))
 
 
 def api_service(text: str) -> str | None:

@@ -164,7 +164,10 @@ class _Builder:
         for _, branch in step.branches:
             out, _ = self.chain(branch, [(local, "source")], prev, parent)
             exits += out
-        return exits or [(local, "source")]
+        exits = exits or [(local, "source")]
+        if step.body:  # steps stated after the routing that are not routes run once the route is taken
+            exits, _ = self.chain(step.body, exits, prev, parent)
+        return exits
 
     def loop(self, step: Step, heads: list[tuple[str, str]], prev: str, parent: str | None) -> list[tuple[str, str]]:
         extra: dict[str, Any] = {"loop_type": step.loop_type}

@@ -23,11 +23,15 @@ _TIME_RE = re.compile(
 _PART_OF_DAY = {"morning": "09:00", "evening": "18:00", "afternoon": "14:00", "night": "21:00", "lunch": "12:00"}
 _SCHEDULE_HINT = re.compile(
     r"\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
-    r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|once a (?:day|week|month)|at \d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b",
+    r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
+    r"at \d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b",
     re.I)
 _WEBHOOK_HINT = re.compile(
     r"\b(when(?:ever)?|on (?:every |each )?new|once (?:a|an) new|each time|every time|as soon as|upon|webhook)\b", re.I)
-_CHAT_HINT = re.compile(r"\b(chat ?bot|chat with|chat interface|in (?:a |the )?chat|conversational)\b", re.I)
+_CHAT_HINT = re.compile(r"\b(chat ?bots?|chat with|chat interface|in (?:a |the )?chat|conversational|chat (?:assistant|agent)s?|"
+                        r"(?:ai|virtual|support|sales|help ?desk) (?:assistant|agent)s? (?:that|which|who|to) (?:answers?|helps?|talks?)|"
+                        r"assistant that answers|bot that answers|q ?& ?a bot|slack ?bot)\b", re.I)
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
 
 
 @dataclass
@@ -84,13 +88,33 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
     return None, None
 
 
+def more_times(text: str, span: tuple[int, int]) -> tuple[list[str], int]:
+    """'at 9am and 5pm', 'at 8:00, 12:00 and 16:00': the clock times listed right after the first one."""
+    times, end = [], span[1]
+    while True:
+        joint = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:at\s+)?", text[end:], re.I)
+        nxt = _TIME_RE.match(text, end + joint.end()) if joint else None
+        clock = _clock(nxt) if nxt else None
+        if not clock:
+            return times, end
+        times.append(clock)
+        end = nxt.end()
+
+
+def _proper_name(text: str, start: int) -> bool:
+    """'the sheet called Daily Signups': a capitalised schedule word mid-sentence names something."""
+    before = text[:start].rstrip()
+    return text[start:start + 1].isupper() and bool(before) and before[-1] not in ".;:!?\n"
+
+
 def _cron(minute: int, hour: int | str, dom: str = "*", dow: str = "*") -> str:
     return f"{minute} {hour} {dom} * {dow}"
 
 
 def read_schedule(text: str) -> Trigger | None:
     """Schedule values from phrases like 'every weekday at 8:00 CET', 'every 15 minutes', 'monthly on the 1st'."""
-    low = text.lower()
+    low = re.sub(r"\b(?:daily|weekly|monthly|hourly|nightly)\b",
+                 lambda m: "_" * len(m.group(0)) if _proper_name(text, m.start()) else m.group(0), text, flags=re.I).lower()
     hint = _SCHEDULE_HINT.search(low)
     if not hint:
         return None
@@ -100,6 +124,14 @@ def read_schedule(text: str) -> Trigger | None:
     time_text = f"{hh:02d}:{mm:02d}"
     values: dict[str, str] = {}
     spans = [s for s in (clock_span, zone_span) if s]
+    extra, extra_end = more_times(text, clock_span) if clock_span else ([], 0)
+    hours_list = sorted({hh} | {int(t[:2]) for t in extra if int(t[3:]) == mm})
+    if len(hours_list) < 2 and re.search(r"\btwice (?:a|per) day|twice daily\b", low):
+        hours_list = [hh, (hh + 12) % 24] if hh < 12 else [hh - 12, hh]
+    if extra:
+        spans.append((clock_span[0], extra_end))
+    # 'twice a day at 9am and 5pm': one cron line lists the hours (Sim's daily type holds one time)
+    hour_field: int | str = ",".join(str(h) for h in hours_list) if len(hours_list) > 1 else hh
     minutes = re.search(r"\bevery\s+(\d+)\s*(?:minutes?|mins?)\b", low)
     hours = re.search(r"\bevery\s+(\d+)\s*hours?\b", low)
     days = [d for d in (_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, low)) if d]
@@ -117,32 +149,34 @@ def read_schedule(text: str) -> Trigger | None:
             values["scheduleType"] = "custom"
         spans.append((hours or re.search(r"hourly|every hour|each hour|once an hour", low)).span())
     elif re.search(r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon-fri)\b", low):
-        values = {"scheduleType": "custom", "dailyTime": time_text, "cronExpression": _cron(mm, hh, dow="1-5")}
+        values = {"scheduleType": "custom", "dailyTime": time_text, "cronExpression": _cron(mm, hour_field, dow="1-5")}
     elif re.search(r"\bweekends?\b", low):
-        values = {"scheduleType": "custom", "dailyTime": time_text, "cronExpression": _cron(mm, hh, dow="0,6")}
+        values = {"scheduleType": "custom", "dailyTime": time_text, "cronExpression": _cron(mm, hour_field, dow="0,6")}
     elif monthly or dom:
         day = int(next(g for g in dom.groups() if g)) if dom else 1
         values = {"scheduleType": "monthly", "monthlyDay": str(day), "monthlyTime": time_text,
-                  "cronExpression": _cron(mm, hh, dom=str(day))}
+                  "cronExpression": _cron(mm, hour_field, dom=str(day))}
     elif len(set(days)) > 1:
         ordered = sorted(set(days), key=lambda d: _CRON_DAY[d])
         values = {"scheduleType": "custom", "weeklyDay": ordered[0], "weeklyDayTime": time_text,
-                  "cronExpression": _cron(mm, hh, dow=",".join(str(_CRON_DAY[d]) for d in ordered))}
+                  "cronExpression": _cron(mm, hour_field, dow=",".join(str(_CRON_DAY[d]) for d in ordered))}
     elif days or re.search(r"\b(weekly|every week|each week|once a week)\b", low):
         day = days[0] if days else "MON"
         values = {"scheduleType": "weekly", "weeklyDay": day, "weeklyDayTime": time_text,
-                  "cronExpression": _cron(mm, hh, dow=str(_CRON_DAY[day]))}
+                  "cronExpression": _cron(mm, hour_field, dow=str(_CRON_DAY[day]))}
     elif re.search(r"\b(daily|every day|each day|every morning|each morning|every evening|each evening|every night|"
-                   r"nightly|once a day|every afternoon|mornings|evenings)\b", low) or clock_span:
-        values = {"scheduleType": "daily", "dailyTime": time_text, "cronExpression": _cron(mm, hh)}
+                   r"nightly|once a day|every afternoon|mornings|evenings|twice (?:a|per) day|twice daily)\b", low) or clock_span:
+        values = {"scheduleType": "daily", "dailyTime": time_text, "cronExpression": _cron(mm, hour_field)}
     else:
         return None
+    if isinstance(hour_field, str) and values["scheduleType"] in ("daily", "weekly", "monthly"):
+        values["scheduleType"] = "custom"
     values = {"startWorkflow": "schedule", **values, "timezone": zone or "UTC"}
     for pattern in (r"\b(?:every|each|on)\s+(?:\d+\s*(?:minutes?|mins?|hours?)|week ?days?|weekends?|business day|"
                     + _DAY_RE + r"(?:\s*(?:,|and)\s*" + _DAY_RE + r")*|day|morning|evening|night|afternoon|hour|week|month)\b",
-                    r"\b(?:daily|hourly|weekly|monthly|nightly|once a (?:day|week|month))\b",
+                    r"\b(?:daily|hourly|weekly|monthly|nightly|(?:once|twice|three times) (?:a|per) (?:day|week|month)|twice daily)\b",
                     r"\bon the \d{1,2}(?:st|nd|rd|th)?(?: of (?:every|each|the) month)?\b"):
-        spans += [m.span() for m in re.finditer(pattern, low)]
+        spans += [m.span() for m in re.finditer(pattern, low) if not _proper_name(text, m.start())]
     return Trigger("schedule", values, spans)
 
 
@@ -160,15 +194,25 @@ def read_webhook(clause: str) -> Trigger | None:
         return None
     low = clause.lower()
     head = clause[found.start():]
-    head = re.split(r",|\bthen\b", head, maxsplit=1)[0]
-    provider = "generic"
-    for text in (head.lower(), low):
-        hit = next((name for name, phrases in lexicon()["webhook_providers"].items() if any(p in text for p in phrases)), None)
-        if hit:
-            provider = hit
-            break
+    head = re.split(r",|\bthen\b", _SENTENCE_END.split(head, maxsplit=1)[0], maxsplit=1)[0]
+    provider = next((hit for text in (head.lower(), low) for hit in (_provider(text),) if hit), "generic")
     values = {"startWorkflow": "webhook", "webhookProvider": provider, "webhookPath": _slug(head)}
     return Trigger("webhook", values, [(found.start(), found.start() + len(head))])
+
+
+def _provider(text: str) -> str | None:
+    """The source the text names (an email '… lands in Gmail' → gmail), else the one its event words suggest."""
+    providers = lexicon()["webhook_providers"]
+    named = [(pos, name) for name, entry in providers.items() for p in entry["names"]
+             for pos in [m.start() for m in re.finditer(r"\b" + re.escape(p) + r"\b", text)]]
+    specific = [(pos, name) for pos, name in named if name != "generic"] or named
+    if specific:
+        # 'an issue from GitHub posted in Slack': the place it arrives ('in/on/from X') first, else the first named
+        placed = [(pos, name) for pos, name in specific if re.search(r"\b(?:in|on|from|via|to|into)\s+(?:our\s+|my\s+|the\s+)?$",
+                                                                    text[:pos])]
+        return min(placed or specific)[1]
+    events = [(text.find(p), name) for name, entry in providers.items() for p in entry["events"] if p in text]
+    return min(events)[1] if events else None
 
 
 def read_trigger(text: str) -> Trigger:
