@@ -8,13 +8,13 @@ as short-input, positions laid out in layers. Block ids are kept as given so re-
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from typing import Any
 
 import yaml
 
 from lib.errors import InvalidInput, MalformedInput
+from lib.sim import branches
 from lib.sim.rows import CONTAINERS, edge_id, fill_subflows, spec_of
 
 __all__ = ["from_yaml", "is_jul25_yaml", "parse_yaml", "to_yaml"]
@@ -29,11 +29,7 @@ def _empty(value: Any) -> bool:
 
 def _condition_labels(block: dict[str, Any]) -> dict[str, str]:
     """condition entry id → 'if' / 'else-if' / 'else-if-2' / 'else', in the order of the conditions value."""
-    value = ((block.get("subBlocks") or {}).get("conditions") or {}).get("value")
-    try:
-        entries = json.loads(value) if isinstance(value, str) else value
-    except ValueError:
-        return {}
+    entries = branches.of_block(block)
     labels: dict[str, str] = {}
     middle = 0
     for i, entry in enumerate(entries if isinstance(entries, list) else []):

@@ -11,10 +11,12 @@ edge handles (`condition-<blockId>-if`). References use names, not ids, so they 
 from __future__ import annotations
 
 import copy
-import json
 import uuid
 from collections.abc import Callable
 from typing import Any
+
+from lib.sim.branches import dump as dump_entries
+from lib.sim.branches import parse as parse_entries
 
 _CONDITION_PREFIX = "condition-"
 
@@ -37,11 +39,8 @@ def _rewrite_conditions(block: dict, old: str, new: str, ids: dict[str, str], br
     if not isinstance(sub, dict):
         return
     raw = sub.get("value")
-    try:
-        entries = json.loads(raw) if isinstance(raw, str) else raw
-    except json.JSONDecodeError:
-        return
-    if not isinstance(entries, list):
+    entries = parse_entries(raw)
+    if entries is None:
         return
     for entry in entries:
         if not isinstance(entry, dict):
@@ -52,7 +51,7 @@ def _rewrite_conditions(block: dict, old: str, new: str, ids: dict[str, str], br
             branches[cid] = entry["id"]
         if "activeSourceBlockId" in entry:
             entry["activeSourceBlockId"] = _map_id(entry["activeSourceBlockId"], ids)
-    sub["value"] = json.dumps(entries, separators=(",", ":")) if isinstance(raw, str) else entries
+    sub["value"] = dump_entries(entries, raw)
 
 
 def regenerate_ids(state: dict[str, Any], *, make_id: Callable[[], str] = _new_uuid) -> tuple[dict[str, Any], dict[str, str]]:

@@ -7,14 +7,13 @@ against a list where an object belongs; the structure rule reports the rest.
 
 from __future__ import annotations
 
-import json
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from lib.sim import registry
+from lib.sim import branches, registry
 from lib.sim.names import normalize_name
 
 CONTAINER_TYPES = frozenset({"loop", "parallel"})
@@ -330,11 +329,5 @@ class Context:
 
 
 def _json_list(value: Any) -> list[dict[str, Any]] | None:
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return None
-    if isinstance(value, list):
-        return [item for item in value if isinstance(item, dict)]
-    return None
+    entries = branches.parse(value)
+    return None if entries is None else [item for item in entries if isinstance(item, dict)]
