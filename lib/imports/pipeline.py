@@ -11,7 +11,6 @@ place. A workflow that lost a row to a parse error is not stored at all: never h
 from __future__ import annotations
 
 import io
-import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from lib.errors import AgentForgeError, InvalidInput, MalformedInput
 from lib.imports.models import Imported, ImportReport
 from lib.imports.spill import Spill
 from lib.sim import csvrows, yaml_format
-from lib.sim.envelope import content_hash, read_envelope
+from lib.sim.envelope import content_hash, load_json, read_envelope
 from lib.sim.rows import build_state
 
 __all__ = ["Candidate", "Source", "detect_kind", "import_key", "run_import"]
@@ -106,13 +105,7 @@ def _stem(name: str) -> str:
 def _documents(src_name: str, kind: str, raw: bytes) -> list[Candidate]:
     """Candidates from one JSON or YAML file (raises MalformedInput / InvalidInput)."""
     if kind == "json":
-        try:
-            doc = json.loads(raw.decode("utf-8-sig"))
-        except UnicodeDecodeError:
-            raise MalformedInput(f"{src_name} is not UTF-8 text", field=src_name) from None
-        except json.JSONDecodeError as exc:
-            raise MalformedInput(f"{src_name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
-                                 field=src_name, details=[{"line": exc.lineno}]) from None
+        doc = load_json(raw, field=src_name)
     else:
         doc = yaml_format.parse_yaml(raw, file=src_name)
         if yaml_format.is_jul25_yaml(doc):

@@ -48,6 +48,19 @@ class Unwrapped:
     variables: dict[str, Any] = field(default_factory=dict)
 
 
+def load_json(raw: bytes, *, field: str) -> Any:
+    """Parse a JSON document (BOM tolerated); syntax errors name the place, line and column."""
+    from lib.errors import MalformedInput
+
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise MalformedInput(f"{field} is not UTF-8 text", field=field) from None
+    except json.JSONDecodeError as exc:
+        raise MalformedInput(f"{field} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
+                             field=field, details=[{"line": exc.lineno, "column": exc.colno}]) from None
+
+
 def read_envelope(obj: Any) -> Unwrapped:
     """Unwrap a bare state or envelope (InvalidInput when there is no state in it)."""
     state, meta = unwrap(obj)

@@ -6,14 +6,13 @@ YAML), so "validates" and "imports cleanly" never disagree.
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from typing import Any
 
-from lib.errors import InvalidInput, MalformedInput, UnsupportedMedia
+from lib.errors import InvalidInput, UnsupportedMedia
 from lib.imports.models import ValidationOut
 from lib.sim import yaml_format
-from lib.sim.envelope import read_envelope
+from lib.sim.envelope import load_json, read_envelope
 from lib.sim.export import Export, export_workflow
 
 __all__ = ["export_stored", "read_document", "validate_document", "validate_stored"]
@@ -30,13 +29,7 @@ def read_document(content: bytes, content_type: str) -> dict[str, Any]:
         if yaml_format.is_jul25_yaml(doc):
             return yaml_format.from_yaml(doc, file="body")
     elif content_type in ("application/json", ""):
-        try:
-            doc = json.loads(content.decode("utf-8-sig"))
-        except UnicodeDecodeError:
-            raise MalformedInput("body is not UTF-8 text", field="body") from None
-        except json.JSONDecodeError as exc:
-            raise MalformedInput(f"body is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
-                                 field="body") from None
+        doc = load_json(content, field="body")
     else:
         raise UnsupportedMedia(f"content type {content_type} is not accepted; use application/json or "
                                "application/yaml", field="content-type")
