@@ -47,7 +47,8 @@ def _parts(content: bytes, content_type: str) -> list[Source]:
         state["value"] += data[start:end]
 
     def on_header_end() -> None:
-        parts[-1]["headers"][state["field"].decode("latin-1").lower()] = state["value"].decode("utf-8", "replace")
+        # latin-1 keeps the raw bytes: parse_options_header re-encodes them, and names are decoded as UTF-8 below.
+        parts[-1]["headers"][state["field"].decode("latin-1").lower()] = state["value"].decode("latin-1")
         state["field"], state["value"] = b"", b""
 
     parser = MultipartParser(boundary, {"on_part_begin": on_part_begin, "on_part_data": on_part_data,

@@ -59,6 +59,8 @@ def load_json(raw: bytes, *, field: str) -> Any:
     except json.JSONDecodeError as exc:
         raise MalformedInput(f"{field} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
                              field=field, details=[{"line": exc.lineno, "column": exc.colno}]) from None
+    except RecursionError:
+        raise MalformedInput(f"{field} is nested too deeply", field=field) from None
 
 
 def read_envelope(obj: Any) -> Unwrapped:

@@ -113,6 +113,9 @@ def parse_yaml(text: str | bytes, *, file: str = "workflow.yaml") -> Any:
         raise MalformedInput(f"{file} is not valid YAML{where}: {problem}", field=file,
                              details=[{"file": file, "line": mark.line + 1 if mark else None,
                                        "reason": f"invalid YAML: {problem}"}]) from None
+    except RecursionError:
+        raise MalformedInput(f"{file} is nested too deeply", field=file,
+                             details=[{"file": file, "line": None, "reason": "nested too deeply"}]) from None
 
 
 def is_jul25_yaml(doc: Any) -> bool:

@@ -147,6 +147,8 @@ async def _serve(op: Operation, request: Request, path_params: list[str]) -> Res
     if "ctx" in params:
         kwargs["ctx"] = ctx
     for name in path_params:
+        if "\x00" in request.path_params[name]:
+            raise errors.NotFound(f"{name} contains a NUL character, so nothing has it", field=name)
         if name in params:
             kwargs[name] = request.path_params[name]
     if op.query is not None:
@@ -197,10 +199,25 @@ def _parse_query(model: type[BaseModel], request: Request, path_params: list[str
             continue
         values = request.query_params.getlist(key)
         data[key] = values if len(values) > 1 else values[0]
+    _reject_nul(data, "query")
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         raise from_pydantic(exc, "query") from None
+
+
+def _reject_nul(data: Any, where: str) -> None:
+    """PostgreSQL text and jsonb cannot hold U+0000: a 422 naming the field, not a crash in the store."""
+    stack = [(where, data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str) and "\x00" in value:
+            raise errors.InvalidInput(f"{path} contains a NUL (\\u0000) character", field=path)
+        if isinstance(value, dict):
+            stack.extend((path, k) for k in value)
+            stack.extend((f"{path}.{k}", v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{path}.{i}", v) for i, v in enumerate(value))
 
 
 async def _read_body(request: Request) -> bytes:
@@ -237,6 +254,8 @@ def _parse_body(op: Operation, content: bytes, ctype: str) -> BaseModel:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
             raise errors.MalformedInput(f"body is not valid YAML{where}", field="body") from None
+        except RecursionError:
+            raise errors.MalformedInput("body is nested too deeply", field="body") from None
     else:
         try:
             data = json.loads(content)
@@ -246,8 +265,11 @@ def _parse_body(op: Operation, content: bytes, ctype: str) -> BaseModel:
             raise errors.MalformedInput(
                 f"body is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}", field="body"
             ) from None
+        except RecursionError:
+            raise errors.MalformedInput("body is nested too deeply", field="body") from None
     if not isinstance(data, dict):
         raise errors.InvalidInput(f"body must be a JSON object, not {type(data).__name__}", field="body")
+    _reject_nul(data, "body")
     try:
         return op.body.model_validate(data)
     except ValidationError as exc:

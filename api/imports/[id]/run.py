@@ -9,7 +9,7 @@ from lib.web import Context, Endpoint
 app = Endpoint("/api/imports/{id}/run", tag="workflows")
 
 
-@app.post(response=ImportReport, errors=(404, 502, 503))
+@app.post(response=ImportReport, errors=(400, 404, 422, 502, 503))
 def run_import(ctx: Context, id: str) -> ImportReport:
     """Same report as POST /api/workflows/import; nothing imported at all is a 4xx."""
     report = run_upload(ctx.tenant, id)
