@@ -9,7 +9,12 @@ from lib.web import Context, Endpoint
 app = Endpoint("/api/generate", tag="generation")
 
 
-@app.post(response=GenerationResult, status=201, content_types=("application/json", "application/yaml"), errors=(502, 503))
+@app.post(
+    response=GenerationResult,
+    status=201,
+    content_types=("application/json", "application/yaml"),
+    errors=(502, 503),
+)
 def generate_workflow(ctx: Context, body: GenerateIn) -> GenerationResult:
     """Generate a workflow from a description (Claude with repair, or the offline planner)."""
     return generate(ctx.tenant, body.description, name=body.name, category=body.category)

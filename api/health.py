@@ -14,7 +14,9 @@ def health(ctx: Context) -> Health | JSONResponse:
     """Service health; 503 when the database is unreachable."""
     report = check()
     if report.status == "down":
-        return JSONResponse(report.model_dump(mode="json"), status_code=503, headers={"cache-control": "no-store"})
+        return JSONResponse(
+            report.model_dump(mode="json"), status_code=503, headers={"cache-control": "no-store"}
+        )
     return report
 
 

@@ -2,9 +2,9 @@
 
 from mangum import Mangum
 
-from lib.workflows.documents import validate_document
 from lib.imports.models import ValidateQuery, ValidationOut
 from lib.web import Context, Endpoint, RawBody
+from lib.workflows.documents import validate_document
 
 app = Endpoint("/api/validate", tag="validation")
 

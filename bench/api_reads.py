@@ -41,8 +41,15 @@ def _fill() -> float:
         with db.transaction() as conn:
             for i in range(have, min(have + BATCH, TARGET)):
                 t = templates[i % len(templates)]
-                workflows.create(TENANT, state=t.state, name=f"{t.display_name} #{i}", description=t.description,
-                                 category=t.category, template_source=t.name, conn=conn)
+                workflows.create(
+                    TENANT,
+                    state=t.state,
+                    name=f"{t.display_name} #{i}",
+                    description=t.description,
+                    category=t.category,
+                    template_source=t.name,
+                    conn=conn,
+                )
         have = min(have + BATCH, TARGET)
     return time.perf_counter() - started
 
@@ -71,14 +78,20 @@ def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     migrations.migrate()
     filled = _fill()
-    print(f"bench tenant {TENANT}: {_count()} workflows stored" + (f" (inserted in {filled:.1f} s)" if filled > 0.5 else ""))
+    print(
+        f"bench tenant {TENANT}: {_count()} workflows stored"
+        + (f" (inserted in {filled:.1f} s)" if filled > 0.5 else "")
+    )
     key = keys.create(TENANT, role="read")[1]
     auth = {"Authorization": f"Bearer {key}"}
     with TestClient(create_app()) as client:
         _report("GET /api/templates", _time(client, "/api/templates", {}, n))
         _report("GET /api/workflows?limit=50", _time(client, "/api/workflows?limit=50", auth, n))
         first = client.get("/api/workflows?limit=50", headers=auth).json()["next_cursor"]
-        _report("GET /api/workflows?limit=50&cursor=…", _time(client, f"/api/workflows?limit=50&cursor={first}", auth, n))
+        _report(
+            "GET /api/workflows?limit=50&cursor=…",
+            _time(client, f"/api/workflows?limit=50&cursor={first}", auth, n),
+        )
     db.close()
 
 

@@ -23,15 +23,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 HEAVY = ("anthropic", "openai", "numpy", "boto3", "supabase")
 
-_PROBE = """
+_PROBE = f"""
 import json, resource, sys, time
 t0 = time.perf_counter()
 from lib.web.routes import load_module
 load_module(__import__("pathlib").Path(sys.argv[1]))
 ms = (time.perf_counter() - t0) * 1000
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"ms": ms, "rss_mb": rss, "heavy": [m for m in %r if m in sys.modules]}))
-""" % (HEAVY,)
+print(json.dumps({{"ms": ms, "rss_mb": rss, "heavy": [m for m in {HEAVY!r} if m in sys.modules]}}))
+"""
 
 
 def measure(python: str, file: Path, runs: int) -> dict:
@@ -40,9 +40,15 @@ def measure(python: str, file: Path, runs: int) -> dict:
     samples = []
     # One unmeasured run first writes the .pyc files, as Vercel's build precompiles the bundle.
     for i in range(runs + 1):
-        out = subprocess.run([python, "-c", _PROBE, str(file)], cwd=ROOT, env=env, capture_output=True, text=True)
+        out = subprocess.run(
+            [python, "-c", _PROBE, str(file)], cwd=ROOT, env=env, capture_output=True, text=True
+        )
         if out.returncode != 0:
-            return {"error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else f"exit {out.returncode}"}
+            return {
+                "error": out.stderr.strip().splitlines()[-1]
+                if out.stderr.strip()
+                else f"exit {out.returncode}"
+            }
         if i:
             samples.append(json.loads(out.stdout.strip().splitlines()[-1]))
     return {
@@ -54,8 +60,12 @@ def measure(python: str, file: Path, runs: int) -> dict:
 
 def import_chain(python: str, file: Path, module: str) -> list[str]:
     """The chain of imports (outermost first) that first loaded `module`, from -X importtime."""
-    code = "import sys, pathlib; from lib.web.routes import load_module; load_module(pathlib.Path(sys.argv[1]))"
-    out = subprocess.run([python, "-X", "importtime", "-c", code, str(file)], cwd=ROOT, capture_output=True, text=True)
+    code = (
+        "import sys, pathlib; from lib.web.routes import load_module; load_module(pathlib.Path(sys.argv[1]))"
+    )
+    out = subprocess.run(
+        [python, "-X", "importtime", "-c", code, str(file)], cwd=ROOT, capture_output=True, text=True
+    )
     stack: list[tuple[int, str]] = []
     lines = [ln for ln in out.stderr.splitlines() if ln.startswith("import time:") and "|" in ln][1:]
     # importtime prints a module after its children: walk backwards to see parents first.
@@ -72,13 +82,16 @@ def import_chain(python: str, file: Path, module: str) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--python", default=sys.executable, help="interpreter to measure (e.g. a 3.12 like Vercel's)")
+    parser.add_argument(
+        "--python", default=sys.executable, help="interpreter to measure (e.g. a 3.12 like Vercel's)"
+    )
     args = parser.parse_args()
 
     from lib.web.routes import discover
 
-    version = subprocess.run([args.python, "-c", "import sys; print(sys.version.split()[0])"],
-                             capture_output=True, text=True).stdout.strip()
+    version = subprocess.run(
+        [args.python, "-c", "import sys; print(sys.version.split()[0])"], capture_output=True, text=True
+    ).stdout.strip()
     print(f"Cold import of each api/ function — Python {version}, median of {args.runs} fresh processes\n")
     print(f"{'function':44} {'import ms':>10} {'peak RSS MB':>12}  heavy SDKs imported")
     offenders = []
@@ -92,7 +105,10 @@ def main() -> None:
         offenders += [(route.file, m) for m in r["heavy"]]
     for file, module in offenders:
         chain = import_chain(args.python, file, module)
-        print(f"\n{file.relative_to(ROOT)} imports {module} at import time via:\n  " + " -> ".join(chain or ["?"]))
+        print(
+            f"\n{file.relative_to(ROOT)} imports {module} at import time via:\n  "
+            + " -> ".join(chain or ["?"])
+        )
 
 
 if __name__ == "__main__":

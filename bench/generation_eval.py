@@ -26,9 +26,25 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATA = Path(__file__).with_name("generation_eval.jsonl")
 CORE = {"starter", "agent", "condition", "router", "loop", "parallel", "function", "response"}
-PARAM_FIELDS = {"channel", "manualChannel", "to", "url", "owner", "repo", "chatId", "manualChannelId", "tableId",
-                "baseId", "manualProjectId", "manualTeamId", "subreddit", "manualSpreadsheetId", "phoneNumber",
-                "phoneNumbers", "query"}
+PARAM_FIELDS = {
+    "channel",
+    "manualChannel",
+    "to",
+    "url",
+    "owner",
+    "repo",
+    "chatId",
+    "manualChannelId",
+    "tableId",
+    "baseId",
+    "manualProjectId",
+    "manualTeamId",
+    "subreddit",
+    "manualSpreadsheetId",
+    "phoneNumber",
+    "phoneNumbers",
+    "query",
+}
 
 
 def _values(state: dict) -> list[str]:
@@ -46,17 +62,31 @@ def predicted(state: dict) -> dict[str, set]:
     starter = next((b for b in blocks if b["type"] == "starter"), None)
     start = {k: v.get("value") for k, v in (starter or {}).get("subBlocks", {}).items()}
     types = {b["type"] for b in blocks}
-    fields = {str(sb.get("value")) for b in blocks for k, sb in b["subBlocks"].items()
-              if k in PARAM_FIELDS and isinstance(sb.get("value"), str) and sb["value"]
-              and not sb["value"].startswith(("{{", "<"))}
-    return {"trigger": {start.get("startWorkflow")}, "start": start, "integrations": types - CORE,
-            "branching": types & {"condition", "router"}, "loops": types & {"loop"}, "fields": fields,
-            "text": "\n".join(_values(state))}
+    fields = {
+        str(sb.get("value"))
+        for b in blocks
+        for k, sb in b["subBlocks"].items()
+        if k in PARAM_FIELDS
+        and isinstance(sb.get("value"), str)
+        and sb["value"]
+        and not sb["value"].startswith(("{{", "<"))
+    }
+    return {
+        "trigger": {start.get("startWorkflow")},
+        "start": start,
+        "integrations": types - CORE,
+        "branching": types & {"condition", "router"},
+        "loops": types & {"loop"},
+        "fields": fields,
+        "text": "\n".join(_values(state)),
+    }
 
 
 def score(items: list[dict], states: list[dict]) -> dict[str, tuple[int, int, int]]:
     """{dimension: (true positives, predicted, labelled)}."""
-    tally = {k: [0, 0, 0] for k in ("trigger", "schedule", "integrations", "branching", "loops", "parameters")}
+    tally = {
+        k: [0, 0, 0] for k in ("trigger", "schedule", "integrations", "branching", "loops", "parameters")
+    }
 
     def add(dim: str, pred: set, gold: set) -> None:
         tally[dim][0] += len(pred & gold)
@@ -67,8 +97,11 @@ def score(items: list[dict], states: list[dict]) -> dict[str, tuple[int, int, in
         p = predicted(state)
         add("trigger", p["trigger"], {item["trigger"]})
         keys = set(item["schedule"])
-        add("schedule", {(k, str(p["start"].get(k))) for k in keys if p["start"].get(k) not in (None, "")},
-            {(k, str(v)) for k, v in item["schedule"].items()})
+        add(
+            "schedule",
+            {(k, str(p["start"].get(k))) for k in keys if p["start"].get(k) not in (None, "")},
+            {(k, str(v)) for k, v in item["schedule"].items()},
+        )
         add("integrations", p["integrations"], set(item["integrations"]))
         add("branching", p["branching"], set(item["branching"]))
         add("loops", p["loops"], {"loop"} if item["loop"] else set())
@@ -83,8 +116,10 @@ def score(items: list[dict], states: list[dict]) -> dict[str, tuple[int, int, in
 
 
 def report(label: str, items: list[dict], states: list[dict], valid: int, elapsed: float) -> None:
-    print(f"\n{label}: {len(items)} descriptions, validity {valid}/{len(items)} = {valid / len(items):.1%}, "
-          f"{elapsed * 1000 / len(items):.1f} ms each")
+    print(
+        f"\n{label}: {len(items)} descriptions, validity {valid}/{len(items)} = {valid / len(items):.1%}, "
+        f"{elapsed * 1000 / len(items):.1f} ms each"
+    )
     print(f"  {'dimension':<13} {'precision':>9} {'recall':>7}")
     for dim, (tp, pred, gold, extra) in score(items, states).items():
         if dim == "parameters":

@@ -15,7 +15,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "imports")]
-os.environ.setdefault("AGENT_FORGE_DATA_DIR", str(Path(tempfile.gettempdir()) / f"agent-forge-bench-{os.getuid()}"))
+os.environ.setdefault(
+    "AGENT_FORGE_DATA_DIR", str(Path(tempfile.gettempdir()) / f"agent-forge-bench-{os.getuid()}")
+)
 
 
 def main() -> None:
@@ -37,11 +39,17 @@ def main() -> None:
         elapsed = time.perf_counter() - started
         rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     db.close()
-    print(f"file: {rows} block rows, {size / 1e6:.1f} MB, {len(report.imported)} workflows, "
-          f"{len(report.rejected)} rejected")
-    print(f"time: {elapsed:.1f} s  →  {rows / elapsed:,.0f} block rows/s  ({len(report.imported) / elapsed:,.1f} workflows/s)")
-    print(f"peak RSS: {rss_after / 1024:.0f} MB (before import {rss_before / 1024:.0f} MB, "
-          f"growth {(rss_after - rss_before) / 1024:.0f} MB)")
+    print(
+        f"file: {rows} block rows, {size / 1e6:.1f} MB, {len(report.imported)} workflows, "
+        f"{len(report.rejected)} rejected"
+    )
+    print(
+        f"time: {elapsed:.1f} s  →  {rows / elapsed:,.0f} block rows/s  ({len(report.imported) / elapsed:,.1f} workflows/s)"
+    )
+    print(
+        f"peak RSS: {rss_after / 1024:.0f} MB (before import {rss_before / 1024:.0f} MB, "
+        f"growth {(rss_after - rss_before) / 1024:.0f} MB)"
+    )
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lib.validation import validate  # noqa: E402
+from lib.validation import validate
 
 
 def _block(bid, block_type, name, subs, x, parent=None, data=None):

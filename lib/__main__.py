@@ -62,11 +62,16 @@ def _keys(argv: list[str]) -> int:
     if args.action == "create":
         record, clear = keys.create(args.tenant, role=args.role, name=args.name)
         print(clear)
-        print(f"id {record.id}  tenant {record.tenant_id}  role {record.role}  (shown once; store it now)", file=sys.stderr)
+        print(
+            f"id {record.id}  tenant {record.tenant_id}  role {record.role}  (shown once; store it now)",
+            file=sys.stderr,
+        )
     elif args.action == "list":
         for k in keys.list_keys(args.tenant):
             state = "revoked" if k.revoked_at else "active"
-            print(f"{k.id}  {k.prefix}…  tenant={k.tenant_id}  role={k.role}  {state}  created={k.created_at:%Y-%m-%d}")
+            print(
+                f"{k.id}  {k.prefix}…  tenant={k.tenant_id}  role={k.role}  {state}  created={k.created_at:%Y-%m-%d}"
+            )
     else:
         k = keys.revoke(args.key)
         print(f"revoked {k.id} ({k.prefix}…) of tenant {k.tenant_id}")
@@ -75,7 +80,9 @@ def _keys(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO").upper(), format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=os.environ.get("LOG_LEVEL", "INFO").upper(), format="%(levelname)s %(name)s: %(message)s"
+    )
     if not argv or argv[0] in ("-h", "--help") or argv[0] not in COMMANDS:
         print("usage: python -m lib <command> [options]\n\ncommands:")
         for name, (_, help_text) in COMMANDS.items():

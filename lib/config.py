@@ -21,7 +21,9 @@ class Settings(BaseSettings):
     # --- database -------------------------------------------------------------------------
     database_url: SecretStr | None = Field(
         default=None,
-        validation_alias=AliasChoices("DATABASE_URL", "POSTGRES_URL", "POSTGRES_PRISMA_URL", "SUPABASE_DB_URL"),
+        validation_alias=AliasChoices(
+            "DATABASE_URL", "POSTGRES_URL", "POSTGRES_PRISMA_URL", "SUPABASE_DB_URL"
+        ),
         description="PostgreSQL URL. Supabase: the pooled (port 6543) string. Unset: embedded server.",
     )
     data_dir: Path = Field(default=ROOT / ".data", validation_alias=AliasChoices("AGENT_FORGE_DATA_DIR"))
@@ -40,24 +42,34 @@ class Settings(BaseSettings):
     log_level: str = Field(default="INFO", validation_alias=AliasChoices("LOG_LEVEL"))
 
     # --- AI providers -----------------------------------------------------------------------
-    anthropic_api_key: SecretStr | None = Field(default=None, validation_alias=AliasChoices("ANTHROPIC_API_KEY"))
+    anthropic_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("ANTHROPIC_API_KEY")
+    )
     anthropic_base_url: str | None = Field(default=None, validation_alias=AliasChoices("ANTHROPIC_BASE_URL"))
-    anthropic_model: str = Field(default="claude-sonnet-5-5", validation_alias=AliasChoices("ANTHROPIC_MODEL"))
+    anthropic_model: str = Field(
+        default="claude-sonnet-5-5", validation_alias=AliasChoices("ANTHROPIC_MODEL")
+    )
     anthropic_timeout_s: float = Field(default=60.0, validation_alias=AliasChoices("ANTHROPIC_TIMEOUT_S"))
     openai_api_key: SecretStr | None = Field(default=None, validation_alias=AliasChoices("OPENAI_API_KEY"))
     openai_base_url: str | None = Field(default=None, validation_alias=AliasChoices("OPENAI_BASE_URL"))
-    embedding_model: str = Field(default="text-embedding-3-small", validation_alias=AliasChoices("EMBEDDING_MODEL"))
+    embedding_model: str = Field(
+        default="text-embedding-3-small", validation_alias=AliasChoices("EMBEDDING_MODEL")
+    )
 
     # --- object storage for large imports ---------------------------------------------------
-    supabase_url: str | None = Field(default=None, validation_alias=AliasChoices("SUPABASE_URL", "NEXT_PUBLIC_SUPABASE_URL"))
+    supabase_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("SUPABASE_URL", "NEXT_PUBLIC_SUPABASE_URL")
+    )
     supabase_service_key: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("SUPABASE_SERVICE_ROLE_KEY", "SUPABASE_SERVICE_KEY")
     )
-    storage_bucket: str = Field(default="agent-forge-imports", validation_alias=AliasChoices("STORAGE_BUCKET", "S3_BUCKET"))
+    storage_bucket: str = Field(
+        default="agent-forge-imports", validation_alias=AliasChoices("STORAGE_BUCKET", "S3_BUCKET")
+    )
     s3_endpoint_url: str | None = Field(default=None, validation_alias=AliasChoices("S3_ENDPOINT_URL"))
 
     @model_validator(mode="after")
-    def _auth_default(self) -> "Settings":
+    def _auth_default(self) -> Settings:
         if self.auth_required is None:
             self.auth_required = self.vercel_env == "production"
         return self

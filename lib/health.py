@@ -41,22 +41,36 @@ def check() -> Health:
             row = conn.execute("select extversion from pg_extension where extname = 'vector'").fetchone()
             conn.rollback()
         version = migrations.current_version()
-        database = DatabaseHealth(ok=True, kind=db.describe(), latency_ms=round((time.perf_counter() - t0) * 1000, 2),
-                                  schema_version=version, latest_schema_version=latest,
-                                  pgvector=row["extversion"] if row else None)
+        database = DatabaseHealth(
+            ok=True,
+            kind=db.describe(),
+            latency_ms=round((time.perf_counter() - t0) * 1000, 2),
+            schema_version=version,
+            latest_schema_version=latest,
+            pgvector=row["extversion"] if row else None,
+        )
     except Unavailable:
         database = DatabaseHealth(ok=False, kind=db.describe(), latest_schema_version=latest)
-        return Health(status="down", database=database, providers=cfg.providers(), degraded=["database unreachable"])
+        return Health(
+            status="down", database=database, providers=cfg.providers(), degraded=["database unreachable"]
+        )
     if database.schema_version != latest:
-        degraded.append(f"schema at {database.schema_version}, latest is {latest}: run `python -m lib migrate`")
+        degraded.append(
+            f"schema at {database.schema_version}, latest is {latest}: run `python -m lib migrate`"
+        )
     notes = []
     if not cfg.providers()["anthropic"]:
         notes.append("no ANTHROPIC_API_KEY: generation uses the offline planner")
     if not cfg.providers()["openai"]:
         notes.append("no OPENAI_API_KEY: embeddings are computed locally")
     degraded.extend(_provider_states())
-    return Health(status="degraded" if degraded else "ok", database=database, providers=cfg.providers(),
-                  degraded=degraded, notes=notes)
+    return Health(
+        status="degraded" if degraded else "ok",
+        database=database,
+        providers=cfg.providers(),
+        degraded=degraded,
+        notes=notes,
+    )
 
 
 def _provider_states() -> list[str]:

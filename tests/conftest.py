@@ -3,6 +3,7 @@ once; a fresh tenant per test keeps tests independent without truncating anythin
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import tempfile
@@ -18,12 +19,27 @@ if str(ROOT) not in sys.path:
 
 # Tests never touch the developer's .data/ nor a configured remote database.
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+_checkout = hashlib.sha256(str(ROOT).encode()).hexdigest()[:8]
 os.environ["AGENT_FORGE_DATA_DIR"] = os.environ.get(
-    "AGENT_FORGE_TEST_DATA_DIR", str(Path(tempfile.gettempdir()) / f"agent-forge-test-{os.getuid()}-{_worker}")
+    "AGENT_FORGE_TEST_DATA_DIR",
+    # One database per checkout and worker, so two checkouts (git worktrees) can test at once.
+    str(Path(tempfile.gettempdir()) / f"agent-forge-test-{os.getuid()}-{_checkout}-{_worker}"),
 )
-for _var in ("DATABASE_URL", "POSTGRES_URL", "POSTGRES_PRISMA_URL", "SUPABASE_DB_URL", "AUTH_REQUIRED",
-             "ANTHROPIC_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_BASE_URL", "OPENAI_BASE_URL", "VERCEL_ENV",
-             "SUPABASE_URL", "S3_ENDPOINT_URL", "AWS_ACCESS_KEY_ID"):
+for _var in (
+    "DATABASE_URL",
+    "POSTGRES_URL",
+    "POSTGRES_PRISMA_URL",
+    "SUPABASE_DB_URL",
+    "AUTH_REQUIRED",
+    "ANTHROPIC_API_KEY",
+    "OPENAI_API_KEY",
+    "ANTHROPIC_BASE_URL",
+    "OPENAI_BASE_URL",
+    "VERCEL_ENV",
+    "SUPABASE_URL",
+    "S3_ENDPOINT_URL",
+    "AWS_ACCESS_KEY_ID",
+):
     os.environ.pop(_var, None)
 
 

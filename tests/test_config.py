@@ -5,13 +5,16 @@ import pytest
 from lib.config import Settings
 
 
-@pytest.mark.parametrize("env, expected", [
-    ({}, False),
-    ({"VERCEL_ENV": "preview"}, False),
-    ({"VERCEL_ENV": "production"}, True),
-    ({"VERCEL_ENV": "production", "AUTH_REQUIRED": "false"}, False),
-    ({"AUTH_REQUIRED": "true"}, True),
-])
+@pytest.mark.parametrize(
+    "env, expected",
+    [
+        ({}, False),
+        ({"VERCEL_ENV": "preview"}, False),
+        ({"VERCEL_ENV": "production"}, True),
+        ({"VERCEL_ENV": "production", "AUTH_REQUIRED": "false"}, False),
+        ({"AUTH_REQUIRED": "true"}, True),
+    ],
+)
 def test_auth_required_defaults_on_in_vercel_production(monkeypatch, env, expected):
     for k in ("VERCEL_ENV", "AUTH_REQUIRED"):
         monkeypatch.delenv(k, raising=False)

@@ -9,8 +9,10 @@ from lib.web import Context, Endpoint, RawBody
 app = Endpoint("/api/workflows/import", tag="workflows")
 
 
-@app.post(response=ImportReport, content_types=("multipart/form-data", "application/json", "application/yaml",
-                                                "text/csv"))
+@app.post(
+    response=ImportReport,
+    content_types=("multipart/form-data", "application/json", "application/yaml", "text/csv"),
+)
 def import_workflows(ctx: Context, raw: RawBody) -> ImportReport:
     """Import files (multipart, any number) or one JSON/YAML/CSV body; bad rows are listed in `rejected`."""
     sources = sources_from_body(raw.content, raw.content_type, raw.headers.get("content-type"))

@@ -10,13 +10,13 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 FAILURE_THRESHOLD = 3
 COOL_DOWN_S = 60.0
 
 _lock = threading.Lock()
-_breakers: dict[str, "Breaker"] = {}
+_breakers: dict[str, Breaker] = {}
 
 
 @dataclass
@@ -59,7 +59,9 @@ def breaker(name: str, *, threshold: int | None = None, cool_down_s: float | Non
     with _lock:
         found = _breakers.get(name)
         if found is None:
-            found = _breakers[name] = Breaker(name, threshold or FAILURE_THRESHOLD, cool_down_s or COOL_DOWN_S)
+            found = _breakers[name] = Breaker(
+                name, threshold or FAILURE_THRESHOLD, cool_down_s or COOL_DOWN_S
+            )
         return found
 
 
@@ -67,7 +69,7 @@ def open_circuits() -> dict[str, str]:
     """{name: ISO time until which it is skipped} for every open breaker."""
     now = time.time()
     return {
-        name: datetime.fromtimestamp(b.open_until, timezone.utc).isoformat(timespec="seconds")
+        name: datetime.fromtimestamp(b.open_until, UTC).isoformat(timespec="seconds")
         for name, b in list(_breakers.items())
         if b.open_until and now < b.open_until
     }

@@ -27,11 +27,11 @@ from lib.generation import circuit
 from lib.generation.plan import WorkflowPlan, json_schema
 
 PROVIDER = "anthropic"
-MAX_ATTEMPTS = 3            # per HTTP call: the first try and two retries
-BACKOFF_BASE_S = 0.5        # attempt n waits base * 2**n * U(0.5, 1.5), capped
+MAX_ATTEMPTS = 3  # per HTTP call: the first try and two retries
+BACKOFF_BASE_S = 0.5  # attempt n waits base * 2**n * U(0.5, 1.5), capped
 BACKOFF_CAP_S = 8.0
-MAX_RETRY_AFTER_S = 20.0    # a longer retry-after is not worth holding a request open: fall back
-BUDGET_S = 50.0             # whole generation, under a serverless function's limit
+MAX_RETRY_AFTER_S = 20.0  # a longer retry-after is not worth holding a request open: fall back
+BUDGET_S = 50.0  # whole generation, under a serverless function's limit
 MAX_TOKENS = 8192
 _SPEND_LIMIT = re.compile(r"usage limit|spend(ing)? limit|credit balance|billing|quota", re.I)
 
@@ -74,8 +74,9 @@ def available() -> bool:
     return settings().anthropic_api_key is not None and circuit.breaker(PROVIDER).allow()
 
 
-def generate(description: str, *, seed: str, record: Callable[[Call], None] | None = None,
-             client: Any = None) -> Outcome:
+def generate(
+    description: str, *, seed: str, record: Callable[[Call], None] | None = None, client: Any = None
+) -> Outcome:
     """Ask Claude for a plan, compose and validate it, repair once; never raises for provider trouble."""
     from lib.generation.compose import compose
     from lib.validation import validate
@@ -101,12 +102,20 @@ def generate(description: str, *, seed: str, record: Callable[[Call], None] | No
             report = validate(composed.state, era="jul25")
             if report.valid:
                 return Outcome(composed.state, plan, report, repaired=operation == "repair", calls=calls)
-            messages += [{"role": "assistant", "content": text},
-                         {"role": "user", "content": repair_message(report.findings, composed.local_ids)}]
+            messages += [
+                {"role": "assistant", "content": text},
+                {"role": "user", "content": repair_message(report.findings, composed.local_ids)},
+            ]
         errors = [f for f in report.findings if f.severity == "error"]
-        return Outcome(None, plan, report, calls=calls,
-                       reason=f"Claude's answer was still invalid after one repair ({len(errors)} error(s): "
-                       + "; ".join(sorted({f.code for f in errors})) + ")")
+        return Outcome(
+            None,
+            plan,
+            report,
+            calls=calls,
+            reason=f"Claude's answer was still invalid after one repair ({len(errors)} error(s): "
+            + "; ".join(sorted({f.code for f in errors}))
+            + ")",
+        )
     except _Failed as exc:
         return Outcome(None, plan, reason=exc.reason, calls=calls)
 
@@ -117,8 +126,9 @@ def _client() -> Any:
 
     cfg = settings()
     key = cfg.anthropic_api_key.get_secret_value() if cfg.anthropic_api_key else None
-    return anthropic.Anthropic(api_key=key, base_url=cfg.anthropic_base_url or None, max_retries=0,
-                               timeout=cfg.anthropic_timeout_s)
+    return anthropic.Anthropic(
+        api_key=key, base_url=cfg.anthropic_base_url or None, max_retries=0, timeout=cfg.anthropic_timeout_s
+    )
 
 
 def request_kwargs(messages: list[dict[str, Any]]) -> dict[str, Any]:
@@ -132,8 +142,14 @@ def request_kwargs(messages: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _ask(client: Any, messages: list[dict[str, Any]], operation: str, note: Callable[[Call], None],
-         breaker: circuit.Breaker, deadline: float) -> tuple[str, WorkflowPlan]:
+def _ask(
+    client: Any,
+    messages: list[dict[str, Any]],
+    operation: str,
+    note: Callable[[Call], None],
+    breaker: circuit.Breaker,
+    deadline: float,
+) -> tuple[str, WorkflowPlan]:
     import anthropic
 
     kwargs = request_kwargs(messages)
@@ -166,10 +182,16 @@ def _ask(client: Any, messages: list[dict[str, Any]], operation: str, note: Call
         latency = int((time.perf_counter() - t0) * 1000)
         breaker.success()
         usage = message.usage
-        call = Call(operation, model, "ok", latency, input_tokens=usage.input_tokens or 0,
-                    output_tokens=usage.output_tokens or 0,
-                    cache_read_tokens=getattr(usage, "cache_read_input_tokens", None) or 0,
-                    cache_write_tokens=getattr(usage, "cache_creation_input_tokens", None) or 0)
+        call = Call(
+            operation,
+            model,
+            "ok",
+            latency,
+            input_tokens=usage.input_tokens or 0,
+            output_tokens=usage.output_tokens or 0,
+            cache_read_tokens=getattr(usage, "cache_read_input_tokens", None) or 0,
+            cache_write_tokens=getattr(usage, "cache_creation_input_tokens", None) or 0,
+        )
         text = _text_of(message)
         if message.stop_reason == "max_tokens":
             call.status, call.error = "truncated", "stop_reason max_tokens"
@@ -226,7 +248,7 @@ def _retry_after(exc: Any) -> float | None:
 
 def _pause(attempt: int, retry_after: float | None, deadline: float) -> bool:
     """Sleep before the next attempt; False when that would overrun the budget."""
-    backoff = min(BACKOFF_CAP_S, BACKOFF_BASE_S * (2 ** attempt) * random.uniform(0.5, 1.5))
+    backoff = min(BACKOFF_CAP_S, BACKOFF_BASE_S * (2**attempt) * random.uniform(0.5, 1.5))
     delay = max(backoff, retry_after or 0.0)
     if time.monotonic() + delay >= deadline:
         return False
@@ -254,7 +276,8 @@ def repair_message(findings: list[Any], local_ids: dict[str, str]) -> str:
         lines.append(text)
     return (
         "The workflow you returned fails Sim's validators. Findings:\n<validation_findings>\n"
-        + "\n".join(lines) + "\n</validation_findings>\n"
+        + "\n".join(lines)
+        + "\n</validation_findings>\n"
         "Return the corrected, complete workflow plan (same JSON schema), fixing every error."
     )
 
@@ -294,6 +317,8 @@ def system_prefix() -> str:
     parts.append("Worked examples:")
     for description in planner.EXAMPLES:
         plan = planner.plan(description)
-        parts.append(f"<user_request>\n{description}\n</user_request>\n"
-                     + json.dumps(plan.model_dump(mode="json"), ensure_ascii=False))
+        parts.append(
+            f"<user_request>\n{description}\n</user_request>\n"
+            + json.dumps(plan.model_dump(mode="json"), ensure_ascii=False)
+        )
     return "\n".join(parts)

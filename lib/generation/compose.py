@@ -16,11 +16,32 @@ from lib.generation.layout import layout
 from lib.generation.plan import WorkflowPlan
 
 _NS = uuid.UUID("5b0c8a9e-7f1d-4c53-9d0b-1a2f6e4c7d21")
-_JSON_TYPES = {"table", "input-format", "tool-input", "eval-input", "response-format", "file-upload", "checkbox-list"}
+_JSON_TYPES = {
+    "table",
+    "input-format",
+    "tool-input",
+    "eval-input",
+    "response-format",
+    "file-upload",
+    "checkbox-list",
+}
 # The legacy starter fields real JUL25 rows carry (sim-format §1.1, §9.5).
-_STARTER_LEGACY = ("webhookProvider", "webhookPath", "webhookSecret", "scheduleType", "minutesInterval",
-                   "minutesStartingAt", "hourlyMinute", "dailyTime", "weeklyDay", "weeklyDayTime", "monthlyDay",
-                   "monthlyTime", "cronExpression", "timezone")
+_STARTER_LEGACY = (
+    "webhookProvider",
+    "webhookPath",
+    "webhookSecret",
+    "scheduleType",
+    "minutesInterval",
+    "minutesStartingAt",
+    "hourlyMinute",
+    "dailyTime",
+    "weeklyDay",
+    "weeklyDayTime",
+    "monthlyDay",
+    "monthlyTime",
+    "cronExpression",
+    "timezone",
+)
 
 
 @dataclass
@@ -102,8 +123,13 @@ def compose(plan: WorkflowPlan, *, seed: str) -> Composed:
                 data["count"] = block.count or 5
                 data["collection"] = block.collection or ""
             else:
-                data.update({"parallelType": "collection" if block.collection else "count",
-                             "count": block.count or 5, "collection": block.collection or ""})
+                data.update(
+                    {
+                        "parallelType": "collection" if block.collection else "count",
+                        "count": block.count or 5,
+                        "collection": block.collection or "",
+                    }
+                )
             sub_blocks: dict[str, Any] = {}
             outputs: dict[str, Any] = {}
         else:
@@ -121,11 +147,24 @@ def compose(plan: WorkflowPlan, *, seed: str) -> Composed:
                 if key not in sub_blocks:
                     sub_blocks[key] = {"id": key, "type": "short-input", "value": text}
             if block.type == "condition" and isinstance(sub_blocks.get("conditions", {}).get("value"), str):
-                sub_blocks["conditions"]["value"], branch_ids[bid] = _conditions(sub_blocks["conditions"]["value"], bid)
+                sub_blocks["conditions"]["value"], branch_ids[bid] = _conditions(
+                    sub_blocks["conditions"]["value"], bid
+                )
             outputs = copy.deepcopy(spec.outputs) if spec is not None else {}
-        blocks[bid] = {"id": bid, "type": block.type, "name": block.name, "position": {"x": 0.0, "y": 0.0},
-                       "subBlocks": sub_blocks, "outputs": outputs, "enabled": True, "horizontalHandles": True,
-                       "isWide": False, "advancedMode": False, "height": 0, "data": data}
+        blocks[bid] = {
+            "id": bid,
+            "type": block.type,
+            "name": block.name,
+            "position": {"x": 0.0, "y": 0.0},
+            "subBlocks": sub_blocks,
+            "outputs": outputs,
+            "enabled": True,
+            "horizontalHandles": True,
+            "isWide": False,
+            "advancedMode": False,
+            "height": 0,
+            "data": data,
+        }
     edges = []
     for i, e in enumerate(plan.edges):
         source, target = ids.get(e.source, e.source), ids.get(e.target, e.target)
@@ -135,10 +174,20 @@ def compose(plan: WorkflowPlan, *, seed: str) -> Composed:
                 handle = handle.replace(e.source, source)
             else:
                 handle = "condition-" + branch_ids[source].get(handle, f"{source}-{handle}")
-        edges.append({"id": _uid(seed, f"edge:{i}:{e.source}:{handle}:{e.target}"), "source": source,
-                      "target": target, "sourceHandle": handle, "targetHandle": "target"})
-    positions, sizes = layout(list(blocks), parents, [(e["source"], e["target"]) for e in edges
-                                                       if not e["sourceHandle"].endswith("start-source")])
+        edges.append(
+            {
+                "id": _uid(seed, f"edge:{i}:{e.source}:{handle}:{e.target}"),
+                "source": source,
+                "target": target,
+                "sourceHandle": handle,
+                "targetHandle": "target",
+            }
+        )
+    positions, sizes = layout(
+        list(blocks),
+        parents,
+        [(e["source"], e["target"]) for e in edges if not e["sourceHandle"].endswith("start-source")],
+    )
     for bid, (x, y) in positions.items():
         blocks[bid]["position"] = {"x": x, "y": y}
         if bid in sizes:
@@ -149,10 +198,20 @@ def compose(plan: WorkflowPlan, *, seed: str) -> Composed:
             nodes = [c for c, p in parents.items() if p == bid]
             d = b["data"]
             if b["type"] == "loop":
-                loops[bid] = {"id": bid, "nodes": nodes, "iterations": d["count"], "loopType": d["loopType"],
-                              "forEachItems": d["collection"]}
+                loops[bid] = {
+                    "id": bid,
+                    "nodes": nodes,
+                    "iterations": d["count"],
+                    "loopType": d["loopType"],
+                    "forEachItems": d["collection"],
+                }
             else:
-                parallels[bid] = {"id": bid, "nodes": nodes, "count": d["count"], "parallelType": d["parallelType"],
-                                  "distribution": d["collection"]}
+                parallels[bid] = {
+                    "id": bid,
+                    "nodes": nodes,
+                    "count": d["count"],
+                    "parallelType": d["parallelType"],
+                    "distribution": d["collection"],
+                }
     state = {"blocks": blocks, "edges": edges, "loops": loops, "parallels": parallels}
     return Composed(state, {uid: local for local, uid in ids.items()})

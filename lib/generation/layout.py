@@ -15,7 +15,7 @@ PAD_X, PAD_TOP = 60.0, 100.0
 
 
 def _depths(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, int]:
-    depth = {n: 0 for n in nodes}
+    depth = dict.fromkeys(nodes, 0)
     inside = set(nodes)
     for _ in range(len(nodes)):  # longest path by relaxation; bounded, so a cycle cannot hang it
         changed = False
@@ -28,8 +28,9 @@ def _depths(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, int]:
     return depth
 
 
-def layout(order: list[str], parent: dict[str, str | None], edges: list[tuple[str, str]]) -> tuple[
-        dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
+def layout(
+    order: list[str], parent: dict[str, str | None], edges: list[tuple[str, str]]
+) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
     """(positions, container sizes) for block ids in plan order."""
     groups: dict[str | None, list[str]] = defaultdict(list)
     for node in order:

@@ -19,13 +19,19 @@ EMAIL_RE = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
 CHANNEL_RE = re.compile(r"(?<![\w&])#([A-Za-z0-9][\w-]*)")
 REPO_RE = re.compile(r"\b([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*)\b")
 _COMPARATORS = [
-    (r"(?:more|greater|higher|bigger)\s+than|above|over|exceeds?|exceeding|rises? above|goes above|at least|>=?", ">"),
+    (
+        r"(?:more|greater|higher|bigger)\s+than|above|over|exceeds?|exceeding|rises? above|goes above|at least|>=?",
+        ">",
+    ),
     (r"(?:less|lower|fewer|smaller)\s+than|below|under|drops? below|falls? below|at most|<=?", "<"),
     (r"equals?|equal to|is exactly|==", "=="),
 ]
 THRESHOLD_RE = re.compile(
-    r"(?P<op>" + "|".join(p for p, _ in _COMPARATORS) + r")\s*(?P<cur>[$€£])?\s*(?P<num>-?\d+(?:[.,]\d+)?)\s*(?P<unit>%|percent|k\b)?",
-    re.I)
+    r"(?P<op>"
+    + "|".join(p for p, _ in _COMPARATORS)
+    + r")\s*(?P<cur>[$€£])?\s*(?P<num>-?\d+(?:[.,]\d+)?)\s*(?P<unit>%|percent|k\b)?",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
@@ -59,8 +65,11 @@ def integrations_in(text: str) -> list[tuple[int, str]]:
 
 
 def search_engine(text: str) -> str | None:
-    return named_search_engine(text) or (lexicon()["search"]["_default"] if any(
-        phrase_at(text.lower(), p) >= 0 for p in lexicon()["search"]["_phrases"]) else None)
+    return named_search_engine(text) or (
+        lexicon()["search"]["_default"]
+        if any(phrase_at(text.lower(), p) >= 0 for p in lexicon()["search"]["_phrases"])
+        else None
+    )
 
 
 def named_search_engine(text: str) -> str | None:
@@ -75,19 +84,31 @@ def named_search_engine(text: str) -> str | None:
 def named_api(text: str) -> tuple[str | None, re.Match[str]] | None:
     """('stripe', match) for 'the Stripe API' / 'HubSpot through their API'; (None, match) for 'an API call'."""
     bare = URL_RE.sub(lambda m: " " * len(m.group(0)), text)
-    found = re.search(r"\bapi\b(?!\s*(?:keys?|tokens?|secrets?|credentials?|docs?|documentation|reference)\b)", bare, re.I)
+    found = re.search(
+        r"\bapi\b(?!\s*(?:keys?|tokens?|secrets?|credentials?|docs?|documentation|reference)\b)", bare, re.I
+    )
     if not found:
         return None
     low = bare.lower()
     for key, entry in lexicon()["named_apis"].items():
         for phrase in entry["phrases"]:
-            direct = re.search(r"\b" + re.escape(phrase) + r"(?:'s)?\s+(?:rest\s+|public\s+|http\s+|web\s+)?api\b", low)
-            their = re.search(r"\b" + re.escape(phrase) + r"\b[^.,;]{0,30}?\b(?:through|via|using|with|from)\s+(?:their|its|the)\s+api\b", low)
+            direct = re.search(
+                r"\b" + re.escape(phrase) + r"(?:'s)?\s+(?:rest\s+|public\s+|http\s+|web\s+)?api\b", low
+            )
+            their = re.search(
+                r"\b"
+                + re.escape(phrase)
+                + r"\b[^.,;]{0,30}?\b(?:through|via|using|with|from)\s+(?:their|its|the)\s+api\b",
+                low,
+            )
             if direct or their:
                 return key, found
     # an unnamed API only when something calls it: 'with an API call', 'from the price API', 'via their API'
-    called = re.search(r"\b(?:from|via|through|using|with|call|calls|calling|hit|hits|query|queries|poll|polls)\s+"
-                       r"(?:the\s+|an?\s+|our\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?api\b|\bapi\s+(?:call|request|endpoint)s?\b", low)
+    called = re.search(
+        r"\b(?:from|via|through|using|with|call|calls|calling|hit|hits|query|queries|poll|polls)\s+"
+        r"(?:the\s+|an?\s+|our\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?api\b|\bapi\s+(?:call|request|endpoint)s?\b",
+        low,
+    )
     return (None, found) if called else None
 
 
@@ -98,8 +119,13 @@ def stock_symbols(text: str) -> list[str]:
     if not any(re.search(r"\b" + w + r"\b", low) for w in lex["stock_words"]):
         return []
     skip = set(lex["acronyms"]) | set(lex["symbols"])
-    return list(dict.fromkeys(m.group(0) for m in re.finditer(r"(?<![\w#@/$-])[A-Z]{1,5}(?![\w/-])", URL_RE.sub(" ", text))
-                              if m.group(0) not in skip))
+    return list(
+        dict.fromkeys(
+            m.group(0)
+            for m in re.finditer(r"(?<![\w#@/$-])[A-Z]{1,5}(?![\w/-])", URL_RE.sub(" ", text))
+            if m.group(0) not in skip
+        )
+    )
 
 
 def is_filler(value: str) -> bool:
@@ -107,7 +133,9 @@ def is_filler(value: str) -> bool:
     if re.search(r"[\"“#@\d]", value):
         return False
     low = " " + value.lower() + " "
-    for entry in list(lexicon()["integrations"].values()) + [e for k, e in lexicon()["search"].items() if not k.startswith("_")]:
+    for entry in list(lexicon()["integrations"].values()) + [
+        e for k, e in lexicon()["search"].items() if not k.startswith("_")
+    ]:
         for phrase in entry["phrases"]:
             low = low.replace(" " + phrase.strip() + " ", " ")
     filler = set(lexicon()["filler_words"])
@@ -116,10 +144,15 @@ def is_filler(value: str) -> bool:
 
 def count_in(text: str) -> int | None:
     """'the top 5', 'the latest 10 posts', '20 results': how many items the user wants."""
-    found = re.search(r"\b(?:top|first|latest|last|newest|best|recent)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:(?:most recent|latest|newest|best|top|first|last|recent)\s+)?"
-                      r"(?:results|posts|articles|items|videos|stories|emails|messages|tweets|links|records|rows|repos|issues)\b",
-                      text, re.I)
-    if not found or re.search(r"\b(?:than|above|over|below|under|least|most|exceeds?)\s*$", text[: found.start()], re.I):
+    found = re.search(
+        r"\b(?:top|first|latest|last|newest|best|recent)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:(?:most recent|latest|newest|best|top|first|last|recent)\s+)?"
+        r"(?:results|posts|articles|items|videos|stories|emails|messages|tweets|links|records|rows|repos|issues)\b",
+        text,
+        re.I,
+    )
+    if not found or re.search(
+        r"\b(?:than|above|over|below|under|least|most|exceeds?)\s*$", text[: found.start()], re.I
+    ):
         return None  # 'more than 3 posts' is a threshold, not a count
     return int(found.group(1) or found.group(2))
 

@@ -13,8 +13,11 @@ from lib.store.workflows import WorkflowRecord
 class GenerateIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    description: str = Field(min_length=1, max_length=MAX_DESCRIPTION_CHARS,
-                             description="What the workflow should do, in plain words")
+    description: str = Field(
+        min_length=1,
+        max_length=MAX_DESCRIPTION_CHARS,
+        description="What the workflow should do, in plain words",
+    )
     name: str | None = Field(default=None, max_length=200)
     category: str | None = Field(default=None, max_length=64)
 

@@ -31,7 +31,9 @@ class PlanBlock(_Strict):
     values: list[PlanValue] = Field(default_factory=list)
     loop_type: Literal["for", "forEach"] | None = Field(default=None, description="loops only")
     count: int | None = Field(default=None, description="loop iterations (loop_type 'for')")
-    collection: str | None = Field(default=None, description="forEach items: a <block.path> reference or JSON")
+    collection: str | None = Field(
+        default=None, description="forEach items: a <block.path> reference or JSON"
+    )
 
 
 class PlanEdge(_Strict):

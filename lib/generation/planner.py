@@ -25,8 +25,20 @@ EXAMPLES = (
     "For each new lead in the Leads table on Airtable, draft a personalised intro email and save it as a Gmail draft.",
 )
 _CORE_TYPES = ("starter", "agent", "api", "condition", "router", "function", "response", "loop")
-_MAIN_OUTPUTS = ("content", "data", "results", "items", "searchResults", "messages", "records", "issues",
-                 "tweets", "posts", "result", "answer")
+_MAIN_OUTPUTS = (
+    "content",
+    "data",
+    "results",
+    "items",
+    "searchResults",
+    "messages",
+    "records",
+    "issues",
+    "tweets",
+    "posts",
+    "result",
+    "answer",
+)
 
 
 def plan(description: str) -> WorkflowPlan:
@@ -39,12 +51,24 @@ def plan(description: str) -> WorkflowPlan:
     builder = _Builder(description)
     start = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
     if not steps:
-        steps = [Step("process", "agent", {"systemPrompt": "You carry out this task: " + description[:500],
-                                          "userPrompt": "{prev}", "model": lexicon()["default_model"],
-                                          "temperature": "0.3",
-                                          "apiKey": lx.api_key_for(lexicon()["default_model"])}, label="Task")]
+        steps = [
+            Step(
+                "process",
+                "agent",
+                {
+                    "systemPrompt": "You carry out this task: " + description[:500],
+                    "userPrompt": "{prev}",
+                    "model": lexicon()["default_model"],
+                    "temperature": "0.3",
+                    "apiKey": lx.api_key_for(lexicon()["default_model"]),
+                },
+                label="Task",
+            )
+        ]
     builder.chain(steps, [(start, "source")], "<start.input>", None)
-    return WorkflowPlan(name=_title(description), summary=description[:300], blocks=builder.blocks, edges=builder.edges)
+    return WorkflowPlan(
+        name=_title(description), summary=description[:300], blocks=builder.blocks, edges=builder.edges
+    )
 
 
 class _Builder:
@@ -64,8 +88,16 @@ class _Builder:
         self.counts[base] = self.counts.get(base, 0) + 1
         name = f"{base} {self.counts[base]}"
         local = normalize_name(name)
-        self.blocks.append(PlanBlock(id=local, type=type_, name=name, parent=parent,
-                                     values=[PlanValue(id=k, value=v) for k, v in values.items()], **extra))
+        self.blocks.append(
+            PlanBlock(
+                id=local,
+                type=type_,
+                name=name,
+                parent=parent,
+                values=[PlanValue(id=k, value=v) for k, v in values.items()],
+                **extra,
+            )
+        )
         return local
 
     def edge(self, heads: list[tuple[str, str]], target: str) -> None:
@@ -75,17 +107,25 @@ class _Builder:
     def starter(self, values: dict[str, str], *, needs_input: bool) -> str:
         values = dict(values)
         if needs_input:
-            values["inputFormat"] = json.dumps([{"id": "field-input", "name": "input", "type": "string",
-                                                 "collapsed": False, "value": ""}])
-        self.blocks.append(PlanBlock(id="start", type="starter", name="Start",
-                                     values=[PlanValue(id=k, value=v) for k, v in values.items()]))
+            values["inputFormat"] = json.dumps(
+                [{"id": "field-input", "name": "input", "type": "string", "collapsed": False, "value": ""}]
+            )
+        self.blocks.append(
+            PlanBlock(
+                id="start",
+                type="starter",
+                name="Start",
+                values=[PlanValue(id=k, value=v) for k, v in values.items()],
+            )
+        )
         return "start"
 
     def fill(self, values: dict[str, str], prev: str) -> dict[str, str]:
         return {k: v.replace("{prev}", prev).replace("{subject}", self.subject) for k, v in values.items()}
 
-    def chain(self, steps: list[Step], heads: list[tuple[str, str]], prev: str,
-              parent: str | None) -> tuple[list[tuple[str, str]], str]:
+    def chain(
+        self, steps: list[Step], heads: list[tuple[str, str]], prev: str, parent: str | None
+    ) -> tuple[list[tuple[str, str]], str]:
         """Append `steps` after `heads`; returns the new heads and the latest data reference."""
         for step in steps:
             if step.kind == "condition":
@@ -102,13 +142,17 @@ class _Builder:
                     prev = _ref(local, step.type)
         return heads, prev
 
-    def condition(self, step: Step, heads: list[tuple[str, str]], prev: str,
-                  parent: str | None) -> tuple[list[tuple[str, str]], str]:
+    def condition(
+        self, step: Step, heads: list[tuple[str, str]], prev: str, parent: str | None
+    ) -> tuple[list[tuple[str, str]], str]:
         expression, data_step = self.expression(step.label, prev)
         if data_step is not None:  # a value the test needs but no earlier block fetches (e.g. BTC's price)
             heads, _ = self.chain([data_step], heads, prev, parent)
             expression = expression.replace("{data}", self.blocks[-1].id)
-        conditions = [{"id": "if", "title": "if", "value": expression}, {"id": "else", "title": "else", "value": ""}]
+        conditions = [
+            {"id": "if", "title": "if", "value": expression},
+            {"id": "else", "title": "else", "value": ""},
+        ]
         local = self.add("condition", {"conditions": json.dumps(conditions)}, parent)
         self.edge(heads, local)
         exits: list[tuple[str, str]] = []
@@ -129,36 +173,97 @@ class _Builder:
             if symbols:
                 coin = lexicon()["symbols"][symbols[0]]
                 api = lexicon()["apis"]["coingecko"]
-                data = Step("source", "api", {"url": api["price_url"].replace("{ids}", coin), "method": "GET"},
-                            label=f"{symbols[0]} price")
-                change = re.search(r"\b(mov|chang|swing|jump|drop|fall|fell|ris|gain|los|up|down)", low) or unit == "%"
+                data = Step(
+                    "source",
+                    "api",
+                    {"url": api["price_url"].replace("{ids}", coin), "method": "GET"},
+                    label=f"{symbols[0]} price",
+                )
+                change = (
+                    re.search(r"\b(mov|chang|swing|jump|drop|fall|fell|ris|gain|los|up|down)", low)
+                    or unit == "%"
+                )
                 path = api["change_path" if change else "price_path"].replace("{id}", coin)
                 ref = "<{data}.data." + path + ">"
-                if change and op == ">" and not re.search(r"\b(ris|gain|up|jump)", low) and not re.search(r"\b(drop|fall|fell|down|los)", low):
+                if (
+                    change
+                    and op == ">"
+                    and not re.search(r"\b(ris|gain|up|jump)", low)
+                    and not re.search(r"\b(drop|fall|fell|down|los)", low)
+                ):
                     return f"Math.abs({ref}) > {num}", data
                 if change and re.search(r"\b(drop|fall|fell|down|los)", low):
                     return f"{ref} < -{num}", data
                 return f"{ref} {op} {num}", data
-            priced = next((b for b in reversed(self.blocks) if b.type == "api" and "simple/price?ids=" in
-                           (next((v.value for v in b.values if v.id == "url"), ""))), None)
+            priced = next(
+                (
+                    b
+                    for b in reversed(self.blocks)
+                    if b.type == "api"
+                    and "simple/price?ids=" in (next((v.value for v in b.values if v.id == "url"), ""))
+                ),
+                None,
+            )
             if priced is not None:
                 url = next(v.value for v in priced.values if v.id == "url")
                 coin = url.split("ids=")[1].split("&")[0].split(",")[0]
                 path = "usd_24h_change" if unit == "%" else "usd"
                 return f"<{priced.id}.data.{coin}.{path}> {op} {num}", None
             return f"Number({prev}) {op} {num}", None
-        words = [w for w in re.findall(r"[a-z0-9'-]+", low)
-                 if w not in {"it", "its", "it's", "is", "are", "the", "a", "an", "was", "there", "any", "this",
-                              "that", "they", "them", "email", "message", "content", "result", "summary", "mentions",
-                              "contains", "marked", "as", "about", "looks", "seems", "sentiment", "be", "has", "have"}]
+        words = [
+            w
+            for w in re.findall(r"[a-z0-9'-]+", low)
+            if w
+            not in {
+                "it",
+                "its",
+                "it's",
+                "is",
+                "are",
+                "the",
+                "a",
+                "an",
+                "was",
+                "there",
+                "any",
+                "this",
+                "that",
+                "they",
+                "them",
+                "email",
+                "message",
+                "content",
+                "result",
+                "summary",
+                "mentions",
+                "contains",
+                "marked",
+                "as",
+                "about",
+                "looks",
+                "seems",
+                "sentiment",
+                "be",
+                "has",
+                "have",
+            }
+        ]
         keyword = words[-1] if words else "yes"
         return f"String({prev}).toLowerCase().includes('{keyword}')", None
 
-    def router(self, step: Step, heads: list[tuple[str, str]], prev: str, parent: str | None) -> list[tuple[str, str]]:
+    def router(
+        self, step: Step, heads: list[tuple[str, str]], prev: str, parent: str | None
+    ) -> list[tuple[str, str]]:
         labels = [label for label, _ in step.branches]
         model = lx.model_in(self.description) or lexicon()["default_model"]
-        prompt = f"Route the input by {step.label}" + (f" ({'; '.join(labels)})" if labels else "") + f". Input: {prev}"
-        local = self.add("router", {"prompt": prompt, "model": model, "apiKey": lx.api_key_for(model)}, parent)
+        prompt = (
+            f"Route the input by {step.label}"
+            + (f" ({'; '.join(labels)})" if labels else "")
+            + f". Input: {prev}"
+        )
+        local = self.add(
+            "router", {"prompt": prompt, "model": model, "apiKey": lx.api_key_for(model)}, parent
+        )
         self.edge(heads, local)
         exits: list[tuple[str, str]] = []
         for _, branch in step.branches:
@@ -169,7 +274,9 @@ class _Builder:
             exits, _ = self.chain(step.body, exits, prev, parent)
         return exits
 
-    def loop(self, step: Step, heads: list[tuple[str, str]], prev: str, parent: str | None) -> list[tuple[str, str]]:
+    def loop(
+        self, step: Step, heads: list[tuple[str, str]], prev: str, parent: str | None
+    ) -> list[tuple[str, str]]:
         extra: dict[str, Any] = {"loop_type": step.loop_type}
         if step.loop_type == "for":
             extra["count"] = step.count or 5
@@ -220,10 +327,21 @@ def catalogue() -> list[dict[str, Any]]:
         if spec is None:
             continue
         subs = spec.sub_blocks if type_ == "starter" else spec.emit_sub_blocks
-        entry: dict[str, Any] = {"type": type_, "name": spec.name, "description": spec.description,
-                                 "subBlocks": [{"id": s.id, "type": s.type, **({"options": s.options} if s.options else {}),
-                                                **({"secret": True} if s.secret else {})} for s in subs],
-                                 "outputs": sorted(spec.outputs or {})}
+        entry: dict[str, Any] = {
+            "type": type_,
+            "name": spec.name,
+            "description": spec.description,
+            "subBlocks": [
+                {
+                    "id": s.id,
+                    "type": s.type,
+                    **({"options": s.options} if s.options else {}),
+                    **({"secret": True} if s.secret else {}),
+                }
+                for s in subs
+            ],
+            "outputs": sorted(spec.outputs or {}),
+        }
         if spec.operations:
             entry["operations"] = {k: op.required for k, op in spec.operations.items()}
         out.append(entry)
@@ -235,27 +353,43 @@ def describe_state(state: dict[str, Any]) -> str | None:
     blocks = state.get("blocks") if isinstance(state, dict) else None
     if not isinstance(blocks, dict):
         return None
-    ordered = sorted((b for b in blocks.values() if isinstance(b, dict)),
-                     key=lambda b: ((b.get("position") or {}).get("x", 0), (b.get("position") or {}).get("y", 0)))
+    ordered = sorted(
+        (b for b in blocks.values() if isinstance(b, dict)),
+        key=lambda b: ((b.get("position") or {}).get("x", 0), (b.get("position") or {}).get("y", 0)),
+    )
     parts: list[str] = []
     for block in ordered:
-        subs = {k: (v or {}).get("value") for k, v in (block.get("subBlocks") or {}).items() if isinstance(v, dict)}
+        subs = {
+            k: (v or {}).get("value")
+            for k, v in (block.get("subBlocks") or {}).items()
+            if isinstance(v, dict)
+        }
         kind = block.get("type")
         if kind == "starter":
             mode = subs.get("startWorkflow")
             if mode == "schedule":
-                parts.append(f"every day at {subs.get('dailyTime') or '09:00'} {subs.get('timezone') or 'UTC'}")
+                parts.append(
+                    f"every day at {subs.get('dailyTime') or '09:00'} {subs.get('timezone') or 'UTC'}"
+                )
             elif mode == "webhook":
                 parts.append(f"when a {subs.get('webhookProvider') or 'webhook'} event arrives")
             continue
         if kind == "agent":
-            parts.append(f"process it with {subs.get('model') or 'an agent'}: {str(subs.get('systemPrompt') or '')[:120]}")
+            parts.append(
+                f"process it with {subs.get('model') or 'an agent'}: {str(subs.get('systemPrompt') or '')[:120]}"
+            )
         elif kind == "api" and subs.get("url"):
             parts.append(f"fetch {subs['url']}")
         elif kind == "slack":
-            parts.append(f"post to {subs.get('channel') or subs.get('manualChannel') or 'a channel'} on Slack")
+            parts.append(
+                f"post to {subs.get('channel') or subs.get('manualChannel') or 'a channel'} on Slack"
+            )
         elif kind == "gmail":
             parts.append(f"email {subs.get('to') or 'me'}")
         elif isinstance(kind, str) and kind not in ("loop", "parallel", "note"):
             parts.append(f"use {kind.replace('_', ' ')}")
-    return ", then ".join(parts) if len(parts) > 1 or (parts and not parts[0].startswith(("every", "when"))) else None
+    return (
+        ", then ".join(parts)
+        if len(parts) > 1 or (parts and not parts[0].startswith(("every", "when")))
+        else None
+    )

@@ -21,10 +21,20 @@ def rates(model: str) -> dict[str, float]:
     return table[best]
 
 
-def cost_usd(model: str, *, input_tokens: int = 0, output_tokens: int = 0, cache_read_tokens: int = 0,
-             cache_write_tokens: int = 0) -> float:
+def cost_usd(
+    model: str,
+    *,
+    input_tokens: int = 0,
+    output_tokens: int = 0,
+    cache_read_tokens: int = 0,
+    cache_write_tokens: int = 0,
+) -> float:
     """`input_tokens` excludes cached tokens (Anthropic reports the three separately)."""
     r = rates(model)
-    total = (input_tokens * r["input"] + output_tokens * r["output"]
-             + cache_read_tokens * r["cache_read"] + cache_write_tokens * r["cache_write"]) / 1_000_000
+    total = (
+        input_tokens * r["input"]
+        + output_tokens * r["output"]
+        + cache_read_tokens * r["cache_read"]
+        + cache_write_tokens * r["cache_write"]
+    ) / 1_000_000
     return round(total, 6)

@@ -38,18 +38,33 @@ def _record_call(tenant: str, totals: UsageOut, workflow_id: str | None):
     from lib.store import usage
 
     def record(call: Any) -> None:
-        cost = cost_usd(call.model, input_tokens=call.input_tokens, output_tokens=call.output_tokens,
-                        cache_read_tokens=call.cache_read_tokens, cache_write_tokens=call.cache_write_tokens)
+        cost = cost_usd(
+            call.model,
+            input_tokens=call.input_tokens,
+            output_tokens=call.output_tokens,
+            cache_read_tokens=call.cache_read_tokens,
+            cache_write_tokens=call.cache_write_tokens,
+        )
         totals.input_tokens += call.input_tokens
         totals.output_tokens += call.output_tokens
         totals.cache_read_tokens += call.cache_read_tokens
         totals.cache_write_tokens += call.cache_write_tokens
         totals.cost_usd = round(totals.cost_usd + cost, 6)
-        usage.log_call(tenant, provider="anthropic", model=call.model, operation=call.operation,
-                       input_tokens=call.input_tokens, output_tokens=call.output_tokens,
-                       cache_read_tokens=call.cache_read_tokens, cache_write_tokens=call.cache_write_tokens,
-                       cost_usd=cost, latency_ms=call.latency_ms, status=call.status, error=call.error,
-                       workflow_id=workflow_id)
+        usage.log_call(
+            tenant,
+            provider="anthropic",
+            model=call.model,
+            operation=call.operation,
+            input_tokens=call.input_tokens,
+            output_tokens=call.output_tokens,
+            cache_read_tokens=call.cache_read_tokens,
+            cache_write_tokens=call.cache_write_tokens,
+            cost_usd=cost,
+            latency_ms=call.latency_ms,
+            status=call.status,
+            error=call.error,
+            workflow_id=workflow_id,
+        )
 
     return record
 
@@ -67,8 +82,15 @@ def produce(tenant: str, description: str, *, seed: str, workflow_id: str | None
         outcome = claude.generate(description, seed=seed, record=_record_call(tenant, totals, workflow_id))
         if outcome.state is not None:
             note = "repaired after one validation round" if outcome.repaired else None
-            return _Produced(outcome.state, outcome.plan.name, "claude", note, outcome.report, totals,
-                             settings().anthropic_model)
+            return _Produced(
+                outcome.state,
+                outcome.plan.name,
+                "claude",
+                note,
+                outcome.report,
+                totals,
+                settings().anthropic_model,
+            )
         reason = outcome.reason
     elif settings().anthropic_api_key is None:
         reason = "no ANTHROPIC_API_KEY configured: the offline planner answered"
@@ -82,13 +104,19 @@ def produce(tenant: str, description: str, *, seed: str, workflow_id: str | None
 def _result(record: Any, produced: _Produced, cache: CacheInfo, t0: float) -> GenerationResult:
     report = produced.report
     return GenerationResult(
-        workflow=record, source=produced.source, reason=produced.reason, cache=cache,
+        workflow=record,
+        source=produced.source,
+        reason=produced.reason,
+        cache=cache,
         validation=ValidationOut(valid=report.valid, findings=[f.model_dump() for f in report.findings]),
-        usage=produced.usage, elapsed_ms=int((time.perf_counter() - t0) * 1000),
+        usage=produced.usage,
+        elapsed_ms=int((time.perf_counter() - t0) * 1000),
     )
 
 
-def generate(tenant: str, description: str, name: str | None = None, category: str | None = None) -> GenerationResult:
+def generate(
+    tenant: str, description: str, name: str | None = None, category: str | None = None
+) -> GenerationResult:
     """Generate a workflow and store it as a draft."""
     from lib.generation.planner import infer_category
     from lib.store import workflows
@@ -99,9 +127,16 @@ def generate(tenant: str, description: str, name: str | None = None, category: s
     wid = str(uuid.uuid4())
     produced = hit or produce(tenant, text, seed=wid, workflow_id=None)
     metadata = {"generation": {"source": produced.source, "reason": produced.reason, "model": produced.model}}
-    record = workflows.create(tenant, id=wid, state=produced.state, name=(name or produced.name)[:200],
-                              description=text, category=category or infer_category(text), status="draft",
-                              metadata=metadata)
+    record = workflows.create(
+        tenant,
+        id=wid,
+        state=produced.state,
+        name=(name or produced.name)[:200],
+        description=text,
+        category=category or infer_category(text),
+        status="draft",
+        metadata=metadata,
+    )
     return _result(record, produced, cache, t0)
 
 
@@ -116,11 +151,21 @@ def regenerate(tenant: str, workflow_id: str) -> GenerationResult:
     if not description:
         raise InvalidInput(
             "this workflow has no description and its blocks do not describe a flow; set 'description' "
-            "(PUT /api/workflows/{id}) and try again", field="description")
+            "(PUT /api/workflows/{id}) and try again",
+            field="description",
+        )
     text = clean_description(description, field="description")
     produced = produce(tenant, text, seed=workflow_id, workflow_id=workflow_id)
-    metadata = {**(record.metadata or {}),
-                "generation": {"source": produced.source, "reason": produced.reason, "model": produced.model}}
-    stored = workflows.replace(tenant, workflow_id, state=produced.state, expected_version=record.version,
-                               description=None if record.description else text, metadata=metadata)
+    metadata = {
+        **(record.metadata or {}),
+        "generation": {"source": produced.source, "reason": produced.reason, "model": produced.model},
+    }
+    stored = workflows.replace(
+        tenant,
+        workflow_id,
+        state=produced.state,
+        expected_version=record.version,
+        description=None if record.description else text,
+        metadata=metadata,
+    )
     return _result(stored, produced, CacheInfo(), t0)

@@ -36,15 +36,22 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 
 _ANTHROPIC_ERRORS = {
     "429": (429, "rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit"),
-    "spend_limit": (429, "rate_limit_error",
-                    "You have reached your specified workspace API usage limits. You will regain access on "
-                    "2099-01-01 at 00:00 UTC."),
+    "spend_limit": (
+        429,
+        "rate_limit_error",
+        "You have reached your specified workspace API usage limits. You will regain access on "
+        "2099-01-01 at 00:00 UTC.",
+    ),
     "500": (500, "api_error", "Internal server error"),
     "529": (529, "overloaded_error", "Overloaded"),
 }
 _OPENAI_ERRORS = {
     "429": (429, "rate_limit_exceeded", "Rate limit reached for requests"),
-    "spend_limit": (429, "insufficient_quota", "You exceeded your current quota, please check your plan and billing details."),
+    "spend_limit": (
+        429,
+        "insufficient_quota",
+        "You exceeded your current quota, please check your plan and billing details.",
+    ),
     "500": (500, "server_error", "The server had an error while processing your request."),
     "529": (503, "server_error", "The engine is currently overloaded, please try again later"),
 }
@@ -126,39 +133,72 @@ class StandIn:
             self.requests.append({"path": path, "headers": safe, "body": body, "mode": mode})
 
     # -- Anthropic --------------------------------------------------------------------------------
-    def messages(self, body: dict[str, Any], switch: dict[str, Any]) -> tuple[int, dict[str, str], dict[str, Any]]:
+    def messages(
+        self, body: dict[str, Any], switch: dict[str, Any]
+    ) -> tuple[int, dict[str, str], dict[str, Any]]:
         mode = switch["mode"]
         if mode in _ANTHROPIC_ERRORS:
             status, kind, message = _ANTHROPIC_ERRORS[mode]
             headers = {"retry-after": str(switch.get("retry_after", 1))} if status == 429 else {}
             if mode == "spend_limit":
                 headers["x-should-retry"] = "false"
-            return status, headers, {"type": "error", "error": {"type": kind, "message": message},
-                                     "request_id": f"req_{uuid.uuid4().hex[:20]}"}
+            return (
+                status,
+                headers,
+                {
+                    "type": "error",
+                    "error": {"type": kind, "message": message},
+                    "request_id": f"req_{uuid.uuid4().hex[:20]}",
+                },
+            )
         if mode == "slow":
             time.sleep(float(switch.get("delay_s", 2.0)))
         if not isinstance(body.get("messages"), list) or not body.get("model") or not body.get("max_tokens"):
-            return 400, {}, {"type": "error", "error": {"type": "invalid_request_error",
-                                                       "message": "model, max_tokens and messages are required"}}
+            return (
+                400,
+                {},
+                {
+                    "type": "error",
+                    "error": {
+                        "type": "invalid_request_error",
+                        "message": "model, max_tokens and messages are required",
+                    },
+                },
+            )
         answer = json.dumps(self._answer(body, mode), ensure_ascii=False)
         stop = "end_turn"
         if mode == "truncated":
             answer, stop = answer[: max(1, len(answer) // 3)], "max_tokens"
         elif mode == "malformed":
-            answer = "Sure! Here is your workflow:\n{\"name\": \"Workflow\", \"blocks\": [{\"id\": \"start\","
+            answer = 'Sure! Here is your workflow:\n{"name": "Workflow", "blocks": [{"id": "start",'
         tools = body.get("tools") or []
         fmt = (body.get("output_config") or {}).get("format")
         if tools and not fmt and mode not in ("truncated", "malformed"):
-            content = [{"type": "tool_use", "id": f"toolu_{uuid.uuid4().hex[:20]}", "name": tools[0].get("name"),
-                        "input": json.loads(answer)}]
+            content = [
+                {
+                    "type": "tool_use",
+                    "id": f"toolu_{uuid.uuid4().hex[:20]}",
+                    "name": tools[0].get("name"),
+                    "input": json.loads(answer),
+                }
+            ]
             stop = "tool_use"
         else:
             content = [{"type": "text", "text": answer}]
-        return 200, {}, {
-            "id": f"msg_{uuid.uuid4().hex[:20]}", "type": "message", "role": "assistant",
-            "model": body["model"], "content": content, "stop_reason": stop, "stop_sequence": None,
-            "usage": {**self._usage(body), "output_tokens": tokens(answer)},
-        }
+        return (
+            200,
+            {},
+            {
+                "id": f"msg_{uuid.uuid4().hex[:20]}",
+                "type": "message",
+                "role": "assistant",
+                "model": body["model"],
+                "content": content,
+                "stop_reason": stop,
+                "stop_sequence": None,
+                "usage": {**self._usage(body), "output_tokens": tokens(answer)},
+            },
+        )
 
     def _answer(self, body: dict[str, Any], mode: str) -> dict[str, Any]:
         from lib.generation import planner
@@ -166,21 +206,33 @@ class StandIn:
         description = _user_request(body.get("messages") or [])
         plan = planner.plan(description).model_dump(mode="json")
         if mode == "invalid_state":  # schema-valid JSON that is not a valid Sim state
-            plan["blocks"].append({"id": "ghost", "type": "slack_poster_9000", "name": "Ghost", "parent": None,
-                                   "values": [], "loop_type": None, "count": None, "collection": None})
+            plan["blocks"].append(
+                {
+                    "id": "ghost",
+                    "type": "slack_poster_9000",
+                    "name": "Ghost",
+                    "parent": None,
+                    "values": [],
+                    "loop_type": None,
+                    "count": None,
+                    "collection": None,
+                }
+            )
             plan["edges"].append({"source": "ghost", "target": "nowhere", "handle": "source"})
         return plan
 
     def _usage(self, body: dict[str, Any]) -> dict[str, int]:
         """Cached system/tool prefix: a write on first sight, a read afterwards; the rest is input."""
         system = body.get("system")
-        blocks = system if isinstance(system, list) else ([{"type": "text", "text": system}] if system else [])
+        blocks = (
+            system if isinstance(system, list) else ([{"type": "text", "text": system}] if system else [])
+        )
         prefix, cached = "", ""
         for block in blocks:
             prefix += str(block.get("text", ""))
             if block.get("cache_control"):
                 cached = prefix
-        rest = prefix[len(cached):] + json.dumps(body.get("messages"), ensure_ascii=False)
+        rest = prefix[len(cached) :] + json.dumps(body.get("messages"), ensure_ascii=False)
         usage = {"input_tokens": tokens(rest), "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0}
         if cached:
             key = hashlib.sha256((body.get("model", "") + cached).encode()).hexdigest()
@@ -191,7 +243,9 @@ class StandIn:
         return usage
 
     # -- OpenAI -------------------------------------------------------------------------------------
-    def embeddings(self, body: dict[str, Any], switch: dict[str, Any]) -> tuple[int, dict[str, str], dict[str, Any]]:
+    def embeddings(
+        self, body: dict[str, Any], switch: dict[str, Any]
+    ) -> tuple[int, dict[str, str], dict[str, Any]]:
         mode = switch["mode"]
         if mode in _OPENAI_ERRORS:
             status, code, message = _OPENAI_ERRORS[mode]
@@ -202,8 +256,18 @@ class StandIn:
         raw = body.get("input")
         texts = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else None
         if not texts or not all(isinstance(t, str) for t in texts):
-            return 400, {}, {"error": {"message": "'input' must be a string or a list of strings",
-                                       "type": "invalid_request_error", "param": "input", "code": None}}
+            return (
+                400,
+                {},
+                {
+                    "error": {
+                        "message": "'input' must be a string or a list of strings",
+                        "type": "invalid_request_error",
+                        "param": "input",
+                        "code": None,
+                    }
+                },
+            )
         dims = int(body.get("dimensions") or (3072 if "large" in str(body.get("model")) else 1536))
         data = []
         for i, text in enumerate(texts):
@@ -214,8 +278,16 @@ class StandIn:
                 value = vec
             data.append({"object": "embedding", "index": i, "embedding": value})
         used = sum(tokens(t) for t in texts)
-        return 200, {}, {"object": "list", "data": data, "model": body.get("model"),
-                         "usage": {"prompt_tokens": used, "total_tokens": used}}
+        return (
+            200,
+            {},
+            {
+                "object": "list",
+                "data": data,
+                "model": body.get("model"),
+                "usage": {"prompt_tokens": used, "total_tokens": used},
+            },
+        )
 
 
 def _user_request(messages: list[Any]) -> str:
@@ -224,8 +296,11 @@ def _user_request(messages: list[Any]) -> str:
         if not isinstance(message, dict) or message.get("role") != "user":
             continue
         content = message.get("content")
-        text = content if isinstance(content, str) else " ".join(
-            str(part.get("text", "")) for part in content or [] if isinstance(part, dict))
+        text = (
+            content
+            if isinstance(content, str)
+            else " ".join(str(part.get("text", "")) for part in content or [] if isinstance(part, dict))
+        )
         found = _REQUEST_RE.findall(text)
         return found[-1] if found else text
     return ""
@@ -265,7 +340,10 @@ def _handler_for(server: StandIn) -> type[BaseHTTPRequestHandler]:
             elif path in ("/", "/health"):
                 self._send(200, {"ok": True, "modes": list(MODES), "queued": len(server.queue)})
             else:
-                self._send(404, {"type": "error", "error": {"type": "not_found_error", "message": f"{path} not found"}})
+                self._send(
+                    404,
+                    {"type": "error", "error": {"type": "not_found_error", "message": f"{path} not found"}},
+                )
 
         def do_DELETE(self) -> None:
             if urlparse(self.path).path == "/_requests":
@@ -273,7 +351,9 @@ def _handler_for(server: StandIn) -> type[BaseHTTPRequestHandler]:
                     server.requests.clear()
                 self._send(200, {"ok": True})
             else:
-                self._send(404, {"type": "error", "error": {"type": "not_found_error", "message": "not found"}})
+                self._send(
+                    404, {"type": "error", "error": {"type": "not_found_error", "message": "not found"}}
+                )
 
         def do_POST(self) -> None:
             url = urlparse(self.path)
@@ -300,18 +380,34 @@ def _handler_for(server: StandIn) -> type[BaseHTTPRequestHandler]:
                 switch = server._next(override)
                 server._record(path, headers, body, switch["mode"])
                 if not isinstance(body, dict):
-                    self._send(400, {"type": "error", "error": {"type": "invalid_request_error",
-                                                               "message": "body is not JSON"}})
+                    self._send(
+                        400,
+                        {
+                            "type": "error",
+                            "error": {"type": "invalid_request_error", "message": "body is not JSON"},
+                        },
+                    )
                     return
                 handler = server.messages if path.endswith("/v1/messages") else server.embeddings
                 try:
                     status, extra, payload = handler(body, switch)
                 except Exception as exc:  # the stand-in must answer, like a real API, in its error shape
-                    status, extra, payload = 500, {}, {"type": "error", "error": {
-                        "type": "api_error", "message": f"stand-in failed: {type(exc).__name__}: {exc}"}}
+                    status, extra, payload = (
+                        500,
+                        {},
+                        {
+                            "type": "error",
+                            "error": {
+                                "type": "api_error",
+                                "message": f"stand-in failed: {type(exc).__name__}: {exc}",
+                            },
+                        },
+                    )
                 self._send(status, payload, extra)
                 return
-            self._send(404, {"type": "error", "error": {"type": "not_found_error", "message": f"{path} not found"}})
+            self._send(
+                404, {"type": "error", "error": {"type": "not_found_error", "message": f"{path} not found"}}
+            )
 
     return Handler
 
@@ -325,7 +421,7 @@ def main(argv: list[str]) -> int:
     print(f"stand-in listening on {server.url}")
     print(f"  export ANTHROPIC_BASE_URL={server.url} ANTHROPIC_API_KEY=stand-in")
     print(f"  export OPENAI_BASE_URL={server.url}/v1 OPENAI_API_KEY=stand-in")
-    print(f"  switch failures: curl -XPOST {server.url}/_control -d '{{\"mode\":\"529\",\"times\":2}}'")
+    print(f'  switch failures: curl -XPOST {server.url}/_control -d \'{{"mode":"529","times":2}}\'')
     try:
         server.httpd.serve_forever()
     except KeyboardInterrupt:

@@ -20,22 +20,33 @@ from dataclasses import dataclass, field
 from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
 
-_WRITE = (r"(?:post|send|notify|message|share|alert|create|add|append|write|save|log|store|tweet|publish|open|"
-          r"file|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate)(?:s|es|d|ed|ing)?")
-_READ = (r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|"
-         r"download|query|find|search|take|receive|export|looks?(?:\s+\w+){0,2}\s+up")
-_ACTION_START = re.compile(r"\b(?:also\s+|then\s+)?(?:" + _WRITE + r"|" + _READ + r"|email|e-mail|mail|text|summari[sz]e|classify|categori[sz]e|"
-                           r"translate|extract|draft|analy[sz]e|review|triage|route)\b", re.I)
+_WRITE = (
+    r"(?:post|send|notify|message|share|alert|create|add|append|write|save|log|store|tweet|publish|open|"
+    r"file|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate)(?:s|es|d|ed|ing)?"
+)
+_READ = (
+    r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|"
+    r"download|query|find|search|take|receive|export|looks?(?:\s+\w+){0,2}\s+up"
+)
+_ACTION_START = re.compile(
+    r"\b(?:also\s+|then\s+)?(?:"
+    + _WRITE
+    + r"|"
+    + _READ
+    + r"|email|e-mail|mail|text|summari[sz]e|classify|categori[sz]e|"
+    r"translate|extract|draft|analy[sz]e|review|triage|route)\b",
+    re.I,
+)
 _NEGATION = r"(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid)"
 
 
 @dataclass
 class Step:
-    kind: str                         # source | process | action | condition | router | loop
-    type: str = ""                    # registry block type (simple steps)
+    kind: str  # source | process | action | condition | router | loop
+    type: str = ""  # registry block type (simple steps)
     values: dict[str, str] = field(default_factory=dict)
     label: str = ""
-    text: str = ""                    # the clause it came from
+    text: str = ""  # the clause it came from
     branches: list[tuple[str, list[Step]]] = field(default_factory=list)
     body: list[Step] = field(default_factory=list)
     loop_type: str | None = None
@@ -54,11 +65,19 @@ def negated(text: str) -> set[str]:
                 # "email me instead of Slack": the negation governs the phrase right after it only
                 before = re.search(_NEGATION + r"\b[^.,;]{0,30}?\b" + p + r"\b", low)
                 span_text = before.group(0) if before else ""
-                others = [k for k, e in lexicon()["integrations"].items() if k != key and
-                          any(lx.phrase_at(" " + span_text + " ", q) >= 0 for q in e["phrases"])]
+                others = [
+                    k
+                    for k, e in lexicon()["integrations"].items()
+                    if k != key and any(lx.phrase_at(" " + span_text + " ", q) >= 0 for q in e["phrases"])
+                ]
                 if not others or span_text.rfind(phrase.strip()) > max(
-                        (span_text.rfind(q.strip()) for k in others for q in lexicon()["integrations"][k]["phrases"]),
-                        default=-1):
+                    (
+                        span_text.rfind(q.strip())
+                        for k in others
+                        for q in lexicon()["integrations"][k]["phrases"]
+                    ),
+                    default=-1,
+                ):
                     out.add(key)
     return out
 
@@ -74,20 +93,28 @@ def sentences(text: str) -> list[str]:
 
 def _protect_lists(text: str) -> str:
     """'as billing, technical or account': the commas of a list of labels do not end a clause."""
+
     def keep(m: re.Match[str]) -> str:
         items = re.split(r"\s*,\s*|\s+(?:or|and)\s+", m.group(0))
         if any(_ACTION_START.match(i) for i in items[1:]):
             return m.group(0)
         return m.group(0).replace(",", "\x01")
+
     return re.sub(r"\b[\w-]+(?:\s*,\s*[\w-]+)+,?\s+(?:or|and)\s+[\w-]+\b", keep, text)
 
 
 def clauses(text: str) -> list[str]:
     """Split a sentence at commas / 'then' / 'and' when a new verb starts the next part."""
-    parts = re.split(r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+and\s+(?=(?:also\s+)?(?:"
-                     + _WRITE + "|" + _READ + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|"
-                     r"e-?mail\s+(?:me|us|them|it|him|her|the|a|an|each|every|[\w.+-]+@)|tweet|text\s+(?:me|us|them))\b)",
-                     _protect_lists(text), flags=re.I)
+    parts = re.split(
+        r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+and\s+(?=(?:also\s+)?(?:"
+        + _WRITE
+        + "|"
+        + _READ
+        + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|"
+        r"e-?mail\s+(?:me|us|them|it|him|her|the|a|an|each|every|[\w.+-]+@)|tweet|text\s+(?:me|us|them))\b)",
+        _protect_lists(text),
+        flags=re.I,
+    )
     return [p.replace("\x01", ",").strip() for p in parts if p and p.strip()]
 
 
@@ -104,20 +131,39 @@ def _search_query(clause: str) -> str:
     q = _quoted(clause)
     if q:
         return q
-    services = [p.strip() for e in list(lexicon()["integrations"].values()) + [
-        e for k, e in lexicon()["search"].items() if not k.startswith("_")] for p in e["phrases"]] + ["google", "the web"]
+    services = [
+        p.strip()
+        for e in list(lexicon()["integrations"].values())
+        + [e for k, e in lexicon()["search"].items() if not k.startswith("_")]
+        for p in e["phrases"]
+    ] + ["google", "the web"]
     service = "|".join(re.escape(p) for p in sorted(set(services), key=len, reverse=True) if p)
-    found = (re.search(r"\b(?:about|regarding|mentioning)\s+(.+)$", clause, re.I)
-             or re.search(r"\b(?:search|find|look|looks|research|ask|query)\b(?:\s+(?:up|the web|online|the internet|(?:(?:with|using|via|on|in)\s+)?"
-                          r"(?:" + service + r")(?:\s+news)?))*\s+for\s+(.+)$", clause, re.I)
-             or re.search(r"\b(?:search|find|look up|research|investigate)\s+(?:the web\s+|online\s+)?(?:for\s+)?(.+)$", clause, re.I))
+    found = (
+        re.search(r"\b(?:about|regarding|mentioning)\s+(.+)$", clause, re.I)
+        or re.search(
+            r"\b(?:search|find|look|looks|research|ask|query)\b(?:\s+(?:up|the web|online|the internet|(?:(?:with|using|via|on|in)\s+)?"
+            r"(?:" + service + r")(?:\s+news)?))*\s+for\s+(.+)$",
+            clause,
+            re.I,
+        )
+        or re.search(
+            r"\b(?:search|find|look up|research|investigate)\s+(?:the web\s+|online\s+)?(?:for\s+)?(.+)$",
+            clause,
+            re.I,
+        )
+    )
     text = found.group(1) if found else ""
     # trailing 'with Exa', 'from X', 'on our YouTube channel' name the tool or the place, not the topic
-    text = re.sub(r"\s+(?:using|with|via|on|in|from|at)\s+(?:my\s+|our\s+|the\s+)?(?:" + service + r")\b.*$", "", text, flags=re.I)
+    text = re.sub(
+        r"\s+(?:using|with|via|on|in|from|at)\s+(?:my\s+|our\s+|the\s+)?(?:" + service + r")\b.*$",
+        "",
+        text,
+        flags=re.I,
+    )
     text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,."), flags=re.I)
     lead = re.match(r"((?:[\w'-]+\s+)+?)(?=[A-Z])", text)
     if lead and lx.is_filler(lead.group(1)):  # 'the company Stripe' → 'Stripe'
-        text = text[lead.end():]
+        text = text[lead.end() :]
     return "{prev}" if lx.is_filler(text) else text
 
 
@@ -141,18 +187,31 @@ def _process(kind: str, clause: str, description: str) -> Step:
         prompt = prompt.replace("{what}", found.group(1) if found else "the key fields")
         label = "Extract"
     elif kind == "filter":
-        found = re.search(r"\b(?:pick|select|filter|keep)\w*\s+(?:out\s+|only\s+)?(.+?)(?:\s+(?:and then|then)\b|$)", clause, re.I)
+        found = re.search(
+            r"\b(?:pick|select|filter|keep)\w*\s+(?:out\s+|only\s+)?(.+?)(?:\s+(?:and then|then)\b|$)",
+            clause,
+            re.I,
+        )
         prompt = prompt.replace("{what}", found.group(1) if found else "the relevant items")
         label = "Filter"
     elif kind == "draft":
-        found = re.search(r"\b(?:draft|write|compose|generate)\s+(an?\s+[\w\s-]+?)(?:\s+(?:to|for|with|using|based)\b|$)", clause, re.I)
+        found = re.search(
+            r"\b(?:draft|write|compose|generate)\s+(an?\s+[\w\s-]+?)(?:\s+(?:to|for|with|using|based)\b|$)",
+            clause,
+            re.I,
+        )
         prompt = prompt.replace("{what}", found.group(1) if found else "a reply")
         label = "Draft"
     else:
         label = kind.capitalize()
     model = lx.model_in(clause) or lx.model_in(description) or lexicon()["default_model"]
-    values = {"systemPrompt": prompt, "userPrompt": "{prev}", "model": model, "temperature": "0.3",
-              "apiKey": lx.api_key_for(model)}
+    values = {
+        "systemPrompt": prompt,
+        "userPrompt": "{prev}",
+        "model": model,
+        "temperature": "0.3",
+        "apiKey": lx.api_key_for(model),
+    }
     if "json" in low and kind != "extract":
         values["systemPrompt"] += " Answer in JSON."
     return Step("process", "agent", values, label=label, text=clause)
@@ -175,39 +234,62 @@ def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
     phrases = [p.strip() for p in entry["phrases"]]
-    if key == "gmail" and re.search(r"\b(email|e-mail|mail)\s+(me|us|them|him|her|the team|[\w.+-]+@|(?:the|each|every|our|that|this|"
-                                    r"their)\s+(?:\w+\s+)?(?:customer|client|user|sender|buyer|candidate|lead|contact|person|"
-                                    r"requester|author|applicant|subscriber|member|owner|team)s?\b)", low):
+    if key == "gmail" and re.search(
+        r"\b(email|e-mail|mail)\s+(me|us|them|him|her|the team|[\w.+-]+@|(?:the|each|every|our|that|this|"
+        r"their)\s+(?:\w+\s+)?(?:customer|client|user|sender|buyer|candidate|lead|contact|person|"
+        r"requester|author|applicant|subscriber|member|owner|team)s?\b)",
+        low,
+    ):
         return True
     sender = re.search(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r"|tweet)\b", low)
-    if key == "gmail" and re.match(r"^\W*(?:also\s+|then\s+)?(?:e-?mail|mail)\s+(?:me|us|them|it|him|her|the|a|an|each|every)\b", low):
+    if key == "gmail" and re.match(
+        r"^\W*(?:also\s+|then\s+)?(?:e-?mail|mail)\s+(?:me|us|them|it|him|her|the|a|an|each|every)\b", low
+    ):
         return True  # 'email a reminder to the customer': the verb is the action
-    if any(re.search(r"\bfrom\s+(?:my\s+|our\s+|the\s+)?" + re.escape(p) + (r"(?!\s+(?:account|handle|profile|page))" if sender else ""),
-                     low) for p in phrases):
+    if any(
+        re.search(
+            r"\bfrom\s+(?:my\s+|our\s+|the\s+)?"
+            + re.escape(p)
+            + (r"(?!\s+(?:account|handle|profile|page))" if sender else ""),
+            low,
+        )
+        for p in phrases
+    ):
         return False
-    if "write" in entry and any(re.search(r"\b(?:to|into|onto)\b[^.,;]{0,25}?\b" + re.escape(p) + r"\b", low) for p in phrases):
+    if "write" in entry and any(
+        re.search(r"\b(?:to|into|onto)\b[^.,;]{0,25}?\b" + re.escape(p) + r"\b", low) for p in phrases
+    ):
         return True
     if "write" not in entry:
         return False
     if "read" not in entry:
         return True
-    return bool(re.search(r"\b(" + _WRITE + r")\b", low)) and not re.search(
-        r"^\W*(?:" + _READ + r")\b", low)
+    return bool(re.search(r"\b(" + _WRITE + r")\b", low)) and not re.search(r"^\W*(?:" + _READ + r")\b", low)
 
 
 def _mentioned_as_noun(key: str, clause: str) -> bool:
     """'draft an intro email': the integration is neither read from nor written to here."""
     low = clause.lower()
-    if key == "gmail" and re.search(r"\b(?:write|draft|compose|generate|prepare|create)s?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}e-?mails?\b",
-                                    low) and not re.search(r"\bgmail\b|\bsend|\bto\s+[\w.+-]+@|\be-?mail\s+(?:it|them|me)\b", low):
+    if (
+        key == "gmail"
+        and re.search(
+            r"\b(?:write|draft|compose|generate|prepare|create)s?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}e-?mails?\b",
+            low,
+        )
+        and not re.search(r"\bgmail\b|\bsend|\bto\s+[\w.+-]+@|\be-?mail\s+(?:it|them|me)\b", low)
+    ):
         return True  # 'write a personalised intro email': the email is what the agent writes
     if _is_write(clause, key):
         return False
     phrases = [p.strip() for p in lexicon()["integrations"][key]["phrases"]]
     if key == "reddit" and re.search(r"\b(?:from|in|on)\s+r/\w+", low):
         return False
-    return not (re.search(r"\b(" + _READ + r")\b", low)
-                or any(re.search(r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+)?" + re.escape(p), low) for p in phrases))
+    return not (
+        re.search(r"\b(" + _READ + r")\b", low)
+        or any(
+            re.search(r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+)?" + re.escape(p), low) for p in phrases
+        )
+    )
 
 
 def _integration_step(key: str, clause: str, description: str, *, write: bool | None = None) -> Step:
@@ -239,7 +321,9 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             values[mode["query"]] = query
     _targets(entry["target"], clause, description, values)
     name = {"gmail": "Email", "google_sheets": "Google Sheets"}.get(key, key)
-    return Step("action" if write else "source", entry["type"], values, label=name, text=clause, integration=key)
+    return Step(
+        "action" if write else "source", entry["type"], values, label=name, text=clause, integration=key
+    )
 
 
 def _targets(target: str, clause: str, description: str, values: dict[str, str]) -> None:
@@ -255,7 +339,9 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         elif values.get("operation", "").startswith(("send", "draft")):
             values["to"] = "{{USER_EMAIL}}"
     elif target == "repo":
-        found = lx.REPO_RE.search(re.sub(lx.URL_RE, "", clause)) or lx.REPO_RE.search(re.sub(lx.URL_RE, "", description))
+        found = lx.REPO_RE.search(re.sub(lx.URL_RE, "", clause)) or lx.REPO_RE.search(
+            re.sub(lx.URL_RE, "", description)
+        )
         if found:
             values["owner"], values["repo"] = found.group(1), found.group(2)
         if values.get("operation") == "github_comment":
@@ -278,27 +364,39 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values["tableId" if target == "airtable" else "table"] = table
     elif target == "jira":
         key = r"([A-Z][A-Z0-9]{1,9})"
-        pattern = rf"\b{key}\s+(?:project|board)\b|\bproject(?:\s+key)?\s+{key}\b|\b(?:in|to|into)\s+{key}\b(?!-)"
+        pattern = (
+            rf"\b{key}\s+(?:project|board)\b|\bproject(?:\s+key)?\s+{key}\b|\b(?:in|to|into)\s+{key}\b(?!-)"
+        )
         project = re.search(pattern, clause) or re.search(pattern, description)
         if project and next(g for g in project.groups() if g) not in lexicon()["acronyms"]:
             values["manualProjectId"] = next(g for g in project.groups() if g)
         domain = re.search(r"\b([\w-]+\.atlassian\.net)\b", description)
         if domain:
             values["domain"] = domain.group(1)
-    elif target == "linear":  # 'team Platform', 'the Platform team', 'team called "Growth"': a name, not 'team closed'
+    elif (
+        target == "linear"
+    ):  # 'team Platform', 'the Platform team', 'team called "Growth"': a name, not 'team closed'
         names = []
         for text in (clause, description):
-            found = [(m.start(), m.group(1), m.group(2)) for m in re.finditer(
-                r"\bteam\s+(?:called\s+|named\s+)?([\"“'])?([\w-]+)", text, re.I)]
+            found = [
+                (m.start(), m.group(1), m.group(2))
+                for m in re.finditer(r"\bteam\s+(?:called\s+|named\s+)?([\"“'])?([\w-]+)", text, re.I)
+            ]
             found += [(m.start(), None, m.group(1)) for m in re.finditer(r"\b([\w-]+)\s+team\b", text, re.I)]
-            names += [name for _, quote, name in sorted(found) if (quote or name[:1].isupper())
-                      and name.lower() not in ("the", "a", "our", "my", "linear", "this", "that")]
+            names += [
+                name
+                for _, quote, name in sorted(found)
+                if (quote or name[:1].isupper())
+                and name.lower() not in ("the", "a", "our", "my", "linear", "this", "that")
+            ]
         if names:
             values["manualTeamId"] = names[0]
     elif target == "sheet":
-        found = re.search(r"\b(?:spreadsheet|sheet)\s+(?:id\s+)?([A-Za-z0-9_-]{20,})", clause) or \
-            re.search(r"[\"“']([^\"”']+)[\"”']\s+(?:spread)?sheet|(?:spread)?sheet\s+(?:called|named)\s+[\"“']?([\w-]+(?:\s+(?-i:[A-Z0-9])[\w-]*)*)",
-                      clause, re.I)
+        found = re.search(r"\b(?:spreadsheet|sheet)\s+(?:id\s+)?([A-Za-z0-9_-]{20,})", clause) or re.search(
+            r"[\"“']([^\"”']+)[\"”']\s+(?:spread)?sheet|(?:spread)?sheet\s+(?:called|named)\s+[\"“']?([\w-]+(?:\s+(?-i:[A-Z0-9])[\w-]*)*)",
+            clause,
+            re.I,
+        )
         if found:
             values["manualSpreadsheetId"] = next(g for g in found.groups() if g).strip()
     elif target == "notion":
@@ -312,17 +410,52 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
     elif target in ("phone", "phones"):
         found = re.search(r"\+\d[\d\s-]{6,}\d", clause)
         if found:
-            values["phoneNumber" if target == "phone" else "phoneNumbers"] = re.sub(r"[\s-]", "", found.group(0))
+            values["phoneNumber" if target == "phone" else "phoneNumbers"] = re.sub(
+                r"[\s-]", "", found.group(0)
+            )
 
 
-_NOT_A_NAME = ("the", "a", "an", "my", "our", "your", "their", "same", "that", "this", "new", "on", "in", "of", "and", "or",
-               "to", "from", "with", "for", "when", "where", "that", "which", "if", "then", "at", "by", "as", "it", "them")
+_NOT_A_NAME = (
+    "the",
+    "a",
+    "an",
+    "my",
+    "our",
+    "your",
+    "their",
+    "same",
+    "that",
+    "this",
+    "new",
+    "on",
+    "in",
+    "of",
+    "and",
+    "or",
+    "to",
+    "from",
+    "with",
+    "for",
+    "when",
+    "where",
+    "that",
+    "which",
+    "if",
+    "then",
+    "at",
+    "by",
+    "as",
+    "it",
+    "them",
+)
 
 
 def _table_name(clause: str) -> str | None:
     """'the Airtable table Prospects', 'the Supabase orders table', 'table called "VIP"' → the name the user gave."""
     names = [p.strip() for e in lexicon()["integrations"].values() for p in e["phrases"]]
-    quoted = re.search(r"[\"“']([\w -]+)[\"”']\s+table|\btable\s+(?:called\s+|named\s+)?[\"“']([\w -]+)[\"”']", clause, re.I)
+    quoted = re.search(
+        r"[\"“']([\w -]+)[\"”']\s+table|\btable\s+(?:called\s+|named\s+)?[\"“']([\w -]+)[\"”']", clause, re.I
+    )
     if quoted:
         return (quoted.group(1) or quoted.group(2)).strip()
     for pattern in (r"\btable\s+(?:called\s+|named\s+)?([\w-]+)", r"\b([\w-]+)\s+table\b"):
@@ -343,25 +476,48 @@ def _named_api_step(clause: str) -> Step | None:
         return None
     key, _ = named
     low = clause.lower()
-    method = "POST" if re.match(r"^\W*(?:also\s+|then\s+)?(?:create|add|post|send|submit|open|file|log|insert|push|update)s?\b",
-                                low) else "GET"
+    method = (
+        "POST"
+        if re.match(
+            r"^\W*(?:also\s+|then\s+)?(?:create|add|post|send|submit|open|file|log|insert|push|update)s?\b",
+            low,
+        )
+        else "GET"
+    )
     values: dict[str, str] = {"method": method}
     if key:
         entry = lexicon()["named_apis"][key]
-        hits = [(m.start(), p) for word, p in entry.get("resources", {}).items() for m in [re.search(r"\b" + word, low)] if m]
+        hits = [
+            (m.start(), p)
+            for word, p in entry.get("resources", {}).items()
+            for m in [re.search(r"\b" + word, low)]
+            if m
+        ]
         path = min(hits)[1] if hits else ""
         values["url"] = entry["base"] + path
         if entry["token"]:
-            values["headers"] = json.dumps([{"id": "h-authorization", "cells": {"Key": "Authorization",
-                                                                                "Value": "Bearer " + entry["token"]}}])
+            values["headers"] = json.dumps(
+                [
+                    {
+                        "id": "h-authorization",
+                        "cells": {"Key": "Authorization", "Value": "Bearer " + entry["token"]},
+                    }
+                ]
+            )
     symbols = lx.stock_symbols(clause)
     if symbols:
         values["params"] = _params_table({"symbols": ",".join(symbols)})
     if method == "POST":
         values["body"] = json.dumps({"text": "{prev}"})
     # integration = the service's key, so the same clause does not also add that service's own block
-    return Step("action" if method == "POST" else "source", "api", values, label=(key or "HTTP").capitalize() + " API",
-                text=clause, integration=key or "http_api")
+    return Step(
+        "action" if method == "POST" else "source",
+        "api",
+        values,
+        label=(key or "HTTP").capitalize() + " API",
+        text=clause,
+        integration=key or "http_api",
+    )
 
 
 def _api_step(clause: str, description: str) -> Step | None:
@@ -369,15 +525,26 @@ def _api_step(clause: str, description: str) -> Step | None:
     service = lx.api_service(clause)
     if url:
         low = clause.lower()
-        write = re.search(r"\b(post|send|push|submit|forward|deliver)\b[^.]*\bto\s+" + re.escape(url.group(0).lower()), low)
-        method = "POST" if write or re.search(r"\bwith a post\b|\bpost request\b|\bas a post\b|\bpost\b[^.]{0,20}\bto\s*$",
-                                              low[: url.start()] + " " + low[url.end():url.end() + 20]) else "GET"
+        write = re.search(
+            r"\b(post|send|push|submit|forward|deliver)\b[^.]*\bto\s+" + re.escape(url.group(0).lower()), low
+        )
+        method = (
+            "POST"
+            if write
+            or re.search(
+                r"\bwith a post\b|\bpost request\b|\bas a post\b|\bpost\b[^.]{0,20}\bto\s*$",
+                low[: url.start()] + " " + low[url.end() : url.end() + 20],
+            )
+            else "GET"
+        )
         values = {"url": url.group(0), "method": method}
         symbols = lx.stock_symbols(clause)
         if symbols and method == "GET":
             values["params"] = _params_table({"symbols": ",".join(symbols)})
         if method == "POST":
-            values["headers"] = json.dumps([{"id": "h-content-type", "cells": {"Key": "Content-Type", "Value": "application/json"}}])
+            values["headers"] = json.dumps(
+                [{"id": "h-content-type", "cells": {"Key": "Content-Type", "Value": "application/json"}}]
+            )
             values["body"] = json.dumps({"text": "{prev}"})
         return Step("action" if method == "POST" else "source", "api", values, label="API", text=clause)
     if service:
@@ -385,23 +552,36 @@ def _api_step(clause: str, description: str) -> Step | None:
         url_text = entry["url"]
         if "{city}" in url_text:
             city = re.search(r"\b(?:in|for)\s+([A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+)?)", clause)
-            url_text = url_text.replace("{city}", (city.group(1) if city else entry["default_city"]).replace(" ", "+"))
+            url_text = url_text.replace(
+                "{city}", (city.group(1) if city else entry["default_city"]).replace(" ", "+")
+            )
         if "{symbol}" in url_text:
-            url_text = url_text.replace("{symbol}", (lx.stock_symbols(clause) or [entry["default_symbol"]])[0])
+            url_text = url_text.replace(
+                "{symbol}", (lx.stock_symbols(clause) or [entry["default_symbol"]])[0]
+            )
         symbols = lx.symbols_in(clause)
         if "price_url" in entry and symbols and "trending" not in clause.lower():
             ids = ",".join(lexicon()["symbols"][s] for s in symbols)
             url_text = entry["price_url"].replace("{ids}", ids)
-        return Step("source", "api", {"url": url_text, "method": "GET"}, label=entry["name"], text=clause,
-                    integration=service)
+        return Step(
+            "source",
+            "api",
+            {"url": url_text, "method": "GET"},
+            label=entry["name"],
+            text=clause,
+            integration=service,
+        )
     return _named_api_step(clause)
 
 
 def read_clause(clause: str, description: str, ruled_out: set[str]) -> list[Step]:
     low = clause.lower()
     found: list[tuple[int, Step]] = []
-    if re.search(_NEGATION + r"\b", low) and any(k in ruled_out for _, k in lx.integrations_in(clause)) \
-            and not any(k not in ruled_out for _, k in lx.integrations_in(clause)):
+    if (
+        re.search(_NEGATION + r"\b", low)
+        and any(k in ruled_out for _, k in lx.integrations_in(clause))
+        and not any(k not in ruled_out for _, k in lx.integrations_in(clause))
+    ):
         return []
     named_engine = lx.named_search_engine(clause)
     engine = lx.search_engine(clause)
@@ -413,7 +593,9 @@ def read_clause(clause: str, description: str, ruled_out: set[str]) -> list[Step
         entry = lexicon()["search"][engine]
         values = dict(entry["values"])
         values[entry["query"]] = _search_query(clause)
-        found.append((0, Step("source", entry["type"], values, label="Search", text=clause, integration=engine)))
+        found.append(
+            (0, Step("source", entry["type"], values, label="Search", text=clause, integration=engine))
+        )
     # 'research https://rival.com with Tavily': the URL is what to research, not an endpoint to call
     researched = named_engine and url and not re.search(r"\b(fetch|call|request|get|post|download)\b", low)
     api = None if researched else _api_step(clause, description)
@@ -422,12 +604,16 @@ def read_clause(clause: str, description: str, ruled_out: set[str]) -> list[Step
     for pos, key in lx.integrations_in(clause):
         if key in ruled_out or (engine and key in ("gmail",) and not _is_write(clause, key)):
             continue
-        if api is not None and api.integration == key:  # 'the GitHub API' is an HTTP call, not the GitHub block
+        if (
+            api is not None and api.integration == key
+        ):  # 'the GitHub API' is an HTTP call, not the GitHub block
             continue
         if key == "gmail" and any(k in ("outlook",) for _, k in lx.integrations_in(clause)):
             continue
-        if key == "twilio_sms" and (not re.search(r"\b(sms|text message)\b", low) and any(
-                k in ("telegram", "whatsapp", "slack", "discord") for _, k in lx.integrations_in(clause))):
+        if key == "twilio_sms" and (
+            not re.search(r"\b(sms|text message)\b", low)
+            and any(k in ("telegram", "whatsapp", "slack", "discord") for _, k in lx.integrations_in(clause))
+        ):
             continue
         if _mentioned_as_noun(key, clause):
             continue
@@ -436,7 +622,11 @@ def read_clause(clause: str, description: str, ruled_out: set[str]) -> list[Step
             continue
         found.append((pos + 2, step))
     address = lx.EMAIL_RE.search(clause)
-    if address and not any(s.integration in ("gmail", "outlook") for _, s in found) and "gmail" not in ruled_out:
+    if (
+        address
+        and not any(s.integration in ("gmail", "outlook") for _, s in found)
+        and "gmail" not in ruled_out
+    ):
         step = _integration_step("gmail", "email " + address.group(0), description)
         found.append((address.start() + 2, step))
     if not any(s.integration for _, s in found):
@@ -448,21 +638,44 @@ def read_clause(clause: str, description: str, ruled_out: set[str]) -> list[Step
         if not re.search(r"\b(?:the|a|an|this|that|each|my|our|your|its|their|as)\s+$", low[:pos]):
             found.append((pos + 1, _process(kind, clause, description)))
     named_model = lx.model_in(clause)
-    if named_model and not any(s.kind == "process" or s.type in ("agent", "perplexity") for _, s in found) \
-            and not (api and api.integration == "openai"):
+    if (
+        named_model
+        and not any(s.kind == "process" or s.type in ("agent", "perplexity") for _, s in found)
+        and not (api and api.integration == "openai")
+    ):
         # 'generate it with GPT-4o': naming a model asks for a model step
         found.append((low.find(named_model.split("-")[0][:3]) + 1, _process("draft", clause, description)))
-    topic = re.search(r"\b(?:about|mentioning|regarding|that mention)\s+([^,;]+?)(?:\s+(?:and|then|in the last|from|on)\b|$)", clause, re.I)
-    sources = [s for _, s in found if s.kind == "source" and s.integration in lexicon()["integrations"]
-               and not lexicon()["integrations"][s.integration].get("read", {}).get("query")]
-    if topic and sources and not lx.is_filler(topic.group(1)) and not any(s.kind == "process" for _, s in found):
+    topic = re.search(
+        r"\b(?:about|mentioning|regarding|that mention)\s+([^,;]+?)(?:\s+(?:and|then|in the last|from|on)\b|$)",
+        clause,
+        re.I,
+    )
+    sources = [
+        s
+        for _, s in found
+        if s.kind == "source"
+        and s.integration in lexicon()["integrations"]
+        and not lexicon()["integrations"][s.integration].get("read", {}).get("query")
+    ]
+    if (
+        topic
+        and sources
+        and not lx.is_filler(topic.group(1))
+        and not any(s.kind == "process" for _, s in found)
+    ):
         # 'posts about Okta outages' from a source that cannot search: keep only the matching items
-        values = {"systemPrompt": f"You keep only the items in the input that are about {topic.group(1).strip()} "
-                                  "and answer with them as a JSON list.",
-                  "userPrompt": "{prev}", "model": lexicon()["default_model"], "temperature": "0",
-                  "apiKey": lx.api_key_for(lexicon()["default_model"])}
+        values = {
+            "systemPrompt": f"You keep only the items in the input that are about {topic.group(1).strip()} "
+            "and answer with them as a JSON list.",
+            "userPrompt": "{prev}",
+            "model": lexicon()["default_model"],
+            "temperature": "0",
+            "apiKey": lx.api_key_for(lexicon()["default_model"]),
+        }
         found.append((topic.start() + 1, Step("process", "agent", values, label="Filter", text=clause)))
-    found.sort(key=lambda item: (0 if item[1].kind == "source" else 1 if item[1].kind == "process" else 2, item[0]))
+    found.sort(
+        key=lambda item: (0 if item[1].kind == "source" else 1 if item[1].kind == "process" else 2, item[0])
+    )
     return [s for _, s in found]
 
 
@@ -475,10 +688,14 @@ def _implied_destination(clause: str, description: str, ruled_out: set[str]) -> 
     found = re.search(r"\b(?:the|that|this|our|my)\s+(?:same\s+)?(" + nouns + r")s?\b", low)
     if found:
         candidates = lexicon()["table_nouns"][found.group(1)]
-    elif lx.CHANNEL_RE.search(clause):  # 'post it back to #mentions': a chat channel, Slack unless another is named
+    elif lx.CHANNEL_RE.search(
+        clause
+    ):  # 'post it back to #mentions': a chat channel, Slack unless another is named
         candidates = ["slack", "discord", "microsoft_teams"]
         if not any(k in candidates for _, k in lx.integrations_in(description)):
-            return None if "slack" in ruled_out else _integration_step("slack", clause, description, write=True)
+            return (
+                None if "slack" in ruled_out else _integration_step("slack", clause, description, write=True)
+            )
     else:
         return None
     named = [k for _, k in lx.integrations_in(description) if k in candidates and k not in ruled_out]
@@ -501,20 +718,36 @@ def read_clauses(text: str, description: str, ruled_out: set[str]) -> list[Step]
 # -- structure ------------------------------------------------------------------------------------
 _IF = re.compile(r"\b(?:only\s+)?(?:if|in case|whenever it|when it)\b", re.I)
 _ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else)\b\s*,?\s*", re.I)
-_ROUTE = re.compile(r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
-                    r"(?:its|their|the|his|her)?\s*(\w+)|\bdepending on\s+(?:its|their|the)?\s*(\w+)", re.I)
-_ROUTE_ON = re.compile(r"\broute\s+(?:it|them|this|these|those|each(?: one)?|the \w+)\s*(?::|\baccordingly\b|\bas follows\b)", re.I)
+_ROUTE = re.compile(
+    r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
+    r"(?:its|their|the|his|her)?\s*(\w+)|\bdepending on\s+(?:its|their|the)?\s*(\w+)",
+    re.I,
+)
+_ROUTE_ON = re.compile(
+    r"\broute\s+(?:it|them|this|these|those|each(?: one)?|the \w+)\s*(?::|\baccordingly\b|\bas follows\b)",
+    re.I,
+)
 _OPTIONS = r"([\w-]+(?:\s[\w-]+)?(?:\s*/\s*[\w-]+(?:\s[\w-]+)?){2,}|[\w-]+(?:\s*,\s*[\w-]+)+,?\s+(?:or|and)\s+[\w-]+)"
-_SORT = re.compile(r"\b(?:sort|triage|bucket|split|separate|divide|dispatch)\w*\b[^.;:]{0,60}?\binto\s+(?:the\s+)?" + _OPTIONS
-                   + r"|(?<![\w/])([a-z][\w-]*(?:\s*/\s*[a-z][\w-]*){2,})(?![\w/])", re.I)
-_NOT_A_CONDITION = re.compile(r"\b(?:no|not|up to)\s+(?:more|less|fewer|over|under)|\d\s*(?:words?|characters?|chars|sentences?|"
-                              r"bullets?|bullet points|lines?|tokens?|paragraphs?|emojis?|hashtags?)\b|"
-                              r"\b(?:over|in|within)\s+(?:the\s+(?:last|past)\s+)?\d+\s*(?:minutes?|hours?|days?|weeks?|months?)\b", re.I)
-_LOOP = re.compile(r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
-                   r"(?:each|every|all(?:\s+of)?(?:\s+the)?)\s+([\w\s-]+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+)?([\w\s-]+?))?"
-                   r"\s*(?:,|:|\bdo\b|$|(?=\s(?:" + _WRITE + "|" + _READ + r"|summari[sz]e|classify|translate|extract|"
-                   r"draft|analy[sz]e|review|research|write|generate|score)\b))"
-                   r"|\b(?:repeat|run|do)\b[^,.;]*?\b(\d+)\s+times\b", re.I)
+_SORT = re.compile(
+    r"\b(?:sort|triage|bucket|split|separate|divide|dispatch)\w*\b[^.;:]{0,60}?\binto\s+(?:the\s+)?"
+    + _OPTIONS
+    + r"|(?<![\w/])([a-z][\w-]*(?:\s*/\s*[a-z][\w-]*){2,})(?![\w/])",
+    re.I,
+)
+_NOT_A_CONDITION = re.compile(
+    r"\b(?:no|not|up to)\s+(?:more|less|fewer|over|under)|\d\s*(?:words?|characters?|chars|sentences?|"
+    r"bullets?|bullet points|lines?|tokens?|paragraphs?|emojis?|hashtags?)\b|"
+    r"\b(?:over|in|within)\s+(?:the\s+(?:last|past)\s+)?\d+\s*(?:minutes?|hours?|days?|weeks?|months?)\b",
+    re.I,
+)
+_LOOP = re.compile(
+    r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
+    r"(?:each|every|all(?:\s+of)?(?:\s+the)?)\s+([\w\s-]+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+)?([\w\s-]+?))?"
+    r"\s*(?:,|:|\bdo\b|$|(?=\s(?:" + _WRITE + "|" + _READ + r"|summari[sz]e|classify|translate|extract|"
+    r"draft|analy[sz]e|review|research|write|generate|score)\b))"
+    r"|\b(?:repeat|run|do)\b[^,.;]*?\b(\d+)\s+times\b",
+    re.I,
+)
 
 
 _EACH_OF = re.compile(r"\beach of (?:the|these|those|my|our|your|their|its)\s+", re.I)
@@ -530,43 +763,68 @@ def _qualifier(sentence: str, start: int) -> int | None:
     end = found.end()
     while True:  # words after the number still describe it ('dollars lifetime value'); a verb starts the body
         word = re.match(r"\s+([\w$%-]+)", rest[end:limit])
-        if not word or _ACTION_START.match(rest, end + word.start(1)) or word.group(1).lower() in ("and", "then", "if", "to"):
+        if (
+            not word
+            or _ACTION_START.match(rest, end + word.start(1))
+            or word.group(1).lower() in ("and", "then", "if", "to")
+        ):
             return start + end
         end += word.end()
 
 
 def _options(text: str) -> list[str]:
-    words = [re.sub(r"\s+(?:and|or|then|to)$", "", w.strip()) for w in
-             re.split(r"\s*/\s*|\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+", text)]
+    words = [
+        re.sub(r"\s+(?:and|or|then|to)$", "", w.strip())
+        for w in re.split(r"\s*/\s*|\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+", text)
+    ]
     return [w for w in words if w and w.lower() not in ("and", "or", "then")]
 
 
 def _router(sentence: str, description: str, ruled_out: set[str]) -> list[Step] | None:
     """'route by category: …', 'route it: sales to …', 'sort into billing / technical / account'."""
     route = _ROUTE.search(sentence) or _ROUTE_ON.search(sentence)
-    sort = None if route or _IF.search(sentence) else _SORT.search(
-        lx.URL_RE.sub(lambda m: " " * len(m.group(0)), sentence))
+    sort = (
+        None
+        if route or _IF.search(sentence)
+        else _SORT.search(lx.URL_RE.sub(lambda m: " " * len(m.group(0)), sentence))
+    )
     if not route and not sort:
         return None
     labels: list[str] = []
     if sort:
         labels = _options(sort.group(1) or sort.group(2))
         criterion = "category"
-        before, after = sentence[: sort.start()], sentence[sort.end():]
-        verb = re.match(r"\s*(?:sort|triage|bucket|split|separate|divide|dispatch)\w*\s+", before + sentence[sort.start():], re.I)
+        before, after = sentence[: sort.start()], sentence[sort.end() :]
+        verb = re.match(
+            r"\s*(?:sort|triage|bucket|split|separate|divide|dispatch)\w*\s+",
+            before + sentence[sort.start() :],
+            re.I,
+        )
         before = before if sort.group(2) or not verb else sentence[: sort.start()]
     else:
-        criterion = ((route.groups()[0] if route.re is _ROUTE else None) or
-                     (route.group(2) if route.re is _ROUTE else None) or "category").lower()
-        before, after = sentence[: route.start()], sentence[route.end():]
+        criterion = (
+            (route.groups()[0] if route.re is _ROUTE else None)
+            or (route.group(2) if route.re is _ROUTE else None)
+            or "category"
+        ).lower()
+        before, after = sentence[: route.start()], sentence[route.end() :]
     step = Step("router", "router", label=criterion, text=sentence)
     rest: list[Step] = []
     for clause in clauses(re.sub(r"^\W*(?:and\s+)?(?:to|:)?\s*", "", after)):
         branch = read_clause(clause, description, ruled_out)
         if not branch:
             continue
-        label = re.split(r"\b(?:go(?:es)?|to|→|->|should|get|gets|are|is)\b", clause, maxsplit=1)[0].strip(" :")
-        named = next((w for w in labels if re.match(r"^\W*(?:[\w-]+\s+)?" + re.escape(w) + r"\b", clause.strip(), re.I)), None)
+        label = re.split(r"\b(?:go(?:es)?|to|→|->|should|get|gets|are|is)\b", clause, maxsplit=1)[0].strip(
+            " :"
+        )
+        named = next(
+            (
+                w
+                for w in labels
+                if re.match(r"^\W*(?:[\w-]+\s+)?" + re.escape(w) + r"\b", clause.strip(), re.I)
+            ),
+            None,
+        )
         if sort and not named:
             rest += branch  # 'sort into A / B / C and post a digest': a step after the routing, not a route
             continue
@@ -580,12 +838,16 @@ def _router(sentence: str, description: str, ruled_out: set[str]) -> list[Step] 
 def _bare_condition(sentence: str, description: str, ruled_out: set[str]) -> list[Step] | None:
     """'add customers with more than 10000 lifetime value to …': a stated threshold without 'if' is a condition."""
     parts = clauses(sentence)
-    at = next((i for i, c in enumerate(parts) if lx.THRESHOLD_RE.search(c) and not _NOT_A_CONDITION.search(c)), None)
+    at = next(
+        (i for i, c in enumerate(parts) if lx.THRESHOLD_RE.search(c) and not _NOT_A_CONDITION.search(c)), None
+    )
     if at is None:
         return None
     step = Step("condition", "condition", label=parts[at], text=sentence)
-    step.branches = [("if", [s for c in parts[at:] for s in read_clause(c, description, ruled_out) if s.kind != "source"]),
-                     ("else", [])]
+    step.branches = [
+        ("if", [s for c in parts[at:] for s in read_clause(c, description, ruled_out) if s.kind != "source"]),
+        ("else", []),
+    ]
     sources = [s for c in parts[at:] for s in read_clause(c, description, ruled_out) if s.kind == "source"]
     return [s for c in parts[:at] for s in read_clause(c, description, ruled_out)] + sources + [step]
 
@@ -593,9 +855,11 @@ def _bare_condition(sentence: str, description: str, ruled_out: set[str]) -> lis
 def read_sentence(sentence: str, description: str, ruled_out: set[str]) -> list[Step]:
     loop = _LOOP.search(sentence)
     if loop:
-        before, after = sentence[: loop.start()], sentence[loop.end():]
+        before, after = sentence[: loop.start()], sentence[loop.end() :]
         if loop.group(3):
-            step = Step("loop", "loop", label="Repeat", text=sentence, loop_type="for", count=int(loop.group(3)))
+            step = Step(
+                "loop", "loop", label="Repeat", text=sentence, loop_type="for", count=int(loop.group(3))
+            )
             body_text = before if not after.strip() else after
             step.body = read_clauses(body_text, description, ruled_out)
             return ([] if body_text is before else read_clauses(before, description, ruled_out)) + [step]
@@ -604,33 +868,49 @@ def read_sentence(sentence: str, description: str, ruled_out: set[str]) -> list[
         qualified = _qualifier(sentence, loop.start(1))
         if qualified:  # 'for each one that has been open more than 7 days …': the loop body tests each item
             after = sentence[qualified:]
-            test = Step("condition", "condition", label=sentence[loop.start(1):qualified], text=sentence)
-            test.branches = [("if", read_sentence(after, description, ruled_out) if after.strip() else []), ("else", [])]
+            test = Step("condition", "condition", label=sentence[loop.start(1) : qualified], text=sentence)
+            test.branches = [
+                ("if", read_sentence(after, description, ruled_out) if after.strip() else []),
+                ("else", []),
+            ]
             step.body = [test]
         elif not after.strip() and before.strip():
             # '… create a Jira issue for each one in project OPS': the clause before is what repeats
             parts = clauses(before)
-            step.body = read_clause(parts[-1] + " " + sentence[loop.start():], description, ruled_out)
+            step.body = read_clause(parts[-1] + " " + sentence[loop.start() :], description, ruled_out)
             return [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)] + [step]
         else:
             step.body = read_sentence(after, description, ruled_out) if after.strip() else []
-        source = read_clause(f"get {item} from {loop.group(2)}", description, ruled_out) if loop.group(2) else []
-        return read_clauses(before, description, ruled_out) + [s for s in source if s.kind == "source"] + [step]
+        source = (
+            read_clause(f"get {item} from {loop.group(2)}", description, ruled_out) if loop.group(2) else []
+        )
+        return (
+            read_clauses(before, description, ruled_out) + [s for s in source if s.kind == "source"] + [step]
+        )
     each = _EACH_OF.search(sentence)
     if each:  # 'summarise each of the articles from … and post them': repeat from that clause on
         parts = clauses(sentence)
         at = next(i for i, c in enumerate(parts) if _EACH_OF.search(c))
         body = [s for c in parts[at:] for s in read_clause(_EACH_OF.sub("the ", c), description, ruled_out)]
-        step = Step("loop", "loop", label=sentence[each.end():].split()[0] if sentence[each.end():].split() else "item",
-                    text=sentence, loop_type="forEach", body=[s for s in body if s.kind != "source"])
-        return ([s for c in parts[:at] for s in read_clause(c, description, ruled_out)]
-                + [s for s in body if s.kind == "source"] + [step])
+        step = Step(
+            "loop",
+            "loop",
+            label=sentence[each.end() :].split()[0] if sentence[each.end() :].split() else "item",
+            text=sentence,
+            loop_type="forEach",
+            body=[s for s in body if s.kind != "source"],
+        )
+        return (
+            [s for c in parts[:at] for s in read_clause(c, description, ruled_out)]
+            + [s for s in body if s.kind == "source"]
+            + [step]
+        )
     routed = _router(sentence, description, ruled_out)
     if routed is not None:
         return routed
     cond = _IF.search(sentence)
     if cond:
-        before, rest = sentence[: cond.start()], sentence[cond.end():]
+        before, rest = sentence[: cond.start()], sentence[cond.end() :]
         start = _ACTION_START.search(rest, 3)
         split = re.search(r",|\bthen\b", rest)
         cut = min([m.start() for m in (start, split) if m] or [len(rest)])
@@ -640,7 +920,9 @@ def read_sentence(sentence: str, description: str, ruled_out: set[str]) -> list[
         if_text, else_text = parts[0], parts[1] if len(parts) > 1 else ""
         pre = read_clauses(before, description, ruled_out)
         if_steps = read_clauses(if_text, description, ruled_out)
-        if not if_text.strip() and before.strip():  # "check X and email me if Y": the fetch runs, the action waits
+        if (
+            not if_text.strip() and before.strip()
+        ):  # "check X and email me if Y": the fetch runs, the action waits
             pre, if_steps = [s for s in pre if s.kind == "source"], [s for s in pre if s.kind != "source"]
         step = Step("condition", "condition", label=test, text=sentence)
         step.branches = [("if", if_steps), ("else", read_clauses(else_text, description, ruled_out))]
@@ -656,8 +938,10 @@ def read_steps(text: str, description: str) -> list[Step]:
         otherwise = re.match(r"^\s*(?:otherwise|else|if not)\b[\s,]*", sentence, re.I)
         last_cond = next((s for s in reversed(steps) if s.kind == "condition"), None)
         if otherwise and last_cond is not None:
-            last_cond.branches[1] = ("else", last_cond.branches[1][1]
-                                     + read_clauses(sentence[otherwise.end():], description, ruled_out))
+            last_cond.branches[1] = (
+                "else",
+                last_cond.branches[1][1] + read_clauses(sentence[otherwise.end() :], description, ruled_out),
+            )
             continue
         steps += read_sentence(sentence, description, ruled_out)
     # Data flows sources → processing → actions, whatever order the sentences state them in; a

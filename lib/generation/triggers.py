@@ -12,31 +12,58 @@ from dataclasses import dataclass, field
 
 from lib.generation.lexicon import lexicon
 
-_DAYS = {"monday": "MON", "tuesday": "TUE", "wednesday": "WED", "thursday": "THU", "friday": "FRI",
-         "saturday": "SAT", "sunday": "SUN", "mon": "MON", "tue": "TUE", "wed": "WED", "thu": "THU",
-         "fri": "FRI", "sat": "SAT", "sun": "SUN"}
+_DAYS = {
+    "monday": "MON",
+    "tuesday": "TUE",
+    "wednesday": "WED",
+    "thursday": "THU",
+    "friday": "FRI",
+    "saturday": "SAT",
+    "sunday": "SUN",
+    "mon": "MON",
+    "tue": "TUE",
+    "wed": "WED",
+    "thu": "THU",
+    "fri": "FRI",
+    "sat": "SAT",
+    "sun": "SUN",
+}
 _CRON_DAY = {"SUN": 0, "MON": 1, "TUE": 2, "WED": 3, "THU": 4, "FRI": 5, "SAT": 6}
 _DAY_RE = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
 _TIME_RE = re.compile(
     r"\b(?:at|@|by|around)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?|\b(\d{1,2}):(\d{2})\s*(am|pm)?\b"
-    r"|\b(\d{1,2})\s*(am|pm)\b|\b(noon|midday|midnight)\b", re.I)
-_PART_OF_DAY = {"morning": "09:00", "evening": "18:00", "afternoon": "14:00", "night": "21:00", "lunch": "12:00"}
+    r"|\b(\d{1,2})\s*(am|pm)\b|\b(noon|midday|midnight)\b",
+    re.I,
+)
+_PART_OF_DAY = {
+    "morning": "09:00",
+    "evening": "18:00",
+    "afternoon": "14:00",
+    "night": "21:00",
+    "lunch": "12:00",
+}
 _SCHEDULE_HINT = re.compile(
     r"\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
     r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
     r"at \d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b",
-    re.I)
+    re.I,
+)
 _WEBHOOK_HINT = re.compile(
-    r"\b(when(?:ever)?|on (?:every |each )?new|once (?:a|an) new|each time|every time|as soon as|upon|webhook)\b", re.I)
-_CHAT_HINT = re.compile(r"\b(chat ?bots?|chat with|chat interface|in (?:a |the )?chat|conversational|chat (?:assistant|agent)s?|"
-                        r"(?:ai|virtual|support|sales|help ?desk) (?:assistant|agent)s? (?:that|which|who|to) (?:answers?|helps?|talks?)|"
-                        r"assistant that answers|bot that answers|q ?& ?a bot|slack ?bot)\b", re.I)
+    r"\b(when(?:ever)?|on (?:every |each )?new|once (?:a|an) new|each time|every time|as soon as|upon|webhook)\b",
+    re.I,
+)
+_CHAT_HINT = re.compile(
+    r"\b(chat ?bots?|chat with|chat interface|in (?:a |the )?chat|conversational|chat (?:assistant|agent)s?|"
+    r"(?:ai|virtual|support|sales|help ?desk) (?:assistant|agent)s? (?:that|which|who|to) (?:answers?|helps?|talks?)|"
+    r"assistant that answers|bot that answers|q ?& ?a bot|slack ?bot)\b",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
 
 
 @dataclass
 class Trigger:
-    kind: str = "manual"          # manual | chat | schedule | webhook
+    kind: str = "manual"  # manual | chat | schedule | webhook
     values: dict[str, str] = field(default_factory=dict)
     spans: list[tuple[int, int]] = field(default_factory=list)
 
@@ -81,7 +108,7 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
         found = re.search(rf"\b{re.escape(phrase)}\b(?:\s+time)?", text, re.I)
         if not found:
             continue
-        abbreviation = len(phrase) <= 4 and found.group(0)[:len(phrase)].isupper()
+        abbreviation = len(phrase) <= 4 and found.group(0)[: len(phrase)].isupper()
         after_clock = re.search(r"(?:\d|am|pm)\s*$", text[: found.start()], re.I)
         if abbreviation or "time" in found.group(0).lower() or after_clock:
             return zone, found.span()
@@ -104,7 +131,7 @@ def more_times(text: str, span: tuple[int, int]) -> tuple[list[str], int]:
 def _proper_name(text: str, start: int) -> bool:
     """'the sheet called Daily Signups': a capitalised schedule word mid-sentence names something."""
     before = text[:start].rstrip()
-    return text[start:start + 1].isupper() and bool(before) and before[-1] not in ".;:!?\n"
+    return text[start : start + 1].isupper() and bool(before) and before[-1] not in ".;:!?\n"
 
 
 def _cron(minute: int, hour: int | str, dom: str = "*", dow: str = "*") -> str:
@@ -113,8 +140,12 @@ def _cron(minute: int, hour: int | str, dom: str = "*", dow: str = "*") -> str:
 
 def read_schedule(text: str) -> Trigger | None:
     """Schedule values from phrases like 'every weekday at 8:00 CET', 'every 15 minutes', 'monthly on the 1st'."""
-    low = re.sub(r"\b(?:daily|weekly|monthly|hourly|nightly)\b",
-                 lambda m: "_" * len(m.group(0)) if _proper_name(text, m.start()) else m.group(0), text, flags=re.I).lower()
+    low = re.sub(
+        r"\b(?:daily|weekly|monthly|hourly|nightly)\b",
+        lambda m: "_" * len(m.group(0)) if _proper_name(text, m.start()) else m.group(0),
+        text,
+        flags=re.I,
+    ).lower()
     hint = _SCHEDULE_HINT.search(low)
     if not hint:
         return None
@@ -136,54 +167,119 @@ def read_schedule(text: str) -> Trigger | None:
     hours = re.search(r"\bevery\s+(\d+)\s*hours?\b", low)
     days = [d for d in (_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, low)) if d]
     monthly = re.search(r"\b(?:monthly|every month|each month|once a month|of (?:every|each) month)\b", low)
-    dom = re.search(r"\bon the (\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th) of (?:every|each|the) month\b", low)
+    dom = re.search(
+        r"\bon the (\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th) of (?:every|each|the) month\b", low
+    )
     if minutes:
         n = max(1, min(59, int(minutes.group(1))))
         values = {"scheduleType": "minutes", "minutesInterval": str(n), "cronExpression": f"*/{n} * * * *"}
         spans.append(minutes.span())
     elif hours or re.search(r"\b(hourly|every hour|each hour|once an hour)\b", low):
         n = int(hours.group(1)) if hours else 1
-        values = {"scheduleType": "hourly", "hourlyMinute": str(mm if clock else 0),
-                  "cronExpression": _cron(mm if clock else 0, "*" if n == 1 else f"*/{n}")}
+        values = {
+            "scheduleType": "hourly",
+            "hourlyMinute": str(mm if clock else 0),
+            "cronExpression": _cron(mm if clock else 0, "*" if n == 1 else f"*/{n}"),
+        }
         if n != 1:
             values["scheduleType"] = "custom"
         spans.append((hours or re.search(r"hourly|every hour|each hour|once an hour", low)).span())
-    elif re.search(r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon-fri)\b", low):
-        values = {"scheduleType": "custom", "dailyTime": time_text, "cronExpression": _cron(mm, hour_field, dow="1-5")}
+    elif re.search(
+        r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon-fri)\b", low
+    ):
+        values = {
+            "scheduleType": "custom",
+            "dailyTime": time_text,
+            "cronExpression": _cron(mm, hour_field, dow="1-5"),
+        }
     elif re.search(r"\bweekends?\b", low):
-        values = {"scheduleType": "custom", "dailyTime": time_text, "cronExpression": _cron(mm, hour_field, dow="0,6")}
+        values = {
+            "scheduleType": "custom",
+            "dailyTime": time_text,
+            "cronExpression": _cron(mm, hour_field, dow="0,6"),
+        }
     elif monthly or dom:
         day = int(next(g for g in dom.groups() if g)) if dom else 1
-        values = {"scheduleType": "monthly", "monthlyDay": str(day), "monthlyTime": time_text,
-                  "cronExpression": _cron(mm, hour_field, dom=str(day))}
+        values = {
+            "scheduleType": "monthly",
+            "monthlyDay": str(day),
+            "monthlyTime": time_text,
+            "cronExpression": _cron(mm, hour_field, dom=str(day)),
+        }
     elif len(set(days)) > 1:
         ordered = sorted(set(days), key=lambda d: _CRON_DAY[d])
-        values = {"scheduleType": "custom", "weeklyDay": ordered[0], "weeklyDayTime": time_text,
-                  "cronExpression": _cron(mm, hour_field, dow=",".join(str(_CRON_DAY[d]) for d in ordered))}
+        values = {
+            "scheduleType": "custom",
+            "weeklyDay": ordered[0],
+            "weeklyDayTime": time_text,
+            "cronExpression": _cron(mm, hour_field, dow=",".join(str(_CRON_DAY[d]) for d in ordered)),
+        }
     elif days or re.search(r"\b(weekly|every week|each week|once a week)\b", low):
         day = days[0] if days else "MON"
-        values = {"scheduleType": "weekly", "weeklyDay": day, "weeklyDayTime": time_text,
-                  "cronExpression": _cron(mm, hour_field, dow=str(_CRON_DAY[day]))}
-    elif re.search(r"\b(daily|every day|each day|every morning|each morning|every evening|each evening|every night|"
-                   r"nightly|once a day|every afternoon|mornings|evenings|twice (?:a|per) day|twice daily)\b", low) or clock_span:
+        values = {
+            "scheduleType": "weekly",
+            "weeklyDay": day,
+            "weeklyDayTime": time_text,
+            "cronExpression": _cron(mm, hour_field, dow=str(_CRON_DAY[day])),
+        }
+    elif (
+        re.search(
+            r"\b(daily|every day|each day|every morning|each morning|every evening|each evening|every night|"
+            r"nightly|once a day|every afternoon|mornings|evenings|twice (?:a|per) day|twice daily)\b",
+            low,
+        )
+        or clock_span
+    ):
         values = {"scheduleType": "daily", "dailyTime": time_text, "cronExpression": _cron(mm, hour_field)}
     else:
         return None
     if isinstance(hour_field, str) and values["scheduleType"] in ("daily", "weekly", "monthly"):
         values["scheduleType"] = "custom"
     values = {"startWorkflow": "schedule", **values, "timezone": zone or "UTC"}
-    for pattern in (r"\b(?:every|each|on)\s+(?:\d+\s*(?:minutes?|mins?|hours?)|week ?days?|weekends?|business day|"
-                    + _DAY_RE + r"(?:\s*(?:,|and)\s*" + _DAY_RE + r")*|day|morning|evening|night|afternoon|hour|week|month)\b",
-                    r"\b(?:daily|hourly|weekly|monthly|nightly|(?:once|twice|three times) (?:a|per) (?:day|week|month)|twice daily)\b",
-                    r"\bon the \d{1,2}(?:st|nd|rd|th)?(?: of (?:every|each|the) month)?\b"):
+    for pattern in (
+        r"\b(?:every|each|on)\s+(?:\d+\s*(?:minutes?|mins?|hours?)|week ?days?|weekends?|business day|"
+        + _DAY_RE
+        + r"(?:\s*(?:,|and)\s*"
+        + _DAY_RE
+        + r")*|day|morning|evening|night|afternoon|hour|week|month)\b",
+        r"\b(?:daily|hourly|weekly|monthly|nightly|(?:once|twice|three times) (?:a|per) (?:day|week|month)|twice daily)\b",
+        r"\bon the \d{1,2}(?:st|nd|rd|th)?(?: of (?:every|each|the) month)?\b",
+    ):
         spans += [m.span() for m in re.finditer(pattern, low) if not _proper_name(text, m.start())]
     return Trigger("schedule", values, spans)
 
 
 def _slug(text: str) -> str:
     words = re.findall(r"[a-z0-9]+", text.lower())
-    stop = {"a", "an", "the", "is", "are", "new", "when", "whenever", "on", "each", "every", "time", "as", "soon",
-            "in", "to", "from", "we", "i", "our", "my", "get", "gets", "receive", "arrives", "comes", "there"}
+    stop = {
+        "a",
+        "an",
+        "the",
+        "is",
+        "are",
+        "new",
+        "when",
+        "whenever",
+        "on",
+        "each",
+        "every",
+        "time",
+        "as",
+        "soon",
+        "in",
+        "to",
+        "from",
+        "we",
+        "i",
+        "our",
+        "my",
+        "get",
+        "gets",
+        "receive",
+        "arrives",
+        "comes",
+        "there",
+    }
     return "-".join([w for w in words if w not in stop][:4]) or "incoming"
 
 
@@ -193,7 +289,7 @@ def read_webhook(clause: str) -> Trigger | None:
     if not found:
         return None
     low = clause.lower()
-    head = clause[found.start():]
+    head = clause[found.start() :]
     head = re.split(r",|\bthen\b", _SENTENCE_END.split(head, maxsplit=1)[0], maxsplit=1)[0]
     provider = next((hit for text in (head.lower(), low) for hit in (_provider(text),) if hit), "generic")
     values = {"startWorkflow": "webhook", "webhookProvider": provider, "webhookPath": _slug(head)}
@@ -203,13 +299,20 @@ def read_webhook(clause: str) -> Trigger | None:
 def _provider(text: str) -> str | None:
     """The source the text names (an email '… lands in Gmail' → gmail), else the one its event words suggest."""
     providers = lexicon()["webhook_providers"]
-    named = [(pos, name) for name, entry in providers.items() for p in entry["names"]
-             for pos in [m.start() for m in re.finditer(r"\b" + re.escape(p) + r"\b", text)]]
+    named = [
+        (pos, name)
+        for name, entry in providers.items()
+        for p in entry["names"]
+        for pos in [m.start() for m in re.finditer(r"\b" + re.escape(p) + r"\b", text)]
+    ]
     specific = [(pos, name) for pos, name in named if name != "generic"] or named
     if specific:
         # 'an issue from GitHub posted in Slack': the place it arrives ('in/on/from X') first, else the first named
-        placed = [(pos, name) for pos, name in specific if re.search(r"\b(?:in|on|from|via|to|into)\s+(?:our\s+|my\s+|the\s+)?$",
-                                                                    text[:pos])]
+        placed = [
+            (pos, name)
+            for pos, name in specific
+            if re.search(r"\b(?:in|on|from|via|to|into)\s+(?:our\s+|my\s+|the\s+)?$", text[:pos])
+        ]
         return min(placed or specific)[1]
     events = [(text.find(p), name) for name, entry in providers.items() for p in entry["events"] if p in text]
     return min(events)[1] if events else None
@@ -218,7 +321,9 @@ def _provider(text: str) -> str | None:
 def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
     first = re.split(r"[.;\n]", text, maxsplit=1)[0]
-    lead = re.match(r"\s*(when(?:ever)?|on new|once a new|each time|every time|as soon as|upon)\b", first, re.I)
+    lead = re.match(
+        r"\s*(when(?:ever)?|on new|once a new|each time|every time|as soon as|upon)\b", first, re.I
+    )
     if lead or re.search(r"\bwebhook\b", text, re.I):
         hook = read_webhook(first if lead else text)
         if hook:
@@ -226,7 +331,11 @@ def read_trigger(text: str) -> Trigger:
     schedule = read_schedule(text)
     if schedule:
         return schedule
-    hook = read_webhook(first) if re.search(r"\b(when(?:ever)? (?:a|an|new|someone|somebody)|whenever)\b", first, re.I) else None
+    hook = (
+        read_webhook(first)
+        if re.search(r"\b(when(?:ever)? (?:a|an|new|someone|somebody)|whenever)\b", first, re.I)
+        else None
+    )
     if hook:
         return hook
     if _CHAT_HINT.search(text):

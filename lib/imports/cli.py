@@ -15,9 +15,13 @@ from lib.imports.pipeline import Source, run_import
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m lib import", description="Import Sim CSV/JSON/YAML exports.")
+    parser = argparse.ArgumentParser(
+        prog="python -m lib import", description="Import Sim CSV/JSON/YAML exports."
+    )
     parser.add_argument("files", nargs="+", type=Path, help="CSV table exports, JSON states/envelopes, YAML")
-    parser.add_argument("--tenant", default=None, help="tenant to import into (default: settings default_tenant)")
+    parser.add_argument(
+        "--tenant", default=None, help="tenant to import into (default: settings default_tenant)"
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
 
@@ -43,10 +47,15 @@ def main(argv: list[str]) -> int:
     else:
         for item in report.imported:
             status = "valid" if item.valid else "INVALID"
-            print(f"imported {item.id}  {item.name!r}  {status}  findings={item.findings}  "
-                  f"assumptions={len(item.assumptions)}")
+            print(
+                f"imported {item.id}  {item.name!r}  {status}  findings={item.findings}  "
+                f"assumptions={len(item.assumptions)}"
+            )
         for rej in report.rejected:
-            print(f"rejected {rej.file}" + (f":{rej.line}" if rej.line else "") + f"  {rej.reason}", file=sys.stderr)
+            print(
+                f"rejected {rej.file}" + (f":{rej.line}" if rej.line else "") + f"  {rej.reason}",
+                file=sys.stderr,
+            )
         print(f"{len(report.imported)} imported, {len(report.rejected)} rejected")
     return 0 if not report.rejected else 1
 
@@ -62,8 +71,15 @@ def _run_with_progress(tenant: str, sources: list[Source], total: int, *, quiet:
         )
     except ImportError:  # rich is a dev dependency; without it, import quietly
         return run_import(tenant, sources)
-    with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeElapsedColumn(),
-                  transient=True, disable=quiet or not sys.stderr.isatty(), console=None) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+        disable=quiet or not sys.stderr.isatty(),
+        console=None,
+    ) as bar:
         reading = bar.add_task("reading", total=total or None)
         storing = bar.add_task("storing", total=None)
 

@@ -46,8 +46,10 @@ class ImportReport(BaseModel):
             counts: dict[str, int] = {}
             for a in item.assumptions:
                 counts[a.get("kind", "?")] = counts.get(a.get("kind", "?"), 0) + 1
-            item.assumptions = [{"kind": k, "count": n, "message": "summarised; see metadata.import.assumptions"}
-                                for k, n in counts.items()]
+            item.assumptions = [
+                {"kind": k, "count": n, "message": "summarised; see metadata.import.assumptions"}
+                for k, n in counts.items()
+            ]
         self.imported.append(item)
 
     def reject(self, file: str, line: int | None, reason: str, *, malformed: bool = False) -> None:
@@ -70,8 +72,11 @@ class ImportReport(BaseModel):
         first = self.rejected[0]
         where = f"{first.file}" + (f" line {first.line}" if first.line else "")
         cls = MalformedInput if self._malformed else InvalidInput
-        raise cls(f"nothing was imported: {where}: {first.reason}", field=first.file,
-                  details=[r.model_dump() for r in self.rejected])
+        raise cls(
+            f"nothing was imported: {where}: {first.reason}",
+            field=first.file,
+            details=[r.model_dump() for r in self.rejected],
+        )
 
 
 class UploadRequest(BaseModel):

@@ -66,8 +66,9 @@ class _Counting(io.RawIOBase):
     """Counts bytes as they are read, for the progress bar."""
 
     def __init__(self, source: Any, tick: Callable[[int], None]) -> None:
-        self._inner = io.BufferedReader(csvrows._Chunks(source), 1 << 16) if not hasattr(source, "readinto") \
-            else source
+        self._inner = (
+            io.BufferedReader(csvrows._Chunks(source), 1 << 16) if not hasattr(source, "readinto") else source
+        )
         self._tick = tick
 
     def readable(self) -> bool:
@@ -110,11 +111,17 @@ def _documents(src_name: str, kind: str, raw: bytes) -> list[Candidate]:
         doc = yaml_format.parse_yaml(raw, file=src_name)
         if yaml_format.is_jul25_yaml(doc):
             state = yaml_format.from_yaml(doc, file=src_name)
-            return [Candidate(src_name, "jul25-yaml", _stem(src_name), state,
-                              import_key("yaml:" + content_hash(doc)))]
+            return [
+                Candidate(
+                    src_name, "jul25-yaml", _stem(src_name), state, import_key("yaml:" + content_hash(doc))
+                )
+            ]
         if not isinstance(doc, dict):
-            raise InvalidInput(f"{src_name} is not a Sim CSV table, JSON state or YAML workflow "
-                               f"(it reads as {type(doc).__name__})", field=src_name)
+            raise InvalidInput(
+                f"{src_name} is not a Sim CSV table, JSON state or YAML workflow "
+                f"(it reads as {type(doc).__name__})",
+                field=src_name,
+            )
     docs = doc if isinstance(doc, list) else [doc]
     out = []
     for i, item in enumerate(docs):
@@ -126,11 +133,22 @@ def _documents(src_name: str, kind: str, raw: bytes) -> list[Candidate]:
             parse_state(unwrapped.state, field=label)
         except InvalidInput as exc:
             places = "; ".join(f"{d.get('path') or '/'}: {d.get('message')}" for d in exc.details[:3])
-            raise InvalidInput(f"{label}: {exc.message} {places}".strip(), field=label, details=exc.details) from None
+            raise InvalidInput(
+                f"{label}: {exc.message} {places}".strip(), field=label, details=exc.details
+            ) from None
         identity = f"sim:{unwrapped.sim_id}" if unwrapped.sim_id else "state:" + content_hash(unwrapped.state)
-        out.append(Candidate(label, unwrapped.kind, unwrapped.name or _stem(src_name), unwrapped.state,
-                             import_key(identity), preferred_id=unwrapped.sim_id,
-                             description=unwrapped.description, variables=unwrapped.variables))
+        out.append(
+            Candidate(
+                label,
+                unwrapped.kind,
+                unwrapped.name or _stem(src_name),
+                unwrapped.state,
+                import_key(identity),
+                preferred_id=unwrapped.sim_id,
+                description=unwrapped.description,
+                variables=unwrapped.variables,
+            )
+        )
     return out
 
 
@@ -148,8 +166,13 @@ class _Run:
 
     # -- reading -----------------------------------------------------------------------------
     def take(self, source: Source) -> list[Candidate]:
-        stream = io.BufferedReader(_Counting(source.data if not isinstance(source.data, (bytes, bytearray))
-                                             else io.BytesIO(source.data), self.tick), 1 << 16)
+        stream = io.BufferedReader(
+            _Counting(
+                source.data if not isinstance(source.data, (bytes, bytearray)) else io.BytesIO(source.data),
+                self.tick,
+            ),
+            1 << 16,
+        )
         kind = detect_kind(stream.peek(_HEAD)[:_HEAD])
         if kind == "unknown":
             self.report.reject(source.name, None, "the file is empty", malformed=True)
@@ -194,10 +217,16 @@ class _Run:
         if self.spill is None:
             return
         headers = self.spill.headers()
-        tables = {name: next(t for t in csvrows.TABLES if t.name == name) for _f, name, _c in headers.values()}
+        tables = {
+            name: next(t for t in csvrows.TABLES if t.name == name) for _f, name, _c in headers.values()
+        }
         for wid in self.spill.workflows():
-            groups: dict[str, list[dict[str, Any]]] = {"workflow": [], "workflow_blocks": [], "workflow_edges": [],
-                                                       "workflow_subflows": []}
+            groups: dict[str, list[dict[str, Any]]] = {
+                "workflow": [],
+                "workflow_blocks": [],
+                "workflow_edges": [],
+                "workflow_subflows": [],
+            }
             bad: list[csvrows.RowError] = []
             files: list[str] = []
             for hid, line, cells in self.spill.rows(wid):
@@ -210,15 +239,33 @@ class _Run:
                 groups[tname].append(row.values)
                 files.append(file)
             if bad:
-                self.report.reject(bad[0].file, bad[0].line,
-                                   f"workflow {wid} was not imported: {len(bad)} of its rows could not be read "
-                                   "(see above); storing the rest would leave it half-written", malformed=True)
+                self.report.reject(
+                    bad[0].file,
+                    bad[0].line,
+                    f"workflow {wid} was not imported: {len(bad)} of its rows could not be read "
+                    "(see above); storing the rest would leave it half-written",
+                    malformed=True,
+                )
                 continue
-            built = build_state(groups["workflow_blocks"], groups["workflow_edges"], groups["workflow_subflows"],
-                                groups["workflow"][0] if groups["workflow"] else None, workflow_id=wid)
-            yield Candidate(", ".join(dict.fromkeys(files)), "csv", built.name, built.state, import_key(f"sim:{wid}"),
-                            preferred_id=wid, description=built.description, variables=built.variables,
-                            sim_fields=built.sim_fields, assumptions=built.assumptions)
+            built = build_state(
+                groups["workflow_blocks"],
+                groups["workflow_edges"],
+                groups["workflow_subflows"],
+                groups["workflow"][0] if groups["workflow"] else None,
+                workflow_id=wid,
+            )
+            yield Candidate(
+                ", ".join(dict.fromkeys(files)),
+                "csv",
+                built.name,
+                built.state,
+                import_key(f"sim:{wid}"),
+                preferred_id=wid,
+                description=built.description,
+                variables=built.variables,
+                sim_fields=built.sim_fields,
+                assumptions=built.assumptions,
+            )
 
     def land(self, cand: Candidate) -> None:
         from lib.store import workflows
@@ -227,26 +274,52 @@ class _Run:
         report = validate(cand.state)
         now = datetime.now(UTC).isoformat()
         metadata = {
-            "import": {"file": cand.file, "kind": cand.kind, "assumptions": cand.assumptions, "imported_at": now},
-            "validation": {"valid": report.valid, "era": report.era, "checked_at": now,
-                           "findings": [f.model_dump() for f in report.findings]},
+            "import": {
+                "file": cand.file,
+                "kind": cand.kind,
+                "assumptions": cand.assumptions,
+                "imported_at": now,
+            },
+            "validation": {
+                "valid": report.valid,
+                "era": report.era,
+                "checked_at": now,
+                "findings": [f.model_dump() for f in report.findings],
+            },
         }
         try:
             record, created = workflows.upsert_import(
-                self.tenant, cand.key, state=cand.state, name=cand.name[:200] or "Imported workflow",
-                preferred_id=cand.preferred_id, description=cand.description, metadata=metadata,
-                variables=cand.variables, sim_fields=cand.sim_fields)
+                self.tenant,
+                cand.key,
+                state=cand.state,
+                name=cand.name[:200] or "Imported workflow",
+                preferred_id=cand.preferred_id,
+                description=cand.description,
+                metadata=metadata,
+                variables=cand.variables,
+                sim_fields=cand.sim_fields,
+            )
         except AgentForgeError as exc:
             self.report.reject(cand.file, None, f"workflow {cand.name!r} was not stored: {exc.message}")
             return
-        except Exception as exc:  # noqa: BLE001 - a database error rolls the workflow back; the others still land
+        except Exception as exc:
             # Type only: a database error's text can quote the row, and rows can hold secrets.
             log.warning("import of a workflow from %s failed: %s", cand.file, type(exc).__name__)
-            self.report.reject(cand.file, None, f"workflow {cand.name!r} was not stored: {type(exc).__name__}")
+            self.report.reject(
+                cand.file, None, f"workflow {cand.name!r} was not stored: {type(exc).__name__}"
+            )
             return
-        self.report.add(Imported(id=record.id, name=record.name, valid=report.valid,
-                                             findings=len(report.findings), assumptions=cand.assumptions,
-                                             created=created, source=cand.kind))
+        self.report.add(
+            Imported(
+                id=record.id,
+                name=record.name,
+                valid=report.valid,
+                findings=len(report.findings),
+                assumptions=cand.assumptions,
+                created=created,
+                source=cand.kind,
+            )
+        )
 
 
 def run_import(tenant: str, sources: Iterable[Source], *, progress: Progress | None = None) -> ImportReport:

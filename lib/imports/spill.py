@@ -33,7 +33,9 @@ class Spill:
         self.count = 0
 
     def header(self, file: str, table: str, cols: list[str]) -> int:
-        cur = self._db.execute("insert into headers (file, tbl, cols) values (?, ?, ?)", (file, table, json.dumps(cols)))
+        cur = self._db.execute(
+            "insert into headers (file, tbl, cols) values (?, ?, ?)", (file, table, json.dumps(cols))
+        )
         return int(cur.lastrowid or 0)
 
     def add(self, wid: str, header: int, line: int, cells: list[str]) -> None:
@@ -54,7 +56,10 @@ class Spill:
         return [r[0] for r in self._db.execute("select wid from rows group by wid order by min(rowid)")]
 
     def headers(self) -> dict[int, tuple[str, str, list[str]]]:
-        return {i: (f, t, json.loads(c)) for i, f, t, c in self._db.execute("select id, file, tbl, cols from headers")}
+        return {
+            i: (f, t, json.loads(c))
+            for i, f, t, c in self._db.execute("select id, file, tbl, cols from headers")
+        }
 
     def rows(self, wid: str) -> Iterator[tuple[int, int, list[str]]]:
         """(header id, line, cells) of one workflow, in file order."""

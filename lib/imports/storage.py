@@ -47,8 +47,10 @@ class _S3:
 
     def upload_url(self, key: str, content_type: str) -> tuple[str, dict[str, str]]:
         url = self.client.generate_presigned_url(
-            "put_object", Params={"Bucket": self.bucket, "Key": key, "ContentType": content_type},
-            ExpiresIn=EXPIRES_S)
+            "put_object",
+            Params={"Bucket": self.bucket, "Key": key, "ContentType": content_type},
+            ExpiresIn=EXPIRES_S,
+        )
         return url, {"content-type": content_type}
 
     def keys(self, prefix: str) -> list[str]:
@@ -102,8 +104,11 @@ def _backend() -> Any:
     if cfg.s3_endpoint_url or os.environ.get("AWS_ACCESS_KEY_ID"):
         os.environ.setdefault("AWS_EC2_METADATA_DISABLED", "true")
         return _S3()
-    raise Unavailable("large imports need object storage: set SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY, "
-                      "or S3_ENDPOINT_URL / AWS credentials", field="storage")
+    raise Unavailable(
+        "large imports need object storage: set SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY, "
+        "or S3_ENDPOINT_URL / AWS credentials",
+        field="storage",
+    )
 
 
 def create_upload(tenant: str, request: UploadRequest) -> UploadTicket:
@@ -114,10 +119,16 @@ def create_upload(tenant: str, request: UploadRequest) -> UploadTicket:
         url, headers = _backend().upload_url(key, request.content_type)
     except (Unavailable, ProviderError):
         raise
-    except Exception as exc:  # noqa: BLE001 - SDK errors differ per backend
-        raise ProviderError(f"object storage refused to sign an upload: {type(exc).__name__}", field="storage") from None
-    return UploadTicket(id=upload_id, upload_url=url, headers=headers,
-                        expires_at=datetime.now(UTC) + timedelta(seconds=EXPIRES_S))
+    except Exception as exc:
+        raise ProviderError(
+            f"object storage refused to sign an upload: {type(exc).__name__}", field="storage"
+        ) from None
+    return UploadTicket(
+        id=upload_id,
+        upload_url=url,
+        headers=headers,
+        expires_at=datetime.now(UTC) + timedelta(seconds=EXPIRES_S),
+    )
 
 
 def run_upload(tenant: str, upload_id: str) -> ImportReport:
@@ -127,8 +138,10 @@ def run_upload(tenant: str, upload_id: str) -> ImportReport:
     backend = _backend()
     try:
         keys = backend.keys(_prefix(tenant, upload_id))
-    except Exception as exc:  # noqa: BLE001 - SDK errors differ per backend
-        raise ProviderError(f"object storage could not list the upload: {type(exc).__name__}", field="storage") from None
+    except Exception as exc:
+        raise ProviderError(
+            f"object storage could not list the upload: {type(exc).__name__}", field="storage"
+        ) from None
     if not keys:
         raise NotFound(f"nothing was uploaded for import {upload_id!r} (or the upload expired)", field="id")
     sources = [Source(key.rsplit("/", 1)[-1], backend.stream(key)) for key in keys]

@@ -18,9 +18,16 @@ from lib.imports.pipeline import Source
 
 __all__ = ["sources_from_body"]
 
-_DOCUMENT_TYPES = {"application/json": "body.json", "application/yaml": "body.yaml",
-                   "application/x-yaml": "body.yaml", "text/yaml": "body.yaml", "text/x-yaml": "body.yaml",
-                   "text/csv": "body.csv", "application/csv": "body.csv", "text/plain": "body.txt"}
+_DOCUMENT_TYPES = {
+    "application/json": "body.json",
+    "application/yaml": "body.yaml",
+    "application/x-yaml": "body.yaml",
+    "text/yaml": "body.yaml",
+    "text/x-yaml": "body.yaml",
+    "text/csv": "body.csv",
+    "application/csv": "body.csv",
+    "text/plain": "body.txt",
+}
 _SPOOL = 1 << 20
 
 
@@ -33,7 +40,7 @@ def _parts(content: bytes, content_type: str) -> list[Source]:
     state: dict[str, Any] = {"field": b"", "value": b""}
 
     def on_part_begin() -> None:
-        spool = tempfile.SpooledTemporaryFile(_SPOOL)  # noqa: SIM115 - handed to the pipeline, closed with the request
+        spool = tempfile.SpooledTemporaryFile(_SPOOL)
         parts.append({"headers": {}, "file": spool, "size": 0})
 
     def on_part_data(data: bytes, start: int, end: int) -> None:
@@ -51,9 +58,16 @@ def _parts(content: bytes, content_type: str) -> list[Source]:
         parts[-1]["headers"][state["field"].decode("latin-1").lower()] = state["value"].decode("latin-1")
         state["field"], state["value"] = b"", b""
 
-    parser = MultipartParser(boundary, {"on_part_begin": on_part_begin, "on_part_data": on_part_data,
-                                        "on_header_field": on_header_field, "on_header_value": on_header_value,
-                                        "on_header_end": on_header_end})
+    parser = MultipartParser(
+        boundary,
+        {
+            "on_part_begin": on_part_begin,
+            "on_part_data": on_part_data,
+            "on_header_field": on_header_field,
+            "on_header_value": on_header_value,
+            "on_header_end": on_header_end,
+        },
+    )
     try:
         parser.write(content)
         parser.finalize()
@@ -62,26 +76,35 @@ def _parts(content: bytes, content_type: str) -> list[Source]:
     sources = []
     for i, part in enumerate(parts):
         _disp, opts = parse_options_header(part["headers"].get("content-disposition", ""))
-        name = (opts.get(b"filename") or opts.get(b"name") or f"part{i + 1}".encode()).decode("utf-8", "replace")
+        name = (opts.get(b"filename") or opts.get(b"name") or f"part{i + 1}".encode()).decode(
+            "utf-8", "replace"
+        )
         if part["size"] == 0:
             continue
         part["file"].seek(0)
         sources.append(Source(name=name, data=part["file"], size=part["size"]))
     if not sources:
-        raise InvalidInput("the multipart body holds no file; attach one or more CSV, JSON or YAML files",
-                           field="body")
+        raise InvalidInput(
+            "the multipart body holds no file; attach one or more CSV, JSON or YAML files", field="body"
+        )
     return sources
 
 
-def sources_from_body(content: bytes, content_type: str, full_content_type: str | None = None) -> list[Source]:
+def sources_from_body(
+    content: bytes, content_type: str, full_content_type: str | None = None
+) -> list[Source]:
     """Import sources from a request body; 415 for a type we cannot read, 422 for an empty body."""
     if content_type == "multipart/form-data":
         return _parts(content, full_content_type or content_type)
     if not content.strip():
-        raise InvalidInput("request body is empty; send files as multipart/form-data, or a JSON/YAML document",
-                           field="body")
+        raise InvalidInput(
+            "request body is empty; send files as multipart/form-data, or a JSON/YAML document", field="body"
+        )
     name = _DOCUMENT_TYPES.get(content_type or "application/json")
     if name is None:
-        raise UnsupportedMedia(f"content type {content_type} is not accepted; use multipart/form-data, "
-                               "application/json, application/yaml or text/csv", field="content-type")
+        raise UnsupportedMedia(
+            f"content type {content_type} is not accepted; use multipart/form-data, "
+            "application/json, application/yaml or text/csv",
+            field="content-type",
+        )
     return [Source(name=name, data=content, size=len(content))]

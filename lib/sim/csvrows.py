@@ -34,24 +34,57 @@ class Table:
     numbers: frozenset[str] = frozenset()
 
 
-_BOOLS = frozenset({"enabled", "horizontal_handles", "is_wide", "advanced_mode", "trigger_mode", "error_enabled",
-                    "locked", "is_deployed", "is_published"})
+_BOOLS = frozenset(
+    {
+        "enabled",
+        "horizontal_handles",
+        "is_wide",
+        "advanced_mode",
+        "trigger_mode",
+        "error_enabled",
+        "locked",
+        "is_deployed",
+        "is_published",
+    }
+)
 
 # Checked in order: the first whose signature the header contains wins.
 TABLES: tuple[Table, ...] = (
-    Table("workflow_edges", ("id", "workflow_id", "source_block_id", "target_block_id"),
-          frozenset({"source_block_id", "target_block_id"})),
-    Table("workflow_blocks", ("id", "workflow_id", "type", "name"), frozenset({"workflow_id", "type", "sub_blocks"}),
-          json=frozenset({"sub_blocks", "outputs", "data", "retry"}), bools=_BOOLS,
-          numbers=frozenset({"position_x", "position_y", "height"})),
-    Table("workflow_blocks", ("id", "workflow_id", "type", "name"), frozenset({"workflow_id", "position_x"}),
-          json=frozenset({"sub_blocks", "outputs", "data", "retry"}), bools=_BOOLS,
-          numbers=frozenset({"position_x", "position_y", "height"})),
-    Table("workflow_subflows", ("id", "workflow_id", "type"), frozenset({"workflow_id", "config", "type"}),
-          json=frozenset({"config"})),
-    Table("workflow", ("id", "name"), frozenset({"id", "name", "state"}),
-          json=frozenset({"state", "deployed_state", "variables", "collaborators", "marketplace_data"}),
-          bools=_BOOLS, numbers=frozenset({"run_count"})),
+    Table(
+        "workflow_edges",
+        ("id", "workflow_id", "source_block_id", "target_block_id"),
+        frozenset({"source_block_id", "target_block_id"}),
+    ),
+    Table(
+        "workflow_blocks",
+        ("id", "workflow_id", "type", "name"),
+        frozenset({"workflow_id", "type", "sub_blocks"}),
+        json=frozenset({"sub_blocks", "outputs", "data", "retry"}),
+        bools=_BOOLS,
+        numbers=frozenset({"position_x", "position_y", "height"}),
+    ),
+    Table(
+        "workflow_blocks",
+        ("id", "workflow_id", "type", "name"),
+        frozenset({"workflow_id", "position_x"}),
+        json=frozenset({"sub_blocks", "outputs", "data", "retry"}),
+        bools=_BOOLS,
+        numbers=frozenset({"position_x", "position_y", "height"}),
+    ),
+    Table(
+        "workflow_subflows",
+        ("id", "workflow_id", "type"),
+        frozenset({"workflow_id", "config", "type"}),
+        json=frozenset({"config"}),
+    ),
+    Table(
+        "workflow",
+        ("id", "name"),
+        frozenset({"id", "name", "state"}),
+        json=frozenset({"state", "deployed_state", "variables", "collaborators", "marketplace_data"}),
+        bools=_BOOLS,
+        numbers=frozenset({"run_count"}),
+    ),
 )
 _TRUE = {"true", "t", "1", "yes", "y"}
 _FALSE = {"false", "f", "0", "no", "n"}
@@ -148,7 +181,9 @@ def convert(table: Table, header: list[str], cells: list[str], line: int, file: 
     elif table.name == "workflow" and cells:
         wid = cells[header.index("id")] or None
     if len(cells) != len(header):
-        return RowError(file, line, f"row has {len(cells)} fields; the header has {len(header)}", wid, table.name)
+        return RowError(
+            file, line, f"row has {len(cells)} fields; the header has {len(header)}", wid, table.name
+        )
     values: dict[str, Any] = {}
     for col, cell in zip(header, cells):
         if cell == "":
@@ -160,7 +195,9 @@ def convert(table: Table, header: list[str], cells: list[str], line: int, file: 
             return RowError(file, line, f"column {col!r}: {exc}", wid, table.name)
     for col in table.required:
         if values.get(col) is None:
-            return RowError(file, line, f"column {col!r} is empty; {table.name} rows need it", wid, table.name)
+            return RowError(
+                file, line, f"column {col!r} is empty; {table.name} rows need it", wid, table.name
+            )
     return CsvRow(table.name, line, values)
 
 
@@ -202,8 +239,12 @@ def read_rows(source: Any, file: str = "upload.csv") -> Iterator[CsvRow | RowErr
     header = [h.strip().lower() for h in header]
     table = detect_table(header)
     if table is None:
-        yield RowError(file, 1, f"header {','.join(header)[:120]!r} is not one of Sim's tables "
-                                "(workflow, workflow_blocks, workflow_edges, workflow_subflows)")
+        yield RowError(
+            file,
+            1,
+            f"header {','.join(header)[:120]!r} is not one of Sim's tables "
+            "(workflow, workflow_blocks, workflow_edges, workflow_subflows)",
+        )
         return
     for item in records:
         if isinstance(item, RowError):

@@ -25,8 +25,14 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def make_envelope(state: dict[str, Any], *, name: str, description: str | None = None,
-                  exported_at: str | None = None, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+def make_envelope(
+    state: dict[str, Any],
+    *,
+    name: str,
+    description: str | None = None,
+    exported_at: str | None = None,
+    variables: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """The export envelope Sim's importer reads (both its JUL25-era JSON import and today's)."""
     at = exported_at or _now()
     out = {k: v for k, v in state.items() if k != "metadata"}
@@ -57,8 +63,11 @@ def load_json(raw: bytes, *, field: str) -> Any:
     except UnicodeDecodeError:
         raise MalformedInput(f"{field} is not UTF-8 text", field=field) from None
     except json.JSONDecodeError as exc:
-        raise MalformedInput(f"{field} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
-                             field=field, details=[{"line": exc.lineno, "column": exc.colno}]) from None
+        raise MalformedInput(
+            f"{field} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
+            field=field,
+            details=[{"line": exc.lineno, "column": exc.colno}],
+        ) from None
     except RecursionError:
         raise MalformedInput(f"{field} is nested too deeply", field=field) from None
 
@@ -80,11 +89,18 @@ def read_envelope(obj: Any) -> Unwrapped:
     name = workflow.get("name") or metadata.get("name") or meta.get("name")
     description = workflow.get("description") or metadata.get("description") or meta.get("description")
     sim_id = workflow.get("id") or meta.get("id")
-    return Unwrapped(state=state, kind=kind, name=name if isinstance(name, str) else None,
-                     description=description if isinstance(description, str) else None,
-                     sim_id=str(sim_id) if sim_id else None, variables=variables)
+    return Unwrapped(
+        state=state,
+        kind=kind,
+        name=name if isinstance(name, str) else None,
+        description=description if isinstance(description, str) else None,
+        sim_id=str(sim_id) if sim_id else None,
+        variables=variables,
+    )
 
 
 def content_hash(value: Any) -> str:
     """sha256 of the canonical JSON of a value (sorted keys): same content, same hash."""
-    return hashlib.sha256(json.dumps(value, sort_keys=True, separators=(",", ":"), default=str).encode()).hexdigest()
+    return hashlib.sha256(
+        json.dumps(value, sort_keys=True, separators=(",", ":"), default=str).encode()
+    ).hexdigest()

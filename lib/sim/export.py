@@ -24,11 +24,21 @@ __all__ = ["BlockTypes", "Export", "ExportQuery", "block_types", "export_workflo
 Target = Literal["jul25", "current"]
 
 # Today's generic_webhook trigger fields (HEAD triggers/generic/webhook.ts), used when the registry lacks it.
-_GENERIC_WEBHOOK = {"webhookUrlDisplay": "short-input", "requireAuth": "switch", "token": "short-input",
-                    "secretHeaderName": "short-input", "acceptOtherMethods": "switch",
-                    "exposeRequestHeaders": "switch", "idempotencyField": "short-input", "responseMode": "dropdown",
-                    "verifyTestEvents": "switch", "responseStatusCode": "short-input", "responseBody": "code",
-                    "inputFormat": "input-format", "triggerInstructions": "text"}
+_GENERIC_WEBHOOK = {
+    "webhookUrlDisplay": "short-input",
+    "requireAuth": "switch",
+    "token": "short-input",
+    "secretHeaderName": "short-input",
+    "acceptOtherMethods": "switch",
+    "exposeRequestHeaders": "switch",
+    "idempotencyField": "short-input",
+    "responseMode": "dropdown",
+    "verifyTestEvents": "switch",
+    "responseStatusCode": "short-input",
+    "responseBody": "code",
+    "inputFormat": "input-format",
+    "triggerInstructions": "text",
+}
 # stagehand_agent became the `agent` operation of today's `stagehand` block; its fields kept their ids.
 _STAGEHAND_KEEP = ("startUrl", "task", "variables", "apiKey", "outputSchema")
 
@@ -78,21 +88,32 @@ def _webhook(block: dict[str, Any]) -> dict[str, Any]:
     if new.get("requireAuth", {}).get("value") is None and "requireAuth" in new and new["token"]["value"]:
         new["requireAuth"]["value"] = True
     block.update(type="generic_webhook", subBlocks=new, triggerMode=True)
-    note = None if provider == "generic" else (f"provider {provider!r} has its own trigger in today's Sim; "
-                                               "its provider settings were not carried over")
+    note = (
+        None
+        if provider == "generic"
+        else (
+            f"provider {provider!r} has its own trigger in today's Sim; "
+            "its provider settings were not carried over"
+        )
+    )
     return {"subBlocks": carried, "dropped": sorted(set(old) - set(carried)), "note": note}
 
 
 def _stagehand(block: dict[str, Any]) -> dict[str, Any]:
     old = block.get("subBlocks") or {}
-    new = {"operation": _sub("operation", "dropdown", "agent"), "provider": _sub("provider", "dropdown", "openai")}
+    new = {
+        "operation": _sub("operation", "dropdown", "agent"),
+        "provider": _sub("provider", "dropdown", "openai"),
+    }
     for sid in _STAGEHAND_KEEP:
         if sid in old:
             new[sid] = copy.deepcopy(old[sid])
     block.update(type="stagehand", subBlocks=new)
-    return {"subBlocks": {sid: sid for sid in _STAGEHAND_KEEP if sid in old},
-            "dropped": sorted(set(old) - set(_STAGEHAND_KEEP)),
-            "note": "operation set to 'agent'; provider set to 'openai' (stagehand_agent used an OpenAI key)"}
+    return {
+        "subBlocks": {sid: sid for sid in _STAGEHAND_KEEP if sid in old},
+        "dropped": sorted(set(old) - set(_STAGEHAND_KEEP)),
+        "note": "operation set to 'agent'; provider set to 'openai' (stagehand_agent used an OpenAI key)",
+    }
 
 
 _MAPPERS = {"webhook": _webhook, "stagehand_agent": _stagehand}
@@ -107,12 +128,21 @@ def map_to_current(state: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str
         mapper = _MAPPERS.get(btype)
         if mapper is not None:
             detail = mapper(block)
-            mappings.append({"block": bid, "name": block.get("name"), "from": btype, "to": block["type"], **detail})
+            mappings.append(
+                {"block": bid, "name": block.get("name"), "from": btype, "to": block["type"], **detail}
+            )
             continue
         if isinstance(btype, str) and btype not in ("loop", "parallel") and spec_of(btype) is None:
-            mappings.append({"block": bid, "name": block.get("name"), "from": btype, "to": None,
-                             "note": "unknown block type with no current equivalent; today's Sim will refuse "
-                                     "it until the block is replaced by hand"})
+            mappings.append(
+                {
+                    "block": bid,
+                    "name": block.get("name"),
+                    "from": btype,
+                    "to": None,
+                    "note": "unknown block type with no current equivalent; today's Sim will refuse "
+                    "it until the block is replaced by hand",
+                }
+            )
     return out, mappings
 
 
@@ -121,23 +151,41 @@ def _filename(name: str, ext: str) -> str:
     return f"{stem[:80]}_workflow.{ext}"
 
 
-def export_workflow(state: dict[str, Any], *, name: str, description: str | None = None,
-                    variables: dict[str, Any] | None = None, format: str = "json",
-                    target: str = "jul25") -> Export:
+def export_workflow(
+    state: dict[str, Any],
+    *,
+    name: str,
+    description: str | None = None,
+    variables: dict[str, Any] | None = None,
+    format: str = "json",
+    target: str = "jul25",
+) -> Export:
     """Redact, optionally map to today's types, and render as JSON envelope or YAML."""
     redacted_state, redacted = redact_state(state, export=True)
     mappings: list[dict[str, Any]] = []
     if target == "current":
         redacted_state, mappings = map_to_current(redacted_state)
     if format == "yaml":
-        header = "".join(f"# mapped {m['name']!r} ({m['block']}): {m['from']} -> {m['to']}\n" for m in mappings)
-        return Export(body=header + to_yaml(redacted_state), media_type="application/yaml",
-                      filename=_filename(name, "yaml"), mappings=mappings, redacted=redacted)
+        header = "".join(
+            f"# mapped {m['name']!r} ({m['block']}): {m['from']} -> {m['to']}\n" for m in mappings
+        )
+        return Export(
+            body=header + to_yaml(redacted_state),
+            media_type="application/yaml",
+            filename=_filename(name, "yaml"),
+            mappings=mappings,
+            redacted=redacted,
+        )
     envelope = make_envelope(redacted_state, name=name, description=description, variables=variables)
     if target == "current":
         envelope["mappings"] = mappings
-    return Export(body=envelope, media_type="application/json", filename=_filename(name, "json"),
-                  mappings=mappings, redacted=redacted)
+    return Export(
+        body=envelope,
+        media_type="application/json",
+        filename=_filename(name, "json"),
+        mappings=mappings,
+        redacted=redacted,
+    )
 
 
 class BlockTypes(BaseModel):
@@ -153,12 +201,28 @@ def block_types() -> BlockTypes:
 
     items = []
     for btype, spec in sorted(registry.all_blocks().items()):
-        items.append({
-            "type": btype, "name": spec.name, "category": spec.category, "era": spec.era,
-            "hidden": spec.hidden, "replaced_by": spec.replaced_by, "trigger": spec.trigger,
-            "container": spec.container, "secret_fields": sorted(spec.secret_ids),
-            "sub_blocks": [{"id": s.id, "type": s.type, "required": s.required, "secret": s.secret,
-                            **({"options": s.options} if s.options else {})} for s in spec.sub_blocks],
-            "outputs": sorted(spec.outputs) if isinstance(spec.outputs, dict) else [],
-        })
+        items.append(
+            {
+                "type": btype,
+                "name": spec.name,
+                "category": spec.category,
+                "era": spec.era,
+                "hidden": spec.hidden,
+                "replaced_by": spec.replaced_by,
+                "trigger": spec.trigger,
+                "container": spec.container,
+                "secret_fields": sorted(spec.secret_ids),
+                "sub_blocks": [
+                    {
+                        "id": s.id,
+                        "type": s.type,
+                        "required": s.required,
+                        "secret": s.secret,
+                        **({"options": s.options} if s.options else {}),
+                    }
+                    for s in spec.sub_blocks
+                ],
+                "outputs": sorted(spec.outputs) if isinstance(spec.outputs, dict) else [],
+            }
+        )
     return BlockTypes(count=len(items), block_types=items)

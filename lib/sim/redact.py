@@ -21,18 +21,52 @@ from lib.sim.rows import spec_of
 __all__ = ["CREDENTIAL_KEY", "SECRET_HEADERS", "is_secret_key", "redact_state", "redact_value"]
 
 # sim-format §4.12: Sim's own sanitizer pattern for credential-bearing keys.
-CREDENTIAL_KEY = re.compile(r"credential|oauth|api[_-]?key|token|secret|auth|password|bearer|passphrase|private[_-]?key",
-                            re.IGNORECASE)
+CREDENTIAL_KEY = re.compile(
+    r"credential|oauth|api[_-]?key|token|secret|auth|password|bearer|passphrase|private[_-]?key",
+    re.IGNORECASE,
+)
 # Keys that match the pattern but hold no secret (counts, modes, flags, references to ids elsewhere).
-_NOT_SECRET = re.compile(r"^(max|min)?tokens?$|^(auth|authentication)(method|mode|type)$|canonicalmodes|tokenizer",
-                         re.IGNORECASE)
+_NOT_SECRET = re.compile(
+    r"^(max|min)?tokens?$|^(auth|authentication)(method|mode|type)$|canonicalmodes|tokenizer", re.IGNORECASE
+)
 # Header names whose values are credentials (compared lowercased).
-SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key", "apikey", "x-auth-token",
-                            "cookie", "set-cookie", "x-access-token", "x-goog-api-key", "x-subscription-token"})
+SECRET_HEADERS = frozenset(
+    {
+        "authorization",
+        "proxy-authorization",
+        "x-api-key",
+        "api-key",
+        "apikey",
+        "x-auth-token",
+        "cookie",
+        "set-cookie",
+        "x-access-token",
+        "x-goog-api-key",
+        "x-subscription-token",
+    }
+)
 # Secret subBlock ids common across Sim's registry, for block types the registry does not know.
-_SECRET_IDS = frozenset({"apiKey", "botToken", "authToken", "accessToken", "password", "secretAccessKey",
-                         "accessKeyId", "clientSecret", "privateKey", "passphrase", "secretValue", "webhookSecret",
-                         "bedrockSecretKey", "bedrockAccessKeyId", "token", "secret", "serviceAccountKey"})
+_SECRET_IDS = frozenset(
+    {
+        "apiKey",
+        "botToken",
+        "authToken",
+        "accessToken",
+        "password",
+        "secretAccessKey",
+        "accessKeyId",
+        "clientSecret",
+        "privateKey",
+        "passphrase",
+        "secretValue",
+        "webhookSecret",
+        "bedrockSecretKey",
+        "bedrockAccessKeyId",
+        "token",
+        "secret",
+        "serviceAccountKey",
+    }
+)
 
 
 def is_secret_key(key: Any) -> bool:
@@ -58,7 +92,7 @@ class _Redactor:
         spec = spec_of(block.get("type"))
         secret_ids = set(getattr(spec, "secret_ids", None) or ()) or _SECRET_IDS
         sub_blocks = block.get("subBlocks")
-        for sid, sub in (sub_blocks.items() if isinstance(sub_blocks, dict) else ()):
+        for sid, sub in sub_blocks.items() if isinstance(sub_blocks, dict) else ():
             if not isinstance(sub, dict):
                 continue
             where = ("blocks", bid, "subBlocks", sid, "value")
@@ -114,7 +148,7 @@ def redact_state(state: dict[str, Any], *, export: bool = False) -> tuple[dict[s
     out = copy.deepcopy(state)
     red = _Redactor(export)
     blocks = out.get("blocks") if isinstance(out, dict) else None
-    for bid, block in (blocks.items() if isinstance(blocks, dict) else ()):
+    for bid, block in blocks.items() if isinstance(blocks, dict) else ():
         if isinstance(block, dict):
             red.block(str(bid), block)
     return out, red.paths
@@ -132,8 +166,11 @@ def redact_value(value: Any, _depth: int = 0) -> Any:
             value = redact_state(value)[0]
         out = {}
         for key, item in value.items():
-            out[key] = None if is_secret_key(key) and not _keep(item) and not isinstance(item, (dict, list)) \
+            out[key] = (
+                None
+                if is_secret_key(key) and not _keep(item) and not isinstance(item, (dict, list))
                 else redact_value(item, _depth + 1)
+            )
         return out
     if isinstance(value, list):
         return [redact_value(v, _depth + 1) for v in value]

@@ -50,8 +50,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
-    "BlockSpec", "SubBlockSpec", "OperationSpec", "HandleSpec",
-    "get_block", "all_blocks", "jul25_types",
+    "BlockSpec",
+    "SubBlockSpec",
+    "OperationSpec",
+    "HandleSpec",
+    "get_block",
+    "all_blocks",
+    "jul25_types",
 ]
 
 _BLOCKS_DIR = Path(__file__).resolve().parent / "blocks"

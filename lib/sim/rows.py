@@ -23,9 +23,23 @@ __all__ = ["Built", "accepts_target", "build_state", "edge_id", "fill_subflows",
 CONTAINERS = frozenset({"loop", "parallel"})
 _EDGE_NS = uuid.UUID("6f1d2c3e-8a4b-4c5d-9e6f-a1b2c3d4e5f6")
 # Fields of a `workflow` row we pass on to the store as Sim columns.
-_SIM_COLUMNS = ("user_id", "workspace_id", "folder_id", "color", "is_deployed", "deployed_at", "deployed_state",
-                "run_count", "last_run_at", "is_published", "marketplace_data", "collaborators", "last_synced",
-                "created_at", "updated_at")
+_SIM_COLUMNS = (
+    "user_id",
+    "workspace_id",
+    "folder_id",
+    "color",
+    "is_deployed",
+    "deployed_at",
+    "deployed_state",
+    "run_count",
+    "last_run_at",
+    "is_published",
+    "marketplace_data",
+    "collaborators",
+    "last_synced",
+    "created_at",
+    "updated_at",
+)
 _TIMESTAMPS = {"deployed_at", "last_run_at", "last_synced", "created_at", "updated_at"}
 
 
@@ -37,7 +51,7 @@ def spec_of(block_type: Any) -> Any:
         from lib.sim import registry
 
         return registry.get_block(block_type)
-    except Exception:  # noqa: BLE001 - a missing/broken registry must not stop an import
+    except Exception:
         return None
 
 
@@ -48,7 +62,9 @@ def source_handle(block_type: str) -> str | None:
     spec = spec_of(block_type)
     handles = getattr(spec, "handles", None)
     if handles is not None:
-        if getattr(handles, "branches", None) in ("condition", "router_v2") or not getattr(handles, "source", True):
+        if getattr(handles, "branches", None) in ("condition", "router_v2") or not getattr(
+            handles, "source", True
+        ):
             return None
         return "source"
     return None if block_type in ("condition", "response", "note", "router_v2") else "source"
@@ -82,7 +98,9 @@ class Built:
     sim_fields: dict[str, Any] = field(default_factory=dict)
     assumptions: list[dict[str, Any]] = field(default_factory=list)
 
-    def assume(self, kind: str, message: str, *, edge: str | None = None, blocks: list[str] | None = None) -> None:
+    def assume(
+        self, kind: str, message: str, *, edge: str | None = None, blocks: list[str] | None = None
+    ) -> None:
         item: dict[str, Any] = {"kind": kind, "message": message}
         if edge:
             item["edge"] = edge
@@ -109,7 +127,9 @@ def _flag(value: Any, default: bool) -> bool:
 def _block(row: dict[str, Any]) -> dict[str, Any]:
     data = dict(row.get("data") or {}) if isinstance(row.get("data"), dict) else {}
     block: dict[str, Any] = {
-        "id": str(row["id"]), "type": str(row.get("type") or ""), "name": str(row.get("name") or ""),
+        "id": str(row["id"]),
+        "type": str(row.get("type") or ""),
+        "name": str(row.get("name") or ""),
         "position": {"x": _num(row.get("position_x") or 0), "y": _num(row.get("position_y") or 0)},
         "subBlocks": row.get("sub_blocks") if isinstance(row.get("sub_blocks"), dict) else {},
         "outputs": row.get("outputs") if isinstance(row.get("outputs"), dict) else {},
@@ -120,7 +140,11 @@ def _block(row: dict[str, Any]) -> dict[str, Any]:
         "height": _num(row.get("height") or 0),
         "data": data,
     }
-    for col, key in (("trigger_mode", "triggerMode"), ("error_enabled", "errorEnabled"), ("locked", "locked")):
+    for col, key in (
+        ("trigger_mode", "triggerMode"),
+        ("error_enabled", "errorEnabled"),
+        ("locked", "locked"),
+    ):
         if row.get(col) is not None:
             block[key] = bool(row[col])
     if isinstance(row.get("retry"), dict):
@@ -143,24 +167,38 @@ def _timestamp_ok(value: Any) -> bool:
         return False
 
 
-def build_state(blocks: list[dict[str, Any]], edges: list[dict[str, Any]] | None = None,
-                subflows: list[dict[str, Any]] | None = None, workflow: dict[str, Any] | None = None,
-                workflow_id: str | None = None) -> Built:
+def build_state(
+    blocks: list[dict[str, Any]],
+    edges: list[dict[str, Any]] | None = None,
+    subflows: list[dict[str, Any]] | None = None,
+    workflow: dict[str, Any] | None = None,
+    workflow_id: str | None = None,
+) -> Built:
     """A state from one workflow's rows (dicts keyed by column name, cells already typed)."""
     wid = str((workflow or {}).get("id") or workflow_id or (blocks[0]["workflow_id"] if blocks else "") or "")
     wf = workflow or {}
-    built = Built(id=wid, name=str(wf.get("name") or f"Imported workflow {wid[:8]}"), state={},
-                  description=wf.get("description"))
+    built = Built(
+        id=wid,
+        name=str(wf.get("name") or f"Imported workflow {wid[:8]}"),
+        state={},
+        description=wf.get("description"),
+    )
     if isinstance(wf.get("variables"), dict):
         built.variables = wf["variables"]
-    built.sim_fields = {k: wf[k] for k in _SIM_COLUMNS
-                        if wf.get(k) is not None and (k not in _TIMESTAMPS or _timestamp_ok(wf[k]))}
+    built.sim_fields = {
+        k: wf[k]
+        for k in _SIM_COLUMNS
+        if wf.get(k) is not None and (k not in _TIMESTAMPS or _timestamp_ok(wf[k]))
+    }
     if not workflow:
         built.assume("name_defaulted", f"no workflow row for {wid}; named it {built.name!r}")
     if not blocks and isinstance(wf.get("state"), dict) and isinstance(wf["state"].get("blocks"), dict):
         built.state = dict(wf["state"])
-        built.assume("state_from_blob", "no workflow_blocks rows: used the workflow.state column, which Sim "
-                                        "stopped updating (it may be stale)")
+        built.assume(
+            "state_from_blob",
+            "no workflow_blocks rows: used the workflow.state column, which Sim "
+            "stopped updating (it may be stale)",
+        )
         return built
 
     block_map: dict[str, dict[str, Any]] = {}
@@ -170,11 +208,20 @@ def build_state(blocks: list[dict[str, Any]], edges: list[dict[str, Any]] | None
     _relative_positions(block_map, built)
     state: dict[str, Any] = {"blocks": block_map, "edges": [], "loops": {}, "parallels": {}}
     for row in edges or []:
-        edge = {"id": str(row["id"]), "source": row.get("source_block_id"), "target": row.get("target_block_id"),
-                "sourceHandle": row.get("source_handle"), "targetHandle": row.get("target_handle")}
+        edge = {
+            "id": str(row["id"]),
+            "source": row.get("source_block_id"),
+            "target": row.get("target_block_id"),
+            "sourceHandle": row.get("source_handle"),
+            "targetHandle": row.get("target_handle"),
+        }
         if edge["source"] not in block_map or edge["target"] not in block_map:
-            built.assume("edge_dropped", f"edge {edge['id']} joins {edge['source']} → {edge['target']}, and one of "
-                                         "them is not a block of this workflow; dropped it", edge=edge["id"])
+            built.assume(
+                "edge_dropped",
+                f"edge {edge['id']} joins {edge['source']} → {edge['target']}, and one of "
+                "them is not a block of this workflow; dropped it",
+                edge=edge["id"],
+            )
             continue
         state["edges"].append(edge)
     if not edges:
@@ -198,9 +245,12 @@ def _relative_positions(blocks: dict[str, dict[str, Any]], built: Built) -> None
         outside = pos["x"] > width or pos["y"] > height
         if outside and 0 <= dx <= width and 0 <= dy <= height:
             block["position"] = {"x": dx, "y": dy}
-            built.assume("position_relative", f"{block['name']!r} sat at absolute ({pos['x']}, {pos['y']}) inside "
-                                              f"{parent['name']!r}; stored it relative to the container",
-                         blocks=[block["id"], parent["id"]])
+            built.assume(
+                "position_relative",
+                f"{block['name']!r} sat at absolute ({pos['x']}, {pos['y']}) inside "
+                f"{parent['name']!r}; stored it relative to the container",
+                blocks=[block["id"], parent["id"]],
+            )
 
 
 def _scope_chain(blocks: dict[str, dict[str, Any]], bid: str) -> list[str]:
@@ -218,8 +268,10 @@ def _lift(blocks: dict[str, dict[str, Any]], src: str, dst: str) -> tuple[str, s
     s_chain, d_chain = _scope_chain(blocks, src), _scope_chain(blocks, dst)
     if src in d_chain or dst in s_chain:
         return None
-    d_parents = {blocks[b]["data"].get("parentId") if blocks[b]["data"].get("parentId") in blocks else None: b
-                 for b in d_chain}
+    d_parents = {
+        blocks[b]["data"].get("parentId") if blocks[b]["data"].get("parentId") in blocks else None: b
+        for b in d_chain
+    }
     for i, b in enumerate(s_chain):
         parent = blocks[b]["data"].get("parentId")
         parent = parent if parent in blocks else None
@@ -228,7 +280,9 @@ def _lift(blocks: dict[str, dict[str, Any]], src: str, dst: str) -> tuple[str, s
     return None
 
 
-def _infer_edges(wid: str, blocks: dict[str, dict[str, Any]], edges: list[dict[str, Any]], built: Built) -> None:
+def _infer_edges(
+    wid: str, blocks: dict[str, dict[str, Any]], edges: list[dict[str, Any]], built: Built
+) -> None:
     by_name: dict[str, list[str]] = defaultdict(list)
     for bid, block in blocks.items():
         by_name[normalize_name(block["name"])].append(bid)
@@ -240,27 +294,42 @@ def _infer_edges(wid: str, blocks: dict[str, dict[str, Any]], edges: list[dict[s
     for bid, block in blocks.items():
         values = [block["subBlocks"]]
         if block["type"] in CONTAINERS:
-            values.append({k: block["data"].get(k) for k in ("collection", "whileCondition", "doWhileCondition")})
+            values.append(
+                {k: block["data"].get(k) for k in ("collection", "whileCondition", "doWhileCondition")}
+            )
         for ref in find_references(values):
             targets = by_name.get(ref.name, [])
             if len(targets) != 1 or targets[0] == bid:
                 if len(targets) > 1:
-                    built.assume("reference_ambiguous", f"<{ref.block}.{ref.path}> in {block['name']!r} matches "
-                                                        f"{len(targets)} blocks; no edge inferred from it",
-                                 blocks=[bid, *targets])
+                    built.assume(
+                        "reference_ambiguous",
+                        f"<{ref.block}.{ref.path}> in {block['name']!r} matches "
+                        f"{len(targets)} blocks; no edge inferred from it",
+                        blocks=[bid, *targets],
+                    )
                 continue
             lifted = _lift(blocks, targets[0], bid)
             if lifted is None:
                 continue
             src, dst, from_inside = lifted
             src_type = blocks[src]["type"]
-            handle = f"{src_type}-end-source" if from_inside and src_type in CONTAINERS else source_handle(src_type)
+            handle = (
+                f"{src_type}-end-source"
+                if from_inside and src_type in CONTAINERS
+                else source_handle(src_type)
+            )
             if handle is None or not accepts_target(blocks[dst]["type"]):
-                built.assume("edge_not_inferred", f"{block['name']!r} uses <{ref.block}.{ref.path}>, but "
-                             f"{blocks[src]['name']!r} ({src_type}) → {blocks[dst]['name']!r} has no handle "
-                             "to infer (branch or trigger); connect it by hand", blocks=[src, dst])
+                built.assume(
+                    "edge_not_inferred",
+                    f"{block['name']!r} uses <{ref.block}.{ref.path}>, but "
+                    f"{blocks[src]['name']!r} ({src_type}) → {blocks[dst]['name']!r} has no handle "
+                    "to infer (branch or trigger); connect it by hand",
+                    blocks=[src, dst],
+                )
                 continue
-            evidence.setdefault((src, handle, dst), []).append(f"<{ref.block}.{ref.path}> in {block['name']!r}")
+            evidence.setdefault((src, handle, dst), []).append(
+                f"<{ref.block}.{ref.path}> in {block['name']!r}"
+            )
 
     # Transitive reduction, one edge at a time so reachability never changes (cycles included).
     kept = dict(sorted(evidence.items()))
@@ -270,22 +339,39 @@ def _infer_edges(wid: str, blocks: dict[str, dict[str, Any]], edges: list[dict[s
             del kept[key]
     for (src, handle, dst), why in kept.items():
         eid = edge_id(wid, src, handle, dst)
-        edges.append({"id": eid, "source": src, "target": dst, "sourceHandle": handle, "targetHandle": "target"})
-        built.assume("edge_inferred", f"{blocks[src]['name']!r} → {blocks[dst]['name']!r} ({handle}) from "
-                                      + "; ".join(dict.fromkeys(why)), edge=eid, blocks=[src, dst])
+        edges.append(
+            {"id": eid, "source": src, "target": dst, "sourceHandle": handle, "targetHandle": "target"}
+        )
+        built.assume(
+            "edge_inferred",
+            f"{blocks[src]['name']!r} → {blocks[dst]['name']!r} ({handle}) from "
+            + "; ".join(dict.fromkeys(why)),
+            edge=eid,
+            blocks=[src, dst],
+        )
 
     # A container's children that nothing inside it feeds are where its start handle leads.
-    fed = {e["target"] for e in edges if blocks[e["source"]]["data"].get("parentId")
-           == blocks[e["target"]]["data"].get("parentId")}
+    fed = {
+        e["target"]
+        for e in edges
+        if blocks[e["source"]]["data"].get("parentId") == blocks[e["target"]]["data"].get("parentId")
+    }
     for bid, block in blocks.items():
         parent = block["data"].get("parentId")
         if parent not in blocks or blocks[parent]["type"] not in CONTAINERS or bid in fed:
             continue
         handle = f"{blocks[parent]['type']}-start-source"
         eid = edge_id(wid, parent, handle, bid)
-        edges.append({"id": eid, "source": parent, "target": bid, "sourceHandle": handle, "targetHandle": "target"})
-        built.assume("container_start_edge", f"{block['name']!r} is inside {blocks[parent]['name']!r} and nothing "
-                     f"inside feeds it, so the container's {handle} leads to it", edge=eid, blocks=[parent, bid])
+        edges.append(
+            {"id": eid, "source": parent, "target": bid, "sourceHandle": handle, "targetHandle": "target"}
+        )
+        built.assume(
+            "container_start_edge",
+            f"{block['name']!r} is inside {blocks[parent]['name']!r} and nothing "
+            f"inside feeds it, so the container's {handle} leads to it",
+            edge=eid,
+            blocks=[parent, bid],
+        )
 
 
 def _reaches(edges: list[tuple[str, str, str]], start: str, goal: str) -> bool:
@@ -303,8 +389,12 @@ def _reaches(edges: list[tuple[str, str, str]], start: str, goal: str) -> bool:
     return False
 
 
-def fill_subflows(blocks: dict[str, dict[str, Any]], rows: list[dict[str, Any]], state: dict[str, Any],
-                  built: Built | None = None) -> None:
+def fill_subflows(
+    blocks: dict[str, dict[str, Any]],
+    rows: list[dict[str, Any]],
+    state: dict[str, Any],
+    built: Built | None = None,
+) -> None:
     """loops/parallels from workflow_subflows as stored (§9.4); derived from the containers when absent."""
     for row in rows:
         kind = "loops" if row.get("type") == "loop" else "parallels"
@@ -317,8 +407,13 @@ def fill_subflows(blocks: dict[str, dict[str, Any]], rows: list[dict[str, Any]],
         data = block["data"]
         nodes = [c for c, b in blocks.items() if b["data"].get("parentId") == bid]
         if kind == "loops":
-            entry = {"id": bid, "nodes": nodes, "iterations": data.get("count") or 5,
-                     "loopType": data.get("loopType") or "for", "forEachItems": data.get("collection") or ""}
+            entry = {
+                "id": bid,
+                "nodes": nodes,
+                "iterations": data.get("count") or 5,
+                "loopType": data.get("loopType") or "for",
+                "forEachItems": data.get("collection") or "",
+            }
         else:
             ptype = data.get("parallelType") or "collection"
             entry = {"id": bid, "nodes": nodes, "count": data.get("count") or 5, "parallelType": ptype}
@@ -326,5 +421,9 @@ def fill_subflows(blocks: dict[str, dict[str, Any]], rows: list[dict[str, Any]],
                 entry["distribution"] = data.get("collection") or ""
         state[kind][bid] = entry
         if built is not None:
-            built.assume("subflow_derived", f"no workflow_subflows row for {block['name']!r}; derived its "
-                         f"{kind[:-1]} config from the container block", blocks=[bid])
+            built.assume(
+                "subflow_derived",
+                f"no workflow_subflows row for {block['name']!r}; derived its "
+                f"{kind[:-1]} config from the container block",
+                blocks=[bid],
+            )

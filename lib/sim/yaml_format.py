@@ -19,8 +19,10 @@ from lib.sim.rows import CONTAINERS, edge_id, fill_subflows, spec_of
 
 __all__ = ["from_yaml", "is_jul25_yaml", "parse_yaml", "to_yaml"]
 
-_CONTAINER_INPUTS = {"loop": {"loopType": "loopType", "count": "count", "collection": "collection"},
-                     "parallel": {"parallelType": "parallelType", "count": "count", "distribution": "collection"}}
+_CONTAINER_INPUTS = {
+    "loop": {"loopType": "loopType", "count": "count", "collection": "collection"},
+    "parallel": {"parallelType": "parallelType", "count": "count", "distribution": "collection"},
+}
 
 
 def _empty(value: Any) -> bool:
@@ -62,9 +64,14 @@ def _connections(block: dict[str, Any], edges: list[dict[str, Any]]) -> dict[str
         elif handle == "error":
             put(out, "error", target)
         elif handle.startswith("condition-"):
-            cid = handle[len("condition-"):]
+            cid = handle[len("condition-") :]
             put(out.setdefault("conditions", {}), labels.get(cid, cid), target)
-        elif handle in ("loop-start-source", "loop-end-source", "parallel-start-source", "parallel-end-source"):
+        elif handle in (
+            "loop-start-source",
+            "loop-end-source",
+            "parallel-start-source",
+            "parallel-end-source",
+        ):
             kind, end = handle.split("-")[:2]
             put(out.setdefault(kind, {}), end, target)
         else:
@@ -86,8 +93,11 @@ def to_yaml(state: dict[str, Any]) -> str:
         if btype in CONTAINERS:
             inputs = {key: data.get(src) for key, src in _CONTAINER_INPUTS[btype].items()}
         else:
-            inputs = {sid: sub.get("value") for sid, sub in (block.get("subBlocks") or {}).items()
-                      if isinstance(sub, dict)}
+            inputs = {
+                sid: sub.get("value")
+                for sid, sub in (block.get("subBlocks") or {}).items()
+                if isinstance(sub, dict)
+            }
         inputs = {k: v for k, v in inputs.items() if not _empty(v)}
         if inputs:
             entry["inputs"] = inputs
@@ -99,7 +109,9 @@ def to_yaml(state: dict[str, Any]) -> str:
         if block.get("enabled") is False:
             entry["enabled"] = False
         blocks[bid] = entry
-    return yaml.safe_dump({"version": "1.0", "blocks": blocks}, sort_keys=False, allow_unicode=True, width=120)
+    return yaml.safe_dump(
+        {"version": "1.0", "blocks": blocks}, sort_keys=False, allow_unicode=True, width=120
+    )
 
 
 def parse_yaml(text: str | bytes, *, file: str = "workflow.yaml") -> Any:
@@ -110,12 +122,19 @@ def parse_yaml(text: str | bytes, *, file: str = "workflow.yaml") -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or "syntax error"
-        raise MalformedInput(f"{file} is not valid YAML{where}: {problem}", field=file,
-                             details=[{"file": file, "line": mark.line + 1 if mark else None,
-                                       "reason": f"invalid YAML: {problem}"}]) from None
+        raise MalformedInput(
+            f"{file} is not valid YAML{where}: {problem}",
+            field=file,
+            details=[
+                {"file": file, "line": mark.line + 1 if mark else None, "reason": f"invalid YAML: {problem}"}
+            ],
+        ) from None
     except RecursionError:
-        raise MalformedInput(f"{file} is nested too deeply", field=file,
-                             details=[{"file": file, "line": None, "reason": "nested too deeply"}]) from None
+        raise MalformedInput(
+            f"{file} is nested too deeply",
+            field=file,
+            details=[{"file": file, "line": None, "reason": "nested too deeply"}],
+        ) from None
 
 
 def is_jul25_yaml(doc: Any) -> bool:
@@ -127,8 +146,11 @@ def is_jul25_yaml(doc: Any) -> bool:
 
 
 def _fail(file: str, path: str, message: str) -> InvalidInput:
-    return InvalidInput(f"{file}{path}: {message}", field=f"{file}{path}",
-                        details=[{"file": file, "line": None, "reason": f"{path}: {message}"}])
+    return InvalidInput(
+        f"{file}{path}: {message}",
+        field=f"{file}{path}",
+        details=[{"file": file, "line": None, "reason": f"{path}: {message}"}],
+    )
 
 
 def _targets(value: Any) -> list[str]:
@@ -161,7 +183,9 @@ def _edges_of(bid: str, block: dict[str, Any], cond_ids: dict[str, str]) -> list
 def from_yaml(doc: Any, *, file: str = "workflow.yaml") -> dict[str, Any]:
     """A state from a parsed JUL25 YAML export. InvalidInput names the first broken place."""
     if not isinstance(doc, dict):
-        raise _fail(file, "", f"the root must be a mapping with 'version' and 'blocks', not {type(doc).__name__}")
+        raise _fail(
+            file, "", f"the root must be a mapping with 'version' and 'blocks', not {type(doc).__name__}"
+        )
     if "version" not in doc:
         raise _fail(file, "/version", "is required (use '1.0')")
     if not isinstance(doc.get("blocks"), dict):
@@ -178,7 +202,9 @@ def from_yaml(doc: Any, *, file: str = "workflow.yaml") -> dict[str, Any]:
             if b.get(key) is not None and not isinstance(b[key], dict):
                 raise _fail(file, f"{where}/{key}", "must be a mapping")
         if b.get("parentId") is not None and str(b["parentId"]) not in raw:
-            raise _fail(file, f"{where}/parentId", f"names {b['parentId']!r}, which is not a block in this file")
+            raise _fail(
+                file, f"{where}/parentId", f"names {b['parentId']!r}, which is not a block in this file"
+            )
 
     blocks = {str(bid): _block(str(bid), b) for bid, b in raw.items()}
     edges: list[dict[str, Any]] = []
@@ -186,9 +212,20 @@ def from_yaml(doc: Any, *, file: str = "workflow.yaml") -> dict[str, Any]:
         cond_ids = {label: cid for cid, label in _condition_labels(blocks[str(bid)]).items()}
         for handle, target in _edges_of(str(bid), b, cond_ids):
             if target not in blocks:
-                raise _fail(file, f"/blocks/{bid}/connections", f"points to {target!r}, which is not a block in this file")
-            edges.append({"id": edge_id("yaml", str(bid), handle, target), "source": str(bid), "target": target,
-                          "sourceHandle": handle, "targetHandle": "target"})
+                raise _fail(
+                    file,
+                    f"/blocks/{bid}/connections",
+                    f"points to {target!r}, which is not a block in this file",
+                )
+            edges.append(
+                {
+                    "id": edge_id("yaml", str(bid), handle, target),
+                    "source": str(bid),
+                    "target": target,
+                    "sourceHandle": handle,
+                    "targetHandle": "target",
+                }
+            )
     _layout(blocks, edges)
     state: dict[str, Any] = {"blocks": blocks, "edges": edges, "loops": {}, "parallels": {}}
     fill_subflows(blocks, [], state)
@@ -215,9 +252,20 @@ def _block(bid: str, b: dict[str, Any]) -> dict[str, Any]:
         outputs = dict(getattr(spec, "outputs", None) or {})
     if b.get("parentId") is not None:
         data["parentId"], data["extent"] = str(b["parentId"]), "parent"
-    return {"id": bid, "type": btype, "name": b["name"], "position": {"x": 0, "y": 0}, "subBlocks": sub_blocks,
-            "outputs": outputs, "enabled": b.get("enabled") is not False, "horizontalHandles": True,
-            "isWide": False, "advancedMode": False, "height": 0, "data": data}
+    return {
+        "id": bid,
+        "type": btype,
+        "name": b["name"],
+        "position": {"x": 0, "y": 0},
+        "subBlocks": sub_blocks,
+        "outputs": outputs,
+        "enabled": b.get("enabled") is not False,
+        "horizontalHandles": True,
+        "isWide": False,
+        "advancedMode": False,
+        "height": 0,
+        "data": data,
+    }
 
 
 def _layout(blocks: dict[str, dict[str, Any]], edges: list[dict[str, Any]]) -> None:
@@ -234,7 +282,7 @@ def _layout(blocks: dict[str, dict[str, Any]], edges: list[dict[str, Any]]) -> N
         for child in members:
             if child in scopes and child not in placed:
                 place(child)
-        layer = {m: 0 for m in members}
+        layer = dict.fromkeys(members, 0)
         inner = [(e["source"], e["target"]) for e in edges if e["source"] in layer and e["target"] in layer]
         for _ in range(len(members)):  # longest path; bounded so a cycle cannot loop forever
             changed = False

@@ -9,9 +9,17 @@ from psycopg.types.json import Jsonb
 from lib.store import db
 
 
-def record(tenant: str, *, actor: str, action: str, target_type: str | None = None,
-           target_id: str | None = None, request_id: str | None = None, details: dict | None = None,
-           conn: Any = None) -> None:
+def record(
+    tenant: str,
+    *,
+    actor: str,
+    action: str,
+    target_type: str | None = None,
+    target_id: str | None = None,
+    request_id: str | None = None,
+    details: dict | None = None,
+    conn: Any = None,
+) -> None:
     with db.transaction(conn) as c:
         c.execute(
             "insert into audit_log (tenant_id, actor, action, target_type, target_id, request_id, details)"

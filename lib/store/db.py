@@ -113,9 +113,8 @@ def transaction(conn: Any = None) -> Iterator[Any]:
         with conn.transaction():
             yield conn
         return
-    with connection() as c:
-        with c.transaction():
-            yield c
+    with connection() as c, c.transaction():
+        yield c
 
 
 def close() -> None:

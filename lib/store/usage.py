@@ -7,17 +7,43 @@ from typing import Any
 from lib.store import db
 
 
-def log_call(tenant: str, *, provider: str, operation: str, status: str, model: str | None = None,
-             input_tokens: int = 0, output_tokens: int = 0, cache_read_tokens: int = 0,
-             cache_write_tokens: int = 0, cost_usd: float = 0.0, latency_ms: int = 0,
-             error: str | None = None, workflow_id: str | None = None, conn: Any = None) -> None:
+def log_call(
+    tenant: str,
+    *,
+    provider: str,
+    operation: str,
+    status: str,
+    model: str | None = None,
+    input_tokens: int = 0,
+    output_tokens: int = 0,
+    cache_read_tokens: int = 0,
+    cache_write_tokens: int = 0,
+    cost_usd: float = 0.0,
+    latency_ms: int = 0,
+    error: str | None = None,
+    workflow_id: str | None = None,
+    conn: Any = None,
+) -> None:
     with db.transaction(conn) as c:
         c.execute(
             "insert into ai_usage_logs (tenant_id, provider, model, operation, input_tokens, output_tokens,"
             " cache_read_tokens, cache_write_tokens, cost_usd, latency_ms, status, error, workflow_id)"
             " values (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-            (tenant, provider, model, operation, input_tokens, output_tokens, cache_read_tokens,
-             cache_write_tokens, cost_usd, latency_ms, status, (error or "")[:500] or None, workflow_id),
+            (
+                tenant,
+                provider,
+                model,
+                operation,
+                input_tokens,
+                output_tokens,
+                cache_read_tokens,
+                cache_write_tokens,
+                cost_usd,
+                latency_ms,
+                status,
+                (error or "")[:500] or None,
+                workflow_id,
+            ),
         )
 
 

@@ -58,16 +58,33 @@ _COLUMNS = (
 _SUMMARY_COLUMNS = _COLUMNS.replace(" state,", " '{}'::jsonb as state,")
 
 # Sim's own columns a caller may set on create/import (besides the ones with parameters).
-_SIM_FIELDS = ("user_id", "workspace_id", "folder_id", "color", "is_deployed", "deployed_at",
-               "deployed_state", "run_count", "last_run_at", "is_published", "marketplace_data",
-               "collaborators", "last_synced", "created_at", "updated_at")
+_SIM_FIELDS = (
+    "user_id",
+    "workspace_id",
+    "folder_id",
+    "color",
+    "is_deployed",
+    "deployed_at",
+    "deployed_state",
+    "run_count",
+    "last_run_at",
+    "is_published",
+    "marketplace_data",
+    "collaborators",
+    "last_synced",
+    "created_at",
+    "updated_at",
+)
 _JSON_FIELDS = {"deployed_state", "marketplace_data", "collaborators"}
 
 
 def _sim_columns(sim_fields: dict | None) -> dict[str, Any]:
     """Sim's own columns from an import, JSON ones wrapped for psycopg; unknown keys ignored."""
-    return {k: Jsonb(v) if k in _JSON_FIELDS else v
-            for k, v in (sim_fields or {}).items() if k in _SIM_FIELDS and v is not None}
+    return {
+        k: Jsonb(v) if k in _JSON_FIELDS else v
+        for k, v in (sim_fields or {}).items()
+        if k in _SIM_FIELDS and v is not None
+    }
 
 
 def _check_status(status: str) -> None:
@@ -75,18 +92,54 @@ def _check_status(status: str) -> None:
         raise InvalidInput(f"status must be one of {', '.join(STATUSES)}", field="status")
 
 
-def create(tenant: str, *, state: dict, name: str, description: str | None = None,
-           category: str | None = None, status: str = "draft", template_source: str | None = None,
-           metadata: dict | None = None, variables: dict | None = None, import_key: str | None = None,
-           id: str | None = None, sim_fields: dict | None = None, conn: Any = None) -> WorkflowRecord:
+def create(
+    tenant: str,
+    *,
+    state: dict,
+    name: str,
+    description: str | None = None,
+    category: str | None = None,
+    status: str = "draft",
+    template_source: str | None = None,
+    metadata: dict | None = None,
+    variables: dict | None = None,
+    import_key: str | None = None,
+    id: str | None = None,
+    sim_fields: dict | None = None,
+    conn: Any = None,
+) -> WorkflowRecord:
     """Insert a workflow and mirror its blocks, edges and subflows, in one transaction."""
     _check_status(status)
     wid = id or str(uuid.uuid4())
     extra = _sim_columns(sim_fields)
-    cols = ["id", "tenant_id", "name", "description", "category", "status", "template_source",
-            "metadata", "variables", "state", "import_key", *extra]
-    vals = [wid, tenant, name, description, category, status, template_source, Jsonb(metadata or {}),
-            Jsonb(variables or {}), Jsonb(state), import_key, *extra.values()]
+    cols = [
+        "id",
+        "tenant_id",
+        "name",
+        "description",
+        "category",
+        "status",
+        "template_source",
+        "metadata",
+        "variables",
+        "state",
+        "import_key",
+        *extra,
+    ]
+    vals = [
+        wid,
+        tenant,
+        name,
+        description,
+        category,
+        status,
+        template_source,
+        Jsonb(metadata or {}),
+        Jsonb(variables or {}),
+        Jsonb(state),
+        import_key,
+        *extra.values(),
+    ]
     with db.transaction(conn) as c:
         row = c.execute(
             f"insert into workflow ({', '.join(cols)}) values ({', '.join(['%s'] * len(cols))})"
@@ -99,7 +152,9 @@ def create(tenant: str, *, state: dict, name: str, description: str | None = Non
 
 def get(tenant: str, id: str, *, conn: Any = None) -> WorkflowRecord:
     with db.transaction(conn) as c:
-        row = c.execute(f"select {_COLUMNS} from workflow where tenant_id = %s and id = %s", (tenant, id)).fetchone()
+        row = c.execute(
+            f"select {_COLUMNS} from workflow where tenant_id = %s and id = %s", (tenant, id)
+        ).fetchone()
     if row is None:
         raise NotFound(f"workflow {id!r} not found", field="id")
     return WorkflowRecord.model_validate(row)
@@ -107,13 +162,28 @@ def get(tenant: str, id: str, *, conn: Any = None) -> WorkflowRecord:
 
 def exists(tenant: str, id: str) -> bool:
     with db.transaction() as c:
-        return c.execute("select 1 from workflow where tenant_id = %s and id = %s", (tenant, id)).fetchone() is not None
+        return (
+            c.execute("select 1 from workflow where tenant_id = %s and id = %s", (tenant, id)).fetchone()
+            is not None
+        )
 
 
-def replace(tenant: str, id: str, *, state: dict, expected_version: int | None, name: str | None = None,
-            description: str | None = None, category: str | None = None, status: str | None = None,
-            metadata: dict | None = None, template_source: str | None = None, variables: dict | None = None,
-            sim_fields: dict | None = None, conn: Any = None) -> WorkflowRecord:
+def replace(
+    tenant: str,
+    id: str,
+    *,
+    state: dict,
+    expected_version: int | None,
+    name: str | None = None,
+    description: str | None = None,
+    category: str | None = None,
+    status: str | None = None,
+    metadata: dict | None = None,
+    template_source: str | None = None,
+    variables: dict | None = None,
+    sim_fields: dict | None = None,
+    conn: Any = None,
+) -> WorkflowRecord:
     """Replace the state (and optionally fields) if `expected_version` is still current.
 
     `expected_version=None` skips the check (internal callers that hold the row lock).
@@ -134,8 +204,13 @@ def replace(tenant: str, id: str, *, state: dict, expected_version: int | None, 
             )
         sets = ["state = %s", "version = version + 1", "updated_at = now()"]
         vals: list[Any] = [Jsonb(state)]
-        for col, value in (("name", name), ("description", description), ("category", category),
-                           ("status", status), ("template_source", template_source)):
+        for col, value in (
+            ("name", name),
+            ("description", description),
+            ("category", category),
+            ("status", status),
+            ("template_source", template_source),
+        ):
             if value is not None:
                 sets.append(f"{col} = %s")
                 vals.append(value)
@@ -157,8 +232,16 @@ def replace(tenant: str, id: str, *, state: dict, expected_version: int | None, 
     return WorkflowRecord.model_validate(row)
 
 
-def upsert_import(tenant: str, import_key: str, *, state: dict, name: str, preferred_id: str | None = None,
-                  conn: Any = None, **fields: Any) -> tuple[WorkflowRecord, bool]:
+def upsert_import(
+    tenant: str,
+    import_key: str,
+    *,
+    state: dict,
+    name: str,
+    preferred_id: str | None = None,
+    conn: Any = None,
+    **fields: Any,
+) -> tuple[WorkflowRecord, bool]:
     """Create, or replace in place, the workflow this tenant imported under `import_key`.
 
     Re-importing the same file therefore updates rather than duplicates. Sim's own workflow id is
@@ -173,10 +256,19 @@ def upsert_import(tenant: str, import_key: str, *, state: dict, name: str, prefe
             "select id from workflow where tenant_id = %s and import_key = %s", (tenant, import_key)
         ).fetchone()
         if row is not None:
-            rec = replace(tenant, row["id"], state=state, expected_version=None, name=name,
-                          description=fields.get("description"), category=fields.get("category"),
-                          metadata=fields.get("metadata"), variables=fields.get("variables"),
-                          sim_fields=fields.get("sim_fields"), conn=c)
+            rec = replace(
+                tenant,
+                row["id"],
+                state=state,
+                expected_version=None,
+                name=name,
+                description=fields.get("description"),
+                category=fields.get("category"),
+                metadata=fields.get("metadata"),
+                variables=fields.get("variables"),
+                sim_fields=fields.get("sim_fields"),
+                conn=c,
+            )
             return rec, False
         wid = preferred_id
         if wid is None or c.execute("select 1 from workflow where id = %s", (wid,)).fetchone():
@@ -186,7 +278,9 @@ def upsert_import(tenant: str, import_key: str, *, state: dict, name: str, prefe
 
 def delete(tenant: str, id: str) -> None:
     with db.transaction() as c:
-        gone = c.execute("delete from workflow where tenant_id = %s and id = %s returning id", (tenant, id)).fetchone()
+        gone = c.execute(
+            "delete from workflow where tenant_id = %s and id = %s returning id", (tenant, id)
+        ).fetchone()
     if gone is None:
         raise NotFound(f"workflow {id!r} not found", field="id")
 
@@ -205,8 +299,15 @@ def _decode_cursor(cursor: str) -> int:
         raise InvalidInput("cursor is not one this API returned", field="query.cursor") from None
 
 
-def page(tenant: str, *, category: str | None = None, status: str | None = None, q: str | None = None,
-         limit: int = 50, cursor: str | None = None) -> tuple[list[WorkflowRecord], str | None]:
+def page(
+    tenant: str,
+    *,
+    category: str | None = None,
+    status: str | None = None,
+    q: str | None = None,
+    limit: int = 50,
+    cursor: str | None = None,
+) -> tuple[list[WorkflowRecord], str | None]:
     """Newest first, keyset-paginated on an insertion sequence: stable under concurrent inserts."""
     where, vals = ["tenant_id = %s"], [tenant]
     if category:
@@ -262,13 +363,27 @@ def _mirror(c: Any, tenant: str, wid: str, state: dict, *, fresh: bool = False) 
             continue
         pos = b.get("position") if isinstance(b.get("position"), dict) else {}
         data = b.get("data") if isinstance(b.get("data"), dict) else {}
-        block_rows.append((
-            str(b.get("id") or key), wid, tenant, str(b.get("type") or ""), str(b.get("name") or ""),
-            _num(pos.get("x")), _num(pos.get("y")), b.get("enabled") is not False,
-            b.get("horizontalHandles") is not False, bool(b.get("isWide")), bool(b.get("advancedMode")),
-            _num(b.get("height")), Jsonb(b.get("subBlocks") or {}), Jsonb(b.get("outputs") or {}), Jsonb(data),
-            data.get("parentId"), data.get("extent"),
-        ))
+        block_rows.append(
+            (
+                str(b.get("id") or key),
+                wid,
+                tenant,
+                str(b.get("type") or ""),
+                str(b.get("name") or ""),
+                _num(pos.get("x")),
+                _num(pos.get("y")),
+                b.get("enabled") is not False,
+                b.get("horizontalHandles") is not False,
+                bool(b.get("isWide")),
+                bool(b.get("advancedMode")),
+                _num(b.get("height")),
+                Jsonb(b.get("subBlocks") or {}),
+                Jsonb(b.get("outputs") or {}),
+                Jsonb(data),
+                data.get("parentId"),
+                data.get("extent"),
+            )
+        )
     if block_rows:
         with c.cursor() as cur:
             cur.executemany(
@@ -280,8 +395,15 @@ def _mirror(c: Any, tenant: str, wid: str, state: dict, *, fresh: bool = False) 
             )
     edges = state.get("edges") if isinstance(state, dict) else None
     edge_rows = [
-        (str(e.get("id")), wid, tenant, str(e.get("source")), str(e.get("target")),
-         e.get("sourceHandle"), e.get("targetHandle"))
+        (
+            str(e.get("id")),
+            wid,
+            tenant,
+            str(e.get("source")),
+            str(e.get("target")),
+            e.get("sourceHandle"),
+            e.get("targetHandle"),
+        )
         for e in (edges if isinstance(edges, list) else [])
         if isinstance(e, dict) and e.get("id") and e.get("source") and e.get("target")
     ]
@@ -294,10 +416,15 @@ def _mirror(c: Any, tenant: str, wid: str, state: dict, *, fresh: bool = False) 
             )
     for kind in ("loops", "parallels"):
         group = state.get(kind) if isinstance(state, dict) else None
-        for sid, cfg in (group.items() if isinstance(group, dict) else ()):
+        for sid, cfg in group.items() if isinstance(group, dict) else ():
             c.execute(
                 "insert into workflow_subflows (id, workflow_id, tenant_id, type, config) values (%s,%s,%s,%s,%s)"
                 " on conflict do nothing",
-                (str(sid), wid, tenant, kind[:-1] if kind == "loops" else "parallel",
-                 Jsonb(cfg if isinstance(cfg, dict) else {})),
+                (
+                    str(sid),
+                    wid,
+                    tenant,
+                    kind[:-1] if kind == "loops" else "parallel",
+                    Jsonb(cfg if isinstance(cfg, dict) else {}),
+                ),
             )

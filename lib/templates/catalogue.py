@@ -53,8 +53,16 @@ def get(name: str) -> Template:
 
 
 def _matches(template: Template, words: list[str]) -> bool:
-    haystack = " ".join([template.name, template.display_name, template.description, template.category,
-                         *template.tags, *template.integrations]).lower()
+    haystack = " ".join(
+        [
+            template.name,
+            template.display_name,
+            template.description,
+            template.category,
+            *template.tags,
+            *template.integrations,
+        ]
+    ).lower()
     return all(w in haystack for w in words)
 
 
@@ -62,7 +70,7 @@ def search(*, category: str | None = None, q: str | None = None) -> TemplateList
     """Templates filtered by category and words, with per-category counts for the words alone."""
     words = (q or "").lower().split()
     hits = [t for t in all_templates() if _matches(t, words)]
-    counts = {c: 0 for c in CATEGORIES}
+    counts = dict.fromkeys(CATEGORIES, 0)
     for t in hits:
         counts[t.category] += 1
     chosen = [t for t in hits if category is None or t.category == category]

@@ -27,7 +27,12 @@ _CHANNEL = re.compile(r"^(#[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$")
 _CRON_FIELD = re.compile(r"^(\*|\d+(-\d+)?)(/\d+)?$")
 _CRON_RANGES = ((0, 59), (0, 23), (1, 31), (1, 12), (0, 7))
 _CRON_NAMES = {
-    3: {m: i + 1 for i, m in enumerate(["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"])},
+    3: {
+        m: i + 1
+        for i, m in enumerate(
+            ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+        )
+    },
     4: {d: i for i, d in enumerate(["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"])},
 }
 _MAX_STRING = 2000
@@ -93,7 +98,10 @@ def _check_number(field: CustomizableField, value: Any) -> int | float:
 _STRING_CHECKS = {
     "time": (lambda v: bool(_TIME.match(v)), "must be a 24-hour time HH:MM"),
     "email": (lambda v: bool(_EMAIL.match(v)), "must be an email address"),
-    "url": (lambda v: urlparse(v).scheme in ("http", "https") and bool(urlparse(v).netloc), "must be an http(s) URL"),
+    "url": (
+        lambda v: urlparse(v).scheme in ("http", "https") and bool(urlparse(v).netloc),
+        "must be an http(s) URL",
+    ),
     "channel": (lambda v: bool(_CHANNEL.match(v)), "must be a Slack channel (#name) or channel id (C…)"),
     "cron": (_cron_ok, "must be a 5-field cron expression (minute hour day month weekday)"),
     "timezone": (lambda v: v in _zones(), "must be an IANA timezone such as Europe/Berlin"),
@@ -149,13 +157,18 @@ def _stored(value: Any, current: Any) -> Any:
 
 def _follow_renames(state: dict, before: dict[str, str]) -> None:
     blocks = state["blocks"]
-    renamed = {normalize_name(old): normalize_name(blocks[bid]["name"])
-               for bid, old in before.items() if normalize_name(old) != normalize_name(blocks[bid]["name"])}
+    renamed = {
+        normalize_name(old): normalize_name(blocks[bid]["name"])
+        for bid, old in before.items()
+        if normalize_name(old) != normalize_name(blocks[bid]["name"])
+    }
     if not renamed:
         return
     names = [normalize_name(b["name"]) for b in blocks.values()]
     if len(names) != len(set(names)):
-        raise InvalidInput("a customized block name clashes with another block's name", field="body.customizations")
+        raise InvalidInput(
+            "a customized block name clashes with another block's name", field="body.customizations"
+        )
     for block in blocks.values():
         block["subBlocks"] = replace_references(
             block.get("subBlocks", {}),

@@ -8,14 +8,35 @@ from pydantic import BaseModel, ConfigDict, Field
 
 # One template per category; the slugs are part of the public API.
 CATEGORIES: tuple[str, ...] = (
-    "customer-support", "sales-leads", "content-marketing", "research", "crypto-trading",
-    "engineering-devops", "data-pipeline", "recruiting-hr", "email-productivity", "ecommerce",
-    "social-media", "knowledge-base", "finance-reporting",
+    "customer-support",
+    "sales-leads",
+    "content-marketing",
+    "research",
+    "crypto-trading",
+    "engineering-devops",
+    "data-pipeline",
+    "recruiting-hr",
+    "email-productivity",
+    "ecommerce",
+    "social-media",
+    "knowledge-base",
+    "finance-reporting",
 )
 
 FieldType = Literal[
-    "string", "text", "integer", "number", "boolean", "enum", "time", "email", "url",
-    "channel", "cron", "timezone", "model",
+    "string",
+    "text",
+    "integer",
+    "number",
+    "boolean",
+    "enum",
+    "time",
+    "email",
+    "url",
+    "channel",
+    "cron",
+    "timezone",
+    "model",
 ]
 Complexity = Literal["beginner", "intermediate", "advanced"]
 
@@ -72,7 +93,11 @@ class TemplateQuery(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     category: str | None = Field(default=None, max_length=64)
-    q: str | None = Field(default=None, max_length=200, description="Words matched against name, description, tags, integrations")
+    q: str | None = Field(
+        default=None,
+        max_length=200,
+        description="Words matched against name, description, tags, integrations",
+    )
 
 
 class UseTemplateIn(BaseModel):
@@ -83,4 +108,6 @@ class UseTemplateIn(BaseModel):
     name: str | None = Field(default=None, min_length=1, max_length=200)
     description: str | None = Field(default=None, max_length=2000)
     status: Literal["draft", "active", "archived"] = "draft"
-    customizations: dict[str, Any] = Field(default_factory=dict, description="Values keyed by customizable field key")
+    customizations: dict[str, Any] = Field(
+        default_factory=dict, description="Values keyed by customizable field key"
+    )

@@ -33,7 +33,9 @@ def _map_list(value: Any, ids: dict[str, str]) -> Any:
     return [_map_id(v, ids) for v in value] if isinstance(value, list) else value
 
 
-def _rewrite_conditions(block: dict, old: str, new: str, ids: dict[str, str], branches: dict[str, str]) -> None:
+def _rewrite_conditions(
+    block: dict, old: str, new: str, ids: dict[str, str], branches: dict[str, str]
+) -> None:
     """Rename `<old>-…` branch ids inside a condition block's JSON-string `conditions` value."""
     sub = (block.get("subBlocks") or {}).get("conditions")
     if not isinstance(sub, dict):
@@ -47,14 +49,16 @@ def _rewrite_conditions(block: dict, old: str, new: str, ids: dict[str, str], br
             continue
         cid = entry.get("id")
         if isinstance(cid, str) and cid.startswith(old + "-"):
-            entry["id"] = new + cid[len(old):]
+            entry["id"] = new + cid[len(old) :]
             branches[cid] = entry["id"]
         if "activeSourceBlockId" in entry:
             entry["activeSourceBlockId"] = _map_id(entry["activeSourceBlockId"], ids)
     sub["value"] = dump_entries(entries, raw)
 
 
-def regenerate_ids(state: dict[str, Any], *, make_id: Callable[[], str] = _new_uuid) -> tuple[dict[str, Any], dict[str, str]]:
+def regenerate_ids(
+    state: dict[str, Any], *, make_id: Callable[[], str] = _new_uuid
+) -> tuple[dict[str, Any], dict[str, str]]:
     """(a copy of `state` with new block and edge ids, old block id → new block id)."""
     state = copy.deepcopy(state)
     blocks = state.get("blocks") if isinstance(state.get("blocks"), dict) else {}
@@ -87,7 +91,7 @@ def regenerate_ids(state: dict[str, Any], *, make_id: Callable[[], str] = _new_u
         edge["target"] = _map_id(edge.get("target"), ids)
         handle = edge.get("sourceHandle")
         if isinstance(handle, str) and handle.startswith(_CONDITION_PREFIX):
-            branch = handle[len(_CONDITION_PREFIX):]
+            branch = handle[len(_CONDITION_PREFIX) :]
             edge["sourceHandle"] = _CONDITION_PREFIX + branches.get(branch, branch)
         if isinstance(edge.get("data"), dict) and "parentId" in edge["data"]:
             edge["data"]["parentId"] = _map_id(edge["data"]["parentId"], ids)

@@ -27,8 +27,14 @@ def authenticate(authorization: str | None, needed_role: str | None) -> Principa
     cfg = settings()
     if not authorization:
         if needed_role is None or not cfg.auth_required:
-            return Principal(cfg.default_tenant, "admin" if not cfg.auth_required else "read", "anonymous" if cfg.auth_required else "local")
-        raise Unauthorized("this endpoint needs an API key: send 'Authorization: Bearer af_…'", field="header.authorization")
+            return Principal(
+                cfg.default_tenant,
+                "admin" if not cfg.auth_required else "read",
+                "anonymous" if cfg.auth_required else "local",
+            )
+        raise Unauthorized(
+            "this endpoint needs an API key: send 'Authorization: Bearer af_…'", field="header.authorization"
+        )
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise Unauthorized("Authorization must be 'Bearer <api key>'", field="header.authorization")
@@ -36,5 +42,8 @@ def authenticate(authorization: str | None, needed_role: str | None) -> Principa
     if key is None:
         raise Unauthorized("API key is unknown or revoked", field="header.authorization")
     if needed_role is not None and not keys.role_allows(key.role, needed_role):
-        raise Forbidden(f"this operation needs the {needed_role} role; the key has {key.role}", field="header.authorization")
+        raise Forbidden(
+            f"this operation needs the {needed_role} role; the key has {key.role}",
+            field="header.authorization",
+        )
     return Principal(key.tenant_id, key.role, f"key:{key.id}")

@@ -22,8 +22,9 @@ import json
 import re
 import typing
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import anyio
 from pydantic import BaseModel, ValidationError
@@ -39,7 +40,14 @@ from lib.web.context import Context
 from lib.web.errors import EXCEPTION_HANDLERS, ErrorResponse, from_pydantic
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
-_DEFAULT_ROLE = {"GET": "read", "HEAD": "read", "POST": "write", "PUT": "write", "PATCH": "write", "DELETE": "write"}
+_DEFAULT_ROLE = {
+    "GET": "read",
+    "HEAD": "read",
+    "POST": "write",
+    "PUT": "write",
+    "PATCH": "write",
+    "DELETE": "write",
+}
 _SECURITY_HEADERS = {"x-content-type-options": "nosniff", "referrer-policy": "no-referrer"}
 
 
@@ -84,22 +92,39 @@ class Endpoint(Starlette):
         self.path_params = re.findall(r"{(\w+)}", path)
 
     # -- declaration -------------------------------------------------------------------------
-    def _declare(self, method: str, *, response: type[BaseModel] | None = None, status: int = 200,
-                 role: str | None = None, public: bool = False, cache: str | None = None,
-                 summary: str | None = None, content_types: tuple[str, ...] = ("application/json",),
-                 errors: tuple[int, ...] = ()) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def _declare(
+        self,
+        method: str,
+        *,
+        response: type[BaseModel] | None = None,
+        status: int = 200,
+        role: str | None = None,
+        public: bool = False,
+        cache: str | None = None,
+        summary: str | None = None,
+        content_types: tuple[str, ...] = ("application/json",),
+        errors: tuple[int, ...] = (),
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         def register(func: Callable[..., Any]) -> Callable[..., Any]:
             hints = typing.get_type_hints(func)
             body = hints.get("body")
             query = hints.get("query")
             op = Operation(
-                method=method, path=self.path, func=func,
+                method=method,
+                path=self.path,
+                func=func,
                 summary=summary or (inspect.getdoc(func) or func.__name__).splitlines()[0],
-                tag=self.tag, status=status, response=response,
+                tag=self.tag,
+                status=status,
+                response=response,
                 body=body if isinstance(body, type) and issubclass(body, BaseModel) else None,
                 query=query if isinstance(query, type) and issubclass(query, BaseModel) else None,
-                raw="raw" in hints, role=None if public else (role or _DEFAULT_ROLE[method]), public=public,
-                cache=cache, content_types=content_types, errors=errors,
+                raw="raw" in hints,
+                role=None if public else (role or _DEFAULT_ROLE[method]),
+                public=public,
+                cache=cache,
+                content_types=content_types,
+                errors=errors,
             )
             self.operations.append(op)
             self._mount()
@@ -140,7 +165,9 @@ async def _serve(op: Operation, request: Request, path_params: list[str]) -> Res
     request.state.request_id = rid
     headers = {k.lower(): v for k, v in request.headers.items()}
     principal = await anyio.to_thread.run_sync(auth.authenticate, headers.get("authorization"), op.role)
-    ctx = Context(tenant=principal.tenant, role=principal.role, actor=principal.actor, request_id=rid, headers=headers)
+    ctx = Context(
+        tenant=principal.tenant, role=principal.role, actor=principal.actor, request_id=rid, headers=headers
+    )
 
     kwargs: dict[str, Any] = {}
     params = inspect.signature(op.func).parameters
@@ -176,8 +203,15 @@ def _audit(op: Operation, ctx: Context, request: Request, status: int) -> None:
     from lib.store import audit
 
     target = next(iter(request.path_params.values()), None)
-    audit.record(ctx.tenant, actor=ctx.actor, action=f"{op.method} {op.path}", target_type=op.tag,
-                 target_id=target, request_id=ctx.request_id, details={"status": status})
+    audit.record(
+        ctx.tenant,
+        actor=ctx.actor,
+        action=f"{op.method} {op.path}",
+        target_type=op.tag,
+        target_id=target,
+        request_id=ctx.request_id,
+        details={"status": status},
+    )
 
 
 def _add_cors(app: Starlette) -> None:
@@ -186,15 +220,20 @@ def _add_cors(app: Starlette) -> None:
     if origins:
         from starlette.middleware.cors import CORSMiddleware
 
-        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["*"],
-                           allow_headers=["authorization", "content-type", "if-match", "if-none-match", "x-request-id"],
-                           expose_headers=["etag", "x-request-id"], max_age=600)
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            allow_methods=["*"],
+            allow_headers=["authorization", "content-type", "if-match", "if-none-match", "x-request-id"],
+            expose_headers=["etag", "x-request-id"],
+            max_age=600,
+        )
 
 
 def _parse_query(model: type[BaseModel], request: Request, path_params: list[str]) -> BaseModel:
     # Vercel appends dynamic segments to the query (?id=...): those are path params, not filters.
     data: dict[str, Any] = {}
-    for key in request.query_params.keys():
+    for key in request.query_params:
         if key in path_params:
             continue
         values = request.query_params.getlist(key)
@@ -243,7 +282,8 @@ def _parse_body(op: Operation, content: bytes, ctype: str) -> BaseModel:
         raise errors.InvalidInput("request body is empty; send a JSON object", field="body")
     if ctype not in op.content_types and not (ctype == "" and "application/json" in op.content_types):
         raise errors.UnsupportedMedia(
-            f"content type {ctype or '(none)'} is not accepted; use {', '.join(op.content_types)}", field="content-type"
+            f"content type {ctype or '(none)'} is not accepted; use {', '.join(op.content_types)}",
+            field="content-type",
         )
     if ctype in _YAML_TYPES:
         import yaml
@@ -313,7 +353,7 @@ def error_responses(op: Operation) -> dict[int, type[BaseModel]]:
         codes.add(422)
     if not op.public:
         codes |= {401, 403}
-    return {c: ErrorResponse for c in sorted(codes)}
+    return dict.fromkeys(sorted(codes), ErrorResponse)
 
 
 JSON = JSONResponse

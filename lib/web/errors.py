@@ -27,8 +27,15 @@ STATUS: dict[type[errors.AgentForgeError], int] = {
     errors.Unavailable: 503,
 }
 
-_HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-               405: "method_not_allowed", 413: "payload_too_large", 415: "unsupported_media_type"}
+_HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+}
 
 
 class ErrorBody(BaseModel):
@@ -52,10 +59,19 @@ def status_of(exc: errors.AgentForgeError) -> int:
     return 500
 
 
-def respond(status: int, code: str, message: str, request_id: str, *, field: str | None = None,
-            details: list[Any] | None = None, headers: dict[str, str] | None = None) -> JSONResponse:
-    body = ErrorResponse(error=ErrorBody(code=code, message=message, field=field, details=details or []),
-                         request_id=request_id)
+def respond(
+    status: int,
+    code: str,
+    message: str,
+    request_id: str,
+    *,
+    field: str | None = None,
+    details: list[Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    body = ErrorResponse(
+        error=ErrorBody(code=code, message=message, field=field, details=details or []), request_id=request_id
+    )
     out = {"x-request-id": request_id, "cache-control": "no-store", **(headers or {})}
     return JSONResponse(body.model_dump(mode="json"), status_code=status, headers=out)
 
@@ -86,8 +102,10 @@ async def handle_domain(request: Request, exc: Exception) -> JSONResponse:
 async def handle_http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
     code = _HTTP_CODES.get(exc.status_code, "http_error")
-    message = {404: f"no route for {request.url.path}",
-               405: f"method {request.method} is not allowed on {request.url.path}"}.get(exc.status_code, str(exc.detail))
+    message = {
+        404: f"no route for {request.url.path}",
+        405: f"method {request.method} is not allowed on {request.url.path}",
+    }.get(exc.status_code, str(exc.detail))
     return respond(exc.status_code, code, message, request_id_of(request), headers=dict(exc.headers or {}))
 
 

@@ -44,14 +44,22 @@ def document() -> dict[str, Any]:
     paths: dict[str, dict[str, Any]] = {}
     for op in ops:
         item = paths.setdefault(op.path, {})
-        params = [{"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
-                  for p in _path_params(op.path)]
+        params = [
+            {"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
+            for p in _path_params(op.path)
+        ]
         if op.query is not None:
             qs = op.query.model_json_schema()
             for name, prop in qs.get("properties", {}).items():
-                params.append({"name": name, "in": "query", "required": name in qs.get("required", []),
-                               "schema": {k: v for k, v in prop.items() if k != "title"},
-                               **({"description": prop["description"]} if "description" in prop else {})})
+                params.append(
+                    {
+                        "name": name,
+                        "in": "query",
+                        "required": name in qs.get("required", []),
+                        "schema": {k: v for k, v in prop.items() if k != "title"},
+                        **({"description": prop["description"]} if "description" in prop else {}),
+                    }
+                )
         responses: dict[str, Any] = {}
         ok: dict[str, Any] = {"description": "OK" if op.status < 300 else "Created"}
         if op.status == 204 or (op.response is None and op.status != 200):
@@ -62,7 +70,10 @@ def document() -> dict[str, Any]:
         if op.cache and op.method == "GET":
             responses["304"] = {"description": "Not modified (If-None-Match matched the ETag)"}
         for code, model in error_responses(op).items():
-            responses[str(code)] = {"description": "Error", "content": {"application/json": {"schema": ref(model)}}}
+            responses[str(code)] = {
+                "description": "Error",
+                "content": {"application/json": {"schema": ref(model)}},
+            }
         entry: dict[str, Any] = {
             "operationId": f"{op.method.lower()}_{op.func.__name__}",
             "summary": op.summary,
@@ -71,18 +82,29 @@ def document() -> dict[str, Any]:
             "responses": responses,
         }
         if op.body is not None:
-            entry["requestBody"] = {"required": True, "content": {ct: {"schema": ref(op.body)} for ct in op.content_types}}
+            entry["requestBody"] = {
+                "required": True,
+                "content": {ct: {"schema": ref(op.body)} for ct in op.content_types},
+            }
         elif op.raw:
-            entry["requestBody"] = {"required": True, "content": {ct: {"schema": {}} for ct in op.content_types}}
+            entry["requestBody"] = {
+                "required": True,
+                "content": {ct: {"schema": {}} for ct in op.content_types},
+            }
         entry["security"] = [] if op.public else [{"bearer": []}]
         item[op.method.lower()] = entry
     return {
         "openapi": "3.1.0",
-        "info": {"title": TITLE, "version": VERSION,
-                 "description": "Sim workflow states from templates, descriptions and Sim's table rows."},
+        "info": {
+            "title": TITLE,
+            "version": VERSION,
+            "description": "Sim workflow states from templates, descriptions and Sim's table rows.",
+        },
         "paths": dict(sorted(paths.items())),
-        "components": {"schemas": schemas,
-                       "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "af_…"}}},
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "af_…"}},
+        },
     }
 
 

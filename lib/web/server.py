@@ -26,8 +26,10 @@ STATIC_HEADERS = [
     (b"x-frame-options", b"DENY"),
     (b"referrer-policy", b"strict-origin-when-cross-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
-    (b"content-security-policy",
-     b"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'"),
+    (
+        b"content-security-policy",
+        b"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'",
+    ),
 ]
 
 
@@ -71,8 +73,11 @@ class LocalServer:
         try:
             await self.static(scope, receive, send_with_headers)
         except HTTPException as exc:  # StaticFiles raises before sending anything
-            await PlainTextResponse(str(exc.detail), status_code=exc.status_code,
-                                    headers={k.decode(): v.decode() for k, v in STATIC_HEADERS})(scope, receive, send)
+            await PlainTextResponse(
+                str(exc.detail),
+                status_code=exc.status_code,
+                headers={k.decode(): v.decode() for k, v in STATIC_HEADERS},
+            )(scope, receive, send)
 
 
 def create_app() -> LocalServer:

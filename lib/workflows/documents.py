@@ -31,11 +31,14 @@ def read_document(content: bytes, content_type: str) -> dict[str, Any]:
     elif content_type in ("application/json", ""):
         doc = load_json(content, field="body")
     else:
-        raise UnsupportedMedia(f"content type {content_type} is not accepted; use application/json or "
-                               "application/yaml", field="content-type")
+        raise UnsupportedMedia(
+            f"content type {content_type} is not accepted; use application/json or application/yaml",
+            field="content-type",
+        )
     if not isinstance(doc, dict):
-        raise InvalidInput(f"body must be a JSON object (a state or envelope), not {type(doc).__name__}",
-                           field="body")
+        raise InvalidInput(
+            f"body must be a JSON object (a state or envelope), not {type(doc).__name__}", field="body"
+        )
     return read_envelope(doc).state
 
 
@@ -43,7 +46,9 @@ def _result(state: Any, era: str | None) -> ValidationOut:
     from lib.validation import validate
 
     report = validate(state, era=era)
-    return ValidationOut(valid=report.valid, era=report.era, findings=[f.model_dump() for f in report.findings])
+    return ValidationOut(
+        valid=report.valid, era=report.era, findings=[f.model_dump() for f in report.findings]
+    )
 
 
 def validate_document(content: bytes, content_type: str, *, era: str | None = None) -> ValidationOut:
@@ -57,8 +62,9 @@ def validate_stored(tenant: str, workflow_id: str, *, era: str | None = None) ->
 
     record = workflows.get(tenant, workflow_id)
     out = _result(record.state, era)
-    validation_results.record(tenant, workflow_id, {**out.model_dump(),
-                                                    "checked_at": datetime.now(UTC).isoformat()})
+    validation_results.record(
+        tenant, workflow_id, {**out.model_dump(), "checked_at": datetime.now(UTC).isoformat()}
+    )
     return out
 
 
@@ -67,5 +73,11 @@ def export_stored(tenant: str, workflow_id: str, *, format: str = "json", target
     from lib.store import workflows
 
     record = workflows.get(tenant, workflow_id)
-    return export_workflow(record.state, name=record.name, description=record.description,
-                           variables=record.variables, format=format, target=target)
+    return export_workflow(
+        record.state,
+        name=record.name,
+        description=record.description,
+        variables=record.variables,
+        format=format,
+        target=target,
+    )

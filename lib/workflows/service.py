@@ -38,7 +38,8 @@ def _checked(state: dict[str, Any], field: str) -> ValidationSummary:
         errors = sum(1 for f in report.findings if f.severity == "error")
         raise InvalidInput(
             f"the workflow state is not valid for Sim ({errors} error(s)); see details for every finding",
-            field=field, details=findings,
+            field=field,
+            details=findings,
         )
     return ValidationSummary(valid=True, era=report.era, findings=findings)
 
@@ -63,9 +64,14 @@ def create(tenant: str, body: CreateWorkflowIn) -> WorkflowOut:
     state, meta = unwrap(posted)
     validation = _checked(state, "body.state" if body.state is not None else "body")
     record = store.create(
-        tenant, state=state, name=body.name or _name_from(meta, state) or _UNTITLED,
-        description=body.description, category=body.category, status=body.status or "draft",
-        metadata=body.metadata, variables=body.variables,
+        tenant,
+        state=state,
+        name=body.name or _name_from(meta, state) or _UNTITLED,
+        description=body.description,
+        category=body.category,
+        status=body.status or "draft",
+        metadata=body.metadata,
+        variables=body.variables,
     )
     return _out(record, validation)
 
@@ -76,9 +82,13 @@ def create_from_template(tenant: str, name: str, body: UseTemplateIn) -> Workflo
     state = customize.instantiate(template, body.customizations)
     validation = _checked(state, "body.customizations")
     record = store.create(
-        tenant, state=state, name=body.name or template.display_name,
-        description=body.description or template.description, category=template.category,
-        status=body.status, template_source=template.name,
+        tenant,
+        state=state,
+        name=body.name or template.display_name,
+        description=body.description or template.description,
+        category=template.category,
+        status=body.status,
+        template_source=template.name,
         metadata={"template_version": template.version, "customizations": body.customizations},
     )
     return _out(record, validation)
@@ -93,7 +103,9 @@ def _expected_version(body: ReplaceWorkflowIn, if_match: str | None) -> int:
     if if_match is not None:
         m = _IF_MATCH.match(if_match.strip())
         if m is None:
-            raise InvalidInput('If-Match must be the workflow version you read, e.g. "3"', field="header.if-match")
+            raise InvalidInput(
+                'If-Match must be the workflow version you read, e.g. "3"', field="header.if-match"
+            )
         header = int(m.group(1))
     if body.version is not None and header is not None and body.version != header:
         raise InvalidInput("body.version and If-Match disagree; send one of them", field="body.version")
@@ -112,8 +124,15 @@ def replace(tenant: str, id: str, body: ReplaceWorkflowIn, if_match: str | None 
     state, _meta = unwrap(body.state)
     validation = _checked(state, "body.state")
     record = store.replace(
-        tenant, id, state=state, expected_version=version, name=body.name, description=body.description,
-        category=body.category, status=body.status, metadata=body.metadata,
+        tenant,
+        id,
+        state=state,
+        expected_version=version,
+        name=body.name,
+        description=body.description,
+        category=body.category,
+        status=body.status,
+        metadata=body.metadata,
     )
     return _out(record, validation)
 
@@ -124,7 +143,14 @@ def delete(tenant: str, id: str) -> None:
 
 def page(tenant: str, query: ListQuery) -> WorkflowList:
     """One page, newest first; `next_cursor` continues after it, stable under concurrent inserts."""
-    records, cursor = store.page(tenant, category=query.category, status=query.status, q=query.q,
-                                 limit=query.limit, cursor=query.cursor)
-    return WorkflowList(workflows=[WorkflowSummary.model_validate(r.model_dump()) for r in records],
-                        next_cursor=cursor)
+    records, cursor = store.page(
+        tenant,
+        category=query.category,
+        status=query.status,
+        q=query.q,
+        limit=query.limit,
+        cursor=query.cursor,
+    )
+    return WorkflowList(
+        workflows=[WorkflowSummary.model_validate(r.model_dump()) for r in records], next_cursor=cursor
+    )

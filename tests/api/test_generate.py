@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-DESCRIPTION = ("Every weekday at 8:00 fetch the trending coins from CoinGecko, summarise them with GPT-4o and post "
-               "the summary to #crypto on Slack; if BTC moved more than 5% also email me")
+DESCRIPTION = (
+    "Every weekday at 8:00 fetch the trending coins from CoinGecko, summarise them with GPT-4o and post "
+    "the summary to #crypto on Slack; if BTC moved more than 5% also email me"
+)
 
 
 def test_generate_stores_a_valid_draft(client, tenant, api_key):
     c = client("api/generate.py")
-    r = c.post("/api/generate", json={"description": DESCRIPTION}, headers={"authorization": f"Bearer {api_key(tenant)}"})
+    r = c.post(
+        "/api/generate",
+        json={"description": DESCRIPTION},
+        headers={"authorization": f"Bearer {api_key(tenant)}"},
+    )
     assert r.status_code == 201, r.text
     body = r.json()
     assert set(body) >= {"workflow", "source", "cache", "validation", "usage", "elapsed_ms"}
@@ -45,11 +51,16 @@ def test_claude_through_the_stand_in(client, tenant, api_key, settings_env):
     try:
         circuit.reset()
         settings_env(ANTHROPIC_API_KEY="stand-in", ANTHROPIC_BASE_URL=server.url)
-        r = client("api/generate.py").post("/api/generate", json={"description": DESCRIPTION},
-                                            headers={"authorization": f"Bearer {api_key(tenant)}"})
+        r = client("api/generate.py").post(
+            "/api/generate",
+            json={"description": DESCRIPTION},
+            headers={"authorization": f"Bearer {api_key(tenant)}"},
+        )
         assert r.status_code == 201, r.text
         body = r.json()
-        assert body["source"] == "claude" and body["usage"]["input_tokens"] > 0 and body["usage"]["cost_usd"] > 0
+        assert (
+            body["source"] == "claude" and body["usage"]["input_tokens"] > 0 and body["usage"]["cost_usd"] > 0
+        )
         assert body["validation"]["valid"]
     finally:
         server.stop()

@@ -20,7 +20,10 @@ def _api(client):
 def test_multipart_with_several_files_of_different_kinds(client, api_key, tenant):
     wid = str(uuid.uuid4())
     files = [
-        ("files", ("workflow_blocks.csv", F.to_csv(F.triage_blocks(wid), F.BLOCK_COLUMNS, bom=True), "text/csv")),
+        (
+            "files",
+            ("workflow_blocks.csv", F.to_csv(F.triage_blocks(wid), F.BLOCK_COLUMNS, bom=True), "text/csv"),
+        ),
         ("files", ("workflow.csv", F.to_csv([F.workflow_row(wid)], F.WORKFLOW_COLUMNS), "text/csv")),
         ("files", ("kb.json", (EXAMPLES / "knowledge-base-qa.json").read_bytes(), "application/json")),
         ("files", ("broken.json", b'{"blocks": ', "application/json")),
@@ -29,8 +32,7 @@ def test_multipart_with_several_files_of_different_kinds(client, api_key, tenant
     assert r.status_code == 200, r.text
     body = r.json()
     assert sorted(i["name"] for i in body["imported"]) == ["Support triage", "knowledge-base-qa"]
-    assert body["rejected"] == [{"file": "broken.json", "line": 1,
-                                 "reason": body["rejected"][0]["reason"]}]
+    assert body["rejected"] == [{"file": "broken.json", "line": 1, "reason": body["rejected"][0]["reason"]}]
     assert "not valid JSON" in body["rejected"][0]["reason"]
     triage = next(i for i in body["imported"] if i["name"] == "Support triage")
     assert triage["valid"] is True and any(a["kind"] == "edge_inferred" for a in triage["assumptions"])
@@ -40,9 +42,11 @@ def test_json_and_yaml_bodies(client):
     state = json.loads((EXAMPLES / "resume-parser.json").read_text())
     r = _api(client).post(URL, json=state)
     assert r.status_code == 200 and r.json()["imported"][0]["name"] == "resume-parser"
-    yaml_doc = ("version: '1.0'\nblocks:\n  s1:\n    type: starter\n    name: Start\n"
-                "    connections: {success: a1}\n  a1:\n    type: agent\n    name: Agent 1\n"
-                "    inputs: {model: gpt-4o, userPrompt: '<start.input>'}\n")
+    yaml_doc = (
+        "version: '1.0'\nblocks:\n  s1:\n    type: starter\n    name: Start\n"
+        "    connections: {success: a1}\n  a1:\n    type: agent\n    name: Agent 1\n"
+        "    inputs: {model: gpt-4o, userPrompt: '<start.input>'}\n"
+    )
     r = _api(client).post(URL, content=yaml_doc, headers={"content-type": "application/yaml"})
     assert r.status_code == 200, r.text
     assert r.json()["imported"][0]["valid"] is True
@@ -53,8 +57,21 @@ def test_bad_inputs_are_4xx_naming_place_and_reason(client, settings_env):
     r = api.post(URL, content=b'{"blocks": {"a": 1', headers={"content-type": "application/json"})
     assert r.status_code == 400 and r.json()["error"]["code"] == "malformed_input"
     assert "line 1" in r.json()["error"]["message"] and r.json()["error"]["field"] == "body.json"
-    r = api.post(URL, json={"blocks": {"a": {"id": "a", "type": "agent", "name": "A", "position": {"x": 1},
-                                             "subBlocks": {}, "enabled": "yes"}}})
+    r = api.post(
+        URL,
+        json={
+            "blocks": {
+                "a": {
+                    "id": "a",
+                    "type": "agent",
+                    "name": "A",
+                    "position": {"x": 1},
+                    "subBlocks": {},
+                    "enabled": "yes",
+                }
+            }
+        },
+    )
     assert r.status_code == 422 and "/blocks/a/position/y" in r.text and "/blocks/a/enabled" in r.text
     r = api.post(URL, json=[1, 2])
     assert r.status_code == 422
@@ -70,6 +87,8 @@ def test_bad_inputs_are_4xx_naming_place_and_reason(client, settings_env):
 
 
 def test_multipart_without_files_is_422(client):
-    r = _api(client).post(URL, content=b"--xyz--\r\n", headers={"content-type": "multipart/form-data; boundary=xyz"})
+    r = _api(client).post(
+        URL, content=b"--xyz--\r\n", headers={"content-type": "multipart/form-data; boundary=xyz"}
+    )
     assert r.status_code in (400, 422)
     assert r.json()["error"]["field"] in ("body", "content-type")

@@ -16,8 +16,18 @@ def test_list_has_every_template_and_category_counts(client):
     assert [c["name"] for c in body["categories"]] == list(CATEGORIES)
     assert {c["count"] for c in body["categories"]} == {1}
     first = body["templates"][0]
-    assert {"name", "display_name", "description", "category", "tags", "integrations", "complexity", "version",
-            "customizable_fields", "block_count"} <= set(first)
+    assert {
+        "name",
+        "display_name",
+        "description",
+        "category",
+        "tags",
+        "integrations",
+        "complexity",
+        "version",
+        "customizable_fields",
+        "block_count",
+    } <= set(first)
     assert "state" not in first
 
 

@@ -22,8 +22,11 @@ def test_posted_state_and_envelope(client):
     r = api.post("/api/validate", json=state)
     assert r.status_code == 200 and r.json()["valid"] is True
     assert [f["code"] for f in r.json()["findings"]] == ["plaintext_header_secret"]
-    r = api.post("/api/validate", content=(EXAMPLES / "pr-review.json").read_bytes(),
-                 headers={"content-type": "application/json"})
+    r = api.post(
+        "/api/validate",
+        content=(EXAMPLES / "pr-review.json").read_bytes(),
+        headers={"content-type": "application/json"},
+    )
     assert r.json()["valid"] is True and r.json()["era"] == "current"
     state["blocks"][F.AGENT]["type"] = "guesty"  # removed before JUL25 rows stopped carrying it (§9.9)
     r = api.post("/api/validate?era=jul25", json=state)
@@ -57,7 +60,9 @@ def test_stored_workflow_result_is_kept_without_a_version_bump(client, api_key, 
     after = workflows.get(tenant, item.id)
     assert after.version == before.version
     assert after.metadata["validation"]["findings"] == r.json()["findings"]
-    assert "checked_at" in after.metadata["validation"] and after.metadata["import"] == before.metadata["import"]
+    assert (
+        "checked_at" in after.metadata["validation"] and after.metadata["import"] == before.metadata["import"]
+    )
     r = api.post("/api/workflows/nope/validate", headers=auth)
     assert r.status_code == 404
     assert json.loads(r.content)["error"]["code"] == "not_found"

@@ -45,7 +45,11 @@ def test_post_accepts_a_bare_state_and_sim_export_envelopes(client, headers, sta
     bare = c.post("/api/workflows", json=state, headers=headers)
     assert bare.status_code == 201 and bare.json()["name"] == "Untitled workflow"
 
-    envelope = {"version": "1.0", "exportedAt": "2025-07-24T10:00:00Z", "state": {**state, "metadata": {"name": "From export"}}}
+    envelope = {
+        "version": "1.0",
+        "exportedAt": "2025-07-24T10:00:00Z",
+        "state": {**state, "metadata": {"name": "From export"}},
+    }
     r = c.post("/api/workflows", json=envelope, headers=headers)
     assert r.status_code == 201 and r.json()["name"] == "From export"
 
@@ -55,15 +59,25 @@ def test_post_accepts_a_bare_state_and_sim_export_envelopes(client, headers, sta
 
     import yaml
 
-    r = c.post("/api/workflows", content=yaml.safe_dump({"name": "From YAML", "state": state}),
-               headers={**headers, "Content-Type": "application/yaml"})
+    r = c.post(
+        "/api/workflows",
+        content=yaml.safe_dump({"name": "From YAML", "state": state}),
+        headers={**headers, "Content-Type": "application/yaml"},
+    )
     assert r.status_code == 201 and r.json()["name"] == "From YAML"
 
 
 def test_post_refuses_an_invalid_state_with_the_findings(client, headers, tenant, state):
     broken = copy.deepcopy(state)
-    broken["edges"].append({"id": "dangling", "source": "review", "target": "nowhere",
-                            "sourceHandle": "source", "targetHandle": "target"})
+    broken["edges"].append(
+        {
+            "id": "dangling",
+            "source": "review",
+            "target": "nowhere",
+            "sourceHandle": "source",
+            "targetHandle": "target",
+        }
+    )
     broken["blocks"]["notify"]["type"] = "slack_v9"
     r = client(LIST).post("/api/workflows", json={"name": "bad", "state": broken}, headers=headers)
     assert r.status_code == 422
@@ -85,7 +99,12 @@ def test_get_one_is_private_and_unknown_ids_are_json_404s(client, headers, state
     r = c.get(f"/api/workflows/{created['id']}", headers=headers)
     assert r.status_code == 200 and r.json()["state"] == state
     assert r.headers["cache-control"].startswith("private") and r.headers["etag"] == f'"{created["version"]}"'
-    assert c.get(f"/api/workflows/{created['id']}", headers={**headers, "If-None-Match": r.headers["etag"]}).status_code == 304
+    assert (
+        c.get(
+            f"/api/workflows/{created['id']}", headers={**headers, "If-None-Match": r.headers["etag"]}
+        ).status_code
+        == 304
+    )
 
     missing = c.get("/api/workflows/does-not-exist", headers=headers)
     assert missing.status_code == 404
@@ -98,7 +117,9 @@ def test_another_tenants_workflow_is_not_found(client, headers, api_key, state):
     c = client(ONE)
     wid = created["id"]
     assert c.get(f"/api/workflows/{wid}", headers=other).status_code == 404
-    assert c.put(f"/api/workflows/{wid}", json={"state": state, "version": 1}, headers=other).status_code == 404
+    assert (
+        c.put(f"/api/workflows/{wid}", json={"state": state, "version": 1}, headers=other).status_code == 404
+    )
     assert c.delete(f"/api/workflows/{wid}", headers=other).status_code == 404
     assert client(LIST).get("/api/workflows", headers=other).json()["workflows"] == []
     assert c.get(f"/api/workflows/{wid}", headers=headers).status_code == 200
@@ -122,7 +143,9 @@ def test_put_replaces_with_the_current_version_and_409s_on_a_stale_one(client, h
 
     via_header = c.put(f"/api/workflows/{wid}", json={"state": state}, headers={**headers, "If-Match": '"2"'})
     assert via_header.status_code == 200 and via_header.json()["version"] == 3
-    stale_header = c.put(f"/api/workflows/{wid}", json={"state": state}, headers={**headers, "If-Match": 'W/"2"'})
+    stale_header = c.put(
+        f"/api/workflows/{wid}", json={"state": state}, headers={**headers, "If-Match": 'W/"2"'}
+    )
     assert stale_header.status_code == 409
     assert workflows.get(tenant, wid).version == 3
 
@@ -134,7 +157,9 @@ def test_put_needs_a_version_and_a_valid_state(client, headers, state):
     assert r.status_code == 422 and r.json()["error"]["field"] == "body.version"
     r = c.put(f"/api/workflows/{wid}", json={"state": state}, headers={**headers, "If-Match": "abc"})
     assert r.status_code == 422 and r.json()["error"]["field"] == "header.if-match"
-    r = c.put(f"/api/workflows/{wid}", json={"state": state, "version": 1}, headers={**headers, "If-Match": "2"})
+    r = c.put(
+        f"/api/workflows/{wid}", json={"state": state, "version": 1}, headers={**headers, "If-Match": "2"}
+    )
     assert r.status_code == 422
     broken = copy.deepcopy(state)
     broken["blocks"].pop("start")
@@ -157,15 +182,26 @@ def test_delete_removes_the_workflow_and_its_blocks(client, headers, tenant, sta
 # -- GET /api/workflows --------------------------------------------------------------------------
 def test_list_filters_and_returns_summaries(client, headers, tenant, state):
     for i in range(3):
-        workflows.create(tenant, state=state, name=f"Invoice bot {i}", category="finance-reporting", status="active")
-    workflows.create(tenant, state=state, name="Lead router", category="sales-leads", description="routes invoices? no")
+        workflows.create(
+            tenant, state=state, name=f"Invoice bot {i}", category="finance-reporting", status="active"
+        )
+    workflows.create(
+        tenant, state=state, name="Lead router", category="sales-leads", description="routes invoices? no"
+    )
     c = client(LIST)
     r = c.get("/api/workflows", headers=headers)
     assert r.status_code == 200 and r.headers["cache-control"].startswith("private")
     rows = r.json()["workflows"]
     assert [w["name"] for w in rows][:1] == ["Lead router"] and len(rows) == 4
     assert "state" not in rows[0]
-    assert len(c.get("/api/workflows", params={"category": "finance-reporting"}, headers=headers).json()["workflows"]) == 3
+    assert (
+        len(
+            c.get("/api/workflows", params={"category": "finance-reporting"}, headers=headers).json()[
+                "workflows"
+            ]
+        )
+        == 3
+    )
     assert len(c.get("/api/workflows", params={"status": "draft"}, headers=headers).json()["workflows"]) == 1
     assert len(c.get("/api/workflows", params={"q": "invoice"}, headers=headers).json()["workflows"]) == 4
     bad = c.get("/api/workflows", params={"status": "deleted"}, headers=headers)

@@ -18,8 +18,14 @@ def test_create_from_template_stores_a_customized_workflow(client, tenant, api_k
     template = catalogue.get("daily-inbox-digest")
     r = client(ROUTE).post(
         "/api/workflows/templates/daily-inbox-digest",
-        json={"name": "My mornings", "customizations": {"digest_recipient": "ceo@example.com", "send_time": "06:45",
-                                                        "timezone": "Europe/London"}},
+        json={
+            "name": "My mornings",
+            "customizations": {
+                "digest_recipient": "ceo@example.com",
+                "send_time": "06:45",
+                "timezone": "Europe/London",
+            },
+        },
         headers=_auth(api_key, tenant),
     )
     assert r.status_code == 201, r.text
@@ -52,17 +58,25 @@ def test_create_from_template_stores_a_customized_workflow(client, tenant, api_k
 
 def test_a_bad_customization_is_a_422_naming_the_field(client, tenant, api_key):
     c = client(ROUTE)
-    r = c.post("/api/workflows/templates/crypto-price-alerts",
-               json={"customizations": {"interval_minutes": "fifteen"}}, headers=_auth(api_key, tenant))
+    r = c.post(
+        "/api/workflows/templates/crypto-price-alerts",
+        json={"customizations": {"interval_minutes": "fifteen"}},
+        headers=_auth(api_key, tenant),
+    )
     assert r.status_code == 422
     err = r.json()["error"]
     assert err["code"] == "validation_error" and err["field"] == "body.customizations.interval_minutes"
 
-    r = c.post("/api/workflows/templates/crypto-price-alerts",
-               json={"customizations": {"leverage": 100}}, headers=_auth(api_key, tenant))
+    r = c.post(
+        "/api/workflows/templates/crypto-price-alerts",
+        json={"customizations": {"leverage": 100}},
+        headers=_auth(api_key, tenant),
+    )
     assert r.status_code == 422 and r.json()["error"]["field"] == "body.customizations.leverage"
 
-    r = c.post("/api/workflows/templates/crypto-price-alerts", json={"colour": "red"}, headers=_auth(api_key, tenant))
+    r = c.post(
+        "/api/workflows/templates/crypto-price-alerts", json={"colour": "red"}, headers=_auth(api_key, tenant)
+    )
     assert r.status_code == 422 and r.json()["error"]["field"] == "body.colour"
     assert workflows.page(tenant)[0] == []
 

@@ -11,15 +11,28 @@ import os
 import sys
 
 sys.path.insert(0, os.getcwd())
-import vc__handler__python as trampoline  # noqa: E402  (the file the platform imports)
+import vc__handler__python as trampoline
 
 results = []
 with open(sys.argv[1]) as f:
     requests = json.load(f)
 for req in requests:
-    payload = {"method": req["method"], "path": req["path"], "headers": req["headers"],
-               "body": req["body"], "encoding": "base64"}
+    payload = {
+        "method": req["method"],
+        "path": req["path"],
+        "headers": req["headers"],
+        "body": req["body"],
+        "encoding": "base64",
+    }
     results.append(trampoline.vc_handler({"body": json.dumps(payload)}, None))
 with open(sys.argv[2], "w") as f:
-    json.dump({"results": results, "python": list(sys.version_info[:3]),
-               "modules": sorted(m for m in ("anthropic", "openai", "numpy", "boto3", "supabase") if m in sys.modules)}, f)
+    json.dump(
+        {
+            "results": results,
+            "python": list(sys.version_info[:3]),
+            "modules": sorted(
+                m for m in ("anthropic", "openai", "numpy", "boto3", "supabase") if m in sys.modules
+            ),
+        },
+        f,
+    )

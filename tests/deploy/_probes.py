@@ -89,5 +89,7 @@ def answer(status: int, content_type: str | None, body: bytes) -> dict[str, Any]
     media = (content_type or "").split(";")[0].strip().lower()
     parsed: Any = None
     if body:
-        parsed = normalize(json.loads(body)) if media == "application/json" else body.decode("utf-8", "replace")
+        parsed = (
+            normalize(json.loads(body)) if media == "application/json" else body.decode("utf-8", "replace")
+        )
     return {"status": status, "content_type": media or None, "body": parsed}

@@ -4,7 +4,8 @@ and ALB events exactly as the local server answers the same request."""
 from __future__ import annotations
 
 import base64
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -16,7 +17,12 @@ _ARN = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/agent-fo
 
 
 def _headers(p: Probe) -> dict[str, str]:
-    return {"host": "agent-forge.example", "user-agent": "lambda-test", "x-forwarded-proto": "https", **p.headers}
+    return {
+        "host": "agent-forge.example",
+        "user-agent": "lambda-test",
+        "x-forwarded-proto": "https",
+        **p.headers,
+    }
 
 
 def _body(p: Probe, b64: bool) -> str:
@@ -25,43 +31,76 @@ def _body(p: Probe, b64: bool) -> str:
 
 def api_gateway_v2(p: Probe, b64: bool = True) -> dict[str, Any]:
     return {
-        "version": "2.0", "routeKey": "$default", "rawPath": p.path, "rawQueryString": "",
+        "version": "2.0",
+        "routeKey": "$default",
+        "rawPath": p.path,
+        "rawQueryString": "",
         "headers": _headers(p),
         "requestContext": {
-            "accountId": "123456789012", "apiId": "afapi", "domainName": "afapi.execute-api.eu-west-1.amazonaws.com",
-            "requestId": "req-v2", "routeKey": "$default", "stage": "$default", "timeEpoch": 0,
-            "http": {"method": p.method, "path": p.path, "protocol": "HTTP/1.1", "sourceIp": "203.0.113.7",
-                     "userAgent": "lambda-test"},
+            "accountId": "123456789012",
+            "apiId": "afapi",
+            "domainName": "afapi.execute-api.eu-west-1.amazonaws.com",
+            "requestId": "req-v2",
+            "routeKey": "$default",
+            "stage": "$default",
+            "timeEpoch": 0,
+            "http": {
+                "method": p.method,
+                "path": p.path,
+                "protocol": "HTTP/1.1",
+                "sourceIp": "203.0.113.7",
+                "userAgent": "lambda-test",
+            },
         },
-        "body": _body(p, b64), "isBase64Encoded": b64,
+        "body": _body(p, b64),
+        "isBase64Encoded": b64,
     }
 
 
 def api_gateway_v1(p: Probe, b64: bool = False) -> dict[str, Any]:
     headers = _headers(p)
     return {
-        "resource": "/{proxy+}", "path": p.path, "httpMethod": p.method,
-        "headers": headers, "multiValueHeaders": {k: [v] for k, v in headers.items()},
-        "queryStringParameters": None, "multiValueQueryStringParameters": None,
-        "pathParameters": {"proxy": p.path.lstrip("/")}, "stageVariables": None,
+        "resource": "/{proxy+}",
+        "path": p.path,
+        "httpMethod": p.method,
+        "headers": headers,
+        "multiValueHeaders": {k: [v] for k, v in headers.items()},
+        "queryStringParameters": None,
+        "multiValueQueryStringParameters": None,
+        "pathParameters": {"proxy": p.path.lstrip("/")},
+        "stageVariables": None,
         "requestContext": {
-            "accountId": "123456789012", "apiId": "afapi", "resourcePath": "/{proxy+}", "httpMethod": p.method,
-            "path": "/prod" + p.path, "stage": "prod", "requestId": "req-v1",
+            "accountId": "123456789012",
+            "apiId": "afapi",
+            "resourcePath": "/{proxy+}",
+            "httpMethod": p.method,
+            "path": "/prod" + p.path,
+            "stage": "prod",
+            "requestId": "req-v1",
             "identity": {"sourceIp": "203.0.113.7", "userAgent": "lambda-test"},
         },
-        "body": _body(p, b64), "isBase64Encoded": b64,
+        "body": _body(p, b64),
+        "isBase64Encoded": b64,
     }
 
 
 def alb(p: Probe, b64: bool = False) -> dict[str, Any]:
     return {
         "requestContext": {"elb": {"targetGroupArn": _ARN}},
-        "httpMethod": p.method, "path": p.path, "queryStringParameters": {},
-        "headers": _headers(p), "body": _body(p, b64), "isBase64Encoded": b64,
+        "httpMethod": p.method,
+        "path": p.path,
+        "queryStringParameters": {},
+        "headers": _headers(p),
+        "body": _body(p, b64),
+        "isBase64Encoded": b64,
     }
 
 
-EVENTS: dict[str, Callable[..., dict[str, Any]]] = {"apigw-v1": api_gateway_v1, "apigw-v2": api_gateway_v2, "alb": alb}
+EVENTS: dict[str, Callable[..., dict[str, Any]]] = {
+    "apigw-v1": api_gateway_v1,
+    "apigw-v2": api_gateway_v2,
+    "alb": alb,
+}
 
 
 class _Context:
@@ -112,7 +151,10 @@ def test_not_found_and_validation_shapes_through_lambda(local_answers):
     for p in errors:
         got = lambda_answer(load_module(ROOT / p.file).handler(api_gateway_v2(p), _Context()))
         assert got == expected[p.label]
-        assert set(got["body"]) == {"error", "request_id"} and got["body"]["error"]["code"] in {"not_found", "validation_error"}
+        assert set(got["body"]) == {"error", "request_id"} and got["body"]["error"]["code"] in {
+            "not_found",
+            "validation_error",
+        }
 
 
 def test_unknown_event_shape_is_refused():

@@ -71,8 +71,14 @@ def built(tmp_path_factory) -> Build:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not log_file.exists():
             env = {**os.environ, "UV_BIN": _uv_bin()}
-            proc = subprocess.run(["bash", str(ROOT / "scripts" / "vercel-build"), str(dest)], cwd=ROOT, env=env,
-                                  capture_output=True, text=True, timeout=900)
+            proc = subprocess.run(
+                ["bash", str(ROOT / "scripts" / "vercel-build"), str(dest)],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=900,
+            )
             log_file.write_text(f"rc={proc.returncode}\n{proc.stderr}\n{proc.stdout}")
         log = log_file.read_text()
     if not log.startswith("rc=0"):
@@ -142,20 +148,43 @@ def materialize(build: Build, func: str, into: Path) -> Path:
     return root
 
 
-def call_built(build: Build, func: str, items: list[tuple[Probe, str]], into: Path, **env: str) -> dict[str, Any]:
+def call_built(
+    build: Build, func: str, items: list[tuple[Probe, str]], into: Path, **env: str
+) -> dict[str, Any]:
     """Run `vc_handler` in a fresh Python for each (probe, request target); answers by label."""
     root = materialize(build, func, into)
     cfg = build.vc_config(func)
-    reqs = [{"method": p.method, "path": target, "headers": {"host": "agent-forge.example", **p.headers},
-             "body": base64.b64encode(p.body).decode()} for p, target in items]
+    reqs = [
+        {
+            "method": p.method,
+            "path": target,
+            "headers": {"host": "agent-forge.example", **p.headers},
+            "body": base64.b64encode(p.body).decode(),
+        }
+        for p, target in items
+    ]
     tag = f"{func.replace('/', '__')}.{'-'.join(sorted(env))}"
     req_file, out_file = into / f"{tag}.req.json", into / f"{tag}.out.json"
     req_file.write_text(json.dumps(reqs))
-    run_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/tmp"),
-               "LANG": "C.UTF-8", "TMPDIR": str(into), **cfg.get("environment", {}), **env}
-    proc = subprocess.run([str(build.python), str(CALL_FUNC), str(req_file), str(out_file)], cwd=root,
-                          env=run_env, capture_output=True, text=True, timeout=180)
-    assert proc.returncode == 0 and out_file.exists(), f"{func}: trampoline failed\n{proc.stdout}\n{proc.stderr[-3000:]}"
+    run_env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "LANG": "C.UTF-8",
+        "TMPDIR": str(into),
+        **cfg.get("environment", {}),
+        **env,
+    }
+    proc = subprocess.run(
+        [str(build.python), str(CALL_FUNC), str(req_file), str(out_file)],
+        cwd=root,
+        env=run_env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert proc.returncode == 0 and out_file.exists(), (
+        f"{func}: trampoline failed\n{proc.stdout}\n{proc.stderr[-3000:]}"
+    )
     data = json.loads(out_file.read_text())
     assert data["python"][:2] == [3, 12] or cfg["runtime"] != "python3.12", data["python"]
     answers = {}
@@ -181,8 +210,10 @@ def _targets(build: Build) -> dict[str, list[tuple[Probe, str]]]:
 # -- the tests --------------------------------------------------------------------------------------
 def test_every_api_file_became_a_function(built):
     expected = {_func_name(r) for r in routes.discover()}
-    actual = {p.relative_to(built.functions).as_posix().removesuffix(".func")
-              for p in built.functions.rglob("*.func")}
+    actual = {
+        p.relative_to(built.functions).as_posix().removesuffix(".func")
+        for p in built.functions.rglob("*.func")
+    }
     assert actual == expected, "a file without a top-level `app` is silently skipped by Vercel"
 
 
@@ -194,7 +225,9 @@ def test_function_settings_follow_vercel_json(built):
         cfg = built.vc_config(name)
         pattern = next(p for p in fns if _glob_match(p, f"{name}.py"))
         assert cfg["handler"] == "vc__handler__python.vc_handler" and cfg["runtime"] == "python3.12"
-        assert cfg["memory"] == fns[pattern]["memory"] and cfg["maxDuration"] == fns[pattern]["maxDuration"], name
+        assert (
+            cfg["memory"] == fns[pattern]["memory"] and cfg["maxDuration"] == fns[pattern]["maxDuration"]
+        ), name
         if "generate" in name.rsplit("/", 1)[-1]:
             assert cfg["maxDuration"] >= 120, f"{name}: generation needs the raised maxDuration"
         shipped = {k.split("/")[0] for k in cfg["filePathMap"]}
@@ -246,7 +279,9 @@ def test_bundles_are_under_the_size_limit(built):
     for func in built.functions.rglob("*.func"):
         name = func.relative_to(built.functions).as_posix().removesuffix(".func")
         size = sum(f.stat().st_size for f in func.iterdir())
-        size += sum((built.project / src).stat().st_size for src in built.vc_config(name)["filePathMap"].values())
+        size += sum(
+            (built.project / src).stat().st_size for src in built.vc_config(name)["filePathMap"].values()
+        )
         assert size < BUNDLE_LIMIT, f"{name}: {size / 1e6:.1f} MB"
 
 
@@ -262,8 +297,10 @@ def test_built_functions_answer_like_the_local_server(built, local_answers, stor
     assert set(grouped) == {_func_name(r) for r in routes.discover()}, "every function gets at least one call"
     expected = local_answers([p for items in grouped.values() for p, _ in items])
     with ThreadPoolExecutor(max_workers=2) as pool:  # each call is a fresh interpreter: run two at a time
-        calls = {func: pool.submit(call_built, built, func, items, unpacked, DATABASE_URL=url)
-                 for func, items in grouped.items()}
+        calls = {
+            func: pool.submit(call_built, built, func, items, unpacked, DATABASE_URL=url)
+            for func, items in grouped.items()
+        }
         got = {func: call.result() for func, call in calls.items()}
     for func, items in grouped.items():
         for p, _ in items:
@@ -274,8 +311,7 @@ def test_auth_required_reaches_the_functions(built, local_answers, settings_env,
     """vercel.json's `env` sets AUTH_REQUIRED=true for deployments; with it, a function refuses
     a keyless request to a non-public operation exactly as the local server does."""
     assert json.loads((ROOT / "vercel.json").read_text())["env"]["AUTH_REQUIRED"] == "true"
-    guarded = [(func, items) for func, items in _targets(built).items()
-               if any(_guarded(p) for p, _ in items)]
+    guarded = [(func, items) for func, items in _targets(built).items() if any(_guarded(p) for p, _ in items)]
     if not guarded:
         pytest.skip("no non-public operation yet")
     func, items = guarded[0]
@@ -295,4 +331,6 @@ def test_build_ran_in_a_copy(built):
     """The builder writes pyproject.toml, uv.lock and .python-version into the copy, not the checkout."""
     for name in ("pyproject.toml", "uv.lock", ".python-version"):
         assert (built.project / name).exists(), name
-    assert (built.project / ".vercel" / "python" / "cache").is_symlink(), "uv's cache is shared, the venv is not"
+    assert (built.project / ".vercel" / "python" / "cache").is_symlink(), (
+        "uv's cache is shared, the venv is not"
+    )

@@ -22,7 +22,12 @@ def claude_env(standin, settings_env, monkeypatch):
     """ANTHROPIC_* settings aimed at the stand-in; backoff shortened so retries do not slow the suite."""
     from lib.generation import claude
 
-    settings_env(ANTHROPIC_API_KEY="stand-in-key", ANTHROPIC_BASE_URL=standin.url, ANTHROPIC_MODEL="claude-sonnet-5-5",
-                 OPENAI_API_KEY="stand-in-key", OPENAI_BASE_URL=standin.url + "/v1")
+    settings_env(
+        ANTHROPIC_API_KEY="stand-in-key",
+        ANTHROPIC_BASE_URL=standin.url,
+        ANTHROPIC_MODEL="claude-sonnet-5-5",
+        OPENAI_API_KEY="stand-in-key",
+        OPENAI_BASE_URL=standin.url + "/v1",
+    )
     monkeypatch.setattr(claude, "BACKOFF_BASE_S", 0.01)
     return standin

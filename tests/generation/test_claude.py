@@ -116,7 +116,9 @@ def test_claude_result_is_stored_and_every_call_logged(claude_env, tenant):
     rows = usage.recent(tenant)
     assert sorted(r["status"] for r in rows) == ["error", "ok"]
     ok = next(r for r in rows if r["status"] == "ok")
-    assert ok["provider"] == "anthropic" and ok["model"] == "claude-sonnet-5-5" and ok["operation"] == "generate"
+    assert (
+        ok["provider"] == "anthropic" and ok["model"] == "claude-sonnet-5-5" and ok["operation"] == "generate"
+    )
     assert ok["cost_usd"] > 0 and ok["cache_write_tokens"] + ok["cache_read_tokens"] > 0
     assert result.usage.cost_usd == pytest.approx(ok["cost_usd"])
 

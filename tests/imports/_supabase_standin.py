@@ -37,7 +37,7 @@ class StorageStandIn:
 
             def _route(self):
                 url = urlparse(self.path)
-                parts = [unquote(p) for p in url.path[len(PREFIX):].split("/")]
+                parts = [unquote(p) for p in url.path[len(PREFIX) :].split("/")]
                 return parts, parse_qs(url.query)
 
             def _body(self):
@@ -52,7 +52,9 @@ class StorageStandIn:
                 store.calls.append("POST " + "/".join(parts[:3]))
                 body = self._body()
                 if not self._authorized():
-                    return self._send(401, {"statusCode": "401", "error": "Unauthorized", "message": "no key"})
+                    return self._send(
+                        401, {"statusCode": "401", "error": "Unauthorized", "message": "no key"}
+                    )
                 if parts[:3] == ["object", "upload", "sign"]:
                     bucket, path = parts[3], "/".join(parts[4:])
                     token = uuid.uuid4().hex
@@ -61,14 +63,22 @@ class StorageStandIn:
                 if parts[:2] == ["object", "sign"]:
                     bucket, path = parts[2], "/".join(parts[3:])
                     if (bucket, path) not in store.objects:
-                        return self._send(400, {"statusCode": "404", "error": "not_found", "message": "Object not found"})
+                        return self._send(
+                            400, {"statusCode": "404", "error": "not_found", "message": "Object not found"}
+                        )
                     token = uuid.uuid4().hex
                     store.tokens[token] = ("download", bucket, path)
                     return self._send(200, {"signedURL": f"/object/sign/{bucket}/{path}?token={token}"})
                 if parts[:2] == ["object", "list"]:
                     bucket, prefix = parts[2], json.loads(body or b"{}").get("prefix", "").strip("/")
-                    names = [p[len(prefix) + 1:] for (b, p) in store.objects if b == bucket and p.startswith(prefix + "/")]
-                    return self._send(200, [{"name": n, "id": n, "metadata": {}} for n in sorted(names) if "/" not in n])
+                    names = [
+                        p[len(prefix) + 1 :]
+                        for (b, p) in store.objects
+                        if b == bucket and p.startswith(prefix + "/")
+                    ]
+                    return self._send(
+                        200, [{"name": n, "id": n, "metadata": {}} for n in sorted(names) if "/" not in n]
+                    )
                 return self._send(404, {"statusCode": "404", "error": "not_found", "message": "no route"})
 
             def do_PUT(self):
@@ -76,7 +86,9 @@ class StorageStandIn:
                 store.calls.append("PUT " + "/".join(parts[:3]))
                 grant = store.tokens.get((q.get("token") or [""])[0])
                 if parts[:3] != ["object", "upload", "sign"] or grant is None or grant[0] != "upload":
-                    return self._send(400, {"statusCode": "403", "error": "invalid_token", "message": "bad token"})
+                    return self._send(
+                        400, {"statusCode": "403", "error": "invalid_token", "message": "bad token"}
+                    )
                 store.objects[(grant[1], grant[2])] = self._body()
                 return self._send(200, {"Key": f"{grant[1]}/{grant[2]}"})
 
@@ -85,7 +97,9 @@ class StorageStandIn:
                 store.calls.append("GET " + "/".join(parts[:2]))
                 grant = store.tokens.get((q.get("token") or [""])[0])
                 if grant is None or grant[0] != "download":
-                    return self._send(400, {"statusCode": "403", "error": "invalid_token", "message": "bad token"})
+                    return self._send(
+                        400, {"statusCode": "403", "error": "invalid_token", "message": "bad token"}
+                    )
                 return self._send(200, store.objects[(grant[1], grant[2])], "application/octet-stream")
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

@@ -13,7 +13,9 @@ def test_imports_files_and_prints_the_report(tmp_path, tenant, capsys):
     wid = str(uuid.uuid4())
     (tmp_path / "workflow_blocks.csv").write_bytes(F.to_csv(F.triage_blocks(wid), F.BLOCK_COLUMNS, bom=True))
     (tmp_path / "workflow.csv").write_bytes(F.to_csv([F.workflow_row(wid)], F.WORKFLOW_COLUMNS))
-    code = main([str(tmp_path / "workflow_blocks.csv"), str(tmp_path / "workflow.csv"), "--tenant", tenant, "--json"])
+    code = main(
+        [str(tmp_path / "workflow_blocks.csv"), str(tmp_path / "workflow.csv"), "--tenant", tenant, "--json"]
+    )
     report = json.loads(capsys.readouterr().out)
     assert code == 0 and report["rejected"] == []
     assert workflows.get(tenant, report["imported"][0]["id"]).name == "Support triage"

@@ -28,9 +28,12 @@ def _csv_set(wids, bad_middle_row: bool = False):
     if bad_middle_row:  # the agent row of "Support triage" is cut off in the middle of its JSON
         blocks[1]["sub_blocks"] = '{"systemPrompt": {"id": "systemPrompt",\n  "value": "Classify, then'
     data = F.to_csv(blocks, F.BLOCK_COLUMNS, bom=True, crlf=True, bools="tf", pretty=True)
-    return [Source("workflow_blocks.csv", data),
-            Source("workflow.csv", F.to_csv([F.workflow_row(wid), F.workflow_row(wid2, "Tiny")],
-                                            F.WORKFLOW_COLUMNS))]
+    return [
+        Source("workflow_blocks.csv", data),
+        Source(
+            "workflow.csv", F.to_csv([F.workflow_row(wid), F.workflow_row(wid2, "Tiny")], F.WORKFLOW_COLUMNS)
+        ),
+    ]
 
 
 def test_csv_set_imports_with_assumptions_and_reimport_is_idempotent(tenant, wids):
@@ -84,8 +87,9 @@ def test_sims_own_exports_import_cleanly_and_round_trip(tenant, path):
     assert record.name == original["metadata"]["name"]
     assert record.state == {k: v for k, v in original.items() if k != "metadata"}
 
-    exported = export_workflow(record.state, name=record.name, description=record.description,
-                               variables=record.variables)
+    exported = export_workflow(
+        record.state, name=record.name, description=record.description, variables=record.variables
+    )
     again = run_import(tenant, [Source("exported.json", exported.content)])
     assert again.rejected == []
     back = workflows.get(tenant, again.imported[0].id)
@@ -97,27 +101,50 @@ def test_jul25_yaml_and_text_editor_export_import(tenant, wids):
     editor_id = str(uuid.uuid4())
     state = run_import(tenant, _csv_set(wids)).imported[0]
     stored = workflows.get(tenant, state.id).state
-    report = run_import(tenant, [
-        Source("Support triage_workflow.yaml", to_yaml(stored).encode()),
-        Source("editor.json", json.dumps({"workflow": {"id": editor_id, "name": "From the editor"},
-                                          "state": stored, "subBlockValues": {F.AGENT: {"model": "gpt-4.1"}},
-                                          "exportedAt": "2025-07-23T10:00:00Z", "version": "1.0"}).encode()),
-    ])
+    report = run_import(
+        tenant,
+        [
+            Source("Support triage_workflow.yaml", to_yaml(stored).encode()),
+            Source(
+                "editor.json",
+                json.dumps(
+                    {
+                        "workflow": {"id": editor_id, "name": "From the editor"},
+                        "state": stored,
+                        "subBlockValues": {F.AGENT: {"model": "gpt-4.1"}},
+                        "exportedAt": "2025-07-23T10:00:00Z",
+                        "version": "1.0",
+                    }
+                ).encode(),
+            ),
+        ],
+    )
     assert report.rejected == []
     yaml_item, editor_item = report.imported
     assert yaml_item.name == "Support triage" and yaml_item.valid and yaml_item.source == "jul25-yaml"
     assert editor_item.id == editor_id and editor_item.name == "From the editor"
-    assert workflows.get(tenant, editor_id).state["blocks"][F.AGENT]["subBlocks"]["model"]["value"] == "gpt-4.1"
+    assert (
+        workflows.get(tenant, editor_id).state["blocks"][F.AGENT]["subBlocks"]["model"]["value"] == "gpt-4.1"
+    )
 
 
-@pytest.mark.parametrize("name, data, where", [
-    ("broken.json", b'{"blocks": {"a": }', "line 1"),
-    ("broken.yaml", b"version: '1.0'\nblocks: [\n", "YAML"),
-    ("types.json", (b'{"blocks": {"a": {"id": "a", "type": "agent", "name": "A", "position": {"x": "1", "y": 2},'
-                    b' "subBlocks": {}, "enabled": true}}, "edges": []}'), "/blocks/a/position/x"),
-    ("unknown.csv", b"foo,bar\n1,2\n", "not a Sim CSV table"),
-    ("empty.csv", b"", "empty"),
-])
+@pytest.mark.parametrize(
+    "name, data, where",
+    [
+        ("broken.json", b'{"blocks": {"a": }', "line 1"),
+        ("broken.yaml", b"version: '1.0'\nblocks: [\n", "YAML"),
+        (
+            "types.json",
+            (
+                b'{"blocks": {"a": {"id": "a", "type": "agent", "name": "A", "position": {"x": "1", "y": 2},'
+                b' "subBlocks": {}, "enabled": true}}, "edges": []}'
+            ),
+            "/blocks/a/position/x",
+        ),
+        ("unknown.csv", b"foo,bar\n1,2\n", "not a Sim CSV table"),
+        ("empty.csv", b"", "empty"),
+    ],
+)
 def test_bad_files_are_rejected_with_place_and_reason(tenant, name, data, where):
     report = run_import(tenant, [Source(name, data)])
     assert report.imported == [] and report.rejected[0].file == name

@@ -19,8 +19,11 @@ def s3(settings_env, monkeypatch):
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0)
     server.start()
     host, port = server.get_host_and_port()
-    for var, value in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
-                       "AWS_DEFAULT_REGION": "us-east-1"}.items():
+    for var, value in {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+    }.items():
         monkeypatch.setenv(var, value)
     monkeypatch.delenv("SUPABASE_URL", raising=False)
     settings_env(S3_ENDPOINT_URL=f"http://{host}:{port}", STORAGE_BUCKET="imports-test")
@@ -42,8 +45,9 @@ def _upload_and_run(client, api_key, tenant, files):
     auth = {"Authorization": f"Bearer {api_key(tenant)}"}
     wids = []
     for name, data in files:
-        r = client("api/imports/index.py").post("/api/imports", json={"filename": name, "content_type": "text/csv"},
-                                                 headers=auth)
+        r = client("api/imports/index.py").post(
+            "/api/imports", json={"filename": name, "content_type": "text/csv"}, headers=auth
+        )
         assert r.status_code == 201, r.text
         ticket = r.json()
         assert ticket["method"] == "PUT" and ticket["expires_at"]
@@ -78,10 +82,15 @@ def test_run_of_unknown_or_other_tenants_upload_is_404(s3, client, api_key, tena
     upload_id = r.json()["id"]
     httpx.put(r.json()["upload_url"], content=_csv(), headers=r.json()["headers"])
     other = {"Authorization": f"Bearer {api_key('another-tenant')}"}
-    assert client("api/imports/[id]/run.py").post(f"/api/imports/{upload_id}/run", headers=other).status_code == 404
+    assert (
+        client("api/imports/[id]/run.py").post(f"/api/imports/{upload_id}/run", headers=other).status_code
+        == 404
+    )
     bad = client("api/imports/[id]/run.py").post("/api/imports/not-an-id/run", headers=auth)
     assert bad.status_code == 422 and bad.json()["error"]["field"] == "id"
-    r = client("api/imports/index.py").post("/api/imports", json={"filename": "a.csv", "extra": 1}, headers=auth)
+    r = client("api/imports/index.py").post(
+        "/api/imports", json={"filename": "a.csv", "extra": 1}, headers=auth
+    )
     assert r.status_code == 422 and "extra" in r.text
 
 

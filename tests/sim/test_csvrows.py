@@ -36,7 +36,9 @@ def test_quoted_json_with_commas_and_newlines_keeps_line_numbers():
 def test_bad_row_in_the_middle_is_rejected_and_the_rest_continue():
     data = F.to_csv(F.triage_blocks(), F.BLOCK_COLUMNS, crlf=True).decode()
     lines = data.split("\r\n")
-    bad_line = f'"blk-bad","{F.WF_ID}","agent","Broken",1,2,true,true,false,false,0,"{{not json",{{}},{{}},,,,'
+    bad_line = (
+        f'"blk-bad","{F.WF_ID}","agent","Broken",1,2,true,true,false,false,0,"{{not json",{{}},{{}},,,,'
+    )
     lines.insert(2, bad_line)
     rows = _rows("\r\n".join(lines).encode())
     errors = [r for r in rows if isinstance(r, csvrows.RowError)]
@@ -48,9 +50,14 @@ def test_bad_row_in_the_middle_is_rejected_and_the_rest_continue():
 
 def test_wrong_field_count_and_bad_boolean_and_number_are_reasons():
     header = ",".join(F.BLOCK_COLUMNS)
-    rows = _rows((header + "\nonly,three,fields\n"
-                  + f"b1,{F.WF_ID},agent,A,1,2,maybe,t,f,f,0,{{}},{{}},{{}},,,,\n"
-                  + f"b2,{F.WF_ID},agent,A,left,2,t,t,f,f,0,{{}},{{}},{{}},,,,\n").encode())
+    rows = _rows(
+        (
+            header
+            + "\nonly,three,fields\n"
+            + f"b1,{F.WF_ID},agent,A,1,2,maybe,t,f,f,0,{{}},{{}},{{}},,,,\n"
+            + f"b2,{F.WF_ID},agent,A,left,2,t,t,f,f,0,{{}},{{}},{{}},,,,\n"
+        ).encode()
+    )
     reasons = [r.reason for r in rows]
     assert "3 fields; the header has 18" in reasons[0]
     assert "'enabled'" in reasons[1] and "boolean" in reasons[1]
@@ -69,5 +76,5 @@ def test_table_detection_from_header():
 
 def test_reads_from_a_chunk_iterator():
     data = F.to_csv(F.triage_blocks(), F.BLOCK_COLUMNS)
-    chunks = (data[i:i + 7] for i in range(0, len(data), 7))
+    chunks = (data[i : i + 7] for i in range(0, len(data), 7))
     assert len(list(csvrows.read_rows(chunks))) == 5

@@ -16,17 +16,38 @@ from lib.sim.rows import build_state
 
 def _state():
     state = build_state(F.triage_blocks(), workflow=F.workflow_row()).state
-    state["blocks"]["wh"] = {"id": "wh", "type": "webhook", "name": "Webhook", "position": {"x": 0, "y": 300},
-                             "enabled": True, "outputs": {}, "data": {}, "subBlocks": {
-                                 "webhookProvider": {"id": "webhookProvider", "type": "dropdown", "value": "generic"},
-                                 "webhookConfig": {"id": "webhookConfig", "type": "webhook-config", "value": None},
-                                 "providerConfig": {"id": "providerConfig", "type": "unknown",
-                                                    "value": {"token": "{{HOOK_TOKEN}}", "secretHeaderName": "X-Sig"}}}}
-    state["blocks"]["sh"] = {"id": "sh", "type": "stagehand_agent", "name": "Browser", "position": {"x": 0, "y": 500},
-                             "enabled": True, "outputs": {}, "data": {}, "subBlocks": {
-                                 "startUrl": {"id": "startUrl", "type": "short-input", "value": "https://a.example"},
-                                 "task": {"id": "task", "type": "long-input", "value": "find the price"},
-                                 "apiKey": {"id": "apiKey", "type": "short-input", "value": "sk-plain"}}}
+    state["blocks"]["wh"] = {
+        "id": "wh",
+        "type": "webhook",
+        "name": "Webhook",
+        "position": {"x": 0, "y": 300},
+        "enabled": True,
+        "outputs": {},
+        "data": {},
+        "subBlocks": {
+            "webhookProvider": {"id": "webhookProvider", "type": "dropdown", "value": "generic"},
+            "webhookConfig": {"id": "webhookConfig", "type": "webhook-config", "value": None},
+            "providerConfig": {
+                "id": "providerConfig",
+                "type": "unknown",
+                "value": {"token": "{{HOOK_TOKEN}}", "secretHeaderName": "X-Sig"},
+            },
+        },
+    }
+    state["blocks"]["sh"] = {
+        "id": "sh",
+        "type": "stagehand_agent",
+        "name": "Browser",
+        "position": {"x": 0, "y": 500},
+        "enabled": True,
+        "outputs": {},
+        "data": {},
+        "subBlocks": {
+            "startUrl": {"id": "startUrl", "type": "short-input", "value": "https://a.example"},
+            "task": {"id": "task", "type": "long-input", "value": "find the price"},
+            "apiKey": {"id": "apiKey", "type": "short-input", "value": "sk-plain"},
+        },
+    }
     return state
 
 
@@ -47,12 +68,17 @@ def test_target_current_maps_removed_types_and_lists_every_mapping():
     state, mappings = map_to_current(_state())
     wh, sh = state["blocks"]["wh"], state["blocks"]["sh"]
     assert wh["type"] == "generic_webhook" and wh["triggerMode"] is True
-    assert wh["subBlocks"]["token"]["value"] == "{{HOOK_TOKEN}}" and wh["subBlocks"]["secretHeaderName"]["value"] == "X-Sig"
+    assert (
+        wh["subBlocks"]["token"]["value"] == "{{HOOK_TOKEN}}"
+        and wh["subBlocks"]["secretHeaderName"]["value"] == "X-Sig"
+    )
     assert "webhookProvider" not in wh["subBlocks"]
     assert sh["type"] == "stagehand" and sh["subBlocks"]["operation"]["value"] == "agent"
     assert sh["subBlocks"]["task"]["value"] == "find the price"
-    assert {(m["block"], m["from"], m["to"]) for m in mappings} == {("wh", "webhook", "generic_webhook"),
-                                                                     ("sh", "stagehand_agent", "stagehand")}
+    assert {(m["block"], m["from"], m["to"]) for m in mappings} == {
+        ("wh", "webhook", "generic_webhook"),
+        ("sh", "stagehand_agent", "stagehand"),
+    }
     out = export_workflow(_state(), name="x", target="current")
     assert out.body["mappings"] == out.mappings and len(out.mappings) == 2
     assert out.body["state"]["blocks"]["sh"]["subBlocks"]["apiKey"]["value"] is None
@@ -60,8 +86,14 @@ def test_target_current_maps_removed_types_and_lists_every_mapping():
 
 def test_unknown_types_are_reported_not_mapped():
     state = _state()
-    state["blocks"]["g"] = {"id": "g", "type": "guesty", "name": "Guesty", "subBlocks": {}, "position": {"x": 0, "y": 0},
-                            "enabled": True}
+    state["blocks"]["g"] = {
+        "id": "g",
+        "type": "guesty",
+        "name": "Guesty",
+        "subBlocks": {},
+        "position": {"x": 0, "y": 0},
+        "enabled": True,
+    }
     _, mappings = map_to_current(state)
     assert {"block": "g", "to": None}.items() <= next(m for m in mappings if m["block"] == "g").items()
 
@@ -71,5 +103,7 @@ def test_yaml_export_is_redacted_and_names_its_mappings():
     assert out.media_type == "application/yaml" and out.filename == "Support_triage_workflow.yaml"
     assert out.body.startswith("# mapped 'Webhook' (wh): webhook -> generic_webhook")
     doc = yaml.safe_load(out.body)
-    assert doc["blocks"]["sh"]["type"] == "stagehand" and "apiKey" not in doc["blocks"]["sh"].get("inputs", {})
+    assert doc["blocks"]["sh"]["type"] == "stagehand" and "apiKey" not in doc["blocks"]["sh"].get(
+        "inputs", {}
+    )
     assert "sk-live" not in out.body

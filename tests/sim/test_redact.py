@@ -17,12 +17,23 @@ def _state():
     state = build_state(F.triage_blocks(), workflow=F.workflow_row()).state
     agent = state["blocks"][F.AGENT]["subBlocks"]
     agent["azureEndpoint"]["value"] = "https://corp.openai.azure.com"
-    agent["tools"]["value"] = [{"type": "exa", "title": "Exa", "params": {"apiKey": "exa-123", "query": "x",
-                                                                          "token": "{{EXA_TOKEN}}"}}]
+    agent["tools"]["value"] = [
+        {
+            "type": "exa",
+            "title": "Exa",
+            "params": {"apiKey": "exa-123", "query": "x", "token": "{{EXA_TOKEN}}"},
+        }
+    ]
     state["blocks"][F.AGENT]["data"] = {"authToken": "abc", "maxTokens": 100}
-    state["blocks"]["gm"] = {"id": "gm", "type": "gmail", "name": "Gmail 1", "position": {"x": 0, "y": 0},
-                             "enabled": True, "data": {},
-                             "subBlocks": {"credential": {"id": "credential", "type": "oauth-input", "value": "cred_9"}}}
+    state["blocks"]["gm"] = {
+        "id": "gm",
+        "type": "gmail",
+        "name": "Gmail 1",
+        "position": {"x": 0, "y": 0},
+        "enabled": True,
+        "data": {},
+        "subBlocks": {"credential": {"id": "credential", "type": "oauth-input", "value": "cred_9"}},
+    }
     return state
 
 
@@ -55,7 +66,8 @@ def test_legacy_string_tools_and_loose_json():
     state["blocks"][F.AGENT]["subBlocks"]["tools"]["value"] = json.dumps([{"params": {"apiKey": "k"}}])
     out, _ = redact_state(state)
     assert json.loads(out["blocks"][F.AGENT]["subBlocks"]["tools"]["value"]) == [{"params": {"apiKey": None}}]
-    loose = redact_value({"provider": "x", "api_key": "sk-1", "nested": [{"Authorization": "Bearer z"}],
-                          "state": _state()})
+    loose = redact_value(
+        {"provider": "x", "api_key": "sk-1", "nested": [{"Authorization": "Bearer z"}], "state": _state()}
+    )
     assert loose["api_key"] is None and loose["nested"][0]["Authorization"] is None
     assert loose["state"]["blocks"][F.AGENT]["subBlocks"]["azureEndpoint"]["value"] is None

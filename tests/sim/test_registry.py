@@ -18,7 +18,9 @@ ALL = sorted(all_blocks())
 
 
 def _jul25_list() -> set[str]:
-    return {line.strip() for line in (EXAMPLES / "jul25-block-types.txt").read_text().splitlines() if line.strip()}
+    return {
+        line.strip() for line in (EXAMPLES / "jul25-block-types.txt").read_text().splitlines() if line.strip()
+    }
 
 
 def _export_blocks() -> list[dict]:
@@ -44,8 +46,17 @@ def test_every_type_in_current_exports_is_known():
         assert spec is not None, b["type"]
         if b.get("triggerMode"):
             assert spec.trigger or spec.trigger_capable, b["type"]
-    for t in ("start_trigger", "note", "gmail_v2", "github_v2", "google_sheets_v2", "notion_v2",
-              "google_calendar_v2", "file_v3", "generic_webhook"):
+    for t in (
+        "start_trigger",
+        "note",
+        "gmail_v2",
+        "github_v2",
+        "google_sheets_v2",
+        "notion_v2",
+        "google_calendar_v2",
+        "file_v3",
+        "generic_webhook",
+    ):
         assert get_block(t).era == "head", t
         assert t not in jul25_types()
 
@@ -135,9 +146,22 @@ def test_starter_keeps_legacy_fields():
     assert starter.trigger
     assert set(starter.sub_block("startWorkflow").options) >= {"manual", "chat", "schedule", "webhook"}
     legacy = {s.id for s in starter.sub_blocks if s.era == "legacy"}
-    assert legacy >= {"webhookPath", "webhookSecret", "webhookProvider", "scheduleType", "minutesInterval",
-                      "minutesStartingAt", "hourlyMinute", "dailyTime", "weeklyDay", "weeklyDayTime",
-                      "monthlyDay", "monthlyTime", "cronExpression", "timezone"}
+    assert legacy >= {
+        "webhookPath",
+        "webhookSecret",
+        "webhookProvider",
+        "scheduleType",
+        "minutesInterval",
+        "minutesStartingAt",
+        "hourlyMinute",
+        "dailyTime",
+        "weeklyDay",
+        "weeklyDayTime",
+        "monthlyDay",
+        "monthlyTime",
+        "cronExpression",
+        "timezone",
+    }
     assert starter.secret_ids == {"webhookSecret"}
     assert [s.id for s in starter.emit_sub_blocks] == ["startWorkflow", "inputFormat"]
     assert starter.outputs["response"] == {"type": {"input": "any"}} and "input" in starter.outputs

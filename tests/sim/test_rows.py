@@ -28,15 +28,18 @@ def test_blocks_follow_sims_loader_and_merge_parent_columns():
 def test_edges_inferred_from_references_and_membership_with_assumptions():
     built = build_state(F.triage_blocks(), workflow=F.workflow_row())
     assert _pairs(built.state) == {
-        (F.START, "source", F.AGENT),               # <start.input>
-        (F.AGENT, "source", F.API),                 # <agent1.content>
-        (F.AGENT, "source", F.LOOP),                # the loop child reads <agent1.content>: lifted to the loop
-        (F.LOOP, "loop-start-source", F.FUNC),      # the only child of the loop
+        (F.START, "source", F.AGENT),  # <start.input>
+        (F.AGENT, "source", F.API),  # <agent1.content>
+        (F.AGENT, "source", F.LOOP),  # the loop child reads <agent1.content>: lifted to the loop
+        (F.LOOP, "loop-start-source", F.FUNC),  # the only child of the loop
     }
     kinds = [a["kind"] for a in built.assumptions]
     assert kinds.count("edge_inferred") == 3 and kinds.count("container_start_edge") == 1
-    assert all(a.get("edge") in {e["id"] for e in built.state["edges"]}
-               for a in built.assumptions if "edge" in a.get("kind", "") or a["kind"] == "container_start_edge")
+    assert all(
+        a.get("edge") in {e["id"] for e in built.state["edges"]}
+        for a in built.assumptions
+        if "edge" in a.get("kind", "") or a["kind"] == "container_start_edge"
+    )
     assert built.state["loops"][F.LOOP]["nodes"] == [F.FUNC]
     report = validate(built.state)
     assert report.valid, [f.message for f in report.errors]
@@ -45,7 +48,9 @@ def test_edges_inferred_from_references_and_membership_with_assumptions():
 def test_transitive_reference_is_not_an_edge_and_runtime_refs_are_not_evidence():
     blocks = F.triage_blocks()[:3]
     # The api also reads <start.input>; it is already downstream of Start through the agent.
-    blocks[2]["sub_blocks"]["url"]["value"] = "https://x.example.com/<start.input>?i=<loop.index>&v=<variable.k>"
+    blocks[2]["sub_blocks"]["url"]["value"] = (
+        "https://x.example.com/<start.input>?i=<loop.index>&v=<variable.k>"
+    )
     built = build_state(blocks, workflow=F.workflow_row())
     assert _pairs(built.state) == {(F.START, "source", F.AGENT), (F.AGENT, "source", F.API)}
 
@@ -60,20 +65,43 @@ def test_no_edges_to_unknown_names_static_text_or_into_the_starter():
 
 
 def test_edge_rows_are_used_as_given_and_dangling_ones_dropped():
-    edges = [{"id": "e1", "source_block_id": F.START, "target_block_id": F.AGENT, "source_handle": "source",
-              "target_handle": "target"},
-             {"id": "e2", "source_block_id": F.AGENT, "target_block_id": "gone", "source_handle": "source",
-              "target_handle": None}]
+    edges = [
+        {
+            "id": "e1",
+            "source_block_id": F.START,
+            "target_block_id": F.AGENT,
+            "source_handle": "source",
+            "target_handle": "target",
+        },
+        {
+            "id": "e2",
+            "source_block_id": F.AGENT,
+            "target_block_id": "gone",
+            "source_handle": "source",
+            "target_handle": None,
+        },
+    ]
     built = build_state(F.triage_blocks(), edges, workflow=F.workflow_row())
     assert [e["id"] for e in built.state["edges"]] == ["e1"]
     assert [a["kind"] for a in built.assumptions if a["kind"].startswith("edge")] == ["edge_dropped"]
 
 
 def test_subflow_rows_are_kept_as_stored():
-    rows = [{"id": F.LOOP, "workflow_id": F.WF_ID, "type": "loop",
-             "config": {"nodes": [F.FUNC], "iterations": 7, "loopType": "for"}}]
+    rows = [
+        {
+            "id": F.LOOP,
+            "workflow_id": F.WF_ID,
+            "type": "loop",
+            "config": {"nodes": [F.FUNC], "iterations": 7, "loopType": "for"},
+        }
+    ]
     built = build_state(F.triage_blocks(), subflows=rows, workflow=F.workflow_row())
-    assert built.state["loops"][F.LOOP] == {"id": F.LOOP, "nodes": [F.FUNC], "iterations": 7, "loopType": "for"}
+    assert built.state["loops"][F.LOOP] == {
+        "id": F.LOOP,
+        "nodes": [F.FUNC],
+        "iterations": 7,
+        "loopType": "for",
+    }
     assert "subflow_derived" not in [a["kind"] for a in built.assumptions]
 
 

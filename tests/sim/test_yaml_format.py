@@ -21,15 +21,34 @@ COND = "blk-cond"
 def _state():
     state = build_state(F.triage_blocks(), workflow=F.workflow_row()).state
     state["blocks"][COND] = {
-        "id": COND, "type": "condition", "name": "Condition 1", "position": {"x": 1300, "y": 100}, "enabled": True,
-        "subBlocks": {"conditions": {"id": "conditions", "type": "condition-input", "value":
-                      '[{"id":"c-if","title":"if","value":"<api1.status> === 200"},'
-                      '{"id":"c-else","title":"else","value":""}]'}},
-        "outputs": {}, "data": {}}
-    state["edges"].append({"id": "ec", "source": F.API, "target": COND, "sourceHandle": "source",
-                           "targetHandle": "target"})
-    state["edges"].append({"id": "ec2", "source": COND, "target": F.LOOP, "sourceHandle": "condition-c-else",
-                           "targetHandle": "target"})
+        "id": COND,
+        "type": "condition",
+        "name": "Condition 1",
+        "position": {"x": 1300, "y": 100},
+        "enabled": True,
+        "subBlocks": {
+            "conditions": {
+                "id": "conditions",
+                "type": "condition-input",
+                "value": '[{"id":"c-if","title":"if","value":"<api1.status> === 200"},'
+                '{"id":"c-else","title":"else","value":""}]',
+            }
+        },
+        "outputs": {},
+        "data": {},
+    }
+    state["edges"].append(
+        {"id": "ec", "source": F.API, "target": COND, "sourceHandle": "source", "targetHandle": "target"}
+    )
+    state["edges"].append(
+        {
+            "id": "ec2",
+            "source": COND,
+            "target": F.LOOP,
+            "sourceHandle": "condition-c-else",
+            "targetHandle": "target",
+        }
+    )
     return state
 
 
@@ -55,7 +74,11 @@ def test_import_rebuilds_a_valid_laid_out_state():
     assert pairs == {(e["source"], e["sourceHandle"], e["target"]) for e in original["edges"]}
     agent = state["blocks"][F.AGENT]
     assert agent["subBlocks"]["userPrompt"]["value"] == "<start.input>"
-    assert agent["subBlocks"]["memories"] == {"id": "memories", "type": "short-input", "value": None}  # from registry
+    assert agent["subBlocks"]["memories"] == {
+        "id": "memories",
+        "type": "short-input",
+        "value": None,
+    }  # from registry
     xs = {bid: b["position"]["x"] for bid, b in state["blocks"].items()}
     assert xs[F.START] < xs[F.AGENT] < xs[F.API] < xs[COND] < xs[F.LOOP]  # layers left to right
     assert state["blocks"][F.FUNC]["data"]["parentId"] == F.LOOP
@@ -63,16 +86,30 @@ def test_import_rebuilds_a_valid_laid_out_state():
     assert validate(original).valid == validate(state).valid
 
 
-@pytest.mark.parametrize("doc, where", [
-    ([1, 2], ""),
-    ({"blocks": {}}, "/version"),
-    ({"version": "1.0", "blocks": []}, "/blocks"),
-    ({"version": "1.0", "blocks": {"a": {"type": "agent"}}}, "/blocks/a/name"),
-    ({"version": "1.0", "blocks": {"a": {"type": "agent", "name": "A", "inputs": [1]}}}, "/blocks/a/inputs"),
-    ({"version": "1.0", "blocks": {"a": {"type": "agent", "name": "A", "connections": {"success": "zz"}}}},
-     "/blocks/a/connections"),
-    ({"version": "1.0", "blocks": {"a": {"type": "agent", "name": "A", "parentId": "zz"}}}, "/blocks/a/parentId"),
-])
+@pytest.mark.parametrize(
+    "doc, where",
+    [
+        ([1, 2], ""),
+        ({"blocks": {}}, "/version"),
+        ({"version": "1.0", "blocks": []}, "/blocks"),
+        ({"version": "1.0", "blocks": {"a": {"type": "agent"}}}, "/blocks/a/name"),
+        (
+            {"version": "1.0", "blocks": {"a": {"type": "agent", "name": "A", "inputs": [1]}}},
+            "/blocks/a/inputs",
+        ),
+        (
+            {
+                "version": "1.0",
+                "blocks": {"a": {"type": "agent", "name": "A", "connections": {"success": "zz"}}},
+            },
+            "/blocks/a/connections",
+        ),
+        (
+            {"version": "1.0", "blocks": {"a": {"type": "agent", "name": "A", "parentId": "zz"}}},
+            "/blocks/a/parentId",
+        ),
+    ],
+)
 def test_invalid_documents_name_the_place(doc, where):
     with pytest.raises(InvalidInput) as exc:
         from_yaml(doc, file="w.yaml")

@@ -38,8 +38,17 @@ def test_apply_from_scratch_then_noop(scratch_db):
     assert migrations.current_version() is None
     applied = migrations.migrate()
     assert applied == [m.version for m in migrations.available()]
-    assert {"workflow", "workflow_blocks", "workflow_edges", "workflow_subflows", "workflow_lookup",
-            "ai_usage_logs", "api_keys", "audit_log", "agent_forge_migrations"} <= _tables(scratch_db)
+    assert {
+        "workflow",
+        "workflow_blocks",
+        "workflow_edges",
+        "workflow_subflows",
+        "workflow_lookup",
+        "ai_usage_logs",
+        "api_keys",
+        "audit_log",
+        "agent_forge_migrations",
+    } <= _tables(scratch_db)
     assert migrations.migrate() == []
     assert migrations.current_version() == migrations.available()[-1].version
 
@@ -51,9 +60,12 @@ def test_every_table_has_row_level_security_and_tenant_column(scratch_db):
             "select c.relname, c.relrowsecurity from pg_class c join pg_namespace n on n.oid = c.relnamespace"
             " where n.nspname = 'public' and c.relkind = 'r'"
         ).fetchall()
-        tenant_tables = {r[0] for r in c.execute(
-            "select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id'"
-        )}
+        tenant_tables = {
+            r[0]
+            for r in c.execute(
+                "select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id'"
+            )
+        }
     assert rows and all(rls for _, rls in rows), rows
     owned = {name for name, _ in rows} - {"agent_forge_migrations"}
     assert owned <= tenant_tables
@@ -79,7 +91,9 @@ def test_concurrent_starters_apply_each_migration_once(scratch_db):
     flat = [v for r in results for v in r]
     assert sorted(flat) == [m.version for m in migrations.available()]
     with psycopg.connect(scratch_db) as c:
-        assert c.execute("select count(*) from agent_forge_migrations").fetchone()[0] == len(migrations.available())
+        assert c.execute("select count(*) from agent_forge_migrations").fetchone()[0] == len(
+            migrations.available()
+        )
 
 
 def test_file_names_follow_supabase_convention():

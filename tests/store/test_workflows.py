@@ -7,15 +7,46 @@ from lib.store import db, workflows
 
 STATE = {
     "blocks": {
-        "s": {"id": "s", "type": "starter", "name": "Start", "position": {"x": 100, "y": 100}, "subBlocks": {},
-              "outputs": {}, "enabled": True},
-        "l": {"id": "l", "type": "loop", "name": "Loop 1", "position": {"x": 400, "y": 50}, "subBlocks": {},
-              "outputs": {}, "enabled": True, "data": {"loopType": "for", "count": 3}},
-        "a": {"id": "a", "type": "agent", "name": "Agent 1", "position": {"x": 50, "y": 60}, "subBlocks": {},
-              "outputs": {}, "enabled": True, "data": {"parentId": "l", "extent": "parent"}},
+        "s": {
+            "id": "s",
+            "type": "starter",
+            "name": "Start",
+            "position": {"x": 100, "y": 100},
+            "subBlocks": {},
+            "outputs": {},
+            "enabled": True,
+        },
+        "l": {
+            "id": "l",
+            "type": "loop",
+            "name": "Loop 1",
+            "position": {"x": 400, "y": 50},
+            "subBlocks": {},
+            "outputs": {},
+            "enabled": True,
+            "data": {"loopType": "for", "count": 3},
+        },
+        "a": {
+            "id": "a",
+            "type": "agent",
+            "name": "Agent 1",
+            "position": {"x": 50, "y": 60},
+            "subBlocks": {},
+            "outputs": {},
+            "enabled": True,
+            "data": {"parentId": "l", "extent": "parent"},
+        },
     },
-    "edges": [{"id": "e1", "source": "s", "target": "l", "sourceHandle": "source", "targetHandle": "target"},
-              {"id": "e2", "source": "l", "target": "a", "sourceHandle": "loop-start-source", "targetHandle": "target"}],
+    "edges": [
+        {"id": "e1", "source": "s", "target": "l", "sourceHandle": "source", "targetHandle": "target"},
+        {
+            "id": "e2",
+            "source": "l",
+            "target": "a",
+            "sourceHandle": "loop-start-source",
+            "targetHandle": "target",
+        },
+    ],
     "loops": {"l": {"id": "l", "nodes": ["a"], "iterations": 3, "loopType": "for"}},
     "parallels": {},
 }
@@ -28,8 +59,15 @@ def test_create_mirrors_blocks_edges_subflows(tenant):
     child = next(r for r in rows if r["id"] == "a")
     assert child["parent_id"] == "l" and child["extent"] == "parent"
     with db.transaction() as c:
-        assert c.execute("select count(*) as n from workflow_edges where workflow_id = %s", (rec.id,)).fetchone()["n"] == 2
-        sub = c.execute("select type, config from workflow_subflows where workflow_id = %s", (rec.id,)).fetchone()
+        assert (
+            c.execute(
+                "select count(*) as n from workflow_edges where workflow_id = %s", (rec.id,)
+            ).fetchone()["n"]
+            == 2
+        )
+        sub = c.execute(
+            "select type, config from workflow_subflows where workflow_id = %s", (rec.id,)
+        ).fetchone()
     assert sub["type"] == "loop" and sub["config"]["iterations"] == 3
 
 
@@ -59,10 +97,9 @@ def test_failed_write_leaves_previous_state_whole(tenant):
     rec = workflows.create(tenant, state=STATE, name="Atomic")
     with pytest.raises(InvalidInput):
         workflows.replace(tenant, rec.id, state={"blocks": {}}, expected_version=1, status="bogus")
-    with pytest.raises(Exception):
-        with db.transaction() as c:
-            workflows.replace(tenant, rec.id, state={"blocks": {}, "edges": []}, expected_version=1, conn=c)
-            raise RuntimeError("crash after the write, before commit")
+    with pytest.raises(Exception), db.transaction() as c:
+        workflows.replace(tenant, rec.id, state={"blocks": {}, "edges": []}, expected_version=1, conn=c)
+        raise RuntimeError("crash after the write, before commit")
     again = workflows.get(tenant, rec.id)
     assert again.version == 1 and set(again.state["blocks"]) == {"s", "l", "a"}
     assert len(workflows.block_rows(tenant, rec.id)) == 3
@@ -77,19 +114,25 @@ def test_delete_takes_the_blocks(tenant):
 
 
 def test_upsert_import_is_idempotent_and_keeps_sim_id(tenant):
-    first, created = workflows.upsert_import(tenant, "sim:wf-1", state=STATE, name="Imported", preferred_id=f"{tenant}-wf-1")
-    again, created_again = workflows.upsert_import(tenant, "sim:wf-1", state=STATE, name="Imported again",
-                                                   preferred_id=f"{tenant}-wf-1")
+    first, created = workflows.upsert_import(
+        tenant, "sim:wf-1", state=STATE, name="Imported", preferred_id=f"{tenant}-wf-1"
+    )
+    again, created_again = workflows.upsert_import(
+        tenant, "sim:wf-1", state=STATE, name="Imported again", preferred_id=f"{tenant}-wf-1"
+    )
     assert created and not created_again
     assert first.id == again.id == f"{tenant}-wf-1" and again.version == 2
-    other, _ = workflows.upsert_import(tenant + "-b", "sim:wf-1", state=STATE, name="Theirs",
-                                       preferred_id=f"{tenant}-wf-1")
+    other, _ = workflows.upsert_import(
+        tenant + "-b", "sim:wf-1", state=STATE, name="Theirs", preferred_id=f"{tenant}-wf-1"
+    )
     assert other.id != first.id  # the id is taken by another tenant: a fresh one, no collision
 
 
 def test_page_is_keyset_and_filters(tenant):
-    ids = [workflows.create(tenant, state=STATE, name=f"W{i}", category="research" if i % 2 else "ecommerce").id
-           for i in range(5)]
+    ids = [
+        workflows.create(tenant, state=STATE, name=f"W{i}", category="research" if i % 2 else "ecommerce").id
+        for i in range(5)
+    ]
     first, cursor = workflows.page(tenant, limit=2)
     second, cursor2 = workflows.page(tenant, limit=2, cursor=cursor)
     third, cursor3 = workflows.page(tenant, limit=2, cursor=cursor2)

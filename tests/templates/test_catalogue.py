@@ -62,9 +62,14 @@ def test_timed_and_event_templates_fill_the_legacy_starter_fields(template):
     assert mode in ("manual", "chat", "schedule", "webhook")
     if mode == "schedule":
         kind = sub["scheduleType"]
-        needed = {"minutes": ["minutesInterval"], "hourly": ["hourlyMinute"], "daily": ["dailyTime"],
-                  "weekly": ["weeklyDay", "weeklyDayTime"], "monthly": ["monthlyDay", "monthlyTime"],
-                  "custom": ["cronExpression"]}[kind]
+        needed = {
+            "minutes": ["minutesInterval"],
+            "hourly": ["hourlyMinute"],
+            "daily": ["dailyTime"],
+            "weekly": ["weeklyDay", "weeklyDayTime"],
+            "monthly": ["monthlyDay", "monthlyTime"],
+            "custom": ["cronExpression"],
+        }[kind]
         assert all(sub[k] for k in needed) and sub["timezone"]
     if mode == "webhook":
         assert sub["webhookProvider"] and sub["webhookPath"]

@@ -62,33 +62,67 @@ def _error(r, status, code, field=None):
 
 def test_happy_path_json_and_yaml(web):
     r = web.post("/api/echo/x", json={"description": "hello", "count": 2})
-    assert r.status_code == 201 and r.json() == {"description": "hello", "count": 2, "tenant": "default", "limit": 0}
-    r = web.post("/api/echo/x", content=b"description: hi there\n", headers={"content-type": "application/yaml"})
+    assert r.status_code == 201 and r.json() == {
+        "description": "hello",
+        "count": 2,
+        "tenant": "default",
+        "limit": 0,
+    }
+    r = web.post(
+        "/api/echo/x", content=b"description: hi there\n", headers={"content-type": "application/yaml"}
+    )
     assert r.status_code == 201 and r.json()["description"] == "hi there"
 
 
 def test_malformed_json_is_400_naming_line_and_column(web):
-    err = _error(web.post("/api/echo/x", content=b'{"description": ', headers={"content-type": "application/json"}),
-                 400, "malformed_input", "body")
+    err = _error(
+        web.post("/api/echo/x", content=b'{"description": ', headers={"content-type": "application/json"}),
+        400,
+        "malformed_input",
+        "body",
+    )
     assert "line 1" in err["message"]
 
 
 def test_malformed_yaml_is_400(web):
-    _error(web.post("/api/echo/x", content=b"a: [1, 2\n", headers={"content-type": "application/yaml"}),
-           400, "malformed_input", "body")
+    _error(
+        web.post("/api/echo/x", content=b"a: [1, 2\n", headers={"content-type": "application/yaml"}),
+        400,
+        "malformed_input",
+        "body",
+    )
 
 
 def test_wrong_type_and_unknown_field_are_422_naming_the_field(web):
-    err = _error(web.post("/api/echo/x", json={"description": "hello", "count": "many"}), 422, "validation_error", "body.count")
+    err = _error(
+        web.post("/api/echo/x", json={"description": "hello", "count": "many"}),
+        422,
+        "validation_error",
+        "body.count",
+    )
     assert "integer" in err["message"]
-    _error(web.post("/api/echo/x", json={"description": "hello", "colour": "red"}), 422, "validation_error", "body.colour")
+    _error(
+        web.post("/api/echo/x", json={"description": "hello", "colour": "red"}),
+        422,
+        "validation_error",
+        "body.colour",
+    )
     _error(web.post("/api/echo/x", json=["not", "an", "object"]), 422, "validation_error", "body")
-    _error(web.post("/api/echo/x", content=b"", headers={"content-type": "application/json"}), 422, "validation_error", "body")
+    _error(
+        web.post("/api/echo/x", content=b"", headers={"content-type": "application/json"}),
+        422,
+        "validation_error",
+        "body",
+    )
 
 
 def test_wrong_content_type_is_415(web):
-    _error(web.post("/api/echo/x", content=b"description=hello", headers={"content-type": "text/plain"}),
-           415, "unsupported_media_type", "content-type")
+    _error(
+        web.post("/api/echo/x", content=b"description=hello", headers={"content-type": "text/plain"}),
+        415,
+        "unsupported_media_type",
+        "content-type",
+    )
 
 
 def test_oversized_body_is_413(web, settings_env):
@@ -134,8 +168,11 @@ def test_auth_required_rejects_missing_bad_and_weak_keys(web, settings_env, tena
     reader = api_key(tenant, "read")
     ok = web.get("/api/echo/x", headers={"authorization": f"Bearer {reader}"})
     assert ok.status_code == 200 and ok.json()["tenant"] == tenant
-    _error(web.post("/api/echo/x", json={"description": "hello"}, headers={"authorization": f"Bearer {reader}"}),
-           403, "forbidden")
+    _error(
+        web.post("/api/echo/x", json={"description": "hello"}, headers={"authorization": f"Bearer {reader}"}),
+        403,
+        "forbidden",
+    )
 
 
 def test_key_selects_tenant_even_when_auth_is_optional(web, tenant, api_key):
@@ -148,8 +185,14 @@ def test_writes_are_audited_with_actor_and_request_id(web, tenant, api_key):
     from lib.store import audit
 
     key = api_key(tenant, "write")
-    web.post("/api/echo/w1", json={"description": "hello"}, headers={"authorization": f"Bearer {key}", "x-request-id": "rid-1"})
-    web.post("/api/echo/w2", json={"description": "no"}, headers={"authorization": f"Bearer {key}"})  # 422: not audited
+    web.post(
+        "/api/echo/w1",
+        json={"description": "hello"},
+        headers={"authorization": f"Bearer {key}", "x-request-id": "rid-1"},
+    )
+    web.post(
+        "/api/echo/w2", json={"description": "no"}, headers={"authorization": f"Bearer {key}"}
+    )  # 422: not audited
     (entry,) = [e for e in audit.entries(tenant) if e["target_id"] in ("w1", "w2")]
     assert entry["action"] == "POST /api/echo/{id}" and entry["request_id"] == "rid-1"
     assert entry["actor"].startswith("key:")
@@ -164,6 +207,11 @@ def test_cors_only_when_configured(settings_env):
         return {"ok": True}
 
     with TestClient(fresh) as c:
-        pre = c.options("/api/cors", headers={"origin": "https://app.example", "access-control-request-method": "GET"})
+        pre = c.options(
+            "/api/cors", headers={"origin": "https://app.example", "access-control-request-method": "GET"}
+        )
         assert pre.headers["access-control-allow-origin"] == "https://app.example"
-        assert "access-control-allow-origin" not in c.get("/api/cors", headers={"origin": "https://evil.example"}).headers
+        assert (
+            "access-control-allow-origin"
+            not in c.get("/api/cors", headers={"origin": "https://evil.example"}).headers
+        )

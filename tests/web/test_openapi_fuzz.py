@@ -35,8 +35,9 @@ def api_schema(store):
     from lib.web.server import create_app
 
     schema = schemathesis.openapi.from_asgi("/api/openapi.json", create_app())
-    schema.config.generation.update(modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE],
-                                    with_security_parameters=False)
+    schema.config.generation.update(
+        modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE], with_security_parameters=False
+    )
     return schema
 
 
@@ -68,14 +69,21 @@ lazy_schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @lazy_schema.parametrize()
-@settings(max_examples=20, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large])
+@settings(
+    max_examples=20,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
+)
 def test_every_operation_answers_bad_input_with_a_json_4xx(case, caller):
     key = (case.operation.method.upper(), case.operation.path)
     _aim_at_real_resources(case, caller["real"])
     checks = _CONFORMANCE if key in _NEEDS_STORAGE else [*_CONFORMANCE, not_a_server_error]
     response = case.call_and_validate(headers=dict(caller["headers"]), checks=checks)
-    assert response.status_code < 500 or (key in _NEEDS_STORAGE and response.status_code == 503), response.text
+    assert response.status_code < 500 or (key in _NEEDS_STORAGE and response.status_code == 503), (
+        response.text
+    )
     if response.status_code >= 400:
         assert response.headers["content-type"][0].startswith("application/json"), response.text
         _assert_error_shape(response.json())
@@ -92,19 +100,45 @@ _MULTIPART = "multipart/form-data; boundary=b"
 
 
 # Inputs the fuzzer once turned into a 500 (it samples; these stay covered on every run).
-@pytest.mark.parametrize("method, path, kw, status", [
-    ("POST", "/api/generate", {"json": {"description": "send a daily email", "category": "\u0000"}}, 422),
-    ("GET", "/api/workflows", {"params": {"category": "a\x00"}}, 422),
-    ("POST", "/api/workflows", {"json": {"name": "x", "state": {"blocks": {"a\u0000": {}}, "edges": []}}}, 422),
-    ("GET", "/api/workflows/a%00b", {}, 404),
-    ("DELETE", "/api/workflows/a%00b", {}, 404),
-    ("POST", "/api/workflows", {"content": '{"name": "x", "state": ' + _DEEP + "}"}, 400),
-    ("POST", "/api/workflows", {"content": "state: " + _DEEP, "headers": {"content-type": "application/yaml"}}, 400),
-    ("POST", "/api/validate", {"content": '{"blocks": ' + _DEEP + "}"}, 400),
-    ("POST", "/api/workflows/import", {"content": "blocks: " + _DEEP, "headers": {"content-type": "text/yaml"}}, 400),
-    ("POST", "/api/workflows/import", {"content": '--b\r\nContent-Disposition: form-data; name="\u0100"\r\n\r\n'
-                                       "null\r\n--b--\r\n".encode(), "headers": {"content-type": _MULTIPART}}, 422),
-])
+@pytest.mark.parametrize(
+    "method, path, kw, status",
+    [
+        ("POST", "/api/generate", {"json": {"description": "send a daily email", "category": "\u0000"}}, 422),
+        ("GET", "/api/workflows", {"params": {"category": "a\x00"}}, 422),
+        (
+            "POST",
+            "/api/workflows",
+            {"json": {"name": "x", "state": {"blocks": {"a\u0000": {}}, "edges": []}}},
+            422,
+        ),
+        ("GET", "/api/workflows/a%00b", {}, 404),
+        ("DELETE", "/api/workflows/a%00b", {}, 404),
+        ("POST", "/api/workflows", {"content": '{"name": "x", "state": ' + _DEEP + "}"}, 400),
+        (
+            "POST",
+            "/api/workflows",
+            {"content": "state: " + _DEEP, "headers": {"content-type": "application/yaml"}},
+            400,
+        ),
+        ("POST", "/api/validate", {"content": '{"blocks": ' + _DEEP + "}"}, 400),
+        (
+            "POST",
+            "/api/workflows/import",
+            {"content": "blocks: " + _DEEP, "headers": {"content-type": "text/yaml"}},
+            400,
+        ),
+        (
+            "POST",
+            "/api/workflows/import",
+            {
+                "content": '--b\r\nContent-Disposition: form-data; name="\u0100"\r\n\r\n'
+                "null\r\n--b--\r\n".encode(),
+                "headers": {"content-type": _MULTIPART},
+            },
+            422,
+        ),
+    ],
+)
 def test_inputs_the_fuzzer_found_get_a_json_4xx(server, method, path, kw, status):
     kw = {"headers": {"content-type": "application/json"} if "content" in kw else {}, **kw}
     response = server.request(method, path, **kw)

@@ -19,12 +19,22 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags chromium keeps calling Google's hosts, which this
 # machine's closed network refuses. Playwright never downloads a browser: we bring Debian's.
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # Collects securitypolicyviolation events; init scripts run outside the page's CSP.
-CSP_PROBE = ("window.__csp = [];"
-             "document.addEventListener('securitypolicyviolation',"
-             " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+CSP_PROBE = (
+    "window.__csp = [];"
+    "document.addEventListener('securitypolicyviolation',"
+    " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+)
 
 
 def _chromium() -> Path:
@@ -32,8 +42,10 @@ def _chromium() -> Path:
     if not CHROMIUM.exists():
         done = subprocess.run([str(ROOT / "scripts" / "install-browser")], capture_output=True, text=True)
         if not CHROMIUM.exists():
-            pytest.skip(f"{CHROMIUM} is missing and scripts/install-browser could not install it: "
-                        f"{done.stderr.strip()[-300:]}")
+            pytest.skip(
+                f"{CHROMIUM} is missing and scripts/install-browser could not install it: "
+                f"{done.stderr.strip()[-300:]}"
+            )
     return CHROMIUM
 
 
@@ -65,7 +77,9 @@ def browser_context(tmp_path_factory):
     with sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")),  # a fresh, empty user-data-dir
-            executable_path=str(executable), headless=True, args=FLAGS,
+            executable_path=str(executable),
+            headless=True,
+            args=FLAGS,
             viewport={"width": 1200, "height": 900},
         )
         context.set_default_timeout(10_000)
@@ -83,8 +97,10 @@ class Watched:
         self.console_errors: list[tuple[str, str]] = []  # (text, url of the resource it is about)
         self.page_errors: list[str] = []
         self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("console", lambda m: m.type == "error"
-                     and self.console_errors.append((m.text, m.location.get("url", ""))))
+        self.page.on(
+            "console",
+            lambda m: m.type == "error" and self.console_errors.append((m.text, m.location.get("url", ""))),
+        )
         self.page.on("pageerror", lambda e: self.page_errors.append(str(e)))
 
     def assert_clean(self, *, allowed_console: tuple[str, ...] = ()) -> None:

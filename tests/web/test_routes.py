@@ -7,8 +7,15 @@ from lib.web.endpoint import Endpoint
 
 
 def test_paths_follow_vercel_file_system_routing(tmp_path):
-    for rel in ("health.py", "workflows/index.py", "workflows/[id].py", "workflows/[id]/export.py",
-                "workflows/import.py", "_helpers.py", "workflows/_private/x.py"):
+    for rel in (
+        "health.py",
+        "workflows/index.py",
+        "workflows/[id].py",
+        "workflows/[id]/export.py",
+        "workflows/import.py",
+        "_helpers.py",
+        "workflows/_private/x.py",
+    ):
         f = tmp_path / "api" / rel
         f.parent.mkdir(parents=True, exist_ok=True)
         f.write_text("")
@@ -22,8 +29,13 @@ def test_paths_follow_vercel_file_system_routing(tmp_path):
     finally:
         r.ROOT = original
         routes.discover.cache_clear()
-    assert found == {"/api/health", "/api/workflows", "/api/workflows/{id}", "/api/workflows/{id}/export",
-                     "/api/workflows/import"}
+    assert found == {
+        "/api/health",
+        "/api/workflows",
+        "/api/workflows/{id}",
+        "/api/workflows/{id}/export",
+        "/api/workflows/import",
+    }
 
 
 def test_static_segments_win_over_dynamic_ones():

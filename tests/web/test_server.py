@@ -5,7 +5,10 @@ def test_routes_and_static_files(server):
     assert server.get("/api/health").json()["database"]["ok"] is True
     page = server.get("/")
     assert page.status_code == 200 and "Agent Forge" in page.text
-    assert page.headers["x-frame-options"] == "DENY" and "default-src 'self'" in page.headers["content-security-policy"]
+    assert (
+        page.headers["x-frame-options"] == "DENY"
+        and "default-src 'self'" in page.headers["content-security-policy"]
+    )
     assert server.get("/docs.html").status_code == 200
     assert server.get("/nope.txt").status_code == 404
     missing = server.get("/api/does/not/exist")
@@ -22,7 +25,7 @@ def test_openapi_document_covers_every_route(server):
     for path, item in doc["paths"].items():
         for method, op in item.items():
             assert op["responses"], (path, method)
-            for status, resp in op["responses"].items():
+            for _status, resp in op["responses"].items():
                 ref = resp.get("content", {}).get("application/json", {}).get("schema", {}).get("$ref")
                 if ref:
                     assert ref.split("/")[-1] in doc["components"]["schemas"], ref

@@ -27,11 +27,14 @@ def test_body_version_wins_when_alone_and_must_agree_with_if_match():
 
 
 def test_template_workflows_record_source_version_and_customizations(tenant):
-    out = service.create_from_template(tenant, "weekly-social-posts",
-                                       UseTemplateIn(customizations={"weekday": "FRI"}, status="active"))
+    out = service.create_from_template(
+        tenant, "weekly-social-posts", UseTemplateIn(customizations={"weekday": "FRI"}, status="active")
+    )
     assert out.template_source == "weekly-social-posts"
-    assert out.metadata == {"template_version": catalogue.get("weekly-social-posts").version,
-                            "customizations": {"weekday": "FRI"}}
+    assert out.metadata == {
+        "template_version": catalogue.get("weekly-social-posts").version,
+        "customizations": {"weekday": "FRI"},
+    }
     assert out.status == "active" and out.category == "social-media"
     listed = service.page(tenant, ListQuery(category="social-media"))
     assert [w.id for w in listed.workflows] == [out.id] and listed.next_cursor is None
@@ -40,7 +43,9 @@ def test_template_workflows_record_source_version_and_customizations(tenant):
 def test_replace_and_delete_go_through_the_tenant_scoped_store(tenant):
     state = catalogue.get("kb-qa-assistant").state
     created = service.create(tenant, CreateWorkflowIn(name="kb", state=state))
-    replaced = service.replace(tenant, created.id, ReplaceWorkflowIn(state=state, version=1, status="archived"))
+    replaced = service.replace(
+        tenant, created.id, ReplaceWorkflowIn(state=state, version=1, status="archived")
+    )
     assert replaced.version == 2 and replaced.status == "archived"
     with pytest.raises(Conflict):
         service.replace(tenant, created.id, ReplaceWorkflowIn(state=state, version=1))

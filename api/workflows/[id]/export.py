@@ -3,9 +3,9 @@
 from mangum import Mangum
 from starlette.responses import Response
 
-from lib.workflows.documents import export_stored
 from lib.sim.export import ExportQuery
 from lib.web import Context, Endpoint
+from lib.workflows.documents import export_stored
 
 app = Endpoint("/api/workflows/{id}/export", tag="workflows")
 
@@ -14,10 +14,16 @@ app = Endpoint("/api/workflows/{id}/export", tag="workflows")
 def export_workflow(ctx: Context, id: str, query: ExportQuery) -> Response:
     """`?format=json|yaml&target=jul25|current`; `target=current` lists its block mappings."""
     out = export_stored(ctx.tenant, id, format=query.format, target=query.target)
-    return Response(out.content, media_type=out.media_type, headers={
-        "content-disposition": f'attachment; filename="{out.filename}"',
-        "x-export-mappings": str(len(out.mappings)), "x-redacted-fields": str(len(out.redacted)),
-        "cache-control": "private, no-store"})
+    return Response(
+        out.content,
+        media_type=out.media_type,
+        headers={
+            "content-disposition": f'attachment; filename="{out.filename}"',
+            "x-export-mappings": str(len(out.mappings)),
+            "x-redacted-fields": str(len(out.redacted)),
+            "cache-control": "private, no-store",
+        },
+    )
 
 
 handler = Mangum(app, lifespan="off")

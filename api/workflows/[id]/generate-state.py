@@ -14,4 +14,5 @@ def generate_state(ctx: Context, id: str) -> GenerationResult:
     """Regenerate the state and store it as a new version (404 when the workflow does not exist)."""
     return regenerate(ctx.tenant, id)
 
+
 handler = Mangum(app, lifespan="off")

@@ -2,9 +2,9 @@
 
 from mangum import Mangum
 
-from lib.workflows.documents import validate_stored
 from lib.imports.models import ValidateQuery, ValidationOut
 from lib.web import Context, Endpoint
+from lib.workflows.documents import validate_stored
 
 app = Endpoint("/api/workflows/{id}/validate", tag="validation")
 

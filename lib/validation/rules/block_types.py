@@ -18,7 +18,10 @@ from lib.validation.context import CONTAINER_TYPES, Context, lookup_sub_spec
 _NEUTRAL_TYPES = frozenset({"unknown", "short-input"})
 # UI types that hold the same kind of value; Sim itself moved fields between them across versions
 # (e.g. agent reasoningEffort dropdown → combobox, schedule times short-input → time-input).
-_SAME_VALUE_KIND = (frozenset({"dropdown", "combobox"}), frozenset({"short-input", "long-input", "time-input"}))
+_SAME_VALUE_KIND = (
+    frozenset({"dropdown", "combobox"}),
+    frozenset({"short-input", "long-input", "time-input"}),
+)
 
 
 def _compatible(stored: str, declared: str) -> bool:
