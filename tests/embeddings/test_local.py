@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from lib.embeddings import get_embedder
-from lib.embeddings.local import MiniLMEmbedder, model_file
+from lib.embeddings.local import MAX_TOKENS, TOKENIZER, MiniLMEmbedder, model_file
+from lib.embeddings.wordpiece import WordPiece
 
 TEXTS = [
     "Every weekday at 9am post the BTC price to #crypto on Slack",
@@ -18,6 +19,15 @@ TEXTS = [
     "",
     "Ünïcode — émojis 🚀 and a very long text " * 60,
 ]
+
+
+def reference_tokenizer():
+    """Hugging Face `tokenizers` (dev dependency) on the same tokenizer.json."""
+    tokenizers = pytest.importorskip("tokenizers")
+    tok = tokenizers.Tokenizer.from_file(str(TOKENIZER))
+    tok.no_padding()
+    tok.enable_truncation(MAX_TOKENS)
+    return tok
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +58,7 @@ def test_matches_onnxruntime_on_the_same_file(local):
     """The reference runtime (a dev-only dependency) on the same model file and tokens."""
     ort = pytest.importorskip("onnxruntime")
     session = ort.InferenceSession(str(model_file()), providers=["CPUExecutionProvider"])
-    tokenizer = local._tokenizer
+    tokenizer = reference_tokenizer()
     for text, ours in zip(TEXTS, local.embed(TEXTS), strict=True):
         enc = tokenizer.encode(text)
         ids = np.asarray([enc.ids], dtype=np.int64)
@@ -76,3 +86,22 @@ def test_loads_with_no_network(monkeypatch):
 def test_counts_tokens(local):
     _, tokens = local.embed_counted(["hello world"])
     assert tokens == 4  # [CLS] hello world [SEP]
+
+
+WORDPIECE_CASES = [
+    *TEXTS,
+    "Héllo, WÖRLD!!! naïve café — déjà vu",
+    "email sales@acme.com about https://example.com/a?b=1&c=2 at 9:30pm (UTC+2)",
+    "中文字符 and 日本語 mixed with English",
+    "tabs\tand\nnewlines\r\nand\u00a0nbsp and \u200bzero-width and \x00nul",
+    "supercalifragilisticexpialidocious " + "x" * 120,
+    "#crypto @alice r/python owner/repo $BTC 5% >= 100k",
+    "emoji 🚀🔥 and ü ñ ç ß Σίσυφος",
+    "word " * 400,
+]
+
+
+@pytest.mark.parametrize("text", WORDPIECE_CASES)
+def test_wordpiece_matches_hugging_face_tokenizers(text):
+    ours = WordPiece(TOKENIZER, MAX_TOKENS).encode(text)
+    assert ours == reference_tokenizer().encode(text).ids
