@@ -22,13 +22,19 @@ def log_call(
     latency_ms: int = 0,
     error: str | None = None,
     workflow_id: str | None = None,
+    saved_tokens: int = 0,
+    saved_cost_usd: float = 0.0,
+    saved_ms: int = 0,
+    answer_ms: int | None = None,
+    cache_entry_id: str | None = None,
     conn: Any = None,
 ) -> None:
     with db.transaction(conn) as c:
         c.execute(
             "insert into ai_usage_logs (tenant_id, provider, model, operation, input_tokens, output_tokens,"
-            " cache_read_tokens, cache_write_tokens, cost_usd, latency_ms, status, error, workflow_id)"
-            " values (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+            " cache_read_tokens, cache_write_tokens, cost_usd, latency_ms, status, error, workflow_id,"
+            " saved_tokens, saved_cost_usd, saved_ms, answer_ms, cache_entry_id)"
+            " values (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
             (
                 tenant,
                 provider,
@@ -43,6 +49,11 @@ def log_call(
                 status,
                 (error or "")[:500] or None,
                 workflow_id,
+                saved_tokens,
+                saved_cost_usd,
+                saved_ms,
+                answer_ms,
+                cache_entry_id,
             ),
         )
 
