@@ -79,6 +79,18 @@ def _has(text: str, phrase: str) -> bool:
     return re.search(pattern, text) is not None
 
 
+def _cue(text: str, cue: str) -> bool:
+    """A cue word or phrase, not inside another word ('never' is not in 'whenever')."""
+    core = cue.strip()
+    left = r"(?<!\w)" if core[:1].isalnum() else ""
+    right = r"(?!\w)" if core[-1:].isalnum() else ""
+    return re.search(left + re.escape(core) + right, text) is not None
+
+
+def _any_cue(text: str, group: str) -> bool:
+    return any(_cue(text, cue) for cue in words()[group])
+
+
 def _positions(text: str, phrase: str) -> list[int]:
     stripped = phrase.strip()
     pattern = r"(?<![\w#@/])" + re.escape(stripped) + (r"(?![\w@/])" if stripped[-1:].isalnum() else "")
@@ -237,13 +249,18 @@ def parameters(text: str, original: str) -> dict[str, Any]:
 # -- structure -------------------------------------------------------------------------------------
 _READ = re.compile(
     r"\b(from|read|reads|fetch|fetches|get|gets|pull|pulls|check|checks|monitor|monitors|watch|watches|scan|"
-    r"scans|search|searches|collect|collects|track|tracks|list|lists|find|finds|look up|load|loads|in my|arrives?|"
-    r"comes? in|received?|new)\b"
+    r"scans|search|searches|collect|collects|track|tracks|list|lists|find|finds|look up|load|loads|in my|"
+    r"incoming|receive|receives)\b"
 )
 _WRITE = re.compile(
     r"\b(to|into|post|posts|send|sends|notify|notifies|message|alert|alerts|create|creates|add|adds|append|"
     r"appends|write|writes|save|saves|log|logs|comment|comments|reply|replies|tweet|tweets|publish|"
-    r"publishes|share|shares|update|updates|open|opens|store|stores|put|drop|dm|ping|text|email|mail)\b"
+    r"publishes|share|shares|update|updates|open|opens|store|stores|put|drop|dm|ping)\b"
+)
+# The event clause of a triggered workflow: what it names is read (the source), not written.
+_EVENT = re.compile(
+    r"\b(?:when|whenever|as soon as|each time|every time|once|if a new|on (?:every|each) new|"
+    r"for (?:every|each) (?:new|incoming))\b[^,;.]*"
 )
 
 
@@ -259,8 +276,7 @@ def _integration_phrases() -> dict[str, list[str]]:
 
 
 def _negated(clause_before: str) -> bool:
-    tail = clause_before[-40:]
-    return any(cue in tail for cue in words()["negation_cues"])
+    return _any_cue(clause_before[-40:], "negation_cues")
 
 
 def integrations(text: str) -> tuple[list[str], list[str]]:
@@ -269,6 +285,7 @@ def integrations(text: str) -> tuple[list[str], list[str]]:
     padded = f" {bare} "
     used: set[str] = set()
     negated: set[str] = set()
+    events = [m.span() for m in _EVENT.finditer(padded)]
     for key, phrases in _integration_phrases().items():
         for phrase in phrases:
             for pos in _positions(padded, phrase):
@@ -279,16 +296,21 @@ def integrations(text: str) -> tuple[list[str], list[str]]:
                 reads = [m.end() for m in _READ.finditer(clause)]
                 writes = [m.end() for m in _WRITE.finditer(clause)]
                 direction = "read" if reads and (not writes or reads[-1] > writes[-1]) else "write"
+                if any(start <= pos < end for start, end in events):
+                    direction = "read"
                 used.add(f"{key}:{direction}")
     negated -= {u.split(":")[0] for u in used}
     return sorted(used), sorted(negated)
 
 
 def _steps(text: str) -> list[str]:
+    """Processing kinds that change what the workflow does (generic verbs like 'write a' do not count)."""
+    strong = set(words()["strong_steps"])
     return sorted(
         kind
         for kind, entry in lexicon()["processing"].items()
-        if any(
+        if kind in strong
+        and any(
             (v in text) if v.endswith(" ") or not v.isalpha() else re.search(r"\b" + v, text)
             for v in entry["verbs"]
         )
@@ -305,7 +327,7 @@ def _language(text: str) -> str:
 def _trigger(text: str, schedule: dict[str, Any] | None) -> str:
     if schedule is not None:
         return "schedule"
-    if any(cue in f" {text} " for cue in words()["webhook_cues"]):
+    if _any_cue(text, "webhook_cues"):
         return "webhook"
     return "manual"
 
@@ -315,16 +337,16 @@ def extract(description: str) -> dict[str, Any]:
     text = normalise(description)
     found = parameters(text, description)
     used, negated = integrations(text)
-    padded = f" {text} "
+    loop_text = re.sub(r"\b(for|on) (every|each) (new|incoming)\b", " ", text)
     return {
         "trigger": _trigger(text, found["schedule"]),
         "schedule": found["schedule"],
         "integrations": used,
         "negated": negated,
-        "negation": any(cue in padded for cue in words()["negation_cues"]),
+        "negation": _any_cue(text, "negation_cues"),
         "steps": _steps(text),
-        "branching": bool(found["params"]["thresholds"]) or any(c in padded for c in words()["branch_cues"]),
-        "loop": any(cue in padded for cue in words()["loop_cues"]),
+        "branching": bool(found["params"]["thresholds"]) or _any_cue(text, "branch_cues"),
+        "loop": _any_cue(loop_text, "loop_cues"),
         "language": _language(text),
         "params": found["params"],
     }

@@ -95,8 +95,9 @@ def put(
     produce_ms: int,
     ttl_s: int,
     max_entries: int,
-) -> str:
-    """Insert (or refresh the entry with the same key), then evict expired and least recently used rows."""
+) -> str | None:
+    """Insert (or refresh the entry with the same key, unless it was marked bad: then None), then evict
+    expired and least recently used rows."""
     with db.transaction() as c:
         row = c.execute(
             "insert into workflow_lookup (tenant_id, workflow_id, lookup_key, lookup_type, description,"
@@ -110,7 +111,8 @@ def put(
             " similarity_threshold = excluded.similarity_threshold, source = excluded.source,"
             " saved_tokens = excluded.saved_tokens, saved_cost_usd = excluded.saved_cost_usd,"
             " produce_ms = excluded.produce_ms, expires_at = excluded.expires_at,"
-            " bad = false, bad_reason = null, created_at = now()"
+            " created_at = now()"
+            " where not workflow_lookup.bad"  # an entry marked bad stays bad: its key never caches again
             " returning id::text as id",
             (
                 tenant,
@@ -144,7 +146,7 @@ def put(
             " order by coalesce(last_used, created_at) desc, created_at desc offset %s)",
             (tenant, max_entries),
         )
-    return row["id"]
+    return row["id"] if row else None
 
 
 def mark_bad(tenant: str, entry_id: str, reason: str) -> bool:
@@ -176,8 +178,10 @@ def entries(tenant: str, limit: int = 100) -> list[dict[str, Any]]:
         ).fetchall()
 
 
-def count(tenant: str) -> int:
+def counts(tenant: str) -> dict[str, int]:
     with db.transaction() as c:
         return c.execute(
-            "select count(*) as n from workflow_lookup where tenant_id = %s", (tenant,)
-        ).fetchone()["n"]
+            "select count(*) as entries, count(*) filter (where bad) as bad from workflow_lookup"
+            " where tenant_id = %s and lookup_type = %s",
+            (tenant, LOOKUP_TYPE),
+        ).fetchone()
