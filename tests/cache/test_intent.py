@@ -34,7 +34,7 @@ def test_parameters_are_read():
     assert params["thresholds"] == [">5%"] and params["symbols"] == ["BTC"]
     assert params["emails"] == ["bob@acme.com"] and params["channels"] == ["alerts"]
     assert params["urls"] == ["https://example.com/feed"] and params["to_me"] is True
-    assert found["negated"] == ["discord"] and "gmail:write" in found["integrations"]
+    assert found["negated"] == ["discord"] and "gmail" in found["integrations"]
 
 
 def test_normalise():
