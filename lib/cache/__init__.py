@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 
-def lookup(tenant: str, description: str, *, enabled: bool = True, workflow_id: str | None = None) -> Any:
+def lookup(tenant: str, description: str, *, enabled: bool = True) -> Any:
     from lib.cache import service
 
-    return service.lookup(tenant, description, enabled=enabled, workflow_id=workflow_id)
+    return service.lookup(tenant, description, enabled=enabled)
 
 
 def settle(tenant: str, found: Any, produced: Any, **kw: Any) -> Any:

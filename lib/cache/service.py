@@ -63,46 +63,37 @@ class Lookup:
     lookup_ms: int = 0
     stored_entry: str | None = None
     error: str | None = None
+    key: str = ""
+    context_hash: str = ""
+    logs: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _embed(tenant: str, text: str, workflow_id: str | None) -> tuple[str, Any]:
-    """(embedder name, vector), with the call written to the usage log."""
+def _embed(text: str, found: Lookup) -> Any:
+    """The request's vector; the call's usage row is kept for `settle` (one transaction, off the answer path)."""
     from lib.embeddings import get_embedder
     from lib.generation.pricing import cost_usd
-    from lib.store import usage
 
     emb = get_embedder()
     provider, _, model = emb.name.partition(":")
+    row: dict[str, Any] = {"provider": provider, "model": model, "operation": "embedding"}
     t0 = time.perf_counter()
     try:
         vectors, tokens = emb.embed_counted([text])
     except Exception as exc:
-        usage.log_call(
-            tenant,
-            provider=provider,
-            model=model,
-            operation="embedding",
-            status="error",
-            error=type(exc).__name__,
-            latency_ms=int((time.perf_counter() - t0) * 1000),
-            workflow_id=workflow_id,
-        )
+        found.logs.append({**row, "status": "error", "error": type(exc).__name__, "latency_ms": _ms(t0)})
         raise
-    usage.log_call(
-        tenant,
-        provider=provider,
-        model=model,
-        operation="embedding",
-        status="ok",
-        input_tokens=tokens,
-        cost_usd=cost_usd(emb.name if provider != "openai" else model, input_tokens=tokens),
-        latency_ms=int((time.perf_counter() - t0) * 1000),
-        workflow_id=workflow_id,
+    cost = cost_usd(emb.name if provider != "openai" else model, input_tokens=tokens)
+    found.logs.append(
+        {**row, "status": "ok", "input_tokens": tokens, "cost_usd": cost, "latency_ms": _ms(t0)}
     )
-    return emb.name, vectors[0]
+    return vectors[0]
 
 
-def lookup(tenant: str, description: str, *, enabled: bool = True, workflow_id: str | None = None) -> Lookup:
+def _ms(t0: float) -> int:
+    return int((time.perf_counter() - t0) * 1000)
+
+
+def lookup(tenant: str, description: str, *, enabled: bool = True) -> Lookup:
     """Find a servable cached answer for `description`; never raises (trouble is a miss)."""
     from lib.store import cache as store
 
@@ -110,19 +101,25 @@ def lookup(tenant: str, description: str, *, enabled: bool = True, workflow_id: 
     if not found.enabled:
         return found
     try:
+        from lib import embeddings
+
         found.normalized = intents.normalise(description)
         found.intent = intents.extract(description)
         found.intent_hash = intents.digest(found.intent)
-        context = versions.context(versions.preferred_generator())
-        found.embedder, found.vector = _embed(tenant, found.normalized, workflow_id)
-        entry = store.nearest(
-            tenant,
-            embedder=found.embedder,
-            dim=len(found.vector),
-            context_hash=intents.digest(context),
-            intent_hash=found.intent_hash,
-            vector=found.vector,
-        )
+        found.context_hash = intents.digest(versions.context(versions.preferred_generator()))
+        found.embedder = str(embeddings.describe()["name"])
+        found.key = intents.digest([found.embedder, found.context_hash, found.intent_hash, found.normalized])
+        entry = store.exact(tenant, found.key)  # the same request again: no embedding needed
+        if entry is None:
+            found.vector = _embed(found.normalized, found)
+            entry = store.nearest(
+                tenant,
+                embedder=found.embedder,
+                dim=len(found.vector),
+                context_hash=found.context_hash,
+                intent_hash=found.intent_hash,
+                vector=found.vector,
+            )
         if entry is not None:
             found.similarity = round(entry.similarity, 4)
             found.entry_id = entry.id
@@ -146,7 +143,6 @@ def _serve(tenant: str, found: Lookup, entry: Any) -> None:
     if not report.valid:
         store.mark_bad(tenant, entry.id, "failed re-validation when served")
         return
-    store.touch(tenant, entry.id)
     found.hit, found.state, found.name, found.report = True, state, entry.name, report
     found.saved_tokens, found.saved_cost_usd = entry.saved_tokens, entry.saved_cost_usd
     elapsed = int((time.perf_counter() - found.started) * 1000)
@@ -170,15 +166,18 @@ def remember(
     from lib.cache.guard import refusal
     from lib.store import cache as store
 
-    if not found.enabled or found.hit or found.vector is None or source not in ("claude", "planner"):
+    if not found.enabled or found.hit or source not in ("claude", "planner"):
         return None
     if not report.valid or refusal(description, state, report):
         return None
     context = versions.context(source)
+    context_hash = intents.digest(context)
     try:
+        if found.vector is None:  # an exact-key entry that was not served (bad state): embed to replace it
+            found.vector = _embed(found.normalized, found)
         found.stored_entry = store.put(
             tenant,
-            key=intents.digest([found.embedder, context, found.intent_hash, found.normalized]),
+            key=intents.digest([found.embedder, context_hash, found.intent_hash, found.normalized]),
             workflow_id=workflow_id,
             description=description,
             normalized=found.normalized,
@@ -190,7 +189,7 @@ def remember(
             intent=found.intent,
             intent_hash=found.intent_hash,
             context=context,
-            context_hash=intents.digest(context),
+            context_hash=context_hash,
             source=source,
             saved_tokens=usage.input_tokens
             + usage.output_tokens
@@ -208,26 +207,34 @@ def remember(
 
 
 def record(tenant: str, found: Lookup, *, workflow_id: str | None, answer_ms: int) -> None:
-    """The lookup's one usage row: hit or miss, its latency, the time to the answer, what a hit saved."""
-    from lib.store import usage
+    """In one transaction: the served entry's use count, the embedding call, and the lookup's own row
+    (hit or miss, its latency, the time to the answer, what a hit saved)."""
+    from lib.store import cache as store
+    from lib.store import db, usage
 
     if not found.enabled:
         return
-    usage.log_call(
-        tenant,
-        provider="cache",
-        model=found.embedder,
-        operation="cache_lookup",
-        status="hit" if found.hit else "miss",
-        latency_ms=found.lookup_ms,
-        error=found.error,
-        workflow_id=workflow_id,
-        saved_tokens=found.saved_tokens,
-        saved_cost_usd=found.saved_cost_usd,
-        saved_ms=found.saved_ms,
-        answer_ms=answer_ms,
-        cache_entry_id=found.entry_id if found.hit else found.stored_entry,
-    )
+    with db.transaction() as conn:
+        if found.hit and found.entry_id:
+            store.touch(tenant, found.entry_id, conn=conn)
+        for row in found.logs:
+            usage.log_call(tenant, workflow_id=workflow_id, conn=conn, **row)
+        usage.log_call(
+            tenant,
+            provider="cache",
+            model=found.embedder,
+            operation="cache_lookup",
+            status="hit" if found.hit else "miss",
+            latency_ms=found.lookup_ms,
+            error=found.error,
+            workflow_id=workflow_id,
+            saved_tokens=found.saved_tokens,
+            saved_cost_usd=found.saved_cost_usd,
+            saved_ms=found.saved_ms,
+            answer_ms=answer_ms,
+            cache_entry_id=found.entry_id if found.hit else found.stored_entry,
+            conn=conn,
+        )
 
 
 def settle(

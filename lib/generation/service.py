@@ -133,7 +133,7 @@ def generate(
     t0 = time.perf_counter()
     text = clean_description(description)
     wid = str(uuid.uuid4())
-    found = semantic_cache.lookup(tenant, text, enabled=use_cache, workflow_id=wid)
+    found = semantic_cache.lookup(tenant, text, enabled=use_cache)
     t1 = time.perf_counter()
     produced = _from_cache(found) or produce(tenant, text, seed=wid, workflow_id=wid)
     answer_ms, produce_ms = int((time.perf_counter() - t0) * 1000), int((time.perf_counter() - t1) * 1000)

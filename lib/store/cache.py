@@ -34,21 +34,36 @@ def _vector(values: Any) -> Any:
     return Vector(values)
 
 
+_ENTRY = (
+    "id::text as id, pattern_data, description, source, saved_tokens,"
+    " saved_cost_usd::float as saved_cost_usd, produce_ms from workflow_lookup"
+    " where tenant_id = %s and lookup_type = %s and not bad and (expires_at is null or expires_at > now())"
+)
+
+
+def exact(tenant: str, key: str) -> Entry | None:
+    """The live entry stored under exactly this key (same text, embedder, context, intent): similarity 1."""
+    with db.transaction() as c:
+        row = c.execute(
+            "select 1.0::float as similarity, " + _ENTRY + " and lookup_key = %s", (tenant, LOOKUP_TYPE, key)
+        ).fetchone()
+    return _entry(row)
+
+
 def nearest(
     tenant: str, *, embedder: str, dim: int, context_hash: str, intent_hash: str, vector: Any
 ) -> Entry | None:
     """The most similar live entry with exactly this embedder, context and intent (or None)."""
     with db.transaction() as c:
         row = c.execute(
-            "select id::text as id, 1 - (embedding <=> %s) as similarity, pattern_data, description, source,"
-            " saved_tokens, saved_cost_usd::float as saved_cost_usd, produce_ms"
-            " from workflow_lookup"
-            " where tenant_id = %s and lookup_type = %s and embedding_model = %s and embedding_dim = %s"
-            " and context_hash = %s and intent_hash = %s and not bad"
-            " and (expires_at is null or expires_at > now())"
-            " order by embedding <=> %s limit 1",
+            "select 1 - (embedding <=> %s) as similarity, " + _ENTRY + " and embedding_model = %s"
+            " and embedding_dim = %s and context_hash = %s and intent_hash = %s order by embedding <=> %s limit 1",
             (_vector(vector), tenant, LOOKUP_TYPE, embedder, dim, context_hash, intent_hash, _vector(vector)),
         ).fetchone()
+    return _entry(row)
+
+
+def _entry(row: dict[str, Any] | None) -> Entry | None:
     if row is None:
         return None
     data = row["pattern_data"]
@@ -64,8 +79,8 @@ def nearest(
     )
 
 
-def touch(tenant: str, entry_id: str) -> None:
-    with db.transaction() as c:
+def touch(tenant: str, entry_id: str, conn: Any = None) -> None:
+    with db.transaction(conn) as c:
         c.execute(
             "update workflow_lookup set usage_count = usage_count + 1, last_used = now()"
             " where tenant_id = %s and id = %s",

@@ -152,12 +152,14 @@ def test_nothing_secret_in_any_row_of_a_normal_workload(tenant):
 
 def test_every_lookup_and_embedding_is_one_usage_row(tenant):
     first = service.generate(tenant, BASE)
-    second = service.generate(tenant, BASE)
+    second = service.generate(tenant, BASE)  # the same text again: found by its key, nothing to embed
+    third = service.generate(tenant, PARAPHRASES[0][1][0])
     rows = usage.recent(tenant)
     lookups = [r for r in rows if r["operation"] == "cache_lookup"]
     embeds = [r for r in rows if r["operation"] == "embedding"]
-    assert sorted(r["status"] for r in lookups) == ["hit", "miss"] and len(embeds) == 2
-    assert {r["workflow_id"] for r in rows} == {first.workflow.id, second.workflow.id}
+    assert sorted(r["status"] for r in lookups) == ["hit", "hit", "miss"] and len(embeds) == 2
+    assert {r["workflow_id"] for r in rows} == {first.workflow.id, second.workflow.id, third.workflow.id}
+    assert {r["workflow_id"] for r in embeds} == {first.workflow.id, third.workflow.id}
     assert all(
         r["provider"] == "local" and r["model"] == "all-MiniLM-L6-v2" and r["cost_usd"] == 0 for r in embeds
     )
