@@ -162,7 +162,8 @@ def report(rows: list[dict]) -> None:
     fl = floors()
     hit_wall = [r["wall_ms"] for r in hits]
     miss_wall = [r["wall_ms"] for r in rows if not r["hit"]]
-    print(f"requests {len(rows)} over {len({r['label'] for r in rows})} intents, 2 tenants")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"requests {len(rows)} over {len({r['label'] for r in rows})} intents, 2 tenants (load average {load})")
     print(
         f"hit rate            {len(hits) / len(rows):6.1%}  ({len(hits)} served, {claude_calls} Claude generations)"
     )

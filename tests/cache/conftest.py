@@ -1,24 +1,14 @@
-"""The stand-in provider server (Claude and OpenAI embeddings) for the cache tests."""
+"""The stand-in provider server (Claude and OpenAI embeddings) for the cache tests, with the cache on."""
 
 from __future__ import annotations
 
 import pytest
 
-
-@pytest.fixture
-def standin():
-    from lib.generation import circuit
-    from lib.generation.standin import StandIn
-
-    server = StandIn("127.0.0.1", 0).start()
-    circuit.reset()
-    yield server
-    server.stop()
-    circuit.reset()
+from tests.generation.conftest import standin  # noqa: F401  (the same server fixture)
 
 
 @pytest.fixture
-def claude_env(standin, settings_env):
+def claude_env(standin, settings_env):  # noqa: F811
     settings_env(
         ANTHROPIC_API_KEY="sk-ant-standin-secret-key",
         ANTHROPIC_BASE_URL=standin.url,

@@ -2,13 +2,4 @@
 
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture
-def standin():
-    from lib.generation.standin import StandIn
-
-    server = StandIn("127.0.0.1", 0).start()
-    yield server
-    server.stop()
+from tests.generation.conftest import standin  # noqa: F401  (the same server fixture)
