@@ -21,6 +21,26 @@ DEFAULT_SPAN = timedelta(days=30)
 MAX_BUCKETS = 5000
 
 
+def _floor(moment: datetime, bucket: str) -> datetime:
+    """The start of the bucket holding `moment` (UTC; weeks start on Monday, as date_trunc's do)."""
+    moment = moment.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+    if bucket == "hour":
+        return moment
+    moment = moment.replace(hour=0)
+    if bucket == "week":
+        return moment - timedelta(days=moment.weekday())
+    return moment.replace(day=1) if bucket == "month" else moment
+
+
+def _next_boundary(moment: datetime, bucket: str) -> datetime:
+    """The end of the bucket holding `moment`: default ranges cover whole buckets (and answer the
+    same within a bucket)."""
+    start = _floor(moment, bucket)
+    if bucket == "month":
+        return (start + timedelta(days=32)).replace(day=1)
+    return start + {"hour": timedelta(hours=1), "day": timedelta(days=1), "week": timedelta(weeks=1)}[bucket]
+
+
 def _figures(row: dict[str, Any]) -> dict[str, Any]:
     judged = row["hits"] + row["misses"]
     out = dict(row)
@@ -31,8 +51,8 @@ def _figures(row: dict[str, Any]) -> dict[str, Any]:
 def report(tenant: str, query: AnalyticsQuery) -> Analytics:
     from lib.store import usage
 
-    end = query.to or datetime.now(UTC)
-    start = query.from_ or end - DEFAULT_SPAN
+    end = query.to or _next_boundary(datetime.now(UTC), query.bucket)
+    start = query.from_ or _floor(end - DEFAULT_SPAN, query.bucket)
     if start.tzinfo is None or end.tzinfo is None:
         start, end = start.replace(tzinfo=start.tzinfo or UTC), end.replace(tzinfo=end.tzinfo or UTC)
     if start >= end:

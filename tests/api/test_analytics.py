@@ -71,3 +71,16 @@ def test_analytics_equal_the_logs(client, tenant, api_key):
 def test_bad_parameters_are_422_naming_the_field(client, tenant, api_key, params, field):
     r = _get(client, api_key(tenant, "read"), **params)
     assert r.status_code == 422 and r.json()["error"]["field"] == field, r.text
+
+
+@pytest.mark.parametrize("bucket", ["hour", "day", "week", "month"])
+def test_default_range_covers_whole_buckets(client, tenant, api_key, bucket):
+    body = _get(client, api_key(tenant, "read"), bucket=bucket).json()
+    start, end = datetime.fromisoformat(body["start"]), datetime.fromisoformat(body["end"])
+    now = datetime.now(UTC)
+    assert start < now <= end and end - now <= timedelta(days=31)
+    assert start.minute == end.minute == 0 and (bucket == "hour" or start.hour == end.hour == 0)
+    if bucket == "week":
+        assert start.weekday() == end.weekday() == 0
+    if bucket == "month":
+        assert start.day == end.day == 1
