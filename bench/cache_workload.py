@@ -94,6 +94,7 @@ def replay(requests: list[dict], scale: float, seed: int) -> None:
         }
         row["usage"] = result.usage
         row["saved"] = result.cache.saved
+        row["workflow_id"] = str(result.workflow.id)
         if result.cache.hit:
             row["served"] = entry_label.get(result.cache.entry_id, "?")
         elif result.cache.stored and result.cache.entry_id:
@@ -106,21 +107,17 @@ def replay(requests: list[dict], scale: float, seed: int) -> None:
     report(out)
 
 
-def answer_times(tenants: tuple[str, ...]) -> dict[str, list[float]]:
-    """Time to the answer as logged on each lookup row (lookup + serve, or lookup + generation)."""
+def answer_times(tenants: tuple[str, ...]) -> dict[str, int]:
+    """Time to the answer as logged on each lookup row (lookup + serve, or lookup + generation), by workflow."""
     from lib.store import db
 
     with db.transaction() as c:
         rows = c.execute(
-            "select status, answer_ms, latency_ms from ai_usage_logs where operation = 'cache_lookup'"
+            "select workflow_id, answer_ms from ai_usage_logs where operation = 'cache_lookup'"
             " and tenant_id = any(%s)",
             (list(tenants),),
         ).fetchall()
-    return {
-        "hit": [r["answer_ms"] for r in rows if r["status"] == "hit"],
-        "miss": [r["answer_ms"] for r in rows if r["status"] == "miss"],
-        "lookup": [r["latency_ms"] for r in rows],
-    }
+    return {str(r["workflow_id"]): r["answer_ms"] for r in rows}
 
 
 def floors() -> dict[str, float]:
@@ -158,12 +155,20 @@ def report(rows: list[dict]) -> None:
     saved_tokens = sum(r["saved"].tokens for r in hits)
     saved_cost = sum(r["saved"].cost_usd for r in hits)
     claude_calls = sum(1 for r in rows if r["source"] == "claude")
-    times = answer_times(TENANTS)
+    answer = answer_times(TENANTS)
+    times = {
+        "hit": [answer[r["workflow_id"]] for r in hits],
+        "miss": [answer[r["workflow_id"]] for r in rows if not r["hit"]],
+        "repeat": [answer[r["workflow_id"]] for r in hits if r["kind"] == "base"],
+        "paraphrase": [answer[r["workflow_id"]] for r in hits if r["kind"] == "paraphrase"],
+    }
     fl = floors()
     hit_wall = [r["wall_ms"] for r in hits]
     miss_wall = [r["wall_ms"] for r in rows if not r["hit"]]
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"requests {len(rows)} over {len({r['label'] for r in rows})} intents, 2 tenants (load average {load})")
+    print(
+        f"requests {len(rows)} over {len({r['label'] for r in rows})} intents, 2 tenants (load average {load})"
+    )
     print(
         f"hit rate            {len(hits) / len(rows):6.1%}  ({len(hits)} served, {claude_calls} Claude generations)"
     )
@@ -179,6 +184,11 @@ def report(rows: list[dict]) -> None:
         f"answer ms  hits p50 {pct(times['hit'], 0.5):.0f} p95 {pct(times['hit'], 0.95):.0f}"
         f"  | misses p50 {pct(times['miss'], 0.5):.0f} p95 {pct(times['miss'], 0.95):.0f}"
         f"  (lookup + serve, or lookup + generation; from the usage log)"
+    )
+    print(
+        f"answer ms of hits: exact repeats p50 {pct(times['repeat'], 0.5):.0f} p95 {pct(times['repeat'], 0.95):.0f}"
+        f" (found by key, no embedding) | paraphrases p50 {pct(times['paraphrase'], 0.5):.0f}"
+        f" p95 {pct(times['paraphrase'], 0.95):.0f} (embedding + nearest)"
     )
     print(
         f"whole request ms  hits p50 {pct(hit_wall, 0.5):.1f} p95 {pct(hit_wall, 0.95):.1f}"

@@ -17,7 +17,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -70,21 +70,33 @@ def normalise(text: str) -> str:
     return text.rstrip(" .!?;,")
 
 
-def _has(text: str, phrase: str) -> bool:
-    """`phrase` as whole words in `text` (phrases with edge spaces keep them as word edges)."""
+@cache
+def _phrase_re(phrase: str) -> re.Pattern[str] | None:
+    """A lexicon phrase as whole words (not after '#', '@' or '/'); compiled once."""
     stripped = phrase.strip()
     if not stripped:
-        return False
-    pattern = r"(?<![\w#@/])" + re.escape(stripped) + (r"(?![\w@/])" if stripped[-1].isalnum() else "")
-    return re.search(pattern, text) is not None
+        return None
+    return re.compile(
+        r"(?<![\w#@/])" + re.escape(stripped) + (r"(?![\w@/])" if stripped[-1].isalnum() else "")
+    )
 
 
-def _cue(text: str, cue: str) -> bool:
-    """A cue word or phrase, not inside another word ('never' is not in 'whenever')."""
+@cache
+def _cue_re(cue: str) -> re.Pattern[str]:
+    """A cue word or phrase, not inside another word ('never' is not in 'whenever'); compiled once."""
     core = cue.strip()
     left = r"(?<!\w)" if core[:1].isalnum() else ""
     right = r"(?!\w)" if core[-1:].isalnum() else ""
-    return re.search(left + re.escape(core) + right, text) is not None
+    return re.compile(left + re.escape(core) + right)
+
+
+def _has(text: str, phrase: str) -> bool:
+    pattern = _phrase_re(phrase)
+    return pattern is not None and pattern.search(text) is not None
+
+
+def _cue(text: str, cue: str) -> bool:
+    return _cue_re(cue).search(text) is not None
 
 
 def _any_cue(text: str, group: str) -> bool:
@@ -92,9 +104,8 @@ def _any_cue(text: str, group: str) -> bool:
 
 
 def _positions(text: str, phrase: str) -> list[int]:
-    stripped = phrase.strip()
-    pattern = r"(?<![\w#@/])" + re.escape(stripped) + (r"(?![\w@/])" if stripped[-1:].isalnum() else "")
-    return [m.start() for m in re.finditer(pattern, text)]
+    pattern = _phrase_re(phrase)
+    return [m.start() for m in pattern.finditer(text)] if pattern is not None else []
 
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:

@@ -126,7 +126,7 @@ def lookup(tenant: str, description: str, *, enabled: bool = True) -> Lookup:
             if entry.similarity >= threshold(found.embedder):
                 _serve(tenant, found, entry)
     except Exception as exc:  # the cache must never break generation
-        log.warning("cache lookup failed: %s", type(exc).__name__)
+        log.warning("cache lookup failed: %s", type(exc).__name__, exc_info=log.isEnabledFor(logging.DEBUG))
         found.error = type(exc).__name__
         found.hit = False
     found.lookup_ms = int((time.perf_counter() - found.started) * 1000)
@@ -201,7 +201,7 @@ def remember(
             max_entries=settings().cache_max_entries,
         )
     except Exception as exc:
-        log.warning("cache store failed: %s", type(exc).__name__)
+        log.warning("cache store failed: %s", type(exc).__name__, exc_info=log.isEnabledFor(logging.DEBUG))
         return None
     return found.stored_entry
 
