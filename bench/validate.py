@@ -131,7 +131,7 @@ def build_state(size: int = 50) -> dict:
             }
             out = "data"
         else:
-            subs = {"code": ("code", f"return {ref} // if (a < b && c > d)")}
+            subs = {"code": ("code", f"return {ref} // a < b stays a comparison")}
             out = "result"
         blocks.append(_block(bid, kind, name, subs, 900 + 300 * i))
         handle = "condition-cond-if" if previous == "cond" else "source"

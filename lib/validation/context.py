@@ -202,6 +202,18 @@ class Context:
         name = self.blocks.get(block_id, {}).get("name")
         return f"'{name}' ({block_id})" if isinstance(name, str) and name else f"block {block_id}"
 
+    def resolves_tag(self, block_id: str, ref: str) -> bool:
+        """Whether JUL25 Sim's resolver finds a block for a tag's first segment, seen from `block_id`
+        (by id, by normalized name, `start`, or `loop`/`parallel` from inside one)."""
+        lowered = ref.lower()
+        if lowered == "start":
+            return any(t == "starter" for t in self.types.values())
+        if lowered in ("loop", "parallel") and any(
+            self.type_of(c) == lowered for c in self.ancestors_of_parent(block_id)
+        ):
+            return True
+        return ref in self.blocks or normalize_name(ref) in self.by_name
+
     def is_container(self, block_id: str) -> bool:
         if self.type_of(block_id) in CONTAINER_TYPES:
             return True
@@ -309,6 +321,25 @@ class Context:
                 seen.add(bid)
                 queue.extend(preds.get(bid, ()))
         return seen
+
+    @cached_property
+    def _edge_preds(self) -> dict[str, list[str]]:
+        preds: dict[str, list[str]] = {}
+        for edge in self.edges:
+            preds.setdefault(edge.target, []).append(edge.source)
+        return preds
+
+    def sim_accessible(self, block_id: str) -> set[str]:
+        """Blocks JUL25 Sim lets `block_id` reference: every block with a path of edges into it,
+        plus the starter (lib/block-path-calculator at 2f57d8a884f0)."""
+        cache = self.__dict__.setdefault("_accessible", {})
+        found = cache.get(block_id)
+        if found is None:
+            found = self._upstream_bfs(block_id, self._edge_preds)  # type: ignore[arg-type]
+            found.discard(block_id)
+            found.update(b for b, t in self.types.items() if t == "starter" and b != block_id)
+            cache[block_id] = found
+        return found
 
     def upstream(self, block_id: str) -> frozenset[str]:
         """Every block with a path to `block_id` (its enclosing containers and their upstream too)."""

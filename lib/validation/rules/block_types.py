@@ -7,12 +7,18 @@ and accepts values outside its dropdown lists (§9.5).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from lib.sim.names import ENV_REF, REFERENCE_RE, pointer
+from lib.validation import js
 from lib.validation.base import Finding, Rule
 from lib.validation.context import CONTAINER_TYPES, Context, lookup_sub_spec
+from lib.validation.tables import per_spec
+from lib.validation.tags import resolved_tags
 
 # Stored subBlock types that say nothing about the field (Sim's defaults for keys it did not know).
 _NEUTRAL_TYPES = frozenset({"unknown", "short-input"})
@@ -170,6 +176,10 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
                 )
 
     yield from _check_required(ctx, block_id, spec)
+    if ctx.era == "jul25" and ctx.enabled(block_id):
+        yield from _check_code(ctx, block_id, block_type)
+        yield from _check_twins(ctx, block_id, spec)
+        yield from _check_needs_input(ctx, block_id, spec)
 
 
 def _block_level_required(ctx: Context, block_id: str, sub_spec: Any) -> bool:
@@ -225,6 +235,136 @@ def _check_required(ctx: Context, block_id: str, spec: Any) -> Iterator[Finding]
         )
 
 
+# --- runtime checks: what JUL25 Sim does with the values when the block runs -------------------
+
+
+def _unresolvable(ctx: Context, block_id: str, block_type: str, text: str) -> bool:
+    """A tag Sim cannot resolve stops the run before compiling; references report it (unknown_tag)."""
+    return any(not ctx.resolves_tag(block_id, t.ref) for t in resolved_tags(text, block_type))
+
+
+def _check_code(ctx: Context, block_id: str, block_type: str) -> Iterator[Finding]:
+    """Condition expressions and function code compile (Sim: `new Function(...)` after substitution)."""
+    if block_type == "condition":
+        for index, item in enumerate(ctx.conditions(block_id) or ()):
+            value = item.get("value")
+            if item.get("title") == "else" or not isinstance(value, str) or not value.strip():
+                continue
+            if _unresolvable(ctx, block_id, block_type, value):
+                continue
+            problem = js.syntax_error(value, "condition")
+            if problem:
+                yield RULE.finding(
+                    "condition_syntax",
+                    pointer("blocks", block_id, "subBlocks", "conditions", "value"),
+                    f"Condition '{item.get('title')}' (entry {index}) of {ctx.label(block_id)} is not valid "
+                    f"JavaScript ({problem}); July 2025 Sim evaluates it as code and stops the run with "
+                    "'Evaluation error in condition'. Write an expression such as "
+                    "<agent1.content>.includes('churned').",
+                )
+    elif block_type == "function":
+        code = ctx.value(block_id, "code")
+        if isinstance(code, str) and code.strip() and not _unresolvable(ctx, block_id, block_type, code):
+            problem = js.syntax_error(code, "function")
+            if problem:
+                yield RULE.finding(
+                    "function_syntax",
+                    pointer("blocks", block_id, "subBlocks", "code", "value"),
+                    f"The code of {ctx.label(block_id)} is not valid JavaScript ({problem}); July 2025 Sim "
+                    "cannot compile it and the block fails. Fix the syntax.",
+                )
+
+
+@per_spec
+def _twins(spec: Any) -> tuple[tuple[str, str], ...]:
+    """(manualX, X) pairs of a JUL25 type: an advanced-mode field and the basic field its tool reads."""
+    ids = {s.id: s for s in getattr(spec, "sub_blocks", None) or [] if s.era == "jul25"}
+    pairs = []
+    for sub_id, sub_spec in ids.items():
+        if sub_spec.mode == "advanced" and sub_id.startswith("manual") and len(sub_id) > 6:
+            base = sub_id[6].lower() + sub_id[7:]
+            if base in ids and ids[base].mode != "advanced":
+                pairs.append((sub_id, base))
+    return tuple(pairs)
+
+
+def _check_twins(ctx: Context, block_id: str, spec: Any) -> Iterator[Finding]:
+    """JUL25 hands the tool every subBlock value under its own id, and the tools read `X`, never
+    `manualX`: a value only in the manual twin never reaches the service."""
+    for twin, base in _twins(spec):
+        value = ctx.value(block_id, twin)
+        if _empty(value):
+            continue
+        where = pointer("blocks", block_id, "subBlocks", twin, "value")
+        if _empty(ctx.value(block_id, base)):
+            message = (
+                f"{ctx.label(block_id)} holds '{twin}' but leaves '{base}' empty; July 2025 Sim passes "
+                f"'{base}' to the tool and never '{twin}', so the run goes out without it. Move the value "
+                f"to subBlocks.{base}.value and clear '{twin}'."
+            )
+        else:
+            message = (
+                f"{ctx.label(block_id)} holds both '{base}' and '{twin}'; July 2025 Sim passes only "
+                f"'{base}' to the tool, so '{twin}' is ignored. Clear '{twin}' (or copy it into '{base}')."
+            )
+        yield RULE.finding("value_not_passed", where, message)
+
+
+@cache
+def _tool_inputs() -> dict[str, list[str]]:
+    data = json.loads((Path(__file__).resolve().parents[1] / "tool_inputs.json").read_text())
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def _tool_of(ctx: Context, block_id: str, spec: Any) -> str | None:
+    operations = getattr(spec, "operations", None) or {}
+    if operations:
+        operation = _field_value(ctx, block_id, spec, "operation")
+        chosen = operations.get(operation) if isinstance(operation, str) else None
+        return getattr(chosen, "tool", None)
+    tools = getattr(spec, "tools", None) or []
+    return tools[0] if len(tools) == 1 else None
+
+
+def _needs(ctx: Context, block_id: str, spec: Any) -> list[str]:
+    """Fields the chosen tool requires whose own value (not a twin's) is empty, in declaration order."""
+    wanted: list[str] = []
+    operations = getattr(spec, "operations", None) or {}
+    operation = _field_value(ctx, block_id, spec, "operation")
+    if isinstance(operation, str) and operation in operations:
+        wanted.extend(operations[operation].required or [])
+    wanted.extend(_tool_inputs().get(_tool_of(ctx, block_id, spec) or "", []))
+    empty: list[str] = []
+    for sub_id in dict.fromkeys(wanted):
+        sub_spec = _safe_sub_block(spec, sub_id)
+        if sub_spec is None or sub_spec.secret or sub_spec.type == "oauth-input" or sub_spec.hidden:
+            continue  # credentials are connected in Sim, not typed into the state
+        if not _condition_met(ctx, block_id, spec, sub_spec.condition):
+            continue
+        if _empty(_field_value(ctx, block_id, spec, sub_id)):
+            empty.append(sub_id)
+    return empty
+
+
+def _check_needs_input(ctx: Context, block_id: str, spec: Any) -> Iterator[Finding]:
+    if ctx.is_trigger(block_id) or ctx.is_container(block_id):
+        return
+    empty = _needs(ctx, block_id, spec)
+    if not empty:
+        return
+    titles = ", ".join(
+        f"'{sub_id}'"
+        + (f" ({title})" if (title := getattr(_safe_sub_block(spec, sub_id), "title", None)) else "")
+        for sub_id in empty
+    )
+    yield RULE.finding(
+        "needs_input",
+        pointer("blocks", block_id, "subBlocks", empty[0], "value"),
+        f"Before the first run, fill in {titles} of {ctx.label(block_id)}: the tool July 2025 Sim calls "
+        "requires them and they are empty (a value, a <block.field> reference or a {{ENV_VAR}}).",
+    )
+
+
 def _check(ctx: Context) -> Iterator[Finding]:
     for block_id in ctx.blocks:
         yield from _check_block(ctx, block_id)
@@ -247,6 +387,16 @@ RULE = Rule.define(
         "missing_required_field": (
             "warning",
             "A field the selected operation (or the block) requires is empty.",
+        ),
+        "condition_syntax": ("error", "JUL25: a condition expression does not compile as JavaScript."),
+        "function_syntax": ("error", "JUL25: a function block's code does not compile as JavaScript."),
+        "value_not_passed": (
+            "warning",
+            "JUL25: a value sits in a manual* twin (e.g. manualChannel) that Sim never passes to the tool.",
+        ),
+        "needs_input": (
+            "warning",
+            "JUL25: inputs the chosen tool requires are empty; the user must fill them before the first run.",
         ),
     },
     _check,

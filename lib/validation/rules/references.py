@@ -8,12 +8,17 @@ responseFormat, triggers and starters, containers, evaluators with metrics do).
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
 from typing import Any
 
-from lib.sim.names import Reference, find_references, pointer
+from lib.sim.names import REFERENCE_RE, Reference, escape_pointer, find_references, normalize_name, pointer
 from lib.validation.base import Finding, Rule
 from lib.validation.context import Context
+from lib.validation.tags import resolved_tags
 
 _START_TYPES = ("starter", "start_trigger")
 _CONTAINER_DATA_KEYS = ("collection", "whileCondition", "doWhileCondition", "count")
@@ -93,6 +98,20 @@ def _check_ref(ctx: Context, block_id: str, parts: tuple[str, ...], ref: Referen
         )
         return
     target = reachable[0]
+    if ctx.era == "jul25" and not any(t in ctx.sim_accessible(block_id) for t in reachable):
+        yield RULE.finding(
+            "reference_not_connected",
+            where,
+            f"{ctx.label(block_id)} references {shown}, but July 2025 Sim lets a block read only blocks "
+            f"with a path of edges into it (and the starter); {ctx.label(target)} sits inside a loop or "
+            f'parallel that this block follows, so the run stops with \'Block "{ref.block}" is not '
+            "connected to this block'. Collect the results inside the container (or reference the "
+            "container's output) instead.",
+        )
+        return
+    if ctx.era == "jul25" and ctx.type_of(target) == "starter":
+        yield from _check_start_path(ctx, block_id, target, where, shown, ref)
+        return
     if _open_outputs(ctx, target):
         return
     declared = _declared_outputs(ctx, target)
@@ -105,6 +124,148 @@ def _check_ref(ctx: Context, block_id: str, parts: tuple[str, ...], ref: Referen
         )
 
 
+# --- runtime checks (JUL25): what the starter delivers, and tags Sim cannot resolve ---------------
+
+
+@cache
+def _trigger_shapes() -> dict[str, Any]:
+    return json.loads((Path(__file__).resolve().parents[1] / "trigger_outputs.json").read_text())
+
+
+def _input_fields(ctx: Context, starter: str) -> list[str]:
+    fields = ctx.value(starter, "inputFormat")
+    if not isinstance(fields, list):
+        return []
+    return [
+        f["name"]
+        for f in fields
+        if isinstance(f, dict) and isinstance(f.get("name"), str) and f["name"] and f.get("type")
+    ]
+
+
+def start_shape(ctx: Context, starter: str) -> tuple[str, Any]:
+    """(how the run starts, the starter's output shape) — shape None when anything may come."""
+    mode = ctx.value(starter, "startWorkflow") or "manual"
+    shapes = _trigger_shapes()
+    if mode == "schedule":
+        base: Any = shapes["schedule"]
+    elif mode == "webhook":
+        provider = ctx.value(starter, "webhookProvider") or "generic"
+        mode = f"webhook ({provider})"
+        base = shapes["webhook_providers"].get(provider, shapes["webhook"])
+    else:
+        base = None
+    fields = _input_fields(ctx, starter)
+    if not fields:
+        return mode, base
+    # Sim's executor: with inputFormat fields the output is {input: {field: value}, field: value, ...}
+    if base is None:
+        return mode, {"input": "*", "conversationId": {}, **dict.fromkeys(fields, "*")}
+    delivered = {f: base[f] for f in fields if isinstance(base, dict) and f in base}
+    return mode, {"input": delivered, **delivered}
+
+
+def _missing_step(shape: Any, path: str) -> str | None:
+    """The first segment of `path` the shape does not deliver ('' when it all resolves)."""
+    current = shape
+    for segment in path.replace("[", ".").replace("]", "").split("."):
+        if current == "*":
+            return None
+        if not isinstance(current, dict) or segment not in current:
+            return segment
+        current = current[segment]
+    return None
+
+
+def _check_start_path(
+    ctx: Context, block_id: str, starter: str, where: str, shown: str, ref: Reference
+) -> Iterator[Finding]:
+    mode, shape = start_shape(ctx, starter)
+    if shape is None:
+        return
+    missing = _missing_step(shape, ref.path)
+    if missing is None:
+        return
+    offered = ", ".join(f"<start.{k}>" for k in shape) if isinstance(shape, dict) and shape else "nothing"
+    hint = ""
+    if mode.startswith("webhook"):
+        hint = " A webhook's body is under <start.webhook.data.payload…>."
+    elif mode == "schedule":
+        hint = " A schedule delivers no input: fetch the data with a block and reference that block."
+    yield RULE.finding(
+        "output_not_produced",
+        where,
+        f"{ctx.label(block_id)} references {shown}, but a run started by {mode} gives the starter no "
+        f"'{missing}' there (July 2025 Sim stops with 'No value found at path \"start.{ref.path}\" in "
+        f"starter block'). It offers: {offered}.{hint}",
+    )
+
+
+def _walk(value: Any, suffix: str, depth: int = 0) -> Iterator[tuple[str, str]]:
+    if depth > 64:
+        return
+    if isinstance(value, str):
+        yield suffix, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, f"{suffix}/{escape_pointer(key)}", depth + 1)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, f"{suffix}/{index}", depth + 1)
+
+
+def _resolved_values(ctx: Context, block_id: str) -> Iterator[tuple[str, Any]]:
+    """(pointer, value) of the inputs Sim resolves when the block runs (condition: each branch)."""
+    block_type = ctx.type_of(block_id)
+    for sub_id, sub in ctx.sub_blocks(block_id).items():
+        value = sub.get("value")
+        base = pointer("blocks", block_id, "subBlocks", sub_id, "value")
+        if block_type == "condition" and sub_id == "conditions" and isinstance(value, str):
+            items = ctx.conditions(block_id) or []
+            for item in items:
+                if item.get("title") != "else" and isinstance(item.get("value"), str):
+                    yield base, item["value"]
+            continue
+        yield base, value
+
+
+def _check_tags(ctx: Context, block_id: str) -> Iterator[Finding]:
+    block_type = ctx.type_of(block_id) or ""
+    for base, value in _resolved_values(ctx, block_id):
+        for suffix, text in _walk(value, ""):
+            if _DIRECT_RUNTIME.match(text):
+                continue  # a whole-value <loop.x>/<parallel.x> outside its container stays literal
+            bad = [
+                tag
+                for tag in resolved_tags(text, block_type)
+                if not ctx.resolves_tag(block_id, tag.ref) and not _judged_elsewhere(tag.text)
+            ]
+            if not bad:
+                continue
+            shown = ", ".join(f"'{_short(t.text)}'" for t in dict.fromkeys(bad))
+            yield RULE.finding(
+                "unknown_tag",
+                base + suffix,
+                f"{ctx.label(block_id)} contains {shown}. July 2025 Sim reads every <…> in this field as a "
+                f"block reference and stops the run with 'Block \"{bad[0].ref}\" was not found'. Remove the "
+                "angle brackets (write HTML or comparisons another way, e.g. 'less than'), or reference a "
+                "real block as <blockname.field>.",
+            )
+
+
+_DIRECT_RUNTIME = re.compile(r"^\s*<(?:loop|parallel)\.[^>]+>\s*$")
+
+
+def _judged_elsewhere(text: str) -> bool:
+    """Well-formed <name.field> references to a missing block are unknown_reference's."""
+    match = REFERENCE_RE.fullmatch(text)
+    return match is not None and normalize_name(match.group("block")) not in ("loop", "parallel")
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _check(ctx: Context) -> Iterator[Finding]:
     for block_id in ctx.blocks:
         if ctx.is_note(block_id):
@@ -112,6 +273,13 @@ def _check(ctx: Context) -> Iterator[Finding]:
         for parts, value in _sources(ctx, block_id):
             for ref in find_references(value):
                 yield from _check_ref(ctx, block_id, parts, ref)
+        if (
+            ctx.era == "jul25"
+            and ctx.enabled(block_id)
+            and not ctx.is_trigger(block_id)
+            and not ctx.is_container(block_id)
+        ):
+            yield from _check_tags(ctx, block_id)
 
 
 RULE = Rule.define(
@@ -122,6 +290,20 @@ RULE = Rule.define(
         "unknown_reference": ("error", "No block has the referenced normalized name."),
         "reference_not_upstream": ("warning", "The referenced block has no path to the referencing block."),
         "unknown_output_field": ("warning", "The referenced block type declares no such top-level output."),
+        "reference_not_connected": (
+            "error",
+            "JUL25: the referenced block runs earlier but has no path of edges into this block (e.g. a "
+            "block inside a loop read after the loop); Sim stops with 'is not connected to this block'.",
+        ),
+        "output_not_produced": (
+            "error",
+            "JUL25: the referenced path is not in what the block produces (e.g. <start.input> on a "
+            "schedule or webhook start); Sim stops with 'No value found at path'.",
+        ),
+        "unknown_tag": (
+            "error",
+            "JUL25: a <…> tag that Sim's resolver tries to resolve names no block (Sim: 'Block \"b\" was not found').",
+        ),
     },
     _check,
 )

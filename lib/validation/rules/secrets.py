@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from lib.sim.names import ENV_REF, REFERENCE_RE, pointer
+from lib.validation import exfiltration
 from lib.validation.base import Finding, Rule
 from lib.validation.context import Context, lookup_sub_spec
 
@@ -155,11 +156,33 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
                     )
 
 
+def _check_hosts(ctx: Context, block_id: str) -> Iterator[Finding]:
+    """{{ENV_VAR}} secrets an api block sends to a host that is not their provider's."""
+    values = {sub_id: sub.get("value") for sub_id, sub in ctx.sub_blocks(block_id).items()}
+    for leak in exfiltration.leaks(values):
+        if leak.severity == "error":
+            why = (
+                f"'{leak.variable}' is a credential for {', '.join(leak.allowed)}, so sending it to "
+                f"{leak.host} leaks it"
+            )
+        else:
+            why = f"nothing in '{leak.variable}' names {leak.host}; make sure this secret belongs to that service"
+        yield RULE.finding(
+            "secret_to_foreign_host",
+            _value_pointer(block_id, leak.field) + leak.suffix,
+            f"{ctx.label(block_id)} sends {{{{{leak.variable}}}}} in its {leak.field} to {leak.host}: {why}. "
+            "Remove it from this request (or point the URL at the provider's own API).",
+            severity=leak.severity,  # type: ignore[arg-type]
+        )
+
+
 def _check(ctx: Context) -> Iterator[Finding]:
     for block_id in ctx.blocks:
         if ctx.is_note(block_id):
             continue
         yield from _check_block(ctx, block_id)
+        if ctx.type_of(block_id) == "api":
+            yield from _check_hosts(ctx, block_id)
 
 
 RULE = Rule.define(
@@ -175,6 +198,11 @@ RULE = Rule.define(
         "plaintext_header_secret": (
             "warning",
             "A headers/params table row like Authorization or X-Api-Key holds a literal value.",
+        ),
+        "secret_to_foreign_host": (
+            "error",
+            "An api block sends a {{ENV_VAR}} credential to a host that is not its provider's (error when "
+            "the provider's hosts are known, e.g. an Anthropic key; warning when the name says nothing).",
         ),
     },
     _check,
