@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -21,19 +20,31 @@ START_HANDLES = frozenset({"loop-start-source", "parallel-start-source"})
 END_HANDLES = frozenset({"loop-end-source", "parallel-end-source"})
 # Types that make a state "current Sim" even if the registry had no record of them.
 CURRENT_ONLY_TYPES = frozenset({"start_trigger", "note"})
+_EMPTY: dict[str, Any] = {}
 
 
-@dataclass(frozen=True)
 class EdgeView:
     """An edge whose `source` and `target` are strings (they may still name missing blocks)."""
 
-    index: int
-    id: Any
-    source: str
-    target: str
-    source_handle: str | None
-    target_handle: str | None
-    raw: dict[str, Any]
+    __slots__ = ("id", "index", "raw", "source", "source_handle", "target", "target_handle")
+
+    def __init__(
+        self,
+        index: int,
+        id: Any,
+        source: str,
+        target: str,
+        source_handle: str | None,
+        target_handle: str | None,
+        raw: dict[str, Any],
+    ) -> None:
+        self.index = index
+        self.id = id
+        self.source = source
+        self.target = target
+        self.source_handle = source_handle
+        self.target_handle = target_handle
+        self.raw = raw
 
     @property
     def path(self) -> str:
@@ -45,13 +56,20 @@ def _handle(value: Any) -> str | None:
     return value if isinstance(value, str) and value != "" else None
 
 
+_SPECS: dict[str, Any] = {}
+
+
 def _spec_for(block_type: Any) -> Any:
     if not isinstance(block_type, str) or not block_type:
         return None
+    if block_type in _SPECS:
+        return _SPECS[block_type]
     try:
-        return registry.get_block(block_type)
-    except Exception:  # a broken registry file must not take validation down
+        spec = registry.get_block(block_type)
+    except Exception:  # a broken registry file must not take validation down (nor be cached)
         return None
+    _SPECS[block_type] = spec
+    return spec
 
 
 _SUB_INDEX: dict[int, tuple[Any, dict[str, Any]]] = {}
@@ -96,62 +114,76 @@ class Context:
         self.era = era
         self.state: dict[str, Any] = state if isinstance(state, dict) else {}
         raw_blocks = self.state.get("blocks")
-        self.blocks: dict[str, dict[str, Any]] = (
-            {k: v for k, v in raw_blocks.items() if isinstance(k, str) and isinstance(v, dict)}
-            if isinstance(raw_blocks, dict)
-            else {}
-        )
+        self.blocks: dict[str, dict[str, Any]] = {}
+        self.types: dict[str, str] = {}
+        self._specs: dict[str, Any] = {}
+        self.names: dict[str, str] = {}
+        self.by_name: dict[str, list[str]] = {}
+        self.parent: dict[str, str] = {}
+        self._sub_cache: dict[str, dict[str, dict[str, Any]]] = {}
+        # One pass over the blocks: every per-block view the rules read.
+        self._triggers: set[str] = set()
+        self._containers: set[str] = set()
+        self._disabled: set[str] = set()
+        if isinstance(raw_blocks, dict):
+            for bid, block in raw_blocks.items():
+                if not isinstance(bid, str) or not isinstance(block, dict):
+                    continue
+                self.blocks[bid] = block
+                block_type = block.get("type")
+                spec = None
+                if isinstance(block_type, str):
+                    self.types[bid] = block_type
+                    spec = self._specs[bid] = _spec_for(block_type)
+                    if block_type == "starter" or (spec is not None and spec.trigger):
+                        self._triggers.add(bid)
+                    if block_type in CONTAINER_TYPES or (spec is not None and spec.container):
+                        self._containers.add(bid)
+                if block.get("triggerMode") is True:
+                    self._triggers.add(bid)
+                if block.get("enabled") is False:
+                    self._disabled.add(bid)
+                name = block.get("name")
+                if isinstance(name, str):
+                    normalized = self.names[bid] = normalize_name(name)
+                    if normalized:
+                        self.by_name.setdefault(normalized, []).append(bid)
+                parent = self.parent_id(block)
+                if parent is not None and parent != bid:  # self-parenting is reported, not followed
+                    self.parent[bid] = parent
+                subs = block.get("subBlocks")
+                self._sub_cache[bid] = (
+                    {k: v for k, v in subs.items() if isinstance(k, str) and isinstance(v, dict)}
+                    if isinstance(subs, dict)
+                    else {}
+                )
         raw_edges = self.state.get("edges")
         self.edges: list[EdgeView] = []
+        self.out_edges: dict[str, list[EdgeView]] = {}
+        self.in_edges: dict[str, list[EdgeView]] = {}
         if isinstance(raw_edges, list):
             for index, edge in enumerate(raw_edges):
                 if not isinstance(edge, dict):
                     continue
                 source, target = edge.get("source"), edge.get("target")
                 if isinstance(source, str) and isinstance(target, str):
-                    self.edges.append(
-                        EdgeView(
-                            index,
-                            edge.get("id"),
-                            source,
-                            target,
-                            _handle(edge.get("sourceHandle")),
-                            _handle(edge.get("targetHandle")),
-                            edge,
-                        )
+                    view = EdgeView(
+                        index,
+                        edge.get("id"),
+                        source,
+                        target,
+                        _handle(edge.get("sourceHandle")),
+                        _handle(edge.get("targetHandle")),
+                        edge,
                     )
-        self._sub_cache: dict[str, dict[str, dict[str, Any]]] = {}
+                    self.edges.append(view)
+                    self.out_edges.setdefault(source, []).append(view)
+                    self.in_edges.setdefault(target, []).append(view)
         self.loops = self._subflows("loops")
         self.parallels = self._subflows("parallels")
-        self.types: dict[str, str] = {
-            bid: b["type"] for bid, b in self.blocks.items() if isinstance(b.get("type"), str)
-        }
-        self._specs: dict[str, Any] = {bid: _spec_for(t) for bid, t in self.types.items()}
-
-        self.names: dict[str, str] = {
-            bid: normalize_name(b.get("name"))
-            for bid, b in self.blocks.items()
-            if isinstance(b.get("name"), str)
-        }
-        self.by_name: dict[str, list[str]] = {}
-        for bid, name in self.names.items():
-            if name:
-                self.by_name.setdefault(name, []).append(bid)
-
-        self.parent: dict[str, str] = {}
-        for bid, block in self.blocks.items():
-            parent = self.parent_id(block)
-            if parent is not None and parent != bid:  # self-parenting is reported, not followed
-                self.parent[bid] = parent
         self.children: dict[str, list[str]] = {}
         for bid, parent in self.parent.items():
             self.children.setdefault(parent, []).append(bid)
-
-        self.out_edges: dict[str, list[EdgeView]] = {}
-        self.in_edges: dict[str, list[EdgeView]] = {}
-        for edge in self.edges:
-            self.out_edges.setdefault(edge.source, []).append(edge)
-            self.in_edges.setdefault(edge.target, []).append(edge)
 
     # --- small accessors -----------------------------------------------------------------------
 
@@ -182,20 +214,12 @@ class Context:
         return data if isinstance(data, dict) else {}
 
     def sub_blocks(self, block_id: str) -> dict[str, dict[str, Any]]:
-        """The block's subBlocks that are objects (cached; do not modify)."""
-        cached = self._sub_cache.get(block_id)
-        if cached is None:
-            subs = self.blocks.get(block_id, {}).get("subBlocks")
-            cached = (
-                {k: v for k, v in subs.items() if isinstance(k, str) and isinstance(v, dict)}
-                if isinstance(subs, dict)
-                else {}
-            )
-            self._sub_cache[block_id] = cached
-        return cached
+        """The block's subBlocks that are objects (do not modify)."""
+        return self._sub_cache.get(block_id, _EMPTY)
 
     def value(self, block_id: str, sub_id: str) -> Any:
-        return self.sub_blocks(block_id).get(sub_id, {}).get("value")
+        sub = self._sub_cache.get(block_id, _EMPTY).get(sub_id)
+        return None if sub is None else sub.get("value")
 
     def label(self, block_id: str) -> str:
         """How messages name a block: its name and id."""
@@ -215,23 +239,17 @@ class Context:
         return ref in self.blocks or normalize_name(ref) in self.by_name
 
     def is_container(self, block_id: str) -> bool:
-        if self.type_of(block_id) in CONTAINER_TYPES:
-            return True
-        return bool(getattr(self.spec(block_id), "container", False))
+        return block_id in self._containers
 
     def is_note(self, block_id: str) -> bool:
-        return self.type_of(block_id) == "note"
+        return self.types.get(block_id) == "note"
 
     def enabled(self, block_id: str) -> bool:
-        return self.blocks.get(block_id, {}).get("enabled") is not False
+        return block_id not in self._disabled
 
     def is_trigger(self, block_id: str) -> bool:
         """Entry point: a trigger type, or any block switched into trigger mode."""
-        if self.type_of(block_id) == "starter":
-            return True
-        if self.blocks.get(block_id, {}).get("triggerMode") is True:
-            return True
-        return bool(getattr(self.spec(block_id), "trigger", False))
+        return block_id in self._triggers
 
     def ancestors_of_parent(self, block_id: str) -> list[str]:
         """Enclosing containers, innermost first (stops on parent cycles)."""
@@ -289,27 +307,7 @@ class Context:
         for bid, parent in self.parent.items():
             if parent in self.blocks:
                 preds[bid].add(parent)
-        pending = {bid: len(p) for bid, p in preds.items()}
-        succ: dict[str, list[str]] = {}
-        for bid, ps in preds.items():
-            for p in ps:
-                succ.setdefault(p, []).append(bid)
-        ready = deque(bid for bid, n in pending.items() if n == 0)
-        result: dict[str, frozenset[str]] = {}
-        while ready:
-            bid = ready.popleft()
-            acc: set[str] = set(preds[bid])
-            for p in preds[bid]:
-                acc |= result[p]
-            result[bid] = frozenset(acc)
-            for nxt in succ.get(bid, ()):
-                pending[nxt] -= 1
-                if pending[nxt] == 0:
-                    ready.append(nxt)
-        for bid in self.blocks:  # blocks on or after a cycle
-            if bid not in result:
-                result[bid] = frozenset(self._upstream_bfs(bid, preds))
-        return result
+        return _closure(preds)
 
     @staticmethod
     def _upstream_bfs(block_id: str, preds: dict[str, set[str]]) -> set[str]:
@@ -323,22 +321,22 @@ class Context:
         return seen
 
     @cached_property
-    def _edge_preds(self) -> dict[str, list[str]]:
-        preds: dict[str, list[str]] = {}
+    def _edge_ancestors(self) -> dict[str, frozenset[str]]:
+        """Every block with a path of edges into each block (Sim's BlockPathCalculator)."""
+        preds: dict[str, set[str]] = {bid: set() for bid in self.blocks}
         for edge in self.edges:
-            preds.setdefault(edge.target, []).append(edge.source)
-        return preds
+            if edge.target in preds:
+                preds[edge.target].add(edge.source)
+        return _closure(preds)
 
-    def sim_accessible(self, block_id: str) -> set[str]:
+    def sim_accessible(self, block_id: str) -> frozenset[str]:
         """Blocks JUL25 Sim lets `block_id` reference: every block with a path of edges into it,
         plus the starter (lib/block-path-calculator at 2f57d8a884f0)."""
         cache = self.__dict__.setdefault("_accessible", {})
         found = cache.get(block_id)
         if found is None:
-            found = self._upstream_bfs(block_id, self._edge_preds)  # type: ignore[arg-type]
-            found.discard(block_id)
-            found.update(b for b, t in self.types.items() if t == "starter" and b != block_id)
-            cache[block_id] = found
+            starters = {b for b, t in self.types.items() if t == "starter" and b != block_id}
+            found = cache[block_id] = (self._edge_ancestors.get(block_id, frozenset()) - {block_id}) | starters
         return found
 
     def upstream(self, block_id: str) -> frozenset[str]:
@@ -357,6 +355,35 @@ class Context:
             for edge in self.out_edges.get(bid, ()):
                 queue.append(edge.target)
         return seen
+
+
+def _closure(preds: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+    """For each node, every node with a path into it (`preds`: direct predecessors; ends that are
+    not keys count as sources). Topological order where acyclic, a BFS for nodes on or after cycles."""
+    pending = {bid: len(p) for bid, p in preds.items()}
+    succ: dict[str, list[str]] = {}
+    for bid, ps in preds.items():
+        for p in ps:
+            succ.setdefault(p, []).append(bid)
+    ready = deque(bid for bid, n in pending.items() if n == 0)
+    for p in succ:  # predecessors outside `preds` (dangling ends) are sources
+        if p not in preds:
+            ready.append(p)
+    result: dict[str, frozenset[str]] = {}
+    while ready:
+        bid = ready.popleft()
+        acc: set[str] = set(preds.get(bid, ()))
+        for p in preds.get(bid, ()):
+            acc |= result.get(p, frozenset())
+        result[bid] = frozenset(acc)
+        for nxt in succ.get(bid, ()):
+            pending[nxt] -= 1
+            if pending[nxt] == 0:
+                ready.append(nxt)
+    for bid in preds:  # blocks on or after a cycle
+        if bid not in result:
+            result[bid] = frozenset(Context._upstream_bfs(bid, preds))
+    return {bid: found for bid, found in result.items() if bid in preds}
 
 
 def _json_list(value: Any) -> list[dict[str, Any]] | None:

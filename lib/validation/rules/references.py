@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from lib.sim.names import REFERENCE_RE, Reference, escape_pointer, find_references, normalize_name, pointer
+from lib.sim.names import REFERENCE_RE, RUNTIME_PREFIXES, normalize_name, pointer
 from lib.validation.base import Finding, Rule
 from lib.validation.context import Context
 from lib.validation.tags import resolved_tags
@@ -39,13 +39,90 @@ def _sources(ctx: Context, block_id: str) -> Iterator[tuple[tuple[str, ...], Any
         yield ("blocks", block_id, "subBlocks", sub_id, "value"), sub.get("value")
 
 
-def _resolve(ctx: Context, ref: Reference) -> list[str]:
-    owners = ctx.by_name.get(ref.name)
-    if owners:
-        return owners
-    if ref.name == "start":  # Sim resolves <start.*> to the start block whatever its name
-        return [bid for bid in ctx.blocks if ctx.type_of(bid) in _START_TYPES]
-    return []
+class _Ref(NamedTuple):
+    """One `<block.path>` in a text: as written, its normalized name and top-level field."""
+
+    block: str
+    path: str
+    name: str
+    field: str
+
+
+@lru_cache(maxsize=16384)
+def _refs_in(text: str) -> tuple[_Ref, ...]:
+    """The non-runtime `<name.path>` references of one string, in order (cached by text)."""
+    found = []
+    for match in REFERENCE_RE.finditer(text):
+        block, path = match.group("block"), match.group("path")
+        name = normalize_name(block)
+        if name not in RUNTIME_PREFIXES:
+            found.append(_Ref(block, path, name, path.split(".", 1)[0].split("[", 1)[0]))
+    return tuple(found)
+
+
+def _tagged(value: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """(path inside `value`, text) of the strings that hold a '<', in document order.
+
+    The path is a tuple of keys/indexes, turned into a JSON pointer only for a finding."""
+    if type(value) is str:
+        if "<" in value:
+            yield (), value
+        return
+    yield from _tagged_in(value, (), 0)
+
+
+def _tagged_in(value: Any, path: tuple[Any, ...], depth: int) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if isinstance(value, str):
+        if "<" in value:
+            yield path, value
+    elif isinstance(value, dict):
+        if depth < 64:
+            for key, item in value.items():
+                if isinstance(item, (str, dict, list, tuple)):
+                    yield from _tagged_in(item, (*path, key), depth + 1)
+    elif isinstance(value, (list, tuple)) and depth < 64:
+        for index, item in enumerate(value):
+            if isinstance(item, (str, dict, list, tuple)):
+                yield from _tagged_in(item, (*path, index), depth + 1)
+
+
+class _Memo:
+    """Per-validation answers about reference targets, computed once each."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.open: dict[str, bool] = {}
+        self.declared: dict[str, set[str]] = {}
+        self.enclosing: dict[str, list[str]] = {}
+        self.starts: list[str] | None = None
+
+    def resolve(self, name: str) -> list[str]:
+        owners = self.ctx.by_name.get(name)
+        if owners:
+            return owners
+        if name == "start":  # Sim resolves <start.*> to the start block whatever its name
+            if self.starts is None:
+                self.starts = [bid for bid, t in self.ctx.types.items() if t in _START_TYPES]
+            return self.starts
+        return []
+
+    def enclosing_of(self, block_id: str) -> list[str]:
+        found = self.enclosing.get(block_id)
+        if found is None:
+            found = self.enclosing[block_id] = self.ctx.ancestors_of_parent(block_id)
+        return found
+
+    def open_outputs(self, target: str) -> bool:
+        found = self.open.get(target)
+        if found is None:
+            found = self.open[target] = _open_outputs(self.ctx, target)
+        return found
+
+    def declared_outputs(self, target: str) -> set[str]:
+        found = self.declared.get(target)
+        if found is None:
+            found = self.declared[target] = _declared_outputs(self.ctx, target)
+        return found
 
 
 def _open_outputs(ctx: Context, target: str) -> bool:
@@ -70,20 +147,22 @@ def _declared_outputs(ctx: Context, target: str) -> set[str]:
     return keys
 
 
-def _check_ref(ctx: Context, block_id: str, parts: tuple[str, ...], ref: Reference) -> Iterator[Finding]:
-    shown = f"<{ref.block}.{ref.path}>"
-    where = pointer(*parts) + ref.pointer
-    targets = _resolve(ctx, ref)
+def _check_ref(
+    memo: _Memo, block_id: str, parts: tuple[str, ...], inner: tuple[Any, ...], ref: _Ref
+) -> Iterator[Finding]:
+    ctx = memo.ctx
+    targets = memo.resolve(ref.name)
     if not targets:
         known = ", ".join(sorted(ctx.by_name)[:15])
         yield RULE.finding(
             "unknown_reference",
-            where,
-            f"{ctx.label(block_id)} references {shown}, but no block is named '{ref.name}' once names are "
-            f"normalized (lowercase, no spaces or dots); use one of: {known or 'no named blocks'}.",
+            pointer(*parts, *inner),
+            f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but no block is named '{ref.name}' "
+            f"once names are normalized (lowercase, no spaces or dots); use one of: {known or 'no named blocks'}.",
         )
         return
-    if any(t in ctx.ancestors_of_parent(block_id) for t in targets):
+    enclosing = memo.enclosing_of(block_id)
+    if enclosing and any(t in enclosing for t in targets):
         return  # the enclosing loop/parallel: <container.index>, <container.currentItem>
     upstream = ctx.upstream(block_id)
     reachable = [t for t in targets if t in upstream]
@@ -91,35 +170,37 @@ def _check_ref(ctx: Context, block_id: str, parts: tuple[str, ...], ref: Referen
         target = targets[0]
         yield RULE.finding(
             "reference_not_upstream",
-            where,
-            f"{ctx.label(block_id)} references {shown}, but {ctx.label(target)} does not run before it "
-            "(no path of edges leads from it to this block), so the value will be empty; connect "
+            pointer(*parts, *inner),
+            f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but {ctx.label(target)} does not run "
+            "before it (no path of edges leads from it to this block), so the value will be empty; connect "
             f"{ctx.label(target)} upstream or reference a block that runs earlier.",
         )
         return
     target = reachable[0]
-    if ctx.era == "jul25" and not any(t in ctx.sim_accessible(block_id) for t in reachable):
-        yield RULE.finding(
-            "reference_not_connected",
-            where,
-            f"{ctx.label(block_id)} references {shown}, but July 2025 Sim lets a block read only blocks "
-            f"with a path of edges into it (and the starter); {ctx.label(target)} sits inside a loop or "
-            f'parallel that this block follows, so the run stops with \'Block "{ref.block}" is not '
-            "connected to this block'. Collect the results inside the container (or reference the "
-            "container's output) instead.",
-        )
+    if ctx.era == "jul25":
+        accessible = ctx.sim_accessible(block_id)
+        if not any(t in accessible for t in reachable):
+            yield RULE.finding(
+                "reference_not_connected",
+                pointer(*parts, *inner),
+                f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but July 2025 Sim lets a block "
+                f"read only blocks with a path of edges into it (and the starter); {ctx.label(target)} sits "
+                f"inside a loop or parallel that this block follows, so the run stops with 'Block "
+                f'"{ref.block}" is not connected to this block\'. Collect the results inside the container '
+                "(or reference the container's output) instead.",
+            )
+            return
+        if ctx.types.get(target) == "starter":
+            yield from _check_start_path(ctx, block_id, target, (*parts, *inner), ref)
+            return
+    if memo.open_outputs(target):
         return
-    if ctx.era == "jul25" and ctx.type_of(target) == "starter":
-        yield from _check_start_path(ctx, block_id, target, where, shown, ref)
-        return
-    if _open_outputs(ctx, target):
-        return
-    declared = _declared_outputs(ctx, target)
+    declared = memo.declared_outputs(target)
     if declared and ref.field not in declared:
         yield RULE.finding(
             "unknown_output_field",
-            where,
-            f"{ctx.label(block_id)} references {shown}, but {ctx.label(target)} (type "
+            pointer(*parts, *inner),
+            f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but {ctx.label(target)} (type "
             f"'{ctx.type_of(target)}') has no output '{ref.field}'; use one of: {', '.join(sorted(declared))}.",
         )
 
@@ -178,7 +259,7 @@ def _missing_step(shape: Any, path: str) -> str | None:
 
 
 def _check_start_path(
-    ctx: Context, block_id: str, starter: str, where: str, shown: str, ref: Reference
+    ctx: Context, block_id: str, starter: str, parts: tuple[Any, ...], ref: _Ref
 ) -> Iterator[Finding]:
     mode, shape = start_shape(ctx, starter)
     if shape is None:
@@ -194,45 +275,30 @@ def _check_start_path(
         hint = " A schedule delivers no input: fetch the data with a block and reference that block."
     yield RULE.finding(
         "output_not_produced",
-        where,
-        f"{ctx.label(block_id)} references {shown}, but a run started by {mode} gives the starter no "
+        pointer(*parts),
+        f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but a run started by {mode} gives the starter no "
         f"'{missing}' there (July 2025 Sim stops with 'No value found at path \"start.{ref.path}\" in "
         f"starter block'). It offers: {offered}.{hint}",
     )
 
 
-def _walk(value: Any, suffix: str, depth: int = 0) -> Iterator[tuple[str, str]]:
-    if depth > 64:
-        return
-    if isinstance(value, str):
-        yield suffix, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk(item, f"{suffix}/{escape_pointer(key)}", depth + 1)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk(item, f"{suffix}/{index}", depth + 1)
-
-
 def _resolved_values(ctx: Context, block_id: str) -> Iterator[tuple[str, Any]]:
-    """(pointer, value) of the inputs Sim resolves when the block runs (condition: each branch)."""
+    """(subBlock id, value) of the inputs Sim resolves when the block runs (condition: each branch)."""
     block_type = ctx.type_of(block_id)
     for sub_id, sub in ctx.sub_blocks(block_id).items():
         value = sub.get("value")
-        base = pointer("blocks", block_id, "subBlocks", sub_id, "value")
         if block_type == "condition" and sub_id == "conditions" and isinstance(value, str):
-            items = ctx.conditions(block_id) or []
-            for item in items:
+            for item in ctx.conditions(block_id) or []:
                 if item.get("title") != "else" and isinstance(item.get("value"), str):
-                    yield base, item["value"]
+                    yield sub_id, item["value"]
             continue
-        yield base, value
+        yield sub_id, value
 
 
 def _check_tags(ctx: Context, block_id: str) -> Iterator[Finding]:
     block_type = ctx.type_of(block_id) or ""
-    for base, value in _resolved_values(ctx, block_id):
-        for suffix, text in _walk(value, ""):
+    for sub_id, value in _resolved_values(ctx, block_id):
+        for inner, text in _tagged(value):
             if _DIRECT_RUNTIME.match(text):
                 continue  # a whole-value <loop.x>/<parallel.x> outside its container stays literal
             bad = [
@@ -245,7 +311,7 @@ def _check_tags(ctx: Context, block_id: str) -> Iterator[Finding]:
             shown = ", ".join(f"'{_short(t.text)}'" for t in dict.fromkeys(bad))
             yield RULE.finding(
                 "unknown_tag",
-                base + suffix,
+                pointer("blocks", block_id, "subBlocks", sub_id, "value", *inner),
                 f"{ctx.label(block_id)} contains {shown}. July 2025 Sim reads every <…> in this field as a "
                 f"block reference and stops the run with 'Block \"{bad[0].ref}\" was not found'. Remove the "
                 "angle brackets (write HTML or comparisons another way, e.g. 'less than'), or reference a "
@@ -267,12 +333,14 @@ def _short(text: str) -> str:
 
 
 def _check(ctx: Context) -> Iterator[Finding]:
+    memo = _Memo(ctx)
     for block_id in ctx.blocks:
         if ctx.is_note(block_id):
             continue  # notes are documentation, never resolved
         for parts, value in _sources(ctx, block_id):
-            for ref in find_references(value):
-                yield from _check_ref(ctx, block_id, parts, ref)
+            for inner, text in _tagged(value):
+                for ref in _refs_in(text):
+                    yield from _check_ref(memo, block_id, parts, inner, ref)
         if (
             ctx.era == "jul25"
             and ctx.enabled(block_id)
