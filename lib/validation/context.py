@@ -301,13 +301,55 @@ class Context:
         return preds
 
     @cached_property
-    def _upstream_sets(self) -> dict[str, frozenset[str]]:
-        """upstream() for every block, built once in topological order (cycles fall back to BFS)."""
+    def _bit(self) -> dict[str, int]:
+        """A bit per block (and per dangling edge end): ancestor sets are ints, unions are `|`."""
+        bits: dict[str, int] = {}
+        for bid in self.blocks:
+            bits[bid] = 1 << len(bits)
+        for edge in self.edges:
+            for end in (edge.source, edge.target):
+                if end not in bits:
+                    bits[end] = 1 << len(bits)
+        return bits
+
+    @cached_property
+    def _upstream_masks(self) -> dict[str, int]:
+        """upstream() for every block as a bit mask, built once in topological order."""
         preds = {bid: set(self.flow_predecessors.get(bid, ())) for bid in self.blocks}
         for bid, parent in self.parent.items():
             if parent in self.blocks:
                 preds[bid].add(parent)
-        return _closure(preds)
+        return _closure(preds, self._bit)
+
+    @cached_property
+    def _edge_masks(self) -> dict[str, int]:
+        """Every block with a path of edges into each block (Sim's BlockPathCalculator), as masks."""
+        preds: dict[str, set[str]] = {bid: set() for bid in self.blocks}
+        for edge in self.edges:
+            if edge.target in preds:
+                preds[edge.target].add(edge.source)
+        return _closure(preds, self._bit)
+
+    @cached_property
+    def _starter_mask(self) -> int:
+        mask = 0
+        for bid, block_type in self.types.items():
+            if block_type == "starter":
+                mask |= self._bit[bid]
+        return mask
+
+    def is_upstream(self, block_id: str, other: str) -> bool:
+        """Whether `other` is in upstream(block_id), without building the set."""
+        bit = self._bit.get(other)
+        return bit is not None and bool(self._upstream_masks.get(block_id, 0) & bit)
+
+    def sim_can_read(self, block_id: str, other: str) -> bool:
+        """Whether JUL25 Sim lets `block_id` reference `other`: a path of edges from `other` into it,
+        or `other` is the starter (lib/block-path-calculator at 2f57d8a884f0)."""
+        bit = self._bit.get(other)
+        if bit is None or other == block_id:
+            return False
+        return bool((self._edge_masks.get(block_id, 0) | self._starter_mask) & bit)
 
     @staticmethod
     def _upstream_bfs(block_id: str, preds: dict[str, set[str]]) -> set[str]:
@@ -320,28 +362,10 @@ class Context:
                 queue.extend(preds.get(bid, ()))
         return seen
 
-    @cached_property
-    def _edge_ancestors(self) -> dict[str, frozenset[str]]:
-        """Every block with a path of edges into each block (Sim's BlockPathCalculator)."""
-        preds: dict[str, set[str]] = {bid: set() for bid in self.blocks}
-        for edge in self.edges:
-            if edge.target in preds:
-                preds[edge.target].add(edge.source)
-        return _closure(preds)
-
-    def sim_accessible(self, block_id: str) -> frozenset[str]:
-        """Blocks JUL25 Sim lets `block_id` reference: every block with a path of edges into it,
-        plus the starter (lib/block-path-calculator at 2f57d8a884f0)."""
-        cache = self.__dict__.setdefault("_accessible", {})
-        found = cache.get(block_id)
-        if found is None:
-            starters = {b for b, t in self.types.items() if t == "starter" and b != block_id}
-            found = cache[block_id] = (self._edge_ancestors.get(block_id, frozenset()) - {block_id}) | starters
-        return found
-
     def upstream(self, block_id: str) -> frozenset[str]:
         """Every block with a path to `block_id` (its enclosing containers and their upstream too)."""
-        return self._upstream_sets.get(block_id, frozenset())
+        mask = self._upstream_masks.get(block_id, 0)
+        return frozenset(bid for bid, bit in self._bit.items() if mask & bit)
 
     def reachable_from(self, roots: Iterable[str]) -> set[str]:
         """Blocks reached along edges from `roots` (a container's children only through its start edges)."""
@@ -357,33 +381,35 @@ class Context:
         return seen
 
 
-def _closure(preds: dict[str, set[str]]) -> dict[str, frozenset[str]]:
-    """For each node, every node with a path into it (`preds`: direct predecessors; ends that are
-    not keys count as sources). Topological order where acyclic, a BFS for nodes on or after cycles."""
+def _closure(preds: dict[str, set[str]], bits: dict[str, int]) -> dict[str, int]:
+    """For each node of `preds`, the mask of every node with a path into it (`preds`: direct
+    predecessors; ends that are not keys count as sources). Topological order where acyclic, a
+    BFS for nodes on or after cycles."""
     pending = {bid: len(p) for bid, p in preds.items()}
     succ: dict[str, list[str]] = {}
     for bid, ps in preds.items():
         for p in ps:
             succ.setdefault(p, []).append(bid)
     ready = deque(bid for bid, n in pending.items() if n == 0)
-    for p in succ:  # predecessors outside `preds` (dangling ends) are sources
-        if p not in preds:
-            ready.append(p)
-    result: dict[str, frozenset[str]] = {}
+    ready.extend(p for p in succ if p not in preds)  # dangling ends are sources
+    result: dict[str, int] = {}
     while ready:
         bid = ready.popleft()
-        acc: set[str] = set(preds.get(bid, ()))
+        mask = 0
         for p in preds.get(bid, ()):
-            acc |= result.get(p, frozenset())
-        result[bid] = frozenset(acc)
+            mask |= bits[p] | result.get(p, 0)
+        result[bid] = mask
         for nxt in succ.get(bid, ()):
             pending[nxt] -= 1
             if pending[nxt] == 0:
                 ready.append(nxt)
     for bid in preds:  # blocks on or after a cycle
         if bid not in result:
-            result[bid] = frozenset(Context._upstream_bfs(bid, preds))
-    return {bid: found for bid, found in result.items() if bid in preds}
+            mask = 0
+            for other in Context._upstream_bfs(bid, preds):
+                mask |= bits[other]
+            result[bid] = mask
+    return result
 
 
 def _json_list(value: Any) -> list[dict[str, Any]] | None:

@@ -16,8 +16,8 @@ from typing import Any
 from lib.sim.names import ENV_REF, REFERENCE_RE, pointer
 from lib.validation import js
 from lib.validation.base import Finding, Rule
-from lib.validation.context import CONTAINER_TYPES, Context, lookup_sub_spec
-from lib.validation.tables import per_spec
+from lib.validation.context import CONTAINER_TYPES, Context
+from lib.validation.tables import per_spec, tables
 from lib.validation.tags import resolved_tags
 
 # Stored subBlock types that say nothing about the field (Sim's defaults for keys it did not know).
@@ -54,9 +54,7 @@ def _dynamic(value: Any) -> bool:
 def _field_value(ctx: Context, block_id: str, spec: Any, field: str) -> Any:
     value = ctx.value(block_id, field)
     if value is None and spec is not None:
-        sub = _safe_sub_block(spec, field)
-        if sub is not None:
-            value = getattr(sub, "default", None)
+        value = tables(spec).defaults.get(field)
     return value
 
 
@@ -79,7 +77,7 @@ def _condition_met(ctx: Context, block_id: str, spec: Any, condition: Any, depth
 
 
 def _safe_sub_block(spec: Any, sub_id: str) -> Any:
-    return lookup_sub_spec(spec, sub_id)
+    return tables(spec).sub.get(sub_id) if spec is not None else None
 
 
 def _filled(ctx: Context, block_id: str, spec: Any, sub_id: str) -> bool:
@@ -128,8 +126,9 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
             f"consider '{replaced_by}' instead.",
         )
 
+    table = tables(spec)
     for sub_id, sub in ctx.sub_blocks(block_id).items():
-        sub_spec = _safe_sub_block(spec, sub_id)
+        sub_spec = table.sub.get(sub_id)
         if sub_spec is None:
             if ctx.is_container(block_id):
                 continue  # container settings live in data; stray subBlocks are harmless
@@ -141,9 +140,10 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
             )
             continue
         stored_type = sub.get("type")
-        declared_type = getattr(sub_spec, "type", None)
+        declared_type = table.types[sub_id]
         if (
-            isinstance(stored_type, str)
+            stored_type != declared_type
+            and isinstance(stored_type, str)
             and isinstance(declared_type, str)
             and stored_type not in _NEUTRAL_TYPES
             and not _compatible(stored_type, declared_type)
@@ -154,18 +154,14 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
                 f"SubBlock '{sub_id}' of {ctx.label(block_id)} is stored as '{stored_type}' but "
                 f"'{block_type}' declares '{declared_type}'; set type to '{declared_type}'.",
             )
+        choice = table.options.get(sub_id)
+        if choice is None:
+            continue
         value = sub.get("value")
-        options = getattr(sub_spec, "options", None)
-        if (
-            declared_type == "dropdown"
-            and isinstance(options, list)
-            and options
-            and isinstance(value, (str, int, float, bool))
-            and not _empty(value)
-            and not _dynamic(value)
-        ):
+        if isinstance(value, (str, int, float, bool)) and not _empty(value) and not _dynamic(value):
             text = str(value).lower() if isinstance(value, bool) else str(value)
-            if text not in [str(o) for o in options]:
+            if text not in choice[0]:
+                options = choice[1]
                 text = text if len(text) <= 60 else text[:57] + "..."
                 shown = ", ".join(str(o) for o in options[:12]) + (", ..." if len(options) > 12 else "")
                 yield RULE.finding(
@@ -182,23 +178,6 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
         yield from _check_needs_input(ctx, block_id, spec)
 
 
-def _block_level_required(ctx: Context, block_id: str, sub_spec: Any) -> bool:
-    """Whether a subBlock's own `required` flag applies to this block as it is configured."""
-    if not getattr(sub_spec, "required", False) or getattr(sub_spec, "hidden", False):
-        return False
-    if getattr(sub_spec, "secret", False):
-        return False  # credentials may come from the hosting or the environment
-    era = getattr(sub_spec, "era", "jul25")
-    if era == "legacy" or (era == "head" and ctx.era == "jul25"):
-        return False
-    mode = getattr(sub_spec, "mode", "both")
-    if mode in ("trigger", "trigger-advanced"):
-        return False
-    if mode == "advanced" and not ctx.blocks[block_id].get("advancedMode"):
-        return False
-    return True
-
-
 def _check_required(ctx: Context, block_id: str, spec: Any) -> Iterator[Finding]:
     if not ctx.enabled(block_id) or ctx.is_trigger(block_id) or ctx.is_container(block_id):
         return  # Sim skips disabled and trigger blocks in its required-field check
@@ -210,9 +189,10 @@ def _check_required(ctx: Context, block_id: str, spec: Any) -> Iterator[Finding]
             if isinstance(sub_id, str):
                 required.setdefault(sub_id, f"operation '{operation}'")
     groups_seen: set[str] = set()
-    for sub_spec in getattr(spec, "sub_blocks", None) or []:
-        sub_id = getattr(sub_spec, "id", None)
-        if not isinstance(sub_id, str) or not _block_level_required(ctx, block_id, sub_spec):
+    advanced = bool(ctx.blocks[block_id].get("advancedMode"))
+    for sub_spec in tables(spec).required[ctx.era if ctx.era == "jul25" else "current"]:
+        sub_id = sub_spec.id
+        if sub_spec.mode == "advanced" and not advanced:
             continue
         canonical = getattr(sub_spec, "canonical", None)
         if canonical:

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from lib.sim.names import REFERENCE_RE, RUNTIME_PREFIXES, normalize_name, pointer
 from lib.validation.base import Finding, Rule
 from lib.validation.context import Context
+from lib.validation.tables import per_spec
 from lib.validation.tags import resolved_tags
 
 _START_TYPES = ("starter", "start_trigger")
@@ -136,11 +137,14 @@ def _open_outputs(ctx: Context, target: str) -> bool:
     return not isinstance(block.get("type"), str)
 
 
+@per_spec
+def _spec_outputs(spec: Any) -> frozenset[str]:
+    outputs = getattr(spec, "outputs", None)
+    return frozenset(str(k) for k in outputs) if isinstance(outputs, dict) else frozenset()
+
+
 def _declared_outputs(ctx: Context, target: str) -> set[str]:
-    keys: set[str] = set()
-    spec_outputs = getattr(ctx.spec(target), "outputs", None)
-    if isinstance(spec_outputs, dict):
-        keys.update(str(k) for k in spec_outputs)
+    keys: set[str] = set(_spec_outputs(ctx.spec(target)))
     stored = ctx.blocks[target].get("outputs")
     if isinstance(stored, dict):
         keys.update(str(k) for k in stored)
@@ -164,8 +168,7 @@ def _check_ref(
     enclosing = memo.enclosing_of(block_id)
     if enclosing and any(t in enclosing for t in targets):
         return  # the enclosing loop/parallel: <container.index>, <container.currentItem>
-    upstream = ctx.upstream(block_id)
-    reachable = [t for t in targets if t in upstream]
+    reachable = [t for t in targets if ctx.is_upstream(block_id, t)]
     if not reachable:
         target = targets[0]
         yield RULE.finding(
@@ -178,8 +181,7 @@ def _check_ref(
         return
     target = reachable[0]
     if ctx.era == "jul25":
-        accessible = ctx.sim_accessible(block_id)
-        if not any(t in accessible for t in reachable):
+        if not any(ctx.sim_can_read(block_id, t) for t in reachable):
             yield RULE.finding(
                 "reference_not_connected",
                 pointer(*parts, *inner),

@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from lib.sim.names import ENV_REF, REFERENCE_RE, pointer
 from lib.validation import exfiltration
 from lib.validation.base import Finding, Rule
 from lib.validation.context import Context, lookup_sub_spec
+from lib.validation.tables import per_spec
 
 # Key names (lowercased, '_'/'-' removed) that hold secrets, and look-alikes that do not.
 _SECRET_SUFFIXES = (
@@ -71,6 +73,15 @@ def _key(text: Any) -> str:
 
 def secret_key(name: Any) -> bool:
     """Whether a parameter/field name looks like it holds a credential."""
+    return _secret_name(name) if isinstance(name, str) else _secret_text(name)
+
+
+@lru_cache(maxsize=4096)
+def _secret_name(name: str) -> bool:
+    return _secret_text(name)
+
+
+def _secret_text(name: Any) -> bool:
     key = _key(name)
     if not key or key in _NOT_SECRET or "credential" in key and key != "credentials":
         return False
@@ -107,12 +118,17 @@ def _value_pointer(block_id: str, sub_id: str) -> str:
     return pointer("blocks", block_id, "subBlocks", sub_id, "value")
 
 
+@per_spec
+def _secret_ids(spec: Any) -> frozenset[str]:
+    try:
+        return frozenset(getattr(spec, "secret_ids", None) or ())
+    except Exception:
+        return frozenset()
+
+
 def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
     spec = ctx.spec(block_id)
-    try:
-        secret_ids = set(getattr(spec, "secret_ids", None) or ())
-    except Exception:
-        secret_ids = set()
+    secret_ids = _secret_ids(spec)
     for sub_id, sub in ctx.sub_blocks(block_id).items():
         value = sub.get("value")
         stored_type = sub.get("type")
