@@ -8,7 +8,7 @@ against a list where an object belongs; the structure rule reports the rest.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import Any
 
@@ -221,6 +221,19 @@ class Context:
         sub = self._sub_cache.get(block_id, _EMPTY).get(sub_id)
         return None if sub is None else sub.get("value")
 
+    def tagged(self, block_id: str) -> list[tuple[str, tuple[Any, ...], str]]:
+        """(subBlock id, path inside its value, text) of every string in the block's subBlock
+        values that holds a '<' — the one walk the reference and tag checks share (cached)."""
+        cache = self.__dict__.setdefault("_tagged", {})
+        found = cache.get(block_id)
+        if found is None:
+            found = cache[block_id] = [
+                (sub_id, inner, text)
+                for sub_id, sub in self.sub_blocks(block_id).items()
+                for inner, text in tagged_strings(sub.get("value"))
+            ]
+        return found
+
     def label(self, block_id: str) -> str:
         """How messages name a block: its name and id."""
         name = self.blocks.get(block_id, {}).get("name")
@@ -410,6 +423,32 @@ def _closure(preds: dict[str, set[str]], bits: dict[str, int]) -> dict[str, int]
                 mask |= bits[other]
             result[bid] = mask
     return result
+
+
+def tagged_strings(value: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """(path inside `value`, text) of the strings that hold a '<', in document order.
+
+    The path is a tuple of keys/indexes, turned into a JSON pointer only for a finding."""
+    if type(value) is str:
+        if "<" in value:
+            yield (), value
+    elif value is not None:
+        yield from _tagged_in(value, (), 0)
+
+
+def _tagged_in(value: Any, path: tuple[Any, ...], depth: int) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if isinstance(value, str):
+        if "<" in value:
+            yield path, value
+    elif isinstance(value, dict):
+        if depth < 64:
+            for key, item in value.items():
+                if isinstance(item, (str, dict, list, tuple)):
+                    yield from _tagged_in(item, (*path, key), depth + 1)
+    elif isinstance(value, (list, tuple)) and depth < 64:
+        for index, item in enumerate(value):
+            if isinstance(item, (str, dict, list, tuple)):
+                yield from _tagged_in(item, (*path, index), depth + 1)
 
 
 def _json_list(value: Any) -> list[dict[str, Any]] | None:

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from lib.sim.names import REFERENCE_RE, RUNTIME_PREFIXES, normalize_name, pointer
 from lib.validation.base import Finding, Rule
-from lib.validation.context import Context
+from lib.validation.context import Context, tagged_strings
 from lib.validation.tables import per_spec
 from lib.validation.tags import resolved_tags
 
@@ -27,17 +27,12 @@ _CONTAINER_DATA_KEYS = ("collection", "whileCondition", "doWhileCondition", "cou
 _OPEN_OUTPUT_TYPES = frozenset({"evaluator", "workflow", "response", "api_trigger", "input_trigger"})
 
 
-def _sources(ctx: Context, block_id: str) -> Iterator[tuple[tuple[str, ...], Any]]:
-    """(pointer parts, value) pairs whose references the block's run resolves."""
-    if ctx.is_container(block_id):
-        # Container settings live in data; its subBlocks (if any) are stale editor copies.
-        data = ctx.data(block_id)
-        for key in _CONTAINER_DATA_KEYS:
-            if key in data:
-                yield ("blocks", block_id, "data", key), data[key]
-        return
-    for sub_id, sub in ctx.sub_blocks(block_id).items():
-        yield ("blocks", block_id, "subBlocks", sub_id, "value"), sub.get("value")
+def _container_sources(ctx: Context, block_id: str) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """(pointer parts, value) of a container's settings (its subBlocks are stale editor copies)."""
+    data = ctx.data(block_id)
+    for key in _CONTAINER_DATA_KEYS:
+        if key in data:
+            yield ("blocks", block_id, "data", key), data[key]
 
 
 class _Ref(NamedTuple):
@@ -59,32 +54,6 @@ def _refs_in(text: str) -> tuple[_Ref, ...]:
         if name not in RUNTIME_PREFIXES:
             found.append(_Ref(block, path, name, path.split(".", 1)[0].split("[", 1)[0]))
     return tuple(found)
-
-
-def _tagged(value: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
-    """(path inside `value`, text) of the strings that hold a '<', in document order.
-
-    The path is a tuple of keys/indexes, turned into a JSON pointer only for a finding."""
-    if type(value) is str:
-        if "<" in value:
-            yield (), value
-        return
-    yield from _tagged_in(value, (), 0)
-
-
-def _tagged_in(value: Any, path: tuple[Any, ...], depth: int) -> Iterator[tuple[tuple[Any, ...], str]]:
-    if isinstance(value, str):
-        if "<" in value:
-            yield path, value
-    elif isinstance(value, dict):
-        if depth < 64:
-            for key, item in value.items():
-                if isinstance(item, (str, dict, list, tuple)):
-                    yield from _tagged_in(item, (*path, key), depth + 1)
-    elif isinstance(value, (list, tuple)) and depth < 64:
-        for index, item in enumerate(value):
-            if isinstance(item, (str, dict, list, tuple)):
-                yield from _tagged_in(item, (*path, index), depth + 1)
 
 
 class _Memo:
@@ -284,41 +253,41 @@ def _check_start_path(
     )
 
 
-def _resolved_values(ctx: Context, block_id: str) -> Iterator[tuple[str, Any]]:
-    """(subBlock id, value) of the inputs Sim resolves when the block runs (condition: each branch)."""
-    block_type = ctx.type_of(block_id)
-    for sub_id, sub in ctx.sub_blocks(block_id).items():
-        value = sub.get("value")
-        if block_type == "condition" and sub_id == "conditions" and isinstance(value, str):
-            for item in ctx.conditions(block_id) or []:
-                if item.get("title") != "else" and isinstance(item.get("value"), str):
-                    yield sub_id, item["value"]
+def _resolved_texts(ctx: Context, block_id: str) -> Iterator[tuple[str, tuple[Any, ...], str]]:
+    """(subBlock id, path, text) of the '<'-holding strings Sim resolves when the block runs
+    (a condition's JSON string of branches: each branch's expression but the else)."""
+    split = ctx.type_of(block_id) == "condition" and isinstance(ctx.value(block_id, "conditions"), str)
+    for sub_id, inner, text in ctx.tagged(block_id):
+        if not (split and sub_id == "conditions"):
+            yield sub_id, inner, text
             continue
-        yield sub_id, value
+        for item in ctx.conditions(block_id) or []:  # the string itself is one entry at most
+            value = item.get("value")
+            if item.get("title") != "else" and isinstance(value, str) and "<" in value:
+                yield sub_id, (), value
 
 
 def _check_tags(ctx: Context, block_id: str) -> Iterator[Finding]:
     block_type = ctx.type_of(block_id) or ""
-    for sub_id, value in _resolved_values(ctx, block_id):
-        for inner, text in _tagged(value):
-            if _DIRECT_RUNTIME.match(text):
-                continue  # a whole-value <loop.x>/<parallel.x> outside its container stays literal
-            bad = [
-                tag
-                for tag in resolved_tags(text, block_type)
-                if not ctx.resolves_tag(block_id, tag.ref) and not _judged_elsewhere(tag.text)
-            ]
-            if not bad:
-                continue
-            shown = ", ".join(f"'{_short(t.text)}'" for t in dict.fromkeys(bad))
-            yield RULE.finding(
-                "unknown_tag",
-                pointer("blocks", block_id, "subBlocks", sub_id, "value", *inner),
-                f"{ctx.label(block_id)} contains {shown}. July 2025 Sim reads every <…> in this field as a "
-                f"block reference and stops the run with 'Block \"{bad[0].ref}\" was not found'. Remove the "
-                "angle brackets (write HTML or comparisons another way, e.g. 'less than'), or reference a "
-                "real block as <blockname.field>.",
-            )
+    for sub_id, inner, text in _resolved_texts(ctx, block_id):
+        if _DIRECT_RUNTIME.match(text):
+            continue  # a whole-value <loop.x>/<parallel.x> outside its container stays literal
+        bad = [
+            tag
+            for tag in resolved_tags(text, block_type)
+            if not ctx.resolves_tag(block_id, tag.ref) and not _judged_elsewhere(tag.text)
+        ]
+        if not bad:
+            continue
+        shown = ", ".join(f"'{_short(t.text)}'" for t in dict.fromkeys(bad))
+        yield RULE.finding(
+            "unknown_tag",
+            pointer("blocks", block_id, "subBlocks", sub_id, "value", *inner),
+            f"{ctx.label(block_id)} contains {shown}. July 2025 Sim reads every <…> in this field as a "
+            f"block reference and stops the run with 'Block \"{bad[0].ref}\" was not found'. Remove the "
+            "angle brackets (write HTML or comparisons another way, e.g. 'less than'), or reference a "
+            "real block as <blockname.field>.",
+        )
 
 
 _DIRECT_RUNTIME = re.compile(r"^\s*<(?:loop|parallel)\.[^>]+>\s*$")
@@ -339,10 +308,17 @@ def _check(ctx: Context) -> Iterator[Finding]:
     for block_id in ctx.blocks:
         if ctx.is_note(block_id):
             continue  # notes are documentation, never resolved
-        for parts, value in _sources(ctx, block_id):
-            for inner, text in _tagged(value):
+        if ctx.is_container(block_id):
+            for parts, value in _container_sources(ctx, block_id):
+                for inner, text in tagged_strings(value):
+                    for ref in _refs_in(text):
+                        yield from _check_ref(memo, block_id, parts, inner, ref)
+        else:
+            for sub_id, inner, text in ctx.tagged(block_id):
                 for ref in _refs_in(text):
-                    yield from _check_ref(memo, block_id, parts, inner, ref)
+                    yield from _check_ref(
+                        memo, block_id, ("blocks", block_id, "subBlocks", sub_id, "value"), inner, ref
+                    )
         if (
             ctx.era == "jul25"
             and ctx.enabled(block_id)
