@@ -72,23 +72,6 @@ def _spec_for(block_type: Any) -> Any:
     return spec
 
 
-_SUB_INDEX: dict[int, tuple[Any, dict[str, Any]]] = {}
-
-
-def lookup_sub_spec(spec: Any, sub_id: str) -> Any:
-    """`spec.sub_block(sub_id)` through a per-spec index (registry specs are long-lived)."""
-    if spec is None:
-        return None
-    entry = _SUB_INDEX.get(id(spec))
-    if entry is None or entry[0] is not spec:
-        try:
-            index = {s.id: s for s in reversed(list(getattr(spec, "sub_blocks", None) or []))}
-        except Exception:
-            index = {}
-        entry = _SUB_INDEX[id(spec)] = (spec, index)
-    return entry[1].get(sub_id)
-
-
 def detect_era(state: Any) -> str:
     """'current' when any block type exists only in today's Sim (or is start_trigger/note), else 'jul25'."""
     blocks = state.get("blocks") if isinstance(state, dict) else None

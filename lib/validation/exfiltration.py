@@ -93,8 +93,22 @@ def _strings(value: Any, suffix: str = "", depth: int = 0) -> Iterator[tuple[str
             yield from _strings(item, f"{suffix}/{index}", depth + 1)
 
 
+def _has_env(value: Any, depth: int = 0) -> bool:
+    if isinstance(value, str):
+        return "{{" in value
+    if depth > 32:
+        return False
+    if isinstance(value, dict):
+        return any(_has_env(v, depth + 1) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_env(v, depth + 1) for v in value)
+    return False
+
+
 def leaks(values: dict[str, Any]) -> Iterator[Leak]:
     """Suspect secrets among an api block's values ({sub_id: value}), in field order."""
+    if not any(_has_env(values.get(field)) for field in _FIELDS):
+        return
     host = host_of(values.get("url"))
     if host is None:
         return

@@ -173,9 +173,12 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
 
     yield from _check_required(ctx, block_id, spec)
     if ctx.era == "jul25" and ctx.enabled(block_id):
-        yield from _check_code(ctx, block_id, block_type)
-        yield from _check_twins(ctx, block_id, spec)
-        yield from _check_needs_input(ctx, block_id, spec)
+        if block_type in ("condition", "function"):
+            yield from _check_code(ctx, block_id, block_type)
+        if _twins(spec):
+            yield from _check_twins(ctx, block_id, spec)
+        if not ctx.is_trigger(block_id) and not ctx.is_container(block_id) and _needs(ctx, block_id, spec):
+            yield from _check_needs_input(ctx, block_id, spec)
 
 
 def _check_required(ctx: Context, block_id: str, spec: Any) -> Iterator[Finding]:

@@ -15,8 +15,8 @@ from typing import Any
 from lib.sim.names import ENV_REF, REFERENCE_RE, pointer
 from lib.validation import exfiltration
 from lib.validation.base import Finding, Rule
-from lib.validation.context import Context, lookup_sub_spec
-from lib.validation.tables import per_spec
+from lib.validation.context import Context
+from lib.validation.tables import per_spec, tables
 
 # Key names (lowercased, '_'/'-' removed) that hold secrets, and look-alikes that do not.
 _SECRET_SUFFIXES = (
@@ -134,7 +134,7 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
         stored_type = sub.get("type")
         if stored_type == "oauth-input":
             continue
-        declared = lookup_sub_spec(spec, sub_id)
+        declared = tables(spec).sub.get(sub_id) if spec is not None else None
         is_secret = sub_id in secret_ids or (declared is None and secret_key(sub_id))
         if is_secret and _plaintext(value):
             yield RULE.finding(
