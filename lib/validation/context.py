@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from lib.sim import branches, registry
@@ -21,6 +21,8 @@ END_HANDLES = frozenset({"loop-end-source", "parallel-end-source"})
 # Types that make a state "current Sim" even if the registry had no record of them.
 CURRENT_ONLY_TYPES = frozenset({"start_trigger", "note"})
 _EMPTY: dict[str, Any] = {}
+# Block names repeat across states (Agent 1, Start, ...): normalize each spelling once.
+_normalize = lru_cache(maxsize=8192)(normalize_name)
 
 
 class EdgeView:
@@ -128,7 +130,7 @@ class Context:
                     self._disabled.add(bid)
                 name = block.get("name")
                 if isinstance(name, str):
-                    normalized = self.names[bid] = normalize_name(name)
+                    normalized = self.names[bid] = _normalize(name)
                     if normalized:
                         self.by_name.setdefault(normalized, []).append(bid)
                 parent = self.parent_id(block)
@@ -232,7 +234,7 @@ class Context:
             self.type_of(c) == lowered for c in self.ancestors_of_parent(block_id)
         ):
             return True
-        return ref in self.blocks or normalize_name(ref) in self.by_name
+        return ref in self.blocks or _normalize(ref) in self.by_name
 
     def is_container(self, block_id: str) -> bool:
         return block_id in self._containers
