@@ -383,3 +383,36 @@ def test_no_template_has_a_runtime_finding(name):
 def test_sim_exports_have_no_runtime_error(sim_export):
     report = validate(sim_export)
     assert [f for f in runtime_findings(report) if f.severity == "error"] == []
+
+
+# --- outputs of the chosen operation -------------------------------------------------------------------
+
+
+def _with_jira(operation, prompt):
+    s = _flow(prompt=prompt)
+    subs = {
+        **sub("operation", operation, "dropdown"),
+        **sub("domain", "acme.atlassian.net"),
+        **sub("credential", "", "oauth-input"),
+        **sub("projectId", "ENG", "project-selector"),
+        **sub("issueKey", "ENG-1", "file-selector"),
+    }
+    s["blocks"]["jira"] = block("jira", "jira", "Jira 1", subs=subs)
+    s["edges"] = [
+        edge("e0", "start", "jira"),
+        *[e for e in s["edges"] if e["id"] != "e1"],
+        edge("e1", "jira", "agent"),
+    ]
+    return s
+
+
+def test_a_field_the_operation_does_not_return_is_an_error():
+    found = runtime_findings(validate(_with_jira("read-bulk", "Summarise <jira1.ts>")))
+    assert [(f.code, f.severity, f.path) for f in found] == [
+        ("output_not_produced", "error", "/blocks/agent/subBlocks/userPrompt/value")
+    ]
+    assert "returns a list" in found[0].message
+    assert _runtime(_with_jira("read-bulk", "Summarise <jira1>")) == []
+    assert _runtime(_with_jira("read", "Summarise <jira1.summary> <jira1.description>")) == []
+    written = _runtime(_with_jira("write", "Created <jira1.created>"))
+    assert [f[0] for f in written if f[0] != "needs_input"] == ["output_not_produced"]

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from lib.sim.names import REFERENCE_RE, RUNTIME_PREFIXES, normalize_name, pointer
 from lib.validation.base import Finding, Rule
 from lib.validation.context import Context, tagged_strings
-from lib.validation.tables import per_spec
+from lib.validation.tables import per_spec, tables
 from lib.validation.tags import resolved_tags
 
 _START_TYPES = ("starter", "start_trigger")
@@ -174,6 +174,45 @@ def _check_ref(
             f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but {ctx.label(target)} (type "
             f"'{ctx.type_of(target)}') has no output '{ref.field}'; use one of: {', '.join(sorted(declared))}.",
         )
+    elif ctx.era == "jul25":
+        yield from _check_operation_output(ctx, block_id, target, (*parts, *inner), ref)
+
+
+def _operation(ctx: Context, target: str) -> Any:
+    """The registry OperationSpec the block runs (JUL25 tool blocks with an operation dropdown)."""
+    spec = ctx.spec(target)
+    if spec is None or spec.category != "tools" or not spec.operations:
+        return None
+    chosen = ctx.value(target, "operation")
+    if chosen is None:
+        sub = tables(spec).sub.get("operation")
+        chosen = getattr(sub, "default", None)
+    return spec.operations.get(chosen) if isinstance(chosen, str) else None
+
+
+def _check_operation_output(
+    ctx: Context, block_id: str, target: str, parts: tuple[Any, ...], ref: _Ref
+) -> Iterator[Finding]:
+    """The chosen operation's tool returns other keys (or a list) than the one referenced."""
+    operation = _operation(ctx, target)
+    outputs = getattr(operation, "outputs", None)
+    if outputs is None:
+        return
+    if outputs == "list":
+        if ref.field.isdigit():
+            return
+        offered = f"a list (reference <{ref.block}.0…> items, or loop over <{ref.block}>)"
+    elif ref.field in outputs:
+        return
+    else:
+        offered = ", ".join(f"<{ref.block}.{k}>" for k in outputs) or "nothing"
+    yield RULE.finding(
+        "output_not_produced",
+        pointer(*parts),
+        f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but operation '{operation.id}' of "
+        f"{ctx.label(target)} ({operation.tool}) returns no '{ref.field}' (July 2025 Sim stops with 'No "
+        f"value found at path'). It returns {offered}.",
+    )
 
 
 # --- runtime checks (JUL25): what the starter delivers, and tags Sim cannot resolve ---------------
