@@ -299,33 +299,46 @@ def _tool_inputs() -> dict[str, list[str]]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
-def _tool_of(ctx: Context, block_id: str, spec: Any) -> str | None:
+_WANTED: dict[tuple[int, Any], tuple[Any, tuple[Any, ...]]] = {}
+
+
+def _wanted(spec: Any, operation: Any) -> tuple[Any, ...]:
+    """Sub specs the tool of `operation` requires, minus credentials (cached per type and operation)."""
+    key = (id(spec), operation if isinstance(operation, str) else None)
+    entry = _WANTED.get(key)
+    if entry is not None and entry[0] is spec:
+        return entry[1]
     operations = getattr(spec, "operations", None) or {}
+    ids: list[str] = []
+    tool = None
     if operations:
-        operation = _field_value(ctx, block_id, spec, "operation")
         chosen = operations.get(operation) if isinstance(operation, str) else None
-        return getattr(chosen, "tool", None)
-    tools = getattr(spec, "tools", None) or []
-    return tools[0] if len(tools) == 1 else None
+        if chosen is not None:
+            ids.extend(chosen.required or [])
+        tool = getattr(chosen, "tool", None)
+    else:
+        tools = getattr(spec, "tools", None) or []
+        tool = tools[0] if len(tools) == 1 else None
+    ids.extend(_tool_inputs().get(tool or "", []))
+    subs = tables(spec).sub if spec is not None else {}
+    kept = []
+    for sub_id in dict.fromkeys(ids):
+        sub_spec = subs.get(sub_id)
+        if sub_spec is None or sub_spec.secret or sub_spec.type == "oauth-input" or sub_spec.hidden:
+            continue  # credentials are connected in Sim, not typed into the state
+        kept.append(sub_spec)
+    _WANTED[key] = (spec, tuple(kept))
+    return _WANTED[key][1]
 
 
 def _needs(ctx: Context, block_id: str, spec: Any) -> list[str]:
     """Fields the chosen tool requires whose own value (not a twin's) is empty, in declaration order."""
-    wanted: list[str] = []
-    operations = getattr(spec, "operations", None) or {}
-    operation = _field_value(ctx, block_id, spec, "operation")
-    if isinstance(operation, str) and operation in operations:
-        wanted.extend(operations[operation].required or [])
-    wanted.extend(_tool_inputs().get(_tool_of(ctx, block_id, spec) or "", []))
     empty: list[str] = []
-    for sub_id in dict.fromkeys(wanted):
-        sub_spec = _safe_sub_block(spec, sub_id)
-        if sub_spec is None or sub_spec.secret or sub_spec.type == "oauth-input" or sub_spec.hidden:
-            continue  # credentials are connected in Sim, not typed into the state
-        if not _condition_met(ctx, block_id, spec, sub_spec.condition):
+    for sub_spec in _wanted(spec, _field_value(ctx, block_id, spec, "operation")):
+        if sub_spec.condition is not None and not _condition_met(ctx, block_id, spec, sub_spec.condition):
             continue
-        if _empty(_field_value(ctx, block_id, spec, sub_id)):
-            empty.append(sub_id)
+        if _empty(_field_value(ctx, block_id, spec, sub_spec.id)):
+            empty.append(sub_spec.id)
     return empty
 
 
