@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from lib.sim.names import ENV_REF, escape_pointer
+from lib.sim.names import ENV_REF, walk_strings
 
 _FIELDS = ("url", "headers", "params", "body")
 _SECRET_WORDS = re.compile(r"(KEY|TOKEN|SECRET|PASSWORD|PASSPHRASE|AUTH|BEARER|CREDENTIALS?|SID)$")
@@ -80,19 +80,6 @@ def judge(variable: str, host: str) -> tuple[str, tuple[str, ...]] | None:
     return ("warning", ())
 
 
-def _strings(value: Any, suffix: str = "", depth: int = 0) -> Iterator[tuple[str, str]]:
-    if depth > 32:
-        return
-    if isinstance(value, str):
-        yield suffix, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, f"{suffix}/{escape_pointer(key)}", depth + 1)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, f"{suffix}/{index}", depth + 1)
-
-
 def _has_env(value: Any, depth: int = 0) -> bool:
     if isinstance(value, str):
         return "{{" in value
@@ -113,7 +100,7 @@ def leaks(values: dict[str, Any]) -> Iterator[Leak]:
     if host is None:
         return
     for field in _FIELDS:
-        for suffix, text in _strings(values.get(field)):
+        for suffix, text in walk_strings(values.get(field)):
             if "{{" not in text:
                 continue
             for match in ENV_REF.finditer(text):

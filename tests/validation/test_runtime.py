@@ -83,6 +83,13 @@ def _flow(
     return state(blocks, edges)
 
 
+def _then(state_, new_block):
+    """`state_` with `new_block` added after the 'if' function."""
+    state_["blocks"][new_block["id"]] = new_block
+    state_["edges"].append(edge("e5", "fn", new_block["id"]))
+    return state_
+
+
 def _runtime(state_):
     return [(f.code, f.severity, f.path) for f in runtime_findings(validate(state_))]
 
@@ -173,19 +180,13 @@ def test_tags_naming_blocks_by_name_with_spaces_and_urls_pass():
 
 
 def test_api_bodies_that_look_like_xml_are_left_alone():
-    s = _flow()
-    s["blocks"]["api"] = block(
-        "api",
-        "api",
-        "API 1",
-        subs={
-            **sub("url", "https://example.com/soap"),
-            **sub("method", "POST", "dropdown"),
-            **sub("body", "<?xml version='1.0'?><Envelope><Body>x</Body></Envelope>", "code"),
-        },
-    )
-    s["edges"].append(edge("e5", "fn", "api"))
-    assert _runtime(s) == []
+    xml = "<?xml version='1.0'?><Envelope><Body>x</Body></Envelope>"
+    subs = {
+        **sub("url", "https://example.com/soap"),
+        **sub("method", "POST", "dropdown"),
+        **sub("body", xml, "code"),
+    }
+    assert _runtime(_then(_flow(), block("api", "api", "API 1", subs=subs))) == []
 
 
 # --- trigger outputs ---------------------------------------------------------------------------------
@@ -237,7 +238,6 @@ def test_a_block_inside_a_loop_read_after_the_loop_is_an_error(rich_state):
 
 
 def _with_slack(channel=None, manual=None, text="Hello"):
-    s = _flow()
     subs = {
         **sub("operation", "send", "dropdown"),
         **sub("authMethod", "oauth", "dropdown"),
@@ -246,9 +246,7 @@ def _with_slack(channel=None, manual=None, text="Hello"):
         **sub("manualChannel", manual),
         **sub("text", text, "long-input"),
     }
-    s["blocks"]["slack"] = block("slack", "slack", "Slack 1", subs=subs)
-    s["edges"].append(edge("e5", "fn", "slack"))
-    return s
+    return _then(_flow(), block("slack", "slack", "Slack 1", subs=subs))
 
 
 def test_a_channel_only_in_manual_channel_never_reaches_slack():
@@ -272,18 +270,12 @@ def test_needs_input_lists_every_empty_tool_input():
 
 
 def test_needs_input_knows_tool_inputs_the_registry_does_not_require():
-    s = _flow()
-    s["blocks"]["kb"] = block(
-        "kb",
-        "knowledge",
-        "Knowledge 1",
-        subs={
-            **sub("operation", "search", "dropdown"),
-            **sub("knowledgeBaseIds", None, "knowledge-base-selector"),
-            **sub("query", "<agent1.content>"),
-        },
-    )
-    s["edges"].append(edge("e5", "fn", "kb"))
+    subs = {
+        **sub("operation", "search", "dropdown"),
+        **sub("knowledgeBaseIds", None, "knowledge-base-selector"),
+        **sub("query", "<agent1.content>"),
+    }
+    s = _then(_flow(), block("kb", "knowledge", "Knowledge 1", subs=subs))
     assert _runtime(s) == [("needs_input", "warning", "/blocks/kb/subBlocks/knowledgeBaseIds/value")]
     s["blocks"]["kb"]["subBlocks"]["knowledgeBaseIds"]["value"] = "{{KNOWLEDGE_BASE_ID}}"
     assert _runtime(s) == []
@@ -322,15 +314,12 @@ def test_loop_collections_must_be_lists(rich_state, items, bad):
 
 
 def _api(url, header=None, body=None):
-    s = _flow()
     subs = {**sub("url", url), **sub("method", "GET", "dropdown"), **sub("body", body, "code")}
     if header:
         subs.update(
             sub("headers", [{"id": "h", "cells": {"Key": "Authorization", "Value": header}}], "table")
         )
-    s["blocks"]["api"] = block("api", "api", "API 1", subs=subs)
-    s["edges"].append(edge("e5", "fn", "api"))
-    return s
+    return _then(_flow(), block("api", "api", "API 1", subs=subs))
 
 
 def test_the_injection_example_is_an_error():

@@ -32,18 +32,14 @@ def _states():
 
 
 def _mutate(value, rng, depth=0):
-    if isinstance(value, dict) and value and depth < 6:
-        key = rng.choice(list(value))
-        if rng.random() < 0.3 or not isinstance(value[key], (dict, list)):
-            value[key] = copy.deepcopy(rng.choice(_JUNK))
-        else:
-            _mutate(value[key], rng, depth + 1)
-    elif isinstance(value, list) and value and depth < 6:
-        index = rng.randrange(len(value))
-        if rng.random() < 0.3 or not isinstance(value[index], (dict, list)):
-            value[index] = copy.deepcopy(rng.choice(_JUNK))
-        else:
-            _mutate(value[index], rng, depth + 1)
+    """Replace one value somewhere in `value` by junk (in place)."""
+    if not isinstance(value, (dict, list)) or not value or depth >= 6:
+        return
+    key = rng.choice(list(value)) if isinstance(value, dict) else rng.randrange(len(value))
+    if rng.random() < 0.3 or not isinstance(value[key], (dict, list)):
+        value[key] = copy.deepcopy(rng.choice(_JUNK))
+    else:
+        _mutate(value[key], rng, depth + 1)
 
 
 def test_agrees_with_the_model_on_every_golden_state():

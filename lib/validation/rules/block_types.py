@@ -226,36 +226,39 @@ def _unresolvable(ctx: Context, block_id: str, block_type: str, text: str) -> bo
     return any(not ctx.resolves_tag(block_id, t.ref) for t in resolved_tags(text, block_type))
 
 
-def _check_code(ctx: Context, block_id: str, block_type: str) -> Iterator[Finding]:
-    """Condition expressions and function code compile (Sim: `new Function(...)` after substitution)."""
+def _code_of(ctx: Context, block_id: str, block_type: str) -> Iterator[tuple[str, str, str]]:
+    """(kind, source, what it is) of the JavaScript a condition or function block runs."""
     if block_type == "condition":
         for index, item in enumerate(ctx.conditions(block_id) or ()):
             value = item.get("value")
-            if item.get("title") == "else" or not isinstance(value, str) or not value.strip():
-                continue
-            if _unresolvable(ctx, block_id, block_type, value):
-                continue
-            problem = js.syntax_error(value, "condition")
-            if problem:
-                yield RULE.finding(
-                    "condition_syntax",
-                    pointer("blocks", block_id, "subBlocks", "conditions", "value"),
-                    f"Condition '{item.get('title')}' (entry {index}) of {ctx.label(block_id)} is not valid "
-                    f"JavaScript ({problem}); July 2025 Sim evaluates it as code and stops the run with "
-                    "'Evaluation error in condition'. Write an expression such as "
-                    "<agent1.content>.includes('churned').",
-                )
+            if item.get("title") != "else" and isinstance(value, str) and value.strip():
+                yield "condition", value, f"Condition '{item.get('title')}' (entry {index})"
     elif block_type == "function":
         code = ctx.value(block_id, "code")
-        if isinstance(code, str) and code.strip() and not _unresolvable(ctx, block_id, block_type, code):
-            problem = js.syntax_error(code, "function")
-            if problem:
-                yield RULE.finding(
-                    "function_syntax",
-                    pointer("blocks", block_id, "subBlocks", "code", "value"),
-                    f"The code of {ctx.label(block_id)} is not valid JavaScript ({problem}); July 2025 Sim "
-                    "cannot compile it and the block fails. Fix the syntax.",
-                )
+        if isinstance(code, str) and code.strip():
+            yield "function", code, "The code"
+
+
+_CODE_ADVICE = {
+    "condition": "July 2025 Sim evaluates it as code and stops the run with 'Evaluation error in "
+    "condition'. Write an expression such as <agent1.content>.includes('churned').",
+    "function": "July 2025 Sim cannot compile it and the block fails. Fix the syntax.",
+}
+
+
+def _check_code(ctx: Context, block_id: str, block_type: str) -> Iterator[Finding]:
+    """Condition expressions and function code compile (Sim: `new Function(...)` after substitution)."""
+    for kind, source, what in _code_of(ctx, block_id, block_type):
+        if _unresolvable(ctx, block_id, block_type, source):
+            continue  # Sim stops at the tag first (unknown_tag)
+        problem = js.syntax_error(source, kind)
+        if problem:
+            field = "conditions" if kind == "condition" else "code"
+            yield RULE.finding(
+                f"{kind}_syntax",
+                pointer("blocks", block_id, "subBlocks", field, "value"),
+                f"{what} of {ctx.label(block_id)} is not valid JavaScript ({problem}); {_CODE_ADVICE[kind]}",
+            )
 
 
 @per_spec
