@@ -106,6 +106,7 @@ class Context:
         self.by_name: dict[str, list[str]] = {}
         self.parent: dict[str, str] = {}
         self._sub_cache: dict[str, dict[str, dict[str, Any]]] = {}
+        self._tagged: dict[str, list[tuple[str, tuple[Any, ...], str]]] = {}
         # One pass over the blocks: every per-block view the rules read.
         self._triggers: set[str] = set()
         self._containers: set[str] = set()
@@ -209,14 +210,16 @@ class Context:
     def tagged(self, block_id: str) -> list[tuple[str, tuple[Any, ...], str]]:
         """(subBlock id, path inside its value, text) of every string in the block's subBlock
         values that holds a '<' — the one walk the reference and tag checks share (cached)."""
-        cache = self.__dict__.setdefault("_tagged", {})
-        found = cache.get(block_id)
+        found = self._tagged.get(block_id)
         if found is None:
-            found = cache[block_id] = [
-                (sub_id, inner, text)
-                for sub_id, sub in self.sub_blocks(block_id).items()
-                for inner, text in tagged_strings(sub.get("value"))
-            ]
+            found = self._tagged[block_id] = []
+            for sub_id, sub in self._sub_cache.get(block_id, _EMPTY).items():
+                value = sub.get("value")
+                if type(value) is str:
+                    if "<" in value:
+                        found.append((sub_id, (), value))
+                elif value is not None and not isinstance(value, (bool, int, float)):
+                    found.extend((sub_id, inner, text) for inner, text in _tagged_in(value, (), 0))
         return found
 
     def label(self, block_id: str) -> str:

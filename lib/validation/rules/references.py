@@ -122,60 +122,66 @@ def _declared_outputs(ctx: Context, target: str) -> set[str]:
 
 def _check_ref(
     memo: _Memo, block_id: str, parts: tuple[str, ...], inner: tuple[Any, ...], ref: _Ref
-) -> Iterator[Finding]:
+) -> list[Finding]:
+    """The finding a reference earns (a list: empty for the common case, no generator to run)."""
     ctx = memo.ctx
     targets = memo.resolve(ref.name)
     if not targets:
         known = ", ".join(sorted(ctx.by_name)[:15])
-        yield RULE.finding(
-            "unknown_reference",
-            pointer(*parts, *inner),
-            f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but no block is named '{ref.name}' "
-            f"once names are normalized (lowercase, no spaces or dots); use one of: {known or 'no named blocks'}.",
-        )
-        return
+        return [
+            RULE.finding(
+                "unknown_reference",
+                pointer(*parts, *inner),
+                f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but no block is named '{ref.name}' "
+                f"once names are normalized (lowercase, no spaces or dots); use one of: {known or 'no named blocks'}.",
+            )
+        ]
     enclosing = memo.enclosing_of(block_id)
     if enclosing and any(t in enclosing for t in targets):
-        return  # the enclosing loop/parallel: <container.index>, <container.currentItem>
+        return []  # the enclosing loop/parallel: <container.index>, <container.currentItem>
     reachable = [t for t in targets if ctx.is_upstream(block_id, t)]
     if not reachable:
         target = targets[0]
-        yield RULE.finding(
-            "reference_not_upstream",
-            pointer(*parts, *inner),
-            f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but {ctx.label(target)} does not run "
-            "before it (no path of edges leads from it to this block), so the value will be empty; connect "
-            f"{ctx.label(target)} upstream or reference a block that runs earlier.",
-        )
-        return
+        return [
+            RULE.finding(
+                "reference_not_upstream",
+                pointer(*parts, *inner),
+                f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but {ctx.label(target)} does not run "
+                "before it (no path of edges leads from it to this block), so the value will be empty; connect "
+                f"{ctx.label(target)} upstream or reference a block that runs earlier.",
+            )
+        ]
     target = reachable[0]
     if ctx.era == "jul25":
         if not any(ctx.sim_can_read(block_id, t) for t in reachable):
-            yield RULE.finding(
-                "reference_not_connected",
-                pointer(*parts, *inner),
-                f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but July 2025 Sim lets a block "
-                f"read only blocks with a path of edges into it (and the starter); {ctx.label(target)} sits "
-                f"inside a loop or parallel that this block follows, so the run stops with 'Block "
-                f'"{ref.block}" is not connected to this block\'. Collect the results inside the container '
-                "(or reference the container's output) instead.",
-            )
-            return
+            return [
+                RULE.finding(
+                    "reference_not_connected",
+                    pointer(*parts, *inner),
+                    f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but July 2025 Sim lets a block "
+                    f"read only blocks with a path of edges into it (and the starter); {ctx.label(target)} sits "
+                    f"inside a loop or parallel that this block follows, so the run stops with 'Block "
+                    f'"{ref.block}" is not connected to this block\'. Collect the results inside the container '
+                    "(or reference the container's output) instead.",
+                )
+            ]
         if ctx.types.get(target) == "starter":
-            yield from _check_start_path(ctx, block_id, target, (*parts, *inner), ref)
-            return
+            return list(_check_start_path(ctx, block_id, target, (*parts, *inner), ref))
     if memo.open_outputs(target):
-        return
+        return []
     declared = memo.declared_outputs(target)
     if declared and ref.field not in declared:
-        yield RULE.finding(
-            "unknown_output_field",
-            pointer(*parts, *inner),
-            f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but {ctx.label(target)} (type "
-            f"'{ctx.type_of(target)}') has no output '{ref.field}'; use one of: {', '.join(sorted(declared))}.",
-        )
-    elif ctx.era == "jul25":
-        yield from _check_operation_output(ctx, block_id, target, (*parts, *inner), ref)
+        return [
+            RULE.finding(
+                "unknown_output_field",
+                pointer(*parts, *inner),
+                f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but {ctx.label(target)} (type "
+                f"'{ctx.type_of(target)}') has no output '{ref.field}'; use one of: {', '.join(sorted(declared))}.",
+            )
+        ]
+    if ctx.era == "jul25":
+        return list(_check_operation_output(ctx, block_id, target, (*parts, *inner), ref))
+    return []
 
 
 def _operation(ctx: Context, target: str) -> Any:
@@ -342,8 +348,10 @@ def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _check(ctx: Context) -> Iterator[Finding]:
+def _check(ctx: Context) -> list[Finding]:
     memo = _Memo(ctx)
+    jul25 = ctx.era == "jul25"
+    found: list[Finding] = []
     for block_id in ctx.blocks:
         if ctx.is_note(block_id):
             continue  # notes are documentation, never resolved
@@ -351,20 +359,21 @@ def _check(ctx: Context) -> Iterator[Finding]:
             for parts, value in _container_sources(ctx, block_id):
                 for inner, text in tagged_strings(value):
                     for ref in _refs_in(text):
-                        yield from _check_ref(memo, block_id, parts, inner, ref)
-        else:
-            for sub_id, inner, text in ctx.tagged(block_id):
-                for ref in _refs_in(text):
-                    yield from _check_ref(
-                        memo, block_id, ("blocks", block_id, "subBlocks", sub_id, "value"), inner, ref
-                    )
-        if (
-            ctx.era == "jul25"
-            and ctx.enabled(block_id)
-            and not ctx.is_trigger(block_id)
-            and not ctx.is_container(block_id)
-        ):
-            yield from _check_tags(ctx, block_id)
+                        found.extend(_check_ref(memo, block_id, parts, inner, ref))
+            continue
+        texts = ctx.tagged(block_id)
+        if not texts:
+            continue
+        for sub_id, inner, text in texts:
+            for ref in _refs_in(text):
+                problems = _check_ref(
+                    memo, block_id, ("blocks", block_id, "subBlocks", sub_id, "value"), inner, ref
+                )
+                if problems:
+                    found.extend(problems)
+        if jul25 and ctx.enabled(block_id) and not ctx.is_trigger(block_id):
+            found.extend(_check_tags(ctx, block_id))
+    return found
 
 
 RULE = Rule.define(
