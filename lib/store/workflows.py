@@ -87,6 +87,27 @@ def _sim_columns(sim_fields: dict | None) -> dict[str, Any]:
     }
 
 
+def _protected(
+    c: Any, tenant: str, fields: dict[str, Any], sim_fields: dict | None
+) -> tuple[dict, dict | None]:
+    """The fields and Sim columns with every clear secret moved to the secrets table (same transaction)."""
+    from lib.store import secrets
+
+    sim = dict(sim_fields or {})
+    docs = {k: v for k, v in fields.items() if v is not None}
+    docs.update(
+        {f"sim:{k}": sim[k] for k in ("deployed_state", "marketplace_data") if sim.get(k) is not None}
+    )
+    if not docs:
+        return fields, sim_fields
+    clean, _found = secrets.protect(c, tenant, **docs)
+    out = {**fields, **{k: v for k, v in clean.items() if not k.startswith("sim:")}}
+    for k, v in clean.items():
+        if k.startswith("sim:"):
+            sim[k[4:]] = v
+    return out, (sim if sim_fields is not None else None)
+
+
 def _check_status(status: str) -> None:
     if status not in STATUSES:
         raise InvalidInput(f"status must be one of {', '.join(STATUSES)}", field="status")
@@ -111,6 +132,53 @@ def create(
     """Insert a workflow and mirror its blocks, edges and subflows, in one transaction."""
     _check_status(status)
     wid = id or str(uuid.uuid4())
+    with db.transaction(conn) as c:
+        fields, sim_fields = _protected(
+            c,
+            tenant,
+            {
+                "state": state,
+                "name": name,
+                "description": description,
+                "metadata": metadata,
+                "variables": variables,
+            },
+            sim_fields,
+        )
+        state, name, description = fields["state"], fields["name"], fields["description"]
+        metadata, variables = fields["metadata"], fields["variables"]
+        return _insert(
+            c,
+            tenant,
+            wid,
+            state,
+            name,
+            description,
+            category,
+            status,
+            template_source,
+            metadata,
+            variables,
+            import_key,
+            sim_fields,
+        )
+
+
+def _insert(
+    c: Any,
+    tenant: str,
+    wid: str,
+    state: dict,
+    name: str,
+    description: str | None,
+    category: str | None,
+    status: str,
+    template_source: str | None,
+    metadata: dict | None,
+    variables: dict | None,
+    import_key: str | None,
+    sim_fields: dict | None,
+) -> WorkflowRecord:
     extra = _sim_columns(sim_fields)
     cols = [
         "id",
@@ -140,13 +208,12 @@ def create(
         import_key,
         *extra.values(),
     ]
-    with db.transaction(conn) as c:
-        row = c.execute(
-            f"insert into workflow ({', '.join(cols)}) values ({', '.join(['%s'] * len(cols))})"
-            f" returning {_COLUMNS}",
-            vals,
-        ).fetchone()
-        _mirror(c, tenant, wid, state, fresh=True)
+    row = c.execute(
+        f"insert into workflow ({', '.join(cols)}) values ({', '.join(['%s'] * len(cols))})"
+        f" returning {_COLUMNS}",
+        vals,
+    ).fetchone()
+    _mirror(c, tenant, wid, state, fresh=True)
     return WorkflowRecord.model_validate(row)
 
 
@@ -202,6 +269,20 @@ def replace(
                 field="version",
                 details=[{"current_version": current["version"]}],
             )
+        fields, sim_fields = _protected(
+            c,
+            tenant,
+            {
+                "state": state,
+                "name": name,
+                "description": description,
+                "metadata": metadata,
+                "variables": variables,
+            },
+            sim_fields,
+        )
+        state, name, description = fields["state"], fields["name"], fields["description"]
+        metadata, variables = fields["metadata"], fields["variables"]
         sets = ["state = %s", "version = version + 1", "updated_at = now()"]
         vals: list[Any] = [Jsonb(state)]
         for col, value in (
