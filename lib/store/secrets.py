@@ -144,3 +144,25 @@ def rotate(batch: int = 500) -> int:
         done += len(rows)
         if len(rows) < batch:
             return done
+
+
+def sweep(batch: int = 200) -> int:
+    """Move clear secrets out of workflows stored before writes did it; returns workflows changed.
+
+    Each workflow is rewritten (state, variables, metadata, name, description and the mirrored
+    rows) in its own transaction, without a version bump: what it means does not change.
+    """
+    from lib.store import workflows
+
+    changed, after = 0, -1
+    while True:
+        with db.transaction() as c:
+            rows = c.execute(
+                "select seq, tenant_id, id from workflow where seq > %s order by seq limit %s", (after, batch)
+            ).fetchall()
+        for row in rows:
+            after = row["seq"]
+            if workflows.rescrub(row["tenant_id"], row["id"]):
+                changed += 1
+        if len(rows) < batch:
+            return changed

@@ -100,7 +100,11 @@ def _protected(
     )
     if not docs:
         return fields, sim_fields
-    clean, _found = secrets.protect(c, tenant, **docs)
+    clean, found = secrets.protect(c, tenant, **docs)
+    if found:  # what was derived from the clear documents (validation messages in metadata) too
+        from lib.secrets import mask_known
+
+        clean = mask_known(clean, found)
     out = {**fields, **{k: v for k, v in clean.items() if not k.startswith("sim:")}}
     for k, v in clean.items():
         if k.startswith("sim:"):
@@ -509,3 +513,30 @@ def _mirror(c: Any, tenant: str, wid: str, state: dict, *, fresh: bool = False) 
                     Jsonb(cfg if isinstance(cfg, dict) else {}),
                 ),
             )
+
+
+def rescrub(tenant: str, id: str) -> bool:
+    """Move clear secrets out of one stored workflow in place (no version bump); True if any moved."""
+    from lib.secrets import mask_known
+    from lib.store import secrets
+
+    with db.transaction() as c:
+        row = c.execute(
+            "select state, variables, metadata, name, description, deployed_state, marketplace_data"
+            " from workflow where tenant_id = %s and id = %s for update",
+            (tenant, id),
+        ).fetchone()
+        if row is None:
+            return False
+        docs = {k: v for k, v in row.items() if v is not None}
+        clean, found = secrets.protect(c, tenant, **docs)
+        if not found:
+            return False
+        clean = mask_known(clean, found)
+        sets = [f"{k} = %s" for k in clean]
+        vals = [Jsonb(v) if isinstance(v, (dict, list)) else v for v in clean.values()]
+        c.execute(
+            f"update workflow set {', '.join(sets)} where tenant_id = %s and id = %s", (*vals, tenant, id)
+        )
+        _mirror(c, tenant, id, clean.get("state") or {})
+    return True

@@ -87,9 +87,12 @@ def create_app() -> LocalServer:
 def run(host: str = "127.0.0.1", port: int = 8000) -> None:
     import uvicorn
 
-    from lib.store import migrations
+    from lib.store import migrations, secrets
 
     applied = migrations.migrate()
     log.info("migrations applied: %s", applied or "none pending")
+    moved = secrets.sweep() if any(v.startswith("20261202000100") for v in applied) else 0
+    if moved:
+        log.info("secrets moved out of %d stored workflow(s)", moved)
     print(f"Agent Forge on http://{host}:{port}  (API under /api, docs at /docs.html)", flush=True)
     uvicorn.run(create_app(), host=host, port=port, log_level="warning")

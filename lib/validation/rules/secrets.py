@@ -1,6 +1,8 @@
 """secrets: credentials written in plain text where a `{{ENV_VAR}}` belongs.
 
-Sim runs such states (sim-format §9.10), so these are warnings; exports redact them anyway.
+Found by name (secret fields, tool params, header rows) and by value (lib.secrets: key formats,
+random tokens in URL queries, code and prompts). Sim runs such states (sim-format §9.10), so
+these are warnings; stored workflows never keep them (lib.store moves them out on write).
 OAuth credential ids point at stored tokens and are not secrets.
 """
 
@@ -156,10 +158,41 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
 
 
 def _check(ctx: Context) -> Iterator[Finding]:
+    reported: list[str] = []
     for block_id in ctx.blocks:
         if ctx.is_note(block_id):
             continue
-        yield from _check_block(ctx, block_id)
+        for finding in _check_block(ctx, block_id):
+            reported.append(finding.path)
+            yield finding
+    yield from _by_value(ctx, reported)
+
+
+def _by_value(ctx: Context, reported: list[str]) -> Iterator[Finding]:
+    """What the name checks above miss: keys by format or randomness anywhere (prompts, code, URL
+    queries, JSON bodies), and credential-named `data` keys. Never quotes the value."""
+    from lib.secrets import scrub
+
+    notes = {pointer("blocks", b) for b in ctx.blocks if ctx.is_note(b)}
+    _clean, found = scrub(
+        {"blocks": ctx.state.get("blocks")} if isinstance(ctx.state.get("blocks"), dict) else {}
+    )
+    seen: set[tuple[str, str]] = set()
+    for f in found:
+        if any(f.path == p or f.path.startswith(p + "/") for p in reported) or (f.path, f.kind) in seen:
+            continue
+        if any(f.path.startswith(n + "/") for n in notes):
+            continue
+        seen.add((f.path, f.kind))
+        what = (
+            "a credential" if f.kind in ("named", "random", "assignment") else f"a {f.kind.replace('_', ' ')}"
+        )
+        yield RULE.finding(
+            "plaintext_secret_value",
+            f.path,
+            f"{f.path} holds {what} in plain text; keep it in an environment variable and write "
+            f"{{{{{f.name}}}}} in its place.",
+        )
 
 
 RULE = Rule.define(
@@ -175,6 +208,11 @@ RULE = Rule.define(
         "plaintext_header_secret": (
             "warning",
             "A headers/params table row like Authorization or X-Api-Key holds a literal value.",
+        ),
+        "plaintext_secret_value": (
+            "warning",
+            "A known key format (sk-…, AIza…, xoxb-…, JWT, …), a random token in a URL query or header, "
+            "or a credential-named key, found by value anywhere in a block.",
         ),
     },
     _check,
