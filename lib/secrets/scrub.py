@@ -128,15 +128,27 @@ class _Walk:
         if named_secret:
             span = detect.secret_part(text)
             if span is not None:
-                hits = [detect.Hit(span[0], span[1], text[span[0] : span[1]], "named")]
+                part = text[span[0] : span[1]]
+                known = [h for h in detect.find_in_text(part) if h.env and h.value == part]
+                hits = [
+                    detect.Hit(
+                        span[0],
+                        span[1],
+                        part,
+                        known[0].kind if known else "named",
+                        known[0].env if known else None,
+                    )
+                ]
         if not hits:
             hits = detect.find_in_text(text, random_tokens=not _ids_field(field))
         if not hits:
             return text
         out = text
-        for hit in sorted(hits, key=lambda h: h.start, reverse=True):
+        named = []
+        for hit in sorted(hits, key=lambda h: h.start):  # names in reading order
             suggested = hit.env or detect.env_name(owner, hit.label or field)
-            name = self._name(hit.value, suggested)
+            named.append((hit, self._name(hit.value, suggested)))
+        for hit, name in reversed(named):  # replace from the end so earlier offsets hold
             self.found.append(Found(name, path, hit.kind, hit.value))
             start, end, ref = hit.start, hit.end, "{{" + name + "}}"
             if js:
