@@ -166,3 +166,12 @@ def sweep(batch: int = 200) -> int:
                 changed += 1
         if len(rows) < batch:
             return changed
+
+
+def protect_text(tenant: str, text: str) -> str:
+    """A free text (a description about to be sent to a model) with its secrets stored and referenced."""
+    if not scrub(text)[1]:
+        return text
+    with db.transaction() as c:
+        clean, _found = protect(c, tenant, text=text)
+    return clean["text"]

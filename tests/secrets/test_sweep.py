@@ -277,6 +277,7 @@ def test_no_clear_secret_in_any_answer_log_or_table(client, leaky_tenant, caplog
         headers=auth,
     )
     assert r.status_code == 201, r.text
+    assert "{{SLACK_BOT_TOKEN}}" in r.json()["workflow"]["description"]  # referenced before the model saw it
     answers.append(("generate", r.status_code, r.text))
 
     for where, status, text in answers:
