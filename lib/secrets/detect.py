@@ -72,6 +72,12 @@ def formats() -> tuple[_Format, ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _any_format() -> re.Pattern[str]:
+    """All formats in one pattern: most strings match none, and one search says so."""
+    return re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", f.regex.pattern) for f in formats()))
+
+
 # --- names ---------------------------------------------------------------------------------
 # A field, parameter, header or variable whose (lowercased, separator-free) name ends like this
 # holds a credential.
@@ -133,12 +139,17 @@ def _norm(name: Any) -> str:
     return re.sub(r"[\s_\-.]", "", str(name)).lower()
 
 
-def is_secret_name(name: Any) -> bool:
-    """Whether a field/parameter/header/variable name says it holds a credential."""
+@lru_cache(maxsize=8192)
+def _secret_name(name: str) -> bool:
     key = _norm(name)
     if not key or key in _NOT_SECRET:
         return False
     return key in _SECRET_EXACT or key.endswith(_SECRET_SUFFIXES)
+
+
+def is_secret_name(name: Any) -> bool:
+    """Whether a field/parameter/header/variable name says it holds a credential."""
+    return _secret_name(name) if isinstance(name, str) else False
 
 
 # --- values ----------------------------------------------------------------------------------
@@ -298,9 +309,15 @@ def find_in_text(text: Any, *, random_tokens: bool = True) -> list[Hit]:
     """
     if not isinstance(text, str) or len(text) < 8:
         return []
-    hits = _format_hits(text) + _url_hits(text) + _assignment_hits(text)
-    if random_tokens:
+    hits = _format_hits(text) if _any_format().search(text) else []
+    if "://" in text:
+        hits += _url_hits(text)
+    if ":" in text or "=" in text:
+        hits += _assignment_hits(text)
+    if random_tokens and len(text) >= 20:
         hits += _random_hits(text)
+    if not hits:
+        return hits
     # prefer formats (they name the variable), then longer spans; drop overlaps
     rank = {"url_query": 1, "assignment": 1, "header_line": 1, "random": 2}
     hits.sort(key=lambda h: (rank.get(h.kind, 0), -(h.end - h.start), h.start))

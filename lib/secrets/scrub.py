@@ -27,6 +27,7 @@ from lib.sim.names import ENV_REF, escape_pointer
 __all__ = ["Found", "MemoryNamer", "Namer", "mask_known", "referenced_env", "scrub", "scrub_text"]
 
 _MAX_DEPTH = 64
+Path = Any  # nested (parent path, key) pairs down from "": rendered only for what is found
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,14 @@ def referenced_env(doc: Any) -> list[str]:
     return sorted(names)
 
 
+def _render(path: Path) -> str:
+    parts = []
+    while isinstance(path, tuple):
+        path, key = path
+        parts.append(escape_pointer(key))
+    return "".join("/" + p for p in reversed(parts))
+
+
 def _js_reference(code: str, start: int, end: int, ref: str) -> tuple[int, int, str]:
     """Sim's function runner swaps `{{X}}` for a variable *name*, so inside a string literal it
     must stand outside the quotes: `'sk-…'` → `{{X}}`, `'Bearer sk-…'` → `'Bearer ' + {{X}} + ''`,
@@ -111,17 +120,19 @@ def _ids_field(field: Any) -> bool:
 
 
 class _Walk:
-    def __init__(self, namer: Namer, avoid: set[str]) -> None:
+    def __init__(self, namer: Namer, doc: Any) -> None:
         self.namer = namer
-        self.avoid = avoid
+        self.doc = doc
+        self.avoid: set[str] | None = None
         self.found: list[Found] = []
 
     def _name(self, value: str, suggested: str) -> str:
-        name = self.namer(value, suggested, self.avoid)
-        return name
+        if self.avoid is None:  # names the document already references: computed only when needed
+            self.avoid = set(referenced_env(self.doc))
+        return self.namer(value, suggested, self.avoid)
 
     def string(
-        self, text: str, path: str, owner: Any, field: Any, named_secret: bool, js: bool = False
+        self, text: str, path: Path, owner: Any, field: Any, named_secret: bool, js: bool = False
     ) -> str:
         """`text` with its secrets replaced; `owner` and `field` name the variable when no format does."""
         hits: list[detect.Hit] = []
@@ -149,7 +160,7 @@ class _Walk:
             suggested = hit.env or detect.env_name(owner, hit.label or field)
             named.append((hit, self._name(hit.value, suggested)))
         for hit, name in reversed(named):  # replace from the end so earlier offsets hold
-            self.found.append(Found(name, path, hit.kind, hit.value))
+            self.found.append(Found(name, _render(path), hit.kind, hit.value))
             start, end, ref = hit.start, hit.end, "{{" + name + "}}"
             if js:
                 start, end, ref = _js_reference(out, start, end, ref)
@@ -157,30 +168,34 @@ class _Walk:
         return out
 
     def value(
-        self, value: Any, path: str, owner: Any, field: Any, named_secret: bool, depth: int, js: bool = False
+        self, value: Any, path: Path, owner: Any, field: Any, named_secret: bool, depth: int, js: bool = False
     ) -> Any:
         if isinstance(value, str):
             return self.string(value, path, owner, field, named_secret, js)
         if depth >= _MAX_DEPTH:
             return value
         if isinstance(value, list):
-            return [self.value(v, f"{path}/{i}", owner, field, False, depth + 1) for i, v in enumerate(value)]
+            return [self.value(v, (path, i), owner, field, False, depth + 1) for i, v in enumerate(value)]
         if isinstance(value, dict):
             return self.mapping(value, path, owner, depth)
         return value
 
-    def mapping(self, obj: dict[str, Any], path: str, owner: Any, depth: int) -> dict[str, Any]:
+    def mapping(self, obj: dict[str, Any], path: Path, owner: Any, depth: int) -> dict[str, Any]:
         if isinstance(obj.get("blocks"), dict):
             return self.state(obj, path, owner, depth)
         cells = obj.get("cells")
         if isinstance(cells, dict) and "Value" in cells:  # a Key/Value table row (headers, params)
             header = cells.get("Key")
-            out = dict(obj)
+            out = {
+                k: self.value(v, (path, k), owner, k, False, depth + 1)
+                for k, v in obj.items()
+                if k != "cells"
+            }
             out["cells"] = {
                 **cells,
                 "Value": self.value(
                     cells["Value"],
-                    f"{path}/cells/Value",
+                    ((path, "cells"), "Value"),
                     owner,
                     header if isinstance(header, str) and header else "value",
                     detect.is_secret_name(header),
@@ -193,18 +208,37 @@ class _Walk:
         out = {}
         for key, item in obj.items():
             field = pair_name if key == "value" and pair_name else key
-            out[key] = self.value(
-                item, f"{path}/{escape_pointer(key)}", owner, field, detect.is_secret_name(field), depth + 1
-            )
+            out[key] = self.value(item, (path, key), owner, field, detect.is_secret_name(field), depth + 1)
         return out
 
-    def state(self, state: dict[str, Any], path: str, owner: Any, depth: int) -> dict[str, Any]:
+    def sub_block(
+        self,
+        sub: Any,
+        path: Path,
+        block: dict[str, Any],
+        owner: Any,
+        sid: str,
+        secret_ids: set[str],
+        depth: int,
+    ) -> Any:
+        if not isinstance(sub, dict) or sub.get("type") == "oauth-input":
+            return copy.deepcopy(sub)  # OAuth credential ids point at stored tokens: not secrets
+        named = sid in secret_ids or detect.is_secret_name(sid)
+        js = block.get("type") == "function" and sid == "code"
+        return {
+            k: self.value(v, (path, "value"), owner, sid, named, depth + 4, js)
+            if k == "value"
+            else copy.deepcopy(v)
+            for k, v in sub.items()
+        }
+
+    def state(self, state: dict[str, Any], path: Path, owner: Any, depth: int) -> dict[str, Any]:
         from lib.sim.rows import spec_of
 
         out = dict(state)
         blocks = {}
         for bid, block in state["blocks"].items():
-            bpath = f"{path}/blocks/{escape_pointer(bid)}"
+            bpath = ((path, "blocks"), bid)
             if not isinstance(block, dict):
                 blocks[bid] = block
                 continue
@@ -214,28 +248,27 @@ class _Walk:
                 secret_ids = set(getattr(spec, "secret_ids", None) or ())
             except Exception:
                 secret_ids = set()
-            new = dict(block)
-            subs = block.get("subBlocks")
-            if isinstance(subs, dict):
-                new_subs = {}
-                for sid, sub in subs.items():
-                    spath = f"{bpath}/subBlocks/{escape_pointer(sid)}"
-                    if not isinstance(sub, dict) or sub.get("type") == "oauth-input":
-                        new_subs[sid] = sub  # OAuth credential ids point at stored tokens: not secrets
-                        continue
-                    named = sid in secret_ids or detect.is_secret_name(sid)
-                    js = block.get("type") == "function" and sid == "code"
-                    new_subs[sid] = dict(sub)
-                    if "value" in sub:
-                        new_subs[sid]["value"] = self.value(
-                            sub["value"], f"{spath}/value", name, sid, named, depth + 4, js
+            new = {}
+            for key, item in block.items():
+                if key == "subBlocks" and isinstance(item, dict):
+                    new[key] = {
+                        sid: self.sub_block(
+                            sub,
+                            ((bpath, "subBlocks"), sid),
+                            block,
+                            name,
+                            sid,
+                            secret_ids,
+                            depth,
                         )
-                new["subBlocks"] = new_subs
-            for key in block:
-                if key not in ("subBlocks", "id", "type", "position"):
+                        for sid, sub in item.items()
+                    }
+                elif key in ("id", "type"):
+                    new[key] = item
+                else:
                     new[key] = self.value(
-                        block[key],
-                        f"{bpath}/{escape_pointer(key)}",
+                        item,
+                        (bpath, key),
                         name,
                         key,
                         detect.is_secret_name(key),
@@ -245,9 +278,7 @@ class _Walk:
         out["blocks"] = blocks
         for key, item in state.items():
             if key != "blocks":
-                out[key] = self.value(
-                    item, f"{path}/{escape_pointer(key)}", owner, key, detect.is_secret_name(key), depth + 1
-                )
+                out[key] = self.value(item, (path, key), owner, key, detect.is_secret_name(key), depth + 1)
         return out
 
 
@@ -258,8 +289,8 @@ def scrub(doc: Any, *, namer: Namer | None = None, owner: str | None = None) -> 
     from user data before it leaves the process (search documents, cache entries, log fields);
     `lib.store` calls it with a table-backed namer on every write.
     """
-    walk = _Walk(namer or MemoryNamer(), set(referenced_env(doc)))
-    out = walk.value(copy.deepcopy(doc) if not isinstance(doc, str) else doc, "", owner, None, False, 0)
+    walk = _Walk(namer or MemoryNamer(), doc)
+    out = walk.value(doc, "", owner, None, False, 0)  # rebuilds every container: the input is not shared
     return out, walk.found
 
 
