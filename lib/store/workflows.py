@@ -88,28 +88,39 @@ def _sim_columns(sim_fields: dict | None) -> dict[str, Any]:
 
 
 def _protected(
-    c: Any, tenant: str, fields: dict[str, Any], sim_fields: dict | None
-) -> tuple[dict, dict | None]:
-    """The fields and Sim columns with every clear secret moved to the secrets table (same transaction)."""
+    c: Any,
+    tenant: str,
+    state: dict,
+    name: str | None,
+    description: str | None,
+    metadata: dict | None,
+    variables: dict | None,
+    sim_fields: dict | None,
+) -> tuple[Any, ...]:
+    """(state, name, description, metadata, variables, sim_fields) with every clear secret moved to
+    the tenant's secrets table in transaction `c`; what was derived from them (validation messages
+    in metadata) is masked too."""
+    from lib.secrets import mask_known
     from lib.store import secrets
 
+    fields = {
+        "state": state,
+        "name": name,
+        "description": description,
+        "metadata": metadata,
+        "variables": variables,
+    }
     sim = dict(sim_fields or {})
     docs = {k: v for k, v in fields.items() if v is not None}
     docs.update(
         {f"sim:{k}": sim[k] for k in ("deployed_state", "marketplace_data") if sim.get(k) is not None}
     )
-    if not docs:
-        return fields, sim_fields
     clean, found = secrets.protect(c, tenant, **docs)
-    if found:  # what was derived from the clear documents (validation messages in metadata) too
-        from lib.secrets import mask_known
-
+    if found:
         clean = mask_known(clean, found)
-    out = {**fields, **{k: v for k, v in clean.items() if not k.startswith("sim:")}}
-    for k, v in clean.items():
-        if k.startswith("sim:"):
-            sim[k[4:]] = v
-    return out, (sim if sim_fields is not None else None)
+    fields.update({k: v for k, v in clean.items() if not k.startswith("sim:")})
+    sim.update({k[4:]: v for k, v in clean.items() if k.startswith("sim:")})
+    return (*fields.values(), sim if sim_fields is not None else None)
 
 
 def _check_status(status: str) -> None:
@@ -137,87 +148,44 @@ def create(
     _check_status(status)
     wid = id or str(uuid.uuid4())
     with db.transaction(conn) as c:
-        fields, sim_fields = _protected(
-            c,
-            tenant,
-            {
-                "state": state,
-                "name": name,
-                "description": description,
-                "metadata": metadata,
-                "variables": variables,
-            },
-            sim_fields,
+        state, name, description, metadata, variables, sim_fields = _protected(
+            c, tenant, state, name, description, metadata, variables, sim_fields
         )
-        state, name, description = fields["state"], fields["name"], fields["description"]
-        metadata, variables = fields["metadata"], fields["variables"]
-        return _insert(
-            c,
-            tenant,
+        extra = _sim_columns(sim_fields)
+        cols = [
+            "id",
+            "tenant_id",
+            "name",
+            "description",
+            "category",
+            "status",
+            "template_source",
+            "metadata",
+            "variables",
+            "state",
+            "import_key",
+            *extra,
+        ]
+        vals = [
             wid,
-            state,
+            tenant,
             name,
             description,
             category,
             status,
             template_source,
-            metadata,
-            variables,
+            Jsonb(metadata or {}),
+            Jsonb(variables or {}),
+            Jsonb(state),
             import_key,
-            sim_fields,
-        )
-
-
-def _insert(
-    c: Any,
-    tenant: str,
-    wid: str,
-    state: dict,
-    name: str,
-    description: str | None,
-    category: str | None,
-    status: str,
-    template_source: str | None,
-    metadata: dict | None,
-    variables: dict | None,
-    import_key: str | None,
-    sim_fields: dict | None,
-) -> WorkflowRecord:
-    extra = _sim_columns(sim_fields)
-    cols = [
-        "id",
-        "tenant_id",
-        "name",
-        "description",
-        "category",
-        "status",
-        "template_source",
-        "metadata",
-        "variables",
-        "state",
-        "import_key",
-        *extra,
-    ]
-    vals = [
-        wid,
-        tenant,
-        name,
-        description,
-        category,
-        status,
-        template_source,
-        Jsonb(metadata or {}),
-        Jsonb(variables or {}),
-        Jsonb(state),
-        import_key,
-        *extra.values(),
-    ]
-    row = c.execute(
-        f"insert into workflow ({', '.join(cols)}) values ({', '.join(['%s'] * len(cols))})"
-        f" returning {_COLUMNS}",
-        vals,
-    ).fetchone()
-    _mirror(c, tenant, wid, state, fresh=True)
+            *extra.values(),
+        ]
+        row = c.execute(
+            f"insert into workflow ({', '.join(cols)}) values ({', '.join(['%s'] * len(cols))})"
+            f" returning {_COLUMNS}",
+            vals,
+        ).fetchone()
+        _mirror(c, tenant, wid, state, fresh=True)
     return WorkflowRecord.model_validate(row)
 
 
@@ -273,20 +241,9 @@ def replace(
                 field="version",
                 details=[{"current_version": current["version"]}],
             )
-        fields, sim_fields = _protected(
-            c,
-            tenant,
-            {
-                "state": state,
-                "name": name,
-                "description": description,
-                "metadata": metadata,
-                "variables": variables,
-            },
-            sim_fields,
+        state, name, description, metadata, variables, sim_fields = _protected(
+            c, tenant, state, name, description, metadata, variables, sim_fields
         )
-        state, name, description = fields["state"], fields["name"], fields["description"]
-        metadata, variables = fields["metadata"], fields["variables"]
         sets = ["state = %s", "version = version + 1", "updated_at = now()"]
         vals: list[Any] = [Jsonb(state)]
         for col, value in (

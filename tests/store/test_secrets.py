@@ -11,6 +11,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from cryptography.fernet import Fernet
 
 from lib.config import settings
 from lib.errors import Unavailable
@@ -18,7 +19,9 @@ from lib.secrets import vault
 from lib.store import db, migrations, secrets, workflows
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "secrets"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from keys import KEYS
+from test_migrations import scratch_db  # noqa: F401  (the fixture: a fresh database per test)
 
 
 def _state(key: str) -> dict:
@@ -41,28 +44,21 @@ def _state(key: str) -> dict:
 
 
 @pytest.fixture
-def scratch(store, monkeypatch):
-    """A fresh database of our own (rotation and the sweep touch every row)."""
-    base = db.url()
-    name = f"scratch_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(base, autocommit=True) as admin:
-        admin.execute(f"create database {name}")
-    db.close()
-    key = vault._keys()[0].decode()
-    monkeypatch.setenv("DATABASE_URL", base.replace("/postgres?", f"/{name}?"))
+def scratch(request, monkeypatch):
+    """A fresh database of our own (rotation and the sweep touch every row), with an explicit key."""
+    request.getfixturevalue("scratch_db")
+    settings.cache_clear()
+    vault.reset()
+    key = Fernet.generate_key().decode()
     monkeypatch.setenv("SECRETS_KEY", key)  # an external database needs an explicit key
     settings.cache_clear()
     vault.reset()
     migrations.migrate()
     yield key
-    db.close()
-    monkeypatch.delenv("DATABASE_URL")
     monkeypatch.delenv("SECRETS_KEY", raising=False)
     monkeypatch.delenv("SECRETS_PREVIOUS_KEYS", raising=False)
     settings.cache_clear()
     vault.reset()
-    with psycopg.connect(base, autocommit=True) as admin:
-        admin.execute(f"drop database {name} with (force)")
 
 
 def test_embedded_key_file_is_private_and_values_are_encrypted(tenant):
@@ -118,8 +114,6 @@ def test_same_value_gets_one_name_under_concurrency(tenant):
 
 
 def test_rotation_re_encrypts_under_the_new_key(scratch, monkeypatch):
-    from cryptography.fernet import Fernet
-
     tenant = "t-rotate"
     rec = workflows.create(tenant, state=_state(KEYS["stripe_secret_key"]), name="w")
     new = Fernet.generate_key().decode()

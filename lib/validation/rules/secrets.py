@@ -17,65 +17,14 @@ from lib.sim.names import ENV_REF, REFERENCE_RE, pointer
 from lib.validation.base import Finding, Rule
 from lib.validation.context import Context, lookup_sub_spec
 
-# Key names (lowercased, '_'/'-' removed) that hold secrets, and look-alikes that do not.
-_SECRET_SUFFIXES = (
-    "apikey",
-    "secret",
-    "password",
-    "passphrase",
-    "privatekey",
-    "token",
-    "accesskey",
-    "accesskeyid",
-    "secretkey",
-    "authorization",
-    "bearer",
-    "credentials",
-)
-_NOT_SECRET = frozenset(
-    {
-        "pagetoken",
-        "nextpagetoken",
-        "nexttoken",
-        "continuationtoken",
-        "synctoken",
-        "cursortoken",
-        "maxtokens",
-        "tokens",
-        "credential",
-        "oauthcredential",
-        "manualcredential",
-        "credentialid",
-        "triggercredentials",
-        "vertexcredential",
-    }
-)
-_HEADER_NAMES = frozenset(
-    {
-        "authorization",
-        "proxyauthorization",
-        "xapikey",
-        "apikey",
-        "xauthtoken",
-        "xaccesstoken",
-        "cookie",
-        "xapitoken",
-        "xsecret",
-    }
-)
 _MASK = re.compile(r"^[•*]+$")
 
 
-def _key(text: Any) -> str:
-    return re.sub(r"[\s_\-]", "", str(text)).lower()
-
-
 def secret_key(name: Any) -> bool:
-    """Whether a parameter/field name looks like it holds a credential."""
-    key = _key(name)
-    if not key or key in _NOT_SECRET or "credential" in key and key != "credentials":
-        return False
-    return key.endswith(_SECRET_SUFFIXES)
+    """Whether a parameter/field name looks like it holds a credential (one list: lib.secrets.detect)."""
+    from lib.secrets.detect import is_secret_name
+
+    return is_secret_name(name)
 
 
 def _plaintext(value: Any) -> bool:
@@ -147,7 +96,7 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
                 if not isinstance(cells, dict):
                     continue
                 header = cells.get("Key")
-                if (_key(header) in _HEADER_NAMES or secret_key(header)) and _plaintext(cells.get("Value")):
+                if secret_key(header) and _plaintext(cells.get("Value")):
                     yield RULE.finding(
                         "plaintext_header_secret",
                         _value_pointer(block_id, sub_id) + pointer(row_index, "cells", "Value"),
