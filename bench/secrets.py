@@ -3,7 +3,7 @@
 Prints, for the 50-block state of bench/validate.py, per-call p50/p95 of `scrub` on a clean state
 (what most writes and every GET pay), on the same state with 12 keys planted in prompts, code,
 URL queries, headers and bodies, and of `validate` beside them as the floor (the work a write
-already does). Run: python bench/secrets.py [iterations]
+already does), with and without the `secrets` rule's by-value check (what that check costs). Run: python bench/secrets.py [iterations]
 """
 
 from __future__ import annotations
@@ -64,6 +64,12 @@ def main() -> None:
     found = scrub(dirty)[1]
     print(f"50-block state, {n} calls each; {len(found)} secrets planted and found in the leaky copy")
     print(line("validate (floor: work a write does)", timed(validate, clean, n)))
+    from lib.validation.rules import secrets as rule
+
+    by_value = rule._by_value
+    rule._by_value = lambda ctx, reported: iter(())
+    print(line("validate without the by-value check", timed(validate, clean, n)))
+    rule._by_value = by_value
     print(line("scrub, clean state", timed(scrub, clean, n)))
     print(line("scrub, 12 planted keys", timed(scrub, dirty, n)))
 

@@ -60,6 +60,7 @@ class _Format:
     env: str | None
     group: str | int
     digits: bool
+    needles: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -67,15 +68,23 @@ def formats() -> tuple[_Format, ...]:
     """The known key formats, compiled once on first use."""
     table = json.loads(_FORMATS_FILE.read_text(encoding="utf-8"))["formats"]
     return tuple(
-        _Format(f["kind"], re.compile(f["pattern"]), f.get("env"), f.get("group") or 0, bool(f.get("digits")))
+        _Format(
+            f["kind"],
+            re.compile(f["pattern"]),
+            f.get("env"),
+            f.get("group") or 0,
+            bool(f.get("digits")),
+            tuple(f["needles"]),
+        )
         for f in table
     )
 
 
 @lru_cache(maxsize=1)
-def _any_format() -> re.Pattern[str]:
-    """All formats in one pattern: most strings match none, and one search says so."""
-    return re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", f.regex.pattern) for f in formats()))
+def _any_needle() -> re.Pattern[str]:
+    """Every format's needles in one pattern: most strings hold none, and one search says so."""
+    needles = sorted({n for f in formats() for n in f.needles}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in needles))
 
 
 # --- names ---------------------------------------------------------------------------------
@@ -104,7 +113,9 @@ _SECRET_SUFFIXES = (
     "connectionstring",
     "cookie",
 )
-_SECRET_EXACT = frozenset({"auth", "key", "pwd", "pass", "sig", "signature", "xapikey", "apikeyheader"})
+# Short names that mean a credential only as a URL query parameter (`?key=…&sig=…`); as JSON keys
+# they are too common (`{"key": "channel"}`).
+_QUERY_NAMES = frozenset({"auth", "key", "pwd", "pass", "sig", "signature"})
 # Look-alikes that name counts, ids of stored OAuth credentials, pagination cursors or settings.
 _NOT_SECRET = frozenset(
     {
@@ -144,7 +155,7 @@ def _secret_name(name: str) -> bool:
     key = _norm(name)
     if not key or key in _NOT_SECRET:
         return False
-    return key in _SECRET_EXACT or key.endswith(_SECRET_SUFFIXES)
+    return key.endswith(_SECRET_SUFFIXES)
 
 
 def is_secret_name(name: Any) -> bool:
@@ -227,8 +238,12 @@ _HEADER_LINE = re.compile(
 
 
 def _format_hits(text: str) -> list[Hit]:
-    hits = []
+    hits: list[Hit] = []
+    if _any_needle().search(text) is None:
+        return hits
     for fmt in formats():
+        if not any(needle in text for needle in fmt.needles):
+            continue
         for m in fmt.regex.finditer(text):
             start, end = m.span(fmt.group)
             value = text[start:end]
@@ -264,7 +279,7 @@ def _url_hits(text: str) -> list[Hit]:
             value = decoded[0][1] if decoded else raw
             if not is_literal(value) or ENV_REF.search(raw) or REFERENCE_RE.search(raw):
                 continue
-            if is_secret_name(name) or looks_random(value):
+            if is_secret_name(name) or _norm(name) in _QUERY_NAMES or looks_random(value):
                 hits.append(Hit(vstart, vstart + len(raw), raw, "url_query", None, name))
     return hits
 
@@ -309,7 +324,7 @@ def find_in_text(text: Any, *, random_tokens: bool = True) -> list[Hit]:
     """
     if not isinstance(text, str) or len(text) < 8:
         return []
-    hits = _format_hits(text) if _any_format().search(text) else []
+    hits = _format_hits(text)
     if "://" in text:
         hits += _url_hits(text)
     if ":" in text or "=" in text:
