@@ -98,9 +98,14 @@ def create_from_template(tenant: str, name: str, body: UseTemplateIn) -> Workflo
     return _out(record, validation)
 
 
-def _shown(record: WorkflowRecord) -> WorkflowRecord:
-    """A record as it may leave: rows stored before secrets were moved out are scrubbed on the way."""
-    docs = {k: getattr(record, k) for k in ("state", "variables", "metadata", "name", "description")}
+_SHOWN = ("state", "variables", "metadata", "name", "description")
+
+
+def _shown(record: WorkflowRecord, fields: tuple[str, ...] = _SHOWN) -> WorkflowRecord:
+    """A record as it may leave: rows stored before secrets were moved out (until `python -m lib
+    secrets sweep` ran) are scrubbed on the way. Stored rows hold references only, so this finds
+    nothing on them."""
+    docs = {k: getattr(record, k) for k in fields}
     clean, found = scrub(docs)
     return record.model_copy(update=clean) if found else record
 
@@ -163,7 +168,9 @@ def page(tenant: str, query: ListQuery) -> WorkflowList:
         cursor=query.cursor,
     )
     return WorkflowList(
-        workflows=[WorkflowSummary.model_validate(_shown(r).model_dump()) for r in records],
+        workflows=[
+            WorkflowSummary.model_validate(_shown(r, ("name", "description")).model_dump()) for r in records
+        ],
         next_cursor=cursor,
     )
 
