@@ -345,7 +345,12 @@ def test_same_value_same_name_and_rewrites_are_stable(leaky_tenant):
     assert again.state == a.state  # references only: nothing more to move
 
 
-def test_crash_logs_the_type_only(client, tenant, api_key, monkeypatch, caplog):
+def test_crash_logs_the_type_only(tenant, api_key, monkeypatch, caplog):
+    """An unexpected error is answered inside the route: nothing propagates to the server, which
+    would log the traceback and the exception's text (a database error quotes the row)."""
+    from starlette.testclient import TestClient
+
+    from lib.web.routes import load_module
     from lib.workflows import service
 
     def boom(*_a, **_k):
@@ -353,8 +358,23 @@ def test_crash_logs_the_type_only(client, tenant, api_key, monkeypatch, caplog):
 
     monkeypatch.setattr(service, "read", boom)
     caplog.set_level(logging.DEBUG)
-    r = client("api/workflows/[id].py").get(
-        f"/api/workflows/{uuid.uuid4()}", headers={"Authorization": f"Bearer {api_key(tenant)}"}
-    )
+    app = load_module(Path(__file__).resolve().parents[2] / "api/workflows/[id].py").app
+    with TestClient(app, raise_server_exceptions=True) as c:  # would raise if it reached the server
+        r = c.get(f"/api/workflows/{uuid.uuid4()}", headers={"Authorization": f"Bearer {api_key(tenant)}"})
     assert r.status_code == 500 and r.json()["error"]["code"] == "internal_error"
+    assert r.headers["x-request-id"] != "-"
     assert _leaks(r.text + caplog.text) == [] and "ValueError" in caplog.text
+
+
+def test_server_log_filter_keeps_only_the_exception_type():
+    from lib.web.server import TypesOnly
+
+    try:
+        raise RuntimeError(f"row holds {KEYS['github_token']}")
+    except RuntimeError:
+        record = logging.LogRecord(
+            "uvicorn.error", logging.ERROR, __file__, 1, "Exception in %s", ("app",), sys.exc_info()
+        )
+    assert TypesOnly().filter(record)
+    text = logging.Formatter().format(record)
+    assert text == "Exception in app [RuntimeError; details withheld]" and _leaks(text) == []
