@@ -182,3 +182,23 @@ def test_cache_stats_view_runs_with_the_callers_rights(store, tenant):
         finally:
             admin.execute(f"drop owned by {role}")
             admin.execute(f"drop role {role}")
+
+
+def test_health_says_when_secrets_cannot_be_stored(store, monkeypatch):
+    from lib import health
+
+    monkeypatch.setenv("DATABASE_URL", db.url())
+    monkeypatch.delenv("SECRETS_KEY", raising=False)
+    settings.cache_clear()
+    try:
+        report = health.check()
+        assert report.status == "degraded" and any("SECRETS_KEY" in d for d in report.degraded)
+        monkeypatch.setenv("SECRETS_KEY", Fernet.generate_key().decode())
+        settings.cache_clear()
+        assert not any("SECRETS_KEY" in d for d in health.check().degraded)
+    finally:
+        monkeypatch.delenv("DATABASE_URL")
+        monkeypatch.delenv("SECRETS_KEY", raising=False)
+        settings.cache_clear()
+        vault.reset()
+        db.close()
