@@ -27,6 +27,7 @@ from lib.sim.names import ENV_REF, escape_pointer
 __all__ = ["Found", "MemoryNamer", "Namer", "mask_known", "referenced_env", "scrub", "scrub_text"]
 
 _MAX_DEPTH = 64
+_MIN_MASK = 6
 Path = Any  # nested (parent path, key) pairs down from "": rendered only for what is found
 
 
@@ -304,13 +305,14 @@ def mask_known(value: Any, found: list[Found], depth: int = 0) -> Any:
     """Copy of any JSON value with each known secret value replaced by its `{{NAME}}`.
 
     For what was derived from a document before it was scrubbed: validation findings, error
-    details, import reports.
+    details, import reports. Values shorter than 6 characters are left alone: masking "test"
+    everywhere would change text that never held the secret.
     """
     if not found:
         return value
     if isinstance(value, str):
         for f in sorted(found, key=lambda f: -len(f.value)):
-            if f.value and f.value in value:
+            if len(f.value) >= _MIN_MASK and f.value in value:
                 value = value.replace(f.value, "{{" + f.name + "}}")
         return value
     if depth > _MAX_DEPTH:

@@ -116,8 +116,8 @@ def _protected(
         {f"sim:{k}": sim[k] for k in ("deployed_state", "marketplace_data") if sim.get(k) is not None}
     )
     clean, found = secrets.protect(c, tenant, **docs)
-    if found:
-        clean = mask_known(clean, found)
+    if found and clean.get("metadata") is not None:  # derived from the clear state: findings, reports
+        clean["metadata"] = mask_known(clean["metadata"], found)
     fields.update({k: v for k, v in clean.items() if not k.startswith("sim:")})
     sim.update({k[4:]: v for k, v in clean.items() if k.startswith("sim:")})
     return (*fields.values(), sim if sim_fields is not None else None)
@@ -489,7 +489,8 @@ def rescrub(tenant: str, id: str) -> bool:
         clean, found = secrets.protect(c, tenant, **docs)
         if not found:
             return False
-        clean = mask_known(clean, found)
+        if clean.get("metadata") is not None:
+            clean["metadata"] = mask_known(clean["metadata"], found)
         sets = [f"{k} = %s" for k in clean]
         vals = [Jsonb(v) if isinstance(v, (dict, list)) else v for v in clean.values()]
         c.execute(
