@@ -17,6 +17,7 @@ final name is a `namer`: in memory by default, the tenant's secrets table when s
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -114,6 +115,28 @@ def _js_reference(code: str, start: int, end: int, ref: str) -> tuple[int, int, 
     return start, end, ref
 
 
+def _too_deep(value: Any, path: Path) -> Any:
+    """Below 64 levels nothing is walked: such a value is kept only if its text holds no secret."""
+    import json
+
+    from lib.errors import InvalidInput
+
+    try:
+        text = json.dumps(value)
+    except (RecursionError, TypeError, ValueError):
+        text = None
+    if (
+        text is None
+        or detect.find_in_text(text)
+        or any(detect.is_secret_name(m.group(1)) for m in re.finditer(r'"([^"]{1,64})":', text))
+    ):
+        raise InvalidInput(
+            f"{_render(path) or '/'} is nested too deeply to be checked for secrets; flatten it",
+            field="body",
+        )
+    return copy.deepcopy(value)
+
+
 def _ids_field(field: Any) -> bool:
     """Fields that hold ids (of documents, sheets, OAuth credentials): random-looking by nature."""
     key = str(field or "").replace("_", "").replace("-", "").lower()
@@ -160,8 +183,8 @@ class _Walk:
         for hit in sorted(hits, key=lambda h: h.start):  # names in reading order
             suggested = hit.env or detect.env_name(owner, hit.label or field)
             named.append((hit, self._name(hit.value, suggested)))
+            self.found.append(Found(named[-1][1], _render(path), hit.kind, hit.value))
         for hit, name in reversed(named):  # replace from the end so earlier offsets hold
-            self.found.append(Found(name, _render(path), hit.kind, hit.value))
             start, end, ref = hit.start, hit.end, "{{" + name + "}}"
             if js:
                 start, end, ref = _js_reference(out, start, end, ref)
@@ -174,7 +197,7 @@ class _Walk:
         if isinstance(value, str):
             return self.string(value, path, owner, field, named_secret, js)
         if depth >= _MAX_DEPTH:
-            return value
+            return _too_deep(value, path)
         if isinstance(value, list):
             return [self.value(v, (path, i), owner, field, False, depth + 1) for i, v in enumerate(value)]
         if isinstance(value, dict):

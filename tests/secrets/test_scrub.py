@@ -83,3 +83,19 @@ def test_mask_known_leaves_short_values_alone():
     _out, found = scrub({"password": "test", "apiKey": "longer-secret-99"})
     masked = mask_known({"m": "test run with longer-secret-99"}, found)
     assert masked == {"m": "test run with {{API_KEY}}"}
+
+
+def test_a_secret_nested_too_deep_to_walk_is_refused_not_kept():
+    import pytest
+
+    from lib.errors import InvalidInput
+
+    deep = inner = {}
+    for _ in range(80):
+        inner["x"] = {}
+        inner = inner["x"]
+    inner["note"] = "nothing to hide"
+    assert scrub(deep)[1] == []
+    inner["apiKey"] = "plain-deep-secret"
+    with pytest.raises(InvalidInput):
+        scrub(deep)
