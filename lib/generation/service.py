@@ -128,10 +128,11 @@ def generate(
     """Generate a workflow (or serve it from the semantic cache) and store it as a draft."""
     from lib import cache as semantic_cache
     from lib.generation.planner import infer_category
-    from lib.store import workflows
+    from lib.store import secrets, workflows
 
     t0 = time.perf_counter()
-    text = clean_description(description)
+    # a key pasted into the description is stored and referenced before any model or cache sees it
+    text = secrets.protect_text(tenant, clean_description(description))
     wid = str(uuid.uuid4())
     found = semantic_cache.lookup(tenant, text, enabled=use_cache)
     t1 = time.perf_counter()
