@@ -6,9 +6,9 @@ import pytest
 
 from lib.generation import service
 from lib.store import usage
-from tests.cache.cases import PARAPHRASES
-
-BASE, PARAPHRASE = PARAPHRASES[0][0], PARAPHRASES[0][1][0]
+from tests.cache.cases import GEN_BASE as BASE
+from tests.cache.cases import GEN_OTHER
+from tests.cache.cases import GEN_PARAPHRASE as PARAPHRASE
 
 
 def _auth(key: str) -> dict[str, str]:
@@ -20,7 +20,7 @@ def test_the_static_cache_path_wins_over_the_workflow_id(server, tenant, api_key
     r = server.get("/api/workflows/cache", headers=_auth(api_key(tenant, "read")))
     assert r.status_code == 200, r.text
     (entry,) = r.json()["entries"]
-    assert entry["description"] == BASE and entry["intent"]["params"]["channels"] == ["crypto"]
+    assert entry["description"] == BASE and entry["intent"]["params"]["emails"] == ["team@acme.com"]
     assert "state" not in entry and "embedding" not in entry
     stats = server.get("/api/workflows/cache/stats", headers=_auth(api_key(tenant, "read")))
     assert stats.status_code == 200 and stats.json()["entries"] == 1
@@ -88,7 +88,7 @@ def test_generate_body_can_opt_out(client, tenant, api_key):
 
 
 def test_stats_equal_the_logs(client, tenant, api_key):
-    for text in [BASE, PARAPHRASE, BASE, PARAPHRASES[1][0], PARAPHRASES[1][1][0]]:
+    for text in [BASE, PARAPHRASE, BASE, GEN_OTHER, GEN_OTHER]:
         service.generate(tenant, text)
     body = (
         client("api/workflows/cache/stats.py")

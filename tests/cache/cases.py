@@ -89,3 +89,7 @@ NEAR_MISSES: list[tuple[str, str, str]] = [
         "language",
     ),
 ]
+
+# Requests the planner turns into valid states today, for tests that go through generate().
+GEN_BASE, GEN_PARAPHRASE = PARAPHRASES[2][0], PARAPHRASES[2][1][0]
+GEN_OTHER = "Translate each new Typeform response into French and add it to a Google Sheet"
