@@ -31,11 +31,34 @@ class Settings(BaseSettings):
 
     # --- web ------------------------------------------------------------------------------
     auth_required: bool | None = Field(
-        default=None,  # resolved below: on in Vercel production
+        default=None,  # resolved below: on in every Vercel deployment
         validation_alias=AliasChoices("AUTH_REQUIRED"),
-        description="Require API keys. Unset: on when VERCEL_ENV=production, off elsewhere.",
+        description="Require API keys. Unset: on when VERCEL_ENV is production or preview (or VERCEL=1 "
+        "without VERCEL_ENV), off elsewhere; AUTH_REQUIRED=false turns it off explicitly.",
     )
+    bootstrap_token: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("AGENT_FORGE_BOOTSTRAP_TOKEN"),
+        description="One-time token that POST /api/keys accepts once to create the first admin key.",
+    )
+
+    # --- which deployment this is -------------------------------------------------------------
+    vercel: bool = Field(default=False, validation_alias=AliasChoices("VERCEL"))
     vercel_env: str | None = Field(default=None, validation_alias=AliasChoices("VERCEL_ENV"))
+    git_branch: str | None = Field(default=None, validation_alias=AliasChoices("VERCEL_GIT_COMMIT_REF"))
+    git_commit: str | None = Field(default=None, validation_alias=AliasChoices("VERCEL_GIT_COMMIT_SHA"))
+
+    # --- schema -----------------------------------------------------------------------------
+    auto_migrate: bool = Field(
+        default=True,
+        validation_alias=AliasChoices("AUTO_MIGRATE"),
+        description="Bring the database to the latest schema on first use (under the migrations' lock).",
+    )
+    migrate_wait_s: float = Field(
+        default=20.0,
+        validation_alias=AliasChoices("MIGRATE_WAIT_S"),
+        description="How long a cold start waits for another one's migration before answering 503.",
+    )
     default_tenant: str = Field(default="default", validation_alias=AliasChoices("DEFAULT_TENANT"))
     max_body_bytes: int = Field(default=4_500_000, validation_alias=AliasChoices("MAX_BODY_BYTES"))
     cors_origins: str = Field(default="", validation_alias=AliasChoices("CORS_ORIGINS"))
@@ -94,8 +117,13 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _auth_default(self) -> Settings:
         if self.auth_required is None:
-            self.auth_required = self.vercel_env == "production"
+            deployed = self.vercel_env in ("production", "preview")
+            self.auth_required = deployed or (self.vercel and self.vercel_env is None)
         return self
+
+    def environment(self) -> str:
+        """production / preview / development (local runs and `vercel dev` are development)."""
+        return self.vercel_env if self.vercel_env in ("production", "preview") else "development"
 
     def providers(self) -> dict[str, bool]:
         """Which providers are configured (never their keys)."""

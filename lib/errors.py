@@ -70,3 +70,13 @@ class Unavailable(AgentForgeError):
     """A dependency we cannot work without (the database) is unreachable."""
 
     code = "unavailable"
+
+    def __init__(self, message: str, *, retry_after: int | None = None, **kw: Any):
+        super().__init__(message, **kw)
+        self.retry_after = retry_after
+
+
+class SchemaMismatch(Unavailable):
+    """The database's schema is not the one this code was built for (newer, or behind and not migrated)."""
+
+    code = "schema_mismatch"

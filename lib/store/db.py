@@ -19,8 +19,10 @@ from lib.errors import Unavailable
 log = logging.getLogger("agent_forge.store")
 
 _lock = threading.Lock()
+_schema_lock = threading.Lock()
 _pool: Any = None
 _embedded: Any = None
+_schema_checked = False  # per process (a warm function checks once), reset when the pool closes
 
 
 def _embedded_url() -> str:
@@ -87,9 +89,26 @@ def pool() -> Any:
     return _pool
 
 
+def _ensure_schema() -> None:
+    """On this process's first use: the schema is current, or is migrated now (lib.store.migrations)."""
+    global _schema_checked
+    with _schema_lock:
+        if _schema_checked:
+            return
+        from lib.store import migrations
+
+        migrations.ensure_current()
+        _schema_checked = True
+
+
 @contextmanager
-def connection() -> Iterator[Any]:
-    """A pooled connection; the caller manages transactions."""
+def connection(*, ensure_schema: bool = True) -> Iterator[Any]:
+    """A pooled connection; the caller manages transactions.
+
+    The first one in a process checks the schema (and migrates a fresh database): a cold start
+    against an empty preview database answers from a migrated schema, not a missing table."""
+    if ensure_schema and not _schema_checked:
+        _ensure_schema()
     try:
         cm = pool().connection()
         conn = cm.__enter__()
@@ -119,8 +138,9 @@ def transaction(conn: Any = None) -> Iterator[Any]:
 
 def close() -> None:
     """Close the pool (tests, CLI exit). The embedded server stops when its last user exits."""
-    global _pool
+    global _pool, _schema_checked
     with _lock:
+        _schema_checked = False
         if _pool is not None:
             _pool.close()
             _pool = None

@@ -96,7 +96,9 @@ async def handle_domain(request: Request, exc: Exception) -> JSONResponse:
     rid = request_id_of(request)
     if status >= 500:
         log.warning("request %s failed: %s (%s)", rid, exc.code, type(exc).__name__)
-    return respond(status, exc.code, exc.message, rid, field=exc.field, details=exc.details)
+    retry = getattr(exc, "retry_after", None)
+    headers = {"retry-after": str(retry)} if retry else None
+    return respond(status, exc.code, exc.message, rid, field=exc.field, details=exc.details, headers=headers)
 
 
 async def handle_http(request: Request, exc: Exception) -> JSONResponse:
