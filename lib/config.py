@@ -42,6 +42,12 @@ class Settings(BaseSettings):
         description="One-time token that POST /api/keys accepts once to create the first admin key.",
     )
 
+    key_cache_s: float = Field(
+        default=30.0,
+        validation_alias=AliasChoices("KEY_CACHE_S"),
+        description="How long a warm process trusts a resolved API key before asking the database again.",
+    )
+
     # --- which deployment this is -------------------------------------------------------------
     vercel: bool = Field(default=False, validation_alias=AliasChoices("VERCEL"))
     vercel_env: str | None = Field(default=None, validation_alias=AliasChoices("VERCEL_ENV"))

@@ -136,6 +136,17 @@ def transaction(conn: Any = None) -> Iterator[Any]:
         yield c
 
 
+@contextmanager
+def reading() -> Iterator[Any]:
+    """A connection in autocommit for reads (and single-statement writes): no BEGIN/COMMIT round trips."""
+    with connection() as c:
+        c.autocommit = True
+        try:
+            yield c
+        finally:
+            c.autocommit = False
+
+
 def close() -> None:
     """Close the pool (tests, CLI exit). The embedded server stops when its last user exits."""
     global _pool, _schema_checked
