@@ -2,18 +2,13 @@
 process, a newer schema is refused, a busy migration answers 503 with Retry-After, and versions
 the Supabase CLI applied count as applied."""
 
-import sys
 import threading
-from pathlib import Path
 
 import psycopg
 import pytest
 
 from lib.errors import SchemaMismatch
 from lib.store import db, migrations, workflows
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_migrations import scratch_db  # noqa: F401  (the fixture: a fresh database per test)
 
 LATEST = migrations.available()[-1].version
 
@@ -102,7 +97,9 @@ def test_versions_applied_by_the_supabase_cli_count(scratch_db, tenant):
     workflows.page(tenant)
     assert _versions(scratch_db) == [files[-1].version]  # we applied only the missing one…
     with psycopg.connect(scratch_db) as c:  # …and told the CLI, so `db push` will not re-apply it
-        cli = [r[0] for r in c.execute("select version from supabase_migrations.schema_migrations order by 1")]
+        cli = [
+            r[0] for r in c.execute("select version from supabase_migrations.schema_migrations order by 1")
+        ]
     assert cli == [m.version for m in files]
 
 
