@@ -13,7 +13,24 @@ async function showHealth() {
     el.className = body.status;
     text(el, `${body.status} — database ${body.database.kind}, schema ${body.database.schema_version || "none"}` +
       (body.degraded.length ? ` (${body.degraded.join("; ")})` : ""));
+    showBuild(body);
   } catch (e) { el.className = "down"; text(el, "unreachable"); }
+}
+
+// Footer: which build this is (health.deployment, database.schema_version, providers).
+function showBuild(health) {
+  const el = document.getElementById("build");
+  if (!el || !health.deployment) return;
+  const d = health.deployment;
+  const providers = Object.entries(health.providers || {}).filter(([, on]) => on).map(([name]) => name);
+  text(el, [
+    d.environment,
+    d.branch ? `branch ${d.branch}` : null,
+    d.commit ? `commit ${d.commit.slice(0, 7)}` : null,
+    `schema ${health.database.schema_version || "none"}`,
+    `providers: ${providers.length ? providers.join(", ") : "none"}`,
+  ].filter(Boolean).join(" · "));
+  if (d.commit) el.title = d.commit;
 }
 
 async function showTemplates() {

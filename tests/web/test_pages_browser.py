@@ -129,6 +129,9 @@ def test_landing_page_shows_health_and_the_template_catalogue(watched, base_url,
     expect(health).to_have_count(1)
     status = health.get_attribute("class")
     expect(health).to_contain_text(f"{status} — database")
+    # The footer says which build this is, from /api/health's deployment fields.
+    expect(page.locator("footer#build")).to_contain_text("development · schema 2")
+    expect(page.locator("footer#build")).to_contain_text("providers:")
 
     page.screenshot(path=tmp_path / "index.png", full_page=True)
     items = page.locator("#templates > li")
