@@ -1,14 +1,24 @@
-"""Read latency of the two hottest endpoints, in process: GET /api/templates and GET /api/workflows?limit=50.
+"""Read latency at the ASGI layer, beside floors measured in the same run.
 
-Stores 10,000 workflows (template states, as users create them) for one bench tenant, then times
-requests through the whole local server with Starlette's TestClient. Uses the configured database
-(the embedded one under .data/ unless DATABASE_URL is set); the rows are reused by later runs.
+Stores 10,000 workflows (template states, as users create them) for one bench tenant, then calls
+each route file's own ASGI `app` directly — the object Vercel runs, no TestClient, no server —
+with an authenticated request, and prints p50/p95 for:
 
-Run: python bench/api_reads.py [requests-per-endpoint]   (prints figures; asserts nothing)
+- floor: a bare Starlette app answering `{}` on one route, driven the same way (what any route
+  costs before it does anything);
+- floor: the list page's SQL in raw psycopg on one open connection (what the data costs);
+- `GET /api/templates`, `GET /api/workflows?limit=50`, and the next page by cursor.
+
+Uses the configured database (the embedded one under .data/ unless DATABASE_URL is set); the
+rows are reused by later runs. Asserts nothing.
+
+Run: python bench/api_reads.py [requests-per-route]
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
 import statistics
 import sys
 import time
@@ -16,8 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from lib.config import ROOT
 from lib.store import db, keys, migrations, workflows
-from lib.templates import catalogue
+from lib.web.routes import load_module
 
 TENANT = "bench-api-reads"
 TARGET = 10_000
@@ -25,15 +36,13 @@ BATCH = 500
 
 
 def _count() -> int:
-    total, cursor = 0, None
-    while True:
-        rows, cursor = workflows.page(TENANT, limit=200, cursor=cursor)
-        total += len(rows)
-        if cursor is None:
-            return total
+    with db.reading() as c:
+        return c.execute("select count(*) as n from workflow where tenant_id = %s", (TENANT,)).fetchone()["n"]
 
 
 def _fill() -> float:
+    from lib.templates import catalogue
+
     have = _count()
     templates = catalogue.all_templates()
     started = time.perf_counter()
@@ -54,44 +63,109 @@ def _fill() -> float:
     return time.perf_counter() - started
 
 
-def _time(client, path: str, headers: dict[str, str], n: int) -> list[float]:
-    client.get(path, headers=headers)  # warm: route import, pool, caches
+async def _call(app, path: str, headers: dict[str, str]) -> tuple[int, bytes]:
+    """One request through the ASGI interface, as a server (or Vercel's runtime) makes it."""
+    raw_path, _, query = path.partition("?")
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "https",
+        "path": raw_path,
+        "raw_path": raw_path.encode(),
+        "query_string": query.encode(),
+        "root_path": "",
+        "headers": [(k.lower().encode(), v.encode()) for k, v in {"host": "bench", **headers}.items()],
+        "client": ("127.0.0.1", 1),
+        "server": ("bench", 443),
+    }
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    await app(scope, receive, send)
+    status = next(m["status"] for m in sent if m["type"] == "http.response.start")
+    return status, b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+
+
+async def _time(app, path: str, headers: dict[str, str], n: int) -> list[float]:
+    for _ in range(5):  # warm: pool, caches, first-use imports
+        status, body = await _call(app, path, headers)
+        assert status == 200, body[:300]
     out = []
     for _ in range(n):
         t0 = time.perf_counter()
-        r = client.get(path, headers=headers)
+        status, _body = await _call(app, path, headers)
         out.append((time.perf_counter() - t0) * 1000)
-        assert r.status_code == 200, r.text
+        assert status == 200
     return out
+
+
+def _sql_floor(n: int) -> list[float]:
+    """The list page's query on one open connection, autocommit, rows fetched: the data's cost."""
+    import psycopg
+    from psycopg.rows import dict_row
+
+    sql = (
+        f"select {workflows.LIST_COLUMNS}, seq from workflow where tenant_id = %s order by seq desc limit %s"
+    )
+    out = []
+    with psycopg.connect(db.url(), autocommit=True, row_factory=dict_row, prepare_threshold=None) as c:
+        for i in range(n + 5):
+            t0 = time.perf_counter()
+            c.execute(sql, (TENANT, 51)).fetchall()
+            if i >= 5:
+                out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def _bare_app():
+    from starlette.applications import Starlette
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    async def ok(request):
+        return Response(b"{}", media_type="application/json")
+
+    return Starlette(routes=[Route("/floor", ok)])
 
 
 def _report(label: str, ms: list[float]) -> None:
     q = statistics.quantiles(ms, n=100)
-    print(f"{label:38} n={len(ms):4}  p50={q[49]:7.2f} ms  p95={q[94]:7.2f} ms  max={max(ms):7.2f} ms")
+    print(f"{label:44} n={len(ms):4}  p50={q[49]:7.2f} ms  p95={q[94]:7.2f} ms  max={max(ms):7.2f} ms")
+
+
+async def _run(n: int, auth: dict[str, str]) -> None:
+    templates = load_module(ROOT / "api" / "templates" / "index.py").app
+    listing = load_module(ROOT / "api" / "workflows" / "index.py").app
+    _report("floor: bare Starlette route, same driver", await _time(_bare_app(), "/floor", {}, n))
+    _report("floor: the list page's SQL, raw psycopg", _sql_floor(n))
+    _report("GET /api/templates", await _time(templates, "/api/templates", {}, n))
+    _report("GET /api/workflows?limit=50", await _time(listing, "/api/workflows?limit=50", auth, n))
+    _status, body = await _call(listing, "/api/workflows?limit=50", auth)
+    cursor = json.loads(body)["next_cursor"]
+    _report(
+        "GET /api/workflows?limit=50&cursor=…",
+        await _time(listing, f"/api/workflows?limit=50&cursor={cursor}", auth, n),
+    )
 
 
 def main() -> None:
-    from starlette.testclient import TestClient
-
-    from lib.web.server import create_app
-
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     migrations.migrate()
     filled = _fill()
     print(
         f"bench tenant {TENANT}: {_count()} workflows stored"
         + (f" (inserted in {filled:.1f} s)" if filled > 0.5 else "")
+        + f"; {n} requests per route after 5 warm-up calls\n"
     )
-    key = keys.create(TENANT, role="read")[1]
-    auth = {"Authorization": f"Bearer {key}"}
-    with TestClient(create_app()) as client:
-        _report("GET /api/templates", _time(client, "/api/templates", {}, n))
-        _report("GET /api/workflows?limit=50", _time(client, "/api/workflows?limit=50", auth, n))
-        first = client.get("/api/workflows?limit=50", headers=auth).json()["next_cursor"]
-        _report(
-            "GET /api/workflows?limit=50&cursor=…",
-            _time(client, f"/api/workflows?limit=50&cursor={first}", auth, n),
-        )
+    auth = {"authorization": f"Bearer {keys.create(TENANT, role='read')[1]}"}
+    asyncio.run(_run(n, auth))
     db.close()
 
 

@@ -2,21 +2,18 @@
 
 A state is validated before anything is written: one with error findings is refused with a 422
 listing them (warnings are stored and returned). Route files stay thin by calling only this.
+The validators, templates and secrets rooms load on the first write that needs them, so the read
+routes' cold start pays only for the store and the models.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lib.errors import InvalidInput
-from lib.secrets import mask_known, scrub
-from lib.sim.state import unwrap
 from lib.store import workflows as store
 from lib.store.workflows import WorkflowRecord
-from lib.templates import catalogue, customize
-from lib.templates.models import UseTemplateIn
-from lib.validation import validate
 from lib.workflows.models import (
     CreateWorkflowIn,
     ListQuery,
@@ -29,12 +26,18 @@ from lib.workflows.models import (
     WorkflowSummary,
 )
 
+if TYPE_CHECKING:
+    from lib.templates.models import UseTemplateIn
+
 _FIELDS = ("name", "description", "category", "status", "metadata", "state", "variables")
 _IF_MATCH = re.compile(r'^(?:W/)?"?(\d{1,9})"?$')
 _UNTITLED = "Untitled workflow"
 
 
 def _checked(state: dict[str, Any], field: str) -> ValidationSummary:
+    from lib.secrets import mask_known, scrub
+    from lib.validation import validate
+
     report = validate(state)
     _clean, found = scrub(state)  # findings may quote what they point at; never a clear secret
     findings = mask_known([f.model_dump() for f in report.findings], found)
@@ -65,6 +68,8 @@ def create(tenant: str, body: CreateWorkflowIn) -> WorkflowOut:
     posted = {k: v for k, v in body.model_dump(exclude_unset=True).items() if k not in _FIELDS}
     if body.state is not None:
         posted["state"] = body.state
+    from lib.sim.state import unwrap
+
     state, meta = unwrap(posted)
     validation = _checked(state, "body.state" if body.state is not None else "body")
     record = store.create(
@@ -82,6 +87,8 @@ def create(tenant: str, body: CreateWorkflowIn) -> WorkflowOut:
 
 def create_from_template(tenant: str, name: str, body: UseTemplateIn) -> WorkflowOut:
     """A new workflow from a catalogue template with the caller's customizations."""
+    from lib.templates import catalogue, customize
+
     template = catalogue.get(name)
     state = customize.instantiate(template, body.customizations)
     validation = _checked(state, "body.customizations")
@@ -105,6 +112,8 @@ def _shown(record: WorkflowRecord, fields: tuple[str, ...] = _SHOWN) -> Workflow
     """A record as it may leave: rows stored before secrets were moved out (until `python -m lib
     secrets sweep` ran) are scrubbed on the way. Stored rows hold references only, so this finds
     nothing on them."""
+    from lib.secrets import scrub
+
     docs = {k: getattr(record, k) for k in fields}
     clean, found = scrub(docs)
     return record.model_copy(update=clean) if found else record
@@ -137,6 +146,8 @@ def _expected_version(body: ReplaceWorkflowIn, if_match: str | None) -> int:
 def replace(tenant: str, id: str, body: ReplaceWorkflowIn, if_match: str | None = None) -> WorkflowOut:
     """Replace state and fields if the caller's version is current (stale → Conflict, 409)."""
     version = _expected_version(body, if_match)
+    from lib.sim.state import unwrap
+
     state, _meta = unwrap(body.state)
     validation = _checked(state, "body.state")
     record = store.replace(
@@ -158,8 +169,10 @@ def delete(tenant: str, id: str) -> None:
 
 
 def page(tenant: str, query: ListQuery) -> WorkflowList:
-    """One page, newest first; `next_cursor` continues after it, stable under concurrent inserts."""
-    records, cursor = store.page(
+    """One page, newest first; `next_cursor` continues after it, stable under concurrent inserts.
+
+    Only the listed columns are read, and each row becomes its summary model once."""
+    rows, cursor = store.page_rows(
         tenant,
         category=query.category,
         status=query.status,
@@ -168,11 +181,16 @@ def page(tenant: str, query: ListQuery) -> WorkflowList:
         cursor=query.cursor,
     )
     return WorkflowList(
-        workflows=[
-            WorkflowSummary.model_validate(_shown(r, ("name", "description")).model_dump()) for r in records
-        ],
-        next_cursor=cursor,
+        workflows=[WorkflowSummary.model_validate(_listed(r)) for r in rows], next_cursor=cursor
     )
+
+
+def _listed(row: dict[str, Any]) -> dict[str, Any]:
+    """A list row as it may leave: name and description scrubbed when a legacy row holds a secret."""
+    from lib.secrets import scrub
+
+    clean, found = scrub({"name": row["name"], "description": row["description"]})
+    return {**row, **clean} if found else row
 
 
 def reveal_secrets(tenant: str, id: str, *, actor: str, request_id: str | None) -> RevealedSecrets:
