@@ -24,11 +24,13 @@ import sys
 import time
 from pathlib import Path
 
+# bench/ itself off the path: bench/secrets.py would shadow the standard library's `secrets`.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lib.config import ROOT
-from lib.store import db, keys, migrations, workflows
-from lib.web.routes import load_module
+from lib.config import ROOT  # noqa: E402
+from lib.store import db, keys, migrations, workflows  # noqa: E402
+from lib.web.routes import load_module  # noqa: E402
 
 TENANT = "bench-api-reads"
 TARGET = 10_000
@@ -93,20 +95,15 @@ async def _call(app, path: str, headers: dict[str, str]) -> tuple[int, bytes]:
     return status, b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
 
 
-async def _time(app, path: str, headers: dict[str, str], n: int) -> list[float]:
-    for _ in range(5):  # warm: pool, caches, first-use imports
-        status, body = await _call(app, path, headers)
-        assert status == 200, body[:300]
-    out = []
-    for _ in range(n):
-        t0 = time.perf_counter()
-        status, _body = await _call(app, path, headers)
-        out.append((time.perf_counter() - t0) * 1000)
-        assert status == 200
-    return out
+async def _call_ok(app, path: str, headers: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    status, body = await _call(app, path, headers)
+    ms = (time.perf_counter() - t0) * 1000
+    assert status == 200, body[:300]
+    return ms
 
 
-def _sql_floor(n: int) -> list[float]:
+def _sql_floor_query():
     """The list page's query on one open connection, autocommit, rows fetched: the data's cost."""
     import psycopg
     from psycopg.rows import dict_row
@@ -114,14 +111,14 @@ def _sql_floor(n: int) -> list[float]:
     sql = (
         f"select {workflows.LIST_COLUMNS}, seq from workflow where tenant_id = %s order by seq desc limit %s"
     )
-    out = []
-    with psycopg.connect(db.url(), autocommit=True, row_factory=dict_row, prepare_threshold=None) as c:
-        for i in range(n + 5):
-            t0 = time.perf_counter()
-            c.execute(sql, (TENANT, 51)).fetchall()
-            if i >= 5:
-                out.append((time.perf_counter() - t0) * 1000)
-    return out
+    conn = psycopg.connect(db.url(), autocommit=True, row_factory=dict_row, prepare_threshold=None)
+
+    def run() -> float:
+        t0 = time.perf_counter()
+        conn.execute(sql, (TENANT, 51)).fetchall()
+        return (time.perf_counter() - t0) * 1000
+
+    return run, conn
 
 
 def _bare_app():
@@ -141,28 +138,45 @@ def _report(label: str, ms: list[float]) -> None:
 
 
 async def _run(n: int, auth: dict[str, str]) -> None:
+    """Every measured path once per round, rounds repeated n times: load on the shared machine
+    falls on the floors and the routes alike."""
     templates = load_module(ROOT / "api" / "templates" / "index.py").app
     listing = load_module(ROOT / "api" / "workflows" / "index.py").app
-    _report("floor: bare Starlette route, same driver", await _time(_bare_app(), "/floor", {}, n))
-    _report("floor: the list page's SQL, raw psycopg", _sql_floor(n))
-    _report("GET /api/templates", await _time(templates, "/api/templates", {}, n))
-    _report("GET /api/workflows?limit=50", await _time(listing, "/api/workflows?limit=50", auth, n))
+    bare = _bare_app()
+    sql, conn = _sql_floor_query()
     _status, body = await _call(listing, "/api/workflows?limit=50", auth)
     cursor = json.loads(body)["next_cursor"]
-    _report(
-        "GET /api/workflows?limit=50&cursor=…",
-        await _time(listing, f"/api/workflows?limit=50&cursor={cursor}", auth, n),
-    )
+    paths = {
+        "floor: bare Starlette route, same driver": (bare, "/floor", {}),
+        "GET /api/templates": (templates, "/api/templates", {}),
+        "GET /api/workflows?limit=50": (listing, "/api/workflows?limit=50", auth),
+        "GET /api/workflows?limit=50&cursor=…": (listing, f"/api/workflows?limit=50&cursor={cursor}", auth),
+    }
+    times: dict[str, list[float]] = {
+        label: [] for label in ["floor: the list page's SQL, raw psycopg", *paths]
+    }
+    for i in range(n + 5):  # the first 5 rounds warm the pool, caches and first-use imports
+        sql_ms = sql()
+        got = {label: await _call_ok(app, path, headers) for label, (app, path, headers) in paths.items()}
+        if i >= 5:
+            times["floor: the list page's SQL, raw psycopg"].append(sql_ms)
+            for label, ms in got.items():
+                times[label].append(ms)
+    conn.close()
+    for label, ms in times.items():
+        _report(label, ms)
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     migrations.migrate()
     filled = _fill()
+    with db.reading() as c:  # fresh statistics after the fill, as autovacuum would soon have them
+        c.execute("analyze workflow")
     print(
         f"bench tenant {TENANT}: {_count()} workflows stored"
         + (f" (inserted in {filled:.1f} s)" if filled > 0.5 else "")
-        + f"; {n} requests per route after 5 warm-up calls\n"
+        + f"; {n} rounds of one request per path, after 5 warm-up rounds\n"
     )
     auth = {"authorization": f"Bearer {keys.create(TENANT, role='read')[1]}"}
     asyncio.run(_run(n, auth))

@@ -68,6 +68,21 @@ def create(tenant: str, *, role: str, name: str | None = None, conn: Any = None)
     return ApiKey.model_validate(row), clear
 
 
+class NeedsLookup(Exception):
+    """`cached` cannot answer without the database (not cached, expired, or a touch is due)."""
+
+
+def cached(clear: str) -> ApiKey | None:
+    """`resolve` from this process's cache alone, with no I/O; NeedsLookup when it would query."""
+    if not clear.startswith(PREFIX):
+        return None
+    now = time.monotonic()
+    hit = _cache.get(hash_key(clear))
+    if hit is None or hit[1] <= now or now - _touched.get(hit[0].id, -TOUCH_EVERY_S) >= TOUCH_EVERY_S:
+        raise NeedsLookup
+    return hit[0]
+
+
 def resolve(clear: str) -> ApiKey | None:
     """The live key for this secret, or None (cached briefly; last_used_at at most once a minute)."""
     if not clear.startswith(PREFIX):

@@ -185,12 +185,30 @@ def page(tenant: str, query: ListQuery) -> WorkflowList:
     )
 
 
+_KNOWN_CLEAN: set[bytes] = set()  # digests of (name, description) pairs scrub found nothing in
+_KNOWN_CLEAN_MAX = 50_000
+
+
 def _listed(row: dict[str, Any]) -> dict[str, Any]:
-    """A list row as it may leave: name and description scrubbed when a legacy row holds a secret."""
+    """A list row as it may leave: name and description scrubbed when a legacy row holds a secret.
+
+    Scanning costs ≈ 30 µs a row, most of a page's time, so a pair found clean is remembered by its
+    digest (never a text that held a secret: those are scanned every time and kept nowhere)."""
+    import hashlib
+
+    text = f"{row['name']}\x00{row['description'] or ''}".encode()
+    digest = hashlib.blake2b(text, digest_size=16).digest()
+    if digest in _KNOWN_CLEAN:
+        return row
     from lib.secrets import scrub
 
     clean, found = scrub({"name": row["name"], "description": row["description"]})
-    return {**row, **clean} if found else row
+    if found:
+        return {**row, **clean}
+    if len(_KNOWN_CLEAN) >= _KNOWN_CLEAN_MAX:
+        _KNOWN_CLEAN.clear()
+    _KNOWN_CLEAN.add(digest)
+    return row
 
 
 def reveal_secrets(tenant: str, id: str, *, actor: str, request_id: str | None) -> RevealedSecrets:
