@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 class KeyIn(BaseModel):
     """POST /api/keys. With the bootstrap token the role is always admin."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
     role: Literal["read", "write", "admin"] = "read"
     name: str | None = Field(default=None, max_length=200)
     tenant: str | None = Field(
@@ -25,6 +25,8 @@ class KeyIn(BaseModel):
 
 class KeyOut(BaseModel):
     """A key as listed: never its secret nor its hash."""
+
+    model_config = ConfigDict(defer_build=True)
 
     id: str
     tenant_id: str
@@ -42,9 +44,13 @@ class KeyCreated(KeyOut):
 
 
 class KeyRotated(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     created: KeyCreated
     revoked: KeyOut
 
 
 class KeyList(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     keys: list[KeyOut]

@@ -15,7 +15,7 @@ import time
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from lib.config import settings
 from lib.errors import InvalidInput, NotFound, Unauthorized
@@ -33,6 +33,8 @@ _touched: dict[str, float] = {}  # key id → monotonic time last_used_at was wr
 
 
 class ApiKey(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     id: str
     tenant_id: str
     name: str | None

@@ -24,7 +24,7 @@ STATUSES = ("draft", "active", "archived")
 class WorkflowRecord(BaseModel):
     """A stored workflow as the API returns it."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(defer_build=True, extra="ignore")
 
     id: str
     tenant_id: str
