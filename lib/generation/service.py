@@ -15,6 +15,7 @@ from typing import Any
 from lib.errors import InvalidInput
 from lib.generation.models import CacheInfo, GenerationResult, UsageOut, ValidationOut
 from lib.generation.text import clean_description
+from lib.store import db
 
 
 @dataclass
@@ -123,9 +124,10 @@ def generate(
 
     t0 = time.perf_counter()
     text = clean_description(description)
-    cache, hit = _cache_lookup(tenant, text)
     wid = str(uuid.uuid4())
-    produced = hit or produce(tenant, text, seed=wid, workflow_id=None)
+    with db.detached():  # provider calls and their usage rows never hold the request's transaction
+        cache, hit = _cache_lookup(tenant, text)
+        produced = hit or produce(tenant, text, seed=wid, workflow_id=None)
     metadata = {"generation": {"source": produced.source, "reason": produced.reason, "model": produced.model}}
     record = workflows.create(
         tenant,
@@ -136,6 +138,7 @@ def generate(
         category=category or infer_category(text),
         status="draft",
         metadata=metadata,
+        source="generate",
     )
     return _result(record, produced, cache, t0)
 
@@ -146,16 +149,17 @@ def regenerate(tenant: str, workflow_id: str) -> GenerationResult:
     from lib.store import workflows
 
     t0 = time.perf_counter()
-    record = workflows.get(tenant, workflow_id)  # NotFound → 404, never a fabricated result
-    description = record.description or describe_state(record.state)
-    if not description:
-        raise InvalidInput(
-            "this workflow has no description and its blocks do not describe a flow; set 'description' "
-            "(PUT /api/workflows/{id}) and try again",
-            field="description",
-        )
-    text = clean_description(description, field="description")
-    produced = produce(tenant, text, seed=workflow_id, workflow_id=workflow_id)
+    with db.detached():  # read, then call providers, without holding the request's transaction
+        record = workflows.get(tenant, workflow_id)  # NotFound → 404, never a fabricated result
+        description = record.description or describe_state(record.state)
+        if not description:
+            raise InvalidInput(
+                "this workflow has no description and its blocks do not describe a flow; set 'description' "
+                "(PUT /api/workflows/{id}) and try again",
+                field="description",
+            )
+        text = clean_description(description, field="description")
+        produced = produce(tenant, text, seed=workflow_id, workflow_id=workflow_id)
     metadata = {
         **(record.metadata or {}),
         "generation": {"source": produced.source, "reason": produced.reason, "model": produced.model},
@@ -167,5 +171,14 @@ def regenerate(tenant: str, workflow_id: str) -> GenerationResult:
         expected_version=record.version,
         description=None if record.description else text,
         metadata=metadata,
+        reason="regenerate",
+    )  # a concurrent change since the read above → 409, never overwritten
+    result = _result(stored, produced, CacheInfo(), t0)
+    result.previous_version = record.version
+    imported = record.version_source == "import" or bool(record.metadata.get("import"))
+    origin = "imported" if imported else f"made by {record.version_source}"
+    result.history = (
+        f"version {record.version} ({origin}) was replaced by version {stored.version} and is kept in the"
+        f" history: POST /api/workflows/{workflow_id}/versions/{record.version}/restore brings it back"
     )
-    return _result(stored, produced, CacheInfo(), t0)
+    return result

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
+
+from lib import limits
+from lib.errors import AgentForgeError
 
 __all__ = ["TABLES", "CsvRow", "RowError", "convert", "detect_table", "read_raw", "read_rows", "text_stream"]
 
@@ -204,9 +206,9 @@ def convert(table: Table, header: list[str], cells: list[str], line: int, file: 
 def _cell(table: Table, col: str, cell: str) -> Any:
     if col in table.json:
         try:
-            return json.loads(cell)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"invalid JSON ({exc.msg} at character {exc.pos})") from None
+            return limits.load_json(cell, field=col)
+        except AgentForgeError as exc:
+            raise ValueError(exc.message) from None
     if col in table.bools:
         low = cell.strip().lower()
         if low in _TRUE:

@@ -2,7 +2,8 @@
 
 Every query is scoped by tenant here, so a caller cannot forget it: another tenant's workflow
 is simply not found. Every write is one transaction: the workflow row and all its block, edge and
-subflow rows land together or not at all.
+subflow rows land together or not at all, and a replace keeps the previous version in
+`workflow_versions` (lib/store/versions) in that same transaction.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from psycopg.types.json import Jsonb
 from pydantic import BaseModel, ConfigDict, Field
 
 from lib.errors import Conflict, InvalidInput, NotFound
-from lib.store import db
+from lib.store import db, versions
 
 STATUSES = ("draft", "active", "archived")
 
@@ -35,6 +36,7 @@ class WorkflowRecord(BaseModel):
     template_source: str | None = None
     metadata: dict[str, Any] = Field(default_factory=dict)
     version: int = 1
+    version_source: str = Field(default="create", description="how this version was made (see /versions)")
     state: dict[str, Any] = Field(default_factory=dict)
     variables: dict[str, Any] = Field(default_factory=dict)
     color: str = "#3972F6"
@@ -51,7 +53,8 @@ class WorkflowRecord(BaseModel):
 
 
 _COLUMNS = (
-    "id, tenant_id, name, description, category, status, template_source, metadata, version, state,"
+    "id, tenant_id, name, description, category, status, template_source, metadata, version, version_source,"
+    " state,"
     " variables, color, user_id, workspace_id, folder_id, is_deployed, deployed_at, run_count,"
     " last_run_at, is_published, created_at, updated_at"
 )
@@ -106,9 +109,13 @@ def create(
     import_key: str | None = None,
     id: str | None = None,
     sim_fields: dict | None = None,
+    source: str = "create",
     conn: Any = None,
 ) -> WorkflowRecord:
-    """Insert a workflow and mirror its blocks, edges and subflows, in one transaction."""
+    """Insert a workflow and mirror its blocks, edges and subflows, in one transaction.
+
+    `source` (create, template, generate, import) is how its first version was made (history).
+    """
     _check_status(status)
     wid = id or str(uuid.uuid4())
     extra = _sim_columns(sim_fields)
@@ -124,6 +131,8 @@ def create(
         "variables",
         "state",
         "import_key",
+        "version_source",
+        "version_actor",
         *extra,
     ]
     vals = [
@@ -138,6 +147,8 @@ def create(
         Jsonb(variables or {}),
         Jsonb(state),
         import_key,
+        source,
+        versions.actor(),
         *extra.values(),
     ]
     with db.transaction(conn) as c:
@@ -172,7 +183,7 @@ def replace(
     tenant: str,
     id: str,
     *,
-    state: dict,
+    state: dict | None,
     expected_version: int | None,
     name: str | None = None,
     description: str | None = None,
@@ -182,10 +193,14 @@ def replace(
     template_source: str | None = None,
     variables: dict | None = None,
     sim_fields: dict | None = None,
+    reason: str = "replace",
     conn: Any = None,
 ) -> WorkflowRecord:
     """Replace the state (and optionally fields) if `expected_version` is still current.
 
+    The version it replaces goes to the history first, in the same transaction; `reason`
+    (replace, regenerate, restore, import) says how the new one was made. `state=None` keeps
+    the state and changes only the fields given (a partial update is still a new version).
     `expected_version=None` skips the check (internal callers that hold the row lock).
     """
     if status is not None:
@@ -197,13 +212,14 @@ def replace(
         if current is None:
             raise NotFound(f"workflow {id!r} not found", field="id")
         if expected_version is not None and current["version"] != expected_version:
-            raise Conflict(
-                f"workflow {id!r} is at version {current['version']}, not {expected_version}: reload and retry",
-                field="version",
-                details=[{"current_version": current["version"]}],
-            )
-        sets = ["state = %s", "version = version + 1", "updated_at = now()"]
-        vals: list[Any] = [Jsonb(state)]
+            raise _stale(id, current["version"], expected_version)
+        versions.keep_current(c, tenant, id)
+        sets = ["version = version + 1", "updated_at = now()", "version_at = now()"]
+        sets += ["version_source = %s", "version_actor = %s"]
+        vals: list[Any] = [reason, versions.actor()]
+        if state is not None:
+            sets.append("state = %s")
+            vals.append(Jsonb(state))
         for col, value in (
             ("name", name),
             ("description", description),
@@ -228,7 +244,8 @@ def replace(
             f"update workflow set {', '.join(sets)} where tenant_id = %s and id = %s returning {_COLUMNS}",
             (*vals, tenant, id),
         ).fetchone()
-        _mirror(c, tenant, id, state)
+        if state is not None:
+            _mirror(c, tenant, id, state)
     return WorkflowRecord.model_validate(row)
 
 
@@ -267,22 +284,38 @@ def upsert_import(
                 metadata=fields.get("metadata"),
                 variables=fields.get("variables"),
                 sim_fields=fields.get("sim_fields"),
+                reason="import",
                 conn=c,
             )
             return rec, False
         wid = preferred_id
         if wid is None or c.execute("select 1 from workflow where id = %s", (wid,)).fetchone():
             wid = str(uuid.uuid4())
-        return create(tenant, state=state, name=name, import_key=import_key, id=wid, conn=c, **fields), True
+        rec = create(
+            tenant, state=state, name=name, import_key=import_key, id=wid, source="import", conn=c, **fields
+        )
+        return rec, True
 
 
-def delete(tenant: str, id: str) -> None:
+def delete(tenant: str, id: str, *, expected_version: int | None = None) -> None:
+    """Delete the workflow (its rows and history go with it) if `expected_version` is still current."""
     with db.transaction() as c:
-        gone = c.execute(
-            "delete from workflow where tenant_id = %s and id = %s returning id", (tenant, id)
+        current = c.execute(
+            "select version from workflow where tenant_id = %s and id = %s for update", (tenant, id)
         ).fetchone()
-    if gone is None:
-        raise NotFound(f"workflow {id!r} not found", field="id")
+        if current is None:
+            raise NotFound(f"workflow {id!r} not found", field="id")
+        if expected_version is not None and current["version"] != expected_version:
+            raise _stale(id, current["version"], expected_version)
+        c.execute("delete from workflow where tenant_id = %s and id = %s", (tenant, id))
+
+
+def _stale(id: str, current: int, expected: int) -> Conflict:
+    return Conflict(
+        f"workflow {id!r} is at version {current}, not {expected}: reload and retry",
+        field="version",
+        details=[{"current_version": current}],
+    )
 
 
 def _encode_cursor(seq: int) -> str:
