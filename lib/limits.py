@@ -31,6 +31,7 @@ MAX_YAML_EXPANDED_CHARS = 8_000_000
 """Characters of scalars of a YAML document once its aliases are expanded."""
 _MAX_INT_BITS = 1024  # a double's range: past it JavaScript reads Infinity
 _MAX_NUMBER_CHARS = 400
+_NOT_A_NUMBER = "is not a number Sim can hold (finite, in a double's range)"
 _BAD_TEXT = re.compile("[\x00\ud800-\udfff]")
 
 
@@ -76,6 +77,8 @@ def load_json(raw: bytes | str, *, field: str) -> Any:
 
 
 def _too_deep(field: str) -> MalformedInput:
+    parts = field.split(".")
+    field = field if len(parts) <= 8 else ".".join(parts[:8]) + ".…"
     return MalformedInput(
         f"{field} is nested too deeply (more than {MAX_DEPTH} levels)",
         field=field,
@@ -121,9 +124,17 @@ def check(value: Any, field: str) -> None:
             _check_text(item, where)
         elif isinstance(item, _Refused):
             shown = item.text if len(item.text) <= 20 else f"{item.text[:12]}… ({len(item.text)} characters)"
-            raise _refuse(where, f"{shown} is not a finite number Sim can hold", "number_out_of_range")
+            raise _refuse(
+                where,
+                f"{shown} {_NOT_A_NUMBER}",
+                "number_out_of_range",
+            )
         elif isinstance(item, float) and not math.isfinite(item):
-            raise _refuse(where, f"{item} is not a finite number Sim can hold", "number_out_of_range")
+            raise _refuse(
+                where,
+                f"{item} {_NOT_A_NUMBER}",
+                "number_out_of_range",
+            )
         elif isinstance(item, int) and not isinstance(item, bool) and item.bit_length() > _MAX_INT_BITS:
             raise _refuse(where, "the integer is beyond the range Sim can hold", "number_out_of_range")
 
