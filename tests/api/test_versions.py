@@ -16,11 +16,6 @@ IMPORT = "api/workflows/import.py"
 
 
 @pytest.fixture
-def headers(api_key, tenant):
-    return {"Authorization": f"Bearer {api_key(tenant)}"}
-
-
-@pytest.fixture
 def created(client, headers):
     state = catalogue.get("ai-pr-reviewer").state
     r = client(LIST).post("/api/workflows", json={"state": state, "name": "PR bot"}, headers=headers)
@@ -41,7 +36,10 @@ def test_every_replace_is_listed_with_source_who_and_block_count(client, headers
     r = client(VERSIONS).get(f"/api/workflows/{created['id']}/versions", headers=headers)
     assert r.status_code == 200, r.text
     listed = r.json()["versions"]
-    assert [(v["version"], v["source"], v["current"]) for v in listed] == [(2, "replace", True), (1, "create", False)]
+    assert [(v["version"], v["source"], v["current"]) for v in listed] == [
+        (2, "replace", True),
+        (1, "create", False),
+    ]
     assert listed[0]["block_count"] == len(smaller["blocks"])
     assert listed[1]["block_count"] == len(created["state"]["blocks"])
     assert listed[0]["actor"] == listed[1]["actor"] and listed[0]["actor"] not in (None, "system")
@@ -65,7 +63,9 @@ def test_restore_brings_a_version_back_as_a_new_one(client, headers, created):
     body = r.json()
     assert body["version"] == 3 and body["state"] == created["state"] and body["name"] == "PR bot"
     assert body["metadata"]["restored_from"] == 1 and body["validation"]["valid"]
-    listed = client(VERSIONS).get(f"/api/workflows/{created['id']}/versions", headers=headers).json()["versions"]
+    listed = (
+        client(VERSIONS).get(f"/api/workflows/{created['id']}/versions", headers=headers).json()["versions"]
+    )
     assert [(v["version"], v["source"]) for v in listed] == [(3, "restore"), (2, "replace"), (1, "create")]
     stored = client(ONE).get(f"/api/workflows/{created['id']}", headers=headers).json()
     assert stored["state"] == created["state"] and stored["version"] == 3
@@ -74,7 +74,9 @@ def test_restore_brings_a_version_back_as_a_new_one(client, headers, created):
 def test_restore_honours_if_match(client, headers, created):
     _put(client, headers, created["id"], catalogue.get("support-ticket-triage").state, 1)
     c = client(RESTORE)
-    stale = c.post(f"/api/workflows/{created['id']}/versions/1/restore", headers={**headers, "If-Match": '"1"'})
+    stale = c.post(
+        f"/api/workflows/{created['id']}/versions/1/restore", headers={**headers, "If-Match": '"1"'}
+    )
     assert stale.status_code == 409 and stale.json()["error"]["details"] == [{"current_version": 2}]
     ok = c.post(f"/api/workflows/{created['id']}/versions/1/restore", headers={**headers, "If-Match": '"2"'})
     assert ok.status_code == 200 and ok.json()["version"] == 3
@@ -92,7 +94,10 @@ def test_generate_state_on_an_imported_workflow_keeps_it_and_says_so(client, hea
     """The reproducer: generate-state replaced an imported workflow's 4 blocks and kept nothing."""
     state = catalogue.get("support-ticket-triage").state
     envelope = {"version": "1.0", "exportedAt": "2025-07-24T10:00:00Z", "state": state}
-    envelope["state"] = {**state, "metadata": {"name": "Triage", "description": "triage support tickets by urgency"}}
+    envelope["state"] = {
+        **state,
+        "metadata": {"name": "Triage", "description": "triage support tickets by urgency"},
+    }
     r = client(IMPORT).post("/api/workflows/import", json=envelope, headers=headers)
     assert r.status_code == 200, r.text
     wid = r.json()["imported"][0]["id"]
@@ -115,7 +120,9 @@ def test_reimport_keeps_the_previous_import(client, headers):
     doc2 = {"workflow": {"id": "sim-wf-1", "name": "Triage"}, "state": changed, "subBlockValues": {}}
     again = client(IMPORT).post("/api/workflows/import", json=doc2, headers=headers).json()["imported"][0]
     assert again["id"] == first["id"]
-    listed = client(VERSIONS).get(f"/api/workflows/{first['id']}/versions", headers=headers).json()["versions"]
+    listed = (
+        client(VERSIONS).get(f"/api/workflows/{first['id']}/versions", headers=headers).json()["versions"]
+    )
     assert [(v["version"], v["source"]) for v in listed] == [(2, "import"), (1, "import")]
     kept = client(VERSION).get(f"/api/workflows/{first['id']}/versions/1", headers=headers).json()
     assert kept["state"]["blocks"] == state["blocks"]

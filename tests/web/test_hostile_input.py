@@ -32,11 +32,6 @@ def _bomb() -> str:
 
 
 @pytest.fixture
-def headers(api_key, tenant):
-    return {"Authorization": f"Bearer {api_key(tenant)}"}
-
-
-@pytest.fixture
 def state_text():
     state = catalogue.get("ai-pr-reviewer").state
     first = next(iter(state["blocks"]))

@@ -20,11 +20,6 @@ ONE = "api/workflows/[id].py"
 
 
 @pytest.fixture
-def headers(api_key, tenant):
-    return {"Authorization": f"Bearer {api_key(tenant)}"}
-
-
-@pytest.fixture
 def state():
     return catalogue.get("ai-pr-reviewer").state
 
