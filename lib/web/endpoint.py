@@ -88,8 +88,6 @@ class Operation:
     errors: tuple[int, ...]
     max_body: int | None = None
     """Body limit in bytes for this operation (the configured MAX_BODY_BYTES when None, never above it)."""
-    atomic: bool = True
-    """Writes: one transaction for the handler, the audit row and the idempotency record."""
 
     @property
     def idempotent(self) -> bool:
@@ -125,9 +123,12 @@ class Endpoint(Starlette):
         content_types: tuple[str, ...] = ("application/json",),
         errors: tuple[int, ...] = (),
         max_body: int | None = None,
-        atomic: bool = True,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         def register(func: Callable[..., Any]) -> Callable[..., Any]:
+            if method != "GET" and inspect.iscoroutinefunction(func):
+                raise TypeError(
+                    f"{func.__name__}: write handlers are sync (one transaction in a worker thread)"
+                )
             hints = typing.get_type_hints(func)
             body = hints.get("body")
             query = hints.get("query")
@@ -148,7 +149,6 @@ class Endpoint(Starlette):
                 content_types=content_types,
                 errors=errors,
                 max_body=max_body,
-                atomic=atomic,
             )
             self.operations.append(op)
             self._mount()
@@ -178,11 +178,11 @@ class Endpoint(Starlette):
 
         async def dispatch(request: Request) -> Response:
             op = ops.get(request.method) or ops["GET"]  # Starlette routes HEAD here only when GET exists
+            # Errors are answered here: Starlette's last-resort handler re-raises, and uvicorn then
+            # drops the keep-alive connection (and logs a traceback that may hold request data).
             try:
                 response = await _serve(op, request, self.path_params)
-            except (
-                Exception
-            ) as exc:  # answered here: Starlette's last-resort handler would drop the connection
+            except Exception as exc:
                 handler = handle_domain if isinstance(exc, errors.AgentForgeError) else handle_unexpected
                 response = await handler(request, exc)
                 response.headers.update(_SECURITY_HEADERS)
@@ -222,15 +222,12 @@ async def _serve(op: Operation, request: Request, path_params: list[str]) -> Res
         else:
             kwargs["body"] = _parse_body(op, content, ctype)
 
-    if op.method in ("GET", "HEAD") or not op.atomic:
+    if op.method == "GET":
         if inspect.iscoroutinefunction(op.func):
             result = await op.func(**kwargs)
         else:
             result = await anyio.to_thread.run_sync(lambda: op.func(**kwargs))
-        response = _render(op, result, ctx, request)
-        if op.method != "GET" and response.status_code < 400:
-            await anyio.to_thread.run_sync(_audit, op, ctx, request, response.status_code)
-        return response
+        return _render(op, result, ctx, request)
     key = _idempotency_key(op, ctx)
     fingerprint = _fingerprint(op, request, content) if key else ""
     return await anyio.to_thread.run_sync(_write, op, kwargs, ctx, request, key, fingerprint)
@@ -270,7 +267,7 @@ def _write(
             return abandoned.response
         with db.detached():
             earlier = idempotency.find(ctx.tenant, key or "")
-        if earlier is None:  # pragma: no cover - the twin's row is committed before claim() returns
+        if earlier is None:  # the twin's key expired in between: let the client decide
             raise errors.Conflict(
                 "a concurrent request with this Idempotency-Key failed; retry", field="header.idempotency-key"
             ) from None
