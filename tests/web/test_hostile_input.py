@@ -163,3 +163,37 @@ def test_each_endpoint_declares_its_own_body_limit(server, headers):
         headers={**headers, "content-type": "application/json"},
     )
     assert r.status_code == 413 and r.json()["error"]["field"] == "body"
+
+
+_BLOCKS_HEADER = (
+    "id,workflow_id,type,name,position_x,position_y,enabled,horizontal_handles,is_wide,height,"
+    "sub_blocks,outputs,data,created_at,updated_at\n"
+)
+
+
+@pytest.mark.parametrize("value", ["9" * 4000, "1e999", "NaN", "-Infinity"])
+def test_csv_number_cells_sim_cannot_hold_are_rejected_rows(server, headers, tenant, value):
+    csv = (
+        _BLOCKS_HEADER
+        + f"b1,wf1,starter,Start,{value},0,true,true,false,0,{{}},{{}},{{}},2025-07-24,2025-07-24\n"
+    )
+    r = server.post("/api/workflows/import", content=csv, headers={**headers, "content-type": "text/csv"})
+    assert r.status_code == 400, r.text[:300]
+    assert "line 2: column 'position_x'" in r.json()["error"]["message"]
+    assert _stored(tenant) == 0
+
+
+@pytest.mark.parametrize("kind", list(HOSTILE))
+def test_csv_json_cells_with_hostile_values_are_rejected_rows(server, headers, tenant, kind):
+    cell = '"{""x"": ' + HOSTILE[kind].replace('"', '""') + '}"'
+    csv = (
+        _BLOCKS_HEADER
+        + f"b1,wf1,starter,Start,0,0,true,true,false,0,{cell},{{}},{{}},2025-07-24,2025-07-24\n"
+    )
+    r = server.post("/api/workflows/import", content=csv, headers={**headers, "content-type": "text/csv"})
+    assert r.status_code == 400, r.text[:300]
+    assert (
+        "column 'sub_blocks'" in r.json()["error"]["message"]
+        and "sub_blocks.x" in r.json()["error"]["message"]
+    )
+    assert _stored(tenant) == 0
