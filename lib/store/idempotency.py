@@ -26,8 +26,8 @@ def find(tenant: str, key: str) -> Stored | None:
     with db.transaction() as c:
         row = c.execute(
             "select fingerprint, status, media_type, body from idempotency_keys"
-            f" where tenant_id = %s and key = %s and created_at > now() - interval '{TTL}'",
-            (tenant, key),
+            " where tenant_id = %s and key = %s and created_at > now() - %s::interval",
+            (tenant, key, TTL),
         ).fetchone()
     if row is None:
         return None
@@ -43,10 +43,10 @@ def claim(tenant: str, key: str, fingerprint: str, status: int, media_type: str 
             " on conflict (tenant_id, key) do update set fingerprint = excluded.fingerprint,"
             " status = excluded.status, media_type = excluded.media_type, body = excluded.body,"
             " created_at = now()"
-            f" where idempotency_keys.created_at <= now() - interval '{TTL}'"
+            " where idempotency_keys.created_at <= now() - %s::interval"
             " returning 1",
-            (tenant, key, fingerprint, status, media_type, body),
+            (tenant, key, fingerprint, status, media_type, body, TTL),
         ).fetchone()
         if row is not None:
-            c.execute(f"delete from idempotency_keys where created_at <= now() - interval '{TTL}'")
+            c.execute("delete from idempotency_keys where created_at <= now() - %s::interval", (TTL,))
     return row is not None

@@ -188,6 +188,20 @@ def test_concurrent_twins_with_one_key_create_one_workflow(client, headers, tena
     assert _stored(tenant) == 1
 
 
+def test_a_key_is_kept_24_hours(client, headers, tenant, state):
+    c = client(LIST)
+    h = {**headers, "Idempotency-Key": "old"}
+    assert c.post("/api/workflows", json={"state": state, "name": "a"}, headers=h).status_code == 201
+    with db.transaction() as conn:
+        conn.execute(
+            "update idempotency_keys set created_at = now() - interval '25 hours' where tenant_id = %s",
+            (tenant,),
+        )
+    fresh = c.post("/api/workflows", json={"state": state, "name": "b"}, headers=h)
+    assert fresh.status_code == 201 and "idempotent-replayed" not in fresh.headers
+    assert _stored(tenant) == 2
+
+
 def test_a_malformed_key_is_422(client, headers):
     r = client(LIST).post("/api/workflows", json={"state": {}}, headers={**headers, "Idempotency-Key": "a b"})
     assert r.status_code == 422 and r.json()["error"]["field"] == "header.idempotency-key"
