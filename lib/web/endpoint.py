@@ -247,8 +247,7 @@ def _write(
     from lib.store import db, idempotency
 
     if key is not None:
-        with db.detached():
-            earlier = idempotency.find(ctx.tenant, key)
+        earlier = idempotency.find(ctx.tenant, key)
         if earlier is not None:
             return _replay(earlier, fingerprint, ctx)
     try:
@@ -265,8 +264,7 @@ def _write(
     except _Abandon as abandoned:
         if abandoned.response is not None:
             return abandoned.response
-        with db.detached():
-            earlier = idempotency.find(ctx.tenant, key or "")
+        earlier = idempotency.find(ctx.tenant, key or "")
         if earlier is None:  # the twin's key expired in between: let the client decide
             raise errors.Conflict(
                 "a concurrent request with this Idempotency-Key failed; retry", field="header.idempotency-key"
