@@ -30,6 +30,7 @@ from lib.workflows.models import (
 )
 
 _FIELDS = ("name", "description", "category", "status", "metadata", "state", "variables")
+_VERSION = re.compile(r"^[1-9][0-9]{0,8}$")
 _IF_MATCH = re.compile(r'^(?:W/)?"?(\d{1,9})"?$')
 _UNTITLED = "Untitled workflow"
 
@@ -153,7 +154,7 @@ def delete(tenant: str, id: str, if_match: str | None = None) -> None:
 
 def version_number(n: str) -> int:
     """A version number from the path (no such version → 404)."""
-    if not n.isdigit() or len(n) > 9 or int(n) < 1:
+    if not _VERSION.match(n):
         raise NotFound(f"there is no version {n[:20]!r}; versions are numbered from 1", field="n")
     return int(n)
 
@@ -167,7 +168,11 @@ def version(tenant: str, id: str, n: int) -> VersionRecord:
 
 
 def restore(tenant: str, id: str, n: int, if_match: str | None = None) -> WorkflowOut:
-    """Bring version `n` back as a new version; the current one goes to the history first."""
+    """Bring version `n` back as a new version; the current one goes to the history first.
+
+    The state, name, status, metadata and variables come back; description and category come
+    back when the version had one (an empty one leaves the current value).
+    """
     old = versions.get(tenant, id, n)
     record = store.replace(
         tenant,

@@ -51,7 +51,7 @@ def test_one_version_shows_its_state(client, headers, created):
     r = client(VERSION).get(f"/api/workflows/{created['id']}/versions/1", headers=headers)
     assert r.status_code == 200, r.text
     assert r.json()["state"] == created["state"] and r.json()["name"] == "PR bot"
-    for n in ("3", "0", "x", "99999999999"):
+    for n in ("3", "0", "x", "99999999999", "01", "²", "-1"):
         r = client(VERSION).get(f"/api/workflows/{created['id']}/versions/{n}", headers=headers)
         assert r.status_code == 404 and r.json()["error"]["field"] == "n", r.text
 
