@@ -23,7 +23,7 @@ def replace_workflow(ctx: Context, id: str, body: ReplaceWorkflowIn) -> Workflow
     return service.replace(ctx.tenant, id, body, ctx.header("if-match"))
 
 
-@app.delete(status=204, errors=(404, 409))
+@app.delete(status=204, errors=(404, 409, 422))
 def delete_workflow(ctx: Context, id: str) -> None:
     """Delete the workflow, its block, edge and subflow rows and its history; a stale If-Match → 409."""
     service.delete(ctx.tenant, id, ctx.header("if-match"))

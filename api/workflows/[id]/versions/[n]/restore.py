@@ -9,7 +9,7 @@ from lib.workflows.models import WorkflowOut
 app = Endpoint("/api/workflows/{id}/versions/{n}/restore", tag="workflows")
 
 
-@app.post(response=WorkflowOut, errors=(404, 409))
+@app.post(response=WorkflowOut, errors=(404, 409, 422))
 def restore_version(ctx: Context, id: str, n: str) -> WorkflowOut:
     """The current version is kept in the history first; with If-Match, only if it is still current (else 409)."""
     return service.restore(ctx.tenant, id, service.version_number(n), ctx.header("if-match"))
