@@ -120,12 +120,13 @@ def generate(
 ) -> GenerationResult:
     """Generate a workflow and store it as a draft."""
     from lib.generation.planner import infer_category
-    from lib.store import workflows
+    from lib.store import secrets, workflows
 
     t0 = time.perf_counter()
-    text = clean_description(description)
     wid = str(uuid.uuid4())
     with db.detached():  # provider calls and their usage rows never hold the request's transaction
+        # a key pasted into the description is stored and referenced before any model or cache sees it
+        text = secrets.protect_text(tenant, clean_description(description))
         cache, hit = _cache_lookup(tenant, text)
         produced = hit or produce(tenant, text, seed=wid, workflow_id=None)
     metadata = {"generation": {"source": produced.source, "reason": produced.reason, "model": produced.model}}

@@ -35,6 +35,7 @@ from typing import Any
 import anyio
 from pydantic import BaseModel, ValidationError
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -178,10 +179,13 @@ class Endpoint(Starlette):
 
         async def dispatch(request: Request) -> Response:
             op = ops.get(request.method) or ops["GET"]  # Starlette routes HEAD here only when GET exists
-            # Errors are answered here: Starlette's last-resort handler re-raises, and uvicorn then
-            # drops the keep-alive connection (and logs a traceback that may hold request data).
+            # Errors are answered here: past this point Starlette re-raises to the server, which drops
+            # the keep-alive connection and logs the traceback and exception text (a database error
+            # quotes the row, secrets included).
             try:
                 response = await _serve(op, request, self.path_params)
+            except HTTPException:
+                raise  # Starlette's own handler answers these without re-raising
             except Exception as exc:
                 handler = handle_domain if isinstance(exc, errors.AgentForgeError) else handle_unexpected
                 response = await handler(request, exc)
