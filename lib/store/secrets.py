@@ -171,6 +171,22 @@ def sweep(batch: int = 200) -> int:
             return changed
 
 
+def protect_row(c: Any, tenant: str, row: dict[str, Any]) -> tuple[str, list[Any]] | None:
+    """A stored row's documents with clear secrets moved out (metadata derived from them masked),
+    as an SQL `set` clause and its values; None when the row held no clear secret (sweeps)."""
+    from psycopg.types.json import Jsonb
+
+    from lib.secrets import mask_known
+
+    clean, found = protect(c, tenant, **{k: v for k, v in row.items() if v is not None})
+    if not found:
+        return None
+    if clean.get("metadata") is not None:
+        clean["metadata"] = mask_known(clean["metadata"], found)
+    sets = ", ".join(f"{k} = %s" for k in clean)
+    return sets, [Jsonb(v) if isinstance(v, (dict, list)) else v for v in clean.values()]
+
+
 def protect_text(tenant: str, text: str) -> str:
     """A free text (a description about to be sent to a model) with its secrets stored and referenced."""
     if not scrub(text)[1]:

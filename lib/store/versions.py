@@ -111,9 +111,6 @@ def get(tenant: str, workflow_id: str, version: int, *, conn: Any = None) -> Ver
 
 def rescrub(tenant: str, workflow_id: str) -> int:
     """Move clear secrets out of a workflow's history rows (kept before writes moved them); rows changed."""
-    from psycopg.types.json import Jsonb
-
-    from lib.secrets import mask_known
     from lib.store import secrets
 
     changed = 0
@@ -124,14 +121,10 @@ def rescrub(tenant: str, workflow_id: str) -> int:
             (tenant, workflow_id),
         ).fetchall()
         for row in rows:
-            docs = {k: v for k, v in row.items() if k != "version" and v is not None}
-            clean, found = secrets.protect(c, tenant, **docs)
-            if not found:
+            cleaned = secrets.protect_row(c, tenant, {k: v for k, v in row.items() if k != "version"})
+            if cleaned is None:
                 continue
-            if clean.get("metadata") is not None:
-                clean["metadata"] = mask_known(clean["metadata"], found)
-            sets = ", ".join(f"{k} = %s" for k in clean)
-            vals = [Jsonb(v) if isinstance(v, (dict, list)) else v for v in clean.values()]
+            sets, vals = cleaned
             c.execute(
                 f"update workflow_versions set {sets} where tenant_id = %s and workflow_id = %s and version = %s",
                 (*vals, tenant, workflow_id, row["version"]),

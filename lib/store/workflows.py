@@ -507,7 +507,6 @@ def _mirror(c: Any, tenant: str, wid: str, state: dict, *, fresh: bool = False) 
 
 def rescrub(tenant: str, id: str) -> bool:
     """Move clear secrets out of one stored workflow in place (no version bump); True if any moved."""
-    from lib.secrets import mask_known
     from lib.store import secrets
 
     with db.transaction() as c:
@@ -516,18 +515,13 @@ def rescrub(tenant: str, id: str) -> bool:
             " from workflow where tenant_id = %s and id = %s for update",
             (tenant, id),
         ).fetchone()
-        if row is None:
+        cleaned = secrets.protect_row(c, tenant, row) if row is not None else None
+        if cleaned is None:
             return False
-        docs = {k: v for k, v in row.items() if v is not None}
-        clean, found = secrets.protect(c, tenant, **docs)
-        if not found:
-            return False
-        if clean.get("metadata") is not None:
-            clean["metadata"] = mask_known(clean["metadata"], found)
-        sets = [f"{k} = %s" for k in clean]
-        vals = [Jsonb(v) if isinstance(v, (dict, list)) else v for v in clean.values()]
-        c.execute(
-            f"update workflow set {', '.join(sets)} where tenant_id = %s and id = %s", (*vals, tenant, id)
-        )
-        _mirror(c, tenant, id, clean.get("state") or {})
+        sets, vals = cleaned
+        c.execute(f"update workflow set {sets} where tenant_id = %s and id = %s", (*vals, tenant, id))
+        state = c.execute(
+            "select state from workflow where tenant_id = %s and id = %s", (tenant, id)
+        ).fetchone()
+        _mirror(c, tenant, id, state["state"] or {})
     return True
