@@ -519,9 +519,9 @@ def rescrub(tenant: str, id: str) -> bool:
         if cleaned is None:
             return False
         sets, vals = cleaned
-        c.execute(f"update workflow set {sets} where tenant_id = %s and id = %s", (*vals, tenant, id))
         state = c.execute(
-            "select state from workflow where tenant_id = %s and id = %s", (tenant, id)
+            f"update workflow set {sets} where tenant_id = %s and id = %s returning state",
+            (*vals, tenant, id),
         ).fetchone()
         _mirror(c, tenant, id, state["state"] or {})
     return True
