@@ -119,6 +119,7 @@ def generate(
 ) -> GenerationResult:
     """Generate a workflow and store it as a draft."""
     from lib.generation.planner import infer_category
+    from lib.search.indexing import reindex
     from lib.store import workflows
 
     t0 = time.perf_counter()
@@ -136,6 +137,7 @@ def generate(
         category=category or infer_category(text),
         status="draft",
         metadata=metadata,
+        reindex=reindex,
     )
     return _result(record, produced, cache, t0)
 
@@ -143,6 +145,7 @@ def generate(
 def regenerate(tenant: str, workflow_id: str) -> GenerationResult:
     """Regenerate a stored workflow's state from its description; stored as a new version."""
     from lib.generation.planner import describe_state
+    from lib.search.indexing import reindex
     from lib.store import workflows
 
     t0 = time.perf_counter()
@@ -167,5 +170,6 @@ def regenerate(tenant: str, workflow_id: str) -> GenerationResult:
         expected_version=record.version,
         description=None if record.description else text,
         metadata=metadata,
+        reindex=reindex,
     )
     return _result(stored, produced, CacheInfo(), t0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -17,8 +18,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from lib.errors import Conflict, InvalidInput, NotFound
 from lib.store import db
+from lib.store import search as search_store
 
 STATUSES = ("draft", "active", "archived")
+
+# Called as reindex(conn, record) inside a write's transaction (lib.search.indexing.reindex), so
+# the search index changes with the workflow or not at all.
+Reindex = Callable[[Any, "WorkflowRecord"], None]
 
 
 class WorkflowRecord(BaseModel):
@@ -107,8 +113,11 @@ def create(
     id: str | None = None,
     sim_fields: dict | None = None,
     conn: Any = None,
+    reindex: Reindex | None = None,
 ) -> WorkflowRecord:
-    """Insert a workflow and mirror its blocks, edges and subflows, in one transaction."""
+    """Insert a workflow and mirror its blocks, edges and subflows, in one transaction.
+
+    `reindex(conn, record)` runs inside that transaction (search index), when given."""
     _check_status(status)
     wid = id or str(uuid.uuid4())
     extra = _sim_columns(sim_fields)
@@ -147,7 +156,10 @@ def create(
             vals,
         ).fetchone()
         _mirror(c, tenant, wid, state, fresh=True)
-    return WorkflowRecord.model_validate(row)
+        record = WorkflowRecord.model_validate(row)
+        if reindex is not None:
+            reindex(c, record)
+    return record
 
 
 def get(tenant: str, id: str, *, conn: Any = None) -> WorkflowRecord:
@@ -183,10 +195,12 @@ def replace(
     variables: dict | None = None,
     sim_fields: dict | None = None,
     conn: Any = None,
+    reindex: Reindex | None = None,
 ) -> WorkflowRecord:
     """Replace the state (and optionally fields) if `expected_version` is still current.
 
     `expected_version=None` skips the check (internal callers that hold the row lock).
+    `reindex(conn, record)` runs inside the same transaction (search index), when given.
     """
     if status is not None:
         _check_status(status)
@@ -229,7 +243,10 @@ def replace(
             (*vals, tenant, id),
         ).fetchone()
         _mirror(c, tenant, id, state)
-    return WorkflowRecord.model_validate(row)
+        record = WorkflowRecord.model_validate(row)
+        if reindex is not None:
+            reindex(c, record)
+    return record
 
 
 def upsert_import(
@@ -240,6 +257,7 @@ def upsert_import(
     name: str,
     preferred_id: str | None = None,
     conn: Any = None,
+    reindex: Reindex | None = None,
     **fields: Any,
 ) -> tuple[WorkflowRecord, bool]:
     """Create, or replace in place, the workflow this tenant imported under `import_key`.
@@ -268,19 +286,25 @@ def upsert_import(
                 variables=fields.get("variables"),
                 sim_fields=fields.get("sim_fields"),
                 conn=c,
+                reindex=reindex,
             )
             return rec, False
         wid = preferred_id
         if wid is None or c.execute("select 1 from workflow where id = %s", (wid,)).fetchone():
             wid = str(uuid.uuid4())
-        return create(tenant, state=state, name=name, import_key=import_key, id=wid, conn=c, **fields), True
+        record = create(
+            tenant, state=state, name=name, import_key=import_key, id=wid, conn=c, reindex=reindex, **fields
+        )
+        return record, True
 
 
-def delete(tenant: str, id: str) -> None:
-    with db.transaction() as c:
+def delete(tenant: str, id: str, *, conn: Any = None) -> None:
+    """Delete the workflow, its normalized rows and its search document, in one transaction."""
+    with db.transaction(conn) as c:
         gone = c.execute(
             "delete from workflow where tenant_id = %s and id = %s returning id", (tenant, id)
         ).fetchone()
+        search_store.remove(c, tenant, "workflow", id)
     if gone is None:
         raise NotFound(f"workflow {id!r} not found", field="id")
 

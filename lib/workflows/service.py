@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from lib.errors import InvalidInput
+from lib.search.indexing import reindex
 from lib.sim.state import unwrap
 from lib.store import workflows as store
 from lib.store.workflows import WorkflowRecord
@@ -72,6 +73,7 @@ def create(tenant: str, body: CreateWorkflowIn) -> WorkflowOut:
         status=body.status or "draft",
         metadata=body.metadata,
         variables=body.variables,
+        reindex=reindex,
     )
     return _out(record, validation)
 
@@ -90,6 +92,7 @@ def create_from_template(tenant: str, name: str, body: UseTemplateIn) -> Workflo
         status=body.status,
         template_source=template.name,
         metadata={"template_version": template.version, "customizations": body.customizations},
+        reindex=reindex,
     )
     return _out(record, validation)
 
@@ -133,6 +136,7 @@ def replace(tenant: str, id: str, body: ReplaceWorkflowIn, if_match: str | None 
         category=body.category,
         status=body.status,
         metadata=body.metadata,
+        reindex=reindex,
     )
     return _out(record, validation)
 
