@@ -10,6 +10,7 @@ anything that looks like a key or token are left out; URLs keep only host and pa
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from typing import Any
 
@@ -18,8 +19,10 @@ from lib.sim.redact import is_secret_key, redact_state
 from lib.sim.registry import get_block
 from lib.store.search import SearchDocument
 
-# Fields whose values are prompts or instructions (weight C, and read by the embedder).
-_PROMPTS = {"systemPrompt", "userPrompt", "context", "prompt", "content", "task", "instructions"}
+# Fields whose values are prompts or instructions (weight C, and read by the embedder); current
+# Sim's agent keeps them as `messages: [{role, content}]`.
+_PROMPTS = {"systemPrompt", "userPrompt", "context", "prompt", "task", "instructions", "messages"}
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # UI types whose values are free text a person wrote.
 _TEXT_TYPES = {"long-input", "short-input", "channel-selector", "combobox", "project-selector"}
 # Never text: code, credentials, structured tables, conditions, file pickers.
@@ -87,7 +90,7 @@ def _block_text(block: dict[str, Any]) -> tuple[list[str], list[str], list[str],
     integrations, c_words, prompts, other = [], [], [], []
     name = block.get("name")
     if isinstance(name, str):
-        c_words.append(name)
+        c_words.append(_CAMEL.sub(" ", name))  # "competitorMonitor" → "competitor Monitor"
     c_words.append(btype.replace("_", " "))
     display = spec.name if spec is not None else btype.replace("_", " ")
     if spec is not None and spec.category == "tools":
@@ -105,13 +108,34 @@ def _block_text(block: dict[str, Any]) -> tuple[list[str], list[str], list[str],
             label = (op.label if op is not None else None) or value
             c_words.append(f"{display} {label}")
             continue
-        if ui_type in _SKIP_TYPES or value is None or value == "":
+        if value is None or value == "":
+            continue
+        if isinstance(value, str) and sid in ("messages", "tools") and value.lstrip()[:1] in ("[", "{"):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                continue
+        if sid == "tools" or ui_type == "tool-input":
+            integrations += _tool_names(value)
+            continue
+        if ui_type in _SKIP_TYPES:
             continue
         if sid in _PROMPTS:
             prompts += _strings(value)
         elif ui_type in _TEXT_TYPES or ui_type == "input-format":
             other += _strings(value)
     return integrations, c_words, prompts, other
+
+
+def _tool_names(value: Any) -> list[str]:
+    """The tools an agent may call (their titles or types; never their parameters)."""
+    out = []
+    for tool in value if isinstance(value, list) else ():
+        if isinstance(tool, dict):
+            label = tool.get("title") or tool.get("type")
+            if isinstance(label, str):
+                out.append(label.replace("_", " "))
+    return out
 
 
 def _clean(parts: list[str], limit: int = MAX_FIELD) -> str:

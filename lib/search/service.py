@@ -1,9 +1,11 @@
 """The three searches: hybrid semantic search, similar workflows, and structural pattern match.
 
-Hybrid ranking is reciprocal-rank fusion (RRF, k=60) of two candidate lists computed in
-Postgres under the same filters: nearest embeddings (pgvector, cosine) and full-text matches
-(tsvector with field weights, `websearch_to_tsquery`). RRF needs no score calibration between
-the two, so an exact name or a rare word lifts a document as much as a close embedding does.
+Hybrid ranking is a measured blend over two candidate lists computed in Postgres under the same
+filters: nearest embeddings (pgvector, cosine) and full-text matches (tsvector with field
+weights, `websearch_to_tsquery`). Each candidate's score is its cosine similarity lifted by its
+text match (rank × share of the query's words it holds). On the labelled query set this put the
+right workflow first more often than reciprocal-rank fusion, which lets a document that matches
+one common word ("tell", "data") outrank the one that means what was asked.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from lib.search.models import (
 from lib.store import search as search_store
 from lib.store.search import Filters, Vector
 
-RRF_K = 60
+TEXT_WEIGHT = 0.2  # measured on the labelled set: 0.05–0.3 all put the same workflow first
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 MAX_WORDS = 32
 
@@ -43,19 +45,15 @@ def _query_vector(text: str) -> Vector | None:
     return None if got is None else Vector(got[0], got[1][0])
 
 
-def fuse(*ranked: list[dict]) -> list[tuple[tuple[str, str], float]]:
-    """Reciprocal-rank fusion of ranked lists of {kind, ref_id}: [(key, score 0–1)], best first.
+def blend(similarity: float | None, text_rank: float, coverage: float) -> float:
+    """Score in 0–1: cosine similarity, lifted by how well the words match.
 
-    The score is scaled by the best a document can get (first in every list), so 1.0 means
-    "first by meaning and first by words"; one list alone gives at most 0.5 with two lists.
+    `text_rank` is Postgres's ts_rank_cd under field weights (plus 1 when every query word
+    matches), saturated as r/(1+r); `coverage` is the share of the query's words the document
+    holds, so a lone common word barely counts while an exact name or a rare word does.
     """
-    scores: dict[tuple[str, str], float] = {}
-    for hits in ranked:
-        for rank, hit in enumerate(hits, start=1):
-            key = (hit["kind"], hit["ref_id"])
-            scores[key] = scores.get(key, 0.0) + 1.0 / (RRF_K + rank)
-    best = len(ranked) / (RRF_K + 1)
-    return sorted(((k, s / best) for k, s in scores.items()), key=lambda kv: -kv[1])
+    text = coverage * text_rank / (1.0 + text_rank)
+    return max(0.0, ((similarity or 0.0) + TEXT_WEIGHT * text) / (1.0 + TEXT_WEIGHT))
 
 
 def semantic_search(tenant: str, body: SearchIn) -> SearchOut:
@@ -69,27 +67,33 @@ def semantic_search(tenant: str, body: SearchIn) -> SearchOut:
     depth = max(3 * body.limit, 30)
     vec_hits = search_store.nearest(tenant, vector, depth, filters) if vector is not None else []
     text_hits = search_store.text_matches(tenant, query, words, depth, filters) if words else []
-    fused = [(k, s) for k, s in fuse(vec_hits, text_hits) if s >= body.min_score][: body.limit]
-    info = search_store.describe(tenant, [k for k, _ in fused], words, vector)
-    results = []
-    for key, score in fused:
+    ranks = {(h["kind"], h["ref_id"]): float(h["rank"]) for h in text_hits}
+    keys = list(dict.fromkeys([(h["kind"], h["ref_id"]) for h in vec_hits] + list(ranks)))
+    info = search_store.describe(tenant, keys, words, vector)
+    scored = []
+    for key in keys:
         row = info.get(key)
-        if row is None:  # deleted between the two queries
+        if row is None:  # deleted between the queries
             continue
-        sim = row["similarity"]
-        results.append(
+        sim = None if row["similarity"] is None else float(row["similarity"])
+        coverage = len(row["words"]) / row["lexical_words"] if row["lexical_words"] else 0.0
+        score = blend(sim, ranks.get(key, 0.0), coverage)
+        if score >= body.min_score:
+            scored.append((score, key, row, sim))
+    scored.sort(key=lambda t: (-t[0], t[2]["name"]))
+    return SearchOut(
+        results=[
             SearchResult(
                 kind=key[0],
                 id=key[1],
                 name=row["name"],
                 category=row["category"],
                 score=round(score, 4),
-                matched=Matched(
-                    text=list(row["words"]), vector=None if sim is None else round(float(sim), 4)
-                ),
+                matched=Matched(text=list(row["words"]), vector=None if sim is None else round(sim, 4)),
             )
-        )
-    return SearchOut(results=results)
+            for score, key, row, sim in scored[: body.limit]
+        ]
+    )
 
 
 def _document_of(tenant: str, id: str):

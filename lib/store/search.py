@@ -324,13 +324,14 @@ def text_matches(tenant: str, query: str, words: list[str], k: int, f: Filters) 
 
 
 def describe(tenant: str, keys: list[tuple[str, str]], words: list[str], vector: Vector | None) -> dict:
-    """Name, category and the matched words (and similarity) of the given documents."""
+    """Name, category, the query words each holds (of `lexical_words` that are not stop words)
+    and, with a vector, the exact cosine similarity, of the given documents."""
     if not keys:
         return {}
     kinds = [k for k, _ in keys]
     ids = [r for _, r in keys]
     sim = "null::float8"
-    vals: list[Any] = [words]
+    vals: list[Any] = [words, words]
     join = ""
     if vector is not None:
         sim = "1 - (v.embedding <=> %s::vector)"
@@ -338,11 +339,13 @@ def describe(tenant: str, keys: list[tuple[str, str]], words: list[str], vector:
             " left join search_vectors v on v.tenant_id = d.tenant_id and v.kind = d.kind and v.ref_id = d.ref_id"
             " and v.embedder = %s and v.dim = %s"
         )
-        vals = [words, vector.values, vector.embedder, vector.dim]
+        vals = [words, words, vector.values, vector.embedder, vector.dim]
     with db.transaction() as c:
         rows = c.execute(
             "select d.kind, d.ref_id, d.name, d.category, d.status,"
             " array(select w from unnest(%s::text[]) w where d.tsv @@ plainto_tsquery('english', w)) as words,"
+            " (select count(*) from unnest(%s::text[]) w where numnode(plainto_tsquery('english', w)) > 0)"
+            " as lexical_words,"
             f" {sim} as similarity"
             f" from search_documents d{join}"
             " join unnest(%s::text[], %s::text[]) as k(kind, ref_id) on k.kind = d.kind and k.ref_id = d.ref_id"
