@@ -18,7 +18,7 @@ from lib.sim.registry import get_block
 
 SHAPE_DIM = 256
 # How much one unit of each facet weighs in the similarity.
-WEIGHTS = {"trigger": 4.0, "type": 2.0, "op": 2.5, "branch": 3.0, "loop": 3.0, "flow": 1.0}
+WEIGHTS = {"trigger": 4.0, "type": 2.0, "op": 2.5, "branch": 3.0, "arity": 1.0, "loop": 3.0, "flow": 1.0}
 _CONTAINER_TYPES = {"loop", "parallel"}
 _CORE = {
     "starter",
@@ -89,11 +89,10 @@ def features(state: dict[str, Any]) -> dict[str, float]:
             out[f"flow:{_family(src)}>{_family(dst)}"] += 1
         if src in ("condition", "router"):
             fanout[str(e.get("source"))] += 1
-    for bid, n in fanout.items():
-        out[f"branch:{types[bid]}-{min(n, 5)}way"] += 1
     for bid, btype in types.items():
-        if btype in ("condition", "router") and bid not in fanout:
-            out[f"branch:{btype}-0way"] += 1
+        if btype in ("condition", "router"):
+            out[f"branch:{btype}"] += 1
+            out[f"arity:{btype}-{min(fanout[bid], 5)}way"] += 1
     return {k: float(v) for k, v in sorted(out.items())}
 
 
@@ -139,10 +138,11 @@ def _label(feature: str, count: float) -> str:
     facet, value = feature.split(":", 1)
     times = f" ×{int(count)}" if count > 1 else ""
     return {
-        "trigger": f"trigger {value}",
+        "trigger": value.replace("starter-", "") + (" (starter)" if value.startswith("starter-") else ""),
         "type": f"{value}{times}",
         "op": f"{value}{times}",
-        "branch": f"{value.replace('-', ' ', 1)} branch{times}",
+        "branch": f"{value}{times}",
+        "arity": f"{value.replace('-', ' ', 1)} branch{times}",
         "loop": f"{value}{times}",
         "flow": f"{value.replace('>', ' → ')}{times}",
     }.get(facet, feature)
@@ -156,6 +156,7 @@ def reasons(query: dict[str, float], other: dict[str, float]) -> list[str]:
         ("op", "same integrations and operations"),
         ("type", "shared block types"),
         ("branch", "same branching"),
+        ("arity", "same number of branches"),
         ("loop", "same loop/parallel shape"),
     ):
         shared = {
