@@ -362,7 +362,10 @@ def document_vector(tenant: str, kind: str, ref_id: str, embedder: str) -> Any |
             f"select embedding from search_vectors where {_SCOPE} and kind = %s and ref_id = %s and embedder = %s",
             (tenant, kind, ref_id, embedder),
         ).fetchone()
-    return None if row is None else row["embedding"]
+    if row is None:
+        return None
+    value = row["embedding"]
+    return value.to_numpy() if hasattr(value, "to_numpy") else value
 
 
 def nearest_shapes(tenant: str, shape: Any, k: int, f: Filters) -> list[dict]:
