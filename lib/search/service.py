@@ -60,9 +60,14 @@ def semantic_search(tenant: str, body: SearchIn) -> SearchOut:
     query = body.query.strip()
     if not query:
         raise InvalidInput("query is empty: describe the workflow you are looking for", field="body.query")
-    words = _words(query)
     indexing.ensure_templates()
-    vector = _query_vector(query)
+    return ranked(tenant, body, _query_vector(query))
+
+
+def ranked(tenant: str, body: SearchIn, vector: Vector | None) -> SearchOut:
+    """The hybrid search for an already embedded query (None: full text only)."""
+    query = body.query.strip()
+    words = _words(query)
     filters = Filters(kind=body.kind, category=body.category, status=body.status)
     depth = max(3 * body.limit, 30)
     vec_hits = search_store.nearest(tenant, vector, depth, filters) if vector is not None else []
