@@ -98,9 +98,12 @@ def main() -> None:
     os.environ["AGENT_FORGE_DATA_DIR"] = args.data_dir
     for var in ("DATABASE_URL", "POSTGRES_URL", "POSTGRES_PRISMA_URL", "SUPABASE_DB_URL", "OPENAI_API_KEY"):
         os.environ.pop(var, None)
-    from threadpoolctl import threadpool_limits
+    try:
+        from threadpoolctl import threadpool_limits
 
-    threadpool_limits(1)  # numpy's BLAS threads oversubscribe 2 shared cores; one is faster here
+        threadpool_limits(1)  # numpy's BLAS threads oversubscribe 2 shared cores; one is faster here
+    except ImportError:
+        print("threadpoolctl missing (requirements-dev.txt): BLAS runs with its default threads")
     import numpy as np
 
     from lib.embeddings import get_embedder

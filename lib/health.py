@@ -75,6 +75,8 @@ def check() -> Health:
         notes.append(f"no OPENAI_API_KEY: embeddings by {emb.name} ({emb.dim} dimensions) on this machine")
     elif emb.kind == "hashed":
         degraded.append("no OPENAI_API_KEY and no local embedding model: the cache uses hashed n-grams")
+    if cfg.database_url is not None and cfg.secrets_key is None:
+        degraded.append("no SECRETS_KEY: workflows holding a secret cannot be stored (503) nor revealed")
     degraded.extend(_provider_states())
     return Health(
         status="degraded" if degraded else "ok",

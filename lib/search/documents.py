@@ -1,7 +1,8 @@
 """What a workflow or template says about itself, as a search document — never a secret value.
 
-The state is first redacted the way exports are (`lib.sim.redact`: registry password fields,
-secret-named tool params and headers, credential-like data keys), then only human text is read:
+The state first goes through `lib.secrets.scrub` (secrets found by name and by value become
+`{{NAME}}` references) and is redacted the way exports are (`lib.sim.redact`: registry password
+fields, secret-named tool params and headers, credential-like data keys); then only human text is read:
 names, descriptions, categories, tags, the integrations and operations used, block names,
 prompts and other free-text fields. `{{ENV}}` references, code, credentials, selectors' ids, and
 anything that looks like a key or token are left out; URLs keep only host and path.
@@ -15,6 +16,8 @@ import re
 from typing import Any
 
 from lib.search import structure
+from lib.secrets import scrub as scrub_secrets
+from lib.secrets import scrub_text
 from lib.sim.redact import is_secret_key, redact_state
 from lib.sim.registry import get_block
 from lib.store.search import SearchDocument
@@ -51,7 +54,7 @@ MAX_EMBED = 2000
 
 def scrub(text: str) -> str:
     """Free text without secrets: no {{ENV}} values, no key-shaped tokens, URLs cut to host+path."""
-    text = _ENV_REF.sub(" ", text)
+    text = _ENV_REF.sub(" ", scrub_text(text)[0])
 
     def _url(m: re.Match[str]) -> str:
         raw = m.group(0)
@@ -161,7 +164,8 @@ def build(
     source_version: int = 1,
 ) -> SearchDocument:
     """The search document of one workflow or template."""
-    redacted, _ = redact_state(state if isinstance(state, dict) else {}, export=True)
+    clean, _ = scrub_secrets(state if isinstance(state, dict) else {})
+    redacted, _ = redact_state(clean if isinstance(clean, dict) else {}, export=True)
     blocks = redacted.get("blocks") if isinstance(redacted.get("blocks"), dict) else {}
     integrations: list[str] = []
     c_words: list[str] = []

@@ -1,6 +1,8 @@
 """secrets: credentials written in plain text where a `{{ENV_VAR}}` belongs.
 
-Sim runs such states (sim-format §9.10), so these are warnings; exports redact them anyway.
+Found by name (secret fields, tool params, header rows) and by value (lib.secrets: key formats,
+random tokens in URL queries, code and prompts). Sim runs such states (sim-format §9.10), so
+these are warnings; stored workflows never keep them (lib.store moves them out on write).
 OAuth credential ids point at stored tokens and are not secrets.
 """
 
@@ -15,65 +17,14 @@ from lib.sim.names import ENV_REF, REFERENCE_RE, pointer
 from lib.validation.base import Finding, Rule
 from lib.validation.context import Context, lookup_sub_spec
 
-# Key names (lowercased, '_'/'-' removed) that hold secrets, and look-alikes that do not.
-_SECRET_SUFFIXES = (
-    "apikey",
-    "secret",
-    "password",
-    "passphrase",
-    "privatekey",
-    "token",
-    "accesskey",
-    "accesskeyid",
-    "secretkey",
-    "authorization",
-    "bearer",
-    "credentials",
-)
-_NOT_SECRET = frozenset(
-    {
-        "pagetoken",
-        "nextpagetoken",
-        "nexttoken",
-        "continuationtoken",
-        "synctoken",
-        "cursortoken",
-        "maxtokens",
-        "tokens",
-        "credential",
-        "oauthcredential",
-        "manualcredential",
-        "credentialid",
-        "triggercredentials",
-        "vertexcredential",
-    }
-)
-_HEADER_NAMES = frozenset(
-    {
-        "authorization",
-        "proxyauthorization",
-        "xapikey",
-        "apikey",
-        "xauthtoken",
-        "xaccesstoken",
-        "cookie",
-        "xapitoken",
-        "xsecret",
-    }
-)
 _MASK = re.compile(r"^[•*]+$")
 
 
-def _key(text: Any) -> str:
-    return re.sub(r"[\s_\-]", "", str(text)).lower()
-
-
 def secret_key(name: Any) -> bool:
-    """Whether a parameter/field name looks like it holds a credential."""
-    key = _key(name)
-    if not key or key in _NOT_SECRET or "credential" in key and key != "credentials":
-        return False
-    return key.endswith(_SECRET_SUFFIXES)
+    """Whether a parameter/field name looks like it holds a credential (one list: lib.secrets.detect)."""
+    from lib.secrets.detect import is_secret_name
+
+    return is_secret_name(name)
 
 
 def _plaintext(value: Any) -> bool:
@@ -145,7 +96,7 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
                 if not isinstance(cells, dict):
                     continue
                 header = cells.get("Key")
-                if (_key(header) in _HEADER_NAMES or secret_key(header)) and _plaintext(cells.get("Value")):
+                if secret_key(header) and _plaintext(cells.get("Value")):
                     yield RULE.finding(
                         "plaintext_header_secret",
                         _value_pointer(block_id, sub_id) + pointer(row_index, "cells", "Value"),
@@ -156,10 +107,41 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
 
 
 def _check(ctx: Context) -> Iterator[Finding]:
+    reported: list[str] = []
     for block_id in ctx.blocks:
         if ctx.is_note(block_id):
             continue
-        yield from _check_block(ctx, block_id)
+        for finding in _check_block(ctx, block_id):
+            reported.append(finding.path)
+            yield finding
+    yield from _by_value(ctx, reported)
+
+
+def _by_value(ctx: Context, reported: list[str]) -> Iterator[Finding]:
+    """What the name checks above miss: keys by format or randomness anywhere (prompts, code, URL
+    queries, JSON bodies), and credential-named `data` keys. Never quotes the value."""
+    from lib.secrets import scrub
+
+    notes = {pointer("blocks", b) for b in ctx.blocks if ctx.is_note(b)}
+    _clean, found = scrub(
+        {"blocks": ctx.state.get("blocks")} if isinstance(ctx.state.get("blocks"), dict) else {}
+    )
+    seen: set[tuple[str, str]] = set()
+    for f in found:
+        if any(f.path == p or f.path.startswith(p + "/") for p in reported) or (f.path, f.kind) in seen:
+            continue
+        if any(f.path.startswith(n + "/") for n in notes):
+            continue
+        seen.add((f.path, f.kind))
+        what = (
+            "a credential" if f.kind in ("named", "random", "assignment") else f"a {f.kind.replace('_', ' ')}"
+        )
+        yield RULE.finding(
+            "plaintext_secret_value",
+            f.path,
+            f"{f.path} holds {what} in plain text; keep it in an environment variable and write "
+            f"{{{{{f.name}}}}} in its place.",
+        )
 
 
 RULE = Rule.define(
@@ -175,6 +157,11 @@ RULE = Rule.define(
         "plaintext_header_secret": (
             "warning",
             "A headers/params table row like Authorization or X-Api-Key holds a literal value.",
+        ),
+        "plaintext_secret_value": (
+            "warning",
+            "A known key format (sk-…, AIza…, xoxb-…, JWT, …), a random token in a URL query or header, "
+            "or a credential-named key, found by value anywhere in a block.",
         ),
     },
     _check,
