@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -177,8 +178,12 @@ def main() -> None:
     print(f"generated {args.n:,} rows in {time.perf_counter() - t0:.1f} s")
 
     # -- load: COPY with the secondary indexes dropped, then build them ---------------------
+    migration = next(migrations.MIGRATIONS_DIR.glob("*_search_index.sql"))
+    ddl = re.findall(r"create index if not exists[^;]+;", migration.read_text(encoding="utf-8"))
     with db.transaction() as c:
         c.execute("truncate search_vectors, search_documents")
+        for statement in ddl:  # the migration's indexes (an interrupted run may have dropped them)
+            c.execute(statement)
         idx = c.execute(
             "select indexname, indexdef from pg_indexes where tablename in ('search_documents', 'search_vectors')"
             " and indexname not like '%%pkey'"

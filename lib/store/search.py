@@ -261,24 +261,23 @@ def _plan(c: Any, *, exact: bool, k: int) -> None:
     if exact:
         c.execute("select set_config('enable_indexscan', 'off', true)")
         return
-    c.execute("select set_config('hnsw.ef_search', %s, true)", (str(min(1000, max(100, 2 * k))),))
-    c.execute("select set_config('hnsw.iterative_scan', 'relaxed_order', true)")
-    c.execute("select set_config('hnsw.max_scan_tuples', '50000', true)")
+    c.execute(
+        "select set_config('hnsw.ef_search', %s, true), set_config('hnsw.iterative_scan', 'relaxed_order', true),"
+        " set_config('hnsw.max_scan_tuples', '50000', true)",
+        (str(min(1000, max(100, 2 * k))),),
+    )
 
 
 def _scope_size(c: Any, tenant: str, embedder: str, f: Filters, cap: int) -> int:
-    """How many vectors the filters leave (counted up to `cap`): small sets are searched exactly."""
+    """How many vectors the filters leave (counted up to `cap` per scope): small sets are
+    searched exactly. One round trip; each count stops at the cap on an index-only scan."""
     extra, vals = f.sql()
-    n = 0
-    for scope, scope_vals in (("tenant_id = %s", [tenant]), ("public", [])):
-        if tenant == PUBLIC and scope == "public":
-            continue
-        n += c.execute(
-            f"select count(*) as n from (select 1 from search_vectors where embedder = %s and {scope}{extra}"
-            " limit %s) s",
-            (embedder, *scope_vals, *vals, cap + 1),
-        ).fetchone()["n"]
-    return n
+    return c.execute(
+        f"select (select count(*) from (select 1 from search_vectors where embedder = %s and tenant_id = %s{extra}"
+        f" limit %s) t) + (select count(*) from (select 1 from search_vectors where embedder = %s and public{extra}"
+        " limit %s) p) as n",
+        (embedder, tenant, *vals, cap + 1, embedder, *vals, cap + 1),
+    ).fetchone()["n"]
 
 
 def nearest(
