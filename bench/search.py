@@ -30,21 +30,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-CATEGORIES = [
-    "customer-support",
-    "sales-leads",
-    "content-marketing",
-    "research",
-    "crypto-trading",
-    "engineering-devops",
-    "data-pipeline",
-    "recruiting-hr",
-    "email-productivity",
-    "ecommerce",
-    "social-media",
-    "knowledge-base",
-    "finance-reporting",
-]
 VERBS = [
     "summarise", "classify", "translate", "route", "enrich", "archive", "alert on", "score", "draft replies to",
     "tag", "deduplicate", "extract fields from", "monitor", "forecast", "review", "escalate", "digest", "sync",
@@ -113,6 +98,7 @@ def main() -> None:
     from lib.store import db, migrations
     from lib.store import search as search_store
     from lib.store.search import Filters, Vector
+    from lib.templates.models import CATEGORIES
 
     rng = random.Random(7)
     migrations.migrate()
@@ -191,37 +177,33 @@ def main() -> None:
         for row in idx:
             c.execute(f"drop index {row['indexname']}")
 
-    def copy_docs(part: list[tuple]) -> None:
-        with db.connection() as conn, conn.cursor() as cur:
-            cur.execute("set synchronous_commit = off")
-            with cur.copy(
-                "copy search_documents (tenant_id, kind, ref_id, public, name, category, status, source_version,"
-                " content_hash, text_b, text_c, text_d) from stdin"
-            ) as cp:
-                for row in part:
-                    cp.write_row(row)
-            conn.commit()
+    docs_sql = (
+        "copy search_documents (tenant_id, kind, ref_id, public, name, category, status, source_version,"
+        " content_hash, text_b, text_c, text_d) from stdin"
+    )
+    vecs_sql = (
+        "copy search_vectors (tenant_id, kind, ref_id, embedder, dim, public, category, status,"
+        " content_hash, embedding) from stdin (format binary)"
+    )
+    vec_types = ["text", "text", "text", "text", "int4", "bool", "text", "text", "text", "vector"]
 
-    def copy_vectors(part: list[tuple]) -> None:
+    def copy(job: tuple[str, list[str] | None, list[tuple]]) -> None:
+        sql, types, rows = job
         with db.connection() as conn, conn.cursor() as cur:
             cur.execute("set synchronous_commit = off")
-            with cur.copy(
-                "copy search_vectors (tenant_id, kind, ref_id, embedder, dim, public, category, status,"
-                " content_hash, embedding) from stdin (format binary)"
-            ) as cp:
-                cp.set_types(
-                    ["text", "text", "text", "text", "int4", "bool", "text", "text", "text", "vector"]
-                )
-                for row in part:
+            with cur.copy(sql) as cp:
+                if types:
+                    cp.set_types(types)
+                for row in rows:
                     cp.write_row(row)
             conn.commit()
 
     # Two COPY streams at once (one per core): the server computes each document's tsvector.
     t0 = time.perf_counter()
     with ThreadPoolExecutor(2) as pool:
-        list(pool.map(copy_docs, [docs[0::2], docs[1::2]]))
+        list(pool.map(copy, [(docs_sql, None, docs[0::2]), (docs_sql, None, docs[1::2])]))
         docs_s = time.perf_counter() - t0
-        list(pool.map(copy_vectors, [vecs[0::2], vecs[1::2]]))
+        list(pool.map(copy, [(vecs_sql, vec_types, vecs[0::2]), (vecs_sql, vec_types, vecs[1::2])]))
     load_s = time.perf_counter() - t0
     print(
         f"load (COPY, documents with their tsvector + vectors): {args.n / load_s:,.0f} workflows/s"

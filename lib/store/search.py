@@ -194,38 +194,32 @@ def index_templates(docs: list[tuple[SearchDocument, Vector | None]]) -> None:
 # -- reembed ------------------------------------------------------------------------------------
 
 
+# Workflows whose document is missing or stale (version moved on) or lack a current vector of
+# the embedder (the last parameter).
+_TO_INDEX = (
+    " from workflow w left join search_documents d on d.tenant_id = w.tenant_id and d.kind = 'workflow'"
+    " and d.ref_id = w.id where (d.ref_id is null or d.source_version <> w.version"
+    " or not exists (select 1 from search_vectors v where v.tenant_id = d.tenant_id and v.kind = d.kind"
+    " and v.ref_id = d.ref_id and v.embedder = %s and v.content_hash = d.content_hash))"
+)
+
+
 def workflows_to_index(embedder: str, *, after_seq: int, limit: int, tenant: str | None = None) -> list[dict]:
-    """Stored workflows whose document is missing or stale, or lacks a current `embedder` vector."""
-    where, vals = ["w.seq > %s"], [after_seq]
-    if tenant is not None:
-        where.append("w.tenant_id = %s")
-        vals.append(tenant)
+    """The next batch (by insertion order) of workflows that need indexing for `embedder`."""
+    scope = " and w.tenant_id = %s" if tenant is not None else ""
     with db.transaction() as c:
         return c.execute(
             "select w.seq, w.id, w.tenant_id, w.name, w.description, w.category, w.status, w.version, w.state"
-            " from workflow w left join search_documents d on d.tenant_id = w.tenant_id and d.kind = 'workflow'"
-            " and d.ref_id = w.id"
-            f" where {' and '.join(where)} and (d.ref_id is null or d.source_version <> w.version"
-            " or not exists (select 1 from search_vectors v where v.tenant_id = d.tenant_id and v.kind = d.kind"
-            " and v.ref_id = d.ref_id and v.embedder = %s and v.content_hash = d.content_hash))"
-            " order by w.seq limit %s",
-            (*vals, embedder, limit),
+            f"{_TO_INDEX} and w.seq > %s{scope} order by w.seq limit %s",
+            (embedder, after_seq, *([tenant] if tenant is not None else []), limit),
         ).fetchall()
 
 
 def count_to_index(embedder: str, tenant: str | None = None) -> int:
-    where, vals = [], []
-    if tenant is not None:
-        where.append("w.tenant_id = %s")
-        vals.append(tenant)
+    scope = " and w.tenant_id = %s" if tenant is not None else ""
     with db.transaction() as c:
         return c.execute(
-            "select count(*) as n from workflow w left join search_documents d on d.tenant_id = w.tenant_id"
-            " and d.kind = 'workflow' and d.ref_id = w.id"
-            f" where {' and '.join(where) or 'true'} and (d.ref_id is null or d.source_version <> w.version"
-            " or not exists (select 1 from search_vectors v where v.tenant_id = d.tenant_id and v.kind = d.kind"
-            " and v.ref_id = d.ref_id and v.embedder = %s and v.content_hash = d.content_hash))",
-            (*vals, embedder),
+            f"select count(*) as n{_TO_INDEX}{scope}", (embedder, *([tenant] if tenant is not None else []))
         ).fetchone()["n"]
 
 
