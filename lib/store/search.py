@@ -21,6 +21,8 @@ from lib.store import db
 PUBLIC = ""  # tenant_id of public rows (catalogue templates)
 INDEXED_DIMS = (256, 384, 512, 768, 1024, 1536)  # one HNSW index each (see the migration)
 EXACT_MAX = 3000  # filtered candidate sets this small are searched exactly (full pages, exact order)
+RARE_MAX = 1000  # a word in more documents than this adds no full-text candidates by itself
+RANK_MAX = 2000  # at most this many full-text matches are ranked
 _SCOPE = "(tenant_id = %s or public)"
 
 
@@ -302,17 +304,33 @@ def nearest(
 
 
 def text_matches(tenant: str, query: str, words: list[str], k: int, f: Filters) -> list[dict]:
-    """Full-text candidates, best first: any query word may match (OR), all of them (the user's
-    own websearch syntax: quotes, -not, or) ranks above; field weights A name … D free text."""
+    """Full-text candidates, best first; field weights A name … D free text.
+
+    A document qualifies when it holds every word (the user's own websearch syntax: quotes,
+    -not, or) or any of the query's rare words — those in at most RARE_MAX documents of the
+    scope; a common word alone would qualify most of the table, and the vector list already
+    covers what it means. At most RANK_MAX qualifying documents are ranked, so the cost stays
+    bounded however common the words are.
+    """
     extra, vals = f.sql()
-    loose = " or ".join(words)
     with db.transaction() as c:
+        rare = [
+            r["w"]
+            for r in c.execute(
+                "select w from unnest(%s::text[]) w where numnode(plainto_tsquery('english', w)) > 0"
+                " and (select count(*) from (select 1 from search_documents"
+                f" where {_SCOPE} and tsv @@ plainto_tsquery('english', w) limit %s) s) <= %s",
+                (words, tenant, RARE_MAX + 1, RARE_MAX),
+            ).fetchall()
+        ]
+        loose = " or ".join(rare) if rare else query
         return c.execute(
             "select kind, ref_id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', tsv, websearch_to_tsquery('english', %s), 1)"
             " + case when tsv @@ websearch_to_tsquery('english', %s) then 1 else 0 end as rank"
-            f" from search_documents where {_SCOPE}{extra} and tsv @@ websearch_to_tsquery('english', %s)"
-            " order by rank desc, name limit %s",
-            (loose, query, tenant, *vals, loose, k),
+            f" from (select kind, ref_id, name, tsv from search_documents where {_SCOPE}{extra}"
+            " and (tsv @@ websearch_to_tsquery('english', %s) or tsv @@ websearch_to_tsquery('english', %s))"
+            " limit %s) m order by rank desc, name limit %s",
+            (" or ".join(words), query, tenant, *vals, query, loose, RANK_MAX, k),
         ).fetchall()
 
 
