@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from lib.errors import InvalidInput, NotFound
+from lib.errors import InvalidInput, NotFound, Unavailable
 from lib.search import documents, indexing, structure
 from lib.search.models import (
     Matched,
@@ -121,11 +121,16 @@ def similar(tenant: str, id: str, query: SimilarQuery) -> SearchOut:
     """Nearest stored workflows and templates to one of the tenant's workflows (itself excluded)."""
     kind, doc = _document_of(tenant, id)
     indexing.ensure_templates()
-    emb = indexing.embedder()
+    try:
+        emb = indexing.embedder()
+    except Exception:
+        raise Unavailable(
+            "no embedder is available to compare workflows right now; try again later"
+        ) from None
     stored = search_store.document_vector(tenant, kind, doc.ref_id, emb.name)
     vector = Vector(emb.name, stored) if stored is not None else _query_vector(doc.embed_text)
     if vector is None:
-        raise NotFound("no embedder is available to compare workflows right now", field="id")
+        raise Unavailable("no embedder is available to compare workflows right now; try again later")
     hits = search_store.nearest(tenant, vector, query.limit, Filters(exclude=(kind, doc.ref_id)))
     info = search_store.describe(tenant, [(h["kind"], h["ref_id"]) for h in hits], [], None)
     results = []
