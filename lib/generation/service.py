@@ -129,6 +129,7 @@ def generate(
     """Generate a workflow (or serve it from the semantic cache) and store it as a draft."""
     from lib import cache as semantic_cache
     from lib.generation.planner import infer_category
+    from lib.search.indexing import reindex
     from lib.store import secrets, workflows
 
     t0 = time.perf_counter()
@@ -153,6 +154,7 @@ def generate(
         status="draft",
         metadata=metadata,
         source="generate",
+        reindex=reindex,
     )
     cache = semantic_cache.settle(
         tenant, found, produced, description=text, workflow_id=wid, answer_ms=answer_ms, produce_ms=produce_ms
@@ -163,6 +165,7 @@ def generate(
 def regenerate(tenant: str, workflow_id: str) -> GenerationResult:
     """Regenerate a stored workflow's state from its description; stored as a new version."""
     from lib.generation.planner import describe_state
+    from lib.search.indexing import reindex
     from lib.store import workflows
 
     t0 = time.perf_counter()
@@ -189,6 +192,7 @@ def regenerate(tenant: str, workflow_id: str) -> GenerationResult:
         description=None if record.description else text,
         metadata=metadata,
         reason="regenerate",
+        reindex=reindex,
     )  # a concurrent change since the read above → 409, never overwritten
     result = _result(stored, produced, CacheInfo(), t0)
     result.previous_version = record.version

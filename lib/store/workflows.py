@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -18,8 +19,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from lib.errors import Conflict, InvalidInput, NotFound
 from lib.store import db, versions
+from lib.store import search as search_store
 
 STATUSES = ("draft", "active", "archived")
+
+# Called as reindex(conn, record) inside a write's transaction (lib.search.indexing.reindex), so
+# the search index changes with the workflow or not at all.
+Reindex = Callable[[Any, "WorkflowRecord"], None]
 
 
 class WorkflowRecord(BaseModel):
@@ -147,10 +153,12 @@ def create(
     sim_fields: dict | None = None,
     source: str = "create",
     conn: Any = None,
+    reindex: Reindex | None = None,
 ) -> WorkflowRecord:
     """Insert a workflow and mirror its blocks, edges and subflows, in one transaction.
 
-    `source` (create, template, generate, import) is how its first version was made (history).
+    `source` (create, template, generate, import) is how its first version was made (history);
+    `reindex(conn, record)` runs inside that transaction (search index), when given.
     """
     _check_status(status)
     wid = id or str(uuid.uuid4())
@@ -197,7 +205,10 @@ def create(
             vals,
         ).fetchone()
         _mirror(c, tenant, wid, state, fresh=True)
-    return WorkflowRecord.model_validate(row)
+        record = WorkflowRecord.model_validate(row)
+        if reindex is not None:
+            reindex(c, record)
+    return record
 
 
 def get(tenant: str, id: str, *, conn: Any = None) -> WorkflowRecord:
@@ -234,6 +245,7 @@ def replace(
     sim_fields: dict | None = None,
     reason: str = "replace",
     conn: Any = None,
+    reindex: Reindex | None = None,
 ) -> WorkflowRecord:
     """Replace the state (and optionally fields) if `expected_version` is still current.
 
@@ -241,6 +253,7 @@ def replace(
     (replace, regenerate, restore, import) says how the new one was made. `state=None` keeps
     the state and changes only the fields given (a partial update is still a new version).
     `expected_version=None` skips the check (internal callers that hold the row lock).
+    `reindex(conn, record)` runs inside the same transaction (search index), when given.
     """
     if status is not None:
         _check_status(status)
@@ -288,7 +301,10 @@ def replace(
         ).fetchone()
         if state is not None:
             _mirror(c, tenant, id, state)
-    return WorkflowRecord.model_validate(row)
+        record = WorkflowRecord.model_validate(row)
+        if reindex is not None:
+            reindex(c, record)
+    return record
 
 
 def upsert_import(
@@ -299,6 +315,7 @@ def upsert_import(
     name: str,
     preferred_id: str | None = None,
     conn: Any = None,
+    reindex: Reindex | None = None,
     **fields: Any,
 ) -> tuple[WorkflowRecord, bool]:
     """Create, or replace in place, the workflow this tenant imported under `import_key`.
@@ -328,13 +345,22 @@ def upsert_import(
                 sim_fields=fields.get("sim_fields"),
                 reason="import",
                 conn=c,
+                reindex=reindex,
             )
             return rec, False
         wid = preferred_id
         if wid is None or c.execute("select 1 from workflow where id = %s", (wid,)).fetchone():
             wid = str(uuid.uuid4())
         rec = create(
-            tenant, state=state, name=name, import_key=import_key, id=wid, source="import", conn=c, **fields
+            tenant,
+            state=state,
+            name=name,
+            import_key=import_key,
+            id=wid,
+            source="import",
+            conn=c,
+            reindex=reindex,
+            **fields,
         )
         return rec, True
 
@@ -350,6 +376,7 @@ def delete(tenant: str, id: str, *, expected_version: int | None = None) -> None
         if expected_version is not None and current["version"] != expected_version:
             raise _stale(id, current["version"], expected_version)
         c.execute("delete from workflow where tenant_id = %s and id = %s", (tenant, id))
+        search_store.remove(c, tenant, "workflow", id)
 
 
 def _stale(id: str, current: int, expected: int) -> Conflict:

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from lib.errors import InvalidInput, NotFound
+from lib.search.indexing import reindex
 from lib.secrets import mask_known, scrub
 from lib.sim.state import unwrap
 from lib.store import versions
@@ -82,6 +83,7 @@ def create(tenant: str, body: CreateWorkflowIn) -> WorkflowOut:
         status=body.status or "draft",
         metadata=body.metadata,
         variables=body.variables,
+        reindex=reindex,
     )
     return _out(record, validation)
 
@@ -101,6 +103,7 @@ def create_from_template(tenant: str, name: str, body: UseTemplateIn) -> Workflo
         template_source=template.name,
         metadata={"template_version": template.version, "customizations": body.customizations},
         source="template",
+        reindex=reindex,
     )
     return _out(record, validation)
 
@@ -162,6 +165,7 @@ def replace(tenant: str, id: str, body: ReplaceWorkflowIn, if_match: str | None 
         category=body.category,
         status=body.status,
         metadata=body.metadata,
+        reindex=reindex,
     )
     return _out(record, validation)
 
@@ -205,6 +209,7 @@ def restore(tenant: str, id: str, n: int, if_match: str | None = None) -> Workfl
         metadata={**old.metadata, "restored_from": n},
         variables=old.variables,
         reason="restore",
+        reindex=reindex,
     )
     report = validate(record.state)
     summary = ValidationSummary(
