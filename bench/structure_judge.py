@@ -39,7 +39,7 @@ from functools import cached_property
 from typing import Any
 
 from lib.sim import branches
-from lib.sim.names import find_references, normalize_name
+from lib.sim.names import Reference, find_references, normalize_name
 
 DIMENSIONS = ("trigger", "steps", "order", "loops", "branches", "refs", "params", "forbid", "refusal")
 STRUCTURAL = {
@@ -82,6 +82,7 @@ META_OUTPUTS = {
 }
 DAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 _NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?![\w])")
+_BARE_TAG = re.compile(r"<([\w\-]+)>")
 _TOKENS = re.compile(r"[_\-\s]+|(?<=[a-z])(?=[A-Z])")
 
 
@@ -138,9 +139,13 @@ class View:
     def texts(self) -> dict[str, str]:
         return {bid: json.dumps(self.values(bid), ensure_ascii=False).lower() for bid in self.blocks}
 
-    def refs(self, bid: str, sub: str | None = None) -> list:
+    def refs(self, bid: str, sub: str | None = None) -> list[Reference]:
+        """`<name.path>` references, and bare `<name>` tags naming a block (its whole output)."""
         values = self.values(bid) if sub is None else self.value(bid, sub)
-        return find_references(values, include_runtime=True)
+        found = find_references(values, include_runtime=True)
+        text = json.dumps(values, ensure_ascii=False)
+        known = set(self.name.values())
+        return found + [Reference(m, "", "") for m in _BARE_TAG.findall(text) if normalize_name(m) in known]
 
     def reach(self, node: Any) -> frozenset:
         """Every node reachable from `node`, itself included."""
@@ -558,7 +563,7 @@ class Judge:
                 ok = all(b is not None and c in view.ancestors(b) for b in inside)
                 if ok and "over" in label:
                     src = assign.get(label["over"])
-                    refs = find_references(view.values(c).get("_collection", ""), include_runtime=True)
+                    refs = view.refs(c, None)
                     ok = src is not None and any(
                         r.name == view.name[src]
                         or any(view.name[x] == r.name and view.before(src, x) for x in view.blocks)

@@ -1,0 +1,252 @@
+"""The generation judge can fail: hand-built states that do what the label asks pass, and each
+kind of miss the issue names (wrong output referenced, comma threshold, chain for a router,
+action outside its loop, negated action present, unrequested write, wrong schedule) fails."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bench.structure_judge import Judge, from_legacy, schedule_of
+
+
+def block(bid: str, kind: str, name: str, parent: str | None = None, **values) -> dict:
+    data = {"parentId": parent, "extent": "parent"} if parent else {}
+    if kind in ("loop", "parallel"):
+        data = {"loopType": "forEach", "collection": values.pop("collection", "")}
+    return {
+        "id": bid,
+        "type": kind,
+        "name": name,
+        "position": {"x": 0, "y": 0},
+        "subBlocks": {k: {"id": k, "type": "short-input", "value": v} for k, v in values.items()},
+        "outputs": {},
+        "enabled": True,
+        "data": data,
+    }
+
+
+def state(blocks: list[dict], edges: list[tuple]) -> dict:
+    return {
+        "blocks": {b["id"]: b for b in blocks},
+        "edges": [
+            {
+                "id": f"e{i}",
+                "source": s,
+                "target": t,
+                "sourceHandle": h[0] if h else "source",
+                "targetHandle": "target",
+            }
+            for i, (s, t, *h) in enumerate(edges)
+        ],
+    }
+
+
+SCHEDULED = {
+    "startWorkflow": "schedule",
+    "scheduleType": "custom",
+    "cronExpression": "0 8 * * 1-5",
+    "timezone": "Europe/Paris",
+}
+DIGEST = {
+    "id": "t1",
+    "description": "Every weekday at 8:00 Paris time pull the Jira issues of OPS, digest them, post to #ops",
+    "expect": "workflow",
+    "trigger": {"kind": "schedule", "time": "08:00", "days": "weekdays", "tz": "Europe/Paris"},
+    "steps": {
+        "jira": {"block": "jira", "op": "read", "has": ["OPS"]},
+        "digest": {"block": "agent"},
+        "post": {"block": "slack", "op": "write", "has": ["#ops"]},
+    },
+    "order": [["jira", "digest", "post"]],
+    "refs": [["digest", "jira"], ["post", "digest"]],
+    "forbid": [{"block": "@email", "op": "write"}],
+}
+
+
+def digest_state(prompt: str = "<jira1>", extra: list[dict] = (), cron: str = "0 8 * * 1-5") -> dict:
+    return state(
+        [
+            block("s", "starter", "Start", **{**SCHEDULED, "cronExpression": cron}),
+            block("j", "jira", "Jira 1", operation="read-bulk", projectId="OPS"),
+            block("a", "agent", "Agent 1", userPrompt=prompt),
+            block("p", "slack", "Slack 1", operation="send", channel="#ops", text="<agent1.content>"),
+            *extra,
+        ],
+        [("s", "j"), ("j", "a"), ("a", "p")] + [("p", b["id"]) for b in extra],
+    )
+
+
+def test_a_state_that_does_what_was_asked_passes():
+    verdict = Judge(DIGEST, digest_state()).verdict()
+    assert verdict.misses == []
+    assert verdict.tally["steps"] == [3, 3, 3]
+
+
+@pytest.mark.parametrize(
+    ("mutation", "miss"),
+    [
+        ({"prompt": "<jira1.ts>"}, "refs: digest → jira"),  # a timestamp, not the issues
+        ({"cron": "0 8 * * *"}, "trigger: days"),
+        ({"extra": [block("m", "gmail", "Gmail 1", operation="send_gmail", to="x@y.z")]}, "forbid"),
+        (
+            {"extra": [block("m", "discord", "Discord 1", operation="discord_send_message")]},
+            "unrequested writes",
+        ),
+    ],
+)
+def test_each_kind_of_miss_fails(mutation, miss):
+    verdict = Judge(DIGEST, digest_state(**mutation)).verdict()
+    assert any(m.startswith(miss) or miss in m for m in verdict.misses), verdict.misses
+    assert not verdict.labels_right
+
+
+def condition_state(expression: str, else_target: bool) -> dict:
+    entries = [
+        {"id": "c-if", "title": "if", "value": expression},
+        {"id": "c-else", "title": "else", "value": ""},
+    ]
+    edges = [("s", "api"), ("api", "c"), ("c", "tg", "condition-c-if")]
+    if else_target:
+        edges.append(("c", "tg", "condition-c-else"))
+    return state(
+        [
+            block("s", "starter", "Start", startWorkflow="schedule", scheduleType="daily", dailyTime="07:30"),
+            block("api", "api", "Price", url="https://api.coingecko.com/api/v3/simple/price", method="GET"),
+            block("c", "condition", "Check", conditions=json.dumps(entries)),
+            block("tg", "telegram", "Telegram 1", chatId="{{TELEGRAM_CHAT_ID}}", text="<price.data>"),
+        ],
+        edges,
+    )
+
+
+BELOW = {
+    "id": "t2",
+    "description": "Every morning at 7:30 check Bitcoin on CoinGecko and if below 60,000 USD send me a Telegram",
+    "expect": "workflow",
+    "trigger": {"kind": "schedule", "time": "07:30", "days": "daily"},
+    "steps": {
+        "price": {"block": "api", "op": "read", "has": ["api.coingecko.com"]},
+        "tg": {"block": "telegram"},
+    },
+    "conditions": [{"on": "price", "has": [{"num": 60000}], "if": ["tg"], "else": []}],
+}
+
+
+def test_condition_threshold_and_branch():
+    assert Judge(BELOW, condition_state("<price.data.bitcoin.usd> < 60000", False)).verdict().misses == []
+    comma = Judge(BELOW, condition_state("<price.data.bitcoin.usd> < 60", False)).verdict()
+    assert any(m.startswith("branches") for m in comma.misses)
+    both = Judge(BELOW, condition_state("<price.data.bitcoin.usd> < 60000", True)).verdict()
+    assert any(m.startswith("branches") for m in both.misses)  # the alert also fires on else
+
+
+ROUTED = {
+    "id": "t3",
+    "description": "Route billing to Slack, shipping to a Zendesk ticket and technical to Linear",
+    "expect": "workflow",
+    "steps": {
+        "billing": {"block": "slack", "op": "write"},
+        "ticket": {"block": "api", "op": "write", "has": ["zendesk.com"]},
+        "issue": {"block": "linear", "op": "write"},
+    },
+    "routers": [{"routes": [["billing"], ["ticket"], ["issue"]]}],
+}
+
+
+def routed_state(chain: bool) -> dict:
+    blocks = [
+        block("s", "starter", "Start", startWorkflow="webhook", webhookProvider="gmail"),
+        block("r", "router", "Router 1", prompt="<start.input>"),
+        block("b", "slack", "Slack 1", operation="send", text="<start.input>"),
+        block("z", "api", "Zendesk", url="https://acme.zendesk.com/api/v2/tickets", method="POST"),
+        block("l", "linear", "Linear 1", operation="write"),
+    ]
+    edges = (
+        [("s", "r"), ("r", "b"), ("b", "z"), ("z", "l")]
+        if chain
+        else [("s", "r"), ("r", "b"), ("r", "z"), ("r", "l")]
+    )
+    return state(blocks, edges)
+
+
+def test_router_routes_must_be_separate():
+    assert Judge(ROUTED, routed_state(chain=False)).verdict().misses == []
+    assert any(m.startswith("branches") for m in Judge(ROUTED, routed_state(chain=True)).verdict().misses)
+
+
+LOOPED = {
+    "id": "t4",
+    "description": "Every day announce each new release of acme/cli in Discord",
+    "expect": "workflow",
+    "steps": {
+        "releases": {"block": ["github", "api"], "op": "read"},
+        "announce": {"block": "discord", "op": "discord_send_message"},
+    },
+    "loops": [{"over": "releases", "inside": ["announce"]}],
+    "refs": [["announce", "loop.currentItem"]],
+}
+
+
+def looped_state(inside: bool) -> dict:
+    blocks = [
+        block("s", "starter", "Start", startWorkflow="manual"),
+        block("g", "api", "Releases", url="https://api.github.com/repos/acme/cli/releases", method="GET"),
+        block("L", "loop", "Loop 1", collection="<releases.data>"),
+        block(
+            "d",
+            "discord",
+            "Discord 1",
+            parent="L" if inside else None,
+            operation="discord_send_message",
+            content="<loop.currentItem.name>" if inside else "<releases.data>",
+        ),  # fmt: skip
+    ]
+    edges = [("s", "g"), ("g", "L"), ("L", "d", "loop-start-source")] if inside else [("s", "g"), ("g", "d")]
+    return state(blocks, edges)
+
+
+def test_loop_needs_the_action_inside_and_the_current_item():
+    assert Judge(LOOPED, looped_state(inside=True)).verdict().misses == []
+    outside = Judge(LOOPED, looped_state(inside=False)).verdict().misses
+    assert any(m.startswith("loops") for m in outside) and any(m.startswith("refs") for m in outside)
+
+
+def test_refusals_are_judged_by_what_the_user_needs():
+    assert Judge({"id": "r", "description": "hi", "expect": "refuse"}, None).verdict().labels_right
+    assert not Judge(DIGEST, None).verdict().labels_right
+    built = Judge({"id": "r", "description": "hi", "expect": "refuse"}, digest_state()).verdict()
+    assert any(m.startswith("refusal") for m in built.misses)
+    either = {**DIGEST, "expect": "workflow_or_refuse"}
+    assert Judge(either, None).verdict().labels_right and Judge(either, digest_state()).verdict().labels_right
+
+
+def test_schedule_shapes_mean_the_same_times():
+    weekly = schedule_of({"scheduleType": "weekly", "weeklyDay": "FRI", "weeklyDayTime": "4:00 pm"})
+    assert weekly["times"] == {"16:00"} and weekly["days"] == {"FRI"}
+    assert schedule_of({"scheduleType": "custom", "cronExpression": "0 9,15 * * *"})["times"] == {
+        "09:00",
+        "15:00",
+    }
+    assert schedule_of({"scheduleType": "custom", "cronExpression": "*/15 * * * *"})["every"] == 15
+    assert schedule_of({"scheduleType": "custom", "cronExpression": "0 10 1 * *"})["day_of_month"] == 1
+
+
+def test_older_labels_are_read():
+    item = from_legacy(
+        {
+            "description": "x",
+            "trigger": "manual",
+            "schedule": {},
+            "integrations": ["slack"],
+            "branching": [],
+            "loop": False,
+            "params": ["#ops"],
+        }  # fmt: skip
+    )
+    good = state([block("s", "starter", "Start", startWorkflow="manual"), block("p", "slack", "Slack 1", channel="#ops")],
+                 [("s", "p")])  # fmt: skip
+    assert Judge(item, good).verdict().labels_right
+    good["blocks"]["x"] = block("x", "gmail", "Gmail 1")
+    assert not Judge(item, good).verdict().labels_right
