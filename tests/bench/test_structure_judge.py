@@ -1,5 +1,5 @@
 """The generation judge can fail: hand-built states that do what the label asks pass, and each
-kind of miss the issue names (wrong output referenced, comma threshold, chain for a router,
+kind of miss the issue names (wrong output referenced, threshold misread, chain for a router,
 action outside its loop, negated action present, unrequested write, wrong schedule) fails."""
 
 from __future__ import annotations
@@ -46,18 +46,18 @@ def state(blocks: list[dict], edges: list[tuple]) -> dict:
 SCHEDULED = {
     "startWorkflow": "schedule",
     "scheduleType": "custom",
-    "cronExpression": "0 8 * * 1-5",
-    "timezone": "Europe/Paris",
+    "cronExpression": "30 9 * * 1-5",
+    "timezone": "Europe/Berlin",
 }
 DIGEST = {
     "id": "t1",
-    "description": "Every weekday at 8:00 Paris time pull the Jira issues of OPS, digest them, post to #ops",
+    "description": "Weekdays at 9:30 Berlin time pull the Jira issues of WEB, digest them, post to #standup",
     "expect": "workflow",
-    "trigger": {"kind": "schedule", "time": "08:00", "days": "weekdays", "tz": "Europe/Paris"},
+    "trigger": {"kind": "schedule", "time": "09:30", "days": "weekdays", "tz": "Europe/Berlin"},
     "steps": {
-        "jira": {"block": "jira", "op": "read", "has": ["OPS"]},
+        "jira": {"block": "jira", "op": "read", "has": ["WEB"]},
         "digest": {"block": "agent"},
-        "post": {"block": "slack", "op": "write", "has": ["#ops"]},
+        "post": {"block": "slack", "op": "write", "has": ["#standup"]},
     },
     "order": [["jira", "digest", "post"]],
     "refs": [["digest", "jira"], ["post", "digest"]],
@@ -65,13 +65,13 @@ DIGEST = {
 }
 
 
-def digest_state(prompt: str = "<jira1>", extra: list[dict] = (), cron: str = "0 8 * * 1-5") -> dict:
+def digest_state(prompt: str = "<jira1>", extra: list[dict] = (), cron: str = "30 9 * * 1-5") -> dict:
     return state(
         [
             block("s", "starter", "Start", **{**SCHEDULED, "cronExpression": cron}),
-            block("j", "jira", "Jira 1", operation="read-bulk", projectId="OPS"),
+            block("j", "jira", "Jira 1", operation="read-bulk", projectId="WEB"),
             block("a", "agent", "Agent 1", userPrompt=prompt),
-            block("p", "slack", "Slack 1", operation="send", channel="#ops", text="<agent1.content>"),
+            block("p", "slack", "Slack 1", operation="send", channel="#standup", text="<agent1.content>"),
             *extra,
         ],
         [("s", "j"), ("j", "a"), ("a", "p")] + [("p", b["id"]) for b in extra],
@@ -88,10 +88,10 @@ def test_a_state_that_does_what_was_asked_passes():
     ("mutation", "miss"),
     [
         ({"prompt": "<jira1.ts>"}, "refs: digest → jira"),  # a timestamp, not the issues
-        ({"cron": "0 8 * * *"}, "trigger: days"),
+        ({"cron": "30 9 * * *"}, "trigger: days"),
         ({"extra": [block("m", "gmail", "Gmail 1", operation="send_gmail", to="x@y.z")]}, "forbid"),
         (
-            {"extra": [block("m", "discord", "Discord 1", operation="discord_send_message")]},
+            {"extra": [block("m", "telegram", "Telegram 2", text="<agent1.content>")]},
             "unrequested writes",
         ),
     ],
@@ -112,8 +112,10 @@ def condition_state(expression: str, else_target: bool) -> dict:
         edges.append(("c", "tg", "condition-c-else"))
     return state(
         [
-            block("s", "starter", "Start", startWorkflow="schedule", scheduleType="daily", dailyTime="07:30"),
-            block("api", "api", "Price", url="https://api.coingecko.com/api/v3/simple/price", method="GET"),
+            block("s", "starter", "Start", startWorkflow="schedule", scheduleType="daily", dailyTime="18:00"),
+            block(
+                "api", "api", "Price", url="https://api.kraken.com/0/public/Ticker?pair=ETHUSD", method="GET"
+            ),
             block("c", "condition", "Check", conditions=json.dumps(entries)),
             block("tg", "telegram", "Telegram 1", chatId="{{TELEGRAM_CHAT_ID}}", text="<price.data>"),
         ],
@@ -123,32 +125,32 @@ def condition_state(expression: str, else_target: bool) -> dict:
 
 BELOW = {
     "id": "t2",
-    "description": "Every morning at 7:30 check Bitcoin on CoinGecko and if below 60,000 USD send me a Telegram",
+    "description": "At 18:00 check ETH on Kraken and if it is under 2,500 USD text me on Telegram",
     "expect": "workflow",
-    "trigger": {"kind": "schedule", "time": "07:30", "days": "daily"},
+    "trigger": {"kind": "schedule", "time": "18:00", "days": "daily"},
     "steps": {
-        "price": {"block": "api", "op": "read", "has": ["api.coingecko.com"]},
+        "price": {"block": "api", "op": "read", "has": ["api.kraken.com"]},
         "tg": {"block": "telegram"},
     },
-    "conditions": [{"on": "price", "has": [{"num": 60000}], "if": ["tg"], "else": []}],
+    "conditions": [{"on": "price", "has": [{"num": 2500}], "if": ["tg"], "else": []}],
 }
 
 
 def test_condition_threshold_and_branch():
-    assert Judge(BELOW, condition_state("<price.data.bitcoin.usd> < 60000", False)).verdict().misses == []
-    comma = Judge(BELOW, condition_state("<price.data.bitcoin.usd> < 60", False)).verdict()
+    assert Judge(BELOW, condition_state("<price.data.result.c> < 2500", False)).verdict().misses == []
+    comma = Judge(BELOW, condition_state("<price.data.result.c> < 2", False)).verdict()
     assert any(m.startswith("branches") for m in comma.misses)
-    both = Judge(BELOW, condition_state("<price.data.bitcoin.usd> < 60000", True)).verdict()
+    both = Judge(BELOW, condition_state("<price.data.result.c> < 2500", True)).verdict()
     assert any(m.startswith("branches") for m in both.misses)  # the alert also fires on else
 
 
 ROUTED = {
     "id": "t3",
-    "description": "Route billing to Slack, shipping to a Zendesk ticket and technical to Linear",
+    "description": "Send press requests to Slack, sales leads to Close CRM and bug reports to Linear",
     "expect": "workflow",
     "steps": {
         "billing": {"block": "slack", "op": "write"},
-        "ticket": {"block": "api", "op": "write", "has": ["zendesk.com"]},
+        "ticket": {"block": "api", "op": "write", "has": ["api.close.com"]},
         "issue": {"block": "linear", "op": "write"},
     },
     "routers": [{"routes": [["billing"], ["ticket"], ["issue"]]}],
@@ -157,10 +159,10 @@ ROUTED = {
 
 def routed_state(chain: bool) -> dict:
     blocks = [
-        block("s", "starter", "Start", startWorkflow="webhook", webhookProvider="gmail"),
+        block("s", "starter", "Start", startWorkflow="webhook", webhookProvider="generic"),
         block("r", "router", "Router 1", prompt="<start.input>"),
         block("b", "slack", "Slack 1", operation="send", text="<start.input>"),
-        block("z", "api", "Zendesk", url="https://acme.zendesk.com/api/v2/tickets", method="POST"),
+        block("z", "api", "Close", url="https://api.close.com/api/v1/lead/", method="POST"),
         block("l", "linear", "Linear 1", operation="write"),
     ]
     edges = (
@@ -178,30 +180,29 @@ def test_router_routes_must_be_separate():
 
 LOOPED = {
     "id": "t4",
-    "description": "Every day announce each new release of acme/cli in Discord",
+    "description": "For each open order from our shop API, message the customer on WhatsApp",
     "expect": "workflow",
     "steps": {
-        "releases": {"block": ["github", "api"], "op": "read"},
-        "announce": {"block": "discord", "op": "discord_send_message"},
+        "orders": {"block": "api", "op": "read"},
+        "notify": {"block": "whatsapp", "op": "write"},
     },
-    "loops": [{"over": "releases", "inside": ["announce"]}],
-    "refs": [["announce", "loop.currentItem"]],
+    "loops": [{"over": "orders", "inside": ["notify"]}],
+    "refs": [["notify", "loop.currentItem"]],
 }
 
 
 def looped_state(inside: bool) -> dict:
     blocks = [
         block("s", "starter", "Start", startWorkflow="manual"),
-        block("g", "api", "Releases", url="https://api.github.com/repos/acme/cli/releases", method="GET"),
-        block("L", "loop", "Loop 1", collection="<releases.data>"),
+        block("g", "api", "Orders", url="https://shop.example.org/api/orders?status=open", method="GET"),
+        block("L", "loop", "Loop 1", collection="<orders.data>"),
         block(
             "d",
-            "discord",
-            "Discord 1",
+            "whatsapp",
+            "WhatsApp 1",
             parent="L" if inside else None,
-            operation="discord_send_message",
-            content="<loop.currentItem.name>" if inside else "<releases.data>",
-        ),  # fmt: skip
+            message="<loop.currentItem.phone>" if inside else "<orders.data>",
+        ),
     ]
     edges = [("s", "g"), ("g", "L"), ("L", "d", "loop-start-source")] if inside else [("s", "g"), ("g", "d")]
     return state(blocks, edges)
@@ -242,10 +243,10 @@ def test_older_labels_are_read():
             "integrations": ["slack"],
             "branching": [],
             "loop": False,
-            "params": ["#ops"],
+            "params": ["#standup"],
         }  # fmt: skip
     )
-    good = state([block("s", "starter", "Start", startWorkflow="manual"), block("p", "slack", "Slack 1", channel="#ops")],
+    good = state([block("s", "starter", "Start", startWorkflow="manual"), block("p", "slack", "Slack 1", channel="#standup")],
                  [("s", "p")])  # fmt: skip
     assert Judge(item, good).verdict().labels_right
     good["blocks"]["x"] = block("x", "gmail", "Gmail 1")
