@@ -114,10 +114,10 @@ def run_claude(items: list[dict]) -> tuple[list[Produced], float]:
             calls: list[Any] = []
             outcome = claude.generate(item["description"], seed=f"bench-{i}", record=calls.append)
             cached += sum(c.cache_read_tokens for c in calls)
-            if outcome.state is not None:
+            refused = is_refusal(outcome) or (outcome.plan is not None and is_refusal(outcome.plan))
+            if outcome.state is not None and not refused:
                 out.append(_checked(outcome.state))
             else:
-                refused = is_refusal(outcome) or (outcome.plan is not None and is_refusal(outcome.plan))
                 out.append(Produced(None, refused=refused, reason=outcome.reason))
     finally:
         server.stop()
