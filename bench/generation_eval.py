@@ -145,7 +145,7 @@ def simcheck(items: list[dict], produced: list[Produced]) -> dict[str, str]:
 
 
 def report(label: str, items: list[dict], produced: list[Produced], elapsed: float, args: Any) -> None:
-    verdicts: list[Verdict] = [Judge(item, p.state).verdict() for item, p in zip(items, produced)]
+    verdicts: list[Verdict] = [Judge(item, p.state, p.refused).verdict() for item, p in zip(items, produced)]
     states = [p for p in produced if p.state is not None]
     valid = sum(p.valid for p in states)
     fully = [

@@ -400,12 +400,18 @@ class Verdict:
 class Judge:
     """Judges one labelled item against one state (None = the generator refused)."""
 
-    def __init__(self, item: dict[str, Any], state: dict[str, Any] | None):
+    def __init__(self, item: dict[str, Any], state: dict[str, Any] | None, refused: bool | None = None):
         self.item = item
         self.view = View(state) if state is not None else None
+        self.refused = state is None if refused is None else refused
 
     def verdict(self) -> Verdict:
         expect = self.item.get("expect", "workflow")
+        if self.view is None and not self.refused:  # the generator failed: nothing to credit
+            v = Verdict()
+            v.misses.append("no state produced")
+            v.tally["refusal"][2] += int(expect != "workflow")
+            return v
         if self.view is None:
             v = Verdict(refused=True)
             v.add("refusal", expect != "workflow", what="refused a workflow the user needed")

@@ -251,3 +251,8 @@ def test_older_labels_are_read():
     assert Judge(item, good).verdict().labels_right
     good["blocks"]["x"] = block("x", "gmail", "Gmail 1")
     assert not Judge(item, good).verdict().labels_right
+
+
+def test_a_failed_generation_is_not_a_refusal():
+    verdict = Judge({"id": "r", "description": "hi", "expect": "refuse"}, None, refused=False).verdict()
+    assert not verdict.labels_right and verdict.tally["refusal"] == [0, 0, 1]
