@@ -13,7 +13,7 @@ parameters, forbidden actions, refusals). Printed: the "fully right" rate (every
 expectation holds, the state is valid, and it writes nothing that was not asked for) beside
 per-dimension precision and recall (micro-averaged: right / predicted, right / labelled), the
 validity over the states produced (all nine validators), and the runtime findings when the
-validators export their codes (`lib.validation.RUNTIME_CODES`).
+validators have runtime checks (`lib.validation.is_runtime` / `RUNTIME_CODES`).
 """
 
 from __future__ import annotations
@@ -125,12 +125,11 @@ def run_claude(items: list[dict]) -> tuple[list[Produced], float]:
     return out, time.perf_counter() - t0
 
 
-def runtime_codes() -> frozenset[str] | None:
-    """The finding codes of the validators' runtime checks, when the validators declare them."""
+def runtime_checks() -> bool:
+    """Whether the validators have runtime checks (`lib.validation.is_runtime` / `RUNTIME_CODES`)."""
     import lib.validation
 
-    codes = getattr(lib.validation, "RUNTIME_CODES", None)
-    return frozenset(codes) if codes else None
+    return bool(getattr(lib.validation, "is_runtime", None) or getattr(lib.validation, "RUNTIME_CODES", None))
 
 
 def simcheck(items: list[dict], produced: list[Produced]) -> dict[str, str]:
@@ -156,12 +155,13 @@ def report(label: str, items: list[dict], produced: list[Produced], elapsed: flo
     print(f"  fully right     {sum(fully):>3}/{n} = {sum(fully) / n:.1%}")
     print(f"  labels right    {sum(v.labels_right for v in verdicts):>3}/{n}   (ignoring validity)")
     print(f"  validity        {valid:>3}/{len(states)} states produced ({n - len(states)} refused or failed)")
-    codes = runtime_codes()
-    if codes is None:
-        print("  runtime         n/a (the validators declare no RUNTIME_CODES yet)")
+    if not runtime_checks():
+        print("  runtime         n/a (the validators have no runtime checks yet)")
     else:
-        errs = sum(any(f.code in codes and f.severity == "error" for f in p.findings) for p in states)
-        warns = sum(sum(f.code in codes and f.severity != "error" for f in p.findings) for p in states)
+        from lib.generation.claude import is_runtime
+
+        errs = sum(any(is_runtime(f) and f.severity == "error" for f in p.findings) for p in states)
+        warns = sum(sum(is_runtime(f) and f.severity != "error" for f in p.findings) for p in states)
         print(
             f"  runtime         {len(states) - errs:>3}/{len(states)} states with no runtime error ({warns} warnings)"
         )

@@ -303,10 +303,9 @@ def user_message(description: str) -> str:
 
 def repair_message(findings: list[Any], local_ids: dict[str, str]) -> str:
     """The validator findings, runtime ones marked, with state ids turned back into the plan's ids."""
-    runtime = _runtime_codes()
     groups: dict[str, list[str]] = {"fix": [], "user": []}
     for f in findings:
-        kind = "runtime, " if f.code in runtime else ""
+        kind = "runtime, " if is_runtime(f) else ""
         text = f"- [{kind}{f.severity}] {f.validator}/{f.code} at {f.path}: {f.message}"
         for uid, local in local_ids.items():
             text = text.replace(uid, local)
@@ -322,11 +321,15 @@ def repair_message(findings: list[Any], local_ids: dict[str, str]) -> str:
     )
 
 
-def _runtime_codes() -> frozenset[str]:
-    """Codes of the validators' runtime checks, when the validators declare them."""
+def is_runtime(finding: Any) -> bool:
+    """A finding of the validators' runtime checks (what Sim's executor would fail on), when they exist."""
     import lib.validation
 
-    return frozenset(getattr(lib.validation, "RUNTIME_CODES", ()) or ())
+    check = getattr(lib.validation, "is_runtime", None)
+    if callable(check):
+        return bool(check(finding))
+    codes = getattr(lib.validation, "RUNTIME_CODES", None) or ()
+    return finding.code in codes or (finding.validator, finding.code) in codes
 
 
 _RULES = """You design workflows for Sim (the July 2025 release) and answer with one JSON workflow plan.

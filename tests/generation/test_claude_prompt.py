@@ -89,7 +89,7 @@ def test_a_schema_the_api_refuses_reaches_the_answer(claude_env, tenant, monkeyp
 
 
 def test_repair_message_marks_runtime_findings_and_separates_user_inputs(monkeypatch):
-    monkeypatch.setattr(lib.validation, "RUNTIME_CODES", frozenset({"else_without_edge"}), raising=False)
+    monkeypatch.setattr(lib.validation, "is_runtime", lambda f: f.code == "else_without_edge", raising=False)
     findings = [
         Finding(
             validator="edges", code="else_without_edge", severity="error", path="/blocks/u1", message="else"
@@ -115,9 +115,8 @@ def test_repair_round_sends_the_runtime_findings(claude_env):
     claude_env.control("runtime_fault", 1)
     outcome = claude.generate(CONDITIONAL, seed="s")
     sent = _messages(claude_env)
-    runtime = getattr(lib.validation, "RUNTIME_CODES", None)
-    if not runtime:
-        pytest.skip("the validators declare no runtime checks yet (RUNTIME_CODES)")
+    if not getattr(lib.validation, "is_runtime", None):
+        pytest.skip("the validators have no runtime checks yet (lib.validation.is_runtime)")
     assert outcome.repaired and len(sent) == 2
     repair = sent[1]["body"]["messages"][-1]["content"]
     assert "[runtime, error]" in repair
