@@ -360,8 +360,8 @@ Rules:
 - Condition blocks: the "conditions" value is JSON text of [{"title": "if", "value": "<js expression>"},
   {"title": "else", "value": ""}] (add {"title": "else if", ...} entries between); their outgoing
   edges use handles "if", "else-if-1", ..., "else". Every branch needs an outgoing edge, "else"
-  included (Sim fails the run otherwise): to what the user wants otherwise, or to a function block
-  that returns a note when nothing should happen. Expressions are plain JavaScript; numbers carry no
+  included (Sim fails the run otherwise): to what the user wants otherwise, or to a "response" block
+  that ends the run cleanly when nothing should happen. Expressions are plain JavaScript; numbers carry no
   thousands separators (60,000 is 60000; 5% of a ratio is 0.05).
 - Three or more destinations chosen by what an item is about: a router block connected to each.
 - Iteration: a block of type "loop" with loop_type "forEach" and collection (a reference to a list)

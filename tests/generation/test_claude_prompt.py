@@ -117,6 +117,6 @@ def test_repair_round_sends_the_runtime_findings(claude_env):
     sent = _messages(claude_env)
     if not getattr(lib.validation, "is_runtime", None):
         pytest.skip("the validators have no runtime checks yet (lib.validation.is_runtime)")
-    assert outcome.repaired and len(sent) == 2
+    assert len(sent) == 2  # the answer, then one repair round (whatever the stand-in answers to it)
     repair = sent[1]["body"]["messages"][-1]["content"]
-    assert "[runtime, error]" in repair
+    assert "[runtime, error]" in repair and outcome.calls[1].operation == "repair"
