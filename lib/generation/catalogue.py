@@ -5,8 +5,10 @@ Claude can only build what it is shown, so the catalogue covers every type Sim h
 by hand. It sits in the prompt-cached prefix, so it is built once, deterministically (a changed
 byte would miss the cache). One line per type keeps it small:
 
-    slack: Slack — Posts messages… | ops: send "Send Message" needs text; read … | fields: …; text [when operation=send] | out: ts, messages
+    slack: Slack — Posts messages… | ops: send "Send Message" needs text → channel, ts; read … → messages
+           | fields: …; text [when operation=send] | out: ts, channel, canvas_id, title, messages
 
+An operation lists what it needs and, when it differs from the block's outputs, what it returns.
 Fields are `id`, then what a value must look like when it is not free text (`[a|b]` choices, a
 table, JSON, a switch), `adv` when the field only counts in advanced mode, `secret` for values
 that must be `{{ENV_VAR}}` references, and `[when field=value]` when a choice shows it.
@@ -75,7 +77,13 @@ def _operations(block: BlockSpec) -> str:
     parts = []
     for op in block.operations.values():
         needs = [r for r in op.required if r != "credential"]
-        parts.append(f'{op.id} "{op.label or op.id}"' + (f" needs {', '.join(needs)}" if needs else ""))
+        text = f'{op.id} "{op.label or op.id}"' + (f" needs {', '.join(needs)}" if needs else "")
+        outputs = getattr(op, "outputs", None)  # what this operation returns, when the registry knows
+        if outputs == "list":
+            text += " → a list (refer to the whole output)"
+        elif outputs and sorted(outputs) != sorted(block.outputs):
+            text += " → " + ", ".join(outputs)
+        parts.append(text)
     return "; ".join(parts)
 
 
