@@ -119,6 +119,12 @@ def api_key(store):
 
 
 @pytest.fixture
+def headers(api_key, tenant) -> dict:
+    """Authorization with a write key of this test's tenant."""
+    return {"Authorization": f"Bearer {api_key(tenant)}"}
+
+
+@pytest.fixture
 def scratch_db(store, monkeypatch):
     """Point the store at a fresh, empty database for one test (its first use migrates it)."""
     import psycopg

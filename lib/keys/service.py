@@ -58,14 +58,17 @@ def _bootstrap(ctx: Context, token: str, body: KeyIn) -> KeyCreated:
     expected = settings().bootstrap_token
     tenant = body.tenant or settings().default_tenant
     if expected is None or not hmac.compare_digest(token.encode(), expected.get_secret_value().encode()):
-        audit.record(
-            tenant,
-            actor="bootstrap",
-            action="keys.bootstrap_refused",
-            target_type="api_key",
-            request_id=ctx.request_id,
-            details={"reason": "no bootstrap token configured" if expected is None else "wrong token"},
-        )
+        from lib.store import db
+
+        with db.detached():  # recorded although the request fails (its own transaction is rolled back)
+            audit.record(
+                tenant,
+                actor="bootstrap",
+                action="keys.bootstrap_refused",
+                target_type="api_key",
+                request_id=ctx.request_id,
+                details={"reason": "no bootstrap token configured" if expected is None else "wrong token"},
+            )
         raise Unauthorized("the bootstrap token is wrong or not configured", field="header.x-bootstrap-token")
     key, clear = keys.bootstrap(tenant, name=body.name, request_id=ctx.request_id)
     return KeyCreated(**key.model_dump(), key=clear, bootstrap=True)
