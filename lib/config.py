@@ -47,12 +47,15 @@ class Settings(BaseModel):
         description="Require API keys. Unset: on when VERCEL_ENV is production or preview (or VERCEL=1 "
         "without VERCEL_ENV), off elsewhere; AUTH_REQUIRED=false turns it off explicitly.",
     )
+    default_tenant: str = Field(default="default", validation_alias=AliasChoices("DEFAULT_TENANT"))
+    max_body_bytes: int = Field(default=4_500_000, validation_alias=AliasChoices("MAX_BODY_BYTES"))
+    cors_origins: str = Field(default="", validation_alias=AliasChoices("CORS_ORIGINS"))
+    log_level: str = Field(default="INFO", validation_alias=AliasChoices("LOG_LEVEL"))
     bootstrap_token: SecretStr | None = Field(
         default=None,
         validation_alias=AliasChoices("AGENT_FORGE_BOOTSTRAP_TOKEN"),
         description="One-time token that POST /api/keys accepts once to create the first admin key.",
     )
-
     key_cache_s: float = Field(
         default=30.0,
         validation_alias=AliasChoices("KEY_CACHE_S"),
@@ -76,10 +79,6 @@ class Settings(BaseModel):
         validation_alias=AliasChoices("MIGRATE_WAIT_S"),
         description="How long a cold start waits for another one's migration before answering 503.",
     )
-    default_tenant: str = Field(default="default", validation_alias=AliasChoices("DEFAULT_TENANT"))
-    max_body_bytes: int = Field(default=4_500_000, validation_alias=AliasChoices("MAX_BODY_BYTES"))
-    cors_origins: str = Field(default="", validation_alias=AliasChoices("CORS_ORIGINS"))
-    log_level: str = Field(default="INFO", validation_alias=AliasChoices("LOG_LEVEL"))
 
     # --- secrets at rest ---------------------------------------------------------------------
     secrets_key: SecretStr | None = Field(
