@@ -41,6 +41,9 @@ for _var in (
     "AWS_ACCESS_KEY_ID",
 ):
     os.environ.pop(_var, None)
+# Every test client shares one address ("testclient"): the suite would trip the per-IP limit.
+# Rate limits are on by default; tests/tenancy/test_rate_limits.py turns them on and checks them.
+os.environ["RATE_LIMITS"] = "false"
 
 
 @pytest.fixture(scope="session")

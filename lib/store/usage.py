@@ -55,3 +55,19 @@ def recent(tenant: str, limit: int = 100) -> list[dict]:
             " from ai_usage_logs where tenant_id = %s order by created_at desc limit %s",
             (tenant, limit),
         ).fetchall()
+
+
+def spent_today(tenant: str) -> tuple[int, float, float]:
+    """(tokens, cost in USD, seconds until the UTC day ends) of the tenant's LLM calls so far today."""
+    with db.connection() as conn:
+        row = conn.execute(
+            "select coalesce(sum(input_tokens + output_tokens + cache_read_tokens + cache_write_tokens), 0)"
+            "::bigint as tokens, coalesce(sum(cost_usd), 0)::float as cost,"
+            " extract(epoch from (date_trunc('day', now() at time zone 'utc') + interval '1 day'"
+            " - (now() at time zone 'utc')))::float as left_s"
+            " from ai_usage_logs where tenant_id = %s and operation <> 'cache_lookup'"
+            " and created_at >= date_trunc('day', now() at time zone 'utc') at time zone 'utc'",
+            (tenant,),
+        ).fetchone()
+        conn.rollback()
+    return int(row["tokens"]), float(row["cost"]), float(row["left_s"])

@@ -15,7 +15,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
 from lib.config import ROOT
-from lib.web import routes
+from lib.web import guard, routes
 from lib.web.errors import respond
 
 log = logging.getLogger("agent_forge.web")
@@ -61,7 +61,12 @@ class LocalServer:
             await self._app_for(found[0])(scope, receive, send)
             return
         if path == "/api" or path.startswith("/api/"):
-            await respond(404, "not_found", f"no route for {path}", "-")(scope, receive, send)
+
+            async def unknown(scope: Scope, receive: Receive, send: Send) -> None:
+                rid = scope["state"]["request_id"]
+                await respond(404, "not_found", f"no route for {path}", rid)(scope, receive, send)
+
+            await guard.guarded(unknown, scope, receive, send, route="(unknown)", kind="api")
             return
 
         async def send_with_headers(message: dict) -> None:

@@ -1,0 +1,59 @@
+-- Rate limit counters, and Row Level Security forced on every table.
+--
+-- rate_limits: one row per bucket ("key:<hash>:api", "ip:<addr>:llm" …) holding the current fixed
+-- window's start and hit count. One INSERT … ON CONFLICT statement per request updates every
+-- bucket it touches atomically, so it works through Supabase's transaction pooler (no session
+-- state, no advisory lock, no prepared statement). Unlogged: counters are not worth a WAL write,
+-- and a crash only forgets the current minute.
+create unlogged table if not exists rate_limits (
+    bucket       text        primary key,
+    window_start timestamptz not null,
+    hits         integer     not null
+);
+create index if not exists rate_limits_window_idx on rate_limits (window_start);
+
+-- Every table in this schema: RLS enabled and FORCED (it binds the table owner too, unless the
+-- role has BYPASSRLS), with one policy letting the role that owns the schema's objects (the one
+-- running migrations and the service) do its work. Supabase's anon and authenticated roles get no
+-- policy, so even with Supabase's default grants they read and write nothing. Tables added by later
+-- migrations must do the same; tests/tenancy/test_rls.py fails on any table that does not.
+do $$
+declare
+    t record;
+begin
+    for t in
+        select c.relname
+        from pg_class c
+        join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = current_schema() and c.relkind in ('r', 'p')
+    loop
+        execute format('alter table %I enable row level security', t.relname);
+        execute format('alter table %I force row level security', t.relname);
+        if not exists (
+            select 1 from pg_policies
+            where schemaname = current_schema() and tablename = t.relname and policyname = 'service_owner'
+        ) then
+            execute format(
+                'create policy service_owner on %I as permissive for all to %I using (true) with check (true)',
+                t.relname, current_user
+            );
+        end if;
+    end loop;
+end
+$$;
+
+-- Views run with the caller's rights (RLS of the tables under them applies to the caller).
+do $$
+declare
+    v record;
+begin
+    for v in
+        select c.relname
+        from pg_class c
+        join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = current_schema() and c.relkind = 'v'
+    loop
+        execute format('alter view %I set (security_invoker = true)', v.relname);
+    end loop;
+end
+$$;
