@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from lib.sim.names import ENV_REF, REFERENCE_RE, pointer
+from lib.validation import exfiltration
 from lib.validation.base import Finding, Rule
-from lib.validation.context import Context, lookup_sub_spec
+from lib.validation.context import Context
+from lib.validation.tables import per_spec, tables
 
 _MASK = re.compile(r"^[•*]+$")
 
@@ -57,18 +59,23 @@ def _value_pointer(block_id: str, sub_id: str) -> str:
     return pointer("blocks", block_id, "subBlocks", sub_id, "value")
 
 
+@per_spec
+def _secret_ids(spec: Any) -> frozenset[str]:
+    try:
+        return frozenset(getattr(spec, "secret_ids", None) or ())
+    except Exception:
+        return frozenset()
+
+
 def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
     spec = ctx.spec(block_id)
-    try:
-        secret_ids = set(getattr(spec, "secret_ids", None) or ())
-    except Exception:
-        secret_ids = set()
+    secret_ids = _secret_ids(spec)
     for sub_id, sub in ctx.sub_blocks(block_id).items():
         value = sub.get("value")
         stored_type = sub.get("type")
         if stored_type == "oauth-input":
             continue
-        declared = lookup_sub_spec(spec, sub_id)
+        declared = tables(spec).sub.get(sub_id) if spec is not None else None
         is_secret = sub_id in secret_ids or (declared is None and secret_key(sub_id))
         if is_secret and _plaintext(value):
             yield RULE.finding(
@@ -106,6 +113,26 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
                     )
 
 
+def _check_hosts(ctx: Context, block_id: str) -> Iterator[Finding]:
+    """{{ENV_VAR}} secrets an api block sends to a host that is not their provider's."""
+    values = {sub_id: sub.get("value") for sub_id, sub in ctx.sub_blocks(block_id).items()}
+    for leak in exfiltration.leaks(values):
+        if leak.severity == "error":
+            why = (
+                f"'{leak.variable}' is a credential for {', '.join(leak.allowed)}, so sending it to "
+                f"{leak.host} leaks it"
+            )
+        else:
+            why = f"nothing in '{leak.variable}' names {leak.host}; make sure this secret belongs to that service"
+        yield RULE.finding(
+            "secret_to_foreign_host",
+            _value_pointer(block_id, leak.field) + leak.suffix,
+            f"{ctx.label(block_id)} sends {{{{{leak.variable}}}}} in its {leak.field} to {leak.host}: {why}. "
+            "Remove it from this request (or point the URL at the provider's own API).",
+            severity=leak.severity,  # type: ignore[arg-type]
+        )
+
+
 def _check(ctx: Context) -> Iterator[Finding]:
     reported: list[str] = []
     for block_id in ctx.blocks:
@@ -114,6 +141,8 @@ def _check(ctx: Context) -> Iterator[Finding]:
         for finding in _check_block(ctx, block_id):
             reported.append(finding.path)
             yield finding
+        if ctx.type_of(block_id) == "api":
+            yield from _check_hosts(ctx, block_id)
     yield from _by_value(ctx, reported)
 
 
@@ -162,6 +191,11 @@ RULE = Rule.define(
             "warning",
             "A known key format (sk-…, AIza…, xoxb-…, JWT, …), a random token in a URL query or header, "
             "or a credential-named key, found by value anywhere in a block.",
+        ),
+        "secret_to_foreign_host": (
+            "error",
+            "An api block sends a {{ENV_VAR}} credential to a host that is not its provider's (error when "
+            "the provider's hosts are known, e.g. an Anthropic key; warning when the name says nothing).",
         ),
     },
     _check,
