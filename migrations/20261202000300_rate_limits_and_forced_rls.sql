@@ -16,7 +16,7 @@ create index if not exists rate_limits_window_idx on rate_limits (window_start);
 -- role has BYPASSRLS), with one policy letting the role that owns the schema's objects (the one
 -- running migrations and the service) do its work. Supabase's anon and authenticated roles get no
 -- policy, so even with Supabase's default grants they read and write nothing. Tables added by later
--- migrations must do the same; tests/tenancy/test_rls.py fails on any table that does not.
+-- migrations must do the same; tests/store/test_rls.py fails on any table that does not.
 do $$
 declare
     t record;

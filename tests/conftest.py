@@ -42,7 +42,7 @@ for _var in (
 ):
     os.environ.pop(_var, None)
 # Every test client shares one address ("testclient"): the suite would trip the per-IP limit.
-# Rate limits are on by default; tests/tenancy/test_rate_limits.py turns them on and checks them.
+# Rate limits are on by default; tests/test_quota.py and tests/web/test_guard.py turn them on.
 os.environ["RATE_LIMITS"] = "false"
 
 
