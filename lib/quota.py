@@ -43,8 +43,8 @@ def limit_for(kind: str) -> int:
 def check_rate(kind: str, *, token: str | None, ip: str | None) -> Verdict:
     """Count this request against its key's and its IP's bucket of `kind` ("api" or "llm").
 
-    When the counter store is down the request goes on (fail open): it then meets the outage
-    itself and answers 503, and a limiter outage never turns into refusing every client.
+    When the counters cannot be reached or updated the request goes on (fail open): it then meets
+    the outage itself and answers 503, and a limiter failure never turns into refusing every client.
     """
     if not settings().rate_limits:
         return Verdict()
@@ -62,10 +62,10 @@ def check_rate(kind: str, *, token: str | None, ip: str | None) -> Verdict:
         counts = rate_limits.hit(buckets)
         if random.random() < _SWEEP_CHANCE:  # nosec B311: when to tidy up, not security
             rate_limits.forget_older_than(86_400)
-    except Exception as exc:
-        if isinstance(exc, Unavailable) or db.is_outage(exc):
-            return Verdict()
-        raise
+    except Exception as exc:  # never let the limiter itself fail a request (e.g. schema not migrated)
+        if not (isinstance(exc, Unavailable) or db.is_outage(exc)):
+            log.error("rate limit check failed: %s; request let through", type(exc).__name__)
+        return Verdict()
     tightest = max(counts.values(), key=lambda c: (c.hits, c.reset_s))
     remaining = max(0, limit - tightest.hits)
     reset = max(1, math.ceil(tightest.reset_s))

@@ -1,0 +1,108 @@
+"""Tenant isolation, generated from the route table: for every route file and every operation it
+declares, tenant B (an admin key) gets nothing of tenant A — no name, description, state or
+secret of A's in any answer, A's ids answer 404, and A's workflow is untouched afterwards.
+
+A new route or method without a case here fails `test_every_operation_has_an_isolation_case`,
+so an endpoint cannot be added and forgotten. HEAD answers like GET (the same operation).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+
+from lib.web import routes
+
+SECRET = "sk-ant-api03-Iso9Lm2Rt9Vb4Nc8Kd1Fg5Hj3Zp6Ws0Ye7Ua2Ib9Oc4EdQx7Lm2Rt9Vb4Nc-Aa1Bb2"
+TEMPLATE = "support-ticket-triage"
+STATE_SNIPPET = {"blocks": {}, "edges": [], "loops": {}, "parallels": {}}
+
+# "METHOD /path" → how tenant B calls it (path parameters are A's where A has one) and what B may get.
+# `owned`: the path names A's workflow, so the only right answer is "not found".
+CASES: dict[str, dict] = {
+    "GET /api/health": {"expect": {200}},
+    "GET /api/openapi.json": {"expect": {200}},
+    "GET /api/block-types": {"expect": {200}},
+    "GET /api/templates": {"expect": {200}},
+    "GET /api/templates/{name}": {"expect": {200}},
+    "GET /api/workflows": {"expect": {200}},
+    "POST /api/workflows": {"json": {"name": "b's own", "state": STATE_SNIPPET}, "expect": {201, 422}},
+    "POST /api/workflows/templates/{name}": {"json": {"name": "b from template"}, "expect": {201}},
+    "POST /api/workflows/import": {"json": {"state": STATE_SNIPPET}, "expect": {200, 201, 422}},
+    "POST /api/generate": {"json": {"description": "email me the weather every morning"}, "expect": {201}},
+    "POST /api/validate": {"json": {"state": STATE_SNIPPET}, "expect": {200}},
+    "POST /api/imports": {"json": {"filename": "rows.csv", "size": 10}, "expect": {201, 422, 503}},
+    "POST /api/imports/{id}/run": {"expect": {404, 503}},
+    "GET /api/workflows/{id}": {"owned": True},
+    "PUT /api/workflows/{id}": {"owned": True, "json": "a valid state"},
+    "DELETE /api/workflows/{id}": {"owned": True},
+    "GET /api/workflows/{id}/export": {"owned": True},
+    "GET /api/workflows/{id}/secrets": {"owned": True},
+    "POST /api/workflows/{id}/validate": {"owned": True},
+    "POST /api/workflows/{id}/generate-state": {"owned": True},
+    "GET /api/workflows/{id}/versions": {"owned": True},
+    "GET /api/workflows/{id}/versions/{n}": {"owned": True},
+    "POST /api/workflows/{id}/versions/{n}/restore": {"owned": True},
+}
+
+
+def _operations() -> list[str]:
+    return sorted(f"{op.method} {op.path}" for r in routes.discover() for op in r.load().app.operations)
+
+
+def test_every_operation_has_an_isolation_case():
+    missing = [op for op in _operations() if op not in CASES]
+    assert missing == [], f"add an isolation case for {missing} in tests/web/test_isolation.py"
+
+
+@pytest.fixture
+def tenant_a(server, tenant, api_key):
+    key = api_key(tenant, "admin")
+    marker = f"iso-{uuid.uuid4().hex[:10]}"
+    template = server.get(f"/api/templates/{TEMPLATE}").json()
+    state = template["state"]
+    block = next(iter(state["blocks"].values()))
+    block["subBlocks"]["isoKey"] = {"id": "isoKey", "type": "short-input", "value": SECRET}
+    r = server.post(
+        "/api/workflows",
+        json={"name": f"{marker} name", "description": f"{marker} description", "state": state},
+        headers={"authorization": f"Bearer {key}"},
+    )
+    assert r.status_code == 201, r.text
+    return {"tenant": tenant, "key": key, "marker": marker, "workflow": r.json()}
+
+
+@pytest.mark.parametrize("operation", _operations())
+def test_tenant_b_gets_nothing_of_tenant_a(operation, server, tenant_a, api_key):
+    case = CASES[operation]
+    method, path = operation.split(" ", 1)
+    a_id = tenant_a["workflow"]["id"]
+    url = path.format(id=a_id, name=TEMPLATE, n="1")
+    if path.startswith("/api/imports/{id}"):
+        url = path.format(id=uuid.uuid4().hex)
+    b_key = api_key(f"{tenant_a['tenant']}-b", "admin")
+    body = case.get("json")
+    if body == "a valid state":  # only ownership can refuse it
+        body = {"state": server.get(f"/api/templates/{TEMPLATE}").json()["state"], "version": 1}
+    r = server.request(method, url, json=body, headers={"authorization": f"Bearer {b_key}"})
+
+    expected = {404} if case.get("owned") else case["expect"]
+    assert r.status_code in expected, (operation, r.status_code, r.text[:300])
+    text = r.text
+    leaked = [tenant_a["marker"], SECRET, tenant_a["tenant"] + '"']
+    if "{id}" not in path:  # an error about A's id may name the id B sent; nothing else may
+        leaked.append(a_id)
+    assert [x for x in leaked if x in text] == [], operation
+
+    # A's workflow is exactly as it was
+    mine = server.get(f"/api/workflows/{a_id}", headers={"authorization": f"Bearer {tenant_a['key']}"})
+    assert mine.status_code == 200
+    before, after = tenant_a["workflow"], mine.json()
+    assert (after["version"], after["name"], after["description"]) == (
+        before["version"],
+        before["name"],
+        before["description"],
+    )
+    assert json.dumps(after["state"], sort_keys=True) == json.dumps(before["state"], sort_keys=True)
