@@ -182,8 +182,15 @@ def restart_embedded() -> bool:
     """Start the embedded server again if it died (the pool reconnects by itself). True if restarted."""
     if _embedded is None or embedded_alive():
         return False
+    global _pool, _down_until
     with _embedded._lock:  # the library's inter-process lock: one starter at a time
         _embedded.ensure_postgres_running()
+    # A fresh pool connects at once; the old one (its connections all dead) is closed in the
+    # background and closes each connection a request still holds when it is given back.
+    with _lock:
+        old, _pool, _down_until = _pool, None, 0.0
+    if old is not None:
+        threading.Thread(target=old.close, kwargs={"timeout": 5}, daemon=True).start()
     log.warning("embedded PostgreSQL was down and has been restarted")
     return True
 
