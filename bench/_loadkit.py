@@ -18,6 +18,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -97,6 +98,7 @@ class Tally:
     created: dict[str, tuple[str, str]] = field(default_factory=dict)  # id → (key, name) acknowledged
     updated: dict[str, tuple[int, str]] = field(default_factory=dict)  # id → (version, description) acked
     timeline: list[tuple[float, int, float]] = field(default_factory=list)  # (start, status, seconds)
+    elapsed: float = 0.0
 
     def note(self, kind: str, status: int, seconds: float, started: float) -> None:
         self.latencies.setdefault(kind, []).append(seconds)
@@ -201,6 +203,36 @@ def template_state(base_url: str) -> dict:
     return httpx.get(f"{base_url}/api/templates/{TEMPLATE}", timeout=30).json()["state"]
 
 
+def open_clients(base_url: str, clients: int) -> httpx.AsyncClient:
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    return httpx.AsyncClient(base_url=base_url, timeout=30, limits=limits)
+
+
+async def run_clients(
+    base_url: str,
+    keys: list[str],
+    clients: int,
+    seconds: float,
+    *,
+    allowed: frozenset[int] = frozenset({200, 201}),
+    beside: Any = None,
+) -> tuple[Tally, Any]:
+    """`clients` client loops for `seconds` (keys dealt round-robin), and `beside` (a coroutine,
+    e.g. the fault) running with them; the tally and what `beside` returned."""
+    state = template_state(base_url)
+    tally = Tally()
+    async with open_clients(base_url, clients) as http:
+        t0 = time.monotonic()
+        until = t0 + seconds
+        loops = [
+            client_loop(http, keys[i % len(keys)], state, tally, until, allowed=allowed)
+            for i in range(clients)
+        ]
+        results = await asyncio.gather(*([beside] if beside else []), *loops)
+        tally.elapsed = time.monotonic() - t0
+    return tally, results[0] if beside else None
+
+
 async def floor(base_url: str, clients: int, seconds: float) -> list[float]:
     """The same clients fetching a static file from the same server: HTTP and client cost, no API."""
     latencies: list[float] = []
@@ -213,8 +245,7 @@ async def floor(base_url: str, clients: int, seconds: float) -> list[float]:
             if r.status_code == 200:
                 latencies.append(time.monotonic() - t0)
 
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base_url, timeout=30, limits=limits) as http:
+    async with open_clients(base_url, clients) as http:
         await asyncio.gather(*(one(http) for _ in range(clients)))
     return latencies
 

@@ -20,40 +20,22 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _loadkit import Server, Tally, client_loop, pct, template_state, verify
+from _loadkit import Server, pct, run_clients, verify
 
 SLOW_503_S = 3.0  # a 503 slower than this is not "fast" (the pool timeout is 2 s)
 
 
-async def run(server: Server, keys: list[str], clients: int, seconds: float) -> tuple[Tally, float, float]:
-    state = template_state(server.url)
-    tally = Tally()
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=server.url, timeout=30, limits=limits) as http:
-        t0 = time.monotonic()
-        until = t0 + seconds
-        allowed = frozenset({200, 201, 409, 503})
-
-        async def kill() -> tuple[float, float]:
-            await asyncio.sleep(seconds / 3)
-            victim = server.postmaster()
-            killed_at = time.monotonic()
-            os.kill(victim, signal.SIGKILL)
-            while server.postmaster() in (None, victim):
-                await asyncio.sleep(0.1)
-            return killed_at, time.monotonic()
-
-        loops = [
-            client_loop(http, keys[i % len(keys)], state, tally, until, allowed=allowed)
-            for i in range(clients)
-        ]
-        results = await asyncio.gather(kill(), *loops)
-        killed_at, restarted_at = results[0]
-        return tally, killed_at, restarted_at
+async def kill_and_wait(server: Server, after_s: float) -> tuple[float, float]:
+    """SIGKILL the postmaster after `after_s`; (when, when a new postmaster runs)."""
+    await asyncio.sleep(after_s)
+    victim = server.postmaster()
+    killed_at = time.monotonic()
+    os.kill(victim, signal.SIGKILL)
+    while server.postmaster() in (None, victim):
+        await asyncio.sleep(0.1)
+    return killed_at, time.monotonic()
 
 
 def main() -> int:
@@ -64,7 +46,10 @@ def main() -> int:
     server = Server(RATE_LIMIT_PER_MINUTE="10000000", RATE_LIMIT_LLM_PER_MINUTE="10000000", DB_POOL_MAX="10")
     try:
         keys = [server.key(f"faults-{i}") for i in range(5)]
-        tally, killed_at, restarted_at = asyncio.run(run(server, keys, args.clients, args.seconds))
+        fault = kill_and_wait(server, args.seconds / 3)
+        allowed = frozenset({200, 201, 409, 503})
+        run = run_clients(server.url, keys, args.clients, args.seconds, allowed=allowed, beside=fault)
+        tally, (killed_at, restarted_at) = asyncio.run(run)
         app_restarted = server.proc.poll() is not None
         lost = verify(server.url, tally)
     finally:

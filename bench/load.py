@@ -15,27 +15,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-import time
 from pathlib import Path
-
-import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _loadkit import Server, Tally, client_loop, floor, summary, template_state, verify
-
-
-async def run(server: Server, keys: list[str], clients: int, seconds: float) -> tuple[Tally, float]:
-    state = template_state(server.url)
-    tally = Tally()
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=server.url, timeout=30, limits=limits) as http:
-        t0 = time.monotonic()
-        until = t0 + seconds
-        await asyncio.gather(
-            *(client_loop(http, keys[i % len(keys)], state, tally, until) for i in range(clients))
-        )
-        return tally, time.monotonic() - t0
+from _loadkit import Server, floor, run_clients, summary, verify
 
 
 def main() -> int:
@@ -50,7 +34,8 @@ def main() -> int:
     try:
         keys = [server.key(f"load-{i}") for i in range(5)]
         base = asyncio.run(floor(server.url, args.clients, min(10.0, args.seconds / 6)))
-        tally, elapsed = asyncio.run(run(server, keys, args.clients, args.seconds))
+        tally, _ = asyncio.run(run_clients(server.url, keys, args.clients, args.seconds))
+        elapsed = tally.elapsed
         lost = verify(server.url, tally)
     finally:
         server.close()
