@@ -58,6 +58,10 @@ def check() -> Health:
     degraded: list[str] = []
     t0 = time.perf_counter()
     try:
+        # Cold-start work (imports, the pool object) first: the deadline is for the database's answer.
+        db.pool()
+        import pgvector.psycopg  # each new connection's configure step needs it
+
         # In a thread with a deadline: a database that hangs (not refuses) cannot hold the answer.
         pgvector, version = _probes.submit(_probe).result(timeout=BUDGET_S)
         database = DatabaseHealth(

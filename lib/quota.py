@@ -21,7 +21,7 @@ from lib.errors import BudgetExceeded, RateLimited, Unavailable
 log = logging.getLogger("agent_forge.quota")
 
 WINDOW_S = 60
-_SWEEP_CHANCE = 0.001  # now and then a request also drops idle buckets (a day old)
+_SWEEP_CHANCE = 0.001  # now and then a request also drops idle buckets (a day old); not security
 
 
 @dataclass
@@ -60,7 +60,7 @@ def check_rate(kind: str, *, token: str | None, ip: str | None) -> Verdict:
         return Verdict()
     try:
         counts = rate_limits.hit(buckets)
-        if random.random() < _SWEEP_CHANCE:  # nosec B311: when to tidy up, not security
+        if random.random() < _SWEEP_CHANCE:  # nosec B311
             rate_limits.forget_older_than(86_400)
     except Exception as exc:  # never let the limiter itself fail a request (e.g. schema not migrated)
         if not (isinstance(exc, Unavailable) or db.is_outage(exc)):

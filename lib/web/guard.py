@@ -15,6 +15,7 @@ import uuid
 from typing import Any
 
 import anyio
+from starlette.types import Message
 
 from lib import quota
 from lib.config import settings
@@ -71,7 +72,7 @@ async def guarded(app: Any, scope: Any, receive: Any, send: Any, *, route: str, 
     extra: dict[str, str] = {"x-request-id": rid, **SECURITY_HEADERS}
     status = 0
 
-    async def send_with_headers(message: dict[str, Any]) -> None:
+    async def send_with_headers(message: Message) -> None:
         nonlocal status
         if message["type"] == "http.response.start":
             status = message["status"]
