@@ -42,6 +42,11 @@ CASES: dict[str, dict] = {
     "GET /api/workflows/{id}/secrets": {"owned": True},
     "POST /api/workflows/{id}/validate": {"owned": True},
     "POST /api/workflows/{id}/generate-state": {"owned": True},
+    "GET /api/workflows/cache": {"expect": {200}},
+    "GET /api/workflows/cache/stats": {"expect": {200}},
+    "DELETE /api/workflows/cache": {"expect": {200}},
+    "POST /api/workflows/cache/{entry_id}/bad": {"owned": True, "json": {"reason": "not mine"}},
+    "GET /api/analytics": {"expect": {200}},
     "GET /api/workflows/{id}/versions": {"owned": True},
     "GET /api/workflows/{id}/versions/{n}": {"owned": True},
     "POST /api/workflows/{id}/versions/{n}/restore": {"owned": True},
@@ -71,7 +76,16 @@ def tenant_a(server, tenant, api_key):
         headers={"authorization": f"Bearer {key}"},
     )
     assert r.status_code == 201, r.text
-    return {"tenant": tenant, "key": key, "marker": marker, "workflow": r.json()}
+    workflow = r.json()
+    # a generation leaves a cache entry and usage rows of A's
+    auth = {"authorization": f"Bearer {key}"}
+    made = server.post(
+        "/api/generate", json={"description": f"Every morning email me the {marker} report"}, headers=auth
+    )
+    assert made.status_code == 201, made.text
+    # (only a valid generated state is cached; when there is none B is sent a made-up entry id)
+    entries = server.get("/api/workflows/cache", headers=auth).json()["entries"]
+    return {"tenant": tenant, "key": key, "marker": marker, "workflow": workflow, "cache": entries}
 
 
 @pytest.mark.parametrize("operation", _operations())
@@ -79,7 +93,9 @@ def test_tenant_b_gets_nothing_of_tenant_a(operation, server, tenant_a, api_key)
     case = CASES[operation]
     method, path = operation.split(" ", 1)
     a_id = tenant_a["workflow"]["id"]
-    url = path.format(id=a_id, name=TEMPLATE, n="1")
+    url = path.format(
+        id=a_id, name=TEMPLATE, n="1", entry_id=(tenant_a["cache"] or [{"id": str(uuid.uuid4())}])[0]["id"]
+    )
     if path.startswith("/api/imports/{id}"):
         url = path.format(id=uuid.uuid4().hex)
     b_key = api_key(f"{tenant_a['tenant']}-b", "admin")
@@ -106,3 +122,5 @@ def test_tenant_b_gets_nothing_of_tenant_a(operation, server, tenant_a, api_key)
         before["description"],
     )
     assert json.dumps(after["state"], sort_keys=True) == json.dumps(before["state"], sort_keys=True)
+    cache = server.get("/api/workflows/cache", headers={"authorization": f"Bearer {tenant_a['key']}"}).json()
+    assert cache["entries"] == tenant_a["cache"]
