@@ -89,6 +89,12 @@ def pool() -> Any:
                         "row_factory": dict_row,
                         "autocommit": False,
                         "connect_timeout": max(1, round(wait)),
+                        # a peer that vanished (no reset, e.g. a network partition) is noticed in ~20 s
+                        # instead of the OS's two hours; a query waiting on it then fails as an outage
+                        "keepalives": 1,
+                        "keepalives_idle": 10,
+                        "keepalives_interval": 5,
+                        "keepalives_count": 2,
                     },
                     configure=_configure,
                     check=ConnectionPool.check_connection,  # a connection the server dropped is replaced
