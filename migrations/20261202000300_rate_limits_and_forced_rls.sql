@@ -1,4 +1,4 @@
--- Rate limit counters, and Row Level Security forced on every table.
+-- Rate limit counters (Row Level Security is forced on every table by lib/store/harden.sql).
 --
 -- rate_limits: one row per bucket ("key:<hash>:api", "ip:<addr>:llm" …) holding the current fixed
 -- window's start and hit count. One INSERT … ON CONFLICT statement per request updates every
@@ -12,48 +12,6 @@ create unlogged table if not exists rate_limits (
 );
 create index if not exists rate_limits_window_idx on rate_limits (window_start);
 
--- Every table in this schema: RLS enabled and FORCED (it binds the table owner too, unless the
--- role has BYPASSRLS), with one policy letting the role that owns the schema's objects (the one
--- running migrations and the service) do its work. Supabase's anon and authenticated roles get no
--- policy, so even with Supabase's default grants they read and write nothing. Tables added by later
--- migrations must do the same; tests/store/test_rls.py fails on any table that does not.
-do $$
-declare
-    t record;
-begin
-    for t in
-        select c.relname
-        from pg_class c
-        join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = current_schema() and c.relkind in ('r', 'p')
-    loop
-        execute format('alter table %I enable row level security', t.relname);
-        execute format('alter table %I force row level security', t.relname);
-        if not exists (
-            select 1 from pg_policies
-            where schemaname = current_schema() and tablename = t.relname and policyname = 'service_owner'
-        ) then
-            execute format(
-                'create policy service_owner on %I as permissive for all to %I using (true) with check (true)',
-                t.relname, current_user
-            );
-        end if;
-    end loop;
-end
-$$;
-
--- Views run with the caller's rights (RLS of the tables under them applies to the caller).
-do $$
-declare
-    v record;
-begin
-    for v in
-        select c.relname
-        from pg_class c
-        join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = current_schema() and c.relkind = 'v'
-    loop
-        execute format('alter view %I set (security_invoker = true)', v.relname);
-    end loop;
-end
-$$;
+-- RLS is forced on every table, and every view made security_invoker, by lib/store/harden.sql,
+-- which `python -m lib migrate` runs after applying any migration (so tables of migrations
+-- applied later, or out of order, are covered too).

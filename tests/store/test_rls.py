@@ -8,6 +8,8 @@ any tenant comes back, nothing goes in. Every table must have RLS forced and eve
 
 from __future__ import annotations
 
+import uuid
+
 import psycopg
 import pytest
 
@@ -89,3 +91,25 @@ def test_supabase_roles_write_nothing(supabase_roles, tenant, role):
                 conn.execute(f"set local role {role}")
                 conn.execute(sql, (tenant,))
         conn.rollback()
+
+
+def test_a_table_made_later_is_hardened_by_the_next_migrate(store):
+    from lib.store import migrations
+
+    name = "rls_probe_" + uuid.uuid4().hex[:8]
+    with store.connection() as conn:
+        conn.execute(f"create table {name} (id int)")  # as a later (or out-of-order) migration would
+        conn.commit()
+        try:
+            migrations.harden(conn)
+            row = conn.execute(
+                "select relrowsecurity, relforcerowsecurity from pg_class where relname = %s", (name,)
+            ).fetchone()
+            policies = conn.execute(
+                "select policyname from pg_policies where tablename = %s", (name,)
+            ).fetchall()
+        finally:
+            conn.execute(f"drop table {name}")
+            conn.commit()
+    assert row["relrowsecurity"] and row["relforcerowsecurity"]
+    assert [p["policyname"] for p in policies] == ["service_owner"]
