@@ -47,6 +47,13 @@ CASES: dict[str, dict] = {
     "DELETE /api/workflows/cache": {"expect": {200}},
     "POST /api/workflows/cache/{entry_id}/bad": {"owned": True, "json": {"reason": "not mine"}},
     "GET /api/analytics": {"expect": {200}},
+    # searches that would find A's workflow (same words, same structure) if they crossed tenants
+    "POST /api/workflows/semantic-search": {
+        "json": {"query": "support ticket triage", "limit": 50},
+        "expect": {200},
+    },
+    "POST /api/workflows/pattern-match": {"json": "the template's state", "expect": {200}},
+    "GET /api/workflows/similar/{id}": {"owned": True},
     "GET /api/workflows/{id}/versions": {"owned": True},
     "GET /api/workflows/{id}/versions/{n}": {"owned": True},
     "POST /api/workflows/{id}/versions/{n}/restore": {"owned": True},
@@ -102,6 +109,8 @@ def test_tenant_b_gets_nothing_of_tenant_a(operation, server, tenant_a, api_key)
     body = case.get("json")
     if body == "a valid state":  # only ownership can refuse it
         body = {"state": server.get(f"/api/templates/{TEMPLATE}").json()["state"], "version": 1}
+    elif body == "the template's state":  # A's workflow has exactly this structure
+        body = {"state": server.get(f"/api/templates/{TEMPLATE}").json()["state"], "limit": 50}
     r = server.request(method, url, json=body, headers={"authorization": f"Bearer {b_key}"})
 
     expected = {404} if case.get("owned") else case["expect"]
@@ -124,3 +133,15 @@ def test_tenant_b_gets_nothing_of_tenant_a(operation, server, tenant_a, api_key)
     assert json.dumps(after["state"], sort_keys=True) == json.dumps(before["state"], sort_keys=True)
     cache = server.get("/api/workflows/cache", headers={"authorization": f"Bearer {tenant_a['key']}"}).json()
     assert cache["entries"] == tenant_a["cache"]
+
+
+def test_the_searches_do_find_the_workflow_for_its_own_tenant(server, tenant_a):
+    """The control for the search cases above: what B must not see, A does see."""
+    auth = {"authorization": f"Bearer {tenant_a['key']}"}
+    a_id = tenant_a["workflow"]["id"]
+    state = server.get(f"/api/templates/{TEMPLATE}").json()["state"]
+    found = server.post(
+        "/api/workflows/semantic-search", json={"query": "support ticket triage", "limit": 50}, headers=auth
+    )
+    similar = server.post("/api/workflows/pattern-match", json={"state": state, "limit": 50}, headers=auth)
+    assert a_id in found.text and a_id in similar.text
