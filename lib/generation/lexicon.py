@@ -36,7 +36,16 @@ THRESHOLD_RE = re.compile(
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
-    return json.loads(_FILE.read_text(encoding="utf-8"))
+    """The phrase lists, with every JUL25 tool block the lists do not name added from the registry."""
+    from lib.generation.services import derived_integrations
+
+    data = json.loads(_FILE.read_text(encoding="utf-8"))
+    known = set(data["integrations"]) | {
+        e["type"] for k, e in data["search"].items() if not k.startswith("_")
+    }
+    known |= {e["type"] for e in data["integrations"].values()}
+    data["integrations"].update(derived_integrations({k: None for k in known}))
+    return data
 
 
 def phrase_at(text: str, phrase: str) -> int:

@@ -25,6 +25,7 @@ EXAMPLES = (
     "For each new lead in the Leads table on Airtable, draft a personalised intro email and save it as a Gmail draft.",
 )
 _CORE_TYPES = ("starter", "agent", "api", "condition", "router", "function", "response", "loop")
+_PROCESS_TYPES = ("image_generator", "elevenlabs", "vision", "translate", "openai", "huggingface", "thinking")
 _MAIN_OUTPUTS = (
     "content",
     "data",
@@ -138,8 +139,8 @@ class _Builder:
                 local = self.add(step.type, self.fill(step.values, prev), parent)
                 self.edge(heads, local)
                 heads = [(local, "source")]
-                if step.kind in ("source", "process"):
-                    prev = _ref(local, step.type)
+                if step.kind in ("source", "process") or step.type in _PROCESS_TYPES:
+                    prev = _ref(local, step.type, step.values.get("operation"))
         return heads, prev
 
     def condition(
@@ -289,8 +290,15 @@ class _Builder:
         return [(local, "loop-end-source")]
 
 
-def _ref(local: str, type_: str) -> str:
+def _ref(local: str, type_: str, operation: str | None = None) -> str:
+    """The reference to a block's main result: the operation's declared result path (services.json),
+    else the first main-looking output the registry declares."""
+    from lib.generation.services import result_path
     from lib.sim.registry import get_block
+
+    path = result_path(type_, operation)
+    if path is not None:
+        return f"<{local}.{path}>" if path else f"<{local}>"
 
     spec = get_block(type_)
     outputs = list((spec.outputs if spec else {}) or {})

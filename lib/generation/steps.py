@@ -52,6 +52,8 @@ class Step:
     loop_type: str | None = None
     count: int | None = None
     integration: str | None = None
+    note: str | None = None  # an assumption the planner made for this step (shown in the coverage report)
+    needs: list[str] = field(default_factory=list)  # what the user must still fill in
 
 
 def negated(text: str) -> set[str]:
@@ -296,7 +298,10 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     entry = lexicon()["integrations"][key]
     write = _is_write(clause, key) if write is None else write
     draft = key == "gmail" and "draft" in entry and re.search(r"\bdrafts?\b", clause, re.I) and write
-    mode = entry["draft"] if draft else entry["write" if write else "read"]
+    http = _http_object(entry["type"], clause, description, write)
+    if http is not None:
+        return http
+    mode = entry["draft"] if draft else _choose_operation(entry, clause, "write" if write else "read")
     values = dict(entry.get("values", {}))
     values.update(mode.get("values", {}))
     if mode.get("operation"):
@@ -324,6 +329,72 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     return Step(
         "action" if write else "source", entry["type"], values, label=name, text=clause, integration=key
     )
+
+
+def _mentions(text: str, word: str) -> bool:
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
+
+
+def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
+    """The operation of `mode` whose objects the clause names ('read the open issues' → read-bulk);
+    the entry's default for that mode when none is named."""
+    from lib.generation import services
+
+    default = entry[mode]
+    ops = services.operations().get(entry["type"], {})
+    low = clause.lower()
+    named = [
+        (min(low.find(o) for o in op["objects"] if _mentions(low, o)), op_id)
+        for op_id, op in ops.items()
+        if op["mode"] == mode and any(_mentions(low, o) for o in op["objects"])
+    ]
+    current = default.get("operation", "")
+    if not named or any(op_id == current for _, op_id in named):
+        return default
+    op_id = min(named)[1]
+    return {k: v for k, v in default.items() if k not in ("operation", "values")} | {"operation": op_id}
+
+
+def _http_object(block_type: str, clause: str, description: str, write: bool) -> Step | None:
+    """'the open issues of acme/api on GitHub': an object the JUL25 block has no operation for,
+    reached with an HTTP request to the service's real endpoint (data in services.json)."""
+    from lib.generation import services
+
+    facts = services.data()["blocks"].get(block_type, {})
+    low = clause.lower()
+    for obj, call in facts.get("http", {}).items():
+        if not _mentions(low, obj) or (call["method"] == "POST") != write:
+            continue
+        url = call["url"]
+        if "{owner}" in url:
+            repo = lx.REPO_RE.search(re.sub(lx.URL_RE, "", clause)) or lx.REPO_RE.search(
+                re.sub(lx.URL_RE, "", description)
+            )
+            owner, name = (repo.group(1), repo.group(2)) if repo else ("OWNER", "REPO")
+            url = url.replace("{owner}", owner).replace("{repo}", name)
+        values = {"url": url, "method": call["method"]}
+        if facts.get("http_token"):
+            values["headers"] = json.dumps(
+                [{"id": "h-authorization", "cells": {"Key": "Authorization", "Value": "Bearer " + facts["http_token"]}}]
+            )
+        if call.get("body"):
+            values["body"] = json.dumps(call["body"])
+        step = Step(
+            "action" if write else "source",
+            "api",
+            values,
+            label=f"{block_type} {obj}",
+            text=clause,
+            integration=block_type,
+        )
+        step.note = (
+            f"Sim JUL25's {block_type} block has no operation for {obj}: used an HTTP {call['method']} to "
+            f"{url.split('?')[0]}"
+        )
+        if "OWNER" in url:
+            step.needs.append("the repository (owner/name) in the request URL")
+        return step
+    return None
 
 
 def _targets(target: str, clause: str, description: str, values: dict[str, str]) -> None:
