@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
+from lib.errors import CannotPlan
 from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
-from lib.generation.steps import Step, read_steps
+from lib.generation.steps import Step, clauses, read_steps, sentences
 from lib.generation.triggers import read_trigger
 
 EXAMPLES = (
@@ -42,53 +44,141 @@ _MAIN_OUTPUTS = (
 )
 
 
+@dataclass
+class Draft:
+    """A plan and what the planner can say about it: the words each block came from, what it did
+    not use, and the assumptions it made (the coverage report's planner half)."""
+
+    plan: WorkflowPlan
+    words: dict[str, str] = field(default_factory=dict)  # plan block id → words of the description
+    unused: list[str] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
+    needs: list[tuple[str, str]] = field(default_factory=list)  # (plan block id, what to fill in)
+
+
 def plan(description: str) -> WorkflowPlan:
-    """The workflow for `description` (already cleaned by `text.clean_description`)."""
+    """The workflow for `description` (already cleaned by `text.clean_description`); raises
+    `CannotPlan` when the planner cannot make a workflow of it."""
+    return draft(description).plan
+
+
+def draft(description: str) -> Draft:
+    """The plan for `description` with its coverage notes."""
+    foreign = language_of(description)
+    if foreign:
+        raise CannotPlan(
+            f"this description looks {foreign}; the offline planner reads English only, so it cannot turn it "
+            "into a workflow without guessing. Write it in English (or configure ANTHROPIC_API_KEY so Claude "
+            "plans it).",
+            field="body.description",
+            details=[{"reason": "language", "language": foreign}],
+        )
     trigger = read_trigger(description)
     blanked = list(description)
     for start, end in trigger.spans:
         blanked[start:end] = " " * (end - start)
-    steps = read_steps(re.sub(r"\s+(?=[,.;])", "", "".join(blanked)), description)
-    builder = _Builder(description)
-    start = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
+    text = re.sub(r"\s+(?=[,.;])", "", "".join(blanked))
+    steps = read_steps(text, description)
     if not steps:
-        steps = [
-            Step(
-                "process",
-                "agent",
-                {
-                    "systemPrompt": "You carry out this task: " + description[:500],
-                    "userPrompt": "{prev}",
-                    "model": lexicon()["default_model"],
-                    "temperature": "0.3",
-                    "apiKey": lx.api_key_for(lexicon()["default_model"]),
-                },
-                label="Task",
-            )
-        ]
-    builder.chain(steps, [(start, "source")], "<start.input>", None)
-    return WorkflowPlan(
+        raise CannotPlan(
+            "the planner found no step it can build in this description (no source, action or processing "
+            "it recognises), so it made no workflow. Name what to read (e.g. 'the open Jira issues'), what to "
+            "do with it ('summarise') and where the result goes ('post to #eng on Slack').",
+            field="body.description",
+            details=[{"reason": "no_steps", "unused": unused_clauses(text, [])}],
+        )
+    builder = _Builder(description, trigger)
+    start = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
+    builder.words[start] = " ".join(description[a:b] for a, b in trigger.spans).strip() or "(run by hand)"
+    builder.chain(steps, [(start, "source")], builder.start_data(), None)
+    result = WorkflowPlan(
         name=_title(description), summary=description[:300], blocks=builder.blocks, edges=builder.edges
+    )
+    used = [w for w in builder.words.values()] + builder.dropped
+    return Draft(
+        result,
+        words=builder.words,
+        unused=unused_clauses(text, used),
+        assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
+        needs=builder.needs,
     )
 
 
+def language_of(description: str) -> str | None:
+    """'French' / 'German' / 'Spanish' when the description is mostly that language's little words."""
+    words = re.findall(r"[a-zà-ÿß]+", description.lower())
+    counts = {lang: sum(w in set(vocab) for w in words) for lang, vocab in lexicon()["languages"].items()}
+    english = counts.pop("English", 0)
+    lang, best = max(counts.items(), key=lambda kv: kv[1]) if counts else (None, 0)
+    return lang if best >= 3 and best > english else None
+
+
+def unused_clauses(text: str, used: list[str]) -> list[str]:
+    """Clauses of the (trigger-blanked) text none of whose content words went into a block."""
+    stop = set(lexicon()["filler_words"]) | {"and", "then", "to", "in", "on", "with", "from", "by", "me", "also"}
+    used_words = {w for u in used for w in re.findall(r"[\w#@.'-]+", u.lower())}
+    out = []
+    for sentence in sentences(text):
+        for clause in clauses(sentence):
+            content = [w for w in re.findall(r"[\w#@.'-]+", clause.lower()) if w not in stop]
+            if content and sum(w in used_words for w in content) * 2 < len(content):
+                out.append(clause.strip())
+    return out
+
+
 class _Builder:
-    def __init__(self, description: str) -> None:
+    def __init__(self, description: str, trigger: Any) -> None:
         self.description = description
+        self.trigger = trigger
         self.blocks: list[PlanBlock] = []
         self.edges: list[PlanEdge] = []
         self.counts: dict[str, int] = {}
         self.subject = _title(description)
+        self.words: dict[str, str] = {}
+        self.notes: list[str] = []
+        self.needs: list[tuple[str, str]] = []
+        self.dropped: list[str] = []  # words of steps left out on purpose (repeats), counted as read
+        self.done: dict[tuple, str] = {}  # (parent, type, operation, target) → block, to skip repeats
+        self.lists: list[str] = []  # references to fetched lists, newest last
+        self.item_emails: dict[str, str] = {}  # list reference → where its items hold an e-mail address
+        self.pending_need = ""
+        self.item_email = "email"  # where an item of the list being looped over holds an e-mail address
 
-    def add(self, type_: str, values: dict[str, str], parent: str | None, **extra: Any) -> str:
+    # -- what the trigger delivers ------------------------------------------------------------
+    def start_data(self) -> str | None:
+        """The reference to what the trigger delivers: the manual/chat input, the webhook payload where
+        the provider puts it, or nothing for a schedule (a schedule run carries no input)."""
+        kind = self.trigger.kind
+        if kind in ("manual", "chat"):
+            return "<start.input>"
+        if kind == "webhook":
+            from lib.generation.services import webhook_paths
+
+            hook = webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+            head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
+            path = hook.get("text") or hook["data"]
+            for obj, sub in hook.get("objects", {}).items():
+                if obj in head:
+                    path = hook["data"] + "." + sub
+                    break
+            return f"<{path}>"
+        return None
+
+    def add(self, type_: str, values: dict[str, str], parent: str | None, name: str = "", **extra: Any) -> str:
         from lib.sim.names import normalize_name
         from lib.sim.registry import get_block
 
         spec = get_block(type_)
-        base = spec.name if spec else type_.replace("_", " ").title()
-        self.counts[base] = self.counts.get(base, 0) + 1
-        name = f"{base} {self.counts[base]}"
+        if not name:
+            base = spec.name if spec else type_.replace("_", " ").title()
+            self.counts[base] = self.counts.get(base, 0) + 1
+            name = f"{base} {self.counts[base]}"
         local = normalize_name(name)
+        if spec is not None:  # a value typed into an advanced twin goes into the field JUL25 reads first
+            for key in [k for k in values if k.startswith("manual")]:
+                twin = key[6:7].lower() + key[7:]
+                if spec.sub_block(twin) is not None and twin not in values:
+                    values[twin] = values.pop(key)
         self.blocks.append(
             PlanBlock(
                 id=local,
@@ -121,12 +211,42 @@ class _Builder:
         )
         return "start"
 
-    def fill(self, values: dict[str, str], prev: str) -> dict[str, str]:
-        return {k: v.replace("{prev}", prev).replace("{subject}", self.subject) for k, v in values.items()}
+    def fill(self, step: Step, prev: str | None, parent: str | None) -> dict[str, str]:
+        """The step's values with {prev} (the data so far), {recipient} and {subject} filled in."""
+        data = prev if prev else _instruction(step)
+        out: dict[str, str] = {}
+        for key, value in step.values.items():
+            if "{recipient}" in value:
+                value = value.replace("{recipient}", self.recipient(parent, step))
+            if "{prev_text}" in value:
+                text = data if not prev or _is_text(prev) else f"{self.subject}: {prev}"
+                value = value.replace("{prev_text}", text)
+            out[key] = value.replace("{prev}", data).replace("{subject}", self.subject)
+        return out
+
+    def recipient(self, parent: str | None, step: Step) -> str:
+        """'email the candidate': the address comes from the data, never the user's own by default."""
+        who = step.recipient or "recipient"
+        if parent is not None:
+            self.notes.append(
+                f"the {who}'s address is read from each item's '{self.item_email}' field "
+                f"(<loop.currentItem.{self.item_email}>); "
+                "change it if your data names it differently"
+            )
+            return f"<loop.currentItem.{self.item_email}>"
+        if self.trigger.kind == "webhook":
+            from lib.generation.services import webhook_paths
+
+            hook = webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+            if hook.get("sender"):
+                self.notes.append(f"the {who}'s address is taken from the incoming event (<{hook['sender']}>)")
+                return f"<{hook['sender']}>"
+        self.pending_need = f"the {who}'s e-mail address (the description does not say where it comes from)"
+        return ""
 
     def chain(
-        self, steps: list[Step], heads: list[tuple[str, str]], prev: str, parent: str | None
-    ) -> tuple[list[tuple[str, str]], str]:
+        self, steps: list[Step], heads: list[tuple[str, str]], prev: str | None, parent: str | None
+    ) -> tuple[list[tuple[str, str]], str | None]:
         """Append `steps` after `heads`; returns the new heads and the latest data reference."""
         for step in steps:
             if step.kind == "condition":
@@ -136,34 +256,79 @@ class _Builder:
             elif step.kind == "loop":
                 heads = self.loop(step, heads, prev, parent)
             else:
-                local = self.add(step.type, self.fill(step.values, prev), parent)
+                key = (parent, step.type, step.values.get("operation"), _target_of(step))
+                if step.kind == "action" and key in self.done:
+                    self.dropped.append(step.text)
+                    self.notes.append(
+                        f"'{step.text}' repeats {self.done[key]}: built once"
+                    )
+                    continue
+                self.pending_need = ""
+                local = self.add(step.type, self.fill(step, prev, parent), parent)
+                if step.kind == "action":
+                    self.done[key] = next(b.name for b in self.blocks if b.id == local)
+                self.words[local] = step.text or step.label
+                if step.note:
+                    self.notes.append(step.note)
+                self.needs += [(local, n) for n in step.needs + ([self.pending_need] if self.pending_need else [])]
                 self.edge(heads, local)
                 heads = [(local, "source")]
                 if step.kind in ("source", "process") or step.type in _PROCESS_TYPES:
-                    prev = _ref(local, step.type, step.values.get("operation"))
+                    prev = (
+                        _ref(local, step.type, step.values.get("operation"))
+                        if step.result is None
+                        else f"<{local}.{step.result}>"
+                    )
+                    if step.kind == "source":
+                        from lib.generation.services import item_email
+
+                        self.lists.append(prev)
+                        self.item_emails[prev] = item_email(step.type, step.integration)
         return heads, prev
 
+    def end(self, parent: str | None, why: str) -> str:
+        """A clean end for a branch with nothing to do (JUL25 Sim throws when a taken branch has no edge)."""
+        self.counts["No action"] = self.counts.get("No action", 0) + 1
+        n = self.counts["No action"]
+        code = "return { skipped: true, reason: " + json.dumps(why[:120]) + " };"
+        local = self.add("function", {"code": code}, parent, name="No action" + (f" {n}" if n > 1 else ""))
+        self.words[local] = "otherwise (nothing asked): end the run"
+        return local
+
     def condition(
-        self, step: Step, heads: list[tuple[str, str]], prev: str, parent: str | None
-    ) -> tuple[list[tuple[str, str]], str]:
+        self, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None
+    ) -> tuple[list[tuple[str, str]], str | None]:
         expression, data_step = self.expression(step.label, prev)
         if data_step is not None:  # a value the test needs but no earlier block fetches (e.g. BTC's price)
             heads, _ = self.chain([data_step], heads, prev, parent)
             expression = expression.replace("{data}", self.blocks[-1].id)
+        if expression is None:
+            self.notes.append(
+                f"the test '{step.label.strip()}' was left out: no block before it produces data to test "
+                "(a schedule delivers no input), so its steps run unconditionally"
+            )
+            branch = next((b for h, b in step.branches if h == "if"), [])
+            return self.chain(branch, heads, prev, parent)
         conditions = [
             {"id": "if", "title": "if", "value": expression},
             {"id": "else", "title": "else", "value": ""},
         ]
         local = self.add("condition", {"conditions": json.dumps(conditions)}, parent)
+        self.words[local] = ("if " + step.label.strip()) if step.label else step.text
         self.edge(heads, local)
         exits: list[tuple[str, str]] = []
-        for handle, branch in step.branches:
+        for handle, branch in step.branches or [("if", []), ("else", [])]:
             if branch:
                 out, _ = self.chain(branch, [(local, handle)], prev, parent)
                 exits += out
-        return exits or [(local, "if")], prev
+            else:
+                why = f"the test '{step.label.strip()}' was " + ("true" if handle == "if" else "false")
+                self.edge([(local, handle)], self.end(parent, why))
+        if not any(h == "else" for h, _ in step.branches):
+            self.edge([(local, "else")], self.end(parent, f"the test '{step.label.strip()}' was false"))
+        return exits, prev
 
-    def expression(self, test: str, prev: str) -> tuple[str, Step | None]:
+    def expression(self, test: str, prev: str | None) -> tuple[str | None, Step | None]:
         """A JavaScript condition for the test text, and an extra data step when one is needed."""
         threshold = lx.threshold_in(test)
         low = test.lower()
@@ -179,6 +344,7 @@ class _Builder:
                     "api",
                     {"url": api["price_url"].replace("{ids}", coin), "method": "GET"},
                     label=f"{symbols[0]} price",
+                    text=test,
                 )
                 change = (
                     re.search(r"\b(mov|chang|swing|jump|drop|fall|fell|ris|gain|los|up|down)", low)
@@ -210,61 +376,36 @@ class _Builder:
                 coin = url.split("ids=")[1].split("&")[0].split(",")[0]
                 path = "usd_24h_change" if unit == "%" else "usd"
                 return f"<{priced.id}.data.{coin}.{path}> {op} {num}", None
+            if prev is None:
+                return None, None
+            if lx.counts_items(test):  # 'more than 50 open tickets': how many items were fetched
+                listed = next((r for r in reversed(self.lists)), prev)
+                return f"[].concat({listed} || []).length {op} {num}", None
+            if prev.startswith("<start.webhook") or prev.startswith("<start.email"):
+                field_name = lx.amount_field(test)
+                self.notes.append(f"the test reads the event's '{field_name}' field ({prev[:-1]}.{field_name}>)")
+                return f"Number({prev[:-1]}.{field_name}>) {op} {num}", None
             return f"Number({prev}) {op} {num}", None
-        words = [
-            w
-            for w in re.findall(r"[a-z0-9'-]+", low)
-            if w
-            not in {
-                "it",
-                "its",
-                "it's",
-                "is",
-                "are",
-                "the",
-                "a",
-                "an",
-                "was",
-                "there",
-                "any",
-                "this",
-                "that",
-                "they",
-                "them",
-                "email",
-                "message",
-                "content",
-                "result",
-                "summary",
-                "mentions",
-                "contains",
-                "marked",
-                "as",
-                "about",
-                "looks",
-                "seems",
-                "sentiment",
-                "be",
-                "has",
-                "have",
-            }
-        ]
+        if prev is None:
+            return None, None
+        words = [w for w in re.findall(r"[a-z0-9'-]+", low) if w not in lexicon()["test_filler"]]
         keyword = words[-1] if words else "yes"
-        return f"String({prev}).toLowerCase().includes('{keyword}')", None
+        return f"String({prev}).toLowerCase().includes({json.dumps(keyword)})", None
 
     def router(
-        self, step: Step, heads: list[tuple[str, str]], prev: str, parent: str | None
+        self, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None
     ) -> list[tuple[str, str]]:
         labels = [label for label, _ in step.branches]
         model = lx.model_in(self.description) or lexicon()["default_model"]
         prompt = (
             f"Route the input by {step.label}"
             + (f" ({'; '.join(labels)})" if labels else "")
-            + f". Input: {prev}"
+            + (f". Input: {prev}" if prev else "")
         )
         local = self.add(
             "router", {"prompt": prompt, "model": model, "apiKey": lx.api_key_for(model)}, parent
         )
+        self.words[local] = step.text
         self.edge(heads, local)
         exits: list[tuple[str, str]] = []
         for _, branch in step.branches:
@@ -276,18 +417,45 @@ class _Builder:
         return exits
 
     def loop(
-        self, step: Step, heads: list[tuple[str, str]], prev: str, parent: str | None
+        self, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None
     ) -> list[tuple[str, str]]:
         extra: dict[str, Any] = {"loop_type": step.loop_type}
         if step.loop_type == "for":
             extra["count"] = step.count or 5
         else:
-            extra["collection"] = prev
+            items = prev if prev in self.lists or (prev or "").startswith("<start.") else None
+            items = items or (self.lists[-1] if self.lists else None)
+            if items is None:
+                self.notes.append(
+                    f"'for each {step.label}': nothing before it fetches a list to repeat over, so its steps run once"
+                )
+                out, _ = self.chain(step.body, heads, prev, parent)
+                return out
+            extra["collection"] = items
+            self.item_email = self.item_emails.get(items, "email")
         local = self.add("loop", {}, parent, **extra)
+        self.words[local] = f"each {step.label}" if step.loop_type == "forEach" else step.text
         self.edge(heads, local)
         if step.body:
             self.chain(step.body, [(local, "loop-start-source")], "<loop.currentItem>", local)
         return [(local, "loop-end-source")]
+
+
+def _is_text(ref: str) -> bool:
+    """A reference whose value is text (an agent's answer, a chat input, an e-mail body), not an object
+    that a message field would receive raw."""
+    return bool(re.search(r"\.(?:content|input|bodyText|text|markdown|answer|combinedContent|output)>$", ref))
+
+
+def _instruction(step: Step) -> str:
+    """What a block with no data before it works on: the quoted text, else the words it came from."""
+    quoted = re.search(r"[\"“']([^\"”']{2,200})[\"”']", step.text or "")
+    return quoted.group(1) if quoted else (step.text or step.label or "").strip()
+
+
+def _target_of(step: Step) -> str:
+    keys = ("channel", "manualChannel", "to", "chatId", "channelId", "manualChannelId", "url", "tableId", "table")
+    return "|".join(str(step.values.get(k, "")) for k in keys)
 
 
 def _ref(local: str, type_: str, operation: str | None = None) -> str:

@@ -157,3 +157,10 @@ def external_in(text: str) -> list[tuple[int, str]]:
 def webhook_paths(provider: str) -> dict[str, Any]:
     hooks = data()["webhooks"]
     return {**hooks["_default"], **hooks.get(provider, {})}
+
+
+def item_email(block_type: str, integration: str | None) -> str:
+    """Where one item of a fetched list holds an e-mail address ('fields.Email' for Airtable)."""
+    if block_type == "api" and integration in external():
+        return external()[integration].get("item_email", "email")
+    return data()["blocks"].get(block_type, {}).get("item_email", "email")

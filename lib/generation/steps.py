@@ -21,7 +21,9 @@ from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
 
 _WRITE = (
-    r"(?:post|send|notify|message|share|alert|create|add|append|write|save|log|store|tweet|publish|open|"
+    r"(?:post|send|notify|message|share|alert|create|add|append|write|save|log|store|tweet|publish|announce|"
+    r"open(?!\s+(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|positions)\b)|"
+    r"archive|assign|invite|book|remind|"
     r"file|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate)(?:s|es|d|ed|ing)?"
 )
 _READ = (
@@ -52,14 +54,17 @@ class Step:
     loop_type: str | None = None
     count: int | None = None
     integration: str | None = None
+    recipient: str | None = None  # 'the candidate': whose address an e-mail goes to
+    result: str | None = None  # where the step's main data lives in its output, when not the default
     note: str | None = None  # an assumption the planner made for this step (shown in the coverage report)
     needs: list[str] = field(default_factory=list)  # what the user must still fill in
 
 
-def negated(text: str) -> set[str]:
-    """Integrations the user rules out: "don't post to Slack", "instead of Slack", "no Telegram"."""
+def negated(text: str) -> dict[str, set[str]]:
+    """Integrations the user rules out, and for what: "don't post to Slack" rules out writing to Slack
+    (reading it stays), "instead of Slack" / "no Telegram" rule out both."""
     low = text.lower()
-    out = set()
+    out: dict[str, set[str]] = {}
     for key, entry in lexicon()["integrations"].items():
         for phrase in entry["phrases"]:
             p = re.escape(phrase.strip())
@@ -80,8 +85,19 @@ def negated(text: str) -> set[str]:
                     ),
                     default=-1,
                 ):
-                    out.add(key)
+                    verb = span_text[: span_text.rfind(phrase.strip())]
+                    if re.search(r"\b(?:" + _WRITE + r"|e-?mail|text|tweet)\b", verb):
+                        modes = {"write"}
+                    elif re.search(r"\b(?:" + _READ + r")\b", verb):
+                        modes = {"read"}
+                    else:
+                        modes = {"read", "write"}
+                    out.setdefault(key, set()).update(modes)
     return out
+
+
+def ruled(ruled_out: dict[str, set[str]], key: str, mode: str) -> bool:
+    return mode in ruled_out.get(key, ())
 
 
 def sentences(text: str) -> list[str]:
@@ -89,8 +105,9 @@ def sentences(text: str) -> list[str]:
     protected = re.sub(lx.URL_RE, lambda m: m.group(0).replace(".", "\x00"), text)
     protected = re.sub(lx.EMAIL_RE, lambda m: m.group(0).replace(".", "\x00"), protected)
     protected = re.sub(r"(\d)\.(\d)", "\\1\x00\\2", protected)
+    protected = re.sub(r"(\d),(\d{3})\b", "\\1\x02\\2", protected)
     parts = re.split(r"(?<=[.!?;])\s+|\n+", protected)
-    return [p.replace("\x00", ".").strip(" .;!?") for p in parts if p.strip(" .;!?")]
+    return [p.replace("\x00", ".").replace("\x02", "").strip(" .;!?") for p in parts if p.strip(" .;!?")]
 
 
 def _protect_lists(text: str) -> str:
@@ -262,6 +279,8 @@ def _is_write(clause: str, key: str) -> bool:
         re.search(r"\b(?:to|into|onto)\b[^.,;]{0,25}?\b" + re.escape(p) + r"\b", low) for p in phrases
     ):
         return True
+    if "write" in entry and key in ("slack", "discord", "microsoft_teams") and re.search(r"\b(?:to|for|into)\s+#", low):
+        return True  # 'summarise them for #ops on Slack': the channel is where the result goes
     if "write" not in entry:
         return False
     if "read" not in entry:
@@ -307,7 +326,7 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     if mode.get("operation"):
         values["operation"] = mode["operation"]
     if write and mode.get("text"):
-        text = "{prev}"
+        text = "{prev_text}"  # a message: text even when the data before it is structured
         if mode.get("text_as_row"):
             text = json.dumps([["{prev}"]])
         if mode.get("text_as_record"):
@@ -325,10 +344,15 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         if query != "{prev}":  # a source with nothing specific to look for keeps its default
             values[mode["query"]] = query
     _targets(entry["target"], clause, description, values)
+    who = values.pop("__who", None)
     name = {"gmail": "Email", "google_sheets": "Google Sheets"}.get(key, key)
-    return Step(
+    step = Step(
         "action" if write else "source", entry["type"], values, label=name, text=clause, integration=key
     )
+    step.recipient = who
+    if entry.get("process"):
+        step.kind = "process"
+    return step
 
 
 def _mentions(text: str, word: str) -> bool:
@@ -408,7 +432,18 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         if found:
             values["to"] = found.group(0)
         elif values.get("operation", "").startswith(("send", "draft")):
-            values["to"] = "{{USER_EMAIL}}"
+            values["to"] = "{recipient}"
+            who = re.search(
+                r"\b(?:the|each|every|that|this|their|our|my|new)\s+(?:\w+\s+)?(" + "|".join(lexicon()["people"]) + r")s?\b",
+                clause,
+                re.I,
+            )
+            if who:
+                values["__who"] = who.group(1).lower()
+            elif re.search(r"\b(?:me|us|myself|ourselves|my inbox|I)\b", clause) or not re.search(
+                r"\b(?:them|him|her|they|sender|back)\b", clause, re.I
+            ):
+                values["to"] = "{{USER_EMAIL}}"  # 'email me', 'send me a summary': the user's own address
     elif target == "repo":
         found = lx.REPO_RE.search(re.sub(lx.URL_RE, "", clause)) or lx.REPO_RE.search(
             re.sub(lx.URL_RE, "", description)
@@ -645,7 +680,59 @@ def _api_step(clause: str, description: str) -> Step | None:
     return _named_api_step(clause)
 
 
-def read_clause(clause: str, description: str, ruled_out: set[str]) -> list[Step]:
+def _external_step(key: str, clause: str) -> Step:
+    """A service Sim JUL25 has no block for: an HTTP request to its real endpoint (services.json)."""
+    from lib.generation import services
+
+    entry = services.external()[key]
+    low = clause.lower()
+    objects = [(low.find(o), o) for o in entry["objects"] if re.search(r"\b" + re.escape(o), low)]
+    obj = min(objects)[1] if objects else entry["default"]
+    url = entry["objects"][obj]
+    aliases = "|".join(re.escape(a) for a in entry["aliases"])
+    write = bool(
+        re.match(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", low)
+        and not re.search(r"\b(?:from|in|on)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
+        or re.search(r"\b(?:to|into)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
+    )
+    method = "POST" if write else "GET"
+    headers = []
+    if entry.get("auth"):
+        headers.append({"id": "h-authorization", "cells": {"Key": "Authorization", "Value": entry["auth"]}})
+    for name, value in entry.get("headers", {}).items():
+        headers.append({"id": "h-" + name.lower(), "cells": {"Key": name, "Value": value}})
+    if write:
+        headers.append({"id": "h-content-type", "cells": {"Key": "Content-Type", "Value": "application/json"}})
+    values: dict[str, str] = {"url": url, "method": method}
+    if headers:
+        values["headers"] = json.dumps(headers)
+    if write:
+        values["body"] = json.dumps(entry.get("write_body") or {"text": "{prev}"})
+    window = lx.window_in(clause)
+    note_window = ""
+    if window and not write:
+        n, unit = window
+        if entry.get("window_param") == "statsPeriod":
+            values["params"] = _params_table({"statsPeriod": f"{n * {'minute': 1, 'hour': 60, 'day': 1440, 'week': 10080, 'month': 43200}[unit] // 60 or 1}h" if unit in ("minute", "hour") else f"{n * (7 if unit == 'week' else 30 if unit == 'month' else 1)}d"})
+        else:
+            note_window = f"; the time window (last {n} {unit}s) is not applied by the request: filter the result"
+    step = Step(
+        "action" if write else "source",
+        "api",
+        values,
+        label=f"{entry['name']} {obj}",
+        text=clause,
+        integration=key,
+    )
+    step.result = None if write else entry.get("result")
+    host = url.split("/")[2]
+    step.note = f"no {entry['name']} block in Sim JUL25: used an HTTP {method} request to {host}{note_window}"
+    if entry.get("fill"):
+        step.needs.append(entry["fill"])
+    return step
+
+
+def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     low = clause.lower()
     found: list[tuple[int, Step]] = []
     if (
@@ -673,7 +760,9 @@ def read_clause(clause: str, description: str, ruled_out: set[str]) -> list[Step
     if api:
         found.append((1, api))
     for pos, key in lx.integrations_in(clause):
-        if key in ruled_out or (engine and key in ("gmail",) and not _is_write(clause, key)):
+        if ruled(ruled_out, key, "write" if _is_write(clause, key) else "read") or (
+            engine and key in ("gmail",) and not _is_write(clause, key)
+        ):
             continue
         if (
             api is not None and api.integration == key
@@ -692,11 +781,16 @@ def read_clause(clause: str, description: str, ruled_out: set[str]) -> list[Step
         if step.kind == "source" and (api or engine) and "read" not in lexicon()["integrations"][key]:
             continue
         found.append((pos + 2, step))
+    from lib.generation.services import external_in
+
+    for pos, key in external_in(clause):
+        if not any(s.integration == key for _, s in found) and not ruled(ruled_out, key, "read"):
+            found.append((pos + 2, _external_step(key, clause)))
     address = lx.EMAIL_RE.search(clause)
     if (
         address
         and not any(s.integration in ("gmail", "outlook") for _, s in found)
-        and "gmail" not in ruled_out
+        and not ruled(ruled_out, "gmail", "write")
     ):
         step = _integration_step("gmail", "email " + address.group(0), description)
         found.append((address.start() + 2, step))
@@ -750,7 +844,7 @@ def read_clause(clause: str, description: str, ruled_out: set[str]) -> list[Step
     return [s for _, s in found]
 
 
-def _implied_destination(clause: str, description: str, ruled_out: set[str]) -> Step | None:
+def _implied_destination(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:
     """'write the findings back to the same table': the table/sheet/page of the integration named elsewhere."""
     low = clause.lower()
     if not re.search(r"\b(" + _WRITE + r")\b", low):
@@ -765,11 +859,15 @@ def _implied_destination(clause: str, description: str, ruled_out: set[str]) -> 
         candidates = ["slack", "discord", "microsoft_teams"]
         if not any(k in candidates for _, k in lx.integrations_in(description)):
             return (
-                None if "slack" in ruled_out else _integration_step("slack", clause, description, write=True)
+                None
+                if ruled(ruled_out, "slack", "write")
+                else _integration_step("slack", clause, description, write=True)
             )
     else:
         return None
-    named = [k for _, k in lx.integrations_in(description) if k in candidates and k not in ruled_out]
+    named = [
+        k for _, k in lx.integrations_in(description) if k in candidates and not ruled(ruled_out, k, "write")
+    ]
     if not named:
         return None
     step = _integration_step(named[0], clause, description, write=True)
@@ -779,7 +877,7 @@ def _implied_destination(clause: str, description: str, ruled_out: set[str]) -> 
     return step
 
 
-def read_clauses(text: str, description: str, ruled_out: set[str]) -> list[Step]:
+def read_clauses(text: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     out: list[Step] = []
     for clause in clauses(text):
         out += read_clause(clause, description, ruled_out)
@@ -795,7 +893,14 @@ _ROUTE = re.compile(
     re.I,
 )
 _ROUTE_ON = re.compile(
-    r"\broute\s+(?:it|them|this|these|those|each(?: one)?|the \w+)\s*(?::|\baccordingly\b|\bas follows\b)",
+    r"\b(?:route|sort|triage|dispatch)\s+(?:it|them|this|these|those|each(?: one)?|the \w+|(?:[\w-]+\s+){0,3}?[\w-]+)\s*"
+    r"(?::|\baccordingly\b|\bas follows\b)",
+    re.I,
+)
+# 'invoices go to #finance, support requests to Zendesk and sales inquiries to sales@…': routes by category
+_DESTINATION = re.compile(
+    r"^\s*(?:and\s+)?(?:send\s+|forward\s+|route\s+)?(?:the\s+|all\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+"
+    r"(?:go(?:es)?\s+|should go\s+|are sent\s+|get sent\s+|must go\s+)?(?:to|into)\s+\S",
     re.I,
 )
 _OPTIONS = r"([\w-]+(?:\s[\w-]+)?(?:\s*/\s*[\w-]+(?:\s[\w-]+)?){2,}|[\w-]+(?:\s*,\s*[\w-]+)+,?\s+(?:or|and)\s+[\w-]+)"
@@ -851,9 +956,13 @@ def _options(text: str) -> list[str]:
     return [w for w in words if w and w.lower() not in ("and", "or", "then")]
 
 
-def _router(sentence: str, description: str, ruled_out: set[str]) -> list[Step] | None:
+def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """'route by category: …', 'route it: sales to …', 'sort into billing / technical / account'."""
     route = _ROUTE.search(sentence) or _ROUTE_ON.search(sentence)
+    if not route and not _IF.search(sentence):
+        routes = _category_routes(sentence, description, ruled_out)
+        if routes is not None:
+            return routes
     sort = (
         None
         if route or _IF.search(sentence)
@@ -906,7 +1015,30 @@ def _router(sentence: str, description: str, ruled_out: set[str]) -> list[Step] 
     return read_clauses(before, description, ruled_out) + [step]
 
 
-def _bare_condition(sentence: str, description: str, ruled_out: set[str]) -> list[Step] | None:
+def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
+    """Three or more '<category> to <destination>' parts in one sentence → a router with one route each."""
+    parts = clauses(sentence)
+    routes = []
+    for i, clause in enumerate(parts):
+        clause = clause.split(":")[-1]  # 'Route them: invoices go to …'
+        found = _DESTINATION.match(clause)
+        if not found or lx.is_filler(found.group(1)) or found.group(1).lower() in ("it", "them", "this", "everything"):
+            continue
+        branch = [s for s in read_clause(clause, description, ruled_out) if s.kind == "action"]
+        if branch:
+            routes.append((i, found.group(1), branch))
+    if len(routes) < 3:
+        return None
+    first = routes[0][0]
+    step = Step("router", "router", label="category: " + " / ".join(r[1] for r in routes), text=sentence)
+    step.branches = [(label, branch) for _, label, branch in routes]
+    taken = {i for i, _, _ in routes}
+    rest = [s for i, c in enumerate(parts) if i not in taken and i > first for s in read_clause(c, description, ruled_out)]
+    step.body = rest
+    return [s for c in parts[:first] for s in read_clause(c, description, ruled_out)] + [step]
+
+
+def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """'add customers with more than 10000 lifetime value to …': a stated threshold without 'if' is a condition."""
     parts = clauses(sentence)
     at = next(
@@ -923,7 +1055,7 @@ def _bare_condition(sentence: str, description: str, ruled_out: set[str]) -> lis
     return [s for c in parts[:at] for s in read_clause(c, description, ruled_out)] + sources + [step]
 
 
-def read_sentence(sentence: str, description: str, ruled_out: set[str]) -> list[Step]:
+def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     loop = _LOOP.search(sentence)
     if loop:
         before, after = sentence[: loop.start()], sentence[loop.end() :]

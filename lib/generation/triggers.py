@@ -66,6 +66,7 @@ class Trigger:
     kind: str = "manual"  # manual | chat | schedule | webhook
     values: dict[str, str] = field(default_factory=dict)
     spans: list[tuple[int, int]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # assumptions (e.g. a service with no JUL25 trigger)
 
     @property
     def schedule_type(self) -> str | None:
@@ -288,12 +289,23 @@ def read_webhook(clause: str) -> Trigger | None:
     found = _WEBHOOK_HINT.search(clause)
     if not found:
         return None
-    low = clause.lower()
     head = clause[found.start() :]
     head = re.split(r",|\bthen\b", _SENTENCE_END.split(head, maxsplit=1)[0], maxsplit=1)[0]
-    provider = next((hit for text in (head.lower(), low) for hit in (_provider(text),) if hit), "generic")
-    values = {"startWorkflow": "webhook", "webhookProvider": provider, "webhookPath": _slug(head)}
-    return Trigger("webhook", values, [(found.start(), found.start() + len(head))])
+    # the trigger's own clause names its source: 'When a HubSpot deal closes, post to Slack' is HubSpot's
+    provider = _provider(head.lower())
+    notes = []
+    if provider is None:
+        from lib.generation.services import external, external_in
+
+        named = external_in(head)
+        if named:
+            name = external()[named[0][1]]["name"]
+            notes.append(
+                f"Sim JUL25 has no {name} trigger: a generic webhook starts the workflow; point {name}'s "
+                "webhook at this workflow's webhook URL"
+            )
+    values = {"startWorkflow": "webhook", "webhookProvider": provider or "generic", "webhookPath": _slug(head)}
+    return Trigger("webhook", values, [(found.start(), found.start() + len(head))], notes)
 
 
 def _provider(text: str) -> str | None:
@@ -338,6 +350,12 @@ def read_trigger(text: str) -> Trigger:
     )
     if hook:
         return hook
+    incoming = re.search(r"\bincoming\s+(e-?mails?|mails?|messages?|requests?|orders?|form submissions?|events?)\b", text, re.I)
+    if incoming:  # 'route incoming emails': each arrival starts a run
+        provider = "gmail" if re.match(r"e-?mail|mail", incoming.group(1), re.I) else _provider(text.lower())
+        provider = provider if provider in ("gmail", "slack", "telegram", "whatsapp", "discord", "microsoftteams") else "generic"
+        values = {"startWorkflow": "webhook", "webhookProvider": provider, "webhookPath": _slug(incoming.group(0))}
+        return Trigger("webhook", values, [incoming.span()])
     if _CHAT_HINT.search(text):
         return Trigger("chat", {"startWorkflow": "chat"})
     return Trigger("manual", {"startWorkflow": "manual"})
