@@ -45,7 +45,7 @@ def lexicon() -> dict[str, Any]:
         e["type"] for k, e in data["search"].items() if not k.startswith("_")
     }
     known |= {e["type"] for e in data["integrations"].values()}
-    data["integrations"].update(derived_integrations({k: None for k in known}))
+    data["integrations"].update(derived_integrations(dict.fromkeys(known)))
     return data
 
 
@@ -225,7 +225,9 @@ def counts_items(test: str) -> bool:
         return False
     after = test[found.end() :].lower().split()
     nouns = set(lexicon()["item_nouns"])
-    return bool(after) and (after[0] in nouns or (len(after) > 1 and after[0] in nouns | {"new", "open"} and after[1] in nouns))
+    return bool(after) and (
+        after[0] in nouns or (len(after) > 1 and after[0] in nouns | {"new", "open"} and after[1] in nouns)
+    )
 
 
 def amount_field(test: str) -> str:

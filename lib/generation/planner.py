@@ -53,7 +53,7 @@ class Draft:
     words: dict[str, str] = field(default_factory=dict)  # plan block id → words of the description
     unused: list[str] = field(default_factory=list)
     assumptions: list[str] = field(default_factory=list)
-    needs: list[tuple[str, str]] = field(default_factory=list)  # (plan block id, what to fill in)
+    needs: list[tuple[str, str, str]] = field(default_factory=list)  # (plan block id, field, what to fill in)
 
 
 def plan(description: str) -> WorkflowPlan:
@@ -91,10 +91,16 @@ def draft(description: str) -> Draft:
     start = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
     builder.words[start] = " ".join(description[a:b] for a, b in trigger.spans).strip() or "(run by hand)"
     builder.chain(steps, [(start, "source")], builder.start_data(), None)
+    if builder.input_list:
+        starter = builder.blocks[0]
+        for value in starter.values:
+            if value.id == "inputFormat":
+                value.value = value.value.replace('"type": "string"', '"type": "array"')
+        builder.notes.append("the run's input is a list (a JSON array): the loop repeats over its items")
     result = WorkflowPlan(
         name=_title(description), summary=description[:300], blocks=builder.blocks, edges=builder.edges
     )
-    used = [w for w in builder.words.values()] + builder.dropped
+    used = list(builder.words.values()) + builder.dropped
     return Draft(
         result,
         words=builder.words,
@@ -115,7 +121,18 @@ def language_of(description: str) -> str | None:
 
 def unused_clauses(text: str, used: list[str]) -> list[str]:
     """Clauses of the (trigger-blanked) text none of whose content words went into a block."""
-    stop = set(lexicon()["filler_words"]) | {"and", "then", "to", "in", "on", "with", "from", "by", "me", "also"}
+    stop = set(lexicon()["filler_words"]) | {
+        "and",
+        "then",
+        "to",
+        "in",
+        "on",
+        "with",
+        "from",
+        "by",
+        "me",
+        "also",
+    }
     used_words = {w for u in used for w in re.findall(r"[\w#@.'-]+", u.lower())}
     out = []
     for sentence in sentences(text):
@@ -136,12 +153,13 @@ class _Builder:
         self.subject = _title(description)
         self.words: dict[str, str] = {}
         self.notes: list[str] = []
-        self.needs: list[tuple[str, str]] = []
+        self.needs: list[tuple[str, str, str]] = []
         self.dropped: list[str] = []  # words of steps left out on purpose (repeats), counted as read
         self.done: dict[tuple, str] = {}  # (parent, type, operation, target) → block, to skip repeats
         self.lists: list[str] = []  # references to fetched lists, newest last
         self.item_emails: dict[str, str] = {}  # list reference → where its items hold an e-mail address
         self.pending_need = ""
+        self.input_list = False  # a loop repeats over the run's input: the starter's input is a list
         self.item_email = "email"  # where an item of the list being looped over holds an e-mail address
 
     # -- what the trigger delivers ------------------------------------------------------------
@@ -164,7 +182,9 @@ class _Builder:
             return f"<{path}>"
         return None
 
-    def add(self, type_: str, values: dict[str, str], parent: str | None, name: str = "", **extra: Any) -> str:
+    def add(
+        self, type_: str, values: dict[str, str], parent: str | None, name: str = "", **extra: Any
+    ) -> str:
         from lib.sim.names import normalize_name
         from lib.sim.registry import get_block
 
@@ -239,7 +259,9 @@ class _Builder:
 
             hook = webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
             if hook.get("sender"):
-                self.notes.append(f"the {who}'s address is taken from the incoming event (<{hook['sender']}>)")
+                self.notes.append(
+                    f"the {who}'s address is taken from the incoming event (<{hook['sender']}>)"
+                )
                 return f"<{hook['sender']}>"
         self.pending_need = f"the {who}'s e-mail address (the description does not say where it comes from)"
         return ""
@@ -259,9 +281,7 @@ class _Builder:
                 key = (parent, step.type, step.values.get("operation"), _target_of(step))
                 if step.kind == "action" and key in self.done:
                     self.dropped.append(step.text)
-                    self.notes.append(
-                        f"'{step.text}' repeats {self.done[key]}: built once"
-                    )
+                    self.notes.append(f"'{step.text}' repeats {self.done[key]}: built once")
                     continue
                 self.pending_need = ""
                 local = self.add(step.type, self.fill(step, prev, parent), parent)
@@ -270,7 +290,9 @@ class _Builder:
                 self.words[local] = step.text or step.label
                 if step.note:
                     self.notes.append(step.note)
-                self.needs += [(local, n) for n in step.needs + ([self.pending_need] if self.pending_need else [])]
+                self.needs += [(local, "url" if step.type == "api" else "", n) for n in step.needs]
+                if self.pending_need:
+                    self.needs.append((local, "to", self.pending_need))
                 self.edge(heads, local)
                 heads = [(local, "source")]
                 if step.kind in ("source", "process") or step.type in _PROCESS_TYPES:
@@ -383,7 +405,9 @@ class _Builder:
                 return f"[].concat({listed} || []).length {op} {num}", None
             if prev.startswith("<start.webhook") or prev.startswith("<start.email"):
                 field_name = lx.amount_field(test)
-                self.notes.append(f"the test reads the event's '{field_name}' field ({prev[:-1]}.{field_name}>)")
+                self.notes.append(
+                    f"the test reads the event's '{field_name}' field ({prev[:-1]}.{field_name}>)"
+                )
                 return f"Number({prev[:-1]}.{field_name}>) {op} {num}", None
             return f"Number({prev}) {op} {num}", None
         if prev is None:
@@ -425,6 +449,10 @@ class _Builder:
         else:
             items = prev if prev in self.lists or (prev or "").startswith("<start.") else None
             items = items or (self.lists[-1] if self.lists else None)
+            if items is None and self.trigger.kind in ("manual", "chat"):
+                items = "<start.input>"  # 'for every change in the notes I give you': the run's input is the list
+            if items == "<start.input>":
+                self.input_list = True
             if items is None:
                 self.notes.append(
                     f"'for each {step.label}': nothing before it fetches a list to repeat over, so its steps run once"
@@ -454,7 +482,17 @@ def _instruction(step: Step) -> str:
 
 
 def _target_of(step: Step) -> str:
-    keys = ("channel", "manualChannel", "to", "chatId", "channelId", "manualChannelId", "url", "tableId", "table")
+    keys = (
+        "channel",
+        "manualChannel",
+        "to",
+        "chatId",
+        "channelId",
+        "manualChannelId",
+        "url",
+        "tableId",
+        "table",
+    )
     return "|".join(str(step.values.get(k, "")) for k in keys)
 
 

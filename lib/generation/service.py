@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lib.errors import InvalidInput
+from lib.generation.coverage import Coverage
 from lib.generation.models import CacheInfo, GenerationResult, UsageOut, ValidationOut
 from lib.generation.text import clean_description
 
@@ -26,6 +27,7 @@ class _Produced:
     report: Any
     usage: UsageOut
     model: str | None = None
+    coverage: Any = None
 
 
 def _cache_lookup(tenant: str, description: str) -> tuple[CacheInfo, _Produced | None]:
@@ -72,9 +74,7 @@ def _record_call(tenant: str, totals: UsageOut, workflow_id: str | None):
 def produce(tenant: str, description: str, *, seed: str, workflow_id: str | None = None) -> _Produced:
     """A validated state for `description`: Claude first when available, else (or on failure) the planner."""
     from lib.config import settings
-    from lib.generation import claude, planner
-    from lib.generation.compose import compose
-    from lib.validation import validate
+    from lib.generation import claude
 
     totals = UsageOut()
     reason = None
@@ -82,6 +82,8 @@ def produce(tenant: str, description: str, *, seed: str, workflow_id: str | None
         outcome = claude.generate(description, seed=seed, record=_record_call(tenant, totals, workflow_id))
         if outcome.state is not None:
             note = "repaired after one validation round" if outcome.repaired else None
+            from lib.generation.coverage import report
+
             return _Produced(
                 outcome.state,
                 outcome.plan.name,
@@ -90,15 +92,48 @@ def produce(tenant: str, description: str, *, seed: str, workflow_id: str | None
                 outcome.report,
                 totals,
                 settings().anthropic_model,
+                report(outcome.state),
             )
         reason = outcome.reason
     elif settings().anthropic_api_key is None:
         reason = "no ANTHROPIC_API_KEY configured: the offline planner answered"
     else:
         reason = "anthropic circuit open: provider skipped after repeated failures"
-    plan = planner.plan(description)
-    state = compose(plan, seed=seed).state
-    return _Produced(state, plan.name, "planner", reason, validate(state, era="jul25"), totals)
+    return _planned(description, seed, reason, totals)
+
+
+def _planned(description: str, seed: str, reason: str | None, totals: UsageOut) -> _Produced:
+    """The offline planner's state and its coverage report (CannotPlan → 422 when it cannot)."""
+    from lib.generation import planner
+    from lib.generation.compose import compose
+    from lib.generation.coverage import report
+    from lib.validation import validate
+
+    draft = planner.draft(description)
+    composed = compose(draft.plan, seed=seed)
+    coverage = report(
+        composed.state,
+        words=draft.words,
+        local_ids=composed.local_ids,
+        unused=draft.unused,
+        assumptions=draft.assumptions,
+        needs=draft.needs,
+    )
+    state = composed.state
+    return _Produced(
+        state, draft.plan.name, "planner", reason, validate(state, era="jul25"), totals, None, coverage
+    )
+
+
+def _generation_meta(produced: _Produced) -> dict[str, Any]:
+    """What the stored workflow keeps about how it was made, the coverage report included."""
+    coverage = produced.coverage.model_dump(mode="json") if produced.coverage is not None else None
+    return {
+        "source": produced.source,
+        "reason": produced.reason,
+        "model": produced.model,
+        "coverage": coverage,
+    }
 
 
 def _result(record: Any, produced: _Produced, cache: CacheInfo, t0: float) -> GenerationResult:
@@ -110,6 +145,7 @@ def _result(record: Any, produced: _Produced, cache: CacheInfo, t0: float) -> Ge
         cache=cache,
         validation=ValidationOut(valid=report.valid, findings=[f.model_dump() for f in report.findings]),
         usage=produced.usage,
+        coverage=produced.coverage or Coverage(),
         elapsed_ms=int((time.perf_counter() - t0) * 1000),
     )
 
@@ -126,7 +162,7 @@ def generate(
     cache, hit = _cache_lookup(tenant, text)
     wid = str(uuid.uuid4())
     produced = hit or produce(tenant, text, seed=wid, workflow_id=None)
-    metadata = {"generation": {"source": produced.source, "reason": produced.reason, "model": produced.model}}
+    metadata = {"generation": _generation_meta(produced)}
     record = workflows.create(
         tenant,
         id=wid,
@@ -158,7 +194,7 @@ def regenerate(tenant: str, workflow_id: str) -> GenerationResult:
     produced = produce(tenant, text, seed=workflow_id, workflow_id=workflow_id)
     metadata = {
         **(record.metadata or {}),
-        "generation": {"source": produced.source, "reason": produced.reason, "model": produced.model},
+        "generation": _generation_meta(produced),
     }
     stored = workflows.replace(
         tenant,

@@ -17,9 +17,30 @@ from typing import Any
 
 _FILE = Path(__file__).with_name("services.json")
 # Fields that carry the message or body an action writes, in order of preference.
-_TEXT_FIELDS = ("text", "content", "body", "message", "data", "records", "values", "thought", "prompt", "task")
+_TEXT_FIELDS = (
+    "text",
+    "content",
+    "body",
+    "message",
+    "data",
+    "records",
+    "values",
+    "thought",
+    "prompt",
+    "task",
+)
 _QUERY_FIELDS = ("query", "q", "searchQuery")
-_NOT_INTEGRATIONS = {"agent", "api", "condition", "function", "router", "response", "starter", "loop", "parallel"}
+_NOT_INTEGRATIONS = {
+    "agent",
+    "api",
+    "condition",
+    "function",
+    "router",
+    "response",
+    "starter",
+    "loop",
+    "parallel",
+}
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +169,9 @@ def external_in(text: str) -> list[tuple[int, str]]:
     low = text.lower()
     hits = []
     for key, entry in external().items():
-        found = [m.start() for a in entry["aliases"] for m in [re.search(r"\b" + re.escape(a) + r"\b", low)] if m]
+        found = [
+            m.start() for a in entry["aliases"] for m in [re.search(r"\b" + re.escape(a) + r"\b", low)] if m
+        ]
         if found:
             hits.append((min(found), key))
     return sorted(hits)

@@ -279,7 +279,11 @@ def _is_write(clause: str, key: str) -> bool:
         re.search(r"\b(?:to|into|onto)\b[^.,;]{0,25}?\b" + re.escape(p) + r"\b", low) for p in phrases
     ):
         return True
-    if "write" in entry and key in ("slack", "discord", "microsoft_teams") and re.search(r"\b(?:to|for|into)\s+#", low):
+    if (
+        "write" in entry
+        and key in ("slack", "discord", "microsoft_teams")
+        and re.search(r"\b(?:to|for|into)\s+#", low)
+    ):
         return True  # 'summarise them for #ops on Slack': the channel is where the result goes
     if "write" not in entry:
         return False
@@ -399,7 +403,12 @@ def _http_object(block_type: str, clause: str, description: str, write: bool) ->
         values = {"url": url, "method": call["method"]}
         if facts.get("http_token"):
             values["headers"] = json.dumps(
-                [{"id": "h-authorization", "cells": {"Key": "Authorization", "Value": "Bearer " + facts["http_token"]}}]
+                [
+                    {
+                        "id": "h-authorization",
+                        "cells": {"Key": "Authorization", "Value": "Bearer " + facts["http_token"]},
+                    }
+                ]
             )
         if call.get("body"):
             values["body"] = json.dumps(call["body"])
@@ -434,7 +443,9 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         elif values.get("operation", "").startswith(("send", "draft")):
             values["to"] = "{recipient}"
             who = re.search(
-                r"\b(?:the|each|every|that|this|their|our|my|new)\s+(?:\w+\s+)?(" + "|".join(lexicon()["people"]) + r")s?\b",
+                r"\b(?:the|each|every|that|this|their|our|my|new)\s+(?:\w+\s+)?("
+                + "|".join(lexicon()["people"])
+                + r")s?\b",
                 clause,
                 re.I,
             )
@@ -702,7 +713,9 @@ def _external_step(key: str, clause: str) -> Step:
     for name, value in entry.get("headers", {}).items():
         headers.append({"id": "h-" + name.lower(), "cells": {"Key": name, "Value": value}})
     if write:
-        headers.append({"id": "h-content-type", "cells": {"Key": "Content-Type", "Value": "application/json"}})
+        headers.append(
+            {"id": "h-content-type", "cells": {"Key": "Content-Type", "Value": "application/json"}}
+        )
     values: dict[str, str] = {"url": url, "method": method}
     if headers:
         values["headers"] = json.dumps(headers)
@@ -713,9 +726,17 @@ def _external_step(key: str, clause: str) -> Step:
     if window and not write:
         n, unit = window
         if entry.get("window_param") == "statsPeriod":
-            values["params"] = _params_table({"statsPeriod": f"{n * {'minute': 1, 'hour': 60, 'day': 1440, 'week': 10080, 'month': 43200}[unit] // 60 or 1}h" if unit in ("minute", "hour") else f"{n * (7 if unit == 'week' else 30 if unit == 'month' else 1)}d"})
+            values["params"] = _params_table(
+                {
+                    "statsPeriod": f"{n * {'minute': 1, 'hour': 60, 'day': 1440, 'week': 10080, 'month': 43200}[unit] // 60 or 1}h"
+                    if unit in ("minute", "hour")
+                    else f"{n * (7 if unit == 'week' else 30 if unit == 'month' else 1)}d"
+                }
+            )
         else:
-            note_window = f"; the time window (last {n} {unit}s) is not applied by the request: filter the result"
+            note_window = (
+                f"; the time window (last {n} {unit}s) is not applied by the request: filter the result"
+            )
     step = Step(
         "action" if write else "source",
         "api",
@@ -1022,7 +1043,11 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
     for i, clause in enumerate(parts):
         clause = clause.split(":")[-1]  # 'Route them: invoices go to …'
         found = _DESTINATION.match(clause)
-        if not found or lx.is_filler(found.group(1)) or found.group(1).lower() in ("it", "them", "this", "everything"):
+        if (
+            not found
+            or lx.is_filler(found.group(1))
+            or found.group(1).lower() in ("it", "them", "this", "everything")
+        ):
             continue
         branch = [s for s in read_clause(clause, description, ruled_out) if s.kind == "action"]
         if branch:
@@ -1033,7 +1058,12 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
     step = Step("router", "router", label="category: " + " / ".join(r[1] for r in routes), text=sentence)
     step.branches = [(label, branch) for _, label, branch in routes]
     taken = {i for i, _, _ in routes}
-    rest = [s for i, c in enumerate(parts) if i not in taken and i > first for s in read_clause(c, description, ruled_out)]
+    rest = [
+        s
+        for i, c in enumerate(parts)
+        if i not in taken and i > first
+        for s in read_clause(c, description, ruled_out)
+    ]
     step.body = rest
     return [s for c in parts[:first] for s in read_clause(c, description, ruled_out)] + [step]
 

@@ -304,7 +304,11 @@ def read_webhook(clause: str) -> Trigger | None:
                 f"Sim JUL25 has no {name} trigger: a generic webhook starts the workflow; point {name}'s "
                 "webhook at this workflow's webhook URL"
             )
-    values = {"startWorkflow": "webhook", "webhookProvider": provider or "generic", "webhookPath": _slug(head)}
+    values = {
+        "startWorkflow": "webhook",
+        "webhookProvider": provider or "generic",
+        "webhookPath": _slug(head),
+    }
     return Trigger("webhook", values, [(found.start(), found.start() + len(head))], notes)
 
 
@@ -350,11 +354,21 @@ def read_trigger(text: str) -> Trigger:
     )
     if hook:
         return hook
-    incoming = re.search(r"\bincoming\s+(e-?mails?|mails?|messages?|requests?|orders?|form submissions?|events?)\b", text, re.I)
+    incoming = re.search(
+        r"\bincoming\s+(e-?mails?|mails?|messages?|requests?|orders?|form submissions?|events?)\b", text, re.I
+    )
     if incoming:  # 'route incoming emails': each arrival starts a run
         provider = "gmail" if re.match(r"e-?mail|mail", incoming.group(1), re.I) else _provider(text.lower())
-        provider = provider if provider in ("gmail", "slack", "telegram", "whatsapp", "discord", "microsoftteams") else "generic"
-        values = {"startWorkflow": "webhook", "webhookProvider": provider, "webhookPath": _slug(incoming.group(0))}
+        provider = (
+            provider
+            if provider in ("gmail", "slack", "telegram", "whatsapp", "discord", "microsoftteams")
+            else "generic"
+        )
+        values = {
+            "startWorkflow": "webhook",
+            "webhookProvider": provider,
+            "webhookPath": _slug(incoming.group(0)),
+        }
         return Trigger("webhook", values, [incoming.span()])
     if _CHAT_HINT.search(text):
         return Trigger("chat", {"startWorkflow": "chat"})
