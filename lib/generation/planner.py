@@ -87,6 +87,12 @@ def draft(description: str) -> Draft:
             field="body.description",
             details=[{"reason": "no_steps", "unused": unused_clauses(text, [])}],
         )
+    head = " ".join(description[a:b] for a, b in trigger.spans)
+    if trigger.kind == "webhook" and lx.threshold_in(head):
+        # 'When a Stripe payment over $1,000 succeeds, …': the event qualifies the run — a condition first
+        test = Step("condition", "condition", label=head, text=head)
+        test.branches = [("if", steps), ("else", [])]
+        steps = [test]
     builder = _Builder(description, trigger)
     start = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
     builder.words[start] = " ".join(description[a:b] for a, b in trigger.spans).strip() or "(run by hand)"
@@ -157,10 +163,13 @@ class _Builder:
         self.dropped: list[str] = []  # words of steps left out on purpose (repeats), counted as read
         self.done: dict[tuple, str] = {}  # (parent, type, operation, target) → block, to skip repeats
         self.lists: list[str] = []  # references to fetched lists, newest last
-        self.item_emails: dict[str, str] = {}  # list reference → where its items hold an e-mail address
+        self.fields: dict[str, dict[str, str]] = {}  # data reference → {word: path} of values it holds
+        self.item_emails: dict[str, tuple[str, str]] = {}  # list reference → where items hold e-mail, phone
         self.pending_need = ""
         self.input_list = False  # a loop repeats over the run's input: the starter's input is a list
         self.item_email = "email"  # where an item of the list being looped over holds an e-mail address
+        self.item_phone = "phone"
+        self.pending_field = "to"
 
     # -- what the trigger delivers ------------------------------------------------------------
     def start_data(self) -> str | None:
@@ -238,32 +247,37 @@ class _Builder:
         for key, value in step.values.items():
             if "{recipient}" in value:
                 value = value.replace("{recipient}", self.recipient(parent, step))
+            if "{recipient_phone}" in value:
+                value = value.replace("{recipient_phone}", self.recipient(parent, step, "phone"))
             if "{prev_text}" in value:
                 text = data if not prev or _is_text(prev) else f"{self.subject}: {prev}"
                 value = value.replace("{prev_text}", text)
             out[key] = value.replace("{prev}", data).replace("{subject}", self.subject)
         return out
 
-    def recipient(self, parent: str | None, step: Step) -> str:
+    def recipient(self, parent: str | None, step: Step, kind: str = "email") -> str:
         """'email the candidate': the address comes from the data, never the user's own by default."""
         who = step.recipient or "recipient"
+        what = "e-mail address" if kind == "email" else "phone number"
         if parent is not None:
+            path = self.item_email if kind == "email" else self.item_phone
             self.notes.append(
-                f"the {who}'s address is read from each item's '{self.item_email}' field "
-                f"(<loop.currentItem.{self.item_email}>); "
+                f"the {who}'s {what} is read from each item's '{path}' field (<loop.currentItem.{path}>); "
                 "change it if your data names it differently"
             )
-            return f"<loop.currentItem.{self.item_email}>"
+            return f"<loop.currentItem.{path}>"
         if self.trigger.kind == "webhook":
             from lib.generation.services import webhook_paths
 
             hook = webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
-            if hook.get("sender"):
-                self.notes.append(
-                    f"the {who}'s address is taken from the incoming event (<{hook['sender']}>)"
-                )
-                return f"<{hook['sender']}>"
-        self.pending_need = f"the {who}'s e-mail address (the description does not say where it comes from)"
+            found = hook.get("sender" if kind == "email" else "phone")
+            if found:
+                self.notes.append(f"the {who}'s {what} is taken from the incoming event (<{found}>)")
+                return f"<{found}>"
+        self.pending_need = f"the {who}'s {what} (the description does not say where it comes from)"
+        self.pending_field = (
+            "to" if kind == "email" else ("phoneNumber" if step.type == "whatsapp" else "phoneNumbers")
+        )
         return ""
 
     def chain(
@@ -292,7 +306,7 @@ class _Builder:
                     self.notes.append(step.note)
                 self.needs += [(local, "url" if step.type == "api" else "", n) for n in step.needs]
                 if self.pending_need:
-                    self.needs.append((local, "to", self.pending_need))
+                    self.needs.append((local, self.pending_field, self.pending_need))
                 self.edge(heads, local)
                 heads = [(local, "source")]
                 if step.kind in ("source", "process") or step.type in _PROCESS_TYPES:
@@ -301,11 +315,14 @@ class _Builder:
                         if step.result is None
                         else f"<{local}.{step.result}>"
                     )
+                    api_facts = lexicon()["apis"].get(step.integration or "", {})
+                    if api_facts.get("fields"):
+                        self.fields[prev] = api_facts["fields"]
                     if step.kind == "source":
-                        from lib.generation.services import item_email
+                        from lib.generation.services import item_contact
 
                         self.lists.append(prev)
-                        self.item_emails[prev] = item_email(step.type, step.integration)
+                        self.item_emails[prev] = item_contact(step.type, step.integration)
         return heads, prev
 
     def end(self, parent: str | None, why: str) -> str:
@@ -403,12 +420,29 @@ class _Builder:
             if lx.counts_items(test):  # 'more than 50 open tickets': how many items were fetched
                 listed = next((r for r in reversed(self.lists)), prev)
                 return f"[].concat({listed} || []).length {op} {num}", None
-            if prev.startswith("<start.webhook") or prev.startswith("<start.email"):
+            fields = self.fields.get(prev, {})
+            named = next((path for word, path in fields.items() if re.search(r"\b" + word, low)), None)
+            if named:  # 'if the temperature is below 5': the field of the fetched data that holds it
+                return f"Number({prev[:-1]}.{named}>) {op} {num}", None
+            if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
                 field_name = lx.amount_field(test)
+                where = "each item" if prev.startswith("<loop") else "the event"
+                scale = 1
+                if where == "the event" and field_name == "amount":
+                    from lib.generation.services import webhook_paths
+
+                    scale = webhook_paths(self.trigger.values.get("webhookProvider", "generic")).get(
+                        "amount_scale", 1
+                    )
                 self.notes.append(
-                    f"the test reads the event's '{field_name}' field ({prev[:-1]}.{field_name}>)"
+                    f"the test '{test.strip()}' reads {where}'s '{field_name}' field ({prev[:-1]}.{field_name}>)"
+                    + (
+                        f", which the provider gives in cents: compared with {lx.number_text(number * scale)}"
+                        if scale != 1
+                        else ""
+                    )
                 )
-                return f"Number({prev[:-1]}.{field_name}>) {op} {num}", None
+                return f"Number({prev[:-1]}.{field_name}>) {op} {lx.number_text(number * scale)}", None
             return f"Number({prev}) {op} {num}", None
         if prev is None:
             return None, None
@@ -450,7 +484,9 @@ class _Builder:
             items = prev if prev in self.lists or (prev or "").startswith("<start.") else None
             items = items or (self.lists[-1] if self.lists else None)
             if items is None and self.trigger.kind in ("manual", "chat"):
-                items = "<start.input>"  # 'for every change in the notes I give you': the run's input is the list
+                items = (
+                    "<start.input>"  # 'for every change in the notes I give you': the run's input is the list
+                )
             if items == "<start.input>":
                 self.input_list = True
             if items is None:
@@ -460,7 +496,7 @@ class _Builder:
                 out, _ = self.chain(step.body, heads, prev, parent)
                 return out
             extra["collection"] = items
-            self.item_email = self.item_emails.get(items, "email")
+            self.item_email, self.item_phone = self.item_emails.get(items, ("email", "phone"))
         local = self.add("loop", {}, parent, **extra)
         self.words[local] = f"each {step.label}" if step.loop_type == "forEach" else step.text
         self.edge(heads, local)

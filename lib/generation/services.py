@@ -182,8 +182,11 @@ def webhook_paths(provider: str) -> dict[str, Any]:
     return {**hooks["_default"], **hooks.get(provider, {})}
 
 
-def item_email(block_type: str, integration: str | None) -> str:
-    """Where one item of a fetched list holds an e-mail address ('fields.Email' for Airtable)."""
-    if block_type == "api" and integration in external():
-        return external()[integration].get("item_email", "email")
-    return data()["blocks"].get(block_type, {}).get("item_email", "email")
+def item_contact(block_type: str, integration: str | None) -> tuple[str, str]:
+    """Where one item of a fetched list holds an e-mail address and a phone number ('fields.Email')."""
+    facts = (
+        external()[integration]
+        if block_type == "api" and integration in external()
+        else data()["blocks"].get(block_type, {})
+    )
+    return facts.get("item_email", "email"), facts.get("item_phone", "phone")

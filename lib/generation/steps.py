@@ -23,7 +23,7 @@ from lib.generation.lexicon import lexicon
 _WRITE = (
     r"(?:post|send|notify|message|share|alert|create|add|append|write|save|log|store|tweet|publish|announce|"
     r"open(?!\s+(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|positions)\b)|"
-    r"archive|assign|invite|book|remind|"
+    r"archive|assign|invite|book|remind|page|"
     r"file|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate)(?:s|es|d|ed|ing)?"
 )
 _READ = (
@@ -526,10 +526,22 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values["subreddit"] = found.group(1)
     elif target in ("phone", "phones"):
         found = re.search(r"\+\d[\d\s-]{6,}\d", clause)
+        field_id = "phoneNumber" if target == "phone" else "phoneNumbers"
+        if not found and re.search(r"\b(?:me|us|my phone)\b", clause, re.I):
+            values[field_id] = "{{USER_PHONE}}"  # 'text me': the user's own number, set once as a variable
         if found:
-            values["phoneNumber" if target == "phone" else "phoneNumbers"] = re.sub(
-                r"[\s-]", "", found.group(0)
+            values[field_id] = re.sub(r"[\s-]", "", found.group(0))
+        else:
+            who = re.search(
+                r"\b(?:the|each|every|that|this|their|our)\s+(?:\w+\s+)?("
+                + "|".join(lexicon()["people"])
+                + r")s?\b",
+                clause,
+                re.I,
             )
+            if who:  # 'send a WhatsApp message to the customer': their number comes from the data
+                values[field_id] = "{recipient_phone}"
+                values["__who"] = who.group(1).lower()
 
 
 _NOT_A_NAME = (
@@ -575,6 +587,12 @@ def _table_name(clause: str) -> str | None:
     )
     if quoted:
         return (quoted.group(1) or quoted.group(2)).strip()
+    service = "|".join(re.escape(n) for n in names if n)
+    titled = re.search(
+        r"\b((?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*))*?)\s+(?:(?:" + service + r")\s+)?table\b", clause, re.I
+    )
+    if titled and titled.group(1).lower() not in names and titled.group(1).lower() not in _NOT_A_NAME:
+        return titled.group(1)  # 'the Big Orders Airtable table'
     for pattern in (r"\btable\s+(?:called\s+|named\s+)?([\w-]+)", r"\b([\w-]+)\s+table\b"):
         for m in re.finditer(pattern, clause, re.I):
             if m.group(1).lower() not in _NOT_A_NAME and m.group(1).lower() not in names:
@@ -1156,7 +1174,8 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
         if (
             not if_text.strip() and before.strip()
         ):  # "check X and email me if Y": the fetch runs, the action waits
-            pre, if_steps = [s for s in pre if s.kind == "source"], [s for s in pre if s.kind != "source"]
+            keep = ("source", "process")  # the fetch and the processing run; the action waits for the test
+            pre, if_steps = [s for s in pre if s.kind in keep], [s for s in pre if s.kind not in keep]
         step = Step("condition", "condition", label=test, text=sentence)
         step.branches = [("if", if_steps), ("else", read_clauses(else_text, description, ruled_out))]
         return pre + [step]

@@ -290,7 +290,7 @@ def read_webhook(clause: str) -> Trigger | None:
     if not found:
         return None
     head = clause[found.start() :]
-    head = re.split(r",|\bthen\b", _SENTENCE_END.split(head, maxsplit=1)[0], maxsplit=1)[0]
+    head = re.split(r",(?!\d{3}\b)|\bthen\b", _SENTENCE_END.split(head, maxsplit=1)[0], maxsplit=1)[0]
     # the trigger's own clause names its source: 'When a HubSpot deal closes, post to Slack' is HubSpot's
     provider = _provider(head.lower())
     notes = []
