@@ -337,10 +337,11 @@ class _Builder:
     def condition(
         self, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None
     ) -> tuple[list[tuple[str, str]], str | None]:
-        expression, data_step = self.expression(step.label, prev)
+        expression, data_step = self.expression(step.label, prev, step.text)
         if data_step is not None:  # a value the test needs but no earlier block fetches (e.g. BTC's price)
-            heads, _ = self.chain([data_step], heads, prev, parent)
+            heads, fetched = self.chain([data_step], heads, prev, parent)
             expression = expression.replace("{data}", self.blocks[-1].id)
+            prev = prev or fetched
         if expression is None:
             self.notes.append(
                 f"the test '{step.label.strip()}' was left out: no block before it produces data to test "
@@ -367,40 +368,34 @@ class _Builder:
             self.edge([(local, "else")], self.end(parent, f"the test '{step.label.strip()}' was false"))
         return exits, prev
 
-    def expression(self, test: str, prev: str | None) -> tuple[str | None, Step | None]:
+    def expression(self, test: str, prev: str | None, context: str = "") -> tuple[str | None, Step | None]:
         """A JavaScript condition for the test text, and an extra data step when one is needed."""
         threshold = lx.threshold_in(test)
         low = test.lower()
         if threshold:
             op, number, unit = threshold
             num = lx.number_text(number)
-            symbols = lx.symbols_in(test)
-            if symbols:
-                coin = lexicon()["symbols"][symbols[0]]
+            symbols = lx.symbols_in(test) or (lx.symbols_in(context) if prev is None else [])
+            if symbols:  # a coin's price or change: fetch CoinGecko's simple price for every coin tested
                 api = lexicon()["apis"]["coingecko"]
+                coins = [lexicon()["symbols"][sym] for sym in symbols]
                 data = Step(
                     "source",
                     "api",
-                    {"url": api["price_url"].replace("{ids}", coin), "method": "GET"},
-                    label=f"{symbols[0]} price",
+                    {"url": api["price_url"].replace("{ids}", ",".join(coins)), "method": "GET"},
+                    label=f"{'/'.join(symbols)} price",
                     text=test,
                 )
-                change = (
-                    re.search(r"\b(mov|chang|swing|jump|drop|fall|fell|ris|gain|los|up|down)", low)
-                    or unit == "%"
-                )
-                path = api["change_path" if change else "price_path"].replace("{id}", coin)
-                ref = "<{data}.data." + path + ">"
-                if (
-                    change
-                    and op == ">"
-                    and not re.search(r"\b(ris|gain|up|jump)", low)
-                    and not re.search(r"\b(drop|fall|fell|down|los)", low)
-                ):
-                    return f"Math.abs({ref}) > {num}", data
-                if change and re.search(r"\b(drop|fall|fell|down|los)", low):
-                    return f"{ref} < -{num}", data
-                return f"{ref} {op} {num}", data
+                parts = re.split(r"\s+(or|and)\s+(?=[^,;]*?\d)", test)
+                tests, joins = parts[::2], parts[1::2]
+                exprs = []
+                for part in tests:
+                    own = lx.symbols_in(part)
+                    exprs.append(_coin_test(part, own[0] if own else symbols[0], api) or "false")
+                out = exprs[0]
+                for join, expr in zip(joins, exprs[1:], strict=False):
+                    out += (" || " if join == "or" else " && ") + expr
+                return out, data
             priced = next(
                 (
                     b
@@ -503,6 +498,26 @@ class _Builder:
         if step.body:
             self.chain(step.body, [(local, "loop-start-source")], "<loop.currentItem>", local)
         return [(local, "loop-end-source")]
+
+
+def _coin_test(test: str, symbol: str, api: dict[str, Any]) -> str | None:
+    """'BTC drops below 58,500' → the price test; 'BTC moved more than 5%' → the 24h change test."""
+    threshold = lx.threshold_in(test)
+    if not threshold:
+        return None
+    op, number, unit = threshold
+    num = lx.number_text(number)
+    low = test.lower()
+    coin = lexicon()["symbols"][symbol]
+    change = unit == "%" or re.search(r"\b(?:mov|chang|swing)\w*", low)
+    ref = "<{data}.data." + api["change_path" if change else "price_path"].replace("{id}", coin) + ">"
+    if not change:
+        return f"{ref} {op} {num}"
+    if re.search(r"\b(?:drop|fall|fell|down|los|decreas|declin)", low):
+        return f"{ref} < -{num}"
+    if re.search(r"\b(?:ris|rose|gain|up|jump|increas|climb)", low):
+        return f"{ref} > {num}"
+    return f"Math.abs({ref}) {op} {num}"
 
 
 def _is_text(ref: str) -> bool:

@@ -152,6 +152,10 @@ def derived_integrations(known: dict[str, Any]) -> dict[str, Any]:
             if mode == "read" and query:
                 mode_entry["query"] = query
             entry[mode] = mode_entry
+        if spec.sub_block("apiKey") is not None and "apiKey" not in entry["values"]:
+            entry["values"]["apiKey"] = (
+                "{{" + block_type.upper() + "_API_KEY}}"
+            )  # a secret only as a variable
         mode = data()["blocks"].get(block_type, {}).get("mode")
         if mode == "process":
             entry["process"] = True

@@ -22,12 +22,14 @@ from lib.generation.lexicon import lexicon
 
 _WRITE = (
     r"(?:post|send|notify|message|share|alert|create|add|append|write|save|log|store|tweet|publish|announce|"
-    r"open(?!\s+(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|positions)\b)|"
+    r"open(?!\s+(?:[\w-]+\s+)?(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|"
+    r"positions|roles)\b)|"
     r"archive|assign|invite|book|remind|page|"
     r"file|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate)(?:s|es|d|ed|ing)?"
 )
 _READ = (
-    r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|"
+    r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
+    r"crawl|back up|"
     r"download|query|find|search|take|receive|export|looks?(?:\s+\w+){0,2}\s+up"
 )
 _ACTION_START = re.compile(
@@ -86,7 +88,10 @@ def negated(text: str) -> dict[str, set[str]]:
                     default=-1,
                 ):
                     verb = span_text[: span_text.rfind(phrase.strip())]
-                    if re.search(r"\b(?:" + _WRITE + r"|e-?mail|text|tweet)\b", verb):
+                    if re.search(
+                        r"\b(?:" + _WRITE + r"|e-?mail|text|tweet|repl(?:y|ies)|respond|answer|contact)\b",
+                        verb,
+                    ):
                         modes = {"write"}
                     elif re.search(r"\b(?:" + _READ + r")\b", verb):
                         modes = {"read"}
@@ -449,8 +454,11 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
                 clause,
                 re.I,
             )
+            reply = re.search(r"\b(?:repl(?:y|ies)|respond|answer)\b", description, re.I)
             if who:
                 values["__who"] = who.group(1).lower()
+            elif reply and not re.search(r"\b(?:me|us|myself)\b", clause, re.I):
+                values["__who"] = "sender"  # a reply goes back to whoever wrote
             elif re.search(r"\b(?:me|us|myself|ourselves|my inbox|I)\b", clause) or not re.search(
                 r"\b(?:them|him|her|they|sender|back)\b", clause, re.I
             ):
@@ -771,6 +779,13 @@ def _external_step(key: str, clause: str) -> Step:
     return step
 
 
+def _takes_url(key: str) -> bool:
+    from lib.sim.registry import get_block
+
+    spec = get_block(lexicon()["integrations"][key]["type"])
+    return spec is not None and spec.sub_block("url") is not None and spec.type != "api"
+
+
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     low = clause.lower()
     found: list[tuple[int, Step]] = []
@@ -795,7 +810,9 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         )
     # 'research https://rival.com with Tavily': the URL is what to research, not an endpoint to call
     researched = named_engine and url and not re.search(r"\b(fetch|call|request|get|post|download)\b", low)
-    api = None if researched else _api_step(clause, description)
+    # 'scrape https://… with Firecrawl': a named block that takes a URL reads it, not a plain HTTP request
+    url_block = url and next((k for _, k in lx.integrations_in(clause) if _takes_url(k)), None)
+    api = None if researched or url_block else _api_step(clause, description)
     if api:
         found.append((1, api))
     for pos, key in lx.integrations_in(clause):
@@ -817,6 +834,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         if _mentioned_as_noun(key, clause):
             continue
         step = _integration_step(key, clause, description)
+        if url_block == key:
+            step.values["url"] = url.group(0)
         if step.kind == "source" and (api or engine) and "read" not in lexicon()["integrations"][key]:
             continue
         found.append((pos + 2, step))
@@ -839,8 +858,26 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             found.append((len(clause), implied))
     for pos, kind in _processing_kinds(clause):
         # "post the summary", "save it as a draft": a noun after a determiner, not a step
-        if not re.search(r"\b(?:the|a|an|this|that|each|my|our|your|its|their|as)\s+$", low[:pos]):
+        services = "|".join(
+            re.escape(p.strip()) for e in lexicon()["integrations"].values() for p in e["phrases"]
+        )
+        if not re.search(
+            r"\b(?:the|a|an|this|that|each|my|our|your|its|their|as)\s+(?:(?:" + services + r")\s+)?$",
+            low[:pos],
+        ):
             found.append((pos + 1, _process(kind, clause, description)))
+    summary = re.search(
+        r"\b(?:a|an)\s+(?:short\s+|brief\s+|quick\s+|daily\s+|weekly\s+)?(?:summary|digest|recap|overview)\b",
+        low,
+    )
+    if (
+        summary
+        and not any(s.kind == "process" for _, s in found)
+        and any(s.kind == "action" for _, s in found)
+    ):
+        found.append(
+            (summary.start() + 1, _process("summarise", clause, description))
+        )  # 'email me a summary'
     named_model = lx.model_in(clause)
     if (
         named_model
@@ -1029,7 +1066,12 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
         before, after = sentence[: route.start()], sentence[route.end() :]
     step = Step("router", "router", label=criterion, text=sentence)
     rest: list[Step] = []
-    for clause in clauses(re.sub(r"^\W*(?:and\s+)?(?:to|:)?\s*", "", after)):
+    routes_text = re.sub(r"^\W*(?:and\s+)?(?:to|:)?\s*", "", after)
+    for label in labels:  # '… technical to #tech and account to the table': each label starts a route
+        routes_text = re.sub(
+            r"\s+and\s+(?=" + re.escape(label) + r"\s+(?:to|go|goes|should)\b)", ", ", routes_text, flags=re.I
+        )
+    for clause in clauses(routes_text):
         branch = read_clause(clause, description, ruled_out)
         if not branch:
             continue

@@ -242,7 +242,7 @@ def read_schedule(text: str) -> Trigger | None:
         + _DAY_RE
         + r"(?:\s*(?:,|and)\s*"
         + _DAY_RE
-        + r")*|day|morning|evening|night|afternoon|hour|week|month)\b",
+        + r")*(?:\s+(?:morning|evening|afternoon|night)s?)?|day|morning|evening|night|afternoon|hour|week|month)\b",
         r"\b(?:daily|hourly|weekly|monthly|nightly|(?:once|twice|three times) (?:a|per) (?:day|week|month)|twice daily)\b",
         r"\bon the \d{1,2}(?:st|nd|rd|th)?(?: of (?:every|each|the) month)?\b",
     ):
@@ -355,7 +355,9 @@ def read_trigger(text: str) -> Trigger:
     if hook:
         return hook
     incoming = re.search(
-        r"\bincoming\s+(e-?mails?|mails?|messages?|requests?|orders?|form submissions?|events?)\b", text, re.I
+        r"\bincoming\s+(?:[\w-]+\s+)?(e-?mails?|mails?|messages?|requests?|orders?|form submissions?|events?)\b",
+        text,
+        re.I,
     )
     if incoming:  # 'route incoming emails': each arrival starts a run
         provider = "gmail" if re.match(r"e-?mail|mail", incoming.group(1), re.I) else _provider(text.lower())

@@ -421,8 +421,8 @@ CASES += [
     ),
     (
         "Sort incoming support emails into refunds / shipping / other and post refunds to #refunds on Slack",
-        "manual",
-        None,
+        "webhook",  # each incoming e-mail starts a run
+        "gmail",
         {"slack"},
         "router",
         False,
@@ -535,7 +535,7 @@ CASES += [
         {"tavily", "airtable"},
         None,
         False,
-        ["<start.webhook.data.payload>"],  # an Airtable webhook delivers its payload there, not start.input
+        ["<start.airtableChanges>"],  # an Airtable webhook delivers its changes there, not start.input
     ),
     (
         "Look up the latest GBP quotes from https://api.fx.example.com/v2/latest and email them to fx@desk.io",
@@ -699,7 +699,7 @@ def test_qualified_loop_tests_each_item_inside_the_loop():
     cond = next(b for b in state["blocks"].values() if b["type"] == "condition")
     slack = next(b for b in state["blocks"].values() if b["type"] == "slack")
     assert cond["data"]["parentId"] == loop["id"] and slack["data"]["parentId"] == loop["id"]
-    assert "<loop.currentItem>" in cond["subBlocks"]["conditions"]["value"]
+    assert "<loop.currentItem." in cond["subBlocks"]["conditions"]["value"]  # a field of each item
 
 
 def test_capitalised_schedule_words_in_names_stay_names():
