@@ -80,7 +80,9 @@ def needs_input(state: dict[str, Any]) -> list[NeededInput]:
             required = spec.operations[op].required
         else:
             required = [s.id for s in spec.emit_sub_blocks if s.required and s.condition is None]
-        for field in required:
+        from lib.generation.services import extra_required
+
+        for field in list(required) + [f for f in extra_required(spec.type) if f not in required]:
             if field == "operation" or not _empty(values.get(field)):
                 continue
             sub = spec.sub_block(field)

@@ -144,6 +144,12 @@ def unused_clauses(text: str, used: list[str]) -> list[str]:
     for sentence in sentences(text):
         for clause in clauses(sentence):
             content = [w for w in re.findall(r"[\w#@.'-]+", clause.lower()) if w not in stop]
+            if re.search(
+                r"\b(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid)\b",
+                clause,
+                re.I,
+            ):
+                continue  # a negation was applied (it removed an action), it made no block of its own
             if content and sum(w in used_words for w in content) * 2 < len(content):
                 out.append(clause.strip())
     return out
@@ -297,6 +303,9 @@ class _Builder:
                     self.dropped.append(step.text)
                     self.notes.append(f"'{step.text}' repeats {self.done[key]}: built once")
                     continue
+                if prev is None and step.kind == "action" and _writes_data(step) and not _quoted(step.text):
+                    # 'every day at 9 send a motivational quote to #general': nothing fetched — an agent writes it
+                    heads, prev = self.chain([_writer(step)], heads, prev, parent)
                 self.pending_need = ""
                 local = self.add(step.type, self.fill(step, prev, parent), parent)
                 if step.kind == "action":
@@ -518,6 +527,28 @@ def _coin_test(test: str, symbol: str, api: dict[str, Any]) -> str | None:
     if re.search(r"\b(?:ris|rose|gain|up|jump|increas|climb)", low):
         return f"{ref} > {num}"
     return f"Math.abs({ref}) {op} {num}"
+
+
+def _writes_data(step: Step) -> bool:
+    return any("{prev" in v for v in step.values.values())
+
+
+def _quoted(text: str) -> str | None:
+    found = re.search(r"[\"“']([^\"”']{2,200})[\"”']", text or "")
+    return found.group(1) if found else None
+
+
+def _writer(step: Step) -> Step:
+    """An agent that writes what an action sends when nothing before it produces anything."""
+    model = lexicon()["default_model"]
+    values = {
+        "systemPrompt": "You write the content this step asks for, ready to send as is. Answer with the content only.",
+        "userPrompt": _instruction(step),
+        "model": model,
+        "temperature": "0.7",
+        "apiKey": lx.api_key_for(model),
+    }
+    return Step("process", "agent", values, label="Write", text=step.text)
 
 
 def _is_text(ref: str) -> bool:

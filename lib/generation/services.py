@@ -130,6 +130,7 @@ def derived_integrations(known: dict[str, Any]) -> dict[str, Any]:
             "values": dict(data()["blocks"].get(block_type, {}).get("values", {})),
             "target": "none",
             "derived": True,
+            "query_from_data": bool(data()["blocks"].get(block_type, {}).get("query_from_data")),
         }
         for mode in ("read", "write"):
             # the default operation of a mode: the first one the data describes, else the registry's first
@@ -148,7 +149,9 @@ def derived_integrations(known: dict[str, Any]) -> dict[str, Any]:
             )
             if mode == "write" and text:
                 mode_entry["text"] = text
-            query = next((f for f in _QUERY_FIELDS if f in op["required"]), None)
+            query = data()["blocks"].get(block_type, {}).get("query") or next(
+                (f for f in _QUERY_FIELDS if f in op["required"]), None
+            )
             if mode == "read" and query:
                 mode_entry["query"] = query
             entry[mode] = mode_entry
@@ -194,3 +197,9 @@ def item_contact(block_type: str, integration: str | None) -> tuple[str, str]:
         else data()["blocks"].get(block_type, {})
     )
     return facts.get("item_email", "email"), facts.get("item_phone", "phone")
+
+
+def extra_required(block_type: str) -> list[str]:
+    """Fields a block needs to do anything useful that Sim JUL25 does not mark required
+    (a knowledge search without a knowledge base finds nothing)."""
+    return list(data()["blocks"].get(block_type, {}).get("required", []))

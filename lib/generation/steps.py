@@ -349,8 +349,10 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     if mode.get("title"):
         values[mode["title"]] = _quoted(clause) or "{subject}"
     if mode.get("query"):
-        query = _search_query(clause)
-        if query != "{prev}":  # a source with nothing specific to look for keeps its default
+        query = "{prev}" if entry.get("query_from_data") else _search_query(clause)
+        if query != "{prev}" or entry.get(
+            "derived"
+        ):  # a named source with nothing to look for keeps its default
             values[mode["query"]] = query
     _targets(entry["target"], clause, description, values)
     who = values.pop("__who", None)
@@ -1167,11 +1169,19 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
                 ("else", []),
             ]
             step.body = [test]
-        elif not after.strip() and before.strip():
-            # '… create a Jira issue for each one in project OPS': the clause before is what repeats
+        elif before.strip() and (
+            not after.strip()
+            or re.match(r"^\s*(?:,|;|and\b|then\b)", after)
+            or re.search(r"\s(?:and|then)\s*$", sentence[loop.start() : loop.end()])
+        ):
+            # '… create a Jira issue for each one in project OPS[, and post …]': the clause before repeats;
+            # what follows the loop phrase is the next step, run once
             parts = clauses(before)
-            step.body = read_clause(parts[-1] + " " + sentence[loop.start() :], description, ruled_out)
-            return [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)] + [step]
+            phrase = re.sub(r"\s(?:and|then)\s*$", "", sentence[loop.start() : loop.end()])
+            step.body = read_clause(parts[-1] + " " + phrase, description, ruled_out)
+            rest = re.sub(r"^\s*(?:,|;|and\b|then\b)\s*(?:then\s+)?", "", after)
+            later = read_sentence(rest, description, ruled_out) if rest.strip() else []
+            return [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)] + [step] + later
         else:
             step.body = read_sentence(after, description, ruled_out) if after.strip() else []
         source = (
