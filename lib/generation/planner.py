@@ -324,7 +324,11 @@ class _Builder:
                         if step.result is None
                         else f"<{local}.{step.result}>"
                     )
-                    api_facts = lexicon()["apis"].get(step.integration or "", {})
+                    from lib.generation.services import external
+
+                    api_facts = lexicon()["apis"].get(step.integration or "", {}) or external().get(
+                        step.integration or "", {}
+                    )
                     if api_facts.get("fields"):
                         self.fields[prev] = api_facts["fields"]
                     if step.kind == "source":
@@ -418,16 +422,20 @@ class _Builder:
                 url = next(v.value for v in priced.values if v.id == "url")
                 coin = url.split("ids=")[1].split("&")[0].split(",")[0]
                 path = "usd_24h_change" if unit == "%" else "usd"
-                return f"<{priced.id}.data.{coin}.{path}> {op} {num}", None
+                return _cmp(f"<{priced.id}.data.{coin}.{path}>", op, num), None
             if prev is None:
                 return None, None
             if lx.counts_items(test):  # 'more than 50 open tickets': how many items were fetched
                 listed = next((r for r in reversed(self.lists)), prev)
-                return f"[].concat({listed} || []).length {op} {num}", None
+                return _cmp(f"[].concat({listed} || []).length", op, num), None
             fields = self.fields.get(prev, {})
-            named = next((path for word, path in fields.items() if re.search(r"\b" + word, low)), None)
+            named = next(
+                (path for word, path in fields.items() if re.search(r"\b(?:" + word + ")", low)), None
+            )
             if named:  # 'if the temperature is below 5': the field of the fetched data that holds it
-                return f"Number({prev[:-1]}.{named}>) {op} {num}", None
+                # a key a reference cannot spell ('05. price') is read in JavaScript from the resolved object
+                value = f"({prev}){named}" if named.startswith("[") else f"{prev[:-1]}.{named}>"
+                return _signed(f"parseFloat({value})", op, num, unit, low), None
             if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
                 field_name = lx.amount_field(test)
                 where = "each item" if prev.startswith("<loop") else "the event"
@@ -446,8 +454,8 @@ class _Builder:
                         else ""
                     )
                 )
-                return f"Number({prev[:-1]}.{field_name}>) {op} {lx.number_text(number * scale)}", None
-            return f"Number({prev}) {op} {num}", None
+                return _cmp(f"Number({prev[:-1]}.{field_name}>)", op, lx.number_text(number * scale)), None
+            return _cmp(f"Number({prev})", op, num), None
         if prev is None:
             return None, None
         words = [w for w in re.findall(r"[a-z0-9'-]+", low) if w not in lexicon()["test_filler"]]
@@ -520,13 +528,26 @@ def _coin_test(test: str, symbol: str, api: dict[str, Any]) -> str | None:
     coin = lexicon()["symbols"][symbol]
     change = unit == "%" or re.search(r"\b(?:mov|chang|swing)\w*", low)
     ref = "<{data}.data." + api["change_path" if change else "price_path"].replace("{id}", coin) + ">"
-    if not change:
-        return f"{ref} {op} {num}"
-    if re.search(r"\b(?:drop|fall|fell|down|los|decreas|declin)", low):
-        return f"{ref} < -{num}"
-    if re.search(r"\b(?:ris|rose|gain|up|jump|increas|climb)", low):
-        return f"{ref} > {num}"
-    return f"Math.abs({ref}) {op} {num}"
+    return _signed(ref, op, num, "%" if change else unit, low)
+
+
+def _signed(ref: str, op: str, num: str, unit: str, low: str) -> str:
+    """A change ('fell more than 3%') is signed: falls are below -3, rises above 3, 'moved' either way."""
+    if unit != "%":
+        return _cmp(ref, op, num)
+    if re.search(r"\b(?:drop|fall|fell|down|los|decreas|declin|plung|sank|sink)", low):
+        return _cmp(ref, "<", f"-{num}")
+    if re.search(r"\b(?:ris|rose|gain|up|jump|increas|climb|soar)", low):
+        return _cmp(ref, ">", num)
+    return _cmp(f"Math.abs({ref})", op, num)
+
+
+def _cmp(left: str, op: str, right: str) -> str:
+    """`left op right`, written without a '<' operator: Sim reads '<' … '>' as a reference tag, so
+    'a < 5 || <b.c>' would break; '5 > a' says the same."""
+    if op in ("<", "<="):
+        return f"{right} {'>' if op == '<' else '>='} {left}"
+    return f"{left} {op} {right}"
 
 
 def _writes_data(step: Step) -> bool:

@@ -728,6 +728,10 @@ def _external_step(key: str, clause: str) -> Step:
     objects = [(low.find(o), o) for o in entry["objects"] if re.search(r"\b" + re.escape(o), low)]
     obj = min(objects)[1] if objects else entry["default"]
     url = entry["objects"][obj]
+    if "{symbol}" in url:
+        url = url.replace(
+            "{symbol}", (lx.stock_symbols(clause) or lx.stock_symbols("stock " + clause) or ["IBM"])[0]
+        )
     aliases = "|".join(re.escape(a) for a in entry["aliases"])
     write = bool(
         re.match(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", low)

@@ -104,7 +104,7 @@ CASES = [
         {"api", "slack"},
         "condition",
         False,
-        ["ethereum", "< 2000", "#trading"],
+        ["ethereum", "2000 > ", "#trading"],
     ),
     (
         "When a new pull request is opened on GitHub, review the changes with Claude and post the review to #eng on Slack",
@@ -517,7 +517,7 @@ CASES += [
         {"api", "twilio_sms"},
         "condition",
         False,
-        ["symbol=MSFT", "< 300", "+14155550100"],
+        ["symbol=MSFT", "300 > ", "+14155550100"],
     ),
     (
         "Read the latest 10 posts from r/python, pick the ones about async and send them to #py on Slack",
