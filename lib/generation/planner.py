@@ -172,6 +172,7 @@ class _Builder:
         self.fields: dict[str, dict[str, str]] = {}  # data reference → {word: path} of values it holds
         self.item_emails: dict[str, tuple[str, str]] = {}  # list reference → where items hold e-mail, phone
         self.pending_need = ""
+        self.refs: dict[int, str] = {}  # id(step) → the reference to its output
         self.input_list = False  # a loop repeats over the run's input: the starter's input is a list
         self.item_email = "email"  # where an item of the list being looped over holds an e-mail address
         self.item_phone = "phone"
@@ -287,9 +288,15 @@ class _Builder:
         return ""
 
     def chain(
-        self, steps: list[Step], heads: list[tuple[str, str]], prev: str | None, parent: str | None
+        self,
+        steps: list[Step],
+        heads: list[tuple[str, str]],
+        prev: str | None,
+        parent: str | None,
+        scope: str = "",
     ) -> tuple[list[tuple[str, str]], str | None]:
-        """Append `steps` after `heads`; returns the new heads and the latest data reference."""
+        """Append `steps` after `heads`; returns the new heads and the latest data reference. A repeated
+        action in the same scope (same block, operation and target) is built once, carrying both data."""
         for step in steps:
             if step.kind == "condition":
                 heads, prev = self.condition(step, heads, prev, parent)
@@ -298,18 +305,19 @@ class _Builder:
             elif step.kind == "loop":
                 heads = self.loop(step, heads, prev, parent)
             else:
-                key = (parent, step.type, step.values.get("operation"), _target_of(step))
+                key = (parent, scope, step.type, step.values.get("operation"), _target_of(step))
                 if step.kind == "action" and key in self.done:
-                    self.dropped.append(step.text)
-                    self.notes.append(f"'{step.text}' repeats {self.done[key]}: built once")
-                    continue
+                    moved = self.merge(self.done[key], step, heads, prev, parent)
+                    if moved is not None:
+                        heads = moved
+                        continue
                 if prev is None and step.kind == "action" and _writes_data(step) and not _quoted(step.text):
                     # 'every day at 9 send a motivational quote to #general': nothing fetched — an agent writes it
                     heads, prev = self.chain([_writer(step)], heads, prev, parent)
                 self.pending_need = ""
                 local = self.add(step.type, self.fill(step, prev, parent), parent)
                 if step.kind == "action":
-                    self.done[key] = next(b.name for b in self.blocks if b.id == local)
+                    self.done[key] = local
                 self.words[local] = step.text or step.label
                 if step.note:
                     self.notes.append(step.note)
@@ -319,6 +327,7 @@ class _Builder:
                 self.edge(heads, local)
                 heads = [(local, "source")]
                 if step.kind in ("source", "process") or step.type in _PROCESS_TYPES:
+                    self.refs[id(step)] = _ref(local, step.type, step.values.get("operation"))
                     prev = (
                         _ref(local, step.type, step.values.get("operation"))
                         if step.result is None
@@ -338,6 +347,42 @@ class _Builder:
                         self.item_emails[prev] = item_contact(step.type, step.integration)
         return heads, prev
 
+    def merge(
+        self, earlier: str, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None
+    ) -> list[tuple[str, str]] | None:
+        """A repeated action ('post … to #ops' five times): the earlier block moves here and sends what
+        both would have sent, so the data of each is upstream. None when it cannot move (branches)."""
+        block = next(b for b in self.blocks if b.id == earlier)
+        ins = [e for e in self.edges if e.target == earlier]
+        outs = [e for e in self.edges if e.source == earlier]
+        if (
+            any(e.handle != "source" for e in outs)
+            or len(outs) > 1
+            or any(h[0] == earlier for h in heads[1:])
+        ):
+            return None
+        text_field = next((k for k, v in step.values.items() if "{prev" in v), None)
+        if text_field is None or prev is None:
+            self.dropped.append(step.text)
+            self.notes.append(f"'{step.text}' repeats {block.name}: built once")
+            return heads
+        self.edges = [e for e in self.edges if e.source != earlier and e.target != earlier]
+        for e in outs:  # the blocks after it now follow its predecessors
+            for i in ins:
+                self.edges.append(PlanEdge(source=i.source, target=e.target, handle=i.handle))
+        if heads == [(earlier, "source")]:
+            heads = [(i.source, i.handle) for i in ins]
+        value = next(v for v in block.values if v.id == text_field)
+        addition = self.fill(step, prev, parent)[text_field]
+        if addition not in value.value:
+            value.value = value.value + "\n\n" + addition
+        self.blocks.remove(block)
+        self.blocks.append(block)
+        self.edge(heads, earlier)
+        self.words[earlier] = self.words.get(earlier, "") + " + " + (step.text or "")
+        self.notes.append(f"'{step.text}' repeats {block.name}: one message carries both")
+        return [(earlier, "source")]
+
     def end(self, parent: str | None, why: str) -> str:
         """A clean end for a branch with nothing to do (JUL25 Sim throws when a taken branch has no edge)."""
         self.counts["No action"] = self.counts.get("No action", 0) + 1
@@ -350,6 +395,8 @@ class _Builder:
     def condition(
         self, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None
     ) -> tuple[list[tuple[str, str]], str | None]:
+        own = self.refs.get(id(step.data_from)) if step.data_from is not None else None
+        prev = own or prev
         expression, data_step = self.expression(step.label, prev, step.text)
         if data_step is not None:  # a value the test needs but no earlier block fetches (e.g. BTC's price)
             heads, fetched = self.chain([data_step], heads, prev, parent)
@@ -372,7 +419,7 @@ class _Builder:
         exits: list[tuple[str, str]] = []
         for handle, branch in step.branches or [("if", []), ("else", [])]:
             if branch:
-                out, _ = self.chain(branch, [(local, handle)], prev, parent)
+                out, _ = self.chain(branch, [(local, handle)], prev, parent, scope=f"{local}:{handle}")
                 exits += out
             else:
                 why = f"the test '{step.label.strip()}' was " + ("true" if handle == "if" else "false")
@@ -478,8 +525,8 @@ class _Builder:
         self.words[local] = step.text
         self.edge(heads, local)
         exits: list[tuple[str, str]] = []
-        for _, branch in step.branches:
-            out, _ = self.chain(branch, [(local, "source")], prev, parent)
+        for label, branch in step.branches:
+            out, _ = self.chain(branch, [(local, "source")], prev, parent, scope=f"{local}:{label}")
             exits += out
         exits = exits or [(local, "source")]
         if step.body:  # steps stated after the routing that are not routes run once the route is taken

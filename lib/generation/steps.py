@@ -58,6 +58,7 @@ class Step:
     integration: str | None = None
     recipient: str | None = None  # 'the candidate': whose address an e-mail goes to
     result: str | None = None  # where the step's main data lives in its output, when not the default
+    data_from: Step | None = None  # a condition: the step whose output it tests (when not the latest)
     note: str | None = None  # an assumption the planner made for this step (shown in the coverage report)
     needs: list[str] = field(default_factory=list)  # what the user must still fill in
 
@@ -294,7 +295,9 @@ def _is_write(clause: str, key: str) -> bool:
         return False
     if "read" not in entry:
         return True
-    return bool(re.search(r"\b(" + _WRITE + r")\b", low)) and not re.search(r"^\W*(?:" + _READ + r")\b", low)
+    return bool(re.search(r"\b(" + _WRITE + r")\b", low)) and not re.search(
+        r"^\W*(?:(?:also|then|first|next|finally|and)\s+)?(?:" + _READ + r")\b", low
+    )
 
 
 def _mentioned_as_noun(key: str, clause: str) -> bool:
@@ -673,16 +676,25 @@ def _api_step(clause: str, description: str) -> Step | None:
         write = re.search(
             r"\b(post|send|push|submit|forward|deliver)\b[^.]*\bto\s+" + re.escape(url.group(0).lower()), low
         )
+        named_get = re.search(r"\b(?:a|an|the)\s+get\b|\bget\s+request\b|\bhttp\s+get\b", low)
         method = (
             "POST"
-            if write
+            if not named_get
+            and write
             or re.search(
                 r"\bwith a post\b|\bpost request\b|\bas a post\b|\bpost\b[^.]{0,20}\bto\s*$",
                 low[: url.start()] + " " + low[url.end() : url.end() + 20],
             )
             else "GET"
         )
-        values = {"url": url.group(0), "method": method}
+        # a secret the text puts into a URL goes to whatever host that is: never copied, only reported
+        secrets = re.findall(r"\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}", url.group(0))
+        address = re.sub(
+            r"[?&][^=&]*=\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}|\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}",
+            "",
+            url.group(0),
+        )
+        values = {"url": address, "method": method}
         symbols = lx.stock_symbols(clause)
         if symbols and method == "GET":
             values["params"] = _params_table({"symbols": ",".join(symbols)})
@@ -691,7 +703,13 @@ def _api_step(clause: str, description: str) -> Step | None:
                 [{"id": "h-content-type", "cells": {"Key": "Content-Type", "Value": "application/json"}}]
             )
             values["body"] = json.dumps({"text": "{prev}"})
-        return Step("action" if method == "POST" else "source", "api", values, label="API", text=clause)
+        step = Step("action" if method == "POST" else "source", "api", values, label="API", text=clause)
+        if secrets:
+            step.note = (
+                f"left {', '.join(secrets)} out of the request to {address.split('/')[2] if '//' in address else address}: "
+                "a secret is only sent to its own provider, never to an address the description names"
+            )
+        return step
     if service:
         entry = lexicon()["apis"][service]
         url_text = entry["url"]
@@ -1234,6 +1252,8 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
             pre, if_steps = [s for s in pre if s.kind in keep], [s for s in pre if s.kind not in keep]
         step = Step("condition", "condition", label=test, text=sentence)
         step.branches = [("if", if_steps), ("else", read_clauses(else_text, description, ruled_out))]
+        data = [s for s in pre if s.kind in ("source", "process")]
+        step.data_from = data[-1] if data else None  # the test is about what its own sentence fetched
         return pre + [step]
     return _bare_condition(sentence, description, ruled_out) or read_clauses(sentence, description, ruled_out)
 
@@ -1241,6 +1261,7 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
 def read_steps(text: str, description: str) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out."""
     ruled_out = negated(description)
+    rank = {"source": 0, "process": 1, "action": 2, "loop": 3, "router": 3, "condition": 4}
     steps: list[Step] = []
     for sentence in sentences(text):
         otherwise = re.match(r"^\s*(?:otherwise|else|if not)\b[\s,]*", sentence, re.I)
@@ -1251,11 +1272,12 @@ def read_steps(text: str, description: str) -> list[Step]:
                 last_cond.branches[1][1] + read_clauses(sentence[otherwise.end() :], description, ruled_out),
             )
             continue
-        steps += read_sentence(sentence, description, ruled_out)
-    # Data flows sources → processing → actions, whatever order the sentences state them in; a
-    # condition decides the end of the flow, so unconditional steps stated later still run first.
-    rank = {"source": 0, "process": 1, "action": 2, "loop": 3, "router": 3, "condition": 4}
-    steps = sorted(steps, key=lambda s: rank[s.kind])
+        read = read_sentence(sentence, description, ruled_out)
+        steps += sorted(read, key=lambda s: rank[s.kind])
+    # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
+    # description is a sequence of steps). A condition decides the end of the flow, so unconditional
+    # steps stated after it still run first.
+    steps = sorted(steps, key=lambda s: s.kind == "condition")
     _apply_count(steps, lx.count_in(description))
     return steps
 

@@ -43,7 +43,7 @@ _PART_OF_DAY = {
     "lunch": "12:00",
 }
 _SCHEDULE_HINT = re.compile(
-    r"\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
+    r"(?<![-#/@])\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
     r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
     r"at \d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b",
     re.I,
@@ -243,7 +243,8 @@ def read_schedule(text: str) -> Trigger | None:
         + r"(?:\s*(?:,|and)\s*"
         + _DAY_RE
         + r")*(?:\s+(?:morning|evening|afternoon|night)s?)?|day|morning|evening|night|afternoon|hour|week|month)\b",
-        r"\b(?:daily|hourly|weekly|monthly|nightly|(?:once|twice|three times) (?:a|per) (?:day|week|month)|twice daily)\b",
+        r"(?<![-#/@])\b(?:daily|hourly|weekly|monthly|nightly|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
+        r"twice daily)\b",
         r"\bon the \d{1,2}(?:st|nd|rd|th)?(?: of (?:every|each|the) month)?\b",
     ):
         spans += [m.span() for m in re.finditer(pattern, low) if not _proper_name(text, m.start())]
