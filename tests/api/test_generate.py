@@ -86,7 +86,9 @@ def test_the_answer_and_the_stored_workflow_carry_the_coverage_report(client, te
     assert "#sales" in slack["words"]
     assert coverage["unused"] == ["I love coffee"]
     assert any("HubSpot" in a for a in coverage["assumptions"])
-    assert any("owner's e-mail address is taken from the incoming event" in a for a in coverage["assumptions"])
+    assert any(
+        "owner's e-mail address is taken from the incoming event" in a for a in coverage["assumptions"]
+    )
     assert any(n["field"] == "credential" and n["block"] == "Gmail 1" for n in coverage["needs_input"])
     from lib.store import workflows
 
