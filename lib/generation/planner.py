@@ -536,6 +536,9 @@ class _Builder:
     def loop(
         self, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None
     ) -> list[tuple[str, str]]:
+        if not step.body:  # nothing to repeat: no empty container
+            self.notes.append(f"'{step.text}': nothing to repeat for each {step.label}, so no loop was built")
+            return heads
         extra: dict[str, Any] = {"loop_type": step.loop_type}
         if step.loop_type == "for":
             extra["count"] = step.count or 5

@@ -154,6 +154,8 @@ def derived_integrations(known: dict[str, Any]) -> dict[str, Any]:
             )
             if mode == "read" and query:
                 mode_entry["query"] = query
+            if data()["blocks"].get(block_type, {}).get("instruction"):
+                mode_entry["instruction"] = data()["blocks"][block_type]["instruction"]
             entry[mode] = mode_entry
         if spec.sub_block("apiKey") is not None and "apiKey" not in entry["values"]:
             entry["values"]["apiKey"] = (

@@ -285,6 +285,10 @@ def _is_write(clause: str, key: str) -> bool:
         re.search(r"\b(?:to|into|onto)\b[^.,;]{0,25}?\b" + re.escape(p) + r"\b", low) for p in phrases
     ):
         return True
+    if _read_as_data(low, phrases):
+        return False  # 'send me a briefing with today's calendar': the calendar is read, the briefing sent
+    if key in ("slack", "discord", "microsoft_teams") and re.search(r"\bmessages\s+(?:from|in)\s+#", low):
+        return False  # 'store new Slack messages from #product in Pinecone': the channel is read
     if (
         "write" in entry
         and key in ("slack", "discord", "microsoft_teams")
@@ -297,6 +301,17 @@ def _is_write(clause: str, key: str) -> bool:
         return True
     return bool(re.search(r"\b(" + _WRITE + r")\b", low)) and not re.search(
         r"^\W*(?:(?:also|then|first|next|finally|and)\s+)?(?:" + _READ + r")\b", low
+    )
+
+
+def _read_as_data(low: str, phrases: list[str]) -> bool:
+    """'a briefing with today's calendar': the service is what the message is made of — it is read."""
+    return any(
+        re.search(
+            r"\b(?:with|and|from|of)\s+(?:today's|this week's|tomorrow's|my|our)\s+" + re.escape(p) + r"\b",
+            low,
+        )
+        for p in phrases
     )
 
 
@@ -317,6 +332,13 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
     phrases = [p.strip() for p in lexicon()["integrations"][key]["phrases"]]
     if key == "reddit" and re.search(r"\b(?:from|in|on)\s+r/\w+", low):
         return False
+    if any(
+        re.search(
+            r"\b(?:use|using|run|with|via|through)\s+(?:the\s+|an?\s+|our\s+)?(?:\w+\s+)?" + re.escape(p), low
+        )
+        for p in phrases
+    ) or _read_as_data(low, phrases):
+        return False  # 'use Browser Use to …', 'parse it with Mistral': the tool does the step
     return not (
         re.search(r"\b(" + _READ + r")\b", low)
         or any(
@@ -351,6 +373,8 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         values[mode["subject"]] = subject.group(1) if subject else "{subject}"
     if mode.get("title"):
         values[mode["title"]] = _quoted(clause) or "{subject}"
+    if mode.get("instruction"):  # 'use Browser Use to log into the portal': the clause is the task
+        values[mode["instruction"]] = clause.strip()
     if mode.get("query"):
         query = "{prev}" if entry.get("query_from_data") else _search_query(clause)
         if query != "{prev}" or entry.get(
@@ -825,6 +849,14 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     if url and not named_engine:
         engine = None  # 'look up the prices from https://…' fetches that URL; it is not a web search
     # a search service the user names is used even without a search verb ('look the person up with Exa')
+    if (
+        engine
+        and not named_engine
+        and any(
+            lexicon()["integrations"][k].get("read", {}).get("query") for _, k in lx.integrations_in(clause)
+        )
+    ):
+        engine = None  # 'check the Linkup search for …': the named service searches, not a default engine
     if engine and (named_engine or re.search(r"\b(search|find|look up|research|news|google)\b", low)):
         entry = lexicon()["search"][engine]
         values = dict(entry["values"])
@@ -1203,7 +1235,11 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
             step.body = read_clause(parts[-1] + " " + phrase, description, ruled_out)
             rest = re.sub(r"^\s*(?:,|;|and\b|then\b)\s*(?:then\s+)?", "", after)
             later = read_sentence(rest, description, ruled_out) if rest.strip() else []
-            return [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)] + [step] + later
+            place = re.sub(r"\s(?:and|then)\s*$", "", loop.group(2) or "")
+            source = read_clause(f"get {item} from {place}", description, ruled_out) if place else []
+            step.body = [s for s in step.body if not any(s.integration == x.integration for x in source)]
+            pre = [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)]
+            return pre + [s for s in source if s.kind == "source"] + [step] + later
         else:
             step.body = read_sentence(after, description, ruled_out) if after.strip() else []
         source = (

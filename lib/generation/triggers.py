@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
 
 _DAYS = {
@@ -295,6 +296,14 @@ def read_webhook(clause: str) -> Trigger | None:
     # the trigger's own clause names its source: 'When a HubSpot deal closes, post to Slack' is HubSpot's
     provider = _provider(head.lower())
     notes = []
+    named = [k for _, k in lx.integrations_in(head) if k != provider and k not in ("gmail",)]
+    if provider and named and not _named_provider(head.lower()):
+        # 'When a new Outlook email arrives': an e-mail event, but from a service JUL25 cannot listen to
+        name = lexicon()["integrations"][named[0]]["type"].replace("_", " ").title()
+        notes.append(
+            f"Sim JUL25 has no {name} trigger: a generic webhook starts the workflow; point {name} at it"
+        )
+        provider = "generic"
     if provider is None:
         from lib.generation.services import external, external_in
 
@@ -311,6 +320,16 @@ def read_webhook(clause: str) -> Trigger | None:
         "webhookPath": _slug(head),
     }
     return Trigger("webhook", values, [(found.start(), found.start() + len(head))], notes)
+
+
+def _named_provider(text: str) -> bool:
+    providers = lexicon()["webhook_providers"]
+    return any(
+        re.search(r"\b" + re.escape(p) + r"\b", text)
+        for name, entry in providers.items()
+        if name != "generic"
+        for p in entry["names"]
+    )
 
 
 def _provider(text: str) -> str | None:
