@@ -55,6 +55,19 @@ class Draft:
     assumptions: list[str] = field(default_factory=list)
     needs: list[tuple[str, str, str]] = field(default_factory=list)  # (plan block id, field, what to fill in)
 
+    def coverage(self, composed: Any) -> Any:
+        """The coverage report of this plan composed into `composed` (compose.Composed)."""
+        from lib.generation.coverage import report
+
+        return report(
+            composed.state,
+            words=self.words,
+            local_ids=composed.local_ids,
+            unused=self.unused,
+            assumptions=self.assumptions,
+            needs=self.needs,
+        )
+
 
 def plan(description: str) -> WorkflowPlan:
     """The workflow for `description` (already cleaned by `text.clean_description`); raises

@@ -106,19 +106,11 @@ def _planned(description: str, seed: str, reason: str | None, totals: UsageOut) 
     """The offline planner's state and its coverage report (CannotPlan → 422 when it cannot)."""
     from lib.generation import planner
     from lib.generation.compose import compose
-    from lib.generation.coverage import report
     from lib.validation import validate
 
     draft = planner.draft(description)
     composed = compose(draft.plan, seed=seed)
-    coverage = report(
-        composed.state,
-        words=draft.words,
-        local_ids=composed.local_ids,
-        unused=draft.unused,
-        assumptions=draft.assumptions,
-        needs=draft.needs,
-    )
+    coverage = draft.coverage(composed)
     state = composed.state
     return _Produced(
         state, draft.plan.name, "planner", reason, validate(state, era="jul25"), totals, None, coverage

@@ -464,6 +464,13 @@ def _http_object(block_type: str, clause: str, description: str, write: bool) ->
     return None
 
 
+def _person(clause: str) -> re.Match[str] | None:
+    """'the candidate', 'each customer': a person the data names (group 1), whose address it holds."""
+    people = "|".join(lexicon()["people"])
+    pattern = r"\b(?:the|each|every|that|this|their|our|new)\s+(?:\w+\s+)?(" + people + r")s?\b"
+    return re.search(pattern, clause, re.I)
+
+
 def _targets(target: str, clause: str, description: str, values: dict[str, str]) -> None:
     """Carry the stated destination (channel, address, repo, chat, table …) into its subBlock."""
     if target == "channel":
@@ -476,13 +483,7 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values["to"] = found.group(0)
         elif values.get("operation", "").startswith(("send", "draft")):
             values["to"] = "{recipient}"
-            who = re.search(
-                r"\b(?:the|each|every|that|this|their|our|my|new)\s+(?:\w+\s+)?("
-                + "|".join(lexicon()["people"])
-                + r")s?\b",
-                clause,
-                re.I,
-            )
+            who = _person(clause)
             reply = re.search(r"\b(?:repl(?:y|ies)|respond|answer)\b", description, re.I)
             if who:
                 values["__who"] = who.group(1).lower()
@@ -569,13 +570,7 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         if found:
             values[field_id] = re.sub(r"[\s-]", "", found.group(0))
         else:
-            who = re.search(
-                r"\b(?:the|each|every|that|this|their|our)\s+(?:\w+\s+)?("
-                + "|".join(lexicon()["people"])
-                + r")s?\b",
-                clause,
-                re.I,
-            )
+            who = _person(clause)
             if who:  # 'send a WhatsApp message to the customer': their number comes from the data
                 values[field_id] = "{recipient_phone}"
                 values["__who"] = who.group(1).lower()

@@ -13,7 +13,6 @@ import pytest
 from lib.errors import CannotPlan
 from lib.generation import planner
 from lib.generation.compose import compose
-from lib.generation.coverage import report
 from lib.generation.lexicon import lexicon
 from lib.sim.registry import all_blocks
 from lib.validation import validate
@@ -286,7 +285,7 @@ def test_an_unknown_recipient_is_left_to_fill_in_and_listed():
     composed = compose(draft.plan, seed="s")
     (gmail,) = _blocks(composed.state, "gmail")
     assert _values(gmail)["to"] in ("", None)
-    coverage = report(composed.state, local_ids=composed.local_ids, needs=draft.needs)
+    coverage = draft.coverage(composed)
     assert any(n.field == "to" and "reviewer" in n.reason for n in coverage.needs_input)
 
 
@@ -369,14 +368,7 @@ def test_coverage_reports_words_unused_assumptions_and_inputs():
     )
     draft = planner.draft(description)
     composed = compose(draft.plan, seed="s")
-    coverage = report(
-        composed.state,
-        words=draft.words,
-        local_ids=composed.local_ids,
-        unused=draft.unused,
-        assumptions=draft.assumptions,
-        needs=draft.needs,
-    )
+    coverage = draft.coverage(composed)
     words = {b.type: b.words for b in coverage.blocks}
     assert "Zendesk" in words["starter"] and "classify" in words["agent"] and "#oncall" in words["slack"]
     assert all(b.block_id in composed.state["blocks"] for b in coverage.blocks)
