@@ -110,6 +110,12 @@ def draft(description: str) -> Draft:
     start = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
     builder.words[start] = " ".join(description[a:b] for a, b in trigger.spans).strip() or "(run by hand)"
     builder.chain(steps, [(start, "source")], builder.start_data(), None)
+    if len(builder.blocks) == 1:  # every step it read fell away (a test on nothing, a loop with no body)
+        raise CannotPlan(
+            "the planner could not build any block from this description: " + "; ".join(builder.notes),
+            field="body.description",
+            details=[{"reason": "no_blocks", "assumptions": builder.notes}],
+        )
     if builder.input_list:
         starter = builder.blocks[0]
         for value in starter.values:
