@@ -195,6 +195,7 @@ class _Builder:
         self.input_list = False  # a loop repeats over the run's input: the starter's input is a list
         self.item_email = "email"  # where an item of the list being looped over holds an e-mail address
         self.item_phone = "phone"
+        self.item_created = "created_at"  # where an item says when it was created
         self.pending_field = "to"
 
     # -- what the trigger delivers ------------------------------------------------------------
@@ -278,13 +279,31 @@ class _Builder:
             if "{prev_text}" in value:
                 text = data if not prev or _is_text(prev) else f"{self.subject}: {prev}"
                 value = value.replace("{prev_text}", text)
+            if "{event:" in value:
+                value = re.sub(r"\{event:([\w.]+)\}", lambda m: self.event_field(m.group(1)), value)
             out[key] = value.replace("{prev}", data).replace("{subject}", self.subject)
         return out
+
+    def event_field(self, path: str) -> str:
+        """A field of the incoming event ('pull_request.number') where the provider puts it; empty (and
+        listed to fill in) when the run is not started by such an event."""
+        if self.trigger.kind == "webhook":
+            from lib.generation.services import webhook_paths
+
+            hook = webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+            return f"<{hook['data']}.{path}>"
+        self.pending_need = f"the {path.replace('_', ' ').replace('.', ' ')} (no event carries it)"
+        self.pending_field = path.split(".")[-1]
+        return ""
 
     def recipient(self, parent: str | None, step: Step, kind: str = "email") -> str:
         """'email the candidate': the address comes from the data, never the user's own by default."""
         who = step.recipient or "recipient"
         what = "e-mail address" if kind == "email" else "phone number"
+        loop = next((b for b in self.blocks if b.id == parent), None)
+        if loop is not None and re.search(r"\b(?:e-?mail|address|phone|number)", self.words.get(parent, "")):
+            self.notes.append(f"each item of the list is the {what} (<loop.currentItem>)")
+            return "<loop.currentItem>"  # 'for every email address in my list': the item is the address
         if parent is not None:
             path = self.item_email if kind == "email" else self.item_phone
             self.notes.append(
@@ -360,10 +379,15 @@ class _Builder:
                     if api_facts.get("fields"):
                         self.fields[prev] = api_facts["fields"]
                     if step.kind == "source":
-                        from lib.generation.services import item_contact
+                        from lib.generation.services import item_contact, list_path
 
-                        self.lists.append(prev)
-                        self.item_emails[prev] = item_contact(step.type, step.integration)
+                        path = list_path(step.type, step.values.get("operation"), step.integration)
+                        if step.result is not None:
+                            path = step.result
+                        if path is not None:  # only a list can be repeated over
+                            items = f"<{local}.{path}>" if path else f"<{local}>"
+                            self.lists.append(items)
+                            self.item_emails[items] = item_contact(step.type, step.integration)
         return heads, prev
 
     def merge(
@@ -491,6 +515,22 @@ class _Builder:
                 return _cmp(f"<{priced.id}.data.{coin}.{path}>", op, num), None
             if prev is None:
                 return None, None
+            age = re.search(r"\d\s*(minute|hour|day|week|month)s?\b", test, re.I)
+            if age and prev.startswith(("<loop.currentItem", "<start.")):
+                # 'open for more than 7 days': the item's age, from when it was created
+                unit_ms = {
+                    "minute": 60000,
+                    "hour": 3600000,
+                    "day": 86400000,
+                    "week": 604800000,
+                    "month": 2592000000,
+                }
+                created = self.item_created if prev.startswith("<loop") else "created_at"
+                self.notes.append(
+                    f"the test '{test.strip()}' reads when each item was created ({prev[:-1]}.{created}>)"
+                )
+                left = f"Date.now() - new Date({prev[:-1]}.{created}>).getTime()"
+                return _cmp(left, op, f"{num} * {unit_ms[age.group(1).lower()]}"), None
             if lx.counts_items(test):  # 'more than 50 open tickets': how many items were fetched
                 listed = next((r for r in reversed(self.lists)), prev)
                 return _cmp(f"[].concat({listed} || []).length", op, num), None
@@ -577,7 +617,9 @@ class _Builder:
                 out, _ = self.chain(step.body, heads, prev, parent)
                 return out
             extra["collection"] = items
-            self.item_email, self.item_phone = self.item_emails.get(items, ("email", "phone"))
+            self.item_email, self.item_phone, self.item_created = self.item_emails.get(
+                items, ("email", "phone", "created_at")
+            )
         local = self.add("loop", {}, parent, **extra)
         self.words[local] = f"each {step.label}" if step.loop_type == "forEach" else step.text
         self.edge(heads, local)

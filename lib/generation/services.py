@@ -99,7 +99,71 @@ def result_path(block_type: str, operation: str | None) -> str | None:
     op = ops.get(operation or "") or (ops.get("") if not operation else None)
     if op is not None and op.get("result") is not None:
         return op["result"]
-    return data()["blocks"].get(block_type, {}).get("result")
+    given = data()["blocks"].get(block_type, {}).get("result")
+    if given is not None:
+        return given
+    from lib.sim.registry import get_block
+
+    spec = get_block(block_type)
+    declared = spec.operations[operation].outputs if spec and operation in spec.operations else None
+    if declared == "list":  # the tool returns the list itself
+        return ""
+    if isinstance(declared, list) and declared:  # what this operation really returns (registry)
+        return next((k for k in _MAIN_OUTPUTS if k in declared), declared[0])
+    return None
+
+
+# Output keys that hold a list of items (what a loop can repeat over).
+_LIST_KEYS = {
+    "messages",
+    "issues",
+    "records",
+    "tweets",
+    "results",
+    "items",
+    "posts",
+    "comments",
+    "files",
+    "searchResults",
+    "matches",
+    "memories",
+    "contacts",
+    "tasks",
+    "notes",
+    "pages",
+    "sources",
+    "events",
+}
+_MAIN_OUTPUTS = (
+    "content",
+    "data",
+    "results",
+    "items",
+    "searchResults",
+    "messages",
+    "records",
+    "issues",
+    "tweets",
+    "posts",
+    "result",
+    "answer",
+    "output",
+)
+
+
+def list_path(block_type: str, operation: str | None, integration: str | None = None) -> str | None:
+    """Where the list of items of a read lives ('' = the whole output), or None when it returns no list."""
+    op = operations().get(block_type, {}).get(operation or "", {})
+    listed = data()["blocks"].get(block_type, {}).get("operations", {}).get(operation or "", {}).get("list")
+    if listed is not None:
+        return listed
+    if block_type == "api":
+        facts = external().get(integration or "", {})
+        return facts.get("result", "data")
+    path = op.get("result") if op.get("result") is not None else result_path(block_type, operation)
+    if path is None:
+        return None
+    return path if path == "" or path.split(".")[-1] in _LIST_KEYS else None
 
 
 def aliases(block_type: str) -> list[str]:
@@ -191,14 +255,18 @@ def webhook_paths(provider: str) -> dict[str, Any]:
     return {**hooks["_default"], **hooks.get(provider, {})}
 
 
-def item_contact(block_type: str, integration: str | None) -> tuple[str, str]:
-    """Where one item of a fetched list holds an e-mail address and a phone number ('fields.Email')."""
+def item_contact(block_type: str, integration: str | None) -> tuple[str, str, str]:
+    """Where one item of a fetched list holds an e-mail address, a phone number and its creation time."""
     facts = (
         external()[integration]
         if block_type == "api" and integration in external()
         else data()["blocks"].get(block_type, {})
     )
-    return facts.get("item_email", "email"), facts.get("item_phone", "phone")
+    return (
+        facts.get("item_email", "email"),
+        facts.get("item_phone", "phone"),
+        facts.get("item_created", "created_at"),
+    )
 
 
 def extra_required(block_type: str) -> list[str]:

@@ -287,6 +287,8 @@ def _is_write(clause: str, key: str) -> bool:
         return True
     if _read_as_data(low, phrases):
         return False  # 'send me a briefing with today's calendar': the calendar is read, the briefing sent
+    if "draft" in entry and re.search(r"\bdrafts?\b", low):
+        return True  # 'draft an outreach email in Gmail': a draft is written
     if key in ("slack", "discord", "microsoft_teams") and re.search(r"\bmessages\s+(?:from|in)\s+#", low):
         return False  # 'store new Slack messages from #product in Pinecone': the channel is read
     if (
@@ -308,7 +310,9 @@ def _read_as_data(low: str, phrases: list[str]) -> bool:
     """'a briefing with today's calendar': the service is what the message is made of — it is read."""
     return any(
         re.search(
-            r"\b(?:with|and|from|of)\s+(?:today's|this week's|tomorrow's|my|our)\s+" + re.escape(p) + r"\b",
+            r"\b(?:with|and|from|of)\s+(?:today's|this week's|tomorrow's|my|our)\s+"
+            + re.escape(p)
+            + r"\b(?!\s+(?:account|handle|profile|page))",
             low,
         )
         for p in phrases
@@ -489,10 +493,9 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
                 values["__who"] = who.group(1).lower()
             elif reply and not re.search(r"\b(?:me|us|myself)\b", clause, re.I):
                 values["__who"] = "sender"  # a reply goes back to whoever wrote
-            elif re.search(r"\b(?:me|us|myself|ourselves|my inbox|I)\b", clause) or not re.search(
-                r"\b(?:them|him|her|they|sender|back)\b", clause, re.I
-            ):
+            elif re.search(r"\b(?:me|us|myself|ourselves|my inbox|I)\b", clause):
                 values["to"] = "{{USER_EMAIL}}"  # 'email me', 'send me a summary': the user's own address
+            # otherwise whoever the data names (the loop's item, the event's sender), else left to fill in
     elif target == "repo":
         found = lx.REPO_RE.search(re.sub(lx.URL_RE, "", clause)) or lx.REPO_RE.search(
             re.sub(lx.URL_RE, "", description)
@@ -500,7 +503,7 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         if found:
             values["owner"], values["repo"] = found.group(1), found.group(2)
         if values.get("operation") == "github_comment":
-            values["pullNumber"] = "<start.input.pull_request.number>"
+            values["pullNumber"] = "{event:pull_request.number}"  # the pull request the event is about
     elif target == "chat":
         found = re.search(r"\bchat(?:\s*id)?\s+(-?\d+|@\w+)|(@\w+)", clause, re.I)
         values["chatId"] = (found.group(1) or found.group(2)) if found else "{{TELEGRAM_CHAT_ID}}"
@@ -1065,7 +1068,7 @@ def _qualifier(sentence: str, start: int) -> int | None:
         return None
     end = found.end()
     while True:  # words after the number still describe it ('dollars lifetime value'); a verb starts the body
-        word = re.match(r"\s+([\w$%-]+)", rest[end:limit])
+        word = re.match(r"\s*([\w$%-]+)", rest[end:limit])
         if (
             not word
             or _ACTION_START.match(rest, end + word.start(1))
@@ -1231,6 +1234,7 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
             rest = re.sub(r"^\s*(?:,|;|and\b|then\b)\s*(?:then\s+)?", "", after)
             later = read_sentence(rest, description, ruled_out) if rest.strip() else []
             place = re.sub(r"\s(?:and|then)\s*$", "", loop.group(2) or "")
+            place = "" if re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", place, re.I) else place
             source = read_clause(f"get {item} from {place}", description, ruled_out) if place else []
             step.body = [s for s in step.body if not any(s.integration == x.integration for x in source)]
             pre = [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)]
@@ -1238,7 +1242,10 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
         else:
             step.body = read_sentence(after, description, ruled_out) if after.strip() else []
         source = (
-            read_clause(f"get {item} from {loop.group(2)}", description, ruled_out) if loop.group(2) else []
+            read_clause(f"get {item} from {loop.group(2)}", description, ruled_out)
+            if loop.group(2)
+            and not re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", loop.group(2), re.I)
+            else []
         )
         return (
             read_clauses(before, description, ruled_out) + [s for s in source if s.kind == "source"] + [step]
