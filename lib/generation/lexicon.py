@@ -226,8 +226,8 @@ def counts_items(test: str) -> bool:
     after = test[found.end() :].lower().split()
     nouns = set(lexicon()["item_nouns"])
     return bool(after) and (
-        after[0] in nouns or (len(after) > 1 and after[0] in nouns | {"new", "open"} and after[1] in nouns)
-    )
+        after[0] in nouns or (len(after) > 1 and after[1] in nouns)
+    )  # '20 unassigned tickets'
 
 
 def amount_field(test: str) -> str:

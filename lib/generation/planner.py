@@ -365,12 +365,12 @@ class _Builder:
                 self.edge(heads, local)
                 heads = [(local, "source")]
                 if step.kind in ("source", "process") or step.type in _PROCESS_TYPES:
-                    self.refs[id(step)] = _ref(local, step.type, step.values.get("operation"))
                     prev = (
                         _ref(local, step.type, step.values.get("operation"))
                         if step.result is None
                         else f"<{local}.{step.result}>"
                     )
+                    self.refs[id(step)] = prev
                     from lib.generation.services import external
 
                     api_facts = lexicon()["apis"].get(step.integration or "", {}) or external().get(
@@ -602,8 +602,18 @@ class _Builder:
         if step.loop_type == "for":
             extra["count"] = step.count or 5
         else:
-            items = prev if prev in self.lists or (prev or "").startswith("<start.") else None
+            items = prev if prev in self.lists or (prev == "<start.input>" and not step.implicit) else None
             items = items or (self.lists[-1] if self.lists else None)
+            fetched = any(
+                b.type not in ("starter", "agent", "condition", "router", "function") for b in self.blocks
+            )
+            if items is None and (step.implicit or fetched):
+                # 'summarise each one' of something that is not a list, 'save each form submission': once a run
+                self.notes.append(
+                    f"'each {step.label}': no list was fetched to repeat over, so its steps run once per run"
+                )
+                out, _ = self.chain(step.body, heads, prev, parent)
+                return out
             if items is None and self.trigger.kind in ("manual", "chat"):
                 items = (
                     "<start.input>"  # 'for every change in the notes I give you': the run's input is the list

@@ -213,6 +213,8 @@ def derived_integrations(known: dict[str, Any]) -> dict[str, Any]:
             )
             if mode == "write" and text:
                 mode_entry["text"] = text
+            if mode == "write" and data()["blocks"].get(block_type, {}).get("title"):
+                mode_entry["title"] = data()["blocks"][block_type]["title"]
             query = data()["blocks"].get(block_type, {}).get("query") or next(
                 (f for f in _QUERY_FIELDS if f in op["required"]), None
             )

@@ -59,6 +59,7 @@ class Step:
     recipient: str | None = None  # 'the candidate': whose address an e-mail goes to
     result: str | None = None  # where the step's main data lives in its output, when not the default
     data_from: Step | None = None  # a condition: the step whose output it tests (when not the latest)
+    implicit: bool = False  # a loop read from 'each <noun>' (no 'for'): built only over a fetched list
     note: str | None = None  # an assumption the planner made for this step (shown in the coverage report)
     needs: list[str] = field(default_factory=list)  # what the user must still fill in
 
@@ -893,6 +894,21 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         if step.kind == "source" and (api or engine) and "read" not in lexicon()["integrations"][key]:
             continue
         found.append((pos + 2, step))
+    reply = re.search(
+        r"\b(?:reply|respond|write back|answer)\s+to\s+(?:the\s+|each\s+|every\s+|our\s+)?(\w+)", low
+    )
+    if (
+        reply
+        and reply.group(1) in lexicon()["people"] + ["sender", "them", "him", "her"]
+        and not any(s.kind == "action" for _, s in found)
+        and not ruled(ruled_out, "gmail", "write")
+    ):  # 'reply to the customer that we got it': an e-mail back to them
+        step = _integration_step("gmail", clause, description, write=True)
+        step.values["to"], step.recipient = (
+            "{recipient}",
+            "sender" if reply.group(1) in ("them", "him", "her") else reply.group(1),
+        )
+        found.append((reply.start() + 2, step))
     from lib.generation.services import external_in
 
     for pos, key in external_in(clause):
@@ -1057,6 +1073,11 @@ _LOOP = re.compile(
 
 
 _EACH_OF = re.compile(r"\beach of (?:the|these|those|my|our|your|their|its)\s+", re.I)
+_EACH_NOUN = re.compile(
+    r"\b(?:each|every)\s+(?!(?:day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|"
+    r"time|other|single|one of|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)([a-z][\w-]*)",
+    re.I,
+)
 
 
 def _qualifier(sentence: str, start: int) -> int | None:
@@ -1251,18 +1272,29 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
             read_clauses(before, description, ruled_out) + [s for s in source if s.kind == "source"] + [step]
         )
     each = _EACH_OF.search(sentence)
-    if each:  # 'summarise each of the articles from … and post them': repeat from that clause on
+    if not each and not _IF.search(sentence) and _router(sentence, description, ruled_out) is None:
+        each = _EACH_NOUN.search(sentence)
+    if each and not _IF.search(sentence):
+        # 'summarise each of the articles … and post them', 'announce each release in #frontend':
+        # repeat from that clause on
         parts = clauses(sentence)
-        at = next(i for i, c in enumerate(parts) if _EACH_OF.search(c))
-        body = [s for c in parts[at:] for s in read_clause(_EACH_OF.sub("the ", c), description, ruled_out)]
+        at = next(i for i, c in enumerate(parts) if _EACH_OF.search(c) or _EACH_NOUN.search(c))
+        body = [
+            s
+            for c in parts[at:]
+            for s in read_clause(_EACH_NOUN.sub(r"the \1", _EACH_OF.sub("the ", c)), description, ruled_out)
+        ]
         step = Step(
             "loop",
             "loop",
-            label=sentence[each.end() :].split()[0] if sentence[each.end() :].split() else "item",
+            label=sentence[each.end() :].split()[0]
+            if each.re is _EACH_OF and sentence[each.end() :].split()
+            else (each.group(1) if each.re is _EACH_NOUN else "item"),
             text=sentence,
             loop_type="forEach",
             body=[s for s in body if s.kind != "source"],
         )
+        step.implicit = each.re is _EACH_NOUN  # 'announce each release': only over a list something fetched
         return (
             [s for c in parts[:at] for s in read_clause(c, description, ruled_out)]
             + [s for s in body if s.kind == "source"]

@@ -356,7 +356,7 @@ def _provider(text: str) -> str | None:
 
 def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
-    first = re.split(r"[.;\n](?!\d)", text, maxsplit=1)[0]
+    first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
     lead = re.match(
         r"\s*(when(?:ever)?|on new|once a new|each time|every time|as soon as|upon)\b", first, re.I
     )
