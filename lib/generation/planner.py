@@ -604,6 +604,20 @@ class _Builder:
         else:
             items = prev if prev in self.lists or (prev == "<start.input>" and not step.implicit) else None
             items = items or (self.lists[-1] if self.lists else None)
+            if (
+                items is None
+                and not step.implicit
+                and self.trigger.kind == "webhook"
+                and (prev or "").startswith("<start.")
+            ):
+                # 'for each line item' of an incoming order: a list inside the event, named after the items
+                from lib.generation.services import webhook_paths
+
+                hook = webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+                name = re.sub(r"\W+", "_", step.label.strip().lower())
+                name = name if name.endswith("s") else name + "s"
+                items = f"<{hook['data']}.{name}>"
+                self.notes.append(f"the event is assumed to list the {step.label} under '{name}' ({items})")
             fetched = any(
                 b.type not in ("starter", "agent", "condition", "router", "function") for b in self.blocks
             )

@@ -293,7 +293,10 @@ def test_needs_input_knows_tool_inputs_the_registry_does_not_require():
         ("emails", True),
         ("[]", True),
         ("<slack1.ts>", True),
-        ("<slack1>", False),  # a whole block: Sim's resolver gives its whole output (Jira's bulk read: a list)
+        (
+            "<slack1>",
+            False,
+        ),  # a whole block: Sim's resolver gives its whole output (Jira's bulk read: a list)
         ("<nosuchblock>", True),
     ],
 )
