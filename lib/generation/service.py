@@ -30,9 +30,22 @@ class _Produced:
     coverage: Any = None
 
 
-def _cache_lookup(tenant: str, description: str) -> tuple[CacheInfo, _Produced | None]:
-    """Seam for the semantic cache (a later issue): today always a miss."""
-    return CacheInfo(), None
+def _from_cache(found: Any) -> _Produced | None:
+    """The semantic cache's answer (lib/cache), when it served one."""
+    if not found.hit:
+        return None
+    from lib.generation.coverage import report
+
+    note = f"served from the semantic cache (similarity {found.similarity})"
+    return _Produced(
+        found.state,
+        found.name or "Cached workflow",
+        "cache",
+        note,
+        found.report,
+        UsageOut(),
+        coverage=report(found.state),  # the inputs still to fill in hold for a cached state too
+    )
 
 
 def _record_call(tenant: str, totals: UsageOut, workflow_id: str | None):
@@ -143,18 +156,26 @@ def _result(record: Any, produced: _Produced, cache: CacheInfo, t0: float) -> Ge
 
 
 def generate(
-    tenant: str, description: str, name: str | None = None, category: str | None = None
+    tenant: str,
+    description: str,
+    name: str | None = None,
+    category: str | None = None,
+    *,
+    use_cache: bool = True,
 ) -> GenerationResult:
-    """Generate a workflow and store it as a draft."""
+    """Generate a workflow (or serve it from the semantic cache) and store it as a draft."""
+    from lib import cache as semantic_cache
     from lib.generation.planner import infer_category
     from lib.store import secrets, workflows
 
     t0 = time.perf_counter()
     # a key pasted into the description is stored and referenced before any model or cache sees it
     text = secrets.protect_text(tenant, clean_description(description))
-    cache, hit = _cache_lookup(tenant, text)
     wid = str(uuid.uuid4())
-    produced = hit or produce(tenant, text, seed=wid, workflow_id=None)
+    found = semantic_cache.lookup(tenant, text, enabled=use_cache)
+    t1 = time.perf_counter()
+    produced = _from_cache(found) or produce(tenant, text, seed=wid, workflow_id=wid)
+    answer_ms, produce_ms = int((time.perf_counter() - t0) * 1000), int((time.perf_counter() - t1) * 1000)
     metadata = {"generation": _generation_meta(produced)}
     record = workflows.create(
         tenant,
@@ -165,6 +186,9 @@ def generate(
         category=category or infer_category(text),
         status="draft",
         metadata=metadata,
+    )
+    cache = semantic_cache.settle(
+        tenant, found, produced, description=text, workflow_id=wid, answer_ms=answer_ms, produce_ms=produce_ms
     )
     return _result(record, produced, cache, t0)
 
