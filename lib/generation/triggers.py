@@ -144,7 +144,12 @@ def read_schedule(text: str) -> Trigger | None:
     """Schedule values from phrases like 'every weekday at 8:00 CET', 'every 15 minutes', 'monthly on the 1st'."""
     low = re.sub(
         r"\b(?:daily|weekly|monthly|hourly|nightly)\b",
-        lambda m: "_" * len(m.group(0)) if _proper_name(text, m.start()) else m.group(0),
+        lambda m: (
+            "_" * len(m.group(0))
+            if _proper_name(text, m.start())
+            or re.search(r"\b(?:the|a|an|our|my|your|their|this|its)\s+$", text[: m.start()], re.I)
+            else m.group(0)
+        ),  # 'the Daily Signups sheet', 'post the daily report': names and adjectives
         text,
         flags=re.I,
     ).lower()
