@@ -17,6 +17,7 @@ from lib.errors import CannotPlan
 from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
+from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.steps import Step, clauses, read_steps, sentences
 from lib.generation.triggers import read_trigger
 
@@ -28,20 +29,6 @@ EXAMPLES = (
 )
 _CORE_TYPES = ("starter", "agent", "api", "condition", "router", "function", "response", "loop")
 _PROCESS_TYPES = ("image_generator", "elevenlabs", "vision", "translate", "openai", "huggingface", "thinking")
-_MAIN_OUTPUTS = (
-    "content",
-    "data",
-    "results",
-    "items",
-    "searchResults",
-    "messages",
-    "records",
-    "issues",
-    "tweets",
-    "posts",
-    "result",
-    "answer",
-)
 
 
 @dataclass
@@ -746,7 +733,7 @@ def _ref(local: str, type_: str, operation: str | None = None) -> str:
 
     spec = get_block(type_)
     outputs = list((spec.outputs if spec else {}) or {})
-    key = next((k for k in _MAIN_OUTPUTS if k in outputs), outputs[0] if outputs else "content")
+    key = next((k for k in MAIN_OUTPUTS if k in outputs), outputs[0] if outputs else "content")
     return f"<{local}.{key}>"
 
 

@@ -109,7 +109,7 @@ def result_path(block_type: str, operation: str | None) -> str | None:
     if declared == "list":  # the tool returns the list itself
         return ""
     if isinstance(declared, list) and declared:  # what this operation really returns (registry)
-        return next((k for k in _MAIN_OUTPUTS if k in declared), declared[0])
+        return next((k for k in MAIN_OUTPUTS if k in declared), declared[0])
     return None
 
 
@@ -134,7 +134,8 @@ _LIST_KEYS = {
     "sources",
     "events",
 }
-_MAIN_OUTPUTS = (
+# The output that holds a block's main result, in order of preference, when the data names none.
+MAIN_OUTPUTS = (
     "content",
     "data",
     "results",
