@@ -264,7 +264,7 @@ class _Builder:
             if "{recipient_phone}" in value:
                 value = value.replace("{recipient_phone}", self.recipient(parent, step, "phone"))
             if "{prev_text}" in value:
-                text = data if not prev or _is_text(prev) else f"{self.subject}: {prev}"
+                text = data if not prev or _is_text(prev) else f"{_heading(step)}: {prev}"
                 value = value.replace("{prev_text}", text)
             if "{event:" in value:
                 value = re.sub(r"\{event:([\w.]+)\}", lambda m: self.event_field(m.group(1)), value)
@@ -692,6 +692,18 @@ def _writer(step: Step) -> Step:
         "apiKey": lx.api_key_for(model),
     }
     return Step("process", "agent", values, label="Write", text=step.text)
+
+
+def _heading(step: Step) -> str:
+    """'post the price to #crypto' → 'The price': what a message carrying structured data is about."""
+    found = re.match(
+        r"^\W*(?:also\s+|then\s+)?[a-z]+\s+(?:me\s+|us\s+)?((?:the|a|an|our|today's|new)\s+[\w\s'-]{2,40}?)"
+        r"\s+(?:to|in|on|into|via|by|from|for|as|with)\b",
+        step.text or "",
+        re.I,
+    )
+    words = found.group(1).strip() if found else "Update"
+    return words[:1].upper() + words[1:]
 
 
 def _is_text(ref: str) -> bool:
