@@ -69,3 +69,9 @@ class GenerationResult(BaseModel):
         description="What the description became: each block's words, unused clauses, assumptions, inputs to fill",
     )
     elapsed_ms: int
+    previous_version: int | None = Field(
+        default=None, description="generate-state: the version this one replaced, kept in the history"
+    )
+    history: str | None = Field(
+        default=None, description="generate-state: what was replaced and how to bring it back"
+    )
