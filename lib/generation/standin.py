@@ -229,10 +229,16 @@ class StandIn:
         )
 
     def _answer(self, body: dict[str, Any], mode: str) -> dict[str, Any]:
+        from lib.errors import CannotPlan
         from lib.generation import planner
 
         description = _user_request(body.get("messages") or [])
-        plan = planner.plan(description).model_dump(mode="json")
+        try:
+            plan = planner.plan(description).model_dump(mode="json")
+        except CannotPlan:  # the "model" has nothing to build: a start block alone (the validators refuse it)
+            start = {"id": "start", "type": "starter", "name": "Start", "parent": None, "values": []}
+            start |= {"loop_type": None, "count": None, "collection": None}
+            plan = {"name": "Workflow", "summary": description[:300], "blocks": [start], "edges": []}
         if mode == "invalid_state":  # schema-valid JSON that is not a valid Sim state
             plan["blocks"].append(
                 {
