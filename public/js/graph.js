@@ -66,7 +66,7 @@ export function layout(state, looks) {
       nodes.set(id, {
         id, block: b, info, x, y, w, h: hgt, container: true, depth: depth(b),
         target: { x, y: y + hgt / 2, side: "left" }, source: { x: x + w, y: y + hgt / 2, side: "right" },
-        start: { x: x + 70, y: y + hgt / 2, side: "right" }, error: { x: x + w, y: y + hgt - 18, side: "right" }, rows: [],
+        start: { x: x + 24, y: y + hgt / 2, side: "right" }, error: { x: x + w, y: y + hgt - 18, side: "right" }, rows: [],
       });
       continue;
     }
@@ -143,9 +143,10 @@ export function drawGraph(host, state, looks, { findings = [], onSelect = () => 
   view.append(edgeLayer);
   (state.edges || []).forEach((e, i) => {
     const from = nodes.get(e.source), to = nodes.get(e.target);
-    if (!from || !to) return;
-    const a = sourcePoint(from, e.sourceHandle), b = { ...to.target };
+    if (!from && !to) return;
     const bad = marks.edges.get(i);
+    if (!from || !to) { edgeLayer.append(dangling(e, i, from, to, bad)); return; }
+    const a = sourcePoint(from, e.sourceHandle), b = { ...to.target };
     const g = s("g", { class: `edge${a.error ? " error-path" : ""}${bad ? ` flagged ${worst(bad)}` : ""}`, "data-edge": String(i), "data-source": e.source, "data-target": e.target },
       s("path", { d: curve(a, b), "marker-end": "url(#arrow)" }));
     if (bad) g.append(s("title", {}, bad.map((f) => f.message).join("\n")));
@@ -168,10 +169,16 @@ export function drawGraph(host, state, looks, { findings = [], onSelect = () => 
     const x1 = Math.max(...all.map((n) => n.x + n.w)), y1 = Math.max(...all.map((n) => n.y + n.h));
     return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
   };
-  const fit = () => {
+  // Fit shows everything; the first view keeps blocks legible (at least half size) and starts
+  // from the left, where the trigger is, when the whole workflow cannot be read at once.
+  const fit = (legible = false) => {
     const r = svg.getBoundingClientRect(), b = bounds(), pad = 30;
-    const k = Math.min(1.2, Math.max(0.1, Math.min((r.width - 2 * pad) / b.w, (r.height - 2 * pad) / b.h)));
-    t = { k, x: (r.width - b.w * k) / 2 - b.x * k, y: (r.height - b.h * k) / 2 - b.y * k };
+    if (!r.width) return;
+    let k = Math.min(1.2, Math.max(0.08, Math.min((r.width - 2 * pad) / b.w, (r.height - 2 * pad) / b.h)));
+    if (legible && k < 0.5) {
+      k = 0.5;
+      t = { k, x: pad - b.x * k, y: (r.height - b.h * k) / 2 - b.y * k };
+    } else t = { k, x: (r.width - b.w * k) / 2 - b.x * k, y: (r.height - b.h * k) / 2 - b.y * k };
     apply();
   };
   const zoom = (factor, cx, cy) => {
@@ -222,9 +229,24 @@ export function drawGraph(host, state, looks, { findings = [], onSelect = () => 
     const el = svg.querySelector(`.node[data-id="${CSS.escape(id)}"]`);
     if (el) el.classList.add("selected");
   };
-  requestAnimationFrame(fit);
-  new ResizeObserver(() => fit()).observe(host);
+  let lastWidth = 0;
+  new ResizeObserver(() => {
+    const w = host.getBoundingClientRect().width;
+    if (w && Math.abs(w - lastWidth) > 1) { lastWidth = w; fit(true); }
+  }).observe(host);
   return { fit, zoom, select, nodes };
+}
+
+/** An edge whose source or target block does not exist: a red stub that names the missing id. */
+function dangling(e, i, from, to, bad) {
+  const p = from ? from.source : { x: to.target.x - 140, y: to.target.y };
+  const q = from ? { x: p.x + 140, y: p.y } : to.target;
+  const missing = from ? e.target : e.source;
+  const g = s("g", { class: `edge dangling${bad ? ` flagged ${worst(bad)}` : " flagged error"}`, "data-edge": String(i), "data-source": e.source, "data-target": e.target },
+    s("path", { d: `M${p.x},${p.y} L${q.x},${q.y}`, "marker-end": from ? "url(#arrow)" : null }),
+    s("text", { class: "edge-label missing", x: from ? q.x + 6 : p.x - 6, y: q.y + 4, "text-anchor": from ? "start" : "end" }, `✕ ${clip(String(missing), 140)} (missing)`));
+  if (bad) g.append(s("title", {}, bad.map((f) => f.message).join("\n")));
+  return g;
 }
 
 function activate(el, id, onSelect) {
@@ -290,8 +312,7 @@ function containerEl(n, looks, marks, onSelect) {
   icon(n.x + 12, n.y + 10, 24, look),
   s("text", { class: "name", x: n.x + 44, y: n.y + 27 }, clip(b.name || n.id, n.w - 60)),
   s("text", { class: "row-value", x: n.x + 44, y: n.y + 45 }, clip(`${kind} · ${detail}`, n.w - 60)),
-  s("rect", { class: "start-pill", x: n.x + 14, y: n.y + n.h / 2 - 13, width: "56", height: "26", rx: "13" }),
-  s("text", { class: "row-label", x: n.x + 42, y: n.y + n.h / 2 + 4, "text-anchor": "middle" }, "Start"),
+  s("rect", { class: "start-pill", x: n.x + 6, y: n.y + n.h / 2 - 11, width: "18", height: "22", rx: "6" }, s("title", {}, "start: the first block of each iteration")),
   s("rect", { class: "handle", x: n.target.x - 4, y: n.target.y - 9, width: "7", height: "18", rx: "2" }),
   s("rect", { class: "handle", x: n.source.x - 3, y: n.source.y - 9, width: "7", height: "18", rx: "2" }));
   const b2 = badge(n, marks);
