@@ -224,10 +224,17 @@ export function drawGraph(host, state, looks, { findings = [], onSelect = () => 
       h("button", { type: "button", class: "icon fit", "aria-label": "Fit to view", title: "Fit (0)", onclick: () => fit() }, "Fit"));
   }
 
-  const select = (id) => {
+  /** Marks a block selected; `center` also pans it into the middle of the canvas. */
+  const select = (id, center = false) => {
     svg.querySelectorAll(".node.selected").forEach((el) => el.classList.remove("selected"));
     const el = svg.querySelector(`.node[data-id="${CSS.escape(id)}"]`);
     if (el) el.classList.add("selected");
+    const n = nodes.get(id);
+    if (center && n) {
+      const r = svg.getBoundingClientRect();
+      t = { ...t, x: r.width / 2 - (n.x + n.w / 2) * t.k, y: r.height / 2 - (n.y + n.h / 2) * t.k };
+      apply();
+    }
   };
   let lastWidth = 0;
   new ResizeObserver(() => {

@@ -12,10 +12,10 @@ export async function workflowPane(state, { findings = [], label = "Workflow gra
   const marks = findingsByTarget(findings);
   let graph = null;
 
-  const showBlock = (id) => {
+  const showBlock = (id, center = false) => {
     const b = state.blocks?.[id];
     if (!b) return;
-    graph?.select(id);
+    graph?.select(id, center);
     const info = looks.info(b.type), look = looks.look(b.type);
     const secrets = new Set(info.secret_fields || []);
     const own = marks.blocks.get(id) || [];
@@ -50,6 +50,6 @@ export function findingList(findings, onPick) {
       h("span", { class: `sev ${f.severity}` }, f.severity),
       h("span", { class: "msg" }, f.message),
       h("code", { class: "path" }, f.path || "/"),
-      onPick && blockId ? h("button", { type: "button", class: "link", onclick: () => onPick(decodeURIComponent(blockId).replace(/~1/g, "/").replace(/~0/g, "~")) }, "show block") : null);
+      onPick && blockId ? h("button", { type: "button", class: "link", onclick: () => onPick(decodeURIComponent(blockId).replace(/~1/g, "/").replace(/~0/g, "~"), true) }, "show block") : null);
   }));
 }
