@@ -155,13 +155,18 @@ class Watched:
         assert self.hosts <= {"127.0.0.1", "blob", "data"}, self.hosts
 
 
-def shoot(page, name: str) -> None:
-    """Screenshots of the current view at desktop and phone width into docs/screenshots/."""
+def shoot(page, name: str, *, full_page: bool = True) -> None:
+    """Screenshots of the current view at desktop and phone width into docs/screenshots/
+    (toasts dismissed first: a fixed toast would sit over the middle of a full-page shot)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.wait_for_load_state("networkidle")
-    page.screenshot(path=SCREENSHOTS / f"{name}-desktop.png", full_page=True)
+    for button in page.locator("#toasts .toast button").all():
+        button.click()
+    page.evaluate("window.scrollTo(0, 0)")  # a sticky header would otherwise sit mid-shot
+    page.screenshot(path=SCREENSHOTS / f"{name}-desktop.png", full_page=full_page)
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(150)  # the canvas refits on resize (a ResizeObserver callback)
-    page.screenshot(path=SCREENSHOTS / f"{name}-phone.png", full_page=True)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=SCREENSHOTS / f"{name}-phone.png", full_page=full_page)
     page.set_viewport_size(DESKTOP)
     page.wait_for_timeout(150)

@@ -49,7 +49,7 @@ def test_swagger_ui_renders_the_openapi_document(watched, base_url, path):
     # Off localhost Swagger UI would fetch a badge from validator.swagger.io; it must be switched off.
     assert page.evaluate("window.ui.getConfigs().validatorUrl") is None
     if path == "/docs":
-        shoot(page, "docs")
+        shoot(page, "docs", full_page=False)
     watched.assert_clean()
 
 
@@ -58,7 +58,7 @@ def test_redoc_renders_the_openapi_document(watched, base_url):
     page.goto(f"{base_url}/redoc")
     expect(page.locator(".api-info h1")).to_contain_text("Agent Forge API")
     expect(page.locator("[data-section-id^='tag/'] h2, [data-section-id^='tag/'] h1").first).to_be_visible()
-    shoot(page, "redoc")
+    shoot(page, "redoc", full_page=False)
     watched.assert_clean()
 
 
