@@ -161,7 +161,11 @@ export function drawGraph(host, state, looks, { findings = [], onSelect = () => 
 
   host.replaceChildren(svg, controls());
   let t = { x: 0, y: 0, k: 1 };
-  const apply = () => view.setAttribute("transform", `translate(${t.x},${t.y}) scale(${t.k})`);
+  let touched = false; // once the user pans, zooms or centres a block, resizes no longer refit
+  const apply = (byUser = true) => {
+    touched ||= byUser;
+    view.setAttribute("transform", `translate(${t.x},${t.y}) scale(${t.k})`);
+  };
   const bounds = () => {
     const all = [...nodes.values()];
     if (!all.length) return { x: 0, y: 0, w: 400, h: 200 };
@@ -179,7 +183,7 @@ export function drawGraph(host, state, looks, { findings = [], onSelect = () => 
       k = 0.5;
       t = { k, x: pad - b.x * k, y: (r.height - b.h * k) / 2 - b.y * k };
     } else t = { k, x: (r.width - b.w * k) / 2 - b.x * k, y: (r.height - b.h * k) / 2 - b.y * k };
-    apply();
+    apply(!legible);
   };
   const zoom = (factor, cx, cy) => {
     const r = svg.getBoundingClientRect();
@@ -239,7 +243,7 @@ export function drawGraph(host, state, looks, { findings = [], onSelect = () => 
   let lastWidth = 0;
   new ResizeObserver(() => {
     const w = host.getBoundingClientRect().width;
-    if (w && Math.abs(w - lastWidth) > 1) { lastWidth = w; fit(true); }
+    if (w && Math.abs(w - lastWidth) > 1 && !touched) { lastWidth = w; fit(true); }
   }).observe(host);
   return { fit, zoom, select, nodes };
 }

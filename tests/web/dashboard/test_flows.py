@@ -34,7 +34,9 @@ def test_browse_filter_and_search_templates(watched, base_url, http):
     page.locator(".filter[data-category='crypto-trading']").click()
     crypto = [t for t in catalogue["templates"] if t["category"] == "crypto-trading"]
     expect(cards).to_have_count(len(crypto))
-    expect(page.locator("#template-count")).to_have_text(f"{len(crypto)} of {len(catalogue['templates'])} templates")
+    expect(page.locator("#template-count")).to_have_text(
+        f"{len(crypto)} of {len(catalogue['templates'])} templates"
+    )
 
     page.locator(".filter[data-category='']").click()
     page.locator("#template-search").fill("github")
@@ -93,7 +95,9 @@ def test_generate_from_a_description(watched, base_url):
     stats = page.locator("#generation-stats")
     expect(stats).to_contain_text(answer["source"])
     expect(stats).to_contain_text("Time")
-    expect(stats.locator(".stat").nth(5)).to_contain_text("valid" if answer["validation"]["valid"] else "invalid")
+    expect(stats.locator(".stat").nth(5)).to_contain_text(
+        "valid" if answer["validation"]["valid"] else "invalid"
+    )
     blocks = answer["workflow"]["state"]["blocks"]
     expect(page.locator(".generation-result .canvas .node")).to_have_count(len(blocks))
     if answer.get("coverage"):
@@ -116,7 +120,9 @@ def test_graph_pan_zoom_fit_and_a_block_s_settings(watched, base_url, http):
     expect(page.locator(".canvas .node")).to_have_count(len(state["blocks"]))
     expect(page.locator(".canvas .edge")).to_have_count(len(state["edges"]))
     parallel = next(b for b in state["blocks"].values() if b["type"] == "parallel")
-    children = [b for b in state["blocks"].values() if (b.get("data") or {}).get("parentId") == parallel["id"]]
+    children = [
+        b for b in state["blocks"].values() if (b.get("data") or {}).get("parentId") == parallel["id"]
+    ]
     expect(page.locator(".node.container.parallel")).to_have_count(1)
     expect(page.locator(f".edge[data-source='{parallel['id']}']")).to_have_count(
         len([e for e in state["edges"] if e["source"] == parallel["id"]])
@@ -157,7 +163,9 @@ def test_invalid_import_shows_its_findings_on_the_blocks_and_edges(watched, base
     state = http.get("/api/templates/crypto-price-alerts").json()["state"]
     agent = next(b for b in state["blocks"].values() if b["type"] == "agent")
     agent["subBlocks"]["apiKey"]["value"] = "sk-live-1234567890abcdef"
-    state["edges"].append({"id": "e-dangling", "source": agent["id"], "target": "nowhere", "sourceHandle": "source"})
+    state["edges"].append(
+        {"id": "e-dangling", "source": agent["id"], "target": "nowhere", "sourceHandle": "source"}
+    )
     file = tmp_path / "broken-alerts.json"
     file.write_text(json.dumps({"version": "1.0", "exportedAt": "2025-07-20T10:00:00Z", "state": state}))
 
@@ -182,7 +190,9 @@ def test_invalid_import_shows_its_findings_on_the_blocks_and_edges(watched, base
     expect(page.locator(f".edge[data-edge='{edge_index}'] text")).to_contain_text("nowhere (missing)")
     page.locator(".findings .finding.warning").get_by_role("button", name="show block").click()
     expect(page.locator(".inspector h3")).to_have_text(agent["name"])
-    expect(page.locator(".inspector .field", has_text="apiKey").locator("pre")).to_contain_text("plain-text secret")
+    expect(page.locator(".inspector .field", has_text="apiKey").locator("pre")).to_contain_text(
+        "plain-text secret"
+    )
     page.locator(f".node[data-id='{agent['id']}']").click()  # centred: now in reach of the pointer
     expect(page.locator(".inspector .finding.warning")).to_have_count(1)
     shoot(page, "invalid-workflow")
@@ -192,7 +202,9 @@ def test_invalid_import_shows_its_findings_on_the_blocks_and_edges(watched, base
 def test_import_sim_csv_exports(watched, base_url, tmp_path):
     page = watched.page
     files = [tmp_path / "workflow_rows.csv", tmp_path / "workflow_blocks_rows.csv"]
-    files[0].write_bytes(rf.to_csv([rf.workflow_row(), rf.workflow_row(rf.WF2_ID, "Tiny")], rf.WORKFLOW_COLUMNS))
+    files[0].write_bytes(
+        rf.to_csv([rf.workflow_row(), rf.workflow_row(rf.WF2_ID, "Tiny")], rf.WORKFLOW_COLUMNS)
+    )
     files[1].write_bytes(rf.to_csv(rf.triage_blocks() + rf.tiny_blocks(), rf.BLOCK_COLUMNS))
     page.goto(f"{base_url}/#/import")
     page.locator("#import-files").set_input_files([str(f) for f in files])
@@ -270,7 +282,10 @@ def test_my_workflows_lists_filters_and_pages(watched, base_url, http):
     shoot(page, "workflows")
     page.locator("#filter-category").select_option("research")
     research = http.get("/api/workflows", params={"category": "research", "limit": 200}).json()["workflows"]
-    expect(rows).to_have_count(len(research)) if research else expect(page.locator(".empty")).to_be_visible()
+    if research:
+        expect(rows).to_have_count(len(research))
+    else:
+        expect(page.locator(".empty")).to_contain_text("Nothing matches these filters")
     watched.assert_clean()
 
 
@@ -301,7 +316,9 @@ def test_search_and_open_a_similar_workflow(watched, base_url, http):
     expect(link).to_have_text(listed[0]["name"])
     shoot(page, "search")
     link.click()
-    expect(page.locator("h1")).to_have_text(listed[0]["name"] if listed[0].get("kind") != "template" else re.compile(".+"))
+    expect(page.locator("h1")).to_have_text(
+        listed[0]["name"] if listed[0].get("kind") != "template" else re.compile(".+")
+    )
     watched.assert_clean()
 
 
@@ -326,7 +343,10 @@ def test_restore_an_earlier_version(watched, base_url, http):
 
 def test_analytics_after_a_few_generations(watched, base_url, http):
     page = watched.page
-    for text in ("Every morning summarise my unread Gmail and email me the digest", "Summarise my unread Gmail every morning and email the digest to me"):
+    for text in (
+        "Every morning summarise my unread Gmail and email me the digest",
+        "Summarise my unread Gmail every morning and email the digest to me",
+    ):
         assert http.post("/api/generate", json={"description": text}).status_code == 201
     page.goto(f"{base_url}/#/analytics")
     expect(page.locator("h1")).to_have_text("Analytics")
