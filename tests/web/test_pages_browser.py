@@ -10,7 +10,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from tests.web.browser import Watched, launched, served, shoot
+from tests.web.browser import Watched, served, shoot
 
 pytestmark = pytest.mark.browser
 
@@ -19,19 +19,6 @@ pytestmark = pytest.mark.browser
 def base_url(store):
     with served() as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser_context(tmp_path_factory):
-    with launched(tmp_path_factory.mktemp("chromium-profile")) as context:
-        yield context
-
-
-@pytest.fixture
-def watched(browser_context):
-    w = Watched(browser_context)
-    yield w
-    w.page.close()
 
 
 def test_openapi_document_at_both_addresses(base_url):

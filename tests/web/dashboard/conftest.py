@@ -1,4 +1,4 @@
-"""One `python -m lib serve` and one chromium per test module; each module's server answers
+"""One `python -m lib serve` per test module (chromium: tests/web/conftest.py); each module's server answers
 for a tenant of its own, so what the tests create never meets other tests' rows."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import uuid
 import httpx
 import pytest
 
-from tests.web.browser import Watched, launched, served
+from tests.web.browser import served
 
 
 @pytest.fixture(scope="module")
@@ -26,16 +26,3 @@ def base_url(store, tenant_name):
 def http(base_url):
     with httpx.Client(base_url=base_url, timeout=60) as client:
         yield client
-
-
-@pytest.fixture(scope="module")
-def browser_context(tmp_path_factory):
-    with launched(tmp_path_factory.mktemp("chromium-profile")) as context:
-        yield context
-
-
-@pytest.fixture
-def watched(browser_context):
-    w = Watched(browser_context)
-    yield w
-    w.page.close()
