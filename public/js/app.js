@@ -86,8 +86,9 @@ document.getElementById("key-form").addEventListener("submit", (ev) => {
   if (!v) { input.focus(); return; }
   apiKey.set(v);
   toast("API key saved for this session.", "ok");
+  const retrying = pending !== null; // a refused request is waiting to be sent again with the key
   settle(v);
-  if (!pending) route();
+  if (!retrying) route();
 });
 document.getElementById("key-cancel").addEventListener("click", () => settle(null));
 document.getElementById("key-forget").addEventListener("click", () => { apiKey.set(null); settle(null); toast("API key forgotten.", "ok"); });
