@@ -140,6 +140,7 @@ export function drawGraph(host, state, looks, { findings = [], onSelect = () => 
   const ordered = [...nodes.values()].sort((a, b) => a.depth - b.depth);
   for (const n of ordered.filter((n) => n.container)) view.append(containerEl(n, looks, marks, onSelect));
   const edgeLayer = s("g", { class: "edges" });
+  const routeNo = new Map();
   view.append(edgeLayer);
   (state.edges || []).forEach((e, i) => {
     const from = nodes.get(e.source), to = nodes.get(e.target);
@@ -150,10 +151,12 @@ export function drawGraph(host, state, looks, { findings = [], onSelect = () => 
     const g = s("g", { class: `edge${a.error ? " error-path" : ""}${bad ? ` flagged ${worst(bad)}` : ""}`, "data-edge": String(i), "data-source": e.source, "data-target": e.target },
       s("path", { d: curve(a, b), "marker-end": "url(#arrow)" }));
     if (bad) g.append(s("title", {}, bad.map((f) => f.message).join("\n")));
-    if (a.label && !from.handles?.[e.sourceHandle]) {
-      const text = clip(a.label, 90);
-      g.append(s("rect", { class: "edge-label-bg", x: a.x + 8, y: a.y - 19, width: text.length * 6.6 + 10, height: 16, rx: "4" }),
-        s("text", { class: "edge-label", x: a.x + 13, y: a.y - 7 }, text));
+    if (a.label && !from.handles?.[e.sourceHandle]) g.append(edgeTag(a.label, a.x + 8, a.y - 19));
+    if (from.block.type === "router" && (!e.sourceHandle || e.sourceHandle === "source")) {
+      // A JUL25 router's routes are its outgoing edges: each is named where it arrives.
+      routeNo.set(e.source, (routeNo.get(e.source) || 0) + 1);
+      g.classList.add("route");
+      g.append(edgeTag(`route ${routeNo.get(e.source)}`, b.x - 70, b.y - 19));
     }
     edgeLayer.append(g);
   });
@@ -246,6 +249,13 @@ export function drawGraph(host, state, looks, { findings = [], onSelect = () => 
     if (w && Math.abs(w - lastWidth) > 1 && !touched) { lastWidth = w; fit(true); }
   }).observe(host);
   return { fit, zoom, select, nodes };
+}
+
+function edgeTag(text, x, y) {
+  const shown = clip(text, 90);
+  return s("g", { class: "edge-tag" },
+    s("rect", { class: "edge-label-bg", x, y, width: shown.length * 6.6 + 10, height: 16, rx: "4" }),
+    s("text", { class: "edge-label", x: x + 5, y: y + 12 }, shown));
 }
 
 /** An edge whose source or target block does not exist: a red stub that names the missing id. */

@@ -158,6 +158,21 @@ def test_graph_pan_zoom_fit_and_a_block_s_settings(watched, base_url, http):
     watched.assert_clean()
 
 
+def test_router_routes_and_condition_branches_are_labelled(watched, base_url, http):
+    page = watched.page
+    state = http.get("/api/templates/inbound-lead-router").json()["state"]
+    router = next(b for b in state["blocks"].values() if b["type"] == "router")
+    routes = [e for e in state["edges"] if e["source"] == router["id"]]
+    page.goto(f"{base_url}/#/templates/inbound-lead-router")
+    drawn = page.locator(f".edge.route[data-source='{router['id']}']")
+    expect(drawn).to_have_count(len(routes))
+    expect(drawn.locator(".edge-label")).to_have_text([f"route {i + 1}" for i in range(len(routes))])
+    expect(drawn).to_have_attribute(
+        "data-target", re.compile("|".join(re.escape(e["target"]) for e in routes))
+    )
+    watched.assert_clean()
+
+
 def test_invalid_import_shows_its_findings_on_the_blocks_and_edges(watched, base_url, http, tmp_path):
     page = watched.page
     state = http.get("/api/templates/crypto-price-alerts").json()["state"]
