@@ -243,12 +243,22 @@ export function drawGraph(host, state, looks, { findings = [], onSelect = () => 
       apply();
     }
   };
+  /** Highlights edge `i` and pans its middle into view. */
+  const focusEdge = (i) => {
+    svg.querySelectorAll(".edge.selected").forEach((el) => el.classList.remove("selected"));
+    const el = svg.querySelector(`.edge[data-edge="${i}"]`);
+    if (!el) return;
+    el.classList.add("selected");
+    const box = el.getBBox(), r = svg.getBoundingClientRect();
+    t = { ...t, x: r.width / 2 - (box.x + box.width / 2) * t.k, y: r.height / 2 - (box.y + box.height / 2) * t.k };
+    apply();
+  };
   let lastWidth = 0;
   new ResizeObserver(() => {
     const w = host.getBoundingClientRect().width;
     if (w && Math.abs(w - lastWidth) > 1 && !touched) { lastWidth = w; fit(true); }
   }).observe(host);
-  return { fit, zoom, select, nodes };
+  return { fit, zoom, select, focusEdge, nodes };
 }
 
 function edgeTag(text, x, y) {

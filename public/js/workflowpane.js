@@ -39,17 +39,19 @@ export async function workflowPane(state, { findings = [], label = "Workflow gra
   const hint = () => h("p", { class: "muted hint" }, "Select a block (click, or Tab then Enter) to see its settings.");
   put(side, hint());
   graph = drawGraph(canvas, state, looks, { findings, onSelect: showBlock, label });
-  const list = findings.length ? findingList(findings, showBlock) : null;
+  const list = findings.length ? findingList(findings, showBlock, (i) => graph.focusEdge(i)) : null;
   return { el: h("div", {}, pane, list), showBlock, graph };
 }
 
-export function findingList(findings, onPick) {
+export function findingList(findings, onPick, onEdge) {
   return h("ul", { class: "findings" }, findings.map((f) => {
     const blockId = /^\/(blocks|loops|parallels)\/([^/]+)/.exec(f.path || "")?.[2];
+    const edge = /^\/edges\/(\d+)/.exec(f.path || "")?.[1];
     return h("li", { class: `finding ${f.severity}` },
       h("span", { class: `sev ${f.severity}` }, f.severity),
       h("span", { class: "msg" }, f.message),
       h("code", { class: "path" }, f.path || "/"),
-      onPick && blockId ? h("button", { type: "button", class: "link", onclick: () => onPick(decodeURIComponent(blockId).replace(/~1/g, "/").replace(/~0/g, "~"), true) }, "show block") : null);
+      onPick && blockId ? h("button", { type: "button", class: "link", onclick: () => onPick(decodeURIComponent(blockId).replace(/~1/g, "/").replace(/~0/g, "~"), true) }, "show block") : null,
+      onEdge && edge !== undefined ? h("button", { type: "button", class: "link", onclick: () => onEdge(Number(edge)) }, "show edge") : null);
   }));
 }

@@ -73,7 +73,14 @@ async function bigImport(file, progress) {
   put(progress, bar(null, `${file.name}: asking for an upload URL…`));
   const ticket = await api("/api/imports", { method: "POST", json: { filename: file.name, content_type: file.type || "text/csv" } });
   put(progress, bar(null, `${file.name}: uploading ${fmt.int(Math.ceil(file.size / 1048576))} MB…`));
-  const up = await fetch(ticket.upload_url, { method: ticket.method || "PUT", headers: ticket.headers || {}, body: file });
+  let up;
+  try {
+    up = await fetch(ticket.upload_url, { method: ticket.method || "PUT", headers: ticket.headers || {}, body: file });
+  } catch {
+    // The page's CSP (connect-src 'self') lets the browser talk to this site only.
+    throw new Error(`${file.name}: the browser may not upload to ${new URL(ticket.upload_url, location.href).origin} from this page; ` +
+      "import files over 4.4 MB with `python -m lib import FILE`, or split the export.");
+  }
   if (!up.ok) throw new Error(`${file.name}: the upload was refused (HTTP ${up.status}).`);
   for (;;) {
     const r = await api(`/api/imports/${encodeURIComponent(ticket.id)}/run`, { method: "POST", raw: true });

@@ -70,7 +70,7 @@ export async function detail(el, name) {
     form.querySelectorAll("[aria-invalid]").forEach((i) => i.removeAttribute("aria-invalid"));
     const customizations = {};
     for (const f of t.customizable_fields || []) {
-      const raw = inputs[f.key].value;
+      const raw = valueOf(inputs[f.key]);
       if (raw === "" && (f.default === null || f.default === undefined)) continue;
       customizations[f.key] = f.type === "integer" && raw !== "" && /^-?\d+$/.test(raw) ? Number(raw) : raw;
     }
@@ -81,7 +81,7 @@ export async function detail(el, name) {
         location.hash = `#/workflows/${wf.id}`;
       } catch (err) {
         const key = (err.field || "").replace(/^body\.(customizations\.)?/, "");
-        const target = key === "name" ? nameInput : inputs[key];
+        const target = key === "name" ? nameInput : inputs[key]?.querySelector?.("input") || inputs[key];
         if (target) {
           target.setAttribute("aria-invalid", "true");
           form.querySelector(`#err-${CSS.escape(key)}`).textContent = err.message;
@@ -99,6 +99,8 @@ export async function detail(el, name) {
     h("section", { class: "panel customize", "aria-labelledby": "customize-title" }, h("h2", { id: "customize-title" }, "Customize and create"), form));
 }
 
+const valueOf = (el) => (el.matches("input, select, textarea") ? el : el.querySelector("input")).value;
+
 function fieldInput(f) {
   const attrs = { id: `cf-${f.key}`, name: f.key, "aria-describedby": `help-${f.key} err-${f.key}` };
   const value = f.default ?? "";
@@ -106,6 +108,11 @@ function fieldInput(f) {
     return h("select", attrs, f.allowed.map((v) => h("option", { value: v, selected: String(v) === String(value) }, String(v))));
   }
   if (f.type === "text") return h("textarea", { ...attrs, rows: "4" }, String(value));
+  if (f.type === "timezone" && Intl.supportedValuesOf) {
+    const zones = h("datalist", { id: `zones-${f.key}` }, Intl.supportedValuesOf("timeZone").map((z) => h("option", { value: z })));
+    const input = h("input", { ...attrs, value: String(value), list: `zones-${f.key}`, autocomplete: "off", spellcheck: "false" });
+    return h("span", { class: "with-list" }, input, zones);
+  }
   const types = { integer: "number", email: "email", url: "url", time: "time" };
   return h("input", {
     ...attrs, value: String(value), type: types[f.type] || "text",

@@ -201,6 +201,8 @@ def test_invalid_import_shows_its_findings_on_the_blocks_and_edges(watched, base
     edge_index = len(state["edges"]) - 1
     expect(page.locator(f".edge[data-edge='{edge_index}']")).to_have_class(re.compile(r"flagged error"))
     expect(page.locator(f".edge[data-edge='{edge_index}'] text")).to_contain_text("nowhere (missing)")
+    page.locator(".findings .finding.error").get_by_role("button", name="show edge").click()
+    expect(page.locator(f".edge[data-edge='{edge_index}']")).to_have_class(re.compile(r"\bselected\b"))
     page.locator(".findings .finding.warning").get_by_role("button", name="show block").click()
     expect(page.locator(".inspector h3")).to_have_text(agent["name"])
     expect(page.locator(".inspector .field", has_text="apiKey").locator("pre")).to_contain_text(
