@@ -55,10 +55,11 @@ export async function result(answer) {
       stat("Time", fmt.ms(answer.elapsed_ms)),
       stat("Tokens", fmt.int(tokens), usage.cache_read_tokens ? `${fmt.int(usage.cache_read_tokens)} read from prompt cache` : null),
       stat("Cost", fmt.usd(usage.cost_usd)),
-      stat("Cache", cache.hit ? `hit ${cache.similarity != null ? fmt.pct(cache.similarity) : ""}` : "miss",
-        cache.hit ? `saved ${fmt.int(saved.tokens)} tokens, ${fmt.usd(saved.cost_usd)}, ${fmt.ms(saved.ms)}` : null),
+      stat("Cache", cache.hit ? "hit" : "miss",
+        cache.hit ? `similarity ${fmt.pct(cache.similarity)}; saved ${fmt.int(saved.tokens)} tokens, ${fmt.usd(saved.cost_usd)}, ${fmt.ms(saved.ms)}`
+          : cache.stored ? "stored for next time" : null),
       stat("Validation", v.valid ? chip("valid", "ok") : chip("invalid", "bad"), `${(v.findings || []).length} finding(s)`)),
-    coverage(answer.coverage),
+    coverage(answer.coverage, pane.showBlock),
     pane.el,
     !pane.el.querySelector(".findings") && (v.findings || []).length ? findingList(v.findings, pane.showBlock) : null);
 }

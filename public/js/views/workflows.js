@@ -23,7 +23,7 @@ export async function render(el) {
     try {
       let rows, next = null, semantic = false;
       if (canSearch && q.value.trim()) {
-        const r = await api("/api/workflows/semantic-search", { method: "POST", json: { query: q.value.trim(), limit: 20, category: category.value || undefined, kind: "workflow" } });
+        const r = await api("/api/workflows/semantic-search", { method: "POST", json: { query: q.value.trim(), limit: 20, category: category.value || undefined, status: status.value || undefined, kind: "workflow" } });
         rows = r.results; semantic = true;
       } else {
         const p = new URLSearchParams({ limit: "20" });
@@ -60,14 +60,20 @@ export async function render(el) {
 }
 
 function row(w, semantic, canSimilar) {
-  const href = w.kind === "template" ? `#/templates/${encodeURIComponent(w.name)}` : `#/workflows/${encodeURIComponent(w.id)}`;
+  const href = w.kind === "template" ? `#/templates/${encodeURIComponent(w.id)}` : `#/workflows/${encodeURIComponent(w.id)}`;
   return h("tr", { dataset: { id: w.id } },
-    h("td", {}, h("a", { href, class: "wf-link" }, w.name), semantic && w.matched ? h("div", { class: "muted small" }, Array.isArray(w.matched) ? w.matched.join(", ") : String(w.matched)) : null),
+    h("td", {}, h("a", { href, class: "wf-link" }, w.name), semantic ? matchedLine(w.matched) : null),
     h("td", {}, w.category ? chip(w.category, "cat") : "—"),
     h("td", {}, semantic ? fmt.pct(w.score) : chip(w.status || "—", w.status)),
     h("td", {}, semantic ? w.kind : fmt.date(w.updated_at)),
     h("td", { class: "right" }, canSimilar && w.kind !== "template"
       ? h("button", { type: "button", class: "link similar-button", "aria-expanded": "false", onclick: (ev) => toggleSimilar(ev.currentTarget, w) }, "Similar") : null));
+}
+
+/** Why a search result matched: the query's words found in it (the score says how close it is). */
+function matchedLine(m) {
+  const words = Array.isArray(m?.text) ? m.text : Array.isArray(m) ? m : [];
+  return words.length ? h("div", { class: "muted small" }, `matched: ${words.join(", ")}`) : null;
 }
 
 /** Opens a row under `w` listing the workflows most like it. */
@@ -92,7 +98,7 @@ export function similarList(answer, name) {
   const items = (answer.results || answer.similar || answer.workflows || []);
   if (!items.length) return h("p", { class: "muted" }, `Nothing similar to “${name}” yet.`);
   return h("ul", { class: "similar", "aria-label": `Similar to ${name}` }, items.map((r) => {
-    const href = r.kind === "template" ? `#/templates/${encodeURIComponent(r.name)}` : `#/workflows/${encodeURIComponent(r.id)}`;
+    const href = r.kind === "template" ? `#/templates/${encodeURIComponent(r.id)}` : `#/workflows/${encodeURIComponent(r.id)}`;
     return h("li", {}, h("a", { href }, r.name), r.category ? chip(r.category, "cat") : null,
       r.score != null ? h("span", { class: "muted small" }, ` ${fmt.pct(r.score)}`) : null);
   }));
