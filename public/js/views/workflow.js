@@ -83,14 +83,15 @@ function history(path, wf, reload) {
     const versions = r.versions || r.items || (Array.isArray(r) ? r : []);
     box.lastChild.replaceWith(versions.length ? h("ol", { class: "versions", reversed: true }, versions.map((v) => {
       const n = v.version ?? v.n ?? v.number;
-      const current = n === wf.version;
+      const current = v.current ?? n === wf.version;
       const restore = h("button", { type: "button", class: "small", dataset: { version: String(n) }, disabled: current, "aria-label": `Restore version ${n}` }, current ? "current" : "Restore");
       restore.addEventListener("click", () => busy(restore, "Restoring…", async () => {
         const out = await api(`${path}/versions/${n}/restore`, { method: "POST" });
         toast(`Restored version ${n} as version ${out.version ?? out.workflow?.version ?? "new"}.`, "ok");
         reload();
       }));
-      const what = [v.source, v.reason, v.change, v.note, v.name && v.name !== wf.name ? v.name : null].filter((x) => typeof x === "string" && x).join(" · ");
+      const what = [v.source, v.name && v.name !== wf.name ? `“${v.name}”` : null, v.block_count != null ? `${v.block_count} blocks` : null]
+        .filter((x) => typeof x === "string" && x).join(" · ");
       return h("li", { class: current ? "current" : "" }, h("span", { class: "vnum" }, `v${n}`),
         h("span", { class: "vwhen" }, fmt.date(v.created_at || v.saved_at || v.updated_at)), what ? h("span", { class: "muted small" }, what) : null, restore);
     })) : h("p", { class: "muted" }, "Only this version so far."));
