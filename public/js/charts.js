@@ -43,11 +43,11 @@ export function lineChart(title, series, format = String) {
 /** items: [{label, value}] as horizontal bars. */
 export function barChart(title, items, format = String) {
   const max = Math.max(0, ...items.map((i) => Number(i.value) || 0)) || 1;
-  const row = 28, height = items.length * row + 8, labelW = 190;
+  const row = 28, height = items.length * row + 8, labelW = 250;
   const svg = s("svg", { viewBox: `0 0 ${W} ${height}`, role: "img", "aria-label": title, class: "chart-svg" });
   items.forEach((it, i) => {
     const y = 4 + i * row, w = ((W - labelW - 90) * (Number(it.value) || 0)) / max;
-    svg.append(s("text", { class: "axis", x: labelW - 8, y: y + 17, "text-anchor": "end" }, String(it.label).slice(0, 28)),
+    svg.append(s("text", { class: "axis", x: labelW - 8, y: y + 17, "text-anchor": "end" }, String(it.label).length > 36 ? `${String(it.label).slice(0, 35)}…` : String(it.label)),
       s("rect", { class: `bar s${i % 6}`, x: labelW, y: y + 4, width: Math.max(1, w), height: row - 10, rx: "3" }),
       s("text", { class: "axis value", x: labelW + w + 6, y: y + 17 }, format(it.value)));
   });
