@@ -99,7 +99,7 @@ export function similarList(answer, name) {
   if (!items.length) return h("p", { class: "muted" }, `Nothing similar to “${name}” yet.`);
   return h("ul", { class: "similar", "aria-label": `Similar to ${name}` }, items.map((r) => {
     const href = r.kind === "template" ? `#/templates/${encodeURIComponent(r.id)}` : `#/workflows/${encodeURIComponent(r.id)}`;
-    return h("li", {}, h("a", { href }, r.name), r.category ? chip(r.category, "cat") : null,
+    return h("li", {}, h("a", { href }, r.name), r.kind === "template" ? chip("template") : null, r.category ? chip(r.category, "cat") : null,
       r.score != null ? h("span", { class: "muted small" }, ` ${fmt.pct(r.score)}`) : null);
   }));
 }
