@@ -17,6 +17,7 @@ COMMANDS = {
     "serve": ("lib.__main__:_serve", "run the API and dashboard locally (uvicorn)"),
     "migrate": ("lib.__main__:_migrate", "apply pending SQL migrations"),
     "keys": ("lib.__main__:_keys", "create, list or revoke API keys"),
+    "secrets": ("lib.__main__:_secrets", "sweep stored workflows for clear secrets, or rotate the key"),
     "import": ("lib.imports.cli:main", "import Sim CSV/JSON/YAML files"),
     "stand-in": ("lib.generation.standin:main", "run the local Anthropic/OpenAI stand-in server"),
 }
@@ -35,11 +36,29 @@ def _serve(argv: list[str]) -> int:
 
 def _migrate(argv: list[str]) -> int:
     argparse.ArgumentParser(prog="python -m lib migrate").parse_args(argv)
-    from lib.store import migrations
+    from lib.store import migrations, secrets
 
     applied = migrations.migrate()
     print("applied: " + (", ".join(applied) if applied else "nothing (up to date)"))
     print(f"schema version: {migrations.current_version()}")
+    if any(v.startswith("20261202000100") for v in applied):  # the secrets table just arrived
+        print(f"secrets moved out of {secrets.sweep()} stored workflow(s)")
+    return 0
+
+
+def _secrets(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m lib secrets")
+    sub = parser.add_subparsers(dest="action", required=True)
+    sub.add_parser("sweep", help="move clear secrets out of workflows stored before they were moved on write")
+    sub.add_parser("rotate", help="re-encrypt every stored secret under SECRETS_KEY")
+    args = parser.parse_args(argv)
+    from lib.store import migrations, secrets
+
+    migrations.migrate()
+    if args.action == "sweep":
+        print(f"secrets moved out of {secrets.sweep()} stored workflow(s)")
+    else:
+        print(f"re-encrypted {secrets.rotate()} secret(s) under the current key")
     return 0
 
 

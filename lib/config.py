@@ -41,6 +41,19 @@ class Settings(BaseSettings):
     cors_origins: str = Field(default="", validation_alias=AliasChoices("CORS_ORIGINS"))
     log_level: str = Field(default="INFO", validation_alias=AliasChoices("LOG_LEVEL"))
 
+    # --- secrets at rest ---------------------------------------------------------------------
+    secrets_key: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("SECRETS_KEY"),
+        description="Fernet key (urlsafe base64 of 32 bytes) encrypting the secrets table. Unset: a key "
+        "file under AGENT_FORGE_DATA_DIR for the embedded database; required with DATABASE_URL.",
+    )
+    secrets_previous_keys: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("SECRETS_PREVIOUS_KEYS"),
+        description="Comma-separated older keys, still accepted for decryption during a rotation.",
+    )
+
     # --- AI providers -----------------------------------------------------------------------
     anthropic_api_key: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("ANTHROPIC_API_KEY")

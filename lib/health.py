@@ -63,6 +63,8 @@ def check() -> Health:
         notes.append("no ANTHROPIC_API_KEY: generation uses the offline planner")
     if not cfg.providers()["openai"]:
         notes.append("no OPENAI_API_KEY: embeddings are computed locally")
+    if cfg.database_url is not None and cfg.secrets_key is None:
+        degraded.append("no SECRETS_KEY: workflows holding a secret cannot be stored (503) nor revealed")
     degraded.extend(_provider_states())
     return Health(
         status="degraded" if degraded else "ok",

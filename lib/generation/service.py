@@ -119,10 +119,11 @@ def generate(
 ) -> GenerationResult:
     """Generate a workflow and store it as a draft."""
     from lib.generation.planner import infer_category
-    from lib.store import workflows
+    from lib.store import secrets, workflows
 
     t0 = time.perf_counter()
-    text = clean_description(description)
+    # a key pasted into the description is stored and referenced before any model or cache sees it
+    text = secrets.protect_text(tenant, clean_description(description))
     cache, hit = _cache_lookup(tenant, text)
     wid = str(uuid.uuid4())
     produced = hit or produce(tenant, text, seed=wid, workflow_id=None)

@@ -59,6 +59,7 @@ class Export(BaseModel):
     filename: str
     mappings: list[dict[str, Any]] = Field(default_factory=list)
     redacted: list[str] = Field(default_factory=list)
+    required_env: list[str] = Field(default_factory=list)
 
     @property
     def content(self) -> bytes:
@@ -160,7 +161,18 @@ def export_workflow(
     format: str = "json",
     target: str = "jul25",
 ) -> Export:
-    """Redact, optionally map to today's types, and render as JSON envelope or YAML."""
+    """Scrub, redact, optionally map to today's types, and render as JSON envelope or YAML.
+
+    Clear secrets become `{{NAME}}` references (stored states already hold only those); the
+    environment variables the workflow needs are listed (`required_env` in the envelope, a
+    comment atop the YAML).
+    """
+    from lib.secrets import MemoryNamer, referenced_env, scrub
+
+    namer = MemoryNamer()
+    state, _ = scrub(state, namer=namer)
+    variables, _ = scrub(variables, namer=namer) if variables else (variables, [])
+    required = referenced_env({"state": state, "variables": variables})
     redacted_state, redacted = redact_state(state, export=True)
     mappings: list[dict[str, Any]] = []
     if target == "current":
@@ -169,14 +181,18 @@ def export_workflow(
         header = "".join(
             f"# mapped {m['name']!r} ({m['block']}): {m['from']} -> {m['to']}\n" for m in mappings
         )
+        if required:
+            header = f"# required env: {', '.join(required)}\n" + header
         return Export(
             body=header + to_yaml(redacted_state),
             media_type="application/yaml",
             filename=_filename(name, "yaml"),
             mappings=mappings,
             redacted=redacted,
+            required_env=required,
         )
     envelope = make_envelope(redacted_state, name=name, description=description, variables=variables)
+    envelope["required_env"] = required
     if target == "current":
         envelope["mappings"] = mappings
     return Export(
@@ -185,6 +201,7 @@ def export_workflow(
         filename=_filename(name, "json"),
         mappings=mappings,
         redacted=redacted,
+        required_env=required,
     )
 
 

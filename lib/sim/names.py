@@ -27,6 +27,7 @@ __all__ = [
     "normalize_name",
     "pointer",
     "replace_references",
+    "walk_strings",
 ]
 
 # `<loop.index>`, `<parallel.currentItem>`, `<variable.x>` are resolved by the executor, not by name.
@@ -106,6 +107,11 @@ def _walk_strings(value: Any, path: str, depth: int = 0) -> Iterator[tuple[str, 
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
             yield from _walk_strings(item, f"{path}/{index}", depth + 1)
+
+
+def walk_strings(value: Any) -> Iterator[tuple[str, str]]:
+    """(JSON pointer suffix, text) of every string in a nested value, in document order."""
+    return _walk_strings(value, "")
 
 
 def find_references(value: Any, *, include_runtime: bool = False) -> list[Reference]:

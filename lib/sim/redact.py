@@ -1,8 +1,9 @@
-"""Secret values → null, the same way every time, for anything that leaves the store.
+"""Secret values → null, the same way every time: the export's last safety net.
 
-Stored states keep exactly what the user imported; exports, logs, caches and search results go
-through `redact_state` (or `redact_value` for loose JSON). A value survives only when it is
-exactly an `{{ENV_VAR}}` reference, the form Sim resolves at run time (sim-format §4.12).
+Stored states hold no clear secret (lib.store moves them into the secrets table on write, and
+`lib.secrets.scrub` is the call for anything else that leaves the process). Export still runs
+`redact_state` after scrubbing: a value survives only when it holds nothing but `{{ENV_VAR}}`
+references (`Bearer {{X}}` included), the form Sim resolves at run time (sim-format §4.12).
 What counts as secret: the registry's password fields, agent tool params with secret-looking
 keys, credential headers in api-style tables, `data.*` keys matching the credential pattern,
 and (on export) `oauth-input` credential ids, which only mean something in the source workspace.
@@ -75,7 +76,12 @@ def is_secret_key(key: Any) -> bool:
 
 
 def _keep(value: Any) -> bool:
-    return value is None or value == "" or is_env_ref(value)
+    """Empty, or references only (`{{X}}`, `Bearer {{X}}`, `Basic {{X}}`, `<block.field>`): nothing clear."""
+    if value is None or value == "" or is_env_ref(value):
+        return True
+    from lib.secrets.detect import is_literal
+
+    return isinstance(value, str) and not is_literal(value) and "{{" in value
 
 
 class _Redactor:

@@ -36,6 +36,9 @@ How ``required`` was derived:
   (basic) member is listed; either member satisfies it.
 * HEAD subBlocks: ``required`` is true when current Sim declares ``required: true`` or a
   condition object; a function-valued ``required`` is treated as false (not decidable here).
+* ``OperationSpec.outputs`` lists the top-level keys the operation's JUL25 tool returns as
+  ``output`` (read from each tool's ``transformResponse``), or ``"list"`` when it returns an
+  array; it is absent where the output is spread or built from a variable.
 * ``default`` is the declared default (or the value computed for an empty field) when it is a
   short scalar; current-Sim dropdowns default to their first option.
 """
@@ -94,6 +97,9 @@ class OperationSpec(_Spec):
     label: str | None = None
     tool: str | None = None
     required: list[str] = Field(default_factory=list)
+    # What the tool's response handler returns as the block's output (JUL25): its top-level keys,
+    # or "list" when it returns an array; None when not declared (or built dynamically).
+    outputs: list[str] | Literal["list"] | None = None
 
 
 class HandleSpec(_Spec):

@@ -87,6 +87,42 @@ def _sim_columns(sim_fields: dict | None) -> dict[str, Any]:
     }
 
 
+def _protected(
+    c: Any,
+    tenant: str,
+    state: dict,
+    name: str | None,
+    description: str | None,
+    metadata: dict | None,
+    variables: dict | None,
+    sim_fields: dict | None,
+) -> tuple[Any, ...]:
+    """(state, name, description, metadata, variables, sim_fields) with every clear secret moved to
+    the tenant's secrets table in transaction `c`; what was derived from them (validation messages
+    in metadata) is masked too."""
+    from lib.secrets import mask_known
+    from lib.store import secrets
+
+    fields = {
+        "state": state,
+        "name": name,
+        "description": description,
+        "metadata": metadata,
+        "variables": variables,
+    }
+    sim = dict(sim_fields or {})
+    docs = {k: v for k, v in fields.items() if v is not None}
+    docs.update(
+        {f"sim:{k}": sim[k] for k in ("deployed_state", "marketplace_data") if sim.get(k) is not None}
+    )
+    clean, found = secrets.protect(c, tenant, **docs)
+    if found and clean.get("metadata") is not None:  # derived from the clear state: findings, reports
+        clean["metadata"] = mask_known(clean["metadata"], found)
+    fields.update({k: v for k, v in clean.items() if not k.startswith("sim:")})
+    sim.update({k[4:]: v for k, v in clean.items() if k.startswith("sim:")})
+    return (*fields.values(), sim if sim_fields is not None else None)
+
+
 def _check_status(status: str) -> None:
     if status not in STATUSES:
         raise InvalidInput(f"status must be one of {', '.join(STATUSES)}", field="status")
@@ -111,36 +147,39 @@ def create(
     """Insert a workflow and mirror its blocks, edges and subflows, in one transaction."""
     _check_status(status)
     wid = id or str(uuid.uuid4())
-    extra = _sim_columns(sim_fields)
-    cols = [
-        "id",
-        "tenant_id",
-        "name",
-        "description",
-        "category",
-        "status",
-        "template_source",
-        "metadata",
-        "variables",
-        "state",
-        "import_key",
-        *extra,
-    ]
-    vals = [
-        wid,
-        tenant,
-        name,
-        description,
-        category,
-        status,
-        template_source,
-        Jsonb(metadata or {}),
-        Jsonb(variables or {}),
-        Jsonb(state),
-        import_key,
-        *extra.values(),
-    ]
     with db.transaction(conn) as c:
+        state, name, description, metadata, variables, sim_fields = _protected(
+            c, tenant, state, name, description, metadata, variables, sim_fields
+        )
+        extra = _sim_columns(sim_fields)
+        cols = [
+            "id",
+            "tenant_id",
+            "name",
+            "description",
+            "category",
+            "status",
+            "template_source",
+            "metadata",
+            "variables",
+            "state",
+            "import_key",
+            *extra,
+        ]
+        vals = [
+            wid,
+            tenant,
+            name,
+            description,
+            category,
+            status,
+            template_source,
+            Jsonb(metadata or {}),
+            Jsonb(variables or {}),
+            Jsonb(state),
+            import_key,
+            *extra.values(),
+        ]
         row = c.execute(
             f"insert into workflow ({', '.join(cols)}) values ({', '.join(['%s'] * len(cols))})"
             f" returning {_COLUMNS}",
@@ -202,6 +241,9 @@ def replace(
                 field="version",
                 details=[{"current_version": current["version"]}],
             )
+        state, name, description, metadata, variables, sim_fields = _protected(
+            c, tenant, state, name, description, metadata, variables, sim_fields
+        )
         sets = ["state = %s", "version = version + 1", "updated_at = now()"]
         vals: list[Any] = [Jsonb(state)]
         for col, value in (
@@ -428,3 +470,31 @@ def _mirror(c: Any, tenant: str, wid: str, state: dict, *, fresh: bool = False) 
                     Jsonb(cfg if isinstance(cfg, dict) else {}),
                 ),
             )
+
+
+def rescrub(tenant: str, id: str) -> bool:
+    """Move clear secrets out of one stored workflow in place (no version bump); True if any moved."""
+    from lib.secrets import mask_known
+    from lib.store import secrets
+
+    with db.transaction() as c:
+        row = c.execute(
+            "select state, variables, metadata, name, description, deployed_state, marketplace_data"
+            " from workflow where tenant_id = %s and id = %s for update",
+            (tenant, id),
+        ).fetchone()
+        if row is None:
+            return False
+        docs = {k: v for k, v in row.items() if v is not None}
+        clean, found = secrets.protect(c, tenant, **docs)
+        if not found:
+            return False
+        if clean.get("metadata") is not None:
+            clean["metadata"] = mask_known(clean["metadata"], found)
+        sets = [f"{k} = %s" for k in clean]
+        vals = [Jsonb(v) if isinstance(v, (dict, list)) else v for v in clean.values()]
+        c.execute(
+            f"update workflow set {', '.join(sets)} where tenant_id = %s and id = %s", (*vals, tenant, id)
+        )
+        _mirror(c, tenant, id, clean.get("state") or {})
+    return True

@@ -13,8 +13,21 @@ from lib.sim.state import unwrap
 from lib.validation.base import Era, Finding, Report, Rule, Severity
 from lib.validation.context import Context, detect_era
 from lib.validation.rules import ALL as RULES
+from lib.validation.runtime import RUNTIME_CODES, is_runtime, runtime_findings
 
-__all__ = ["RULES", "Era", "Finding", "Report", "Rule", "Severity", "detect_era", "validate"]
+__all__ = [
+    "RULES",
+    "RUNTIME_CODES",
+    "Era",
+    "Finding",
+    "Report",
+    "Rule",
+    "Severity",
+    "detect_era",
+    "is_runtime",
+    "runtime_findings",
+    "validate",
+]
 
 _ERAS = ("jul25", "current")
 

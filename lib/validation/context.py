@@ -8,9 +8,8 @@ against a list where an object belongs; the structure rule reports the rest.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Iterable, Iterator
+from functools import cached_property, lru_cache
 from typing import Any
 
 from lib.sim import branches, registry
@@ -21,19 +20,33 @@ START_HANDLES = frozenset({"loop-start-source", "parallel-start-source"})
 END_HANDLES = frozenset({"loop-end-source", "parallel-end-source"})
 # Types that make a state "current Sim" even if the registry had no record of them.
 CURRENT_ONLY_TYPES = frozenset({"start_trigger", "note"})
+_EMPTY: dict[str, Any] = {}
+# Block names repeat across states (Agent 1, Start, ...): normalize each spelling once.
+_normalize = lru_cache(maxsize=8192)(normalize_name)
 
 
-@dataclass(frozen=True)
 class EdgeView:
     """An edge whose `source` and `target` are strings (they may still name missing blocks)."""
 
-    index: int
-    id: Any
-    source: str
-    target: str
-    source_handle: str | None
-    target_handle: str | None
-    raw: dict[str, Any]
+    __slots__ = ("id", "index", "raw", "source", "source_handle", "target", "target_handle")
+
+    def __init__(
+        self,
+        index: int,
+        id: Any,
+        source: str,
+        target: str,
+        source_handle: str | None,
+        target_handle: str | None,
+        raw: dict[str, Any],
+    ) -> None:
+        self.index = index
+        self.id = id
+        self.source = source
+        self.target = target
+        self.source_handle = source_handle
+        self.target_handle = target_handle
+        self.raw = raw
 
     @property
     def path(self) -> str:
@@ -45,30 +58,20 @@ def _handle(value: Any) -> str | None:
     return value if isinstance(value, str) and value != "" else None
 
 
+_SPECS: dict[str, Any] = {}
+
+
 def _spec_for(block_type: Any) -> Any:
     if not isinstance(block_type, str) or not block_type:
         return None
+    if block_type in _SPECS:
+        return _SPECS[block_type]
     try:
-        return registry.get_block(block_type)
-    except Exception:  # a broken registry file must not take validation down
+        spec = registry.get_block(block_type)
+    except Exception:  # a broken registry file must not take validation down (nor be cached)
         return None
-
-
-_SUB_INDEX: dict[int, tuple[Any, dict[str, Any]]] = {}
-
-
-def lookup_sub_spec(spec: Any, sub_id: str) -> Any:
-    """`spec.sub_block(sub_id)` through a per-spec index (registry specs are long-lived)."""
-    if spec is None:
-        return None
-    entry = _SUB_INDEX.get(id(spec))
-    if entry is None or entry[0] is not spec:
-        try:
-            index = {s.id: s for s in reversed(list(getattr(spec, "sub_blocks", None) or []))}
-        except Exception:
-            index = {}
-        entry = _SUB_INDEX[id(spec)] = (spec, index)
-    return entry[1].get(sub_id)
+    _SPECS[block_type] = spec
+    return spec
 
 
 def detect_era(state: Any) -> str:
@@ -96,62 +99,77 @@ class Context:
         self.era = era
         self.state: dict[str, Any] = state if isinstance(state, dict) else {}
         raw_blocks = self.state.get("blocks")
-        self.blocks: dict[str, dict[str, Any]] = (
-            {k: v for k, v in raw_blocks.items() if isinstance(k, str) and isinstance(v, dict)}
-            if isinstance(raw_blocks, dict)
-            else {}
-        )
+        self.blocks: dict[str, dict[str, Any]] = {}
+        self.types: dict[str, str] = {}
+        self._specs: dict[str, Any] = {}
+        self.names: dict[str, str] = {}
+        self.by_name: dict[str, list[str]] = {}
+        self.parent: dict[str, str] = {}
+        self._sub_cache: dict[str, dict[str, dict[str, Any]]] = {}
+        self._tagged: dict[str, list[tuple[str, tuple[Any, ...], str]]] = {}
+        # One pass over the blocks: every per-block view the rules read.
+        self._triggers: set[str] = set()
+        self._containers: set[str] = set()
+        self._disabled: set[str] = set()
+        if isinstance(raw_blocks, dict):
+            for bid, block in raw_blocks.items():
+                if not isinstance(bid, str) or not isinstance(block, dict):
+                    continue
+                self.blocks[bid] = block
+                block_type = block.get("type")
+                spec = None
+                if isinstance(block_type, str):
+                    self.types[bid] = block_type
+                    spec = self._specs[bid] = _spec_for(block_type)
+                    if block_type == "starter" or (spec is not None and spec.trigger):
+                        self._triggers.add(bid)
+                    if block_type in CONTAINER_TYPES or (spec is not None and spec.container):
+                        self._containers.add(bid)
+                if block.get("triggerMode") is True:
+                    self._triggers.add(bid)
+                if block.get("enabled") is False:
+                    self._disabled.add(bid)
+                name = block.get("name")
+                if isinstance(name, str):
+                    normalized = self.names[bid] = _normalize(name)
+                    if normalized:
+                        self.by_name.setdefault(normalized, []).append(bid)
+                parent = self.parent_id(block)
+                if parent is not None and parent != bid:  # self-parenting is reported, not followed
+                    self.parent[bid] = parent
+                subs = block.get("subBlocks")
+                self._sub_cache[bid] = (
+                    {k: v for k, v in subs.items() if isinstance(k, str) and isinstance(v, dict)}
+                    if isinstance(subs, dict)
+                    else {}
+                )
         raw_edges = self.state.get("edges")
         self.edges: list[EdgeView] = []
+        self.out_edges: dict[str, list[EdgeView]] = {}
+        self.in_edges: dict[str, list[EdgeView]] = {}
         if isinstance(raw_edges, list):
             for index, edge in enumerate(raw_edges):
                 if not isinstance(edge, dict):
                     continue
                 source, target = edge.get("source"), edge.get("target")
                 if isinstance(source, str) and isinstance(target, str):
-                    self.edges.append(
-                        EdgeView(
-                            index,
-                            edge.get("id"),
-                            source,
-                            target,
-                            _handle(edge.get("sourceHandle")),
-                            _handle(edge.get("targetHandle")),
-                            edge,
-                        )
+                    view = EdgeView(
+                        index,
+                        edge.get("id"),
+                        source,
+                        target,
+                        _handle(edge.get("sourceHandle")),
+                        _handle(edge.get("targetHandle")),
+                        edge,
                     )
-        self._sub_cache: dict[str, dict[str, dict[str, Any]]] = {}
+                    self.edges.append(view)
+                    self.out_edges.setdefault(source, []).append(view)
+                    self.in_edges.setdefault(target, []).append(view)
         self.loops = self._subflows("loops")
         self.parallels = self._subflows("parallels")
-        self.types: dict[str, str] = {
-            bid: b["type"] for bid, b in self.blocks.items() if isinstance(b.get("type"), str)
-        }
-        self._specs: dict[str, Any] = {bid: _spec_for(t) for bid, t in self.types.items()}
-
-        self.names: dict[str, str] = {
-            bid: normalize_name(b.get("name"))
-            for bid, b in self.blocks.items()
-            if isinstance(b.get("name"), str)
-        }
-        self.by_name: dict[str, list[str]] = {}
-        for bid, name in self.names.items():
-            if name:
-                self.by_name.setdefault(name, []).append(bid)
-
-        self.parent: dict[str, str] = {}
-        for bid, block in self.blocks.items():
-            parent = self.parent_id(block)
-            if parent is not None and parent != bid:  # self-parenting is reported, not followed
-                self.parent[bid] = parent
         self.children: dict[str, list[str]] = {}
         for bid, parent in self.parent.items():
             self.children.setdefault(parent, []).append(bid)
-
-        self.out_edges: dict[str, list[EdgeView]] = {}
-        self.in_edges: dict[str, list[EdgeView]] = {}
-        for edge in self.edges:
-            self.out_edges.setdefault(edge.source, []).append(edge)
-            self.in_edges.setdefault(edge.target, []).append(edge)
 
     # --- small accessors -----------------------------------------------------------------------
 
@@ -182,44 +200,57 @@ class Context:
         return data if isinstance(data, dict) else {}
 
     def sub_blocks(self, block_id: str) -> dict[str, dict[str, Any]]:
-        """The block's subBlocks that are objects (cached; do not modify)."""
-        cached = self._sub_cache.get(block_id)
-        if cached is None:
-            subs = self.blocks.get(block_id, {}).get("subBlocks")
-            cached = (
-                {k: v for k, v in subs.items() if isinstance(k, str) and isinstance(v, dict)}
-                if isinstance(subs, dict)
-                else {}
-            )
-            self._sub_cache[block_id] = cached
-        return cached
+        """The block's subBlocks that are objects (do not modify)."""
+        return self._sub_cache.get(block_id, _EMPTY)
 
     def value(self, block_id: str, sub_id: str) -> Any:
-        return self.sub_blocks(block_id).get(sub_id, {}).get("value")
+        sub = self._sub_cache.get(block_id, _EMPTY).get(sub_id)
+        return None if sub is None else sub.get("value")
+
+    def tagged(self, block_id: str) -> list[tuple[str, tuple[Any, ...], str]]:
+        """(subBlock id, path inside its value, text) of every string in the block's subBlock
+        values that holds a '<' — the one walk the reference and tag checks share (cached)."""
+        found = self._tagged.get(block_id)
+        if found is None:
+            found = self._tagged[block_id] = []
+            for sub_id, sub in self._sub_cache.get(block_id, _EMPTY).items():
+                value = sub.get("value")
+                if type(value) is str:
+                    if "<" in value:
+                        found.append((sub_id, (), value))
+                elif value is not None and not isinstance(value, (bool, int, float)):
+                    found.extend((sub_id, inner, text) for inner, text in _tagged_in(value, (), 0))
+        return found
 
     def label(self, block_id: str) -> str:
         """How messages name a block: its name and id."""
         name = self.blocks.get(block_id, {}).get("name")
         return f"'{name}' ({block_id})" if isinstance(name, str) and name else f"block {block_id}"
 
-    def is_container(self, block_id: str) -> bool:
-        if self.type_of(block_id) in CONTAINER_TYPES:
+    def resolves_tag(self, block_id: str, ref: str) -> bool:
+        """Whether JUL25 Sim's resolver finds a block for a tag's first segment, seen from `block_id`
+        (by id, by normalized name, `start`, or `loop`/`parallel` from inside one)."""
+        lowered = ref.lower()
+        if lowered == "start":
+            return any(t == "starter" for t in self.types.values())
+        if lowered in ("loop", "parallel") and any(
+            self.type_of(c) == lowered for c in self.ancestors_of_parent(block_id)
+        ):
             return True
-        return bool(getattr(self.spec(block_id), "container", False))
+        return ref in self.blocks or _normalize(ref) in self.by_name
+
+    def is_container(self, block_id: str) -> bool:
+        return block_id in self._containers
 
     def is_note(self, block_id: str) -> bool:
-        return self.type_of(block_id) == "note"
+        return self.types.get(block_id) == "note"
 
     def enabled(self, block_id: str) -> bool:
-        return self.blocks.get(block_id, {}).get("enabled") is not False
+        return block_id not in self._disabled
 
     def is_trigger(self, block_id: str) -> bool:
         """Entry point: a trigger type, or any block switched into trigger mode."""
-        if self.type_of(block_id) == "starter":
-            return True
-        if self.blocks.get(block_id, {}).get("triggerMode") is True:
-            return True
-        return bool(getattr(self.spec(block_id), "trigger", False))
+        return block_id in self._triggers
 
     def ancestors_of_parent(self, block_id: str) -> list[str]:
         """Enclosing containers, innermost first (stops on parent cycles)."""
@@ -271,33 +302,55 @@ class Context:
         return preds
 
     @cached_property
-    def _upstream_sets(self) -> dict[str, frozenset[str]]:
-        """upstream() for every block, built once in topological order (cycles fall back to BFS)."""
+    def _bit(self) -> dict[str, int]:
+        """A bit per block (and per dangling edge end): ancestor sets are ints, unions are `|`."""
+        bits: dict[str, int] = {}
+        for bid in self.blocks:
+            bits[bid] = 1 << len(bits)
+        for edge in self.edges:
+            for end in (edge.source, edge.target):
+                if end not in bits:
+                    bits[end] = 1 << len(bits)
+        return bits
+
+    @cached_property
+    def _upstream_masks(self) -> dict[str, int]:
+        """upstream() for every block as a bit mask, built once in topological order."""
         preds = {bid: set(self.flow_predecessors.get(bid, ())) for bid in self.blocks}
         for bid, parent in self.parent.items():
             if parent in self.blocks:
                 preds[bid].add(parent)
-        pending = {bid: len(p) for bid, p in preds.items()}
-        succ: dict[str, list[str]] = {}
-        for bid, ps in preds.items():
-            for p in ps:
-                succ.setdefault(p, []).append(bid)
-        ready = deque(bid for bid, n in pending.items() if n == 0)
-        result: dict[str, frozenset[str]] = {}
-        while ready:
-            bid = ready.popleft()
-            acc: set[str] = set(preds[bid])
-            for p in preds[bid]:
-                acc |= result[p]
-            result[bid] = frozenset(acc)
-            for nxt in succ.get(bid, ()):
-                pending[nxt] -= 1
-                if pending[nxt] == 0:
-                    ready.append(nxt)
-        for bid in self.blocks:  # blocks on or after a cycle
-            if bid not in result:
-                result[bid] = frozenset(self._upstream_bfs(bid, preds))
-        return result
+        return _closure(preds, self._bit)
+
+    @cached_property
+    def _edge_masks(self) -> dict[str, int]:
+        """Every block with a path of edges into each block (Sim's BlockPathCalculator), as masks."""
+        preds: dict[str, set[str]] = {bid: set() for bid in self.blocks}
+        for edge in self.edges:
+            if edge.target in preds:
+                preds[edge.target].add(edge.source)
+        return _closure(preds, self._bit)
+
+    @cached_property
+    def _starter_mask(self) -> int:
+        mask = 0
+        for bid, block_type in self.types.items():
+            if block_type == "starter":
+                mask |= self._bit[bid]
+        return mask
+
+    def is_upstream(self, block_id: str, other: str) -> bool:
+        """Whether `other` is in upstream(block_id), without building the set."""
+        bit = self._bit.get(other)
+        return bit is not None and bool(self._upstream_masks.get(block_id, 0) & bit)
+
+    def sim_can_read(self, block_id: str, other: str) -> bool:
+        """Whether JUL25 Sim lets `block_id` reference `other`: a path of edges from `other` into it,
+        or `other` is the starter (lib/block-path-calculator at 2f57d8a884f0)."""
+        bit = self._bit.get(other)
+        if bit is None or other == block_id:
+            return False
+        return bool((self._edge_masks.get(block_id, 0) | self._starter_mask) & bit)
 
     @staticmethod
     def _upstream_bfs(block_id: str, preds: dict[str, set[str]]) -> set[str]:
@@ -312,7 +365,8 @@ class Context:
 
     def upstream(self, block_id: str) -> frozenset[str]:
         """Every block with a path to `block_id` (its enclosing containers and their upstream too)."""
-        return self._upstream_sets.get(block_id, frozenset())
+        mask = self._upstream_masks.get(block_id, 0)
+        return frozenset(bid for bid, bit in self._bit.items() if mask & bit)
 
     def reachable_from(self, roots: Iterable[str]) -> set[str]:
         """Blocks reached along edges from `roots` (a container's children only through its start edges)."""
@@ -326,6 +380,63 @@ class Context:
             for edge in self.out_edges.get(bid, ()):
                 queue.append(edge.target)
         return seen
+
+
+def _closure(preds: dict[str, set[str]], bits: dict[str, int]) -> dict[str, int]:
+    """For each node of `preds`, the mask of every node with a path into it (`preds`: direct
+    predecessors; ends that are not keys count as sources). Topological order where acyclic, a
+    BFS for nodes on or after cycles."""
+    pending = {bid: len(p) for bid, p in preds.items()}
+    succ: dict[str, list[str]] = {}
+    for bid, ps in preds.items():
+        for p in ps:
+            succ.setdefault(p, []).append(bid)
+    ready = deque(bid for bid, n in pending.items() if n == 0)
+    ready.extend(p for p in succ if p not in preds)  # dangling ends are sources
+    result: dict[str, int] = {}
+    while ready:
+        bid = ready.popleft()
+        mask = 0
+        for p in preds.get(bid, ()):
+            mask |= bits[p] | result.get(p, 0)
+        result[bid] = mask
+        for nxt in succ.get(bid, ()):
+            pending[nxt] -= 1
+            if pending[nxt] == 0:
+                ready.append(nxt)
+    for bid in preds:  # blocks on or after a cycle
+        if bid not in result:
+            mask = 0
+            for other in Context._upstream_bfs(bid, preds):
+                mask |= bits[other]
+            result[bid] = mask
+    return result
+
+
+def tagged_strings(value: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """(path inside `value`, text) of the strings that hold a '<', in document order.
+
+    The path is a tuple of keys/indexes, turned into a JSON pointer only for a finding."""
+    if type(value) is str:
+        if "<" in value:
+            yield (), value
+    elif value is not None:
+        yield from _tagged_in(value, (), 0)
+
+
+def _tagged_in(value: Any, path: tuple[Any, ...], depth: int) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if isinstance(value, str):
+        if "<" in value:
+            yield path, value
+    elif isinstance(value, dict):
+        if depth < 64:
+            for key, item in value.items():
+                if isinstance(item, (str, dict, list, tuple)):
+                    yield from _tagged_in(item, (*path, key), depth + 1)
+    elif isinstance(value, (list, tuple)) and depth < 64:
+        for index, item in enumerate(value):
+            if isinstance(item, (str, dict, list, tuple)):
+                yield from _tagged_in(item, (*path, index), depth + 1)
 
 
 def _json_list(value: Any) -> list[dict[str, Any]] | None:

@@ -29,6 +29,7 @@ from typing import Any
 import anyio
 from pydantic import BaseModel, ValidationError
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -37,7 +38,7 @@ from lib import errors
 from lib.config import settings
 from lib.web import auth
 from lib.web.context import Context
-from lib.web.errors import EXCEPTION_HANDLERS, ErrorResponse, from_pydantic
+from lib.web.errors import EXCEPTION_HANDLERS, ErrorResponse, from_pydantic, handle_unexpected
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _DEFAULT_ROLE = {
@@ -153,7 +154,14 @@ class Endpoint(Starlette):
         ops = {op.method: op for op in self.operations}
 
         async def dispatch(request: Request) -> Response:
-            return await _serve(ops[request.method], request, self.path_params)
+            try:
+                return await _serve(ops[request.method], request, self.path_params)
+            except (errors.AgentForgeError, HTTPException):
+                raise
+            except Exception as exc:
+                # Answered here: past this point Starlette re-raises to the server, which logs the
+                # traceback and exception text (a database error quotes the row, secrets included).
+                return await handle_unexpected(request, exc)
 
         self.router.routes = [Route(self.path, dispatch, methods=list(ops))]
 

@@ -100,6 +100,18 @@ class LocalServer:
             )(scope, receive, send)
 
 
+class TypesOnly(logging.Filter):
+    """Keeps a logged exception's type and drops its text and traceback (they can quote user data)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[1] is not None:
+            record.msg = f"{record.getMessage()} [{type(record.exc_info[1]).__name__}; details withheld]"
+            record.args = None
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
 def create_app() -> LocalServer:
     return LocalServer()
 
@@ -107,9 +119,14 @@ def create_app() -> LocalServer:
 def run(host: str = "127.0.0.1", port: int = 8000) -> None:
     import uvicorn
 
-    from lib.store import migrations
+    from lib.store import migrations, secrets
 
     applied = migrations.migrate()
     log.info("migrations applied: %s", applied or "none pending")
+    moved = secrets.sweep() if any(v.startswith("20261202000100") for v in applied) else 0
+    if moved:
+        log.info("secrets moved out of %d stored workflow(s)", moved)
+    for name in ("uvicorn.error", "uvicorn.asgi"):  # anything that escapes a route still logs no text
+        logging.getLogger(name).addFilter(TypesOnly())
     print(f"Agent Forge on http://{host}:{port}  (API under /api, docs at /docs and /redoc)", flush=True)
     uvicorn.run(create_app(), host=host, port=port, log_level="warning")

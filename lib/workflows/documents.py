@@ -43,11 +43,16 @@ def read_document(content: bytes, content_type: str) -> dict[str, Any]:
 
 
 def _result(state: Any, era: str | None) -> ValidationOut:
+    """Findings on the document as given (so plain-text secrets are reported), values masked."""
+    from lib.secrets import mask_known, scrub
     from lib.validation import validate
 
     report = validate(state, era=era)
+    _clean, found = scrub(state)
     return ValidationOut(
-        valid=report.valid, era=report.era, findings=[f.model_dump() for f in report.findings]
+        valid=report.valid,
+        era=report.era,
+        findings=mask_known([f.model_dump() for f in report.findings], found),
     )
 
 

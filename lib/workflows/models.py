@@ -88,3 +88,19 @@ class ReplaceWorkflowIn(_Fields):
 
     state: dict[str, Any]
     version: int | None = Field(default=None, ge=1)
+
+
+class SecretValue(BaseModel):
+    name: str = Field(description="Environment variable name, as referenced by {{NAME}} in the workflow")
+    value: str
+
+
+class RevealedSecrets(BaseModel):
+    """GET /api/workflows/{id}/secrets (admin, audited): the values a migration to Sim needs."""
+
+    workflow_id: str
+    required_env: list[str] = Field(description="Every {{NAME}} the workflow references")
+    secrets: list[SecretValue] = Field(
+        description="Clear values of the names this tenant's secrets table holds"
+    )
+    missing: list[str] = Field(description="Referenced names with no stored value: set them in Sim yourself")

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from lib.errors import InvalidInput
+from lib.secrets import mask_known, scrub
 from lib.sim.state import unwrap
 from lib.store import workflows as store
 from lib.store.workflows import WorkflowRecord
@@ -20,6 +21,8 @@ from lib.workflows.models import (
     CreateWorkflowIn,
     ListQuery,
     ReplaceWorkflowIn,
+    RevealedSecrets,
+    SecretValue,
     ValidationSummary,
     WorkflowList,
     WorkflowOut,
@@ -33,7 +36,8 @@ _UNTITLED = "Untitled workflow"
 
 def _checked(state: dict[str, Any], field: str) -> ValidationSummary:
     report = validate(state)
-    findings = [f.model_dump() for f in report.findings]
+    _clean, found = scrub(state)  # findings may quote what they point at; never a clear secret
+    findings = mask_known([f.model_dump() for f in report.findings], found)
     if not report.valid:
         errors = sum(1 for f in report.findings if f.severity == "error")
         raise InvalidInput(
@@ -94,8 +98,20 @@ def create_from_template(tenant: str, name: str, body: UseTemplateIn) -> Workflo
     return _out(record, validation)
 
 
+_SHOWN = ("state", "variables", "metadata", "name", "description")
+
+
+def _shown(record: WorkflowRecord, fields: tuple[str, ...] = _SHOWN) -> WorkflowRecord:
+    """A record as it may leave: rows stored before secrets were moved out (until `python -m lib
+    secrets sweep` ran) are scrubbed on the way. Stored rows hold references only, so this finds
+    nothing on them."""
+    docs = {k: getattr(record, k) for k in fields}
+    clean, found = scrub(docs)
+    return record.model_copy(update=clean) if found else record
+
+
 def read(tenant: str, id: str) -> WorkflowOut:
-    return _out(store.get(tenant, id))
+    return _out(_shown(store.get(tenant, id)))
 
 
 def _expected_version(body: ReplaceWorkflowIn, if_match: str | None) -> int:
@@ -152,5 +168,21 @@ def page(tenant: str, query: ListQuery) -> WorkflowList:
         cursor=query.cursor,
     )
     return WorkflowList(
-        workflows=[WorkflowSummary.model_validate(r.model_dump()) for r in records], next_cursor=cursor
+        workflows=[
+            WorkflowSummary.model_validate(_shown(r, ("name", "description")).model_dump()) for r in records
+        ],
+        next_cursor=cursor,
+    )
+
+
+def reveal_secrets(tenant: str, id: str, *, actor: str, request_id: str | None) -> RevealedSecrets:
+    """Clear values of the secrets a workflow references; the caller checked the admin role."""
+    from lib.store import secrets
+
+    needed, values = secrets.reveal(tenant, id, actor=actor, request_id=request_id)
+    return RevealedSecrets(
+        workflow_id=id,
+        required_env=needed,
+        secrets=[SecretValue(name=k, value=v) for k, v in sorted(values.items())],
+        missing=[n for n in needed if n not in values],
     )

@@ -130,7 +130,7 @@ def test_put_replaces_with_the_current_version_and_409s_on_a_stale_one(client, h
     wid = created["id"]
     c = client(ONE)
     changed = copy.deepcopy(state)
-    changed["blocks"]["notify"]["subBlocks"]["manualChannel"]["value"] = "#platform"
+    changed["blocks"]["notify"]["subBlocks"]["channel"]["value"] = "#platform"
     r = c.put(f"/api/workflows/{wid}", json={"state": changed, "version": 1, "name": "v2"}, headers=headers)
     assert r.status_code == 200, r.text
     assert r.json()["version"] == 2 and r.json()["name"] == "v2"

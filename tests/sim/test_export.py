@@ -1,5 +1,6 @@
 """Exports: envelope shape, redaction, YAML, and the target=current mappings of removed types."""
 
+import json
 import sys
 from pathlib import Path
 
@@ -56,9 +57,10 @@ def test_json_envelope_is_redacted_and_reads_back():
     env = out.body
     assert env["version"] == "1.0" and env["exportedAt"] == env["state"]["metadata"]["exportedAt"]
     assert env["state"]["metadata"]["name"] == "Support triage"
-    assert env["state"]["blocks"]["sh"]["subBlocks"]["apiKey"]["value"] is None
+    # a clear key becomes a reference the export lists (stored states never hold one; see lib.secrets)
+    assert env["state"]["blocks"]["sh"]["subBlocks"]["apiKey"]["value"] == "{{BROWSER_API_KEY}}"
     assert env["state"]["blocks"][F.AGENT]["subBlocks"]["apiKey"]["value"] == "{{OPENAI_API_KEY}}"
-    assert "/blocks/sh/subBlocks/apiKey/value" in out.redacted
+    assert "sk-plain" not in json.dumps(env) and "BROWSER_API_KEY" in env["required_env"]
     back = read_envelope(env)
     assert back.name == "Support triage" and "metadata" not in back.state
     assert out.filename == "Support_triage_workflow.json" and out.mappings == []
@@ -81,7 +83,7 @@ def test_target_current_maps_removed_types_and_lists_every_mapping():
     }
     out = export_workflow(_state(), name="x", target="current")
     assert out.body["mappings"] == out.mappings and len(out.mappings) == 2
-    assert out.body["state"]["blocks"]["sh"]["subBlocks"]["apiKey"]["value"] is None
+    assert out.body["state"]["blocks"]["sh"]["subBlocks"]["apiKey"]["value"] == "{{BROWSER_API_KEY}}"
 
 
 def test_unknown_types_are_reported_not_mapped():
@@ -101,9 +103,10 @@ def test_unknown_types_are_reported_not_mapped():
 def test_yaml_export_is_redacted_and_names_its_mappings():
     out = export_workflow(_state(), name="Support triage", format="yaml", target="current")
     assert out.media_type == "application/yaml" and out.filename == "Support_triage_workflow.yaml"
-    assert out.body.startswith("# mapped 'Webhook' (wh): webhook -> generic_webhook")
+    first, second = out.body.splitlines()[:2]
+    assert first == "# required env: " + ", ".join(out.required_env) and "BROWSER_API_KEY" in first
+    assert second == "# mapped 'Webhook' (wh): webhook -> generic_webhook"
     doc = yaml.safe_load(out.body)
-    assert doc["blocks"]["sh"]["type"] == "stagehand" and "apiKey" not in doc["blocks"]["sh"].get(
-        "inputs", {}
-    )
+    assert doc["blocks"]["sh"]["type"] == "stagehand"
+    assert doc["blocks"]["sh"]["inputs"]["apiKey"] == "{{BROWSER_API_KEY}}" and "sk-plain" not in out.body
     assert "sk-live" not in out.body

@@ -84,7 +84,7 @@ def rich_jul25():
             "function",
             "Function 1",
             parent="loop",
-            subs=sub("code", "return <loop.currentItem> * 2; // if (a < b && c > d)", "code"),
+            subs=sub("code", "return <loop.currentItem> * 2; // a < b stays a comparison", "code"),
         ),
         block(
             "api",
@@ -98,7 +98,7 @@ def rich_jul25():
                     [{"id": "r1", "cells": {"Key": "Authorization", "Value": "Bearer {{HOOK_TOKEN}}"}}],
                     "table",
                 ),
-                **sub("body", '{"answer": "<agent1.content>", "n": "<function1.result>"}', "code"),
+                **sub("body", '{"answer": "<agent1.content>", "n": "<loop1.results>"}', "code"),
             },
         ),
     ]

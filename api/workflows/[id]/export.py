@@ -21,6 +21,7 @@ def export_workflow(ctx: Context, id: str, query: ExportQuery) -> Response:
             "content-disposition": f'attachment; filename="{out.filename}"',
             "x-export-mappings": str(len(out.mappings)),
             "x-redacted-fields": str(len(out.redacted)),
+            "x-required-env": ",".join(out.required_env),
             "cache-control": "private, no-store",
         },
     )

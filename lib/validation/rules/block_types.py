@@ -7,12 +7,18 @@ and accepts values outside its dropdown lists (§9.5).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from lib.sim.names import ENV_REF, REFERENCE_RE, pointer
+from lib.validation import js
 from lib.validation.base import Finding, Rule
-from lib.validation.context import CONTAINER_TYPES, Context, lookup_sub_spec
+from lib.validation.context import CONTAINER_TYPES, Context
+from lib.validation.tables import per_spec, tables
+from lib.validation.tags import resolved_tags
 
 # Stored subBlock types that say nothing about the field (Sim's defaults for keys it did not know).
 _NEUTRAL_TYPES = frozenset({"unknown", "short-input"})
@@ -48,9 +54,7 @@ def _dynamic(value: Any) -> bool:
 def _field_value(ctx: Context, block_id: str, spec: Any, field: str) -> Any:
     value = ctx.value(block_id, field)
     if value is None and spec is not None:
-        sub = _safe_sub_block(spec, field)
-        if sub is not None:
-            value = getattr(sub, "default", None)
+        value = tables(spec).defaults.get(field)
     return value
 
 
@@ -73,7 +77,7 @@ def _condition_met(ctx: Context, block_id: str, spec: Any, condition: Any, depth
 
 
 def _safe_sub_block(spec: Any, sub_id: str) -> Any:
-    return lookup_sub_spec(spec, sub_id)
+    return tables(spec).sub.get(sub_id) if spec is not None else None
 
 
 def _filled(ctx: Context, block_id: str, spec: Any, sub_id: str) -> bool:
@@ -122,8 +126,9 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
             f"consider '{replaced_by}' instead.",
         )
 
+    table = tables(spec)
     for sub_id, sub in ctx.sub_blocks(block_id).items():
-        sub_spec = _safe_sub_block(spec, sub_id)
+        sub_spec = table.sub.get(sub_id)
         if sub_spec is None:
             if ctx.is_container(block_id):
                 continue  # container settings live in data; stray subBlocks are harmless
@@ -135,9 +140,10 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
             )
             continue
         stored_type = sub.get("type")
-        declared_type = getattr(sub_spec, "type", None)
+        declared_type = table.types[sub_id]
         if (
-            isinstance(stored_type, str)
+            stored_type != declared_type
+            and isinstance(stored_type, str)
             and isinstance(declared_type, str)
             and stored_type not in _NEUTRAL_TYPES
             and not _compatible(stored_type, declared_type)
@@ -148,18 +154,14 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
                 f"SubBlock '{sub_id}' of {ctx.label(block_id)} is stored as '{stored_type}' but "
                 f"'{block_type}' declares '{declared_type}'; set type to '{declared_type}'.",
             )
+        choice = table.options.get(sub_id)
+        if choice is None:
+            continue
         value = sub.get("value")
-        options = getattr(sub_spec, "options", None)
-        if (
-            declared_type == "dropdown"
-            and isinstance(options, list)
-            and options
-            and isinstance(value, (str, int, float, bool))
-            and not _empty(value)
-            and not _dynamic(value)
-        ):
+        if isinstance(value, (str, int, float, bool)) and not _empty(value) and not _dynamic(value):
             text = str(value).lower() if isinstance(value, bool) else str(value)
-            if text not in [str(o) for o in options]:
+            if text not in choice[0]:
+                options = choice[1]
                 text = text if len(text) <= 60 else text[:57] + "..."
                 shown = ", ".join(str(o) for o in options[:12]) + (", ..." if len(options) > 12 else "")
                 yield RULE.finding(
@@ -170,23 +172,13 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
                 )
 
     yield from _check_required(ctx, block_id, spec)
-
-
-def _block_level_required(ctx: Context, block_id: str, sub_spec: Any) -> bool:
-    """Whether a subBlock's own `required` flag applies to this block as it is configured."""
-    if not getattr(sub_spec, "required", False) or getattr(sub_spec, "hidden", False):
-        return False
-    if getattr(sub_spec, "secret", False):
-        return False  # credentials may come from the hosting or the environment
-    era = getattr(sub_spec, "era", "jul25")
-    if era == "legacy" or (era == "head" and ctx.era == "jul25"):
-        return False
-    mode = getattr(sub_spec, "mode", "both")
-    if mode in ("trigger", "trigger-advanced"):
-        return False
-    if mode == "advanced" and not ctx.blocks[block_id].get("advancedMode"):
-        return False
-    return True
+    if ctx.era == "jul25" and ctx.enabled(block_id):
+        if block_type in ("condition", "function"):
+            yield from _check_code(ctx, block_id, block_type)
+        if _twins(spec):
+            yield from _check_twins(ctx, block_id, spec)
+        if not ctx.is_trigger(block_id) and not ctx.is_container(block_id) and _needs(ctx, block_id, spec):
+            yield from _check_needs_input(ctx, block_id, spec)
 
 
 def _check_required(ctx: Context, block_id: str, spec: Any) -> Iterator[Finding]:
@@ -200,9 +192,10 @@ def _check_required(ctx: Context, block_id: str, spec: Any) -> Iterator[Finding]
             if isinstance(sub_id, str):
                 required.setdefault(sub_id, f"operation '{operation}'")
     groups_seen: set[str] = set()
-    for sub_spec in getattr(spec, "sub_blocks", None) or []:
-        sub_id = getattr(sub_spec, "id", None)
-        if not isinstance(sub_id, str) or not _block_level_required(ctx, block_id, sub_spec):
+    advanced = bool(ctx.blocks[block_id].get("advancedMode"))
+    for sub_spec in tables(spec).required[ctx.era if ctx.era == "jul25" else "current"]:
+        sub_id = sub_spec.id
+        if sub_spec.mode == "advanced" and not advanced:
             continue
         canonical = getattr(sub_spec, "canonical", None)
         if canonical:
@@ -223,6 +216,152 @@ def _check_required(ctx: Context, block_id: str, spec: Any) -> Iterator[Finding]
             f"{ctx.label(block_id)} leaves '{sub_id}' empty, but {why} needs it; fill it in "
             "(a value, a <block.field> reference or a {{ENV_VAR}}).",
         )
+
+
+# --- runtime checks: what JUL25 Sim does with the values when the block runs -------------------
+
+
+def _unresolvable(ctx: Context, block_id: str, block_type: str, text: str) -> bool:
+    """A tag Sim cannot resolve stops the run before compiling; references report it (unknown_tag)."""
+    return any(not ctx.resolves_tag(block_id, t.ref) for t in resolved_tags(text, block_type))
+
+
+def _code_of(ctx: Context, block_id: str, block_type: str) -> Iterator[tuple[str, str, str]]:
+    """(kind, source, what it is) of the JavaScript a condition or function block runs."""
+    if block_type == "condition":
+        for index, item in enumerate(ctx.conditions(block_id) or ()):
+            value = item.get("value")
+            if item.get("title") != "else" and isinstance(value, str) and value.strip():
+                yield "condition", value, f"Condition '{item.get('title')}' (entry {index})"
+    elif block_type == "function":
+        code = ctx.value(block_id, "code")
+        if isinstance(code, str) and code.strip():
+            yield "function", code, "The code"
+
+
+_CODE_ADVICE = {
+    "condition": "July 2025 Sim evaluates it as code and stops the run with 'Evaluation error in "
+    "condition'. Write an expression such as <agent1.content>.includes('churned').",
+    "function": "July 2025 Sim cannot compile it and the block fails. Fix the syntax.",
+}
+
+
+def _check_code(ctx: Context, block_id: str, block_type: str) -> Iterator[Finding]:
+    """Condition expressions and function code compile (Sim: `new Function(...)` after substitution)."""
+    for kind, source, what in _code_of(ctx, block_id, block_type):
+        if _unresolvable(ctx, block_id, block_type, source):
+            continue  # Sim stops at the tag first (unknown_tag)
+        problem = js.syntax_error(source, kind)
+        if problem:
+            field = "conditions" if kind == "condition" else "code"
+            yield RULE.finding(
+                f"{kind}_syntax",
+                pointer("blocks", block_id, "subBlocks", field, "value"),
+                f"{what} of {ctx.label(block_id)} is not valid JavaScript ({problem}); {_CODE_ADVICE[kind]}",
+            )
+
+
+@per_spec
+def _twins(spec: Any) -> tuple[tuple[str, str], ...]:
+    """(manualX, X) pairs of a JUL25 type: an advanced-mode field and the basic field its tool reads."""
+    ids = {s.id: s for s in getattr(spec, "sub_blocks", None) or [] if s.era == "jul25"}
+    pairs = []
+    for sub_id, sub_spec in ids.items():
+        if sub_spec.mode == "advanced" and sub_id.startswith("manual") and len(sub_id) > 6:
+            base = sub_id[6].lower() + sub_id[7:]
+            if base in ids and ids[base].mode != "advanced":
+                pairs.append((sub_id, base))
+    return tuple(pairs)
+
+
+def _check_twins(ctx: Context, block_id: str, spec: Any) -> Iterator[Finding]:
+    """JUL25 hands the tool every subBlock value under its own id, and the tools read `X`, never
+    `manualX`: a value only in the manual twin never reaches the service."""
+    for twin, base in _twins(spec):
+        value = ctx.value(block_id, twin)
+        if _empty(value):
+            continue
+        where = pointer("blocks", block_id, "subBlocks", twin, "value")
+        if _empty(ctx.value(block_id, base)):
+            message = (
+                f"{ctx.label(block_id)} holds '{twin}' but leaves '{base}' empty; July 2025 Sim passes "
+                f"'{base}' to the tool and never '{twin}', so the run goes out without it. Move the value "
+                f"to subBlocks.{base}.value and clear '{twin}'."
+            )
+        else:
+            message = (
+                f"{ctx.label(block_id)} holds both '{base}' and '{twin}'; July 2025 Sim passes only "
+                f"'{base}' to the tool, so '{twin}' is ignored. Clear '{twin}' (or copy it into '{base}')."
+            )
+        yield RULE.finding("value_not_passed", where, message)
+
+
+@cache
+def _tool_inputs() -> dict[str, list[str]]:
+    data = json.loads((Path(__file__).resolve().parents[1] / "tool_inputs.json").read_text())
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+_WANTED: dict[tuple[int, Any], tuple[Any, tuple[Any, ...]]] = {}
+
+
+def _wanted(spec: Any, operation: Any) -> tuple[Any, ...]:
+    """Sub specs the tool of `operation` requires, minus credentials (cached per type and operation)."""
+    key = (id(spec), operation if isinstance(operation, str) else None)
+    entry = _WANTED.get(key)
+    if entry is not None and entry[0] is spec:
+        return entry[1]
+    operations = getattr(spec, "operations", None) or {}
+    ids: list[str] = []
+    tool = None
+    if operations:
+        chosen = operations.get(operation) if isinstance(operation, str) else None
+        if chosen is not None:
+            ids.extend(chosen.required or [])
+        tool = getattr(chosen, "tool", None)
+    else:
+        tools = getattr(spec, "tools", None) or []
+        tool = tools[0] if len(tools) == 1 else None
+    ids.extend(_tool_inputs().get(tool or "", []))
+    subs = tables(spec).sub if spec is not None else {}
+    kept = []
+    for sub_id in dict.fromkeys(ids):
+        sub_spec = subs.get(sub_id)
+        if sub_spec is None or sub_spec.secret or sub_spec.type == "oauth-input" or sub_spec.hidden:
+            continue  # credentials are connected in Sim, not typed into the state
+        kept.append(sub_spec)
+    _WANTED[key] = (spec, tuple(kept))
+    return _WANTED[key][1]
+
+
+def _needs(ctx: Context, block_id: str, spec: Any) -> list[str]:
+    """Fields the chosen tool requires whose own value (not a twin's) is empty, in declaration order."""
+    empty: list[str] = []
+    for sub_spec in _wanted(spec, _field_value(ctx, block_id, spec, "operation")):
+        if sub_spec.condition is not None and not _condition_met(ctx, block_id, spec, sub_spec.condition):
+            continue
+        if _empty(_field_value(ctx, block_id, spec, sub_spec.id)):
+            empty.append(sub_spec.id)
+    return empty
+
+
+def _check_needs_input(ctx: Context, block_id: str, spec: Any) -> Iterator[Finding]:
+    if ctx.is_trigger(block_id) or ctx.is_container(block_id):
+        return
+    empty = _needs(ctx, block_id, spec)
+    if not empty:
+        return
+    titles = ", ".join(
+        f"'{sub_id}'"
+        + (f" ({title})" if (title := getattr(_safe_sub_block(spec, sub_id), "title", None)) else "")
+        for sub_id in empty
+    )
+    yield RULE.finding(
+        "needs_input",
+        pointer("blocks", block_id, "subBlocks", empty[0], "value"),
+        f"Before the first run, fill in {titles} of {ctx.label(block_id)}: the tool July 2025 Sim calls "
+        "requires them and they are empty (a value, a <block.field> reference or a {{ENV_VAR}}).",
+    )
 
 
 def _check(ctx: Context) -> Iterator[Finding]:
@@ -247,6 +386,16 @@ RULE = Rule.define(
         "missing_required_field": (
             "warning",
             "A field the selected operation (or the block) requires is empty.",
+        ),
+        "condition_syntax": ("error", "JUL25: a condition expression does not compile as JavaScript."),
+        "function_syntax": ("error", "JUL25: a function block's code does not compile as JavaScript."),
+        "value_not_passed": (
+            "warning",
+            "JUL25: a value sits in a manual* twin (e.g. manualChannel) that Sim never passes to the tool.",
+        ),
+        "needs_input": (
+            "warning",
+            "JUL25: inputs the chosen tool requires are empty; the user must fill them before the first run.",
         ),
     },
     _check,

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from lib.sim.names import pointer
+from lib.sim.names import REFERENCE_RE, normalize_name, pointer
 from lib.validation.base import Finding, Rule
 from lib.validation.context import Context
 
@@ -229,6 +229,21 @@ def _check_loop(ctx: Context, cid: str) -> Iterator[Finding]:
             f"forEach loop {ctx.label(cid)} has no items (Sim refuses a forEach loop without them); set "
             "data.collection (and loops forEachItems) to an array, an object or a <block.field> reference.",
         )
+    elif loop_type == "forEach" and ctx.era == "jul25":
+        where = (
+            pointer("loops", cid, "forEachItems")
+            if use_map and "forEachItems" in config
+            else pointer("blocks", cid, "data", "collection")
+        )
+        problem = _not_a_list(ctx, cid, items)
+        if problem:
+            yield RULE.finding(
+                "collection_not_list",
+                where,
+                f"forEach loop {ctx.label(cid)} iterates over {problem}; July 2025 Sim needs a non-empty "
+                "array or object there and stops the run with 'collection is empty or invalid'. Point it at "
+                "a list output (e.g. <jira1.issues>, <function1.result>) or write a JSON array.",
+            )
     if loop_type in ("while", "doWhile"):
         key = "whileCondition" if loop_type == "while" else "doWhileCondition"
         if _empty(data.get(key)) and _empty((config or {}).get(key)):
@@ -238,6 +253,44 @@ def _check_loop(ctx: Context, cid: str) -> Iterator[Finding]:
                 f"{loop_type} loop {ctx.label(cid)} has no {key}; give it a condition expression or it "
                 "will not stop as intended.",
             )
+
+
+# Declared output types that can never hold a list (an agent's text may be a JSON list: allowed).
+_SCALAR_TYPES = frozenset({"string", "number", "boolean"})
+
+
+def _not_a_list(ctx: Context, cid: str, items: Any) -> str | None:
+    """Why JUL25's loop handler cannot iterate `items` (None when it can or we cannot tell)."""
+    if isinstance(items, (list, dict)):
+        return "an empty collection" if not items else None
+    if not isinstance(items, str):
+        return f"{_show(items)}, which is not a list"
+    text = items.strip()
+    refs = REFERENCE_RE.findall(text)
+    if not refs:
+        if text.startswith("//"):
+            return "a comment (no items)"
+        if text[:1] in ("[", "{"):
+            try:
+                parsed = json.loads(text)
+            except ValueError:
+                return None  # a JavaScript literal: Sim evaluates it
+            return "an empty collection" if not parsed else None
+        return f"the plain text {_show(text)}, which is not a list"
+    match = REFERENCE_RE.fullmatch(text)
+    if match is None:
+        return None
+    owners = [b for b in ctx.by_name.get(normalize_name(match.group("block")), []) if b != cid]
+    if len(owners) != 1 or ctx.type_of(owners[0]) == "agent":
+        return None
+    field = match.group("path").split(".", 1)[0].split("[", 1)[0]
+    if "." in match.group("path") or "[" in match.group("path"):
+        return None  # a nested path: its type is not declared
+    declared = getattr(ctx.spec(owners[0]), "outputs", None) or {}
+    kind = declared.get(field) if isinstance(declared, dict) else None
+    if isinstance(kind, str) and kind in _SCALAR_TYPES:
+        return f"{text}, a {kind} output of {ctx.label(owners[0])}"
+    return None
 
 
 def _check_parallel(ctx: Context, cid: str) -> Iterator[Finding]:
@@ -359,6 +412,10 @@ RULE = Rule.define(
         ),
         "invalid_iterations": ("error", "A loop with iterations <= 0."),
         "missing_foreach_items": ("error", "A forEach loop without items."),
+        "collection_not_list": (
+            "error",
+            "JUL25: a forEach loop's collection is plain text, a scalar output or empty, not a list.",
+        ),
         "missing_while_condition": ("warning", "A while/doWhile loop without a condition."),
         "invalid_parallel_type": ("error", "parallelType other than collection or count."),
         "invalid_parallel_count": ("error", "A count parallel whose count is not a whole number >= 1."),

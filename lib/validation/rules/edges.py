@@ -196,6 +196,43 @@ def _check(ctx: Context) -> Iterator[Finding]:
                 "use 'target' (or null on a loop/parallel container).",
             )
         yield from _check_scope(ctx, edge)
+    if ctx.era == "jul25":
+        yield from _check_else(ctx)
+
+
+def _check_else(ctx: Context) -> Iterator[Finding]:
+    """JUL25's condition handler throws when no branch matches and the 'else' branch has no edge."""
+    for block_id in ctx.blocks:
+        if ctx.type_of(block_id) != "condition" or not ctx.enabled(block_id):
+            continue
+        items = ctx.conditions(block_id)
+        if items is None:
+            continue  # unknown_branch / structure report unreadable lists
+        where = pointer("blocks", block_id, "subBlocks", "conditions", "value")
+        name = ctx.blocks[block_id].get("name")
+        else_items = [item for item in items if item.get("title") == "else"]
+        if not else_items:
+            yield RULE.finding(
+                "else_unconnected",
+                where,
+                f"Condition {ctx.label(block_id)} has no 'else' branch; when no condition holds, July 2025 "
+                f"Sim stops the run ('No matching path found for condition block {name}, and no else block "
+                "exists'). Add an else entry and connect it to the next step, or to a Response block that "
+                "ends the run cleanly.",
+            )
+            continue
+        handle = f"condition-{else_items[0].get('id')}"
+        if not any(
+            e.source_handle == handle and e.target in ctx.blocks for e in ctx.out_edges.get(block_id, ())
+        ):
+            yield RULE.finding(
+                "else_unconnected",
+                where,
+                f"The 'else' branch of condition {ctx.label(block_id)} has no outgoing edge; when no "
+                f"condition holds, July 2025 Sim stops the run ('No path found for condition block {name}, "
+                f"and else connection missing'). Connect '{handle}' to the block that should run otherwise, "
+                "or to a Response block that ends the run cleanly.",
+            )
 
 
 RULE = Rule.define(
@@ -218,6 +255,10 @@ RULE = Rule.define(
             "A condition-/router- handle names a branch id the block does not define.",
         ),
         "edge_into_entry": ("error", "An edge into a starter, trigger or note block."),
+        "else_unconnected": (
+            "error",
+            "JUL25: a condition's 'else' branch is missing or has no outgoing edge (Sim throws when no branch holds).",
+        ),
         "invalid_target_handle": ("warning", "A target handle other than 'target' or null."),
         "cross_scope_edge": (
             "error",

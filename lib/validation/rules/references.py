@@ -8,12 +8,18 @@ responseFormat, triggers and starters, containers, evaluators with metrics do).
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
-from typing import Any
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
 
-from lib.sim.names import Reference, find_references, pointer
+from lib.sim.names import REFERENCE_RE, RUNTIME_PREFIXES, normalize_name, pointer
 from lib.validation.base import Finding, Rule
-from lib.validation.context import Context
+from lib.validation.context import Context, tagged_strings
+from lib.validation.tables import per_spec, tables
+from lib.validation.tags import resolved_tags
 
 _START_TYPES = ("starter", "start_trigger")
 _CONTAINER_DATA_KEYS = ("collection", "whileCondition", "doWhileCondition", "count")
@@ -21,26 +27,72 @@ _CONTAINER_DATA_KEYS = ("collection", "whileCondition", "doWhileCondition", "cou
 _OPEN_OUTPUT_TYPES = frozenset({"evaluator", "workflow", "response", "api_trigger", "input_trigger"})
 
 
-def _sources(ctx: Context, block_id: str) -> Iterator[tuple[tuple[str, ...], Any]]:
-    """(pointer parts, value) pairs whose references the block's run resolves."""
-    if ctx.is_container(block_id):
-        # Container settings live in data; its subBlocks (if any) are stale editor copies.
-        data = ctx.data(block_id)
-        for key in _CONTAINER_DATA_KEYS:
-            if key in data:
-                yield ("blocks", block_id, "data", key), data[key]
-        return
-    for sub_id, sub in ctx.sub_blocks(block_id).items():
-        yield ("blocks", block_id, "subBlocks", sub_id, "value"), sub.get("value")
+def _container_sources(ctx: Context, block_id: str) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """(pointer parts, value) of a container's settings (its subBlocks are stale editor copies)."""
+    data = ctx.data(block_id)
+    for key in _CONTAINER_DATA_KEYS:
+        if key in data:
+            yield ("blocks", block_id, "data", key), data[key]
 
 
-def _resolve(ctx: Context, ref: Reference) -> list[str]:
-    owners = ctx.by_name.get(ref.name)
-    if owners:
-        return owners
-    if ref.name == "start":  # Sim resolves <start.*> to the start block whatever its name
-        return [bid for bid in ctx.blocks if ctx.type_of(bid) in _START_TYPES]
-    return []
+class _Ref(NamedTuple):
+    """One `<block.path>` in a text: as written, its normalized name and top-level field."""
+
+    block: str
+    path: str
+    name: str
+    field: str
+
+
+@lru_cache(maxsize=16384)
+def _refs_in(text: str) -> tuple[_Ref, ...]:
+    """The non-runtime `<name.path>` references of one string, in order (cached by text)."""
+    found = []
+    for match in REFERENCE_RE.finditer(text):
+        block, path = match.group("block"), match.group("path")
+        name = normalize_name(block)
+        if name not in RUNTIME_PREFIXES:
+            found.append(_Ref(block, path, name, path.split(".", 1)[0].split("[", 1)[0]))
+    return tuple(found)
+
+
+class _Memo:
+    """Per-validation answers about reference targets, computed once each."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.open: dict[str, bool] = {}
+        self.declared: dict[str, set[str]] = {}
+        self.enclosing: dict[str, list[str]] = {}
+        self.starts: list[str] | None = None
+
+    def resolve(self, name: str) -> list[str]:
+        owners = self.ctx.by_name.get(name)
+        if owners:
+            return owners
+        if name == "start":  # Sim resolves <start.*> to the start block whatever its name
+            if self.starts is None:
+                self.starts = [bid for bid, t in self.ctx.types.items() if t in _START_TYPES]
+            return self.starts
+        return []
+
+    def enclosing_of(self, block_id: str) -> list[str]:
+        found = self.enclosing.get(block_id)
+        if found is None:
+            found = self.enclosing[block_id] = self.ctx.ancestors_of_parent(block_id)
+        return found
+
+    def open_outputs(self, target: str) -> bool:
+        found = self.open.get(target)
+        if found is None:
+            found = self.open[target] = _open_outputs(self.ctx, target)
+        return found
+
+    def declared_outputs(self, target: str) -> set[str]:
+        found = self.declared.get(target)
+        if found is None:
+            found = self.declared[target] = _declared_outputs(self.ctx, target)
+        return found
 
 
 def _open_outputs(ctx: Context, target: str) -> bool:
@@ -54,64 +106,274 @@ def _open_outputs(ctx: Context, target: str) -> bool:
     return not isinstance(block.get("type"), str)
 
 
+@per_spec
+def _spec_outputs(spec: Any) -> frozenset[str]:
+    outputs = getattr(spec, "outputs", None)
+    return frozenset(str(k) for k in outputs) if isinstance(outputs, dict) else frozenset()
+
+
 def _declared_outputs(ctx: Context, target: str) -> set[str]:
-    keys: set[str] = set()
-    spec_outputs = getattr(ctx.spec(target), "outputs", None)
-    if isinstance(spec_outputs, dict):
-        keys.update(str(k) for k in spec_outputs)
+    keys: set[str] = set(_spec_outputs(ctx.spec(target)))
     stored = ctx.blocks[target].get("outputs")
     if isinstance(stored, dict):
         keys.update(str(k) for k in stored)
     return keys
 
 
-def _check_ref(ctx: Context, block_id: str, parts: tuple[str, ...], ref: Reference) -> Iterator[Finding]:
-    shown = f"<{ref.block}.{ref.path}>"
-    where = pointer(*parts) + ref.pointer
-    targets = _resolve(ctx, ref)
+def _check_ref(
+    memo: _Memo, block_id: str, parts: tuple[str, ...], inner: tuple[Any, ...], ref: _Ref
+) -> list[Finding]:
+    """The finding a reference earns (a list: empty for the common case, no generator to run)."""
+    ctx = memo.ctx
+    targets = memo.resolve(ref.name)
     if not targets:
         known = ", ".join(sorted(ctx.by_name)[:15])
-        yield RULE.finding(
-            "unknown_reference",
-            where,
-            f"{ctx.label(block_id)} references {shown}, but no block is named '{ref.name}' once names are "
-            f"normalized (lowercase, no spaces or dots); use one of: {known or 'no named blocks'}.",
-        )
-        return
-    if any(t in ctx.ancestors_of_parent(block_id) for t in targets):
-        return  # the enclosing loop/parallel: <container.index>, <container.currentItem>
-    upstream = ctx.upstream(block_id)
-    reachable = [t for t in targets if t in upstream]
+        return [
+            RULE.finding(
+                "unknown_reference",
+                pointer(*parts, *inner),
+                f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but no block is named '{ref.name}' "
+                f"once names are normalized (lowercase, no spaces or dots); use one of: {known or 'no named blocks'}.",
+            )
+        ]
+    enclosing = memo.enclosing_of(block_id)
+    if enclosing and any(t in enclosing for t in targets):
+        return []  # the enclosing loop/parallel: <container.index>, <container.currentItem>
+    reachable = [t for t in targets if ctx.is_upstream(block_id, t)]
     if not reachable:
         target = targets[0]
-        yield RULE.finding(
-            "reference_not_upstream",
-            where,
-            f"{ctx.label(block_id)} references {shown}, but {ctx.label(target)} does not run before it "
-            "(no path of edges leads from it to this block), so the value will be empty; connect "
-            f"{ctx.label(target)} upstream or reference a block that runs earlier.",
-        )
-        return
+        return [
+            RULE.finding(
+                "reference_not_upstream",
+                pointer(*parts, *inner),
+                f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but {ctx.label(target)} does not run "
+                "before it (no path of edges leads from it to this block), so the value will be empty; connect "
+                f"{ctx.label(target)} upstream or reference a block that runs earlier.",
+            )
+        ]
     target = reachable[0]
-    if _open_outputs(ctx, target):
-        return
-    declared = _declared_outputs(ctx, target)
+    if ctx.era == "jul25":
+        if not any(ctx.sim_can_read(block_id, t) for t in reachable):
+            return [
+                RULE.finding(
+                    "reference_not_connected",
+                    pointer(*parts, *inner),
+                    f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but July 2025 Sim lets a block "
+                    f"read only blocks with a path of edges into it (and the starter); {ctx.label(target)} sits "
+                    f"inside a loop or parallel that this block follows, so the run stops with 'Block "
+                    f'"{ref.block}" is not connected to this block\'. Collect the results inside the container '
+                    "(or reference the container's output) instead.",
+                )
+            ]
+        if ctx.types.get(target) == "starter":
+            return list(_check_start_path(ctx, block_id, target, (*parts, *inner), ref))
+    if memo.open_outputs(target):
+        return []
+    declared = memo.declared_outputs(target)
     if declared and ref.field not in declared:
+        return [
+            RULE.finding(
+                "unknown_output_field",
+                pointer(*parts, *inner),
+                f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but {ctx.label(target)} (type "
+                f"'{ctx.type_of(target)}') has no output '{ref.field}'; use one of: {', '.join(sorted(declared))}.",
+            )
+        ]
+    if ctx.era == "jul25":
+        return list(_check_operation_output(ctx, block_id, target, (*parts, *inner), ref))
+    return []
+
+
+def _operation(ctx: Context, target: str) -> Any:
+    """The registry OperationSpec the block runs (JUL25 tool blocks with an operation dropdown)."""
+    spec = ctx.spec(target)
+    if spec is None or spec.category != "tools" or not spec.operations:
+        return None
+    chosen = ctx.value(target, "operation")
+    if chosen is None:
+        sub = tables(spec).sub.get("operation")
+        chosen = getattr(sub, "default", None)
+    return spec.operations.get(chosen) if isinstance(chosen, str) else None
+
+
+def _check_operation_output(
+    ctx: Context, block_id: str, target: str, parts: tuple[Any, ...], ref: _Ref
+) -> Iterator[Finding]:
+    """The chosen operation's tool returns other keys (or a list) than the one referenced."""
+    operation = _operation(ctx, target)
+    outputs = getattr(operation, "outputs", None)
+    if outputs is None:
+        return
+    if outputs == "list":
+        if ref.field.isdigit():
+            return
+        offered = f"a list (reference <{ref.block}.0…> items, or loop over <{ref.block}>)"
+    elif ref.field in outputs:
+        return
+    else:
+        offered = ", ".join(f"<{ref.block}.{k}>" for k in outputs) or "nothing"
+    yield RULE.finding(
+        "output_not_produced",
+        pointer(*parts),
+        f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but operation '{operation.id}' of "
+        f"{ctx.label(target)} ({operation.tool}) returns no '{ref.field}' (July 2025 Sim stops with 'No "
+        f"value found at path'). It returns {offered}.",
+    )
+
+
+# --- runtime checks (JUL25): what the starter delivers, and tags Sim cannot resolve ---------------
+
+
+@cache
+def _trigger_shapes() -> dict[str, Any]:
+    return json.loads((Path(__file__).resolve().parents[1] / "trigger_outputs.json").read_text())
+
+
+def _input_fields(ctx: Context, starter: str) -> list[str]:
+    fields = ctx.value(starter, "inputFormat")
+    if not isinstance(fields, list):
+        return []
+    return [
+        f["name"]
+        for f in fields
+        if isinstance(f, dict) and isinstance(f.get("name"), str) and f["name"] and f.get("type")
+    ]
+
+
+def start_shape(ctx: Context, starter: str) -> tuple[str, Any]:
+    """(how the run starts, the starter's output shape) — shape None when anything may come."""
+    mode = ctx.value(starter, "startWorkflow") or "manual"
+    shapes = _trigger_shapes()
+    if mode == "schedule":
+        base: Any = shapes["schedule"]
+    elif mode == "webhook":
+        provider = ctx.value(starter, "webhookProvider") or "generic"
+        mode = f"webhook ({provider})"
+        base = shapes["webhook_providers"].get(provider, shapes["webhook"])
+    else:
+        base = None
+    fields = _input_fields(ctx, starter)
+    if not fields:
+        return mode, base
+    # Sim's executor: with inputFormat fields the output is {input: {field: value}, field: value, ...}
+    if base is None:
+        return mode, {"input": "*", "conversationId": {}, **dict.fromkeys(fields, "*")}
+    delivered = {f: base[f] for f in fields if isinstance(base, dict) and f in base}
+    return mode, {"input": delivered, **delivered}
+
+
+def _missing_step(shape: Any, path: str) -> str | None:
+    """The first segment of `path` the shape does not deliver ('' when it all resolves)."""
+    current = shape
+    for segment in path.replace("[", ".").replace("]", "").split("."):
+        if current == "*":
+            return None
+        if not isinstance(current, dict) or segment not in current:
+            return segment
+        current = current[segment]
+    return None
+
+
+def _check_start_path(
+    ctx: Context, block_id: str, starter: str, parts: tuple[Any, ...], ref: _Ref
+) -> Iterator[Finding]:
+    mode, shape = start_shape(ctx, starter)
+    if shape is None:
+        return
+    missing = _missing_step(shape, ref.path)
+    if missing is None:
+        return
+    offered = ", ".join(f"<start.{k}>" for k in shape) if isinstance(shape, dict) and shape else "nothing"
+    hint = ""
+    if mode.startswith("webhook"):
+        hint = " A webhook's body is under <start.webhook.data.payload…>."
+    elif mode == "schedule":
+        hint = " A schedule delivers no input: fetch the data with a block and reference that block."
+    yield RULE.finding(
+        "output_not_produced",
+        pointer(*parts),
+        f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but a run started by {mode} gives the starter no "
+        f"'{missing}' there (July 2025 Sim stops with 'No value found at path \"start.{ref.path}\" in "
+        f"starter block'). It offers: {offered}.{hint}",
+    )
+
+
+def _resolved_texts(ctx: Context, block_id: str) -> Iterator[tuple[str, tuple[Any, ...], str]]:
+    """(subBlock id, path, text) of the '<'-holding strings Sim resolves when the block runs
+    (a condition's JSON string of branches: each branch's expression but the else)."""
+    split = ctx.type_of(block_id) == "condition" and isinstance(ctx.value(block_id, "conditions"), str)
+    for sub_id, inner, text in ctx.tagged(block_id):
+        if not (split and sub_id == "conditions"):
+            yield sub_id, inner, text
+            continue
+        for item in ctx.conditions(block_id) or []:  # the string itself is one entry at most
+            value = item.get("value")
+            if item.get("title") != "else" and isinstance(value, str) and "<" in value:
+                yield sub_id, (), value
+
+
+def _check_tags(ctx: Context, block_id: str) -> Iterator[Finding]:
+    block_type = ctx.type_of(block_id) or ""
+    for sub_id, inner, text in _resolved_texts(ctx, block_id):
+        if _DIRECT_RUNTIME.match(text):
+            continue  # a whole-value <loop.x>/<parallel.x> outside its container stays literal
+        bad = [
+            tag
+            for tag in resolved_tags(text, block_type)
+            if not ctx.resolves_tag(block_id, tag.ref) and not _judged_elsewhere(tag.text)
+        ]
+        if not bad:
+            continue
+        shown = ", ".join(f"'{_short(t.text)}'" for t in dict.fromkeys(bad))
         yield RULE.finding(
-            "unknown_output_field",
-            where,
-            f"{ctx.label(block_id)} references {shown}, but {ctx.label(target)} (type "
-            f"'{ctx.type_of(target)}') has no output '{ref.field}'; use one of: {', '.join(sorted(declared))}.",
+            "unknown_tag",
+            pointer("blocks", block_id, "subBlocks", sub_id, "value", *inner),
+            f"{ctx.label(block_id)} contains {shown}. July 2025 Sim reads every <…> in this field as a "
+            f"block reference and stops the run with 'Block \"{bad[0].ref}\" was not found'. Remove the "
+            "angle brackets (write HTML or comparisons another way, e.g. 'less than'), or reference a "
+            "real block as <blockname.field>.",
         )
 
 
-def _check(ctx: Context) -> Iterator[Finding]:
+_DIRECT_RUNTIME = re.compile(r"^\s*<(?:loop|parallel)\.[^>]+>\s*$")
+
+
+def _judged_elsewhere(text: str) -> bool:
+    """Well-formed <name.field> references to a missing block are unknown_reference's."""
+    match = REFERENCE_RE.fullmatch(text)
+    return match is not None and normalize_name(match.group("block")) not in ("loop", "parallel")
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _check(ctx: Context) -> list[Finding]:
+    memo = _Memo(ctx)
+    jul25 = ctx.era == "jul25"
+    found: list[Finding] = []
     for block_id in ctx.blocks:
         if ctx.is_note(block_id):
             continue  # notes are documentation, never resolved
-        for parts, value in _sources(ctx, block_id):
-            for ref in find_references(value):
-                yield from _check_ref(ctx, block_id, parts, ref)
+        if ctx.is_container(block_id):
+            for parts, value in _container_sources(ctx, block_id):
+                for inner, text in tagged_strings(value):
+                    for ref in _refs_in(text):
+                        found.extend(_check_ref(memo, block_id, parts, inner, ref))
+            continue
+        texts = ctx.tagged(block_id)
+        if not texts:
+            continue
+        for sub_id, inner, text in texts:
+            for ref in _refs_in(text):
+                problems = _check_ref(
+                    memo, block_id, ("blocks", block_id, "subBlocks", sub_id, "value"), inner, ref
+                )
+                if problems:
+                    found.extend(problems)
+        if jul25 and ctx.enabled(block_id) and not ctx.is_trigger(block_id):
+            found.extend(_check_tags(ctx, block_id))
+    return found
 
 
 RULE = Rule.define(
@@ -122,6 +384,20 @@ RULE = Rule.define(
         "unknown_reference": ("error", "No block has the referenced normalized name."),
         "reference_not_upstream": ("warning", "The referenced block has no path to the referencing block."),
         "unknown_output_field": ("warning", "The referenced block type declares no such top-level output."),
+        "reference_not_connected": (
+            "error",
+            "JUL25: the referenced block runs earlier but has no path of edges into this block (e.g. a "
+            "block inside a loop read after the loop); Sim stops with 'is not connected to this block'.",
+        ),
+        "output_not_produced": (
+            "error",
+            "JUL25: the referenced path is not in what the block produces (e.g. <start.input> on a "
+            "schedule or webhook start); Sim stops with 'No value found at path'.",
+        ),
+        "unknown_tag": (
+            "error",
+            "JUL25: a <…> tag that Sim's resolver tries to resolve names no block (Sim: 'Block \"b\" was not found').",
+        ),
     },
     _check,
 )

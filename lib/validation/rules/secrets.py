@@ -1,6 +1,8 @@
 """secrets: credentials written in plain text where a `{{ENV_VAR}}` belongs.
 
-Sim runs such states (sim-format §9.10), so these are warnings; exports redact them anyway.
+Found by name (secret fields, tool params, header rows) and by value (lib.secrets: key formats,
+random tokens in URL queries, code and prompts). Sim runs such states (sim-format §9.10), so
+these are warnings; stored workflows never keep them (lib.store moves them out on write).
 OAuth credential ids point at stored tokens and are not secrets.
 """
 
@@ -12,68 +14,19 @@ from collections.abc import Iterator
 from typing import Any
 
 from lib.sim.names import ENV_REF, REFERENCE_RE, pointer
+from lib.validation import exfiltration
 from lib.validation.base import Finding, Rule
-from lib.validation.context import Context, lookup_sub_spec
+from lib.validation.context import Context
+from lib.validation.tables import per_spec, tables
 
-# Key names (lowercased, '_'/'-' removed) that hold secrets, and look-alikes that do not.
-_SECRET_SUFFIXES = (
-    "apikey",
-    "secret",
-    "password",
-    "passphrase",
-    "privatekey",
-    "token",
-    "accesskey",
-    "accesskeyid",
-    "secretkey",
-    "authorization",
-    "bearer",
-    "credentials",
-)
-_NOT_SECRET = frozenset(
-    {
-        "pagetoken",
-        "nextpagetoken",
-        "nexttoken",
-        "continuationtoken",
-        "synctoken",
-        "cursortoken",
-        "maxtokens",
-        "tokens",
-        "credential",
-        "oauthcredential",
-        "manualcredential",
-        "credentialid",
-        "triggercredentials",
-        "vertexcredential",
-    }
-)
-_HEADER_NAMES = frozenset(
-    {
-        "authorization",
-        "proxyauthorization",
-        "xapikey",
-        "apikey",
-        "xauthtoken",
-        "xaccesstoken",
-        "cookie",
-        "xapitoken",
-        "xsecret",
-    }
-)
 _MASK = re.compile(r"^[•*]+$")
 
 
-def _key(text: Any) -> str:
-    return re.sub(r"[\s_\-]", "", str(text)).lower()
-
-
 def secret_key(name: Any) -> bool:
-    """Whether a parameter/field name looks like it holds a credential."""
-    key = _key(name)
-    if not key or key in _NOT_SECRET or "credential" in key and key != "credentials":
-        return False
-    return key.endswith(_SECRET_SUFFIXES)
+    """Whether a parameter/field name looks like it holds a credential (one list: lib.secrets.detect)."""
+    from lib.secrets.detect import is_secret_name
+
+    return is_secret_name(name)
 
 
 def _plaintext(value: Any) -> bool:
@@ -106,18 +59,23 @@ def _value_pointer(block_id: str, sub_id: str) -> str:
     return pointer("blocks", block_id, "subBlocks", sub_id, "value")
 
 
+@per_spec
+def _secret_ids(spec: Any) -> frozenset[str]:
+    try:
+        return frozenset(getattr(spec, "secret_ids", None) or ())
+    except Exception:
+        return frozenset()
+
+
 def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
     spec = ctx.spec(block_id)
-    try:
-        secret_ids = set(getattr(spec, "secret_ids", None) or ())
-    except Exception:
-        secret_ids = set()
+    secret_ids = _secret_ids(spec)
     for sub_id, sub in ctx.sub_blocks(block_id).items():
         value = sub.get("value")
         stored_type = sub.get("type")
         if stored_type == "oauth-input":
             continue
-        declared = lookup_sub_spec(spec, sub_id)
+        declared = tables(spec).sub.get(sub_id) if spec is not None else None
         is_secret = sub_id in secret_ids or (declared is None and secret_key(sub_id))
         if is_secret and _plaintext(value):
             yield RULE.finding(
@@ -145,7 +103,7 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
                 if not isinstance(cells, dict):
                     continue
                 header = cells.get("Key")
-                if (_key(header) in _HEADER_NAMES or secret_key(header)) and _plaintext(cells.get("Value")):
+                if secret_key(header) and _plaintext(cells.get("Value")):
                     yield RULE.finding(
                         "plaintext_header_secret",
                         _value_pointer(block_id, sub_id) + pointer(row_index, "cells", "Value"),
@@ -155,11 +113,64 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
                     )
 
 
+def _check_hosts(ctx: Context, block_id: str) -> Iterator[Finding]:
+    """{{ENV_VAR}} secrets an api block sends to a host that is not their provider's."""
+    values = {sub_id: sub.get("value") for sub_id, sub in ctx.sub_blocks(block_id).items()}
+    for leak in exfiltration.leaks(values):
+        if leak.severity == "error":
+            why = (
+                f"'{leak.variable}' is a credential for {', '.join(leak.allowed)}, so sending it to "
+                f"{leak.host} leaks it"
+            )
+        else:
+            why = f"nothing in '{leak.variable}' names {leak.host}; make sure this secret belongs to that service"
+        yield RULE.finding(
+            "secret_to_foreign_host",
+            _value_pointer(block_id, leak.field) + leak.suffix,
+            f"{ctx.label(block_id)} sends {{{{{leak.variable}}}}} in its {leak.field} to {leak.host}: {why}. "
+            "Remove it from this request (or point the URL at the provider's own API).",
+            severity=leak.severity,  # type: ignore[arg-type]
+        )
+
+
 def _check(ctx: Context) -> Iterator[Finding]:
+    reported: list[str] = []
     for block_id in ctx.blocks:
         if ctx.is_note(block_id):
             continue
-        yield from _check_block(ctx, block_id)
+        for finding in _check_block(ctx, block_id):
+            reported.append(finding.path)
+            yield finding
+        if ctx.type_of(block_id) == "api":
+            yield from _check_hosts(ctx, block_id)
+    yield from _by_value(ctx, reported)
+
+
+def _by_value(ctx: Context, reported: list[str]) -> Iterator[Finding]:
+    """What the name checks above miss: keys by format or randomness anywhere (prompts, code, URL
+    queries, JSON bodies), and credential-named `data` keys. Never quotes the value."""
+    from lib.secrets import scrub
+
+    notes = {pointer("blocks", b) for b in ctx.blocks if ctx.is_note(b)}
+    _clean, found = scrub(
+        {"blocks": ctx.state.get("blocks")} if isinstance(ctx.state.get("blocks"), dict) else {}
+    )
+    seen: set[tuple[str, str]] = set()
+    for f in found:
+        if any(f.path == p or f.path.startswith(p + "/") for p in reported) or (f.path, f.kind) in seen:
+            continue
+        if any(f.path.startswith(n + "/") for n in notes):
+            continue
+        seen.add((f.path, f.kind))
+        what = (
+            "a credential" if f.kind in ("named", "random", "assignment") else f"a {f.kind.replace('_', ' ')}"
+        )
+        yield RULE.finding(
+            "plaintext_secret_value",
+            f.path,
+            f"{f.path} holds {what} in plain text; keep it in an environment variable and write "
+            f"{{{{{f.name}}}}} in its place.",
+        )
 
 
 RULE = Rule.define(
@@ -175,6 +186,16 @@ RULE = Rule.define(
         "plaintext_header_secret": (
             "warning",
             "A headers/params table row like Authorization or X-Api-Key holds a literal value.",
+        ),
+        "plaintext_secret_value": (
+            "warning",
+            "A known key format (sk-…, AIza…, xoxb-…, JWT, …), a random token in a URL query or header, "
+            "or a credential-named key, found by value anywhere in a block.",
+        ),
+        "secret_to_foreign_host": (
+            "error",
+            "An api block sends a {{ENV_VAR}} credential to a host that is not its provider's (error when "
+            "the provider's hosts are known, e.g. an Anthropic key; warning when the name says nothing).",
         ),
     },
     _check,

@@ -13,7 +13,7 @@ def _set(state, block_id, sub_id, value, sub_type="long-input"):
 
 def test_passing_states(check, minimal_state, rich_state):
     assert check(RULE, minimal_state) == []
-    assert check(RULE, rich_state) == []  # includes <function1.result> read after the loop
+    assert check(RULE, rich_state) == []  # includes <loop1.results> read after the loop
 
 
 def test_real_exports_have_no_reference_errors(check, sim_export):
@@ -48,13 +48,10 @@ def test_agent_with_response_format_may_have_any_field(check, minimal_state):
     assert check(RULE, minimal_state) == []
 
 
-def test_start_fields_runtime_refs_and_html_are_fine(check, minimal_state):
-    _set(
-        minimal_state,
-        "b-agent",
-        "userPrompt",
-        "<start.input> <start.topic> <loop.index> <parallel.currentItem> <variable.x> <br> <div> a < b.c",
-    )
+def test_start_fields_runtime_refs_and_comparisons_are_fine(check, minimal_state):
+    _set(minimal_state, "b-agent", "userPrompt", "<start.input> <start.topic> <variable.x> a < b.c")
+    assert check(RULE, minimal_state) == []
+    _set(minimal_state, "b-agent", "userPrompt", "<loop.index>")  # a whole-value loop tag stays literal
     assert check(RULE, minimal_state) == []
 
 
@@ -78,3 +75,18 @@ def test_container_collection_is_checked_against_its_own_upstream(check, rich_st
 def test_notes_are_not_resolved(check, build):
     state = build.state([build.block("n", "note", "Note", subs=build.sub("content", "Use <nothing.here>"))])
     assert check(RULE, state) == []
+
+
+def test_runtime_tags_outside_their_container_and_html_are_unknown_tags(check, minimal_state):
+    _set(minimal_state, "b-agent", "userPrompt", "Item <loop.index>: <b>bold</b><br>")
+    found = check(RULE, minimal_state)
+    assert _codes(found) == [("unknown_tag", "error", "/blocks/b-agent/subBlocks/userPrompt/value")]
+    assert "'<loop.index>', '<b>', '</b>', '<br>'" in found[0].message
+
+
+def test_a_block_inside_a_loop_is_not_readable_after_it_in_jul25(check, rich_state):
+    _set(rich_state, "api", "body", '{"n": "<function1.result>"}', "code")
+    assert _codes(check(RULE, rich_state)) == [
+        ("reference_not_connected", "error", "/blocks/api/subBlocks/body/value")
+    ]
+    assert _codes(check(RULE, rich_state, "current")) == []

@@ -1,0 +1,358 @@
+"""Is this a secret? By the name it is kept under, and by its value. Pure functions over strings.
+
+Two tests, because real states hide keys both ways: an `apiKey` field holding anything literal
+is a secret whatever it looks like (name), and `sk-proj-…` inside a prompt, a function body or
+a URL query is a secret wherever it sits (value). Value tests are the known formats in
+`formats.json` plus, where secrets are usually passed (URL query values, header values,
+`key: "…"` assignments, free tokens in code and prompts), a randomness test strict enough that
+UUIDs, `<block.refs>`, `{{ENV}}` references, words and identifiers stay out.
+
+detect-secrets (Yelp) was measured first: ~0.5 ms per string with its default plugins (a 300-string
+state would pay ~150 ms per write), it flags UUIDs and plain prose through its entropy plugins,
+and it has no Anthropic or Google key format; so the table here is our own data.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from lib.sim.names import ENV_REF, REFERENCE_RE
+
+__all__ = [
+    "Hit",
+    "env_name",
+    "find_in_text",
+    "formats",
+    "is_literal",
+    "is_secret_name",
+    "looks_random",
+    "secret_part",
+    "shannon",
+]
+
+_FORMATS_FILE = Path(__file__).with_name("formats.json")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One secret inside a string: `text[start:end] == value`; `env` is the name its format implies."""
+
+    start: int
+    end: int
+    value: str
+    kind: str
+    env: str | None = None
+    label: str | None = None  # the parameter or key it was assigned to, when there was one
+
+
+@dataclass(frozen=True)
+class _Format:
+    kind: str
+    regex: re.Pattern[str]
+    env: str | None
+    group: str | int
+    digits: bool
+    needles: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def formats() -> tuple[_Format, ...]:
+    """The known key formats, compiled once on first use."""
+    table = json.loads(_FORMATS_FILE.read_text(encoding="utf-8"))["formats"]
+    return tuple(
+        _Format(
+            f["kind"],
+            re.compile(f["pattern"]),
+            f.get("env"),
+            f.get("group") or 0,
+            bool(f.get("digits")),
+            tuple(f["needles"]),
+        )
+        for f in table
+    )
+
+
+@lru_cache(maxsize=1)
+def _any_needle() -> re.Pattern[str]:
+    """Every format's needles in one pattern: most strings hold none, and one search says so."""
+    needles = sorted({n for f in formats() for n in f.needles}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in needles))
+
+
+# --- names ---------------------------------------------------------------------------------
+# A field, parameter, header or variable whose (lowercased, separator-free) name ends like this
+# holds a credential.
+_SECRET_SUFFIXES = (
+    "apikey",
+    "apitoken",
+    "secret",
+    "secretkey",
+    "password",
+    "passwd",
+    "passphrase",
+    "privatekey",
+    "token",
+    "accesskey",
+    "accesskeyid",
+    "authorization",
+    "bearer",
+    "credentials",
+    "signingkey",
+    "encryptionkey",
+    "sessionkey",
+    "authkey",
+    "licensekey",
+    "connectionstring",
+    "cookie",
+)
+# Short names that mean a credential only as a URL query parameter (`?key=…&sig=…`); as JSON keys
+# they are too common (`{"key": "channel"}`).
+_QUERY_NAMES = frozenset({"auth", "key", "pwd", "pass", "sig", "signature"})
+# Look-alikes that name counts, ids of stored OAuth credentials, pagination cursors or settings.
+_NOT_SECRET = frozenset(
+    {
+        "pagetoken",
+        "nextpagetoken",
+        "nexttoken",
+        "continuationtoken",
+        "synctoken",
+        "cursortoken",
+        "maxtokens",
+        "tokens",
+        "credential",
+        "oauthcredential",
+        "manualcredential",
+        "credentialid",
+        "triggercredentials",
+        "vertexcredential",
+        "tokenizer",
+        "secretheadername",
+        "usetoken",
+        "requireauth",
+        "authmethod",
+        "authtype",
+        "authmode",
+        "authenticationmethod",
+        "authenticationtype",
+    }
+)
+
+
+def _norm(name: Any) -> str:
+    return re.sub(r"[\s_\-.]", "", str(name)).lower()
+
+
+@lru_cache(maxsize=8192)
+def _secret_name(name: str) -> bool:
+    key = _norm(name)
+    if not key or key in _NOT_SECRET:
+        return False
+    return key.endswith(_SECRET_SUFFIXES)
+
+
+def is_secret_name(name: Any) -> bool:
+    """Whether a field/parameter/header/variable name says it holds a credential."""
+    return _secret_name(name) if isinstance(name, str) else False
+
+
+# --- values ----------------------------------------------------------------------------------
+_MASK_OR_PLACEHOLDER = re.compile(
+    r"^(?:[•*xX]{3,}|\.{3}|<[^<>]*>|\[[^\[\]]*\]|(?:your|my|enter|insert)[\s_\-].*|none|null|nil|true|false"
+    r"|n/?a|tbd|todo|changeme|example|placeholder|redacted|undefined)$",
+    re.IGNORECASE,
+)
+_SCHEME = re.compile(r"^\s*(?:Bearer|Basic|Token|Bot|Key|ApiKey)\s+", re.IGNORECASE)
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+
+def _without_refs(text: str) -> str:
+    return REFERENCE_RE.sub("", ENV_REF.sub("", text))
+
+
+def is_literal(value: Any) -> bool:
+    """A non-empty literal string: not only `{{ENV}}`/`<block.field>` references, masks or placeholders."""
+    if not isinstance(value, str):
+        return False
+    rest = _SCHEME.sub("", _without_refs(value)).strip(" \t\r\n:;,'\"")
+    return bool(rest) and not _MASK_OR_PLACEHOLDER.match(rest)
+
+
+def secret_part(value: str) -> tuple[int, int] | None:
+    """Span of the secret in a value kept under a secret name ('Bearer abc' → 'abc'); None if none."""
+    if not is_literal(value) or ENV_REF.search(value) or REFERENCE_RE.search(value):
+        return None
+    start = len(value) - len(value.lstrip())
+    m = _SCHEME.match(value)
+    if m:
+        start = m.end()
+    end = len(value.rstrip())
+    return (start, end) if end > start else None
+
+
+def shannon(text: str) -> float:
+    """Shannon entropy in bits per character."""
+    if not text:
+        return 0.0
+    n = len(text)
+    return -sum(c / n * math.log2(c / n) for c in Counter(text).values())
+
+
+_TOKEN = re.compile(r"(?<![A-Za-z0-9_\-+/=.])[A-Za-z0-9_\-+/=]{20,200}(?![A-Za-z0-9_\-+/=])")
+
+
+def looks_random(token: str) -> bool:
+    """A machine-made credential rather than a word, identifier, UUID, hash-like id or path.
+
+    Needs upper case, lower case and digits mixed (at least 3 digits), no long run of letters
+    that reads like an identifier, and high entropy for its length.
+    """
+    if len(token) < 20 or _UUID.match(token) or re.fullmatch(r"[0-9a-fA-F\-]+", token):
+        return False
+    core = token.rstrip("=")
+    digits = sum(ch.isdigit() for ch in core)
+    if digits < 3 or not re.search(r"[a-z]", core) or not re.search(r"[A-Z]", core):
+        return False
+    # identifiers and prose: long alphabetic words (CamelCase parts of 5+ lower letters)
+    words = re.findall(r"[A-Z]?[a-z]{5,}", core)
+    if sum(len(w) for w in words) > len(core) * 0.4:
+        return False
+    return shannon(core) >= min(4.0, 0.9 * math.log2(len(core)))
+
+
+# --- text ------------------------------------------------------------------------------------
+_URL = re.compile(r"\b(?:https?|wss?)://[^\s\"'<>`]+")
+_ASSIGN = re.compile(
+    r"(?P<key>[A-Za-z_][A-Za-z0-9_\-]*)\\?[\"']?\s*[:=]\s*\\?(?P<q>[\"'])(?P<val>[^\"'\\\s]{3,}?)\\?(?P=q)"
+)
+_HEADER_LINE = re.compile(
+    r"(?im)^\s*(?P<key>[A-Za-z][A-Za-z0-9\-]*)\s*:\s*(?P<val>(?:(?:Bearer|Basic|Token)\s+)?\S+)\s*$"
+)
+
+
+def _format_hits(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    if _any_needle().search(text) is None:
+        return hits
+    for fmt in formats():
+        if not any(needle in text for needle in fmt.needles):
+            continue
+        for m in fmt.regex.finditer(text):
+            start, end = m.span(fmt.group)
+            value = text[start:end]
+            if fmt.digits and not any(ch.isdigit() for ch in value):
+                continue
+            if not is_literal(value):
+                continue
+            hits.append(Hit(start, end, value, fmt.kind, fmt.env))
+    return hits
+
+
+def _url_hits(text: str) -> list[Hit]:
+    hits = []
+    for m in _URL.finditer(text):
+        url = m.group(0)
+        try:
+            query = urlsplit(url).query
+        except ValueError:
+            continue
+        if not query:
+            continue
+        qstart = m.start() + url.index("?") + 1 if "?" in url else None
+        if qstart is None:
+            continue
+        pos = qstart
+        for part in query.split("&"):
+            name, _, raw = part.partition("=")
+            vstart = pos + len(name) + 1
+            pos += len(part) + 1
+            if not raw:
+                continue
+            decoded = parse_qsl(part, keep_blank_values=True)
+            value = decoded[0][1] if decoded else raw
+            if not is_literal(value) or ENV_REF.search(raw) or REFERENCE_RE.search(raw):
+                continue
+            if is_secret_name(name) or _norm(name) in _QUERY_NAMES or looks_random(value):
+                hits.append(Hit(vstart, vstart + len(raw), raw, "url_query", None, name))
+    return hits
+
+
+def _assignment_hits(text: str) -> list[Hit]:
+    hits = []
+    for m in _ASSIGN.finditer(text):
+        if not is_secret_name(m.group("key")):
+            continue
+        span = secret_part(m.group("val"))
+        if span is None:
+            continue
+        start = m.start("val") + span[0]
+        end = m.start("val") + span[1]
+        hits.append(Hit(start, end, text[start:end], "assignment", None, m.group("key")))
+    for m in _HEADER_LINE.finditer(text):
+        if not is_secret_name(m.group("key")):
+            continue
+        span = secret_part(m.group("val"))
+        if span is not None:
+            start, end = m.start("val") + span[0], m.start("val") + span[1]
+            hits.append(Hit(start, end, text[start:end], "header_line", None, m.group("key")))
+    return hits
+
+
+def _random_hits(text: str) -> list[Hit]:
+    hits = []
+    for m in _TOKEN.finditer(text):
+        token = m.group(0)
+        before = text[max(0, m.start() - 1) : m.start()]
+        if before in ("/", "#", "@") or not looks_random(token):
+            continue  # URL path segments and anchors are ids, not credentials
+        hits.append(Hit(m.start(), m.end(), token, "random", None))
+    return hits
+
+
+def find_in_text(text: Any, *, random_tokens: bool = True) -> list[Hit]:
+    """Every secret inside a string, longest first where they overlap, in text order.
+
+    `random_tokens=False` keeps only formats, URL query values and secret-named assignments
+    (for fields that hold ids, where a random-looking token is expected and harmless).
+    """
+    if not isinstance(text, str) or len(text) < 8:
+        return []
+    hits = _format_hits(text)
+    if "://" in text:
+        hits += _url_hits(text)
+    if ":" in text or "=" in text:
+        hits += _assignment_hits(text)
+    if random_tokens and len(text) >= 20:
+        hits += _random_hits(text)
+    if not hits:
+        return hits
+    # prefer formats (they name the variable), then longer spans; drop overlaps
+    rank = {"url_query": 1, "assignment": 1, "header_line": 1, "random": 2}
+    hits.sort(key=lambda h: (rank.get(h.kind, 0), -(h.end - h.start), h.start))
+    chosen: list[Hit] = []
+    for hit in hits:
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def env_name(*parts: Any) -> str:
+    """A readable environment variable name from hints: ('Slack 1', 'botToken') → 'SLACK_1_BOT_TOKEN'."""
+    words = []
+    for part in parts:
+        if part is None or part == "":
+            continue
+        text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", str(part))
+        words.append(re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").upper())
+    name = "_".join(w for w in words if w)
+    name = re.sub(r"_+", "_", name)[:60].strip("_")
+    if not name:
+        return "SECRET"
+    return name if not name[0].isdigit() else "SECRET_" + name

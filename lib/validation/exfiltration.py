@@ -1,0 +1,109 @@
+"""Secrets sent to hosts that are not their provider's (an `api` block carrying {{ENV_VAR}}s).
+
+A `{{NAME}}` in the URL, a header/param row or the body of an `api` block travels to the URL's
+host. When NAME contains a provider word with known hosts (`ANTHROPIC_API_KEY` → api.anthropic.com,
+see `secret_hosts.json`), any other host is an error: the key would leak. A secret-looking NAME
+whose provider words are unknown and do not appear in the host is a warning: check it is meant
+for that service. Provider hosts are data, not code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
+
+from lib.sim.names import ENV_REF, walk_strings
+
+_FIELDS = ("url", "headers", "params", "body")
+_SECRET_WORDS = re.compile(r"(KEY|TOKEN|SECRET|PASSWORD|PASSPHRASE|AUTH|BEARER|CREDENTIALS?|SID)$")
+
+
+class Leak(NamedTuple):
+    """A secret variable on its way to a host: which field, which variable, where to, how bad."""
+
+    field: str
+    suffix: str
+    variable: str
+    host: str
+    severity: str
+    allowed: tuple[str, ...]
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return json.loads((Path(__file__).resolve().parent / "secret_hosts.json").read_text())
+
+
+def _words(variable: str) -> list[str]:
+    return [w for w in variable.upper().split("_") if w]
+
+
+def _host_allowed(host: str, allowed: list[str] | tuple[str, ...]) -> bool:
+    return any(host == h or host.endswith("." + h) for h in allowed)
+
+
+def host_of(url: Any) -> str | None:
+    """The literal host of a URL value; None when absent or built from references/variables."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    text = url.strip()
+    if "://" not in text:
+        text = "https://" + text
+    try:
+        host = urlsplit(text).hostname
+    except ValueError:
+        return None
+    if not host or "{" in host or "<" in host or "__" in host:
+        return None
+    return host.lower()
+
+
+def judge(variable: str, host: str) -> tuple[str, tuple[str, ...]] | None:
+    """(severity, the provider's hosts) when sending `variable` to `host` is suspect, else None."""
+    words = _words(variable)
+    if not words or not _SECRET_WORDS.search(words[-1]):
+        return None  # not a credential (e.g. SHOPIFY_STORE_DOMAIN)
+    providers = _data()["providers"]
+    known = [providers[w] for w in words if w in providers]
+    if known:
+        allowed = tuple(h for hosts in known for h in hosts)
+        return None if _host_allowed(host, allowed) else ("error", allowed)
+    skip = set(_data()["not_provider_words"])
+    own = [w.lower() for w in words if w not in skip and not _SECRET_WORDS.fullmatch(w)]
+    if not own or any(w in host for w in own) or _host_allowed(host, _data()["placeholder_hosts"]):
+        return None
+    return ("warning", ())
+
+
+def _has_env(value: Any, depth: int = 0) -> bool:
+    if isinstance(value, str):
+        return "{{" in value
+    if depth > 32:
+        return False
+    if isinstance(value, dict):
+        return any(_has_env(v, depth + 1) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_env(v, depth + 1) for v in value)
+    return False
+
+
+def leaks(values: dict[str, Any]) -> Iterator[Leak]:
+    """Suspect secrets among an api block's values ({sub_id: value}), in field order."""
+    if not any(_has_env(values.get(field)) for field in _FIELDS):
+        return
+    host = host_of(values.get("url"))
+    if host is None:
+        return
+    for field in _FIELDS:
+        for suffix, text in walk_strings(values.get(field)):
+            if "{{" not in text:
+                continue
+            for match in ENV_REF.finditer(text):
+                verdict = judge(match.group("name"), host)
+                if verdict is not None:
+                    yield Leak(field, suffix, match.group("name"), host, verdict[0], verdict[1])

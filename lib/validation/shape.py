@@ -1,0 +1,123 @@
+"""A cheap test that a state has exactly the JSON types `lib.sim.state.WorkflowState` demands.
+
+The structure rule needs Pydantic only to word its errors: when this plain walk says the state is
+well typed, Pydantic (strict mode) would find nothing either, so the model is skipped. Anything this
+walk is unsure about answers False and the model decides.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _number(value: Any) -> bool:
+    return (type(value) is int or type(value) is float) and value is not True and value is not False
+
+
+def _opt_number(value: Any) -> bool:
+    return value is None or _number(value)
+
+
+def _opt_str(value: Any) -> bool:
+    return value is None or type(value) is str
+
+
+def _opt_bool(value: Any) -> bool:
+    return value is None or value is True or value is False
+
+
+def _str_keys(mapping: dict[Any, Any]) -> bool:
+    return all(type(k) is str for k in mapping)
+
+
+_BLOCK_FLAGS = ("horizontalHandles", "isWide", "advancedMode", "triggerMode")
+
+
+def _block(block: Any) -> bool:
+    if type(block) is not dict:
+        return False
+    get = block.get
+    if type(get("id")) is not str or type(get("type")) is not str or type(get("name")) is not str:
+        return False
+    position = get("position")
+    if type(position) is not dict or not _number(position.get("x")) or not _number(position.get("y")):
+        return False
+    if get("enabled") is not True and get("enabled") is not False:
+        return False
+    subs = get("subBlocks")
+    if type(subs) is not dict:
+        return False
+    for key, sub in subs.items():
+        if type(key) is not str or type(sub) is not dict:
+            return False
+        if type(sub.get("id")) is not str or type(sub.get("type")) is not str:
+            return False
+    outputs = get("outputs")
+    if outputs is not None and (type(outputs) is not dict or not _str_keys(outputs)):
+        return False
+    for flag in _BLOCK_FLAGS:
+        if not _opt_bool(get(flag)):
+            return False
+    if not _opt_number(get("height")) or not _opt_str(get("parentId")):
+        return False
+    if get("extent") not in (None, "parent"):
+        return False
+    data = get("data")
+    if data is not None:
+        if type(data) is not dict or not _str_keys(data):
+            return False
+        dget = data.get
+        if not (_opt_str(dget("parentId")) and _opt_number(dget("count"))):
+            return False
+        if not (_opt_str(dget("loopType")) and _opt_str(dget("parallelType"))):
+            return False
+        if dget("extent") not in (None, "parent"):
+            return False
+    return _str_keys(block)
+
+
+def _edge(edge: Any) -> bool:
+    if type(edge) is not dict:
+        return False
+    get = edge.get
+    return (
+        type(get("id")) is str
+        and type(get("source")) is str
+        and type(get("target")) is str
+        and _opt_str(get("sourceHandle"))
+        and _opt_str(get("targetHandle"))
+        and _str_keys(edge)
+    )
+
+
+def _subflow(entry: Any, count_key: str, type_key: str) -> bool:
+    if type(entry) is not dict or not _str_keys(entry):
+        return False
+    nodes = entry.get("nodes", [])
+    if type(nodes) is not list or not all(type(n) is str for n in nodes):
+        return False
+    return _opt_str(entry.get("id")) and _opt_number(entry.get(count_key)) and _opt_str(entry.get(type_key))
+
+
+def well_typed(state: Any) -> bool:
+    """True only when WorkflowState.model_validate(state) certainly succeeds."""
+    if type(state) is not dict or not _str_keys(state):
+        return False
+    blocks = state.get("blocks")
+    if type(blocks) is not dict:
+        return False
+    for key, block in blocks.items():
+        if type(key) is not str or not _block(block):
+            return False
+    edges = state.get("edges", [])
+    if type(edges) is not list or not all(_edge(e) for e in edges):
+        return False
+    loops = state.get("loops", {})
+    if type(loops) is not dict or not all(
+        type(k) is str and _subflow(v, "iterations", "loopType") for k, v in loops.items()
+    ):
+        return False
+    parallels = state.get("parallels", {})
+    return type(parallels) is dict and all(
+        type(k) is str and _subflow(v, "count", "parallelType") for k, v in parallels.items()
+    )

@@ -1,0 +1,69 @@
+"""Which `<…>` tags JUL25 Sim's resolver tries to resolve in a block's input values.
+
+Sim's resolver (executor/resolver, commit 2f57d8a884f0) scans every string input of a block with
+`/<([^>]+)>/g` — not only `<name.field>`: `<b>`, `<br>` and `< b && c >` match too. It skips a
+match that starts with `<variable.` or whose first segment (before the first dot) holds a `:`,
+and in an `api` block it leaves the whole value alone when it looks like XML (`<?xml`, `xmlns:`,
+`</`, or any match with `:`, `=`, a space, `/` or no dot). Every other match must name a block
+(by id or normalized name), `start`, or `loop`/`parallel` from inside one; else the run stops
+with 'Block "…" was not found'.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+_MATCH = re.compile(r"<([^>]+)>")
+_XML_HINTS = ("<?xml", "xmlns:", "</")
+
+
+class Tag(NamedTuple):
+    """One match Sim resolves: its text, where it is, and the block reference (first segment)."""
+
+    text: str
+    start: int
+    end: int
+    ref: str
+
+
+def _looks_xml(inner: str) -> bool:
+    return ":" in inner or "=" in inner or " " in inner or "/" in inner or "." not in inner
+
+
+@lru_cache(maxsize=8192)
+def resolved_tags(text: str, block_type: str) -> tuple[Tag, ...]:
+    """The tags in `text` that Sim's resolver resolves for a block of `block_type` (cached)."""
+    if "<" not in text or ">" not in text:
+        return ()
+    if block_type == "api" and any(hint in text for hint in _XML_HINTS):
+        return ()
+    matches = list(_MATCH.finditer(text))
+    if block_type == "api" and any(_looks_xml(m.group(1)) for m in matches):
+        return ()
+    found = []
+    for m in matches:
+        inner = m.group(1)
+        if inner.startswith("variable."):
+            continue
+        ref = inner.split(".", 1)[0]
+        if ":" in ref:
+            continue
+        found.append(Tag(m.group(0), m.start(), m.end(), ref))
+    return tuple(found)
+
+
+def substitute(text: str, block_type: str, placeholder: str) -> str:
+    """`text` with every tag Sim resolves (and `<variable.…>`) replaced by `placeholder`."""
+    tags = resolved_tags(text, block_type)
+    if not tags and "<variable." not in text:
+        return text
+    out, last = [], 0
+    for tag in tags:
+        out.append(text[last : tag.start])
+        out.append(placeholder)
+        last = tag.end
+    out.append(text[last:])
+    joined = "".join(out)
+    return re.sub(r"<variable\.[^>]+>", placeholder, joined)

