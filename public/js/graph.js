@@ -141,12 +141,13 @@ export function drawGraph(host, state, looks, { findings = [], onSelect = () => 
   for (const n of ordered.filter((n) => n.container)) view.append(containerEl(n, looks, marks, onSelect));
   const edgeLayer = s("g", { class: "edges" });
   const routeNo = new Map();
+  const loose = []; // edges missing an end: drawn above the blocks, so their label stays readable
   view.append(edgeLayer);
   (state.edges || []).forEach((e, i) => {
     const from = nodes.get(e.source), to = nodes.get(e.target);
     if (!from && !to) return;
     const bad = marks.edges.get(i);
-    if (!from || !to) { edgeLayer.append(dangling(e, i, from, to, bad)); return; }
+    if (!from || !to) { loose.push(dangling(e, i, from, to, bad)); return; }
     const a = sourcePoint(from, e.sourceHandle), b = { ...to.target };
     const g = s("g", { class: `edge${a.error ? " error-path" : ""}${bad ? ` flagged ${worst(bad)}` : ""}`, "data-edge": String(i), "data-source": e.source, "data-target": e.target },
       s("path", { d: curve(a, b), "marker-end": "url(#arrow)" }));
@@ -161,6 +162,7 @@ export function drawGraph(host, state, looks, { findings = [], onSelect = () => 
     edgeLayer.append(g);
   });
   for (const n of ordered.filter((n) => !n.container)) view.append(blockEl(n, looks, marks, onSelect));
+  view.append(...loose);
 
   host.replaceChildren(svg, controls());
   let t = { x: 0, y: 0, k: 1 };
@@ -270,8 +272,9 @@ function edgeTag(text, x, y) {
 
 /** An edge whose source or target block does not exist: a red stub that names the missing id. */
 function dangling(e, i, from, to, bad) {
-  const p = from ? from.source : { x: to.target.x - 140, y: to.target.y };
-  const q = from ? { x: p.x + 140, y: p.y } : to.target;
+  // Off at an angle, so the stub never lies on top of a real edge leaving the same handle.
+  const p = from ? from.source : { x: to.target.x - 120, y: to.target.y - 70 };
+  const q = from ? { x: p.x + 120, y: p.y - 70 } : to.target;
   const missing = from ? e.target : e.source;
   const g = s("g", { class: `edge dangling${bad ? ` flagged ${worst(bad)}` : " flagged error"}`, "data-edge": String(i), "data-source": e.source, "data-target": e.target },
     s("path", { d: `M${p.x},${p.y} L${q.x},${q.y}`, "marker-end": from ? "url(#arrow)" : null }),
