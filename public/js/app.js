@@ -110,6 +110,9 @@ toggle.addEventListener("click", () => {
   document.body.classList.toggle("menu-open", open);
 });
 
+// The skip link would otherwise change the hash, which is this page's router.
+document.querySelector(".skip").addEventListener("click", (ev) => { ev.preventDefault(); main.focus(); });
+
 window.addEventListener("hashchange", route);
 refreshKeyButton();
 health();

@@ -2,7 +2,7 @@
 // tokens and money spent or saved, the validation result and the coverage report.
 import { api } from "../api.js";
 import { h, put, busy, toast, fmt, chip } from "../ui.js";
-import { workflowPane, findingList } from "../workflowpane.js";
+import { workflowPane } from "../workflowpane.js";
 import { coverage } from "../report.js";
 
 const EXAMPLES = [
@@ -60,8 +60,7 @@ export async function result(answer) {
           : cache.stored ? "stored for next time" : null),
       stat("Validation", v.valid ? chip("valid", "ok") : chip("invalid", "bad"), `${(v.findings || []).length} finding(s)`)),
     coverage(answer.coverage, pane.showBlock),
-    pane.el,
-    !pane.el.querySelector(".findings") && (v.findings || []).length ? findingList(v.findings, pane.showBlock) : null);
+    pane.el);
 }
 
 function stat(label, value, note) {

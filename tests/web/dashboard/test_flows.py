@@ -11,7 +11,7 @@ import yaml
 from playwright.sync_api import expect
 
 from tests.imports import rowfixtures as rf
-from tests.web.browser import shoot
+from tests.web.browser import DESKTOP, PHONE, shoot
 
 pytestmark = pytest.mark.browser
 
@@ -46,6 +46,34 @@ def test_browse_filter_and_search_templates(watched, base_url, http):
     expect(page.locator(".empty")).to_contain_text("No template matches")
     page.locator("#template-search").fill("")
     expect(cards).to_have_count(len(catalogue["templates"]))
+    watched.assert_clean()
+
+
+def test_phone_menu_and_keyboard_navigation(watched, base_url):
+    page = watched.page
+    page.set_viewport_size(PHONE)
+    try:
+        page.goto(f"{base_url}/")
+        nav = page.locator("#nav")
+        expect(nav).to_be_hidden()
+        page.get_by_role("button", name="Menu").click()
+        expect(nav).to_be_visible()
+        nav.get_by_role("link", name="Generate").click()
+        expect(page.locator("h1")).to_have_text("Generate")
+        expect(nav).to_be_hidden()  # the menu folds again after navigating
+    finally:
+        page.set_viewport_size(DESKTOP)
+    page.goto(f"{base_url}/")
+    expect(page.locator(".template-card").first).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(page.locator(".skip")).to_be_focused()
+    page.keyboard.press("Enter")  # skip to content: focus moves, the route stays
+    expect(page.locator("#main")).to_be_focused()
+    expect(page.locator("h1")).to_have_text("Templates")
+    card = page.locator(".template-card h2 a").first
+    card.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".canvas .node").first).to_be_visible()
     watched.assert_clean()
 
 
