@@ -21,9 +21,13 @@ export const apiKey = {
   onMissing: (fn) => { keyPrompt = fn; },
 };
 
-/** fetch + JSON. `json` sends a JSON body, `form` a FormData; `raw` returns the Response. */
-export async function api(path, { method = "GET", json, form, body, headers = {}, raw = false, retried = false } = {}) {
+/**
+ * fetch + JSON. `json` sends a JSON body, `form` a FormData; `raw` returns the Response; `fresh`
+ * bypasses the HTTP cache (a workflow's ETag is its version, which a validate does not change).
+ */
+export async function api(path, { method = "GET", json, form, body, headers = {}, raw = false, fresh = false, retried = false } = {}) {
   const init = { method, headers: { accept: "application/json", ...headers } };
+  if (fresh) init.cache = "no-store";
   const key = apiKey.get();
   if (key) init.headers.authorization = `Bearer ${key}`;
   if (json !== undefined) {
@@ -34,7 +38,7 @@ export async function api(path, { method = "GET", json, form, body, headers = {}
   const r = await fetch(path, init);
   if (r.status === 401 && !retried && keyPrompt) {
     const given = await keyPrompt(await errorMessage(r));
-    if (given) return api(path, { method, json, form, body, headers, raw, retried: true });
+    if (given) return api(path, { method, json, form, body, headers, raw, fresh, retried: true });
     throw new ApiError(401, { error: { message: "An API key is needed for this action." } });
   }
   if (!r.ok) throw new ApiError(r.status, await r.json().catch(() => null));

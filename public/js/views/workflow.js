@@ -8,7 +8,7 @@ import { similarList } from "./workflows.js";
 export async function render(el, id) {
   const path = `/api/workflows/${encodeURIComponent(id)}`;
   const [wf, canVersions, canSimilar] = await Promise.all([
-    api(path), hasOperation("get", "/api/workflows/{id}/versions"), hasOperation("get", "/api/workflows/similar/{id}"),
+    api(path, { fresh: true }), hasOperation("get", "/api/workflows/{id}/versions"), hasOperation("get", "/api/workflows/similar/{id}"),
   ]);
   const validation = wf.metadata?.validation;
   const findings = Array.isArray(validation?.findings) ? validation.findings : [];
@@ -79,7 +79,7 @@ export async function render(el, id) {
 
 function history(path, wf, reload) {
   const box = h("section", { class: "panel", id: "history", "aria-labelledby": "history-title" }, h("h2", { id: "history-title" }, "History"), loading("Loading versions…"));
-  api(`${path}/versions`).then((r) => {
+  api(`${path}/versions`, { fresh: true }).then((r) => {
     const versions = r.versions || r.items || (Array.isArray(r) ? r : []);
     box.lastChild.replaceWith(versions.length ? h("ol", { class: "versions", reversed: true }, versions.map((v) => {
       const n = v.version ?? v.n ?? v.number;

@@ -299,6 +299,11 @@ def test_export_duplicate_regenerate_and_delete(watched, base_url, http):
     envelope = json.loads(open(dl.value.path()).read())
     assert set(envelope["state"]["blocks"]) == set(wf["state"]["blocks"])
 
+    expect(page.locator("#validation-line")).to_contain_text("press Validate")
+    page.locator("#validate-button").click()
+    expect(page.locator("#validation-line .chip")).to_have_text("valid")
+    expect(page.locator("#validation-line")).to_contain_text("0 error(s)")
+
     page.locator("#regenerate-button").click()
     expect(page.locator(".toast.ok", has_text="Regenerated")).to_be_visible()
     expect(page.locator(".meta .chip", has_text="version 2")).to_be_visible()
