@@ -160,8 +160,9 @@ def shoot(page, name: str, *, full_page: bool = True) -> None:
     (toasts dismissed first: a fixed toast would sit over the middle of a full-page shot)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.wait_for_load_state("networkidle")
-    for button in page.locator("#toasts .toast button").all():
-        button.click()
+    dismiss = page.locator("#toasts .toast button")
+    while dismiss.count():
+        dismiss.first.click()
     page.evaluate("window.scrollTo(0, 0)")  # a sticky header would otherwise sit mid-shot
     page.screenshot(path=SCREENSHOTS / f"{name}-desktop.png", full_page=full_page)
     page.set_viewport_size(PHONE)

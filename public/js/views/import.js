@@ -53,6 +53,9 @@ export async function render(el) {
     } catch (err) {
       put(progress, h("p", { class: "error-text" }, err.message));
       toast(err.message);
+      // "nothing was imported": the error's details are the rejected rows, each with file and line.
+      const rows = (err.details || []).filter((d) => d.file && d.reason);
+      if (rows.length || merged.imported.length) put(report, await reportView({ imported: merged.imported, rejected: [...merged.rejected, ...rows] }));
     } finally {
       start.disabled = !files.length;
     }
@@ -92,29 +95,41 @@ async function bigImport(file, progress) {
   }
 }
 
+const DETAILS_CAP = 60; // workflows whose stored record is read for its file and findings
+
+/** The report per file: the workflows each file gave (every finding's message) and its rejected rows. */
 async function reportView(r) {
-  const details = await Promise.all(r.imported.map(async (w) => {
-    const count = Array.isArray(w.findings) ? w.findings.length : w.findings;
-    if (Array.isArray(w.findings) || !count) return { w, findings: Array.isArray(w.findings) ? w.findings : [] };
+  const details = await Promise.all(r.imported.map(async (w, i) => {
+    const given = Array.isArray(w.findings) ? w.findings : null;
+    if (i >= DETAILS_CAP) return { w, file: null, findings: given || [] };
     try {
-      const full = await api(`/api/workflows/${encodeURIComponent(w.id)}`);
-      return { w, findings: full.metadata?.validation?.findings || [] };
-    } catch { return { w, findings: [] }; }
+      const full = await api(`/api/workflows/${encodeURIComponent(w.id)}`, { fresh: true });
+      return { w, file: full.metadata?.import?.file || null, findings: given || full.metadata?.validation?.findings || [] };
+    } catch { return { w, file: null, findings: given || [] }; }
   }));
-  const byFile = new Map();
-  for (const d of details) {
-    const file = d.w.source || d.w.file || "upload";
-    byFile.set(file, [...(byFile.get(file) || []), d]);
-  }
+  const files = new Map();
+  const slot = (name) => {
+    if (!files.has(name)) files.set(name, { workflows: [], rejected: [] });
+    return files.get(name);
+  };
+  for (const d of details) slot(d.file || "this upload").workflows.push(d);
+  for (const x of r.rejected) slot(x.file || "this upload").rejected.push(x);
   return h("section", { class: "panel report", "aria-labelledby": "report-title" },
     h("h2", { id: "report-title" }, "Report"),
     h("p", {}, `${r.imported.length} workflow(s) imported, ${r.rejected.length} row(s) or file(s) rejected.`),
-    r.imported.length ? h("ul", { class: "imported" }, details.map(({ w, findings }) => h("li", { class: "imported-item", dataset: { id: w.id } },
-      h("div", { class: "line" }, h("a", { href: `#/workflows/${encodeURIComponent(w.id)}` }, w.name), " ", w.valid ? chip("valid", "ok") : chip("invalid", "bad"),
-        w.created === false ? chip("updated") : null, w.source ? h("span", { class: "muted small" }, ` from ${w.source}`) : null),
-      findings.length ? h("ul", { class: "findings compact" }, findings.map((f) => h("li", { class: `finding ${f.severity}` }, h("span", { class: `sev ${f.severity}` }, f.severity), h("span", { class: "msg" }, f.message), h("code", { class: "path" }, f.path)))) : null,
-      (w.assumptions || []).length ? h("details", {}, h("summary", {}, `${w.assumptions.length} assumption(s)`), anyValue(w.assumptions)) : null))) : null,
-    r.rejected.length ? h("table", { class: "list rejected" }, h("caption", {}, "Rejected"),
-      h("thead", {}, h("tr", {}, ["File", "Line", "Reason"].map((t) => h("th", { scope: "col" }, t)))),
-      h("tbody", {}, r.rejected.map((x) => h("tr", {}, h("td", {}, x.file), h("td", {}, x.line ?? "—"), h("td", {}, x.reason))))) : null);
+    [...files.entries()].map(([name, f]) => h("section", { class: "report-file", dataset: { file: name } },
+      h("h3", {}, h("span", { class: "fname" }, name), h("span", { class: "muted small" }, ` — ${f.workflows.length} workflow(s), ${f.rejected.length} rejected`)),
+      f.workflows.length ? h("ul", { class: "imported" }, f.workflows.map(workflowItem)) : null,
+      f.rejected.length ? h("table", { class: "list rejected" }, h("caption", {}, "Rejected"),
+        h("thead", {}, h("tr", {}, ["Line", "Reason"].map((t) => h("th", { scope: "col" }, t)))),
+        h("tbody", {}, f.rejected.map((x) => h("tr", {}, h("td", {}, x.line ?? "—"), h("td", {}, x.reason))))) : null)));
+}
+
+function workflowItem({ w, findings }) {
+  return h("li", { class: "imported-item", dataset: { id: w.id } },
+    h("div", { class: "line" }, h("a", { href: `#/workflows/${encodeURIComponent(w.id)}` }, w.name), " ", w.valid ? chip("valid", "ok") : chip("invalid", "bad"),
+      w.created === false ? chip("updated") : null, w.source ? h("span", { class: "muted small" }, ` ${w.source}`) : null),
+    findings.length ? h("ul", { class: "findings compact" }, findings.map((f) => h("li", { class: `finding ${f.severity}` },
+      h("span", { class: `sev ${f.severity}` }, f.severity), h("span", { class: "msg" }, f.message), h("code", { class: "path" }, f.path)))) : null,
+    (w.assumptions || []).length ? h("details", {}, h("summary", {}, `${w.assumptions.length} assumption(s)`), anyValue(w.assumptions)) : null);
 }

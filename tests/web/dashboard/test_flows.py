@@ -249,7 +249,7 @@ def test_invalid_import_shows_its_findings_on_the_blocks_and_edges(watched, base
     watched.assert_clean()
 
 
-def test_import_sim_csv_exports(watched, base_url, tmp_path):
+def test_import_sim_csv_exports(watched, base_url, http, tmp_path):
     page = watched.page
     files = [tmp_path / "workflow_rows.csv", tmp_path / "workflow_blocks_rows.csv"]
     files[0].write_bytes(
@@ -271,11 +271,49 @@ def test_import_sim_csv_exports(watched, base_url, tmp_path):
     for assumption in triage["assumptions"]:
         expect(row.locator("details")).to_contain_text(assumption["message"])
     expect(page.locator("#import-progress")).to_contain_text("Done")
+    for w in report["imported"]:  # grouped under the file it came from, as the stored record says
+        source = http.get(f"/api/workflows/{w['id']}").json()["metadata"]["import"]["file"]
+        expect(
+            page.locator(f".report-file[data-file='{source}'] .imported-item[data-id='{w['id']}']")
+        ).to_be_visible()
     shoot(page, "import")
     row.locator(".line a").click()
     expect(page.locator("h1")).to_have_text("Support triage")
     expect(page.locator(".node.container.loop")).to_have_count(1)
     watched.assert_clean()
+
+
+def test_import_reports_rejected_rows_with_file_and_line(watched, base_url, tmp_path):
+    page = watched.page
+    blocks = rf.triage_blocks()
+    blocks[1] = dict(blocks[1], sub_blocks='{"broken": ')  # one unreadable row in the first workflow
+    files = [tmp_path / "workflow_rows.csv", tmp_path / "bad_blocks.csv"]
+    files[0].write_bytes(
+        rf.to_csv([rf.workflow_row(), rf.workflow_row(rf.WF2_ID, "Tiny")], rf.WORKFLOW_COLUMNS)
+    )
+    files[1].write_bytes(rf.to_csv(blocks + rf.tiny_blocks(), rf.BLOCK_COLUMNS))
+    page.goto(f"{base_url}/#/import")
+    page.locator("#import-files").set_input_files([str(f) for f in files])
+    with page.expect_response(re.compile(r"/api/workflows/import$")) as imported:
+        page.locator("#import-button").click()
+    report = imported.value.json()
+    assert report["rejected"] and [w["name"] for w in report["imported"]] == ["Tiny"]
+    rejected = page.locator(".report-file[data-file='bad_blocks.csv'] table.rejected tbody tr")
+    expect(rejected).to_have_count(len(report["rejected"]))
+    expect(rejected.first).to_contain_text(str(report["rejected"][0]["line"]))
+    expect(rejected.first).to_contain_text(report["rejected"][0]["reason"])
+    expect(page.locator(".toast.error")).to_contain_text("rejected")
+
+    only_broken = tmp_path / "only_broken.csv"  # nothing importable at all: a 400 with the rows
+    only_broken.write_bytes(rf.to_csv(blocks, rf.BLOCK_COLUMNS))
+    page.locator("#import-files").set_input_files(str(only_broken))
+    with page.expect_response(re.compile(r"/api/workflows/import$")) as refused:
+        page.locator("#import-button").click()
+    error = refused.value.json()["error"]
+    expect(page.locator("#import-progress")).to_have_text(error["message"])
+    expect(page.locator("table.rejected tbody tr").first).to_contain_text(error["details"][0]["reason"])
+    shoot(page, "import-rejected")
+    watched.assert_clean(allowed=((400, "/api/workflows/import"),))
 
 
 def test_export_duplicate_regenerate_and_delete(watched, base_url, http):
