@@ -29,6 +29,8 @@ def test_browse_filter_and_search_templates(watched, base_url, http):
     cards = page.locator(".template-card")
     expect(cards).to_have_count(len(catalogue["templates"]))
     expect(cards.locator("h2")).to_have_text([t["display_name"] for t in catalogue["templates"]])
+    health = http.get("/api/health").json()
+    expect(page.locator("#health")).to_have_text(f"{health['status']} — database {health['database']['kind']}")
     shoot(page, "templates")
 
     page.locator(".filter[data-category='crypto-trading']").click()
