@@ -202,21 +202,43 @@ export function drawGraph(host, state, looks, { findings = [], onSelect = () => 
     const r = svg.getBoundingClientRect();
     zoom(Math.exp(-ev.deltaY * 0.0015), ev.clientX - r.left, ev.clientY - r.top);
   }, { passive: false });
-  let drag = null;
+  // Drag anywhere pans (on a block too: a phone's canvas is mostly blocks); two fingers pinch.
+  // A drag that moved is not a click, so it does not select the block it started on.
+  const pointers = new Map();
+  let drag = null, pinch = null, swallowClick = false;
+  const spread = () => { const [a, b] = [...pointers.values()]; return Math.hypot(a.x - b.x, a.y - b.y); };
   svg.addEventListener("pointerdown", (ev) => {
-    if (ev.target.closest(".node.block")) return;
-    drag = { x: ev.clientX, y: ev.clientY, t: { ...t } };
-    svg.setPointerCapture(ev.pointerId);
-    svg.classList.add("panning");
+    pointers.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
+    if (pointers.size === 1) drag = { x: ev.clientX, y: ev.clientY, t: { ...t }, moved: false, id: ev.pointerId };
+    if (pointers.size === 2) { pinch = { d: spread(), k: t.k }; drag = null; }
   });
   svg.addEventListener("pointermove", (ev) => {
+    if (!pointers.has(ev.pointerId)) return;
+    pointers.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
+    if (pinch && pointers.size === 2) {
+      const r = svg.getBoundingClientRect(), [a, b] = [...pointers.values()];
+      zoom((pinch.k * spread()) / pinch.d / t.k, (a.x + b.x) / 2 - r.left, (a.y + b.y) / 2 - r.top);
+      return;
+    }
     if (!drag) return;
-    t = { ...drag.t, x: drag.t.x + ev.clientX - drag.x, y: drag.t.y + ev.clientY - drag.y };
-    apply();
+    const dx = ev.clientX - drag.x, dy = ev.clientY - drag.y;
+    if (!drag.moved && Math.hypot(dx, dy) > 4) {
+      drag.moved = true;
+      svg.setPointerCapture(drag.id);
+      svg.classList.add("panning");
+    }
+    if (drag.moved) { t = { ...drag.t, x: drag.t.x + dx, y: drag.t.y + dy }; apply(); }
   });
-  const stop = () => { drag = null; svg.classList.remove("panning"); };
+  const stop = (ev) => {
+    pointers.delete(ev.pointerId);
+    if (pointers.size < 2) pinch = null;
+    if (drag?.moved) { swallowClick = true; setTimeout(() => { swallowClick = false; }, 0); }
+    if (!pointers.size) drag = null;
+    svg.classList.remove("panning");
+  };
   svg.addEventListener("pointerup", stop);
   svg.addEventListener("pointercancel", stop);
+  svg.addEventListener("click", (ev) => { if (swallowClick) { ev.stopPropagation(); ev.preventDefault(); } }, true);
   svg.addEventListener("keydown", (ev) => {
     const step = 60, keys = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
     if (ev.target !== svg) return;

@@ -30,7 +30,9 @@ def test_browse_filter_and_search_templates(watched, base_url, http):
     expect(cards).to_have_count(len(catalogue["templates"]))
     expect(cards.locator("h2")).to_have_text([t["display_name"] for t in catalogue["templates"]])
     health = http.get("/api/health").json()
-    expect(page.locator("#health")).to_have_text(f"{health['status']} — database {health['database']['kind']}")
+    expect(page.locator("#health")).to_have_text(
+        f"{health['status']} — database {health['database']['kind']}"
+    )
     shoot(page, "templates")
 
     page.locator(".filter[data-category='crypto-trading']").click()
@@ -177,6 +179,16 @@ def test_graph_pan_zoom_fit_and_a_block_s_settings(watched, base_url, http):
     page.locator(".graph").focus()
     page.keyboard.press("ArrowRight")
     expect(viewport).not_to_have_attribute("transform", fitted)
+    first_agent = next(b for b in state["blocks"].values() if b["type"] == "agent")
+    box = page.locator(f".node[data-id='{first_agent['id']}'] .body").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    before_drag = viewport.get_attribute("transform")
+    page.mouse.move(x, y)  # a drag that starts on a block pans
+    page.mouse.down()
+    page.mouse.move(x + 100, y + 40, steps=5)
+    page.mouse.up()
+    expect(viewport).not_to_have_attribute("transform", before_drag)
+    expect(page.locator(".node.selected")).to_have_count(0)  # and is not a click
 
     agent = next(b for b in state["blocks"].values() if b["type"] == "agent" and b["subBlocks"].get("apiKey"))
     node = page.locator(f".node[data-id='{agent['id']}']")
