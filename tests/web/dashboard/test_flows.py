@@ -170,6 +170,21 @@ def test_graph_pan_zoom_fit_and_a_block_s_settings(watched, base_url, http):
         assert frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1
         assert frame["y"] <= box["y"] and box["y"] + box["height"] <= frame["y"] + frame["height"] + 1
 
+    agent = next(b for b in state["blocks"].values() if b["type"] == "agent" and b["subBlocks"].get("apiKey"))
+    node = page.locator(f".node[data-id='{agent['id']}']")
+    node.focus()
+    page.keyboard.press("Enter")
+    inspector = page.locator(".inspector")
+    expect(inspector.locator("h3")).to_have_text(agent["name"])
+    expect(node).to_have_class(re.compile(r"\bselected\b"))
+    key_field = inspector.locator(".field", has=page.locator("code.sub-id", has_text=re.compile("^apiKey$")))
+    expect(key_field.locator("pre")).to_have_text(agent["subBlocks"]["apiKey"]["value"])
+    assert re.fullmatch(r"\{\{[A-Z0-9_]+\}\}", agent["subBlocks"]["apiKey"]["value"])
+    expect(key_field.locator(".chip.secret")).to_be_visible()
+    shoot(page, "workflow")
+    page.get_by_role("button", name="Close block details").click()
+    expect(page.locator(".node.selected")).to_have_count(0)
+
     viewport = page.locator(".graph .viewport")
     before = viewport.get_attribute("transform")
     page.get_by_role("button", name="Zoom in").click()
@@ -189,19 +204,6 @@ def test_graph_pan_zoom_fit_and_a_block_s_settings(watched, base_url, http):
     page.mouse.up()
     expect(viewport).not_to_have_attribute("transform", before_drag)
     expect(page.locator(".node.selected")).to_have_count(0)  # and is not a click
-
-    agent = next(b for b in state["blocks"].values() if b["type"] == "agent" and b["subBlocks"].get("apiKey"))
-    node = page.locator(f".node[data-id='{agent['id']}']")
-    node.focus()
-    page.keyboard.press("Enter")
-    inspector = page.locator(".inspector")
-    expect(inspector.locator("h3")).to_have_text(agent["name"])
-    expect(node).to_have_class(re.compile(r"\bselected\b"))
-    key_field = inspector.locator(".field", has=page.locator("code.sub-id", has_text=re.compile("^apiKey$")))
-    expect(key_field.locator("pre")).to_have_text(agent["subBlocks"]["apiKey"]["value"])
-    assert re.fullmatch(r"\{\{[A-Z0-9_]+\}\}", agent["subBlocks"]["apiKey"]["value"])
-    expect(key_field.locator(".chip.secret")).to_be_visible()
-    shoot(page, "workflow")
     watched.assert_clean()
 
 
