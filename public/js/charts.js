@@ -2,7 +2,9 @@
 // needed for two shapes, and the SVG scales with its box.
 import { h, s } from "./ui.js";
 
-const W = 560, H = 220, L = 56, R = 16, T = 16, B = 40;
+const H = 220, L = 56, R = 16, T = 16, B = 40;
+// Drawn at about the width it will be shown at, so axis text stays readable on a phone.
+const width = () => Math.max(300, Math.min(560, document.documentElement.clientWidth - 60));
 
 function ticks(max) {
   if (!(max > 0)) return [0, 1];
@@ -20,6 +22,7 @@ function frame(title, svg, caption) {
 
 /** series: [{name, points: [{x: label, y: number}]}] sharing the same x labels. */
 export function lineChart(title, series, format = String) {
+  const W = width();
   const xs = series[0]?.points.map((p) => p.x) || [];
   const max = Math.max(0, ...series.flatMap((se) => se.points.map((p) => Number(p.y) || 0)));
   const tk = ticks(max), top = tk[tk.length - 1] || 1;
@@ -40,14 +43,20 @@ export function lineChart(title, series, format = String) {
   return fig;
 }
 
+const clipLabel = (text, px) => {
+  const max = Math.floor(px / 6.2);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+};
+
 /** items: [{label, value}] as horizontal bars. */
 export function barChart(title, items, format = String) {
+  const W = width();
   const max = Math.max(0, ...items.map((i) => Number(i.value) || 0)) || 1;
-  const row = 28, height = items.length * row + 8, labelW = 250;
+  const row = 28, height = items.length * row + 8, labelW = Math.round(W * 0.45);
   const svg = s("svg", { viewBox: `0 0 ${W} ${height}`, role: "img", "aria-label": title, class: "chart-svg" });
   items.forEach((it, i) => {
     const y = 4 + i * row, w = ((W - labelW - 90) * (Number(it.value) || 0)) / max;
-    svg.append(s("text", { class: "axis", x: labelW - 8, y: y + 17, "text-anchor": "end" }, String(it.label).length > 36 ? `${String(it.label).slice(0, 35)}…` : String(it.label)),
+    svg.append(s("text", { class: "axis", x: labelW - 8, y: y + 17, "text-anchor": "end" }, clipLabel(String(it.label), labelW)),
       s("rect", { class: `bar s${i % 6}`, x: labelW, y: y + 4, width: Math.max(1, w), height: row - 10, rx: "3" }),
       s("text", { class: "axis value", x: labelW + w + 6, y: y + 17 }, format(it.value)));
   });

@@ -155,9 +155,11 @@ class Watched:
         assert self.hosts <= {"127.0.0.1", "blob", "data"}, self.hosts
 
 
-def shoot(page, name: str, *, full_page: bool = True) -> None:
+def shoot(page, name: str, *, full_page: bool = True, reload: bool = False) -> None:
     """Screenshots of the current view at desktop and phone width into docs/screenshots/
-    (toasts dismissed first: a fixed toast would sit over the middle of a full-page shot)."""
+    (toasts dismissed first: a fixed toast would sit over the middle of a full-page shot).
+    `reload`: draw the phone view afresh at phone width (charts size themselves when drawn);
+    only for views that are whole from their URL."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.wait_for_load_state("networkidle")
     dismiss = page.locator("#toasts .toast button")
@@ -166,6 +168,9 @@ def shoot(page, name: str, *, full_page: bool = True) -> None:
     page.evaluate("window.scrollTo(0, 0)")  # a sticky header would otherwise sit mid-shot
     page.screenshot(path=SCREENSHOTS / f"{name}-desktop.png", full_page=full_page)
     page.set_viewport_size(PHONE)
+    if reload:
+        page.reload()
+        page.wait_for_load_state("networkidle")
     page.wait_for_timeout(150)  # the canvas refits on resize (a ResizeObserver callback)
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=SCREENSHOTS / f"{name}-phone.png", full_page=full_page)

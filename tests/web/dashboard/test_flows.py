@@ -467,5 +467,5 @@ def test_analytics_after_a_few_generations(watched, base_url, http):
     else:
         expect(page.locator(".charts .chart").first).to_be_visible()
         expect(page.locator("#analytics-tiles .stat").first).to_be_visible()
-    shoot(page, "analytics")
+    shoot(page, "analytics", reload=True)
     watched.assert_clean()
