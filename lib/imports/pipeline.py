@@ -268,6 +268,7 @@ class _Run:
             )
 
     def land(self, cand: Candidate) -> None:
+        from lib.search.indexing import reindex
         from lib.store import workflows
         from lib.validation import validate
 
@@ -298,6 +299,7 @@ class _Run:
                 metadata=metadata,
                 variables=cand.variables,
                 sim_fields=cand.sim_fields,
+                reindex=reindex,
             )
         except AgentForgeError as exc:
             self.report.reject(cand.file, None, f"workflow {cand.name!r} was not stored: {exc.message}")

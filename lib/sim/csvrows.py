@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
+from lib import limits
+from lib.errors import AgentForgeError
+
 __all__ = ["TABLES", "CsvRow", "RowError", "convert", "detect_table", "read_raw", "read_rows", "text_stream"]
+
+_MAX_DOUBLE = Decimal("1.7976931348623157e308")  # past it, Sim's JavaScript (and float()) overflow
 
 # Cells may hold whole JSON states; the csv module's 128 KiB default is too small for those.
 csv.field_size_limit(256 * 1024 * 1024)
@@ -204,9 +208,9 @@ def convert(table: Table, header: list[str], cells: list[str], line: int, file: 
 def _cell(table: Table, col: str, cell: str) -> Any:
     if col in table.json:
         try:
-            return json.loads(cell)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"invalid JSON ({exc.msg} at character {exc.pos})") from None
+            return limits.load_json(cell, field=col)
+        except AgentForgeError as exc:
+            raise ValueError(exc.message) from None
     if col in table.bools:
         low = cell.strip().lower()
         if low in _TRUE:
@@ -219,8 +223,8 @@ def _cell(table: Table, col: str, cell: str) -> Any:
             num = Decimal(cell.strip())
         except InvalidOperation:
             raise ValueError(f"{cell[:20]!r} is not a number") from None
-        if not num.is_finite():
-            raise ValueError(f"{cell[:20]!r} is not a finite number")
+        if not num.is_finite() or abs(num) > _MAX_DOUBLE:
+            raise ValueError(f"{cell[:20]!r} is not a finite number in a double's range")
         return int(num) if num == num.to_integral_value() else float(num)
     return cell
 
