@@ -42,7 +42,7 @@ export async function render(el) {
       if (table) table.append(...trs);
       else if (!rows.length) put(body, empty(q.value || category.value || status.value ? "Nothing matches these filters." : "No workflows yet. Start from a template, generate one or import Sim's exports.",
         h("p", {}, h("a", { href: "#/" }, "Browse templates"), " · ", h("a", { href: "#/generate" }, "Generate"), " · ", h("a", { href: "#/import" }, "Import"))));
-      else put(body, h("table", { class: "list" }, h("thead", {}, h("tr", {}, ["Name", "Category", semantic ? "Match" : "Status", semantic ? "Kind" : "Updated", ""].map((t) => h("th", { scope: "col" }, t)))), h("tbody", {}, trs)));
+      else put(body, h("table", { class: "list" }, h("thead", {}, h("tr", {}, ["Name", "Category", semantic ? "Match" : "Status", semantic ? "" : "Updated", ""].map((t) => h("th", { scope: "col" }, t)))), h("tbody", {}, trs)));
     } catch (err) {
       if (mine !== seq) return;
       put(body, h("p", { class: "error-text" }, err.message));
@@ -65,7 +65,7 @@ function row(w, semantic, canSimilar) {
     h("td", {}, h("a", { href, class: "wf-link" }, w.name), semantic ? matchedLine(w.matched) : null),
     h("td", {}, w.category ? chip(w.category, "cat") : "—"),
     h("td", {}, semantic ? fmt.pct(w.score) : chip(w.status || "—", w.status)),
-    h("td", {}, semantic ? w.kind : fmt.date(w.updated_at)),
+    h("td", {}, semantic ? (w.kind === "template" ? chip("template") : "") : fmt.date(w.updated_at)),
     h("td", { class: "right" }, canSimilar && w.kind !== "template"
       ? h("button", { type: "button", class: "link similar-button", "aria-expanded": "false", onclick: (ev) => toggleSimilar(ev.currentTarget, w) }, "Similar") : null));
 }
