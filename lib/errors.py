@@ -28,6 +28,12 @@ class InvalidInput(AgentForgeError):
     code = "validation_error"
 
 
+class CannotPlan(InvalidInput):
+    """The description is valid text, but no workflow can be made of it without guessing."""
+
+    code = "cannot_plan"
+
+
 class MalformedInput(AgentForgeError):
     """The input could not be parsed at all (bad JSON, CSV or YAML syntax)."""
 
