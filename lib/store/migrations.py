@@ -129,6 +129,8 @@ def migrate(directory: Path = MIGRATIONS_DIR, *, wait_s: float | None = None) ->
                         (migration.version, migration.name),
                     )
                 done.append(migration.version)
+        if done:
+            harden(conn)
         _reregister_vector(conn)
     return done
 
@@ -165,6 +167,17 @@ def ensure_current(directory: Path = MIGRATIONS_DIR) -> str | None:
     applied_now = migrate(directory, wait_s=cfg.migrate_wait_s)
     log.info("schema migrated on first use: %s", ", ".join(applied_now) or "already done by another instance")
     return latest
+
+
+HARDEN_SQL = Path(__file__).with_name("harden.sql")
+
+
+def harden(conn) -> None:
+    """RLS forced on every table (with the service's own policy) and every view security_invoker,
+    whichever migration made them and in whatever order they were applied."""
+    with conn.transaction():
+        conn.execute("select pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
+        conn.execute(HARDEN_SQL.read_text(encoding="utf-8"))
 
 
 def _reregister_vector(conn) -> None:
