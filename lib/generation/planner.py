@@ -428,6 +428,8 @@ class _Builder:
         own = self.refs.get(id(step.data_from)) if step.data_from is not None else None
         prev = own or prev
         expression, data_step = self.expression(step.label, prev, step.text)
+        if expression is not None and step.negate:  # 'unless it rains': the steps run when the test is false
+            expression = f"!({expression})"
         if data_step is not None:  # a value the test needs but no earlier block fetches (e.g. BTC's price)
             heads, fetched = self.chain([data_step], heads, prev, parent)
             expression = expression.replace("{data}", self.blocks[-1].id)
@@ -460,6 +462,17 @@ class _Builder:
 
     def expression(self, test: str, prev: str | None, context: str = "") -> tuple[str | None, Step | None]:
         """A JavaScript condition for the test text, and an extra data step when one is needed."""
+        compound = _COMPOUND.split(test)
+        if len(compound) > 1 and not lx.symbols_in(test):  # 'the label is bug and the priority is high'
+            out, extra = None, None
+            for i in range(0, len(compound), 2):
+                part, data = self.expression(compound[i], prev, context)
+                if part is None:
+                    return None, None
+                extra = extra or data
+                join = " && " if i == 0 or compound[i - 1].lower() == "and" else " || "
+                out = f"({part})" if out is None else f"{out}{join}({part})"
+            return out, extra
         threshold = lx.threshold_in(test)
         low = test.lower()
         if threshold:
@@ -637,6 +650,14 @@ class _Builder:
         if step.body:
             self.chain(step.body, [(local, "loop-start-source")], "<loop.currentItem>", local)
         return [(local, "loop-end-source")]
+
+
+# 'A and B' / 'A or B' where each side is a test of its own ('the priority is high', 'it is above 5')
+_COMPOUND = re.compile(
+    r"\s+(and|or)\s+(?=(?:the|its|it|their|his|her|this|that)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:is|are|was|has|have|contains?|equals?|exceeds?|includes?|mentions?)\b)",
+    re.I,
+)
 
 
 def _coin_test(test: str, symbol: str, api: dict[str, Any]) -> str | None:

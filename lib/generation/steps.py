@@ -62,6 +62,7 @@ class Step:
     implicit: bool = False  # a loop read from 'each <noun>' (no 'for'): built only over a fetched list
     note: str | None = None  # an assumption the planner made for this step (shown in the coverage report)
     needs: list[str] = field(default_factory=list)  # what the user must still fill in
+    negate: bool = False  # a condition read from 'unless …': its steps run when the test is false
 
 
 def negated(text: str) -> dict[str, set[str]]:
@@ -1031,7 +1032,7 @@ def read_clauses(text: str, description: str, ruled_out: dict[str, set[str]]) ->
 
 
 # -- structure ------------------------------------------------------------------------------------
-_IF = re.compile(r"\b(?:only\s+)?(?:if|in case|whenever it|when it)\b", re.I)
+_IF = re.compile(r"\b(?:only\s+)?(?:if|in case|whenever it|when it|unless)\b", re.I)
 _ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else)\b\s*,?\s*", re.I)
 _ROUTE = re.compile(
     r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
@@ -1320,8 +1321,16 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
         ):  # "check X and email me if Y": the fetch runs, the action waits
             keep = ("source", "process")  # the fetch and the processing run; the action waits for the test
             pre, if_steps = [s for s in pre if s.kind in keep], [s for s in pre if s.kind not in keep]
-        step = Step("condition", "condition", label=test, text=sentence)
-        step.branches = [("if", if_steps), ("else", read_clauses(else_text, description, ruled_out))]
+        step = Step(
+            "condition", "condition", label=test, text=sentence, negate=cond.group(0).lower() == "unless"
+        )
+        # 'else if B …, else C': the else branch is itself a condition (multi-way tests nest)
+        nested = re.match(r"^\s*(?:only\s+)?(?:if|when|unless)\b", else_text, re.I)
+        otherwise = read_sentence(else_text, description, ruled_out) if nested else None
+        step.branches = [
+            ("if", if_steps),
+            ("else", otherwise or read_clauses(else_text, description, ruled_out)),
+        ]
         data = [s for s in pre if s.kind in ("source", "process")]
         step.data_from = data[-1] if data else None  # the test is about what its own sentence fetched
         return pre + [step]
