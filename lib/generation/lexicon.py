@@ -250,6 +250,8 @@ def counts_items(test: str) -> bool:
     if not found or found.group("unit") or found.group("cur"):
         return False
     after = test[found.end() :].lower().split()
+    if not after and re.search(r"\bthere\s+(?:are|is|were)\b|\b(?:they|them)\s+(?:are|number)\b", test, re.I):
+        return True  # 'if there are more than 20': how many the list holds
     nouns = set(lexicon()["item_nouns"])
     return bool(after) and (
         after[0] in nouns or (len(after) > 1 and after[1] in nouns)

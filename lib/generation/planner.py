@@ -329,6 +329,13 @@ class _Builder:
                 heads = self.router(step, heads, prev, parent)
             elif step.kind == "loop":
                 heads = self.loop(step, heads, prev, parent)
+            elif step.kind == "fan":  # parallel branches: each starts from the same heads, all are exits
+                exits: list[tuple[str, str]] = []
+                last = prev
+                for i, (_, branch) in enumerate(step.branches):
+                    out, made = self.chain(branch, heads, prev, parent, scope=f"{scope}:fan{i}")
+                    exits, last = exits + out, made or last
+                heads, prev = exits, last
             else:
                 key = (parent, scope, step.type, step.values.get("operation"), _target_of(step))
                 if step.kind == "action" and key in self.done:
@@ -644,12 +651,26 @@ class _Builder:
             self.item_email, self.item_phone, self.item_created = self.item_emails.get(
                 items, ("email", "phone", "created_at")
             )
-        local = self.add("loop", {}, parent, **extra)
-        self.words[local] = f"each {step.label}" if step.loop_type == "forEach" else step.text
+        kind = "parallel" if step.loop_type == "parallel" else "loop"
+        if kind == "parallel" and (len(step.body) != 1 or step.body[0].kind not in ("action", "process")):
+            # JUL25's executor runs only the first block of a chain inside a parallel (simcheck): a loop runs all
+            self.notes.append(
+                f"'each {step.label}' in parallel has several steps: built as a loop, one item at a time"
+            )
+            kind, extra["loop_type"] = "loop", "forEach"
+        if kind == "parallel":  # Sim's parallel container runs its blocks once per item, all at once
+            extra = {"collection": extra["collection"]}
+        local = self.add(kind, {}, parent, **extra)
+        self.words[local] = f"each {step.label}" if step.loop_type != "for" else step.text
         self.edge(heads, local)
-        if step.body:
-            self.chain(step.body, [(local, "loop-start-source")], "<loop.currentItem>", local)
-        return [(local, "loop-end-source")]
+        first = len(self.blocks)
+        self.chain(step.body, [(local, f"{kind}-start-source")], "<loop.currentItem>", local)
+        if kind == "parallel":  # inside a parallel the item is <parallel.currentItem>
+            for block in self.blocks[first:]:
+                for value in block.values:
+                    if isinstance(value.value, str):
+                        value.value = value.value.replace("<loop.currentItem", "<parallel.currentItem")
+        return [(local, f"{kind}-end-source")]
 
 
 # 'A and B' / 'A or B' where each side is a test of its own ('the priority is high', 'it is above 5')

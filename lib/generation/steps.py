@@ -245,7 +245,7 @@ def _process(kind: str, clause: str, description: str) -> Step:
 
 
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
-    low = clause.lower()
+    low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
     hits = []
     for kind, entry in lexicon()["processing"].items():
         pos = [low.find(v) for v in entry["verbs"] if re.search(r"(?<!\w)" + re.escape(v), low)]
@@ -1221,7 +1221,36 @@ def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[st
     return [s for c in parts[:at] for s in read_clause(c, description, ruled_out)] + sources + [step]
 
 
+_PARALLEL = re.compile(
+    r"\s*,?\s*\b(?:in parallel|at the same time|simultaneously|concurrently|all at once)\b\s*,?", re.I
+)
+
+
 def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
+    """The steps of one sentence; 'in parallel' / 'at the same time' makes its loop a parallel container
+    and its several actions branches that start together from the same block."""
+    if not _PARALLEL.search(sentence):
+        return _read_sentence(sentence, description, ruled_out)
+    plain = _PARALLEL.sub(" ", sentence)
+    steps = _read_sentence(plain, description, ruled_out)
+    loops = [s for s in steps if s.kind == "loop" and s.loop_type == "forEach"]
+    for loop in loops:
+        loop.loop_type = "parallel"
+    # '…, then email me both': what follows a 'then' after the parallel part waits for it
+    marker = _PARALLEL.search(sentence).start()
+    then = re.search(r"\bthen\b", plain[marker:])
+    cut = marker + then.start() if then else len(plain)
+    work = [s for s in steps if s.kind in ("action", "process") and not 0 <= cut <= plain.find(s.text)]
+    if loops or len(work) < 2:
+        return steps
+    # the steps after the first of the parallel ones that consume it ('then email me both') stay after
+    first = steps.index(work[0])
+    fan = Step("fan", "fan", label="in parallel", text=sentence)
+    fan.branches = [("", [s]) for s in work]
+    return steps[:first] + [fan] + [s for s in steps[first:] if s not in work]
+
+
+def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     loop = _LOOP.search(sentence)
     if loop:
         before, after = sentence[: loop.start()], sentence[loop.end() :]
@@ -1340,7 +1369,7 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
 def read_steps(text: str, description: str) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out."""
     ruled_out = negated(description)
-    rank = {"source": 0, "process": 1, "action": 2, "loop": 3, "router": 3, "condition": 4}
+    rank = {"source": 0, "process": 1, "action": 2, "fan": 2, "loop": 3, "router": 3, "condition": 4}
     steps: list[Step] = []
     for sentence in sentences(text):
         otherwise = re.match(r"^\s*(?:otherwise|else|if not)\b[\s,]*", sentence, re.I)
