@@ -75,8 +75,14 @@ def mask_names(text: str) -> str:
     phrases = [p.strip() for e in lexicon()["integrations"].values() for p in e["phrases"]]
     for m in _BEFORE_RE.finditer(text):
         name, named = m.group("name").lower(), m.group(0).lower()
-        if any(phrase_at(named, p) >= 0 and phrase_at(name, p) < 0 for p in phrases) or name in phrases:
-            continue  # 'Google Sheet', 'Slack channel': the service and its own noun
+        if (
+            any(
+                (phrase_at(named, p) >= 0 and phrase_at(name, p) < 0) or name.endswith(" " + p)
+                for p in phrases
+            )
+            or name in phrases
+        ):
+            continue  # 'Google Sheet', 'Slack channel', 'the Orders Airtable table': the service and its noun
         spans.append(m.span("name"))
     for a, b in spans:
         text = text[:a] + " " * (b - a) + text[b:]
