@@ -1066,7 +1066,11 @@ _NOT_A_CONDITION = re.compile(
 _LOOP = re.compile(
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
     r"(?:each|every|all(?:\s+of)?(?:\s+the)?)\s+([\w\s-]+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+)?([\w\s-]+?))?"
-    r"\s*(?:,|:|\bdo\b|$|(?=\s(?:" + _WRITE + "|" + _READ + r"|summari[sz]e|classify|translate|extract|"
+    r"\s*(?:,|:|\bdo\b|$|(?=\s(?:"
+    + _WRITE
+    + "|"
+    + _READ
+    + r"|e-?mail|text|sms|reply|summari[sz]e|classify|translate|extract|"
     r"draft|analy[sz]e|review|research|write|generate|score)\b))"
     r"|\b(?:repeat|run|do)\b[^,.;]*?\b(\d+)\s+times\b",
     re.I,
