@@ -74,10 +74,11 @@ def mask_names(text: str) -> str:
     spans += [m.span("name") for m in _CALLED_RE.finditer(text) if m.group("name")[:1].isupper()]
     phrases = [p.strip() for e in lexicon()["integrations"].values() for p in e["phrases"]]
     for m in _BEFORE_RE.finditer(text):
-        name, named = m.group("name").lower(), m.group(0).lower()
+        name, named, noun = m.group("name").lower(), m.group(0).lower(), m.group("noun").lower()
         if (
             any(
-                (phrase_at(named, p) >= 0 and phrase_at(name, p) < 0) or name.endswith(" " + p)
+                (phrase_at(named, p) >= 0 and phrase_at(name, p) < 0 and phrase_at(noun, p) < 0)
+                or name.endswith(" " + p)
                 for p in phrases
             )
             or name in phrases

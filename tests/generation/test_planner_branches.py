@@ -120,6 +120,9 @@ def test_names_with_service_words_are_names():
     assert [k for _, k in integrations_in("append to the Discord Leads Tracker sheet in Google Sheets")] == [
         "google_sheets"
     ]
+    assert [k for _, k in integrations_in("every morning read the rows of the Inbox Log sheet")] == [
+        "google_sheets"
+    ]
     state = _state("Every Friday pull the list called 'Discord signups' from Airtable and email me the count")
     assert sorted(b["type"] for b in state["blocks"].values()) == ["airtable", "gmail", "starter"]
     # the service's own noun after its name stays the service
