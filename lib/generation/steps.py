@@ -924,7 +924,9 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         step = _integration_step("gmail", "email " + address.group(0), description)
         found.append((address.start() + 2, step))
     if not any(s.integration for _, s in found):
-        implied = _implied_destination(clause, description, ruled_out)
+        implied = _implied_destination(clause, description, ruled_out) or _message_to_person(
+            clause, description, ruled_out
+        )
         if implied:
             found.append((len(clause), implied))
     for pos, kind in _processing_kinds(clause):
@@ -989,6 +991,27 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         key=lambda item: (0 if item[1].kind == "source" else 1 if item[1].kind == "process" else 2, item[0])
     )
     return [s for _, s in found]
+
+
+_TO_PERSON = re.compile(
+    r"\b(?:remind|tell|notify|alert|warn|ask|thank|message|ping|let)\s+(?P<who>me|us|them|him|her|the\s+team|"
+    r"(?:the|each|every|that|this|our|my)\s+(?:\w+\s+)?\w+)\b",
+    re.I,
+)
+
+
+def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:
+    """'remind the team …', 'tell me a joke', 'ask them why': a message to a person with no channel named is
+    an e-mail (said in the report), to the user for 'me', else to the address the data holds."""
+    found = _TO_PERSON.search(clause)
+    if found is None or ruled(ruled_out, "gmail", "write"):
+        return None
+    step = _integration_step(
+        "gmail", "email " + found.group("who") + " " + clause[found.end() :], description, write=True
+    )
+    step.text = clause
+    step.note = f"'{found.group(0)}' names no channel: sent by e-mail (Gmail)"
+    return step
 
 
 def _implied_destination(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:

@@ -127,3 +127,23 @@ def test_names_with_service_words_are_names():
     assert sorted(b["type"] for b in state["blocks"].values()) == ["airtable", "gmail", "starter"]
     # the service's own noun after its name stays the service
     assert [k for _, k in integrations_in("add a row to the Orders Airtable table")] == ["airtable"]
+
+
+def test_a_message_to_a_person_with_no_channel_is_built_not_refused():
+    state = _state("Every Friday remind the team to fill in their expense reports")
+    (gmail,) = _blocks(state, "gmail")
+    assert _value(gmail, "operation") == "send_gmail" and _blocks(
+        state, "agent"
+    )  # an agent writes the reminder
+    state = _state("Every evening tell me a fun fact about space")
+    assert _value(_blocks(state, "gmail")[0], "to") == "{{USER_EMAIL}}"
+
+
+def test_nothing_buildable_is_still_refused():
+    import pytest
+
+    from lib.errors import CannotPlan
+
+    for text in ("Fold the laundry every Sunday", "Predict next week's lottery numbers and buy a ticket"):
+        with pytest.raises(CannotPlan):
+            planner.plan(text)
