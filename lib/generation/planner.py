@@ -19,6 +19,7 @@ from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.steps import Step, clauses, read_steps, sentences
+from lib.generation.translations import to_english
 from lib.generation.triggers import read_trigger
 
 EXAMPLES = (
@@ -65,6 +66,15 @@ def plan(description: str) -> WorkflowPlan:
 def draft(description: str) -> Draft:
     """The plan for `description` with its coverage notes."""
     foreign = language_of(description)
+    english = to_english(description, foreign) if foreign else None
+    if foreign and english and language_of(english) is None:
+        try:  # read through the phrase table; what it cannot read is refused as before
+            result = draft(english)
+        except CannotPlan:
+            result = None
+        if result is not None:
+            result.assumptions.insert(0, f"read as {foreign} through the planner's phrase table: '{english}'")
+            return result
     if foreign:
         raise CannotPlan(
             f"this description looks {foreign}; the offline planner reads English only, so it cannot turn it "
