@@ -149,12 +149,10 @@ def _check(ctx: Context) -> Iterator[Finding]:
 def _by_value(ctx: Context, reported: list[str]) -> Iterator[Finding]:
     """What the name checks above miss: keys by format or randomness anywhere (prompts, code, URL
     queries, JSON bodies), and credential-named `data` keys. Never quotes the value."""
-    from lib.secrets import scrub
+    from lib.secrets import find
 
     notes = {pointer("blocks", b) for b in ctx.blocks if ctx.is_note(b)}
-    _clean, found = scrub(
-        {"blocks": ctx.state.get("blocks")} if isinstance(ctx.state.get("blocks"), dict) else {}
-    )
+    found = find({"blocks": ctx.state.get("blocks")} if isinstance(ctx.state.get("blocks"), dict) else {})
     seen: set[tuple[str, str]] = set()
     for f in found:
         if any(f.path == p or f.path.startswith(p + "/") for p in reported) or (f.path, f.kind) in seen:
