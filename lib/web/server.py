@@ -1,11 +1,14 @@
 """The local server: every api/ function at the path Vercel gives it, plus public/ at `/`.
 
 `python -m lib serve` runs this under uvicorn. Each request is handed, untouched, to the
-route file's own `app`, so what runs locally is what runs on Vercel.
+route file's own `app`, so what runs locally is what runs on Vercel. The exact-path rewrites
+of `vercel.json` (`/docs`, `/redoc`, `/openapi.json`) are read from that file and applied
+first, so both places answer the same URLs from one declaration.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import signal
 import sys
@@ -36,12 +39,26 @@ STATIC_HEADERS = [
 ]
 
 
+def load_rewrites() -> dict[str, str]:
+    """vercel.json's exact-path rewrites (source → destination); patterns are not used here."""
+    try:
+        config = json.loads((ROOT / "vercel.json").read_text())
+    except (OSError, ValueError):
+        return {}
+    return {
+        r["source"]: r["destination"]
+        for r in config.get("rewrites", [])
+        if ":" not in r["source"] and "(" not in r["source"]
+    }
+
+
 class LocalServer:
     """ASGI app: api/ route files first (static paths before dynamic ones), then public/."""
 
     def __init__(self) -> None:
         self.static = StaticFiles(directory=PUBLIC_DIR, html=True, check_dir=False)
         self.apps: dict[str, Any] = {}
+        self.rewrites = load_rewrites()
 
     def _app_for(self, route: routes.ApiRoute) -> Any:
         key = str(route.file)
@@ -59,6 +76,9 @@ class LocalServer:
                     await send({"type": "lifespan.shutdown.complete"})
                     return
         path = scope.get("path", "/")
+        if path in self.rewrites:
+            path = self.rewrites[path]
+            scope = {**scope, "path": path, "raw_path": path.encode()}
         found = routes.match(path)
         if found is not None:
             await self._app_for(found[0])(scope, receive, send)
@@ -133,7 +153,7 @@ def run(host: str = "127.0.0.1", port: int = 8000) -> None:
     stop = threading.Event()
     if db.embedded_alive() is not None:
         threading.Thread(target=watch_embedded, args=(stop,), name="pg-watchdog", daemon=True).start()
-    print(f"Agent Forge on http://{host}:{port}  (API under /api, docs at /docs.html)", flush=True)
+    print(f"Agent Forge on http://{host}:{port}  (API under /api, docs at /docs and /redoc)", flush=True)
     # uvicorn re-raises SIGTERM after its graceful shutdown; by default that kills the process before
     # `finally` runs. As an exception it unwinds, and the embedded server is stopped below.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
