@@ -10,13 +10,26 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
-__all__ = ["TABLES", "CsvRow", "RowError", "convert", "detect_table", "read_raw", "read_rows", "text_stream"]
+import orjson
+
+MAX_DEPTH = 64  # levels of a JSON cell (Sim's states need about 12); deeper is refused, never walked
+
+__all__ = [
+    "MAX_DEPTH",
+    "TABLES",
+    "CsvRow",
+    "RowError",
+    "convert",
+    "detect_table",
+    "read_raw",
+    "read_rows",
+    "text_stream",
+]
 
 # Cells may hold whole JSON states; the csv module's 128 KiB default is too small for those.
 csv.field_size_limit(256 * 1024 * 1024)
@@ -203,10 +216,7 @@ def convert(table: Table, header: list[str], cells: list[str], line: int, file: 
 
 def _cell(table: Table, col: str, cell: str) -> Any:
     if col in table.json:
-        try:
-            return json.loads(cell)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"invalid JSON ({exc.msg} at character {exc.pos})") from None
+        return load_cell(cell)
     if col in table.bools:
         low = cell.strip().lower()
         if low in _TRUE:
@@ -223,6 +233,41 @@ def _cell(table: Table, col: str, cell: str) -> Any:
             raise ValueError(f"{cell[:20]!r} is not a finite number")
         return int(num) if num == num.to_integral_value() else float(num)
     return cell
+
+
+def load_cell(cell: str | bytes) -> Any:
+    """A JSON cell decoded (orjson: NaN, Infinity, 1e999 and lone surrogates are refused by the
+    parser itself), with at most MAX_DEPTH levels and no NUL character (PostgreSQL holds neither)."""
+    try:
+        value = orjson.loads(cell)
+    except orjson.JSONDecodeError as exc:
+        raise ValueError(f"invalid JSON ({str(exc).split(':')[0]} at character {exc.pos})") from None
+    _check(value)
+    return value
+
+
+def _check(value: Any) -> None:
+    """Depth and NUL check without recursion (a hostile cell cannot exhaust the stack)."""
+    todo = [(value, 1)]
+    while todo:
+        item, depth = todo.pop()
+        if isinstance(item, dict):
+            children: Any = item.items()
+        elif isinstance(item, list):
+            children = ((None, v) for v in item)
+        elif isinstance(item, str):
+            if "\x00" in item:
+                raise ValueError("a JSON string holds a NUL character, which PostgreSQL cannot store")
+            continue
+        else:
+            continue
+        if depth > MAX_DEPTH:
+            raise ValueError(f"JSON nested deeper than {MAX_DEPTH} levels")
+        for k, v in children:
+            if k is not None and "\x00" in k:
+                raise ValueError("a JSON key holds a NUL character, which PostgreSQL cannot store")
+            if isinstance(v, (dict, list)) or isinstance(v, str) and "\x00" in v:
+                todo.append((v, depth + 1))
 
 
 def read_rows(source: Any, file: str = "upload.csv") -> Iterator[CsvRow | RowError]:
