@@ -80,12 +80,13 @@ def advance(
     one-shot path's full report); the job row keeps counts and the first ones of each.
     """
     started = time.monotonic() if started is None else started
-    slowest = 0.0
+    slowest, batches = 0.0, 0
     try:
         while True:
             began = time.monotonic()
-            if budget_s is not None and began - started + 1.5 * slowest > budget_s:
-                break
+            if budget_s is not None and batches and began - started + 1.5 * slowest > budget_s:
+                break  # every call stores at least one batch (a few MB at most), so each call progresses
+            batches += 1
             with db.transaction() as c:
                 job = store.lock_job(c, tenant, job_id)
                 if job is None:
@@ -99,12 +100,17 @@ def advance(
                 report = ImportReport()
                 done = run_batch(c, tenant, job["files"], rows, report)
                 _record(c, tenant, job, rows[-1][0], done, report)
+                finished = not store.has_more(c, tenant, job_id, rows[-1][0])
+                if finished:
+                    store.finish_job(c, tenant, job_id)
             if collect is not None:
                 report.imported = done.items
                 collect.merge(report)
             if on_batch is not None:
                 on_batch("store", job["workflows_done"] + done.workflows, job["workflows_total"])
             slowest = max(slowest, time.monotonic() - began)
+            if finished:
+                break
     except _db_errors() as exc:
         raise Unavailable(f"database unreachable during the import: {type(exc).__name__}") from None
     return progress(tenant, job_id)

@@ -166,6 +166,16 @@ def next_rows(
         ).fetchall()
 
 
+def has_more(c: Any, tenant: str, job_id: str, after: str) -> bool:
+    return (
+        c.execute(
+            "select 1 from import_staging where tenant_id = %s and job_id = %s and wid > %s limit 1",
+            (tenant, job_id, after),
+        ).fetchone()
+        is not None
+    )
+
+
 def finish_job(c: Any, tenant: str, job_id: str) -> None:
     c.execute("delete from import_staging where tenant_id = %s and job_id = %s", (tenant, job_id))
     c.execute(

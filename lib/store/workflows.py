@@ -290,9 +290,6 @@ def upsert_import(
     kept when no other workflow uses it yet.
     """
     with db.transaction(conn) as c:
-        # Bulk imports commit one transaction per workflow; not waiting for the WAL flush keeps
-        # each commit atomic (never half-written) and re-importing is idempotent if a crash loses one.
-        c.execute("set local synchronous_commit = off")
         c.execute("select pg_advisory_xact_lock(hashtext(%s))", (f"{tenant}:{import_key}",))
         row = c.execute(
             "select id from workflow where tenant_id = %s and import_key = %s", (tenant, import_key)

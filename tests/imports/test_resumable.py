@@ -1,0 +1,110 @@
+"""Resumable imports: an uploaded export staged once, stored over several short calls, same result
+as one CLI run; re-running is safe; progress is readable between calls."""
+
+import httpx
+import pytest
+import rowfixtures as F
+from test_storage import s3  # noqa: F401  (the moto S3 fixture)
+
+from lib.imports import Source, jobs, run_import
+from lib.store import db, workflows
+
+N = 120
+
+
+def _snapshot(tenant: str) -> dict:
+    """Every stored workflow of the tenant by import key: name, state, rows, version."""
+    with db.transaction() as c:
+        rows = c.execute(
+            "select w.import_key, w.name, w.state, w.version,"
+            " (select count(*) from workflow_blocks b where b.tenant_id = w.tenant_id and b.workflow_id = w.id) as blocks,"
+            " (select count(*) from workflow_edges e where e.tenant_id = w.tenant_id and e.workflow_id = w.id) as edges,"
+            " (select count(*) from workflow_subflows s where s.tenant_id = w.tenant_id and s.workflow_id = w.id) as subflows"
+            " from workflow w where w.tenant_id = %s",
+            (tenant,),
+        ).fetchall()
+    return {r.pop("import_key"): r for r in rows}
+
+
+def _upload(client, auth, folder) -> str:
+    ticket = (
+        client("api/imports/index.py").post("/api/imports", json={"filename": "x.csv"}, headers=auth).json()
+    )
+    # One upload id may hold several objects: the export's four files.
+    for path in sorted(folder.iterdir()):
+        key_url = ticket["upload_url"].replace("x.csv", path.name)
+        assert httpx.put(key_url, content=path.read_bytes(), headers=ticket["headers"]).status_code == 200
+    return ticket["id"]
+
+
+def test_a_large_export_imports_over_several_calls_like_one_cli_run(
+    s3, client, api_key, tenant, tmp_path, monkeypatch
+):  # noqa: F811
+    folder = tmp_path / "export"
+    folder.mkdir()
+    counts = F.write_export(folder, N)
+    monkeypatch.setattr(jobs, "BATCH_WORKFLOWS", 25)
+    monkeypatch.setattr(jobs, "BUDGET_S", 0.001)  # one batch per call
+    auth = {"Authorization": f"Bearer {api_key(tenant)}"}
+    upload = _upload(client, auth, folder)
+    run = client("api/imports/[id]/run.py")
+    get = client("api/imports/[id].py")
+    assert get.get(f"/api/imports/{upload}", headers=auth).status_code == 404  # not run yet
+
+    answers = []
+    while True:
+        r = run.post(f"/api/imports/{upload}/run", headers=auth)
+        assert r.status_code == 202, r.text
+        answers.append(r.json())
+        seen = get.get(f"/api/imports/{upload}", headers=auth).json()
+        assert seen["workflows_done"] == answers[-1]["workflows_done"]
+        if r.json()["status"] == "done":
+            break
+        assert len(answers) < 20
+    assert len(answers) == N // 25 + 1  # five batches of 25 workflows, one a call
+    done = [a["workflows_done"] for a in answers]
+    assert done == sorted(done) and answers[0]["remaining"] == N - 25
+    last = answers[-1]
+    assert last["rows_total"] == sum(counts.values()) == last["rows_done"]
+    assert last["workflows_imported"] == last["workflows_created"] == N and last["rejected"] == 0
+    assert last["remaining"] == 0 and last["calls"] == len(answers)
+
+    # Running a finished import again changes nothing.
+    before = _snapshot(tenant)
+    again = run.post(f"/api/imports/{upload}/run", headers=auth).json()
+    assert again["workflows_imported"] == N and _snapshot(tenant) == before
+
+    # The same export in one CLI-style run for another tenant: the same workflows, states and rows.
+    other = tenant + "-cli"
+    report = run_import(other, [Source(p.name, p.open("rb")) for p in sorted(folder.iterdir())])
+    assert report.rejected == [] and len(report.imported) == N
+    assert _snapshot(other) == before
+    sample = before[next(iter(before))]
+    assert (sample["blocks"], sample["edges"], sample["subflows"]) == (5, 4, 1)
+
+
+def test_a_half_finished_import_resumes_where_it_stopped(tenant, tmp_path, monkeypatch):
+    folder = tmp_path / "export"
+    folder.mkdir()
+    F.write_export(folder, 60, prefix="half")
+    monkeypatch.setattr(jobs, "BATCH_WORKFLOWS", 20)
+    sources = [Source(p.name, p.open("rb")) for p in sorted(folder.iterdir())]
+    assert jobs.stage(tenant, "job-half", sources)
+    assert not jobs.stage(tenant, "job-half", [])  # staged once: a second stage is a no-op
+    first = jobs.advance(tenant, "job-half", budget_s=0.0)
+    assert first.status == "running" and first.workflows_done == 20 and first.remaining == 40
+    assert len(workflows.page(tenant, limit=100)[0]) == 20
+    rest = jobs.advance(tenant, "job-half", budget_s=None)
+    assert rest.status == "done" and rest.workflows_imported == 60 and rest.rejected == 0
+    assert len(workflows.page(tenant, limit=100)[0]) == 60
+    with db.transaction() as c:  # staged rows go when the job is done
+        left = c.execute(
+            "select count(*) as n from import_staging where tenant_id = %s", (tenant,)
+        ).fetchone()
+    assert left["n"] == 0
+
+
+@pytest.mark.parametrize("budget", [0.0, None])
+def test_progress_of_an_unknown_job_is_none(tenant, budget):
+    assert jobs.advance(tenant, "no-such-job", budget_s=budget) is None
+    assert jobs.progress(tenant, "no-such-job") is None
