@@ -4,7 +4,6 @@ as one CLI run; re-running is safe; progress is readable between calls."""
 import httpx
 import pytest
 import rowfixtures as F
-from test_storage import s3  # noqa: F401  (the moto S3 fixture)
 
 from lib.imports import Source, jobs, run_import
 from lib.store import db, workflows
@@ -39,7 +38,7 @@ def _upload(client, auth, folder) -> str:
 
 def test_a_large_export_imports_over_several_calls_like_one_cli_run(
     s3, client, api_key, tenant, tmp_path, monkeypatch
-):  # noqa: F811
+):
     folder = tmp_path / "export"
     folder.mkdir()
     counts = F.write_export(folder, N)
