@@ -154,11 +154,11 @@ def _progress(job: dict[str, Any]) -> ImportProgress:
         workflows_done=job["workflows_done"],
         workflows_imported=job["imported"],
         workflows_created=job["created"],
-        rejected=job["rejected_count"],
+        rejected_count=job["rejected_count"],
         remaining=max(0, job["workflows_total"] - job["workflows_done"]),
         calls=job["calls"],
-        rejected_rows=[Rejected.model_validate(r) for r in job["rejected"]],
         imported=[Imported.model_validate(i) for i in job["items"]],
+        rejected=[Rejected.model_validate(r) for r in job["rejected"]],
         malformed=job["malformed"],
     )
 

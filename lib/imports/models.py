@@ -97,7 +97,8 @@ class ImportReport(BaseModel):
 
 
 class ImportProgress(BaseModel):
-    """Where a resumable import stands (POST /api/imports/{id}/run answers 202 until it is done)."""
+    """Where a resumable import stands: POST /api/imports/{id}/run answers it with 202 while work
+    remains and 200 once done (then `imported`/`rejected` read like POST /api/workflows/import's)."""
 
     id: str
     status: Literal["staged", "running", "done"]
@@ -107,18 +108,18 @@ class ImportProgress(BaseModel):
     workflows_done: int = Field(description="workflows processed: imported or rejected")
     workflows_imported: int
     workflows_created: int = Field(description="of those imported, how many were new")
-    rejected: int = Field(description="rejected rows and workflows")
+    rejected_count: int = Field(description="rejected rows and workflows")
     remaining: int = Field(description="workflows still to process; POST …/run again to continue")
     calls: int = Field(description="POST …/run calls made so far")
-    rejected_rows: list[Rejected] = Field(default_factory=list, description=f"the first {MAX_REJECTED}")
     imported: list[Imported] = Field(default_factory=list, description=f"the first {MAX_DETAILED}")
+    rejected: list[Rejected] = Field(default_factory=list, description=f"the first {MAX_REJECTED}")
     malformed: bool = Field(default=False, exclude=True)
 
     def raise_if_nothing_imported(self) -> None:
         """A finished import that stored nothing is a client error, like the direct route's."""
-        if self.status != "done" or self.workflows_imported or not self.rejected_rows:
+        if self.status != "done" or self.workflows_imported or not self.rejected:
             return
-        report = ImportReport(rejected=self.rejected_rows)
+        report = ImportReport(rejected=self.rejected)
         report._malformed = self.malformed
         report.raise_if_nothing_imported()
 

@@ -31,7 +31,7 @@ def _csv():
 
 def test_s3_upload_then_run_streams_the_import(s3, client, api_key, tenant):
     (r,) = _upload_and_run(client, api_key, tenant, [("workflow_blocks.csv", _csv())])
-    assert r.status_code == 202, r.text
+    assert r.status_code == 200, r.text  # small enough to finish in the first call
     assert r.json()["status"] == "done" and r.json()["remaining"] == 0
     item = r.json()["imported"][0]
     assert item["valid"] and workflows.get(tenant, item["id"]).state["blocks"]
@@ -39,7 +39,7 @@ def test_s3_upload_then_run_streams_the_import(s3, client, api_key, tenant):
 
 def test_supabase_upload_then_run(supabase_storage, client, api_key, tenant):
     (r,) = _upload_and_run(client, api_key, tenant, [("workflow_blocks.csv", _csv())])
-    assert r.status_code == 202, r.text
+    assert r.status_code == 200, r.text
     assert r.json()["imported"][0]["valid"] is True
     assert "POST object/upload/sign" in supabase_storage.calls and "GET object/sign" in supabase_storage.calls
 

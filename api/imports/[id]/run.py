@@ -1,4 +1,4 @@
-"""POST /api/imports/{id}/run — continue an uploaded import for up to ~20 s; 202 with its progress."""
+"""POST /api/imports/{id}/run — continue an uploaded import for up to ~20 s; 202 with its progress, 200 when done."""
 
 from mangum import Mangum
 
@@ -13,11 +13,14 @@ app = Endpoint("/api/imports/{id}/run", tag="workflows")
 def run_import(ctx: Context, id: str) -> ImportProgress:
     """Stage the upload (first call), store batches within a time budget, and say how far it got.
 
-    Call again while `remaining` > 0 (status `running`); repeating a finished run changes nothing.
+    Call again while it answers 202 (`remaining` > 0); once done it answers 200 with the report, and
+    repeating a finished run changes nothing.
     A finished import that stored nothing is a 4xx naming the first rejected row.
     """
     progress = run_upload(ctx.tenant, id)
     progress.raise_if_nothing_imported()
+    if progress.status == "done":
+        ctx.extra["status"] = 200
     return progress
 
 
