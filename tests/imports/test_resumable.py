@@ -114,3 +114,18 @@ def test_a_half_finished_import_resumes_where_it_stopped(tenant, tmp_path, monke
 def test_progress_of_an_unknown_job_is_none(tenant, budget):
     assert jobs.advance(tenant, "no-such-job", budget_s=budget) is None
     assert jobs.progress(tenant, "no-such-job") is None
+
+
+def test_the_cli_drives_an_upload_to_its_end(s3, client, api_key, tenant, tmp_path, monkeypatch, capsys):
+    from lib.imports.cli import main
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    F.write_export(folder, 30, prefix="cli")
+    monkeypatch.setattr(jobs, "BATCH_WORKFLOWS", 10)
+    monkeypatch.setattr(jobs, "BUDGET_S", 0.001)
+    upload = _upload(client, {"Authorization": f"Bearer {api_key(tenant)}"}, folder)
+    assert main(["--upload", upload, "--tenant", tenant]) == 0
+    out = capsys.readouterr()
+    assert out.err.count("remaining") == 3 and "30 imported, 0 rejected" in out.out
+    assert len(workflows.page(tenant, limit=100)[0]) == 30
