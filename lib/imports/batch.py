@@ -340,81 +340,26 @@ def _prepare(tenant: str, work: Work, namer: Any) -> tuple[store.Prepared, bool,
     return prep, valid, findings
 
 
-def _num(value: Any) -> float:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return 0.0
-
-
 def _rows(prep: store.Prepared, state: dict[str, Any], raw: dict[str, tuple[str | None, str | None]]) -> None:
-    """The normalized rows of `state` (as `lib.store.workflows` mirrors them), JSON encoded once;
-    a block's sub_blocks/outputs go as their raw CSV text when nothing in the workflow changed."""
+    """The normalized rows of `state` (as every other write mirrors them), JSON encoded once; a
+    block's sub_blocks/outputs go as their raw CSV text when nothing in the workflow changed."""
+    from lib.store.workflows import mirror_rows
+
     dumps = orjson.dumps
-    blocks = state.get("blocks") if isinstance(state.get("blocks"), dict) else {}
-    seen: set[str] = set()
-    for key, b in blocks.items():
-        if not isinstance(b, dict):
-            continue
-        bid = str(b.get("id") or key)
-        if bid in seen:
-            continue
-        seen.add(bid)
-        pos = b.get("position") if isinstance(b.get("position"), dict) else {}
-        data = b.get("data") if isinstance(b.get("data"), dict) else {}
-        subs, outs = raw.get(bid, (None, None))
+    blocks, edges, subflows = mirror_rows(state)
+    for b in blocks:
+        subs, outs = raw.get(b[0], (None, None))
         prep.blocks.append(
             (
-                bid,
-                str(b.get("type") or ""),
-                str(b.get("name") or ""),
-                _num(pos.get("x")),
-                _num(pos.get("y")),
-                b.get("enabled") is not False,
-                b.get("horizontalHandles") is not False,
-                bool(b.get("isWide")),
-                bool(b.get("advancedMode")),
-                _num(b.get("height")),
-                subs or dumps(b.get("subBlocks") or {}).decode(),
-                outs or dumps(b.get("outputs") or {}).decode(),
-                dumps(data).decode(),
-                data.get("parentId"),
-                data.get("extent"),
+                *b[:10],
+                subs or dumps(b[10]).decode(),
+                outs or dumps(b[11]).decode(),
+                dumps(b[12]).decode(),
+                *b[13:],
             )
         )
-    edges = state.get("edges") if isinstance(state.get("edges"), list) else []
-    seen = set()
-    for e in edges:
-        if (
-            isinstance(e, dict)
-            and e.get("id")
-            and e.get("source")
-            and e.get("target")
-            and str(e["id"]) not in seen
-        ):
-            seen.add(str(e["id"]))
-            prep.edges.append(
-                (
-                    str(e["id"]),
-                    str(e["source"]),
-                    str(e["target"]),
-                    e.get("sourceHandle"),
-                    e.get("targetHandle"),
-                )
-            )
-    seen = set()
-    for kind in ("loops", "parallels"):
-        group = state.get(kind) if isinstance(state.get(kind), dict) else {}
-        for sid, cfg in group.items():
-            if str(sid) not in seen:
-                seen.add(str(sid))
-                prep.subflows.append(
-                    (
-                        str(sid),
-                        "loop" if kind == "loops" else "parallel",
-                        dumps(cfg if isinstance(cfg, dict) else {}).decode(),
-                    )
-                )
+    prep.edges = edges
+    prep.subflows = [(f[0], f[1], dumps(f[2]).decode()) for f in subflows]
 
 
 def _store(
