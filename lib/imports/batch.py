@@ -27,7 +27,7 @@ from lib.sim import csvrows
 from lib.sim.rows import build_state, fill_subflows
 from lib.store import imports as store
 
-__all__ = ["Batch", "run_batch", "workflow_id"]
+__all__ = ["Batch", "Planned", "plan_batch", "workflow_id", "write_batch"]
 
 log = logging.getLogger(__name__)
 _ID_NS = uuid.UUID("3b0f6a52-9c1e-4d7a-8f21-6c5e0d9a4b17")
@@ -79,15 +79,25 @@ def _outage(exc: BaseException) -> bool:
     return isinstance(exc, (psycopg.OperationalError, psycopg.InterfaceError))
 
 
-def run_batch(
-    c: Any,
-    tenant: str,
-    files: list[dict[str, Any]],
-    records: list[tuple[str, int, int, str]],
-    report: ImportReport,
-) -> Batch:
-    """Import the workflows of `records` (whole workflows, sorted by key) in transaction `c`."""
+@dataclass
+class Planned:
+    """A batch read, built, scrubbed, validated and encoded: ready for `write_batch`."""
+
+    last: str  # the last workflow key of the batch: the job's cursor once it is written
+    out: Batch
+    report: ImportReport
+    prepared: list[tuple[Work, store.Prepared, bool, int]] = field(default_factory=list)
+    found: dict[str, str] = field(default_factory=dict)
+
+
+def plan_batch(
+    c: Any, tenant: str, files: list[dict[str, Any]], records: list[tuple[str, int, int, str]]
+) -> Planned:
+    """Everything a batch needs before writing, in transaction `c` (reads, and secrets moved into
+    the tenant's table): the CPU-heavy half, which can run while the previous batch is written."""
+    report = ImportReport()
     out = Batch(rows=len(records))
+    planned = Planned(last=records[-1][0], out=out, report=report)
     tables = {f["table"] for f in files}
     works: list[Work] = []
     for wid, group in groupby(records, key=lambda r: r[0]):
@@ -100,11 +110,10 @@ def run_batch(
             if work is not None:
                 works.append(work)
     if not works:
-        return out
+        return planned
     found = store.existing(c, tenant, [w.key for w in works])
     partial = [found[w.key][0] for w in works if w.key in found and w.kind == "csv"]
     stored = store.stored_states(c, tenant, partial) if _is_partial(tables) else {}
-    prepared: list[tuple[Work, store.Prepared, bool, int]] = []
     namer = _namer(c, tenant)
     for work in works:
         hit = found.get(work.key)
@@ -119,11 +128,16 @@ def run_batch(
                 work.file, None, f"workflow {work.name or work.sim_id!r} was not stored: {exc.message}"
             )
             continue
-        prepared.append((work, prep, valid, findings))
-    if not prepared:
-        return out
-    _store(c, tenant, prepared, {k: v[0] for k, v in found.items()}, report, out)
-    return out
+        planned.prepared.append((work, prep, valid, findings))
+    planned.found = {k: v[0] for k, v in found.items()}
+    return planned
+
+
+def write_batch(c: Any, tenant: str, planned: Planned) -> Batch:
+    """Store a planned batch in transaction `c`; rejections go to `planned.report`."""
+    if planned.prepared:
+        _store(c, tenant, planned.prepared, planned.found, planned.report, planned.out)
+    return planned.out
 
 
 def _is_partial(tables: set[str]) -> bool:

@@ -10,13 +10,15 @@ the job is done. The HTTP route gives each call a budget well inside Vercel's 30
 
 from __future__ import annotations
 
+import contextlib
 import time
 import uuid
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from lib.errors import Unavailable
-from lib.imports.batch import Batch, run_batch
+from lib.imports.batch import Batch, Planned, plan_batch, write_batch
 from lib.imports.models import MAX_DETAILED, MAX_REJECTED, Imported, ImportProgress, ImportReport, Rejected
 from lib.imports.staging import Staged, records
 from lib.store import db
@@ -76,44 +78,88 @@ def advance(
 ) -> ImportProgress | None:
     """Store batches until the job is done or `budget_s` (from `started`) would be overrun.
 
-    None when there is no such job. `collect` receives every imported item and rejection (the
-    one-shot path's full report); the job row keeps counts and the first ones of each.
+    Two steps a batch, overlapped: this thread plans batch N+1 (reads, builds, scrubs, validates,
+    encodes) while a writer thread stores batch N and moves the job's cursor in one transaction.
+    A write whose job moved on meanwhile (another call got there first) is dropped, and this call
+    stops. None when there is no such job. `collect` receives every imported item and rejection
+    (the one-shot path's full report); the job row keeps counts and the first ones of each.
     """
     started = time.monotonic() if started is None else started
     slowest, batches = 0.0, 0
+    pending: Future[tuple[float, bool]] | None = None
+    writer = ThreadPoolExecutor(1, thread_name_prefix="import-writer")
     try:
-        while True:
-            began = time.monotonic()
-            if budget_s is not None and batches and began - started + 1.5 * slowest > budget_s:
-                break  # every call stores at least one batch (a few MB at most), so each call progresses
-            batches += 1
-            with db.transaction() as c:
-                job = store.lock_job(c, tenant, job_id)
-                if job is None:
-                    return None
-                if job["status"] == "done":
+        with _own_transactions():
+            job = store.get_job(tenant, job_id)
+            if job is None:
+                return None
+            cursor, files = job["cursor_wid"], job["files"]
+            while job["status"] != "done":
+                began = time.monotonic()
+                if budget_s is not None and batches and began - started + 1.5 * slowest > budget_s:
+                    break  # every call stores at least one batch (a few MB at most), so each call progresses
+                with db.transaction() as c:
+                    rows = store.next_rows(c, tenant, job_id, cursor, BATCH_WORKFLOWS, BATCH_BYTES)
+                    planned = plan_batch(c, tenant, files, rows) if rows else None
+                slowest = max(slowest, time.monotonic() - began)
+                if pending is not None:
+                    wrote, moved = pending.result()
+                    pending, slowest = None, max(slowest, wrote)
+                    if moved:
+                        break
+                if planned is None:
+                    if not batches:
+                        _finish_empty(tenant, job_id, cursor)
                     break
-                rows = store.next_rows(c, tenant, job_id, job["cursor_wid"], BATCH_WORKFLOWS, BATCH_BYTES)
-                if not rows:
-                    store.finish_job(c, tenant, job_id)
-                    break
-                report = ImportReport()
-                done = run_batch(c, tenant, job["files"], rows, report)
-                _record(c, tenant, job, rows[-1][0], done, report)
-                finished = not store.has_more(c, tenant, job_id, rows[-1][0])
-                if finished:
-                    store.finish_job(c, tenant, job_id)
-            if collect is not None:
-                report.imported = done.items
-                collect.merge(report)
-            if on_batch is not None:
-                on_batch("store", job["workflows_done"] + done.workflows, job["workflows_total"])
-            slowest = max(slowest, time.monotonic() - began)
-            if finished:
-                break
+                pending = writer.submit(_write, tenant, job_id, cursor, planned, collect, on_batch)
+                cursor, batches = planned.last, batches + 1
+            if pending is not None:
+                pending.result()
     except _db_errors() as exc:
         raise Unavailable(f"database unreachable during the import: {type(exc).__name__}") from None
+    finally:
+        writer.shutdown(wait=True)
     return progress(tenant, job_id)
+
+
+def _own_transactions() -> Any:
+    """Batches commit one by one, also inside a request that runs its writes as one unit of work."""
+    detached = getattr(db, "detached", None)
+    return detached() if detached is not None else contextlib.nullcontext()
+
+
+def _write(
+    tenant: str,
+    job_id: str,
+    expected: str | None,
+    planned: Planned,
+    collect: ImportReport | None,
+    on_batch: Progress | None,
+) -> tuple[float, bool]:
+    """(seconds, moved): store the batch and move the cursor, unless the job moved on meanwhile."""
+    began = time.monotonic()
+    with _own_transactions(), db.transaction() as c:
+        job = store.lock_job(c, tenant, job_id)
+        if job is None or job["status"] == "done" or job["cursor_wid"] != expected:
+            return 0.0, True
+        done = write_batch(c, tenant, planned)
+        _record(c, tenant, job, planned.last, done, planned.report)
+        if not store.has_more(c, tenant, job_id, planned.last):
+            store.finish_job(c, tenant, job_id)
+    if collect is not None:
+        planned.report.imported = done.items
+        collect.merge(planned.report)
+    if on_batch is not None:
+        on_batch("store", job["workflows_done"] + done.workflows, job["workflows_total"])
+    return time.monotonic() - began, False
+
+
+def _finish_empty(tenant: str, job_id: str, expected: str | None) -> None:
+    """A job with nothing (left) to store is done."""
+    with db.transaction() as c:
+        job = store.lock_job(c, tenant, job_id)
+        if job is not None and job["status"] != "done" and job["cursor_wid"] == expected:
+            store.finish_job(c, tenant, job_id)
 
 
 def _record(c: Any, tenant: str, job: dict[str, Any], cursor: str, done: Batch, report: ImportReport) -> None:

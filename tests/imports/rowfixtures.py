@@ -403,9 +403,17 @@ def triage_subflows(wid: str = WF_ID) -> list[dict]:
     ]
 
 
+def _distinct(blocks: list[dict], n: int) -> list[dict]:
+    """Workflow n's own texts (prompt, URL, code), so no two workflows of an export are alike."""
+    blocks[1]["sub_blocks"]["systemPrompt"]["value"] += f" Queue {n}."
+    blocks[2]["sub_blocks"]["url"]["value"] += f"/{n}"
+    blocks[4]["sub_blocks"]["code"]["value"] += f" // {n}"
+    return blocks
+
+
 EXPORT_FILES = {
     "workflow_rows.csv": (WORKFLOW_COLUMNS, lambda wid, n: [workflow_row(wid, f"Support triage {n}")]),
-    "workflow_blocks_rows.csv": (BLOCK_COLUMNS, lambda wid, n: triage_blocks(wid)),
+    "workflow_blocks_rows.csv": (BLOCK_COLUMNS, lambda wid, n: _distinct(triage_blocks(wid), n)),
     "workflow_edges_rows.csv": (EDGE_COLUMNS, lambda wid, n: triage_edges(wid)),
     "workflow_subflows_rows.csv": (SUBFLOW_COLUMNS, lambda wid, n: triage_subflows(wid)),
 }
