@@ -129,3 +129,36 @@ def test_the_cli_drives_an_upload_to_its_end(s3, client, api_key, tenant, tmp_pa
     out = capsys.readouterr()
     assert out.err.count("remaining") == 3 and "30 imported, 0 rejected" in out.out
     assert len(workflows.page(tenant, limit=100)[0]) == 30
+
+
+def test_overlapping_runs_of_one_job_store_each_workflow_once(tenant, tmp_path, monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    F.write_export(folder, 80, prefix="both")
+    monkeypatch.setattr(jobs, "BATCH_WORKFLOWS", 10)
+    assert jobs.stage(tenant, "job-both", [Source(p.name, p.open("rb")) for p in sorted(folder.iterdir())])
+    with ThreadPoolExecutor(2) as pool:
+        runs = list(pool.map(lambda _i: jobs.advance(tenant, "job-both", budget_s=None), range(2)))
+    final = jobs.progress(tenant, "job-both")
+    assert all(r is not None for r in runs)
+    assert final.status == "done" and final.workflows_done == final.workflows_imported == 80
+    assert final.workflows_created == 80 and final.rejected_count == 0
+    snapshot = _snapshot(tenant)
+    assert len(snapshot) == 80 and {r["version"] for r in snapshot.values()} == {1}
+    assert all((r["blocks"], r["edges"], r["subflows"]) == (5, 4, 1) for r in snapshot.values())
+
+
+def test_progress_lists_rejected_rows_with_file_and_line(tenant):
+    good, bad = "rj-good", "rj-bad"
+    blocks = F.triage_blocks(good) + F.triage_blocks(bad)
+    blocks[6]["sub_blocks"] = '{"cut": '  # the bad workflow's agent row: broken JSON
+    data = F.to_csv(blocks, F.BLOCK_COLUMNS)
+    assert jobs.stage(tenant, "job-rj", [Source("workflow_blocks_rows.csv", data)])
+    done = jobs.advance(tenant, "job-rj", budget_s=None)
+    assert done.status == "done" and done.workflows_imported == 1 and done.rejected_count == 2
+    row, whole = done.rejected
+    assert (row.file, row.line) == ("workflow_blocks_rows.csv", 8) and "sub_blocks" in row.reason
+    assert bad in whole.reason and "half-written" in whole.reason
+    done.raise_if_nothing_imported()  # something was imported: no error
