@@ -17,7 +17,9 @@ app = Endpoint("/api/generate", tag="generation")
 )
 def generate_workflow(ctx: Context, body: GenerateIn) -> GenerationResult:
     """Generate a workflow from a description (Claude with repair, or the offline planner)."""
-    return generate(ctx.tenant, body.description, name=body.name, category=body.category)
+    return generate(
+        ctx.tenant, body.description, name=body.name, category=body.category, use_cache=body.cache
+    )
 
 
 handler = Mangum(app, lifespan="off")

@@ -69,6 +69,16 @@ class Settings(BaseSettings):
         default="text-embedding-3-small", validation_alias=AliasChoices("EMBEDDING_MODEL")
     )
 
+    # --- semantic cache -----------------------------------------------------------------------
+    cache_enabled: bool = Field(default=True, validation_alias=AliasChoices("CACHE_ENABLED"))
+    cache_ttl_days: float = Field(default=30.0, validation_alias=AliasChoices("CACHE_TTL_DAYS"))
+    cache_max_entries: int = Field(default=1000, validation_alias=AliasChoices("CACHE_MAX_ENTRIES"))
+    cache_similarity: float | None = Field(
+        default=None,
+        validation_alias=AliasChoices("CACHE_SIMILARITY_THRESHOLD"),
+        description="Override of the per-embedder threshold in lib/cache/thresholds.json",
+    )
+
     # --- object storage for large imports ---------------------------------------------------
     supabase_url: str | None = Field(
         default=None, validation_alias=AliasChoices("SUPABASE_URL", "NEXT_PUBLIC_SUPABASE_URL")

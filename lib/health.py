@@ -20,10 +20,17 @@ class DatabaseHealth(BaseModel):
     pgvector: str | None = None
 
 
+class EmbeddingsHealth(BaseModel):
+    kind: Literal["openai", "local", "hashed"] = Field(description="Which embedder the settings choose")
+    name: str = Field(description="Embedder name stored beside every vector, e.g. local:all-MiniLM-L6-v2")
+    dim: int
+
+
 class Health(BaseModel):
     status: Literal["ok", "degraded", "down"]
     database: DatabaseHealth
     providers: dict[str, bool] = Field(description="Which providers are configured (never their keys)")
+    embeddings: EmbeddingsHealth | None = None
     degraded: list[str] = Field(default_factory=list, description="Why the service is not fully ok")
     notes: list[str] = Field(default_factory=list, description="How the service runs without optional parts")
 
@@ -61,8 +68,13 @@ def check() -> Health:
     notes = []
     if not cfg.providers()["anthropic"]:
         notes.append("no ANTHROPIC_API_KEY: generation uses the offline planner")
-    if not cfg.providers()["openai"]:
-        notes.append("no OPENAI_API_KEY: embeddings are computed locally")
+    from lib import embeddings
+
+    emb = EmbeddingsHealth.model_validate(embeddings.describe())
+    if emb.kind == "local":
+        notes.append(f"no OPENAI_API_KEY: embeddings by {emb.name} ({emb.dim} dimensions) on this machine")
+    elif emb.kind == "hashed":
+        degraded.append("no OPENAI_API_KEY and no local embedding model: the cache uses hashed n-grams")
     if cfg.database_url is not None and cfg.secrets_key is None:
         degraded.append("no SECRETS_KEY: workflows holding a secret cannot be stored (503) nor revealed")
     degraded.extend(_provider_states())
@@ -70,6 +82,7 @@ def check() -> Health:
         status="degraded" if degraded else "ok",
         database=database,
         providers=cfg.providers(),
+        embeddings=emb,
         degraded=degraded,
         notes=notes,
     )

@@ -20,12 +20,27 @@ class GenerateIn(BaseModel):
     )
     name: str | None = Field(default=None, max_length=200)
     category: str | None = Field(default=None, max_length=64)
+    cache: bool = Field(
+        default=True, description="false: neither serve from nor store into the semantic cache"
+    )
+
+
+class CacheSaved(BaseModel):
+    tokens: int = Field(default=0, description="Tokens the original generation used, not spent again")
+    cost_usd: float = 0.0
+    ms: int = Field(default=0, description="Original generation time minus this lookup's time")
 
 
 class CacheInfo(BaseModel):
-    hit: bool = False
-    similarity: float | None = None
-    entry_id: str | None = None
+    hit: bool = Field(default=False, description="True only when a stored result was served")
+    similarity: float | None = Field(
+        default=None, description="Cosine similarity of the nearest matching entry"
+    )
+    entry_id: str | None = Field(
+        default=None, description="The entry served, or the one stored from this answer"
+    )
+    stored: bool = Field(default=False, description="This answer was stored as a new cache entry")
+    saved: CacheSaved = Field(default_factory=CacheSaved)
 
 
 class ValidationOut(BaseModel):

@@ -28,9 +28,12 @@ class _Produced:
     model: str | None = None
 
 
-def _cache_lookup(tenant: str, description: str) -> tuple[CacheInfo, _Produced | None]:
-    """Seam for the semantic cache (a later issue): today always a miss."""
-    return CacheInfo(), None
+def _from_cache(found: Any) -> _Produced | None:
+    """The semantic cache's answer (lib/cache), when it served one."""
+    if not found.hit:
+        return None
+    note = f"served from the semantic cache (similarity {found.similarity})"
+    return _Produced(found.state, found.name or "Cached workflow", "cache", note, found.report, UsageOut())
 
 
 def _record_call(tenant: str, totals: UsageOut, workflow_id: str | None):
@@ -115,18 +118,26 @@ def _result(record: Any, produced: _Produced, cache: CacheInfo, t0: float) -> Ge
 
 
 def generate(
-    tenant: str, description: str, name: str | None = None, category: str | None = None
+    tenant: str,
+    description: str,
+    name: str | None = None,
+    category: str | None = None,
+    *,
+    use_cache: bool = True,
 ) -> GenerationResult:
-    """Generate a workflow and store it as a draft."""
+    """Generate a workflow (or serve it from the semantic cache) and store it as a draft."""
+    from lib import cache as semantic_cache
     from lib.generation.planner import infer_category
     from lib.store import secrets, workflows
 
     t0 = time.perf_counter()
     # a key pasted into the description is stored and referenced before any model or cache sees it
     text = secrets.protect_text(tenant, clean_description(description))
-    cache, hit = _cache_lookup(tenant, text)
     wid = str(uuid.uuid4())
-    produced = hit or produce(tenant, text, seed=wid, workflow_id=None)
+    found = semantic_cache.lookup(tenant, text, enabled=use_cache)
+    t1 = time.perf_counter()
+    produced = _from_cache(found) or produce(tenant, text, seed=wid, workflow_id=wid)
+    answer_ms, produce_ms = int((time.perf_counter() - t0) * 1000), int((time.perf_counter() - t1) * 1000)
     metadata = {"generation": {"source": produced.source, "reason": produced.reason, "model": produced.model}}
     record = workflows.create(
         tenant,
@@ -137,6 +148,9 @@ def generate(
         category=category or infer_category(text),
         status="draft",
         metadata=metadata,
+    )
+    cache = semantic_cache.settle(
+        tenant, found, produced, description=text, workflow_id=wid, answer_ms=answer_ms, produce_ms=produce_ms
     )
     return _result(record, produced, cache, t0)
 

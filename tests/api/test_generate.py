@@ -19,7 +19,9 @@ def test_generate_stores_a_valid_draft(client, tenant, api_key):
     body = r.json()
     assert set(body) >= {"workflow", "source", "cache", "validation", "usage", "elapsed_ms"}
     assert body["source"] == "planner" and body["validation"]["valid"] is True
-    assert body["cache"] == {"hit": False, "similarity": None, "entry_id": None}
+    cache = body["cache"]
+    assert cache["hit"] is False and cache["similarity"] is None and cache["saved"]["tokens"] == 0
+    assert cache["stored"] is True and cache["entry_id"]  # the new entry, which can be marked bad
     assert body["usage"]["input_tokens"] == 0 and body["usage"]["cost_usd"] == 0
     wf = body["workflow"]
     assert wf["id"] and wf["status"] == "draft" and wf["category"] == "crypto-trading"

@@ -27,3 +27,13 @@ def test_health_is_503_when_the_database_is_unreachable(client, settings_env, mo
         from lib.config import settings
 
         settings.cache_clear()
+
+
+def test_health_says_which_embedder_is_configured(client, settings_env):
+    body = client("api/health.py").get("/api/health").json()
+    assert body["embeddings"] == {"kind": "local", "name": "local:all-MiniLM-L6-v2", "dim": 384}
+    assert "all-MiniLM-L6-v2" in " ".join(body["notes"])
+    settings_env(OPENAI_API_KEY="sk-health-secret")
+    r = client("api/health.py").get("/api/health")
+    assert r.json()["embeddings"]["name"] == "openai:text-embedding-3-small"
+    assert "sk-health-secret" not in r.text

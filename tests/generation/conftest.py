@@ -28,6 +28,9 @@ def claude_env(standin, settings_env, monkeypatch):
         ANTHROPIC_MODEL="claude-sonnet-5-5",
         OPENAI_API_KEY="stand-in-key",
         OPENAI_BASE_URL=standin.url + "/v1",
+        # The stand-in's failure switches apply to its next request, which the cache's embedding
+        # call would take; these tests are about Claude. tests/cache covers cache + Claude.
+        CACHE_ENABLED="false",
     )
     monkeypatch.setattr(claude, "BACKOFF_BASE_S", 0.01)
     return standin
