@@ -28,6 +28,7 @@ __all__ = ["BATCH_WORKFLOWS", "BUDGET_S", "advance", "progress", "run_import", "
 
 BATCH_WORKFLOWS = 400
 BATCH_BYTES = 2_000_000  # of staged cell text: keeps a batch's memory flat whatever the row sizes
+OVERLAP = True  # plan the next batch while the previous one is written
 BUDGET_S = 20.0  # of Vercel's 30 s maxDuration: the rest is headroom for one slow batch and the answer
 Progress = Callable[[str, int, "int | None"], None]  # (stage, done, total)
 
@@ -113,6 +114,11 @@ def advance(
                     break
                 pending = writer.submit(_write, tenant, job_id, cursor, planned, collect, on_batch)
                 cursor, batches = planned.last, batches + 1
+                if not OVERLAP:
+                    wrote, moved = pending.result()
+                    pending, slowest = None, max(slowest, wrote)
+                    if moved:
+                        break
             if pending is not None:
                 pending.result()
     except _db_errors() as exc:

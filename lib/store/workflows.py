@@ -274,47 +274,6 @@ def replace(
     return WorkflowRecord.model_validate(row)
 
 
-def upsert_import(
-    tenant: str,
-    import_key: str,
-    *,
-    state: dict,
-    name: str,
-    preferred_id: str | None = None,
-    conn: Any = None,
-    **fields: Any,
-) -> tuple[WorkflowRecord, bool]:
-    """Create, or replace in place, the workflow this tenant imported under `import_key`.
-
-    Re-importing the same file therefore updates rather than duplicates. Sim's own workflow id is
-    kept when no other workflow uses it yet.
-    """
-    with db.transaction(conn) as c:
-        c.execute("select pg_advisory_xact_lock(hashtext(%s))", (f"{tenant}:{import_key}",))
-        row = c.execute(
-            "select id from workflow where tenant_id = %s and import_key = %s", (tenant, import_key)
-        ).fetchone()
-        if row is not None:
-            rec = replace(
-                tenant,
-                row["id"],
-                state=state,
-                expected_version=None,
-                name=name,
-                description=fields.get("description"),
-                category=fields.get("category"),
-                metadata=fields.get("metadata"),
-                variables=fields.get("variables"),
-                sim_fields=fields.get("sim_fields"),
-                conn=c,
-            )
-            return rec, False
-        wid = preferred_id
-        if wid is None or c.execute("select 1 from workflow where id = %s", (wid,)).fetchone():
-            wid = str(uuid.uuid4())
-        return create(tenant, state=state, name=name, import_key=import_key, id=wid, conn=c, **fields), True
-
-
 def delete(tenant: str, id: str) -> None:
     with db.transaction() as c:
         gone = c.execute(
