@@ -47,6 +47,7 @@ def stage(
     staged = Staged()
     try:
         with db.transaction() as c:
+            store.sweep_stale(c)
             if not store.create_job(c, tenant, job_id):
                 return False
             store.stage_rows(

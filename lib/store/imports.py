@@ -94,6 +94,16 @@ def create_job(c: Any, tenant: str, job_id: str) -> bool:
     return row is not None
 
 
+def sweep_stale(c: Any) -> None:
+    """Forget jobs nobody drives any more, and their staged rows: one-shot jobs a crashed process
+    left (a day), uploads never run to their end (a week). Finished jobs keep their report."""
+    c.execute(
+        "with stale as (delete from import_jobs where (id like 'direct-%%' and updated_at < now() - interval '1 day')"
+        " or (status <> 'done' and updated_at < now() - interval '7 days') returning tenant_id, id)"
+        " delete from import_staging s using stale where s.tenant_id = stale.tenant_id and s.job_id = stale.id"
+    )
+
+
 def stage_rows(c: Any, tenant: str, job_id: str, rows: Iterable[tuple[str, int, int, int, str]]) -> int:
     """COPY (wid, ord, file_ix, line, cells) records into the staging table; returns how many."""
     n = 0

@@ -162,3 +162,21 @@ def test_progress_lists_rejected_rows_with_file_and_line(tenant):
     assert (row.file, row.line) == ("workflow_blocks_rows.csv", 8) and "sub_blocks" in row.reason
     assert bad in whole.reason and "half-written" in whole.reason
     done.raise_if_nothing_imported()  # something was imported: no error
+
+
+def test_abandoned_jobs_are_swept_when_the_next_one_stages(tenant):
+    data = F.to_csv(F.triage_blocks("swept"), F.BLOCK_COLUMNS)
+    assert jobs.stage(tenant, "direct-abandoned", [Source("b.csv", data)])
+    assert jobs.stage(tenant, "job-kept", [Source("b.csv", data)])
+    with db.transaction() as c:
+        c.execute(
+            "update import_jobs set updated_at = now() - interval '2 days' where tenant_id = %s", (tenant,)
+        )
+    assert jobs.stage(tenant, "job-next", [Source("b.csv", data)])
+    assert jobs.progress(tenant, "direct-abandoned") is None  # a crashed one-shot run's leftovers
+    assert jobs.progress(tenant, "job-kept") is not None  # an upload waits a week for its next call
+    with db.transaction() as c:
+        left = c.execute(
+            "select distinct job_id from import_staging where tenant_id = %s order by job_id", (tenant,)
+        ).fetchall()
+    assert [r["job_id"] for r in left] == ["job-kept", "job-next"]
