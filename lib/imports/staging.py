@@ -19,7 +19,7 @@ from lib.sim import csvrows
 
 __all__ = ["DOC_PREFIX", "Staged", "records"]
 
-DOC_PREFIX = "\x7fdoc:"  # sorts after any workflow id a CSV can name; never a Sim id
+DOC_PREFIX = "\x01doc:"  # sorts before any workflow id a CSV can name (files in order first); never a Sim id
 _HEAD = 64 * 1024
 
 
