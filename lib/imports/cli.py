@@ -59,13 +59,16 @@ def main(argv: list[str]) -> int:
                 f"imported {item.id}  {item.name!r}  {status}  findings={item.findings}  "
                 f"assumptions={len(item.assumptions)}"
             )
-        for rej in report.rejected:
-            print(
-                f"rejected {rej.file}" + (f":{rej.line}" if rej.line else "") + f"  {rej.reason}",
-                file=sys.stderr,
-            )
+        _print_rejected(report.rejected)
         print(f"{len(report.imported)} imported, {len(report.rejected)} rejected")
     return 0 if not report.rejected else 1
+
+
+def _print_rejected(rejected: list) -> None:
+    for rej in rejected:
+        print(
+            f"rejected {rej.file}" + (f":{rej.line}" if rej.line else "") + f"  {rej.reason}", file=sys.stderr
+        )
 
 
 def _drive_upload(tenant: str, upload_id: str) -> int:
@@ -80,11 +83,7 @@ def _drive_upload(tenant: str, upload_id: str) -> int:
             file=sys.stderr,
         )
         if p.status == "done":
-            for rej in p.rejected:
-                print(
-                    f"rejected {rej.file}" + (f":{rej.line}" if rej.line else "") + f"  {rej.reason}",
-                    file=sys.stderr,
-                )
+            _print_rejected(p.rejected)
             print(f"{p.workflows_imported} imported, {p.rejected_count} rejected")
             return 0 if not p.rejected_count else 1
 
