@@ -241,17 +241,20 @@ def _merge(work: Work, tables: set[str], stored: dict[str, Any] | None, exists: 
         _fields(work, wf_row, build_state([], [], [], wf_row, workflow_id=work.sim_id), exists)
         work.state = None
         return
+    base = stored if isinstance(stored, dict) and isinstance(stored.get("blocks"), dict) else None
+    fields = build_state([], [], [], wf_row, workflow_id=work.sim_id)  # name, description, variables
+    if exists and not blocks and base is not None:
+        _connections_only(work, base, edges, subflows)
+        _fields(work, wf_row, fields, exists)
+        return
+    # A stored workflow never takes the stale `workflow.state` column: only its rows count.
     built = build_state(
-        blocks, edges, subflows, wf_row if not exists or wf_row else None, workflow_id=work.sim_id
+        blocks, edges, subflows, wf_row if blocks or not exists else None, workflow_id=work.sim_id
     )
     if exists:
         built.assumptions = [a for a in built.assumptions if a["kind"] != "name_defaulted"]
     state = built.state
-    base = stored if isinstance(stored, dict) else None
-    if base is not None and isinstance(base.get("blocks"), dict):
-        if not blocks:
-            state["blocks"] = base["blocks"]
-            work.assume("partial_import", "no block rows for it in this import: kept its stored blocks")
+    if base is not None:
         if "workflow_edges" not in tables:
             kept = [
                 e
@@ -278,7 +281,37 @@ def _merge(work: Work, tables: set[str], stored: dict[str, Any] | None, exists: 
             fill_subflows(state["blocks"], [], state, built)
     work.state = state
     work.assumptions = built.assumptions + work.assumptions
-    _fields(work, wf_row, built, exists)
+    _fields(work, wf_row, fields, exists)
+
+
+def _connections_only(
+    work: Work, base: dict[str, Any], edges: list[dict[str, Any]], subflows: list[dict[str, Any]]
+) -> None:
+    """Edge and/or subflow rows for a stored workflow without block rows: they replace its
+    connections and loop settings; its blocks stay as stored."""
+    state = dict(base)
+    blocks = base["blocks"]
+    work.assume("partial_import", "no block rows for it in this import: kept its stored blocks")
+    if edges:
+        state["edges"] = []
+        for row in edges:
+            edge = {
+                "id": str(row["id"]),
+                "source": row.get("source_block_id"),
+                "target": row.get("target_block_id"),
+                "sourceHandle": row.get("source_handle"),
+                "targetHandle": row.get("target_handle"),
+            }
+            if edge["source"] in blocks and edge["target"] in blocks:
+                state["edges"].append(edge)
+            else:
+                work.assume(
+                    "edge_dropped", f"edge {edge['id']} joins blocks this workflow does not have; dropped it"
+                )
+    if subflows:
+        state["loops"], state["parallels"] = {}, {}
+        fill_subflows(blocks, subflows, state)
+    work.state = state
 
 
 def _fields(work: Work, wf_row: dict[str, Any] | None, built: Any, exists: bool) -> None:

@@ -148,3 +148,20 @@ def test_a_bad_workflow_in_a_batch_is_rejected_alone(tenant):
             "select count(*) as n from workflow_blocks where tenant_id = %s", (tenant,)
         ).fetchone()
     assert rows["n"] == 5
+
+
+def test_only_the_edge_rows_replace_connections_and_keep_blocks_and_name(tenant, imported):
+    wid, before = imported
+    edges = F.triage_edges(wid)[:2]  # the api → loop and loop → function connections removed in Sim
+    report = _run(tenant, {"workflow_edges_rows.csv": F.to_csv(edges, F.EDGE_COLUMNS)})
+    assert report.rejected == [] and report.imported[0].name == "Support triage"
+    after = workflows.get(tenant, before.id)
+    assert after.state["blocks"] == before.state["blocks"] and after.name == before.name
+    assert [e["id"] for e in after.state["edges"]] == [e["id"] for e in edges]
+    assert after.state["loops"] == before.state["loops"]
+    with db.transaction() as c:
+        n = c.execute(
+            "select count(*) as n from workflow_edges where tenant_id = %s and workflow_id = %s",
+            (tenant, before.id),
+        ).fetchone()["n"]
+    assert n == 2 and len(workflows.block_rows(tenant, before.id)) == 5
