@@ -14,6 +14,7 @@ app = Endpoint("/api/generate", tag="generation")
     status=201,
     content_types=("application/json", "application/yaml"),
     errors=(502, 503),
+    max_body=64_000,
 )
 def generate_workflow(ctx: Context, body: GenerateIn) -> GenerationResult:
     """Generate a workflow from a description (Claude with repair, or the offline planner)."""

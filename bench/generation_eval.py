@@ -1,16 +1,19 @@
-"""Generation quality on a labelled set (bench/generation_eval.jsonl): validity, and precision/recall
-of trigger, schedule, integrations, branching, loops and parameters.
+"""Generation quality on a labelled set: does the workflow do what was asked, and would Sim run it?
 
-    python bench/generation_eval.py            # the offline planner
-    python bench/generation_eval.py --claude   # also Claude through a local stand-in (the real SDK)
-    python bench/generation_eval.py --data bench/generation_heldout.jsonl   # another labelled set
+    python bench/generation_eval.py                       # the offline planner on bench/generation_eval.jsonl
+    python bench/generation_eval.py --data bench/generation_heldout3.jsonl
+    python bench/generation_eval.py --claude              # also Claude through the local stand-in (real SDK)
+    python bench/generation_eval.py --misses              # print what went wrong, per description
+    python bench/generation_eval.py --simcheck            # also run every state in Sim's JUL25 executor
+                                                          # (development tool, needs the built sim-oracle)
 
-Scoring, per description, as sets of predicted vs labelled items (micro-averaged):
-trigger {kind}; schedule {(key, value)} over the labelled keys and the webhook provider;
-integrations {block types other than starter/agent/condition/router/loop}; branching
-{condition|router}; loops {loop}; parameters: labelled strings found in any subBlock value
-(recall) and, for precision, the stated-parameter fields the planner filled (channel, to, url,
-owner, repo, chat/table/project ids, query …) that match a labelled string.
+Each state is judged by structure (bench/structure_judge.py: trigger and provider, each step's
+block and operation, order, loops, condition branches and router routes, data references,
+parameters, forbidden actions, refusals). Printed: the "fully right" rate (every labelled
+expectation holds, the state is valid, and it writes nothing that was not asked for) beside
+per-dimension precision and recall (micro-averaged: right / predicted, right / labelled), the
+validity over the states produced (all nine validators), and the runtime findings when the
+validators have runtime checks (`lib.validation.is_runtime` / `RUNTIME_CODES`).
 """
 
 from __future__ import annotations
@@ -18,135 +21,84 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import subprocess
 import sys
+import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.structure_judge import DIMENSIONS, Judge, Verdict, from_legacy  # noqa: E402
+
 DATA = Path(__file__).with_name("generation_eval.jsonl")
-CORE = {"starter", "agent", "condition", "router", "loop", "parallel", "function", "response"}
-PARAM_FIELDS = {
-    "channel",
-    "manualChannel",
-    "to",
-    "url",
-    "owner",
-    "repo",
-    "chatId",
-    "manualChannelId",
-    "tableId",
-    "baseId",
-    "manualProjectId",
-    "manualTeamId",
-    "subreddit",
-    "manualSpreadsheetId",
-    "phoneNumber",
-    "phoneNumbers",
-    "query",
-}
+SIMCHECK = Path(os.environ.get("SIMCHECK", "/work/shared/sim-oracle/simcheck"))
+_REFUSAL_NAME = re.compile(r"cannot|refus|notaworkflow|unplannable|notunderstood", re.I)
 
 
-def _values(state: dict) -> list[str]:
-    out = []
-    for b in state["blocks"].values():
-        for sb in b["subBlocks"].values():
-            v = sb.get("value")
-            out.append(v if isinstance(v, str) else json.dumps(v))
-        out.append(str(b.get("data", {}).get("collection", "")))
-    return out
+@dataclass
+class Produced:
+    """What a generator answered for one description: a state, or an honest refusal."""
+
+    state: dict[str, Any] | None
+    refused: bool = False
+    reason: str | None = None
+    findings: list[Any] = field(default_factory=list)
+    valid: bool = False
 
 
-def predicted(state: dict) -> dict[str, set]:
-    blocks = list(state["blocks"].values())
-    starter = next((b for b in blocks if b["type"] == "starter"), None)
-    start = {k: v.get("value") for k, v in (starter or {}).get("subBlocks", {}).items()}
-    types = {b["type"] for b in blocks}
-    fields = {
-        str(sb.get("value"))
-        for b in blocks
-        for k, sb in b["subBlocks"].items()
-        if k in PARAM_FIELDS
-        and isinstance(sb.get("value"), str)
-        and sb["value"]
-        and not sb["value"].startswith(("{{", "<"))
-    }
-    return {
-        "trigger": {start.get("startWorkflow")},
-        "start": start,
-        "integrations": types - CORE,
-        "branching": types & {"condition", "router"},
-        "loops": types & {"loop"},
-        "fields": fields,
-        "text": "\n".join(_values(state)),
-    }
+def is_refusal(obj: Any) -> bool:
+    """A generator's "this is not a workflow I can build" answer, however it is spelled.
+
+    An exception whose class name says so (CannotPlan, Refusal, NotAWorkflow…), or an answer with a
+    truthy `refusal` / `refused` / `cannot` / `not_a_workflow` attribute or key.
+    """
+    if isinstance(obj, BaseException):
+        return bool(_REFUSAL_NAME.search(type(obj).__name__))
+    for key in ("refusal", "refused", "cannot", "not_a_workflow"):
+        value = obj.get(key) if isinstance(obj, dict) else getattr(obj, key, None)
+        if value:
+            return True
+    return False
 
 
-def score(items: list[dict], states: list[dict]) -> dict[str, tuple[int, int, int]]:
-    """{dimension: (true positives, predicted, labelled)}."""
-    tally = {
-        k: [0, 0, 0] for k in ("trigger", "schedule", "integrations", "branching", "loops", "parameters")
-    }
-
-    def add(dim: str, pred: set, gold: set) -> None:
-        tally[dim][0] += len(pred & gold)
-        tally[dim][1] += len(pred)
-        tally[dim][2] += len(gold)
-
-    for item, state in zip(items, states):
-        p = predicted(state)
-        add("trigger", p["trigger"], {item["trigger"]})
-        keys = set(item["schedule"])
-        add(
-            "schedule",
-            {(k, str(p["start"].get(k))) for k in keys if p["start"].get(k) not in (None, "")},
-            {(k, str(v)) for k, v in item["schedule"].items()},
-        )
-        add("integrations", p["integrations"], set(item["integrations"]))
-        add("branching", p["branching"], set(item["branching"]))
-        add("loops", p["loops"], {"loop"} if item["loop"] else set())
-        gold = set(item["params"])
-        found = {g for g in gold if g in p["text"]}
-        tally["parameters"][0] += len(found)
-        tally["parameters"][2] += len(gold)
-        right = {f for f in p["fields"] if any(g in f or f in g for g in gold)}
-        tally["parameters"][1] += len(p["fields"])
-        tally["parameters"].append((len(right), len(p["fields"])))  # type: ignore[arg-type]
-    return {k: tuple(v[:3]) + (tuple(v[3:]),) for k, v in tally.items()}  # type: ignore[misc]
-
-
-def report(label: str, items: list[dict], states: list[dict], valid: int, elapsed: float) -> None:
-    print(
-        f"\n{label}: {len(items)} descriptions, validity {valid}/{len(items)} = {valid / len(items):.1%}, "
-        f"{elapsed * 1000 / len(items):.1f} ms each"
-    )
-    print(f"  {'dimension':<13} {'precision':>9} {'recall':>7}")
-    for dim, (tp, pred, gold, extra) in score(items, states).items():
-        if dim == "parameters":
-            right = sum(r for r, _ in extra)
-            filled = sum(n for _, n in extra)
-            precision = right / filled if filled else 1.0
-        else:
-            precision = tp / pred if pred else 1.0
-        recall = tp / gold if gold else 1.0
-        print(f"  {dim:<13} {precision:>9.1%} {recall:>7.1%}")
-
-
-def run_planner(items: list[dict]) -> tuple[list[dict], int, float]:
-    from lib.generation import planner
-    from lib.generation.compose import compose
+def _checked(state: dict[str, Any]) -> Produced:
     from lib.validation import validate
 
+    report = validate(state, era="jul25")
+    return Produced(state, findings=list(report.findings), valid=report.valid)
+
+
+def run_planner(items: list[dict]) -> tuple[list[Produced], float]:
+    from lib.generation import planner
+    from lib.generation.compose import compose
+
+    out = []
     t0 = time.perf_counter()
-    states, valid = [], 0
     for i, item in enumerate(items):
-        state = compose(planner.plan(item["description"]), seed=f"bench-{i}").state
-        valid += validate(state, era="jul25").valid
-        states.append(state)
-    return states, valid, time.perf_counter() - t0
+        try:
+            plan = planner.plan(item["description"])
+            if is_refusal(plan):
+                out.append(Produced(None, refused=True, reason=str(getattr(plan, "reason", "") or "")))
+                continue
+            composed = compose(plan, seed=f"bench-{i}")
+        except Exception as exc:
+            if not is_refusal(exc):
+                raise
+            out.append(Produced(None, refused=True, reason=str(exc)))
+            continue
+        if is_refusal(composed) or composed.state is None:
+            out.append(Produced(None, refused=True, reason=str(getattr(composed, "reason", "") or "")))
+        else:
+            out.append(_checked(composed.state))
+    return out, time.perf_counter() - t0
 
 
-def run_claude(items: list[dict]) -> tuple[list[dict], int, float]:
+def run_claude(items: list[dict]) -> tuple[list[Produced], float]:
     from lib.generation import claude
     from lib.generation.standin import StandIn
 
@@ -155,33 +107,106 @@ def run_claude(items: list[dict]) -> tuple[list[dict], int, float]:
     from lib.config import settings
 
     settings.cache_clear()
+    out, cached = [], 0
     t0 = time.perf_counter()
-    states, valid, cached = [], 0, 0
     try:
         for i, item in enumerate(items):
-            calls = []
+            calls: list[Any] = []
             outcome = claude.generate(item["description"], seed=f"bench-{i}", record=calls.append)
             cached += sum(c.cache_read_tokens for c in calls)
-            valid += outcome.state is not None
-            states.append(outcome.state or {"blocks": {}, "edges": []})
+            refused = is_refusal(outcome) or (outcome.plan is not None and is_refusal(outcome.plan))
+            if outcome.state is not None and not refused:
+                out.append(_checked(outcome.state))
+            else:
+                out.append(Produced(None, refused=refused, reason=outcome.reason))
     finally:
         server.stop()
     print(f"(stand-in: prompt-cache read tokens across the run: {cached})")
-    return states, valid, time.perf_counter() - t0
+    return out, time.perf_counter() - t0
+
+
+def runtime_checks() -> bool:
+    """Whether the validators have runtime checks (`lib.validation.is_runtime` / `RUNTIME_CODES`)."""
+    import lib.validation
+
+    return bool(getattr(lib.validation, "is_runtime", None) or getattr(lib.validation, "RUNTIME_CODES", None))
+
+
+def simcheck(items: list[dict], produced: list[Produced]) -> dict[str, str]:
+    """{item id: COMPLETED | FAILED[workflow] | FAILED[stub]} from a run in Sim's JUL25 executor."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for item, p in zip(items, produced):
+            if p.state is not None:
+                Path(tmp, f"{item['id']}.json").write_text(json.dumps(p.state), encoding="utf-8")
+        run = subprocess.run([str(SIMCHECK), "execute", tmp], capture_output=True, text=True, timeout=600)
+    found = re.findall(r"^(COMPLETED|FAILED\[\w+\])\s+\S*?([^/\s]+)\.json", run.stdout, re.M)
+    return {name: status for status, name in found}
+
+
+def report(label: str, items: list[dict], produced: list[Produced], elapsed: float, args: Any) -> None:
+    verdicts: list[Verdict] = [Judge(item, p.state, p.refused).verdict() for item, p in zip(items, produced)]
+    states = [p for p in produced if p.state is not None]
+    valid = sum(p.valid for p in states)
+    fully = [
+        v.labels_right and (p.state is None or p.valid) for v, p in zip(verdicts, produced)
+    ]  # a refusal is right only where the label allows it (the verdict says so)
+    n = len(items)
+    print(f"\n{label}: {n} descriptions, {elapsed * 1000 / n:.1f} ms each")
+    print(f"  fully right     {sum(fully):>3}/{n} = {sum(fully) / n:.1%}")
+    print(f"  labels right    {sum(v.labels_right for v in verdicts):>3}/{n}   (ignoring validity)")
+    print(f"  validity        {valid:>3}/{len(states)} states produced ({n - len(states)} refused or failed)")
+    if not runtime_checks():
+        print("  runtime         n/a (the validators have no runtime checks yet)")
+    else:
+        from lib.generation.claude import is_runtime
+
+        errs = sum(any(is_runtime(f) and f.severity == "error" for f in p.findings) for p in states)
+        warns = sum(sum(is_runtime(f) and f.severity != "error" for f in p.findings) for p in states)
+        print(
+            f"  runtime         {len(states) - errs:>3}/{len(states)} states with no runtime error ({warns} warnings)"
+        )
+    if args.simcheck:
+        runs = simcheck(items, produced)
+        done = sum(s == "COMPLETED" for s in runs.values())
+        wf = sum(s == "FAILED[workflow]" for s in runs.values())
+        print(
+            f"  Sim executor    {done:>3}/{len(runs)} completed, {wf} failed in the workflow, {len(runs) - done - wf} stub limits"
+        )
+    print(f"  {'dimension':<10} {'precision':>9} {'recall':>7} {'labelled':>9}")
+    for dim in DIMENSIONS:
+        right = sum(v.tally[dim][0] for v in verdicts)
+        pred = sum(v.tally[dim][1] for v in verdicts)
+        gold = sum(v.tally[dim][2] for v in verdicts)
+        if not gold and not pred:
+            continue
+        precision = f"{right / pred:.1%}" if pred and dim != "forbid" else "—"
+        recall = f"{right / gold:.1%}" if gold else "—"
+        print(f"  {dim:<10} {precision:>9} {recall:>7} {gold:>9}")
+    if args.misses:
+        for item, v, p, ok in zip(items, verdicts, produced, fully):
+            if ok:
+                continue
+            why = list(v.misses) + ([] if p.state is None or p.valid else ["invalid state"])
+            print(f"  - {item.get('id', '?')}: " + "; ".join(why))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claude", action="store_true", help="also run the Claude path through the stand-in")
     parser.add_argument("--data", type=Path, default=DATA, help="labelled JSONL set (default: %(default)s)")
+    parser.add_argument("--misses", action="store_true", help="list what went wrong for each description")
+    parser.add_argument("--simcheck", action="store_true", help="also run the states in Sim's JUL25 executor")
     args = parser.parse_args()
     print(f"data: {args.data}")
-    items = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    states, valid, elapsed = run_planner(items)
-    report("planner", items, states, valid, elapsed)
+    lines = args.data.read_text(encoding="utf-8").splitlines()
+    items = [from_legacy(json.loads(line)) for line in lines if line.strip()]
+    for i, item in enumerate(items):
+        item.setdefault("id", f"{args.data.stem}-{i + 1}")
+    produced, elapsed = run_planner(items)
+    report("planner", items, produced, elapsed, args)
     if args.claude:
-        states, valid, elapsed = run_claude(items)
-        report("claude (stand-in)", items, states, valid, elapsed)
+        produced, elapsed = run_claude(items)
+        report("claude (stand-in)", items, produced, elapsed, args)
     return 0
 
 

@@ -111,3 +111,9 @@ def api_key(store):
         return keys.create(tenant, role=role)[1]
 
     return make
+
+
+@pytest.fixture
+def headers(api_key, tenant) -> dict:
+    """Authorization with a write key of this test's tenant."""
+    return {"Authorization": f"Bearer {api_key(tenant)}"}

@@ -1,4 +1,4 @@
-"""GET/PUT/DELETE /api/workflows/{id} — read, replace (optimistic version check), delete."""
+"""GET/PUT/DELETE /api/workflows/{id} — read, replace and delete (optimistic version checks)."""
 
 from mangum import Mangum
 
@@ -23,10 +23,10 @@ def replace_workflow(ctx: Context, id: str, body: ReplaceWorkflowIn) -> Workflow
     return service.replace(ctx.tenant, id, body, ctx.header("if-match"))
 
 
-@app.delete(status=204, errors=(404,))
+@app.delete(status=204, errors=(404, 409, 422))
 def delete_workflow(ctx: Context, id: str) -> None:
-    """Delete the workflow and its block, edge and subflow rows."""
-    service.delete(ctx.tenant, id)
+    """Delete the workflow, its block, edge and subflow rows and its history; a stale If-Match → 409."""
+    service.delete(ctx.tenant, id, ctx.header("if-match"))
 
 
 handler = Mangum(app, lifespan="off")

@@ -1,7 +1,9 @@
 """The Claude generator: a cached prefix, the request last, a strict plan schema, validator-driven repair.
 
-One generation is at most two model calls: the answer, and (when the composed state fails the
-nine validators) one repair round that sends the findings back. Each HTTP call is retried on
+One generation is at most two model calls: the answer, and (when the composed state has an error,
+or a warning other than an input the user must fill in) one repair round that sends the findings
+back, runtime findings marked as such. A 400 means the request we sent was refused (for example
+its output schema): it is logged as an error and reported as such in the reason, never retried. Each HTTP call is retried on
 429/5xx/529/connection errors with exponential backoff and full jitter, honouring `retry-after`.
 A spend-limit 429 (Anthropic says "usage limits" / "credit balance" / billing, or sends
 `x-should-retry: false`) is never retried: waiting does not lift a budget. Calls that still fail
@@ -12,12 +14,14 @@ The SDK's own retries are off (max_retries=0) so this policy is the only one.
 from __future__ import annotations
 
 import json
+import logging
 import random
 import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -34,6 +38,11 @@ MAX_RETRY_AFTER_S = 20.0  # a longer retry-after is not worth holding a request 
 BUDGET_S = 50.0  # whole generation, under a serverless function's limit
 MAX_TOKENS = 8192
 _SPEND_LIMIT = re.compile(r"usage limit|spend(ing)? limit|credit balance|billing|quota", re.I)
+EXAMPLES_FILE = Path(__file__).with_name("claude_examples.json")
+# Warnings that name what the user fills in before the first run (credentials, ids): repairing
+# cannot supply them, so they do not trigger the repair round.
+USER_INPUT_CODES = frozenset({"missing_required_field", "needs_input"})
+log = logging.getLogger("agent_forge.generation")
 
 
 @dataclass
@@ -61,12 +70,14 @@ class Outcome:
     reason: str | None = None
     repaired: bool = False
     calls: list[Call] = field(default_factory=list)
+    error: dict[str, Any] | None = None  # {status, type, message} when the API refused the request (400)
 
 
 class _Failed(Exception):
-    def __init__(self, reason: str):
+    def __init__(self, reason: str, error: dict[str, Any] | None = None):
         super().__init__(reason)
         self.reason = reason
+        self.error = error
 
 
 def available() -> bool:
@@ -100,7 +111,7 @@ def generate(
             text, plan = _ask(client, messages, operation, note, breaker, deadline)
             composed = compose(plan, seed=seed)
             report = validate(composed.state, era="jul25")
-            if report.valid:
+            if report.valid and (operation == "repair" or not needs_repair(report)):
                 return Outcome(composed.state, plan, report, repaired=operation == "repair", calls=calls)
             messages += [
                 {"role": "assistant", "content": text},
@@ -117,7 +128,12 @@ def generate(
             + ")",
         )
     except _Failed as exc:
-        return Outcome(None, plan, reason=exc.reason, calls=calls)
+        return Outcome(None, plan, reason=exc.reason, calls=calls, error=exc.error)
+
+
+def needs_repair(report: Any) -> bool:
+    """An error, or a warning Claude can fix (anything but an input the user must fill in)."""
+    return any(f.severity == "error" or f.code not in USER_INPUT_CODES for f in report.findings)
 
 
 # -- one call ------------------------------------------------------------------------------------
@@ -161,6 +177,8 @@ def _ask(
         except anthropic.APIStatusError as exc:
             latency = int((time.perf_counter() - t0) * 1000)
             spend = _is_spend_limit(exc)
+            if exc.status_code == 400 and not spend:
+                raise _rejected(exc, operation, model, latency, note) from None
             status = "spend_limit" if spend else ("rate_limited" if exc.status_code == 429 else "error")
             note(Call(operation, model, status, latency, error=f"{exc.status_code} {_message(exc)}"))
             retry_after = _retry_after(exc)
@@ -206,6 +224,23 @@ def _ask(
         note(call)
         return text, plan
     raise _Failed("Claude unavailable: retries exhausted")  # pragma: no cover (loop always returns/raises)
+
+
+def _rejected(exc: Any, operation: str, model: str, latency: int, note: Callable[[Call], None]) -> _Failed:
+    """A 400: the request we built is wrong (a rejected schema, a bad parameter). Retrying cannot
+    help and the provider is healthy (the breaker is left alone); it is a bug to report loudly."""
+    body = getattr(exc, "body", None)
+    kind = (
+        body["error"].get("type") if isinstance(body, dict) and isinstance(body.get("error"), dict) else None
+    )
+    error = {"status": 400, "type": kind or "invalid_request_error", "message": _message(exc)}
+    note(Call(operation, model, "rejected", latency, error=f"400 {error['type']}: {error['message']}"))
+    log.error("Claude rejected the request: HTTP 400 %s: %s", error["type"], error["message"])
+    return _Failed(
+        f"Claude rejected the request (HTTP 400 {error['type']}: {error['message']}). This is a fault in "
+        "the request Agent Forge sent, not a provider outage; it was not retried.",
+        error,
+    )
 
 
 def _text_of(message: Any) -> str:
@@ -267,58 +302,104 @@ def user_message(description: str) -> str:
 
 
 def repair_message(findings: list[Any], local_ids: dict[str, str]) -> str:
-    """The validator findings, with state ids turned back into the plan's local ids."""
-    lines = []
+    """The validator findings, runtime ones marked, with state ids turned back into the plan's ids."""
+    groups: dict[str, list[str]] = {"fix": [], "user": []}
     for f in findings:
-        text = f"- [{f.severity}] {f.validator}/{f.code} at {f.path}: {f.message}"
+        kind = "runtime, " if is_runtime(f) else ""
+        text = f"- [{kind}{f.severity}] {f.validator}/{f.code} at {f.path}: {f.message}"
         for uid, local in local_ids.items():
             text = text.replace(uid, local)
-        lines.append(text)
+        groups["user" if f.severity != "error" and f.code in USER_INPUT_CODES else "fix"].append(text)
+    user = "\n".join(groups["user"]) or "- (none)"
     return (
-        "The workflow you returned fails Sim's validators. Findings:\n<validation_findings>\n"
-        + "\n".join(lines)
-        + "\n</validation_findings>\n"
-        "Return the corrected, complete workflow plan (same JSON schema), fixing every error."
+        "The workflow you returned fails Sim's checks. Findings marked 'runtime' are what Sim's executor "
+        "would fail on when the workflow runs.\n<validation_findings>\n"
+        + "\n".join(groups["fix"])
+        + "\n</validation_findings>\nInputs the user fills in before the first run (leave them empty):\n"
+        + user
+        + "\nReturn the corrected, complete workflow plan (same JSON schema), fixing every finding above."
     )
+
+
+def is_runtime(finding: Any) -> bool:
+    """A finding of the validators' runtime checks (what Sim's executor would fail on), when they exist."""
+    import lib.validation
+
+    check = getattr(lib.validation, "is_runtime", None)
+    if callable(check):
+        return bool(check(finding))
+    codes = getattr(lib.validation, "RUNTIME_CODES", None) or ()
+    return finding.code in codes or (finding.validator, finding.code) in codes
 
 
 _RULES = """You design workflows for Sim (the July 2025 release) and answer with one JSON workflow plan.
 
 Rules:
 - Exactly one block of type "starter" (local id "start", name "Start"); it has no incoming edges and
-  at least one outgoing edge. Its "startWorkflow" value is "manual", "chat", "schedule" or "webhook".
-  Schedules also set scheduleType (minutes|hourly|daily|weekly|monthly|custom), dailyTime "HH:MM",
-  weeklyDay (MON..SUN), weeklyDayTime "HH:MM", monthlyDay, monthlyTime, cronExpression (for custom)
-  and timezone (an IANA name, default UTC). Webhooks set webhookProvider and webhookPath.
-- Use only block types listed in the catalogue below, and only their subBlock ids.
+  at least one outgoing edge. Its "startWorkflow" value is "manual" (also how an API call starts it),
+  "chat", "schedule" or "webhook". Schedules also set scheduleType (minutes|hourly|daily|weekly|
+  monthly|custom), minutesInterval, dailyTime "HH:MM", weeklyDay (MON..SUN), weeklyDayTime "HH:MM",
+  monthlyDay, monthlyTime, cronExpression (for custom, e.g. "0 9 * * 1-5") and timezone (one of UTC,
+  America/New_York, America/Chicago, America/Denver, America/Los_Angeles, Europe/London,
+  Europe/Paris, Asia/Singapore, Asia/Tokyo, Australia/Sydney). Webhooks set webhookProvider
+  (slack, gmail, airtable, telegram, generic, whatsapp, github, discord, stripe, microsoftteams;
+  "generic" for any other service) and webhookPath.
+- What the start delivers: a manual or chat start gives <start.input>; a schedule gives no input at
+  all (fetch the data the workflow needs); a generic webhook's body is under
+  <start.webhook.data.payload.FIELD>, another provider's under <start.webhook.data.payload…> too.
+- Use only block types listed in the catalogue below, and only their subBlock ids. Pick the
+  operation by what the user wants done: reading (list, get, search, read) or writing (send, post,
+  create, append, update). A service with no block gets an "api" block with its real endpoint and
+  method, and its key as a header from an {{ENV_VAR}}.
 - Values are text. Tables, input formats and tool lists are JSON text; numbers and switches are their
   JSON text ("0.7", "true").
 - Refer to an earlier block's output as <normalizedname.output>, where normalizedname is the block
-  name lowercased with spaces removed (e.g. <agent1.content>, <start.input>).
+  name lowercased with spaces removed (e.g. <agent1.content>, <start.input>), using an output the
+  catalogue lists for that block (the list of issues or messages, not a timestamp). Never write
+  other text in angle brackets (no HTML tags such as <b>): Sim reads every <word> as a reference.
 - Condition blocks: the "conditions" value is JSON text of [{"title": "if", "value": "<js expression>"},
   {"title": "else", "value": ""}] (add {"title": "else if", ...} entries between); their outgoing
-  edges use handles "if", "else-if-1", ..., "else".
-- Iteration: a block of type "loop" with loop_type "forEach" and collection (a reference) or "for"
-  and count; children set parent to the loop id; the loop reaches its first child with handle
-  "loop-start-source" and the next block after the loop with "loop-end-source".
-- Secrets (API keys, bot tokens) only as {{ENV_VAR}} references, never literal values.
+  edges use handles "if", "else-if-1", ..., "else". Every branch needs an outgoing edge, "else"
+  included (Sim fails the run otherwise): to what the user wants otherwise, or to a "response" block
+  that ends the run cleanly when nothing should happen. Expressions are plain JavaScript; numbers carry no
+  thousands separators (60,000 is 60000; 5% of a ratio is 0.05).
+- Three or more destinations chosen by what an item is about: a router block connected to each.
+- Iteration: a block of type "loop" with loop_type "forEach" and collection (a reference to a list)
+  or "for" and count; children set parent to the loop id and use <loop.currentItem>; the loop
+  reaches its first child with handle "loop-start-source" and the next block after the loop with
+  "loop-end-source". A parallel works the same way with parallel-start-source/parallel-end-source.
+- Recipients come from the data when the user says so ("email the candidate": the address in the
+  payload or the current item), never the user's own address by default.
+- Secrets (API keys, bot tokens) only as {{ENV_VAR}} references, never literal values, and only sent
+  to their own provider's host.
 - Carry every parameter the user states (channels, addresses, URLs, symbols, thresholds, times) into
-  the matching subBlock value.
+  the matching subBlock value (a Slack channel goes in "channel"). Do only what was asked: one block
+  per step, nothing the user said not to do.
 """
+
+
+@lru_cache(maxsize=1)
+def examples() -> list[dict[str, Any]]:
+    """Worked examples: a description and the plan that answers it (each passes every check)."""
+    return json.loads(EXAMPLES_FILE.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
 def system_prefix() -> str:
     """Stable across requests (so the prompt cache hits): rules, block catalogue, worked examples."""
-    from lib.generation import planner
+    from lib.generation import catalogue
 
-    parts = [_RULES, "Block catalogue (type, subBlocks with their UI type and options, outputs):"]
-    parts += [json.dumps(entry, ensure_ascii=False, sort_keys=True) for entry in planner.catalogue()]
-    parts.append("Worked examples:")
-    for description in planner.EXAMPLES:
-        plan = planner.plan(description)
+    parts = [
+        _RULES,
+        "Block catalogue, every block type (type: name (category) — what it does | ops: operation id "
+        '"label" needs … | fields: subBlock ids with [choices], (shape), secret, adv = advanced mode, '
+        "[when field=value] | out: outputs):",
+        catalogue.text(),
+        "Worked examples:",
+    ]
+    for example in examples():
         parts.append(
-            f"<user_request>\n{description}\n</user_request>\n"
-            + json.dumps(plan.model_dump(mode="json"), ensure_ascii=False)
+            f"<user_request>\n{example['description']}\n</user_request>\n"
+            + json.dumps(example["plan"], ensure_ascii=False)
         )
     return "\n".join(parts)

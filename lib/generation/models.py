@@ -64,3 +64,9 @@ class GenerationResult(BaseModel):
     validation: ValidationOut
     usage: UsageOut
     elapsed_ms: int
+    previous_version: int | None = Field(
+        default=None, description="generate-state: the version this one replaced, kept in the history"
+    )
+    history: str | None = Field(
+        default=None, description="generate-state: what was replaced and how to bring it back"
+    )

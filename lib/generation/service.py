@@ -15,6 +15,7 @@ from typing import Any
 from lib.errors import InvalidInput
 from lib.generation.models import CacheInfo, GenerationResult, UsageOut, ValidationOut
 from lib.generation.text import clean_description
+from lib.store import db
 
 
 @dataclass
@@ -128,15 +129,19 @@ def generate(
     """Generate a workflow (or serve it from the semantic cache) and store it as a draft."""
     from lib import cache as semantic_cache
     from lib.generation.planner import infer_category
+    from lib.search.indexing import reindex
     from lib.store import secrets, workflows
 
     t0 = time.perf_counter()
-    # a key pasted into the description is stored and referenced before any model or cache sees it
-    text = secrets.protect_text(tenant, clean_description(description))
     wid = str(uuid.uuid4())
-    found = semantic_cache.lookup(tenant, text, enabled=use_cache)
-    t1 = time.perf_counter()
-    produced = _from_cache(found) or produce(tenant, text, seed=wid, workflow_id=wid)
+    with (
+        db.detached()
+    ):  # provider calls, cache lookups and their usage rows never hold the request's transaction
+        # a key pasted into the description is stored and referenced before any model or cache sees it
+        text = secrets.protect_text(tenant, clean_description(description))
+        found = semantic_cache.lookup(tenant, text, enabled=use_cache)
+        t1 = time.perf_counter()
+        produced = _from_cache(found) or produce(tenant, text, seed=wid, workflow_id=wid)
     answer_ms, produce_ms = int((time.perf_counter() - t0) * 1000), int((time.perf_counter() - t1) * 1000)
     metadata = {"generation": {"source": produced.source, "reason": produced.reason, "model": produced.model}}
     record = workflows.create(
@@ -148,6 +153,8 @@ def generate(
         category=category or infer_category(text),
         status="draft",
         metadata=metadata,
+        source="generate",
+        reindex=reindex,
     )
     cache = semantic_cache.settle(
         tenant, found, produced, description=text, workflow_id=wid, answer_ms=answer_ms, produce_ms=produce_ms
@@ -158,19 +165,21 @@ def generate(
 def regenerate(tenant: str, workflow_id: str) -> GenerationResult:
     """Regenerate a stored workflow's state from its description; stored as a new version."""
     from lib.generation.planner import describe_state
+    from lib.search.indexing import reindex
     from lib.store import workflows
 
     t0 = time.perf_counter()
-    record = workflows.get(tenant, workflow_id)  # NotFound → 404, never a fabricated result
-    description = record.description or describe_state(record.state)
-    if not description:
-        raise InvalidInput(
-            "this workflow has no description and its blocks do not describe a flow; set 'description' "
-            "(PUT /api/workflows/{id}) and try again",
-            field="description",
-        )
-    text = clean_description(description, field="description")
-    produced = produce(tenant, text, seed=workflow_id, workflow_id=workflow_id)
+    with db.detached():  # read, then call providers, without holding the request's transaction
+        record = workflows.get(tenant, workflow_id)  # NotFound → 404, never a fabricated result
+        description = record.description or describe_state(record.state)
+        if not description:
+            raise InvalidInput(
+                "this workflow has no description and its blocks do not describe a flow; set 'description' "
+                "(PUT /api/workflows/{id}) and try again",
+                field="description",
+            )
+        text = clean_description(description, field="description")
+        produced = produce(tenant, text, seed=workflow_id, workflow_id=workflow_id)
     metadata = {
         **(record.metadata or {}),
         "generation": {"source": produced.source, "reason": produced.reason, "model": produced.model},
@@ -182,5 +191,15 @@ def regenerate(tenant: str, workflow_id: str) -> GenerationResult:
         expected_version=record.version,
         description=None if record.description else text,
         metadata=metadata,
+        reason="regenerate",
+        reindex=reindex,
+    )  # a concurrent change since the read above → 409, never overwritten
+    result = _result(stored, produced, CacheInfo(), t0)
+    result.previous_version = record.version
+    imported = record.version_source == "import" or bool(record.metadata.get("import"))
+    origin = "imported" if imported else f"made by {record.version_source}"
+    result.history = (
+        f"version {record.version} ({origin}) was replaced by version {stored.version} and is kept in the"
+        f" history: POST /api/workflows/{workflow_id}/versions/{record.version}/restore brings it back"
     )
-    return _result(stored, produced, CacheInfo(), t0)
+    return result

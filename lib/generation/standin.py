@@ -7,7 +7,13 @@ returns a real, fitting workflow. Failure modes are switched per request (header
 `x-standin-mode`, query `?standin_mode=`) or queued for the next n requests:
 
     POST /_control {"mode": "429"|"spend_limit"|"500"|"529"|"slow"|"truncated"|"malformed"|
-                    "invalid_state"|"ok", "times": 1, "retry_after": 1, "delay_s": 2}
+                    "invalid_state"|"runtime_fault"|"invalid_request"|"ok", "times": 1, "retry_after": 1,
+                    "delay_s": 2}
+
+Like the real API, it refuses (400 invalid_request_error) a structured-output schema with an
+object that does not set "additionalProperties": false; "invalid_request" forces such a 400.
+"runtime_fault" answers a plan that loads in Sim but would fail when run (a condition's else
+branch left unwired, a prompt reading <start.input> that the trigger does not deliver).
     GET /_requests (recorded requests)   DELETE /_requests   POST /_reset
 
     python -m lib stand-in [--host 127.0.0.1] [--port 8765]
@@ -30,7 +36,19 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
-MODES = ("ok", "429", "spend_limit", "500", "529", "slow", "truncated", "malformed", "invalid_state")
+MODES = (
+    "ok",
+    "429",
+    "spend_limit",
+    "500",
+    "529",
+    "slow",
+    "truncated",
+    "malformed",
+    "invalid_state",
+    "runtime_fault",
+    "invalid_request",
+)
 _REQUEST_RE = re.compile(r"<user_request>\n(.*?)\n</user_request>", re.S)
 _WORD_RE = re.compile(r"[a-z0-9]+")
 
@@ -165,6 +183,16 @@ class StandIn:
                     },
                 },
             )
+        schema = ((body.get("output_config") or {}).get("format") or {}).get("schema")
+        problem = _schema_problem(schema) if isinstance(schema, dict) else None
+        if mode == "invalid_request":
+            problem = "output_config.format.schema: schema type 'object' is not supported at this position"
+        if problem:
+            return (
+                400,
+                {},
+                {"type": "error", "error": {"type": "invalid_request_error", "message": problem}},
+            )
         answer = json.dumps(self._answer(body, mode), ensure_ascii=False)
         stop = "end_turn"
         if mode == "truncated":
@@ -219,6 +247,12 @@ class StandIn:
                 }
             )
             plan["edges"].append({"source": "ghost", "target": "nowhere", "handle": "source"})
+        if mode == "runtime_fault":  # loads in Sim, fails when run
+            plan["edges"] = [e for e in plan["edges"] if e.get("handle") != "else"]
+            for block in plan["blocks"]:
+                if block.get("type") == "agent":
+                    block["values"] = [v for v in block["values"] if v.get("id") != "userPrompt"]
+                    block["values"].append({"id": "userPrompt", "value": "<b>Input:</b> <start.input>"})
         return plan
 
     def _usage(self, body: dict[str, Any]) -> dict[str, int]:
@@ -288,6 +322,24 @@ class StandIn:
                 "usage": {"prompt_tokens": used, "total_tokens": used},
             },
         )
+
+
+def _schema_problem(schema: dict[str, Any], where: str = "output_config.format.schema") -> str | None:
+    """What the real API says about a structured-output schema it refuses (objects must be closed)."""
+    if schema.get("type") == "object" and schema.get("additionalProperties") is not False:
+        return f"{where}: For 'object' type, 'additionalProperties' must be explicitly set to false"
+    for key in ("properties", "$defs"):
+        for name, sub in (schema.get(key) or {}).items():
+            found = _schema_problem(sub, f"{where}.{key}.{name}") if isinstance(sub, dict) else None
+            if found:
+                return found
+    for key in ("items", "anyOf"):
+        subs = schema.get(key)
+        for i, sub in enumerate(subs if isinstance(subs, list) else [subs] if isinstance(subs, dict) else []):
+            found = _schema_problem(sub, f"{where}.{key}[{i}]")
+            if found:
+                return found
+    return None
 
 
 def _user_request(messages: list[Any]) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import groupby
@@ -466,20 +465,8 @@ def _store(
 
 
 def index_hook(c: Any, tenant: str, ids: list[str]) -> None:
-    """HOOK (search index): (re)index the stored workflows inside this transaction.
+    """The search index: the stored workflows (re)indexed inside this transaction, their
+    embeddings computed in one call for the batch (`lib.search.indexing.reindex_many`)."""
+    from lib.search.indexing import reindex_many
 
-    Uses `lib.search.indexing.reindex_many(c, tenant, ids)` when the search room provides it
-    (batching the embedding), else its per-record `reindex(c, record)`; a no-op until it lands.
-    """
-    try:
-        from lib.search import indexing  # type: ignore[import-not-found]
-    except ImportError:
-        return
-    many: Callable[..., Any] | None = getattr(indexing, "reindex_many", None)
-    if many is not None:
-        many(c, tenant, ids)
-        return
-    from lib.store import workflows
-
-    for wid in ids:
-        indexing.reindex(c, workflows.get(tenant, wid, conn=c))
+    reindex_many(c, store.records(c, tenant, ids))

@@ -17,7 +17,7 @@ from typing import IO, Any
 
 import orjson
 
-MAX_DEPTH = 64  # levels of a JSON cell (Sim's states need about 12); deeper is refused, never walked
+from lib.limits import MAX_DEPTH  # levels of a JSON cell; deeper is refused, never walked
 
 __all__ = [
     "MAX_DEPTH",
@@ -30,6 +30,8 @@ __all__ = [
     "read_rows",
     "text_stream",
 ]
+
+_MAX_DOUBLE = Decimal("1.7976931348623157e308")  # past it, Sim's JavaScript (and float()) overflow
 
 # Cells may hold whole JSON states; the csv module's 128 KiB default is too small for those.
 csv.field_size_limit(256 * 1024 * 1024)
@@ -229,8 +231,8 @@ def _cell(table: Table, col: str, cell: str) -> Any:
             num = Decimal(cell.strip())
         except InvalidOperation:
             raise ValueError(f"{cell[:20]!r} is not a number") from None
-        if not num.is_finite():
-            raise ValueError(f"{cell[:20]!r} is not a finite number")
+        if not num.is_finite() or abs(num) > _MAX_DOUBLE:
+            raise ValueError(f"{cell[:20]!r} is not a finite number in a double's range")
         return int(num) if num == num.to_integral_value() else float(num)
     return cell
 

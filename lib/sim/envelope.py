@@ -55,21 +55,10 @@ class Unwrapped:
 
 
 def load_json(raw: bytes, *, field: str) -> Any:
-    """Parse a JSON document (BOM tolerated); syntax errors name the place, line and column."""
-    from lib.errors import MalformedInput
+    """Parse a JSON document (BOM tolerated) within the input limits; errors name the place."""
+    from lib import limits
 
-    try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise MalformedInput(f"{field} is not UTF-8 text", field=field) from None
-    except json.JSONDecodeError as exc:
-        raise MalformedInput(
-            f"{field} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
-            field=field,
-            details=[{"line": exc.lineno, "column": exc.colno}],
-        ) from None
-    except RecursionError:
-        raise MalformedInput(f"{field} is nested too deeply", field=field) from None
+    return limits.load_json(raw, field=field)
 
 
 def read_envelope(obj: Any) -> Unwrapped:

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from lib.errors import InvalidInput, MalformedInput
+from lib.errors import InvalidInput
 from lib.sim import branches
 from lib.sim.rows import CONTAINERS, edge_id, fill_subflows, spec_of
 
@@ -115,26 +115,10 @@ def to_yaml(state: dict[str, Any]) -> str:
 
 
 def parse_yaml(text: str | bytes, *, file: str = "workflow.yaml") -> Any:
-    """YAML text → Python data; MalformedInput names the line and column of a syntax error."""
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or "syntax error"
-        raise MalformedInput(
-            f"{file} is not valid YAML{where}: {problem}",
-            field=file,
-            details=[
-                {"file": file, "line": mark.line + 1 if mark else None, "reason": f"invalid YAML: {problem}"}
-            ],
-        ) from None
-    except RecursionError:
-        raise MalformedInput(
-            f"{file} is nested too deeply",
-            field=file,
-            details=[{"file": file, "line": None, "reason": "nested too deeply"}],
-        ) from None
+    """YAML text → Python data within the input limits (aliases bounded before expansion)."""
+    from lib import limits
+
+    return limits.load_yaml(text, field=file)
 
 
 def is_jul25_yaml(doc: Any) -> bool:

@@ -11,6 +11,7 @@ import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from lib.config import settings
@@ -106,12 +107,100 @@ def connection() -> Iterator[Any]:
         cm.__exit__(None, None, None)
 
 
+class Unit:
+    """One request's transaction: opened by the first store call, committed once by its owner.
+
+    Every `transaction()` inside it is a savepoint of the same transaction, so a request's writes,
+    its history rows and its audit row land together or not at all.
+    """
+
+    def __init__(self, actor: str | None = None, request_id: str | None = None) -> None:
+        self.actor = actor
+        self.request_id = request_id
+        self.conn: Any = None
+        self._cm: Any = None
+        self._tx: Any = None
+
+    def open(self) -> Any:
+        if self.conn is None:
+            try:
+                self._cm = pool().connection()
+                self.conn = self._cm.__enter__()
+            except Unavailable:
+                raise
+            except Exception as exc:
+                raise Unavailable(f"database unreachable: {type(exc).__name__}") from None
+            self._tx = self.conn.transaction()
+            self._tx.__enter__()
+        return self.conn
+
+    def finish(self, exc: BaseException | None) -> None:
+        """Commit (exc is None) or roll back, then give the connection back."""
+        if self.conn is None:
+            return
+        try:
+            if exc is None:
+                self._tx.__exit__(None, None, None)
+            else:
+                self._tx.__exit__(type(exc), exc, exc.__traceback__)
+        except BaseException as failure:
+            self._cm.__exit__(type(failure), failure, failure.__traceback__)
+            self.conn = None
+            raise
+        self._cm.__exit__(None, None, None)
+        self.conn = None
+
+
+_unit: ContextVar[Unit | None] = ContextVar("agent_forge_unit", default=None)
+
+
+@contextmanager
+def unit_of_work(*, actor: str | None = None, request_id: str | None = None) -> Iterator[Unit]:
+    """Everything the block writes commits at its end, or nothing does (the web layer wraps each write)."""
+    unit = Unit(actor, request_id)
+    token = _unit.set(unit)
+    try:
+        yield unit
+    except BaseException as exc:
+        _unit.reset(token)
+        unit.finish(exc)
+        raise
+    _unit.reset(token)
+    unit.finish(None)
+
+
+def current_unit() -> Unit | None:
+    return _unit.get()
+
+
+@contextmanager
+def detached() -> Iterator[None]:
+    """Run a block outside the request's transaction (its writes commit on their own).
+
+    For slow work that must not hold the request's connection (LLM calls) and for records
+    that stay true even if the request fails (usage and spending). Call it before the request
+    has touched the store, so it never waits for a second pooled connection while holding one.
+    """
+    token = _unit.set(None)
+    try:
+        yield
+    finally:
+        _unit.reset(token)
+
+
 @contextmanager
 def transaction(conn: Any = None) -> Iterator[Any]:
-    """One transaction: commit on success, roll back on any error. Nested calls reuse `conn`."""
+    """One transaction: commit on success, roll back on any error. Nested calls reuse `conn`;
+    inside a request's unit of work it is a savepoint of the request's transaction."""
     if conn is not None:
         with conn.transaction():
             yield conn
+        return
+    unit = _unit.get()
+    if unit is not None:
+        c = unit.open()
+        with c.transaction():
+            yield c
         return
     with connection() as c, c.transaction():
         yield c

@@ -234,19 +234,6 @@ def stored_states(c: Any, tenant: str, ids: list[str]) -> dict[str, dict[str, An
     return {i: orjson.loads(s) for i, s in rows}
 
 
-def _has_column(c: Any, table: str, column: str, _cache: dict[tuple[str, str], bool] = {}) -> bool:  # noqa: B006
-    """Whether a column exists (version history adds some); asked once per process."""
-    if (table, column) not in _cache:
-        _cache[(table, column)] = (
-            c.execute(
-                "select 1 from information_schema.columns where table_name = %s and column_name = %s",
-                (table, column),
-            ).fetchone()
-            is not None
-        )
-    return _cache[(table, column)]
-
-
 def _sim_value(col: str, value: Any, default: Any, now: datetime) -> Any:
     if value is None:
         return now if col in _NOW_DEFAULTS else default
@@ -266,12 +253,11 @@ def store_batch(c: Any, tenant: str, items: list[Prepared], found: dict[str, str
     old = [p for p in items if p.key in found]
     for p in old:
         p.id = found[p.key]
-    versioned = _has_column(c, "workflow", "version_source")
+    actor = _actor()
     if new:
         cols = ["id", "tenant_id", "name", "description", "metadata", "variables", "state", "import_key"]
         cols += [col for col, _d in SIM_COLUMNS]
-        if versioned:
-            cols.append("version_source")
+        cols += ["version_source", "version_actor"]
         with c.cursor() as cur, cur.copy(f"copy workflow ({', '.join(cols)}) from stdin") as copy:
             for p in new:
                 row = [
@@ -285,12 +271,11 @@ def store_batch(c: Any, tenant: str, items: list[Prepared], found: dict[str, str
                     p.key,
                 ]
                 row += [_sim_value(col, p.sim.get(col), d, now) for col, d in SIM_COLUMNS]
-                if versioned:
-                    row.append("import")
+                row += ["import", actor]
                 copy.write_row(row)
     if old:
         _keep_previous(c, tenant, [p.id for p in old])
-        _update(c, tenant, old, versioned)
+        _update(c, tenant, old, actor)
         rewritten = [p.id for p in old if p.state is not None]
         if rewritten:
             for table in ("workflow_edges", "workflow_subflows", "workflow_blocks"):
@@ -301,7 +286,7 @@ def store_batch(c: Any, tenant: str, items: list[Prepared], found: dict[str, str
     return [p.key not in found for p in items]
 
 
-def _update(c: Any, tenant: str, old: list[Prepared], versioned: bool) -> None:
+def _update(c: Any, tenant: str, old: list[Prepared], actor: str) -> None:
     c.execute(
         "create temp table if not exists _import_update (id text, name text, description text,"
         " metadata jsonb, variables jsonb, state jsonb, user_id text, workspace_id text, folder_id text,"
@@ -332,42 +317,25 @@ def _update(c: Any, tenant: str, old: list[Prepared], versioned: bool) -> None:
         f"{col} = coalesce(u.{col}, w.{col})" for col in ("name", "description", "variables", "state", *sim)
     ]
     sets += ["metadata = w.metadata || u.metadata", "version = w.version + 1", "updated_at = now()"]
-    if versioned:
-        sets += ["version_source = 'import'", "version_actor = %(actor)s", "version_at = now()"]
+    sets += ["version_source = 'import'", "version_actor = %(actor)s", "version_at = now()"]
     c.execute(
         f"update workflow w set {', '.join(sets)} from _import_update u"
         " where w.tenant_id = %(tenant)s and w.id = u.id",
-        {"tenant": tenant, "actor": _actor()},
+        {"tenant": tenant, "actor": actor},
     )
 
 
 def _actor() -> str:
-    try:
-        from lib.store import versions  # version history (issue 10), once it has landed
+    from lib.store import versions
 
-        return versions.actor()  # type: ignore[attr-defined]
-    except (ImportError, AttributeError):
-        return "system"
+    return versions.actor()
 
 
 def _keep_previous(c: Any, tenant: str, ids: list[str]) -> None:
-    """HOOK (version history): keep the state a re-import replaces, in this transaction.
+    """Version history: the state a re-import replaces is kept, in this transaction."""
+    from lib.store import versions
 
-    Uses `lib.store.versions.keep_current_many(c, tenant, ids)` when version history provides it,
-    else its per-workflow `keep_current(c, tenant, id)`; a no-op until version history lands.
-    """
-    try:
-        from lib.store import versions
-    except ImportError:
-        return
-    many = getattr(versions, "keep_current_many", None)
-    if many is not None:
-        many(c, tenant, ids)
-        return
-    one = getattr(versions, "keep_current", None)
-    if one is not None:
-        for wid in ids:
-            one(c, tenant, wid)
+    versions.keep_current_many(c, tenant, ids)
 
 
 def _copy_rows(c: Any, tenant: str, items: list[Prepared]) -> None:
@@ -384,3 +352,13 @@ def _copy_rows(c: Any, tenant: str, items: list[Prepared]) -> None:
             for p in items:
                 for s in p.subflows:
                     copy.write_row((s[0], p.id, tenant, *s[1:]))
+
+
+def records(c: Any, tenant: str, ids: list[str]) -> list[Any]:
+    """The stored workflows `ids` as records (for the search index), in one query."""
+    from lib.store.workflows import _COLUMNS, WorkflowRecord
+
+    if not ids:
+        return []
+    rows = c.execute(f"select {_COLUMNS} from workflow where tenant_id = %s and id = any(%s)", (tenant, ids))
+    return [WorkflowRecord.model_validate(r) for r in rows.fetchall()]

@@ -150,9 +150,10 @@ def sweep(batch: int = 200) -> int:
     """Move clear secrets out of workflows stored before writes did it; returns workflows changed.
 
     Each workflow is rewritten (state, variables, metadata, name, description and the mirrored
-    rows) in its own transaction, without a version bump: what it means does not change.
+    rows) in its own transaction, without a version bump: what it means does not change; so are
+    its history rows.
     """
-    from lib.store import workflows
+    from lib.store import versions, workflows
 
     changed, after = 0, -1
     while True:
@@ -162,10 +163,28 @@ def sweep(batch: int = 200) -> int:
             ).fetchall()
         for row in rows:
             after = row["seq"]
-            if workflows.rescrub(row["tenant_id"], row["id"]):
+            moved = workflows.rescrub(row["tenant_id"], row["id"])
+            # history rows copied from a workflow before its sweep hold what it held
+            if versions.rescrub(row["tenant_id"], row["id"]) or moved:
                 changed += 1
         if len(rows) < batch:
             return changed
+
+
+def protect_row(c: Any, tenant: str, row: dict[str, Any]) -> tuple[str, list[Any]] | None:
+    """A stored row's documents with clear secrets moved out (metadata derived from them masked),
+    as an SQL `set` clause and its values; None when the row held no clear secret (sweeps)."""
+    from psycopg.types.json import Jsonb
+
+    from lib.secrets import mask_known
+
+    clean, found = protect(c, tenant, **{k: v for k, v in row.items() if v is not None})
+    if not found:
+        return None
+    if clean.get("metadata") is not None:
+        clean["metadata"] = mask_known(clean["metadata"], found)
+    sets = ", ".join(f"{k} = %s" for k in clean)
+    return sets, [Jsonb(v) if isinstance(v, (dict, list)) else v for v in clean.values()]
 
 
 def protect_text(tenant: str, text: str) -> str:

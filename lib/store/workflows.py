@@ -2,13 +2,15 @@
 
 Every query is scoped by tenant here, so a caller cannot forget it: another tenant's workflow
 is simply not found. Every write is one transaction: the workflow row and all its block, edge and
-subflow rows land together or not at all.
+subflow rows land together or not at all, and a replace keeps the previous version in
+`workflow_versions` (lib/store/versions) in that same transaction.
 """
 
 from __future__ import annotations
 
 import base64
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -16,9 +18,14 @@ from psycopg.types.json import Jsonb
 from pydantic import BaseModel, ConfigDict, Field
 
 from lib.errors import Conflict, InvalidInput, NotFound
-from lib.store import db
+from lib.store import db, versions
+from lib.store import search as search_store
 
 STATUSES = ("draft", "active", "archived")
+
+# Called as reindex(conn, record) inside a write's transaction (lib.search.indexing.reindex), so
+# the search index changes with the workflow or not at all.
+Reindex = Callable[[Any, "WorkflowRecord"], None]
 
 
 class WorkflowRecord(BaseModel):
@@ -35,6 +42,7 @@ class WorkflowRecord(BaseModel):
     template_source: str | None = None
     metadata: dict[str, Any] = Field(default_factory=dict)
     version: int = 1
+    version_source: str = Field(default="create", description="how this version was made (see /versions)")
     state: dict[str, Any] = Field(default_factory=dict)
     variables: dict[str, Any] = Field(default_factory=dict)
     color: str = "#3972F6"
@@ -51,7 +59,8 @@ class WorkflowRecord(BaseModel):
 
 
 _COLUMNS = (
-    "id, tenant_id, name, description, category, status, template_source, metadata, version, state,"
+    "id, tenant_id, name, description, category, status, template_source, metadata, version, version_source,"
+    " state,"
     " variables, color, user_id, workspace_id, folder_id, is_deployed, deployed_at, run_count,"
     " last_run_at, is_published, created_at, updated_at"
 )
@@ -90,7 +99,7 @@ def _sim_columns(sim_fields: dict | None) -> dict[str, Any]:
 def _protected(
     c: Any,
     tenant: str,
-    state: dict,
+    state: dict | None,
     name: str | None,
     description: str | None,
     metadata: dict | None,
@@ -142,9 +151,15 @@ def create(
     import_key: str | None = None,
     id: str | None = None,
     sim_fields: dict | None = None,
+    source: str = "create",
     conn: Any = None,
+    reindex: Reindex | None = None,
 ) -> WorkflowRecord:
-    """Insert a workflow and mirror its blocks, edges and subflows, in one transaction."""
+    """Insert a workflow and mirror its blocks, edges and subflows, in one transaction.
+
+    `source` (create, template, generate, import) is how its first version was made (history);
+    `reindex(conn, record)` runs inside that transaction (search index), when given.
+    """
     _check_status(status)
     wid = id or str(uuid.uuid4())
     with db.transaction(conn) as c:
@@ -164,6 +179,8 @@ def create(
             "variables",
             "state",
             "import_key",
+            "version_source",
+            "version_actor",
             *extra,
         ]
         vals = [
@@ -178,6 +195,8 @@ def create(
             Jsonb(variables or {}),
             Jsonb(state),
             import_key,
+            source,
+            versions.actor(),
             *extra.values(),
         ]
         row = c.execute(
@@ -186,7 +205,10 @@ def create(
             vals,
         ).fetchone()
         _mirror(c, tenant, wid, state, fresh=True)
-    return WorkflowRecord.model_validate(row)
+        record = WorkflowRecord.model_validate(row)
+        if reindex is not None:
+            reindex(c, record)
+    return record
 
 
 def get(tenant: str, id: str, *, conn: Any = None) -> WorkflowRecord:
@@ -211,7 +233,7 @@ def replace(
     tenant: str,
     id: str,
     *,
-    state: dict,
+    state: dict | None,
     expected_version: int | None,
     name: str | None = None,
     description: str | None = None,
@@ -221,11 +243,17 @@ def replace(
     template_source: str | None = None,
     variables: dict | None = None,
     sim_fields: dict | None = None,
+    reason: str = "replace",
     conn: Any = None,
+    reindex: Reindex | None = None,
 ) -> WorkflowRecord:
     """Replace the state (and optionally fields) if `expected_version` is still current.
 
+    The version it replaces goes to the history first, in the same transaction; `reason`
+    (replace, regenerate, restore, import) says how the new one was made. `state=None` keeps
+    the state and changes only the fields given (a partial update is still a new version).
     `expected_version=None` skips the check (internal callers that hold the row lock).
+    `reindex(conn, record)` runs inside the same transaction (search index), when given.
     """
     if status is not None:
         _check_status(status)
@@ -236,16 +264,17 @@ def replace(
         if current is None:
             raise NotFound(f"workflow {id!r} not found", field="id")
         if expected_version is not None and current["version"] != expected_version:
-            raise Conflict(
-                f"workflow {id!r} is at version {current['version']}, not {expected_version}: reload and retry",
-                field="version",
-                details=[{"current_version": current["version"]}],
-            )
+            raise _stale(id, current["version"], expected_version)
         state, name, description, metadata, variables, sim_fields = _protected(
             c, tenant, state, name, description, metadata, variables, sim_fields
         )
-        sets = ["state = %s", "version = version + 1", "updated_at = now()"]
-        vals: list[Any] = [Jsonb(state)]
+        versions.keep_current(c, tenant, id)
+        sets = ["version = version + 1", "updated_at = now()", "version_at = now()"]
+        sets += ["version_source = %s", "version_actor = %s"]
+        vals: list[Any] = [reason, versions.actor()]
+        if state is not None:
+            sets.append("state = %s")
+            vals.append(Jsonb(state))
         for col, value in (
             ("name", name),
             ("description", description),
@@ -270,17 +299,34 @@ def replace(
             f"update workflow set {', '.join(sets)} where tenant_id = %s and id = %s returning {_COLUMNS}",
             (*vals, tenant, id),
         ).fetchone()
-        _mirror(c, tenant, id, state)
-    return WorkflowRecord.model_validate(row)
+        if state is not None:
+            _mirror(c, tenant, id, state)
+        record = WorkflowRecord.model_validate(row)
+        if reindex is not None:
+            reindex(c, record)
+    return record
 
 
-def delete(tenant: str, id: str) -> None:
+def delete(tenant: str, id: str, *, expected_version: int | None = None) -> None:
+    """Delete the workflow (its rows and history go with it) if `expected_version` is still current."""
     with db.transaction() as c:
-        gone = c.execute(
-            "delete from workflow where tenant_id = %s and id = %s returning id", (tenant, id)
+        current = c.execute(
+            "select version from workflow where tenant_id = %s and id = %s for update", (tenant, id)
         ).fetchone()
-    if gone is None:
-        raise NotFound(f"workflow {id!r} not found", field="id")
+        if current is None:
+            raise NotFound(f"workflow {id!r} not found", field="id")
+        if expected_version is not None and current["version"] != expected_version:
+            raise _stale(id, current["version"], expected_version)
+        c.execute("delete from workflow where tenant_id = %s and id = %s", (tenant, id))
+        search_store.remove(c, tenant, "workflow", id)
+
+
+def _stale(id: str, current: int, expected: int) -> Conflict:
+    return Conflict(
+        f"workflow {id!r} is at version {current}, not {expected}: reload and retry",
+        field="version",
+        details=[{"current_version": current}],
+    )
 
 
 def _encode_cursor(seq: int) -> str:
@@ -435,7 +481,6 @@ def _mirror(c: Any, tenant: str, wid: str, state: dict, *, fresh: bool = False) 
 
 def rescrub(tenant: str, id: str) -> bool:
     """Move clear secrets out of one stored workflow in place (no version bump); True if any moved."""
-    from lib.secrets import mask_known
     from lib.store import secrets
 
     with db.transaction() as c:
@@ -444,18 +489,13 @@ def rescrub(tenant: str, id: str) -> bool:
             " from workflow where tenant_id = %s and id = %s for update",
             (tenant, id),
         ).fetchone()
-        if row is None:
+        cleaned = secrets.protect_row(c, tenant, row) if row is not None else None
+        if cleaned is None:
             return False
-        docs = {k: v for k, v in row.items() if v is not None}
-        clean, found = secrets.protect(c, tenant, **docs)
-        if not found:
-            return False
-        if clean.get("metadata") is not None:
-            clean["metadata"] = mask_known(clean["metadata"], found)
-        sets = [f"{k} = %s" for k in clean]
-        vals = [Jsonb(v) if isinstance(v, (dict, list)) else v for v in clean.values()]
-        c.execute(
-            f"update workflow set {', '.join(sets)} where tenant_id = %s and id = %s", (*vals, tenant, id)
-        )
-        _mirror(c, tenant, id, clean.get("state") or {})
+        sets, vals = cleaned
+        state = c.execute(
+            f"update workflow set {sets} where tenant_id = %s and id = %s returning state",
+            (*vals, tenant, id),
+        ).fetchone()
+        _mirror(c, tenant, id, state["state"] or {})
     return True

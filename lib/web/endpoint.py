@@ -12,6 +12,12 @@ Pydantic model, query parsing, error mapping, caching headers, and the OpenAPI d
 Handler parameters are bound by name and annotation: `ctx: Context`, path parameters by name,
 `body: <Model>` (JSON, or YAML where the model allows it), `query: <Model>` (query string),
 `raw: RawBody` (the bytes and content type, for uploads). Sync handlers run in a thread.
+
+A write (any method but GET/HEAD) runs in one unit of work: the handler's store calls, the audit
+row and the idempotency record share one transaction, committed only after the response has been
+rendered — so an answered 5xx never leaves a stored row, and an acknowledged write is all there.
+Every GET also answers HEAD; an unexpected exception becomes a 500 answered like any other
+response (the server keeps the connection open).
 """
 
 from __future__ import annotations
@@ -34,11 +40,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from lib import errors
+from lib import errors, limits
 from lib.config import settings
 from lib.web import auth
 from lib.web.context import Context
-from lib.web.errors import EXCEPTION_HANDLERS, ErrorResponse, from_pydantic, handle_unexpected
+from lib.web.errors import EXCEPTION_HANDLERS, ErrorResponse, from_pydantic, handle_domain, handle_unexpected
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _DEFAULT_ROLE = {
@@ -50,6 +56,7 @@ _DEFAULT_ROLE = {
     "DELETE": "write",
 }
 _SECURITY_HEADERS = {"x-content-type-options": "nosniff", "referrer-policy": "no-referrer"}
+_IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,200}$")
 
 
 @dataclass
@@ -80,6 +87,17 @@ class Operation:
     cache: str | None
     content_types: tuple[str, ...]
     errors: tuple[int, ...]
+    max_body: int | None = None
+    """Body limit in bytes for this operation (the configured MAX_BODY_BYTES when None, never above it)."""
+
+    @property
+    def idempotent(self) -> bool:
+        """POST creates take an Idempotency-Key header: a retry replays the first answer."""
+        return self.method == "POST" and self.status == 201
+
+    def body_limit(self) -> int:
+        configured = settings().max_body_bytes
+        return configured if self.max_body is None else min(self.max_body, configured)
 
 
 class Endpoint(Starlette):
@@ -105,8 +123,13 @@ class Endpoint(Starlette):
         summary: str | None = None,
         content_types: tuple[str, ...] = ("application/json",),
         errors: tuple[int, ...] = (),
+        max_body: int | None = None,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         def register(func: Callable[..., Any]) -> Callable[..., Any]:
+            if method != "GET" and inspect.iscoroutinefunction(func):
+                raise TypeError(
+                    f"{func.__name__}: write handlers are sync (one transaction in a worker thread)"
+                )
             hints = typing.get_type_hints(func)
             body = hints.get("body")
             query = hints.get("query")
@@ -126,6 +149,7 @@ class Endpoint(Starlette):
                 cache=cache,
                 content_types=content_types,
                 errors=errors,
+                max_body=max_body,
             )
             self.operations.append(op)
             self._mount()
@@ -154,14 +178,19 @@ class Endpoint(Starlette):
         ops = {op.method: op for op in self.operations}
 
         async def dispatch(request: Request) -> Response:
+            op = ops.get(request.method) or ops["GET"]  # Starlette routes HEAD here only when GET exists
+            # Errors are answered here: past this point Starlette re-raises to the server, which drops
+            # the keep-alive connection and logs the traceback and exception text (a database error
+            # quotes the row, secrets included).
             try:
-                return await _serve(ops[request.method], request, self.path_params)
-            except (errors.AgentForgeError, HTTPException):
-                raise
+                response = await _serve(op, request, self.path_params)
+            except HTTPException:
+                raise  # Starlette's own handler answers these without re-raising
             except Exception as exc:
-                # Answered here: past this point Starlette re-raises to the server, which logs the
-                # traceback and exception text (a database error quotes the row, secrets included).
-                return await handle_unexpected(request, exc)
+                handler = handle_domain if isinstance(exc, errors.AgentForgeError) else handle_unexpected
+                response = await handler(request, exc)
+                response.headers.update(_SECURITY_HEADERS)
+            return _without_body(response) if request.method == "HEAD" else response
 
         self.router.routes = [Route(self.path, dispatch, methods=list(ops))]
 
@@ -188,22 +217,101 @@ async def _serve(op: Operation, request: Request, path_params: list[str]) -> Res
             kwargs[name] = request.path_params[name]
     if op.query is not None:
         kwargs["query"] = _parse_query(op.query, request, path_params)
+    content = b""
     if op.body is not None or op.raw:
-        content = await _read_body(request)
+        content = await _read_body(request, op.body_limit())
         ctype = headers.get("content-type", "").split(";")[0].strip().lower()
         if op.raw:
             kwargs["raw"] = RawBody(content=content, content_type=ctype, headers=headers)
         else:
             kwargs["body"] = _parse_body(op, content, ctype)
 
-    if inspect.iscoroutinefunction(op.func):
-        result = await op.func(**kwargs)
-    else:
-        result = await anyio.to_thread.run_sync(lambda: op.func(**kwargs))
-    response = _render(op, result, ctx, request)
-    if op.method != "GET" and response.status_code < 400:
-        await anyio.to_thread.run_sync(_audit, op, ctx, request, response.status_code)
+    if op.method == "GET":
+        if inspect.iscoroutinefunction(op.func):
+            result = await op.func(**kwargs)
+        else:
+            result = await anyio.to_thread.run_sync(lambda: op.func(**kwargs))
+        return _render(op, result, ctx, request)
+    key = _idempotency_key(op, ctx)
+    fingerprint = _fingerprint(op, request, content) if key else ""
+    return await anyio.to_thread.run_sync(_write, op, kwargs, ctx, request, key, fingerprint)
+
+
+class _Abandon(Exception):
+    """Roll the unit of work back but answer `response` (a 4xx the handler returned, or a replay)."""
+
+    def __init__(self, response: Response | None) -> None:
+        self.response = response
+
+
+def _write(
+    op: Operation, kwargs: dict[str, Any], ctx: Context, request: Request, key: str | None, fingerprint: str
+) -> Response:
+    """Handler, rendering, audit row and idempotency record in one transaction, committed last."""
+    from lib.store import db, idempotency
+
+    if key is not None:
+        earlier = idempotency.find(ctx.tenant, key)
+        if earlier is not None:
+            return _replay(earlier, fingerprint, ctx)
+    try:
+        with db.unit_of_work(actor=ctx.actor, request_id=ctx.request_id):
+            result = op.func(**kwargs)
+            response = _render(op, result, ctx, request)
+            if response.status_code >= 400:
+                raise _Abandon(response)
+            _audit(op, ctx, request, response.status_code)
+            if key is not None and not idempotency.claim(
+                ctx.tenant, key, fingerprint, response.status_code, response.media_type, bytes(response.body)
+            ):
+                raise _Abandon(None)  # a concurrent twin committed first: answer what it answered
+    except _Abandon as abandoned:
+        if abandoned.response is not None:
+            return abandoned.response
+        earlier = idempotency.find(ctx.tenant, key or "")
+        if earlier is None:  # the twin's key expired in between: let the client decide
+            raise errors.Conflict(
+                "a concurrent request with this Idempotency-Key failed; retry", field="header.idempotency-key"
+            ) from None
+        return _replay(earlier, fingerprint, ctx)
     return response
+
+
+def _idempotency_key(op: Operation, ctx: Context) -> str | None:
+    key = ctx.header("idempotency-key")
+    if key is None or not op.idempotent:
+        return None
+    if not _IDEMPOTENCY_KEY.match(key):
+        raise errors.InvalidInput(
+            "Idempotency-Key must be 1 to 200 visible ASCII characters (a UUID is ideal)",
+            field="header.idempotency-key",
+        )
+    return key
+
+
+def _fingerprint(op: Operation, request: Request, content: bytes) -> str:
+    digest = hashlib.sha256(f"{op.method} {request.url.path}?{request.url.query}\n".encode())
+    digest.update(content)
+    return digest.hexdigest()
+
+
+def _replay(earlier: Any, fingerprint: str, ctx: Context) -> Response:
+    """The first answer to this Idempotency-Key again, or 422 if the key came with another request."""
+    if earlier.fingerprint != fingerprint:
+        raise errors.InvalidInput(
+            "this Idempotency-Key was used for a different request; use a new key for a new request",
+            field="header.idempotency-key",
+        )
+    headers = {"x-request-id": ctx.request_id, **_SECURITY_HEADERS, "idempotent-replayed": "true"}
+    headers["cache-control"] = "no-store"
+    return Response(earlier.body, status_code=earlier.status, media_type=earlier.media_type, headers=headers)
+
+
+def _without_body(response: Response) -> Response:
+    """HEAD: the GET answer's status and headers (its content-length included), no body."""
+    head = Response(status_code=response.status_code)
+    head.raw_headers = list(response.raw_headers)
+    return head
 
 
 def _audit(op: Operation, ctx: Context, request: Request, status: int) -> None:
@@ -246,29 +354,14 @@ def _parse_query(model: type[BaseModel], request: Request, path_params: list[str
             continue
         values = request.query_params.getlist(key)
         data[key] = values if len(values) > 1 else values[0]
-    _reject_nul(data, "query")
+    limits.check(data, "query")
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         raise from_pydantic(exc, "query") from None
 
 
-def _reject_nul(data: Any, where: str) -> None:
-    """PostgreSQL text and jsonb cannot hold U+0000: a 422 naming the field, not a crash in the store."""
-    stack = [(where, data)]
-    while stack:
-        path, value = stack.pop()
-        if isinstance(value, str) and "\x00" in value:
-            raise errors.InvalidInput(f"{path} contains a NUL (\\u0000) character", field=path)
-        if isinstance(value, dict):
-            stack.extend((path, k) for k in value)
-            stack.extend((f"{path}.{k}", v) for k, v in value.items())
-        elif isinstance(value, list):
-            stack.extend((f"{path}.{i}", v) for i, v in enumerate(value))
-
-
-async def _read_body(request: Request) -> bytes:
-    limit = settings().max_body_bytes
+async def _read_body(request: Request, limit: int) -> bytes:
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
         raise errors.PayloadTooLarge(f"request body is {declared} bytes; the limit is {limit}", field="body")
@@ -294,30 +387,11 @@ def _parse_body(op: Operation, content: bytes, ctype: str) -> BaseModel:
             field="content-type",
         )
     if ctype in _YAML_TYPES:
-        import yaml
-
-        try:
-            data = yaml.safe_load(content)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            raise errors.MalformedInput(f"body is not valid YAML{where}", field="body") from None
-        except RecursionError:
-            raise errors.MalformedInput("body is nested too deeply", field="body") from None
+        data = limits.load_yaml(content, field="body")
     else:
-        try:
-            data = json.loads(content)
-        except UnicodeDecodeError:
-            raise errors.MalformedInput("body is not UTF-8 text", field="body") from None
-        except json.JSONDecodeError as exc:
-            raise errors.MalformedInput(
-                f"body is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}", field="body"
-            ) from None
-        except RecursionError:
-            raise errors.MalformedInput("body is nested too deeply", field="body") from None
+        data = limits.load_json(content, field="body")
     if not isinstance(data, dict):
         raise errors.InvalidInput(f"body must be a JSON object, not {type(data).__name__}", field="body")
-    _reject_nul(data, "body")
     try:
         return op.body.model_validate(data)
     except ValidationError as exc:

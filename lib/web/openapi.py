@@ -91,6 +91,19 @@ def document() -> dict[str, Any]:
                 "required": True,
                 "content": {ct: {"schema": {}} for ct in op.content_types},
             }
+        if op.body is not None or op.raw:
+            entry["x-max-body-bytes"] = op.body_limit()
+        if op.idempotent:
+            params.append(
+                {
+                    "name": "Idempotency-Key",
+                    "in": "header",
+                    "required": False,
+                    "description": "Retry-safe create: the same key and request within 24 h replays the"
+                    " first answer instead of creating again; the key with another request → 422",
+                    "schema": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[!-~]+$"},
+                }
+            )
         entry["security"] = [] if op.public else [{"bearer": []}]
         item[op.method.lower()] = entry
     return {

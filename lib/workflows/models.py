@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from lib.store.versions import VersionSummary
+
 Status = Literal["draft", "active", "archived"]
 
 
@@ -88,6 +90,13 @@ class ReplaceWorkflowIn(_Fields):
 
     state: dict[str, Any]
     version: int | None = Field(default=None, ge=1)
+
+
+class VersionList(BaseModel):
+    """A workflow's versions, newest first; the current one has `current: true`."""
+
+    workflow_id: str
+    versions: list[VersionSummary]
 
 
 class SecretValue(BaseModel):

@@ -7,12 +7,17 @@ listing them (warnings are stored and returned). Route files stay thin by callin
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypeVar
 
-from lib.errors import InvalidInput
+from pydantic import BaseModel
+
+from lib.errors import InvalidInput, NotFound
+from lib.search.indexing import reindex
 from lib.secrets import mask_known, scrub
 from lib.sim.state import unwrap
+from lib.store import versions
 from lib.store import workflows as store
+from lib.store.versions import VersionRecord
 from lib.store.workflows import WorkflowRecord
 from lib.templates import catalogue, customize
 from lib.templates.models import UseTemplateIn
@@ -24,12 +29,14 @@ from lib.workflows.models import (
     RevealedSecrets,
     SecretValue,
     ValidationSummary,
+    VersionList,
     WorkflowList,
     WorkflowOut,
     WorkflowSummary,
 )
 
 _FIELDS = ("name", "description", "category", "status", "metadata", "state", "variables")
+_VERSION = re.compile(r"^[1-9][0-9]{0,8}$")
 _IF_MATCH = re.compile(r'^(?:W/)?"?(\d{1,9})"?$')
 _UNTITLED = "Untitled workflow"
 
@@ -76,6 +83,7 @@ def create(tenant: str, body: CreateWorkflowIn) -> WorkflowOut:
         status=body.status or "draft",
         metadata=body.metadata,
         variables=body.variables,
+        reindex=reindex,
     )
     return _out(record, validation)
 
@@ -94,14 +102,17 @@ def create_from_template(tenant: str, name: str, body: UseTemplateIn) -> Workflo
         status=body.status,
         template_source=template.name,
         metadata={"template_version": template.version, "customizations": body.customizations},
+        source="template",
+        reindex=reindex,
     )
     return _out(record, validation)
 
 
 _SHOWN = ("state", "variables", "metadata", "name", "description")
+_Shown = TypeVar("_Shown", bound=BaseModel)  # a stored workflow or one of its versions
 
 
-def _shown(record: WorkflowRecord, fields: tuple[str, ...] = _SHOWN) -> WorkflowRecord:
+def _shown(record: _Shown, fields: tuple[str, ...] = _SHOWN) -> _Shown:
     """A record as it may leave: rows stored before secrets were moved out (until `python -m lib
     secrets sweep` ran) are scrubbed on the way. Stored rows hold references only, so this finds
     nothing on them."""
@@ -114,15 +125,20 @@ def read(tenant: str, id: str) -> WorkflowOut:
     return _out(_shown(store.get(tenant, id)))
 
 
+def _if_match(if_match: str | None) -> int | None:
+    """The version an If-Match header names (`"3"`, `W/"3"` or `3`); None without the header."""
+    if if_match is None:
+        return None
+    m = _IF_MATCH.match(if_match.strip())
+    if m is None:
+        raise InvalidInput(
+            'If-Match must be the workflow version you read, e.g. "3"', field="header.if-match"
+        )
+    return int(m.group(1))
+
+
 def _expected_version(body: ReplaceWorkflowIn, if_match: str | None) -> int:
-    header = None
-    if if_match is not None:
-        m = _IF_MATCH.match(if_match.strip())
-        if m is None:
-            raise InvalidInput(
-                'If-Match must be the workflow version you read, e.g. "3"', field="header.if-match"
-            )
-        header = int(m.group(1))
+    header = _if_match(if_match)
     if body.version is not None and header is not None and body.version != header:
         raise InvalidInput("body.version and If-Match disagree; send one of them", field="body.version")
     version = body.version if body.version is not None else header
@@ -149,12 +165,57 @@ def replace(tenant: str, id: str, body: ReplaceWorkflowIn, if_match: str | None 
         category=body.category,
         status=body.status,
         metadata=body.metadata,
+        reindex=reindex,
     )
     return _out(record, validation)
 
 
-def delete(tenant: str, id: str) -> None:
-    store.delete(tenant, id)
+def delete(tenant: str, id: str, if_match: str | None = None) -> None:
+    """Delete; with If-Match, only if that is still the current version (stale → Conflict, 409)."""
+    store.delete(tenant, id, expected_version=_if_match(if_match))
+
+
+def version_number(n: str) -> int:
+    """A version number from the path (no such version → 404)."""
+    if not _VERSION.match(n):
+        raise NotFound(f"there is no version {n[:20]!r}; versions are numbered from 1", field="n")
+    return int(n)
+
+
+def history(tenant: str, id: str) -> VersionList:
+    return VersionList(workflow_id=id, versions=[_shown(v, ("name",)) for v in versions.history(tenant, id)])
+
+
+def version(tenant: str, id: str, n: int) -> VersionRecord:
+    return _shown(versions.get(tenant, id, n))
+
+
+def restore(tenant: str, id: str, n: int, if_match: str | None = None) -> WorkflowOut:
+    """Bring version `n` back as a new version; the current one goes to the history first.
+
+    The state, name, status, metadata and variables come back; description and category come
+    back when the version had one (an empty one leaves the current value).
+    """
+    old = versions.get(tenant, id, n)
+    record = store.replace(
+        tenant,
+        id,
+        state=old.state,
+        expected_version=_if_match(if_match),
+        name=old.name,
+        description=old.description,
+        category=old.category,
+        status=old.status,
+        metadata={**old.metadata, "restored_from": n},
+        variables=old.variables,
+        reason="restore",
+        reindex=reindex,
+    )
+    report = validate(record.state)
+    summary = ValidationSummary(
+        valid=report.valid, era=report.era, findings=[f.model_dump() for f in report.findings]
+    )
+    return _out(record, summary)
 
 
 def page(tenant: str, query: ListQuery) -> WorkflowList:

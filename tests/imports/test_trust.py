@@ -165,3 +165,17 @@ def test_only_the_edge_rows_replace_connections_and_keep_blocks_and_name(tenant,
             (tenant, before.id),
         ).fetchone()["n"]
     assert n == 2 and len(workflows.block_rows(tenant, before.id)) == 5
+
+
+def test_a_reimport_keeps_the_previous_version(tenant, imported):
+    from lib.store import versions
+
+    wid, before = imported
+    blocks = F.triage_blocks(wid)[:2]
+    report = _run(tenant, {"workflow_blocks_rows.csv": F.to_csv(blocks, F.BLOCK_COLUMNS)})
+    assert report.rejected == []
+    after = workflows.get(tenant, before.id)
+    assert len(after.state["blocks"]) == 2 and after.version == before.version + 1
+    kept = versions.get(tenant, before.id, before.version)
+    assert kept.source == "import" and kept.block_count == 5 and kept.state == before.state
+    assert [v.version for v in versions.history(tenant, before.id)] == [2, 1]

@@ -11,6 +11,8 @@ schema; loading the schema from it is the test of it).
 
 from __future__ import annotations
 
+import json
+import re
 import zlib
 
 import pytest
@@ -144,3 +146,63 @@ def test_inputs_the_fuzzer_found_get_a_json_4xx(server, method, path, kw, status
     response = server.request(method, path, **kw)
     assert response.status_code == status, response.text
     _assert_error_shape(response.json())
+
+
+# -- hostile values, on every operation that takes a body -------------------------------------------
+def _nested(depth: int) -> list:
+    value: list = []
+    for _ in range(depth - 1):
+        value = [value]
+    return value
+
+
+_HOSTILE = {
+    "nan": float("nan"),
+    "infinity": float("inf"),
+    "-infinity": float("-inf"),
+    "overflow-float": "@1e999@",  # no Python float prints as 1e999: spliced into the text below
+    "huge-int": 10**3999,
+    "lone-surrogate": "\ud800",
+    "nested-65": _nested(65),
+    "nested-600": _nested(600),
+}
+
+
+def _bodies(operation, value) -> list:
+    """The hostile value as every top-level property of the body, and deep inside a state."""
+    content = (operation.definition.raw.get("requestBody") or {}).get("content", {})
+    schema = (content.get("application/json") or {}).get("schema") or {}
+    if "$ref" in schema:
+        schema = operation.schema.raw_schema["components"]["schemas"][schema["$ref"].split("/")[-1]]
+    bodies = [{"state": {"blocks": {"b1": {"id": "b1", "data": {"x": [value]}}}, "edges": []}}]
+    bodies += [{prop: value} for prop in (schema.get("properties") or {})]
+    return bodies
+
+
+@pytest.mark.parametrize("kind", list(_HOSTILE))
+def test_hostile_values_in_every_json_body_get_a_json_4xx(api_schema, caller, kind):
+    """NaN, Infinity, out-of-range numbers, lone surrogates and deep nesting: never a 5xx."""
+    real = {**caller["real"], "n": "1"}
+    seen = 0
+    for result in api_schema.get_all_operations():
+        operation = result.ok()
+        content = (operation.definition.raw.get("requestBody") or {}).get("content", {})
+        if "application/json" not in content:
+            continue
+        key = (operation.method.upper(), operation.path)
+        params = {p: real.get(p, "x") for p in re.findall(r"{(\w+)}", operation.path)}
+        for body in _bodies(operation, _HOSTILE[kind]):
+            # Raw JSON text: NaN and Infinity have no JSON spelling, so clients' encoders refuse them.
+            raw = json.dumps(body).replace('"@1e999@"', "1e999").encode()
+            case = operation.Case(body=raw, media_type="application/json", path_parameters=params)
+            response = case.call(headers=dict(caller["headers"]))
+            seen += 1
+            if key in _NEEDS_STORAGE and response.status_code == 503:
+                continue
+            assert 400 <= response.status_code < 500, (
+                key,
+                body if kind.startswith("nested") is False else kind,
+                response.text[:300],
+            )
+            _assert_error_shape(response.json())
+    assert seen >= 8

@@ -1,0 +1,1 @@
+"""Search: hybrid semantic search, similar workflows and pattern match, inside Postgres."""

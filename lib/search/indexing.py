@@ -1,0 +1,141 @@
+"""Keeping the index current: every workflow write re-indexes inside its own transaction.
+
+Write paths call `reindex(conn, record)` (one workflow) or `reindex_many(conn, records)` (a batch:
+one embedding call for all of them) right after the write, on the same connection, so the index
+changes with the data or not at all. A workflow whose embedding text did not change keeps its
+vector without calling the embedder. When the embedder fails, the document (full text,
+structure) is still indexed and the vector is left for `python -m lib reembed` — a search outage
+never refuses a user's write. Templates are indexed on first use per process (`ensure_templates`).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from lib.search import documents
+from lib.store import search as search_store
+from lib.store.search import SearchDocument, Vector
+
+log = logging.getLogger("agent_forge.search")
+_templates_done: set[str] = set()
+_templates_lock = threading.Lock()
+
+
+def embedder() -> Any:
+    """The configured embedder (lazy: nothing loads until the first call)."""
+    from lib.embeddings import get_embedder
+
+    return get_embedder()
+
+
+def embed(texts: list[str], emb: Any = None) -> tuple[str, list[Any]] | None:
+    """(embedder name, one float32 vector per text), or None when the embedder is unavailable."""
+    if not texts:
+        return None
+    try:
+        emb = emb or embedder()
+        matrix = emb.embed(texts)
+    except Exception as exc:  # a provider outage must not refuse the write; reembed catches up
+        log.warning("embedding failed (%s); indexed without vectors until reembed", type(exc).__name__)
+        return None
+    return emb.name, [matrix[i] for i in range(len(texts))]
+
+
+def _vectors(conn: Any, tenant: str, docs: list[SearchDocument], emb: Any = None) -> list[Vector | None]:
+    """Vectors for the documents whose embedding text changed; None keeps the stored one."""
+    try:
+        name = (emb or embedder()).name
+    except Exception as exc:
+        log.warning("embedder unavailable (%s); indexed without vectors", type(exc).__name__)
+        return [None] * len(docs)
+    todo = [
+        i
+        for i, d in enumerate(docs)
+        if search_store.vector_hash(conn, tenant, d.kind, d.ref_id, name) != d.content_hash
+    ]
+    out: list[Vector | None] = [None] * len(docs)
+    got = embed([docs[i].embed_text for i in todo], emb)
+    if got is not None:
+        name, vectors = got
+        for i, v in zip(todo, vectors):
+            out[i] = Vector(name, v)
+    return out
+
+
+def reindex(conn: Any, record: Any) -> None:
+    """Index one stored workflow (a WorkflowRecord) inside the caller's transaction."""
+    reindex_many(conn, [record])
+
+
+def reindex_many(conn: Any, records: Iterable[Any]) -> None:
+    """Index stored workflows inside the caller's transaction, embedding them in one call."""
+    by_tenant: dict[str, list[SearchDocument]] = {}
+    for r in records:
+        by_tenant.setdefault(r.tenant_id, []).append(documents.for_workflow(r))
+    for tenant, docs in by_tenant.items():
+        for doc, vector in zip(docs, _vectors(conn, tenant, docs)):
+            search_store.index_workflow(conn, tenant, doc.ref_id, doc, vector)
+
+
+def ensure_templates(emb: Any = None, *, force: bool = False) -> None:
+    """Index the catalogue templates (public rows) if they are missing, changed or lack vectors
+    of the current embedder; checked once per process and embedder."""
+    from lib.templates import catalogue
+
+    try:
+        emb = emb or embedder()
+        name = emb.name
+    except Exception as exc:
+        log.warning("embedder unavailable (%s); templates indexed without vectors", type(exc).__name__)
+        emb, name = None, ""
+    if name in _templates_done and not force:
+        return
+    with _templates_lock:
+        docs = [documents.for_template(t) for t in catalogue.all_templates()]
+        have = search_store.template_state(name)
+        stale = [d for d in docs if have.get(d.ref_id) != (d.content_hash, True)] if name else docs
+        if stale or len(have) != len(docs):
+            got = embed([d.embed_text for d in stale], emb) if emb is not None else None
+            vectors = {d.ref_id: Vector(got[0], v) for d, v in zip(stale, got[1])} if got else {}
+            search_store.index_templates([(d, vectors.get(d.ref_id)) for d in docs])
+            if emb is not None and got is None:
+                return  # try again on the next call
+        if name:
+            _templates_done.add(name)
+
+
+def reembed(
+    *,
+    emb: Any = None,
+    tenant: str | None = None,
+    batch: int = 64,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Re-index every workflow whose document is missing or stale or lacks a vector of `emb`.
+
+    Resumable: each batch commits on its own and the next run picks up only what is still
+    missing. Workflows changed meanwhile are skipped (their own write re-indexed them).
+    """
+    emb = emb or embedder()
+    ensure_templates(emb, force=True)
+    total = search_store.count_to_index(emb.name, tenant)
+    done, after = 0, 0
+    if progress:
+        progress(0, total)
+    while True:
+        rows = search_store.workflows_to_index(emb.name, after_seq=after, limit=batch, tenant=tenant)
+        if not rows:
+            return done
+        after = rows[-1]["seq"]
+        docs = [documents.for_workflow(r) for r in rows]
+        got = embed([d.embed_text for d in docs], emb)
+        if got is None:
+            raise RuntimeError("the embedder failed; run reembed again to resume")
+        items = [(r["tenant_id"], r["version"], d, Vector(got[0], v)) for r, d, v in zip(rows, docs, got[1])]
+        search_store.index_batch(items)
+        done += len(rows)
+        if progress:
+            progress(done, total)

@@ -1,0 +1,258 @@
+"""The generation judge can fail: hand-built states that do what the label asks pass, and each
+kind of miss the issue names (wrong output referenced, threshold misread, chain for a router,
+action outside its loop, negated action present, unrequested write, wrong schedule) fails."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bench.structure_judge import Judge, from_legacy, schedule_of
+
+
+def block(bid: str, kind: str, name: str, parent: str | None = None, **values) -> dict:
+    data = {"parentId": parent, "extent": "parent"} if parent else {}
+    if kind in ("loop", "parallel"):
+        data = {"loopType": "forEach", "collection": values.pop("collection", "")}
+    return {
+        "id": bid,
+        "type": kind,
+        "name": name,
+        "position": {"x": 0, "y": 0},
+        "subBlocks": {k: {"id": k, "type": "short-input", "value": v} for k, v in values.items()},
+        "outputs": {},
+        "enabled": True,
+        "data": data,
+    }
+
+
+def state(blocks: list[dict], edges: list[tuple]) -> dict:
+    return {
+        "blocks": {b["id"]: b for b in blocks},
+        "edges": [
+            {
+                "id": f"e{i}",
+                "source": s,
+                "target": t,
+                "sourceHandle": h[0] if h else "source",
+                "targetHandle": "target",
+            }
+            for i, (s, t, *h) in enumerate(edges)
+        ],
+    }
+
+
+SCHEDULED = {
+    "startWorkflow": "schedule",
+    "scheduleType": "custom",
+    "cronExpression": "30 9 * * 1-5",
+    "timezone": "Europe/Berlin",
+}
+DIGEST = {
+    "id": "t1",
+    "description": "Weekdays at 9:30 Berlin time pull the Jira issues of WEB, digest them, post to #standup",
+    "expect": "workflow",
+    "trigger": {"kind": "schedule", "time": "09:30", "days": "weekdays", "tz": "Europe/Berlin"},
+    "steps": {
+        "jira": {"block": "jira", "op": "read", "has": ["WEB"]},
+        "digest": {"block": "agent"},
+        "post": {"block": "slack", "op": "write", "has": ["#standup"]},
+    },
+    "order": [["jira", "digest", "post"]],
+    "refs": [["digest", "jira"], ["post", "digest"]],
+    "forbid": [{"block": "@email", "op": "write"}],
+}
+
+
+def digest_state(prompt: str = "<jira1>", extra: list[dict] = (), cron: str = "30 9 * * 1-5") -> dict:
+    return state(
+        [
+            block("s", "starter", "Start", **{**SCHEDULED, "cronExpression": cron}),
+            block("j", "jira", "Jira 1", operation="read-bulk", projectId="WEB"),
+            block("a", "agent", "Agent 1", userPrompt=prompt),
+            block("p", "slack", "Slack 1", operation="send", channel="#standup", text="<agent1.content>"),
+            *extra,
+        ],
+        [("s", "j"), ("j", "a"), ("a", "p")] + [("p", b["id"]) for b in extra],
+    )
+
+
+def test_a_state_that_does_what_was_asked_passes():
+    verdict = Judge(DIGEST, digest_state()).verdict()
+    assert verdict.misses == []
+    assert verdict.tally["steps"] == [3, 3, 3]
+
+
+@pytest.mark.parametrize(
+    ("mutation", "miss"),
+    [
+        ({"prompt": "<jira1.ts>"}, "refs: digest → jira"),  # a timestamp, not the issues
+        ({"cron": "30 9 * * *"}, "trigger: days"),
+        ({"extra": [block("m", "gmail", "Gmail 1", operation="send_gmail", to="x@y.z")]}, "forbid"),
+        (
+            {"extra": [block("m", "telegram", "Telegram 2", text="<agent1.content>")]},
+            "unrequested writes",
+        ),
+    ],
+)
+def test_each_kind_of_miss_fails(mutation, miss):
+    verdict = Judge(DIGEST, digest_state(**mutation)).verdict()
+    assert any(m.startswith(miss) or miss in m for m in verdict.misses), verdict.misses
+    assert not verdict.labels_right
+
+
+def condition_state(expression: str, else_target: bool) -> dict:
+    entries = [
+        {"id": "c-if", "title": "if", "value": expression},
+        {"id": "c-else", "title": "else", "value": ""},
+    ]
+    edges = [("s", "api"), ("api", "c"), ("c", "tg", "condition-c-if")]
+    if else_target:
+        edges.append(("c", "tg", "condition-c-else"))
+    return state(
+        [
+            block("s", "starter", "Start", startWorkflow="schedule", scheduleType="daily", dailyTime="18:00"),
+            block(
+                "api", "api", "Price", url="https://api.kraken.com/0/public/Ticker?pair=ETHUSD", method="GET"
+            ),
+            block("c", "condition", "Check", conditions=json.dumps(entries)),
+            block("tg", "telegram", "Telegram 1", chatId="{{TELEGRAM_CHAT_ID}}", text="<price.data>"),
+        ],
+        edges,
+    )
+
+
+BELOW = {
+    "id": "t2",
+    "description": "At 18:00 check ETH on Kraken and if it is under 2,500 USD text me on Telegram",
+    "expect": "workflow",
+    "trigger": {"kind": "schedule", "time": "18:00", "days": "daily"},
+    "steps": {
+        "price": {"block": "api", "op": "read", "has": ["api.kraken.com"]},
+        "tg": {"block": "telegram"},
+    },
+    "conditions": [{"on": "price", "has": [{"num": 2500}], "if": ["tg"], "else": []}],
+}
+
+
+def test_condition_threshold_and_branch():
+    assert Judge(BELOW, condition_state("<price.data.result.c> < 2500", False)).verdict().misses == []
+    comma = Judge(BELOW, condition_state("<price.data.result.c> < 2", False)).verdict()
+    assert any(m.startswith("branches") for m in comma.misses)
+    both = Judge(BELOW, condition_state("<price.data.result.c> < 2500", True)).verdict()
+    assert any(m.startswith("branches") for m in both.misses)  # the alert also fires on else
+
+
+ROUTED = {
+    "id": "t3",
+    "description": "Send press requests to Slack, sales leads to Close CRM and bug reports to Linear",
+    "expect": "workflow",
+    "steps": {
+        "billing": {"block": "slack", "op": "write"},
+        "ticket": {"block": "api", "op": "write", "has": ["api.close.com"]},
+        "issue": {"block": "linear", "op": "write"},
+    },
+    "routers": [{"routes": [["billing"], ["ticket"], ["issue"]]}],
+}
+
+
+def routed_state(chain: bool) -> dict:
+    blocks = [
+        block("s", "starter", "Start", startWorkflow="webhook", webhookProvider="generic"),
+        block("r", "router", "Router 1", prompt="<start.input>"),
+        block("b", "slack", "Slack 1", operation="send", text="<start.input>"),
+        block("z", "api", "Close", url="https://api.close.com/api/v1/lead/", method="POST"),
+        block("l", "linear", "Linear 1", operation="write"),
+    ]
+    edges = (
+        [("s", "r"), ("r", "b"), ("b", "z"), ("z", "l")]
+        if chain
+        else [("s", "r"), ("r", "b"), ("r", "z"), ("r", "l")]
+    )
+    return state(blocks, edges)
+
+
+def test_router_routes_must_be_separate():
+    assert Judge(ROUTED, routed_state(chain=False)).verdict().misses == []
+    assert any(m.startswith("branches") for m in Judge(ROUTED, routed_state(chain=True)).verdict().misses)
+
+
+LOOPED = {
+    "id": "t4",
+    "description": "For each open order from our shop API, message the customer on WhatsApp",
+    "expect": "workflow",
+    "steps": {
+        "orders": {"block": "api", "op": "read"},
+        "notify": {"block": "whatsapp", "op": "write"},
+    },
+    "loops": [{"over": "orders", "inside": ["notify"]}],
+    "refs": [["notify", "loop.currentItem"]],
+}
+
+
+def looped_state(inside: bool) -> dict:
+    blocks = [
+        block("s", "starter", "Start", startWorkflow="manual"),
+        block("g", "api", "Orders", url="https://shop.example.org/api/orders?status=open", method="GET"),
+        block("L", "loop", "Loop 1", collection="<orders.data>"),
+        block(
+            "d",
+            "whatsapp",
+            "WhatsApp 1",
+            parent="L" if inside else None,
+            message="<loop.currentItem.phone>" if inside else "<orders.data>",
+        ),
+    ]
+    edges = [("s", "g"), ("g", "L"), ("L", "d", "loop-start-source")] if inside else [("s", "g"), ("g", "d")]
+    return state(blocks, edges)
+
+
+def test_loop_needs_the_action_inside_and_the_current_item():
+    assert Judge(LOOPED, looped_state(inside=True)).verdict().misses == []
+    outside = Judge(LOOPED, looped_state(inside=False)).verdict().misses
+    assert any(m.startswith("loops") for m in outside) and any(m.startswith("refs") for m in outside)
+
+
+def test_refusals_are_judged_by_what_the_user_needs():
+    assert Judge({"id": "r", "description": "hi", "expect": "refuse"}, None).verdict().labels_right
+    assert not Judge(DIGEST, None).verdict().labels_right
+    built = Judge({"id": "r", "description": "hi", "expect": "refuse"}, digest_state()).verdict()
+    assert any(m.startswith("refusal") for m in built.misses)
+    either = {**DIGEST, "expect": "workflow_or_refuse"}
+    assert Judge(either, None).verdict().labels_right and Judge(either, digest_state()).verdict().labels_right
+
+
+def test_schedule_shapes_mean_the_same_times():
+    weekly = schedule_of({"scheduleType": "weekly", "weeklyDay": "FRI", "weeklyDayTime": "4:00 pm"})
+    assert weekly["times"] == {"16:00"} and weekly["days"] == {"FRI"}
+    assert schedule_of({"scheduleType": "custom", "cronExpression": "0 9,15 * * *"})["times"] == {
+        "09:00",
+        "15:00",
+    }
+    assert schedule_of({"scheduleType": "custom", "cronExpression": "*/15 * * * *"})["every"] == 15
+    assert schedule_of({"scheduleType": "custom", "cronExpression": "0 10 1 * *"})["day_of_month"] == 1
+
+
+def test_older_labels_are_read():
+    item = from_legacy(
+        {
+            "description": "x",
+            "trigger": "manual",
+            "schedule": {},
+            "integrations": ["slack"],
+            "branching": [],
+            "loop": False,
+            "params": ["#standup"],
+        }  # fmt: skip
+    )
+    good = state([block("s", "starter", "Start", startWorkflow="manual"), block("p", "slack", "Slack 1", channel="#standup")],
+                 [("s", "p")])  # fmt: skip
+    assert Judge(item, good).verdict().labels_right
+    good["blocks"]["x"] = block("x", "gmail", "Gmail 1")
+    assert not Judge(item, good).verdict().labels_right
+
+
+def test_a_failed_generation_is_not_a_refusal():
+    verdict = Judge({"id": "r", "description": "hi", "expect": "refuse"}, None, refused=False).verdict()
+    assert not verdict.labels_right and verdict.tally["refusal"] == [0, 0, 1]
