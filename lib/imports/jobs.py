@@ -10,7 +10,6 @@ the job is done. The HTTP route gives each call a budget well inside Vercel's 30
 
 from __future__ import annotations
 
-import contextlib
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -46,7 +45,7 @@ def stage(
     report = ImportReport()
     staged = Staged()
     try:
-        with db.transaction() as c:
+        with _own_transactions(), db.transaction() as c:
             store.sweep_stale(c)
             if not store.create_job(c, tenant, job_id):
                 return False
@@ -130,9 +129,9 @@ def advance(
 
 
 def _own_transactions() -> Any:
-    """Batches commit one by one, also inside a request that runs its writes as one unit of work."""
-    detached = getattr(db, "detached", None)
-    return detached() if detached is not None else contextlib.nullcontext()
+    """Staging and batches commit one by one, also inside a request that runs its writes as one
+    unit of work: a resumable job must survive the call that advanced it."""
+    return db.detached()
 
 
 def _write(
@@ -163,7 +162,7 @@ def _write(
 
 def _finish_empty(tenant: str, job_id: str, expected: str | None) -> None:
     """A job with nothing (left) to store is done."""
-    with db.transaction() as c:
+    with _own_transactions(), db.transaction() as c:
         job = store.lock_job(c, tenant, job_id)
         if job is not None and job["status"] != "done" and job["cursor_wid"] == expected:
             store.finish_job(c, tenant, job_id)
@@ -193,7 +192,8 @@ def _record(c: Any, tenant: str, job: dict[str, Any], cursor: str, done: Batch, 
 
 
 def progress(tenant: str, job_id: str) -> ImportProgress | None:
-    job = store.get_job(tenant, job_id)
+    with _own_transactions():
+        job = store.get_job(tenant, job_id)
     return None if job is None else _progress(job)
 
 
@@ -217,7 +217,7 @@ def _progress(job: dict[str, Any]) -> ImportProgress:
 
 
 def count_call(tenant: str, job_id: str) -> None:
-    with db.transaction() as c:
+    with _own_transactions(), db.transaction() as c:
         c.execute(
             "update import_jobs set calls = calls + 1 where tenant_id = %s and id = %s", (tenant, job_id)
         )
@@ -240,7 +240,8 @@ def run_import(tenant: str, sources: Iterable[Any], *, progress: Progress | None
     report = ImportReport()
     stage(tenant, job_id, sources, tick=tick)
     try:
-        job = store.get_job(tenant, job_id)
+        with _own_transactions():
+            job = store.get_job(tenant, job_id)
         assert job is not None
         for rej in job["rejected"]:
             report.reject(rej["file"], rej.get("line"), rej["reason"], malformed=True)
@@ -248,7 +249,8 @@ def run_import(tenant: str, sources: Iterable[Any], *, progress: Progress | None
         advance(tenant, job_id, budget_s=None, collect=report, on_batch=progress)
     finally:
         try:
-            store.delete_staging(tenant, job_id)
+            with _own_transactions():
+                store.delete_staging(tenant, job_id)
         except Exception:  # an outage already answered 503; the rows are swept with the next job
             pass
     return report.finish()
