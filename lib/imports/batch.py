@@ -23,7 +23,7 @@ from lib.errors import AgentForgeError, MalformedInput, Unavailable
 from lib.imports.models import Imported, ImportReport
 from lib.imports.staging import DOC_PREFIX
 from lib.sim import csvrows
-from lib.sim.rows import build_state, fill_subflows
+from lib.sim.rows import build_state, edge_of, fill_subflows
 from lib.store import imports as store
 
 __all__ = ["Batch", "Planned", "plan_batch", "workflow_id", "write_batch"]
@@ -294,13 +294,7 @@ def _connections_only(
     if edges:
         state["edges"] = []
         for row in edges:
-            edge = {
-                "id": str(row["id"]),
-                "source": row.get("source_block_id"),
-                "target": row.get("target_block_id"),
-                "sourceHandle": row.get("source_handle"),
-                "targetHandle": row.get("target_handle"),
-            }
+            edge = edge_of(row)
             if edge["source"] in blocks and edge["target"] in blocks:
                 state["edges"].append(edge)
             else:
