@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
-import orjson
-
+from lib import limits
+from lib.errors import AgentForgeError
 from lib.limits import MAX_DEPTH  # levels of a JSON cell; deeper is refused, never walked
 
 __all__ = [
@@ -218,7 +218,7 @@ def convert(table: Table, header: list[str], cells: list[str], line: int, file: 
 
 def _cell(table: Table, col: str, cell: str) -> Any:
     if col in table.json:
-        return load_cell(cell)
+        return load_cell(cell, col)
     if col in table.bools:
         low = cell.strip().lower()
         if low in _TRUE:
@@ -237,42 +237,13 @@ def _cell(table: Table, col: str, cell: str) -> Any:
     return cell
 
 
-def load_cell(cell: str) -> Any:
-    """A JSON cell decoded (orjson: NaN, Infinity, 1e999 and lone surrogates are refused by the
-    parser itself), with at most MAX_DEPTH levels and no NUL character (PostgreSQL holds neither)."""
+def load_cell(cell: str, col: str = "cell") -> Any:
+    """A JSON cell decoded through `lib.limits` (NaN, Infinity, numbers out of a double's range,
+    lone surrogates, NUL characters and nesting deeper than MAX_DEPTH are refused, naming where)."""
     try:
-        value = orjson.loads(cell)
-    except orjson.JSONDecodeError as exc:
-        raise ValueError(f"invalid JSON ({str(exc).split(':')[0]} at character {exc.pos})") from None
-    # Both checks are needed only when the text could hold what they look for (C-speed scans):
-    # fewer than MAX_DEPTH opening brackets cannot nest deeper, and JSON spells NUL \u0000.
-    if "\\u0000" in cell or cell.count("[") + cell.count("{") > MAX_DEPTH:
-        _check(value)
-    return value
-
-
-def _check(value: Any) -> None:
-    """Depth and NUL check without recursion (a hostile cell cannot exhaust the stack)."""
-    todo = [(value, 1)]
-    while todo:
-        item, depth = todo.pop()
-        if isinstance(item, dict):
-            children: Any = item.items()
-        elif isinstance(item, list):
-            children = ((None, v) for v in item)
-        elif isinstance(item, str):
-            if "\x00" in item:
-                raise ValueError("a JSON string holds a NUL character, which PostgreSQL cannot store")
-            continue
-        else:
-            continue
-        if depth > MAX_DEPTH:
-            raise ValueError(f"JSON nested deeper than {MAX_DEPTH} levels")
-        for k, v in children:
-            if k is not None and "\x00" in k:
-                raise ValueError("a JSON key holds a NUL character, which PostgreSQL cannot store")
-            if isinstance(v, (dict, list)) or isinstance(v, str) and "\x00" in v:
-                todo.append((v, depth + 1))
+        return limits.load_json(cell, field=col)
+    except AgentForgeError as exc:
+        raise ValueError(exc.message) from None
 
 
 def read_rows(source: Any, file: str = "upload.csv") -> Iterator[CsvRow | RowError]:

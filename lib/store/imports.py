@@ -135,7 +135,11 @@ def lock_job(c: Any, tenant: str, job_id: str) -> dict[str, Any] | None:
 
 def update_job(c: Any, tenant: str, job_id: str, **values: Any) -> None:
     sets = ", ".join(f"{k} = %s" for k in values)
-    vals = [orjson.dumps(v).decode() if isinstance(v, (list, dict)) else v for v in values.values()]
+    # Reports quote file names and cells: a NUL there would make jsonb refuse the whole batch.
+    vals = [
+        orjson.dumps(v).decode().replace("\\u0000", "\\ufffd") if isinstance(v, (list, dict)) else v
+        for v in values.values()
+    ]
     c.execute(
         f"update import_jobs set {sets}, updated_at = now() where tenant_id = %s and id = %s",
         (*vals, tenant, job_id),
