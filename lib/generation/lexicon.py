@@ -29,14 +29,24 @@ _COMPARATORS = [
 THRESHOLD_RE = re.compile(
     r"(?P<op>"
     + "|".join(p for p, _ in _COMPARATORS)
-    + r")\s*(?P<cur>[$€£])?\s*(?P<num>-?\d+(?:[.,]\d+)?)\s*(?P<unit>%|percent|k\b)?",
+    + r")\s*(?P<cur>[$€£])?\s*(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>%|percent\b|k\b|m\b|million\b|thousand\b|(?:usd|eur|gbp|dollars?|euros?|pounds?)\b)?",
     re.I,
 )
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
-    return json.loads(_FILE.read_text(encoding="utf-8"))
+    """The phrase lists, with every JUL25 tool block the lists do not name added from the registry."""
+    from lib.generation.services import derived_integrations
+
+    data = json.loads(_FILE.read_text(encoding="utf-8"))
+    known = set(data["integrations"]) | {
+        e["type"] for k, e in data["search"].items() if not k.startswith("_")
+    }
+    known |= {e["type"] for e in data["integrations"].values()}
+    data["integrations"].update(derived_integrations(dict.fromkeys(known)))
+    return data
 
 
 def phrase_at(text: str, phrase: str) -> int:
@@ -48,9 +58,42 @@ def phrase_at(text: str, phrase: str) -> int:
     return found.start() if found else -1
 
 
+_CONTAINERS = r"(?:sheets?|spreadsheet|tabs?|channels?|lists?|tables?|boards?|bases?|databases?|pages?|folders?|docs?|documents?|projects?|labels?|files?|forms?|groups?|teams?|workspaces?|repos?|repositories|inbox)"
+_QUOTED_RE = re.compile(r"\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|(?<![\w])'[^'\n]{1,80}'(?![\w])")
+_CALLED_RE = re.compile(
+    _CONTAINERS + r"\s+(?:called|named|titled)\s+(?P<name>[A-Z0-9][\w&-]*(?:\s+[A-Z0-9][\w&-]*)*)", re.I
+)
+_BEFORE_RE = re.compile(r"(?P<name>\b[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)+)\s+(?P<noun>" + _CONTAINERS + r")\b")
+
+
+def mask_names(text: str) -> str:
+    """`text` with the user's own names blanked (same length): quoted ones, those after 'a sheet/channel/list
+    called …', and capitalised ones before such a noun ('the Inbox Log sheet') unless the words before the
+    noun are a service with it ('the Customers Google Sheet'). 'Inbox' in a sheet's name is not Gmail."""
+    spans = [m.span() for m in _QUOTED_RE.finditer(text)]
+    spans += [m.span("name") for m in _CALLED_RE.finditer(text) if m.group("name")[:1].isupper()]
+    phrases = [p.strip() for e in lexicon()["integrations"].values() for p in e["phrases"]]
+    for m in _BEFORE_RE.finditer(text):
+        name, named, noun = m.group("name").lower(), m.group(0).lower(), m.group("noun").lower()
+        if (
+            any(
+                (phrase_at(named, p) >= 0 and phrase_at(name, p) < 0 and phrase_at(noun, p) < 0)
+                or name.endswith(" " + p)
+                for p in phrases
+            )
+            or name in phrases
+        ):
+            continue  # 'Google Sheet', 'Slack channel', 'the Orders Airtable table': the service and its noun
+        spans.append(m.span("name"))
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 def integrations_in(text: str) -> list[tuple[int, str]]:
-    """(position, integration key) for every integration named in `text`, in order of appearance."""
-    low = " " + URL_RE.sub(lambda m: " " * len(m.group(0)), text).lower() + " "
+    """(position, integration key) for every integration named in `text`, in order of appearance; a name
+    the user gave a thing of theirs is not a mention (`mask_names`)."""
+    low = " " + URL_RE.sub(lambda m: " " * len(m.group(0)), mask_names(text)).lower() + " "
     hits = []
     for key, entry in lexicon()["integrations"].items():
         positions = [phrase_at(low, p) for p in entry["phrases"]]
@@ -145,7 +188,7 @@ def is_filler(value: str) -> bool:
 def count_in(text: str) -> int | None:
     """'the top 5', 'the latest 10 posts', '20 results': how many items the user wants."""
     found = re.search(
-        r"\b(?:top|first|latest|last|newest|best|recent)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:(?:most recent|latest|newest|best|top|first|last|recent)\s+)?"
+        r"\b(?:top|first|latest|last|newest|best|recent)\s+(\d{1,3})\b(?!\s*(?:minutes?|hours?|days?|weeks?|months?)\b)|\b(\d{1,3})\s+(?:(?:most recent|latest|newest|best|top|first|last|recent)\s+)?"
         r"(?:results|posts|articles|items|videos|stories|emails|messages|tweets|links|records|rows|repos|issues)\b",
         text,
         re.I,
@@ -199,11 +242,50 @@ def threshold_in(text: str) -> tuple[str, float, str] | None:
         op = ">="
     if op_text in ("at most",):
         op = "<="
-    number = float(found.group("num").replace(",", "."))
+    number = float(found.group("num").replace(",", ""))  # '60,000' is sixty thousand
     unit = (found.group("unit") or "").lower()
-    if unit == "k":
+    if unit in ("k", "thousand"):
         number, unit = number * 1000, ""
+    if unit in ("m", "million"):
+        number, unit = number * 1_000_000, ""
     return op, number, "%" if unit in ("%", "percent") else (found.group("cur") or "")
+
+
+def counts_items(test: str) -> bool:
+    """'more than 50 open tickets', 'over 10 errors': the number counts fetched items."""
+    found = THRESHOLD_RE.search(test)
+    if not found or found.group("unit") or found.group("cur"):
+        return False
+    after = test[found.end() :].lower().split()
+    if not after and re.search(r"\bthere\s+(?:are|is|were)\b|\b(?:they|them)\s+(?:are|number)\b", test, re.I):
+        return True  # 'if there are more than 20': how many the list holds
+    nouns = set(lexicon()["item_nouns"])
+    return bool(after) and (
+        after[0] in nouns or (len(after) > 1 and after[1] in nouns)
+    )  # '20 unassigned tickets'
+
+
+def amount_field(test: str) -> str:
+    """The payload field a threshold on an incoming event reads ('a payment over $500' → amount)."""
+    low = test.lower()
+    for name, words in lexicon()["amount_fields"].items():
+        if any(re.search(r"\b" + w, low) for w in words):
+            return name
+    return "amount"
+
+
+def window_in(text: str) -> tuple[int, str] | None:
+    """'in the last 24 hours', 'from the past 7 days': a time window (a filter, never a count)."""
+    found = re.search(
+        r"\b(?:last|past|previous)\s+(\d{1,4})?\s*(minute|hour|day|week|month)s?\b|\b(today|yesterday|this week)\b",
+        text,
+        re.I,
+    )
+    if not found:
+        return None
+    if found.group(3):
+        return {"today": (1, "day"), "yesterday": (1, "day"), "this week": (7, "day")}[found.group(3).lower()]
+    return int(found.group(1) or 1), found.group(2).lower()
 
 
 def number_text(value: float) -> str:

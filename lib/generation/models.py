@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from lib.generation.coverage import Coverage
 from lib.generation.text import MAX_DESCRIPTION_CHARS
 from lib.store.workflows import WorkflowRecord
 
@@ -63,6 +64,10 @@ class GenerationResult(BaseModel):
     cache: CacheInfo
     validation: ValidationOut
     usage: UsageOut
+    coverage: Coverage = Field(
+        default_factory=Coverage,
+        description="What the description became: each block's words, unused clauses, assumptions, inputs to fill",
+    )
     elapsed_ms: int
     previous_version: int | None = Field(
         default=None, description="generate-state: the version this one replaced, kept in the history"

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
+from lib.errors import CannotPlan
 from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
-from lib.generation.steps import Step, read_steps
+from lib.generation.services import MAIN_OUTPUTS
+from lib.generation.steps import Step, clauses, read_steps, sentences
+from lib.generation.translations import to_english
 from lib.generation.triggers import read_trigger
 
 EXAMPLES = (
@@ -25,69 +29,209 @@ EXAMPLES = (
     "For each new lead in the Leads table on Airtable, draft a personalised intro email and save it as a Gmail draft.",
 )
 _CORE_TYPES = ("starter", "agent", "api", "condition", "router", "function", "response", "loop")
-_MAIN_OUTPUTS = (
-    "content",
-    "data",
-    "results",
-    "items",
-    "searchResults",
-    "messages",
-    "records",
-    "issues",
-    "tweets",
-    "posts",
-    "result",
-    "answer",
-)
+_PROCESS_TYPES = ("image_generator", "elevenlabs", "vision", "translate", "openai", "huggingface", "thinking")
+
+
+@dataclass
+class Draft:
+    """A plan and what the planner can say about it: the words each block came from, what it did
+    not use, and the assumptions it made (the coverage report's planner half)."""
+
+    plan: WorkflowPlan
+    words: dict[str, str] = field(default_factory=dict)  # plan block id → words of the description
+    unused: list[str] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
+    needs: list[tuple[str, str, str]] = field(default_factory=list)  # (plan block id, field, what to fill in)
+
+    def coverage(self, composed: Any) -> Any:
+        """The coverage report of this plan composed into `composed` (compose.Composed)."""
+        from lib.generation.coverage import report
+
+        return report(
+            composed.state,
+            words=self.words,
+            local_ids=composed.local_ids,
+            unused=self.unused,
+            assumptions=self.assumptions,
+            needs=self.needs,
+        )
 
 
 def plan(description: str) -> WorkflowPlan:
-    """The workflow for `description` (already cleaned by `text.clean_description`)."""
+    """The workflow for `description` (already cleaned by `text.clean_description`); raises
+    `CannotPlan` when the planner cannot make a workflow of it."""
+    return draft(description).plan
+
+
+def draft(description: str) -> Draft:
+    """The plan for `description` with its coverage notes."""
+    foreign = language_of(description)
+    english = to_english(description, foreign) if foreign else None
+    if foreign and english and language_of(english) is None:
+        try:  # read through the phrase table; what it cannot read is refused as before
+            result = draft(english)
+        except CannotPlan:
+            result = None
+        if result is not None:
+            result.assumptions.insert(0, f"read as {foreign} through the planner's phrase table: '{english}'")
+            return result
+    if foreign:
+        raise CannotPlan(
+            f"this description looks {foreign}; the offline planner reads English only, so it cannot turn it "
+            "into a workflow without guessing. Write it in English (or configure ANTHROPIC_API_KEY so Claude "
+            "plans it).",
+            field="body.description",
+            details=[{"reason": "language", "language": foreign}],
+        )
     trigger = read_trigger(description)
     blanked = list(description)
     for start, end in trigger.spans:
         blanked[start:end] = " " * (end - start)
-    steps = read_steps(re.sub(r"\s+(?=[,.;])", "", "".join(blanked)), description)
-    builder = _Builder(description)
-    start = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
+    text = re.sub(r"\s+(?=[,.;])", "", "".join(blanked))
+    steps = read_steps(text, description)
     if not steps:
-        steps = [
-            Step(
-                "process",
-                "agent",
-                {
-                    "systemPrompt": "You carry out this task: " + description[:500],
-                    "userPrompt": "{prev}",
-                    "model": lexicon()["default_model"],
-                    "temperature": "0.3",
-                    "apiKey": lx.api_key_for(lexicon()["default_model"]),
-                },
-                label="Task",
-            )
-        ]
-    builder.chain(steps, [(start, "source")], "<start.input>", None)
-    return WorkflowPlan(
+        raise CannotPlan(
+            "the planner found no step it can build in this description (no source, action or processing "
+            "it recognises), so it made no workflow. Name what to read (e.g. 'the open Jira issues'), what to "
+            "do with it ('summarise') and where the result goes ('post to #eng on Slack').",
+            field="body.description",
+            details=[{"reason": "no_steps", "unused": unused_clauses(text, [])}],
+        )
+    head = " ".join(description[a:b] for a, b in trigger.spans)
+    if trigger.kind == "webhook" and lx.threshold_in(head):
+        # 'When a Stripe payment over $1,000 succeeds, …': the event qualifies the run — a condition first
+        test = Step("condition", "condition", label=head, text=head)
+        test.branches = [("if", steps), ("else", [])]
+        steps = [test]
+    builder = _Builder(description, trigger)
+    start = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
+    builder.words[start] = " ".join(description[a:b] for a, b in trigger.spans).strip() or "(run by hand)"
+    builder.chain(steps, [(start, "source")], builder.start_data(), None)
+    if len(builder.blocks) == 1:  # every step it read fell away (a test on nothing, a loop with no body)
+        raise CannotPlan(
+            "the planner could not build any block from this description: " + "; ".join(builder.notes),
+            field="body.description",
+            details=[{"reason": "no_blocks", "assumptions": builder.notes}],
+        )
+    if builder.input_list:
+        starter = builder.blocks[0]
+        for value in starter.values:
+            if value.id == "inputFormat":
+                value.value = value.value.replace('"type": "string"', '"type": "array"')
+        builder.notes.append("the run's input is a list (a JSON array): the loop repeats over its items")
+    result = WorkflowPlan(
         name=_title(description), summary=description[:300], blocks=builder.blocks, edges=builder.edges
+    )
+    used = list(builder.words.values()) + builder.dropped
+    return Draft(
+        result,
+        words=builder.words,
+        unused=unused_clauses(text, used),
+        assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
+        needs=builder.needs,
     )
 
 
+def language_of(description: str) -> str | None:
+    """'French' / 'German' / 'Spanish' when the description is mostly that language's little words."""
+    words = re.findall(r"[a-zà-ÿß]+", description.lower())
+    counts = {lang: sum(w in set(vocab) for w in words) for lang, vocab in lexicon()["languages"].items()}
+    english = counts.pop("English", 0)
+    lang, best = max(counts.items(), key=lambda kv: kv[1]) if counts else (None, 0)
+    return lang if best >= 3 and best > english else None
+
+
+def unused_clauses(text: str, used: list[str]) -> list[str]:
+    """Clauses of the (trigger-blanked) text none of whose content words went into a block."""
+    stop = set(lexicon()["filler_words"]) | {
+        "and",
+        "then",
+        "to",
+        "in",
+        "on",
+        "with",
+        "from",
+        "by",
+        "me",
+        "also",
+    }
+    used_words = {w for u in used for w in re.findall(r"[\w#@.'-]+", u.lower())}
+    out = []
+    for sentence in sentences(text):
+        for clause in clauses(sentence):
+            content = [w for w in re.findall(r"[\w#@.'-]+", clause.lower()) if w not in stop]
+            if re.search(
+                r"\b(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid)\b",
+                clause,
+                re.I,
+            ):
+                continue  # a negation was applied (it removed an action), it made no block of its own
+            if content and sum(w in used_words for w in content) * 2 < len(content):
+                out.append(clause.strip())
+    return out
+
+
 class _Builder:
-    def __init__(self, description: str) -> None:
+    def __init__(self, description: str, trigger: Any) -> None:
         self.description = description
+        self.trigger = trigger
         self.blocks: list[PlanBlock] = []
         self.edges: list[PlanEdge] = []
         self.counts: dict[str, int] = {}
         self.subject = _title(description)
+        self.words: dict[str, str] = {}
+        self.notes: list[str] = []
+        self.needs: list[tuple[str, str, str]] = []
+        self.dropped: list[str] = []  # words of steps left out on purpose (repeats), counted as read
+        self.done: dict[tuple, str] = {}  # (parent, type, operation, target) → block, to skip repeats
+        self.lists: list[str] = []  # references to fetched lists, newest last
+        self.fields: dict[str, dict[str, str]] = {}  # data reference → {word: path} of values it holds
+        self.item_emails: dict[str, tuple[str, str]] = {}  # list reference → where items hold e-mail, phone
+        self.pending_need = ""
+        self.refs: dict[int, str] = {}  # id(step) → the reference to its output
+        self.input_list = False  # a loop repeats over the run's input: the starter's input is a list
+        self.item_email = "email"  # where an item of the list being looped over holds an e-mail address
+        self.item_phone = "phone"
+        self.item_created = "created_at"  # where an item says when it was created
+        self.pending_field = "to"
 
-    def add(self, type_: str, values: dict[str, str], parent: str | None, **extra: Any) -> str:
+    # -- what the trigger delivers ------------------------------------------------------------
+    def start_data(self) -> str | None:
+        """The reference to what the trigger delivers: the manual/chat input, the webhook payload where
+        the provider puts it, or nothing for a schedule (a schedule run carries no input)."""
+        kind = self.trigger.kind
+        if kind in ("manual", "chat"):
+            return "<start.input>"
+        if kind == "webhook":
+            from lib.generation.services import webhook_paths
+
+            hook = webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+            head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
+            path = hook.get("text") or hook["data"]
+            for obj, sub in hook.get("objects", {}).items():
+                if obj in head:
+                    path = hook["data"] + "." + sub
+                    break
+            return f"<{path}>"
+        return None
+
+    def add(
+        self, type_: str, values: dict[str, str], parent: str | None, name: str = "", **extra: Any
+    ) -> str:
         from lib.sim.names import normalize_name
         from lib.sim.registry import get_block
 
         spec = get_block(type_)
-        base = spec.name if spec else type_.replace("_", " ").title()
-        self.counts[base] = self.counts.get(base, 0) + 1
-        name = f"{base} {self.counts[base]}"
+        if not name:
+            base = spec.name if spec else type_.replace("_", " ").title()
+            self.counts[base] = self.counts.get(base, 0) + 1
+            name = f"{base} {self.counts[base]}"
         local = normalize_name(name)
+        if spec is not None:  # a value typed into an advanced twin goes into the field JUL25 reads first
+            for key in [k for k in values if k.startswith("manual")]:
+                twin = key[6:7].lower() + key[7:]
+                if spec.sub_block(twin) is not None and twin not in values:
+                    values[twin] = values.pop(key)
         self.blocks.append(
             PlanBlock(
                 id=local,
@@ -120,13 +264,74 @@ class _Builder:
         )
         return "start"
 
-    def fill(self, values: dict[str, str], prev: str) -> dict[str, str]:
-        return {k: v.replace("{prev}", prev).replace("{subject}", self.subject) for k, v in values.items()}
+    def fill(self, step: Step, prev: str | None, parent: str | None) -> dict[str, str]:
+        """The step's values with {prev} (the data so far), {recipient} and {subject} filled in."""
+        data = prev if prev else _instruction(step)
+        out: dict[str, str] = {}
+        for key, value in step.values.items():
+            if "{recipient}" in value:
+                value = value.replace("{recipient}", self.recipient(parent, step))
+            if "{recipient_phone}" in value:
+                value = value.replace("{recipient_phone}", self.recipient(parent, step, "phone"))
+            if "{prev_text}" in value:
+                text = data if not prev or _is_text(prev) else f"{_heading(step)}: {prev}"
+                value = value.replace("{prev_text}", text)
+            if "{event:" in value:
+                value = re.sub(r"\{event:([\w.]+)\}", lambda m: self.event_field(m.group(1)), value)
+            out[key] = value.replace("{prev}", data).replace("{subject}", self.subject)
+        return out
+
+    def event_field(self, path: str) -> str:
+        """A field of the incoming event ('pull_request.number') where the provider puts it; empty (and
+        listed to fill in) when the run is not started by such an event."""
+        if self.trigger.kind == "webhook":
+            from lib.generation.services import webhook_paths
+
+            hook = webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+            return f"<{hook['data']}.{path}>"
+        self.pending_need = f"the {path.replace('_', ' ').replace('.', ' ')} (no event carries it)"
+        self.pending_field = path.split(".")[-1]
+        return ""
+
+    def recipient(self, parent: str | None, step: Step, kind: str = "email") -> str:
+        """'email the candidate': the address comes from the data, never the user's own by default."""
+        who = step.recipient or "recipient"
+        what = "e-mail address" if kind == "email" else "phone number"
+        loop = next((b for b in self.blocks if b.id == parent), None)
+        if loop is not None and re.search(r"\b(?:e-?mail|address|phone|number)", self.words.get(parent, "")):
+            self.notes.append(f"each item of the list is the {what} (<loop.currentItem>)")
+            return "<loop.currentItem>"  # 'for every email address in my list': the item is the address
+        if parent is not None:
+            path = self.item_email if kind == "email" else self.item_phone
+            self.notes.append(
+                f"the {who}'s {what} is read from each item's '{path}' field (<loop.currentItem.{path}>); "
+                "change it if your data names it differently"
+            )
+            return f"<loop.currentItem.{path}>"
+        if self.trigger.kind == "webhook":
+            from lib.generation.services import webhook_paths
+
+            hook = webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+            found = hook.get("sender" if kind == "email" else "phone")
+            if found:
+                self.notes.append(f"the {who}'s {what} is taken from the incoming event (<{found}>)")
+                return f"<{found}>"
+        self.pending_need = f"the {who}'s {what} (the description does not say where it comes from)"
+        self.pending_field = (
+            "to" if kind == "email" else ("phoneNumber" if step.type == "whatsapp" else "phoneNumbers")
+        )
+        return ""
 
     def chain(
-        self, steps: list[Step], heads: list[tuple[str, str]], prev: str, parent: str | None
-    ) -> tuple[list[tuple[str, str]], str]:
-        """Append `steps` after `heads`; returns the new heads and the latest data reference."""
+        self,
+        steps: list[Step],
+        heads: list[tuple[str, str]],
+        prev: str | None,
+        parent: str | None,
+        scope: str = "",
+    ) -> tuple[list[tuple[str, str]], str | None]:
+        """Append `steps` after `heads`; returns the new heads and the latest data reference. A repeated
+        action in the same scope (same block, operation and target) is built once, carrying both data."""
         for step in steps:
             if step.kind == "condition":
                 heads, prev = self.condition(step, heads, prev, parent)
@@ -134,67 +339,183 @@ class _Builder:
                 heads = self.router(step, heads, prev, parent)
             elif step.kind == "loop":
                 heads = self.loop(step, heads, prev, parent)
+            elif step.kind == "fan":  # parallel branches: each starts from the same heads, all are exits
+                exits: list[tuple[str, str]] = []
+                last = prev
+                for i, (_, branch) in enumerate(step.branches):
+                    out, made = self.chain(branch, heads, prev, parent, scope=f"{scope}:fan{i}")
+                    exits, last = exits + out, made or last
+                heads, prev = exits, last
             else:
-                local = self.add(step.type, self.fill(step.values, prev), parent)
+                key = (parent, scope, step.type, step.values.get("operation"), _target_of(step))
+                if step.kind == "action" and key in self.done:
+                    moved = self.merge(self.done[key], step, heads, prev, parent)
+                    if moved is not None:
+                        heads = moved
+                        continue
+                if prev is None and step.kind == "action" and _writes_data(step) and not _quoted(step.text):
+                    # 'every day at 9 send a motivational quote to #general': nothing fetched — an agent writes it
+                    heads, prev = self.chain([_writer(step)], heads, prev, parent)
+                self.pending_need = ""
+                local = self.add(step.type, self.fill(step, prev, parent), parent)
+                if step.kind == "action":
+                    self.done[key] = local
+                self.words[local] = step.text or step.label
+                if step.note:
+                    self.notes.append(step.note)
+                self.needs += [(local, "url" if step.type == "api" else "", n) for n in step.needs]
+                if self.pending_need:
+                    self.needs.append((local, self.pending_field, self.pending_need))
                 self.edge(heads, local)
                 heads = [(local, "source")]
-                if step.kind in ("source", "process"):
-                    prev = _ref(local, step.type)
+                if step.kind in ("source", "process") or step.type in _PROCESS_TYPES:
+                    prev = (
+                        _ref(local, step.type, step.values.get("operation"))
+                        if step.result is None
+                        else f"<{local}.{step.result}>"
+                    )
+                    self.refs[id(step)] = prev
+                    from lib.generation.services import external
+
+                    api_facts = lexicon()["apis"].get(step.integration or "", {}) or external().get(
+                        step.integration or "", {}
+                    )
+                    if api_facts.get("fields"):
+                        self.fields[prev] = api_facts["fields"]
+                    if step.kind == "source":
+                        from lib.generation.services import item_contact, list_path
+
+                        path = list_path(step.type, step.values.get("operation"), step.integration)
+                        if step.result is not None:
+                            path = step.result
+                        if path is not None:  # only a list can be repeated over
+                            items = f"<{local}.{path}>" if path else f"<{local}>"
+                            self.lists.append(items)
+                            self.item_emails[items] = item_contact(step.type, step.integration)
         return heads, prev
 
+    def merge(
+        self, earlier: str, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None
+    ) -> list[tuple[str, str]] | None:
+        """A repeated action ('post … to #ops' five times): the earlier block moves here and sends what
+        both would have sent, so the data of each is upstream. None when it cannot move (branches)."""
+        block = next(b for b in self.blocks if b.id == earlier)
+        ins = [e for e in self.edges if e.target == earlier]
+        outs = [e for e in self.edges if e.source == earlier]
+        if (
+            any(e.handle != "source" for e in outs)
+            or len(outs) > 1
+            or any(h[0] == earlier for h in heads[1:])
+        ):
+            return None
+        text_field = next((k for k, v in step.values.items() if "{prev" in v), None)
+        if text_field is None or prev is None:
+            self.dropped.append(step.text)
+            self.notes.append(f"'{step.text}' repeats {block.name}: built once")
+            return heads
+        self.edges = [e for e in self.edges if e.source != earlier and e.target != earlier]
+        for e in outs:  # the blocks after it now follow its predecessors
+            for i in ins:
+                self.edges.append(PlanEdge(source=i.source, target=e.target, handle=i.handle))
+        if heads == [(earlier, "source")]:
+            heads = [(i.source, i.handle) for i in ins]
+        value = next(v for v in block.values if v.id == text_field)
+        addition = self.fill(step, prev, parent)[text_field]
+        if addition not in value.value:
+            value.value = value.value + "\n\n" + addition
+        self.blocks.remove(block)
+        self.blocks.append(block)
+        self.edge(heads, earlier)
+        self.words[earlier] = self.words.get(earlier, "") + " + " + (step.text or "")
+        self.notes.append(f"'{step.text}' repeats {block.name}: one message carries both")
+        return [(earlier, "source")]
+
+    def end(self, parent: str | None, why: str) -> str:
+        """A clean end for a branch with nothing to do (JUL25 Sim throws when a taken branch has no edge)."""
+        self.counts["No action"] = self.counts.get("No action", 0) + 1
+        n = self.counts["No action"]
+        code = "return { skipped: true, reason: " + json.dumps(why[:120]) + " };"
+        local = self.add("function", {"code": code}, parent, name="No action" + (f" {n}" if n > 1 else ""))
+        self.words[local] = "otherwise (nothing asked): end the run"
+        return local
+
     def condition(
-        self, step: Step, heads: list[tuple[str, str]], prev: str, parent: str | None
-    ) -> tuple[list[tuple[str, str]], str]:
-        expression, data_step = self.expression(step.label, prev)
+        self, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None
+    ) -> tuple[list[tuple[str, str]], str | None]:
+        own = self.refs.get(id(step.data_from)) if step.data_from is not None else None
+        prev = own or prev
+        expression, data_step = self.expression(step.label, prev, step.text)
+        if expression is not None and step.negate:  # 'unless it rains': the steps run when the test is false
+            expression = f"!({expression})"
         if data_step is not None:  # a value the test needs but no earlier block fetches (e.g. BTC's price)
-            heads, _ = self.chain([data_step], heads, prev, parent)
+            heads, fetched = self.chain([data_step], heads, prev, parent)
             expression = expression.replace("{data}", self.blocks[-1].id)
+            prev = prev or fetched
+        if expression is None:
+            self.notes.append(
+                f"the test '{step.label.strip()}' was left out: no block before it produces data to test "
+                "(a schedule delivers no input), so its steps run unconditionally"
+            )
+            branch = next((b for h, b in step.branches if h == "if"), [])
+            return self.chain(branch, heads, prev, parent)
         conditions = [
             {"id": "if", "title": "if", "value": expression},
             {"id": "else", "title": "else", "value": ""},
         ]
         local = self.add("condition", {"conditions": json.dumps(conditions)}, parent)
+        self.words[local] = ("if " + step.label.strip()) if step.label else step.text
         self.edge(heads, local)
         exits: list[tuple[str, str]] = []
-        for handle, branch in step.branches:
+        for handle, branch in step.branches or [("if", []), ("else", [])]:
             if branch:
-                out, _ = self.chain(branch, [(local, handle)], prev, parent)
+                out, _ = self.chain(branch, [(local, handle)], prev, parent, scope=f"{local}:{handle}")
                 exits += out
-        return exits or [(local, "if")], prev
+            else:
+                why = f"the test '{step.label.strip()}' was " + ("true" if handle == "if" else "false")
+                self.edge([(local, handle)], self.end(parent, why))
+        if not any(h == "else" for h, _ in step.branches):
+            self.edge([(local, "else")], self.end(parent, f"the test '{step.label.strip()}' was false"))
+        return exits, prev
 
-    def expression(self, test: str, prev: str) -> tuple[str, Step | None]:
+    def expression(self, test: str, prev: str | None, context: str = "") -> tuple[str | None, Step | None]:
         """A JavaScript condition for the test text, and an extra data step when one is needed."""
+        compound = _COMPOUND.split(test)
+        if len(compound) > 1 and not lx.symbols_in(test):  # 'the label is bug and the priority is high'
+            out, extra = None, None
+            for i in range(0, len(compound), 2):
+                part, data = self.expression(compound[i], prev, context)
+                if part is None:
+                    return None, None
+                extra = extra or data
+                join = " && " if i == 0 or compound[i - 1].lower() == "and" else " || "
+                out = f"({part})" if out is None else f"{out}{join}({part})"
+            return out, extra
         threshold = lx.threshold_in(test)
         low = test.lower()
         if threshold:
             op, number, unit = threshold
             num = lx.number_text(number)
-            symbols = lx.symbols_in(test)
-            if symbols:
-                coin = lexicon()["symbols"][symbols[0]]
+            symbols = lx.symbols_in(test) or (lx.symbols_in(context) if prev is None else [])
+            if symbols:  # a coin's price or change: fetch CoinGecko's simple price for every coin tested
                 api = lexicon()["apis"]["coingecko"]
+                coins = [lexicon()["symbols"][sym] for sym in symbols]
                 data = Step(
                     "source",
                     "api",
-                    {"url": api["price_url"].replace("{ids}", coin), "method": "GET"},
-                    label=f"{symbols[0]} price",
+                    {"url": api["price_url"].replace("{ids}", ",".join(coins)), "method": "GET"},
+                    label=f"{'/'.join(symbols)} price",
+                    text=test,
                 )
-                change = (
-                    re.search(r"\b(mov|chang|swing|jump|drop|fall|fell|ris|gain|los|up|down)", low)
-                    or unit == "%"
-                )
-                path = api["change_path" if change else "price_path"].replace("{id}", coin)
-                ref = "<{data}.data." + path + ">"
-                if (
-                    change
-                    and op == ">"
-                    and not re.search(r"\b(ris|gain|up|jump)", low)
-                    and not re.search(r"\b(drop|fall|fell|down|los)", low)
-                ):
-                    return f"Math.abs({ref}) > {num}", data
-                if change and re.search(r"\b(drop|fall|fell|down|los)", low):
-                    return f"{ref} < -{num}", data
-                return f"{ref} {op} {num}", data
+                parts = re.split(r"\s+(or|and)\s+(?=[^,;]*?\d)", test)
+                tests, joins = parts[::2], parts[1::2]
+                exprs = []
+                for part in tests:
+                    own = lx.symbols_in(part)
+                    exprs.append(_coin_test(part, own[0] if own else symbols[0], api) or "false")
+                out = exprs[0]
+                for join, expr in zip(joins, exprs[1:], strict=False):
+                    out += (" || " if join == "or" else " && ") + expr
+                return out, data
             priced = next(
                 (
                     b
@@ -208,66 +529,80 @@ class _Builder:
                 url = next(v.value for v in priced.values if v.id == "url")
                 coin = url.split("ids=")[1].split("&")[0].split(",")[0]
                 path = "usd_24h_change" if unit == "%" else "usd"
-                return f"<{priced.id}.data.{coin}.{path}> {op} {num}", None
-            return f"Number({prev}) {op} {num}", None
-        words = [
-            w
-            for w in re.findall(r"[a-z0-9'-]+", low)
-            if w
-            not in {
-                "it",
-                "its",
-                "it's",
-                "is",
-                "are",
-                "the",
-                "a",
-                "an",
-                "was",
-                "there",
-                "any",
-                "this",
-                "that",
-                "they",
-                "them",
-                "email",
-                "message",
-                "content",
-                "result",
-                "summary",
-                "mentions",
-                "contains",
-                "marked",
-                "as",
-                "about",
-                "looks",
-                "seems",
-                "sentiment",
-                "be",
-                "has",
-                "have",
-            }
-        ]
+                return _cmp(f"<{priced.id}.data.{coin}.{path}>", op, num), None
+            if prev is None:
+                return None, None
+            age = re.search(r"\d\s*(minute|hour|day|week|month)s?\b", test, re.I)
+            if age and prev.startswith(("<loop.currentItem", "<start.")):
+                # 'open for more than 7 days': the item's age, from when it was created
+                unit_ms = {
+                    "minute": 60000,
+                    "hour": 3600000,
+                    "day": 86400000,
+                    "week": 604800000,
+                    "month": 2592000000,
+                }
+                created = self.item_created if prev.startswith("<loop") else "created_at"
+                self.notes.append(
+                    f"the test '{test.strip()}' reads when each item was created ({prev[:-1]}.{created}>)"
+                )
+                left = f"Date.now() - new Date({prev[:-1]}.{created}>).getTime()"
+                return _cmp(left, op, f"{num} * {unit_ms[age.group(1).lower()]}"), None
+            if lx.counts_items(test):  # 'more than 50 open tickets': how many items were fetched
+                listed = next((r for r in reversed(self.lists)), prev)
+                return _cmp(f"[].concat({listed} || []).length", op, num), None
+            fields = self.fields.get(prev, {})
+            named = next(
+                (path for word, path in fields.items() if re.search(r"\b(?:" + word + ")", low)), None
+            )
+            if named:  # 'if the temperature is below 5': the field of the fetched data that holds it
+                # a key a reference cannot spell ('05. price') is read in JavaScript from the resolved object
+                value = f"({prev}){named}" if named.startswith("[") else f"{prev[:-1]}.{named}>"
+                return _signed(f"parseFloat({value})", op, num, unit, low), None
+            if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
+                field_name = lx.amount_field(test)
+                where = "each item" if prev.startswith("<loop") else "the event"
+                scale = 1
+                if where == "the event" and field_name == "amount":
+                    from lib.generation.services import webhook_paths
+
+                    scale = webhook_paths(self.trigger.values.get("webhookProvider", "generic")).get(
+                        "amount_scale", 1
+                    )
+                self.notes.append(
+                    f"the test '{test.strip()}' reads {where}'s '{field_name}' field ({prev[:-1]}.{field_name}>)"
+                    + (
+                        f", which the provider gives in cents: compared with {lx.number_text(number * scale)}"
+                        if scale != 1
+                        else ""
+                    )
+                )
+                return _cmp(f"Number({prev[:-1]}.{field_name}>)", op, lx.number_text(number * scale)), None
+            return _cmp(f"Number({prev})", op, num), None
+        if prev is None:
+            return None, None
+        words = [w for w in re.findall(r"[a-z0-9'-]+", low) if w not in lexicon()["test_filler"]]
         keyword = words[-1] if words else "yes"
-        return f"String({prev}).toLowerCase().includes('{keyword}')", None
+        return f"String({prev}).toLowerCase().includes({json.dumps(keyword)})", None
 
     def router(
-        self, step: Step, heads: list[tuple[str, str]], prev: str, parent: str | None
+        self, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None
     ) -> list[tuple[str, str]]:
         labels = [label for label, _ in step.branches]
         model = lx.model_in(self.description) or lexicon()["default_model"]
         prompt = (
             f"Route the input by {step.label}"
             + (f" ({'; '.join(labels)})" if labels else "")
-            + f". Input: {prev}"
+            + (f". Input: {prev}" if prev else "")
         )
         local = self.add(
             "router", {"prompt": prompt, "model": model, "apiKey": lx.api_key_for(model)}, parent
         )
+        self.words[local] = step.text
         self.edge(heads, local)
         exits: list[tuple[str, str]] = []
-        for _, branch in step.branches:
-            out, _ = self.chain(branch, [(local, "source")], prev, parent)
+        for label, branch in step.branches:
+            out, _ = self.chain(branch, [(local, "source")], prev, parent, scope=f"{local}:{label}")
             exits += out
         exits = exits or [(local, "source")]
         if step.body:  # steps stated after the routing that are not routes run once the route is taken
@@ -275,26 +610,194 @@ class _Builder:
         return exits
 
     def loop(
-        self, step: Step, heads: list[tuple[str, str]], prev: str, parent: str | None
+        self, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None
     ) -> list[tuple[str, str]]:
+        if not step.body:  # nothing to repeat: no empty container
+            self.notes.append(f"'{step.text}': nothing to repeat for each {step.label}, so no loop was built")
+            return heads
         extra: dict[str, Any] = {"loop_type": step.loop_type}
         if step.loop_type == "for":
             extra["count"] = step.count or 5
         else:
-            extra["collection"] = prev
-        local = self.add("loop", {}, parent, **extra)
+            items = prev if prev in self.lists or (prev == "<start.input>" and not step.implicit) else None
+            items = items or (self.lists[-1] if self.lists else None)
+            if (
+                items is None
+                and not step.implicit
+                and self.trigger.kind == "webhook"
+                and (prev or "").startswith("<start.")
+            ):
+                # 'for each line item' of an incoming order: a list inside the event, named after the items
+                from lib.generation.services import webhook_paths
+
+                hook = webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+                name = re.sub(r"\W+", "_", step.label.strip().lower())
+                name = name if name.endswith("s") else name + "s"
+                items = f"<{hook['data']}.{name}>"
+                self.notes.append(f"the event is assumed to list the {step.label} under '{name}' ({items})")
+            fetched = any(
+                b.type not in ("starter", "agent", "condition", "router", "function") for b in self.blocks
+            )
+            if items is None and (step.implicit or fetched):
+                # 'summarise each one' of something that is not a list, 'save each form submission': once a run
+                self.notes.append(
+                    f"'each {step.label}': no list was fetched to repeat over, so its steps run once per run"
+                )
+                out, _ = self.chain(step.body, heads, prev, parent)
+                return out
+            if items is None and self.trigger.kind in ("manual", "chat"):
+                items = (
+                    "<start.input>"  # 'for every change in the notes I give you': the run's input is the list
+                )
+            if items == "<start.input>":
+                self.input_list = True
+            if items is None:
+                self.notes.append(
+                    f"'for each {step.label}': nothing before it fetches a list to repeat over, so its steps run once"
+                )
+                out, _ = self.chain(step.body, heads, prev, parent)
+                return out
+            extra["collection"] = items
+            self.item_email, self.item_phone, self.item_created = self.item_emails.get(
+                items, ("email", "phone", "created_at")
+            )
+        kind = "parallel" if step.loop_type == "parallel" else "loop"
+        if kind == "parallel" and (len(step.body) != 1 or step.body[0].kind not in ("action", "process")):
+            # JUL25's executor runs only the first block of a chain inside a parallel (simcheck): a loop runs all
+            self.notes.append(
+                f"'each {step.label}' in parallel has several steps: built as a loop, one item at a time"
+            )
+            kind, extra["loop_type"] = "loop", "forEach"
+        if kind == "parallel":  # Sim's parallel container runs its blocks once per item, all at once
+            extra = {"collection": extra["collection"]}
+        local = self.add(kind, {}, parent, **extra)
+        self.words[local] = f"each {step.label}" if step.loop_type != "for" else step.text
         self.edge(heads, local)
-        if step.body:
-            self.chain(step.body, [(local, "loop-start-source")], "<loop.currentItem>", local)
-        return [(local, "loop-end-source")]
+        first = len(self.blocks)
+        self.chain(step.body, [(local, f"{kind}-start-source")], "<loop.currentItem>", local)
+        if kind == "parallel":  # inside a parallel the item is <parallel.currentItem>
+            for block in self.blocks[first:]:
+                for value in block.values:
+                    if isinstance(value.value, str):
+                        value.value = value.value.replace("<loop.currentItem", "<parallel.currentItem")
+        return [(local, f"{kind}-end-source")]
 
 
-def _ref(local: str, type_: str) -> str:
+# 'A and B' / 'A or B' where each side is a test of its own ('the priority is high', 'it is above 5')
+_COMPOUND = re.compile(
+    r"\s+(and|or)\s+(?=(?:the|its|it|their|his|her|this|that)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:is|are|was|has|have|contains?|equals?|exceeds?|includes?|mentions?)\b)",
+    re.I,
+)
+
+
+def _coin_test(test: str, symbol: str, api: dict[str, Any]) -> str | None:
+    """'BTC drops below 58,500' → the price test; 'BTC moved more than 5%' → the 24h change test."""
+    threshold = lx.threshold_in(test)
+    if not threshold:
+        return None
+    op, number, unit = threshold
+    num = lx.number_text(number)
+    low = test.lower()
+    coin = lexicon()["symbols"][symbol]
+    change = unit == "%" or re.search(r"\b(?:mov|chang|swing)\w*", low)
+    ref = "<{data}.data." + api["change_path" if change else "price_path"].replace("{id}", coin) + ">"
+    return _signed(ref, op, num, "%" if change else unit, low)
+
+
+def _signed(ref: str, op: str, num: str, unit: str, low: str) -> str:
+    """A change ('fell more than 3%') is signed: falls are below -3, rises above 3, 'moved' either way."""
+    if unit != "%":
+        return _cmp(ref, op, num)
+    if re.search(r"\b(?:drop|fall|fell|down|los|decreas|declin|plung|sank|sink)", low):
+        return _cmp(ref, "<", f"-{num}")
+    if re.search(r"\b(?:ris|rose|gain|up|jump|increas|climb|soar)", low):
+        return _cmp(ref, ">", num)
+    return _cmp(f"Math.abs({ref})", op, num)
+
+
+def _cmp(left: str, op: str, right: str) -> str:
+    """`left op right`, written without a '<' operator: Sim reads '<' … '>' as a reference tag, so
+    'a < 5 || <b.c>' would break; '5 > a' says the same."""
+    if op in ("<", "<="):
+        return f"{right} {'>' if op == '<' else '>='} {left}"
+    return f"{left} {op} {right}"
+
+
+def _writes_data(step: Step) -> bool:
+    return any("{prev" in v for v in step.values.values())
+
+
+def _quoted(text: str) -> str | None:
+    found = re.search(r"[\"“']([^\"”']{2,200})[\"”']", text or "")
+    return found.group(1) if found else None
+
+
+def _writer(step: Step) -> Step:
+    """An agent that writes what an action sends when nothing before it produces anything."""
+    model = lexicon()["default_model"]
+    values = {
+        "systemPrompt": "You write the content this step asks for, ready to send as is. Answer with the content only.",
+        "userPrompt": _instruction(step),
+        "model": model,
+        "temperature": "0.7",
+        "apiKey": lx.api_key_for(model),
+    }
+    return Step("process", "agent", values, label="Write", text=step.text)
+
+
+def _heading(step: Step) -> str:
+    """'post the price to #crypto' → 'The price': what a message carrying structured data is about."""
+    found = re.match(
+        r"^\W*(?:also\s+|then\s+)?[a-z]+\s+(?:me\s+|us\s+)?((?:the|a|an|our|today's|new)\s+[\w\s'-]{2,40}?)"
+        r"\s+(?:to|in|on|into|via|by|from|for|as|with)\b",
+        step.text or "",
+        re.I,
+    )
+    words = found.group(1).strip() if found else "Update"
+    return words[:1].upper() + words[1:]
+
+
+def _is_text(ref: str) -> bool:
+    """A reference whose value is text (an agent's answer, a chat input, an e-mail body), not an object
+    that a message field would receive raw."""
+    return bool(re.search(r"\.(?:content|input|bodyText|text|markdown|answer|combinedContent|output)>$", ref))
+
+
+def _instruction(step: Step) -> str:
+    """What a block with no data before it works on: the quoted text, else the words it came from."""
+    quoted = re.search(r"[\"“']([^\"”']{2,200})[\"”']", step.text or "")
+    return quoted.group(1) if quoted else (step.text or step.label or "").strip()
+
+
+def _target_of(step: Step) -> str:
+    keys = (
+        "channel",
+        "manualChannel",
+        "to",
+        "chatId",
+        "channelId",
+        "manualChannelId",
+        "url",
+        "tableId",
+        "table",
+    )
+    return "|".join(str(step.values.get(k, "")) for k in keys)
+
+
+def _ref(local: str, type_: str, operation: str | None = None) -> str:
+    """The reference to a block's main result: the operation's declared result path (services.json),
+    else the first main-looking output the registry declares."""
+    from lib.generation.services import result_path
     from lib.sim.registry import get_block
+
+    path = result_path(type_, operation)
+    if path is not None:
+        return f"<{local}.{path}>" if path else f"<{local}>"
 
     spec = get_block(type_)
     outputs = list((spec.outputs if spec else {}) or {})
-    key = next((k for k in _MAIN_OUTPUTS if k in outputs), outputs[0] if outputs else "content")
+    key = next((k for k in MAIN_OUTPUTS if k in outputs), outputs[0] if outputs else "content")
     return f"<{local}.{key}>"
 
 

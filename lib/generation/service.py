@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lib.errors import InvalidInput
+from lib.generation.coverage import Coverage
 from lib.generation.models import CacheInfo, GenerationResult, UsageOut, ValidationOut
 from lib.generation.text import clean_description
 from lib.store import db
@@ -27,14 +28,25 @@ class _Produced:
     report: Any
     usage: UsageOut
     model: str | None = None
+    coverage: Any = None
 
 
 def _from_cache(found: Any) -> _Produced | None:
     """The semantic cache's answer (lib/cache), when it served one."""
     if not found.hit:
         return None
+    from lib.generation.coverage import report
+
     note = f"served from the semantic cache (similarity {found.similarity})"
-    return _Produced(found.state, found.name or "Cached workflow", "cache", note, found.report, UsageOut())
+    return _Produced(
+        found.state,
+        found.name or "Cached workflow",
+        "cache",
+        note,
+        found.report,
+        UsageOut(),
+        coverage=report(found.state),  # the inputs still to fill in hold for a cached state too
+    )
 
 
 def _record_call(tenant: str, totals: UsageOut, workflow_id: str | None):
@@ -76,16 +88,19 @@ def _record_call(tenant: str, totals: UsageOut, workflow_id: str | None):
 def produce(tenant: str, description: str, *, seed: str, workflow_id: str | None = None) -> _Produced:
     """A validated state for `description`: Claude first when available, else (or on failure) the planner."""
     from lib.config import settings
-    from lib.generation import claude, planner
-    from lib.generation.compose import compose
-    from lib.validation import validate
+    from lib.generation import claude
 
     totals = UsageOut()
     reason = None
     if claude.available():
+        from lib.quota import check_budget
+
+        check_budget(tenant)  # spent → 429 until the day ends, before any tokens are paid for
         outcome = claude.generate(description, seed=seed, record=_record_call(tenant, totals, workflow_id))
         if outcome.state is not None:
             note = "repaired after one validation round" if outcome.repaired else None
+            from lib.generation.coverage import report
+
             return _Produced(
                 outcome.state,
                 outcome.plan.name,
@@ -94,15 +109,40 @@ def produce(tenant: str, description: str, *, seed: str, workflow_id: str | None
                 outcome.report,
                 totals,
                 settings().anthropic_model,
+                report(outcome.state),
             )
         reason = outcome.reason
     elif settings().anthropic_api_key is None:
         reason = "no ANTHROPIC_API_KEY configured: the offline planner answered"
     else:
         reason = "anthropic circuit open: provider skipped after repeated failures"
-    plan = planner.plan(description)
-    state = compose(plan, seed=seed).state
-    return _Produced(state, plan.name, "planner", reason, validate(state, era="jul25"), totals)
+    return _planned(description, seed, reason, totals)
+
+
+def _planned(description: str, seed: str, reason: str | None, totals: UsageOut) -> _Produced:
+    """The offline planner's state and its coverage report (CannotPlan → 422 when it cannot)."""
+    from lib.generation import planner
+    from lib.generation.compose import compose
+    from lib.validation import validate
+
+    draft = planner.draft(description)
+    composed = compose(draft.plan, seed=seed)
+    coverage = draft.coverage(composed)
+    state = composed.state
+    return _Produced(
+        state, draft.plan.name, "planner", reason, validate(state, era="jul25"), totals, None, coverage
+    )
+
+
+def _generation_meta(produced: _Produced) -> dict[str, Any]:
+    """What the stored workflow keeps about how it was made, the coverage report included."""
+    coverage = produced.coverage.model_dump(mode="json") if produced.coverage is not None else None
+    return {
+        "source": produced.source,
+        "reason": produced.reason,
+        "model": produced.model,
+        "coverage": coverage,
+    }
 
 
 def _result(record: Any, produced: _Produced, cache: CacheInfo, t0: float) -> GenerationResult:
@@ -114,6 +154,7 @@ def _result(record: Any, produced: _Produced, cache: CacheInfo, t0: float) -> Ge
         cache=cache,
         validation=ValidationOut(valid=report.valid, findings=[f.model_dump() for f in report.findings]),
         usage=produced.usage,
+        coverage=produced.coverage or Coverage(),
         elapsed_ms=int((time.perf_counter() - t0) * 1000),
     )
 
@@ -143,7 +184,7 @@ def generate(
         t1 = time.perf_counter()
         produced = _from_cache(found) or produce(tenant, text, seed=wid, workflow_id=wid)
     answer_ms, produce_ms = int((time.perf_counter() - t0) * 1000), int((time.perf_counter() - t1) * 1000)
-    metadata = {"generation": {"source": produced.source, "reason": produced.reason, "model": produced.model}}
+    metadata = {"generation": _generation_meta(produced)}
     record = workflows.create(
         tenant,
         id=wid,
@@ -182,7 +223,7 @@ def regenerate(tenant: str, workflow_id: str) -> GenerationResult:
         produced = produce(tenant, text, seed=workflow_id, workflow_id=workflow_id)
     metadata = {
         **(record.metadata or {}),
-        "generation": {"source": produced.source, "reason": produced.reason, "model": produced.model},
+        "generation": _generation_meta(produced),
     }
     stored = workflows.replace(
         tenant,

@@ -21,11 +21,15 @@ from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
 
 _WRITE = (
-    r"(?:post|send|notify|message|share|alert|create|add|append|write|save|log|store|tweet|publish|open|"
+    r"(?:post|send|notify|message|share|alert|create|add|append|write|save|log|store|tweet|publish|announce|"
+    r"open(?!\s+(?:[\w-]+\s+)?(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|"
+    r"positions|roles)\b)|"
+    r"archive|assign|invite|book|remind|page|"
     r"file|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate)(?:s|es|d|ed|ing)?"
 )
 _READ = (
-    r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|"
+    r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
+    r"crawl|back up|"
     r"download|query|find|search|take|receive|export|looks?(?:\s+\w+){0,2}\s+up"
 )
 _ACTION_START = re.compile(
@@ -52,12 +56,20 @@ class Step:
     loop_type: str | None = None
     count: int | None = None
     integration: str | None = None
+    recipient: str | None = None  # 'the candidate': whose address an e-mail goes to
+    result: str | None = None  # where the step's main data lives in its output, when not the default
+    data_from: Step | None = None  # a condition: the step whose output it tests (when not the latest)
+    implicit: bool = False  # a loop read from 'each <noun>' (no 'for'): built only over a fetched list
+    note: str | None = None  # an assumption the planner made for this step (shown in the coverage report)
+    needs: list[str] = field(default_factory=list)  # what the user must still fill in
+    negate: bool = False  # a condition read from 'unless …': its steps run when the test is false
 
 
-def negated(text: str) -> set[str]:
-    """Integrations the user rules out: "don't post to Slack", "instead of Slack", "no Telegram"."""
+def negated(text: str) -> dict[str, set[str]]:
+    """Integrations the user rules out, and for what: "don't post to Slack" rules out writing to Slack
+    (reading it stays), "instead of Slack" / "no Telegram" rule out both."""
     low = text.lower()
-    out = set()
+    out: dict[str, set[str]] = {}
     for key, entry in lexicon()["integrations"].items():
         for phrase in entry["phrases"]:
             p = re.escape(phrase.strip())
@@ -78,8 +90,22 @@ def negated(text: str) -> set[str]:
                     ),
                     default=-1,
                 ):
-                    out.add(key)
+                    verb = span_text[: span_text.rfind(phrase.strip())]
+                    if re.search(
+                        r"\b(?:" + _WRITE + r"|e-?mail|text|tweet|repl(?:y|ies)|respond|answer|contact)\b",
+                        verb,
+                    ):
+                        modes = {"write"}
+                    elif re.search(r"\b(?:" + _READ + r")\b", verb):
+                        modes = {"read"}
+                    else:
+                        modes = {"read", "write"}
+                    out.setdefault(key, set()).update(modes)
     return out
+
+
+def ruled(ruled_out: dict[str, set[str]], key: str, mode: str) -> bool:
+    return mode in ruled_out.get(key, ())
 
 
 def sentences(text: str) -> list[str]:
@@ -87,8 +113,9 @@ def sentences(text: str) -> list[str]:
     protected = re.sub(lx.URL_RE, lambda m: m.group(0).replace(".", "\x00"), text)
     protected = re.sub(lx.EMAIL_RE, lambda m: m.group(0).replace(".", "\x00"), protected)
     protected = re.sub(r"(\d)\.(\d)", "\\1\x00\\2", protected)
+    protected = re.sub(r"(\d),(\d{3})\b", "\\1\x02\\2", protected)
     parts = re.split(r"(?<=[.!?;])\s+|\n+", protected)
-    return [p.replace("\x00", ".").strip(" .;!?") for p in parts if p.strip(" .;!?")]
+    return [p.replace("\x00", ".").replace("\x02", "").strip(" .;!?") for p in parts if p.strip(" .;!?")]
 
 
 def _protect_lists(text: str) -> str:
@@ -218,7 +245,7 @@ def _process(kind: str, clause: str, description: str) -> Step:
 
 
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
-    low = clause.lower()
+    low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
     hits = []
     for kind, entry in lexicon()["processing"].items():
         pos = [low.find(v) for v in entry["verbs"] if re.search(r"(?<!\w)" + re.escape(v), low)]
@@ -260,11 +287,38 @@ def _is_write(clause: str, key: str) -> bool:
         re.search(r"\b(?:to|into|onto)\b[^.,;]{0,25}?\b" + re.escape(p) + r"\b", low) for p in phrases
     ):
         return True
+    if _read_as_data(low, phrases):
+        return False  # 'send me a briefing with today's calendar': the calendar is read, the briefing sent
+    if "draft" in entry and re.search(r"\bdrafts?\b", low):
+        return True  # 'draft an outreach email in Gmail': a draft is written
+    if key in ("slack", "discord", "microsoft_teams") and re.search(r"\bmessages\s+(?:from|in)\s+#", low):
+        return False  # 'store new Slack messages from #product in Pinecone': the channel is read
+    if (
+        "write" in entry
+        and key in ("slack", "discord", "microsoft_teams")
+        and re.search(r"\b(?:to|for|into)\s+#", low)
+    ):
+        return True  # 'summarise them for #ops on Slack': the channel is where the result goes
     if "write" not in entry:
         return False
     if "read" not in entry:
         return True
-    return bool(re.search(r"\b(" + _WRITE + r")\b", low)) and not re.search(r"^\W*(?:" + _READ + r")\b", low)
+    return bool(re.search(r"\b(" + _WRITE + r")\b", low)) and not re.search(
+        r"^\W*(?:(?:also|then|first|next|finally|and)\s+)?(?:" + _READ + r")\b", low
+    )
+
+
+def _read_as_data(low: str, phrases: list[str]) -> bool:
+    """'a briefing with today's calendar': the service is what the message is made of — it is read."""
+    return any(
+        re.search(
+            r"\b(?:with|and|from|of)\s+(?:today's|this week's|tomorrow's|my|our)\s+"
+            + re.escape(p)
+            + r"\b(?!\s+(?:account|handle|profile|page))",
+            low,
+        )
+        for p in phrases
+    )
 
 
 def _mentioned_as_noun(key: str, clause: str) -> bool:
@@ -284,6 +338,13 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
     phrases = [p.strip() for p in lexicon()["integrations"][key]["phrases"]]
     if key == "reddit" and re.search(r"\b(?:from|in|on)\s+r/\w+", low):
         return False
+    if any(
+        re.search(
+            r"\b(?:use|using|run|with|via|through)\s+(?:the\s+|an?\s+|our\s+)?(?:\w+\s+)?" + re.escape(p), low
+        )
+        for p in phrases
+    ) or _read_as_data(low, phrases):
+        return False  # 'use Browser Use to …', 'parse it with Mistral': the tool does the step
     return not (
         re.search(r"\b(" + _READ + r")\b", low)
         or any(
@@ -296,13 +357,16 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     entry = lexicon()["integrations"][key]
     write = _is_write(clause, key) if write is None else write
     draft = key == "gmail" and "draft" in entry and re.search(r"\bdrafts?\b", clause, re.I) and write
-    mode = entry["draft"] if draft else entry["write" if write else "read"]
+    http = _http_object(entry["type"], clause, description, write)
+    if http is not None:
+        return http
+    mode = entry["draft"] if draft else _choose_operation(entry, clause, "write" if write else "read")
     values = dict(entry.get("values", {}))
     values.update(mode.get("values", {}))
     if mode.get("operation"):
         values["operation"] = mode["operation"]
     if write and mode.get("text"):
-        text = "{prev}"
+        text = "{prev_text}"  # a message: text even when the data before it is structured
         if mode.get("text_as_row"):
             text = json.dumps([["{prev}"]])
         if mode.get("text_as_record"):
@@ -315,15 +379,102 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         values[mode["subject"]] = subject.group(1) if subject else "{subject}"
     if mode.get("title"):
         values[mode["title"]] = _quoted(clause) or "{subject}"
+    if mode.get("instruction"):  # 'use Browser Use to log into the portal': the clause is the task
+        values[mode["instruction"]] = clause.strip()
     if mode.get("query"):
-        query = _search_query(clause)
-        if query != "{prev}":  # a source with nothing specific to look for keeps its default
+        query = "{prev}" if entry.get("query_from_data") else _search_query(clause)
+        if query != "{prev}" or entry.get(
+            "derived"
+        ):  # a named source with nothing to look for keeps its default
             values[mode["query"]] = query
     _targets(entry["target"], clause, description, values)
+    who = values.pop("__who", None)
     name = {"gmail": "Email", "google_sheets": "Google Sheets"}.get(key, key)
-    return Step(
+    step = Step(
         "action" if write else "source", entry["type"], values, label=name, text=clause, integration=key
     )
+    step.recipient = who
+    if entry.get("process"):
+        step.kind = "process"
+    return step
+
+
+def _mentions(text: str, word: str) -> bool:
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
+
+
+def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
+    """The operation of `mode` whose objects the clause names ('read the open issues' → read-bulk);
+    the entry's default for that mode when none is named."""
+    from lib.generation import services
+
+    default = entry[mode]
+    ops = services.operations().get(entry["type"], {})
+    low = clause.lower()
+    named = [
+        (min(low.find(o) for o in op["objects"] if _mentions(low, o)), op_id)
+        for op_id, op in ops.items()
+        if op["mode"] == mode and any(_mentions(low, o) for o in op["objects"])
+    ]
+    current = default.get("operation", "")
+    if not named or any(op_id == current for _, op_id in named):
+        return default
+    op_id = min(named)[1]
+    return {k: v for k, v in default.items() if k not in ("operation", "values")} | {"operation": op_id}
+
+
+def _http_object(block_type: str, clause: str, description: str, write: bool) -> Step | None:
+    """'the open issues of acme/api on GitHub': an object the JUL25 block has no operation for,
+    reached with an HTTP request to the service's real endpoint (data in services.json)."""
+    from lib.generation import services
+
+    facts = services.data()["blocks"].get(block_type, {})
+    low = clause.lower()
+    for obj, call in facts.get("http", {}).items():
+        if not _mentions(low, obj) or (call["method"] == "POST") != write:
+            continue
+        url = call["url"]
+        if "{owner}" in url:
+            repo = lx.REPO_RE.search(re.sub(lx.URL_RE, "", clause)) or lx.REPO_RE.search(
+                re.sub(lx.URL_RE, "", description)
+            )
+            owner, name = (repo.group(1), repo.group(2)) if repo else ("OWNER", "REPO")
+            url = url.replace("{owner}", owner).replace("{repo}", name)
+        values = {"url": url, "method": call["method"]}
+        if facts.get("http_token"):
+            values["headers"] = json.dumps(
+                [
+                    {
+                        "id": "h-authorization",
+                        "cells": {"Key": "Authorization", "Value": "Bearer " + facts["http_token"]},
+                    }
+                ]
+            )
+        if call.get("body"):
+            values["body"] = json.dumps(call["body"])
+        step = Step(
+            "action" if write else "source",
+            "api",
+            values,
+            label=f"{block_type} {obj}",
+            text=clause,
+            integration=block_type,
+        )
+        step.note = (
+            f"Sim JUL25's {block_type} block has no operation for {obj}: used an HTTP {call['method']} to "
+            f"{url.split('?')[0]}"
+        )
+        if "OWNER" in url:
+            step.needs.append("the repository (owner/name) in the request URL")
+        return step
+    return None
+
+
+def _person(clause: str) -> re.Match[str] | None:
+    """'the candidate', 'each customer': a person the data names (group 1), whose address it holds."""
+    people = "|".join(lexicon()["people"])
+    pattern = r"\b(?:the|each|every|that|this|their|our|new)\s+(?:\w+\s+)?(" + people + r")s?\b"
+    return re.search(pattern, clause, re.I)
 
 
 def _targets(target: str, clause: str, description: str, values: dict[str, str]) -> None:
@@ -337,7 +488,16 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         if found:
             values["to"] = found.group(0)
         elif values.get("operation", "").startswith(("send", "draft")):
-            values["to"] = "{{USER_EMAIL}}"
+            values["to"] = "{recipient}"
+            who = _person(clause)
+            reply = re.search(r"\b(?:repl(?:y|ies)|respond|answer)\b", description, re.I)
+            if who:
+                values["__who"] = who.group(1).lower()
+            elif reply and not re.search(r"\b(?:me|us|myself)\b", clause, re.I):
+                values["__who"] = "sender"  # a reply goes back to whoever wrote
+            elif re.search(r"\b(?:me|us|myself|ourselves|my inbox|I)\b", clause):
+                values["to"] = "{{USER_EMAIL}}"  # 'email me', 'send me a summary': the user's own address
+            # otherwise whoever the data names (the loop's item, the event's sender), else left to fill in
     elif target == "repo":
         found = lx.REPO_RE.search(re.sub(lx.URL_RE, "", clause)) or lx.REPO_RE.search(
             re.sub(lx.URL_RE, "", description)
@@ -345,7 +505,7 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         if found:
             values["owner"], values["repo"] = found.group(1), found.group(2)
         if values.get("operation") == "github_comment":
-            values["pullNumber"] = "<start.input.pull_request.number>"
+            values["pullNumber"] = "{event:pull_request.number}"  # the pull request the event is about
     elif target == "chat":
         found = re.search(r"\bchat(?:\s*id)?\s+(-?\d+|@\w+)|(@\w+)", clause, re.I)
         values["chatId"] = (found.group(1) or found.group(2)) if found else "{{TELEGRAM_CHAT_ID}}"
@@ -409,10 +569,16 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values["subreddit"] = found.group(1)
     elif target in ("phone", "phones"):
         found = re.search(r"\+\d[\d\s-]{6,}\d", clause)
+        field_id = "phoneNumber" if target == "phone" else "phoneNumbers"
+        if not found and re.search(r"\b(?:me|us|my phone)\b", clause, re.I):
+            values[field_id] = "{{USER_PHONE}}"  # 'text me': the user's own number, set once as a variable
         if found:
-            values["phoneNumber" if target == "phone" else "phoneNumbers"] = re.sub(
-                r"[\s-]", "", found.group(0)
-            )
+            values[field_id] = re.sub(r"[\s-]", "", found.group(0))
+        else:
+            who = _person(clause)
+            if who:  # 'send a WhatsApp message to the customer': their number comes from the data
+                values[field_id] = "{recipient_phone}"
+                values["__who"] = who.group(1).lower()
 
 
 _NOT_A_NAME = (
@@ -458,6 +624,12 @@ def _table_name(clause: str) -> str | None:
     )
     if quoted:
         return (quoted.group(1) or quoted.group(2)).strip()
+    service = "|".join(re.escape(n) for n in names if n)
+    titled = re.search(
+        r"\b((?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*))*?)\s+(?:(?:" + service + r")\s+)?table\b", clause, re.I
+    )
+    if titled and titled.group(1).lower() not in names and titled.group(1).lower() not in _NOT_A_NAME:
+        return titled.group(1)  # 'the Big Orders Airtable table'
     for pattern in (r"\btable\s+(?:called\s+|named\s+)?([\w-]+)", r"\b([\w-]+)\s+table\b"):
         for m in re.finditer(pattern, clause, re.I):
             if m.group(1).lower() not in _NOT_A_NAME and m.group(1).lower() not in names:
@@ -528,16 +700,25 @@ def _api_step(clause: str, description: str) -> Step | None:
         write = re.search(
             r"\b(post|send|push|submit|forward|deliver)\b[^.]*\bto\s+" + re.escape(url.group(0).lower()), low
         )
+        named_get = re.search(r"\b(?:a|an|the)\s+get\b|\bget\s+request\b|\bhttp\s+get\b", low)
         method = (
             "POST"
-            if write
+            if not named_get
+            and write
             or re.search(
                 r"\bwith a post\b|\bpost request\b|\bas a post\b|\bpost\b[^.]{0,20}\bto\s*$",
                 low[: url.start()] + " " + low[url.end() : url.end() + 20],
             )
             else "GET"
         )
-        values = {"url": url.group(0), "method": method}
+        # a secret the text puts into a URL goes to whatever host that is: never copied, only reported
+        secrets = re.findall(r"\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}", url.group(0))
+        address = re.sub(
+            r"[?&][^=&]*=\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}|\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}",
+            "",
+            url.group(0),
+        )
+        values = {"url": address, "method": method}
         symbols = lx.stock_symbols(clause)
         if symbols and method == "GET":
             values["params"] = _params_table({"symbols": ",".join(symbols)})
@@ -546,7 +727,13 @@ def _api_step(clause: str, description: str) -> Step | None:
                 [{"id": "h-content-type", "cells": {"Key": "Content-Type", "Value": "application/json"}}]
             )
             values["body"] = json.dumps({"text": "{prev}"})
-        return Step("action" if method == "POST" else "source", "api", values, label="API", text=clause)
+        step = Step("action" if method == "POST" else "source", "api", values, label="API", text=clause)
+        if secrets:
+            step.note = (
+                f"left {', '.join(secrets)} out of the request to {address.split('/')[2] if '//' in address else address}: "
+                "a secret is only sent to its own provider, never to an address the description names"
+            )
+        return step
     if service:
         entry = lexicon()["apis"][service]
         url_text = entry["url"]
@@ -574,7 +761,80 @@ def _api_step(clause: str, description: str) -> Step | None:
     return _named_api_step(clause)
 
 
-def read_clause(clause: str, description: str, ruled_out: set[str]) -> list[Step]:
+def _external_step(key: str, clause: str) -> Step:
+    """A service Sim JUL25 has no block for: an HTTP request to its real endpoint (services.json)."""
+    from lib.generation import services
+
+    entry = services.external()[key]
+    low = clause.lower()
+    objects = [(low.find(o), o) for o in entry["objects"] if re.search(r"\b" + re.escape(o), low)]
+    obj = min(objects)[1] if objects else entry["default"]
+    url = entry["objects"][obj]
+    if "{symbol}" in url:
+        url = url.replace(
+            "{symbol}", (lx.stock_symbols(clause) or lx.stock_symbols("stock " + clause) or ["IBM"])[0]
+        )
+    aliases = "|".join(re.escape(a) for a in entry["aliases"])
+    write = bool(
+        re.match(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", low)
+        and not re.search(r"\b(?:from|in|on)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
+        or re.search(r"\b(?:to|into)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
+    )
+    method = "POST" if write else "GET"
+    headers = []
+    if entry.get("auth"):
+        headers.append({"id": "h-authorization", "cells": {"Key": "Authorization", "Value": entry["auth"]}})
+    for name, value in entry.get("headers", {}).items():
+        headers.append({"id": "h-" + name.lower(), "cells": {"Key": name, "Value": value}})
+    if write:
+        headers.append(
+            {"id": "h-content-type", "cells": {"Key": "Content-Type", "Value": "application/json"}}
+        )
+    values: dict[str, str] = {"url": url, "method": method}
+    if headers:
+        values["headers"] = json.dumps(headers)
+    if write:
+        values["body"] = json.dumps(entry.get("write_body") or {"text": "{prev}"})
+    window = lx.window_in(clause)
+    note_window = ""
+    if window and not write:
+        n, unit = window
+        if entry.get("window_param") == "statsPeriod":
+            values["params"] = _params_table(
+                {
+                    "statsPeriod": f"{n * {'minute': 1, 'hour': 60, 'day': 1440, 'week': 10080, 'month': 43200}[unit] // 60 or 1}h"
+                    if unit in ("minute", "hour")
+                    else f"{n * (7 if unit == 'week' else 30 if unit == 'month' else 1)}d"
+                }
+            )
+        else:
+            note_window = (
+                f"; the time window (last {n} {unit}s) is not applied by the request: filter the result"
+            )
+    step = Step(
+        "action" if write else "source",
+        "api",
+        values,
+        label=f"{entry['name']} {obj}",
+        text=clause,
+        integration=key,
+    )
+    step.result = None if write else entry.get("result")
+    host = url.split("/")[2]
+    step.note = f"no {entry['name']} block in Sim JUL25: used an HTTP {method} request to {host}{note_window}"
+    if entry.get("fill"):
+        step.needs.append(entry["fill"])
+    return step
+
+
+def _takes_url(key: str) -> bool:
+    from lib.sim.registry import get_block
+
+    spec = get_block(lexicon()["integrations"][key]["type"])
+    return spec is not None and spec.sub_block("url") is not None and spec.type != "api"
+
+
+def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     low = clause.lower()
     found: list[tuple[int, Step]] = []
     if (
@@ -589,6 +849,14 @@ def read_clause(clause: str, description: str, ruled_out: set[str]) -> list[Step
     if url and not named_engine:
         engine = None  # 'look up the prices from https://…' fetches that URL; it is not a web search
     # a search service the user names is used even without a search verb ('look the person up with Exa')
+    if (
+        engine
+        and not named_engine
+        and any(
+            lexicon()["integrations"][k].get("read", {}).get("query") for _, k in lx.integrations_in(clause)
+        )
+    ):
+        engine = None  # 'check the Linkup search for …': the named service searches, not a default engine
     if engine and (named_engine or re.search(r"\b(search|find|look up|research|news|google)\b", low)):
         entry = lexicon()["search"][engine]
         values = dict(entry["values"])
@@ -598,11 +866,15 @@ def read_clause(clause: str, description: str, ruled_out: set[str]) -> list[Step
         )
     # 'research https://rival.com with Tavily': the URL is what to research, not an endpoint to call
     researched = named_engine and url and not re.search(r"\b(fetch|call|request|get|post|download)\b", low)
-    api = None if researched else _api_step(clause, description)
+    # 'scrape https://… with Firecrawl': a named block that takes a URL reads it, not a plain HTTP request
+    url_block = url and next((k for _, k in lx.integrations_in(clause) if _takes_url(k)), None)
+    api = None if researched or url_block else _api_step(clause, description)
     if api:
         found.append((1, api))
     for pos, key in lx.integrations_in(clause):
-        if key in ruled_out or (engine and key in ("gmail",) and not _is_write(clause, key)):
+        if ruled(ruled_out, key, "write" if _is_write(clause, key) else "read") or (
+            engine and key in ("gmail",) and not _is_write(clause, key)
+        ):
             continue
         if (
             api is not None and api.integration == key
@@ -618,25 +890,67 @@ def read_clause(clause: str, description: str, ruled_out: set[str]) -> list[Step
         if _mentioned_as_noun(key, clause):
             continue
         step = _integration_step(key, clause, description)
+        if url_block == key:
+            step.values["url"] = url.group(0)
         if step.kind == "source" and (api or engine) and "read" not in lexicon()["integrations"][key]:
             continue
         found.append((pos + 2, step))
+    reply = re.search(
+        r"\b(?:reply|respond|write back|answer)\s+to\s+(?:the\s+|each\s+|every\s+|our\s+)?(\w+)", low
+    )
+    if (
+        reply
+        and reply.group(1) in lexicon()["people"] + ["sender", "them", "him", "her"]
+        and not any(s.kind == "action" for _, s in found)
+        and not ruled(ruled_out, "gmail", "write")
+    ):  # 'reply to the customer that we got it': an e-mail back to them
+        step = _integration_step("gmail", clause, description, write=True)
+        step.values["to"], step.recipient = (
+            "{recipient}",
+            "sender" if reply.group(1) in ("them", "him", "her") else reply.group(1),
+        )
+        found.append((reply.start() + 2, step))
+    from lib.generation.services import external_in
+
+    for pos, key in external_in(clause):
+        if not any(s.integration == key for _, s in found) and not ruled(ruled_out, key, "read"):
+            found.append((pos + 2, _external_step(key, clause)))
     address = lx.EMAIL_RE.search(clause)
     if (
         address
         and not any(s.integration in ("gmail", "outlook") for _, s in found)
-        and "gmail" not in ruled_out
+        and not ruled(ruled_out, "gmail", "write")
     ):
         step = _integration_step("gmail", "email " + address.group(0), description)
         found.append((address.start() + 2, step))
     if not any(s.integration for _, s in found):
-        implied = _implied_destination(clause, description, ruled_out)
+        implied = _implied_destination(clause, description, ruled_out) or _message_to_person(
+            clause, description, ruled_out
+        )
         if implied:
             found.append((len(clause), implied))
     for pos, kind in _processing_kinds(clause):
         # "post the summary", "save it as a draft": a noun after a determiner, not a step
-        if not re.search(r"\b(?:the|a|an|this|that|each|my|our|your|its|their|as)\s+$", low[:pos]):
+        services = "|".join(
+            re.escape(p.strip()) for e in lexicon()["integrations"].values() for p in e["phrases"]
+        )
+        if not re.search(
+            r"\b(?:the|a|an|this|that|each|my|our|your|its|their|as)\s+(?:(?:" + services + r")\s+)?$",
+            low[:pos],
+        ):
             found.append((pos + 1, _process(kind, clause, description)))
+    summary = re.search(
+        r"\b(?:a|an)\s+(?:short\s+|brief\s+|quick\s+|daily\s+|weekly\s+)?(?:summary|digest|recap|overview)\b",
+        low,
+    )
+    if (
+        summary
+        and not any(s.kind == "process" for _, s in found)
+        and any(s.kind == "action" for _, s in found)
+    ):
+        found.append(
+            (summary.start() + 1, _process("summarise", clause, description))
+        )  # 'email me a summary'
     named_model = lx.model_in(clause)
     if (
         named_model
@@ -679,7 +993,28 @@ def read_clause(clause: str, description: str, ruled_out: set[str]) -> list[Step
     return [s for _, s in found]
 
 
-def _implied_destination(clause: str, description: str, ruled_out: set[str]) -> Step | None:
+_TO_PERSON = re.compile(
+    r"\b(?:remind|tell|notify|alert|warn|ask|thank|message|ping|let)\s+(?P<who>me|us|them|him|her|the\s+team|"
+    r"(?:the|each|every|that|this|our|my)\s+(?:\w+\s+)?\w+)\b",
+    re.I,
+)
+
+
+def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:
+    """'remind the team …', 'tell me a joke', 'ask them why': a message to a person with no channel named is
+    an e-mail (said in the report), to the user for 'me', else to the address the data holds."""
+    found = _TO_PERSON.search(clause)
+    if found is None or ruled(ruled_out, "gmail", "write"):
+        return None
+    step = _integration_step(
+        "gmail", "email " + found.group("who") + " " + clause[found.end() :], description, write=True
+    )
+    step.text = clause
+    step.note = f"'{found.group(0)}' names no channel: sent by e-mail (Gmail)"
+    return step
+
+
+def _implied_destination(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:
     """'write the findings back to the same table': the table/sheet/page of the integration named elsewhere."""
     low = clause.lower()
     if not re.search(r"\b(" + _WRITE + r")\b", low):
@@ -694,11 +1029,15 @@ def _implied_destination(clause: str, description: str, ruled_out: set[str]) -> 
         candidates = ["slack", "discord", "microsoft_teams"]
         if not any(k in candidates for _, k in lx.integrations_in(description)):
             return (
-                None if "slack" in ruled_out else _integration_step("slack", clause, description, write=True)
+                None
+                if ruled(ruled_out, "slack", "write")
+                else _integration_step("slack", clause, description, write=True)
             )
     else:
         return None
-    named = [k for _, k in lx.integrations_in(description) if k in candidates and k not in ruled_out]
+    named = [
+        k for _, k in lx.integrations_in(description) if k in candidates and not ruled(ruled_out, k, "write")
+    ]
     if not named:
         return None
     step = _integration_step(named[0], clause, description, write=True)
@@ -708,7 +1047,7 @@ def _implied_destination(clause: str, description: str, ruled_out: set[str]) -> 
     return step
 
 
-def read_clauses(text: str, description: str, ruled_out: set[str]) -> list[Step]:
+def read_clauses(text: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     out: list[Step] = []
     for clause in clauses(text):
         out += read_clause(clause, description, ruled_out)
@@ -716,7 +1055,7 @@ def read_clauses(text: str, description: str, ruled_out: set[str]) -> list[Step]
 
 
 # -- structure ------------------------------------------------------------------------------------
-_IF = re.compile(r"\b(?:only\s+)?(?:if|in case|whenever it|when it)\b", re.I)
+_IF = re.compile(r"\b(?:only\s+)?(?:if|in case|whenever it|when it|unless)\b", re.I)
 _ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else)\b\s*,?\s*", re.I)
 _ROUTE = re.compile(
     r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
@@ -724,7 +1063,14 @@ _ROUTE = re.compile(
     re.I,
 )
 _ROUTE_ON = re.compile(
-    r"\broute\s+(?:it|them|this|these|those|each(?: one)?|the \w+)\s*(?::|\baccordingly\b|\bas follows\b)",
+    r"\b(?:route|sort|triage|dispatch)\s+(?:it|them|this|these|those|each(?: one)?|the \w+|(?:[\w-]+\s+){0,3}?[\w-]+)\s*"
+    r"(?::|\baccordingly\b|\bas follows\b)",
+    re.I,
+)
+# 'invoices go to #finance, support requests to Zendesk and sales inquiries to sales@…': routes by category
+_DESTINATION = re.compile(
+    r"^\s*(?:and\s+)?(?:send\s+|forward\s+|route\s+)?(?:the\s+|all\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+"
+    r"(?:go(?:es)?\s+|should go\s+|are sent\s+|get sent\s+|must go\s+)?(?:to|into)\s+\S",
     re.I,
 )
 _OPTIONS = r"([\w-]+(?:\s[\w-]+)?(?:\s*/\s*[\w-]+(?:\s[\w-]+)?){2,}|[\w-]+(?:\s*,\s*[\w-]+)+,?\s+(?:or|and)\s+[\w-]+)"
@@ -743,7 +1089,11 @@ _NOT_A_CONDITION = re.compile(
 _LOOP = re.compile(
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
     r"(?:each|every|all(?:\s+of)?(?:\s+the)?)\s+([\w\s-]+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+)?([\w\s-]+?))?"
-    r"\s*(?:,|:|\bdo\b|$|(?=\s(?:" + _WRITE + "|" + _READ + r"|summari[sz]e|classify|translate|extract|"
+    r"\s*(?:,|:|\bdo\b|$|(?=\s(?:"
+    + _WRITE
+    + "|"
+    + _READ
+    + r"|e-?mail|text|sms|reply|summari[sz]e|classify|translate|extract|"
     r"draft|analy[sz]e|review|research|write|generate|score)\b))"
     r"|\b(?:repeat|run|do)\b[^,.;]*?\b(\d+)\s+times\b",
     re.I,
@@ -751,6 +1101,11 @@ _LOOP = re.compile(
 
 
 _EACH_OF = re.compile(r"\beach of (?:the|these|those|my|our|your|their|its)\s+", re.I)
+_EACH_NOUN = re.compile(
+    r"\b(?:each|every)\s+(?!(?:day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|"
+    r"time|other|single|one of|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)([a-z][\w-]*)",
+    re.I,
+)
 
 
 def _qualifier(sentence: str, start: int) -> int | None:
@@ -762,7 +1117,7 @@ def _qualifier(sentence: str, start: int) -> int | None:
         return None
     end = found.end()
     while True:  # words after the number still describe it ('dollars lifetime value'); a verb starts the body
-        word = re.match(r"\s+([\w$%-]+)", rest[end:limit])
+        word = re.match(r"\s*([\w$%-]+)", rest[end:limit])
         if (
             not word
             or _ACTION_START.match(rest, end + word.start(1))
@@ -780,9 +1135,13 @@ def _options(text: str) -> list[str]:
     return [w for w in words if w and w.lower() not in ("and", "or", "then")]
 
 
-def _router(sentence: str, description: str, ruled_out: set[str]) -> list[Step] | None:
+def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """'route by category: …', 'route it: sales to …', 'sort into billing / technical / account'."""
     route = _ROUTE.search(sentence) or _ROUTE_ON.search(sentence)
+    if not route and not _IF.search(sentence):
+        routes = _category_routes(sentence, description, ruled_out)
+        if routes is not None:
+            return routes
     sort = (
         None
         if route or _IF.search(sentence)
@@ -810,7 +1169,12 @@ def _router(sentence: str, description: str, ruled_out: set[str]) -> list[Step] 
         before, after = sentence[: route.start()], sentence[route.end() :]
     step = Step("router", "router", label=criterion, text=sentence)
     rest: list[Step] = []
-    for clause in clauses(re.sub(r"^\W*(?:and\s+)?(?:to|:)?\s*", "", after)):
+    routes_text = re.sub(r"^\W*(?:and\s+)?(?:to|:)?\s*", "", after)
+    for label in labels:  # '… technical to #tech and account to the table': each label starts a route
+        routes_text = re.sub(
+            r"\s+and\s+(?=" + re.escape(label) + r"\s+(?:to|go|goes|should)\b)", ", ", routes_text, flags=re.I
+        )
+    for clause in clauses(routes_text):
         branch = read_clause(clause, description, ruled_out)
         if not branch:
             continue
@@ -835,7 +1199,39 @@ def _router(sentence: str, description: str, ruled_out: set[str]) -> list[Step] 
     return read_clauses(before, description, ruled_out) + [step]
 
 
-def _bare_condition(sentence: str, description: str, ruled_out: set[str]) -> list[Step] | None:
+def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
+    """Three or more '<category> to <destination>' parts in one sentence → a router with one route each."""
+    parts = clauses(sentence)
+    routes = []
+    for i, clause in enumerate(parts):
+        clause = clause.split(":")[-1]  # 'Route them: invoices go to …'
+        found = _DESTINATION.match(clause)
+        if (
+            not found
+            or lx.is_filler(found.group(1))
+            or found.group(1).lower() in ("it", "them", "this", "everything")
+        ):
+            continue
+        branch = [s for s in read_clause(clause, description, ruled_out) if s.kind == "action"]
+        if branch:
+            routes.append((i, found.group(1), branch))
+    if len(routes) < 3:
+        return None
+    first = routes[0][0]
+    step = Step("router", "router", label="category: " + " / ".join(r[1] for r in routes), text=sentence)
+    step.branches = [(label, branch) for _, label, branch in routes]
+    taken = {i for i, _, _ in routes}
+    rest = [
+        s
+        for i, c in enumerate(parts)
+        if i not in taken and i > first
+        for s in read_clause(c, description, ruled_out)
+    ]
+    step.body = rest
+    return [s for c in parts[:first] for s in read_clause(c, description, ruled_out)] + [step]
+
+
+def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """'add customers with more than 10000 lifetime value to …': a stated threshold without 'if' is a condition."""
     parts = clauses(sentence)
     at = next(
@@ -852,7 +1248,36 @@ def _bare_condition(sentence: str, description: str, ruled_out: set[str]) -> lis
     return [s for c in parts[:at] for s in read_clause(c, description, ruled_out)] + sources + [step]
 
 
-def read_sentence(sentence: str, description: str, ruled_out: set[str]) -> list[Step]:
+_PARALLEL = re.compile(
+    r"\s*,?\s*\b(?:in parallel|at the same time|simultaneously|concurrently|all at once)\b\s*,?", re.I
+)
+
+
+def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
+    """The steps of one sentence; 'in parallel' / 'at the same time' makes its loop a parallel container
+    and its several actions branches that start together from the same block."""
+    if not _PARALLEL.search(sentence):
+        return _read_sentence(sentence, description, ruled_out)
+    plain = _PARALLEL.sub(" ", sentence)
+    steps = _read_sentence(plain, description, ruled_out)
+    loops = [s for s in steps if s.kind == "loop" and s.loop_type == "forEach"]
+    for loop in loops:
+        loop.loop_type = "parallel"
+    # '…, then email me both': what follows a 'then' after the parallel part waits for it
+    marker = _PARALLEL.search(sentence).start()
+    then = re.search(r"\bthen\b", plain[marker:])
+    cut = marker + then.start() if then else len(plain)
+    work = [s for s in steps if s.kind in ("action", "process") and not 0 <= cut <= plain.find(s.text)]
+    if loops or len(work) < 2:
+        return steps
+    # the steps after the first of the parallel ones that consume it ('then email me both') stay after
+    first = steps.index(work[0])
+    fan = Step("fan", "fan", label="in parallel", text=sentence)
+    fan.branches = [("", [s]) for s in work]
+    return steps[:first] + [fan] + [s for s in steps[first:] if s not in work]
+
+
+def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     loop = _LOOP.search(sentence)
     if loop:
         before, after = sentence[: loop.start()], sentence[loop.end() :]
@@ -874,32 +1299,59 @@ def read_sentence(sentence: str, description: str, ruled_out: set[str]) -> list[
                 ("else", []),
             ]
             step.body = [test]
-        elif not after.strip() and before.strip():
-            # '… create a Jira issue for each one in project OPS': the clause before is what repeats
+        elif before.strip() and (
+            not after.strip()
+            or re.match(r"^\s*(?:,|;|and\b|then\b)", after)
+            or re.search(r"\s(?:and|then)\s*$", sentence[loop.start() : loop.end()])
+        ):
+            # '… create a Jira issue for each one in project OPS[, and post …]': the clause before repeats;
+            # what follows the loop phrase is the next step, run once
             parts = clauses(before)
-            step.body = read_clause(parts[-1] + " " + sentence[loop.start() :], description, ruled_out)
-            return [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)] + [step]
+            phrase = re.sub(r"\s(?:and|then)\s*$", "", sentence[loop.start() : loop.end()])
+            step.body = read_clause(parts[-1] + " " + phrase, description, ruled_out)
+            rest = re.sub(r"^\s*(?:,|;|and\b|then\b)\s*(?:then\s+)?", "", after)
+            later = read_sentence(rest, description, ruled_out) if rest.strip() else []
+            place = re.sub(r"\s(?:and|then)\s*$", "", loop.group(2) or "")
+            place = "" if re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", place, re.I) else place
+            source = read_clause(f"get {item} from {place}", description, ruled_out) if place else []
+            step.body = [s for s in step.body if not any(s.integration == x.integration for x in source)]
+            pre = [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)]
+            return pre + [s for s in source if s.kind == "source"] + [step] + later
         else:
             step.body = read_sentence(after, description, ruled_out) if after.strip() else []
         source = (
-            read_clause(f"get {item} from {loop.group(2)}", description, ruled_out) if loop.group(2) else []
+            read_clause(f"get {item} from {loop.group(2)}", description, ruled_out)
+            if loop.group(2)
+            and not re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", loop.group(2), re.I)
+            else []
         )
         return (
             read_clauses(before, description, ruled_out) + [s for s in source if s.kind == "source"] + [step]
         )
     each = _EACH_OF.search(sentence)
-    if each:  # 'summarise each of the articles from … and post them': repeat from that clause on
+    if not each and not _IF.search(sentence) and _router(sentence, description, ruled_out) is None:
+        each = _EACH_NOUN.search(sentence)
+    if each and not _IF.search(sentence):
+        # 'summarise each of the articles … and post them', 'announce each release in #frontend':
+        # repeat from that clause on
         parts = clauses(sentence)
-        at = next(i for i, c in enumerate(parts) if _EACH_OF.search(c))
-        body = [s for c in parts[at:] for s in read_clause(_EACH_OF.sub("the ", c), description, ruled_out)]
+        at = next(i for i, c in enumerate(parts) if _EACH_OF.search(c) or _EACH_NOUN.search(c))
+        body = [
+            s
+            for c in parts[at:]
+            for s in read_clause(_EACH_NOUN.sub(r"the \1", _EACH_OF.sub("the ", c)), description, ruled_out)
+        ]
         step = Step(
             "loop",
             "loop",
-            label=sentence[each.end() :].split()[0] if sentence[each.end() :].split() else "item",
+            label=sentence[each.end() :].split()[0]
+            if each.re is _EACH_OF and sentence[each.end() :].split()
+            else (each.group(1) if each.re is _EACH_NOUN else "item"),
             text=sentence,
             loop_type="forEach",
             body=[s for s in body if s.kind != "source"],
         )
+        step.implicit = each.re is _EACH_NOUN  # 'announce each release': only over a list something fetched
         return (
             [s for c in parts[:at] for s in read_clause(c, description, ruled_out)]
             + [s for s in body if s.kind == "source"]
@@ -923,9 +1375,20 @@ def read_sentence(sentence: str, description: str, ruled_out: set[str]) -> list[
         if (
             not if_text.strip() and before.strip()
         ):  # "check X and email me if Y": the fetch runs, the action waits
-            pre, if_steps = [s for s in pre if s.kind == "source"], [s for s in pre if s.kind != "source"]
-        step = Step("condition", "condition", label=test, text=sentence)
-        step.branches = [("if", if_steps), ("else", read_clauses(else_text, description, ruled_out))]
+            keep = ("source", "process")  # the fetch and the processing run; the action waits for the test
+            pre, if_steps = [s for s in pre if s.kind in keep], [s for s in pre if s.kind not in keep]
+        step = Step(
+            "condition", "condition", label=test, text=sentence, negate=cond.group(0).lower() == "unless"
+        )
+        # 'else if B …, else C': the else branch is itself a condition (multi-way tests nest)
+        nested = re.match(r"^\s*(?:only\s+)?(?:if|when|unless)\b", else_text, re.I)
+        otherwise = read_sentence(else_text, description, ruled_out) if nested else None
+        step.branches = [
+            ("if", if_steps),
+            ("else", otherwise or read_clauses(else_text, description, ruled_out)),
+        ]
+        data = [s for s in pre if s.kind in ("source", "process")]
+        step.data_from = data[-1] if data else None  # the test is about what its own sentence fetched
         return pre + [step]
     return _bare_condition(sentence, description, ruled_out) or read_clauses(sentence, description, ruled_out)
 
@@ -933,6 +1396,7 @@ def read_sentence(sentence: str, description: str, ruled_out: set[str]) -> list[
 def read_steps(text: str, description: str) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out."""
     ruled_out = negated(description)
+    rank = {"source": 0, "process": 1, "action": 2, "fan": 2, "loop": 3, "router": 3, "condition": 4}
     steps: list[Step] = []
     for sentence in sentences(text):
         otherwise = re.match(r"^\s*(?:otherwise|else|if not)\b[\s,]*", sentence, re.I)
@@ -943,11 +1407,12 @@ def read_steps(text: str, description: str) -> list[Step]:
                 last_cond.branches[1][1] + read_clauses(sentence[otherwise.end() :], description, ruled_out),
             )
             continue
-        steps += read_sentence(sentence, description, ruled_out)
-    # Data flows sources → processing → actions, whatever order the sentences state them in; a
-    # condition decides the end of the flow, so unconditional steps stated later still run first.
-    rank = {"source": 0, "process": 1, "action": 2, "loop": 3, "router": 3, "condition": 4}
-    steps = sorted(steps, key=lambda s: rank[s.kind])
+        read = read_sentence(sentence, description, ruled_out)
+        steps += sorted(read, key=lambda s: rank[s.kind])
+    # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
+    # description is a sequence of steps). A condition decides the end of the flow, so unconditional
+    # steps stated after it still run first.
+    steps = sorted(steps, key=lambda s: s.kind == "condition")
     _apply_count(steps, lx.count_in(description))
     return steps
 

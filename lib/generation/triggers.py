@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
 
 _DAYS = {
@@ -43,7 +44,7 @@ _PART_OF_DAY = {
     "lunch": "12:00",
 }
 _SCHEDULE_HINT = re.compile(
-    r"\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
+    r"(?<![-#/@])\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
     r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
     r"at \d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b",
     re.I,
@@ -66,6 +67,7 @@ class Trigger:
     kind: str = "manual"  # manual | chat | schedule | webhook
     values: dict[str, str] = field(default_factory=dict)
     spans: list[tuple[int, int]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # assumptions (e.g. a service with no JUL25 trigger)
 
     @property
     def schedule_type(self) -> str | None:
@@ -142,7 +144,12 @@ def read_schedule(text: str) -> Trigger | None:
     """Schedule values from phrases like 'every weekday at 8:00 CET', 'every 15 minutes', 'monthly on the 1st'."""
     low = re.sub(
         r"\b(?:daily|weekly|monthly|hourly|nightly)\b",
-        lambda m: "_" * len(m.group(0)) if _proper_name(text, m.start()) else m.group(0),
+        lambda m: (
+            "_" * len(m.group(0))
+            if _proper_name(text, m.start())
+            or re.search(r"\b(?:the|a|an|our|my|your|their|this|its)\s+$", text[: m.start()], re.I)
+            else m.group(0)
+        ),  # 'the Daily Signups sheet', 'post the daily report': names and adjectives
         text,
         flags=re.I,
     ).lower()
@@ -241,8 +248,9 @@ def read_schedule(text: str) -> Trigger | None:
         + _DAY_RE
         + r"(?:\s*(?:,|and)\s*"
         + _DAY_RE
-        + r")*|day|morning|evening|night|afternoon|hour|week|month)\b",
-        r"\b(?:daily|hourly|weekly|monthly|nightly|(?:once|twice|three times) (?:a|per) (?:day|week|month)|twice daily)\b",
+        + r")*(?:\s+(?:morning|evening|afternoon|night)s?)?|day|morning|evening|night|afternoon|hour|week|month)\b",
+        r"(?<![-#/@])\b(?:daily|hourly|weekly|monthly|nightly|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
+        r"twice daily)\b",
         r"\bon the \d{1,2}(?:st|nd|rd|th)?(?: of (?:every|each|the) month)?\b",
     ):
         spans += [m.span() for m in re.finditer(pattern, low) if not _proper_name(text, m.start())]
@@ -288,12 +296,45 @@ def read_webhook(clause: str) -> Trigger | None:
     found = _WEBHOOK_HINT.search(clause)
     if not found:
         return None
-    low = clause.lower()
     head = clause[found.start() :]
-    head = re.split(r",|\bthen\b", _SENTENCE_END.split(head, maxsplit=1)[0], maxsplit=1)[0]
-    provider = next((hit for text in (head.lower(), low) for hit in (_provider(text),) if hit), "generic")
-    values = {"startWorkflow": "webhook", "webhookProvider": provider, "webhookPath": _slug(head)}
-    return Trigger("webhook", values, [(found.start(), found.start() + len(head))])
+    head = re.split(r",(?!\d{3}\b)|\bthen\b", _SENTENCE_END.split(head, maxsplit=1)[0], maxsplit=1)[0]
+    # the trigger's own clause names its source: 'When a HubSpot deal closes, post to Slack' is HubSpot's
+    provider = _provider(head.lower())
+    notes = []
+    named = [k for _, k in lx.integrations_in(head) if k != provider and k not in ("gmail",)]
+    if provider and named and not _named_provider(head.lower()):
+        # 'When a new Outlook email arrives': an e-mail event, but from a service JUL25 cannot listen to
+        name = lexicon()["integrations"][named[0]]["type"].replace("_", " ").title()
+        notes.append(
+            f"Sim JUL25 has no {name} trigger: a generic webhook starts the workflow; point {name} at it"
+        )
+        provider = "generic"
+    if provider is None:
+        from lib.generation.services import external, external_in
+
+        named = external_in(head)
+        if named:
+            name = external()[named[0][1]]["name"]
+            notes.append(
+                f"Sim JUL25 has no {name} trigger: a generic webhook starts the workflow; point {name}'s "
+                "webhook at this workflow's webhook URL"
+            )
+    values = {
+        "startWorkflow": "webhook",
+        "webhookProvider": provider or "generic",
+        "webhookPath": _slug(head),
+    }
+    return Trigger("webhook", values, [(found.start(), found.start() + len(head))], notes)
+
+
+def _named_provider(text: str) -> bool:
+    providers = lexicon()["webhook_providers"]
+    return any(
+        re.search(r"\b" + re.escape(p) + r"\b", text)
+        for name, entry in providers.items()
+        if name != "generic"
+        for p in entry["names"]
+    )
 
 
 def _provider(text: str) -> str | None:
@@ -320,7 +361,7 @@ def _provider(text: str) -> str | None:
 
 def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
-    first = re.split(r"[.;\n]", text, maxsplit=1)[0]
+    first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
     lead = re.match(
         r"\s*(when(?:ever)?|on new|once a new|each time|every time|as soon as|upon)\b", first, re.I
     )
@@ -338,6 +379,24 @@ def read_trigger(text: str) -> Trigger:
     )
     if hook:
         return hook
+    incoming = re.search(
+        r"\bincoming\s+(?:[\w-]+\s+)?(e-?mails?|mails?|messages?|requests?|orders?|form submissions?|events?)\b",
+        text,
+        re.I,
+    )
+    if incoming:  # 'route incoming emails': each arrival starts a run
+        provider = "gmail" if re.match(r"e-?mail|mail", incoming.group(1), re.I) else _provider(text.lower())
+        provider = (
+            provider
+            if provider in ("gmail", "slack", "telegram", "whatsapp", "discord", "microsoftteams")
+            else "generic"
+        )
+        values = {
+            "startWorkflow": "webhook",
+            "webhookProvider": provider,
+            "webhookPath": _slug(incoming.group(0)),
+        }
+        return Trigger("webhook", values, [incoming.span()])
     if _CHAT_HINT.search(text):
         return Trigger("chat", {"startWorkflow": "chat"})
     return Trigger("manual", {"startWorkflow": "manual"})

@@ -67,3 +67,58 @@ def test_claude_through_the_stand_in(client, tenant, api_key, settings_env):
     finally:
         server.stop()
         circuit.reset()
+
+
+def test_the_answer_and_the_stored_workflow_carry_the_coverage_report(client, tenant, api_key):
+    description = (
+        "When a HubSpot deal closes, post a congratulations message to #sales on Slack and email the owner. "
+        "I love coffee."
+    )
+    r = client("api/generate.py").post(
+        "/api/generate",
+        json={"description": description},
+        headers={"authorization": f"Bearer {api_key(tenant)}"},
+    )
+    assert r.status_code == 201, r.text
+    body = r.json()
+    coverage = body["coverage"]
+    blocks = body["workflow"]["state"]["blocks"]
+    assert {b["block_id"] for b in coverage["blocks"]} == set(blocks)
+    slack = next(b for b in coverage["blocks"] if b["type"] == "slack")
+    assert "#sales" in slack["words"]
+    assert coverage["unused"] == ["I love coffee"]
+    assert any("HubSpot" in a for a in coverage["assumptions"])
+    assert any(
+        "owner's e-mail address is taken from the incoming event" in a for a in coverage["assumptions"]
+    )
+    assert any(n["field"] == "credential" and n["block"] == "Gmail 1" for n in coverage["needs_input"])
+    from lib.store import workflows
+
+    stored = workflows.get(tenant, body["workflow"]["id"])
+    assert stored.metadata["generation"]["coverage"] == coverage
+
+
+def test_a_description_the_planner_cannot_build_is_a_clear_422(client, tenant, api_key):
+    r = client("api/generate.py").post(
+        "/api/generate",
+        json={
+            "description": "Chaque dimanche, fais-moi un gâteau au chocolat pour la famille et range la cuisine"
+        },
+        headers={"authorization": f"Bearer {api_key(tenant)}"},
+    )
+    assert r.status_code == 422, r.text
+    error = r.json()["error"]
+    assert error["code"] == "cannot_plan" and error["field"] == "body.description"
+    assert "French" in error["message"] and error["details"][0]["language"] == "French"
+    from lib.store import workflows
+
+    assert workflows.page(tenant)[0] == []  # nothing stored
+
+
+def test_openapi_shows_the_coverage_report(client):
+    doc = client("api/openapi.json.py").get("/api/openapi.json").json()
+    result = doc["components"]["schemas"]["GenerationResult"]
+    assert "coverage" in result["properties"]
+    assert {"blocks", "unused", "assumptions", "needs_input"} <= set(
+        doc["components"]["schemas"]["Coverage"]["properties"]
+    )

@@ -55,6 +55,13 @@ def test_bearer_basic_and_url_credentials():
     assert [h.value for h in find_in_text("postgres://app:s3cr3t-pw@db.internal:5432/x")] == ["s3cr3t-pw"]
 
 
+def test_a_password_stated_in_prose():
+    assert [h.value for h in find_in_text("Post the report to #ops; the password is hunter2hunter2")] == [
+        "hunter2hunter2"
+    ]
+    assert find_in_text("Reset the password when it expires, then email the user") == []
+
+
 def test_url_query_by_name_and_by_randomness():
     hits = find_in_text("https://x.io/a?token=plainvalue&limit=10&sig=Qx7Lm2Rt9Vb4Nc8Kd1Fg5Hj3&q=cats")
     assert [(h.value, h.label) for h in hits] == [

@@ -293,6 +293,11 @@ def test_needs_input_knows_tool_inputs_the_registry_does_not_require():
         ("emails", True),
         ("[]", True),
         ("<slack1.ts>", True),
+        (
+            "<slack1>",
+            False,
+        ),  # a whole block: Sim's resolver gives its whole output (Jira's bulk read: a list)
+        ("<nosuchblock>", True),
     ],
 )
 def test_loop_collections_must_be_lists(rich_state, items, bad):

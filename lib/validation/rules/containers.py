@@ -9,6 +9,7 @@ is judged on the map JUL25 would use.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -276,6 +277,11 @@ def _not_a_list(ctx: Context, cid: str, items: Any) -> str | None:
             except ValueError:
                 return None  # a JavaScript literal: Sim evaluates it
             return "an empty collection" if not parsed else None
+        whole = re.fullmatch(r"<([\w\-]+)>", text)
+        if whole and [b for b in ctx.by_name.get(normalize_name(whole.group(1)), []) if b != cid]:
+            return (
+                None  # '<jira1>': Sim's resolver gives the block's whole output (Jira's bulk read is a list)
+            )
         return f"the plain text {_show(text)}, which is not a list"
     match = REFERENCE_RE.fullmatch(text)
     if match is None:

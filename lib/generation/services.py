@@ -1,0 +1,278 @@
+"""Which services the planner can reach, read from data: the block registry plus `services.json`.
+
+Every JUL25 tool block is an integration: its name (and the aliases in `services.json`) names it,
+each operation reads or writes (from its label's verb, or the data), handles some objects
+('issues', 'events') and puts its main result somewhere in the block's output. Services Sim JUL25
+has no block for (HubSpot, Zendesk, Sentry …) are HTTP requests to their real endpoints.
+Adding an integration is adding data: a registry file, or an entry here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+_FILE = Path(__file__).with_name("services.json")
+# Fields that carry the message or body an action writes, in order of preference.
+_TEXT_FIELDS = (
+    "text",
+    "content",
+    "body",
+    "message",
+    "data",
+    "records",
+    "values",
+    "thought",
+    "prompt",
+    "task",
+)
+_QUERY_FIELDS = ("query", "q", "searchQuery")
+_NOT_INTEGRATIONS = {
+    "agent",
+    "api",
+    "condition",
+    "function",
+    "router",
+    "response",
+    "starter",
+    "loop",
+    "parallel",
+}
+
+
+@lru_cache(maxsize=1)
+def data() -> dict[str, Any]:
+    return json.loads(_FILE.read_text(encoding="utf-8"))
+
+
+def _mode_of(label: str) -> str | None:
+    low = label.lower()
+    for word in sorted(data()["write_verbs"], key=len, reverse=True):
+        if low.startswith(word):
+            return "write"
+    for word in sorted(data()["read_verbs"], key=len, reverse=True):
+        if low.startswith(word):
+            return "read"
+    return None
+
+
+def _objects_of(label: str) -> list[str]:
+    words = re.findall(r"[a-z]+", label.lower())[1:]
+    return [w for w in words if w not in ("a", "an", "the", "with", "to", "of", "from", "data", "new")]
+
+
+@lru_cache(maxsize=1)
+def operations() -> dict[str, dict[str, dict[str, Any]]]:
+    """block type → operation id → {mode, objects, result, required}: registry facts + data overrides."""
+    from lib.sim.registry import all_blocks
+
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for spec in all_blocks().values():
+        if spec.era != "jul25" or spec.type in _NOT_INTEGRATIONS or spec.category == "triggers":
+            continue
+        extra = data()["blocks"].get(spec.type, {})
+        ops: dict[str, dict[str, Any]] = {}
+        if spec.operations:
+            for op_id, op in spec.operations.items():
+                given = extra.get("operations", {}).get(op_id, {})
+                ops[op_id] = {
+                    "mode": given.get("mode") or _mode_of(op.label or op_id) or "read",
+                    "objects": given.get("objects") or _objects_of(op.label or op_id),
+                    "result": given.get("result"),
+                    "required": list(op.required),
+                }
+        else:
+            tool = spec.tools[0] if spec.tools else spec.type
+            mode = extra.get("mode") or _mode_of(tool.split("_", 1)[-1].replace("_", " ")) or "read"
+            required = [s.id for s in spec.emit_sub_blocks if s.required]
+            ops[""] = {"mode": mode, "objects": [], "result": extra.get("result"), "required": required}
+        out[spec.type] = ops
+    return out
+
+
+def result_path(block_type: str, operation: str | None) -> str | None:
+    """Where the main data of `operation` lives in the block's output ('' = the whole output)."""
+    ops = operations().get(block_type, {})
+    op = ops.get(operation or "") or (ops.get("") if not operation else None)
+    if op is not None and op.get("result") is not None:
+        return op["result"]
+    given = data()["blocks"].get(block_type, {}).get("result")
+    if given is not None:
+        return given
+    from lib.sim.registry import get_block
+
+    spec = get_block(block_type)
+    declared = spec.operations[operation].outputs if spec and operation in spec.operations else None
+    if declared == "list":  # the tool returns the list itself
+        return ""
+    if isinstance(declared, list) and declared:  # what this operation really returns (registry)
+        return next((k for k in MAIN_OUTPUTS if k in declared), declared[0])
+    return None
+
+
+# Output keys that hold a list of items (what a loop can repeat over).
+_LIST_KEYS = {
+    "messages",
+    "issues",
+    "records",
+    "tweets",
+    "results",
+    "items",
+    "posts",
+    "comments",
+    "files",
+    "searchResults",
+    "matches",
+    "memories",
+    "contacts",
+    "tasks",
+    "notes",
+    "pages",
+    "sources",
+    "events",
+}
+# The output that holds a block's main result, in order of preference, when the data names none.
+MAIN_OUTPUTS = (
+    "content",
+    "data",
+    "results",
+    "items",
+    "searchResults",
+    "messages",
+    "records",
+    "issues",
+    "tweets",
+    "posts",
+    "result",
+    "answer",
+    "output",
+)
+
+
+def list_path(block_type: str, operation: str | None, integration: str | None = None) -> str | None:
+    """Where the list of items of a read lives ('' = the whole output), or None when it returns no list."""
+    op = operations().get(block_type, {}).get(operation or "", {})
+    listed = data()["blocks"].get(block_type, {}).get("operations", {}).get(operation or "", {}).get("list")
+    if listed is not None:
+        return listed
+    if block_type == "api":
+        facts = external().get(integration or "", {})
+        return facts.get("result", "data")
+    path = op.get("result") if op.get("result") is not None else result_path(block_type, operation)
+    if path is None:
+        return None
+    return path if path == "" or path.split(".")[-1] in _LIST_KEYS else None
+
+
+def aliases(block_type: str) -> list[str]:
+    from lib.sim.registry import get_block
+
+    spec = get_block(block_type)
+    given = data()["blocks"].get(block_type, {}).get("aliases")
+    if given is not None:  # the data's list is complete (a name like 'Workflow' or 'File' names nothing)
+        return list(given)
+    return [spec.name.lower()] if spec else []
+
+
+def derived_integrations(known: dict[str, Any]) -> dict[str, Any]:
+    """Lexicon-shaped entries for every JUL25 tool block the hand-written lexicon does not list."""
+    from lib.sim.registry import get_block
+
+    search_types = set()
+    out: dict[str, Any] = {}
+    for block_type, ops in operations().items():
+        if block_type in known or block_type in search_types:
+            continue
+        spec = get_block(block_type)
+        if spec is None:
+            continue
+        entry: dict[str, Any] = {
+            "type": block_type,
+            "phrases": aliases(block_type),
+            "values": dict(data()["blocks"].get(block_type, {}).get("values", {})),
+            "target": "none",
+            "derived": True,
+            "query_from_data": bool(data()["blocks"].get(block_type, {}).get("query_from_data")),
+        }
+        for mode in ("read", "write"):
+            # the default operation of a mode: the first one the data describes, else the registry's first
+            listed = data()["blocks"].get(block_type, {}).get("operations", {})
+            op_id = next((k for k in listed if k in ops and ops[k]["mode"] == mode), None)
+            op_id = op_id or next((k for k, op in ops.items() if op["mode"] == mode), None)
+            if op_id is None:
+                continue
+            op = ops[op_id]
+            fields = {s.id for s in spec.emit_sub_blocks}
+            mode_entry: dict[str, Any] = {}
+            if op_id:
+                mode_entry["operation"] = op_id
+            text = data()["blocks"].get(block_type, {}).get("text") or next(
+                (f for f in _TEXT_FIELDS if f in op["required"] or (f in fields and not op["required"])), None
+            )
+            if mode == "write" and text:
+                mode_entry["text"] = text
+            if mode == "write" and data()["blocks"].get(block_type, {}).get("title"):
+                mode_entry["title"] = data()["blocks"][block_type]["title"]
+            query = data()["blocks"].get(block_type, {}).get("query") or next(
+                (f for f in _QUERY_FIELDS if f in op["required"]), None
+            )
+            if mode == "read" and query:
+                mode_entry["query"] = query
+            if data()["blocks"].get(block_type, {}).get("instruction"):
+                mode_entry["instruction"] = data()["blocks"][block_type]["instruction"]
+            entry[mode] = mode_entry
+        if spec.sub_block("apiKey") is not None and "apiKey" not in entry["values"]:
+            entry["values"]["apiKey"] = (
+                "{{" + block_type.upper() + "_API_KEY}}"
+            )  # a secret only as a variable
+        mode = data()["blocks"].get(block_type, {}).get("mode")
+        if mode == "process":
+            entry["process"] = True
+            entry.setdefault("write", {"text": data()["blocks"][block_type].get("text", "")})
+        out[block_type] = entry
+    return out
+
+
+def external() -> dict[str, Any]:
+    return data()["external"]
+
+
+def external_in(text: str) -> list[tuple[int, str]]:
+    """(position, key) of services without a JUL25 block named in `text`."""
+    low = text.lower()
+    hits = []
+    for key, entry in external().items():
+        found = [
+            m.start() for a in entry["aliases"] for m in [re.search(r"\b" + re.escape(a) + r"\b", low)] if m
+        ]
+        if found:
+            hits.append((min(found), key))
+    return sorted(hits)
+
+
+def webhook_paths(provider: str) -> dict[str, Any]:
+    hooks = data()["webhooks"]
+    return {**hooks["_default"], **hooks.get(provider, {})}
+
+
+def item_contact(block_type: str, integration: str | None) -> tuple[str, str, str]:
+    """Where one item of a fetched list holds an e-mail address, a phone number and its creation time."""
+    facts = (
+        external()[integration]
+        if block_type == "api" and integration in external()
+        else data()["blocks"].get(block_type, {})
+    )
+    return (
+        facts.get("item_email", "email"),
+        facts.get("item_phone", "phone"),
+        facts.get("item_created", "created_at"),
+    )
+
+
+def extra_required(block_type: str) -> list[str]:
+    """Fields a block needs to do anything useful that Sim JUL25 does not mark required
+    (a knowledge search without a knowledge base finds nothing)."""
+    return list(data()["blocks"].get(block_type, {}).get("required", []))
