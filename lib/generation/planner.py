@@ -787,7 +787,7 @@ def catalogue() -> list[dict[str, Any]]:
                     "id": s.id,
                     "type": s.type,
                     **({"options": s.options} if s.options else {}),
-                    **({"secret": True} if s.secret else {}),
+                    **({"secret": True} if s.secret else {}),  # nosec B105  # a subBlock's secret flag, not a password
                 }
                 for s in subs
             ],

@@ -196,7 +196,8 @@ class _Run:
             return
         header = [h.strip().lower() for h in first[1]]
         table = csvrows.detect_table(header)
-        assert table is not None  # detect_kind checked the header
+        if table is None:  # detect_kind checked the header
+            raise RuntimeError(f"{name}: the header names no Sim table")
         hid = self.spill.header(name, table.name, header)
         wcol = header.index("workflow_id") if "workflow_id" in header else header.index("id")
         for item in records:

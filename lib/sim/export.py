@@ -27,7 +27,7 @@ Target = Literal["jul25", "current"]
 _GENERIC_WEBHOOK = {
     "webhookUrlDisplay": "short-input",
     "requireAuth": "switch",
-    "token": "short-input",
+    "token": "short-input",  # nosec B105  # a subBlock type named token, not a password
     "secretHeaderName": "short-input",
     "acceptOtherMethods": "switch",
     "exposeRequestHeaders": "switch",

@@ -200,7 +200,7 @@ def create(
             *extra.values(),
         ]
         row = c.execute(
-            f"insert into workflow ({', '.join(cols)}) values ({', '.join(['%s'] * len(cols))})"
+            f"insert into workflow ({', '.join(cols)}) values ({', '.join(['%s'] * len(cols))})"  # nosec B608  # fixed table and column names (whitelisted); values are parameters
             f" returning {_COLUMNS}",
             vals,
         ).fetchone()
@@ -214,7 +214,8 @@ def create(
 def get(tenant: str, id: str, *, conn: Any = None) -> WorkflowRecord:
     with db.transaction(conn) as c:
         row = c.execute(
-            f"select {_COLUMNS} from workflow where tenant_id = %s and id = %s", (tenant, id)
+            f"select {_COLUMNS} from workflow where tenant_id = %s and id = %s",  # nosec B608  # fixed table and column names (whitelisted); values are parameters
+            (tenant, id),
         ).fetchone()
     if row is None:
         raise NotFound(f"workflow {id!r} not found", field="id")
@@ -296,7 +297,7 @@ def replace(
                 sets.append(f"{col} = %s")
                 vals.append(value)
         row = c.execute(
-            f"update workflow set {', '.join(sets)} where tenant_id = %s and id = %s returning {_COLUMNS}",
+            f"update workflow set {', '.join(sets)} where tenant_id = %s and id = %s returning {_COLUMNS}",  # nosec B608  # fixed table and column names (whitelisted); values are parameters
             (*vals, tenant, id),
         ).fetchone()
         if state is not None:
@@ -427,7 +428,7 @@ def page(
         vals.append(_decode_cursor(cursor))
     with db.transaction() as c:
         rows = c.execute(
-            f"select {_SUMMARY_COLUMNS}, seq from workflow where {' and '.join(where)} order by seq desc limit %s",
+            f"select {_SUMMARY_COLUMNS}, seq from workflow where {' and '.join(where)} order by seq desc limit %s",  # nosec B608  # fixed table and column names (whitelisted); values are parameters
             (*vals, limit + 1),
         ).fetchall()
     more = len(rows) > limit
@@ -456,7 +457,7 @@ def _mirror(c: Any, tenant: str, wid: str, state: dict, *, fresh: bool = False) 
     """Rewrite the normalized rows from the state (Sim's save does the same: delete + insert)."""
     if not fresh:
         for table in ("workflow_edges", "workflow_subflows", "workflow_blocks"):
-            c.execute(f"delete from {table} where workflow_id = %s", (wid,))
+            c.execute(f"delete from {table} where workflow_id = %s", (wid,))  # nosec B608  # fixed table and column names (whitelisted); values are parameters
     blocks = state.get("blocks") if isinstance(state, dict) else None
     blocks = blocks if isinstance(blocks, dict) else {}
     block_rows = []
@@ -547,7 +548,7 @@ def rescrub(tenant: str, id: str) -> bool:
             return False
         sets, vals = cleaned
         state = c.execute(
-            f"update workflow set {sets} where tenant_id = %s and id = %s returning state",
+            f"update workflow set {sets} where tenant_id = %s and id = %s returning state",  # nosec B608  # fixed table and column names (whitelisted); values are parameters
             (*vals, tenant, id),
         ).fetchone()
         _mirror(c, tenant, id, state["state"] or {})

@@ -91,7 +91,8 @@ def request_id_of(request: Request) -> str:
 
 
 async def handle_domain(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, errors.AgentForgeError)
+    if not isinstance(exc, errors.AgentForgeError):
+        raise TypeError("handle_domain is registered for AgentForgeError only")
     status = status_of(exc)
     rid = request_id_of(request)
     if status >= 500:
@@ -100,7 +101,8 @@ async def handle_domain(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def handle_http(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, HTTPException)
+    if not isinstance(exc, HTTPException):
+        raise TypeError("handle_http is registered for HTTPException only")
     code = _HTTP_CODES.get(exc.status_code, "http_error")
     message = {
         404: f"no route for {request.url.path}",
