@@ -537,14 +537,14 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
     ):  # 'team Platform', 'the Platform team', 'team called "Growth"': a name, not 'team closed'
         names = []
         for text in (clause, description):
-            found = [
+            teams = [
                 (m.start(), m.group(1), m.group(2))
                 for m in re.finditer(r"\bteam\s+(?:called\s+|named\s+)?([\"“'])?([\w-]+)", text, re.I)
             ]
-            found += [(m.start(), None, m.group(1)) for m in re.finditer(r"\b([\w-]+)\s+team\b", text, re.I)]
+            teams += [(m.start(), None, m.group(1)) for m in re.finditer(r"\b([\w-]+)\s+team\b", text, re.I)]
             names += [
                 name
-                for _, quote, name in sorted(found)
+                for _, quote, name in sorted(teams)
                 if (quote or name[:1].isupper())
                 and name.lower() not in ("the", "a", "our", "my", "linear", "this", "that")
             ]
@@ -889,7 +889,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         if _mentioned_as_noun(key, clause):
             continue
         step = _integration_step(key, clause, description)
-        if url_block == key:
+        if url and url_block == key:
             step.values["url"] = url.group(0)
         if step.kind == "source" and (api or engine) and "read" not in lexicon()["integrations"][key]:
             continue
@@ -1083,7 +1083,8 @@ _EACH_NOUN = re.compile(
 def _qualifier(sentence: str, start: int) -> int | None:
     """End of 'one that has been open for more than 7 days' / 'customer with over 10000 dollars lifetime value'."""
     rest = sentence[start:]
-    limit = (re.search(r"[,;:]", rest) or re.search(r"$", rest)).start()
+    stop = re.search(r"[,;:]|$", rest)
+    limit = stop.start() if stop else len(rest)
     found = lx.THRESHOLD_RE.search(rest[:limit])
     if not found or _NOT_A_CONDITION.search(rest[:limit]):
         return None
@@ -1132,7 +1133,7 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
             re.I,
         )
         before = before if sort.group(2) or not verb else sentence[: sort.start()]
-    else:
+    elif route:
         criterion = (
             (route.groups()[0] if route.re is _ROUTE else None)
             or (route.group(2) if route.re is _ROUTE else None)
@@ -1309,7 +1310,7 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
         start = _ACTION_START.search(rest, 3)
         split = re.search(r",|\bthen\b", rest)
         cut = min([m.start() for m in (start, split) if m] or [len(rest)])
-        test = rest[:cut].strip(" ,")
+        condition_text = rest[:cut].strip(" ,")
         consequence = re.sub(r"^\s*(?:,|then)\s*", "", rest[cut:])
         parts = _ELSE.split(consequence, maxsplit=1)
         if_text, else_text = parts[0], parts[1] if len(parts) > 1 else ""
@@ -1320,7 +1321,7 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
         ):  # "check X and email me if Y": the fetch runs, the action waits
             keep = ("source", "process")  # the fetch and the processing run; the action waits for the test
             pre, if_steps = [s for s in pre if s.kind in keep], [s for s in pre if s.kind not in keep]
-        step = Step("condition", "condition", label=test, text=sentence)
+        step = Step("condition", "condition", label=condition_text, text=sentence)
         step.branches = [("if", if_steps), ("else", read_clauses(else_text, description, ruled_out))]
         data = [s for s in pre if s.kind in ("source", "process")]
         step.data_from = data[-1] if data else None  # the test is about what its own sentence fetched

@@ -87,6 +87,8 @@ class _Supabase:
         import httpx
 
         url = self.files.create_signed_url(key, 300)["signedURL"]
+        if not url:
+            raise RuntimeError("Supabase Storage gave no signed URL for the upload")
         with httpx.stream("GET", url, timeout=60) as response:
             response.raise_for_status()
             yield from response.iter_bytes(_CHUNK)

@@ -11,6 +11,7 @@ keeps one partial index per supported dimension over `embedding::vector(dim)`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -226,7 +227,7 @@ def count_to_index(embedder: str, tenant: str | None = None) -> int:
         ).fetchone()["n"]
 
 
-def index_batch(items: list[tuple[str, int, SearchDocument, Vector | None]]) -> int:
+def index_batch(items: Sequence[tuple[str, int, SearchDocument, Vector | None]]) -> int:
     """Index (tenant, version, doc, vector) rows in one transaction, skipping any workflow that
     changed or vanished since it was read (its own write path re-indexed it). Returns how many."""
     done = 0

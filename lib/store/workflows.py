@@ -412,7 +412,8 @@ def page(
     cursor: str | None = None,
 ) -> tuple[list[WorkflowRecord], str | None]:
     """Newest first, keyset-paginated on an insertion sequence: stable under concurrent inserts."""
-    where, vals = ["tenant_id = %s"], [tenant]
+    where: list[str] = ["tenant_id = %s"]
+    vals: list[Any] = [tenant]
     if category:
         where.append("category = %s")
         vals.append(category)
@@ -464,8 +465,8 @@ def _mirror(c: Any, tenant: str, wid: str, state: dict, *, fresh: bool = False) 
     for key, b in blocks.items():
         if not isinstance(b, dict):
             continue
-        pos = b.get("position") if isinstance(b.get("position"), dict) else {}
-        data = b.get("data") if isinstance(b.get("data"), dict) else {}
+        pos = found if isinstance(found := b.get("position"), dict) else {}
+        data = found if isinstance(found := b.get("data"), dict) else {}
         block_rows.append(
             (
                 str(b.get("id") or key),
