@@ -127,7 +127,9 @@ class StandIn:
 
     # -- switches -------------------------------------------------------------------------------
     def control(self, mode: str, times: int = 1, **options: Any) -> None:
-        """Answer the next `times` requests in `mode` (options: retry_after, delay_s)."""
+        """Answer the next `times` requests in `mode` (options: retry_after, delay_s, and `api`:
+        "messages" or "embeddings" to fail only that API's requests — a generation also embeds
+        for the cache and the search index, which would otherwise take the queued failures)."""
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}; one of {', '.join(MODES)}")
         with self.lock:
@@ -140,11 +142,15 @@ class StandIn:
             self.requests.clear()
             self.cache.clear()
 
-    def _next(self, override: str | None) -> dict[str, Any]:
+    def _next(self, override: str | None, api: str) -> dict[str, Any]:
         with self.lock:
             if override:
                 return {"mode": override}
-            return self.queue.popleft() if self.queue else {"mode": "ok"}
+            for i, switch in enumerate(self.queue):
+                if switch.get("api", api) == api:
+                    del self.queue[i]
+                    return switch
+            return {"mode": "ok"}
 
     def _record(self, path: str, headers: dict[str, str], body: Any, mode: str) -> None:
         safe = {k: v for k, v in headers.items() if k not in ("x-api-key", "authorization")}
@@ -443,7 +449,7 @@ def _handler_for(server: StandIn) -> type[BaseHTTPRequestHandler]:
             if override and override not in MODES:
                 override = None
             if path.endswith("/v1/messages") or path.endswith("/v1/embeddings"):
-                switch = server._next(override)
+                switch = server._next(override, "messages" if path.endswith("/v1/messages") else "embeddings")
                 server._record(path, headers, body, switch["mode"])
                 if not isinstance(body, dict):
                     self._send(

@@ -85,7 +85,7 @@ def test_retry_after_is_honoured(claude_env, monkeypatch):
 
 
 def test_circuit_opens_after_repeated_failures_and_the_planner_answers(claude_env, tenant):
-    claude_env.control("529", 3 * claude.MAX_ATTEMPTS, retry_after=0)
+    claude_env.control("529", 3 * claude.MAX_ATTEMPTS, retry_after=0, api="messages")
     for _ in range(circuit.FAILURE_THRESHOLD):
         result = service.generate(tenant, DESCRIPTION)
         assert result.source == "planner" and "529" in result.reason
