@@ -15,7 +15,9 @@ def health(ctx: Context) -> Health | JSONResponse:
     report = check()
     if report.status == "down":
         return JSONResponse(
-            report.model_dump(mode="json"), status_code=503, headers={"cache-control": "no-store"}
+            report.model_dump(mode="json"),
+            status_code=503,
+            headers={"cache-control": "no-store", "retry-after": "2"},
         )
     return report
 

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from validate import build_state
 
-from lib.secrets import scrub
+from lib.secrets import find, scrub
 from lib.validation import validate
 
 KEYS = [
@@ -72,6 +72,8 @@ def main() -> None:
     rule._by_value = by_value
     print(line("scrub, clean state", timed(scrub, clean, n)))
     print(line("scrub, 12 planted keys", timed(scrub, dirty, n)))
+    print(line("find (what the rule runs), clean state", timed(find, clean, n)))
+    print(line("find, 12 planted keys", timed(find, dirty, n)))
 
 
 if __name__ == "__main__":

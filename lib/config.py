@@ -28,6 +28,34 @@ class Settings(BaseSettings):
     )
     data_dir: Path = Field(default=ROOT / ".data", validation_alias=AliasChoices("AGENT_FORGE_DATA_DIR"))
     db_pool_max: int = Field(default=5, validation_alias=AliasChoices("DB_POOL_MAX"))
+    db_pool_timeout_s: float = Field(
+        default=2.0,
+        validation_alias=AliasChoices("DB_POOL_TIMEOUT_S"),
+        description="Longest wait for a pooled connection before answering 503 (also the connect timeout).",
+    )
+
+    # --- rate limits and budgets -----------------------------------------------------------
+    rate_limits: bool = Field(
+        default=True, validation_alias=AliasChoices("RATE_LIMITS"), description="Off switch (tests, benches)."
+    )
+    rate_limit_per_minute: int = Field(
+        default=300, validation_alias=AliasChoices("RATE_LIMIT_PER_MINUTE"), description="Per key and per IP."
+    )
+    rate_limit_llm_per_minute: int = Field(
+        default=20,
+        validation_alias=AliasChoices("RATE_LIMIT_LLM_PER_MINUTE"),
+        description="Per key and per IP on the generation endpoints (they call an LLM).",
+    )
+    daily_token_budget: int = Field(
+        default=2_000_000,
+        validation_alias=AliasChoices("DAILY_TOKEN_BUDGET"),
+        description="LLM tokens (input + output + cache) a tenant may use per UTC day; 0 = no limit.",
+    )
+    daily_cost_budget_usd: float = Field(
+        default=20.0,
+        validation_alias=AliasChoices("DAILY_COST_BUDGET_USD"),
+        description="LLM spending a tenant may incur per UTC day; 0 = no limit.",
+    )
 
     # --- web ------------------------------------------------------------------------------
     auth_required: bool | None = Field(

@@ -20,6 +20,7 @@ class AgentForgeError(Exception):
         self.message = message
         self.field = field
         self.details = details or []
+        self.headers: dict[str, str] = {}
 
 
 class InvalidInput(AgentForgeError):
@@ -73,6 +74,22 @@ class ProviderError(AgentForgeError):
 
 
 class Unavailable(AgentForgeError):
-    """A dependency we cannot work without (the database) is unreachable."""
+    """A dependency we cannot work without (the database) is unreachable: retry shortly."""
 
     code = "unavailable"
+    retry_after = 2
+
+
+class RateLimited(AgentForgeError):
+    """Too many requests in the window, or the tenant's daily LLM budget is spent."""
+
+    code = "rate_limited"
+
+    def __init__(self, message: str, *, retry_after: int, headers: dict[str, str] | None = None, **kw):
+        super().__init__(message, **kw)
+        self.retry_after = max(1, int(retry_after))
+        self.headers = {**(headers or {}), "retry-after": str(self.retry_after)}
+
+
+class BudgetExceeded(RateLimited):
+    code = "budget_exceeded"

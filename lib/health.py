@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as WaitedTooLong
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -35,6 +37,25 @@ class Health(BaseModel):
     notes: list[str] = Field(default_factory=list, description="How the service runs without optional parts")
 
 
+BUDGET_S = 0.8  # the whole database probe; health answers within a second either way
+_probes = ThreadPoolExecutor(max_workers=2, thread_name_prefix="health")  # threads start on first use
+
+
+def _probe() -> tuple[str | None, str | None]:
+    from lib.store import db
+
+    with db.connection(timeout=BUDGET_S) as conn:
+        row = conn.execute(
+            "select (select extversion from pg_extension where extname = 'vector') as pgvector,"
+            " to_regclass('agent_forge_migrations') is not null as ledger"
+        ).fetchone()
+        version = None
+        if row["ledger"]:
+            version = conn.execute("select max(version) as v from agent_forge_migrations").fetchone()["v"]
+        conn.rollback()
+    return row["pgvector"], version
+
+
 def check() -> Health:
     """Query the database for real; degraded states say what works in a reduced way."""
     from lib.store import db, migrations
@@ -44,19 +65,23 @@ def check() -> Health:
     degraded: list[str] = []
     t0 = time.perf_counter()
     try:
-        with db.connection() as conn:
-            row = conn.execute("select extversion from pg_extension where extname = 'vector'").fetchone()
-            conn.rollback()
-        version = migrations.current_version()
+        # Cold-start work (imports, the pool object) first: the deadline is for the database's answer.
+        db.pool()
+        import pgvector.psycopg  # noqa: F401  # imported now: each new connection's configure step needs it
+
+        # In a thread with a deadline: a database that hangs (not refuses) cannot hold the answer.
+        extension, version = _probes.submit(_probe).result(timeout=BUDGET_S)
         database = DatabaseHealth(
             ok=True,
             kind=db.describe(),
             latency_ms=round((time.perf_counter() - t0) * 1000, 2),
             schema_version=version,
             latest_schema_version=latest,
-            pgvector=row["extversion"] if row else None,
+            pgvector=extension,
         )
-    except Unavailable:
+    except Exception as exc:
+        if not isinstance(exc, Unavailable | WaitedTooLong) and not db.is_outage(exc):
+            raise
         database = DatabaseHealth(ok=False, kind=db.describe(), latest_schema_version=latest)
         return Health(
             status="down", database=database, providers=cfg.providers(), degraded=["database unreachable"]

@@ -41,6 +41,9 @@ for _var in (
     "AWS_ACCESS_KEY_ID",
 ):
     os.environ.pop(_var, None)
+# Every test client shares one address ("testclient"): the suite would trip the per-IP limit.
+# Rate limits are on by default; tests/test_quota.py and tests/web/test_guard.py turn them on.
+os.environ["RATE_LIMITS"] = "false"
 
 
 @pytest.fixture(scope="session")

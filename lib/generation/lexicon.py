@@ -58,9 +58,42 @@ def phrase_at(text: str, phrase: str) -> int:
     return found.start() if found else -1
 
 
+_CONTAINERS = r"(?:sheets?|spreadsheet|tabs?|channels?|lists?|tables?|boards?|bases?|databases?|pages?|folders?|docs?|documents?|projects?|labels?|files?|forms?|groups?|teams?|workspaces?|repos?|repositories|inbox)"
+_QUOTED_RE = re.compile(r"\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|(?<![\w])'[^'\n]{1,80}'(?![\w])")
+_CALLED_RE = re.compile(
+    _CONTAINERS + r"\s+(?:called|named|titled)\s+(?P<name>[A-Z0-9][\w&-]*(?:\s+[A-Z0-9][\w&-]*)*)", re.I
+)
+_BEFORE_RE = re.compile(r"(?P<name>\b[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)+)\s+(?P<noun>" + _CONTAINERS + r")\b")
+
+
+def mask_names(text: str) -> str:
+    """`text` with the user's own names blanked (same length): quoted ones, those after 'a sheet/channel/list
+    called …', and capitalised ones before such a noun ('the Inbox Log sheet') unless the words before the
+    noun are a service with it ('the Customers Google Sheet'). 'Inbox' in a sheet's name is not Gmail."""
+    spans = [m.span() for m in _QUOTED_RE.finditer(text)]
+    spans += [m.span("name") for m in _CALLED_RE.finditer(text) if m.group("name")[:1].isupper()]
+    phrases = [p.strip() for e in lexicon()["integrations"].values() for p in e["phrases"]]
+    for m in _BEFORE_RE.finditer(text):
+        name, named, noun = m.group("name").lower(), m.group(0).lower(), m.group("noun").lower()
+        if (
+            any(
+                (phrase_at(named, p) >= 0 and phrase_at(name, p) < 0 and phrase_at(noun, p) < 0)
+                or name.endswith(" " + p)
+                for p in phrases
+            )
+            or name in phrases
+        ):
+            continue  # 'Google Sheet', 'Slack channel', 'the Orders Airtable table': the service and its noun
+        spans.append(m.span("name"))
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 def integrations_in(text: str) -> list[tuple[int, str]]:
-    """(position, integration key) for every integration named in `text`, in order of appearance."""
-    low = " " + URL_RE.sub(lambda m: " " * len(m.group(0)), text).lower() + " "
+    """(position, integration key) for every integration named in `text`, in order of appearance; a name
+    the user gave a thing of theirs is not a mention (`mask_names`)."""
+    low = " " + URL_RE.sub(lambda m: " " * len(m.group(0)), mask_names(text)).lower() + " "
     hits = []
     for key, entry in lexicon()["integrations"].items():
         positions = [phrase_at(low, p) for p in entry["phrases"]]
@@ -224,6 +257,8 @@ def counts_items(test: str) -> bool:
     if not found or found.group("unit") or found.group("cur"):
         return False
     after = test[found.end() :].lower().split()
+    if not after and re.search(r"\bthere\s+(?:are|is|were)\b|\b(?:they|them)\s+(?:are|number)\b", test, re.I):
+        return True  # 'if there are more than 20': how many the list holds
     nouns = set(lexicon()["item_nouns"])
     return bool(after) and (
         after[0] in nouns or (len(after) > 1 and after[1] in nouns)

@@ -19,6 +19,7 @@ from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.steps import Step, clauses, read_steps, sentences
+from lib.generation.translations import to_english
 from lib.generation.triggers import read_trigger
 
 EXAMPLES = (
@@ -65,6 +66,15 @@ def plan(description: str) -> WorkflowPlan:
 def draft(description: str) -> Draft:
     """The plan for `description` with its coverage notes."""
     foreign = language_of(description)
+    english = to_english(description, foreign) if foreign else None
+    if foreign and english and language_of(english) is None:
+        try:  # read through the phrase table; what it cannot read is refused as before
+            result = draft(english)
+        except CannotPlan:
+            result = None
+        if result is not None:
+            result.assumptions.insert(0, f"read as {foreign} through the planner's phrase table: '{english}'")
+            return result
     if foreign:
         raise CannotPlan(
             f"this description looks {foreign}; the offline planner reads English only, so it cannot turn it "
@@ -109,12 +119,12 @@ def draft(description: str) -> Draft:
             if value.id == "inputFormat":
                 value.value = value.value.replace('"type": "string"', '"type": "array"')
         builder.notes.append("the run's input is a list (a JSON array): the loop repeats over its items")
-    result = WorkflowPlan(
+    workflow_plan = WorkflowPlan(
         name=_title(description), summary=description[:300], blocks=builder.blocks, edges=builder.edges
     )
     used = list(builder.words.values()) + builder.dropped
     return Draft(
-        result,
+        workflow_plan,
         words=builder.words,
         unused=unused_clauses(text, used),
         assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
@@ -331,6 +341,13 @@ class _Builder:
                 heads = self.router(step, heads, prev, parent)
             elif step.kind == "loop":
                 heads = self.loop(step, heads, prev, parent)
+            elif step.kind == "fan":  # parallel branches: each starts from the same heads, all are exits
+                exits: list[tuple[str, str]] = []
+                last = prev
+                for i, (_, branch) in enumerate(step.branches):
+                    out, made = self.chain(branch, heads, prev, parent, scope=f"{scope}:fan{i}")
+                    exits, last = exits + out, made or last
+                heads, prev = exits, last
             else:
                 key = (parent, scope, step.type, step.values.get("operation"), _target_of(step))
                 if step.kind == "action" and key in self.done:
@@ -430,6 +447,8 @@ class _Builder:
         own = self.refs.get(id(step.data_from)) if step.data_from is not None else None
         prev = own or prev
         expression, data_step = self.expression(step.label, prev, step.text)
+        if expression is not None and step.negate:  # 'unless it rains': the steps run when the test is false
+            expression = f"!({expression})"
         if (
             data_step is not None and expression is not None
         ):  # a value the test needs but no earlier block fetches (e.g. BTC's price)
@@ -464,6 +483,17 @@ class _Builder:
 
     def expression(self, test: str, prev: str | None, context: str = "") -> tuple[str | None, Step | None]:
         """A JavaScript condition for the test text, and an extra data step when one is needed."""
+        compound = _COMPOUND.split(test)
+        if len(compound) > 1 and not lx.symbols_in(test):  # 'the label is bug and the priority is high'
+            out, extra = None, None
+            for i in range(0, len(compound), 2):
+                part, data = self.expression(compound[i], prev, context)
+                if part is None:
+                    return None, None
+                extra = extra or data
+                join = " && " if i == 0 or compound[i - 1].lower() == "and" else " || "
+                out = f"({part})" if out is None else f"{out}{join}({part})"
+            return out, extra
         threshold = lx.threshold_in(test)
         low = test.lower()
         if threshold:
@@ -635,12 +665,34 @@ class _Builder:
             self.item_email, self.item_phone, self.item_created = self.item_emails.get(
                 items, ("email", "phone", "created_at")
             )
-        local = self.add("loop", {}, parent, **extra)
-        self.words[local] = f"each {step.label}" if step.loop_type == "forEach" else step.text
+        kind = "parallel" if step.loop_type == "parallel" else "loop"
+        if kind == "parallel" and (len(step.body) != 1 or step.body[0].kind not in ("action", "process")):
+            # JUL25's executor runs only the first block of a chain inside a parallel (simcheck): a loop runs all
+            self.notes.append(
+                f"'each {step.label}' in parallel has several steps: built as a loop, one item at a time"
+            )
+            kind, extra["loop_type"] = "loop", "forEach"
+        if kind == "parallel":  # Sim's parallel container runs its blocks once per item, all at once
+            extra = {"collection": extra["collection"]}
+        local = self.add(kind, {}, parent, **extra)
+        self.words[local] = f"each {step.label}" if step.loop_type != "for" else step.text
         self.edge(heads, local)
-        if step.body:
-            self.chain(step.body, [(local, "loop-start-source")], "<loop.currentItem>", local)
-        return [(local, "loop-end-source")]
+        first = len(self.blocks)
+        self.chain(step.body, [(local, f"{kind}-start-source")], "<loop.currentItem>", local)
+        if kind == "parallel":  # inside a parallel the item is <parallel.currentItem>
+            for block in self.blocks[first:]:
+                for value in block.values:
+                    if isinstance(value.value, str):
+                        value.value = value.value.replace("<loop.currentItem", "<parallel.currentItem")
+        return [(local, f"{kind}-end-source")]
+
+
+# 'A and B' / 'A or B' where each side is a test of its own ('the priority is high', 'it is above 5')
+_COMPOUND = re.compile(
+    r"\s+(and|or)\s+(?=(?:the|its|it|their|his|her|this|that)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:is|are|was|has|have|contains?|equals?|exceeds?|includes?|mentions?)\b)",
+    re.I,
+)
 
 
 def _coin_test(test: str, symbol: str, api: dict[str, Any]) -> str | None:

@@ -93,6 +93,9 @@ def produce(tenant: str, description: str, *, seed: str, workflow_id: str | None
     totals = UsageOut()
     reason = None
     if claude.available():
+        from lib.quota import check_budget
+
+        check_budget(tenant)  # spent → 429 until the day ends, before any tokens are paid for
         outcome = claude.generate(description, seed=seed, record=_record_call(tenant, totals, workflow_id))
         if outcome.state is not None and outcome.plan is not None:
             note = "repaired after one validation round" if outcome.repaired else None

@@ -62,6 +62,7 @@ class Step:
     implicit: bool = False  # a loop read from 'each <noun>' (no 'for'): built only over a fetched list
     note: str | None = None  # an assumption the planner made for this step (shown in the coverage report)
     needs: list[str] = field(default_factory=list)  # what the user must still fill in
+    negate: bool = False  # a condition read from 'unless …': its steps run when the test is false
 
 
 def negated(text: str) -> dict[str, set[str]]:
@@ -244,7 +245,7 @@ def _process(kind: str, clause: str, description: str) -> Step:
 
 
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
-    low = clause.lower()
+    low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
     hits = []
     for kind, entry in lexicon()["processing"].items():
         pos = [low.find(v) for v in entry["verbs"] if re.search(r"(?<!\w)" + re.escape(v), low)]
@@ -923,7 +924,9 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         step = _integration_step("gmail", "email " + address.group(0), description)
         found.append((address.start() + 2, step))
     if not any(s.integration for _, s in found):
-        implied = _implied_destination(clause, description, ruled_out)
+        implied = _implied_destination(clause, description, ruled_out) or _message_to_person(
+            clause, description, ruled_out
+        )
         if implied:
             found.append((len(clause), implied))
     for pos, kind in _processing_kinds(clause):
@@ -990,6 +993,27 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     return [s for _, s in found]
 
 
+_TO_PERSON = re.compile(
+    r"\b(?:remind|tell|notify|alert|warn|ask|thank|message|ping|let)\s+(?P<who>me|us|them|him|her|the\s+team|"
+    r"(?:the|each|every|that|this|our|my)\s+(?:\w+\s+)?\w+)\b",
+    re.I,
+)
+
+
+def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:
+    """'remind the team …', 'tell me a joke', 'ask them why': a message to a person with no channel named is
+    an e-mail (said in the report), to the user for 'me', else to the address the data holds."""
+    found = _TO_PERSON.search(clause)
+    if found is None or ruled(ruled_out, "gmail", "write"):
+        return None
+    step = _integration_step(
+        "gmail", "email " + found.group("who") + " " + clause[found.end() :], description, write=True
+    )
+    step.text = clause
+    step.note = f"'{found.group(0)}' names no channel: sent by e-mail (Gmail)"
+    return step
+
+
 def _implied_destination(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:
     """'write the findings back to the same table': the table/sheet/page of the integration named elsewhere."""
     low = clause.lower()
@@ -1031,7 +1055,7 @@ def read_clauses(text: str, description: str, ruled_out: dict[str, set[str]]) ->
 
 
 # -- structure ------------------------------------------------------------------------------------
-_IF = re.compile(r"\b(?:only\s+)?(?:if|in case|whenever it|when it)\b", re.I)
+_IF = re.compile(r"\b(?:only\s+)?(?:if|in case|whenever it|when it|unless)\b", re.I)
 _ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else)\b\s*,?\s*", re.I)
 _ROUTE = re.compile(
     r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
@@ -1065,7 +1089,11 @@ _NOT_A_CONDITION = re.compile(
 _LOOP = re.compile(
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
     r"(?:each|every|all(?:\s+of)?(?:\s+the)?)\s+([\w\s-]+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+)?([\w\s-]+?))?"
-    r"\s*(?:,|:|\bdo\b|$|(?=\s(?:" + _WRITE + "|" + _READ + r"|summari[sz]e|classify|translate|extract|"
+    r"\s*(?:,|:|\bdo\b|$|(?=\s(?:"
+    + _WRITE
+    + "|"
+    + _READ
+    + r"|e-?mail|text|sms|reply|summari[sz]e|classify|translate|extract|"
     r"draft|analy[sz]e|review|research|write|generate|score)\b))"
     r"|\b(?:repeat|run|do)\b[^,.;]*?\b(\d+)\s+times\b",
     re.I,
@@ -1221,7 +1249,37 @@ def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[st
     return [s for c in parts[:at] for s in read_clause(c, description, ruled_out)] + sources + [step]
 
 
+_PARALLEL = re.compile(
+    r"\s*,?\s*\b(?:in parallel|at the same time|simultaneously|concurrently|all at once)\b\s*,?", re.I
+)
+
+
 def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
+    """The steps of one sentence; 'in parallel' / 'at the same time' makes its loop a parallel container
+    and its several actions branches that start together from the same block."""
+    parallel = _PARALLEL.search(sentence)
+    if not parallel:
+        return _read_sentence(sentence, description, ruled_out)
+    plain = _PARALLEL.sub(" ", sentence)
+    steps = _read_sentence(plain, description, ruled_out)
+    loops = [s for s in steps if s.kind == "loop" and s.loop_type == "forEach"]
+    for loop in loops:
+        loop.loop_type = "parallel"
+    # '…, then email me both': what follows a 'then' after the parallel part waits for it
+    marker = parallel.start()
+    then = re.search(r"\bthen\b", plain[marker:])
+    cut = marker + then.start() if then else len(plain)
+    work = [s for s in steps if s.kind in ("action", "process") and not 0 <= cut <= plain.find(s.text)]
+    if loops or len(work) < 2:
+        return steps
+    # the steps after the first of the parallel ones that consume it ('then email me both') stay after
+    first = steps.index(work[0])
+    fan = Step("fan", "fan", label="in parallel", text=sentence)
+    fan.branches = [("", [s]) for s in work]
+    return steps[:first] + [fan] + [s for s in steps[first:] if s not in work]
+
+
+def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     loop = _LOOP.search(sentence)
     if loop:
         before, after = sentence[: loop.start()], sentence[loop.end() :]
@@ -1321,8 +1379,20 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
         ):  # "check X and email me if Y": the fetch runs, the action waits
             keep = ("source", "process")  # the fetch and the processing run; the action waits for the test
             pre, if_steps = [s for s in pre if s.kind in keep], [s for s in pre if s.kind not in keep]
-        step = Step("condition", "condition", label=condition_text, text=sentence)
-        step.branches = [("if", if_steps), ("else", read_clauses(else_text, description, ruled_out))]
+        step = Step(
+            "condition",
+            "condition",
+            label=condition_text,
+            text=sentence,
+            negate=cond.group(0).lower() == "unless",
+        )
+        # 'else if B …, else C': the else branch is itself a condition (multi-way tests nest)
+        nested = re.match(r"^\s*(?:only\s+)?(?:if|when|unless)\b", else_text, re.I)
+        otherwise = read_sentence(else_text, description, ruled_out) if nested else None
+        step.branches = [
+            ("if", if_steps),
+            ("else", otherwise or read_clauses(else_text, description, ruled_out)),
+        ]
         data = [s for s in pre if s.kind in ("source", "process")]
         step.data_from = data[-1] if data else None  # the test is about what its own sentence fetched
         return pre + [step]
@@ -1332,7 +1402,7 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
 def read_steps(text: str, description: str) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out."""
     ruled_out = negated(description)
-    rank = {"source": 0, "process": 1, "action": 2, "loop": 3, "router": 3, "condition": 4}
+    rank = {"source": 0, "process": 1, "action": 2, "fan": 2, "loop": 3, "router": 3, "condition": 4}
     steps: list[Step] = []
     for sentence in sentences(text):
         otherwise = re.match(r"^\s*(?:otherwise|else|if not)\b[\s,]*", sentence, re.I)

@@ -6,6 +6,6 @@ with a table-backed namer on every workflow write, so stored states hold only `{
 references and the values live encrypted in the tenant's `secrets` table.
 """
 
-from lib.secrets.scrub import Found, MemoryNamer, mask_known, referenced_env, scrub, scrub_text
+from lib.secrets.scrub import Found, MemoryNamer, find, mask_known, referenced_env, scrub, scrub_text
 
-__all__ = ["Found", "MemoryNamer", "mask_known", "referenced_env", "scrub", "scrub_text"]
+__all__ = ["Found", "MemoryNamer", "find", "mask_known", "referenced_env", "scrub", "scrub_text"]

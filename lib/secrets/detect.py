@@ -87,6 +87,24 @@ def _any_needle() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(n) for n in needles))
 
 
+@lru_cache(maxsize=1)
+def _needle_starts() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """A pattern that reports, at every position, the longest needle starting there; and for each
+    needle, every needle inside it (present whenever it is), so the needles a text holds are known
+    from one scan."""
+    needles = sorted({n for f in formats() for n in f.needles}, key=len, reverse=True)
+    pattern = re.compile("(?=(" + "|".join(re.escape(n) for n in needles) + "))")
+    return pattern, {n: frozenset(m for m in needles if m in n) for n in needles}
+
+
+def _present_needles(text: str) -> set[str]:
+    pattern, inside = _needle_starts()
+    present: set[str] = set()
+    for found in set(pattern.findall(text)):
+        present |= inside[found]
+    return present
+
+
 # --- names ---------------------------------------------------------------------------------
 # A field, parameter, header or variable whose (lowercased, separator-free) name ends like this
 # holds a credential.
@@ -241,8 +259,9 @@ def _format_hits(text: str) -> list[Hit]:
     hits: list[Hit] = []
     if _any_needle().search(text) is None:
         return hits
+    present = _present_needles(text)
     for fmt in formats():
-        if not any(needle in text for needle in fmt.needles):
+        if present.isdisjoint(fmt.needles):
             continue
         for m in fmt.regex.finditer(text):
             start, end = m.span(fmt.group)

@@ -25,9 +25,10 @@ from typing import Any
 from lib.secrets import detect
 from lib.sim.names import ENV_REF, escape_pointer
 
-__all__ = ["Found", "MemoryNamer", "Namer", "mask_known", "referenced_env", "scrub", "scrub_text"]
+__all__ = ["Found", "MemoryNamer", "Namer", "find", "mask_known", "referenced_env", "scrub", "scrub_text"]
 
 _MAX_DEPTH = 64
+_SCALARS = (bool, int, float, type(None))
 _MIN_MASK = 6
 Path = Any  # nested (parent path, key) pairs down from "": rendered only for what is found
 
@@ -144,9 +145,13 @@ def _ids_field(field: Any) -> bool:
 
 
 class _Walk:
-    def __init__(self, namer: Namer, doc: Any) -> None:
+    """Walks a document in reading order; `rebuild=False` only finds (no copy is built, so
+    `value` returns None for containers) — the same Found list, for callers that need no copy."""
+
+    def __init__(self, namer: Namer, doc: Any, rebuild: bool = True) -> None:
         self.namer = namer
         self.doc = doc
+        self.rebuild = rebuild
         self.avoid: set[str] | None = None
         self.found: list[Found] = []
 
@@ -175,7 +180,9 @@ class _Walk:
                     )
                 ]
         if not hits:
-            hits = detect.find_in_text(text, random_tokens=not _ids_field(field))
+            if len(text) < 8:  # find_in_text's own floor: nothing this short is a secret by value
+                return text
+            hits = detect.find_in_text(text, random_tokens=len(text) < 20 or not _ids_field(field))
         if not hits:
             return text
         out = text
@@ -184,6 +191,8 @@ class _Walk:
             suggested = hit.env or detect.env_name(owner, hit.label or field)
             named.append((hit, self._name(hit.value, suggested)))
             self.found.append(Found(named[-1][1], _render(path), hit.kind, hit.value))
+        if not self.rebuild:
+            return text
         for hit, name in reversed(named):  # replace from the end so earlier offsets hold
             start, end, ref = hit.start, hit.end, "{{" + name + "}}"
             if js:
@@ -196,9 +205,16 @@ class _Walk:
     ) -> Any:
         if isinstance(value, str):
             return self.string(value, path, owner, field, named_secret, js)
+        if type(value) in _SCALARS:
+            return value
         if depth >= _MAX_DEPTH:
             return _too_deep(value, path)
         if isinstance(value, list):
+            if not self.rebuild:
+                for i, v in enumerate(value):
+                    if type(v) not in _SCALARS:
+                        self.value(v, (path, i), owner, field, False, depth + 1)
+                return None
             return [self.value(v, (path, i), owner, field, False, depth + 1) for i, v in enumerate(value)]
         if isinstance(value, dict):
             return self.mapping(value, path, owner, depth)
@@ -232,7 +248,11 @@ class _Walk:
         out = {}
         for key, item in obj.items():
             field = pair_name if key == "value" and pair_name else key
-            out[key] = self.value(item, (path, key), owner, field, detect.is_secret_name(field), depth + 1)
+            if type(item) in _SCALARS:  # nothing to scan; a name only matters for strings
+                out[key] = item
+                continue
+            named = type(item) is str and detect.is_secret_name(field)
+            out[key] = self.value(item, (path, key), owner, field, named, depth + 1)
         return out
 
     def sub_block(
@@ -246,9 +266,14 @@ class _Walk:
         depth: int,
     ) -> Any:
         if not isinstance(sub, dict) or sub.get("type") == "oauth-input":
-            return copy.deepcopy(sub)  # OAuth credential ids point at stored tokens: not secrets
+            # OAuth credential ids point at stored tokens: not secrets
+            return copy.deepcopy(sub) if self.rebuild else None
         named = sid in secret_ids or detect.is_secret_name(sid)
         js = block.get("type") == "function" and sid == "code"
+        if not self.rebuild:  # only `value` is scanned; the other keys are copied as they are
+            if "value" in sub:
+                self.value(sub["value"], (path, "value"), owner, sid, named, depth + 4, js)
+            return None
         return {
             k: self.value(v, (path, "value"), owner, sid, named, depth + 4, js)
             if k == "value"
@@ -287,7 +312,7 @@ class _Walk:
                         )
                         for sid, sub in item.items()
                     }
-                elif key in ("id", "type"):
+                elif key in ("id", "type") or type(item) in _SCALARS:
                     new[key] = item
                 else:
                     new[key] = self.value(
@@ -316,6 +341,14 @@ def scrub(doc: Any, *, namer: Namer | None = None, owner: str | None = None) -> 
     walk = _Walk(namer or MemoryNamer(), doc)
     out = walk.value(doc, "", owner, None, False, 0)  # rebuilds every container: the input is not shared
     return out, walk.found
+
+
+def find(doc: Any, *, namer: Namer | None = None, owner: str | None = None) -> list[Found]:
+    """What `scrub(doc)` would replace (the same list, names included), without building the copy:
+    for callers that only ask whether, and where, a document holds clear secrets."""
+    walk = _Walk(namer or MemoryNamer(), doc, rebuild=False)
+    walk.value(doc, "", owner, None, False, 0)
+    return walk.found
 
 
 def scrub_text(text: str, *, namer: Namer | None = None, owner: str | None = None) -> tuple[str, list[Found]]:

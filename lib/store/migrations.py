@@ -77,8 +77,21 @@ def migrate(directory: Path = MIGRATIONS_DIR) -> list[str]:
                     (migration.version, migration.name, migration.checksum),
                 )
                 done.append(migration.version)
+        if done:
+            harden(conn)
         _reregister_vector(conn)
     return done
+
+
+HARDEN_SQL = Path(__file__).with_name("harden.sql")
+
+
+def harden(conn) -> None:
+    """RLS forced on every table (with the service's own policy) and every view security_invoker,
+    whichever migration made them and in whatever order they were applied."""
+    with conn.transaction():
+        conn.execute("select pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
+        conn.execute(HARDEN_SQL.read_text(encoding="utf-8"))
 
 
 def _reregister_vector(conn) -> None:

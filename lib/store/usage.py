@@ -133,3 +133,18 @@ def cache_days(tenant: str) -> list[dict]:
             " from cache_stats where tenant_id = %s order by period_start desc",
             (tenant,),
         ).fetchall()
+
+
+def spent_today(tenant: str) -> tuple[int, float, float]:
+    """(tokens, cost in USD, seconds until the UTC day ends) of the tenant's LLM calls so far today."""
+    with db.connection() as conn:
+        row = conn.execute(
+            f"select coalesce(sum({_SPENT}), 0)::bigint as tokens, coalesce(sum(cost_usd), 0)::float as cost,"  # nosec B608  # a fixed column expression; values are parameters
+            " extract(epoch from (date_trunc('day', now() at time zone 'utc') + interval '1 day'"
+            " - (now() at time zone 'utc')))::float as left_s"
+            " from ai_usage_logs where tenant_id = %s and operation <> 'cache_lookup'"
+            " and created_at >= date_trunc('day', now() at time zone 'utc') at time zone 'utc'",
+            (tenant,),
+        ).fetchone()
+        conn.rollback()
+    return int(row["tokens"]), float(row["cost"]), float(row["left_s"])

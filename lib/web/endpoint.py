@@ -42,7 +42,7 @@ from starlette.routing import Route
 
 from lib import errors, limits
 from lib.config import settings
-from lib.web import auth
+from lib.web import auth, guard
 from lib.web.context import Context
 from lib.web.errors import EXCEPTION_HANDLERS, ErrorResponse, from_pydantic, handle_domain, handle_unexpected
 
@@ -169,10 +169,17 @@ class Endpoint(Starlette):
     def delete(self, **kw: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         return self._declare("DELETE", **kw)
 
+    @property
+    def rate_class(self) -> str | None:
+        """Which rate limit applies: "llm" (stricter) for generation, none for health, else "api"."""
+        if self.path == "/api/health":
+            return None  # must answer within a second even when the counters cannot be reached
+        return "llm" if self.tag == "generation" else "api"
+
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if self.middleware_stack is None and not self.user_middleware:
             _add_cors(self)
-        await super().__call__(scope, receive, send)
+        await guard.guarded(super().__call__, scope, receive, send, route=self.path, kind=self.rate_class)
 
     def _mount(self) -> None:
         ops = {op.method: op for op in self.operations}
@@ -202,6 +209,7 @@ async def _serve(op: Operation, request: Request, path_params: list[str]) -> Res
     request.state.request_id = rid
     headers = {k.lower(): v for k, v in request.headers.items()}
     principal = await anyio.to_thread.run_sync(auth.authenticate, headers.get("authorization"), op.role)
+    request.state.tenant = principal.tenant  # for the access log line
     ctx = Context(
         tenant=principal.tenant, role=principal.role, actor=principal.actor, request_id=rid, headers=headers
     )
@@ -430,6 +438,8 @@ def _cache_control(policy: str | None, ctx: Context) -> str:
 def error_responses(op: Operation) -> dict[int, type[BaseModel]]:
     """Statuses this operation can answer with the error shape (for the OpenAPI document)."""
     codes = {500, *op.errors}
+    if op.path != "/api/health":  # see Endpoint.rate_class
+        codes.add(429)
     if op.body is not None or op.raw:
         codes |= {400, 413, 415, 422}
     if op.query is not None:

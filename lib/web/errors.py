@@ -14,6 +14,8 @@ from lib import errors
 
 log = logging.getLogger("agent_forge.web")
 
+SECURITY_HEADERS = {"x-content-type-options": "nosniff", "referrer-policy": "no-referrer"}
+
 STATUS: dict[type[errors.AgentForgeError], int] = {
     errors.InvalidInput: 422,
     errors.MalformedInput: 400,
@@ -25,6 +27,7 @@ STATUS: dict[type[errors.AgentForgeError], int] = {
     errors.Forbidden: 403,
     errors.ProviderError: 502,
     errors.Unavailable: 503,
+    errors.RateLimited: 429,
 }
 
 _HTTP_CODES = {
@@ -35,6 +38,7 @@ _HTTP_CODES = {
     405: "method_not_allowed",
     413: "payload_too_large",
     415: "unsupported_media_type",
+    429: "rate_limited",
 }
 
 
@@ -72,7 +76,7 @@ def respond(
     body = ErrorResponse(
         error=ErrorBody(code=code, message=message, field=field, details=details or []), request_id=request_id
     )
-    out = {"x-request-id": request_id, "cache-control": "no-store", **(headers or {})}
+    out = {"x-request-id": request_id, "cache-control": "no-store", **SECURITY_HEADERS, **(headers or {})}
     return JSONResponse(body.model_dump(mode="json"), status_code=status, headers=out)
 
 
@@ -90,6 +94,16 @@ def request_id_of(request: Request) -> str:
     return getattr(request.state, "request_id", None) or request.headers.get("x-request-id") or "-"
 
 
+def headers_for(status: int, exc: Exception | None = None) -> dict[str, str]:
+    """What a client needs to act on an error: how to authenticate (401), when to retry (429/503)."""
+    headers = dict(getattr(exc, "headers", None) or {})
+    if status == 401:
+        headers.setdefault("www-authenticate", 'Bearer realm="agent-forge"')
+    if status == 503:
+        headers.setdefault("retry-after", str(errors.Unavailable.retry_after))
+    return headers
+
+
 async def handle_domain(request: Request, exc: Exception) -> JSONResponse:
     if not isinstance(exc, errors.AgentForgeError):
         raise TypeError("handle_domain is registered for AgentForgeError only")
@@ -97,7 +111,15 @@ async def handle_domain(request: Request, exc: Exception) -> JSONResponse:
     rid = request_id_of(request)
     if status >= 500:
         log.warning("request %s failed: %s (%s)", rid, exc.code, type(exc).__name__)
-    return respond(status, exc.code, exc.message, rid, field=exc.field, details=exc.details)
+    return respond(
+        status,
+        exc.code,
+        exc.message,
+        rid,
+        field=exc.field,
+        details=exc.details,
+        headers=headers_for(status, exc),
+    )
 
 
 async def handle_http(request: Request, exc: Exception) -> JSONResponse:
@@ -113,6 +135,12 @@ async def handle_http(request: Request, exc: Exception) -> JSONResponse:
 
 async def handle_unexpected(request: Request, exc: Exception) -> JSONResponse:
     rid = request_id_of(request)
+    from lib.store import db
+
+    if db.is_outage(exc):  # the connection died under the request: the client should retry, not report
+        log.warning("request %s failed: unavailable (%s)", rid, type(exc).__name__)
+        message = "the database connection was lost; retry shortly"
+        return respond(503, "unavailable", message, rid, headers=headers_for(503))
     # Type only: an exception's text or traceback may carry secrets or user data.
     log.error("request %s crashed: %s", rid, type(exc).__name__)
     return respond(500, "internal_error", "internal error; quote the request id when reporting it", rid)

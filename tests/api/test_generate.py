@@ -102,7 +102,7 @@ def test_a_description_the_planner_cannot_build_is_a_clear_422(client, tenant, a
     r = client("api/generate.py").post(
         "/api/generate",
         json={
-            "description": "Chaque lundi à 9h, résume les nouveaux tickets Jira et publie le résumé sur Slack"
+            "description": "Chaque dimanche, fais-moi un gâteau au chocolat pour la famille et range la cuisine"
         },
         headers={"authorization": f"Bearer {api_key(tenant)}"},
     )

@@ -334,3 +334,13 @@ def test_build_ran_in_a_copy(built):
     assert (built.project / ".vercel" / "python" / "cache").is_symlink(), (
         "uv's cache is shared, the venv is not"
     )
+
+
+def test_reference_rewrites_are_in_the_built_routes(built):
+    """/docs, /redoc and /openapi.json reach the same files on Vercel as locally (lib/web/server)."""
+    from lib.web.server import load_rewrites
+
+    routes = built.config()["routes"]
+    for source, destination in load_rewrites().items():
+        rule = next((r for r in routes if r.get("dest") == destination and re.match(r["src"], source)), None)
+        assert rule is not None, (source, destination, routes)

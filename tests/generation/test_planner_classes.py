@@ -339,10 +339,19 @@ def test_a_long_description_gets_one_block_per_distinct_step():
         ),
     ],
 )
-def test_other_languages_get_an_honest_cannot(description, language):
+def test_other_languages_are_read_through_the_phrase_table(description, language):
+    result = planner.draft(description)
+    state = compose(result.plan, seed="s").state
+    types = {b["type"] for b in state["blocks"].values()}
+    assert _start(state)["startWorkflow"] == "schedule" and types & {"slack", "gmail"}
+    assert types & {"agent", "exa", "tavily", "jira"}  # something read or summarised, not one agent alone
+    assert any(language in a for a in result.assumptions)
+
+
+def test_other_languages_the_table_cannot_read_get_an_honest_cannot():
     with pytest.raises(CannotPlan) as caught:
-        planner.plan(description)
-    assert language in caught.value.message and caught.value.field == "body.description"
+        planner.plan("Chaque dimanche, fais-moi un gâteau au chocolat pour la famille et range la cuisine")
+    assert "French" in caught.value.message and caught.value.field == "body.description"
 
 
 def test_text_with_no_step_gets_an_honest_cannot():

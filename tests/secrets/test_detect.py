@@ -163,3 +163,16 @@ def test_sim_exports_and_templates_hold_nothing_to_move():
         doc = json.loads(path.read_text(encoding="utf-8"))
         out, found = scrub(doc)
         assert found == [] and out == doc, (path.name, [f.public() for f in found])
+
+
+def test_needles_found_in_one_scan_are_exactly_the_needles_in_the_text():
+    import random
+
+    from lib.secrets import detect
+
+    needles = sorted({n for f in detect.formats() for n in f.needles})
+    pieces = needles + [n[:-1] for n in needles] + list("abcxyzSK-_:.@ ")
+    rng = random.Random(1)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        assert detect._present_needles(text) == {n for n in needles if n in text}, text

@@ -29,3 +29,18 @@ def test_openapi_document_covers_every_route(server):
                 ref = resp.get("content", {}).get("application/json", {}).get("schema", {}).get("$ref")
                 if ref:
                     assert ref.split("/")[-1] in doc["components"]["schemas"], ref
+
+
+def test_vercel_rewrites_are_served_locally(server):
+    """/docs, /redoc and /openapi.json answer locally from vercel.json's own rewrites list."""
+    import json
+
+    from lib.config import ROOT
+
+    rewrites = json.loads((ROOT / "vercel.json").read_text())["rewrites"]
+    assert {r["source"] for r in rewrites} >= {"/docs", "/redoc", "/openapi.json"}
+    for r in rewrites:
+        short, target = server.get(r["source"]), server.get(r["destination"])
+        assert short.status_code == target.status_code == 200, r
+        assert short.content == target.content, r
+        assert "content-security-policy" in short.headers or r["destination"].startswith("/api/")

@@ -20,11 +20,12 @@ from lib.validation.context import Context
 from lib.validation.tables import per_spec, tables
 
 _MASK = re.compile(r"^[•*]+$")
+_NONE_DECLARED: dict[str, Any] = {}
 
 
 def secret_key(name: Any) -> bool:
     """Whether a parameter/field name looks like it holds a credential (one list: lib.secrets.detect)."""
-    from lib.secrets.detect import is_secret_name
+    from lib.secrets.detect import is_secret_name  # imported on first use: cold starts
 
     return is_secret_name(name)
 
@@ -70,12 +71,13 @@ def _secret_ids(spec: Any) -> frozenset[str]:
 def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
     spec = ctx.spec(block_id)
     secret_ids = _secret_ids(spec)
+    declared_subs = tables(spec).sub if spec is not None else _NONE_DECLARED
     for sub_id, sub in ctx.sub_blocks(block_id).items():
         value = sub.get("value")
         stored_type = sub.get("type")
         if stored_type == "oauth-input":
             continue
-        declared = tables(spec).sub.get(sub_id) if spec is not None else None
+        declared = declared_subs.get(sub_id)
         is_secret = sub_id in secret_ids or (declared is None and secret_key(sub_id))
         if is_secret and _plaintext(value):
             yield RULE.finding(
@@ -149,12 +151,10 @@ def _check(ctx: Context) -> Iterator[Finding]:
 def _by_value(ctx: Context, reported: list[str]) -> Iterator[Finding]:
     """What the name checks above miss: keys by format or randomness anywhere (prompts, code, URL
     queries, JSON bodies), and credential-named `data` keys. Never quotes the value."""
-    from lib.secrets import scrub
+    from lib.secrets import find
 
     notes = {pointer("blocks", b) for b in ctx.blocks if ctx.is_note(b)}
-    _clean, found = scrub(
-        {"blocks": ctx.state.get("blocks")} if isinstance(ctx.state.get("blocks"), dict) else {}
-    )
+    found = find({"blocks": ctx.state.get("blocks")} if isinstance(ctx.state.get("blocks"), dict) else {})
     seen: set[tuple[str, str]] = set()
     for f in found:
         if any(f.path == p or f.path.startswith(p + "/") for p in reported) or (f.path, f.kind) in seen:

@@ -1,0 +1,149 @@
+"""Planner round 2 on our own descriptions (none from a bench set): negated and multi-way conditions,
+compound tests, parallel runs, loops ended by any action verb, and the user's own names that contain a
+service's word. Every state is also checked for runtime findings."""
+
+from __future__ import annotations
+
+import json
+
+from lib.generation import planner
+from lib.generation.compose import compose
+from lib.generation.lexicon import integrations_in, mask_names
+from lib.validation import runtime_findings, validate
+
+
+def _state(description: str) -> dict:
+    state = compose(planner.plan(description), seed="s").state
+    assert [f.code for f in runtime_findings(validate(state)) if f.severity == "error"] == []
+    return state
+
+
+def _blocks(state: dict, type_: str) -> list[dict]:
+    return [b for b in state["blocks"].values() if b["type"] == type_]
+
+
+def _value(block: dict, key: str):
+    return block["subBlocks"].get(key, {}).get("value")
+
+
+def _test(condition: dict) -> str:
+    return json.loads(_value(condition, "conditions"))[0]["value"]
+
+
+def _targets(state: dict, block: dict, handle_end: str) -> list[str]:
+    names = {b["id"]: b["type"] for b in state["blocks"].values()}
+    return [
+        names[e["target"]]
+        for e in state["edges"]
+        if e["source"] == block["id"] and (e.get("sourceHandle") or "").endswith(handle_end)
+    ]
+
+
+def test_unless_runs_the_step_when_the_test_is_false():
+    state = _state(
+        "Every hour check the weather in Lyon and unless it is snowing, post 'roads are fine' to Discord"
+    )
+    (cond,) = _blocks(state, "condition")
+    assert _test(cond).startswith("!(") and "snowing" in _test(cond)
+    assert _targets(state, cond, "-if") == ["discord"] and _targets(state, cond, "-else") == ["function"]
+
+
+def test_else_if_nests_a_second_condition_in_the_else_branch():
+    state = _state(
+        "When a quiz is submitted, if the score is above 90 email the student, "
+        "else if the score is above 60 post to Slack #review-queue, else add a row to the Retakes sheet"
+    )
+    first, second = sorted(_blocks(state, "condition"), key=lambda b: b["name"])
+    assert "> 90" in _test(first) and "> 60" in _test(second)
+    assert _targets(state, first, "-if") == ["gmail"] and _targets(state, first, "-else") == ["condition"]
+    assert _targets(state, second, "-if") == ["slack"] and _targets(state, second, "-else") == [
+        "google_sheets"
+    ]
+
+
+def test_compound_tests_join_both_sides():
+    state = _state(
+        "When a new GitHub issue is opened, if the title mentions outage or the body mentions downtime, "
+        "page me by email"
+    )
+    (cond,) = _blocks(state, "condition")
+    expr = _test(cond)
+    assert '"outage"' in expr and '"downtime"' in expr and " || " in expr
+    state = _state(
+        "When a new GitHub issue is opened, if the label is security and the repo is public, alert #sec on Slack"
+    )
+    assert " && " in _test(_blocks(state, "condition")[0])
+
+
+def test_there_are_more_than_n_counts_the_fetched_items():
+    state = _state(
+        "Every morning read the open Jira issues in project APP; if there are more than 15, "
+        "post a warning to Slack #app, otherwise do nothing"
+    )
+    (cond,) = _blocks(state, "condition")
+    assert ".length > 15" in _test(cond)
+
+
+def test_parallel_actions_start_together_from_the_same_block():
+    state = _state(
+        "Every day fetch https://example.com/feed.json and at the same time post it to Slack #feed and to Discord"
+    )
+    (api,) = _blocks(state, "api")
+    assert sorted(_targets(state, api, "source")) == ["discord", "slack"]
+
+
+def test_each_in_parallel_is_a_parallel_container_over_the_fetched_list():
+    state = _state(
+        "Every Monday fetch the open GitHub pull requests of acme/shop and for each pull request, "
+        "in parallel, post it to Slack #prs"
+    )
+    (par,) = _blocks(state, "parallel")
+    (slack,) = _blocks(state, "slack")
+    assert slack["data"]["parentId"] == par["id"] and "<parallel.currentItem>" in _value(slack, "text")
+    assert state["parallels"][par["id"]]["distribution"].startswith("<api1")
+    assert _blocks(state, "loop") == []
+
+
+def test_for_every_row_with_an_email_verb_is_a_loop():
+    state = _state(
+        "Every week read the rows of the Members Google Sheet and for every row email the member a reminder"
+    )
+    (loop,) = _blocks(state, "loop")
+    (gmail,) = _blocks(state, "gmail")
+    assert gmail["data"]["parentId"] == loop["id"] and loop["data"]["collection"].startswith("<googlesheets1")
+
+
+def test_names_with_service_words_are_names():
+    masked = mask_names('read the "Inbox Log" sheet')
+    assert "Inbox" not in masked and len(masked) == len('read the "Inbox Log" sheet')
+    assert [k for _, k in integrations_in("post to the Slack channel called Gmail Alerts")] == ["slack"]
+    assert [k for _, k in integrations_in("append to the Discord Leads Tracker sheet in Google Sheets")] == [
+        "google_sheets"
+    ]
+    assert [k for _, k in integrations_in("every morning read the rows of the Inbox Log sheet")] == [
+        "google_sheets"
+    ]
+    state = _state("Every Friday pull the list called 'Discord signups' from Airtable and email me the count")
+    assert sorted(b["type"] for b in state["blocks"].values()) == ["airtable", "gmail", "starter"]
+    # the service's own noun after its name stays the service
+    assert [k for _, k in integrations_in("add a row to the Orders Airtable table")] == ["airtable"]
+
+
+def test_a_message_to_a_person_with_no_channel_is_built_not_refused():
+    state = _state("Every Friday remind the team to fill in their expense reports")
+    (gmail,) = _blocks(state, "gmail")
+    assert _value(gmail, "operation") == "send_gmail" and _blocks(
+        state, "agent"
+    )  # an agent writes the reminder
+    state = _state("Every evening tell me a fun fact about space")
+    assert _value(_blocks(state, "gmail")[0], "to") == "{{USER_EMAIL}}"
+
+
+def test_nothing_buildable_is_still_refused():
+    import pytest
+
+    from lib.errors import CannotPlan
+
+    for text in ("Fold the laundry every Sunday", "Predict next week's lottery numbers and buy a ticket"):
+        with pytest.raises(CannotPlan):
+            planner.plan(text)
