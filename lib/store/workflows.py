@@ -31,7 +31,7 @@ Reindex = Callable[[Any, "WorkflowRecord"], None]
 class WorkflowRecord(BaseModel):
     """A stored workflow as the API returns it."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(defer_build=True, extra="ignore")
 
     id: str
     tenant_id: str
@@ -344,7 +344,14 @@ def _decode_cursor(cursor: str) -> int:
         raise InvalidInput("cursor is not one this API returned", field="query.cursor") from None
 
 
-def page(
+# What a list page shows (lib.workflows.models.WorkflowSummary): no state, variables or Sim extras.
+LIST_COLUMNS = (
+    "id, name, description, category, status, template_source, metadata, version, color,"
+    " is_deployed, run_count, created_at, updated_at"
+)
+
+
+def page_rows(
     tenant: str,
     *,
     category: str | None = None,
@@ -352,8 +359,11 @@ def page(
     q: str | None = None,
     limit: int = 50,
     cursor: str | None = None,
-) -> tuple[list[WorkflowRecord], str | None]:
-    """Newest first, keyset-paginated on an insertion sequence: stable under concurrent inserts."""
+    columns: str = LIST_COLUMNS,
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Newest first, keyset-paginated on an insertion sequence: stable under concurrent inserts.
+
+    Rows as dicts of `columns`, read in autocommit (one statement, no BEGIN/COMMIT)."""
     where: list[str] = ["tenant_id = %s"]
     vals: list[Any] = [tenant]
     if category:
@@ -369,14 +379,20 @@ def page(
     if cursor:
         where.append("seq < %s")
         vals.append(_decode_cursor(cursor))
-    with db.transaction() as c:
+    with db.reading() as c:
         rows = c.execute(
-            f"select {_SUMMARY_COLUMNS}, seq from workflow where {' and '.join(where)} order by seq desc limit %s",  # nosec B608  # fixed table and column names (whitelisted); values are parameters
+            f"select {columns}, seq from workflow where {' and '.join(where)} order by seq desc limit %s",  # nosec B608  # columns is one of this module's fixed column lists; values are parameters
             (*vals, limit + 1),
         ).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = _encode_cursor(rows[-1]["seq"]) if more and rows else None
+    return rows, next_cursor
+
+
+def page(tenant: str, **filters: Any) -> tuple[list[WorkflowRecord], str | None]:
+    """`page_rows` as records (every column but the state)."""
+    rows, next_cursor = page_rows(tenant, columns=_SUMMARY_COLUMNS, **filters)
     return [WorkflowRecord.model_validate(r) for r in rows], next_cursor
 
 
