@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, model_validator
 
@@ -165,9 +165,10 @@ class Settings(BaseModel):
             self.auth_required = deployed or (self.vercel and self.vercel_env is None)
         return self
 
-    def environment(self) -> str:
+    def environment(self) -> Literal["production", "preview", "development"]:
         """production / preview / development (local runs and `vercel dev` are development)."""
-        return self.vercel_env if self.vercel_env in ("production", "preview") else "development"
+        env = self.vercel_env
+        return "production" if env == "production" else "preview" if env == "preview" else "development"
 
     def providers(self) -> dict[str, bool]:
         """Which providers are configured (never their keys)."""

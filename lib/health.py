@@ -83,17 +83,17 @@ def check() -> Health:
     try:
         # Cold-start work (imports, the pool object) first: the deadline is for the database's answer.
         db.pool()
-        import pgvector.psycopg  # each new connection's configure step needs it
+        import pgvector.psycopg  # noqa: F401  # imported now: each new connection's configure step needs it
 
         # In a thread with a deadline: a database that hangs (not refuses) cannot hold the answer.
-        pgvector, version = _probes.submit(_probe).result(timeout=BUDGET_S)
+        extension, version = _probes.submit(_probe).result(timeout=BUDGET_S)
         database = DatabaseHealth(
             ok=True,
             kind=db.describe(),
             latency_ms=round((time.perf_counter() - t0) * 1000, 2),
             schema_version=version,
             latest_schema_version=latest,
-            pgvector=pgvector,
+            pgvector=extension,
         )
     except Exception as exc:
         if not isinstance(exc, Unavailable | WaitedTooLong) and not db.is_outage(exc):

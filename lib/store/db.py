@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, Literal
 
 from lib.config import settings
 from lib.errors import Unavailable
@@ -55,7 +55,7 @@ def url() -> str:
     return _embedded_url()
 
 
-def describe() -> str:
+def describe() -> Literal["embedded", "external"]:
     """Where the data lives, without credentials (for logs and health)."""
     return "external" if settings().database_url is not None else "embedded"
 

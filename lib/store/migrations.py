@@ -84,7 +84,7 @@ def _read_ledgers(conn) -> dict[str, str]:
         rows = conn.execute("select version, checksum from agent_forge_migrations").fetchall()
         done = {r["version"]: r["checksum"] for r in rows}
     if _has_supabase_ledger(conn):
-        for r in conn.execute(f"select version from {_SUPABASE_LEDGER}").fetchall():
+        for r in conn.execute(f"select version from {_SUPABASE_LEDGER}").fetchall():  # nosec B608  # a fixed table name; values are parameters
             done.setdefault(r["version"], "")
     return done
 
@@ -125,7 +125,7 @@ def migrate(directory: Path = MIGRATIONS_DIR, *, wait_s: float | None = None) ->
                 )
                 if _has_supabase_ledger(conn):
                     conn.execute(
-                        f"insert into {_SUPABASE_LEDGER} (version, name) values (%s, %s) on conflict do nothing",
+                        f"insert into {_SUPABASE_LEDGER} (version, name) values (%s, %s) on conflict do nothing",  # nosec B608  # a fixed table name; values are parameters
                         (migration.version, migration.name),
                     )
                 done.append(migration.version)

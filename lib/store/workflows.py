@@ -200,7 +200,7 @@ def create(
             *extra.values(),
         ]
         row = c.execute(
-            f"insert into workflow ({', '.join(cols)}) values ({', '.join(['%s'] * len(cols))})"
+            f"insert into workflow ({', '.join(cols)}) values ({', '.join(['%s'] * len(cols))})"  # nosec B608  # fixed table and column names (whitelisted); values are parameters
             f" returning {_COLUMNS}",
             vals,
         ).fetchone()
@@ -214,7 +214,8 @@ def create(
 def get(tenant: str, id: str, *, conn: Any = None) -> WorkflowRecord:
     with db.transaction(conn) as c:
         row = c.execute(
-            f"select {_COLUMNS} from workflow where tenant_id = %s and id = %s", (tenant, id)
+            f"select {_COLUMNS} from workflow where tenant_id = %s and id = %s",  # nosec B608  # fixed table and column names (whitelisted); values are parameters
+            (tenant, id),
         ).fetchone()
     if row is None:
         raise NotFound(f"workflow {id!r} not found", field="id")
@@ -296,7 +297,7 @@ def replace(
                 sets.append(f"{col} = %s")
                 vals.append(value)
         row = c.execute(
-            f"update workflow set {', '.join(sets)} where tenant_id = %s and id = %s returning {_COLUMNS}",
+            f"update workflow set {', '.join(sets)} where tenant_id = %s and id = %s returning {_COLUMNS}",  # nosec B608  # fixed table and column names (whitelisted); values are parameters
             (*vals, tenant, id),
         ).fetchone()
         if state is not None:
@@ -363,7 +364,8 @@ def page_rows(
     """Newest first, keyset-paginated on an insertion sequence: stable under concurrent inserts.
 
     Rows as dicts of `columns`, read in autocommit (one statement, no BEGIN/COMMIT)."""
-    where, vals = ["tenant_id = %s"], [tenant]
+    where: list[str] = ["tenant_id = %s"]
+    vals: list[Any] = [tenant]
     if category:
         where.append("category = %s")
         vals.append(category)
@@ -379,7 +381,7 @@ def page_rows(
         vals.append(_decode_cursor(cursor))
     with db.reading() as c:
         rows = c.execute(
-            f"select {columns}, seq from workflow where {' and '.join(where)} order by seq desc limit %s",
+            f"select {columns}, seq from workflow where {' and '.join(where)} order by seq desc limit %s",  # nosec B608  # columns is one of this module's fixed column lists; values are parameters
             (*vals, limit + 1),
         ).fetchall()
     more = len(rows) > limit
@@ -421,8 +423,8 @@ def mirror_rows(state: Any) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]
     for key, b in blocks.items():
         if not isinstance(b, dict) or str(b.get("id") or key) in block_rows:
             continue
-        pos = b.get("position") if isinstance(b.get("position"), dict) else {}
-        data = b.get("data") if isinstance(b.get("data"), dict) else {}
+        pos = found if isinstance(found := b.get("position"), dict) else {}
+        data = found if isinstance(found := b.get("data"), dict) else {}
         block_rows[str(b.get("id") or key)] = (
             str(b.get("id") or key),
             str(b.get("type") or ""),
@@ -469,7 +471,7 @@ def _mirror(c: Any, tenant: str, wid: str, state: dict, *, fresh: bool = False) 
     """Rewrite the normalized rows from the state (Sim's save does the same: delete + insert)."""
     if not fresh:
         for table in ("workflow_edges", "workflow_subflows", "workflow_blocks"):
-            c.execute(f"delete from {table} where workflow_id = %s", (wid,))
+            c.execute(f"delete from {table} where workflow_id = %s", (wid,))  # nosec B608  # fixed table and column names (whitelisted); values are parameters
     blocks, edges, subflows = mirror_rows(state)
     with c.cursor() as cur:
         if blocks:
@@ -510,7 +512,7 @@ def rescrub(tenant: str, id: str) -> bool:
             return False
         sets, vals = cleaned
         state = c.execute(
-            f"update workflow set {sets} where tenant_id = %s and id = %s returning state",
+            f"update workflow set {sets} where tenant_id = %s and id = %s returning state",  # nosec B608  # fixed table and column names (whitelisted); values are parameters
             (*vals, tenant, id),
         ).fetchone()
         _mirror(c, tenant, id, state["state"] or {})

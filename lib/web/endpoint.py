@@ -390,7 +390,8 @@ _YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-ya
 
 
 def _parse_body(op: Operation, content: bytes, ctype: str) -> BaseModel:
-    assert op.body is not None
+    if op.body is None:
+        raise TypeError(f"{op.method} {op.path} declares no body model")
     if not content.strip():
         raise errors.InvalidInput("request body is empty; send a JSON object", field="body")
     if ctype not in op.content_types and not (ctype == "" and "application/json" in op.content_types):

@@ -111,7 +111,8 @@ def headers_for(status: int, exc: Exception | None = None) -> dict[str, str]:
 
 
 async def handle_domain(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, errors.AgentForgeError)
+    if not isinstance(exc, errors.AgentForgeError):
+        raise TypeError("handle_domain is registered for AgentForgeError only")
     status = status_of(exc)
     rid = request_id_of(request)
     if status >= 500:
@@ -128,7 +129,8 @@ async def handle_domain(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def handle_http(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, HTTPException)
+    if not isinstance(exc, HTTPException):
+        raise TypeError("handle_http is registered for HTTPException only")
     code = _HTTP_CODES.get(exc.status_code, "http_error")
     message = {
         404: f"no route for {request.url.path}",
