@@ -85,3 +85,8 @@ def test_a_sentence_that_made_its_own_steps_is_not_read_again():
     assert [b.type for b in made.plan.blocks].count("jira") == 1 and made.unused == []
     (cond,) = [b for b in state["blocks"].values() if b["type"] == "condition"]
     assert ".length > 10" in json.loads(cond["subBlocks"]["conditions"]["value"])[0]["value"]
+
+
+def test_the_trigger_words_are_named_once():
+    made = planner.draft("Every hour fetch the bitcoin price; if it moved more than 5% alert me on Telegram")
+    assert made.words["start"] == "Every hour"
