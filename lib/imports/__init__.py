@@ -1,7 +1,8 @@
 """Importing Sim workflows: CSV table exports, JSON states and envelopes, JUL25 YAML.
 
-`run_import(tenant, [Source(name, data)])` is the one entry point; the HTTP route, the CLI and
-the object-storage runner all call it. Large files reach it through `lib.imports.storage`.
+`run_import(tenant, [Source(name, data)])` imports files now (the HTTP route, the CLI); uploads
+too large for a request body go through `lib.imports.storage`, which runs the same staged batches
+(`lib.imports.jobs`) a time budget at a time.
 """
 
 from lib.imports.models import Imported, ImportReport, Rejected

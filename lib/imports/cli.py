@@ -1,7 +1,9 @@
 """`python -m lib import FILE…`: import Sim exports from disk, with a progress bar.
 
 Same pipeline as the HTTP route, so a file that imports here imports there (bar the 4.5 MB
-body cap, which is what object storage is for). Exit code 0 when nothing was rejected.
+body cap, which is what object storage is for). `--upload ID` drives an import uploaded to object
+storage (POST /api/imports) to its end, call after call, as the dashboard does. Exit code 0 when
+nothing was rejected.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m lib import", description="Import Sim CSV/JSON/YAML exports."
     )
-    parser.add_argument("files", nargs="+", type=Path, help="CSV table exports, JSON states/envelopes, YAML")
+    parser.add_argument("files", nargs="*", type=Path, help="CSV table exports, JSON states/envelopes, YAML")
+    parser.add_argument("--upload", default=None, help="run the import uploaded under this id to its end")
     parser.add_argument(
         "--tenant", default=None, help="tenant to import into (default: settings default_tenant)"
     )
@@ -28,6 +31,11 @@ def main(argv: list[str]) -> int:
     from lib.config import settings
     from lib.store import migrations
 
+    if args.upload:
+        migrations.migrate()
+        return _drive_upload(args.tenant or settings().default_tenant, args.upload)
+    if not args.files:
+        parser.error("give one or more files, or --upload ID")
     missing = [str(f) for f in args.files if not f.is_file()]
     if missing:
         print(f"error: not a file: {', '.join(missing)}", file=sys.stderr)
@@ -51,13 +59,33 @@ def main(argv: list[str]) -> int:
                 f"imported {item.id}  {item.name!r}  {status}  findings={item.findings}  "
                 f"assumptions={len(item.assumptions)}"
             )
-        for rej in report.rejected:
-            print(
-                f"rejected {rej.file}" + (f":{rej.line}" if rej.line else "") + f"  {rej.reason}",
-                file=sys.stderr,
-            )
+        _print_rejected(report.rejected)
         print(f"{len(report.imported)} imported, {len(report.rejected)} rejected")
     return 0 if not report.rejected else 1
+
+
+def _print_rejected(rejected: list) -> None:
+    for rej in rejected:
+        print(
+            f"rejected {rej.file}" + (f":{rej.line}" if rej.line else "") + f"  {rej.reason}", file=sys.stderr
+        )
+
+
+def _drive_upload(tenant: str, upload_id: str) -> int:
+    """POST …/run's work, call after call (each within its time budget), until the import is done."""
+    from lib.imports.storage import run_upload
+
+    while True:
+        p = run_upload(tenant, upload_id)
+        print(
+            f"{p.rows_done}/{p.rows_total} rows, {p.workflows_imported} imported, "
+            f"{p.rejected_count} rejected, {p.remaining} remaining",
+            file=sys.stderr,
+        )
+        if p.status == "done":
+            _print_rejected(p.rejected)
+            print(f"{p.workflows_imported} imported, {p.rejected_count} rejected")
+            return 0 if not p.rejected_count else 1
 
 
 def _run_with_progress(tenant: str, sources: list[Source], total: int, *, quiet: bool):

@@ -59,6 +59,23 @@ class ImportReport(BaseModel):
         else:
             self._overflow += 1
 
+    @property
+    def malformed(self) -> bool:
+        return self._malformed
+
+    @property
+    def overflow(self) -> int:
+        return self._overflow
+
+    def merge(self, other: ImportReport) -> None:
+        """Take another report's items and rejections (one batch's, into the whole import's)."""
+        for item in other.imported:
+            self.add(item)
+        for rej in other.rejected:
+            self.reject(rej.file, rej.line, rej.reason)
+        self._malformed = self._malformed or other._malformed
+        self._overflow += other._overflow
+
     def finish(self) -> ImportReport:
         if self._overflow:
             self.rejected.append(Rejected(file="*", reason=f"... and {self._overflow} more rejected rows"))
@@ -77,6 +94,34 @@ class ImportReport(BaseModel):
             field=first.file,
             details=[r.model_dump() for r in self.rejected],
         )
+
+
+class ImportProgress(BaseModel):
+    """Where a resumable import stands: POST /api/imports/{id}/run answers it with 202 while work
+    remains and 200 once done (then `imported`/`rejected` read like POST /api/workflows/import's)."""
+
+    id: str
+    status: Literal["staged", "running", "done"]
+    rows_total: int = Field(description="CSV records (and JSON/YAML files) staged from the upload")
+    rows_done: int
+    workflows_total: int
+    workflows_done: int = Field(description="workflows processed: imported or rejected")
+    workflows_imported: int
+    workflows_created: int = Field(description="of those imported, how many were new")
+    rejected_count: int = Field(description="rejected rows and workflows")
+    remaining: int = Field(description="workflows still to process; POST …/run again to continue")
+    calls: int = Field(description="POST …/run calls made so far")
+    imported: list[Imported] = Field(default_factory=list, description=f"the first {MAX_DETAILED}")
+    rejected: list[Rejected] = Field(default_factory=list, description=f"the first {MAX_REJECTED}")
+    malformed: bool = Field(default=False, exclude=True)
+
+    def raise_if_nothing_imported(self) -> None:
+        """A finished import that stored nothing is a client error, like the direct route's."""
+        if self.status != "done" or self.workflows_imported or not self.rejected:
+            return
+        report = ImportReport(rejected=self.rejected)
+        report._malformed = self.malformed
+        report.raise_if_nothing_imported()
 
 
 class UploadRequest(BaseModel):

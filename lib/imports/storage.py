@@ -3,7 +3,8 @@
 `create_upload` hands out a signed PUT URL (Supabase Storage through the `supabase` client when
 SUPABASE_URL is set, else any S3-compatible bucket through a boto3 presigned URL); the client
 uploads there directly; `run_upload` then streams the object(s) from the bucket into the import
-pipeline chunk by chunk. Objects live under `imports/<tenant hash>/<upload id>/`, so an upload id
+pipeline chunk by chunk, once, into the staging table; then it stores batches until its time budget
+is spent and says how far it got (call it again to continue). Objects live under `imports/<tenant hash>/<upload id>/`, so an upload id
 of one tenant means nothing to another. SDKs are imported only when used.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -19,10 +21,11 @@ from typing import Any
 
 from lib.config import settings
 from lib.errors import InvalidInput, NotFound, ProviderError, Unavailable
-from lib.imports.models import ImportReport, UploadRequest, UploadTicket
-from lib.imports.pipeline import Source, run_import
+from lib.imports import jobs
+from lib.imports.models import ImportProgress, UploadRequest, UploadTicket
+from lib.imports.pipeline import Source
 
-__all__ = ["create_upload", "run_upload"]
+__all__ = ["create_upload", "upload_progress", "run_upload"]
 
 EXPIRES_S = 3600
 _CHUNK = 1 << 20
@@ -131,18 +134,44 @@ def create_upload(tenant: str, request: UploadRequest) -> UploadTicket:
     )
 
 
-def run_upload(tenant: str, upload_id: str) -> ImportReport:
-    """Import what was uploaded under `upload_id`, streamed from the bucket."""
+def _check_id(upload_id: str) -> None:
     if not _ID.match(upload_id):
         raise InvalidInput("upload id must be the 32-character id POST /api/imports returned", field="id")
-    backend = _backend()
-    try:
-        keys = backend.keys(_prefix(tenant, upload_id))
-    except Exception as exc:
-        raise ProviderError(
-            f"object storage could not list the upload: {type(exc).__name__}", field="storage"
-        ) from None
-    if not keys:
-        raise NotFound(f"nothing was uploaded for import {upload_id!r} (or the upload expired)", field="id")
-    sources = [Source(key.rsplit("/", 1)[-1], backend.stream(key)) for key in keys]
-    return run_import(tenant, sources)
+
+
+def run_upload(tenant: str, upload_id: str, *, budget_s: float | None = None) -> ImportProgress:
+    """Continue the import of what was uploaded under `upload_id` for about `budget_s` seconds
+    (default `jobs.BUDGET_S`).
+
+    The first call streams the object(s) from the bucket into the staging table; every call then
+    stores batches until the budget is spent. Safe to repeat, also after it finished.
+    """
+    started = time.monotonic()
+    _check_id(upload_id)
+    if jobs.progress(tenant, upload_id) is None:
+        backend = _backend()
+        try:
+            keys = backend.keys(_prefix(tenant, upload_id))
+        except Exception as exc:
+            raise ProviderError(
+                f"object storage could not list the upload: {type(exc).__name__}", field="storage"
+            ) from None
+        if not keys:
+            raise NotFound(
+                f"nothing was uploaded for import {upload_id!r} (or the upload expired)", field="id"
+            )
+        jobs.stage(tenant, upload_id, [Source(key.rsplit("/", 1)[-1], backend.stream(key)) for key in keys])
+    jobs.count_call(tenant, upload_id)
+    budget = jobs.BUDGET_S if budget_s is None else budget_s
+    result = jobs.advance(tenant, upload_id, budget_s=budget, started=started)
+    assert result is not None  # staged above, and jobs are never deleted by this path
+    return result
+
+
+def upload_progress(tenant: str, upload_id: str) -> ImportProgress:
+    """How far the import of `upload_id` got (404 before its first run)."""
+    _check_id(upload_id)
+    result = jobs.progress(tenant, upload_id)
+    if result is None:
+        raise NotFound(f"import {upload_id!r} has not been run yet (or is not yours)", field="id")
+    return result

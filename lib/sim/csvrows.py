@@ -17,8 +17,19 @@ from typing import IO, Any
 
 from lib import limits
 from lib.errors import AgentForgeError
+from lib.limits import MAX_DEPTH  # levels of a JSON cell; deeper is refused, never walked
 
-__all__ = ["TABLES", "CsvRow", "RowError", "convert", "detect_table", "read_raw", "read_rows", "text_stream"]
+__all__ = [
+    "MAX_DEPTH",
+    "TABLES",
+    "CsvRow",
+    "RowError",
+    "convert",
+    "detect_table",
+    "read_raw",
+    "read_rows",
+    "text_stream",
+]
 
 _MAX_DOUBLE = Decimal("1.7976931348623157e308")  # past it, Sim's JavaScript (and float()) overflow
 
@@ -207,10 +218,7 @@ def convert(table: Table, header: list[str], cells: list[str], line: int, file: 
 
 def _cell(table: Table, col: str, cell: str) -> Any:
     if col in table.json:
-        try:
-            return limits.load_json(cell, field=col)
-        except AgentForgeError as exc:
-            raise ValueError(exc.message) from None
+        return load_cell(cell, col)
     if col in table.bools:
         low = cell.strip().lower()
         if low in _TRUE:
@@ -227,6 +235,15 @@ def _cell(table: Table, col: str, cell: str) -> Any:
             raise ValueError(f"{cell[:20]!r} is not a finite number in a double's range")
         return int(num) if num == num.to_integral_value() else float(num)
     return cell
+
+
+def load_cell(cell: str, col: str = "cell") -> Any:
+    """A JSON cell decoded through `lib.limits` (NaN, Infinity, numbers out of a double's range,
+    lone surrogates, NUL characters and nesting deeper than MAX_DEPTH are refused, naming where)."""
+    try:
+        return limits.load_json(cell, field=col)
+    except AgentForgeError as exc:
+        raise ValueError(exc.message) from None
 
 
 def read_rows(source: Any, file: str = "upload.csv") -> Iterator[CsvRow | RowError]:

@@ -18,7 +18,16 @@ from typing import Any
 
 from lib.sim.names import find_references, normalize_name
 
-__all__ = ["Built", "accepts_target", "build_state", "edge_id", "fill_subflows", "source_handle", "spec_of"]
+__all__ = [
+    "Built",
+    "accepts_target",
+    "build_state",
+    "edge_id",
+    "edge_of",
+    "fill_subflows",
+    "source_handle",
+    "spec_of",
+]
 
 CONTAINERS = frozenset({"loop", "parallel"})
 _EDGE_NS = uuid.UUID("6f1d2c3e-8a4b-4c5d-9e6f-a1b2c3d4e5f6")
@@ -208,13 +217,7 @@ def build_state(
     _relative_positions(block_map, built)
     state: dict[str, Any] = {"blocks": block_map, "edges": [], "loops": {}, "parallels": {}}
     for row in edges or []:
-        edge = {
-            "id": str(row["id"]),
-            "source": row.get("source_block_id"),
-            "target": row.get("target_block_id"),
-            "sourceHandle": row.get("source_handle"),
-            "targetHandle": row.get("target_handle"),
-        }
+        edge = edge_of(row)
         if edge["source"] not in block_map or edge["target"] not in block_map:
             built.assume(
                 "edge_dropped",
@@ -229,6 +232,17 @@ def build_state(
     fill_subflows(block_map, subflows or [], state, built)
     built.state = state
     return built
+
+
+def edge_of(row: dict[str, Any]) -> dict[str, Any]:
+    """A state edge from a `workflow_edges` row."""
+    return {
+        "id": str(row["id"]),
+        "source": row.get("source_block_id"),
+        "target": row.get("target_block_id"),
+        "sourceHandle": row.get("source_handle"),
+        "targetHandle": row.get("target_handle"),
+    }
 
 
 def _relative_positions(blocks: dict[str, dict[str, Any]], built: Built) -> None:

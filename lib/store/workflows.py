@@ -307,64 +307,6 @@ def replace(
     return record
 
 
-def upsert_import(
-    tenant: str,
-    import_key: str,
-    *,
-    state: dict,
-    name: str,
-    preferred_id: str | None = None,
-    conn: Any = None,
-    reindex: Reindex | None = None,
-    **fields: Any,
-) -> tuple[WorkflowRecord, bool]:
-    """Create, or replace in place, the workflow this tenant imported under `import_key`.
-
-    Re-importing the same file therefore updates rather than duplicates. Sim's own workflow id is
-    kept when no other workflow uses it yet.
-    """
-    with db.transaction(conn) as c:
-        # Bulk imports commit one transaction per workflow; not waiting for the WAL flush keeps
-        # each commit atomic (never half-written) and re-importing is idempotent if a crash loses one.
-        c.execute("set local synchronous_commit = off")
-        c.execute("select pg_advisory_xact_lock(hashtext(%s))", (f"{tenant}:{import_key}",))
-        row = c.execute(
-            "select id from workflow where tenant_id = %s and import_key = %s", (tenant, import_key)
-        ).fetchone()
-        if row is not None:
-            rec = replace(
-                tenant,
-                row["id"],
-                state=state,
-                expected_version=None,
-                name=name,
-                description=fields.get("description"),
-                category=fields.get("category"),
-                metadata=fields.get("metadata"),
-                variables=fields.get("variables"),
-                sim_fields=fields.get("sim_fields"),
-                reason="import",
-                conn=c,
-                reindex=reindex,
-            )
-            return rec, False
-        wid = preferred_id
-        if wid is None or c.execute("select 1 from workflow where id = %s", (wid,)).fetchone():
-            wid = str(uuid.uuid4())
-        rec = create(
-            tenant,
-            state=state,
-            name=name,
-            import_key=import_key,
-            id=wid,
-            source="import",
-            conn=c,
-            reindex=reindex,
-            **fields,
-        )
-        return rec, True
-
-
 def delete(tenant: str, id: str, *, expected_version: int | None = None) -> None:
     """Delete the workflow (its rows and history go with it) if `expected_version` is still current."""
     with db.transaction() as c:
@@ -452,83 +394,88 @@ def _num(value: Any) -> float:
         return 0.0
 
 
+def mirror_rows(state: Any) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """The normalized rows of a state, without workflow and tenant ids (first of a repeated id wins):
+    blocks (id, type, name, x, y, enabled, horizontal_handles, is_wide, advanced_mode, height,
+    subBlocks, outputs, data, parent_id, extent), edges (id, source, target, source_handle,
+    target_handle), subflows (id, type, config); JSON columns as Python values."""
+    state = state if isinstance(state, dict) else {}
+    blocks = state.get("blocks") if isinstance(state.get("blocks"), dict) else {}
+    block_rows: dict[str, tuple[Any, ...]] = {}
+    for key, b in blocks.items():
+        if not isinstance(b, dict) or str(b.get("id") or key) in block_rows:
+            continue
+        pos = b.get("position") if isinstance(b.get("position"), dict) else {}
+        data = b.get("data") if isinstance(b.get("data"), dict) else {}
+        block_rows[str(b.get("id") or key)] = (
+            str(b.get("id") or key),
+            str(b.get("type") or ""),
+            str(b.get("name") or ""),
+            _num(pos.get("x")),
+            _num(pos.get("y")),
+            b.get("enabled") is not False,
+            b.get("horizontalHandles") is not False,
+            bool(b.get("isWide")),
+            bool(b.get("advancedMode")),
+            _num(b.get("height")),
+            b.get("subBlocks") or {},
+            b.get("outputs") or {},
+            data,
+            data.get("parentId"),
+            data.get("extent"),
+        )
+    edges = state.get("edges") if isinstance(state.get("edges"), list) else []
+    edge_rows: dict[str, tuple[Any, ...]] = {}
+    for e in edges:
+        if isinstance(e, dict) and e.get("id") and e.get("source") and e.get("target"):
+            edge_rows.setdefault(
+                str(e["id"]),
+                (
+                    str(e["id"]),
+                    str(e["source"]),
+                    str(e["target"]),
+                    e.get("sourceHandle"),
+                    e.get("targetHandle"),
+                ),
+            )
+    subflow_rows: dict[str, tuple[Any, ...]] = {}
+    for kind in ("loops", "parallels"):
+        group = state.get(kind) if isinstance(state.get(kind), dict) else {}
+        for sid, cfg in group.items():
+            subflow_rows.setdefault(
+                str(sid),
+                (str(sid), "loop" if kind == "loops" else "parallel", cfg if isinstance(cfg, dict) else {}),
+            )
+    return list(block_rows.values()), list(edge_rows.values()), list(subflow_rows.values())
+
+
 def _mirror(c: Any, tenant: str, wid: str, state: dict, *, fresh: bool = False) -> None:
     """Rewrite the normalized rows from the state (Sim's save does the same: delete + insert)."""
     if not fresh:
         for table in ("workflow_edges", "workflow_subflows", "workflow_blocks"):
             c.execute(f"delete from {table} where workflow_id = %s", (wid,))
-    blocks = state.get("blocks") if isinstance(state, dict) else None
-    blocks = blocks if isinstance(blocks, dict) else {}
-    block_rows = []
-    for key, b in blocks.items():
-        if not isinstance(b, dict):
-            continue
-        pos = b.get("position") if isinstance(b.get("position"), dict) else {}
-        data = b.get("data") if isinstance(b.get("data"), dict) else {}
-        block_rows.append(
-            (
-                str(b.get("id") or key),
-                wid,
-                tenant,
-                str(b.get("type") or ""),
-                str(b.get("name") or ""),
-                _num(pos.get("x")),
-                _num(pos.get("y")),
-                b.get("enabled") is not False,
-                b.get("horizontalHandles") is not False,
-                bool(b.get("isWide")),
-                bool(b.get("advancedMode")),
-                _num(b.get("height")),
-                Jsonb(b.get("subBlocks") or {}),
-                Jsonb(b.get("outputs") or {}),
-                Jsonb(data),
-                data.get("parentId"),
-                data.get("extent"),
-            )
-        )
-    if block_rows:
-        with c.cursor() as cur:
+    blocks, edges, subflows = mirror_rows(state)
+    with c.cursor() as cur:
+        if blocks:
             cur.executemany(
                 "insert into workflow_blocks (id, workflow_id, tenant_id, type, name, position_x, position_y,"
                 " enabled, horizontal_handles, is_wide, advanced_mode, height, sub_blocks, outputs, data,"
-                " parent_id, extent) values (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)"
-                " on conflict (workflow_id, id) do nothing",
-                block_rows,
+                " parent_id, extent) values (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                [
+                    (b[0], wid, tenant, *b[1:10], Jsonb(b[10]), Jsonb(b[11]), Jsonb(b[12]), *b[13:])
+                    for b in blocks
+                ],
             )
-    edges = state.get("edges") if isinstance(state, dict) else None
-    edge_rows = [
-        (
-            str(e.get("id")),
-            wid,
-            tenant,
-            str(e.get("source")),
-            str(e.get("target")),
-            e.get("sourceHandle"),
-            e.get("targetHandle"),
-        )
-        for e in (edges if isinstance(edges, list) else [])
-        if isinstance(e, dict) and e.get("id") and e.get("source") and e.get("target")
-    ]
-    if edge_rows:
-        with c.cursor() as cur:
+        if edges:
             cur.executemany(
                 "insert into workflow_edges (id, workflow_id, tenant_id, source_block_id, target_block_id,"
-                " source_handle, target_handle) values (%s,%s,%s,%s,%s,%s,%s) on conflict do nothing",
-                edge_rows,
+                " source_handle, target_handle) values (%s,%s,%s,%s,%s,%s,%s)",
+                [(e[0], wid, tenant, *e[1:]) for e in edges],
             )
-    for kind in ("loops", "parallels"):
-        group = state.get(kind) if isinstance(state, dict) else None
-        for sid, cfg in group.items() if isinstance(group, dict) else ():
-            c.execute(
-                "insert into workflow_subflows (id, workflow_id, tenant_id, type, config) values (%s,%s,%s,%s,%s)"
-                " on conflict do nothing",
-                (
-                    str(sid),
-                    wid,
-                    tenant,
-                    kind[:-1] if kind == "loops" else "parallel",
-                    Jsonb(cfg if isinstance(cfg, dict) else {}),
-                ),
+        if subflows:
+            cur.executemany(
+                "insert into workflow_subflows (id, workflow_id, tenant_id, type, config) values (%s,%s,%s,%s,%s)",
+                [(f[0], wid, tenant, f[1], Jsonb(f[2])) for f in subflows],
             )
 
 

@@ -422,7 +422,10 @@ def _render(op: Operation, result: Any, ctx: Context, request: Request) -> Respo
         match = request.headers.get("if-none-match", "")
         if etag in [t.strip() for t in match.split(",")] or match.strip() == "*":
             return Response(status_code=304, headers=headers)
-    return Response(body, status_code=op.status, media_type="application/json", headers=headers)
+    # A handler may answer another success code than the declared one (ctx.extra["status"]):
+    # a resumable import answers 202 while work remains and 200 once done.
+    status = ctx.extra.get("status", op.status)
+    return Response(body, status_code=status, media_type="application/json", headers=headers)
 
 
 def _cache_control(policy: str | None, ctx: Context) -> str:

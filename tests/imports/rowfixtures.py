@@ -363,3 +363,74 @@ def write_large_csv(
                     written += sum(len(c) for c in cells) + len(cells) + 8
                     rows += 1
     return rows
+
+
+SUBFLOW_COLUMNS = ["id", "workflow_id", "type", "config", "created_at", "updated_at"]
+
+
+def triage_edges(wid: str = WF_ID) -> list[dict]:
+    """The triage workflow's connections, as Sim's workflow_edges rows."""
+    pairs = [
+        (START, "source", AGENT),
+        (AGENT, "source", API),
+        (API, "source", LOOP),
+        (LOOP, "loop-start-source", FUNC),
+    ]
+    return [
+        {
+            "id": f"{wid}-e{n}",
+            "workflow_id": wid,
+            "source_block_id": s,
+            "target_block_id": t,
+            "source_handle": h,
+            "target_handle": "target",
+            "created_at": "2025-07-20 09:14:03.512+00",
+        }
+        for n, (s, h, t) in enumerate(pairs)
+    ]
+
+
+def triage_subflows(wid: str = WF_ID) -> list[dict]:
+    return [
+        {
+            "id": LOOP,
+            "workflow_id": wid,
+            "type": "loop",
+            "config": {"id": LOOP, "nodes": [FUNC], "iterations": 3, "loopType": "for"},
+            "created_at": "2025-07-20 09:14:03.512+00",
+            "updated_at": "2025-07-22 17:40:11.004+00",
+        }
+    ]
+
+
+def _distinct(blocks: list[dict], n: int) -> list[dict]:
+    """Workflow n's own texts (prompt, URL, code), so no two workflows of an export are alike."""
+    blocks[1]["sub_blocks"]["systemPrompt"]["value"] += f" Queue {n}."
+    blocks[2]["sub_blocks"]["url"]["value"] += f"/{n}"
+    blocks[4]["sub_blocks"]["code"]["value"] += f" // {n}"
+    return blocks
+
+
+EXPORT_FILES = {
+    "workflow_rows.csv": (WORKFLOW_COLUMNS, lambda wid, n: [workflow_row(wid, f"Support triage {n}")]),
+    "workflow_blocks_rows.csv": (BLOCK_COLUMNS, lambda wid, n: _distinct(triage_blocks(wid), n)),
+    "workflow_edges_rows.csv": (EDGE_COLUMNS, lambda wid, n: triage_edges(wid)),
+    "workflow_subflows_rows.csv": (SUBFLOW_COLUMNS, lambda wid, n: triage_subflows(wid)),
+}
+
+
+def write_export(folder, workflows: int, *, prefix: str = "wf") -> dict[str, int]:
+    """A whole Supabase export of `workflows` triage workflows (5 blocks, 4 edges, 1 loop each) as
+    Sim's four table files in `folder`, written as it goes; returns rows per file."""
+    counts = {}
+    for name, (columns, rows_of) in EXPORT_FILES.items():
+        n_rows = 0
+        with open(folder / name, "w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh, lineterminator="\r\n")
+            writer.writerow(columns)
+            for n in range(workflows):
+                for row in rows_of(f"{prefix}-{n:06d}", n):
+                    writer.writerow([_cell(row.get(c), "tf", False) for c in columns])
+                    n_rows += 1
+        counts[name] = n_rows
+    return counts

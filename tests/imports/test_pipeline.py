@@ -8,6 +8,7 @@ import pytest
 import rowfixtures as F
 
 from lib.imports import Source, run_import
+from lib.imports.batch import workflow_id
 from lib.sim.export import export_workflow
 from lib.sim.redact import redact_state
 from lib.sim.yaml_format import to_yaml
@@ -18,7 +19,7 @@ EXAMPLES = Path(__file__).resolve().parents[3] / "shared" / "sim-examples" / "la
 
 @pytest.fixture
 def wids():
-    """Fresh Sim workflow ids per test: workflow ids are global, and Sim's id is kept only when free."""
+    """Fresh Sim workflow ids per test (our ids derive from them per tenant: `workflow_id`)."""
     return str(uuid.uuid4()), str(uuid.uuid4())
 
 
@@ -42,12 +43,12 @@ def test_csv_set_imports_with_assumptions_and_reimport_is_idempotent(tenant, wid
     by_name = {i.name: i for i in first.imported}
     assert set(by_name) == {"Support triage", "Tiny"} and all(i.valid for i in first.imported)
     triage = by_name["Support triage"]
-    assert triage.id == wids[0]  # Sim's own id is kept
+    assert triage.id == workflow_id(tenant, wids[0])  # the same id on every import, scoped per tenant
     assert {a["kind"] for a in triage.assumptions} >= {"edge_inferred", "container_start_edge"}
-    record = workflows.get(tenant, wids[0])
+    record = workflows.get(tenant, workflow_id(tenant, wids[0]))
     assert len(record.state["edges"]) == 4 and record.metadata["import"]["assumptions"] == triage.assumptions
     assert record.metadata["validation"]["valid"] is True
-    assert len(workflows.block_rows(tenant, wids[0])) == 5
+    assert len(workflows.block_rows(tenant, workflow_id(tenant, wids[0]))) == 5
 
     again = run_import(tenant, _csv_set(wids))
     assert [i.id for i in again.imported] == [i.id for i in first.imported]
@@ -57,22 +58,22 @@ def test_csv_set_imports_with_assumptions_and_reimport_is_idempotent(tenant, wid
 
 def test_a_bad_row_mid_workflow_stores_nothing_of_it_and_the_rest_lands(tenant, wids):
     run_import(tenant, _csv_set(wids))
-    before = workflows.get(tenant, wids[0])
+    before = workflows.get(tenant, workflow_id(tenant, wids[0]))
     report = run_import(tenant, _csv_set(wids, bad_middle_row=True))
     assert [i.name for i in report.imported] == ["Tiny"]
     lines = [r.line for r in report.rejected]
     assert report.rejected[0].file == "workflow_blocks.csv" and lines[0] > 2
     assert "sub_blocks" in report.rejected[0].reason
     assert "not imported" in report.rejected[-1].reason and wids[0] in report.rejected[-1].reason
-    after = workflows.get(tenant, wids[0])
+    after = workflows.get(tenant, workflow_id(tenant, wids[0]))
     assert after.version == before.version and after.state == before.state
-    assert len(workflows.block_rows(tenant, wids[0])) == 5
+    assert len(workflows.block_rows(tenant, workflow_id(tenant, wids[0]))) == 5
 
 
 def test_a_bad_row_of_a_new_workflow_leaves_no_trace(tenant, wids):
     report = run_import(tenant, _csv_set(wids, bad_middle_row=True))
     assert [i.name for i in report.imported] == ["Tiny"]
-    assert not workflows.exists(tenant, wids[0])
+    assert not workflows.exists(tenant, workflow_id(tenant, wids[0]))
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.stem)
@@ -99,7 +100,7 @@ def test_sims_own_exports_import_cleanly_and_round_trip(tenant, path):
 
 def test_jul25_yaml_and_text_editor_export_import(tenant, wids):
     editor_id = str(uuid.uuid4())
-    state = run_import(tenant, _csv_set(wids)).imported[0]
+    state = next(i for i in run_import(tenant, _csv_set(wids)).imported if i.name == "Support triage")
     stored = workflows.get(tenant, state.id).state
     report = run_import(
         tenant,
@@ -122,9 +123,12 @@ def test_jul25_yaml_and_text_editor_export_import(tenant, wids):
     assert report.rejected == []
     yaml_item, editor_item = report.imported
     assert yaml_item.name == "Support triage" and yaml_item.valid and yaml_item.source == "jul25-yaml"
-    assert editor_item.id == editor_id and editor_item.name == "From the editor"
+    assert editor_item.id == workflow_id(tenant, editor_id) and editor_item.name == "From the editor"
     assert (
-        workflows.get(tenant, editor_id).state["blocks"][F.AGENT]["subBlocks"]["model"]["value"] == "gpt-4.1"
+        workflows.get(tenant, workflow_id(tenant, editor_id)).state["blocks"][F.AGENT]["subBlocks"]["model"][
+            "value"
+        ]
+        == "gpt-4.1"
     )
 
 

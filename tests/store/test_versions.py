@@ -45,17 +45,6 @@ def test_a_rolled_back_replace_rolls_back_its_history_row(tenant):
     assert workflows.get(tenant, rec.id).state == _state("a")
 
 
-def test_reimport_keeps_the_previous_import(tenant):
-    first, created = workflows.upsert_import(
-        tenant, "key-1", state=_state("a", "b", "c", "d"), name="Imported"
-    )
-    assert created and first.version_source == "import"
-    again, created = workflows.upsert_import(tenant, "key-1", state=_state("x"), name="Imported")
-    assert not created and again.version == 2
-    kept = versions.get(tenant, first.id, 1)
-    assert kept.source == "import" and kept.block_count == 4 and kept.state == _state("a", "b", "c", "d")
-
-
 def test_a_partial_update_without_state_is_a_new_version_that_keeps_the_state(tenant):
     rec = workflows.create(tenant, state=_state("a"), name="old name")
     new = workflows.replace(

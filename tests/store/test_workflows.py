@@ -113,21 +113,6 @@ def test_delete_takes_the_blocks(tenant):
     assert workflows.block_rows(tenant, rec.id) == []
 
 
-def test_upsert_import_is_idempotent_and_keeps_sim_id(tenant):
-    first, created = workflows.upsert_import(
-        tenant, "sim:wf-1", state=STATE, name="Imported", preferred_id=f"{tenant}-wf-1"
-    )
-    again, created_again = workflows.upsert_import(
-        tenant, "sim:wf-1", state=STATE, name="Imported again", preferred_id=f"{tenant}-wf-1"
-    )
-    assert created and not created_again
-    assert first.id == again.id == f"{tenant}-wf-1" and again.version == 2
-    other, _ = workflows.upsert_import(
-        tenant + "-b", "sim:wf-1", state=STATE, name="Theirs", preferred_id=f"{tenant}-wf-1"
-    )
-    assert other.id != first.id  # the id is taken by another tenant: a fresh one, no collision
-
-
 def test_page_is_keyset_and_filters(tenant):
     ids = [
         workflows.create(tenant, state=STATE, name=f"W{i}", category="research" if i % 2 else "ecommerce").id

@@ -35,6 +35,7 @@ CASES: dict[str, dict] = {
     "POST /api/validate": {"json": {"state": STATE_SNIPPET}, "expect": {200}},
     "POST /api/imports": {"json": {"filename": "rows.csv", "size": 10}, "expect": {201, 422, 503}},
     "POST /api/imports/{id}/run": {"expect": {404, 503}},
+    "GET /api/imports/{id}": {"expect": {404}},
     "GET /api/workflows/{id}": {"owned": True},
     "PUT /api/workflows/{id}": {"owned": True, "json": "a valid state"},
     "DELETE /api/workflows/{id}": {"owned": True},
