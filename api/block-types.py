@@ -9,7 +9,7 @@ app = Endpoint("/api/block-types", tag="registry")
 
 
 @app.get(response=BlockTypes, public=True, cache="public")
-def list_block_types(ctx: Context) -> BlockTypes:
+async def list_block_types(ctx: Context) -> BlockTypes:
     """Type, name, category, era and a subBlock summary of each registry entry."""
     return block_types()
 

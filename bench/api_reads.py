@@ -1,23 +1,36 @@
-"""Read latency of the two hottest endpoints, in process: GET /api/templates and GET /api/workflows?limit=50.
+"""Read latency at the ASGI layer, beside floors measured in the same run.
 
-Stores 10,000 workflows (template states, as users create them) for one bench tenant, then times
-requests through the whole local server with Starlette's TestClient. Uses the configured database
-(the embedded one under .data/ unless DATABASE_URL is set); the rows are reused by later runs.
+Stores 10,000 workflows (template states, as users create them) for one bench tenant, then calls
+each route file's own ASGI `app` directly — the object Vercel runs, no TestClient, no server —
+with an authenticated request, and prints p50/p95 for:
 
-Run: python bench/api_reads.py [requests-per-endpoint]   (prints figures; asserts nothing)
+- floor: a bare Starlette app answering `{}` on one route, driven the same way (what any route
+  costs before it does anything);
+- floor: the list page's SQL in raw psycopg on one open connection (what the data costs);
+- `GET /api/templates`, `GET /api/workflows?limit=50`, and the next page by cursor.
+
+Uses the configured database (the embedded one under .data/ unless DATABASE_URL is set); the
+rows are reused by later runs. Asserts nothing.
+
+Run: python bench/api_reads.py [requests-per-route]
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
 import statistics
 import sys
 import time
 from pathlib import Path
 
+# bench/ itself off the path: bench/secrets.py would shadow the standard library's `secrets`.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lib.store import db, keys, migrations, workflows
-from lib.templates import catalogue
+from lib.config import ROOT  # noqa: E402
+from lib.store import db, keys, migrations, workflows  # noqa: E402
+from lib.web.routes import load_module  # noqa: E402
 
 TENANT = "bench-api-reads"
 TARGET = 10_000
@@ -25,15 +38,13 @@ BATCH = 500
 
 
 def _count() -> int:
-    total, cursor = 0, None
-    while True:
-        rows, cursor = workflows.page(TENANT, limit=200, cursor=cursor)
-        total += len(rows)
-        if cursor is None:
-            return total
+    with db.reading() as c:
+        return c.execute("select count(*) as n from workflow where tenant_id = %s", (TENANT,)).fetchone()["n"]
 
 
 def _fill() -> float:
+    from lib.templates import catalogue
+
     have = _count()
     templates = catalogue.all_templates()
     started = time.perf_counter()
@@ -54,44 +65,121 @@ def _fill() -> float:
     return time.perf_counter() - started
 
 
-def _time(client, path: str, headers: dict[str, str], n: int) -> list[float]:
-    client.get(path, headers=headers)  # warm: route import, pool, caches
-    out = []
-    for _ in range(n):
+async def _call(app, path: str, headers: dict[str, str]) -> tuple[int, bytes]:
+    """One request through the ASGI interface, as a server (or Vercel's runtime) makes it."""
+    raw_path, _, query = path.partition("?")
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "https",
+        "path": raw_path,
+        "raw_path": raw_path.encode(),
+        "query_string": query.encode(),
+        "root_path": "",
+        "headers": [(k.lower().encode(), v.encode()) for k, v in {"host": "bench", **headers}.items()],
+        "client": ("127.0.0.1", 1),
+        "server": ("bench", 443),
+    }
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    await app(scope, receive, send)
+    status = next(m["status"] for m in sent if m["type"] == "http.response.start")
+    return status, b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+
+
+async def _call_ok(app, path: str, headers: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    status, body = await _call(app, path, headers)
+    ms = (time.perf_counter() - t0) * 1000
+    assert status == 200, body[:300]
+    return ms
+
+
+def _sql_floor_query():
+    """The list page's query on one open connection, autocommit, rows fetched: the data's cost."""
+    import psycopg
+    from psycopg.rows import dict_row
+
+    sql = (
+        f"select {workflows.LIST_COLUMNS}, seq from workflow where tenant_id = %s order by seq desc limit %s"
+    )
+    conn = psycopg.connect(db.url(), autocommit=True, row_factory=dict_row, prepare_threshold=None)
+
+    def run() -> float:
         t0 = time.perf_counter()
-        r = client.get(path, headers=headers)
-        out.append((time.perf_counter() - t0) * 1000)
-        assert r.status_code == 200, r.text
-    return out
+        conn.execute(sql, (TENANT, 51)).fetchall()
+        return (time.perf_counter() - t0) * 1000
+
+    return run, conn
+
+
+def _bare_app():
+    from starlette.applications import Starlette
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    async def ok(request):
+        return Response(b"{}", media_type="application/json")
+
+    return Starlette(routes=[Route("/floor", ok)])
 
 
 def _report(label: str, ms: list[float]) -> None:
     q = statistics.quantiles(ms, n=100)
-    print(f"{label:38} n={len(ms):4}  p50={q[49]:7.2f} ms  p95={q[94]:7.2f} ms  max={max(ms):7.2f} ms")
+    print(f"{label:44} n={len(ms):4}  p50={q[49]:7.2f} ms  p95={q[94]:7.2f} ms  max={max(ms):7.2f} ms")
+
+
+async def _run(n: int, auth: dict[str, str]) -> None:
+    """Every measured path once per round, rounds repeated n times: load on the shared machine
+    falls on the floors and the routes alike."""
+    templates = load_module(ROOT / "api" / "templates" / "index.py").app
+    listing = load_module(ROOT / "api" / "workflows" / "index.py").app
+    bare = _bare_app()
+    sql, conn = _sql_floor_query()
+    _status, body = await _call(listing, "/api/workflows?limit=50", auth)
+    cursor = json.loads(body)["next_cursor"]
+    paths = {
+        "floor: bare Starlette route, same driver": (bare, "/floor", {}),
+        "GET /api/templates": (templates, "/api/templates", {}),
+        "GET /api/workflows?limit=50": (listing, "/api/workflows?limit=50", auth),
+        "GET /api/workflows?limit=50&cursor=…": (listing, f"/api/workflows?limit=50&cursor={cursor}", auth),
+    }
+    times: dict[str, list[float]] = {
+        label: [] for label in ["floor: the list page's SQL, raw psycopg", *paths]
+    }
+    for i in range(n + 5):  # the first 5 rounds warm the pool, caches and first-use imports
+        sql_ms = sql()
+        got = {label: await _call_ok(app, path, headers) for label, (app, path, headers) in paths.items()}
+        if i >= 5:
+            times["floor: the list page's SQL, raw psycopg"].append(sql_ms)
+            for label, ms in got.items():
+                times[label].append(ms)
+    conn.close()
+    for label, ms in times.items():
+        _report(label, ms)
 
 
 def main() -> None:
-    from starlette.testclient import TestClient
-
-    from lib.web.server import create_app
-
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     migrations.migrate()
     filled = _fill()
+    with db.reading() as c:  # fresh statistics after the fill, as autovacuum would soon have them
+        c.execute("analyze workflow")
     print(
         f"bench tenant {TENANT}: {_count()} workflows stored"
         + (f" (inserted in {filled:.1f} s)" if filled > 0.5 else "")
+        + f"; {n} rounds of one request per path, after 5 warm-up rounds\n"
     )
-    key = keys.create(TENANT, role="read")[1]
-    auth = {"Authorization": f"Bearer {key}"}
-    with TestClient(create_app()) as client:
-        _report("GET /api/templates", _time(client, "/api/templates", {}, n))
-        _report("GET /api/workflows?limit=50", _time(client, "/api/workflows?limit=50", auth, n))
-        first = client.get("/api/workflows?limit=50", headers=auth).json()["next_cursor"]
-        _report(
-            "GET /api/workflows?limit=50&cursor=…",
-            _time(client, f"/api/workflows?limit=50&cursor={first}", auth, n),
-        )
+    auth = {"authorization": f"Bearer {keys.create(TENANT, role='read')[1]}"}
+    asyncio.run(_run(n, auth))
     db.close()
 
 

@@ -77,7 +77,12 @@ class Unavailable(AgentForgeError):
     """A dependency we cannot work without (the database) is unreachable: retry shortly."""
 
     code = "unavailable"
-    retry_after = 2
+    retry_after: int | None = 2
+
+    def __init__(self, message: str, *, retry_after: int | None = None, **kw: Any):
+        super().__init__(message, **kw)
+        if retry_after is not None:
+            self.retry_after = retry_after
 
 
 class RateLimited(AgentForgeError):
@@ -93,3 +98,9 @@ class RateLimited(AgentForgeError):
 
 class BudgetExceeded(RateLimited):
     code = "budget_exceeded"
+
+
+class SchemaMismatch(Unavailable):
+    """The database's schema is not the one this code was built for (newer, or behind and not migrated)."""
+
+    code = "schema_mismatch"

@@ -10,7 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from lib.config import settings
-from lib.errors import Unavailable
+from lib.errors import SchemaMismatch, Unavailable
 
 
 class DatabaseHealth(BaseModel):
@@ -28,8 +28,16 @@ class EmbeddingsHealth(BaseModel):
     dim: int
 
 
+class DeploymentHealth(BaseModel):
+    environment: Literal["production", "preview", "development"] = Field(description="From VERCEL_ENV")
+    branch: str | None = Field(default=None, description="VERCEL_GIT_COMMIT_REF")
+    commit: str | None = Field(default=None, description="VERCEL_GIT_COMMIT_SHA")
+    auth_required: bool
+
+
 class Health(BaseModel):
     status: Literal["ok", "degraded", "down"]
+    deployment: DeploymentHealth
     database: DatabaseHealth
     providers: dict[str, bool] = Field(description="Which providers are configured (never their keys)")
     embeddings: EmbeddingsHealth | None = None
@@ -59,32 +67,49 @@ def _probe() -> tuple[str | None, str | None]:
 def check() -> Health:
     """Query the database for real; degraded states say what works in a reduced way."""
     from lib.store import db, migrations
+    from lib.store.migrations import SchemaBusy
 
     cfg = settings()
-    latest = migrations.available()[-1].version if migrations.available() else None
+    files = migrations.available()
+    latest = files[-1].version if files else None
+    deployment = DeploymentHealth(
+        environment=cfg.environment(),
+        branch=cfg.git_branch,
+        commit=cfg.git_commit,
+        auth_required=bool(cfg.auth_required),
+    )
     degraded: list[str] = []
     t0 = time.perf_counter()
     try:
         # Cold-start work (imports, the pool object) first: the deadline is for the database's answer.
         db.pool()
-        import pgvector.psycopg  # each new connection's configure step needs it
+        import pgvector.psycopg  # noqa: F401  # imported now: each new connection's configure step needs it
 
         # In a thread with a deadline: a database that hangs (not refuses) cannot hold the answer.
-        pgvector, version = _probes.submit(_probe).result(timeout=BUDGET_S)
+        extension, version = _probes.submit(_probe).result(timeout=BUDGET_S)
         database = DatabaseHealth(
             ok=True,
             kind=db.describe(),
             latency_ms=round((time.perf_counter() - t0) * 1000, 2),
             schema_version=version,
             latest_schema_version=latest,
-            pgvector=pgvector,
+            pgvector=extension,
         )
     except Exception as exc:
         if not isinstance(exc, Unavailable | WaitedTooLong) and not db.is_outage(exc):
             raise
-        database = DatabaseHealth(ok=False, kind=db.describe(), latest_schema_version=latest)
+        # A schema this code cannot use (or one being migrated) says so; anything else is unreachable.
+        reason = exc.message if isinstance(exc, SchemaMismatch | SchemaBusy) else "database unreachable"
+        version = migrations.current_version() if isinstance(exc, SchemaMismatch) else None
+        database = DatabaseHealth(
+            ok=False, kind=db.describe(), schema_version=version, latest_schema_version=latest
+        )
         return Health(
-            status="down", database=database, providers=cfg.providers(), degraded=["database unreachable"]
+            status="down",
+            deployment=deployment,
+            database=database,
+            providers=cfg.providers(),
+            degraded=[reason],
         )
     if database.schema_version != latest:
         degraded.append(
@@ -105,6 +130,7 @@ def check() -> Health:
     degraded.extend(_provider_states())
     return Health(
         status="degraded" if degraded else "ok",
+        deployment=deployment,
         database=database,
         providers=cfg.providers(),
         embeddings=emb,

@@ -35,7 +35,12 @@ for _var in (
     "OPENAI_API_KEY",
     "ANTHROPIC_BASE_URL",
     "OPENAI_BASE_URL",
+    "VERCEL",
     "VERCEL_ENV",
+    "VERCEL_GIT_COMMIT_REF",
+    "VERCEL_GIT_COMMIT_SHA",
+    "AGENT_FORGE_BOOTSTRAP_TOKEN",
+    "AUTO_MIGRATE",
     "SUPABASE_URL",
     "S3_ENDPOINT_URL",
     "AWS_ACCESS_KEY_ID",
@@ -120,3 +125,27 @@ def api_key(store):
 def headers(api_key, tenant) -> dict:
     """Authorization with a write key of this test's tenant."""
     return {"Authorization": f"Bearer {api_key(tenant)}"}
+
+
+@pytest.fixture
+def scratch_db(store, monkeypatch):
+    """Point the store at a fresh, empty database for one test (its first use migrates it)."""
+    import psycopg
+
+    from lib.config import settings
+
+    db = store
+    base = db.url()
+    name = f"scratch_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f"create database {name}")
+    db.close()
+    scratch = base.replace("/postgres?", f"/{name}?")
+    monkeypatch.setenv("DATABASE_URL", scratch)
+    settings.cache_clear()
+    yield scratch
+    db.close()
+    monkeypatch.delenv("DATABASE_URL")
+    settings.cache_clear()
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f"drop database {name} with (force)")

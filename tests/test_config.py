@@ -1,4 +1,4 @@
-"""Settings: read from the environment lazily; secrets never print; auth on in Vercel production."""
+"""Settings: read from the environment lazily; secrets never print; auth on in every Vercel deployment."""
 
 import pytest
 
@@ -9,14 +9,17 @@ from lib.config import Settings
     "env, expected",
     [
         ({}, False),
-        ({"VERCEL_ENV": "preview"}, False),
+        ({"VERCEL_ENV": "preview"}, True),
+        ({"VERCEL_ENV": "preview", "AUTH_REQUIRED": "false"}, False),
         ({"VERCEL_ENV": "production"}, True),
         ({"VERCEL_ENV": "production", "AUTH_REQUIRED": "false"}, False),
+        ({"VERCEL_ENV": "development"}, False),
+        ({"VERCEL": "1"}, True),  # on Vercel without VERCEL_ENV exposed: fail closed
         ({"AUTH_REQUIRED": "true"}, True),
     ],
 )
-def test_auth_required_defaults_on_in_vercel_production(monkeypatch, env, expected):
-    for k in ("VERCEL_ENV", "AUTH_REQUIRED"):
+def test_auth_required_defaults_on_in_every_vercel_deployment(monkeypatch, env, expected):
+    for k in ("VERCEL", "VERCEL_ENV", "AUTH_REQUIRED"):
         monkeypatch.delenv(k, raising=False)
     for k, v in env.items():
         monkeypatch.setenv(k, v)

@@ -10,7 +10,7 @@ app = Endpoint("/api/templates/{name}", tag="templates")
 
 
 @app.get(response=Template, public=True, cache="public", errors=(404,))
-def read_template(ctx: Context, name: str) -> Template:
+async def read_template(ctx: Context, name: str) -> Template:
     """One template, state included (edge-cacheable)."""
     return catalogue.get(name)
 

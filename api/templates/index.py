@@ -10,7 +10,7 @@ app = Endpoint("/api/templates", tag="templates")
 
 
 @app.get(response=TemplateList, public=True, cache="public")
-def list_templates(ctx: Context, query: TemplateQuery) -> TemplateList:
+async def list_templates(ctx: Context, query: TemplateQuery) -> TemplateList:
     """List templates with per-category counts (edge-cacheable)."""
     return catalogue.search(category=query.category, q=query.q)
 

@@ -84,7 +84,8 @@ def _build(kind: Kind) -> Embedder:
         from lib.embeddings.openai_embedder import OpenAIEmbedder
 
         cfg = settings()
-        assert cfg.openai_api_key is not None
+        if cfg.openai_api_key is None:
+            raise RuntimeError("the OpenAI embedder needs OPENAI_API_KEY")
         return OpenAIEmbedder(
             api_key=cfg.openai_api_key.get_secret_value(),
             model=cfg.embedding_model,

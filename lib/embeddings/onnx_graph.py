@@ -61,6 +61,7 @@ def _fields(buf: memoryview):
     while pos < end:
         key, pos = _varint(buf, pos)
         num, wire = key >> 3, key & 7
+        value: int | memoryview
         if wire == 0:
             value, pos = _varint(buf, pos)
         elif wire == 1:

@@ -16,7 +16,7 @@ class OpenAIEmbedder:
     def __init__(self, *, api_key: str, model: str, base_url: str | None = None, timeout_s: float = 30.0):
         self.model = model
         self.name = f"openai:{model}"
-        self._args = {"api_key": api_key, "base_url": base_url, "timeout": timeout_s, "max_retries": 2}
+        self._api_key, self._base_url, self._timeout_s = api_key, base_url, timeout_s
         self._client: Any = None
         self._lock = threading.Lock()
 
@@ -25,7 +25,9 @@ class OpenAIEmbedder:
             if self._client is None:
                 import openai
 
-                self._client = openai.OpenAI(**self._args)
+                self._client = openai.OpenAI(
+                    api_key=self._api_key, base_url=self._base_url, timeout=self._timeout_s, max_retries=2
+                )
             return self._client
 
     def embed_counted(self, texts: list[str]) -> tuple[np.ndarray, int]:
@@ -40,9 +42,9 @@ class OpenAIEmbedder:
         if out.shape != (len(texts), self.dim):
             raise RuntimeError(f"embedding answer of shape {out.shape}, expected {(len(texts), self.dim)}")
         norms = np.linalg.norm(out, axis=1, keepdims=True)
-        out = out / np.where(norms > 0, norms, 1.0)
+        unit = out / np.where(norms > 0, norms, 1.0)
         tokens = int(getattr(response.usage, "prompt_tokens", 0) or 0)
-        return out.astype(np.float32), tokens
+        return unit.astype(np.float32), tokens
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return self.embed_counted(texts)[0]

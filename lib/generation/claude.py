@@ -283,7 +283,7 @@ def _retry_after(exc: Any) -> float | None:
 
 def _pause(attempt: int, retry_after: float | None, deadline: float) -> bool:
     """Sleep before the next attempt; False when that would overrun the budget."""
-    backoff = min(BACKOFF_CAP_S, BACKOFF_BASE_S * (2**attempt) * random.uniform(0.5, 1.5))
+    backoff = min(BACKOFF_CAP_S, BACKOFF_BASE_S * (2**attempt) * random.uniform(0.5, 1.5))  # nosec B311  # retry jitter, not a secret
     delay = max(backoff, retry_after or 0.0)
     if time.monotonic() + delay >= deadline:
         return False

@@ -104,9 +104,9 @@ def draft(description: str) -> Draft:
         test.branches = [("if", steps), ("else", [])]
         steps = [test]
     builder = _Builder(description, trigger)
-    start = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
-    builder.words[start] = " ".join(description[a:b] for a, b in trigger.spans).strip() or "(run by hand)"
-    builder.chain(steps, [(start, "source")], builder.start_data(), None)
+    entry = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
+    builder.words[entry] = " ".join(description[a:b] for a, b in trigger.spans).strip() or "(run by hand)"
+    builder.chain(steps, [(entry, "source")], builder.start_data(), None)
     if len(builder.blocks) == 1:  # every step it read fell away (a test on nothing, a loop with no body)
         raise CannotPlan(
             "the planner could not build any block from this description: " + "; ".join(builder.notes),
@@ -119,12 +119,12 @@ def draft(description: str) -> Draft:
             if value.id == "inputFormat":
                 value.value = value.value.replace('"type": "string"', '"type": "array"')
         builder.notes.append("the run's input is a list (a JSON array): the loop repeats over its items")
-    result = WorkflowPlan(
+    workflow_plan = WorkflowPlan(
         name=_title(description), summary=description[:300], blocks=builder.blocks, edges=builder.edges
     )
     used = list(builder.words.values()) + builder.dropped
     return Draft(
-        result,
+        workflow_plan,
         words=builder.words,
         unused=unused_clauses(text, used),
         assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
@@ -186,7 +186,9 @@ class _Builder:
         self.done: dict[tuple, str] = {}  # (parent, type, operation, target) → block, to skip repeats
         self.lists: list[str] = []  # references to fetched lists, newest last
         self.fields: dict[str, dict[str, str]] = {}  # data reference → {word: path} of values it holds
-        self.item_emails: dict[str, tuple[str, str]] = {}  # list reference → where items hold e-mail, phone
+        self.item_emails: dict[
+            str, tuple[str, str, str]
+        ] = {}  # list reference → where items hold e-mail, phone, time
         self.pending_need = ""
         self.refs: dict[int, str] = {}  # id(step) → the reference to its output
         self.input_list = False  # a loop repeats over the run's input: the starter's input is a list
@@ -298,7 +300,7 @@ class _Builder:
         who = step.recipient or "recipient"
         what = "e-mail address" if kind == "email" else "phone number"
         loop = next((b for b in self.blocks if b.id == parent), None)
-        if loop is not None and re.search(r"\b(?:e-?mail|address|phone|number)", self.words.get(parent, "")):
+        if loop is not None and re.search(r"\b(?:e-?mail|address|phone|number)", self.words.get(loop.id, "")):
             self.notes.append(f"each item of the list is the {what} (<loop.currentItem>)")
             return "<loop.currentItem>"  # 'for every email address in my list': the item is the address
         if parent is not None:
@@ -447,7 +449,9 @@ class _Builder:
         expression, data_step = self.expression(step.label, prev, step.text)
         if expression is not None and step.negate:  # 'unless it rains': the steps run when the test is false
             expression = f"!({expression})"
-        if data_step is not None:  # a value the test needs but no earlier block fetches (e.g. BTC's price)
+        if (
+            data_step is not None and expression is not None
+        ):  # a value the test needs but no earlier block fetches (e.g. BTC's price)
             heads, fetched = self.chain([data_step], heads, prev, parent)
             expression = expression.replace("{data}", self.blocks[-1].id)
             prev = prev or fetched
@@ -846,7 +850,7 @@ def catalogue() -> list[dict[str, Any]]:
                     "id": s.id,
                     "type": s.type,
                     **({"options": s.options} if s.options else {}),
-                    **({"secret": True} if s.secret else {}),
+                    **({"secret": True} if s.secret else {}),  # nosec B105  # a subBlock's secret flag, not a password
                 }
                 for s in subs
             ],

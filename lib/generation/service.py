@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from lib.errors import InvalidInput
 from lib.generation.coverage import Coverage
@@ -23,7 +23,7 @@ from lib.store import db
 class _Produced:
     state: dict[str, Any]
     name: str
-    source: str
+    source: Literal["cache", "claude", "planner"]
     reason: str | None
     report: Any
     usage: UsageOut
@@ -97,7 +97,7 @@ def produce(tenant: str, description: str, *, seed: str, workflow_id: str | None
 
         check_budget(tenant)  # spent → 429 until the day ends, before any tokens are paid for
         outcome = claude.generate(description, seed=seed, record=_record_call(tenant, totals, workflow_id))
-        if outcome.state is not None:
+        if outcome.state is not None and outcome.plan is not None:
             note = "repaired after one validation round" if outcome.repaired else None
             from lib.generation.coverage import report
 

@@ -181,7 +181,7 @@ def derived_integrations(known: dict[str, Any]) -> dict[str, Any]:
     """Lexicon-shaped entries for every JUL25 tool block the hand-written lexicon does not list."""
     from lib.sim.registry import get_block
 
-    search_types = set()
+    search_types: set[str] = set()
     out: dict[str, Any] = {}
     for block_type, ops in operations().items():
         if block_type in known or block_type in search_types:

@@ -113,7 +113,8 @@ class StandIn:
     @property
     def url(self) -> str:
         host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        name = host.decode() if isinstance(host, bytes) else host
+        return f"http://{name}:{port}"
 
     def start(self) -> StandIn:
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="stand-in", daemon=True)
@@ -242,7 +243,13 @@ class StandIn:
         try:
             plan = planner.plan(description).model_dump(mode="json")
         except CannotPlan:  # the "model" has nothing to build: a start block alone (the validators refuse it)
-            start = {"id": "start", "type": "starter", "name": "Start", "parent": None, "values": []}
+            start: dict[str, Any] = {
+                "id": "start",
+                "type": "starter",
+                "name": "Start",
+                "parent": None,
+                "values": [],
+            }
             start |= {"loop_type": None, "count": None, "collection": None}
             plan = {"name": "Workflow", "summary": description[:300], "blocks": [start], "edges": []}
         if mode == "invalid_state":  # schema-valid JSON that is not a valid Sim state
@@ -437,7 +444,8 @@ def _handler_for(server: StandIn) -> type[BaseHTTPRequestHandler]:
                 server.reset()
                 self._send(200, {"ok": True})
                 return
-            override = headers.get("x-standin-mode") or (parse_qs(url.query).get("standin_mode") or [None])[0]
+            asked = parse_qs(url.query).get("standin_mode")
+            override: str | None = headers.get("x-standin-mode") or (asked[0] if asked else None)
             if override and override not in MODES:
                 override = None
             if path.endswith("/v1/messages") or path.endswith("/v1/embeddings"):

@@ -538,14 +538,14 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
     ):  # 'team Platform', 'the Platform team', 'team called "Growth"': a name, not 'team closed'
         names = []
         for text in (clause, description):
-            found = [
+            teams = [
                 (m.start(), m.group(1), m.group(2))
                 for m in re.finditer(r"\bteam\s+(?:called\s+|named\s+)?([\"“'])?([\w-]+)", text, re.I)
             ]
-            found += [(m.start(), None, m.group(1)) for m in re.finditer(r"\b([\w-]+)\s+team\b", text, re.I)]
+            teams += [(m.start(), None, m.group(1)) for m in re.finditer(r"\b([\w-]+)\s+team\b", text, re.I)]
             names += [
                 name
-                for _, quote, name in sorted(found)
+                for _, quote, name in sorted(teams)
                 if (quote or name[:1].isupper())
                 and name.lower() not in ("the", "a", "our", "my", "linear", "this", "that")
             ]
@@ -890,7 +890,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         if _mentioned_as_noun(key, clause):
             continue
         step = _integration_step(key, clause, description)
-        if url_block == key:
+        if url and url_block == key:
             step.values["url"] = url.group(0)
         if step.kind == "source" and (api or engine) and "read" not in lexicon()["integrations"][key]:
             continue
@@ -1111,7 +1111,8 @@ _EACH_NOUN = re.compile(
 def _qualifier(sentence: str, start: int) -> int | None:
     """End of 'one that has been open for more than 7 days' / 'customer with over 10000 dollars lifetime value'."""
     rest = sentence[start:]
-    limit = (re.search(r"[,;:]", rest) or re.search(r"$", rest)).start()
+    stop = re.search(r"[,;:]|$", rest)
+    limit = stop.start() if stop else len(rest)
     found = lx.THRESHOLD_RE.search(rest[:limit])
     if not found or _NOT_A_CONDITION.search(rest[:limit]):
         return None
@@ -1160,7 +1161,7 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
             re.I,
         )
         before = before if sort.group(2) or not verb else sentence[: sort.start()]
-    else:
+    elif route:
         criterion = (
             (route.groups()[0] if route.re is _ROUTE else None)
             or (route.group(2) if route.re is _ROUTE else None)
@@ -1256,7 +1257,8 @@ _PARALLEL = re.compile(
 def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     """The steps of one sentence; 'in parallel' / 'at the same time' makes its loop a parallel container
     and its several actions branches that start together from the same block."""
-    if not _PARALLEL.search(sentence):
+    parallel = _PARALLEL.search(sentence)
+    if not parallel:
         return _read_sentence(sentence, description, ruled_out)
     plain = _PARALLEL.sub(" ", sentence)
     steps = _read_sentence(plain, description, ruled_out)
@@ -1264,7 +1266,7 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
     for loop in loops:
         loop.loop_type = "parallel"
     # '…, then email me both': what follows a 'then' after the parallel part waits for it
-    marker = _PARALLEL.search(sentence).start()
+    marker = parallel.start()
     then = re.search(r"\bthen\b", plain[marker:])
     cut = marker + then.start() if then else len(plain)
     work = [s for s in steps if s.kind in ("action", "process") and not 0 <= cut <= plain.find(s.text)]
@@ -1366,7 +1368,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         start = _ACTION_START.search(rest, 3)
         split = re.search(r",|\bthen\b", rest)
         cut = min([m.start() for m in (start, split) if m] or [len(rest)])
-        test = rest[:cut].strip(" ,")
+        condition_text = rest[:cut].strip(" ,")
         consequence = re.sub(r"^\s*(?:,|then)\s*", "", rest[cut:])
         parts = _ELSE.split(consequence, maxsplit=1)
         if_text, else_text = parts[0], parts[1] if len(parts) > 1 else ""
@@ -1378,7 +1380,11 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             keep = ("source", "process")  # the fetch and the processing run; the action waits for the test
             pre, if_steps = [s for s in pre if s.kind in keep], [s for s in pre if s.kind not in keep]
         step = Step(
-            "condition", "condition", label=test, text=sentence, negate=cond.group(0).lower() == "unless"
+            "condition",
+            "condition",
+            label=condition_text,
+            text=sentence,
+            negate=cond.group(0).lower() == "unless",
         )
         # 'else if B …, else C': the else branch is itself a condition (multi-way tests nest)
         nested = re.match(r"^\s*(?:only\s+)?(?:if|when|unless)\b", else_text, re.I)

@@ -119,12 +119,13 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 def more_times(text: str, span: tuple[int, int]) -> tuple[list[str], int]:
     """'at 9am and 5pm', 'at 8:00, 12:00 and 16:00': the clock times listed right after the first one."""
-    times, end = [], span[1]
+    times: list[str] = []
+    end = span[1]
     while True:
         joint = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:at\s+)?", text[end:], re.I)
         nxt = _TIME_RE.match(text, end + joint.end()) if joint else None
         clock = _clock(nxt) if nxt else None
-        if not clock:
+        if nxt is None or not clock:
             return times, end
         times.append(clock)
         end = nxt.end()
@@ -166,7 +167,7 @@ def read_schedule(text: str) -> Trigger | None:
     hours_list = sorted({hh} | {int(t[:2]) for t in extra if int(t[3:]) == mm})
     if len(hours_list) < 2 and re.search(r"\btwice (?:a|per) day|twice daily\b", low):
         hours_list = [hh, (hh + 12) % 24] if hh < 12 else [hh - 12, hh]
-    if extra:
+    if extra and clock_span:
         spans.append((clock_span[0], extra_end))
     # 'twice a day at 9am and 5pm': one cron line lists the hours (Sim's daily type holds one time)
     hour_field: int | str = ",".join(str(h) for h in hours_list) if len(hours_list) > 1 else hh
@@ -190,7 +191,9 @@ def read_schedule(text: str) -> Trigger | None:
         }
         if n != 1:
             values["scheduleType"] = "custom"
-        spans.append((hours or re.search(r"hourly|every hour|each hour|once an hour", low)).span())
+        hourly = hours or re.search(r"hourly|every hour|each hour|once an hour", low)
+        if hourly:
+            spans.append(hourly.span())
     elif re.search(
         r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon-fri)\b", low
     ):
@@ -206,12 +209,12 @@ def read_schedule(text: str) -> Trigger | None:
             "cronExpression": _cron(mm, hour_field, dow="0,6"),
         }
     elif monthly or dom:
-        day = int(next(g for g in dom.groups() if g)) if dom else 1
+        day_of_month = int(next(g for g in dom.groups() if g)) if dom else 1
         values = {
             "scheduleType": "monthly",
-            "monthlyDay": str(day),
+            "monthlyDay": str(day_of_month),
             "monthlyTime": time_text,
-            "cronExpression": _cron(mm, hour_field, dom=str(day)),
+            "cronExpression": _cron(mm, hour_field, dom=str(day_of_month)),
         }
     elif len(set(days)) > 1:
         ordered = sorted(set(days), key=lambda d: _CRON_DAY[d])
@@ -312,9 +315,9 @@ def read_webhook(clause: str) -> Trigger | None:
     if provider is None:
         from lib.generation.services import external, external_in
 
-        named = external_in(head)
-        if named:
-            name = external()[named[0][1]]["name"]
+        services = external_in(head)
+        if services:
+            name = external()[services[0][1]]["name"]
             notes.append(
                 f"Sim JUL25 has no {name} trigger: a generic webhook starts the workflow; point {name}'s "
                 "webhook at this workflow's webhook URL"

@@ -272,7 +272,7 @@ def _merge(work: Work, tables: set[str], stored: dict[str, Any] | None, exists: 
                 )
         if "workflow_subflows" not in tables:
             for kind in ("loops", "parallels"):
-                old = base.get(kind) if isinstance(base.get(kind), dict) else {}
+                old = found if isinstance(found := base.get(kind), dict) else {}
                 for sid, cfg in old.items():
                     if sid in state["blocks"]:
                         state[kind][sid] = cfg
@@ -427,9 +427,9 @@ def _store(
             try:
                 with c.transaction():
                     again = store.existing(c, tenant, [prep.key])
-                    made = store.store_batch(c, tenant, [prep], {k: v[0] for k, v in again.items()})
+                    stored = store.store_batch(c, tenant, [prep], {k: v[0] for k, v in again.items()})
                     index_hook(c, tenant, [prep.id])
-                ok.append((item, made[0]))
+                ok.append((item, stored[0]))
             except psycopg.Error as one:
                 if _outage(one):
                     raise Unavailable(
@@ -446,7 +446,7 @@ def _store(
     for (work, prep, valid, findings), made in ok:
         out.imported += 1
         out.created += int(made)
-        item = Imported(
+        imported = Imported(
             id=prep.id,
             name=prep.name or work.stored_name or "Imported workflow",
             valid=valid,
@@ -455,7 +455,7 @@ def _store(
             created=made,
             source=work.kind,
         )
-        out.items.append(item)
+        out.items.append(imported)
 
 
 def index_hook(c: Any, tenant: str, ids: list[str]) -> None:

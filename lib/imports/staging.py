@@ -92,7 +92,8 @@ def _csv(
         return
     header = [h.strip().lower() for h in first[1]]
     table = csvrows.detect_table(header)
-    assert table is not None  # detect_kind checked the header
+    if table is None:  # detect_kind checked the header
+        raise RuntimeError(f"{name}: the header names no Sim table")
     staged.files.append({"name": name, "table": table.name, "header": header})
     wcol = header.index("workflow_id") if "workflow_id" in header else header.index("id")
     dumps = orjson.dumps

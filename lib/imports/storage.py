@@ -90,6 +90,8 @@ class _Supabase:
         import httpx
 
         url = self.files.create_signed_url(key, 300)["signedURL"]
+        if not url:
+            raise RuntimeError("Supabase Storage gave no signed URL for the upload")
         with httpx.stream("GET", url, timeout=60) as response:
             response.raise_for_status()
             yield from response.iter_bytes(_CHUNK)
@@ -164,7 +166,8 @@ def run_upload(tenant: str, upload_id: str, *, budget_s: float | None = None) ->
     jobs.count_call(tenant, upload_id)
     budget = jobs.BUDGET_S if budget_s is None else budget_s
     result = jobs.advance(tenant, upload_id, budget_s=budget, started=started)
-    assert result is not None  # staged above, and jobs are never deleted by this path
+    if result is None:  # staged above, and jobs are never deleted by this path
+        raise RuntimeError(f"import {upload_id} vanished while it ran")
     return result
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from lib.search import structure
@@ -98,7 +99,7 @@ def _block_text(block: dict[str, Any]) -> tuple[list[str], list[str], list[str],
     display = spec.name if spec is not None else btype.replace("_", " ")
     if spec is not None and spec.category == "tools":
         integrations.append(display)
-    subs = block.get("subBlocks") if isinstance(block.get("subBlocks"), dict) else {}
+    subs = found if isinstance(found := block.get("subBlocks"), dict) else {}
     secret_ids = spec.secret_ids if spec is not None else set()
     for sid, sub in subs.items():
         if not isinstance(sub, dict) or sid in secret_ids or is_secret_key(sid):
@@ -166,7 +167,7 @@ def build(
     """The search document of one workflow or template."""
     clean, _ = scrub_secrets(state if isinstance(state, dict) else {})
     redacted, _ = redact_state(clean if isinstance(clean, dict) else {}, export=True)
-    blocks = redacted.get("blocks") if isinstance(redacted.get("blocks"), dict) else {}
+    blocks = found if isinstance(found := redacted.get("blocks"), dict) else {}
     integrations: list[str] = []
     c_words: list[str] = []
     prompts: list[str] = []
@@ -218,7 +219,7 @@ def build(
 
 def for_workflow(record: Any) -> SearchDocument:
     """A stored workflow (a WorkflowRecord, or a row with the same fields)."""
-    get = record.get if isinstance(record, dict) else lambda k: getattr(record, k)
+    get: Callable[[str], Any] = record.get if isinstance(record, dict) else lambda k: getattr(record, k)
     return build(
         kind="workflow",
         ref_id=get("id"),

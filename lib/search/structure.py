@@ -72,7 +72,7 @@ def features(state: dict[str, Any]) -> dict[str, float]:
         op = _value(block, "operation")
         if isinstance(op, str) and op:
             out[f"op:{btype}.{op}"] += 1
-        data = block.get("data") if isinstance(block.get("data"), dict) else {}
+        data = found if isinstance(found := block.get("data"), dict) else {}
         parent = data.get("parentId")
         if parent and isinstance(blocks.get(parent), dict):
             out[f"loop:in-{blocks[parent].get('type')}:{btype}"] += 1

@@ -142,7 +142,7 @@ class _Chunks(io.RawIOBase):
 
     def __init__(self, source: Any) -> None:
         self._read = getattr(source, "read", None)
-        self._iter = None if self._read else iter(source)
+        self._iter: Iterator[Any] = iter(()) if self._read else iter(source)
         self._buf = b""
 
     def readable(self) -> bool:
@@ -164,7 +164,11 @@ def text_stream(source: Any) -> IO[str]:
     """UTF-8 text (BOM dropped, newlines left for csv to handle) over bytes, a stream or chunks."""
     if isinstance(source, (bytes, bytearray)):
         source = io.BytesIO(source)
-    raw = source if isinstance(source, io.BufferedIOBase) else io.BufferedReader(_Chunks(source), 1 << 16)
+    raw = (
+        source
+        if isinstance(source, (io.BytesIO, io.BufferedReader))
+        else io.BufferedReader(_Chunks(source), 1 << 16)
+    )
     return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
 
 

@@ -67,14 +67,14 @@ def read_envelope(obj: Any) -> Unwrapped:
     state = dict(state)
     metadata = state.pop("metadata", None)
     metadata = metadata if isinstance(metadata, dict) else {}
-    workflow = meta.get("workflow") if isinstance(meta.get("workflow"), dict) else {}
+    workflow = found if isinstance(found := meta.get("workflow"), dict) else {}
     if workflow:
         kind = "text-editor"
     elif "data" in (obj if isinstance(obj, dict) else {}) and "blocks" not in obj:
         kind = "api"
     else:
         kind = "envelope" if meta else "state"
-    variables = state.get("variables") if isinstance(state.get("variables"), dict) else {}
+    variables = found if isinstance(found := state.get("variables"), dict) else {}
     name = workflow.get("name") or metadata.get("name") or meta.get("name")
     description = workflow.get("description") or metadata.get("description") or meta.get("description")
     sim_id = workflow.get("id") or meta.get("id")

@@ -27,7 +27,7 @@ Target = Literal["jul25", "current"]
 _GENERIC_WEBHOOK = {
     "webhookUrlDisplay": "short-input",
     "requireAuth": "switch",
-    "token": "short-input",
+    "token": "short-input",  # nosec B105  # a subBlock type named token, not a password
     "secretHeaderName": "short-input",
     "acceptOtherMethods": "switch",
     "exposeRequestHeaders": "switch",
@@ -126,7 +126,7 @@ def map_to_current(state: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str
     mappings: list[dict[str, Any]] = []
     for bid, block in (out.get("blocks") or {}).items():
         btype = block.get("type") if isinstance(block, dict) else None
-        mapper = _MAPPERS.get(btype)
+        mapper = _MAPPERS.get(btype) if isinstance(btype, str) else None
         if mapper is not None:
             detail = mapper(block)
             mappings.append(

@@ -114,8 +114,8 @@ class _Redactor:
                 self.tools(sub, where)
             elif isinstance(sub.get("value"), list):
                 self.table(sub["value"], where)
-        data = block.get("data")
-        for key in list(data) if isinstance(data, dict) else ():
+        data = found if isinstance(found := block.get("data"), dict) else {}
+        for key in list(data):
             if is_secret_key(key):
                 self.blank(data, key, "blocks", bid, "data", key)
 
@@ -132,7 +132,9 @@ class _Redactor:
         before = len(self.paths)
         for i, tool in enumerate(parsed):
             params = tool.get("params") if isinstance(tool, dict) else None
-            for key in list(params) if isinstance(params, dict) else ():
+            if not isinstance(params, dict):
+                continue
+            for key in list(params):
                 if is_secret_key(key) or key in _SECRET_IDS:
                     self.blank(params, key, *where, i, "params", key)
         if isinstance(value, str) and len(self.paths) > before:
@@ -144,7 +146,7 @@ class _Redactor:
             cells = row.get("cells") if isinstance(row, dict) else None
             if not isinstance(cells, dict):
                 continue
-            key = cells.get("Key") if isinstance(cells.get("Key"), str) else ""
+            key = found if isinstance(found := cells.get("Key"), str) else ""
             if key.strip().lower() in SECRET_HEADERS or is_secret_key(key):
                 self.blank(cells, "Value", *where, i, "cells", "Value")
 

@@ -157,7 +157,7 @@ def _registry() -> dict[str, BlockSpec]:
     return blocks
 
 
-def get_block(block_type: str) -> BlockSpec | None:
+def get_block(block_type: object) -> BlockSpec | None:
     """The spec of a type, or None when Sim (either era we know) has no such block."""
     return _registry().get(block_type) if isinstance(block_type, str) else None
 

@@ -412,15 +412,15 @@ def fill_subflows(
     """loops/parallels from workflow_subflows as stored (§9.4); derived from the containers when absent."""
     for row in rows:
         kind = "loops" if row.get("type") == "loop" else "parallels"
-        config = row.get("config") if isinstance(row.get("config"), dict) else {}
+        config = found if isinstance(found := row.get("config"), dict) else {}
         state[kind][str(row["id"])] = {"id": str(row["id"]), **config}
     for bid, block in blocks.items():
-        kind = {"loop": "loops", "parallel": "parallels"}.get(block["type"])
-        if kind is None or bid in state[kind]:
+        section = {"loop": "loops", "parallel": "parallels"}.get(block["type"])
+        if section is None or bid in state[section]:
             continue
         data = block["data"]
         nodes = [c for c, b in blocks.items() if b["data"].get("parentId") == bid]
-        if kind == "loops":
+        if section == "loops":
             entry = {
                 "id": bid,
                 "nodes": nodes,
@@ -433,11 +433,11 @@ def fill_subflows(
             entry = {"id": bid, "nodes": nodes, "count": data.get("count") or 5, "parallelType": ptype}
             if ptype == "collection":
                 entry["distribution"] = data.get("collection") or ""
-        state[kind][bid] = entry
+        state[section][bid] = entry
         if built is not None:
             built.assume(
                 "subflow_derived",
                 f"no workflow_subflows row for {block['name']!r}; derived its "
-                f"{kind[:-1]} config from the container block",
+                f"{section[:-1]} config from the container block",
                 blocks=[bid],
             )

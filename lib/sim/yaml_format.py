@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-import yaml
-
 from lib.errors import InvalidInput
 from lib.sim import branches
 from lib.sim.rows import CONTAINERS, edge_id, fill_subflows, spec_of
@@ -109,6 +107,8 @@ def to_yaml(state: dict[str, Any]) -> str:
         if block.get("enabled") is False:
             entry["enabled"] = False
         blocks[bid] = entry
+    import yaml  # loaded where YAML is written or parsed, not by every route importing this module
+
     return yaml.safe_dump(
         {"version": "1.0", "blocks": blocks}, sort_keys=False, allow_unicode=True, width=120
     )

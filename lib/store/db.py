@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, Literal
 
 from lib.config import settings
 from lib.errors import Unavailable
@@ -22,8 +22,10 @@ from lib.errors import Unavailable
 log = logging.getLogger("agent_forge.store")
 
 _lock = threading.Lock()
+_schema_lock = threading.Lock()
 _pool: Any = None
 _embedded: Any = None
+_schema_checked = False  # per process (a warm function checks once), reset when the pool closes
 _down_until = 0.0  # monotonic time until which a new checkout fails fast (the database just failed)
 OUTAGE_LATCH_S = 1.0
 
@@ -53,7 +55,7 @@ def url() -> str:
     return _embedded_url()
 
 
-def describe() -> str:
+def describe() -> Literal["embedded", "external"]:
     """Where the data lives, without credentials (for logs and health)."""
     return "external" if settings().database_url is not None else "embedded"
 
@@ -110,6 +112,18 @@ def pool() -> Any:
     return _pool
 
 
+def _ensure_schema() -> None:
+    """On this process's first use: the schema is current, or is migrated now (lib.store.migrations)."""
+    global _schema_checked
+    with _schema_lock:
+        if _schema_checked:
+            return
+        from lib.store import migrations
+
+        migrations.ensure_current()
+        _schema_checked = True
+
+
 def note_outage(failed_pool: Any = None) -> None:
     """The database just failed: for a moment, new checkouts answer 503 at once instead of queueing.
     (`failed_pool`: ignore the news when it comes from a pool closed since.)"""
@@ -152,8 +166,13 @@ def checkout(timeout: float | None = None) -> tuple[Any, Any]:
 
 
 @contextmanager
-def connection(timeout: float | None = None) -> Iterator[Any]:
-    """A pooled connection; the caller manages transactions."""
+def connection(timeout: float | None = None, *, ensure_schema: bool = True) -> Iterator[Any]:
+    """A pooled connection; the caller manages transactions.
+
+    The first one in a process checks the schema (and migrates a fresh database): a cold start
+    against an empty preview database answers from a migrated schema, not a missing table."""
+    if ensure_schema and not _schema_checked:
+        _ensure_schema()
     cm, conn = checkout(timeout)
     try:
         yield conn
@@ -180,6 +199,8 @@ class Unit:
 
     def open(self) -> Any:
         if self.conn is None:
+            if not _schema_checked:
+                _ensure_schema()
             self._cm, self.conn = checkout()  # 503 within DB_POOL_TIMEOUT_S, at once after a failure
             self._tx = self.conn.transaction()
             self._tx.__enter__()
@@ -257,6 +278,23 @@ def transaction(conn: Any = None) -> Iterator[Any]:
         yield c
 
 
+@contextmanager
+def reading() -> Iterator[Any]:
+    """A connection in autocommit for reads (and single-statement writes): no BEGIN/COMMIT round trips.
+
+    Inside a request's unit of work it is that transaction's connection (reads see its writes)."""
+    unit = _unit.get()
+    if unit is not None:
+        yield unit.open()
+        return
+    with connection() as c:
+        c.autocommit = True
+        try:
+            yield c
+        finally:
+            c.autocommit = False
+
+
 def embedded_alive() -> bool | None:
     """None without an embedded server in this process; else whether its postmaster runs."""
     if _embedded is None:
@@ -305,9 +343,10 @@ def stop_embedded() -> None:
 def close() -> None:
     """Close the pool (tests, CLI exit); the next use starts afresh. The embedded server stops when
     its last user exits."""
-    global _pool, _down_until
+    global _pool, _down_until, _schema_checked
     _down_until = 0.0
     with _lock:
+        _schema_checked = False
         if _pool is not None:
             _pool.close()
             _pool = None

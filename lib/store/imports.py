@@ -141,7 +141,7 @@ def update_job(c: Any, tenant: str, job_id: str, **values: Any) -> None:
         for v in values.values()
     ]
     c.execute(
-        f"update import_jobs set {sets}, updated_at = now() where tenant_id = %s and id = %s",
+        f"update import_jobs set {sets}, updated_at = now() where tenant_id = %s and id = %s",  # nosec B608  # fixed table and column names; values are parameters
         (*vals, tenant, job_id),
     )
 
@@ -284,7 +284,8 @@ def store_batch(c: Any, tenant: str, items: list[Prepared], found: dict[str, str
         if rewritten:
             for table in ("workflow_edges", "workflow_subflows", "workflow_blocks"):
                 c.execute(
-                    f"delete from {table} where tenant_id = %s and workflow_id = any(%s)", (tenant, rewritten)
+                    f"delete from {table} where tenant_id = %s and workflow_id = any(%s)",  # nosec B608  # fixed table and column names; values are parameters
+                    (tenant, rewritten),
                 )
     _copy_rows(c, tenant, [p for p in items if p.state is not None])
     return [p.key not in found for p in items]
@@ -323,7 +324,7 @@ def _update(c: Any, tenant: str, old: list[Prepared], actor: str) -> None:
     sets += ["metadata = w.metadata || u.metadata", "version = w.version + 1", "updated_at = now()"]
     sets += ["version_source = 'import'", "version_actor = %(actor)s", "version_at = now()"]
     c.execute(
-        f"update workflow w set {', '.join(sets)} from _import_update u"
+        f"update workflow w set {', '.join(sets)} from _import_update u"  # nosec B608  # fixed table and column names; values are parameters
         " where w.tenant_id = %(tenant)s and w.id = u.id",
         {"tenant": tenant, "actor": actor},
     )
@@ -364,5 +365,8 @@ def records(c: Any, tenant: str, ids: list[str]) -> list[Any]:
 
     if not ids:
         return []
-    rows = c.execute(f"select {_COLUMNS} from workflow where tenant_id = %s and id = any(%s)", (tenant, ids))
+    rows = c.execute(
+        f"select {_COLUMNS} from workflow where tenant_id = %s and id = any(%s)",  # nosec B608  # fixed table and column names; values are parameters
+        (tenant, ids),
+    )
     return [WorkflowRecord.model_validate(r) for r in rows.fetchall()]

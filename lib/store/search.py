@@ -11,6 +11,7 @@ keeps one partial index per supported dimension over `embedding::vector(dim)`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -146,7 +147,8 @@ def index_workflow(
     conn: Any, tenant: str, wf_id: str, document: SearchDocument, vector: Vector | None
 ) -> None:
     """The write paths' one call: (re)index a stored workflow inside the caller's transaction."""
-    assert document.kind == "workflow" and document.ref_id == wf_id
+    if document.kind != "workflow" or document.ref_id != wf_id:
+        raise ValueError("index_workflow takes the document of the workflow it indexes")
     index_document(conn, tenant, document, vector)
 
 
@@ -225,7 +227,7 @@ def count_to_index(embedder: str, tenant: str | None = None) -> int:
         ).fetchone()["n"]
 
 
-def index_batch(items: list[tuple[str, int, SearchDocument, Vector | None]]) -> int:
+def index_batch(items: Sequence[tuple[str, int, SearchDocument, Vector | None]]) -> int:
     """Index (tenant, version, doc, vector) rows in one transaction, skipping any workflow that
     changed or vanished since it was read (its own write path re-indexed it). Returns how many."""
     done = 0
@@ -269,7 +271,7 @@ def _scope_size(c: Any, tenant: str, embedder: str, f: Filters, cap: int) -> int
     searched exactly. One round trip; each count stops at the cap on an index-only scan."""
     extra, vals = f.sql()
     return c.execute(
-        f"select (select count(*) from (select 1 from search_vectors where embedder = %s and tenant_id = %s{extra}"
+        f"select (select count(*) from (select 1 from search_vectors where embedder = %s and tenant_id = %s{extra}"  # nosec B608  # fixed column names and %s placeholders; values are parameters
         f" limit %s) t) + (select count(*) from (select 1 from search_vectors where embedder = %s and public{extra}"
         " limit %s) p) as n",
         (embedder, tenant, *vals, cap + 1, embedder, *vals, cap + 1),
@@ -293,7 +295,7 @@ def nearest(
         qcast = "%s::vector" if expr == "embedding" else f"%s::vector({dim})"
         _plan(c, exact=exact, k=k)
         rows = c.execute(
-            "with hits as materialized ("
+            "with hits as materialized ("  # nosec B608  # fixed column names and %s placeholders; values are parameters
             f" select kind, ref_id, {expr} <=> {qcast} as distance from search_vectors"
             f" where embedder = %s and dim = %s and {_SCOPE}{extra}"
             f" order by {expr} <=> {qcast} limit %s)"
@@ -317,7 +319,7 @@ def text_matches(tenant: str, query: str, words: list[str], k: int, f: Filters) 
         rare = [
             r["w"]
             for r in c.execute(
-                "select w from unnest(%s::text[]) w where numnode(plainto_tsquery('english', w)) > 0"
+                "select w from unnest(%s::text[]) w where numnode(plainto_tsquery('english', w)) > 0"  # nosec B608  # fixed column names and %s placeholders; values are parameters
                 " and (select count(*) from (select 1 from search_documents"
                 f" where {_SCOPE} and tsv @@ plainto_tsquery('english', w) limit %s) s) <= %s",
                 (words, tenant, RARE_MAX + 1, RARE_MAX),
@@ -325,7 +327,7 @@ def text_matches(tenant: str, query: str, words: list[str], k: int, f: Filters) 
         ]
         loose = " or ".join(rare) if rare else query
         return c.execute(
-            "select kind, ref_id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', tsv, websearch_to_tsquery('english', %s), 1)"
+            "select kind, ref_id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', tsv, websearch_to_tsquery('english', %s), 1)"  # nosec B608  # fixed column names and %s placeholders; values are parameters
             " + case when tsv @@ websearch_to_tsquery('english', %s) then 1 else 0 end as rank"
             f" from (select kind, ref_id, name, tsv from search_documents where {_SCOPE}{extra}"
             " and (tsv @@ websearch_to_tsquery('english', %s) or tsv @@ websearch_to_tsquery('english', %s))"
@@ -353,7 +355,7 @@ def describe(tenant: str, keys: list[tuple[str, str]], words: list[str], vector:
         vals = [words, words, vector.values, vector.embedder, vector.dim]
     with db.transaction() as c:
         rows = c.execute(
-            "select d.kind, d.ref_id, d.name, d.category, d.status,"
+            "select d.kind, d.ref_id, d.name, d.category, d.status,"  # nosec B608  # fixed column names and %s placeholders; values are parameters
             " array(select w from unnest(%s::text[]) w where d.tsv @@ plainto_tsquery('english', w)) as words,"
             " (select count(*) from unnest(%s::text[]) w where numnode(plainto_tsquery('english', w)) > 0)"
             " as lexical_words,"
@@ -370,7 +372,7 @@ def document_vector(tenant: str, kind: str, ref_id: str, embedder: str) -> Any |
     """The stored vector of one document (tenant-scoped), or None."""
     with db.transaction() as c:
         row = c.execute(
-            f"select embedding from search_vectors where {_SCOPE} and kind = %s and ref_id = %s and embedder = %s",
+            f"select embedding from search_vectors where {_SCOPE} and kind = %s and ref_id = %s and embedder = %s",  # nosec B608  # fixed column names and %s placeholders; values are parameters
             (tenant, kind, ref_id, embedder),
         ).fetchone()
     if row is None:
@@ -391,7 +393,7 @@ def nearest_shapes(tenant: str, shape: Any, k: int, f: Filters) -> list[dict]:
         ).fetchone()["n"]
         _plan(c, exact=n <= EXACT_MAX, k=k)
         return c.execute(
-            "with hits as materialized ("
+            "with hits as materialized ("  # nosec B608  # fixed column names and %s placeholders; values are parameters
             " select kind, ref_id, name, category, features, shape <=> %s::vector(256) as distance"
             f" from search_documents where {_SCOPE} and shape is not null{extra}"
             " order by shape <=> %s::vector(256) limit %s)"

@@ -31,7 +31,7 @@ Reindex = Callable[[Any, "WorkflowRecord"], None]
 class WorkflowRecord(BaseModel):
     """A stored workflow as the API returns it."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(defer_build=True, extra="ignore")
 
     id: str
     tenant_id: str
@@ -200,7 +200,7 @@ def create(
             *extra.values(),
         ]
         row = c.execute(
-            f"insert into workflow ({', '.join(cols)}) values ({', '.join(['%s'] * len(cols))})"
+            f"insert into workflow ({', '.join(cols)}) values ({', '.join(['%s'] * len(cols))})"  # nosec B608  # fixed table and column names (whitelisted); values are parameters
             f" returning {_COLUMNS}",
             vals,
         ).fetchone()
@@ -214,7 +214,8 @@ def create(
 def get(tenant: str, id: str, *, conn: Any = None) -> WorkflowRecord:
     with db.transaction(conn) as c:
         row = c.execute(
-            f"select {_COLUMNS} from workflow where tenant_id = %s and id = %s", (tenant, id)
+            f"select {_COLUMNS} from workflow where tenant_id = %s and id = %s",  # nosec B608  # fixed table and column names (whitelisted); values are parameters
+            (tenant, id),
         ).fetchone()
     if row is None:
         raise NotFound(f"workflow {id!r} not found", field="id")
@@ -296,7 +297,7 @@ def replace(
                 sets.append(f"{col} = %s")
                 vals.append(value)
         row = c.execute(
-            f"update workflow set {', '.join(sets)} where tenant_id = %s and id = %s returning {_COLUMNS}",
+            f"update workflow set {', '.join(sets)} where tenant_id = %s and id = %s returning {_COLUMNS}",  # nosec B608  # fixed table and column names (whitelisted); values are parameters
             (*vals, tenant, id),
         ).fetchone()
         if state is not None:
@@ -343,7 +344,14 @@ def _decode_cursor(cursor: str) -> int:
         raise InvalidInput("cursor is not one this API returned", field="query.cursor") from None
 
 
-def page(
+# What a list page shows (lib.workflows.models.WorkflowSummary): no state, variables or Sim extras.
+LIST_COLUMNS = (
+    "id, name, description, category, status, template_source, metadata, version, color,"
+    " is_deployed, run_count, created_at, updated_at"
+)
+
+
+def page_rows(
     tenant: str,
     *,
     category: str | None = None,
@@ -351,9 +359,13 @@ def page(
     q: str | None = None,
     limit: int = 50,
     cursor: str | None = None,
-) -> tuple[list[WorkflowRecord], str | None]:
-    """Newest first, keyset-paginated on an insertion sequence: stable under concurrent inserts."""
-    where, vals = ["tenant_id = %s"], [tenant]
+    columns: str = LIST_COLUMNS,
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Newest first, keyset-paginated on an insertion sequence: stable under concurrent inserts.
+
+    Rows as dicts of `columns`, read in autocommit (one statement, no BEGIN/COMMIT)."""
+    where: list[str] = ["tenant_id = %s"]
+    vals: list[Any] = [tenant]
     if category:
         where.append("category = %s")
         vals.append(category)
@@ -367,14 +379,20 @@ def page(
     if cursor:
         where.append("seq < %s")
         vals.append(_decode_cursor(cursor))
-    with db.transaction() as c:
+    with db.reading() as c:
         rows = c.execute(
-            f"select {_SUMMARY_COLUMNS}, seq from workflow where {' and '.join(where)} order by seq desc limit %s",
+            f"select {columns}, seq from workflow where {' and '.join(where)} order by seq desc limit %s",  # nosec B608  # columns is one of this module's fixed column lists; values are parameters
             (*vals, limit + 1),
         ).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = _encode_cursor(rows[-1]["seq"]) if more and rows else None
+    return rows, next_cursor
+
+
+def page(tenant: str, **filters: Any) -> tuple[list[WorkflowRecord], str | None]:
+    """`page_rows` as records (every column but the state)."""
+    rows, next_cursor = page_rows(tenant, columns=_SUMMARY_COLUMNS, **filters)
     return [WorkflowRecord.model_validate(r) for r in rows], next_cursor
 
 
@@ -405,8 +423,8 @@ def mirror_rows(state: Any) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]
     for key, b in blocks.items():
         if not isinstance(b, dict) or str(b.get("id") or key) in block_rows:
             continue
-        pos = b.get("position") if isinstance(b.get("position"), dict) else {}
-        data = b.get("data") if isinstance(b.get("data"), dict) else {}
+        pos = found if isinstance(found := b.get("position"), dict) else {}
+        data = found if isinstance(found := b.get("data"), dict) else {}
         block_rows[str(b.get("id") or key)] = (
             str(b.get("id") or key),
             str(b.get("type") or ""),
@@ -453,7 +471,7 @@ def _mirror(c: Any, tenant: str, wid: str, state: dict, *, fresh: bool = False) 
     """Rewrite the normalized rows from the state (Sim's save does the same: delete + insert)."""
     if not fresh:
         for table in ("workflow_edges", "workflow_subflows", "workflow_blocks"):
-            c.execute(f"delete from {table} where workflow_id = %s", (wid,))
+            c.execute(f"delete from {table} where workflow_id = %s", (wid,))  # nosec B608  # fixed table and column names (whitelisted); values are parameters
     blocks, edges, subflows = mirror_rows(state)
     with c.cursor() as cur:
         if blocks:
@@ -494,7 +512,7 @@ def rescrub(tenant: str, id: str) -> bool:
             return False
         sets, vals = cleaned
         state = c.execute(
-            f"update workflow set {sets} where tenant_id = %s and id = %s returning state",
+            f"update workflow set {sets} where tenant_id = %s and id = %s returning state",  # nosec B608  # fixed table and column names (whitelisted); values are parameters
             (*vals, tenant, id),
         ).fetchone()
         _mirror(c, tenant, id, state["state"] or {})

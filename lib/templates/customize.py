@@ -192,7 +192,7 @@ def apply(template: Template, customizations: dict[str, Any]) -> dict[str, Any]:
         field = fields[key]
         value = check_value(field, raw)
         container, slot = resolve(state, field.path)
-        container[slot] = _stored(value, container[slot])  # type: ignore[index]
+        container[slot] = _stored(value, container[slot])
     _follow_renames(state, names)
     return state
 

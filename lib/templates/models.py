@@ -44,7 +44,7 @@ Complexity = Literal["beginner", "intermediate", "advanced"]
 class CustomizableField(BaseModel):
     """A value a user may set when creating from the template, and where it goes in the state."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     key: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="Name used in `customizations`")
     label: str
@@ -60,6 +60,8 @@ class CustomizableField(BaseModel):
 
 class TemplateSummary(BaseModel):
     """A template as the catalogue lists it (no state)."""
+
+    model_config = ConfigDict(defer_build=True)
 
     name: str = Field(description="Slug, used in URLs")
     display_name: str
@@ -80,17 +82,21 @@ class Template(TemplateSummary):
 
 
 class CategoryCount(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     name: str
     count: int
 
 
 class TemplateList(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     templates: list[TemplateSummary]
     categories: list[CategoryCount] = Field(description="Every category with how many templates match `q`")
 
 
 class TemplateQuery(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     category: str | None = Field(default=None, max_length=64)
     q: str | None = Field(
@@ -103,7 +109,7 @@ class TemplateQuery(BaseModel):
 class UseTemplateIn(BaseModel):
     """Body of POST /api/workflows/templates/{name}."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     name: str | None = Field(default=None, min_length=1, max_length=200)
     description: str | None = Field(default=None, max_length=2000)

@@ -61,7 +61,7 @@ def regenerate_ids(
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """(a copy of `state` with new block and edge ids, old block id → new block id)."""
     state = copy.deepcopy(state)
-    blocks = state.get("blocks") if isinstance(state.get("blocks"), dict) else {}
+    blocks = found if isinstance(found := state.get("blocks"), dict) else {}
     ids = {old: make_id() for old in blocks}
     branches: dict[str, str] = {}
 
@@ -83,7 +83,7 @@ def regenerate_ids(
         new_blocks[new] = block
     state["blocks"] = new_blocks
 
-    for edge in state.get("edges") if isinstance(state.get("edges"), list) else []:
+    for edge in found if isinstance(found := state.get("edges"), list) else []:
         if not isinstance(edge, dict):
             continue
         edge["id"] = make_id()

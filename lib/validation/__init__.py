@@ -29,8 +29,6 @@ __all__ = [
     "validate",
 ]
 
-_ERAS = ("jul25", "current")
-
 
 def _as_state(state: Any) -> Any:
     """A dict state from a model, an envelope or a bare state (anything else is passed through)."""
@@ -45,6 +43,11 @@ def _as_state(state: Any) -> Any:
     return state
 
 
+def _known_era(era: str | None) -> Era | None:
+    """The era asked for when it is one we check, else None (then it is detected)."""
+    return "jul25" if era == "jul25" else "current" if era == "current" else None
+
+
 def validate(state: Any, *, era: str | None = None) -> Report:
     """Run every rule over `state` (dict, envelope or WorkflowState). Never raises.
 
@@ -52,7 +55,7 @@ def validate(state: Any, *, era: str | None = None) -> Report:
     """
     try:
         state = _as_state(state)
-        chosen = era if era in _ERAS else detect_era(state)
+        chosen = _known_era(era) or detect_era(state)
         ctx = Context(state, chosen)
     except Exception as exc:  # defensive: Context only filters, but a registry bug could surface here
         failed = Finding(
@@ -63,7 +66,7 @@ def validate(state: Any, *, era: str | None = None) -> Report:
             message=f"The state could not be read ({type(exc).__name__}: {exc}); send a JSON object "
             "with 'blocks' and 'edges'.",
         )
-        return Report(valid=False, era=era if era in _ERAS else "jul25", findings=[failed])
+        return Report(valid=False, era=_known_era(era) or "jul25", findings=[failed])
     findings: list[Finding] = []
     for rule in RULES:
         try:

@@ -14,6 +14,7 @@ from typing import Any
 
 from lib.sim import branches, registry
 from lib.sim.names import normalize_name
+from lib.validation.base import Era
 
 CONTAINER_TYPES = frozenset({"loop", "parallel"})
 START_HANDLES = frozenset({"loop-start-source", "parallel-start-source"})
@@ -74,7 +75,7 @@ def _spec_for(block_type: Any) -> Any:
     return spec
 
 
-def detect_era(state: Any) -> str:
+def detect_era(state: Any) -> Era:
     """'current' when any block type exists only in today's Sim (or is start_trigger/note), else 'jul25'."""
     blocks = state.get("blocks") if isinstance(state, dict) else None
     if not isinstance(blocks, dict):

@@ -8,7 +8,9 @@ operation needs `Authorization: Bearer af_…` with a sufficient role.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from lib.config import settings
 from lib.errors import Forbidden, Unauthorized
@@ -22,8 +24,13 @@ class Principal:
     actor: str
 
 
-def authenticate(authorization: str | None, needed_role: str | None) -> Principal:
-    """Resolve the caller; `needed_role=None` marks a public operation (no key needed)."""
+def authenticate(
+    authorization: str | None, needed_role: str | None, *, lookup: Callable[[str], Any] = keys.resolve
+) -> Principal:
+    """Resolve the caller; `needed_role=None` marks a public operation (no key needed).
+
+    `lookup=keys.cached` answers only from this process's key cache (raising keys.NeedsLookup
+    otherwise), so the common request is authenticated without a thread hop or a query."""
     cfg = settings()
     if not authorization:
         if needed_role is None or not cfg.auth_required:
@@ -38,7 +45,7 @@ def authenticate(authorization: str | None, needed_role: str | None) -> Principa
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise Unauthorized("Authorization must be 'Bearer <api key>'", field="header.authorization")
-    key = keys.resolve(token.strip())
+    key = lookup(token.strip())
     if key is None:
         raise Unauthorized("API key is unknown or revoked", field="header.authorization")
     if needed_role is not None and not keys.role_allows(key.role, needed_role):

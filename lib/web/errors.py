@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -43,6 +43,8 @@ _HTTP_CODES = {
 
 
 class ErrorBody(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     code: str = Field(description="Stable machine-readable code, e.g. validation_error")
     message: str
     field: str | None = Field(default=None, description="Where the problem is, e.g. body.description")
@@ -51,6 +53,8 @@ class ErrorBody(BaseModel):
 
 class ErrorResponse(BaseModel):
     """Every 4xx/5xx answer has this shape."""
+
+    model_config = ConfigDict(defer_build=True)
 
     error: ErrorBody
     request_id: str
@@ -100,12 +104,15 @@ def headers_for(status: int, exc: Exception | None = None) -> dict[str, str]:
     if status == 401:
         headers.setdefault("www-authenticate", 'Bearer realm="agent-forge"')
     if status == 503:
-        headers.setdefault("retry-after", str(errors.Unavailable.retry_after))
+        headers.setdefault(
+            "retry-after", str(getattr(exc, "retry_after", None) or errors.Unavailable.retry_after)
+        )
     return headers
 
 
 async def handle_domain(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, errors.AgentForgeError)
+    if not isinstance(exc, errors.AgentForgeError):
+        raise TypeError("handle_domain is registered for AgentForgeError only")
     status = status_of(exc)
     rid = request_id_of(request)
     if status >= 500:
@@ -122,7 +129,8 @@ async def handle_domain(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def handle_http(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, HTTPException)
+    if not isinstance(exc, HTTPException):
+        raise TypeError("handle_http is registered for HTTPException only")
     code = _HTTP_CODES.get(exc.status_code, "http_error")
     message = {
         404: f"no route for {request.url.path}",

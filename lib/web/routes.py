@@ -73,7 +73,8 @@ def load_module(file: Path) -> ModuleType:
     if name in sys.modules:
         return sys.modules[name]
     spec = importlib.util.spec_from_file_location(name, file)
-    assert spec and spec.loader
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load route file {file}")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     try:

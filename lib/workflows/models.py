@@ -15,6 +15,8 @@ Status = Literal["draft", "active", "archived"]
 class ValidationSummary(BaseModel):
     """The validators' verdict on the stored state (warnings are allowed; errors are refused)."""
 
+    model_config = ConfigDict(defer_build=True)
+
     valid: bool
     era: str
     findings: list[dict[str, Any]]
@@ -23,7 +25,7 @@ class ValidationSummary(BaseModel):
 class WorkflowSummary(BaseModel):
     """A stored workflow without its state (list rows)."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(defer_build=True, extra="ignore")
 
     id: str
     name: str
@@ -49,12 +51,14 @@ class WorkflowOut(WorkflowSummary):
 
 
 class WorkflowList(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     workflows: list[WorkflowSummary]
     next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last page")
 
 
 class ListQuery(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     category: str | None = Field(default=None, max_length=64)
     status: Status | None = None
@@ -64,6 +68,8 @@ class ListQuery(BaseModel):
 
 
 class _Fields(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     name: str | None = Field(default=None, min_length=1, max_length=200)
     description: str | None = Field(default=None, max_length=2000)
     category: str | None = Field(default=None, max_length=64)
@@ -100,12 +106,16 @@ class VersionList(BaseModel):
 
 
 class SecretValue(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     name: str = Field(description="Environment variable name, as referenced by {{NAME}} in the workflow")
     value: str
 
 
 class RevealedSecrets(BaseModel):
     """GET /api/workflows/{id}/secrets (admin, audited): the values a migration to Sim needs."""
+
+    model_config = ConfigDict(defer_build=True)
 
     workflow_id: str
     required_env: list[str] = Field(description="Every {{NAME}} the workflow references")

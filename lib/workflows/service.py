@@ -2,26 +2,22 @@
 
 A state is validated before anything is written: one with error findings is refused with a 422
 listing them (warnings are stored and returned). Route files stay thin by calling only this.
+The validators, templates and secrets rooms load on the first write that needs them, so the read
+routes' cold start pays only for the store and the models.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
 from lib.errors import InvalidInput, NotFound
-from lib.search.indexing import reindex
-from lib.secrets import mask_known, scrub
-from lib.sim.state import unwrap
 from lib.store import versions
 from lib.store import workflows as store
 from lib.store.versions import VersionRecord
 from lib.store.workflows import WorkflowRecord
-from lib.templates import catalogue, customize
-from lib.templates.models import UseTemplateIn
-from lib.validation import validate
 from lib.workflows.models import (
     CreateWorkflowIn,
     ListQuery,
@@ -35,13 +31,26 @@ from lib.workflows.models import (
     WorkflowSummary,
 )
 
+if TYPE_CHECKING:
+    from lib.templates.models import UseTemplateIn
+
 _FIELDS = ("name", "description", "category", "status", "metadata", "state", "variables")
 _VERSION = re.compile(r"^[1-9][0-9]{0,8}$")
 _IF_MATCH = re.compile(r'^(?:W/)?"?(\d{1,9})"?$')
 _UNTITLED = "Untitled workflow"
 
 
+def _reindex(*args: Any, **kw: Any) -> Any:
+    """lib.search.indexing.reindex, loaded by the first write (it brings the registry and secrets)."""
+    from lib.search.indexing import reindex
+
+    return reindex(*args, **kw)
+
+
 def _checked(state: dict[str, Any], field: str) -> ValidationSummary:
+    from lib.secrets import mask_known, scrub
+    from lib.validation import validate
+
     report = validate(state)
     _clean, found = scrub(state)  # findings may quote what they point at; never a clear secret
     findings = mask_known([f.model_dump() for f in report.findings], found)
@@ -72,6 +81,8 @@ def create(tenant: str, body: CreateWorkflowIn) -> WorkflowOut:
     posted = {k: v for k, v in body.model_dump(exclude_unset=True).items() if k not in _FIELDS}
     if body.state is not None:
         posted["state"] = body.state
+    from lib.sim.state import unwrap
+
     state, meta = unwrap(posted)
     validation = _checked(state, "body.state" if body.state is not None else "body")
     record = store.create(
@@ -83,13 +94,15 @@ def create(tenant: str, body: CreateWorkflowIn) -> WorkflowOut:
         status=body.status or "draft",
         metadata=body.metadata,
         variables=body.variables,
-        reindex=reindex,
+        reindex=_reindex,
     )
     return _out(record, validation)
 
 
 def create_from_template(tenant: str, name: str, body: UseTemplateIn) -> WorkflowOut:
     """A new workflow from a catalogue template with the caller's customizations."""
+    from lib.templates import catalogue, customize
+
     template = catalogue.get(name)
     state = customize.instantiate(template, body.customizations)
     validation = _checked(state, "body.customizations")
@@ -103,7 +116,7 @@ def create_from_template(tenant: str, name: str, body: UseTemplateIn) -> Workflo
         template_source=template.name,
         metadata={"template_version": template.version, "customizations": body.customizations},
         source="template",
-        reindex=reindex,
+        reindex=_reindex,
     )
     return _out(record, validation)
 
@@ -116,6 +129,8 @@ def _shown(record: _Shown, fields: tuple[str, ...] = _SHOWN) -> _Shown:
     """A record as it may leave: rows stored before secrets were moved out (until `python -m lib
     secrets sweep` ran) are scrubbed on the way. Stored rows hold references only, so this finds
     nothing on them."""
+    from lib.secrets import scrub
+
     docs = {k: getattr(record, k) for k in fields}
     clean, found = scrub(docs)
     return record.model_copy(update=clean) if found else record
@@ -153,6 +168,8 @@ def _expected_version(body: ReplaceWorkflowIn, if_match: str | None) -> int:
 def replace(tenant: str, id: str, body: ReplaceWorkflowIn, if_match: str | None = None) -> WorkflowOut:
     """Replace state and fields if the caller's version is current (stale → Conflict, 409)."""
     version = _expected_version(body, if_match)
+    from lib.sim.state import unwrap
+
     state, _meta = unwrap(body.state)
     validation = _checked(state, "body.state")
     record = store.replace(
@@ -165,7 +182,7 @@ def replace(tenant: str, id: str, body: ReplaceWorkflowIn, if_match: str | None 
         category=body.category,
         status=body.status,
         metadata=body.metadata,
-        reindex=reindex,
+        reindex=_reindex,
     )
     return _out(record, validation)
 
@@ -209,8 +226,10 @@ def restore(tenant: str, id: str, n: int, if_match: str | None = None) -> Workfl
         metadata={**old.metadata, "restored_from": n},
         variables=old.variables,
         reason="restore",
-        reindex=reindex,
+        reindex=_reindex,
     )
+    from lib.validation import validate
+
     report = validate(record.state)
     summary = ValidationSummary(
         valid=report.valid, era=report.era, findings=[f.model_dump() for f in report.findings]
@@ -219,8 +238,10 @@ def restore(tenant: str, id: str, n: int, if_match: str | None = None) -> Workfl
 
 
 def page(tenant: str, query: ListQuery) -> WorkflowList:
-    """One page, newest first; `next_cursor` continues after it, stable under concurrent inserts."""
-    records, cursor = store.page(
+    """One page, newest first; `next_cursor` continues after it, stable under concurrent inserts.
+
+    Only the listed columns are read, and each row becomes its summary model once."""
+    rows, cursor = store.page_rows(
         tenant,
         category=query.category,
         status=query.status,
@@ -229,11 +250,34 @@ def page(tenant: str, query: ListQuery) -> WorkflowList:
         cursor=query.cursor,
     )
     return WorkflowList(
-        workflows=[
-            WorkflowSummary.model_validate(_shown(r, ("name", "description")).model_dump()) for r in records
-        ],
-        next_cursor=cursor,
+        workflows=[WorkflowSummary.model_validate(_listed(r)) for r in rows], next_cursor=cursor
     )
+
+
+_KNOWN_CLEAN: set[bytes] = set()  # digests of (name, description) pairs scrub found nothing in
+_KNOWN_CLEAN_MAX = 50_000
+
+
+def _listed(row: dict[str, Any]) -> dict[str, Any]:
+    """A list row as it may leave: name and description scrubbed when a legacy row holds a secret.
+
+    Scanning costs ≈ 30 µs a row, most of a page's time, so a pair found clean is remembered by its
+    digest (never a text that held a secret: those are scanned every time and kept nowhere)."""
+    import hashlib
+
+    text = f"{row['name']}\x00{row['description'] or ''}".encode()
+    digest = hashlib.blake2b(text, digest_size=16).digest()
+    if digest in _KNOWN_CLEAN:
+        return row
+    from lib.secrets import scrub
+
+    clean, found = scrub({"name": row["name"], "description": row["description"]})
+    if found:
+        return {**row, **clean}
+    if len(_KNOWN_CLEAN) >= _KNOWN_CLEAN_MAX:
+        _KNOWN_CLEAN.clear()
+    _KNOWN_CLEAN.add(digest)
+    return row
 
 
 def reveal_secrets(tenant: str, id: str, *, actor: str, request_id: str | None) -> RevealedSecrets:

@@ -149,9 +149,11 @@ def materialize(build: Build, func: str, into: Path) -> Path:
 
 
 def call_built(
-    build: Build, func: str, items: list[tuple[Probe, str]], into: Path, **env: str
+    build: Build, func: str, items: list[tuple[Probe, str]], into: Path, *, tag: str = "", **env: str
 ) -> dict[str, Any]:
-    """Run `vc_handler` in a fresh Python for each (probe, request target); answers by label."""
+    """Run `vc_handler` in a fresh Python for each (probe, request target); answers by label.
+
+    `tag` tells apart the files of two calls to one function with the same variables."""
     root = materialize(build, func, into)
     cfg = build.vc_config(func)
     reqs = [
@@ -163,7 +165,7 @@ def call_built(
         }
         for p, target in items
     ]
-    tag = f"{func.replace('/', '__')}.{'-'.join(sorted(env))}"
+    tag = f"{func.replace('/', '__')}.{'-'.join(sorted(env))}{tag}"
     req_file, out_file = into / f"{tag}.req.json", into / f"{tag}.out.json"
     req_file.write_text(json.dumps(reqs))
     run_env = {
@@ -308,18 +310,98 @@ def test_built_functions_answer_like_the_local_server(built, local_answers, stor
 
 
 def test_auth_required_reaches_the_functions(built, local_answers, settings_env, store, unpacked):
-    """vercel.json's `env` sets AUTH_REQUIRED=true for deployments; with it, a function refuses
-    a keyless request to a non-public operation exactly as the local server does."""
-    assert json.loads((ROOT / "vercel.json").read_text())["env"]["AUTH_REQUIRED"] == "true"
+    """Every deployment (VERCEL_ENV production or preview) requires keys without any `env` in
+    vercel.json: a function refuses a keyless request to a non-public operation as locally."""
+    assert "AUTH_REQUIRED" not in json.loads((ROOT / "vercel.json").read_text()).get("env", {})
     guarded = [(func, items) for func, items in _targets(built).items() if any(_guarded(p) for p, _ in items)]
     if not guarded:
         pytest.skip("no non-public operation yet")
     func, items = guarded[0]
-    settings_env(AUTH_REQUIRED="true")
+    settings_env(VERCEL_ENV="preview")
     expected = local_answers([p for p, _ in items])
-    got = call_built(built, func, items, unpacked, DATABASE_URL=store.url(), AUTH_REQUIRED="true")
+    got = call_built(built, func, items, unpacked, DATABASE_URL=store.url(), VERCEL_ENV="preview")
     assert got == expected
     assert any(a["status"] == 401 and a["body"]["error"]["code"] == "unauthorized" for a in got.values())
+
+
+def test_a_preview_on_an_empty_database_works_from_its_first_requests(built, store, unpacked):
+    """Supabase Branching hands a preview an empty database: two cold functions called at once
+    migrate it exactly once between them, the bootstrap token gives the first admin key, and that
+    key reads the (empty) workflow list; health names the branch, commit and schema."""
+    import psycopg
+
+    from lib.store import migrations
+
+    base = store.url()
+    name = f"preview_{os.getpid()}_{id(built) % 10_000}"
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f"drop database if exists {name} with (force)")
+        admin.execute(f"create database {name}")
+    url = base.replace("/postgres?", f"/{name}?")
+    token = "preview-bootstrap-" + os.urandom(12).hex()
+    env = {
+        "DATABASE_URL": url,
+        "VERCEL_ENV": "preview",
+        "VERCEL_GIT_COMMIT_REF": "feature/preview-test",
+        "VERCEL_GIT_COMMIT_SHA": "c0ffee" * 6 + "abcd",
+        "AGENT_FORGE_BOOTSTRAP_TOKEN": token,
+    }
+    boot = Probe(
+        "api/keys/index.py",
+        "POST",
+        "/api/keys",
+        b'{"name": "first admin"}',
+        {"content-type": "application/json", "x-bootstrap-token": token},
+    )
+    health = Probe("api/health.py", "GET", "/api/health")
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:  # two cold starts at the same moment
+            first = pool.submit(
+                call_built, built, "api/keys/index", [(boot, boot.path)], unpacked, tag=".a", **env
+            )
+            second = pool.submit(
+                call_built, built, "api/health", [(health, health.path)], unpacked, tag=".b", **env
+            )
+            created, report = first.result()[boot.label], second.result()[health.label]
+        assert created["status"] == 201, created
+        assert created["body"]["role"] == "admin" and created["body"]["bootstrap"] is True
+        assert report["status"] == 200, report
+        latest = migrations.available()[-1].version
+        assert report["body"]["database"]["schema_version"] == latest
+        assert report["body"]["deployment"] == {
+            "environment": "preview",
+            "branch": "feature/preview-test",
+            "commit": env["VERCEL_GIT_COMMIT_SHA"],
+            "auth_required": True,
+        }
+        with psycopg.connect(url) as c:
+            versions = [r[0] for r in c.execute("select version from agent_forge_migrations order by 1")]
+            bootstraps = c.execute("select count(*) from key_bootstrap").fetchone()[0]
+        assert versions == [m.version for m in migrations.available()] and bootstraps == 1
+
+        key = created["body"]["key"]
+        listing = Probe(
+            "api/workflows/index.py", "GET", "/api/workflows", headers={"authorization": f"Bearer {key}"}
+        )
+        keyless = Probe("api/workflows/index.py", "GET", "/api/workflows?limit=1")
+        again = Probe(boot.file, "POST", "/api/keys?again=1", boot.body, boot.headers)
+        got = call_built(
+            built,
+            "api/workflows/index",
+            [(listing, listing.path), (keyless, keyless.path)],
+            unpacked,
+            tag=".c",
+            **env,
+        )
+        assert got[listing.label]["status"] == 200 and got[listing.label]["body"]["workflows"] == []
+        assert got[keyless.label]["status"] == 401
+        refused = call_built(built, "api/keys/index", [(again, again.path)], unpacked, tag=".d", **env)[
+            again.label
+        ]
+        assert refused["status"] == 401 and "already used" in refused["body"]["error"]["message"]
+    finally:
+        with psycopg.connect(base, autocommit=True) as admin:
+            admin.execute(f"drop database if exists {name} with (force)")
 
 
 def _guarded(p: Probe) -> bool:

@@ -1,32 +1,10 @@
 """Migrations against a brand-new database on the embedded server: from scratch, re-run, concurrent."""
 
 import threading
-import uuid
 
 import psycopg
-import pytest
 
-from lib.config import settings
-from lib.store import db, migrations
-
-
-@pytest.fixture
-def scratch_db(store, monkeypatch):
-    """Point the store at a fresh, empty database for one test."""
-    base = db.url()
-    name = f"scratch_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(base, autocommit=True) as admin:
-        admin.execute(f"create database {name}")
-    db.close()
-    scratch = base.replace("/postgres?", f"/{name}?")
-    monkeypatch.setenv("DATABASE_URL", scratch)
-    settings.cache_clear()
-    yield scratch
-    db.close()
-    monkeypatch.delenv("DATABASE_URL")
-    settings.cache_clear()
-    with psycopg.connect(base, autocommit=True) as admin:
-        admin.execute(f"drop database {name} with (force)")
+from lib.store import migrations
 
 
 def _tables(url: str) -> set[str]:

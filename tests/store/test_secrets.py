@@ -21,7 +21,6 @@ from lib.store import db, migrations, secrets, workflows
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "secrets"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from keys import KEYS
-from test_migrations import scratch_db  # noqa: F401  (the fixture: a fresh database per test)
 
 
 def _state(key: str) -> dict:

@@ -9,7 +9,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "secrets"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from keys import KEYS
-from test_migrations import scratch_db  # noqa: F401  (fixtures: a fresh database …)
 from test_secrets import _state, scratch  # noqa: F401  (… with an explicit secrets key)
 
 from lib.store import db, secrets, versions, workflows

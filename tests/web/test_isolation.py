@@ -58,6 +58,11 @@ CASES: dict[str, dict] = {
     "GET /api/workflows/{id}/versions": {"owned": True},
     "GET /api/workflows/{id}/versions/{n}": {"owned": True},
     "POST /api/workflows/{id}/versions/{n}/restore": {"owned": True},
+    # key management: B's admin lists and makes only B's keys; A's key (by its prefix) is not found
+    "GET /api/keys": {"expect": {200}},
+    "POST /api/keys": {"json": {"role": "read", "name": "b's key"}, "expect": {201}},
+    "DELETE /api/keys/{id}": {"owned": True},
+    "POST /api/keys/{id}/rotate": {"owned": True},
 }
 
 
@@ -106,6 +111,8 @@ def test_tenant_b_gets_nothing_of_tenant_a(operation, server, tenant_a, api_key)
     )
     if path.startswith("/api/imports/{id}"):
         url = path.format(id=uuid.uuid4().hex)
+    if path.startswith("/api/keys/{id}"):  # A's own admin key, by its prefix (A keeps using it below)
+        url = path.format(id=tenant_a["key"][:10])
     b_key = api_key(f"{tenant_a['tenant']}-b", "admin")
     body = case.get("json")
     if body == "a valid state":  # only ownership can refuse it

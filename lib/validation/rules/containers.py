@@ -95,7 +95,7 @@ def _check_nesting(ctx: Context) -> Iterator[Finding]:
                 f"{ctx.label(bid)} and {ctx.label(parent)} contain each other; nesting must form a tree.",
             )
             continue
-        data = block.get("data") if isinstance(block.get("data"), dict) else {}
+        data = found if isinstance(found := block.get("data"), dict) else {}
         extent = data.get("extent", block.get("extent"))
         if extent != "parent":
             yield RULE.finding(
@@ -120,7 +120,7 @@ def _check_nesting(ctx: Context) -> Iterator[Finding]:
                 "entry points in loops or parallels. Move it to the top level.",
             )
     for bid, block in ctx.blocks.items():
-        data = block.get("data") if isinstance(block.get("data"), dict) else {}
+        data = found if isinstance(found := block.get("data"), dict) else {}
         if parents.get(bid) is None and (data.get("extent") == "parent" or block.get("extent") == "parent"):
             yield RULE.finding(
                 "extent_mismatch",
@@ -193,12 +193,13 @@ def _check_loop(ctx: Context, cid: str) -> Iterator[Finding]:
 
     # What the run uses: the map in JUL25 (when present), the block's data in current Sim.
     use_map = ctx.era == "jul25" and config is not None
-    loop_type = (config.get("loopType") or block_type) if use_map else block_type
-    iterations = config.get("iterations", block_count) if use_map else block_count
-    items = config.get("forEachItems", block_items) if use_map else block_items
+    cfg = config or {}  # the map as use_map reads it
+    loop_type = (cfg.get("loopType") or block_type) if use_map else block_type
+    iterations = cfg.get("iterations", block_count) if use_map else block_count
+    items = cfg.get("forEachItems", block_items) if use_map else block_items
     where_type = (
         pointer("loops", cid, "loopType")
-        if use_map and "loopType" in config
+        if use_map and "loopType" in cfg
         else pointer("blocks", cid, "data", "loopType")
     )
     if loop_type not in _LOOP_TYPES[ctx.era]:
@@ -212,7 +213,7 @@ def _check_loop(ctx: Context, cid: str) -> Iterator[Finding]:
     if (loop_type == "for" or ctx.era == "jul25") and _number(iterations) and iterations <= 0:
         where = (
             pointer("loops", cid, "iterations")
-            if use_map and "iterations" in config
+            if use_map and "iterations" in cfg
             else pointer("blocks", cid, "data", "count")
         )
         yield RULE.finding(
@@ -233,7 +234,7 @@ def _check_loop(ctx: Context, cid: str) -> Iterator[Finding]:
     elif loop_type == "forEach" and ctx.era == "jul25":
         where = (
             pointer("loops", cid, "forEachItems")
-            if use_map and "forEachItems" in config
+            if use_map and "forEachItems" in cfg
             else pointer("blocks", cid, "data", "collection")
         )
         problem = _not_a_list(ctx, cid, items)
@@ -331,9 +332,10 @@ def _check_parallel(ctx: Context, cid: str) -> Iterator[Finding]:
             )
 
     use_map = ctx.era == "jul25" and config is not None
-    parallel_type = (config.get("parallelType") or block_type) if use_map else block_type
-    count = config.get("count", block_count) if use_map else block_count
-    items = config.get("distribution", block_items) if use_map else block_items
+    cfg = config or {}  # the map as use_map reads it
+    parallel_type = (cfg.get("parallelType") or block_type) if use_map else block_type
+    count = cfg.get("count", block_count) if use_map else block_count
+    items = cfg.get("distribution", block_items) if use_map else block_items
     if parallel_type not in _PARALLEL_TYPES:
         yield RULE.finding(
             "invalid_parallel_type",
@@ -345,7 +347,7 @@ def _check_parallel(ctx: Context, cid: str) -> Iterator[Finding]:
         yield RULE.finding(
             "invalid_parallel_count",
             pointer("parallels", cid, "count")
-            if use_map and "count" in config
+            if use_map and "count" in cfg
             else pointer("blocks", cid, "data", "count"),
             f"Parallel {ctx.label(cid)} has count {count}; use a whole number of branches, 1 or more.",
         )

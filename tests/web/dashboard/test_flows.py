@@ -224,7 +224,8 @@ def test_invalid_import_shows_its_findings_on_the_blocks_and_edges(watched, base
     page = watched.page
     state = http.get("/api/templates/crypto-price-alerts").json()["state"]
     agent = next(b for b in state["blocks"].values() if b["type"] == "agent")
-    agent["subBlocks"]["apiKey"]["value"] = "sk-live-1234567890abcdef"
+    agent["subBlocks"]["apiKey"]["value"] = "sk-live-1234567890abcdef"  # moved out on import: no finding
+    agent["subBlocks"]["legacyField"] = {"id": "legacyField", "type": "short-input", "value": "x"}  # a warning
     state["edges"].append(
         {"id": "e-dangling", "source": agent["id"], "target": "nowhere", "sourceHandle": "source"}
     )
