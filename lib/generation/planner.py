@@ -503,12 +503,19 @@ class _Builder:
             if symbols:  # a coin's price or change: fetch CoinGecko's simple price for every coin tested
                 api = lexicon()["apis"]["coingecko"]
                 coins = [lexicon()["symbols"][sym] for sym in symbols]
+                # 'fetch the bitcoin price and if it moved …': the words that named the coin built the fetch
+                lead = re.sub(
+                    r"[\s,;]*\b(?:and|then)?\s*(?:only\s+)?(?:if|when|unless)?\s*$",
+                    "",
+                    context.split(test)[0],
+                )
+                named = test if lx.symbols_in(test) or not lead else lead
                 data = Step(
                     "source",
                     "api",
                     {"url": api["price_url"].replace("{ids}", ",".join(coins)), "method": "GET"},
                     label=f"{'/'.join(symbols)} price",
-                    text=test,
+                    text=named,
                 )
                 parts = re.split(r"\s+(or|and)\s+(?=[^,;]*?\d)", test)
                 tests, joins = parts[::2], parts[1::2]

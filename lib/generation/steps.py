@@ -1404,7 +1404,14 @@ def read_steps(text: str, description: str) -> list[Step]:
     ruled_out = negated(description)
     rank = {"source": 0, "process": 1, "action": 2, "fan": 2, "loop": 3, "router": 3, "condition": 4}
     steps: list[Step] = []
+    lead = ""  # a sentence that read to no step of its own ('fetch the bitcoin price.')
     for sentence in sentences(text):
+        if lead and _IF.search(sentence):
+            # 'fetch X; if it moved more than 5%, …' / 'fetch X. Alert me if it …': the test is about what
+            # the sentence before named; read as one sentence ('fetch X and if it …') the test sees its data
+            word = sentence.split()[0]
+            sentence = f"{lead} and {word.lower() if word[1:].islower() else word}{sentence[len(word) :]}"
+        lead = ""
         otherwise = re.match(r"^\s*(?:otherwise|else|if not)\b[\s,]*", sentence, re.I)
         last_cond = next((s for s in reversed(steps) if s.kind == "condition"), None)
         if otherwise and last_cond is not None:
@@ -1414,6 +1421,7 @@ def read_steps(text: str, description: str) -> list[Step]:
             )
             continue
         read = read_sentence(sentence, description, ruled_out)
+        lead = "" if read else sentence
         steps += sorted(read, key=lambda s: rank[s.kind])
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional

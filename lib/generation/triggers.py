@@ -257,7 +257,7 @@ def read_schedule(text: str) -> Trigger | None:
         r"\bon the \d{1,2}(?:st|nd|rd|th)?(?: of (?:every|each|the) month)?\b",
     ):
         spans += [m.span() for m in re.finditer(pattern, low) if not _proper_name(text, m.start())]
-    return Trigger("schedule", values, spans)
+    return Trigger("schedule", values, sorted(set(spans)))  # 'every hour' is found twice: named once
 
 
 def _slug(text: str) -> str:
