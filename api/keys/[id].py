@@ -9,7 +9,7 @@ from lib.web import Context, Endpoint
 app = Endpoint("/api/keys/{id}", tag="keys")
 
 
-@app.delete(response=KeyOut, public=True, errors=(401, 403, 404))
+@app.delete(response=KeyOut, public=True, errors=(401, 403, 404, 422))
 def revoke_key(ctx: Context, id: str) -> KeyOut:
     """Revoke a key by id or prefix; it stops working at once here, within KEY_CACHE_S elsewhere."""
     return service.revoke(ctx, id)

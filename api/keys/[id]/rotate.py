@@ -9,7 +9,7 @@ from lib.web import Context, Endpoint
 app = Endpoint("/api/keys/{id}/rotate", tag="keys")
 
 
-@app.post(response=KeyRotated, status=201, public=True, errors=(401, 403, 404))
+@app.post(response=KeyRotated, status=201, public=True, errors=(401, 403, 404, 422))
 def rotate_key(ctx: Context, id: str) -> KeyRotated:
     """Rotate a key in one transaction (admin, audited); the new clear key is shown once."""
     return service.rotate(ctx, id)
