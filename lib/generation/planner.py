@@ -563,12 +563,14 @@ class _Builder:
                 listed = next((r for r in reversed(self.lists)), prev)
                 return _cmp(f"[].concat({listed} || []).length", op, num), None
             fields = self.fields.get(prev, {})
-            named = next(
+            field_path = next(
                 (path for word, path in fields.items() if re.search(r"\b(?:" + word + ")", low)), None
             )
-            if named:  # 'if the temperature is below 5': the field of the fetched data that holds it
+            if field_path:  # 'if the temperature is below 5': the field of the fetched data that holds it
                 # a key a reference cannot spell ('05. price') is read in JavaScript from the resolved object
-                value = f"({prev}){named}" if named.startswith("[") else f"{prev[:-1]}.{named}>"
+                value = (
+                    f"({prev}){field_path}" if field_path.startswith("[") else f"{prev[:-1]}.{field_path}>"
+                )
                 return _signed(f"parseFloat({value})", op, num, unit, low), None
             if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
                 field_name = lx.amount_field(test)
