@@ -31,8 +31,8 @@ __all__ = [
 
 CONTAINERS = frozenset({"loop", "parallel"})
 _EDGE_NS = uuid.UUID("6f1d2c3e-8a4b-4c5d-9e6f-a1b2c3d4e5f6")
-# Fields of a `workflow` row we pass on to the store as Sim columns.
-_SIM_COLUMNS = (
+# Sim's own columns of a `workflow` row that we keep (the store writes them as they are).
+SIM_COLUMNS = (
     "user_id",
     "workspace_id",
     "folder_id",
@@ -196,7 +196,7 @@ def build_state(
         built.variables = wf["variables"]
     built.sim_fields = {
         k: wf[k]
-        for k in _SIM_COLUMNS
+        for k in SIM_COLUMNS
         if wf.get(k) is not None and (k not in _TIMESTAMPS or _timestamp_ok(wf[k]))
     }
     if not workflow:

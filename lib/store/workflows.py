@@ -18,6 +18,7 @@ from psycopg.types.json import Jsonb
 from pydantic import BaseModel, ConfigDict, Field
 
 from lib.errors import Conflict, InvalidInput, NotFound
+from lib.sim.rows import SIM_COLUMNS
 from lib.store import db, versions
 from lib.store import search as search_store
 
@@ -67,23 +68,7 @@ _COLUMNS = (
 _SUMMARY_COLUMNS = _COLUMNS.replace(" state,", " '{}'::jsonb as state,")
 
 # Sim's own columns a caller may set on create/import (besides the ones with parameters).
-_SIM_FIELDS = (
-    "user_id",
-    "workspace_id",
-    "folder_id",
-    "color",
-    "is_deployed",
-    "deployed_at",
-    "deployed_state",
-    "run_count",
-    "last_run_at",
-    "is_published",
-    "marketplace_data",
-    "collaborators",
-    "last_synced",
-    "created_at",
-    "updated_at",
-)
+_SIM_FIELDS = SIM_COLUMNS
 _JSON_FIELDS = {"deployed_state", "marketplace_data", "collaborators"}
 
 
