@@ -11,9 +11,9 @@ app = Endpoint("/api/workflows/{id}", tag="workflows")
 
 @app.get(response=WorkflowOut, cache="private", errors=(404,))
 def read_workflow(ctx: Context, id: str) -> WorkflowOut:
-    """One stored workflow with its state; its ETag is the version PUT expects in If-Match."""
+    """One stored workflow with its state; its ETag (`"<version>-<digest>"`) is accepted by PUT's If-Match."""
     workflow = service.read(ctx.tenant, id)
-    ctx.response_headers["etag"] = f'"{workflow.version}"'
+    ctx.response_headers["etag"] = service.etag(workflow)
     return workflow
 
 

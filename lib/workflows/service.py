@@ -8,6 +8,8 @@ routes' cold start pays only for the store and the models.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
 
 _FIELDS = ("name", "description", "category", "status", "metadata", "state", "variables")
 _VERSION = re.compile(r"^[1-9][0-9]{0,8}$")
-_IF_MATCH = re.compile(r'^(?:W/)?"?(\d{1,9})"?$')
+_IF_MATCH = re.compile(r'^(?:W/)?"?(\d{1,9})(?:-[0-9a-f]{1,32})?"?$')
 _UNTITLED = "Untitled workflow"
 
 
@@ -140,8 +142,16 @@ def read(tenant: str, id: str) -> WorkflowOut:
     return _out(_shown(store.get(tenant, id)))
 
 
+def etag(workflow: WorkflowOut) -> str:
+    """`"<version>-<digest of metadata>"`: If-Match reads the version; the digest changes when
+    metadata changes without a new version (a stored validation result), so a cached GET is
+    never served stale."""
+    digest = hashlib.sha256(json.dumps(workflow.metadata, sort_keys=True, default=str).encode()).hexdigest()
+    return f'"{workflow.version}-{digest[:12]}"'
+
+
 def _if_match(if_match: str | None) -> int | None:
-    """The version an If-Match header names (`"3"`, `W/"3"` or `3`); None without the header."""
+    """The version an If-Match header names (`"3"`, `W/"3"`, `3` or the ETag `"3-…"`); None without it."""
     if if_match is None:
         return None
     m = _IF_MATCH.match(if_match.strip())

@@ -98,7 +98,7 @@ def test_get_one_is_private_and_unknown_ids_are_json_404s(client, headers, state
     c = client(ONE)
     r = c.get(f"/api/workflows/{created['id']}", headers=headers)
     assert r.status_code == 200 and r.json()["state"] == state
-    assert r.headers["cache-control"].startswith("private") and r.headers["etag"] == f'"{created["version"]}"'
+    assert r.headers["cache-control"].startswith("private") and r.headers["etag"].startswith(f'"{created["version"]}-')
     assert (
         c.get(
             f"/api/workflows/{created['id']}", headers={**headers, "If-None-Match": r.headers["etag"]}
@@ -109,6 +109,24 @@ def test_get_one_is_private_and_unknown_ids_are_json_404s(client, headers, state
     missing = c.get("/api/workflows/does-not-exist", headers=headers)
     assert missing.status_code == 404
     assert missing.json()["error"]["code"] == "not_found" and missing.json()["request_id"]
+
+
+def test_validating_changes_the_etag_and_put_accepts_it(client, headers, state):
+    """POST …/validate stores findings in metadata without a new version: a cached GET must not
+    be served stale, and the new ETag still works as If-Match."""
+    created = _create(client, headers, state, name="etag")
+    c = client(ONE)
+    url = f"/api/workflows/{created['id']}"
+    before = c.get(url, headers=headers).headers["etag"]
+    checked = client("api/workflows/[id]/validate.py").post(url + "/validate", headers=headers)
+    assert checked.status_code == 200
+    again = c.get(url, headers={**headers, "If-None-Match": before})
+    assert again.status_code == 200 and again.json()["metadata"]["validation"]["valid"] is True
+    after = again.headers["etag"]
+    assert after != before and after.startswith(f'"{created["version"]}-')
+    assert c.get(url, headers={**headers, "If-None-Match": after}).status_code == 304
+    put = c.put(url, json={"state": state}, headers={**headers, "If-Match": after})
+    assert put.status_code == 200 and put.json()["version"] == created["version"] + 1
 
 
 def test_another_tenants_workflow_is_not_found(client, headers, api_key, state):
