@@ -98,7 +98,9 @@ def test_get_one_is_private_and_unknown_ids_are_json_404s(client, headers, state
     c = client(ONE)
     r = c.get(f"/api/workflows/{created['id']}", headers=headers)
     assert r.status_code == 200 and r.json()["state"] == state
-    assert r.headers["cache-control"].startswith("private") and r.headers["etag"].startswith(f'"{created["version"]}-')
+    assert r.headers["cache-control"].startswith("private") and r.headers["etag"].startswith(
+        f'"{created["version"]}-'
+    )
     assert (
         c.get(
             f"/api/workflows/{created['id']}", headers={**headers, "If-None-Match": r.headers["etag"]}
