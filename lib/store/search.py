@@ -24,6 +24,9 @@ from lib.store import db
 PUBLIC = ""  # tenant_id of public rows (catalogue templates)
 INDEXED_DIMS = (256, 384, 512, 768, 1024, 1536)  # one HNSW index each (see the migration)
 EXACT_MAX = 3000  # filtered candidate sets this small are searched exactly (full pages, exact order)
+# A catalogue category has its own HNSW index (migration ..._search_category_indexes): in it a
+# tenant's rows under further filters are dense enough for the iterative scan above this many.
+CATEGORY_EXACT_MAX = 1000
 RARE_MAX = 1000  # a word in more documents than this adds no full-text candidates by itself
 RANK_MAX = 2000  # at most this many full-text matches are ranked
 _SCOPE = "(tenant_id = %(tenant)s or public)"
@@ -320,7 +323,13 @@ def _vector_ctes(dim: int, extra: str) -> str:
     )
 
 
-def _vector_params(tenant: str, vector: Vector, k: int, exact: bool | None) -> dict[str, Any]:
+def _exact_max(f: Filters) -> int:
+    from lib.templates.models import CATEGORIES
+
+    return CATEGORY_EXACT_MAX if f.category in CATEGORIES else EXACT_MAX
+
+
+def _vector_params(tenant: str, vector: Vector, k: int, f: Filters, exact: bool | None) -> dict[str, Any]:
     mode = "auto" if exact is None else "exact" if exact else "approx"
     return {
         "q": vector.values,
@@ -329,7 +338,7 @@ def _vector_params(tenant: str, vector: Vector, k: int, exact: bool | None) -> d
         "tenant": tenant,
         "k": k,
         "cap": EXACT_MAX + 1,
-        "exact_max": EXACT_MAX,
+        "exact_max": _exact_max(f),
         "mode": mode,
         "ef": _ef_search(k),
     }
@@ -387,7 +396,7 @@ def nearest(
         cur = c.execute(
             f"with {_vector_ctes(vector.dim, extra)}"  # nosec B608  # fixed column names and named placeholders; values are parameters
             " select kind, ref_id, 1 - distance as similarity from vec order by distance",
-            {**_vector_params(tenant, vector, k, exact), **vals},
+            {**_vector_params(tenant, vector, k, f, exact), **vals},
         )
     return cur.fetchall()
 
@@ -423,7 +432,7 @@ def hybrid(
         **vals,
     }
     if vector is not None:
-        params.update(_vector_params(tenant, vector, depth, None))
+        params.update(_vector_params(tenant, vector, depth, f, None))
         vec_ctes = _vector_ctes(vector.dim, extra)
         similarity = "coalesce(1 - vec.distance, 1 - (v.embedding <=> %(q)s::vector))"
         join_v = (
