@@ -11,9 +11,9 @@ keeps one partial index per supported dimension over `embedding::vector(dim)`.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-import time
 from dataclasses import dataclass, field
 from typing import Any
 

@@ -103,7 +103,9 @@ def _scans(conn, index: str) -> int:
     conn.execute("select pg_stat_force_next_flush()")
     conn.commit()
     conn.execute("select pg_stat_clear_snapshot()")
-    row = conn.execute("select idx_scan from pg_stat_user_indexes where indexrelname = %s", (index,)).fetchone()
+    row = conn.execute(
+        "select idx_scan from pg_stat_user_indexes where indexrelname = %s", (index,)
+    ).fetchone()
     conn.commit()
     return row["idx_scan"]
 
@@ -191,7 +193,9 @@ def test_a_catalogue_category_is_searched_in_its_own_index(crowd):
                 status="active" if i % 4 < 2 else "draft",
                 state={},
             )
-            search_store.index_document(c, own, doc, Vector(emb.name, (v / np.linalg.norm(v)).astype(np.float32)))
+            search_store.index_document(
+                c, own, doc, Vector(emb.name, (v / np.linalg.norm(v)).astype(np.float32))
+            )
     q = Vector(emb.name, base[0])
     wanted = Filters(category="research", status="active")
     with db.connection() as conn:
