@@ -1,4 +1,6 @@
--- Search: one HNSW index per (embedding dimension, catalogue category) beside the whole-table one.
+-- Search: one HNSW index per catalogue category, for the dimensions of the embedders we ship
+-- (384: the local all-MiniLM-L6-v2; 1536: OpenAI's text-embedding-3-small), beside the
+-- whole-table ones.
 --
 -- pgvector filters after the index scan, so a category filter (about 1/13 of a tenant's
 -- workflows) made the whole-table index walk about 13 times as many tuples, each checked
@@ -6,14 +8,16 @@
 -- thousand scattered rows. A partial index per category answers those as fast as an unfiltered
 -- search (the status filter left to the iterative scan: a third of the rows match). The planner
 -- picks it when the query names the category and the dimension (lib/store/search.py does);
--- categories outside the catalogue's 13 use the whole-table index. The list is the catalogue's
--- (lib/templates/models.py CATEGORIES; tests/search/test_filters.py checks they agree).
+-- categories outside the catalogue's 13, and other dimensions, use the whole-table index (each
+-- partial index build reads the whole table, so none is made for dimensions nothing writes).
+-- The lists are the catalogue's and lib/store/search.py CATEGORY_DIMS
+-- (tests/search/test_filters.py checks they agree).
 do $$
 declare
     d integer;
     c text;
 begin
-    foreach d in array array[256, 384, 512, 768, 1024, 1536] loop
+    foreach d in array array[384, 1536] loop
         foreach c in array array[
             'customer-support', 'sales-leads', 'content-marketing', 'research', 'crypto-trading',
             'engineering-devops', 'data-pipeline', 'recruiting-hr', 'email-productivity', 'ecommerce',

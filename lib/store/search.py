@@ -27,6 +27,7 @@ EXACT_MAX = 3000  # filtered candidate sets this small are searched exactly (ful
 # A catalogue category has its own HNSW index (migration ..._search_category_indexes): in it a
 # tenant's rows under further filters are dense enough for the iterative scan above this many.
 CATEGORY_EXACT_MAX = 1000
+CATEGORY_DIMS = (384, 1536)  # the dimensions with per-category indexes: the embedders we ship
 RARE_MAX = 1000  # a word in more documents than this adds no full-text candidates by itself
 RANK_MAX = 2000  # at most this many full-text matches are ranked
 _SCOPE = "(tenant_id = %(tenant)s or public)"
@@ -323,10 +324,10 @@ def _vector_ctes(dim: int, extra: str) -> str:
     )
 
 
-def _exact_max(f: Filters) -> int:
+def _exact_max(f: Filters, dim: int) -> int:
     from lib.templates.models import CATEGORIES
 
-    return CATEGORY_EXACT_MAX if f.category in CATEGORIES else EXACT_MAX
+    return CATEGORY_EXACT_MAX if f.category in CATEGORIES and dim in CATEGORY_DIMS else EXACT_MAX
 
 
 def _vector_params(tenant: str, vector: Vector, k: int, f: Filters, exact: bool | None) -> dict[str, Any]:
@@ -338,7 +339,7 @@ def _vector_params(tenant: str, vector: Vector, k: int, f: Filters, exact: bool 
         "tenant": tenant,
         "k": k,
         "cap": EXACT_MAX + 1,
-        "exact_max": _exact_max(f),
+        "exact_max": _exact_max(f, vector.dim),
         "mode": mode,
         "ef": _ef_search(k),
     }
