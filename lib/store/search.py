@@ -303,17 +303,17 @@ def _vector_ctes(dim: int, extra: str) -> str:
     qcast = "%(q)s::vector" if expr == "embedding" else f"%(q)s::vector({dim})"
     where = f"embedder = %(emb)s and dim = %(dim)s and {_SCOPE}{extra}"
     approx = (
-        f"select tenant_id, kind, ref_id, {expr} <=> {qcast} as distance from search_vectors where {where}"
+        f"select tenant_id, kind, ref_id, {expr} <=> {qcast} as distance from search_vectors where {where}"  # nosec B608  # fixed column names and named placeholders; values are parameters
         f" order by {expr} <=> {qcast} limit %(k)s"
     )
     exact = (
-        f"select tenant_id, kind, ref_id, embedding <=> %(q)s::vector as distance from search_vectors where {where}"
+        f"select tenant_id, kind, ref_id, embedding <=> %(q)s::vector as distance from search_vectors where {where}"  # nosec B608  # fixed column names and named placeholders; values are parameters
         " order by embedding <=> %(q)s::vector limit %(k)s"
     )
     if expr == "embedding":
         return f"scope_n as (select 0 as n), vec as materialized ({exact})"
     return (
-        "scope_n as materialized (select (select count(*) from (select 1 from search_vectors"
+        "scope_n as materialized (select (select count(*) from (select 1 from search_vectors"  # nosec B608  # fixed column names and named placeholders; values are parameters
         f" where embedder = %(emb)s and tenant_id = %(tenant)s{extra} limit %(cap)s) t)"
         f" + (select count(*) from (select 1 from search_vectors where embedder = %(emb)s and public{extra}"
         " limit %(cap)s) p) as n),"
