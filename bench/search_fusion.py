@@ -57,10 +57,12 @@ def main() -> None:
         right = {ids.get(e, ("template", e.split(":", 1)[1])) for e in item["expect"]}
         words = service._words(item["query"])
         vector = service._query_vector(item["query"])
-        vec = search_store.nearest(tenant, vector, 40, Filters())
-        text = search_store.text_matches(tenant, item["query"], words, 40, Filters())
-        keys = list(dict.fromkeys([(h["kind"], h["ref_id"]) for h in vec + text]))
-        info = search_store.describe(tenant, keys, words, vector)
+        rows = search_store.hybrid(tenant, item["query"], words, vector, 40, Filters())
+        vec = sorted((r for r in rows if r["distance"] is not None), key=lambda r: r["distance"])
+        text = sorted(
+            (r for r in rows if r["text_rank"] is not None), key=lambda r: (-r["text_rank"], r["name"])
+        )
+        info = {(r["kind"], r["ref_id"]): r for r in rows}
         cases.append((right, vec, text, info))
 
     def rrf(k: float, text_weight: float):
@@ -76,7 +78,7 @@ def main() -> None:
 
     def blend(weight: float):
         def rank(vec, text, info):
-            ranks = {(h["kind"], h["ref_id"]): float(h["rank"]) for h in text}
+            ranks = {(h["kind"], h["ref_id"]): float(h["text_rank"]) for h in text}
             out = {}
             for key, row in info.items():
                 cov = len(row["words"]) / row["lexical_words"] if row["lexical_words"] else 0.0

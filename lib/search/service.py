@@ -70,21 +70,13 @@ def ranked(tenant: str, body: SearchIn, vector: Vector | None) -> SearchOut:
     words = _words(query)
     filters = Filters(kind=body.kind, category=body.category, status=body.status)
     depth = max(3 * body.limit, 30)
-    vec_hits = search_store.nearest(tenant, vector, depth, filters) if vector is not None else []
-    text_hits = search_store.text_matches(tenant, query, words, depth, filters) if words else []
-    ranks = {(h["kind"], h["ref_id"]): float(h["rank"]) for h in text_hits}
-    keys = list(dict.fromkeys([(h["kind"], h["ref_id"]) for h in vec_hits] + list(ranks)))
-    info = search_store.describe(tenant, keys, words, vector)
     scored = []
-    for key in keys:
-        row = info.get(key)
-        if row is None:  # deleted between the queries
-            continue
+    for row in search_store.hybrid(tenant, query, words, vector, depth, filters):
         sim = None if row["similarity"] is None else float(row["similarity"])
         coverage = len(row["words"]) / row["lexical_words"] if row["lexical_words"] else 0.0
-        score = blend(sim, ranks.get(key, 0.0), coverage)
+        score = blend(sim, float(row["text_rank"] or 0.0), coverage)
         if score >= body.min_score:
-            scored.append((score, key, row, sim))
+            scored.append((score, (row["kind"], row["ref_id"]), row, sim))
     scored.sort(key=lambda t: (-t[0], t[2]["name"]))
     return SearchOut(
         results=[
@@ -132,7 +124,7 @@ def similar(tenant: str, id: str, query: SimilarQuery) -> SearchOut:
     if vector is None:
         raise Unavailable("no embedder is available to compare workflows right now; try again later")
     hits = search_store.nearest(tenant, vector, query.limit, Filters(exclude=(kind, doc.ref_id)))
-    info = search_store.describe(tenant, [(h["kind"], h["ref_id"]) for h in hits], [], None)
+    info = search_store.describe(tenant, [(h["kind"], h["ref_id"]) for h in hits])
     results = []
     for h in hits:
         row = info.get((h["kind"], h["ref_id"]))

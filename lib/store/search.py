@@ -11,7 +11,9 @@ keeps one partial index per supported dimension over `embedding::vector(dim)`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,9 +24,13 @@ from lib.store import db
 PUBLIC = ""  # tenant_id of public rows (catalogue templates)
 INDEXED_DIMS = (256, 384, 512, 768, 1024, 1536)  # one HNSW index each (see the migration)
 EXACT_MAX = 3000  # filtered candidate sets this small are searched exactly (full pages, exact order)
+# A catalogue category has its own HNSW index (migration ..._search_category_indexes): in it a
+# tenant's rows under further filters are dense enough for the iterative scan above this many.
+CATEGORY_EXACT_MAX = 1000
+CATEGORY_DIMS = (384, 1536)  # the dimensions with per-category indexes: the embedders we ship
 RARE_MAX = 1000  # a word in more documents than this adds no full-text candidates by itself
 RANK_MAX = 2000  # at most this many full-text matches are ranked
-_SCOPE = "(tenant_id = %s or public)"
+_SCOPE = "(tenant_id = %(tenant)s or public)"
 
 
 @dataclass
@@ -63,16 +69,17 @@ class Filters:
     status: str | None = None
     exclude: tuple[str, str] | None = None  # (kind, ref_id) left out (similar: itself)
 
-    def sql(self) -> tuple[str, list[Any]]:
-        parts, vals = [], []
+    def sql(self) -> tuple[str, dict[str, Any]]:
+        """` and …` conditions with named placeholders (f_<column>), and their values."""
+        parts, vals = [], {}
         for col in ("kind", "category", "status"):
             value = getattr(self, col)
             if value is not None:
-                parts.append(f"{col} = %s")
-                vals.append(value)
+                parts.append(f"{col} = %(f_{col})s")
+                vals[f"f_{col}"] = value
         if self.exclude is not None:
-            parts.append("not (kind = %s and ref_id = %s)")
-            vals += list(self.exclude)
+            parts.append("not (kind = %(f_ex_kind)s and ref_id = %(f_ex_ref)s)")
+            vals["f_ex_kind"], vals["f_ex_ref"] = self.exclude
         return "".join(f" and {p}" for p in parts), vals
 
 
@@ -259,23 +266,121 @@ def _plan(c: Any, *, exact: bool, k: int) -> None:
     if exact:
         c.execute("select set_config('enable_indexscan', 'off', true)")
         return
-    c.execute(
-        "select set_config('hnsw.ef_search', %s, true), set_config('hnsw.iterative_scan', 'relaxed_order', true),"
-        " set_config('hnsw.max_scan_tuples', '50000', true)",
-        (str(min(1000, max(100, 2 * k))),),
+    c.execute(_HNSW_SETTINGS, {"ef": _ef_search(k)})
+
+
+# HNSW keeps scanning past ef_search until the filters fill the page (an iterative scan), set for
+# this transaction only; JIT off, because the plan's cost counts the exact branch even when it
+# does not run and compiling would cost more than the whole search.
+_HNSW_SETTINGS = (
+    "select set_config('hnsw.ef_search', %(ef)s, true), set_config('hnsw.iterative_scan', 'relaxed_order', true),"
+    " set_config('hnsw.max_scan_tuples', '50000', true), set_config('jit', 'off', true)"
+)
+
+
+def _ef_search(k: int) -> str:
+    return str(min(1000, max(100, 2 * k)))
+
+
+@contextmanager
+def _one_trip(conn: Any = None) -> Iterator[Any]:
+    """A read transaction whose statements go to the server together (psycopg's pipeline): BEGIN,
+    the settings, the query and COMMIT cost one round trip instead of four."""
+    if conn is None and db.current_unit() is None:
+        with db.connection() as c, c.pipeline(), c.transaction():
+            yield c
+    else:
+        with db.transaction(conn) as c, c.pipeline():
+            yield c
+
+
+def _vector_ctes(dim: int, extra: str) -> str:
+    """`scope_n` (vectors the filters leave, counted up to the cap) and `vec` (the k nearest:
+    tenant_id, kind, ref_id, distance). One statement holds both ways; a one-time filter runs only one:
+    HNSW with the iterative scan when the scope is large, an exact scan of the btree-narrowed
+    rows (the uncast column matches no HNSW index) when it holds at most EXACT_MAX vectors."""
+    expr = _cast(dim)
+    qcast = "%(q)s::vector" if expr == "embedding" else f"%(q)s::vector({dim})"
+    where = f"embedder = %(emb)s and dim = %(dim)s and {_SCOPE}{extra}"
+    approx = (
+        f"select tenant_id, kind, ref_id, {expr} <=> {qcast} as distance from search_vectors where {where}"  # nosec B608  # fixed column names and named placeholders; values are parameters
+        f" order by {expr} <=> {qcast} limit %(k)s"
+    )
+    exact = (
+        f"select tenant_id, kind, ref_id, embedding <=> %(q)s::vector as distance from search_vectors where {where}"  # nosec B608  # fixed column names and named placeholders; values are parameters
+        " order by embedding <=> %(q)s::vector limit %(k)s"
+    )
+    if expr == "embedding":
+        return f"scope_n as (select 0 as n), vec as materialized ({exact})"
+    return (
+        "scope_n as materialized (select (select count(*) from (select 1 from search_vectors"  # nosec B608  # fixed column names and named placeholders; values are parameters
+        f" where embedder = %(emb)s and tenant_id = %(tenant)s{extra} limit %(cap)s) t)"
+        f" + (select count(*) from (select 1 from search_vectors where embedder = %(emb)s and public{extra}"
+        " limit %(cap)s) p) as n),"
+        f" vec as materialized (select * from ({approx}) a"
+        " where %(mode)s = 'approx' or (%(mode)s = 'auto' and (select n from scope_n) > %(exact_max)s)"
+        f" union all select * from ({exact}) e"
+        " where %(mode)s = 'exact' or (%(mode)s = 'auto' and (select n from scope_n) <= %(exact_max)s))"
     )
 
 
-def _scope_size(c: Any, tenant: str, embedder: str, f: Filters, cap: int) -> int:
-    """How many vectors the filters leave (counted up to `cap` per scope): small sets are
-    searched exactly. One round trip; each count stops at the cap on an index-only scan."""
-    extra, vals = f.sql()
-    return c.execute(
-        f"select (select count(*) from (select 1 from search_vectors where embedder = %s and tenant_id = %s{extra}"  # nosec B608  # fixed column names and %s placeholders; values are parameters
-        f" limit %s) t) + (select count(*) from (select 1 from search_vectors where embedder = %s and public{extra}"
-        " limit %s) p) as n",
-        (embedder, tenant, *vals, cap + 1, embedder, *vals, cap + 1),
-    ).fetchone()["n"]
+def _exact_max(f: Filters, dim: int) -> int:
+    from lib.templates.models import CATEGORIES
+
+    return CATEGORY_EXACT_MAX if f.category in CATEGORIES and dim in CATEGORY_DIMS else EXACT_MAX
+
+
+def _vector_params(tenant: str, vector: Vector, k: int, f: Filters, exact: bool | None) -> dict[str, Any]:
+    mode = "auto" if exact is None else "exact" if exact else "approx"
+    return {
+        "q": vector.values,
+        "emb": vector.embedder,
+        "dim": vector.dim,
+        "tenant": tenant,
+        "k": k,
+        "cap": EXACT_MAX + 1,
+        "exact_max": _exact_max(f, vector.dim),
+        "mode": mode,
+        "ef": _ef_search(k),
+    }
+
+
+class _CommonWords:
+    """Words this process has seen in more than RARE_MAX documents of a tenant's scope.
+
+    Counting a common word's documents is the costly part of a full-text search (its GIN
+    posting list and a heap page per match); a word that was common a few minutes ago still is
+    (a corpus grows), so it is not counted again until the entry expires. A word is never
+    remembered as rare: those are recounted, so a new workflow's rare word is found at once.
+    """
+
+    TTL_S = 600.0
+    MAX = 20_000
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, str], float] = {}
+
+    def known(self, tenant: str, words: list[str]) -> list[str]:
+        now = time.monotonic()
+        return [w for w in words if self._seen.get((tenant, w), 0.0) > now]
+
+    def learn(self, tenant: str, words: list[str]) -> None:
+        if len(self._seen) + len(words) > self.MAX:
+            self._seen.clear()
+        until = time.monotonic() + self.TTL_S
+        for w in words:
+            self._seen[(tenant, w)] = until
+
+    def forget(self) -> None:
+        self._seen.clear()
+
+
+_common = _CommonWords()
+
+
+def forget_word_counts() -> None:
+    """Drop what this process remembers of common words (the bench's cold searches)."""
+    _common.forget()
 
 
 def nearest(
@@ -284,86 +389,112 @@ def nearest(
     """The k nearest documents by cosine similarity: [{kind, ref_id, similarity}], best first.
 
     Small filtered sets are scanned exactly; larger ones use the HNSW index with an iterative
-    scan and a raised ef_search, so a filter never leaves the page short.
+    scan and a raised ef_search, so a filter never leaves the page short. One round trip.
     """
     extra, vals = f.sql()
-    dim = vector.dim
-    with db.transaction(conn) as c:
-        if exact is None:
-            exact = _scope_size(c, tenant, vector.embedder, f, EXACT_MAX) <= EXACT_MAX
-        expr = _cast(dim)
-        qcast = "%s::vector" if expr == "embedding" else f"%s::vector({dim})"
-        _plan(c, exact=exact, k=k)
-        rows = c.execute(
-            "with hits as materialized ("  # nosec B608  # fixed column names and %s placeholders; values are parameters
-            f" select kind, ref_id, {expr} <=> {qcast} as distance from search_vectors"
-            f" where embedder = %s and dim = %s and {_SCOPE}{extra}"
-            f" order by {expr} <=> {qcast} limit %s)"
-            " select kind, ref_id, 1 - distance as similarity from hits order by distance",
-            (vector.values, vector.embedder, dim, tenant, *vals, vector.values, k),
-        ).fetchall()
+    with _one_trip(conn) as c:
+        c.execute(_HNSW_SETTINGS, {"ef": _ef_search(k)})
+        cur = c.execute(
+            f"with {_vector_ctes(vector.dim, extra)}"  # nosec B608  # fixed column names and named placeholders; values are parameters
+            " select kind, ref_id, 1 - distance as similarity from vec order by distance",
+            {**_vector_params(tenant, vector, k, f, exact), **vals},
+        )
+    return cur.fetchall()
+
+
+def hybrid(
+    tenant: str, query: str, words: list[str], vector: Vector | None, depth: int, f: Filters
+) -> list[dict]:
+    """Both candidate lists and what ranking needs of each candidate, in one statement.
+
+    Rows: kind, ref_id, name, category, status, `words` (the query words it holds, of
+    `lexical_words` that are not stop words), `similarity` (exact cosine; None without a
+    vector), `distance` (set when it is among the `depth` nearest), `text_rank` (set when it is
+    among the `depth` best full-text matches).
+
+    A document is a full-text candidate when it holds every word (the user's own websearch
+    syntax: quotes, -not, or) or any of the query's rare words — those in at most RARE_MAX
+    documents of the scope; a common word alone would qualify most of the table, and the vector
+    list already covers what it means. At most RANK_MAX qualifying documents are ranked, so the
+    cost stays bounded however common the words are.
+    """
+    extra, vals = f.sql()
+    params: dict[str, Any] = {
+        "tenant": tenant,
+        "query": query,
+        "ors": " or ".join(words),
+        "words": words,
+        "common": _common.known(tenant, words),
+        "text": bool(words),
+        "rare_cap": RARE_MAX + 1,
+        "rare_max": RARE_MAX,
+        "rank_max": RANK_MAX,
+        "depth": depth,
+        **vals,
+    }
+    if vector is not None:
+        params.update(_vector_params(tenant, vector, depth, f, None))
+        vec_ctes = _vector_ctes(vector.dim, extra)
+        similarity = "coalesce(1 - vec.distance, 1 - (v.embedding <=> %(q)s::vector))"
+        join_v = (
+            " left join search_vectors v on vec.distance is null and v.tenant_id = d.tenant_id"
+            " and v.kind = d.kind and v.ref_id = d.ref_id and v.embedder = %(emb)s and v.dim = %(dim)s"
+        )
+    else:
+        vec_ctes = (
+            "vec as (select null::text as tenant_id, null::text as kind, null::text as ref_id,"
+            " null::float8 as distance where false)"
+        )
+        similarity, join_v = "null::float8", ""
+    sql = (
+        f"with {vec_ctes},"  # nosec B608  # fixed column names and named placeholders; values are parameters
+        " qw as materialized (select w, i, plainto_tsquery('english', w) as q"
+        " from unnest(%(words)s::text[]) with ordinality as u(w, i) where numnode(plainto_tsquery('english', w)) > 0),"
+        # each word's documents in the scope, counted up to the cap (words known common: not again)
+        " df as materialized (select w, i, case when w = any(%(common)s::text[]) then %(rare_cap)s else"
+        f" (select count(*) from (select 1 from search_documents where {_SCOPE} and tsv @@ qw.q"
+        " limit %(rare_cap)s) s) end as n from qw),"
+        " loose as materialized (select coalesce(string_agg(w, ' or ' order by i)"
+        " filter (where n <= %(rare_max)s), %(query)s) as q from df),"
+        " txt as materialized (select tenant_id, kind, ref_id, rank from (select tenant_id, kind, ref_id, name,"
+        " ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', tsv, websearch_to_tsquery('english', %(ors)s), 1)"
+        " + case when tsv @@ websearch_to_tsquery('english', %(query)s) then 1 else 0 end as rank"
+        f" from (select tenant_id, kind, ref_id, name, tsv from search_documents where %(text)s and {_SCOPE}{extra}"
+        " and (tsv @@ websearch_to_tsquery('english', %(query)s)"
+        " or tsv @@ websearch_to_tsquery('english', (select q from loose))) limit %(rank_max)s) m) r"
+        " order by rank desc, name limit %(depth)s),"
+        " keys as (select tenant_id, kind, ref_id from vec union select tenant_id, kind, ref_id from txt)"
+        " select d.kind, d.ref_id, d.name, d.category, d.status,"
+        " array(select w from qw where d.tsv @@ qw.q order by i) as words,"
+        " (select count(*) from qw) as lexical_words,"
+        f" {similarity} as similarity, vec.distance, txt.rank as text_rank,"
+        " (select array_agg(w) from df where n > %(rare_max)s and w <> all(%(common)s::text[])) as common_words"
+        " from keys join search_documents d on d.tenant_id = keys.tenant_id and d.kind = keys.kind"
+        " and d.ref_id = keys.ref_id"
+        " left join vec on vec.tenant_id = d.tenant_id and vec.kind = d.kind and vec.ref_id = d.ref_id"
+        " left join txt on txt.tenant_id = d.tenant_id and txt.kind = d.kind and txt.ref_id = d.ref_id"
+        f"{join_v}"
+        " order by vec.distance nulls last, txt.rank desc nulls last, d.name"
+    )
+    with _one_trip() as c:
+        c.execute(_HNSW_SETTINGS, {"ef": _ef_search(depth)})
+        cur = c.execute(sql, params)
+    rows = cur.fetchall()
+    if rows:
+        _common.learn(tenant, rows[0]["common_words"] or [])
     return rows
 
 
-def text_matches(tenant: str, query: str, words: list[str], k: int, f: Filters) -> list[dict]:
-    """Full-text candidates, best first; field weights A name … D free text.
-
-    A document qualifies when it holds every word (the user's own websearch syntax: quotes,
-    -not, or) or any of the query's rare words — those in at most RARE_MAX documents of the
-    scope; a common word alone would qualify most of the table, and the vector list already
-    covers what it means. At most RANK_MAX qualifying documents are ranked, so the cost stays
-    bounded however common the words are.
-    """
-    extra, vals = f.sql()
-    with db.transaction() as c:
-        rare = [
-            r["w"]
-            for r in c.execute(
-                "select w from unnest(%s::text[]) w where numnode(plainto_tsquery('english', w)) > 0"  # nosec B608  # fixed column names and %s placeholders; values are parameters
-                " and (select count(*) from (select 1 from search_documents"
-                f" where {_SCOPE} and tsv @@ plainto_tsquery('english', w) limit %s) s) <= %s",
-                (words, tenant, RARE_MAX + 1, RARE_MAX),
-            ).fetchall()
-        ]
-        loose = " or ".join(rare) if rare else query
-        return c.execute(
-            "select kind, ref_id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', tsv, websearch_to_tsquery('english', %s), 1)"  # nosec B608  # fixed column names and %s placeholders; values are parameters
-            " + case when tsv @@ websearch_to_tsquery('english', %s) then 1 else 0 end as rank"
-            f" from (select kind, ref_id, name, tsv from search_documents where {_SCOPE}{extra}"
-            " and (tsv @@ websearch_to_tsquery('english', %s) or tsv @@ websearch_to_tsquery('english', %s))"
-            " limit %s) m order by rank desc, name limit %s",
-            (" or ".join(words), query, tenant, *vals, query, loose, RANK_MAX, k),
-        ).fetchall()
-
-
-def describe(tenant: str, keys: list[tuple[str, str]], words: list[str], vector: Vector | None) -> dict:
-    """Name, category, the query words each holds (of `lexical_words` that are not stop words)
-    and, with a vector, the exact cosine similarity, of the given documents."""
+def describe(tenant: str, keys: list[tuple[str, str]]) -> dict:
+    """Name, category and status of the given documents (tenant-scoped)."""
     if not keys:
         return {}
-    kinds = [k for k, _ in keys]
-    ids = [r for _, r in keys]
-    sim = "null::float8"
-    vals: list[Any] = [words, words]
-    join = ""
-    if vector is not None:
-        sim = "1 - (v.embedding <=> %s::vector)"
-        join = (
-            " left join search_vectors v on v.tenant_id = d.tenant_id and v.kind = d.kind and v.ref_id = d.ref_id"
-            " and v.embedder = %s and v.dim = %s"
-        )
-        vals = [words, words, vector.values, vector.embedder, vector.dim]
-    with db.transaction() as c:
+    with db.reading() as c:
         rows = c.execute(
-            "select d.kind, d.ref_id, d.name, d.category, d.status,"  # nosec B608  # fixed column names and %s placeholders; values are parameters
-            " array(select w from unnest(%s::text[]) w where d.tsv @@ plainto_tsquery('english', w)) as words,"
-            " (select count(*) from unnest(%s::text[]) w where numnode(plainto_tsquery('english', w)) > 0)"
-            " as lexical_words,"
-            f" {sim} as similarity"
-            f" from search_documents d{join}"
-            " join unnest(%s::text[], %s::text[]) as k(kind, ref_id) on k.kind = d.kind and k.ref_id = d.ref_id"
-            f" where (d.tenant_id = %s or d.public)",
-            (*vals, kinds, ids, tenant),
+            "select d.kind, d.ref_id, d.name, d.category, d.status from search_documents d"
+            " join unnest(%(kinds)s::text[], %(ids)s::text[]) as k(kind, ref_id) on k.kind = d.kind"
+            " and k.ref_id = d.ref_id where (d.tenant_id = %(tenant)s or d.public)",
+            {"kinds": [k for k, _ in keys], "ids": [r for _, r in keys], "tenant": tenant},
         ).fetchall()
     return {(r["kind"], r["ref_id"]): r for r in rows}
 
@@ -372,8 +503,9 @@ def document_vector(tenant: str, kind: str, ref_id: str, embedder: str) -> Any |
     """The stored vector of one document (tenant-scoped), or None."""
     with db.transaction() as c:
         row = c.execute(
-            f"select embedding from search_vectors where {_SCOPE} and kind = %s and ref_id = %s and embedder = %s",  # nosec B608  # fixed column names and %s placeholders; values are parameters
-            (tenant, kind, ref_id, embedder),
+            f"select embedding from search_vectors where {_SCOPE} and kind = %(kind)s and ref_id = %(ref)s"  # nosec B608  # fixed column names and named placeholders; values are parameters
+            " and embedder = %(emb)s",
+            {"tenant": tenant, "kind": kind, "ref": ref_id, "emb": embedder},
         ).fetchone()
     if row is None:
         return None
@@ -393,11 +525,11 @@ def nearest_shapes(tenant: str, shape: Any, k: int, f: Filters) -> list[dict]:
         ).fetchone()["n"]
         _plan(c, exact=n <= EXACT_MAX, k=k)
         return c.execute(
-            "with hits as materialized ("  # nosec B608  # fixed column names and %s placeholders; values are parameters
-            " select kind, ref_id, name, category, features, shape <=> %s::vector(256) as distance"
+            "with hits as materialized ("  # nosec B608  # fixed column names and named placeholders; values are parameters
+            " select kind, ref_id, name, category, features, shape <=> %(shape)s::vector(256) as distance"
             f" from search_documents where {_SCOPE} and shape is not null{extra}"
-            " order by shape <=> %s::vector(256) limit %s)"
+            " order by shape <=> %(shape)s::vector(256) limit %(k)s)"
             " select kind, ref_id, name, category, features, 1 - distance as similarity from hits"
             " order by distance",
-            (shape, tenant, *vals, shape, k),
+            {"shape": shape, "tenant": tenant, "k": k, **vals},
         ).fetchall()

@@ -99,15 +99,19 @@ def test_the_index_alone_would_leave_a_selective_filter_short(crowd):
     assert len(rows) < 10  # the first 40 candidates hold (almost) none of the 12
 
 
-def _hnsw_scans(conn) -> int:
+def _scans(conn, index: str) -> int:
     conn.execute("select pg_stat_force_next_flush()")
     conn.commit()
     conn.execute("select pg_stat_clear_snapshot()")
     row = conn.execute(
-        "select idx_scan from pg_stat_user_indexes where indexrelname = 'search_vectors_hnsw_384'"
+        "select idx_scan from pg_stat_user_indexes where indexrelname = %s", (index,)
     ).fetchone()
     conn.commit()
     return row["idx_scan"]
+
+
+def _hnsw_scans(conn) -> int:
+    return _scans(conn, "search_vectors_hnsw_384")
 
 
 def test_hnsw_with_an_iterative_scan_fills_the_page(crowd):
@@ -159,3 +163,52 @@ def test_a_filter_with_fewer_matches_than_k_returns_all_of_them(crowd):
         tenant, SearchIn(query="invoices", limit=50, category="rare-category")
     ).results
     assert len(results) == RARE
+
+
+def test_each_catalogue_category_has_its_own_hnsw_index_per_shipped_dimension(store):
+    """The category migration's list is the catalogue's (a new category needs a migration)."""
+    from lib.templates.models import CATEGORIES
+
+    with db.transaction() as c:
+        names = {r["indexname"] for r in c.execute("select indexname from pg_indexes").fetchall()}
+    for dim in search_store.CATEGORY_DIMS:
+        for category in CATEGORIES:
+            assert f"search_vectors_hnsw_{dim}_{category.replace('-', '_')}" in names
+
+
+def test_a_catalogue_category_is_searched_in_its_own_index(crowd):
+    """A category filter walks that category's index, and the status filter on top still fills k."""
+    tenant, emb, near = crowd
+    own = f"{tenant}-research"
+    base = emb.embed(["summarise research papers", "track crypto prices", "answer support tickets"])
+    with db.transaction() as c:
+        for i in range(30):
+            v = base[i % 3] + 0.05 * (i // 3) * base[(i + 1) % 3]
+            doc = documents.build(
+                kind="workflow",
+                ref_id=f"r{i:02d}",
+                name=f"Research helper {i}",
+                description="research",
+                category="research" if i % 2 else "sales-leads",
+                status="active" if i % 4 < 2 else "draft",
+                state={},
+            )
+            search_store.index_document(
+                c, own, doc, Vector(emb.name, (v / np.linalg.norm(v)).astype(np.float32))
+            )
+    q = Vector(emb.name, base[0])
+    wanted = Filters(category="research", status="active")
+    with db.connection() as conn:
+        before = _scans(conn, "search_vectors_hnsw_384_research")
+        for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
+            conn.execute(f"set {setting} = off")
+        try:
+            approx = search_store.nearest(own, q, 5, wanted, exact=False, conn=conn)
+            conn.commit()
+        finally:
+            conn.execute("reset all")
+            conn.commit()
+        assert _scans(conn, "search_vectors_hnsw_384_research") > before
+    exact = search_store.nearest(own, q, 5, wanted, exact=True)
+    assert len(approx) == len(exact) == 5
+    assert {h["ref_id"] for h in approx} == {h["ref_id"] for h in exact}
