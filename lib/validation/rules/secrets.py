@@ -151,6 +151,8 @@ def _check(ctx: Context) -> Iterator[Finding]:
 def _by_value(ctx: Context, reported: list[str]) -> Iterator[Finding]:
     """What the name checks above miss: keys by format or randomness anywhere (prompts, code, URL
     queries, JSON bodies), and credential-named `data` keys. Never quotes the value."""
+    if ctx.secrets_clean:
+        return  # the context's walk judged every string: `find` would report nothing
     from lib.secrets import find
 
     notes = {pointer("blocks", b) for b in ctx.blocks if ctx.is_note(b)}
