@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -63,6 +63,7 @@ def host_of(url: Any) -> str | None:
     return host.lower()
 
 
+@lru_cache(maxsize=4096)
 def judge(variable: str, host: str) -> tuple[str, tuple[str, ...]] | None:
     """(severity, the provider's hosts) when sending `variable` to `host` is suspect, else None."""
     words = _words(variable)
@@ -100,7 +101,10 @@ def leaks(values: dict[str, Any]) -> Iterator[Leak]:
     if host is None:
         return
     for field in _FIELDS:
-        for suffix, text in walk_strings(values.get(field)):
+        value = values.get(field)
+        if value is None or (isinstance(value, str) and "{{" not in value):
+            continue  # nothing to send
+        for suffix, text in walk_strings(value):
             if "{{" not in text:
                 continue
             for match in ENV_REF.finditer(text):
