@@ -27,7 +27,7 @@ _NO_TAGS: list[tuple[str, tuple[Any, ...], str]] = []
 _NO_IDS: frozenset[str] = frozenset()
 _SCALARS = (bool, int, float, type(None))
 # Block names repeat across states (Agent 1, Start, ...): normalize each spelling once.
-_normalize = lru_cache(maxsize=8192)(normalize_name)
+normalized_name = _normalize = lru_cache(maxsize=8192)(normalize_name)
 
 
 class EdgeView:
@@ -404,18 +404,20 @@ class Context:
                 mask |= self._bit[bid]
         return mask
 
-    def is_upstream(self, block_id: str, other: str) -> bool:
-        """Whether `other` is in upstream(block_id), without building the set."""
-        bit = self._bit.get(other)
-        return bit is not None and bool(self._upstream_masks.get(block_id, 0) & bit)
+    @property
+    def bits(self) -> dict[str, int]:
+        """The bit of each block (and dangling edge end) in the masks below."""
+        return self._bit
 
-    def sim_can_read(self, block_id: str, other: str) -> bool:
-        """Whether JUL25 Sim lets `block_id` reference `other`: a path of edges from `other` into it,
-        or `other` is the starter (lib/block-path-calculator at 2f57d8a884f0)."""
-        bit = self._bit.get(other)
-        if bit is None or other == block_id:
-            return False
-        return bool((self._edge_masks.get(block_id, 0) | self._starter_mask) & bit)
+    def upstream_mask(self, block_id: str) -> int:
+        """upstream(block_id) as a mask of `bits`."""
+        return self._upstream_masks.get(block_id, 0)
+
+    def readable_mask(self, block_id: str) -> int:
+        """What JUL25 Sim lets `block_id` read, as a mask: blocks with a path of edges into it, and
+        the starter (lib/block-path-calculator at 2f57d8a884f0); a block never reads itself, so
+        callers leave its own bit out."""
+        return self._edge_masks.get(block_id, 0) | self._starter_mask
 
     @staticmethod
     def _upstream_bfs(block_id: str, preds: dict[str, set[str]]) -> set[str]:
