@@ -129,6 +129,7 @@ class Context:
         self.parent: dict[str, str] = {}
         self._sub_cache: dict[str, dict[str, dict[str, Any]]] = {}
         self._tagged: dict[str, list[tuple[str, tuple[Any, ...], str]]] = {}
+        self._conditions: dict[str, list[dict[str, Any]] | None] = {}
         # One pass over the blocks: every per-block view the rules read.
         self._triggers: set[str] = set()
         self._containers: set[str] = set()
@@ -341,8 +342,12 @@ class Context:
         return found
 
     def conditions(self, block_id: str) -> list[dict[str, Any]] | None:
-        """Parsed `conditions` of a condition block (JSON string or list); None when unreadable."""
-        return _json_list(self.value(block_id, "conditions"))
+        """Parsed `conditions` of a condition block (JSON string or list); None when unreadable.
+        Parsed once per block (edges, code and tag checks all read it; do not modify)."""
+        if block_id in self._conditions:
+            return self._conditions[block_id]
+        found = self._conditions[block_id] = _json_list(self.value(block_id, "conditions"))
+        return found
 
     def routes(self, block_id: str) -> list[dict[str, Any]] | None:
         return _json_list(self.value(block_id, "routes"))

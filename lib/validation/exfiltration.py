@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from lib.sim.names import ENV_REF, walk_strings
+from lib.sim.names import ENV_REF, escape_pointer
 
 _FIELDS = ("url", "headers", "params", "body")
 _SECRET_WORDS = re.compile(r"(KEY|TOKEN|SECRET|PASSWORD|PASSPHRASE|AUTH|BEARER|CREDENTIALS?|SID)$")
@@ -93,6 +93,30 @@ def _has_env(value: Any, depth: int = 0) -> bool:
     return False
 
 
+def _env_strings(value: Any) -> list[tuple[str, str]]:
+    """`walk_strings` kept to the strings holding '{{': (JSON pointer suffix, text), in document
+    order; a pointer is rendered only for those."""
+    found: list[tuple[str, str]] = []
+    _collect_env(value, (), 0, found)
+    return found
+
+
+def _collect_env(value: Any, path: tuple[Any, ...], depth: int, found: list[tuple[str, str]]) -> None:
+    if depth > 64:  # as walk_strings: pathological nesting is not followed
+        return
+    if isinstance(value, str):
+        if "{{" in value:
+            found.append(("".join("/" + escape_pointer(p) for p in path), value))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(item, (bool, int, float)) and item is not None:
+                _collect_env(item, (*path, key), depth + 1, found)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            if not isinstance(item, (bool, int, float)) and item is not None:
+                _collect_env(item, (*path, index), depth + 1, found)
+
+
 def leaks(values: dict[str, Any]) -> Iterator[Leak]:
     """Suspect secrets among an api block's values ({sub_id: value}), in field order."""
     if not any(_has_env(values.get(field)) for field in _FIELDS):
@@ -104,9 +128,7 @@ def leaks(values: dict[str, Any]) -> Iterator[Leak]:
         value = values.get(field)
         if value is None or (isinstance(value, str) and "{{" not in value):
             continue  # nothing to send
-        for suffix, text in walk_strings(value):
-            if "{{" not in text:
-                continue
+        for suffix, text in _env_strings(value):
             for match in ENV_REF.finditer(text):
                 verdict = judge(match.group("name"), host)
                 if verdict is not None:

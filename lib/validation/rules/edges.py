@@ -21,8 +21,25 @@ def _branch_ids(items: list[dict[str, Any]] | None) -> set[str]:
     return {str(item.get("id")) for item in items or [] if isinstance(item.get("id"), (str, int))}
 
 
+_LEGAL: dict[tuple[Any, str | None], tuple[bool, str]] = {}
+
+
 def _legal_source(ctx: Context, edge: EdgeView) -> tuple[bool, str]:
-    """(legal?, what the block accepts) for the edge's source handle."""
+    """(legal?, what the block accepts) for the edge's source handle; kept per type and handle
+    (the block's spec is the registry's for its type)."""
+    key = (ctx.type_of(edge.source), edge.source_handle)
+    found = _LEGAL.get(key)
+    if found is None:
+        found = _judge_source(ctx, edge)
+        if ctx.spec(edge.source) is None:
+            return found  # kept only for registered types
+        if len(_LEGAL) >= 4096:
+            _LEGAL.clear()
+        _LEGAL[key] = found
+    return found
+
+
+def _judge_source(ctx: Context, edge: EdgeView) -> tuple[bool, str]:
     block_id, handle = edge.source, edge.source_handle
     handles = getattr(ctx.spec(block_id), "handles", None)
     block_type = ctx.type_of(block_id)
