@@ -33,7 +33,8 @@ def _empty(value: Any) -> bool:
 def _dynamic(value: Any) -> bool:
     """A value Sim resolves at run time (a reference or an env var), so no option list applies."""
     return isinstance(value, str) and (
-        REFERENCE_RE.search(value) is not None or ENV_REF.search(value) is not None
+        ("<" in value and REFERENCE_RE.search(value) is not None)
+        or ("{{" in value and ENV_REF.search(value) is not None)
     )
 
 
@@ -217,19 +218,23 @@ def _required(ctx: Context, block_id: str, spec: Any, table: TypeTables) -> tupl
 _MEMO_LIMIT = 1024
 
 
-def _check_required(ctx: Context, block_id: str, spec: Any, table: TypeTables) -> Iterator[Finding]:
+def _check_required(ctx: Context, block_id: str, spec: Any, table: TypeTables) -> list[Finding]:
+    found: list[Finding] = []
     reported: set[str] = set()
     for sub_id, why in _required(ctx, block_id, spec, table):
         canonical = table.canonical.get(sub_id, sub_id)
         if canonical in reported or _filled(ctx, block_id, spec, table, sub_id):
             continue
         reported.add(canonical)
-        yield RULE.finding(
-            "missing_required_field",
-            pointer("blocks", block_id, "subBlocks", sub_id, "value"),
-            f"{ctx.label(block_id)} leaves '{sub_id}' empty, but {why} needs it; fill it in "
-            "(a value, a <block.field> reference or a {{ENV_VAR}}).",
+        found.append(
+            RULE.finding(
+                "missing_required_field",
+                pointer("blocks", block_id, "subBlocks", sub_id, "value"),
+                f"{ctx.label(block_id)} leaves '{sub_id}' empty, but {why} needs it; fill it in "
+                "(a value, a <block.field> reference or a {{ENV_VAR}}).",
+            )
         )
+    return found
 
 
 # --- runtime checks: what JUL25 Sim does with the values when the block runs -------------------

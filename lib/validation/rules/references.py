@@ -50,7 +50,7 @@ def _refs_in(text: str) -> tuple[_Ref, ...]:
     found = []
     for match in REFERENCE_RE.finditer(text):
         block, path = match.group("block"), match.group("path")
-        name = normalize_name(block)
+        name = normalized_name(block)
         if name not in RUNTIME_PREFIXES:
             found.append(_Ref(block, path, name, path.split(".", 1)[0].split("[", 1)[0]))
     return tuple(found)
