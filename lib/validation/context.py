@@ -25,7 +25,7 @@ CURRENT_ONLY_TYPES = frozenset({"start_trigger", "note"})
 _EMPTY: dict[str, Any] = {}
 _NO_TAGS: list[tuple[str, tuple[Any, ...], str]] = []
 _NO_IDS: frozenset[str] = frozenset()
-_SCALARS = (bool, int, float, type(None))
+_SCALAR_TYPES = frozenset({bool, int, float, type(None)})
 # Block names repeat across states (Agent 1, Start, ...): normalize each spelling once.
 normalized_name = _normalize = lru_cache(maxsize=8192)(normalize_name)
 
@@ -197,53 +197,59 @@ class Context:
         """The one walk of a block's values: its subBlocks that are objects, the strings of their
         values that hold a '<' (with their place), and whether any value could hold a secret
         (`scan`: the common cases are decided inline, the rest by `scan.clean`/`clean_value`)."""
-        kept: dict[str, dict[str, Any]] = {}
         tagged: list[tuple[str, tuple[Any, ...], str]] = []
         clean = self.secrets_clean
+        names = scan.NAMES
         subs = None
         for key, item in block.items():
             kind = type(item)
-            if kind in _SCALARS:
-                continue
-            if key == "subBlocks" and kind is dict:
-                subs = item
-                continue
-            if not clean or key == "id" or key == "type":
+            if kind in _SCALAR_TYPES:
                 continue
             if kind is dict:
+                if key == "subBlocks":
+                    subs = item
+                    continue
                 for inner in item.values():
-                    if type(inner) not in _SCALARS:
+                    if type(inner) not in _SCALAR_TYPES:
                         break
                 else:
                     continue  # position, {} outputs: numbers only
-            named = scan.secret_name(key)
+            if not clean or key == "id" or key == "type":
+                continue
+            named = names.get(key)
+            if named is None:
+                named = scan.secret_name(key)
             if kind is str and not named and (len(item) < 8 or item in scan.CLEAN):
                 continue
             if not scan.clean_value(item, key, named, 2):
                 clean = False
+        kept: dict[str, dict[str, Any]] | None = subs  # the stored dict itself unless something is left out
         if subs is not None:
             secret_ids = _secret_ids(spec) if clean else _NO_IDS
             for sub_id, sub in subs.items():
-                if type(sub) is not dict:
+                if type(sub) is not dict or type(sub_id) is not str:
+                    if kept is subs:
+                        kept = {k: v for k, v in subs.items() if isinstance(k, str) and isinstance(v, dict)}
                     if not isinstance(sub, dict):
                         continue
                 value = sub.get("value")
-                if type(sub_id) is str:
-                    kept[sub_id] = sub
-                    if type(value) is str:
-                        if "<" in value:
-                            tagged.append((sub_id, (), value))
-                    elif value is not None and not isinstance(value, (bool, int, float)):
-                        tagged.extend((sub_id, inner, text) for inner, text in _tagged_in(value, (), 0))
+                kind = type(value)
+                if kind is str:
+                    if "<" in value and type(sub_id) is str:
+                        tagged.append((sub_id, (), value))
+                elif kind not in _SCALAR_TYPES and type(sub_id) is str:
+                    tagged.extend((sub_id, inner, text) for inner, text in _tagged_in(value, (), 0))
                 if not clean or sub.get("type") == "oauth-input":
                     continue
-                if type(value) is str:
-                    named = sub_id in secret_ids or scan.secret_name(sub_id)
+                if kind is str:
+                    named = sub_id in secret_ids or names.get(sub_id)
+                    if named is None:
+                        named = scan.secret_name(sub_id)
                     if named or (len(value) >= 8 and value not in scan.CLEAN):
                         clean = scan.clean(value, sub_id, named)
-                elif type(value) not in _SCALARS:
+                elif kind not in _SCALAR_TYPES:
                     clean = scan.clean_value(value, sub_id, sub_id in secret_ids or scan.secret_name(sub_id), 4)
-        self._sub_cache[bid] = kept
+        self._sub_cache[bid] = kept if kept is not None else {}
         self._tagged[bid] = tagged
         self.secrets_clean = clean
 

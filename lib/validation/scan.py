@@ -26,7 +26,7 @@ _MAX_TEXT = 4096
 # `detect.secret_part` is None (what a value under a secret name is judged by).
 CLEAN: set[str] = set()
 _NO_PART: set[str] = set()
-_NAMES: dict[str, bool] = {}
+NAMES: dict[str, bool] = {}
 
 
 def _remember(cache: set[str], text: str) -> None:
@@ -44,11 +44,11 @@ def _ids_field(field: Any) -> bool:
 
 def secret_name(name: Any) -> bool:
     """`detect.is_secret_name`, remembered for the few field and key names states use."""
-    found = _NAMES.get(name) if type(name) is str else None
+    found = NAMES.get(name) if type(name) is str else None
     if found is None:
         found = detect.is_secret_name(name)
-        if type(name) is str and len(_NAMES) < _MAX_CACHED:
-            _NAMES[name] = found
+        if type(name) is str and len(NAMES) < _MAX_CACHED:
+            NAMES[name] = found
     return found
 
 
