@@ -4,9 +4,9 @@ The secrets rule needs `find`'s exact findings (their variable names depend on e
 document already references), but on almost every state there are none. `Context` walks the
 blocks once and asks `clean` of each string under the name `find` would judge it by; only when
 some string is not certainly clean does the rule run `find` itself. The walk here mirrors
-`lib.secrets.scrub._Walk` (which keys it descends, which names a value is judged under) and
-answers False for anything it does not mirror (nesting past 32 levels, a nested state): the
-exact walk then decides.
+`lib.secrets.scrub._Walk` (which keys it descends, which names a value is judged under, an
+object holding `blocks` walked as a state) and answers False for what it does not follow
+(nesting past 32 levels, where scrub stops at 64): the exact walk then decides.
 
 Clean texts are remembered (a bounded set, texts with no secret only), so the prompts, models
 and `{{ENV}}` references that recur across states are judged once per process.
@@ -88,9 +88,39 @@ def clean_value(value: Any, field: Any, named: bool, depth: int) -> bool:
     return True
 
 
+def _clean_state(state: dict[Any, Any], depth: int) -> bool:
+    """`scrub._Walk.state`: an object with a `blocks` object inside a value (Slack's output schema
+    has one) is walked as a state: subBlock values under their ids, other keys under their names."""
+    from lib.sim.rows import spec_of
+
+    for block in state["blocks"].values():
+        if not isinstance(block, dict):
+            continue
+        spec = spec_of(block.get("type"))
+        try:
+            secret_ids = frozenset(getattr(spec, "secret_ids", None) or ())
+        except Exception:
+            secret_ids = frozenset()
+        for key, item in block.items():
+            if key == "subBlocks" and isinstance(item, dict):
+                for sid, sub in item.items():
+                    if not isinstance(sub, dict) or sub.get("type") == "oauth-input" or "value" not in sub:
+                        continue
+                    if not clean_value(sub["value"], sid, sid in secret_ids or secret_name(sid), depth + 4):
+                        return False
+            elif key == "id" or key == "type" or type(item) in _SCALARS:
+                continue
+            elif not clean_value(item, key, secret_name(key), depth + 2):
+                return False
+    for key, item in state.items():
+        if key != "blocks" and not clean_value(item, key, secret_name(key), depth + 1):
+            return False
+    return True
+
+
 def _clean_mapping(obj: dict[Any, Any], depth: int) -> bool:
     if isinstance(obj.get("blocks"), dict):
-        return False  # a state inside a value: the exact walk handles it
+        return _clean_state(obj, depth)
     cells = obj.get("cells")
     if isinstance(cells, dict) and "Value" in cells:  # a Key/Value table row: only Value is judged
         for key, item in obj.items():
