@@ -20,6 +20,7 @@ from lib.validation.context import CONTAINER_TYPES, Context
 from lib.validation.tables import TypeTables, per_spec, tables
 from lib.validation.tags import resolved_tags
 
+
 def _empty(value: Any) -> bool:
     if value is None:
         return True
@@ -85,7 +86,8 @@ def _filled(ctx: Context, block_id: str, spec: Any, table: TypeTables, sub_id: s
     return not _empty(ctx.value(block_id, manual))
 
 
-def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
+def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
+    """The findings of one block, appended to `out` in their order."""
     block_type = ctx.type_of(block_id)
     if block_type is None:
         return  # structure reports a missing or non-string type
@@ -93,27 +95,33 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
     if spec is None:
         if block_type in CONTAINER_TYPES:
             return
-        yield RULE.finding(
-            "unknown_block_type",
-            pointer("blocks", block_id, "type"),
-            f"{ctx.label(block_id)} has type '{block_type}', which Sim does not know (its serializer "
-            "fails with 'Invalid block type'); change it to a registered type or remove the block.",
+        out.append(
+            RULE.finding(
+                "unknown_block_type",
+                pointer("blocks", block_id, "type"),
+                f"{ctx.label(block_id)} has type '{block_type}', which Sim does not know (its serializer "
+                "fails with 'Invalid block type'); change it to a registered type or remove the block.",
+            )
         )
         return
     if ctx.era == "jul25" and getattr(spec, "era", "jul25") == "head":
-        yield RULE.finding(
-            "block_type_not_in_era",
-            pointer("blocks", block_id, "type"),
-            f"{ctx.label(block_id)} has type '{block_type}', which only exists in current Sim, not in "
-            "the July 2025 Sim this state targets; use a JUL25 block type instead.",
+        out.append(
+            RULE.finding(
+                "block_type_not_in_era",
+                pointer("blocks", block_id, "type"),
+                f"{ctx.label(block_id)} has type '{block_type}', which only exists in current Sim, not in "
+                "the July 2025 Sim this state targets; use a JUL25 block type instead.",
+            )
         )
     replaced_by = getattr(spec, "replaced_by", None)
     if ctx.era == "current" and replaced_by and getattr(spec, "hidden", False):
-        yield RULE.finding(
-            "deprecated_block_type",
-            pointer("blocks", block_id, "type"),
-            f"{ctx.label(block_id)} uses '{block_type}', which current Sim keeps only as a legacy block; "
-            f"consider '{replaced_by}' instead.",
+        out.append(
+            RULE.finding(
+                "deprecated_block_type",
+                pointer("blocks", block_id, "type"),
+                f"{ctx.label(block_id)} uses '{block_type}', which current Sim keeps only as a legacy block; "
+                f"consider '{replaced_by}' instead.",
+            )
         )
 
     table = tables(spec)
@@ -123,22 +131,26 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
         if sub_id not in stored_ok:
             if ctx.is_container(block_id):
                 continue  # container settings live in data; stray subBlocks are harmless
-            yield RULE.finding(
-                "unknown_subblock",
-                pointer("blocks", block_id, "subBlocks", sub_id),
-                f"{ctx.label(block_id)} has subBlock '{sub_id}', which block type '{block_type}' does not "
-                "declare; Sim ignores it. Remove it or use one of the type's fields.",
+            out.append(
+                RULE.finding(
+                    "unknown_subblock",
+                    pointer("blocks", block_id, "subBlocks", sub_id),
+                    f"{ctx.label(block_id)} has subBlock '{sub_id}', which block type '{block_type}' does not "
+                    "declare; Sim ignores it. Remove it or use one of the type's fields.",
+                )
             )
             continue
         stored_type = sub.get("type")
         ok = stored_ok[sub_id]
         if ok is not None and isinstance(stored_type, str) and stored_type not in ok:
             declared_type = table.types[sub_id]
-            yield RULE.finding(
-                "subblock_type_mismatch",
-                pointer("blocks", block_id, "subBlocks", sub_id, "type"),
-                f"SubBlock '{sub_id}' of {ctx.label(block_id)} is stored as '{stored_type}' but "
-                f"'{block_type}' declares '{declared_type}'; set type to '{declared_type}'.",
+            out.append(
+                RULE.finding(
+                    "subblock_type_mismatch",
+                    pointer("blocks", block_id, "subBlocks", sub_id, "type"),
+                    f"SubBlock '{sub_id}' of {ctx.label(block_id)} is stored as '{stored_type}' but "
+                    f"'{block_type}' declares '{declared_type}'; set type to '{declared_type}'.",
+                )
             )
         choice = choices.get(sub_id)
         if choice is None:
@@ -150,27 +162,29 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
                 options = choice[1]
                 text = text if len(text) <= 60 else text[:57] + "..."
                 shown = ", ".join(str(o) for o in options[:12]) + (", ..." if len(options) > 12 else "")
-                yield RULE.finding(
-                    "invalid_option",
-                    pointer("blocks", block_id, "subBlocks", sub_id, "value"),
-                    f"SubBlock '{sub_id}' of {ctx.label(block_id)} is '{text}', not one of the options "
-                    f"Sim lists ({shown}); Sim may still accept it, but check the value.",
+                out.append(
+                    RULE.finding(
+                        "invalid_option",
+                        pointer("blocks", block_id, "subBlocks", sub_id, "value"),
+                        f"SubBlock '{sub_id}' of {ctx.label(block_id)} is '{text}', not one of the options "
+                        f"Sim lists ({shown}); Sim may still accept it, but check the value.",
+                    )
                 )
 
     if not ctx.enabled(block_id):
         return
     skipped = ctx.is_trigger(block_id) or ctx.is_container(block_id)
     if not skipped:  # Sim skips disabled and trigger blocks in its required-field check
-        yield from _check_required(ctx, block_id, spec, table)
+        out.extend(_check_required(ctx, block_id, spec, table))
     if ctx.era == "jul25":
         if block_type in ("condition", "function"):
-            yield from _check_code(ctx, block_id, block_type)
+            out.extend(_check_code(ctx, block_id, block_type))
         if _twins(spec):
-            yield from _check_twins(ctx, block_id, spec)
+            out.extend(_check_twins(ctx, block_id, spec))
         if not skipped:
             empty = _needs(ctx, block_id, spec)
             if empty:
-                yield _needs_input(ctx, block_id, spec, empty)
+                out.append(_needs_input(ctx, block_id, spec, empty))
 
 
 def _required(ctx: Context, block_id: str, spec: Any, table: TypeTables) -> tuple[tuple[str, str], ...]:
@@ -378,9 +392,11 @@ def _needs_input(ctx: Context, block_id: str, spec: Any, empty: list[str]) -> Fi
     )
 
 
-def _check(ctx: Context) -> Iterator[Finding]:
+def _check(ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     for block_id in ctx.blocks:
-        yield from _check_block(ctx, block_id)
+        _check_block(ctx, block_id, found)
+    return found
 
 
 RULE = Rule.define(

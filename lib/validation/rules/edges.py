@@ -15,6 +15,7 @@ from lib.validation.base import Finding, Rule
 from lib.validation.context import END_HANDLES, START_HANDLES, Context, EdgeView
 
 _TARGET_HANDLES = frozenset({"target"})
+_SCOPE_HANDLES = START_HANDLES | END_HANDLES
 
 
 def _branch_ids(items: list[dict[str, Any]] | None) -> set[str]:
@@ -190,7 +191,9 @@ def _check(ctx: Context) -> Iterator[Finding]:
                     f"handle '{shown}', which that type does not have; it accepts {what}.",
                 )
             else:
-                yield from _check_branch(ctx, edge)
+                handle = edge.source_handle
+                if handle is not None and handle.startswith(("condition-", "router-")):
+                    yield from _check_branch(ctx, edge)
 
         target_spec = ctx.spec(edge.target)
         target_handles = getattr(target_spec, "handles", None)
@@ -212,7 +215,11 @@ def _check(ctx: Context) -> Iterator[Finding]:
                 f"Edge {edge.index} enters {ctx.label(edge.target)} by handle '{edge.target_handle}'; "
                 "use 'target' (or null on a loop/parallel container).",
             )
-        yield from _check_scope(ctx, edge)
+        if (
+            edge.source_handle in _SCOPE_HANDLES
+            or ctx.parent.get(edge.source) != ctx.parent.get(edge.target)
+        ):
+            yield from _check_scope(ctx, edge)  # same parent and a plain handle: nothing to say
     if ctx.era == "jul25":
         yield from _check_else(ctx)
 
