@@ -200,7 +200,7 @@ class Context:
         tagged: list[tuple[str, tuple[Any, ...], str]] = []
         clean = self.secrets_clean
         names = scan.NAMES
-        subs = None
+        subs: Any = None
         for key, item in block.items():
             kind = type(item)
             if kind in _SCALAR_TYPES:
@@ -223,16 +223,18 @@ class Context:
                 continue
             if not scan.clean_value(item, key, named, 2):
                 clean = False
-        kept: dict[str, dict[str, Any]] | None = subs  # the stored dict itself unless something is left out
+        kept: dict[str, dict[str, Any]] = subs or {}  # the stored dict itself unless something is left out
         if subs is not None:
             secret_ids = _secret_ids(spec) if clean else _NO_IDS
+            filtered = False
             for sub_id, sub in subs.items():
                 if type(sub) is not dict or type(sub_id) is not str:
-                    if kept is subs:
+                    if not filtered:
                         kept = {k: v for k, v in subs.items() if isinstance(k, str) and isinstance(v, dict)}
+                        filtered = True
                     if not isinstance(sub, dict):
                         continue
-                value = sub.get("value")
+                value: Any = sub.get("value")
                 kind = type(value)
                 if kind is str:
                     if "<" in value and type(sub_id) is str:
@@ -248,8 +250,10 @@ class Context:
                     if named or (len(value) >= 8 and value not in scan.CLEAN):
                         clean = scan.clean(value, sub_id, named)
                 elif kind not in _SCALAR_TYPES:
-                    clean = scan.clean_value(value, sub_id, sub_id in secret_ids or scan.secret_name(sub_id), 4)
-        self._sub_cache[bid] = kept if kept is not None else {}
+                    clean = scan.clean_value(
+                        value, sub_id, sub_id in secret_ids or scan.secret_name(sub_id), 4
+                    )
+        self._sub_cache[bid] = kept
         self._tagged[bid] = tagged
         self.secrets_clean = clean
 

@@ -109,7 +109,9 @@ class TypeTables:
                 self.partners[group] = (*self.partners.get(group, ()), sub_spec.id)
         # The fields whose values the required fields' visibility conditions read, per era.
         self.condition_fields: dict[str, tuple[str, ...]] = {
-            era: tuple(dict.fromkeys(f for s in kept for f in _condition_fields(getattr(s, "condition", None))))
+            era: tuple(
+                dict.fromkeys(f for s in kept for f in _condition_fields(getattr(s, "condition", None)))
+            )
             for era, kept in self.required.items()
         }
         # (era, type, advanced, operation, condition values) → the required (field, why) pairs.

@@ -199,7 +199,21 @@ def test_the_cheap_test_passes_every_text_with_a_hit():
     ]
     needles = sorted({n for f in detect.formats() for n in f.needles})
     pieces = needles + list(KEYS.values()) + [k[:14] for k in KEYS.values()]
-    pieces += ["password is ", "api_key = '", "Token ", "://", "@", "?sig=", ": ", "=", "'", " ", "\n", "é", "ſ"]
+    pieces += [
+        "password is ",
+        "api_key = '",
+        "Token ",
+        "://",
+        "@",
+        "?sig=",
+        ": ",
+        "=",
+        "'",
+        " ",
+        "\n",
+        "é",
+        "ſ",
+    ]
     pieces += ["Qx7Lm2Rt9Vb4", "hunter2", "abc.def.ghi.jkl.mno.pqr", "12345678", "AA", "eyJabcdefgh."]
     rng = random.Random(7)
     for _ in range(20000):

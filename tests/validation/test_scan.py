@@ -94,5 +94,7 @@ def test_real_states_are_judged_clean_without_the_search(sim_export):
 
 def test_a_planted_key_is_not_clean():
     state = build_state()
-    state["blocks"]["b0"]["subBlocks"]["userPrompt"]["value"] += " sk-proj-Qx7Lm2Rt9Vb4Nc8Kd1Fg5Hj3Zp6Ws0Ye7Ua2Ib9Oc4Ed"
+    state["blocks"]["b0"]["subBlocks"]["userPrompt"]["value"] += (
+        " sk-proj-Qx7Lm2Rt9Vb4Nc8Kd1Fg5Hj3Zp6Ws0Ye7Ua2Ib9Oc4Ed"
+    )
     assert not Context(state, "jul25").secrets_clean

@@ -196,7 +196,7 @@ def _required(ctx: Context, block_id: str, spec: Any, table: TypeTables) -> tupl
     advanced = bool(ctx.blocks[block_id].get("advancedMode"))
     operation = _field_value(ctx, block_id, spec, "operation")
     read = tuple(_field_value(ctx, block_id, spec, f) for f in table.condition_fields[era])
-    key = (era, ctx.type_of(block_id), advanced, operation, read)
+    key: Any = (era, ctx.type_of(block_id), advanced, operation, read)
     try:
         found = table.required_memo.get(key)
     except TypeError:  # a list or object among the values: judged without the memo

@@ -215,10 +215,7 @@ def _check(ctx: Context) -> Iterator[Finding]:
                 f"Edge {edge.index} enters {ctx.label(edge.target)} by handle '{edge.target_handle}'; "
                 "use 'target' (or null on a loop/parallel container).",
             )
-        if (
-            edge.source_handle in _SCOPE_HANDLES
-            or ctx.parent.get(edge.source) != ctx.parent.get(edge.target)
-        ):
+        if edge.source_handle in _SCOPE_HANDLES or ctx.parent.get(edge.source) != ctx.parent.get(edge.target):
             yield from _check_scope(ctx, edge)  # same parent and a plain handle: nothing to say
     if ctx.era == "jul25":
         yield from _check_else(ctx)
