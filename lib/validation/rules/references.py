@@ -325,23 +325,28 @@ def _check_start_path(
     )
 
 
-def _resolved_texts(ctx: Context, block_id: str) -> Iterator[tuple[str, tuple[Any, ...], str]]:
+def _resolved_texts(ctx: Context, block_id: str) -> list[tuple[str, tuple[Any, ...], str]]:
     """(subBlock id, path, text) of the '<'-holding strings Sim resolves when the block runs
     (a condition's JSON string of branches: each branch's expression but the else)."""
-    split = ctx.type_of(block_id) == "condition" and isinstance(ctx.value(block_id, "conditions"), str)
-    for sub_id, inner, text in ctx.tagged(block_id):
-        if not (split and sub_id == "conditions"):
-            yield sub_id, inner, text
+    tagged = ctx.tagged(block_id)
+    if ctx.types.get(block_id) != "condition" or not isinstance(ctx.value(block_id, "conditions"), str):
+        return tagged
+    found = []
+    for sub_id, inner, text in tagged:
+        if sub_id != "conditions":
+            found.append((sub_id, inner, text))
             continue
         for item in ctx.conditions(block_id) or []:  # the string itself is one entry at most
             value = item.get("value")
             if item.get("title") != "else" and isinstance(value, str) and "<" in value:
-                yield sub_id, (), value
+                found.append((sub_id, (), value))
+    return found
 
 
-def _check_tags(ctx: Context, block_id: str) -> Iterator[Finding]:
+def _check_tags(ctx: Context, block_id: str) -> list[Finding]:
     block_type = ctx.type_of(block_id) or ""
     blocks, by_name = ctx.blocks, ctx.by_name
+    found: list[Finding] = []
     for sub_id, inner, text in _resolved_texts(ctx, block_id):
         if _DIRECT_RUNTIME.match(text):
             continue  # a whole-value <loop.x>/<parallel.x> outside its container stays literal
@@ -355,14 +360,17 @@ def _check_tags(ctx: Context, block_id: str) -> Iterator[Finding]:
         if not bad:
             continue
         shown = ", ".join(f"'{_short(t.text)}'" for t in dict.fromkeys(bad))
-        yield RULE.finding(
-            "unknown_tag",
-            pointer("blocks", block_id, "subBlocks", sub_id, "value", *inner),
-            f"{ctx.label(block_id)} contains {shown}. July 2025 Sim reads every <…> in this field as a "
-            f"block reference and stops the run with 'Block \"{bad[0].ref}\" was not found'. Remove the "
-            "angle brackets (write HTML or comparisons another way, e.g. 'less than'), or reference a "
-            "real block as <blockname.field>.",
+        found.append(
+            RULE.finding(
+                "unknown_tag",
+                pointer("blocks", block_id, "subBlocks", sub_id, "value", *inner),
+                f"{ctx.label(block_id)} contains {shown}. July 2025 Sim reads every <…> in this field as a "
+                f"block reference and stops the run with 'Block \"{bad[0].ref}\" was not found'. Remove the "
+                "angle brackets (write HTML or comparisons another way, e.g. 'less than'), or reference a "
+                "real block as <blockname.field>.",
+            )
         )
+    return found
 
 
 _DIRECT_RUNTIME = re.compile(r"^\s*<(?:loop|parallel)\.[^>]+>\s*$")
