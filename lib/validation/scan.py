@@ -20,8 +20,8 @@ from lib.secrets import detect
 
 _SCALARS = (bool, int, float, type(None))
 _MAX_DEPTH = 32  # well inside scrub's 64: deeper values are left to the exact walk
-_MAX_CACHED = 50_000
-_MAX_TEXT = 4096
+_MAX_CACHED = 20_000
+_MAX_TEXT = 512  # at most ≈ 10 MB of remembered text
 # Texts in which `detect.find_in_text(text)` finds nothing, and texts for which
 # `detect.secret_part` is None (what a value under a secret name is judged by).
 CLEAN: set[str] = set()
