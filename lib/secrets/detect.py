@@ -34,6 +34,7 @@ __all__ = [
     "is_literal",
     "is_secret_name",
     "looks_random",
+    "may_hold_secret",
     "secret_part",
     "shannon",
 ]
@@ -333,6 +334,30 @@ def _random_hits(text: str) -> list[Hit]:
             continue  # URL path segments and anchors are ids, not credentials
         hits.append(Hit(m.start(), m.end(), token, "random", None))
     return hits
+
+
+# What every hit `find_in_text` can report leaves in its text (read off formats.json and the
+# checks above): a run of 20 token characters (most formats, random tokens), a short format's
+# own mark (JWTs, Basic/Bearer/Token/Bot values, short Slack tokens, PEM keys, credentials in
+# URLs, URL queries), or a secret name for an assignment, header line or stated password. A new
+# format that leaves none of these must add its mark here (tests/secrets checks each format).
+_RUN = re.compile(r"[A-Za-z0-9_\-+/=]{20}")
+_SHORT_MARKS = ("eyJ", "Basic", "Bearer", "Token", "Bot", "xox", "xapp", "PRIVATE KEY", "://")
+_NAME_WORDS = re.compile("|".join(sorted(_SECRET_SUFFIXES, key=len, reverse=True)))
+
+
+def may_hold_secret(text: str) -> bool:
+    """False only when `find_in_text(text)` is certainly empty: a few scans cheaper than the search.
+
+    Non-ASCII text is always passed on (case-insensitive matching has Unicode look-alikes)."""
+    if len(text) < 8:
+        return False
+    if not text.isascii() or _RUN.search(text) is not None:
+        return True
+    for mark in _SHORT_MARKS:
+        if mark in text:
+            return True
+    return _NAME_WORDS.search(text.lower().replace("_", "").replace("-", "")) is not None
 
 
 def find_in_text(text: Any, *, random_tokens: bool = True) -> list[Hit]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from lib.sim import branches, registry
 from lib.sim.names import normalize_name
+from lib.validation import scan
 from lib.validation.base import Era
 
 CONTAINER_TYPES = frozenset({"loop", "parallel"})
@@ -22,8 +23,11 @@ END_HANDLES = frozenset({"loop-end-source", "parallel-end-source"})
 # Types that make a state "current Sim" even if the registry had no record of them.
 CURRENT_ONLY_TYPES = frozenset({"start_trigger", "note"})
 _EMPTY: dict[str, Any] = {}
+_NO_TAGS: list[tuple[str, tuple[Any, ...], str]] = []
+_NO_IDS: frozenset[str] = frozenset()
+_SCALAR_TYPES = frozenset({bool, int, float, type(None)})
 # Block names repeat across states (Agent 1, Start, ...): normalize each spelling once.
-_normalize = lru_cache(maxsize=8192)(normalize_name)
+normalized_name = _normalize = lru_cache(maxsize=8192)(normalize_name)
 
 
 class EdgeView:
@@ -75,6 +79,23 @@ def _spec_for(block_type: Any) -> Any:
     return spec
 
 
+_SECRET_IDS: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
+def _secret_ids(spec: Any) -> frozenset[str]:
+    """The ids of a type's secret fields (the registry builds the set on every call: kept here)."""
+    if spec is None:
+        return _NO_IDS
+    entry = _SECRET_IDS.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        try:
+            ids = frozenset(getattr(spec, "secret_ids", None) or ())
+        except Exception:
+            ids = _NO_IDS
+        entry = _SECRET_IDS[id(spec)] = (spec, ids)
+    return entry[1]
+
+
 def detect_era(state: Any) -> Era:
     """'current' when any block type exists only in today's Sim (or is start_trigger/note), else 'jul25'."""
     blocks = state.get("blocks") if isinstance(state, dict) else None
@@ -108,13 +129,18 @@ class Context:
         self.parent: dict[str, str] = {}
         self._sub_cache: dict[str, dict[str, dict[str, Any]]] = {}
         self._tagged: dict[str, list[tuple[str, tuple[Any, ...], str]]] = {}
+        self._conditions: dict[str, list[dict[str, Any]] | None] = {}
         # One pass over the blocks: every per-block view the rules read.
         self._triggers: set[str] = set()
         self._containers: set[str] = set()
         self._disabled: set[str] = set()
+        # Whether lib.secrets.find certainly reports nothing in the blocks (see `scan`).
+        self.secrets_clean = True
         if isinstance(raw_blocks, dict):
             for bid, block in raw_blocks.items():
                 if not isinstance(bid, str) or not isinstance(block, dict):
+                    if isinstance(block, dict):
+                        self.secrets_clean = False  # a key JSON cannot hold: the exact walk decides
                     continue
                 self.blocks[bid] = block
                 block_type = block.get("type")
@@ -138,12 +164,7 @@ class Context:
                 parent = self.parent_id(block)
                 if parent is not None and parent != bid:  # self-parenting is reported, not followed
                     self.parent[bid] = parent
-                subs = block.get("subBlocks")
-                self._sub_cache[bid] = (
-                    {k: v for k, v in subs.items() if isinstance(k, str) and isinstance(v, dict)}
-                    if isinstance(subs, dict)
-                    else {}
-                )
+                self._scan_block(bid, block, spec)
         raw_edges = self.state.get("edges")
         self.edges: list[EdgeView] = []
         self.out_edges: dict[str, list[EdgeView]] = {}
@@ -171,6 +192,70 @@ class Context:
         self.children: dict[str, list[str]] = {}
         for bid, parent in self.parent.items():
             self.children.setdefault(parent, []).append(bid)
+
+    def _scan_block(self, bid: str, block: dict[str, Any], spec: Any) -> None:
+        """The one walk of a block's values: its subBlocks that are objects, the strings of their
+        values that hold a '<' (with their place), and whether any value could hold a secret
+        (`scan`: the common cases are decided inline, the rest by `scan.clean`/`clean_value`)."""
+        tagged: list[tuple[str, tuple[Any, ...], str]] = []
+        clean = self.secrets_clean
+        names = scan.NAMES
+        subs: Any = None
+        for key, item in block.items():
+            kind = type(item)
+            if kind in _SCALAR_TYPES:
+                continue
+            if kind is dict:
+                if key == "subBlocks":
+                    subs = item
+                    continue
+                for inner in item.values():
+                    if type(inner) not in _SCALAR_TYPES:
+                        break
+                else:
+                    continue  # position, {} outputs: numbers only
+            if not clean or key == "id" or key == "type":
+                continue
+            named = names.get(key)
+            if named is None:
+                named = scan.secret_name(key)
+            if kind is str and not named and (len(item) < 8 or item in scan.CLEAN):
+                continue
+            if not scan.clean_value(item, key, named, 2):
+                clean = False
+        kept: dict[str, dict[str, Any]] = subs or {}  # the stored dict itself unless something is left out
+        if subs is not None:
+            secret_ids = _secret_ids(spec) if clean else _NO_IDS
+            filtered = False
+            for sub_id, sub in subs.items():
+                if type(sub) is not dict or type(sub_id) is not str:
+                    if not filtered:
+                        kept = {k: v for k, v in subs.items() if isinstance(k, str) and isinstance(v, dict)}
+                        filtered = True
+                    if not isinstance(sub, dict):
+                        continue
+                value: Any = sub.get("value")
+                kind = type(value)
+                if kind is str:
+                    if "<" in value and type(sub_id) is str:
+                        tagged.append((sub_id, (), value))
+                elif kind not in _SCALAR_TYPES and type(sub_id) is str:
+                    tagged.extend((sub_id, inner, text) for inner, text in _tagged_in(value, (), 0))
+                if not clean or sub.get("type") == "oauth-input":
+                    continue
+                if kind is str:
+                    named = sub_id in secret_ids or names.get(sub_id)
+                    if named is None:
+                        named = scan.secret_name(sub_id)
+                    if named or (len(value) >= 8 and value not in scan.CLEAN):
+                        clean = scan.clean(value, sub_id, named)
+                elif kind not in _SCALAR_TYPES:
+                    clean = scan.clean_value(
+                        value, sub_id, sub_id in secret_ids or scan.secret_name(sub_id), 4
+                    )
+        self._sub_cache[bid] = kept
+        self._tagged[bid] = tagged
+        self.secrets_clean = clean
 
     # --- small accessors -----------------------------------------------------------------------
 
@@ -210,18 +295,8 @@ class Context:
 
     def tagged(self, block_id: str) -> list[tuple[str, tuple[Any, ...], str]]:
         """(subBlock id, path inside its value, text) of every string in the block's subBlock
-        values that holds a '<' — the one walk the reference and tag checks share (cached)."""
-        found = self._tagged.get(block_id)
-        if found is None:
-            found = self._tagged[block_id] = []
-            for sub_id, sub in self._sub_cache.get(block_id, _EMPTY).items():
-                value = sub.get("value")
-                if type(value) is str:
-                    if "<" in value:
-                        found.append((sub_id, (), value))
-                elif value is not None and not isinstance(value, (bool, int, float)):
-                    found.extend((sub_id, inner, text) for inner, text in _tagged_in(value, (), 0))
-        return found
+        values that holds a '<' — what the reference and tag checks read."""
+        return self._tagged.get(block_id, _NO_TAGS)
 
     def label(self, block_id: str) -> str:
         """How messages name a block: its name and id."""
@@ -277,8 +352,12 @@ class Context:
         return found
 
     def conditions(self, block_id: str) -> list[dict[str, Any]] | None:
-        """Parsed `conditions` of a condition block (JSON string or list); None when unreadable."""
-        return _json_list(self.value(block_id, "conditions"))
+        """Parsed `conditions` of a condition block (JSON string or list); None when unreadable.
+        Parsed once per block (edges, code and tag checks all read it; do not modify)."""
+        if block_id in self._conditions:
+            return self._conditions[block_id]
+        found = self._conditions[block_id] = _json_list(self.value(block_id, "conditions"))
+        return found
 
     def routes(self, block_id: str) -> list[dict[str, Any]] | None:
         return _json_list(self.value(block_id, "routes"))
@@ -340,18 +419,20 @@ class Context:
                 mask |= self._bit[bid]
         return mask
 
-    def is_upstream(self, block_id: str, other: str) -> bool:
-        """Whether `other` is in upstream(block_id), without building the set."""
-        bit = self._bit.get(other)
-        return bit is not None and bool(self._upstream_masks.get(block_id, 0) & bit)
+    @property
+    def bits(self) -> dict[str, int]:
+        """The bit of each block (and dangling edge end) in the masks below."""
+        return self._bit
 
-    def sim_can_read(self, block_id: str, other: str) -> bool:
-        """Whether JUL25 Sim lets `block_id` reference `other`: a path of edges from `other` into it,
-        or `other` is the starter (lib/block-path-calculator at 2f57d8a884f0)."""
-        bit = self._bit.get(other)
-        if bit is None or other == block_id:
-            return False
-        return bool((self._edge_masks.get(block_id, 0) | self._starter_mask) & bit)
+    def upstream_mask(self, block_id: str) -> int:
+        """upstream(block_id) as a mask of `bits`."""
+        return self._upstream_masks.get(block_id, 0)
+
+    def readable_mask(self, block_id: str) -> int:
+        """What JUL25 Sim lets `block_id` read, as a mask: blocks with a path of edges into it, and
+        the starter (lib/block-path-calculator at 2f57d8a884f0); a block never reads itself, so
+        callers leave its own bit out."""
+        return self._edge_masks.get(block_id, 0) | self._starter_mask
 
     @staticmethod
     def _upstream_bfs(block_id: str, preds: dict[str, set[str]]) -> set[str]:

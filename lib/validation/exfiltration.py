@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from lib.sim.names import ENV_REF, walk_strings
+from lib.sim.names import ENV_REF, escape_pointer
 
 _FIELDS = ("url", "headers", "params", "body")
 _SECRET_WORDS = re.compile(r"(KEY|TOKEN|SECRET|PASSWORD|PASSPHRASE|AUTH|BEARER|CREDENTIALS?|SID)$")
@@ -63,6 +63,7 @@ def host_of(url: Any) -> str | None:
     return host.lower()
 
 
+@lru_cache(maxsize=4096)
 def judge(variable: str, host: str) -> tuple[str, tuple[str, ...]] | None:
     """(severity, the provider's hosts) when sending `variable` to `host` is suspect, else None."""
     words = _words(variable)
@@ -80,29 +81,59 @@ def judge(variable: str, host: str) -> tuple[str, tuple[str, ...]] | None:
     return ("warning", ())
 
 
-def _has_env(value: Any, depth: int = 0) -> bool:
-    if isinstance(value, str):
-        return "{{" in value
-    if depth > 32:
+def _env_strings(value: Any) -> tuple[list[tuple[str, str]], bool]:
+    """The strings holding '{{' in a value, in document order, as (JSON pointer suffix, text), and
+    whether any of them counts for the gate in `leaks`: reached through objects and arrays no
+    deeper than 33 levels (tuples and deeper strings are walked for the findings, as
+    `walk_strings` walks them, but do not open the gate)."""
+    found: list[tuple[str, str]] = []
+    gate = _collect_env(value, (), 0, True, found)
+    return found, gate
+
+
+def _collect_env(
+    value: Any, path: tuple[Any, ...], depth: int, visible: bool, found: list[tuple[str, str]]
+) -> bool:
+    if depth > 64:  # as walk_strings: pathological nesting is not followed
         return False
+    if isinstance(value, str):
+        if "{{" in value:
+            found.append(("".join("/" + escape_pointer(p) for p in path), value))
+            return visible
+        return False
+    gate = False
     if isinstance(value, dict):
-        return any(_has_env(v, depth + 1) for v in value.values())
-    if isinstance(value, list):
-        return any(_has_env(v, depth + 1) for v in value)
-    return False
+        inner = visible and depth <= 32
+        for key, item in value.items():
+            if not isinstance(item, (bool, int, float)) and item is not None:
+                gate = _collect_env(item, (*path, key), depth + 1, inner, found) or gate
+    elif isinstance(value, (list, tuple)):
+        inner = visible and depth <= 32 and isinstance(value, list)
+        for index, item in enumerate(value):
+            if not isinstance(item, (bool, int, float)) and item is not None:
+                gate = _collect_env(item, (*path, index), depth + 1, inner, found) or gate
+    return gate
 
 
 def leaks(values: dict[str, Any]) -> Iterator[Leak]:
     """Suspect secrets among an api block's values ({sub_id: value}), in field order."""
-    if not any(_has_env(values.get(field)) for field in _FIELDS):
+    sent: list[tuple[str, list[tuple[str, str]]]] = []
+    gate = False
+    for field in _FIELDS:
+        value = values.get(field)
+        if value is None or (isinstance(value, str) and "{{" not in value):
+            continue  # nothing to send
+        strings, visible = _env_strings(value)
+        if strings:
+            sent.append((field, strings))
+            gate = gate or visible
+    if not gate:
         return
     host = host_of(values.get("url"))
     if host is None:
         return
-    for field in _FIELDS:
-        for suffix, text in walk_strings(values.get(field)):
-            if "{{" not in text:
-                continue
+    for field, strings in sent:
+        for suffix, text in strings:
             for match in ENV_REF.finditer(text):
                 verdict = judge(match.group("name"), host)
                 if verdict is not None:

@@ -26,8 +26,11 @@ def _opt_bool(value: Any) -> bool:
     return value is None or value is True or value is False
 
 
+_STR = frozenset({str})
+
+
 def _str_keys(mapping: dict[Any, Any]) -> bool:
-    return all(type(k) is str for k in mapping)
+    return _STR.issuperset(map(type, mapping))
 
 
 _BLOCK_FLAGS = ("horizontalHandles", "isWide", "advancedMode", "triggerMode")
@@ -47,24 +50,29 @@ def _block(block: Any) -> bool:
     subs = get("subBlocks")
     if type(subs) is not dict:
         return False
-    for key, sub in subs.items():
-        if type(key) is not str or type(sub) is not dict:
-            return False
-        if type(sub.get("id")) is not str or type(sub.get("type")) is not str:
+    if not _STR.issuperset(map(type, subs)):
+        return False
+    for sub in subs.values():
+        if type(sub) is not dict or type(sub.get("id")) is not str or type(sub.get("type")) is not str:
             return False
     outputs = get("outputs")
-    if outputs is not None and (type(outputs) is not dict or not _str_keys(outputs)):
+    if outputs is not None and (type(outputs) is not dict or not _STR.issuperset(map(type, outputs))):
         return False
     for flag in _BLOCK_FLAGS:
-        if not _opt_bool(get(flag)):
+        value = get(flag)
+        if value is not None and value is not True and value is not False:
             return False
-    if not _opt_number(get("height")) or not _opt_str(get("parentId")):
+    height = get("height")
+    if height is not None and not _number(height):
+        return False
+    parent = get("parentId")
+    if parent is not None and type(parent) is not str:
         return False
     if get("extent") not in (None, "parent"):
         return False
     data = get("data")
     if data is not None:
-        if type(data) is not dict or not _str_keys(data):
+        if type(data) is not dict or not _STR.issuperset(map(type, data)):
             return False
         dget = data.get
         if not (_opt_str(dget("parentId")) and _opt_number(dget("count"))):
@@ -73,7 +81,7 @@ def _block(block: Any) -> bool:
             return False
         if dget("extent") not in (None, "parent"):
             return False
-    return _str_keys(block)
+    return _STR.issuperset(map(type, block))
 
 
 def _edge(edge: Any) -> bool:

@@ -29,10 +29,35 @@ def per_spec(build: Callable[[Any], T]) -> Callable[[Any], T]:
     return lookup
 
 
+# Stored subBlock types that say nothing about the field (Sim's defaults for keys it did not know).
+NEUTRAL_TYPES = frozenset({"unknown", "short-input"})
+# UI types that hold the same kind of value; Sim itself moved fields between them across versions
+# (e.g. agent reasoningEffort dropdown → combobox, schedule times short-input → time-input).
+SAME_VALUE_KIND = (
+    frozenset({"dropdown", "combobox"}),
+    frozenset({"short-input", "long-input", "time-input"}),
+)
+
+
+def compatible(stored: str, declared: str) -> bool:
+    return stored == declared or any(stored in kind and declared in kind for kind in SAME_VALUE_KIND)
+
+
 class TypeTables:
     """What the rules ask of one block type, derived once from its registry spec."""
 
-    __slots__ = ("defaults", "options", "required", "sub", "types")
+    __slots__ = (
+        "canonical",
+        "condition_fields",
+        "defaults",
+        "options",
+        "partners",
+        "required",
+        "required_memo",
+        "stored_ok",
+        "sub",
+        "types",
+    )
 
     def __init__(self, spec: Any) -> None:
         subs = list(getattr(spec, "sub_blocks", None) or [])
@@ -64,6 +89,40 @@ class TypeTables:
                     continue
                 kept.append(sub_spec)
             self.required[era] = kept
+        # Stored UI types that raise no mismatch for each declared field (None: any type).
+        self.stored_ok: dict[str, frozenset[str] | None] = {}
+        for key, declared in self.types.items():
+            if not isinstance(declared, str):
+                self.stored_ok[key] = None
+                continue
+            kinds = {declared} | NEUTRAL_TYPES
+            for kind in SAME_VALUE_KIND:
+                if declared in kind:
+                    kinds |= kind
+            self.stored_ok[key] = frozenset(kinds)
+        # A field's basic/advanced pair name (itself when it has none), and the ids sharing it.
+        self.canonical: dict[str, str] = {k: getattr(s, "canonical", None) or k for k, s in self.sub.items()}
+        self.partners: dict[str, tuple[str, ...]] = {}
+        for sub_spec in subs:
+            group = getattr(sub_spec, "canonical", None)
+            if group:
+                self.partners[group] = (*self.partners.get(group, ()), sub_spec.id)
+        # The fields whose values the required fields' visibility conditions read, per era.
+        self.condition_fields: dict[str, tuple[str, ...]] = {
+            era: tuple(
+                dict.fromkeys(f for s in kept for f in _condition_fields(getattr(s, "condition", None)))
+            )
+            for era, kept in self.required.items()
+        }
+        # (era, type, advanced, operation, condition values) → the required (field, why) pairs.
+        self.required_memo: dict[Any, tuple[tuple[str, str], ...]] = {}
+
+
+def _condition_fields(condition: Any, depth: int = 0) -> list[str]:
+    """Every field a SubBlockSpec.condition ({field, value, not, and}) reads."""
+    if not isinstance(condition, dict) or depth > 8 or not isinstance(condition.get("field"), str):
+        return []
+    return [condition["field"], *_condition_fields(condition.get("and"), depth + 1)]
 
 
 tables = per_spec(TypeTables)

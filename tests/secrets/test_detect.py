@@ -26,17 +26,17 @@ EXPECTED_ENV = {
 }
 
 
+_TEMPLATES = [
+    "{k}",
+    "Use the key {k} when you call the API.",
+    "const key = '{k}';\nreturn fetch(url)",
+    '{{"api": "{k}"}}',
+    "https://api.example.com/v1?x=1&key={k}",
+]
+
+
 @pytest.mark.parametrize("kind", sorted(KEYS))
-@pytest.mark.parametrize(
-    "template",
-    [
-        "{k}",
-        "Use the key {k} when you call the API.",
-        "const key = '{k}';\nreturn fetch(url)",
-        '{{"api": "{k}"}}',
-        "https://api.example.com/v1?x=1&key={k}",
-    ],
-)
+@pytest.mark.parametrize("template", _TEMPLATES)
 def test_each_format_is_found_in_any_text(kind, template):
     key = KEYS[kind]
     text = template.format(k=key)
@@ -176,3 +176,49 @@ def test_needles_found_in_one_scan_are_exactly_the_needles_in_the_text():
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
         assert detect._present_needles(text) == {n for n in needles if n in text}, text
+
+
+def test_the_cheap_test_passes_every_text_with_a_hit():
+    """`may_hold_secret` may only say no where `find_in_text` finds nothing (validation skips the
+    search on its no): every format in every template, the examples above, and random mixes."""
+    import random
+
+    from lib.secrets import detect
+
+    texts = [template.format(k=key) for key in KEYS.values() for template in _TEMPLATES]
+    texts += [
+        "Authorization: Bearer Zx81Qm2Rt9Vb4Nc8Kd1F",
+        "Basic dXNlcjpwYXNzd29yZDEyMw==",
+        "postgres://app:s3cr3t-pw@db.internal:5432/x",
+        "the password is hunter2hunter2",
+        '{"password": "hunter2", "api_key": "k3y-value"}',
+        'client_secret = "abc123def"',
+        "X-Api-Key: plainvalue1",
+        "xoxb-1234-abcdefghij",
+        "-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----",
+    ]
+    needles = sorted({n for f in detect.formats() for n in f.needles})
+    pieces = needles + list(KEYS.values()) + [k[:14] for k in KEYS.values()]
+    pieces += [
+        "password is ",
+        "api_key = '",
+        "Token ",
+        "://",
+        "@",
+        "?sig=",
+        ": ",
+        "=",
+        "'",
+        " ",
+        "\n",
+        "é",
+        "ſ",
+    ]
+    pieces += ["Qx7Lm2Rt9Vb4", "hunter2", "abc.def.ghi.jkl.mno.pqr", "12345678", "AA", "eyJabcdefgh."]
+    rng = random.Random(7)
+    for _ in range(20000):
+        texts.append("".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))))
+    for text in texts:
+        assert not find_in_text(text) or detect.may_hold_secret(text), text
+    for text in ("Summarize <agent1.content> in two sentences.", '{"v": "<agent0.content>", "n": 1}'):
+        assert not detect.may_hold_secret(text)

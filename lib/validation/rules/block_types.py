@@ -17,21 +17,8 @@ from lib.sim.names import ENV_REF, REFERENCE_RE, pointer
 from lib.validation import js
 from lib.validation.base import Finding, Rule
 from lib.validation.context import CONTAINER_TYPES, Context
-from lib.validation.tables import per_spec, tables
+from lib.validation.tables import TypeTables, per_spec, tables
 from lib.validation.tags import resolved_tags
-
-# Stored subBlock types that say nothing about the field (Sim's defaults for keys it did not know).
-_NEUTRAL_TYPES = frozenset({"unknown", "short-input"})
-# UI types that hold the same kind of value; Sim itself moved fields between them across versions
-# (e.g. agent reasoningEffort dropdown → combobox, schedule times short-input → time-input).
-_SAME_VALUE_KIND = (
-    frozenset({"dropdown", "combobox"}),
-    frozenset({"short-input", "long-input", "time-input"}),
-)
-
-
-def _compatible(stored: str, declared: str) -> bool:
-    return stored == declared or any(stored in kind and declared in kind for kind in _SAME_VALUE_KIND)
 
 
 def _empty(value: Any) -> bool:
@@ -47,7 +34,8 @@ def _empty(value: Any) -> bool:
 def _dynamic(value: Any) -> bool:
     """A value Sim resolves at run time (a reference or an env var), so no option list applies."""
     return isinstance(value, str) and (
-        REFERENCE_RE.search(value) is not None or ENV_REF.search(value) is not None
+        ("<" in value and REFERENCE_RE.search(value) is not None)
+        or ("{{" in value and ENV_REF.search(value) is not None)
     )
 
 
@@ -80,22 +68,26 @@ def _safe_sub_block(spec: Any, sub_id: str) -> Any:
     return tables(spec).sub.get(sub_id) if spec is not None else None
 
 
-def _filled(ctx: Context, block_id: str, spec: Any, sub_id: str) -> bool:
+def _filled(ctx: Context, block_id: str, spec: Any, table: TypeTables, sub_id: str) -> bool:
     """A required field counts as given when it, its default, or a member of its canonical
     basic/advanced pair (e.g. `channel` / `manualChannel`) holds a value."""
-    if not _empty(_field_value(ctx, block_id, spec, sub_id)):
+    value = ctx.value(block_id, sub_id)
+    if value is None:
+        value = table.defaults.get(sub_id)
+    if not _empty(value):
         return True
-    sub_spec = _safe_sub_block(spec, sub_id)
+    sub_spec = table.sub.get(sub_id)
     canonical = getattr(sub_spec, "canonical", None)
     if canonical:
-        for other in getattr(spec, "sub_blocks", None) or []:
-            if getattr(other, "canonical", None) == canonical and not _empty(ctx.value(block_id, other.id)):
+        for other in table.partners.get(canonical, ()):
+            if not _empty(ctx.value(block_id, other)):
                 return True
     manual = "manual" + sub_id[:1].upper() + sub_id[1:]
     return not _empty(ctx.value(block_id, manual))
 
 
-def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
+def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
+    """The findings of one block, appended to `out` in their order."""
     block_type = ctx.type_of(block_id)
     if block_type is None:
         return  # structure reports a missing or non-string type
@@ -103,58 +95,64 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
     if spec is None:
         if block_type in CONTAINER_TYPES:
             return
-        yield RULE.finding(
-            "unknown_block_type",
-            pointer("blocks", block_id, "type"),
-            f"{ctx.label(block_id)} has type '{block_type}', which Sim does not know (its serializer "
-            "fails with 'Invalid block type'); change it to a registered type or remove the block.",
+        out.append(
+            RULE.finding(
+                "unknown_block_type",
+                pointer("blocks", block_id, "type"),
+                f"{ctx.label(block_id)} has type '{block_type}', which Sim does not know (its serializer "
+                "fails with 'Invalid block type'); change it to a registered type or remove the block.",
+            )
         )
         return
     if ctx.era == "jul25" and getattr(spec, "era", "jul25") == "head":
-        yield RULE.finding(
-            "block_type_not_in_era",
-            pointer("blocks", block_id, "type"),
-            f"{ctx.label(block_id)} has type '{block_type}', which only exists in current Sim, not in "
-            "the July 2025 Sim this state targets; use a JUL25 block type instead.",
+        out.append(
+            RULE.finding(
+                "block_type_not_in_era",
+                pointer("blocks", block_id, "type"),
+                f"{ctx.label(block_id)} has type '{block_type}', which only exists in current Sim, not in "
+                "the July 2025 Sim this state targets; use a JUL25 block type instead.",
+            )
         )
     replaced_by = getattr(spec, "replaced_by", None)
     if ctx.era == "current" and replaced_by and getattr(spec, "hidden", False):
-        yield RULE.finding(
-            "deprecated_block_type",
-            pointer("blocks", block_id, "type"),
-            f"{ctx.label(block_id)} uses '{block_type}', which current Sim keeps only as a legacy block; "
-            f"consider '{replaced_by}' instead.",
+        out.append(
+            RULE.finding(
+                "deprecated_block_type",
+                pointer("blocks", block_id, "type"),
+                f"{ctx.label(block_id)} uses '{block_type}', which current Sim keeps only as a legacy block; "
+                f"consider '{replaced_by}' instead.",
+            )
         )
 
     table = tables(spec)
+    stored_ok = table.stored_ok
+    choices = table.options
     for sub_id, sub in ctx.sub_blocks(block_id).items():
-        sub_spec = table.sub.get(sub_id)
-        if sub_spec is None:
+        if sub_id not in stored_ok:
             if ctx.is_container(block_id):
                 continue  # container settings live in data; stray subBlocks are harmless
-            yield RULE.finding(
-                "unknown_subblock",
-                pointer("blocks", block_id, "subBlocks", sub_id),
-                f"{ctx.label(block_id)} has subBlock '{sub_id}', which block type '{block_type}' does not "
-                "declare; Sim ignores it. Remove it or use one of the type's fields.",
+            out.append(
+                RULE.finding(
+                    "unknown_subblock",
+                    pointer("blocks", block_id, "subBlocks", sub_id),
+                    f"{ctx.label(block_id)} has subBlock '{sub_id}', which block type '{block_type}' does not "
+                    "declare; Sim ignores it. Remove it or use one of the type's fields.",
+                )
             )
             continue
         stored_type = sub.get("type")
-        declared_type = table.types[sub_id]
-        if (
-            stored_type != declared_type
-            and isinstance(stored_type, str)
-            and isinstance(declared_type, str)
-            and stored_type not in _NEUTRAL_TYPES
-            and not _compatible(stored_type, declared_type)
-        ):
-            yield RULE.finding(
-                "subblock_type_mismatch",
-                pointer("blocks", block_id, "subBlocks", sub_id, "type"),
-                f"SubBlock '{sub_id}' of {ctx.label(block_id)} is stored as '{stored_type}' but "
-                f"'{block_type}' declares '{declared_type}'; set type to '{declared_type}'.",
+        ok = stored_ok[sub_id]
+        if ok is not None and isinstance(stored_type, str) and stored_type not in ok:
+            declared_type = table.types[sub_id]
+            out.append(
+                RULE.finding(
+                    "subblock_type_mismatch",
+                    pointer("blocks", block_id, "subBlocks", sub_id, "type"),
+                    f"SubBlock '{sub_id}' of {ctx.label(block_id)} is stored as '{stored_type}' but "
+                    f"'{block_type}' declares '{declared_type}'; set type to '{declared_type}'.",
+                )
             )
-        choice = table.options.get(sub_id)
+        choice = choices.get(sub_id)
         if choice is None:
             continue
         value = sub.get("value")
@@ -164,36 +162,55 @@ def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
                 options = choice[1]
                 text = text if len(text) <= 60 else text[:57] + "..."
                 shown = ", ".join(str(o) for o in options[:12]) + (", ..." if len(options) > 12 else "")
-                yield RULE.finding(
-                    "invalid_option",
-                    pointer("blocks", block_id, "subBlocks", sub_id, "value"),
-                    f"SubBlock '{sub_id}' of {ctx.label(block_id)} is '{text}', not one of the options "
-                    f"Sim lists ({shown}); Sim may still accept it, but check the value.",
+                out.append(
+                    RULE.finding(
+                        "invalid_option",
+                        pointer("blocks", block_id, "subBlocks", sub_id, "value"),
+                        f"SubBlock '{sub_id}' of {ctx.label(block_id)} is '{text}', not one of the options "
+                        f"Sim lists ({shown}); Sim may still accept it, but check the value.",
+                    )
                 )
 
-    yield from _check_required(ctx, block_id, spec)
-    if ctx.era == "jul25" and ctx.enabled(block_id):
+    if not ctx.enabled(block_id):
+        return
+    skipped = ctx.is_trigger(block_id) or ctx.is_container(block_id)
+    if not skipped:  # Sim skips disabled and trigger blocks in its required-field check
+        out.extend(_check_required(ctx, block_id, spec, table))
+    if ctx.era == "jul25":
         if block_type in ("condition", "function"):
-            yield from _check_code(ctx, block_id, block_type)
+            out.extend(_check_code(ctx, block_id, block_type))
         if _twins(spec):
-            yield from _check_twins(ctx, block_id, spec)
-        if not ctx.is_trigger(block_id) and not ctx.is_container(block_id) and _needs(ctx, block_id, spec):
-            yield from _check_needs_input(ctx, block_id, spec)
+            out.extend(_check_twins(ctx, block_id, spec))
+        if not skipped:
+            empty = _needs(ctx, block_id, spec)
+            if empty:
+                out.append(_needs_input(ctx, block_id, spec, empty))
 
 
-def _check_required(ctx: Context, block_id: str, spec: Any) -> Iterator[Finding]:
-    if not ctx.enabled(block_id) or ctx.is_trigger(block_id) or ctx.is_container(block_id):
-        return  # Sim skips disabled and trigger blocks in its required-field check
+def _required(ctx: Context, block_id: str, spec: Any, table: TypeTables) -> tuple[tuple[str, str], ...]:
+    """The (field, why) pairs the block must fill, before looking at whether they are filled:
+    the chosen operation's, then the type's own whose visibility conditions hold. They depend
+    only on the type, era, mode, operation and the few values conditions read, so they are kept
+    per type for each combination of those (values that cannot be a key are not kept)."""
+    era = ctx.era if ctx.era == "jul25" else "current"
+    advanced = bool(ctx.blocks[block_id].get("advancedMode"))
+    operation = _field_value(ctx, block_id, spec, "operation")
+    read = tuple(_field_value(ctx, block_id, spec, f) for f in table.condition_fields[era])
+    key: Any = (era, ctx.type_of(block_id), advanced, operation, read)
+    try:
+        found = table.required_memo.get(key)
+    except TypeError:  # a list or object among the values: judged without the memo
+        key, found = None, None
+    if found is not None:
+        return found
     required: dict[str, str] = {}
     operations = getattr(spec, "operations", None) or {}
-    operation = _field_value(ctx, block_id, spec, "operation")
     if isinstance(operations, dict) and isinstance(operation, str) and operation in operations:
         for sub_id in getattr(operations[operation], "required", None) or []:
             if isinstance(sub_id, str):
                 required.setdefault(sub_id, f"operation '{operation}'")
     groups_seen: set[str] = set()
-    advanced = bool(ctx.blocks[block_id].get("advancedMode"))
-    for sub_spec in tables(spec).required[ctx.era if ctx.era == "jul25" else "current"]:
+    for sub_spec in table.required[era]:
         sub_id = sub_spec.id
         if sub_spec.mode == "advanced" and not advanced:
             continue
@@ -204,18 +221,34 @@ def _check_required(ctx: Context, block_id: str, spec: Any) -> Iterator[Finding]
             groups_seen.add(canonical)
         if _condition_met(ctx, block_id, spec, getattr(sub_spec, "condition", None)):
             required.setdefault(sub_id, f"type '{ctx.type_of(block_id)}'")
+    found = tuple(required.items())
+    if key is not None:
+        if len(table.required_memo) >= _MEMO_LIMIT:
+            table.required_memo.clear()
+        table.required_memo[key] = found
+    return found
+
+
+_MEMO_LIMIT = 1024
+
+
+def _check_required(ctx: Context, block_id: str, spec: Any, table: TypeTables) -> list[Finding]:
+    found: list[Finding] = []
     reported: set[str] = set()
-    for sub_id, why in required.items():
-        canonical = getattr(_safe_sub_block(spec, sub_id), "canonical", None) or sub_id
-        if canonical in reported or _filled(ctx, block_id, spec, sub_id):
+    for sub_id, why in _required(ctx, block_id, spec, table):
+        canonical = table.canonical.get(sub_id, sub_id)
+        if canonical in reported or _filled(ctx, block_id, spec, table, sub_id):
             continue
         reported.add(canonical)
-        yield RULE.finding(
-            "missing_required_field",
-            pointer("blocks", block_id, "subBlocks", sub_id, "value"),
-            f"{ctx.label(block_id)} leaves '{sub_id}' empty, but {why} needs it; fill it in "
-            "(a value, a <block.field> reference or a {{ENV_VAR}}).",
+        found.append(
+            RULE.finding(
+                "missing_required_field",
+                pointer("blocks", block_id, "subBlocks", sub_id, "value"),
+                f"{ctx.label(block_id)} leaves '{sub_id}' empty, but {why} needs it; fill it in "
+                "(a value, a <block.field> reference or a {{ENV_VAR}}).",
+            )
         )
+    return found
 
 
 # --- runtime checks: what JUL25 Sim does with the values when the block runs -------------------
@@ -345,18 +378,13 @@ def _needs(ctx: Context, block_id: str, spec: Any) -> list[str]:
     return empty
 
 
-def _check_needs_input(ctx: Context, block_id: str, spec: Any) -> Iterator[Finding]:
-    if ctx.is_trigger(block_id) or ctx.is_container(block_id):
-        return
-    empty = _needs(ctx, block_id, spec)
-    if not empty:
-        return
+def _needs_input(ctx: Context, block_id: str, spec: Any, empty: list[str]) -> Finding:
     titles = ", ".join(
         f"'{sub_id}'"
         + (f" ({title})" if (title := getattr(_safe_sub_block(spec, sub_id), "title", None)) else "")
         for sub_id in empty
     )
-    yield RULE.finding(
+    return RULE.finding(
         "needs_input",
         pointer("blocks", block_id, "subBlocks", empty[0], "value"),
         f"Before the first run, fill in {titles} of {ctx.label(block_id)}: the tool July 2025 Sim calls "
@@ -364,9 +392,11 @@ def _check_needs_input(ctx: Context, block_id: str, spec: Any) -> Iterator[Findi
     )
 
 
-def _check(ctx: Context) -> Iterator[Finding]:
+def _check(ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     for block_id in ctx.blocks:
-        yield from _check_block(ctx, block_id)
+        _check_block(ctx, block_id, found)
+    return found
 
 
 RULE = Rule.define(

@@ -15,14 +15,32 @@ from lib.validation.base import Finding, Rule
 from lib.validation.context import END_HANDLES, START_HANDLES, Context, EdgeView
 
 _TARGET_HANDLES = frozenset({"target"})
+_SCOPE_HANDLES = START_HANDLES | END_HANDLES
 
 
 def _branch_ids(items: list[dict[str, Any]] | None) -> set[str]:
     return {str(item.get("id")) for item in items or [] if isinstance(item.get("id"), (str, int))}
 
 
+_LEGAL: dict[tuple[Any, str | None], tuple[bool, str]] = {}
+
+
 def _legal_source(ctx: Context, edge: EdgeView) -> tuple[bool, str]:
-    """(legal?, what the block accepts) for the edge's source handle."""
+    """(legal?, what the block accepts) for the edge's source handle; kept per type and handle
+    (the block's spec is the registry's for its type)."""
+    key = (ctx.type_of(edge.source), edge.source_handle)
+    found = _LEGAL.get(key)
+    if found is None:
+        found = _judge_source(ctx, edge)
+        if ctx.spec(edge.source) is None:
+            return found  # kept only for registered types
+        if len(_LEGAL) >= 4096:
+            _LEGAL.clear()
+        _LEGAL[key] = found
+    return found
+
+
+def _judge_source(ctx: Context, edge: EdgeView) -> tuple[bool, str]:
     block_id, handle = edge.source, edge.source_handle
     handles = getattr(ctx.spec(block_id), "handles", None)
     block_type = ctx.type_of(block_id)
@@ -173,7 +191,9 @@ def _check(ctx: Context) -> Iterator[Finding]:
                     f"handle '{shown}', which that type does not have; it accepts {what}.",
                 )
             else:
-                yield from _check_branch(ctx, edge)
+                handle = edge.source_handle
+                if handle is not None and handle.startswith(("condition-", "router-")):
+                    yield from _check_branch(ctx, edge)
 
         target_spec = ctx.spec(edge.target)
         target_handles = getattr(target_spec, "handles", None)
@@ -195,7 +215,8 @@ def _check(ctx: Context) -> Iterator[Finding]:
                 f"Edge {edge.index} enters {ctx.label(edge.target)} by handle '{edge.target_handle}'; "
                 "use 'target' (or null on a loop/parallel container).",
             )
-        yield from _check_scope(ctx, edge)
+        if edge.source_handle in _SCOPE_HANDLES or ctx.parent.get(edge.source) != ctx.parent.get(edge.target):
+            yield from _check_scope(ctx, edge)  # same parent and a plain handle: nothing to say
     if ctx.era == "jul25":
         yield from _check_else(ctx)
 

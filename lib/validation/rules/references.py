@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from lib.sim.names import REFERENCE_RE, RUNTIME_PREFIXES, normalize_name, pointer
 from lib.validation.base import Finding, Rule
-from lib.validation.context import Context, tagged_strings
+from lib.validation.context import Context, normalized_name, tagged_strings
 from lib.validation.tables import per_spec, tables
 from lib.validation.tags import resolved_tags
 
@@ -50,19 +50,21 @@ def _refs_in(text: str) -> tuple[_Ref, ...]:
     found = []
     for match in REFERENCE_RE.finditer(text):
         block, path = match.group("block"), match.group("path")
-        name = normalize_name(block)
+        name = normalized_name(block)
         if name not in RUNTIME_PREFIXES:
             found.append(_Ref(block, path, name, path.split(".", 1)[0].split("[", 1)[0]))
     return tuple(found)
 
 
 class _Memo:
-    """Per-validation answers about reference targets, computed once each."""
+    """Per-validation answers about reference targets and readers, computed once each."""
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        self.bits = ctx.bits
         self.open: dict[str, bool] = {}
         self.declared: dict[str, set[str]] = {}
+        self.operation_outputs: dict[str, Any] = {}
         self.enclosing: dict[str, list[str]] = {}
         self.starts: list[str] | None = None
 
@@ -94,6 +96,14 @@ class _Memo:
             found = self.declared[target] = _declared_outputs(self.ctx, target)
         return found
 
+    def outputs_of_operation(self, target: str) -> Any:
+        """(operation, what its tool returns) of a JUL25 tool block; outputs None when unknown."""
+        found = self.operation_outputs.get(target)
+        if found is None:
+            operation = _operation(self.ctx, target)
+            found = self.operation_outputs[target] = (operation, getattr(operation, "outputs", None))
+        return found
+
 
 def _open_outputs(ctx: Context, target: str) -> bool:
     block = ctx.blocks[target]
@@ -120,10 +130,22 @@ def _declared_outputs(ctx: Context, target: str) -> set[str]:
     return keys
 
 
+_NOTHING: list[Finding] = []
+
+
 def _check_ref(
-    memo: _Memo, block_id: str, parts: tuple[str, ...], inner: tuple[Any, ...], ref: _Ref
+    memo: _Memo,
+    block_id: str,
+    parts: tuple[str, ...],
+    inner: tuple[Any, ...],
+    ref: _Ref,
+    upstream: int,
+    readable: int,
 ) -> list[Finding]:
-    """The finding a reference earns (a list: empty for the common case, no generator to run)."""
+    """The finding a reference earns (a list: empty for the common case, no generator to run).
+
+    `upstream` and `readable` are the reader's masks: every block upstream of it, and (JUL25)
+    every block Sim lets it read."""
     ctx = memo.ctx
     targets = memo.resolve(ref.name)
     if not targets:
@@ -138,8 +160,13 @@ def _check_ref(
         ]
     enclosing = memo.enclosing_of(block_id)
     if enclosing and any(t in enclosing for t in targets):
-        return []  # the enclosing loop/parallel: <container.index>, <container.currentItem>
-    reachable = [t for t in targets if ctx.is_upstream(block_id, t)]
+        return _NOTHING  # the enclosing loop/parallel: <container.index>, <container.currentItem>
+    bits = memo.bits
+    if len(targets) == 1:
+        target = targets[0]
+        reachable = targets if upstream & bits.get(target, 0) else _NO_TARGETS
+    else:
+        reachable = [t for t in targets if upstream & bits.get(t, 0)]
     if not reachable:
         target = targets[0]
         return [
@@ -152,8 +179,9 @@ def _check_ref(
             )
         ]
     target = reachable[0]
-    if ctx.era == "jul25":
-        if not any(ctx.sim_can_read(block_id, t) for t in reachable):
+    jul25 = ctx.era == "jul25"
+    if jul25:
+        if not any(t != block_id and readable & bits.get(t, 0) for t in reachable):
             return [
                 RULE.finding(
                     "reference_not_connected",
@@ -168,20 +196,27 @@ def _check_ref(
         if ctx.types.get(target) == "starter":
             return list(_check_start_path(ctx, block_id, target, (*parts, *inner), ref))
     if memo.open_outputs(target):
-        return []
+        return _NOTHING
     declared = memo.declared_outputs(target)
-    if declared and ref.field not in declared:
+    field = ref.field
+    if declared and field not in declared:
         return [
             RULE.finding(
                 "unknown_output_field",
                 pointer(*parts, *inner),
                 f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but {ctx.label(target)} (type "
-                f"'{ctx.type_of(target)}') has no output '{ref.field}'; use one of: {', '.join(sorted(declared))}.",
+                f"'{ctx.type_of(target)}') has no output '{field}'; use one of: {', '.join(sorted(declared))}.",
             )
         ]
-    if ctx.era == "jul25":
-        return list(_check_operation_output(ctx, block_id, target, (*parts, *inner), ref))
-    return []
+    if not jul25:
+        return _NOTHING
+    operation, outputs = memo.outputs_of_operation(target)
+    if outputs is None or (field.isdigit() if outputs == "list" else field in outputs):
+        return _NOTHING
+    return [_operation_output(ctx, block_id, target, (*parts, *inner), ref, operation, outputs)]
+
+
+_NO_TARGETS: list[str] = []
 
 
 def _operation(ctx: Context, target: str) -> Any:
@@ -196,23 +231,15 @@ def _operation(ctx: Context, target: str) -> Any:
     return spec.operations.get(chosen) if isinstance(chosen, str) else None
 
 
-def _check_operation_output(
-    ctx: Context, block_id: str, target: str, parts: tuple[Any, ...], ref: _Ref
-) -> Iterator[Finding]:
+def _operation_output(
+    ctx: Context, block_id: str, target: str, parts: tuple[Any, ...], ref: _Ref, operation: Any, outputs: Any
+) -> Finding:
     """The chosen operation's tool returns other keys (or a list) than the one referenced."""
-    operation = _operation(ctx, target)
-    outputs = getattr(operation, "outputs", None)
-    if outputs is None:
-        return
     if outputs == "list":
-        if ref.field.isdigit():
-            return
         offered = f"a list (reference <{ref.block}.0…> items, or loop over <{ref.block}>)"
-    elif ref.field in outputs:
-        return
     else:
         offered = ", ".join(f"<{ref.block}.{k}>" for k in outputs) or "nothing"
-    yield RULE.finding(
+    return RULE.finding(
         "output_not_produced",
         pointer(*parts),
         f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but operation '{operation.id}' of "
@@ -298,41 +325,52 @@ def _check_start_path(
     )
 
 
-def _resolved_texts(ctx: Context, block_id: str) -> Iterator[tuple[str, tuple[Any, ...], str]]:
+def _resolved_texts(ctx: Context, block_id: str) -> list[tuple[str, tuple[Any, ...], str]]:
     """(subBlock id, path, text) of the '<'-holding strings Sim resolves when the block runs
     (a condition's JSON string of branches: each branch's expression but the else)."""
-    split = ctx.type_of(block_id) == "condition" and isinstance(ctx.value(block_id, "conditions"), str)
-    for sub_id, inner, text in ctx.tagged(block_id):
-        if not (split and sub_id == "conditions"):
-            yield sub_id, inner, text
+    tagged = ctx.tagged(block_id)
+    if ctx.types.get(block_id) != "condition" or not isinstance(ctx.value(block_id, "conditions"), str):
+        return tagged
+    found = []
+    for sub_id, inner, text in tagged:
+        if sub_id != "conditions":
+            found.append((sub_id, inner, text))
             continue
         for item in ctx.conditions(block_id) or []:  # the string itself is one entry at most
             value = item.get("value")
             if item.get("title") != "else" and isinstance(value, str) and "<" in value:
-                yield sub_id, (), value
+                found.append((sub_id, (), value))
+    return found
 
 
-def _check_tags(ctx: Context, block_id: str) -> Iterator[Finding]:
+def _check_tags(ctx: Context, block_id: str) -> list[Finding]:
     block_type = ctx.type_of(block_id) or ""
+    blocks, by_name = ctx.blocks, ctx.by_name
+    found: list[Finding] = []
     for sub_id, inner, text in _resolved_texts(ctx, block_id):
         if _DIRECT_RUNTIME.match(text):
             continue  # a whole-value <loop.x>/<parallel.x> outside its container stays literal
-        bad = [
-            tag
-            for tag in resolved_tags(text, block_type)
-            if not ctx.resolves_tag(block_id, tag.ref) and not _judged_elsewhere(tag.text)
-        ]
+        bad = []
+        for tag in resolved_tags(text, block_type):
+            ref = tag.ref
+            if (ref in blocks or normalized_name(ref) in by_name) and ref.lower() != "start":
+                continue  # names a block (what resolves_tag finds last, after start/loop/parallel)
+            if not ctx.resolves_tag(block_id, ref) and not _judged_elsewhere(tag.text):
+                bad.append(tag)
         if not bad:
             continue
         shown = ", ".join(f"'{_short(t.text)}'" for t in dict.fromkeys(bad))
-        yield RULE.finding(
-            "unknown_tag",
-            pointer("blocks", block_id, "subBlocks", sub_id, "value", *inner),
-            f"{ctx.label(block_id)} contains {shown}. July 2025 Sim reads every <…> in this field as a "
-            f"block reference and stops the run with 'Block \"{bad[0].ref}\" was not found'. Remove the "
-            "angle brackets (write HTML or comparisons another way, e.g. 'less than'), or reference a "
-            "real block as <blockname.field>.",
+        found.append(
+            RULE.finding(
+                "unknown_tag",
+                pointer("blocks", block_id, "subBlocks", sub_id, "value", *inner),
+                f"{ctx.label(block_id)} contains {shown}. July 2025 Sim reads every <…> in this field as a "
+                f"block reference and stops the run with 'Block \"{bad[0].ref}\" was not found'. Remove the "
+                "angle brackets (write HTML or comparisons another way, e.g. 'less than'), or reference a "
+                "real block as <blockname.field>.",
+            )
         )
+    return found
 
 
 _DIRECT_RUNTIME = re.compile(r"^\s*<(?:loop|parallel)\.[^>]+>\s*$")
@@ -356,18 +394,26 @@ def _check(ctx: Context) -> list[Finding]:
         if ctx.is_note(block_id):
             continue  # notes are documentation, never resolved
         if ctx.is_container(block_id):
+            upstream, readable = ctx.upstream_mask(block_id), ctx.readable_mask(block_id)
             for parts, value in _container_sources(ctx, block_id):
                 for inner, text in tagged_strings(value):
                     for ref in _refs_in(text):
-                        found.extend(_check_ref(memo, block_id, parts, inner, ref))
+                        found.extend(_check_ref(memo, block_id, parts, inner, ref, upstream, readable))
             continue
         texts = ctx.tagged(block_id)
         if not texts:
             continue
+        upstream, readable = ctx.upstream_mask(block_id), ctx.readable_mask(block_id)
         for sub_id, inner, text in texts:
             for ref in _refs_in(text):
                 problems = _check_ref(
-                    memo, block_id, ("blocks", block_id, "subBlocks", sub_id, "value"), inner, ref
+                    memo,
+                    block_id,
+                    ("blocks", block_id, "subBlocks", sub_id, "value"),
+                    inner,
+                    ref,
+                    upstream,
+                    readable,
                 )
                 if problems:
                     found.extend(problems)

@@ -17,6 +17,7 @@ from lib.sim.names import ENV_REF, REFERENCE_RE, pointer
 from lib.validation import exfiltration
 from lib.validation.base import Finding, Rule
 from lib.validation.context import Context
+from lib.validation.scan import secret_name
 from lib.validation.tables import per_spec, tables
 
 _MASK = re.compile(r"^[•*]+$")
@@ -25,9 +26,7 @@ _NONE_DECLARED: dict[str, Any] = {}
 
 def secret_key(name: Any) -> bool:
     """Whether a parameter/field name looks like it holds a credential (one list: lib.secrets.detect)."""
-    from lib.secrets.detect import is_secret_name  # imported on first use: cold starts
-
-    return is_secret_name(name)
+    return secret_name(name)
 
 
 def _plaintext(value: Any) -> bool:
@@ -61,58 +60,75 @@ def _value_pointer(block_id: str, sub_id: str) -> str:
 
 
 @per_spec
-def _secret_ids(spec: Any) -> frozenset[str]:
+def _plan(spec: Any) -> tuple[frozenset[str], dict[str, Any], frozenset[str]]:
+    """(secret field ids, declared fields, ids declared as tables) of a type, derived once."""
     try:
-        return frozenset(getattr(spec, "secret_ids", None) or ())
+        secret_ids = frozenset(getattr(spec, "secret_ids", None) or ())
     except Exception:
-        return frozenset()
+        secret_ids = frozenset()
+    declared = tables(spec).sub if spec is not None else _NONE_DECLARED
+    table_ids = frozenset(k for k, sub in declared.items() if getattr(sub, "type", None) == "table")
+    return secret_ids, declared, table_ids
 
 
-def _check_block(ctx: Context, block_id: str) -> Iterator[Finding]:
+_NO_PLAN: tuple[frozenset[str], dict[str, Any], frozenset[str]] = (frozenset(), {}, frozenset())
+
+
+def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
+    """Secrets kept under a secret name in one block, appended to `out` in field order."""
     spec = ctx.spec(block_id)
-    secret_ids = _secret_ids(spec)
-    declared_subs = tables(spec).sub if spec is not None else _NONE_DECLARED
+    secret_ids, declared_subs, table_ids = _plan(spec) if spec is not None else _NO_PLAN
     for sub_id, sub in ctx.sub_blocks(block_id).items():
-        value = sub.get("value")
         stored_type = sub.get("type")
         if stored_type == "oauth-input":
             continue
-        declared = declared_subs.get(sub_id)
-        is_secret = sub_id in secret_ids or (declared is None and secret_key(sub_id))
-        if is_secret and _plaintext(value):
-            yield RULE.finding(
-                "plaintext_secret",
-                _value_pointer(block_id, sub_id),
-                f"'{sub_id}' of {ctx.label(block_id)} holds a plain-text secret; store it as an "
-                f"environment variable and write {{{{{_env_name(sub_id)}}}}} instead.",
-            )
+        if sub_id in secret_ids or (sub_id not in declared_subs and secret_name(sub_id)):
+            if _plaintext(sub.get("value")):
+                out.append(
+                    RULE.finding(
+                        "plaintext_secret",
+                        _value_pointer(block_id, sub_id),
+                        f"'{sub_id}' of {ctx.label(block_id)} holds a plain-text secret; store it as an "
+                        f"environment variable and write {{{{{_env_name(sub_id)}}}}} instead.",
+                    )
+                )
         if sub_id == "tools" or stored_type == "tool-input":
-            for i, tool in enumerate(_tools(value)):
+            for i, tool in enumerate(_tools(sub.get("value"))):
                 params = tool.get("params") if isinstance(tool, dict) else None
                 if not isinstance(params, dict):
                     continue
                 for name, param in params.items():
-                    if secret_key(name) and _plaintext(param):
-                        yield RULE.finding(
-                            "plaintext_tool_secret",
-                            _value_pointer(block_id, sub_id) + pointer(i, "params", name),
-                            f"Tool {i} of {ctx.label(block_id)} has a plain-text '{name}'; write "
-                            f"{{{{{_env_name(name)}}}}} and keep the value in an environment variable.",
+                    if secret_name(name) and _plaintext(param):
+                        out.append(
+                            RULE.finding(
+                                "plaintext_tool_secret",
+                                _value_pointer(block_id, sub_id) + pointer(i, "params", name),
+                                f"Tool {i} of {ctx.label(block_id)} has a plain-text '{name}'; write "
+                                f"{{{{{_env_name(name)}}}}} and keep the value in an environment variable.",
+                            )
                         )
-        if isinstance(value, list) and (stored_type == "table" or getattr(declared, "type", None) == "table"):
-            for row_index, row in enumerate(value):
-                cells = row.get("cells") if isinstance(row, dict) else None
-                if not isinstance(cells, dict):
-                    continue
-                header = cells.get("Key")
-                if secret_key(header) and _plaintext(cells.get("Value")):
-                    yield RULE.finding(
-                        "plaintext_header_secret",
-                        _value_pointer(block_id, sub_id) + pointer(row_index, "cells", "Value"),
-                        f"Row '{header}' of '{sub_id}' in {ctx.label(block_id)} carries a plain-text "
-                        f"credential; write e.g. 'Bearer {{{{{_env_name(header)}}}}}' and keep the secret in an "
-                        "environment variable.",
-                    )
+        if stored_type == "table" or sub_id in table_ids:
+            value = sub.get("value")
+            if isinstance(value, list):
+                _check_rows(ctx, block_id, sub_id, value, out)
+
+
+def _check_rows(ctx: Context, block_id: str, sub_id: str, rows: list[Any], out: list[Finding]) -> None:
+    for row_index, row in enumerate(rows):
+        cells = row.get("cells") if isinstance(row, dict) else None
+        if not isinstance(cells, dict):
+            continue
+        header = cells.get("Key")
+        if secret_name(header) and _plaintext(cells.get("Value")):
+            out.append(
+                RULE.finding(
+                    "plaintext_header_secret",
+                    _value_pointer(block_id, sub_id) + pointer(row_index, "cells", "Value"),
+                    f"Row '{header}' of '{sub_id}' in {ctx.label(block_id)} carries a plain-text "
+                    f"credential; write e.g. 'Bearer {{{{{_env_name(header)}}}}}' and keep the secret in an "
+                    "environment variable.",
+                )
+            )
 
 
 def _check_hosts(ctx: Context, block_id: str) -> Iterator[Finding]:
@@ -135,22 +151,28 @@ def _check_hosts(ctx: Context, block_id: str) -> Iterator[Finding]:
         )
 
 
-def _check(ctx: Context) -> Iterator[Finding]:
+def _check(ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     reported: list[str] = []
+    types = ctx.types
     for block_id in ctx.blocks:
-        if ctx.is_note(block_id):
+        block_type = types.get(block_id)
+        if block_type == "note":
             continue
-        for finding in _check_block(ctx, block_id):
-            reported.append(finding.path)
-            yield finding
-        if ctx.type_of(block_id) == "api":
-            yield from _check_hosts(ctx, block_id)
-    yield from _by_value(ctx, reported)
+        before = len(found)
+        _check_block(ctx, block_id, found)
+        reported.extend(f.path for f in found[before:])
+        if block_type == "api":
+            found.extend(_check_hosts(ctx, block_id))
+    found.extend(_by_value(ctx, reported))
+    return found
 
 
 def _by_value(ctx: Context, reported: list[str]) -> Iterator[Finding]:
     """What the name checks above miss: keys by format or randomness anywhere (prompts, code, URL
     queries, JSON bodies), and credential-named `data` keys. Never quotes the value."""
+    if ctx.secrets_clean:
+        return  # the context's walk judged every string: `find` would report nothing
     from lib.secrets import find
 
     notes = {pointer("blocks", b) for b in ctx.blocks if ctx.is_note(b)}

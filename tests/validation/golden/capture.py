@@ -1,6 +1,7 @@
 """Records every state the validation and template tests validate, with the findings of today's rules.
 
-Run once, before a refactor of the rules: `python -m tests.validation.golden.capture`. It runs
+Run once, before a refactor of the rules: `python -m tests.validation.golden.capture` (and
+`--all` for the findings of every code, `all_findings.json.gz`). It runs
 those tests with `Context` wrapped so each state (and era) it is built from is kept, then writes
 `states.json.gz` with the states, their findings and the codes the rules then declared.
 `test_golden.py` re-validates each state and compares the findings of those codes byte for byte.
@@ -79,5 +80,23 @@ def main() -> int:
     return 0
 
 
+ALL = HERE / "all_findings.json.gz"
+
+
+def all_findings() -> int:
+    """`--all`: the findings of every code (runtime checks and plaintext_secret_value included) for
+    the recorded states, into `all_findings.json.gz`; rebuild only when a change is intended."""
+    sys.path.insert(0, str(ROOT))
+    from lib.validation import validate
+
+    with gzip.open(OUT, "rt", encoding="utf-8") as fh:
+        cases = json.load(fh)["cases"]
+    found = [[f.model_dump() for f in validate(c["state"], era=c["era"]).findings] for c in cases]
+    with gzip.open(ALL, "wt", encoding="utf-8") as fh:
+        json.dump(found, fh)
+    print(f"{len(found)} states, {sum(len(f) for f in found)} findings → {ALL}")
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(all_findings() if "--all" in sys.argv[1:] else main())

@@ -73,3 +73,22 @@ def test_secret_key_names():
     assert not any(
         secret_key(k) for k in ("maxTokens", "pageToken", "credential", "oauthCredential", "model", None)
     )
+
+
+def test_host_gate_and_walk_keep_their_depths():
+    """A `{{KEY}}` deeper than 33 levels (or under a tuple) is not enough to open the host check,
+    but once it is open every string down to 65 levels is judged, as before the one-walk rewrite."""
+    from lib.validation import exfiltration
+
+    def nest(value, levels):
+        for _ in range(levels):
+            value = [value]
+        return value
+
+    deep = {"url": "https://example.com", "body": nest("{{ANTHROPIC_API_KEY}}", 40)}
+    assert list(exfiltration.leaks(deep)) == []
+    assert list(exfiltration.leaks({**deep, "body": ("{{ANTHROPIC_API_KEY}}",)})) == []
+    shallow = {**deep, "headers": [{"cells": {"Value": "{{ANTHROPIC_API_KEY}}"}}]}
+    found = list(exfiltration.leaks(shallow))
+    assert [(f.field, f.suffix) for f in found] == [("headers", "/0/cells/Value"), ("body", "/0" * 40)]
+    assert list(exfiltration.leaks({**shallow, "body": nest("{{ANTHROPIC_API_KEY}}", 70)}))[1:] == []

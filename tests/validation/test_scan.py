@@ -1,0 +1,100 @@
+"""scan: the context's walk may call a state clean only where `lib.secrets.find` finds nothing.
+
+The secrets rule skips `find` on a clean state, so a wrong "clean" would hide findings. Checked on
+every golden state, Sim's exports and the benchmark state, each as it is and with secrets planted
+in every place `find` looks (subBlock values, nested tables and tool params, block keys, data).
+"""
+
+from __future__ import annotations
+
+import copy
+import gzip
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+from bench.validate import build_state
+from lib.secrets import find
+from lib.validation.context import Context
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "states.json.gz"
+PLANTS = [
+    "sk-proj-Qx7Lm2Rt9Vb4Nc8Kd1Fg5Hj3Zp6Ws0Ye7Ua2Ib9Oc4Ed",
+    "Bearer Zx81Qm2Rt9Vb4Nc8Kd1F",
+    "https://x.io/a?token=plainvalue&limit=10",
+    "the password is hunter2hunter2",
+    '{"api_key": "k3y-value"}',
+    "Qx7Lm2Rt9Vb4Nc8Kd1Fg5Hj3",
+    "hunter2",
+]
+
+
+def _states() -> list[Any]:
+    with gzip.open(GOLDEN, "rt", encoding="utf-8") as fh:
+        states = [case["state"] for case in json.load(fh)["cases"]]
+    return [*states, build_state()]
+
+
+def _places(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Paths of every string under the blocks, and of every object (a new key goes there)."""
+    found = []
+    if isinstance(node, dict):
+        found.append(path)
+        for key, item in node.items():
+            found.extend(_places(item, (*path, key)))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            found.extend(_places(item, (*path, index)))
+    elif isinstance(node, str):
+        found.append(path)
+    return found
+
+
+def _plant(state: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    out = copy.deepcopy(state)
+    places = _places(out.get("blocks"))
+    path = rng.choice(places)
+    parent: Any = out["blocks"]
+    for key in path[:-1]:
+        parent = parent[key]
+    secret = rng.choice(PLANTS)
+    if not path:
+        out["blocks"][rng.choice(["apiKey", "token", "x"])] = secret
+    elif isinstance(parent[path[-1]], dict):
+        parent[path[-1]][rng.choice(["apiKey", "value", "password", "note"])] = secret
+    else:
+        parent[path[-1]] = rng.choice([secret, f"{parent[path[-1]]} {secret}"])
+    return out
+
+
+def _agrees(state: Any) -> None:
+    ctx = Context(state, "jul25")
+    blocks = state.get("blocks") if isinstance(state, dict) else None
+    if ctx.secrets_clean:
+        assert find({"blocks": blocks} if isinstance(blocks, dict) else {}) == []
+
+
+def test_clean_only_where_find_finds_nothing():
+    rng = random.Random(5)
+    for state in _states():
+        _agrees(state)
+        if isinstance(state, dict) and isinstance(state.get("blocks"), dict) and state["blocks"]:
+            for _ in range(4):
+                _agrees(_plant(state, rng))
+
+
+def test_real_states_are_judged_clean_without_the_search(sim_export):
+    """The fast path is the common one: Sim's exports and the benchmark state are clean."""
+    from lib.sim.state import unwrap
+
+    assert Context(unwrap(sim_export)[0], "current").secrets_clean
+    assert Context(build_state(), "jul25").secrets_clean
+
+
+def test_a_planted_key_is_not_clean():
+    state = build_state()
+    state["blocks"]["b0"]["subBlocks"]["userPrompt"]["value"] += (
+        " sk-proj-Qx7Lm2Rt9Vb4Nc8Kd1Fg5Hj3Zp6Ws0Ye7Ua2Ib9Oc4Ed"
+    )
+    assert not Context(state, "jul25").secrets_clean
