@@ -84,7 +84,20 @@ def mask_names(text: str) -> str:
             or name in phrases
         ):
             continue  # 'Google Sheet', 'Slack channel', 'the Orders Airtable table': the service and its noun
-        spans.append(m.span("name"))
+        start = m.start("name")
+        owners = lexicon()["table_nouns"].get(noun.rstrip("s"), [])
+        lead = next(
+            (
+                p
+                for k in owners
+                for p in sorted(lexicon()["integrations"][k]["phrases"], key=len, reverse=True)
+                if p.strip() and name.startswith(p.strip() + " ")
+            ),
+            None,
+        )
+        if lead:  # 'the Airtable Customers table': the service that owns the noun, then the user's name
+            start += len(lead.strip()) + 1
+        spans.append((start, m.end("name")))
     for a, b in spans:
         text = text[:a] + " " * (b - a) + text[b:]
     return text
@@ -201,10 +214,14 @@ def count_in(text: str) -> int | None:
 
 
 def api_service(text: str) -> str | None:
+    """The public data API a clause asks for: named ('CoinGecko', 'the weather'), or a coin's price
+    ('fetch the bitcoin price', 'the ETH rate') from the API whose `price_url` quotes coins."""
     low = text.lower()
     for key, entry in lexicon()["apis"].items():
         if any(p in low for p in entry["phrases"]):
             return key
+    if symbols_in(text) and re.search(r"\b(?:price|prices|rate|value|quote|worth|trading at)\b", low):
+        return next((k for k, e in lexicon()["apis"].items() if "price_url" in e), None)
     return None
 
 

@@ -539,6 +539,11 @@ class _Builder:
             if priced is not None:
                 url = next(v.value for v in priced.values if v.id == "url")
                 coin = url.split("ids=")[1].split("&")[0].split(",")[0]
+                symbol = next((s for s, c in lexicon()["symbols"].items() if c == coin), None)
+                if symbol is not None:  # 'fell more than 4%', 'moved 5%': the signed 24h change
+                    test_js = _coin_test(test, symbol, lexicon()["apis"]["coingecko"])
+                    if test_js:
+                        return test_js.replace("{data}", priced.id), None
                 path = "usd_24h_change" if unit == "%" else "usd"
                 return _cmp(f"<{priced.id}.data.{coin}.{path}>", op, num), None
             if prev is None:

@@ -73,10 +73,10 @@ def negated(text: str) -> dict[str, set[str]]:
     for key, entry in lexicon()["integrations"].items():
         for phrase in entry["phrases"]:
             p = re.escape(phrase.strip())
-            if re.search(_NEGATION + r"\b[^.,;]{0,30}?\b" + p + r"\b", low):
+            before = re.search(_NEGATION + r"\b[^.,;]{0,30}?\b" + p + r"\b", low)
+            if before and not _negates_other(before.group(0)):
                 # "email me instead of Slack": the negation governs the phrase right after it only
-                before = re.search(_NEGATION + r"\b[^.,;]{0,30}?\b" + p + r"\b", low)
-                span_text = before.group(0) if before else ""
+                span_text = before.group(0)
                 others = [
                     k
                     for k, e in lexicon()["integrations"].items()
@@ -102,6 +102,23 @@ def negated(text: str) -> dict[str, set[str]]:
                         modes = {"read", "write"}
                     out.setdefault(key, set()).update(modes)
     return out
+
+
+def _negates_other(span: str) -> bool:
+    """'if the status is not ok send an SMS': the negation is of a word before a new verb, not of the SMS."""
+    after = re.match(_NEGATION + r"\s+(\S+)", span)
+    if after is None:
+        return False
+    word = after.group(1)
+    verb = _ACTION_START.search(span, after.start(1))
+    return (
+        verb is not None
+        and verb.start() > after.start(1)
+        and not _ACTION_START.match(span, after.start(1))
+        and word
+        not in ("to", "in", "on", "into", "the", "a", "an", "any", "anything", "ever", "also", "just", "yet", "even")
+        and not re.match(r"\w+ly$", word)
+    )
 
 
 def ruled(ruled_out: dict[str, set[str]], key: str, mode: str) -> bool:

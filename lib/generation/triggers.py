@@ -60,6 +60,23 @@ _CHAT_HINT = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+# 'When a Stripe payment succeeds look up the customer …': with no comma, the first step starts at a verb in
+# its base form followed by its object, after a word that is no subject, article or auxiliary
+_NOT_BEFORE_VERB = frozenset(
+    "a an the new our my your their its this that each every any some we i you they he she someone somebody "
+    "anyone who which is are was were be been get gets to will would can does do did should must not".split()
+)
+_IMPERATIVE = re.compile(
+    r"(?<=\s)"
+    r"(?:also\s+|then\s+)?(?:post|send|notify|message|share|alert|create|add|append|write|save|log|store|tweet|"
+    r"publish|announce|open|archive|assign|invite|remind|page|file|comment|update|insert|record|forward|ping|"
+    r"dm|put|push|upload|escalate|fetch|get|read|pull|collect|check|list|load|grab|look\s+up|retrieve|ask|"
+    r"scrape|download|query|find|search|email|e-mail|mail|text|summari[sz]e|classify|categori[sz]e|translate|"
+    r"extract|draft|analy[sz]e|review|triage|route|reply|respond|answer|have|use|tell|let|call|enrich|score)"
+    r"\s+(?=(?:the|a|an|it|them|its|their|his|her|me|us|him|these|those|each|every|all|our|my|up|"
+    r"to|back|in\s+(?:the|#)|#|[\w.+-]+@|[\"'“])\b|[#\"'“]|[\w.+-]+@)",
+    re.I,
+)
 
 
 @dataclass
@@ -301,6 +318,15 @@ def read_webhook(clause: str) -> Trigger | None:
         return None
     head = clause[found.start() :]
     head = re.split(r",(?!\d{3}\b)|\bthen\b", _SENTENCE_END.split(head, maxsplit=1)[0], maxsplit=1)[0]
+    for step in _IMPERATIVE.finditer(head, 5):
+        before = head[: step.start()].split()
+        if (
+            len(before) >= 3
+            and before[-1].lower() not in _NOT_BEFORE_VERB
+            and not (lx.integrations_in(before[-1]) and before[-2].lower() in _NOT_BEFORE_VERB)  # 'a Slack post'
+        ):
+            head = head[: step.start()].rstrip()
+            break
     # the trigger's own clause names its source: 'When a HubSpot deal closes, post to Slack' is HubSpot's
     provider = _provider(head.lower())
     notes = []
