@@ -307,3 +307,32 @@ def window_in(text: str) -> tuple[int, str] | None:
 
 def number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def asks_for_an_answer(text: str) -> str | None:
+    """Why `text` is a question or a remark to the assistant rather than a workflow ('question',
+    'greeting'), or None. A build cue ('set up a bot that …', 'I want …') always makes it a workflow."""
+    rules = lexicon()["not_a_workflow"]
+    low = text.strip().lower()
+    if re.search(rules["build_cues"], low):
+        return None
+    words = re.findall(r"[\w']+", low)
+    if not words:
+        return None
+    first = words[0]
+    asked = low.rstrip().endswith("?")
+    if first in ("hello", "hi", "hey", "thanks", "thank") and len(words) <= 8:
+        return "greeting"
+    if first in ("can", "could", "would", "will"):
+        verb = re.match(r"\W*\w+\s+(?:you|u)\s+(?:please\s+)?(\w+)", low)
+        return "question" if verb and verb.group(1) in rules["asks"] else None
+    if first in rules["question_starts"] and (asked or (first.startswith(("wh", "how")) and len(words) <= 20)):
+        return "question"
+    if asked and re.search(rules["question_inside"], low):
+        return "question"
+    return None
+
+
+def addressed_to_assistant(text: str) -> bool:
+    """'Tell me the bitcoin price', 'translate this for me': one answer asked of the assistant."""
+    return re.search(lexicon()["not_a_workflow"]["to_assistant"], text.strip(), re.I) is not None

@@ -84,6 +84,15 @@ def draft(description: str) -> Draft:
             details=[{"reason": "language", "language": foreign}],
         )
     trigger = read_trigger(description)
+    kind_of_text = lx.asks_for_an_answer(description)
+    if kind_of_text:
+        raise CannotPlan(
+            f"this reads as a {kind_of_text} to the assistant, not as a workflow to build: nothing in it says what "
+            "should run, when, or where a result goes. Describe the steps (e.g. 'every Monday at 9 read the open "
+            "Jira issues and post a summary to #eng on Slack').",
+            field="body.description",
+            details=[{"reason": "not_a_workflow", "kind": kind_of_text}],
+        )
     blanked = list(description)
     for start, end in trigger.spans:
         blanked[start:end] = " " * (end - start)
@@ -96,6 +105,14 @@ def draft(description: str) -> Draft:
             "do with it ('summarise') and where the result goes ('post to #eng on Slack').",
             field="body.description",
             details=[{"reason": "no_steps", "unused": unused_clauses(text, [])}],
+        )
+    if trigger.kind == "manual" and lx.addressed_to_assistant(description) and not _acts(steps):
+        raise CannotPlan(
+            "this asks the assistant for one answer ('tell me …', '… for me'), not for a workflow: nothing is "
+            "sent or stored anywhere and nothing starts it. Say where the result should go and when it should "
+            "run (e.g. 'every morning post the bitcoin price to #crypto on Slack').",
+            field="body.description",
+            details=[{"reason": "not_a_workflow", "kind": "single answer"}],
         )
     head = " ".join(description[a:b] for a, b in trigger.spans)
     if trigger.kind == "webhook" and lx.threshold_in(head):
@@ -129,6 +146,13 @@ def draft(description: str) -> Draft:
         unused=unused_clauses(text, used),
         assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
         needs=builder.needs,
+    )
+
+
+def _acts(steps: list[Step]) -> bool:
+    """Whether any step (inside branches and loops too) sends or stores something."""
+    return any(
+        s.kind == "action" or _acts(s.body) or any(_acts(branch) for _, branch in s.branches) for s in steps
     )
 
 
