@@ -20,7 +20,7 @@ from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.steps import Step, clauses, read_steps, sentences
 from lib.generation.translations import to_english
-from lib.generation.triggers import read_trigger
+from lib.generation.triggers import event_test, read_trigger
 
 EXAMPLES = (
     "Every weekday at 8:00 Europe/Berlin fetch the trending coins from CoinGecko, summarise them with GPT-4o "
@@ -115,9 +115,11 @@ def draft(description: str) -> Draft:
             details=[{"reason": "not_a_workflow", "kind": "single answer"}],
         )
     head = " ".join(description[a:b] for a, b in trigger.spans)
-    if trigger.kind == "webhook" and lx.threshold_in(head):
-        # 'When a Stripe payment over $1,000 succeeds, …': the event qualifies the run — a condition first
-        test = Step("condition", "condition", label=head, text=head)
+    qualifier = event_test(head) if trigger.kind == "webhook" else None
+    if trigger.kind == "webhook" and (lx.threshold_in(head) or qualifier):
+        # 'When a Stripe payment over $1,000 succeeds, …', 'When a Jira issue is created with priority Blocker':
+        # the event qualifies the run — a condition first
+        test = Step("condition", "condition", label=qualifier or head, text=head)
         test.branches = [("if", steps), ("else", [])]
         steps = [test]
     builder = _Builder(description, trigger)
@@ -614,17 +616,19 @@ class _Builder:
                 self.notes.append(
                     f"the test '{test.strip()}' reads {where}'s '{field_name}' field ({prev[:-1]}.{field_name}>)"
                     + (
-                        f", which the provider gives in cents: compared with {lx.number_text(number * scale)}"
+                        f", which the provider gives in cents: divided by {scale} before the comparison"
                         if scale != 1
                         else ""
                     )
                 )
-                return _cmp(f"Number({prev[:-1]}.{field_name}>)", op, lx.number_text(number * scale)), None
+                left = f"Number({prev[:-1]}.{field_name}>)" + (f" / {scale}" if scale != 1 else "")
+                return _cmp(left, op, num), None
             return _cmp(f"Number({prev})", op, num), None
         if prev is None:
             return None, None
         words = [w for w in re.findall(r"[a-z0-9'-]+", low) if w not in lexicon()["test_filler"]]
-        keyword = words[-1] if words else "yes"
+        named = _quoted(test) or next(iter(re.findall(r"@?[\w-]+(?:\.[\w-]+)+", low)), None)
+        keyword = named.lower() if named else words[-1] if words else "yes"
         return f"String({prev}).toLowerCase().includes({json.dumps(keyword)})", None
 
     def router(

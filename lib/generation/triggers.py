@@ -50,7 +50,8 @@ _SCHEDULE_HINT = re.compile(
     re.I,
 )
 _WEBHOOK_HINT = re.compile(
-    r"\b(when(?:ever)?|on (?:every |each )?new|once (?:a|an) new|each time|every time|as soon as|upon|webhook)\b",
+    r"\b(when(?:ever)?|on (?:every |each )?new|once (?:a|an) new|each time|every time|as soon as|upon|webhook|"
+    r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",
     re.I,
 )
 _CHAT_HINT = re.compile(
@@ -356,6 +357,41 @@ def read_webhook(clause: str) -> Trigger | None:
     return Trigger("webhook", values, [(found.start(), found.start() + len(head))], notes)
 
 
+_EVENT_TESTS = (
+    # 'with "invoice" in the subject', 'writes 'urgent' in the channel', 'mentions "refund"'
+    r"(?:with|writes?|says?|mentions?|mentioning|contains?|containing|includes?)\s+(?P<q>[\"“'][^\"”']{1,40}[\"”'])",
+    # 'with priority Blocker', 'with status = Done', 'with the label bug'
+    r"\bwith\s+(?:the\s+|a\s+)?(?P<field>priority|status|label|tag|type|plan|severity|stage|category|topic)"
+    r"\s*(?:=|:|is|of|set to)?\s*[\"“']?(?P<v>[\w-]+)",
+    # 'from anyone @bigclient.com', 'from someone at acme.io'
+    r"\bfrom\s+(?:anyone|someone|somebody|an?\s+\w+)?\s*(?:at\s+)?(?P<d>@?[\w-]+(?:\.[\w-]+)+)",
+    # 'changes to status "Shipped"', 'moves to closed-won'
+    r"\b(?:changes?|changed|moves?|moved|is set|is moved|is changed|goes)\s+to\s+(?:the\s+)?(?:status|stage)?\s*"
+    r"[\"“']?(?P<s>[\w-]+)",
+)
+
+
+def event_test(head: str) -> str | None:
+    """The test the trigger's own clause puts on the event ('… with priority Blocker' → 'priority is
+    Blocker'), or None. A number ('a payment over $1,000') is a threshold, read elsewhere."""
+    for pattern in _EVENT_TESTS:
+        found = re.search(pattern, head, re.I)
+        if found is None:
+            continue
+        parts = found.groupdict()
+        if parts.get("q"):
+            return f"it mentions {parts['q']}"
+        if parts.get("field"):
+            return f"the {parts['field'].lower()} is {parts['v']}"
+        if parts.get("d") and "@" not in parts["d"] and not re.search(r"\.[a-z]{2,}$", parts["d"]):
+            continue
+        if parts.get("d"):
+            return f"it comes from {parts['d']}"
+        if parts.get("s") and parts["s"].lower() not in ("a", "an", "the", "new", "our", "my"):
+            return f"the status is {parts['s']}"
+    return None
+
+
 def _named_provider(text: str) -> bool:
     providers = lexicon()["webhook_providers"]
     return any(
@@ -392,7 +428,10 @@ def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
     lead = re.match(
-        r"\s*(when(?:ever)?|on new|once a new|each time|every time|as soon as|upon)\b", first, re.I
+        r"\s*(when(?:ever)?|on new|once a new|each time|every time|as soon as|upon|"
+        r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",
+        first,
+        re.I,
     )
     if lead or re.search(r"\bwebhook\b", text, re.I):
         hook = read_webhook(first if lead else text)
