@@ -246,6 +246,10 @@ def _process(kind: str, clause: str, description: str) -> Step:
         )
         prompt = prompt.replace("{what}", found.group(1) if found else "a reply")
         label = "Draft"
+    elif kind == "aggregate":  # 'rank the reps by deals won', 'group them by product': the clause is the task
+        task = re.sub(r"^\W*(?:(?:also|then|and|please)\s+)*", "", clause).strip(" .")
+        prompt = prompt.replace("{task}", task)
+        label = task.split()[0].capitalize() if task else "Process"
     else:
         label = kind.capitalize()
     model = lx.model_in(clause) or lx.model_in(description) or lexicon()["default_model"]
@@ -778,7 +782,7 @@ def _api_step(clause: str, description: str) -> Step | None:
     return _named_api_step(clause)
 
 
-def _external_step(key: str, clause: str) -> Step:
+def _external_step(key: str, clause: str, description: str = "") -> Step:
     """A service Sim JUL25 has no block for: an HTTP request to its real endpoint (services.json)."""
     from lib.generation import services
 
@@ -791,6 +795,12 @@ def _external_step(key: str, clause: str) -> Step:
         url = url.replace(
             "{symbol}", (lx.stock_symbols(clause) or lx.stock_symbols("stock " + clause) or ["IBM"])[0]
         )
+    account = entry.get("account")
+    named = None
+    if account:  # 'our Shopify store acme-goods', 'our subdomain is acmehelp': the user's own account
+        named = re.search(account["pattern"], clause, re.I) or re.search(account["pattern"], description, re.I)
+        if named:
+            url = url.replace(account["placeholder"], next(g for g in named.groups() if g).lower())
     aliases = "|".join(re.escape(a) for a in entry["aliases"])
     write = bool(
         re.match(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", low)
@@ -839,7 +849,7 @@ def _external_step(key: str, clause: str) -> Step:
     step.result = None if write else entry.get("result")
     host = url.split("/")[2]
     step.note = f"no {entry['name']} block in Sim JUL25: used an HTTP {method} request to {host}{note_window}"
-    if entry.get("fill"):
+    if entry.get("fill") and not named:
         step.needs.append(entry["fill"])
     return step
 
@@ -931,7 +941,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
 
     for pos, key in external_in(clause):
         if not any(s.integration == key for _, s in found) and not ruled(ruled_out, key, "read"):
-            found.append((pos + 2, _external_step(key, clause)))
+            found.append((pos + 2, _external_step(key, clause, description)))
     address = lx.EMAIL_RE.search(clause)
     if (
         address
