@@ -1227,22 +1227,49 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
     return read_clauses(before, description, ruled_out) + [step]
 
 
+# 'bug -> open a Linear issue', 'sales: create the contact', 'bugs become Jira tickets', 'feedback is added to …'
+_ARROW = re.compile(r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s*(?:->|→|=>|:)\s*(\S.*)$", re.I)
+_BECOMES = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+"
+    r"(?:(?:should\s+|will\s+)?(?:become|becomes|turn into|turns into|are turned into|get turned into)|"
+    r"(?:are|is|get|gets|should be)\s+(?=(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|"
+    r"created|stored|written|put)\b)|(?=(?:create|creates|open|opens|get|gets)\s+(?:a|an|the)\b))\s*(\S.*)$",
+    re.I,
+)
+
+
+def _route_of(clause: str) -> tuple[str, str] | None:
+    """(category, the clause to read for its action) when `clause` sends one category somewhere."""
+    clause = clause.lstrip(" :;,")
+    arrow = re.search(r"(?:^|\s|:)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:->|→|=>)\s*(\S.*)$", clause, re.I)
+    arrow = arrow or _ARROW.match(clause)
+    if arrow:
+        return arrow.group(1), arrow.group(2)
+    becomes = _BECOMES.match(clause)
+    if becomes:
+        action = becomes.group(2)
+        if re.match(r"(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|created|stored|written|put)\b", action, re.I):
+            return becomes.group(1), action
+        return becomes.group(1), ("create " + action if not _ACTION_START.match(action) else action)
+    found = _DESTINATION.match(clause.split(":")[-1])  # 'Route them: invoices go to …'
+    return (found.group(1), clause.split(":")[-1]) if found else None
+
+
 def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """Three or more '<category> to <destination>' parts in one sentence → a router with one route each."""
     parts = clauses(sentence)
     routes = []
     for i, clause in enumerate(parts):
-        clause = clause.split(":")[-1]  # 'Route them: invoices go to …'
-        found = _DESTINATION.match(clause)
+        route = _route_of(clause)
         if (
-            not found
-            or lx.is_filler(found.group(1))
-            or found.group(1).lower() in ("it", "them", "this", "everything")
+            route is None
+            or (lx.is_filler(route[0]) and not re.search(r"->|→|=>", clause))  # 'question -> …' names a category
+            or route[0].lower() in ("it", "them", "this", "everything", "we", "i", "you", "they")
         ):
             continue
-        branch = [s for s in read_clause(clause, description, ruled_out) if s.kind == "action"]
+        branch = [s for s in read_clause(route[1], description, ruled_out) if s.kind == "action"]
         if branch:
-            routes.append((i, found.group(1), branch))
+            routes.append((i, route[0], branch))
     if len(routes) < 3:
         return None
     first = routes[0][0]

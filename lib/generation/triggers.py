@@ -318,7 +318,7 @@ def read_webhook(clause: str) -> Trigger | None:
     if not found:
         return None
     head = clause[found.start() :]
-    head = re.split(r",(?!\d{3}\b)|\bthen\b", _SENTENCE_END.split(head, maxsplit=1)[0], maxsplit=1)[0]
+    head = re.split(r",(?!\d{3}\b)|:(?!//|\d)|\bthen\b|\s(?:->|→|=>)\s", _SENTENCE_END.split(head, maxsplit=1)[0], maxsplit=1)[0]
     for step in _IMPERATIVE.finditer(head, 5):
         before = head[: step.start()].split()
         if (
