@@ -151,6 +151,21 @@ def draft(description: str) -> Draft:
     )
 
 
+def _field_of(step: Step, need: str) -> str:
+    """The field a note of what to fill in is about: the one whose value it quotes ('replace 'Orders' by …',
+    '… as GOOGLE_SHEET_ID'), named as the basic field a 'manual…' value fills; an HTTP request's URL otherwise."""
+    from lib.sim.registry import get_block
+
+    if step.type == "api":
+        return "url"
+    spec = get_block(step.type)
+    for key, value in step.values.items():
+        if value and (f"'{value}'" in need or (value.startswith("{{") and value.strip("{}") in need)):
+            twin = key[6:7].lower() + key[7:] if key.startswith("manual") else key
+            return twin if spec is not None and spec.sub_block(twin) is not None else key
+    return ""
+
+
 def _acts(steps: list[Step]) -> bool:
     """Whether any step (inside branches and loops too) sends or stores something."""
     return any(
@@ -391,7 +406,7 @@ class _Builder:
                 self.words[local] = step.text or step.label
                 if step.note:
                     self.notes.append(step.note)
-                self.needs += [(local, "url" if step.type == "api" else "", n) for n in step.needs]
+                self.needs += [(local, _field_of(step, n), n) for n in step.needs]
                 if self.pending_need:
                     self.needs.append((local, self.pending_field, self.pending_need))
                 self.edge(heads, local)

@@ -410,11 +410,14 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             values[mode["query"]] = query
     _targets(entry["target"], clause, description, values)
     who = values.pop("__who", None)
+    need = values.pop("__need", None)
     name = {"gmail": "Email", "google_sheets": "Google Sheets"}.get(key, key)
     step = Step(
         "action" if write else "source", entry["type"], values, label=name, text=clause, integration=key
     )
     step.recipient = who
+    if need:
+        step.needs.append(need)
     if entry.get("process"):
         step.kind = "process"
     return step
@@ -578,8 +581,17 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             clause,
             re.I,
         )
-        if found:
-            values["manualSpreadsheetId"] = next(g for g in found.groups() if g).strip()
+        named = next(g for g in found.groups() if g).strip() if found else None
+        if named:  # the user's words stay visible; a name that is not an id is listed to replace
+            values["manualSpreadsheetId"] = named
+            if not re.fullmatch(r"[A-Za-z0-9_-]{20,}", named):
+                values["__need"] = f"replace '{named}' by the Google Sheet's id (the long code in its URL)"
+        else:  # nothing named: a variable the user sets once, listed in the report
+            values["manualSpreadsheetId"] = "{{GOOGLE_SHEET_ID}}"
+            values["__need"] = "the id of the Google Sheet to use (the long code in its URL), as GOOGLE_SHEET_ID"
+        tab = re.search(r"\b(?:the\s+)?[\"“']?((?-i:[A-Z])[\w -]{0,40}?)[\"”']?\s+(?:tab|worksheet)\b", clause, re.I)
+        if tab:  # 'the Renewals tab': the sheet inside the spreadsheet, read or written through the range
+            values["range"] = tab.group(1).strip()
     elif target == "notion":
         found = re.search(r"\b(?:page|database)\s+(?:id\s+)?([0-9a-f]{32}|[0-9a-f-]{36})\b", clause, re.I)
         if found:
@@ -1127,10 +1139,22 @@ _LOOP = re.compile(
 )
 
 
+_PLACE = re.compile(
+    r"\s+(?:(?:who|that)\s+(?:is|are)\s+)?(?:in|on|from|of)\s+(?:the\s+|our\s+|my\s+|your\s+)?"
+    r"(?:[\w'\"“”-]+\s+){0,4}?(?:sheet|spreadsheet|tab|table|base|list|database|calendar|board|audience|crm|inbox)s?\b"
+    r"(?:\s+(?:of|in|on)\s+(?:the\s+|our\s+|my\s+)?(?:airtable|google\s+sheets?|notion|supabase|hubspot|excel)"
+    r"(?:\s+(?:sheet|table|base|database))?)?",
+    re.I,
+)
+def _the_item(m: re.Match[str]) -> str:
+    return "the " + (m.group(1) or "person")
+
+
 _EACH_OF = re.compile(r"\beach of (?:the|these|those|my|our|your|their|its)\s+", re.I)
 _EACH_NOUN = re.compile(
     r"\b(?:each|every)\s+(?!(?:day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|"
-    r"time|other|single|one of|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)([a-z][\w-]*)",
+    r"time|other|single|one of|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)([a-z][\w-]*)"
+    r"|\b(?:every|each|any)(?:one|body)\b",
     re.I,
 )
 
@@ -1230,7 +1254,7 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
 # 'bug -> open a Linear issue', 'sales: create the contact', 'bugs become Jira tickets', 'feedback is added to …'
 _ARROW = re.compile(r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s*(?:->|→|=>|:)\s*(\S.*)$", re.I)
 _BECOMES = re.compile(
-    r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+"
+    r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
     r"(?:(?:should\s+|will\s+)?(?:become|becomes|turn into|turns into|are turned into|get turned into)|"
     r"(?:are|is|get|gets|should be)\s+(?=(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|"
     r"created|stored|written|put)\b)|(?=(?:create|creates|open|opens|get|gets)\s+(?:a|an|the)\b))\s*(\S.*)$",
@@ -1392,17 +1416,30 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         # repeat from that clause on
         parts = clauses(sentence)
         at = next(i for i, c in enumerate(parts) if _EACH_OF.search(c) or _EACH_NOUN.search(c))
+        # 'send every subscriber in the Airtable 'Subscribers' table an email': the place is read, then repeated over
+        placed = _EACH_NOUN.search(parts[at])
+        where = _PLACE.match(parts[at], placed.end()) if placed else None
+        fetched: list[Step] = []
+        if placed and where:
+            fetched = [
+                s
+                for s in read_clause(f"get the {placed.group(1) or 'people'} {where.group(0).strip()}", description, ruled_out)
+                if s.kind == "source"
+            ]
+            if fetched:
+                parts[at] = parts[at][: where.start()] + parts[at][where.end() :]
         body = [
             s
             for c in parts[at:]
-            for s in read_clause(_EACH_NOUN.sub(r"the \1", _EACH_OF.sub("the ", c)), description, ruled_out)
+            for s in read_clause(_EACH_NOUN.sub(_the_item, _EACH_OF.sub("the ", c)), description, ruled_out)
         ]
+        body = fetched + [s for s in body if not any(s.integration == f.integration for f in fetched)]
         step = Step(
             "loop",
             "loop",
             label=sentence[each.end() :].split()[0]
             if each.re is _EACH_OF and sentence[each.end() :].split()
-            else (each.group(1) if each.re is _EACH_NOUN else "item"),
+            else ((each.group(1) or "person") if each.re is _EACH_NOUN else "item"),
             text=sentence,
             loop_type="forEach",
             body=[s for s in body if s.kind != "source"],

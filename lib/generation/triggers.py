@@ -448,7 +448,8 @@ def read_trigger(text: str) -> Trigger:
     if hook:
         return hook
     incoming = re.search(
-        r"\bincoming\s+(?:[\w-]+\s+)?(e-?mails?|mails?|messages?|requests?|orders?|form submissions?|events?)\b",
+        r"\bincoming\s+(?:[\w-]+\s+)?(e-?mails?|mails?|messages?|requests?|orders?|form submissions?|events?|tickets?|"
+        r"leads?|payments?|submissions?|responses?|sign-?ups?|applications?|calls?|alerts?)\b",
         text,
         re.I,
     )
