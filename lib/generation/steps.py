@@ -508,7 +508,16 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         if found:
             values["channel"] = "#" + found.group(1)
     elif target == "to":
-        found = lx.EMAIL_RE.search(clause)
+        # 'email the customer (from billing@acme.io)': an address after 'from' is the sender, not the recipient
+        sending = values.get("operation", "").startswith(("send", "draft"))
+        found = next(
+            (
+                m
+                for m in lx.EMAIL_RE.finditer(clause)
+                if not (sending and re.search(r"\bfrom\s*$", clause[: m.start()], re.I))
+            ),
+            None,
+        )
         if found:
             values["to"] = found.group(0)
         elif values.get("operation", "").startswith(("send", "draft")):
@@ -962,6 +971,13 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     ):
         step = _integration_step("gmail", "email " + address.group(0), description)
         found.append((address.start() + 2, step))
+    texted = re.search(r"(?:^|\band\s+|\balso\s+|\bthen\s+)text\s+(?:me|us|him|her|them|the|each|every|our|my|\+?\d)", low)
+    if (
+        texted
+        and not any(s.type == "twilio_sms" or s.kind == "action" for _, s in found)
+        and not ruled(ruled_out, "twilio_sms", "write")
+    ):  # 'text every client a reminder', 'text our head baker on +44…': an SMS
+        found.append((texted.start() + 2, _integration_step("twilio_sms", clause, description, write=True)))
     if not any(s.integration for _, s in found):
         implied = _implied_destination(clause, description, ruled_out) or _message_to_person(
             clause, description, ruled_out
@@ -982,14 +998,20 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         r"\b(?:a|an)\s+(?:short\s+|brief\s+|quick\s+|daily\s+|weekly\s+)?(?:summary|digest|recap|overview)\b",
         low,
     )
+    product = re.search(
+        r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:leaderboard|report|ranking|briefing|analysis|breakdown|"
+        r"description|reflection|bake list|shopping list|to-?do list|forecast|comparison|scorecard)\b",
+        low,
+    )
     if (
-        summary
+        (summary or product)
         and not any(s.kind == "process" for _, s in found)
         and any(s.kind == "action" for _, s in found)
     ):
-        found.append(
-            (summary.start() + 1, _process("summarise", clause, description))
-        )  # 'email me a summary'
+        # 'email me a summary', 'post a leaderboard of who closed the most': something to write first
+        kind = "summarise" if summary else "aggregate"
+        at = (summary or product).start()  # type: ignore[union-attr]
+        found.append((at + 1, _process(kind, clause, description)))
     named_model = lx.model_in(clause)
     if (
         named_model
