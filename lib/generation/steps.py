@@ -41,7 +41,7 @@ _ACTION_START = re.compile(
     r"translate|extract|draft|analy[sz]e|review|triage|route)\b",
     re.I,
 )
-_NEGATION = r"(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid)"
+_NEGATION = r"(?<![\w'])(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid)"
 
 
 @dataclass

@@ -46,7 +46,8 @@ _PART_OF_DAY = {
 _SCHEDULE_HINT = re.compile(
     r"(?<![-#/@])\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
     r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
-    r"at \d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b",
+    r"at \d{1,2}(?::\d{2})?\s*(?:am|pm)?|(?:mon|tues|wednes|thurs|fri|satur|sun)days|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings|evenings|nights|afternoons))\b",
     re.I,
 )
 _WEBHOOK_HINT = re.compile(
@@ -424,6 +425,14 @@ def _provider(text: str) -> str | None:
     return min(events)[1] if events else None
 
 
+# 'every new message posted in #intl-team', 'for every new Shopify order over $500': an event, not a schedule
+_EVERY_NEW = re.compile(
+    r"\b(?:for\s+)?(?:every|each|any)\s+new\s+(?!(?:day|week|month|year|morning|hour)\b)[^,.;:!?\n]{2,80}?"
+    r"(?=\s+(?:and|into|then|to\s+(?!(?:the|our|my)\b))\b|[,.;:!?\n]|$)",
+    re.I,
+)
+
+
 def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
@@ -436,6 +445,25 @@ def read_trigger(text: str) -> Trigger:
     if lead or re.search(r"\bwebhook\b", text, re.I):
         hook = read_webhook(first if lead else text)
         if hook:
+            return hook
+    arrival = _EVERY_NEW.search(text)
+    if arrival and re.search(r"\b(?:table|sheet|spreadsheet|tab|list|database|base)s?\b", arrival.group(0), re.I):
+        arrival = None  # 'for each new lead in the Leads table': rows of the user's data, repeated over
+    elif arrival and not re.match(r"\s*for\b", arrival.group(0), re.I) and not re.search(
+        r"\b(?:posted|opened|created|added|submitted|received|filed|placed|booked|published|arriving|that (?:comes|arrives))\b",
+        arrival.group(0),
+        re.I,
+    ):
+        arrival = None  # 'triage each new bug report into …': no arrival is stated
+    if arrival and read_schedule(text[: arrival.start()] + " " * len(arrival.group(0)) + text[arrival.end() :]) is None:
+        head = arrival.group(0)
+        for step in _IMPERATIVE.finditer(head, 5):  # 'For every new Shopify order over $500 add the customer …'
+            if head[: step.start()].split()[-1].lower() not in _NOT_BEFORE_VERB:
+                head = head[: step.start()].rstrip()
+                break
+        hook = read_webhook("when " + head)
+        if hook:  # 'Summarise every new issue opened in acme/cli': each arrival starts a run
+            hook.spans = [(arrival.start(), arrival.start() + len(head))]
             return hook
     schedule = read_schedule(text)
     if schedule:
