@@ -1082,8 +1082,11 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
         return None
     nouns = "|".join(lexicon()["table_nouns"])
     found = re.search(r"\b(?:the|that|this|our|my)\s+(?:same\s+)?(" + nouns + r")s?\b", low)
+    chat = re.search(r"\b(?:in|to|into)\s+(?:the|that|this)\s+(?:same\s+)?(?:thread|channel|chat|conversation|group)\b", low)
     if found:
         candidates = lexicon()["table_nouns"][found.group(1)]
+    elif chat:  # 'post the translation in the thread', 'reply in the same chat': the chat service named elsewhere
+        candidates = ["slack", "discord", "microsoft_teams", "telegram", "whatsapp"]
     elif lx.CHANNEL_RE.search(
         clause
     ):  # 'post it back to #mentions': a chat channel, Slack unless another is named
