@@ -423,6 +423,19 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     return step
 
 
+def _email_as_noun(clause: str) -> bool:
+    """'… with the sender's name and email', 'their email address': the word names a field of the data
+    while another verb does the work; no e-mail is read or sent here."""
+    low = clause.lower()
+    if re.search(r"\bg-?mail\b|\binbox\b", low):
+        return False
+    return all(
+        re.search(r"(?:'s|\btheir|\bhis|\bher|\bits|\band|\bor|\bname,?)\s+(?:[\w-]+\s+)?$", low[: m.start()])
+        or re.match(r"\s+(?:address|addresses|column|field)\b", low[m.end() :])
+        for m in re.finditer(r"\be-?mails?\b", low)
+    ) and bool(re.search(r"\be-?mails?\b", low))
+
+
 def _mentions(text: str, word: str) -> bool:
     return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
 
@@ -825,7 +838,7 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     aliases = "|".join(re.escape(a) for a in entry["aliases"])
     write = bool(
         re.match(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", low)
-        and not re.search(r"\b(?:from|in|on)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
+        and not re.search(r"\bfrom\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
         or re.search(r"\b(?:to|into)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
     )
     method = "POST" if write else "GET"
@@ -930,6 +943,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             continue
         if key == "gmail" and any(k in ("outlook",) for _, k in lx.integrations_in(clause)):
             continue
+        if key == "gmail" and _email_as_noun(clause):
+            continue  # 'create a person with the sender's name and email': a field, not an e-mail to send
         if key == "twilio_sms" and (
             not re.search(r"\b(sms|text message)\b", low)
             and any(k in ("telegram", "whatsapp", "slack", "discord") for _, k in lx.integrations_in(clause))
