@@ -1451,6 +1451,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     each = _EACH_OF.search(sentence)
     if not each and not _IF.search(sentence) and _router(sentence, description, ruled_out) is None:
         each = _EACH_NOUN.search(sentence)
+    if each and re.search(
+        r"\b(?:the|a|one|single)\s+(?:\w+\s+)?(?:digest|recap|overview|round-?up|report|newsletter)\b", sentence[each.end() :], re.I
+    ):
+        each = None  # 'summarise each one and post the digest': one digest of them all, not a loop
     if each and not _IF.search(sentence):
         # 'summarise each of the articles … and post them', 'announce each release in #frontend':
         # repeat from that clause on
