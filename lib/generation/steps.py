@@ -816,6 +816,25 @@ def _api_step(clause: str, description: str) -> Step | None:
     return _named_api_step(clause)
 
 
+def _url_parts(clause: str, description: str, defaults: dict[str, str]) -> dict[str, str]:
+    """The parts of a public API's URL the text states: a trading pair ('ETH/EUR', 'ETHUSDT'), two
+    currencies ('EUR to USD'), a city ('in Munich'); each service's default otherwise (services.json)."""
+    out = dict(defaults)
+    for text in (description, clause):  # the clause's own words win
+        pair = re.search(r"\b([A-Z]{2,5})\s*/\s*([A-Z]{2,5})\b", text) or re.search(
+            r"\b((?:BTC|ETH|SOL|XRP|ADA|DOGE|BNB|XBT|LTC|DOT)(?:USDT|USDC|USD|EUR|GBP|BTC|ETH))\b", text
+        )
+        if pair and "pair" in out:
+            out["pair"] = "".join(g for g in pair.groups() if g)
+        money = re.search(r"\b([A-Z]{3})\s+(?:to|into|in|/|vs\.?|versus|against)\s+([A-Z]{3})\b", text)
+        if money and "from" in out:
+            out["from"], out["to"] = money.group(1), money.group(2)
+        city = re.search(r"\b(?:in|for|of|at)\s+((?-i:[A-Z])[\wäöüéèß-]+(?:\s(?-i:[A-Z])[\wäöüéèß-]+)?)", text)
+        if city and "city" in out and not lx.integrations_in(city.group(1)):
+            out["city"] = city.group(1).replace(" ", "+")
+    return out
+
+
 def _external_step(key: str, clause: str, description: str = "") -> Step:
     """A service Sim JUL25 has no block for: an HTTP request to its real endpoint (services.json)."""
     from lib.generation import services
@@ -829,6 +848,8 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
         url = url.replace(
             "{symbol}", (lx.stock_symbols(clause) or lx.stock_symbols("stock " + clause) or ["IBM"])[0]
         )
+    for name, value in _url_parts(clause, description, entry.get("defaults", {})).items():
+        url = url.replace("{" + name + "}", value)
     account = entry.get("account")
     named = None
     if account:  # 'our Shopify store acme-goods', 'our subdomain is acmehelp': the user's own account
@@ -973,11 +994,22 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             "sender" if reply.group(1) in ("them", "him", "her") else reply.group(1),
         )
         found.append((reply.start() + 2, step))
+    from lib.generation.services import external as services_without_block
     from lib.generation.services import external_in
 
     for pos, key in external_in(clause):
         if not any(s.integration == key for _, s in found) and not ruled(ruled_out, key, "read"):
             found.append((pos + 2, _external_step(key, clause, description)))
+    named_service = [
+        s for _, s in found if s is not api and s.kind == "source" and s.integration in services_without_block()
+    ]
+    if (
+        api is not None
+        and named_service
+        and (api.integration in lexicon()["apis"] or "url" not in api.values)
+    ):
+        # 'the weather from OpenWeatherMap', 'from the Binance API': that service's own endpoint
+        found = [(p, s) for p, s in found if s is not api]
     address = lx.EMAIL_RE.search(clause)
     if (
         address
