@@ -23,9 +23,7 @@ _SET = [
     if line.strip()
 ]
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN = {
-    "r3-fr-btc": "the French phrase table does not turn 'le prix du bitcoin' into a price the planner fetches",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
