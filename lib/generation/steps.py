@@ -1102,7 +1102,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
 
 
 _TO_PERSON = re.compile(
-    r"\b(?:remind|tell|notify|alert|warn|ask|thank|message|ping|let)\s+(?P<who>me|us|them|him|her|the\s+team|"
+    r"\b(?:remind|tell|notify|alert|warn|ask|thank|message|ping|let)\s+"
+    r"(?!(?:the|an?)\s+(?:ai|model|llm|agent|assistant|bot)\b)(?P<who>me|us|them|him|her|the\s+team|"
     r"(?:the|each|every|that|this|our|my)\s+(?:\w+\s+)?\w+)\b",
     re.I,
 )
@@ -1346,6 +1347,14 @@ def _route_of(clause: str) -> tuple[str, str] | None:
         action = becomes.group(2)
         if re.match(r"(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|created|stored|written|put)\b", action, re.I):
             return becomes.group(1), action
+        got = re.match(r"(?:get|gets)\s+(.*)$", action, re.I)
+        if got:  # 'warm leads get an email to …', 'questions get an answer posted as a comment on GitHub'
+            done = re.search(r"\b(posted|sent|added|created|filed|logged|forwarded)\b", got.group(1), re.I)
+            verb = {"posted": "post", "sent": "send", "added": "add", "created": "create", "filed": "file"}.get(
+                done.group(1).lower() if done else "", "log" if done else ""
+            )
+            message = re.match(r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:e-?mail|message|sms|text|dm|notification|reply)\b", got.group(1), re.I)
+            return becomes.group(1), f"{verb or ('send' if message else 'create')} {got.group(1)}"
         return becomes.group(1), ("create " + action if not _ACTION_START.match(action) else action)
     found = _DESTINATION.match(clause.split(":")[-1])  # 'Route them: invoices go to …'
     return (found.group(1), clause.split(":")[-1]) if found else None
@@ -1359,7 +1368,8 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
         route = _route_of(clause)
         if (
             route is None
-            or (lx.is_filler(route[0]) and not re.search(r"->|→|=>", clause))  # 'question -> …' names a category
+            # 'send it to …' names no category; 'question -> …', 'questions get an answer' do
+            or (lx.is_filler(route[0]) and _DESTINATION.match(clause.split(":")[-1].lstrip(" :;,")) is not None and not re.search(r"->|→|=>", clause))
             or route[0].lower() in ("it", "them", "this", "everything", "we", "i", "you", "they")
         ):
             continue
