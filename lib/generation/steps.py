@@ -1300,7 +1300,8 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
             r"\s+and\s+(?=" + re.escape(label) + r"\s+(?:to|go|goes|should)\b)", ", ", routes_text, flags=re.I
         )
     for clause in clauses(routes_text):
-        branch = read_clause(clause, description, ruled_out)
+        said = _route_of(clause)  # 'warm leads get an email to …': the action that route takes
+        branch = read_clause(said[1] if said and not _DESTINATION.match(clause) else clause, description, ruled_out)
         if not branch:
             continue
         label = re.split(r"\b(?:go(?:es)?|to|→|->|should|get|gets|are|is)\b", clause, maxsplit=1)[0].strip(
