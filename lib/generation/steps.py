@@ -1521,6 +1521,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             for s in read_clause(_EACH_NOUN.sub(_the_item, _EACH_OF.sub("the ", c)), description, ruled_out)
         ]
         body = fetched + [s for s in body if not any(s.integration == f.integration for f in fetched)]
+        body = _keep_only(sentence, body)
         step = Step(
             "loop",
             "loop",
@@ -1574,7 +1575,25 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         data = [s for s in pre if s.kind in ("source", "process")]
         step.data_from = data[-1] if data else None  # the test is about what its own sentence fetched
         return pre + [step]
-    return _bare_condition(sentence, description, ruled_out) or read_clauses(sentence, description, ruled_out)
+    return _bare_condition(sentence, description, ruled_out) or _keep_only(
+        sentence, read_clauses(sentence, description, ruled_out)
+    )
+
+
+def _keep_only(sentence: str, steps: list[Step]) -> list[Step]:
+    """'classify each one as positive or negative and post only the negative ones': the actions after the
+    classification run only when it gave that label — a condition on the classifying step's answer."""
+    only = re.search(r"\bonly\s+(?:the\s+)?([\w-]+)\s+(?:ones?|items?)\b", sentence, re.I)
+    processed = [i for i, s in enumerate(steps) if s.kind == "process"]
+    if only is None or not processed:
+        return steps
+    actions = [s for s in steps[processed[-1] + 1 :] if s.kind == "action"]
+    if not actions:
+        return steps
+    test = Step("condition", "condition", label=f"it is {only.group(1)}", text=only.group(0))
+    test.branches = [("if", actions), ("else", [])]
+    test.data_from = steps[processed[-1]]
+    return [s for s in steps if s not in actions] + [test]
 
 
 def read_steps(text: str, description: str) -> list[Step]:
