@@ -326,7 +326,9 @@ def asks_for_an_answer(text: str) -> str | None:
     if first in ("can", "could", "would", "will"):
         verb = re.match(r"\W*\w+\s+(?:you|u)\s+(?:please\s+)?(\w+)", low)
         return "question" if verb and verb.group(1) in rules["asks"] else None
-    if first in rules["question_starts"] and (asked or (first.startswith(("wh", "how")) and len(words) <= 20)):
+    if first in rules["question_starts"] and (
+        asked or (first.startswith(("wh", "how")) and len(words) <= 20)
+    ):
         return "question"
     if asked and re.search(rules["question_inside"], low):
         return "question"

@@ -642,8 +642,8 @@ class _Builder:
         if prev is None:
             return None, None
         words = [w for w in re.findall(r"[a-z0-9'-]+", low) if w not in lexicon()["test_filler"]]
-        named = _quoted(test) or next(iter(re.findall(r"@?[\w-]+(?:\.[\w-]+)+", low)), None)
-        keyword = named.lower() if named else words[-1] if words else "yes"
+        spelled = _quoted(test) or next(iter(re.findall(r"@?[\w-]+(?:\.[\w-]+)+", low)), None)
+        keyword = spelled.lower() if spelled else words[-1] if words else "yes"
         return f"String({prev}).toLowerCase().includes({json.dumps(keyword)})", None
 
     def router(

@@ -116,7 +116,22 @@ def _negates_other(span: str) -> bool:
         and verb.start() > after.start(1)
         and not _ACTION_START.match(span, after.start(1))
         and word
-        not in ("to", "in", "on", "into", "the", "a", "an", "any", "anything", "ever", "also", "just", "yet", "even")
+        not in (
+            "to",
+            "in",
+            "on",
+            "into",
+            "the",
+            "a",
+            "an",
+            "any",
+            "anything",
+            "ever",
+            "also",
+            "just",
+            "yet",
+            "even",
+        )
         and not re.match(r"\w+ly$", word)
     )
 
@@ -610,8 +625,12 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
                 values["__need"] = f"replace '{named}' by the Google Sheet's id (the long code in its URL)"
         else:  # nothing named: a variable the user sets once, listed in the report
             values["manualSpreadsheetId"] = "{{GOOGLE_SHEET_ID}}"
-            values["__need"] = "the id of the Google Sheet to use (the long code in its URL), as GOOGLE_SHEET_ID"
-        tab = re.search(r"\b(?:the\s+)?[\"“']?((?-i:[A-Z])[\w -]{0,40}?)[\"”']?\s+(?:tab|worksheet)\b", clause, re.I)
+            values["__need"] = (
+                "the id of the Google Sheet to use (the long code in its URL), as GOOGLE_SHEET_ID"
+            )
+        tab = re.search(
+            r"\b(?:the\s+)?[\"“']?((?-i:[A-Z])[\w -]{0,40}?)[\"”']?\s+(?:tab|worksheet)\b", clause, re.I
+        )
         if tab:  # 'the Renewals tab': the sheet inside the spreadsheet, read or written through the range
             values["range"] = tab.group(1).strip()
     elif target == "notion":
@@ -829,7 +848,9 @@ def _url_parts(clause: str, description: str, defaults: dict[str, str]) -> dict[
         money = re.search(r"\b([A-Z]{3})\s+(?:to|into|in|/|vs\.?|versus|against)\s+([A-Z]{3})\b", text)
         if money and "from" in out:
             out["from"], out["to"] = money.group(1), money.group(2)
-        city = re.search(r"\b(?:in|for|of|at)\s+((?-i:[A-Z])[\wäöüéèß-]+(?:\s(?-i:[A-Z])[\wäöüéèß-]+)?)", text)
+        city = re.search(
+            r"\b(?:in|for|of|at)\s+((?-i:[A-Z])[\wäöüéèß-]+(?:\s(?-i:[A-Z])[\wäöüéèß-]+)?)", text
+        )
         if city and "city" in out and not lx.integrations_in(city.group(1)):
             out["city"] = city.group(1).replace(" ", "+")
     return out
@@ -853,7 +874,9 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     account = entry.get("account")
     named = None
     if account:  # 'our Shopify store acme-goods', 'our subdomain is acmehelp': the user's own account
-        named = re.search(account["pattern"], clause, re.I) or re.search(account["pattern"], description, re.I)
+        named = re.search(account["pattern"], clause, re.I) or re.search(
+            account["pattern"], description, re.I
+        )
         if named:
             url = url.replace(account["placeholder"], next(g for g in named.groups() if g).lower())
     aliases = "|".join(re.escape(a) for a in entry["aliases"])
@@ -1001,7 +1024,9 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         if not any(s.integration == key for _, s in found) and not ruled(ruled_out, key, "read"):
             found.append((pos + 2, _external_step(key, clause, description)))
     named_service = [
-        s for _, s in found if s is not api and s.kind == "source" and s.integration in services_without_block()
+        s
+        for _, s in found
+        if s is not api and s.kind == "source" and s.integration in services_without_block()
     ]
     if (
         api is not None
@@ -1018,7 +1043,9 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     ):
         step = _integration_step("gmail", "email " + address.group(0), description)
         found.append((address.start() + 2, step))
-    texted = re.search(r"(?:^|\band\s+|\balso\s+|\bthen\s+)text\s+(?:me|us|him|her|them|the|each|every|our|my|\+?\d)", low)
+    texted = re.search(
+        r"(?:^|\band\s+|\balso\s+|\bthen\s+)text\s+(?:me|us|him|her|them|the|each|every|our|my|\+?\d)", low
+    )
     if (
         texted
         and not any(s.type == "twilio_sms" or s.kind == "action" for _, s in found)
@@ -1130,10 +1157,15 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
         return None
     nouns = "|".join(lexicon()["table_nouns"])
     found = re.search(r"\b(?:the|that|this|our|my)\s+(?:same\s+)?(" + nouns + r")s?\b", low)
-    chat = re.search(r"\b(?:in|to|into)\s+(?:the|that|this)\s+(?:same\s+)?(?:thread|channel|chat|conversation|group)\b", low)
+    chat = re.search(
+        r"\b(?:in|to|into)\s+(?:the|that|this)\s+(?:same\s+)?(?:thread|channel|chat|conversation|group)\b",
+        low,
+    )
     if found:
         candidates = lexicon()["table_nouns"][found.group(1)]
-    elif chat:  # 'post the translation in the thread', 'reply in the same chat': the chat service named elsewhere
+    elif (
+        chat
+    ):  # 'post the translation in the thread', 'reply in the same chat': the chat service named elsewhere
         candidates = ["slack", "discord", "microsoft_teams", "telegram", "whatsapp"]
     elif lx.CHANNEL_RE.search(
         clause
@@ -1219,6 +1251,8 @@ _PLACE = re.compile(
     r"(?:\s+(?:sheet|table|base|database))?)?",
     re.I,
 )
+
+
 def _the_item(m: re.Match[str]) -> str:
     return "the " + (m.group(1) or "person")
 
@@ -1301,7 +1335,9 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
         )
     for clause in clauses(routes_text):
         said = _route_of(clause)  # 'warm leads get an email to …': the action that route takes
-        branch = read_clause(said[1] if said and not _DESTINATION.match(clause) else clause, description, ruled_out)
+        branch = read_clause(
+            said[1] if said and not _DESTINATION.match(clause) else clause, description, ruled_out
+        )
         if not branch:
             continue
         label = re.split(r"\b(?:go(?:es)?|to|→|->|should|get|gets|are|is)\b", clause, maxsplit=1)[0].strip(
@@ -1326,7 +1362,10 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
 
 
 # 'bug -> open a Linear issue', 'sales: create the contact', 'bugs become Jira tickets', 'feedback is added to …'
-_ARROW = re.compile(r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s*(?:->|→|=>|:)\s*(\S.*)$", re.I)
+_ARROW = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s*(?:->|→|=>|:)\s*(\S.*)$",
+    re.I,
+)
 _BECOMES = re.compile(
     r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
     r"(?:(?:should\s+|will\s+)?(?:become|becomes|turn into|turns into|are turned into|get turned into)|"
@@ -1346,15 +1385,27 @@ def _route_of(clause: str) -> tuple[str, str] | None:
     becomes = _BECOMES.match(clause)
     if becomes:
         action = becomes.group(2)
-        if re.match(r"(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|created|stored|written|put)\b", action, re.I):
+        if re.match(
+            r"(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|created|stored|written|put)\b",
+            action,
+            re.I,
+        ):
             return becomes.group(1), action
         got = re.match(r"(?:get|gets)\s+(.*)$", action, re.I)
         if got:  # 'warm leads get an email to …', 'questions get an answer posted as a comment on GitHub'
             done = re.search(r"\b(posted|sent|added|created|filed|logged|forwarded)\b", got.group(1), re.I)
-            verb = {"posted": "post", "sent": "send", "added": "add", "created": "create", "filed": "file"}.get(
-                done.group(1).lower() if done else "", "log" if done else ""
+            verb = {
+                "posted": "post",
+                "sent": "send",
+                "added": "add",
+                "created": "create",
+                "filed": "file",
+            }.get(done.group(1).lower() if done else "", "log" if done else "")
+            message = re.match(
+                r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:e-?mail|message|sms|text|dm|notification|reply)\b",
+                got.group(1),
+                re.I,
             )
-            message = re.match(r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:e-?mail|message|sms|text|dm|notification|reply)\b", got.group(1), re.I)
             return becomes.group(1), f"{verb or ('send' if message else 'create')} {got.group(1)}"
         return becomes.group(1), ("create " + action if not _ACTION_START.match(action) else action)
     found = _DESTINATION.match(clause.split(":")[-1])  # 'Route them: invoices go to …'
@@ -1370,7 +1421,11 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
         if (
             route is None
             # 'send it to …' names no category; 'question -> …', 'questions get an answer' do
-            or (lx.is_filler(route[0]) and _DESTINATION.match(clause.split(":")[-1].lstrip(" :;,")) is not None and not re.search(r"->|→|=>", clause))
+            or (
+                lx.is_filler(route[0])
+                and _DESTINATION.match(clause.split(":")[-1].lstrip(" :;,")) is not None
+                and not re.search(r"->|→|=>", clause)
+            )
             or route[0].lower() in ("it", "them", "this", "everything", "we", "i", "you", "they")
         ):
             continue
@@ -1495,7 +1550,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     if not each and not _IF.search(sentence) and _router(sentence, description, ruled_out) is None:
         each = _EACH_NOUN.search(sentence)
     if each and re.search(
-        r"\b(?:the|a|one|single)\s+(?:\w+\s+)?(?:digest|recap|overview|round-?up|report|newsletter)\b", sentence[each.end() :], re.I
+        r"\b(?:the|a|one|single)\s+(?:\w+\s+)?(?:digest|recap|overview|round-?up|report|newsletter)\b",
+        sentence[each.end() :],
+        re.I,
     ):
         each = None  # 'summarise each one and post the digest': one digest of them all, not a loop
     if each and not _IF.search(sentence):
@@ -1510,7 +1567,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         if placed and where:
             fetched = [
                 s
-                for s in read_clause(f"get the {placed.group(1) or 'people'} {where.group(0).strip()}", description, ruled_out)
+                for s in read_clause(
+                    f"get the {placed.group(1) or 'people'} {where.group(0).strip()}", description, ruled_out
+                )
                 if s.kind == "source"
             ]
             if fetched:

@@ -65,8 +65,52 @@ _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
 # 'When a Stripe payment succeeds look up the customer …': with no comma, the first step starts at a verb in
 # its base form followed by its object, after a word that is no subject, article or auxiliary
 _NOT_BEFORE_VERB = frozenset(
-    "a an the new our my your their its this that each every any some we i you they he she someone somebody "
-    "anyone who which is are was were be been get gets to will would can does do did should must not".split()
+    [
+        "a",
+        "an",
+        "the",
+        "new",
+        "our",
+        "my",
+        "your",
+        "their",
+        "its",
+        "this",
+        "that",
+        "each",
+        "every",
+        "any",
+        "some",
+        "we",
+        "i",
+        "you",
+        "they",
+        "he",
+        "she",
+        "someone",
+        "somebody",
+        "anyone",
+        "who",
+        "which",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "get",
+        "gets",
+        "to",
+        "will",
+        "would",
+        "can",
+        "does",
+        "do",
+        "did",
+        "should",
+        "must",
+        "not",
+    ]
 )
 _IMPERATIVE = re.compile(
     r"(?<=\s)"
@@ -319,13 +363,19 @@ def read_webhook(clause: str) -> Trigger | None:
     if not found:
         return None
     head = clause[found.start() :]
-    head = re.split(r",(?!\d{3}\b)|:(?!//|\d)|\bthen\b|\s(?:->|→|=>)\s", _SENTENCE_END.split(head, maxsplit=1)[0], maxsplit=1)[0]
+    head = re.split(
+        r",(?!\d{3}\b)|:(?!//|\d)|\bthen\b|\s(?:->|→|=>)\s",
+        _SENTENCE_END.split(head, maxsplit=1)[0],
+        maxsplit=1,
+    )[0]
     for step in _IMPERATIVE.finditer(head, 5):
         before = head[: step.start()].split()
         if (
             len(before) >= 3
             and before[-1].lower() not in _NOT_BEFORE_VERB
-            and not (lx.integrations_in(before[-1]) and before[-2].lower() in _NOT_BEFORE_VERB)  # 'a Slack post'
+            and not (
+                lx.integrations_in(before[-1]) and before[-2].lower() in _NOT_BEFORE_VERB
+            )  # 'a Slack post'
         ):
             head = head[: step.start()].rstrip()
             break
@@ -447,17 +497,29 @@ def read_trigger(text: str) -> Trigger:
         if hook:
             return hook
     arrival = _EVERY_NEW.search(text)
-    if arrival and re.search(r"\b(?:table|sheet|spreadsheet|tab|list|database|base)s?\b", arrival.group(0), re.I):
+    if arrival and re.search(
+        r"\b(?:table|sheet|spreadsheet|tab|list|database|base)s?\b", arrival.group(0), re.I
+    ):
         arrival = None  # 'for each new lead in the Leads table': rows of the user's data, repeated over
-    elif arrival and not re.match(r"\s*for\b", arrival.group(0), re.I) and not re.search(
-        r"\b(?:posted|opened|created|added|submitted|received|filed|placed|booked|published|arriving|that (?:comes|arrives))\b",
-        arrival.group(0),
-        re.I,
+    elif (
+        arrival
+        and not re.match(r"\s*for\b", arrival.group(0), re.I)
+        and not re.search(
+            r"\b(?:posted|opened|created|added|submitted|received|filed|placed|booked|published|arriving|that (?:comes|arrives))\b",
+            arrival.group(0),
+            re.I,
+        )
     ):
         arrival = None  # 'triage each new bug report into …': no arrival is stated
-    if arrival and read_schedule(text[: arrival.start()] + " " * len(arrival.group(0)) + text[arrival.end() :]) is None:
+    if (
+        arrival
+        and read_schedule(text[: arrival.start()] + " " * len(arrival.group(0)) + text[arrival.end() :])
+        is None
+    ):
         head = arrival.group(0)
-        for step in _IMPERATIVE.finditer(head, 5):  # 'For every new Shopify order over $500 add the customer …'
+        for step in _IMPERATIVE.finditer(
+            head, 5
+        ):  # 'For every new Shopify order over $500 add the customer …'
             if head[: step.start()].split()[-1].lower() not in _NOT_BEFORE_VERB:
                 head = head[: step.start()].rstrip()
                 break

@@ -55,7 +55,9 @@ def test_questions_and_one_answer_requests_are_refused_with_a_reason():
         assert caught.value.details[0]["reason"] == "not_a_workflow"
     # a build cue makes a question a workflow request
     state = compose(
-        planner.plan("Can you set up a workflow that posts the bitcoin price to #crypto on Slack every morning?"),
+        planner.plan(
+            "Can you set up a workflow that posts the bitcoin price to #crypto on Slack every morning?"
+        ),
         seed="r3",
     ).state
     assert {b["type"] for b in state["blocks"].values()} >= {"api", "slack"}
@@ -68,7 +70,9 @@ def test_a_sheet_the_text_does_not_identify_is_listed_to_fill_in():
     assert sheet["subBlocks"]["spreadsheetId"]["value"] == "{{GOOGLE_SHEET_ID}}"
     needed = {(n.block, n.field): n.reason for n in draft.coverage(composed).needs_input}
     assert "GOOGLE_SHEET_ID" in needed[(sheet["name"], "spreadsheetId")]
-    draft = planner.draft("Every Monday at 9 read the Renewals tab of the 'Clients' sheet and email me a summary")
+    draft = planner.draft(
+        "Every Monday at 9 read the Renewals tab of the 'Clients' sheet and email me a summary"
+    )
     composed = compose(draft.plan, seed="r3")
     sheet = next(b for b in composed.state["blocks"].values() if b["type"] == "google_sheets")
     assert sheet["subBlocks"]["range"]["value"] == "Renewals"
