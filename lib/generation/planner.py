@@ -76,22 +76,22 @@ def draft(description: str) -> Draft:
             result.assumptions.insert(0, f"read as {foreign} through the planner's phrase table: '{english}'")
             return result
     if foreign:
-        raise CannotPlan(
+        raise _cannot(
             f"this description looks {foreign}; the offline planner reads English only, so it cannot turn it "
             "into a workflow without guessing. Write it in English (or configure ANTHROPIC_API_KEY so Claude "
             "plans it).",
-            field="body.description",
-            details=[{"reason": "language", "language": foreign}],
+            reason="language",
+            language=foreign,
         )
     trigger = read_trigger(description)
     kind_of_text = lx.asks_for_an_answer(description)
     if kind_of_text:
-        raise CannotPlan(
+        raise _cannot(
             f"this reads as a {kind_of_text} to the assistant, not as a workflow to build: nothing in it says what "
             "should run, when, or where a result goes. Describe the steps (e.g. 'every Monday at 9 read the open "
             "Jira issues and post a summary to #eng on Slack').",
-            field="body.description",
-            details=[{"reason": "not_a_workflow", "kind": kind_of_text}],
+            reason="not_a_workflow",
+            kind=kind_of_text,
         )
     blanked = list(description)
     for start, end in trigger.spans:
@@ -99,20 +99,20 @@ def draft(description: str) -> Draft:
     text = re.sub(r"\s+(?=[,.;])", "", "".join(blanked))
     steps = read_steps(text, description)
     if not steps:
-        raise CannotPlan(
+        raise _cannot(
             "the planner found no step it can build in this description (no source, action or processing "
             "it recognises), so it made no workflow. Name what to read (e.g. 'the open Jira issues'), what to "
             "do with it ('summarise') and where the result goes ('post to #eng on Slack').",
-            field="body.description",
-            details=[{"reason": "no_steps", "unused": unused_clauses(text, [])}],
+            reason="no_steps",
+            unused=unused_clauses(text, []),
         )
     if trigger.kind == "manual" and lx.addressed_to_assistant(description) and not _acts(steps):
-        raise CannotPlan(
+        raise _cannot(
             "this asks the assistant for one answer ('tell me …', '… for me'), not for a workflow: nothing is "
             "sent or stored anywhere and nothing starts it. Say where the result should go and when it should "
             "run (e.g. 'every morning post the bitcoin price to #crypto on Slack').",
-            field="body.description",
-            details=[{"reason": "not_a_workflow", "kind": "single answer"}],
+            reason="not_a_workflow",
+            kind="single answer",
         )
     head = " ".join(description[a:b] for a, b in trigger.spans)
     qualifier = event_test(head) if trigger.kind == "webhook" else None
@@ -127,10 +127,10 @@ def draft(description: str) -> Draft:
     builder.words[entry] = " ".join(description[a:b] for a, b in trigger.spans).strip() or "(run by hand)"
     builder.chain(steps, [(entry, "source")], builder.start_data(), None)
     if len(builder.blocks) == 1:  # every step it read fell away (a test on nothing, a loop with no body)
-        raise CannotPlan(
+        raise _cannot(
             "the planner could not build any block from this description: " + "; ".join(builder.notes),
-            field="body.description",
-            details=[{"reason": "no_blocks", "assumptions": builder.notes}],
+            reason="no_blocks",
+            assumptions=builder.notes,
         )
     if builder.input_list:
         starter = builder.blocks[0]
@@ -149,6 +149,11 @@ def draft(description: str) -> Draft:
         assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
         needs=builder.needs,
     )
+
+
+def _cannot(message: str, **detail: Any) -> CannotPlan:
+    """An honest 'cannot' about the description (422 `cannot_plan`), with why in its details."""
+    return CannotPlan(message, field="body.description", details=[detail])
 
 
 def _field_of(step: Step, need: str) -> str:
