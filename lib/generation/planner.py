@@ -649,7 +649,9 @@ class _Builder:
         words = [w for w in re.findall(r"[a-z0-9'-]+", low) if w not in lexicon()["test_filler"]]
         spelled = _quoted(test) or next(iter(re.findall(r"@?[\w-]+(?:\.[\w-]+)+", low)), None)
         keyword = spelled.lower() if spelled else words[-1] if words else "yes"
-        text_field = re.match(r"(<start\.[\w.]+)\.(?:bodyText|text|content|subject|body|message|from)>$", prev)
+        text_field = re.match(
+            r"(<start\.[\w.]+)\.(?:bodyText|text|content|subject|body|message|from)>$", prev
+        )
         if text_field:  # Sim puts a trigger's text into a condition unquoted: test the object that holds it
             prev = text_field.group(1) + ">"
         return f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(keyword)})", None
