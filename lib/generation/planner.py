@@ -379,7 +379,10 @@ class _Builder:
         scope: str = "",
     ) -> tuple[list[tuple[str, str]], str | None]:
         """Append `steps` after `heads`; returns the new heads and the latest data reference. A repeated
-        action in the same scope (same block, operation and target) is built once, carrying both data."""
+        action in the same scope (same block, operation and target) is built once, carrying both data.
+        A processing step after several reads in a row reads them all ('pull the issues, get the latest
+        commit, have the AI write a report')."""
+        gathered: list[str] = []
         for step in steps:
             if step.kind == "condition":
                 heads, prev = self.condition(step, heads, prev, parent)
@@ -405,7 +408,9 @@ class _Builder:
                     # 'every day at 9 send a motivational quote to #general': nothing fetched — an agent writes it
                     heads, prev = self.chain([_writer(step)], heads, prev, parent)
                 self.pending_need = ""
-                local = self.add(step.type, self.fill(step, prev, parent), parent)
+                data = "\n\n".join(gathered) if step.kind == "process" and len(gathered) > 1 else prev
+                local = self.add(step.type, self.fill(step, data, parent), parent)
+                gathered = [] if step.kind != "source" else gathered
                 if step.kind == "action":
                     self.done[key] = local
                 self.words[local] = step.text or step.label
@@ -423,6 +428,8 @@ class _Builder:
                         else f"<{local}.{step.result}>"
                     )
                     self.refs[id(step)] = prev
+                    if step.kind == "source":
+                        gathered.append(prev)
                     from lib.generation.services import external
 
                     api_facts = lexicon()["apis"].get(step.integration or "", {}) or external().get(
