@@ -535,6 +535,8 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         found = lx.CHANNEL_RE.search(clause) or lx.CHANNEL_RE.search(description)
         if found:
             values["channel"] = "#" + found.group(1)
+        elif re.search(r"\b(?:reply|replies|respond|answer)\b", clause, re.I):
+            values["channel"] = "{event:channel}"  # a reply goes back to the channel the event came from
     elif target == "to":
         # 'email the customer (from billing@acme.io)': an address after 'from' is the sender, not the recipient
         sending = values.get("operation", "").startswith(("send", "draft"))
@@ -1052,6 +1054,17 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         and not ruled(ruled_out, "twilio_sms", "write")
     ):  # 'text every client a reminder', 'text our head baker on +44…': an SMS
         found.append((texted.start() + 2, _integration_step("twilio_sms", clause, description, write=True)))
+    answered = re.search(r"\b(?:reply|replies|respond|answer)\b", low)
+    if answered and not any(s.kind == "action" for _, s in found) and not reply:
+        # 'reply in the same channel', 'reply there with …': back on the chat service the event came from
+        chats = [
+            k
+            for _, k in lx.integrations_in(description)
+            if k in ("slack", "telegram", "discord", "microsoft_teams", "whatsapp")
+            and not ruled(ruled_out, k, "write")
+        ]
+        if chats:
+            found.append((answered.start() + 2, _integration_step(chats[0], clause, description, write=True)))
     if not any(s.integration for _, s in found):
         implied = _implied_destination(clause, description, ruled_out) or _message_to_person(
             clause, description, ruled_out
