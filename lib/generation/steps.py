@@ -169,7 +169,7 @@ def clauses(text: str) -> list[str]:
         + _WRITE
         + "|"
         + _READ
-        + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|"
+        + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|"
         r"e-?mail\s+(?:me|us|them|it|him|her|the|a|an|each|every|[\w.+-]+@)|tweet|text\s+(?:me|us|them))\b)",
         _protect_lists(text),
         flags=re.I,
