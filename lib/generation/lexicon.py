@@ -84,7 +84,20 @@ def mask_names(text: str) -> str:
             or name in phrases
         ):
             continue  # 'Google Sheet', 'Slack channel', 'the Orders Airtable table': the service and its noun
-        spans.append(m.span("name"))
+        start = m.start("name")
+        owners = lexicon()["table_nouns"].get(noun.rstrip("s"), [])
+        lead = next(
+            (
+                p
+                for k in owners
+                for p in sorted(lexicon()["integrations"][k]["phrases"], key=len, reverse=True)
+                if p.strip() and name.startswith(p.strip() + " ")
+            ),
+            None,
+        )
+        if lead:  # 'the Airtable Customers table': the service that owns the noun, then the user's name
+            start += len(lead.strip()) + 1
+        spans.append((start, m.end("name")))
     for a, b in spans:
         text = text[:a] + " " * (b - a) + text[b:]
     return text
@@ -201,10 +214,14 @@ def count_in(text: str) -> int | None:
 
 
 def api_service(text: str) -> str | None:
+    """The public data API a clause asks for: named ('CoinGecko', 'the weather'), or a coin's price
+    ('fetch the bitcoin price', 'the ETH rate') from the API whose `price_url` quotes coins."""
     low = text.lower()
     for key, entry in lexicon()["apis"].items():
         if any(p in low for p in entry["phrases"]):
             return key
+    if symbols_in(text) and re.search(r"\b(?:price|prices|rate|value|quote|worth|trading at)\b", low):
+        return next((k for k, e in lexicon()["apis"].items() if "price_url" in e), None)
     return None
 
 
@@ -290,3 +307,34 @@ def window_in(text: str) -> tuple[int, str] | None:
 
 def number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def asks_for_an_answer(text: str) -> str | None:
+    """Why `text` is a question or a remark to the assistant rather than a workflow ('question',
+    'greeting'), or None. A build cue ('set up a bot that …', 'I want …') always makes it a workflow."""
+    rules = lexicon()["not_a_workflow"]
+    low = text.strip().lower()
+    if re.search(rules["build_cues"], low):
+        return None
+    words = re.findall(r"[\w']+", low)
+    if not words:
+        return None
+    first = words[0]
+    asked = low.rstrip().endswith("?")
+    if first in ("hello", "hi", "hey", "thanks", "thank") and len(words) <= 8:
+        return "greeting"
+    if first in ("can", "could", "would", "will"):
+        verb = re.match(r"\W*\w+\s+(?:you|u)\s+(?:please\s+)?(\w+)", low)
+        return "question" if verb and verb.group(1) in rules["asks"] else None
+    if first in rules["question_starts"] and (
+        asked or (first.startswith(("wh", "how")) and len(words) <= 20)
+    ):
+        return "question"
+    if asked and re.search(rules["question_inside"], low):
+        return "question"
+    return None
+
+
+def addressed_to_assistant(text: str) -> bool:
+    """'Tell me the bitcoin price', 'translate this for me': one answer asked of the assistant."""
+    return re.search(lexicon()["not_a_workflow"]["to_assistant"], text.strip(), re.I) is not None

@@ -20,7 +20,7 @@ from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.steps import Step, clauses, read_steps, sentences
 from lib.generation.translations import to_english
-from lib.generation.triggers import read_trigger
+from lib.generation.triggers import event_test, read_trigger
 
 EXAMPLES = (
     "Every weekday at 8:00 Europe/Berlin fetch the trending coins from CoinGecko, summarise them with GPT-4o "
@@ -76,31 +76,50 @@ def draft(description: str) -> Draft:
             result.assumptions.insert(0, f"read as {foreign} through the planner's phrase table: '{english}'")
             return result
     if foreign:
-        raise CannotPlan(
+        raise _cannot(
             f"this description looks {foreign}; the offline planner reads English only, so it cannot turn it "
             "into a workflow without guessing. Write it in English (or configure ANTHROPIC_API_KEY so Claude "
             "plans it).",
-            field="body.description",
-            details=[{"reason": "language", "language": foreign}],
+            reason="language",
+            language=foreign,
         )
     trigger = read_trigger(description)
+    kind_of_text = lx.asks_for_an_answer(description)
+    if kind_of_text:
+        raise _cannot(
+            f"this reads as a {kind_of_text} to the assistant, not as a workflow to build: nothing in it says what "
+            "should run, when, or where a result goes. Describe the steps (e.g. 'every Monday at 9 read the open "
+            "Jira issues and post a summary to #eng on Slack').",
+            reason="not_a_workflow",
+            kind=kind_of_text,
+        )
     blanked = list(description)
     for start, end in trigger.spans:
         blanked[start:end] = " " * (end - start)
     text = re.sub(r"\s+(?=[,.;])", "", "".join(blanked))
     steps = read_steps(text, description)
     if not steps:
-        raise CannotPlan(
+        raise _cannot(
             "the planner found no step it can build in this description (no source, action or processing "
             "it recognises), so it made no workflow. Name what to read (e.g. 'the open Jira issues'), what to "
             "do with it ('summarise') and where the result goes ('post to #eng on Slack').",
-            field="body.description",
-            details=[{"reason": "no_steps", "unused": unused_clauses(text, [])}],
+            reason="no_steps",
+            unused=unused_clauses(text, []),
+        )
+    if trigger.kind == "manual" and lx.addressed_to_assistant(description) and not _acts(steps):
+        raise _cannot(
+            "this asks the assistant for one answer ('tell me …', '… for me'), not for a workflow: nothing is "
+            "sent or stored anywhere and nothing starts it. Say where the result should go and when it should "
+            "run (e.g. 'every morning post the bitcoin price to #crypto on Slack').",
+            reason="not_a_workflow",
+            kind="single answer",
         )
     head = " ".join(description[a:b] for a, b in trigger.spans)
-    if trigger.kind == "webhook" and lx.threshold_in(head):
-        # 'When a Stripe payment over $1,000 succeeds, …': the event qualifies the run — a condition first
-        test = Step("condition", "condition", label=head, text=head)
+    qualifier = event_test(head) if trigger.kind == "webhook" else None
+    if trigger.kind == "webhook" and (lx.threshold_in(head) or qualifier):
+        # 'When a Stripe payment over $1,000 succeeds, …', 'When a Jira issue is created with priority Blocker':
+        # the event qualifies the run — a condition first
+        test = Step("condition", "condition", label=qualifier or head, text=head)
         test.branches = [("if", steps), ("else", [])]
         steps = [test]
     builder = _Builder(description, trigger)
@@ -108,10 +127,10 @@ def draft(description: str) -> Draft:
     builder.words[entry] = " ".join(description[a:b] for a, b in trigger.spans).strip() or "(run by hand)"
     builder.chain(steps, [(entry, "source")], builder.start_data(), None)
     if len(builder.blocks) == 1:  # every step it read fell away (a test on nothing, a loop with no body)
-        raise CannotPlan(
+        raise _cannot(
             "the planner could not build any block from this description: " + "; ".join(builder.notes),
-            field="body.description",
-            details=[{"reason": "no_blocks", "assumptions": builder.notes}],
+            reason="no_blocks",
+            assumptions=builder.notes,
         )
     if builder.input_list:
         starter = builder.blocks[0]
@@ -129,6 +148,33 @@ def draft(description: str) -> Draft:
         unused=unused_clauses(text, used),
         assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
         needs=builder.needs,
+    )
+
+
+def _cannot(message: str, **detail: Any) -> CannotPlan:
+    """An honest 'cannot' about the description (422 `cannot_plan`), with why in its details."""
+    return CannotPlan(message, field="body.description", details=[detail])
+
+
+def _field_of(step: Step, need: str) -> str:
+    """The field a note of what to fill in is about: the one whose value it quotes ('replace 'Orders' by …',
+    '… as GOOGLE_SHEET_ID'), named as the basic field a 'manual…' value fills; an HTTP request's URL otherwise."""
+    from lib.sim.registry import get_block
+
+    if step.type == "api":
+        return "url"
+    spec = get_block(step.type)
+    for key, value in step.values.items():
+        if value and (f"'{value}'" in need or (value.startswith("{{") and value.strip("{}") in need)):
+            twin = key[6:7].lower() + key[7:] if key.startswith("manual") else key
+            return twin if spec is not None and spec.sub_block(twin) is not None else key
+    return ""
+
+
+def _acts(steps: list[Step]) -> bool:
+    """Whether any step (inside branches and loops too) sends or stores something."""
+    return any(
+        s.kind == "action" or _acts(s.body) or any(_acts(branch) for _, branch in s.branches) for s in steps
     )
 
 
@@ -333,7 +379,10 @@ class _Builder:
         scope: str = "",
     ) -> tuple[list[tuple[str, str]], str | None]:
         """Append `steps` after `heads`; returns the new heads and the latest data reference. A repeated
-        action in the same scope (same block, operation and target) is built once, carrying both data."""
+        action in the same scope (same block, operation and target) is built once, carrying both data.
+        A processing step after several reads in a row reads them all ('pull the issues, get the latest
+        commit, have the AI write a report')."""
+        gathered: list[str] = []
         for step in steps:
             if step.kind == "condition":
                 heads, prev = self.condition(step, heads, prev, parent)
@@ -359,13 +408,15 @@ class _Builder:
                     # 'every day at 9 send a motivational quote to #general': nothing fetched — an agent writes it
                     heads, prev = self.chain([_writer(step)], heads, prev, parent)
                 self.pending_need = ""
-                local = self.add(step.type, self.fill(step, prev, parent), parent)
+                data = "\n\n".join(gathered) if step.kind == "process" and len(gathered) > 1 else prev
+                local = self.add(step.type, self.fill(step, data, parent), parent)
+                gathered = [] if step.kind != "source" else gathered
                 if step.kind == "action":
                     self.done[key] = local
                 self.words[local] = step.text or step.label
                 if step.note:
                     self.notes.append(step.note)
-                self.needs += [(local, "url" if step.type == "api" else "", n) for n in step.needs]
+                self.needs += [(local, _field_of(step, n), n) for n in step.needs]
                 if self.pending_need:
                     self.needs.append((local, self.pending_field, self.pending_need))
                 self.edge(heads, local)
@@ -377,6 +428,8 @@ class _Builder:
                         else f"<{local}.{step.result}>"
                     )
                     self.refs[id(step)] = prev
+                    if step.kind == "source":
+                        gathered.append(prev)
                     from lib.generation.services import external
 
                     api_facts = lexicon()["apis"].get(step.integration or "", {}) or external().get(
@@ -539,6 +592,11 @@ class _Builder:
             if priced is not None:
                 url = next(v.value for v in priced.values if v.id == "url")
                 coin = url.split("ids=")[1].split("&")[0].split(",")[0]
+                symbol = next((s for s, c in lexicon()["symbols"].items() if c == coin), None)
+                if symbol is not None:  # 'fell more than 4%', 'moved 5%': the signed 24h change
+                    test_js = _coin_test(test, symbol, lexicon()["apis"]["coingecko"])
+                    if test_js:
+                        return test_js.replace("{data}", priced.id), None
                 path = "usd_24h_change" if unit == "%" else "usd"
                 return _cmp(f"<{priced.id}.data.{coin}.{path}>", op, num), None
             if prev is None:
@@ -585,18 +643,25 @@ class _Builder:
                 self.notes.append(
                     f"the test '{test.strip()}' reads {where}'s '{field_name}' field ({prev[:-1]}.{field_name}>)"
                     + (
-                        f", which the provider gives in cents: compared with {lx.number_text(number * scale)}"
+                        f", which the provider gives in cents: divided by {scale} before the comparison"
                         if scale != 1
                         else ""
                     )
                 )
-                return _cmp(f"Number({prev[:-1]}.{field_name}>)", op, lx.number_text(number * scale)), None
+                left = f"Number({prev[:-1]}.{field_name}>)" + (f" / {scale}" if scale != 1 else "")
+                return _cmp(left, op, num), None
             return _cmp(f"Number({prev})", op, num), None
         if prev is None:
             return None, None
         words = [w for w in re.findall(r"[a-z0-9'-]+", low) if w not in lexicon()["test_filler"]]
-        keyword = words[-1] if words else "yes"
-        return f"String({prev}).toLowerCase().includes({json.dumps(keyword)})", None
+        spelled = _quoted(test) or next(iter(re.findall(r"@?[\w-]+(?:\.[\w-]+)+", low)), None)
+        keyword = spelled.lower() if spelled else words[-1] if words else "yes"
+        text_field = re.match(
+            r"(<start\.[\w.]+)\.(?:bodyText|text|content|subject|body|message|from)>$", prev
+        )
+        if text_field:  # Sim puts a trigger's text into a condition unquoted: test the object that holds it
+            prev = text_field.group(1) + ">"
+        return f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(keyword)})", None
 
     def router(
         self, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None

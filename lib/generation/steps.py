@@ -41,7 +41,7 @@ _ACTION_START = re.compile(
     r"translate|extract|draft|analy[sz]e|review|triage|route)\b",
     re.I,
 )
-_NEGATION = r"(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid)"
+_NEGATION = r"(?<![\w'])(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid)"
 
 
 @dataclass
@@ -73,10 +73,10 @@ def negated(text: str) -> dict[str, set[str]]:
     for key, entry in lexicon()["integrations"].items():
         for phrase in entry["phrases"]:
             p = re.escape(phrase.strip())
-            if re.search(_NEGATION + r"\b[^.,;]{0,30}?\b" + p + r"\b", low):
+            before = re.search(_NEGATION + r"\b[^.,;]{0,30}?\b" + p + r"\b", low)
+            if before and not _negates_other(before.group(0)):
                 # "email me instead of Slack": the negation governs the phrase right after it only
-                before = re.search(_NEGATION + r"\b[^.,;]{0,30}?\b" + p + r"\b", low)
-                span_text = before.group(0) if before else ""
+                span_text = before.group(0)
                 others = [
                     k
                     for k, e in lexicon()["integrations"].items()
@@ -102,6 +102,38 @@ def negated(text: str) -> dict[str, set[str]]:
                         modes = {"read", "write"}
                     out.setdefault(key, set()).update(modes)
     return out
+
+
+def _negates_other(span: str) -> bool:
+    """'if the status is not ok send an SMS': the negation is of a word before a new verb, not of the SMS."""
+    after = re.match(_NEGATION + r"\s+(\S+)", span)
+    if after is None:
+        return False
+    word = after.group(1)
+    verb = _ACTION_START.search(span, after.start(1))
+    return (
+        verb is not None
+        and verb.start() > after.start(1)
+        and not _ACTION_START.match(span, after.start(1))
+        and word
+        not in (
+            "to",
+            "in",
+            "on",
+            "into",
+            "the",
+            "a",
+            "an",
+            "any",
+            "anything",
+            "ever",
+            "also",
+            "just",
+            "yet",
+            "even",
+        )
+        and not re.match(r"\w+ly$", word)
+    )
 
 
 def ruled(ruled_out: dict[str, set[str]], key: str, mode: str) -> bool:
@@ -137,7 +169,7 @@ def clauses(text: str) -> list[str]:
         + _WRITE
         + "|"
         + _READ
-        + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|"
+        + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|"
         r"e-?mail\s+(?:me|us|them|it|him|her|the|a|an|each|every|[\w.+-]+@)|tweet|text\s+(?:me|us|them))\b)",
         _protect_lists(text),
         flags=re.I,
@@ -229,6 +261,10 @@ def _process(kind: str, clause: str, description: str) -> Step:
         )
         prompt = prompt.replace("{what}", found.group(1) if found else "a reply")
         label = "Draft"
+    elif kind == "aggregate":  # 'rank the reps by deals won', 'group them by product': the clause is the task
+        task = re.sub(r"^\W*(?:(?:also|then|and|please)\s+)*", "", clause).strip(" .")
+        prompt = prompt.replace("{task}", task)
+        label = task.split()[0].capitalize() if task else "Process"
     else:
         label = kind.capitalize()
     model = lx.model_in(clause) or lx.model_in(description) or lexicon()["default_model"]
@@ -389,14 +425,30 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             values[mode["query"]] = query
     _targets(entry["target"], clause, description, values)
     who = values.pop("__who", None)
+    need = values.pop("__need", None)
     name = {"gmail": "Email", "google_sheets": "Google Sheets"}.get(key, key)
     step = Step(
         "action" if write else "source", entry["type"], values, label=name, text=clause, integration=key
     )
     step.recipient = who
+    if need:
+        step.needs.append(need)
     if entry.get("process"):
         step.kind = "process"
     return step
+
+
+def _email_as_noun(clause: str) -> bool:
+    """'… with the sender's name and email', 'their email address': the word names a field of the data
+    while another verb does the work; no e-mail is read or sent here."""
+    low = clause.lower()
+    if re.search(r"\bg-?mail\b|\binbox\b", low):
+        return False
+    return all(
+        re.search(r"(?:'s|\btheir|\bhis|\bher|\bits|\band|\bor|\bname,?)\s+(?:[\w-]+\s+)?$", low[: m.start()])
+        or re.match(r"\s+(?:address|addresses|column|field)\b", low[m.end() :])
+        for m in re.finditer(r"\be-?mails?\b", low)
+    ) and bool(re.search(r"\be-?mails?\b", low))
 
 
 def _mentions(text: str, word: str) -> bool:
@@ -483,8 +535,19 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         found = lx.CHANNEL_RE.search(clause) or lx.CHANNEL_RE.search(description)
         if found:
             values["channel"] = "#" + found.group(1)
+        elif re.search(r"\b(?:reply|replies|respond|answer)\b", clause, re.I):
+            values["channel"] = "{event:channel}"  # a reply goes back to the channel the event came from
     elif target == "to":
-        found = lx.EMAIL_RE.search(clause)
+        # 'email the customer (from billing@acme.io)': an address after 'from' is the sender, not the recipient
+        sending = values.get("operation", "").startswith(("send", "draft"))
+        found = next(
+            (
+                m
+                for m in lx.EMAIL_RE.finditer(clause)
+                if not (sending and re.search(r"\bfrom\s*$", clause[: m.start()], re.I))
+            ),
+            None,
+        )
         if found:
             values["to"] = found.group(0)
         elif values.get("operation", "").startswith(("send", "draft")):
@@ -557,8 +620,21 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             clause,
             re.I,
         )
-        if found:
-            values["manualSpreadsheetId"] = next(g for g in found.groups() if g).strip()
+        named = next(g for g in found.groups() if g).strip() if found else None
+        if named:  # the user's words stay visible; a name that is not an id is listed to replace
+            values["manualSpreadsheetId"] = named
+            if not re.fullmatch(r"[A-Za-z0-9_-]{20,}", named):
+                values["__need"] = f"replace '{named}' by the Google Sheet's id (the long code in its URL)"
+        else:  # nothing named: a variable the user sets once, listed in the report
+            values["manualSpreadsheetId"] = "{{GOOGLE_SHEET_ID}}"
+            values["__need"] = (
+                "the id of the Google Sheet to use (the long code in its URL), as GOOGLE_SHEET_ID"
+            )
+        tab = re.search(
+            r"\b(?:the\s+)?[\"“']?((?-i:[A-Z])[\w -]{0,40}?)[\"”']?\s+(?:tab|worksheet)\b", clause, re.I
+        )
+        if tab:  # 'the Renewals tab': the sheet inside the spreadsheet, read or written through the range
+            values["range"] = tab.group(1).strip()
     elif target == "notion":
         found = re.search(r"\b(?:page|database)\s+(?:id\s+)?([0-9a-f]{32}|[0-9a-f-]{36})\b", clause, re.I)
         if found:
@@ -761,7 +837,28 @@ def _api_step(clause: str, description: str) -> Step | None:
     return _named_api_step(clause)
 
 
-def _external_step(key: str, clause: str) -> Step:
+def _url_parts(clause: str, description: str, defaults: dict[str, str]) -> dict[str, str]:
+    """The parts of a public API's URL the text states: a trading pair ('ETH/EUR', 'ETHUSDT'), two
+    currencies ('EUR to USD'), a city ('in Munich'); each service's default otherwise (services.json)."""
+    out = dict(defaults)
+    for text in (description, clause):  # the clause's own words win
+        pair = re.search(r"\b([A-Z]{2,5})\s*/\s*([A-Z]{2,5})\b", text) or re.search(
+            r"\b((?:BTC|ETH|SOL|XRP|ADA|DOGE|BNB|XBT|LTC|DOT)(?:USDT|USDC|USD|EUR|GBP|BTC|ETH))\b", text
+        )
+        if pair and "pair" in out:
+            out["pair"] = "".join(g for g in pair.groups() if g)
+        money = re.search(r"\b([A-Z]{3})\s+(?:to|into|in|/|vs\.?|versus|against)\s+([A-Z]{3})\b", text)
+        if money and "from" in out:
+            out["from"], out["to"] = money.group(1), money.group(2)
+        city = re.search(
+            r"\b(?:in|for|of|at)\s+((?-i:[A-Z])[\wäöüéèß-]+(?:\s(?-i:[A-Z])[\wäöüéèß-]+)?)", text
+        )
+        if city and "city" in out and not lx.integrations_in(city.group(1)):
+            out["city"] = city.group(1).replace(" ", "+")
+    return out
+
+
+def _external_step(key: str, clause: str, description: str = "") -> Step:
     """A service Sim JUL25 has no block for: an HTTP request to its real endpoint (services.json)."""
     from lib.generation import services
 
@@ -774,10 +871,20 @@ def _external_step(key: str, clause: str) -> Step:
         url = url.replace(
             "{symbol}", (lx.stock_symbols(clause) or lx.stock_symbols("stock " + clause) or ["IBM"])[0]
         )
+    for name, value in _url_parts(clause, description, entry.get("defaults", {})).items():
+        url = url.replace("{" + name + "}", value)
+    account = entry.get("account")
+    named = None
+    if account:  # 'our Shopify store acme-goods', 'our subdomain is acmehelp': the user's own account
+        named = re.search(account["pattern"], clause, re.I) or re.search(
+            account["pattern"], description, re.I
+        )
+        if named:
+            url = url.replace(account["placeholder"], next(g for g in named.groups() if g).lower())
     aliases = "|".join(re.escape(a) for a in entry["aliases"])
     write = bool(
         re.match(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", low)
-        and not re.search(r"\b(?:from|in|on)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
+        and not re.search(r"\bfrom\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
         or re.search(r"\b(?:to|into)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
     )
     method = "POST" if write else "GET"
@@ -822,7 +929,7 @@ def _external_step(key: str, clause: str) -> Step:
     step.result = None if write else entry.get("result")
     host = url.split("/")[2]
     step.note = f"no {entry['name']} block in Sim JUL25: used an HTTP {method} request to {host}{note_window}"
-    if entry.get("fill"):
+    if entry.get("fill") and not named:
         step.needs.append(entry["fill"])
     return step
 
@@ -882,6 +989,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             continue
         if key == "gmail" and any(k in ("outlook",) for _, k in lx.integrations_in(clause)):
             continue
+        if key == "gmail" and _email_as_noun(clause):
+            continue  # 'create a person with the sender's name and email': a field, not an e-mail to send
         if key == "twilio_sms" and (
             not re.search(r"\b(sms|text message)\b", low)
             and any(k in ("telegram", "whatsapp", "slack", "discord") for _, k in lx.integrations_in(clause))
@@ -910,11 +1019,24 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             "sender" if reply.group(1) in ("them", "him", "her") else reply.group(1),
         )
         found.append((reply.start() + 2, step))
+    from lib.generation.services import external as services_without_block
     from lib.generation.services import external_in
 
     for pos, key in external_in(clause):
         if not any(s.integration == key for _, s in found) and not ruled(ruled_out, key, "read"):
-            found.append((pos + 2, _external_step(key, clause)))
+            found.append((pos + 2, _external_step(key, clause, description)))
+    named_service = [
+        s
+        for _, s in found
+        if s is not api and s.kind == "source" and s.integration in services_without_block()
+    ]
+    if (
+        api is not None
+        and named_service
+        and (api.integration in lexicon()["apis"] or "url" not in api.values)
+    ):
+        # 'the weather from OpenWeatherMap', 'from the Binance API': that service's own endpoint
+        found = [(p, s) for p, s in found if s is not api]
     address = lx.EMAIL_RE.search(clause)
     if (
         address
@@ -923,6 +1045,26 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     ):
         step = _integration_step("gmail", "email " + address.group(0), description)
         found.append((address.start() + 2, step))
+    texted = re.search(
+        r"(?:^|\band\s+|\balso\s+|\bthen\s+)text\s+(?:me|us|him|her|them|the|each|every|our|my|\+?\d)", low
+    )
+    if (
+        texted
+        and not any(s.type == "twilio_sms" or s.kind == "action" for _, s in found)
+        and not ruled(ruled_out, "twilio_sms", "write")
+    ):  # 'text every client a reminder', 'text our head baker on +44…': an SMS
+        found.append((texted.start() + 2, _integration_step("twilio_sms", clause, description, write=True)))
+    answered = re.search(r"\b(?:reply|replies|respond|answer)\b", low)
+    if answered and not any(s.kind == "action" for _, s in found) and not reply:
+        # 'reply in the same channel', 'reply there with …': back on the chat service the event came from
+        chats = [
+            k
+            for _, k in lx.integrations_in(description)
+            if k in ("slack", "telegram", "discord", "microsoft_teams", "whatsapp")
+            and not ruled(ruled_out, k, "write")
+        ]
+        if chats:
+            found.append((answered.start() + 2, _integration_step(chats[0], clause, description, write=True)))
     if not any(s.integration for _, s in found):
         implied = _implied_destination(clause, description, ruled_out) or _message_to_person(
             clause, description, ruled_out
@@ -943,14 +1085,20 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         r"\b(?:a|an)\s+(?:short\s+|brief\s+|quick\s+|daily\s+|weekly\s+)?(?:summary|digest|recap|overview)\b",
         low,
     )
+    product = re.search(
+        r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:leaderboard|report|ranking|briefing|analysis|breakdown|"
+        r"description|reflection|bake list|shopping list|to-?do list|forecast|comparison|scorecard)\b",
+        low,
+    )
     if (
-        summary
+        (summary or product)
         and not any(s.kind == "process" for _, s in found)
         and any(s.kind == "action" for _, s in found)
     ):
-        found.append(
-            (summary.start() + 1, _process("summarise", clause, description))
-        )  # 'email me a summary'
+        # 'email me a summary', 'post a leaderboard of who closed the most': something to write first
+        kind = "summarise" if summary else "aggregate"
+        at = (summary or product).start()  # type: ignore[union-attr]
+        found.append((at + 1, _process(kind, clause, description)))
     named_model = lx.model_in(clause)
     if (
         named_model
@@ -994,7 +1142,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
 
 
 _TO_PERSON = re.compile(
-    r"\b(?:remind|tell|notify|alert|warn|ask|thank|message|ping|let)\s+(?P<who>me|us|them|him|her|the\s+team|"
+    r"\b(?:remind|tell|notify|alert|warn|ask|thank|message|ping|let)\s+"
+    r"(?!(?:the|an?)\s+(?:ai|model|llm|agent|assistant|bot)\b)(?P<who>me|us|them|him|her|the\s+team|"
     r"(?:the|each|every|that|this|our|my)\s+(?:\w+\s+)?\w+)\b",
     re.I,
 )
@@ -1021,8 +1170,16 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
         return None
     nouns = "|".join(lexicon()["table_nouns"])
     found = re.search(r"\b(?:the|that|this|our|my)\s+(?:same\s+)?(" + nouns + r")s?\b", low)
+    chat = re.search(
+        r"\b(?:in|to|into)\s+(?:the|that|this)\s+(?:same\s+)?(?:thread|channel|chat|conversation|group)\b",
+        low,
+    )
     if found:
         candidates = lexicon()["table_nouns"][found.group(1)]
+    elif (
+        chat
+    ):  # 'post the translation in the thread', 'reply in the same chat': the chat service named elsewhere
+        candidates = ["slack", "discord", "microsoft_teams", "telegram", "whatsapp"]
     elif lx.CHANNEL_RE.search(
         clause
     ):  # 'post it back to #mentions': a chat channel, Slack unless another is named
@@ -1100,10 +1257,24 @@ _LOOP = re.compile(
 )
 
 
+_PLACE = re.compile(
+    r"\s+(?:(?:who|that)\s+(?:is|are)\s+)?(?:in|on|from|of)\s+(?:the\s+|our\s+|my\s+|your\s+)?"
+    r"(?:[\w'\"“”-]+\s+){0,4}?(?:sheet|spreadsheet|tab|table|base|list|database|calendar|board|audience|crm|inbox)s?\b"
+    r"(?:\s+(?:of|in|on)\s+(?:the\s+|our\s+|my\s+)?(?:airtable|google\s+sheets?|notion|supabase|hubspot|excel)"
+    r"(?:\s+(?:sheet|table|base|database))?)?",
+    re.I,
+)
+
+
+def _the_item(m: re.Match[str]) -> str:
+    return "the " + (m.group(1) or "person")
+
+
 _EACH_OF = re.compile(r"\beach of (?:the|these|those|my|our|your|their|its)\s+", re.I)
 _EACH_NOUN = re.compile(
     r"\b(?:each|every)\s+(?!(?:day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|"
-    r"time|other|single|one of|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)([a-z][\w-]*)",
+    r"time|other|single|one of|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)([a-z][\w-]*)"
+    r"|\b(?:every|each|any)(?:one|body)\b",
     re.I,
 )
 
@@ -1176,7 +1347,10 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
             r"\s+and\s+(?=" + re.escape(label) + r"\s+(?:to|go|goes|should)\b)", ", ", routes_text, flags=re.I
         )
     for clause in clauses(routes_text):
-        branch = read_clause(clause, description, ruled_out)
+        said = _route_of(clause)  # 'warm leads get an email to …': the action that route takes
+        branch = read_clause(
+            said[1] if said and not _DESTINATION.match(clause) else clause, description, ruled_out
+        )
         if not branch:
             continue
         label = re.split(r"\b(?:go(?:es)?|to|→|->|should|get|gets|are|is)\b", clause, maxsplit=1)[0].strip(
@@ -1200,22 +1374,77 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
     return read_clauses(before, description, ruled_out) + [step]
 
 
+# 'bug -> open a Linear issue', 'sales: create the contact', 'bugs become Jira tickets', 'feedback is added to …'
+_ARROW = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s*(?:->|→|=>|:)\s*(\S.*)$",
+    re.I,
+)
+_BECOMES = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
+    r"(?:(?:should\s+|will\s+)?(?:become|becomes|turn into|turns into|are turned into|get turned into)|"
+    r"(?:are|is|get|gets|should be)\s+(?=(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|"
+    r"created|stored|written|put)\b)|(?=(?:create|creates|open|opens|get|gets)\s+(?:a|an|the)\b))\s*(\S.*)$",
+    re.I,
+)
+
+
+def _route_of(clause: str) -> tuple[str, str] | None:
+    """(category, the clause to read for its action) when `clause` sends one category somewhere."""
+    clause = clause.lstrip(" :;,")
+    arrow = re.search(r"(?:^|\s|:)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:->|→|=>)\s*(\S.*)$", clause, re.I)
+    arrow = arrow or _ARROW.match(clause)
+    if arrow:
+        return arrow.group(1), arrow.group(2)
+    becomes = _BECOMES.match(clause)
+    if becomes:
+        action = becomes.group(2)
+        if re.match(
+            r"(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|created|stored|written|put)\b",
+            action,
+            re.I,
+        ):
+            return becomes.group(1), action
+        got = re.match(r"(?:get|gets)\s+(.*)$", action, re.I)
+        if got:  # 'warm leads get an email to …', 'questions get an answer posted as a comment on GitHub'
+            done = re.search(r"\b(posted|sent|added|created|filed|logged|forwarded)\b", got.group(1), re.I)
+            verb = {
+                "posted": "post",
+                "sent": "send",
+                "added": "add",
+                "created": "create",
+                "filed": "file",
+            }.get(done.group(1).lower() if done else "", "log" if done else "")
+            message = re.match(
+                r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:e-?mail|message|sms|text|dm|notification|reply)\b",
+                got.group(1),
+                re.I,
+            )
+            return becomes.group(1), f"{verb or ('send' if message else 'create')} {got.group(1)}"
+        return becomes.group(1), ("create " + action if not _ACTION_START.match(action) else action)
+    found = _DESTINATION.match(clause.split(":")[-1])  # 'Route them: invoices go to …'
+    return (found.group(1), clause.split(":")[-1]) if found else None
+
+
 def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """Three or more '<category> to <destination>' parts in one sentence → a router with one route each."""
     parts = clauses(sentence)
     routes = []
     for i, clause in enumerate(parts):
-        clause = clause.split(":")[-1]  # 'Route them: invoices go to …'
-        found = _DESTINATION.match(clause)
+        route = _route_of(clause)
         if (
-            not found
-            or lx.is_filler(found.group(1))
-            or found.group(1).lower() in ("it", "them", "this", "everything")
+            route is None
+            # 'send it to …' names no category; 'question -> …', 'questions get an answer' do
+            or (
+                lx.is_filler(route[0])
+                and _DESTINATION.match(clause.split(":")[-1].lstrip(" :;,")) is not None
+                and not re.search(r"->|→|=>", clause)
+            )
+            or route[0].lower() in ("it", "them", "this", "everything", "we", "i", "you", "they")
         ):
             continue
-        branch = [s for s in read_clause(clause, description, ruled_out) if s.kind == "action"]
+        branch = [s for s in read_clause(route[1], description, ruled_out) if s.kind == "action"]
         if branch:
-            routes.append((i, found.group(1), branch))
+            routes.append((i, route[0], branch))
     if len(routes) < 3:
         return None
     first = routes[0][0]
@@ -1333,22 +1562,44 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     each = _EACH_OF.search(sentence)
     if not each and not _IF.search(sentence) and _router(sentence, description, ruled_out) is None:
         each = _EACH_NOUN.search(sentence)
+    if each and re.search(
+        r"\b(?:the|a|one|single)\s+(?:\w+\s+)?(?:digest|recap|overview|round-?up|report|newsletter)\b",
+        sentence[each.end() :],
+        re.I,
+    ):
+        each = None  # 'summarise each one and post the digest': one digest of them all, not a loop
     if each and not _IF.search(sentence):
         # 'summarise each of the articles … and post them', 'announce each release in #frontend':
         # repeat from that clause on
         parts = clauses(sentence)
         at = next(i for i, c in enumerate(parts) if _EACH_OF.search(c) or _EACH_NOUN.search(c))
+        # 'send every subscriber in the Airtable 'Subscribers' table an email': the place is read, then repeated over
+        placed = _EACH_NOUN.search(parts[at])
+        where = _PLACE.match(parts[at], placed.end()) if placed else None
+        fetched: list[Step] = []
+        if placed and where:
+            fetched = [
+                s
+                for s in read_clause(
+                    f"get the {placed.group(1) or 'people'} {where.group(0).strip()}", description, ruled_out
+                )
+                if s.kind == "source"
+            ]
+            if fetched:
+                parts[at] = parts[at][: where.start()] + parts[at][where.end() :]
         body = [
             s
             for c in parts[at:]
-            for s in read_clause(_EACH_NOUN.sub(r"the \1", _EACH_OF.sub("the ", c)), description, ruled_out)
+            for s in read_clause(_EACH_NOUN.sub(_the_item, _EACH_OF.sub("the ", c)), description, ruled_out)
         ]
+        body = fetched + [s for s in body if not any(s.integration == f.integration for f in fetched)]
+        body = _keep_only(sentence, body)
         step = Step(
             "loop",
             "loop",
             label=sentence[each.end() :].split()[0]
             if each.re is _EACH_OF and sentence[each.end() :].split()
-            else (each.group(1) if each.re is _EACH_NOUN else "item"),
+            else ((each.group(1) or "person") if each.re is _EACH_NOUN else "item"),
             text=sentence,
             loop_type="forEach",
             body=[s for s in body if s.kind != "source"],
@@ -1396,7 +1647,25 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         data = [s for s in pre if s.kind in ("source", "process")]
         step.data_from = data[-1] if data else None  # the test is about what its own sentence fetched
         return pre + [step]
-    return _bare_condition(sentence, description, ruled_out) or read_clauses(sentence, description, ruled_out)
+    return _bare_condition(sentence, description, ruled_out) or _keep_only(
+        sentence, read_clauses(sentence, description, ruled_out)
+    )
+
+
+def _keep_only(sentence: str, steps: list[Step]) -> list[Step]:
+    """'classify each one as positive or negative and post only the negative ones': the actions after the
+    classification run only when it gave that label — a condition on the classifying step's answer."""
+    only = re.search(r"\bonly\s+(?:the\s+)?([\w-]+)\s+(?:ones?|items?)\b", sentence, re.I)
+    processed = [i for i, s in enumerate(steps) if s.kind == "process"]
+    if only is None or not processed:
+        return steps
+    actions = [s for s in steps[processed[-1] + 1 :] if s.kind == "action"]
+    if not actions:
+        return steps
+    test = Step("condition", "condition", label=f"it is {only.group(1)}", text=only.group(0))
+    test.branches = [("if", actions), ("else", [])]
+    test.data_from = steps[processed[-1]]
+    return [s for s in steps if s not in actions] + [test]
 
 
 def read_steps(text: str, description: str) -> list[Step]:

@@ -46,11 +46,13 @@ _PART_OF_DAY = {
 _SCHEDULE_HINT = re.compile(
     r"(?<![-#/@])\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
     r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
-    r"at \d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b",
+    r"at \d{1,2}(?::\d{2})?\s*(?:am|pm)?|(?:mon|tues|wednes|thurs|fri|satur|sun)days|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings|evenings|nights|afternoons))\b",
     re.I,
 )
 _WEBHOOK_HINT = re.compile(
-    r"\b(when(?:ever)?|on (?:every |each )?new|once (?:a|an) new|each time|every time|as soon as|upon|webhook)\b",
+    r"\b(when(?:ever)?|on (?:every |each )?new|once (?:a|an) new|each time|every time|as soon as|upon|webhook|"
+    r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",
     re.I,
 )
 _CHAT_HINT = re.compile(
@@ -60,6 +62,67 @@ _CHAT_HINT = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+# 'When a Stripe payment succeeds look up the customer …': with no comma, the first step starts at a verb in
+# its base form followed by its object, after a word that is no subject, article or auxiliary
+_NOT_BEFORE_VERB = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "new",
+        "our",
+        "my",
+        "your",
+        "their",
+        "its",
+        "this",
+        "that",
+        "each",
+        "every",
+        "any",
+        "some",
+        "we",
+        "i",
+        "you",
+        "they",
+        "he",
+        "she",
+        "someone",
+        "somebody",
+        "anyone",
+        "who",
+        "which",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "get",
+        "gets",
+        "to",
+        "will",
+        "would",
+        "can",
+        "does",
+        "do",
+        "did",
+        "should",
+        "must",
+        "not",
+    ]
+)
+_IMPERATIVE = re.compile(
+    r"(?<=\s)"
+    r"(?:also\s+|then\s+)?(?:post|send|notify|message|share|alert|create|add|append|write|save|log|store|tweet|"
+    r"publish|announce|open|archive|assign|invite|remind|page|file|comment|update|insert|record|forward|ping|"
+    r"dm|put|push|upload|escalate|fetch|get|read|pull|collect|check|list|load|grab|look\s+up|retrieve|ask|"
+    r"scrape|download|query|find|search|email|e-mail|mail|text|summari[sz]e|classify|categori[sz]e|translate|"
+    r"extract|draft|analy[sz]e|review|triage|route|reply|respond|answer|have|use|tell|let|call|enrich|score)"
+    r"\s+(?=(?:the|a|an|it|them|its|their|his|her|me|us|him|these|those|each|every|all|our|my|up|"
+    r"to|back|in\s+(?:the|#)|#|[\w.+-]+@|[\"'“])\b|[#\"'“]|[\w.+-]+@)",
+    re.I,
+)
 
 
 @dataclass
@@ -300,7 +363,22 @@ def read_webhook(clause: str) -> Trigger | None:
     if not found:
         return None
     head = clause[found.start() :]
-    head = re.split(r",(?!\d{3}\b)|\bthen\b", _SENTENCE_END.split(head, maxsplit=1)[0], maxsplit=1)[0]
+    head = re.split(
+        r",(?!\d{3}\b)|:(?!//|\d)|\bthen\b|\s(?:->|→|=>)\s",
+        _SENTENCE_END.split(head, maxsplit=1)[0],
+        maxsplit=1,
+    )[0]
+    for step in _IMPERATIVE.finditer(head, 5):
+        before = head[: step.start()].split()
+        if (
+            len(before) >= 3
+            and before[-1].lower() not in _NOT_BEFORE_VERB
+            and not (
+                lx.integrations_in(before[-1]) and before[-2].lower() in _NOT_BEFORE_VERB
+            )  # 'a Slack post'
+        ):
+            head = head[: step.start()].rstrip()
+            break
     # the trigger's own clause names its source: 'When a HubSpot deal closes, post to Slack' is HubSpot's
     provider = _provider(head.lower())
     notes = []
@@ -328,6 +406,41 @@ def read_webhook(clause: str) -> Trigger | None:
         "webhookPath": _slug(head),
     }
     return Trigger("webhook", values, [(found.start(), found.start() + len(head))], notes)
+
+
+_EVENT_TESTS = (
+    # 'with "invoice" in the subject', 'writes 'urgent' in the channel', 'mentions "refund"'
+    r"(?:with|writes?|says?|mentions?|mentioning|contains?|containing|includes?)\s+(?P<q>[\"“'][^\"”']{1,40}[\"”'])",
+    # 'with priority Blocker', 'with status = Done', 'with the label bug'
+    r"\bwith\s+(?:the\s+|a\s+)?(?P<field>priority|status|label|tag|type|plan|severity|stage|category|topic)"
+    r"\s*(?:=|:|is|of|set to)?\s*[\"“']?(?P<v>[\w-]+)",
+    # 'from anyone @bigclient.com', 'from someone at acme.io'
+    r"\bfrom\s+(?:anyone|someone|somebody|an?\s+\w+)?\s*(?:at\s+)?(?P<d>@?[\w-]+(?:\.[\w-]+)+)",
+    # 'changes to status "Shipped"', 'moves to closed-won'
+    r"\b(?:changes?|changed|moves?|moved|is set|is moved|is changed|goes)\s+to\s+(?:the\s+)?(?:status|stage)?\s*"
+    r"[\"“']?(?P<s>[\w-]+)",
+)
+
+
+def event_test(head: str) -> str | None:
+    """The test the trigger's own clause puts on the event ('… with priority Blocker' → 'priority is
+    Blocker'), or None. A number ('a payment over $1,000') is a threshold, read elsewhere."""
+    for pattern in _EVENT_TESTS:
+        found = re.search(pattern, head, re.I)
+        if found is None:
+            continue
+        parts = found.groupdict()
+        if parts.get("q"):
+            return f"it mentions {parts['q']}"
+        if parts.get("field"):
+            return f"the {parts['field'].lower()} is {parts['v']}"
+        if parts.get("d") and "@" not in parts["d"] and not re.search(r"\.[a-z]{2,}$", parts["d"]):
+            continue
+        if parts.get("d"):
+            return f"it comes from {parts['d']}"
+        if parts.get("s") and parts["s"].lower() not in ("a", "an", "the", "new", "our", "my"):
+            return f"the status is {parts['s']}"
+    return None
 
 
 def _named_provider(text: str) -> bool:
@@ -362,15 +475,57 @@ def _provider(text: str) -> str | None:
     return min(events)[1] if events else None
 
 
+# 'every new message posted in #intl-team', 'for every new Shopify order over $500': an event, not a schedule
+_EVERY_NEW = re.compile(
+    r"\b(?:for\s+)?(?:every|each|any)\s+new\s+(?!(?:day|week|month|year|morning|hour)\b)[^,.;:!?\n]{2,80}?"
+    r"(?=\s+(?:and|into|then|to\s+(?!(?:the|our|my)\b))\b|[,.;:!?\n]|$)",
+    re.I,
+)
+
+
 def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
     lead = re.match(
-        r"\s*(when(?:ever)?|on new|once a new|each time|every time|as soon as|upon)\b", first, re.I
+        r"\s*(when(?:ever)?|on new|once a new|each time|every time|as soon as|upon|"
+        r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",
+        first,
+        re.I,
     )
     if lead or re.search(r"\bwebhook\b", text, re.I):
         hook = read_webhook(first if lead else text)
         if hook:
+            return hook
+    arrival = _EVERY_NEW.search(text)
+    if arrival and re.search(
+        r"\b(?:table|sheet|spreadsheet|tab|list|database|base)s?\b", arrival.group(0), re.I
+    ):
+        arrival = None  # 'for each new lead in the Leads table': rows of the user's data, repeated over
+    elif (
+        arrival
+        and not re.match(r"\s*for\b", arrival.group(0), re.I)
+        and not re.search(
+            r"\b(?:posted|opened|created|added|submitted|received|filed|placed|booked|published|arriving|that (?:comes|arrives))\b",
+            arrival.group(0),
+            re.I,
+        )
+    ):
+        arrival = None  # 'triage each new bug report into …': no arrival is stated
+    if (
+        arrival
+        and read_schedule(text[: arrival.start()] + " " * len(arrival.group(0)) + text[arrival.end() :])
+        is None
+    ):
+        head = arrival.group(0)
+        for step in _IMPERATIVE.finditer(
+            head, 5
+        ):  # 'For every new Shopify order over $500 add the customer …'
+            if head[: step.start()].split()[-1].lower() not in _NOT_BEFORE_VERB:
+                head = head[: step.start()].rstrip()
+                break
+        hook = read_webhook("when " + head)
+        if hook:  # 'Summarise every new issue opened in acme/cli': each arrival starts a run
+            hook.spans = [(arrival.start(), arrival.start() + len(head))]
             return hook
     schedule = read_schedule(text)
     if schedule:
@@ -383,7 +538,8 @@ def read_trigger(text: str) -> Trigger:
     if hook:
         return hook
     incoming = re.search(
-        r"\bincoming\s+(?:[\w-]+\s+)?(e-?mails?|mails?|messages?|requests?|orders?|form submissions?|events?)\b",
+        r"\bincoming\s+(?:[\w-]+\s+)?(e-?mails?|mails?|messages?|requests?|orders?|form submissions?|events?|tickets?|"
+        r"leads?|payments?|submissions?|responses?|sign-?ups?|applications?|calls?|alerts?)\b",
         text,
         re.I,
     )
