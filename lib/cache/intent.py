@@ -490,6 +490,13 @@ def extract(description: str) -> dict[str, Any]:
     }
 
 
+@lru_cache(maxsize=1024)
+def understood(description: str) -> tuple[str, str]:
+    """(normalised text, intent hash) of a request: what a lookup compares. Pure, so a warm process
+    remembers the last thousand requests (a repeat skips the extraction's ~1.3 ms)."""
+    return normalise(description), digest(extract(description))
+
+
 def digest(value: Any) -> str:
     """A stable hash of JSON-able data (sorted keys), for keys and equality in SQL."""
     raw = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
