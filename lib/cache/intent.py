@@ -91,13 +91,17 @@ def _cue_re(cue: str) -> re.Pattern[str]:
     return re.compile(left + re.escape(core) + right)
 
 
+# Each phrase test first asks whether the words occur at all (a plain substring test, which most
+# of the lexicon's hundreds of phrases fail): the pattern can only match where they do.
 def _has(text: str, phrase: str) -> bool:
+    if phrase.strip() not in text:
+        return False
     pattern = _phrase_re(phrase)
     return pattern is not None and pattern.search(text) is not None
 
 
 def _cue(text: str, cue: str) -> bool:
-    return _cue_re(cue).search(text) is not None
+    return cue.strip() in text and _cue_re(cue).search(text) is not None
 
 
 def _any_cue(text: str, group: str) -> bool:
@@ -105,6 +109,8 @@ def _any_cue(text: str, group: str) -> bool:
 
 
 def _positions(text: str, phrase: str) -> list[int]:
+    if phrase.strip() not in text:
+        return []
     pattern = _phrase_re(phrase)
     return [m.start() for m in pattern.finditer(text)] if pattern is not None else []
 
@@ -278,7 +284,7 @@ def parameters(text: str, original: str) -> dict[str, Any]:
         {
             synonyms.get(q, q)
             for q in words()["qualifiers"]
-            if re.search(rf"(?<!\w){re.escape(q)}(?! (?:a|an|the|it|them)\b)(?!\w)", text)
+            if q in text and re.search(rf"(?<!\w){re.escape(q)}(?! (?:a|an|the|it|them)\b)(?!\w)", text)
         }
     )
     params["topics"] = _topics(text)
@@ -288,6 +294,7 @@ def parameters(text: str, original: str) -> dict[str, Any]:
 # -- structure -------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
 def _integration_phrases() -> dict[str, list[str]]:
     lex = lexicon()
     out: dict[str, list[str]] = {}
@@ -448,7 +455,7 @@ def _steps(text: str) -> list[str]:
         for kind, entry in lexicon()["processing"].items()
         if kind in strong
         and any(
-            (v in text) if v.endswith(" ") or not v.isalpha() else re.search(r"\b" + v, text)
+            (v in text) if v.endswith(" ") or not v.isalpha() else (v in text and re.search(r"\b" + v, text))
             for v in entry["verbs"]
         )
     )

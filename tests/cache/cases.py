@@ -116,8 +116,8 @@ NEAR_MISSES: list[tuple[str, str, str]] = [
         "direction",
     ),
     (
-        "When a new message is posted in #support on Slack, create an issue in Linear",
-        "When a new issue is created in Linear, post a message to #support on Slack",
+        "When a new message is posted in #helpdesk on Slack, create an issue in Linear",
+        "When a new issue is created in Linear, post a message to #helpdesk on Slack",
         "direction",
     ),
     (
