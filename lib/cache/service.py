@@ -137,7 +137,7 @@ def _serve(tenant: str, found: Lookup, entry: Any) -> None:
     from lib.store import cache as store
     from lib.templates.reid import regenerate_ids
 
-    state, ids = regenerate_ids(entry.state)
+    state, ids = regenerate_ids(entry.state, in_place=True)  # the entry was just read: nobody else holds it
     report = recheck(state, ids, entry.report)
     if not report.valid:
         store.mark_bad(tenant, entry.id, "failed re-validation when served")
