@@ -98,6 +98,7 @@ def _ms(t0: float) -> int:
 def lookup(tenant: str, description: str, *, enabled: bool = True) -> Lookup:
     """Find a servable cached answer for `description`; never raises (trouble is a miss)."""
     from lib.store import cache as store
+    from lib.store import db
 
     found = Lookup(enabled=enabled and settings().cache_enabled)
     if not found.enabled:
@@ -114,11 +115,14 @@ def lookup(tenant: str, description: str, *, enabled: bool = True) -> Lookup:
             "context_hash": found.context_hash,
             "intent_hash": found.intent_hash,
         }
-        entry = store.exact(tenant, key=found.key, **match)  # the same request again: no embedding needed
-        found.by_key = entry is not None
-        if entry is None:
-            found.vector = _embed(found.normalized, found)
-            entry = store.nearest(tenant, dim=len(found.vector), vector=found.vector, **match)
+        with db.reading() as conn:  # one pooled connection for both statements (each checkout costs a check)
+            entry = store.exact(
+                tenant, key=found.key, conn=conn, **match
+            )  # the same request again: no embedding
+            found.by_key = entry is not None
+            if entry is None:
+                found.vector = _embed(found.normalized, found)
+                entry = store.nearest(tenant, dim=len(found.vector), vector=found.vector, conn=conn, **match)
         if entry is not None:
             found.similarity = round(entry.similarity, 4)
             found.entry_id = entry.id

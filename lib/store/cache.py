@@ -6,6 +6,8 @@ rows left are ranked by cosine similarity (pgvector's `<=>`), computed exactly.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,10 +47,22 @@ _ENTRY = (
 )
 
 
-def exact(tenant: str, *, key: str, embedder: str, context_hash: str, intent_hash: str) -> Entry | None:
-    """The live entry stored under this key, or served this very request before (same text,
-    embedder, context, intent): similarity 1. One statement, no transaction."""
+@contextmanager
+def _reading(conn: Any) -> Iterator[Any]:
+    """`conn` when the caller holds one (a lookup's two statements share it), else an autocommit one."""
+    if conn is not None:
+        yield conn
+        return
     with db.reading() as c:
+        yield c
+
+
+def exact(
+    tenant: str, *, key: str, embedder: str, context_hash: str, intent_hash: str, conn: Any = None
+) -> Entry | None:
+    """The live entry stored under this key, or served this very request before (same text,
+    embedder, context, intent), with the similarity it was served at. One statement, no transaction."""
+    with _reading(conn) as c:
         row = c.execute(
             "select case when lookup_key = %s then 1.0 else (request_keys ->> %s)::float end as similarity, "
             + _ENTRY
@@ -59,10 +73,17 @@ def exact(tenant: str, *, key: str, embedder: str, context_hash: str, intent_has
 
 
 def nearest(
-    tenant: str, *, embedder: str, dim: int, context_hash: str, intent_hash: str, vector: Any
+    tenant: str,
+    *,
+    embedder: str,
+    dim: int,
+    context_hash: str,
+    intent_hash: str,
+    vector: Any,
+    conn: Any = None,
 ) -> Entry | None:
     """The most similar live entry with exactly this embedder, context and intent (or None)."""
-    with db.reading() as c:
+    with _reading(conn) as c:
         row = c.execute(
             "select 1 - (embedding <=> %s) as similarity, " + _ENTRY + " and embedding_dim = %s"
             " order by embedding <=> %s limit 1",
