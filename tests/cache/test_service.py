@@ -114,8 +114,14 @@ def test_request_keys_are_bounded_and_die_with_their_entry(tenant):
     found = cache.lookup(tenant, paraphrase)
     cache.record(tenant, found, workflow_id=None, answer_ms=1)
     assert cache.lookup(tenant, paraphrase).by_key is False  # full: found by similarity again
-    entries.mark_bad(tenant, entry, "wrong")
-    assert cache.lookup(tenant, "key-0").hit is False
+    other = PARAPHRASES[1][0]
+    kept = _remember(tenant, other)
+    served = cache.lookup(tenant, PARAPHRASES[1][1][0])
+    cache.record(tenant, served, workflow_id=None, answer_ms=1)
+    assert cache.lookup(tenant, PARAPHRASES[1][1][0]).by_key
+    entries.mark_bad(tenant, kept, "wrong")
+    gone = cache.lookup(tenant, PARAPHRASES[1][1][0])
+    assert not gone.hit and not gone.by_key  # a remembered key never serves a bad entry
 
 
 def test_opt_out_neither_serves_nor_stores(tenant):
