@@ -2,10 +2,11 @@
 
 A cosine threshold alone lets "post ETH to #crypto" hit an entry for "post BTC to #crypto"
 (near-misses score higher than paraphrases), so a cached answer is served only when this
-extraction is equal too: trigger and schedule, integrations with their direction (read or
-write), processing steps, branching, loops, negations, the request's language, and every
-literal that parametrises the workflow (channels, symbols, recipients, thresholds, times, URLs,
-numbers, quoted names, languages, models). It reads the description text and the planner's
+extraction is equal too: trigger and schedule, integrations, which way data flows through each
+place named (read from or written to: "read #sales" is not "post to #sales"), processing steps,
+branching, loops, negations, the request's language, and every literal that parametrises the
+workflow (channels, symbols, recipients, thresholds, times, URLs, numbers, quoted names,
+languages, models). It reads the description text and the planner's
 vocabulary (`lib/generation/lexicon.json`, data only) plus `intent_words.json`; it does not
 use the planner's code. When unsure it keeps more detail: a needless miss costs one
 generation, a wrong hit serves someone the wrong workflow.
@@ -90,13 +91,17 @@ def _cue_re(cue: str) -> re.Pattern[str]:
     return re.compile(left + re.escape(core) + right)
 
 
+# Each phrase test first asks whether the words occur at all (a plain substring test, which most
+# of the lexicon's hundreds of phrases fail): the pattern can only match where they do.
 def _has(text: str, phrase: str) -> bool:
+    if phrase.strip() not in text:
+        return False
     pattern = _phrase_re(phrase)
     return pattern is not None and pattern.search(text) is not None
 
 
 def _cue(text: str, cue: str) -> bool:
-    return _cue_re(cue).search(text) is not None
+    return cue.strip() in text and _cue_re(cue).search(text) is not None
 
 
 def _any_cue(text: str, group: str) -> bool:
@@ -104,6 +109,8 @@ def _any_cue(text: str, group: str) -> bool:
 
 
 def _positions(text: str, phrase: str) -> list[int]:
+    if phrase.strip() not in text:
+        return []
     pattern = _phrase_re(phrase)
     return [m.start() for m in pattern.finditer(text)] if pattern is not None else []
 
@@ -272,10 +279,13 @@ def parameters(text: str, original: str) -> dict[str, Any]:
     params["moves"] = sorted(
         {move for move, cues in words()["moves"].items() if any(_cue(text, c) for c in cues)}
     )
+    synonyms = words()["qualifier_synonyms"]
     params["qualifiers"] = sorted(
-        q
-        for q in words()["qualifiers"]
-        if re.search(rf"(?<!\w){re.escape(q)}(?! (?:a|an|the|it|them)\b)(?!\w)", text)
+        {
+            synonyms.get(q, q)
+            for q in words()["qualifiers"]
+            if q in text and re.search(rf"(?<!\w){re.escape(q)}(?! (?:a|an|the|it|them)\b)(?!\w)", text)
+        }
     )
     params["topics"] = _topics(text)
     return {"params": params, "schedule": schedule}
@@ -284,6 +294,7 @@ def parameters(text: str, original: str) -> dict[str, Any]:
 # -- structure -------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
 def _integration_phrases() -> dict[str, list[str]]:
     lex = lexicon()
     out: dict[str, list[str]] = {}
@@ -303,11 +314,7 @@ def _negated(clause_before: str) -> bool:
 
 def integrations(text: str) -> tuple[list[str], list[str]]:
     """(['gmail', 'slack'], ['discord']): the services the request uses, and those it rules out.
-
-    Which way data flows (read from / write to) is left out on purpose: on the bench's paraphrases
-    a direction heuristic disagreed with itself in 7 of 61 cases, while swapping source and target
-    is a change the embedding similarity sees.
-    """
+    Which way data flows through each of them is `flows`."""
     padded = " " + _blank(_blank(text, URL_RE), EMAIL_RE) + " "
     used: set[str] = set()
     negated: set[str] = set()
@@ -319,6 +326,127 @@ def integrations(text: str) -> tuple[list[str], list[str]]:
     return sorted(used), sorted(negated - used)
 
 
+# -- which way data flows -----------------------------------------------------------------------------
+_PUNCT_BREAK = re.compile(r"[,;:.!?](?=\s|$)")
+_TOKEN = re.compile(r"[^\s,;:!?()\"]+")
+
+
+@lru_cache(maxsize=1)
+def _two_way() -> frozenset[str]:
+    """Integrations the planner can both read from and write to (the lexicon says which): only
+    their direction distinguishes two workflows; a one-way service has nothing to tell apart."""
+    return frozenset(
+        key
+        for key, entry in lexicon()["integrations"].items()
+        if isinstance(entry, dict) and "read" in entry and "write" in entry
+    )
+
+
+@lru_cache(maxsize=1)
+def _flow_cues() -> list[tuple[frozenset[str], str]]:
+    w = words()
+    return [
+        (frozenset(w["source_marks"]), "read"),
+        (frozenset(w["destination_marks"]), "write"),
+        (frozenset(w["new_marks"]), "read"),
+        (frozenset(w["read_verbs"]), "read"),
+        (frozenset(w["write_verbs"]), "write"),
+    ]
+
+
+@lru_cache(maxsize=1)
+def _phrase_alternation(group: str) -> re.Pattern[str]:
+    phrases = sorted(words()[group], key=len, reverse=True)
+    return re.compile(r"(?<![\w#@/])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
+
+
+def _clauses(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is a trigger) for each clause: split at punctuation and at words that open one
+    ('when', 'if', 'then' …); a clause opened by an event start ('when', 'for each new' …) is a
+    trigger up to its first 'and'."""
+    cuts = {0, len(text)}
+    cuts |= {m.end() for m in _PUNCT_BREAK.finditer(text)}
+    cuts |= {m.start() for m in _phrase_alternation("clause_breaks").finditer(text)}
+    bounds = sorted(cuts)
+    events = _phrase_alternation("event_starts")
+    out: list[tuple[int, int, bool]] = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        lead = len(text[start:end]) - len(text[start:end].lstrip())
+        if events.match(text, start + lead) is None:
+            out.append((start, end, False))
+            continue
+        joint = text.find(" and ", start, end)
+        joint = end if joint < 0 else joint
+        out.append((start, joint, True))
+        if joint < end:
+            out.append((joint, end, False))
+    return out
+
+
+def _flow_cue(tokens: list[str], i: int, kinds: list[tuple[frozenset[str], str]]) -> str | None:
+    """The direction a cue starting at tokens[i] (one word or two) gives, if any; a verb right after
+    a noun marker is a noun ('a post', 'each message') and says nothing."""
+    pair = f"{tokens[i]} {tokens[i + 1]}" if i + 1 < len(tokens) else None
+    noun = i > 0 and tokens[i - 1] in _noun_markers()
+    for cues, direction in kinds:
+        if noun and cues in _verb_sets():
+            continue
+        if (pair is not None and pair in cues) or tokens[i] in cues:
+            return direction
+    return None
+
+
+@lru_cache(maxsize=1)
+def _noun_markers() -> frozenset[str]:
+    return frozenset(words()["noun_markers"])
+
+
+@lru_cache(maxsize=1)
+def _verb_sets() -> list[frozenset[str]]:
+    return [cues for cues, _ in _flow_cues()[3:]]
+
+
+def _direction(text: str, start: int, end: int, clause: tuple[int, int, bool]) -> str | None:
+    """'read' or 'write' for the place named at text[start:end], or None when nothing says."""
+    if clause[2]:
+        return "read"
+    before = [t.strip(".'") for t in _TOKEN.findall(text[clause[0] : start])]
+    kinds = _flow_cues()
+    verbs = kinds[3:]
+    stops = set(words()["flow_stops"])
+    last = len(before) - 1
+    for i in range(last, max(-1, last - int(words()["flow_window"])), -1):
+        if before[i] in stops:
+            break
+        if (found := _flow_cue(before, i, kinds)) is not None:
+            return found
+    own = [t.strip(".'") for t in _TOKEN.findall(text[start:end])]
+    said = [_flow_cue(own, i, verbs) for i in range(len(own))]  # the place's own words: 'email me'
+    said += [_flow_cue(before, i, verbs) for i in range(last, -1, -1)]  # else the clause's nearest verb
+    return next((d for d in said if d is not None), None)
+
+
+def flows(text: str) -> list[str]:
+    """['#sales:read', 'gmail:write', …]: which way data flows for each place the request names."""
+    padded = " " + _blank(_blank(text, URL_RE), EMAIL_RE) + " "
+    spaced = " " + text + " "
+    places: list[tuple[str, int, int]] = []
+    phrases = _integration_phrases()
+    for key in sorted(_two_way() & phrases.keys()):
+        for phrase in phrases[key]:
+            places += [(key, pos, pos + len(phrase.strip())) for pos in _positions(padded, phrase)]
+    places += [("#" + m.group(1), m.start(), m.end()) for m in CHANNEL_RE.finditer(padded)]
+    places += [(m.group(0).lower(), m.start(), m.end()) for m in EMAIL_RE.finditer(spaced)]
+    clauses = _clauses(padded)
+    found = set()
+    for place, start, end in places:
+        clause = next(c for c in clauses if c[0] <= start < c[1] or start == c[1] == len(padded))
+        direction = _direction(padded, start, end, clause)
+        if direction is not None:
+            found.add(f"{place}:{direction}")
+    return sorted(found)
+
+
 def _steps(text: str) -> list[str]:
     """Processing kinds that change what the workflow does (generic verbs like 'write a' do not count)."""
     strong = set(words()["strong_steps"])
@@ -327,7 +455,7 @@ def _steps(text: str) -> list[str]:
         for kind, entry in lexicon()["processing"].items()
         if kind in strong
         and any(
-            (v in text) if v.endswith(" ") or not v.isalpha() else re.search(r"\b" + v, text)
+            (v in text) if v.endswith(" ") or not v.isalpha() else (v in text and re.search(r"\b" + v, text))
             for v in entry["verbs"]
         )
     )
@@ -359,6 +487,7 @@ def extract(description: str) -> dict[str, Any]:
         "schedule": found["schedule"],
         "integrations": used,
         "negated": negated,
+        "flow": flows(text),
         "negation": _any_cue(text, "negation_cues"),
         "steps": _steps(text),
         "branching": bool(found["params"]["thresholds"]) or _any_cue(text, "branch_cues"),
@@ -366,6 +495,13 @@ def extract(description: str) -> dict[str, Any]:
         "language": _language(text),
         "params": found["params"],
     }
+
+
+@lru_cache(maxsize=1024)
+def understood(description: str) -> tuple[str, str]:
+    """(normalised text, intent hash) of a request: what a lookup compares. Pure, so a warm process
+    remembers the last thousand requests (a repeat skips the extraction's ~1.3 ms)."""
+    return normalise(description), digest(extract(description))
 
 
 def digest(value: Any) -> str:

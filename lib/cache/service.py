@@ -1,10 +1,11 @@
 """The semantic cache around generation: look up before generating, remember after.
 
-Lookup: normalise the request, extract its intent, embed it (one `embedding` usage row), then
-ask the store for the nearest live entry of this tenant with the same embedder, the same
-generator context and exactly the same intent; it is served only above the embedder's
-similarity threshold, with fresh ids, and only if the validators still pass it (a failing
-entry is marked bad, never served). Each lookup writes one `cache_lookup` usage row with what a
+Lookup: normalise the request and extract its intent; ask the store for a live entry of this
+tenant under the request's own key (stored from it, or served to it before: no embedding);
+otherwise embed it (one `embedding` usage row) and ask for the nearest live entry with the same
+embedder, the same generator context and exactly the same intent. It is served only above the
+embedder's similarity threshold, with fresh ids, and only if it still passes the validators
+(`recheck`; a failing entry is marked bad, never served). Each lookup writes one `cache_lookup` usage row with what a
 hit saved. Failures of the cache itself never fail a generation: they count as misses.
 """
 
@@ -65,6 +66,7 @@ class Lookup:
     error: str | None = None
     key: str = ""
     context_hash: str = ""
+    by_key: bool = False  # found by the request's key (no embedding), not by similarity
     logs: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -96,6 +98,7 @@ def _ms(t0: float) -> int:
 def lookup(tenant: str, description: str, *, enabled: bool = True) -> Lookup:
     """Find a servable cached answer for `description`; never raises (trouble is a miss)."""
     from lib.store import cache as store
+    from lib.store import db
 
     found = Lookup(enabled=enabled and settings().cache_enabled)
     if not found.enabled:
@@ -103,23 +106,23 @@ def lookup(tenant: str, description: str, *, enabled: bool = True) -> Lookup:
     try:
         from lib import embeddings
 
-        found.normalized = intents.normalise(description)
-        found.intent = intents.extract(description)
-        found.intent_hash = intents.digest(found.intent)
+        found.normalized, found.intent_hash = intents.understood(description)
         found.context_hash = intents.digest(versions.context(versions.preferred_generator()))
         found.embedder = str(embeddings.describe()["name"])
         found.key = intents.digest([found.embedder, found.context_hash, found.intent_hash, found.normalized])
-        entry = store.exact(tenant, found.key)  # the same request again: no embedding needed
-        if entry is None:
-            found.vector = _embed(found.normalized, found)
-            entry = store.nearest(
-                tenant,
-                embedder=found.embedder,
-                dim=len(found.vector),
-                context_hash=found.context_hash,
-                intent_hash=found.intent_hash,
-                vector=found.vector,
-            )
+        match = {
+            "embedder": found.embedder,
+            "context_hash": found.context_hash,
+            "intent_hash": found.intent_hash,
+        }
+        with db.reading() as conn:  # one pooled connection for both statements (each checkout costs a check)
+            entry = store.exact(
+                tenant, key=found.key, conn=conn, **match
+            )  # the same request again: no embedding
+            found.by_key = entry is not None
+            if entry is None:
+                found.vector = _embed(found.normalized, found)
+                entry = store.nearest(tenant, dim=len(found.vector), vector=found.vector, conn=conn, **match)
         if entry is not None:
             found.similarity = round(entry.similarity, 4)
             found.entry_id = entry.id
@@ -134,12 +137,12 @@ def lookup(tenant: str, description: str, *, enabled: bool = True) -> Lookup:
 
 
 def _serve(tenant: str, found: Lookup, entry: Any) -> None:
+    from lib.cache.recheck import recheck
     from lib.store import cache as store
     from lib.templates.reid import regenerate_ids
-    from lib.validation import validate
 
-    state, _ = regenerate_ids(entry.state)
-    report = validate(state, era="jul25")
+    state, ids = regenerate_ids(entry.state, in_place=True)  # the entry was just read: nobody else holds it
+    report = recheck(state, ids, entry.report)
     if not report.valid:
         store.mark_bad(tenant, entry.id, "failed re-validation when served")
         return
@@ -164,6 +167,7 @@ def remember(
 ) -> str | None:
     """Store a freshly generated answer when it may be cached; the entry id, or None."""
     from lib.cache.guard import refusal
+    from lib.cache.recheck import stored as stored_report
     from lib.store import cache as store
 
     if not found.enabled or found.hit or source not in ("claude", "planner"):
@@ -173,6 +177,7 @@ def remember(
     context = versions.context(source)
     context_hash = intents.digest(context)
     try:
+        found.intent = intents.extract(description)
         if found.vector is None:  # an exact-key entry that was not served (bad state): embed to replace it
             found.vector = _embed(found.normalized, found)
         found.stored_entry = store.put(
@@ -183,6 +188,7 @@ def remember(
             normalized=found.normalized,
             state=state,
             name=name,
+            report=stored_report(report),
             embedder=found.embedder or "",
             vector=found.vector,
             threshold=threshold(found.embedder or ""),
@@ -215,8 +221,14 @@ def record(tenant: str, found: Lookup, *, workflow_id: str | None, answer_ms: in
     if not found.enabled:
         return
     with db.transaction() as conn:
-        if found.hit and found.entry_id:
-            store.touch(tenant, found.entry_id, conn=conn)
+        if found.hit and found.entry_id:  # served by similarity: its key finds the entry next time
+            store.touch(
+                tenant,
+                found.entry_id,
+                conn=conn,
+                request_key=None if found.by_key else found.key,
+                similarity=found.similarity or 1.0,
+            )
         for row in found.logs:
             usage.log_call(tenant, workflow_id=workflow_id, conn=conn, **row)
         usage.log_call(

@@ -1,8 +1,9 @@
-"""What produced a cached answer: generator, its version, model, prompt, block registry, catalogue.
+"""What produced a cached answer: generator, its version, model, prompt, block registry, catalogue,
+and the validators that passed it.
 
 All of it is part of the cache key, so changing any of them (a new model, an edited prompt, a
-planner fix, a block type added to the registry) turns every older entry into a miss without a
-manual flush. Versions are content hashes of the files that define each part, computed once per
+planner fix, a block type added to the registry, a stricter rule) turns every older entry into a
+miss without a manual flush. Versions are content hashes of the files that define each part, computed once per
 process.
 """
 
@@ -42,6 +43,20 @@ def catalogue_version() -> str:
 
 
 @lru_cache(maxsize=1)
+def validator_version() -> str:
+    """The validators and what they read (Sim's names and state model, the secret formats) and the
+    id rewriting applied when serving: an entry stored as valid stays valid while this holds."""
+    return _hash_files(
+        "lib/validation/**/*.py",
+        "lib/validation/*.json",
+        "lib/sim/*.py",
+        "lib/secrets/*.py",
+        "lib/secrets/*.json",
+        "lib/templates/reid.py",
+    )
+
+
+@lru_cache(maxsize=1)
 def prompt_version() -> str:
     """The prompt Claude receives before the user's text (rules, block catalogue, examples)."""
     from lib.generation import claude
@@ -61,6 +76,7 @@ def context(generator: str) -> dict[str, Any]:
         "prompt_version": prompt_version() if claude else None,
         "registry_version": registry_version(),
         "catalogue_version": catalogue_version(),
+        "validator_version": validator_version(),
     }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import threading
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:
@@ -39,7 +40,9 @@ _lock = threading.Lock()
 _instances: dict[tuple, Embedder] = {}
 
 
+@lru_cache(maxsize=1)
 def local_model_installed() -> bool:
+    """Asked on every lookup (`describe`): the search through sys.path is done once per process."""
     return importlib.util.find_spec(LOCAL_MODEL_PACKAGE) is not None
 
 

@@ -6,6 +6,8 @@ rows left are ranked by cosine similarity (pgvector's `<=>`), computed exactly.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +28,7 @@ class Entry:
     saved_tokens: int
     saved_cost_usd: float
     produce_ms: int
+    report: dict[str, Any] | None  # the validators' report when it was stored (None for older entries)
 
 
 def _vector(values: Any) -> Any:
@@ -34,31 +37,57 @@ def _vector(values: Any) -> Any:
     return Vector(values)
 
 
+REQUEST_KEYS_KEPT = 32  # per entry: the first requests served from it by similarity
+
 _ENTRY = (
     "id::text as id, pattern_data, description, source, saved_tokens,"
     " saved_cost_usd::float as saved_cost_usd, produce_ms from workflow_lookup"
     " where tenant_id = %s and lookup_type = %s and not bad and (expires_at is null or expires_at > now())"
+    " and embedding_model = %s and context_hash = %s and intent_hash = %s"
 )
 
 
-def exact(tenant: str, key: str) -> Entry | None:
-    """The live entry stored under exactly this key (same text, embedder, context, intent): similarity 1."""
-    with db.transaction() as c:
+@contextmanager
+def _reading(conn: Any) -> Iterator[Any]:
+    """`conn` when the caller holds one (a lookup's two statements share it), else an autocommit one."""
+    if conn is not None:
+        yield conn
+        return
+    with db.reading() as c:
+        yield c
+
+
+def exact(
+    tenant: str, *, key: str, embedder: str, context_hash: str, intent_hash: str, conn: Any = None
+) -> Entry | None:
+    """The live entry stored under this key, or served this very request before (same text,
+    embedder, context, intent), with the similarity it was served at. One statement, no transaction."""
+    with _reading(conn) as c:
         row = c.execute(
-            "select 1.0::float as similarity, " + _ENTRY + " and lookup_key = %s", (tenant, LOOKUP_TYPE, key)
+            "select case when lookup_key = %s then 1.0 else (request_keys ->> %s)::float end as similarity, "
+            + _ENTRY
+            + " and (lookup_key = %s or request_keys ? %s) order by lookup_key = %s desc limit 1",
+            (key, key, tenant, LOOKUP_TYPE, embedder, context_hash, intent_hash, key, key, key),
         ).fetchone()
     return _entry(row)
 
 
 def nearest(
-    tenant: str, *, embedder: str, dim: int, context_hash: str, intent_hash: str, vector: Any
+    tenant: str,
+    *,
+    embedder: str,
+    dim: int,
+    context_hash: str,
+    intent_hash: str,
+    vector: Any,
+    conn: Any = None,
 ) -> Entry | None:
     """The most similar live entry with exactly this embedder, context and intent (or None)."""
-    with db.transaction() as c:
+    with _reading(conn) as c:
         row = c.execute(
-            "select 1 - (embedding <=> %s) as similarity, " + _ENTRY + " and embedding_model = %s"
-            " and embedding_dim = %s and context_hash = %s and intent_hash = %s order by embedding <=> %s limit 1",
-            (_vector(vector), tenant, LOOKUP_TYPE, embedder, dim, context_hash, intent_hash, _vector(vector)),
+            "select 1 - (embedding <=> %s) as similarity, " + _ENTRY + " and embedding_dim = %s"
+            " order by embedding <=> %s limit 1",
+            (_vector(vector), tenant, LOOKUP_TYPE, embedder, context_hash, intent_hash, dim, _vector(vector)),
         ).fetchone()
     return _entry(row)
 
@@ -76,15 +105,28 @@ def _entry(row: dict[str, Any] | None) -> Entry | None:
         saved_tokens=row["saved_tokens"],
         saved_cost_usd=row["saved_cost_usd"],
         produce_ms=row["produce_ms"],
+        report=data.get("report"),
     )
 
 
-def touch(tenant: str, entry_id: str, conn: Any = None) -> None:
+def touch(
+    tenant: str, entry_id: str, conn: Any = None, *, request_key: str | None = None, similarity: float = 1.0
+) -> None:
+    """Count a use; a request served by similarity leaves its key (and that similarity) on the entry."""
     with db.transaction(conn) as c:
         c.execute(
-            "update workflow_lookup set usage_count = usage_count + 1, last_used = now()"
-            " where tenant_id = %s and id = %s",
-            (tenant, entry_id),
+            "update workflow_lookup set usage_count = usage_count + 1, last_used = now(),"
+            " request_keys = case when %(key)s::text is null or lookup_key = %(key)s or request_keys ? %(key)s"
+            " or (select count(*) from jsonb_object_keys(request_keys)) >= %(kept)s then request_keys"
+            " else request_keys || jsonb_build_object(%(key)s::text, %(similarity)s::float) end"
+            " where tenant_id = %(tenant)s and id = %(id)s",
+            {
+                "key": request_key,
+                "similarity": similarity,
+                "kept": REQUEST_KEYS_KEPT,
+                "tenant": tenant,
+                "id": entry_id,
+            },
         )
 
 
@@ -97,6 +139,7 @@ def put(
     normalized: str,
     state: dict[str, Any],
     name: str,
+    report: dict[str, Any],
     embedder: str,
     vector: Any,
     threshold: float,
@@ -135,7 +178,7 @@ def put(
                 key,
                 LOOKUP_TYPE,
                 description,
-                Jsonb({"state": state, "name": name}),
+                Jsonb({"state": state, "name": name, "report": report}),
                 _vector(vector),
                 embedder,
                 len(vector),

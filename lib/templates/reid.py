@@ -57,10 +57,13 @@ def _rewrite_conditions(
 
 
 def regenerate_ids(
-    state: dict[str, Any], *, make_id: Callable[[], str] = _new_uuid
+    state: dict[str, Any], *, make_id: Callable[[], str] = _new_uuid, in_place: bool = False
 ) -> tuple[dict[str, Any], dict[str, str]]:
-    """(a copy of `state` with new block and edge ids, old block id → new block id)."""
-    state = copy.deepcopy(state)
+    """(a copy of `state` with new block and edge ids, old block id → new block id). `in_place`
+    rewrites `state` itself instead, for a state no one else holds (one just read from the store):
+    the copy is most of the cost on a large state."""
+    if not in_place:
+        state = copy.deepcopy(state)
     blocks = found if isinstance(found := state.get("blocks"), dict) else {}
     ids = {old: make_id() for old in blocks}
     branches: dict[str, str] = {}

@@ -29,6 +29,17 @@ PARAPHRASES: list[tuple[str, list[str]]] = [
         "When a Typeform response is submitted, add it as a row to a Google Sheet",
         ["Whenever someone submits a Typeform response, append it as a new row in a Google Sheet"],
     ),
+    (
+        "Every day at 5pm read the latest messages from #sales on Slack, summarize them and email me the summary",
+        [
+            "Daily at 5 pm, fetch the newest messages in the #sales Slack channel, summarise them and send me the summary by email",
+            "Each day at 5pm get the latest #sales messages from Slack, summarize them and email me a summary",
+        ],
+    ),
+    (
+        "Forward every new email from boss@acme.com to #urgent on Slack",
+        ["For each new email from boss@acme.com, post it to the #urgent Slack channel"],
+    ),
 ]
 
 # (base request, near-miss, what differs)
@@ -87,6 +98,32 @@ NEAR_MISSES: list[tuple[str, str, str]] = [
         "Every weekday at 9am post the BTC price to #crypto on Slack",
         "Jeden Wochentag um 9 Uhr den BTC Preis in #crypto auf Slack posten",
         "language",
+    ),
+    # Which way the data flows: the same places and words, source and destination swapped.
+    (
+        "Every Monday at 9am read the latest messages from #sales on Slack",
+        "Every Monday at 9am post the latest messages to #sales on Slack",
+        "direction",
+    ),
+    (
+        "Every day at 5pm read the latest messages from #sales on Slack, summarize them and email me the summary",
+        "Every day at 5pm read my latest emails, summarize them and post the summary to #sales on Slack",
+        "direction",
+    ),
+    (
+        "Every hour copy the new rows from the leads Google Sheet into Airtable",
+        "Every hour copy the new records from Airtable into the leads Google Sheet",
+        "direction",
+    ),
+    (
+        "When a new message is posted in #helpdesk on Slack, create an issue in Linear",
+        "When a new issue is created in Linear, post a message to #helpdesk on Slack",
+        "direction",
+    ),
+    (
+        "Forward every new email from boss@acme.com to #urgent on Slack",
+        "Forward every new message in #urgent on Slack to boss@acme.com by email",
+        "direction",
     ),
 ]
 

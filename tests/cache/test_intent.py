@@ -39,3 +39,26 @@ def test_parameters_are_read():
 
 def test_normalise():
     assert normalise("  Post   BTC\tto #Crypto!! ") == "post btc to #crypto"
+
+
+def test_which_way_data_flows():
+    """Each place named is a source or a destination; a place with no cue gets no direction."""
+    assert extract("Every hour copy the new rows from the leads Google Sheet into Airtable")["flow"] == [
+        "airtable:write",
+        "google_sheets:read",
+    ]
+    assert extract("Forward every new email from boss@acme.com to #urgent on Slack")["flow"] == [
+        "#urgent:write",
+        "boss@acme.com:read",
+        "gmail:read",
+        "slack:write",
+    ]
+    # A trigger clause reads, whatever its verb; one-way services (Typeform, Telegram) carry none.
+    assert extract("When a new message is posted in #support on Slack, create an issue in Linear")[
+        "flow"
+    ] == [
+        "#support:read",
+        "linear:write",
+        "slack:read",
+    ]
+    assert extract("When a Typeform response is submitted, send it to my Telegram")["flow"] == []

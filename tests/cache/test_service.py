@@ -86,6 +86,44 @@ def test_no_hit_across_tenants(tenant):
     assert cache.lookup(other, BASE).hit is True  # its own entry serves it
 
 
+def test_a_request_served_by_similarity_is_found_by_its_key_next_time(tenant):
+    entry = _remember(tenant, BASE)
+    paraphrase = PARAPHRASES[0][1][0]
+    first = cache.lookup(tenant, paraphrase)
+    assert first.hit and not first.by_key and [r["operation"] for r in first.logs] == ["embedding"]
+    cache.record(tenant, first, workflow_id=None, answer_ms=1)
+    again = cache.lookup(tenant, paraphrase)
+    assert again.hit and again.by_key and again.entry_id == entry and again.logs == []  # nothing embedded
+    assert again.similarity == first.similarity < 1  # the similarity it was first served at
+    assert cache.lookup(tenant, BASE).similarity == 1.0  # the entry's own text
+    cache.record(tenant, again, workflow_id=None, answer_ms=1)
+    (row,) = _rows(tenant)
+    assert row["usage_count"] == 2 and list(row["request_keys"]) == [first.key]
+
+
+def test_request_keys_are_bounded_and_die_with_their_entry(tenant):
+    from lib.cache import entries
+    from lib.store import cache as store
+
+    entry = _remember(tenant, BASE)
+    for i in range(store.REQUEST_KEYS_KEPT + 5):
+        store.touch(tenant, entry, request_key=f"key-{i}", similarity=0.9)
+    (row,) = _rows(tenant)
+    assert len(row["request_keys"]) == store.REQUEST_KEYS_KEPT
+    paraphrase = PARAPHRASES[0][1][0]
+    found = cache.lookup(tenant, paraphrase)
+    cache.record(tenant, found, workflow_id=None, answer_ms=1)
+    assert cache.lookup(tenant, paraphrase).by_key is False  # full: found by similarity again
+    other = PARAPHRASES[1][0]
+    kept = _remember(tenant, other)
+    served = cache.lookup(tenant, PARAPHRASES[1][1][0])
+    cache.record(tenant, served, workflow_id=None, answer_ms=1)
+    assert cache.lookup(tenant, PARAPHRASES[1][1][0]).by_key
+    entries.mark_bad(tenant, kept, "wrong")
+    gone = cache.lookup(tenant, PARAPHRASES[1][1][0])
+    assert not gone.hit and not gone.by_key  # a remembered key never serves a bad entry
+
+
 def test_opt_out_neither_serves_nor_stores(tenant):
     result = service.generate(tenant, GEN_BASE, use_cache=False)
     assert result.cache.hit is False and not result.cache.stored and _rows(tenant) == []
@@ -96,7 +134,7 @@ def test_opt_out_neither_serves_nor_stores(tenant):
 
 @pytest.mark.parametrize(
     "change",
-    ["generator_version", "registry_version", "catalogue_version"],
+    ["generator_version", "registry_version", "catalogue_version", "validator_version"],
 )
 def test_a_version_change_invalidates(tenant, monkeypatch, change):
     from lib.cache import versions

@@ -1,15 +1,18 @@
-"""all-MiniLM-L6-v2 from its PyPI package, run by our numpy ONNX runner: same numbers as the
-reference runtime, deterministic, normalised, offline."""
+"""all-MiniLM-L6-v2 from its PyPI package, run with numpy: same numbers as the model's own graph
+and as the reference runtime, deterministic, normalised, offline."""
 
 from __future__ import annotations
 
+import json
 import socket
+from pathlib import Path
 
 import numpy as np
 import pytest
+from threadpoolctl import threadpool_limits
 
 from lib.embeddings import get_embedder
-from lib.embeddings.local import MAX_TOKENS, TOKENIZER, MiniLMEmbedder, model_file
+from lib.embeddings.local import MAX_TOKENS, TOKENIZER, MiniLMEmbedder, batches, load_graph, model_file
 from lib.embeddings.wordpiece import WordPiece
 
 TEXTS = [
@@ -45,8 +48,50 @@ def test_shape_dtype_norm_and_identity(local):
 def test_deterministic_and_independent_of_batch(local):
     together = local.embed(TEXTS)
     alone = np.vstack([local.embed([t]) for t in TEXTS])
-    assert np.array_equal(together, alone)
+    assert np.array_equal(together, local.embed(TEXTS))  # the same call gives the same bits
+    assert np.array_equal(alone[0], local.embed([TEXTS[0]])[0])
     assert np.array_equal(together, MiniLMEmbedder().embed(TEXTS))  # a fresh load gives the same bits
+    # Batched texts share the dense layers' products, never attention: only float32 rounding differs.
+    np.testing.assert_allclose(together, alone, atol=1e-6)
+
+
+def test_batches_are_bounded_by_tokens():
+    assert batches([10, 10, 500, 600, 3, 3], budget=512) == [[0, 1], [2], [3], [4, 5]]
+    assert batches([], budget=512) == []
+
+
+def workload_texts() -> list[str]:
+    """The requests of the cache bench and of the generation evaluation: texts like those embedded."""
+    bench = Path(__file__).parents[2] / "bench"
+    data = json.loads((bench / "cache_workload.json").read_text(encoding="utf-8"))
+    texts = [
+        t
+        for g in data["groups"]
+        for t in [g["base"], *g["paraphrases"], *(n["text"] for n in g["near_misses"])]
+    ]
+    lines = (bench / "generation_eval.jsonl").read_text(encoding="utf-8").splitlines()
+    return texts + [json.loads(line)["description"] for line in lines if line.strip()]
+
+
+def test_the_numpy_encoder_equals_the_model_graph(local):
+    """The written-out encoder against the ONNX graph itself, run operator by operator."""
+    graph = load_graph()
+    tokenizer = WordPiece(TOKENIZER, MAX_TOKENS)
+    texts = workload_texts() + TEXTS
+    assert len(texts) > 180
+    ours = local.embed(texts)
+    with threadpool_limits(limits=1, user_api="blas"):  # two BLAS threads on two busy cores crawl
+        for text, vector in zip(texts, ours, strict=True):
+            ids = np.asarray([tokenizer.encode(text)], dtype=np.int64)
+            feeds = {
+                "input_ids": ids,
+                "attention_mask": np.ones_like(ids),
+                "token_type_ids": np.zeros_like(ids),
+            }
+            ref = graph.run(feeds)[0][0].mean(axis=0)
+            ref /= np.linalg.norm(ref)
+            assert float(vector @ ref) >= 0.99999
+            np.testing.assert_allclose(vector, ref, atol=1e-6)
 
 
 def test_meaning_not_spelling(local):

@@ -122,3 +122,10 @@ def test_malformed_parts_are_left_alone():
     out, ids = regenerate_ids(state)
     assert out["edges"][0] == "junk" and out["edges"][1]["target"] == "gone"
     assert out["blocks"][ids["a"]]["subBlocks"]["conditions"]["value"] == "not json"
+
+
+def test_in_place_rewrites_the_given_state_the_same_way():
+    copied, _ = regenerate_ids(_state(), make_id=(lambda c=itertools.count(1): f"n{next(c)}"))
+    given = _state()
+    rewritten, _ = regenerate_ids(given, make_id=(lambda c=itertools.count(1): f"n{next(c)}"), in_place=True)
+    assert rewritten is given and rewritten == copied
