@@ -15,6 +15,7 @@ MAX_DETAILED = 100  # imported items listed with every assumption; later ones ge
 
 class Rejected(BaseModel):
     """Something we did not import: which file, which line (when there is one), and why."""
+    model_config = ConfigDict(defer_build=True)
 
     file: str
     line: int | None = None
@@ -23,6 +24,7 @@ class Rejected(BaseModel):
 
 class Imported(BaseModel):
     """One stored workflow: its id, whether it validates, and every assumption made building it."""
+    model_config = ConfigDict(defer_build=True)
 
     id: str
     name: str
@@ -34,6 +36,7 @@ class Imported(BaseModel):
 
 
 class ImportReport(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     imported: list[Imported] = Field(default_factory=list)
     rejected: list[Rejected] = Field(default_factory=list)
     _malformed: bool = PrivateAttr(default=False)
@@ -99,6 +102,7 @@ class ImportReport(BaseModel):
 class ImportProgress(BaseModel):
     """Where a resumable import stands: POST /api/imports/{id}/run answers it with 202 while work
     remains and 200 once done (then `imported`/`rejected` read like POST /api/workflows/import's)."""
+    model_config = ConfigDict(defer_build=True)
 
     id: str
     status: Literal["staged", "running", "done"]
@@ -127,13 +131,14 @@ class ImportProgress(BaseModel):
 class UploadRequest(BaseModel):
     """Body of POST /api/imports: the file about to be uploaded."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
     filename: str = Field(default="upload", min_length=1, max_length=200)
     content_type: str = Field(default="application/octet-stream", max_length=100)
 
 
 class UploadTicket(BaseModel):
     """Where to PUT the file, and the id to run the import with afterwards."""
+    model_config = ConfigDict(defer_build=True)
 
     id: str
     upload_url: str
@@ -143,11 +148,12 @@ class UploadTicket(BaseModel):
 
 
 class ValidateQuery(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
     era: Literal["jul25", "current"] | None = None
 
 
 class ValidationOut(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     valid: bool
     era: str | None = None
     findings: list[dict[str, Any]]
