@@ -78,9 +78,7 @@ class Settings:
     )
 
     # --- rate limits and budgets -----------------------------------------------------------
-    rate_limits: bool = var(
-        default=True, names=("RATE_LIMITS",), description="Off switch (tests, benches)."
-    )
+    rate_limits: bool = var(default=True, names=("RATE_LIMITS",), description="Off switch (tests, benches).")
     rate_limit_per_minute: int = var(
         default=300, names=("RATE_LIMIT_PER_MINUTE",), description="Per key and per IP."
     )
@@ -154,19 +152,13 @@ class Settings:
     )
 
     # --- AI providers -----------------------------------------------------------------------
-    anthropic_api_key: SecretStr | None = var(
-        default=None, names=("ANTHROPIC_API_KEY",)
-    )
+    anthropic_api_key: SecretStr | None = var(default=None, names=("ANTHROPIC_API_KEY",))
     anthropic_base_url: str | None = var(default=None, names=("ANTHROPIC_BASE_URL",))
-    anthropic_model: str = var(
-        default="claude-sonnet-5-5", names=("ANTHROPIC_MODEL",)
-    )
+    anthropic_model: str = var(default="claude-sonnet-5-5", names=("ANTHROPIC_MODEL",))
     anthropic_timeout_s: float = var(default=60.0, names=("ANTHROPIC_TIMEOUT_S",))
     openai_api_key: SecretStr | None = var(default=None, names=("OPENAI_API_KEY",))
     openai_base_url: str | None = var(default=None, names=("OPENAI_BASE_URL",))
-    embedding_model: str = var(
-        default="text-embedding-3-small", names=("EMBEDDING_MODEL",)
-    )
+    embedding_model: str = var(default="text-embedding-3-small", names=("EMBEDDING_MODEL",))
 
     # --- semantic cache -----------------------------------------------------------------------
     cache_enabled: bool = var(default=True, names=("CACHE_ENABLED",))
@@ -179,15 +171,11 @@ class Settings:
     )
 
     # --- object storage for large imports ---------------------------------------------------
-    supabase_url: str | None = var(
-        default=None, names=("SUPABASE_URL", "NEXT_PUBLIC_SUPABASE_URL")
-    )
+    supabase_url: str | None = var(default=None, names=("SUPABASE_URL", "NEXT_PUBLIC_SUPABASE_URL"))
     supabase_service_key: SecretStr | None = var(
         default=None, names=("SUPABASE_SERVICE_ROLE_KEY", "SUPABASE_SERVICE_KEY")
     )
-    storage_bucket: str = var(
-        default="agent-forge-imports", names=("STORAGE_BUCKET", "S3_BUCKET")
-    )
+    storage_bucket: str = var(default="agent-forge-imports", names=("STORAGE_BUCKET", "S3_BUCKET"))
     s3_endpoint_url: str | None = var(default=None, names=("S3_ENDPOINT_URL",))
 
     def __init__(self, **values: Any) -> None:

@@ -38,6 +38,7 @@ class NeededInput(BaseModel):
 
 class Coverage(BaseModel):
     """What the description became: per block its words; what was not used; assumptions; inputs to fill."""
+
     model_config = ConfigDict(defer_build=True)
 
     blocks: list[BlockCoverage] = Field(default_factory=list)

@@ -15,6 +15,7 @@ MAX_DETAILED = 100  # imported items listed with every assumption; later ones ge
 
 class Rejected(BaseModel):
     """Something we did not import: which file, which line (when there is one), and why."""
+
     model_config = ConfigDict(defer_build=True)
 
     file: str
@@ -24,6 +25,7 @@ class Rejected(BaseModel):
 
 class Imported(BaseModel):
     """One stored workflow: its id, whether it validates, and every assumption made building it."""
+
     model_config = ConfigDict(defer_build=True)
 
     id: str
@@ -102,6 +104,7 @@ class ImportReport(BaseModel):
 class ImportProgress(BaseModel):
     """Where a resumable import stands: POST /api/imports/{id}/run answers it with 202 while work
     remains and 200 once done (then `imported`/`rejected` read like POST /api/workflows/import's)."""
+
     model_config = ConfigDict(defer_build=True)
 
     id: str
@@ -138,6 +141,7 @@ class UploadRequest(BaseModel):
 
 class UploadTicket(BaseModel):
     """Where to PUT the file, and the id to run the import with afterwards."""
+
     model_config = ConfigDict(defer_build=True)
 
     id: str

@@ -50,6 +50,7 @@ class ExportQuery(BaseModel):
 
 class Export(BaseModel):
     """What an export produced: the body, its media type, a file name, and what changed on the way."""
+
     model_config = ConfigDict(defer_build=True)
 
     body: Any
@@ -209,6 +210,7 @@ def export_workflow(
 
 class BlockTypes(BaseModel):
     """GET /api/block-types: one summary per registry entry."""
+
     model_config = ConfigDict(defer_build=True)
 
     count: int

@@ -25,6 +25,7 @@ _FIELDS = "name, description, category, status, template_source, metadata, varia
 
 class VersionSummary(BaseModel):
     """One version in the list: how it was made, by whom, when, and how big."""
+
     model_config = ConfigDict(defer_build=True)
 
     version: int

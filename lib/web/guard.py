@@ -86,9 +86,13 @@ async def guarded(app: Any, scope: Any, receive: Any, send: Any, *, route: str, 
     try:
         verdict = quota.Verdict()
         if kind is not None:  # from this process's lease when it can answer, else one statement
-            token, ip = bearer(scope), client_ip(scope)
-            leased = quota.check_leased(kind, token=token, ip=ip)
-            verdict = leased or await anyio.to_thread.run_sync(lambda: quota.check_rate(kind, token=token, ip=ip))
+            token, ip, rate_class = bearer(scope), client_ip(scope), kind
+            leased = quota.check_leased(rate_class, token=token, ip=ip)
+            verdict = (
+                leased
+                if leased is not None
+                else await anyio.to_thread.run_sync(lambda: quota.check_rate(rate_class, token=token, ip=ip))
+            )
         extra.update(verdict.headers)
         if verdict.exceeded is not None:
             exc = verdict.exceeded
