@@ -7,13 +7,14 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as WaitedTooLong
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from lib.config import settings
 from lib.errors import SchemaMismatch, Unavailable
 
 
 class DatabaseHealth(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     ok: bool
     kind: Literal["embedded", "external"]
     latency_ms: float | None = None
@@ -23,12 +24,14 @@ class DatabaseHealth(BaseModel):
 
 
 class EmbeddingsHealth(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     kind: Literal["openai", "local", "hashed"] = Field(description="Which embedder the settings choose")
     name: str = Field(description="Embedder name stored beside every vector, e.g. local:all-MiniLM-L6-v2")
     dim: int
 
 
 class DeploymentHealth(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     environment: Literal["production", "preview", "development"] = Field(description="From VERCEL_ENV")
     branch: str | None = Field(default=None, description="VERCEL_GIT_COMMIT_REF")
     commit: str | None = Field(default=None, description="VERCEL_GIT_COMMIT_SHA")
@@ -36,6 +39,7 @@ class DeploymentHealth(BaseModel):
 
 
 class Health(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     status: Literal["ok", "degraded", "down"]
     deployment: DeploymentHealth
     database: DatabaseHealth

@@ -31,7 +31,7 @@ def test_database_url_aliases_and_secret_masking(monkeypatch):
     monkeypatch.setenv("POSTGRES_URL", "postgresql://u:hunter2@db.example:6543/postgres")
     s = Settings()
     assert s.database_url.get_secret_value().endswith(":6543/postgres")
-    assert "hunter2" not in repr(s) and "hunter2" not in str(s.model_dump())
+    assert "hunter2" not in repr(s) and "hunter2" not in str(s.as_dict())
 
 
 def test_providers_report_presence_never_values(monkeypatch):

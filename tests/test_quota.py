@@ -93,3 +93,48 @@ def test_cache_lookups_and_other_tenants_do_not_count(store, tenant, settings_en
     _spend(f"{tenant}-other", 5000, 0)
     usage.log_call(tenant, provider="cache", operation="cache_lookup", status="hit", input_tokens=5000)
     quota.check_budget(tenant)
+
+
+def _counted(bucket: str) -> int:
+    from lib.store import db
+
+    with db.reading() as c:
+        return c.execute("select hits from rate_limits where bucket = %s", (bucket,)).fetchone()["hits"]
+
+
+def test_a_lease_serves_the_next_requests_without_a_statement(store, settings_env):
+    settings_env(RATE_LIMITS="true", RATE_LIMIT_PER_MINUTE="250")  # a lease of 5 hits
+    ip = _ip()
+    assert quota.check_leased("api", token=None, ip=ip) is None  # nothing leased yet: count in the database
+    first = quota.check_rate("api", token=None, ip=ip)
+    assert first.exceeded is None and first.headers["ratelimit-remaining"] == "249"
+    assert _counted(f"ip:{ip}:api") == 5  # the whole lease is counted before it is used
+    leased = [quota.check_leased("api", token=None, ip=ip) for _ in range(4)]
+    assert [v.headers["ratelimit-remaining"] for v in leased] == ["248", "247", "246", "245"]
+    assert all(v.exceeded is None for v in leased)
+    assert _counted(f"ip:{ip}:api") == 5  # served from memory
+    assert quota.check_leased("api", token=None, ip=ip) is None  # used up
+    assert quota.check_rate("api", token=None, ip=ip).headers["ratelimit-remaining"] == "244"
+    assert _counted(f"ip:{ip}:api") == 10
+
+
+def test_a_lease_never_lets_more_through_than_the_limit_across_processes(store, settings_env):
+    from lib.store import rate_limits
+
+    settings_env(RATE_LIMITS="true", RATE_LIMIT_PER_MINUTE="250")
+    ip = _ip()
+    rate_limits.hit({f"ip:{ip}:api": 60}, 246)  # other instances served 246 of 250
+    served = 0
+    for _ in range(10):
+        verdict = quota.check_leased("api", token=None, ip=ip) or quota.check_rate("api", token=None, ip=ip)
+        served += verdict.exceeded is None
+    assert served == 4  # 247..250; the lease's hits past the limit are counted, never served
+    quota._leases.clear()  # another instance, holding no lease
+    assert quota.check_rate("api", token=None, ip=ip).exceeded is not None
+
+
+def test_small_limits_take_no_lease(store, limits):
+    ip = _ip()
+    quota.check_rate("api", token=None, ip=ip)
+    assert quota.check_leased("api", token=None, ip=ip) is None
+    assert _counted(f"ip:{ip}:api") == 1

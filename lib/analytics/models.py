@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class AnalyticsQuery(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
     from_: datetime | None = Field(
         default=None, alias="from", description="Start (ISO 8601); default: 30 days ago"
@@ -19,6 +19,7 @@ class AnalyticsQuery(BaseModel):
 
 
 class CacheFigures(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     lookups: int = 0
     hits: int = 0
     misses: int = 0
@@ -41,6 +42,7 @@ class Bucket(CacheFigures):
 
 
 class ModelCalls(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     provider: str
     model: str | None
     operation: str
@@ -52,6 +54,7 @@ class ModelCalls(BaseModel):
 
 
 class Analytics(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     start: datetime
     end: datetime
     bucket: str
@@ -61,6 +64,7 @@ class Analytics(BaseModel):
 
 
 class CacheDay(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     period_start: datetime
     period_end: datetime
     hit_count: int
@@ -72,6 +76,7 @@ class CacheDay(BaseModel):
 
 
 class CacheStats(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     entries: int = Field(description="Entries stored for this tenant (bad ones included)")
     bad_entries: int
     embedder: str = Field(description="The embedder new lookups use")

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class CacheEntryOut(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     id: str
     description: str | None
     embedder: str | None
@@ -29,20 +30,23 @@ class CacheEntryOut(BaseModel):
 
 
 class CacheEntries(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     entries: list[CacheEntryOut]
 
 
 class ClearedOut(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     deleted: int
 
 
 class MarkBadIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     reason: str = Field(default="marked bad by a user", min_length=1, max_length=500)
 
 
 class MarkedOut(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     id: str
     bad: bool = True
     reason: str

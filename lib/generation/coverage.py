@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 _ENV = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 _NOT_TOOLS = {"starter", "loop", "parallel", "condition", "router", "function", "response", "note"}
 
 
 class BlockCoverage(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     block_id: str
     name: str
     type: str
@@ -28,6 +29,7 @@ class BlockCoverage(BaseModel):
 
 
 class NeededInput(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     block_id: str
     block: str = Field(description="The block's name")
     field: str = Field(description="The subBlock id to fill in, or 'environment' for a variable to set")
@@ -36,6 +38,8 @@ class NeededInput(BaseModel):
 
 class Coverage(BaseModel):
     """What the description became: per block its words; what was not used; assumptions; inputs to fill."""
+
+    model_config = ConfigDict(defer_build=True)
 
     blocks: list[BlockCoverage] = Field(default_factory=list)
     unused: list[str] = Field(

@@ -12,7 +12,7 @@ from lib.store.workflows import WorkflowRecord
 
 
 class GenerateIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     description: str = Field(
         min_length=1,
@@ -27,12 +27,14 @@ class GenerateIn(BaseModel):
 
 
 class CacheSaved(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     tokens: int = Field(default=0, description="Tokens the original generation used, not spent again")
     cost_usd: float = 0.0
     ms: int = Field(default=0, description="Original generation time minus this lookup's time")
 
 
 class CacheInfo(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     hit: bool = Field(default=False, description="True only when a stored result was served")
     similarity: float | None = Field(
         default=None, description="Cosine similarity of the nearest matching entry"
@@ -45,11 +47,13 @@ class CacheInfo(BaseModel):
 
 
 class ValidationOut(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     valid: bool
     findings: list[dict[str, Any]]
 
 
 class UsageOut(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     input_tokens: int = 0
     output_tokens: int = 0
     cache_read_tokens: int = 0
@@ -58,6 +62,7 @@ class UsageOut(BaseModel):
 
 
 class GenerationResult(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     workflow: WorkflowRecord
     source: Literal["cache", "claude", "planner"]
     reason: str | None = Field(default=None, description="Why the planner answered, or a note on repair")

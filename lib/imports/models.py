@@ -16,6 +16,8 @@ MAX_DETAILED = 100  # imported items listed with every assumption; later ones ge
 class Rejected(BaseModel):
     """Something we did not import: which file, which line (when there is one), and why."""
 
+    model_config = ConfigDict(defer_build=True)
+
     file: str
     line: int | None = None
     reason: str
@@ -23,6 +25,8 @@ class Rejected(BaseModel):
 
 class Imported(BaseModel):
     """One stored workflow: its id, whether it validates, and every assumption made building it."""
+
+    model_config = ConfigDict(defer_build=True)
 
     id: str
     name: str
@@ -34,6 +38,7 @@ class Imported(BaseModel):
 
 
 class ImportReport(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     imported: list[Imported] = Field(default_factory=list)
     rejected: list[Rejected] = Field(default_factory=list)
     _malformed: bool = PrivateAttr(default=False)
@@ -100,6 +105,8 @@ class ImportProgress(BaseModel):
     """Where a resumable import stands: POST /api/imports/{id}/run answers it with 202 while work
     remains and 200 once done (then `imported`/`rejected` read like POST /api/workflows/import's)."""
 
+    model_config = ConfigDict(defer_build=True)
+
     id: str
     status: Literal["staged", "running", "done"]
     rows_total: int = Field(description="CSV records (and JSON/YAML files) staged from the upload")
@@ -127,13 +134,15 @@ class ImportProgress(BaseModel):
 class UploadRequest(BaseModel):
     """Body of POST /api/imports: the file about to be uploaded."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
     filename: str = Field(default="upload", min_length=1, max_length=200)
     content_type: str = Field(default="application/octet-stream", max_length=100)
 
 
 class UploadTicket(BaseModel):
     """Where to PUT the file, and the id to run the import with afterwards."""
+
+    model_config = ConfigDict(defer_build=True)
 
     id: str
     upload_url: str
@@ -143,11 +152,12 @@ class UploadTicket(BaseModel):
 
 
 class ValidateQuery(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
     era: Literal["jul25", "current"] | None = None
 
 
 class ValidationOut(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     valid: bool
     era: str | None = None
     findings: list[dict[str, Any]]

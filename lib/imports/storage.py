@@ -21,9 +21,7 @@ from typing import Any
 
 from lib.config import settings
 from lib.errors import InvalidInput, NotFound, ProviderError, Unavailable
-from lib.imports import jobs
 from lib.imports.models import ImportProgress, UploadRequest, UploadTicket
-from lib.imports.pipeline import Source
 
 __all__ = ["create_upload", "upload_progress", "run_upload"]
 
@@ -143,11 +141,14 @@ def _check_id(upload_id: str) -> None:
 
 def run_upload(tenant: str, upload_id: str, *, budget_s: float | None = None) -> ImportProgress:
     """Continue the import of what was uploaded under `upload_id` for about `budget_s` seconds
-    (default `jobs.BUDGET_S`).
+    (default `lib.imports.jobs.BUDGET_S`).
 
     The first call streams the object(s) from the bucket into the staging table; every call then
     stores batches until the budget is spent. Safe to repeat, also after it finished.
     """
+    from lib.imports import jobs  # the batch importer: loaded by the routes that run it, when they do
+    from lib.imports.pipeline import Source
+
     started = time.monotonic()
     _check_id(upload_id)
     if jobs.progress(tenant, upload_id) is None:
@@ -173,6 +174,8 @@ def run_upload(tenant: str, upload_id: str, *, budget_s: float | None = None) ->
 
 def upload_progress(tenant: str, upload_id: str) -> ImportProgress:
     """How far the import of `upload_id` got (404 before its first run)."""
+    from lib.imports import jobs
+
     _check_id(upload_id)
     result = jobs.progress(tenant, upload_id)
     if result is None:

@@ -14,7 +14,7 @@ MAX_QUERY = 1000
 class SearchIn(BaseModel):
     """Describe the workflow in your own words; filters narrow the results, never the page size."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     query: str = Field(min_length=1, max_length=MAX_QUERY, description="What you are looking for")
     limit: int = Field(default=10, ge=1, le=50)
@@ -27,11 +27,13 @@ class SearchIn(BaseModel):
 
 
 class Matched(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     text: list[str] = Field(description="Words of the query found in the document's text")
     vector: float | None = Field(description="Cosine similarity of the query and document embeddings")
 
 
 class SearchResult(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     kind: Kind
     id: str = Field(description="Workflow id, or the template's name")
     name: str
@@ -43,11 +45,12 @@ class SearchResult(BaseModel):
 
 
 class SearchOut(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     results: list[SearchResult]
 
 
 class SimilarQuery(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     limit: int = Field(default=10, ge=1, le=50)
 
@@ -55,7 +58,7 @@ class SimilarQuery(BaseModel):
 class PatternIn(BaseModel):
     """A state (or Sim export envelope), or a description the offline planner turns into one."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     state: dict[str, Any] | None = None
     description: str | None = Field(default=None, min_length=3, max_length=4000)
@@ -71,6 +74,7 @@ class PatternIn(BaseModel):
 
 
 class PatternResult(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     kind: Kind
     id: str
     name: str
@@ -80,4 +84,5 @@ class PatternResult(BaseModel):
 
 
 class PatternOut(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     results: list[PatternResult]

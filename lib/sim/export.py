@@ -14,10 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from lib.sim.envelope import make_envelope
-from lib.sim.redact import redact_state
 from lib.sim.rows import spec_of
-from lib.sim.yaml_format import to_yaml
 
 __all__ = ["BlockTypes", "Export", "ExportQuery", "block_types", "export_workflow", "map_to_current"]
 
@@ -46,13 +43,15 @@ _STAGEHAND_KEEP = ("startUrl", "task", "variables", "apiKey", "outputSchema")
 class ExportQuery(BaseModel):
     """Query of GET /api/workflows/{id}/export."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
     format: Literal["json", "yaml"] = "json"
     target: Target = "jul25"
 
 
 class Export(BaseModel):
     """What an export produced: the body, its media type, a file name, and what changed on the way."""
+
+    model_config = ConfigDict(defer_build=True)
 
     body: Any
     media_type: str
@@ -167,7 +166,11 @@ def export_workflow(
     environment variables the workflow needs are listed (`required_env` in the envelope, a
     comment atop the YAML).
     """
+    # Loaded here, not at import: the export route's query model is all its cold start needs.
     from lib.secrets import MemoryNamer, referenced_env, scrub
+    from lib.sim.envelope import make_envelope
+    from lib.sim.redact import redact_state
+    from lib.sim.yaml_format import to_yaml
 
     namer = MemoryNamer()
     state, _ = scrub(state, namer=namer)
@@ -207,6 +210,8 @@ def export_workflow(
 
 class BlockTypes(BaseModel):
     """GET /api/block-types: one summary per registry entry."""
+
+    model_config = ConfigDict(defer_build=True)
 
     count: int
     block_types: list[dict[str, Any]]

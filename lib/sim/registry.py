@@ -70,7 +70,7 @@ Mode = Literal["basic", "advanced", "both", "trigger", "trigger-advanced"]
 
 
 class _Spec(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
 
 class SubBlockSpec(_Spec):

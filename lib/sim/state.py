@@ -43,7 +43,7 @@ Number = Annotated[int | float, PlainValidator(_number)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="allow", strict=True, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="allow", strict=True, populate_by_name=True)
 
 
 class Position(_Model):

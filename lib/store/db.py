@@ -28,6 +28,7 @@ _embedded: Any = None
 _schema_checked = False  # per process (a warm function checks once), reset when the pool closes
 _down_until = 0.0  # monotonic time until which a new checkout fails fast (the database just failed)
 OUTAGE_LATCH_S = 1.0
+CHECK_IDLE_S = 5.0  # a pooled connection idle longer is checked (one round trip) before it is handed out
 
 
 def _embedded_url() -> str:
@@ -70,6 +71,23 @@ def _configure(conn: Any) -> None:
     conn.commit()
 
 
+def _returned(conn: Any) -> None:
+    conn._agent_forge_idle_since = time.monotonic()
+
+
+def _check(conn: Any) -> None:
+    """Check a connection before it is handed out, unless it came back less than CHECK_IDLE_S ago.
+
+    The check is a round trip: on every checkout it doubled a one-query read. A connection that
+    just answered is not worth asking again; one that sat idle (where servers and poolers drop
+    them) is checked, and replaced if it is gone."""
+    if time.monotonic() - getattr(conn, "_agent_forge_idle_since", -CHECK_IDLE_S) < CHECK_IDLE_S:
+        return
+    from psycopg_pool import ConnectionPool
+
+    ConnectionPool.check_connection(conn)
+
+
 def pool() -> Any:
     global _pool
     if _pool is None:
@@ -100,7 +118,8 @@ def pool() -> Any:
                         "keepalives_count": 2,
                     },
                     configure=_configure,
-                    check=ConnectionPool.check_connection,  # a connection the server dropped is replaced
+                    check=_check,  # a connection the server dropped is replaced
+                    reset=_returned,
                     open=True,
                     timeout=wait,
                     # Give a failing attempt up quickly: the next request starts a fresh one, so the pool

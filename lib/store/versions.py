@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from lib.errors import NotFound
 from lib.store import db
@@ -25,6 +25,8 @@ _FIELDS = "name, description, category, status, template_source, metadata, varia
 
 class VersionSummary(BaseModel):
     """One version in the list: how it was made, by whom, when, and how big."""
+
+    model_config = ConfigDict(defer_build=True)
 
     version: int
     source: str = Field(description="create, template, generate, import, replace, regenerate or restore")

@@ -22,6 +22,7 @@ response (the server keeps the connection open).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import inspect
 import json
@@ -219,7 +220,7 @@ async def _serve(op: Operation, request: Request, path_params: list[str]) -> Res
     )
 
     kwargs: dict[str, Any] = {}
-    params = inspect.signature(op.func).parameters
+    params = _parameters(op.func)
     if "ctx" in params:
         kwargs["ctx"] = ctx
     for name in path_params:
@@ -247,6 +248,12 @@ async def _serve(op: Operation, request: Request, path_params: list[str]) -> Res
     key = _idempotency_key(op, ctx)
     fingerprint = _fingerprint(op, request, content) if key else ""
     return await anyio.to_thread.run_sync(_write, op, kwargs, ctx, request, key, fingerprint)
+
+
+@functools.cache
+def _parameters(func: Callable[..., Any]) -> frozenset[str]:
+    """A handler's parameter names, read once (inspect.signature is not free per request)."""
+    return frozenset(inspect.signature(func).parameters)
 
 
 class _Abandon(Exception):
@@ -419,8 +426,10 @@ def _render(op: Operation, result: Any, ctx: Context, request: Request) -> Respo
         return result
     if result is None:
         return Response(status_code=op.status if op.status != 200 else 204, headers=headers)
-    payload = result.model_dump(mode="json") if isinstance(result, BaseModel) else result
-    body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False, default=str).encode()
+    if isinstance(result, BaseModel):  # rendered once, by the model's own serializer, straight to bytes
+        body = result.__pydantic_serializer__.to_json(result)
+    else:
+        body = json.dumps(result, separators=(",", ":"), ensure_ascii=False, default=str).encode()
     headers.setdefault("cache-control", _cache_control(op.cache, ctx))
     if op.cache and op.method == "GET":
         etag = headers.setdefault("etag", '"' + hashlib.sha256(body).hexdigest()[:32] + '"')

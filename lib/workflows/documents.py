@@ -7,13 +7,13 @@ YAML), so "validates" and "imports cleanly" never disagree.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lib.errors import InvalidInput, UnsupportedMedia
 from lib.imports.models import ValidationOut
-from lib.sim import yaml_format
-from lib.sim.envelope import load_json, read_envelope
-from lib.sim.export import Export, export_workflow
+
+if TYPE_CHECKING:
+    from lib.sim.export import Export
 
 __all__ = ["export_stored", "read_document", "validate_document", "validate_stored"]
 
@@ -22,6 +22,9 @@ _YAML = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")
 
 def read_document(content: bytes, content_type: str) -> dict[str, Any]:
     """A state from a request body (JSON or YAML); 400 for syntax, 415 for other media, 422 for no state."""
+    from lib.sim import yaml_format  # the parsers load on first use, not with the route
+    from lib.sim.envelope import load_json, read_envelope
+
     if not content.strip():
         raise InvalidInput("request body is empty; send a workflow state or export envelope", field="body")
     if content_type in _YAML:
@@ -75,6 +78,7 @@ def validate_stored(tenant: str, workflow_id: str, *, era: str | None = None) ->
 
 def export_stored(tenant: str, workflow_id: str, *, format: str = "json", target: str = "jul25") -> Export:
     """The redacted export of a stored workflow."""
+    from lib.sim.export import export_workflow
     from lib.store import workflows
 
     record = workflows.get(tenant, workflow_id)

@@ -30,7 +30,6 @@ from lib.workflows.models import (
     VersionList,
     WorkflowList,
     WorkflowOut,
-    WorkflowSummary,
 )
 
 if TYPE_CHECKING:
@@ -259,9 +258,7 @@ def page(tenant: str, query: ListQuery) -> WorkflowList:
         limit=query.limit,
         cursor=query.cursor,
     )
-    return WorkflowList(
-        workflows=[WorkflowSummary.model_validate(_listed(r)) for r in rows], next_cursor=cursor
-    )
+    return WorkflowList.model_validate({"workflows": [_listed(r) for r in rows], "next_cursor": cursor})
 
 
 _KNOWN_CLEAN: set[bytes] = set()  # digests of (name, description) pairs scrub found nothing in
