@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
@@ -424,6 +425,7 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         ):  # a named source with nothing to look for keeps its default
             values[mode["query"]] = query
     _targets(entry["target"], clause, description, values)
+    _named_fields(entry["type"], values.get("operation"), clause, values)
     who = values.pop("__who", None)
     need = values.pop("__need", None)
     name = {"gmail": "Email", "google_sheets": "Google Sheets"}.get(key, key)
@@ -436,6 +438,30 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     if entry.get("process"):
         step.kind = "process"
     return step
+
+
+def _named_fields(block_type: str, operation: str | None, clause: str, values: dict[str, Any]) -> None:
+    """'the Qdrant collection 'faq'', 'the 'docs' index': a required text field of the chosen operation
+    whose title's noun the clause names with a quoted name takes that name (read from the registry)."""
+    from lib.sim.registry import get_block
+
+    spec = get_block(block_type)
+    op = spec.operations.get(operation or "") if spec and spec.operations else None
+    if spec is None or op is None:
+        return
+    for sub in spec.sub_blocks:
+        if sub.id not in op.required or values.get(sub.id) or sub.type not in ("short-input", "long-input"):
+            continue
+        noun = (sub.title or "").split()[-1].lower() if sub.title else ""
+        if len(noun) < 4 or noun in ("id", "url", "key", "token", "query", "vector", "points", "ids"):
+            continue
+        named = re.search(
+            rf"\b{noun}s?\s+(?:called\s+|named\s+)?[\"“']([\w .-]+)[\"”']|[\"“']([\w .-]+)[\"”']\s+{noun}\b",
+            clause,
+            re.I,
+        )
+        if named:
+            values[sub.id] = (named.group(1) or named.group(2)).strip()
 
 
 def _email_as_noun(clause: str) -> bool:
@@ -1674,7 +1700,7 @@ def read_steps(text: str, description: str) -> list[Step]:
     rank = {"source": 0, "process": 1, "action": 2, "fan": 2, "loop": 3, "router": 3, "condition": 4}
     steps: list[Step] = []
     lead = ""  # a sentence that read to no step of its own ('fetch the bitcoin price.')
-    for sentence in sentences(text):
+    for sentence in _join_routes(sentences(text)):
         if lead and _IF.search(sentence):
             # 'fetch X; if it moved more than 5%, …' / 'fetch X. Alert me if it …': the test is about what
             # the sentence before named; read as one sentence ('fetch X and if it …') the test sees its data
@@ -1698,6 +1724,29 @@ def read_steps(text: str, description: str) -> list[Step]:
     steps = sorted(steps, key=lambda s: s.kind == "condition")
     _apply_count(steps, lx.count_in(description))
     return steps
+
+
+def _is_route(sentence: str) -> bool:
+    """'Billing -> post in #billing', 'Bugs become Linear issues': a sentence that sends one category somewhere."""
+    if _ACTION_START.match(sentence) or _IF.search(sentence):
+        return False
+    route = _route_of(clauses(sentence)[0]) if sentence.strip() else None
+    return route is not None and route[0].lower() not in ("it", "them", "this", "we", "i", "you", "they")
+
+
+def _join_routes(parts: list[str]) -> list[str]:
+    """Routes stated one per sentence (or per ';') are read as one sentence: three of them are a router."""
+    out: list[str] = []
+    run: list[str] = []
+    for sentence in [*parts, ""]:
+        if sentence and _is_route(sentence):
+            run.append(sentence)
+            continue
+        out += [", ".join(run)] if len(run) >= 3 else run
+        run = []
+        if sentence:
+            out.append(sentence)
+    return out
 
 
 def _apply_count(steps: list[Step], count: int | None) -> None:

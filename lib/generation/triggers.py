@@ -58,7 +58,15 @@ _WEBHOOK_HINT = re.compile(
 _CHAT_HINT = re.compile(
     r"\b(chat ?bots?|chat with|chat interface|in (?:a |the )?chat|conversational|chat (?:assistant|agent)s?|"
     r"(?:ai|virtual|support|sales|help ?desk) (?:assistant|agent)s? (?:that|which|who|to) (?:answers?|helps?|talks?)|"
-    r"assistant that answers|bot that answers|q ?& ?a bot|slack ?bot)\b",
+    r"assistant that answers|bot that answers|q ?& ?a bot|slack ?bot|chat (?:trigger|messages?|input|window)|"
+    r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?))\b",
+    re.I,
+)
+# 'I'll kick it off by hand', 'when I start it manually', 'on demand': a person starts each run
+_MANUAL_HINT = re.compile(
+    r"\b(?:(?:start|run|kick|trigger|launch|fire)\w*\s+(?:it|this|them|the (?:workflow|flow))?\s*(?:off\s+)?"
+    r"(?:by hand|manually|on demand|myself)|on demand|when i (?:click|press|run|start|trigger|launch)\b[^.;]{0,20}"
+    r"|i(?:'ll| will)? (?:kick|start|run|trigger|launch) (?:it|this|the workflow)(?: off)?\b)",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
@@ -486,6 +494,11 @@ _EVERY_NEW = re.compile(
 def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
+    manual = _MANUAL_HINT.search(text)
+    if manual and read_schedule(text) is None:
+        lead_in = re.match(r"\s*(?:when(?:ever)?|each time|every time|once)\b[^,:;.]*[,:]?", text, re.I)
+        span = lead_in.span() if lead_in and lead_in.end() >= manual.end() else manual.span()
+        return Trigger("manual", {"startWorkflow": "manual"}, [span])
     lead = re.match(
         r"\s*(when(?:ever)?|on new|once a new|each time|every time|as soon as|upon|"
         r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",
