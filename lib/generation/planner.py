@@ -687,6 +687,21 @@ class _Builder:
             exits, _ = self.chain(step.body, exits, prev, parent)
         return exits
 
+    def listing_agent(self, prev: str | None, label: str) -> str | None:
+        """'have the AI pull out action items, and for each action item …': the agent just before the loop
+        names the items, so it answers with a JSON array of them and the loop repeats over that answer."""
+        found = re.fullmatch(r"<([\w-]+)\.content>", prev or "")
+        block = next((b for b in self.blocks if found and b.id == found.group(1) and b.type == "agent"), None)
+        stem = re.sub(r"(?:ies|es|s)$", "", label.strip().lower().split()[-1]) if label.strip() else ""
+        if block is None or len(stem) < 3 or stem not in self.words.get(block.id, "").lower():
+            return None
+        for value in block.values:
+            if value.id == "systemPrompt" and isinstance(value.value, str) and "JSON array" not in value.value:
+                value.value = value.value.replace(" and answer with JSON only.", ".") + (
+                    f" Answer with a JSON array only, one entry per {label.strip()}."
+                )
+        return prev
+
     def loop(
         self, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None
     ) -> list[tuple[str, str]]:
@@ -698,7 +713,7 @@ class _Builder:
             extra["count"] = step.count or 5
         else:
             items = prev if prev in self.lists or (prev == "<start.input>" and not step.implicit) else None
-            items = items or (self.lists[-1] if self.lists else None)
+            items = items or self.listing_agent(prev, step.label) or (self.lists[-1] if self.lists else None)
             if (
                 items is None
                 and not step.implicit

@@ -180,7 +180,8 @@ def clauses(text: str) -> list[str]:
 
 # -- simple clauses -----------------------------------------------------------------------------
 def _quoted(text: str) -> str | None:
-    found = re.search(r"[\"“']([^\"”']{2,120})[\"”']", text)
+    """A quoted name or phrase: "…" / “…” first, then '…' not opened by an apostrophe ("today's")."""
+    found = re.search(r"[\"“]([^\"”]{2,120})[\"”]", text) or re.search(r"(?<!\w)'([^']{2,120})'(?!\w)", text)
     return found.group(1) if found else None
 
 
@@ -220,6 +221,7 @@ def _search_query(clause: str) -> str:
         text,
         flags=re.I,
     )
+    text = re.sub(r"\s+(?:and\s+|then\s+)*(?:for\s+)?(?:each|every)\b.*$|\s+(?:and|then)$", "", text, flags=re.I)
     text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,."), flags=re.I)
     lead = re.match(r"((?:[\w'-]+\s+)+?)(?=[A-Z])", text)
     if lead and lx.is_filler(lead.group(1)):  # 'the company Stripe' → 'Stripe'
@@ -243,7 +245,9 @@ def _process(kind: str, clause: str, description: str) -> Step:
         prompt = prompt.replace("{language}", language)
         label = f"Translate to {language}"
     elif kind == "extract":
-        found = re.search(r"\bextract\s+(?:the\s+)?(.+?)(?:\s+from\b|$)", clause, re.I)
+        found = re.search(
+            r"\b(?:extract|pull out|list|identify)\s+(?:all\s+)?(?:the\s+)?(.+?)(?:\s+(?:from|in)\b|$)", clause, re.I
+        )
         prompt = prompt.replace("{what}", found.group(1) if found else "the key fields")
         label = "Extract"
     elif kind == "filter":
@@ -281,11 +285,19 @@ def _process(kind: str, clause: str, description: str) -> Step:
     return Step("process", "agent", values, label=label, text=clause)
 
 
+_DOERS = ("ai", "agent", "llm", "gpt", "claude")
+
+
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
     hits = []
     for kind, entry in lexicon()["processing"].items():
-        pos = [low.find(v) for v in entry["verbs"] if re.search(r"(?<!\w)" + re.escape(v), low)]
+        # 'have the AI list …': a verb stated with its doer ('ai list') is found at the verb itself
+        pos = [
+            low.find(v) + (v.index(" ") + 1 if v.split()[0] in _DOERS else 0)
+            for v in entry["verbs"]
+            if re.search(r"(?<!\w)" + re.escape(v), low)
+        ]
         pos = [p for p in pos if p >= 0]
         if pos:
             hits.append((min(pos), kind))
@@ -498,7 +510,9 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
     if not named or any(op_id == current for _, op_id in named):
         return default
     op_id = min(named)[1]
-    return {k: v for k, v in default.items() if k not in ("operation", "values")} | {"operation": op_id}
+    # an operation that needs a search query ('search my Gmail for receipts') takes it from the clause
+    query = {"query": "query"} if "query" in ops[op_id]["required"] and not default.get("query") else {}
+    return {k: v for k, v in default.items() if k not in ("operation", "values")} | {"operation": op_id} | query
 
 
 def _http_object(block_type: str, clause: str, description: str, write: bool) -> Step | None:
@@ -1298,7 +1312,7 @@ def _the_item(m: re.Match[str]) -> str:
 
 _EACH_OF = re.compile(r"\beach of (?:the|these|those|my|our|your|their|its)\s+", re.I)
 _EACH_NOUN = re.compile(
-    r"\b(?:each|every)\s+(?!(?:day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|"
+    r"(?<!\bof )(?<!before )(?<!after )(?<!during )(?<!\bper )\b(?:each|every)\s+(?!(?:day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|"
     r"time|other|single|one of|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)([a-z][\w-]*)"
     r"|\b(?:every|each|any)(?:one|body)\b",
     re.I,

@@ -165,6 +165,16 @@ def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
     for match in _TIME_RE.finditer(text):
         clock = _clock(match)
         if clock:
+            # 'every evening at 7', 'tonight at 10': a bare hour of the afternoon or night is p.m.
+            hour = int(clock[:2])
+            near = text[max(0, match.start() - 30) : match.end() + 30].lower()
+            late = re.search(r"\b(?:(evenings?|tonight|nights?)|afternoons?)\b", near)
+            if (
+                late
+                and not re.search(r"\bmornings?\b|(?<![a-z])a\.?m\b", near)
+                and (5 <= hour <= 11 if late.group(1) else 1 <= hour <= 6)
+            ):
+                clock = f"{hour + 12:02d}{clock[2:]}"
             return clock, match.span()
     for word, clock in _PART_OF_DAY.items():
         found = re.search(rf"\b(?:every|each|in the|this)\s+{word}\b|\b{word}s\b", text, re.I)
