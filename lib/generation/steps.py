@@ -192,6 +192,8 @@ def _search_query(clause: str) -> str:
     q = _quoted(clause)
     if q:
         return q
+    if re.search(r"\b(?:run|do|perform|make|start)\s+an?\s+(?:quick\s+)?(?:web|google|internet|online)?\s*search\b(?!\s+(?:for|about|on)\b)", clause, re.I):
+        return "{prev}"  # 'run a web search': on what the run was given
     services = [
         p.strip()
         for e in list(lexicon()["integrations"].values())
@@ -202,18 +204,26 @@ def _search_query(clause: str) -> str:
     found = (
         re.search(r"\b(?:about|regarding|mentioning)\s+(.+)$", clause, re.I)
         or re.search(
-            r"\b(?:search|find|look|looks|research|ask|query)\b(?:\s+(?:up|the web|online|the internet|(?:(?:with|using|via|on|in)\s+)?"
+            r"\b(?:search(?:es|ing)?|finds?|look|looks|research(?:es)?|ask|query)\b(?:\s+(?:up|the web|online|the internet|(?:(?:with|using|via|on|in)\s+)?"
             r"(?:" + service + r")(?:\s+news)?))*\s+for\s+(.+)$",
             clause,
             re.I,
         )
         or re.search(
-            r"\b(?:search|find|look up|research|investigate)\s+(?:the web\s+|online\s+)?(?:for\s+)?(.+)$",
+            r"\b(?:search(?:es)?|finds?|looks? up|research(?:es)?|investigates?)\s+(?:the web\s+|online\s+)?(?:for\s+)?(.+)$",
             clause,
             re.I,
         )
     )
     text = found.group(1) if found else ""
+    # 'news about that company', 'reviews of this product': the one the run was given
+    text = re.sub(
+        r"\b(?:that|this|the given|the posted|the submitted|the incoming|the sent)\s+(?!week|month|day|year)[\w-]+\b",
+        "{prev}",
+        text,
+        count=1,
+        flags=re.I,
+    )
     # trailing 'with Exa', 'from X', 'on our YouTube channel' name the tool or the place, not the topic
     text = re.sub(
         r"\s+(?:using|with|via|on|in|from|at)\s+(?:my\s+|our\s+|the\s+)?(?:" + service + r")\b.*$",
@@ -222,6 +232,7 @@ def _search_query(clause: str) -> str:
         flags=re.I,
     )
     text = re.sub(r"\s+(?:and\s+|then\s+)*(?:for\s+)?(?:each|every)\b.*$|\s+(?:and|then)$", "", text, flags=re.I)
+    text = re.sub(r"\s+(?:and|then)\s+(?:give|gives|return|returns|send|sends|show|post|e-?mail|reply|tell)\b.*$", "", text, flags=re.I)
     text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,."), flags=re.I)
     lead = re.match(r"((?:[\w'-]+\s+)+?)(?=[A-Z])", text)
     if lead and lx.is_filler(lead.group(1)):  # 'the company Stripe' → 'Stripe'
@@ -1004,7 +1015,9 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         )
     ):
         engine = None  # 'check the Linkup search for …': the named service searches, not a default engine
-    if engine and (named_engine or re.search(r"\b(search|find|look up|research|news|google)\b", low)):
+    if engine and (
+        named_engine or re.search(r"\b(search(?:es|ing)?|finds?|looks? up|research(?:es)?|news|google)\b", low)
+    ):
         entry = lexicon()["search"][engine]
         values = dict(entry["values"])
         values[entry["query"]] = _search_query(clause)
@@ -1117,7 +1130,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             re.escape(p.strip()) for e in lexicon()["integrations"].values() for p in e["phrases"]
         )
         if not re.search(
-            r"\b(?:the|a|an|this|that|each|my|our|your|its|their|as)\s+(?:(?:" + services + r")\s+)?$",
+            r"\b(?:the|a|an|this|that|each|my|our|your|its|their|as|for|of)\s+(?:(?:" + services + r")\s+)?$",
             low[:pos],
         ):
             found.append((pos + 1, _process(kind, clause, description)))
@@ -1133,7 +1146,11 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     if (
         (summary or product)
         and not any(s.kind == "process" for _, s in found)
-        and any(s.kind == "action" for _, s in found)
+        and (
+            any(s.kind == "action" for _, s in found)
+            # 'give me a summary', 'return a 3-bullet summary': the run's answer is written by an agent
+            or re.search(r"\b(?:give|return|returns|show|hand)\s+(?:me\s+|us\s+|back\s+)?(?:a|an)\b", low)
+        )
     ):
         # 'email me a summary', 'post a leaderboard of who closed the most': something to write first
         kind = "summarise" if summary else "aggregate"

@@ -69,6 +69,13 @@ _MANUAL_HINT = re.compile(
     r"|i(?:'ll| will)? (?:kick|start|run|trigger|launch) (?:it|this|the workflow)(?: off)?\b)",
     re.I,
 )
+# 'Build me an API endpoint: I POST …', 'expose this as an API': the workflow is called over HTTP
+_API_HINT = re.compile(
+    r"\b(?:(?:build|give|make|create|set up|want)\s+(?:me\s+|us\s+)?an?\s+(?:api|http|rest|webhook)\s+endpoint"
+    r"|(?:expose|publish|offer|serve)\s+(?:this|it|that|the workflow)\s+as\s+an?\s+(?:api|endpoint|http endpoint)"
+    r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:that|which|where))\b",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
 # 'When a Stripe payment succeeds look up the customer …': with no comma, the first step starts at a verb in
 # its base form followed by its object, after a word that is no subject, article or auxiliary
@@ -504,7 +511,7 @@ _EVERY_NEW = re.compile(
 def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
-    manual = _MANUAL_HINT.search(text)
+    manual = _MANUAL_HINT.search(text) or _API_HINT.search(text)
     if manual and read_schedule(text) is None:
         lead_in = re.match(r"\s*(?:when(?:ever)?|each time|every time|once)\b[^,:;.]*[,:]?", text, re.I)
         span = lead_in.span() if lead_in and lead_in.end() >= manual.end() else manual.span()
@@ -515,6 +522,9 @@ def read_trigger(text: str) -> Trigger:
         first,
         re.I,
     )
+    chat_lead = lead and _CHAT_HINT.search(first.split(",")[0])
+    if chat_lead:  # 'When I send a city name in the chat, …': a chat run, not an event of a service
+        return Trigger("chat", {"startWorkflow": "chat"}, [(lead.start(), len(first.split(",")[0]))])
     if lead or re.search(r"\bwebhook\b", text, re.I):
         hook = read_webhook(first if lead else text)
         if hook:
@@ -579,6 +589,9 @@ def read_trigger(text: str) -> Trigger:
             "webhookPath": _slug(incoming.group(0)),
         }
         return Trigger("webhook", values, [incoming.span()])
-    if _CHAT_HINT.search(text):
-        return Trigger("chat", {"startWorkflow": "chat"})
+    chat = _CHAT_HINT.search(text)
+    if chat:  # 'when I send it a topic in chat, …': the lead clause is the trigger, not a step
+        lead_in = re.search(r"(?:^|:\s*)(?:when(?:ever)?|each time|every time|on each|on every)\b[^,;.]*,?", text, re.I)
+        spans = [lead_in.span()] if lead_in and lead_in.start() <= chat.start() < lead_in.end() else []
+        return Trigger("chat", {"startWorkflow": "chat"}, spans)
     return Trigger("manual", {"startWorkflow": "manual"})

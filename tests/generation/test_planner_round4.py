@@ -24,7 +24,7 @@ _SET = [
 ]
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r4-qdrant-answer": "'look up similar entries' is read as a web search and 'on each chat message' as a loop",
+    "r4-qdrant-answer": "'look up similar entries in the Qdrant collection' is also read as a web search",
 }
 
 
