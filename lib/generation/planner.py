@@ -437,6 +437,11 @@ class _Builder:
                     )
                     if api_facts.get("fields"):
                         self.fields[prev] = api_facts["fields"]
+                    from lib.generation.services import operations
+
+                    op_fields = operations().get(step.type, {}).get(step.values.get("operation") or "", {})
+                    if op_fields.get("fields"):  # paths from the block's output: whole references
+                        self.fields[prev] = {w: f"<{local}.{p}>" for w, p in op_fields["fields"].items()}
                     if step.kind == "source":
                         from lib.generation.services import item_contact, list_path
 
@@ -627,7 +632,11 @@ class _Builder:
             if field_path:  # 'if the temperature is below 5': the field of the fetched data that holds it
                 # a key a reference cannot spell ('05. price') is read in JavaScript from the resolved object
                 value = (
-                    f"({prev}){field_path}" if field_path.startswith("[") else f"{prev[:-1]}.{field_path}>"
+                    field_path
+                    if field_path.startswith("<")
+                    else f"({prev}){field_path}"
+                    if field_path.startswith("[")
+                    else f"{prev[:-1]}.{field_path}>"
                 )
                 return _signed(f"parseFloat({value})", op, num, unit, low), None
             if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):

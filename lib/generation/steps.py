@@ -747,7 +747,9 @@ def _table_name(clause: str) -> str | None:
     """'the Airtable table Prospects', 'the Supabase orders table', 'table called "VIP"' → the name the user gave."""
     names = [p.strip() for e in lexicon()["integrations"].values() for p in e["phrases"]]
     quoted = re.search(
-        r"[\"“']([\w -]+)[\"”']\s+table|\btable\s+(?:called\s+|named\s+)?[\"“']([\w -]+)[\"”']", clause, re.I
+        r"[\"“']([\w -]+)[\"”']\s+(?:[\w-]+\s+){0,2}?table|\btable\s+(?:called\s+|named\s+)?[\"“']([\w -]+)[\"”']",
+        clause,
+        re.I,
     )
     if quoted:
         return (quoted.group(1) or quoted.group(2)).strip()
@@ -1269,7 +1271,13 @@ def read_clauses(text: str, description: str, ruled_out: dict[str, set[str]]) ->
 
 
 # -- structure ------------------------------------------------------------------------------------
-_IF = re.compile(r"\b(?:only\s+)?(?:if|in case|whenever it|when it|unless)\b", re.I)
+_IF = re.compile(
+    r"\b(?:only\s+)?(?:if|in case|whenever it|when it|unless)\b"
+    # 'once it passes 10k stars', 'as soon as the price drops below …': a test, not the trigger
+    r"|\b(?:once|as soon as)\s+(?=(?:it|they|the\s+[\w-]+|its\s+[\w-]+)\s+(?:[\w-]+\s+)?(?:pass|reach|hit|cross|exceed|"
+    r"drop|fall|rise|go|goes|gets|is|are|has)\w*\b)",
+    re.I,
+)
 _ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else)\b\s*,?\s*", re.I)
 _ROUTE = re.compile(
     r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
@@ -1686,7 +1694,12 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             not if_text.strip() and before.strip()
         ):  # "check X and email me if Y": the fetch runs, the action waits
             keep = ("source", "process")  # the fetch and the processing run; the action waits for the test
-            pre, if_steps = [s for s in pre if s.kind in keep], [s for s in pre if s.kind not in keep]
+            # 'add a row …, and email finance if …': only the action of the clause the test follows waits
+            last = clauses(before)[-1] if clauses(before) else ""
+            waits = [s for s in pre if s.kind not in keep and s.text and s.text.strip() in last]
+            if not waits or len(waits) == len([s for s in pre if s.kind not in keep]):
+                waits = [s for s in pre if s.kind not in keep]
+            pre, if_steps = [s for s in pre if not any(s is w for w in waits)], waits
         step = Step(
             "condition",
             "condition",
