@@ -65,7 +65,7 @@ _CHAT_HINT = re.compile(
 # 'I'll kick it off by hand', 'when I start it manually', 'on demand': a person starts each run
 _MANUAL_HINT = re.compile(
     r"\b(?:(?:start|run|kick|trigger|launch|fire)\w*\s+(?:it|this|them|the (?:workflow|flow))?\s*(?:off\s+)?"
-    r"(?:by hand|manually|on demand|myself)|on demand|when i (?:click|press|run|start|trigger|launch)\b[^.;]{0,20}"
+    r"(?:by hand|manually|on demand|myself)|on demand|when i (?:click|press|run|start|trigger|launch|call|invoke)\b[^.;]{0,20}"
     r"|i(?:'ll| will)? (?:kick|start|run|trigger|launch) (?:it|this|the workflow)(?: off)?\b)",
     re.I,
 )
@@ -266,9 +266,16 @@ def read_schedule(text: str) -> Trigger | None:
     dom = re.search(
         r"\bon the (\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th) of (?:every|each|the) month\b", low
     )
+    # 'every 10 minutes during office hours (Mon-Fri)': the interval runs on weekdays, 9:00-17:59
+    office = re.search(r"\b(?:office|business|working|work) hours\b", low)
+    weekdays = office or re.search(
+        r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon ?- ?fri)\b", low
+    )
     if minutes:
         n = max(1, min(59, int(minutes.group(1))))
         values = {"scheduleType": "minutes", "minutesInterval": str(n), "cronExpression": f"*/{n} * * * *"}
+        if weekdays:
+            values = {"scheduleType": "custom", "cronExpression": f"*/{n} {'9-17' if office else '*'} * * 1-5"}
         spans.append(minutes.span())
     elif hours or re.search(r"\b(hourly|every hour|each hour|once an hour)\b", low):
         n = int(hours.group(1)) if hours else 1
@@ -279,6 +286,9 @@ def read_schedule(text: str) -> Trigger | None:
         }
         if n != 1:
             values["scheduleType"] = "custom"
+        if weekdays:
+            hour_range = ("9-17" if n == 1 else f"9-17/{n}") if office else ("*" if n == 1 else f"*/{n}")
+            values = {"scheduleType": "custom", "cronExpression": _cron(mm if clock else 0, hour_range, dow="1-5")}
         hourly = hours or re.search(r"hourly|every hour|each hour|once an hour", low)
         if hourly:
             spans.append(hourly.span())
@@ -502,8 +512,10 @@ def _provider(text: str) -> str | None:
 
 # 'every new message posted in #intl-team', 'for every new Shopify order over $500': an event, not a schedule
 _EVERY_NEW = re.compile(
-    r"\b(?:for\s+)?(?:every|each|any)\s+new\s+(?!(?:day|week|month|year|morning|hour)\b)[^,.;:!?\n]{2,80}?"
-    r"(?=\s+(?:and|into|then|to\s+(?!(?:the|our|my)\b))\b|[,.;:!?\n]|$)",
+    r"\b(?:(?:for|on)\s+)?(?:every|each|any)\s+(?:new\s+(?!(?:day|week|month|year|morning|hour)\b)|"
+    # 'for every email that lands in our support@ inbox': an arrival without 'new'
+    r"(?=(?:[\w-]+\s+){1,2}that\s+(?:lands|arrives|comes in|hits|reaches|gets posted|is posted|is submitted)\b))"
+    r"[^,.;:!?\n]{2,80}?(?=\s+(?:and|into|then|to\s+(?!(?:the|our|my)\b))\b|[,.;:!?\n]|$)",
     re.I,
 )
 
@@ -525,6 +537,19 @@ def read_trigger(text: str) -> Trigger:
     chat_lead = lead and _CHAT_HINT.search(first.split(",")[0])
     if chat_lead:  # 'When I send a city name in the chat, …': a chat run, not an event of a service
         return Trigger("chat", {"startWorkflow": "chat"}, [(lead.start(), len(first.split(",")[0]))])
+    event_lead = re.match(r"\s*(if|new)\b", first, re.I)
+    if (
+        not lead
+        and event_lead
+        and (event_lead.group(1).lower() == "new" or re.match(r"\s*if an?\b", first, re.I))
+        and (_named_provider(first.split(",")[0].lower()) or re.search(r"->|→", first))
+    ):  # 'If a Stripe payment over €1,000 fails, …', 'New Typeform response on our survey -> …': read as 'when …'
+        said = "when" if event_lead.group(1).lower() == "if" else "when new"
+        hook = read_webhook(said + first[event_lead.end() :])
+        if hook:
+            shift = len(said) - (event_lead.end() - event_lead.start(1))
+            hook.spans = [(event_lead.start(1), max(event_lead.end(), end - shift)) for _, end in hook.spans]
+            return hook
     if lead or re.search(r"\bwebhook\b", text, re.I):
         hook = read_webhook(first if lead else text)
         if hook:
@@ -538,12 +563,17 @@ def read_trigger(text: str) -> Trigger:
         arrival
         and not re.match(r"\s*for\b", arrival.group(0), re.I)
         and not re.search(
-            r"\b(?:posted|opened|created|added|submitted|received|filed|placed|booked|published|arriving|that (?:comes|arrives))\b",
+            r"\b(?:posted|opened|created|added|submitted|received|filed|placed|booked|published|arriving|"
+            r"that (?:comes|arrives|lands|hits|reaches)|pull requests?|prs?)\b",
             arrival.group(0),
             re.I,
         )
     ):
         arrival = None  # 'triage each new bug report into …': no arrival is stated
+    if arrival and re.search(
+        r"\b(?:every|each|daily|weekly|hourly|nightly)\b|\bat \d", arrival.group(0)[8:], re.I
+    ):
+        arrival = None  # 'summarise each new PR in the repo every morning at 9': a schedule reads them
     if (
         arrival
         and read_schedule(text[: arrival.start()] + " " * len(arrival.group(0)) + text[arrival.end() :])
@@ -565,7 +595,12 @@ def read_trigger(text: str) -> Trigger:
         return schedule
     hook = (
         read_webhook(first)
-        if re.search(r"\b(when(?:ever)? (?:a|an|new|someone|somebody)|whenever)\b", first, re.I)
+        if re.search(
+            r"\b(when(?:ever)? (?:a|an|new|someone|somebody)|whenever|"
+            r"when (?:my|our|the) [\w\s-]{1,30}?(?:gets|receives|has) (?:a |an )?new)\b",
+            first,
+            re.I,
+        )
         else None
     )
     if hook:
