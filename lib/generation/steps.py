@@ -204,8 +204,8 @@ def _search_query(clause: str) -> str:
     found = (
         re.search(r"\b(?:about|regarding|mentioning)\s+(.+)$", clause, re.I)
         or re.search(
-            r"\b(?:search(?:es|ing)?|finds?|look|looks|research(?:es)?|ask|query)\b(?:\s+(?:up|the web|online|the internet|(?:(?:with|using|via|on|in)\s+)?"
-            r"(?:" + service + r")(?:\s+news)?))*\s+for\s+(.+)$",
+            r"\b(?:search(?:es|ing)?|finds?|look|looks|research(?:es)?|ask|query|read|check|scan)\b(?:\s+(?:up|the web|online|the internet|(?:(?:with|using|via|on|in)\s+)?"
+            r"(?:(?:our|my|the)\s+)?(?:" + service + r")(?:\s+(?:news|workspace|space|docs|base))?))*\s+for\s+(.+)$",
             clause,
             re.I,
         )
@@ -343,6 +343,8 @@ def _is_write(clause: str, key: str) -> bool:
         for p in phrases
     ):
         return False
+    if _stored_in(low, phrases):
+        return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
     if "write" in entry and any(
         re.search(r"\b(?:to|into|onto)\b[^.,;]{0,25}?\b" + re.escape(p) + r"\b", low) for p in phrases
     ):
@@ -365,6 +367,20 @@ def _is_write(clause: str, key: str) -> bool:
         return True
     return bool(re.search(r"\b(" + _WRITE + r")\b", low)) and not re.search(
         r"^\W*(?:(?:also|then|first|next|finally|and)\s+)?(?:" + _READ + r")\b", low
+    )
+
+
+def _stored_in(low: str, phrases: list[str]) -> bool:
+    """'the handbook we uploaded to the knowledge base', 'docs that are indexed in Pinecone': the service is
+    where the data already is (a past write described), so it is read."""
+    return any(
+        re.search(
+            r"\b(?:we|i|you|they|that|which|already|previously|are|is|were|was)\s+(?:have\s+|'ve\s+|had\s+)?"
+            r"(?:already\s+)?(?:uploaded|stored|saved|put|added|indexed|loaded|imported|kept|documented)\b"
+            r"[^.,;]{0,30}?\b" + re.escape(p) + r"\b",
+            low,
+        )
+        for p in phrases
     )
 
 
@@ -403,7 +419,7 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
             r"\b(?:use|using|run|with|via|through)\s+(?:the\s+|an?\s+|our\s+)?(?:\w+\s+)?" + re.escape(p), low
         )
         for p in phrases
-    ) or _read_as_data(low, phrases):
+    ) or _read_as_data(low, phrases) or _stored_in(low, phrases):
         return False  # 'use Browser Use to …', 'parse it with Mistral': the tool does the step
     return not (
         re.search(r"\b(" + _READ + r")\b", low)
@@ -442,7 +458,21 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     if mode.get("instruction"):  # 'use Browser Use to log into the portal': the clause is the task
         values[mode["instruction"]] = clause.strip()
     if mode.get("query"):
-        query = "{prev}" if entry.get("query_from_data") else _search_query(clause)
+        # a service searched with what the run holds, unless the clause says what to look for ('… for the refund policy')
+        said = re.search(r"\b(?:for|about|regarding)\s+(\S.*)$", clause, re.I)
+        their = said and re.match(
+            r"(?:their|his|her|its|the (?:user|customer|sender|person)'s)\b|(?:the|that|this)\s+(?:question|message|"
+            r"request|query|input|text)\b|(?:it|them)\b",
+            said.group(1),
+            re.I,
+        )
+        query = (
+            _search_query("search for " + said.group(1))
+            if said and not their
+            else "{prev}"
+            if entry.get("query_from_data")
+            else _search_query(clause)
+        )
         if query != "{prev}" or entry.get(
             "derived"
         ):  # a named source with nothing to look for keeps its default
@@ -522,7 +552,11 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
         return default
     op_id = min(named)[1]
     # an operation that needs a search query ('search my Gmail for receipts') takes it from the clause
-    query = {"query": "query"} if "query" in ops[op_id]["required"] and not default.get("query") else {}
+    from lib.sim.registry import get_block
+
+    spec = get_block(entry["type"])
+    takes = "query" in ops[op_id]["required"] or (spec is not None and spec.sub_block("query") is not None)
+    query = {"query": "query"} if takes and mode == "read" and not default.get("query") else {}
     return {k: v for k, v in default.items() if k not in ("operation", "values")} | {"operation": op_id} | query
 
 

@@ -65,7 +65,7 @@ _CHAT_HINT = re.compile(
 # 'I'll kick it off by hand', 'when I start it manually', 'on demand': a person starts each run
 _MANUAL_HINT = re.compile(
     r"\b(?:(?:start|run|kick|trigger|launch|fire)\w*\s+(?:it|this|them|the (?:workflow|flow))?\s*(?:off\s+)?"
-    r"(?:by hand|manually|on demand|myself)|on demand|when i (?:click|press|run|start|trigger|launch|call|invoke)\b[^.;]{0,20}"
+    r"(?:by hand|manually|on demand|myself)|on demand|when i (?:click|press|run|start|trigger|launch|call|invoke)\b"
     r"|i(?:'ll| will)? (?:kick|start|run|trigger|launch) (?:it|this|the workflow)(?: off)?\b)",
     re.I,
 )
@@ -526,7 +526,7 @@ def read_trigger(text: str) -> Trigger:
     manual = _MANUAL_HINT.search(text) or _API_HINT.search(text)
     if manual and read_schedule(text) is None:
         lead_in = re.match(r"\s*(?:when(?:ever)?|each time|every time|once)\b[^,:;.]*[,:]?", text, re.I)
-        span = lead_in.span() if lead_in and lead_in.end() >= manual.end() else manual.span()
+        span = lead_in.span() if lead_in and lead_in.start() <= manual.start() < lead_in.end() else manual.span()
         return Trigger("manual", {"startWorkflow": "manual"}, [span])
     lead = re.match(
         r"\s*(when(?:ever)?|on new|once a new|each time|every time|as soon as|upon|"
