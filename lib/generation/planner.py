@@ -114,6 +114,8 @@ def draft(description: str) -> Draft:
             reason="not_a_workflow",
             kind="single answer",
         )
+    if trigger.kind == "chat" and steps and all(s.kind == "source" for s in steps):
+        steps.append(_answer_step(description))
     head = " ".join(description[a:b] for a, b in trigger.spans)
     qualifier = event_test(head) if trigger.kind == "webhook" else None
     if trigger.kind == "webhook" and (lx.threshold_in(head) or qualifier):
@@ -326,6 +328,8 @@ class _Builder:
                 value = value.replace("{prev_text}", text)
             if "{event:" in value:
                 value = re.sub(r"\{event:([\w.]+)\}", lambda m: self.event_field(m.group(1)), value)
+            if "{start}" in value:
+                value = value.replace("{start}", self.start_data() or "")
             out[key] = value.replace("{prev}", data).replace("{subject}", self.subject)
         return out
 
@@ -885,6 +889,20 @@ def _target_of(step: Step) -> str:
         "table",
     )
     return "|".join(str(step.values.get(k, "")) for k in keys)
+
+
+def _answer_step(description: str) -> Step:
+    """'a chat assistant that answers from the handbook in the knowledge base': a run that only looks things up
+    answers the question with what it found (an agent reads both)."""
+    model = lx.model_in(description) or lexicon()["default_model"]
+    values = {
+        "systemPrompt": "You answer the question using only what was found; say which sources you used.",
+        "userPrompt": "Question: {start}\n\nFound: {prev}",
+        "model": model,
+        "temperature": "0.3",
+        "apiKey": lx.api_key_for(model),
+    }
+    return Step("process", "agent", values, label="Answer", text="answer with what was found")
 
 
 def _ref(local: str, type_: str, operation: str | None = None) -> str:

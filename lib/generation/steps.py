@@ -375,9 +375,11 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
     where the data already is (a past write described), so it is read."""
     return any(
         re.search(
-            r"\b(?:we|i|you|they|that|which|already|previously|are|is|were|was)\s+(?:have\s+|'ve\s+|had\s+)?"
-            r"(?:already\s+)?(?:uploaded|stored|saved|put|added|indexed|loaded|imported|kept|documented)\b"
-            r"[^.,;]{0,30}?\b" + re.escape(p) + r"\b",
+            r"(?<!\bbe )(?<!been )(?<!\bget )(?<!gets )(?<!will )\b(?:already\s+)?"
+            r"(?:uploaded|stored|saved|indexed|loaded|imported|kept|documented)\s+(?:in|into|to|on|inside)\b"
+            r"[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
+            r"|\b(?:we|i|you|they|that|which|already|previously)\s+(?:have\s+|'ve\s+|had\s+)?"
+            r"(?:already\s+)?(?:put|added)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b",
             low,
         )
         for p in phrases
@@ -459,7 +461,9 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         values[mode["instruction"]] = clause.strip()
     if mode.get("query"):
         # a service searched with what the run holds, unless the clause says what to look for ('… for the refund policy')
-        said = re.search(r"\b(?:for|about|regarding)\s+(\S.*)$", clause, re.I)
+        said = re.search(
+            r"\b(?:search\w*|looks? up|quer\w+|read|check|find)\b[^.;]*?\b(?:for|about|regarding)\s+(\S.*)$", clause, re.I
+        )
         their = said and re.match(
             r"(?:their|his|her|its|the (?:user|customer|sender|person)'s)\b|(?:the|that|this)\s+(?:question|message|"
             r"request|query|input|text)\b|(?:it|them)\b",
