@@ -253,7 +253,15 @@ def threshold_in(text: str) -> tuple[str, float, str] | None:
     """(operator, number, unit) for 'more than 5%', 'drops below $100', 'exceeds 1.5k'."""
     found = THRESHOLD_RE.search(text)
     if not found:
-        return None
+        # '6 or lower', '9 or higher', '100 or more': the number first, then the direction (inclusive)
+        after = re.search(
+            r"(?<![\w.])(-?\d+(?:\.\d+)?)\s*(%)?\s+or\s+(?:(lower|less|below|under|fewer)|(higher|more|above|over|greater))\b",
+            text,
+            re.I,
+        )
+        if not after:
+            return None
+        return ("<=" if after.group(3) else ">="), float(after.group(1)), after.group(2) or ""
     op_text = found.group("op").lower()
     op = next(sym for pattern, sym in _COMPARATORS if re.fullmatch(pattern, op_text))
     if op_text in ("at least",):

@@ -244,6 +244,7 @@ class _Builder:
         self.item_phone = "phone"
         self.item_created = "created_at"  # where an item says when it was created
         self.pending_field = "to"
+        self.last_field = ""  # the event field the last test read ('… if it's 6 or lower' reads it again)
 
     # -- what the trigger delivers ------------------------------------------------------------
     def start_data(self) -> str | None:
@@ -645,6 +646,9 @@ class _Builder:
                 return _signed(f"parseFloat({value})", op, num, unit, low), None
             if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
                 field_name = lx.amount_field(test)
+                if re.match(r"\s*(?:it|it's|it is|they|they're|they are)\b", test, re.I) and self.last_field:
+                    field_name = self.last_field  # 'if the score is 9 …; if it's 6 or lower': the same field
+                self.last_field = field_name
                 where = "each item" if prev.startswith("<loop") else "the event"
                 scale = 1
                 if where == "the event" and field_name == "amount":

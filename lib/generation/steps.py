@@ -1804,6 +1804,13 @@ def read_steps(text: str, description: str) -> list[Step]:
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
     # steps stated after it still run first.
     steps = sorted(steps, key=lambda s: s.kind == "condition")
+    tests = [s for s in steps if s.kind == "condition"]
+    if len(tests) > 1:
+        # 'if the score is 9 or 10, email them; if it's 6 or lower, open a ticket': separate tests of the same
+        # data each decide their own action, so they start side by side rather than one behind the other
+        fan = Step("fan", "fan", label="separate tests", text=" / ".join(t.text for t in tests))
+        fan.branches = [("", [t]) for t in tests]
+        steps = [s for s in steps if s.kind != "condition"] + [fan]
     _apply_count(steps, lx.count_in(description))
     return steps
 

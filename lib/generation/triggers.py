@@ -542,7 +542,11 @@ def read_trigger(text: str) -> Trigger:
         not lead
         and event_lead
         and (event_lead.group(1).lower() == "new" or re.match(r"\s*if an?\b", first, re.I))
-        and (_named_provider(first.split(",")[0].lower()) or re.search(r"->|→", first))
+        and (
+            _named_provider(first.split(",")[0].lower())
+            or re.search(r"->|→", first)
+            or re.match(r"\s*new\b[^:,]{3,60}:\s", first, re.I)
+        )
     ):  # 'If a Stripe payment over €1,000 fails, …', 'New Typeform response on our survey -> …': read as 'when …'
         said = "when" if event_lead.group(1).lower() == "if" else "when new"
         hook = read_webhook(said + first[event_lead.end() :])
