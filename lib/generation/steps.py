@@ -353,8 +353,16 @@ def _is_write(clause: str, key: str) -> bool:
         return False  # 'send me a briefing with today's calendar': the calendar is read, the briefing sent
     if "draft" in entry and re.search(r"\bdrafts?\b", low):
         return True  # 'draft an outreach email in Gmail': a draft is written
-    if key in ("slack", "discord", "microsoft_teams") and re.search(r"\bmessages\s+(?:from|in)\s+#", low):
+    if key in ("slack", "discord", "microsoft_teams") and re.search(
+        r"\b(?:messages|posts|conversations?|threads?|discussions?)\s+(?:from|in|of)\s+(?:our\s+|the\s+|my\s+)?#", low
+    ):
         return False  # 'store new Slack messages from #product in Pinecone': the channel is read
+    if key in ("slack", "discord", "microsoft_teams") and re.search(
+        r"^\W*(?:also\s+|then\s+)?" + re.escape(key.split("_")[-1]) + r"\s+(?:me|us|the team|them|it)\b"
+        r"|\b(?:reminders?|messages?|alerts?|notifications?|announcements?|notes?|pings?|nudges?)\s+(?:in|to|into)\s+#",
+        low,
+    ):
+        return True  # 'slack me the top stories', 'a standup reminder in #standup': something is sent there
     if (
         "write" in entry
         and key in ("slack", "discord", "microsoft_teams")
@@ -426,7 +434,8 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
     return not (
         re.search(r"\b(" + _READ + r")\b", low)
         or any(
-            re.search(r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+)?" + re.escape(p), low) for p in phrases
+            re.search(r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+)?(?:#[\w-]+\s+)?" + re.escape(p), low)
+            for p in phrases
         )
     )
 
