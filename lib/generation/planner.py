@@ -713,7 +713,11 @@ class _Builder:
         if block is None or len(stem) < 3 or stem not in self.words.get(block.id, "").lower():
             return None
         for value in block.values:
-            if value.id == "systemPrompt" and isinstance(value.value, str) and "JSON array" not in value.value:
+            if (
+                value.id == "systemPrompt"
+                and isinstance(value.value, str)
+                and "JSON array" not in value.value
+            ):
                 value.value = value.value.replace(" and answer with JSON only.", ".") + (
                     f" Answer with a JSON array only, one entry per {label.strip()}."
                 )

@@ -192,7 +192,11 @@ def _search_query(clause: str) -> str:
     q = _quoted(clause)
     if q:
         return q
-    if re.search(r"\b(?:run|do|perform|make|start)\s+an?\s+(?:quick\s+)?(?:web|google|internet|online)?\s*search\b(?!\s+(?:for|about|on)\b)", clause, re.I):
+    if re.search(
+        r"\b(?:run|do|perform|make|start)\s+an?\s+(?:quick\s+)?(?:web|google|internet|online)?\s*search\b(?!\s+(?:for|about|on)\b)",
+        clause,
+        re.I,
+    ):
         return "{prev}"  # 'run a web search': on what the run was given
     services = [
         p.strip()
@@ -205,7 +209,9 @@ def _search_query(clause: str) -> str:
         re.search(r"\b(?:about|regarding|mentioning)\s+(.+)$", clause, re.I)
         or re.search(
             r"\b(?:search(?:es|ing)?|finds?|look|looks|research(?:es)?|ask|query|read|check|scan)\b(?:\s+(?:up|the web|online|the internet|(?:(?:with|using|via|on|in)\s+)?"
-            r"(?:(?:our|my|the)\s+)?(?:" + service + r")(?:\s+(?:news|workspace|space|docs|base))?))*\s+for\s+(.+)$",
+            r"(?:(?:our|my|the)\s+)?(?:"
+            + service
+            + r")(?:\s+(?:news|workspace|space|docs|base))?))*\s+for\s+(.+)$",
             clause,
             re.I,
         )
@@ -231,8 +237,15 @@ def _search_query(clause: str) -> str:
         text,
         flags=re.I,
     )
-    text = re.sub(r"\s+(?:and\s+|then\s+)*(?:for\s+)?(?:each|every)\b.*$|\s+(?:and|then)$", "", text, flags=re.I)
-    text = re.sub(r"\s+(?:and|then)\s+(?:give|gives|return|returns|send|sends|show|post|e-?mail|reply|tell)\b.*$", "", text, flags=re.I)
+    text = re.sub(
+        r"\s+(?:and\s+|then\s+)*(?:for\s+)?(?:each|every)\b.*$|\s+(?:and|then)$", "", text, flags=re.I
+    )
+    text = re.sub(
+        r"\s+(?:and|then)\s+(?:give|gives|return|returns|send|sends|show|post|e-?mail|reply|tell)\b.*$",
+        "",
+        text,
+        flags=re.I,
+    )
     text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,."), flags=re.I)
     lead = re.match(r"((?:[\w'-]+\s+)+?)(?=[A-Z])", text)
     if lead and lx.is_filler(lead.group(1)):  # 'the company Stripe' → 'Stripe'
@@ -257,7 +270,9 @@ def _process(kind: str, clause: str, description: str) -> Step:
         label = f"Translate to {language}"
     elif kind == "extract":
         found = re.search(
-            r"\b(?:extract|pull out|list|identify)\s+(?:all\s+)?(?:the\s+)?(.+?)(?:\s+(?:from|in)\b|$)", clause, re.I
+            r"\b(?:extract|pull out|list|identify)\s+(?:all\s+)?(?:the\s+)?(.+?)(?:\s+(?:from|in)\b|$)",
+            clause,
+            re.I,
         )
         prompt = prompt.replace("{what}", found.group(1) if found else "the key fields")
         label = "Extract"
@@ -341,8 +356,8 @@ def _is_write(clause: str, key: str) -> bool:
             low,
         )
         for p in phrases
-    ):
-        return False
+    ) and not (sender and key in ("gmail", "outlook") and re.search(r"\be-?mails?\b", low)):
+        return False  # 'read it from Gmail'; but 'send the candidate a thank-you email from Gmail' sends
     if _stored_in(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
     if "write" in entry and any(
@@ -354,7 +369,8 @@ def _is_write(clause: str, key: str) -> bool:
     if "draft" in entry and re.search(r"\bdrafts?\b", low):
         return True  # 'draft an outreach email in Gmail': a draft is written
     if key in ("slack", "discord", "microsoft_teams") and re.search(
-        r"\b(?:messages|posts|conversations?|threads?|discussions?)\s+(?:from|in|of)\s+(?:our\s+|the\s+|my\s+)?#", low
+        r"\b(?:messages|posts|conversations?|threads?|discussions?)\s+(?:from|in|of)\s+(?:our\s+|the\s+|my\s+)?#",
+        low,
     ):
         return False  # 'store new Slack messages from #product in Pinecone': the channel is read
     if key in ("slack", "discord", "microsoft_teams") and re.search(
@@ -424,12 +440,17 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
     phrases = [p.strip() for p in lexicon()["integrations"][key]["phrases"]]
     if key == "reddit" and re.search(r"\b(?:from|in|on)\s+r/\w+", low):
         return False
-    if any(
-        re.search(
-            r"\b(?:use|using|run|with|via|through)\s+(?:the\s+|an?\s+|our\s+)?(?:\w+\s+)?" + re.escape(p), low
+    if (
+        any(
+            re.search(
+                r"\b(?:use|using|run|with|via|through)\s+(?:the\s+|an?\s+|our\s+)?(?:\w+\s+)?" + re.escape(p),
+                low,
+            )
+            for p in phrases
         )
-        for p in phrases
-    ) or _read_as_data(low, phrases) or _stored_in(low, phrases):
+        or _read_as_data(low, phrases)
+        or _stored_in(low, phrases)
+    ):
         return False  # 'use Browser Use to …', 'parse it with Mistral': the tool does the step
     return not (
         re.search(r"\b(" + _READ + r")\b", low)
@@ -471,7 +492,9 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     if mode.get("query"):
         # a service searched with what the run holds, unless the clause says what to look for ('… for the refund policy')
         said = re.search(
-            r"\b(?:search\w*|looks? up|quer\w+|read|check|find)\b[^.;]*?\b(?:for|about|regarding)\s+(\S.*)$", clause, re.I
+            r"\b(?:search\w*|looks? up|quer\w+|read|check|find)\b[^.;]*?\b(?:for|about|regarding)\s+(\S.*)$",
+            clause,
+            re.I,
         )
         their = said and re.match(
             r"(?:their|his|her|its|the (?:user|customer|sender|person)'s)\b|(?:the|that|this)\s+(?:question|message|"
@@ -570,7 +593,9 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
     spec = get_block(entry["type"])
     takes = "query" in ops[op_id]["required"] or (spec is not None and spec.sub_block("query") is not None)
     query = {"query": "query"} if takes and mode == "read" and not default.get("query") else {}
-    return {k: v for k, v in default.items() if k not in ("operation", "values")} | {"operation": op_id} | query
+    return (
+        {k: v for k, v in default.items() if k not in ("operation", "values")} | {"operation": op_id} | query
+    )
 
 
 def _http_object(block_type: str, clause: str, description: str, write: bool) -> Step | None:
@@ -1065,7 +1090,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     ):
         engine = None  # 'check the Linkup search for …': the named service searches, not a default engine
     if engine and (
-        named_engine or re.search(r"\b(search(?:es|ing)?|finds?|looks? up|research(?:es)?|news|google)\b", low)
+        named_engine
+        or re.search(r"\b(search(?:es|ing)?|finds?|looks? up|research(?:es)?|news|google)\b", low)
     ):
         entry = lexicon()["search"][engine]
         values = dict(entry["values"])

@@ -269,13 +269,17 @@ def read_schedule(text: str) -> Trigger | None:
     # 'every 10 minutes during office hours (Mon-Fri)': the interval runs on weekdays, 9:00-17:59
     office = re.search(r"\b(?:office|business|working|work) hours\b", low)
     weekdays = office or re.search(
-        r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon ?- ?fri)\b", low
+        r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon ?- ?fri)\b",
+        low,
     )
     if minutes:
         n = max(1, min(59, int(minutes.group(1))))
         values = {"scheduleType": "minutes", "minutesInterval": str(n), "cronExpression": f"*/{n} * * * *"}
         if weekdays:
-            values = {"scheduleType": "custom", "cronExpression": f"*/{n} {'9-17' if office else '*'} * * 1-5"}
+            values = {
+                "scheduleType": "custom",
+                "cronExpression": f"*/{n} {'9-17' if office else '*'} * * 1-5",
+            }
         spans.append(minutes.span())
     elif hours or re.search(r"\b(hourly|every hour|each hour|once an hour)\b", low):
         n = int(hours.group(1)) if hours else 1
@@ -288,7 +292,10 @@ def read_schedule(text: str) -> Trigger | None:
             values["scheduleType"] = "custom"
         if weekdays:
             hour_range = ("9-17" if n == 1 else f"9-17/{n}") if office else ("*" if n == 1 else f"*/{n}")
-            values = {"scheduleType": "custom", "cronExpression": _cron(mm if clock else 0, hour_range, dow="1-5")}
+            values = {
+                "scheduleType": "custom",
+                "cronExpression": _cron(mm if clock else 0, hour_range, dow="1-5"),
+            }
         hourly = hours or re.search(r"hourly|every hour|each hour|once an hour", low)
         if hourly:
             spans.append(hourly.span())
@@ -526,7 +533,9 @@ def read_trigger(text: str) -> Trigger:
     manual = _MANUAL_HINT.search(text) or _API_HINT.search(text)
     if manual and read_schedule(text) is None:
         lead_in = re.match(r"\s*(?:when(?:ever)?|each time|every time|once)\b[^,:;.]*[,:]?", text, re.I)
-        span = lead_in.span() if lead_in and lead_in.start() <= manual.start() < lead_in.end() else manual.span()
+        span = (
+            lead_in.span() if lead_in and lead_in.start() <= manual.start() < lead_in.end() else manual.span()
+        )
         return Trigger("manual", {"startWorkflow": "manual"}, [span])
     lead = re.match(
         r"\s*(when(?:ever)?|on new|once a new|each time|every time|as soon as|upon|"
@@ -535,7 +544,7 @@ def read_trigger(text: str) -> Trigger:
         re.I,
     )
     chat_lead = lead and _CHAT_HINT.search(first.split(",")[0])
-    if chat_lead:  # 'When I send a city name in the chat, …': a chat run, not an event of a service
+    if chat_lead and lead:  # 'When I send a city name in the chat, …': a chat run, not an event of a service
         return Trigger("chat", {"startWorkflow": "chat"}, [(lead.start(), len(first.split(",")[0]))])
     event_lead = re.match(r"\s*(if|new)\b", first, re.I)
     if (
@@ -630,7 +639,9 @@ def read_trigger(text: str) -> Trigger:
         return Trigger("webhook", values, [incoming.span()])
     chat = _CHAT_HINT.search(text)
     if chat:  # 'when I send it a topic in chat, …': the lead clause is the trigger, not a step
-        lead_in = re.search(r"(?:^|:\s*)(?:when(?:ever)?|each time|every time|on each|on every)\b[^,;.]*,?", text, re.I)
+        lead_in = re.search(
+            r"(?:^|:\s*)(?:when(?:ever)?|each time|every time|on each|on every)\b[^,;.]*,?", text, re.I
+        )
         spans = [lead_in.span()] if lead_in and lead_in.start() <= chat.start() < lead_in.end() else []
         return Trigger("chat", {"startWorkflow": "chat"}, spans)
     return Trigger("manual", {"startWorkflow": "manual"})
