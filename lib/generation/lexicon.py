@@ -269,6 +269,9 @@ def threshold_in(text: str) -> tuple[str, float, str] | None:
     if op_text in ("at most",):
         op = "<="
     number = float(re.sub(r"[,\s']", "", found.group("num")))  # '60,000', '2 500', "2'500": thousands
+    euro = found.group("cur") == "€" or re.match(r"\s*(?:€|eur\b|euros?\b)", text[found.end("num") :], re.I)
+    if euro and re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+", found.group("num")):
+        number = float(found.group("num").replace(".", ""))  # '€1.000', '2.500 €': a dot groups thousands
     unit = (found.group("unit") or "").lower()
     if unit in ("k", "thousand"):
         number, unit = number * 1000, ""

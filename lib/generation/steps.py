@@ -375,7 +375,8 @@ def _is_write(clause: str, key: str) -> bool:
         return False  # 'store new Slack messages from #product in Pinecone': the channel is read
     if key in ("slack", "discord", "microsoft_teams") and re.search(
         r"^\W*(?:also\s+|then\s+)?" + re.escape(key.split("_")[-1]) + r"\s+(?:me|us|the team|them|it)\b"
-        r"|\b(?:reminders?|messages?|alerts?|notifications?|announcements?|notes?|pings?|nudges?)\s+(?:in|to|into)\s+#",
+        r"|\b(?:reminders?|messages?|alerts?|notifications?|announcements?|notes?|pings?|nudges?)\s+(?:in|to|into)\s+#"
+        r"|\b(?:go|goes|get posted|are posted|is posted)\s+(?:in|to|into)\s+(?:the\s+|our\s+)?#",
         low,
     ):
         return True  # 'slack me the top stories', 'a standup reminder in #standup': something is sent there

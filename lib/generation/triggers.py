@@ -195,7 +195,7 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
     if explicit:
         return explicit.group(1), explicit.span()
     for phrase, zone in sorted(lexicon()["timezones"].items(), key=lambda kv: -len(kv[0])):
-        found = re.search(rf"\b{re.escape(phrase)}\b(?:\s+time)?", text, re.I)
+        found = re.search(rf"(?:\btime (?:in|of)\s+)?\b{re.escape(phrase)}\b(?:\s+time)?", text, re.I)
         if not found:
             continue
         abbreviation = len(phrase) <= 4 and found.group(0)[: len(phrase)].isupper()
