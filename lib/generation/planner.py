@@ -332,6 +332,17 @@ class _Builder:
             if "{start}" in value:
                 value = value.replace("{start}", self.start_data() or "")
             out[key] = value.replace("{prev}", data).replace("{subject}", self.subject)
+        provider = self.trigger.values.get("webhookProvider") if self.trigger.kind == "webhook" else None
+        if step.kind == "action" and provider == step.type and parent is None:
+            from lib.generation.services import webhook_paths
+
+            reply = webhook_paths(provider).get("reply")
+            if reply and (not out.get(reply["field"]) or out[reply["field"]].startswith("{{")):
+                # 'answer with an AI reply on WhatsApp' when a WhatsApp message started the run: to its sender
+                out[reply["field"]] = f"<{reply['from']}>"
+                self.notes.append(
+                    f"the reply goes back to the chat the message came from (<{reply['from']}>)"
+                )
         return out
 
     def event_field(self, path: str) -> str:
