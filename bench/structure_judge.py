@@ -8,13 +8,14 @@ is labelled is judged:
                 | "workflow_or_refuse" (either the right workflow or an honest refusal)
     trigger     {kind: schedule|webhook|manual|chat|api (or a list of acceptable kinds),
                  provider: the webhook provider ("generic" for a service JUL25 has none for),
-                 every: "15m", time: "HH:MM" (or a list), days: "daily"|"weekdays"|["MON", …],
+                 every: "15m" | "1h" | "1d", time: "HH:MM" (or a list), days: "daily"|"weekdays"|["MON", …],
                  day_of_month: 1, tz: "Europe/Paris"}
     steps       {name: {block: a type, a list of types, or a group (@email, @websearch, @scrape),
                         op: "read" | "write" | an operation id (or a list of ids),
                         has: [text that must be in its values ("a|b" = either; "#c" matches "c"),
                               {"num": n or [n, m]} a number that must appear],
-                        lacks: {subBlock id: a value it must not hold},
+                        lacks: {subBlock id: a value it must not hold}, or [text or {"num": n}
+                               that must appear in none of its values],
                         recipient: "data" (taken from a reference) | "me" (not from the data)}}
     order       [[a, b, c], …]: a runs before b, b before c (a path of edges)
     loops       [{over: step whose list is iterated, inside: [steps inside the loop]}]
@@ -283,6 +284,17 @@ def schedule_of(start: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_UNITS = {"m": 1, "min": 1, "h": 60, "d": 1440}
+
+
+def every_minutes(every: Any) -> int:
+    """A label's interval in minutes: 15, "15m", "1h", "2 h", "1d" (a bare number is minutes)."""
+    m = re.fullmatch(r"\s*(\d+)\s*([a-z]*)\s*", str(every).lower())
+    if not m or m.group(2) not in (*_UNITS, ""):
+        raise ValueError(f"trigger.every: {every!r} is not an interval like 15m, 1h or 1d")
+    return int(m.group(1)) * _UNITS.get(m.group(2), 1)
+
+
 def _label_days(days: Any) -> set[str]:
     if days == "daily":
         return set(DAYS)
@@ -319,7 +331,7 @@ def judge_trigger(label: dict[str, Any], view: View) -> list[tuple[str, bool, bo
         )
     sched = schedule_of(start) if kind == "schedule" else {}
     if "every" in label:
-        want = int(str(label["every"]).rstrip("m"))
+        want = every_minutes(label["every"])
         out.append(("every", "every" in sched, sched.get("every") == want))
     if "time" in label:
         want = {_hhmm(t) for t in (label["time"] if isinstance(label["time"], list) else [label["time"]])}
@@ -361,6 +373,17 @@ def has_ok(view: View, bid: str, item: Any) -> bool:
         found = {float(n) for n in _NUMBER.findall(text)}
         return any(float(w) in found for w in wants)
     return any(alt.lower().lstrip("#") in text for alt in str(item).split("|"))
+
+
+def lacks_tests(view: View, lacks: Any) -> list[tuple[str, Any]]:
+    """(what, test) per value a step must not hold: {subBlock: value}, or texts ([...] or one) that
+    must appear nowhere in its values (the opposite of `has`)."""
+    if not lacks:
+        return []
+    if isinstance(lacks, dict):
+        return [(f"{k}={w}", lambda b, k=k, w=w: str(view.value(b, k)) == str(w)) for k, w in lacks.items()]
+    items = lacks if isinstance(lacks, list) else [lacks]
+    return [(str(h), lambda b, h=h: has_ok(view, b, h)) for h in items]
 
 
 def recipient_ok(view: View, bid: str, want: str) -> bool:
@@ -480,8 +503,8 @@ class Judge:
             bid = assign[name]
             checks = [("has", h, lambda b, h=h: has_ok(view, b, h)) for h in spec.get("has", [])]
             checks += [
-                ("lacks", f"{k}={w}", lambda b, k=k, w=w: str(view.value(b, k)) != str(w))
-                for k, w in (spec.get("lacks") or {}).items()
+                ("lacks", what, lambda b, t=test: not t(b))
+                for what, test in lacks_tests(view, spec.get("lacks"))
             ]
             if "recipient" in spec:
                 checks.append(

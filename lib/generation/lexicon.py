@@ -20,7 +20,8 @@ CHANNEL_RE = re.compile(r"(?<![\w&])#([A-Za-z0-9][\w-]*)")
 REPO_RE = re.compile(r"\b([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*)\b")
 _COMPARATORS = [
     (
-        r"(?:more|greater|higher|bigger)\s+than|above|over|exceeds?|exceeding|rises? above|goes above|at least|>=?",
+        r"(?:more|greater|higher|bigger)\s+than|above|over|exceeds?|exceeding|rises? above|goes above|at least|"
+        r"(?:passes|reaches|hits|crosses|tops|surpasses)(?:\s+the)?|>=?",
         ">",
     ),
     (r"(?:less|lower|fewer|smaller)\s+than|below|under|drops? below|falls? below|at most|<=?", "<"),
@@ -29,7 +30,7 @@ _COMPARATORS = [
 THRESHOLD_RE = re.compile(
     r"(?P<op>"
     + "|".join(p for p, _ in _COMPARATORS)
-    + r")\s*(?P<cur>[$€£])?\s*(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*"
+    + r")\s*(?P<cur>[$€£])?\s*(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d{1,3}(?:[ \u00a0\u202f']\d{3})+(?!\d)(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|percent\b|k\b|m\b|million\b|thousand\b|(?:usd|eur|gbp|dollars?|euros?|pounds?)\b)?",
     re.I,
 )
@@ -252,14 +253,25 @@ def threshold_in(text: str) -> tuple[str, float, str] | None:
     """(operator, number, unit) for 'more than 5%', 'drops below $100', 'exceeds 1.5k'."""
     found = THRESHOLD_RE.search(text)
     if not found:
-        return None
+        # '6 or lower', '9 or higher', '100 or more': the number first, then the direction (inclusive)
+        after = re.search(
+            r"(?<![\w.])(-?\d+(?:\.\d+)?)\s*(%)?\s+or\s+(?:(lower|less|below|under|fewer)|(higher|more|above|over|greater))\b",
+            text,
+            re.I,
+        )
+        if not after:
+            return None
+        return ("<=" if after.group(3) else ">="), float(after.group(1)), after.group(2) or ""
     op_text = found.group("op").lower()
     op = next(sym for pattern, sym in _COMPARATORS if re.fullmatch(pattern, op_text))
     if op_text in ("at least",):
         op = ">="
     if op_text in ("at most",):
         op = "<="
-    number = float(found.group("num").replace(",", ""))  # '60,000' is sixty thousand
+    number = float(re.sub(r"[,\s']", "", found.group("num")))  # '60,000', '2 500', "2'500": thousands
+    euro = found.group("cur") == "€" or re.match(r"\s*(?:€|eur\b|euros?\b)", text[found.end("num") :], re.I)
+    if euro and re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+", found.group("num")):
+        number = float(found.group("num").replace(".", ""))  # '€1.000', '2.500 €': a dot groups thousands
     unit = (found.group("unit") or "").lower()
     if unit in ("k", "thousand"):
         number, unit = number * 1000, ""

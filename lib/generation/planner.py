@@ -114,6 +114,8 @@ def draft(description: str) -> Draft:
             reason="not_a_workflow",
             kind="single answer",
         )
+    if trigger.kind == "chat" and steps and all(s.kind == "source" for s in steps):
+        steps.append(_answer_step(description))
     head = " ".join(description[a:b] for a, b in trigger.spans)
     qualifier = event_test(head) if trigger.kind == "webhook" else None
     if trigger.kind == "webhook" and (lx.threshold_in(head) or qualifier):
@@ -242,6 +244,7 @@ class _Builder:
         self.item_phone = "phone"
         self.item_created = "created_at"  # where an item says when it was created
         self.pending_field = "to"
+        self.last_field = ""  # the event field the last test read ('… if it's 6 or lower' reads it again)
 
     # -- what the trigger delivers ------------------------------------------------------------
     def start_data(self) -> str | None:
@@ -326,7 +329,20 @@ class _Builder:
                 value = value.replace("{prev_text}", text)
             if "{event:" in value:
                 value = re.sub(r"\{event:([\w.]+)\}", lambda m: self.event_field(m.group(1)), value)
+            if "{start}" in value:
+                value = value.replace("{start}", self.start_data() or "")
             out[key] = value.replace("{prev}", data).replace("{subject}", self.subject)
+        provider = self.trigger.values.get("webhookProvider") if self.trigger.kind == "webhook" else None
+        if step.kind == "action" and provider == step.type and parent is None:
+            from lib.generation.services import webhook_paths
+
+            reply = webhook_paths(provider).get("reply")
+            if reply and (not out.get(reply["field"]) or out[reply["field"]].startswith("{{")):
+                # 'answer with an AI reply on WhatsApp' when a WhatsApp message started the run: to its sender
+                out[reply["field"]] = f"<{reply['from']}>"
+                self.notes.append(
+                    f"the reply goes back to the chat the message came from (<{reply['from']}>)"
+                )
         return out
 
     def event_field(self, path: str) -> str:
@@ -437,6 +453,11 @@ class _Builder:
                     )
                     if api_facts.get("fields"):
                         self.fields[prev] = api_facts["fields"]
+                    from lib.generation.services import operations
+
+                    op_fields = operations().get(step.type, {}).get(step.values.get("operation") or "", {})
+                    if op_fields.get("fields"):  # paths from the block's output: whole references
+                        self.fields[prev] = {w: f"<{local}.{p}>" for w, p in op_fields["fields"].items()}
                     if step.kind == "source":
                         from lib.generation.services import item_contact, list_path
 
@@ -627,11 +648,18 @@ class _Builder:
             if field_path:  # 'if the temperature is below 5': the field of the fetched data that holds it
                 # a key a reference cannot spell ('05. price') is read in JavaScript from the resolved object
                 value = (
-                    f"({prev}){field_path}" if field_path.startswith("[") else f"{prev[:-1]}.{field_path}>"
+                    field_path
+                    if field_path.startswith("<")
+                    else f"({prev}){field_path}"
+                    if field_path.startswith("[")
+                    else f"{prev[:-1]}.{field_path}>"
                 )
                 return _signed(f"parseFloat({value})", op, num, unit, low), None
             if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
                 field_name = lx.amount_field(test)
+                if re.match(r"\s*(?:it|it's|it is|they|they're|they are)\b", test, re.I) and self.last_field:
+                    field_name = self.last_field  # 'if the score is 9 …; if it's 6 or lower': the same field
+                self.last_field = field_name
                 where = "each item" if prev.startswith("<loop") else "the event"
                 scale = 1
                 if where == "the event" and field_name == "amount":
@@ -687,6 +715,25 @@ class _Builder:
             exits, _ = self.chain(step.body, exits, prev, parent)
         return exits
 
+    def listing_agent(self, prev: str | None, label: str) -> str | None:
+        """'have the AI pull out action items, and for each action item …': the agent just before the loop
+        names the items, so it answers with a JSON array of them and the loop repeats over that answer."""
+        found = re.fullmatch(r"<([\w-]+)\.content>", prev or "")
+        block = next((b for b in self.blocks if found and b.id == found.group(1) and b.type == "agent"), None)
+        stem = re.sub(r"(?:ies|es|s)$", "", label.strip().lower().split()[-1]) if label.strip() else ""
+        if block is None or len(stem) < 3 or stem not in self.words.get(block.id, "").lower():
+            return None
+        for value in block.values:
+            if (
+                value.id == "systemPrompt"
+                and isinstance(value.value, str)
+                and "JSON array" not in value.value
+            ):
+                value.value = value.value.replace(" and answer with JSON only.", ".") + (
+                    f" Answer with a JSON array only, one entry per {label.strip()}."
+                )
+        return prev
+
     def loop(
         self, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None
     ) -> list[tuple[str, str]]:
@@ -698,7 +745,7 @@ class _Builder:
             extra["count"] = step.count or 5
         else:
             items = prev if prev in self.lists or (prev == "<start.input>" and not step.implicit) else None
-            items = items or (self.lists[-1] if self.lists else None)
+            items = items or self.listing_agent(prev, step.label) or (self.lists[-1] if self.lists else None)
             if (
                 items is None
                 and not step.implicit
@@ -861,6 +908,20 @@ def _target_of(step: Step) -> str:
         "table",
     )
     return "|".join(str(step.values.get(k, "")) for k in keys)
+
+
+def _answer_step(description: str) -> Step:
+    """'a chat assistant that answers from the handbook in the knowledge base': a run that only looks things up
+    answers the question with what it found (an agent reads both)."""
+    model = lx.model_in(description) or lexicon()["default_model"]
+    values = {
+        "systemPrompt": "You answer the question using only what was found; say which sources you used.",
+        "userPrompt": "Question: {start}\n\nFound: {prev}",
+        "model": model,
+        "temperature": "0.3",
+        "apiKey": lx.api_key_for(model),
+    }
+    return Step("process", "agent", values, label="Answer", text="answer with what was found")
 
 
 def _ref(local: str, type_: str, operation: str | None = None) -> str:

@@ -82,6 +82,7 @@ def operations() -> dict[str, dict[str, dict[str, Any]]]:
                     "mode": given.get("mode") or _mode_of(op.label or op_id) or "read",
                     "objects": given.get("objects") or _objects_of(op.label or op_id),
                     "result": given.get("result"),
+                    "fields": given.get("fields", {}),
                     "required": list(op.required),
                 }
         else:

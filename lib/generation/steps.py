@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
@@ -179,7 +180,8 @@ def clauses(text: str) -> list[str]:
 
 # -- simple clauses -----------------------------------------------------------------------------
 def _quoted(text: str) -> str | None:
-    found = re.search(r"[\"“']([^\"”']{2,120})[\"”']", text)
+    """A quoted name or phrase: "…" / “…” first, then '…' not opened by an apostrophe ("today's")."""
+    found = re.search(r"[\"“]([^\"”]{2,120})[\"”]", text) or re.search(r"(?<!\w)'([^']{2,120})'(?!\w)", text)
     return found.group(1) if found else None
 
 
@@ -190,6 +192,12 @@ def _search_query(clause: str) -> str:
     q = _quoted(clause)
     if q:
         return q
+    if re.search(
+        r"\b(?:run|do|perform|make|start)\s+an?\s+(?:quick\s+)?(?:web|google|internet|online)?\s*search\b(?!\s+(?:for|about|on)\b)",
+        clause,
+        re.I,
+    ):
+        return "{prev}"  # 'run a web search': on what the run was given
     services = [
         p.strip()
         for e in list(lexicon()["integrations"].values())
@@ -200,21 +208,40 @@ def _search_query(clause: str) -> str:
     found = (
         re.search(r"\b(?:about|regarding|mentioning)\s+(.+)$", clause, re.I)
         or re.search(
-            r"\b(?:search|find|look|looks|research|ask|query)\b(?:\s+(?:up|the web|online|the internet|(?:(?:with|using|via|on|in)\s+)?"
-            r"(?:" + service + r")(?:\s+news)?))*\s+for\s+(.+)$",
+            r"\b(?:search(?:es|ing)?|finds?|look|looks|research(?:es)?|ask|query|read|check|scan)\b(?:\s+(?:up|the web|online|the internet|(?:(?:with|using|via|on|in)\s+)?"
+            r"(?:(?:our|my|the)\s+)?(?:"
+            + service
+            + r")(?:\s+(?:news|workspace|space|docs|base))?))*\s+for\s+(.+)$",
             clause,
             re.I,
         )
         or re.search(
-            r"\b(?:search|find|look up|research|investigate)\s+(?:the web\s+|online\s+)?(?:for\s+)?(.+)$",
+            r"\b(?:search(?:es)?|finds?|looks? up|research(?:es)?|investigates?)\s+(?:the web\s+|online\s+)?(?:for\s+)?(.+)$",
             clause,
             re.I,
         )
     )
     text = found.group(1) if found else ""
+    # 'news about that company', 'reviews of this product': the one the run was given
+    text = re.sub(
+        r"\b(?:that|this|the given|the posted|the submitted|the incoming|the sent)\s+(?!week|month|day|year)[\w-]+\b",
+        "{prev}",
+        text,
+        count=1,
+        flags=re.I,
+    )
     # trailing 'with Exa', 'from X', 'on our YouTube channel' name the tool or the place, not the topic
     text = re.sub(
         r"\s+(?:using|with|via|on|in|from|at)\s+(?:my\s+|our\s+|the\s+)?(?:" + service + r")\b.*$",
+        "",
+        text,
+        flags=re.I,
+    )
+    text = re.sub(
+        r"\s+(?:and\s+|then\s+)*(?:for\s+)?(?:each|every)\b.*$|\s+(?:and|then)$", "", text, flags=re.I
+    )
+    text = re.sub(
+        r"\s+(?:and|then)\s+(?:give|gives|return|returns|send|sends|show|post|e-?mail|reply|tell)\b.*$",
         "",
         text,
         flags=re.I,
@@ -242,7 +269,11 @@ def _process(kind: str, clause: str, description: str) -> Step:
         prompt = prompt.replace("{language}", language)
         label = f"Translate to {language}"
     elif kind == "extract":
-        found = re.search(r"\bextract\s+(?:the\s+)?(.+?)(?:\s+from\b|$)", clause, re.I)
+        found = re.search(
+            r"\b(?:extract|pull out|list|identify)\s+(?:all\s+)?(?:the\s+)?(.+?)(?:\s+(?:from|in)\b|$)",
+            clause,
+            re.I,
+        )
         prompt = prompt.replace("{what}", found.group(1) if found else "the key fields")
         label = "Extract"
     elif kind == "filter":
@@ -280,11 +311,19 @@ def _process(kind: str, clause: str, description: str) -> Step:
     return Step("process", "agent", values, label=label, text=clause)
 
 
+_DOERS = ("ai", "agent", "llm", "gpt", "claude")
+
+
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
     hits = []
     for kind, entry in lexicon()["processing"].items():
-        pos = [low.find(v) for v in entry["verbs"] if re.search(r"(?<!\w)" + re.escape(v), low)]
+        # 'have the AI list …': a verb stated with its doer ('ai list') is found at the verb itself
+        pos = [
+            low.find(v) + (v.index(" ") + 1 if v.split()[0] in _DOERS else 0)
+            for v in entry["verbs"]
+            if re.search(r"(?<!\w)" + re.escape(v), low)
+        ]
         pos = [p for p in pos if p >= 0]
         if pos:
             hits.append((min(pos), kind))
@@ -317,8 +356,10 @@ def _is_write(clause: str, key: str) -> bool:
             low,
         )
         for p in phrases
-    ):
-        return False
+    ) and not (sender and key in ("gmail", "outlook") and re.search(r"\be-?mails?\b", low)):
+        return False  # 'read it from Gmail'; but 'send the candidate a thank-you email from Gmail' sends
+    if _stored_in(low, phrases):
+        return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
     if "write" in entry and any(
         re.search(r"\b(?:to|into|onto)\b[^.,;]{0,25}?\b" + re.escape(p) + r"\b", low) for p in phrases
     ):
@@ -327,8 +368,18 @@ def _is_write(clause: str, key: str) -> bool:
         return False  # 'send me a briefing with today's calendar': the calendar is read, the briefing sent
     if "draft" in entry and re.search(r"\bdrafts?\b", low):
         return True  # 'draft an outreach email in Gmail': a draft is written
-    if key in ("slack", "discord", "microsoft_teams") and re.search(r"\bmessages\s+(?:from|in)\s+#", low):
+    if key in ("slack", "discord", "microsoft_teams") and re.search(
+        r"\b(?:messages|posts|conversations?|threads?|discussions?)\s+(?:from|in|of)\s+(?:our\s+|the\s+|my\s+)?#",
+        low,
+    ):
         return False  # 'store new Slack messages from #product in Pinecone': the channel is read
+    if key in ("slack", "discord", "microsoft_teams") and re.search(
+        r"^\W*(?:also\s+|then\s+)?" + re.escape(key.split("_")[-1]) + r"\s+(?:me|us|the team|them|it)\b"
+        r"|\b(?:reminders?|messages?|alerts?|notifications?|announcements?|notes?|pings?|nudges?)\s+(?:in|to|into)\s+#"
+        r"|\b(?:go|goes|get posted|are posted|is posted)\s+(?:in|to|into)\s+(?:the\s+|our\s+)?#",
+        low,
+    ):
+        return True  # 'slack me the top stories', 'a standup reminder in #standup': something is sent there
     if (
         "write" in entry
         and key in ("slack", "discord", "microsoft_teams")
@@ -341,6 +392,22 @@ def _is_write(clause: str, key: str) -> bool:
         return True
     return bool(re.search(r"\b(" + _WRITE + r")\b", low)) and not re.search(
         r"^\W*(?:(?:also|then|first|next|finally|and)\s+)?(?:" + _READ + r")\b", low
+    )
+
+
+def _stored_in(low: str, phrases: list[str]) -> bool:
+    """'the handbook we uploaded to the knowledge base', 'docs that are indexed in Pinecone': the service is
+    where the data already is (a past write described), so it is read."""
+    return any(
+        re.search(
+            r"(?<!\bbe )(?<!been )(?<!\bget )(?<!gets )(?<!will )\b(?:already\s+)?"
+            r"(?:uploaded|stored|saved|indexed|loaded|imported|kept|documented)\s+(?:in|into|to|on|inside)\b"
+            r"[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
+            r"|\b(?:we|i|you|they|that|which|already|previously)\s+(?:have\s+|'ve\s+|had\s+)?"
+            r"(?:already\s+)?(?:put|added)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b",
+            low,
+        )
+        for p in phrases
     )
 
 
@@ -374,17 +441,23 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
     phrases = [p.strip() for p in lexicon()["integrations"][key]["phrases"]]
     if key == "reddit" and re.search(r"\b(?:from|in|on)\s+r/\w+", low):
         return False
-    if any(
-        re.search(
-            r"\b(?:use|using|run|with|via|through)\s+(?:the\s+|an?\s+|our\s+)?(?:\w+\s+)?" + re.escape(p), low
+    if (
+        any(
+            re.search(
+                r"\b(?:use|using|run|with|via|through)\s+(?:the\s+|an?\s+|our\s+)?(?:\w+\s+)?" + re.escape(p),
+                low,
+            )
+            for p in phrases
         )
-        for p in phrases
-    ) or _read_as_data(low, phrases):
+        or _read_as_data(low, phrases)
+        or _stored_in(low, phrases)
+    ):
         return False  # 'use Browser Use to …', 'parse it with Mistral': the tool does the step
     return not (
         re.search(r"\b(" + _READ + r")\b", low)
         or any(
-            re.search(r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+)?" + re.escape(p), low) for p in phrases
+            re.search(r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+)?(?:#[\w-]+\s+)?" + re.escape(p), low)
+            for p in phrases
         )
     )
 
@@ -418,12 +491,31 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     if mode.get("instruction"):  # 'use Browser Use to log into the portal': the clause is the task
         values[mode["instruction"]] = clause.strip()
     if mode.get("query"):
-        query = "{prev}" if entry.get("query_from_data") else _search_query(clause)
+        # a service searched with what the run holds, unless the clause says what to look for ('… for the refund policy')
+        said = re.search(
+            r"\b(?:search\w*|looks? up|quer\w+|read|check|find)\b[^.;]*?\b(?:for|about|regarding)\s+(\S.*)$",
+            clause,
+            re.I,
+        )
+        their = said and re.match(
+            r"(?:their|his|her|its|the (?:user|customer|sender|person)'s)\b|(?:the|that|this)\s+(?:question|message|"
+            r"request|query|input|text)\b|(?:it|them)\b",
+            said.group(1),
+            re.I,
+        )
+        query = (
+            _search_query("search for " + said.group(1))
+            if said and not their
+            else "{prev}"
+            if entry.get("query_from_data")
+            else _search_query(clause)
+        )
         if query != "{prev}" or entry.get(
             "derived"
         ):  # a named source with nothing to look for keeps its default
             values[mode["query"]] = query
     _targets(entry["target"], clause, description, values)
+    _named_fields(entry["type"], values.get("operation"), clause, values)
     who = values.pop("__who", None)
     need = values.pop("__need", None)
     name = {"gmail": "Email", "google_sheets": "Google Sheets"}.get(key, key)
@@ -436,6 +528,30 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     if entry.get("process"):
         step.kind = "process"
     return step
+
+
+def _named_fields(block_type: str, operation: str | None, clause: str, values: dict[str, Any]) -> None:
+    """'the Qdrant collection 'faq'', 'the 'docs' index': a required text field of the chosen operation
+    whose title's noun the clause names with a quoted name takes that name (read from the registry)."""
+    from lib.sim.registry import get_block
+
+    spec = get_block(block_type)
+    op = spec.operations.get(operation or "") if spec and spec.operations else None
+    if spec is None or op is None:
+        return
+    for sub in spec.sub_blocks:
+        if sub.id not in op.required or values.get(sub.id) or sub.type not in ("short-input", "long-input"):
+            continue
+        noun = (sub.title or "").split()[-1].lower() if sub.title else ""
+        if len(noun) < 4 or noun in ("id", "url", "key", "token", "query", "vector", "points", "ids"):
+            continue
+        named = re.search(
+            rf"\b{noun}s?\s+(?:called\s+|named\s+)?[\"“']([\w .-]+)[\"”']|[\"“']([\w .-]+)[\"”']\s+{noun}\b",
+            clause,
+            re.I,
+        )
+        if named:
+            values[sub.id] = (named.group(1) or named.group(2)).strip()
 
 
 def _email_as_noun(clause: str) -> bool:
@@ -472,7 +588,15 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
     if not named or any(op_id == current for _, op_id in named):
         return default
     op_id = min(named)[1]
-    return {k: v for k, v in default.items() if k not in ("operation", "values")} | {"operation": op_id}
+    # an operation that needs a search query ('search my Gmail for receipts') takes it from the clause
+    from lib.sim.registry import get_block
+
+    spec = get_block(entry["type"])
+    takes = "query" in ops[op_id]["required"] or (spec is not None and spec.sub_block("query") is not None)
+    query = {"query": "query"} if takes and mode == "read" and not default.get("query") else {}
+    return (
+        {k: v for k, v in default.items() if k not in ("operation", "values")} | {"operation": op_id} | query
+    )
 
 
 def _http_object(block_type: str, clause: str, description: str, write: bool) -> Step | None:
@@ -696,7 +820,9 @@ def _table_name(clause: str) -> str | None:
     """'the Airtable table Prospects', 'the Supabase orders table', 'table called "VIP"' → the name the user gave."""
     names = [p.strip() for e in lexicon()["integrations"].values() for p in e["phrases"]]
     quoted = re.search(
-        r"[\"“']([\w -]+)[\"”']\s+table|\btable\s+(?:called\s+|named\s+)?[\"“']([\w -]+)[\"”']", clause, re.I
+        r"[\"“']([\w -]+)[\"”']\s+(?:[\w-]+\s+){0,2}?table|\btable\s+(?:called\s+|named\s+)?[\"“']([\w -]+)[\"”']",
+        clause,
+        re.I,
     )
     if quoted:
         return (quoted.group(1) or quoted.group(2)).strip()
@@ -964,7 +1090,10 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         )
     ):
         engine = None  # 'check the Linkup search for …': the named service searches, not a default engine
-    if engine and (named_engine or re.search(r"\b(search|find|look up|research|news|google)\b", low)):
+    if engine and (
+        named_engine
+        or re.search(r"\b(search(?:es|ing)?|finds?|looks? up|research(?:es)?|news|google)\b", low)
+    ):
         entry = lexicon()["search"][engine]
         values = dict(entry["values"])
         values[entry["query"]] = _search_query(clause)
@@ -1077,7 +1206,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             re.escape(p.strip()) for e in lexicon()["integrations"].values() for p in e["phrases"]
         )
         if not re.search(
-            r"\b(?:the|a|an|this|that|each|my|our|your|its|their|as)\s+(?:(?:" + services + r")\s+)?$",
+            r"\b(?:the|a|an|this|that|each|my|our|your|its|their|as|for|of)\s+(?:(?:" + services + r")\s+)?$",
             low[:pos],
         ):
             found.append((pos + 1, _process(kind, clause, description)))
@@ -1093,7 +1222,11 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     if (
         (summary or product)
         and not any(s.kind == "process" for _, s in found)
-        and any(s.kind == "action" for _, s in found)
+        and (
+            any(s.kind == "action" for _, s in found)
+            # 'give me a summary', 'return a 3-bullet summary': the run's answer is written by an agent
+            or re.search(r"\b(?:give|return|returns|show|hand)\s+(?:me\s+|us\s+|back\s+)?(?:a|an)\b", low)
+        )
     ):
         # 'email me a summary', 'post a leaderboard of who closed the most': something to write first
         kind = "summarise" if summary else "aggregate"
@@ -1212,7 +1345,13 @@ def read_clauses(text: str, description: str, ruled_out: dict[str, set[str]]) ->
 
 
 # -- structure ------------------------------------------------------------------------------------
-_IF = re.compile(r"\b(?:only\s+)?(?:if|in case|whenever it|when it|unless)\b", re.I)
+_IF = re.compile(
+    r"\b(?:only\s+)?(?:if|in case|whenever it|when it|unless)\b"
+    # 'once it passes 10k stars', 'as soon as the price drops below …': a test, not the trigger
+    r"|\b(?:once|as soon as)\s+(?=(?:it|they|the\s+[\w-]+|its\s+[\w-]+)\s+(?:[\w-]+\s+)?(?:pass|reach|hit|cross|exceed|"
+    r"drop|fall|rise|go|goes|gets|is|are|has)\w*\b)",
+    re.I,
+)
 _ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else)\b\s*,?\s*", re.I)
 _ROUTE = re.compile(
     r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
@@ -1272,7 +1411,7 @@ def _the_item(m: re.Match[str]) -> str:
 
 _EACH_OF = re.compile(r"\beach of (?:the|these|those|my|our|your|their|its)\s+", re.I)
 _EACH_NOUN = re.compile(
-    r"\b(?:each|every)\s+(?!(?:day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|"
+    r"(?<!\bof )(?<!before )(?<!after )(?<!during )(?<!\bper )\b(?:each|every)\s+(?!(?:day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|"
     r"time|other|single|one of|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)([a-z][\w-]*)"
     r"|\b(?:every|each|any)(?:one|body)\b",
     re.I,
@@ -1629,7 +1768,12 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             not if_text.strip() and before.strip()
         ):  # "check X and email me if Y": the fetch runs, the action waits
             keep = ("source", "process")  # the fetch and the processing run; the action waits for the test
-            pre, if_steps = [s for s in pre if s.kind in keep], [s for s in pre if s.kind not in keep]
+            # 'add a row …, and email finance if …': only the action of the clause the test follows waits
+            last = clauses(before)[-1] if clauses(before) else ""
+            waits = [s for s in pre if s.kind not in keep and s.text and s.text.strip() in last]
+            if not waits or len(waits) == len([s for s in pre if s.kind not in keep]):
+                waits = [s for s in pre if s.kind not in keep]
+            pre, if_steps = [s for s in pre if not any(s is w for w in waits)], waits
         step = Step(
             "condition",
             "condition",
@@ -1674,7 +1818,7 @@ def read_steps(text: str, description: str) -> list[Step]:
     rank = {"source": 0, "process": 1, "action": 2, "fan": 2, "loop": 3, "router": 3, "condition": 4}
     steps: list[Step] = []
     lead = ""  # a sentence that read to no step of its own ('fetch the bitcoin price.')
-    for sentence in sentences(text):
+    for sentence in _join_routes(sentences(text)):
         if lead and _IF.search(sentence):
             # 'fetch X; if it moved more than 5%, …' / 'fetch X. Alert me if it …': the test is about what
             # the sentence before named; read as one sentence ('fetch X and if it …') the test sees its data
@@ -1696,8 +1840,38 @@ def read_steps(text: str, description: str) -> list[Step]:
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
     # steps stated after it still run first.
     steps = sorted(steps, key=lambda s: s.kind == "condition")
+    tests = [s for s in steps if s.kind == "condition"]
+    if len(tests) > 1:
+        # 'if the score is 9 or 10, email them; if it's 6 or lower, open a ticket': separate tests of the same
+        # data each decide their own action, so they start side by side rather than one behind the other
+        fan = Step("fan", "fan", label="separate tests", text=" / ".join(t.text for t in tests))
+        fan.branches = [("", [t]) for t in tests]
+        steps = [s for s in steps if s.kind != "condition"] + [fan]
     _apply_count(steps, lx.count_in(description))
     return steps
+
+
+def _is_route(sentence: str) -> bool:
+    """'Billing -> post in #billing', 'Bugs become Linear issues': a sentence that sends one category somewhere."""
+    if _ACTION_START.match(sentence) or _IF.search(sentence):
+        return False
+    route = _route_of(clauses(sentence)[0]) if sentence.strip() else None
+    return route is not None and route[0].lower() not in ("it", "them", "this", "we", "i", "you", "they")
+
+
+def _join_routes(parts: list[str]) -> list[str]:
+    """Routes stated one per sentence (or per ';') are read as one sentence: three of them are a router."""
+    out: list[str] = []
+    run: list[str] = []
+    for sentence in [*parts, ""]:
+        if sentence and _is_route(sentence):
+            run.append(sentence)
+            continue
+        out += [", ".join(run)] if len(run) >= 3 else run
+        run = []
+        if sentence:
+            out.append(sentence)
+    return out
 
 
 def _apply_count(steps: list[Step], count: int | None) -> None:

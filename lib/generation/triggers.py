@@ -58,7 +58,22 @@ _WEBHOOK_HINT = re.compile(
 _CHAT_HINT = re.compile(
     r"\b(chat ?bots?|chat with|chat interface|in (?:a |the )?chat|conversational|chat (?:assistant|agent)s?|"
     r"(?:ai|virtual|support|sales|help ?desk) (?:assistant|agent)s? (?:that|which|who|to) (?:answers?|helps?|talks?)|"
-    r"assistant that answers|bot that answers|q ?& ?a bot|slack ?bot)\b",
+    r"assistant that answers|bot that answers|q ?& ?a bot|slack ?bot|chat (?:trigger|messages?|input|window)|"
+    r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?))\b",
+    re.I,
+)
+# 'I'll kick it off by hand', 'when I start it manually', 'on demand': a person starts each run
+_MANUAL_HINT = re.compile(
+    r"\b(?:(?:start|run|kick|trigger|launch|fire)\w*\s+(?:it|this|them|the (?:workflow|flow))?\s*(?:off\s+)?"
+    r"(?:by hand|manually|on demand|myself)|on demand|when i (?:click|press|run|start|trigger|launch|call|invoke)\b"
+    r"|i(?:'ll| will)? (?:kick|start|run|trigger|launch) (?:it|this|the workflow)(?: off)?\b)",
+    re.I,
+)
+# 'Build me an API endpoint: I POST …', 'expose this as an API': the workflow is called over HTTP
+_API_HINT = re.compile(
+    r"\b(?:(?:build|give|make|create|set up|want)\s+(?:me\s+|us\s+)?an?\s+(?:api|http|rest|webhook)\s+endpoint"
+    r"|(?:expose|publish|offer|serve)\s+(?:this|it|that|the workflow)\s+as\s+an?\s+(?:api|endpoint|http endpoint)"
+    r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:that|which|where))\b",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
@@ -157,6 +172,16 @@ def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
     for match in _TIME_RE.finditer(text):
         clock = _clock(match)
         if clock:
+            # 'every evening at 7', 'tonight at 10': a bare hour of the afternoon or night is p.m.
+            hour = int(clock[:2])
+            near = text[max(0, match.start() - 30) : match.end() + 30].lower()
+            late = re.search(r"\b(?:(evenings?|tonight|nights?)|afternoons?)\b", near)
+            if (
+                late
+                and not re.search(r"\bmornings?\b|(?<![a-z])a\.?m\b", near)
+                and (5 <= hour <= 11 if late.group(1) else 1 <= hour <= 6)
+            ):
+                clock = f"{hour + 12:02d}{clock[2:]}"
             return clock, match.span()
     for word, clock in _PART_OF_DAY.items():
         found = re.search(rf"\b(?:every|each|in the|this)\s+{word}\b|\b{word}s\b", text, re.I)
@@ -170,7 +195,7 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
     if explicit:
         return explicit.group(1), explicit.span()
     for phrase, zone in sorted(lexicon()["timezones"].items(), key=lambda kv: -len(kv[0])):
-        found = re.search(rf"\b{re.escape(phrase)}\b(?:\s+time)?", text, re.I)
+        found = re.search(rf"(?:\btime (?:in|of)\s+)?\b{re.escape(phrase)}\b(?:\s+time)?", text, re.I)
         if not found:
             continue
         abbreviation = len(phrase) <= 4 and found.group(0)[: len(phrase)].isupper()
@@ -241,9 +266,20 @@ def read_schedule(text: str) -> Trigger | None:
     dom = re.search(
         r"\bon the (\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th) of (?:every|each|the) month\b", low
     )
+    # 'every 10 minutes during office hours (Mon-Fri)': the interval runs on weekdays, 9:00-17:59
+    office = re.search(r"\b(?:office|business|working|work) hours\b", low)
+    weekdays = office or re.search(
+        r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon ?- ?fri)\b",
+        low,
+    )
     if minutes:
         n = max(1, min(59, int(minutes.group(1))))
         values = {"scheduleType": "minutes", "minutesInterval": str(n), "cronExpression": f"*/{n} * * * *"}
+        if weekdays:
+            values = {
+                "scheduleType": "custom",
+                "cronExpression": f"*/{n} {'9-17' if office else '*'} * * 1-5",
+            }
         spans.append(minutes.span())
     elif hours or re.search(r"\b(hourly|every hour|each hour|once an hour)\b", low):
         n = int(hours.group(1)) if hours else 1
@@ -254,6 +290,12 @@ def read_schedule(text: str) -> Trigger | None:
         }
         if n != 1:
             values["scheduleType"] = "custom"
+        if weekdays:
+            hour_range = ("9-17" if n == 1 else f"9-17/{n}") if office else ("*" if n == 1 else f"*/{n}")
+            values = {
+                "scheduleType": "custom",
+                "cronExpression": _cron(mm if clock else 0, hour_range, dow="1-5"),
+            }
         hourly = hours or re.search(r"hourly|every hour|each hour|once an hour", low)
         if hourly:
             spans.append(hourly.span())
@@ -477,8 +519,10 @@ def _provider(text: str) -> str | None:
 
 # 'every new message posted in #intl-team', 'for every new Shopify order over $500': an event, not a schedule
 _EVERY_NEW = re.compile(
-    r"\b(?:for\s+)?(?:every|each|any)\s+new\s+(?!(?:day|week|month|year|morning|hour)\b)[^,.;:!?\n]{2,80}?"
-    r"(?=\s+(?:and|into|then|to\s+(?!(?:the|our|my)\b))\b|[,.;:!?\n]|$)",
+    r"\b(?:(?:for|on)\s+)?(?:every|each|any)\s+(?:new\s+(?!(?:day|week|month|year|morning|hour)\b)|"
+    # 'for every email that lands in our support@ inbox': an arrival without 'new'
+    r"(?=(?:[\w-]+\s+){1,2}that\s+(?:lands|arrives|comes in|hits|reaches|gets posted|is posted|is submitted)\b))"
+    r"[^,.;:!?\n]{2,80}?(?=\s+(?:and|into|then|to\s+(?!(?:the|our|my)\b))\b|[,.;:!?\n]|$)",
     re.I,
 )
 
@@ -486,12 +530,39 @@ _EVERY_NEW = re.compile(
 def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
+    manual = _MANUAL_HINT.search(text) or _API_HINT.search(text)
+    if manual and read_schedule(text) is None:
+        lead_in = re.match(r"\s*(?:when(?:ever)?|each time|every time|once)\b[^,:;.]*[,:]?", text, re.I)
+        span = (
+            lead_in.span() if lead_in and lead_in.start() <= manual.start() < lead_in.end() else manual.span()
+        )
+        return Trigger("manual", {"startWorkflow": "manual"}, [span])
     lead = re.match(
         r"\s*(when(?:ever)?|on new|once a new|each time|every time|as soon as|upon|"
         r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",
         first,
         re.I,
     )
+    chat_lead = lead and _CHAT_HINT.search(first.split(",")[0])
+    if chat_lead and lead:  # 'When I send a city name in the chat, …': a chat run, not an event of a service
+        return Trigger("chat", {"startWorkflow": "chat"}, [(lead.start(), len(first.split(",")[0]))])
+    event_lead = re.match(r"\s*(if|new)\b", first, re.I)
+    if (
+        not lead
+        and event_lead
+        and (event_lead.group(1).lower() == "new" or re.match(r"\s*if an?\b", first, re.I))
+        and (
+            _named_provider(first.split(",")[0].lower())
+            or re.search(r"->|→", first)
+            or re.match(r"\s*new\b[^:,]{3,60}:\s", first, re.I)
+        )
+    ):  # 'If a Stripe payment over €1,000 fails, …', 'New Typeform response on our survey -> …': read as 'when …'
+        said = "when" if event_lead.group(1).lower() == "if" else "when new"
+        hook = read_webhook(said + first[event_lead.end() :])
+        if hook:
+            shift = len(said) - (event_lead.end() - event_lead.start(1))
+            hook.spans = [(event_lead.start(1), max(event_lead.end(), end - shift)) for _, end in hook.spans]
+            return hook
     if lead or re.search(r"\bwebhook\b", text, re.I):
         hook = read_webhook(first if lead else text)
         if hook:
@@ -505,12 +576,17 @@ def read_trigger(text: str) -> Trigger:
         arrival
         and not re.match(r"\s*for\b", arrival.group(0), re.I)
         and not re.search(
-            r"\b(?:posted|opened|created|added|submitted|received|filed|placed|booked|published|arriving|that (?:comes|arrives))\b",
+            r"\b(?:posted|opened|created|added|submitted|received|filed|placed|booked|published|arriving|"
+            r"that (?:comes|arrives|lands|hits|reaches)|pull requests?|prs?)\b",
             arrival.group(0),
             re.I,
         )
     ):
         arrival = None  # 'triage each new bug report into …': no arrival is stated
+    if arrival and re.search(
+        r"\b(?:every|each|daily|weekly|hourly|nightly)\b|\bat \d", arrival.group(0)[8:], re.I
+    ):
+        arrival = None  # 'summarise each new PR in the repo every morning at 9': a schedule reads them
     if (
         arrival
         and read_schedule(text[: arrival.start()] + " " * len(arrival.group(0)) + text[arrival.end() :])
@@ -532,7 +608,12 @@ def read_trigger(text: str) -> Trigger:
         return schedule
     hook = (
         read_webhook(first)
-        if re.search(r"\b(when(?:ever)? (?:a|an|new|someone|somebody)|whenever)\b", first, re.I)
+        if re.search(
+            r"\b(when(?:ever)? (?:a|an|new|someone|somebody)|whenever|"
+            r"when (?:my|our|the) [\w\s-]{1,30}?(?:gets|receives|has) (?:a |an )?new)\b",
+            first,
+            re.I,
+        )
         else None
     )
     if hook:
@@ -556,6 +637,11 @@ def read_trigger(text: str) -> Trigger:
             "webhookPath": _slug(incoming.group(0)),
         }
         return Trigger("webhook", values, [incoming.span()])
-    if _CHAT_HINT.search(text):
-        return Trigger("chat", {"startWorkflow": "chat"})
+    chat = _CHAT_HINT.search(text)
+    if chat:  # 'when I send it a topic in chat, …': the lead clause is the trigger, not a step
+        lead_in = re.search(
+            r"(?:^|:\s*)(?:when(?:ever)?|each time|every time|on each|on every)\b[^,;.]*,?", text, re.I
+        )
+        spans = [lead_in.span()] if lead_in and lead_in.start() <= chat.start() < lead_in.end() else []
+        return Trigger("chat", {"startWorkflow": "chat"}, spans)
     return Trigger("manual", {"startWorkflow": "manual"})

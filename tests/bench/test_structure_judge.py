@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from bench.structure_judge import Judge, from_legacy, schedule_of
+from bench.structure_judge import Judge, every_minutes, from_legacy, schedule_of
 
 
 def block(bid: str, kind: str, name: str, parent: str | None = None, **values) -> dict:
@@ -256,3 +256,44 @@ def test_older_labels_are_read():
 def test_a_failed_generation_is_not_a_refusal():
     verdict = Judge({"id": "r", "description": "hi", "expect": "refuse"}, None, refused=False).verdict()
     assert not verdict.labels_right and verdict.tally["refusal"] == [0, 0, 1]
+
+
+@pytest.mark.parametrize(
+    ("every", "minutes"), [("15m", 15), ("1h", 60), ("2 h", 120), ("1d", 1440), (30, 30)]
+)
+def test_schedule_intervals_in_any_unit(every, minutes):
+    item = {
+        "id": "i",
+        "description": "x",
+        "expect": "workflow",
+        "trigger": {"kind": "schedule", "every": every},
+    }
+    hourly = block(
+        "s", "starter", "Start", startWorkflow="schedule", scheduleType="minutes", minutesInterval=minutes
+    )
+    other = block(
+        "s", "starter", "Start", startWorkflow="schedule", scheduleType="minutes", minutesInterval=7
+    )
+    assert Judge(item, state([hourly], [])).verdict().tally["trigger"][0] == 2
+    assert any(m.startswith("trigger: every") for m in Judge(item, state([other], [])).verdict().misses)
+
+
+def test_a_bad_interval_label_is_named():
+    with pytest.raises(ValueError, match="trigger.every"):
+        every_minutes("soon")
+
+
+def test_lacks_as_a_list_of_texts():
+    label = {
+        **DIGEST,
+        "steps": {
+            **DIGEST["steps"],
+            "jira": {"block": "jira", "op": "read", "lacks": ["MOBILE", {"num": 24}]},
+        },
+    }
+    assert Judge(label, digest_state()).verdict().misses == []
+    wrong = digest_state()
+    wrong["blocks"]["j"]["subBlocks"]["projectId"]["value"] = "MOBILE"
+    assert any("jira lacks MOBILE" in m for m in Judge(label, wrong).verdict().misses)
+    one = {**DIGEST, "steps": {**DIGEST["steps"], "jira": {"block": "jira", "lacks": "WEB"}}}
+    assert any("jira lacks WEB" in m for m in Judge(one, digest_state()).verdict().misses)

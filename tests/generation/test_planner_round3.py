@@ -6,46 +6,20 @@ languages. Every state built is valid with no runtime error."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from bench.structure_judge import Judge
 from lib.errors import CannotPlan
 from lib.generation import planner
 from lib.generation.compose import compose
-from lib.validation import runtime_findings, validate
+from tests.generation.judged import assert_right, cases
 
-_SET = [
-    json.loads(line)
-    for line in Path(__file__).with_name("planner_round3.jsonl").read_text(encoding="utf-8").splitlines()
-    if line.strip()
-]
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {}
 
 
-@pytest.mark.parametrize(
-    "item",
-    [
-        pytest.param(i, id=i["id"], marks=[pytest.mark.xfail(reason=_KNOWN[i["id"]], strict=True)])
-        if i["id"] in _KNOWN
-        else pytest.param(i, id=i["id"])
-        for i in _SET
-    ],
-)
+@pytest.mark.parametrize("item", cases("planner_round3.jsonl", _KNOWN))
 def test_round3_description_comes_out_right(item):
-    try:
-        state = compose(planner.plan(item["description"]), seed="r3").state
-    except CannotPlan:
-        assert item["expect"] != "workflow", "refused a workflow the user needed"
-        return
-    report = validate(state)
-    assert [f.code for f in runtime_findings(report) if f.severity == "error"] == []
-    assert report.valid
-    verdict = Judge(item, state, False).verdict()
-    assert verdict.misses == []
+    assert_right(item, seed="r3")
 
 
 def test_questions_and_one_answer_requests_are_refused_with_a_reason():
