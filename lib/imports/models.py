@@ -101,7 +101,9 @@ class ImportProgress(BaseModel):
     remains and 200 once done (then `imported`/`rejected` read like POST /api/workflows/import's)."""
 
     id: str
-    status: Literal["staged", "running", "done"]
+    status: Literal["staged", "running", "indexing", "done"] = Field(
+        description="staged → running (storing batches) → indexing (for search) → done"
+    )
     rows_total: int = Field(description="CSV records (and JSON/YAML files) staged from the upload")
     rows_done: int
     workflows_total: int

@@ -61,9 +61,16 @@ def test_a_large_export_imports_over_several_calls_like_one_cli_run(
             break
         assert r.status_code == 202, r.text  # more to do: call again
         assert len(answers) < 20
-    assert len(answers) == N // 25 + 1  # five batches of 25 workflows, one a call
+    # Five batches of 25 workflows, one a call; then the search phase, a batch of 64 a call.
+    storing = [a for a in answers if a["status"] == "running"]
+    indexing = [a for a in answers if a["status"] == "indexing"]
+    assert len(storing) == -(-N // 25) - 1  # the call that stores the last batch indexes one too
+    assert len(indexing) == -(-N // 64) - 1 and len(answers) == len(storing) + len(indexing) + 1
+    assert all(a["remaining"] == 0 and a["workflows_done"] == N for a in indexing)
     done = [a["workflows_done"] for a in answers]
     assert done == sorted(done) and answers[0]["remaining"] == N - 25
+    # Done means searchable: every stored workflow has its document and its vector.
+    assert _indexed(tenant) == (N, N)
     last = answers[-1]
     assert last["rows_total"] == sum(counts.values()) == last["rows_done"]
     assert (
@@ -87,6 +94,16 @@ def test_a_large_export_imports_over_several_calls_like_one_cli_run(
     assert _snapshot(other) == before
     sample = before[next(iter(before))]
     assert (sample["blocks"], sample["edges"], sample["subflows"]) == (5, 4, 1)
+
+
+def _indexed(tenant: str) -> tuple[int, int]:
+    with db.transaction() as c:
+        row = c.execute(
+            "select (select count(*) from search_documents where tenant_id = %(t)s and kind = 'workflow') as d,"
+            " (select count(*) from search_vectors where tenant_id = %(t)s and kind = 'workflow') as v",
+            {"t": tenant},
+        ).fetchone()
+    return row["d"], row["v"]
 
 
 def test_a_half_finished_import_resumes_where_it_stopped(tenant, tmp_path, monkeypatch):
