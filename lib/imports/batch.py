@@ -455,4 +455,3 @@ def _store(
             source=work.kind,
         )
         out.items.append(imported)
-

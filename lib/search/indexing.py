@@ -37,13 +37,15 @@ def embed(texts: list[str], emb: Any = None) -> tuple[str, list[Any]] | None:
     """(embedder name, one float32 vector per text), or None when the embedder is unavailable."""
     if not texts:
         return None
+    unique = list(dict.fromkeys(texts))  # an export often holds copies of one workflow: embed each text once
     try:
         emb = emb or embedder()
-        matrix = emb.embed(texts)
+        matrix = emb.embed(unique)
     except Exception as exc:  # a provider outage must not refuse the write; reembed catches up
         log.warning("embedding failed (%s); indexed without vectors until reembed", type(exc).__name__)
         return None
-    return emb.name, [matrix[i] for i in range(len(texts))]
+    row = {text: i for i, text in enumerate(unique)}
+    return emb.name, [matrix[row[text]] for text in texts]
 
 
 def _vectors(conn: Any, tenant: str, docs: list[SearchDocument], emb: Any = None) -> list[Vector | None]:
@@ -113,7 +115,9 @@ def catch_up(
         docs = [documents.for_workflow(r) for r in rows]
         with db.transaction() as c:
             vectors = _vectors(c, tenant, docs, emb) if emb is not None else [None] * len(docs)
-        search_store.index_batch([(r["tenant_id"], r["version"], d, v) for r, d, v in zip(rows, docs, vectors)])
+        search_store.index_batch(
+            [(r["tenant_id"], r["version"], d, v) for r, d, v in zip(rows, docs, vectors)]
+        )
         after_seq, batches = rows[-1]["seq"], batches + 1
         if len(rows) < batch:
             return after_seq, True

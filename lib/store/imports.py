@@ -367,4 +367,3 @@ def _copy_rows(c: Any, tenant: str, items: list[Prepared]) -> None:
             for p in items:
                 for s in p.subflows:
                     copy.write_row((s[0], p.id, tenant, *s[1:]))
-

@@ -197,3 +197,39 @@ def test_abandoned_jobs_are_swept_when_the_next_one_stages(tenant):
             "select distinct job_id from import_staging where tenant_id = %s order by job_id", (tenant,)
         ).fetchall()
     assert [r["job_id"] for r in left] == ["job-kept", "job-next"]
+
+
+def _search_rows(tenant: str) -> tuple[list[dict], list[dict]]:
+    with db.transaction() as c:
+        docs = c.execute(
+            "select ref_id, source_version from search_documents where tenant_id = %s", (tenant,)
+        ).fetchall()
+        vecs = c.execute("select ref_id from search_vectors where tenant_id = %s", (tenant,)).fetchall()
+    return docs, vecs
+
+
+def test_a_batch_import_is_searchable_when_done_even_through_an_embedder_outage(
+    tenant, settings_env, monkeypatch
+):
+    import socket
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()  # nobody listens there: every embedding call fails
+    data = F.to_csv(F.triage_blocks("ix-one") + F.triage_blocks("ix-two"), F.BLOCK_COLUMNS)
+    settings_env(OPENAI_API_KEY="sk-test-outage", OPENAI_BASE_URL=f"http://127.0.0.1:{port}/v1")
+    assert jobs.stage(tenant, "job-ix", [Source("workflow_blocks_rows.csv", data)])
+    done = jobs.advance(tenant, "job-ix", budget_s=None)
+    assert done.status == "done" and done.workflows_imported == 2
+    docs, vecs = _search_rows(tenant)  # indexed for full text and structure, vectors left for reembed
+    assert {d["ref_id"] for d in docs} == {i.id for i in done.imported} and vecs == []
+    monkeypatch.delenv("OPENAI_API_KEY")
+    monkeypatch.delenv("OPENAI_BASE_URL")
+    settings_env()  # the outage is over: the local model again
+    assert jobs.stage(tenant, "job-ix2", [Source("workflow_blocks_rows.csv", data)])  # re-import
+    again = jobs.advance(tenant, "job-ix2", budget_s=None)
+    assert again.status == "done" and again.workflows_created == 0
+    docs, vecs = _search_rows(tenant)  # the next import's search phase caught up: every vector is there
+    assert len(docs) == 2 and {v["ref_id"] for v in vecs} == {d["ref_id"] for d in docs}
+    assert all(d["source_version"] == 2 for d in docs)
