@@ -3,7 +3,8 @@
 Per batch: the records are typed (JSON cells decoded once, by orjson), grouped into workflows,
 looked up in one query, built into states (a partial import — one table of an export — is merged
 into what is stored: it changes only what its rows carry and says what it kept), scrubbed of
-secrets, validated, encoded once, then stored set-based in one savepoint. If that savepoint
+secrets, validated, encoded once, then stored set-based in one savepoint (search indexing is the
+job's next phase, `lib.imports.jobs`, not the batch's: embeddings cost ~20x the rest). If that savepoint
 fails, each workflow is retried in its own, so one bad workflow is rejected alone and nothing is
 half-written. A lost database connection is not a bad workflow: it raises `Unavailable` (503).
 """
@@ -416,7 +417,6 @@ def _store(
     try:
         with c.transaction():
             created = store.store_batch(c, tenant, preps, found)
-            index_hook(c, tenant, [p.id for p in preps])
         ok = list(zip(prepared, created))
     except psycopg.Error as exc:
         if _outage(exc):
@@ -428,7 +428,6 @@ def _store(
                 with c.transaction():
                     again = store.existing(c, tenant, [prep.key])
                     stored = store.store_batch(c, tenant, [prep], {k: v[0] for k, v in again.items()})
-                    index_hook(c, tenant, [prep.id])
                 ok.append((item, stored[0]))
             except psycopg.Error as one:
                 if _outage(one):
@@ -456,11 +455,3 @@ def _store(
             source=work.kind,
         )
         out.items.append(imported)
-
-
-def index_hook(c: Any, tenant: str, ids: list[str]) -> None:
-    """The search index: the stored workflows (re)indexed inside this transaction, their
-    embeddings computed in one call for the batch (`lib.search.indexing.reindex_many`)."""
-    from lib.search.indexing import reindex_many
-
-    reindex_many(c, store.records(c, tenant, ids))

@@ -114,6 +114,8 @@ def _run_with_progress(tenant: str, sources: list[Source], total: int, *, quiet:
         def progress(stage: str, done: int, _total: int | None) -> None:
             if stage == "read":
                 bar.update(reading, completed=done)
+            elif stage == "index":
+                bar.update(storing, description=f"stored {done} workflow(s); indexing them for search")
             else:
                 bar.update(storing, completed=done, description=f"stored {done} workflow(s)")
 

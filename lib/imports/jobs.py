@@ -4,8 +4,11 @@
 staging leaves nothing, and the next call stages again). `advance` then runs batches — each one
 transaction that stores its workflows and moves the job's cursor together, so re-running a
 finished or half-finished job never imports a workflow twice — until the budget is spent or
-the job is done. The HTTP route gives each call a budget well inside Vercel's 30 s
-`maxDuration`; the CLI and `run_import` give none and drive the job to its end.
+the job's rows are all stored. Its last phase indexes them for search (`indexing`: embeddings,
+batch by batch, from a cursor on the job row, `lib.search.indexing.catch_up`), and only then is
+the job `done`, so an import reported done is also searchable. The HTTP route gives each call a
+budget well inside Vercel's 30 s `maxDuration`; the CLI and `run_import` give none and drive the
+job to its end.
 """
 
 from __future__ import annotations
@@ -77,7 +80,8 @@ def advance(
     collect: ImportReport | None = None,
     on_batch: Progress | None = None,
 ) -> ImportProgress | None:
-    """Store batches until the job is done or `budget_s` (from `started`) would be overrun.
+    """Store batches, then index them for search, until the job is done or `budget_s` (from
+    `started`) would be overrun.
 
     Two steps a batch, overlapped: this thread plans batch N+1 (reads, builds, scrubs, validates,
     encodes) while a writer thread stores batch N and moves the job's cursor in one transaction.
@@ -95,7 +99,7 @@ def advance(
             if job is None:
                 return None
             cursor, files = job["cursor_wid"], job["files"]
-            while job["status"] != "done":
+            while job["status"] in ("staged", "running"):
                 began = time.monotonic()
                 if budget_s is not None and batches and began - started + 1.5 * slowest > budget_s:
                     break  # every call stores at least one batch (a few MB at most), so each call progresses
@@ -121,6 +125,7 @@ def advance(
                         break
             if pending is not None:
                 pending.result()
+            _index(tenant, job_id, None if budget_s is None else started + budget_s, on_batch)
     except _db_errors() as exc:
         raise Unavailable(f"database unreachable during the import: {type(exc).__name__}") from None
     finally:
@@ -146,12 +151,12 @@ def _write(
     began = time.monotonic()
     with _own_transactions(), db.transaction() as c:
         job = store.lock_job(c, tenant, job_id)
-        if job is None or job["status"] == "done" or job["cursor_wid"] != expected:
+        if job is None or job["status"] not in ("staged", "running") or job["cursor_wid"] != expected:
             return 0.0, True
         done = write_batch(c, tenant, planned)
         _record(c, tenant, job, planned.last, done, planned.report)
         if not store.has_more(c, tenant, job_id, planned.last):
-            store.finish_job(c, tenant, job_id)
+            store.finish_storing(c, tenant, job_id)
     if collect is not None:
         planned.report.imported = done.items
         collect.merge(planned.report)
@@ -161,11 +166,32 @@ def _write(
 
 
 def _finish_empty(tenant: str, job_id: str, expected: str | None) -> None:
-    """A job with nothing (left) to store is done."""
+    """A job with nothing (left) to store moves on to indexing."""
     with _own_transactions(), db.transaction() as c:
         job = store.lock_job(c, tenant, job_id)
-        if job is not None and job["status"] != "done" and job["cursor_wid"] == expected:
+        if job is not None and job["status"] in ("staged", "running") and job["cursor_wid"] == expected:
+            store.finish_storing(c, tenant, job_id)
+
+
+def _index(tenant: str, job_id: str, until: float | None, on_batch: Progress | None) -> None:
+    """The job's search phase: index what the tenant has left to index, from the job's cursor,
+    until done (the job is then `done`) or the deadline; the cursor is saved for the next call."""
+    from lib.search.indexing import catch_up
+
+    job = store.get_job(tenant, job_id)
+    if job is None or job["status"] != "indexing":
+        return
+    if on_batch is not None:
+        on_batch("index", job["workflows_done"], job["workflows_total"])
+    seq, finished = catch_up(tenant, after_seq=job["index_seq"], until=until)
+    with db.transaction() as c:
+        job = store.lock_job(c, tenant, job_id)
+        if job is None or job["status"] != "indexing":
+            return
+        if finished:
             store.finish_job(c, tenant, job_id)
+        elif seq > job["index_seq"]:
+            store.update_job(c, tenant, job_id, index_seq=seq)
 
 
 def _record(c: Any, tenant: str, job: dict[str, Any], cursor: str, done: Batch, report: ImportReport) -> None:

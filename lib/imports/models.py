@@ -108,7 +108,9 @@ class ImportProgress(BaseModel):
     model_config = ConfigDict(defer_build=True)
 
     id: str
-    status: Literal["staged", "running", "done"]
+    status: Literal["staged", "running", "indexing", "done"] = Field(
+        description="staged → running (storing batches) → indexing (for search) → done"
+    )
     rows_total: int = Field(description="CSV records (and JSON/YAML files) staged from the upload")
     rows_done: int
     workflows_total: int

@@ -6,12 +6,14 @@ changes with the data or not at all. A workflow whose embedding text did not cha
 vector without calling the embedder. When the embedder fails, the document (full text,
 structure) is still indexed and the vector is left for `python -m lib reembed` — a search outage
 never refuses a user's write. Templates are indexed on first use per process (`ensure_templates`).
+Batch imports store first and index after (`catch_up`), as their job's last phase.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -35,13 +37,15 @@ def embed(texts: list[str], emb: Any = None) -> tuple[str, list[Any]] | None:
     """(embedder name, one float32 vector per text), or None when the embedder is unavailable."""
     if not texts:
         return None
+    unique = list(dict.fromkeys(texts))  # an export often holds copies of one workflow: embed each text once
     try:
         emb = emb or embedder()
-        matrix = emb.embed(texts)
+        matrix = emb.embed(unique)
     except Exception as exc:  # a provider outage must not refuse the write; reembed catches up
         log.warning("embedding failed (%s); indexed without vectors until reembed", type(exc).__name__)
         return None
-    return emb.name, [matrix[i] for i in range(len(texts))]
+    row = {text: i for i, text in enumerate(unique)}
+    return emb.name, [matrix[row[text]] for text in texts]
 
 
 def _vectors(conn: Any, tenant: str, docs: list[SearchDocument], emb: Any = None) -> list[Vector | None]:
@@ -78,6 +82,46 @@ def reindex_many(conn: Any, records: Iterable[Any]) -> None:
     for tenant, docs in by_tenant.items():
         for doc, vector in zip(docs, _vectors(conn, tenant, docs)):
             search_store.index_workflow(conn, tenant, doc.ref_id, doc, vector)
+
+
+def catch_up(
+    tenant: str, *, after_seq: int = 0, until: float | None = None, batch: int = 64
+) -> tuple[int, bool]:
+    """Index the tenant's workflows whose document is missing or stale (what a batch import
+    leaves), in `workflow.seq` order after `after_seq`, each batch committing on its own:
+    (last seq indexed, True once none is left) — or False when the monotonic deadline `until`
+    would be overrun (at least one batch runs per call, so every call progresses).
+
+    A vector whose text did not change is kept without calling the embedder; if the embedder
+    fails, documents are indexed without vectors (full text and structure still find them) and
+    `reembed` adds the vectors later, as for any write during an outage.
+    """
+    from lib.store import db
+
+    try:
+        emb = embedder()
+        name = emb.name
+    except Exception as exc:
+        log.warning("embedder unavailable (%s); indexed without vectors until reembed", type(exc).__name__)
+        emb, name = None, ""
+    slowest, batches = 0.0, 0
+    while True:
+        began = time.monotonic()
+        if until is not None and batches and began + 1.5 * slowest > until:
+            return after_seq, False
+        rows = search_store.workflows_to_index(name, after_seq=after_seq, limit=batch, tenant=tenant)
+        if not rows:
+            return after_seq, True
+        docs = [documents.for_workflow(r) for r in rows]
+        with db.transaction() as c:
+            vectors = _vectors(c, tenant, docs, emb) if emb is not None else [None] * len(docs)
+        search_store.index_batch(
+            [(r["tenant_id"], r["version"], d, v) for r, d, v in zip(rows, docs, vectors)]
+        )
+        after_seq, batches = rows[-1]["seq"], batches + 1
+        if len(rows) < batch:
+            return after_seq, True
+        slowest = max(slowest, time.monotonic() - began)
 
 
 def ensure_templates(emb: Any = None, *, force: bool = False) -> None:

@@ -24,6 +24,7 @@ __all__ = [
     "delete_staging",
     "existing",
     "finish_job",
+    "finish_storing",
     "get_job",
     "lock_job",
     "next_rows",
@@ -190,8 +191,17 @@ def has_more(c: Any, tenant: str, job_id: str, after: str) -> bool:
     )
 
 
-def finish_job(c: Any, tenant: str, job_id: str) -> None:
+def finish_storing(c: Any, tenant: str, job_id: str) -> None:
+    """Every staged row is stored: the staged rows go and the job moves on to its search phase."""
     c.execute("delete from import_staging where tenant_id = %s and job_id = %s", (tenant, job_id))
+    c.execute(
+        "update import_jobs set status = 'indexing', updated_at = now() where tenant_id = %s and id = %s",
+        (tenant, job_id),
+    )
+
+
+def finish_job(c: Any, tenant: str, job_id: str) -> None:
+    """The search index has caught up: the import is done."""
     c.execute(
         "update import_jobs set status = 'done', finished_at = now(), updated_at = now()"
         " where tenant_id = %s and id = %s",
@@ -357,16 +367,3 @@ def _copy_rows(c: Any, tenant: str, items: list[Prepared]) -> None:
             for p in items:
                 for s in p.subflows:
                     copy.write_row((s[0], p.id, tenant, *s[1:]))
-
-
-def records(c: Any, tenant: str, ids: list[str]) -> list[Any]:
-    """The stored workflows `ids` as records (for the search index), in one query."""
-    from lib.store.workflows import _COLUMNS, WorkflowRecord
-
-    if not ids:
-        return []
-    rows = c.execute(
-        f"select {_COLUMNS} from workflow where tenant_id = %s and id = any(%s)",  # nosec B608  # fixed table and column names; values are parameters
-        (tenant, ids),
-    )
-    return [WorkflowRecord.model_validate(r) for r in rows.fetchall()]

@@ -61,9 +61,16 @@ def test_a_large_export_imports_over_several_calls_like_one_cli_run(
             break
         assert r.status_code == 202, r.text  # more to do: call again
         assert len(answers) < 20
-    assert len(answers) == N // 25 + 1  # five batches of 25 workflows, one a call
+    # Five batches of 25 workflows, one a call; then the search phase, a batch of 64 a call.
+    storing = [a for a in answers if a["status"] == "running"]
+    indexing = [a for a in answers if a["status"] == "indexing"]
+    assert len(storing) == -(-N // 25) - 1  # the call that stores the last batch indexes one too
+    assert len(indexing) == -(-N // 64) - 1 and len(answers) == len(storing) + len(indexing) + 1
+    assert all(a["remaining"] == 0 and a["workflows_done"] == N for a in indexing)
     done = [a["workflows_done"] for a in answers]
     assert done == sorted(done) and answers[0]["remaining"] == N - 25
+    # Done means searchable: every stored workflow has its document and its vector.
+    assert _indexed(tenant) == (N, N)
     last = answers[-1]
     assert last["rows_total"] == sum(counts.values()) == last["rows_done"]
     assert (
@@ -87,6 +94,16 @@ def test_a_large_export_imports_over_several_calls_like_one_cli_run(
     assert _snapshot(other) == before
     sample = before[next(iter(before))]
     assert (sample["blocks"], sample["edges"], sample["subflows"]) == (5, 4, 1)
+
+
+def _indexed(tenant: str) -> tuple[int, int]:
+    with db.transaction() as c:
+        row = c.execute(
+            "select (select count(*) from search_documents where tenant_id = %(t)s and kind = 'workflow') as d,"
+            " (select count(*) from search_vectors where tenant_id = %(t)s and kind = 'workflow') as v",
+            {"t": tenant},
+        ).fetchone()
+    return row["d"], row["v"]
 
 
 def test_a_half_finished_import_resumes_where_it_stopped(tenant, tmp_path, monkeypatch):
@@ -180,3 +197,39 @@ def test_abandoned_jobs_are_swept_when_the_next_one_stages(tenant):
             "select distinct job_id from import_staging where tenant_id = %s order by job_id", (tenant,)
         ).fetchall()
     assert [r["job_id"] for r in left] == ["job-kept", "job-next"]
+
+
+def _search_rows(tenant: str) -> tuple[list[dict], list[dict]]:
+    with db.transaction() as c:
+        docs = c.execute(
+            "select ref_id, source_version from search_documents where tenant_id = %s", (tenant,)
+        ).fetchall()
+        vecs = c.execute("select ref_id from search_vectors where tenant_id = %s", (tenant,)).fetchall()
+    return docs, vecs
+
+
+def test_a_batch_import_is_searchable_when_done_even_through_an_embedder_outage(
+    tenant, settings_env, monkeypatch
+):
+    import socket
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()  # nobody listens there: every embedding call fails
+    data = F.to_csv(F.triage_blocks("ix-one") + F.triage_blocks("ix-two"), F.BLOCK_COLUMNS)
+    settings_env(OPENAI_API_KEY="sk-test-outage", OPENAI_BASE_URL=f"http://127.0.0.1:{port}/v1")
+    assert jobs.stage(tenant, "job-ix", [Source("workflow_blocks_rows.csv", data)])
+    done = jobs.advance(tenant, "job-ix", budget_s=None)
+    assert done.status == "done" and done.workflows_imported == 2
+    docs, vecs = _search_rows(tenant)  # indexed for full text and structure, vectors left for reembed
+    assert {d["ref_id"] for d in docs} == {i.id for i in done.imported} and vecs == []
+    monkeypatch.delenv("OPENAI_API_KEY")
+    monkeypatch.delenv("OPENAI_BASE_URL")
+    settings_env()  # the outage is over: the local model again
+    assert jobs.stage(tenant, "job-ix2", [Source("workflow_blocks_rows.csv", data)])  # re-import
+    again = jobs.advance(tenant, "job-ix2", budget_s=None)
+    assert again.status == "done" and again.workflows_created == 0
+    docs, vecs = _search_rows(tenant)  # the next import's search phase caught up: every vector is there
+    assert len(docs) == 2 and {v["ref_id"] for v in vecs} == {d["ref_id"] for d in docs}
+    assert all(d["source_version"] == 2 for d in docs)

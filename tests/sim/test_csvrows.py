@@ -3,6 +3,8 @@
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "imports"))
 
 import rowfixtures as F
@@ -78,3 +80,34 @@ def test_reads_from_a_chunk_iterator():
     data = F.to_csv(F.triage_blocks(), F.BLOCK_COLUMNS)
     chunks = (data[i : i + 7] for i in range(0, len(data), 7))
     assert len(list(csvrows.read_rows(chunks))) == 5
+
+
+def test_json_cells_decode_like_the_checked_path_and_refuse_the_same():
+    """Cells orjson decodes alone give the values `lib.limits` gives; what it cannot vouch for
+    (long digit runs, NUL, deep nesting, NaN, lone surrogates) gets the checked path's message."""
+    from lib import limits
+
+    same = [
+        '{"a": [1, 2.5, -0.0, 1e-5, "x", null, true, false], "b": {"c": "\\u00e9\\ud83d\\ude00"}}',
+        "[]",
+        '"plain"',
+        "12345678901234567890123",  # past 64 bits: an int, as json reads it (orjson would give a float)
+        "[" * 60 + "]" * 60,
+        '{"dup": 1, "dup": 2}',
+    ]
+    for cell in same:
+        got = csvrows.load_cell(cell)
+        assert got == limits.load_json(cell, field="cell") and type(got) is type(
+            limits.load_json(cell, field="cell")
+        )
+    refused = {
+        '"a\\u0000b"': "NUL",
+        "[" * 70 + "]" * 70: "nested too deeply",
+        "[NaN]": "not a number",
+        "1e999": "not a number",
+        '"\\ud800"': "lone surrogate",
+        '{"cut": ': "not valid JSON",
+    }
+    for cell, reason in refused.items():
+        with pytest.raises(ValueError, match=reason):
+            csvrows.load_cell(cell)

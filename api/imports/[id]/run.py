@@ -13,7 +13,8 @@ app = Endpoint("/api/imports/{id}/run", tag="workflows")
 def run_import(ctx: Context, id: str) -> ImportProgress:
     """Stage the upload (first call), store batches within a time budget, and say how far it got.
 
-    Call again while it answers 202 (`remaining` > 0); once done it answers 200 with the report, and
+    Call again while it answers 202 (`remaining` > 0, or `status` "indexing": stored, being indexed
+    for search); once done it answers 200 with the report, and
     repeating a finished run changes nothing.
     A finished import that stored nothing is a 4xx naming the first rejected row.
     """

@@ -91,7 +91,10 @@ async function bigImport(file, progress) {
     if (r.status !== 202) return body.report || body;
     const p = body.progress || body;
     const frac = p.bytes_total ? p.bytes_done / p.bytes_total : p.fraction ?? null;
-    put(progress, bar(frac, `${file.name}: ${p.rows_done != null ? `${fmt.int(p.rows_done)} rows, ` : ""}${p.workflows_done != null ? `${fmt.int(p.workflows_done)} workflows` : "importing"}…`));
+    const what = p.status === "indexing"
+      ? `${fmt.int(p.workflows_imported)} workflows stored, indexing them for search`
+      : `${p.rows_done != null ? `${fmt.int(p.rows_done)} rows, ` : ""}${p.workflows_done != null ? `${fmt.int(p.workflows_done)} workflows` : "importing"}`;
+    put(progress, bar(frac, `${file.name}: ${what}…`));
   }
 }
 
