@@ -1352,6 +1352,8 @@ _IF = re.compile(
     r"drop|fall|rise|go|goes|gets|is|are|has)\w*\b)",
     re.I,
 )
+# 'the message', 'its post': a word an action verb spells, used as a noun after a determiner
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that|his|her|your|our|my)\s+$", re.I)
 _ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else)\b\s*,?\s*", re.I)
 _ROUTE = re.compile(
     r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
@@ -1756,6 +1758,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     if cond:
         before, rest = sentence[: cond.start()], sentence[cond.end() :]
         start = _ACTION_START.search(rest, 3)
+        while start and _NOUN_BEFORE.search(rest[: start.start()]):
+            start = _ACTION_START.search(rest, start.end())  # 'if the message contains …': a noun, not a verb
         split = re.search(r",|\bthen\b", rest)
         cut = min([m.start() for m in (start, split) if m] or [len(rest)])
         condition_text = rest[:cut].strip(" ,")
