@@ -1386,7 +1386,7 @@ _NOT_A_CONDITION = re.compile(
 )
 _LOOP = re.compile(
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
-    r"(?:each|every|all(?:\s+of)?(?:\s+the)?)\s+([\w\s-]+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+)?([\w\s-]+?))?"
+    r"(?:each|every|all(?:\s+of)?(?:\s+the)?)\s+((?:[\w\s$€£%-]|[.,](?=\d{3}\b))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+)?([\w\s-]+?))?"
     r"\s*(?:,|:|\bdo\b|$|(?=\s(?:"
     + _WRITE
     + "|"
@@ -1423,7 +1423,7 @@ _EACH_NOUN = re.compile(
 def _qualifier(sentence: str, start: int) -> int | None:
     """End of 'one that has been open for more than 7 days' / 'customer with over 10000 dollars lifetime value'."""
     rest = sentence[start:]
-    stop = re.search(r"[,;:]|$", rest)
+    stop = re.search(r",(?!\d{3}\b)|[;:]|$", rest)  # '€1,000' is one number
     limit = stop.start() if stop else len(rest)
     found = lx.THRESHOLD_RE.search(rest[:limit])
     if not found or _NOT_A_CONDITION.search(rest[:limit]):

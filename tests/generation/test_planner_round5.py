@@ -10,10 +10,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r5-each-over-euro": "'for each order above €2.500': the amount is not read as a test of each item",
-    "r5-each-over-comma": "'for every order over $1,500': the amount is not read as a test of each item",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round5.jsonl", _KNOWN))
