@@ -1535,7 +1535,7 @@ def _route_of(clause: str) -> tuple[str, str] | None:
     arrow = re.search(r"(?:^|\s|:)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:->|→|=>)\s*(\S.*)$", clause, re.I)
     arrow = arrow or _ARROW.match(clause)
     if arrow:
-        return arrow.group(1), arrow.group(2)
+        return arrow.group(1), _as_action(arrow.group(2))
     becomes = _BECOMES.match(clause)
     if becomes:
         action = becomes.group(2)
@@ -1564,6 +1564,17 @@ def _route_of(clause: str) -> tuple[str, str] | None:
         return becomes.group(1), ("create " + action if not _ACTION_START.match(action) else action)
     found = _DESTINATION.match(clause.split(":")[-1])  # 'Route them: invoices go to …'
     return (found.group(1), clause.split(":")[-1]) if found else None
+
+
+def _as_action(text: str) -> str:
+    """'-> a Jira ticket', '-> #kudos on Slack': a destination written without its verb is given one."""
+    if _ACTION_START.match(text):
+        return text
+    if text.lstrip().startswith("#"):
+        return "post to " + text
+    if re.search(r"#[\w-]+|\b(?:message|note|shout-?out|thank-?you|thanks|notification|alert|ping|dm)\b", text, re.I):
+        return "post " + text
+    return "create " + text
 
 
 def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
