@@ -106,7 +106,7 @@ def draft(description: str) -> Draft:
             reason="no_steps",
             unused=unused_clauses(text, []),
         )
-    if trigger.kind == "manual" and lx.addressed_to_assistant(description) and not _acts(steps):
+    if trigger.kind == "manual" and lx.addressed_to_assistant(description) and not _acts(steps, chosen=True):
         raise _cannot(
             "this asks the assistant for one answer ('tell me …', '… for me'), not for a workflow: nothing is "
             "sent or stored anywhere and nothing starts it. Say where the result should go and when it should "
@@ -173,10 +173,14 @@ def _field_of(step: Step, need: str) -> str:
     return ""
 
 
-def _acts(steps: list[Step]) -> bool:
-    """Whether any step (inside branches and loops too) sends or stores something."""
+def _acts(steps: list[Step], chosen: bool = False) -> bool:
+    """Whether any step (inside branches and loops too) sends or stores something; with `chosen`, only
+    where the text names a channel ('tell me a joke' asks for an answer, not for an e-mail)."""
     return any(
-        s.kind == "action" or _acts(s.body) or any(_acts(branch) for _, branch in s.branches) for s in steps
+        (s.kind == "action" and not (chosen and s.unnamed))
+        or _acts(s.body, chosen)
+        or any(_acts(branch, chosen) for _, branch in s.branches)
+        for s in steps
     )
 
 

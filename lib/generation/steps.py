@@ -64,6 +64,7 @@ class Step:
     note: str | None = None  # an assumption the planner made for this step (shown in the coverage report)
     needs: list[str] = field(default_factory=list)  # what the user must still fill in
     negate: bool = False  # a condition read from 'unless …': its steps run when the test is false
+    unnamed: bool = False  # an action whose channel the text never named ('tell me …' → e-mail)
 
 
 def negated(text: str) -> dict[str, set[str]]:
@@ -1293,6 +1294,7 @@ def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[s
     )
     step.text = clause
     step.note = f"'{found.group(0)}' names no channel: sent by e-mail (Gmail)"
+    step.unnamed = True
     return step
 
 
