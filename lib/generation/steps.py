@@ -1069,6 +1069,9 @@ def _takes_url(key: str) -> bool:
 
 
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
+    lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
+    if lead:  # 'new GitHub issue -> discord #bugs' with the trigger blanked out: the event goes there
+        clause = "send it to " + clause[lead.end() :]
     low = clause.lower()
     found: list[tuple[int, Step]] = []
     if (
