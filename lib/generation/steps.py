@@ -1391,7 +1391,7 @@ _NOT_A_CONDITION = re.compile(
 )
 _LOOP = re.compile(
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
-    r"(?:each|every|all(?:\s+of)?(?:\s+the)?)\s+((?:[\w\s$€£%-]|[.,](?=\d{3}\b))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+)?([\w\s-]+?))?"
+    r"(?:each|every|all(?:\s+of)?(?:\s+the)?)\s+((?:[\w\s$€£%=-]|[.,](?=\d{3}\b))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+)?([\w\s-]+?))?"
     r"\s*(?:,|:|\bdo\b|$|(?=\s(?:"
     + _WRITE
     + "|"
@@ -1425,11 +1425,21 @@ _EACH_NOUN = re.compile(
 )
 
 
+_WHERE = re.compile(
+    r"[\w-]+(?:\s+[\w-]+)?\s+(?:where|whose)\s+(?:the\s+|its\s+)?[\w-]+(?:\s+[\w-]+)?\s*"
+    r"(?:==?|\bis\b|\bequals\b|\bsays\b)\s*[\"“']?[\w-]+[\"”']?",
+    re.I,
+)
+
+
 def _qualifier(sentence: str, start: int) -> int | None:
     """End of 'one that has been open for more than 7 days' / 'customer with over 10000 dollars lifetime value'."""
     rest = sentence[start:]
     stop = re.search(r",(?!\d{3}\b)|[;:]|$", rest)  # '€1,000' is one number
     limit = stop.start() if stop else len(rest)
+    where = _WHERE.match(rest[:limit])
+    if where:  # 'for each row where status = shipped', 'every invoice whose status is overdue'
+        return start + where.end()
     found = lx.THRESHOLD_RE.search(rest[:limit])
     if not found or _NOT_A_CONDITION.search(rest[:limit]):
         return None
