@@ -437,6 +437,11 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         and not re.search(r"\bgmail\b|\bsend|\bto\s+[\w.+-]+@|\be-?mail\s+(?:it|them|me)\b", low)
     ):
         return True  # 'write a personalised intro email': the email is what the agent writes
+    if any(
+        re.search(r"\b(?:the|its|that)\s+" + re.escape(p.strip()) + r"\s+(?:link|url|key|id|number)\b", low)
+        for p in lexicon()["integrations"][key]["phrases"]
+    ):
+        return True  # 'post the Jira link in #triage': what is posted, not where
     if _is_write(clause, key):
         return False
     phrases = [p.strip() for p in lexicon()["integrations"][key]["phrases"]]
