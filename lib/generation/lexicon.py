@@ -150,7 +150,7 @@ def named_api(text: str) -> tuple[str | None, re.Match[str]] | None:
     for key, entry in lexicon()["named_apis"].items():
         for phrase in entry["phrases"]:
             direct = re.search(
-                r"\b" + re.escape(phrase) + r"(?:'s)?\s+(?:rest\s+|public\s+|http\s+|web\s+)?api\b", low
+                r"\b" + re.escape(phrase) + r"(?:'s)?\s+(?:[a-z]+\s+){0,2}?api\b", low
             )
             their = re.search(
                 r"\b"
