@@ -1642,11 +1642,14 @@ def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[st
     if at is None:
         return None
     step = Step("condition", "condition", label=parts[at], text=sentence)
+    # '… -> post in #deals, otherwise log it in the sheet': the clauses from 'otherwise' on are the else branch
+    other = next((i for i in range(at + 1, len(parts)) if _ELSE.match(parts[i])), len(parts))
+    taken = [s for c in parts[at:other] for s in read_clause(c, description, ruled_out)]
     step.branches = [
-        ("if", [s for c in parts[at:] for s in read_clause(c, description, ruled_out) if s.kind != "source"]),
-        ("else", []),
+        ("if", [s for s in taken if s.kind != "source"]),
+        ("else", [s for c in parts[other:] for s in read_clause(_ELSE.sub("", c, count=1), description, ruled_out)]),
     ]
-    sources = [s for c in parts[at:] for s in read_clause(c, description, ruled_out) if s.kind == "source"]
+    sources = [s for s in taken if s.kind == "source"]
     return [s for c in parts[:at] for s in read_clause(c, description, ruled_out)] + sources + [step]
 
 
