@@ -122,7 +122,11 @@ def draft(description: str) -> Draft:
         # 'When a Stripe payment over $1,000 succeeds, …', 'When a Jira issue is created with priority Blocker':
         # the event qualifies the run — a condition first
         test = Step("condition", "condition", label=qualifier or head, text=head)
-        test.branches = [("if", steps), ("else", [])]
+        # '…; otherwise add it to Notion': the steps read from the 'otherwise' part run when the test fails
+        other = re.search(r"[,;.]\s*(?:otherwise|else|if not)\b", description, re.I)
+        cut = other.start() if other else len(description)
+        later = [s for s in steps if s.text and description.find(s.text.strip()) >= cut]
+        test.branches = [("if", [s for s in steps if not any(s is x for x in later)]), ("else", later)]
         steps = [test]
     builder = _Builder(description, trigger)
     entry = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
