@@ -692,10 +692,14 @@ class _Builder:
         words = [w for w in re.findall(r"[a-z0-9'-]+", low) if w not in lexicon()["test_filler"]]
         spelled = _quoted(test) or next(iter(re.findall(r"@?[\w-]+(?:\.[\w-]+)+", low)), None)
         # 'if they picked the Berlin studio': a name the user capitalised is what the data holds
-        named = [
-            w for w in re.findall(r"(?<=\s)[A-Z][\w-]+", test) if w.lower() in words and not lx.integrations_in(w)
+        capital = [
+            w
+            for w in re.findall(r"(?<=\s)[A-Z][\w-]+", test)
+            if w.lower() in words and not lx.integrations_in(w)
         ]
-        keyword = spelled.lower() if spelled else named[0].lower() if named else words[-1] if words else "yes"
+        keyword = (
+            spelled.lower() if spelled else capital[0].lower() if capital else words[-1] if words else "yes"
+        )
         text_field = re.match(
             r"(<start\.[\w.]+)\.(?:bodyText|text|content|subject|body|message|from)>$", prev
         )

@@ -1592,7 +1592,9 @@ def _as_action(text: str) -> str:
         return text
     if text.lstrip().startswith("#"):
         return "post to " + text
-    if re.search(r"#[\w-]+|\b(?:message|note|shout-?out|thank-?you|thanks|notification|alert|ping|dm)\b", text, re.I):
+    if re.search(
+        r"#[\w-]+|\b(?:message|note|shout-?out|thank-?you|thanks|notification|alert|ping|dm)\b", text, re.I
+    ):
         return "post " + text
     return "create " + text
 
@@ -1647,7 +1649,14 @@ def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[st
     taken = [s for c in parts[at:other] for s in read_clause(c, description, ruled_out)]
     step.branches = [
         ("if", [s for s in taken if s.kind != "source"]),
-        ("else", [s for c in parts[other:] for s in read_clause(_ELSE.sub("", c, count=1), description, ruled_out)]),
+        (
+            "else",
+            [
+                s
+                for c in parts[other:]
+                for s in read_clause(_ELSE.sub("", c, count=1), description, ruled_out)
+            ],
+        ),
     ]
     sources = [s for s in taken if s.kind == "source"]
     return [s for c in parts[:at] for s in read_clause(c, description, ruled_out)] + sources + [step]
