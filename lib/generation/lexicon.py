@@ -149,8 +149,12 @@ def named_api(text: str) -> tuple[str | None, re.Match[str]] | None:
     low = bare.lower()
     for key, entry in lexicon()["named_apis"].items():
         for phrase in entry["phrases"]:
+            # 'the Etherscan gas tracker API': up to two words of its own between the name and 'API'
             direct = re.search(
-                r"\b" + re.escape(phrase) + r"(?:'s)?\s+(?:rest\s+|public\s+|http\s+|web\s+)?api\b", low
+                r"\b"
+                + re.escape(phrase)
+                + r"(?:'s)?\s+(?:(?!(?:and|or|via|with|from|to|the|then)\b)[a-z]+\s+){0,2}?api\b",
+                low,
             )
             their = re.search(
                 r"\b"

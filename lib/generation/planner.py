@@ -106,7 +106,7 @@ def draft(description: str) -> Draft:
             reason="no_steps",
             unused=unused_clauses(text, []),
         )
-    if trigger.kind == "manual" and lx.addressed_to_assistant(description) and not _acts(steps):
+    if trigger.kind == "manual" and lx.addressed_to_assistant(description) and not _acts(steps, chosen=True):
         raise _cannot(
             "this asks the assistant for one answer ('tell me …', '… for me'), not for a workflow: nothing is "
             "sent or stored anywhere and nothing starts it. Say where the result should go and when it should "
@@ -122,7 +122,11 @@ def draft(description: str) -> Draft:
         # 'When a Stripe payment over $1,000 succeeds, …', 'When a Jira issue is created with priority Blocker':
         # the event qualifies the run — a condition first
         test = Step("condition", "condition", label=qualifier or head, text=head)
-        test.branches = [("if", steps), ("else", [])]
+        # '…; otherwise add it to Notion': the steps read from the 'otherwise' part run when the test fails
+        other = re.search(r"[,;.]\s*(?:otherwise|else|if not)\b", description, re.I)
+        cut = other.start() if other else len(description)
+        later = [s for s in steps if s.text and description.find(s.text.strip()) >= cut]
+        test.branches = [("if", [s for s in steps if not any(s is x for x in later)]), ("else", later)]
         steps = [test]
     builder = _Builder(description, trigger)
     entry = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
@@ -173,10 +177,14 @@ def _field_of(step: Step, need: str) -> str:
     return ""
 
 
-def _acts(steps: list[Step]) -> bool:
-    """Whether any step (inside branches and loops too) sends or stores something."""
+def _acts(steps: list[Step], chosen: bool = False) -> bool:
+    """Whether any step (inside branches and loops too) sends or stores something; with `chosen`, only
+    where the text names a channel ('tell me a joke' asks for an answer, not for an e-mail)."""
     return any(
-        s.kind == "action" or _acts(s.body) or any(_acts(branch) for _, branch in s.branches) for s in steps
+        (s.kind == "action" and not (chosen and s.unnamed))
+        or _acts(s.body, chosen)
+        or any(_acts(branch, chosen) for _, branch in s.branches)
+        for s in steps
     )
 
 
@@ -683,7 +691,15 @@ class _Builder:
             return None, None
         words = [w for w in re.findall(r"[a-z0-9'-]+", low) if w not in lexicon()["test_filler"]]
         spelled = _quoted(test) or next(iter(re.findall(r"@?[\w-]+(?:\.[\w-]+)+", low)), None)
-        keyword = spelled.lower() if spelled else words[-1] if words else "yes"
+        # 'if they picked the Berlin studio': a name the user capitalised is what the data holds
+        capital = [
+            w
+            for w in re.findall(r"(?<=\s)[A-Z][\w-]+", test)
+            if w.lower() in words and not lx.integrations_in(w)
+        ]
+        keyword = (
+            spelled.lower() if spelled else capital[0].lower() if capital else words[-1] if words else "yes"
+        )
         text_field = re.match(
             r"(<start\.[\w.]+)\.(?:bodyText|text|content|subject|body|message|from)>$", prev
         )

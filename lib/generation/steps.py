@@ -64,6 +64,7 @@ class Step:
     note: str | None = None  # an assumption the planner made for this step (shown in the coverage report)
     needs: list[str] = field(default_factory=list)  # what the user must still fill in
     negate: bool = False  # a condition read from 'unless …': its steps run when the test is false
+    unnamed: bool = False  # an action whose channel the text never named ('tell me …' → e-mail)
 
 
 def negated(text: str) -> dict[str, set[str]]:
@@ -436,6 +437,11 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         and not re.search(r"\bgmail\b|\bsend|\bto\s+[\w.+-]+@|\be-?mail\s+(?:it|them|me)\b", low)
     ):
         return True  # 'write a personalised intro email': the email is what the agent writes
+    if any(
+        re.search(r"\b(?:the|its|that)\s+" + re.escape(p.strip()) + r"\s+(?:link|url|key|id|number)\b", low)
+        for p in lexicon()["integrations"][key]["phrases"]
+    ):
+        return True  # 'post the Jira link in #triage': what is posted, not where
     if _is_write(clause, key):
         return False
     phrases = [p.strip() for p in lexicon()["integrations"][key]["phrases"]]
@@ -1068,6 +1074,9 @@ def _takes_url(key: str) -> bool:
 
 
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
+    lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
+    if lead:  # 'new GitHub issue -> discord #bugs' with the trigger blanked out: the event goes there
+        clause = "send it to " + clause[lead.end() :]
     low = clause.lower()
     found: list[tuple[int, Step]] = []
     if (
@@ -1293,6 +1302,7 @@ def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[s
     )
     step.text = clause
     step.note = f"'{found.group(0)}' names no channel: sent by e-mail (Gmail)"
+    step.unnamed = True
     return step
 
 
@@ -1352,6 +1362,8 @@ _IF = re.compile(
     r"drop|fall|rise|go|goes|gets|is|are|has)\w*\b)",
     re.I,
 )
+# 'the message', 'its post': a word an action verb spells, used as a noun after a determiner
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that|his|her|your|our|my)\s+$", re.I)
 _ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else)\b\s*,?\s*", re.I)
 _ROUTE = re.compile(
     r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
@@ -1384,7 +1396,7 @@ _NOT_A_CONDITION = re.compile(
 )
 _LOOP = re.compile(
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
-    r"(?:each|every|all(?:\s+of)?(?:\s+the)?)\s+([\w\s-]+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+)?([\w\s-]+?))?"
+    r"(?:each|every|all(?:\s+of)?(?:\s+the)?)\s+((?:[\w\s$€£%=-]|[.,](?=\d{3}\b))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+)?([\w\s-]+?))?"
     r"\s*(?:,|:|\bdo\b|$|(?=\s(?:"
     + _WRITE
     + "|"
@@ -1418,11 +1430,21 @@ _EACH_NOUN = re.compile(
 )
 
 
+_WHERE = re.compile(
+    r"[\w-]+(?:\s+[\w-]+)?\s+(?:where|whose)\s+(?:the\s+|its\s+)?[\w-]+(?:\s+[\w-]+)?\s*"
+    r"(?:==?|\bis\b|\bequals\b|\bsays\b)\s*[\"“']?[\w-]+[\"”']?",
+    re.I,
+)
+
+
 def _qualifier(sentence: str, start: int) -> int | None:
     """End of 'one that has been open for more than 7 days' / 'customer with over 10000 dollars lifetime value'."""
     rest = sentence[start:]
-    stop = re.search(r"[,;:]|$", rest)
+    stop = re.search(r",(?!\d{3}\b)|[;:]|$", rest)  # '€1,000' is one number
     limit = stop.start() if stop else len(rest)
+    where = _WHERE.match(rest[:limit])
+    if where:  # 'for each row where status = shipped', 'every invoice whose status is overdue'
+        return start + where.end()
     found = lx.THRESHOLD_RE.search(rest[:limit])
     if not found or _NOT_A_CONDITION.search(rest[:limit]):
         return None
@@ -1533,7 +1555,7 @@ def _route_of(clause: str) -> tuple[str, str] | None:
     arrow = re.search(r"(?:^|\s|:)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:->|→|=>)\s*(\S.*)$", clause, re.I)
     arrow = arrow or _ARROW.match(clause)
     if arrow:
-        return arrow.group(1), arrow.group(2)
+        return arrow.group(1), _as_action(arrow.group(2))
     becomes = _BECOMES.match(clause)
     if becomes:
         action = becomes.group(2)
@@ -1562,6 +1584,19 @@ def _route_of(clause: str) -> tuple[str, str] | None:
         return becomes.group(1), ("create " + action if not _ACTION_START.match(action) else action)
     found = _DESTINATION.match(clause.split(":")[-1])  # 'Route them: invoices go to …'
     return (found.group(1), clause.split(":")[-1]) if found else None
+
+
+def _as_action(text: str) -> str:
+    """'-> a Jira ticket', '-> #kudos on Slack': a destination written without its verb is given one."""
+    if _ACTION_START.match(text):
+        return text
+    if text.lstrip().startswith("#"):
+        return "post to " + text
+    if re.search(
+        r"#[\w-]+|\b(?:message|note|shout-?out|thank-?you|thanks|notification|alert|ping|dm)\b", text, re.I
+    ):
+        return "post " + text
+    return "create " + text
 
 
 def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
@@ -1609,11 +1644,21 @@ def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[st
     if at is None:
         return None
     step = Step("condition", "condition", label=parts[at], text=sentence)
+    # '… -> post in #deals, otherwise log it in the sheet': the clauses from 'otherwise' on are the else branch
+    other = next((i for i in range(at + 1, len(parts)) if _ELSE.match(parts[i])), len(parts))
+    taken = [s for c in parts[at:other] for s in read_clause(c, description, ruled_out)]
     step.branches = [
-        ("if", [s for c in parts[at:] for s in read_clause(c, description, ruled_out) if s.kind != "source"]),
-        ("else", []),
+        ("if", [s for s in taken if s.kind != "source"]),
+        (
+            "else",
+            [
+                s
+                for c in parts[other:]
+                for s in read_clause(_ELSE.sub("", c, count=1), description, ruled_out)
+            ],
+        ),
     ]
-    sources = [s for c in parts[at:] for s in read_clause(c, description, ruled_out) if s.kind == "source"]
+    sources = [s for s in taken if s.kind == "source"]
     return [s for c in parts[:at] for s in read_clause(c, description, ruled_out)] + sources + [step]
 
 
@@ -1756,6 +1801,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     if cond:
         before, rest = sentence[: cond.start()], sentence[cond.end() :]
         start = _ACTION_START.search(rest, 3)
+        while start and _NOUN_BEFORE.search(rest[: start.start()]):
+            start = _ACTION_START.search(rest, start.end())  # 'if the message contains …': a noun, not a verb
         split = re.search(r",|\bthen\b", rest)
         cut = min([m.start() for m in (start, split) if m] or [len(rest)])
         condition_text = rest[:cut].strip(" ,")

@@ -41,6 +41,8 @@ def to_english(text: str, language: str) -> str | None:
         r"\b(\d{1,2})\s*h(\d{2})?\b", lambda m: f"{m.group(1)}:{m.group(2) or '00'}", text
     )  # 9h, 9h30
     text = re.sub(r"\b(\d{1,2})\s+:00\b", r"\1:00", text)  # 'um 8 Uhr' → 'at 8 :00'
+    # '50.000 USD': these languages group thousands with a dot
+    text = re.sub(r"(?<=\d)\.(?=\d{3}(?!\d))", ",", text)
     for i, q in enumerate(quoted):
         text = text.replace(f"\x00{i}\x00", q)
     return re.sub(r"\s{2,}", " ", text).strip()

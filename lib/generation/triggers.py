@@ -456,6 +456,10 @@ _EVENT_TESTS = (
     # 'with priority Blocker', 'with status = Done', 'with the label bug'
     r"\bwith\s+(?:the\s+|a\s+)?(?P<field>priority|status|label|tag|type|plan|severity|stage|category|topic)"
     r"\s*(?:=|:|is|of|set to)?\s*[\"“']?(?P<v>[\w-]+)",
+    # 'with URGENT in the subject': a word written in capitals, where it stands
+    r"\bwith\s+(?P<c>[A-Z][A-Z0-9-]+)\s+(?:in|as)\s+(?:the\s+|its\s+)?(?:subject|title|body|text|message|name)\b",
+    # 'is tagged urgent', 'gets labelled "vip"'
+    r"\b(?:is|gets|was|got)\s+(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?(?P<t>[\"“']?[\w-]+[\"”']?)",
     # 'from anyone @bigclient.com', 'from someone at acme.io'
     r"\bfrom\s+(?:anyone|someone|somebody|an?\s+\w+)?\s*(?:at\s+)?(?P<d>@?[\w-]+(?:\.[\w-]+)+)",
     # 'changes to status "Shipped"', 'moves to closed-won'
@@ -474,6 +478,12 @@ def event_test(head: str) -> str | None:
         parts = found.groupdict()
         if parts.get("q"):
             return f"it mentions {parts['q']}"
+        if parts.get("c"):  # the pattern is read case-blind: only a word in capitals is the marker
+            if parts["c"].isupper():
+                return f"it mentions {parts['c']}"
+            continue
+        if parts.get("t"):
+            return f"it mentions {parts['t']}"
         if parts.get("field"):
             return f"the {parts['field'].lower()} is {parts['v']}"
         if parts.get("d") and "@" not in parts["d"] and not re.search(r"\.[a-z]{2,}$", parts["d"]):
