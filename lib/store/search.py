@@ -30,6 +30,7 @@ CATEGORY_EXACT_MAX = 1000
 CATEGORY_DIMS = (384, 1536)  # the dimensions with per-category indexes: the embedders we ship
 RARE_MAX = 1000  # a word in more documents than this adds no full-text candidates by itself
 RANK_MAX = 2000  # at most this many full-text matches are ranked
+MAX_SCAN_TUPLES = 50_000  # how far the iterative HNSW scan goes before it gives up on a sparse filter
 _SCOPE = "(tenant_id = %(tenant)s or public)"
 
 
@@ -266,7 +267,7 @@ def _plan(c: Any, *, exact: bool, k: int) -> None:
     if exact:
         c.execute("select set_config('enable_indexscan', 'off', true)")
         return
-    c.execute(_HNSW_SETTINGS, {"ef": _ef_search(k)})
+    c.execute(_HNSW_SETTINGS, _hnsw_params(k))
 
 
 # HNSW keeps scanning past ef_search until the filters fill the page (an iterative scan), set for
@@ -274,12 +275,16 @@ def _plan(c: Any, *, exact: bool, k: int) -> None:
 # does not run and compiling would cost more than the whole search.
 _HNSW_SETTINGS = (
     "select set_config('hnsw.ef_search', %(ef)s, true), set_config('hnsw.iterative_scan', 'relaxed_order', true),"
-    " set_config('hnsw.max_scan_tuples', '50000', true), set_config('jit', 'off', true)"
+    " set_config('hnsw.max_scan_tuples', %(max_scan)s, true), set_config('jit', 'off', true)"
 )
 
 
 def _ef_search(k: int) -> str:
     return str(min(1000, max(100, 2 * k)))
+
+
+def _hnsw_params(k: int) -> dict[str, str]:
+    return {"ef": _ef_search(k), "max_scan": str(MAX_SCAN_TUPLES)}
 
 
 @contextmanager
@@ -298,7 +303,11 @@ def _vector_ctes(dim: int, extra: str) -> str:
     """`scope_n` (vectors the filters leave, counted up to the cap) and `vec` (the k nearest:
     tenant_id, kind, ref_id, distance). One statement holds both ways; a one-time filter runs only one:
     HNSW with the iterative scan when the scope is large, an exact scan of the btree-narrowed
-    rows (the uncast column matches no HNSW index) when it holds at most EXACT_MAX vectors."""
+    rows (the uncast column matches no HNSW index) when it holds at most EXACT_MAX vectors.
+
+    The iterative scan gives up after MAX_SCAN_TUPLES: a scope that is large but a tiny share of
+    the table (a small tenant's rows in a huge one) can then come back short. A short HNSW page
+    is replaced by the exact scan, so a page holds k rows whenever the scope has them."""
     expr = _cast(dim)
     qcast = "%(q)s::vector" if expr == "embedding" else f"%(q)s::vector({dim})"
     where = f"embedder = %(emb)s and dim = %(dim)s and {_SCOPE}{extra}"
@@ -312,15 +321,17 @@ def _vector_ctes(dim: int, extra: str) -> str:
     )
     if expr == "embedding":
         return f"scope_n as (select 0 as n), vec as materialized ({exact})"
+    short = "(select count(*) from a) < least(%(k)s, (select n from scope_n))"
     return (
         "scope_n as materialized (select (select count(*) from (select 1 from search_vectors"  # nosec B608  # fixed column names and named placeholders; values are parameters
         f" where embedder = %(emb)s and tenant_id = %(tenant)s{extra} limit %(cap)s) t)"
         f" + (select count(*) from (select 1 from search_vectors where embedder = %(emb)s and public{extra}"
         " limit %(cap)s) p) as n),"
-        f" vec as materialized (select * from ({approx}) a"
-        " where %(mode)s = 'approx' or (%(mode)s = 'auto' and (select n from scope_n) > %(exact_max)s)"
+        f" a as materialized (select * from ({approx}) a"
+        " where %(mode)s = 'approx' or (%(mode)s = 'auto' and (select n from scope_n) > %(exact_max)s)),"
+        f" vec as materialized (select * from a where %(mode)s = 'approx' or not {short}"
         f" union all select * from ({exact}) e"
-        " where %(mode)s = 'exact' or (%(mode)s = 'auto' and (select n from scope_n) <= %(exact_max)s))"
+        f" where %(mode)s = 'exact' or (%(mode)s = 'auto' and {short}))"
     )
 
 
@@ -341,7 +352,6 @@ def _vector_params(tenant: str, vector: Vector, k: int, f: Filters, exact: bool 
         "cap": EXACT_MAX + 1,
         "exact_max": _exact_max(f, vector.dim),
         "mode": mode,
-        "ef": _ef_search(k),
     }
 
 
@@ -393,7 +403,7 @@ def nearest(
     """
     extra, vals = f.sql()
     with _one_trip(conn) as c:
-        c.execute(_HNSW_SETTINGS, {"ef": _ef_search(k)})
+        c.execute(_HNSW_SETTINGS, _hnsw_params(k))
         cur = c.execute(
             f"with {_vector_ctes(vector.dim, extra)}"  # nosec B608  # fixed column names and named placeholders; values are parameters
             " select kind, ref_id, 1 - distance as similarity from vec order by distance",
@@ -477,7 +487,7 @@ def hybrid(
         " order by vec.distance nulls last, txt.rank desc nulls last, d.name"
     )
     with _one_trip() as c:
-        c.execute(_HNSW_SETTINGS, {"ef": _ef_search(depth)})
+        c.execute(_HNSW_SETTINGS, _hnsw_params(depth))
         cur = c.execute(sql, params)
     rows = cur.fetchall()
     if rows:

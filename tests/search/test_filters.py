@@ -138,6 +138,32 @@ def test_hnsw_with_an_iterative_scan_fills_the_page(crowd):
     assert sims == sorted(sims, reverse=True)
 
 
+def test_a_short_hnsw_page_is_completed_by_the_exact_scan(crowd, monkeypatch):
+    """A scope above the exact-search threshold but sparse in the table (a small tenant in a huge
+    one): the iterative scan gives up after MAX_SCAN_TUPLES and would return a short page."""
+    tenant, emb, near = crowd
+    q = Vector(emb.name, near)
+    # Shrink both limits so 600 rows behave like a small scope in a huge table.
+    monkeypatch.setattr(search_store, "EXACT_MAX", 5)
+    monkeypatch.setattr(search_store, "MAX_SCAN_TUPLES", 1)
+    rare = Filters(category="rare-category")
+    with db.connection() as conn:
+        for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
+            conn.execute(f"set {setting} = off")
+        try:
+            approx = search_store.nearest(tenant, q, 10, rare, exact=False, conn=conn)
+            conn.commit()
+            auto = search_store.nearest(tenant, q, 10, rare, conn=conn)
+            conn.commit()
+        finally:
+            conn.execute("reset all")
+            conn.commit()
+    exact = search_store.nearest(tenant, q, 10, rare, exact=True)
+    assert len(approx) < 10  # what the index alone gives up with
+    assert [h["ref_id"] for h in auto] == [h["ref_id"] for h in exact]
+    assert len(auto) == 10
+
+
 @pytest.mark.parametrize(
     "filters, k",
     [
