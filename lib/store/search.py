@@ -261,15 +261,6 @@ def _cast(dim: int) -> str:
     return f"(embedding::vector({dim}))"
 
 
-def _plan(c: Any, *, exact: bool, k: int) -> None:
-    """Exact: no index scans for this transaction (HNSW has no bitmap scan, btree filters keep
-    theirs). Approximate: HNSW keeps scanning past ef_search until the filters fill k rows."""
-    if exact:
-        c.execute("select set_config('enable_indexscan', 'off', true)")
-        return
-    c.execute(_HNSW_SETTINGS, _hnsw_params(k))
-
-
 # HNSW keeps scanning past ef_search until the filters fill the page (an iterative scan), set for
 # this transaction only; JIT off, because the plan's cost counts the exact branch even when it
 # does not run and compiling would cost more than the whole search.
@@ -525,21 +516,29 @@ def document_vector(tenant: str, kind: str, ref_id: str, embedder: str) -> Any |
 
 def nearest_shapes(tenant: str, shape: Any, k: int, f: Filters) -> list[dict]:
     """Documents whose structural fingerprint is closest: [{kind, ref_id, name, category, features,
-    similarity}]. Exact for small scopes, HNSW with an iterative scan otherwise."""
+    similarity}]. Exact for small scopes, HNSW with an iterative scan otherwise (a short HNSW page
+    is answered exactly, as in `nearest`). One statement, one round trip with its settings."""
     extra, vals = f.sql()
-    with db.transaction() as c:
-        n = c.execute(
-            "select (select count(*) from (select 1 from search_documents where tenant_id = %s limit %s) s)"
-            " + (select count(*) from search_documents where public) as n",
-            (tenant, EXACT_MAX + 1),
-        ).fetchone()["n"]
-        _plan(c, exact=n <= EXACT_MAX, k=k)
-        return c.execute(
-            "with hits as materialized ("  # nosec B608  # fixed column names and named placeholders; values are parameters
-            " select kind, ref_id, name, category, features, shape <=> %(shape)s::vector(256) as distance"
-            f" from search_documents where {_SCOPE} and shape is not null{extra}"
-            " order by shape <=> %(shape)s::vector(256) limit %(k)s)"
-            " select kind, ref_id, name, category, features, 1 - distance as similarity from hits"
-            " order by distance",
-            {"shape": shape, "tenant": tenant, "k": k, **vals},
-        ).fetchall()
+    where = f"{_SCOPE} and shape is not null{extra}"
+    cols = "kind, ref_id, name, category, features"
+    short = "(select count(*) from a) < least(%(k)s, (select n from scope_n))"
+    # `cosine_distance(…)` is the `<=>` operator as a function call: no HNSW index matches it,
+    # so that branch is an exact scan of the btree-narrowed rows.
+    sql = (
+        "with scope_n as materialized (select (select count(*) from (select 1 from search_documents"  # nosec B608  # fixed column names and named placeholders; values are parameters
+        " where tenant_id = %(tenant)s limit %(cap)s) s) + (select count(*) from search_documents where public) as n),"
+        f" a as materialized (select {cols}, shape <=> %(shape)s::vector(256) as distance"
+        f" from search_documents where {where} and (select n from scope_n) > %(exact_max)s"
+        " order by shape <=> %(shape)s::vector(256) limit %(k)s),"
+        f" e as materialized (select {cols}, cosine_distance(shape, %(shape)s::vector(256)) as distance"
+        f" from search_documents where {where}"
+        f" and ((select n from scope_n) <= %(exact_max)s or {short})"
+        " order by cosine_distance(shape, %(shape)s::vector(256)) limit %(k)s),"
+        f" hits as (select * from a where not {short} union all select * from e)"
+        f" select {cols}, 1 - distance as similarity from hits order by distance"
+    )
+    params = {"shape": shape, "tenant": tenant, "k": k, "cap": EXACT_MAX + 1, "exact_max": EXACT_MAX, **vals}
+    with _one_trip() as c:
+        c.execute(_HNSW_SETTINGS, _hnsw_params(k))
+        cur = c.execute(sql, params)
+    return cur.fetchall()

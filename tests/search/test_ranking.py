@@ -44,3 +44,29 @@ def test_min_score_drops_weaker_results(corpus):
         corpus["tenant"], SearchIn(query="slack alerts", limit=20, min_score=cut)
     ).results
     assert kept and all(r.score >= cut for r in kept) and len(kept) < len(every)
+
+
+def test_pattern_candidates_are_the_same_through_the_index_or_the_exact_scan(corpus, monkeypatch):
+    """Pattern match's one statement: the exact branch for a small scope, HNSW above EXACT_MAX
+    (forced here by lowering it), and the exact scan again if HNSW comes back short."""
+    import json
+
+    from lib.search import structure
+    from lib.store import search as search_store
+    from lib.store.search import Filters
+    from tests.search.conftest import EXAMPLES
+
+    state = json.loads(next(iter(sorted(EXAMPLES.glob("*.json")))).read_text(encoding="utf-8"))
+    state = state.get("state", state)
+    shape = structure.shape(structure.features(state))
+    tenant = corpus["tenant"]
+    exact = search_store.nearest_shapes(tenant, shape, 8, Filters())
+    monkeypatch.setattr(search_store, "EXACT_MAX", 2)
+    by_index = search_store.nearest_shapes(tenant, shape, 8, Filters())
+    monkeypatch.setattr(search_store, "MAX_SCAN_TUPLES", 1)
+    templates = search_store.nearest_shapes(tenant, shape, 8, Filters(kind="template"))
+    assert len(exact) == len(by_index) == 8
+    assert [r["ref_id"] for r in by_index] == [r["ref_id"] for r in exact]
+    sims = [r["similarity"] for r in exact]
+    assert sims == sorted(sims, reverse=True) and sims[0] > 0.5
+    assert len(templates) == 8 and {r["kind"] for r in templates} == {"template"}
