@@ -10,6 +10,12 @@ from functools import lru_cache
 from pathlib import Path
 
 _FILE = Path(__file__).with_name("translations.json")
+_HERE = Path(__file__).parent
+_BLOCKS = _HERE.parent / "sim" / "blocks"
+# what a reader keeps as written: quoted text, addresses, URLs, channels, paths ('acme/web')
+_OWN = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|'[^']*'|\S+@\S+|https?://\S+|#[\w-]+|\S*/\S+")
+# above this share of words the planner has never met, a translation is not read but refused
+UNREAD_SHARE = 0.4
 _KEEP = r"(?<![\w#@/.'’-])"  # not inside an address, a channel, a URL or a word
 _END = r"(?![\w@/-])"
 
@@ -25,6 +31,47 @@ def _tables() -> dict[str, list[tuple[re.Pattern[str], str]]]:
         for lang, table in data.items()
         if not lang.startswith("_")
     }
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[^\W\d_]{2,}", text)}
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Every word the planner knows: its rules and data (`lib/generation`, the English side of the phrase
+    table, not the languages' marker words) and the block registry's names, operations and descriptions."""
+    known: set[str] = set()
+    for path in sorted(_HERE.glob("*.py")) + sorted(_HERE.glob("*.json")) + sorted(_BLOCKS.glob("*.json")):
+        data = path.read_text(encoding="utf-8")
+        if path.name == "translations.json":
+            data = " ".join(
+                " ".join(table.values()) for lang, table in json.loads(data).items() if not lang.startswith("_")
+            )
+        elif path.name == "lexicon.json":
+            lex = json.loads(data)
+            lex.pop("languages", None)
+            data = json.dumps(lex, ensure_ascii=False)
+        known |= _words(data)
+    return frozenset(known)
+
+
+def unread_words(english: str) -> list[str]:
+    """The words of a translated description the planner has never met (what the phrase table left in the
+    original language), the user's own quoted text, addresses, channels and URLs aside."""
+    return [w for w in re.findall(r"[^\W\d_]{2,}", _OWN.sub(" ", english)) if w.lower() not in known_words()]
+
+
+def read_share(english: str) -> float:
+    """The share of a translated description's words the planner knows (1.0 when it has none)."""
+    words = re.findall(r"[^\W\d_]{2,}", _OWN.sub(" ", english))
+    return 1.0 - len(unread_words(english)) / len(words) if words else 1.0
+
+
+def phrase_languages() -> str:
+    """The languages the phrase table reads, for a message: 'French, German and Spanish'."""
+    names = sorted(_tables())
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
 def to_english(text: str, language: str) -> str | None:
