@@ -73,7 +73,9 @@ def draft(description: str) -> Draft:
             result: Draft | None = draft(english)
         except CannotPlan:
             result = None
-        if result is not None:  # a clause that made no block and holds words left untranslated: not understood
+        if (
+            result is not None
+        ):  # a clause that made no block and holds words left untranslated: not understood
             missed = [w for clause in result.unused for w in unread_words(clause)]
             if len(missed) >= _UNREAD_IN_UNUSED:
                 unread, result = missed, None
@@ -103,7 +105,7 @@ def draft(description: str) -> Draft:
     blanked = list(description)
     for start, end in trigger.spans:
         blanked[start:end] = " " * (end - start)
-    text = re.sub(r"\s+(?=[,.;])", "", "".join(blanked))
+    text = lx.relative_to_steps(re.sub(r"\s+(?=[,.;])", "", "".join(blanked)))
     steps = read_steps(text, description)
     if not steps:
         raise _cannot(
@@ -120,6 +122,21 @@ def draft(description: str) -> Draft:
             "run (e.g. 'every morning post the bitcoin price to #crypto on Slack').",
             reason="not_a_workflow",
             kind="single answer",
+        )
+    if (
+        trigger.kind == "manual"
+        and not trigger.spans
+        and _one_off(steps)
+        and not lx.has_build_cue(description)
+        and not lx.works_on_run_input(description)
+    ):
+        raise _cannot(
+            "this asks the assistant for a one-off piece of work (write, draft, translate, summarise or remind "
+            "once), not for a workflow: nothing starts it and nothing is read from or sent to a service. Say when "
+            "it should run or what starts it, and where the result goes (e.g. 'every Friday at 5 summarise the "
+            "week's Jira issues and post it to #eng on Slack').",
+            reason="not_a_workflow",
+            kind="one-off task",
         )
     if trigger.kind == "chat" and steps and all(s.kind == "source" for s in steps):
         steps.append(_answer_step(description))
@@ -195,6 +212,18 @@ def _field_of(step: Step, need: str) -> str:
             twin = key[6:7].lower() + key[7:] if key.startswith("manual") else key
             return twin if spec is not None and spec.sub_block(twin) is not None else key
     return ""
+
+
+def _one_off(steps: list[Step]) -> bool:
+    """Whether the steps only make an answer: processing by the model, and at most a message whose channel
+    the text never named ('remind me …' → an e-mail the planner assumed) — nothing read or repeated; a test
+    ('… over 25 years') with nothing upstream to test holds only such steps."""
+    return all(
+        s.kind == "process"
+        or (s.kind == "action" and s.unnamed)
+        or (s.kind == "condition" and all(_one_off(branch) for _, branch in s.branches))
+        for s in steps
+    )
 
 
 def _acts(steps: list[Step], chosen: bool = False) -> bool:

@@ -8,6 +8,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 _FILE = Path(__file__).with_name("translations.json")
 _HERE = Path(__file__).parent
@@ -33,6 +34,47 @@ def _tables() -> dict[str, list[tuple[re.Pattern[str], str]]]:
     }
 
 
+@lru_cache(maxsize=1)
+def _grammar() -> dict[str, Any]:
+    return dict(json.loads(_FILE.read_text(encoding="utf-8")).get("_grammar", {}))
+
+
+_CLAUSE_CUT = re.compile(r"(\s*(?:[,;:]|\.(?=\s|$)|\n)\s*|\s+(?:and|then)\s+)")
+_DETERMINER = re.compile(r"\b(?:the|a|an|our|my|all|your|their|its)\b", re.I)
+_PREPOSITION = {"in", "into", "to", "on", "from", "for", "at", "by", "per", "with", "of", "via", "about"}
+
+
+def _verb_first(clause: str, verbs: set[str]) -> str:
+    """'every monday at 8:00 the open tickets from Jira read' → 'every monday at 8:00 read the open tickets
+    from Jira': a clause that ends in its verb (German infinitive order) gets it before its object."""
+    words = clause.split()
+    if len(words) < 2 or words[-1].lower() not in verbs or words[0].lower() in verbs:
+        return clause
+    body = " ".join(words[:-1])
+    det = _DETERMINER.search(body)
+    before = body[: det.start()].split() if det else []
+    if det and before and before[-1].lower() not in _PREPOSITION:
+        return f"{body[: det.start()]}{words[-1]} {body[det.start() :]}"
+    return f"{words[-1]} {body}"
+
+
+def _reorder(text: str, language: str) -> str:
+    """The word order the phrase table cannot rewrite (`_grammar` in translations.json), after it ran."""
+    rules = _grammar().get(language, {})
+    verbs = {v.lower() for v in rules.get("verb_last", [])}
+    if not verbs:
+        return text
+    parts = _CLAUSE_CUT.split(text)
+    return "".join(part if i % 2 else _verb_first(part, verbs) for i, part in enumerate(parts))
+
+
+def _opening(text: str, language: str) -> str:
+    """'Wenn in Gmail eine neue E-Mail eingeht, …' → 'when …': a sentence's first word read as the event."""
+    for word, english in _grammar().get(language, {}).get("sentence_start", {}).items():
+        text = re.sub(rf"(?:(?<=^)|(?<=[.!?\n]\s)|(?<=\n)){re.escape(word)}\b", english, text, flags=re.I)
+    return text
+
+
 def _words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[^\W\d_]{2,}", text)}
 
@@ -46,7 +88,9 @@ def known_words() -> frozenset[str]:
         data = path.read_text(encoding="utf-8")
         if path.name == "translations.json":
             data = " ".join(
-                " ".join(table.values()) for lang, table in json.loads(data).items() if not lang.startswith("_")
+                " ".join(table.values())
+                for lang, table in json.loads(data).items()
+                if not lang.startswith("_")
             )
         elif path.name == "lexicon.json":
             lex = json.loads(data)
@@ -82,8 +126,10 @@ def to_english(text: str, language: str) -> str | None:
     quoted = re.findall(r"\"[^\"]*\"|“[^”]*”|«[^»]*»", text)
     for i, q in enumerate(quoted):  # quoted text is the user's own words: kept as written
         text = text.replace(q, f"\x00{i}\x00", 1)
+    text = _opening(text, language)
     for pattern, english in table:
         text = pattern.sub(english, text)
+    text = _reorder(text, language)
     text = re.sub(
         r"\b(\d{1,2})\s*h(\d{2})?\b", lambda m: f"{m.group(1)}:{m.group(2) or '00'}", text
     )  # 9h, 9h30
