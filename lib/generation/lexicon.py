@@ -378,9 +378,14 @@ def relative_to_steps(text: str) -> str:
 
 
 def works_on_run_input(text: str) -> bool:
-    """'Summarise the text I give you', 'translate whatever I paste': a step that works on what each run is
-    given (a reusable workflow) — not when the content itself is written in the text ('summarise this: …')."""
+    """'Summarise the text I give you', 'translate whatever I paste', 'triage support tickets': a step that works
+    on what each run is given (a reusable workflow) — not when the content itself is written in the text
+    ('summarise this: …')."""
     rules = lexicon()["not_a_workflow"]
-    return re.search(rules["run_input"], text, re.I) is not None and not re.search(
-        rules["inline_content"], text
-    )
+    if re.search(rules["inline_content"], text):
+        return False
+    if re.search(rules["run_input"], text, re.I):
+        return True
+    # 'triage support tickets by urgency': a kind of item that keeps coming, not one piece of work
+    nouns = [n for n in lexicon()["item_nouns"] if n.endswith("s")]
+    return re.search(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")\b", text, re.I) is not None
