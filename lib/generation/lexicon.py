@@ -369,9 +369,17 @@ _WHAT_IS_BUILT = re.compile(
 _THIRD_PERSON = {"ies": "y", "ches": "ch", "shes": "sh", "sses": "ss", "xes": "x", "s": ""}
 
 
+# 'I want an AI to review the changes': the model the user asks for, and what it should do
+_MODEL_TO = re.compile(
+    r"\b((?:an?|the|our)\s+(?:ai|llm|gpt|claude|model|chat ?bot|bot|assistant|agent))\s+to\s+(?=[a-z])", re.I
+)
+
+
 def relative_to_steps(text: str) -> str:
-    """'a chat assistant that translates whatever I type' → 'a chat assistant: translate whatever I type':
-    what the thing to build does, written as a relative clause, read as its step."""
+    """'a chat assistant that translates whatever I type' → 'a chat assistant: translate whatever I type', 'I
+    want an AI to review the changes' → 'an AI: review the changes': what the thing to build does, written as a
+    relative clause or an infinitive, read as its step."""
+    text = _MODEL_TO.sub(lambda m: f"{m.group(1)}: ", text)
     return _WHAT_IS_BUILT.sub(
         lambda m: f"{m.group(1)}: {m.group(2)}{_THIRD_PERSON[m.group(3).lower()]}", text
     )

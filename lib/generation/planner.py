@@ -92,6 +92,7 @@ def draft(description: str) -> Draft:
             language=foreign,
             **({"unread": list(dict.fromkeys(unread))} if unread else {}),
         )
+    description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
     trigger = read_trigger(description)
     kind_of_text = lx.asks_for_an_answer(description)
     if kind_of_text:
@@ -105,7 +106,7 @@ def draft(description: str) -> Draft:
     blanked = list(description)
     for start, end in trigger.spans:
         blanked[start:end] = " " * (end - start)
-    text = lx.relative_to_steps(re.sub(r"\s+(?=[,.;])", "", "".join(blanked)))
+    text = re.sub(r"\s+(?=[,.;])", "", "".join(blanked))
     steps = read_steps(text, description)
     if not steps:
         raise _cannot(

@@ -14,10 +14,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r6a-keep-kb-bot": "the bot is built (a chat run answering with an agent) but 'from our … knowledge base' is not "
-    "read as a knowledge search",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round6a.jsonl", _KNOWN))
