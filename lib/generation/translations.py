@@ -22,13 +22,22 @@ _END = r"(?![\w@/-])"
 
 
 @lru_cache(maxsize=1)
-def _tables() -> dict[str, list[tuple[re.Pattern[str], str]]]:
+def _tables() -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
+    """Per language one pattern of every phrase (longest first) and the English of each: one pass, so an
+    English word a phrase became is never read again as another phrase ('un' → 'a', not then 'a' → 'to')."""
     data = json.loads(_FILE.read_text(encoding="utf-8"))
     return {
-        lang: [
-            (re.compile(_KEEP + re.escape(src) + _END, re.I), dst)
-            for src, dst in sorted(table.items(), key=lambda kv: -len(kv[0]))
-        ]
+        lang: (
+            re.compile(
+                _KEEP
+                + "(?:"
+                + "|".join(re.escape(src) for src in sorted(table, key=lambda k: -len(k)))
+                + ")"
+                + _END,
+                re.I,
+            ),
+            {src.lower(): dst for src, dst in table.items()},
+        )
         for lang, table in data.items()
         if not lang.startswith("_")
     }
@@ -66,6 +75,19 @@ def _reorder(text: str, language: str) -> str:
         return text
     parts = _CLAUSE_CUT.split(text)
     return "".join(part if i % 2 else _verb_first(part, verbs) for i, part in enumerate(parts))
+
+
+def _separable(text: str, language: str) -> str:
+    """'leg bitte eine neue Zeile … an.' → 'create bitte eine neue Zeile ….': a verb whose prefix closes the
+    clause, read as the whole verb where the stem stands."""
+    for stem, prefixes in _grammar().get(language, {}).get("separable", {}).items():
+        for prefix, english in prefixes.items():
+            whole = re.compile(
+                rf"\b{re.escape(stem)}\b([^,;:.\n]*?)\s+{re.escape(prefix)}(?=\s*(?:[,;:]|\.(?:\s|$)|\n|$|\s+und\b))",
+                re.I,
+            )
+            text = whole.sub(rf"{english}\1", text)
+    return text
 
 
 def _opening(text: str, language: str) -> str:
@@ -126,9 +148,9 @@ def to_english(text: str, language: str) -> str | None:
     quoted = re.findall(r"\"[^\"]*\"|“[^”]*”|«[^»]*»", text)
     for i, q in enumerate(quoted):  # quoted text is the user's own words: kept as written
         text = text.replace(q, f"\x00{i}\x00", 1)
-    text = _opening(text, language)
-    for pattern, english in table:
-        text = pattern.sub(english, text)
+    text = _separable(_opening(text, language), language)
+    pattern, english = table
+    text = pattern.sub(lambda m: english[m.group(0).lower()], text)
     text = _reorder(text, language)
     text = re.sub(
         r"\b(\d{1,2})\s*h(\d{2})?\b", lambda m: f"{m.group(1)}:{m.group(2) or '00'}", text

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import pytest
 
+from lib.errors import CannotPlan
+from lib.generation import planner
+from lib.generation.translations import to_english, unread_words
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
@@ -20,3 +23,42 @@ _KNOWN: dict[str, str] = {}
 @pytest.mark.parametrize("item", cases("planner_round6a.jsonl", _KNOWN))
 def test_round6a_description_comes_out_right(item):
     assert_right(item, seed="r6a")
+
+
+def test_a_phrase_is_translated_once():
+    """One pass over the table: the English a phrase became is not read again as another phrase."""
+    english = to_english("Cuando llegue un mensaje nuevo a Discord, avisa en Slack.", "Spanish")
+    assert english == "when arrives a new message to Discord, notify in Slack."
+
+
+def test_german_word_order_is_rewritten():
+    """'wenn …' opening a sentence is the event, an infinitive closing a clause comes before its object,
+    a separable verb's prefix joins its stem."""
+    assert to_english("Wenn in Gmail eine neue E-Mail eingeht, poste den Betreff.", "German").startswith(
+        "when in Gmail a new email arrives, post"
+    )
+    assert (
+        to_english(
+            "Jeden Abend um 18 Uhr die neuen Zeilen aus der Tabelle lesen und in den Kanal #team posten.",
+            "German",
+        )
+        == "every evening at 18:00 read the new rows from the sheet and post in the channel #team."
+    )
+    assert to_english("Leg bitte eine neue Zeile in der Tabelle an.", "German").startswith(
+        "create please a new row"
+    )
+
+
+def test_unread_words_are_named_in_the_refusal():
+    """A translated text that leaves words the planner never met in a clause no block came from is refused,
+    and the refusal names those words; a language without a phrase table is refused by name."""
+    assert unread_words("when a new Bestellung arrives, send the Kunden a Dankeschön") == [
+        "Bestellung",
+        "Kunden",
+        "Dankeschön",
+    ]
+    with pytest.raises(CannotPlan) as refused:
+        planner.plan("Stuur elke ochtend een bericht naar mijn team in Slack.")
+    assert (
+        refused.value.details[0]["reason"] == "language" and refused.value.details[0]["language"] == "Dutch"
+    )
