@@ -390,9 +390,11 @@ def works_on_run_input(text: str) -> bool:
     on what each run is given (a reusable workflow) — not when the content itself is written in the text
     ('summarise this: …')."""
     rules = lexicon()["not_a_workflow"]
+    if re.search(rules["run_input"], text, re.I):
+        return True
     if re.search(rules["inline_content"], text):
         return False
-    if re.search(rules["run_input"], text, re.I):
+    if re.search(rules["this_input"], text, re.I):
         return True
     # 'triage support tickets by urgency': a kind of item that keeps coming, not one piece of work
     nouns = [n for n in lexicon()["item_nouns"] if n.endswith("s")]
