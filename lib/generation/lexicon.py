@@ -354,3 +354,48 @@ def asks_for_an_answer(text: str) -> str | None:
 def addressed_to_assistant(text: str) -> bool:
     """'Tell me the bitcoin price', 'translate this for me': one answer asked of the assistant."""
     return re.search(lexicon()["not_a_workflow"]["to_assistant"], text.strip(), re.I) is not None
+
+
+def has_build_cue(text: str) -> bool:
+    """'set up a bot that …', 'I want …', 'automatically': the text asks for something to be built."""
+    return re.search(lexicon()["not_a_workflow"]["build_cues"], text.strip().lower()) is not None
+
+
+_WHAT_IS_BUILT = re.compile(
+    r"\b((?:chat ?bots?|bots?|assistants?|agents?|workflows?|automations?|pipelines?)"
+    r"(?:\s+for [\w' -]{1,40}?)?)\s+(?:that|which|who)\s+([a-z]{3,}?)(ies|ches|shes|sses|xes|(?<!s)s)\b",
+    re.I,
+)
+_THIRD_PERSON = {"ies": "y", "ches": "ch", "shes": "sh", "sses": "ss", "xes": "x", "s": ""}
+
+
+# 'I want an AI to review the changes': the model the user asks for, and what it should do
+_MODEL_TO = re.compile(
+    r"\b((?:an?|the|our)\s+(?:ai|llm|gpt|claude|model|chat ?bot|bot|assistant|agent))\s+to\s+(?=[a-z])", re.I
+)
+
+
+def relative_to_steps(text: str) -> str:
+    """'a chat assistant that translates whatever I type' → 'a chat assistant: translate whatever I type', 'I
+    want an AI to review the changes' → 'an AI: review the changes': what the thing to build does, written as a
+    relative clause or an infinitive, read as its step."""
+    text = _MODEL_TO.sub(lambda m: f"{m.group(1)}: ", text)
+    return _WHAT_IS_BUILT.sub(
+        lambda m: f"{m.group(1)}: {m.group(2)}{_THIRD_PERSON[m.group(3).lower()]}", text
+    )
+
+
+def works_on_run_input(text: str) -> bool:
+    """'Summarise the text I give you', 'translate whatever I paste', 'triage support tickets': a step that works
+    on what each run is given (a reusable workflow) — not when the content itself is written in the text
+    ('summarise this: …')."""
+    rules = lexicon()["not_a_workflow"]
+    if re.search(rules["run_input"], text, re.I):
+        return True
+    if re.search(rules["inline_content"], text):
+        return False
+    if re.search(rules["this_input"], text, re.I):
+        return True
+    # 'triage support tickets by urgency': a kind of item that keeps coming, not one piece of work
+    nouns = [n for n in lexicon()["item_nouns"] if n.endswith("s")]
+    return re.search(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")\b", text, re.I) is not None

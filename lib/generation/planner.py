@@ -19,7 +19,7 @@ from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.steps import Step, clauses, read_steps, sentences
-from lib.generation.translations import to_english
+from lib.generation.translations import UNREAD_SHARE, phrase_languages, read_share, to_english, unread_words
 from lib.generation.triggers import event_test, read_trigger
 
 EXAMPLES = (
@@ -67,22 +67,32 @@ def draft(description: str) -> Draft:
     """The plan for `description` with its coverage notes."""
     foreign = language_of(description)
     english = to_english(description, foreign) if foreign else None
-    if foreign and english and language_of(english) is None:
+    unread = unread_words(english) if english else []
+    if foreign and english and language_of(english) is None and read_share(english) >= 1 - UNREAD_SHARE:
         try:  # read through the phrase table; what it cannot read is refused as before
-            result = draft(english)
+            result: Draft | None = draft(english)
         except CannotPlan:
             result = None
+        if (
+            result is not None
+        ):  # a clause that made no block and holds words left untranslated: not understood
+            missed = [w for clause in result.unused for w in unread_words(clause)]
+            if len(missed) >= _UNREAD_IN_UNUSED:
+                unread, result = missed, None
         if result is not None:
             result.assumptions.insert(0, f"read as {foreign} through the planner's phrase table: '{english}'")
             return result
     if foreign:
         raise _cannot(
-            f"this description looks {foreign}; the offline planner reads English only, so it cannot turn it "
-            "into a workflow without guessing. Write it in English (or configure ANTHROPIC_API_KEY so Claude "
-            "plans it).",
+            f"this description looks {foreign}; the offline planner reads English, and {phrase_languages()} "
+            f"through its phrase table, which {_unread_note(unread) if english else 'has no ' + foreign}, "
+            "so it cannot turn it into a workflow without guessing. Write it in English (or configure "
+            "ANTHROPIC_API_KEY so Claude plans it).",
             reason="language",
             language=foreign,
+            **({"unread": list(dict.fromkeys(unread))} if unread else {}),
         )
+    description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
     trigger = read_trigger(description)
     kind_of_text = lx.asks_for_an_answer(description)
     if kind_of_text:
@@ -113,6 +123,21 @@ def draft(description: str) -> Draft:
             "run (e.g. 'every morning post the bitcoin price to #crypto on Slack').",
             reason="not_a_workflow",
             kind="single answer",
+        )
+    if (
+        trigger.kind == "manual"
+        and not trigger.spans
+        and _one_off(steps)
+        and not lx.has_build_cue(description)
+        and not lx.works_on_run_input(description)
+    ):
+        raise _cannot(
+            "this asks the assistant for a one-off piece of work (write, draft, translate, summarise or remind "
+            "once), not for a workflow: nothing starts it and nothing is read from or sent to a service. Say when "
+            "it should run or what starts it, and where the result goes (e.g. 'every Friday at 5 summarise the "
+            "week's Jira issues and post it to #eng on Slack').",
+            reason="not_a_workflow",
+            kind="one-off task",
         )
     if trigger.kind == "chat" and steps and all(s.kind == "source" for s in steps):
         steps.append(_answer_step(description))
@@ -162,6 +187,19 @@ def _cannot(message: str, **detail: Any) -> CannotPlan:
     return CannotPlan(message, field="body.description", details=[detail])
 
 
+# words left untranslated in clauses no block came from, from which on a translated text is refused
+_UNREAD_IN_UNUSED = 2
+
+
+def _unread_note(unread: list[str]) -> str:
+    """'could not read 'eingeht', 'Zahlung' …': what the phrase table left untranslated, for the message."""
+    words = list(dict.fromkeys(unread))
+    if not words:
+        return "could not read all of it"
+    more = " …" if len(words) > 8 else ""
+    return "could not read " + ", ".join(f"'{w}'" for w in words[:8]) + more
+
+
 def _field_of(step: Step, need: str) -> str:
     """The field a note of what to fill in is about: the one whose value it quotes ('replace 'Orders' by …',
     '… as GOOGLE_SHEET_ID'), named as the basic field a 'manual…' value fills; an HTTP request's URL otherwise."""
@@ -177,6 +215,18 @@ def _field_of(step: Step, need: str) -> str:
     return ""
 
 
+def _one_off(steps: list[Step]) -> bool:
+    """Whether the steps only make an answer: processing by the model, and at most a message whose channel
+    the text never named ('remind me …' → an e-mail the planner assumed) — nothing read or repeated; a test
+    ('… over 25 years') with nothing upstream to test holds only such steps."""
+    return all(
+        s.kind == "process"
+        or (s.kind == "action" and s.unnamed)
+        or (s.kind == "condition" and all(_one_off(branch) for _, branch in s.branches))
+        for s in steps
+    )
+
+
 def _acts(steps: list[Step], chosen: bool = False) -> bool:
     """Whether any step (inside branches and loops too) sends or stores something; with `chosen`, only
     where the text names a channel ('tell me a joke' asks for an answer, not for an e-mail)."""
@@ -189,8 +239,9 @@ def _acts(steps: list[Step], chosen: bool = False) -> bool:
 
 
 def language_of(description: str) -> str | None:
-    """'French' / 'German' / 'Spanish' when the description is mostly that language's little words."""
-    words = re.findall(r"[a-zà-ÿß]+", description.lower())
+    """'French', 'German', 'Dutch', 'Polish'… when the description is mostly that language's little words
+    (`lexicon.json` `languages`)."""
+    words = re.findall(r"[^\W\d_]+", description.lower())
     counts = {lang: sum(w in set(vocab) for w in words) for lang, vocab in lexicon()["languages"].items()}
     english = counts.pop("English", 0)
     lang, best = max(counts.items(), key=lambda kv: kv[1]) if counts else (None, 0)

@@ -462,7 +462,11 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
     return not (
         re.search(r"\b(" + _READ + r")\b", low)
         or any(
-            re.search(r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+)?(?:#[\w-]+\s+)?" + re.escape(p), low)
+            re.search(
+                r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+)?(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?"
+                + re.escape(p),
+                low,
+            )
             for p in phrases
         )
     )

@@ -32,7 +32,7 @@ _DAYS = {
 _CRON_DAY = {"SUN": 0, "MON": 1, "TUE": 2, "WED": 3, "THU": 4, "FRI": 5, "SAT": 6}
 _DAY_RE = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
 _TIME_RE = re.compile(
-    r"\b(?:at|@|by|around)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?|\b(\d{1,2}):(\d{2})\s*(am|pm)?\b"
+    r"\b(?:at|@|by|around)\s+(\d{1,2})(?::(\d{2}))?(?![.,]?\d|\s*(?:%|percent\b))\s*(am|pm|a\.m\.|p\.m\.)?|\b(\d{1,2}):(\d{2})\s*(am|pm)?\b"
     r"|\b(\d{1,2})\s*(am|pm)\b|\b(noon|midday|midnight)\b",
     re.I,
 )
@@ -43,10 +43,11 @@ _PART_OF_DAY = {
     "night": "21:00",
     "lunch": "12:00",
 }
+_QUOTED = re.compile(r"(?<!\w)'[^'\n]{2,120}'(?!\w)|\"[^\"\n]{2,120}\"|“[^”\n]{2,120}”|«[^»\n]{2,120}»")
 _SCHEDULE_HINT = re.compile(
     r"(?<![-#/@])\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
     r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
-    r"at \d{1,2}(?::\d{2})?\s*(?:am|pm)?|(?:mon|tues|wednes|thurs|fri|satur|sun)days|"
+    r"at \d{1,2}(?::\d{2})?(?![.,]?\d|\s*(?:%|percent\b))\s*(?:am|pm)?|(?:mon|tues|wednes|thurs|fri|satur|sun)days|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings|evenings|nights|afternoons))\b",
     re.I,
 )
@@ -242,6 +243,7 @@ def read_schedule(text: str) -> Trigger | None:
         text,
         flags=re.I,
     ).lower()
+    low = _QUOTED.sub(lambda m: " " * len(m.group(0)), low)  # the user's quoted words: 'arrives on Monday'
     hint = _SCHEDULE_HINT.search(low)
     if not hint:
         return None
