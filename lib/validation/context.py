@@ -239,8 +239,10 @@ class Context:
                 if kind is str:
                     if "<" in value and type(sub_id) is str:
                         tagged.append((sub_id, (), value))
-                elif kind not in _SCALAR_TYPES and type(sub_id) is str:
-                    tagged.extend((sub_id, inner, text) for inner, text in _tagged_in(value, (), 0))
+                elif kind in _SCALAR_TYPES or ((kind is list or kind is dict) and not value):
+                    continue  # nothing to tag, nothing that could hold a secret
+                elif type(sub_id) is str and _holds_lt(value, 0):
+                    tagged.extend([(sub_id, inner, text) for inner, text in _tagged_in(value, (), 0)])
                 if not clean or sub.get("type") == "oauth-input":
                     continue
                 if kind is str:
@@ -504,6 +506,23 @@ def tagged_strings(value: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
             yield (), value
     elif value is not None:
         yield from _tagged_in(value, (), 0)
+
+
+def _holds_lt(value: Any, depth: int) -> bool:
+    """Whether `_tagged_in` finds anything: a string holding '<' where it looks. No paths are
+    built, so the common nested value without one (header rows, tool lists) is one cheap walk."""
+    if type(value) is str or isinstance(value, str):
+        return "<" in value
+    if depth >= 64:
+        return False
+    if isinstance(value, dict):
+        value = value.values()
+    elif not isinstance(value, (list, tuple)):
+        return False
+    for item in value:
+        if isinstance(item, (str, dict, list, tuple)) and _holds_lt(item, depth + 1):
+            return True
+    return False
 
 
 def _tagged_in(value: Any, path: tuple[Any, ...], depth: int) -> Iterator[tuple[tuple[Any, ...], str]]:
