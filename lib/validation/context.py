@@ -58,11 +58,6 @@ class EdgeView:
         return f"/edges/{self.index}"
 
 
-def _handle(value: Any) -> str | None:
-    # '' and null mean the same to Sim (its duplicate check treats them alike).
-    return value if isinstance(value, str) and value != "" else None
-
-
 _SPECS: dict[str, Any] = {}
 
 
@@ -127,66 +122,93 @@ class Context:
         self.names: dict[str, str] = {}
         self.by_name: dict[str, list[str]] = {}
         self.parent: dict[str, str] = {}
+        # Every block's `parent_id`, self-parenting included (the containers rule reports it).
+        self.parent_ids: dict[str, str] = {}
         self._sub_cache: dict[str, dict[str, dict[str, Any]]] = {}
         self._tagged: dict[str, list[tuple[str, tuple[Any, ...], str]]] = {}
         self._conditions: dict[str, list[dict[str, Any]] | None] = {}
-        # One pass over the blocks: every per-block view the rules read.
-        self._triggers: set[str] = set()
-        self._containers: set[str] = set()
-        self._disabled: set[str] = set()
+        # One pass over the blocks: every per-block view the rules read. The sets are read
+        # directly by rules' per-block loops (do not modify).
+        self.triggers: set[str] = set()
+        self.containers: set[str] = set()
+        self.disabled: set[str] = set()
         # Whether lib.secrets.find certainly reports nothing in the blocks (see `scan`).
         self.secrets_clean = True
         if isinstance(raw_blocks, dict):
+            # Locals, not attributes, in the loop: it runs once per block of every state.
+            blocks, types, specs, names, by_name = self.blocks, self.types, self._specs, self.names, self.by_name
+            triggers, containers, disabled = self.triggers, self.containers, self.disabled
+            parent_ids, parents, scan_block = self.parent_ids, self.parent, self._scan_block
             for bid, block in raw_blocks.items():
-                if not isinstance(bid, str) or not isinstance(block, dict):
-                    if isinstance(block, dict):
-                        self.secrets_clean = False  # a key JSON cannot hold: the exact walk decides
-                    continue
-                self.blocks[bid] = block
-                block_type = block.get("type")
+                if type(bid) is not str or type(block) is not dict:
+                    if not isinstance(bid, str) or not isinstance(block, dict):
+                        if isinstance(block, dict):
+                            self.secrets_clean = False  # a key JSON cannot hold: the exact walk decides
+                        continue
+                blocks[bid] = block
+                get = block.get
+                block_type = get("type")
                 spec = None
                 if isinstance(block_type, str):
-                    self.types[bid] = block_type
-                    spec = self._specs[bid] = _spec_for(block_type)
+                    types[bid] = block_type
+                    spec = specs[bid] = _SPECS.get(block_type) or _spec_for(block_type)
                     if block_type == "starter" or (spec is not None and spec.trigger):
-                        self._triggers.add(bid)
+                        triggers.add(bid)
                     if block_type in CONTAINER_TYPES or (spec is not None and spec.container):
-                        self._containers.add(bid)
-                if block.get("triggerMode") is True:
-                    self._triggers.add(bid)
-                if block.get("enabled") is False:
-                    self._disabled.add(bid)
-                name = block.get("name")
+                        containers.add(bid)
+                if get("triggerMode") is True:
+                    triggers.add(bid)
+                if get("enabled") is False:
+                    disabled.add(bid)
+                name = get("name")
                 if isinstance(name, str):
-                    normalized = self.names[bid] = _normalize(name)
+                    normalized = names[bid] = _normalize(name)
                     if normalized:
-                        self.by_name.setdefault(normalized, []).append(bid)
+                        owners = by_name.get(normalized)
+                        if owners is None:
+                            by_name[normalized] = [bid]
+                        else:
+                            owners.append(bid)
                 parent = self.parent_id(block)
-                if parent is not None and parent != bid:  # self-parenting is reported, not followed
-                    self.parent[bid] = parent
-                self._scan_block(bid, block, spec)
+                if parent is not None:
+                    parent_ids[bid] = parent
+                    if parent != bid:  # self-parenting is reported, not followed
+                        parents[bid] = parent
+                scan_block(bid, block, spec)
         raw_edges = self.state.get("edges")
         self.edges: list[EdgeView] = []
         self.out_edges: dict[str, list[EdgeView]] = {}
         self.in_edges: dict[str, list[EdgeView]] = {}
         if isinstance(raw_edges, list):
+            edges, out_edges, in_edges = self.edges, self.out_edges, self.in_edges
             for index, edge in enumerate(raw_edges):
-                if not isinstance(edge, dict):
+                if type(edge) is not dict and not isinstance(edge, dict):
                     continue
-                source, target = edge.get("source"), edge.get("target")
+                get = edge.get
+                source, target = get("source"), get("target")
                 if isinstance(source, str) and isinstance(target, str):
+                    source_handle, target_handle = get("sourceHandle"), get("targetHandle")
+                    # '' and null mean the same to Sim (its duplicate check treats them alike).
                     view = EdgeView(
                         index,
-                        edge.get("id"),
+                        get("id"),
                         source,
                         target,
-                        _handle(edge.get("sourceHandle")),
-                        _handle(edge.get("targetHandle")),
+                        source_handle if isinstance(source_handle, str) and source_handle != "" else None,
+                        target_handle if isinstance(target_handle, str) and target_handle != "" else None,
                         edge,
                     )
-                    self.edges.append(view)
-                    self.out_edges.setdefault(source, []).append(view)
-                    self.in_edges.setdefault(target, []).append(view)
+                    edges.append(view)
+                    found = out_edges.get(source)
+                    if found is None:
+                        out_edges[source] = [view]
+                    else:
+                        found.append(view)
+                    found = in_edges.get(target)
+                    if found is None:
+                        in_edges[target] = [view]
+                    else:
+                        found.append(view)
         self.loops = self._subflows("loops")
         self.parallels = self._subflows("parallels")
         self.children: dict[str, list[str]] = {}
@@ -318,17 +340,17 @@ class Context:
         return ref in self.blocks or _normalize(ref) in self.by_name
 
     def is_container(self, block_id: str) -> bool:
-        return block_id in self._containers
+        return block_id in self.containers
 
     def is_note(self, block_id: str) -> bool:
         return self.types.get(block_id) == "note"
 
     def enabled(self, block_id: str) -> bool:
-        return block_id not in self._disabled
+        return block_id not in self.disabled
 
     def is_trigger(self, block_id: str) -> bool:
         """Entry point: a trigger type, or any block switched into trigger mode."""
-        return block_id in self._triggers
+        return block_id in self.triggers
 
     def ancestors_of_parent(self, block_id: str) -> list[str]:
         """Enclosing containers, innermost first (stops on parent cycles)."""
@@ -414,6 +436,16 @@ class Context:
         return _closure(preds, self._bit)
 
     @cached_property
+    def edges_acyclic(self) -> bool:
+        """True when no block reaches itself along edges (self loops included): then no subset
+        of the edges has a cycle either. Read off the edge masks references need anyway."""
+        masks, bits = self._edge_masks, self._bit
+        for bid in self.blocks:
+            if masks[bid] & bits[bid]:
+                return False
+        return True
+
+    @cached_property
     def _starter_mask(self) -> int:
         mask = 0
         for bid, block_type in self.types.items():
@@ -466,10 +498,35 @@ class Context:
         return seen
 
 
+_CLOSURE_PASSES = 3
+
+
 def _closure(preds: dict[str, set[str]], bits: dict[str, int]) -> dict[str, int]:
     """For each node of `preds`, the mask of every node with a path into it (`preds`: direct
-    predecessors; ends that are not keys count as sources). Topological order where acyclic, a
-    BFS for nodes on or after cycles."""
+    predecessors; ends that are not keys count as sources, with an empty mask).
+
+    The masks are the least fixpoint of mask[t] = OR over preds p of (bit[p] | mask[p]), cycles
+    included. States list blocks mostly in flow order, so sweeping the (target, pred) pairs in
+    that order settles them in one pass and a second one confirms; a graph that needs more than
+    a few sweeps is handed to the topological walk below, which gives the same masks."""
+    pairs = [(bid, p, bits[p]) for bid, ps in preds.items() for p in ps]
+    result = dict.fromkeys(preds, 0)
+    get = result.get
+    for _ in range(_CLOSURE_PASSES):
+        changed = False
+        for bid, p, bit in pairs:
+            mask = result[bid] | bit | get(p, 0)
+            if mask != result[bid]:
+                result[bid] = mask
+                changed = True
+        if not changed:
+            return result
+    return _closure_in_order(preds, bits)
+
+
+def _closure_in_order(preds: dict[str, set[str]], bits: dict[str, int]) -> dict[str, int]:
+    """`_closure` for any graph: topological order where acyclic, a BFS for nodes on or after
+    cycles."""
     pending = {bid: len(p) for bid, p in preds.items()}
     succ: dict[str, list[str]] = {}
     for bid, ps in preds.items():

@@ -64,3 +64,23 @@ def test_triggers_and_conditions(rich_state, build):
     assert ctx.is_trigger("start") and ctx.is_trigger("g") and not ctx.is_trigger("agent")
     assert [c["id"] for c in ctx.conditions("cond")] == ["cond-if", "cond-else"]
     assert ctx.conditions("agent") is None
+
+
+def test_the_sweeping_closure_gives_the_topological_walks_masks():
+    """`_closure` sweeps (target, pred) pairs to a fixpoint and hands slow graphs to
+    `_closure_in_order`: both give every node with a path into each node, cycles and dangling
+    ends included, on random graphs in every order."""
+    import random
+
+    from lib.validation import context
+
+    rng = random.Random(3)
+    for _ in range(1500):
+        nodes = [f"n{i}" for i in range(rng.randint(1, 20))]
+        preds: dict[str, set[str]] = {node: set() for node in nodes}
+        for _ in range(rng.randint(0, 3 * len(nodes))):
+            target, source = rng.choice(nodes), rng.choice([*nodes, "gone"])
+            preds[target].add(source)
+        bits = {node: 1 << i for i, node in enumerate([*nodes, "gone"])}
+        swept, walked = context._closure(preds, bits), context._closure_in_order(preds, bits)
+        assert {n: swept.get(n, 0) for n in nodes} == {n: walked.get(n, 0) for n in nodes}

@@ -93,7 +93,7 @@ def _filled(subs: dict[str, dict[str, Any]], table: TypeTables, sub_id: str) -> 
 
 def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
     """The findings of one block, appended to `out` in their order."""
-    block_type = ctx.type_of(block_id)
+    block_type = ctx.types.get(block_id)
     if block_type is None:
         return  # structure reports a missing or non-string type
     spec = ctx.spec(block_id)
@@ -132,9 +132,10 @@ def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
     table = tables(spec)
     stored_ok = table.stored_ok
     choices = table.options
-    for sub_id, sub in ctx.sub_blocks(block_id).items():
+    subs = ctx.sub_blocks(block_id)
+    for sub_id, sub in subs.items():
         if sub_id not in stored_ok:
-            if ctx.is_container(block_id):
+            if block_id in ctx.containers:
                 continue  # container settings live in data; stray subBlocks are harmless
             out.append(
                 RULE.finding(
@@ -176,39 +177,40 @@ def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
                     )
                 )
 
-    if not ctx.enabled(block_id):
+    if block_id in ctx.disabled:
         return
-    skipped = ctx.is_trigger(block_id) or ctx.is_container(block_id)
+    skipped = block_id in ctx.triggers or block_id in ctx.containers
     wanted: tuple[str, ...] = ()
     if not skipped:  # Sim skips disabled and trigger blocks in its required-field check
-        required, wanted = _inputs(ctx, block_id, spec, table)
+        required, wanted = _inputs(ctx, block_id, block_type, spec, table, subs)
         if required:
-            _check_required(ctx, block_id, table, required, out)
+            _check_required(ctx, block_id, table, required, subs, out)
     if ctx.era == "jul25":
         if block_type in ("condition", "function"):
             out.extend(_check_code(ctx, block_id, block_type))
         if _twins(spec):
             out.extend(_check_twins(ctx, block_id, spec))
         if wanted:
-            subs, defaults = ctx.sub_blocks(block_id), table.defaults
+            defaults = table.defaults
             empty = [f for f in wanted if _empty(_stored_or_default(subs, defaults, f))]
             if empty:
                 out.append(_needs_input(ctx, block_id, spec, empty))
 
 
 def _inputs(
-    ctx: Context, block_id: str, spec: Any, table: TypeTables
+    ctx: Context, block_id: str, block_type: str, spec: Any, table: TypeTables, subs: dict[str, dict[str, Any]]
 ) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     """(the (field, why) pairs the block must fill, the fields its chosen tool requires), before
     looking at whether they are filled. Both depend only on the type, era, mode, operation and
     the few values visibility conditions read, so they are kept per type for each combination
     of those (values that cannot be a key are not kept)."""
     era = ctx.era if ctx.era == "jul25" else "current"
-    subs, defaults = ctx.sub_blocks(block_id), table.defaults
+    defaults = table.defaults
     advanced = bool(ctx.blocks[block_id].get("advancedMode"))
     operation = _stored_or_default(subs, defaults, "operation")
-    read = tuple([_stored_or_default(subs, defaults, f) for f in table.input_fields[era]])
-    key: Any = (era, ctx.type_of(block_id), advanced, operation, read)
+    fields = table.input_fields[era]
+    read = tuple([_stored_or_default(subs, defaults, f) for f in fields]) if fields else ()
+    key: Any = (era, block_type, advanced, operation, read)
     try:
         found = table.required_memo.get(key)
     except TypeError:  # a list or object among the values: judged without the memo
@@ -258,9 +260,13 @@ _MEMO_LIMIT = 1024
 
 
 def _check_required(
-    ctx: Context, block_id: str, table: TypeTables, required: tuple[tuple[str, str], ...], out: list[Finding]
+    ctx: Context,
+    block_id: str,
+    table: TypeTables,
+    required: tuple[tuple[str, str], ...],
+    subs: dict[str, dict[str, Any]],
+    out: list[Finding],
 ) -> None:
-    subs = ctx.sub_blocks(block_id)
     reported: set[str] = set()
     for sub_id, why in required:
         canonical = table.canonical.get(sub_id, sub_id)

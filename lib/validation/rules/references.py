@@ -84,6 +84,8 @@ class _Memo:
         return []
 
     def enclosing_of(self, block_id: str) -> list[str]:
+        if block_id not in self.ctx.parent:
+            return _NO_TARGETS  # a top-level block: no enclosing container
         found = self.enclosing.get(block_id)
         if found is None:
             found = self.enclosing[block_id] = self.ctx.ancestors_of_parent(block_id)
@@ -125,28 +127,31 @@ class _Memo:
         return found
 
     def _field_ok(self, target: str, field: str) -> bool:
-        if self.jul25 and self.ctx.types.get(target) == "starter":
+        # The per-target memos above serve `_check_ref`; most targets are read once, so the
+        # answers are computed directly here.
+        ctx = self.ctx
+        if self.jul25 and ctx.types.get(target) == "starter":
             return False
-        if self.open_outputs(target):
+        if _open_outputs(ctx, target):
             return True
-        declared = self.declared_outputs(target)
+        declared = _declared_outputs(ctx, target)
         if declared and field not in declared:
             return False
         if not self.jul25:
             return True
-        outputs = self.outputs_of_operation(target)[1]
+        outputs = getattr(_operation(ctx, target), "outputs", None)
         return outputs is None or (field.isdigit() if outputs == "list" else field in outputs)
 
 
 def _open_outputs(ctx: Context, target: str) -> bool:
-    block = ctx.blocks[target]
-    if ctx.is_container(target) or ctx.is_trigger(target) or ctx.type_of(target) in _OPEN_OUTPUT_TYPES:
+    block_type = ctx.types.get(target)
+    if target in ctx.containers or target in ctx.triggers or block_type in _OPEN_OUTPUT_TYPES:
         return True
-    if ctx.type_of(target) == "agent":
+    if block_type == "agent":
         fmt = ctx.value(target, "responseFormat")
         if fmt not in (None, "", {}, []) and not (isinstance(fmt, str) and not fmt.strip()):
             return True
-    return not isinstance(block.get("type"), str)
+    return block_type is None  # no string type
 
 
 @per_spec
@@ -255,7 +260,7 @@ _NO_TARGETS: list[str] = []
 def _operation(ctx: Context, target: str) -> Any:
     """The registry OperationSpec the block runs (JUL25 tool blocks with an operation dropdown)."""
     spec = ctx.spec(target)
-    if spec is None or spec.category != "tools" or not spec.operations:
+    if spec is None or not spec.operations or spec.category != "tools":
         return None
     chosen = ctx.value(target, "operation")
     if chosen is None:
@@ -359,11 +364,12 @@ def _check_start_path(
     )
 
 
-def _resolved_texts(ctx: Context, block_id: str) -> list[tuple[str, tuple[Any, ...], str]]:
+def _resolved_texts(
+    ctx: Context, block_id: str, block_type: str, tagged: list[tuple[str, tuple[Any, ...], str]]
+) -> list[tuple[str, tuple[Any, ...], str]]:
     """(subBlock id, path, text) of the '<'-holding strings Sim resolves when the block runs
     (a condition's JSON string of branches: each branch's expression but the else)."""
-    tagged = ctx.tagged(block_id)
-    if ctx.types.get(block_id) != "condition" or not isinstance(ctx.value(block_id, "conditions"), str):
+    if block_type != "condition" or not isinstance(ctx.value(block_id, "conditions"), str):
         return tagged
     found = []
     for sub_id, inner, text in tagged:
@@ -377,13 +383,18 @@ def _resolved_texts(ctx: Context, block_id: str) -> list[tuple[str, tuple[Any, .
     return found
 
 
-def _check_tags(ctx: Context, block_id: str, names_block: dict[str, bool]) -> list[Finding]:
-    """unknown_tag findings of one block. `names_block` remembers, per tag reference, whether it
-    names a block by id or normalized name (what `resolves_tag` finds last): most tags do, and
-    those need nothing else."""
-    block_type = ctx.type_of(block_id) or ""
-    found: list[Finding] = []
-    for sub_id, inner, text in _resolved_texts(ctx, block_id):
+def _check_tags(
+    ctx: Context,
+    block_id: str,
+    tagged: list[tuple[str, tuple[Any, ...], str]],
+    names_block: dict[str, bool],
+    found: list[Finding],
+) -> None:
+    """unknown_tag findings of one block, appended to `found`. `names_block` remembers, per tag
+    reference, whether it names a block by id or normalized name (what `resolves_tag` finds
+    last): most tags do, and those need nothing else."""
+    block_type = ctx.types.get(block_id) or ""
+    for sub_id, inner, text in _resolved_texts(ctx, block_id, block_type, tagged):
         bad = []
         for tag in resolved_tags(text, block_type):
             ref = tag.ref
@@ -407,7 +418,6 @@ def _check_tags(ctx: Context, block_id: str, names_block: dict[str, bool]) -> li
                 "real block as <blockname.field>.",
             )
         )
-    return found
 
 
 def _names_block(ctx: Context, ref: str) -> bool:
@@ -430,13 +440,14 @@ def _short(text: str) -> str:
 def _check(ctx: Context) -> list[Finding]:
     memo = _Memo(ctx)
     jul25 = memo.jul25
-    by_name, bits = ctx.by_name, memo.bits
+    by_name, bits, types = ctx.by_name, memo.bits, ctx.types
+    containers, tags_skipped = ctx.containers, ctx.disabled | ctx.triggers
     names_block: dict[str, bool] = {}
     found: list[Finding] = []
     for block_id in ctx.blocks:
-        if ctx.is_note(block_id):
+        if types.get(block_id) == "note":
             continue  # notes are documentation, never resolved
-        if ctx.is_container(block_id):
+        if block_id in containers:
             upstream, readable = ctx.upstream_mask(block_id), ctx.readable_mask(block_id)
             for parts, value in _container_sources(ctx, block_id):
                 for inner, text in tagged_strings(value):
@@ -476,8 +487,8 @@ def _check(ctx: Context) -> list[Finding]:
                 )
                 if problems:
                     found.extend(problems)
-        if jul25 and ctx.enabled(block_id) and not ctx.is_trigger(block_id):
-            found.extend(_check_tags(ctx, block_id, names_block))
+        if jul25 and block_id not in tags_skipped:
+            _check_tags(ctx, block_id, texts, names_block, found)
     return found
 
 
