@@ -118,7 +118,7 @@ class Context:
         raw_blocks = self.state.get("blocks")
         self.blocks: dict[str, dict[str, Any]] = {}
         self.types: dict[str, str] = {}
-        self._specs: dict[str, Any] = {}
+        self.specs: dict[str, Any] = {}  # block id → registry BlockSpec or None (do not modify)
         self.names: dict[str, str] = {}
         self.by_name: dict[str, list[str]] = {}
         self.parent: dict[str, str] = {}
@@ -136,7 +136,7 @@ class Context:
         self.secrets_clean = True
         if isinstance(raw_blocks, dict):
             # Locals, not attributes, in the loop: it runs once per block of every state.
-            blocks, types, specs, names, by_name = self.blocks, self.types, self._specs, self.names, self.by_name
+            blocks, types, specs, names, by_name = self.blocks, self.types, self.specs, self.names, self.by_name
             triggers, containers, disabled = self.triggers, self.containers, self.disabled
             parent_ids, parents, scan_block = self.parent_ids, self.parent, self._scan_block
             for bid, block in raw_blocks.items():
@@ -300,7 +300,7 @@ class Context:
 
     def spec(self, block_id: str) -> Any:
         """The registry BlockSpec of a block, or None for unknown/missing types."""
-        return self._specs.get(block_id)
+        return self.specs.get(block_id)
 
     def type_of(self, block_id: str) -> str | None:
         return self.types.get(block_id)
