@@ -136,7 +136,13 @@ class Context:
         self.secrets_clean = True
         if isinstance(raw_blocks, dict):
             # Locals, not attributes, in the loop: it runs once per block of every state.
-            blocks, types, specs, names, by_name = self.blocks, self.types, self.specs, self.names, self.by_name
+            blocks, types, specs, names, by_name = (
+                self.blocks,
+                self.types,
+                self.specs,
+                self.names,
+                self.by_name,
+            )
             triggers, containers, disabled = self.triggers, self.containers, self.disabled
             parent_ids, parents, scan_block = self.parent_ids, self.parent, self._scan_block
             for bid, block in raw_blocks.items():
@@ -164,11 +170,7 @@ class Context:
                 if isinstance(name, str):
                     normalized = names[bid] = _normalize(name)
                     if normalized:
-                        owners = by_name.get(normalized)
-                        if owners is None:
-                            by_name[normalized] = [bid]
-                        else:
-                            owners.append(bid)
+                        by_name.setdefault(normalized, []).append(bid)
                 parent = self.parent_id(block)
                 if parent is not None:
                     parent_ids[bid] = parent
@@ -199,16 +201,8 @@ class Context:
                         edge,
                     )
                     edges.append(view)
-                    found = out_edges.get(source)
-                    if found is None:
-                        out_edges[source] = [view]
-                    else:
-                        found.append(view)
-                    found = in_edges.get(target)
-                    if found is None:
-                        in_edges[target] = [view]
-                    else:
-                        found.append(view)
+                    out_edges.setdefault(source, []).append(view)
+                    in_edges.setdefault(target, []).append(view)
         self.loops = self._subflows("loops")
         self.parallels = self._subflows("parallels")
         self.children: dict[str, list[str]] = {}
@@ -440,10 +434,7 @@ class Context:
         """True when no block reaches itself along edges (self loops included): then no subset
         of the edges has a cycle either. Read off the edge masks references need anyway."""
         masks, bits = self._edge_masks, self._bit
-        for bid in self.blocks:
-            if masks[bid] & bits[bid]:
-                return False
-        return True
+        return all(not masks[bid] & bits[bid] for bid in self.blocks)
 
     @cached_property
     def _starter_mask(self) -> int:
@@ -576,10 +567,7 @@ def _holds_lt(value: Any, depth: int) -> bool:
         value = value.values()
     elif not isinstance(value, (list, tuple)):
         return False
-    for item in value:
-        if isinstance(item, (str, dict, list, tuple)) and _holds_lt(item, depth + 1):
-            return True
-    return False
+    return any(isinstance(item, (str, dict, list, tuple)) and _holds_lt(item, depth + 1) for item in value)
 
 
 def _tagged_in(value: Any, path: tuple[Any, ...], depth: int) -> Iterator[tuple[tuple[Any, ...], str]]:

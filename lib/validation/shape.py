@@ -51,23 +51,22 @@ def _block(block: Any) -> bool:
     if not _STR.issuperset(map(type, subs)):
         return False
     for sub in subs.values():
-        if sub.__class__ is not dict or sub.get("id").__class__ is not str or sub.get("type").__class__ is not str:
+        if (
+            sub.__class__ is not dict
+            or sub.get("id").__class__ is not str
+            or sub.get("type").__class__ is not str
+        ):
             return False
     outputs = get("outputs")
     if outputs is not None and (type(outputs) is not dict or not _STR.issuperset(map(type, outputs))):
         return False
-    # The optional flags: absent, null or a bool (identity checks: 1 == True must not pass).
-    flag = get("horizontalHandles")
-    if flag is not None and flag is not True and flag is not False:
-        return False
-    flag = get("isWide")
-    if flag is not None and flag is not True and flag is not False:
-        return False
-    flag = get("advancedMode")
-    if flag is not None and flag is not True and flag is not False:
-        return False
-    flag = get("triggerMode")
-    if flag is not None and flag is not True and flag is not False:
+    # The optional flags: absent, null or a bool.
+    if not (
+        _opt_bool(get("horizontalHandles"))
+        and _opt_bool(get("isWide"))
+        and _opt_bool(get("advancedMode"))
+        and _opt_bool(get("triggerMode"))
+    ):
         return False
     height = get("height")
     if height is not None and not _number(height):

@@ -81,7 +81,12 @@ def test_the_simple_subset_is_one_tree_sitter_accepts():
         text = rng.choice(operands + misses)
         for _ in range(rng.randint(0, 3)):
             op = rng.choice(near) if rng.random() < 0.15 else rng.choice(operators)
-            text += rng.choice(["", " ", "\t", "\n "]) + op + rng.choice(["", " "]) + rng.choice(operands + misses)
+            text += (
+                rng.choice(["", " ", "\t", "\n "])
+                + op
+                + rng.choice(["", " "])
+                + rng.choice(operands + misses)
+            )
         text = (rng.choice(["return ", "return\n", ""]) if kind == "function" else "") + text
         text += rng.choice(endings)
         if js.simple(text, kind):

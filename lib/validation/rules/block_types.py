@@ -198,7 +198,12 @@ def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
 
 
 def _inputs(
-    ctx: Context, block_id: str, block_type: str, spec: Any, table: TypeTables, subs: dict[str, dict[str, Any]]
+    ctx: Context,
+    block_id: str,
+    block_type: str,
+    spec: Any,
+    table: TypeTables,
+    subs: dict[str, dict[str, Any]],
 ) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     """(the (field, why) pairs the block must fill, the fields its chosen tool requires), before
     looking at whether they are filled. Both depend only on the type, era, mode, operation and
