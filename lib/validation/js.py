@@ -7,7 +7,7 @@ parse the wrapped text with tree-sitter's JavaScript grammar. The parser is load
 and results are cached by source text, so re-validating the same state costs a dict lookup.
 
 Most conditions and many function bodies are one short expression (`<a.b> != 'x'`,
-`return <loop.currentItem>`). `_SIMPLE` recognizes a deliberately small subset of JavaScript that
+`return <loop.currentItem>`). `simple` recognizes a deliberately small subset of JavaScript that
 every parser accepts — names and member chains, one level of call arguments, numbers, plain
 quoted strings, binary operators and `!`, on one line, after `return` for a function body, with
 an optional trailing `//` comment — and such a text is judged valid without building a tree.
@@ -45,16 +45,22 @@ _OPERAND = rf"!*[ \t]*(?:{_NAME}(?:\.{_NAME}|{_CALL})*|{_ATOM})"
 _BINARY = r"(?:===|!==|==|!=|<=|>=|&&|\|\||[<>+*%-]|/(?![/*]))"
 _EXPRESSION = rf"{_OPERAND}(?:[ \t]*{_BINARY}[ \t]*{_OPERAND})*"
 _TAIL = r"[ \t]*;?[ \t]*(?://[^\n\r\u2028\u2029]*)?[ \t\r\n]*"
-_SIMPLE = {
-    "condition": re.compile(rf"[ \t\r\n]*{_EXPRESSION}[ \t]*(?://[^\n\r\u2028\u2029]*)?[ \t\r\n]*"),
-    "function": re.compile(rf"[ \t\r\n]*return[ \t]+{_EXPRESSION}{_TAIL}"),
-}
+
+
+@lru_cache(maxsize=1)
+def _simple_patterns() -> dict[str, re.Pattern[str]]:
+    """The subset's patterns, compiled on first use (not at import: cold starts stay as they were)."""
+    comment = r"(?://[^\n\r\u2028\u2029]*)?"
+    return {
+        "condition": re.compile(rf"[ \t\r\n]*{_EXPRESSION}[ \t]*{comment}[ \t\r\n]*"),
+        "function": re.compile(rf"[ \t\r\n]*return[ \t]+{_EXPRESSION}{_TAIL}"),
+    }
 
 
 def simple(text: str, kind: str) -> bool:
     """Whether `text` (references and {{ENV}} already substituted) is in the subset every
     JavaScript parser accepts, so no parse is needed to call it valid."""
-    return _SIMPLE[kind].fullmatch(text) is not None
+    return _simple_patterns()[kind].fullmatch(text) is not None
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +92,7 @@ def syntax_error(source: str, kind: str) -> str | None:
     text = substitute(source, kind, "__ref")
     if "{{" in text:
         text = _ENV.sub("__env", text)
-    if _SIMPLE[kind].fullmatch(text) is not None:
+    if _simple_patterns()[kind].fullmatch(text) is not None:
         return None
     head, tail = _WRAPPERS[kind]
     tree = _parser().parse((head + text + tail).encode("utf-8"))
