@@ -215,7 +215,7 @@ class Context:
         (`scan`: the common cases are decided inline, the rest by `scan.clean`/`clean_value`)."""
         tagged: list[tuple[str, tuple[Any, ...], str]] = []
         clean = self.secrets_clean
-        names = scan.NAMES
+        names, clean_texts = scan.NAMES, scan.CLEAN
         subs: Any = None
         for key, item in block.items():
             kind = type(item)
@@ -235,7 +235,7 @@ class Context:
             named = names.get(key)
             if named is None:
                 named = scan.secret_name(key)
-            if kind is str and not named and (len(item) < 8 or item in scan.CLEAN):
+            if kind is str and not named and (len(item) < 8 or item in clean_texts):
                 continue
             if not scan.clean_value(item, key, named, 2):
                 clean = False
@@ -255,19 +255,21 @@ class Context:
                 if kind is str:
                     if "<" in value and type(sub_id) is str:
                         tagged.append((sub_id, (), value))
-                elif kind in _SCALAR_TYPES or ((kind is list or kind is dict) and not value):
-                    continue  # nothing to tag, nothing that could hold a secret
-                elif type(sub_id) is str and _holds_lt(value, 0):
-                    tagged.extend([(sub_id, inner, text) for inner, text in _tagged_in(value, (), 0)])
-                if not clean or sub.get("type") == "oauth-input":
-                    continue
-                if kind is str:
+                    if not clean:
+                        continue
                     named = sub_id in secret_ids or names.get(sub_id)
                     if named is None:
                         named = scan.secret_name(sub_id)
-                    if named or (len(value) >= 8 and value not in scan.CLEAN):
-                        clean = scan.clean(value, sub_id, named)
-                elif kind not in _SCALAR_TYPES:
+                    # A short or already judged text needs no search (nor the oauth test).
+                    if named or (len(value) >= 8 and value not in clean_texts):
+                        if sub.get("type") != "oauth-input":
+                            clean = scan.clean(value, sub_id, named)
+                    continue
+                if kind in _SCALAR_TYPES or ((kind is list or kind is dict) and not value):
+                    continue  # nothing to tag, nothing that could hold a secret
+                if type(sub_id) is str and _holds_lt(value, 0):
+                    tagged.extend([(sub_id, inner, text) for inner, text in _tagged_in(value, (), 0)])
+                if clean and sub.get("type") != "oauth-input":
                     clean = scan.clean_value(
                         value, sub_id, sub_id in secret_ids or scan.secret_name(sub_id), 4
                     )
