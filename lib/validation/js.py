@@ -31,36 +31,99 @@ _WRAPPERS = {
 }
 
 
-# Reserved and contextual words are never names here (`return await`, `async (x)` are left to the parser).
-_WORDS = (
-    "await|break|case|catch|class|const|continue|debugger|default|delete|do|else|enum|export|extends|"
-    "false|finally|for|function|if|implements|import|in|instanceof|interface|let|new|null|package|"
-    "private|protected|public|return|static|super|switch|this|throw|true|try|typeof|var|void|while|"
-    "with|yield|async|of|get|set|arguments|eval"
+# Reserved and contextual words are never names here (`return await`, `async (x)` are left to the
+# parser); true, false and null are values. Checked on the words of a text the pattern accepts.
+_RESERVED = frozenset(
+    [
+        "await",
+        "break",
+        "case",
+        "catch",
+        "class",
+        "const",
+        "continue",
+        "debugger",
+        "default",
+        "delete",
+        "do",
+        "else",
+        "enum",
+        "export",
+        "extends",
+        "finally",
+        "for",
+        "function",
+        "if",
+        "implements",
+        "import",
+        "in",
+        "instanceof",
+        "interface",
+        "let",
+        "new",
+        "package",
+        "private",
+        "protected",
+        "public",
+        "return",
+        "static",
+        "super",
+        "switch",
+        "this",
+        "throw",
+        "try",
+        "typeof",
+        "var",
+        "void",
+        "while",
+        "with",
+        "yield",
+        "async",
+        "of",
+        "get",
+        "set",
+        "arguments",
+        "eval",
+    ]
 )
-_NAME = rf"(?!(?:{_WORDS})(?![A-Za-z0-9_$]))[A-Za-z_$][A-Za-z0-9_$]*"
-_ATOM = rf"""(?:{_NAME}(?:\.{_NAME})*|(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|'[^'\\\n\r\u2028\u2029]*'|"[^"\\\n\r\u2028\u2029]*"|true|false|null)"""
-_CALL = rf"\([ \t]*(?:{_ATOM}(?:[ \t]*,[ \t]*{_ATOM})*[ \t]*)?\)"
+_NAME = r"[A-Za-z_$][A-Za-z0-9_$]*"
+_STRING = r"'[^'\\\n\r\u2028\u2029]*'|" + r'"[^"\\\n\r\u2028\u2029]*"'
+_ATOM = rf"(?:{_NAME}(?:\.{_NAME})*|(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|{_STRING})"
+# One level of arguments, each followed by a comma that leads to another one, or by the `)`.
+_CALL = rf"\((?:[ \t]*{_ATOM}[ \t]*(?:,(?=[ \t]*[^ \t)])|(?=\))))*\)"
 _OPERAND = rf"!*[ \t]*(?:{_NAME}(?:\.{_NAME}|{_CALL})*|{_ATOM})"
 _BINARY = r"(?:===|!==|==|!=|<=|>=|&&|\|\||[<>+*%-]|/(?![/*]))"
 _EXPRESSION = rf"{_OPERAND}(?:[ \t]*{_BINARY}[ \t]*{_OPERAND})*"
-_TAIL = r"[ \t]*;?[ \t]*(?://[^\n\r\u2028\u2029]*)?[ \t\r\n]*"
+_COMMENT = r"//[^\n\r\u2028\u2029]*"
 
 
 @lru_cache(maxsize=1)
-def _simple_patterns() -> dict[str, re.Pattern[str]]:
-    """The subset's patterns, compiled on first use (not at import: cold starts stay as they were)."""
-    comment = r"(?://[^\n\r\u2028\u2029]*)?"
-    return {
-        "condition": re.compile(rf"[ \t\r\n]*{_EXPRESSION}[ \t]*{comment}[ \t\r\n]*"),
-        "function": re.compile(rf"[ \t\r\n]*return[ \t]+{_EXPRESSION}{_TAIL}"),
-    }
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The subset as one pattern for both kinds (`return` and `;` only in a function body), and
+    the words of a text it accepts (strings and the trailing comment skipped); compiled on first
+    use, not at import."""
+    return (
+        re.compile(rf"[ \t\r\n]*(return[ \t]+)?{_EXPRESSION}[ \t]*(;)?[ \t]*(?:{_COMMENT})?[ \t\r\n]*"),
+        re.compile(rf"{_STRING}|{_COMMENT}|({_NAME})"),
+    )
 
 
 def simple(text: str, kind: str) -> bool:
     """Whether `text` (references and {{ENV}} already substituted) is in the subset every
     JavaScript parser accepts, so no parse is needed to call it valid."""
-    return _simple_patterns()[kind].fullmatch(text) is not None
+    pattern, words_of = _patterns()
+    match = pattern.fullmatch(text)
+    if match is None:
+        return False
+    returns, semicolon = match.group(1) is not None, match.group(2) is not None
+    if kind == "function" and not returns:
+        return False
+    if kind == "condition" and (returns or semicolon):
+        return False
+    words = [word for word in words_of.findall(text) if word]
+    if returns:
+        words = words[1:]  # the leading `return`
+    return _RESERVED.isdisjoint(words)
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +155,7 @@ def syntax_error(source: str, kind: str) -> str | None:
     text = substitute(source, kind, "__ref")
     if "{{" in text:
         text = _ENV.sub("__env", text)
-    if _simple_patterns()[kind].fullmatch(text) is not None:
+    if simple(text, kind):
         return None
     head, tail = _WRAPPERS[kind]
     tree = _parser().parse((head + text + tail).encode("utf-8"))

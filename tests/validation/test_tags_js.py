@@ -96,3 +96,7 @@ def test_the_simple_subset_is_one_tree_sitter_accepts():
     assert js.simple("return __ref // a < b stays a comparison (v1)", "function")
     assert js.simple("__ref.includes('churned') && __env > 2", "condition")
     assert not js.simple("return await x", "function") and not js.simple("a --b", "condition")
+    assert js.simple("f(a, 'b')", "condition") and js.simple("f()", "condition")
+    assert not js.simple("f(a,)", "condition") and not js.simple("f(a b)", "condition")
+    assert not js.simple("return a", "condition") and not js.simple("a", "function")
+    assert js.simple("a // in a loop", "condition") and not js.simple("a.in", "condition")
