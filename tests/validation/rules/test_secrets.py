@@ -100,19 +100,7 @@ def test_may_leak_is_false_only_where_no_host_makes_a_variable_suspect():
     from lib.validation import exfiltration
 
     hosts = ["api.anthropic.com", "evil.io", "example.com", "collector.io", "api.openai.com", "myservice.io"]
-    words = [
-        "ANTHROPIC",
-        "OPENAI",
-        "MY",
-        "SERVICE",
-        "API",
-        "KEY",
-        "TOKEN",
-        "SECRET",
-        "DOMAIN",
-        "URL",
-        "STRIPE",
-    ]
+    words = ["ANTHROPIC", "OPENAI", "MY", "SERVICE", "API", "KEY", "TOKEN", "SECRET", "DOMAIN", "STRIPE"]
     names = {"_".join(w) for w in zip(words, words[1:])} | {
         "_".join(w) for w in zip(words, words[2:], words[4:])
     }
