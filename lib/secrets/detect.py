@@ -341,8 +341,9 @@ def _random_hits(text: str) -> list[Hit]:
 # own mark (JWTs, Basic/Bearer/Token/Bot values, short Slack tokens, PEM keys, credentials in
 # URLs, URL queries), or a secret name for an assignment, header line or stated password. A new
 # format that leaves none of these must add its mark here (tests/secrets checks each format).
+# URLs count only with a query or an '@' (see `may_hold_secret`).
 _RUN = re.compile(r"[A-Za-z0-9_\-+/=]{20}")
-_SHORT_MARKS = ("eyJ", "Basic", "Bearer", "Token", "Bot", "xox", "xapp", "PRIVATE KEY", "://")
+_SHORT_MARKS = ("eyJ", "Basic", "Bearer", "Token", "Bot", "xox", "xapp", "PRIVATE KEY")
 _NAME_WORDS = re.compile("|".join(sorted(_SECRET_SUFFIXES, key=len, reverse=True)))
 
 
@@ -357,6 +358,10 @@ def may_hold_secret(text: str) -> bool:
     for mark in _SHORT_MARKS:
         if mark in text:
             return True
+    # A URL holds a secret only in its query ('?') or as a password before '@' (`url_password`);
+    # a plain link (`https://example.com/v1`) is searched no further.
+    if "://" in text and ("?" in text or "@" in text):
+        return True
     return _NAME_WORDS.search(text.lower().replace("_", "").replace("-", "")) is not None
 
 

@@ -32,6 +32,8 @@ __all__ = [
 
 def _as_state(state: Any) -> Any:
     """A dict state from a model, an envelope or a bare state (anything else is passed through)."""
+    if type(state) is dict and "blocks" in state:
+        return state  # a bare state (a plain dict has no to_json)
     to_json = getattr(state, "to_json", None)
     if callable(to_json):
         return to_json()

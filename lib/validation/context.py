@@ -58,11 +58,6 @@ class EdgeView:
         return f"/edges/{self.index}"
 
 
-def _handle(value: Any) -> str | None:
-    # '' and null mean the same to Sim (its duplicate check treats them alike).
-    return value if isinstance(value, str) and value != "" else None
-
-
 _SPECS: dict[str, Any] = {}
 
 
@@ -123,70 +118,91 @@ class Context:
         raw_blocks = self.state.get("blocks")
         self.blocks: dict[str, dict[str, Any]] = {}
         self.types: dict[str, str] = {}
-        self._specs: dict[str, Any] = {}
+        self.specs: dict[str, Any] = {}  # block id → registry BlockSpec or None (do not modify)
         self.names: dict[str, str] = {}
         self.by_name: dict[str, list[str]] = {}
         self.parent: dict[str, str] = {}
+        # Every block's `parent_id`, self-parenting included (the containers rule reports it).
+        self.parent_ids: dict[str, str] = {}
         self._sub_cache: dict[str, dict[str, dict[str, Any]]] = {}
         self._tagged: dict[str, list[tuple[str, tuple[Any, ...], str]]] = {}
         self._conditions: dict[str, list[dict[str, Any]] | None] = {}
-        # One pass over the blocks: every per-block view the rules read.
-        self._triggers: set[str] = set()
-        self._containers: set[str] = set()
-        self._disabled: set[str] = set()
+        # One pass over the blocks: every per-block view the rules read. The sets are read
+        # directly by rules' per-block loops (do not modify).
+        self.triggers: set[str] = set()
+        self.containers: set[str] = set()
+        self.disabled: set[str] = set()
         # Whether lib.secrets.find certainly reports nothing in the blocks (see `scan`).
         self.secrets_clean = True
         if isinstance(raw_blocks, dict):
+            # Locals, not attributes, in the loop: it runs once per block of every state.
+            blocks, types, specs, names, by_name = (
+                self.blocks,
+                self.types,
+                self.specs,
+                self.names,
+                self.by_name,
+            )
+            triggers, containers, disabled = self.triggers, self.containers, self.disabled
+            parent_ids, parents, scan_block = self.parent_ids, self.parent, self._scan_block
             for bid, block in raw_blocks.items():
-                if not isinstance(bid, str) or not isinstance(block, dict):
-                    if isinstance(block, dict):
-                        self.secrets_clean = False  # a key JSON cannot hold: the exact walk decides
-                    continue
-                self.blocks[bid] = block
-                block_type = block.get("type")
+                if type(bid) is not str or type(block) is not dict:
+                    if not isinstance(bid, str) or not isinstance(block, dict):
+                        if isinstance(block, dict):
+                            self.secrets_clean = False  # a key JSON cannot hold: the exact walk decides
+                        continue
+                blocks[bid] = block
+                get = block.get
+                block_type = get("type")
                 spec = None
                 if isinstance(block_type, str):
-                    self.types[bid] = block_type
-                    spec = self._specs[bid] = _spec_for(block_type)
+                    types[bid] = block_type
+                    spec = specs[bid] = _SPECS.get(block_type) or _spec_for(block_type)
                     if block_type == "starter" or (spec is not None and spec.trigger):
-                        self._triggers.add(bid)
+                        triggers.add(bid)
                     if block_type in CONTAINER_TYPES or (spec is not None and spec.container):
-                        self._containers.add(bid)
-                if block.get("triggerMode") is True:
-                    self._triggers.add(bid)
-                if block.get("enabled") is False:
-                    self._disabled.add(bid)
-                name = block.get("name")
+                        containers.add(bid)
+                if get("triggerMode") is True:
+                    triggers.add(bid)
+                if get("enabled") is False:
+                    disabled.add(bid)
+                name = get("name")
                 if isinstance(name, str):
-                    normalized = self.names[bid] = _normalize(name)
+                    normalized = names[bid] = _normalize(name)
                     if normalized:
-                        self.by_name.setdefault(normalized, []).append(bid)
+                        by_name.setdefault(normalized, []).append(bid)
                 parent = self.parent_id(block)
-                if parent is not None and parent != bid:  # self-parenting is reported, not followed
-                    self.parent[bid] = parent
-                self._scan_block(bid, block, spec)
+                if parent is not None:
+                    parent_ids[bid] = parent
+                    if parent != bid:  # self-parenting is reported, not followed
+                        parents[bid] = parent
+                scan_block(bid, block, spec)
         raw_edges = self.state.get("edges")
         self.edges: list[EdgeView] = []
         self.out_edges: dict[str, list[EdgeView]] = {}
         self.in_edges: dict[str, list[EdgeView]] = {}
         if isinstance(raw_edges, list):
+            edges, out_edges, in_edges = self.edges, self.out_edges, self.in_edges
             for index, edge in enumerate(raw_edges):
-                if not isinstance(edge, dict):
+                if type(edge) is not dict and not isinstance(edge, dict):
                     continue
-                source, target = edge.get("source"), edge.get("target")
+                get = edge.get
+                source, target = get("source"), get("target")
                 if isinstance(source, str) and isinstance(target, str):
+                    source_handle, target_handle = get("sourceHandle"), get("targetHandle")
+                    # '' and null mean the same to Sim (its duplicate check treats them alike).
                     view = EdgeView(
                         index,
-                        edge.get("id"),
+                        get("id"),
                         source,
                         target,
-                        _handle(edge.get("sourceHandle")),
-                        _handle(edge.get("targetHandle")),
+                        source_handle if isinstance(source_handle, str) and source_handle != "" else None,
+                        target_handle if isinstance(target_handle, str) and target_handle != "" else None,
                         edge,
                     )
-                    self.edges.append(view)
-                    self.out_edges.setdefault(source, []).append(view)
-                    self.in_edges.setdefault(target, []).append(view)
+                    edges.append(view)
+                    out_edges.setdefault(source, []).append(view)
+                    in_edges.setdefault(target, []).append(view)
         self.loops = self._subflows("loops")
         self.parallels = self._subflows("parallels")
         self.children: dict[str, list[str]] = {}
@@ -199,7 +215,7 @@ class Context:
         (`scan`: the common cases are decided inline, the rest by `scan.clean`/`clean_value`)."""
         tagged: list[tuple[str, tuple[Any, ...], str]] = []
         clean = self.secrets_clean
-        names = scan.NAMES
+        names, clean_texts = scan.NAMES, scan.CLEAN
         subs: Any = None
         for key, item in block.items():
             kind = type(item)
@@ -219,7 +235,7 @@ class Context:
             named = names.get(key)
             if named is None:
                 named = scan.secret_name(key)
-            if kind is str and not named and (len(item) < 8 or item in scan.CLEAN):
+            if kind is str and not named and (len(item) < 8 or item in clean_texts):
                 continue
             if not scan.clean_value(item, key, named, 2):
                 clean = False
@@ -239,17 +255,21 @@ class Context:
                 if kind is str:
                     if "<" in value and type(sub_id) is str:
                         tagged.append((sub_id, (), value))
-                elif kind not in _SCALAR_TYPES and type(sub_id) is str:
-                    tagged.extend((sub_id, inner, text) for inner, text in _tagged_in(value, (), 0))
-                if not clean or sub.get("type") == "oauth-input":
-                    continue
-                if kind is str:
+                    if not clean:
+                        continue
                     named = sub_id in secret_ids or names.get(sub_id)
                     if named is None:
                         named = scan.secret_name(sub_id)
-                    if named or (len(value) >= 8 and value not in scan.CLEAN):
-                        clean = scan.clean(value, sub_id, named)
-                elif kind not in _SCALAR_TYPES:
+                    # A short or already judged text needs no search (nor the oauth test).
+                    if named or (len(value) >= 8 and value not in clean_texts):
+                        if sub.get("type") != "oauth-input":
+                            clean = scan.clean(value, sub_id, named)
+                    continue
+                if kind in _SCALAR_TYPES or ((kind is list or kind is dict) and not value):
+                    continue  # nothing to tag, nothing that could hold a secret
+                if type(sub_id) is str and _holds_lt(value, 0):
+                    tagged.extend([(sub_id, inner, text) for inner, text in _tagged_in(value, (), 0)])
+                if clean and sub.get("type") != "oauth-input":
                     clean = scan.clean_value(
                         value, sub_id, sub_id in secret_ids or scan.secret_name(sub_id), 4
                     )
@@ -276,7 +296,7 @@ class Context:
 
     def spec(self, block_id: str) -> Any:
         """The registry BlockSpec of a block, or None for unknown/missing types."""
-        return self._specs.get(block_id)
+        return self.specs.get(block_id)
 
     def type_of(self, block_id: str) -> str | None:
         return self.types.get(block_id)
@@ -316,17 +336,17 @@ class Context:
         return ref in self.blocks or _normalize(ref) in self.by_name
 
     def is_container(self, block_id: str) -> bool:
-        return block_id in self._containers
+        return block_id in self.containers
 
     def is_note(self, block_id: str) -> bool:
         return self.types.get(block_id) == "note"
 
     def enabled(self, block_id: str) -> bool:
-        return block_id not in self._disabled
+        return block_id not in self.disabled
 
     def is_trigger(self, block_id: str) -> bool:
         """Entry point: a trigger type, or any block switched into trigger mode."""
-        return block_id in self._triggers
+        return block_id in self.triggers
 
     def ancestors_of_parent(self, block_id: str) -> list[str]:
         """Enclosing containers, innermost first (stops on parent cycles)."""
@@ -412,6 +432,13 @@ class Context:
         return _closure(preds, self._bit)
 
     @cached_property
+    def edges_acyclic(self) -> bool:
+        """True when no block reaches itself along edges (self loops included): then no subset
+        of the edges has a cycle either. Read off the edge masks references need anyway."""
+        masks, bits = self._edge_masks, self._bit
+        return all(not masks[bid] & bits[bid] for bid in self.blocks)
+
+    @cached_property
     def _starter_mask(self) -> int:
         mask = 0
         for bid, block_type in self.types.items():
@@ -464,10 +491,35 @@ class Context:
         return seen
 
 
+_CLOSURE_PASSES = 3
+
+
 def _closure(preds: dict[str, set[str]], bits: dict[str, int]) -> dict[str, int]:
     """For each node of `preds`, the mask of every node with a path into it (`preds`: direct
-    predecessors; ends that are not keys count as sources). Topological order where acyclic, a
-    BFS for nodes on or after cycles."""
+    predecessors; ends that are not keys count as sources, with an empty mask).
+
+    The masks are the least fixpoint of mask[t] = OR over preds p of (bit[p] | mask[p]), cycles
+    included. States list blocks mostly in flow order, so sweeping the (target, pred) pairs in
+    that order settles them in one pass and a second one confirms; a graph that needs more than
+    a few sweeps is handed to the topological walk below, which gives the same masks."""
+    pairs = [(bid, p, bits[p]) for bid, ps in preds.items() for p in ps]
+    result = dict.fromkeys(preds, 0)
+    get = result.get
+    for _ in range(_CLOSURE_PASSES):
+        changed = False
+        for bid, p, bit in pairs:
+            mask = result[bid] | bit | get(p, 0)
+            if mask != result[bid]:
+                result[bid] = mask
+                changed = True
+        if not changed:
+            return result
+    return _closure_in_order(preds, bits)
+
+
+def _closure_in_order(preds: dict[str, set[str]], bits: dict[str, int]) -> dict[str, int]:
+    """`_closure` for any graph: topological order where acyclic, a BFS for nodes on or after
+    cycles."""
     pending = {bid: len(p) for bid, p in preds.items()}
     succ: dict[str, list[str]] = {}
     for bid, ps in preds.items():
@@ -504,6 +556,20 @@ def tagged_strings(value: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
             yield (), value
     elif value is not None:
         yield from _tagged_in(value, (), 0)
+
+
+def _holds_lt(value: Any, depth: int) -> bool:
+    """Whether `_tagged_in` finds anything: a string holding '<' where it looks. No paths are
+    built, so the common nested value without one (header rows, tool lists) is one cheap walk."""
+    if type(value) is str or isinstance(value, str):
+        return "<" in value
+    if depth >= 64:
+        return False
+    if isinstance(value, dict):
+        value = value.values()
+    elif not isinstance(value, (list, tuple)):
+        return False
+    return any(isinstance(item, (str, dict, list, tuple)) and _holds_lt(item, depth + 1) for item in value)
 
 
 def _tagged_in(value: Any, path: tuple[Any, ...], depth: int) -> Iterator[tuple[tuple[Any, ...], str]]:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from lib.sim.names import ENV_REF, escape_pointer
 
-_FIELDS = ("url", "headers", "params", "body")
+FIELDS = ("url", "headers", "params", "body")  # what an api block sends
 _SECRET_WORDS = re.compile(r"(KEY|TOKEN|SECRET|PASSWORD|PASSPHRASE|AUTH|BEARER|CREDENTIALS?|SID)$")
 
 
@@ -81,6 +81,41 @@ def judge(variable: str, host: str) -> tuple[str, tuple[str, ...]] | None:
     return ("warning", ())
 
 
+@lru_cache(maxsize=4096)
+def may_leak(variable: str) -> bool:
+    """False when `judge(variable, host)` is None whatever the host: not a credential's name, or
+    a name with no provider word and no word of its own (`{{TOKEN}}`)."""
+    words = _words(variable)
+    if not words or not _SECRET_WORDS.search(words[-1]):
+        return False
+    providers = _data()["providers"]
+    if any(w in providers for w in words):
+        return True
+    skip = set(_data()["not_provider_words"])
+    return any(w not in skip and not _SECRET_WORDS.fullmatch(w) for w in words)
+
+
+def _suspect_in(value: Any, depth: int) -> bool:
+    """Whether some string inside `value` (as deep as `_collect_env` looks) holds a {{VAR}} that
+    `may_leak`; True too when the value nests deeper than that (the full walk then decides)."""
+    if isinstance(value, str):
+        if "{{" in value:
+            for match in ENV_REF.finditer(value):
+                if may_leak(match.group("name")):
+                    return True
+        return False
+    if depth > 64:
+        return True
+    if isinstance(value, dict):
+        value = value.values()
+    elif not isinstance(value, (list, tuple)):
+        return False
+    for item in value:
+        if not isinstance(item, (bool, int, float)) and item is not None and _suspect_in(item, depth + 1):
+            return True
+    return False
+
+
 def _env_strings(value: Any) -> tuple[list[tuple[str, str]], bool]:
     """The strings holding '{{' in a value, in document order, as (JSON pointer suffix, text), and
     whether any of them counts for the gate in `leaks`: reached through objects and arrays no
@@ -117,9 +152,11 @@ def _collect_env(
 
 def leaks(values: dict[str, Any]) -> Iterator[Leak]:
     """Suspect secrets among an api block's values ({sub_id: value}), in field order."""
+    if not any(_suspect_in(values.get(field), 0) for field in FIELDS):
+        return  # no {{VAR}} that any host could make suspect: no paths or host to work out
     sent: list[tuple[str, list[tuple[str, str]]]] = []
     gate = False
-    for field in _FIELDS:
+    for field in FIELDS:
         value = values.get(field)
         if value is None or (isinstance(value, str) and "{{" not in value):
             continue  # nothing to send

@@ -5,6 +5,15 @@ Sim wraps a condition as `with(context) { return <expr> }` and function code as
 We substitute both (only the tags Sim's resolver resolves, see `tags`) with a neutral identifier (the values' types are not known before a run) and
 parse the wrapped text with tree-sitter's JavaScript grammar. The parser is loaded on first use
 and results are cached by source text, so re-validating the same state costs a dict lookup.
+
+Most conditions and many function bodies are one short expression (`<a.b> != 'x'`,
+`return <loop.currentItem>`). `simple` recognizes a deliberately small subset of JavaScript that
+every parser accepts — names and member chains, one level of call arguments, numbers, plain
+quoted strings, binary operators and `!`, on one line, after `return` for a function body, with
+an optional trailing `//` comment — and such a text is judged valid without building a tree.
+Anything outside the subset (keywords as names, escapes, newlines inside the expression,
+unary minus, nested calls, ...) goes to tree-sitter as before; `tests/validation/test_tags_js.py`
+checks the subset against tree-sitter on generated texts.
 """
 
 from __future__ import annotations
@@ -20,6 +29,101 @@ _WRAPPERS = {
     "condition": ("function __c(context) { with (context) { return ", "\n} }"),
     "function": ("(async () => {\n", "\n})"),
 }
+
+
+# Reserved and contextual words are never names here (`return await`, `async (x)` are left to the
+# parser); true, false and null are values. Checked on the words of a text the pattern accepts.
+_RESERVED = frozenset(
+    [
+        "await",
+        "break",
+        "case",
+        "catch",
+        "class",
+        "const",
+        "continue",
+        "debugger",
+        "default",
+        "delete",
+        "do",
+        "else",
+        "enum",
+        "export",
+        "extends",
+        "finally",
+        "for",
+        "function",
+        "if",
+        "implements",
+        "import",
+        "in",
+        "instanceof",
+        "interface",
+        "let",
+        "new",
+        "package",
+        "private",
+        "protected",
+        "public",
+        "return",
+        "static",
+        "super",
+        "switch",
+        "this",
+        "throw",
+        "try",
+        "typeof",
+        "var",
+        "void",
+        "while",
+        "with",
+        "yield",
+        "async",
+        "of",
+        "get",
+        "set",
+        "arguments",
+        "eval",
+    ]
+)
+_NAME = r"[A-Za-z_$][A-Za-z0-9_$]*"
+_STRING = r"'[^'\\\n\r\u2028\u2029]*'|" + r'"[^"\\\n\r\u2028\u2029]*"'
+_ATOM = rf"(?:{_NAME}(?:\.{_NAME})*|(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|{_STRING})"
+# One level of arguments, each followed by a comma that leads to another one, or by the `)`.
+_CALL = rf"\((?:[ \t]*{_ATOM}[ \t]*(?:,(?=[ \t]*[^ \t)])|(?=\))))*\)"
+_OPERAND = rf"!*[ \t]*(?:{_NAME}(?:\.{_NAME}|{_CALL})*|{_ATOM})"
+_BINARY = r"(?:===|!==|==|!=|<=|>=|&&|\|\||[<>+*%-]|/(?![/*]))"
+_EXPRESSION = rf"{_OPERAND}(?:[ \t]*{_BINARY}[ \t]*{_OPERAND})*"
+_COMMENT = r"//[^\n\r\u2028\u2029]*"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The subset as one pattern for both kinds (`return` and `;` only in a function body), and
+    the words of a text it accepts (strings and the trailing comment skipped); compiled on first
+    use, not at import."""
+    return (
+        re.compile(rf"[ \t\r\n]*(return[ \t]+)?{_EXPRESSION}[ \t]*(;)?[ \t]*(?:{_COMMENT})?[ \t\r\n]*"),
+        re.compile(rf"{_STRING}|{_COMMENT}|({_NAME})"),
+    )
+
+
+def simple(text: str, kind: str) -> bool:
+    """Whether `text` (references and {{ENV}} already substituted) is in the subset every
+    JavaScript parser accepts, so no parse is needed to call it valid."""
+    pattern, words_of = _patterns()
+    match = pattern.fullmatch(text)
+    if match is None:
+        return False
+    returns, semicolon = match.group(1) is not None, match.group(2) is not None
+    if kind == "function" and not returns:
+        return False
+    if kind == "condition" and (returns or semicolon):
+        return False
+    words = [word for word in words_of.findall(text) if word]
+    if returns:
+        words = words[1:]  # the leading `return`
+    return _RESERVED.isdisjoint(words)
 
 
 @lru_cache(maxsize=1)
@@ -48,8 +152,12 @@ def syntax_error(source: str, kind: str) -> str | None:
 
     `kind` is 'condition' (an expression) or 'function' (a function body).
     """
+    text = substitute(source, kind, "__ref")
+    if "{{" in text:
+        text = _ENV.sub("__env", text)
+    if simple(text, kind):
+        return None
     head, tail = _WRAPPERS[kind]
-    text = _ENV.sub("__env", substitute(source, kind, "__ref"))
     tree = _parser().parse((head + text + tail).encode("utf-8"))
     if not tree.root_node.has_error:
         return None

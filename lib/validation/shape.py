@@ -33,9 +33,6 @@ def _str_keys(mapping: dict[Any, Any]) -> bool:
     return _STR.issuperset(map(type, mapping))
 
 
-_BLOCK_FLAGS = ("horizontalHandles", "isWide", "advancedMode", "triggerMode")
-
-
 def _block(block: Any) -> bool:
     if type(block) is not dict:
         return False
@@ -45,7 +42,8 @@ def _block(block: Any) -> bool:
     position = get("position")
     if type(position) is not dict or not _number(position.get("x")) or not _number(position.get("y")):
         return False
-    if get("enabled") is not True and get("enabled") is not False:
+    enabled = get("enabled")
+    if enabled is not True and enabled is not False:
         return False
     subs = get("subBlocks")
     if type(subs) is not dict:
@@ -53,35 +51,50 @@ def _block(block: Any) -> bool:
     if not _STR.issuperset(map(type, subs)):
         return False
     for sub in subs.values():
-        if type(sub) is not dict or type(sub.get("id")) is not str or type(sub.get("type")) is not str:
+        if (
+            sub.__class__ is not dict
+            or sub.get("id").__class__ is not str
+            or sub.get("type").__class__ is not str
+        ):
             return False
     outputs = get("outputs")
     if outputs is not None and (type(outputs) is not dict or not _STR.issuperset(map(type, outputs))):
         return False
-    for flag in _BLOCK_FLAGS:
-        value = get(flag)
-        if value is not None and value is not True and value is not False:
-            return False
+    # The optional flags: absent, null or a bool.
+    if not (
+        _opt_bool(get("horizontalHandles"))
+        and _opt_bool(get("isWide"))
+        and _opt_bool(get("advancedMode"))
+        and _opt_bool(get("triggerMode"))
+    ):
+        return False
     height = get("height")
     if height is not None and not _number(height):
         return False
     parent = get("parentId")
     if parent is not None and type(parent) is not str:
         return False
-    if get("extent") not in (None, "parent"):
+    extent = get("extent")
+    if extent is not None and extent != "parent":
         return False
     data = get("data")
     if data is not None:
-        if type(data) is not dict or not _STR.issuperset(map(type, data)):
+        if type(data) is not dict:
             return False
-        dget = data.get
-        if not (_opt_str(dget("parentId")) and _opt_number(dget("count"))):
-            return False
-        if not (_opt_str(dget("loopType")) and _opt_str(dget("parallelType"))):
-            return False
-        if dget("extent") not in (None, "parent"):
+        if data and not _data(data):
             return False
     return _STR.issuperset(map(type, block))
+
+
+def _data(data: dict[Any, Any]) -> bool:
+    if not _STR.issuperset(map(type, data)):
+        return False
+    dget = data.get
+    if not (_opt_str(dget("parentId")) and _opt_number(dget("count"))):
+        return False
+    if not (_opt_str(dget("loopType")) and _opt_str(dget("parallelType"))):
+        return False
+    return dget("extent") in (None, "parent")
 
 
 def _edge(edge: Any) -> bool:

@@ -50,6 +50,7 @@ class TypeTables:
         "canonical",
         "condition_fields",
         "defaults",
+        "input_fields",
         "options",
         "partners",
         "required",
@@ -114,8 +115,17 @@ class TypeTables:
             )
             for era, kept in self.required.items()
         }
-        # (era, type, advanced, operation, condition values) → the required (field, why) pairs.
-        self.required_memo: dict[Any, tuple[tuple[str, str], ...]] = {}
+        # What decides which inputs a block must fill, per era: the fields the required fields'
+        # visibility conditions read, then those any field's condition reads (the tool's
+        # required inputs are filtered by their conditions too).
+        every_condition = [f for s in subs for f in _condition_fields(getattr(s, "condition", None))]
+        self.input_fields: dict[str, tuple[str, ...]] = {
+            era: tuple(dict.fromkeys((*fields, *every_condition)))
+            for era, fields in self.condition_fields.items()
+        }
+        # (era, type, advanced, operation, input_fields values) → (the required (field, why)
+        # pairs, the tool's required fields whose conditions hold).
+        self.required_memo: dict[Any, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
 
 
 def _condition_fields(condition: Any, depth: int = 0) -> list[str]:

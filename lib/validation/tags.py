@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 _MATCH = re.compile(r"<([^>]+)>")
+_VARIABLE = re.compile(r"<variable\.[^>]+>")
 _XML_HINTS = ("<?xml", "xmlns:", "</")
 
 
@@ -66,4 +67,4 @@ def substitute(text: str, block_type: str, placeholder: str) -> str:
         last = tag.end
     out.append(text[last:])
     joined = "".join(out)
-    return re.sub(r"<variable\.[^>]+>", placeholder, joined)
+    return _VARIABLE.sub(placeholder, joined) if "<variable." in joined else joined

@@ -64,3 +64,48 @@ def test_triggers_and_conditions(rich_state, build):
     assert ctx.is_trigger("start") and ctx.is_trigger("g") and not ctx.is_trigger("agent")
     assert [c["id"] for c in ctx.conditions("cond")] == ["cond-if", "cond-else"]
     assert ctx.conditions("agent") is None
+
+
+def test_the_sweeping_closure_gives_the_topological_walks_masks():
+    """`_closure` sweeps (target, pred) pairs to a fixpoint and hands slow graphs to
+    `_closure_in_order`: both give every node with a path into each node, cycles and dangling
+    ends included, on random graphs in every order."""
+    import random
+
+    from lib.validation import context
+
+    rng = random.Random(3)
+    for _ in range(1500):
+        nodes = [f"n{i}" for i in range(rng.randint(1, 20))]
+        preds: dict[str, set[str]] = {node: set() for node in nodes}
+        for _ in range(rng.randint(0, 3 * len(nodes))):
+            target, source = rng.choice(nodes), rng.choice([*nodes, "gone"])
+            preds[target].add(source)
+        bits = {node: 1 << i for i, node in enumerate([*nodes, "gone"])}
+        swept, walked = context._closure(preds, bits), context._closure_in_order(preds, bits)
+        assert {n: swept.get(n, 0) for n in nodes} == {n: walked.get(n, 0) for n in nodes}
+
+
+def test_the_pathless_tag_test_agrees_with_the_tagging_walk():
+    """`_holds_lt` decides whether `_tagged_in` (which builds paths) runs at all."""
+    import random
+
+    from lib.validation import context
+
+    rng = random.Random(9)
+    leaves = ["a", "<b>", "x < y", 1, None, True, "", "<a.b>", 2.5]
+
+    def value(depth):
+        if depth > 4 or rng.random() < 0.3:
+            return rng.choice(leaves)
+        if rng.random() < 0.5:
+            return [value(depth + 1) for _ in range(rng.randint(0, 3))]
+        return {f"k{i}": value(depth + 1) for i in range(rng.randint(0, 3))}
+
+    for _ in range(2000):
+        item = value(0)
+        assert context._holds_lt(item, 0) == bool(list(context._tagged_in(item, (), 0))), item
+    deep: object = "<a.b>"
+    for _ in range(70):
+        deep = [deep]
+    assert context._holds_lt(deep, 0) == bool(list(context._tagged_in(deep, (), 0))) is False

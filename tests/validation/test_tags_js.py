@@ -57,3 +57,46 @@ def test_hosts_and_verdicts():
     assert judge("MY_SERVICE_TOKEN", "collector.io") == ("warning", ())
     assert judge("MY_SERVICE_TOKEN", "example.com") is None  # a placeholder the user replaces
     assert judge("SHOPIFY_STORE_DOMAIN", "evil.io") is None  # not a credential
+
+
+def _parses_cleanly(text, kind):
+    head, tail = js._WRAPPERS[kind]
+    return not js._parser().parse((head + text + tail).encode("utf-8")).root_node.has_error
+
+
+def test_the_simple_subset_is_one_tree_sitter_accepts():
+    """`js.simple` skips the parse: every text it accepts must parse cleanly. Generated from the
+    subset's own pieces plus near misses (keywords, unary minus, `**`, comments, newlines)."""
+    import random
+
+    operands = ["a", "__ref", "x.y", "'v1'", '"q"', "1", "2.5", "!a", "a.b('x')", "true", "null", "a(1, 2)"]
+    misses = ["if", "await", "é", "01", "1.", "`t`", "'a\\'b'", "a()()", "--a", "(a)", "{", "[]", "<b>"]
+    operators = ["===", "!==", "==", "!=", "<=", ">=", "&&", "||", "<", ">", "+", "-", "*", "%", "/"]
+    near = ["**", "??", "<<", "=", "--", "++", "<!--", "-->", "?", ","]
+    endings = ["", " // c (v1)", "//x", ";", "; // z", "\n", " /* c */", "\r// x", "\n+ b"]
+    rng = random.Random(14)
+    accepted = 0
+    for _ in range(4000):
+        kind = rng.choice(["condition", "function"])
+        text = rng.choice(operands + misses)
+        for _ in range(rng.randint(0, 3)):
+            op = rng.choice(near) if rng.random() < 0.15 else rng.choice(operators)
+            text += (
+                rng.choice(["", " ", "\t", "\n "])
+                + op
+                + rng.choice(["", " "])
+                + rng.choice(operands + misses)
+            )
+        text = (rng.choice(["return ", "return\n", ""]) if kind == "function" else "") + text
+        text += rng.choice(endings)
+        if js.simple(text, kind):
+            accepted += 1
+            assert _parses_cleanly(text, kind), (kind, text)
+    assert accepted > 150  # the subset is exercised, not only its misses
+    assert js.simple("return __ref // a < b stays a comparison (v1)", "function")
+    assert js.simple("__ref.includes('churned') && __env > 2", "condition")
+    assert not js.simple("return await x", "function") and not js.simple("a --b", "condition")
+    assert js.simple("f(a, 'b')", "condition") and js.simple("f()", "condition")
+    assert not js.simple("f(a,)", "condition") and not js.simple("f(a b)", "condition")
+    assert not js.simple("return a", "condition") and not js.simple("a", "function")
+    assert js.simple("a // in a loop", "condition") and not js.simple("a.in", "condition")

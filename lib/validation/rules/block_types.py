@@ -46,6 +46,13 @@ def _field_value(ctx: Context, block_id: str, spec: Any, field: str) -> Any:
     return value
 
 
+def _stored_or_default(subs: dict[str, dict[str, Any]], defaults: dict[str, Any], field: str) -> Any:
+    """`_field_value` from the block's subBlocks and its type's defaults, already at hand."""
+    sub = subs.get(field)
+    value = None if sub is None else sub.get("value")
+    return defaults.get(field) if value is None else value
+
+
 def _condition_met(ctx: Context, block_id: str, spec: Any, condition: Any, depth: int = 0) -> bool:
     """Whether a SubBlockSpec.condition ({field, value, not, and}) holds for the block's values."""
     if not isinstance(condition, dict) or depth > 8:
@@ -68,27 +75,25 @@ def _safe_sub_block(spec: Any, sub_id: str) -> Any:
     return tables(spec).sub.get(sub_id) if spec is not None else None
 
 
-def _filled(ctx: Context, block_id: str, spec: Any, table: TypeTables, sub_id: str) -> bool:
+def _filled(subs: dict[str, dict[str, Any]], table: TypeTables, sub_id: str) -> bool:
     """A required field counts as given when it, its default, or a member of its canonical
     basic/advanced pair (e.g. `channel` / `manualChannel`) holds a value."""
-    value = ctx.value(block_id, sub_id)
-    if value is None:
-        value = table.defaults.get(sub_id)
-    if not _empty(value):
+    if not _empty(_stored_or_default(subs, table.defaults, sub_id)):
         return True
     sub_spec = table.sub.get(sub_id)
     canonical = getattr(sub_spec, "canonical", None)
     if canonical:
         for other in table.partners.get(canonical, ()):
-            if not _empty(ctx.value(block_id, other)):
+            sub = subs.get(other)
+            if sub is not None and not _empty(sub.get("value")):
                 return True
-    manual = "manual" + sub_id[:1].upper() + sub_id[1:]
-    return not _empty(ctx.value(block_id, manual))
+    manual = subs.get("manual" + sub_id[:1].upper() + sub_id[1:])
+    return manual is not None and not _empty(manual.get("value"))
 
 
 def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
     """The findings of one block, appended to `out` in their order."""
-    block_type = ctx.type_of(block_id)
+    block_type = ctx.types.get(block_id)
     if block_type is None:
         return  # structure reports a missing or non-string type
     spec = ctx.spec(block_id)
@@ -127,9 +132,10 @@ def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
     table = tables(spec)
     stored_ok = table.stored_ok
     choices = table.options
-    for sub_id, sub in ctx.sub_blocks(block_id).items():
+    subs = ctx.sub_blocks(block_id)
+    for sub_id, sub in subs.items():
         if sub_id not in stored_ok:
-            if ctx.is_container(block_id):
+            if block_id in ctx.containers:
                 continue  # container settings live in data; stray subBlocks are harmless
             out.append(
                 RULE.finding(
@@ -171,38 +177,69 @@ def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
                     )
                 )
 
-    if not ctx.enabled(block_id):
+    if block_id in ctx.disabled:
         return
-    skipped = ctx.is_trigger(block_id) or ctx.is_container(block_id)
+    skipped = block_id in ctx.triggers or block_id in ctx.containers
+    wanted: tuple[str, ...] = ()
     if not skipped:  # Sim skips disabled and trigger blocks in its required-field check
-        out.extend(_check_required(ctx, block_id, spec, table))
+        required, wanted = _inputs(ctx, block_id, block_type, spec, table, subs)
+        if required:
+            _check_required(ctx, block_id, table, required, subs, out)
     if ctx.era == "jul25":
         if block_type in ("condition", "function"):
             out.extend(_check_code(ctx, block_id, block_type))
         if _twins(spec):
             out.extend(_check_twins(ctx, block_id, spec))
-        if not skipped:
-            empty = _needs(ctx, block_id, spec)
+        if wanted:
+            defaults = table.defaults
+            empty = [f for f in wanted if _empty(_stored_or_default(subs, defaults, f))]
             if empty:
                 out.append(_needs_input(ctx, block_id, spec, empty))
 
 
-def _required(ctx: Context, block_id: str, spec: Any, table: TypeTables) -> tuple[tuple[str, str], ...]:
-    """The (field, why) pairs the block must fill, before looking at whether they are filled:
-    the chosen operation's, then the type's own whose visibility conditions hold. They depend
-    only on the type, era, mode, operation and the few values conditions read, so they are kept
-    per type for each combination of those (values that cannot be a key are not kept)."""
+def _inputs(
+    ctx: Context,
+    block_id: str,
+    block_type: str,
+    spec: Any,
+    table: TypeTables,
+    subs: dict[str, dict[str, Any]],
+) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """(the (field, why) pairs the block must fill, the fields its chosen tool requires), before
+    looking at whether they are filled. Both depend only on the type, era, mode, operation and
+    the few values visibility conditions read, so they are kept per type for each combination
+    of those (values that cannot be a key are not kept)."""
     era = ctx.era if ctx.era == "jul25" else "current"
+    defaults = table.defaults
     advanced = bool(ctx.blocks[block_id].get("advancedMode"))
-    operation = _field_value(ctx, block_id, spec, "operation")
-    read = tuple(_field_value(ctx, block_id, spec, f) for f in table.condition_fields[era])
-    key: Any = (era, ctx.type_of(block_id), advanced, operation, read)
+    operation = _stored_or_default(subs, defaults, "operation")
+    fields = table.input_fields[era]
+    read = tuple([_stored_or_default(subs, defaults, f) for f in fields]) if fields else ()
+    key: Any = (era, block_type, advanced, operation, read)
     try:
         found = table.required_memo.get(key)
     except TypeError:  # a list or object among the values: judged without the memo
         key, found = None, None
     if found is not None:
         return found
+    wanted = tuple(
+        sub_spec.id
+        for sub_spec in _wanted(spec, operation)
+        if sub_spec.condition is None or _condition_met(ctx, block_id, spec, sub_spec.condition)
+    )
+    found = (_required(ctx, block_id, spec, table, era, advanced, operation), wanted)
+    if key is not None:
+        if len(table.required_memo) >= _MEMO_LIMIT:
+            table.required_memo.clear()
+        table.required_memo[key] = found
+    return found
+
+
+def _required(
+    ctx: Context, block_id: str, spec: Any, table: TypeTables, era: str, advanced: bool, operation: Any
+) -> tuple[tuple[str, str], ...]:
+    """The (field, why) pairs the block must fill: the chosen operation's, then the type's own
+    whose visibility conditions hold."""
     required: dict[str, str] = {}
     operations = getattr(spec, "operations", None) or {}
     if isinstance(operations, dict) and isinstance(operation, str) and operation in operations:
@@ -221,26 +258,27 @@ def _required(ctx: Context, block_id: str, spec: Any, table: TypeTables) -> tupl
             groups_seen.add(canonical)
         if _condition_met(ctx, block_id, spec, getattr(sub_spec, "condition", None)):
             required.setdefault(sub_id, f"type '{ctx.type_of(block_id)}'")
-    found = tuple(required.items())
-    if key is not None:
-        if len(table.required_memo) >= _MEMO_LIMIT:
-            table.required_memo.clear()
-        table.required_memo[key] = found
-    return found
+    return tuple(required.items())
 
 
 _MEMO_LIMIT = 1024
 
 
-def _check_required(ctx: Context, block_id: str, spec: Any, table: TypeTables) -> list[Finding]:
-    found: list[Finding] = []
+def _check_required(
+    ctx: Context,
+    block_id: str,
+    table: TypeTables,
+    required: tuple[tuple[str, str], ...],
+    subs: dict[str, dict[str, Any]],
+    out: list[Finding],
+) -> None:
     reported: set[str] = set()
-    for sub_id, why in _required(ctx, block_id, spec, table):
+    for sub_id, why in required:
         canonical = table.canonical.get(sub_id, sub_id)
-        if canonical in reported or _filled(ctx, block_id, spec, table, sub_id):
+        if canonical in reported or _filled(subs, table, sub_id):
             continue
         reported.add(canonical)
-        found.append(
+        out.append(
             RULE.finding(
                 "missing_required_field",
                 pointer("blocks", block_id, "subBlocks", sub_id, "value"),
@@ -248,7 +286,6 @@ def _check_required(ctx: Context, block_id: str, spec: Any, table: TypeTables) -
                 "(a value, a <block.field> reference or a {{ENV_VAR}}).",
             )
         )
-    return found
 
 
 # --- runtime checks: what JUL25 Sim does with the values when the block runs -------------------
@@ -365,17 +402,6 @@ def _wanted(spec: Any, operation: Any) -> tuple[Any, ...]:
         kept.append(sub_spec)
     _WANTED[key] = (spec, tuple(kept))
     return _WANTED[key][1]
-
-
-def _needs(ctx: Context, block_id: str, spec: Any) -> list[str]:
-    """Fields the chosen tool requires whose own value (not a twin's) is empty, in declaration order."""
-    empty: list[str] = []
-    for sub_spec in _wanted(spec, _field_value(ctx, block_id, spec, "operation")):
-        if sub_spec.condition is not None and not _condition_met(ctx, block_id, spec, sub_spec.condition):
-            continue
-        if _empty(_field_value(ctx, block_id, spec, sub_spec.id)):
-            empty.append(sub_spec.id)
-    return empty
 
 
 def _needs_input(ctx: Context, block_id: str, spec: Any, empty: list[str]) -> Finding:

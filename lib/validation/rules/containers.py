@@ -19,6 +19,7 @@ from lib.validation.context import Context
 
 _LOOP_TYPES = {"jul25": ("for", "forEach"), "current": ("for", "forEach", "while", "doWhile")}
 _PARALLEL_TYPES = ("collection", "count")
+_NO_DATA: dict[str, Any] = {}
 
 
 def _empty(value: Any) -> bool:
@@ -67,10 +68,8 @@ def _parent_pointer(block: dict[str, Any], block_id: str) -> str:
 
 
 def _check_nesting(ctx: Context) -> Iterator[Finding]:
-    parents = {bid: Context.parent_id(block) for bid, block in ctx.blocks.items()}
+    parents = ctx.parent_ids
     for bid, parent in parents.items():
-        if parent is None:
-            continue
         block = ctx.blocks[bid]
         where = _parent_pointer(block, bid)
         if parent == bid or parent not in ctx.blocks or not ctx.is_container(parent):
@@ -120,8 +119,10 @@ def _check_nesting(ctx: Context) -> Iterator[Finding]:
                 "entry points in loops or parallels. Move it to the top level.",
             )
     for bid, block in ctx.blocks.items():
-        data = found if isinstance(found := block.get("data"), dict) else {}
-        if parents.get(bid) is None and (data.get("extent") == "parent" or block.get("extent") == "parent"):
+        if bid in parents:
+            continue
+        data = found if isinstance(found := block.get("data"), dict) else _NO_DATA
+        if data.get("extent") == "parent" or block.get("extent") == "parent":
             yield RULE.finding(
                 "extent_mismatch",
                 pointer("blocks", bid, "data", "extent"),

@@ -137,7 +137,8 @@ def _check_scope(ctx: Context, edge: EdgeView) -> Iterator[Finding]:
 
 def _check(ctx: Context) -> Iterator[Finding]:
     raw_edges = ctx.state.get("edges")
-    if isinstance(raw_edges, list):
+    # Every edge with string ends is in ctx.edges: when all are, none lacks one.
+    if isinstance(raw_edges, list) and len(raw_edges) != len(ctx.edges):
         for index, edge in enumerate(raw_edges):
             if not isinstance(edge, dict):
                 continue
@@ -150,10 +151,11 @@ def _check(ctx: Context) -> Iterator[Finding]:
                     )
 
     seen: dict[tuple[str, str | None, str, str | None], int] = {}
+    blocks, specs, types, parent = ctx.blocks, ctx.specs, ctx.types, ctx.parent
     for edge in ctx.edges:
-        missing = False
-        for end, block_id in (("source", edge.source), ("target", edge.target)):
-            if block_id not in ctx.blocks:
+        missing = edge.source not in blocks or edge.target not in blocks
+        for end, block_id in (("source", edge.source), ("target", edge.target)) if missing else ():
+            if block_id not in blocks:
                 missing = True
                 yield RULE.finding(
                     f"missing_{end}_block",
@@ -180,7 +182,7 @@ def _check(ctx: Context) -> Iterator[Finding]:
         if missing:
             continue
 
-        if ctx.spec(edge.source) is not None or ctx.is_container(edge.source):
+        if specs.get(edge.source) is not None or edge.source in ctx.containers:
             legal, what = _legal_source(ctx, edge)
             if not legal:
                 shown = edge.source_handle if edge.source_handle is not None else "null"
@@ -195,11 +197,10 @@ def _check(ctx: Context) -> Iterator[Finding]:
                 if handle is not None and handle.startswith(("condition-", "router-")):
                     yield from _check_branch(ctx, edge)
 
-        target_spec = ctx.spec(edge.target)
-        target_handles = getattr(target_spec, "handles", None)
+        target_handles = getattr(specs.get(edge.target), "handles", None)
         if (
-            ctx.is_note(edge.target)
-            or ctx.is_trigger(edge.target)
+            types.get(edge.target) == "note"
+            or edge.target in ctx.triggers
             or (target_handles is not None and getattr(target_handles, "target", True) is False)
         ):
             yield RULE.finding(
@@ -215,7 +216,7 @@ def _check(ctx: Context) -> Iterator[Finding]:
                 f"Edge {edge.index} enters {ctx.label(edge.target)} by handle '{edge.target_handle}'; "
                 "use 'target' (or null on a loop/parallel container).",
             )
-        if edge.source_handle in _SCOPE_HANDLES or ctx.parent.get(edge.source) != ctx.parent.get(edge.target):
+        if edge.source_handle in _SCOPE_HANDLES or parent.get(edge.source) != parent.get(edge.target):
             yield from _check_scope(ctx, edge)  # same parent and a plain handle: nothing to say
     if ctx.era == "jul25":
         yield from _check_else(ctx)

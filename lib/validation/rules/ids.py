@@ -32,7 +32,7 @@ def _check(ctx: Context) -> Iterator[Finding]:
                 seen_ids[block_id] = key
         for sub_key, sub in ctx.sub_blocks(key).items():
             sub_id = sub.get("id")
-            if isinstance(sub_id, str) and sub_id != sub_key:
+            if sub_id != sub_key and isinstance(sub_id, str):
                 yield RULE.finding(
                     "subblock_key_mismatch",
                     pointer("blocks", key, "subBlocks", sub_key, "id"),

@@ -62,11 +62,16 @@ class _Memo:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.bits = ctx.bits
+        self.jul25 = ctx.era == "jul25"
         self.open: dict[str, bool] = {}
-        self.declared: dict[str, set[str]] = {}
+        self.declared: dict[str, frozenset[str]] = {}
         self.operation_outputs: dict[str, Any] = {}
         self.enclosing: dict[str, list[str]] = {}
         self.starts: list[str] | None = None
+        self.shapes: dict[str, tuple[str, Any]] = {}
+        # (target, top-level field) → True when a reference that reaches the target has nothing
+        # to report about the field (see `field_ok`).
+        self.quiet: dict[tuple[str, str], bool] = {}
 
     def resolve(self, name: str) -> list[str]:
         owners = self.ctx.by_name.get(name)
@@ -79,6 +84,8 @@ class _Memo:
         return []
 
     def enclosing_of(self, block_id: str) -> list[str]:
+        if block_id not in self.ctx.parent:
+            return _NO_TARGETS  # a top-level block: no enclosing container
         found = self.enclosing.get(block_id)
         if found is None:
             found = self.enclosing[block_id] = self.ctx.ancestors_of_parent(block_id)
@@ -90,7 +97,7 @@ class _Memo:
             found = self.open[target] = _open_outputs(self.ctx, target)
         return found
 
-    def declared_outputs(self, target: str) -> set[str]:
+    def declared_outputs(self, target: str) -> frozenset[str]:
         found = self.declared.get(target)
         if found is None:
             found = self.declared[target] = _declared_outputs(self.ctx, target)
@@ -104,16 +111,47 @@ class _Memo:
             found = self.operation_outputs[target] = (operation, getattr(operation, "outputs", None))
         return found
 
+    def start_shape(self, starter: str) -> tuple[str, Any]:
+        found = self.shapes.get(starter)
+        if found is None:
+            found = self.shapes[starter] = start_shape(self.ctx, starter)
+        return found
+
+    def field_ok(self, target: str, field: str) -> bool:
+        """Whether a reference to `field` of `target` that passed the reach checks of `_check_ref`
+        gets no finding from the rest of it (a JUL25 starter: False, its path decides)."""
+        key = (target, field)
+        found = self.quiet.get(key)
+        if found is None:
+            found = self.quiet[key] = self._field_ok(target, field)
+        return found
+
+    def _field_ok(self, target: str, field: str) -> bool:
+        # The per-target memos above serve `_check_ref`; most targets are read once, so the
+        # answers are computed directly here.
+        ctx = self.ctx
+        if self.jul25 and ctx.types.get(target) == "starter":
+            return False
+        if _open_outputs(ctx, target):
+            return True
+        declared = _declared_outputs(ctx, target)
+        if declared and field not in declared:
+            return False
+        if not self.jul25:
+            return True
+        outputs = getattr(_operation(ctx, target), "outputs", None)
+        return outputs is None or (field.isdigit() if outputs == "list" else field in outputs)
+
 
 def _open_outputs(ctx: Context, target: str) -> bool:
-    block = ctx.blocks[target]
-    if ctx.is_container(target) or ctx.is_trigger(target) or ctx.type_of(target) in _OPEN_OUTPUT_TYPES:
+    block_type = ctx.types.get(target)
+    if target in ctx.containers or target in ctx.triggers or block_type in _OPEN_OUTPUT_TYPES:
         return True
-    if ctx.type_of(target) == "agent":
+    if block_type == "agent":
         fmt = ctx.value(target, "responseFormat")
         if fmt not in (None, "", {}, []) and not (isinstance(fmt, str) and not fmt.strip()):
             return True
-    return not isinstance(block.get("type"), str)
+    return block_type is None  # no string type
 
 
 @per_spec
@@ -122,11 +160,11 @@ def _spec_outputs(spec: Any) -> frozenset[str]:
     return frozenset(str(k) for k in outputs) if isinstance(outputs, dict) else frozenset()
 
 
-def _declared_outputs(ctx: Context, target: str) -> set[str]:
-    keys: set[str] = set(_spec_outputs(ctx.spec(target)))
+def _declared_outputs(ctx: Context, target: str) -> frozenset[str]:
+    keys = _spec_outputs(ctx.spec(target))
     stored = ctx.blocks[target].get("outputs")
-    if isinstance(stored, dict):
-        keys.update(str(k) for k in stored)
+    if isinstance(stored, dict) and stored:
+        return keys.union(str(k) for k in stored)
     return keys
 
 
@@ -194,7 +232,7 @@ def _check_ref(
                 )
             ]
         if ctx.types.get(target) == "starter":
-            return list(_check_start_path(ctx, block_id, target, (*parts, *inner), ref))
+            return list(_check_start_path(memo, block_id, target, (*parts, *inner), ref))
     if memo.open_outputs(target):
         return _NOTHING
     declared = memo.declared_outputs(target)
@@ -222,7 +260,7 @@ _NO_TARGETS: list[str] = []
 def _operation(ctx: Context, target: str) -> Any:
     """The registry OperationSpec the block runs (JUL25 tool blocks with an operation dropdown)."""
     spec = ctx.spec(target)
-    if spec is None or spec.category != "tools" or not spec.operations:
+    if spec is None or not spec.operations or spec.category != "tools":
         return None
     chosen = ctx.value(target, "operation")
     if chosen is None:
@@ -302,9 +340,10 @@ def _missing_step(shape: Any, path: str) -> str | None:
 
 
 def _check_start_path(
-    ctx: Context, block_id: str, starter: str, parts: tuple[Any, ...], ref: _Ref
+    memo: _Memo, block_id: str, starter: str, parts: tuple[Any, ...], ref: _Ref
 ) -> Iterator[Finding]:
-    mode, shape = start_shape(ctx, starter)
+    ctx = memo.ctx
+    mode, shape = memo.start_shape(starter)
     if shape is None:
         return
     missing = _missing_step(shape, ref.path)
@@ -325,11 +364,12 @@ def _check_start_path(
     )
 
 
-def _resolved_texts(ctx: Context, block_id: str) -> list[tuple[str, tuple[Any, ...], str]]:
+def _resolved_texts(
+    ctx: Context, block_id: str, block_type: str, tagged: list[tuple[str, tuple[Any, ...], str]]
+) -> list[tuple[str, tuple[Any, ...], str]]:
     """(subBlock id, path, text) of the '<'-holding strings Sim resolves when the block runs
     (a condition's JSON string of branches: each branch's expression but the else)."""
-    tagged = ctx.tagged(block_id)
-    if ctx.types.get(block_id) != "condition" or not isinstance(ctx.value(block_id, "conditions"), str):
+    if block_type != "condition" or not isinstance(ctx.value(block_id, "conditions"), str):
         return tagged
     found = []
     for sub_id, inner, text in tagged:
@@ -343,22 +383,30 @@ def _resolved_texts(ctx: Context, block_id: str) -> list[tuple[str, tuple[Any, .
     return found
 
 
-def _check_tags(ctx: Context, block_id: str) -> list[Finding]:
-    block_type = ctx.type_of(block_id) or ""
-    blocks, by_name = ctx.blocks, ctx.by_name
-    found: list[Finding] = []
-    for sub_id, inner, text in _resolved_texts(ctx, block_id):
-        if _DIRECT_RUNTIME.match(text):
-            continue  # a whole-value <loop.x>/<parallel.x> outside its container stays literal
+def _check_tags(
+    ctx: Context,
+    block_id: str,
+    tagged: list[tuple[str, tuple[Any, ...], str]],
+    names_block: dict[str, bool],
+    found: list[Finding],
+) -> None:
+    """unknown_tag findings of one block, appended to `found`. `names_block` remembers, per tag
+    reference, whether it names a block by id or normalized name (what `resolves_tag` finds
+    last): most tags do, and those need nothing else."""
+    block_type = ctx.types.get(block_id) or ""
+    for sub_id, inner, text in _resolved_texts(ctx, block_id, block_type, tagged):
         bad = []
         for tag in resolved_tags(text, block_type):
             ref = tag.ref
-            if (ref in blocks or normalized_name(ref) in by_name) and ref.lower() != "start":
-                continue  # names a block (what resolves_tag finds last, after start/loop/parallel)
+            named = names_block.get(ref)
+            if named is None:
+                named = names_block[ref] = _names_block(ctx, ref)
+            if named:
+                continue
             if not ctx.resolves_tag(block_id, ref) and not _judged_elsewhere(tag.text):
                 bad.append(tag)
-        if not bad:
-            continue
+        if not bad or _DIRECT_RUNTIME.match(text):
+            continue  # a whole-value <loop.x>/<parallel.x> outside its container stays literal
         shown = ", ".join(f"'{_short(t.text)}'" for t in dict.fromkeys(bad))
         found.append(
             RULE.finding(
@@ -370,7 +418,10 @@ def _check_tags(ctx: Context, block_id: str) -> list[Finding]:
                 "real block as <blockname.field>.",
             )
         )
-    return found
+
+
+def _names_block(ctx: Context, ref: str) -> bool:
+    return (ref in ctx.blocks or normalized_name(ref) in ctx.by_name) and ref.lower() != "start"
 
 
 _DIRECT_RUNTIME = re.compile(r"^\s*<(?:loop|parallel)\.[^>]+>\s*$")
@@ -388,12 +439,15 @@ def _short(text: str) -> str:
 
 def _check(ctx: Context) -> list[Finding]:
     memo = _Memo(ctx)
-    jul25 = ctx.era == "jul25"
+    jul25 = memo.jul25
+    by_name, bits, types = ctx.by_name, memo.bits, ctx.types
+    containers, tags_skipped = ctx.containers, ctx.disabled | ctx.triggers
+    names_block: dict[str, bool] = {}
     found: list[Finding] = []
     for block_id in ctx.blocks:
-        if ctx.is_note(block_id):
+        if types.get(block_id) == "note":
             continue  # notes are documentation, never resolved
-        if ctx.is_container(block_id):
+        if block_id in containers:
             upstream, readable = ctx.upstream_mask(block_id), ctx.readable_mask(block_id)
             for parts, value in _container_sources(ctx, block_id):
                 for inner, text in tagged_strings(value):
@@ -404,8 +458,24 @@ def _check(ctx: Context) -> list[Finding]:
         if not texts:
             continue
         upstream, readable = ctx.upstream_mask(block_id), ctx.readable_mask(block_id)
+        enclosing = memo.enclosing_of(block_id)
         for sub_id, inner, text in texts:
             for ref in _refs_in(text):
+                # The common case, decided here with what `_check_ref` would read: one block has
+                # the name, it is the enclosing container or runs before (and, JUL25, may be read
+                # by) this block, and nothing is wrong with the field.
+                targets = by_name.get(ref.name)
+                if targets is not None and len(targets) == 1:
+                    target = targets[0]
+                    if enclosing and target in enclosing:
+                        continue
+                    bit = bits.get(target, 0)
+                    if (
+                        upstream & bit
+                        and (not jul25 or (target != block_id and readable & bit))
+                        and memo.field_ok(target, ref.field)
+                    ):
+                        continue
                 problems = _check_ref(
                     memo,
                     block_id,
@@ -417,8 +487,8 @@ def _check(ctx: Context) -> list[Finding]:
                 )
                 if problems:
                     found.extend(problems)
-        if jul25 and ctx.enabled(block_id) and not ctx.is_trigger(block_id):
-            found.extend(_check_tags(ctx, block_id))
+        if jul25 and block_id not in tags_skipped:
+            _check_tags(ctx, block_id, texts, names_block, found)
     return found
 
 

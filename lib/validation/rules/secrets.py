@@ -133,7 +133,8 @@ def _check_rows(ctx: Context, block_id: str, sub_id: str, rows: list[Any], out: 
 
 def _check_hosts(ctx: Context, block_id: str) -> Iterator[Finding]:
     """{{ENV_VAR}} secrets an api block sends to a host that is not their provider's."""
-    values = {sub_id: sub.get("value") for sub_id, sub in ctx.sub_blocks(block_id).items()}
+    subs = ctx.sub_blocks(block_id)
+    values = {field: subs[field].get("value") for field in exfiltration.FIELDS if field in subs}
     for leak in exfiltration.leaks(values):
         if leak.severity == "error":
             why = (
@@ -161,7 +162,8 @@ def _check(ctx: Context) -> list[Finding]:
             continue
         before = len(found)
         _check_block(ctx, block_id, found)
-        reported.extend(f.path for f in found[before:])
+        if len(found) > before:
+            reported.extend([f.path for f in found[before:]])
         if block_type == "api":
             found.extend(_check_hosts(ctx, block_id))
     found.extend(_by_value(ctx, reported))

@@ -92,3 +92,24 @@ def test_host_gate_and_walk_keep_their_depths():
     found = list(exfiltration.leaks(shallow))
     assert [(f.field, f.suffix) for f in found] == [("headers", "/0/cells/Value"), ("body", "/0" * 40)]
     assert list(exfiltration.leaks({**shallow, "body": nest("{{ANTHROPIC_API_KEY}}", 70)}))[1:] == []
+
+
+def test_may_leak_is_false_only_where_no_host_makes_a_variable_suspect():
+    """`leaks` skips its walk and the URL parse when no {{VAR}} `may_leak`: every name that
+    `judge` flags for some host must say True."""
+    from lib.validation import exfiltration
+
+    hosts = ["api.anthropic.com", "evil.io", "example.com", "collector.io", "api.openai.com", "myservice.io"]
+    words = ["ANTHROPIC", "OPENAI", "MY", "SERVICE", "API", "KEY", "TOKEN", "SECRET", "DOMAIN", "STRIPE"]
+    names = {"_".join(w) for w in zip(words, words[1:])} | {
+        "_".join(w) for w in zip(words, words[2:], words[4:])
+    }
+    names |= {"TOKEN", "API_KEY", "KEY", "MY_SERVICE_TOKEN", "SHOPIFY_STORE_DOMAIN", "ANTHROPIC_API_KEY"}
+    for name in sorted(names):
+        flagged = [host for host in hosts if exfiltration.judge(name, host) is not None]
+        assert not flagged or exfiltration.may_leak(name), (name, flagged)
+    assert not exfiltration.may_leak("TOKEN") and not exfiltration.may_leak("SHOPIFY_STORE_DOMAIN")
+    assert exfiltration.may_leak("ANTHROPIC_API_KEY") and exfiltration.may_leak("MY_SERVICE_TOKEN")
+    # An api block whose only secret is {{TOKEN}} is never reported, wherever it sends it.
+    values = {"url": "https://collector.io/x", "headers": [{"cells": {"Value": "Bearer {{TOKEN}}"}}]}
+    assert list(exfiltration.leaks(values)) == []
