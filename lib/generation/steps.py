@@ -186,6 +186,52 @@ def _quoted(text: str) -> str | None:
     return found.group(1) if found else None
 
 
+# a URL the message carries ('email them the webinar link https://…', 'post the form (https://…) in #team') vs
+# one a step calls ('fetch https://…', 'POST to https://…', 'a summary of https://…'): the nearest verb decides
+_MESSAGE_VERB = (
+    r"e-?mail\w*|send\w*|post|posts|posting|share\w*|text|texts|message\w*|remind\w*|invite\w*|thank\w*|dm|"
+    r"repl(?:y|ies)|include\w*|announce\w*|tell|tells|drop|drops|add|adds"
+)
+_FETCH_VERB = (
+    r"fetch\w*|get|gets|poll\w*|check\w*|scrape\w*|crawl\w*|call|calls|read|reads|monitor\w*|query|queries|"
+    r"download\w*|ping\w*|hit|hits|visit\w*|load\w*|watch\w*|request\w*|pull\w*|grab\w*|open\w*|"
+    r"summari[sz]e\w*|analy[sz]e\w*|review\w*|research\w*|track\w*|test\w*"
+)
+
+
+def shared_links(clause: str) -> list[str]:
+    """The URLs a message in `clause` carries to its reader, not addresses a step requests."""
+    out = []
+    for m in lx.URL_RE.finditer(clause):
+        before = clause[: m.start()]
+        if re.search(r"\b(?:to|from|into|of|via|on)\s*[(\[]?\s*$", before, re.I):
+            continue
+        verbs = list(re.finditer(rf"\b(?:(?P<msg>{_MESSAGE_VERB})|{_FETCH_VERB})\b", before, re.I))
+        if verbs and verbs[-1].group("msg"):
+            out.append(m.group(0))
+    return out
+
+
+def _said(clause: str) -> str | None:
+    """The quoted words a message sends: "post 'lunch is here'", 'a message saying "…"', 'with the text '…''
+    (a quote after a place word — 'to the 'alerts' channel' — names a place, not the message)."""
+    found = re.search(
+        r"\b(?:post|posts|send|sends|say|says|saying|reading|write|writes|repl(?:y|ies)(?:\s+with)?|"
+        r"with\s+(?:the\s+)?(?:message|text|words?|note))\s*:?\s*"
+        r"(?:[\"“]([^\"”]{2,200})[\"”]|(?<!\w)'([^']{2,200})'(?!\w))",
+        clause,
+        re.I,
+    )
+    return (found.group(1) or found.group(2)).strip() if found else None
+
+
+def _unlinked(clause: str) -> str:
+    """`clause` with the links its message carries blanked out (they are no request to make)."""
+    for link in shared_links(clause):
+        clause = clause.replace(link, " " * len(link))
+    return clause
+
+
 def _search_query(clause: str) -> str:
     """What to search for: a quoted phrase, the words after 'about/for', or the object of the search verb.
 
@@ -482,6 +528,12 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         values["operation"] = mode["operation"]
     if write and mode.get("text"):
         text = "{prev_text}"  # a message: text even when the data before it is structured
+        said = _said(clause)
+        if said:  # "post 'standup in 5 minutes'", 'a message saying "…"': the words to send, as written
+            text = said
+        links = shared_links(clause)
+        if links:  # 'email them the webinar link https://…': the message carries it
+            text += "\n\n" + "\n".join(links)
         if mode.get("text_as_row"):
             text = json.dumps([["{prev}"]])
         if mode.get("text_as_record"):
@@ -705,6 +757,11 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
     elif target == "discord":  # Discord wants the numeric channel id; '#general' is only a name
         found = re.search(r"\bchannel\s+(?:id\s+)?(\d{6,})\b", clause)
         values["manualChannelId"] = found.group(1) if found else "{{DISCORD_CHANNEL_ID}}"
+        name = None if found else _channel_name(clause)
+        if name:  # '#deploys on Discord': a variable named after it, listed to set to that channel's id
+            var = "DISCORD_CHANNEL_ID_" + re.sub(r"\W+", "_", name).strip("_").upper()
+            values["manualChannelId"] = "{{" + var + "}}"
+            values["__need"] = f"the id of the Discord channel #{name} (Copy Channel ID in Discord), as {var}"
         server = re.search(r"\bserver\s+(\d{6,})\b", clause)
         if server:
             values["manualServerId"] = server.group(1)
@@ -746,7 +803,7 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values["manualTeamId"] = names[0]
     elif target == "sheet":
         found = re.search(r"\b(?:spreadsheet|sheet)\s+(?:id\s+)?([A-Za-z0-9_-]{20,})", clause) or re.search(
-            r"[\"“']([^\"”']+)[\"”']\s+(?:spread)?sheet|(?:spread)?sheet\s+(?:called|named)\s+[\"“']?([\w-]+(?:\s+(?-i:[A-Z0-9])[\w-]*)*)",
+            r"[\"“']([^\"”']+)[\"”']\s+(?:google\s+)?(?:spread)?sheet|(?:spread)?sheet\s+(?:called|named)\s+[\"“']?([\w-]+(?:\s+(?-i:[A-Z0-9])[\w-]*)*)",
             clause,
             re.I,
         )
@@ -785,6 +842,20 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             if who:  # 'send a WhatsApp message to the customer': their number comes from the data
                 values[field_id] = "{recipient_phone}"
                 values["__who"] = who.group(1).lower()
+
+
+def _channel_name(clause: str) -> str | None:
+    """'#deploys', 'the reading channel', 'a channel called "social"': the channel's name as the user wrote it."""
+    tag = lx.CHANNEL_RE.search(clause)
+    if tag:
+        return tag.group(1)
+    for found in re.finditer(
+        r"\b([\w-]+)[\"”']?\s+channel\b|\bchannel\s+(?:called\s+|named\s+)?[\"“']?([\w-]+)", clause, re.I
+    ):
+        name = found.group(1) or found.group(2)
+        if name.lower() not in _NOT_A_NAME + ("discord", "slack", "server", "text", "voice", "its", "same"):
+            return name
+    return None
 
 
 _NOT_A_NAME = (
@@ -1087,7 +1158,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         return []
     named_engine = lx.named_search_engine(clause)
     engine = lx.search_engine(clause)
-    url = lx.URL_RE.search(clause)
+    url = lx.URL_RE.search(_unlinked(clause))
     if url and not named_engine:
         engine = None  # 'look up the prices from https://…' fetches that URL; it is not a web search
     # a search service the user names is used even without a search verb ('look the person up with Exa')
@@ -1113,7 +1184,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     researched = named_engine and url and not re.search(r"\b(fetch|call|request|get|post|download)\b", low)
     # 'scrape https://… with Firecrawl': a named block that takes a URL reads it, not a plain HTTP request
     url_block = url and next((k for _, k in lx.integrations_in(clause) if _takes_url(k)), None)
-    api = None if researched or url_block else _api_step(clause, description)
+    api = None if researched or url_block else _api_step(_unlinked(clause), description)
     if api:
         found.append((1, api))
     for pos, key in lx.integrations_in(clause):
@@ -1470,7 +1541,8 @@ def _options(text: str) -> list[str]:
 
 def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """'route by category: …', 'route it: sales to …', 'sort into billing / technical / account'."""
-    route = _ROUTE.search(sentence) or _ROUTE_ON.search(sentence)
+    bare = lx.URL_RE.sub(lambda m: " " * len(m.group(0)), sentence)  # 'https:' is no 'route it:'
+    route = _ROUTE.search(bare) or _ROUTE_ON.search(bare)
     if not route and not _IF.search(sentence):
         routes = _category_routes(sentence, description, ruled_out)
         if routes is not None:

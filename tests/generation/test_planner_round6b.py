@@ -12,7 +12,11 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r6b-discord-hash": "a Sim variable name holds only [A-Za-z0-9_]: '#refund-watch' becomes "
+    "DISCORD_CHANNEL_ID_REFUND_WATCH, which keeps the name but not its hyphen",
+    "r6b-discord-named": "'drop it in …' is no write verb ('drops' would read 'if the price drops below' as a step)",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round6b.jsonl", _KNOWN))
