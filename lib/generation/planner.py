@@ -18,7 +18,7 @@ from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
-from lib.generation.steps import Step, clauses, read_steps, sentences
+from lib.generation.steps import Step, clauses, implied_else, read_steps, sentences
 from lib.generation.translations import to_english
 from lib.generation.triggers import event_test, read_trigger
 
@@ -94,7 +94,14 @@ def draft(description: str) -> Draft:
             kind=kind_of_text,
         )
     blanked = list(description)
-    for start, end in trigger.spans:
+    spans = list(trigger.spans)
+    if trigger.kind == "webhook":  # 'Shopify sends us an order webhook.': the sentence only announces the event
+        spans += [
+            m.span()
+            for m in _ANNOUNCES.finditer(description)
+            if any(m.start() <= a < m.end() for a, _ in trigger.spans)
+        ]
+    for start, end in spans:
         blanked[start:end] = " " * (end - start)
     text = re.sub(r"\s+(?=[,.;])", "", "".join(blanked))
     steps = read_steps(text, description)
@@ -121,10 +128,17 @@ def draft(description: str) -> Draft:
     if trigger.kind == "webhook" and (lx.threshold_in(head) or qualifier):
         # 'When a Stripe payment over $1,000 succeeds, …', 'When a Jira issue is created with priority Blocker':
         # the event qualifies the run — a condition first
-        test = Step("condition", "condition", label=qualifier or head, text=head)
+        label = qualifier or head
+        if not qualifier:  # 'When a Stripe invoice is paid and the amount is above $5,000': the amount is tested
+            label = next((p for p in _COMPOUND.split(head)[::2] if lx.threshold_in(p)), head)
+        test = Step("condition", "condition", label=label, text=head)
         # '…; otherwise add it to Notion': the steps read from the 'otherwise' part run when the test fails
         other = re.search(r"[,;.]\s*(?:otherwise|else|if not)\b", description, re.I)
         cut = other.start() if other else len(description)
+        # '… Smaller invoices just get logged …', 'Anything else goes to …': a sentence naming the other side
+        side = next((p for p in sentences(text) if implied_else(p, test) is not None), None)
+        if side is not None and 0 <= description.find(side) < cut:
+            cut = description.find(side)
         later = [s for s in steps if s.text and description.find(s.text.strip()) >= cut]
         test.branches = [("if", [s for s in steps if not any(s is x for x in later)]), ("else", later)]
         steps = [test]
@@ -155,6 +169,16 @@ def draft(description: str) -> Draft:
         assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
         needs=builder.needs,
     )
+
+
+# a sentence (or an aside in brackets) that says where the event comes from and nothing else: 'Shopify sends us
+# an order webhook.', 'Our scoring service posts {email, score} to a webhook.', '(it posts JSON to a webhook URL)'
+_ANNOUNCES = re.compile(
+    r"(?:^|(?<=[.!?\n(]))\s*(?:it|they|(?:[\w'-]+\s+){0,3}?(?!(?:and|then|to)\b)[\w'-]+)\s+"
+    r"(?:sends?|posts?|calls?|fires?|hits?|pushes|delivers?)\b[^.!?\n()]{0,80}?\bwebhooks?\b"
+    r"(?:\s+(?:url|endpoint|to\s+(?:you|us)))?\s*(?=[.!?\n)]|$)",
+    re.I,
+)
 
 
 def _cannot(message: str, **detail: Any) -> CannotPlan:

@@ -39,7 +39,7 @@ _ACTION_START = re.compile(
     + r"|"
     + _READ
     + r"|email|e-mail|mail|text|summari[sz]e|classify|categori[sz]e|"
-    r"translate|extract|draft|analy[sz]e|review|triage|route)\b",
+    r"translate|extract|draft|analy[sz]e|review|triage|route|repl(?:y|ies)|respond)\b",
     re.I,
 )
 _NEGATION = r"(?<![\w'])(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid)"
@@ -1944,12 +1944,14 @@ def read_steps(text: str, description: str) -> list[Step]:
             word = sentence.split()[0]
             sentence = f"{lead} and {word.lower() if word[1:].islower() else word}{sentence[len(word) :]}"
         lead = ""
-        otherwise = re.match(r"^\s*(?:otherwise|else|if not)\b[\s,]*", sentence, re.I)
+        sentence = re.sub(r"^\s*[-*•]\s+", "", sentence)  # a bulleted line reads as its text
         last_cond = next((s for s in reversed(steps) if s.kind == "condition"), None)
-        if otherwise and last_cond is not None:
-            last_cond.branches[1] = (
+        otherwise = implied_else(sentence, last_cond)
+        if otherwise is not None and last_cond is not None:
+            last = _innermost_else(last_cond)
+            last.branches[1] = (
                 "else",
-                last_cond.branches[1][1] + read_clauses(sentence[otherwise.end() :], description, ruled_out),
+                last.branches[1][1] + read_clauses(sentence[otherwise:], description, ruled_out),
             )
             continue
         read = read_sentence(sentence, description, ruled_out)
@@ -1968,6 +1970,56 @@ def read_steps(text: str, description: str) -> list[Step]:
         steps = [s for s in steps if s.kind != "condition"] + [fan]
     _apply_count(steps, lx.count_in(description))
     return steps
+
+
+# the other side of the test stated just before: 'Otherwise …', 'Anything else goes to …', 'Smaller invoices
+# just get logged …' (after a numeric test), 'if it's more, …' (a test with no value of its own)
+_OTHERWISE = re.compile(r"^\s*(?:otherwise|else|if not|or else)\b[\s,:]*", re.I)
+_REST = re.compile(
+    r"^\s*(?:(?:for|with)\s+)?(?:(?:anything|everything|everyone|anyone|all)\s+else|the\s+rest|"
+    r"(?:all\s+|any\s+)?(?:the\s+)?other\s+(?:ones|cases|[\w-]+s)\b(?!\s+than))",
+    re.I,
+)
+_COMPARATIVE = (
+    r"(?:smaller|larger|bigger|lower|higher|cheaper|pricier|shorter|longer|lesser|greater|fewer|"
+    r"small|large|big|low|high|cheap)"
+)
+_OTHER_SIDE = re.compile(
+    r"^\s*(?:(?:for|with)\s+)?(?:all\s+|any\s+)?(?:the\s+)?" + _COMPARATIVE + r"\s+(?:[\w-]+\s+)?(?:ones?\b|[\w-]+s\b)"
+    r"|^\s*(?:and\s+)?(?:if|when)\s+(?:it'?s|it\s+is|they'?re|they\s+are|that'?s|the\s+[\w-]+\s+(?:is|are))?\s*"
+    r"(?:any\s+)?(?:more|less|higher|lower|greater|smaller|bigger|larger|above|over|under|below|fewer)"
+    r"(?:\s+than\s+that)?\s*(?:,|\bthen\b)\s*",
+    re.I,
+)
+
+
+def implied_else(sentence: str, last: Step | None) -> int | None:
+    """Where the action of a sentence that states the other side of the last test starts; None otherwise."""
+    if last is None:
+        return None
+    bullet = re.match(r"^\s*[-*•]\s+", sentence)
+    if bullet:
+        found = implied_else(sentence[bullet.end() :], last)
+        return None if found is None else bullet.end() + found
+    said = _OTHERWISE.match(sentence)
+    if said:
+        return said.end()
+    if _REST.match(sentence):
+        return 0  # 'Anything else goes to office@…': the sentence itself says where
+    side = _OTHER_SIDE.match(sentence)
+    if side and lx.threshold_in(last.label or "") and not re.search(r"\d", sentence[: side.end()]):
+        return side.end() if re.match(r"\s*(?:and\s+)?(?:if|when)\b", sentence, re.I) else 0
+    return None
+
+
+def _innermost_else(step: Step) -> Step:
+    """The condition whose else branch is still open: 'if A …, else if B …' nests B in A's else."""
+    while True:
+        tail = step.branches[1][1] if len(step.branches) > 1 else []
+        nested = [s for s in tail if s.kind == "condition"]
+        if len(tail) != 1 or not nested:
+            return step
+        step = nested[0]
 
 
 def _is_route(sentence: str) -> bool:
