@@ -552,6 +552,16 @@ class _Builder:
     ) -> tuple[list[tuple[str, str]], str | None]:
         own = self.refs.get(id(step.data_from)) if step.data_from is not None else None
         prev = own or prev
+        chain = [step]
+        while len(chain[-1].branches) > 1:
+            tail = chain[-1].branches[1][1]
+            if len(tail) != 1 or tail[0].kind != "condition" or not tail[0].chained:
+                break
+            chain.append(tail[0])
+        if len(chain) >= 3:  # three or more exclusive tests: one condition block, 'if' / 'else if' … / 'else'
+            decided = self.decision(chain, heads, prev, parent)
+            if decided is not None:
+                return decided, prev
         expression, data_step = self.expression(step.label, prev, step.text)
         if expression is not None and step.negate:  # 'unless it rains': the steps run when the test is false
             expression = f"!({expression})"
@@ -587,6 +597,36 @@ class _Builder:
             self.edge([(local, "else")], self.end(parent, f"the test '{step.label.strip()}' was false"))
         return exits, prev
 
+    def decision(
+        self, chain: list[Step], heads: list[tuple[str, str]], prev: str | None, parent: str | None
+    ) -> list[tuple[str, str]] | None:
+        """Exclusive tests of one value as one condition block with an 'else if' entry each; None when a
+        test cannot be written on the data at hand (then they nest, one condition per test)."""
+        tested = [self.expression(t.label, prev, t.text) for t in chain]
+        if any(expr is None or extra is not None for expr, extra in tested):
+            return None
+        handles = ["if"] + [f"elif{i}" for i in range(1, len(chain))]
+        entries = [
+            {"id": h, "title": "if" if h == "if" else "else if", "value": expr}
+            for h, (expr, _) in zip(handles, tested, strict=True)
+        ]
+        entries.append({"id": "else", "title": "else", "value": ""})
+        local = self.add("condition", {"conditions": json.dumps(entries)}, parent)
+        self.words[local] = " / ".join("if " + t.label.strip() for t in chain)
+        self.edge(heads, local)
+        exits: list[tuple[str, str]] = []
+        branches = [(h, t.label, t.branches[0][1] if t.branches else []) for h, t in zip(handles, chain, strict=True)]
+        last = chain[-1].branches[1][1] if len(chain[-1].branches) > 1 else []
+        branches.append(("else", "none of the tests", last))
+        for handle, label, branch in branches:
+            if branch:
+                out, _ = self.chain(branch, [(local, handle)], prev, parent, scope=f"{local}:{handle}")
+                exits += out
+            else:
+                why = f"the test '{label.strip()}' was true" if handle != "else" else "no test was true"
+                self.edge([(local, handle)], self.end(parent, why))
+        return exits
+
     def expression(self, test: str, prev: str | None, context: str = "") -> tuple[str | None, Step | None]:
         """A JavaScript condition for the test text, and an extra data step when one is needed."""
         compound = _COMPOUND.split(test)
@@ -600,6 +640,16 @@ class _Builder:
                 join = " && " if i == 0 or compound[i - 1].lower() == "and" else " || "
                 out = f"({part})" if out is None else f"{out}{join}({part})"
             return out, extra
+        span = lx.range_in(test)
+        if span:  # 'between 50 and 80': at least the one and at most the other, on the same value
+            found = lx.RANGE_RE.search(test)
+            assert found is not None
+            unit = span[2] if span[2] == "%" else ""
+            cur = span[2] if span[2] in ("$", "€", "£") else ""
+            ends = [f"at least {cur}{lx.number_text(span[0])}{unit}", f"at most {cur}{lx.number_text(span[1])}{unit}"]
+            parts = [self.expression(test[: found.start()] + e + test[found.end() :], prev, context) for e in ends]
+            if parts[0][0] is not None and parts[1][0] is not None:
+                return f"({parts[0][0]}) && ({parts[1][0]})", parts[0][1]
         threshold = lx.threshold_in(test)
         low = test.lower()
         if threshold:
@@ -688,9 +738,13 @@ class _Builder:
                 )
                 return _signed(f"parseFloat({value})", op, num, unit, low), None
             if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
-                field_name = lx.amount_field(test)
-                if re.match(r"\s*(?:it|it's|it is|they|they're|they are)\b", test, re.I) and self.last_field:
-                    field_name = self.last_field  # 'if the score is 9 …; if it's 6 or lower': the same field
+                named = lx.amount_field(test, None)
+                field_name = named or "amount"
+                if (
+                    re.match(r"\s*(?:it|it's|it is|they|they're|they are)\b", test, re.I) or named is None
+                ) and self.last_field:
+                    # 'if the score is 9 …; if it's 6 or lower', 'Score above 80: …; Under 50: …': the same field
+                    field_name = self.last_field
                 self.last_field = field_name
                 where = "each item" if prev.startswith("<loop") else "the event"
                 scale = 1

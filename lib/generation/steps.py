@@ -65,6 +65,7 @@ class Step:
     needs: list[str] = field(default_factory=list)  # what the user must still fill in
     negate: bool = False  # a condition read from 'unless …': its steps run when the test is false
     unnamed: bool = False  # an action whose channel the text never named ('tell me …' → e-mail)
+    chained: bool = False  # a test exclusive with the one whose else branch holds it: an 'else if' of it
 
 
 def negated(text: str) -> dict[str, set[str]]:
@@ -171,7 +172,7 @@ def clauses(text: str) -> list[str]:
         + _WRITE
         + "|"
         + _READ
-        + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|"
+        + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|tell|warn|"
         r"e-?mail\s+(?:me|us|them|it|him|her|the|a|an|each|every|[\w.+-]+@)|tweet|text\s+(?:me|us|them))\b)",
         _protect_lists(text),
         flags=re.I,
@@ -1380,7 +1381,8 @@ def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[s
 def _implied_destination(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:
     """'write the findings back to the same table': the table/sheet/page of the integration named elsewhere."""
     low = clause.lower()
-    if not re.search(r"\b(" + _WRITE + r")\b", low):
+    told = lx.CHANNEL_RE.search(clause) and re.search(r"\b(?:tell|warn|let)\b", low)  # 'tell #sales'
+    if not re.search(r"\b(" + _WRITE + r")\b", low) and not told:
         return None
     nouns = "|".join(lexicon()["table_nouns"])
     found = re.search(r"\b(?:the|that|this|our|my)\s+(?:same\s+)?(" + nouns + r")s?\b", low)
@@ -1707,15 +1709,31 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
     return [s for c in parts[:first] for s in read_clause(c, description, ruled_out)] + [step]
 
 
+def _stated_range(clause: str) -> bool:
+    """'Between 50 and 80 …', '100–1,000: …' test a range; 'score it from 1 to 10' only names a scale."""
+    return lx.range_in(clause) is not None and bool(
+        re.search(r"\bbetween\b", clause, re.I) or re.match(r"^[^:]{1,60}?\d[^:]{0,30}:", clause)
+    )
+
+
 def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """'add customers with more than 10000 lifetime value to …': a stated threshold without 'if' is a condition."""
     parts = clauses(sentence)
     at = next(
-        (i for i, c in enumerate(parts) if lx.THRESHOLD_RE.search(c) and not _NOT_A_CONDITION.search(c)), None
+        (
+            i
+            for i, c in enumerate(parts)
+            if (lx.THRESHOLD_RE.search(c) or _stated_range(c)) and not _NOT_A_CONDITION.search(c)
+        ),
+        None,
     )
     if at is None:
         return None
-    step = Step("condition", "condition", label=parts[at], text=sentence)
+    label = parts[at]
+    head = re.match(r"^([^:]{1,60}?\d[^:]{0,30}):\s*(\S.*)$", parts[at])
+    if head and (lx.threshold_in(head.group(1)) or lx.range_in(head.group(1))):
+        label, parts[at] = head.group(1), head.group(2)  # 'Above 50,000: email …': the test, then its action
+    step = Step("condition", "condition", label=label, text=sentence)
     # '… -> post in #deals, otherwise log it in the sheet': the clauses from 'otherwise' on are the else branch
     other = next((i for i in range(at + 1, len(parts)) if _ELSE.match(parts[i])), len(parts))
     taken = [s for c in parts[at:other] for s in read_clause(c, description, ruled_out)]
@@ -1962,7 +1980,11 @@ def read_steps(text: str, description: str) -> list[Step]:
     # steps stated after it still run first.
     steps = sorted(steps, key=lambda s: s.kind == "condition")
     tests = [s for s in steps if s.kind == "condition"]
-    if len(tests) > 1:
+    if len(tests) > 1 and _exclusive_chain(tests):
+        # 'if the rating is 5 …; if it's 2 or lower …', 'Above 50,000: … Between 10,000 and 50,000: …': tests no
+        # value passes together are one decision — each next test is the else branch of the one before
+        steps = [s for s in steps if s.kind != "condition"] + [tests[0]]
+    elif len(tests) > 1:
         # 'if the score is 9 or 10, email them; if it's 6 or lower, open a ticket': separate tests of the same
         # data each decide their own action, so they start side by side rather than one behind the other
         fan = Step("fan", "fan", label="separate tests", text=" / ".join(t.text for t in tests))
@@ -2020,6 +2042,49 @@ def _innermost_else(step: Step) -> Step:
         if len(tail) != 1 or not nested:
             return step
         step = nested[0]
+
+
+_CATEGORY = re.compile(
+    r"^\s*(?:the\s+|its\s+|their\s+)?([\w-]+)(?:'s|\s+is|\s+are|\s+was)\s+(?!not\b|no\b)(?:an?\s+|the\s+)?([\w\s'-]+?)\s*$",
+    re.I,
+)
+_PRONOUN = ("it", "they", "this", "that", "its")
+
+
+def _category(label: str) -> tuple[str, str] | None:
+    """('type', 'complaint') for 'the type is a complaint' / 'it's a complaint' (one value, no 'and'/'or')."""
+    found = _CATEGORY.match(label)
+    if not found or re.search(r"\b(?:and|or|not)\b|\d", label, re.I):
+        return None
+    return found.group(1).lower(), found.group(2).lower()
+
+
+def _exclusive(a: Step, b: Step) -> bool:
+    """No value of the data passes both tests: disjoint numeric ranges of one field, or two values of one word."""
+    if a.data_from is not b.data_from or a.negate or b.negate:
+        return False
+    fields = [lx.amount_field(t.label, None) for t in (a, b)]
+    if fields[0] and fields[1] and fields[0] != fields[1]:
+        return False
+    spans = [lx.interval_of(t.label) for t in (a, b)]
+    if spans[0] and spans[1]:
+        return lx.disjoint(spans[0], spans[1])
+    said = [_category(t.label) for t in (a, b)]
+    if not said[0] or not said[1] or said[0][1] == said[1][1]:
+        return False
+    return said[0][0] == said[1][0] or said[0][0] in _PRONOUN or said[1][0] in _PRONOUN
+
+
+def _exclusive_chain(tests: list[Step]) -> bool:
+    """Chain tests that exclude each other pairwise, each next one in the else branch of the one before."""
+    if any(not _exclusive(a, b) for i, a in enumerate(tests) for b in tests[i + 1 :]):
+        return False
+    if any(len(t.branches) < 2 or t.branches[1][1] for t in tests[:-1]):
+        return False  # an else branch the text filled stays as written
+    for earlier, later in zip(tests, tests[1:], strict=False):
+        earlier.branches[1] = ("else", [later])
+        later.chained = True
+    return True
 
 
 def _is_route(sentence: str) -> bool:
