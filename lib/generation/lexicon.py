@@ -253,8 +253,25 @@ def api_key_for(model: str) -> str:
     return "{{OPENAI_API_KEY}}"
 
 
+# '25% above the usual $800', 'more than 20% over our daily budget of $1,200', '40% below the target of 2,000'
+_RELATIVE = re.compile(
+    r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent\b)\s+(?P<dir>above|over|higher than|more than|below|under|"
+    r"less than|lower than)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+|a\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:of\s+)?(?P<base>[$€£]?\s*\d[\d,.'\u00a0\u202f]*(?:\s*(?:k|m)\b)?(?:\s*(?:€|eur\b|euros?\b))?)",
+    re.I,
+)
+
+
 def threshold_in(text: str) -> tuple[str, float, str] | None:
-    """(operator, number, unit) for 'more than 5%', 'drops below $100', 'exceeds 1.5k'."""
+    """(operator, number, unit) for 'more than 5%', 'drops below $100', 'exceeds 1.5k', and a percentage of a
+    stated base ('25% above the usual $800' → above 1000)."""
+    relative = _RELATIVE.search(text)
+    base = threshold_in("over " + relative.group("base").strip().rstrip(".,")) if relative else None
+    if relative and base and base[2] != "%":
+        share = float(relative.group("pct")) / 100
+        down = relative.group("dir").lower() in ("below", "under", "less than", "lower than")
+        value = round(base[1] * (1 - share if down else 1 + share), 6)
+        return ("<" if down else ">"), value, base[2]
     found = THRESHOLD_RE.search(text)
     if not found:
         # '6 or lower', '9 or higher', '100 or more': the number first, then the direction (inclusive)
