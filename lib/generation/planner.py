@@ -175,7 +175,7 @@ def draft(description: str) -> Draft:
 # an order webhook.', 'Our scoring service posts {email, score} to a webhook.', '(it posts JSON to a webhook URL)'
 _ANNOUNCES = re.compile(
     r"(?:^|(?<=[.!?\n(]))\s*(?:it|they|(?:[\w'-]+\s+){0,3}?(?!(?:and|then|to)\b)[\w'-]+)\s+"
-    r"(?:sends?|posts?|calls?|fires?|hits?|pushes|delivers?)\b[^.!?\n()]{0,80}?\bwebhooks?\b"
+    r"(?:sends?|posts?|calls?|fires?|hits?|pushes|delivers?|comes?\s+in|arrives?)\b[^.!?\n()]{0,80}?\bwebhooks?\b"
     r"(?:\s+(?:url|endpoint|to\s+(?:you|us)))?\s*(?=[.!?\n)]|$)",
     re.I,
 )
@@ -802,6 +802,9 @@ class _Builder:
         self.edge(heads, local)
         exits: list[tuple[str, str]] = []
         for label, branch in step.branches:
+            if not branch:  # 'spam -> ignore': the route ends the run cleanly
+                self.edge([(local, "source")], self.end(parent, f"the route '{label}' asks for nothing"))
+                continue
             out, _ = self.chain(branch, [(local, "source")], prev, parent, scope=f"{local}:{label}")
             exits += out
         exits = exits or [(local, "source")]

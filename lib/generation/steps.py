@@ -162,7 +162,8 @@ def _protect_lists(text: str) -> str:
             return m.group(0)
         return m.group(0).replace(",", "\x01")
 
-    return re.sub(r"\b[\w-]+(?:\s*,\s*[\w-]+)+,?\s+(?:or|and)\s+[\w-]+\b", keep, text)
+    # an address's last part ('…@school.edu, fee or payment …') is no list item
+    return re.sub(r"(?<![.@/])\b[\w-]+(?:\s*,\s*[\w-]+)+,?\s+(?:or|and)\s+[\w-]+\b", keep, text)
 
 
 def clauses(text: str) -> list[str]:
@@ -1450,7 +1451,7 @@ _ROUTE_ON = re.compile(
 )
 # 'invoices go to #finance, support requests to Zendesk and sales inquiries to sales@…': routes by category
 _DESTINATION = re.compile(
-    r"^\s*(?:and\s+)?(?:send\s+|forward\s+|route\s+)?(?:the\s+|all\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+"
+    r"^\s*(?:and\s+)?(?:send\s+|forward\s+|route\s+)?(?:the\s+|all\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
     r"(?:go(?:es)?\s+|should go\s+|are sent\s+|get sent\s+|must go\s+)?(?:to|into)\s+\S",
     re.I,
 )
@@ -1662,7 +1663,7 @@ def _route_of(clause: str) -> tuple[str, str] | None:
 
 def _as_action(text: str) -> str:
     """'-> a Jira ticket', '-> #kudos on Slack': a destination written without its verb is given one."""
-    if _ACTION_START.match(text):
+    if _ACTION_START.match(text) or _NOTHING.match(text):
         return text
     if text.lstrip().startswith("#"):
         return "post to " + text
@@ -1671,6 +1672,13 @@ def _as_action(text: str) -> str:
     ):
         return "post " + text
     return "create " + text
+
+
+_NOTHING = re.compile(
+    r"^\W*(?:just\s+)?(?:ignore(?:d)?|skip(?:ped)?|drop(?:ped)?|discard(?:ed)?|archive(?:d)?\s+nothing|"
+    r"(?:do\s+)?nothing|no\s+action|leave\s+(?:it|them)(?:\s+alone)?)\b(?:\s+(?:it|them))?\W*$",
+    re.I,
+)
 
 
 def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
@@ -1687,13 +1695,13 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
                 and _DESTINATION.match(clause.split(":")[-1].lstrip(" :;,")) is not None
                 and not re.search(r"->|→|=>", clause)
             )
-            or route[0].lower() in ("it", "them", "this", "everything", "we", "i", "you", "they")
+            or (route[0].lower() in ("it", "them", "this", "everything", "we", "i", "you", "they") and route[0] != "IT")
         ):
             continue
         branch = [s for s in read_clause(route[1], description, ruled_out) if s.kind == "action"]
-        if branch:
+        if branch or _NOTHING.match(route[1]):  # 'spam -> ignore': a route that ends the run
             routes.append((i, route[0], branch))
-    if len(routes) < 3:
+    if len(routes) < 3 or sum(1 for r in routes if r[2]) < 2:
         return None
     first = routes[0][0]
     step = Step("router", "router", label="category: " + " / ".join(r[1] for r in routes), text=sentence)
@@ -2092,7 +2100,9 @@ def _is_route(sentence: str) -> bool:
     if _ACTION_START.match(sentence) or _IF.search(sentence):
         return False
     route = _route_of(clauses(sentence)[0]) if sentence.strip() else None
-    return route is not None and route[0].lower() not in ("it", "them", "this", "we", "i", "you", "they")
+    return route is not None and (
+        route[0].lower() not in ("it", "them", "this", "we", "i", "you", "they") or route[0] == "IT"
+    )  # 'IT -> a Linear ticket': the department, not a pronoun
 
 
 def _join_routes(parts: list[str]) -> list[str]:
