@@ -1980,6 +1980,14 @@ def read_steps(text: str, description: str) -> list[Step]:
                 last.branches[1][1] + read_clauses(sentence[otherwise:], description, ruled_out),
             )
             continue
+        loop = next((s for s in reversed(steps) if s.kind == "loop" and s.body), None)
+        scope = _item_scope(sentence) if loop is not None else None
+        if scope is not None and loop is not None:
+            # 'Tenants marked 'autopay' shouldn't get one': a test on each item around what the loop repeats
+            test = Step("condition", "condition", label=scope[0], text=sentence, negate=scope[1])
+            test.branches = [("if", loop.body), ("else", [])]
+            loop.body = [test]
+            continue
         read = read_sentence(sentence, description, ruled_out)
         lead = "" if read else sentence
         steps += sorted(read, key=lambda s: rank[s.kind])
@@ -2093,6 +2101,41 @@ def _exclusive_chain(tests: list[Step]) -> bool:
         earlier.branches[1] = ("else", [later])
         later.chained = True
     return True
+
+
+_WHICH = r"(?:marked|tagged|flagged|labell?ed|with|whose|that|who|on|in|from)\b"
+_LEFT_OUT = (
+    r"(?:shouldn'?t|should\s+not|don'?t|do\s+not|must\s+not|mustn'?t|won'?t|never|need\s+not|needn'?t)\s+"
+    r"(?:get|receive|be\s+(?:e-?mailed|messaged|contacted|included|sent|reminded|notified|charged))\b"
+    r"|(?:are|is|should\s+be|must\s+be|get|gets)\s+(?:skipped|excluded|ignored|left\s+out)\b"
+)
+_EXCLUDED = re.compile(
+    r"^\s*(?:but\s+)?(?:(?:skip|ignore|exclude|leave\s+out)\s+(?:any\s+|the\s+|all\s+|those\s+)?[\w-]+\s+(?P<a>"
+    + _WHICH
+    + r".*?)|(?:any\s+|the\s+|all\s+)?[\w-]+\s+(?P<b>"
+    + _WHICH
+    + r".*?)\s+(?:"
+    + _LEFT_OUT
+    + r").*?)\s*$",
+    re.I,
+)
+_ONLY = re.compile(
+    r"^\s*only\s+(?:the\s+)?[\w-]+\s+(?P<c>" + _WHICH + r".*?)(?:\s+(?:should|get|gets|receive|are)\b.*)?$", re.I
+)
+
+
+def _item_scope(sentence: str) -> tuple[str, bool] | None:
+    """(the test, negated) when a sentence after a loop names which items it leaves out or keeps:
+    'Tenants marked 'autopay' shouldn't get one', 'Skip customers with a refund', 'Only orders from EU …'."""
+    if _ACTION_START.match(sentence.strip()) and not re.match(r"\s*(?:skip|ignore|exclude|leave out)\b", sentence, re.I):
+        return None
+    found = _EXCLUDED.match(sentence)
+    if found:
+        return (found.group("a") or found.group("b")).strip(), True
+    only = _ONLY.match(sentence)
+    if only:
+        return only.group("c").strip(), False
+    return None
 
 
 def _is_route(sentence: str) -> bool:
