@@ -21,10 +21,10 @@ REPO_RE = re.compile(r"\b([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*)\b")
 _COMPARATORS = [
     (
         r"(?:more|greater|higher|bigger)\s+than|above|over|exceeds?|exceeding|rises? above|goes above|at least|"
-        r"(?:passes|reaches|hits|crosses|tops|surpasses)(?:\s+the)?|>=?",
+        r"(?:passes|reaches|hits|crosses|tops|surpasses)(?:\s+the)?|older\s+than|>=?",
         ">",
     ),
-    (r"(?:less|lower|fewer|smaller)\s+than|below|under|drops? below|falls? below|at most|<=?", "<"),
+    (r"(?:less|lower|fewer|smaller)\s+than|below|under|drops? below|falls? below|at most|newer\s+than|<=?", "<"),
     (r"equals?|equal to|is exactly|==", "=="),
 ]
 THRESHOLD_RE = re.compile(

@@ -399,6 +399,12 @@ class _Builder:
             return "<loop.currentItem>"  # 'for every email address in my list': the item is the address
         if parent is not None:
             path = self.item_email if kind == "email" else self.item_phone
+            column = re.search(
+                (r"e-?mail" if kind == "email" else r"phone|number") + r"[^.;]{0,40}?\bcolumn\s+([A-Z])\b",
+                f"{step.text} {self.description}",
+            )
+            if column and path.isdigit():  # a sheet row is a list of cells: '(column C)' is the third
+                path = str(ord(column.group(1)) - ord("A"))
             self.notes.append(
                 f"the {who}'s {what} is read from each item's '{path}' field (<loop.currentItem.{path}>); "
                 "change it if your data names it differently"
@@ -715,8 +721,12 @@ class _Builder:
                     "month": 2592000000,
                 }
                 created = self.item_created if prev.startswith("<loop") else "created_at"
+                if re.search(r"\b(?:overdue|past\s+due|late)\b", low):  # '30 days overdue': since it was due
+                    created = "due_date"
                 self.notes.append(
-                    f"the test '{test.strip()}' reads when each item was created ({prev[:-1]}.{created}>)"
+                    f"the test '{test.strip()}' reads "
+                    + ("when each item was due" if created == "due_date" else "when each item was created")
+                    + f" ({prev[:-1]}.{created}>)"
                 )
                 left = f"Date.now() - new Date({prev[:-1]}.{created}>).getTime()"
                 return _cmp(left, op, f"{num} * {unit_ms[age.group(1).lower()]}"), None

@@ -1368,6 +1368,14 @@ def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[s
     """'remind the team …', 'tell me a joke', 'ask them why': a message to a person with no channel named is
     an e-mail (said in the report), to the user for 'me', else to the address the data holds."""
     found = _TO_PERSON.search(clause)
+    if found is None:  # 'send a polite reminder to the client's email address': an e-mail to that person
+        people = "|".join(lexicon()["people"])
+        found = re.search(  # a person the text names, or anyone whose e-mail address it names
+            r"\b(?:send|sends|forward|forwards)\b[^.;]*?\bto\s+(?P<who>(?:the|each|every|that|this|our|their)\s+"
+            r"(?:[\w-]+\s+)?(?:(?:" + people + r")s?\b(?:'s?)?|[\w-]+(?='s?\s+e-?mail)'s?))(?:\s+e-?mail(?:\s+address)?)?\b",
+            clause,
+            re.I,
+        )
     if found is None or ruled(ruled_out, "gmail", "write"):
         return None
     step = _integration_step(
@@ -1470,7 +1478,7 @@ _NOT_A_CONDITION = re.compile(
 )
 _LOOP = re.compile(
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
-    r"(?:each|every|all(?:\s+of)?(?:\s+the)?)\s+((?:[\w\s$€£%=-]|[.,](?=\d{3}\b))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+)?([\w\s-]+?))?"
+    r"(?:each|every|all(?:\s+of)?(?:\s+the)?|any)\s+((?:[\w\s$€£%=-]|[.,](?=\d{3}\b))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+)?([\w\s-]+?))?"
     r"\s*(?:,|:|\bdo\b|$|(?=\s(?:"
     + _WRITE
     + "|"
