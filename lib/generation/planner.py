@@ -774,6 +774,7 @@ class _Builder:
                 )
                 left = f"Number({prev[:-1]}.{field_name}>)" + (f" / {scale}" if scale != 1 else "")
                 return _cmp(left, op, num), None
+            self.numeric_answer(prev, test)
             return _cmp(f"Number({prev})", op, num), None
         if prev is None:
             return None, None
@@ -821,6 +822,18 @@ class _Builder:
         if step.body:  # steps stated after the routing that are not routes run once the route is taken
             exits, _ = self.chain(step.body, exits, prev, parent)
         return exits
+
+    def numeric_answer(self, prev: str, test: str) -> None:
+        """'have AI grade it …; if the score is below 50': the agent a number is compared with answers a number."""
+        found = re.fullmatch(r"<([\w-]+)\.content>", prev)
+        block = next((b for b in self.blocks if found and b.id == found.group(1) and b.type == "agent"), None)
+        if block is None:
+            return
+        for value in block.values:
+            if value.id == "systemPrompt" and isinstance(value.value, str) and "number only" not in value.value:
+                value.value = value.value.replace(" and report the key findings briefly.", ".").rstrip() + (
+                    f" Answer with the number only (the value the test '{test.strip()}' compares), no words."
+                )
 
     def listing_agent(self, prev: str | None, label: str) -> str | None:
         """'have the AI pull out action items, and for each action item …': the agent just before the loop
