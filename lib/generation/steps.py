@@ -208,7 +208,11 @@ def shared_links(clause: str) -> list[str]:
         before = clause[: m.start()]
         if re.search(r"\b(?:to|from|into|of|via|on)\s*[(\[]?\s*$", before, re.I):
             continue
-        verbs = list(re.finditer(rf"\b(?:(?P<msg>{_MESSAGE_VERB})|{_FETCH_VERB})\b", before, re.I))
+        verbs = [
+            v
+            for v in re.finditer(rf"\b(?:(?P<msg>{_MESSAGE_VERB})|{_FETCH_VERB})\b", before, re.I)
+            if not re.search(r"\b(?:a|an|the|our|your|their|this|that)\s+$", before[: v.start()], re.I)
+        ]  # 'book a call at https://…': after a determiner the word is a noun
         if verbs and verbs[-1].group("msg"):
             out.append(m.group(0))
     return out
@@ -772,6 +776,13 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         table = _table_name(clause)
         if base and target == "airtable":
             values["baseId"] = base.group(1)
+        named = None if base else re.search(
+            r"[\"“']([\w -]{2,40})[\"”']\s+base\b|\bbase\s+(?:called\s+|named\s+)?[\"“']([\w -]{2,40})[\"”']", clause, re.I
+        )
+        if named and target == "airtable":  # 'our Airtable 'Maintenance' base': its name, listed to replace by its id
+            name = (named.group(1) or named.group(2)).strip()
+            values["baseId"] = name
+            values["__need"] = f"replace '{name}' by the Airtable base's id (app…, in the base's URL)"
         if table:
             values["tableId" if target == "airtable" else "table"] = table
     elif target == "jira":
@@ -973,9 +984,21 @@ def _named_api_step(clause: str) -> Step | None:
     )
 
 
+# 'fetch the rate from api.exchangerate.host': an address written without its scheme
+_BARE_HOST = re.compile(
+    r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+(?:com|io|net|org|host|dev|app|co|ai|so|me|info|biz|cloud|tech|us|uk|de|fr|"
+    r"es|it|nl|eu|ch|at|be|se|no|dk|fi|pl|pt|jp|au|ca)(?:/[\w./?=&%-]*[\w/])?)(?![\w@-])",
+    re.I,
+)
+
+
 def _api_step(clause: str, description: str) -> Step | None:
     url = lx.URL_RE.search(clause)
     service = lx.api_service(clause)
+    bare = None if url or service or lx.integrations_in(clause) else _BARE_HOST.search(clause)
+    if bare and re.search(rf"\b(?:{_FETCH_VERB})\b", clause[: bare.start()], re.I):
+        clause = clause[: bare.start()] + "https://" + bare.group(1) + clause[bare.end() :]
+        url = lx.URL_RE.search(clause)
     if url:
         low = clause.lower()
         write = re.search(
@@ -1185,7 +1208,11 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     # 'research https://rival.com with Tavily': the URL is what to research, not an endpoint to call
     researched = named_engine and url and not re.search(r"\b(fetch|call|request|get|post|download)\b", low)
     # 'scrape https://… with Firecrawl': a named block that takes a URL reads it, not a plain HTTP request
-    url_block = url and next((k for _, k in lx.integrations_in(clause) if _takes_url(k)), None)
+    bare = None if url else _BARE_HOST.search(clause)
+    address = url.group(0) if url else None
+    if bare and re.search(rf"\b(?:{_FETCH_VERB})\b", clause[: bare.start()], re.I):
+        address = "https://" + bare.group(1)  # 'scrape the pricing page of competitor.com'
+    url_block = address and next((k for _, k in lx.integrations_in(clause) if _takes_url(k)), None)
     api = None if researched or url_block else _api_step(_unlinked(clause), description)
     if api:
         found.append((1, api))
@@ -1210,8 +1237,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         if _mentioned_as_noun(key, clause):
             continue
         step = _integration_step(key, clause, description)
-        if url and url_block == key:
-            step.values["url"] = url.group(0)
+        if address and url_block == key:
+            step.values["url"] = address
         if step.kind == "source" and (api or engine) and "read" not in lexicon()["integrations"][key]:
             continue
         found.append((pos + 2, step))
