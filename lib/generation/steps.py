@@ -2010,9 +2010,15 @@ def read_steps(text: str, description: str) -> list[Step]:
         otherwise = implied_else(sentence, last_cond)
         if otherwise is not None and last_cond is not None:
             last = _innermost_else(last_cond)
+            rest = sentence[otherwise:]
             last.branches[1] = (
                 "else",
-                last.branches[1][1] + read_clauses(sentence[otherwise:], description, ruled_out),
+                last.branches[1][1]
+                + (
+                    read_sentence(rest, description, ruled_out)  # '… instead': a test of its own, an else-if
+                    if re.match(r"\s*(?:and\s+)?(?:if|when)\b", rest, re.I)
+                    else read_clauses(rest, description, ruled_out)
+                ),
             )
             continue
         loop = next((s for s in reversed(steps) if s.kind == "loop" and s.body), None)
@@ -2077,8 +2083,8 @@ def implied_else(sentence: str, last: Step | None) -> int | None:
     said = _OTHERWISE.match(sentence)
     if said:
         return said.end()
-    if _REST.match(sentence):
-        return 0  # 'Anything else goes to office@…': the sentence itself says where
+    if _REST.match(sentence) or re.match(r"^\s*(?:and\s+)?(?:if|when)\b.*\binstead\W*$", sentence, re.I):
+        return 0  # 'Anything else goes to office@…', 'If it's X, do Y instead': the sentence itself says what
     side = _OTHER_SIDE.match(sentence)
     if side and lx.threshold_in(last.label or "") and not re.search(r"\d", sentence[: side.end()]):
         return side.end() if re.match(r"\s*(?:and\s+)?(?:if|when)\b", sentence, re.I) else 0
