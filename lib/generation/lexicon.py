@@ -24,7 +24,10 @@ _COMPARATORS = [
         r"(?:passes|reaches|hits|crosses|tops|surpasses)(?:\s+the)?|older\s+than|>=?",
         ">",
     ),
-    (r"(?:less|lower|fewer|smaller)\s+than|below|under|drops? below|falls? below|at most|newer\s+than|<=?", "<"),
+    (
+        r"(?:less|lower|fewer|smaller)\s+than|below|under|drops? below|falls? below|at most|newer\s+than|<=?",
+        "<",
+    ),
     (r"equals?|equal to|is exactly|==", "=="),
 ]
 THRESHOLD_RE = re.compile(
@@ -343,7 +346,9 @@ def interval_of(test: str) -> tuple[float, bool, float, bool] | None:
             "<": (-inf, False, num, False),
             "<=": (-inf, False, num, True),
         }.get(op, (num, True, num, True))
-    listed = re.search(r"\b(?:is|are|=|equals?|of)\s+(-?\d+(?:\.\d+)?)(?:\s+or\s+(-?\d+(?:\.\d+)?))?(?![\w.%])", test, re.I)
+    listed = re.search(
+        r"\b(?:is|are|=|equals?|of)\s+(-?\d+(?:\.\d+)?)(?:\s+or\s+(-?\d+(?:\.\d+)?))?(?![\w.%])", test, re.I
+    )
     if listed:
         values = sorted(float(g) for g in listed.groups() if g)
         return values[0], True, values[-1], True

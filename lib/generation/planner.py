@@ -95,7 +95,9 @@ def draft(description: str) -> Draft:
         )
     blanked = list(description)
     spans = list(trigger.spans)
-    if trigger.kind == "webhook":  # 'Shopify sends us an order webhook.': the sentence only announces the event
+    if (
+        trigger.kind == "webhook"
+    ):  # 'Shopify sends us an order webhook.': the sentence only announces the event
         spans += [
             m.span()
             for m in _ANNOUNCES.finditer(description)
@@ -129,7 +131,9 @@ def draft(description: str) -> Draft:
         # 'When a Stripe payment over $1,000 succeeds, …', 'When a Jira issue is created with priority Blocker':
         # the event qualifies the run — a condition first
         label = qualifier or head
-        if not qualifier:  # 'When a Stripe invoice is paid and the amount is above $5,000': the amount is tested
+        if (
+            not qualifier
+        ):  # 'When a Stripe invoice is paid and the amount is above $5,000': the amount is tested
             label = next((p for p in _COMPOUND.split(head)[::2] if lx.threshold_in(p)), head)
         test = Step("condition", "condition", label=label, text=head)
         # '…; otherwise add it to Notion': the steps read from the 'otherwise' part run when the test fails
@@ -621,7 +625,9 @@ class _Builder:
         self.words[local] = " / ".join("if " + t.label.strip() for t in chain)
         self.edge(heads, local)
         exits: list[tuple[str, str]] = []
-        branches = [(h, t.label, t.branches[0][1] if t.branches else []) for h, t in zip(handles, chain, strict=True)]
+        branches = [
+            (h, t.label, t.branches[0][1] if t.branches else []) for h, t in zip(handles, chain, strict=True)
+        ]
         last = chain[-1].branches[1][1] if len(chain[-1].branches) > 1 else []
         branches.append(("else", "none of the tests", last))
         for handle, label, branch in branches:
@@ -647,15 +653,22 @@ class _Builder:
                 out = f"({part})" if out is None else f"{out}{join}({part})"
             return out, extra
         span = lx.range_in(test)
-        if span:  # 'between 50 and 80': at least the one and at most the other, on the same value
-            found = lx.RANGE_RE.search(test)
-            assert found is not None
+        range_at = lx.RANGE_RE.search(test)
+        if (
+            span and range_at
+        ):  # 'between 50 and 80': at least the one and at most the other, on the same value
             unit = span[2] if span[2] == "%" else ""
             cur = span[2] if span[2] in ("$", "€", "£") else ""
-            ends = [f"at least {cur}{lx.number_text(span[0])}{unit}", f"at most {cur}{lx.number_text(span[1])}{unit}"]
-            parts = [self.expression(test[: found.start()] + e + test[found.end() :], prev, context) for e in ends]
-            if parts[0][0] is not None and parts[1][0] is not None:
-                return f"({parts[0][0]}) && ({parts[1][0]})", parts[0][1]
+            ends = [
+                f"at least {cur}{lx.number_text(span[0])}{unit}",
+                f"at most {cur}{lx.number_text(span[1])}{unit}",
+            ]
+            sides = [
+                self.expression(test[: range_at.start()] + e + test[range_at.end() :], prev, context)
+                for e in ends
+            ]
+            if sides[0][0] is not None and sides[1][0] is not None:
+                return f"({sides[0][0]}) && ({sides[1][0]})", sides[0][1]
         threshold = lx.threshold_in(test)
         low = test.lower()
         if threshold:
@@ -748,10 +761,11 @@ class _Builder:
                 )
                 return _signed(f"parseFloat({value})", op, num, unit, low), None
             if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
-                named = lx.amount_field(test, None)
-                field_name = named or "amount"
+                field_word = lx.amount_field(test, None)
+                field_name = field_word or "amount"
                 if (
-                    re.match(r"\s*(?:it|it's|it is|they|they're|they are)\b", test, re.I) or named is None
+                    re.match(r"\s*(?:it|it's|it is|they|they're|they are)\b", test, re.I)
+                    or field_word is None
                 ) and self.last_field:
                     # 'if the score is 9 …; if it's 6 or lower', 'Score above 80: …; Under 50: …': the same field
                     field_name = self.last_field
@@ -830,7 +844,11 @@ class _Builder:
         if block is None:
             return
         for value in block.values:
-            if value.id == "systemPrompt" and isinstance(value.value, str) and "number only" not in value.value:
+            if (
+                value.id == "systemPrompt"
+                and isinstance(value.value, str)
+                and "number only" not in value.value
+            ):
                 value.value = value.value.replace(" and report the key findings briefly.", ".").rstrip() + (
                     f" Answer with the number only (the value the test '{test.strip()}' compares), no words."
                 )

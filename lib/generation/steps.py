@@ -534,9 +534,9 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         values["operation"] = mode["operation"]
     if write and mode.get("text"):
         text = "{prev_text}"  # a message: text even when the data before it is structured
-        said = _said(clause)
-        if said:  # "post 'standup in 5 minutes'", 'a message saying "…"': the words to send, as written
-            text = said
+        spoken = _said(clause)
+        if spoken:  # "post 'standup in 5 minutes'", 'a message saying "…"': the words to send, as written
+            text = spoken
         links = shared_links(clause)
         if links:  # 'email them the webinar link https://…': the message carries it
             text += "\n\n" + "\n".join(links)
@@ -776,11 +776,19 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         table = _table_name(clause)
         if base and target == "airtable":
             values["baseId"] = base.group(1)
-        named = None if base else re.search(
-            r"[\"“']([\w -]{2,40})[\"”']\s+base\b|\bbase\s+(?:called\s+|named\s+)?[\"“']([\w -]{2,40})[\"”']", clause, re.I
+        base_named = (
+            None
+            if base
+            else re.search(
+                r"[\"“']([\w -]{2,40})[\"”']\s+base\b|\bbase\s+(?:called\s+|named\s+)?[\"“']([\w -]{2,40})[\"”']",
+                clause,
+                re.I,
+            )
         )
-        if named and target == "airtable":  # 'our Airtable 'Maintenance' base': its name, listed to replace by its id
-            name = (named.group(1) or named.group(2)).strip()
+        if (
+            base_named and target == "airtable"
+        ):  # 'our Airtable 'Maintenance' base': its name, listed to replace by its id
+            name = (base_named.group(1) or base_named.group(2)).strip()
             values["baseId"] = name
             values["__need"] = f"replace '{name}' by the Airtable base's id (app…, in the base's URL)"
         if table:
@@ -1209,10 +1217,10 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     researched = named_engine and url and not re.search(r"\b(fetch|call|request|get|post|download)\b", low)
     # 'scrape https://… with Firecrawl': a named block that takes a URL reads it, not a plain HTTP request
     bare = None if url else _BARE_HOST.search(clause)
-    address = url.group(0) if url else None
+    endpoint = url.group(0) if url else None
     if bare and re.search(rf"\b(?:{_FETCH_VERB})\b", clause[: bare.start()], re.I):
-        address = "https://" + bare.group(1)  # 'scrape the pricing page of competitor.com'
-    url_block = address and next((k for _, k in lx.integrations_in(clause) if _takes_url(k)), None)
+        endpoint = "https://" + bare.group(1)  # 'scrape the pricing page of competitor.com'
+    url_block = endpoint and next((k for _, k in lx.integrations_in(clause) if _takes_url(k)), None)
     api = None if researched or url_block else _api_step(_unlinked(clause), description)
     if api:
         found.append((1, api))
@@ -1237,8 +1245,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         if _mentioned_as_noun(key, clause):
             continue
         step = _integration_step(key, clause, description)
-        if address and url_block == key:
-            step.values["url"] = address
+        if endpoint and url_block == key:
+            step.values["url"] = endpoint
         if step.kind == "source" and (api or engine) and "read" not in lexicon()["integrations"][key]:
             continue
         found.append((pos + 2, step))
@@ -1399,7 +1407,9 @@ def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[s
         people = "|".join(lexicon()["people"])
         found = re.search(  # a person the text names, or anyone whose e-mail address it names
             r"\b(?:send|sends|forward|forwards)\b[^.;]*?\bto\s+(?P<who>(?:the|each|every|that|this|our|their)\s+"
-            r"(?:[\w-]+\s+)?(?:(?:" + people + r")s?\b(?:'s?)?|[\w-]+(?='s?\s+e-?mail)'s?))(?:\s+e-?mail(?:\s+address)?)?\b",
+            r"(?:[\w-]+\s+)?(?:(?:"
+            + people
+            + r")s?\b(?:'s?)?|[\w-]+(?='s?\s+e-?mail)'s?))(?:\s+e-?mail(?:\s+address)?)?\b",
             clause,
             re.I,
         )
@@ -1730,7 +1740,10 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
                 and _DESTINATION.match(clause.split(":")[-1].lstrip(" :;,")) is not None
                 and not re.search(r"->|→|=>", clause)
             )
-            or (route[0].lower() in ("it", "them", "this", "everything", "we", "i", "you", "they") and route[0] != "IT")
+            or (
+                route[0].lower() in ("it", "them", "this", "everything", "we", "i", "you", "they")
+                and route[0] != "IT"
+            )
         ):
             continue
         branch = [s for s in read_clause(route[1], description, ruled_out) if s.kind == "action"]
@@ -2064,7 +2077,9 @@ _COMPARATIVE = (
     r"small|large|big|low|high|cheap)"
 )
 _OTHER_SIDE = re.compile(
-    r"^\s*(?:(?:for|with)\s+)?(?:all\s+|any\s+)?(?:the\s+)?" + _COMPARATIVE + r"\s+(?:[\w-]+\s+)?(?:ones?\b|[\w-]+s\b)"
+    r"^\s*(?:(?:for|with)\s+)?(?:all\s+|any\s+)?(?:the\s+)?"
+    + _COMPARATIVE
+    + r"\s+(?:[\w-]+\s+)?(?:ones?\b|[\w-]+s\b)"
     r"|^\s*(?:and\s+)?(?:if|when)\s+(?:it'?s|it\s+is|they'?re|they\s+are|that'?s|the\s+[\w-]+\s+(?:is|are))?\s*"
     r"(?:any\s+)?(?:more|less|higher|lower|greater|smaller|bigger|larger|above|over|under|below|fewer)"
     r"(?:\s+than\s+that)?\s*(?:,|\bthen\b)\s*",
@@ -2161,14 +2176,17 @@ _EXCLUDED = re.compile(
     re.I,
 )
 _ONLY = re.compile(
-    r"^\s*only\s+(?:the\s+)?[\w-]+\s+(?P<c>" + _WHICH + r".*?)(?:\s+(?:should|get|gets|receive|are)\b.*)?$", re.I
+    r"^\s*only\s+(?:the\s+)?[\w-]+\s+(?P<c>" + _WHICH + r".*?)(?:\s+(?:should|get|gets|receive|are)\b.*)?$",
+    re.I,
 )
 
 
 def _item_scope(sentence: str) -> tuple[str, bool] | None:
     """(the test, negated) when a sentence after a loop names which items it leaves out or keeps:
     'Tenants marked 'autopay' shouldn't get one', 'Skip customers with a refund', 'Only orders from EU …'."""
-    if _ACTION_START.match(sentence.strip()) and not re.match(r"\s*(?:skip|ignore|exclude|leave out)\b", sentence, re.I):
+    if _ACTION_START.match(sentence.strip()) and not re.match(
+        r"\s*(?:skip|ignore|exclude|leave out)\b", sentence, re.I
+    ):
         return None
     found = _EXCLUDED.match(sentence)
     if found:
