@@ -456,6 +456,21 @@ class _Builder:
                     exits, last = exits + out, made or last
                 heads, prev = exits, last
             else:
+                each = _PER_ITEM.search(step.text or "") if step.kind == "action" else None
+                listed = next(
+                    (
+                        x
+                        for x in reversed(self.lists)
+                        if prev and (x == prev or x.startswith(prev[:-1] + "."))
+                    ),
+                    None,
+                )
+                if each and parent is None and listed is not None:
+                    # 'copy the new signups … into HubSpot as contacts': one write per item of the fetched list
+                    per_item = Step("loop", "loop", label=each.group(1), text=step.text, loop_type="forEach")
+                    per_item.body = [step]
+                    heads = self.loop(per_item, heads, listed, parent)
+                    continue
                 key = (parent, scope, step.type, step.values.get("operation"), _target_of(step))
                 if step.kind == "action" and key in self.done:
                     moved = self.merge(self.done[key], step, heads, prev, parent)
@@ -944,6 +959,14 @@ class _Builder:
                     if isinstance(value.value, str):
                         value.value = value.value.replace("<loop.currentItem", "<parallel.currentItem")
         return [(local, f"{kind}-end-source")]
+
+
+# a write that makes one object per item: '… into HubSpot as contacts', '… on my calendar as events'
+_PER_ITEM = re.compile(
+    r"\bas\s+(?:new\s+|separate\s+|individual\s+)?(?:[\w-]+\s+)?(contacts|events|tasks|issues|tickets|records|"
+    r"pages|cards|leads|deals|entries|subscribers|members)\b",
+    re.I,
+)
 
 
 # 'A and B' / 'A or B' where each side is a test of its own ('the priority is high', 'it is above 5')
