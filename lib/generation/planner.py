@@ -477,11 +477,25 @@ class _Builder:
                     if moved is not None:
                         heads = moved
                         continue
-                if prev is None and step.kind == "action" and _writes_data(step) and not _quoted(step.text):
+                linked = (
+                    self.link_made(parent)
+                    if step.kind == "action"
+                    and _LINK_OF.search(step.text or "")
+                    and not lx.URL_RE.search(step.text)
+                    else None
+                )
+                if (
+                    prev is None
+                    and linked is None
+                    and step.kind == "action"
+                    and _writes_data(step)
+                    and not _quoted(step.text)
+                ):
                     # 'every day at 9 send a motivational quote to #general': nothing fetched — an agent writes it
                     heads, prev = self.chain([_writer(step)], heads, prev, parent)
                 self.pending_need = ""
                 data = "\n\n".join(gathered) if step.kind == "process" and len(gathered) > 1 else prev
+                data = linked or data  # 'share its link in Teams': the URL of what was made
                 local = self.add(step.type, self.fill(step, data, parent), parent)
                 gathered = [] if step.kind != "source" else gathered
                 if step.kind == "action":
@@ -852,6 +866,20 @@ class _Builder:
             exits, _ = self.chain(step.body, exits, prev, parent)
         return exits
 
+    def link_made(self, parent: str | None) -> str | None:
+        """The URL of the latest thing a write in this scope made (a Google Doc, a Jira issue …), where its
+        operation's output holds it; None when nothing before made one."""
+        from lib.generation.services import operations
+
+        for block in reversed(self.blocks):
+            if block.parent != parent:
+                continue
+            op = next((v.value for v in block.values if v.id == "operation"), "")
+            link = operations().get(block.type, {}).get(str(op), {}).get("link")
+            if link:
+                return f"<{block.id}.{link}>"
+        return None
+
     def numeric_answer(self, prev: str, test: str) -> None:
         """'have AI grade it …; if the score is below 50': the agent a number is compared with answers a number."""
         found = re.fullmatch(r"<([\w-]+)\.content>", prev)
@@ -960,6 +988,11 @@ class _Builder:
                         value.value = value.value.replace("<loop.currentItem", "<parallel.currentItem")
         return [(local, f"{kind}-end-source")]
 
+
+# 'share its link', 'send me the doc link', 'post the link to it'
+_LINK_OF = re.compile(
+    r"\b(?:its|their|the(?:\s+[\w-]+){0,2}?)\s+(?:link|url)s?\b(?!\s+(?:to|of)\s+(?:our|the|a)\b)", re.I
+)
 
 # a write that makes one object per item: '… into HubSpot as contacts', '… on my calendar as events'
 _PER_ITEM = re.compile(

@@ -369,6 +369,8 @@ _DOERS = ("ai", "agent", "llm", "gpt", "claude")
 
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
+    # a name in quotes ('the 'Monthly Review' doc') asks for nothing
+    low = re.sub(r"[\"“][^\"”]{1,80}[\"”]|(?<!\w)'[^']{1,80}'(?!\w)", lambda m: " " * len(m.group(0)), low)
     hits = []
     for kind, entry in lexicon()["processing"].items():
         # 'have the AI list …': a verb stated with its doer ('ai list') is found at the verb itself
