@@ -361,7 +361,11 @@ class _Builder:
             if "{recipient_phone}" in value:
                 value = value.replace("{recipient_phone}", self.recipient(parent, step, "phone"))
             if "{prev_text}" in value:
-                text = data if not prev or _is_text(prev) else f"{_heading(step)}: {prev}"
+                text = (
+                    data
+                    if not prev or _is_text(prev) or not prev.startswith("<")
+                    else f"{_heading(step)}: {prev}"
+                )
                 value = value.replace("{prev_text}", text)
             if "{event:" in value:
                 value = re.sub(r"\{event:([\w.]+)\}", lambda m: self.event_field(m.group(1)), value)
@@ -484,6 +488,11 @@ class _Builder:
                     and not lx.URL_RE.search(step.text)
                     else None
                 )
+                said = _reminder(step.text or "") if prev is None and step.kind == "action" else None
+                if (
+                    said
+                ):  # 'remind everyone in #payroll to submit their timesheets': the reminder is the message
+                    linked = said
                 if (
                     prev is None
                     and linked is None
@@ -987,6 +996,29 @@ class _Builder:
                     if isinstance(value.value, str):
                         value.value = value.value.replace("<loop.currentItem", "<parallel.currentItem")
         return [(local, f"{kind}-end-source")]
+
+
+def _reminder(text: str) -> str | None:
+    """'remind everyone in #payroll to submit their timesheets' → 'Reminder: please submit your timesheets'."""
+    found = re.search(r"\bremind\s+(?:[\w#@'-]+\s+){0,6}?to\s+(?P<what>[a-z][^,.;:!?]{2,120})", text, re.I)
+    if not found:
+        return None
+    what = re.sub(
+        r"\s+(?:on|in|via|through|by)\s+(?:slack|teams|discord|telegram|whatsapp|e-?mail|sms)\b.*$",
+        "",
+        found.group("what"),
+        flags=re.I,
+    )
+    swaps = {
+        "their": "your",
+        "them": "you",
+        "they": "you",
+        "themselves": "yourselves",
+        "his": "your",
+        "her": "your",
+    }
+    what = " ".join(swaps.get(w.lower(), w) for w in what.split())
+    return f"Reminder: please {what.strip()}"
 
 
 # 'share its link', 'send me the doc link', 'post the link to it'
