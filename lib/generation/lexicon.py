@@ -29,6 +29,7 @@ _COMPARATORS = [
         "<",
     ),
     (r"equals?|equal to|is exactly|==", "=="),
+    (r"(?:anything\s+)?other\s+than(?:\s+an?)?|anything\s+but|not\s+equal\s+to|!=", "!="),
 ]
 THRESHOLD_RE = re.compile(
     r"(?P<op>"
@@ -338,6 +339,8 @@ def interval_of(test: str) -> tuple[float, bool, float, bool] | None:
     if span:
         return span[0], True, span[1], True
     found = threshold_in(test)
+    if found and found[0] == "!=":
+        return None  # 'anything other than 200': no interval
     if found:
         op, num, _ = found
         return {

@@ -781,6 +781,15 @@ class _Builder:
                 )
                 left = f"Date.now() - new Date({prev[:-1]}.{created}>).getTime()"
                 return _cmp(left, op, f"{num} * {unit_ms[age.group(1).lower()]}"), None
+            request = re.fullmatch(r"<([\w-]+)\.data>", prev)
+            if (
+                request
+                and any(b.id == request.group(1) and b.type == "api" for b in self.blocks)
+                and float(num).is_integer()
+                and 100 <= float(num) <= 599
+                and re.search(r"\b(?:status|code|http|down|up|returns?|responds?|response)\b", low)
+            ):  # 'if it's down (anything other than a 200)': the request's HTTP status
+                return _cmp(f"Number(<{request.group(1)}.status>)", op, num), None
             if lx.counts_items(test):  # 'more than 50 open tickets': how many items were fetched
                 listed = next((r for r in reversed(self.lists)), prev)
                 return _cmp(f"[].concat({listed} || []).length", op, num), None

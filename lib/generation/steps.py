@@ -39,7 +39,7 @@ _ACTION_START = re.compile(
     + r"|"
     + _READ
     + r"|email|e-mail|mail|text|summari[sz]e|classify|categori[sz]e|"
-    r"translate|extract|draft|analy[sz]e|review|triage|route|repl(?:y|ies)|respond)\b",
+    r"translate|extract|draft|analy[sz]e|review|triage|route|repl(?:y|ies)|respond|tell)\b",
     re.I,
 )
 _NEGATION = r"(?<![\w'])(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid)"
@@ -399,6 +399,8 @@ def _is_write(clause: str, key: str) -> bool:
     ):
         return True
     sender = re.search(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r"|tweet)\b", low)
+    if re.match(r"^\W*(?:also\s+|then\s+)?(?:tell|warn)\s+(?:me|us|them|#|the\s)", low):
+        return True  # 'tell #incidents on Slack', 'warn the team on Teams': a message is sent
     if key == "gmail" and re.match(
         r"^\W*(?:also\s+|then\s+)?(?:e-?mail|mail)\s+(?:me|us|them|it|him|her|the|a|an|each|every)\b", low
     ):
@@ -1012,7 +1014,9 @@ def _api_step(clause: str, description: str) -> Step | None:
     if url:
         low = clause.lower()
         write = re.search(
-            r"\b(post|send|push|submit|forward|deliver)\b[^.]*\bto\s+" + re.escape(url.group(0).lower()), low
+            r"\b(post(?:s|ing|ed)?|send|push|submit|forward|deliver)\b[^.]*\bto\s+"
+            + re.escape(url.group(0).lower()),
+            low,
         )
         named_get = re.search(r"\b(?:a|an|the)\s+get\b|\bget\s+request\b|\bhttp\s+get\b", low)
         method = (
