@@ -921,14 +921,16 @@ _NOT_A_NAME = (
 def _table_name(clause: str) -> str | None:
     """'the Airtable table Prospects', 'the Supabase orders table', 'table called "VIP"' → the name the user gave."""
     names = [p.strip() for e in lexicon()["integrations"].values() for p in e["phrases"]]
-    quoted = re.search(
-        r"[\"“']([\w -]+)[\"”']\s+(?:[\w-]+\s+){0,2}?table|\btable\s+(?:called\s+|named\s+)?[\"“']([\w -]+)[\"”']",
-        clause,
-        re.I,
+    # "base 'CRM' table 'Companies'": the quote after 'table' is the table's, before it maybe the base's
+    quoted = re.search(r"\btable\s+(?:called\s+|named\s+)?[\"“']([\w -]+)[\"”']", clause, re.I) or re.search(
+        r"[\"“']([\w -]+)[\"”']\s+(?:[\w-]+\s+){0,2}?table", clause, re.I
     )
     if quoted:
-        return (quoted.group(1) or quoted.group(2)).strip()
+        return quoted.group(1).strip()
     service = "|".join(re.escape(n) for n in names if n)
+    after = re.search(r"\b(?:" + service + r")\s+table\s+(?:called\s+|named\s+)?([\w-]+)", clause, re.I)
+    if after and after.group(1).lower() not in _NOT_A_NAME:
+        return after.group(1)  # 'the Supabase table users': the name follows the service's own noun
     titled = re.search(
         r"\b((?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*))*?)\s+(?:(?:" + service + r")\s+)?table\b", clause, re.I
     )
