@@ -3,7 +3,12 @@ its fix, none copied from a bench set) of the classes of conditions, branches an
 sets missed: a link shared in a message (not fetched), a quoted message, a Discord channel named by name,
 an implied 'otherwise' ('smaller ones …', 'if it's more …', 'anything else …', a bulleted '- else'),
 mutually exclusive tests of one value (an else-if chain, three numeric ranges), and a threshold relative
-to a stated base ('25% above the usual $800'). Every state built is valid with no runtime error."""
+to a stated base ('25% above the usual $800'); then (written with or after their fixes, from the classes the
+development sets showed) routes that ignore a category, 'IT ->', long category labels, 'tell #channel', a
+calendar event per item, items a loop leaves out, 'for any … overdue', 'older than', an AI's grade compared
+with a number, links without https://, a named Airtable base, a webhook that 'reports that …', '… instead',
+Excel rows, '… as deals', 'share its link', 'remind … to …', HTTP status tests, 'POSTing to', table names.
+Every state built is valid with no runtime error."""
 
 from __future__ import annotations
 
