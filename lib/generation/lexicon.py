@@ -21,11 +21,15 @@ REPO_RE = re.compile(r"\b([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*)\b")
 _COMPARATORS = [
     (
         r"(?:more|greater|higher|bigger)\s+than|above|over|exceeds?|exceeding|rises? above|goes above|at least|"
-        r"(?:passes|reaches|hits|crosses|tops|surpasses)(?:\s+the)?|>=?",
+        r"(?:passes|reaches|hits|crosses|tops|surpasses)(?:\s+the)?|older\s+than|>=?",
         ">",
     ),
-    (r"(?:less|lower|fewer|smaller)\s+than|below|under|drops? below|falls? below|at most|<=?", "<"),
+    (
+        r"(?:less|lower|fewer|smaller)\s+than|below|under|drops? below|falls? below|at most|newer\s+than|<=?",
+        "<",
+    ),
     (r"equals?|equal to|is exactly|==", "=="),
+    (r"(?:anything\s+)?other\s+than(?:\s+an?)?|anything\s+but|not\s+equal\s+to|!=", "!="),
 ]
 THRESHOLD_RE = re.compile(
     r"(?P<op>"
@@ -253,8 +257,25 @@ def api_key_for(model: str) -> str:
     return "{{OPENAI_API_KEY}}"
 
 
+# '25% above the usual $800', 'more than 20% over our daily budget of $1,200', '40% below the target of 2,000'
+_RELATIVE = re.compile(
+    r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent\b)\s+(?P<dir>above|over|higher than|more than|below|under|"
+    r"less than|lower than)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+|a\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:of\s+)?(?P<base>[$€£]?\s*\d[\d,.'\u00a0\u202f]*(?:\s*(?:k|m)\b)?(?:\s*(?:€|eur\b|euros?\b))?)",
+    re.I,
+)
+
+
 def threshold_in(text: str) -> tuple[str, float, str] | None:
-    """(operator, number, unit) for 'more than 5%', 'drops below $100', 'exceeds 1.5k'."""
+    """(operator, number, unit) for 'more than 5%', 'drops below $100', 'exceeds 1.5k', and a percentage of a
+    stated base ('25% above the usual $800' → above 1000)."""
+    relative = _RELATIVE.search(text)
+    base = threshold_in("over " + relative.group("base").strip().rstrip(".,")) if relative else None
+    if relative and base and base[2] != "%":
+        share = float(relative.group("pct")) / 100
+        down = relative.group("dir").lower() in ("below", "under", "less than", "lower than")
+        value = round(base[1] * (1 - share if down else 1 + share), 6)
+        return ("<" if down else ">"), value, base[2]
     found = THRESHOLD_RE.search(text)
     if not found:
         # '6 or lower', '9 or higher', '100 or more': the number first, then the direction (inclusive)
@@ -284,6 +305,65 @@ def threshold_in(text: str) -> tuple[str, float, str] | None:
     return op, number, "%" if unit in ("%", "percent") else (found.group("cur") or "")
 
 
+_AMOUNT = r"[$€£]?\s*\d[\d,.'\u00a0\u202f]*(?:\s*(?:k|m|%))?"
+RANGE_RE = re.compile(
+    r"\bbetween\s+(?P<a>" + _AMOUNT + r")\s*(?:and|&)\s*(?P<b>" + _AMOUNT + r")"
+    r"|\bfrom\s+(?P<c>" + _AMOUNT + r")\s+(?:to|up to)\s+(?P<d>" + _AMOUNT + r")"
+    r"|(?<![\w.,/-])(?P<e>" + _AMOUNT + r")\s*(?:-|–|—|to)\s*(?P<f>" + _AMOUNT + r")(?![\w/-])",
+    re.I,
+)
+
+
+def range_in(text: str) -> tuple[float, float, str] | None:
+    """(low, high, unit) for 'between 50 and 80', 'from $100 to $1,000', '100–1,000' (both ends included)."""
+    found = RANGE_RE.search(text)
+    if not found or re.match(
+        r"\s*(?:am|pm|a\.m|p\.m|o'clock|h\b|hours?|minutes?|mins?|days?|weeks?|months?|years?)\b",
+        text[found.end() :],
+        re.I,
+    ):
+        return None
+    a, b = [g for g in found.groups() if g]
+    ends = [threshold_in("over " + x.strip()) for x in (a, b)]
+    if not all(ends) or re.search(r"\d{4}-\d{2}|\d:\d", found.group(0)):  # no dates or times
+        return None
+    low, high = sorted((ends[0][1], ends[1][1]))  # type: ignore[index]
+    return (low, high, ends[0][2] or ends[1][2]) if low < high else None  # type: ignore[index]
+
+
+def interval_of(test: str) -> tuple[float, bool, float, bool] | None:
+    """The values a numeric test accepts, (low, low included, high, high included): 'above 80' →
+    (80, False, inf, False), 'between 50 and 80' → (50, True, 80, True), 'is 9 or 10' → (9, True, 10, True)."""
+    inf = float("inf")
+    span = range_in(test)
+    if span:
+        return span[0], True, span[1], True
+    found = threshold_in(test)
+    if found and found[0] == "!=":
+        return None  # 'anything other than 200': no interval
+    if found:
+        op, num, _ = found
+        return {
+            ">": (num, False, inf, False),
+            ">=": (num, True, inf, False),
+            "<": (-inf, False, num, False),
+            "<=": (-inf, False, num, True),
+        }.get(op, (num, True, num, True))
+    listed = re.search(
+        r"\b(?:is|are|=|equals?|of)\s+(-?\d+(?:\.\d+)?)(?:\s+or\s+(-?\d+(?:\.\d+)?))?(?![\w.%])", test, re.I
+    )
+    if listed:
+        values = sorted(float(g) for g in listed.groups() if g)
+        return values[0], True, values[-1], True
+    return None
+
+
+def disjoint(a: tuple[float, bool, float, bool], b: tuple[float, bool, float, bool]) -> bool:
+    """No value satisfies both intervals."""
+    first, second = sorted((a, b))
+    return first[2] < second[0] or (first[2] == second[0] and not (first[3] and second[1]))
+
+
 def counts_items(test: str) -> bool:
     """'more than 50 open tickets', 'over 10 errors': the number counts fetched items."""
     found = THRESHOLD_RE.search(test)
@@ -298,13 +378,13 @@ def counts_items(test: str) -> bool:
     )  # '20 unassigned tickets'
 
 
-def amount_field(test: str) -> str:
+def amount_field(test: str, default: str | None = "amount") -> str | None:
     """The payload field a threshold on an incoming event reads ('a payment over $500' → amount)."""
     low = test.lower()
     for name, words in lexicon()["amount_fields"].items():
         if any(re.search(r"\b" + w, low) for w in words):
             return name
-    return "amount"
+    return default
 
 
 def window_in(text: str) -> tuple[int, str] | None:

@@ -18,7 +18,7 @@ from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
-from lib.generation.steps import Step, clauses, read_steps, sentences
+from lib.generation.steps import Step, clauses, implied_else, read_steps, sentences
 from lib.generation.translations import UNREAD_SHARE, phrase_languages, read_share, to_english, unread_words
 from lib.generation.triggers import event_test, read_trigger
 
@@ -104,7 +104,16 @@ def draft(description: str) -> Draft:
             kind=kind_of_text,
         )
     blanked = list(description)
-    for start, end in trigger.spans:
+    spans = list(trigger.spans)
+    if (
+        trigger.kind == "webhook"
+    ):  # 'Shopify sends us an order webhook.': the sentence only announces the event
+        spans += [
+            m.span()
+            for m in _ANNOUNCES.finditer(description)
+            if any(m.start() <= a < m.end() for a, _ in trigger.spans)
+        ]
+    for start, end in spans:
         blanked[start:end] = " " * (end - start)
     text = re.sub(r"\s+(?=[,.;])", "", "".join(blanked))
     steps = read_steps(text, description)
@@ -146,10 +155,19 @@ def draft(description: str) -> Draft:
     if trigger.kind == "webhook" and (lx.threshold_in(head) or qualifier):
         # 'When a Stripe payment over $1,000 succeeds, …', 'When a Jira issue is created with priority Blocker':
         # the event qualifies the run — a condition first
-        test = Step("condition", "condition", label=qualifier or head, text=head)
+        label = qualifier or head
+        if (
+            not qualifier
+        ):  # 'When a Stripe invoice is paid and the amount is above $5,000': the amount is tested
+            label = next((p for p in _COMPOUND.split(head)[::2] if lx.threshold_in(p)), head)
+        test = Step("condition", "condition", label=label, text=head)
         # '…; otherwise add it to Notion': the steps read from the 'otherwise' part run when the test fails
         other = re.search(r"[,;.]\s*(?:otherwise|else|if not)\b", description, re.I)
         cut = other.start() if other else len(description)
+        # '… Smaller invoices just get logged …', 'Anything else goes to …': a sentence naming the other side
+        side = next((p for p in sentences(text) if implied_else(p, test) is not None), None)
+        if side is not None and 0 <= description.find(side) < cut:
+            cut = description.find(side)
         later = [s for s in steps if s.text and description.find(s.text.strip()) >= cut]
         test.branches = [("if", [s for s in steps if not any(s is x for x in later)]), ("else", later)]
         steps = [test]
@@ -180,6 +198,16 @@ def draft(description: str) -> Draft:
         assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
         needs=builder.needs,
     )
+
+
+# a sentence (or an aside in brackets) that says where the event comes from and nothing else: 'Shopify sends us
+# an order webhook.', 'Our scoring service posts {email, score} to a webhook.', '(it posts JSON to a webhook URL)'
+_ANNOUNCES = re.compile(
+    r"(?:^|(?<=[.!?\n(]))\s*(?:it|they|(?:[\w'-]+\s+){0,3}?(?!(?:and|then|to)\b)[\w'-]+)\s+"
+    r"(?:sends?|posts?|calls?|fires?|hits?|pushes|delivers?|comes?\s+in|arrives?)\b[^.!?\n()]{0,80}?\bwebhooks?\b"
+    r"(?:\s+(?:url|endpoint|to\s+(?:you|us)))?\s*(?=[.!?\n)]|$)",
+    re.I,
+)
 
 
 def _cannot(message: str, **detail: Any) -> CannotPlan:
@@ -384,7 +412,11 @@ class _Builder:
             if "{recipient_phone}" in value:
                 value = value.replace("{recipient_phone}", self.recipient(parent, step, "phone"))
             if "{prev_text}" in value:
-                text = data if not prev or _is_text(prev) else f"{_heading(step)}: {prev}"
+                text = (
+                    data
+                    if not prev or _is_text(prev) or not prev.startswith("<")
+                    else f"{_heading(step)}: {prev}"
+                )
                 value = value.replace("{prev_text}", text)
             if "{event:" in value:
                 value = re.sub(r"\{event:([\w.]+)\}", lambda m: self.event_field(m.group(1)), value)
@@ -426,6 +458,12 @@ class _Builder:
             return "<loop.currentItem>"  # 'for every email address in my list': the item is the address
         if parent is not None:
             path = self.item_email if kind == "email" else self.item_phone
+            column = re.search(
+                (r"e-?mail" if kind == "email" else r"phone|number") + r"[^.;]{0,40}?\bcolumn\s+([A-Z])\b",
+                f"{step.text} {self.description}",
+            )
+            if column and path.isdigit():  # a sheet row is a list of cells: '(column C)' is the third
+                path = str(ord(column.group(1)) - ord("A"))
             self.notes.append(
                 f"the {who}'s {what} is read from each item's '{path}' field (<loop.currentItem.{path}>); "
                 "change it if your data names it differently"
@@ -473,17 +511,51 @@ class _Builder:
                     exits, last = exits + out, made or last
                 heads, prev = exits, last
             else:
+                each = _PER_ITEM.search(step.text or "") if step.kind == "action" else None
+                listed = next(
+                    (
+                        x
+                        for x in reversed(self.lists)
+                        if prev and (x == prev or x.startswith(prev[:-1] + "."))
+                    ),
+                    None,
+                )
+                if each and parent is None and listed is not None:
+                    # 'copy the new signups … into HubSpot as contacts': one write per item of the fetched list
+                    per_item = Step("loop", "loop", label=each.group(1), text=step.text, loop_type="forEach")
+                    per_item.body = [step]
+                    heads = self.loop(per_item, heads, listed, parent)
+                    continue
                 key = (parent, scope, step.type, step.values.get("operation"), _target_of(step))
                 if step.kind == "action" and key in self.done:
                     moved = self.merge(self.done[key], step, heads, prev, parent)
                     if moved is not None:
                         heads = moved
                         continue
-                if prev is None and step.kind == "action" and _writes_data(step) and not _quoted(step.text):
+                linked = (
+                    self.link_made(parent)
+                    if step.kind == "action"
+                    and _LINK_OF.search(step.text or "")
+                    and not lx.URL_RE.search(step.text)
+                    else None
+                )
+                said = _reminder(step.text or "") if prev is None and step.kind == "action" else None
+                if (
+                    said
+                ):  # 'remind everyone in #payroll to submit their timesheets': the reminder is the message
+                    linked = said
+                if (
+                    prev is None
+                    and linked is None
+                    and step.kind == "action"
+                    and _writes_data(step)
+                    and not _quoted(step.text)
+                ):
                     # 'every day at 9 send a motivational quote to #general': nothing fetched — an agent writes it
                     heads, prev = self.chain([_writer(step)], heads, prev, parent)
                 self.pending_need = ""
                 data = "\n\n".join(gathered) if step.kind == "process" and len(gathered) > 1 else prev
+                data = linked or data  # 'share its link in Teams': the URL of what was made
                 local = self.add(step.type, self.fill(step, data, parent), parent)
                 gathered = [] if step.kind != "source" else gathered
                 if step.kind == "action":
@@ -579,6 +651,16 @@ class _Builder:
     ) -> tuple[list[tuple[str, str]], str | None]:
         own = self.refs.get(id(step.data_from)) if step.data_from is not None else None
         prev = own or prev
+        chain = [step]
+        while len(chain[-1].branches) > 1:
+            tail = chain[-1].branches[1][1]
+            if len(tail) != 1 or tail[0].kind != "condition" or not tail[0].chained:
+                break
+            chain.append(tail[0])
+        if len(chain) >= 3:  # three or more exclusive tests: one condition block, 'if' / 'else if' … / 'else'
+            decided = self.decision(chain, heads, prev, parent)
+            if decided is not None:
+                return decided, prev
         expression, data_step = self.expression(step.label, prev, step.text)
         if expression is not None and step.negate:  # 'unless it rains': the steps run when the test is false
             expression = f"!({expression})"
@@ -614,6 +696,38 @@ class _Builder:
             self.edge([(local, "else")], self.end(parent, f"the test '{step.label.strip()}' was false"))
         return exits, prev
 
+    def decision(
+        self, chain: list[Step], heads: list[tuple[str, str]], prev: str | None, parent: str | None
+    ) -> list[tuple[str, str]] | None:
+        """Exclusive tests of one value as one condition block with an 'else if' entry each; None when a
+        test cannot be written on the data at hand (then they nest, one condition per test)."""
+        tested = [self.expression(t.label, prev, t.text) for t in chain]
+        if any(expr is None or extra is not None for expr, extra in tested):
+            return None
+        handles = ["if"] + [f"elif{i}" for i in range(1, len(chain))]
+        entries = [
+            {"id": h, "title": "if" if h == "if" else "else if", "value": expr}
+            for h, (expr, _) in zip(handles, tested, strict=True)
+        ]
+        entries.append({"id": "else", "title": "else", "value": ""})
+        local = self.add("condition", {"conditions": json.dumps(entries)}, parent)
+        self.words[local] = " / ".join("if " + t.label.strip() for t in chain)
+        self.edge(heads, local)
+        exits: list[tuple[str, str]] = []
+        branches = [
+            (h, t.label, t.branches[0][1] if t.branches else []) for h, t in zip(handles, chain, strict=True)
+        ]
+        last = chain[-1].branches[1][1] if len(chain[-1].branches) > 1 else []
+        branches.append(("else", "none of the tests", last))
+        for handle, label, branch in branches:
+            if branch:
+                out, _ = self.chain(branch, [(local, handle)], prev, parent, scope=f"{local}:{handle}")
+                exits += out
+            else:
+                why = f"the test '{label.strip()}' was true" if handle != "else" else "no test was true"
+                self.edge([(local, handle)], self.end(parent, why))
+        return exits
+
     def expression(self, test: str, prev: str | None, context: str = "") -> tuple[str | None, Step | None]:
         """A JavaScript condition for the test text, and an extra data step when one is needed."""
         compound = _COMPOUND.split(test)
@@ -627,6 +741,23 @@ class _Builder:
                 join = " && " if i == 0 or compound[i - 1].lower() == "and" else " || "
                 out = f"({part})" if out is None else f"{out}{join}({part})"
             return out, extra
+        span = lx.range_in(test)
+        range_at = lx.RANGE_RE.search(test)
+        if (
+            span and range_at
+        ):  # 'between 50 and 80': at least the one and at most the other, on the same value
+            unit = span[2] if span[2] == "%" else ""
+            cur = span[2] if span[2] in ("$", "€", "£") else ""
+            ends = [
+                f"at least {cur}{lx.number_text(span[0])}{unit}",
+                f"at most {cur}{lx.number_text(span[1])}{unit}",
+            ]
+            sides = [
+                self.expression(test[: range_at.start()] + e + test[range_at.end() :], prev, context)
+                for e in ends
+            ]
+            if sides[0][0] is not None and sides[1][0] is not None:
+                return f"({sides[0][0]}) && ({sides[1][0]})", sides[0][1]
         threshold = lx.threshold_in(test)
         low = test.lower()
         if threshold:
@@ -692,11 +823,24 @@ class _Builder:
                     "month": 2592000000,
                 }
                 created = self.item_created if prev.startswith("<loop") else "created_at"
+                if re.search(r"\b(?:overdue|past\s+due|late)\b", low):  # '30 days overdue': since it was due
+                    created = "due_date"
                 self.notes.append(
-                    f"the test '{test.strip()}' reads when each item was created ({prev[:-1]}.{created}>)"
+                    f"the test '{test.strip()}' reads "
+                    + ("when each item was due" if created == "due_date" else "when each item was created")
+                    + f" ({prev[:-1]}.{created}>)"
                 )
                 left = f"Date.now() - new Date({prev[:-1]}.{created}>).getTime()"
                 return _cmp(left, op, f"{num} * {unit_ms[age.group(1).lower()]}"), None
+            request = re.fullmatch(r"<([\w-]+)\.data>", prev)
+            if (
+                request
+                and any(b.id == request.group(1) and b.type == "api" for b in self.blocks)
+                and float(num).is_integer()
+                and 100 <= float(num) <= 599
+                and re.search(r"\b(?:status|code|http|down|up|returns?|responds?|response)\b", low)
+            ):  # 'if it's down (anything other than a 200)': the request's HTTP status
+                return _cmp(f"Number(<{request.group(1)}.status>)", op, num), None
             if lx.counts_items(test):  # 'more than 50 open tickets': how many items were fetched
                 listed = next((r for r in reversed(self.lists)), prev)
                 return _cmp(f"[].concat({listed} || []).length", op, num), None
@@ -715,9 +859,14 @@ class _Builder:
                 )
                 return _signed(f"parseFloat({value})", op, num, unit, low), None
             if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
-                field_name = lx.amount_field(test)
-                if re.match(r"\s*(?:it|it's|it is|they|they're|they are)\b", test, re.I) and self.last_field:
-                    field_name = self.last_field  # 'if the score is 9 …; if it's 6 or lower': the same field
+                field_word = lx.amount_field(test, None)
+                field_name = field_word or "amount"
+                if (
+                    re.match(r"\s*(?:it|it's|it is|they|they're|they are)\b", test, re.I)
+                    or field_word is None
+                ) and self.last_field:
+                    # 'if the score is 9 …; if it's 6 or lower', 'Score above 80: …; Under 50: …': the same field
+                    field_name = self.last_field
                 self.last_field = field_name
                 where = "each item" if prev.startswith("<loop") else "the event"
                 scale = 1
@@ -737,6 +886,7 @@ class _Builder:
                 )
                 left = f"Number({prev[:-1]}.{field_name}>)" + (f" / {scale}" if scale != 1 else "")
                 return _cmp(left, op, num), None
+            self.numeric_answer(prev, test)
             return _cmp(f"Number({prev})", op, num), None
         if prev is None:
             return None, None
@@ -775,12 +925,45 @@ class _Builder:
         self.edge(heads, local)
         exits: list[tuple[str, str]] = []
         for label, branch in step.branches:
+            if not branch:  # 'spam -> ignore': the route ends the run cleanly
+                self.edge([(local, "source")], self.end(parent, f"the route '{label}' asks for nothing"))
+                continue
             out, _ = self.chain(branch, [(local, "source")], prev, parent, scope=f"{local}:{label}")
             exits += out
         exits = exits or [(local, "source")]
         if step.body:  # steps stated after the routing that are not routes run once the route is taken
             exits, _ = self.chain(step.body, exits, prev, parent)
         return exits
+
+    def link_made(self, parent: str | None) -> str | None:
+        """The URL of the latest thing a write in this scope made (a Google Doc, a Jira issue …), where its
+        operation's output holds it; None when nothing before made one."""
+        from lib.generation.services import operations
+
+        for block in reversed(self.blocks):
+            if block.parent != parent:
+                continue
+            op = next((v.value for v in block.values if v.id == "operation"), "")
+            link = operations().get(block.type, {}).get(str(op), {}).get("link")
+            if link:
+                return f"<{block.id}.{link}>"
+        return None
+
+    def numeric_answer(self, prev: str, test: str) -> None:
+        """'have AI grade it …; if the score is below 50': the agent a number is compared with answers a number."""
+        found = re.fullmatch(r"<([\w-]+)\.content>", prev)
+        block = next((b for b in self.blocks if found and b.id == found.group(1) and b.type == "agent"), None)
+        if block is None:
+            return
+        for value in block.values:
+            if (
+                value.id == "systemPrompt"
+                and isinstance(value.value, str)
+                and "number only" not in value.value
+            ):
+                value.value = value.value.replace(" and report the key findings briefly.", ".").rstrip() + (
+                    f" Answer with the number only (the value the test '{test.strip()}' compares), no words."
+                )
 
     def listing_agent(self, prev: str | None, label: str) -> str | None:
         """'have the AI pull out action items, and for each action item …': the agent just before the loop
@@ -873,6 +1056,42 @@ class _Builder:
                     if isinstance(value.value, str):
                         value.value = value.value.replace("<loop.currentItem", "<parallel.currentItem")
         return [(local, f"{kind}-end-source")]
+
+
+def _reminder(text: str) -> str | None:
+    """'remind everyone in #payroll to submit their timesheets' → 'Reminder: please submit your timesheets'."""
+    found = re.search(r"\bremind\s+(?:[\w#@'-]+\s+){0,6}?to\s+(?P<what>[a-z][^,.;:!?]{2,120})", text, re.I)
+    if not found:
+        return None
+    what = re.sub(
+        r"\s+(?:on|in|via|through|by)\s+(?:slack|teams|discord|telegram|whatsapp|e-?mail|sms)\b.*$",
+        "",
+        found.group("what"),
+        flags=re.I,
+    )
+    swaps = {
+        "their": "your",
+        "them": "you",
+        "they": "you",
+        "themselves": "yourselves",
+        "his": "your",
+        "her": "your",
+    }
+    what = " ".join(swaps.get(w.lower(), w) for w in what.split())
+    return f"Reminder: please {what.strip()}"
+
+
+# 'share its link', 'send me the doc link', 'post the link to it'
+_LINK_OF = re.compile(
+    r"\b(?:its|their|the(?:\s+[\w-]+){0,2}?)\s+(?:link|url)s?\b(?!\s+(?:to|of)\s+(?:our|the|a)\b)", re.I
+)
+
+# a write that makes one object per item: '… into HubSpot as contacts', '… on my calendar as events'
+_PER_ITEM = re.compile(
+    r"\bas\s+(?:new\s+|separate\s+|individual\s+)?(?:[\w-]+\s+)?(contacts|events|tasks|issues|tickets|records|"
+    r"pages|cards|leads|deals|entries|subscribers|members)\b",
+    re.I,
+)
 
 
 # 'A and B' / 'A or B' where each side is a test of its own ('the priority is high', 'it is above 5')

@@ -84,6 +84,7 @@ def operations() -> dict[str, dict[str, dict[str, Any]]]:
                     "result": given.get("result"),
                     "fields": given.get("fields", {}),
                     "required": list(op.required),
+                    "link": given.get("link"),  # where the output holds the URL of what the write made
                 }
         else:
             tool = spec.tools[0] if spec.tools else spec.type

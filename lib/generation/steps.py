@@ -39,7 +39,7 @@ _ACTION_START = re.compile(
     + r"|"
     + _READ
     + r"|email|e-mail|mail|text|summari[sz]e|classify|categori[sz]e|"
-    r"translate|extract|draft|analy[sz]e|review|triage|route)\b",
+    r"translate|extract|draft|analy[sz]e|review|triage|route|repl(?:y|ies)|respond|tell)\b",
     re.I,
 )
 _NEGATION = r"(?<![\w'])(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid)"
@@ -65,6 +65,7 @@ class Step:
     needs: list[str] = field(default_factory=list)  # what the user must still fill in
     negate: bool = False  # a condition read from 'unless …': its steps run when the test is false
     unnamed: bool = False  # an action whose channel the text never named ('tell me …' → e-mail)
+    chained: bool = False  # a test exclusive with the one whose else branch holds it: an 'else if' of it
 
 
 def negated(text: str) -> dict[str, set[str]]:
@@ -161,7 +162,8 @@ def _protect_lists(text: str) -> str:
             return m.group(0)
         return m.group(0).replace(",", "\x01")
 
-    return re.sub(r"\b[\w-]+(?:\s*,\s*[\w-]+)+,?\s+(?:or|and)\s+[\w-]+\b", keep, text)
+    # an address's last part ('…@school.edu, fee or payment …') is no list item
+    return re.sub(r"(?<![.@/])\b[\w-]+(?:\s*,\s*[\w-]+)+,?\s+(?:or|and)\s+[\w-]+\b", keep, text)
 
 
 def clauses(text: str) -> list[str]:
@@ -171,7 +173,7 @@ def clauses(text: str) -> list[str]:
         + _WRITE
         + "|"
         + _READ
-        + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|"
+        + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|tell|warn|"
         r"e-?mail\s+(?:me|us|them|it|him|her|the|a|an|each|every|[\w.+-]+@)|tweet|text\s+(?:me|us|them))\b)",
         _protect_lists(text),
         flags=re.I,
@@ -184,6 +186,56 @@ def _quoted(text: str) -> str | None:
     """A quoted name or phrase: "…" / “…” first, then '…' not opened by an apostrophe ("today's")."""
     found = re.search(r"[\"“]([^\"”]{2,120})[\"”]", text) or re.search(r"(?<!\w)'([^']{2,120})'(?!\w)", text)
     return found.group(1) if found else None
+
+
+# a URL the message carries ('email them the webinar link https://…', 'post the form (https://…) in #team') vs
+# one a step calls ('fetch https://…', 'POST to https://…', 'a summary of https://…'): the nearest verb decides
+_MESSAGE_VERB = (
+    r"e-?mail\w*|send\w*|post|posts|posting|share\w*|text|texts|message\w*|remind\w*|invite\w*|thank\w*|dm|"
+    r"repl(?:y|ies)|include\w*|announce\w*|tell|tells|drop|drops|add|adds"
+)
+_FETCH_VERB = (
+    r"fetch\w*|get|gets|poll\w*|check\w*|scrape\w*|crawl\w*|call|calls|read|reads|monitor\w*|query|queries|"
+    r"download\w*|ping\w*|hit|hits|visit\w*|load\w*|watch\w*|request\w*|pull\w*|grab\w*|open\w*|"
+    r"summari[sz]e\w*|analy[sz]e\w*|review\w*|research\w*|track\w*|test\w*"
+)
+
+
+def shared_links(clause: str) -> list[str]:
+    """The URLs a message in `clause` carries to its reader, not addresses a step requests."""
+    out = []
+    for m in lx.URL_RE.finditer(clause):
+        before = clause[: m.start()]
+        if re.search(r"\b(?:to|from|into|of|via|on)\s*[(\[]?\s*$", before, re.I):
+            continue
+        verbs = [
+            v
+            for v in re.finditer(rf"\b(?:(?P<msg>{_MESSAGE_VERB})|{_FETCH_VERB})\b", before, re.I)
+            if not re.search(r"\b(?:a|an|the|our|your|their|this|that)\s+$", before[: v.start()], re.I)
+        ]  # 'book a call at https://…': after a determiner the word is a noun
+        if verbs and verbs[-1].group("msg"):
+            out.append(m.group(0))
+    return out
+
+
+def _said(clause: str) -> str | None:
+    """The quoted words a message sends: "post 'lunch is here'", 'a message saying "…"', 'with the text '…''
+    (a quote after a place word — 'to the 'alerts' channel' — names a place, not the message)."""
+    found = re.search(
+        r"\b(?:post|posts|send|sends|say|says|saying|reading|write|writes|repl(?:y|ies)(?:\s+with)?|"
+        r"with\s+(?:the\s+)?(?:message|text|words?|note))\s*:?\s*"
+        r"(?:[\"“]([^\"”]{2,200})[\"”]|(?<!\w)'([^']{2,200})'(?!\w))",
+        clause,
+        re.I,
+    )
+    return (found.group(1) or found.group(2)).strip() if found else None
+
+
+def _unlinked(clause: str) -> str:
+    """`clause` with the links its message carries blanked out (they are no request to make)."""
+    for link in shared_links(clause):
+        clause = clause.replace(link, " " * len(link))
+    return clause
 
 
 def _search_query(clause: str) -> str:
@@ -317,6 +369,8 @@ _DOERS = ("ai", "agent", "llm", "gpt", "claude")
 
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
+    # a name in quotes ('the 'Monthly Review' doc') asks for nothing
+    low = re.sub(r"[\"“][^\"”]{1,80}[\"”]|(?<!\w)'[^']{1,80}'(?!\w)", lambda m: " " * len(m.group(0)), low)
     hits = []
     for kind, entry in lexicon()["processing"].items():
         # 'have the AI list …': a verb stated with its doer ('ai list') is found at the verb itself
@@ -345,6 +399,8 @@ def _is_write(clause: str, key: str) -> bool:
     ):
         return True
     sender = re.search(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r"|tweet)\b", low)
+    if re.match(r"^\W*(?:also\s+|then\s+)?(?:tell|warn)\s+(?:me|us|them|#|the\s)", low):
+        return True  # 'tell #incidents on Slack', 'warn the team on Teams': a message is sent
     if key == "gmail" and re.match(
         r"^\W*(?:also\s+|then\s+)?(?:e-?mail|mail)\s+(?:me|us|them|it|him|her|the|a|an|each|every)\b", low
     ):
@@ -486,6 +542,12 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         values["operation"] = mode["operation"]
     if write and mode.get("text"):
         text = "{prev_text}"  # a message: text even when the data before it is structured
+        spoken = _said(clause)
+        if spoken:  # "post 'standup in 5 minutes'", 'a message saying "…"': the words to send, as written
+            text = spoken
+        links = shared_links(clause)
+        if links:  # 'email them the webinar link https://…': the message carries it
+            text += "\n\n" + "\n".join(links)
         if mode.get("text_as_row"):
             text = json.dumps([["{prev}"]])
         if mode.get("text_as_record"):
@@ -709,6 +771,11 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
     elif target == "discord":  # Discord wants the numeric channel id; '#general' is only a name
         found = re.search(r"\bchannel\s+(?:id\s+)?(\d{6,})\b", clause)
         values["manualChannelId"] = found.group(1) if found else "{{DISCORD_CHANNEL_ID}}"
+        name = None if found else _channel_name(clause)
+        if name:  # '#deploys on Discord': a variable named after it, listed to set to that channel's id
+            var = "DISCORD_CHANNEL_ID_" + re.sub(r"\W+", "_", name).strip("_").upper()
+            values["manualChannelId"] = "{{" + var + "}}"
+            values["__need"] = f"the id of the Discord channel #{name} (Copy Channel ID in Discord), as {var}"
         server = re.search(r"\bserver\s+(\d{6,})\b", clause)
         if server:
             values["manualServerId"] = server.group(1)
@@ -717,6 +784,21 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         table = _table_name(clause)
         if base and target == "airtable":
             values["baseId"] = base.group(1)
+        base_named = (
+            None
+            if base
+            else re.search(
+                r"[\"“']([\w -]{2,40})[\"”']\s+base\b|\bbase\s+(?:called\s+|named\s+)?[\"“']([\w -]{2,40})[\"”']",
+                clause,
+                re.I,
+            )
+        )
+        if (
+            base_named and target == "airtable"
+        ):  # 'our Airtable 'Maintenance' base': its name, listed to replace by its id
+            name = (base_named.group(1) or base_named.group(2)).strip()
+            values["baseId"] = name
+            values["__need"] = f"replace '{name}' by the Airtable base's id (app…, in the base's URL)"
         if table:
             values["tableId" if target == "airtable" else "table"] = table
     elif target == "jira":
@@ -750,7 +832,7 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values["manualTeamId"] = names[0]
     elif target == "sheet":
         found = re.search(r"\b(?:spreadsheet|sheet)\s+(?:id\s+)?([A-Za-z0-9_-]{20,})", clause) or re.search(
-            r"[\"“']([^\"”']+)[\"”']\s+(?:spread)?sheet|(?:spread)?sheet\s+(?:called|named)\s+[\"“']?([\w-]+(?:\s+(?-i:[A-Z0-9])[\w-]*)*)",
+            r"[\"“']([^\"”']+)[\"”']\s+(?:google\s+)?(?:spread)?sheet|(?:spread)?sheet\s+(?:called|named)\s+[\"“']?([\w-]+(?:\s+(?-i:[A-Z0-9])[\w-]*)*)",
             clause,
             re.I,
         )
@@ -791,6 +873,20 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
                 values["__who"] = who.group(1).lower()
 
 
+def _channel_name(clause: str) -> str | None:
+    """'#deploys', 'the reading channel', 'a channel called "social"': the channel's name as the user wrote it."""
+    tag = lx.CHANNEL_RE.search(clause)
+    if tag:
+        return tag.group(1)
+    for found in re.finditer(
+        r"\b([\w-]+)[\"”']?\s+channel\b|\bchannel\s+(?:called\s+|named\s+)?[\"“']?([\w-]+)", clause, re.I
+    ):
+        name = found.group(1) or found.group(2)
+        if name.lower() not in _NOT_A_NAME + ("discord", "slack", "server", "text", "voice", "its", "same"):
+            return name
+    return None
+
+
 _NOT_A_NAME = (
     "the",
     "a",
@@ -829,14 +925,16 @@ _NOT_A_NAME = (
 def _table_name(clause: str) -> str | None:
     """'the Airtable table Prospects', 'the Supabase orders table', 'table called "VIP"' → the name the user gave."""
     names = [p.strip() for e in lexicon()["integrations"].values() for p in e["phrases"]]
-    quoted = re.search(
-        r"[\"“']([\w -]+)[\"”']\s+(?:[\w-]+\s+){0,2}?table|\btable\s+(?:called\s+|named\s+)?[\"“']([\w -]+)[\"”']",
-        clause,
-        re.I,
+    # "base 'CRM' table 'Companies'": the quote after 'table' is the table's, before it maybe the base's
+    quoted = re.search(r"\btable\s+(?:called\s+|named\s+)?[\"“']([\w -]+)[\"”']", clause, re.I) or re.search(
+        r"[\"“']([\w -]+)[\"”']\s+(?:[\w-]+\s+){0,2}?table", clause, re.I
     )
     if quoted:
-        return (quoted.group(1) or quoted.group(2)).strip()
+        return quoted.group(1).strip()
     service = "|".join(re.escape(n) for n in names if n)
+    after = re.search(r"\b(?:" + service + r")\s+table\s+(?:called\s+|named\s+)?([\w-]+)", clause, re.I)
+    if after and after.group(1).lower() not in _NOT_A_NAME:
+        return after.group(1)  # 'the Supabase table users': the name follows the service's own noun
     titled = re.search(
         r"\b((?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*))*?)\s+(?:(?:" + service + r")\s+)?table\b", clause, re.I
     )
@@ -904,13 +1002,27 @@ def _named_api_step(clause: str) -> Step | None:
     )
 
 
+# 'fetch the rate from api.exchangerate.host': an address written without its scheme
+_BARE_HOST = re.compile(
+    r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+(?:com|io|net|org|host|dev|app|co|ai|so|me|info|biz|cloud|tech|us|uk|de|fr|"
+    r"es|it|nl|eu|ch|at|be|se|no|dk|fi|pl|pt|jp|au|ca)(?:/[\w./?=&%-]*[\w/])?)(?![\w@-])",
+    re.I,
+)
+
+
 def _api_step(clause: str, description: str) -> Step | None:
     url = lx.URL_RE.search(clause)
     service = lx.api_service(clause)
+    bare = None if url or service or lx.integrations_in(clause) else _BARE_HOST.search(clause)
+    if bare and re.search(rf"\b(?:{_FETCH_VERB})\b", clause[: bare.start()], re.I):
+        clause = clause[: bare.start()] + "https://" + bare.group(1) + clause[bare.end() :]
+        url = lx.URL_RE.search(clause)
     if url:
         low = clause.lower()
         write = re.search(
-            r"\b(post|send|push|submit|forward|deliver)\b[^.]*\bto\s+" + re.escape(url.group(0).lower()), low
+            r"\b(post(?:s|ing|ed)?|send|push|submit|forward|deliver)\b[^.]*\bto\s+"
+            + re.escape(url.group(0).lower()),
+            low,
         )
         named_get = re.search(r"\b(?:a|an|the)\s+get\b|\bget\s+request\b|\bhttp\s+get\b", low)
         method = (
@@ -1091,7 +1203,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         return []
     named_engine = lx.named_search_engine(clause)
     engine = lx.search_engine(clause)
-    url = lx.URL_RE.search(clause)
+    url = lx.URL_RE.search(_unlinked(clause))
     if url and not named_engine:
         engine = None  # 'look up the prices from https://…' fetches that URL; it is not a web search
     # a search service the user names is used even without a search verb ('look the person up with Exa')
@@ -1116,8 +1228,12 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     # 'research https://rival.com with Tavily': the URL is what to research, not an endpoint to call
     researched = named_engine and url and not re.search(r"\b(fetch|call|request|get|post|download)\b", low)
     # 'scrape https://… with Firecrawl': a named block that takes a URL reads it, not a plain HTTP request
-    url_block = url and next((k for _, k in lx.integrations_in(clause) if _takes_url(k)), None)
-    api = None if researched or url_block else _api_step(clause, description)
+    bare = None if url else _BARE_HOST.search(clause)
+    endpoint = url.group(0) if url else None
+    if bare and re.search(rf"\b(?:{_FETCH_VERB})\b", clause[: bare.start()], re.I):
+        endpoint = "https://" + bare.group(1)  # 'scrape the pricing page of competitor.com'
+    url_block = endpoint and next((k for _, k in lx.integrations_in(clause) if _takes_url(k)), None)
+    api = None if researched or url_block else _api_step(_unlinked(clause), description)
     if api:
         found.append((1, api))
     for pos, key in lx.integrations_in(clause):
@@ -1141,8 +1257,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         if _mentioned_as_noun(key, clause):
             continue
         step = _integration_step(key, clause, description)
-        if url and url_block == key:
-            step.values["url"] = url.group(0)
+        if endpoint and url_block == key:
+            step.values["url"] = endpoint
         if step.kind == "source" and (api or engine) and "read" not in lexicon()["integrations"][key]:
             continue
         found.append((pos + 2, step))
@@ -1299,6 +1415,16 @@ def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[s
     """'remind the team …', 'tell me a joke', 'ask them why': a message to a person with no channel named is
     an e-mail (said in the report), to the user for 'me', else to the address the data holds."""
     found = _TO_PERSON.search(clause)
+    if found is None:  # 'send a polite reminder to the client's email address': an e-mail to that person
+        people = "|".join(lexicon()["people"])
+        found = re.search(  # a person the text names, or anyone whose e-mail address it names
+            r"\b(?:send|sends|forward|forwards)\b[^.;]*?\bto\s+(?P<who>(?:the|each|every|that|this|our|their)\s+"
+            r"(?:[\w-]+\s+)?(?:(?:"
+            + people
+            + r")s?\b(?:'s?)?|[\w-]+(?='s?\s+e-?mail)'s?))(?:\s+e-?mail(?:\s+address)?)?\b",
+            clause,
+            re.I,
+        )
     if found is None or ruled(ruled_out, "gmail", "write"):
         return None
     step = _integration_step(
@@ -1313,7 +1439,8 @@ def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[s
 def _implied_destination(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:
     """'write the findings back to the same table': the table/sheet/page of the integration named elsewhere."""
     low = clause.lower()
-    if not re.search(r"\b(" + _WRITE + r")\b", low):
+    told = lx.CHANNEL_RE.search(clause) and re.search(r"\b(?:tell|warn|let)\b", low)  # 'tell #sales'
+    if not re.search(r"\b(" + _WRITE + r")\b", low) and not told:
         return None
     nouns = "|".join(lexicon()["table_nouns"])
     found = re.search(r"\b(?:the|that|this|our|my)\s+(?:same\s+)?(" + nouns + r")s?\b", low)
@@ -1381,7 +1508,7 @@ _ROUTE_ON = re.compile(
 )
 # 'invoices go to #finance, support requests to Zendesk and sales inquiries to sales@…': routes by category
 _DESTINATION = re.compile(
-    r"^\s*(?:and\s+)?(?:send\s+|forward\s+|route\s+)?(?:the\s+|all\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+"
+    r"^\s*(?:and\s+)?(?:send\s+|forward\s+|route\s+)?(?:the\s+|all\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
     r"(?:go(?:es)?\s+|should go\s+|are sent\s+|get sent\s+|must go\s+)?(?:to|into)\s+\S",
     re.I,
 )
@@ -1400,7 +1527,7 @@ _NOT_A_CONDITION = re.compile(
 )
 _LOOP = re.compile(
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
-    r"(?:each|every|all(?:\s+of)?(?:\s+the)?)\s+((?:[\w\s$€£%=-]|[.,](?=\d{3}\b))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+)?([\w\s-]+?))?"
+    r"(?:each|every|all(?:\s+of)?(?:\s+the)?|any)\s+((?:[\w\s$€£%=-]|[.,](?=\d{3}\b))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+)?([\w\s-]+?))?"
     r"\s*(?:,|:|\bdo\b|$|(?=\s(?:"
     + _WRITE
     + "|"
@@ -1474,7 +1601,8 @@ def _options(text: str) -> list[str]:
 
 def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """'route by category: …', 'route it: sales to …', 'sort into billing / technical / account'."""
-    route = _ROUTE.search(sentence) or _ROUTE_ON.search(sentence)
+    bare = lx.URL_RE.sub(lambda m: " " * len(m.group(0)), sentence)  # 'https:' is no 'route it:'
+    route = _ROUTE.search(bare) or _ROUTE_ON.search(bare)
     if not route and not _IF.search(sentence):
         routes = _category_routes(sentence, description, ruled_out)
         if routes is not None:
@@ -1592,7 +1720,7 @@ def _route_of(clause: str) -> tuple[str, str] | None:
 
 def _as_action(text: str) -> str:
     """'-> a Jira ticket', '-> #kudos on Slack': a destination written without its verb is given one."""
-    if _ACTION_START.match(text):
+    if _ACTION_START.match(text) or _NOTHING.match(text):
         return text
     if text.lstrip().startswith("#"):
         return "post to " + text
@@ -1601,6 +1729,13 @@ def _as_action(text: str) -> str:
     ):
         return "post " + text
     return "create " + text
+
+
+_NOTHING = re.compile(
+    r"^\W*(?:just\s+)?(?:ignore(?:d)?|skip(?:ped)?|drop(?:ped)?|discard(?:ed)?|archive(?:d)?\s+nothing|"
+    r"(?:do\s+)?nothing|no\s+action|leave\s+(?:it|them)(?:\s+alone)?)\b(?:\s+(?:it|them))?\W*$",
+    re.I,
+)
 
 
 def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
@@ -1617,13 +1752,16 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
                 and _DESTINATION.match(clause.split(":")[-1].lstrip(" :;,")) is not None
                 and not re.search(r"->|→|=>", clause)
             )
-            or route[0].lower() in ("it", "them", "this", "everything", "we", "i", "you", "they")
+            or (
+                route[0].lower() in ("it", "them", "this", "everything", "we", "i", "you", "they")
+                and route[0] != "IT"
+            )
         ):
             continue
         branch = [s for s in read_clause(route[1], description, ruled_out) if s.kind == "action"]
-        if branch:
+        if branch or _NOTHING.match(route[1]):  # 'spam -> ignore': a route that ends the run
             routes.append((i, route[0], branch))
-    if len(routes) < 3:
+    if len(routes) < 3 or sum(1 for r in routes if r[2]) < 2:
         return None
     first = routes[0][0]
     step = Step("router", "router", label="category: " + " / ".join(r[1] for r in routes), text=sentence)
@@ -1639,15 +1777,31 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
     return [s for c in parts[:first] for s in read_clause(c, description, ruled_out)] + [step]
 
 
+def _stated_range(clause: str) -> bool:
+    """'Between 50 and 80 …', '100–1,000: …' test a range; 'score it from 1 to 10' only names a scale."""
+    return lx.range_in(clause) is not None and bool(
+        re.search(r"\bbetween\b", clause, re.I) or re.match(r"^[^:]{1,60}?\d[^:]{0,30}:", clause)
+    )
+
+
 def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """'add customers with more than 10000 lifetime value to …': a stated threshold without 'if' is a condition."""
     parts = clauses(sentence)
     at = next(
-        (i for i, c in enumerate(parts) if lx.THRESHOLD_RE.search(c) and not _NOT_A_CONDITION.search(c)), None
+        (
+            i
+            for i, c in enumerate(parts)
+            if (lx.THRESHOLD_RE.search(c) or _stated_range(c)) and not _NOT_A_CONDITION.search(c)
+        ),
+        None,
     )
     if at is None:
         return None
-    step = Step("condition", "condition", label=parts[at], text=sentence)
+    label = parts[at]
+    head = re.match(r"^([^:]{1,60}?\d[^:]{0,30}):\s*(\S.*)$", parts[at])
+    if head and (lx.threshold_in(head.group(1)) or lx.range_in(head.group(1))):
+        label, parts[at] = head.group(1), head.group(2)  # 'Above 50,000: email …': the test, then its action
+    step = Step("condition", "condition", label=label, text=sentence)
     # '… -> post in #deals, otherwise log it in the sheet': the clauses from 'otherwise' on are the else branch
     other = next((i for i in range(at + 1, len(parts)) if _ELSE.match(parts[i])), len(parts))
     taken = [s for c in parts[at:other] for s in read_clause(c, description, ruled_out)]
@@ -1876,13 +2030,29 @@ def read_steps(text: str, description: str) -> list[Step]:
             word = sentence.split()[0]
             sentence = f"{lead} and {word.lower() if word[1:].islower() else word}{sentence[len(word) :]}"
         lead = ""
-        otherwise = re.match(r"^\s*(?:otherwise|else|if not)\b[\s,]*", sentence, re.I)
+        sentence = re.sub(r"^\s*[-*•]\s+", "", sentence)  # a bulleted line reads as its text
         last_cond = next((s for s in reversed(steps) if s.kind == "condition"), None)
-        if otherwise and last_cond is not None:
-            last_cond.branches[1] = (
+        otherwise = implied_else(sentence, last_cond)
+        if otherwise is not None and last_cond is not None:
+            last = _innermost_else(last_cond)
+            rest = sentence[otherwise:]
+            last.branches[1] = (
                 "else",
-                last_cond.branches[1][1] + read_clauses(sentence[otherwise.end() :], description, ruled_out),
+                last.branches[1][1]
+                + (
+                    read_sentence(rest, description, ruled_out)  # '… instead': a test of its own, an else-if
+                    if re.match(r"\s*(?:and\s+)?(?:if|when)\b", rest, re.I)
+                    else read_clauses(rest, description, ruled_out)
+                ),
             )
+            continue
+        loop = next((s for s in reversed(steps) if s.kind == "loop" and s.body), None)
+        scope = _item_scope(sentence) if loop is not None else None
+        if scope is not None and loop is not None:
+            # 'Tenants marked 'autopay' shouldn't get one': a test on each item around what the loop repeats
+            test = Step("condition", "condition", label=scope[0], text=sentence, negate=scope[1])
+            test.branches = [("if", loop.body), ("else", [])]
+            loop.body = [test]
             continue
         read = read_sentence(sentence, description, ruled_out)
         lead = "" if read else sentence
@@ -1892,7 +2062,11 @@ def read_steps(text: str, description: str) -> list[Step]:
     # steps stated after it still run first.
     steps = sorted(steps, key=lambda s: s.kind == "condition")
     tests = [s for s in steps if s.kind == "condition"]
-    if len(tests) > 1:
+    if len(tests) > 1 and _exclusive_chain(tests):
+        # 'if the rating is 5 …; if it's 2 or lower …', 'Above 50,000: … Between 10,000 and 50,000: …': tests no
+        # value passes together are one decision — each next test is the else branch of the one before
+        steps = [s for s in steps if s.kind != "condition"] + [tests[0]]
+    elif len(tests) > 1:
         # 'if the score is 9 or 10, email them; if it's 6 or lower, open a ticket': separate tests of the same
         # data each decide their own action, so they start side by side rather than one behind the other
         fan = Step("fan", "fan", label="separate tests", text=" / ".join(t.text for t in tests))
@@ -1902,12 +2076,147 @@ def read_steps(text: str, description: str) -> list[Step]:
     return steps
 
 
+# the other side of the test stated just before: 'Otherwise …', 'Anything else goes to …', 'Smaller invoices
+# just get logged …' (after a numeric test), 'if it's more, …' (a test with no value of its own)
+_OTHERWISE = re.compile(r"^\s*(?:otherwise|else|if not|or else)\b[\s,:]*", re.I)
+_REST = re.compile(
+    r"^\s*(?:(?:for|with)\s+)?(?:(?:anything|everything|everyone|anyone|all)\s+else|the\s+rest|"
+    r"(?:all\s+|any\s+)?(?:the\s+)?other\s+(?:ones|cases|[\w-]+s)\b(?!\s+than))",
+    re.I,
+)
+_COMPARATIVE = (
+    r"(?:smaller|larger|bigger|lower|higher|cheaper|pricier|shorter|longer|lesser|greater|fewer|"
+    r"small|large|big|low|high|cheap)"
+)
+_OTHER_SIDE = re.compile(
+    r"^\s*(?:(?:for|with)\s+)?(?:all\s+|any\s+)?(?:the\s+)?"
+    + _COMPARATIVE
+    + r"\s+(?:[\w-]+\s+)?(?:ones?\b|[\w-]+s\b)"
+    r"|^\s*(?:and\s+)?(?:if|when)\s+(?:it'?s|it\s+is|they'?re|they\s+are|that'?s|the\s+[\w-]+\s+(?:is|are))?\s*"
+    r"(?:any\s+)?(?:more|less|higher|lower|greater|smaller|bigger|larger|above|over|under|below|fewer)"
+    r"(?:\s+than\s+that)?\s*(?:,|\bthen\b)\s*",
+    re.I,
+)
+
+
+def implied_else(sentence: str, last: Step | None) -> int | None:
+    """Where the action of a sentence that states the other side of the last test starts; None otherwise."""
+    if last is None:
+        return None
+    bullet = re.match(r"^\s*[-*•]\s+", sentence)
+    if bullet:
+        found = implied_else(sentence[bullet.end() :], last)
+        return None if found is None else bullet.end() + found
+    said = _OTHERWISE.match(sentence)
+    if said:
+        return said.end()
+    if _REST.match(sentence) or re.match(r"^\s*(?:and\s+)?(?:if|when)\b.*\binstead\W*$", sentence, re.I):
+        return 0  # 'Anything else goes to office@…', 'If it's X, do Y instead': the sentence itself says what
+    side = _OTHER_SIDE.match(sentence)
+    if side and lx.threshold_in(last.label or "") and not re.search(r"\d", sentence[: side.end()]):
+        return side.end() if re.match(r"\s*(?:and\s+)?(?:if|when)\b", sentence, re.I) else 0
+    return None
+
+
+def _innermost_else(step: Step) -> Step:
+    """The condition whose else branch is still open: 'if A …, else if B …' nests B in A's else."""
+    while True:
+        tail = step.branches[1][1] if len(step.branches) > 1 else []
+        nested = [s for s in tail if s.kind == "condition"]
+        if len(tail) != 1 or not nested:
+            return step
+        step = nested[0]
+
+
+_CATEGORY = re.compile(
+    r"^\s*(?:the\s+|its\s+|their\s+)?([\w-]+)(?:'s|\s+is|\s+are|\s+was)\s+(?!not\b|no\b)(?:an?\s+|the\s+)?([\w\s'-]+?)\s*$",
+    re.I,
+)
+_PRONOUN = ("it", "they", "this", "that", "its")
+
+
+def _category(label: str) -> tuple[str, str] | None:
+    """('type', 'complaint') for 'the type is a complaint' / 'it's a complaint' (one value, no 'and'/'or')."""
+    found = _CATEGORY.match(label)
+    if not found or re.search(r"\b(?:and|or|not)\b|\d", label, re.I):
+        return None
+    return found.group(1).lower(), found.group(2).lower()
+
+
+def _exclusive(a: Step, b: Step) -> bool:
+    """No value of the data passes both tests: disjoint numeric ranges of one field, or two values of one word."""
+    if a.data_from is not b.data_from or a.negate or b.negate:
+        return False
+    fields = [lx.amount_field(t.label, None) for t in (a, b)]
+    if fields[0] and fields[1] and fields[0] != fields[1]:
+        return False
+    spans = [lx.interval_of(t.label) for t in (a, b)]
+    if spans[0] and spans[1]:
+        return lx.disjoint(spans[0], spans[1])
+    said = [_category(t.label) for t in (a, b)]
+    if not said[0] or not said[1] or said[0][1] == said[1][1]:
+        return False
+    return said[0][0] == said[1][0] or said[0][0] in _PRONOUN or said[1][0] in _PRONOUN
+
+
+def _exclusive_chain(tests: list[Step]) -> bool:
+    """Chain tests that exclude each other pairwise, each next one in the else branch of the one before."""
+    if any(not _exclusive(a, b) for i, a in enumerate(tests) for b in tests[i + 1 :]):
+        return False
+    if any(len(t.branches) < 2 or t.branches[1][1] for t in tests[:-1]):
+        return False  # an else branch the text filled stays as written
+    for earlier, later in zip(tests, tests[1:], strict=False):
+        earlier.branches[1] = ("else", [later])
+        later.chained = True
+    return True
+
+
+_WHICH = r"(?:marked|tagged|flagged|labell?ed|with|whose|that|who|on|in|from)\b"
+_LEFT_OUT = (
+    r"(?:shouldn'?t|should\s+not|don'?t|do\s+not|must\s+not|mustn'?t|won'?t|never|need\s+not|needn'?t)\s+"
+    r"(?:get|receive|be\s+(?:e-?mailed|messaged|contacted|included|sent|reminded|notified|charged))\b"
+    r"|(?:are|is|should\s+be|must\s+be|get|gets)\s+(?:skipped|excluded|ignored|left\s+out)\b"
+)
+_EXCLUDED = re.compile(
+    r"^\s*(?:but\s+)?(?:(?:skip|ignore|exclude|leave\s+out)\s+(?:any\s+|the\s+|all\s+|those\s+)?[\w-]+\s+(?P<a>"
+    + _WHICH
+    + r".*?)|(?:any\s+|the\s+|all\s+)?[\w-]+\s+(?P<b>"
+    + _WHICH
+    + r".*?)\s+(?:"
+    + _LEFT_OUT
+    + r").*?)\s*$",
+    re.I,
+)
+_ONLY = re.compile(
+    r"^\s*only\s+(?:the\s+)?[\w-]+\s+(?P<c>" + _WHICH + r".*?)(?:\s+(?:should|get|gets|receive|are)\b.*)?$",
+    re.I,
+)
+
+
+def _item_scope(sentence: str) -> tuple[str, bool] | None:
+    """(the test, negated) when a sentence after a loop names which items it leaves out or keeps:
+    'Tenants marked 'autopay' shouldn't get one', 'Skip customers with a refund', 'Only orders from EU …'."""
+    if _ACTION_START.match(sentence.strip()) and not re.match(
+        r"\s*(?:skip|ignore|exclude|leave out)\b", sentence, re.I
+    ):
+        return None
+    found = _EXCLUDED.match(sentence)
+    if found:
+        return (found.group("a") or found.group("b")).strip(), True
+    only = _ONLY.match(sentence)
+    if only:
+        return only.group("c").strip(), False
+    return None
+
+
 def _is_route(sentence: str) -> bool:
     """'Billing -> post in #billing', 'Bugs become Linear issues': a sentence that sends one category somewhere."""
     if _ACTION_START.match(sentence) or _IF.search(sentence):
         return False
     route = _route_of(clauses(sentence)[0]) if sentence.strip() else None
-    return route is not None and route[0].lower() not in ("it", "them", "this", "we", "i", "you", "they")
+    return route is not None and (
+        route[0].lower() not in ("it", "them", "this", "we", "i", "you", "they") or route[0] == "IT"
+    )  # 'IT -> a Linear ticket': the department, not a pronoun
 
 
 def _join_routes(parts: list[str]) -> list[str]:

@@ -467,6 +467,9 @@ _EVENT_TESTS = (
     # 'changes to status "Shipped"', 'moves to closed-won'
     r"\b(?:changes?|changed|moves?|moved|is set|is moved|is changed|goes)\s+to\s+(?:the\s+)?(?:status|stage)?\s*"
     r"[\"“']?(?P<s>[\w-]+)",
+    # 'the carrier's webhook says a parcel was delivered', 'reports that the build has failed'
+    r"\b(?:says?|reports?|tells?\s+us|signals?)\s+(?:that\s+)?(?:a|an|the|its|their|our)?\s*(?:[\w-]+\s+){0,2}?"
+    r"(?:was|is|has\s+been|has|got|gets)\s+(?P<s2>[\w-]+)",
 )
 
 
@@ -492,8 +495,9 @@ def event_test(head: str) -> str | None:
             continue
         if parts.get("d"):
             return f"it comes from {parts['d']}"
-        if parts.get("s") and parts["s"].lower() not in ("a", "an", "the", "new", "our", "my"):
-            return f"the status is {parts['s']}"
+        status = parts.get("s") or parts.get("s2")
+        if status and status.lower() not in ("a", "an", "the", "new", "our", "my"):
+            return f"the status is {status}"
     return None
 
 

@@ -132,9 +132,9 @@ def test_names_with_service_words_are_names():
 def test_a_message_to_a_person_with_no_channel_is_built_not_refused():
     state = _state("Every Friday remind the team to fill in their expense reports")
     (gmail,) = _blocks(state, "gmail")
-    assert _value(gmail, "operation") == "send_gmail" and _blocks(
-        state, "agent"
-    )  # an agent writes the reminder
+    # the reminder is the message itself, in the user's words (round 6b): no agent is needed to write it
+    assert _value(gmail, "operation") == "send_gmail" and not _blocks(state, "agent")
+    assert "fill in your expense reports" in _value(gmail, "body")
     state = _state("Every evening tell me a fun fact about space")
     assert _value(_blocks(state, "gmail")[0], "to") == "{{USER_EMAIL}}"
 
