@@ -171,3 +171,8 @@ def test_json_text_clean_means_every_string_clean():
             for s in (*strings, "v"):
                 assert not detect.is_secret_name(s), s
                 assert detect.find_in_text(s) == [], s
+
+
+def test_name_parts_cover_every_secret_suffix():
+    for suffix in detect._SECRET_SUFFIXES:
+        assert any(part.decode() in suffix for part in detect._NAME_PARTS), suffix
