@@ -107,6 +107,7 @@ TABLES: tuple[Table, ...] = (
 )
 _TRUE = {"true", "t", "1", "yes", "y"}
 _FALSE = {"false", "f", "0", "no", "n"}
+_BOOL_CELLS = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
 
 
 @dataclass
@@ -255,6 +256,9 @@ def _kind(table: Table, col: str) -> Any:
 
 
 def _bool(cell: str, _col: str) -> bool:
+    known = _BOOL_CELLS.get(cell)  # what exports write: no need to strip and lower
+    if known is not None:
+        return known
     low = cell.strip().lower()
     if low in _TRUE:
         return True
