@@ -5,8 +5,6 @@ planted everywhere the walker looks, and `json_may_hold_secret` on strings built
 
 from __future__ import annotations
 
-import copy
-import gzip
 import json
 import random
 import sys
@@ -17,23 +15,19 @@ import orjson
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "imports"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "validation"))
 
 import rowfixtures
+import test_scan
+from test_scan import _places
 
 from lib.secrets import detect, referenced_env, scrub
 from lib.sim.names import ENV_REF
 
 scrub_module = sys.modules["lib.secrets.scrub"]
-GOLDEN = Path(__file__).resolve().parents[1] / "validation" / "golden" / "states.json.gz"
 PLANTS = [
-    "sk-proj-Qx7Lm2Rt9Vb4Nc8Kd1Fg5Hj3Zp6Ws0Ye7Ua2Ib9Oc4Ed",
-    "Bearer Zx81Qm2Rt9Vb4Nc8Kd1F",
-    "https://x.io/a?token=plainvalue&limit=10",
-    "the password is hunter2hunter2",
-    '{"api_key": "k3y-value"}',
+    *test_scan.PLANTS,
     "apiKey: 'abc123xyz'",
-    "Qx7Lm2Rt9Vb4Nc8Kd1Fg5Hj3",
-    "hunter2",
     "x-api-key: s3cr3tv4lue",
     "{{ OPENAI_API_KEY }}",
     "{{\nSTRIPE_KEY}}",
@@ -55,49 +49,40 @@ NAMES = [
 
 
 def _states() -> list[Any]:
-    with gzip.open(GOLDEN, "rt", encoding="utf-8") as fh:
-        states = [case["state"] for case in json.load(fh)["cases"]]
+    """The golden states and the benchmark state (test_scan's), and Sim's export shape built from rows."""
     from lib.sim.rows import build_state
 
+    states = test_scan._states()
     for n in range(3):
         wid = f"wf-{n}"
-        rows = json.loads(json.dumps(rowfixtures._distinct(rowfixtures.triage_blocks(wid), n)))
-        edges = json.loads(json.dumps(rowfixtures.triage_edges(wid)))
-        subflows = json.loads(json.dumps(rowfixtures.triage_subflows(wid)))
+        rows, edges, subflows = (
+            json.loads(json.dumps(rows_of))
+            for rows_of in (
+                rowfixtures._distinct(rowfixtures.triage_blocks(wid), n),
+                rowfixtures.triage_edges(wid),
+                rowfixtures.triage_subflows(wid),
+            )
+        )
         states.append(build_state(rows, edges, subflows, None, workflow_id=wid).state)
     return states
 
 
-def _places(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = []
+def _with(node: Any, path: tuple[Any, ...], secret: str, name: str, append: bool) -> Any:
+    """`node` with `secret` planted at `path` (copied along it): under a new key `name` in an
+    object, else in place of the string (or after it)."""
+    if path:
+        head, rest = path[0], path[1:]
+        if isinstance(node, dict):
+            return {**node, head: _with(node[head], rest, secret, name, append)}
+        return [_with(v, rest, secret, name, append) if i == head else v for i, v in enumerate(node)]
     if isinstance(node, dict):
-        found.append(path)
-        for key, item in node.items():
-            found.extend(_places(item, (*path, key)))
-    elif isinstance(node, list):
-        for index, item in enumerate(node):
-            found.extend(_places(item, (*path, index)))
-    elif isinstance(node, str):
-        found.append(path)
-    return found
+        return {**node, name: secret}
+    return f"{node} {secret}" if append else secret
 
 
 def _plant(state: dict[str, Any], rng: random.Random) -> dict[str, Any]:
-    out = copy.deepcopy(state)
-    places = _places(out)
-    path = rng.choice(places)
-    if not path:
-        out[rng.choice(NAMES)] = rng.choice(PLANTS)
-        return out
-    parent: Any = out
-    for key in path[:-1]:
-        parent = parent[key]
-    secret = rng.choice(PLANTS)
-    if isinstance(parent[path[-1]], dict):
-        parent[path[-1]][rng.choice(NAMES)] = secret
-    else:
-        parent[path[-1]] = rng.choice([secret, f"{parent[path[-1]]} {secret}"])
-    return out
+    path = rng.choice(_places(state))  # every string and object, blocks and edges and loops alike
+    return _with(state, path, rng.choice(PLANTS), rng.choice(NAMES), rng.random() < 0.5)
 
 
 def _slow(doc: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[bytes, list[Any]]:
