@@ -33,6 +33,7 @@ __all__ = [
     "formats",
     "is_literal",
     "is_secret_name",
+    "json_may_hold_secret",
     "looks_random",
     "may_hold_secret",
     "secret_part",
@@ -363,6 +364,54 @@ def may_hold_secret(text: str) -> bool:
     if "://" in text and ("?" in text or "@" in text):
         return True
     return _NAME_WORDS.search(text.lower().replace("_", "").replace("-", "")) is not None
+
+
+_TOKEN_CHARS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=")
+_AS_RUNS = bytes(0x61 if i in _TOKEN_CHARS else 0x20 for i in range(256))  # token byte → 'a'
+_SHORT_MARKS_B = tuple(m.encode() for m in _SHORT_MARKS)
+_ENV_REF_B = re.compile(ENV_REF.pattern.encode())
+# Each secret suffix holds one of these (tests/secrets checks it): a text without any holds
+# nothing `_NAME_WORDS` matches and no secret name.
+_NAME_PARTS = (
+    b"key",
+    b"token",
+    b"secret",
+    b"pass",
+    b"auth",
+    b"bearer",
+    b"credential",
+    b"cookie",
+    b"connectionstring",
+)
+
+
+def json_may_hold_secret(text: bytes) -> bool:
+    r"""False only when no string of the JSON document `text`, key or value, can hold a secret:
+    `may_hold_secret` is False for each, none is a secret name (`is_secret_name`), and no object
+    holds `blocks` (a state, judged by registry names). A few C scans over the bytes.
+
+    `text` must be written by orjson: its only escapes are \" \\ \b \f \n \r \t and \u00XX.
+    A run of token characters, a mark or a name's letters inside a string are then in the text
+    as they are (escapes only split runs; letters are never escaped); \u escapes and non-ASCII
+    text are always passed on. Names inside `{{ENV}}` references do not count: a key, `Key`
+    cell or variable name holding one ends with a brace (no secret name), and an assignment's
+    or header's key cannot hold a brace."""
+    if not text.isascii() or b"\\u" in text or b'"blocks"' in text:
+        return True
+    if b"a" * 20 in text.translate(_AS_RUNS):  # `_RUN`
+        return True
+    for mark in _SHORT_MARKS_B:
+        if mark in text:
+            return True
+    if b"{{" in text:
+        text = _ENV_REF_B.sub(b"", text)
+    text = text.replace(b'"tokens"', b'""')  # Sim's agent output: not a secret name (`_NOT_SECRET`)
+    if b"\\" in text:  # an escaped backslash first, so `\\n` is not read as a newline
+        text = text.replace(b"\\\\", b"\x01")
+        for escape in (b"\\n", b"\\r", b"\\t", b"\\f"):  # blanks, which `_norm` drops
+            text = text.replace(escape, b"")
+    text = text.lower().translate(None, b" _-.")
+    return any(map(text.__contains__, _NAME_PARTS))
 
 
 def find_in_text(text: Any, *, random_tokens: bool = True) -> list[Hit]:

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from typing import Any
+
+import orjson
 
 from lib.secrets import detect
 from lib.sim.names import ENV_REF, escape_pointer
@@ -49,8 +51,10 @@ class Found:
         return {"name": self.name, "path": self.path, "kind": self.kind}
 
 
-# (value, suggested name, names to avoid) → final name
-Namer = Callable[[str, str, "set[str]"], str]
+# (value, suggested name, names to avoid) → final name. `avoid` answers `in` only: it is worked
+# out on the first question (a walk of the whole document), which most calls never ask — a value
+# the namer knows already keeps its name.
+Namer = Callable[[str, str, Container[str]], str]
 
 
 class MemoryNamer:
@@ -60,7 +64,7 @@ class MemoryNamer:
         self.by_value: dict[str, str] = {}
         self.used: set[str] = set()
 
-    def __call__(self, value: str, suggested: str, avoid: set[str]) -> str:
+    def __call__(self, value: str, suggested: str, avoid: Container[str]) -> str:
         if value in self.by_value:
             return self.by_value[value]
         name, n = suggested, 1
@@ -73,19 +77,66 @@ class MemoryNamer:
 
 
 def referenced_env(doc: Any) -> list[str]:
-    """Names of every `{{ENV}}` reference in a document, sorted, once each."""
+    """Names of every `{{ENV}}` reference in a document's values, sorted, once each.
+
+    Read off the document's JSON text (one C pass), which also sees strings in tuples and past
+    64 levels, unless the text could say otherwise than the strings (`_UNSURE`); a document
+    orjson cannot write is walked, 64 levels deep."""
+    try:
+        text = orjson.dumps(doc)
+    except (orjson.JSONEncodeError, TypeError):  # not JSON (other types, too deep): walked
+        text = None
+    if text is not None:
+        if b"{{" not in text:  # JSON never escapes a brace: no string holds one
+            return []
+        decoded = text.decode()
+        if _UNSURE.search(decoded) is None:
+            return sorted({m.group("name") for m in ENV_REF.finditer(decoded)})
     names: set[str] = set()
-    stack: list[tuple[Any, int]] = [(doc, 0)]
-    while stack:
-        value, depth = stack.pop()
-        if isinstance(value, str):
-            if "{{" in value:
-                names.update(m.group("name") for m in ENV_REF.finditer(value))
-        elif depth < _MAX_DEPTH and isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())
-        elif depth < _MAX_DEPTH and isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
+    _collect_env(doc, 0, names)
     return sorted(names)
+
+
+# Where the document's JSON text does not say the same as its strings: '{{' in an object key
+# (the walk reads values only), or an escape between '{{' and '}}' (`{{\nX}}` is a reference).
+# Elsewhere a match cannot span two strings (it holds no quote), so the text's matches are the
+# strings' matches.
+_UNSURE = re.compile(r'\{\{(?:[^"\\]|\\.)*":|\{\{[^}"]*\\')
+
+
+def _collect_env(value: Any, depth: int, names: set[str]) -> None:
+    if isinstance(value, str):
+        if "{{" in value:
+            names.update(m.group("name") for m in ENV_REF.finditer(value))
+        return
+    if depth >= _MAX_DEPTH:
+        return
+    if isinstance(value, dict):
+        value = value.values()
+    elif not isinstance(value, list):
+        return
+    for item in value:
+        kind = type(item)
+        if kind is str:
+            if "{{" in item:
+                names.update(m.group("name") for m in ENV_REF.finditer(item))
+        elif kind is dict or kind is list or isinstance(item, (str, dict, list)):
+            _collect_env(item, depth + 1, names)
+
+
+class _Referenced:
+    """The `{{ENV}}` names a document references, found on the first `in` (see `Namer`)."""
+
+    __slots__ = ("doc", "names")
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.names: frozenset[str] | None = None
+
+    def __contains__(self, name: object) -> bool:
+        if self.names is None:
+            self.names = frozenset(referenced_env(self.doc))
+        return name in self.names
 
 
 def _render(path: Path) -> str:
@@ -144,6 +195,88 @@ def _ids_field(field: Any) -> bool:
     return key.endswith(("id", "ids")) or "credential" in key
 
 
+_SECRET_IDS: dict[str, frozenset[str]] = {}
+_OWN_KEYS = ("id", "type")  # a block's keys the walk never scans
+
+
+def _secret_ids(block_type: Any) -> frozenset[str]:
+    """The ids of a block type's secret fields (Sim's `password: true`), kept per type."""
+    from lib.sim.rows import spec_of
+
+    ids = _SECRET_IDS.get(block_type) if type(block_type) is str else None
+    if ids is None:
+        spec = spec_of(block_type)
+        try:
+            ids = frozenset(getattr(spec, "secret_ids", None) or ())
+        except Exception:
+            ids = frozenset()
+        if spec is not None and len(_SECRET_IDS) < 4096:
+            _SECRET_IDS[block_type] = ids
+    return ids
+
+
+def _json_clean(value: Any) -> bool:
+    """True when nothing in a container can be a secret, judged on its JSON text (one C pass):
+    the walk below would change nothing in it and report nothing."""
+    try:
+        text = orjson.dumps(value)
+    except (orjson.JSONEncodeError, TypeError):
+        return False
+    return not detect.json_may_hold_secret(text)
+
+
+def _rebuilt(value: Any) -> Any:
+    """What the walk returns for a container with nothing to replace: the same new containers
+    (a Key/Value row's `cells` last, as `_Walk.mapping` writes it), other values as they are."""
+    if isinstance(value, dict):
+        out = {k: v if type(v) is str else _rebuilt(v) for k, v in value.items()}
+        cells = value.get("cells")
+        if isinstance(cells, dict) and "Value" in cells:
+            out["cells"] = out.pop("cells")
+        return out
+    if isinstance(value, list):
+        return [v if type(v) is str else _rebuilt(v) for v in value]
+    return value
+
+
+def _scanned(sub: Any) -> bool:
+    """Whether `_Walk.sub_block` scans this subBlock's value (OAuth credential ids it does not)."""
+    return isinstance(sub, dict) and sub.get("type") != "oauth-input"
+
+
+def _quiet_sub_blocks(subs: dict[str, Any], secret_ids: frozenset[str]) -> bool:
+    """True when the walk would find nothing in a block's subBlocks, decided on one JSON text of
+    the values it scans, then the values kept under secret ids (any literal there is a secret)."""
+    if not _json_clean([sub.get("value") for sub in subs.values() if _scanned(sub)]):
+        return False
+    for sid, sub in subs.items():
+        if (
+            _scanned(sub)
+            and type(value := sub.get("value")) is str
+            and (sid in secret_ids or detect.is_secret_name(sid))
+            and detect.secret_part(value) is not None
+        ):
+            return False
+    return True
+
+
+def _rebuilt_sub_blocks(subs: dict[str, Any]) -> dict[str, Any]:
+    """`_Walk.sub_block`'s copies of quiet subBlocks (see `_quiet_sub_blocks`)."""
+    return {
+        sid: {
+            k: _rebuilt(v)
+            if k == "value"
+            else v
+            if type(v) is str or type(v) in _SCALARS
+            else copy.deepcopy(v)
+            for k, v in sub.items()
+        }
+        if _scanned(sub)
+        else copy.deepcopy(sub)
+        for sid, sub in subs.items()
+    }
+
+
 class _Walk:
     """Walks a document in reading order; `rebuild=False` only finds (no copy is built, so
     `value` returns None for containers) — the same Found list, for callers that need no copy."""
@@ -152,12 +285,10 @@ class _Walk:
         self.namer = namer
         self.doc = doc
         self.rebuild = rebuild
-        self.avoid: set[str] | None = None
+        self.avoid = _Referenced(doc)  # names the document already references, when asked
         self.found: list[Found] = []
 
     def _name(self, value: str, suggested: str) -> str:
-        if self.avoid is None:  # names the document already references: computed only when needed
-            self.avoid = set(referenced_env(self.doc))
         return self.namer(value, suggested, self.avoid)
 
     def string(
@@ -180,7 +311,8 @@ class _Walk:
                     )
                 ]
         if not hits:
-            if len(text) < 8:  # find_in_text's own floor: nothing this short is a secret by value
+            # find_in_text's own floor, then its cheap pre-check: most strings stop here
+            if len(text) < 8 or not detect.may_hold_secret(text):
                 return text
             hits = detect.find_in_text(text, random_tokens=len(text) < 20 or not _ids_field(field))
         if not hits:
@@ -262,7 +394,7 @@ class _Walk:
         block: dict[str, Any],
         owner: Any,
         sid: str,
-        secret_ids: set[str],
+        secret_ids: frozenset[str],
         depth: int,
     ) -> Any:
         if not isinstance(sub, dict) or sub.get("type") == "oauth-input":
@@ -277,13 +409,13 @@ class _Walk:
         return {
             k: self.value(v, (path, "value"), owner, sid, named, depth + 4, js)
             if k == "value"
+            else v
+            if type(v) is str or type(v) in _SCALARS
             else copy.deepcopy(v)
             for k, v in sub.items()
         }
 
     def state(self, state: dict[str, Any], path: Path, owner: Any, depth: int) -> dict[str, Any]:
-        from lib.sim.rows import spec_of
-
         out = dict(state)
         blocks = {}
         for bid, block in state["blocks"].items():
@@ -292,14 +424,21 @@ class _Walk:
                 blocks[bid] = block
                 continue
             name = block.get("name") if isinstance(block.get("name"), str) else block.get("type")
-            spec = spec_of(block.get("type"))
-            try:
-                secret_ids = set(getattr(spec, "secret_ids", None) or ())
-            except Exception:
-                secret_ids = set()
+            secret_ids = _secret_ids(block.get("type"))
+            # Its other keys (position, outputs, data, …) judged together on their JSON text.
+            rest_quiet = self.rebuild and _json_clean(
+                {
+                    k: v
+                    for k, v in block.items()
+                    if k not in _OWN_KEYS and not (k == "subBlocks" and isinstance(v, dict))
+                }
+            )
             new = {}
             for key, item in block.items():
                 if key == "subBlocks" and isinstance(item, dict):
+                    if self.rebuild and _quiet_sub_blocks(item, secret_ids):
+                        new[key] = _rebuilt_sub_blocks(item)
+                        continue
                     new[key] = {
                         sid: self.sub_block(
                             sub,
@@ -312,8 +451,10 @@ class _Walk:
                         )
                         for sid, sub in item.items()
                     }
-                elif key in ("id", "type") or type(item) in _SCALARS:
+                elif key in _OWN_KEYS or type(item) in _SCALARS:
                     new[key] = item
+                elif rest_quiet:
+                    new[key] = _rebuilt(item)
                 else:
                     new[key] = self.value(
                         item,
@@ -325,9 +466,12 @@ class _Walk:
                     )
             blocks[bid] = new
         out["blocks"] = blocks
-        for key, item in state.items():
-            if key != "blocks":
-                out[key] = self.value(item, (path, key), owner, key, detect.is_secret_name(key), depth + 1)
+        rest = {k: v for k, v in state.items() if k != "blocks"}  # edges, loops, parallels, …
+        if self.rebuild and _json_clean(rest):
+            out.update(_rebuilt(rest))
+            return out
+        for key, item in rest.items():
+            out[key] = self.value(item, (path, key), owner, key, detect.is_secret_name(key), depth + 1)
         return out
 
 

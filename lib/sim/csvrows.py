@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import IO, Any
 
 import orjson
@@ -106,6 +107,7 @@ TABLES: tuple[Table, ...] = (
 )
 _TRUE = {"true", "t", "1", "yes", "y"}
 _FALSE = {"false", "f", "0", "no", "n"}
+_BOOL_CELLS = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
 
 
 @dataclass
@@ -197,24 +199,25 @@ def read_raw(text: IO[str], file: str = "upload.csv") -> Iterator[tuple[int, lis
 
 def convert(table: Table, header: list[str], cells: list[str], line: int, file: str) -> CsvRow | RowError:
     """Type one record's cells by the table's column kinds; a RowError says which cell is wrong."""
+    plan = _plan(table, tuple(header))
     wid = None
-    if "workflow_id" in header and len(cells) > header.index("workflow_id"):
-        wid = cells[header.index("workflow_id")] or None
-    elif table.name == "workflow" and cells:
-        wid = cells[header.index("id")] or None
+    if plan.wid is not None and len(cells) > plan.wid:
+        wid = cells[plan.wid] or None
     if len(cells) != len(header):
         return RowError(
             file, line, f"row has {len(cells)} fields; the header has {len(header)}", wid, table.name
         )
     values: dict[str, Any] = {}
-    for col, cell in zip(header, cells):
+    for col, typed, cell in zip(header, plan.kinds, cells):
         if cell == "":
             values[col] = None
-            continue
-        try:
-            values[col] = _cell(table, col, cell)
-        except ValueError as exc:
-            return RowError(file, line, f"column {col!r}: {exc}", wid, table.name)
+        elif typed is None:
+            values[col] = cell
+        else:
+            try:
+                values[col] = typed(cell, col)
+            except ValueError as exc:
+                return RowError(file, line, f"column {col!r}: {exc}", wid, table.name)
     for col in table.required:
         if values.get(col) is None:
             return RowError(
@@ -223,25 +226,55 @@ def convert(table: Table, header: list[str], cells: list[str], line: int, file: 
     return CsvRow(table.name, line, values)
 
 
-def _cell(table: Table, col: str, cell: str) -> Any:
+@dataclass(frozen=True)
+class _Plan:
+    """How to type a header's columns: per column None (text) or its typing function."""
+
+    wid: int | None  # where the workflow id is
+    kinds: tuple[Any, ...]
+
+
+@lru_cache(maxsize=64)
+def _plan(table: Table, header: tuple[str, ...]) -> _Plan:
+    if "workflow_id" in header:
+        wid: int | None = header.index("workflow_id")
+    elif table.name == "workflow" and "id" in header:
+        wid = header.index("id")
+    else:
+        wid = None
+    return _Plan(wid, tuple(_kind(table, col) for col in header))
+
+
+def _kind(table: Table, col: str) -> Any:
     if col in table.json:
-        return load_cell(cell, col)
+        return load_cell
     if col in table.bools:
-        low = cell.strip().lower()
-        if low in _TRUE:
-            return True
-        if low in _FALSE:
-            return False
-        raise ValueError(f"{cell[:20]!r} is not a boolean (true/false or t/f)")
+        return _bool
     if col in table.numbers:
-        try:
-            num = Decimal(cell.strip())
-        except InvalidOperation:
-            raise ValueError(f"{cell[:20]!r} is not a number") from None
-        if not num.is_finite() or abs(num) > _MAX_DOUBLE:
-            raise ValueError(f"{cell[:20]!r} is not a finite number in a double's range")
-        return int(num) if num == num.to_integral_value() else float(num)
-    return cell
+        return _number
+    return None
+
+
+def _bool(cell: str, _col: str) -> bool:
+    known = _BOOL_CELLS.get(cell)  # what exports write: no need to strip and lower
+    if known is not None:
+        return known
+    low = cell.strip().lower()
+    if low in _TRUE:
+        return True
+    if low in _FALSE:
+        return False
+    raise ValueError(f"{cell[:20]!r} is not a boolean (true/false or t/f)")
+
+
+def _number(cell: str, _col: str) -> int | float:
+    try:
+        num = Decimal(cell.strip())
+    except InvalidOperation:
+        raise ValueError(f"{cell[:20]!r} is not a number") from None
+    if not num.is_finite() or abs(num) > _MAX_DOUBLE:
+        raise ValueError(f"{cell[:20]!r} is not a finite number in a double's range")
+    return int(num) if num == num.to_integral_value() else float(num)
 
 
 # What could break a limit in a cell's text: a NUL, a long digit run (orjson reads integers past

@@ -9,6 +9,7 @@ to the audit log in the same transaction.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import Any
 
 from psycopg import errors as pg_errors
@@ -27,7 +28,7 @@ class TableNamer:
         self.tenant = tenant
         self.by_value: dict[str, str] = {}
 
-    def __call__(self, value: str, suggested: str, avoid: set[str]) -> str:
+    def __call__(self, value: str, suggested: str, avoid: Container[str]) -> str:
         if value in self.by_value:
             return self.by_value[value]
         digest = vault.lookup_hash(self.tenant, value)

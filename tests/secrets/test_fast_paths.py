@@ -1,0 +1,163 @@
+"""scrub's shortcuts change nothing: a container judged clean on its JSON text, quiet subBlocks
+copied without a walk, `referenced_env` read off the text. Each is checked against the full walk
+(or the former walk) on the golden states, Sim's export shapes and the same states with secrets
+planted everywhere the walker looks, and `json_may_hold_secret` on strings built to trip it."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "imports"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "validation"))
+
+import rowfixtures
+import test_scan
+from test_scan import _places
+
+from lib.secrets import detect, referenced_env, scrub
+from lib.sim.names import ENV_REF
+
+scrub_module = sys.modules["lib.secrets.scrub"]
+PLANTS = [
+    *test_scan.PLANTS,
+    "apiKey: 'abc123xyz'",
+    "x-api-key: s3cr3tv4lue",
+    "{{ OPENAI_API_KEY }}",
+    "{{\nSTRIPE_KEY}}",
+    "tab\tseparated\npass\nword: hunter22",
+    "caf\u00e9 t\u043eken",
+]
+NAMES = [
+    "apiKey",
+    "api key",
+    "API.KEY",
+    "api\nkey",
+    "client_secret",
+    "value",
+    "note",
+    "tokens",
+    "Key",
+    "name",
+]
+
+
+def _states() -> list[Any]:
+    """The golden states and the benchmark state (test_scan's), and Sim's export shape built from rows."""
+    from lib.sim.rows import build_state
+
+    states = test_scan._states()
+    for n in range(3):
+        wid = f"wf-{n}"
+        rows, edges, subflows = (
+            json.loads(json.dumps(rows_of))
+            for rows_of in (
+                rowfixtures._distinct(rowfixtures.triage_blocks(wid), n),
+                rowfixtures.triage_edges(wid),
+                rowfixtures.triage_subflows(wid),
+            )
+        )
+        states.append(build_state(rows, edges, subflows, None, workflow_id=wid).state)
+    return states
+
+
+def _with(node: Any, path: tuple[Any, ...], secret: str, name: str, append: bool) -> Any:
+    """`node` with `secret` planted at `path` (copied along it): under a new key `name` in an
+    object, else in place of the string (or after it)."""
+    if path:
+        head, rest = path[0], path[1:]
+        if isinstance(node, dict):
+            return {**node, head: _with(node[head], rest, secret, name, append)}
+        return [_with(v, rest, secret, name, append) if i == head else v for i, v in enumerate(node)]
+    if isinstance(node, dict):
+        return {**node, name: secret}
+    return f"{node} {secret}" if append else secret
+
+
+def _plant(state: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    path = rng.choice(_places(state))  # every string and object, blocks and edges and loops alike
+    return _with(state, path, rng.choice(PLANTS), rng.choice(NAMES), rng.random() < 0.5)
+
+
+def _slow(doc: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[bytes, list[Any]]:
+    with monkeypatch.context() as m:
+        m.setattr(scrub_module, "_json_clean", lambda value: False)
+        out, found = scrub(doc)
+    return orjson.dumps(out), found
+
+
+def _walked_env(doc: Any) -> list[str]:
+    """referenced_env as it was: a walk of every value (not keys), 64 levels deep."""
+    names: set[str] = set()
+    stack: list[tuple[Any, int]] = [(doc, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str):
+            names.update(m.group("name") for m in ENV_REF.finditer(value))
+        elif depth < 64 and isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif depth < 64 and isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return sorted(names)
+
+
+def test_shortcuts_give_the_walks_copy_and_findings(monkeypatch):
+    rng = random.Random(11)
+    states = _states()
+    dicts = [s for s in states if isinstance(s, dict)]
+    docs = [*states, *(_plant(rng.choice(dicts), rng) for _ in range(1500))]
+    for doc in docs:
+        before = orjson.dumps(doc)
+        out, found = scrub(doc)
+        assert orjson.dumps(doc) == before  # the input is untouched
+        slow_out, slow_found = _slow(doc, monkeypatch)
+        assert orjson.dumps(out) == slow_out  # same values, same key order
+        assert found == slow_found
+        assert referenced_env(doc) == _walked_env(doc)
+
+
+def test_referenced_env_on_what_the_text_could_misread():
+    docs = [
+        {"a": "{{X}}", "b": ["{{ Y }}", {"c": "Bearer {{Z}} and {{W}}"}]},
+        {"{{KEY_ONLY}}": "v", "k": "{{VALUE}}"},  # a key is not a reference
+        {"k": "{{\nNEWLINE}}", "j": "{{\tTAB }}"},  # escapes inside the braces
+        {"k": 'quote " then {{AFTER}}', "q": "back\\slash {{B2}}"},
+        {"k": "no braces at all"},
+        {"k": "{{not a name}} {{1BAD}} {{_OK}}"},
+    ]
+    for doc in docs:
+        assert referenced_env(doc) == _walked_env(doc), doc
+    # Past 64 levels and inside tuples the old walk did not look; the text sees them (JSON input
+    # never nests so deep: `lib.limits` refuses it, and holds no tuples).
+    deep = {"deep": json.loads("[" * 70 + '"{{DEEP}}"' + "]" * 70), "k": "{{TOP}}"}
+    assert referenced_env(deep) == ["DEEP", "TOP"]
+    assert referenced_env({"k": ("{{TUPLE}}",)}) == ["TUPLE"]
+
+
+PIECES = [
+    "a", "Z", "0", "_", "-", ".", " ", "\n", "\t", "\\", '"', "/", "=", "+", ":", "{{", "}}", "'",
+    "key", "Key", "api", "API", "token", "tokens", "Token", "secret", "pass", "word", "Bearer ", "://",
+    "sk-", "Qx7Lm2Rt9Vb4", "Nc8Kd1Fg5Hj3", "password", "is ", "apiKey", "x", "é", "\u0000", "ya29.",
+]  # fmt: skip
+
+
+def test_json_text_clean_means_every_string_clean():
+    rng = random.Random(3)
+    for _ in range(20_000):
+        strings = ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 12))) for _ in range(3)]
+        doc = {strings[0]: strings[1], "v": [strings[2]]}
+        if not detect.json_may_hold_secret(orjson.dumps(doc)):
+            for s in (*strings, "v"):
+                assert not detect.is_secret_name(s), s
+                assert detect.find_in_text(s) == [], s
+
+
+def test_name_parts_cover_every_secret_suffix():
+    for suffix in detect._SECRET_SUFFIXES:
+        assert any(part.decode() in suffix for part in detect._NAME_PARTS), suffix
