@@ -535,7 +535,10 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     http = _http_object(entry["type"], clause, description, write)
     if http is not None:
         return http
-    mode = entry["draft"] if draft else _choose_operation(entry, clause, "write" if write else "read")
+    asked = "write" if write else "read"
+    if not draft and asked not in entry:
+        raise _one_way(entry, asked, clause)
+    mode = entry["draft"] if draft else _choose_operation(entry, clause, asked)
     values = dict(entry.get("values", {}))
     values.update(mode.get("values", {}))
     if mode.get("operation"):
@@ -641,6 +644,23 @@ def _email_as_noun(clause: str) -> bool:
 
 def _mentions(text: str, word: str) -> bool:
     return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
+
+
+def _one_way(entry: dict, asked: str, clause: str) -> Exception:
+    """'Read the #news channel in WhatsApp': the JUL25 block only works the other way (sends only,
+    reads only). An honest 422 naming the block, never a block doing the opposite of what was asked."""
+    from lib.errors import CannotPlan
+    from lib.sim.registry import get_block
+
+    spec = get_block(entry["type"])
+    name = spec.name if spec is not None else entry["type"]
+    can = "send or write" if asked == "read" else "read or fetch"
+    return CannotPlan(
+        f"Sim JUL25's {name} block can only {can}: \"{clause.strip()}\" asks it to {asked}, which no "
+        f"{name} operation does. Reword the step, or name another service for it.",
+        field="body.description",
+        details=[{"reason": "operation_missing", "block": entry["type"], "asked": asked, "clause": clause.strip()}],
+    )
 
 
 def _choose_operation(entry: dict, clause: str, mode: str) -> dict:

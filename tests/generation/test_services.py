@@ -1,0 +1,43 @@
+"""The planner's service data (services.json) against the block registry, entry by entry."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.errors import CannotPlan
+from lib.generation import planner, services
+from lib.generation.lexicon import lexicon
+from lib.sim.registry import get_block
+
+
+def _declared_results():
+    for block_type, ops in services.operations().items():
+        spec = get_block(block_type)
+        for op_id, op in ops.items():
+            declared = spec.operations[op_id].outputs if spec and op_id in spec.operations else None
+            if op.get("result") and isinstance(declared, list):
+                yield block_type, op_id, op["result"], declared
+
+
+@pytest.mark.parametrize("block_type, op_id, result, declared", list(_declared_results()))
+def test_each_operations_result_is_an_output_the_operation_declares(block_type, op_id, result, declared):
+    """A reference the planner writes to an output JUL25 does not return stops the run in Sim."""
+    assert result.split(".")[0] in declared
+
+
+@pytest.mark.parametrize(
+    "text, block",
+    [
+        ("Every hour pull the latest messages from Telegram and save them to a Google Sheet.", "telegram"),
+        ("Every Friday fetch the open pull requests from WhatsApp and email a summary to me@x.io.", "whatsapp"),
+        ("Every day at 9 get the new SMS messages from Twilio and post them to #sms on Slack.", "twilio_sms"),
+    ],
+)
+def test_a_read_from_a_block_that_only_sends_is_an_honest_cannot_plan(text, block):
+    """JUL25's Telegram, WhatsApp and Twilio blocks only send. Before: a KeyError (a 500)."""
+    assert "read" not in lexicon()["integrations"][block] and "write" in lexicon()["integrations"][block]
+    with pytest.raises(CannotPlan) as caught:
+        planner.plan(text)
+    detail = caught.value.details[0]
+    assert detail["reason"] == "operation_missing" and detail["block"] == block and detail["asked"] == "read"
+    assert "can only send" in caught.value.message
