@@ -1,7 +1,7 @@
 """Cold start of every api/ function: its import time beside the floor of exactly the libraries
 it needs, each in fresh interpreters.
 
-    python bench/cold_start.py [--runs 7] [--python PATH] [--bytecode warm|none]
+    python bench/cold_start.py [--runs 7] [--python PATH] [--bytecode warm|ours|none]
 
 Bytecode is the same on both sides and set by the bench, never inherited from the shell (a
 PYTHONDONTWRITEBYTECODE=1 there used to leave our files compiling on every run while the
@@ -10,6 +10,9 @@ writes .pyc files under one scratch PYTHONPYCACHEPREFIX, as a Vercel build with
 VERCEL_PYTHON_COMPILEALL=1 ships them (`_vc_pycache`). `--bytecode none`: no .pyc is read or
 written, so every module of the route and of its floor is compiled from source in each process —
 Vercel's default, which sets PYTHONDONTWRITEBYTECODE=1 and leaves `__pycache__` out of the bundle.
+`--bytecode ours`: what this project's deployments ship — our lib/ and api/ compiled by
+scripts/vercel-bytecode (vercel.json's build command: checked-hash .pyc), the libraries compiled
+from source in each process.
 
 For each route file, one unmeasured process first imports it (writing the bytecode in `warm` mode)
 and lists every module the import left in sys.modules that is not ours
@@ -54,22 +57,32 @@ print(json.dumps({{"ms": ms, "wall": wall, "rss_mb": rss, "needed": needed,
                   "heavy": [m for m in {HEAVY!r} if m in sys.modules]}}))
 """
 
-_FLOOR = """
-import importlib, json, pathlib, sys, time
+# Child-side helper (also bench/cold_request.py's): import a listed floor of modules.
+IMPORT_ALL = """
+import importlib, sys
+def import_all(names):
+    for name in names:
+        if name not in sys.modules:
+            try:
+                importlib.import_module(name)
+            except Exception:  # a module that cannot import alone was pulled in by another
+                pass
+"""
+
+_FLOOR = (
+    IMPORT_ALL
+    + """
+import json, pathlib, time
 names = json.load(open(sys.argv[1]))
 c0 = time.process_time()
-for name in names:
-    if name not in sys.modules:
-        try:
-            importlib.import_module(name)
-        except Exception:
-            pass
+import_all(names)
 c1 = time.process_time()
 from lib.web.routes import load_module
 load_module(pathlib.Path(sys.argv[2]))
 c2 = time.process_time()
 print(json.dumps({"ms": (c1 - c0) * 1000, "ours": (c2 - c1) * 1000}))
 """
+)
 
 
 def _run(python: str, code: str, arg: str, env: dict[str, str], *more: str) -> dict:
@@ -86,9 +99,24 @@ def bench_env(bytecode: str, scratch: Path) -> dict[str, str]:
     env.pop("DATABASE_URL", None)  # importing must not need a database; nothing connects anyway
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(scratch / "pycache")  # .pyc files here only, for both sides
-    if bytecode == "none":
+    if bytecode in ("none", "ours"):
         env["PYTHONDONTWRITEBYTECODE"] = "1"  # and none are ever written there: all compiled
     return env
+
+
+def compile_ours(python: str, env: dict[str, str]) -> None:
+    """`--bytecode ours`: our code's .pyc, made by the deployments' own build command, under the
+    scratch prefix (compileall honours PYTHONPYCACHEPREFIX); nothing else is ever written there."""
+    script = ROOT / "scripts" / "vercel-bytecode"
+    done = subprocess.run(
+        ["bash", str(script)],
+        cwd=ROOT,
+        env={**env, "VERCEL_BYTECODE_PYTHON": python},
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"scripts/vercel-bytecode failed:\n{done.stdout}{done.stderr}")
 
 
 def measure(python: str, file: Path, runs: int, scratch: Path, env: dict[str, str]) -> dict:
@@ -144,9 +172,10 @@ def main() -> None:
     )
     parser.add_argument(
         "--bytecode",
-        choices=("warm", "none"),
+        choices=("warm", "ours", "none"),
         default="warm",
-        help="warm: precompiled .pyc on both sides (VERCEL_PYTHON_COMPILEALL=1); none: all compiled (Vercel's default)",
+        help="warm: precompiled .pyc on both sides (VERCEL_PYTHON_COMPILEALL=1); ours: only our code's "
+        ".pyc (scripts/vercel-bytecode, as deployed); none: all compiled (Vercel's default)",
     )
     args = parser.parse_args()
 
@@ -167,6 +196,8 @@ def main() -> None:
     offenders, worst, over, measured = [], 0.0, 0, 0
     with tempfile.TemporaryDirectory() as scratch:
         env = bench_env(args.bytecode, Path(scratch))
+        if args.bytecode == "ours":
+            compile_ours(args.python, env)
         for route in discover():
             rel = route.file.relative_to(ROOT).as_posix()
             try:

@@ -189,6 +189,7 @@ def call_built(
     )
     data = json.loads(out_file.read_text())
     assert data["python"][:2] == [3, 12] or cfg["runtime"] != "python3.12", data["python"]
+    assert data["compiled_ours"] == [], f"{func}: compiled from source, no valid .pyc shipped"
     answers = {}
     for (p, _), res in zip(items, data["results"]):
         raw = base64.b64decode(res["body"]) if res.get("encoding") == "base64" else res["body"].encode()
@@ -235,6 +236,24 @@ def test_function_settings_follow_vercel_json(built):
         shipped = {k.split("/")[0] for k in cfg["filePathMap"]}
         assert {"api", "lib", "migrations", "_vendor"} <= shipped, name
         assert not shipped & {"tests", "bench", "docs", "scripts", "public", "node_modules", ".data"}, name
+
+
+def test_our_code_ships_as_checked_bytecode(built):
+    """The build command (scripts/vercel-bytecode) compiled lib/ and api/ into checked-hash .pyc
+    beside the sources and every function ships one for each of our modules: a cold start reads
+    them instead of compiling (call_built checks that no module of ours was compiled)."""
+    assert "vercel-bytecode: lib api compiled for cpython-312" in built.log
+    for route in routes.discover():
+        name = _func_name(route)
+        shipped = set(built.vc_config(name)["filePathMap"])
+        sources = {k for k in shipped if k.split("/")[0] in ("lib", "api") and k.endswith(".py")}
+        assert sources, name
+        for src in sources:
+            folder, _, file = src.rpartition("/")
+            pyc = f"{folder}/__pycache__/{file[:-3]}.cpython-312.pyc"
+            assert pyc in shipped, f"{name}: no bytecode for {src}"
+            flags = int.from_bytes((built.project / pyc).read_bytes()[4:8], "little")
+            assert flags == 0b11, f"{pyc}: not a checked-hash .pyc (flags {flags:#b})"
 
 
 def _glob_match(pattern: str, path: str) -> bool:
