@@ -304,6 +304,7 @@ class _Builder:
         self.item_created = "created_at"  # where an item says when it was created
         self.pending_field = "to"
         self.last_field = ""  # the event field the last test read ('… if it's 6 or lower' reads it again)
+        self.created: list[tuple[str, str]] = []  # (reference to its address, block type) of what writes made
 
     # -- what the trigger delivers ------------------------------------------------------------
     def start_data(self) -> str | None:
@@ -390,6 +391,10 @@ class _Builder:
                 value = re.sub(r"\{event:([\w.]+)\}", lambda m: self.event_field(m.group(1)), value)
             if "{start}" in value:
                 value = value.replace("{start}", self.start_data() or "")
+            if "{upstream}" in value:  # the data so far when there is any; else the field keeps its default
+                if not prev:
+                    continue
+                value = value.replace("{upstream}", prev)
             out[key] = value.replace("{prev}", data).replace("{subject}", self.subject)
         provider = self.trigger.values.get("webhookProvider") if self.trigger.kind == "webhook" else None
         if step.kind == "action" and provider == step.type and parent is None:
@@ -479,15 +484,29 @@ class _Builder:
                     if moved is not None:
                         heads = moved
                         continue
-                if prev is None and step.kind == "action" and _writes_data(step) and not _quoted(step.text):
+                link = self.link_asked(step) if step.kind == "action" else None
+                if (
+                    prev is None
+                    and link is None
+                    and step.kind == "action"
+                    and _writes_data(step)
+                    and not _quoted(step.text)
+                ):
                     # 'every day at 9 send a motivational quote to #general': nothing fetched — an agent writes it
                     heads, prev = self.chain([_writer(step)], heads, prev, parent)
                 self.pending_need = ""
                 data = "\n\n".join(gathered) if step.kind == "process" and len(gathered) > 1 else prev
+                if link is not None:  # 'post the doc's link and a summary': the address, then what came before
+                    data = link if not prev or prev == self.start_data() else f"{link}\n\n{prev}"
                 local = self.add(step.type, self.fill(step, data, parent), parent)
                 gathered = [] if step.kind != "source" else gathered
                 if step.kind == "action":
                     self.done[key] = local
+                    from lib.generation.services import link_path
+
+                    where = link_path(step.type, step.values.get("operation"))
+                    if where is not None:
+                        self.created.append((f"<{local}.{where}>", step.type))
                 self.words[local] = step.text or step.label
                 if step.note:
                     self.notes.append(step.note)
@@ -528,6 +547,20 @@ class _Builder:
                             self.lists.append(items)
                             self.item_emails[items] = item_contact(step.type, step.integration)
         return heads, prev
+
+    def link_asked(self, step: Step) -> str | None:
+        """'post its link in #eng', 'share the Jira URL': the address of what an earlier write created — the
+        one whose service the clause names, else the latest; None when the clause asks for no link."""
+        if not self.created or not re.search(r"\b(?:links?|urls?)\b", step.text or "", re.I):
+            return None
+        from lib.generation.services import aliases
+
+        low = (step.text or "").lower()
+        for ref, type_ in reversed(self.created):
+            names = [type_.replace("_", " ")] + aliases(type_)
+            if type_ != step.type and any(re.search(r"\b" + re.escape(n) + r"\b", low) for n in names if n):
+                return ref
+        return self.created[-1][0] if self.created[-1][1] != step.type else None
 
     def merge(
         self, earlier: str, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None

@@ -186,6 +186,13 @@ def _quoted(text: str) -> str | None:
     return found.group(1) if found else None
 
 
+# 'an answer', 'the relevant reply', 'answers to it': what is sought for the run's own question, not a topic
+_ANSWER = (
+    r"(?:(?:an?|the|any|some|relevant|best|right|matching|correct|possible)\s+)*(?:answers?|repl(?:y|ies)|"
+    r"responses?|solutions?)\b(?:\s+to\s+(?:it|them|that|this|their\s+\w+))?\s*$"
+)
+
+
 def _search_query(clause: str) -> str:
     """What to search for: a quoted phrase, the words after 'about/for', or the object of the search verb.
 
@@ -251,7 +258,7 @@ def _search_query(clause: str) -> str:
     lead = re.match(r"((?:[\w'-]+\s+)+?)(?=[A-Z])", text)
     if lead and lx.is_filler(lead.group(1)):  # 'the company Stripe' → 'Stripe'
         text = text[lead.end() :]
-    return "{prev}" if lx.is_filler(text) else text
+    return "{prev}" if lx.is_filler(text) or re.match(_ANSWER, text, re.I) else text
 
 
 def _process(kind: str, clause: str, description: str) -> Step:
@@ -493,6 +500,14 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         if mode.get("text_as_object"):
             text = json.dumps({"content": "{prev}"})
         values[mode["text"]] = text
+    elif write and mode.get("operation"):
+        # a write with no message field in the data ('create a calendar event', 'update the Confluence page'):
+        # the registry's free-text field of that operation carries what came before, when anything did
+        from lib.generation.services import text_field
+
+        field = text_field(entry["type"], mode["operation"])
+        if field is not None and field not in values:
+            values[field] = "{upstream}"
     if mode.get("subject"):
         subject = re.search(r"\bsubject\s+[\"“']([^\"”']+)[\"”']", clause, re.I)
         values[mode["subject"]] = subject.group(1) if subject else "{subject}"
@@ -509,7 +524,7 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         )
         their = said and re.match(
             r"(?:their|his|her|its|the (?:user|customer|sender|person)'s)\b|(?:the|that|this)\s+(?:question|message|"
-            r"request|query|input|text)\b|(?:it|them)\b",
+            r"request|query|input|text)\b|(?:it|them)\b|" + _ANSWER,
             said.group(1),
             re.I,
         )
@@ -518,6 +533,8 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             if said and not their
             else "{prev}"
             if entry.get("query_from_data")
+            else "{upstream}"  # 'for their question', 'for an answer': what the run was given, if anything
+            if their
             else _search_query(clause)
         )
         if query != "{prev}" or entry.get(
