@@ -484,6 +484,8 @@ class _Builder:
                     if moved is not None:
                         heads = moved
                         continue
+                if step.kind == "process" and self.repeats(step, heads):
+                    continue
                 link = self.link_asked(step) if step.kind == "action" else None
                 if (
                     prev is None
@@ -547,6 +549,22 @@ class _Builder:
                             self.lists.append(items)
                             self.item_emails[items] = item_contact(step.type, step.integration)
         return heads, prev
+
+    def repeats(self, step: Step, heads: list[tuple[str, str]]) -> bool:
+        """'answer it with the AI … and reply in the chat': a processing step that asks the block just built
+        for the same work again (same block, same instructions) is that block — built once."""
+        if len(heads) != 1 or heads[0][1] != "source" or not self.blocks:
+            return False
+        last = self.blocks[-1]
+        if last.id != heads[0][0] or last.type != step.type or step.type not in (*_PROCESS_TYPES, "agent"):
+            return False
+        own = {v.id: v.value for v in last.values}
+        keys = [k for k, v in step.values.items() if "{" not in v and k not in ("model", "apiKey", "temperature")]
+        if not keys or any(own.get(k) != step.values[k] for k in keys):
+            return False
+        self.words[last.id] = self.words.get(last.id, "") + " + " + (step.text or "")
+        self.notes.append(f"'{step.text}' asks {last.name} for the same work: built once")
+        return True
 
     def link_asked(self, step: Step) -> str | None:
         """'post its link in #eng', 'share the Jira URL': the address of what an earlier write created — the

@@ -115,6 +115,8 @@ def result_path(block_type: str, operation: str | None) -> str | None:
 
 
 _TEXT_FIELDS = ("content", "description", "body", "text", "message", "notes")
+# Fields that take rows (a JSON array of arrays): the text goes in as one row of one cell.
+_ROW_FIELDS = ("values", "rows")
 
 
 def _shown(sub: Any, operation: str | None) -> bool:
@@ -127,18 +129,19 @@ def _shown(sub: Any, operation: str | None) -> bool:
     return hit != bool(cond.get("not"))
 
 
-def text_field(block_type: str, operation: str | None) -> str | None:
-    """The field a write operation carries its free text in ('content', 'description', …), read from the
-    registry's sub-blocks shown for that operation; None when it has none."""
+def text_field(block_type: str, operation: str | None) -> tuple[str, bool] | None:
+    """The field a write operation carries its free text in ('content', 'description', …) and whether it
+    takes rows ('values': a JSON array of arrays), read from the registry's sub-blocks shown for that
+    operation; None when it has none."""
     from lib.sim.registry import get_block
 
     spec = get_block(block_type)
     if spec is None:
         return None
-    for name in _TEXT_FIELDS:
+    for name in _TEXT_FIELDS + _ROW_FIELDS:
         sub = spec.sub_block(name)
         if sub is not None and _shown(sub, operation):
-            return name
+            return name, name in _ROW_FIELDS
     return None
 
 

@@ -505,9 +505,9 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         # the registry's free-text field of that operation carries what came before, when anything did
         from lib.generation.services import text_field
 
-        field = text_field(entry["type"], mode["operation"])
-        if field is not None and field not in values:
-            values[field] = "{upstream}"
+        found = text_field(entry["type"], mode["operation"])
+        if found is not None and found[0] not in values:
+            values[found[0]] = json.dumps([["{upstream}"]]) if found[1] else "{upstream}"
     if mode.get("subject"):
         subject = re.search(r"\bsubject\s+[\"“']([^\"”']+)[\"”']", clause, re.I)
         values[mode["subject"]] = subject.group(1) if subject else "{subject}"

@@ -4,7 +4,9 @@ its fix, none copied from a bench set) of the data-reference classes held-out se
 given; a write asked for the link or URL of what an earlier write created ('post its link', 'the ticket
 URL', 'a link to the issue') carries that block's address output; a write whose operation has no message
 field in the data (a calendar event, a Confluence page update) carries the data before it in the field
-the registry shows for that operation. Every state built is valid with no runtime error."""
+the registry shows for that operation (one row for a field that takes rows); a second processing step
+asking the agent just built for the same work ('answer it with the AI … and reply in the chat') is that
+agent. Every state built is valid with no runtime error."""
 
 from __future__ import annotations
 
