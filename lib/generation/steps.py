@@ -374,6 +374,8 @@ def _is_write(clause: str, key: str) -> bool:
         return True
     if _read_as_data(low, phrases):
         return False  # 'send me a briefing with today's calendar': the calendar is read, the briefing sent
+    if sender and _made_of(low, key, phrases):
+        return False  # 'post a summary of the current Jira sprint to #mobile': Jira is read, the summary sent
     if "draft" in entry and re.search(r"\bdrafts?\b", low):
         return True  # 'draft an outreach email in Gmail': a draft is written
     if key in ("slack", "discord", "microsoft_teams") and re.search(
@@ -417,6 +419,34 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
         )
         for p in phrases
     )
+
+
+def _made_of(low: str, key: str, phrases: list[str]) -> bool:
+    """'post the list of Linear issues closed this week to Slack #eng', 'send a digest of the open GitHub issues
+    to #triage': the service names what the message is made of ('of/about/from … <service>') and, in the same
+    verb phrase, the message goes somewhere else (a channel, an address, me, another service) — it is read."""
+    others = [
+        p.strip()
+        for k, e in lexicon()["integrations"].items()
+        if k != key and "write" in e
+        for p in e["phrases"]
+        if p.strip() and p.strip() not in phrases
+    ]
+    place = "|".join(re.escape(p) for p in sorted(set(others), key=len, reverse=True))
+    for p in phrases:
+        found = re.search(r"\b(?:of|about|from)\s+(?:[\w'/-]+\s+){0,5}?" + re.escape(p) + r"\b", low)
+        if found is None:
+            continue
+        rest = low[found.end() :]
+        dest = re.search(
+            r"\b(?:to|into|in|on)\s+(?:both\s+)?(?:(?:our|the|my|your)\s+)?(?:#|me\b|us\b|[\w.+-]+@"
+            + (r"|(?:" + place + r")\b" if place else "")
+            + ")",
+            rest,
+        )
+        if dest is not None and not re.search(r"\b(?:and|then)\b|[,;]", rest[: dest.start()]):
+            return True
+    return False
 
 
 def _read_as_data(low: str, phrases: list[str]) -> bool:
@@ -464,6 +494,7 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         )
         or _read_as_data(low, phrases)
         or _stored_in(low, phrases)
+        or _made_of(low, key, phrases)
     ):
         return False  # 'use Browser Use to …', 'parse it with Mistral': the tool does the step
     return not (
@@ -1229,6 +1260,14 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             clause, description, ruled_out
         )
         if implied:
+            found.append((len(clause), implied))
+    elif (
+        not any(s.kind == "action" for _, s in found)
+        and lx.CHANNEL_RE.search(clause)
+        and re.search(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", low)
+    ):  # 'share a summary of the Notion tasks in the #standup channel': read there, sent to the channel
+        implied = _implied_destination(clause, description, ruled_out)
+        if implied is not None and implied.kind == "action":
             found.append((len(clause), implied))
     for pos, kind in _processing_kinds(clause):
         # "post the summary", "save it as a draft": a noun after a determiner, not a step
