@@ -374,7 +374,7 @@ def _is_write(clause: str, key: str) -> bool:
         return True
     if _read_as_data(low, phrases):
         return False  # 'send me a briefing with today's calendar': the calendar is read, the briefing sent
-    if sender and _made_of(low, key, phrases):
+    if _made_of(low, key, phrases):
         return False  # 'post a summary of the current Jira sprint to #mobile': Jira is read, the summary sent
     if "draft" in entry and re.search(r"\bdrafts?\b", low):
         return True  # 'draft an outreach email in Gmail': a draft is written
@@ -423,8 +423,8 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
 
 def _made_of(low: str, key: str, phrases: list[str]) -> bool:
     """'post the list of Linear issues closed this week to Slack #eng', 'send a digest of the open GitHub issues
-    to #triage': the service names what the message is made of ('of/about/from … <service>') and, in the same
-    verb phrase, the message goes somewhere else (a channel, an address, me, another service) — it is read."""
+    to #triage': after a sending verb, the service names what the message is made of ('of/about/from …
+    <service>') and, in the same verb phrase, the message goes somewhere else (a channel, an address, me, another service) — it is read."""
     others = [
         p.strip()
         for k, e in lexicon()["integrations"].items()
@@ -435,8 +435,8 @@ def _made_of(low: str, key: str, phrases: list[str]) -> bool:
     place = "|".join(re.escape(p) for p in sorted(set(others), key=len, reverse=True))
     for p in phrases:
         found = re.search(r"\b(?:of|about|from)\s+(?:[\w'/-]+\s+){0,5}?" + re.escape(p) + r"\b", low)
-        if found is None:
-            continue
+        if found is None or not re.search(r"\b(?:" + _WRITE + r")\b", low[: found.start()]):
+            continue  # no message sent before it: nothing is made of the service's data
         rest = low[found.end() :]
         dest = re.search(
             r"\b(?:to|into|in|on)\s+(?:both\s+)?(?:(?:our|the|my|your)\s+)?(?:#|me\b|us\b|[\w.+-]+@"
@@ -1255,6 +1255,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         ]
         if chats:
             found.append((answered.start() + 2, _integration_step(chats[0], clause, description, write=True)))
+    channel = lx.CHANNEL_RE.search(clause)
     if not any(s.integration for _, s in found):
         implied = _implied_destination(clause, description, ruled_out) or _message_to_person(
             clause, description, ruled_out
@@ -1263,8 +1264,11 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             found.append((len(clause), implied))
     elif (
         not any(s.kind == "action" for _, s in found)
-        and lx.CHANNEL_RE.search(clause)
-        and re.search(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", low)
+        and channel is not None
+        and not any(channel.group(0) in str(s.values) for _, s in found)  # not the channel a source reads
+        and re.search(
+            r"\b(?:" + _WRITE + r")\b(?<!ed)(?:(?!\band\b)[^,;#])*?\b(?:to|in|into)\s+(?:the\s+|our\s+|my\s+)?#", low
+        )
     ):  # 'share a summary of the Notion tasks in the #standup channel': read there, sent to the channel
         implied = _implied_destination(clause, description, ruled_out)
         if implied is not None and implied.kind == "action":
