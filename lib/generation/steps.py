@@ -386,10 +386,11 @@ def _is_write(clause: str, key: str) -> bool:
     if key in ("slack", "discord", "microsoft_teams") and re.search(
         r"^\W*(?:also\s+|then\s+)?" + re.escape(key.split("_")[-1]) + r"\s+(?:me|us|the team|them|it)\b"
         r"|\b(?:reminders?|messages?|alerts?|notifications?|announcements?|notes?|pings?|nudges?)\s+(?:in|to|into)\s+#"
-        r"|\b(?:go|goes|get posted|are posted|is posted)\s+(?:in|to|into)\s+(?:the\s+|our\s+)?#",
+        r"|\b(?:go|goes|get posted|are posted|is posted)\s+(?:in|to|into)\s+(?:the\s+|our\s+)?#"
+        r"|^\W*(?:also\s+|then\s+|and\s+)*(?:let|tell|notify|inform|alert|warn|ping)\s+(?:the\s+|our\s+|my\s+)?#",
         low,
     ):
-        return True  # 'slack me the top stories', 'a standup reminder in #standup': something is sent there
+        return True  # 'slack me the top stories', 'a standup reminder in #standup', 'let #sales know': sent there
     if (
         "write" in entry
         and key in ("slack", "discord", "microsoft_teams")
@@ -1142,6 +1143,15 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     url = lx.URL_RE.search(clause)
     if url and not named_engine:
         engine = None  # 'look up the prices from https://…' fetches that URL; it is not a web search
+    if (
+        engine
+        and not named_engine
+        and re.search(
+            r"\b(?:in|from)\s+(?:the\s+|that\s+|this\s+)?(?:incoming\s+)?(?:event|payload|webhook|request|submission)\b",
+            low,
+        )
+    ):
+        engine = None  # 'look up the customer's email in the event': a field of what the run was given
     # a search service the user names is used even without a search verb ('look the person up with Exa')
     if (
         engine

@@ -6,7 +6,10 @@ URL', 'a link to the issue') carries that block's address output; a write whose 
 field in the data (a calendar event, a Confluence page update) carries the data before it in the field
 the registry shows for that operation (one row for a field that takes rows); a second processing step
 asking the agent just built for the same work ('answer it with the AI … and reply in the chat') is that
-agent. Every state built is valid with no runtime error."""
+agent; a service named in what a message is made of ('post a summary of the current Jira sprint to #mobile')
+is read, and the '#channel' it goes to is the destination; 'let/tell the #channel know' sends there; 'look up
+the name in the event/payload' reads the run's input, not the web. Every state built is valid with no
+runtime error."""
 
 from __future__ import annotations
 
