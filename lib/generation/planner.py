@@ -500,7 +500,10 @@ class _Builder:
                 data = "\n\n".join(gathered) if step.kind == "process" and len(gathered) > 1 else prev
                 if link is not None:  # 'post the doc's link and a summary': the address, then what came before
                     data = link if not prev or prev == self.start_data() else f"{link}\n\n{prev}"
-                local = self.add(step.type, self.fill(step, data, parent), parent)
+                values = self.fill(step, data, parent)
+                if step.kind == "source":
+                    self.lookup(step, values)
+                local = self.add(step.type, values, parent)
                 gathered = [] if step.kind != "source" else gathered
                 if step.kind == "action":
                     self.done[key] = local
@@ -549,6 +552,42 @@ class _Builder:
                             self.lists.append(items)
                             self.item_emails[items] = item_contact(step.type, step.integration)
         return heads, prev
+
+    def lookup(self, step: Step, values: dict[str, str]) -> None:
+        """'takes an email address and looks it up in the customers table': the read filters on the run's input,
+        in the column the input's noun names (services.json 'lookup'); nothing when the input has no noun."""
+        from lib.generation.services import lookup_filter
+
+        how = lookup_filter(step.type, step.values.get("operation"))
+        if how is None or self.trigger.kind not in ("manual", "chat") or how["field"] in values:
+            return
+        if not re.search(
+            r"\blook(?:s|ing)?\s+(?:it|them|that|this|(?:the|that|this)\s+[\w-]+)\s+up\b"
+            r"|\bfinds?\s+(?:it|that|them)\b|\blook(?:s|ing)?\s+up\s+(?:it|that|this)\b",
+            step.text or "",
+            re.I,
+        ):
+            return
+        said = re.search(
+            r"\b(?:takes?|receives?|gets?|accepts?|with|enters?|enter|give it|paste)\s+(?:in\s+)?(?:an?|the|their)\s+"
+            r"((?:[a-z]+[\s-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key))\b",
+            self.description,
+            re.I,
+        )
+        if said is None:
+            return
+        words = [w for w in re.split(r"[\s-]+", said.group(1).lower().replace("e-mail", "email")) if w]
+        if len(words) > 1 and words[-1] == "address":  # 'an email address' is the 'email' column
+            words = words[:-1]
+        column = "_".join(words)
+        value = (
+            how["value"]
+            .replace("{column}", column)
+            .replace("{Column}", " ".join(w if w == "id" else w.capitalize() for w in words).replace(" id", " ID"))
+            .replace("{value}", self.start_data() or "")
+        )
+        values[how["field"]] = value
+        self.notes.append(f"the lookup filters on the run's input in the column '{column}' ({value}); rename it to match")
 
     def repeats(self, step: Step, heads: list[tuple[str, str]]) -> bool:
         """'answer it with the AI … and reply in the chat': a processing step that asks the block just built

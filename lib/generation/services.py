@@ -145,6 +145,12 @@ def text_field(block_type: str, operation: str | None) -> tuple[str, bool] | Non
     return None
 
 
+def lookup_filter(block_type: str, operation: str | None) -> dict[str, str] | None:
+    """{field, value}: how `operation` finds the one record the run's input names (services.json 'lookup')."""
+    given = data()["blocks"].get(block_type, {}).get("operations", {}).get(operation or "", {}).get("lookup")
+    return dict(given) if isinstance(given, dict) else None
+
+
 def link_path(block_type: str, operation: str | None) -> str | None:
     """Where what a write created says its address (URL): services.json's 'link', else the operation's
     declared outputs ('url', the 'metadata' object, or the url of the single object it returns)."""

@@ -8,7 +8,8 @@ the registry shows for that operation (one row for a field that takes rows); a s
 asking the agent just built for the same work ('answer it with the AI … and reply in the chat') is that
 agent; a service named in what a message is made of ('post a summary of the current Jira sprint to #mobile')
 is read, and the '#channel' it goes to is the destination; 'let/tell the #channel know' sends there; 'look up
-the name in the event/payload' reads the run's input, not the web. Every state built is valid with no
+the name in the event/payload' reads the run's input, not the web; 'takes an email address and looks it up in
+the customers table' filters the read on the run's input in the column the input's noun names. Every state built is valid with no
 runtime error."""
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r6c-answer-confluence": "Confluence is read with its 'read' operation, which takes a page id, not a query",
     "r6c-recap-of-airtable": "a quoted name before 'records' ('the Airtable 'Orders' records') is not read as the table",
+    "r6c-lookup-supabase-api": "'Give me an API … returns their balance' is refused as a question to the assistant",
     "r6c-list-of-linear-teams": "'still in review' is read as a request to analyse (an agent between the list and the post)",
 }
 
