@@ -498,7 +498,9 @@ class _Builder:
                     heads, prev = self.chain([_writer(step)], heads, prev, parent)
                 self.pending_need = ""
                 data = "\n\n".join(gathered) if step.kind == "process" and len(gathered) > 1 else prev
-                if link is not None:  # 'post the doc's link and a summary': the address, then what came before
+                if (
+                    link is not None
+                ):  # 'post the doc's link and a summary': the address, then what came before
                     data = link if not prev or prev == self.start_data() else f"{link}\n\n{prev}"
                 values = self.fill(step, data, parent)
                 if step.kind == "source":
@@ -583,11 +585,15 @@ class _Builder:
         value = (
             how["value"]
             .replace("{column}", column)
-            .replace("{Column}", " ".join(w if w == "id" else w.capitalize() for w in words).replace(" id", " ID"))
+            .replace(
+                "{Column}", " ".join(w if w == "id" else w.capitalize() for w in words).replace(" id", " ID")
+            )
             .replace("{value}", self.start_data() or "")
         )
         values[how["field"]] = value
-        self.notes.append(f"the lookup filters on the run's input in the column '{column}' ({value}); rename it to match")
+        self.notes.append(
+            f"the lookup filters on the run's input in the column '{column}' ({value}); rename it to match"
+        )
 
     def repeats(self, step: Step, heads: list[tuple[str, str]]) -> bool:
         """'answer it with the AI … and reply in the chat': a processing step that asks the block just built
@@ -598,7 +604,9 @@ class _Builder:
         if last.id != heads[0][0] or last.type != step.type or step.type not in (*_PROCESS_TYPES, "agent"):
             return False
         own = {v.id: v.value for v in last.values}
-        keys = [k for k, v in step.values.items() if "{" not in v and k not in ("model", "apiKey", "temperature")]
+        keys = [
+            k for k, v in step.values.items() if "{" not in v and k not in ("model", "apiKey", "temperature")
+        ]
         if not keys or any(own.get(k) != step.values[k] for k in keys):
             return False
         self.words[last.id] = self.words.get(last.id, "") + " + " + (step.text or "")

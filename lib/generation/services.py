@@ -114,7 +114,8 @@ def result_path(block_type: str, operation: str | None) -> str | None:
     return None
 
 
-_TEXT_FIELDS = ("content", "description", "body", "text", "message", "notes")
+# Free-text fields a write operation without a message field in the data may carry the data in.
+_FREE_TEXT_FIELDS = ("content", "description", "body", "text", "message", "notes")
 # Fields that take rows (a JSON array of arrays): the text goes in as one row of one cell.
 _ROW_FIELDS = ("values", "rows")
 
@@ -138,7 +139,7 @@ def text_field(block_type: str, operation: str | None) -> tuple[str, bool] | Non
     spec = get_block(block_type)
     if spec is None:
         return None
-    for name in _TEXT_FIELDS + _ROW_FIELDS:
+    for name in _FREE_TEXT_FIELDS + _ROW_FIELDS:
         sub = spec.sub_block(name)
         if sub is not None and _shown(sub, operation):
             return name, name in _ROW_FIELDS

@@ -1277,7 +1277,10 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         and channel is not None
         and not any(channel.group(0) in str(s.values) for _, s in found)  # not the channel a source reads
         and re.search(
-            r"\b(?:" + _WRITE + r")\b(?<!ed)(?:(?!\band\b)[^,;#])*?\b(?:to|in|into)\s+(?:the\s+|our\s+|my\s+)?#", low
+            r"\b(?:"
+            + _WRITE
+            + r")\b(?<!ed)(?:(?!\band\b)[^,;#])*?\b(?:to|in|into)\s+(?:the\s+|our\s+|my\s+)?#",
+            low,
         )
     ):  # 'share a summary of the Notion tasks in the #standup channel': read there, sent to the channel
         implied = _implied_destination(clause, description, ruled_out)
