@@ -332,6 +332,8 @@ class _Builder:
         self.item_created = "created_at"  # where an item says when it was created
         self.pending_field = "to"
         self.last_field = ""  # the event field the last test read ('… if it's 6 or lower' reads it again)
+        self.created: list[tuple[str, str]] = []  # (reference to its address, block type) of what writes made
+        self.addressless: set[str] = set()  # of those, references to an object that holds no address
 
     # -- what the trigger delivers ------------------------------------------------------------
     def start_data(self) -> str | None:
@@ -422,6 +424,10 @@ class _Builder:
                 value = re.sub(r"\{event:([\w.]+)\}", lambda m: self.event_field(m.group(1)), value)
             if "{start}" in value:
                 value = value.replace("{start}", self.start_data() or "")
+            if "{upstream}" in value:  # the data so far when there is any; else the field keeps its default
+                if not prev:
+                    continue
+                value = value.replace("{upstream}", prev)
             out[key] = value.replace("{prev}", data).replace("{subject}", self.subject)
         provider = self.trigger.values.get("webhookProvider") if self.trigger.kind == "webhook" else None
         if step.kind == "action" and provider == step.type and parent is None:
@@ -532,21 +538,21 @@ class _Builder:
                     if moved is not None:
                         heads = moved
                         continue
-                linked = (
-                    self.link_made(parent)
-                    if step.kind == "action"
-                    and _LINK_OF.search(step.text or "")
-                    and not lx.URL_RE.search(step.text)
+                if step.kind == "process" and self.repeats(step, heads):
+                    continue
+                # 'share its link in #eng': the address of what an earlier write made (not when the
+                # message carries a URL of its own)
+                link = (
+                    self.link_asked(step)
+                    if step.kind == "action" and not lx.URL_RE.search(step.text or "")
                     else None
                 )
+                # 'remind everyone in #payroll to submit their timesheets': the reminder is the message
                 said = _reminder(step.text or "") if prev is None and step.kind == "action" else None
                 if (
-                    said
-                ):  # 'remind everyone in #payroll to submit their timesheets': the reminder is the message
-                    linked = said
-                if (
                     prev is None
-                    and linked is None
+                    and link is None
+                    and said is None
                     and step.kind == "action"
                     and _writes_data(step)
                     and not _quoted(step.text)
@@ -555,11 +561,28 @@ class _Builder:
                     heads, prev = self.chain([_writer(step)], heads, prev, parent)
                 self.pending_need = ""
                 data = "\n\n".join(gathered) if step.kind == "process" and len(gathered) > 1 else prev
-                data = linked or data  # 'share its link in Teams': the URL of what was made
-                local = self.add(step.type, self.fill(step, data, parent), parent)
+                if (
+                    link is not None
+                ):  # 'post the doc's link and a summary': the address, then what came before
+                    data = link if not prev or prev == self.start_data() else f"{link}\n\n{prev}"
+                data = said or data
+                values = self.fill(step, data, parent)
+                if step.kind == "source":
+                    self.lookup(step, values)
+                local = self.add(step.type, values, parent)
                 gathered = [] if step.kind != "source" else gathered
                 if step.kind == "action":
                     self.done[key] = local
+                    from lib.generation.services import link_path, made_object
+
+                    where = link_path(step.type, step.values.get("operation"))
+                    if where is not None:
+                        self.created.append((f"<{local}.{where}>", step.type))
+                    elif made_object(step.type, step.values.get("operation")):
+                        # Linear's create returns the issue but no address: a message about it carries the issue
+                        what = made_object(step.type, step.values.get("operation"))
+                        self.created.append((f"<{local}.{what}>", step.type))
+                        self.addressless.add(f"<{local}.{what}>")
                 self.words[local] = step.text or step.label
                 if step.note:
                     self.notes.append(step.note)
@@ -600,6 +623,87 @@ class _Builder:
                             self.lists.append(items)
                             self.item_emails[items] = item_contact(step.type, step.integration)
         return heads, prev
+
+    def lookup(self, step: Step, values: dict[str, str]) -> None:
+        """'takes an email address and looks it up in the customers table': the read filters on the run's input,
+        in the column the input's noun names (services.json 'lookup'); nothing when the input has no noun."""
+        from lib.generation.services import lookup_filter
+
+        how = lookup_filter(step.type, step.values.get("operation"))
+        if how is None or self.trigger.kind not in ("manual", "chat") or how["field"] in values:
+            return
+        if not re.search(
+            r"\blook(?:s|ing)?\s+(?:it|them|that|this|(?:the|that|this)\s+[\w-]+)\s+up\b"
+            r"|\bfinds?\s+(?:it|that|them)\b|\blook(?:s|ing)?\s+up\s+(?:it|that|this)\b",
+            step.text or "",
+            re.I,
+        ):
+            return
+        said = re.search(
+            r"\b(?:takes?|receives?|gets?|accepts?|with|enters?|enter|give it|paste)\s+(?:in\s+)?(?:an?|the|their)\s+"
+            r"((?:[a-z]+[\s-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key))\b",
+            self.description,
+            re.I,
+        )
+        if said is None:
+            return
+        words = [w for w in re.split(r"[\s-]+", said.group(1).lower().replace("e-mail", "email")) if w]
+        if len(words) > 1 and words[-1] == "address":  # 'an email address' is the 'email' column
+            words = words[:-1]
+        column = "_".join(words)
+        value = (
+            how["value"]
+            .replace("{column}", column)
+            .replace(
+                "{Column}", " ".join(w if w == "id" else w.capitalize() for w in words).replace(" id", " ID")
+            )
+            .replace("{value}", self.start_data() or "")
+        )
+        values[how["field"]] = value
+        self.notes.append(
+            f"the lookup filters on the run's input in the column '{column}' ({value}); rename it to match"
+        )
+
+    def repeats(self, step: Step, heads: list[tuple[str, str]]) -> bool:
+        """'answer it with the AI … and reply in the chat': a processing step that asks the block just built
+        for the same work again (same block, same instructions) is that block — built once."""
+        if len(heads) != 1 or heads[0][1] != "source" or not self.blocks:
+            return False
+        last = self.blocks[-1]
+        if last.id != heads[0][0] or last.type != step.type or step.type not in (*_PROCESS_TYPES, "agent"):
+            return False
+        own = {v.id: v.value for v in last.values}
+        keys = [
+            k for k, v in step.values.items() if "{" not in v and k not in ("model", "apiKey", "temperature")
+        ]
+        if not keys or any(own.get(k) != step.values[k] for k in keys):
+            return False
+        self.words[last.id] = self.words.get(last.id, "") + " + " + (step.text or "")
+        self.notes.append(f"'{step.text}' asks {last.name} for the same work: built once")
+        return True
+
+    def link_asked(self, step: Step) -> str | None:
+        """'post its link in #eng', 'share the Jira URL': the address of what an earlier write created — the
+        one whose service the clause names, else the latest; None when the clause asks for no link."""
+        if not self.created or not re.search(r"\b(?:links?|urls?)\b", step.text or "", re.I):
+            return None
+        from lib.generation.services import aliases
+
+        low = (step.text or "").lower()
+        found = next(
+            (
+                ref
+                for ref, type_ in reversed(self.created)
+                if type_ != step.type
+                and any(re.search(r"\b" + re.escape(n) + r"\b", low) for n in [type_.replace("_", " "), *aliases(type_)] if n)
+            ),
+            self.created[-1][0] if self.created[-1][1] != step.type else None,
+        )
+        if found in self.addressless:
+            self.notes.append(
+                f"'{step.text}': what {found} returns in Sim JUL25 holds no link, so the message carries it (its id and title)"
+            )
+        return found
 
     def merge(
         self, earlier: str, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None
@@ -935,20 +1039,6 @@ class _Builder:
             exits, _ = self.chain(step.body, exits, prev, parent)
         return exits
 
-    def link_made(self, parent: str | None) -> str | None:
-        """The URL of the latest thing a write in this scope made (a Google Doc, a Jira issue …), where its
-        operation's output holds it; None when nothing before made one."""
-        from lib.generation.services import operations
-
-        for block in reversed(self.blocks):
-            if block.parent != parent:
-                continue
-            op = next((v.value for v in block.values if v.id == "operation"), "")
-            link = operations().get(block.type, {}).get(str(op), {}).get("link")
-            if link:
-                return f"<{block.id}.{link}>"
-        return None
-
     def numeric_answer(self, prev: str, test: str) -> None:
         """'have AI grade it …; if the score is below 50': the agent a number is compared with answers a number."""
         found = re.fullmatch(r"<([\w-]+)\.content>", prev)
@@ -1080,11 +1170,6 @@ def _reminder(text: str) -> str | None:
     what = " ".join(swaps.get(w.lower(), w) for w in what.split())
     return f"Reminder: please {what.strip()}"
 
-
-# 'share its link', 'send me the doc link', 'post the link to it'
-_LINK_OF = re.compile(
-    r"\b(?:its|their|the(?:\s+[\w-]+){0,2}?)\s+(?:link|url)s?\b(?!\s+(?:to|of)\s+(?:our|the|a)\b)", re.I
-)
 
 # a write that makes one object per item: '… into HubSpot as contacts', '… on my calendar as events'
 _PER_ITEM = re.compile(

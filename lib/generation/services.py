@@ -115,6 +115,78 @@ def result_path(block_type: str, operation: str | None) -> str | None:
     return None
 
 
+# Free-text fields a write operation without a message field in the data may carry the data in.
+_FREE_TEXT_FIELDS = ("content", "description", "body", "text", "message", "notes")
+# Fields that take rows (a JSON array of arrays): the text goes in as one row of one cell.
+_ROW_FIELDS = ("values", "rows")
+
+
+def _shown(sub: Any, operation: str | None) -> bool:
+    """Whether a sub-block is shown for `operation` (its registry condition on the operation field)."""
+    cond = getattr(sub, "condition", None)
+    if not isinstance(cond, dict) or cond.get("field") != "operation":
+        return True
+    values = cond.get("value")
+    hit = operation in values if isinstance(values, list) else operation == values
+    return hit != bool(cond.get("not"))
+
+
+def text_field(block_type: str, operation: str | None) -> tuple[str, bool] | None:
+    """The field a write operation carries its free text in ('content', 'description', …) and whether it
+    takes rows ('values': a JSON array of arrays), read from the registry's sub-blocks shown for that
+    operation; None when it has none."""
+    from lib.sim.registry import get_block
+
+    spec = get_block(block_type)
+    if spec is None:
+        return None
+    for name in _FREE_TEXT_FIELDS + _ROW_FIELDS:
+        sub = spec.sub_block(name)
+        if sub is not None and _shown(sub, operation):
+            return name, name in _ROW_FIELDS
+    return None
+
+
+def lookup_filter(block_type: str, operation: str | None) -> dict[str, str] | None:
+    """{field, value}: how `operation` finds the one record the run's input names (services.json 'lookup')."""
+    given = data()["blocks"].get(block_type, {}).get("operations", {}).get(operation or "", {}).get("lookup")
+    return dict(given) if isinstance(given, dict) else None
+
+
+def link_path(block_type: str, operation: str | None) -> str | None:
+    """Where what a write created says its address (URL): services.json's 'link', else the operation's
+    declared outputs ('url', the 'metadata' object, or the url of the single object it returns)."""
+    given = data()["blocks"].get(block_type, {}).get("operations", {}).get(operation or "", {}).get("link")
+    if given is not None:
+        return str(given) if given else None  # false: what it returns holds no address
+    from lib.sim.registry import get_block
+
+    spec = get_block(block_type)
+    op = spec.operations.get(operation or "") if spec and spec.operations else None
+    declared = op.outputs if op is not None and isinstance(op.outputs, list) else []
+    for key in ("url", "link", "htmlUrl", "webViewLink", "permalink"):
+        if key in declared:
+            return key
+    if "metadata" in declared:  # the whole object: it holds the address when the service returns one
+        return "metadata"
+    objects = _made_objects(declared)
+    return f"{objects[0]}.url" if len(objects) == 1 and given is None else None
+
+
+def made_object(block_type: str, operation: str | None) -> str | None:
+    """The one object a write returns ('issue'), for a message about it when it holds no address."""
+    from lib.sim.registry import get_block
+
+    spec = get_block(block_type)
+    op = spec.operations.get(operation or "") if spec and spec.operations else None
+    objects = _made_objects(op.outputs if op is not None and isinstance(op.outputs, list) else [])
+    return objects[0] if len(objects) == 1 else None
+
+
+def _made_objects(declared: list[str]) -> list[str]:
+    return [k for k in declared if k not in ("ts", "success", "status", "message", "error")]
+
+
 # Output keys that hold a list of items (what a loop can repeat over).
 _LIST_KEYS = {
     "messages",

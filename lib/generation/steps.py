@@ -238,6 +238,13 @@ def _unlinked(clause: str) -> str:
     return clause
 
 
+# 'an answer', 'the relevant reply', 'answers to it': what is sought for the run's own question, not a topic
+_ANSWER = (
+    r"(?:(?:an?|the|any|some|relevant|best|right|matching|correct|possible)\s+)*(?:answers?|repl(?:y|ies)|"
+    r"responses?|solutions?)\b(?:\s+to\s+(?:it|them|that|this|their\s+\w+))?\s*$"
+)
+
+
 def _search_query(clause: str) -> str:
     """What to search for: a quoted phrase, the words after 'about/for', or the object of the search verb.
 
@@ -303,7 +310,7 @@ def _search_query(clause: str) -> str:
     lead = re.match(r"((?:[\w'-]+\s+)+?)(?=[A-Z])", text)
     if lead and lx.is_filler(lead.group(1)):  # 'the company Stripe' → 'Stripe'
         text = text[lead.end() :]
-    return "{prev}" if lx.is_filler(text) else text
+    return "{prev}" if lx.is_filler(text) or re.match(_ANSWER, text, re.I) else text
 
 
 def _process(kind: str, clause: str, description: str) -> Step:
@@ -423,6 +430,8 @@ def _is_write(clause: str, key: str) -> bool:
         return True
     if _read_as_data(low, phrases):
         return False  # 'send me a briefing with today's calendar': the calendar is read, the briefing sent
+    if _made_of(low, key, phrases):
+        return False  # 'post a summary of the current Jira sprint to #mobile': Jira is read, the summary sent
     if "draft" in entry and re.search(r"\bdrafts?\b", low):
         return True  # 'draft an outreach email in Gmail': a draft is written
     if key in ("slack", "discord", "microsoft_teams") and re.search(
@@ -433,10 +442,11 @@ def _is_write(clause: str, key: str) -> bool:
     if key in ("slack", "discord", "microsoft_teams") and re.search(
         r"^\W*(?:also\s+|then\s+)?" + re.escape(key.split("_")[-1]) + r"\s+(?:me|us|the team|them|it)\b"
         r"|\b(?:reminders?|messages?|alerts?|notifications?|announcements?|notes?|pings?|nudges?)\s+(?:in|to|into)\s+#"
-        r"|\b(?:go|goes|get posted|are posted|is posted)\s+(?:in|to|into)\s+(?:the\s+|our\s+)?#",
+        r"|\b(?:go|goes|get posted|are posted|is posted)\s+(?:in|to|into)\s+(?:the\s+|our\s+)?#"
+        r"|^\W*(?:also\s+|then\s+|and\s+)*(?:let|tell|notify|inform|alert|warn|ping)\s+(?:the\s+|our\s+|my\s+)?#",
         low,
     ):
-        return True  # 'slack me the top stories', 'a standup reminder in #standup': something is sent there
+        return True  # 'slack me the top stories', 'a standup reminder in #standup', 'let #sales know': sent there
     if (
         "write" in entry
         and key in ("slack", "discord", "microsoft_teams")
@@ -466,6 +476,34 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
         )
         for p in phrases
     )
+
+
+def _made_of(low: str, key: str, phrases: list[str]) -> bool:
+    """'post the list of Linear issues closed this week to Slack #eng', 'send a digest of the open GitHub issues
+    to #triage': after a sending verb, the service names what the message is made of ('of/about/from …
+    <service>') and, in the same verb phrase, the message goes somewhere else (a channel, an address, me, another service) — it is read."""
+    others = [
+        p.strip()
+        for k, e in lexicon()["integrations"].items()
+        if k != key and "write" in e
+        for p in e["phrases"]
+        if p.strip() and p.strip() not in phrases
+    ]
+    place = "|".join(re.escape(p) for p in sorted(set(others), key=len, reverse=True))
+    for p in phrases:
+        found = re.search(r"\b(?:of|about|from)\s+(?:[\w'/-]+\s+){0,5}?" + re.escape(p) + r"\b", low)
+        if found is None or not re.search(r"\b(?:" + _WRITE + r")\b", low[: found.start()]):
+            continue  # no message sent before it: nothing is made of the service's data
+        rest = low[found.end() :]
+        dest = re.search(
+            r"\b(?:to|into|in|on)\s+(?:both\s+)?(?:(?:our|the|my|your)\s+)?(?:#|me\b|us\b|[\w.+-]+@"
+            + (r"|(?:" + place + r")\b" if place else "")
+            + ")",
+            rest,
+        )
+        if dest is not None and not re.search(r"\b(?:and|then)\b|[,;]", rest[: dest.start()]):
+            return True
+    return False
 
 
 def _read_as_data(low: str, phrases: list[str]) -> bool:
@@ -513,6 +551,7 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         )
         or _read_as_data(low, phrases)
         or _stored_in(low, phrases)
+        or _made_of(low, key, phrases)
     ):
         return False  # 'use Browser Use to …', 'parse it with Mistral': the tool does the step
     return not (
@@ -558,6 +597,14 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         if mode.get("text_as_object"):
             text = json.dumps({"content": "{prev}"})
         values[mode["text"]] = text
+    elif write and mode.get("operation"):
+        # a write with no message field in the data ('create a calendar event', 'update the Confluence page'):
+        # the registry's free-text field of that operation carries what came before, when anything did
+        from lib.generation.services import text_field
+
+        found = text_field(entry["type"], mode["operation"])
+        if found is not None and found[0] not in values:
+            values[found[0]] = json.dumps([["{upstream}"]]) if found[1] else "{upstream}"
     if mode.get("subject"):
         subject = re.search(r"\bsubject\s+[\"“']([^\"”']+)[\"”']", clause, re.I)
         values[mode["subject"]] = subject.group(1) if subject else "{subject}"
@@ -574,7 +621,7 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         )
         their = said and re.match(
             r"(?:their|his|her|its|the (?:user|customer|sender|person)'s)\b|(?:the|that|this)\s+(?:question|message|"
-            r"request|query|input|text)\b|(?:it|them)\b",
+            r"request|query|input|text)\b|(?:it|them)\b|" + _ANSWER,
             said.group(1),
             re.I,
         )
@@ -583,6 +630,8 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             if said and not their
             else "{prev}"
             if entry.get("query_from_data")
+            else "{upstream}"  # 'for their question', 'for an answer': what the run was given, if anything
+            if their
             else _search_query(clause)
         )
         if query != "{prev}" or entry.get(
@@ -1226,6 +1275,15 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     url = lx.URL_RE.search(_unlinked(clause))
     if url and not named_engine:
         engine = None  # 'look up the prices from https://…' fetches that URL; it is not a web search
+    if (
+        engine
+        and not named_engine
+        and re.search(
+            r"\b(?:in|from)\s+(?:the\s+|that\s+|this\s+)?(?:incoming\s+)?(?:event|payload|webhook|request|submission)\b",
+            low,
+        )
+    ):
+        engine = None  # 'look up the customer's email in the event': a field of what the run was given
     # a search service the user names is used even without a search verb ('look the person up with Exa')
     if (
         engine
@@ -1343,11 +1401,26 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         ]
         if chats:
             found.append((answered.start() + 2, _integration_step(chats[0], clause, description, write=True)))
+    channel = lx.CHANNEL_RE.search(clause)
     if not any(s.integration for _, s in found):
         implied = _implied_destination(clause, description, ruled_out) or _message_to_person(
             clause, description, ruled_out
         )
         if implied:
+            found.append((len(clause), implied))
+    elif (
+        not any(s.kind == "action" for _, s in found)
+        and channel is not None
+        and not any(channel.group(0) in str(s.values) for _, s in found)  # not the channel a source reads
+        and re.search(
+            r"\b(?:"
+            + _WRITE
+            + r")\b(?<!ed)(?:(?!\band\b)[^,;#])*?\b(?:to|in|into)\s+(?:the\s+|our\s+|my\s+)?#",
+            low,
+        )
+    ):  # 'share a summary of the Notion tasks in the #standup channel': read there, sent to the channel
+        implied = _implied_destination(clause, description, ruled_out)
+        if implied is not None and implied.kind == "action":
             found.append((len(clause), implied))
     for pos, kind in _processing_kinds(clause):
         # "post the summary", "save it as a draft": a noun after a determiner, not a step
