@@ -543,7 +543,7 @@ class _Builder:
                 # 'share its link in #eng': the address of what an earlier write made (not when the
                 # message carries a URL of its own)
                 link = (
-                    self.link_asked(step)
+                    self.link_asked(step, heads)
                     if step.kind == "action" and not lx.URL_RE.search(step.text or "")
                     else None
                 )
@@ -682,28 +682,59 @@ class _Builder:
         self.notes.append(f"'{step.text}' asks {last.name} for the same work: built once")
         return True
 
-    def link_asked(self, step: Step) -> str | None:
+    def link_asked(self, step: Step, heads: list[tuple[str, str]]) -> str | None:
         """'post its link in #eng', 'share the Jira URL': the address of what an earlier write created — the
-        one whose service the clause names, else the latest; None when the clause asks for no link."""
+        one whose service the clause names, else the latest; None when the clause asks for no link. Only
+        writes upstream of `heads` count: Sim lets a block read only blocks with a path of edges into it
+        (a write inside a loop is not upstream of what follows the loop)."""
         if not self.created or not re.search(r"\b(?:links?|urls?)\b", step.text or "", re.I):
             return None
         from lib.generation.services import aliases
 
+        upstream = self.upstream_of([h for h, _ in heads])
+        created = [(ref, type_) for ref, type_ in self.created if ref[1:].split(".")[0] in upstream]
+        if not created:
+            return None
         low = (step.text or "").lower()
         found = next(
             (
                 ref
-                for ref, type_ in reversed(self.created)
+                for ref, type_ in reversed(created)
                 if type_ != step.type
                 and any(re.search(r"\b" + re.escape(n) + r"\b", low) for n in [type_.replace("_", " "), *aliases(type_)] if n)
             ),
-            self.created[-1][0] if self.created[-1][1] != step.type else None,
+            created[-1][0] if created[-1][1] != step.type else None,
         )
         if found in self.addressless:
             self.notes.append(
                 f"'{step.text}': what {found} returns in Sim JUL25 holds no link, so the message carries it (its id and title)"
             )
         return found
+
+    def lists_upstream(self, heads: list[tuple[str, str]]) -> list[str]:
+        """The fetched lists a block after `heads` may read (newest last): not one fetched inside a
+        loop or parallel that has ended."""
+        upstream = self.upstream_of([h for h, _ in heads]) | {"start", "loop", "parallel"}
+        return [r for r in self.lists if r[1:].split(".")[0].rstrip(">") in upstream]
+
+    def upstream_of(self, ids: list[str]) -> set[str]:
+        """The blocks with a path of edges into any of `ids` (those ids included); a block inside a loop
+        or parallel reaches what its container reaches."""
+        parents = {b.id: b.parent for b in self.blocks}
+        into: dict[str, list[str]] = {}
+        for e in self.edges:
+            into.setdefault(e.target, []).append(e.source)
+        seen: set[str] = set()
+        todo = list(ids)
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            todo += into.get(current, [])
+            if parents.get(current):
+                todo.append(str(parents[current]))
+        return seen
 
     def merge(
         self, earlier: str, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None
@@ -1084,8 +1115,9 @@ class _Builder:
         if step.loop_type == "for":
             extra["count"] = step.count or 5
         else:
-            items = prev if prev in self.lists or (prev == "<start.input>" and not step.implicit) else None
-            items = items or self.listing_agent(prev, step.label) or (self.lists[-1] if self.lists else None)
+            lists = self.lists_upstream(heads)
+            items = prev if prev in lists or (prev == "<start.input>" and not step.implicit) else None
+            items = items or self.listing_agent(prev, step.label) or (lists[-1] if lists else None)
             if (
                 items is None
                 and not step.implicit

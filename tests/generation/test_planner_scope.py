@@ -1,0 +1,29 @@
+"""What a block may read: only blocks with a path of edges into it (Sim JUL25's resolver). Found by
+recombining development sentences: a link or a list taken from inside a loop that had ended."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.generation import planner
+from lib.generation.compose import compose
+from lib.validation import validate
+
+TEXTS = [
+    # a message asking for links after a loop whose body sent e-mails: the e-mails are not upstream
+    "Every Sunday at 18:00 go through each row of the 'Leads' sheet and send every lead a personalised "
+    "follow-up email with Gmail. Whenever I run it, find the 5 latest YouTube videos about kubernetes "
+    "operators and put their titles and links in a Google Doc.",
+    # a second loop after one that fetched inside its body: it repeats over a list it can read
+    "Every Friday at 15:00 read the open tasks from our Asana API and for each task search Reddit for "
+    "posts about it. For every message that arrives in our #leads Slack channel, have an agent pull out "
+    "the company name and post it to #sales.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_no_block_reads_one_inside_a_container_it_follows(text):
+    result = compose(planner.plan(text), seed="scope")
+    report = validate(result.state, era="jul25")
+    codes = [f.code for f in report.findings if f.severity == "error"]
+    assert "reference_not_connected" not in codes and report.valid, codes
