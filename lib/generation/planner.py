@@ -367,6 +367,7 @@ class _Builder:
             self.counts[base] = self.counts.get(base, 0) + 1
             name = f"{base} {self.counts[base]}"
         local = normalize_name(name)
+        values = {k: self.placeholders(v, type_, parent) for k, v in values.items()}
         if spec is not None:  # a value typed into an advanced twin goes into the field JUL25 reads first
             for key in [k for k in values if k.startswith("manual")]:
                 twin = key[6:7].lower() + key[7:]
@@ -383,6 +384,31 @@ class _Builder:
             )
         )
         return local
+
+    def placeholders(self, value: str, type_: str, parent: str | None) -> str:
+        """The user's own placeholders in text carried as written ('create an issue "Restock <name>"'):
+        Sim reads every <…> as a block reference and stops at one that names no block. Inside a loop or
+        parallel the word is a field of the current item; elsewhere it is kept as a plain word."""
+        from lib.sim.names import normalize_name
+        from lib.validation.tags import resolved_tags
+
+        if "<" not in value:
+            return value
+        known = {b.id for b in self.blocks} | {"start", "loop", "parallel", "blockname"}
+        container = next((b.type for b in self.blocks if b.id == parent), None)
+        for tag in reversed(resolved_tags(value, type_)):
+            inner = tag.text[1:-1].strip()
+            if "." in inner or normalize_name(tag.ref) in known:
+                continue  # a reference the planner made: left for the validators to judge
+            field = re.sub(r"\W+", "_", inner).strip("_")
+            if container in ("loop", "parallel") and field:
+                new = f"<{container}.currentItem.{field}>"
+                self.notes.append(f"'{tag.text}' in the text is read as the {field} of each item ({new})")
+            else:
+                new = inner
+                self.notes.append(f"'{tag.text}' names no block in Sim: written as '{inner}'")
+            value = value[: tag.start] + new + value[tag.end :]
+        return value
 
     def edge(self, heads: list[tuple[str, str]], target: str) -> None:
         for source, handle in heads:
@@ -701,7 +727,11 @@ class _Builder:
                 ref
                 for ref, type_ in reversed(created)
                 if type_ != step.type
-                and any(re.search(r"\b" + re.escape(n) + r"\b", low) for n in [type_.replace("_", " "), *aliases(type_)] if n)
+                and any(
+                    re.search(r"\b" + re.escape(n) + r"\b", low)
+                    for n in [type_.replace("_", " "), *aliases(type_)]
+                    if n
+                )
             ),
             created[-1][0] if created[-1][1] != step.type else None,
         )

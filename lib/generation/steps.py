@@ -666,7 +666,8 @@ def _named_fields(block_type: str, operation: str | None, clause: str, values: d
     for sub in spec.sub_blocks:
         if sub.id not in op.required or values.get(sub.id) or sub.type not in ("short-input", "long-input"):
             continue
-        noun = (sub.title or "").split()[-1].lower() if sub.title else ""
+        words = re.findall(r"[A-Za-z]+", re.sub(r"\(.*?\)", "", sub.title or ""))  # 'Table (e.g. users)'
+        noun = words[-1].lower() if words else ""
         if len(noun) < 4 or noun in ("id", "url", "key", "token", "query", "vector", "points", "ids"):
             continue
         named = re.search(
@@ -705,10 +706,12 @@ def _one_way(entry: dict, asked: str, clause: str) -> Exception:
     name = spec.name if spec is not None else entry["type"]
     can = "send or write" if asked == "read" else "read or fetch"
     return CannotPlan(
-        f"Sim JUL25's {name} block can only {can}: \"{clause.strip()}\" asks it to {asked}, which no "
+        f'Sim JUL25\'s {name} block can only {can}: "{clause.strip()}" asks it to {asked}, which no '
         f"{name} operation does. Reword the step, or name another service for it.",
         field="body.description",
-        details=[{"reason": "operation_missing", "block": entry["type"], "asked": asked, "clause": clause.strip()}],
+        details=[
+            {"reason": "operation_missing", "block": entry["type"], "asked": asked, "clause": clause.strip()}
+        ],
     )
 
 

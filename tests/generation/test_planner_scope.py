@@ -27,3 +27,29 @@ def test_no_block_reads_one_inside_a_container_it_follows(text):
     report = validate(result.state, era="jul25")
     codes = [f.code for f in report.findings if f.severity == "error"]
     assert "reference_not_connected" not in codes and report.valid, codes
+
+
+@pytest.mark.parametrize(
+    "text, field, expected",
+    [
+        (
+            "Every morning fetch the orders from https://api.example.com/orders and for each order post a "
+            "message to #ops on Slack saying 'New order <id> from <customer name>'.",
+            "text",
+            "New order <loop.currentItem.id> from <loop.currentItem.customer_name>",
+        ),
+        (
+            "Each night read the open Jira issues and for each issue with priority Highest create a Linear "
+            'issue called "Escalate <key>".',
+            "title",
+            "Escalate <loop.currentItem.key>",
+        ),
+    ],
+)
+def test_a_placeholder_the_user_wrote_is_a_field_of_the_item_not_a_block(text, field, expected):
+    """Sim reads every <…> as a block reference: '<name>' names no block and would stop the run."""
+    plan = planner.plan(text)
+    values = [v.value for b in plan.blocks for v in b.values if v.id == field and b.parent]
+    assert expected in values
+    report = validate(compose(plan, seed="placeholders").state, era="jul25")
+    assert report.valid, [f.code for f in report.findings if f.severity == "error"]

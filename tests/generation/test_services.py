@@ -29,7 +29,10 @@ def test_each_operations_result_is_an_output_the_operation_declares(block_type, 
     "text, block",
     [
         ("Every hour pull the latest messages from Telegram and save them to a Google Sheet.", "telegram"),
-        ("Every Friday fetch the open pull requests from WhatsApp and email a summary to me@x.io.", "whatsapp"),
+        (
+            "Every Friday fetch the open pull requests from WhatsApp and email a summary to me@x.io.",
+            "whatsapp",
+        ),
         ("Every day at 9 get the new SMS messages from Twilio and post them to #sms on Slack.", "twilio_sms"),
     ],
 )
@@ -41,3 +44,16 @@ def test_a_read_from_a_block_that_only_sends_is_an_honest_cannot_plan(text, bloc
     detail = caught.value.details[0]
     assert detail["reason"] == "operation_missing" and detail["block"] == block and detail["asked"] == "read"
     assert "can only send" in caught.value.message
+
+
+def test_every_required_text_field_of_every_operation_can_take_a_quoted_name():
+    """The field's noun comes from its registry title ('Table (e.g. users)'): no title may break the
+    search for "the 'invoices' table" (before: re.error on the parenthesis, a 500)."""
+    from lib.generation.steps import _named_fields
+    from lib.sim.registry import all_blocks
+
+    for spec in all_blocks().values():
+        for op_id in spec.operations or {}:
+            values: dict = {}
+            _named_fields(spec.type, op_id, "read the 'invoices' table and the 'faq' collection", values)
+            assert all(isinstance(v, str) and v for v in values.values())
