@@ -12,7 +12,16 @@ import pytest
 from threadpoolctl import threadpool_limits
 
 from lib.embeddings import get_embedder
-from lib.embeddings.local import MAX_TOKENS, TOKENIZER, MiniLMEmbedder, buckets, load_graph, model_file
+from lib.embeddings.local import (
+    BATCH_TEXTS,
+    BATCH_TOKENS,
+    MAX_TOKENS,
+    TOKENIZER,
+    MiniLMEmbedder,
+    buckets,
+    load_graph,
+    model_file,
+)
 from lib.embeddings.wordpiece import WordPiece
 
 TEXTS = [
@@ -79,7 +88,7 @@ def test_buckets_group_similar_lengths_within_bounds():
     assert buckets([], budget=512) == []
     for group in buckets([17 * (i % 13) + 2 for i in range(500)]):
         widest = max(17 * (i % 13) + 2 for i in group)
-        assert len(group) <= 64 and len(group) * widest <= 4096
+        assert len(group) <= BATCH_TEXTS and len(group) * widest <= BATCH_TOKENS
         assert sum(17 * (i % 13) + 2 for i in group) >= 0.875 * len(group) * widest
 
 
