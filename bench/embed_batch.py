@@ -63,7 +63,9 @@ def mixed_texts() -> list[str]:
 
     data = json.loads((ROOT / "bench" / "cache_workload.json").read_text(encoding="utf-8"))
     texts = [
-        t for g in data["groups"] for t in [g["base"], *g["paraphrases"], *(n["text"] for n in g["near_misses"])]
+        t
+        for g in data["groups"]
+        for t in [g["base"], *g["paraphrases"], *(n["text"] for n in g["near_misses"])]
     ]
     lines = (ROOT / "bench" / "generation_eval.jsonl").read_text(encoding="utf-8").splitlines()
     texts += [json.loads(line)["description"] for line in lines if line.strip()]
@@ -115,7 +117,9 @@ def main() -> None:
                 began_wall = time.perf_counter()
                 cpu = per_text_ms(emb.embed, texts, 64, args.repeat)
                 wall = (time.perf_counter() - began_wall) / (len(texts) * args.repeat) * 1000
-                print(f"       batch 64, {threads} BLAS thread(s): CPU {cpu:.2f} ms a text, wall {wall:.2f} ms a text")
+                print(
+                    f"       batch 64, {threads} BLAS thread(s): CPU {cpu:.2f} ms a text, wall {wall:.2f} ms a text"
+                )
             emb.blas_threads = 1
     print(f"load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 

@@ -129,7 +129,8 @@ class Encoder:
                         np.concatenate([w(at + f"attention.self.{part}") for part in HIDDEN_PARTS], axis=1)
                         * scale
                     ),
-                    qkv_b=np.concatenate([p(at + f"attention.self.{part}.bias") for part in HIDDEN_PARTS]) * scale,
+                    qkv_b=np.concatenate([p(at + f"attention.self.{part}.bias") for part in HIDDEN_PARTS])
+                    * scale,
                     out_w=w(at + "attention.output.dense"),
                     out_b=p(at + "attention.output.dense.bias"),
                     ln1=(
@@ -179,8 +180,8 @@ class Encoder:
         rows = len(x)
         qkv = np.empty((rows, 3 * h), dtype=np.float32)
         for a in range(0, rows, DENSE_ROWS):
-            part = qkv[a : a + DENSE_ROWS]
-            np.matmul(x[a : a + DENSE_ROWS], layer.qkv_w, out=part)  # the scores' 1/√size is in the query weights
+            part = qkv[a : a + DENSE_ROWS]  # the scores' 1/√size is in the query's weights and bias
+            np.matmul(x[a : a + DENSE_ROWS], layer.qkv_w, out=part)
             part += layer.qkv_b
         parts = qkv.reshape(count, width, 3, heads, size)
         context = np.empty((count, width, heads, size), dtype=np.float32)

@@ -35,6 +35,7 @@ BATCH_TEXTS = 64
 BATCH_TOKENS = 1024
 PAD_WASTE = 0.125
 
+
 def model_file() -> Path:
     """The installed model.onnx, found without importing the package."""
     spec = importlib.util.find_spec(LOCAL_MODEL_PACKAGE)
@@ -72,6 +73,7 @@ def buckets(
         groups.append([i])
         real = n
     return groups
+
 
 class MiniLMEmbedder:
     name, dim = IDENTITIES["local"]
@@ -117,4 +119,3 @@ class MiniLMEmbedder:
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return self.embed_counted(texts)[0]
-
