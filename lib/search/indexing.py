@@ -94,8 +94,14 @@ def reindex_many(conn: Any, records: Iterable[Any]) -> None:
             search_store.index_workflow(conn, tenant, doc.ref_id, doc, vector)
 
 
+# Workflows a search-phase batch reads with their states: 64 large states (20 blocks with 8 KB
+# prompts) held at once made the 50 MB import test's peak 42.5 MB; 16 keep it at 24 MB, and 16
+# documents of ~50 tokens still fill most of one padded forward pass of the local embedder.
+CATCH_UP_BATCH = 16
+
+
 def catch_up(
-    tenant: str, *, after_seq: int = 0, until: float | None = None, batch: int = 64
+    tenant: str, *, after_seq: int = 0, until: float | None = None, batch: int = CATCH_UP_BATCH
 ) -> tuple[int, bool]:
     """Index the tenant's workflows whose document is missing or stale (what a batch import
     leaves), in `workflow.seq` order after `after_seq`, each batch committing on its own:
