@@ -3,7 +3,8 @@
 Write paths call `reindex(conn, record)` (one workflow) or `reindex_many(conn, records)` (a batch:
 one embedding call for all of them) right after the write, on the same connection, so the index
 changes with the data or not at all. A workflow whose embedding text did not change keeps its
-vector without calling the embedder. When the embedder fails, the document (full text,
+vector, and one whose text the tenant already has a vector of reuses it, without calling the
+embedder. When the embedder fails, the document (full text,
 structure) is still indexed and the vector is left for `python -m lib reembed` — a search outage
 never refuses a user's write. Templates are indexed on first use per process (`ensure_templates`).
 Batch imports store first and index after (`catch_up`), as their job's last phase.
@@ -49,18 +50,27 @@ def embed(texts: list[str], emb: Any = None) -> tuple[str, list[Any]] | None:
 
 
 def _vectors(conn: Any, tenant: str, docs: list[SearchDocument], emb: Any = None) -> list[Vector | None]:
-    """Vectors for the documents whose embedding text changed; None keeps the stored one."""
+    """Vectors for the documents whose embedding text changed; None keeps the stored one.
+
+    A text the tenant already has a vector of (same embedder, same content hash: another
+    workflow with the same document, a re-import, a cache hit stored again) takes that vector;
+    the rest are embedded in one call, which batches them.
+    """
     try:
         name = (emb or embedder()).name
     except Exception as exc:
         log.warning("embedder unavailable (%s); indexed without vectors", type(exc).__name__)
         return [None] * len(docs)
-    todo = [
-        i
-        for i, d in enumerate(docs)
-        if search_store.vector_hash(conn, tenant, d.kind, d.ref_id, name) != d.content_hash
-    ]
+    current, known = search_store.known_vectors(conn, tenant, name, docs)
     out: list[Vector | None] = [None] * len(docs)
+    todo = []
+    for i, d in enumerate(docs):
+        if (d.kind, d.ref_id) in current:
+            continue
+        if (d.kind, d.content_hash) in known:
+            out[i] = Vector(name, known[(d.kind, d.content_hash)])
+        else:
+            todo.append(i)
     got = embed([docs[i].embed_text for i in todo], emb)
     if got is not None:
         name, vectors = got
@@ -84,8 +94,14 @@ def reindex_many(conn: Any, records: Iterable[Any]) -> None:
             search_store.index_workflow(conn, tenant, doc.ref_id, doc, vector)
 
 
+# Workflows a search-phase batch reads with their states: 64 large states (20 blocks with 8 KB
+# prompts) held at once made the 50 MB import test's peak 42.5 MB; 16 keep it at 24 MB, and 16
+# documents of ~50 tokens still fill most of one padded forward pass of the local embedder.
+CATCH_UP_BATCH = 16
+
+
 def catch_up(
-    tenant: str, *, after_seq: int = 0, until: float | None = None, batch: int = 64
+    tenant: str, *, after_seq: int = 0, until: float | None = None, batch: int = CATCH_UP_BATCH
 ) -> tuple[int, bool]:
     """Index the tenant's workflows whose document is missing or stale (what a batch import
     leaves), in `workflow.seq` order after `after_seq`, each batch committing on its own:

@@ -168,14 +168,39 @@ def remove(conn: Any, tenant: str, kind: str, ref_id: str) -> None:
     )
 
 
-def vector_hash(conn: Any, tenant: str, kind: str, ref_id: str, embedder: str) -> str | None:
-    """The content hash the stored vector of this embedder was computed from, if any."""
-    row = conn.execute(
-        "select content_hash from search_vectors where tenant_id = %s and kind = %s and ref_id = %s"
-        " and embedder = %s",
-        (tenant, kind, ref_id, embedder),
-    ).fetchone()
-    return row["content_hash"] if row else None
+def known_vectors(
+    conn: Any, tenant: str, embedder: str, docs: Sequence[SearchDocument]
+) -> tuple[set[tuple[str, str]], dict[tuple[str, str], Any]]:
+    """What the tenant already has of `embedder` for these documents, in two statements:
+    the (kind, ref_id) whose own vector is current (its content hash is the document's), and for
+    the other documents' hashes a stored vector of the same text, (kind, content_hash) → values
+    (another workflow with the same document, or an earlier version of this one)."""
+    if not docs:
+        return set(), {}
+    rows = conn.execute(
+        "select v.kind, v.ref_id from search_vectors v join unnest(%s::text[], %s::text[], %s::text[])"
+        " as d(kind, ref_id, content_hash) on v.kind = d.kind and v.ref_id = d.ref_id"
+        " and v.content_hash = d.content_hash where v.tenant_id = %s and v.embedder = %s",
+        (
+            [d.kind for d in docs],
+            [d.ref_id for d in docs],
+            [d.content_hash for d in docs],
+            tenant,
+            embedder,
+        ),
+    ).fetchall()
+    current = {(r["kind"], r["ref_id"]) for r in rows}
+    wanted = {(d.kind, d.content_hash) for d in docs if (d.kind, d.ref_id) not in current}
+    if not wanted:
+        return current, {}
+    kinds, hashes = zip(*sorted(wanted))
+    found = conn.execute(
+        "select distinct on (v.kind, v.content_hash) v.kind, v.content_hash, v.embedding from search_vectors v"
+        " join unnest(%s::text[], %s::text[]) as d(kind, content_hash) on v.kind = d.kind"
+        " and v.content_hash = d.content_hash where v.tenant_id = %s and v.embedder = %s",
+        (list(kinds), list(hashes), tenant, embedder),
+    ).fetchall()
+    return current, {(r["kind"], r["content_hash"]): _array(r["embedding"]) for r in found}
 
 
 def template_state(embedder: str) -> dict[str, tuple[str, bool]]:
@@ -510,7 +535,11 @@ def document_vector(tenant: str, kind: str, ref_id: str, embedder: str) -> Any |
         ).fetchone()
     if row is None:
         return None
-    value = row["embedding"]
+    return _array(row["embedding"])
+
+
+def _array(value: Any) -> Any:
+    """A stored embedding as a numpy array (pgvector's adapter may hand back its own type)."""
     return value.to_numpy() if hasattr(value, "to_numpy") else value
 
 

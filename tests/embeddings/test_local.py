@@ -12,7 +12,16 @@ import pytest
 from threadpoolctl import threadpool_limits
 
 from lib.embeddings import get_embedder
-from lib.embeddings.local import MAX_TOKENS, TOKENIZER, MiniLMEmbedder, batches, load_graph, model_file
+from lib.embeddings.local import (
+    BATCH_TEXTS,
+    BATCH_TOKENS,
+    MAX_TOKENS,
+    TOKENIZER,
+    MiniLMEmbedder,
+    buckets,
+    load_graph,
+    model_file,
+)
 from lib.embeddings.wordpiece import WordPiece
 
 TEXTS = [
@@ -51,13 +60,38 @@ def test_deterministic_and_independent_of_batch(local):
     assert np.array_equal(together, local.embed(TEXTS))  # the same call gives the same bits
     assert np.array_equal(alone[0], local.embed([TEXTS[0]])[0])
     assert np.array_equal(together, MiniLMEmbedder().embed(TEXTS))  # a fresh load gives the same bits
-    # Batched texts share the dense layers' products, never attention: only float32 rounding differs.
+    # Batched texts share the dense layers' products; padding is masked: only float32 rounding differs.
     np.testing.assert_allclose(together, alone, atol=1e-6)
 
 
-def test_batches_are_bounded_by_tokens():
-    assert batches([10, 10, 500, 600, 3, 3], budget=512) == [[0, 1], [2], [3], [4, 5]]
-    assert batches([], budget=512) == []
+def test_padded_batches_equal_the_single_text_path_on_many_lengths(local):
+    """Texts of 2 to 256 tokens in one call (buckets padded to their longest, several widths)
+    give the vectors each text gets alone, to float32 rounding."""
+    words = ("schedule", "the", "weekly", "report", "and", "post", "a", "summary", "to", "slack", "when")
+    texts = [
+        " ".join(words[j % len(words)] for j in range(k)) for k in (0, 1, 2, 3, 5, 8, 13, 21, 40, 41, 45)
+    ]
+    texts += ["word " * k for k in (60, 62, 64, 100, 110, 180, 250, 300)] + workload_texts()[:40]
+    ids = [local._tokenizer.encode(t) for t in texts]
+    groups = buckets([len(i) for i in ids])
+    padded = [g for g in groups if len({len(ids[i]) for i in g}) > 1]
+    assert len(padded) >= 3 and max(len(g) for g in groups) >= 8  # padding and batching both happen
+    together = local.embed(texts)
+    alone = np.vstack([local.embed([t]) for t in texts])
+    np.testing.assert_allclose(together, alone, atol=1e-5, rtol=0)
+    assert float(np.abs(together - alone).max()) <= 1e-6
+    np.testing.assert_allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-6)
+
+
+def test_buckets_group_similar_lengths_within_bounds():
+    lengths = [10, 10, 500, 600, 3, 3, 11, 9]
+    assert buckets(lengths, budget=512) == [[4, 5], [7, 0, 1, 6], [2], [3]]
+    assert buckets(lengths, most=2, budget=512) == [[4, 5], [7, 0], [1, 6], [2], [3]]
+    assert buckets([], budget=512) == []
+    for group in buckets([17 * (i % 13) + 2 for i in range(500)]):
+        widest = max(17 * (i % 13) + 2 for i in group)
+        assert len(group) <= BATCH_TEXTS and len(group) * widest <= BATCH_TOKENS
+        assert sum(17 * (i % 13) + 2 for i in group) >= 0.875 * len(group) * widest
 
 
 def workload_texts() -> list[str]:

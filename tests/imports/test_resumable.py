@@ -61,11 +61,13 @@ def test_a_large_export_imports_over_several_calls_like_one_cli_run(
             break
         assert r.status_code == 202, r.text  # more to do: call again
         assert len(answers) < 20
-    # Five batches of 25 workflows, one a call; then the search phase, a batch of 64 a call.
+    # Five batches of 25 workflows, one a call; then the search phase, one batch a call.
+    from lib.search.indexing import CATCH_UP_BATCH
+
     storing = [a for a in answers if a["status"] == "running"]
     indexing = [a for a in answers if a["status"] == "indexing"]
     assert len(storing) == -(-N // 25) - 1  # the call that stores the last batch indexes one too
-    assert len(indexing) == -(-N // 64) - 1 and len(answers) == len(storing) + len(indexing) + 1
+    assert len(indexing) == -(-N // CATCH_UP_BATCH) - 1 and len(answers) == len(storing) + len(indexing) + 1
     assert all(a["remaining"] == 0 and a["workflows_done"] == N for a in indexing)
     done = [a["workflows_done"] for a in answers]
     assert done == sorted(done) and answers[0]["remaining"] == N - 25
@@ -144,7 +146,11 @@ def test_the_cli_drives_an_upload_to_its_end(s3, client, api_key, tenant, tmp_pa
     upload = _upload(client, {"Authorization": f"Bearer {api_key(tenant)}"}, folder)
     assert main(["--upload", upload, "--tenant", tenant]) == 0
     out = capsys.readouterr()
-    assert out.err.count("remaining") == 3 and "30 imported, 0 rejected" in out.out
+    from lib.search.indexing import CATCH_UP_BATCH
+
+    # three calls store a batch each (the last also indexes one search batch), then one call a batch
+    calls = 3 + -(-30 // CATCH_UP_BATCH) - 1
+    assert out.err.count("remaining") == calls and "30 imported, 0 rejected" in out.out
     assert len(workflows.page(tenant, limit=100)[0]) == 30
 
 

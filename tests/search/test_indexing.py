@@ -187,3 +187,75 @@ def test_templates_are_indexed_once_as_public_rows(store):
     names = {t.name for t in catalogue.all_templates()}
     state = search_store.template_state(get_embedder().name)
     assert set(state) == names and all(has for _, has in state.values())
+
+
+def _vectors_of(tenant: str) -> dict[str, tuple[str, list[float]]]:
+    with db.transaction() as c:
+        rows = c.execute(
+            "select ref_id, content_hash, embedding from search_vectors where tenant_id = %s", (tenant,)
+        ).fetchall()
+    return {r["ref_id"]: (r["content_hash"], list(search_store._array(r["embedding"]))) for r in rows}
+
+
+def test_a_text_the_tenant_already_embedded_reuses_its_vector(tenant, monkeypatch):
+    """A second workflow with the same document (a copy, a re-import, a cache hit stored again)
+    takes the stored vector of that text: no embedder call; another tenant embeds its own."""
+    first = _create(tenant, name="Review bot", description="Reviews pull requests")
+    calls: list[list[str]] = []
+    real = indexing.embed
+
+    def counting(texts, emb=None):
+        calls.append(list(texts))
+        return real(texts, emb)
+
+    monkeypatch.setattr(indexing, "embed", counting)
+    second = _create(tenant, name="Review bot", description="Reviews pull requests")
+    assert [c for c in calls if c] == []  # nothing was embedded
+    vecs = _vectors_of(tenant)
+    assert vecs[first] == vecs[second]
+    third = _create(tenant, name="Review bot 2", description="Reviews pull requests")
+    assert [len(c) for c in calls if c] == [1]  # a different text is embedded
+    assert vecs[first][0] != _vectors_of(tenant)[third][0]
+    other = f"{tenant}-other"
+    try:
+        _create(other, name="Review bot", description="Reviews pull requests")
+        assert [len(c) for c in calls if c] == [1, 1]  # never another tenant's vector
+    finally:
+        with db.transaction() as c:
+            c.execute("delete from workflow where tenant_id = %s", (other,))
+            c.execute("delete from search_documents where tenant_id = %s", (other,))
+
+
+def test_a_batch_embeds_each_new_text_once_and_reuses_known_ones(tenant, monkeypatch):
+    """reindex_many on copies: known texts are reused, new ones embedded in one call, once each."""
+    known = _create(tenant, name="Known", description="Reviews pull requests")
+    records = []
+    with db.transaction() as c:
+        for name in ("Known", "Known", "Fresh", "Fresh", "Other"):
+            records.append(
+                workflows.create(
+                    tenant,
+                    state=catalogue.get("ai-pr-reviewer").state,
+                    name=name,
+                    description="Reviews pull requests",
+                    conn=c,
+                )
+            )
+    seen: list[list[str]] = []
+    real = get_embedder().embed
+
+    class Counting:
+        name, dim = get_embedder().name, get_embedder().dim
+
+        def embed(self, texts):
+            seen.append(list(texts))
+            return real(texts)
+
+    monkeypatch.setattr(indexing, "embedder", lambda: Counting())
+    with db.transaction() as c:
+        indexing.reindex_many(c, records)
+    assert len(seen) == 1 and len(seen[0]) == 2  # "Fresh" and "Other", each once
+    vecs = _vectors_of(tenant)
+    assert all(r.id in vecs for r in records)
+    assert vecs[records[0].id] == vecs[records[1].id] == vecs[known]
+    assert vecs[records[2].id] == vecs[records[3].id] != vecs[records[4].id]
