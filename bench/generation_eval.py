@@ -49,6 +49,7 @@ class Produced:
     reason: str | None = None
     findings: list[Any] = field(default_factory=list)
     valid: bool = False
+    crashed: bool = False  # the generator raised something that is no refusal (a 500 for the user)
 
 
 def is_refusal(obj: Any) -> bool:
@@ -87,9 +88,9 @@ def run_planner(items: list[dict]) -> tuple[list[Produced], float]:
                 continue
             composed = compose(plan, seed=f"bench-{i}")
         except Exception as exc:
-            if not is_refusal(exc):
-                raise
-            out.append(Produced(None, refused=True, reason=str(exc)))
+            # a crash is what a user meets as a 500: a failure for this description, not the end of the run
+            refused = is_refusal(exc)
+            out.append(Produced(None, refused=refused, reason=str(exc), crashed=not refused))
             continue
         if is_refusal(composed) or composed.state is None:
             out.append(Produced(None, refused=True, reason=str(getattr(composed, "reason", "") or "")))
@@ -155,6 +156,11 @@ def report(label: str, items: list[dict], produced: list[Produced], elapsed: flo
     print(f"  fully right     {sum(fully):>3}/{n} = {sum(fully) / n:.1%}")
     print(f"  labels right    {sum(v.labels_right for v in verdicts):>3}/{n}   (ignoring validity)")
     print(f"  validity        {valid:>3}/{len(states)} states produced ({n - len(states)} refused or failed)")
+    crashed = [item.get("id", "?") for item, p in zip(items, produced) if p.crashed]
+    if crashed:
+        print(
+            f"  crashed         {len(crashed):>3}/{n}   (an exception that is no refusal: a 500 for the user)"
+        )
     if not runtime_checks():
         print("  runtime         n/a (the validators have no runtime checks yet)")
     else:

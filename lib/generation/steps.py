@@ -2006,11 +2006,12 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         re.I,
     ):
         each = None  # 'summarise each one and post the digest': one digest of them all, not a loop
-    if each and not _IF.search(sentence):
+    parts = clauses(sentence) if each and not _IF.search(sentence) else []
+    # the clause that holds it ('each' split from its noun by a clause boundary holds none: no loop)
+    at = next((i for i, c in enumerate(parts) if _EACH_OF.search(c) or _EACH_NOUN.search(c)), None)
+    if at is not None and each is not None:
         # 'summarise each of the articles … and post them', 'announce each release in #frontend':
         # repeat from that clause on
-        parts = clauses(sentence)
-        at = next(i for i, c in enumerate(parts) if _EACH_OF.search(c) or _EACH_NOUN.search(c))
         # 'send every subscriber in the Airtable 'Subscribers' table an email': the place is read, then repeated over
         placed = _EACH_NOUN.search(parts[at])
         where = _PLACE.match(parts[at], placed.end()) if placed else None

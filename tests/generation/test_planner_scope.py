@@ -53,3 +53,15 @@ def test_a_placeholder_the_user_wrote_is_a_field_of_the_item_not_a_block(text, f
     assert expected in values
     report = validate(compose(plan, seed="placeholders").state, era="jul25")
     assert report.valid, [f.code for f in report.findings if f.severity == "error"]
+
+
+def test_each_split_from_its_noun_by_a_clause_boundary_is_no_loop_and_no_crash():
+    """'… one row each and then …': 'each' + 'and' read as a loop over 'and'; the clause holding it
+    then held no 'each <noun>' and the planner raised StopIteration (a 500)."""
+    text = (
+        "Every Monday at 8 copy last week's invoices from the Airtable 'Invoices' table into a Google "
+        "Sheet, one row each and then tell #finance on Slack that it is done."
+    )
+    plan = planner.plan(text)
+    assert {"airtable", "google_sheets", "slack"} <= {b.type for b in plan.blocks}
+    assert validate(compose(plan, seed="each").state, era="jul25").valid
