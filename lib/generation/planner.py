@@ -601,12 +601,13 @@ class _Builder:
                     self.done[key] = local
                     from lib.generation.services import link_path, made_object
 
-                    where = link_path(step.type, step.values.get("operation"))
+                    operation = step.values.get("operation")
+                    where = link_path(step.type, operation)
+                    what = made_object(step.type, operation) if where is None else None
                     if where is not None:
                         self.created.append((f"<{local}.{where}>", step.type))
-                    elif made_object(step.type, step.values.get("operation")):
+                    elif what:
                         # Linear's create returns the issue but no address: a message about it carries the issue
-                        what = made_object(step.type, step.values.get("operation"))
                         self.created.append((f"<{local}.{what}>", step.type))
                         self.addressless.add(f"<{local}.{what}>")
                 self.words[local] = step.text or step.label

@@ -159,32 +159,33 @@ def link_path(block_type: str, operation: str | None) -> str | None:
     given = data()["blocks"].get(block_type, {}).get("operations", {}).get(operation or "", {}).get("link")
     if given is not None:
         return str(given) if given else None  # false: what it returns holds no address
-    from lib.sim.registry import get_block
-
-    spec = get_block(block_type)
-    op = spec.operations.get(operation or "") if spec and spec.operations else None
-    declared = op.outputs if op is not None and isinstance(op.outputs, list) else []
+    declared = _declared_outputs(block_type, operation)
     for key in ("url", "link", "htmlUrl", "webViewLink", "permalink"):
         if key in declared:
             return key
     if "metadata" in declared:  # the whole object: it holds the address when the service returns one
         return "metadata"
-    objects = _made_objects(declared)
-    return f"{objects[0]}.url" if len(objects) == 1 and given is None else None
+    made = made_object(block_type, operation)
+    return f"{made}.url" if made else None
 
 
 def made_object(block_type: str, operation: str | None) -> str | None:
     """The one object a write returns ('issue'), for a message about it when it holds no address."""
+    objects = [
+        k
+        for k in _declared_outputs(block_type, operation)
+        if k not in ("ts", "success", "status", "message", "error")
+    ]
+    return objects[0] if len(objects) == 1 else None
+
+
+def _declared_outputs(block_type: str, operation: str | None) -> list[str]:
+    """The output keys the registry declares for `operation` ([] when it declares none or a list)."""
     from lib.sim.registry import get_block
 
     spec = get_block(block_type)
     op = spec.operations.get(operation or "") if spec and spec.operations else None
-    objects = _made_objects(op.outputs if op is not None and isinstance(op.outputs, list) else [])
-    return objects[0] if len(objects) == 1 else None
-
-
-def _made_objects(declared: list[str]) -> list[str]:
-    return [k for k in declared if k not in ("ts", "success", "status", "message", "error")]
+    return op.outputs if op is not None and isinstance(op.outputs, list) else []
 
 
 # Output keys that hold a list of items (what a loop can repeat over).

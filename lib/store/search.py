@@ -280,6 +280,11 @@ def index_batch(items: Sequence[tuple[str, int, SearchDocument, Vector | None]])
 # -- queries ------------------------------------------------------------------------------------
 
 
+# The HNSW branch `a` came back with fewer rows than the page asks for while the scope holds more:
+# the iterative scan gave up (MAX_SCAN_TUPLES), and the exact branch answers instead.
+_SHORT = "(select count(*) from a) < least(%(k)s, (select n from scope_n))"
+
+
 def _cast(dim: int) -> str:
     if dim not in INDEXED_DIMS:
         return "embedding"  # no index for this dimension: exact search
@@ -337,7 +342,6 @@ def _vector_ctes(dim: int, extra: str) -> str:
     )
     if expr == "embedding":
         return f"scope_n as (select 0 as n), vec as materialized ({exact})"
-    short = "(select count(*) from a) < least(%(k)s, (select n from scope_n))"
     return (
         "scope_n as materialized (select (select count(*) from (select 1 from search_vectors"  # nosec B608  # fixed column names and named placeholders; values are parameters
         f" where embedder = %(emb)s and tenant_id = %(tenant)s{extra} limit %(cap)s) t)"
@@ -345,9 +349,9 @@ def _vector_ctes(dim: int, extra: str) -> str:
         " limit %(cap)s) p) as n),"
         f" a as materialized (select * from ({approx}) a"
         " where %(mode)s = 'approx' or (%(mode)s = 'auto' and (select n from scope_n) > %(exact_max)s)),"
-        f" vec as materialized (select * from a where %(mode)s = 'approx' or not {short}"
+        f" vec as materialized (select * from a where %(mode)s = 'approx' or not {_SHORT}"
         f" union all select * from ({exact}) e"
-        f" where %(mode)s = 'exact' or (%(mode)s = 'auto' and {short}))"
+        f" where %(mode)s = 'exact' or (%(mode)s = 'auto' and {_SHORT}))"
     )
 
 
@@ -550,7 +554,6 @@ def nearest_shapes(tenant: str, shape: Any, k: int, f: Filters) -> list[dict]:
     extra, vals = f.sql()
     where = f"{_SCOPE} and shape is not null{extra}"
     cols = "kind, ref_id, name, category, features"
-    short = "(select count(*) from a) < least(%(k)s, (select n from scope_n))"
     # `cosine_distance(…)` is the `<=>` operator as a function call: no HNSW index matches it,
     # so that branch is an exact scan of the btree-narrowed rows.
     sql = (
@@ -561,9 +564,9 @@ def nearest_shapes(tenant: str, shape: Any, k: int, f: Filters) -> list[dict]:
         " order by shape <=> %(shape)s::vector(256) limit %(k)s),"
         f" e as materialized (select {cols}, cosine_distance(shape, %(shape)s::vector(256)) as distance"
         f" from search_documents where {where}"
-        f" and ((select n from scope_n) <= %(exact_max)s or {short})"
+        f" and ((select n from scope_n) <= %(exact_max)s or {_SHORT})"
         " order by cosine_distance(shape, %(shape)s::vector(256)) limit %(k)s),"
-        f" hits as (select * from a where not {short} union all select * from e)"
+        f" hits as (select * from a where not {_SHORT} union all select * from e)"
         f" select {cols}, 1 - distance as similarity from hits order by distance"
     )
     params = {"shape": shape, "tenant": tenant, "k": k, "cap": EXACT_MAX + 1, "exact_max": EXACT_MAX, **vals}
