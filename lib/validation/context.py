@@ -14,7 +14,7 @@ from typing import Any
 
 from lib.sim import branches, registry
 from lib.sim.names import normalize_name
-from lib.validation import scan
+from lib.validation.facts import EMPTY_FACTS, NO_PLAN, BlockFacts, gather, plan_for, tagged_in
 from lib.validation.base import Era
 
 CONTAINER_TYPES = frozenset({"loop", "parallel"})
@@ -22,10 +22,6 @@ START_HANDLES = frozenset({"loop-start-source", "parallel-start-source"})
 END_HANDLES = frozenset({"loop-end-source", "parallel-end-source"})
 # Types that make a state "current Sim" even if the registry had no record of them.
 CURRENT_ONLY_TYPES = frozenset({"start_trigger", "note"})
-_EMPTY: dict[str, Any] = {}
-_NO_TAGS: list[tuple[str, tuple[Any, ...], str]] = []
-_NO_IDS: frozenset[str] = frozenset()
-_SCALAR_TYPES = frozenset({bool, int, float, type(None)})
 # Block names repeat across states (Agent 1, Start, ...): normalize each spelling once.
 normalized_name = _normalize = lru_cache(maxsize=8192)(normalize_name)
 
@@ -74,23 +70,6 @@ def _spec_for(block_type: Any) -> Any:
     return spec
 
 
-_SECRET_IDS: dict[int, tuple[Any, frozenset[str]]] = {}
-
-
-def _secret_ids(spec: Any) -> frozenset[str]:
-    """The ids of a type's secret fields (the registry builds the set on every call: kept here)."""
-    if spec is None:
-        return _NO_IDS
-    entry = _SECRET_IDS.get(id(spec))
-    if entry is None or entry[0] is not spec:
-        try:
-            ids = frozenset(getattr(spec, "secret_ids", None) or ())
-        except Exception:
-            ids = _NO_IDS
-        entry = _SECRET_IDS[id(spec)] = (spec, ids)
-    return entry[1]
-
-
 def detect_era(state: Any) -> Era:
     """'current' when any block type exists only in today's Sim (or is start_trigger/note), else 'jul25'."""
     blocks = state.get("blocks") if isinstance(state, dict) else None
@@ -124,8 +103,8 @@ class Context:
         self.parent: dict[str, str] = {}
         # Every block's `parent_id`, self-parenting included (the containers rule reports it).
         self.parent_ids: dict[str, str] = {}
-        self._sub_cache: dict[str, dict[str, dict[str, Any]]] = {}
-        self._tagged: dict[str, list[tuple[str, tuple[Any, ...], str]]] = {}
+        # Block id → what one walk of its subBlocks found for every rule (`facts`).
+        self.facts: dict[str, BlockFacts] = {}
         self._conditions: dict[str, list[dict[str, Any]] | None] = {}
         # One pass over the blocks: every per-block view the rules read. The sets are read
         # directly by rules' per-block loops (do not modify).
@@ -144,12 +123,13 @@ class Context:
                 self.by_name,
             )
             triggers, containers, disabled = self.triggers, self.containers, self.disabled
-            parent_ids, parents, scan_block = self.parent_ids, self.parent, self._scan_block
+            parent_ids, parents, facts = self.parent_ids, self.parent, self.facts
+            clean = True
             for bid, block in raw_blocks.items():
                 if type(bid) is not str or type(block) is not dict:
                     if not isinstance(bid, str) or not isinstance(block, dict):
                         if isinstance(block, dict):
-                            self.secrets_clean = False  # a key JSON cannot hold: the exact walk decides
+                            clean = False  # a key JSON cannot hold: the exact walk decides
                         continue
                 blocks[bid] = block
                 get = block.get
@@ -176,7 +156,8 @@ class Context:
                     parent_ids[bid] = parent
                     if parent != bid:  # self-parenting is reported, not followed
                         parents[bid] = parent
-                scan_block(bid, block, spec)
+                facts[bid], clean = gather(block, NO_PLAN if spec is None else plan_for(spec), clean)
+            self.secrets_clean = clean
         raw_edges = self.state.get("edges")
         self.edges: list[EdgeView] = []
         self.out_edges: dict[str, list[EdgeView]] = {}
@@ -209,74 +190,6 @@ class Context:
         for bid, parent in self.parent.items():
             self.children.setdefault(parent, []).append(bid)
 
-    def _scan_block(self, bid: str, block: dict[str, Any], spec: Any) -> None:
-        """The one walk of a block's values: its subBlocks that are objects, the strings of their
-        values that hold a '<' (with their place), and whether any value could hold a secret
-        (`scan`: the common cases are decided inline, the rest by `scan.clean`/`clean_value`)."""
-        tagged: list[tuple[str, tuple[Any, ...], str]] = []
-        clean = self.secrets_clean
-        names, clean_texts = scan.NAMES, scan.CLEAN
-        subs: Any = None
-        for key, item in block.items():
-            kind = type(item)
-            if kind in _SCALAR_TYPES:
-                continue
-            if kind is dict:
-                if key == "subBlocks":
-                    subs = item
-                    continue
-                for inner in item.values():
-                    if type(inner) not in _SCALAR_TYPES:
-                        break
-                else:
-                    continue  # position, {} outputs: numbers only
-            if not clean or key == "id" or key == "type":
-                continue
-            named = names.get(key)
-            if named is None:
-                named = scan.secret_name(key)
-            if kind is str and not named and (len(item) < 8 or item in clean_texts):
-                continue
-            if not scan.clean_value(item, key, named, 2):
-                clean = False
-        kept: dict[str, dict[str, Any]] = subs or {}  # the stored dict itself unless something is left out
-        if subs is not None:
-            secret_ids = _secret_ids(spec) if clean else _NO_IDS
-            filtered = False
-            for sub_id, sub in subs.items():
-                if type(sub) is not dict or type(sub_id) is not str:
-                    if not filtered:
-                        kept = {k: v for k, v in subs.items() if isinstance(k, str) and isinstance(v, dict)}
-                        filtered = True
-                    if not isinstance(sub, dict):
-                        continue
-                value: Any = sub.get("value")
-                kind = type(value)
-                if kind is str:
-                    if "<" in value and type(sub_id) is str:
-                        tagged.append((sub_id, (), value))
-                    if not clean:
-                        continue
-                    named = sub_id in secret_ids or names.get(sub_id)
-                    if named is None:
-                        named = scan.secret_name(sub_id)
-                    # A short or already judged text needs no search (nor the oauth test).
-                    if named or (len(value) >= 8 and value not in clean_texts):
-                        if sub.get("type") != "oauth-input":
-                            clean = scan.clean(value, sub_id, named)
-                    continue
-                if kind in _SCALAR_TYPES or ((kind is list or kind is dict) and not value):
-                    continue  # nothing to tag, nothing that could hold a secret
-                if type(sub_id) is str and _holds_lt(value, 0):
-                    tagged.extend([(sub_id, inner, text) for inner, text in _tagged_in(value, (), 0)])
-                if clean and sub.get("type") != "oauth-input":
-                    clean = scan.clean_value(
-                        value, sub_id, sub_id in secret_ids or scan.secret_name(sub_id), 4
-                    )
-        self._sub_cache[bid] = kept
-        self._tagged[bid] = tagged
-        self.secrets_clean = clean
-
     # --- small accessors -----------------------------------------------------------------------
 
     def _subflows(self, key: str) -> dict[str, dict[str, Any]]:
@@ -307,16 +220,16 @@ class Context:
 
     def sub_blocks(self, block_id: str) -> dict[str, dict[str, Any]]:
         """The block's subBlocks that are objects (do not modify)."""
-        return self._sub_cache.get(block_id, _EMPTY)
+        return self.facts.get(block_id, EMPTY_FACTS).subs
 
     def value(self, block_id: str, sub_id: str) -> Any:
-        sub = self._sub_cache.get(block_id, _EMPTY).get(sub_id)
+        sub = self.facts.get(block_id, EMPTY_FACTS).subs.get(sub_id)
         return None if sub is None else sub.get("value")
 
     def tagged(self, block_id: str) -> list[tuple[str, tuple[Any, ...], str]]:
         """(subBlock id, path inside its value, text) of every string in the block's subBlock
         values that holds a '<' — what the reference and tag checks read."""
-        return self._tagged.get(block_id, _NO_TAGS)
+        return self.facts.get(block_id, EMPTY_FACTS).tagged
 
     def label(self, block_id: str) -> str:
         """How messages name a block: its name and id."""
@@ -555,36 +468,7 @@ def tagged_strings(value: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
         if "<" in value:
             yield (), value
     elif value is not None:
-        yield from _tagged_in(value, (), 0)
-
-
-def _holds_lt(value: Any, depth: int) -> bool:
-    """Whether `_tagged_in` finds anything: a string holding '<' where it looks. No paths are
-    built, so the common nested value without one (header rows, tool lists) is one cheap walk."""
-    if type(value) is str or isinstance(value, str):
-        return "<" in value
-    if depth >= 64:
-        return False
-    if isinstance(value, dict):
-        value = value.values()
-    elif not isinstance(value, (list, tuple)):
-        return False
-    return any(isinstance(item, (str, dict, list, tuple)) and _holds_lt(item, depth + 1) for item in value)
-
-
-def _tagged_in(value: Any, path: tuple[Any, ...], depth: int) -> Iterator[tuple[tuple[Any, ...], str]]:
-    if isinstance(value, str):
-        if "<" in value:
-            yield path, value
-    elif isinstance(value, dict):
-        if depth < 64:
-            for key, item in value.items():
-                if isinstance(item, (str, dict, list, tuple)):
-                    yield from _tagged_in(item, (*path, key), depth + 1)
-    elif isinstance(value, (list, tuple)) and depth < 64:
-        for index, item in enumerate(value):
-            if isinstance(item, (str, dict, list, tuple)):
-                yield from _tagged_in(item, (*path, index), depth + 1)
+        yield from tagged_in(value, (), 0)
 
 
 def _json_list(value: Any) -> list[dict[str, Any]] | None:

@@ -7,6 +7,7 @@ walk is unsure about answers False and the model decides.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 
@@ -33,7 +34,8 @@ def _str_keys(mapping: dict[Any, Any]) -> bool:
     return _STR.issuperset(map(type, mapping))
 
 
-def _block(block: Any) -> bool:
+def _block(block: Any, subs_typed: bool) -> bool:
+    """`subs_typed`: the context's walk already found every subBlock well typed (`BlockFacts.typed`)."""
     if type(block) is not dict:
         return False
     get = block.get
@@ -48,15 +50,8 @@ def _block(block: Any) -> bool:
     subs = get("subBlocks")
     if type(subs) is not dict:
         return False
-    if not _STR.issuperset(map(type, subs)):
+    if not subs_typed and not _sub_blocks(subs):
         return False
-    for sub in subs.values():
-        if (
-            sub.__class__ is not dict
-            or sub.get("id").__class__ is not str
-            or sub.get("type").__class__ is not str
-        ):
-            return False
     outputs = get("outputs")
     if outputs is not None and (type(outputs) is not dict or not _STR.issuperset(map(type, outputs))):
         return False
@@ -84,6 +79,20 @@ def _block(block: Any) -> bool:
         if data and not _data(data):
             return False
     return _STR.issuperset(map(type, block))
+
+
+def _sub_blocks(subs: dict[Any, Any]) -> bool:
+    """String keys, and objects with a string `id` and `type` under them."""
+    if not _STR.issuperset(map(type, subs)):
+        return False
+    for sub in subs.values():
+        if (
+            sub.__class__ is not dict
+            or sub.get("id").__class__ is not str
+            or sub.get("type").__class__ is not str
+        ):
+            return False
+    return True
 
 
 def _data(data: dict[Any, Any]) -> bool:
@@ -120,15 +129,20 @@ def _subflow(entry: Any, count_key: str, type_key: str) -> bool:
     return _opt_str(entry.get("id")) and _opt_number(entry.get(count_key)) and _opt_str(entry.get(type_key))
 
 
-def well_typed(state: Any) -> bool:
-    """True only when WorkflowState.model_validate(state) certainly succeeds."""
+def well_typed(state: Any, facts: Mapping[str, Any] | None = None) -> bool:
+    """True only when WorkflowState.model_validate(state) certainly succeeds. `facts`: the
+    context's `BlockFacts` of these very blocks, whose `typed` spares the subBlock walk."""
     if type(state) is not dict or not _str_keys(state):
         return False
     blocks = state.get("blocks")
     if type(blocks) is not dict:
         return False
+    known = facts or {}
     for key, block in blocks.items():
-        if type(key) is not str or not _block(block):
+        if type(key) is not str:
+            return False
+        seen = known.get(key)
+        if not _block(block, seen is not None and seen.typed):
             return False
     edges = state.get("edges", [])
     if type(edges) is not list or not all(_edge(e) for e in edges):

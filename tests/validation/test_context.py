@@ -87,10 +87,10 @@ def test_the_sweeping_closure_gives_the_topological_walks_masks():
 
 
 def test_the_pathless_tag_test_agrees_with_the_tagging_walk():
-    """`_holds_lt` decides whether `_tagged_in` (which builds paths) runs at all."""
+    """`holds_lt` decides whether `tagged_in` (which builds paths) runs at all."""
     import random
 
-    from lib.validation import context
+    from lib.validation import facts
 
     rng = random.Random(9)
     leaves = ["a", "<b>", "x < y", 1, None, True, "", "<a.b>", 2.5]
@@ -104,8 +104,8 @@ def test_the_pathless_tag_test_agrees_with_the_tagging_walk():
 
     for _ in range(2000):
         item = value(0)
-        assert context._holds_lt(item, 0) == bool(list(context._tagged_in(item, (), 0))), item
+        assert facts.holds_lt(item, 0) == bool(list(facts.tagged_in(item, (), 0))), item
     deep: object = "<a.b>"
     for _ in range(70):
         deep = [deep]
-    assert context._holds_lt(deep, 0) == bool(list(context._tagged_in(deep, (), 0))) is False
+    assert facts.holds_lt(deep, 0) == bool(list(facts.tagged_in(deep, (), 0))) is False

@@ -132,8 +132,10 @@ def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
     table = tables(spec)
     stored_ok = table.stored_ok
     choices = table.options
-    subs = ctx.sub_blocks(block_id)
-    for sub_id, sub in subs.items():
+    facts = ctx.facts[block_id]
+    subs = facts.subs
+    for sub_id in facts.type_suspects:  # the walk passed every other subBlock (`facts.gather`)
+        sub = subs[sub_id]
         if sub_id not in stored_ok:
             if block_id in ctx.containers:
                 continue  # container settings live in data; stray subBlocks are harmless

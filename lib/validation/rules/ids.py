@@ -30,10 +30,9 @@ def _check(ctx: Context) -> Iterator[Finding]:
                 )
             else:
                 seen_ids[block_id] = key
-        for sub_key, sub in ctx.sub_blocks(key).items():
-            sub_id = sub.get("id")
-            if sub_id != sub_key and isinstance(sub_id, str):
-                yield RULE.finding(
+        for sub_key in ctx.facts[key].odd_ids:  # the subBlocks whose string id differs from their key
+            sub_id = ctx.sub_blocks(key)[sub_key].get("id")
+            yield RULE.finding(
                     "subblock_key_mismatch",
                     pointer("blocks", key, "subBlocks", sub_key, "id"),
                     f"SubBlock '{sub_key}' of {ctx.label(key)} has id '{sub_id}'; set its id to "

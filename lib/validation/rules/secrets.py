@@ -78,7 +78,9 @@ def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
     """Secrets kept under a secret name in one block, appended to `out` in field order."""
     spec = ctx.spec(block_id)
     secret_ids, declared_subs, table_ids = _plan(spec) if spec is not None else _NO_PLAN
-    for sub_id, sub in ctx.sub_blocks(block_id).items():
+    subs = ctx.facts[block_id].subs
+    for sub_id in ctx.facts[block_id].secret_suspects:  # the walk passed every other subBlock
+        sub = subs[sub_id]
         stored_type = sub.get("type")
         if stored_type == "oauth-input":
             continue

@@ -24,7 +24,7 @@ def _check(ctx: Context) -> Iterator[Finding]:
             "'blocks' (object keyed by block id) and 'edges' (array).",
         )
         return
-    if well_typed(ctx.raw):
+    if well_typed(ctx.raw, ctx.facts):
         return  # the model would accept it; Pydantic is only needed to word errors
     try:
         WorkflowState.model_validate(ctx.raw)

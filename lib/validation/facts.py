@@ -1,0 +1,225 @@
+"""Block facts: what every rule needs from a block's subBlocks, gathered in one pass over them.
+
+Five rules used to visit every subBlock of every block (the context tagging strings and judging
+them for secrets, structure checking their JSON types, ids comparing keys with ids, block_types
+checking stored UI types and dropdown values, secrets looking for credential-named fields). Now
+`gather` visits each subBlock once, driven by its type's `TypePlan` (derived once per registry
+spec: for each declared field, the stored types that raise no mismatch, the dropdown choices,
+whether the field is secret or a table), and keeps a flat `BlockFacts` record. The rules read the
+record: a subBlock the walk found unremarkable is never looked at again, and only the few it
+flags (`type_suspects`, `secret_suspects`, `odd_ids`) go through a rule's full check, which
+builds pointers, messages and findings only when there is one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from lib.validation import scan
+from lib.validation.tables import per_spec, tables
+
+_SCALAR_TYPES = frozenset({bool, int, float, type(None)})
+_NO_IDS: frozenset[str] = frozenset()
+
+
+class FieldPlan:
+    """What the walk asks of one declared field: (stored types that raise no mismatch, None for
+    any), (dropdown choices as text, or None), whether the type declares it secret, whether it is
+    declared as a table."""
+
+    __slots__ = ("choices", "ok", "secret", "table")
+
+    def __init__(self, ok: frozenset[str] | None, choices: frozenset[str] | None, secret: bool, table: bool):
+        self.ok = ok
+        self.choices = choices
+        self.secret = secret
+        self.table = table
+
+
+class TypePlan:
+    """Per block type (per registry spec), derived once: the plan of each declared field and the
+    type's secret field ids (what the secret scan judges a value under)."""
+
+    __slots__ = ("fields", "secret_ids")
+
+    def __init__(self, spec: Any) -> None:
+        try:
+            self.secret_ids: frozenset[str] = frozenset(getattr(spec, "secret_ids", None) or ())
+        except Exception:  # a broken registry entry: no field is secret by declaration
+            self.secret_ids = _NO_IDS
+        self.fields: dict[str, FieldPlan] = {}
+        if spec is None:
+            return
+        table = tables(spec)
+        for sub_id, sub_spec in table.sub.items():
+            choice = table.options.get(sub_id)
+            self.fields[sub_id] = FieldPlan(
+                table.stored_ok[sub_id],
+                None if choice is None else choice[0],
+                sub_id in self.secret_ids,
+                getattr(sub_spec, "type", None) == "table",
+            )
+
+
+plan_for = per_spec(TypePlan)
+NO_PLAN = TypePlan(None)
+
+
+class BlockFacts:
+    """One block's subBlock facts, in subBlock order.
+
+    - `subs`: the subBlocks that are objects under string keys (the stored dict itself when all are)
+    - `tagged`: (subBlock id, path inside its value, text) of every string holding a '<'
+    - `typed`: every subBlock is an object with string `id` and `type` under a string key (what
+      the structure walk demands of them)
+    - `odd_ids`: keys whose subBlock carries a different string `id` (ids)
+    - `type_suspects`: keys the type does not declare, stored under a UI type it does not accept,
+      or holding a dropdown value that is not plainly one of its options (block_types)
+    - `secret_suspects`: keys a credential may hide under: secret or credential-named fields,
+      tool lists, tables with rows (secrets)
+    """
+
+    __slots__ = ("odd_ids", "secret_suspects", "subs", "tagged", "type_suspects", "typed")
+
+    def __init__(self) -> None:
+        self.subs: dict[str, dict[str, Any]] = {}
+        self.tagged: list[tuple[str, tuple[Any, ...], str]] = []
+        self.typed = True
+        self.odd_ids: list[str] = []
+        self.type_suspects: list[str] = []
+        self.secret_suspects: list[str] = []
+
+
+EMPTY_FACTS = BlockFacts()
+
+
+def gather(block: dict[str, Any], plan: TypePlan, clean: bool) -> tuple[BlockFacts, bool]:
+    """The facts of one block, and whether everything seen so far is still certainly free of
+    secrets (`clean` in: so far; see `scan` — once a string is suspect, no other is judged)."""
+    facts = BlockFacts()
+    tagged = facts.tagged
+    names, clean_texts = scan.NAMES, scan.CLEAN
+    subs: Any = None
+    for key, item in block.items():  # the block's own keys: only the secret scan looks here
+        kind = type(item)
+        if kind in _SCALAR_TYPES:
+            continue
+        if kind is dict:
+            if key == "subBlocks":
+                subs = item
+                continue
+            for inner in item.values():
+                if type(inner) not in _SCALAR_TYPES:
+                    break
+            else:
+                continue  # position, {} outputs: numbers only
+        if not clean or key == "id" or key == "type":
+            continue
+        named = names.get(key)
+        if named is None:
+            named = scan.secret_name(key)
+        if kind is str and not named and (len(item) < 8 or item in clean_texts):
+            continue
+        if not scan.clean_value(item, key, named, 2):
+            clean = False
+    if subs is None:
+        facts.typed = False
+        return facts, clean
+    facts.subs = subs
+    fields, secret_ids = plan.fields, plan.secret_ids
+    odd_ids, type_suspects, secret_suspects = facts.odd_ids, facts.type_suspects, facts.secret_suspects
+    filtered = False
+    for sub_id, sub in subs.items():
+        if type(sub) is not dict or type(sub_id) is not str:
+            facts.typed = False
+            if not filtered:
+                facts.subs = {k: v for k, v in subs.items() if isinstance(k, str) and isinstance(v, dict)}
+                filtered = True
+            if not isinstance(sub, dict):
+                continue
+            if not isinstance(sub_id, str):
+                # Not kept for the rules; its strings are still judged for secrets.
+                if clean and sub.get("type") != "oauth-input":
+                    value = sub.get("value")
+                    clean = scan.clean_value(value, sub_id, sub_id in secret_ids or scan.secret_name(sub_id), 4)
+                continue
+        get = sub.get
+        own_id, stored_type, value = get("id"), get("type"), get("value")
+        if own_id.__class__ is not str:
+            facts.typed = False
+            if isinstance(own_id, str) and own_id != sub_id:
+                odd_ids.append(sub_id)
+        elif own_id != sub_id:
+            odd_ids.append(sub_id)
+        if stored_type.__class__ is not str:
+            facts.typed = False
+        field = fields.get(sub_id)
+        kind = type(value)
+        # block_types: an undeclared key, a UI type the field does not take, a dropdown value
+        # that is not plainly one of the options (the rule decides what, if anything, is wrong).
+        if field is None:
+            type_suspects.append(sub_id)
+        elif (ok := field.ok) is not None and stored_type.__class__ is str and stored_type not in ok:
+            type_suspects.append(sub_id)
+        elif field.choices is not None and (kind is not str or value not in field.choices):
+            type_suspects.append(sub_id)
+        # secrets: where the by-name checks look (an OAuth credential id is never one).
+        if stored_type != "oauth-input":
+            if (
+                (field.secret if field is not None else sub_id in secret_ids or scan.secret_name(sub_id))
+                or ((sub_id == "tools" or stored_type == "tool-input") and (kind is str or (kind is list and value)))
+                or ((stored_type == "table" or (field is not None and field.table)) and kind is list and value)
+            ):
+                secret_suspects.append(sub_id)
+        # The context's tagging and the secret scan (as before the fusion).
+        if kind is str:
+            if "<" in value:
+                tagged.append((sub_id, (), value))
+            if not clean:
+                continue
+            named = sub_id in secret_ids or names.get(sub_id)
+            if named is None:
+                named = scan.secret_name(sub_id)
+            # A short or already judged text needs no search (nor the oauth test).
+            if named or (len(value) >= 8 and value not in clean_texts):
+                if stored_type != "oauth-input":
+                    clean = scan.clean(value, sub_id, named)
+            continue
+        if kind in _SCALAR_TYPES or ((kind is list or kind is dict) and not value):
+            continue  # nothing to tag, nothing that could hold a secret
+        if holds_lt(value, 0):
+            tagged.extend([(sub_id, inner, text) for inner, text in tagged_in(value, (), 0)])
+        if clean and stored_type != "oauth-input":
+            clean = scan.clean_value(value, sub_id, sub_id in secret_ids or scan.secret_name(sub_id), 4)
+    return facts, clean
+
+
+def holds_lt(value: Any, depth: int) -> bool:
+    """Whether `tagged_in` finds anything: a string holding '<' where it looks. No paths are
+    built, so the common nested value without one (header rows, tool lists) is one cheap walk."""
+    if type(value) is str or isinstance(value, str):
+        return "<" in value
+    if depth >= 64:
+        return False
+    if isinstance(value, dict):
+        value = value.values()
+    elif not isinstance(value, (list, tuple)):
+        return False
+    return any(isinstance(item, (str, dict, list, tuple)) and holds_lt(item, depth + 1) for item in value)
+
+
+def tagged_in(value: Any, path: tuple[Any, ...], depth: int) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """(path inside `value`, text) of the strings holding a '<', in document order."""
+    if isinstance(value, str):
+        if "<" in value:
+            yield path, value
+    elif isinstance(value, dict):
+        if depth < 64:
+            for key, item in value.items():
+                if isinstance(item, (str, dict, list, tuple)):
+                    yield from tagged_in(item, (*path, key), depth + 1)
+    elif isinstance(value, (list, tuple)) and depth < 64:
+        for index, item in enumerate(value):
+            if isinstance(item, (str, dict, list, tuple)):
+                yield from tagged_in(item, (*path, index), depth + 1)
