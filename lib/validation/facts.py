@@ -21,6 +21,8 @@ from lib.validation.tables import per_spec, tables
 
 _SCALAR_TYPES = frozenset({bool, int, float, type(None)})
 _NO_IDS: frozenset[str] = frozenset()
+# Stored UI types whose values the secrets rule reads row by row or tool by tool.
+_WATCHED_TYPES = frozenset({"tool-input", "table"})
 
 
 class FieldPlan:
@@ -28,13 +30,17 @@ class FieldPlan:
     any), (dropdown choices as text, or None), whether the type declares it secret, whether it is
     declared as a table."""
 
-    __slots__ = ("choices", "ok", "secret", "table")
+    __slots__ = ("choices", "ok", "secret", "table", "watch")
 
-    def __init__(self, ok: frozenset[str] | None, choices: frozenset[str] | None, secret: bool, table: bool):
+    def __init__(
+        self, sub_id: str, ok: frozenset[str] | None, choices: frozenset[str] | None, secret: bool, table: bool
+    ):
         self.ok = ok
         self.choices = choices
         self.secret = secret
         self.table = table
+        # Whether the secrets rule looks at this field whatever UI type it is stored under.
+        self.watch = secret or table or sub_id == "tools"
 
 
 class TypePlan:
@@ -55,6 +61,7 @@ class TypePlan:
         for sub_id, sub_spec in table.sub.items():
             choice = table.options.get(sub_id)
             self.fields[sub_id] = FieldPlan(
+                sub_id,
                 table.stored_ok[sub_id],
                 None if choice is None else choice[0],
                 sub_id in self.secret_ids,
@@ -129,10 +136,10 @@ def gather(block: dict[str, Any], plan: TypePlan, clean: bool) -> tuple[BlockFac
     facts.subs = subs
     fields, secret_ids = plan.fields, plan.secret_ids
     odd_ids, type_suspects, secret_suspects = facts.odd_ids, facts.type_suspects, facts.secret_suspects
-    filtered = False
+    filtered, typed = False, True
     for sub_id, sub in subs.items():
         if type(sub) is not dict or type(sub_id) is not str:
-            facts.typed = False
+            typed = False
             if not filtered:
                 facts.subs = {k: v for k, v in subs.items() if isinstance(k, str) and isinstance(v, dict)}
                 filtered = True
@@ -147,29 +154,30 @@ def gather(block: dict[str, Any], plan: TypePlan, clean: bool) -> tuple[BlockFac
         get = sub.get
         own_id, stored_type, value = get("id"), get("type"), get("value")
         if own_id.__class__ is not str:
-            facts.typed = False
+            typed = False
             if isinstance(own_id, str) and own_id != sub_id:
                 odd_ids.append(sub_id)
         elif own_id != sub_id:
             odd_ids.append(sub_id)
         if stored_type.__class__ is not str:
-            facts.typed = False
+            typed = False
         field = fields.get(sub_id)
         kind = type(value)
-        # block_types: an undeclared key, a UI type the field does not take, a dropdown value
-        # that is not plainly one of the options (the rule decides what, if anything, is wrong).
-        if field is None:
+        if field is None:  # undeclared: block_types reports it; secrets judge it by its name
             type_suspects.append(sub_id)
-        elif (ok := field.ok) is not None and stored_type.__class__ is str and stored_type not in ok:
-            type_suspects.append(sub_id)
-        elif field.choices is not None and (kind is not str or value not in field.choices):
-            type_suspects.append(sub_id)
-        # secrets: where the by-name checks look (an OAuth credential id is never one).
-        if stored_type != "oauth-input":
+            if stored_type != "oauth-input" and _may_hide_secret(sub_id, stored_type, value, None, secret_ids):
+                secret_suspects.append(sub_id)
+        else:
+            # block_types: a UI type the field does not take, or a dropdown value that is not
+            # plainly one of the options (the rule decides what, if anything, is wrong).
+            if (ok := field.ok) is not None and stored_type.__class__ is str and stored_type not in ok:
+                type_suspects.append(sub_id)
+            elif field.choices is not None and (kind is not str or value not in field.choices):
+                type_suspects.append(sub_id)
             if (
-                (field.secret if field is not None else sub_id in secret_ids or scan.secret_name(sub_id))
-                or ((sub_id == "tools" or stored_type == "tool-input") and (kind is str or (kind is list and value)))
-                or ((stored_type == "table" or (field is not None and field.table)) and kind is list and value)
+                (field.watch or (stored_type.__class__ is str and stored_type in _WATCHED_TYPES))
+                and stored_type != "oauth-input"
+                and _may_hide_secret(sub_id, stored_type, value, field, secret_ids)
             ):
                 secret_suspects.append(sub_id)
         # The context's tagging and the secret scan (as before the fusion).
@@ -192,7 +200,20 @@ def gather(block: dict[str, Any], plan: TypePlan, clean: bool) -> tuple[BlockFac
             tagged.extend([(sub_id, inner, text) for inner, text in tagged_in(value, (), 0)])
         if clean and stored_type != "oauth-input":
             clean = scan.clean_value(value, sub_id, sub_id in secret_ids or scan.secret_name(sub_id), 4)
+    facts.typed = typed
     return facts, clean
+
+
+def _may_hide_secret(sub_id: str, stored_type: Any, value: Any, field: FieldPlan | None, secret_ids: frozenset[str]) -> bool:
+    """Where the secrets rule's by-name checks look: a secret or credential-named field, a tool
+    list (its params), a table with rows (its header rows)."""
+    if field.secret if field is not None else (sub_id in secret_ids or scan.secret_name(sub_id)):
+        return True
+    kind = type(value)
+    if sub_id == "tools" or stored_type == "tool-input":
+        if kind is str or (kind is list and value):
+            return True
+    return (stored_type == "table" or (field is not None and field.table)) and kind is list and bool(value)
 
 
 def holds_lt(value: Any, depth: int) -> bool:

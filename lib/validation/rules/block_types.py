@@ -276,6 +276,11 @@ def _check_required(
 ) -> None:
     reported: set[str] = set()
     for sub_id, why in required:
+        sub = subs.get(sub_id)
+        if sub is not None:  # the common case: a non-blank text is filled whatever else holds
+            value = sub.get("value")
+            if value.__class__ is str and value and not value.isspace():
+                continue
         canonical = table.canonical.get(sub_id, sub_id)
         if canonical in reported or _filled(subs, table, sub_id):
             continue
