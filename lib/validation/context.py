@@ -14,7 +14,7 @@ from typing import Any
 
 from lib.sim import branches, registry
 from lib.sim.names import normalize_name
-from lib.validation.facts import EMPTY_FACTS, NO_PLAN, BlockFacts, gather, plan_for, tagged_in
+from lib.validation.facts import EMPTY_FACTS, NO_PLAN, BlockFacts, TypePlan, gather, plan_for, tagged_in
 from lib.validation.base import Era
 
 CONTAINER_TYPES = frozenset({"loop", "parallel"})
@@ -68,6 +68,15 @@ def _spec_for(block_type: Any) -> Any:
         return None
     _SPECS[block_type] = spec
     return spec
+
+
+_PLANS: dict[str, TypePlan] = {}
+
+
+def _plan_for(block_type: str, spec: Any) -> TypePlan:
+    """The type's walk plan, kept by type name beside its spec in `_SPECS`."""
+    plan = _PLANS[block_type] = plan_for(spec)
+    return plan
 
 
 def detect_era(state: Any) -> Era:
@@ -156,7 +165,8 @@ class Context:
                     parent_ids[bid] = parent
                     if parent != bid:  # self-parenting is reported, not followed
                         parents[bid] = parent
-                facts[bid], clean = gather(block, NO_PLAN if spec is None else plan_for(spec), clean)
+                plan = NO_PLAN if spec is None else _PLANS.get(block_type) or _plan_for(block_type, spec)
+                facts[bid], clean = gather(block, plan, clean)
             self.secrets_clean = clean
         raw_edges = self.state.get("edges")
         self.edges: list[EdgeView] = []

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from lib.validation import scan
-from lib.validation.tables import per_spec, tables
+from lib.validation.tables import TypeTables, per_spec, tables
 
 _SCALAR_TYPES = frozenset({bool, int, float, type(None)})
 _NO_IDS: frozenset[str] = frozenset()
@@ -47,9 +47,10 @@ class TypePlan:
     """Per block type (per registry spec), derived once: the plan of each declared field and the
     type's secret field ids (what the secret scan judges a value under)."""
 
-    __slots__ = ("fields", "secret_ids")
+    __slots__ = ("fields", "secret_ids", "table")
 
     def __init__(self, spec: Any) -> None:
+        self.table: TypeTables | None = None
         try:
             self.secret_ids: frozenset[str] = frozenset(getattr(spec, "secret_ids", None) or ())
         except Exception:  # a broken registry entry: no field is secret by declaration
@@ -57,7 +58,7 @@ class TypePlan:
         self.fields: dict[str, FieldPlan] = {}
         if spec is None:
             return
-        table = tables(spec)
+        table = self.table = tables(spec)
         for sub_id, sub_spec in table.sub.items():
             choice = table.options.get(sub_id)
             self.fields[sub_id] = FieldPlan(
@@ -87,9 +88,10 @@ class BlockFacts:
       tool lists, tables with rows (secrets)
     """
 
-    __slots__ = ("odd_ids", "secret_suspects", "subs", "tagged", "type_suspects", "typed")
+    __slots__ = ("odd_ids", "plan", "secret_suspects", "subs", "tagged", "type_suspects", "typed")
 
-    def __init__(self) -> None:
+    def __init__(self, plan: TypePlan) -> None:
+        self.plan = plan  # the block type's plan (its `table`: the type's tables, None for unknown types)
         self.subs: dict[str, dict[str, Any]] = {}
         self.tagged: list[tuple[str, tuple[Any, ...], str]] = []
         self.typed = True
@@ -98,13 +100,13 @@ class BlockFacts:
         self.secret_suspects: list[str] = []
 
 
-EMPTY_FACTS = BlockFacts()
+EMPTY_FACTS = BlockFacts(NO_PLAN)
 
 
 def gather(block: dict[str, Any], plan: TypePlan, clean: bool) -> tuple[BlockFacts, bool]:
     """The facts of one block, and whether everything seen so far is still certainly free of
     secrets (`clean` in: so far; see `scan` — once a string is suspect, no other is judged)."""
-    facts = BlockFacts()
+    facts = BlockFacts(plan)
     tagged = facts.tagged
     names, clean_texts = scan.NAMES, scan.CLEAN
     subs: Any = None

@@ -129,10 +129,10 @@ def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
             )
         )
 
-    table = tables(spec)
+    facts = ctx.facts[block_id]
+    table = facts.plan.table or tables(spec)
     stored_ok = table.stored_ok
     choices = table.options
-    facts = ctx.facts[block_id]
     subs = facts.subs
     for sub_id in facts.type_suspects:  # the walk passed every other subBlock (`facts.gather`)
         sub = subs[sub_id]

@@ -76,10 +76,13 @@ _NO_PLAN: tuple[frozenset[str], dict[str, Any], frozenset[str]] = (frozenset(), 
 
 def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
     """Secrets kept under a secret name in one block, appended to `out` in field order."""
+    facts = ctx.facts[block_id]
+    if not facts.secret_suspects:
+        return  # the walk found no field a credential could hide under by name
     spec = ctx.spec(block_id)
     secret_ids, declared_subs, table_ids = _plan(spec) if spec is not None else _NO_PLAN
-    subs = ctx.facts[block_id].subs
-    for sub_id in ctx.facts[block_id].secret_suspects:  # the walk passed every other subBlock
+    subs = facts.subs
+    for sub_id in facts.secret_suspects:  # the walk passed every other subBlock
         sub = subs[sub_id]
         stored_type = sub.get("type")
         if stored_type == "oauth-input":
