@@ -28,6 +28,10 @@ def _opt_bool(value: Any) -> bool:
 
 
 _STR = frozenset({str})
+_NUMBERS = frozenset({int, float})  # type(True) is bool, never int
+_OPT_NUMBERS = frozenset({int, float, type(None)})
+_OPT_STRS = frozenset({str, type(None)})
+_FLAGS = frozenset({bool, type(None)})
 
 
 def _str_keys(mapping: dict[Any, Any]) -> bool:
@@ -35,17 +39,21 @@ def _str_keys(mapping: dict[Any, Any]) -> bool:
 
 
 def _block(block: Any, subs_typed: bool) -> bool:
-    """`subs_typed`: the context's walk already found every subBlock well typed (`BlockFacts.typed`)."""
+    """`subs_typed`: the context's walk already found every subBlock well typed (`BlockFacts.typed`).
+
+    Types are compared by set membership (a bool's type is never int: JSON numbers and flags
+    cannot be confused), so the common block costs a few lookups and no calls."""
     if type(block) is not dict:
         return False
     get = block.get
     if type(get("id")) is not str or type(get("type")) is not str or type(get("name")) is not str:
         return False
     position = get("position")
-    if type(position) is not dict or not _number(position.get("x")) or not _number(position.get("y")):
+    if type(position) is not dict or not (
+        type(position.get("x")) in _NUMBERS and type(position.get("y")) in _NUMBERS
+    ):
         return False
-    enabled = get("enabled")
-    if enabled is not True and enabled is not False:
+    if type(get("enabled")) is not bool:
         return False
     subs = get("subBlocks")
     if type(subs) is not dict:
@@ -55,19 +63,15 @@ def _block(block: Any, subs_typed: bool) -> bool:
     outputs = get("outputs")
     if outputs is not None and (type(outputs) is not dict or not _STR.issuperset(map(type, outputs))):
         return False
-    # The optional flags: absent, null or a bool.
+    # The optional flags: absent, null or a bool; height absent, null or a number.
     if not (
-        _opt_bool(get("horizontalHandles"))
-        and _opt_bool(get("isWide"))
-        and _opt_bool(get("advancedMode"))
-        and _opt_bool(get("triggerMode"))
+        type(get("horizontalHandles")) in _FLAGS
+        and type(get("isWide")) in _FLAGS
+        and type(get("advancedMode")) in _FLAGS
+        and type(get("triggerMode")) in _FLAGS
+        and type(get("height")) in _OPT_NUMBERS
+        and type(get("parentId")) in _OPT_STRS
     ):
-        return False
-    height = get("height")
-    if height is not None and not _number(height):
-        return False
-    parent = get("parentId")
-    if parent is not None and type(parent) is not str:
         return False
     extent = get("extent")
     if extent is not None and extent != "parent":
