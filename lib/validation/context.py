@@ -160,7 +160,11 @@ class Context:
                     normalized = names[bid] = _normalize(name)
                     if normalized:
                         by_name.setdefault(normalized, []).append(bid)
-                parent = self.parent_id(block)
+                # `parent_id`, inlined: data.parentId, else the top-level parentId.
+                data = get("data")
+                parent = data.get("parentId") if type(data) is dict else None
+                if type(parent) is not str or not parent:
+                    parent = None if type(data) is dict and "parentId" not in block else self.parent_id(block)
                 if parent is not None:
                     parent_ids[bid] = parent
                     if parent != bid:  # self-parenting is reported, not followed

@@ -114,6 +114,16 @@ def gather(block: dict[str, Any], plan: TypePlan, clean: bool) -> tuple[BlockFac
         kind = type(item)
         if kind in _SCALAR_TYPES:
             continue
+        if kind is str:  # id, type, name, parentId, ...: most are short or already judged
+            if not clean or key == "id" or key == "type":
+                continue
+            named = names.get(key)
+            if named is None:
+                named = scan.secret_name(key)
+            if not named and (len(item) < 8 or item in clean_texts):
+                continue
+            clean = scan.clean_value(item, key, named, 2)
+            continue
         if kind is dict:
             if key == "subBlocks":
                 subs = item
@@ -128,8 +138,6 @@ def gather(block: dict[str, Any], plan: TypePlan, clean: bool) -> tuple[BlockFac
         named = names.get(key)
         if named is None:
             named = scan.secret_name(key)
-        if kind is str and not named and (len(item) < 8 or item in clean_texts):
-            continue
         if not scan.clean_value(item, key, named, 2):
             clean = False
     if subs is None:
