@@ -118,9 +118,9 @@ def _edge(edge: Any) -> bool:
         type(get("id")) is str
         and type(get("source")) is str
         and type(get("target")) is str
-        and _opt_str(get("sourceHandle"))
-        and _opt_str(get("targetHandle"))
-        and _str_keys(edge)
+        and type(get("sourceHandle")) in _OPT_STRS
+        and type(get("targetHandle")) in _OPT_STRS
+        and _STR.issuperset(map(type, edge))
     )
 
 
