@@ -30,27 +30,25 @@ class FieldPlan:
     any), (dropdown choices as text, or None), whether the type declares it secret, whether it is
     declared as a table."""
 
-    __slots__ = ("choices", "ok", "secret", "table", "watch")
+    __slots__ = ("choices", "ok", "secret", "table")
 
-    def __init__(
-        self, sub_id: str, ok: frozenset[str] | None, choices: frozenset[str] | None, secret: bool, table: bool
-    ):
+    def __init__(self, ok: frozenset[str] | None, choices: frozenset[str] | None, secret: bool, table: bool):
         self.ok = ok
         self.choices = choices
         self.secret = secret
         self.table = table
-        # Whether the secrets rule looks at this field whatever UI type it is stored under.
-        self.watch = secret or table or sub_id == "tools"
 
 
 class TypePlan:
     """Per block type (per registry spec), derived once: the plan of each declared field and the
     type's secret field ids (what the secret scan judges a value under)."""
 
-    __slots__ = ("fields", "secret_ids", "table")
+    __slots__ = ("fields", "secret_ids", "table", "verdicts")
 
     def __init__(self, spec: Any) -> None:
         self.table: TypeTables | None = None
+        # (subBlock id, stored UI type or None) → the `verdict` bits; bounded (ids come from input).
+        self.verdicts: dict[tuple[str, str | None], int] = {}
         try:
             self.secret_ids: frozenset[str] = frozenset(getattr(spec, "secret_ids", None) or ())
         except Exception:  # a broken registry entry: no field is secret by declaration
@@ -62,7 +60,6 @@ class TypePlan:
         for sub_id, sub_spec in table.sub.items():
             choice = table.options.get(sub_id)
             self.fields[sub_id] = FieldPlan(
-                sub_id,
                 table.stored_ok[sub_id],
                 None if choice is None else choice[0],
                 sub_id in self.secret_ids,
@@ -70,6 +67,43 @@ class TypePlan:
             )
 
 
+    def verdict(self, sub_id: str, stored_type: str | None) -> int:
+        """What the walk must look at in a subBlock stored under `sub_id` with UI type
+        `stored_type` (None: not a string), as bits: everything here depends on those two only,
+        so it is decided once per type and pair, never per value."""
+        key = (sub_id, stored_type)
+        found = self.verdicts.get(key)
+        if found is not None:
+            return found
+        field = self.fields.get(sub_id)
+        named = sub_id in self.secret_ids or bool(scan.secret_name(sub_id))
+        bits = NAMED if named else 0
+        if stored_type == "oauth-input":
+            bits |= OAUTH
+        if field is None:  # undeclared: block_types reports it; secrets judge it by its name
+            bits |= TYPE
+        elif field.ok is not None and stored_type is not None and stored_type not in field.ok:
+            bits |= TYPE  # a UI type the field does not take
+        elif field.choices is not None:
+            bits |= CHOICES  # a dropdown: the value decides
+        if stored_type != "oauth-input" and (
+            (field.secret if field is not None else named)
+            or sub_id == "tools"
+            or stored_type in _WATCHED_TYPES
+            or (field is not None and field.table)
+        ):
+            bits |= WATCH  # where the secrets rule's by-name checks look
+        if len(self.verdicts) < _MAX_VERDICTS:
+            self.verdicts[key] = bits
+        return bits
+
+
+# Verdict bits. TYPE: block_types must look (undeclared, or a UI type the field does not take);
+# CHOICES: a dropdown, its value decides; WATCH: a secret or credential-named field, a tool list
+# or a table, the value decides (`_may_hide_secret`); NAMED: the secret scan judges the value
+# under a secret name; OAUTH: an OAuth credential id, never searched for secrets.
+TYPE, CHOICES, WATCH, NAMED, OAUTH = 1, 2, 4, 8, 16
+_MAX_VERDICTS = 4096
 plan_for = per_spec(TypePlan)
 NO_PLAN = TypePlan(None)
 
@@ -144,7 +178,7 @@ def gather(block: dict[str, Any], plan: TypePlan, clean: bool) -> tuple[BlockFac
         facts.typed = False
         return facts, clean
     facts.subs = subs
-    fields, secret_ids = plan.fields, plan.secret_ids
+    fields, secret_ids, verdicts = plan.fields, plan.secret_ids, plan.verdicts
     odd_ids, type_suspects, secret_suspects = facts.odd_ids, facts.type_suspects, facts.secret_suspects
     filtered, typed = False, True
     for sub_id, sub in subs.items():
@@ -163,66 +197,52 @@ def gather(block: dict[str, Any], plan: TypePlan, clean: bool) -> tuple[BlockFac
                 continue
         get = sub.get
         own_id, stored_type, value = get("id"), get("type"), get("value")
-        if own_id.__class__ is not str:
-            typed = False
-            if isinstance(own_id, str) and own_id != sub_id:
+        if own_id != sub_id:
+            if own_id.__class__ is not str:
+                typed = False
+            if isinstance(own_id, str):
                 odd_ids.append(sub_id)
-        elif own_id != sub_id:
-            odd_ids.append(sub_id)
         if stored_type.__class__ is not str:
             typed = False
-        field = fields.get(sub_id)
+            stored_type = None  # judged as "not a string"
+        verdict = verdicts.get((sub_id, stored_type))
+        if verdict is None:
+            verdict = plan.verdict(sub_id, stored_type)
         kind = type(value)
-        if field is None:  # undeclared: block_types reports it; secrets judge it by its name
-            type_suspects.append(sub_id)
-            if stored_type != "oauth-input" and _may_hide_secret(sub_id, stored_type, value, None, secret_ids):
-                secret_suspects.append(sub_id)
-        else:
-            # block_types: a UI type the field does not take, or a dropdown value that is not
-            # plainly one of the options (the rule decides what, if anything, is wrong).
-            if (ok := field.ok) is not None and stored_type.__class__ is str and stored_type not in ok:
+        if verdict & 7:  # something for block_types or secrets to look at
+            if verdict & TYPE:
                 type_suspects.append(sub_id)
-            elif field.choices is not None and (kind is not str or value not in field.choices):
-                type_suspects.append(sub_id)
-            if (
-                (field.watch or (stored_type.__class__ is str and stored_type in _WATCHED_TYPES))
-                and stored_type != "oauth-input"
-                and _may_hide_secret(sub_id, stored_type, value, field, secret_ids)
-            ):
+            elif verdict & CHOICES and (kind is not str or value not in fields[sub_id].choices):  # type: ignore[operator]
+                type_suspects.append(sub_id)  # not plainly one of the options
+            if verdict & WATCH and _may_hide_secret(sub_id, stored_type, value, fields.get(sub_id), verdict):
                 secret_suspects.append(sub_id)
-        # The context's tagging and the secret scan (as before the fusion).
+        # The context's tagging and the secret scan.
         if kind is str:
             if "<" in value:
                 tagged.append((sub_id, (), value))
-            if not clean:
-                continue
-            named = sub_id in secret_ids or names.get(sub_id)
-            if named is None:
-                named = scan.secret_name(sub_id)
             # A short or already judged text needs no search (nor the oauth test).
-            if named or (len(value) >= 8 and value not in clean_texts):
-                if stored_type != "oauth-input":
-                    clean = scan.clean(value, sub_id, named)
+            if clean and (verdict & NAMED or (len(value) >= 8 and value not in clean_texts)):
+                if not verdict & OAUTH:
+                    clean = scan.clean(value, sub_id, bool(verdict & NAMED))
             continue
         if kind in _SCALAR_TYPES or ((kind is list or kind is dict) and not value):
             continue  # nothing to tag, nothing that could hold a secret
         if holds_lt(value, 0):
             tagged.extend([(sub_id, inner, text) for inner, text in tagged_in(value, (), 0)])
-        if clean and stored_type != "oauth-input":
-            clean = scan.clean_value(value, sub_id, sub_id in secret_ids or scan.secret_name(sub_id), 4)
+        if clean and not verdict & OAUTH:
+            clean = scan.clean_value(value, sub_id, bool(verdict & NAMED), 4)
     facts.typed = typed
     return facts, clean
 
 
-def _may_hide_secret(sub_id: str, stored_type: Any, value: Any, field: FieldPlan | None, secret_ids: frozenset[str]) -> bool:
-    """Where the secrets rule's by-name checks look: a secret or credential-named field, a tool
-    list (its params), a table with rows (its header rows)."""
-    if field.secret if field is not None else (sub_id in secret_ids or scan.secret_name(sub_id)):
+def _may_hide_secret(sub_id: str, stored_type: str | None, value: Any, field: FieldPlan | None, verdict: int) -> bool:
+    """Whether the secrets rule's by-name checks could find something in a WATCH subBlock: a
+    secret or credential-named field, a tool list (its params), a table with rows (its header rows)."""
+    if field.secret if field is not None else verdict & NAMED:
         return True
     kind = type(value)
-    if sub_id == "tools" or stored_type == "tool-input":
-        if kind is str or (kind is list and value):
-            return True
+    if (sub_id == "tools" or stored_type == "tool-input") and (kind is str or (kind is list and value)):
+        return True
     return (stored_type == "table" or (field is not None and field.table)) and kind is list and bool(value)
 
 
