@@ -99,9 +99,9 @@ def detect_era(state: Any) -> Era:
 class Context:
     """What rules read. Build once per `validate` call; all views are plain dicts/lists."""
 
-    def __init__(self, state: Any, era: str) -> None:
+    def __init__(self, state: Any, era: str | None) -> None:
+        """`era` None: detected in the walk over the blocks, as `detect_era` would."""
         self.raw = state
-        self.era = era
         self.state: dict[str, Any] = state if isinstance(state, dict) else {}
         raw_blocks = self.state.get("blocks")
         self.blocks: dict[str, dict[str, Any]] = {}
@@ -133,12 +133,13 @@ class Context:
             )
             triggers, containers, disabled = self.triggers, self.containers, self.disabled
             parent_ids, parents, facts = self.parent_ids, self.parent, self.facts
-            clean = True
+            clean, current = True, False
             for bid, block in raw_blocks.items():
                 if type(bid) is not str or type(block) is not dict:
                     if not isinstance(bid, str) or not isinstance(block, dict):
                         if isinstance(block, dict):
                             clean = False  # a key JSON cannot hold: the exact walk decides
+                            current = current or detect_era({"blocks": {0: block}}) == "current"
                         continue
                 blocks[bid] = block
                 get = block.get
@@ -151,6 +152,8 @@ class Context:
                         triggers.add(bid)
                     if block_type in CONTAINER_TYPES or (spec is not None and spec.container):
                         containers.add(bid)
+                    if block_type in CURRENT_ONLY_TYPES or (spec is not None and spec.era == "head"):
+                        current = True  # a type only today's Sim has (`detect_era`)
                 if get("triggerMode") is True:
                     triggers.add(bid)
                 if get("enabled") is False:
@@ -172,6 +175,9 @@ class Context:
                 plan = NO_PLAN if spec is None else _PLANS.get(block_type) or _plan_for(block_type, spec)
                 facts[bid], clean = gather(block, plan, clean)
             self.secrets_clean = clean
+            if era is None:
+                era = "current" if current else "jul25"
+        self.era: str = era or "jul25"
         raw_edges = self.state.get("edges")
         self.edges: list[EdgeView] = []
         self.out_edges: dict[str, list[EdgeView]] = {}

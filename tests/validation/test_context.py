@@ -109,3 +109,20 @@ def test_the_pathless_tag_test_agrees_with_the_tagging_walk():
     for _ in range(70):
         deep = [deep]
     assert facts.holds_lt(deep, 0) == bool(list(facts.tagged_in(deep, (), 0))) is False
+
+
+def test_the_walk_detects_the_era_as_detect_era_does(build):
+    """`validate` lets the context's block walk detect the era; it must agree with `detect_era`."""
+    import gzip
+    import json
+    from pathlib import Path
+
+    golden = Path(__file__).resolve().parent / "golden" / "states.json.gz"
+    with gzip.open(golden, "rt", encoding="utf-8") as fh:
+        states = [case["state"] for case in json.load(fh)["cases"]]
+    odd = build.state([build.block("a", "agent", "A")], [])
+    odd["blocks"][5] = {"type": "note"}  # a key JSON cannot hold: still seen by detect_era
+    states += [odd, None, [], {"blocks": []}, {"blocks": {"n": {"type": "gmail_v2"}}}]
+    eras = [Context(state, None).era for state in states]
+    assert eras == [detect_era(state) for state in states]
+    assert set(eras) == {"jul25", "current"}

@@ -28,7 +28,7 @@ _LEGAL: dict[tuple[Any, str | None], tuple[bool, str]] = {}
 def _legal_source(ctx: Context, edge: EdgeView) -> tuple[bool, str]:
     """(legal?, what the block accepts) for the edge's source handle; kept per type and handle
     (the block's spec is the registry's for its type)."""
-    key = (ctx.type_of(edge.source), edge.source_handle)
+    key = (ctx.types.get(edge.source), edge.source_handle)
     found = _LEGAL.get(key)
     if found is None:
         found = _judge_source(ctx, edge)
@@ -224,8 +224,8 @@ def _check(ctx: Context) -> Iterator[Finding]:
 
 def _check_else(ctx: Context) -> Iterator[Finding]:
     """JUL25's condition handler throws when no branch matches and the 'else' branch has no edge."""
-    for block_id in ctx.blocks:
-        if ctx.type_of(block_id) != "condition" or not ctx.enabled(block_id):
+    for block_id, block_type in ctx.types.items():
+        if block_type != "condition" or block_id in ctx.disabled:
             continue
         items = ctx.conditions(block_id)
         if items is None:

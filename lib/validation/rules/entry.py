@@ -20,8 +20,8 @@ def _has_outgoing(ctx: Context, block_id: str) -> bool:
 
 
 def _check_jul25(ctx: Context) -> Iterator[Finding]:
-    starters = [bid for bid in ctx.blocks if ctx.type_of(bid) == "starter"]
-    enabled = [bid for bid in starters if ctx.enabled(bid)]
+    starters = [bid for bid, block_type in ctx.types.items() if block_type == "starter"]
+    enabled = [bid for bid in starters if bid not in ctx.disabled]
     if not enabled:
         where = pointer("blocks", starters[0], "enabled") if starters else "/blocks"
         yield RULE.finding(
@@ -50,7 +50,7 @@ def _check_jul25(ctx: Context) -> Iterator[Finding]:
                 f"The starter {ctx.label(bid)} has no outgoing edge (Sim: 'Starter block must have at least "
                 "one outgoing connection'); connect it to the first block.",
             )
-    yield from _unreachable(ctx, [bid for bid in ctx.blocks if ctx.is_trigger(bid) and ctx.enabled(bid)])
+    yield from _unreachable(ctx, [bid for bid in ctx.blocks if bid in ctx.triggers and bid not in ctx.disabled])
 
 
 def _check_current(ctx: Context) -> Iterator[Finding]:
@@ -87,8 +87,9 @@ def _unreachable(ctx: Context, roots: list[str]) -> Iterator[Finding]:
     if not roots:
         return
     reached = ctx.reachable_from(roots)
+    disabled, triggers, types = ctx.disabled, ctx.triggers, ctx.types
     for bid in ctx.blocks:
-        if bid in reached or not ctx.enabled(bid) or ctx.is_note(bid) or ctx.is_trigger(bid):
+        if bid in reached or bid in disabled or bid in triggers or types.get(bid) == "note":
             continue
         if any(not ctx.enabled(c) for c in ctx.ancestors_of_parent(bid)):
             continue
