@@ -14,8 +14,8 @@ from typing import Any
 
 from lib.sim import branches, registry
 from lib.sim.names import normalize_name
-from lib.validation.facts import EMPTY_FACTS, NO_PLAN, BlockFacts, TypePlan, gather, plan_for, tagged_in
 from lib.validation.base import Era
+from lib.validation.facts import EMPTY_FACTS, NO_PLAN, BlockFacts, TypePlan, gather, plan_for, tagged_in
 
 CONTAINER_TYPES = frozenset({"loop", "parallel"})
 START_HANDLES = frozenset({"loop-start-source", "parallel-start-source"})
@@ -144,10 +144,12 @@ class Context:
                 blocks[bid] = block
                 get = block.get
                 block_type = get("type")
-                spec = None
+                spec, plan = None, NO_PLAN
                 if isinstance(block_type, str):
                     types[bid] = block_type
                     spec = specs[bid] = _SPECS.get(block_type) or _spec_for(block_type)
+                    if spec is not None:
+                        plan = _PLANS.get(block_type) or _plan_for(block_type, spec)
                     if block_type == "starter" or (spec is not None and spec.trigger):
                         triggers.add(bid)
                     if block_type in CONTAINER_TYPES or (spec is not None and spec.container):
@@ -172,7 +174,6 @@ class Context:
                     parent_ids[bid] = parent
                     if parent != bid:  # self-parenting is reported, not followed
                         parents[bid] = parent
-                plan = NO_PLAN if spec is None else _PLANS.get(block_type) or _plan_for(block_type, spec)
                 facts[bid], clean = gather(block, plan, clean)
             self.secrets_clean = clean
             if era is None:

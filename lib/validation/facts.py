@@ -66,7 +66,6 @@ class TypePlan:
                 getattr(sub_spec, "type", None) == "table",
             )
 
-
     def verdict(self, sub_id: str, stored_type: str | None) -> int:
         """What the walk must look at in a subBlock stored under `sub_id` with UI type
         `stored_type` (None: not a string), as bits: everything here depends on those two only,
@@ -181,6 +180,7 @@ def gather(block: dict[str, Any], plan: TypePlan, clean: bool) -> tuple[BlockFac
     fields, secret_ids, verdicts = plan.fields, plan.secret_ids, plan.verdicts
     odd_ids, type_suspects, secret_suspects = facts.odd_ids, facts.type_suspects, facts.secret_suspects
     filtered, typed = False, True
+    value: Any
     for sub_id, sub in subs.items():
         if type(sub) is not dict or type(sub_id) is not str:
             typed = False
@@ -193,10 +193,13 @@ def gather(block: dict[str, Any], plan: TypePlan, clean: bool) -> tuple[BlockFac
                 # Not kept for the rules; its strings are still judged for secrets.
                 if clean and sub.get("type") != "oauth-input":
                     value = sub.get("value")
-                    clean = scan.clean_value(value, sub_id, sub_id in secret_ids or scan.secret_name(sub_id), 4)
+                    clean = scan.clean_value(
+                        value, sub_id, sub_id in secret_ids or scan.secret_name(sub_id), 4
+                    )
                 continue
         get = sub.get
-        own_id, stored_type, value = get("id"), get("type"), get("value")
+        value = get("value")
+        own_id, stored_type = get("id"), get("type")
         if own_id != sub_id:
             if own_id.__class__ is not str:
                 typed = False
@@ -235,7 +238,9 @@ def gather(block: dict[str, Any], plan: TypePlan, clean: bool) -> tuple[BlockFac
     return facts, clean
 
 
-def _may_hide_secret(sub_id: str, stored_type: str | None, value: Any, field: FieldPlan | None, verdict: int) -> bool:
+def _may_hide_secret(
+    sub_id: str, stored_type: str | None, value: Any, field: FieldPlan | None, verdict: int
+) -> bool:
     """Whether the secrets rule's by-name checks could find something in a WATCH subBlock: a
     secret or credential-named field, a tool list (its params), a table with rows (its header rows)."""
     if field.secret if field is not None else verdict & NAMED:

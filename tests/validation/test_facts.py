@@ -65,7 +65,11 @@ def _corrupt(state: Any, rng: random.Random) -> Any:
         roll = rng.random()
         if roll < 0.4 or not subs:
             sub_id = rng.choice(_IDS + list(subs))
-            subs[sub_id] = {"id": sub_id, "type": rng.choice(_TYPES), "value": copy.deepcopy(rng.choice(_VALUES))}
+            subs[sub_id] = {
+                "id": sub_id,
+                "type": rng.choice(_TYPES),
+                "value": copy.deepcopy(rng.choice(_VALUES)),
+            }
         else:
             sub_id = rng.choice(list(subs))
             sub = subs[sub_id]

@@ -50,7 +50,9 @@ def _check_jul25(ctx: Context) -> Iterator[Finding]:
                 f"The starter {ctx.label(bid)} has no outgoing edge (Sim: 'Starter block must have at least "
                 "one outgoing connection'); connect it to the first block.",
             )
-    yield from _unreachable(ctx, [bid for bid in ctx.blocks if bid in ctx.triggers and bid not in ctx.disabled])
+    yield from _unreachable(
+        ctx, [bid for bid in ctx.blocks if bid in ctx.triggers and bid not in ctx.disabled]
+    )
 
 
 def _check_current(ctx: Context) -> Iterator[Finding]:

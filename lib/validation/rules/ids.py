@@ -33,11 +33,11 @@ def _check(ctx: Context) -> Iterator[Finding]:
         for sub_key in ctx.facts[key].odd_ids:  # the subBlocks whose string id differs from their key
             sub_id = ctx.sub_blocks(key)[sub_key].get("id")
             yield RULE.finding(
-                    "subblock_key_mismatch",
-                    pointer("blocks", key, "subBlocks", sub_key, "id"),
-                    f"SubBlock '{sub_key}' of {ctx.label(key)} has id '{sub_id}'; set its id to "
-                    f"'{sub_key}' so Sim reads the value under the right field.",
-                )
+                "subblock_key_mismatch",
+                pointer("blocks", key, "subBlocks", sub_key, "id"),
+                f"SubBlock '{sub_key}' of {ctx.label(key)} has id '{sub_id}'; set its id to "
+                f"'{sub_key}' so Sim reads the value under the right field.",
+            )
 
     seen_edges: dict[str, int] = {}
     raw_edges = ctx.state.get("edges")
