@@ -5,10 +5,12 @@ them for secrets, structure checking their JSON types, ids comparing keys with i
 checking stored UI types and dropdown values, secrets looking for credential-named fields). Now
 `gather` visits each subBlock once, driven by its type's `TypePlan` (derived once per registry
 spec: for each declared field, the stored types that raise no mismatch, the dropdown choices,
-whether the field is secret or a table), and keeps a flat `BlockFacts` record. The rules read the
-record: a subBlock the walk found unremarkable is never looked at again, and only the few it
-flags (`type_suspects`, `secret_suspects`, `odd_ids`) go through a rule's full check, which
-builds pointers, messages and findings only when there is one.
+whether the field is secret or a table; and, per pair of subBlock id and stored UI type, a
+`verdict` of what needs looking at, so the common subBlock costs one lookup), and keeps a flat
+`BlockFacts` record. The rules read the record: a subBlock the walk found unremarkable is never
+looked at again, and only the few it flags (`type_suspects`, `secret_suspects`, `odd_ids`) go
+through a rule's full check, which builds pointers, messages and findings only when there is one.
+This module keeps nothing across states but the per-type plans.
 """
 
 from __future__ import annotations
