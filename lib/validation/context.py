@@ -15,13 +15,15 @@ from typing import Any
 from lib.sim import branches, registry
 from lib.sim.names import normalize_name
 from lib.validation.base import Era
-from lib.validation.facts import EMPTY_FACTS, NO_PLAN, BlockFacts, TypePlan, gather, plan_for, tagged_in
+from lib.validation.facts import NO_PLAN, Facts, TypePlan, gather, plan_for, tagged_in
 
 CONTAINER_TYPES = frozenset({"loop", "parallel"})
 START_HANDLES = frozenset({"loop-start-source", "parallel-start-source"})
 END_HANDLES = frozenset({"loop-end-source", "parallel-end-source"})
 # Types that make a state "current Sim" even if the registry had no record of them.
 CURRENT_ONLY_TYPES = frozenset({"start_trigger", "note"})
+_EMPTY: dict[str, Any] = {}
+_NO_TAGS: list[tuple[str, tuple[Any, ...], str]] = []
 # Block names repeat across states (Agent 1, Start, ...): normalize each spelling once.
 normalized_name = _normalize = lru_cache(maxsize=8192)(normalize_name)
 
@@ -112,8 +114,8 @@ class Context:
         self.parent: dict[str, str] = {}
         # Every block's `parent_id`, self-parenting included (the containers rule reports it).
         self.parent_ids: dict[str, str] = {}
-        # Block id → what one walk of its subBlocks found for every rule (`facts`).
-        self.facts: dict[str, BlockFacts] = {}
+        # What one walk of each block's subBlocks found for every rule (`facts`).
+        self.facts = Facts()
         self._conditions: dict[str, list[dict[str, Any]] | None] = {}
         # One pass over the blocks: every per-block view the rules read. The sets are read
         # directly by rules' per-block loops (do not modify).
@@ -174,7 +176,7 @@ class Context:
                     parent_ids[bid] = parent
                     if parent != bid:  # self-parenting is reported, not followed
                         parents[bid] = parent
-                facts[bid], clean = gather(block, plan, clean)
+                clean = gather(facts, bid, block, plan, clean)
             self.secrets_clean = clean
             if era is None:
                 era = "current" if current else "jul25"
@@ -241,16 +243,16 @@ class Context:
 
     def sub_blocks(self, block_id: str) -> dict[str, dict[str, Any]]:
         """The block's subBlocks that are objects (do not modify)."""
-        return self.facts.get(block_id, EMPTY_FACTS).subs
+        return self.facts.subs.get(block_id, _EMPTY)
 
     def value(self, block_id: str, sub_id: str) -> Any:
-        sub = self.facts.get(block_id, EMPTY_FACTS).subs.get(sub_id)
+        sub = self.facts.subs.get(block_id, _EMPTY).get(sub_id)
         return None if sub is None else sub.get("value")
 
     def tagged(self, block_id: str) -> list[tuple[str, tuple[Any, ...], str]]:
         """(subBlock id, path inside its value, text) of every string in the block's subBlock
         values that holds a '<' — what the reference and tag checks read."""
-        return self.facts.get(block_id, EMPTY_FACTS).tagged
+        return self.facts.tagged.get(block_id, _NO_TAGS)
 
     def label(self, block_id: str) -> str:
         """How messages name a block: its name and id."""

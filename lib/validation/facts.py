@@ -6,10 +6,11 @@ checking stored UI types and dropdown values, secrets looking for credential-nam
 `gather` visits each subBlock once, driven by its type's `TypePlan` (derived once per registry
 spec: for each declared field, the stored types that raise no mismatch, the dropdown choices,
 whether the field is secret or a table; and, per pair of subBlock id and stored UI type, a
-`verdict` of what needs looking at, so the common subBlock costs one lookup), and keeps a flat
-`BlockFacts` record. The rules read the record: a subBlock the walk found unremarkable is never
-looked at again, and only the few it flags (`type_suspects`, `secret_suspects`, `odd_ids`) go
-through a rule's full check, which builds pointers, messages and findings only when there is one.
+`verdict` of what needs looking at, so the common subBlock costs one lookup), and keeps flat
+records keyed by block id (`Facts`). The rules read the records: a subBlock the walk found
+unremarkable is never looked at again, and only the few it flags (`type_suspects`,
+`secret_suspects`, `odd_ids`) go through a rule's full check, which builds pointers, messages and
+findings only when there is one.
 This module keeps nothing across states but the per-type plans.
 """
 
@@ -45,12 +46,13 @@ class TypePlan:
     """Per block type (per registry spec), derived once: the plan of each declared field and the
     type's secret field ids (what the secret scan judges a value under)."""
 
-    __slots__ = ("fields", "secret_ids", "table", "verdicts")
+    __slots__ = ("_kept", "fields", "secret_ids", "table", "verdicts")
 
     def __init__(self, spec: Any) -> None:
         self.table: TypeTables | None = None
         # (subBlock id, stored UI type or None) → the `verdict` bits; bounded (ids come from input).
-        self.verdicts: dict[tuple[str, str | None], int] = {}
+        self.verdicts: dict[str, dict[str | None, int]] = {}
+        self._kept = 0
         try:
             self.secret_ids: frozenset[str] = frozenset(getattr(spec, "secret_ids", None) or ())
         except Exception:  # a broken registry entry: no field is secret by declaration
@@ -72,8 +74,8 @@ class TypePlan:
         """What the walk must look at in a subBlock stored under `sub_id` with UI type
         `stored_type` (None: not a string), as bits: everything here depends on those two only,
         so it is decided once per type and pair, never per value."""
-        key = (sub_id, stored_type)
-        found = self.verdicts.get(key)
+        by_type = self.verdicts.get(sub_id)
+        found = None if by_type is None else by_type.get(stored_type)
         if found is not None:
             return found
         field = self.fields.get(sub_id)
@@ -94,8 +96,9 @@ class TypePlan:
             or (field is not None and field.table)
         ):
             bits |= WATCH  # where the secrets rule's by-name checks look
-        if len(self.verdicts) < _MAX_VERDICTS:
-            self.verdicts[key] = bits
+        if self._kept < _MAX_VERDICTS:
+            self.verdicts.setdefault(sub_id, {})[stored_type] = bits
+            self._kept += 1
         return bits
 
 
@@ -107,15 +110,19 @@ TYPE, CHOICES, WATCH, NAMED, OAUTH = 1, 2, 4, 8, 16
 _MAX_VERDICTS = 4096
 plan_for = per_spec(TypePlan)
 NO_PLAN = TypePlan(None)
+_NO_SUBS: dict[str, dict[str, Any]] = {}
 
 
-class BlockFacts:
-    """One block's subBlock facts, in subBlock order.
+class Facts:
+    """The subBlock facts of a state's blocks, as flat records keyed by block id, in subBlock order.
+    Only what is there is kept (a block missing from `tagged` has no tagged string, one missing
+    from `type_suspects` flags nothing), so the common block adds no object but its tagged list.
 
-    - `subs`: the subBlocks that are objects under string keys (the stored dict itself when all are)
+    - `subs`: every walked block's subBlocks that are objects under string keys (the stored dict
+      itself when all are); `plans`: its type's plan
     - `tagged`: (subBlock id, path inside its value, text) of every string holding a '<'
-    - `typed`: every subBlock is an object with string `id` and `type` under a string key (what
-      the structure walk demands of them)
+    - `untyped`: blocks with no subBlocks object or a subBlock that is not an object with string
+      `id` and `type` under a string key (what the structure walk demands of them)
     - `odd_ids`: keys whose subBlock carries a different string `id` (ids)
     - `type_suspects`: keys the type does not declare, stored under a UI type it does not accept,
       or holding a dropdown value that is not plainly one of its options (block_types)
@@ -123,26 +130,29 @@ class BlockFacts:
       tool lists, tables with rows (secrets)
     """
 
-    __slots__ = ("odd_ids", "plan", "secret_suspects", "subs", "tagged", "type_suspects", "typed")
+    __slots__ = ("odd_ids", "plans", "secret_suspects", "subs", "tagged", "type_suspects", "untyped")
 
-    def __init__(self, plan: TypePlan) -> None:
-        self.plan = plan  # the block type's plan (its `table`: the type's tables, None for unknown types)
-        self.subs: dict[str, dict[str, Any]] = {}
-        self.tagged: list[tuple[str, tuple[Any, ...], str]] = []
-        self.typed = True
-        self.odd_ids: list[str] = []
-        self.type_suspects: list[str] = []
-        self.secret_suspects: list[str] = []
+    def __init__(self) -> None:
+        self.subs: dict[str, dict[str, dict[str, Any]]] = {}
+        self.plans: dict[str, TypePlan] = {}
+        self.tagged: dict[str, list[tuple[str, tuple[Any, ...], str]]] = {}
+        self.untyped: set[str] = set()
+        self.odd_ids: dict[str, list[str]] = {}
+        self.type_suspects: dict[str, list[str]] = {}
+        self.secret_suspects: dict[str, list[str]] = {}
+
+    def typed(self, block_id: str) -> bool:
+        """Whether the walk found every subBlock of the block well typed."""
+        return block_id in self.subs and block_id not in self.untyped
 
 
-EMPTY_FACTS = BlockFacts(NO_PLAN)
-
-
-def gather(block: dict[str, Any], plan: TypePlan, clean: bool) -> tuple[BlockFacts, bool]:
-    """The facts of one block, and whether everything seen so far is still certainly free of
-    secrets (`clean` in: so far; see `scan` — once a string is suspect, no other is judged)."""
-    facts = BlockFacts(plan)
-    tagged = facts.tagged
+def gather(facts: Facts, bid: str, block: dict[str, Any], plan: TypePlan, clean: bool) -> bool:
+    """Add the facts of block `bid` to `facts`; returns whether everything seen so far is still
+    certainly free of secrets (`clean` in: so far; see `scan` — once a string is suspect, no other
+    is judged)."""
+    facts.plans[bid] = plan
+    facts.subs[bid] = _NO_SUBS
+    tagged: list[tuple[str, tuple[Any, ...], str]] | None = None
     names, clean_texts = scan.NAMES, scan.CLEAN
     subs: Any = None
     for key, item in block.items():  # the block's own keys: only the secret scan looks here
@@ -176,18 +186,19 @@ def gather(block: dict[str, Any], plan: TypePlan, clean: bool) -> tuple[BlockFac
         if not scan.clean_value(item, key, named, 2):
             clean = False
     if subs is None:
-        facts.typed = False
-        return facts, clean
-    facts.subs = subs
+        facts.untyped.add(bid)
+        return clean
+    facts.subs[bid] = subs
     fields, secret_ids, verdicts = plan.fields, plan.secret_ids, plan.verdicts
-    odd_ids, type_suspects, secret_suspects = facts.odd_ids, facts.type_suspects, facts.secret_suspects
     filtered, typed = False, True
     value: Any
     for sub_id, sub in subs.items():
         if type(sub) is not dict or type(sub_id) is not str:
             typed = False
             if not filtered:
-                facts.subs = {k: v for k, v in subs.items() if isinstance(k, str) and isinstance(v, dict)}
+                facts.subs[bid] = {
+                    k: v for k, v in subs.items() if isinstance(k, str) and isinstance(v, dict)
+                }
                 filtered = True
             if not isinstance(sub, dict):
                 continue
@@ -206,24 +217,27 @@ def gather(block: dict[str, Any], plan: TypePlan, clean: bool) -> tuple[BlockFac
             if own_id.__class__ is not str:
                 typed = False
             if isinstance(own_id, str):
-                odd_ids.append(sub_id)
+                _flag(facts.odd_ids, bid, sub_id)
         if stored_type.__class__ is not str:
             typed = False
             stored_type = None  # judged as "not a string"
-        verdict = verdicts.get((sub_id, stored_type))
+        by_type = verdicts.get(sub_id)  # nested dicts: no key tuple to build per subBlock
+        verdict = None if by_type is None else by_type.get(stored_type)
         if verdict is None:
             verdict = plan.verdict(sub_id, stored_type)
         kind = type(value)
         if verdict & 7:  # something for block_types or secrets to look at
             if verdict & TYPE:
-                type_suspects.append(sub_id)
+                _flag(facts.type_suspects, bid, sub_id)
             elif verdict & CHOICES and (kind is not str or value not in fields[sub_id].choices):  # type: ignore[operator]
-                type_suspects.append(sub_id)  # not plainly one of the options
+                _flag(facts.type_suspects, bid, sub_id)  # not plainly one of the options
             if verdict & WATCH and _may_hide_secret(sub_id, stored_type, value, fields.get(sub_id), verdict):
-                secret_suspects.append(sub_id)
+                _flag(facts.secret_suspects, bid, sub_id)
         # The context's tagging and the secret scan.
         if kind is str:
             if "<" in value:
+                if tagged is None:
+                    tagged = facts.tagged[bid] = []
                 tagged.append((sub_id, (), value))
             # A short or already judged text needs no search (nor the oauth test).
             if clean and (verdict & NAMED or (len(value) >= 8 and value not in clean_texts)):
@@ -233,11 +247,23 @@ def gather(block: dict[str, Any], plan: TypePlan, clean: bool) -> tuple[BlockFac
         if kind in _SCALAR_TYPES or ((kind is list or kind is dict) and not value):
             continue  # nothing to tag, nothing that could hold a secret
         if holds_lt(value, 0):
+            if tagged is None:
+                tagged = facts.tagged[bid] = []
             tagged.extend([(sub_id, inner, text) for inner, text in tagged_in(value, (), 0)])
         if clean and not verdict & OAUTH:
             clean = scan.clean_value(value, sub_id, bool(verdict & NAMED), 4)
-    facts.typed = typed
-    return facts, clean
+    if not typed:
+        facts.untyped.add(bid)
+    return clean
+
+
+def _flag(flagged: dict[str, list[str]], bid: str, sub_id: str) -> None:
+    """Add `sub_id` to the block's list in one of the records (made on its first flag)."""
+    found = flagged.get(bid)
+    if found is None:
+        flagged[bid] = [sub_id]
+    else:
+        found.append(sub_id)
 
 
 def _may_hide_secret(

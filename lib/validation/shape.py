@@ -7,8 +7,10 @@ walk is unsure about answers False and the model decides.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lib.validation.facts import Facts
 
 
 def _number(value: Any) -> bool:
@@ -39,7 +41,7 @@ def _str_keys(mapping: dict[Any, Any]) -> bool:
 
 
 def _block(block: Any, subs_typed: bool) -> bool:
-    """`subs_typed`: the context's walk already found every subBlock well typed (`BlockFacts.typed`).
+    """`subs_typed`: the context's walk already found every subBlock well typed (`Facts.typed`).
 
     Types are compared by set membership (a bool's type is never int: JSON numbers and flags
     cannot be confused), so the common block costs a few lookups and no calls."""
@@ -133,20 +135,18 @@ def _subflow(entry: Any, count_key: str, type_key: str) -> bool:
     return _opt_str(entry.get("id")) and _opt_number(entry.get(count_key)) and _opt_str(entry.get(type_key))
 
 
-def well_typed(state: Any, facts: Mapping[str, Any] | None = None) -> bool:
+def well_typed(state: Any, facts: Facts | None = None) -> bool:
     """True only when WorkflowState.model_validate(state) certainly succeeds. `facts`: the
-    context's `BlockFacts` of these very blocks, whose `typed` spares the subBlock walk."""
+    context's `Facts` of these very blocks, whose `typed` spares the subBlock walk."""
     if type(state) is not dict or not _str_keys(state):
         return False
     blocks = state.get("blocks")
     if type(blocks) is not dict:
         return False
-    known = facts or {}
     for key, block in blocks.items():
         if type(key) is not str:
             return False
-        seen = known.get(key)
-        if not _block(block, seen is not None and seen.typed):
+        if not _block(block, facts is not None and facts.typed(key)):
             return False
     edges = state.get("edges", [])
     if type(edges) is not list or not all(_edge(e) for e in edges):

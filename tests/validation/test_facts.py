@@ -87,13 +87,13 @@ def _corrupt(state: Any, rng: random.Random) -> Any:
 def _everything_flagged(ctx: Context) -> Context:
     """The same context with every kept subBlock flagged for every rule."""
     flagged = copy.copy(ctx)
-    flagged.facts = {}
-    for bid, facts in ctx.facts.items():
-        full = copy.copy(facts)
-        full.type_suspects = list(facts.subs)
-        full.secret_suspects = list(facts.subs)
-        full.odd_ids = [k for k, s in facts.subs.items() if isinstance(s.get("id"), str) and s.get("id") != k]
-        flagged.facts[bid] = full
+    flagged.facts = facts = copy.copy(ctx.facts)
+    facts.type_suspects = {bid: list(subs) for bid, subs in facts.subs.items()}
+    facts.secret_suspects = {bid: list(subs) for bid, subs in facts.subs.items()}
+    facts.odd_ids = {
+        bid: [k for k, s in subs.items() if isinstance(s.get("id"), str) and s.get("id") != k]
+        for bid, subs in facts.subs.items()
+    }
     return flagged
 
 
@@ -113,9 +113,9 @@ def test_the_rules_find_the_same_with_and_without_the_walks_flags():
                 assert now == before, (rule.name, variant)
                 flagged_findings += len(now)
             raw_blocks = variant.get("blocks") if isinstance(variant, dict) else None
-            for bid, facts in ctx.facts.items():
+            for bid in ctx.facts.subs:
                 subs = raw_blocks[bid].get("subBlocks")
-                assert facts.typed == (type(subs) is dict and _sub_blocks(subs)), (bid, subs)
+                assert ctx.facts.typed(bid) == (type(subs) is dict and _sub_blocks(subs)), (bid, subs)
             assert well_typed(variant, ctx.facts) == well_typed(variant)
             checked += 1
     assert checked > 1500 and flagged_findings > 1000

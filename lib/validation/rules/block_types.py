@@ -129,12 +129,12 @@ def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
             )
         )
 
-    facts = ctx.facts[block_id]
-    table = facts.plan.table or tables(spec)
+    facts = ctx.facts
+    table = facts.plans[block_id].table or tables(spec)
     stored_ok = table.stored_ok
     choices = table.options
-    subs = facts.subs
-    for sub_id in facts.type_suspects:  # the walk passed every other subBlock (`facts.gather`)
+    subs = facts.subs[block_id]
+    for sub_id in facts.type_suspects.get(block_id, ()):  # the walk passed every other subBlock
         sub = subs[sub_id]
         if sub_id not in stored_ok:
             if block_id in ctx.containers:

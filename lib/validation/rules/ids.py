@@ -30,7 +30,7 @@ def _check(ctx: Context) -> Iterator[Finding]:
                 )
             else:
                 seen_ids[block_id] = key
-        for sub_key in ctx.facts[key].odd_ids:  # the subBlocks whose string id differs from their key
+        for sub_key in ctx.facts.odd_ids.get(key, ()):  # the subBlocks whose string id differs from their key
             sub_id = ctx.sub_blocks(key)[sub_key].get("id")
             yield RULE.finding(
                 "subblock_key_mismatch",

@@ -76,13 +76,13 @@ _NO_PLAN: tuple[frozenset[str], dict[str, Any], frozenset[str]] = (frozenset(), 
 
 def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
     """Secrets kept under a secret name in one block, appended to `out` in field order."""
-    facts = ctx.facts[block_id]
-    if not facts.secret_suspects:
+    suspects = ctx.facts.secret_suspects.get(block_id)
+    if not suspects:
         return  # the walk found no field a credential could hide under by name
     spec = ctx.spec(block_id)
     secret_ids, declared_subs, table_ids = _plan(spec) if spec is not None else _NO_PLAN
-    subs = facts.subs
-    for sub_id in facts.secret_suspects:  # the walk passed every other subBlock
+    subs = ctx.facts.subs[block_id]
+    for sub_id in suspects:  # the walk passed every other subBlock
         sub = subs[sub_id]
         stored_type = sub.get("type")
         if stored_type == "oauth-input":
