@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import orjson
+
 from lib.validation import scan
 from lib.validation.tables import TypeTables, per_spec, tables
 
@@ -246,7 +248,7 @@ def gather(facts: Facts, bid: str, block: dict[str, Any], plan: TypePlan, clean:
             continue
         if kind in _SCALAR_TYPES or ((kind is list or kind is dict) and not value):
             continue  # nothing to tag, nothing that could hold a secret
-        if holds_lt(value, 0):
+        if _holds_lt_serialized(value):
             if tagged is None:
                 tagged = facts.tagged[bid] = []
             tagged.extend([(sub_id, inner, text) for inner, text in tagged_in(value, (), 0)])
@@ -277,6 +279,17 @@ def _may_hide_secret(
     if (sub_id == "tools" or stored_type == "tool-input") and (kind is str or (kind is list and value)):
         return True
     return (stored_type == "table" or (field is not None and field.table)) and kind is list and bool(value)
+
+
+def _holds_lt_serialized(value: Any) -> bool:
+    """`holds_lt`, asked of the value's JSON text (orjson, in C: a header table or tool list is
+    serialized faster than Python walks it). orjson writes '<' as itself, so no '<' in the text
+    means none in any string; a '<' in a key or past the depth limit only sends the value to
+    `tagged_in`, which finds nothing there. What orjson cannot serialize is walked."""
+    try:
+        return b"<" in orjson.dumps(value)
+    except (orjson.JSONEncodeError, TypeError):
+        return holds_lt(value, 0)
 
 
 def holds_lt(value: Any, depth: int) -> bool:
