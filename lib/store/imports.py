@@ -225,16 +225,36 @@ def _tuple_row(cursor: Any) -> Any:
 # -- storing ---------------------------------------------------------------------------------
 
 
-def existing(c: Any, tenant: str, keys: list[str]) -> dict[str, tuple[str, str]]:
-    """import key → (id, name) of this tenant's workflows imported under those keys (one query)."""
+def existing(c: Any, tenant: str, keys: list[str]) -> dict[str, tuple[str, str, str | None]]:
+    """import key → (id, name, source digest) of this tenant's workflows imported under those
+    keys (one query). The digest is that of the import that made the current version; None when
+    another write (an edit, a restore) made it."""
     if not keys:
         return {}
     with c.cursor(row_factory=_tuple_row) as cur:
         rows = cur.execute(
-            "select import_key, id, name from workflow where tenant_id = %s and import_key = any(%s)",
+            "select import_key, id, name, case when version_source = 'import'"
+            " then metadata->'import'->>'source' end"
+            " from workflow where tenant_id = %s and import_key = any(%s)",
             (tenant, keys),
         ).fetchall()
-    return {k: (i, n) for k, i, n in rows}
+    return {k: (i, n, d) for k, i, n, d in rows}
+
+
+def import_reports(c: Any, tenant: str, ids: list[str]) -> dict[str, tuple[bool, int, list[Any]]]:
+    """id → (valid, findings, assumptions) as the import that made the current version stored them."""
+    if not ids:
+        return {}
+    with c.cursor(row_factory=_tuple_row) as cur:
+        rows = cur.execute(
+            "select id, coalesce((metadata->'validation'->>'valid')::boolean, true),"
+            " case when jsonb_typeof(metadata->'validation'->'findings') = 'array'"
+            " then jsonb_array_length(metadata->'validation'->'findings') else 0 end,"
+            " coalesce(metadata->'import'->'assumptions', '[]'::jsonb)::text"
+            " from workflow where tenant_id = %s and id = any(%s)",
+            (tenant, ids),
+        ).fetchall()
+    return {i: (v, n, orjson.loads(a)) for i, v, n, a in rows}
 
 
 def stored_states(c: Any, tenant: str, ids: list[str]) -> dict[str, dict[str, Any]]:
