@@ -429,14 +429,14 @@ def _prepare(tenant: str, work: Work, namer: Any) -> tuple[store.Prepared, bool,
 
     found: list[Any] = []
 
-    def clean(doc: Any) -> Any:
+    def clean(doc: Any, share: bool = False) -> Any:
         if doc is None:
             return None
-        out, more = scrub(doc, namer=namer)
+        out, more = scrub(doc, namer=namer, share=share)
         found.extend(more)
         return out
 
-    state = clean(work.state)
+    state = clean(work.state, share=True)  # built for this import alone: its quiet parts are not copied
     name, description, variables = clean(work.name), clean(work.description), clean(work.variables)
     sim = dict(work.sim_fields)
     for col in ("deployed_state", "marketplace_data"):
