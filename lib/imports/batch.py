@@ -122,21 +122,21 @@ def plan_batch(
         return planned
     found = store.existing(c, tenant, [w.key for w in works] + [s[2] for s in sims])
     if sims and not _is_partial(tables):
-        sims = _skip_unchanged(c, tenant, sims, found, planned)
+        sims = _skip_unchanged(sims, found, planned)
     for wid, rows, key, digest in sims:
         work = _typed(wid, rows, files, report)
         if work is not None:
             work.key, work.digest = key, digest
             works.append(work)
-    partial = [found[w.key][0] for w in works if w.key in found and w.kind == "csv"]
+    partial = [found[w.key].id for w in works if w.key in found and w.kind == "csv"]
     stored = store.stored_states(c, tenant, partial) if _is_partial(tables) else {}
     namer = _namer(c, tenant)
     for work in works:
         hit = found.get(work.key)
         if hit is not None:
-            work.stored_name = hit[1]
+            work.stored_name = hit.name
         if work.kind == "csv":
-            _merge(work, tables, stored.get(hit[0]) if hit else None, hit is not None)
+            _merge(work, tables, stored.get(hit.id) if hit else None, hit is not None)
         try:
             prep, valid, findings = _prepare(tenant, work, namer)
         except AgentForgeError as exc:
@@ -145,7 +145,7 @@ def plan_batch(
             )
             continue
         planned.prepared.append((work, prep, valid, findings))
-    planned.found = {k: v[0] for k, v in found.items()}
+    planned.found = {k: v.id for k, v in found.items()}
     return planned
 
 
@@ -172,40 +172,31 @@ def _digest(rows: list[tuple[str, int, int, str]], tags: list[bytes]) -> str:
 _Sim = tuple[str, list[tuple[str, int, int, str]], str, str]
 
 
-def _skip_unchanged(
-    c: Any, tenant: str, sims: list[_Sim], found: dict[str, tuple[str, str, str | None]], planned: Planned
-) -> list[_Sim]:
+def _skip_unchanged(sims: list[_Sim], found: dict[str, store.Existing], planned: Planned) -> list[_Sim]:
     """The Sim workflows still to build: those whose digest matches the one of the import that
     made their stored version go to `planned.unchanged`, reported from what that import stored."""
-    same = [s for s in sims if s[2] in found and found[s[2]][2] == s[3]]
-    if not same:
-        return sims
-    reports = store.import_reports(c, tenant, [found[s[2]][0] for s in same])
-    skipped = set()
-    for s in same:
-        wid, name, _digest = found[s[2]]
-        if wid not in reports:  # deleted meanwhile: build it as usual
+    left = []
+    for sim in sims:
+        hit = found.get(sim[2])
+        if hit is None or hit.digest != sim[3]:
+            left.append(sim)
             continue
-        valid, findings, assumptions = reports[wid]
-        skipped.add(s[2])
+        unchanged = {
+            "kind": "unchanged",
+            "message": "the same rows as the import that made its current version: kept as stored",
+        }
         planned.unchanged.append(
             Imported(
-                id=wid,
-                name=name,
-                valid=valid,
-                findings=findings,
-                assumptions=[
-                    *assumptions,
-                    {
-                        "kind": "unchanged",
-                        "message": "the same rows as the import that made its current version: kept as stored",
-                    },
-                ],
+                id=hit.id,
+                name=hit.name,
+                valid=hit.valid,
+                findings=hit.findings,
+                assumptions=[*orjson.loads(hit.assumptions), unchanged],
                 created=False,
                 source="csv",
             )
         )
-    return [s for s in sims if s[2] not in skipped]
+    return left
 
 
 # What decides how staged rows become a stored workflow: a change here makes every re-import rebuild.
@@ -526,7 +517,7 @@ def _store(
             try:
                 with c.transaction():
                     again = store.existing(c, tenant, [prep.key])
-                    stored = store.store_batch(c, tenant, [prep], {k: v[0] for k, v in again.items()})
+                    stored = store.store_batch(c, tenant, [prep], {k: v.id for k, v in again.items()})
                 ok.append((item, stored[0]))
             except psycopg.Error as one:
                 if _outage(one):
