@@ -4,18 +4,24 @@ Per batch: the records are typed (JSON cells decoded once, by orjson), grouped i
 looked up in one query, built into states (a partial import — one table of an export — is merged
 into what is stored: it changes only what its rows carry and says what it kept), scrubbed of
 secrets, validated, encoded once, then stored set-based in one savepoint (search indexing is the
-job's next phase, `lib.imports.jobs`, not the batch's: embeddings cost ~20x the rest). If that savepoint
+job's next phase, `lib.imports.jobs`, not the batch's: embeddings cost ~20x the rest). A full
+export's workflow whose staged cells, file names and import code are those of the import that
+made its current version (a digest kept in `metadata.import.source`) is not rebuilt nor
+rewritten: it is reported from what that import stored. If that savepoint
 fails, each workflow is retried in its own, so one bad workflow is rejected alone and nothing is
 half-written. A lost database connection is not a bad workflow: it raises `Unavailable` (503).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from itertools import groupby
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -57,6 +63,7 @@ class Work:
     raw: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # block id → cells
     stored_name: str | None = None
     groups: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    digest: str | None = None  # of its staged rows and the import code (csv kind only)
 
     def assume(self, kind: str, message: str) -> None:
         self.assumptions.append({"kind": kind, "message": message})
@@ -88,6 +95,7 @@ class Planned:
     report: ImportReport
     prepared: list[tuple[Work, store.Prepared, bool, int]] = field(default_factory=list)
     found: dict[str, str] = field(default_factory=dict)
+    unchanged: list[Imported] = field(default_factory=list)  # re-imported as stored: nothing to write
 
 
 def plan_batch(
@@ -99,28 +107,36 @@ def plan_batch(
     out = Batch(rows=len(records))
     planned = Planned(last=records[-1][0], out=out, report=report)
     tables = {f["table"] for f in files}
-    works: list[Work] = []
+    works: list[Work] = []  # JSON/YAML documents (staged first), then CSV workflows
+    sims: list[tuple[str, list[tuple[str, int, int, str]], str, str]] = []  # (Sim id, rows, key, digest)
+    # what of each file goes into its workflows' digests: name, table and header
+    tags = [orjson.dumps([f["name"], f["table"], f["header"]]) for f in files]
     for wid, group in groupby(records, key=lambda r: r[0]):
         out.workflows += 1
         rows = list(group)
         if wid.startswith(DOC_PREFIX):
             works += _documents(files[rows[0][1]]["name"], files[rows[0][1]]["table"], rows[0][3], report)
         else:
-            work = _typed(wid, rows, files, report)
-            if work is not None:
-                works.append(work)
-    if not works:
+            sims.append((wid, rows, _key(f"sim:{wid}"), _digest(rows, tags)))
+    if not works and not sims:
         return planned
-    found = store.existing(c, tenant, [w.key for w in works])
-    partial = [found[w.key][0] for w in works if w.key in found and w.kind == "csv"]
+    found = store.existing(c, tenant, [w.key for w in works] + [s[2] for s in sims])
+    if sims and not _is_partial(tables):
+        sims = _skip_unchanged(sims, found, planned)
+    for wid, rows, key, digest in sims:
+        work = _typed(wid, rows, files, report)
+        if work is not None:
+            work.key, work.digest = key, digest
+            works.append(work)
+    partial = [found[w.key].id for w in works if w.key in found and w.kind == "csv"]
     stored = store.stored_states(c, tenant, partial) if _is_partial(tables) else {}
     namer = _namer(c, tenant)
     for work in works:
         hit = found.get(work.key)
         if hit is not None:
-            work.stored_name = hit[1]
+            work.stored_name = hit.name
         if work.kind == "csv":
-            _merge(work, tables, stored.get(hit[0]) if hit else None, hit is not None)
+            _merge(work, tables, stored.get(hit.id) if hit else None, hit is not None)
         try:
             prep, valid, findings = _prepare(tenant, work, namer)
         except AgentForgeError as exc:
@@ -129,7 +145,7 @@ def plan_batch(
             )
             continue
         planned.prepared.append((work, prep, valid, findings))
-    planned.found = {k: v[0] for k, v in found.items()}
+    planned.found = {k: v.id for k, v in found.items()}
     return planned
 
 
@@ -137,7 +153,76 @@ def write_batch(c: Any, tenant: str, planned: Planned) -> Batch:
     """Store a planned batch in transaction `c`; rejections go to `planned.report`."""
     if planned.prepared:
         _store(c, tenant, planned.prepared, planned.found, planned.report, planned.out)
+    if planned.unchanged:
+        planned.out.imported += len(planned.unchanged)
+        planned.out.items += planned.unchanged
     return planned.out
+
+
+def _digest(rows: list[tuple[str, int, int, str]], tags: list[bytes]) -> str:
+    """Of one Sim workflow's staged rows (cells as staged, their files' names, tables and headers)
+    and of the import code: equal digests make equal stored workflows."""
+    digest = hashlib.blake2b(_code_digest(), digest_size=16)
+    for _wid, file_ix, _line, cells_text in rows:
+        digest.update(tags[file_ix])
+        digest.update(cells_text.encode())
+    return digest.hexdigest()
+
+
+_Sim = tuple[str, list[tuple[str, int, int, str]], str, str]
+
+
+def _skip_unchanged(sims: list[_Sim], found: dict[str, store.Existing], planned: Planned) -> list[_Sim]:
+    """The Sim workflows still to build: those whose digest matches the one of the import that
+    made their stored version go to `planned.unchanged`, reported from what that import stored."""
+    left = []
+    for sim in sims:
+        hit = found.get(sim[2])
+        if hit is None or hit.digest != sim[3]:
+            left.append(sim)
+            continue
+        unchanged = {
+            "kind": "unchanged",
+            "message": "the same rows as the import that made its current version: kept as stored",
+        }
+        planned.unchanged.append(
+            Imported(
+                id=hit.id,
+                name=hit.name,
+                valid=hit.valid,
+                findings=hit.findings,
+                assumptions=[*orjson.loads(hit.assumptions), unchanged],
+                created=False,
+                source="csv",
+            )
+        )
+    return left
+
+
+# What decides how staged rows become a stored workflow: a change here makes every re-import rebuild.
+_CODE = (
+    "lib/imports",
+    "lib/secrets",
+    "lib/sim",
+    "lib/validation",
+    "lib/limits.py",
+    "lib/store/imports.py",
+    "lib/store/workflows.py",
+    "lib/store/secrets.py",
+)
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> bytes:
+    """A digest of the import's code and data files (read once per process, on first use)."""
+    root = Path(__file__).resolve().parent.parent.parent
+    h = hashlib.blake2b(digest_size=16)
+    for top in _CODE:
+        base = root / top
+        for path in sorted(base.rglob("*")) if base.is_dir() else [base]:
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                h.update(str(path.relative_to(root)).encode() + b"\x00" + path.read_bytes() + b"\x00")
+    return h.digest()
 
 
 def _is_partial(tables: set[str]) -> bool:
@@ -145,7 +230,10 @@ def _is_partial(tables: set[str]) -> bool:
 
 
 def _typed(
-    wid: str, rows: list[tuple[str, int, int, str]], files: list[dict[str, Any]], report: ImportReport
+    wid: str,
+    rows: list[tuple[str, int, int, str]],
+    files: list[dict[str, Any]],
+    report: ImportReport,
 ) -> Work | None:
     """Rows of one Sim workflow typed per table; None (and every bad row reported) if any is bad."""
     groups: dict[str, list[dict[str, Any]]] = {t: [] for t in _TABLES}
@@ -332,14 +420,14 @@ def _prepare(tenant: str, work: Work, namer: Any) -> tuple[store.Prepared, bool,
 
     found: list[Any] = []
 
-    def clean(doc: Any) -> Any:
+    def clean(doc: Any, share: bool = False) -> Any:
         if doc is None:
             return None
-        out, more = scrub(doc, namer=namer)
+        out, more = scrub(doc, namer=namer, share=share)
         found.extend(more)
         return out
 
-    state = clean(work.state)
+    state = clean(work.state, share=True)  # built for this import alone: its quiet parts are not copied
     name, description, variables = clean(work.name), clean(work.description), clean(work.variables)
     sim = dict(work.sim_fields)
     for col in ("deployed_state", "marketplace_data"):
@@ -354,6 +442,8 @@ def _prepare(tenant: str, work: Work, namer: Any) -> tuple[store.Prepared, bool,
             "imported_at": now,
         }
     }
+    if work.digest is not None:
+        meta["import"]["source"] = work.digest
     valid, findings = True, 0
     if state is not None:
         from lib.validation import validate
@@ -427,7 +517,7 @@ def _store(
             try:
                 with c.transaction():
                     again = store.existing(c, tenant, [prep.key])
-                    stored = store.store_batch(c, tenant, [prep], {k: v[0] for k, v in again.items()})
+                    stored = store.store_batch(c, tenant, [prep], {k: v.id for k, v in again.items()})
                 ok.append((item, stored[0]))
             except psycopg.Error as one:
                 if _outage(one):

@@ -197,9 +197,9 @@ def _index(tenant: str, job_id: str, until: float | None, on_batch: Progress | N
 def _record(c: Any, tenant: str, job: dict[str, Any], cursor: str, done: Batch, report: ImportReport) -> None:
     """The batch's counters and first rejections/items onto the job row, in the batch's transaction."""
     rejected = job["rejected"]
-    rejected += [r.model_dump() for r in report.rejected][: max(0, MAX_REJECTED - len(rejected))]
+    rejected += [r.model_dump() for r in report.rejected[: max(0, MAX_REJECTED - len(rejected))]]
     items = job["items"]
-    items += [i.model_dump(mode="json") for i in done.items][: max(0, MAX_DETAILED - len(items))]
+    items += [i.model_dump(mode="json") for i in done.items[: max(0, MAX_DETAILED - len(items))]]
     store.update_job(
         c,
         tenant,

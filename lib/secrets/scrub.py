@@ -281,10 +281,11 @@ class _Walk:
     """Walks a document in reading order; `rebuild=False` only finds (no copy is built, so
     `value` returns None for containers) — the same Found list, for callers that need no copy."""
 
-    def __init__(self, namer: Namer, doc: Any, rebuild: bool = True) -> None:
+    def __init__(self, namer: Namer, doc: Any, rebuild: bool = True, share: bool = False) -> None:
         self.namer = namer
         self.doc = doc
         self.rebuild = rebuild
+        self.share = share  # a state's quiet parts are the input's own, not copies (see `scrub`)
         self.avoid = _Referenced(doc)  # names the document already references, when asked
         self.found: list[Found] = []
 
@@ -399,7 +400,7 @@ class _Walk:
     ) -> Any:
         if not isinstance(sub, dict) or sub.get("type") == "oauth-input":
             # OAuth credential ids point at stored tokens: not secrets
-            return copy.deepcopy(sub) if self.rebuild else None
+            return (sub if self.share else copy.deepcopy(sub)) if self.rebuild else None
         named = sid in secret_ids or detect.is_secret_name(sid)
         js = block.get("type") == "function" and sid == "code"
         if not self.rebuild:  # only `value` is scanned; the other keys are copied as they are
@@ -410,7 +411,7 @@ class _Walk:
             k: self.value(v, (path, "value"), owner, sid, named, depth + 4, js)
             if k == "value"
             else v
-            if type(v) is str or type(v) in _SCALARS
+            if self.share or type(v) is str or type(v) in _SCALARS
             else copy.deepcopy(v)
             for k, v in sub.items()
         }
@@ -433,11 +434,16 @@ class _Walk:
                     if k not in _OWN_KEYS and not (k == "subBlocks" and isinstance(v, dict))
                 }
             )
+            subs = block.get("subBlocks")
+            quiet_subs = self.rebuild and isinstance(subs, dict) and _quiet_sub_blocks(subs, secret_ids)
+            if self.share and rest_quiet and (quiet_subs or not isinstance(subs, dict)):
+                blocks[bid] = block  # nothing to replace: the block itself
+                continue
             new = {}
             for key, item in block.items():
                 if key == "subBlocks" and isinstance(item, dict):
-                    if self.rebuild and _quiet_sub_blocks(item, secret_ids):
-                        new[key] = _rebuilt_sub_blocks(item)
+                    if quiet_subs:
+                        new[key] = item if self.share else _rebuilt_sub_blocks(item)
                         continue
                     new[key] = {
                         sid: self.sub_block(
@@ -454,7 +460,7 @@ class _Walk:
                 elif key in _OWN_KEYS or type(item) in _SCALARS:
                     new[key] = item
                 elif rest_quiet:
-                    new[key] = _rebuilt(item)
+                    new[key] = item if self.share else _rebuilt(item)
                 else:
                     new[key] = self.value(
                         item,
@@ -468,22 +474,29 @@ class _Walk:
         out["blocks"] = blocks
         rest = {k: v for k, v in state.items() if k != "blocks"}  # edges, loops, parallels, …
         if self.rebuild and _json_clean(rest):
-            out.update(_rebuilt(rest))
+            if not self.share:  # shared: `out` holds them already
+                out.update(_rebuilt(rest))
             return out
         for key, item in rest.items():
             out[key] = self.value(item, (path, key), owner, key, detect.is_secret_name(key), depth + 1)
         return out
 
 
-def scrub(doc: Any, *, namer: Namer | None = None, owner: str | None = None) -> tuple[Any, list[Found]]:
+def scrub(
+    doc: Any, *, namer: Namer | None = None, owner: str | None = None, share: bool = False
+) -> tuple[Any, list[Found]]:
     """(copy of `doc` with clear secrets replaced by `{{NAME}}`, what was replaced). Input unchanged.
+
+    `share=True`, for a caller that owns `doc` and drops it (the import's freshly built states):
+    the parts of a state with nothing to replace (blocks, subBlocks, edges, loops) are the
+    input's own objects instead of copies; the rest is as without it.
 
     Takes a state, an envelope, variables, metadata or any JSON value. Call it on anything built
     from user data before it leaves the process (search documents, cache entries, log fields);
     `lib.store` calls it with a table-backed namer on every write.
     """
-    walk = _Walk(namer or MemoryNamer(), doc)
-    out = walk.value(doc, "", owner, None, False, 0)  # rebuilds every container: the input is not shared
+    walk = _Walk(namer or MemoryNamer(), doc, share=share)
+    out = walk.value(doc, "", owner, None, False, 0)  # rebuilds every container unless `share`
     return out, walk.found
 
 

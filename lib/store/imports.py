@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -225,16 +225,34 @@ def _tuple_row(cursor: Any) -> Any:
 # -- storing ---------------------------------------------------------------------------------
 
 
-def existing(c: Any, tenant: str, keys: list[str]) -> dict[str, tuple[str, str]]:
-    """import key → (id, name) of this tenant's workflows imported under those keys (one query)."""
+class Existing(NamedTuple):
+    """A stored workflow an import names: its id and name, and what the import that made its
+    current version recorded (None for `digest` when another write made it: an edit, a restore)."""
+
+    id: str
+    name: str
+    digest: str | None
+    valid: bool
+    findings: int
+    assumptions: str  # JSON text, decoded only for a workflow the import leaves as stored
+
+
+def existing(c: Any, tenant: str, keys: list[str]) -> dict[str, Existing]:
+    """import key → `Existing`, for this tenant's workflows imported under those keys (one query)."""
     if not keys:
         return {}
     with c.cursor(row_factory=_tuple_row) as cur:
         rows = cur.execute(
-            "select import_key, id, name from workflow where tenant_id = %s and import_key = any(%s)",
+            "select import_key, id, name,"
+            " case when version_source = 'import' then metadata->'import'->>'source' end,"
+            " coalesce((metadata->'validation'->>'valid')::boolean, true),"
+            " case when jsonb_typeof(metadata->'validation'->'findings') = 'array'"
+            " then jsonb_array_length(metadata->'validation'->'findings') else 0 end,"
+            " coalesce(metadata->'import'->'assumptions', '[]'::jsonb)::text"
+            " from workflow where tenant_id = %s and import_key = any(%s)",
             (tenant, keys),
         ).fetchall()
-    return {k: (i, n) for k, i, n in rows}
+    return {row[0]: Existing(*row[1:]) for row in rows}
 
 
 def stored_states(c: Any, tenant: str, ids: list[str]) -> dict[str, dict[str, Any]]:

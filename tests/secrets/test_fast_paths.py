@@ -161,3 +161,23 @@ def test_json_text_clean_means_every_string_clean():
 def test_name_parts_cover_every_secret_suffix():
     for suffix in detect._SECRET_SUFFIXES:
         assert any(part.decode() in suffix for part in detect._NAME_PARTS), suffix
+
+
+def test_shared_quiet_parts_give_the_same_values_and_findings():
+    """`share=True` (the import's own states): the same values and findings as the copy, and
+    what it shares is only what had nothing to replace."""
+    import copy
+
+    rng = random.Random(17)
+    dicts = [s for s in _states() if isinstance(s, dict)]
+    docs = [*dicts, *(_plant(rng.choice(dicts), rng) for _ in range(1500))]
+    for doc in docs:
+        out, found = scrub(doc)
+        own = copy.deepcopy(doc)
+        shared, shared_found = scrub(own, share=True)
+        assert shared == out and shared_found == found
+        blocks = shared.get("blocks")
+        for bid, block in blocks.items() if isinstance(blocks, dict) else ():
+            if block is own["blocks"].get(bid):  # kept as it was: nothing in it was replaced
+                assert block == doc["blocks"][bid]
+        assert own == doc  # nothing is written into the input: replacements go to new containers

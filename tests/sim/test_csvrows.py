@@ -92,6 +92,8 @@ def test_json_cells_decode_like_the_checked_path_and_refuse_the_same():
         "[]",
         '"plain"',
         "12345678901234567890123",  # past 64 bits: an int, as json reads it (orjson would give a float)
+        '{"é": [0.12345678901234567891, -98765432109876543210]}',  # long runs after non-ASCII text
+        '["\u0661\u0662\u0663", "١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦٧"]',  # other digits: only ever inside strings
         "[" * 60 + "]" * 60,
         '{"dup": 1, "dup": 2}',
     ]
@@ -111,3 +113,21 @@ def test_json_cells_decode_like_the_checked_path_and_refuse_the_same():
     for cell, reason in refused.items():
         with pytest.raises(ValueError, match=reason):
             csvrows.load_cell(cell)
+
+
+def test_number_cells_read_like_decimal():
+    for cell in ["0", "7", "100", "0012", "-3", "2.5", "1e3", " 4 ", "1_000", "9" * 299, "9" * 400]:
+        try:
+            expected = csvrows.Decimal(cell.strip())
+        except csvrows.InvalidOperation:
+            expected = None
+        try:
+            got = csvrows._number(cell, "height")
+        except ValueError:
+            got = None
+        if expected is None or not expected.is_finite() or abs(expected) > csvrows._MAX_DOUBLE:
+            assert got is None, cell
+        else:
+            assert got == expected and type(got) is (
+                int if expected == expected.to_integral_value() else float
+            )
