@@ -924,6 +924,9 @@ class _Builder:
             ]
             if sides[0][0] is not None and sides[1][0] is not None:
                 return f"({sides[0][0]}) && ({sides[1][0]})", sides[0][1]
+        window = lx.date_window(test)
+        if window and prev and prev.startswith(("<loop.currentItem", "<start.")):
+            return self.date_test(test, prev, window), None
         threshold = lx.threshold_in(test)
         low = test.lower()
         if threshold:
@@ -1025,7 +1028,8 @@ class _Builder:
                 )
                 return _signed(f"parseFloat({value})", op, num, unit, low), None
             if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
-                field_word = lx.amount_field(test, None)
+                # 'where quantity is below 15', 'with scrap rate over 4.5%': the field the test names
+                field_word = lx.amount_field(test, None) or self.item_field(test, prev)
                 field_name = field_word or "amount"
                 if (
                     re.match(r"\s*(?:it|it's|it is|they|they're|they are)\b", test, re.I)
@@ -1073,6 +1077,25 @@ class _Builder:
         if text_field:  # Sim puts a trigger's text into a condition unquoted: test the object that holds it
             prev = text_field.group(1) + ">"
         return f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(keyword)})", None
+
+    def item_field(self, test: str, prev: str) -> str | None:
+        """The field a test names ('where quantity is below 15' → quantity), under the object that holds an
+        item's fields (an Airtable record's `fields`)."""
+        named = lx.named_field(test)
+        if named is None:
+            return None
+        holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
+        return f"{holder}.{named}" if holder else named
+
+    def date_test(self, test: str, prev: str, window: tuple[int, str]) -> str:
+        """'whose end date is within the next 14 days': the item's date falls between now and N days on."""
+        count, unit = window
+        unit_ms = {"day": 86400000, "week": 604800000, "month": 2592000000}[unit]
+        field = self.item_field(test, prev) or ("due_date" if prev.startswith("<loop") else "date")
+        where = "each item" if prev.startswith("<loop") else "the event"
+        self.notes.append(f"the test '{test.strip()}' reads {where}'s '{field}' date ({prev[:-1]}.{field}>)")
+        left = f"new Date({prev[:-1]}.{field}>).getTime() - Date.now()"
+        return f"({left} >= 0) && ({_cmp(left, '<=', f'{count} * {unit_ms}')})"
 
     def router(
         self, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None

@@ -1623,7 +1623,7 @@ _NOT_A_CONDITION = re.compile(
 )
 _LOOP = re.compile(
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
-    r"(?:each|every|all(?:\s+of)?(?:\s+the)?|any)\s+((?:[\w\s$€£%=-]|[.,](?=\d{3}\b))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+)?([\w\s-]+?))?"
+    r"(?:each|every|all(?:\s+of)?(?:\s+the)?|any)\s+((?:[\w\s$€£%=-]|\.(?=\d)|,(?=\d{3}\b))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+)?([\w\s-]+?))?"
     r"\s*(?:,|:|\bdo\b|$|(?=\s(?:"
     + _WRITE
     + "|"
@@ -1659,7 +1659,10 @@ _EACH_NOUN = re.compile(
 
 _WHERE = re.compile(
     r"[\w-]+(?:\s+[\w-]+)?\s+(?:where|whose)\s+(?:the\s+|its\s+)?[\w-]+(?:\s+[\w-]+)?\s*"
-    r"(?:==?|\bis\b|\bequals\b|\bsays\b)\s*[\"“']?[\w-]+[\"”']?",
+    r"(?:==?|\bis\b|\bequals\b|\bsays\b)\s*"
+    # 'where quantity is below 15': a comparison, read as a threshold, not the value 'below'
+    r"(?!(?:under|over|below|above|more|less|fewer|greater|higher|lower|at\s+(?:least|most)|within|between|"
+    r"older|newer|not)\b)[\"“']?[\w-]+[\"”']?",
     re.I,
 )
 
@@ -1672,8 +1675,13 @@ def _qualifier(sentence: str, start: int) -> int | None:
     where = _WHERE.match(rest[:limit])
     if where:  # 'for each row where status = shipped', 'every invoice whose status is overdue'
         return start + where.end()
-    found = lx.THRESHOLD_RE.search(rest[:limit])
-    if not found or _NOT_A_CONDITION.search(rest[:limit]):
+    # 'with humidity 85 or higher', 'whose end date is within the next 14 days': a number first, a date window
+    found = (
+        lx.THRESHOLD_RE.search(rest[:limit])
+        or lx.OR_MORE_RE.search(rest[:limit])
+        or lx.DATE_WINDOW_RE.search(rest[:limit])
+    )
+    if not found or (found.re is not lx.DATE_WINDOW_RE and _NOT_A_CONDITION.search(rest[:limit])):
         return None
     end = found.end()
     while True:  # words after the number still describe it ('dollars lifetime value'); a verb starts the body
