@@ -392,10 +392,12 @@ class _Builder:
         from lib.sim.names import normalize_name
         from lib.validation.tags import resolved_tags
 
+        container = next((b.type for b in self.blocks if b.id == parent), None)
+        if type_ == "api" and container in ("loop", "parallel") and re.match(r"https?://", value):
+            value = self.item_in_url(value, container)
         if "<" not in value:
             return value
         known = {b.id for b in self.blocks} | {"start", "loop", "parallel", "blockname"}
-        container = next((b.type for b in self.blocks if b.id == parent), None)
         for tag in reversed(resolved_tags(value, type_)):
             inner = tag.text[1:-1].strip()
             if "." in inner or normalize_name(tag.ref) in known:
@@ -1077,6 +1079,18 @@ class _Builder:
         if text_field:  # Sim puts a trigger's text into a condition unquoted: test the object that holds it
             prev = text_field.group(1) + ">"
         return f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(keyword)})", None
+
+    def item_in_url(self, url: str, container: str) -> str:
+        """A request repeated per item names the item where the user left a slot in its address
+        ('…/balances/{lease_id}', '?trackingNumber=...'): that field of the current item."""
+
+        def slot(m: re.Match[str]) -> str:
+            new = f"<{container}.currentItem.{m.group(1)}>"
+            self.notes.append(f"'{m.group(0)}' in the address is read as the {m.group(1)} of each item ({new})")
+            return new
+
+        url = re.sub(r"(?<!\{)\{(\w+)\}(?!\})", slot, url)
+        return re.sub(r"(?<=[?&])(\w+)=(?:\.\.\.|…|<\w*>|x+|X+)(?=&|$)", lambda m: f"{m.group(1)}={slot(m)}", url)
 
     def item_field(self, test: str, prev: str) -> str | None:
         """The field a test names ('where quantity is below 15' → quantity), under the object that holds an

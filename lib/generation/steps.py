@@ -1590,6 +1590,12 @@ _IF = re.compile(
     re.I,
 )
 # 'the message', 'its post': a word an action verb spells, used as a noun after a determiner
+_OTHER_SIDE_HERE = re.compile(
+    r"\s*[,;]\s*(?:and\s+)?(?:if|when)\s+(?:it'?s\s+|it\s+is\s+|they'?re\s+|they\s+are\s+)?(?:any\s+)?"
+    r"(?:lower|below|under|less|smaller|fewer|higher|above|over|more|greater|bigger|larger)\b"
+    r"(?!\s*(?:than\s+)?[$€£]?\s*\d)(?:\s+than\s+that)?\s*,?\s*",
+    re.I,
+)
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that|his|her|your|our|my)\s+$", re.I)
 _ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else)\b\s*,?\s*", re.I)
 _ROUTE = re.compile(
@@ -1633,6 +1639,27 @@ _LOOP = re.compile(
     r"|\b(?:repeat|run|do)\b[^,.;]*?\b(\d+)\s+times\b",
     re.I,
 )
+
+
+# the end of a loop said in words: 'and at the end email a summary', 'When every client is done, post …',
+# 'Once all issues are processed, …', 'After the loop, …': what follows runs once, after the last item
+_DONE = r"(?:done|finished|processed|complete|completed|handled|checked|through)"
+LOOP_END = re.compile(
+    r"(?:^|[,;]\s*|\s)(?:and\s+)?(?:then\s+)?(?:"
+    r"at\s+the\s+(?:very\s+)?end\b|after\s+the\s+loop\b|afterwards\b|"
+    r"(?:when|once|after)\s+(?:all|every|each|the\s+whole|the\s+entire)\b[^,.;:]{0,60}?\b" + _DONE + r"\b|"
+    r"(?:when|once)\s+(?:it'?s|that'?s|they'?re|they\s+are|it\s+is)\s+(?:all\s+)?" + _DONE + r"\b"
+    r")\s*[,:]?\s*",
+    re.I,
+)
+
+
+def split_loop_end(text: str) -> tuple[str, str | None]:
+    """(what repeats, what runs after the loop) for a text that says where its loop ends."""
+    found = LOOP_END.search(text)
+    if not found or not text[found.end() :].strip():
+        return text, None
+    return text[: found.start()], text[found.end() :]
 
 
 _PLACE = re.compile(
@@ -1681,7 +1708,11 @@ def _qualifier(sentence: str, start: int) -> int | None:
         or lx.OR_MORE_RE.search(rest[:limit])
         or lx.DATE_WINDOW_RE.search(rest[:limit])
     )
-    if not found or (found.re is not lx.DATE_WINDOW_RE and _NOT_A_CONDITION.search(rest[:limit])):
+    if not found or (
+        found.re is not lx.DATE_WINDOW_RE
+        and _NOT_A_CONDITION.search(rest[:limit])
+        and not (re.match(r"over\b", found.group(0), re.I) and lx.named_field(rest[:limit]))
+    ):  # 'from the last 3 days' is a window; 'with a delay over 3 days' names what each item is tested on
         return None
     end = found.end()
     while True:  # words after the number still describe it ('dollars lifetime value'); a verb starts the body
@@ -2071,6 +2102,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         condition_text = rest[:cut].strip(" ,")
         consequence = re.sub(r"^\s*(?:,|then)\s*", "", rest[cut:])
         parts = _ELSE.split(consequence, maxsplit=1)
+        if len(parts) == 1 and lx.threshold_in(condition_text):
+            # 'if it is above 25 text me, if below just post it …': the other side, with no value of its own
+            parts = _OTHER_SIDE_HERE.split(consequence, maxsplit=1)
         if_text, else_text = parts[0], parts[1] if len(parts) > 1 else ""
         pre = read_clauses(before, description, ruled_out)
         if_steps = read_clauses(if_text, description, ruled_out)
@@ -2128,7 +2162,16 @@ def read_steps(text: str, description: str) -> list[Step]:
     rank = {"source": 0, "process": 1, "action": 2, "fan": 2, "loop": 3, "router": 3, "condition": 4}
     steps: list[Step] = []
     lead = ""  # a sentence that read to no step of its own ('fetch the bitcoin price.')
-    for sentence in _join_routes(sentences(text)):
+    said = _join_routes(sentences(text))
+    open_loop: Step | None = None  # a loop whose end a later sentence states: the sentences between repeat
+    for at, sentence in enumerate(said):
+        if open_loop is not None:
+            repeated, then = split_loop_end(sentence)
+            if repeated.strip():
+                _repeat_sentence(open_loop, repeated, description, ruled_out, rank)
+            if then is None:
+                continue
+            open_loop, sentence = None, then  # 'When every client is done, post …': runs once, after
         if lead and _IF.search(sentence):
             # 'fetch X; if it moved more than 5%, …' / 'fetch X. Alert me if it …': the test is about what
             # the sentence before named; read as one sentence ('fetch X and if it …') the test sees its data
@@ -2159,9 +2202,21 @@ def read_steps(text: str, description: str) -> list[Step]:
             test.branches = [("if", loop.body), ("else", [])]
             loop.body = [test]
             continue
-        read = read_sentence(sentence, description, ruled_out)
+        repeated, then = split_loop_end(sentence)
+        if then is not None and not _LOOP.search(repeated):
+            repeated, then = sentence, None  # no loop before the words: not the end of one
+        read = read_sentence(repeated, description, ruled_out)
         lead = "" if read else sentence
         steps += sorted(read, key=lambda s: rank[s.kind])
+        if then is not None:  # '…, and at the end email a summary': the tail runs once, after the loop
+            steps += sorted(read_sentence(then, description, ruled_out), key=lambda s: rank[s.kind])
+        started = next((s for s in read if s.kind == "loop" and s.loop_type == "forEach"), None)
+        if (
+            started is not None
+            and then is None
+            and any(split_loop_end(later)[1] is not None for later in said[at + 1 :])
+        ):
+            open_loop = started
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
     # steps stated after it still run first.
@@ -2179,6 +2234,25 @@ def read_steps(text: str, description: str) -> list[Step]:
         steps = [s for s in steps if s.kind != "condition"] + [fan]
     _apply_count(steps, lx.count_in(description))
     return steps
+
+
+def _repeat_sentence(
+    loop: Step, sentence: str, description: str, ruled_out: dict[str, set[str]], rank: dict[str, int]
+) -> None:
+    """A sentence between a loop and the words that end it ('For each client, call … . If it is below 100,
+    email them. When every client is done, …') repeats with the loop: its steps join the loop's body, an
+    'Otherwise …' joins the else branch of the body's last test, and tests come last (they end the flow)."""
+    body = loop.body
+    if len(body) == 1 and body[0].kind == "condition" and body[0].branches:
+        body = body[0].branches[0][1]  # 'for each order over $500, …': what follows repeats for those orders
+    last_cond = next((s for s in reversed(body) if s.kind == "condition"), None)
+    otherwise = implied_else(sentence, last_cond)
+    if otherwise is not None and last_cond is not None:
+        inner = _innermost_else(last_cond)
+        inner.branches[1] = ("else", inner.branches[1][1] + read_clauses(sentence[otherwise:], description, ruled_out))
+        return
+    body += sorted(read_sentence(sentence, description, ruled_out), key=lambda s: rank[s.kind])
+    body.sort(key=lambda s: s.kind == "condition")
 
 
 # the other side of the test stated just before: 'Otherwise …', 'Anything else goes to …', 'Smaller invoices
