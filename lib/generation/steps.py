@@ -1596,7 +1596,15 @@ _OTHER_SIDE_HERE = re.compile(
     r"(?!\s*(?:than\s+)?[$€£]?\s*\d)(?:\s+than\s+that)?\s*,?\s*",
     re.I,
 )
-_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that|his|her|your|our|my)\s+$", re.I)
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|this|that|his|her|your|our|my)\s+$"
+    # 'if there are messages mentioning …', 'if there are any new messages': what there is, a noun
+    # ('if there are any, forward them': 'any' alone is the whole test)
+    r"|\bthere\s*(?:are|is|were|was|'s|’s)\s+(?:any\s+(?=new|unread|more))?(?:new\s+|no\s+|more\s+|unread\s+)*$"
+    # "contains 'needs-triage'": a word inside quotes is what the test looks for
+    r"|(?:^|\s)[\"“'][^\"”']*$",
+    re.I,
+)
 _ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else)\b\s*,?\s*", re.I)
 _ROUTE = re.compile(
     r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
@@ -1926,7 +1934,8 @@ def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[st
         (
             i
             for i, c in enumerate(parts)
-            if (lx.THRESHOLD_RE.search(c) or _stated_range(c)) and not _NOT_A_CONDITION.search(c)
+            if (lx.THRESHOLD_RE.search(c) or lx.OR_MORE_RE.search(c) or _stated_range(c))
+            and not _NOT_A_CONDITION.search(c)
         ),
         None,
     )
