@@ -1637,7 +1637,8 @@ _NOT_A_CONDITION = re.compile(
 )
 _LOOP = re.compile(
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
-    r"(?:each|every|all(?:\s+of)?(?:\s+the)?|any)\s+((?:[\w\s$€£%=-]|\.(?=\d)|,(?=\d{3}\b))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+)?([\w\s-]+?))?"
+    r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
+    r"((?:[\w\s$€£%=-]|\.(?=\d)|,(?=\d{3}\b))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?([\w\s'\"“”-]+?))?"
     r"\s*(?:,|:|\bdo\b|$|(?=\s(?:"
     + _WRITE
     + "|"
@@ -1732,6 +1733,39 @@ def _qualifier(sentence: str, start: int) -> int | None:
         ):
             return start + end
         end += word.end()
+
+
+_STATE = re.compile(
+    # a state ('that is approved') or one thing the item carries ('that has a gift note'); 'that has external
+    # attendees' describes the item's list, which no word of its data spells
+    r"[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who)\s+(?:"
+    r"(?:is|are|was|were|got|gets)\s+(?:been\s+)?(?P<not>not\s+)?(?:(?:a|an|the)\s+)?"
+    r"|(?:has|have|had|carries|carry)\s+(?:(?P<no>no)\s+|an?\s+))",
+    re.I,
+)
+
+
+def _state_of(sentence: str, start: int) -> tuple[int, str, bool] | None:
+    """(end, test, negated) for an item qualified by a state or a part it has: 'request that is approved' →
+    it mentions 'approved'; 'order that has a gift note' → it mentions 'gift note' (the words, as one phrase)."""
+    found = _STATE.match(sentence, start)
+    if not found:
+        return None
+    end, words = found.end(), []
+    for word in re.finditer(r"\s*([\w-]+)", sentence[found.end() :]):
+        at = found.end() + word.start(1)
+        if _ACTION_START.match(sentence, at) or word.group(1).lower() in ("and", "then", "in", "on", "from", "to"):
+            break
+        if sentence[end:at].strip():  # a comma or other mark ends the phrase
+            break
+        words.append(word.group(1))
+        end = found.end() + word.end()
+        if len(words) == 3:
+            break
+    if not words or any(w[0].isdigit() for w in words):
+        return None
+    phrase = " ".join(words)
+    return end, f"it mentions '{phrase}'", bool(found.group("not") or found.group("no"))
 
 
 def _options(text: str) -> list[str]:
@@ -1995,6 +2029,13 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
 
 
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
+    # 'for each of our 12 stores in …': how many there are says nothing about what each one is
+    sentence = re.sub(
+        r"\b((?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those))\s+\d+\s+(?=[a-z])",
+        r"\1 ",
+        sentence,
+        flags=re.I,
+    )
     loop = _LOOP.search(sentence)
     if loop:
         before, after = sentence[: loop.start()], sentence[loop.end() :]
@@ -2008,9 +2049,13 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         item = loop.group(1).strip()
         step = Step("loop", "loop", label=item, text=sentence, loop_type="forEach")
         qualified = _qualifier(sentence, loop.start(1))
+        label, negate = (sentence[loop.start(1) : qualified], False) if qualified else ("", False)
+        state = None if qualified else _state_of(sentence, loop.start(1))
+        if state:  # 'for each request that is approved', 'each order that has a gift note'
+            qualified, label, negate = state
         if qualified:  # 'for each one that has been open more than 7 days …': the loop body tests each item
             after = sentence[qualified:]
-            test = Step("condition", "condition", label=sentence[loop.start(1) : qualified], text=sentence)
+            test = Step("condition", "condition", label=label, text=sentence, negate=negate)
             test.branches = [
                 ("if", read_sentence(after, description, ruled_out) if after.strip() else []),
                 ("else", []),
@@ -2036,6 +2081,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             return pre + [s for s in source if s.kind == "source"] + [step] + later
         else:
             step.body = read_sentence(after, description, ruled_out) if after.strip() else []
+            # 'go through each row of the sheet and send every lead an email': the same items, one loop
+            step.body = [b for s in step.body for b in (s.body if s.kind == "loop" and s.implicit else [s])]
         source = (
             read_clause(f"get {item} from {loop.group(2)}", description, ruled_out)
             if loop.group(2)

@@ -6,7 +6,11 @@ missed: a per-item test that names the item's field and compares it ('for each r
 words ('at the end …', 'When every client is done …', 'Once all issues are processed …') with the sentences
 between the loop and that end repeated, a threshold with thousands followed by 'or more' / 'or less'
 ('$2,500 or more'), the other side of a numeric test said in the same sentence with no value ('…, if below
-just post it …'), and a test of the event in the trigger's own clause ('and its priority is Blocker').
+just post it …'), and a test of the event in the trigger's own clause ('and its priority is Blocker'); a test's words that hold a noun after 'there are' or a verb in quotes; 'anything
+$200 or more goes to …'; 'for each of our 12 stores in the 'Stores' table', one loop for 'each row … every volunteer', and
+an item's state or the one thing it carries ('each request that is approved', 'each order that has a gift note').
+The first fifteen were written before any fix; of the last seven, the three on test words and 'or more' were
+written after their fix (checked to fail without it), the four on loops and item states before theirs.
 Every state built is valid with no runtime error."""
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r7c-when-every-done": "a request repeated per item with no slot in its address does not send the item",
+    "r7c-same-items-one-loop": "a WhatsApp message to each row of a Google Sheet gets no phone number (Sheets names no phone column)",
 }
 
 
