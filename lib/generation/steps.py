@@ -1837,6 +1837,17 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
         if sort and not named:
             rest += branch  # 'sort into A / B / C and post a digest': a step after the routing, not a route
             continue
+        if (
+            route
+            and step.branches
+            and not named
+            and _ACTION_START.match(clause.strip())
+            and not _ACTION_START.match(clauses(routes_text)[0].strip())
+        ):
+            # 'under $5k add them to …, over $50k ping #enterprise and create a deal in HubSpot': where each route
+            # starts with its category, a verb with no category of its own goes on with the route before it
+            step.branches[-1] = (step.branches[-1][0], step.branches[-1][1] + branch)
+            continue
         step.branches.append((named or " ".join((label or clause).split()[:3]), branch))
     if labels:
         step.label = f"{criterion}: {' / '.join(labels)}"

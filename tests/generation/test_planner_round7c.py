@@ -9,8 +9,10 @@ between the loop and that end repeated, a threshold with thousands followed by '
 just post it …'), and a test of the event in the trigger's own clause ('and its priority is Blocker'); a test's words that hold a noun after 'there are' or a verb in quotes; 'anything
 $200 or more goes to …'; 'for each of our 12 stores in the 'Stores' table', one loop for 'each row … every volunteer', and
 an item's state or the one thing it carries ('each request that is approved', 'each order that has a gift note').
-The first fifteen were written before any fix; of the last seven, the three on test words and 'or more' were
-written after their fix (checked to fail without it), the four on loops and item states before theirs.
+The first fifteen were written before any fix; of the next seven, the three on test words and 'or more' were
+written after their fix (checked to fail without it), the four on loops and item states before theirs; the
+last, a route that starts with its category and takes two actions ('over 100 seats post … and open a Linear
+issue'), after its fix (checked to fail without it).
 Every state built is valid with no runtime error."""
 
 from __future__ import annotations
