@@ -2158,6 +2158,16 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     routed = _router(sentence, description, ruled_out)
     if routed is not None:
         return routed
+    some = _ONLY_SOME.search(sentence)
+    said = _route_of(f"these {some.group('v')} {some.group('rest')}") if some else None
+    if some and said:
+        # 'only the ones tagged 'vip' go to #vip-support': a test on what came in, and where those go
+        pre = read_clauses(sentence[: some.start()], description, ruled_out)
+        test = Step("condition", "condition", label=some.group("c").strip(), text=sentence)
+        test.branches = [("if", read_clause(said[1], description, ruled_out)), ("else", [])]
+        data = [s for s in pre if s.kind in ("source", "process")]
+        test.data_from = data[-1] if data else None
+        return pre + [test]
     cond = _IF.search(sentence)
     if cond:
         before, rest = sentence[: cond.start()], sentence[cond.end() :]
@@ -2205,6 +2215,14 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     return _bare_condition(sentence, description, ruled_out) or _keep_only(
         sentence, read_clauses(sentence, description, ruled_out)
     )
+
+
+_ONLY_SOME = re.compile(
+    r"(?:^|[,;:]\s*)only\s+(?:the\s+|those\s+)?(?:ones|those|items|[\w-]+s)\s+"
+    r"(?P<c>(?:tagged|marked|labell?ed|flagged|with|from|that|which|whose|where)\b.*?)\s+"
+    r"(?P<v>go(?:es)?|get|gets|should\s+go|are\s+sent|get\s+sent|will\s+go|are\s+posted|get\s+posted)\s+(?P<rest>\S.*)$",
+    re.I,
+)
 
 
 def _keep_only(sentence: str, steps: list[Step]) -> list[Step]:

@@ -12,7 +12,7 @@ an item's state or the one thing it carries ('each request that is approved', 'e
 The first fifteen were written before any fix; of the next seven, the three on test words and 'or more' were
 written after their fix (checked to fail without it), the four on loops and item states before theirs; the
 last, a route that starts with its category and takes two actions ('over 100 seats post … and open a Linear
-issue'), after its fix (checked to fail without it).
+issue') and two with 'only the ones tagged … go to …' on an event, after their fix (each checked to fail without it).
 Every state built is valid with no runtime error."""
 
 from __future__ import annotations
