@@ -292,7 +292,9 @@ def threshold_in(text: str) -> tuple[str, float, str] | None:
         after = OR_MORE_RE.search(text)
         if not after:
             return None
-        number = float(after.group(2).replace(",", "")) * (1000 if (after.group(3) or "").lower() == "k" else 1)
+        number = float(after.group(2).replace(",", "")) * (
+            1000 if (after.group(3) or "").lower() == "k" else 1
+        )
         unit = "%" if after.group(3) == "%" else (after.group(1) or "")
         return ("<=" if after.group(4) else ">="), number, unit
     op_text = found.group("op").lower()
@@ -514,7 +516,7 @@ _FIELD_WORDS = re.compile(
     r"at\s+most|exceeds?|within|[$€£]?\s*-?\d))",
     re.I,
 )
-_NOT_FIELDS = {"it", "they", "there", "them", "this", "that", "a", "an", "the", "more", "less", "any", "one", "ones"}
+_NOT_A_FIELD = re.compile(r"it|they|there|them|this|that|an?|the|more|less|any|ones?", re.I)
 
 
 def named_field(test: str) -> str | None:
@@ -523,7 +525,7 @@ def named_field(test: str) -> str | None:
     found = _FIELD_WORDS.search(test)
     if not found:
         return None
-    words = [w for w in found.group("field").lower().split() if w not in _NOT_FIELDS]
+    words = [w for w in found.group("field").lower().split() if not _NOT_A_FIELD.fullmatch(w)]
     if not words or words[-1] in ("is", "are", "was", "has"):
         return None
     return "_".join(words).replace("-", "_")

@@ -1086,11 +1086,15 @@ class _Builder:
 
         def slot(m: re.Match[str]) -> str:
             new = f"<{container}.currentItem.{m.group(1)}>"
-            self.notes.append(f"'{m.group(0)}' in the address is read as the {m.group(1)} of each item ({new})")
+            self.notes.append(
+                f"'{m.group(0)}' in the address is read as the {m.group(1)} of each item ({new})"
+            )
             return new
 
         url = re.sub(r"(?<!\{)\{(\w+)\}(?!\})", slot, url)
-        return re.sub(r"(?<=[?&])(\w+)=(?:\.\.\.|…|<\w*>|x+|X+)(?=&|$)", lambda m: f"{m.group(1)}={slot(m)}", url)
+        return re.sub(
+            r"(?<=[?&])(\w+)=(?:\.\.\.|…|<\w*>|x+|X+)(?=&|$)", lambda m: f"{m.group(1)}={slot(m)}", url
+        )
 
     def item_field(self, test: str, prev: str) -> str | None:
         """The field a test names ('where quantity is below 15' → quantity), under the object that holds an

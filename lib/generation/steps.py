@@ -1745,6 +1745,9 @@ _STATE = re.compile(
 )
 
 
+_PHRASE_ENDS = frozenset(("and", "then", "in", "on", "from", "to"))
+
+
 def _state_of(sentence: str, start: int) -> tuple[int, str, bool] | None:
     """(end, test, negated) for an item qualified by a state or a part it has: 'request that is approved' →
     it mentions 'approved'; 'order that has a gift note' → it mentions 'gift note' (the words, as one phrase)."""
@@ -1754,7 +1757,7 @@ def _state_of(sentence: str, start: int) -> tuple[int, str, bool] | None:
     end, words = found.end(), []
     for word in re.finditer(r"\s*([\w-]+)", sentence[found.end() :]):
         at = found.end() + word.start(1)
-        if _ACTION_START.match(sentence, at) or word.group(1).lower() in ("and", "then", "in", "on", "from", "to"):
+        if _ACTION_START.match(sentence, at) or word.group(1).lower() in _PHRASE_ENDS:
             break
         if sentence[end:at].strip():  # a comma or other mark ends the phrase
             break
@@ -2334,7 +2337,10 @@ def _repeat_sentence(
     otherwise = implied_else(sentence, last_cond)
     if otherwise is not None and last_cond is not None:
         inner = _innermost_else(last_cond)
-        inner.branches[1] = ("else", inner.branches[1][1] + read_clauses(sentence[otherwise:], description, ruled_out))
+        inner.branches[1] = (
+            "else",
+            inner.branches[1][1] + read_clauses(sentence[otherwise:], description, ruled_out),
+        )
         return
     body += sorted(read_sentence(sentence, description, ruled_out), key=lambda s: rank[s.kind])
     body.sort(key=lambda s: s.kind == "condition")
