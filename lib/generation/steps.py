@@ -2295,7 +2295,7 @@ def read_steps(text: str, description: str) -> list[Step]:
             repeated, then = sentence, None  # no loop before the words: not the end of one
         read = read_sentence(repeated, description, ruled_out)
         lead = "" if read else sentence
-        steps += sorted(read, key=lambda s: rank[s.kind])
+        steps += sorted(read, key=lambda s: (_then_part(repeated, s), rank[s.kind]))
         if then is not None:  # '…, and at the end email a summary': the tail runs once, after the loop
             steps += sorted(read_sentence(then, description, ruled_out), key=lambda s: rank[s.kind])
         started = next((s for s in read if s.kind == "loop" and s.loop_type == "forEach"), None)
@@ -2322,6 +2322,18 @@ def read_steps(text: str, description: str) -> list[Step]:
         steps = [s for s in steps if s.kind != "condition"] + [fan]
     _apply_count(steps, lx.count_in(description))
     return steps
+
+
+_THEN = re.compile(r"[,;]?\s*\b(?:and\s+)?then\b", re.I)
+
+
+def _then_part(sentence: str, step: Step) -> int:
+    """Which part of a sentence split at 'then' a simple step comes from: 'save the request in Airtable, and
+    then have an AI triage it' keeps the save first (within a part, data flows sources → processing → actions)."""
+    if step.kind not in ("source", "process", "action") or not step.text:
+        return 0
+    at = sentence.find(step.text)
+    return len(_THEN.findall(sentence[:at])) if at >= 0 else 0
 
 
 def _repeat_sentence(
