@@ -1056,7 +1056,15 @@ class _Builder:
                         else ""
                     )
                 )
-                left = f"Number({prev[:-1]}.{field_name}>)" + (f" / {scale}" if scale != 1 else "")
+                named = field_name == self.item_field(test, prev) and lx.amount_field(test, None) is None
+                left = (
+                    (
+                        f"Number({_field_read(prev, field_name)})"
+                        if named  # a field the text named: read leniently (missing → the test is false)
+                        else f"Number({prev[:-1]}.{field_name}>)"
+                    )
+                    + (f" / {scale}" if scale != 1 else "")
+                )
                 return _cmp(left, op, num), None
             self.numeric_answer(prev, test)
             return _cmp(f"Number({prev})", op, num), None
@@ -1112,7 +1120,7 @@ class _Builder:
         field = self.item_field(test, prev) or ("due_date" if prev.startswith("<loop") else "date")
         where = "each item" if prev.startswith("<loop") else "the event"
         self.notes.append(f"the test '{test.strip()}' reads {where}'s '{field}' date ({prev[:-1]}.{field}>)")
-        left = f"new Date({prev[:-1]}.{field}>).getTime() - Date.now()"
+        left = f"new Date({_field_read(prev, field)}).getTime() - Date.now()"
         return f"({left} >= 0) && ({_cmp(left, '<=', f'{count} * {unit_ms}')})"
 
     def router(
@@ -1314,6 +1322,13 @@ def _signed(ref: str, op: str, num: str, unit: str, low: str) -> str:
     if re.search(r"\b(?:ris|rose|gain|up|jump|increas|climb|soar)", low):
         return _cmp(ref, ">", num)
     return _cmp(f"Math.abs({ref})", op, num)
+
+
+def _field_read(ref: str, path: str) -> str:
+    """`(<loop.currentItem>)?.["fields"]?.["end_date"]`: a field the user named, read in JavaScript from the
+    resolved item, so that an item without it fails the test instead of stopping the run (Sim throws on a
+    reference to a path the data does not hold) and a name Sim's references cannot spell still reads."""
+    return f"({ref})" + "".join(f"?.[{json.dumps(part)}]" for part in path.split("."))
 
 
 def _cmp(left: str, op: str, right: str) -> str:
