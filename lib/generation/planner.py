@@ -1056,11 +1056,13 @@ class _Builder:
                         else ""
                     )
                 )
-                named = field_name == self.item_field(test, prev) and lx.amount_field(test, None) is None
+                spelled_out = (
+                    field_name == self.item_field(test, prev) and lx.amount_field(test, None) is None
+                )
                 left = (
                     (
                         f"Number({_field_read(prev, field_name)})"
-                        if named  # a field the text named: read leniently (missing → the test is false)
+                        if spelled_out  # a field the text named: read leniently (missing → the test is false)
                         else f"Number({prev[:-1]}.{field_name}>)"
                     )
                     + (f" / {scale}" if scale != 1 else "")
