@@ -266,6 +266,15 @@ _RELATIVE = re.compile(
 )
 
 
+# '6 or lower', '9 or higher', '$2,500 or more', '1,200 EUR or less': the number first, then the direction
+OR_MORE_RE = re.compile(
+    r"(?<![\w.,])([$€£])?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(%|k\b)?\s*"
+    r"(?:(?:usd|eur|gbp|dollars?|euros?|pounds?)\s+)?"
+    r"or\s+(?:(lower|less|below|under|fewer)|(higher|more|above|over|greater))\b",
+    re.I,
+)
+
+
 def threshold_in(text: str) -> tuple[str, float, str] | None:
     """(operator, number, unit) for 'more than 5%', 'drops below $100', 'exceeds 1.5k', and a percentage of a
     stated base ('25% above the usual $800' → above 1000)."""
@@ -279,14 +288,15 @@ def threshold_in(text: str) -> tuple[str, float, str] | None:
     found = THRESHOLD_RE.search(text)
     if not found:
         # '6 or lower', '9 or higher', '100 or more': the number first, then the direction (inclusive)
-        after = re.search(
-            r"(?<![\w.])(-?\d+(?:\.\d+)?)\s*(%)?\s+or\s+(?:(lower|less|below|under|fewer)|(higher|more|above|over|greater))\b",
-            text,
-            re.I,
-        )
+        # '$2,500 or more', '1,200 EUR or less': the whole number (thousands grouped), its currency or unit
+        after = OR_MORE_RE.search(text)
         if not after:
             return None
-        return ("<=" if after.group(3) else ">="), float(after.group(1)), after.group(2) or ""
+        number = float(after.group(2).replace(",", "")) * (
+            1000 if (after.group(3) or "").lower() == "k" else 1
+        )
+        unit = "%" if after.group(3) == "%" else (after.group(1) or "")
+        return ("<=" if after.group(4) else ">="), number, unit
     op_text = found.group("op").lower()
     op = next(sym for pattern, sym in _COMPARATORS if re.fullmatch(pattern, op_text))
     if op_text in ("at least",):
@@ -479,3 +489,43 @@ def works_on_run_input(text: str) -> bool:
     # 'triage support tickets by urgency': a kind of item that keeps coming, not one piece of work
     nouns = [n for n in lexicon()["item_nouns"] if n.endswith("s")]
     return re.search(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")\b", text, re.I) is not None
+
+
+# 'whose end date is within the next 14 days', 'with an expiry within 60 days', 'due in the next 2 weeks':
+# a date of each item falling in a window from now — a test, unlike 'orders from the last 24 hours' (a fetch)
+DATE_WINDOW_RE = re.compile(
+    r"\b(?:within|in)\s+(?:the\s+)?next\s+(?P<n1>\d{1,4})\s*(?P<u1>day|week|month)s?\b"
+    r"|\b(?P<noun>due|dated?|deadline|expir\w*|renew\w*|ends?|expires?|starts?)\b[^,;:.]{0,30}?"
+    r"\bwithin\s+(?P<n2>\d{1,4})\s*(?P<u2>day|week|month)s?\b",
+    re.I,
+)
+
+
+def date_window(text: str) -> tuple[int, str] | None:
+    """(N, unit) for a date of each item within the next N days / weeks / months."""
+    found = DATE_WINDOW_RE.search(text)
+    if not found:
+        return None
+    return int(found.group("n1") or found.group("n2")), (found.group("u1") or found.group("u2")).lower()
+
+
+_FIELD_WORDS = re.compile(
+    r"(?:^\s*(?=(?:the|its|their)\s)|\b(?:where|whose|with|has|having|when|if)\s+)(?:the\s+|its\s+|their\s+|an?\s+)?"
+    r"(?P<field>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:is\s+|are\s+|was\s+|of\s+|at\s+)?"
+    r"(?=(?:(?:less|lower|fewer|smaller|more|greater|higher|larger)\s+than|under|over|below|above|at\s+least|"
+    r"at\s+most|exceeds?|within|[$€£]?\s*-?\d))",
+    re.I,
+)
+_NOT_A_FIELD = re.compile(r"it|they|there|them|this|that|an?|the|more|less|any|ones?", re.I)
+
+
+def named_field(test: str) -> str | None:
+    """The item's field a test names before its comparison: 'row where quantity is below 15' → quantity,
+    'batch with scrap rate over 4.5%' → scrap_rate, 'subscription whose end date is within …' → end_date."""
+    found = _FIELD_WORDS.search(test)
+    if not found:
+        return None
+    words = [w for w in found.group("field").lower().split() if not _NOT_A_FIELD.fullmatch(w)]
+    if not words or words[-1] in ("is", "are", "was", "has"):
+        return None
+    return "_".join(words).replace("-", "_")

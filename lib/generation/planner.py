@@ -392,10 +392,12 @@ class _Builder:
         from lib.sim.names import normalize_name
         from lib.validation.tags import resolved_tags
 
+        container = next((b.type for b in self.blocks if b.id == parent), None)
+        if type_ == "api" and container in ("loop", "parallel") and re.match(r"https?://", value):
+            value = self.item_in_url(value, container)
         if "<" not in value:
             return value
         known = {b.id for b in self.blocks} | {"start", "loop", "parallel", "blockname"}
-        container = next((b.type for b in self.blocks if b.id == parent), None)
         for tag in reversed(resolved_tags(value, type_)):
             inner = tag.text[1:-1].strip()
             if "." in inner or normalize_name(tag.ref) in known:
@@ -924,6 +926,9 @@ class _Builder:
             ]
             if sides[0][0] is not None and sides[1][0] is not None:
                 return f"({sides[0][0]}) && ({sides[1][0]})", sides[0][1]
+        window = lx.date_window(test)
+        if window and prev and prev.startswith(("<loop.currentItem", "<start.")):
+            return self.date_test(test, prev, window), None
         threshold = lx.threshold_in(test)
         low = test.lower()
         if threshold:
@@ -1025,7 +1030,8 @@ class _Builder:
                 )
                 return _signed(f"parseFloat({value})", op, num, unit, low), None
             if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
-                field_word = lx.amount_field(test, None)
+                # 'where quantity is below 15', 'with scrap rate over 4.5%': the field the test names
+                field_word = lx.amount_field(test, None) or self.item_field(test, prev)
                 field_name = field_word or "amount"
                 if (
                     re.match(r"\s*(?:it|it's|it is|they|they're|they are)\b", test, re.I)
@@ -1050,7 +1056,17 @@ class _Builder:
                         else ""
                     )
                 )
-                left = f"Number({prev[:-1]}.{field_name}>)" + (f" / {scale}" if scale != 1 else "")
+                spelled_out = (
+                    field_name == self.item_field(test, prev) and lx.amount_field(test, None) is None
+                )
+                left = (
+                    (
+                        f"Number({_field_read(prev, field_name)})"
+                        if spelled_out  # a field the text named: read leniently (missing → the test is false)
+                        else f"Number({prev[:-1]}.{field_name}>)"
+                    )
+                    + (f" / {scale}" if scale != 1 else "")
+                )
                 return _cmp(left, op, num), None
             self.numeric_answer(prev, test)
             return _cmp(f"Number({prev})", op, num), None
@@ -1073,6 +1089,41 @@ class _Builder:
         if text_field:  # Sim puts a trigger's text into a condition unquoted: test the object that holds it
             prev = text_field.group(1) + ">"
         return f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(keyword)})", None
+
+    def item_in_url(self, url: str, container: str) -> str:
+        """A request repeated per item names the item where the user left a slot in its address
+        ('…/balances/{lease_id}', '?trackingNumber=...'): that field of the current item."""
+
+        def slot(m: re.Match[str]) -> str:
+            new = f"<{container}.currentItem.{m.group(1)}>"
+            self.notes.append(
+                f"'{m.group(0)}' in the address is read as the {m.group(1)} of each item ({new})"
+            )
+            return new
+
+        url = re.sub(r"(?<!\{)\{(\w+)\}(?!\})", slot, url)
+        return re.sub(
+            r"(?<=[?&])(\w+)=(?:\.\.\.|…|<\w*>|x+|X+)(?=&|$)", lambda m: f"{m.group(1)}={slot(m)}", url
+        )
+
+    def item_field(self, test: str, prev: str) -> str | None:
+        """The field a test names ('where quantity is below 15' → quantity), under the object that holds an
+        item's fields (an Airtable record's `fields`)."""
+        named = lx.named_field(test)
+        if named is None:
+            return None
+        holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
+        return f"{holder}.{named}" if holder else named
+
+    def date_test(self, test: str, prev: str, window: tuple[int, str]) -> str:
+        """'whose end date is within the next 14 days': the item's date falls between now and N days on."""
+        count, unit = window
+        unit_ms = {"day": 86400000, "week": 604800000, "month": 2592000000}[unit]
+        field = self.item_field(test, prev) or ("due_date" if prev.startswith("<loop") else "date")
+        where = "each item" if prev.startswith("<loop") else "the event"
+        self.notes.append(f"the test '{test.strip()}' reads {where}'s '{field}' date ({prev[:-1]}.{field}>)")
+        left = f"new Date({_field_read(prev, field)}).getTime() - Date.now()"
+        return f"({left} >= 0) && ({_cmp(left, '<=', f'{count} * {unit_ms}')})"
 
     def router(
         self, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None
@@ -1273,6 +1324,13 @@ def _signed(ref: str, op: str, num: str, unit: str, low: str) -> str:
     if re.search(r"\b(?:ris|rose|gain|up|jump|increas|climb|soar)", low):
         return _cmp(ref, ">", num)
     return _cmp(f"Math.abs({ref})", op, num)
+
+
+def _field_read(ref: str, path: str) -> str:
+    """`(<loop.currentItem>)?.["fields"]?.["end_date"]`: a field the user named, read in JavaScript from the
+    resolved item, so that an item without it fails the test instead of stopping the run (Sim throws on a
+    reference to a path the data does not hold) and a name Sim's references cannot spell still reads."""
+    return f"({ref})" + "".join(f"?.[{json.dumps(part)}]" for part in path.split("."))
 
 
 def _cmp(left: str, op: str, right: str) -> str:

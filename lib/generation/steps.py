@@ -1590,7 +1590,21 @@ _IF = re.compile(
     re.I,
 )
 # 'the message', 'its post': a word an action verb spells, used as a noun after a determiner
-_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that|his|her|your|our|my)\s+$", re.I)
+_OTHER_SIDE_HERE = re.compile(
+    r"\s*[,;]\s*(?:and\s+)?(?:if|when)\s+(?:it'?s\s+|it\s+is\s+|they'?re\s+|they\s+are\s+)?(?:any\s+)?"
+    r"(?:lower|below|under|less|smaller|fewer|higher|above|over|more|greater|bigger|larger)\b"
+    r"(?!\s*(?:than\s+)?[$€£]?\s*\d)(?:\s+than\s+that)?\s*,?\s*",
+    re.I,
+)
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|this|that|his|her|your|our|my)\s+$"
+    # 'if there are messages mentioning …', 'if there are any new messages': what there is, a noun
+    # ('if there are any, forward them': 'any' alone is the whole test)
+    r"|\bthere\s*(?:are|is|were|was|'s|’s)\s+(?:any\s+(?=new|unread|more))?(?:new\s+|no\s+|more\s+|unread\s+)*$"
+    # "contains 'needs-triage'": a word inside quotes is what the test looks for
+    r"|(?:^|\s)[\"“'][^\"”']*$",
+    re.I,
+)
 _ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else)\b\s*,?\s*", re.I)
 _ROUTE = re.compile(
     r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
@@ -1623,7 +1637,8 @@ _NOT_A_CONDITION = re.compile(
 )
 _LOOP = re.compile(
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
-    r"(?:each|every|all(?:\s+of)?(?:\s+the)?|any)\s+((?:[\w\s$€£%=-]|[.,](?=\d{3}\b))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+)?([\w\s-]+?))?"
+    r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
+    r"((?:[\w\s$€£%=-]|\.(?=\d)|,(?=\d{3}\b))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?([\w\s'\"“”-]+?))?"
     r"\s*(?:,|:|\bdo\b|$|(?=\s(?:"
     + _WRITE
     + "|"
@@ -1633,6 +1648,27 @@ _LOOP = re.compile(
     r"|\b(?:repeat|run|do)\b[^,.;]*?\b(\d+)\s+times\b",
     re.I,
 )
+
+
+# the end of a loop said in words: 'and at the end email a summary', 'When every client is done, post …',
+# 'Once all issues are processed, …', 'After the loop, …': what follows runs once, after the last item
+_DONE = r"(?:done|finished|processed|complete|completed|handled|checked|through)"
+LOOP_END = re.compile(
+    r"(?:^|[,;]\s*|\s)(?:and\s+)?(?:then\s+)?(?:"
+    r"at\s+the\s+(?:very\s+)?end\b|after\s+the\s+loop\b|afterwards\b|"
+    r"(?:when|once|after)\s+(?:all|every|each|the\s+whole|the\s+entire)\b[^,.;:]{0,60}?\b" + _DONE + r"\b|"
+    r"(?:when|once)\s+(?:it'?s|that'?s|they'?re|they\s+are|it\s+is)\s+(?:all\s+)?" + _DONE + r"\b"
+    r")\s*[,:]?\s*",
+    re.I,
+)
+
+
+def split_loop_end(text: str) -> tuple[str, str | None]:
+    """(what repeats, what runs after the loop) for a text that says where its loop ends."""
+    found = LOOP_END.search(text)
+    if not found or not text[found.end() :].strip():
+        return text, None
+    return text[: found.start()], text[found.end() :]
 
 
 _PLACE = re.compile(
@@ -1659,7 +1695,10 @@ _EACH_NOUN = re.compile(
 
 _WHERE = re.compile(
     r"[\w-]+(?:\s+[\w-]+)?\s+(?:where|whose)\s+(?:the\s+|its\s+)?[\w-]+(?:\s+[\w-]+)?\s*"
-    r"(?:==?|\bis\b|\bequals\b|\bsays\b)\s*[\"“']?[\w-]+[\"”']?",
+    r"(?:==?|\bis\b|\bequals\b|\bsays\b)\s*"
+    # 'where quantity is below 15': a comparison, read as a threshold, not the value 'below'
+    r"(?!(?:under|over|below|above|more|less|fewer|greater|higher|lower|at\s+(?:least|most)|within|between|"
+    r"older|newer|not)\b)[\"“']?[\w-]+[\"”']?",
     re.I,
 )
 
@@ -1672,8 +1711,17 @@ def _qualifier(sentence: str, start: int) -> int | None:
     where = _WHERE.match(rest[:limit])
     if where:  # 'for each row where status = shipped', 'every invoice whose status is overdue'
         return start + where.end()
-    found = lx.THRESHOLD_RE.search(rest[:limit])
-    if not found or _NOT_A_CONDITION.search(rest[:limit]):
+    # 'with humidity 85 or higher', 'whose end date is within the next 14 days': a number first, a date window
+    found = (
+        lx.THRESHOLD_RE.search(rest[:limit])
+        or lx.OR_MORE_RE.search(rest[:limit])
+        or lx.DATE_WINDOW_RE.search(rest[:limit])
+    )
+    if not found or (
+        found.re is not lx.DATE_WINDOW_RE
+        and _NOT_A_CONDITION.search(rest[:limit])
+        and not (re.match(r"over\b", found.group(0), re.I) and lx.named_field(rest[:limit]))
+    ):  # 'from the last 3 days' is a window; 'with a delay over 3 days' names what each item is tested on
         return None
     end = found.end()
     while True:  # words after the number still describe it ('dollars lifetime value'); a verb starts the body
@@ -1685,6 +1733,42 @@ def _qualifier(sentence: str, start: int) -> int | None:
         ):
             return start + end
         end += word.end()
+
+
+_STATE = re.compile(
+    # a state ('that is approved') or one thing the item carries ('that has a gift note'); 'that has external
+    # attendees' describes the item's list, which no word of its data spells
+    r"[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who)\s+(?:"
+    r"(?:is|are|was|were|got|gets)\s+(?:been\s+)?(?P<not>not\s+)?(?:(?:a|an|the)\s+)?"
+    r"|(?:has|have|had|carries|carry)\s+(?:(?P<no>no)\s+|an?\s+))",
+    re.I,
+)
+
+
+_PHRASE_ENDS = frozenset(("and", "then", "in", "on", "from", "to"))
+
+
+def _state_of(sentence: str, start: int) -> tuple[int, str, bool] | None:
+    """(end, test, negated) for an item qualified by a state or a part it has: 'request that is approved' →
+    it mentions 'approved'; 'order that has a gift note' → it mentions 'gift note' (the words, as one phrase)."""
+    found = _STATE.match(sentence, start)
+    if not found:
+        return None
+    end, words = found.end(), []
+    for word in re.finditer(r"\s*([\w-]+)", sentence[found.end() :]):
+        at = found.end() + word.start(1)
+        if _ACTION_START.match(sentence, at) or word.group(1).lower() in _PHRASE_ENDS:
+            break
+        if sentence[end:at].strip():  # a comma or other mark ends the phrase
+            break
+        words.append(word.group(1))
+        end = found.end() + word.end()
+        if len(words) == 3:
+            break
+    if not words or any(w[0].isdigit() for w in words):
+        return None
+    phrase = " ".join(words)
+    return end, f"it mentions '{phrase}'", bool(found.group("not") or found.group("no"))
 
 
 def _options(text: str) -> list[str]:
@@ -1755,6 +1839,17 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
         )
         if sort and not named:
             rest += branch  # 'sort into A / B / C and post a digest': a step after the routing, not a route
+            continue
+        if (
+            route
+            and step.branches
+            and not named
+            and _ACTION_START.match(clause.strip())
+            and not _ACTION_START.match(clauses(routes_text)[0].strip())
+        ):
+            # 'under $5k add them to …, over $50k ping #enterprise and create a deal in HubSpot': where each route
+            # starts with its category, a verb with no category of its own goes on with the route before it
+            step.branches[-1] = (step.branches[-1][0], step.branches[-1][1] + branch)
             continue
         step.branches.append((named or " ".join((label or clause).split()[:3]), branch))
     if labels:
@@ -1887,7 +1982,8 @@ def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[st
         (
             i
             for i, c in enumerate(parts)
-            if (lx.THRESHOLD_RE.search(c) or _stated_range(c)) and not _NOT_A_CONDITION.search(c)
+            if (lx.THRESHOLD_RE.search(c) or lx.OR_MORE_RE.search(c) or _stated_range(c))
+            and not _NOT_A_CONDITION.search(c)
         ),
         None,
     )
@@ -1947,6 +2043,13 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
 
 
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
+    # 'for each of our 12 stores in …': how many there are says nothing about what each one is
+    sentence = re.sub(
+        r"\b((?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those))\s+\d+\s+(?=[a-z])",
+        r"\1 ",
+        sentence,
+        flags=re.I,
+    )
     loop = _LOOP.search(sentence)
     if loop:
         before, after = sentence[: loop.start()], sentence[loop.end() :]
@@ -1960,9 +2063,13 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         item = loop.group(1).strip()
         step = Step("loop", "loop", label=item, text=sentence, loop_type="forEach")
         qualified = _qualifier(sentence, loop.start(1))
+        label, negate = (sentence[loop.start(1) : qualified], False) if qualified else ("", False)
+        state = None if qualified else _state_of(sentence, loop.start(1))
+        if state:  # 'for each request that is approved', 'each order that has a gift note'
+            qualified, label, negate = state
         if qualified:  # 'for each one that has been open more than 7 days …': the loop body tests each item
             after = sentence[qualified:]
-            test = Step("condition", "condition", label=sentence[loop.start(1) : qualified], text=sentence)
+            test = Step("condition", "condition", label=label, text=sentence, negate=negate)
             test.branches = [
                 ("if", read_sentence(after, description, ruled_out) if after.strip() else []),
                 ("else", []),
@@ -1988,6 +2095,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             return pre + [s for s in source if s.kind == "source"] + [step] + later
         else:
             step.body = read_sentence(after, description, ruled_out) if after.strip() else []
+            # 'go through each row of the sheet and send every lead an email': the same items, one loop
+            step.body = [b for s in step.body for b in (s.body if s.kind == "loop" and s.implicit else [s])]
         source = (
             read_clause(f"get {item} from {loop.group(2)}", description, ruled_out)
             if loop.group(2)
@@ -2052,6 +2161,16 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     routed = _router(sentence, description, ruled_out)
     if routed is not None:
         return routed
+    some = _ONLY_SOME.search(sentence)
+    said = _route_of(f"these {some.group('v')} {some.group('rest')}") if some else None
+    if some and said:
+        # 'only the ones tagged 'vip' go to #vip-support': a test on what came in, and where those go
+        pre = read_clauses(sentence[: some.start()], description, ruled_out)
+        test = Step("condition", "condition", label=some.group("c").strip(), text=sentence)
+        test.branches = [("if", read_clause(said[1], description, ruled_out)), ("else", [])]
+        data = [s for s in pre if s.kind in ("source", "process")]
+        test.data_from = data[-1] if data else None
+        return pre + [test]
     cond = _IF.search(sentence)
     if cond:
         before, rest = sentence[: cond.start()], sentence[cond.end() :]
@@ -2063,6 +2182,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         condition_text = rest[:cut].strip(" ,")
         consequence = re.sub(r"^\s*(?:,|then)\s*", "", rest[cut:])
         parts = _ELSE.split(consequence, maxsplit=1)
+        if len(parts) == 1 and lx.threshold_in(condition_text):
+            # 'if it is above 25 text me, if below just post it …': the other side, with no value of its own
+            parts = _OTHER_SIDE_HERE.split(consequence, maxsplit=1)
         if_text, else_text = parts[0], parts[1] if len(parts) > 1 else ""
         pre = read_clauses(before, description, ruled_out)
         if_steps = read_clauses(if_text, description, ruled_out)
@@ -2098,6 +2220,14 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     )
 
 
+_ONLY_SOME = re.compile(
+    r"(?:^|[,;:]\s*)only\s+(?:the\s+|those\s+)?(?:ones|those|items|[\w-]+s)\s+"
+    r"(?P<c>(?:tagged|marked|labell?ed|flagged|with|from|that|which|whose|where)\b.*?)\s+"
+    r"(?P<v>go(?:es)?|get|gets|should\s+go|are\s+sent|get\s+sent|will\s+go|are\s+posted|get\s+posted)\s+(?P<rest>\S.*)$",
+    re.I,
+)
+
+
 def _keep_only(sentence: str, steps: list[Step]) -> list[Step]:
     """'classify each one as positive or negative and post only the negative ones': the actions after the
     classification run only when it gave that label — a condition on the classifying step's answer."""
@@ -2120,7 +2250,16 @@ def read_steps(text: str, description: str) -> list[Step]:
     rank = {"source": 0, "process": 1, "action": 2, "fan": 2, "loop": 3, "router": 3, "condition": 4}
     steps: list[Step] = []
     lead = ""  # a sentence that read to no step of its own ('fetch the bitcoin price.')
-    for sentence in _join_routes(sentences(text)):
+    said = _join_routes(sentences(text))
+    open_loop: Step | None = None  # a loop whose end a later sentence states: the sentences between repeat
+    for at, sentence in enumerate(said):
+        if open_loop is not None:
+            repeated, then = split_loop_end(sentence)
+            if repeated.strip():
+                _repeat_sentence(open_loop, repeated, description, ruled_out, rank)
+            if then is None:
+                continue
+            open_loop, sentence = None, then  # 'When every client is done, post …': runs once, after
         if lead and _IF.search(sentence):
             # 'fetch X; if it moved more than 5%, …' / 'fetch X. Alert me if it …': the test is about what
             # the sentence before named; read as one sentence ('fetch X and if it …') the test sees its data
@@ -2151,9 +2290,21 @@ def read_steps(text: str, description: str) -> list[Step]:
             test.branches = [("if", loop.body), ("else", [])]
             loop.body = [test]
             continue
-        read = read_sentence(sentence, description, ruled_out)
+        repeated, then = split_loop_end(sentence)
+        if then is not None and not _LOOP.search(repeated):
+            repeated, then = sentence, None  # no loop before the words: not the end of one
+        read = read_sentence(repeated, description, ruled_out)
         lead = "" if read else sentence
-        steps += sorted(read, key=lambda s: rank[s.kind])
+        steps += sorted(read, key=lambda s: (_then_part(repeated, s), rank[s.kind]))
+        if then is not None:  # '…, and at the end email a summary': the tail runs once, after the loop
+            steps += sorted(read_sentence(then, description, ruled_out), key=lambda s: rank[s.kind])
+        started = next((s for s in read if s.kind == "loop" and s.loop_type == "forEach"), None)
+        if (
+            started is not None
+            and then is None
+            and any(split_loop_end(later)[1] is not None for later in said[at + 1 :])
+        ):
+            open_loop = started
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
     # steps stated after it still run first.
@@ -2171,6 +2322,40 @@ def read_steps(text: str, description: str) -> list[Step]:
         steps = [s for s in steps if s.kind != "condition"] + [fan]
     _apply_count(steps, lx.count_in(description))
     return steps
+
+
+_THEN = re.compile(r"[,;]?\s*\b(?:and\s+)?then\b", re.I)
+
+
+def _then_part(sentence: str, step: Step) -> int:
+    """Which part of a sentence split at 'then' a simple step comes from: 'save the request in Airtable, and
+    then have an AI triage it' keeps the save first (within a part, data flows sources → processing → actions)."""
+    if step.kind not in ("source", "process", "action") or not step.text:
+        return 0
+    at = sentence.find(step.text)
+    return len(_THEN.findall(sentence[:at])) if at >= 0 else 0
+
+
+def _repeat_sentence(
+    loop: Step, sentence: str, description: str, ruled_out: dict[str, set[str]], rank: dict[str, int]
+) -> None:
+    """A sentence between a loop and the words that end it ('For each client, call … . If it is below 100,
+    email them. When every client is done, …') repeats with the loop: its steps join the loop's body, an
+    'Otherwise …' joins the else branch of the body's last test, and tests come last (they end the flow)."""
+    body = loop.body
+    if len(body) == 1 and body[0].kind == "condition" and body[0].branches:
+        body = body[0].branches[0][1]  # 'for each order over $500, …': what follows repeats for those orders
+    last_cond = next((s for s in reversed(body) if s.kind == "condition"), None)
+    otherwise = implied_else(sentence, last_cond)
+    if otherwise is not None and last_cond is not None:
+        inner = _innermost_else(last_cond)
+        inner.branches[1] = (
+            "else",
+            inner.branches[1][1] + read_clauses(sentence[otherwise:], description, ruled_out),
+        )
+        return
+    body += sorted(read_sentence(sentence, description, ruled_out), key=lambda s: rank[s.kind])
+    body.sort(key=lambda s: s.kind == "condition")
 
 
 # the other side of the test stated just before: 'Otherwise …', 'Anything else goes to …', 'Smaller invoices

@@ -413,6 +413,8 @@ def read_webhook(clause: str) -> Trigger | None:
         maxsplit=1,
     )[0]
     for step in _IMPERATIVE.finditer(head, 5):
+        if head[: step.start()].count("(") > head[: step.start()].count(")"):
+            continue  # '(they send us a webhook)': an aside about the event, not the first step
         before = head[: step.start()].split()
         if (
             len(before) >= 3
@@ -462,6 +464,13 @@ _EVENT_TESTS = (
     r"\bwith\s+(?P<c>[A-Z][A-Z0-9-]+)\s+(?:in|as)\s+(?:the\s+|its\s+)?(?:subject|title|body|text|message|name)\b",
     # 'is tagged urgent', 'gets labelled "vip"'
     r"\b(?:is|gets|was|got)\s+(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?(?P<t>[\"“']?[\w-]+[\"”']?)",
+    # 'with the word subpoena in the subject', 'with the keyword refund'
+    r"\bwith\s+the\s+(?:word|words|phrase|term|keyword|hashtag)\s+(?P<w>[\"“']?[#\w-]+[\"”']?)",
+    # 'and its priority is Blocker', 'and its Status is 'Ready'', 'and the plan is enterprise': a field of the
+    # event joined to the event by 'and' (a number after it is a threshold, read elsewhere)
+    r"\band\s+(?:its|the|their|his|her)\s+(?P<f2>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:is|are|was|=|equals|says)\s+"
+    r"(?!(?:not|no|a|an|the|more|less|over|under|above|below|at|greater|higher|lower|between|within|older|newer)\b)"
+    r"(?![$€£\d-])[\"“']?(?P<v2>[\w-]+)",
     # 'from anyone @bigclient.com', 'from someone at acme.io'
     r"\bfrom\s+(?:anyone|someone|somebody|an?\s+\w+)?\s*(?:at\s+)?(?P<d>@?[\w-]+(?:\.[\w-]+)+)",
     # 'changes to status "Shipped"', 'moves to closed-won'
@@ -489,6 +498,10 @@ def event_test(head: str) -> str | None:
             continue
         if parts.get("t"):
             return f"it mentions {parts['t']}"
+        if parts.get("w"):
+            return f"it mentions {parts['w']}"
+        if parts.get("f2"):
+            return f"the {parts['f2'].lower()} is {parts['v2']}"
         if parts.get("field"):
             return f"the {parts['field'].lower()} is {parts['v']}"
         if parts.get("d") and "@" not in parts["d"] and not re.search(r"\.[a-z]{2,}$", parts["d"]):
