@@ -640,6 +640,7 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             values[mode["query"]] = query
     _targets(entry["target"], clause, description, values)
     _named_fields(entry["type"], values.get("operation"), clause, values)
+    _resource_names(entry, clause, values)
     who = values.pop("__who", None)
     need = values.pop("__need", None)
     name = {"gmail": "Email", "google_sheets": "Google Sheets"}.get(key, key)
@@ -677,6 +678,73 @@ def _named_fields(block_type: str, operation: str | None, clause: str, values: d
         )
         if named:
             values[sub.id] = (named.group(1) or named.group(2)).strip()
+
+
+_QUOTED_NAME = r"[\"“‘']([^\"”’'\n]{1,60}?)[\"”’']"
+_KEY_NAME = r"((?-i:[A-Z][A-Z0-9]{1,9}))\b(?![-'’])"  # 'OPS', 'ENG': a project key, never 'OPS-12'
+_TITLED_NAME = r"((?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z][\w&.-]*)){0,3})"
+_NOT_A_RESOURCE = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "api", "ai", "i",
+}  # fmt: skip
+
+
+def _resource_names(entry: dict[str, Any], clause: str, values: dict[str, Any]) -> None:
+    """'the Dispatch channel in Teams', 'the 'Volunteer Shifts' Excel workbook', 'Supabase 'reservations'',
+    'the Refund Ledger sheet', 'Jira OPS': the name the user gave a resource goes into the field the registry
+    declares for it in the chosen operation (services.resource_fields), unless that field holds a value
+    already; a name where an id belongs is listed to replace by the id."""
+    from lib.generation.services import aliases, resource_after_name, resource_fields
+
+    block_type = entry["type"]
+    fields = resource_fields(block_type, values.get("operation"))
+    if not fields:
+        return
+    own = {p.lower() for p in entry.get("phrases", []) if p} | set(aliases(block_type))
+    services = {p.strip().lower() for e in lexicon()["integrations"].values() for p in e["phrases"] if p.strip()}
+    svc = "|".join(re.escape(s) for s in sorted(own, key=len, reverse=True))
+    after = resource_after_name(block_type)
+    text = re.sub(lx.URL_RE, " ", clause)
+
+    def plausible(name: str) -> bool:
+        low = name.lower().strip()
+        return bool(low) and not (
+            low in _NOT_A_NAME
+            or low in _NOT_A_RESOURCE
+            or any(low == s or low.startswith(s + " ") or s.startswith(low + " ") for s in services)
+        )
+
+    for field_id, nouns, shown_as in fields:
+        held = [values.get(field_id), values.get(shown_as)]
+        if any(isinstance(v, str) and v and not v.startswith("{{") for v in held):
+            continue
+        noun = "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")s?"
+        service = rf"(?:(?:{svc})\s+)?" if svc else ""
+        patterns = [
+            rf"\b{noun}\s+(?:called\s+|named\s+)?{_QUOTED_NAME}",  # 'workbook 'Price List''
+            rf"{_QUOTED_NAME}\s+{service}{noun}\b",  # ''Triage Crew' channel', ''Menus' Excel workbook'
+            rf"\b(?:the|our|my|your|their|a|an|its)\s+{_TITLED_NAME}\s+{service}{noun}\b",  # 'the Dispatch channel'
+            rf"\b{noun}\s+(?:called\s+|named\s+)?{_KEY_NAME}",  # 'project SUPPORT'
+        ]
+        if "channel" in nouns:
+            patterns.insert(0, r"(?<![\w&])#([A-Za-z0-9][\w-]*)")  # '#new-joiners channel on Teams'
+        if field_id == after and svc:  # 'Supabase 'reservations'', 'Google Sheets 'Quotas'', 'Jira OPS'
+            patterns += [rf"\b(?:{svc})\s+{_QUOTED_NAME}", rf"\b(?:{svc})\s+{_KEY_NAME}"]
+        name = next(
+            (
+                m.group(1).strip()
+                for pattern in patterns
+                for m in re.finditer(pattern, text, re.I)
+                if plausible(m.group(1)) and m.group(1).strip() not in lexicon()["acronyms"]
+            ),
+            None,
+        )
+        if name is None or name.lower() in str(values.get("__need", "")).lower():
+            continue  # '#deploys on Discord' is already a variable listed to set to that channel's id
+        values[field_id] = name
+        if values.get("__need", "").startswith("the id of") or not values.get("__need"):
+            values.pop("__need", None)
+            if field_id.lower().endswith("id"):  # a name where Sim wants an id: listed to replace
+                values["__need"] = f"replace '{name}' by the id of that {nouns[0]} (from its URL or settings)"
 
 
 def _email_as_noun(clause: str) -> bool:
