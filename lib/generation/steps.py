@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lib.generation import lexicon as lx
@@ -149,6 +150,13 @@ def sentences(text: str) -> list[str]:
     protected = re.sub(lx.EMAIL_RE, lambda m: m.group(0).replace(".", "\x00"), protected)
     protected = re.sub(r"(\d)\.(\d)", "\\1\x00\\2", protected)
     protected = re.sub(r"(\d),(\d{3})\b", "\\1\x02\\2", protected)
+    # 'Dr. Lee', 'e.g. Slack', 'vs. last week': an abbreviation's dot ends no sentence
+    protected = re.sub(
+        r"\b(Dr|Mr|Mrs|Ms|Prof|St|Mt|Jr|Sr|vs|approx|incl|e\.g|i\.e|etc)\.(?=\s+\S)",
+        lambda m: m.group(0).replace(".", "\x00"),
+        protected,
+        flags=re.I,
+    )
     parts = re.split(r"(?<=[.!?;])\s+|\n+", protected)
     return [p.replace("\x00", ".").replace("\x02", "").strip(" .;!?") for p in parts if p.strip(" .;!?")]
 
@@ -641,6 +649,7 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     _targets(entry["target"], clause, description, values)
     _named_fields(entry["type"], values.get("operation"), clause, values)
     _resource_names(entry, clause, values)
+    _invitees(entry["type"], clause, description, values)
     who = values.pop("__who", None)
     need = values.pop("__need", None)
     name = {"gmail": "Email", "google_sheets": "Google Sheets"}.get(key, key)
@@ -678,6 +687,27 @@ def _named_fields(block_type: str, operation: str | None, clause: str, values: d
         )
         if named:
             values[sub.id] = (named.group(1) or named.group(2)).strip()
+
+
+def _invitees(block_type: str, clause: str, description: str, values: dict[str, Any]) -> None:
+    """'create an event and invite the prospect to it', 'invite them': the guests the operation's attendee
+    field takes (registry) are the person the data names, not the user — said in the clause or in the one
+    right after it that points back at the event ('… and invite them to it')."""
+    from lib.generation.services import _shown
+    from lib.sim.registry import get_block
+
+    spec = get_block(block_type)
+    sub = spec.sub_block("attendees") if spec is not None else None
+    if sub is None or values.get("attendees") or not _shown(sub, values.get("operation")):
+        return
+    at = description.find(clause)
+    after = description[at + len(clause) : at + len(clause) + 100] if at >= 0 and clause else ""
+    back = re.match(r"[\s,]*(?:and\s+|then\s+)?(invit\w*\s+[^.;]{0,60}?\bto\s+(?:it|the\s+(?:event|meeting|call)))", after, re.I)
+    invited = re.search(r"\binvit\w*\s+(.{0,60})", clause if back is None else back.group(1), re.I)
+    who = _person("invite " + invited.group(1)) if invited else None
+    if who:
+        values["attendees"] = "{recipient}"
+        values["__who"] = who
 
 
 _QUOTED_NAME = r"[\"“‘']([^\"”’'\n]{1,60}?)[\"”’']"
@@ -858,11 +888,47 @@ def _http_object(block_type: str, clause: str, description: str, write: bool) ->
     return None
 
 
-def _person(clause: str) -> re.Match[str] | None:
-    """'the candidate', 'each customer': a person the data names (group 1), whose address it holds."""
+def _person(clause: str) -> str | None:
+    """'the candidate', 'each customer', 'text the driver …', 'send the new hire a welcome email', 'email
+    them': a person the data names, whose address it holds — a noun of the lexicon's people, else the object
+    of a verb that contacts someone (not a thing sent, not the user, not a team or channel)."""
     people = "|".join(lexicon()["people"])
     pattern = r"\b(?:the|each|every|that|this|their|our|new)\s+(?:\w+\s+)?(" + people + r")s?\b"
-    return re.search(pattern, clause, re.I)
+    known = re.search(pattern, clause, re.I)
+    if known:
+        return known.group(1).lower()
+    low = clause.lower()
+    for m in _CONTACTED.finditer(low):
+        if m.group("pronoun"):
+            return "person"  # 'email them a confirmation': whoever the data is about
+        words = m.group("who").split()
+        cut = next(
+            (i for i, w in enumerate(words) if i and (w in _PHRASE_END or w.endswith(("ed", "ing")))), len(words)
+        )
+        noun = words[cut - 1].rstrip("s") if words[cut - 1].endswith("s") and len(words[cut - 1]) > 4 else words[cut - 1]
+        if m.group("send") and (cut == len(words) and m.group("next") not in _PHRASE_END):
+            continue  # 'send the report …': the thing sent, unless a second object follows ('… a copy')
+        if noun not in lexicon()["not_people"] and not any(noun in p.split() for p in _service_words()):
+            return noun
+    return None
+
+
+# 'text the driver', 'notify each nurse', 'send the new hire a …', 'email them': who is contacted
+_CONTACTED = re.compile(
+    r"\b(?:(?:e-?mail|mail|text|sms|notify|message|ping|remind|invite|contact|dm|whatsapp|thank|welcome)s?"
+    r"|(?P<send>send)s?)\s+(?:(?P<pronoun>them|him|her)\b|(?:the|each|every|that|this|their)\s+"
+    r"(?P<who>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})(?:\s+(?P<next>[a-z]+))?)"
+)
+# words that end a noun phrase: 'the driver their route', 'the nurse via WhatsApp', 'the hire a welcome email'
+_PHRASE_END = {
+    "a", "an", "the", "their", "his", "her", "its", "our", "my", "your", "to", "via", "by", "on", "in", "at",
+    "with", "about", "that", "who", "which", "when", "if", "and", "or", "for", "from", "of", "as", "listed",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _service_words() -> tuple[str, ...]:
+    return tuple(p.strip().lower() for e in lexicon()["integrations"].values() for p in e["phrases"] if p.strip())
 
 
 def _targets(target: str, clause: str, description: str, values: dict[str, str]) -> None:
@@ -891,7 +957,7 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             who = _person(clause)
             reply = re.search(r"\b(?:repl(?:y|ies)|respond|answer)\b", description, re.I)
             if who:
-                values["__who"] = who.group(1).lower()
+                values["__who"] = who
             elif reply and not re.search(r"\b(?:me|us|myself)\b", clause, re.I):
                 values["__who"] = "sender"  # a reply goes back to whoever wrote
             elif re.search(r"\b(?:me|us|myself|ourselves|my inbox|I)\b", clause):
@@ -1010,7 +1076,7 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             who = _person(clause)
             if who:  # 'send a WhatsApp message to the customer': their number comes from the data
                 values[field_id] = "{recipient_phone}"
-                values["__who"] = who.group(1).lower()
+                values["__who"] = who
 
 
 def _channel_name(clause: str) -> str | None:
