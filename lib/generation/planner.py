@@ -455,6 +455,8 @@ class _Builder:
                     continue
                 value = value.replace("{upstream}", prev)
             out[key] = value.replace("{prev}", data).replace("{subject}", self.subject)
+            if step.type == "api" and key == "url":
+                out[key] = self.input_in_url(out[key], parent)
         provider = self.trigger.values.get("webhookProvider") if self.trigger.kind == "webhook" else None
         if step.kind == "action" and provider == step.type and parent is None:
             from lib.generation.services import webhook_paths
@@ -467,6 +469,27 @@ class _Builder:
                     f"the reply goes back to the chat the message came from (<{reply['from']}>)"
                 )
         return out
+
+    def input_in_url(self, url: str, parent: str | None) -> str:
+        """'…/players/{name}', '…?domain=...', '…?city=': the value the user left open in a request's address is
+        what the run is given — the current item inside a loop (its field of that name), else the run's input
+        (the manual or chat input, the text of the event that started it)."""
+        slots = list(re.finditer(r"(?<!\{)\{(\w+)\}(?!\})|(?<==)(?:\.\.\.|…)|(?<==)$|(?<==)(?=&)", url))
+        if not slots:
+            return url
+        container = next((b.type for b in self.blocks if b.id == parent), None)
+        given = self.start_data()
+        for slot in reversed(slots):
+            name = slot.group(1) or ""
+            if container in ("loop", "parallel"):
+                ref = f"<{container}.currentItem" + (f".{name}>" if name else ">")
+            elif given is not None:
+                ref = given
+            else:
+                continue
+            url = url[: slot.start()] + ref + url[slot.end() :]
+            self.notes.append(f"the request's open value{' ' + repr(name) if name else ''} is {ref}")
+        return url
 
     def event_field(self, path: str) -> str:
         """A field of the incoming event ('pull_request.number') where the provider puts it; empty (and
@@ -659,20 +682,22 @@ class _Builder:
         how = lookup_filter(step.type, step.values.get("operation"))
         if how is None or self.trigger.kind not in ("manual", "chat") or how["field"] in values:
             return
-        if not re.search(
+        pointed = re.search(
             r"\blook(?:s|ing)?\s+(?:it|them|that|this|(?:the|that|this)\s+[\w-]+)\s+up\b"
             r"|\bfinds?\s+(?:it|that|them)\b|\blook(?:s|ing)?\s+up\s+(?:it|that|this)\b",
             step.text or "",
             re.I,
-        ):
-            return
+        )
         said = re.search(
-            r"\b(?:takes?|receives?|gets?|accepts?|with|enters?|enter|give it|paste)\s+(?:in\s+)?(?:an?|the|their)\s+"
-            r"((?:[a-z]+[\s-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key))\b",
+            r"\b(?:takes?|receives?|gets?|accepts?|with|enters?|enter|give it|paste|types?|sends?|submits?|"
+            r"provides?|gives?)\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her)\s+"
+            r"((?:[a-z]+[\s-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|"
+            r"reference|ref))\b",
             self.description,
             re.I,
         )
-        if said is None:
+        # 'they type a booking reference and get the booking from the table': an identifier given, then read
+        if said is None or not (pointed or (step.text or "") not in self.description[: said.start()]):
             return
         words = [w for w in re.split(r"[\s-]+", said.group(1).lower().replace("e-mail", "email")) if w]
         if len(words) > 1 and words[-1] == "address":  # 'an email address' is the 'email' column
