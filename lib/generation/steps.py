@@ -226,6 +226,24 @@ def shared_links(clause: str) -> list[str]:
     return out
 
 
+_CODE = re.compile(
+    r"\b((?:(?:discount|promo|coupon|voucher|access|reset|confirmation|booking|tracking|referral|gift|invite|"
+    r"invitation|verification|security|entry|door|wifi|wi-fi)\s+)?(?:code|coupon|voucher|password|pin))\s*[:#]?\s*"
+    r"((?-i:[A-Z0-9])[A-Za-z0-9-]{3,})\b",
+    re.I,
+)
+
+
+def _codes(clause: str) -> list[tuple[str, str]]:
+    """'with the discount code WELCOME10', 'coupon SPRING-24': (what it is, the code) a message must carry —
+    a code has a digit or is written in capitals."""
+    return [
+        (re.sub(r"^(?:the|a|an|our|their|your)\s+", "", m.group(1).lower()), m.group(2))
+        for m in _CODE.finditer(clause)
+        if re.search(r"\d", m.group(2)) or m.group(2).isupper()
+    ]
+
+
 def _said(clause: str) -> str | None:
     """The quoted words a message sends: "post 'lunch is here'", 'a message saying "…"', 'with the text '…''
     (a quote after a place word — 'to the 'alerts' channel' — names a place, not the message)."""
@@ -314,7 +332,8 @@ def _search_query(clause: str) -> str:
         text,
         flags=re.I,
     )
-    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,."), flags=re.I)
+    text = re.sub(r"^(?:on|into)\s+(?=(?:their|his|her|its)\b)", "", text.strip(" ,."), flags=re.I)  # 'on their company'
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
     lead = re.match(r"((?:[\w'-]+\s+)+?)(?=[A-Z])", text)
     if lead and lx.is_filler(lead.group(1)):  # 'the company Stripe' → 'Stripe'
         text = text[lead.end() :]
@@ -598,6 +617,8 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         links = shared_links(clause)
         if links:  # 'email them the webinar link https://…': the message carries it
             text += "\n\n" + "\n".join(links)
+        for what, code in _codes(clause):  # '… with the discount code WELCOME10': the message carries it
+            text += f"\n\n{what[:1].upper()}{what[1:]}: {code}"
         if mode.get("text_as_row"):
             text = json.dumps([["{prev}"]])
         if mode.get("text_as_record"):
@@ -689,6 +710,31 @@ def _named_fields(block_type: str, operation: str | None, clause: str, values: d
             values[sub.id] = (named.group(1) or named.group(2)).strip()
 
 
+def _without_service(name: str, own: set[str]) -> str:
+    """'LEGAL Jira' (from 'the LEGAL Jira project') → 'LEGAL': the service's own name is no part of the name."""
+    for alias in sorted(own, key=len, reverse=True):
+        if name.lower().endswith(" " + alias):
+            return name[: -len(alias) - 1].strip()
+    return name
+
+
+def _id_fields(block_type: str, operation: str | None) -> list[tuple[str, str]]:
+    """(field, noun) per text field of `operation` titled '<Noun> ID' in the registry ('Form ID' → form)."""
+    from lib.generation.services import _shown
+    from lib.sim.registry import get_block
+
+    spec = get_block(block_type)
+    if spec is None:
+        return []
+    return [
+        (sub.id, m.group(1).lower())
+        for sub in spec.emit_sub_blocks
+        if sub.type == "short-input" and _shown(sub, operation)
+        for m in [re.fullmatch(r"([A-Za-z]+) ID", sub.title or "")]
+        if m
+    ]
+
+
 def _invitees(block_type: str, clause: str, description: str, values: dict[str, Any]) -> None:
     """'create an event and invite the prospect to it', 'invite them': the guests the operation's attendee
     field takes (registry) are the person the data names, not the user — said in the clause or in the one
@@ -727,8 +773,6 @@ def _resource_names(entry: dict[str, Any], clause: str, values: dict[str, Any]) 
 
     block_type = entry["type"]
     fields = resource_fields(block_type, values.get("operation"))
-    if not fields:
-        return
     own = {p.lower() for p in entry.get("phrases", []) if p} | set(aliases(block_type))
     services = {p.strip().lower() for e in lexicon()["integrations"].values() for p in e["phrases"] if p.strip()}
     svc = "|".join(re.escape(s) for s in sorted(own, key=len, reverse=True))
@@ -743,6 +787,11 @@ def _resource_names(entry: dict[str, Any], clause: str, values: dict[str, Any]) 
             or any(low == s or low.startswith(s + " ") or s.startswith(low + " ") for s in services)
         )
 
+    for field_id, title in _id_fields(block_type, values.get("operation")):
+        if not values.get(field_id):  # '(form id Qx7Lp2)': the id the user gave for a field titled 'Form ID'
+            given = re.search(rf"\b{re.escape(title)}\s+id\s*[:#=]?\s*([A-Za-z0-9][\w-]{{3,}})", text, re.I)
+            if given and re.search(r"\d|[A-Z]", given.group(1)):
+                values[field_id] = given.group(1)
     for field_id, nouns, shown_as in fields:
         held = [values.get(field_id), values.get(shown_as)]
         if any(isinstance(v, str) and v and not v.startswith("{{") for v in held):
@@ -761,10 +810,11 @@ def _resource_names(entry: dict[str, Any], clause: str, values: dict[str, Any]) 
             patterns += [rf"\b(?:{svc})\s+{_QUOTED_NAME}", rf"\b(?:{svc})\s+{_KEY_NAME}"]
         name = next(
             (
-                m.group(1).strip()
+                named
                 for pattern in patterns
                 for m in re.finditer(pattern, text, re.I)
-                if plausible(m.group(1)) and m.group(1).strip() not in lexicon()["acronyms"]
+                for named in [_without_service(m.group(1).strip(), own)]
+                if plausible(named) and named not in lexicon()["acronyms"]
             ),
             None,
         )
