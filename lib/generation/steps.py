@@ -769,33 +769,64 @@ def _resource_names(entry: dict[str, Any], clause: str, values: dict[str, Any]) 
     'the Refund Ledger sheet', 'Jira OPS': the name the user gave a resource goes into the field the registry
     declares for it in the chosen operation (services.resource_fields), unless that field holds a value
     already; a name where an id belongs is listed to replace by the id."""
-    from lib.generation.services import aliases, resource_after_name, resource_fields
-
-    block_type = entry["type"]
-    fields = resource_fields(block_type, values.get("operation"))
-    own = {p.lower() for p in entry.get("phrases", []) if p} | set(aliases(block_type))
-    services = {p.strip().lower() for e in lexicon()["integrations"].values() for p in e["phrases"] if p.strip()}
-    svc = "|".join(re.escape(s) for s in sorted(own, key=len, reverse=True))
-    after = resource_after_name(block_type)
+    block_type, operation = entry["type"], values.get("operation")
+    own, ids, fields = _resource_patterns(block_type, operation, tuple(entry.get("phrases", [])))
     text = re.sub(lx.URL_RE, " ", clause)
-
-    def plausible(name: str) -> bool:
-        low = name.lower().strip()
-        return bool(low) and not (
-            low in _NOT_A_NAME
-            or low in _NOT_A_RESOURCE
-            or any(low == s or low.startswith(s + " ") or s.startswith(low + " ") for s in services)
-        )
-
-    for field_id, title in _id_fields(block_type, values.get("operation")):
-        if not values.get(field_id):  # '(form id Qx7Lp2)': the id the user gave for a field titled 'Form ID'
-            given = re.search(rf"\b{re.escape(title)}\s+id\s*[:#=]?\s*([A-Za-z0-9][\w-]{{3,}})", text, re.I)
-            if given and re.search(r"\d|[A-Z]", given.group(1)):
-                values[field_id] = given.group(1)
-    for field_id, nouns, shown_as in fields:
+    for field_id, pattern in ids:
+        given = None if values.get(field_id) else pattern.search(text)
+        if given and re.search(r"\d|[A-Z]", given.group(1)):  # '(form id Qx7Lp2)': for a field titled 'Form ID'
+            values[field_id] = given.group(1)
+    for field_id, nouns, shown_as, patterns in fields:
         held = [values.get(field_id), values.get(shown_as)]
         if any(isinstance(v, str) and v and not v.startswith("{{") for v in held):
             continue
+        name = next(
+            (
+                named
+                for pattern in patterns
+                for m in pattern.finditer(text)
+                for named in [_without_service(m.group(1).strip(), own)]
+                if _plausible_name(named)
+            ),
+            None,
+        )
+        if name is None or name.lower() in str(values.get("__need", "")).lower():
+            continue  # '#deploys on Discord' is already a variable listed to set to that channel's id
+        values[field_id] = name
+        if values.get("__need", "").startswith("the id of") or not values.get("__need"):
+            values.pop("__need", None)
+            if field_id.lower().endswith("id"):  # a name where Sim wants an id: listed to replace
+                values["__need"] = f"replace '{name}' by the id of that {nouns[0]} (from its URL or settings)"
+
+
+def _plausible_name(name: str) -> bool:
+    """A name, not a word of the sentence ('the', 'Monday') nor a service ('Google', 'Microsoft Teams')."""
+    low = name.lower().strip()
+    return bool(low) and not (
+        low in _NOT_A_NAME
+        or low in _NOT_A_RESOURCE
+        or name in lexicon()["acronyms"]
+        or any(low == s or low.startswith(s + " ") or s.startswith(low + " ") for s in _service_words())
+    )
+
+
+@lru_cache(maxsize=256)
+def _resource_patterns(
+    block_type: str, operation: str | None, phrases: tuple[str, ...]
+) -> tuple[set[str], list[tuple[str, re.Pattern[str]]], list[tuple[str, tuple[str, ...], str, list[re.Pattern[str]]]]]:
+    """The service's own names, and the compiled patterns that find an id ('form id …') and the name of
+    each resource field of `operation` (built once per block and operation)."""
+    from lib.generation.services import aliases, resource_after_name, resource_fields
+
+    own = {p.lower() for p in phrases if p} | set(aliases(block_type))
+    svc = "|".join(re.escape(s) for s in sorted(own, key=len, reverse=True))
+    after = resource_after_name(block_type)
+    ids = [
+        (field_id, re.compile(rf"\b{re.escape(title)}\s+id\s*[:#=]?\s*([A-Za-z0-9][\w-]{{3,}})", re.I))
+        for field_id, title in _id_fields(block_type, operation)
+    ]
+    fields = []
+    for field_id, nouns, shown_as in resource_fields(block_type, operation):
         noun = "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")s?"
         service = rf"(?:(?:{svc})\s+)?" if svc else ""
         patterns = [
@@ -808,23 +839,8 @@ def _resource_names(entry: dict[str, Any], clause: str, values: dict[str, Any]) 
             patterns.insert(0, r"(?<![\w&])#([A-Za-z0-9][\w-]*)")  # '#new-joiners channel on Teams'
         if field_id == after and svc:  # 'Supabase 'reservations'', 'Google Sheets 'Quotas'', 'Jira OPS'
             patterns += [rf"\b(?:{svc})\s+{_QUOTED_NAME}", rf"\b(?:{svc})\s+{_KEY_NAME}"]
-        name = next(
-            (
-                named
-                for pattern in patterns
-                for m in re.finditer(pattern, text, re.I)
-                for named in [_without_service(m.group(1).strip(), own)]
-                if plausible(named) and named not in lexicon()["acronyms"]
-            ),
-            None,
-        )
-        if name is None or name.lower() in str(values.get("__need", "")).lower():
-            continue  # '#deploys on Discord' is already a variable listed to set to that channel's id
-        values[field_id] = name
-        if values.get("__need", "").startswith("the id of") or not values.get("__need"):
-            values.pop("__need", None)
-            if field_id.lower().endswith("id"):  # a name where Sim wants an id: listed to replace
-                values["__need"] = f"replace '{name}' by the id of that {nouns[0]} (from its URL or settings)"
+        fields.append((field_id, nouns, shown_as, [re.compile(p, re.I) for p in patterns]))
+    return own, ids, fields
 
 
 def _email_as_noun(clause: str) -> bool:
