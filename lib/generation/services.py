@@ -391,7 +391,11 @@ def resource_fields(block_type: str, operation: str | None) -> list[tuple[str, t
         if named and field_id not in found:
             found[field_id] = (field_id, tuple(named), sub.id)
     # a selector and the manual field beside it ('Select Parent Folder', 'Parent Folder ID') name one thing
-    out = [f for f in found.values() if not any(g[1] == f[1] and g[0].startswith("manual") and g is not f for g in found.values())]
+    out = [
+        f
+        for f in found.values()
+        if not any(g[1] == f[1] and g[0].startswith("manual") and g is not f for g in found.values())
+    ]
     first = facts.get("resource")
     return sorted(out, key=lambda f: f[0] != first)
 

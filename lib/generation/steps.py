@@ -332,7 +332,9 @@ def _search_query(clause: str) -> str:
         text,
         flags=re.I,
     )
-    text = re.sub(r"^(?:on|into)\s+(?=(?:their|his|her|its)\b)", "", text.strip(" ,."), flags=re.I)  # 'on their company'
+    text = re.sub(
+        r"^(?:on|into)\s+(?=(?:their|his|her|its)\b)", "", text.strip(" ,."), flags=re.I
+    )  # 'on their company'
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
     lead = re.match(r"((?:[\w'-]+\s+)+?)(?=[A-Z])", text)
     if lead and lx.is_filler(lead.group(1)):  # 'the company Stripe' → 'Stripe'
@@ -748,7 +750,11 @@ def _invitees(block_type: str, clause: str, description: str, values: dict[str, 
         return
     at = description.find(clause)
     after = description[at + len(clause) : at + len(clause) + 100] if at >= 0 and clause else ""
-    back = re.match(r"[\s,]*(?:and\s+|then\s+)?(invit\w*\s+[^.;]{0,60}?\bto\s+(?:it|the\s+(?:event|meeting|call)))", after, re.I)
+    back = re.match(
+        r"[\s,]*(?:and\s+|then\s+)?(invit\w*\s+[^.;]{0,60}?\bto\s+(?:it|the\s+(?:event|meeting|call)))",
+        after,
+        re.I,
+    )
     invited = re.search(r"\binvit\w*\s+(.{0,60})", clause if back is None else back.group(1), re.I)
     who = _person("invite " + invited.group(1)) if invited else None
     if who:
@@ -774,7 +780,9 @@ def _resource_names(entry: dict[str, Any], clause: str, values: dict[str, Any]) 
     text = re.sub(lx.URL_RE, " ", clause)
     for field_id, pattern in ids:
         given = None if values.get(field_id) else pattern.search(text)
-        if given and re.search(r"\d|[A-Z]", given.group(1)):  # '(form id Qx7Lp2)': for a field titled 'Form ID'
+        if given and re.search(
+            r"\d|[A-Z]", given.group(1)
+        ):  # '(form id Qx7Lp2)': for a field titled 'Form ID'
             values[field_id] = given.group(1)
     for field_id, nouns, shown_as, patterns in fields:
         held = [values.get(field_id), values.get(shown_as)]
@@ -813,7 +821,9 @@ def _plausible_name(name: str) -> bool:
 @lru_cache(maxsize=256)
 def _resource_patterns(
     block_type: str, operation: str | None, phrases: tuple[str, ...]
-) -> tuple[set[str], list[tuple[str, re.Pattern[str]]], list[tuple[str, tuple[str, ...], str, list[re.Pattern[str]]]]]:
+) -> tuple[
+    set[str], list[tuple[str, re.Pattern[str]]], list[tuple[str, tuple[str, ...], str, list[re.Pattern[str]]]]
+]:
     """The service's own names, and the compiled patterns that find an id ('form id …') and the name of
     each resource field of `operation` (built once per block and operation)."""
     from lib.generation.services import aliases, resource_after_name, resource_fields
@@ -969,9 +979,14 @@ def _person(clause: str) -> str | None:
             return "person"  # 'email them a confirmation': whoever the data is about
         words = m.group("who").split()
         cut = next(
-            (i for i, w in enumerate(words) if i and (w in _PHRASE_END or w.endswith(("ed", "ing")))), len(words)
+            (i for i, w in enumerate(words) if i and (w in _PHRASE_END or w.endswith(("ed", "ing")))),
+            len(words),
         )
-        noun = words[cut - 1].rstrip("s") if words[cut - 1].endswith("s") and len(words[cut - 1]) > 4 else words[cut - 1]
+        noun = (
+            words[cut - 1].rstrip("s")
+            if words[cut - 1].endswith("s") and len(words[cut - 1]) > 4
+            else words[cut - 1]
+        )
         if m.group("send") and (cut == len(words) and m.group("next") not in _PHRASE_END):
             continue  # 'send the report …': the thing sent, unless a second object follows ('… a copy')
         if noun not in lexicon()["not_people"] and not any(noun in p.split() for p in _service_words()):
@@ -994,7 +1009,9 @@ _PHRASE_END = {
 
 @lru_cache(maxsize=1)
 def _service_words() -> tuple[str, ...]:
-    return tuple(p.strip().lower() for e in lexicon()["integrations"].values() for p in e["phrases"] if p.strip())
+    return tuple(
+        p.strip().lower() for e in lexicon()["integrations"].values() for p in e["phrases"] if p.strip()
+    )
 
 
 def _targets(target: str, clause: str, description: str, values: dict[str, str]) -> None:
