@@ -531,6 +531,19 @@ class _Builder:
             found = hook.get("sender" if kind == "email" else "phone")
             if found:
                 self.notes.append(f"the {who}'s {what} is taken from the incoming event (<{found}>)")
+                open_field = re.search(r"\b[A-Z]+_FIELD_ID\b", found)
+                if (
+                    open_field
+                ):  # Airtable keys a changed record's cells by field id: the user names that field
+                    self.pending_need = (
+                        f"replace {open_field.group(0)} in <{found}> by the id of the field holding the {who}'s "
+                        f"{what} (fld…, shown in the base's API documentation)"
+                    )
+                    self.pending_field = (
+                        "to"
+                        if kind == "email"
+                        else ("phoneNumber" if step.type == "whatsapp" else "phoneNumbers")
+                    )
                 return f"<{found}>"
         self.pending_need = f"the {who}'s {what} (the description does not say where it comes from)"
         self.pending_field = (
