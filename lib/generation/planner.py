@@ -228,6 +228,36 @@ def _unread_note(unread: list[str]) -> str:
     return "could not read " + ", ".join(f"'{w}'" for w in words[:8]) + more
 
 
+_DECLARED = re.compile(
+    r"\b(?:(?:manual(?:ly)?|by hand)\s+(?:start|run|trigger)|(?:start|run)\s+(?:it\s+)?(?:manually|by hand)|"
+    r"(?:takes|receives|accepts|is given|gets)|inputs?|form)\s+(?:with|of|:)?\s*(?:the\s+|an?\s+|their\s+)?"
+    r"(?:[a-z][\w-]*(?:\s+[a-z][\w-]*)?'s\s+)?"
+    r"(?P<list>[a-z][a-z -]{1,30}?(?:,\s*(?:an?\s+|the\s+)?[a-z][a-z -]{1,30}?)*,?\s+and\s+(?:an?\s+|the\s+)?[a-z][a-z -]{1,30}?)"
+    r"(?=\s*(?:[.;:)]|\d\)|$)|\s+(?:and|then|to|into|in|for|from|on|so)\s)",
+    re.I,
+)
+
+
+def _declared_inputs(description: str) -> list[str]:
+    """'manual start with the new hire's name, email and start date' → ['name', 'email', 'start_date']:
+    the fields a run started by hand is given, when the text lists them (two or more, one an address or a
+    number to reach someone — otherwise the one free-text input is enough)."""
+    found = _DECLARED.search(description)
+    if found is None:
+        return []
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", found.group("list"))
+    names = [
+        re.sub(r"\W+", "_", re.sub(r"^(?:an?|the)\s+", "", p.strip().lower()))
+        .strip("_")
+        .replace("e_mail", "email")
+        for p in parts
+        if p.strip()
+    ]
+    if len(names) < 2 or any(len(n.split("_")) > 3 for n in names):
+        return []
+    return names if any(re.search(r"email|phone|mobile", n) for n in names) else []
+
+
 def _field_of(step: Step, need: str) -> str:
     """The field a note of what to fill in is about: the one whose value it quotes ('replace 'Orders' by …',
     '… as GOOGLE_SHEET_ID'), named as the basic field a 'manual…' value fills; an HTTP request's URL otherwise."""
@@ -334,6 +364,8 @@ class _Builder:
         self.last_field = ""  # the event field the last test read ('… if it's 6 or lower' reads it again)
         self.created: list[tuple[str, str]] = []  # (reference to its address, block type) of what writes made
         self.addressless: set[str] = set()  # of those, references to an object that holds no address
+        # 'manual start with the new hire's name, email and start date': the fields the run is given
+        self.declared = _declared_inputs(description) if trigger.kind in ("manual", "api") else []
 
     # -- what the trigger delivers ------------------------------------------------------------
     def start_data(self) -> str | None:
@@ -417,8 +449,12 @@ class _Builder:
     def starter(self, values: dict[str, str], *, needs_input: bool) -> str:
         values = dict(values)
         if needs_input:
+            fields = ["input"] + [f for f in self.declared if f != "input"]
             values["inputFormat"] = json.dumps(
-                [{"id": "field-input", "name": "input", "type": "string", "collapsed": False, "value": ""}]
+                [
+                    {"id": f"field-{f}", "name": f, "type": "string", "collapsed": False, "value": ""}
+                    for f in fields
+                ]
             )
         self.blocks.append(
             PlanBlock(
@@ -524,6 +560,13 @@ class _Builder:
                 "change it if your data names it differently"
             )
             return f"<loop.currentItem.{path}>"
+        given = next(
+            (f for f in self.declared if re.search(r"e-?mail" if kind == "email" else r"phone|mobile", f)),
+            None,
+        )
+        if given:  # 'manual start with the new hire's name, email …': the field the run is given
+            self.notes.append(f"the {who}'s {what} is the run's '{given}' input (<start.{given}>)")
+            return f"<start.{given}>"
         if self.trigger.kind == "webhook":
             from lib.generation.services import webhook_paths
 
