@@ -665,7 +665,14 @@ class _Builder:
                     # 'every day at 9 send a motivational quote to #general': nothing fetched — an agent writes it
                     heads, prev = self.chain([_writer(step)], heads, prev, parent)
                 self.pending_need = ""
-                data = "\n\n".join(gathered) if step.kind == "process" and len(gathered) > 1 else prev
+                # several reads in a row, then an agent or a message: it carries them all ('read the issues and the
+                # errors and email both lists'), not only the latest
+                message = step.kind == "action" and any("{prev_text}" in v for v in step.values.values())
+                data = (
+                    "\n\n".join(gathered)
+                    if (step.kind == "process" or message) and len(gathered) > 1
+                    else prev
+                )
                 if (
                     link is not None
                 ):  # 'post the doc's link and a summary': the address, then what came before
@@ -675,7 +682,7 @@ class _Builder:
                 if step.kind == "source":
                     self.lookup(step, values)
                 local = self.add(step.type, values, parent)
-                gathered = [] if step.kind != "source" else gathered
+                gathered = gathered if step.kind in ("source", "action") else []  # a message changes no data
                 if step.kind == "action":
                     self.done[key] = local
                     from lib.generation.services import link_path, made_object
