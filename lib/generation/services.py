@@ -391,10 +391,12 @@ def resource_fields(block_type: str, operation: str | None) -> list[tuple[str, t
         if named and field_id not in found:
             found[field_id] = (field_id, tuple(named), sub.id)
     # a selector and the manual field beside it ('Select Parent Folder', 'Parent Folder ID') name one thing
+    typed = {f: (spec.sub_block(f).type if spec.sub_block(f) else "") for f in found}
     out = [
         f
         for f in found.values()
-        if not any(g[1] == f[1] and g[0].startswith("manual") and g is not f for g in found.values())
+        if typed[f[0]] == "short-input"
+        or not any(g[1] == f[1] and typed[g[0]] == "short-input" for g in found.values())
     ]
     first = facts.get("resource")
     return sorted(out, key=lambda f: f[0] != first)

@@ -844,7 +844,8 @@ def _resource_patterns(
             rf"{_QUOTED_NAME}\s+{service}{noun}\b",  # ''Triage Crew' channel', ''Menus' Excel workbook'
             rf"\b(?:the|our|my|your|their|a|an|its)\s+{_TITLED_NAME}\s+{service}{noun}\b",  # 'the Dispatch channel'
             rf"\b{noun}\s+(?:called\s+|named\s+)?{_KEY_NAME}",  # 'project SUPPORT'
-            rf"\b{noun}\s+(?:called\s+|named\s+)?((?-i:[A-Z][a-z][\w-]*))\b",  # 'channel Sales'
+            rf"\b{noun}\s+(?:called\s+|named\s+)?{_TITLED_NAME}",  # 'channel Sales', 'page Release Notes'
+            rf"\b{noun}\s+(?:called\s+|named\s+)?((?-i:[a-z0-9]+(?:[-_][a-z0-9]+)+))\b",  # 'index product-docs'
         ]
         if "channel" in nouns:
             patterns.insert(0, r"(?<![\w&])#([A-Za-z0-9][\w-]*)")  # '#new-joiners channel on Teams'
