@@ -391,7 +391,7 @@ def resource_fields(block_type: str, operation: str | None) -> list[tuple[str, t
         if named and field_id not in found:
             found[field_id] = (field_id, tuple(named), sub.id)
     # a selector and the manual field beside it ('Select Parent Folder', 'Parent Folder ID') name one thing
-    typed = {f: (spec.sub_block(f).type if spec.sub_block(f) else "") for f in found}
+    typed = {f: getattr(spec.sub_block(f), "type", "") for f in found}
     out = [
         f
         for f in found.values()
