@@ -228,6 +228,36 @@ def _unread_note(unread: list[str]) -> str:
     return "could not read " + ", ".join(f"'{w}'" for w in words[:8]) + more
 
 
+_DECLARED = re.compile(
+    r"\b(?:(?:manual(?:ly)?|by hand)\s+(?:start|run|trigger)|(?:start|run)\s+(?:it\s+)?(?:manually|by hand)|"
+    r"(?:takes|receives|accepts|is given|gets)|inputs?|form)\s+(?:with|of|:)?\s*(?:the\s+|an?\s+|their\s+)?"
+    r"(?:[a-z][\w-]*(?:\s+[a-z][\w-]*)?'s\s+)?"
+    r"(?P<list>[a-z][a-z -]{1,30}?(?:,\s*(?:an?\s+|the\s+)?[a-z][a-z -]{1,30}?)*,?\s+and\s+(?:an?\s+|the\s+)?[a-z][a-z -]{1,30}?)"
+    r"(?=\s*(?:[.;:)]|\d\)|$)|\s+(?:and|then|to|into|in|for|from|on|so)\s)",
+    re.I,
+)
+
+
+def _declared_inputs(description: str) -> list[str]:
+    """'manual start with the new hire's name, email and start date' → ['name', 'email', 'start_date']:
+    the fields a run started by hand is given, when the text lists them (two or more, one an address or a
+    number to reach someone — otherwise the one free-text input is enough)."""
+    found = _DECLARED.search(description)
+    if found is None:
+        return []
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", found.group("list"))
+    names = [
+        re.sub(r"\W+", "_", re.sub(r"^(?:an?|the)\s+", "", p.strip().lower()))
+        .strip("_")
+        .replace("e_mail", "email")
+        for p in parts
+        if p.strip()
+    ]
+    if len(names) < 2 or any(len(n.split("_")) > 3 for n in names):
+        return []
+    return names if any(re.search(r"email|phone|mobile", n) for n in names) else []
+
+
 def _field_of(step: Step, need: str) -> str:
     """The field a note of what to fill in is about: the one whose value it quotes ('replace 'Orders' by …',
     '… as GOOGLE_SHEET_ID'), named as the basic field a 'manual…' value fills; an HTTP request's URL otherwise."""
@@ -334,6 +364,8 @@ class _Builder:
         self.last_field = ""  # the event field the last test read ('… if it's 6 or lower' reads it again)
         self.created: list[tuple[str, str]] = []  # (reference to its address, block type) of what writes made
         self.addressless: set[str] = set()  # of those, references to an object that holds no address
+        # 'manual start with the new hire's name, email and start date': the fields the run is given
+        self.declared = _declared_inputs(description) if trigger.kind in ("manual", "api") else []
 
     # -- what the trigger delivers ------------------------------------------------------------
     def start_data(self) -> str | None:
@@ -419,8 +451,12 @@ class _Builder:
     def starter(self, values: dict[str, str], *, needs_input: bool) -> str:
         values = dict(values)
         if needs_input:
+            fields = ["input"] + [f for f in self.declared if f != "input"]
             values["inputFormat"] = json.dumps(
-                [{"id": "field-input", "name": "input", "type": "string", "collapsed": False, "value": ""}]
+                [
+                    {"id": f"field-{f}", "name": f, "type": "string", "collapsed": False, "value": ""}
+                    for f in fields
+                ]
             )
         self.blocks.append(
             PlanBlock(
@@ -457,6 +493,8 @@ class _Builder:
                     continue
                 value = value.replace("{upstream}", prev)
             out[key] = value.replace("{prev}", data).replace("{subject}", self.subject)
+            if step.type == "api" and key == "url":
+                out[key] = self.input_in_url(out[key], parent)
         provider = self.trigger.values.get("webhookProvider") if self.trigger.kind == "webhook" else None
         if step.kind == "action" and provider == step.type and parent is None:
             from lib.generation.services import webhook_paths
@@ -469,6 +507,27 @@ class _Builder:
                     f"the reply goes back to the chat the message came from (<{reply['from']}>)"
                 )
         return out
+
+    def input_in_url(self, url: str, parent: str | None) -> str:
+        """'…/players/{name}', '…?domain=...', '…?city=': the value the user left open in a request's address is
+        what the run is given — the current item inside a loop (its field of that name), else the run's input
+        (the manual or chat input, the text of the event that started it)."""
+        slots = list(re.finditer(r"(?<!\{)\{(\w+)\}(?!\})|(?<==)(?:\.\.\.|…)|(?<==)$|(?<==)(?=&)", url))
+        if not slots:
+            return url
+        container = next((b.type for b in self.blocks if b.id == parent), None)
+        given = self.start_data()
+        for slot in reversed(slots):
+            name = slot.group(1) or ""
+            if container in ("loop", "parallel"):
+                ref = f"<{container}.currentItem" + (f".{name}>" if name else ">")
+            elif given is not None:
+                ref = given
+            else:
+                continue
+            url = url[: slot.start()] + ref + url[slot.end() :]
+            self.notes.append(f"the request's open value{' ' + repr(name) if name else ''} is {ref}")
+        return url
 
     def event_field(self, path: str) -> str:
         """A field of the incoming event ('pull_request.number') where the provider puts it; empty (and
@@ -503,6 +562,13 @@ class _Builder:
                 "change it if your data names it differently"
             )
             return f"<loop.currentItem.{path}>"
+        given = next(
+            (f for f in self.declared if re.search(r"e-?mail" if kind == "email" else r"phone|mobile", f)),
+            None,
+        )
+        if given:  # 'manual start with the new hire's name, email …': the field the run is given
+            self.notes.append(f"the {who}'s {what} is the run's '{given}' input (<start.{given}>)")
+            return f"<start.{given}>"
         if self.trigger.kind == "webhook":
             from lib.generation.services import webhook_paths
 
@@ -510,6 +576,19 @@ class _Builder:
             found = hook.get("sender" if kind == "email" else "phone")
             if found:
                 self.notes.append(f"the {who}'s {what} is taken from the incoming event (<{found}>)")
+                open_field = re.search(r"\b[A-Z]+_FIELD_ID\b", found)
+                if (
+                    open_field
+                ):  # Airtable keys a changed record's cells by field id: the user names that field
+                    self.pending_need = (
+                        f"replace {open_field.group(0)} in <{found}> by the id of the field holding the {who}'s "
+                        f"{what} (fld…, shown in the base's API documentation)"
+                    )
+                    self.pending_field = (
+                        "to"
+                        if kind == "email"
+                        else ("phoneNumber" if step.type == "whatsapp" else "phoneNumbers")
+                    )
                 return f"<{found}>"
         self.pending_need = f"the {who}'s {what} (the description does not say where it comes from)"
         self.pending_field = (
@@ -588,7 +667,14 @@ class _Builder:
                     # 'every day at 9 send a motivational quote to #general': nothing fetched — an agent writes it
                     heads, prev = self.chain([_writer(step)], heads, prev, parent)
                 self.pending_need = ""
-                data = "\n\n".join(gathered) if step.kind == "process" and len(gathered) > 1 else prev
+                # several reads in a row, then an agent or a message: it carries them all ('read the issues and the
+                # errors and email both lists'), not only the latest
+                message = step.kind == "action" and any("{prev_text}" in v for v in step.values.values())
+                data = (
+                    "\n\n".join(gathered)
+                    if (step.kind == "process" or message) and len(gathered) > 1
+                    else prev
+                )
                 if (
                     link is not None
                 ):  # 'post the doc's link and a summary': the address, then what came before
@@ -598,7 +684,7 @@ class _Builder:
                 if step.kind == "source":
                     self.lookup(step, values)
                 local = self.add(step.type, values, parent)
-                gathered = [] if step.kind != "source" else gathered
+                gathered = gathered if step.kind in ("source", "action") else []  # a message changes no data
                 if step.kind == "action":
                     self.done[key] = local
                     from lib.generation.services import link_path, made_object
@@ -661,20 +747,22 @@ class _Builder:
         how = lookup_filter(step.type, step.values.get("operation"))
         if how is None or self.trigger.kind not in ("manual", "chat") or how["field"] in values:
             return
-        if not re.search(
+        pointed = re.search(
             r"\blook(?:s|ing)?\s+(?:it|them|that|this|(?:the|that|this)\s+[\w-]+)\s+up\b"
             r"|\bfinds?\s+(?:it|that|them)\b|\blook(?:s|ing)?\s+up\s+(?:it|that|this)\b",
             step.text or "",
             re.I,
-        ):
-            return
+        )
         said = re.search(
-            r"\b(?:takes?|receives?|gets?|accepts?|with|enters?|enter|give it|paste)\s+(?:in\s+)?(?:an?|the|their)\s+"
-            r"((?:[a-z]+[\s-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key))\b",
+            r"\b(?:takes?|receives?|gets?|accepts?|with|enters?|enter|give it|paste|types?|sends?|submits?|"
+            r"provides?|gives?)\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her)\s+"
+            r"((?:[a-z]+[\s-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|"
+            r"reference|ref))\b",
             self.description,
             re.I,
         )
-        if said is None:
+        # 'they type a booking reference and get the booking from the table': an identifier given, then read
+        if said is None or not (pointed or (step.text or "") not in self.description[: said.start()]):
             return
         words = [w for w in re.split(r"[\s-]+", said.group(1).lower().replace("e-mail", "email")) if w]
         if len(words) > 1 and words[-1] == "address":  # 'an email address' is the 'email' column

@@ -351,3 +351,58 @@ def extra_required(block_type: str) -> list[str]:
     """Fields a block needs to do anything useful that Sim JUL25 does not mark required
     (a knowledge search without a knowledge base finds nothing)."""
     return list(data()["blocks"].get(block_type, {}).get("required", []))
+
+
+# Words of a field's title that say how it is given, not what it names ('Select Sheet', 'Parent Folder ID').
+_TITLE_NOISE = {"id", "ids", "name", "select", "parent", "manual", "the", "e", "g"}
+
+
+def resource_fields(block_type: str, operation: str | None) -> list[tuple[str, tuple[str, ...], str]]:
+    """(field, nouns that name it, the selector it stands for) per field of `operation` that holds a named
+    resource — a sheet, a table, a channel, a folder …: a text field or selector shown for that operation (a
+    selector through its manual counterpart) whose title's last noun is one of services.json's
+    'resource_nouns' (with that entry's synonyms); a block's 'resources' in the data replaces what its titles
+    say. The block's 'resource' field comes first: a name written right after the service ('Supabase
+    'orders'') is its."""
+    from lib.sim.registry import get_block
+
+    spec = get_block(block_type)
+    if spec is None:
+        return []
+    facts = data()["blocks"].get(block_type, {})
+    nouns: dict[str, list[str]] = data()["resource_nouns"]
+    given = facts.get("resources")
+    found: dict[str, tuple[str, tuple[str, ...], str]] = {}  # field → entry, one per field
+    for sub in spec.emit_sub_blocks:
+        if not _shown(sub, operation) or sub.type in ("long-input", "code", "table", "switch", "dropdown"):
+            continue
+        manual = spec.sub_block("manual" + sub.id[:1].upper() + sub.id[1:])
+        field_id = manual.id if manual is not None and sub.type != "short-input" else sub.id
+        if given is not None:
+            named = given.get(sub.id) or given.get(field_id)
+        else:
+            words = [
+                w
+                for w in re.findall(r"[a-z]+", re.sub(r"\(.*?\)", "", (sub.title or "").lower()))
+                if w not in _TITLE_NOISE
+            ]
+            noun = " ".join(words[-2:]) if " ".join(words[-2:]) in nouns else (words[-1] if words else "")
+            named = nouns.get(noun)
+        if named and field_id not in found:
+            found[field_id] = (field_id, tuple(named), sub.id)
+    # a selector and the manual field beside it ('Select Parent Folder', 'Parent Folder ID') name one thing
+    typed = {f: getattr(spec.sub_block(f), "type", "") for f in found}
+    out = [
+        f
+        for f in found.values()
+        if typed[f[0]] == "short-input"
+        or not any(g[1] == f[1] and typed[g[0]] == "short-input" for g in found.values())
+    ]
+    first = facts.get("resource")
+    return sorted(out, key=lambda f: f[0] != first)
+
+
+def resource_after_name(block_type: str) -> str | None:
+    """The field a name written right after the service's own name fills ('Airtable 'Rates'', 'Jira OPS')."""
+    found = data()["blocks"].get(block_type, {}).get("resource")
+    return str(found) if found else None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lib.generation import lexicon as lx
@@ -149,6 +150,13 @@ def sentences(text: str) -> list[str]:
     protected = re.sub(lx.EMAIL_RE, lambda m: m.group(0).replace(".", "\x00"), protected)
     protected = re.sub(r"(\d)\.(\d)", "\\1\x00\\2", protected)
     protected = re.sub(r"(\d),(\d{3})\b", "\\1\x02\\2", protected)
+    # 'Dr. Lee', 'e.g. Slack', 'vs. last week': an abbreviation's dot ends no sentence
+    protected = re.sub(
+        r"\b(Dr|Mr|Mrs|Ms|Prof|St|Mt|Jr|Sr|vs|approx|incl|e\.g|i\.e|etc)\.(?=\s+\S)",
+        lambda m: m.group(0).replace(".", "\x00"),
+        protected,
+        flags=re.I,
+    )
     parts = re.split(r"(?<=[.!?;])\s+|\n+", protected)
     return [p.replace("\x00", ".").replace("\x02", "").strip(" .;!?") for p in parts if p.strip(" .;!?")]
 
@@ -216,6 +224,24 @@ def shared_links(clause: str) -> list[str]:
         if verbs and verbs[-1].group("msg"):
             out.append(m.group(0))
     return out
+
+
+_CODE = re.compile(
+    r"\b((?:(?:discount|promo|coupon|voucher|access|reset|confirmation|booking|tracking|referral|gift|invite|"
+    r"invitation|verification|security|entry|door|wifi|wi-fi)\s+)?(?:code|coupon|voucher|password|pin))\s*[:#]?\s*"
+    r"((?-i:[A-Z0-9])[A-Za-z0-9-]{3,})\b",
+    re.I,
+)
+
+
+def _codes(clause: str) -> list[tuple[str, str]]:
+    """'with the discount code WELCOME10', 'coupon SPRING-24': (what it is, the code) a message must carry —
+    a code has a digit or is written in capitals."""
+    return [
+        (re.sub(r"^(?:the|a|an|our|their|your)\s+", "", m.group(1).lower()), m.group(2))
+        for m in _CODE.finditer(clause)
+        if re.search(r"\d", m.group(2)) or m.group(2).isupper()
+    ]
 
 
 def _said(clause: str) -> str | None:
@@ -306,7 +332,10 @@ def _search_query(clause: str) -> str:
         text,
         flags=re.I,
     )
-    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,."), flags=re.I)
+    text = re.sub(
+        r"^(?:on|into)\s+(?=(?:their|his|her|its)\b)", "", text.strip(" ,."), flags=re.I
+    )  # 'on their company'
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
     lead = re.match(r"((?:[\w'-]+\s+)+?)(?=[A-Z])", text)
     if lead and lx.is_filler(lead.group(1)):  # 'the company Stripe' → 'Stripe'
         text = text[lead.end() :]
@@ -590,6 +619,8 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         links = shared_links(clause)
         if links:  # 'email them the webinar link https://…': the message carries it
             text += "\n\n" + "\n".join(links)
+        for what, code in _codes(clause):  # '… with the discount code WELCOME10': the message carries it
+            text += f"\n\n{what[:1].upper()}{what[1:]}: {code}"
         if mode.get("text_as_row"):
             text = json.dumps([["{prev}"]])
         if mode.get("text_as_record"):
@@ -640,6 +671,8 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             values[mode["query"]] = query
     _targets(entry["target"], clause, description, values)
     _named_fields(entry["type"], values.get("operation"), clause, values)
+    _resource_names(entry, clause, values)
+    _invitees(entry["type"], clause, description, values)
     who = values.pop("__who", None)
     need = values.pop("__need", None)
     name = {"gmail": "Email", "google_sheets": "Google Sheets"}.get(key, key)
@@ -677,6 +710,149 @@ def _named_fields(block_type: str, operation: str | None, clause: str, values: d
         )
         if named:
             values[sub.id] = (named.group(1) or named.group(2)).strip()
+
+
+def _without_service(name: str, own: set[str]) -> str:
+    """'LEGAL Jira' (from 'the LEGAL Jira project') → 'LEGAL': the service's own name is no part of the name."""
+    for alias in sorted(own, key=len, reverse=True):
+        if name.lower().endswith(" " + alias):
+            return name[: -len(alias) - 1].strip()
+    return name
+
+
+def _id_fields(block_type: str, operation: str | None) -> list[tuple[str, str]]:
+    """(field, noun) per text field of `operation` titled '<Noun> ID' in the registry ('Form ID' → form)."""
+    from lib.generation.services import _shown
+    from lib.sim.registry import get_block
+
+    spec = get_block(block_type)
+    if spec is None:
+        return []
+    return [
+        (sub.id, m.group(1).lower())
+        for sub in spec.emit_sub_blocks
+        if sub.type == "short-input" and _shown(sub, operation)
+        for m in [re.fullmatch(r"([A-Za-z]+) ID", sub.title or "")]
+        if m
+    ]
+
+
+def _invitees(block_type: str, clause: str, description: str, values: dict[str, Any]) -> None:
+    """'create an event and invite the prospect to it', 'invite them': the guests the operation's attendee
+    field takes (registry) are the person the data names, not the user — said in the clause or in the one
+    right after it that points back at the event ('… and invite them to it')."""
+    from lib.generation.services import _shown
+    from lib.sim.registry import get_block
+
+    spec = get_block(block_type)
+    sub = spec.sub_block("attendees") if spec is not None else None
+    if sub is None or values.get("attendees") or not _shown(sub, values.get("operation")):
+        return
+    at = description.find(clause)
+    after = description[at + len(clause) : at + len(clause) + 100] if at >= 0 and clause else ""
+    back = re.match(
+        r"[\s,]*(?:and\s+|then\s+)?(invit\w*\s+[^.;]{0,60}?\bto\s+(?:it|the\s+(?:event|meeting|call)))",
+        after,
+        re.I,
+    )
+    invited = re.search(r"\binvit\w*\s+(.{0,60})", clause if back is None else back.group(1), re.I)
+    who = _person("invite " + invited.group(1)) if invited else None
+    if who:
+        values["attendees"] = "{recipient}"
+        values["__who"] = who
+
+
+_QUOTED_NAME = r"[\"“‘']([^\"”’'\n]{1,60}?)[\"”’']"
+_KEY_NAME = r"((?-i:[A-Z][A-Z0-9]{1,9}))\b(?![-'’])"  # 'OPS', 'ENG': a project key, never 'OPS-12'
+_TITLED_NAME = r"((?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z][\w&.-]*)){0,3})"
+_NOT_A_RESOURCE = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "api", "ai", "i",
+}  # fmt: skip
+
+
+def _resource_names(entry: dict[str, Any], clause: str, values: dict[str, Any]) -> None:
+    """'the Dispatch channel in Teams', 'the 'Volunteer Shifts' Excel workbook', 'Supabase 'reservations'',
+    'the Refund Ledger sheet', 'Jira OPS': the name the user gave a resource goes into the field the registry
+    declares for it in the chosen operation (services.resource_fields), unless that field holds a value
+    already; a name where an id belongs is listed to replace by the id."""
+    block_type, operation = entry["type"], values.get("operation")
+    own, ids, fields = _resource_patterns(block_type, operation, tuple(entry.get("phrases", [])))
+    text = re.sub(lx.URL_RE, " ", clause)
+    for field_id, pattern in ids:
+        given = None if values.get(field_id) else pattern.search(text)
+        if given and re.search(
+            r"\d|[A-Z]", given.group(1)
+        ):  # '(form id Qx7Lp2)': for a field titled 'Form ID'
+            values[field_id] = given.group(1)
+    for field_id, nouns, shown_as, patterns in fields:
+        held = [values.get(field_id), values.get(shown_as)]
+        if any(isinstance(v, str) and v and not v.startswith("{{") for v in held):
+            continue
+        name = next(
+            (
+                named
+                for pattern in patterns
+                for m in pattern.finditer(text)
+                for named in [_without_service(m.group(1).strip(), own)]
+                if _plausible_name(named)
+            ),
+            None,
+        )
+        if name is None or name.lower() in str(values.get("__need", "")).lower():
+            continue  # '#deploys on Discord' is already a variable listed to set to that channel's id
+        values[field_id] = name
+        if values.get("__need", "").startswith("the id of") or not values.get("__need"):
+            values.pop("__need", None)
+            if field_id.lower().endswith("id"):  # a name where Sim wants an id: listed to replace
+                values["__need"] = f"replace '{name}' by the id of that {nouns[0]} (from its URL or settings)"
+
+
+def _plausible_name(name: str) -> bool:
+    """A name, not a word of the sentence ('the', 'Monday') nor a service ('Google', 'Microsoft Teams')."""
+    low = name.lower().strip()
+    return bool(low) and not (
+        low in _NOT_A_NAME
+        or low in _NOT_A_RESOURCE
+        or name in lexicon()["acronyms"]
+        or any(low == s or low.startswith(s + " ") or s.startswith(low + " ") for s in _service_words())
+    )
+
+
+@lru_cache(maxsize=256)
+def _resource_patterns(
+    block_type: str, operation: str | None, phrases: tuple[str, ...]
+) -> tuple[
+    set[str], list[tuple[str, re.Pattern[str]]], list[tuple[str, tuple[str, ...], str, list[re.Pattern[str]]]]
+]:
+    """The service's own names, and the compiled patterns that find an id ('form id …') and the name of
+    each resource field of `operation` (built once per block and operation)."""
+    from lib.generation.services import aliases, resource_after_name, resource_fields
+
+    own = {p.lower() for p in phrases if p} | set(aliases(block_type))
+    svc = "|".join(re.escape(s) for s in sorted(own, key=len, reverse=True))
+    after = resource_after_name(block_type)
+    ids = [
+        (field_id, re.compile(rf"\b{re.escape(title)}\s+id\s*[:#=]?\s*([A-Za-z0-9][\w-]{{3,}})", re.I))
+        for field_id, title in _id_fields(block_type, operation)
+    ]
+    fields = []
+    for field_id, nouns, shown_as in resource_fields(block_type, operation):
+        noun = "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")s?"
+        service = rf"(?:(?:{svc})\s+)?" if svc else ""
+        patterns = [
+            rf"\b{noun}\s+(?:called\s+|named\s+)?{_QUOTED_NAME}",  # 'workbook 'Price List''
+            rf"{_QUOTED_NAME}\s+{service}{noun}\b",  # ''Triage Crew' channel', ''Menus' Excel workbook'
+            rf"\b(?:the|our|my|your|their|a|an|its)\s+{_TITLED_NAME}\s+{service}{noun}\b",  # 'the Dispatch channel'
+            rf"\b{noun}\s+(?:called\s+|named\s+)?{_KEY_NAME}",  # 'project SUPPORT'
+            rf"\b{noun}\s+(?:called\s+|named\s+)?{_TITLED_NAME}",  # 'channel Sales', 'page Release Notes'
+            rf"\b{noun}\s+(?:called\s+|named\s+)?((?-i:[a-z0-9]+(?:[-_][a-z0-9]+)+))\b",  # 'index product-docs'
+        ]
+        if "channel" in nouns:
+            patterns.insert(0, r"(?<![\w&])#([A-Za-z0-9][\w-]*)")  # '#new-joiners channel on Teams'
+        if field_id == after and svc:  # 'Supabase 'reservations'', 'Google Sheets 'Quotas'', 'Jira OPS'
+            patterns += [rf"\b(?:{svc})\s+{_QUOTED_NAME}", rf"\b(?:{svc})\s+{_KEY_NAME}"]
+        fields.append((field_id, nouns, shown_as, [re.compile(p, re.I) for p in patterns]))
+    return own, ids, fields
 
 
 def _email_as_noun(clause: str) -> bool:
@@ -790,11 +966,54 @@ def _http_object(block_type: str, clause: str, description: str, write: bool) ->
     return None
 
 
-def _person(clause: str) -> re.Match[str] | None:
-    """'the candidate', 'each customer': a person the data names (group 1), whose address it holds."""
+def _person(clause: str) -> str | None:
+    """'the candidate', 'each customer', 'text the driver …', 'send the new hire a welcome email', 'email
+    them': a person the data names, whose address it holds — a noun of the lexicon's people, else the object
+    of a verb that contacts someone (not a thing sent, not the user, not a team or channel)."""
     people = "|".join(lexicon()["people"])
     pattern = r"\b(?:the|each|every|that|this|their|our|new)\s+(?:\w+\s+)?(" + people + r")s?\b"
-    return re.search(pattern, clause, re.I)
+    known = re.search(pattern, clause, re.I)
+    if known:
+        return known.group(1).lower()
+    low = clause.lower()
+    for m in _CONTACTED.finditer(low):
+        if m.group("pronoun"):
+            return "person"  # 'email them a confirmation': whoever the data is about
+        words = m.group("who").split()
+        cut = next(
+            (i for i, w in enumerate(words) if i and (w in _PHRASE_END or w.endswith(("ed", "ing")))),
+            len(words),
+        )
+        noun = (
+            words[cut - 1].rstrip("s")
+            if words[cut - 1].endswith("s") and len(words[cut - 1]) > 4
+            else words[cut - 1]
+        )
+        if m.group("send") and (cut == len(words) and m.group("next") not in _PHRASE_END):
+            continue  # 'send the report …': the thing sent, unless a second object follows ('… a copy')
+        if noun not in lexicon()["not_people"] and not any(noun in p.split() for p in _service_words()):
+            return noun
+    return None
+
+
+# 'text the driver', 'notify each nurse', 'send the new hire a …', 'email them': who is contacted
+_CONTACTED = re.compile(
+    r"\b(?:(?:e-?mail|mail|text|sms|notify|message|ping|remind|invite|contact|dm|whatsapp|thank|welcome)s?"
+    r"|(?P<send>send)s?)\s+(?:(?P<pronoun>them|him|her)\b|(?:the|each|every|that|this|their)\s+"
+    r"(?P<who>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})(?:\s+(?P<next>[a-z]+))?)"
+)
+# words that end a noun phrase: 'the driver their route', 'the nurse via WhatsApp', 'the hire a welcome email'
+_PHRASE_END = {
+    "a", "an", "the", "their", "his", "her", "its", "our", "my", "your", "to", "via", "by", "on", "in", "at",
+    "with", "about", "that", "who", "which", "when", "if", "and", "or", "for", "from", "of", "as", "listed",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _service_words() -> tuple[str, ...]:
+    return tuple(
+        p.strip().lower() for e in lexicon()["integrations"].values() for p in e["phrases"] if p.strip()
+    )
 
 
 def _targets(target: str, clause: str, description: str, values: dict[str, str]) -> None:
@@ -823,7 +1042,7 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             who = _person(clause)
             reply = re.search(r"\b(?:repl(?:y|ies)|respond|answer)\b", description, re.I)
             if who:
-                values["__who"] = who.group(1).lower()
+                values["__who"] = who
             elif reply and not re.search(r"\b(?:me|us|myself)\b", clause, re.I):
                 values["__who"] = "sender"  # a reply goes back to whoever wrote
             elif re.search(r"\b(?:me|us|myself|ourselves|my inbox|I)\b", clause):
@@ -942,7 +1161,7 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             who = _person(clause)
             if who:  # 'send a WhatsApp message to the customer': their number comes from the data
                 values[field_id] = "{recipient_phone}"
-                values["__who"] = who.group(1).lower()
+                values["__who"] = who
 
 
 def _channel_name(clause: str) -> str | None:

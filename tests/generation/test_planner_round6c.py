@@ -21,9 +21,7 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r6c-answer-confluence": "Confluence is read with its 'read' operation, which takes a page id, not a query",
-    "r6c-recap-of-airtable": "a quoted name before 'records' ('the Airtable 'Orders' records') is not read as the table",
     "r6c-lookup-supabase-api": "'Give me an API … returns their balance' is refused as a question to the assistant",
-    "r6c-list-of-linear-teams": "'still in review' is read as a request to analyse (an agent between the list and the post)",
 }
 
 
