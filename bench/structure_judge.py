@@ -21,8 +21,7 @@ is labelled is judged:
     loops       [{over: step whose list is iterated, inside: [steps inside the loop]}]
     conditions  [{on: step (or "start") whose data is tested, has: [...], if: [steps], else: [steps]}]
     routers     [{routes: [[steps], [steps], [steps]]}]: each group on its own branch
-    refs        [[step, "other" | "other.output" | "start" | "loop.currentItem"], …]: the step reads it, directly
-                or through blocks that only transform data (an agent, a translation)
+    refs        [[step, "other" | "other.output" | "start" | "loop.currentItem"], …]
     forbid      [{block, op, has}]: no block like this may exist
 
 Steps are matched to blocks by type and operation; when several matchings are possible the one
@@ -563,7 +562,7 @@ class Judge:
     def _ref_ok(self, bid: str, target: str, assign: dict[str, str | None]) -> bool:
         view = self.view
         assert view is not None
-        refs = self._carried(bid)
+        refs = view.refs(bid)
         if target == "loop.currentItem":
             return any(r.name in ("loop", "parallel") and r.path.startswith("currentItem") for r in refs)
         if target == "start":
@@ -577,23 +576,6 @@ class Judge:
             r.name == view.name[other] and (r.path.startswith(path) if path else r.field not in META_OUTPUTS)
             for r in refs
         )
-
-    def _carried(self, bid: str) -> list[Reference]:
-        """What a step reads, directly or through blocks that only transform data (an agent's summary, a
-        translation): 'post a summary of the tickets' reads the tickets through the agent that summarised
-        them. A label that names the agent as a step is judged the same way (its own reference is direct)."""
-        view = self.view
-        assert view is not None
-        by_name = {name: b for b, name in view.name.items()}
-        out, seen, todo = [], {bid}, [bid]
-        while todo:
-            for r in view.refs(todo.pop()):
-                out.append(r)
-                via = by_name.get(r.name)
-                if via is not None and via not in seen and view.type(via) in NO_SIDE_EFFECT:
-                    seen.add(via)
-                    todo.append(via)
-        return out
 
     def _loops(self, v: Verdict, assign: dict[str, str | None]) -> None:
         view = self.view

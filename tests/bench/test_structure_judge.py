@@ -297,18 +297,3 @@ def test_lacks_as_a_list_of_texts():
     assert any("jira lacks MOBILE" in m for m in Judge(label, wrong).verdict().misses)
     one = {**DIGEST, "steps": {**DIGEST["steps"], "jira": {"block": "jira", "lacks": "WEB"}}}
     assert any("jira lacks WEB" in m for m in Judge(one, digest_state()).verdict().misses)
-
-
-# a label that leaves the summarising agent out: the post carries the issues through it
-THROUGH = {**DIGEST, "id": "t-through", "steps": {k: v for k, v in DIGEST["steps"].items() if k != "digest"}}
-THROUGH.update(order=[["jira", "post"]], refs=[["post", "jira"]])
-
-
-def test_a_reference_through_an_agent_that_read_the_source_counts():
-    assert Judge(THROUGH, digest_state()).verdict().misses == []
-
-
-@pytest.mark.parametrize("prompt", ["<start.input>", "<jira1.ts>"])
-def test_an_agent_that_did_not_read_the_source_carries_nothing_of_it(prompt):
-    misses = Judge(THROUGH, digest_state(prompt=prompt)).verdict().misses
-    assert "refs: post → jira" in misses

@@ -22,6 +22,7 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r6c-answer-confluence": "Confluence is read with its 'read' operation, which takes a page id, not a query",
     "r6c-lookup-supabase-api": "'Give me an API … returns their balance' is refused as a question to the assistant",
+    "r6c-list-of-linear-teams": "'still in review' is read as a request to analyse (an agent between the list and the post)",
 }
 
 
