@@ -27,7 +27,6 @@ _KNOWN: dict[str, str] = {
     "r7c-when-every-done": "a request repeated per item with no slot in its address does not send the item",
     "r7c-then-keeps-order": "'should be logged in the 'Claims' Google Sheet' is read as a read of the sheet",
     "r7c-then-keeps-order-added": "'Email the urgency' makes a second agent between the triage and the e-mail",
-    "r7c-same-items-one-loop": "a WhatsApp message to each row of a Google Sheet gets no phone number (Sheets names no phone column)",
 }
 
 
