@@ -425,7 +425,13 @@ def _is_write(clause: str, key: str) -> bool:
     if _stored_in(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
     if "write" in entry and any(
-        re.search(r"\b(?:to|into|onto)\b[^.,;]{0,25}?\b" + re.escape(p) + r"\b", low) for p in phrases
+        re.search(
+            # 'to the Airtable table', not the infinitive 'to copy the Airtable records'
+            r"\b(?:to|into|onto)\b(?!\s+(?:" + _WRITE + "|" + _READ + r"|copy|sync|move|export|import|mirror)\b)"
+            r"[^.,;]{0,25}?\b" + re.escape(p) + r"\b",
+            low,
+        )
+        for p in phrases
     ):
         return True
     if _read_as_data(low, phrases):
@@ -457,9 +463,37 @@ def _is_write(clause: str, key: str) -> bool:
         return False
     if "read" not in entry:
         return True
+    governing = _governing_verb(low, phrases)
+    if governing is not None:  # 'copy the Airtable records … into Notion': the verb before the service decides
+        return governing
     return bool(re.search(r"\b(" + _WRITE + r")\b", low)) and not re.search(
         r"^\W*(?:(?:also|then|first|next|finally|and)\s+)?(?:" + _READ + r")\b", low
     )
+
+
+# verbs that take what they work on from somewhere: their object is read ('copy the rows into …')
+_TAKE = r"copy|copies|copied|sync|syncs|mirror|mirrors|move|moves|exports?|imports?|backs?\s+up|reads|pulls|fetches|lists"
+# where an imperative verb stands: first in the clause, or after 'to', 'and', 'then', 'please', a subject
+_VERB_PLACE = re.compile(
+    r"(?:^|(?:\b(?:to|and|then|please|also|first|next|finally|i|we|you|it|they|should|will|can|must)|[,;:(—-]))\W*$"
+)
+
+
+def _governing_verb(low: str, phrases: list[str]) -> bool | None:
+    """Whether the verb whose object the service is writes (True) or reads (False): the last verb before the
+    service's name standing where a verb is given as a command ('… and copy the records', 'to export …'), not a
+    noun or participle ('the records', 'everything posted in'); None when no such verb stands before it."""
+    at = min((m.start() for p in phrases for m in [re.search(r"\b" + re.escape(p) + r"\b", low)] if m), default=-1)
+    if at < 0:
+        return None
+    verbs = [
+        m
+        for m in re.finditer(r"\b(?:(" + _TAKE + "|" + _READ + r")|(" + _WRITE + r"))\b", low[:at])
+        if _VERB_PLACE.search(low[: m.start()]) and not re.search(r"(?:ed|ing)$", m.group(0))
+    ]
+    if not verbs:
+        return None
+    return verbs[-1].group(2) is not None
 
 
 def _stored_in(low: str, phrases: list[str]) -> bool:
@@ -688,6 +722,13 @@ def _email_as_noun(clause: str) -> bool:
     return all(
         re.search(r"(?:'s|\btheir|\bhis|\bher|\bits|\band|\bor|\bname,?)\s+(?:[\w-]+\s+)?$", low[: m.start()])
         or re.match(r"\s+(?:address|addresses|column|field)\b", low[m.end() :])
+        # 'the student emails from the 'Class 9B' sheet': addresses kept in a table, not mail
+        or re.match(
+            r"\s+(?:from|in|on|of)\s+(?:the\s+|our\s+|my\s+|this\s+|that\s+)?(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?"
+            r"(?:[\w-]+\s+){0,2}?(?:sheet|spreadsheet|table|list|column|database|csv|tab|base|crm|airtable|notion|"
+            r"supabase|excel|hubspot)\b",
+            low[m.end() :],
+        )
         for m in re.finditer(r"\be-?mails?\b", low)
     ) and bool(re.search(r"\be-?mails?\b", low))
 

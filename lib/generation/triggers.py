@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
@@ -44,11 +45,17 @@ _PART_OF_DAY = {
     "lunch": "12:00",
 }
 _QUOTED = re.compile(r"(?<!\w)'[^'\n]{2,120}'(?!\w)|\"[^\"\n]{2,120}\"|“[^”\n]{2,120}”|«[^»\n]{2,120}»")
+_DAY_CLOCK = (
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?\s+(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2})"
+)
 _SCHEDULE_HINT = re.compile(
     r"(?<![-#/@])\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
     r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
     r"at \d{1,2}(?::\d{2})?(?![.,]?\d|\s*(?:%|percent\b))\s*(?:am|pm)?|(?:mon|tues|wednes|thurs|fri|satur|sun)days|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings|evenings|nights|afternoons))\b",
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings|evenings|nights|afternoons)|"
+    # 'Thursday 6pm: …', 'friday 17:00 send …': a day and a clock with no 'every' before them
+    + _DAY_CLOCK
+    + r")\b",
     re.I,
 )
 _WEBHOOK_HINT = re.compile(
@@ -65,6 +72,8 @@ _CHAT_HINT = re.compile(
 )
 # 'I'll kick it off by hand', 'when I start it manually', 'on demand': a person starts each run
 _MANUAL_HINT = re.compile(
+    r"^\W*(?:manual(?:ly)?|on demand|by hand)(?:\s+(?:run|trigger|start|workflow))?\s*(?::|-|—)|"  # 'Manual run: …'
+    r"\b(?:manual(?:ly)?\s+(?:run|triggered|started)\s+workflow|manual workflow)\b|"
     r"\b(?:(?:start|run|kick|trigger|launch|fire)\w*\s+(?:it|this|them|the (?:workflow|flow))?\s*(?:off\s+)?"
     r"(?:by hand|manually|on demand|myself)|on demand|when i (?:click|press|run|start|trigger|launch|call|invoke)\b"
     r"|i(?:'ll| will)? (?:kick|start|run|trigger|launch) (?:it|this|the workflow)(?: off)?\b)",
@@ -203,7 +212,27 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
         after_clock = re.search(r"(?:\d|am|pm)\s*$", text[: found.start()], re.I)
         if abbreviation or "time" in found.group(0).lower() or after_clock:
             return zone, found.span()
+    # '7am Lisbon time', '(Toronto time)', 'time in Nairobi': a city the time-zone database names
+    for found in re.finditer(
+        r"\btime in\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b|\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:local\s+)?time\b", text
+    ):
+        city = (found.group(1) or found.group(2)).lower().replace("-", " ")
+        if city in _city_zones():
+            return _city_zones()[city], found.span()
     return None, None
+
+
+@lru_cache(maxsize=1)
+def _city_zones() -> dict[str, str]:
+    """'los angeles' → 'America/Los_Angeles': the cities of the IANA time-zone database (continents' zones)."""
+    import zoneinfo
+
+    regions = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
+    return {
+        zone.rsplit("/", 1)[1].replace("_", " ").lower(): zone
+        for zone in sorted(zoneinfo.available_timezones())
+        if zone.split("/", 1)[0] in regions and zone.count("/") >= 1
+    }
 
 
 def more_times(text: str, span: tuple[int, int]) -> tuple[list[str], int]:
@@ -230,8 +259,19 @@ def _cron(minute: int, hour: int | str, dom: str = "*", dow: str = "*") -> str:
     return f"{minute} {hour} {dom} * {dow}"
 
 
+# 'on March 14 at 18:00', 'June 3rd, 2027 at 9am': a date with its time is when something happens once (an event
+# to create), not when the workflow runs
+_DATED = re.compile(
+    r"(?<!every )(?<!each )\b(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
+    r"\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?(?:,?\s*(?:at|@|from)?\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?\b"
+    r"(?:\s*(?:-|to|until)\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?\b)?)?",
+    re.I,
+)
+
+
 def read_schedule(text: str) -> Trigger | None:
     """Schedule values from phrases like 'every weekday at 8:00 CET', 'every 15 minutes', 'monthly on the 1st'."""
+    text = _DATED.sub(lambda m: " " * len(m.group(0)), text)
     low = re.sub(
         r"\b(?:daily|weekly|monthly|hourly|nightly)\b",
         lambda m: (
@@ -362,6 +402,7 @@ def read_schedule(text: str) -> Trigger | None:
         r"(?<![-#/@])\b(?:daily|hourly|weekly|monthly|nightly|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
         r"twice daily)\b",
         r"\bon the \d{1,2}(?:st|nd|rd|th)?(?: of (?:every|each|the) month)?\b",
+        r"\b" + _DAY_CLOCK + r"\b",
     ):
         spans += [m.span() for m in re.finditer(pattern, low) if not _proper_name(text, m.start())]
     return Trigger("schedule", values, sorted(set(spans)))  # 'every hour' is found twice: named once
@@ -547,7 +588,8 @@ def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
     manual = _MANUAL_HINT.search(text) or _API_HINT.search(text)
-    if manual and read_schedule(text) is None:
+    stated = manual is not None and re.match(r"^\W*(?:manual|on demand|by hand)", text[manual.start() :], re.I)
+    if manual and (stated or read_schedule(text) is None):
         lead_in = re.match(r"\s*(?:when(?:ever)?|each time|every time|once)\b[^,:;.]*[,:]?", text, re.I)
         span = (
             lead_in.span() if lead_in and lead_in.start() <= manual.start() < lead_in.end() else manual.span()
