@@ -17,6 +17,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
@@ -592,7 +593,8 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         re.search(r"\b(" + _READ + r")\b", low)
         or any(
             re.search(
-                r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+)?(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?"
+                r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+)?(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|"
+                r"[\w]+-[\w-]+\s+)?"  # 'from the help-center knowledge base'
                 + re.escape(p),
                 low,
             )
@@ -1417,6 +1419,15 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     ):
         # 'the weather from OpenWeatherMap', 'from the Binance API': that service's own endpoint
         found = [(p, s) for p, s in found if s is not api]
+    if api is not None and "url" in api.values:
+        host = urlsplit(api.values["url"]).hostname or ""
+        if host and any(
+            s is not api
+            and s.integration in services_without_block()
+            and (urlsplit(s.values.get("url", "")).hostname or "") == host
+            for _, s in found
+        ):  # 'create a Zendesk ticket through https://acme.zendesk.com/…': that service's call, made once
+            found = [(p, s) for p, s in found if s is not api]
     address = lx.EMAIL_RE.search(clause)
     if (
         address

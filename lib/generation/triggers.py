@@ -67,7 +67,11 @@ _CHAT_HINT = re.compile(
     r"\b(chat ?bots?|chat with|chat interface|in (?:a |the )?chat|conversational|chat (?:assistant|agent)s?|"
     r"(?:ai|virtual|support|sales|help ?desk) (?:assistant|agent)s? (?:that|which|who|to) (?:answers?|helps?|talks?)|"
     r"assistant that answers|bot that answers|q ?& ?a bot|slack ?bot|chat (?:trigger|messages?|input|window)|"
-    r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?))\b",
+    r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
+    # 'a chat where I type …', 'a chat in which staff ask …'
+    r"an? (?:[\w-]+ ){0,2}?chat (?:where|in which|that|which|for)|"
+    # 'customer support chat: answer …', 'HR help chat - …': the run is a chat, named first
+    r"^\W*(?:[\w-]+ ){0,3}chat ?(?::|-|—))",
     re.I,
 )
 # 'I'll kick it off by hand', 'when I start it manually', 'on demand': a person starts each run
@@ -701,5 +705,7 @@ def read_trigger(text: str) -> Trigger:
             r"(?:^|:\s*)(?:when(?:ever)?|each time|every time|on each|on every)\b[^,;.]*,?", text, re.I
         )
         spans = [lead_in.span()] if lead_in and lead_in.start() <= chat.start() < lead_in.end() else []
+        if chat.start() == 0 and chat.group(0).rstrip().endswith((":", "-", "—")):
+            spans = [chat.span()]  # 'HR help chat:' names the run, no step
         return Trigger("chat", {"startWorkflow": "chat"}, spans)
     return Trigger("manual", {"startWorkflow": "manual"})
