@@ -588,6 +588,38 @@ _EVERY_NEW = re.compile(
 )
 
 
+def _event_named(text: str) -> Trigger | None:
+    """An event named by a service's own event words rather than by 'when': 'On every push to main in our GitHub
+    repo, …', 'Save every GitHub push event …', 'customers send receipts to our Telegram bot; …'."""
+    providers = {k: v for k, v in lexicon()["webhook_providers"].items() if k != "generic"}
+    names = "|".join(re.escape(n) for v in providers.values() for n in v["names"])
+    events = "|".join(re.escape(e) for v in providers.values() for e in v["events"] if " " not in e or len(e) < 14)
+    found = (
+        # 'On push to main in our GitHub repo,': a lead 'on' with a service's event
+        re.match(r"\W*on\s+(?:every\s+|each\s+|an?\s+|any\s+)?(?:new\s+)?(?:" + events + r")\b[^,.;:!?\n]*", text, re.I)
+        # 'every GitHub push event', 'each Stripe charge event': the service's events one by one
+        or re.search(
+            r"\b(?:every|each|any)\s+(?:new\s+)?(?:" + names + r")\s+(?:[\w-]+\s+){0,2}?events?\b", text, re.I
+        )
+        # 'reporters send story pitches to our telegram bot': people write to the workflow's own bot or number
+        or re.search(
+            r"(?:^|(?<=[.;!?\n:—-]))\s*(?:[\w'-]+\s+){1,3}?(?:sends?|messages?|texts?|writes?|dms?|forwards?)\s+"
+            r"[^.;:!?\n]{0,60}?\bto\s+(?:our|my|the)\s+(?:" + names + r")\s+(?:bot|number)\b",
+            text,
+            re.I,
+        )
+    )
+    if found is None or not _named_provider(found.group(0).lower()) and not re.match(r"\W*on\b", found.group(0), re.I):
+        return None
+    if re.match(r"\s*(?:then|also|and|please)\b", found.group(0), re.I):
+        return None
+    hook = read_webhook("when " + found.group(0).strip())
+    if hook is None:
+        return None
+    hook.spans = [found.span()]
+    return hook
+
+
 def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
@@ -629,6 +661,9 @@ def read_trigger(text: str) -> Trigger:
         hook = read_webhook(first if lead else text)
         if hook:
             return hook
+    hook = _event_named(text)
+    if hook:
+        return hook
     arrival = _EVERY_NEW.search(text)
     if arrival and re.search(
         r"\b(?:table|sheet|spreadsheet|tab|list|database|base)s?\b", arrival.group(0), re.I
