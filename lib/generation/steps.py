@@ -464,6 +464,11 @@ def _is_write(clause: str, key: str) -> bool:
         return False
     if "read" not in entry:
         return True
+    if any(
+        re.match(r"\W*(?:and\s+)?(?:on|via|over|through|to|in)\s+(?:the\s+|our\s+|my\s+)?" + re.escape(p) + r"\b", low)
+        for p in phrases
+    ) and not re.search(r"\b(?:" + _READ + r")\b", low):
+        return True  # '…, on Teams': a clause that is only the place the message before it goes
     governing = _governing_verb(low, phrases)
     if governing is not None:  # 'copy the Airtable records … into Notion': the verb before the service decides
         return governing
@@ -527,8 +532,21 @@ def _made_of(low: str, key: str, phrases: list[str]) -> bool:
     place = "|".join(re.escape(p) for p in sorted(set(others), key=len, reverse=True))
     for p in phrases:
         found = re.search(r"\b(?:of|about|from)\s+(?:[\w'/-]+\s+){0,5}?" + re.escape(p) + r"\b", low)
-        if found is None or not re.search(r"\b(?:" + _WRITE + r")\b", low[: found.start()]):
+        verb = found and list(re.finditer(r"\b(?:" + _WRITE + r")\b", low[: found.start()]))
+        if not verb:
             continue  # no message sent before it: nothing is made of the service's data
+        between = low[verb[-1].end() : found.start()]
+        # 'send me a recap of …', 'send the support team an overview of …', 'create a Google Doc … with an AI summary
+        # of …': the message names its recipient or its place first, and is made of the service's data
+        if re.match(
+            r"\s+(?:me|us|him|her|them|everyone|[\w.+-]+@[\w.-]+|(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?(?:team|channel|"
+            r"group|manager|boss|lead|leads|owners?|staff|board|founders?)|(?:\(\s*)?[\w.+-]+@[\w.-]+\s*\)?)\s+"
+            r"(?:\([^)]*\)\s+)?(?:an?|the|my|our|this|today's|this week's|a\s+\w+)\b",
+            between,
+        ) or (place and re.search(r"\b(?:" + place + r")\b", between)):
+            if re.search(r"\b(?:summary|summaries|recap|digest|overview|report|list|briefing|roundup|round-up|table|"
+                         r"count|breakdown|update|status|snapshot|export|analysis)\b", between):
+                return True
         rest = low[found.end() :]
         dest = re.search(
             r"\b(?:to|into|in|on)\s+(?:both\s+)?(?:(?:our|the|my|your)\s+)?(?:#|me\b|us\b|[\w.+-]+@"
