@@ -492,9 +492,10 @@ def _governing_verb(low: str, phrases: list[str]) -> bool | None:
     at = min((m.start() for p in phrases for m in [re.search(r"\b" + re.escape(p) + r"\b", low)] if m), default=-1)
     if at < 0:
         return None
+    changes = "|".join(re.escape(v) for vs in lexicon()["operation_verbs"].values() for v in vs)
     verbs = [
         m
-        for m in re.finditer(r"\b(?:(" + _TAKE + "|" + _READ + r")|(" + _WRITE + r"))\b", low[:at])
+        for m in re.finditer(r"\b(?:(" + _TAKE + "|" + _READ + r")|(" + _WRITE + "|" + changes + r"))\b", low[:at])
         if _VERB_PLACE.search(low[: m.start()]) and not re.search(r"(?:ed|ing)$", m.group(0))
     ]
     if not verbs:
@@ -509,6 +510,10 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
         re.search(
             r"(?<!\bbe )(?<!been )(?<!\bget )(?<!gets )(?<!will )\b(?:already\s+)?"
             r"(?:uploaded|stored|saved|indexed|loaded|imported|kept|documented)\s+(?:in|into|to|on|inside)\b"
+            r"[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
+            # 'list the files (that were) added to the Drive folder': a participle after a noun, not 'is added to'
+            r"|(?<!\bbe )(?<!been )(?<!\bget )(?<!gets )(?<!will )(?<!\bis )(?<!\bare )(?<!'s )"
+            r"(?<=[a-z] )(?:added|dropped|placed|created|shared)\s+(?:in|into|to|on|inside)\b"
             r"[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             r"|\b(?:we|i|you|they|that|which|already|previously)\s+(?:have\s+|'ve\s+|had\s+)?"
             r"(?:already\s+)?(?:put|added)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b",
@@ -659,6 +664,8 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         found = text_field(entry["type"], mode["operation"])
         if found is not None and found[0] not in values:
             values[found[0]] = json.dumps([["{upstream}"]]) if found[1] else "{upstream}"
+        elif found is None:
+            _changed_fields(entry["type"], mode["operation"], clause, values)
     if mode.get("subject"):
         subject = re.search(r"\bsubject\s+[\"“']([^\"”']+)[\"”']", clause, re.I)
         values[mode["subject"]] = subject.group(1) if subject else "{subject}"
@@ -706,6 +713,31 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     if entry.get("process"):
         step.kind = "process"
     return step
+
+
+def _changed_fields(block_type: str, operation: str, clause: str, values: dict[str, Any]) -> None:
+    """An update whose registry field is a JSON object of columns (Airtable's `fields`, Supabase's `data`): the
+    column the clause names ('tick the 'Reminder sent' field', 'that row's Status field', else Status) set to the
+    value it states ('mark … as delivered') or to what came before."""
+    from lib.generation.services import _shown
+    from lib.sim.registry import get_block
+
+    spec = get_block(block_type)
+    sub = next(
+        (
+            spec.sub_block(name)
+            for name in ("fields", "data")
+            if spec is not None and spec.sub_block(name) is not None and _shown(spec.sub_block(name), operation)
+        ),
+        None,
+    )
+    if sub is None or sub.id in values or sub.type != "code":
+        return
+    column = re.search(r"[\"“']([\w][\w ]{0,30})[\"”']\s+(?:field|column)\b|\b([A-Za-z]\w{1,30})\s+(?:field|column)\b", clause)
+    name = (column.group(1) or column.group(2)) if column else "Status"
+    state = re.search(r"\b(?:mark|flag|set)\b[^.;]{0,40}?\b(?:as|to)\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?(?=\s+(?:in|on|at)\b|[,.;]|$)", clause, re.I)
+    value: Any = state.group(1) if state else True if re.search(r"\btick", clause, re.I) else "{prev}"
+    values[sub.id] = json.dumps({name: value})
 
 
 def _named_fields(block_type: str, operation: str | None, clause: str, values: dict[str, Any]) -> None:
@@ -784,10 +816,17 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
     default = entry[mode]
     ops = services.operations().get(entry["type"], {})
     low = clause.lower()
+    by_verb = _verb_operation(entry, low) if mode == "write" else None
+    if by_verb is not None and by_verb != default.get("operation"):
+        # the message and row shapes of the default write do not fit another operation: its registry fields do
+        keep = ("subject", "title", "instruction", "query")
+        return {k: v for k, v in default.items() if k in keep} | {"operation": by_verb}
     named = [
-        (min(low.find(o) for o in op["objects"] if _mentions(low, o)), op_id)
+        (min(pos), op_id)
         for op_id, op in ops.items()
-        if op["mode"] == mode and any(_mentions(low, o) for o in op["objects"])
+        if op["mode"] == mode
+        for pos in [[m.start() for o in op["objects"] for m in _object_mentions(low, o)]]
+        if pos
     ]
     current = default.get("operation", "")
     if not named or any(op_id == current for _, op_id in named):
@@ -802,6 +841,56 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
     return (
         {k: v for k, v in default.items() if k not in ("operation", "values")} | {"operation": op_id} | query
     )
+
+
+# what holds the objects a write makes: after 'to/into/in' it is where they go, not what is made
+_CONTAINERS = frozenset(["folder", "folders", "database", "table", "base", "spreadsheet", "sheet", "board", "space",
+                         "collection", "index", "project"])
+
+
+def _object_mentions(low: str, obj: str) -> list[re.Match[str]]:
+    """Where the clause names `obj` as what is worked on — not as the place it goes or comes from ('upload the
+    attachment to the Drive folder 'Scans'': the folder is where the file goes)."""
+    return [
+        m
+        for m in re.finditer(r"(?<![\w-])" + re.escape(obj) + r"(?![\w-])", low)
+        if obj not in _CONTAINERS
+        or not re.search(
+            r"\b(?:to|into|in|inside|under|within)\s+(?:the\s+|our\s+|my\s+|a\s+|that\s+|its\s+)?"
+            r"(?:[\w'-]+\s+){0,3}$",
+            low[: m.start()],
+        )
+    ]
+
+
+def _verb_operation(entry: dict, low: str) -> str | None:
+    """The write operation the command verb before the service names ('mark … in our Supabase table' → update,
+    'write the score back into the record' → update), read from the registry's operation labels; None when the
+    verb names none of the block's operations."""
+    from lib.sim.registry import get_block
+
+    spec = get_block(entry["type"])
+    if spec is None or not spec.operations:
+        return None
+    at = min(
+        (m.start() for p in entry["phrases"] for m in [re.search(r"\b" + re.escape(p.strip()) + r"\b", low)] if m),
+        default=len(low),
+    )
+    for key, verbs in lexicon()["operation_verbs"].items():
+        said = [
+            m
+            for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b", low[:at])
+            if _VERB_PLACE.search(low[: m.start()])
+        ]
+        if key == "update" and re.search(r"\b(?:write|put|save|store|add)\b[^.;]{0,40}?\bback\s+(?:in|into|to|on)\b", low):
+            said = said or [None]  # type: ignore[list-item]  # 'write the score back into the record'
+        if not said:
+            continue
+        for op_id, op in spec.operations.items():
+            label = (op.label or op_id).lower()
+            if label.split()[0] == key or label.startswith(key):
+                return op_id
+    return None
 
 
 def _http_object(block_type: str, clause: str, description: str, write: bool) -> Step | None:
