@@ -125,6 +125,21 @@ def draft(description: str) -> Draft:
             reason="no_steps",
             unused=unused_clauses(text, []),
         )
+    if trigger.kind == "manual" and not trigger.spans and lx.once_only(description):
+        raise _cannot(
+            "this asks for one action done once ('just this once', 'no automation needed'), not for a workflow to "
+            "build. Do it directly, or describe what should start it and run it again (e.g. 'every Friday at 5 …').",
+            reason="not_a_workflow",
+            kind="one-off task",
+        )
+    if trigger.kind == "manual" and not trigger.spans and _answer_now(description, steps):
+        raise _cannot(
+            "this asks for one answer now (look something up and tell me), not for a workflow: nothing starts it "
+            "again and the answer goes nowhere named. Say when it should run and where the answer goes (e.g. "
+            "'every morning at 8 check the ETH price and post it to #crypto on Slack').",
+            reason="not_a_workflow",
+            kind="single answer",
+        )
     if trigger.kind == "manual" and lx.addressed_to_assistant(description) and not _acts(steps, chosen=True):
         raise _cannot(
             "this asks the assistant for one answer ('tell me …', '… for me'), not for a workflow: nothing is "
@@ -253,6 +268,38 @@ def _one_off(steps: list[Step]) -> bool:
         or (s.kind == "condition" and all(_one_off(branch) for _, branch in s.branches))
         for s in steps
     )
+
+
+# 'right now', 'currently', 'whether I should buy': the answer is wanted once, at the moment of asking
+_NOW = re.compile(
+    r"\b(?:right now|just now|currently|current|at the moment|at this moment|as of now)\b|\b(?:if|whether) (?:i|we) should\b",
+    re.I,
+)
+
+
+def _answer_now(description: str, steps: list[Step]) -> bool:
+    """A look-up told back now ('Check how many unread emails are in my Gmail right now and tell me the count'):
+    what is read, processed and told to the user on a channel the text never named, with a word for 'now' and
+    nothing built for reuse."""
+    told = [s for s in _flat(steps) if s.kind == "action"]
+    return (
+        bool(told)
+        and all(s.unnamed for s in told)
+        and _NOW.search(description) is not None
+        and not lx.has_build_cue(description)
+        and re.search(lexicon()["not_a_workflow"]["run_input"], description, re.I) is None
+    )
+
+
+def _flat(steps: list[Step]) -> list[Step]:
+    """Every step, inside loops and branches too."""
+    out: list[Step] = []
+    for s in steps:
+        out.append(s)
+        out += _flat(s.body)
+        for _, branch in s.branches:
+            out += _flat(branch)
+    return out
 
 
 def _acts(steps: list[Step], chosen: bool = False) -> bool:

@@ -425,6 +425,8 @@ def _is_write(clause: str, key: str) -> bool:
         return False  # 'read it from Gmail'; but 'send the candidate a thank-you email from Gmail' sends
     if _stored_in(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
+    if re.match(_PASSIVE_WRITE, low):
+        return True  # 'it's logged as a Jira ticket', 'it gets added to our Airtable table': the step, passive
     if "write" in entry and any(
         re.search(
             # 'to the Airtable table', not the infinitive 'to copy the Airtable records'
@@ -492,7 +494,7 @@ def _governing_verb(low: str, phrases: list[str]) -> bool | None:
     at = min((m.start() for p in phrases for m in [re.search(r"\b" + re.escape(p) + r"\b", low)] if m), default=-1)
     if at < 0:
         return None
-    changes = "|".join(re.escape(v) for vs in lexicon()["operation_verbs"].values() for v in vs)
+    changes = "|".join(re.escape(v) + r"(?!\s+up\b)" for vs in lexicon()["operation_verbs"].values() for v in vs)
     verbs = [
         m
         for m in re.finditer(r"\b(?:(" + _TAKE + "|" + _READ + r")|(" + _WRITE + "|" + changes + r"))\b", low[:at])
@@ -501,6 +503,14 @@ def _governing_verb(low: str, phrases: list[str]) -> bool | None:
     if not verbs:
         return None
     return verbs[-1].group(2) is not None
+
+
+# the event's data written somewhere, said in the passive after the trigger's clause
+_PASSIVE_WRITE = re.compile(
+    r"\W*(?:and\s+|then\s+)?(?:it|they|this|that|each one)\s*(?:'s|is|are|gets?|should be|will be|must be)\s+"
+    r"(?:automatically\s+)?(?:added|posted|logged|saved|sent|stored|created|filed|recorded|written|copied|forwarded)\s+"
+    r"(?:as|to|into|in|on)\b"
+)
 
 
 def _stored_in(low: str, phrases: list[str]) -> bool:
@@ -594,9 +604,25 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         for p in lexicon()["integrations"][key]["phrases"]
     ):
         return True  # 'post the Jira link in #triage': what is posted, not where
+    phrases = [p.strip() for p in lexicon()["integrations"][key]["phrases"]]
+    if (
+        any(
+            re.search(
+                r"\b(?:poem|story|joke|limerick|song|haiku|essay|rap|riddle|fun fact|quiz)s?\s+(?:about|on)\s+"
+                r"(?:[\w'-]+\s+){0,3}?" + re.escape(p) + r"\b",
+                low,
+            )
+            for p in phrases
+        )
+        and not _made_of(low, key, phrases)
+        and not any(
+            re.search(r"\b(?:to|into|in|on|via)\s+(?:the\s+|our\s+|my\s+)?(?:#[\w-]+\s+)?" + re.escape(p) + r"\b", low)
+            for p in phrases
+        )
+    ):
+        return True  # 'write me a poem about Slack notifications': the service is the topic, not a place
     if _is_write(clause, key):
         return False
-    phrases = [p.strip() for p in lexicon()["integrations"][key]["phrases"]]
     if key == "reddit" and re.search(r"\b(?:from|in|on)\s+r/\w+", low):
         return False
     if (
@@ -879,7 +905,7 @@ def _verb_operation(entry: dict, low: str) -> str | None:
     for key, verbs in lexicon()["operation_verbs"].items():
         said = [
             m
-            for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b", low[:at])
+            for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b(?!\s+up\b)", low[:at])
             if _VERB_PLACE.search(low[: m.start()])
         ]
         if key == "update" and re.search(r"\b(?:write|put|save|store|add)\b[^.;]{0,40}?\bback\s+(?:in|into|to|on)\b", low):

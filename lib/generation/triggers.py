@@ -457,6 +457,14 @@ def read_webhook(clause: str) -> Trigger | None:
         _SENTENCE_END.split(head, maxsplit=1)[0],
         maxsplit=1,
     )[0]
+    passive = re.search(  # '… comes in it gets added to our table', '…, it's logged as a Jira ticket': the step, passive
+        r"\s(?:it|they|this|that|each one)\s*(?:gets?|is|are|'s|should be|will be|must be)\s+(?:automatically\s+)?"
+        r"(?:added|posted|logged|saved|sent|stored|created|forwarded|copied|filed|recorded|written)\b",
+        head,
+        re.I,
+    )
+    if passive:
+        head = head[: passive.start()].rstrip()
     for step in _IMPERATIVE.finditer(head, 5):
         before = head[: step.start()].split()
         if (
@@ -706,7 +714,7 @@ def read_trigger(text: str) -> Trigger:
     hook = (
         read_webhook(first)
         if re.search(
-            r"\b(when(?:ever)? (?:a|an|new|someone|somebody)|whenever|"
+            r"\b(when(?:ever)? (?:a|an|new|someone|somebody)|whenever|(?:every|each) time (?:a|an|our|my|the|someone)\b|"
             r"when (?:my|our|the) [\w\s-]{1,30}?(?:gets|receives|has) (?:a |an )?new)\b",
             first,
             re.I,
