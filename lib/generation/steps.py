@@ -386,6 +386,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             low.find(v) + (v.index(" ") + 1 if v.split()[0] in _DOERS else 0)
             for v in entry["verbs"]
             if re.search(r"(?<!\w)" + re.escape(v), low)
+            # 'the next draft tweet', 'each summary line': a verb's form after a determiner is a noun, asks for nothing
+            and not re.search(r"\b(?:the next|the latest|the last|next|latest)\s+$", low[: low.find(v)])
         ]
         pos = [p for p in pos if p >= 0]
         if pos:
@@ -415,13 +417,15 @@ def _is_write(clause: str, key: str) -> bool:
         return True  # 'email a reminder to the customer': the verb is the action
     if any(
         re.search(
-            r"\bfrom\s+(?:my\s+|our\s+|the\s+)?"
+            r"\bfrom\s+(?:my\s+|our\s+|the\s+)?(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?"  # "from the 'Quotes' sheet"
             + re.escape(p)
             + (r"(?!\s+(?:account|handle|profile|page))" if sender else ""),
             low,
         )
         for p in phrases
-    ) and not (sender and key in ("gmail", "outlook") and re.search(r"\be-?mails?\b", low)):
+    ) and not (
+        sender and key in ("gmail", "outlook") and re.search(r"\be-?mails?\b|\bto\s+[\w.+-]+@[\w-]+\.", low)
+    ):  # 'send the list to legal@… from Outlook': sent from that account
         return False  # 'read it from Gmail'; but 'send the candidate a thank-you email from Gmail' sends
     if _stored_in(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
@@ -550,7 +554,8 @@ def _made_of(low: str, key: str, phrases: list[str]) -> bool:
         verb = found and list(re.finditer(r"\b(?:" + _WRITE + r")\b", low[: found.start()]))
         if not verb:
             continue  # no message sent before it: nothing is made of the service's data
-        between = low[verb[-1].end() : found.start()]
+        commands = [m for m in verb if _VERB_PLACE.search(low[: m.start()])]  # not the noun in 'Board report'
+        between = low[(commands or verb)[-1].end() : found.start()]
         # 'send me a recap of …', 'send the support team an overview of …', 'create a Google Doc … with an AI summary
         # of …': the message names its recipient or its place first, and is made of the service's data
         if re.match(
@@ -636,6 +641,7 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         or _read_as_data(low, phrases)
         or _stored_in(low, phrases)
         or _made_of(low, key, phrases)
+        or _governing_verb(low, phrases) is False  # 'exports all open Jira bugs into …': what it reads
     ):
         return False  # 'use Browser Use to …', 'parse it with Mistral': the tool does the step
     return not (
@@ -1552,12 +1558,12 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     ):
         # 'the weather from OpenWeatherMap', 'from the Binance API': that service's own endpoint
         found = [(p, s) for p, s in found if s is not api]
-    if api is not None and "url" in api.values:
-        host = urlsplit(api.values["url"]).hostname or ""
-        if host and any(
+    if api is not None:
+        host = urlsplit(api.values.get("url", "")).hostname or ""
+        if any(
             s is not api
             and s.integration in services_without_block()
-            and (urlsplit(s.values.get("url", "")).hostname or "") == host
+            and (not host or (urlsplit(s.values.get("url", "")).hostname or "") == host)
             for _, s in found
         ):  # 'create a Zendesk ticket through https://acme.zendesk.com/…': that service's call, made once
             found = [(p, s) for p, s in found if s is not api]
