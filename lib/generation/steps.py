@@ -487,7 +487,8 @@ def _is_write(clause: str, key: str) -> bool:
 _TAKE = r"copy|copies|copied|sync|syncs|mirror|mirrors|move|moves|exports?|imports?|backs?\s+up|reads|pulls|fetches|lists"
 # where an imperative verb stands: first in the clause, or after 'to', 'and', 'then', 'please', a subject
 _VERB_PLACE = re.compile(
-    r"(?:^|(?:\b(?:to|and|then|please|also|first|next|finally|i|we|you|it|they|should|will|can|must)|[,;:(—-]))\W*$"
+    r"(?:^|(?:\b(?:to|and|then|please|also|first|next|finally|i|we|you|it|they|should|will|can|must|that|which)|"
+    r"[,;:(—-]))\W*$"
 )
 
 
@@ -1604,6 +1605,15 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             found.append((len(clause), implied))
     elif (
         not any(s.kind == "action" for _, s in found)
+        and re.match(r"\W*(?:and\s+|then\s+|also\s+)?send\s+(?:me|us)\b(?!\s+an?\s+(?:webhook|request|call|ping)\b)", low)
+        and not any(k in _CHAT_SERVICES for _, k in lx.integrations_in(clause))
+        and lx.EMAIL_RE.search(description) is None  # an address written elsewhere makes the e-mail there
+    ):  # 'send me a recap of the Linear issues …': what the service holds, sent to me on no channel named
+        told = _message_to_person(clause, description, ruled_out)
+        if told is not None:
+            found.append((len(clause), told))
+    elif (
+        not any(s.kind == "action" for _, s in found)
         and channel is not None
         and not any(channel.group(0) in str(s.values) for _, s in found)  # not the channel a source reads
         and re.search(
@@ -1690,8 +1700,10 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     return [s for _, s in found]
 
 
+# services that carry a message to a person: 'send me … on Telegram' names its channel
+_CHAT_SERVICES = ("slack", "telegram", "discord", "microsoft_teams", "whatsapp", "twilio_sms", "outlook", "gmail")
 _TO_PERSON = re.compile(
-    r"\b(?:remind|tell|notify|alert|warn|ask|thank|message|ping|let)\s+"
+    r"\b(?:remind|tell|notify|alert|warn|ask|thank|message|ping|let|send(?=\s+(?:me|us)\b(?!\s+an?\s+(?:webhook|request|call|ping)\b)))\s+"
     r"(?!(?:the|an?)\s+(?:ai|model|llm|agent|assistant|bot)\b)(?P<who>me|us|them|him|her|the\s+team|"
     r"(?:the|each|every|that|this|our|my)\s+(?:\w+\s+)?\w+)\b",
     re.I,
