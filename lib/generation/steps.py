@@ -634,7 +634,8 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
     if (
         any(
             re.search(
-                r"\b(?:use|using|run|with|via|through)\s+(?:the\s+|an?\s+|our\s+)?(?:\w+\s+)?" + re.escape(p),
+                r"\b(?:use|using|run|with|via|through)\s+(?:the\s+|an?\s+|our\s+)?"
+                r"(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|\w+\s+)?" + re.escape(p),
                 low,
             )
             for p in phrases

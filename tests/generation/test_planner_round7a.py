@@ -17,7 +17,10 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r7a-chat-where": "a Pinecone index named in quotes ('formulary') is taken as the search text, not the index: the "
+    "chat's message is not what is searched (a parameter, round 7b's area)",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round7a.jsonl", _KNOWN))
