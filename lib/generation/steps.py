@@ -415,26 +415,37 @@ def _is_write(clause: str, key: str) -> bool:
         r"^\W*(?:also\s+|then\s+)?(?:e-?mail|mail)\s+(?:me|us|them|it|him|her|the|a|an|each|every)\b", low
     ):
         return True  # 'email a reminder to the customer': the verb is the action
-    if any(
-        re.search(
-            r"\bfrom\s+(?:my\s+|our\s+|the\s+)?(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?"  # "from the 'Quotes' sheet"
-            + re.escape(p)
-            + (r"(?!\s+(?:account|handle|profile|page))" if sender else ""),
-            low,
+    if (
+        any(
+            re.search(
+                r"\bfrom\s+(?:my\s+|our\s+|the\s+)?(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?"  # "from the 'Quotes' sheet"
+                + re.escape(p)
+                + (r"(?!\s+(?:account|handle|profile|page))" if sender else ""),
+                low,
+            )
+            for p in phrases
         )
-        for p in phrases
-    ) and not (
-        sender and key in ("gmail", "outlook") and re.search(r"\be-?mails?\b|\bto\s+[\w.+-]+@[\w-]+\.", low)
+        and not (
+            sender
+            and key in ("gmail", "outlook")
+            and re.search(r"\be-?mails?\b|\bto\s+[\w.+-]+@[\w-]+\.", low)
+        )
     ):  # 'send the list to legal@… from Outlook': sent from that account
         return False  # 'read it from Gmail'; but 'send the candidate a thank-you email from Gmail' sends
     if _stored_in(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
     if re.match(_PASSIVE_WRITE, low):
-        return True  # 'it's logged as a Jira ticket', 'it gets added to our Airtable table': the step, passive
+        return (
+            True  # 'it's logged as a Jira ticket', 'it gets added to our Airtable table': the step, passive
+        )
     if "write" in entry and any(
         re.search(
             # 'to the Airtable table', not the infinitive 'to copy the Airtable records'
-            r"\b(?:to|into|onto)\b(?!\s+(?:" + _WRITE + "|" + _READ + r"|copy|sync|move|export|import|mirror)\b)"
+            r"\b(?:to|into|onto)\b(?!\s+(?:"
+            + _WRITE
+            + "|"
+            + _READ
+            + r"|copy|sync|move|export|import|mirror)\b)"
             r"[^.,;]{0,25}?\b" + re.escape(p) + r"\b",
             low,
         )
@@ -471,12 +482,17 @@ def _is_write(clause: str, key: str) -> bool:
     if "read" not in entry:
         return True
     if any(
-        re.match(r"\W*(?:and\s+)?(?:on|via|over|through|to|in)\s+(?:the\s+|our\s+|my\s+)?" + re.escape(p) + r"\b", low)
+        re.match(
+            r"\W*(?:and\s+)?(?:on|via|over|through|to|in)\s+(?:the\s+|our\s+|my\s+)?" + re.escape(p) + r"\b",
+            low,
+        )
         for p in phrases
     ) and not re.search(r"\b(?:" + _READ + r")\b", low):
         return True  # '…, on Teams': a clause that is only the place the message before it goes
     governing = _governing_verb(low, phrases)
-    if governing is not None:  # 'copy the Airtable records … into Notion': the verb before the service decides
+    if (
+        governing is not None
+    ):  # 'copy the Airtable records … into Notion': the verb before the service decides
         return governing
     return bool(re.search(r"\b(" + _WRITE + r")\b", low)) and not re.search(
         r"^\W*(?:(?:also|then|first|next|finally|and)\s+)?(?:" + _READ + r")\b", low
@@ -496,13 +512,19 @@ def _governing_verb(low: str, phrases: list[str]) -> bool | None:
     """Whether the verb whose object the service is writes (True) or reads (False): the last verb before the
     service's name standing where a verb is given as a command ('… and copy the records', 'to export …'), not a
     noun or participle ('the records', 'everything posted in'); None when no such verb stands before it."""
-    at = min((m.start() for p in phrases for m in [re.search(r"\b" + re.escape(p) + r"\b", low)] if m), default=-1)
+    at = min(
+        (m.start() for p in phrases for m in [re.search(r"\b" + re.escape(p) + r"\b", low)] if m), default=-1
+    )
     if at < 0:
         return None
-    changes = "|".join(re.escape(v) + r"(?!\s+up\b)" for vs in lexicon()["operation_verbs"].values() for v in vs)
+    changes = "|".join(
+        re.escape(v) + r"(?!\s+up\b)" for vs in lexicon()["operation_verbs"].values() for v in vs
+    )
     verbs = [
         m
-        for m in re.finditer(r"\b(?:(" + _TAKE + "|" + _READ + r")|(" + _WRITE + "|" + changes + r"))\b", low[:at])
+        for m in re.finditer(
+            r"\b(?:(" + _TAKE + "|" + _READ + r")|(" + _WRITE + "|" + changes + r"))\b", low[:at]
+        )
         if _VERB_PLACE.search(low[: m.start()]) and not re.search(r"(?:ed|ing)$", m.group(0))
     ]
     if not verbs:
@@ -552,7 +574,9 @@ def _made_of(low: str, key: str, phrases: list[str]) -> bool:
     place = "|".join(re.escape(p) for p in sorted(set(others), key=len, reverse=True))
     for p in phrases:
         found = re.search(r"\b(?:of|about|from)\s+(?:[\w'/-]+\s+){0,5}?" + re.escape(p) + r"\b", low)
-        verb = found and list(re.finditer(r"\b(?:" + _WRITE + r")\b", low[: found.start()]))
+        if found is None:
+            continue
+        verb = list(re.finditer(r"\b(?:" + _WRITE + r")\b", low[: found.start()]))
         if not verb:
             continue  # no message sent before it: nothing is made of the service's data
         commands = [m for m in verb if _VERB_PLACE.search(low[: m.start()])]  # not the noun in 'Board report'
@@ -565,8 +589,11 @@ def _made_of(low: str, key: str, phrases: list[str]) -> bool:
             r"(?:\([^)]*\)\s+)?(?:an?|the|my|our|this|today's|this week's|a\s+\w+)\b",
             between,
         ) or (place and re.search(r"\b(?:" + place + r")\b", between)):
-            if re.search(r"\b(?:summary|summaries|recap|digest|overview|report|list|briefing|roundup|round-up|table|"
-                         r"count|breakdown|update|status|snapshot|export|analysis)\b", between):
+            if re.search(
+                r"\b(?:summary|summaries|recap|digest|overview|report|list|briefing|roundup|round-up|table|"
+                r"count|breakdown|update|status|snapshot|export|analysis)\b",
+                between,
+            ):
                 return True
         rest = low[found.end() :]
         dest = re.search(
@@ -622,7 +649,10 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         )
         and not _made_of(low, key, phrases)
         and not any(
-            re.search(r"\b(?:to|into|in|on|via)\s+(?:the\s+|our\s+|my\s+)?(?:#[\w-]+\s+)?" + re.escape(p) + r"\b", low)
+            re.search(
+                r"\b(?:to|into|in|on|via)\s+(?:the\s+|our\s+|my\s+)?(?:#[\w-]+\s+)?" + re.escape(p) + r"\b",
+                low,
+            )
             for p in phrases
         )
     ):
@@ -651,8 +681,7 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         or any(
             re.search(
                 r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+)?(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|"
-                r"[\w]+-[\w-]+\s+)?"  # 'from the help-center knowledge base'
-                + re.escape(p),
+                r"[\w]+-[\w-]+\s+)?" + re.escape(p),  # 'from the help-center knowledge base'
                 low,
             )
             for p in phrases
@@ -761,15 +790,24 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
         (
             spec.sub_block(name)
             for name in ("fields", "data")
-            if spec is not None and spec.sub_block(name) is not None and _shown(spec.sub_block(name), operation)
+            if spec is not None
+            and spec.sub_block(name) is not None
+            and _shown(spec.sub_block(name), operation)
         ),
         None,
     )
     if sub is None or sub.id in values or sub.type != "code":
         return
-    column = re.search(r"[\"“']([\w][\w ]{0,30})[\"”']\s+(?:field|column)\b|\b([A-Za-z]\w{1,30})\s+(?:field|column)\b", clause)
+    column = re.search(
+        r"[\"“']([\w][\w ]{0,30})[\"”']\s+(?:field|column)\b|\b([A-Za-z]\w{1,30})\s+(?:field|column)\b",
+        clause,
+    )
     name = (column.group(1) or column.group(2)) if column else "Status"
-    state = re.search(r"\b(?:mark|flag|set)\b[^.;]{0,40}?\b(?:as|to)\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?(?=\s+(?:in|on|at)\b|[,.;]|$)", clause, re.I)
+    state = re.search(
+        r"\b(?:mark|flag|set)\b[^.;]{0,40}?\b(?:as|to)\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?(?=\s+(?:in|on|at)\b|[,.;]|$)",
+        clause,
+        re.I,
+    )
     value: Any = state.group(1) if state else True if re.search(r"\btick", clause, re.I) else "{prev}"
     values[sub.id] = json.dumps({name: value})
 
@@ -805,18 +843,23 @@ def _email_as_noun(clause: str) -> bool:
     low = clause.lower()
     if re.search(r"\bg-?mail\b|\binbox\b", low):
         return False
-    return all(
-        re.search(r"(?:'s|\btheir|\bhis|\bher|\bits|\band|\bor|\bname,?)\s+(?:[\w-]+\s+)?$", low[: m.start()])
-        or re.match(r"\s+(?:address|addresses|column|field)\b", low[m.end() :])
-        # 'the student emails from the 'Class 9B' sheet': addresses kept in a table, not mail
-        or re.match(
-            r"\s+(?:from|in|on|of)\s+(?:the\s+|our\s+|my\s+|this\s+|that\s+)?(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?"
-            r"(?:[\w-]+\s+){0,2}?(?:sheet|spreadsheet|table|list|column|database|csv|tab|base|crm|airtable|notion|"
-            r"supabase|excel|hubspot)\b",
-            low[m.end() :],
+    return (
+        all(
+            re.search(
+                r"(?:'s|\btheir|\bhis|\bher|\bits|\band|\bor|\bname,?)\s+(?:[\w-]+\s+)?$", low[: m.start()]
+            )
+            or re.match(r"\s+(?:address|addresses|column|field)\b", low[m.end() :])
+            # 'the student emails from the 'Class 9B' sheet': addresses kept in a table, not mail
+            or re.match(
+                r"\s+(?:from|in|on|of)\s+(?:the\s+|our\s+|my\s+|this\s+|that\s+)?(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?"
+                r"(?:[\w-]+\s+){0,2}?(?:sheet|spreadsheet|table|list|column|database|csv|tab|base|crm|airtable|notion|"
+                r"supabase|excel|hubspot)\b",
+                low[m.end() :],
+            )
+            for m in re.finditer(r"\be-?mails?\b", low)
         )
-        for m in re.finditer(r"\be-?mails?\b", low)
-    ) and bool(re.search(r"\be-?mails?\b", low))
+        and bool(re.search(r"\be-?mails?\b", low))
+    )
 
 
 def _mentions(text: str, word: str) -> bool:
@@ -878,8 +921,22 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
 
 
 # what holds the objects a write makes: after 'to/into/in' it is where they go, not what is made
-_CONTAINERS = frozenset(["folder", "folders", "database", "table", "base", "spreadsheet", "sheet", "board", "space",
-                         "collection", "index", "project"])
+_CONTAINERS = frozenset(
+    [
+        "folder",
+        "folders",
+        "database",
+        "table",
+        "base",
+        "spreadsheet",
+        "sheet",
+        "board",
+        "space",
+        "collection",
+        "index",
+        "project",
+    ]
+)
 
 
 def _object_mentions(low: str, obj: str) -> list[re.Match[str]]:
@@ -907,17 +964,23 @@ def _verb_operation(entry: dict, low: str) -> str | None:
     if spec is None or not spec.operations:
         return None
     at = min(
-        (m.start() for p in entry["phrases"] for m in [re.search(r"\b" + re.escape(p.strip()) + r"\b", low)] if m),
+        (
+            m.start()
+            for p in entry["phrases"]
+            for m in [re.search(r"\b" + re.escape(p.strip()) + r"\b", low)]
+            if m
+        ),
         default=len(low),
     )
     for key, verbs in lexicon()["operation_verbs"].items():
-        said = [
-            m
+        said = any(
+            _VERB_PLACE.search(low[: m.start()])
             for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b(?!\s+up\b)", low[:at])
-            if _VERB_PLACE.search(low[: m.start()])
-        ]
-        if key == "update" and re.search(r"\b(?:write|put|save|store|add)\b[^.;]{0,40}?\bback\s+(?:in|into|to|on)\b", low):
-            said = said or [None]  # type: ignore[list-item]  # 'write the score back into the record'
+        ) or (  # 'write the score back into the record'
+            key == "update"
+            and re.search(r"\b(?:write|put|save|store|add)\b[^.;]{0,40}?\bback\s+(?:in|into|to|on)\b", low)
+            is not None
+        )
         if not said:
             continue
         for op_id, op in spec.operations.items():
@@ -1606,7 +1669,10 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             found.append((len(clause), implied))
     elif (
         not any(s.kind == "action" for _, s in found)
-        and re.match(r"\W*(?:and\s+|then\s+|also\s+)?send\s+(?:me|us)\b(?!\s+an?\s+(?:webhook|request|call|ping)\b)", low)
+        and re.match(
+            r"\W*(?:and\s+|then\s+|also\s+)?send\s+(?:me|us)\b(?!\s+an?\s+(?:webhook|request|call|ping)\b)",
+            low,
+        )
         and not any(k in _CHAT_SERVICES for _, k in lx.integrations_in(clause))
         and lx.EMAIL_RE.search(description) is None  # an address written elsewhere makes the e-mail there
     ):  # 'send me a recap of the Linear issues …': what the service holds, sent to me on no channel named
@@ -1702,7 +1768,16 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
 
 
 # services that carry a message to a person: 'send me … on Telegram' names its channel
-_CHAT_SERVICES = ("slack", "telegram", "discord", "microsoft_teams", "whatsapp", "twilio_sms", "outlook", "gmail")
+_CHAT_SERVICES = (
+    "slack",
+    "telegram",
+    "discord",
+    "microsoft_teams",
+    "whatsapp",
+    "twilio_sms",
+    "outlook",
+    "gmail",
+)
 _TO_PERSON = re.compile(
     r"\b(?:remind|tell|notify|alert|warn|ask|thank|message|ping|let|send(?=\s+(?:me|us)\b(?!\s+an?\s+(?:webhook|request|call|ping)\b)))\s+"
     r"(?!(?:the|an?)\s+(?:ai|model|llm|agent|assistant|bot)\b)(?P<who>me|us|them|him|her|the\s+team|"

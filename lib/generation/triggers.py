@@ -45,9 +45,7 @@ _PART_OF_DAY = {
     "lunch": "12:00",
 }
 _QUOTED = re.compile(r"(?<!\w)'[^'\n]{2,120}'(?!\w)|\"[^\"\n]{2,120}\"|“[^”\n]{2,120}”|«[^»\n]{2,120}»")
-_DAY_CLOCK = (
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?\s+(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2})"
-)
+_DAY_CLOCK = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?\s+(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2})"
 _SCHEDULE_HINT = re.compile(
     r"(?<![-#/@])\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
     r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
@@ -218,7 +216,8 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return zone, found.span()
     # '7am Lisbon time', '(Toronto time)', 'time in Nairobi': a city the time-zone database names
     for found in re.finditer(
-        r"\btime in\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b|\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:local\s+)?time\b", text
+        r"\btime in\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b|\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:local\s+)?time\b",
+        text,
     ):
         city = (found.group(1) or found.group(2)).lower().replace("-", " ")
         if city in _city_zones():
@@ -601,10 +600,16 @@ def _event_named(text: str) -> Trigger | None:
     repo, …', 'Save every GitHub push event …', 'customers send receipts to our Telegram bot; …'."""
     providers = {k: v for k, v in lexicon()["webhook_providers"].items() if k != "generic"}
     names = "|".join(re.escape(n) for v in providers.values() for n in v["names"])
-    events = "|".join(re.escape(e) for v in providers.values() for e in v["events"] if " " not in e or len(e) < 14)
+    events = "|".join(
+        re.escape(e) for v in providers.values() for e in v["events"] if " " not in e or len(e) < 14
+    )
     found = (
         # 'On push to main in our GitHub repo,': a lead 'on' with a service's event
-        re.match(r"\W*on\s+(?:every\s+|each\s+|an?\s+|any\s+)?(?:new\s+)?(?:" + events + r")\b[^,.;:!?\n]*", text, re.I)
+        re.match(
+            r"\W*on\s+(?:every\s+|each\s+|an?\s+|any\s+)?(?:new\s+)?(?:" + events + r")\b[^,.;:!?\n]*",
+            text,
+            re.I,
+        )
         # 'every GitHub push event', 'each Stripe charge event': the service's events one by one
         or re.search(
             r"\b(?:every|each|any)\s+(?:new\s+)?(?:" + names + r")\s+(?:[\w-]+\s+){0,2}?events?\b", text, re.I
@@ -617,7 +622,11 @@ def _event_named(text: str) -> Trigger | None:
             re.I,
         )
     )
-    if found is None or not _named_provider(found.group(0).lower()) and not re.match(r"\W*on\b", found.group(0), re.I):
+    if (
+        found is None
+        or not _named_provider(found.group(0).lower())
+        and not re.match(r"\W*on\b", found.group(0), re.I)
+    ):
         return None
     if re.match(r"\s*(?:then|also|and|please)\b", found.group(0), re.I):
         return None
@@ -632,7 +641,9 @@ def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
     manual = _MANUAL_HINT.search(text) or _API_HINT.search(text)
-    stated = manual is not None and re.match(r"^\W*(?:manual|on demand|by hand)", text[manual.start() :], re.I)
+    stated = manual is not None and re.match(
+        r"^\W*(?:manual|on demand|by hand)", text[manual.start() :], re.I
+    )
     if manual and (stated or read_schedule(text) is None):
         lead_in = re.match(r"\s*(?:when(?:ever)?|each time|every time|once)\b[^,:;.]*[,:]?", text, re.I)
         span = (
