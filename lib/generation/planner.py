@@ -402,10 +402,12 @@ class _Builder:
             hook = webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
             head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
             path = hook.get("text") or hook["data"]
-            for obj, sub in hook.get("objects", {}).items():
-                if obj in head:
-                    path = hook["data"] + "." + sub
-                    break
+            # the event's own noun comes first: 'on every push to the release branch' is a push
+            named = sorted(
+                (head.find(obj), sub) for obj, sub in hook.get("objects", {}).items() if obj in head
+            )
+            if named:
+                path = hook["data"] + "." + named[0][1]
             return f"<{path}>"
         return None
 
