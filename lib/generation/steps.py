@@ -388,6 +388,11 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             if re.search(r"(?<!\w)" + re.escape(v), low)
             # 'the next draft tweet', 'each summary line': a verb's form after a determiner is a noun, asks for nothing
             and not re.search(r"\b(?:the next|the latest|the last|next|latest)\s+$", low[: low.find(v)])
+            # "reply 'thanks 👍'": the words to send are written out, nothing is drafted
+            and not (
+                kind == "draft"
+                and re.match(r"\s*(?:with\s+|saying\s+)?[\"'“]", clause.lower()[low.find(v) + len(v) :])
+            )
         ]
         pos = [p for p in pos if p >= 0]
         if pos:

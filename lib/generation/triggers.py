@@ -556,7 +556,7 @@ def event_test(head: str) -> str | None:
 def _named_provider(text: str) -> bool:
     providers = lexicon()["webhook_providers"]
     return any(
-        re.search(r"\b" + re.escape(p) + r"\b", text)
+        re.search(r"\b" + re.escape(p) + r"(?:s|ed|ing)?\b", text)
         for name, entry in providers.items()
         if name != "generic"
         for p in entry["names"]
@@ -570,7 +570,7 @@ def _provider(text: str) -> str | None:
         (pos, name)
         for name, entry in providers.items()
         for p in entry["names"]
-        for pos in [m.start() for m in re.finditer(r"\b" + re.escape(p) + r"\b", text)]
+        for pos in [m.start() for m in re.finditer(r"\b" + re.escape(p) + r"(?:s|ed|ing)?\b", text)]
     ]
     specific = [(pos, name) for pos, name in named if name != "generic"] or named
     if specific:

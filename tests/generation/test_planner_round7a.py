@@ -8,7 +8,8 @@ no destination, files 'that were added to' a folder (read), the verb choosing th
 folder', 'mark … as', 'update the record/row'), a source after 'from the 'Quotes' sheet'; and what is no workflow
 (a poem about a service, a look-up told back now, 'just this once') beside what stays one (a greeting before a
 request to set something up, a chatbot 'on the intranet that answers …'). Every state built is valid with no
-runtime error."""
+runtime error. The two 'r7a-after-…' lines (a provider's name used as a verb, 'Telegrams us'; a quoted reply, no
+draft; a push to a named branch) were written after their fixes."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r7a-chat-where": "a Pinecone index named in quotes ('formulary') is taken as the search text, not the index: the "
     "chat's message is not what is searched (a parameter, round 7b's area)",
+    "r7a-after-telegrams-us": "a comma inside quoted words ('got it, thanks') splits the clause, so the reply "
+    "loses its words (clause splitting, shared code)",
 }
 
 
