@@ -429,6 +429,9 @@ def asks_for_an_answer(text: str) -> str | None:
     asked = low.rstrip().endswith("?")
     if first in ("hello", "hi", "hey", "thanks", "thank") and len(words) <= 8:
         return "greeting"
+    greeted = re.match(r"\W*(?:hello|hi|hey)\b(?:\s+(?:there|all|team|folks|guys))?\s*[,!.:-]+\s*", low)
+    if greeted and low[greeted.end() :]:  # 'Hey, can you set up …': the greeting opens the request
+        return asks_for_an_answer(text.strip()[greeted.end() :])
     if first in ("can", "could", "would", "will"):
         verb = re.match(r"\W*\w+\s+(?:you|u)\s+(?:please\s+)?(\w+)", low)
         return "question" if verb and verb.group(1) in rules["asks"] else None
@@ -446,6 +449,11 @@ def addressed_to_assistant(text: str) -> bool:
     return re.search(lexicon()["not_a_workflow"]["to_assistant"], text.strip(), re.I) is not None
 
 
+def once_only(text: str) -> bool:
+    """'just this once, no automation needed': the text says it wants no workflow."""
+    return re.search(lexicon()["not_a_workflow"]["once_only"], text, re.I) is not None
+
+
 def has_build_cue(text: str) -> bool:
     """'set up a bot that …', 'I want …', 'automatically': the text asks for something to be built."""
     return re.search(lexicon()["not_a_workflow"]["build_cues"], text.strip().lower()) is not None
@@ -453,7 +461,7 @@ def has_build_cue(text: str) -> bool:
 
 _WHAT_IS_BUILT = re.compile(
     r"\b((?:chat ?bots?|bots?|assistants?|agents?|workflows?|automations?|pipelines?)"
-    r"(?:\s+for [\w' -]{1,40}?)?)\s+(?:that|which|who)\s+([a-z]{3,}?)(ies|ches|shes|sses|xes|(?<!s)s)\b",
+    r"(?:\s+(?:for|on|in|inside) [\w' -]{1,40}?)?)\s+(?:that|which|who)\s+([a-z]{3,}?)(ies|ches|shes|sses|xes|(?<!s)s)\b",
     re.I,
 )
 _THIRD_PERSON = {"ies": "y", "ches": "ch", "shes": "sh", "sses": "ss", "xes": "x", "s": ""}

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
@@ -414,6 +415,13 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             low.find(v) + (v.index(" ") + 1 if v.split()[0] in _DOERS else 0)
             for v in entry["verbs"]
             if re.search(r"(?<!\w)" + re.escape(v), low)
+            # 'the next draft tweet', 'each summary line': a verb's form after a determiner is a noun, asks for nothing
+            and not re.search(r"\b(?:the next|the latest|the last|next|latest)\s+$", low[: low.find(v)])
+            # "reply 'thanks 👍'": the words to send are written out, nothing is drafted
+            and not (
+                kind == "draft"
+                and re.match(r"\s*(?:with\s+|saying\s+)?[\"'“]", clause.lower()[low.find(v) + len(v) :])
+            )
         ]
         pos = [p for p in pos if p >= 0]
         if pos:
@@ -441,20 +449,41 @@ def _is_write(clause: str, key: str) -> bool:
         r"^\W*(?:also\s+|then\s+)?(?:e-?mail|mail)\s+(?:me|us|them|it|him|her|the|a|an|each|every)\b", low
     ):
         return True  # 'email a reminder to the customer': the verb is the action
-    if any(
-        re.search(
-            r"\bfrom\s+(?:my\s+|our\s+|the\s+)?"
-            + re.escape(p)
-            + (r"(?!\s+(?:account|handle|profile|page))" if sender else ""),
-            low,
+    if (
+        any(
+            re.search(
+                r"\bfrom\s+(?:my\s+|our\s+|the\s+)?(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?"  # "from the 'Quotes' sheet"
+                + re.escape(p)
+                + (r"(?!\s+(?:account|handle|profile|page))" if sender else ""),
+                low,
+            )
+            for p in phrases
         )
-        for p in phrases
-    ) and not (sender and key in ("gmail", "outlook") and re.search(r"\be-?mails?\b", low)):
+        and not (
+            sender
+            and key in ("gmail", "outlook")
+            and re.search(r"\be-?mails?\b|\bto\s+[\w.+-]+@[\w-]+\.", low)
+        )
+    ):  # 'send the list to legal@… from Outlook': sent from that account
         return False  # 'read it from Gmail'; but 'send the candidate a thank-you email from Gmail' sends
     if _stored_in(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
+    if re.match(_PASSIVE_WRITE, low):
+        return (
+            True  # 'it's logged as a Jira ticket', 'it gets added to our Airtable table': the step, passive
+        )
     if "write" in entry and any(
-        re.search(r"\b(?:to|into|onto)\b[^.,;]{0,25}?\b" + re.escape(p) + r"\b", low) for p in phrases
+        re.search(
+            # 'to the Airtable table', not the infinitive 'to copy the Airtable records'
+            r"\b(?:to|into|onto)\b(?!\s+(?:"
+            + _WRITE
+            + "|"
+            + _READ
+            + r"|copy|sync|move|export|import|mirror)\b)"
+            r"[^.,;]{0,25}?\b" + re.escape(p) + r"\b",
+            low,
+        )
+        for p in phrases
     ):
         return True
     if _read_as_data(low, phrases):
@@ -486,9 +515,63 @@ def _is_write(clause: str, key: str) -> bool:
         return False
     if "read" not in entry:
         return True
+    if any(
+        re.match(
+            r"\W*(?:and\s+)?(?:on|via|over|through|to|in)\s+(?:the\s+|our\s+|my\s+)?" + re.escape(p) + r"\b",
+            low,
+        )
+        for p in phrases
+    ) and not re.search(r"\b(?:" + _READ + r")\b", low):
+        return True  # '…, on Teams': a clause that is only the place the message before it goes
+    governing = _governing_verb(low, phrases)
+    if (
+        governing is not None
+    ):  # 'copy the Airtable records … into Notion': the verb before the service decides
+        return governing
     return bool(re.search(r"\b(" + _WRITE + r")\b", low)) and not re.search(
         r"^\W*(?:(?:also|then|first|next|finally|and)\s+)?(?:" + _READ + r")\b", low
     )
+
+
+# verbs that take what they work on from somewhere: their object is read ('copy the rows into …')
+_TAKE = r"copy|copies|copied|sync|syncs|mirror|mirrors|move|moves|exports?|imports?|backs?\s+up|reads|pulls|fetches|lists"
+# where an imperative verb stands: first in the clause, or after 'to', 'and', 'then', 'please', a subject
+_VERB_PLACE = re.compile(
+    r"(?:^|(?:\b(?:to|and|then|please|also|first|next|finally|i|we|you|it|they|should|will|can|must|that|which)|"
+    r"[,;:(—-]))\W*$"
+)
+
+
+def _governing_verb(low: str, phrases: list[str]) -> bool | None:
+    """Whether the verb whose object the service is writes (True) or reads (False): the last verb before the
+    service's name standing where a verb is given as a command ('… and copy the records', 'to export …'), not a
+    noun or participle ('the records', 'everything posted in'); None when no such verb stands before it."""
+    at = min(
+        (m.start() for p in phrases for m in [re.search(r"\b" + re.escape(p) + r"\b", low)] if m), default=-1
+    )
+    if at < 0:
+        return None
+    changes = "|".join(
+        re.escape(v) + r"(?!\s+up\b)" for vs in lexicon()["operation_verbs"].values() for v in vs
+    )
+    verbs = [
+        m
+        for m in re.finditer(
+            r"\b(?:(" + _TAKE + "|" + _READ + r")|(" + _WRITE + "|" + changes + r"))\b", low[:at]
+        )
+        if _VERB_PLACE.search(low[: m.start()]) and not re.search(r"(?:ed|ing)$", m.group(0))
+    ]
+    if not verbs:
+        return None
+    return verbs[-1].group(2) is not None
+
+
+# the event's data written somewhere, said in the passive after the trigger's clause
+_PASSIVE_WRITE = re.compile(
+    r"\W*(?:and\s+|then\s+)?(?:it|they|this|that|each one)\s*(?:'s|is|are|gets?|should be|will be|must be)\s+"
+    r"(?:automatically\s+)?(?:added|posted|logged|saved|sent|stored|created|filed|recorded|written|copied|forwarded)\s+"
+    r"(?:as|to|into|in|on)\b"
+)
 
 
 def _stored_in(low: str, phrases: list[str]) -> bool:
@@ -498,6 +581,10 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
         re.search(
             r"(?<!\bbe )(?<!been )(?<!\bget )(?<!gets )(?<!will )\b(?:already\s+)?"
             r"(?:uploaded|stored|saved|indexed|loaded|imported|kept|documented)\s+(?:in|into|to|on|inside)\b"
+            r"[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
+            # 'list the files (that were) added to the Drive folder': a participle after a noun, not 'is added to'
+            r"|(?<!\bbe )(?<!been )(?<!\bget )(?<!gets )(?<!will )(?<!\bis )(?<!\bare )(?<!'s )"
+            r"(?<=[a-z] )(?:added|dropped|placed|created|shared)\s+(?:in|into|to|on|inside)\b"
             r"[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             r"|\b(?:we|i|you|they|that|which|already|previously)\s+(?:have\s+|'ve\s+|had\s+)?"
             r"(?:already\s+)?(?:put|added)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b",
@@ -521,8 +608,27 @@ def _made_of(low: str, key: str, phrases: list[str]) -> bool:
     place = "|".join(re.escape(p) for p in sorted(set(others), key=len, reverse=True))
     for p in phrases:
         found = re.search(r"\b(?:of|about|from)\s+(?:[\w'/-]+\s+){0,5}?" + re.escape(p) + r"\b", low)
-        if found is None or not re.search(r"\b(?:" + _WRITE + r")\b", low[: found.start()]):
+        if found is None:
+            continue
+        verb = list(re.finditer(r"\b(?:" + _WRITE + r")\b", low[: found.start()]))
+        if not verb:
             continue  # no message sent before it: nothing is made of the service's data
+        commands = [m for m in verb if _VERB_PLACE.search(low[: m.start()])]  # not the noun in 'Board report'
+        between = low[(commands or verb)[-1].end() : found.start()]
+        # 'send me a recap of …', 'send the support team an overview of …', 'create a Google Doc … with an AI summary
+        # of …': the message names its recipient or its place first, and is made of the service's data
+        if re.match(
+            r"\s+(?:me|us|him|her|them|everyone|[\w.+-]+@[\w.-]+|(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?(?:team|channel|"
+            r"group|manager|boss|lead|leads|owners?|staff|board|founders?)|(?:\(\s*)?[\w.+-]+@[\w.-]+\s*\)?)\s+"
+            r"(?:\([^)]*\)\s+)?(?:an?|the|my|our|this|today's|this week's|a\s+\w+)\b",
+            between,
+        ) or (place and re.search(r"\b(?:" + place + r")\b", between)):
+            if re.search(
+                r"\b(?:summary|summaries|recap|digest|overview|report|list|briefing|roundup|round-up|table|"
+                r"count|breakdown|update|status|snapshot|export|analysis)\b",
+                between,
+            ):
+                return True
         rest = low[found.end() :]
         dest = re.search(
             r"\b(?:to|into|in|on)\s+(?:both\s+)?(?:(?:our|the|my|your)\s+)?(?:#|me\b|us\b|[\w.+-]+@"
@@ -565,15 +671,35 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         for p in lexicon()["integrations"][key]["phrases"]
     ):
         return True  # 'post the Jira link in #triage': what is posted, not where
+    phrases = [p.strip() for p in lexicon()["integrations"][key]["phrases"]]
+    if (
+        any(
+            re.search(
+                r"\b(?:poem|story|joke|limerick|song|haiku|essay|rap|riddle|fun fact|quiz)s?\s+(?:about|on)\s+"
+                r"(?:[\w'-]+\s+){0,3}?" + re.escape(p) + r"\b",
+                low,
+            )
+            for p in phrases
+        )
+        and not _made_of(low, key, phrases)
+        and not any(
+            re.search(
+                r"\b(?:to|into|in|on|via)\s+(?:the\s+|our\s+|my\s+)?(?:#[\w-]+\s+)?" + re.escape(p) + r"\b",
+                low,
+            )
+            for p in phrases
+        )
+    ):
+        return True  # 'write me a poem about Slack notifications': the service is the topic, not a place
     if _is_write(clause, key):
         return False
-    phrases = [p.strip() for p in lexicon()["integrations"][key]["phrases"]]
     if key == "reddit" and re.search(r"\b(?:from|in|on)\s+r/\w+", low):
         return False
     if (
         any(
             re.search(
-                r"\b(?:use|using|run|with|via|through)\s+(?:the\s+|an?\s+|our\s+)?(?:\w+\s+)?" + re.escape(p),
+                r"\b(?:use|using|run|with|via|through)\s+(?:the\s+|an?\s+|our\s+)?"
+                r"(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|\w+\s+)?" + re.escape(p),
                 low,
             )
             for p in phrases
@@ -581,14 +707,15 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         or _read_as_data(low, phrases)
         or _stored_in(low, phrases)
         or _made_of(low, key, phrases)
+        or _governing_verb(low, phrases) is False  # 'exports all open Jira bugs into …': what it reads
     ):
         return False  # 'use Browser Use to …', 'parse it with Mistral': the tool does the step
     return not (
         re.search(r"\b(" + _READ + r")\b", low)
         or any(
             re.search(
-                r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+)?(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?"
-                + re.escape(p),
+                r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+)?(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|"
+                r"[\w]+-[\w-]+\s+)?" + re.escape(p),  # 'from the help-center knowledge base'
                 low,
             )
             for p in phrases
@@ -636,6 +763,8 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         found = text_field(entry["type"], mode["operation"])
         if found is not None and found[0] not in values:
             values[found[0]] = json.dumps([["{upstream}"]]) if found[1] else "{upstream}"
+        elif found is None:
+            _changed_fields(entry["type"], mode["operation"], clause, values)
     if mode.get("subject"):
         subject = re.search(r"\bsubject\s+[\"“']([^\"”']+)[\"”']", clause, re.I)
         values[mode["subject"]] = subject.group(1) if subject else "{subject}"
@@ -685,6 +814,40 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     if entry.get("process"):
         step.kind = "process"
     return step
+
+
+def _changed_fields(block_type: str, operation: str, clause: str, values: dict[str, Any]) -> None:
+    """An update whose registry field is a JSON object of columns (Airtable's `fields`, Supabase's `data`): the
+    column the clause names ('tick the 'Reminder sent' field', 'that row's Status field', else Status) set to the
+    value it states ('mark … as delivered') or to what came before."""
+    from lib.generation.services import _shown
+    from lib.sim.registry import get_block
+
+    spec = get_block(block_type)
+    sub = next(
+        (
+            spec.sub_block(name)
+            for name in ("fields", "data")
+            if spec is not None
+            and spec.sub_block(name) is not None
+            and _shown(spec.sub_block(name), operation)
+        ),
+        None,
+    )
+    if sub is None or sub.id in values or sub.type != "code":
+        return
+    column = re.search(
+        r"[\"“']([\w][\w ]{0,30})[\"”']\s+(?:field|column)\b|\b([A-Za-z]\w{1,30})\s+(?:field|column)\b",
+        clause,
+    )
+    name = (column.group(1) or column.group(2)) if column else "Status"
+    state = re.search(
+        r"\b(?:mark|flag|set)\b[^.;]{0,40}?\b(?:as|to)\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?(?=\s+(?:in|on|at)\b|[,.;]|$)",
+        clause,
+        re.I,
+    )
+    value: Any = state.group(1) if state else True if re.search(r"\btick", clause, re.I) else "{prev}"
+    values[sub.id] = json.dumps({name: value})
 
 
 def _named_fields(block_type: str, operation: str | None, clause: str, values: dict[str, Any]) -> None:
@@ -861,11 +1024,23 @@ def _email_as_noun(clause: str) -> bool:
     low = clause.lower()
     if re.search(r"\bg-?mail\b|\binbox\b", low):
         return False
-    return all(
-        re.search(r"(?:'s|\btheir|\bhis|\bher|\bits|\band|\bor|\bname,?)\s+(?:[\w-]+\s+)?$", low[: m.start()])
-        or re.match(r"\s+(?:address|addresses|column|field)\b", low[m.end() :])
-        for m in re.finditer(r"\be-?mails?\b", low)
-    ) and bool(re.search(r"\be-?mails?\b", low))
+    return (
+        all(
+            re.search(
+                r"(?:'s|\btheir|\bhis|\bher|\bits|\band|\bor|\bname,?)\s+(?:[\w-]+\s+)?$", low[: m.start()]
+            )
+            or re.match(r"\s+(?:address|addresses|column|field)\b", low[m.end() :])
+            # 'the student emails from the 'Class 9B' sheet': addresses kept in a table, not mail
+            or re.match(
+                r"\s+(?:from|in|on|of)\s+(?:the\s+|our\s+|my\s+|this\s+|that\s+)?(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?"
+                r"(?:[\w-]+\s+){0,2}?(?:sheet|spreadsheet|table|list|column|database|csv|tab|base|crm|airtable|notion|"
+                r"supabase|excel|hubspot)\b",
+                low[m.end() :],
+            )
+            for m in re.finditer(r"\be-?mails?\b", low)
+        )
+        and bool(re.search(r"\be-?mails?\b", low))
+    )
 
 
 def _mentions(text: str, word: str) -> bool:
@@ -899,10 +1074,17 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
     default = entry[mode]
     ops = services.operations().get(entry["type"], {})
     low = clause.lower()
+    by_verb = _verb_operation(entry, low) if mode == "write" else None
+    if by_verb is not None and by_verb != default.get("operation"):
+        # the message and row shapes of the default write do not fit another operation: its registry fields do
+        keep = ("subject", "title", "instruction", "query")
+        return {k: v for k, v in default.items() if k in keep} | {"operation": by_verb}
     named = [
-        (min(low.find(o) for o in op["objects"] if _mentions(low, o)), op_id)
+        (min(pos), op_id)
         for op_id, op in ops.items()
-        if op["mode"] == mode and any(_mentions(low, o) for o in op["objects"])
+        if op["mode"] == mode
+        for pos in [[m.start() for o in op["objects"] for m in _object_mentions(low, o)]]
+        if pos
     ]
     current = default.get("operation", "")
     if not named or any(op_id == current for _, op_id in named):
@@ -917,6 +1099,76 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
     return (
         {k: v for k, v in default.items() if k not in ("operation", "values")} | {"operation": op_id} | query
     )
+
+
+# what holds the objects a write makes: after 'to/into/in' it is where they go, not what is made
+_CONTAINERS = frozenset(
+    [
+        "folder",
+        "folders",
+        "database",
+        "table",
+        "base",
+        "spreadsheet",
+        "sheet",
+        "board",
+        "space",
+        "collection",
+        "index",
+        "project",
+    ]
+)
+
+
+def _object_mentions(low: str, obj: str) -> list[re.Match[str]]:
+    """Where the clause names `obj` as what is worked on — not as the place it goes or comes from ('upload the
+    attachment to the Drive folder 'Scans'': the folder is where the file goes)."""
+    return [
+        m
+        for m in re.finditer(r"(?<![\w-])" + re.escape(obj) + r"(?![\w-])", low)
+        if obj not in _CONTAINERS
+        or not re.search(
+            r"\b(?:to|into|in|inside|under|within)\s+(?:the\s+|our\s+|my\s+|a\s+|that\s+|its\s+)?"
+            r"(?:[\w'-]+\s+){0,3}$",
+            low[: m.start()],
+        )
+    ]
+
+
+def _verb_operation(entry: dict, low: str) -> str | None:
+    """The write operation the command verb before the service names ('mark … in our Supabase table' → update,
+    'write the score back into the record' → update), read from the registry's operation labels; None when the
+    verb names none of the block's operations."""
+    from lib.sim.registry import get_block
+
+    spec = get_block(entry["type"])
+    if spec is None or not spec.operations:
+        return None
+    at = min(
+        (
+            m.start()
+            for p in entry["phrases"]
+            for m in [re.search(r"\b" + re.escape(p.strip()) + r"\b", low)]
+            if m
+        ),
+        default=len(low),
+    )
+    for key, verbs in lexicon()["operation_verbs"].items():
+        said = any(
+            _VERB_PLACE.search(low[: m.start()])
+            for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b(?!\s+up\b)", low[:at])
+        ) or (  # 'write the score back into the record'
+            key == "update"
+            and re.search(r"\b(?:write|put|save|store|add)\b[^.;]{0,40}?\bback\s+(?:in|into|to|on)\b", low)
+            is not None
+        )
+        if not said:
+            continue
+        for op_id, op in spec.operations.items():
+            label = (op.label or op_id).lower()
+            if label.split()[0] == key or label.startswith(key):
+                return op_id
+    return None
 
 
 def _http_object(block_type: str, clause: str, description: str, write: bool) -> Step | None:
@@ -1595,6 +1847,15 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     ):
         # 'the weather from OpenWeatherMap', 'from the Binance API': that service's own endpoint
         found = [(p, s) for p, s in found if s is not api]
+    if api is not None:
+        host = urlsplit(api.values.get("url", "")).hostname or ""
+        if any(
+            s is not api
+            and s.integration in services_without_block()
+            and (not host or (urlsplit(s.values.get("url", "")).hostname or "") == host)
+            for _, s in found
+        ):  # 'create a Zendesk ticket through https://acme.zendesk.com/…': that service's call, made once
+            found = [(p, s) for p, s in found if s is not api]
     address = lx.EMAIL_RE.search(clause)
     if (
         address
@@ -1630,6 +1891,18 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         )
         if implied:
             found.append((len(clause), implied))
+    elif (
+        not any(s.kind == "action" for _, s in found)
+        and re.match(
+            r"\W*(?:and\s+|then\s+|also\s+)?send\s+(?:me|us)\b(?!\s+an?\s+(?:webhook|request|call|ping)\b)",
+            low,
+        )
+        and not any(k in _CHAT_SERVICES for _, k in lx.integrations_in(clause))
+        and lx.EMAIL_RE.search(description) is None  # an address written elsewhere makes the e-mail there
+    ):  # 'send me a recap of the Linear issues …': what the service holds, sent to me on no channel named
+        told = _message_to_person(clause, description, ruled_out)
+        if told is not None:
+            found.append((len(clause), told))
     elif (
         not any(s.kind == "action" for _, s in found)
         and channel is not None
@@ -1718,8 +1991,19 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     return [s for _, s in found]
 
 
+# services that carry a message to a person: 'send me … on Telegram' names its channel
+_CHAT_SERVICES = (
+    "slack",
+    "telegram",
+    "discord",
+    "microsoft_teams",
+    "whatsapp",
+    "twilio_sms",
+    "outlook",
+    "gmail",
+)
 _TO_PERSON = re.compile(
-    r"\b(?:remind|tell|notify|alert|warn|ask|thank|message|ping|let)\s+"
+    r"\b(?:remind|tell|notify|alert|warn|ask|thank|message|ping|let|send(?=\s+(?:me|us)\b(?!\s+an?\s+(?:webhook|request|call|ping)\b)))\s+"
     r"(?!(?:the|an?)\s+(?:ai|model|llm|agent|assistant|bot)\b)(?P<who>me|us|them|him|her|the\s+team|"
     r"(?:the|each|every|that|this|our|my)\s+(?:\w+\s+)?\w+)\b",
     re.I,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
@@ -44,11 +45,15 @@ _PART_OF_DAY = {
     "lunch": "12:00",
 }
 _QUOTED = re.compile(r"(?<!\w)'[^'\n]{2,120}'(?!\w)|\"[^\"\n]{2,120}\"|“[^”\n]{2,120}”|«[^»\n]{2,120}»")
+_DAY_CLOCK = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?\s+(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2})"
 _SCHEDULE_HINT = re.compile(
     r"(?<![-#/@])\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
     r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
     r"at \d{1,2}(?::\d{2})?(?![.,]?\d|\s*(?:%|percent\b))\s*(?:am|pm)?|(?:mon|tues|wednes|thurs|fri|satur|sun)days|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings|evenings|nights|afternoons))\b",
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings|evenings|nights|afternoons)|"
+    # 'Thursday 6pm: …', 'friday 17:00 send …': a day and a clock with no 'every' before them
+    + _DAY_CLOCK
+    + r")\b",
     re.I,
 )
 _WEBHOOK_HINT = re.compile(
@@ -60,11 +65,17 @@ _CHAT_HINT = re.compile(
     r"\b(chat ?bots?|chat with|chat interface|in (?:a |the )?chat|conversational|chat (?:assistant|agent)s?|"
     r"(?:ai|virtual|support|sales|help ?desk) (?:assistant|agent)s? (?:that|which|who|to) (?:answers?|helps?|talks?)|"
     r"assistant that answers|bot that answers|q ?& ?a bot|slack ?bot|chat (?:trigger|messages?|input|window)|"
-    r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?))\b",
+    r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
+    # 'a chat where I type …', 'a chat in which staff ask …'
+    r"an? (?:[\w-]+ ){0,2}?chat (?:where|in which|that|which|for)|"
+    # 'customer support chat: answer …', 'HR help chat - …': the run is a chat, named first
+    r"^\W*(?:[\w-]+ ){0,3}chat ?(?::|-|—))",
     re.I,
 )
 # 'I'll kick it off by hand', 'when I start it manually', 'on demand': a person starts each run
 _MANUAL_HINT = re.compile(
+    r"^\W*(?:manual(?:ly)?|on demand|by hand)(?:\s+(?:run|trigger|start|workflow))?\s*(?::|-|—)|"  # 'Manual run: …'
+    r"\b(?:manual(?:ly)?\s+(?:run|triggered|started)\s+workflow|manual workflow)\b|"
     r"\b(?:(?:start|run|kick|trigger|launch|fire)\w*\s+(?:it|this|them|the (?:workflow|flow))?\s*(?:off\s+)?"
     r"(?:by hand|manually|on demand|myself)|on demand|when i (?:click|press|run|start|trigger|launch|call|invoke)\b"
     r"|i(?:'ll| will)? (?:kick|start|run|trigger|launch) (?:it|this|the workflow)(?: off)?\b)",
@@ -203,7 +214,28 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
         after_clock = re.search(r"(?:\d|am|pm)\s*$", text[: found.start()], re.I)
         if abbreviation or "time" in found.group(0).lower() or after_clock:
             return zone, found.span()
+    # '7am Lisbon time', '(Toronto time)', 'time in Nairobi': a city the time-zone database names
+    for found in re.finditer(
+        r"\btime in\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b|\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:local\s+)?time\b",
+        text,
+    ):
+        city = (found.group(1) or found.group(2)).lower().replace("-", " ")
+        if city in _city_zones():
+            return _city_zones()[city], found.span()
     return None, None
+
+
+@lru_cache(maxsize=1)
+def _city_zones() -> dict[str, str]:
+    """'los angeles' → 'America/Los_Angeles': the cities of the IANA time-zone database (continents' zones)."""
+    import zoneinfo
+
+    regions = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
+    return {
+        zone.rsplit("/", 1)[1].replace("_", " ").lower(): zone
+        for zone in sorted(zoneinfo.available_timezones())
+        if zone.split("/", 1)[0] in regions and zone.count("/") >= 1
+    }
 
 
 def more_times(text: str, span: tuple[int, int]) -> tuple[list[str], int]:
@@ -230,8 +262,19 @@ def _cron(minute: int, hour: int | str, dom: str = "*", dow: str = "*") -> str:
     return f"{minute} {hour} {dom} * {dow}"
 
 
+# 'on March 14 at 18:00', 'June 3rd, 2027 at 9am': a date with its time is when something happens once (an event
+# to create), not when the workflow runs
+_DATED = re.compile(
+    r"(?<!every )(?<!each )\b(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
+    r"\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?(?:,?\s*(?:at|@|from)?\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?\b"
+    r"(?:\s*(?:-|to|until)\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?\b)?)?",
+    re.I,
+)
+
+
 def read_schedule(text: str) -> Trigger | None:
     """Schedule values from phrases like 'every weekday at 8:00 CET', 'every 15 minutes', 'monthly on the 1st'."""
+    text = _DATED.sub(lambda m: " " * len(m.group(0)), text)
     low = re.sub(
         r"\b(?:daily|weekly|monthly|hourly|nightly)\b",
         lambda m: (
@@ -362,6 +405,7 @@ def read_schedule(text: str) -> Trigger | None:
         r"(?<![-#/@])\b(?:daily|hourly|weekly|monthly|nightly|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
         r"twice daily)\b",
         r"\bon the \d{1,2}(?:st|nd|rd|th)?(?: of (?:every|each|the) month)?\b",
+        r"\b" + _DAY_CLOCK + r"\b",
     ):
         spans += [m.span() for m in re.finditer(pattern, low) if not _proper_name(text, m.start())]
     return Trigger("schedule", values, sorted(set(spans)))  # 'every hour' is found twice: named once
@@ -412,6 +456,14 @@ def read_webhook(clause: str) -> Trigger | None:
         _SENTENCE_END.split(head, maxsplit=1)[0],
         maxsplit=1,
     )[0]
+    passive = re.search(  # '… comes in it gets added to our table', '…, it's logged as a Jira ticket': the step, passive
+        r"\s(?:it|they|this|that|each one)\s*(?:gets?|is|are|'s|should be|will be|must be)\s+(?:automatically\s+)?"
+        r"(?:added|posted|logged|saved|sent|stored|created|forwarded|copied|filed|recorded|written)\b",
+        head,
+        re.I,
+    )
+    if passive:
+        head = head[: passive.start()].rstrip()
     for step in _IMPERATIVE.finditer(head, 5):
         if head[: step.start()].count("(") > head[: step.start()].count(")"):
             continue  # '(they send us a webhook)': an aside about the event, not the first step
@@ -517,7 +569,7 @@ def event_test(head: str) -> str | None:
 def _named_provider(text: str) -> bool:
     providers = lexicon()["webhook_providers"]
     return any(
-        re.search(r"\b" + re.escape(p) + r"\b", text)
+        re.search(r"\b" + re.escape(p) + r"(?:s|ed|ing)?\b", text)
         for name, entry in providers.items()
         if name != "generic"
         for p in entry["names"]
@@ -531,7 +583,7 @@ def _provider(text: str) -> str | None:
         (pos, name)
         for name, entry in providers.items()
         for p in entry["names"]
-        for pos in [m.start() for m in re.finditer(r"\b" + re.escape(p) + r"\b", text)]
+        for pos in [m.start() for m in re.finditer(r"\b" + re.escape(p) + r"(?:s|ed|ing)?\b", text)]
     ]
     specific = [(pos, name) for pos, name in named if name != "generic"] or named
     if specific:
@@ -556,11 +608,56 @@ _EVERY_NEW = re.compile(
 )
 
 
+def _event_named(text: str) -> Trigger | None:
+    """An event named by a service's own event words rather than by 'when': 'On every push to main in our GitHub
+    repo, …', 'Save every GitHub push event …', 'customers send receipts to our Telegram bot; …'."""
+    providers = {k: v for k, v in lexicon()["webhook_providers"].items() if k != "generic"}
+    names = "|".join(re.escape(n) for v in providers.values() for n in v["names"])
+    events = "|".join(
+        re.escape(e) for v in providers.values() for e in v["events"] if " " not in e or len(e) < 14
+    )
+    found = (
+        # 'On push to main in our GitHub repo,': a lead 'on' with a service's event
+        re.match(
+            r"\W*on\s+(?:every\s+|each\s+|an?\s+|any\s+)?(?:new\s+)?(?:" + events + r")\b[^,.;:!?\n]*",
+            text,
+            re.I,
+        )
+        # 'every GitHub push event', 'each Stripe charge event': the service's events one by one
+        or re.search(
+            r"\b(?:every|each|any)\s+(?:new\s+)?(?:" + names + r")\s+(?:[\w-]+\s+){0,2}?events?\b", text, re.I
+        )
+        # 'reporters send story pitches to our telegram bot': people write to the workflow's own bot or number
+        or re.search(
+            r"(?:^|(?<=[.;!?\n:—-]))\s*(?:[\w'-]+\s+){1,3}?(?:sends?|messages?|texts?|writes?|dms?|forwards?)\s+"
+            r"[^.;:!?\n]{0,60}?\bto\s+(?:our|my|the)\s+(?:" + names + r")\s+(?:bot|number)\b",
+            text,
+            re.I,
+        )
+    )
+    if (
+        found is None
+        or not _named_provider(found.group(0).lower())
+        and not re.match(r"\W*on\b", found.group(0), re.I)
+    ):
+        return None
+    if re.match(r"\s*(?:then|also|and|please)\b", found.group(0), re.I):
+        return None
+    hook = read_webhook("when " + found.group(0).strip())
+    if hook is None:
+        return None
+    hook.spans = [found.span()]
+    return hook
+
+
 def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
     manual = _MANUAL_HINT.search(text) or _API_HINT.search(text)
-    if manual and read_schedule(text) is None:
+    stated = manual is not None and re.match(
+        r"^\W*(?:manual|on demand|by hand)", text[manual.start() :], re.I
+    )
+    if manual and (stated or read_schedule(text) is None):
         lead_in = re.match(r"\s*(?:when(?:ever)?|each time|every time|once)\b[^,:;.]*[,:]?", text, re.I)
         span = (
             lead_in.span() if lead_in and lead_in.start() <= manual.start() < lead_in.end() else manual.span()
@@ -596,6 +693,9 @@ def read_trigger(text: str) -> Trigger:
         hook = read_webhook(first if lead else text)
         if hook:
             return hook
+    hook = _event_named(text)
+    if hook:
+        return hook
     arrival = _EVERY_NEW.search(text)
     if arrival and re.search(
         r"\b(?:table|sheet|spreadsheet|tab|list|database|base)s?\b", arrival.group(0), re.I
@@ -638,7 +738,7 @@ def read_trigger(text: str) -> Trigger:
     hook = (
         read_webhook(first)
         if re.search(
-            r"\b(when(?:ever)? (?:a|an|new|someone|somebody)|whenever|"
+            r"\b(when(?:ever)? (?:a|an|new|someone|somebody)|whenever|(?:every|each) time (?:a|an|our|my|the|someone)\b|"
             r"when (?:my|our|the) [\w\s-]{1,30}?(?:gets|receives|has) (?:a |an )?new)\b",
             first,
             re.I,
@@ -672,5 +772,7 @@ def read_trigger(text: str) -> Trigger:
             r"(?:^|:\s*)(?:when(?:ever)?|each time|every time|on each|on every)\b[^,;.]*,?", text, re.I
         )
         spans = [lead_in.span()] if lead_in and lead_in.start() <= chat.start() < lead_in.end() else []
+        if chat.start() == 0 and chat.group(0).rstrip().endswith((":", "-", "—")):
+            spans = [chat.span()]  # 'HR help chat:' names the run, no step
         return Trigger("chat", {"startWorkflow": "chat"}, spans)
     return Trigger("manual", {"startWorkflow": "manual"})
