@@ -15,11 +15,7 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r7b-drive-folder-quoted": "'upload them to the Google Drive folder …' is read as creating a folder (operation "
-    "choice, another area)",
-    "r7b-api-query-placeholder": "'A chat where I type …' starts a manual run, not a chat (trigger, another area)",
-    "r7b-chat-supabase-lookup": "'A chat for the front desk: …' starts a manual run, not a chat (trigger, another area)",
-    "r7b-chat-qdrant-search": "a chat, read as a manual run; and Qdrant's search takes a vector, which the pasted "
+    "r7b-chat-qdrant-search": "Qdrant's search takes a vector, which the pasted "
     "text is not (no embedding step is planned)",
 }
 
