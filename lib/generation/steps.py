@@ -925,7 +925,7 @@ def _invitees(block_type: str, clause: str, description: str, values: dict[str, 
         values["__who"] = who
 
 
-_QUOTED_NAME = r"[\"“‘']([^\"”’'\n]{1,60}?)[\"”’']"
+_QUOTED_NAME = r"[\"“‘'`]([^\"”’'`\n]{1,60}?)[\"”’'`]"  # `events` too: a name written as code
 _KEY_NAME = r"((?-i:[A-Z][A-Z0-9]{1,9}))\b(?![-'’])"  # 'OPS', 'ENG': a project key, never 'OPS-12'
 _TITLED_NAME = r"((?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z][\w&.-]*)){0,3})"
 _NOT_A_RESOURCE = {
@@ -1375,7 +1375,7 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values["manualTeamId"] = names[0]
     elif target == "sheet":
         found = re.search(r"\b(?:spreadsheet|sheet)\s+(?:id\s+)?([A-Za-z0-9_-]{20,})", clause) or re.search(
-            r"[\"“']([^\"”']+)[\"”']\s+(?:google\s+)?(?:spread)?sheet|(?:spread)?sheet\s+(?:called|named)\s+[\"“']?([\w-]+(?:\s+(?-i:[A-Z0-9])[\w-]*)*)",
+            r"[\"“'`]([^\"”'`]+)[\"”'`]\s+(?:google\s+)?(?:spread)?sheet|(?:spread)?sheet\s+(?:called|named)\s+[\"“'`]?([\w-]+(?:\s+(?-i:[A-Z0-9])[\w-]*)*)",
             clause,
             re.I,
         )
@@ -1390,7 +1390,7 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
                 "the id of the Google Sheet to use (the long code in its URL), as GOOGLE_SHEET_ID"
             )
         tab = re.search(
-            r"\b(?:the\s+)?[\"“']?((?-i:[A-Z])[\w -]{0,40}?)[\"”']?\s+(?:tab|worksheet)\b", clause, re.I
+            r"\b(?:the\s+)?[\"“'`]?((?-i:[A-Z])[\w -]{0,40}?)[\"”'`]?\s+(?:tab|worksheet)\b", clause, re.I
         )
         if tab:  # 'the Renewals tab': the sheet inside the spreadsheet, read or written through the range
             values["range"] = tab.group(1).strip()
@@ -1469,8 +1469,8 @@ def _table_name(clause: str) -> str | None:
     """'the Airtable table Prospects', 'the Supabase orders table', 'table called "VIP"' → the name the user gave."""
     names = [p.strip() for e in lexicon()["integrations"].values() for p in e["phrases"]]
     # "base 'CRM' table 'Companies'": the quote after 'table' is the table's, before it maybe the base's
-    quoted = re.search(r"\btable\s+(?:called\s+|named\s+)?[\"“']([\w -]+)[\"”']", clause, re.I) or re.search(
-        r"[\"“']([\w -]+)[\"”']\s+(?:[\w-]+\s+){0,2}?table", clause, re.I
+    quoted = re.search(r"\btable\s+(?:called\s+|named\s+)?[\"“'`]([\w -]+)[\"”'`]", clause, re.I) or re.search(
+        r"[\"“'`]([\w -]+)[\"”'`]\s+(?:[\w-]+\s+){0,2}?table", clause, re.I
     )
     if quoted:
         return quoted.group(1).strip()
