@@ -737,8 +737,11 @@ class _Builder:
                     data = link if not prev or prev == self.start_data() else f"{link}\n\n{prev}"
                 data = said or data
                 values = self.fill(step, data, parent)
-                if step.kind == "source":
+                if step.kind in ("source", "action"):  # a read, or an update of the one record the run names
                     self.lookup(step, values)
+                if step.kind == "source":
+                    self.keyed_search(step, values)
+                    self.keyed_request(step, values)
                 local = self.add(step.type, values, parent)
                 gathered = gathered if step.kind in ("source", "action") else []  # a message changes no data
                 if step.kind == "action":
@@ -796,33 +799,19 @@ class _Builder:
         return heads, prev
 
     def lookup(self, step: Step, values: dict[str, str]) -> None:
-        """'takes an email address and looks it up in the customers table': the read filters on the run's input,
-        in the column the input's noun names (services.json 'lookup'); nothing when the input has no noun."""
+        """'takes an email address and looks it up in the customers table', 'texts our bot a tracking number,
+        look the parcel up in the parcels table', 'mark that job as closed': the read (or update) filters on
+        what started the run, in the column the key's noun names (services.json 'lookup'); nothing when no
+        key is named."""
         from lib.generation.services import lookup_filter
 
         how = lookup_filter(step.type, step.values.get("operation"))
-        if how is None or self.trigger.kind not in ("manual", "chat") or how["field"] in values:
+        if how is None or how["field"] in values:
             return
-        pointed = re.search(
-            r"\blook(?:s|ing)?\s+(?:it|them|that|this|(?:the|that|this)\s+[\w-]+)\s+up\b"
-            r"|\bfinds?\s+(?:it|that|them)\b|\blook(?:s|ing)?\s+up\s+(?:it|that|this)\b",
-            step.text or "",
-            re.I,
-        )
-        said = re.search(
-            r"\b(?:takes?|receives?|gets?|accepts?|with|enters?|enter|give it|paste|types?|sends?|submits?|"
-            r"provides?|gives?)\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her)\s+"
-            r"((?:[a-z]+[\s-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|"
-            r"reference|ref))\b",
-            self.description,
-            re.I,
-        )
-        # 'they type a booking reference and get the booking from the table': an identifier given, then read
-        if said is None or not (pointed or (step.text or "") not in self.description[: said.start()]):
+        key = self.lookup_key(step)
+        if key is None:
             return
-        words = [w for w in re.split(r"[\s-]+", said.group(1).lower().replace("e-mail", "email")) if w]
-        if len(words) > 1 and words[-1] == "address":  # 'an email address' is the 'email' column
-            words = words[:-1]
+        words, given = key
         column = "_".join(words)
         value = (
             how["value"]
@@ -830,12 +819,85 @@ class _Builder:
             .replace(
                 "{Column}", " ".join(w if w == "id" else w.capitalize() for w in words).replace(" id", " ID")
             )
-            .replace("{value}", self.start_data() or "")
+            .replace("{value}", given)
         )
         values[how["field"]] = value
         self.notes.append(
             f"the lookup filters on the run's input in the column '{column}' ({value}); rename it to match"
         )
+
+    def keyed_search(self, step: Step, values: dict[str, str]) -> None:
+        """'given a product name, search the web for recent reviews': a search in a run that is given a key
+        (by hand or in a chat) searches for that key with the words the user added, unless it already reads
+        something."""
+        entry = lexicon()["search"].get(step.integration or "")
+        if entry is None or self.trigger.kind not in ("manual", "chat"):
+            return
+        query = values.get(entry["query"], "")
+        said = _GIVEN_KEY.search(self.description)
+        if not query or "<" in query or said is None or not self.start_data():
+            return
+        if (step.text or "") in self.description[: said.start()] or query in (_quoted(step.text or "") or "",):
+            return  # searched before the key is given, or for words the user quoted
+        values[entry["query"]] = f"{self.start_data()} {query}"
+        self.notes.append(f"the search is for what the run is given ({said.group(1)}) and '{query}'")
+
+    def keyed_request(self, step: Step, values: dict[str, str]) -> None:
+        """'look them up in Clearbit (…/people/find by email)': a GET that finds one record by a key the
+        run is given carries that key as a query parameter, when its address leaves none open."""
+        url = values.get("url", "")
+        if step.type != "api" or values.get("method", "GET") != "GET" or not url or re.search(r"[?<{]", url):
+            return
+        if _KEY_BY.search(step.text or "") is None:
+            return
+        key = self.lookup_key(step)
+        if key is None:
+            return
+        words, given = key
+        values["url"] = f"{url}?{'_'.join(words)}={given}"
+        self.notes.append(f"the request asks for the record whose {' '.join(words)} is {given}; rename the parameter to the API's")
+
+    def lookup_key(self, step: Step) -> tuple[list[str], str] | None:
+        """The words of the key a lookup is given ('email', 'tracking number') and the reference to its value:
+        the run's input for a run started by hand or in a chat; for an event, the sender's address when the
+        key is an e-mail, the message's text when the event is a message, else the payload's field."""
+        text = step.text or ""
+        pointed = re.search(
+            r"\blook(?:s|ing)?\s+(?:it|them|that|this|(?:the|that|this|their|his|her)\s+[\w-]+)\s+up\b"
+            r"|\bfinds?\s+(?:it|that|them)\b|\blook(?:s|ing)?\s+up\s+(?:it|that|this|them|the|their|his|her)\b",
+            text,
+            re.I,
+        )
+        kind = self.trigger.kind
+        if kind in ("manual", "chat"):
+            said = _GIVEN_KEY.search(self.description)
+            # 'they type a booking reference and get the booking from the table': an identifier given, then read
+            if said is None or not (pointed or text not in self.description[: said.start()]):
+                return None
+            return _key_words(said.group(1)), self.start_data() or ""
+        if kind != "webhook":
+            return None
+        # an event: the key is named in the step ('by their email', 'match on their Slack email') or in
+        # what the event brings ('texts our bot a tracking number'); the step points at it ('look the
+        # parcel up', 'that order')
+        by = _KEY_BY.search(text)
+        that = re.search(r"\b(?:that|this|the same|their|his|her)\s+[\w-]+", text, re.I)
+        if by is None and not (pointed or that):
+            return None
+        head = " ".join(self.description[a:b] for a, b in self.trigger.spans)
+        brought = _KEY_NOUN.search(head) or _KEY_NOUN.search(self.description[: self.description.find(text)])
+        found = by or brought
+        if found is None:
+            return None
+        words = _key_words(found.group(1))
+        from lib.generation.services import webhook_paths
+
+        hook = webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+        if words[-1] == "email" and hook.get("sender") and "@" not in hook["sender"]:
+            return words, f"<{hook['sender']}>"
+        if hook.get("text"):
+            return words, f"<{hook['text']}>"
+        return words, f"<{hook['data']}.{'_'.join(words)}>"
 
     def repeats(self, step: Step, heads: list[tuple[str, str]]) -> bool:
         """'answer it with the AI … and reply in the chat': a processing step that asks the block just built
@@ -1430,6 +1492,29 @@ def _reminder(text: str) -> str | None:
 
 
 # a write that makes one object per item: '… into HubSpot as contacts', '… on my calendar as events'
+_KEY = (
+    r"((?:[a-z]+[\s-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|reference|ref))\b"
+)
+# 'takes an email address', 'give it a company name': the key a run started by hand is given
+_GIVEN_KEY = re.compile(
+    r"\b(?:takes?|receives?|gets?|accepts?|with|enters?|enter|give it|given|paste|types?|sends?|submits?|"
+    r"provides?|gives?)\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her)\s+" + _KEY,
+    re.I,
+)
+# 'by their email', 'match on their Slack email', 'using the order number': the key a lookup names
+_KEY_BY = re.compile(r"\b(?:by|on|using|via|with)\s+(?:their|its|his|her|the)?\s*" + _KEY, re.I)
+# 'texts our bot a tracking number', 'with a course code': the key an event brings
+_KEY_NOUN = re.compile(r"\b(?:an?|their|its)\s+" + _KEY, re.I)
+
+
+def _key_words(noun: str) -> list[str]:
+    """'an email address' → ['email'], 'Order Number' → ['order', 'number']: a key's column words."""
+    words = [w for w in re.split(r"[\s-]+", noun.lower().replace("e-mail", "email")) if w]
+    if len(words) > 1 and words[-1] == "address":  # 'an email address' is the 'email' column
+        words = words[:-1]
+    return words
+
+
 _PER_ITEM = re.compile(
     r"\bas\s+(?:new\s+|separate\s+|individual\s+)?(?:[\w-]+\s+)?(contacts|events|tasks|issues|tickets|records|"
     r"pages|cards|leads|deals|entries|subscribers|members)\b",

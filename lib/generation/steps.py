@@ -334,8 +334,10 @@ def _search_query(clause: str) -> str:
         flags=re.I,
     )
     text = re.sub(
-        r"^(?:on|into)\s+(?=(?:their|his|her|its)\b)", "", text.strip(" ,."), flags=re.I
-    )  # 'on their company'
+        r"^(?:on|into)\s+(?=(?:their|his|her|its|the)\b)", "", text.strip(" ,."), flags=re.I
+    )  # 'on their company', 'on the company'
+    # 'search the web', 'look the company up online': where to search, not what
+    text = re.sub(r"(?:^|\s+)(?:on\s+|in\s+)?(?:the\s+)?(?:web|internet|online)$", "", text, flags=re.I)
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
     lead = re.match(r"((?:[\w'-]+\s+)+?)(?=[A-Z])", text)
     if lead and lx.is_filler(lead.group(1)):  # 'the company Stripe' → 'Stripe'

@@ -13,13 +13,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    k: "a lookup in a flow started by a message or a call does not take its key from the trigger"
-    for k in (
-        "r8b-lookup-table-by-message", "r8b-lookup-airtable-by-form", "r8b-search-given-name",
-        "r8b-api-lookup-by-caller", "r8b-update-by-message",
-    )
-}  # fmt: skip
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round8b.jsonl", _KNOWN))
