@@ -736,6 +736,7 @@ class _Builder:
                 ):  # 'post the doc's link and a summary': the address, then what came before
                     data = link if not prev or prev == self.start_data() else f"{link}\n\n{prev}"
                 data = said or data
+                data = self.with_message(step, data)
                 values = self.fill(step, data, parent)
                 if step.kind in ("source", "action"):  # a read, or an update of the one record the run names
                     self.lookup(step, values)
@@ -825,6 +826,22 @@ class _Builder:
         self.notes.append(
             f"the lookup filters on the run's input in the column '{column}' ({value}); rename it to match"
         )
+
+    def with_message(self, step: Step, data: str | None) -> str | None:
+        """'when a guest messages us with a question, search the house rules and reply': the agent drafting
+        the reply reads the message it answers as well as what was looked up, not only the latter."""
+        start = self.start_data()
+        if (
+            step.kind != "process"
+            or step.label != "Draft"
+            or not start
+            or not data
+            or start in data
+            or not data.startswith("<")
+            or self.trigger.kind not in ("webhook", "chat")
+        ):
+            return data
+        return f"Message: {start}\n\nFound: {data}"
 
     def keyed_search(self, step: Step, values: dict[str, str]) -> None:
         """'given a product name, search the web for recent reviews': a search in a run that is given a key

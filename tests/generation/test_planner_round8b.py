@@ -3,8 +3,8 @@ its fix, none copied from a bench set) of the classes of parameters and referenc
 missed: a named resource written in Spanish, French or German ('la tabla …', 'la carpeta …', 'le projet …'),
 a name quoted with backticks ('the `shipments` table', 'collection `newsroom-v2`'), and a lookup, search
 or update in a flow started by a message, a form or a call that takes its key from what started the run
-(a tracking number texted, an email posted, a name given). Every state built is valid with no runtime
-error."""
+(a tracking number texted, an email posted, a name given), and an agent drafting the reply to a message
+that reads the message as well as what was looked up. Every state built is valid with no runtime error."""
 
 from __future__ import annotations
 
