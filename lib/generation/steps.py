@@ -1016,6 +1016,8 @@ def _resource_patterns(
             patterns.insert(0, r"(?<![\w&])#([A-Za-z0-9][\w-]*)")  # '#new-joiners channel on Teams'
         if field_id == after and svc:  # 'Supabase 'reservations'', 'Google Sheets 'Quotas'', 'Jira OPS'
             patterns += [rf"\b(?:{svc})\s+{_QUOTED_NAME}", rf"\b(?:{svc})\s+{_KEY_NAME}"]
+            # 'the 'Listings' Airtable', 'our 'Applicants' Supabase': a quoted name right before the service
+            patterns.append(rf"{_QUOTED_NAME}\s+(?:{svc})\b")
         fields.append((field_id, nouns, shown_as, [re.compile(p, re.I) for p in patterns]))
     return own, ids, fields
 
