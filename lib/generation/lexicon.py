@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 _FILE = Path(__file__).with_name("lexicon.json")
-URL_RE = re.compile(r"https?://[^\s<>\"')\],]+[^\s<>\"')\],.;:!?]")
+# 'statuses[]=triggered': an empty pair of brackets is part of a query parameter's name, a lone one is not
+URL_RE = re.compile(r"https?://(?:[^\s<>\"')\[\],]|\[\])*(?:[^\s<>\"')\[\],.;:!?]|\[\])")
 EMAIL_RE = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
 CHANNEL_RE = re.compile(r"(?<![\w&])#([A-Za-z0-9][\w-]*)")
 REPO_RE = re.compile(r"\b([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*)\b")

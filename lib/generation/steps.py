@@ -1676,6 +1676,14 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
         )
         if named:
             url = url.replace(account["placeholder"], next(g for g in named.groups() if g).lower())
+    # 'send an event to PagerDuty at https://events.pagerduty.com/v2/enqueue': the address the user wrote is
+    # the one called; the service's key goes with it only to the service's own domain
+    own_host = True
+    for given in lx.URL_RE.finditer(clause):
+        own = _domain(given.group(0).split("/")[2]) == _domain(entry["host"])
+        if own or given.group(0) not in shared_links(clause):  # not a link a message carries
+            url, own_host = given.group(0), own
+            break
     aliases = "|".join(re.escape(a) for a in entry["aliases"])
     write = bool(
         re.match(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", low)
@@ -1684,9 +1692,9 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     )
     method = "POST" if write else "GET"
     headers = []
-    if entry.get("auth"):
+    if entry.get("auth") and own_host:
         headers.append({"id": "h-authorization", "cells": {"Key": "Authorization", "Value": entry["auth"]}})
-    for name, value in entry.get("headers", {}).items():
+    for name, value in entry.get("headers", {}).items() if own_host else ():
         headers.append({"id": "h-" + name.lower(), "cells": {"Key": name, "Value": value}})
     if write:
         headers.append(
@@ -1727,6 +1735,11 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     if entry.get("fill") and not named:
         step.needs.append(entry["fill"])
     return step
+
+
+def _domain(host: str) -> str:
+    """'events.pagerduty.com' → 'pagerduty.com': the name a service's hosts share."""
+    return ".".join(host.lower().split(":")[0].split(".")[-2:])
 
 
 def _takes_url(key: str) -> bool:
