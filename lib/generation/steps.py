@@ -408,6 +408,9 @@ _DOERS = ("ai", "agent", "llm", "gpt", "claude")
 
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
+    # 'github.com/tallyhq/api', 'https://…/rank', 'tally@…': an address or a repository asks for nothing
+    for pattern in (lx.URL_RE, lx.EMAIL_RE, lx.REPO_RE):
+        low = pattern.sub(lambda m: " " * len(m.group(0)), low)
     # a name in quotes ('the 'Monthly Review' doc') asks for nothing
     low = re.sub(r"[\"“][^\"”]{1,80}[\"”]|(?<!\w)'[^']{1,80}'(?!\w)", lambda m: " " * len(m.group(0)), low)
     hits = []
@@ -998,6 +1001,9 @@ def _resource_patterns(
     after = resource_after_name(block_type)
     ids = [
         (field_id, re.compile(rf"\b{re.escape(title)}\s+id\s*[:#=]?\s*([A-Za-z0-9][\w-]{{3,}})", re.I))
+        for field_id, title in _id_fields(block_type, operation)
+    ] + [  # 'Typeform form x7k2qp': right after the noun, a code of letters and digits is its id (not a year)
+        (field_id, re.compile(rf"\b{re.escape(title)}\s+((?=[\w-]*\d)(?=[\w-]*[a-z])[A-Za-z0-9][\w-]{{3,}})\b", re.I))
         for field_id, title in _id_fields(block_type, operation)
     ]
     fields = []
@@ -2146,7 +2152,7 @@ _OPTIONS = r"([\w-]+(?:\s[\w-]+)?(?:\s*/\s*[\w-]+(?:\s[\w-]+)?){2,}|[\w-]+(?:\s*
 _SORT = re.compile(
     r"\b(?:sort|triage|bucket|split|separate|divide|dispatch)\w*\b[^.;:]{0,60}?\binto\s+(?:the\s+)?"
     + _OPTIONS
-    + r"|(?<![\w/])([a-z][\w-]*(?:\s*/\s*[a-z][\w-]*){2,})(?![\w/])",
+    + r"|(?<![\w/.])([a-z][\w-]*(?:\s*/\s*[a-z][\w-]*){2,})(?![\w/])",  # not 'github.com/acme/web'
     re.I,
 )
 _NOT_A_CONDITION = re.compile(

@@ -26,7 +26,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r7c-when-every-done": "a request repeated per item with no slot in its address does not send the item",
     "r7c-then-keeps-order": "'should be logged in the 'Claims' Google Sheet' is read as a read of the sheet",
-    "r7c-then-keeps-order-added": "'Email the urgency' makes a second agent between the triage and the e-mail",
 }
 
 

@@ -1,7 +1,8 @@
 """Planner round 8b on our own descriptions (`planner_round8b.jsonl`, in no bench set, each written before
 its fix, none copied from a bench set) of the classes of parameters and references the development sets
 missed: a named resource written in Spanish, French or German ('la tabla …', 'la carpeta …', 'le projet …'),
-a name quoted with backticks ('the `shipments` table', 'collection `newsroom-v2`') or quoted right before
+a repository written after its host ('github.com/acme/web'), a form id
+written after its noun ('form x7k2qp'), a name quoted with backticks ('the `shipments` table', 'collection `newsroom-v2`') or quoted right before
 the service ('the 'Donors' Airtable'), the address written for a service
 without a block ('PagerDuty at https://events.pagerduty.com/…', a URL with 'statuses[]'), a lookup, search
 or update in a flow started by a message, a form or a call that takes its key from what started the run
