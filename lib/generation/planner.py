@@ -854,7 +854,9 @@ class _Builder:
         said = _GIVEN_KEY.search(self.description)
         if not query or "<" in query or said is None or not self.start_data():
             return
-        if (step.text or "") in self.description[: said.start()] or query in (_quoted(step.text or "") or "",):
+        if (step.text or "") in self.description[: said.start()] or query in (
+            _quoted(step.text or "") or "",
+        ):
             return  # searched before the key is given, or for words the user quoted
         values[entry["query"]] = f"{self.start_data()} {query}"
         self.notes.append(f"the search is for what the run is given ({said.group(1)}) and '{query}'")
@@ -872,7 +874,9 @@ class _Builder:
             return
         words, given = key
         values["url"] = f"{url}?{'_'.join(words)}={given}"
-        self.notes.append(f"the request asks for the record whose {' '.join(words)} is {given}; rename the parameter to the API's")
+        self.notes.append(
+            f"the request asks for the record whose {' '.join(words)} is {given}; rename the parameter to the API's"
+        )
 
     def lookup_key(self, step: Step) -> tuple[list[str], str] | None:
         """The words of the key a lookup is given ('email', 'tracking number') and the reference to its value:
@@ -1509,9 +1513,7 @@ def _reminder(text: str) -> str | None:
 
 
 # a write that makes one object per item: '… into HubSpot as contacts', '… on my calendar as events'
-_KEY = (
-    r"((?:[a-z]+[\s-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|reference|ref))\b"
-)
+_KEY = r"((?:[a-z]+[\s-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|reference|ref))\b"
 # 'takes an email address', 'give it a company name': the key a run started by hand is given
 _GIVEN_KEY = re.compile(
     r"\b(?:takes?|receives?|gets?|accepts?|with|enters?|enter|give it|given|paste|types?|sends?|submits?|"

@@ -1003,7 +1003,12 @@ def _resource_patterns(
         (field_id, re.compile(rf"\b{re.escape(title)}\s+id\s*[:#=]?\s*([A-Za-z0-9][\w-]{{3,}})", re.I))
         for field_id, title in _id_fields(block_type, operation)
     ] + [  # 'Typeform form x7k2qp': right after the noun, a code of letters and digits is its id (not a year)
-        (field_id, re.compile(rf"\b{re.escape(title)}\s+((?=[\w-]*\d)(?=[\w-]*[a-z])[A-Za-z0-9][\w-]{{3,}})\b", re.I))
+        (
+            field_id,
+            re.compile(
+                rf"\b{re.escape(title)}\s+((?=[\w-]*\d)(?=[\w-]*[a-z])[A-Za-z0-9][\w-]{{3,}})\b", re.I
+            ),
+        )
         for field_id, title in _id_fields(block_type, operation)
     ]
     fields = []
@@ -1479,9 +1484,9 @@ def _table_name(clause: str) -> str | None:
     """'the Airtable table Prospects', 'the Supabase orders table', 'table called "VIP"' → the name the user gave."""
     names = [p.strip() for e in lexicon()["integrations"].values() for p in e["phrases"]]
     # "base 'CRM' table 'Companies'": the quote after 'table' is the table's, before it maybe the base's
-    quoted = re.search(r"\btable\s+(?:called\s+|named\s+)?[\"“'`]([\w -]+)[\"”'`]", clause, re.I) or re.search(
-        r"[\"“'`]([\w -]+)[\"”'`]\s+(?:[\w-]+\s+){0,2}?table", clause, re.I
-    )
+    quoted = re.search(
+        r"\btable\s+(?:called\s+|named\s+)?[\"“'`]([\w -]+)[\"”'`]", clause, re.I
+    ) or re.search(r"[\"“'`]([\w -]+)[\"”'`]\s+(?:[\w-]+\s+){0,2}?table", clause, re.I)
     if quoted:
         return quoted.group(1).strip()
     service = "|".join(re.escape(n) for n in names if n)
