@@ -160,6 +160,13 @@ class View:
             self._reach[node] = frozenset(seen)
         return self._reach[node]
 
+    def reach_into(self, target: str) -> frozenset:
+        """What an edge into `target` reaches: a loop or parallel is entered at its start, so its
+        body is reached too (the graph links the container's body from `(id, "start")`)."""
+        if self.type(target) in ("loop", "parallel"):
+            return frozenset({target}) | self.reach((target, "start"))
+        return self.reach(target)
+
     def before(self, a: str, b: str) -> bool:
         return a != b and b in self.reach(a)
 
@@ -203,7 +210,7 @@ class View:
                 )
                 handle = f"condition-{entry.get('id')}"
                 reached = frozenset().union(
-                    *(self.reach(e["target"]) for e in self.edges if e.get("source") == bid and e.get("sourceHandle") == handle and e.get("target") in self.blocks)
+                    *(self.reach_into(e["target"]) for e in self.edges if e.get("source") == bid and e.get("sourceHandle") == handle and e.get("target") in self.blocks)
                 )  # fmt: skip
                 out.append(("else" if is_else else "if", reached))
         else:
@@ -213,7 +220,7 @@ class View:
                     and e.get("target") in self.blocks
                     and e.get("sourceHandle") != "error"
                 ):
-                    out.append(("route", self.reach(e["target"])))
+                    out.append(("route", self.reach_into(e["target"])))
         return out
 
 

@@ -297,3 +297,46 @@ def test_lacks_as_a_list_of_texts():
     assert any("jira lacks MOBILE" in m for m in Judge(label, wrong).verdict().misses)
     one = {**DIGEST, "steps": {**DIGEST["steps"], "jira": {"block": "jira", "lacks": "WEB"}}}
     assert any("jira lacks WEB" in m for m in Judge(one, digest_state()).verdict().misses)
+
+
+GUARDED_LOOP = {
+    "id": "t5",
+    "description": "Every morning pull the open orders from our shop API; if there are any, message each customer on WhatsApp",
+    "expect": "workflow",
+    "steps": {
+        "orders": {"block": "api", "op": "read"},
+        "notify": {"block": "whatsapp", "op": "write"},
+    },
+    "loops": [{"over": "orders", "inside": ["notify"]}],
+    "conditions": [{"on": "orders", "if": ["notify"]}],
+}
+
+
+def guarded_loop_state(branch: str) -> dict:
+    entries = [
+        {"id": "c-if", "title": "if", "value": "<orders.data>.length > 0"},
+        {"id": "c-else", "title": "else", "value": ""},
+    ]
+    return state(
+        [
+            block("s", "starter", "Start", startWorkflow="manual"),
+            block("g", "api", "Orders", url="https://shop.example.org/api/orders?status=open", method="GET"),
+            block("c", "condition", "Check", conditions=json.dumps(entries)),
+            block("L", "loop", "Loop 1", collection="<orders.data>"),
+            block("d", "whatsapp", "WhatsApp 1", parent="L", message="<loop.currentItem.phone>"),
+            block("n", "function", "No action", code="return null"),
+        ],
+        [
+            ("s", "g"),
+            ("g", "c"),
+            ("c", "L", f"condition-c-{branch}"),
+            ("c", "n", f"condition-c-{'else' if branch == 'if' else 'if'}"),
+            ("L", "d", "loop-start-source"),
+        ],
+    )
+
+
+def test_a_branch_that_enters_a_loop_reaches_its_body():
+    assert Judge(GUARDED_LOOP, guarded_loop_state("if")).verdict().misses == []
+    wrong = Judge(GUARDED_LOOP, guarded_loop_state("else")).verdict().misses
+    assert any(m.startswith("branches") for m in wrong), wrong
