@@ -1140,9 +1140,18 @@ class _Builder:
                 created = self.item_created if prev.startswith("<loop") else "created_at"
                 if re.search(r"\b(?:overdue|past\s+due|late)\b", low):  # '30 days overdue': since it was due
                     created = "due_date"
+                elif re.search(r"\b(?:updated|touched|modified|changed|edited)\b", low):
+                    # 'hasn't been updated in more than 48 hours': since it last changed
+                    created = re.sub("created", "updated", created, flags=re.I)
                 self.notes.append(
                     f"the test '{test.strip()}' reads "
-                    + ("when each item was due" if created == "due_date" else "when each item was created")
+                    + (
+                        "when each item was due"
+                        if created == "due_date"
+                        else "when each item last changed"
+                        if "pdated" in created
+                        else "when each item was created"
+                    )
                     + f" ({prev[:-1]}.{created}>)"
                 )
                 left = f"Date.now() - new Date({prev[:-1]}.{created}>).getTime()"
@@ -1175,7 +1184,7 @@ class _Builder:
                 return _signed(f"parseFloat({value})", op, num, unit, low), None
             if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
                 # 'where quantity is below 15', 'with scrap rate over 4.5%': the field the test names
-                field_word = lx.amount_field(test, None) or self.item_field(test, prev)
+                field_word = lx.amount_field(test, None) or self.item_field(test, prev, counted=True)
                 field_name = field_word or "amount"
                 if (
                     re.match(r"\s*(?:it|it's|it is|they|they're|they are)\b", test, re.I)
@@ -1201,7 +1210,7 @@ class _Builder:
                     )
                 )
                 spelled_out = (
-                    field_name == self.item_field(test, prev) and lx.amount_field(test, None) is None
+                    field_name == self.item_field(test, prev, counted=True) and lx.amount_field(test, None) is None
                 )
                 left = (
                     (
@@ -1250,10 +1259,11 @@ class _Builder:
             r"(?<=[?&])(\w+)=(?:\.\.\.|…|<\w*>|x+|X+)(?=&|$)", lambda m: f"{m.group(1)}={slot(m)}", url
         )
 
-    def item_field(self, test: str, prev: str) -> str | None:
-        """The field a test names ('where quantity is below 15' → quantity), under the object that holds an
-        item's fields (an Airtable record's `fields`)."""
-        named = lx.named_field(test)
+    def item_field(self, test: str, prev: str, counted: bool = False) -> str | None:
+        """The field a test names ('where quantity is below 15' → quantity; with `counted`, also the noun a
+        number counts: 'with 3 or more absences' → absences), under the object that holds an item's fields
+        (an Airtable record's `fields`)."""
+        named = lx.named_field(test) or (lx.counted_field(test) if counted else None)
         if named is None:
             return None
         holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""

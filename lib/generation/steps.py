@@ -446,9 +446,12 @@ def _is_write(clause: str, key: str) -> bool:
     if re.match(r"^\W*(?:also\s+|then\s+)?(?:tell|warn)\s+(?:me|us|them|#|the\s)", low):
         return True  # 'tell #incidents on Slack', 'warn the team on Teams': a message is sent
     if key == "gmail" and re.match(
-        r"^\W*(?:also\s+|then\s+)?(?:e-?mail|mail)\s+(?:me|us|them|it|him|her|the|a|an|each|every)\b", low
+        r"^\W*(?:also\s+|then\s+)?(?:e-?mail|mail)\s+(?:me|us|them|it|him|her|the|a|an|each|every|"
+        r"their|his|its|your|our|my|that|this|these|those)\b",
+        low,
     ):
-        return True  # 'email a reminder to the customer': the verb is the action
+        # 'email a reminder to the customer', 'email their parent a note': the verb is the action
+        return True
     if (
         any(
             re.search(
@@ -2141,7 +2144,7 @@ _NOT_A_CONDITION = re.compile(
 _LOOP = re.compile(
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
     r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
-    r"((?:[\w\s$€£%=-]|\.(?=\d)|,(?=\d{3}\b))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?([\w\s'\"“”-]+?))?"
+    r"((?:[\w\s$€£%=-]|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?([\w\s'\"“”-]+?))?"
     r"\s*(?:,|:|\bdo\b|$|(?=\s(?:"
     + _WRITE
     + "|"
@@ -2160,7 +2163,10 @@ LOOP_END = re.compile(
     r"(?:^|[,;]\s*|\s)(?:and\s+)?(?:then\s+)?(?:"
     r"at\s+the\s+(?:very\s+)?end\b|after\s+the\s+loop\b|afterwards\b|"
     r"(?:when|once|after)\s+(?:all|every|each|the\s+whole|the\s+entire)\b[^,.;:]{0,60}?\b" + _DONE + r"\b|"
-    r"(?:when|once)\s+(?:it'?s|that'?s|they'?re|they\s+are|it\s+is)\s+(?:all\s+)?" + _DONE + r"\b"
+    r"(?:when|once)\s+(?:it'?s|that'?s|they'?re|they\s+are|it\s+is)\s+(?:all\s+)?" + _DONE + r"\b|"
+    # '…, and then post a single list of them to #leads': one thing made of all the items, after the last
+    r"(?<=[,;]\s)(?:and\s+)?then\s+(?=(?:[\w-]+\s+){1,2}?(?:a|one|the)\s+(?:single\s+|combined\s+|short\s+)?"
+    r"(?:list|summary|digest|report|overview|recap|round-?up)\s+of\s+(?:them|those|these|all)\b)"
     r")\s*[,:]?\s*",
     re.I,
 )
