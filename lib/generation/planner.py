@@ -443,6 +443,19 @@ class _Builder:
             return f"<{path}>"
         return None
 
+    def tests_event(self, test: str) -> bool:
+        """Whether a test is about the event that started the run: its subject is the noun the trigger's own
+        words name ('When a new Zendesk ticket comes in …' → 'if the ticket subject starts with …')."""
+        if self.trigger.kind != "webhook" or not self.trigger.spans:
+            return False
+        subject = re.match(r"\s*(?:the|its|this|that)\s+([a-z][\w-]*)", test, re.I)
+        if not subject or subject.group(1).lower() in ("answer", "reply", "summary", "result", "output", "response"):
+            return False
+        head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
+        noun = subject.group(1).lower()
+        spelled = {"pr": "pull request", "prs": "pull request", "mr": "merge request"}.get(noun, noun)
+        return bool(re.search(r"\b(?:" + re.escape(noun) + "|" + re.escape(spelled) + r")s?\b", head))
+
     def add(
         self, type_: str, values: dict[str, str], parent: str | None, name: str = "", **extra: Any
     ) -> str:
@@ -963,6 +976,8 @@ class _Builder:
     ) -> tuple[list[tuple[str, str]], str | None]:
         own = self.refs.get(id(step.data_from)) if step.data_from is not None else None
         prev = own or prev
+        if own is None and prev is not None and not prev.startswith(("<start", "<loop")) and self.tests_event(step.label):
+            prev = self.start_data()  # 'If the ticket subject starts with …, also …': the event, not the step before
         chain = [step]
         while len(chain[-1].branches) > 1:
             tail = chain[-1].branches[1][1]

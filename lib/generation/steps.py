@@ -2111,6 +2111,11 @@ _NOUN_BEFORE = re.compile(
     r"|(?:^|\s)[\"“'][^\"”']*$",
     re.I,
 )
+# 'message contains', 'comment says', 'post mentions': a word a verb spells, followed by what a test says of it
+_TEST_VERB_AFTER = re.compile(
+    r"\s+(?:contains?|includes?|mentions?|starts?\s+with|begins?\s+with|ends?\s+with|equals?|matches|says|reads)\b",
+    re.I,
+)
 _ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else)\b\s*,?\s*", re.I)
 _ROUTE = re.compile(
     r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
@@ -2684,8 +2689,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     if cond:
         before, rest = sentence[: cond.start()], sentence[cond.end() :]
         start = _ACTION_START.search(rest, 3)
-        while start and _NOUN_BEFORE.search(rest[: start.start()]):
-            start = _ACTION_START.search(rest, start.end())  # 'if the message contains …': a noun, not a verb
+        while start and (_NOUN_BEFORE.search(rest[: start.start()]) or _TEST_VERB_AFTER.match(rest, start.end())):
+            # 'if the message contains …', 'if the commit message contains …': a noun, not a verb
+            start = _ACTION_START.search(rest, start.end())
         split = re.search(r",|\bthen\b", rest)
         cut = min([m.start() for m in (start, split) if m] or [len(rest)])
         condition_text = rest[:cut].strip(" ,")
