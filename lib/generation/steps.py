@@ -2765,7 +2765,13 @@ def read_steps(text: str, description: str) -> list[Step]:
     rank = {"source": 0, "process": 1, "action": 2, "fan": 2, "loop": 3, "router": 3, "condition": 4}
     steps: list[Step] = []
     lead = ""  # a sentence that read to no step of its own ('fetch the bitcoin price.')
-    said = _join_routes(sentences(text))
+    said = [
+        part
+        for sentence in _join_routes(sentences(text))
+        # '…; ignore anything tagged 'test'': the exclusion is a sentence of its own
+        for part in _EXCLUSION_AFTER.split(sentence)
+        if part.strip()
+    ]
     open_loop: Step | None = None  # a loop whose end a later sentence states: the sentences between repeat
     for at, sentence in enumerate(said):
         if open_loop is not None:
@@ -2804,6 +2810,19 @@ def read_steps(text: str, description: str) -> list[Step]:
             test = Step("condition", "condition", label=scope[0], text=sentence, negate=scope[1])
             test.branches = [("if", loop.body), ("else", [])]
             loop.body = [test]
+            continue
+        scope = _item_scope(sentence) if loop is None else None
+        acts = [s for s in steps if s.kind in ("action", "process")]
+        if (
+            scope is not None
+            and acts
+            and not any(s.kind in ("source", "condition", "loop", "router", "fan") for s in steps)
+        ):
+            # 'post its title to #reviews. Skip anything labelled 'draft'': a test of the event around what it
+            # does — what is left out ends the run, the rest goes on
+            test = Step("condition", "condition", label=scope[0], text=sentence)
+            test.branches = [("if", []), ("else", acts)] if scope[1] else [("if", acts), ("else", [])]
+            steps = [s for s in steps if not any(s is a for a in acts)] + [test]
             continue
         repeated, then = split_loop_end(sentence)
         if then is not None and not _LOOP.search(repeated):
@@ -2984,6 +3003,7 @@ _EXCLUDED = re.compile(
     + r").*?)\s*$",
     re.I,
 )
+_EXCLUSION_AFTER = re.compile(r"\s*;\s*(?=(?:but\s+)?(?:skip|ignore|exclude|leave\s+out)\s+(?:any|all|the|those)\b)", re.I)
 _ONLY = re.compile(
     r"^\s*only\s+(?:the\s+)?[\w-]+\s+(?P<c>" + _WHICH + r".*?)(?:\s+(?:should|get|gets|receive|are)\b.*)?$",
     re.I,

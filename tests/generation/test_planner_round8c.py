@@ -19,8 +19,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r8c-skip-labelled": "'Skip anything labelled …' makes no test",
-    "r8c-ignore-tagged": "'ignore anything tagged …' makes no test",
 }
 
 
