@@ -2811,6 +2811,18 @@ def read_steps(text: str, description: str) -> list[Step]:
             test.branches = [("if", loop.body), ("else", [])]
             loop.body = [test]
             continue
+        guard = _GUARD.match(sentence)
+        fetched = [i for i, s in enumerate(steps) if s.kind == "source"]
+        if guard and fetched and not any(s.kind in ("condition", "router", "fan") for s in steps):
+            # 'If there are no returns, don't send anything': what follows the last fetch runs only when it
+            # found something
+            after = steps[fetched[-1] + 1 :]
+            if after:
+                test = Step("condition", "condition", label="there are more than 0", text=sentence)
+                test.branches = [("if", after), ("else", [])]
+                test.data_from = steps[fetched[-1]]
+                steps = steps[: fetched[-1] + 1] + [test]
+                continue
         scope = _item_scope(sentence) if loop is None else None
         acts = [s for s in steps if s.kind in ("action", "process")]
         if (
@@ -3003,7 +3015,21 @@ _EXCLUDED = re.compile(
     + r").*?)\s*$",
     re.I,
 )
-_EXCLUSION_AFTER = re.compile(r"\s*;\s*(?=(?:but\s+)?(?:skip|ignore|exclude|leave\s+out)\s+(?:any|all|the|those)\b)", re.I)
+_EXCLUSION_AFTER = re.compile(
+    r"\s*;\s*(?=(?:but\s+)?(?:skip|ignore|exclude|leave\s+out)\s+(?:any|all|the|those)\b"
+    r"|(?:and\s+)?(?:if|when)\s+(?:there\s+(?:are|is|were|was)\s+(?:no|none)\b|nothing\b))",
+    re.I,
+)
+# 'If there are no returns, don't send anything', 'if nothing new comes back, stop': a guard on what was fetched
+_GUARD = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:if|when)\s+(?:there\s+(?:are|is|were|was|'s)\s+(?:no\b|none\b)|"
+    r"nothing\s+(?:new\s+)?(?:is|was|comes?|came|turns?)\b|(?:it|they|the\s+[\w-]+)\s+(?:is|are|comes?\s+back)\s+empty\b)"
+    r"[^,;.]{0,60}?,?\s*(?:then\s+)?(?:just\s+)?"
+    r"(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*(?:\s+(?:anything|it|them|an?\s+[\w-]+))?|"
+    r"(?:send|post|email|do|write)\s+nothing|skip(?:\s+it|\s+the\s+rest)?|stop|end(?:\s+there|\s+the\s+run)?|"
+    r"exit|quit|nothing\s+(?:happens|is\s+sent|should\s+happen|needs\s+to\s+happen))\s*[.!]?\s*$",
+    re.I,
+)
 _ONLY = re.compile(
     r"^\s*only\s+(?:the\s+)?[\w-]+\s+(?P<c>" + _WHICH + r".*?)(?:\s+(?:should|get|gets|receive|are)\b.*)?$",
     re.I,
