@@ -2696,6 +2696,16 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         cut = min([m.start() for m in (start, split) if m] or [len(rest)])
         condition_text = rest[:cut].strip(" ,")
         consequence = re.sub(r"^\s*(?:,|then)\s*", "", rest[cut:])
+        # '… post a note to #refunds, and if captured log it in …': a second test of its own, not a step of the first
+        again = re.search(r"[,;]\s*(?:and\s+|but\s+)?(?=if\b)", consequence, re.I)
+        tail = ""
+        if (
+            again
+            and not _ELSE.search(consequence[: again.start()])
+            and not _OTHER_SIDE_HERE.match(consequence, again.start())
+            and _ACTION_START.search(consequence[: again.start()])
+        ):
+            consequence, tail = consequence[: again.start()], consequence[again.end() :]
         parts = _ELSE.split(consequence, maxsplit=1)
         if len(parts) == 1 and lx.threshold_in(condition_text):
             # 'if it is above 25 text me, if below just post it …': the other side, with no value of its own
@@ -2729,7 +2739,11 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         ]
         data = [s for s in pre if s.kind in ("source", "process")]
         step.data_from = data[-1] if data else None  # the test is about what its own sentence fetched
-        return pre + [step]
+        more = read_sentence(tail, description, ruled_out) if tail.strip() else []
+        for other in more:
+            if other.kind == "condition" and other.data_from is None:
+                other.data_from = step.data_from  # the second test reads the same data
+        return pre + [step] + more
     return _bare_condition(sentence, description, ruled_out) or _keep_only(
         sentence, read_clauses(sentence, description, ruled_out)
     )
@@ -2966,7 +2980,13 @@ _PRONOUN = ("it", "they", "this", "that", "its")
 def _category(label: str) -> tuple[str, str] | None:
     """('type', 'complaint') for 'the type is a complaint' / 'it's a complaint' (one value, no 'and'/'or')."""
     found = _CATEGORY.match(label)
-    if not found or re.search(r"\b(?:and|or|not)\b|\d", label, re.I):
+    if re.search(r"\b(?:and|or|not|no)\b|\d", label, re.I):
+        return None
+    if not found:
+        # 'if the reservation is confirmed …; if pending, …': a value with no subject is of the same subject
+        bare = re.fullmatch(r"\s*([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*", label, re.I)
+        if bare and not _ACTION_START.match(bare.group(1)) and not lx.integrations_in(bare.group(1)):
+            return "it", bare.group(1).lower()
         return None
     return found.group(1).lower(), found.group(2).lower()
 

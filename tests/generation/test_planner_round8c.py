@@ -7,8 +7,10 @@ hours', read from when the item last changed), one list or summary 'of them' aft
 once, after the loop), a test of the event's own field after another step ('If the ticket subject starts
 with …, also …', 'if the commit message contains …') and an event excluded by a word ('Skip anything
 labelled …', 'ignore anything tagged …'), and a guard on what was fetched ('If there are no returns, don't
-send anything', '; if there are no open issues, do nothing', 'If there are none, stop').
-All eleven were written before their fix; one ('hasn't been touched') was reworded after its first run to name
+send anything', '; if there are no open issues, do nothing', 'If there are none, stop'), and a second test with
+no subject of its own, of the same value ('if the reservation is confirmed …; if pending, …'), also inside the
+first one's sentence ('…, and if captured log it …'): one if / else.
+All thirteen were written before their fix; one ('hasn't been touched') was reworded after its first run to name
 the service of its comment ('add a comment to it in Linear'): an unnamed service is another area's class.
 Every state built is valid with no runtime error."""
 
