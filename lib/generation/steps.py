@@ -2116,6 +2116,11 @@ _TEST_VERB_AFTER = re.compile(
     r"\s+(?:contains?|includes?|mentions?|starts?\s+with|begins?\s+with|ends?\s+with|equals?|matches|says|reads)\b",
     re.I,
 )
+# 'has been open for …', 'is archived': after a form of 'be' an action word is the state the test names
+_STATE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|been|be|being|isn'?t|aren'?t|wasn'?t|weren'?t|stays?|remains?)\s+(?:still\s+|not\s+|already\s+)?$",
+    re.I,
+)
 _ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else)\b\s*,?\s*", re.I)
 _ROUTE = re.compile(
     r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
@@ -2689,7 +2694,11 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     if cond:
         before, rest = sentence[: cond.start()], sentence[cond.end() :]
         start = _ACTION_START.search(rest, 3)
-        while start and (_NOUN_BEFORE.search(rest[: start.start()]) or _TEST_VERB_AFTER.match(rest, start.end())):
+        while start and (
+            _NOUN_BEFORE.search(rest[: start.start()])
+            or _TEST_VERB_AFTER.match(rest, start.end())
+            or _STATE_BEFORE.search(rest[: start.start()])
+        ):
             # 'if the message contains …', 'if the commit message contains …': a noun, not a verb
             start = _ACTION_START.search(rest, start.end())
         split = re.search(r",|\bthen\b", rest)

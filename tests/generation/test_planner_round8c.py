@@ -9,8 +9,9 @@ with …, also …', 'if the commit message contains …') and an event excluded
 labelled …', 'ignore anything tagged …'), and a guard on what was fetched ('If there are no returns, don't
 send anything', '; if there are no open issues, do nothing', 'If there are none, stop'), and a second test with
 no subject of its own, of the same value ('if the reservation is confirmed …; if pending, …'), also inside the
-first one's sentence ('…, and if captured log it …'): one if / else.
-All thirteen were written before their fix; one ('hasn't been touched') was reworded after its first run to name
+first one's sentence ('…, and if captured log it …'): one if / else; an action word after a form of 'be' in a
+test ('if the pull request has been open for more than 7 days', 'if the order is archived') is its state.
+All fifteen were written before their fix; one ('hasn't been touched') was reworded after its first run to name
 the service of its comment ('add a comment to it in Linear'): an unnamed service is another area's class.
 Every state built is valid with no runtime error."""
 
