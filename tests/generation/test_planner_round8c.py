@@ -10,8 +10,9 @@ labelled …', 'ignore anything tagged …'), and a guard on what was fetched ('
 send anything', '; if there are no open issues, do nothing', 'If there are none, stop'), and a second test with
 no subject of its own, of the same value ('if the reservation is confirmed …; if pending, …'), also inside the
 first one's sentence ('…, and if captured log it …'): one if / else; an action word after a form of 'be' in a
-test ('if the pull request has been open for more than 7 days', 'if the order is archived') is its state.
-All fifteen were written before their fix; one ('hasn't been touched') was reworded after its first run to name
+test ('if the pull request has been open for more than 7 days', 'if the order is archived') is its state; a
+per-item test on a field path as the data spells it ('where .status == "open"', 'where truck.state == 'idle'').
+All seventeen were written before their fix; one ('hasn't been touched') was reworded after its first run to name
 the service of its comment ('add a comment to it in Linear'): an unnamed service is another area's class.
 Every state built is valid with no runtime error."""
 
