@@ -2866,6 +2866,12 @@ def read_steps(text: str, description: str) -> list[Step]:
             repeated, then = sentence, None  # no loop before the words: not the end of one
         read = read_sentence(repeated, description, ruled_out)
         lead = "" if read else sentence
+        first_use = next((i for i, s in enumerate(steps) if s.kind != "source"), None)
+        if read and then is None and first_use is not None and all(s.kind == "source" for s in read) and _LIVES_IN.match(sentence):
+            # '… get a WhatsApp message with next week's shifts. The shifts are in our Google Calendar': where the
+            # data lives, said after the step that uses it, is read before that step
+            steps[first_use:first_use] = read
+            continue
         steps += sorted(read, key=lambda s: (_then_part(repeated, s), rank[s.kind]))
         if then is not None:  # '…, and at the end email a summary': the tail runs once, after the loop
             steps += sorted(read_sentence(then, description, ruled_out), key=lambda s: rank[s.kind])
@@ -2896,6 +2902,12 @@ def read_steps(text: str, description: str) -> list[Step]:
 
 
 _THEN = re.compile(r"[,;]?\s*\b(?:and\s+)?then\b", re.I)
+# 'The rota is in the 'On-call' sheet', 'Phone numbers are in …', 'The deliveries live in our Airtable …'
+_LIVES_IN = re.compile(
+    r"^\s*(?:the\s+|our\s+|my\s+|their\s+|all\s+(?:the\s+)?)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:is|are|live|lives|sit|sits|(?:is|are)\s+(?:kept|stored|listed|tracked|saved))\s+(?:all\s+)?(?:in|on|inside)\s+",
+    re.I,
+)
 
 
 def _then_part(sentence: str, step: Step) -> int:

@@ -11,8 +11,9 @@ send anything', '; if there are no open issues, do nothing', 'If there are none,
 no subject of its own, of the same value ('if the reservation is confirmed …; if pending, …'), also inside the
 first one's sentence ('…, and if captured log it …'): one if / else; an action word after a form of 'be' in a
 test ('if the pull request has been open for more than 7 days', 'if the order is archived') is its state; a
-per-item test on a field path as the data spells it ('where .status == "open"', 'where truck.state == 'idle'').
-All seventeen were written before their fix; one ('hasn't been touched') was reworded after its first run to name
+per-item test on a field path as the data spells it ('where .status == "open"', 'where truck.state == 'idle''); and
+where the data lives, said after the step that uses it ('The rota is in the 'On-call' Google Sheet'), read first.
+All nineteen were written before their fix; one ('hasn't been touched') was reworded after its first run to name
 the service of its comment ('add a comment to it in Linear'): an unnamed service is another area's class.
 Every state built is valid with no runtime error."""
 
