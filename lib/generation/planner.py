@@ -449,7 +449,14 @@ class _Builder:
         if self.trigger.kind != "webhook" or not self.trigger.spans:
             return False
         subject = re.match(r"\s*(?:the|its|this|that)\s+([a-z][\w-]*)", test, re.I)
-        if not subject or subject.group(1).lower() in ("answer", "reply", "summary", "result", "output", "response"):
+        if not subject or subject.group(1).lower() in (
+            "answer",
+            "reply",
+            "summary",
+            "result",
+            "output",
+            "response",
+        ):
             return False
         head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
         noun = subject.group(1).lower()
@@ -976,8 +983,14 @@ class _Builder:
     ) -> tuple[list[tuple[str, str]], str | None]:
         own = self.refs.get(id(step.data_from)) if step.data_from is not None else None
         prev = own or prev
-        if own is None and prev is not None and not prev.startswith(("<start", "<loop")) and self.tests_event(step.label):
-            prev = self.start_data()  # 'If the ticket subject starts with …, also …': the event, not the step before
+        if (
+            own is None
+            and prev is not None
+            and not prev.startswith(("<start", "<loop"))
+            and self.tests_event(step.label)
+        ):
+            # 'If the ticket subject starts with …, also …': the event, not the step before
+            prev = self.start_data()
         chain = [step]
         while len(chain[-1].branches) > 1:
             tail = chain[-1].branches[1][1]
@@ -1225,7 +1238,8 @@ class _Builder:
                     )
                 )
                 spelled_out = (
-                    field_name == self.item_field(test, prev, counted=True) and lx.amount_field(test, None) is None
+                    field_name == self.item_field(test, prev, counted=True)
+                    and lx.amount_field(test, None) is None
                 )
                 left = (
                     (

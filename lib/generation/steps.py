@@ -2867,7 +2867,13 @@ def read_steps(text: str, description: str) -> list[Step]:
         read = read_sentence(repeated, description, ruled_out)
         lead = "" if read else sentence
         first_use = next((i for i, s in enumerate(steps) if s.kind != "source"), None)
-        if read and then is None and first_use is not None and all(s.kind == "source" for s in read) and _LIVES_IN.match(sentence):
+        if (
+            read
+            and then is None
+            and first_use is not None
+            and all(s.kind == "source" for s in read)
+            and _LIVES_IN.match(sentence)
+        ):
             # '… get a WhatsApp message with next week's shifts. The shifts are in our Google Calendar': where the
             # data lives, said after the step that uses it, is read before that step
             steps[first_use:first_use] = read
