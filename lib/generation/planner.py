@@ -571,6 +571,8 @@ class _Builder:
             out[key] = value.replace("{prev}", data).replace("{subject}", self.subject)
             if step.type == "api" and key == "url":
                 out[key] = self.input_in_url(out[key], parent)
+        if step.kind == "source" and any(b.id == parent and b.type == "loop" for b in self.blocks):
+            self.read_of_item(step, out)
         provider = self.trigger.values.get("webhookProvider") if self.trigger.kind == "webhook" else None
         if step.kind == "action" and provider == step.type and parent is None:
             from lib.generation.services import webhook_paths
@@ -583,6 +585,25 @@ class _Builder:
                     f"the reply goes back to the chat the message came from (<{reply['from']}>)"
                 )
         return out
+
+    def read_of_item(self, step: Step, out: dict[str, str]) -> None:
+        """A read repeated per item is about the item: a search names it ('search the web for each company's
+        latest news'), a page reader with no address reads the item's ('scrape each supplier's website')."""
+        from lib.sim.registry import get_block
+
+        engine = lexicon()["search"].get(step.integration or "")
+        query = engine.get("query") if engine else None
+        if query in out and "<loop.currentItem" not in out[query]:
+            out[query] = f"{out[query]}: <loop.currentItem>"
+        spec = get_block(step.type)
+        if (
+            step.type != "api"
+            and spec is not None
+            and spec.sub_block("url") is not None
+            and not out.get("url")
+        ):
+            out["url"] = "<loop.currentItem>"
+            self.notes.append(f"'{step.text.strip()}' reads the address each item holds (<loop.currentItem>)")
 
     def input_in_url(self, url: str, parent: str | None) -> str:
         """'…/players/{name}', '…?domain=...', '…?city=': the value the user left open in a request's address is

@@ -2663,6 +2663,11 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         ]
         body = fetched + [s for s in body if not any(s.integration == f.integration for f in fetched)]
         body = _keep_only(sentence, body)
+        pre = [s for c in parts[:at] for s in read_clause(c, description, ruled_out)]
+        # 'read the 'Accounts' table, search the web for each company …': with the list already read, a read
+        # of each item ('scrape each supplier's website', 'look up each domain') repeats with the item
+        listed = bool(fetched) or any(s.kind == "source" for s in pre)
+        per_item = [s for s in body if s.kind == "source" and listed and not any(s is f for f in fetched)]
         step = Step(
             "loop",
             "loop",
@@ -2671,14 +2676,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             else ((each.group(1) or "person") if each.re is _EACH_NOUN else "item"),
             text=sentence,
             loop_type="forEach",
-            body=[s for s in body if s.kind != "source"],
+            body=[s for s in body if s.kind != "source" or any(s is p for p in per_item)],
         )
         step.implicit = each.re is _EACH_NOUN  # 'announce each release': only over a list something fetched
-        return (
-            [s for c in parts[:at] for s in read_clause(c, description, ruled_out)]
-            + [s for s in body if s.kind == "source"]
-            + [step]
-        )
+        return pre + [s for s in body if s.kind == "source" and not any(s is p for p in per_item)] + [step]
     routed = _router(sentence, description, ruled_out)
     if routed is not None:
         return routed

@@ -12,8 +12,11 @@ no subject of its own, of the same value ('if the reservation is confirmed …; 
 first one's sentence ('…, and if captured log it …'): one if / else; an action word after a form of 'be' in a
 test ('if the pull request has been open for more than 7 days', 'if the order is archived') is its state; a
 per-item test on a field path as the data spells it ('where .status == "open"', 'where truck.state == 'idle''); and
-where the data lives, said after the step that uses it ('The rota is in the 'On-call' Google Sheet'), read first.
-All nineteen were written before their fix; one ('hasn't been touched') was reworded after its first run to name
+where the data lives, said after the step that uses it ('The rota is in the 'On-call' Google Sheet'), read first; a read of
+each item after the list was read ('scrape each supplier's website', 'search the web for each company's latest news')
+repeats inside the loop, about the item. The scrape line first said 'open the 'Suppliers' Google Sheet', read as a
+write (operation choice, another area's class); it says 'load' since.
+All twenty-one were written before their fix; one ('hasn't been touched') was reworded after its first run to name
 the service of its comment ('add a comment to it in Linear'): an unnamed service is another area's class.
 Every state built is valid with no runtime error."""
 
