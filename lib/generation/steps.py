@@ -2200,6 +2200,22 @@ _PLACE = re.compile(
 )
 
 
+def _read_back(clause: str, home: str | None, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
+    """A clause's steps; one that writes 'back' ('… back into column D', '… back into the same sheet') and
+    names no service of its own writes to `home`, the service its items were read from."""
+    read = read_clause(clause, description, ruled_out)
+    if (
+        home is None
+        or not re.search(r"\bback\s+(?:in|into|to|on|onto)\b", clause, re.I)
+        or any(s.kind == "action" for s in read)
+        or lx.integrations_in(clause)
+    ):
+        return read
+    phrase = lexicon()["integrations"][home]["phrases"][0].strip()
+    placed = read_clause(f"{clause} in {phrase}", description, ruled_out)
+    return placed if any(s.kind == "action" and s.integration == home for s in placed) else read
+
+
 def _the_item(m: re.Match[str]) -> str:
     return "the " + (m.group(1) or "person")
 
@@ -2656,14 +2672,20 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             ]
             if fetched:
                 parts[at] = parts[at][: where.start()] + parts[at][where.end() :]
+        pre = [s for c in parts[:at] for s in read_clause(c, description, ruled_out)]
+        # 'write the registrar back into column D': back into the list that was read, in its own service
+        home = next(
+            (s.integration for s in reversed(fetched + pre) if s.kind == "source" and s.integration), None
+        )
         body = [
             s
             for c in parts[at:]
-            for s in read_clause(_EACH_NOUN.sub(_the_item, _EACH_OF.sub("the ", c)), description, ruled_out)
+            for s in _read_back(
+                _EACH_NOUN.sub(_the_item, _EACH_OF.sub("the ", c)), home, description, ruled_out
+            )
         ]
         body = fetched + [s for s in body if not any(s.integration == f.integration for f in fetched)]
         body = _keep_only(sentence, body)
-        pre = [s for c in parts[:at] for s in read_clause(c, description, ruled_out)]
         # 'read the 'Accounts' table, search the web for each company …': with the list already read, a read
         # of each item ('scrape each supplier's website', 'look up each domain') repeats with the item
         listed = bool(fetched) or any(s.kind == "source" for s in pre)
