@@ -2216,6 +2216,21 @@ def _read_back(clause: str, home: str | None, description: str, ruled_out: dict[
     return placed if any(s.kind == "action" and s.integration == home for s in placed) else read
 
 
+_EACH_ROUTED = re.compile(
+    r"\b(?:route|sort|triage|classify|categori[sz]e|dispatch|file)\s+(?:each|every)(?:\s+one|\s+of\s+them|\s+item)?\b",
+    re.I,
+)
+
+
+def _route_each(sentence: str, routed: list[Step]) -> list[Step]:
+    """'read the new rows … and route each one: …': the routing repeats for every item read before it."""
+    at = next((i for i, s in enumerate(routed) if s.kind in ("router", "condition")), None)
+    if at is None or not _EACH_ROUTED.search(sentence) or not any(s.kind == "source" for s in routed[:at]):
+        return routed
+    loop = Step("loop", "loop", label="item", text=sentence, loop_type="forEach", body=routed[at:])
+    return routed[:at] + [loop]
+
+
 def _the_item(m: re.Match[str]) -> str:
     return "the " + (m.group(1) or "person")
 
@@ -2704,7 +2719,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         return pre + [s for s in body if s.kind == "source" and not any(s is p for p in per_item)] + [step]
     routed = _router(sentence, description, ruled_out)
     if routed is not None:
-        return routed
+        return _route_each(sentence, routed)
     some = _ONLY_SOME.search(sentence)
     said = _route_of(f"these {some.group('v')} {some.group('rest')}") if some else None
     if some and said:

@@ -16,8 +16,9 @@ where the data lives, said after the step that uses it ('The rota is in the 'On-
 each item after the list was read ('scrape each supplier's website', 'search the web for each company's latest news')
 repeats inside the loop, about the item. The scrape line first said 'open the 'Suppliers' Google Sheet', read as a
 write (operation choice, another area's class); it says 'load' since. A write 'back' with no service of its own
-('write the registrar back into column D') goes to the service the items were read from.
-All twenty-three were written before their fix (one, 'back into the same table', already passed); one ('hasn't been touched') was reworded after its first run to name
+('write the registrar back into column D') goes to the service the items were read from; routes after 'route each
+one:' / 'sort each of them:' repeat for every item read before.
+All twenty-five were written before their fix (one, 'back into the same table', already passed); one ('hasn't been touched') was reworded after its first run to name
 the service of its comment ('add a comment to it in Linear'): an unnamed service is another area's class.
 Every state built is valid with no runtime error."""
 
