@@ -2731,6 +2731,11 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         test.data_from = data[-1] if data else None
         return pre + [test]
     cond = _IF.search(sentence)
+    missed = _NOT_FOUND.match(sentence, cond.end()) if cond else None
+    if cond and missed:
+        fallback = _fallback(sentence, cond, missed, description, ruled_out)
+        if fallback is not None:
+            return fallback
     if cond:
         before, rest = sentence[: cond.start()], sentence[cond.end() :]
         start = _ACTION_START.search(rest, 3)
@@ -2796,6 +2801,43 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     return _bare_condition(sentence, description, ruled_out) or _keep_only(
         sentence, read_clauses(sentence, description, ruled_out)
     )
+
+
+# 'if it can't find anything', 'if nothing is found', 'if there's no match': the read before found nothing
+_NOT_FOUND = re.compile(
+    r"\s*(?:(?:it|they|we|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:(?:can'?t|cannot|can\s+not|doesn'?t|don'?t|does\s+not|do\s+not|"
+    r"fails?\s+to)\s+find(?:\s+(?:anything|any\s+[\w-]+|a\s+match|an?\s+answer|it|them))?|finds?\s+nothing|found\s+nothing)"
+    r"|nothing\s+(?:is\s+|was\s+|gets\s+)?(?:found|matches|comes\s+back)"
+    r"|there(?:'s|\s+is|\s+are)\s+no\s+(?:match(?:es)?|results?|answers?|hits?|entry|entries|record|records|row|rows))\b\s*,?\s*",
+    re.I,
+)
+
+
+def _fallback(
+    sentence: str,
+    cond: re.Match[str],
+    missed: re.Match[str],
+    description: str,
+    ruled_out: dict[str, set[str]],
+) -> list[Step] | None:
+    """'answers from the knowledge base and, if it can't find anything, searches the web instead': a test of
+    whether the read before found something — what it feeds runs when it did, the fallback when it did not."""
+    pre = read_clauses(sentence[: cond.start()], description, ruled_out)
+    sources = [s for s in pre if s.kind == "source"]
+    other = read_clauses(re.sub(r"\s+instead\b", "", sentence[missed.end() :]), description, ruled_out)
+    if not sources or not other:
+        return None
+    at = max(i for i, s in enumerate(pre) if s.kind == "source")
+    for (
+        step
+    ) in other:  # 'searches the web instead': for what the run was asked, like the read that found nothing
+        query = (lexicon()["search"].get(step.integration or "") or {}).get("query")
+        if query and re.fullmatch(r"\s*(?:the\s+)?(?:web|internet|online)?\s*", step.values.get(query, "")):
+            step.values[query] = "{start}"
+    test = Step("condition", "condition", label="there are more than 0", text=sentence)
+    test.branches = [("if", pre[at + 1 :]), ("else", other)]
+    test.data_from = pre[at]
+    return pre[: at + 1] + [test]
 
 
 _ONLY_SOME = re.compile(
