@@ -1203,7 +1203,7 @@ class _Builder:
                     )
                     + f" ({prev[:-1]}.{created}>)"
                 )
-                left = f"Date.now() - new Date({prev[:-1]}.{created}>).getTime()"
+                left = f"Date.now() - new Date({_field_read(prev, created)}).getTime()"
                 return _cmp(left, op, f"{num} * {unit_ms[age.group(1).lower()]}"), None
             request = re.fullmatch(r"<([\w-]+)\.data>", prev)
             if (
