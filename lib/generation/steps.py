@@ -2154,8 +2154,8 @@ _NOT_A_CONDITION = re.compile(
 _LOOP = re.compile(
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
     r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
-    r"((?:[\w\s$€£%=-]|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?<=[\s\w])\.(?=[a-z_])|(?<==\s)[\"'“](?=\w)|"
-    r"(?<=\w)[\"'”](?=\s))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?([\w\s'\"“”-]+?))?"
+    r"((?:[\w\s$€£%=-]|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+[\"'”’])|"
+    r"(?<=\w)[\"'”’](?=\s))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?([\w\s'\"“”-]+?))?"
     r"\s*(?:,|:|\bdo\b|$|(?=\s(?:"
     + _WRITE
     + "|"
@@ -2177,7 +2177,10 @@ LOOP_END = re.compile(
     r"(?:when|once)\s+(?:it'?s|that'?s|they'?re|they\s+are|it\s+is)\s+(?:all\s+)?" + _DONE + r"\b|"
     # '…, and then post a single list of them to #leads': one thing made of all the items, after the last
     r"(?<=[,;]\s)(?:and\s+)?then\s+(?=(?:[\w-]+\s+){1,2}?(?:a|one|the)\s+(?:single\s+|combined\s+|short\s+)?"
-    r"(?:list|summary|digest|report|overview|recap|round-?up)\s+of\s+(?:them|those|these|all)\b)"
+    r"(?:list|summary|digest|report|overview|recap|round-?up)\s+of\s+(?:them|those|these|all)\b)|"
+    # '…; post the rest as one summary to #orders': the items the loop left, together, once
+    r"(?<=;\s)(?=(?:[\w-]+\s+)(?:the\s+rest|the\s+others|all\s+the\s+others|everything\s+else)\s+(?:as|in|into)\s+"
+    r"(?:a|one)\s+(?:single\s+|combined\s+)?(?:list|summary|digest|report|message|post)\b)"
     r")\s*[,:]?\s*",
     re.I,
 )
@@ -2255,12 +2258,19 @@ _WHERE = re.compile(
 )
 
 
+# 'each report with severity 'high'', 'every task with priority "urgent"': a field and the value it holds
+_WITH_QUOTED = re.compile(
+    r"[\w-]+(?:\s+[\w-]+)?\s+with\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:of\s+|=\s*)?[\"“'‘][^\"”'’\n]{1,40}[\"”'’]",
+    re.I,
+)
+
+
 def _qualifier(sentence: str, start: int) -> int | None:
     """End of 'one that has been open for more than 7 days' / 'customer with over 10000 dollars lifetime value'."""
     rest = sentence[start:]
     stop = re.search(r",(?!\d{3}\b)|[;:]|$", rest)  # '€1,000' is one number
     limit = stop.start() if stop else len(rest)
-    where = _WHERE.match(rest[:limit])
+    where = _WHERE.match(rest[:limit]) or _WITH_QUOTED.match(rest[:limit])
     if where:  # 'for each row where status = shipped', 'every invoice whose status is overdue'
         return start + where.end()
     # 'with humidity 85 or higher', 'whose end date is within the next 14 days': a number first, a date window

@@ -19,8 +19,10 @@ write (operation choice, another area's class); it says 'load' since. A write 'b
 ('write the registrar back into column D') goes to the service the items were read from; routes after 'route each
 one:' / 'sort each of them:' repeat for every item read before; a fallback when the read found nothing ('if it can't
 find anything, searches the web instead', 'if nothing is found, post …') tests what was read, the fallback on else.
+A per-item field and its quoted value ('for each order with status 'stuck'', 'with priority "urgent"') is the
+item's test, and '; post the rest as one summary to …' runs once after the loop.
 The chat line first said 'Build a chat helper … that looks up answers', not read as a chat (a trigger, another area).
-All twenty-seven were written before their fix (one, 'back into the same table', already passed); one ('hasn't been touched') was reworded after its first run to name
+All twenty-nine were written before their fix (one, 'back into the same table', already passed); one ('hasn't been touched') was reworded after its first run to name
 the service of its comment ('add a comment to it in Linear'): an unnamed service is another area's class.
 Every state built is valid with no runtime error."""
 
