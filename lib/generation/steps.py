@@ -2225,6 +2225,14 @@ _EACH_ROUTED = re.compile(
 )
 
 
+# 'check who has a balance over 100 dollars', 'find which invoices are overdue': which items the next step is for
+_PICKED = re.compile(
+    r"^\s*(?:and\s+|then\s+)*(?:check|find|see|work\s+out|figure\s+out|identify|spot|look\s+for|pick\s+out|filter)"
+    r"\s+(?:out\s+)?(?:who|which|whichever)\b\s*(?P<test>\S.*?)\s*$",
+    re.I,
+)
+
+
 def _route_each(sentence: str, routed: list[Step]) -> list[Step]:
     """'read the new rows … and route each one: …': the routing repeats for every item read before it."""
     at = next((i for i, s in enumerate(routed) if s.kind in ("router", "condition")), None)
@@ -2697,7 +2705,22 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             ]
             if fetched:
                 parts[at] = parts[at][: where.start()] + parts[at][where.end() :]
-        pre = [s for c in parts[:at] for s in read_clause(c, description, ruled_out)]
+        own = _PICKED.match(parts[at])
+        joint = next(
+            (
+                j
+                for j in re.finditer(r"\s+(?:and|then)\s+", parts[at])
+                if own and _ACTION_START.match(parts[at], j.end())
+            ),
+            None,
+        )
+        if (
+            joint is not None
+        ):  # 'check who has a balance over 100 dollars and text each of them': the test, then
+            parts[at : at + 1] = [parts[at][: joint.start()], parts[at][joint.end() :]]
+            at += 1
+        picked = next((m for m in (_PICKED.match(c) for c in parts[:at]) if m), None)
+        pre = [s for c in parts[:at] if not _PICKED.match(c) for s in read_clause(c, description, ruled_out)]
         # 'write the registrar back into column D': back into the list that was read, in its own service
         home = next(
             (s.integration for s in reversed(fetched + pre) if s.kind == "source" and s.integration), None
@@ -2726,6 +2749,12 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             body=[s for s in body if s.kind != "source" or any(s is p for p in per_item)],
         )
         step.implicit = each.re is _EACH_NOUN  # 'announce each release': only over a list something fetched
+        if picked is not None and listed and step.body:
+            # 'find which invoices are more than 30 days overdue, and email each of those customers': a test of
+            # each item read, around what is done to each
+            test = Step("condition", "condition", label=picked.group("test").strip(), text=sentence)
+            test.branches = [("if", step.body), ("else", [])]
+            step.body = [test]
         return pre + [s for s in body if s.kind == "source" and not any(s is p for p in per_item)] + [step]
     routed = _router(sentence, description, ruled_out)
     if routed is not None:

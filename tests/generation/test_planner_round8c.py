@@ -21,8 +21,10 @@ one:' / 'sort each of them:' repeat for every item read before; a fallback when 
 find anything, searches the web instead', 'if nothing is found, post …') tests what was read, the fallback on else.
 A per-item field and its quoted value ('for each order with status 'stuck'', 'with priority "urgent"') is the
 item's test, and '; post the rest as one summary to …' runs once after the loop.
+'find which invoices are more than 30 days overdue, and email each of those customers', 'check who has a balance
+over 100 dollars and text each of them': a test of each item around what is done to each.
 The chat line first said 'Build a chat helper … that looks up answers', not read as a chat (a trigger, another area).
-All twenty-nine were written before their fix (one, 'back into the same table', already passed); one ('hasn't been touched') was reworded after its first run to name
+All thirty-one were written before their fix (one, 'back into the same table', already passed); one ('hasn't been touched') was reworded after its first run to name
 the service of its comment ('add a comment to it in Linear'): an unnamed service is another area's class.
 Every state built is valid with no runtime error."""
 
