@@ -526,7 +526,7 @@ _FIELD_WORDS = re.compile(
     r"at\s+most|exceeds?|within|[$€£]?\s*-?\d))",
     re.I,
 )
-_NOT_A_FIELD = re.compile(r"it|they|there|them|this|that|an?|the|more|less|any|ones?", re.I)
+_NOT_A_FIELD = re.compile(r"it|they|there|them|this|that|an?|the|more|less|fewer|than|any|ones?", re.I)
 
 
 def named_field(test: str) -> str | None:
@@ -539,3 +539,29 @@ def named_field(test: str) -> str | None:
     if not words or words[-1] in ("is", "are", "was", "has"):
         return None
     return "_".join(words).replace("-", "_")
+
+
+# 'with 3 or more absences', 'more than 40 km logged': the noun right after the number is what is counted
+_COUNTED = re.compile(
+    r"\d(?:[\d.,]*\d)?\s*(?:or\s+(?:more|less|fewer|higher|lower|above|below|over|under)\s+)?"
+    r"(?P<noun>[a-z][a-z-]{1,30})\b",
+    re.I,
+)
+_NOT_COUNTED = re.compile(
+    r"or|and|to|in|of|on|at|per|for|this|that|the|a|an|each|every|times?|percent|k|m|million|thousand|"
+    r"usd|eur|gbp|dollars?|euros?|pounds?|cents?|(?:minute|hour|day|week|month|year)s?",
+    re.I,
+)
+
+
+def counted_field(test: str) -> str | None:
+    """The item's field a threshold counts when no word before the comparison names it: the noun after the
+    number ('student with 3 or more absences' → absences, 'more than 40 km logged' → km); never a unit of
+    money or time (those are amounts and ages)."""
+    found = THRESHOLD_RE.search(test) or OR_MORE_RE.search(test)
+    if not found:
+        return None
+    counted = _COUNTED.search(test, found.start())
+    if not counted or _NOT_COUNTED.fullmatch(counted.group("noun")):
+        return None
+    return counted.group("noun").lower().replace("-", "_")

@@ -443,6 +443,26 @@ class _Builder:
             return f"<{path}>"
         return None
 
+    def tests_event(self, test: str) -> bool:
+        """Whether a test is about the event that started the run: its subject is the noun the trigger's own
+        words name ('When a new Zendesk ticket comes in …' → 'if the ticket subject starts with …')."""
+        if self.trigger.kind != "webhook" or not self.trigger.spans:
+            return False
+        subject = re.match(r"\s*(?:the|its|this|that)\s+([a-z][\w-]*)", test, re.I)
+        if not subject or subject.group(1).lower() in (
+            "answer",
+            "reply",
+            "summary",
+            "result",
+            "output",
+            "response",
+        ):
+            return False
+        head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
+        noun = subject.group(1).lower()
+        spelled = {"pr": "pull request", "prs": "pull request", "mr": "merge request"}.get(noun, noun)
+        return bool(re.search(r"\b(?:" + re.escape(noun) + "|" + re.escape(spelled) + r")s?\b", head))
+
     def add(
         self, type_: str, values: dict[str, str], parent: str | None, name: str = "", **extra: Any
     ) -> str:
@@ -551,6 +571,8 @@ class _Builder:
             out[key] = value.replace("{prev}", data).replace("{subject}", self.subject)
             if step.type == "api" and key == "url":
                 out[key] = self.input_in_url(out[key], parent)
+        if step.kind == "source" and any(b.id == parent and b.type == "loop" for b in self.blocks):
+            self.read_of_item(step, out)
         provider = self.trigger.values.get("webhookProvider") if self.trigger.kind == "webhook" else None
         if step.kind == "action" and provider == step.type and parent is None:
             from lib.generation.services import webhook_paths
@@ -563,6 +585,25 @@ class _Builder:
                     f"the reply goes back to the chat the message came from (<{reply['from']}>)"
                 )
         return out
+
+    def read_of_item(self, step: Step, out: dict[str, str]) -> None:
+        """A read repeated per item is about the item: a search names it ('search the web for each company's
+        latest news'), a page reader with no address reads the item's ('scrape each supplier's website')."""
+        from lib.sim.registry import get_block
+
+        engine = lexicon()["search"].get(step.integration or "")
+        query = engine.get("query") if engine else None
+        if query in out and "<loop.currentItem" not in out[query]:
+            out[query] = f"{out[query]}: <loop.currentItem>"
+        spec = get_block(step.type)
+        if (
+            step.type != "api"
+            and spec is not None
+            and spec.sub_block("url") is not None
+            and not out.get("url")
+        ):
+            out["url"] = "<loop.currentItem>"
+            self.notes.append(f"'{step.text.strip()}' reads the address each item holds (<loop.currentItem>)")
 
     def input_in_url(self, url: str, parent: str | None) -> str:
         """'…/players/{name}', '…?domain=...', '…?city=': the value the user left open in a request's address is
@@ -1046,6 +1087,14 @@ class _Builder:
     ) -> tuple[list[tuple[str, str]], str | None]:
         own = self.refs.get(id(step.data_from)) if step.data_from is not None else None
         prev = own or prev
+        if (
+            own is None
+            and prev is not None
+            and not prev.startswith(("<start", "<loop"))
+            and self.tests_event(step.label)
+        ):
+            # 'If the ticket subject starts with …, also …': the event, not the step before
+            prev = self.start_data()
         chain = [step]
         while len(chain[-1].branches) > 1:
             tail = chain[-1].branches[1][1]
@@ -1223,12 +1272,21 @@ class _Builder:
                 created = self.item_created if prev.startswith("<loop") else "created_at"
                 if re.search(r"\b(?:overdue|past\s+due|late)\b", low):  # '30 days overdue': since it was due
                     created = "due_date"
+                elif re.search(r"\b(?:updated|touched|modified|changed|edited)\b", low):
+                    # 'hasn't been updated in more than 48 hours': since it last changed
+                    created = re.sub("created", "updated", created, flags=re.I)
                 self.notes.append(
                     f"the test '{test.strip()}' reads "
-                    + ("when each item was due" if created == "due_date" else "when each item was created")
+                    + (
+                        "when each item was due"
+                        if created == "due_date"
+                        else "when each item last changed"
+                        if "pdated" in created
+                        else "when each item was created"
+                    )
                     + f" ({prev[:-1]}.{created}>)"
                 )
-                left = f"Date.now() - new Date({prev[:-1]}.{created}>).getTime()"
+                left = f"Date.now() - new Date({_field_read(prev, created)}).getTime()"
                 return _cmp(left, op, f"{num} * {unit_ms[age.group(1).lower()]}"), None
             request = re.fullmatch(r"<([\w-]+)\.data>", prev)
             if (
@@ -1258,7 +1316,7 @@ class _Builder:
                 return _signed(f"parseFloat({value})", op, num, unit, low), None
             if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
                 # 'where quantity is below 15', 'with scrap rate over 4.5%': the field the test names
-                field_word = lx.amount_field(test, None) or self.item_field(test, prev)
+                field_word = lx.amount_field(test, None) or self.item_field(test, prev, counted=True)
                 field_name = field_word or "amount"
                 if (
                     re.match(r"\s*(?:it|it's|it is|they|they're|they are)\b", test, re.I)
@@ -1284,7 +1342,8 @@ class _Builder:
                     )
                 )
                 spelled_out = (
-                    field_name == self.item_field(test, prev) and lx.amount_field(test, None) is None
+                    field_name == self.item_field(test, prev, counted=True)
+                    and lx.amount_field(test, None) is None
                 )
                 left = (
                     (
@@ -1333,10 +1392,11 @@ class _Builder:
             r"(?<=[?&])(\w+)=(?:\.\.\.|…|<\w*>|x+|X+)(?=&|$)", lambda m: f"{m.group(1)}={slot(m)}", url
         )
 
-    def item_field(self, test: str, prev: str) -> str | None:
-        """The field a test names ('where quantity is below 15' → quantity), under the object that holds an
-        item's fields (an Airtable record's `fields`)."""
-        named = lx.named_field(test)
+    def item_field(self, test: str, prev: str, counted: bool = False) -> str | None:
+        """The field a test names ('where quantity is below 15' → quantity; with `counted`, also the noun a
+        number counts: 'with 3 or more absences' → absences), under the object that holds an item's fields
+        (an Airtable record's `fields`)."""
+        named = lx.named_field(test) or (lx.counted_field(test) if counted else None)
         if named is None:
             return None
         holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""

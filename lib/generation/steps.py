@@ -451,9 +451,12 @@ def _is_write(clause: str, key: str) -> bool:
     if re.match(r"^\W*(?:also\s+|then\s+)?(?:tell|warn)\s+(?:me|us|them|#|the\s)", low):
         return True  # 'tell #incidents on Slack', 'warn the team on Teams': a message is sent
     if key == "gmail" and re.match(
-        r"^\W*(?:also\s+|then\s+)?(?:e-?mail|mail)\s+(?:me|us|them|it|him|her|the|a|an|each|every)\b", low
+        r"^\W*(?:also\s+|then\s+)?(?:e-?mail|mail)\s+(?:me|us|them|it|him|her|the|a|an|each|every|"
+        r"their|his|its|your|our|my|that|this|these|those)\b",
+        low,
     ):
-        return True  # 'email a reminder to the customer': the verb is the action
+        # 'email a reminder to the customer', 'email their parent a note': the verb is the action
+        return True
     if (
         any(
             re.search(
@@ -2136,6 +2139,16 @@ _NOUN_BEFORE = re.compile(
     r"|(?:^|\s)[\"“'][^\"”']*$",
     re.I,
 )
+# 'message contains', 'comment says', 'post mentions': a word a verb spells, followed by what a test says of it
+_TEST_VERB_AFTER = re.compile(
+    r"\s+(?:contains?|includes?|mentions?|starts?\s+with|begins?\s+with|ends?\s+with|equals?|matches|says|reads)\b",
+    re.I,
+)
+# 'has been open for …', 'is archived': after a form of 'be' an action word is the state the test names
+_STATE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|been|be|being|isn'?t|aren'?t|wasn'?t|weren'?t|stays?|remains?)\s+(?:still\s+|not\s+|already\s+)?$",
+    re.I,
+)
 _ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else)\b\s*,?\s*", re.I)
 _ROUTE = re.compile(
     r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
@@ -2169,7 +2182,8 @@ _NOT_A_CONDITION = re.compile(
 _LOOP = re.compile(
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
     r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
-    r"((?:[\w\s$€£%=-]|\.(?=\d)|,(?=\d{3}\b))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?([\w\s'\"“”-]+?))?"
+    r"((?:[\w\s$€£%=-]|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+[\"'”’])|"
+    r"(?<=\w)[\"'”’](?=\s))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?([\w\s'\"“”-]+?))?"
     r"\s*(?:,|:|\bdo\b|$|(?=\s(?:"
     + _WRITE
     + "|"
@@ -2188,7 +2202,13 @@ LOOP_END = re.compile(
     r"(?:^|[,;]\s*|\s)(?:and\s+)?(?:then\s+)?(?:"
     r"at\s+the\s+(?:very\s+)?end\b|after\s+the\s+loop\b|afterwards\b|"
     r"(?:when|once|after)\s+(?:all|every|each|the\s+whole|the\s+entire)\b[^,.;:]{0,60}?\b" + _DONE + r"\b|"
-    r"(?:when|once)\s+(?:it'?s|that'?s|they'?re|they\s+are|it\s+is)\s+(?:all\s+)?" + _DONE + r"\b"
+    r"(?:when|once)\s+(?:it'?s|that'?s|they'?re|they\s+are|it\s+is)\s+(?:all\s+)?" + _DONE + r"\b|"
+    # '…, and then post a single list of them to #leads': one thing made of all the items, after the last
+    r"(?<=[,;]\s)(?:and\s+)?then\s+(?=(?:[\w-]+\s+){1,2}?(?:a|one|the)\s+(?:single\s+|combined\s+|short\s+)?"
+    r"(?:list|summary|digest|report|overview|recap|round-?up)\s+of\s+(?:them|those|these|all)\b)|"
+    # '…; post the rest as one summary to #orders': the items the loop left, together, once
+    r"(?<=;\s)(?=(?:[\w-]+\s+)(?:the\s+rest|the\s+others|all\s+the\s+others|everything\s+else)\s+(?:as|in|into)\s+"
+    r"(?:a|one)\s+(?:single\s+|combined\s+)?(?:list|summary|digest|report|message|post)\b)"
     r")\s*[,:]?\s*",
     re.I,
 )
@@ -2211,6 +2231,45 @@ _PLACE = re.compile(
 )
 
 
+def _read_back(clause: str, home: str | None, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
+    """A clause's steps; one that writes 'back' ('… back into column D', '… back into the same sheet') and
+    names no service of its own writes to `home`, the service its items were read from."""
+    read = read_clause(clause, description, ruled_out)
+    if (
+        home is None
+        or not re.search(r"\bback\s+(?:in|into|to|on|onto)\b", clause, re.I)
+        or any(s.kind == "action" for s in read)
+        or lx.integrations_in(clause)
+    ):
+        return read
+    phrase = lexicon()["integrations"][home]["phrases"][0].strip()
+    placed = read_clause(f"{clause} in {phrase}", description, ruled_out)
+    return placed if any(s.kind == "action" and s.integration == home for s in placed) else read
+
+
+_EACH_ROUTED = re.compile(
+    r"\b(?:route|sort|triage|classify|categori[sz]e|dispatch|file)\s+(?:each|every)(?:\s+one|\s+of\s+them|\s+item)?\b",
+    re.I,
+)
+
+
+# 'check who has a balance over 100 dollars', 'find which invoices are overdue': which items the next step is for
+_PICKED = re.compile(
+    r"^\s*(?:and\s+|then\s+)*(?:check|find|see|work\s+out|figure\s+out|identify|spot|look\s+for|pick\s+out|filter)"
+    r"\s+(?:out\s+)?(?:who|which|whichever)\b\s*(?P<test>\S.*?)\s*$",
+    re.I,
+)
+
+
+def _route_each(sentence: str, routed: list[Step]) -> list[Step]:
+    """'read the new rows … and route each one: …': the routing repeats for every item read before it."""
+    at = next((i for i, s in enumerate(routed) if s.kind in ("router", "condition")), None)
+    if at is None or not _EACH_ROUTED.search(sentence) or not any(s.kind == "source" for s in routed[:at]):
+        return routed
+    loop = Step("loop", "loop", label="item", text=sentence, loop_type="forEach", body=routed[at:])
+    return routed[:at] + [loop]
+
+
 def _the_item(m: re.Match[str]) -> str:
     return "the " + (m.group(1) or "person")
 
@@ -2225,11 +2284,19 @@ _EACH_NOUN = re.compile(
 
 
 _WHERE = re.compile(
-    r"[\w-]+(?:\s+[\w-]+)?\s+(?:where|whose)\s+(?:the\s+|its\s+)?[\w-]+(?:\s+[\w-]+)?\s*"
+    # 'where .severity == "critical"', 'where truck.state == 'idle'': a field path as the data spells it
+    r"[\w-]+(?:\s+[\w-]+)?\s+(?:where|whose)(?:\s+(?:the\s+|its\s+)?|\s*(?=\.))\.?[\w-]+(?:\.[\w-]+)*(?:\s+[\w-]+)?\s*"
     r"(?:==?|\bis\b|\bequals\b|\bsays\b)\s*"
     # 'where quantity is below 15': a comparison, read as a threshold, not the value 'below'
     r"(?!(?:under|over|below|above|more|less|fewer|greater|higher|lower|at\s+(?:least|most)|within|between|"
     r"older|newer|not)\b)[\"“']?[\w-]+[\"”']?",
+    re.I,
+)
+
+
+# 'each report with severity 'high'', 'every task with priority "urgent"': a field and the value it holds
+_WITH_QUOTED = re.compile(
+    r"[\w-]+(?:\s+[\w-]+)?\s+with\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:of\s+|=\s*)?[\"“'‘][^\"”'’\n]{1,40}[\"”'’]",
     re.I,
 )
 
@@ -2239,7 +2306,7 @@ def _qualifier(sentence: str, start: int) -> int | None:
     rest = sentence[start:]
     stop = re.search(r",(?!\d{3}\b)|[;:]|$", rest)  # '€1,000' is one number
     limit = stop.start() if stop else len(rest)
-    where = _WHERE.match(rest[:limit])
+    where = _WHERE.match(rest[:limit]) or _WITH_QUOTED.match(rest[:limit])
     if where:  # 'for each row where status = shipped', 'every invoice whose status is overdue'
         return start + where.end()
     # 'with humidity 85 or higher', 'whose end date is within the next 14 days': a number first, a date window
@@ -2666,13 +2733,39 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             ]
             if fetched:
                 parts[at] = parts[at][: where.start()] + parts[at][where.end() :]
+        own = _PICKED.match(parts[at])
+        joint = next(
+            (
+                j
+                for j in re.finditer(r"\s+(?:and|then)\s+", parts[at])
+                if own and _ACTION_START.match(parts[at], j.end())
+            ),
+            None,
+        )
+        if (
+            joint is not None
+        ):  # 'check who has a balance over 100 dollars and text each of them': the test, then
+            parts[at : at + 1] = [parts[at][: joint.start()], parts[at][joint.end() :]]
+            at += 1
+        picked = next((m for m in (_PICKED.match(c) for c in parts[:at]) if m), None)
+        pre = [s for c in parts[:at] if not _PICKED.match(c) for s in read_clause(c, description, ruled_out)]
+        # 'write the registrar back into column D': back into the list that was read, in its own service
+        home = next(
+            (s.integration for s in reversed(fetched + pre) if s.kind == "source" and s.integration), None
+        )
         body = [
             s
             for c in parts[at:]
-            for s in read_clause(_EACH_NOUN.sub(_the_item, _EACH_OF.sub("the ", c)), description, ruled_out)
+            for s in _read_back(
+                _EACH_NOUN.sub(_the_item, _EACH_OF.sub("the ", c)), home, description, ruled_out
+            )
         ]
         body = fetched + [s for s in body if not any(s.integration == f.integration for f in fetched)]
         body = _keep_only(sentence, body)
+        # 'read the 'Accounts' table, search the web for each company …': with the list already read, a read
+        # of each item ('scrape each supplier's website', 'look up each domain') repeats with the item
+        listed = bool(fetched) or any(s.kind == "source" for s in pre)
+        per_item = [s for s in body if s.kind == "source" and listed and not any(s is f for f in fetched)]
         step = Step(
             "loop",
             "loop",
@@ -2681,17 +2774,19 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             else ((each.group(1) or "person") if each.re is _EACH_NOUN else "item"),
             text=sentence,
             loop_type="forEach",
-            body=[s for s in body if s.kind != "source"],
+            body=[s for s in body if s.kind != "source" or any(s is p for p in per_item)],
         )
         step.implicit = each.re is _EACH_NOUN  # 'announce each release': only over a list something fetched
-        return (
-            [s for c in parts[:at] for s in read_clause(c, description, ruled_out)]
-            + [s for s in body if s.kind == "source"]
-            + [step]
-        )
+        if picked is not None and listed and step.body:
+            # 'find which invoices are more than 30 days overdue, and email each of those customers': a test of
+            # each item read, around what is done to each
+            test = Step("condition", "condition", label=picked.group("test").strip(), text=sentence)
+            test.branches = [("if", step.body), ("else", [])]
+            step.body = [test]
+        return pre + [s for s in body if s.kind == "source" and not any(s is p for p in per_item)] + [step]
     routed = _router(sentence, description, ruled_out)
     if routed is not None:
-        return routed
+        return _route_each(sentence, routed)
     some = _ONLY_SOME.search(sentence)
     said = _route_of(f"these {some.group('v')} {some.group('rest')}") if some else None
     if some and said:
@@ -2703,15 +2798,35 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         test.data_from = data[-1] if data else None
         return pre + [test]
     cond = _IF.search(sentence)
+    missed = _NOT_FOUND.match(sentence, cond.end()) if cond else None
+    if cond and missed:
+        fallback = _fallback(sentence, cond, missed, description, ruled_out)
+        if fallback is not None:
+            return fallback
     if cond:
         before, rest = sentence[: cond.start()], sentence[cond.end() :]
         start = _ACTION_START.search(rest, 3)
-        while start and _NOUN_BEFORE.search(rest[: start.start()]):
-            start = _ACTION_START.search(rest, start.end())  # 'if the message contains …': a noun, not a verb
+        while start and (
+            _NOUN_BEFORE.search(rest[: start.start()])
+            or _TEST_VERB_AFTER.match(rest, start.end())
+            or _STATE_BEFORE.search(rest[: start.start()])
+        ):
+            # 'if the message contains …', 'if the commit message contains …': a noun, not a verb
+            start = _ACTION_START.search(rest, start.end())
         split = re.search(r",|\bthen\b", rest)
         cut = min([m.start() for m in (start, split) if m] or [len(rest)])
         condition_text = rest[:cut].strip(" ,")
         consequence = re.sub(r"^\s*(?:,|then)\s*", "", rest[cut:])
+        # '… post a note to #refunds, and if captured log it in …': a second test of its own, not a step of the first
+        again = re.search(r"[,;]\s*(?:and\s+|but\s+)?(?=if\b)", consequence, re.I)
+        tail = ""
+        if (
+            again
+            and not _ELSE.search(consequence[: again.start()])
+            and not _OTHER_SIDE_HERE.match(consequence, again.start())
+            and _ACTION_START.search(consequence[: again.start()])
+        ):
+            consequence, tail = consequence[: again.start()], consequence[again.end() :]
         parts = _ELSE.split(consequence, maxsplit=1)
         if len(parts) == 1 and lx.threshold_in(condition_text):
             # 'if it is above 25 text me, if below just post it …': the other side, with no value of its own
@@ -2745,10 +2860,51 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         ]
         data = [s for s in pre if s.kind in ("source", "process")]
         step.data_from = data[-1] if data else None  # the test is about what its own sentence fetched
-        return pre + [step]
+        more = read_sentence(tail, description, ruled_out) if tail.strip() else []
+        for other in more:
+            if other.kind == "condition" and other.data_from is None:
+                other.data_from = step.data_from  # the second test reads the same data
+        return pre + [step] + more
     return _bare_condition(sentence, description, ruled_out) or _keep_only(
         sentence, read_clauses(sentence, description, ruled_out)
     )
+
+
+# 'if it can't find anything', 'if nothing is found', 'if there's no match': the read before found nothing
+_NOT_FOUND = re.compile(
+    r"\s*(?:(?:it|they|we|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:(?:can'?t|cannot|can\s+not|doesn'?t|don'?t|does\s+not|do\s+not|"
+    r"fails?\s+to)\s+find(?:\s+(?:anything|any\s+[\w-]+|a\s+match|an?\s+answer|it|them))?|finds?\s+nothing|found\s+nothing)"
+    r"|nothing\s+(?:is\s+|was\s+|gets\s+)?(?:found|matches|comes\s+back)"
+    r"|there(?:'s|\s+is|\s+are)\s+no\s+(?:match(?:es)?|results?|answers?|hits?|entry|entries|record|records|row|rows))\b\s*,?\s*",
+    re.I,
+)
+
+
+def _fallback(
+    sentence: str,
+    cond: re.Match[str],
+    missed: re.Match[str],
+    description: str,
+    ruled_out: dict[str, set[str]],
+) -> list[Step] | None:
+    """'answers from the knowledge base and, if it can't find anything, searches the web instead': a test of
+    whether the read before found something — what it feeds runs when it did, the fallback when it did not."""
+    pre = read_clauses(sentence[: cond.start()], description, ruled_out)
+    sources = [s for s in pre if s.kind == "source"]
+    other = read_clauses(re.sub(r"\s+instead\b", "", sentence[missed.end() :]), description, ruled_out)
+    if not sources or not other:
+        return None
+    at = max(i for i, s in enumerate(pre) if s.kind == "source")
+    for (
+        step
+    ) in other:  # 'searches the web instead': for what the run was asked, like the read that found nothing
+        query = (lexicon()["search"].get(step.integration or "") or {}).get("query")
+        if query and re.fullmatch(r"\s*(?:the\s+)?(?:web|internet|online)?\s*", step.values.get(query, "")):
+            step.values[query] = "{start}"
+    test = Step("condition", "condition", label="there are more than 0", text=sentence)
+    test.branches = [("if", pre[at + 1 :]), ("else", other)]
+    test.data_from = pre[at]
+    return pre[: at + 1] + [test]
 
 
 _ONLY_SOME = re.compile(
@@ -2781,7 +2937,13 @@ def read_steps(text: str, description: str) -> list[Step]:
     rank = {"source": 0, "process": 1, "action": 2, "fan": 2, "loop": 3, "router": 3, "condition": 4}
     steps: list[Step] = []
     lead = ""  # a sentence that read to no step of its own ('fetch the bitcoin price.')
-    said = _join_routes(sentences(text))
+    said = [
+        part
+        for sentence in _join_routes(sentences(text))
+        # '…; ignore anything tagged 'test'': the exclusion is a sentence of its own
+        for part in _EXCLUSION_AFTER.split(sentence)
+        if part.strip()
+    ]
     open_loop: Step | None = None  # a loop whose end a later sentence states: the sentences between repeat
     for at, sentence in enumerate(said):
         if open_loop is not None:
@@ -2821,11 +2983,48 @@ def read_steps(text: str, description: str) -> list[Step]:
             test.branches = [("if", loop.body), ("else", [])]
             loop.body = [test]
             continue
+        guard = _GUARD.match(sentence)
+        fetched = [i for i, s in enumerate(steps) if s.kind == "source"]
+        if guard and fetched and not any(s.kind in ("condition", "router", "fan") for s in steps):
+            # 'If there are no returns, don't send anything': what follows the last fetch runs only when it
+            # found something
+            after = steps[fetched[-1] + 1 :]
+            if after:
+                test = Step("condition", "condition", label="there are more than 0", text=sentence)
+                test.branches = [("if", after), ("else", [])]
+                test.data_from = steps[fetched[-1]]
+                steps = steps[: fetched[-1] + 1] + [test]
+                continue
+        scope = _item_scope(sentence) if loop is None else None
+        acts = [s for s in steps if s.kind in ("action", "process")]
+        if (
+            scope is not None
+            and acts
+            and not any(s.kind in ("source", "condition", "loop", "router", "fan") for s in steps)
+        ):
+            # 'post its title to #reviews. Skip anything labelled 'draft'': a test of the event around what it
+            # does — what is left out ends the run, the rest goes on
+            test = Step("condition", "condition", label=scope[0], text=sentence)
+            test.branches = [("if", []), ("else", acts)] if scope[1] else [("if", acts), ("else", [])]
+            steps = [s for s in steps if not any(s is a for a in acts)] + [test]
+            continue
         repeated, then = split_loop_end(sentence)
         if then is not None and not _LOOP.search(repeated):
             repeated, then = sentence, None  # no loop before the words: not the end of one
         read = read_sentence(repeated, description, ruled_out)
         lead = "" if read else sentence
+        first_use = next((i for i, s in enumerate(steps) if s.kind != "source"), None)
+        if (
+            read
+            and then is None
+            and first_use is not None
+            and all(s.kind == "source" for s in read)
+            and _LIVES_IN.match(sentence)
+        ):
+            # '… get a WhatsApp message with next week's shifts. The shifts are in our Google Calendar': where the
+            # data lives, said after the step that uses it, is read before that step
+            steps[first_use:first_use] = read
+            continue
         steps += sorted(read, key=lambda s: (_then_part(repeated, s), rank[s.kind]))
         if then is not None:  # '…, and at the end email a summary': the tail runs once, after the loop
             steps += sorted(read_sentence(then, description, ruled_out), key=lambda s: rank[s.kind])
@@ -2856,6 +3055,12 @@ def read_steps(text: str, description: str) -> list[Step]:
 
 
 _THEN = re.compile(r"[,;]?\s*\b(?:and\s+)?then\b", re.I)
+# 'The rota is in the 'On-call' sheet', 'Phone numbers are in …', 'The deliveries live in our Airtable …'
+_LIVES_IN = re.compile(
+    r"^\s*(?:the\s+|our\s+|my\s+|their\s+|all\s+(?:the\s+)?)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:is|are|live|lives|sit|sits|(?:is|are)\s+(?:kept|stored|listed|tracked|saved))\s+(?:all\s+)?(?:in|on|inside)\s+",
+    re.I,
+)
 
 
 def _then_part(sentence: str, step: Step) -> int:
@@ -2951,7 +3156,13 @@ _PRONOUN = ("it", "they", "this", "that", "its")
 def _category(label: str) -> tuple[str, str] | None:
     """('type', 'complaint') for 'the type is a complaint' / 'it's a complaint' (one value, no 'and'/'or')."""
     found = _CATEGORY.match(label)
-    if not found or re.search(r"\b(?:and|or|not)\b|\d", label, re.I):
+    if re.search(r"\b(?:and|or|not|no)\b|\d", label, re.I):
+        return None
+    if not found:
+        # 'if the reservation is confirmed …; if pending, …': a value with no subject is of the same subject
+        bare = re.fullmatch(r"\s*([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*", label, re.I)
+        if bare and not _ACTION_START.match(bare.group(1)) and not lx.integrations_in(bare.group(1)):
+            return "it", bare.group(1).lower()
         return None
     return found.group(1).lower(), found.group(2).lower()
 
@@ -2998,6 +3209,21 @@ _EXCLUDED = re.compile(
     + r".*?)\s+(?:"
     + _LEFT_OUT
     + r").*?)\s*$",
+    re.I,
+)
+_EXCLUSION_AFTER = re.compile(
+    r"\s*;\s*(?=(?:but\s+)?(?:skip|ignore|exclude|leave\s+out)\s+(?:any|all|the|those)\b"
+    r"|(?:and\s+)?(?:if|when)\s+(?:there\s+(?:are|is|were|was)\s+(?:no|none)\b|nothing\b))",
+    re.I,
+)
+# 'If there are no returns, don't send anything', 'if nothing new comes back, stop': a guard on what was fetched
+_GUARD = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:if|when)\s+(?:there\s+(?:are|is|were|was|'s)\s+(?:no\b|none\b)|"
+    r"nothing\s+(?:new\s+)?(?:is|was|comes?|came|turns?)\b|(?:it|they|the\s+[\w-]+)\s+(?:is|are|comes?\s+back)\s+empty\b)"
+    r"[^,;.]{0,60}?,?\s*(?:then\s+)?(?:just\s+)?"
+    r"(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*(?:\s+(?:anything|it|them|an?\s+[\w-]+))?|"
+    r"(?:send|post|email|do|write)\s+nothing|skip(?:\s+it|\s+the\s+rest)?|stop|end(?:\s+there|\s+the\s+run)?|"
+    r"exit|quit|nothing\s+(?:happens|is\s+sent|should\s+happen|needs\s+to\s+happen))\s*[.!]?\s*$",
     re.I,
 )
 _ONLY = re.compile(
