@@ -35,11 +35,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    # the state is right (fetch → condition → if: loop → Airtable); the judge's branch sets start at the loop's
-    # bare id, which its graph links only as (loop, start): a branch that enters a loop reaches none of its body
-    "r8c-guard-none-stop-loop": "the judge does not follow a condition's branch into a loop",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round8c.jsonl", _KNOWN))
