@@ -1497,10 +1497,15 @@ class _Builder:
                 from lib.generation.services import webhook_paths
 
                 hook = webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
-                name = re.sub(r"\W+", "_", step.label.strip().lower())
-                name = name if name.endswith("s") else name + "s"
-                items = f"<{hook['data']}.{name}>"
-                self.notes.append(f"the event is assumed to list the {step.label} under '{name}' ({items})")
+                if hook["data"].startswith("start.webhook.data.payload"):  # a body Sim passes on as sent
+                    name = re.sub(r"\W+", "_", step.label.strip().lower())
+                    name = name if name.endswith("s") else name + "s"
+                    items = f"<{hook['data']}.{name}>"
+                    self.notes.append(
+                        f"the event is assumed to list the {step.label} under '{name}' ({items})"
+                    )
+                # a provider whose event Sim reshapes (WhatsApp, Telegram, Teams, Gmail, Airtable) holds no
+                # such list: an invented path there stops the run, so the steps run once per event instead
             fetched = any(
                 b.type not in ("starter", "agent", "condition", "router", "function") for b in self.blocks
             )

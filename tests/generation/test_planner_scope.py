@@ -65,3 +65,22 @@ def test_each_split_from_its_noun_by_a_clause_boundary_is_no_loop_and_no_crash()
     plan = planner.plan(text)
     assert {"airtable", "google_sheets", "slack"} <= {b.type for b in plan.blocks}
     assert validate(compose(plan, seed="each").state, era="jul25").valid
+
+
+@pytest.mark.parametrize(
+    "text, loops",
+    [
+        # WhatsApp's event is reshaped by Sim (from, text, …): a list invented under it stops the run
+        ("for each one create a Jira issue in the SUPPORT project each When a WhatsApp message comes in", 0),
+        # a generic webhook's body is passed on as sent: its list is assumed, and said in the notes
+        (
+            "When a Shopify order webhook arrives, for each line item create a row in the Orders Google Sheet",
+            1,
+        ),
+    ],
+)
+def test_a_list_inside_the_event_is_assumed_only_where_the_body_is_passed_on_as_sent(text, loops):
+    result = compose(planner.plan(text), seed="hook")
+    report = validate(result.state, era="jul25")
+    assert report.valid, [f.code for f in report.findings if f.severity == "error"]
+    assert sum(b["type"] == "loop" for b in result.state["blocks"].values()) == loops
