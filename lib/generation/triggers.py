@@ -46,6 +46,11 @@ _PART_OF_DAY = {
 }
 _QUOTED = re.compile(r"(?<!\w)'[^'\n]{2,120}'(?!\w)|\"[^\"\n]{2,120}\"|“[^”\n]{2,120}”|«[^»\n]{2,120}»")
 _DAY_CLOCK = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?\s+(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2})"
+# '(sun 21:00)', 'fri 6pm': a day's short name is a day only right before a clock
+_A_CLOCK = r"(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2})"
+_CLOCK_AHEAD = r",?\s+" + _A_CLOCK
+_ABBR_DAY = r"\b(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?(?=" + _CLOCK_AHEAD + ")"
+_ABBR_DAY_CLOCK = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?" + _CLOCK_AHEAD
 _SCHEDULE_HINT = re.compile(
     r"(?<![-#/@])\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
     r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
@@ -53,6 +58,9 @@ _SCHEDULE_HINT = re.compile(
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings|evenings|nights|afternoons)|"
     # 'Thursday 6pm: …', 'friday 17:00 send …': a day and a clock with no 'every' before them
     + _DAY_CLOCK
+    + r"|"
+    + _ABBR_DAY_CLOCK
+    + r"|\d{1,2}(?::\d{2})?\s*(?:am|pm)?,?\s+(?:mon ?- ?fri|mon ?- ?sat|sun ?- ?thu)"
     + r")\b",
     re.I,
 )
@@ -139,13 +147,16 @@ _NOT_BEFORE_VERB = frozenset(
         "not",
     ]
 )
-_IMPERATIVE = re.compile(
-    r"(?<=\s)"
-    r"(?:also\s+|then\s+)?(?:post|send|notify|message|share|alert|create|add|append|write|save|log|store|tweet|"
+_COMMAND_VERBS = (
+    r"post|send|notify|message|share|alert|create|add|append|write|save|log|store|tweet|"
     r"publish|announce|open|archive|assign|invite|remind|page|file|comment|update|insert|record|forward|ping|"
     r"dm|put|push|upload|escalate|fetch|get|read|pull|collect|check|list|load|grab|look\s+up|retrieve|ask|"
     r"scrape|download|query|find|search|email|e-mail|mail|text|summari[sz]e|classify|categori[sz]e|translate|"
-    r"extract|draft|analy[sz]e|review|triage|route|reply|respond|answer|have|use|tell|let|call|enrich|score)"
+    r"extract|draft|analy[sz]e|review|triage|route|reply|respond|answer|have|use|tell|let|call|enrich|score"
+)
+_IMPERATIVE = re.compile(
+    r"(?<=\s)"
+    r"(?:also\s+|then\s+)?(?:" + _COMMAND_VERBS + r")"
     r"\s+(?=(?:the|a|an|it|them|its|their|his|her|me|us|him|these|those|each|every|all|our|my|up|"
     r"to|back|in\s+(?:the|#)|#|[\w.+-]+@|[\"'“])\b|[#\"'“]|[\w.+-]+@)",
     re.I,
@@ -211,7 +222,7 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if not found:
             continue
         abbreviation = len(phrase) <= 4 and found.group(0)[: len(phrase)].isupper()
-        after_clock = re.search(r"(?:\d|am|pm)\s*$", text[: found.start()], re.I)
+        after_clock = re.search(r"(?:\d|am|pm|noon|midday|midnight)\s*$", text[: found.start()], re.I)
         if abbreviation or "time" in found.group(0).lower() or after_clock:
             return zone, found.span()
     # '7am Lisbon time', '(Toronto time)', 'time in Nairobi': a city the time-zone database names
@@ -281,12 +292,15 @@ def read_schedule(text: str) -> Trigger | None:
             "_" * len(m.group(0))
             if _proper_name(text, m.start())
             or re.search(r"\b(?:the|a|an|our|my|your|their|this|its)\s+$", text[: m.start()], re.I)
+            # 'a daily 5pm job', 'a nightly 2am backup': a clock right after it says when the workflow runs
+            and not re.match(_A_CLOCK, text[m.end() :].lstrip(), re.I)
             else m.group(0)
         ),  # 'the Daily Signups sheet', 'post the daily report': names and adjectives
         text,
         flags=re.I,
     ).lower()
     low = _QUOTED.sub(lambda m: " " * len(m.group(0)), low)  # the user's quoted words: 'arrives on Monday'
+    low = re.sub(r"\bevry\b", "each", low)  # a common slip of 'every' (same length: spans hold)
     hint = _SCHEDULE_HINT.search(low)
     if not hint:
         return None
@@ -304,12 +318,21 @@ def read_schedule(text: str) -> Trigger | None:
         spans.append((clock_span[0], extra_end))
     # 'twice a day at 9am and 5pm': one cron line lists the hours (Sim's daily type holds one time)
     hour_field: int | str = ",".join(str(h) for h in hours_list) if len(hours_list) > 1 else hh
-    minutes = re.search(r"\bevery\s+(\d+)\s*(?:minutes?|mins?)\b", low)
-    hours = re.search(r"\bevery\s+(\d+)\s*hours?\b", low)
-    days = [d for d in (_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, low)) if d]
+    minutes = re.search(r"\b(?:every|each)\s+(\d+)\s*(?:minutes?|mins?)\b", low)
+    hours = re.search(r"\b(?:every|each)\s+(\d+)\s*(?:hours?|hrs?|h)\b", low)
+    days = [d for d in (_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, low)) if d] or [
+        _DAYS[m.group(1)[:3]] for m in re.finditer(_ABBR_DAY, low)
+    ]
     monthly = re.search(r"\b(?:monthly|every month|each month|once a month|of (?:every|each) month)\b", low)
-    dom = re.search(
-        r"\bon the (\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th) of (?:every|each|the) month\b", low
+    doms = list(
+        re.finditer(
+            r"\bon the (\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th) of (?:every|each|the) month\b",
+            low,
+        )
+    )
+    # 'Rent is due on the 1st. On the 28th at 09:00, …': the day said with the clock is when it runs
+    dom = (
+        min(doms, key=lambda m: abs(m.end() - clock_span[0])) if doms and clock_span else (doms or [None])[0]
     )
     # 'every 10 minutes during office hours (Mon-Fri)': the interval runs on weekdays, 9:00-17:59
     office = re.search(r"\b(?:office|business|working|work) hours\b", low)
@@ -345,7 +368,8 @@ def read_schedule(text: str) -> Trigger | None:
         if hourly:
             spans.append(hourly.span())
     elif re.search(
-        r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon-fri)\b", low
+        r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon ?- ?fri)\b",
+        low,
     ):
         values = {
             "scheduleType": "custom",
@@ -650,6 +674,82 @@ def _event_named(text: str) -> Trigger | None:
     return hook
 
 
+def _external_in(text: str) -> bool:
+    from lib.generation.services import external_in
+
+    return bool(external_in(text))
+
+
+def _arrow_event(first: str) -> Trigger | None:
+    """'stripe payment failed -> dm the owner', 'whatsapp msgs from drivers → log each one': a head before an arrow
+    that is no command but names a service's event is the event that starts each run."""
+    arrow = re.match(r"\s*((?:[^.;:\n]|[.:](?=\S)){3,100}?)\s*(?:->|→|=>)\s", first)
+    if arrow is None:
+        return None
+    head = arrow.group(1)
+    if (
+        re.match(
+            r"\W*(?:please\s+|then\s+|also\s+)?(?:" + _COMMAND_VERBS + r"|if|when|every|each|daily|at)\b",
+            head,
+            re.I,
+        )
+        or read_schedule(head) is not None
+        or not (_provider(head.lower()) or lx.integrations_in(head) or _external_in(head))
+    ):
+        return None
+    hook = read_webhook("when " + head)
+    if hook is not None:
+        hook.spans = [arrow.span(1)]
+    return hook
+
+
+_LATER_LEAD = re.compile(
+    # a sentence after the first that opens on the event: 'Our inbox gets everything. When a new email arrives, …'
+    r"(?:[.!?]\s+|\n\s*)(?:when(?:ever)?|each time|every time|as soon as)\s+"
+    # or the moment itself, anywhere: 'I want to hear about it the moment a customer cancels in Stripe'
+    r"|\b(?:the\s+(?:moment|minute|instant|second)|as\s+soon\s+as|whenever)\s+"
+    r"(?=(?:a|an|the|someone|somebody|anyone|one|it|they|our|my|we|i|new)\b)",
+    re.I,
+)
+_ARRIVAL = re.compile(
+    r"\b(?:new|arrives?|comes?\s+in|lands?|is\s+(?:added|created|submitted|opened|posted|sent|received|filed)|"
+    r"adds?|submits?|signs?\s+up|cancels?|fails?|opens?|books?|pays?|sends?|posts?|replies|emails?|messages?)\b",
+    re.I,
+)
+
+
+def _later_event(text: str) -> Trigger | None:
+    """An event named after the first sentence, with no schedule in the text: 'Tenant requests come in via
+    WhatsApp. When one arrives, …' (the pronoun's service is the one the sentence before names)."""
+    for lead in _LATER_LEAD.finditer(text):
+        clause = _SENTENCE_END.split(text[lead.end() :], maxsplit=1)[0]
+        if not _ARRIVAL.search(clause.split(",")[0]):
+            continue
+        hook = read_webhook("when " + clause)
+        if hook is None:
+            continue
+        shift = lead.end() - len("when ")
+        hook.spans = [(max(lead.start(), start + shift), end + shift) for start, end in hook.spans]
+        previous = _SENTENCE_END.split(text[: lead.start()])[-1]
+        earlier = _provider(previous.lower()) if previous.strip() else None
+        if (
+            hook.values["webhookProvider"] == "generic"
+            and earlier not in (None, "generic")
+            and not lx.integrations_in(clause.split(",")[0])
+            and re.search(
+                r"^(?:one|it|they)\b|\b(?:the|our|that)\s+(?:[\w'-]+\s+){0,2}?(?:table|base|sheet|channel|inbox|"
+                r"repo|repository|server|group|chat|board|list)\b",
+                clause.split(",")[0],
+                re.I,
+            )
+        ):  # 'Requests come in via WhatsApp. When one arrives, …': the service the sentence before names
+            hook.values["webhookProvider"] = str(earlier)
+            start = lead.start() - len(previous)
+            hook.spans.append((start, lead.start()))
+        return hook
+    return None
+
+
 def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
@@ -688,6 +788,10 @@ def read_trigger(text: str) -> Trigger:
         if hook:
             shift = len(said) - (event_lead.end() - event_lead.start(1))
             hook.spans = [(event_lead.start(1), max(event_lead.end(), end - shift)) for _, end in hook.spans]
+            return hook
+    if not lead:
+        hook = _arrow_event(first)
+        if hook:
             return hook
     if lead or re.search(r"\bwebhook\b", text, re.I):
         hook = read_webhook(first if lead else text)
@@ -766,6 +870,9 @@ def read_trigger(text: str) -> Trigger:
             "webhookPath": _slug(incoming.group(0)),
         }
         return Trigger("webhook", values, [incoming.span()])
+    hook = _later_event(text)
+    if hook:
+        return hook
     chat = _CHAT_HINT.search(text)
     if chat:  # 'when I send it a topic in chat, …': the lead clause is the trigger, not a step
         lead_in = re.search(
