@@ -332,7 +332,9 @@ def read_schedule(text: str) -> Trigger | None:
     )
     # 'Rent is due on the 1st. On the 28th at 09:00, …': the day said with the clock is when it runs
     dom = (
-        min(doms, key=lambda m: abs(m.end() - clock_span[0])) if doms and clock_span else (doms or [None])[0]
+        min(doms, key=lambda m: abs(m.end() - clock_span[0]))
+        if doms and clock_span
+        else next(iter(doms), None)
     )
     # 'every 10 minutes during office hours (Mon-Fri)': the interval runs on weekdays, 9:00-17:59
     office = re.search(r"\b(?:office|business|working|work) hours\b", low)
