@@ -432,6 +432,10 @@ def asks_for_an_answer(text: str) -> str | None:
     greeted = re.match(r"\W*(?:hello|hi|hey)\b(?:\s+(?:there|all|team|folks|guys))?\s*[,!.:-]+\s*", low)
     if greeted and low[greeted.end() :]:  # 'Hey, can you set up …': the greeting opens the request
         return asks_for_an_answer(text.strip()[greeted.end() :])
+    if re.search(rules["diagnosis"], low):  # 'can you check whether our webhook is set up right?'
+        return "question"
+    if re.search(rules["repair"], low):  # 'fix the typo in my last slack message pls'
+        return "one-off request"
     if first in ("can", "could", "would", "will"):
         verb = re.match(r"\W*\w+\s+(?:you|u)\s+(?:please\s+)?(\w+)", low)
         return "question" if verb and verb.group(1) in rules["asks"] else None

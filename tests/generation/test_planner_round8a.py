@@ -17,9 +17,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r8a-adjective-daily-clock": "a step written as a relative clause with a third-person verb ('a job that reads "
     "yesterday's orders from our Postgres database') is not read as a step",
-    "r8a-refuse-fix-now": "a one-off edit of the user's own data asked for now ('delete the duplicate row … pls') is "
-    "built as a workflow",
-    "r8a-refuse-check-config": "a question about why something stopped working is built as a workflow",
 }
 
 
