@@ -28,7 +28,7 @@ _WRITE = (
     r"open(?!\s+(?:[\w-]+\s+)?(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|"
     r"positions|roles)\b)|"
     r"archive|assign|invite|book|remind|page|"
-    r"file|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate)(?:s|es|d|ed|ing)?"
+    r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate)(?:s|es|d|ed|ing)?"
 )
 _READ = (
     r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
@@ -431,6 +431,19 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     return hits[:1] if hits and hits[0][1] == "draft" else hits
 
 
+def _taken_from(phrase: str) -> str:
+    """A pattern for the service named as where data comes from: "from the 'Quotes' sheet", 'from the ops Google
+    Sheet', 'from a random row of the 'Tips' Airtable table' (a row, page, file … of it; at most two other words
+    between, none a preposition: 'from my Google Calendar in Slack' names Slack as no source)."""
+    return (
+        r"\bfrom\s+(?:(?:my|our|the|a|an|one|each|this|that)\s+)?"
+        r"(?:(?:[\w-]+\s+)?(?:rows?|records?|entry|entries|items?|pages?|files?|tabs?|columns?|cells?|lists?)\s+"
+        r"(?:of|in)\s+(?:my\s+|our\s+|the\s+|this\s+|that\s+)?)?"
+        r"(?:(?!(?:to|into|onto|in|on|of|and|then|with|for|via)\b)[\w-]+\s+){0,2}?"
+        r"(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?" + re.escape(phrase)
+    )
+
+
 def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
@@ -449,21 +462,14 @@ def _is_write(clause: str, key: str) -> bool:
         r"^\W*(?:also\s+|then\s+)?(?:e-?mail|mail)\s+(?:me|us|them|it|him|her|the|a|an|each|every)\b", low
     ):
         return True  # 'email a reminder to the customer': the verb is the action
-    if (
-        any(
-            re.search(
-                r"\bfrom\s+(?:my\s+|our\s+|the\s+)?(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?"  # "from the 'Quotes' sheet"
-                + re.escape(p)
-                + (r"(?!\s+(?:account|handle|profile|page))" if sender else ""),
-                low,
-            )
-            for p in phrases
+    if any(
+        re.search(
+            _taken_from(p) + (r"(?!\s+(?:account|handle|profile|page))" if sender else ""),
+            low,
         )
-        and not (
-            sender
-            and key in ("gmail", "outlook")
-            and re.search(r"\be-?mails?\b|\bto\s+[\w.+-]+@[\w-]+\.", low)
-        )
+        for p in phrases
+    ) and not (
+        sender and key in ("gmail", "outlook") and re.search(r"\be-?mails?\b|\bto\s+[\w.+-]+@[\w-]+\.", low)
     ):  # 'send the list to legal@… from Outlook': sent from that account
         return False  # 'read it from Gmail'; but 'send the candidate a thank-you email from Gmail' sends
     if _stored_in(low, phrases):
@@ -718,6 +724,7 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
                 r"[\w]+-[\w-]+\s+)?" + re.escape(p),  # 'from the help-center knowledge base'
                 low,
             )
+            or re.search(_taken_from(p), low)
             for p in phrases
         )
     )
@@ -1171,6 +1178,25 @@ def _verb_operation(entry: dict, low: str) -> str | None:
     return None
 
 
+# 'open an issue' said as 'create a GitHub issue', 'file a new bug issue in acme/app': a verb of making, at most
+# three words (no 'of': 'a list of issues' is no new issue), the made thing's noun
+_MAKING = r"\b(?:open|opens|create|creates|file|files|make|makes|raise|raises|log|logs|submit|submits)\s+"
+
+
+def _asks_to_make(low: str, obj: str) -> bool:
+    noun = obj.split()[-1]
+    return (
+        re.search(
+            _MAKING
+            + r"(?:(?!(?:of|from|in|on|to|for|about)\b)[\w/'-]+\s+){0,3}?"
+            + re.escape(noun)
+            + r"s?\b",
+            low,
+        )
+        is not None
+    )
+
+
 def _http_object(block_type: str, clause: str, description: str, write: bool) -> Step | None:
     """'the open issues of acme/api on GitHub': an object the JUL25 block has no operation for,
     reached with an HTTP request to the service's real endpoint (data in services.json)."""
@@ -1179,7 +1205,10 @@ def _http_object(block_type: str, clause: str, description: str, write: bool) ->
     facts = services.data()["blocks"].get(block_type, {})
     low = clause.lower()
     for obj, call in facts.get("http", {}).items():
-        if not _mentions(low, obj) or (call["method"] == "POST") != write:
+        if (
+            not (_mentions(low, obj) or call["method"] == "POST" and _asks_to_make(low, obj))
+            or (call["method"] == "POST") != write
+        ):
             continue
         url = call["url"]
         if "{owner}" in url:
