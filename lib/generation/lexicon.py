@@ -541,3 +541,46 @@ def named_field(test: str) -> str | None:
     if not words or words[-1] in ("is", "are", "was", "has"):
         return None
     return "_".join(words).replace("-", "_")
+
+
+# '… actually', '… no sorry,', '… hmm, just do': a hesitation (an ellipsis) then words that take back what came before
+_RETRACTION = re.compile(
+    r"(?:\.{2,}|…)\s*(?:(?:no|oh|hmm+|um+|uh+|er+|wait|well)[,.!]?\s+)*"
+    r"(?:actually|sorry|no|wait|scratch that|i mean|make (?:it|that)|rather|instead|just do|let'?s do|correction)\b"
+    r"[,:]?\s*",
+    re.I,
+)
+
+
+def without_retractions(text: str) -> str:
+    """'When a Stripe... no sorry, when our survey tool posts …' → '… when our survey tool posts …', 'Whenever a video
+    is published... actually we have no webhook for that, so every 6 hours check …' → 'every 6 hours check …': what
+    the writer took back (from the start of its sentence to the correction, and the reason given before 'so') is
+    blanked with spaces, so every position in the text stays where it was."""
+    out = text
+    for found in _RETRACTION.finditer(text):
+        # from the start of the clause it ends ('…, and post it as a comment... actually no, just …'), after a
+        # request that frames it ('I want a Slack bot... actually a chat workflow': the wish stays)
+        start = max(
+            (
+                m.end()
+                for m in re.finditer(r"[.!?;:](?=\s)|\n|,|\b(?:and|then)\b", text[: found.start()], re.I)
+            ),
+            default=0,
+        )
+        framed = re.match(
+            r"\s*(?:i|we)\s+(?:want|need|would like|'d like)\s+|\s*(?:please\s+)?(?:set up|build|make|create)"
+            r"(?:\s+me|\s+us)?\s+",
+            text[start : found.start()],
+            re.I,
+        )
+        if framed:
+            start += framed.end()
+        end = found.end()
+        reason = re.match(r"[^.!?;:\n]{0,100}?,\s*so\s+", text[end:], re.I)
+        if (
+            reason
+        ):  # '… actually we don't have a webhook for that, so …': the reason goes with what it takes back
+            end += reason.end()
+        out = out[:start] + " " * (end - start) + out[end:]
+    return out

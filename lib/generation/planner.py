@@ -100,6 +100,7 @@ def draft(description: str) -> Draft:
             **({"unread": list(dict.fromkeys(unread))} if unread else {}),
         )
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
+    description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
     trigger = read_trigger(description)
     kind_of_text = lx.asks_for_an_answer(description)
     if kind_of_text:

@@ -49,8 +49,10 @@ _DAY_CLOCK = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?\s+(?:at\s+)?(?:\d{
 # '(sun 21:00)', 'fri 6pm': a day's short name is a day only right before a clock
 _A_CLOCK = r"(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2})"
 _CLOCK_AHEAD = r",?\s+" + _A_CLOCK
-_ABBR_DAY = r"\b(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?(?=" + _CLOCK_AHEAD + ")"
-_ABBR_DAY_CLOCK = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?" + _CLOCK_AHEAD
+_ABBR_NAMES = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+# 'Tue/Thu at 7:00', 'mon, wed & fri 6pm': each short name of a list that ends before the clock
+_ABBR_DAY = r"\b(" + _ABBR_NAMES + r")\.?(?=(?:\s*[/,&]\s*" + _ABBR_NAMES + r"\.?)*" + _CLOCK_AHEAD + ")"
+_ABBR_DAY_CLOCK = _ABBR_NAMES + r"\.?" + _CLOCK_AHEAD
 _SCHEDULE_HINT = re.compile(
     r"(?<![-#/@])\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
     r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
@@ -75,7 +77,7 @@ _CHAT_HINT = re.compile(
     r"assistant that answers|bot that answers|q ?& ?a bot|slack ?bot|chat (?:trigger|messages?|input|window)|"
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
     # 'a chat where I type …', 'a chat in which staff ask …'
-    r"an? (?:[\w-]+ ){0,2}?chat (?:where|in which|that|which|for)|"
+    r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?(?:where|in which|that|which|for)|"
     # 'customer support chat: answer …', 'HR help chat - …': the run is a chat, named first
     r"^\W*(?:[\w-]+ ){0,3}chat ?(?::|-|—))",
     re.I,
@@ -214,9 +216,11 @@ def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 
 def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    explicit = re.search(r"\b([A-Z][a-z]+/[A-Z][A-Za-z_]+)\b", text)
-    if explicit:
-        return explicit.group(1), explicit.span()
+    import zoneinfo
+
+    for explicit in re.finditer(r"\b([A-Z][a-z]+/[A-Z][A-Za-z_]+)\b", text):
+        if explicit.group(1) in zoneinfo.available_timezones():  # not 'Mon/Wed'
+            return explicit.group(1), explicit.span()
     for phrase, zone in sorted(lexicon()["timezones"].items(), key=lambda kv: -len(kv[0])):
         found = re.search(rf"(?:\btime (?:in|of)\s+)?\b{re.escape(phrase)}\b(?:\s+time)?", text, re.I)
         if not found:
@@ -432,6 +436,12 @@ def read_schedule(text: str) -> Trigger | None:
         r"twice daily)\b",
         r"\bon the \d{1,2}(?:st|nd|rd|th)?(?: of (?:every|each|the) month)?\b",
         r"\b" + _DAY_CLOCK + r"\b",
+        r"\b"
+        + _ABBR_NAMES
+        + r"\.?(?:\s*[/,&]\s*"
+        + _ABBR_NAMES
+        + r"\.?)*"
+        + _CLOCK_AHEAD,  # 'Tue/Thu at 7:00'
     ):
         spans += [m.span() for m in re.finditer(pattern, low) if not _proper_name(text, m.start())]
     return Trigger("schedule", values, sorted(set(spans)))  # 'every hour' is found twice: named once
