@@ -2776,6 +2776,15 @@ def _keep_only(sentence: str, steps: list[Step]) -> list[Step]:
     return [s for s in steps if s not in actions] + [test]
 
 
+# 'Don't reply to the customer.', 'Do not notify the reporters.': a sentence that only forbids an action builds nothing
+# (not 'don't forget to …', and not when it goes on to say what to do instead: '…, just log it')
+_FORBIDDING = re.compile(
+    r"^\W*(?:and\s+|but\s+|also\s+|please\s+)?(?:don'?t|do not|never|no need to)\s+"
+    r"(?!(?:forget|hesitate|miss|skip|fail)\b)[^,;:]*?[.!]?\s*$",
+    re.I,
+)
+
+
 def read_steps(text: str, description: str) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out."""
     ruled_out = negated(description)
@@ -2825,7 +2834,7 @@ def read_steps(text: str, description: str) -> list[Step]:
         repeated, then = split_loop_end(sentence)
         if then is not None and not _LOOP.search(repeated):
             repeated, then = sentence, None  # no loop before the words: not the end of one
-        read = read_sentence(repeated, description, ruled_out)
+        read = [] if _FORBIDDING.match(repeated) else read_sentence(repeated, description, ruled_out)
         lead = "" if read else sentence
         steps += sorted(read, key=lambda s: (_then_part(repeated, s), rank[s.kind]))
         if then is not None:  # '…, and at the end email a summary': the tail runs once, after the loop

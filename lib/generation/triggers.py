@@ -74,7 +74,7 @@ _WEBHOOK_HINT = re.compile(
 _CHAT_HINT = re.compile(
     r"\b(chat ?bots?|chat with|chat interface|in (?:a |the )?chat|conversational|chat (?:assistant|agent)s?|"
     r"(?:ai|virtual|support|sales|help ?desk) (?:assistant|agent)s? (?:that|which|who|to) (?:answers?|helps?|talks?)|"
-    r"assistant that answers|bot that answers|q ?& ?a bot|slack ?bot|chat (?:trigger|messages?|input|window)|"
+    r"assistant that answers|bot that answers|q ?& ?a (?:bot|chat)|slack ?bot|chat (?:trigger|messages?|input|window)|"
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
     # 'a chat where I type …', 'a chat in which staff ask …'
     r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?(?:where|in which|that|which|for)|"
@@ -95,7 +95,10 @@ _MANUAL_HINT = re.compile(
 _API_HINT = re.compile(
     r"\b(?:(?:build|give|make|create|set up|want)\s+(?:me\s+|us\s+)?an?\s+(?:api|http|rest|webhook)\s+endpoint"
     r"|(?:expose|publish|offer|serve)\s+(?:this|it|that|the workflow)\s+as\s+an?\s+(?:api|endpoint|http endpoint)"
-    r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:that|which|where))\b",
+    r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:that|which|where)"
+    # '(we'll call the workflow via API with the doc id)', 'our app will hit this workflow over HTTP'
+    r"|(?:call|calls|hit|hits|trigger|triggers|invoke|invokes|start|starts)\s+(?:the|this|our)\s+(?:workflow|flow)\s+"
+    r"(?:via|through|over|with|using|from)\s+(?:an?\s+|the\s+|its\s+)?(?:api|http|rest|post|request|endpoint))\b",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
@@ -492,6 +495,10 @@ def read_webhook(clause: str) -> Trigger | None:
         _SENTENCE_END.split(head, maxsplit=1)[0],
         maxsplit=1,
     )[0]
+    if clause[: found.start()].count("(") > clause[: found.start()].count(")") and ")" in head:
+        head = head[
+            : head.index(")")
+        ]  # '(it POSTs JSON to a webhook) should have each …': the aside is the event
     passive = re.search(  # '… comes in it gets added to our table', '…, it's logged as a Jira ticket': the step, passive
         r"\s(?:it|they|this|that|each one)\s*(?:gets?|is|are|'s|should be|will be|must be)\s+(?:automatically\s+)?"
         r"(?:added|posted|logged|saved|sent|stored|created|forwarded|copied|filed|recorded|written)\b",
@@ -692,6 +699,22 @@ def _external_in(text: str) -> bool:
     return bool(external_in(text))
 
 
+def _service_item_changes(head: str, text: str) -> bool:
+    """'If a Linear issue gets marked Urgent', 'if a Jira ticket is moved to Blocked': an item of a service the text
+    names changes state (said with 'if a'), and nothing in the text schedules the run."""
+    return (
+        bool(lx.integrations_in(head) or _external_in(head))
+        and re.search(
+            r"\b(?:gets?|is|was|becomes?)\s+(?:\w+\s+)?(?:marked|moved|set|changed|labell?ed|tagged|assigned|closed|"
+            r"opened|created|added|updated|escalated|flagged|resolved|reopened)\b",
+            head,
+            re.I,
+        )
+        is not None
+        and read_schedule(text) is None
+    )
+
+
 def _arrow_event(first: str) -> Trigger | None:
     """'stripe payment failed -> dm the owner', 'whatsapp msgs from drivers → log each one': a head before an arrow
     that is no command but names a service's event is the event that starts each run."""
@@ -770,13 +793,22 @@ def read_trigger(text: str) -> Trigger:
         r"^\W*(?:manual|on demand|by hand)", text[manual.start() :], re.I
     )
     if manual and (stated or read_schedule(text) is None):
-        lead_in = re.match(r"\s*(?:when(?:ever)?|each time|every time|once)\b[^,:;.]*[,:]?", text, re.I)
-        span = (
-            lead_in.span() if lead_in and lead_in.start() <= manual.start() < lead_in.end() else manual.span()
+        # 'when a new row is added to our sheet (we'll hit the workflow via API), …': the clause that holds it
+        lead_in = next(
+            (
+                m
+                for m in re.finditer(
+                    r"\b(?:when(?:ever)?|each time|every time|once)\b[^,:;.]*[,:]?", text, re.I
+                )
+                if m.start() <= manual.start() < m.end()
+                and re.search(r"(?:^|[.:;!?]\s+)\W*$", text[: m.start()]) is not None
+            ),
+            None,
         )
+        span = lead_in.span() if lead_in else manual.span()
         return Trigger("manual", {"startWorkflow": "manual"}, [span])
     lead = re.match(
-        r"\s*(when(?:ever)?|on new|once a new|each time|every time|as soon as|upon|"
+        r"\s*(when(?:ever)?|on (?:(?:every|each|any) )?new|once a new|each time|every time|as soon as|upon|"
         r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",
         first,
         re.I,
@@ -791,6 +823,7 @@ def read_trigger(text: str) -> Trigger:
         and (event_lead.group(1).lower() == "new" or re.match(r"\s*if an?\b", first, re.I))
         and (
             _named_provider(first.split(",")[0].lower())
+            or _service_item_changes(first.split(",")[0], text)
             or re.search(r"->|→", first)
             or re.match(r"\s*new\b[^:,]{3,60}:\s", first, re.I)
         )
@@ -863,6 +896,14 @@ def read_trigger(text: str) -> Trigger:
     )
     if hook:
         return hook
+    named = "|".join(
+        re.escape(n) for k, v in lexicon()["webhook_providers"].items() if k != "generic" for n in v["names"]
+    )
+    own = re.search(r"\bincoming\s+(" + named + r")\s+[\w-]+", text, re.I)
+    if own:  # 'Each incoming Stripe dispute': an event of the service it names
+        provider = _provider(own.group(1).lower()) or "generic"
+        values = {"startWorkflow": "webhook", "webhookProvider": provider, "webhookPath": _slug(own.group(0))}
+        return Trigger("webhook", values, [own.span()])
     incoming = re.search(
         r"\bincoming\s+(?:[\w-]+\s+)?(e-?mails?|mails?|messages?|requests?|orders?|form submissions?|events?|tickets?|"
         r"leads?|payments?|submissions?|responses?|sign-?ups?|applications?|calls?|alerts?)\b",
@@ -885,6 +926,15 @@ def read_trigger(text: str) -> Trigger:
     hook = _later_event(text)
     if hook:
         return hook
+    bot = re.search(
+        r"\b(telegram|slack|discord|whatsapp|microsoft teams|teams)[\s-]?bot\b(?!\s*(?:api|token)\b)",
+        text,
+        re.I,
+    )
+    if bot:  # 'a Discord bot that answers players' questions': each message to the bot on that service starts a run
+        provider = _provider(bot.group(1).lower()) or "generic"
+        values = {"startWorkflow": "webhook", "webhookProvider": provider, "webhookPath": _slug(bot.group(0))}
+        return Trigger("webhook", values, [bot.span()])
     chat = _CHAT_HINT.search(text)
     if chat:  # 'when I send it a topic in chat, …': the lead clause is the trigger, not a step
         lead_in = re.search(
