@@ -901,8 +901,11 @@ def read_trigger(text: str) -> Trigger:
     )
     own = re.search(r"\bincoming\s+(" + named + r")\s+[\w-]+", text, re.I)
     if own:  # 'Each incoming Stripe dispute': an event of the service it names
-        provider = _provider(own.group(1).lower()) or "generic"
-        values = {"startWorkflow": "webhook", "webhookProvider": provider, "webhookPath": _slug(own.group(0))}
+        values = {
+            "startWorkflow": "webhook",
+            "webhookProvider": _provider(own.group(1).lower()) or "generic",
+            "webhookPath": _slug(own.group(0)),
+        }
         return Trigger("webhook", values, [own.span()])
     incoming = re.search(
         r"\bincoming\s+(?:[\w-]+\s+)?(e-?mails?|mails?|messages?|requests?|orders?|form submissions?|events?|tickets?|"
@@ -932,8 +935,11 @@ def read_trigger(text: str) -> Trigger:
         re.I,
     )
     if bot:  # 'a Discord bot that answers players' questions': each message to the bot on that service starts a run
-        provider = _provider(bot.group(1).lower()) or "generic"
-        values = {"startWorkflow": "webhook", "webhookProvider": provider, "webhookPath": _slug(bot.group(0))}
+        values = {
+            "startWorkflow": "webhook",
+            "webhookProvider": _provider(bot.group(1).lower()) or "generic",
+            "webhookPath": _slug(bot.group(0)),
+        }
         return Trigger("webhook", values, [bot.span()])
     chat = _CHAT_HINT.search(text)
     if chat:  # 'when I send it a topic in chat, …': the lead clause is the trigger, not a step
