@@ -26,7 +26,10 @@ from lib.generation.lexicon import lexicon
 _WRITE = (
     r"(?:post|send|notify|message|share|alert|create|add|append|write|save|log|store|tweet|publish|announce|"
     r"open(?!\s+(?:[\w-]+\s+)?(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|"
-    r"positions|roles)\b)|"
+    r"positions|roles)\b)"
+    # 'I open the 'AP Invoices' sheet': opening a document to look at it writes nothing
+    r"(?!\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\w-]+\s+){0,2}?(?:sheet|spreadsheet|workbook|doc|"
+    r"document|file|page|database|table|inbox|folder|board|dashboard)s?\b)|"
     r"archive|assign|invite|book|remind|page|"
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate)(?:s|es|d|ed|ing)?"
 )
@@ -472,7 +475,7 @@ def _is_write(clause: str, key: str) -> bool:
         sender and key in ("gmail", "outlook") and re.search(r"\be-?mails?\b|\bto\s+[\w.+-]+@[\w-]+\.", low)
     ):  # 'send the list to legal@… from Outlook': sent from that account
         return False  # 'read it from Gmail'; but 'send the candidate a thank-you email from Gmail' sends
-    if _stored_in(low, phrases):
+    if _stored_in(low, phrases) or _items_taken(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
     if re.match(_PASSIVE_WRITE, low):
         return (
@@ -563,9 +566,11 @@ def _governing_verb(low: str, phrases: list[str]) -> bool | None:
     verbs = [
         m
         for m in re.finditer(
-            r"\b(?:(" + _TAKE + "|" + _READ + r")|(" + _WRITE + "|" + changes + r"))\b", low[:at]
-        )
-        if _VERB_PLACE.search(low[: m.start()]) and not re.search(r"(?:ed|ing)$", m.group(0))
+            r"\b(?:(" + _TAKE + "|" + _READ + r")|(" + _WRITE + "|" + changes + r"))\b", low
+        )  # read whole, so a verb's lookahead sees its object ('open the 'Renewals' spreadsheet')
+        if m.end() <= at
+        and _VERB_PLACE.search(low[: m.start()])
+        and not re.search(r"(?:ed|ing)$", m.group(0))
     ]
     if not verbs:
         return None
@@ -598,6 +603,35 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
         )
         for p in phrases
     )
+
+
+_ITEM = r"(?:message|post|thread|conversation|file|document|doc|row|record|entry|entries|page|email|issue|ticket|event|task)s?"
+_ITEMS = r"(?:messages|posts|threads|conversations|files|documents|docs|rows|records|entries|pages|emails|issues|tickets|events|tasks)"
+
+
+def _items_taken(low: str, phrases: list[str]) -> bool:
+    """'archive this week's Slack #standup messages into a Google Doc', 'add every new file in the Drive folder
+    'Policies' to our knowledge base': the service holds the items the verb takes somewhere else — it is read."""
+    for p in phrases:
+        held = re.search(
+            r"\b" + re.escape(p) + r"\s+(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+)?(?:channel\s+)?" + _ITEMS + r"\b",
+            low,
+        ) or re.search(
+            r"\b(?:every|each|all|any|new)\s+(?:new\s+)?(?:[\w-]+\s+)?" + _ITEM + r"\s+(?:in|from|on)\s+"
+            r"(?:the\s+|our\s+|my\s+)?(?:'[^'\n]{1,40}'\s+)?" + re.escape(p) + r"\b",
+            low,
+        )
+        if (
+            held
+            and re.search(  # not what a message verb sends: 'send a Telegram message to our sales group'
+                r"\b(?:send|post|message|share|dm|ping|notify|alert|tell|text|write|forward|reply)\w*\s+(?:[\w'-]+\s+){0,3}$",
+                low[: held.start()],
+            )
+        ):
+            continue
+        if held and re.search(r"^[^.;]*?\b(?:into|onto|to\s+(?:an?|the|our|my|#))\s*\w", low[held.end() :]):
+            return True
+    return False
 
 
 def _made_of(low: str, key: str, phrases: list[str]) -> bool:
@@ -712,6 +746,7 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         )
         or _read_as_data(low, phrases)
         or _stored_in(low, phrases)
+        or _items_taken(low, phrases)
         or _made_of(low, key, phrases)
         or _governing_verb(low, phrases) is False  # 'exports all open Jira bugs into …': what it reads
     ):
