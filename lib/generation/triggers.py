@@ -715,6 +715,35 @@ def _service_item_changes(head: str, text: str) -> bool:
     )
 
 
+def _at_once(text: str) -> Trigger | None:
+    """'I want anything posted in our Discord #alerts channel sent to me on Telegram right away': what lands in a
+    service, wanted as soon as it does, is that service's event (the caller has found no schedule)."""
+    if not re.search(
+        r"\b(?:right away|immediately|instantly|in real[- ]time|as soon as (?:it|they) (?:arrives?|lands?|comes? in))\b",
+        text,
+        re.I,
+    ):
+        return None
+    names = "|".join(
+        re.escape(n) for k, v in lexicon()["webhook_providers"].items() if k != "generic" for n in v["names"]
+    )
+    found = re.search(
+        r"\b(?:anything|everything|any\s+(?:new\s+)?[\w-]+|all\s+(?:new\s+)?[\w-]+)\s+"
+        r"(?:(?:that\s+(?:is\s+|gets\s+)?)?(?:posted|sent|arriving|landing|coming)\s+)?(?:in|into|on|to|from)\s+"
+        r"(?:my|our|the)\s+(" + names + r")\b(?:\s+#[\w-]+)?(?:\s+(?:inbox|channel|chat|group|server))?",
+        text,
+        re.I,
+    )
+    if found is None:
+        return None
+    values = {
+        "startWorkflow": "webhook",
+        "webhookProvider": _provider(found.group(1).lower()) or "generic",
+        "webhookPath": _slug(found.group(0)),
+    }
+    return Trigger("webhook", values, [found.span()])
+
+
 def _arrow_event(first: str) -> Trigger | None:
     """'stripe payment failed -> dm the owner', 'whatsapp msgs from drivers → log each one': a head before an arrow
     that is no command but names a service's event is the event that starts each run."""
@@ -855,7 +884,9 @@ def read_trigger(text: str) -> Trigger:
         and not re.match(r"\s*for\b", arrival.group(0), re.I)
         and not re.search(
             r"\b(?:posted|opened|created|added|submitted|received|filed|placed|booked|published|arriving|"
-            r"that (?:comes|arrives|lands|hits|reaches)|pull requests?|prs?)\b",
+            r"that (?:comes|arrives|lands|hits|reaches)|pull requests?|prs?)\b"
+            # 'every new email in our Gmail billing mailbox': what arrives at a place things arrive at
+            r"|\b(?:in|into|to|on)\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?(?:inbox|mailbox|channel|server|group)\b",
             arrival.group(0),
             re.I,
         )
@@ -884,6 +915,9 @@ def read_trigger(text: str) -> Trigger:
     schedule = read_schedule(text)
     if schedule:
         return schedule
+    hook = _at_once(text)
+    if hook:
+        return hook
     hook = (
         read_webhook(first)
         if re.search(
