@@ -108,14 +108,53 @@ def mask_names(text: str) -> str:
     return text
 
 
+# a service's phrase that is only a common noun: after another service's name it is that service's thing
+_COMMON_NOUNS = frozenset(
+    [
+        "sheet",
+        "sheets",
+        "spreadsheet",
+        "workbook",
+        "table",
+        "database",
+        "base",
+        "doc",
+        "docs",
+        "document",
+        "calendar",
+        "inbox",
+        "folder",
+        "page",
+        "channel",
+        "drive",
+    ]
+)
+
+
+def _owned_noun(low: str, at: int, key: str) -> bool:
+    """'our Excel sheet', 'the Notion database': the noun at `at` belongs to the service named right before it."""
+    before = low[:at].rstrip()
+    return any(
+        before.endswith(" " + q.strip())
+        for other, entry in lexicon()["integrations"].items()
+        if other != key
+        for q in entry["phrases"]
+        if q.strip() and q.strip() not in _COMMON_NOUNS
+    )
+
+
 def integrations_in(text: str) -> list[tuple[int, str]]:
     """(position, integration key) for every integration named in `text`, in order of appearance; a name
     the user gave a thing of theirs is not a mention (`mask_names`)."""
     low = " " + URL_RE.sub(lambda m: " " * len(m.group(0)), mask_names(text)).lower() + " "
     hits = []
     for key, entry in lexicon()["integrations"].items():
-        positions = [phrase_at(low, p) for p in entry["phrases"]]
-        positions = [p for p in positions if p >= 0]
+        positions = [
+            at
+            for p in entry["phrases"]
+            for at in [phrase_at(low, p)]
+            if at >= 0 and not (p.strip() in _COMMON_NOUNS and _owned_noun(low, at, key))
+        ]
         if positions:
             hits.append((min(positions), key))
     reddit = re.search(r"(?<![\w/])r/\w+", text)
