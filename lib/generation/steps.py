@@ -765,9 +765,24 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
     )
 
 
+# 'Use Outlook for the emails.', 'we send from Outlook': the mail service said once holds for every e-mail sent
+_MAIL_SERVICE = re.compile(
+    r"\b(?:use|using|via|through|with|from|send\s+(?:them|it|emails?|mail)\s+(?:from|with|via|through))\s+"
+    r"(?:our\s+|my\s+|the\s+)?(?:microsoft\s+)?outlook\b(?!\s+(?:inbox|mailbox|folder|calendar)\b)",
+    re.I,
+)
+
+
 def _integration_step(key: str, clause: str, description: str, *, write: bool | None = None) -> Step:
-    entry = lexicon()["integrations"][key]
     write = _is_write(clause, key) if write is None else write
+    if (
+        key == "gmail"
+        and write
+        and not lx.phrase_at(clause.lower(), "gmail") >= 0
+        and _MAIL_SERVICE.search(description)
+    ):
+        key = "outlook"  # 'email the guest a confirmation … Use Outlook for the emails.'
+    entry = lexicon()["integrations"][key]
     draft = key == "gmail" and "draft" in entry and re.search(r"\bdrafts?\b", clause, re.I) and write
     http = _http_object(entry["type"], clause, description, write)
     if http is not None:

@@ -875,8 +875,13 @@ def read_trigger(text: str) -> Trigger:
     if hook:
         return hook
     arrival = _EVERY_NEW.search(text)
-    if arrival and re.search(
-        r"\b(?:table|sheet|spreadsheet|tab|list|database|base)s?\b", arrival.group(0), re.I
+    if (
+        arrival
+        and re.search(  # (where it goes, 'to our 'Invoices' Airtable table', is no place it arrives in)
+            r"\b(?:table|sheet|spreadsheet|tab|list|database|base)s?\b",
+            re.split(r"\s(?:to|into|onto)\s", arrival.group(0), maxsplit=1)[0],
+            re.I,
+        )
     ):
         arrival = None  # 'for each new lead in the Leads table': rows of the user's data, repeated over
     elif (
@@ -890,6 +895,12 @@ def read_trigger(text: str) -> Trigger:
             arrival.group(0),
             re.I,
         )
+        # 'every new Stripe invoice', 'every new Typeform response': an item of a service that sends its events
+        and not any(
+            re.search(r"\b" + re.escape(n) + r"\b", arrival.group(0), re.I)
+            for entry in lexicon()["webhook_providers"].values()
+            for n in entry["names"]
+        )
     ):
         arrival = None  # 'triage each new bug report into …': no arrival is stated
     if arrival and re.search(
@@ -902,6 +913,10 @@ def read_trigger(text: str) -> Trigger:
         is None
     ):
         head = arrival.group(0)
+        # 'Copy every new Stripe invoice to our 'Invoices' table': where it goes is the step's (not 'posted to …')
+        goes = re.search(r"(?<!ed)\s(?:to|into|onto)\s(?=(?:our|the|my|a|an)\b)", head)
+        if goes:
+            head = head[: goes.start()]
         for step in _IMPERATIVE.finditer(
             head, 5
         ):  # 'For every new Shopify order over $500 add the customer …'
