@@ -1811,6 +1811,25 @@ def _takes_url(key: str) -> bool:
     return spec is not None and spec.sub_block("url") is not None and spec.type != "api"
 
 
+def _chat_source(description: str) -> str | None:
+    """'When a customer messages our WhatsApp bot …', 'telegram bot: when a user sends …': the chat service the
+    people who start the run write from (a reply to them goes back there), or None."""
+    for _, key in lx.integrations_in(description):
+        if key not in ("slack", "telegram", "discord", "microsoft_teams", "whatsapp"):
+            continue
+        names = "|".join(re.escape(p.strip()) for p in lexicon()["integrations"][key]["phrases"] if p.strip())
+        if re.search(
+            r"\b(?:"
+            + names
+            + r")\s*(?:bot|number|dms?|direct messages?)\b|\b(?:messages?|texts?|dms?|writes? to)\s+"
+            r"(?:my|our|the)\s+(?:" + names + r")\b|\b(?:" + names + r")\s+messages?\s+(?:comes?|arrives?)\b",
+            description,
+            re.I,
+        ):
+            return str(key)
+    return None
+
+
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
     if lead:  # 'new GitHub issue -> discord #bugs' with the trigger blanked out: the event goes there
@@ -1901,8 +1920,9 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         and reply.group(1) in lexicon()["people"] + ["sender", "them", "him", "her"]
         and not any(s.kind == "action" for _, s in found)
         and not ruled(ruled_out, "gmail", "write")
-    ):  # 'reply to the customer that we got it': an e-mail back to them
-        step = _integration_step("gmail", clause, description, write=True)
+    ):  # 'reply to the customer that we got it': an e-mail back to them — or over the chat they wrote from
+        chat = _chat_source(description)
+        step = _integration_step(chat or "gmail", clause, description, write=True)
         step.values["to"], step.recipient = (
             "{recipient}",
             "sender" if reply.group(1) in ("them", "him", "her") else reply.group(1),

@@ -814,8 +814,24 @@ def _later_event(text: str) -> Trigger | None:
     return None
 
 
+_SERVICE_BOT = r"\b(telegram|slack|discord|whatsapp|microsoft teams|teams)[\s-]?bot\b(?!\s*(?:api|token)\b)"
+
+
 def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
+    trigger = _read_trigger(text)
+    bot = re.search(_SERVICE_BOT, text, re.I)
+    if (
+        bot
+        and trigger.kind == "webhook"
+        and trigger.values.get("webhookProvider") == "generic"
+        and not trigger.notes  # no other service's event named
+    ):  # 'telegram bot: when a user sends /price …': the messages come to the bot on that service
+        trigger.values["webhookProvider"] = _provider(bot.group(1).lower()) or "generic"
+    return trigger
+
+
+def _read_trigger(text: str) -> Trigger:
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
     manual = _MANUAL_HINT.search(text) or _API_HINT.search(text)
     stated = manual is not None and re.match(
@@ -978,11 +994,7 @@ def read_trigger(text: str) -> Trigger:
     hook = _later_event(text)
     if hook:
         return hook
-    bot = re.search(
-        r"\b(telegram|slack|discord|whatsapp|microsoft teams|teams)[\s-]?bot\b(?!\s*(?:api|token)\b)",
-        text,
-        re.I,
-    )
+    bot = re.search(_SERVICE_BOT, text, re.I)
     if bot:  # 'a Discord bot that answers players' questions': each message to the bot on that service starts a run
         values = {
             "startWorkflow": "webhook",
