@@ -1923,10 +1923,11 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     ):  # 'reply to the customer that we got it': an e-mail back to them — or over the chat they wrote from
         chat = _chat_source(description)
         step = _integration_step(chat or "gmail", clause, description, write=True)
-        step.values["to"], step.recipient = (
-            "{recipient}",
-            "sender" if reply.group(1) in ("them", "him", "her") else reply.group(1),
-        )
+        if chat is None:  # a chat reply goes to the chat the message came from (its own field), no address
+            step.values["to"], step.recipient = (
+                "{recipient}",
+                "sender" if reply.group(1) in ("them", "him", "her") else reply.group(1),
+            )
         found.append((reply.start() + 2, step))
     from lib.generation.services import external as services_without_block
     from lib.generation.services import external_in

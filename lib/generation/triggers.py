@@ -828,6 +828,7 @@ def read_trigger(text: str) -> Trigger:
         and not trigger.notes  # no other service's event named
     ):  # 'telegram bot: when a user sends /price …': the messages come to the bot on that service
         trigger.values["webhookProvider"] = _provider(bot.group(1).lower()) or "generic"
+        trigger.spans.append(bot.span())  # the bot is where the run starts, not a step
     return trigger
 
 
