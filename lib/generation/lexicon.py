@@ -110,14 +110,53 @@ def mask_names(text: str) -> str:
     return text
 
 
+# a service's phrase that is only a common noun: after another service's name it is that service's thing
+_COMMON_NOUNS = frozenset(
+    [
+        "sheet",
+        "sheets",
+        "spreadsheet",
+        "workbook",
+        "table",
+        "database",
+        "base",
+        "doc",
+        "docs",
+        "document",
+        "calendar",
+        "inbox",
+        "folder",
+        "page",
+        "channel",
+        "drive",
+    ]
+)
+
+
+def _owned_noun(low: str, at: int, key: str) -> bool:
+    """'our Excel sheet', 'the Notion database': the noun at `at` belongs to the service named right before it."""
+    before = low[:at].rstrip()
+    return any(
+        before.endswith(" " + q.strip())
+        for other, entry in lexicon()["integrations"].items()
+        if other != key
+        for q in entry["phrases"]
+        if q.strip() and q.strip() not in _COMMON_NOUNS
+    )
+
+
 def integrations_in(text: str) -> list[tuple[int, str]]:
     """(position, integration key) for every integration named in `text`, in order of appearance; a name
     the user gave a thing of theirs is not a mention (`mask_names`)."""
     low = " " + URL_RE.sub(lambda m: " " * len(m.group(0)), mask_names(text)).lower() + " "
     hits = []
     for key, entry in lexicon()["integrations"].items():
-        positions = [phrase_at(low, p) for p in entry["phrases"]]
-        positions = [p for p in positions if p >= 0]
+        positions = [
+            at
+            for p in entry["phrases"]
+            for at in [phrase_at(low, p)]
+            if at >= 0 and not (p.strip() in _COMMON_NOUNS and _owned_noun(low, at, key))
+        ]
         if positions:
             hits.append((min(positions), key))
     reddit = re.search(r"(?<![\w/])r/\w+", text)
@@ -434,6 +473,10 @@ def asks_for_an_answer(text: str) -> str | None:
     greeted = re.match(r"\W*(?:hello|hi|hey)\b(?:\s+(?:there|all|team|folks|guys))?\s*[,!.:-]+\s*", low)
     if greeted and low[greeted.end() :]:  # 'Hey, can you set up …': the greeting opens the request
         return asks_for_an_answer(text.strip()[greeted.end() :])
+    if re.search(rules["diagnosis"], low):  # 'can you check whether our webhook is set up right?'
+        return "question"
+    if re.search(rules["repair"], low):  # 'fix the typo in my last slack message pls'
+        return "one-off request"
     if first in ("can", "could", "would", "will"):
         verb = re.match(r"\W*\w+\s+(?:you|u)\s+(?:please\s+)?(\w+)", low)
         return "question" if verb and verb.group(1) in rules["asks"] else None
@@ -552,6 +595,13 @@ _NOT_COUNTED = re.compile(
     r"usd|eur|gbp|dollars?|euros?|pounds?|cents?|(?:minute|hour|day|week|month|year)s?",
     re.I,
 )
+# '… actually', '… no sorry,', '… hmm, just do': a hesitation (an ellipsis) then words that take back what came before
+_RETRACTION = re.compile(
+    r"(?:\.{2,}|…)\s*(?:(?:no|oh|hmm+|um+|uh+|er+|wait|well)[,.!]?\s+)*"
+    r"(?:actually|sorry|no|wait|scratch that|i mean|make (?:it|that)|rather|instead|just do|let'?s do|correction)\b"
+    r"[,:]?\s*",
+    re.I,
+)
 
 
 def counted_field(test: str) -> str | None:
@@ -565,3 +615,37 @@ def counted_field(test: str) -> str | None:
     if not counted or _NOT_COUNTED.fullmatch(counted.group("noun")):
         return None
     return counted.group("noun").lower().replace("-", "_")
+
+
+def without_retractions(text: str) -> str:
+    """'When a Stripe... no sorry, when our survey tool posts …' → '… when our survey tool posts …', 'Whenever a video
+    is published... actually we have no webhook for that, so every 6 hours check …' → 'every 6 hours check …': what
+    the writer took back (from the start of its sentence to the correction, and the reason given before 'so') is
+    blanked with spaces, so every position in the text stays where it was."""
+    out = text
+    for found in _RETRACTION.finditer(text):
+        # from the start of the clause it ends ('…, and post it as a comment... actually no, just …'), after a
+        # request that frames it ('I want a Slack bot... actually a chat workflow': the wish stays)
+        start = max(
+            (
+                m.end()
+                for m in re.finditer(r"[.!?;:](?=\s)|\n|,|\b(?:and|then)\b", text[: found.start()], re.I)
+            ),
+            default=0,
+        )
+        framed = re.match(
+            r"\s*(?:i|we)\s+(?:want|need|would like|'d like)\s+|\s*(?:please\s+)?(?:set up|build|make|create)"
+            r"(?:\s+me|\s+us)?\s+",
+            text[start : found.start()],
+            re.I,
+        )
+        if framed:
+            start += framed.end()
+        end = found.end()
+        reason = re.match(r"[^.!?;:\n]{0,100}?,\s*so\s+", text[end:], re.I)
+        if (
+            reason
+        ):  # '… actually we don't have a webhook for that, so …': the reason goes with what it takes back
+            end += reason.end()
+        out = out[:start] + " " * (end - start) + out[end:]
+    return out

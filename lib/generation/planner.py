@@ -100,6 +100,7 @@ def draft(description: str) -> Draft:
             **({"unread": list(dict.fromkeys(unread))} if unread else {}),
         )
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
+    description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
     trigger = read_trigger(description)
     kind_of_text = lx.asks_for_an_answer(description)
     if kind_of_text:
@@ -319,6 +320,14 @@ def _answer_now(description: str, steps: list[Step]) -> bool:
     what is read, processed and told to the user on a channel the text never named, with a word for 'now' and
     nothing built for reuse."""
     told = [s for s in _flat(steps) if s.kind == "action"]
+    if not told and all(s.kind == "source" for s in _flat(steps)):
+        # 'I need the Q3 numbers from our finance sheet right now, can you read them out?': only a read, nothing
+        # sent or stored, wanted now and asked of the assistant
+        return (
+            _NOW.search(description) is not None
+            and re.search(r"\b(?:can|could|would|will)\s+(?:you|u)\b", description, re.I) is not None
+            and re.search(lexicon()["not_a_workflow"]["run_input"], description, re.I) is None
+        )
     return (
         bool(told)
         and all(s.unnamed for s in told)

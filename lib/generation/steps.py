@@ -26,9 +26,12 @@ from lib.generation.lexicon import lexicon
 _WRITE = (
     r"(?:post|send|notify|message|share|alert|create|add|append|write|save|log|store|tweet|publish|announce|"
     r"open(?!\s+(?:[\w-]+\s+)?(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|"
-    r"positions|roles)\b)|"
+    r"positions|roles)\b)"
+    # 'I open the 'AP Invoices' sheet': opening a document to look at it writes nothing
+    r"(?!\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\w-]+\s+){0,2}?(?:sheet|spreadsheet|workbook|doc|"
+    r"document|file|page|database|table|inbox|folder|board|dashboard)s?\b)|"
     r"archive|assign|invite|book|remind|page|"
-    r"file|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate)(?:s|es|d|ed|ing)?"
+    r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate)(?:s|es|d|ed|ing)?"
 )
 _READ = (
     r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
@@ -436,6 +439,19 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     return hits[:1] if hits and hits[0][1] == "draft" else hits
 
 
+def _taken_from(phrase: str) -> str:
+    """A pattern for the service named as where data comes from: "from the 'Quotes' sheet", 'from the ops Google
+    Sheet', 'from a random row of the 'Tips' Airtable table' (a row, page, file … of it; at most two other words
+    between, none a preposition: 'from my Google Calendar in Slack' names Slack as no source)."""
+    return (
+        r"\bfrom\s+(?:(?:my|our|the|a|an|one|each|this|that)\s+)?"
+        r"(?:(?:[\w-]+\s+)?(?:rows?|records?|entry|entries|items?|pages?|files?|tabs?|columns?|cells?|lists?)\s+"
+        r"(?:of|in)\s+(?:my\s+|our\s+|the\s+|this\s+|that\s+)?)?"
+        r"(?:(?!(?:to|into|onto|in|on|of|and|then|with|for|via)\b)[\w-]+\s+){0,2}?"
+        r"(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?" + re.escape(phrase)
+    )
+
+
 def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
@@ -455,26 +471,18 @@ def _is_write(clause: str, key: str) -> bool:
         r"their|his|its|your|our|my|that|this|these|those)\b",
         low,
     ):
-        # 'email a reminder to the customer', 'email their parent a note': the verb is the action
-        return True
-    if (
-        any(
-            re.search(
-                r"\bfrom\s+(?:my\s+|our\s+|the\s+)?(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?"  # "from the 'Quotes' sheet"
-                + re.escape(p)
-                + (r"(?!\s+(?:account|handle|profile|page))" if sender else ""),
-                low,
-            )
-            for p in phrases
+        return True  # 'email a reminder to the customer', 'email their parent a note': the verb is the action
+    if any(
+        re.search(
+            _taken_from(p) + (r"(?!\s+(?:account|handle|profile|page))" if sender else ""),
+            low,
         )
-        and not (
-            sender
-            and key in ("gmail", "outlook")
-            and re.search(r"\be-?mails?\b|\bto\s+[\w.+-]+@[\w-]+\.", low)
-        )
+        for p in phrases
+    ) and not (
+        sender and key in ("gmail", "outlook") and re.search(r"\be-?mails?\b|\bto\s+[\w.+-]+@[\w-]+\.", low)
     ):  # 'send the list to legal@… from Outlook': sent from that account
         return False  # 'read it from Gmail'; but 'send the candidate a thank-you email from Gmail' sends
-    if _stored_in(low, phrases):
+    if _stored_in(low, phrases) or _items_taken(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
     if re.match(_PASSIVE_WRITE, low):
         return (
@@ -565,9 +573,11 @@ def _governing_verb(low: str, phrases: list[str]) -> bool | None:
     verbs = [
         m
         for m in re.finditer(
-            r"\b(?:(" + _TAKE + "|" + _READ + r")|(" + _WRITE + "|" + changes + r"))\b", low[:at]
-        )
-        if _VERB_PLACE.search(low[: m.start()]) and not re.search(r"(?:ed|ing)$", m.group(0))
+            r"\b(?:(" + _TAKE + "|" + _READ + r")|(" + _WRITE + "|" + changes + r"))\b", low
+        )  # read whole, so a verb's lookahead sees its object ('open the 'Renewals' spreadsheet')
+        if m.end() <= at
+        and _VERB_PLACE.search(low[: m.start()])
+        and not re.search(r"(?:ed|ing)$", m.group(0))
     ]
     if not verbs:
         return None
@@ -600,6 +610,35 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
         )
         for p in phrases
     )
+
+
+_ITEM = r"(?:message|post|thread|conversation|file|document|doc|row|record|entry|entries|page|email|issue|ticket|event|task)s?"
+_ITEMS = r"(?:messages|posts|threads|conversations|files|documents|docs|rows|records|entries|pages|emails|issues|tickets|events|tasks)"
+
+
+def _items_taken(low: str, phrases: list[str]) -> bool:
+    """'archive this week's Slack #standup messages into a Google Doc', 'add every new file in the Drive folder
+    'Policies' to our knowledge base': the service holds the items the verb takes somewhere else — it is read."""
+    for p in phrases:
+        held = re.search(
+            r"\b" + re.escape(p) + r"\s+(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+)?(?:channel\s+)?" + _ITEMS + r"\b",
+            low,
+        ) or re.search(
+            r"\b(?:every|each|all|any|new)\s+(?:new\s+)?(?:[\w-]+\s+)?" + _ITEM + r"\s+(?:in|from|on)\s+"
+            r"(?:the\s+|our\s+|my\s+)?(?:'[^'\n]{1,40}'\s+)?" + re.escape(p) + r"\b",
+            low,
+        )
+        if (
+            held
+            and re.search(  # not what a message verb sends: 'send a Telegram message to our sales group'
+                r"\b(?:send|post|message|share|dm|ping|notify|alert|tell|text|write|forward|reply)\w*\s+(?:[\w'-]+\s+){0,3}$",
+                low[: held.start()],
+            )
+        ):
+            continue
+        if held and re.search(r"^[^.;]*?\b(?:into|onto|to\s+(?:an?|the|our|my|#))\s*\w", low[held.end() :]):
+            return True
+    return False
 
 
 def _made_of(low: str, key: str, phrases: list[str]) -> bool:
@@ -714,6 +753,7 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         )
         or _read_as_data(low, phrases)
         or _stored_in(low, phrases)
+        or _items_taken(low, phrases)
         or _made_of(low, key, phrases)
         or _governing_verb(low, phrases) is False  # 'exports all open Jira bugs into …': what it reads
     ):
@@ -726,14 +766,30 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
                 r"[\w]+-[\w-]+\s+)?" + re.escape(p),  # 'from the help-center knowledge base'
                 low,
             )
+            or re.search(_taken_from(p), low)
             for p in phrases
         )
     )
 
 
+# 'Use Outlook for the emails.', 'we send from Outlook': the mail service said once holds for every e-mail sent
+_MAIL_SERVICE = re.compile(
+    r"\b(?:use|using|via|through|with|from|send\s+(?:them|it|emails?|mail)\s+(?:from|with|via|through))\s+"
+    r"(?:our\s+|my\s+|the\s+)?(?:microsoft\s+)?outlook\b(?!\s+(?:inbox|mailbox|folder|calendar)\b)",
+    re.I,
+)
+
+
 def _integration_step(key: str, clause: str, description: str, *, write: bool | None = None) -> Step:
-    entry = lexicon()["integrations"][key]
     write = _is_write(clause, key) if write is None else write
+    if (
+        key == "gmail"
+        and write
+        and not lx.phrase_at(clause.lower(), "gmail") >= 0
+        and _MAIL_SERVICE.search(description)
+    ):
+        key = "outlook"  # 'email the guest a confirmation … Use Outlook for the emails.'
+    entry = lexicon()["integrations"][key]
     draft = key == "gmail" and "draft" in entry and re.search(r"\bdrafts?\b", clause, re.I) and write
     http = _http_object(entry["type"], clause, description, write)
     if http is not None:
@@ -1189,6 +1245,25 @@ def _verb_operation(entry: dict, low: str) -> str | None:
     return None
 
 
+# 'open an issue' said as 'create a GitHub issue', 'file a new bug issue in acme/app': a verb of making, at most
+# three words (no 'of': 'a list of issues' is no new issue), the made thing's noun
+_MAKING = r"\b(?:open|opens|create|creates|file|files|make|makes|raise|raises|log|logs|submit|submits)\s+"
+
+
+def _asks_to_make(low: str, obj: str) -> bool:
+    noun = obj.split()[-1]
+    return (
+        re.search(
+            _MAKING
+            + r"(?:(?!(?:of|from|in|on|to|for|about)\b)[\w/'-]+\s+){0,3}?"
+            + re.escape(noun)
+            + r"s?\b",
+            low,
+        )
+        is not None
+    )
+
+
 def _http_object(block_type: str, clause: str, description: str, write: bool) -> Step | None:
     """'the open issues of acme/api on GitHub': an object the JUL25 block has no operation for,
     reached with an HTTP request to the service's real endpoint (data in services.json)."""
@@ -1197,7 +1272,10 @@ def _http_object(block_type: str, clause: str, description: str, write: bool) ->
     facts = services.data()["blocks"].get(block_type, {})
     low = clause.lower()
     for obj, call in facts.get("http", {}).items():
-        if not _mentions(low, obj) or (call["method"] == "POST") != write:
+        if (
+            not (_mentions(low, obj) or call["method"] == "POST" and _asks_to_make(low, obj))
+            or (call["method"] == "POST") != write
+        ):
             continue
         url = call["url"]
         if "{owner}" in url:
@@ -1763,6 +1841,25 @@ def _takes_url(key: str) -> bool:
     return spec is not None and spec.sub_block("url") is not None and spec.type != "api"
 
 
+def _chat_source(description: str) -> str | None:
+    """'When a customer messages our WhatsApp bot …', 'telegram bot: when a user sends …': the chat service the
+    people who start the run write from (a reply to them goes back there), or None."""
+    for _, key in lx.integrations_in(description):
+        if key not in ("slack", "telegram", "discord", "microsoft_teams", "whatsapp"):
+            continue
+        names = "|".join(re.escape(p.strip()) for p in lexicon()["integrations"][key]["phrases"] if p.strip())
+        if re.search(
+            r"\b(?:"
+            + names
+            + r")\s*(?:bot|number|dms?|direct messages?)\b|\b(?:messages?|texts?|dms?|writes? to)\s+"
+            r"(?:my|our|the)\s+(?:" + names + r")\b|\b(?:" + names + r")\s+messages?\s+(?:comes?|arrives?)\b",
+            description,
+            re.I,
+        ):
+            return str(key)
+    return None
+
+
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
     if lead:  # 'new GitHub issue -> discord #bugs' with the trigger blanked out: the event goes there
@@ -1853,12 +1950,14 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         and reply.group(1) in lexicon()["people"] + ["sender", "them", "him", "her"]
         and not any(s.kind == "action" for _, s in found)
         and not ruled(ruled_out, "gmail", "write")
-    ):  # 'reply to the customer that we got it': an e-mail back to them
-        step = _integration_step("gmail", clause, description, write=True)
-        step.values["to"], step.recipient = (
-            "{recipient}",
-            "sender" if reply.group(1) in ("them", "him", "her") else reply.group(1),
-        )
+    ):  # 'reply to the customer that we got it': an e-mail back to them — or over the chat they wrote from
+        chat = _chat_source(description)
+        step = _integration_step(chat or "gmail", clause, description, write=True)
+        if chat is None:  # a chat reply goes to the chat the message came from (its own field), no address
+            step.values["to"], step.recipient = (
+                "{recipient}",
+                "sender" if reply.group(1) in ("them", "him", "her") else reply.group(1),
+            )
         found.append((reply.start() + 2, step))
     from lib.generation.services import external as services_without_block
     from lib.generation.services import external_in
@@ -2931,6 +3030,15 @@ def _keep_only(sentence: str, steps: list[Step]) -> list[Step]:
     return [s for s in steps if s not in actions] + [test]
 
 
+# 'Don't reply to the customer.', 'Do not notify the reporters.': a sentence that only forbids an action builds nothing
+# (not 'don't forget to …', and not when it goes on to say what to do instead: '…, just log it')
+_FORBIDDING = re.compile(
+    r"^\W*(?:and\s+|but\s+|also\s+|please\s+)?(?:don'?t|do not|never|no need to)\s+"
+    r"(?!(?:forget|hesitate|miss|skip|fail)\b)[^,;:]*?[.!]?\s*$",
+    re.I,
+)
+
+
 def read_steps(text: str, description: str) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out."""
     ruled_out = negated(description)
@@ -3011,7 +3119,7 @@ def read_steps(text: str, description: str) -> list[Step]:
         repeated, then = split_loop_end(sentence)
         if then is not None and not _LOOP.search(repeated):
             repeated, then = sentence, None  # no loop before the words: not the end of one
-        read = read_sentence(repeated, description, ruled_out)
+        read = [] if _FORBIDDING.match(repeated) else read_sentence(repeated, description, ruled_out)
         lead = "" if read else sentence
         first_use = next((i for i, s in enumerate(steps) if s.kind != "source"), None)
         if (

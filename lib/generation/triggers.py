@@ -46,6 +46,13 @@ _PART_OF_DAY = {
 }
 _QUOTED = re.compile(r"(?<!\w)'[^'\n]{2,120}'(?!\w)|\"[^\"\n]{2,120}\"|“[^”\n]{2,120}”|«[^»\n]{2,120}»")
 _DAY_CLOCK = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?\s+(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2})"
+# '(sun 21:00)', 'fri 6pm': a day's short name is a day only right before a clock
+_A_CLOCK = r"(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2})"
+_CLOCK_AHEAD = r",?\s+" + _A_CLOCK
+_ABBR_NAMES = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+# 'Tue/Thu at 7:00', 'mon, wed & fri 6pm': each short name of a list that ends before the clock
+_ABBR_DAY = r"\b(" + _ABBR_NAMES + r")\.?(?=(?:\s*[/,&]\s*" + _ABBR_NAMES + r"\.?)*" + _CLOCK_AHEAD + ")"
+_ABBR_DAY_CLOCK = _ABBR_NAMES + r"\.?" + _CLOCK_AHEAD
 _SCHEDULE_HINT = re.compile(
     r"(?<![-#/@])\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
     r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
@@ -53,6 +60,9 @@ _SCHEDULE_HINT = re.compile(
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings|evenings|nights|afternoons)|"
     # 'Thursday 6pm: …', 'friday 17:00 send …': a day and a clock with no 'every' before them
     + _DAY_CLOCK
+    + r"|"
+    + _ABBR_DAY_CLOCK
+    + r"|\d{1,2}(?::\d{2})?\s*(?:am|pm)?,?\s+(?:mon ?- ?fri|mon ?- ?sat|sun ?- ?thu)"
     + r")\b",
     re.I,
 )
@@ -64,10 +74,10 @@ _WEBHOOK_HINT = re.compile(
 _CHAT_HINT = re.compile(
     r"\b(chat ?bots?|chat with|chat interface|in (?:a |the )?chat|conversational|chat (?:assistant|agent)s?|"
     r"(?:ai|virtual|support|sales|help ?desk) (?:assistant|agent)s? (?:that|which|who|to) (?:answers?|helps?|talks?)|"
-    r"assistant that answers|bot that answers|q ?& ?a bot|slack ?bot|chat (?:trigger|messages?|input|window)|"
+    r"assistant that answers|bot that answers|q ?& ?a (?:bot|chat)|slack ?bot|chat (?:trigger|messages?|input|window)|"
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
     # 'a chat where I type …', 'a chat in which staff ask …'
-    r"an? (?:[\w-]+ ){0,2}?chat (?:where|in which|that|which|for)|"
+    r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?(?:where|in which|that|which|for)|"
     # 'customer support chat: answer …', 'HR help chat - …': the run is a chat, named first
     r"^\W*(?:[\w-]+ ){0,3}chat ?(?::|-|—))",
     re.I,
@@ -85,7 +95,10 @@ _MANUAL_HINT = re.compile(
 _API_HINT = re.compile(
     r"\b(?:(?:build|give|make|create|set up|want)\s+(?:me\s+|us\s+)?an?\s+(?:api|http|rest|webhook)\s+endpoint"
     r"|(?:expose|publish|offer|serve)\s+(?:this|it|that|the workflow)\s+as\s+an?\s+(?:api|endpoint|http endpoint)"
-    r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:that|which|where))\b",
+    r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:that|which|where)"
+    # '(we'll call the workflow via API with the doc id)', 'our app will hit this workflow over HTTP'
+    r"|(?:call|calls|hit|hits|trigger|triggers|invoke|invokes|start|starts)\s+(?:the|this|our)\s+(?:workflow|flow)\s+"
+    r"(?:via|through|over|with|using|from)\s+(?:an?\s+|the\s+|its\s+)?(?:api|http|rest|post|request|endpoint))\b",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
@@ -139,13 +152,16 @@ _NOT_BEFORE_VERB = frozenset(
         "not",
     ]
 )
-_IMPERATIVE = re.compile(
-    r"(?<=\s)"
-    r"(?:also\s+|then\s+)?(?:post|send|notify|message|share|alert|create|add|append|write|save|log|store|tweet|"
+_COMMAND_VERBS = (
+    r"post|send|notify|message|share|alert|create|add|append|write|save|log|store|tweet|"
     r"publish|announce|open|archive|assign|invite|remind|page|file|comment|update|insert|record|forward|ping|"
     r"dm|put|push|upload|escalate|fetch|get|read|pull|collect|check|list|load|grab|look\s+up|retrieve|ask|"
     r"scrape|download|query|find|search|email|e-mail|mail|text|summari[sz]e|classify|categori[sz]e|translate|"
-    r"extract|draft|analy[sz]e|review|triage|route|reply|respond|answer|have|use|tell|let|call|enrich|score)"
+    r"extract|draft|analy[sz]e|review|triage|route|reply|respond|answer|have|use|tell|let|call|enrich|score"
+)
+_IMPERATIVE = re.compile(
+    r"(?<=\s)"
+    r"(?:also\s+|then\s+)?(?:" + _COMMAND_VERBS + r")"
     r"\s+(?=(?:the|a|an|it|them|its|their|his|her|me|us|him|these|those|each|every|all|our|my|up|"
     r"to|back|in\s+(?:the|#)|#|[\w.+-]+@|[\"'“])\b|[#\"'“]|[\w.+-]+@)",
     re.I,
@@ -203,15 +219,17 @@ def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 
 def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    explicit = re.search(r"\b([A-Z][a-z]+/[A-Z][A-Za-z_]+)\b", text)
-    if explicit:
-        return explicit.group(1), explicit.span()
+    import zoneinfo
+
+    for explicit in re.finditer(r"\b([A-Z][a-z]+/[A-Z][A-Za-z_]+)\b", text):
+        if explicit.group(1) in zoneinfo.available_timezones():  # not 'Mon/Wed'
+            return explicit.group(1), explicit.span()
     for phrase, zone in sorted(lexicon()["timezones"].items(), key=lambda kv: -len(kv[0])):
         found = re.search(rf"(?:\btime (?:in|of)\s+)?\b{re.escape(phrase)}\b(?:\s+time)?", text, re.I)
         if not found:
             continue
         abbreviation = len(phrase) <= 4 and found.group(0)[: len(phrase)].isupper()
-        after_clock = re.search(r"(?:\d|am|pm)\s*$", text[: found.start()], re.I)
+        after_clock = re.search(r"(?:\d|am|pm|noon|midday|midnight)\s*$", text[: found.start()], re.I)
         if abbreviation or "time" in found.group(0).lower() or after_clock:
             return zone, found.span()
     # '7am Lisbon time', '(Toronto time)', 'time in Nairobi': a city the time-zone database names
@@ -281,12 +299,15 @@ def read_schedule(text: str) -> Trigger | None:
             "_" * len(m.group(0))
             if _proper_name(text, m.start())
             or re.search(r"\b(?:the|a|an|our|my|your|their|this|its)\s+$", text[: m.start()], re.I)
+            # 'a daily 5pm job', 'a nightly 2am backup': a clock right after it says when the workflow runs
+            and not re.match(_A_CLOCK, text[m.end() :].lstrip(), re.I)
             else m.group(0)
         ),  # 'the Daily Signups sheet', 'post the daily report': names and adjectives
         text,
         flags=re.I,
     ).lower()
     low = _QUOTED.sub(lambda m: " " * len(m.group(0)), low)  # the user's quoted words: 'arrives on Monday'
+    low = re.sub(r"\bevry\b", "each", low)  # a common slip of 'every' (same length: spans hold)
     hint = _SCHEDULE_HINT.search(low)
     if not hint:
         return None
@@ -304,12 +325,23 @@ def read_schedule(text: str) -> Trigger | None:
         spans.append((clock_span[0], extra_end))
     # 'twice a day at 9am and 5pm': one cron line lists the hours (Sim's daily type holds one time)
     hour_field: int | str = ",".join(str(h) for h in hours_list) if len(hours_list) > 1 else hh
-    minutes = re.search(r"\bevery\s+(\d+)\s*(?:minutes?|mins?)\b", low)
-    hours = re.search(r"\bevery\s+(\d+)\s*hours?\b", low)
-    days = [d for d in (_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, low)) if d]
+    minutes = re.search(r"\b(?:every|each)\s+(\d+)\s*(?:minutes?|mins?)\b", low)
+    hours = re.search(r"\b(?:every|each)\s+(\d+)\s*(?:hours?|hrs?|h)\b", low)
+    days = [d for d in (_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, low)) if d] or [
+        _DAYS[m.group(1)[:3]] for m in re.finditer(_ABBR_DAY, low)
+    ]
     monthly = re.search(r"\b(?:monthly|every month|each month|once a month|of (?:every|each) month)\b", low)
-    dom = re.search(
-        r"\bon the (\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th) of (?:every|each|the) month\b", low
+    doms = list(
+        re.finditer(
+            r"\bon the (\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th) of (?:every|each|the) month\b",
+            low,
+        )
+    )
+    # 'Rent is due on the 1st. On the 28th at 09:00, …': the day said with the clock is when it runs
+    dom = (
+        min(doms, key=lambda m: abs(m.end() - clock_span[0]))
+        if doms and clock_span
+        else next(iter(doms), None)
     )
     # 'every 10 minutes during office hours (Mon-Fri)': the interval runs on weekdays, 9:00-17:59
     office = re.search(r"\b(?:office|business|working|work) hours\b", low)
@@ -345,7 +377,8 @@ def read_schedule(text: str) -> Trigger | None:
         if hourly:
             spans.append(hourly.span())
     elif re.search(
-        r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon-fri)\b", low
+        r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon ?- ?fri)\b",
+        low,
     ):
         values = {
             "scheduleType": "custom",
@@ -406,6 +439,12 @@ def read_schedule(text: str) -> Trigger | None:
         r"twice daily)\b",
         r"\bon the \d{1,2}(?:st|nd|rd|th)?(?: of (?:every|each|the) month)?\b",
         r"\b" + _DAY_CLOCK + r"\b",
+        r"\b"
+        + _ABBR_NAMES
+        + r"\.?(?:\s*[/,&]\s*"
+        + _ABBR_NAMES
+        + r"\.?)*"
+        + _CLOCK_AHEAD,  # 'Tue/Thu at 7:00'
     ):
         spans += [m.span() for m in re.finditer(pattern, low) if not _proper_name(text, m.start())]
     return Trigger("schedule", values, sorted(set(spans)))  # 'every hour' is found twice: named once
@@ -456,6 +495,10 @@ def read_webhook(clause: str) -> Trigger | None:
         _SENTENCE_END.split(head, maxsplit=1)[0],
         maxsplit=1,
     )[0]
+    if clause[: found.start()].count("(") > clause[: found.start()].count(")") and ")" in head:
+        head = head[
+            : head.index(")")
+        ]  # '(it POSTs JSON to a webhook) should have each …': the aside is the event
     passive = re.search(  # '… comes in it gets added to our table', '…, it's logged as a Jira ticket': the step, passive
         r"\s(?:it|they|this|that|each one)\s*(?:gets?|is|are|'s|should be|will be|must be)\s+(?:automatically\s+)?"
         r"(?:added|posted|logged|saved|sent|stored|created|forwarded|copied|filed|recorded|written)\b",
@@ -650,21 +693,168 @@ def _event_named(text: str) -> Trigger | None:
     return hook
 
 
+def _external_in(text: str) -> bool:
+    from lib.generation.services import external_in
+
+    return bool(external_in(text))
+
+
+def _service_item_changes(head: str, text: str) -> bool:
+    """'If a Linear issue gets marked Urgent', 'if a Jira ticket is moved to Blocked': an item of a service the text
+    names changes state (said with 'if a'), and nothing in the text schedules the run."""
+    return (
+        bool(lx.integrations_in(head) or _external_in(head))
+        and re.search(
+            r"\b(?:gets?|is|was|becomes?)\s+(?:\w+\s+)?(?:marked|moved|set|changed|labell?ed|tagged|assigned|closed|"
+            r"opened|created|added|updated|escalated|flagged|resolved|reopened)\b",
+            head,
+            re.I,
+        )
+        is not None
+        and read_schedule(text) is None
+    )
+
+
+def _at_once(text: str) -> Trigger | None:
+    """'I want anything posted in our Discord #alerts channel sent to me on Telegram right away': what lands in a
+    service, wanted as soon as it does, is that service's event (the caller has found no schedule)."""
+    if not re.search(
+        r"\b(?:right away|immediately|instantly|in real[- ]time|as soon as (?:it|they) (?:arrives?|lands?|comes? in))\b",
+        text,
+        re.I,
+    ):
+        return None
+    names = "|".join(
+        re.escape(n) for k, v in lexicon()["webhook_providers"].items() if k != "generic" for n in v["names"]
+    )
+    found = re.search(
+        r"\b(?:anything|everything|any\s+(?:new\s+)?[\w-]+|all\s+(?:new\s+)?[\w-]+)\s+"
+        r"(?:(?:that\s+(?:is\s+|gets\s+)?)?(?:posted|sent|arriving|landing|coming)\s+)?(?:in|into|on|to|from)\s+"
+        r"(?:my|our|the)\s+(" + names + r")\b(?:\s+#[\w-]+)?(?:\s+(?:inbox|channel|chat|group|server))?",
+        text,
+        re.I,
+    )
+    if found is None:
+        return None
+    values = {
+        "startWorkflow": "webhook",
+        "webhookProvider": _provider(found.group(1).lower()) or "generic",
+        "webhookPath": _slug(found.group(0)),
+    }
+    return Trigger("webhook", values, [found.span()])
+
+
+def _arrow_event(first: str) -> Trigger | None:
+    """'stripe payment failed -> dm the owner', 'whatsapp msgs from drivers → log each one': a head before an arrow
+    that is no command but names a service's event is the event that starts each run."""
+    arrow = re.match(r"\s*((?:[^.;:\n]|[.:](?=\S)){3,100}?)\s*(?:->|→|=>)\s", first)
+    if arrow is None:
+        return None
+    head = arrow.group(1)
+    if (
+        re.match(
+            r"\W*(?:please\s+|then\s+|also\s+)?(?:" + _COMMAND_VERBS + r"|if|when|every|each|daily|at)\b",
+            head,
+            re.I,
+        )
+        or read_schedule(head) is not None
+        or not (_provider(head.lower()) or lx.integrations_in(head) or _external_in(head))
+    ):
+        return None
+    hook = read_webhook("when " + head)
+    if hook is not None:
+        hook.spans = [arrow.span(1)]
+    return hook
+
+
+_LATER_LEAD = re.compile(
+    # a sentence after the first that opens on the event: 'Our inbox gets everything. When a new email arrives, …'
+    r"(?:[.!?]\s+|\n\s*)(?:when(?:ever)?|each time|every time|as soon as)\s+"
+    # or the moment itself, anywhere: 'I want to hear about it the moment a customer cancels in Stripe'
+    r"|\b(?:the\s+(?:moment|minute|instant|second)|as\s+soon\s+as|whenever)\s+"
+    r"(?=(?:a|an|the|someone|somebody|anyone|one|it|they|our|my|we|i|new)\b)",
+    re.I,
+)
+_ARRIVAL = re.compile(
+    r"\b(?:new|arrives?|comes?\s+in|lands?|is\s+(?:added|created|submitted|opened|posted|sent|received|filed)|"
+    r"adds?|submits?|signs?\s+up|cancels?|fails?|opens?|books?|pays?|sends?|posts?|replies|emails?|messages?)\b",
+    re.I,
+)
+
+
+def _later_event(text: str) -> Trigger | None:
+    """An event named after the first sentence, with no schedule in the text: 'Tenant requests come in via
+    WhatsApp. When one arrives, …' (the pronoun's service is the one the sentence before names)."""
+    for lead in _LATER_LEAD.finditer(text):
+        clause = _SENTENCE_END.split(text[lead.end() :], maxsplit=1)[0]
+        if not _ARRIVAL.search(clause.split(",")[0]):
+            continue
+        hook = read_webhook("when " + clause)
+        if hook is None:
+            continue
+        shift = lead.end() - len("when ")
+        hook.spans = [(max(lead.start(), start + shift), end + shift) for start, end in hook.spans]
+        previous = _SENTENCE_END.split(text[: lead.start()])[-1]
+        earlier = _provider(previous.lower()) if previous.strip() else None
+        if (
+            hook.values["webhookProvider"] == "generic"
+            and earlier not in (None, "generic")
+            and not lx.integrations_in(clause.split(",")[0])
+            and re.search(
+                r"^(?:one|it|they)\b|\b(?:the|our|that)\s+(?:[\w'-]+\s+){0,2}?(?:table|base|sheet|channel|inbox|"
+                r"repo|repository|server|group|chat|board|list)\b",
+                clause.split(",")[0],
+                re.I,
+            )
+        ):  # 'Requests come in via WhatsApp. When one arrives, …': the service the sentence before names
+            hook.values["webhookProvider"] = str(earlier)
+            start = lead.start() - len(previous)
+            hook.spans.append((start, lead.start()))
+        return hook
+    return None
+
+
+_SERVICE_BOT = r"\b(telegram|slack|discord|whatsapp|microsoft teams|teams)[\s-]?bot\b(?!\s*(?:api|token)\b)"
+
+
 def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
+    trigger = _read_trigger(text)
+    bot = re.search(_SERVICE_BOT, text, re.I)
+    if (
+        bot
+        and trigger.kind == "webhook"
+        and trigger.values.get("webhookProvider") == "generic"
+        and not trigger.notes  # no other service's event named
+    ):  # 'telegram bot: when a user sends /price …': the messages come to the bot on that service
+        trigger.values["webhookProvider"] = _provider(bot.group(1).lower()) or "generic"
+        trigger.spans.append(bot.span())  # the bot is where the run starts, not a step
+    return trigger
+
+
+def _read_trigger(text: str) -> Trigger:
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
     manual = _MANUAL_HINT.search(text) or _API_HINT.search(text)
     stated = manual is not None and re.match(
         r"^\W*(?:manual|on demand|by hand)", text[manual.start() :], re.I
     )
     if manual and (stated or read_schedule(text) is None):
-        lead_in = re.match(r"\s*(?:when(?:ever)?|each time|every time|once)\b[^,:;.]*[,:]?", text, re.I)
-        span = (
-            lead_in.span() if lead_in and lead_in.start() <= manual.start() < lead_in.end() else manual.span()
+        # 'when a new row is added to our sheet (we'll hit the workflow via API), …': the clause that holds it
+        lead_in = next(
+            (
+                m
+                for m in re.finditer(
+                    r"\b(?:when(?:ever)?|each time|every time|once)\b[^,:;.]*[,:]?", text, re.I
+                )
+                if m.start() <= manual.start() < m.end()
+                and re.search(r"(?:^|[.:;!?]\s+)\W*$", text[: m.start()]) is not None
+            ),
+            None,
         )
+        span = lead_in.span() if lead_in else manual.span()
         return Trigger("manual", {"startWorkflow": "manual"}, [span])
     lead = re.match(
-        r"\s*(when(?:ever)?|on new|once a new|each time|every time|as soon as|upon|"
+        r"\s*(when(?:ever)?|on (?:(?:every|each|any) )?new|once a new|each time|every time|as soon as|upon|"
         r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",
         first,
         re.I,
@@ -679,6 +869,7 @@ def read_trigger(text: str) -> Trigger:
         and (event_lead.group(1).lower() == "new" or re.match(r"\s*if an?\b", first, re.I))
         and (
             _named_provider(first.split(",")[0].lower())
+            or _service_item_changes(first.split(",")[0], text)
             or re.search(r"->|→", first)
             or re.match(r"\s*new\b[^:,]{3,60}:\s", first, re.I)
         )
@@ -689,6 +880,10 @@ def read_trigger(text: str) -> Trigger:
             shift = len(said) - (event_lead.end() - event_lead.start(1))
             hook.spans = [(event_lead.start(1), max(event_lead.end(), end - shift)) for _, end in hook.spans]
             return hook
+    if not lead:
+        hook = _arrow_event(first)
+        if hook:
+            return hook
     if lead or re.search(r"\bwebhook\b", text, re.I):
         hook = read_webhook(first if lead else text)
         if hook:
@@ -697,8 +892,13 @@ def read_trigger(text: str) -> Trigger:
     if hook:
         return hook
     arrival = _EVERY_NEW.search(text)
-    if arrival and re.search(
-        r"\b(?:table|sheet|spreadsheet|tab|list|database|base)s?\b", arrival.group(0), re.I
+    if (
+        arrival
+        and re.search(  # (where it goes, 'to our 'Invoices' Airtable table', is no place it arrives in)
+            r"\b(?:table|sheet|spreadsheet|tab|list|database|base)s?\b",
+            re.split(r"\s(?:to|into|onto)\s", arrival.group(0), maxsplit=1)[0],
+            re.I,
+        )
     ):
         arrival = None  # 'for each new lead in the Leads table': rows of the user's data, repeated over
     elif (
@@ -706,9 +906,17 @@ def read_trigger(text: str) -> Trigger:
         and not re.match(r"\s*for\b", arrival.group(0), re.I)
         and not re.search(
             r"\b(?:posted|opened|created|added|submitted|received|filed|placed|booked|published|arriving|"
-            r"that (?:comes|arrives|lands|hits|reaches)|pull requests?|prs?)\b",
+            r"that (?:comes|arrives|lands|hits|reaches)|pull requests?|prs?)\b"
+            # 'every new email in our Gmail billing mailbox': what arrives at a place things arrive at
+            r"|\b(?:in|into|to|on)\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?(?:inbox|mailbox|channel|server|group)\b",
             arrival.group(0),
             re.I,
+        )
+        # 'every new Stripe invoice', 'every new Typeform response': an item of a service that sends its events
+        and not any(
+            re.search(r"\b" + re.escape(n) + r"\b", arrival.group(0), re.I)
+            for entry in lexicon()["webhook_providers"].values()
+            for n in entry["names"]
         )
     ):
         arrival = None  # 'triage each new bug report into …': no arrival is stated
@@ -722,6 +930,10 @@ def read_trigger(text: str) -> Trigger:
         is None
     ):
         head = arrival.group(0)
+        # 'Copy every new Stripe invoice to our 'Invoices' table': where it goes is the step's (not 'posted to …')
+        goes = re.search(r"(?<!ed)\s(?:to|into|onto)\s(?=(?:our|the|my|a|an)\b)", head)
+        if goes:
+            head = head[: goes.start()]
         for step in _IMPERATIVE.finditer(
             head, 5
         ):  # 'For every new Shopify order over $500 add the customer …'
@@ -735,6 +947,9 @@ def read_trigger(text: str) -> Trigger:
     schedule = read_schedule(text)
     if schedule:
         return schedule
+    hook = _at_once(text)
+    if hook:
+        return hook
     hook = (
         read_webhook(first)
         if re.search(
@@ -747,6 +962,17 @@ def read_trigger(text: str) -> Trigger:
     )
     if hook:
         return hook
+    named = "|".join(
+        re.escape(n) for k, v in lexicon()["webhook_providers"].items() if k != "generic" for n in v["names"]
+    )
+    own = re.search(r"\bincoming\s+(" + named + r")\s+[\w-]+", text, re.I)
+    if own:  # 'Each incoming Stripe dispute': an event of the service it names
+        values = {
+            "startWorkflow": "webhook",
+            "webhookProvider": _provider(own.group(1).lower()) or "generic",
+            "webhookPath": _slug(own.group(0)),
+        }
+        return Trigger("webhook", values, [own.span()])
     incoming = re.search(
         r"\bincoming\s+(?:[\w-]+\s+)?(e-?mails?|mails?|messages?|requests?|orders?|form submissions?|events?|tickets?|"
         r"leads?|payments?|submissions?|responses?|sign-?ups?|applications?|calls?|alerts?)\b",
@@ -766,6 +992,17 @@ def read_trigger(text: str) -> Trigger:
             "webhookPath": _slug(incoming.group(0)),
         }
         return Trigger("webhook", values, [incoming.span()])
+    hook = _later_event(text)
+    if hook:
+        return hook
+    bot = re.search(_SERVICE_BOT, text, re.I)
+    if bot:  # 'a Discord bot that answers players' questions': each message to the bot on that service starts a run
+        values = {
+            "startWorkflow": "webhook",
+            "webhookProvider": _provider(bot.group(1).lower()) or "generic",
+            "webhookPath": _slug(bot.group(0)),
+        }
+        return Trigger("webhook", values, [bot.span()])
     chat = _CHAT_HINT.search(text)
     if chat:  # 'when I send it a topic in chat, …': the lead clause is the trigger, not a step
         lead_in = re.search(
