@@ -15,6 +15,7 @@ from typing import Any
 
 from lib.errors import CannotPlan
 from lib.generation import lexicon as lx
+from lib.generation import services
 from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
@@ -413,6 +414,7 @@ class _Builder:
         self.dropped: list[str] = []  # words of steps left out on purpose (repeats), counted as read
         self.done: dict[tuple, str] = {}  # (parent, type, operation, target) → block, to skip repeats
         self.lists: list[str] = []  # references to fetched lists, newest last
+        self.test_heads: list[tuple[str, str]] = []  # what the condition being written follows
         self.fields: dict[str, dict[str, str]] = {}  # data reference → {word: path} of values it holds
         self.item_emails: dict[
             str, tuple[str, str, str]
@@ -638,11 +640,9 @@ class _Builder:
     def event_field(self, path: str) -> str:
         """A field of the incoming event ('pull_request.number') where the provider puts it; empty (and
         listed to fill in) when the run is not started by such an event."""
-        if self.trigger.kind == "webhook":
-            from lib.generation.services import webhook_paths
-
-            hook = webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
-            return f"<{hook['data']}.{path}>"
+        provider = self.trigger.values.get("webhookProvider", "generic")
+        if self.trigger.kind == "webhook" and services.body_as_sent(provider):
+            return f"<{services.webhook_paths(provider)['data']}.{path}>"
         self.pending_need = f"the {path.replace('_', ' ').replace('.', ' ')} (no event carries it)"
         self.pending_field = path.split(".")[-1]
         return ""
@@ -1114,6 +1114,7 @@ class _Builder:
             decided = self.decision(chain, heads, prev, parent)
             if decided is not None:
                 return decided, prev
+        self.test_heads = heads
         expression, data_step = self.expression(step.label, prev, step.text)
         if expression is not None and step.negate:  # 'unless it rains': the steps run when the test is false
             expression = f"!({expression})"
@@ -1154,6 +1155,7 @@ class _Builder:
     ) -> list[tuple[str, str]] | None:
         """Exclusive tests of one value as one condition block with an 'else if' entry each; None when a
         test cannot be written on the data at hand (then they nest, one condition per test)."""
+        self.test_heads = heads
         tested = [self.expression(t.label, prev, t.text) for t in chain]
         if any(expr is None or extra is not None for expr, extra in tested):
             return None
@@ -1307,7 +1309,8 @@ class _Builder:
             ):  # 'if it's down (anything other than a 200)': the request's HTTP status
                 return _cmp(f"Number(<{request.group(1)}.status>)", op, num), None
             if lx.counts_items(test):  # 'more than 50 open tickets': how many items were fetched
-                listed = next((r for r in reversed(self.lists)), prev)
+                # the newest list the condition can read: not one fetched inside a loop that has ended
+                listed = next(reversed(self.lists_upstream(self.test_heads)), prev)
                 return _cmp(f"[].concat({listed} || []).length", op, num), None
             fields = self.fields.get(prev, {})
             field_path = next(
@@ -1505,8 +1508,9 @@ class _Builder:
                 # 'for each line item' of an incoming order: a list inside the event, named after the items
                 from lib.generation.services import webhook_paths
 
-                hook = webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
-                if hook["data"].startswith("start.webhook.data.payload"):  # a body Sim passes on as sent
+                provider = self.trigger.values.get("webhookProvider", "generic")
+                hook = webhook_paths(provider)
+                if services.body_as_sent(provider):
                     name = re.sub(r"\W+", "_", step.label.strip().lower())
                     name = name if name.endswith("s") else name + "s"
                     items = f"<{hook['data']}.{name}>"

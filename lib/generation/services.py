@@ -333,6 +333,13 @@ def webhook_paths(provider: str) -> dict[str, Any]:
     return {**hooks["_default"], **hooks.get(provider, {})}
 
 
+def body_as_sent(provider: str) -> bool:
+    """Whether Sim passes this provider's webhook body on as it was sent (under `webhook.data.payload`,
+    any field may be there); WhatsApp, Telegram, Teams, Gmail and Airtable events are reshaped into
+    fixed fields, so a path invented under them stops the run."""
+    return str(webhook_paths(provider)["data"]).startswith("start.webhook.data.payload")
+
+
 def item_contact(block_type: str, integration: str | None) -> tuple[str, str, str]:
     """Where one item of a fetched list holds an e-mail address, a phone number and its creation time."""
     facts = (

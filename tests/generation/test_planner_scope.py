@@ -84,3 +84,24 @@ def test_a_list_inside_the_event_is_assumed_only_where_the_body_is_passed_on_as_
     report = validate(result.state, era="jul25")
     assert report.valid, [f.code for f in report.findings if f.severity == "error"]
     assert sum(b["type"] == "loop" for b in result.state["blocks"].values()) == loops
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a GitHub comment's pull request is a field of GitHub's event, not of a WhatsApp message's
+        "Whenever a WhatsApp message comes into our property management number, figure out if it's a "
+        "maintenance request, a rent question or a viewing request. When a GitHub release is published, write "
+        "release notes with AI and post them to the #announcements Slack channel and as a new Confluence page "
+        "update",
+        # 'if there are more than 10' counts a list the condition can read, not one fetched inside a loop
+        "Each weekday at 9 read open Jira bugs with priority Highest; if there are more than 10, email "
+        "cto@finlytics.com, else post the list to #qa. Every weekday at 9am read our team's Google Calendar for "
+        "today, and for each meeting that has external attendees, research the attendee's company on the web and "
+        "send me a briefing email before the meeting. Don't email the attendees.",
+    ],
+)
+def test_two_requests_run_together_still_give_a_state_sim_runs(text):
+    result = compose(planner.plan(text), seed="joined")
+    report = validate(result.state, era="jul25")
+    assert report.valid, [(f.code, f.pointer) for f in report.findings if f.severity == "error"]
