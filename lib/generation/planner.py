@@ -531,6 +531,10 @@ class _Builder:
             value = value[: tag.start] + new + value[tag.end :]
         return value
 
+    def wired(self, source: str, handle: str) -> bool:
+        """Whether an edge leaves `source` by `handle` (JUL25 Sim throws when a taken branch has none)."""
+        return any(e.source == source and e.handle == handle for e in self.edges)
+
     def edge(self, heads: list[tuple[str, str]], target: str) -> None:
         for source, handle in heads:
             self.edges.append(PlanEdge(source=source, target=target, handle=handle))
@@ -1143,7 +1147,7 @@ class _Builder:
             if branch:
                 out, _ = self.chain(branch, [(local, handle)], prev, parent, scope=f"{local}:{handle}")
                 exits += out
-            else:
+            if not self.wired(local, handle):  # nothing asked, or its steps built no block
                 why = f"the test '{step.label.strip()}' was " + ("true" if handle == "if" else "false")
                 self.edge([(local, handle)], self.end(parent, why))
         if not any(h == "else" for h, _ in step.branches):
@@ -1178,7 +1182,7 @@ class _Builder:
             if branch:
                 out, _ = self.chain(branch, [(local, handle)], prev, parent, scope=f"{local}:{handle}")
                 exits += out
-            else:
+            if not self.wired(local, handle):  # nothing asked, or its steps built no block
                 why = f"the test '{label.strip()}' was true" if handle != "else" else "no test was true"
                 self.edge([(local, handle)], self.end(parent, why))
         return exits

@@ -99,6 +99,9 @@ def test_a_list_inside_the_event_is_assumed_only_where_the_body_is_passed_on_as_
         "cto@finlytics.com, else post the list to #qa. Every weekday at 9am read our team's Google Calendar for "
         "today, and for each meeting that has external attendees, research the attendee's company on the web and "
         "send me a briefing email before the meeting. Don't email the attendees.",
+        # a branch whose steps build no block (here a doubled 'for each') still ends cleanly: Sim throws on an
+        # unwired 'else'
+        "Wenn über unseren Shopify-Webhook eine neue Bestellung eingeht und der Bestellwert über 200 Euro liegt for each for each message that mentions 'urgent' create a Linear issue., otherwise ping #support on Slack if there are more than 3 of them. each Every Sunday at 20:00 list the open pull requests fr",
     ],
 )
 def test_two_requests_run_together_still_give_a_state_sim_runs(text):
