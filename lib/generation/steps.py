@@ -2779,7 +2779,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         ):
             # '… create a Jira issue for each one in project OPS[, and post …]': the clause before repeats;
             # what follows the loop phrase is the next step, run once
-            parts = clauses(before)
+            parts = clauses(before) or [before.strip()]  # 'and then for each …': no clause of its own
             phrase = re.sub(r"\s(?:and|then)\s*$", "", sentence[loop.start() : loop.end()])
             step.body = read_clause(parts[-1] + " " + phrase, description, ruled_out)
             rest = re.sub(r"^\s*(?:,|;|and\b|then\b)\s*(?:then\s+)?", "", after)

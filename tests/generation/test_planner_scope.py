@@ -108,3 +108,13 @@ def test_two_requests_run_together_still_give_a_state_sim_runs(text):
     result = compose(planner.plan(text), seed="joined")
     report = validate(result.state, era="jul25")
     assert report.valid, [(f.code, f.pointer) for f in report.findings if f.severity == "error"]
+
+
+def test_a_loop_phrase_after_a_bare_and_then_is_no_crash():
+    """'… and then for each item in …' after a test: the words before the loop phrase hold no clause of
+    their own, and the planner indexed an empty list (an IndexError, a 500). Found recombining clauses."""
+    text = (
+        "Complaints -> email support@acme.io. for each If the amount is €500 or less and then for each item in "
+        "our Airtable inventory table"
+    )
+    assert validate(compose(planner.plan(text), seed="bare").state, era="jul25").valid
