@@ -440,9 +440,7 @@ class _Builder:
         if kind in ("manual", "chat"):
             return "<start.input>"
         if kind == "webhook":
-            from lib.generation.services import webhook_paths
-
-            hook = webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+            hook = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
             head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
             path = hook.get("text") or hook["data"]
             # the event's own noun comes first: 'on every push to the release branch' is a push
@@ -590,9 +588,7 @@ class _Builder:
             self.read_of_item(step, out)
         provider = self.trigger.values.get("webhookProvider") if self.trigger.kind == "webhook" else None
         if step.kind == "action" and provider == step.type and parent is None:
-            from lib.generation.services import webhook_paths
-
-            reply = webhook_paths(provider).get("reply")
+            reply = services.webhook_paths(provider).get("reply")
             if reply and (not out.get(reply["field"]) or out[reply["field"]].startswith("{{")):
                 # 'answer with an AI reply on WhatsApp' when a WhatsApp message started the run: to its sender
                 out[reply["field"]] = f"<{reply['from']}>"
@@ -680,9 +676,7 @@ class _Builder:
             self.notes.append(f"the {who}'s {what} is the run's '{given}' input (<start.{given}>)")
             return f"<start.{given}>"
         if self.trigger.kind == "webhook":
-            from lib.generation.services import webhook_paths
-
-            hook = webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+            hook = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
             found = hook.get("sender" if kind == "email" else "phone")
             if found:
                 self.notes.append(f"the {who}'s {what} is taken from the incoming event (<{found}>)")
@@ -965,9 +959,7 @@ class _Builder:
         if found is None:
             return None
         words = _key_words(found.group(1))
-        from lib.generation.services import webhook_paths
-
-        hook = webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+        hook = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
         if words[-1] == "email" and hook.get("sender") and "@" not in hook["sender"]:
             return words, f"<{hook['sender']}>"
         if hook.get("text"):
@@ -1344,9 +1336,7 @@ class _Builder:
                 where = "each item" if prev.startswith("<loop") else "the event"
                 scale = 1
                 if where == "the event" and field_name == "amount":
-                    from lib.generation.services import webhook_paths
-
-                    scale = webhook_paths(self.trigger.values.get("webhookProvider", "generic")).get(
+                    scale = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic")).get(
                         "amount_scale", 1
                     )
                 self.notes.append(
@@ -1510,10 +1500,8 @@ class _Builder:
                 and (prev or "").startswith("<start.")
             ):
                 # 'for each line item' of an incoming order: a list inside the event, named after the items
-                from lib.generation.services import webhook_paths
-
                 provider = self.trigger.values.get("webhookProvider", "generic")
-                hook = webhook_paths(provider)
+                hook = services.webhook_paths(provider)
                 if services.body_as_sent(provider):
                     name = re.sub(r"\W+", "_", step.label.strip().lower())
                     name = name if name.endswith("s") else name + "s"
