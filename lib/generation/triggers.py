@@ -228,8 +228,11 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
         found = re.search(rf"(?:\btime (?:in|of)\s+)?\b{re.escape(phrase)}\b(?:\s+time)?", text, re.I)
         if not found:
             continue
-        abbreviation = len(phrase) <= 4 and found.group(0)[: len(phrase)].isupper()
         after_clock = re.search(r"(?:\d|am|pm|noon|midday|midnight)\s*$", text[: found.start()], re.I)
+        # 'PT', 'ET' alone could be other words ('a PT session'): a two-letter zone only after a clock
+        abbreviation = (
+            len(phrase) <= 4 and found.group(0)[: len(phrase)].isupper() and (len(phrase) > 2 or after_clock)
+        )
         if abbreviation or "time" in found.group(0).lower() or after_clock:
             return zone, found.span()
     # '7am Lisbon time', '(Toronto time)', 'time in Nairobi': a city the time-zone database names
