@@ -597,8 +597,10 @@ _NOT_COUNTED = re.compile(
 )
 # '… actually', '… no sorry,', '… hmm, just do': a hesitation (an ellipsis) then words that take back what came before
 _RETRACTION = re.compile(
-    r"(?:\.{2,}|…)\s*(?:(?:no|oh|hmm+|um+|uh+|er+|wait|well)[,.!]?\s+)*"
-    r"(?:actually|sorry|no|wait|scratch that|i mean|make (?:it|that)|rather|instead|just do|let'?s do|correction)\b"
+    r"(?:\.{2,}|…)\s*(?:(?:no|oh|hmm+|um+|uh+|er+|eh+|ah+|wait|well|ok|okay)[,.!]?\s+)*"
+    r"(?:actually|sorry|no|wait|scratch that|i mean|make (?:it|that)|rather|instead|just do|let'?s do|correction|"
+    # '... hmm, there's no trigger for that? then …', '... we can't get a webhook from them, right? then …'
+    r"there(?:'s|\s+is|\s+are)\s+no|(?:we|i)\s+(?:can't|cannot|can\s+not|don't|do\s+not)\s+(?:get|have|receive))\b"
     r"[,:]?\s*",
     re.I,
 )
@@ -642,10 +644,26 @@ def without_retractions(text: str) -> str:
         if framed:
             start += framed.end()
         end = found.end()
-        reason = re.match(r"[^.!?;:\n]{0,100}?,\s*so\s+", text[end:], re.I)
+        # the reason goes up to ', so' or to a question it ends with ('… for that? then …')
+        reason = re.match(r"[^.!?;:\n]{0,100}?(?:,\s*so|\?\s*(?:so|then))\s+", text[end:], re.I)
         if (
             reason
         ):  # '… actually we don't have a webhook for that, so …': the reason goes with what it takes back
             end += reason.end()
+        swapped = _swapped_service(text, start, found.start(), end)
+        start = swapped if swapped is not None else start
         out = out[:start] + " " * (end - start) + out[end:]
     return out
+
+
+def _swapped_service(text: str, start: int, cut: int, end: int) -> int | None:
+    """'put it in a Google Doc... no wait, a Notion page': the correction names another service for the same
+    object, so only that service is taken back (the verb before it stays); where the retraction then starts."""
+    correction = re.match(r"\s*(?:an?\s+|the\s+|our\s+|my\s+)?", text[end:])
+    named = integrations_in(text[end : end + 40])
+    taken = integrations_in(text[start:cut])
+    if not (named and taken and correction) or named[0][0] > correction.end() + 1:
+        return None
+    at = text.rfind(" ", start, start + taken[-1][0]) + 1 or start
+    article = re.search(r"\b(?:an?|the|our|my)\s+$", text[start:at], re.I)
+    return start + article.start() if article else at
