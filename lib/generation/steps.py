@@ -612,8 +612,15 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
     )
 
 
-_ITEM = r"(?:message|post|thread|conversation|file|document|doc|row|record|entry|entries|page|email|issue|ticket|event|task)s?"
-_ITEMS = r"(?:messages|posts|threads|conversations|files|documents|docs|rows|records|entries|pages|emails|issues|tickets|events|tasks)"
+_ITEM = (
+    r"(?:message|post|thread|conversation|file|document|doc|row|record|entry|entries|page|email|issue|ticket|event|task|"
+    r"bug|deal|lead|contact|order|invoice|card|comment|review|incident|submission|response|epic|stor(?:y|ies))s?"
+)
+_ITEMS = (
+    r"(?:messages|posts|threads|conversations|files|documents|docs|rows|records|entries|pages|emails|issues|tickets|"
+    r"events|tasks|bugs|deals|leads|contacts|orders|invoices|cards|comments|reviews|incidents|submissions|responses|"
+    r"epics|stories)"
+)
 
 
 def _items_taken(low: str, phrases: list[str]) -> bool:
@@ -634,9 +641,14 @@ def _items_taken(low: str, phrases: list[str]) -> bool:
                 r"\b(?:send|post|message|share|dm|ping|notify|alert|tell|text|write|forward|reply)\w*\s+(?:[\w'-]+\s+){0,3}$",
                 low[: held.start()],
             )
+            # 'post the open Jira bugs to #qa': items a message carries are read, only a message is sent
+            and re.search(r"\b(?:messages?|posts?|threads?|conversations?|e-?mails?)\s*$", held.group(0))
         ):
             continue
-        if held and re.search(r"^[^.;]*?\b(?:into|onto|to\s+(?:an?|the|our|my|#))\s*\w", low[held.end() :]):
+        if held and re.search(
+            r"^[^.;]*?\b(?:into|onto|to\s+(?:an?|the|our|my|#))\s*['\"‘“]?\w|^[^.;]*?\bto\s+[\w.+-]+@[\w-]+\.",
+            low[held.end() :],
+        ):
             return True
     return False
 
@@ -657,7 +669,8 @@ def _made_of(low: str, key: str, phrases: list[str]) -> bool:
         found = re.search(r"\b(?:of|about|from)\s+(?:[\w'/-]+\s+){0,5}?" + re.escape(p) + r"\b", low)
         if found is None:
             continue
-        verb = list(re.finditer(r"\b(?:" + _WRITE + r")\b", low[: found.start()]))
+        # 'email a summary of the open Linear issues to …': mailing is sending too
+        verb = list(re.finditer(r"\b(?:" + _WRITE + r"|e-?mail(?:s|ed)?)\b", low[: found.start()]))
         if not verb:
             continue  # no message sent before it: nothing is made of the service's data
         commands = [m for m in verb if _VERB_PLACE.search(low[: m.start()])]  # not the noun in 'Board report'
@@ -695,6 +708,25 @@ def _read_as_data(low: str, phrases: list[str]) -> bool:
             r"\b(?:with|and|from|of)\s+(?:today's|this week's|tomorrow's|my|our)\s+"
             + re.escape(p)
             + r"\b(?!\s+(?:account|handle|profile|page))",
+            low,
+        )
+        for p in phrases
+    )
+
+
+# verbs of the model's work whose object is data: 'summarise the open Jira issues', 'classify the new Zendesk tickets'
+_PROCESS_VERB = (
+    r"summari[sz]e|analy[sz]e|classify|categori[sz]e|triage|rank|review|translate|digest|recap|prioriti[sz]e"
+)
+
+
+def _processed(low: str, phrases: list[str]) -> bool:
+    """'summarise the open Jira issues in project OPS', 'triage the new Zendesk tickets': the service's items are
+    the object of a processing verb given as a command (no preposition between them) — so they are read."""
+    return any(
+        re.search(
+            r"(?:^|[,;:]|\b(?:and|then|to|please|first|also))\s*(?:" + _PROCESS_VERB + r")\s+"
+            r"(?:(?!(?:in|into|to|on|onto|for|as|with|via)\b)[\w'-]+\s+){0,4}?" + re.escape(p) + r"\s+" + _ITEMS + r"\b",
             low,
         )
         for p in phrases
@@ -752,6 +784,7 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
             for p in phrases
         )
         or _read_as_data(low, phrases)
+        or _processed(low, phrases)
         or _stored_in(low, phrases)
         or _items_taken(low, phrases)
         or _made_of(low, key, phrases)
