@@ -172,6 +172,9 @@ def draft(description: str) -> Draft:
             reason="not_a_workflow",
             kind="one-off task",
         )
+    if trigger.kind == "chat" and any(_told_me(s) for s in steps) and not all(_told_me(s) for s in steps):
+        # 'a chat … and tell me what you find': the chat's answer is the message to me, not an e-mail
+        steps = [s for s in steps if not _told_me(s)]
     if trigger.kind == "chat" and steps and all(s.kind == "source" for s in steps):
         steps.append(_answer_step(description))
     head = " ".join(description[a:b] for a, b in trigger.spans)
@@ -1718,6 +1721,11 @@ def _target_of(step: Step) -> str:
         "table",
     )
     return "|".join(str(step.values.get(k, "")) for k in keys)
+
+
+def _told_me(step: Step) -> bool:
+    """An e-mail to the user made of a message whose channel the text never named ('tell me …')."""
+    return step.kind == "action" and step.unnamed and step.values.get("to") == "{{USER_EMAIL}}"
 
 
 def _answer_step(description: str) -> Step:

@@ -1131,10 +1131,16 @@ def _email_as_noun(clause: str) -> bool:
     low = clause.lower()
     if re.search(r"\bg-?mail\b|\binbox\b", low):
         return False
+    people = "|".join(lexicon()["people"] + ["visitor", "caller", "donor", "shopper", "tenant", "parent"])
     return (
         all(
             re.search(
                 r"(?:'s|\btheir|\bhis|\bher|\bits|\band|\bor|\bname,?)\s+(?:[\w-]+\s+)?$", low[: m.start()]
+            )
+            # 'with the customer email and the total': the person's address carried in a message
+            or re.search(
+                r"\b(?:with|including|includes?|plus)\s+(?:the|their|its|his|her|each|every)\s+(?:" + people + r")s?\s+$",
+                low[: m.start()],
             )
             or re.match(r"\s+(?:address|addresses|column|field)\b", low[m.end() :])
             # 'the student emails from the 'Class 9B' sheet': addresses kept in a table, not mail
