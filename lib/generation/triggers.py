@@ -772,7 +772,7 @@ def _arrow_event(first: str) -> Trigger | None:
 
 _LATER_LEAD = re.compile(
     # a sentence after the first that opens on the event: 'Our inbox gets everything. When a new email arrives, …'
-    r"(?:[.!?]\s+|\n\s*)(?:when(?:ever)?|each time|every time|as soon as)\s+"
+    r"(?:[.!?]\s+|\n\s*)(?:[a-z][a-z' -]{1,24}:\s*)?(?:when(?:ever)?|each time|every time|as soon as)\s+"  # 'Need: when …'
     # or the moment itself, anywhere: 'I want to hear about it the moment a customer cancels in Stripe'
     r"|\b(?:the\s+(?:moment|minute|instant|second)|as\s+soon\s+as|whenever)\s+"
     r"(?=(?:a|an|the|someone|somebody|anyone|one|it|they|our|my|we|i|new)\b)",
