@@ -702,12 +702,16 @@ def _made_of(low: str, key: str, phrases: list[str]) -> bool:
 
 
 def _read_as_data(low: str, phrases: list[str]) -> bool:
-    """'a briefing with today's calendar': the service is what the message is made of — it is read."""
+    """'a briefing with today's calendar', 'a digest of my starred Gmail', 'a recap of this week's closed Linear
+    issues': the service is what the message is made of — it is read."""
     return any(
         re.search(
-            r"\b(?:with|and|from|of)\s+(?:today's|this week's|tomorrow's|my|our)\s+"
+            r"(?:\b(?:with|and|from|of)\s+(?:today's|this week's|tomorrow's|my|our)\s+"
+            # a message made of it, its data qualified by up to three words
+            r"|\b(?:summary|summaries|recap|digest|overview|report|briefing|roundup|round-up|breakdown)\s+of\s+"
+            r"(?:(?!(?:in|into|to|on|onto|for|as|with|via)\b)[\w'-]+\s+){0,3}?)"
             + re.escape(p)
-            + r"\b(?!\s+(?:account|handle|profile|page))",
+            + r"\b(?!\s+(?:account|handle|profile|page|bot|app))",
             low,
         )
         for p in phrases
@@ -726,7 +730,11 @@ def _processed(low: str, phrases: list[str]) -> bool:
     return any(
         re.search(
             r"(?:^|[,;:]|\b(?:and|then|to|please|first|also))\s*(?:" + _PROCESS_VERB + r")\s+"
-            r"(?:(?!(?:in|into|to|on|onto|for|as|with|via)\b)[\w'-]+\s+){0,4}?" + re.escape(p) + r"\s+" + _ITEMS + r"\b",
+            r"(?:(?!(?:in|into|to|on|onto|for|as|with|via)\b)[\w'-]+\s+){0,4}?"
+            + re.escape(p)
+            + r"\s+"
+            + _ITEMS
+            + r"\b",
             low,
         )
         for p in phrases
@@ -1139,7 +1147,9 @@ def _email_as_noun(clause: str) -> bool:
             )
             # 'with the customer email and the total': the person's address carried in a message
             or re.search(
-                r"\b(?:with|including|includes?|plus)\s+(?:the|their|its|his|her|each|every)\s+(?:" + people + r")s?\s+$",
+                r"\b(?:with|including|includes?|plus)\s+(?:the|their|its|his|her|each|every)\s+(?:"
+                + people
+                + r")s?\s+$",
                 low[: m.start()],
             )
             or re.match(r"\s+(?:address|addresses|column|field)\b", low[m.end() :])
@@ -2038,7 +2048,9 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     )
     if (
         texted
-        and not any(s.type == "twilio_sms" or s.kind == "action" for _, s in found)
+        # an action before it is another one ('add it to the table and text the patient'); one after it is its own
+        and not any(s.type == "twilio_sms" or (s.kind == "action" and p > texted.start()) for p, s in found)
+        and not any(k in _CHAT_SERVICES for _, k in lx.integrations_in(clause[texted.start() :]))
         and not ruled(ruled_out, "twilio_sms", "write")
     ):  # 'text every client a reminder', 'text our head baker on +44…': an SMS
         found.append((texted.start() + 2, _integration_step("twilio_sms", clause, description, write=True)))
@@ -2110,6 +2122,13 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         and not any(s.kind == "process" for _, s in found)
         and (
             any(s.kind == "action" for _, s in found)
+            # 'every Friday a summary of the closed Linear issues, posted to #eng': the summary of what is read,
+            # named with no verb of its own, is written before it goes on
+            or (
+                summary
+                and any(s.kind == "source" for _, s in found)
+                and not re.search(r"\b(?:" + _WRITE + "|" + _READ + r")\b", low)
+            )
             # 'give me a summary', 'return a 3-bullet summary': the run's answer is written by an agent
             or re.search(r"\b(?:give|return|returns|show|hand)\s+(?:me\s+|us\s+|back\s+)?(?:a|an)\b", low)
         )
@@ -2190,6 +2209,12 @@ def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[s
             r"(?:[\w-]+\s+)?(?:(?:"
             + people
             + r")s?\b(?:'s?)?|[\w-]+(?='s?\s+e-?mail)'s?))(?:\s+e-?mail(?:\s+address)?)?\b",
+            clause,
+            re.I,
+        )
+    if found is None:  # '…, emailed to me', 'sent to us': what the clause before made, passed on to the user
+        found = re.match(
+            r"\W*(?:and\s+|then\s+)*(?:e-?mailed|mailed|sent|delivered)\s+to\s+(?P<who>me|us)\b(?!\s+(?:on|in|via)\b)",
             clause,
             re.I,
         )
