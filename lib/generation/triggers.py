@@ -33,7 +33,9 @@ _DAYS = {
 _CRON_DAY = {"SUN": 0, "MON": 1, "TUE": 2, "WED": 3, "THU": 4, "FRI": 5, "SAT": 6}
 _DAY_RE = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
 _TIME_RE = re.compile(
-    r"\b(?:at|@|by|around)\s+(\d{1,2})(?::(\d{2}))?(?![.,]?\d|\s*(?:%|percent\b))\s*(am|pm|a\.m\.|p\.m\.)?|\b(\d{1,2}):(\d{2})\s*(am|pm)?\b"
+    # 'at 9:30', and 'at 7.15' / 'at 16.45' (a dot before two digits of minutes; 'at 4.50 USD' is a price)
+    r"\b(?:at|@|by|around)\s+(\d{1,2})(?:(?::|\.(?=[0-5]\d(?![\d%]|[.,]\d|\s*(?:percent|usd|eur|gbp|chf|dollars?|euros?|pounds?)\b)))"
+    r"(\d{2}))?(?![.,]?\d|\s*(?:%|percent\b))\s*(am|pm|a\.m\.|p\.m\.)?|\b(\d{1,2}):(\d{2})\s*(am|pm)?\b"
     r"|\b(\d{1,2})\s*(am|pm)\b|\b(noon|midday|midnight)\b",
     re.I,
 )
@@ -212,7 +214,12 @@ def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
                 clock = f"{hour + 12:02d}{clock[2:]}"
             return clock, match.span()
     for word, clock in _PART_OF_DAY.items():
-        found = re.search(rf"\b(?:every|each|in the|this)\s+{word}\b|\b{word}s\b", text, re.I)
+        found = re.search(
+            rf"\b(?:every|each|in the|this)\s+{word}\b|\b{word}s\b"
+            + (r"|\bnightly\b" if word == "night" else ""),
+            text,
+            re.I,
+        )
         if found:
             return clock, found.span()
     return None, None
@@ -302,6 +309,13 @@ def read_schedule(text: str) -> Trigger | None:
             "_" * len(m.group(0))
             if _proper_name(text, m.start())
             or re.search(r"\b(?:the|a|an|our|my|your|their|this|its)\s+$", text[: m.start()], re.I)
+            # 'Run a nightly export …', 'Send a daily digest …': a job the command asks for, run that often
+            and not re.search(
+                r"(?:^|[.;:!?]\s*|\b(?:please|and|then|to|i want to|we want to)\s+)(?:run|send|post|email|do|give me|"
+                r"get me|share|prepare|compile|produce|generate|make|create|deliver)\s+(?:me\s+|us\s+)?an?\s+$",
+                text[: m.start()],
+                re.I,
+            )
             # 'a daily 5pm job', 'a nightly 2am backup': a clock right after it says when the workflow runs
             and not re.match(_A_CLOCK, text[m.end() :].lstrip(), re.I)
             else m.group(0)
@@ -333,6 +347,17 @@ def read_schedule(text: str) -> Trigger | None:
     days = [d for d in (_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, low)) if d] or [
         _DAYS[m.group(1)[:3]] for m in re.finditer(_ABBR_DAY, low)
     ]
+    # 'every day except Saturday', 'every weekday but not Friday': the days left out
+    left_out = re.search(
+        r"\b(?:except|but not|other than|apart from|excluding)\s+(?:on\s+)?("
+        + _DAY_RE
+        + r"(?:\s*(?:,|and|or|&)\s*"
+        + _DAY_RE
+        + r")*)",
+        low,
+    )
+    excluded = {_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, left_out.group(1))} if left_out else set()
+    days = [d for d in days if d not in excluded]
     monthly = re.search(r"\b(?:monthly|every month|each month|once a month|of (?:every|each) month)\b", low)
     doms = list(
         re.finditer(
@@ -348,9 +373,17 @@ def read_schedule(text: str) -> Trigger | None:
     )
     # 'every 10 minutes during office hours (Mon-Fri)': the interval runs on weekdays, 9:00-17:59
     office = re.search(r"\b(?:office|business|working|work) hours\b", low)
-    weekdays = office or re.search(
-        r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon ?- ?fri)\b",
-        low,
+    # 'every day except weekends': the weekdays
+    no_weekend = re.search(
+        r"\b(?:except|but not|other than|apart from|excluding)\s+(?:on\s+)?(?:the\s+)?weekends?\b", low
+    )
+    weekdays = (
+        office
+        or no_weekend
+        or re.search(
+            r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon ?- ?fri)\b",
+            low,
+        )
     )
     if minutes:
         n = max(1, min(59, int(minutes.group(1))))
@@ -379,7 +412,19 @@ def read_schedule(text: str) -> Trigger | None:
         hourly = hours or re.search(r"hourly|every hour|each hour|once an hour", low)
         if hourly:
             spans.append(hourly.span())
-    elif re.search(
+    elif excluded and not days:
+        kept = [
+            d
+            for d in ((1, 2, 3, 4, 5) if weekdays else range(7))
+            if d not in {_CRON_DAY[x] for x in excluded}
+        ]
+        values = {
+            "scheduleType": "custom",
+            "dailyTime": time_text,
+            "cronExpression": _cron(mm, hour_field, dow=",".join(str(d) for d in kept)),
+        }
+        spans.append(left_out.span())  # type: ignore[union-attr]
+    elif no_weekend or re.search(
         r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon ?- ?fri)\b",
         low,
     ):
@@ -875,6 +920,12 @@ def _read_trigger(text: str) -> Trigger:
             or _service_item_changes(first.split(",")[0], text)
             or re.search(r"->|→", first)
             or re.match(r"\s*new\b[^:,]{3,60}:\s", first, re.I)
+        )
+        # 'new hires digest: every monday at 8am …': a label before a schedule, no event
+        and not re.match(
+            r"\s*new\b[^:,]{3,60}:\s*(?:every|each|daily|weekly|hourly|nightly|monthly|on\s+\w+days?\b|at\s+\d)",
+            first,
+            re.I,
         )
     ):  # 'If a Stripe payment over €1,000 fails, …', 'New Typeform response on our survey -> …': read as 'when …'
         said = "when" if event_lead.group(1).lower() == "if" else "when new"
