@@ -1826,9 +1826,14 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
             url, own_host = given.group(0), own
             break
     aliases = "|".join(re.escape(a) for a in entry["aliases"])
+    own_names = [a.lower() for a in entry["aliases"]]
     write = bool(
         re.match(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", low)
         and not re.search(r"\bfrom\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
+        # 'send a daily digest of new Zendesk tickets to …', 'post the open Sentry issues to #dev': read
+        and not (
+            _items_taken(low, own_names) or _made_of(low, key, own_names) or _read_as_data(low, own_names)
+        )
         or re.search(r"\b(?:to|into)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
     )
     method = "POST" if write else "GET"
