@@ -145,7 +145,8 @@ def to_english(text: str, language: str) -> str | None:
     table = _tables().get(language)
     if table is None:
         return None
-    quoted = re.findall(r"\"[^\"]*\"|“[^”]*”|«[^»]*»", text)
+    # in single quotes too ('huelga de transportistas'), not an apostrophe inside a word (l'objet, qu'un)
+    quoted = re.findall(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|(?<![\w'])'[^'\n]{1,80}'(?![\w'])", text)
     for i, q in enumerate(quoted):  # quoted text is the user's own words: kept as written
         text = text.replace(q, f"\x00{i}\x00", 1)
     text = _separable(_opening(text, language), language)
