@@ -99,9 +99,17 @@ def negated(text: str) -> dict[str, set[str]]:
                     default=-1,
                 ):
                     verb = span_text[: span_text.rfind(phrase.strip())]
-                    if re.search(
-                        r"\b(?:" + _WRITE + r"|e-?mail|text|tweet|repl(?:y|ies)|respond|answer|contact)\b",
-                        verb,
+                    if (
+                        re.search(
+                            r"\b(?:"
+                            + _WRITE
+                            + r"|e-?mail|text|tweet|repl(?:y|ies)|respond|answer|contact)\b",
+                            verb,
+                        )
+                        or re.match(  # "don't tweet anything", "never whatsapp them": the service's name as its verb
+                            r"\s*(?:anything|any\b|it\b|them\b|this\b|that\b|these\b|those\b|me\b|us\b|automatically)",
+                            low[before.end() :],
+                        )
                     ):
                         modes = {"write"}
                     elif re.search(r"\b(?:" + _READ + r")\b", verb):
@@ -175,7 +183,17 @@ def _protect_lists(text: str) -> str:
         return m.group(0).replace(",", "\x01")
 
     # an address's last part ('…@school.edu, fee or payment …') is no list item
-    return re.sub(r"(?<![.@/])\b[\w-]+(?:\s*,\s*[\w-]+)+,?\s+(?:or|and)\s+[\w-]+\b", keep, text)
+    text = re.sub(r"(?<![.@/])\b[\w-]+(?:\s*,\s*[\w-]+)+,?\s+(?:or|and)\s+[\w-]+\b", keep, text)
+    # '(views, likes)': words listed in an aside, no new verb among them
+    return re.sub(
+        r"\((?:[\w' -]{1,30},\s*)+[\w' -]{1,30}\)",
+        lambda m: (
+            m.group(0)
+            if any(_ACTION_START.match(i.strip()) for i in m.group(0)[1:-1].split(","))
+            else m.group(0).replace(",", "\x01")
+        ),
+        text,
+    )
 
 
 def clauses(text: str) -> list[str]:
@@ -545,7 +563,9 @@ def _is_write(clause: str, key: str) -> bool:
     ):  # 'copy the Airtable records … into Notion': the verb before the service decides
         return governing
     return bool(re.search(r"\b(" + _WRITE + r")\b", low)) and not re.search(
-        r"^\W*(?:(?:also|then|first|next|finally|and)\s+)?(?:" + _READ + r")\b", low
+        # 'twitter: search for tweets …': after a label, the clause still starts with its verb
+        r"^(?:[\w/ -]{1,30}:)?\W*(?:(?:also|then|first|next|finally|and)\s+)?(?:" + _READ + r")\b",
+        low,
     )
 
 
@@ -614,12 +634,13 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
 
 _ITEM = (
     r"(?:message|post|thread|conversation|file|document|doc|row|record|entry|entries|page|email|issue|ticket|event|task|"
-    r"bug|deal|lead|contact|order|invoice|card|comment|review|incident|submission|response|epic|stor(?:y|ies))s?"
+    r"bug|deal|lead|contact|order|invoice|card|comment|review|incident|submission|response|epic|stor(?:y|ies)|video|"
+    r"stat|statistic|metric|figure)s?"
 )
 _ITEMS = (
     r"(?:messages|posts|threads|conversations|files|documents|docs|rows|records|entries|pages|emails|issues|tickets|"
     r"events|tasks|bugs|deals|leads|contacts|orders|invoices|cards|comments|reviews|incidents|submissions|responses|"
-    r"epics|stories)"
+    r"epics|stories|videos|stats|statistics|metrics|analytics|figures)"
 )
 
 
@@ -646,8 +667,31 @@ def _items_taken(low: str, phrases: list[str]) -> bool:
         ):
             continue
         if held and re.search(
-            r"^[^.;]*?\b(?:into|onto|to\s+(?:an?|the|our|my|#))\s*['\"‘“]?\w|^[^.;]*?\bto\s+[\w.+-]+@[\w-]+\.",
+            r"^[^.;]*?\b(?:into|onto|to\s+(?:an?|the|our|my|#))\s*['\"‘“#]?\w|^[^.;]*?\bto\s+[\w.+-]+@[\w-]+\.",
             low[held.end() :],
+        ):
+            return True
+        # 'store the new Airtable rows in the Supabase table': kept in another service
+        if (
+            held
+            and any(
+                lx.phrase_at(" " + low[held.end() :] + " ", q) >= 0
+                for _, k in lx.integrations_in(low[held.end() :])
+                for q in lexicon()["integrations"][k]["phrases"]
+                if q.strip() not in phrases
+            )
+            and re.search(
+                r"^[^.;]*?\b(?:in|on)\s+(?:the|our|my|an?)\s+(?:['\"‘“][^'\"’”]{1,40}['\"’”]\s+)?(?:[\w-]+\s+){0,2}?"
+                r"(?:"
+                + "|".join(
+                    re.escape(q.strip())
+                    for k, e in lexicon()["integrations"].items()
+                    for q in e["phrases"]
+                    if q.strip() and q.strip() not in phrases
+                )
+                + r")\b",
+                low[held.end() :],
+            )
         ):
             return True
     return False
