@@ -399,7 +399,9 @@ def _process(kind: str, clause: str, description: str) -> Step:
         label = "Filter"
     elif kind == "draft":
         found = re.search(
-            r"\b(?:draft|write|compose|generate)\s+(an?\s+[\w\s-]+?)(?:\s+(?:to|for|with|using|based)\b|$)",
+            # 'draft a welcome email …', 'generates 3 marketing taglines with AI', 'come up with five names'
+            r"\b(?:draft|write|compose|generates?|comes? up with)\s+((?:an?|\d{1,2}|two|three|four|five|ten|some|a few)\s+"
+            r"[\w\s-]+?)(?:\s+(?:to|for|with|using|based)\b|[,;.]|$)",
             clause,
             re.I,
         )
