@@ -537,7 +537,9 @@ def _is_write(clause: str, key: str) -> bool:
         r"^\W*(?:also\s+|then\s+)?" + re.escape(key.split("_")[-1]) + r"\s+(?:me|us|the team|them|it)\b"
         r"|\b(?:reminders?|messages?|alerts?|notifications?|announcements?|notes?|pings?|nudges?)\s+(?:in|to|into)\s+#"
         r"|\b(?:go|goes|get posted|are posted|is posted)\s+(?:in|to|into)\s+(?:the\s+|our\s+)?#"
-        r"|^\W*(?:also\s+|then\s+|and\s+)*(?:let|tell|notify|inform|alert|warn|ping)\s+(?:the\s+|our\s+|my\s+)?#",
+        r"|^\W*(?:also\s+|then\s+|and\s+)*(?:let|tell|notify|inform|alert|warn|ping)\s+(?:the\s+|our\s+|my\s+)?#"
+        # 'drop a count + revenue in #ops-daily', 'put the list in #standup': left in the channel
+        r"|(?:^\W*|\b(?:and|then|also)\s+)(?:drop|put|leave)\b[^.;#]{0,60}?\b(?:in|into|to)\s+(?:the\s+|our\s+|my\s+)?#",
         low,
     ):
         return True  # 'slack me the top stories', 'a standup reminder in #standup', 'let #sales know': sent there
@@ -683,7 +685,7 @@ def _items_taken(low: str, phrases: list[str]) -> bool:
                 if q.strip() not in phrases
             )
             and re.search(
-                r"^[^.;]*?\b(?:in|on)\s+(?:the|our|my|an?)\s+(?:['\"‘“][^'\"’”]{1,40}['\"’”]\s+)?(?:[\w-]+\s+){0,2}?"
+                r"^[^.;]*?\b(?:in|on|to|into)\s+(?:(?:the|our|my|an?)\s+)?(?:['\"‘“][^'\"’”]{1,40}['\"’”]\s+)?(?:[\w-]+\s+){0,2}?"
                 r"(?:"
                 + "|".join(
                     re.escape(q.strip())
@@ -2902,6 +2904,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             place = re.sub(r"\s(?:and|then)\s*$", "", loop.group(2) or "")
             place = "" if re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", place, re.I) else place
             source = read_clause(f"get {item} from {place}", description, ruled_out) if place else []
+            written = {s.integration for s in step.body if s.kind == "action"}
+            if source and written == {x.integration for x in source} and not lx.integrations_in(parts[-1]):
+                source = []  # 'put the open rate for each campaign in the 'KPIs' sheet': where each one goes
             step.body = [s for s in step.body if not any(s.integration == x.integration for x in source)]
             pre = [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)]
             return pre + [s for s in source if s.kind == "source"] + [step] + later
