@@ -791,6 +791,7 @@ class _Builder:
                 if step.kind == "source":
                     self.keyed_search(step, values)
                     self.keyed_request(step, values)
+                    self.given_input(step, values, data, parent)
                 local = self.add(step.type, values, parent)
                 gathered = gathered if step.kind in ("source", "action") else []  # a message changes no data
                 if step.kind == "action":
@@ -908,6 +909,41 @@ class _Builder:
             return  # searched before the key is given, or for words the user quoted
         values[entry["query"]] = f"{self.start_data()} {query}"
         self.notes.append(f"the search is for what the run is given ({said.group(1)}) and '{query}'")
+
+    def given_input(self, step: Step, values: dict[str, str], prev: str | None, parent: str | None) -> None:
+        """'take the article link I give you, scrape it', 'takes a question, searches our Pinecone index':
+        the first read of a run started by hand, by a call or in a chat that is given something reads
+        what it was given — the page it fetches (a block taking an address, none written), the query it
+        searches for (none written, or only the name of the index searched)."""
+        start = self.start_data()
+        if (
+            self.trigger.kind not in ("manual", "chat")
+            or not start
+            or prev != start
+            or parent is not None
+            or not _GIVEN_INPUT.search(self.description)
+        ):
+            return
+        from lib.sim.registry import get_block
+
+        spec = get_block(step.type)
+        page = spec.sub_block("url") if spec is not None and step.type != "api" else None
+        # a page reader's address ('Website URL'), not the address of the service's own server ('Qdrant URL')
+        if page is not None and step.type not in str(page.title).lower() and not values.get("url"):
+            values["url"] = start
+            self.notes.append(f"'{(step.text or '').strip()}' reads the address the run is given ({start})")
+        field = step.query
+        if not field:
+            return
+        query = values.get(field, "")
+        if "<" in query or "{{" in query:
+            return
+        named = {v for k, v in values.items() if k != field}
+        words = "" if not query or query in named or lx.is_filler(query) else query
+        values[field] = f"{start} {words}" if words else start
+        self.notes.append(
+            f"the search is for what the run is given ({start}){' and ' + repr(words) if words else ''}"
+        )
 
     def keyed_request(self, step: Step, values: dict[str, str]) -> None:
         """'look them up in Clearbit (…/people/find by email)': a GET that finds one record by a key the
@@ -1588,6 +1624,18 @@ _KEY = r"((?:[a-z]+[\s-]){0,2}?(?:id|email|e-mail|name|number|code|address|domai
 _GIVEN_KEY = re.compile(
     r"\b(?:takes?|receives?|gets?|accepts?|with|enters?|enter|give it|given|paste|types?|sends?|submits?|"
     r"provides?|gives?)\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her)\s+" + _KEY,
+    re.I,
+)
+# 'takes a question', 'I paste a job posting URL', 'the article link I give you', 'type what a tenant wants':
+# what a run started by hand, by a call or in a chat is given to work on
+_GIVEN_INPUT = re.compile(
+    r"\b(?:takes?|receives?|gets?|accepts?|pastes?|types?|enters?|submits?|sends?|posts?|drops?|"
+    r"gives?\s+(?:it|you|us))\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her|some|one)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:url|link|question|text|idea|description|domain|name|address|query|topic|prompt|article|page|email|"
+    r"ticket|message|keyword|term|number|code|id)s?\b"
+    r"|\b(?:url|link|text|question|address|topic|name)\s+(?:that\s+)?(?:i|we|you|they)\s+"
+    r"(?:give|paste|send|enter|type|provide|submit)"
+    r"|\b(?:types?|enters?|asks?\s+for)\s+what\b",
     re.I,
 )
 # 'by their email', 'match on their Slack email', 'using the order number': the key a lookup names

@@ -71,6 +71,7 @@ class Step:
     negate: bool = False  # a condition read from 'unless …': its steps run when the test is false
     unnamed: bool = False  # an action whose channel the text never named ('tell me …' → e-mail)
     chained: bool = False  # a test exclusive with the one whose else branch holds it: an 'else if' of it
+    query: str | None = None  # a search: the field its query goes in
 
 
 def negated(text: str) -> dict[str, set[str]]:
@@ -759,7 +760,8 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
     ):
         return False  # 'use Browser Use to …', 'parse it with Mistral': the tool does the step
     return not (
-        re.search(r"\b(" + _READ + r")\b", low)
+        # 'it searches our Pinecone index', 'a bot that queries the table': a read said of what the run does
+        re.search(r"\b(" + _READ + r"|searches|queries|fetches|reads|pulls|scrapes)\b", low)
         or any(
             re.search(
                 r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+)?(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|"
@@ -837,6 +839,7 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     if mode.get("instruction"):  # 'use Browser Use to log into the portal': the clause is the task
         values[mode["instruction"]] = clause.strip()
     if mode.get("query"):
+        values["__query"] = mode["query"]
         # a service searched with what the run holds, unless the clause says what to look for ('… for the refund policy')
         said = re.search(
             r"\b(?:search\w*|looks? up|quer\w+|read|check|find)\b[^.;]*?\b(?:for|about|regarding)\s+(\S.*)$",
@@ -868,11 +871,13 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     _invitees(entry["type"], clause, description, values)
     who = values.pop("__who", None)
     need = values.pop("__need", None)
+    query_field = values.pop("__query", None)
     name = {"gmail": "Email", "google_sheets": "Google Sheets"}.get(key, key)
     step = Step(
         "action" if write else "source", entry["type"], values, label=name, text=clause, integration=key
     )
     step.recipient = who
+    step.query = query_field
     if need:
         step.needs.append(need)
     if entry.get("process"):
@@ -1902,9 +1907,9 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         entry = lexicon()["search"][engine]
         values = dict(entry["values"])
         values[entry["query"]] = _search_query(clause)
-        found.append(
-            (0, Step("source", entry["type"], values, label="Search", text=clause, integration=engine))
-        )
+        search = Step("source", entry["type"], values, label="Search", text=clause, integration=engine)
+        search.query = entry["query"]
+        found.append((0, search))
     # 'research https://rival.com with Tavily': the URL is what to research, not an endpoint to call
     researched = named_engine and url and not re.search(r"\b(fetch|call|request|get|post|download)\b", low)
     # 'scrape https://… with Firecrawl': a named block that takes a URL reads it, not a plain HTTP request
