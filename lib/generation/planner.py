@@ -991,7 +991,9 @@ class _Builder:
             return None
         head = " ".join(self.description[a:b] for a, b in self.trigger.spans)
         brought = _KEY_NOUN.search(head) or _KEY_NOUN.search(self.description[: self.description.find(text)])
-        found = by or brought
+        # 'look up their order number in the orders table': the key is the sender's, named in the step itself
+        theirs = re.search(r"\b(?:their|his|her)\s+" + _KEY, text, re.I)
+        found = by or brought or theirs
         if found is None:
             return None
         words = _key_words(found.group(1))
@@ -1737,7 +1739,13 @@ def _heading(step: Step) -> str:
         step.text or "",
         re.I,
     )
-    words = found.group(1).strip() if found else "Update"
+    # 'reply with the check-in time', 'answer with its delivery status': what the reply carries
+    fact = (
+        None
+        if found
+        else re.search(r"\bwith\s+(?:the|its|their)\s+([\w\s'-]{2,40}?)\s*[.!]?$", step.text or "", re.I)
+    )
+    words = found.group(1).strip() if found else "The " + fact.group(1).strip() if fact else "Update"
     return words[:1].upper() + words[1:]
 
 

@@ -1865,6 +1865,22 @@ def _chat_source(description: str) -> str | None:
     return None
 
 
+def _looked_up_in(low: str, clause: str) -> bool:
+    """'look up the room in the Supabase 'rooms' table', 'find their order in our Airtable': what is looked up
+    lives in a service the planner reads, named right after 'in' / 'from'."""
+    for pos, key in lx.integrations_in(clause):
+        if "read" not in lexicon()["integrations"][key]:
+            continue
+        if re.search(
+            r"\b(?:look(?:s|ing)?\s+(?:[\w'-]+\s+){0,3}?up|finds?|search(?:es)?|checks?)\b"
+            r"(?:(?!\b(?:and|then)\b)[^,;.])*?\b(?:in|from|inside)\s+(?:the\s+|our\s+|my\s+|their\s+)?"
+            r"(?:['\"“][^'\"”\n]{1,40}['\"”]\s+)?$",
+            re.sub(r"\S+$", "", low[:pos]),  # the phrase's position may fall inside its first word
+        ):
+            return True
+    return False
+
+
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
     if lead:  # 'new GitHub issue -> discord #bugs' with the trigger blanked out: the event goes there
@@ -1891,6 +1907,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         )
     ):
         engine = None  # 'look up the customer's email in the event': a field of what the run was given
+    if engine and not named_engine and _looked_up_in(low, clause):
+        engine = None  # 'look up the room in the Supabase 'rooms' table': that table is read, not the web
     # a search service the user names is used even without a search verb ('look the person up with Exa')
     if (
         engine
@@ -3148,6 +3166,7 @@ def read_steps(text: str, description: str) -> list[Step]:
             and any(split_loop_end(later)[1] is not None for later in said[at + 1 :])
         ):
             open_loop = started
+    steps = _facts_replied(steps)
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
     # steps stated after it still run first.
@@ -3165,6 +3184,40 @@ def read_steps(text: str, description: str) -> list[Step]:
         steps = [s for s in steps if s.kind != "condition"] + [fan]
     _apply_count(steps, lx.count_in(description))
     return steps
+
+
+# 'reply with the check-in time', 'answer in the thread with its delivery status': the reply carries a fact
+# of what was looked up, not an answer to write ('reply with a friendly answer', '… with the summary')
+_REPLIES_WITH_FACT = re.compile(
+    r"\b(?:reply|replies|respond|responds|answer|answers)\b(?:\s+(?:in|on|to)\s+(?:the\s+)?[\w#-]+(?:\s+thread)?)?"
+    r"\s+with\s+(?:the|its|their|his|her)\s+(?!(?:[\w-]+\s+)?(?:answer|reply|response|summary|draft|message|text|"
+    r"results?|matches|info|information|details)\b)[\w'’ -]{2,40}?\s*(?:[.,;!]|$)",
+    re.I,
+)
+_WRITER = re.compile(
+    r"\b(?:ai|agent|llm|gpt|claude|written|drafted|friendly|polite|personal(?:ised|ized)?)\b", re.I
+)
+
+
+def _facts_replied(steps: list[Step]) -> list[Step]:
+    """'look the booking up in the bookings table and reply with the check-in time': after a read, a reply
+    with a fact of what was read sends what was read; no agent drafts it (unless the text asks for one)."""
+    out: list[Step] = []
+    read: list[Step] = []
+    for step in steps:
+        read += [step] if step.kind == "source" else []
+        # a read of the service the reply goes over is not what was looked up
+        over = {s.type for s in steps if s.kind == "action" and s.text == step.text}
+        if (
+            any(r.type not in over for r in read)
+            and step.kind == "process"
+            and step.label == "Draft"
+            and _REPLIES_WITH_FACT.search(step.text or "")
+            and not _WRITER.search(step.text or "")
+        ):
+            continue
+        out.append(step)
+    return out
 
 
 _THEN = re.compile(r"[,;]?\s*\b(?:and\s+)?then\b", re.I)
