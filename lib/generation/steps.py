@@ -3150,7 +3150,7 @@ def read_steps(text: str, description: str) -> list[Step]:
             and then is None
             and first_use is not None
             and all(s.kind == "source" for s in read)
-            and _LIVES_IN.match(sentence)
+            and (_LIVES_IN.match(sentence) or _READ_FIRST.search(sentence))
         ):
             # '… get a WhatsApp message with next week's shifts. The shifts are in our Google Calendar': where the
             # data lives, said after the step that uses it, is read before that step
@@ -3221,6 +3221,13 @@ def _facts_replied(steps: list[Step]) -> list[Step]:
 
 
 _THEN = re.compile(r"[,;]?\s*\b(?:and\s+)?then\b", re.I)
+# 'Get the invoices from Airtable first.', 'Before that, pull them from …', 'First, fetch …', '… read … beforehand':
+# a read said after the step it feeds, and said to come before it
+_READ_FIRST = re.compile(
+    r"^\W*(?:but\s+|and\s+)?(?:first(?:\s+of\s+all)?|before\s+(?:that|this|doing\s+(?:that|this|so)|then|it)|beforehand)\b"
+    r"|\b(?:first|beforehand|before\s+(?:that|this|anything\s+else))\W*$",
+    re.I,
+)
 # 'The rota is in the 'On-call' sheet', 'Phone numbers are in …', 'The deliveries live in our Airtable …'
 _LIVES_IN = re.compile(
     r"^\s*(?:the\s+|our\s+|my\s+|their\s+|all\s+(?:the\s+)?)?(?:[\w'’-]+\s+){0,3}?"
