@@ -239,13 +239,25 @@ _CODE = re.compile(
 )
 
 
+# 'with the property address 14 Elm Street', 'the venue address: 5 Rue de Rivoli': a street address a message carries
+_ADDRESS = re.compile(
+    r"\b((?:[a-z-]+\s+)?address)\s*(?:is\s+)?[:,]?\s*(?:at\s+)?"
+    r"((?-i:\d{1,5}[A-Za-z]?,?\s+(?:(?:[A-Z][\w'’.-]*|de|du|la|le|del|da|van|von)\s+){0,3}[A-Z][\w'’.-]*|"
+    r"(?:Rue|Calle|Via|Avenida|Avenue)\s+[\w'’ -]{2,30}?\s*,?\s*\d{1,5}[A-Za-z]?))\b",
+    re.I,
+)
+
+
 def _codes(clause: str) -> list[tuple[str, str]]:
     """'with the discount code WELCOME10', 'coupon SPRING-24': (what it is, the code) a message must carry —
-    a code has a digit or is written in capitals."""
-    return [
+    a code has a digit or is written in capitals; a street address after 'address' likewise."""
+    codes = [
         (re.sub(r"^(?:the|a|an|our|their|your)\s+", "", m.group(1).lower()), m.group(2))
         for m in _CODE.finditer(clause)
         if re.search(r"\d", m.group(2)) or m.group(2).isupper()
+    ]
+    return codes + [
+        (re.sub(r"^the\s+", "", m.group(1).lower()), m.group(2)) for m in _ADDRESS.finditer(clause)
     ]
 
 
