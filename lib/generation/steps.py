@@ -1038,7 +1038,9 @@ def _resource_names(entry: dict[str, Any], clause: str, values: dict[str, Any]) 
                 for pattern in patterns
                 for m in pattern.finditer(text)
                 for named in [_without_service(m.group(1).strip(), own)]
+                # a quoted name is the user's even when it starts with a service's ('Slack Leads')
                 if _plausible_name(named)
+                or (_quoted_at(text, m.start(1)) and _plausible_name(named.split()[-1]))
             ),
             None,
         )
@@ -1049,6 +1051,10 @@ def _resource_names(entry: dict[str, Any], clause: str, values: dict[str, Any]) 
             values.pop("__need", None)
             if field_id.lower().endswith("id"):  # a name where Sim wants an id: listed to replace
                 values["__need"] = f"replace '{name}' by the id of that {nouns[0]} (from its URL or settings)"
+
+
+def _quoted_at(text: str, start: int) -> bool:
+    return start > 0 and text[start - 1] in "\"“'`"
 
 
 def _plausible_name(name: str) -> bool:
@@ -1070,7 +1076,7 @@ def _resource_patterns(
 ]:
     """The service's own names, and the compiled patterns that find an id ('form id …') and the name of
     each resource field of `operation` (built once per block and operation)."""
-    from lib.generation.services import aliases, resource_after_name, resource_fields
+    from lib.generation.services import aliases, operations, resource_after_name, resource_fields
 
     own = {p.lower() for p in phrases if p} | set(aliases(block_type))
     svc = "|".join(re.escape(s) for s in sorted(own, key=len, reverse=True))
@@ -1105,6 +1111,21 @@ def _resource_patterns(
             patterns += [rf"\b(?:{svc})\s+{_QUOTED_NAME}", rf"\b(?:{svc})\s+{_KEY_NAME}"]
             # 'the 'Listings' Airtable', 'our 'Applicants' Supabase': a quoted name right before the service
             patterns.append(rf"{_QUOTED_NAME}\s+(?:{svc})\b")
+            # 'make jira ticket ITHD', 'their Jira onboarding ticket in HR': a key right after the service's object
+            objects = sorted(
+                {
+                    o.rstrip("s")
+                    for op in operations().get(block_type, {}).values()
+                    for o in op.get("objects", [])
+                },
+                key=len,
+                reverse=True,
+            )
+            if objects:
+                things = "|".join(re.escape(o) for o in objects if len(o) > 2)
+                patterns.append(
+                    rf"\b(?:{svc})\s+(?:[\w-]+\s+){{0,2}}?(?:{things})s?\s+(?:in\s+|for\s+|under\s+)?{_KEY_NAME}"
+                )
         fields.append((field_id, nouns, shown_as, [re.compile(p, re.I) for p in patterns]))
     return own, ids, fields
 
