@@ -586,6 +586,7 @@ class _Builder:
                 out[key] = self.input_in_url(out[key], parent)
         if step.kind == "source" and any(b.id == parent and b.type == "loop" for b in self.blocks):
             self.read_of_item(step, out)
+        self.item_recipient(step, out, parent)
         provider = self.trigger.values.get("webhookProvider") if self.trigger.kind == "webhook" else None
         if step.kind == "action" and provider == step.type and parent is None:
             reply = services.webhook_paths(provider).get("reply")
@@ -596,6 +597,18 @@ class _Builder:
                     f"the reply goes back to the chat the message came from (<{reply['from']}>)"
                 )
         return out
+
+    def item_recipient(self, step: Step, out: dict[str, str], parent: str | None) -> None:
+        """'for each patient send a WhatsApp reminder', 'for every volunteer send an SMS': a text sent once per
+        item of a list of people goes to each one's number (the clause itself names nobody)."""
+        target = (lexicon()["integrations"].get(step.integration or "") or {}).get("target")
+        field_id = {"phone": "phoneNumber", "phones": "phoneNumbers"}.get(target or "")
+        loop = next((b for b in self.blocks if b.id == parent and b.type in ("loop", "parallel")), None)
+        if step.kind != "action" or field_id is None or out.get(field_id) or loop is None:
+            return
+        people = "|".join(lexicon()["people"])
+        if re.search(rf"\b(?:{people})s?\b", self.words.get(loop.id, ""), re.I):
+            out[field_id] = self.recipient(parent, step, "phone")
 
     def read_of_item(self, step: Step, out: dict[str, str]) -> None:
         """A read repeated per item is about the item: a search names it ('search the web for each company's
