@@ -2356,6 +2356,8 @@ _DONE = r"(?:done|finished|processed|complete|completed|handled|checked|through)
 LOOP_END = re.compile(
     r"(?:^|[,;]\s*|\s)(?:and\s+)?(?:then\s+)?(?:"
     r"at\s+the\s+(?:very\s+)?end\b|after\s+the\s+loop\b|afterwards\b|"
+    # '…, then (only once) post …': what follows runs a single time, after the items
+    r"\(?(?:only|just)\s+once\)?(?!\s+(?:a|an|per|every|each|daily|weekly|monthly)\b)|"
     r"(?:when|once|after)\s+(?:all|every|each|the\s+whole|the\s+entire)\b[^,.;:]{0,60}?\b" + _DONE + r"\b|"
     r"(?:when|once)\s+(?:it'?s|that'?s|they'?re|they\s+are|it\s+is)\s+(?:all\s+)?" + _DONE + r"\b|"
     # '…, and then post a single list of them to #leads': one thing made of all the items, after the last

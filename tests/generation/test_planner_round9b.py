@@ -20,3 +20,23 @@ _KNOWN: dict[str, str] = {}
 @pytest.mark.parametrize("item", cases("planner_round9b.jsonl", _KNOWN))
 def test_round9b_description_comes_out_right(item):
     assert_right(item, seed="r9b")
+
+
+def test_a_step_said_to_run_only_once_follows_the_loop():
+    """'for each one create a Notion page, then (just once) post a Slack message …': the post runs a single
+    time after the loop, not once per item inside it."""
+    from lib.generation import planner
+    from lib.generation.compose import compose
+
+    state = compose(
+        planner.plan(
+            "Every 30 minutes read the newest rows of our Supabase 'returns' table, for each one open a Jira "
+            "ticket, then (only once) send a Telegram message saying how many were opened."
+        ),
+        seed="r9b",
+    ).state
+    by_type = {b["type"]: b for b in state["blocks"].values()}
+    loop = by_type["loop"]
+    assert by_type["jira"]["data"].get("parentId") == loop["id"]
+    assert by_type["telegram"]["data"].get("parentId") is None
+    assert any(e["source"] == loop["id"] and e["target"] == by_type["telegram"]["id"] for e in state["edges"])
