@@ -530,7 +530,9 @@ def _is_write(clause: str, key: str) -> bool:
         r"^\W*(?:also\s+|then\s+)?" + re.escape(key.split("_")[-1]) + r"\s+(?:me|us|the team|them|it)\b"
         r"|\b(?:reminders?|messages?|alerts?|notifications?|announcements?|notes?|pings?|nudges?)\s+(?:in|to|into)\s+#"
         r"|\b(?:go|goes|get posted|are posted|is posted)\s+(?:in|to|into)\s+(?:the\s+|our\s+)?#"
-        r"|^\W*(?:also\s+|then\s+|and\s+)*(?:let|tell|notify|inform|alert|warn|ping)\s+(?:the\s+|our\s+|my\s+)?#",
+        r"|^\W*(?:also\s+|then\s+|and\s+)*(?:let|tell|notify|inform|alert|warn|ping)\s+(?:the\s+|our\s+|my\s+)?#"
+        # 'reply in Discord with the issue link', 'answer in the thread on Slack': a reply is sent there
+        r"|^\W*(?:also\s+|then\s+|and\s+)*(?:reply|replies|respond|responds|answer|answers)\s+(?:in|on|via|over)\b",
         low,
     ):
         return True  # 'slack me the top stories', 'a standup reminder in #standup', 'let #sales know': sent there
@@ -3191,7 +3193,9 @@ def read_steps(text: str, description: str) -> list[Step]:
             # data lives, said after the step that uses it, is read before that step
             steps[first_use:first_use] = read
             continue
-        steps += sorted(read, key=lambda s: (_then_part(repeated, s), rank[s.kind]))
+        steps += _drafts_before_their_reply(
+            sorted(read, key=lambda s: (_then_part(repeated, s), rank[s.kind]))
+        )
         if then is not None:  # '…, and at the end email a summary': the tail runs once, after the loop
             steps += sorted(read_sentence(then, description, ruled_out), key=lambda s: rank[s.kind])
         started = next((s for s in read if s.kind == "loop" and s.loop_type == "forEach"), None)
@@ -3234,6 +3238,23 @@ _WRITER = re.compile(
 )
 
 
+def _drafts_before_their_reply(steps: list[Step]) -> list[Step]:
+    """'log it in the sheet and reply in Teams with a confirmation': the agent drafting the reply comes right
+    before the reply it drafts, after the other actions of the sentence (which keep the event's data)."""
+    out = list(steps)
+    for step in steps:
+        if step.kind != "process" or step.label != "Draft":
+            continue
+        at = out.index(step)
+        reply = next(
+            (i for i, s in enumerate(out) if i > at and s.kind == "action" and s.text == step.text), None
+        )
+        if reply is None or not any(s.kind == "action" and s.text != step.text for s in out[at + 1 : reply]):
+            continue
+        out.insert(reply - 1, out.pop(at))
+    return out
+
+
 def _facts_replied(steps: list[Step]) -> list[Step]:
     """'look the booking up in the bookings table and reply with the check-in time': after a read, a reply
     with a fact of what was read sends what was read; no agent drafts it (unless the text asks for one)."""
@@ -3243,8 +3264,12 @@ def _facts_replied(steps: list[Step]) -> list[Step]:
         read += [step] if step.kind == "source" else []
         # a read of the service the reply goes over is not what was looked up
         over = {s.type for s in steps if s.kind == "action" and s.text == step.text}
+        # 'open a Jira ticket and reply with the ticket link': the link of what an earlier step made
+        made = any(s.kind == "action" and s.text != step.text for s in out) and re.search(
+            r"\b(?:link|url)\b", step.text or "", re.I
+        )
         if (
-            any(r.type not in over for r in read)
+            (made or any(r.type not in over for r in read))
             and step.kind == "process"
             and step.label == "Draft"
             and _REPLIES_WITH_FACT.search(step.text or "")
