@@ -427,6 +427,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     # 'github.com/tallyhq/api', 'https://…/rank', 'tally@…': an address or a repository asks for nothing
     for pattern in (lx.URL_RE, lx.EMAIL_RE, lx.REPO_RE):
         low = pattern.sub(lambda m: " " * len(m.group(0)), low)
+    # 'body.answers[]', 'data.object.amount': a field's path names data, it asks for nothing
+    low = re.sub(r"\b[a-z_]\w*(?:\.[a-z_]\w*)+(?:\[\])?", lambda m: " " * len(m.group(0)), low)
     # a name in quotes ('the 'Monthly Review' doc') asks for nothing
     low = re.sub(r"[\"“][^\"”]{1,80}[\"”]|(?<!\w)'[^']{1,80}'(?!\w)", lambda m: " " * len(m.group(0)), low)
     hits = []
