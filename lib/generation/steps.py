@@ -658,6 +658,22 @@ def _items_taken(low: str, phrases: list[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=256)
+def _read_objects(key: str) -> str:
+    """'issues|tickets|bugs…': what the service's read operations return (services.operations), as a pattern."""
+    from lib.generation.services import operations
+
+    block_type = lexicon()["integrations"][key]["type"]
+    words = {
+        o.rstrip("s")
+        for op in operations().get(block_type, {}).values()
+        if op.get("mode") == "read"
+        for o in op.get("objects", [])
+        if len(o) > 2
+    }
+    return "|".join(re.escape(w) + "s?" for w in sorted(words, key=len, reverse=True))
+
+
 def _made_of(low: str, key: str, phrases: list[str]) -> bool:
     """'post the list of Linear issues closed this week to Slack #eng', 'send a digest of the open GitHub issues
     to #triage': after a sending verb, the service names what the message is made of ('of/about/from …
@@ -670,7 +686,33 @@ def _made_of(low: str, key: str, phrases: list[str]) -> bool:
         if p.strip() and p.strip() not in phrases
     ]
     place = "|".join(re.escape(p) for p in sorted(set(others), key=len, reverse=True))
+    things = _read_objects(key)
     for p in phrases:
+        # 'forward the open Jira issues to #qa', 'share the new Linear issues with #eng on Slack': the items the
+        # service holds, sent somewhere else
+        items = (
+            re.search(
+                r"\b(?:post|send|forward|share|push)(?:s|ed|ing)?\s+(?:(?:me|us)\s+)?(?:(?:the|all|our|any|every|new|latest|"
+                r"open|today's|yesterday's|this\s+week's|last\s+week's)\s+){0,2}"
+                + re.escape(p)
+                + r"\s+(?:[\w-]+\s+)?(?:"
+                + things
+                + r")\b",
+                low,
+            )
+            if things
+            else None
+        )
+        if items is not None:
+            rest = low[items.end() :]
+            dest = re.search(
+                r"\b(?:to|into|in|on|with)\s+(?:both\s+)?(?:(?:our|the|my|your)\s+)?(?:#|me\b|us\b|[\w.+-]+@"
+                + (r"|(?:" + place + r")\b" if place else "")
+                + ")",
+                rest,
+            )
+            if dest is not None and not re.search(r"\b(?:and|then)\b|[,;]", rest[: dest.start()]):
+                return True
         found = re.search(r"\b(?:of|about|from)\s+(?:[\w'/-]+\s+){0,5}?" + re.escape(p) + r"\b", low)
         if found is None:
             continue
