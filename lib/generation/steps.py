@@ -422,6 +422,18 @@ def _process(kind: str, clause: str, description: str) -> Step:
 _DOERS = ("ai", "agent", "llm", "gpt", "claude")
 
 
+def _declined(low: str, at: int) -> bool:
+    """The processing verb at `at` is turned down: 'without summarising', "don't analyse", 'no AI summary',
+    'compute nothing (fancy)'."""
+    return bool(
+        re.search(
+            r"\b(?:without|no|not|don't|do\s+not|never|no\s+need\s+to|nothing\s+to)\s+(?:(?:any|an?|ai|the|further|to)\s+)*$",
+            low[:at],
+        )
+        or re.match(r"[\w-]*\s+nothing\b", low[at:])
+    )
+
+
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
     # 'github.com/tallyhq/api', 'https://…/rank', 'tally@…': an address or a repository asks for nothing
@@ -446,7 +458,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
                 and re.match(r"\s*(?:with\s+|saying\s+)?[\"'“]", clause.lower()[low.find(v) + len(v) :])
             )
         ]
-        pos = [p for p in pos if p >= 0]
+        # 'without summarising them', "don't analyse them", 'no AI summary', 'compute nothing': not asked
+        pos = [p for p in pos if p >= 0 and not _declined(low, p)]
         if pos:
             hits.append((min(pos), kind))
     hits.sort()
