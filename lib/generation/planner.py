@@ -589,6 +589,7 @@ class _Builder:
                 out[key] = self.input_in_url(out[key], parent)
         if step.kind == "source" and any(b.id == parent and b.type == "loop" for b in self.blocks):
             self.read_of_item(step, out)
+        self.item_recipient(step, out, parent)
         provider = self.trigger.values.get("webhookProvider") if self.trigger.kind == "webhook" else None
         if step.kind == "action" and provider == step.type and parent is None:
             reply = services.webhook_paths(provider).get("reply")
@@ -599,6 +600,18 @@ class _Builder:
                     f"the reply goes back to the chat the message came from (<{reply['from']}>)"
                 )
         return out
+
+    def item_recipient(self, step: Step, out: dict[str, str], parent: str | None) -> None:
+        """'for each patient send a WhatsApp reminder', 'for every volunteer send an SMS': a text sent once per
+        item of a list of people goes to each one's number (the clause itself names nobody)."""
+        target = (lexicon()["integrations"].get(step.integration or "") or {}).get("target")
+        field_id = {"phone": "phoneNumber", "phones": "phoneNumbers"}.get(target or "")
+        loop = next((b for b in self.blocks if b.id == parent and b.type in ("loop", "parallel")), None)
+        if step.kind != "action" or field_id is None or out.get(field_id) or loop is None:
+            return
+        people = "|".join(lexicon()["people"])
+        if re.search(rf"\b(?:{people})s?\b", self.words.get(loop.id, ""), re.I):
+            out[field_id] = self.recipient(parent, step, "phone")
 
     def read_of_item(self, step: Step, out: dict[str, str]) -> None:
         """A read repeated per item is about the item: a search names it ('search the web for each company's
@@ -794,6 +807,7 @@ class _Builder:
                 if step.kind == "source":
                     self.keyed_search(step, values)
                     self.keyed_request(step, values)
+                    self.given_input(step, values, data, parent)
                 local = self.add(step.type, values, parent)
                 gathered = gathered if step.kind in ("source", "action") else []  # a message changes no data
                 if step.kind == "action":
@@ -912,6 +926,41 @@ class _Builder:
         values[entry["query"]] = f"{self.start_data()} {query}"
         self.notes.append(f"the search is for what the run is given ({said.group(1)}) and '{query}'")
 
+    def given_input(self, step: Step, values: dict[str, str], prev: str | None, parent: str | None) -> None:
+        """'take the article link I give you, scrape it', 'takes a question, searches our Pinecone index':
+        the first read of a run started by hand, by a call or in a chat that is given something reads
+        what it was given — the page it fetches (a block taking an address, none written), the query it
+        searches for (none written, or only the name of the index searched)."""
+        start = self.start_data()
+        if (
+            self.trigger.kind not in ("manual", "chat")
+            or not start
+            or prev != start
+            or parent is not None
+            or not _GIVEN_INPUT.search(self.description)
+        ):
+            return
+        from lib.sim.registry import get_block
+
+        spec = get_block(step.type)
+        page = spec.sub_block("url") if spec is not None and step.type != "api" else None
+        # a page reader's address ('Website URL'), not the address of the service's own server ('Qdrant URL')
+        if page is not None and step.type not in str(page.title).lower() and not values.get("url"):
+            values["url"] = start
+            self.notes.append(f"'{(step.text or '').strip()}' reads the address the run is given ({start})")
+        field = step.query
+        if not field:
+            return
+        query = values.get(field, "")
+        if "<" in query or "{{" in query:
+            return
+        named = {v for k, v in values.items() if k != field}
+        words = "" if not query or query in named or lx.is_filler(query) else query
+        values[field] = f"{start} {words}" if words else start
+        self.notes.append(
+            f"the search is for what the run is given ({start}){' and ' + repr(words) if words else ''}"
+        )
+
     def keyed_request(self, step: Step, values: dict[str, str]) -> None:
         """'look them up in Clearbit (…/people/find by email)': a GET that finds one record by a key the
         run is given carries that key as a query parameter, when its address leaves none open."""
@@ -958,7 +1007,9 @@ class _Builder:
             return None
         head = " ".join(self.description[a:b] for a, b in self.trigger.spans)
         brought = _KEY_NOUN.search(head) or _KEY_NOUN.search(self.description[: self.description.find(text)])
-        found = by or brought
+        # 'look up their order number in the orders table': the key is the sender's, named in the step itself
+        theirs = re.search(r"\b(?:their|his|her)\s+" + _KEY, text, re.I)
+        found = by or brought or theirs
         if found is None:
             return None
         words = _key_words(found.group(1))
@@ -1593,6 +1644,18 @@ _GIVEN_KEY = re.compile(
     r"provides?|gives?)\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her)\s+" + _KEY,
     re.I,
 )
+# 'takes a question', 'I paste a job posting URL', 'the article link I give you', 'type what a tenant wants':
+# what a run started by hand, by a call or in a chat is given to work on
+_GIVEN_INPUT = re.compile(
+    r"\b(?:takes?|receives?|gets?|accepts?|pastes?|types?|enters?|submits?|sends?|posts?|drops?|"
+    r"gives?\s+(?:it|you|us))\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her|some|one)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:url|link|question|text|idea|description|domain|name|address|query|topic|prompt|article|page|email|"
+    r"ticket|message|keyword|term|number|code|id)s?\b"
+    r"|\b(?:url|link|text|question|address|topic|name)\s+(?:that\s+)?(?:i|we|you|they)\s+"
+    r"(?:give|paste|send|enter|type|provide|submit)"
+    r"|\b(?:types?|enters?|asks?\s+for)\s+what\b",
+    re.I,
+)
 # 'by their email', 'match on their Slack email', 'using the order number': the key a lookup names
 _KEY_BY = re.compile(r"\b(?:by|on|using|via|with)\s+(?:their|its|his|her|the)?\s*" + _KEY, re.I)
 # 'texts our bot a tracking number', 'with a course code': the key an event brings
@@ -1692,7 +1755,13 @@ def _heading(step: Step) -> str:
         step.text or "",
         re.I,
     )
-    words = found.group(1).strip() if found else "Update"
+    # 'reply with the check-in time', 'answer with its delivery status': what the reply carries
+    fact = (
+        None
+        if found
+        else re.search(r"\bwith\s+(?:the|its|their)\s+([\w\s'-]{2,40}?)\s*[.!]?$", step.text or "", re.I)
+    )
+    words = found.group(1).strip() if found else "The " + fact.group(1).strip() if fact else "Update"
     return words[:1].upper() + words[1:]
 
 

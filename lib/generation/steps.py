@@ -71,6 +71,7 @@ class Step:
     negate: bool = False  # a condition read from 'unless …': its steps run when the test is false
     unnamed: bool = False  # an action whose channel the text never named ('tell me …' → e-mail)
     chained: bool = False  # a test exclusive with the one whose else branch holds it: an 'else if' of it
+    query: str | None = None  # a search: the field its query goes in
 
 
 def negated(text: str) -> dict[str, set[str]]:
@@ -256,13 +257,25 @@ _CODE = re.compile(
 )
 
 
+# 'with the property address 14 Elm Street', 'the venue address: 5 Rue de Rivoli': a street address a message carries
+_ADDRESS = re.compile(
+    r"\b((?:[a-z-]+\s+)?address)\s*(?:is\s+)?[:,]?\s*(?:at\s+)?"
+    r"((?-i:\d{1,5}[A-Za-z]?,?\s+(?:(?:[A-Z][\w'’.-]*|de|du|la|le|del|da|van|von)\s+){0,3}[A-Z][\w'’.-]*|"
+    r"(?:Rue|Calle|Via|Avenida|Avenue)\s+[\w'’ -]{2,30}?\s*,?\s*\d{1,5}[A-Za-z]?))\b",
+    re.I,
+)
+
+
 def _codes(clause: str) -> list[tuple[str, str]]:
     """'with the discount code WELCOME10', 'coupon SPRING-24': (what it is, the code) a message must carry —
-    a code has a digit or is written in capitals."""
-    return [
+    a code has a digit or is written in capitals; a street address after 'address' likewise."""
+    codes = [
         (re.sub(r"^(?:the|a|an|our|their|your)\s+", "", m.group(1).lower()), m.group(2))
         for m in _CODE.finditer(clause)
         if re.search(r"\d", m.group(2)) or m.group(2).isupper()
+    ]
+    return codes + [
+        (re.sub(r"^the\s+", "", m.group(1).lower()), m.group(2)) for m in _ADDRESS.finditer(clause)
     ]
 
 
@@ -429,11 +442,25 @@ def _process(kind: str, clause: str, description: str) -> Step:
 _DOERS = ("ai", "agent", "llm", "gpt", "claude")
 
 
+def _declined(low: str, at: int) -> bool:
+    """The processing verb at `at` is turned down: 'without summarising', "don't analyse", 'no AI summary',
+    'compute nothing (fancy)'."""
+    return bool(
+        re.search(
+            r"\b(?:without|no|not|don't|do\s+not|never|no\s+need\s+to|nothing\s+to)\s+(?:(?:any|an?|ai|the|further|to)\s+)*$",
+            low[:at],
+        )
+        or re.match(r"[\w-]*\s+nothing\b", low[at:])
+    )
+
+
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
     # 'github.com/tallyhq/api', 'https://…/rank', 'tally@…': an address or a repository asks for nothing
     for pattern in (lx.URL_RE, lx.EMAIL_RE, lx.REPO_RE):
         low = pattern.sub(lambda m: " " * len(m.group(0)), low)
+    # 'body.answers[]', 'data.object.amount': a field's path names data, it asks for nothing
+    low = re.sub(r"\b[a-z_]\w*(?:\.[a-z_]\w*)+(?:\[\])?", lambda m: " " * len(m.group(0)), low)
     # a name in quotes ('the 'Monthly Review' doc') asks for nothing
     low = re.sub(r"[\"“][^\"”]{1,80}[\"”]|(?<!\w)'[^']{1,80}'(?!\w)", lambda m: " " * len(m.group(0)), low)
     hits = []
@@ -451,7 +478,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
                 and re.match(r"\s*(?:with\s+|saying\s+)?[\"'“]", clause.lower()[low.find(v) + len(v) :])
             )
         ]
-        pos = [p for p in pos if p >= 0]
+        # 'without summarising them', "don't analyse them", 'no AI summary', 'compute nothing': not asked
+        pos = [p for p in pos if p >= 0 and not _declined(low, p)]
         if pos:
             hits.append((min(pos), kind))
     hits.sort()
@@ -539,7 +567,9 @@ def _is_write(clause: str, key: str) -> bool:
         r"|\b(?:go|goes|get posted|are posted|is posted)\s+(?:in|to|into)\s+(?:the\s+|our\s+)?#"
         r"|^\W*(?:also\s+|then\s+|and\s+)*(?:let|tell|notify|inform|alert|warn|ping)\s+(?:the\s+|our\s+|my\s+)?#"
         # 'drop a count + revenue in #ops-daily', 'put the list in #standup': left in the channel
-        r"|(?:^\W*|\b(?:and|then|also)\s+)(?:drop|put|leave)\b[^.;#]{0,60}?\b(?:in|into|to)\s+(?:the\s+|our\s+|my\s+)?#",
+        r"|(?:^\W*|\b(?:and|then|also)\s+)(?:drop|put|leave)\b[^.;#]{0,60}?\b(?:in|into|to)\s+(?:the\s+|our\s+|my\s+)?#"
+        # 'reply in Discord with the issue link', 'answer in the thread on Slack': a reply is sent there
+        r"|^\W*(?:also\s+|then\s+|and\s+)*(?:reply|replies|respond|responds|answer|answers)\s+(?:in|on|via|over)\b",
         low,
     ):
         return True  # 'slack me the top stories', 'a standup reminder in #standup', 'let #sales know': sent there
@@ -701,6 +731,22 @@ def _items_taken(low: str, phrases: list[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=256)
+def _read_objects(key: str) -> str:
+    """'issues|tickets|bugs…': what the service's read operations return (services.operations), as a pattern."""
+    from lib.generation.services import operations
+
+    block_type = lexicon()["integrations"][key]["type"]
+    words = {
+        o.rstrip("s")
+        for op in operations().get(block_type, {}).values()
+        if op.get("mode") == "read"
+        for o in op.get("objects", [])
+        if len(o) > 2
+    }
+    return "|".join(re.escape(w) + "s?" for w in sorted(words, key=len, reverse=True))
+
+
 def _made_of(low: str, key: str, phrases: list[str]) -> bool:
     """'post the list of Linear issues closed this week to Slack #eng', 'send a digest of the open GitHub issues
     to #triage': after a sending verb, the service names what the message is made of ('of/about/from …
@@ -713,7 +759,33 @@ def _made_of(low: str, key: str, phrases: list[str]) -> bool:
         if p.strip() and p.strip() not in phrases
     ]
     place = "|".join(re.escape(p) for p in sorted(set(others), key=len, reverse=True))
+    things = _read_objects(key)
     for p in phrases:
+        # 'forward the open Jira issues to #qa', 'share the new Linear issues with #eng on Slack': the items the
+        # service holds, sent somewhere else
+        items = (
+            re.search(
+                r"\b(?:post|send|forward|share|push)(?:s|ed|ing)?\s+(?:(?:me|us)\s+)?(?:(?:the|all|our|any|every|new|latest|"
+                r"open|today's|yesterday's|this\s+week's|last\s+week's)\s+){0,2}"
+                + re.escape(p)
+                + r"\s+(?:[\w-]+\s+)?(?:"
+                + things
+                + r")\b",
+                low,
+            )
+            if things
+            else None
+        )
+        if items is not None:
+            rest = low[items.end() :]
+            dest = re.search(
+                r"\b(?:to|into|in|on|with)\s+(?:both\s+)?(?:(?:our|the|my|your)\s+)?(?:#|me\b|us\b|[\w.+-]+@"
+                + (r"|(?:" + place + r")\b" if place else "")
+                + ")",
+                rest,
+            )
+            if dest is not None and not re.search(r"\b(?:and|then)\b|[,;]", rest[: dest.start()]):
+                return True
         found = re.search(r"\b(?:of|about|from)\s+(?:[\w'/-]+\s+){0,5}?" + re.escape(p) + r"\b", low)
         if found is None:
             continue
@@ -848,7 +920,8 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
     ):
         return False  # 'use Browser Use to …', 'parse it with Mistral': the tool does the step
     return not (
-        re.search(r"\b(" + _READ + r")\b", low)
+        # 'it searches our Pinecone index', 'a bot that queries the table': a read said of what the run does
+        re.search(r"\b(" + _READ + r"|searches|queries|fetches|reads|pulls|scrapes)\b", low)
         or any(
             re.search(
                 r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+)?(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|"
@@ -926,6 +999,7 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     if mode.get("instruction"):  # 'use Browser Use to log into the portal': the clause is the task
         values[mode["instruction"]] = clause.strip()
     if mode.get("query"):
+        values["__query"] = mode["query"]
         # a service searched with what the run holds, unless the clause says what to look for ('… for the refund policy')
         said = re.search(
             r"\b(?:search\w*|looks? up|quer\w+|read|check|find)\b[^.;]*?\b(?:for|about|regarding)\s+(\S.*)$",
@@ -957,11 +1031,13 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     _invitees(entry["type"], clause, description, values)
     who = values.pop("__who", None)
     need = values.pop("__need", None)
+    query_field = values.pop("__query", None)
     name = {"gmail": "Email", "google_sheets": "Google Sheets"}.get(key, key)
     step = Step(
         "action" if write else "source", entry["type"], values, label=name, text=clause, integration=key
     )
     step.recipient = who
+    step.query = query_field
     if need:
         step.needs.append(need)
     if entry.get("process"):
@@ -1110,7 +1186,9 @@ def _resource_names(entry: dict[str, Any], clause: str, values: dict[str, Any]) 
                 for pattern in patterns
                 for m in pattern.finditer(text)
                 for named in [_without_service(m.group(1).strip(), own)]
+                # a quoted name is the user's even when it starts with a service's ('Slack Leads')
                 if _plausible_name(named)
+                or (_quoted_at(text, m.start(1)) and _plausible_name(named.split()[-1]))
             ),
             None,
         )
@@ -1121,6 +1199,10 @@ def _resource_names(entry: dict[str, Any], clause: str, values: dict[str, Any]) 
             values.pop("__need", None)
             if field_id.lower().endswith("id"):  # a name where Sim wants an id: listed to replace
                 values["__need"] = f"replace '{name}' by the id of that {nouns[0]} (from its URL or settings)"
+
+
+def _quoted_at(text: str, start: int) -> bool:
+    return start > 0 and text[start - 1] in "\"“'`"
 
 
 def _plausible_name(name: str) -> bool:
@@ -1142,7 +1224,7 @@ def _resource_patterns(
 ]:
     """The service's own names, and the compiled patterns that find an id ('form id …') and the name of
     each resource field of `operation` (built once per block and operation)."""
-    from lib.generation.services import aliases, resource_after_name, resource_fields
+    from lib.generation.services import aliases, operations, resource_after_name, resource_fields
 
     own = {p.lower() for p in phrases if p} | set(aliases(block_type))
     svc = "|".join(re.escape(s) for s in sorted(own, key=len, reverse=True))
@@ -1177,6 +1259,21 @@ def _resource_patterns(
             patterns += [rf"\b(?:{svc})\s+{_QUOTED_NAME}", rf"\b(?:{svc})\s+{_KEY_NAME}"]
             # 'the 'Listings' Airtable', 'our 'Applicants' Supabase': a quoted name right before the service
             patterns.append(rf"{_QUOTED_NAME}\s+(?:{svc})\b")
+            # 'make jira ticket ITHD', 'their Jira onboarding ticket in HR': a key right after the service's object
+            objects = sorted(
+                {
+                    o.rstrip("s")
+                    for op in operations().get(block_type, {}).values()
+                    for o in op.get("objects", [])
+                },
+                key=len,
+                reverse=True,
+            )
+            if objects:
+                things = "|".join(re.escape(o) for o in objects if len(o) > 2)
+                patterns.append(
+                    rf"\b(?:{svc})\s+(?:[\w-]+\s+){{0,2}}?(?:{things})s?\s+(?:in\s+|for\s+|under\s+)?{_KEY_NAME}"
+                )
         fields.append((field_id, nouns, shown_as, [re.compile(p, re.I) for p in patterns]))
     return own, ids, fields
 
@@ -1962,6 +2059,22 @@ def _chat_source(description: str) -> str | None:
     return None
 
 
+def _looked_up_in(low: str, clause: str) -> bool:
+    """'look up the room in the Supabase 'rooms' table', 'find their order in our Airtable': what is looked up
+    lives in a service the planner reads, named right after 'in' / 'from'."""
+    for pos, key in lx.integrations_in(clause):
+        if "read" not in lexicon()["integrations"][key]:
+            continue
+        if re.search(
+            r"\b(?:look(?:s|ing)?\s+(?:[\w'-]+\s+){0,3}?up|finds?|search(?:es)?|checks?)\b"
+            r"(?:(?!\b(?:and|then)\b)[^,;.])*?\b(?:in|from|inside)\s+(?:the\s+|our\s+|my\s+|their\s+)?"
+            r"(?:['\"“][^'\"”\n]{1,40}['\"”]\s+)?$",
+            re.sub(r"\S+$", "", low[:pos]),  # the phrase's position may fall inside its first word
+        ):
+            return True
+    return False
+
+
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
     if lead:  # 'new GitHub issue -> discord #bugs' with the trigger blanked out: the event goes there
@@ -1988,6 +2101,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         )
     ):
         engine = None  # 'look up the customer's email in the event': a field of what the run was given
+    if engine and not named_engine and _looked_up_in(low, clause):
+        engine = None  # 'look up the room in the Supabase 'rooms' table': that table is read, not the web
     # a search service the user names is used even without a search verb ('look the person up with Exa')
     if (
         engine
@@ -2004,9 +2119,9 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         entry = lexicon()["search"][engine]
         values = dict(entry["values"])
         values[entry["query"]] = _search_query(clause)
-        found.append(
-            (0, Step("source", entry["type"], values, label="Search", text=clause, integration=engine))
-        )
+        search = Step("source", entry["type"], values, label="Search", text=clause, integration=engine)
+        search.query = entry["query"]
+        found.append((0, search))
     # 'research https://rival.com with Tavily': the URL is what to research, not an endpoint to call
     researched = named_engine and url and not re.search(r"\b(fetch|call|request|get|post|download)\b", low)
     # 'scrape https://… with Firecrawl': a named block that takes a URL reads it, not a plain HTTP request
@@ -2417,6 +2532,8 @@ _DONE = r"(?:done|finished|processed|complete|completed|handled|checked|through)
 LOOP_END = re.compile(
     r"(?:^|[,;]\s*|\s)(?:and\s+)?(?:then\s+)?(?:"
     r"at\s+the\s+(?:very\s+)?end\b|after\s+the\s+loop\b|afterwards\b|"
+    # '…, then (only once) post …': what follows runs a single time, after the items
+    r"\(?(?:only|just)\s+once\)?(?!\s+(?:a|an|per|every|each|daily|weekly|monthly)\b)|"
     r"(?:when|once|after)\s+(?:all|every|each|the\s+whole|the\s+entire)\b[^,.;:]{0,60}?\b" + _DONE + r"\b|"
     r"(?:when|once)\s+(?:it'?s|that'?s|they'?re|they\s+are|it\s+is)\s+(?:all\s+)?" + _DONE + r"\b|"
     # '…, and then post a single list of them to #leads': one thing made of all the items, after the last
@@ -3247,13 +3364,15 @@ def read_steps(text: str, description: str) -> list[Step]:
             and then is None
             and first_use is not None
             and all(s.kind == "source" for s in read)
-            and _LIVES_IN.match(sentence)
+            and (_LIVES_IN.match(sentence) or _READ_FIRST.search(sentence))
         ):
             # '… get a WhatsApp message with next week's shifts. The shifts are in our Google Calendar': where the
             # data lives, said after the step that uses it, is read before that step
             steps[first_use:first_use] = read
             continue
-        steps += sorted(read, key=lambda s: (_then_part(repeated, s), rank[s.kind]))
+        steps += _drafts_before_their_reply(
+            sorted(read, key=lambda s: (_then_part(repeated, s), rank[s.kind]))
+        )
         if then is not None:  # '…, and at the end email a summary': the tail runs once, after the loop
             steps += sorted(read_sentence(then, description, ruled_out), key=lambda s: rank[s.kind])
         started = next((s for s in read if s.kind == "loop" and s.loop_type == "forEach"), None)
@@ -3263,6 +3382,7 @@ def read_steps(text: str, description: str) -> list[Step]:
             and any(split_loop_end(later)[1] is not None for later in said[at + 1 :])
         ):
             open_loop = started
+    steps = _facts_replied(steps)
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
     # steps stated after it still run first.
@@ -3282,7 +3402,69 @@ def read_steps(text: str, description: str) -> list[Step]:
     return steps
 
 
+# 'reply with the check-in time', 'answer in the thread with its delivery status': the reply carries a fact
+# of what was looked up, not an answer to write ('reply with a friendly answer', '… with the summary')
+_REPLIES_WITH_FACT = re.compile(
+    r"\b(?:reply|replies|respond|responds|answer|answers)\b(?:\s+(?:in|on|to)\s+(?:the\s+)?[\w#-]+(?:\s+thread)?)?"
+    r"\s+with\s+(?:the|its|their|his|her)\s+(?!(?:[\w-]+\s+)?(?:answer|reply|response|summary|draft|message|text|"
+    r"results?|matches|info|information|details)\b)[\w'’ -]{2,40}?\s*(?:[.,;!]|$)",
+    re.I,
+)
+_WRITER = re.compile(
+    r"\b(?:ai|agent|llm|gpt|claude|written|drafted|friendly|polite|personal(?:ised|ized)?)\b", re.I
+)
+
+
+def _drafts_before_their_reply(steps: list[Step]) -> list[Step]:
+    """'log it in the sheet and reply in Teams with a confirmation': the agent drafting the reply comes right
+    before the reply it drafts, after the other actions of the sentence (which keep the event's data)."""
+    out = list(steps)
+    for step in steps:
+        if step.kind != "process" or step.label != "Draft":
+            continue
+        at = out.index(step)
+        reply = next(
+            (i for i, s in enumerate(out) if i > at and s.kind == "action" and s.text == step.text), None
+        )
+        if reply is None or not any(s.kind == "action" and s.text != step.text for s in out[at + 1 : reply]):
+            continue
+        out.insert(reply - 1, out.pop(at))
+    return out
+
+
+def _facts_replied(steps: list[Step]) -> list[Step]:
+    """'look the booking up in the bookings table and reply with the check-in time': after a read, a reply
+    with a fact of what was read sends what was read; no agent drafts it (unless the text asks for one)."""
+    out: list[Step] = []
+    read: list[Step] = []
+    for step in steps:
+        read += [step] if step.kind == "source" else []
+        # a read of the service the reply goes over is not what was looked up
+        over = {s.type for s in steps if s.kind == "action" and s.text == step.text}
+        # 'open a Jira ticket and reply with the ticket link': the link of what an earlier step made
+        made = any(s.kind == "action" and s.text != step.text for s in out) and re.search(
+            r"\b(?:link|url)\b", step.text or "", re.I
+        )
+        if (
+            (made or any(r.type not in over for r in read))
+            and step.kind == "process"
+            and step.label == "Draft"
+            and _REPLIES_WITH_FACT.search(step.text or "")
+            and not _WRITER.search(step.text or "")
+        ):
+            continue
+        out.append(step)
+    return out
+
+
 _THEN = re.compile(r"[,;]?\s*\b(?:and\s+)?then\b", re.I)
+# 'Get the invoices from Airtable first.', 'Before that, pull them from …', 'First, fetch …', '… read … beforehand':
+# a read said after the step it feeds, and said to come before it
+_READ_FIRST = re.compile(
+    r"^\W*(?:but\s+|and\s+)?(?:first(?:\s+of\s+all)?|before\s+(?:that|this|doing\s+(?:that|this|so)|then|it)|beforehand)\b"
+    r"|\b(?:first|beforehand|before\s+(?:that|this|anything\s+else))\W*$",
+    re.I,
+)
 # 'The rota is in the 'On-call' sheet', 'Phone numbers are in …', 'The deliveries live in our Airtable …'
 _LIVES_IN = re.compile(
     r"^\s*(?:the\s+|our\s+|my\s+|their\s+|all\s+(?:the\s+)?)?(?:[\w'’-]+\s+){0,3}?"

@@ -93,6 +93,12 @@ _MANUAL_HINT = re.compile(
     r"|i(?:'ll| will)? (?:kick|start|run|trigger|launch) (?:it|this|the workflow)(?: off)?\b)",
     re.I,
 )
+# 'callable from our CRM via API', 'call this workflow via API': the run is started by a call
+_BY_CALL = (
+    r"|\b(?:callable|call(?:ed)?|invoked?|invokable)\s+(?:it\s+|this\s+(?:workflow\s+|flow\s+)?)?"
+    r"(?:from\s+(?:our|my|the|their|an?)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:via|through|over|using)\s+"
+    r"(?:an?\s+|the\s+|our\s+)?(?:api|http|rest)"
+)
 # 'Build me an API endpoint: I POST …', 'expose this as an API': the workflow is called over HTTP
 _API_HINT = re.compile(
     r"\b(?:(?:build|give|make|create|set up|want)\s+(?:me\s+|us\s+)?an?\s+(?:api|http|rest|webhook)\s+endpoint"
@@ -100,7 +106,23 @@ _API_HINT = re.compile(
     r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:that|which|where)"
     # '(we'll call the workflow via API with the doc id)', 'our app will hit this workflow over HTTP'
     r"|(?:call|calls|hit|hits|trigger|triggers|invoke|invokes|start|starts)\s+(?:the|this|our)\s+(?:workflow|flow)\s+"
-    r"(?:via|through|over|with|using|from)\s+(?:an?\s+|the\s+|its\s+)?(?:api|http|rest|post|request|endpoint))\b",
+    r"(?:via|through|over|with|using|from)\s+(?:an?\s+|the\s+|its\s+)?(?:api|http|rest|post|request|endpoint)"
+    # 'callable from our CRM via API', 'I can call from our app via API', 'call this workflow via API'
+    + _BY_CALL
+    # 'API endpoint: our app POSTs …' (a heading naming what is built)
+    + r"|^\W*(?:an?\s+)?(?:api|http|rest)\s+endpoint\s*(?=[:\u2014-]))\b",
+    re.I,
+)
+# how a call reaches the run, said after a manual hint ('on demand via API'): part of the trigger, not an HTTP step
+_BY_API = re.compile(
+    r"\s*(?:,\s*)?(?:via|through|over|using)\s+(?:an?\s+|the\s+|our\s+)?(?:api|http|rest)\b", re.I
+)
+# 'our app POSTs a support ticket to it.', 'we'll POST {"company": …} to it': a sentence saying what the call
+# brings, nothing to build
+_CALL_BRINGS = re.compile(
+    r"(?:^|(?<=[.:;!?]))\s*(?:we(?:'ll| will)?|they(?:'ll| will)?|(?:our|my|the|their)\s+[\w-]+(?:\s+[\w-]+)?"
+    r"(?:\s+will)?)\s+(?:posts?|calls?|sends?|hits?)\s+(?:[^.;!?\n]{0,80}?\s)?to\s+(?:it|this|the endpoint|this endpoint)"
+    r"\s*(?=[.;!?\n]|$)",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
@@ -900,7 +922,11 @@ def _read_trigger(text: str) -> Trigger:
             None,
         )
         span = lead_in.span() if lead_in else manual.span()
-        return Trigger("manual", {"startWorkflow": "manual"}, [span])
+        via = _BY_API.match(text, span[1])
+        spans = [(span[0], via.end() if via else span[1])]
+        if via or _API_HINT.search(text):  # a call starts it: what the call brings is no step
+            spans += [m.span() for m in _CALL_BRINGS.finditer(text)]
+        return Trigger("manual", {"startWorkflow": "manual"}, spans)
     lead = re.match(
         r"\s*(when(?:ever)?|on (?:(?:every|each|any) )?new|once a new|each time|every time|as soon as|upon|"
         r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",

@@ -13,9 +13,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r4-qdrant-answer": "'look up similar entries in the Qdrant collection' is also read as a web search",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round4.jsonl", _KNOWN))

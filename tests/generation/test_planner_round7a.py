@@ -19,8 +19,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r7a-chat-where": "a Pinecone index named in quotes ('formulary') is taken as the search text, not the index: the "
-    "chat's message is not what is searched (a parameter, round 7b's area)",
     "r7a-after-telegrams-us": "a comma inside quoted words ('got it, thanks') splits the clause, so the reply "
     "loses its words (clause splitting, shared code)",
 }
