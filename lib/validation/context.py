@@ -14,6 +14,7 @@ from typing import Any
 
 from lib.sim import branches, registry
 from lib.sim.names import normalize_name
+from lib.validation import scan
 from lib.validation.base import Era
 from lib.validation.facts import NO_PLAN, Facts, TypePlan, gather, plan_for, tagged_in
 
@@ -177,6 +178,8 @@ class Context:
                     if parent != bid:  # self-parenting is reported, not followed
                         parents[bid] = parent
                 clean = gather(facts, bid, block, plan, clean)
+            if clean and facts.pending:
+                clean = scan.all_clean(facts.pending)
             self.secrets_clean = clean
             if era is None:
                 era = "current" if current else "jul25"
@@ -386,6 +389,21 @@ class Context:
     def bits(self) -> dict[str, int]:
         """The bit of each block (and dangling edge end) in the masks below."""
         return self._bit
+
+    @property
+    def upstream_masks(self) -> dict[str, int]:
+        """`upstream_mask` of every block, as a dict (for loops over all blocks; do not modify)."""
+        return self._upstream_masks
+
+    @property
+    def edge_masks(self) -> dict[str, int]:
+        """Per block, the blocks with a path of edges into it, as masks (do not modify)."""
+        return self._edge_masks
+
+    @property
+    def starter_mask(self) -> int:
+        """The starters' bits (`readable_mask` is a block's edge mask with these)."""
+        return self._starter_mask
 
     def upstream_mask(self, block_id: str) -> int:
         """upstream(block_id) as a mask of `bits`."""

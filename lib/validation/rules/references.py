@@ -437,15 +437,35 @@ def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _tags_resolve(block_type: str, texts: list[tuple[str, tuple[Any, ...], str]], names: Any) -> bool:
+    """Whether every tag Sim resolves in `texts` names a block (`names`: a ref's memoized
+    `_names_block`); then `_check_tags` has nothing to report and is not run."""
+    for _sub_id, _inner, text in texts:
+        for tag in resolved_tags(text, block_type):
+            if not names(tag.ref):
+                return False
+    return True
+
+
 def _check(ctx: Context) -> list[Finding]:
     memo = _Memo(ctx)
     jul25 = memo.jul25
     by_name, bits, types = ctx.by_name, memo.bits, ctx.types
     containers, tags_skipped = ctx.containers, ctx.disabled | ctx.triggers
+    upstream_masks, edge_masks, starter_mask = ctx.upstream_masks, ctx.edge_masks, ctx.starter_mask
+    tagged, parents, field_ok = ctx.facts.tagged, ctx.parent, memo.field_ok
     names_block: dict[str, bool] = {}
+
+    def names(ref: str) -> bool:
+        named = names_block.get(ref)
+        if named is None:
+            named = names_block[ref] = _names_block(ctx, ref)
+        return named
+
     found: list[Finding] = []
     for block_id in ctx.blocks:
-        if types.get(block_id) == "note":
+        block_type = types.get(block_id)
+        if block_type == "note":
             continue  # notes are documentation, never resolved
         if block_id in containers:
             upstream, readable = ctx.upstream_mask(block_id), ctx.readable_mask(block_id)
@@ -454,11 +474,12 @@ def _check(ctx: Context) -> list[Finding]:
                     for ref in _refs_in(text):
                         found.extend(_check_ref(memo, block_id, parts, inner, ref, upstream, readable))
             continue
-        texts = ctx.tagged(block_id)
+        texts = tagged.get(block_id)
         if not texts:
             continue
-        upstream, readable = ctx.upstream_mask(block_id), ctx.readable_mask(block_id)
-        enclosing = memo.enclosing_of(block_id)
+        upstream = upstream_masks.get(block_id, 0)
+        readable = edge_masks.get(block_id, 0) | starter_mask  # `Context.readable_mask`
+        enclosing = memo.enclosing_of(block_id) if block_id in parents else _NO_TARGETS
         for sub_id, inner, text in texts:
             for ref in _refs_in(text):
                 # The common case, decided here with what `_check_ref` would read: one block has
@@ -473,7 +494,7 @@ def _check(ctx: Context) -> list[Finding]:
                     if (
                         upstream & bit
                         and (not jul25 or (target != block_id and readable & bit))
-                        and memo.field_ok(target, ref.field)
+                        and field_ok(target, ref.field)
                     ):
                         continue
                 problems = _check_ref(
@@ -488,7 +509,10 @@ def _check(ctx: Context) -> list[Finding]:
                 if problems:
                     found.extend(problems)
         if jul25 and block_id not in tags_skipped:
-            _check_tags(ctx, block_id, texts, names_block, found)
+            if (
+                block_type == "condition" and isinstance(ctx.value(block_id, "conditions"), str)
+            ) or not _tags_resolve(block_type or "", texts, names):
+                _check_tags(ctx, block_id, texts, names_block, found)
     return found
 
 
