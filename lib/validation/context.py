@@ -82,6 +82,25 @@ def _plan_for(block_type: str, spec: Any) -> TypePlan:
     return plan
 
 
+# What a block's type makes it, as bits: an entry point, a container, a type only today's Sim has.
+_TRIGGER, _CONTAINER, _CURRENT = 1, 2, 4
+_KINDS: dict[str, int] = {}
+
+
+def _kind_of(block_type: str, spec: Any) -> int:
+    """The type's bits, kept beside its spec (unknown types are judged each time, uncached)."""
+    kind = 0
+    if block_type == "starter" or (spec is not None and spec.trigger):
+        kind |= _TRIGGER
+    if block_type in CONTAINER_TYPES or (spec is not None and spec.container):
+        kind |= _CONTAINER
+    if block_type in CURRENT_ONLY_TYPES or (spec is not None and spec.era == "head"):
+        kind |= _CURRENT
+    if spec is not None and block_type in _SPECS:
+        _KINDS[block_type] = kind
+    return kind
+
+
 def detect_era(state: Any) -> Era:
     """'current' when any block type exists only in today's Sim (or is start_trigger/note), else 'jul25'."""
     blocks = state.get("blocks") if isinstance(state, dict) else None
@@ -153,12 +172,16 @@ class Context:
                     spec = specs[bid] = _SPECS.get(block_type) or _spec_for(block_type)
                     if spec is not None:
                         plan = _PLANS.get(block_type) or _plan_for(block_type, spec)
-                    if block_type == "starter" or (spec is not None and spec.trigger):
-                        triggers.add(bid)
-                    if block_type in CONTAINER_TYPES or (spec is not None and spec.container):
-                        containers.add(bid)
-                    if block_type in CURRENT_ONLY_TYPES or (spec is not None and spec.era == "head"):
-                        current = True  # a type only today's Sim has (`detect_era`)
+                    kind = _KINDS.get(block_type)
+                    if kind is None:
+                        kind = _kind_of(block_type, spec)
+                    if kind:  # most types are neither a trigger, a container nor current-only
+                        if kind & _TRIGGER:
+                            triggers.add(bid)
+                        if kind & _CONTAINER:
+                            containers.add(bid)
+                        if kind & _CURRENT:
+                            current = True  # a type only today's Sim has (`detect_era`)
                 if get("triggerMode") is True:
                     triggers.add(bid)
                 if get("enabled") is False:

@@ -44,16 +44,23 @@ class _Ref(NamedTuple):
     field: str
 
 
+# REFERENCE_RE with the path split where `_Ref.field` ends (its first segment, before any `[i]`
+# or `.`): the same matches, read with `findall` instead of per-match calls.
+_REFERENCE_PARTS = re.compile(r"<([\w\-]+)\.([\w\-]+)((?:\[\d+\])*(?:\.[\w\-]+(?:\[\d+\])*)*)>")
+
+
 @lru_cache(maxsize=16384)
 def _refs_in(text: str) -> tuple[_Ref, ...]:
     """The non-runtime `<name.path>` references of one string, in order (cached by text)."""
     found = []
-    for match in REFERENCE_RE.finditer(text):
-        block, path = match.group("block"), match.group("path")
+    for block, field, rest in _REFERENCE_PARTS.findall(text):
         name = normalized_name(block)
         if name not in RUNTIME_PREFIXES:
-            found.append(_Ref(block, path, name, path.split(".", 1)[0].split("[", 1)[0]))
+            found.append(_new_ref(_Ref, (block, field + rest, name, field)))
     return tuple(found)
+
+
+_new_ref = tuple.__new__
 
 
 class _Memo:
