@@ -444,14 +444,14 @@ def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _tags_resolve(block_type: str, texts: list[tuple[str, tuple[Any, ...], str]], names: Any) -> bool:
-    """Whether every tag Sim resolves in `texts` names a block (`names`: a ref's memoized
-    `_names_block`); then `_check_tags` has nothing to report and is not run."""
-    for _sub_id, _inner, text in texts:
-        for tag in resolved_tags(text, block_type):
-            if not names(tag.ref):
-                return False
-    return True
+def _tags_resolve(block_type: str, text: str, refs: tuple[_Ref, ...], names: Any) -> bool:
+    """Whether every tag Sim resolves in `text` names a block (`names`: a ref's memoized
+    `_names_block`); when all of a block's do, `_check_tags` has nothing to report and is not run.
+    A text whose every '<' opens one of its references (`refs`) has those as its only tags
+    (each ends at the first '>' after it), so their names decide without the tag scan."""
+    if text.count("<") == len(refs):
+        return all(names(ref.block) for ref in refs)
+    return all(names(tag.ref) for tag in resolved_tags(text, block_type))
 
 
 def _check(ctx: Context) -> list[Finding]:
@@ -487,8 +487,13 @@ def _check(ctx: Context) -> list[Finding]:
         upstream = upstream_masks.get(block_id, 0)
         readable = edge_masks.get(block_id, 0) | starter_mask  # `Context.readable_mask`
         enclosing = memo.enclosing_of(block_id) if block_id in parents else _NO_TARGETS
+        check_tags = jul25 and block_id not in tags_skipped
+        tags_resolve = True
         for sub_id, inner, text in texts:
-            for ref in _refs_in(text):
+            refs = _refs_in(text)
+            if check_tags and tags_resolve:
+                tags_resolve = _tags_resolve(block_type or "", text, refs, names)
+            for ref in refs:
                 # The common case, decided here with what `_check_ref` would read: one block has
                 # the name, it is the enclosing container or runs before (and, JUL25, may be read
                 # by) this block, and nothing is wrong with the field.
@@ -515,11 +520,11 @@ def _check(ctx: Context) -> list[Finding]:
                 )
                 if problems:
                     found.extend(problems)
-        if jul25 and block_id not in tags_skipped:
-            if (
-                block_type == "condition" and isinstance(ctx.value(block_id, "conditions"), str)
-            ) or not _tags_resolve(block_type or "", texts, names):
-                _check_tags(ctx, block_id, texts, names_block, found)
+        if check_tags and (
+            not tags_resolve
+            or (block_type == "condition" and isinstance(ctx.value(block_id, "conditions"), str))
+        ):
+            _check_tags(ctx, block_id, texts, names_block, found)
     return found
 
 
