@@ -8,9 +8,10 @@ against a list where an object belongs; the structure rule reports the rest.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
-from functools import cached_property, lru_cache
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
+from typing import Any, Generic, TypeVar, overload
 
 from lib.sim import branches, registry
 from lib.sim.names import normalize_name
@@ -24,6 +25,33 @@ END_HANDLES = frozenset({"loop-end-source", "parallel-end-source"})
 # Types that make a state "current Sim" even if the registry had no record of them.
 CURRENT_ONLY_TYPES = frozenset({"start_trigger", "note"})
 _EMPTY: dict[str, Any] = {}
+_NO_PREDS: frozenset[str] = frozenset()
+_T = TypeVar("_T")
+
+
+class once(Generic[_T]):
+    """`functools.cached_property` without the lock Python 3.11 takes on every first read (a
+    context is read by one thread): the value is computed once and kept in the instance."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> once[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 _NO_TAGS: list[tuple[str, tuple[Any, ...], str]] = []
 # Block names repeat across states (Agent 1, Start, ...): normalize each spelling once.
 normalized_name = _normalize = lru_cache(maxsize=8192)(normalize_name)
@@ -346,7 +374,7 @@ class Context:
 
     # --- graph views -------------------------------------------------------------------------
 
-    @cached_property
+    @once
     def flow_predecessors(self) -> dict[str, set[str]]:
         """Data-flow predecessors: edges, plus a container's inner blocks before what follows it.
 
@@ -363,7 +391,7 @@ class Context:
                 into.update(self.descendants(edge.source))
         return preds
 
-    @cached_property
+    @once
     def _bit(self) -> dict[str, int]:
         """A bit per block (and per dangling edge end): ancestor sets are ints, unions are `|`."""
         bits: dict[str, int] = {}
@@ -375,32 +403,39 @@ class Context:
                     bits[end] = 1 << len(bits)
         return bits
 
-    @cached_property
+    @once
     def _upstream_masks(self) -> dict[str, int]:
         """upstream() for every block as a bit mask, built once in topological order."""
-        preds = {bid: set(self.flow_predecessors.get(bid, ())) for bid in self.blocks}
-        for bid, parent in self.parent.items():
-            if parent in self.blocks:
-                preds[bid].add(parent)
+        flow, parents, blocks = self.flow_predecessors, self.parent, self.blocks
+        preds: dict[str, AbstractSet[str]] = {}
+        for bid in blocks:  # the flow's own sets where nothing is added (most blocks)
+            found: AbstractSet[str] = flow.get(bid, _NO_PREDS)
+            parent = parents.get(bid)
+            if parent is not None and parent in blocks:
+                found = found | {parent}
+            preds[bid] = found
         return _closure(preds, self._bit)
 
-    @cached_property
+    @once
     def _edge_masks(self) -> dict[str, int]:
         """Every block with a path of edges into each block (Sim's BlockPathCalculator), as masks."""
-        preds: dict[str, set[str]] = {bid: set() for bid in self.blocks}
+        preds: dict[str, AbstractSet[str]] = dict.fromkeys(self.blocks, _NO_PREDS)
         for edge in self.edges:
-            if edge.target in preds:
-                preds[edge.target].add(edge.source)
+            found = preds.get(edge.target)
+            if found is _NO_PREDS:
+                preds[edge.target] = {edge.source}  # a set of its own on the first edge in
+            elif found is not None:
+                found.add(edge.source)  # type: ignore[attr-defined]
         return _closure(preds, self._bit)
 
-    @cached_property
+    @once
     def edges_acyclic(self) -> bool:
         """True when no block reaches itself along edges (self loops included): then no subset
         of the edges has a cycle either. Read off the edge masks references need anyway."""
         masks, bits = self._edge_masks, self._bit
         return all(not masks[bid] & bits[bid] for bid in self.blocks)
 
-    @cached_property
+    @once
     def _starter_mask(self) -> int:
         mask = 0
         for bid, block_type in self.types.items():
@@ -439,7 +474,7 @@ class Context:
         return self._edge_masks.get(block_id, 0) | self._starter_mask
 
     @staticmethod
-    def _upstream_bfs(block_id: str, preds: dict[str, set[str]]) -> set[str]:
+    def _upstream_bfs(block_id: str, preds: Mapping[str, AbstractSet[str]]) -> set[str]:
         seen: set[str] = set()
         queue = deque(preds.get(block_id, ()))
         while queue:
@@ -471,7 +506,7 @@ class Context:
 _CLOSURE_PASSES = 3
 
 
-def _closure(preds: dict[str, set[str]], bits: dict[str, int]) -> dict[str, int]:
+def _closure(preds: dict[str, AbstractSet[str]], bits: dict[str, int]) -> dict[str, int]:
     """For each node of `preds`, the mask of every node with a path into it (`preds`: direct
     predecessors; ends that are not keys count as sources, with an empty mask).
 
@@ -494,7 +529,7 @@ def _closure(preds: dict[str, set[str]], bits: dict[str, int]) -> dict[str, int]
     return _closure_in_order(preds, bits)
 
 
-def _closure_in_order(preds: dict[str, set[str]], bits: dict[str, int]) -> dict[str, int]:
+def _closure_in_order(preds: dict[str, AbstractSet[str]], bits: dict[str, int]) -> dict[str, int]:
     """`_closure` for any graph: topological order where acyclic, a BFS for nodes on or after
     cycles."""
     pending = {bid: len(p) for bid, p in preds.items()}
