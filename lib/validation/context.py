@@ -8,12 +8,14 @@ against a list where an object belongs; the structure rule reports the rest.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
-from functools import cached_property, lru_cache
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
+from typing import Any, Generic, TypeVar, overload
 
 from lib.sim import branches, registry
 from lib.sim.names import normalize_name
+from lib.validation import scan
 from lib.validation.base import Era
 from lib.validation.facts import NO_PLAN, Facts, TypePlan, gather, plan_for, tagged_in
 
@@ -23,6 +25,33 @@ END_HANDLES = frozenset({"loop-end-source", "parallel-end-source"})
 # Types that make a state "current Sim" even if the registry had no record of them.
 CURRENT_ONLY_TYPES = frozenset({"start_trigger", "note"})
 _EMPTY: dict[str, Any] = {}
+_NO_PREDS: frozenset[str] = frozenset()
+_T = TypeVar("_T")
+
+
+class once(Generic[_T]):
+    """`functools.cached_property` without the lock Python 3.11 takes on every first read (a
+    context is read by one thread): the value is computed once and kept in the instance."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> once[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 _NO_TAGS: list[tuple[str, tuple[Any, ...], str]] = []
 # Block names repeat across states (Agent 1, Start, ...): normalize each spelling once.
 normalized_name = _normalize = lru_cache(maxsize=8192)(normalize_name)
@@ -79,6 +108,25 @@ def _plan_for(block_type: str, spec: Any) -> TypePlan:
     """The type's walk plan, kept by type name beside its spec in `_SPECS`."""
     plan = _PLANS[block_type] = plan_for(spec)
     return plan
+
+
+# What a block's type makes it, as bits: an entry point, a container, a type only today's Sim has.
+_TRIGGER, _CONTAINER, _CURRENT = 1, 2, 4
+_KINDS: dict[str, int] = {}
+
+
+def _kind_of(block_type: str, spec: Any) -> int:
+    """The type's bits, kept beside its spec (unknown types are judged each time, uncached)."""
+    kind = 0
+    if block_type == "starter" or (spec is not None and spec.trigger):
+        kind |= _TRIGGER
+    if block_type in CONTAINER_TYPES or (spec is not None and spec.container):
+        kind |= _CONTAINER
+    if block_type in CURRENT_ONLY_TYPES or (spec is not None and spec.era == "head"):
+        kind |= _CURRENT
+    if spec is not None and block_type in _SPECS:
+        _KINDS[block_type] = kind
+    return kind
 
 
 def detect_era(state: Any) -> Era:
@@ -152,12 +200,16 @@ class Context:
                     spec = specs[bid] = _SPECS.get(block_type) or _spec_for(block_type)
                     if spec is not None:
                         plan = _PLANS.get(block_type) or _plan_for(block_type, spec)
-                    if block_type == "starter" or (spec is not None and spec.trigger):
-                        triggers.add(bid)
-                    if block_type in CONTAINER_TYPES or (spec is not None and spec.container):
-                        containers.add(bid)
-                    if block_type in CURRENT_ONLY_TYPES or (spec is not None and spec.era == "head"):
-                        current = True  # a type only today's Sim has (`detect_era`)
+                    kind = _KINDS.get(block_type)
+                    if kind is None:
+                        kind = _kind_of(block_type, spec)
+                    if kind:  # most types are neither a trigger, a container nor current-only
+                        if kind & _TRIGGER:
+                            triggers.add(bid)
+                        if kind & _CONTAINER:
+                            containers.add(bid)
+                        if kind & _CURRENT:
+                            current = True  # a type only today's Sim has (`detect_era`)
                 if get("triggerMode") is True:
                     triggers.add(bid)
                 if get("enabled") is False:
@@ -177,6 +229,8 @@ class Context:
                     if parent != bid:  # self-parenting is reported, not followed
                         parents[bid] = parent
                 clean = gather(facts, bid, block, plan, clean)
+            if clean and facts.pending:
+                clean = scan.all_clean(facts.pending)
             self.secrets_clean = clean
             if era is None:
                 era = "current" if current else "jul25"
@@ -320,7 +374,7 @@ class Context:
 
     # --- graph views -------------------------------------------------------------------------
 
-    @cached_property
+    @once
     def flow_predecessors(self) -> dict[str, set[str]]:
         """Data-flow predecessors: edges, plus a container's inner blocks before what follows it.
 
@@ -337,7 +391,7 @@ class Context:
                 into.update(self.descendants(edge.source))
         return preds
 
-    @cached_property
+    @once
     def _bit(self) -> dict[str, int]:
         """A bit per block (and per dangling edge end): ancestor sets are ints, unions are `|`."""
         bits: dict[str, int] = {}
@@ -349,32 +403,39 @@ class Context:
                     bits[end] = 1 << len(bits)
         return bits
 
-    @cached_property
+    @once
     def _upstream_masks(self) -> dict[str, int]:
         """upstream() for every block as a bit mask, built once in topological order."""
-        preds = {bid: set(self.flow_predecessors.get(bid, ())) for bid in self.blocks}
-        for bid, parent in self.parent.items():
-            if parent in self.blocks:
-                preds[bid].add(parent)
+        flow, parents, blocks = self.flow_predecessors, self.parent, self.blocks
+        preds: dict[str, AbstractSet[str]] = {}
+        for bid in blocks:  # the flow's own sets where nothing is added (most blocks)
+            found: AbstractSet[str] = flow.get(bid, _NO_PREDS)
+            parent = parents.get(bid)
+            if parent is not None and parent in blocks:
+                found = found | {parent}
+            preds[bid] = found
         return _closure(preds, self._bit)
 
-    @cached_property
+    @once
     def _edge_masks(self) -> dict[str, int]:
         """Every block with a path of edges into each block (Sim's BlockPathCalculator), as masks."""
-        preds: dict[str, set[str]] = {bid: set() for bid in self.blocks}
+        preds: dict[str, AbstractSet[str]] = dict.fromkeys(self.blocks, _NO_PREDS)
         for edge in self.edges:
-            if edge.target in preds:
-                preds[edge.target].add(edge.source)
+            found = preds.get(edge.target)
+            if found is _NO_PREDS:
+                preds[edge.target] = {edge.source}  # a set of its own on the first edge in
+            elif found is not None:
+                found.add(edge.source)  # type: ignore[attr-defined]
         return _closure(preds, self._bit)
 
-    @cached_property
+    @once
     def edges_acyclic(self) -> bool:
         """True when no block reaches itself along edges (self loops included): then no subset
         of the edges has a cycle either. Read off the edge masks references need anyway."""
         masks, bits = self._edge_masks, self._bit
         return all(not masks[bid] & bits[bid] for bid in self.blocks)
 
-    @cached_property
+    @once
     def _starter_mask(self) -> int:
         mask = 0
         for bid, block_type in self.types.items():
@@ -387,6 +448,21 @@ class Context:
         """The bit of each block (and dangling edge end) in the masks below."""
         return self._bit
 
+    @property
+    def upstream_masks(self) -> dict[str, int]:
+        """`upstream_mask` of every block, as a dict (for loops over all blocks; do not modify)."""
+        return self._upstream_masks
+
+    @property
+    def edge_masks(self) -> dict[str, int]:
+        """Per block, the blocks with a path of edges into it, as masks (do not modify)."""
+        return self._edge_masks
+
+    @property
+    def starter_mask(self) -> int:
+        """The starters' bits (`readable_mask` is a block's edge mask with these)."""
+        return self._starter_mask
+
     def upstream_mask(self, block_id: str) -> int:
         """upstream(block_id) as a mask of `bits`."""
         return self._upstream_masks.get(block_id, 0)
@@ -398,7 +474,7 @@ class Context:
         return self._edge_masks.get(block_id, 0) | self._starter_mask
 
     @staticmethod
-    def _upstream_bfs(block_id: str, preds: dict[str, set[str]]) -> set[str]:
+    def _upstream_bfs(block_id: str, preds: Mapping[str, AbstractSet[str]]) -> set[str]:
         seen: set[str] = set()
         queue = deque(preds.get(block_id, ()))
         while queue:
@@ -430,7 +506,7 @@ class Context:
 _CLOSURE_PASSES = 3
 
 
-def _closure(preds: dict[str, set[str]], bits: dict[str, int]) -> dict[str, int]:
+def _closure(preds: dict[str, AbstractSet[str]], bits: dict[str, int]) -> dict[str, int]:
     """For each node of `preds`, the mask of every node with a path into it (`preds`: direct
     predecessors; ends that are not keys count as sources, with an empty mask).
 
@@ -453,7 +529,7 @@ def _closure(preds: dict[str, set[str]], bits: dict[str, int]) -> dict[str, int]
     return _closure_in_order(preds, bits)
 
 
-def _closure_in_order(preds: dict[str, set[str]], bits: dict[str, int]) -> dict[str, int]:
+def _closure_in_order(preds: dict[str, AbstractSet[str]], bits: dict[str, int]) -> dict[str, int]:
     """`_closure` for any graph: topological order where acyclic, a BFS for nodes on or after
     cycles."""
     pending = {bid: len(p) for bid, p in preds.items()}

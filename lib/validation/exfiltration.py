@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
+import orjson
+
 from lib.sim.names import ENV_REF, escape_pointer
 
 FIELDS = ("url", "headers", "params", "body")  # what an api block sends
@@ -116,6 +118,25 @@ def _suspect_in(value: Any, depth: int) -> bool:
     return False
 
 
+def _suspect(value: Any) -> bool:
+    """`_suspect_in(value, 0)`, asked of a container's JSON text (orjson, in C: a header table
+    is serialized faster than Python walks it). Its `{{VAR}}`s are all in the text as written
+    unless a string holds an escape (then the value is walked); a key's `{{VAR}}` can only add
+    a name, which sends the value on to the full walk in `leaks`. A value too deep for the walk
+    holds no `{{VAR}}` the walk would find either way."""
+    if value is None or type(value) is str:
+        return value is not None and _suspect_in(value, 0)
+    try:
+        text = orjson.dumps(value).decode()
+    except (orjson.JSONEncodeError, TypeError):
+        return _suspect_in(value, 0)
+    if "{{" not in text:
+        return False
+    if "\\" in text:
+        return _suspect_in(value, 0)
+    return any(may_leak(match.group("name")) for match in ENV_REF.finditer(text))
+
+
 def _env_strings(value: Any) -> tuple[list[tuple[str, str]], bool]:
     """The strings holding '{{' in a value, in document order, as (JSON pointer suffix, text), and
     whether any of them counts for the gate in `leaks`: reached through objects and arrays no
@@ -152,7 +173,7 @@ def _collect_env(
 
 def leaks(values: dict[str, Any]) -> Iterator[Leak]:
     """Suspect secrets among an api block's values ({sub_id: value}), in field order."""
-    if not any(_suspect_in(values.get(field), 0) for field in FIELDS):
+    if not any(_suspect(values.get(field)) for field in FIELDS):
         return  # no {{VAR}} that any host could make suspect: no paths or host to work out
     sent: list[tuple[str, list[tuple[str, str]]]] = []
     gate = False

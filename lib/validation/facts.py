@@ -132,7 +132,16 @@ class Facts:
       tool lists, tables with rows (secrets)
     """
 
-    __slots__ = ("odd_ids", "plans", "secret_suspects", "subs", "tagged", "type_suspects", "untyped")
+    __slots__ = (
+        "odd_ids",
+        "pending",
+        "plans",
+        "secret_suspects",
+        "subs",
+        "tagged",
+        "type_suspects",
+        "untyped",
+    )
 
     def __init__(self) -> None:
         self.subs: dict[str, dict[str, dict[str, Any]]] = {}
@@ -142,6 +151,9 @@ class Facts:
         self.odd_ids: dict[str, list[str]] = {}
         self.type_suspects: dict[str, list[str]] = {}
         self.secret_suspects: dict[str, list[str]] = {}
+        # (text, field) of the plain texts under no secret name still to judge for secrets: all
+        # at once, when the walk ends (`scan.all_clean`).
+        self.pending: list[tuple[str, str]] = []
 
     def typed(self, block_id: str) -> bool:
         """Whether the walk found every subBlock of the block well typed."""
@@ -155,7 +167,7 @@ def gather(facts: Facts, bid: str, block: dict[str, Any], plan: TypePlan, clean:
     facts.plans[bid] = plan
     facts.subs[bid] = _NO_SUBS
     tagged: list[tuple[str, tuple[Any, ...], str]] | None = None
-    names, clean_texts = scan.NAMES, scan.CLEAN
+    names, clean_texts, pending = scan.NAMES, scan.CLEAN, facts.pending
     subs: Any = None
     for key, item in block.items():  # the block's own keys: only the secret scan looks here
         kind = type(item)
@@ -167,7 +179,9 @@ def gather(facts: Facts, bid: str, block: dict[str, Any], plan: TypePlan, clean:
             named = names.get(key)
             if named is None:
                 named = scan.secret_name(key)
-            if not named and (len(item) < 8 or item in clean_texts):
+            if not named:
+                if len(item) >= 8 and item not in clean_texts:
+                    pending.append((item, key))  # judged with the others (`scan.all_clean`)
                 continue
             clean = scan.clean_value(item, key, named, 2)
             continue
@@ -242,9 +256,11 @@ def gather(facts: Facts, bid: str, block: dict[str, Any], plan: TypePlan, clean:
                     tagged = facts.tagged[bid] = []
                 tagged.append((sub_id, (), value))
             # A short or already judged text needs no search (nor the oauth test).
-            if clean and (verdict & NAMED or (len(value) >= 8 and value not in clean_texts)):
-                if not verdict & OAUTH:
-                    clean = scan.clean(value, sub_id, bool(verdict & NAMED))
+            if clean and not verdict & OAUTH:
+                if verdict & NAMED:
+                    clean = scan.clean(value, sub_id, True)
+                elif len(value) >= 8 and value not in clean_texts:
+                    pending.append((value, sub_id))  # judged with the others (`scan.all_clean`)
             continue
         if kind in _SCALAR_TYPES or ((kind is list or kind is dict) and not value):
             continue  # nothing to tag, nothing that could hold a secret

@@ -32,7 +32,7 @@ _WRAPPERS = {
 
 
 # Reserved and contextual words are never names here (`return await`, `async (x)` are left to the
-# parser); true, false and null are values. Checked on the words of a text the pattern accepts.
+# parser); true, false and null are values. The pattern refuses them wherever a name stands.
 _RESERVED = frozenset(
     [
         "await",
@@ -86,7 +86,10 @@ _RESERVED = frozenset(
         "eval",
     ]
 )
-_NAME = r"[A-Za-z_$][A-Za-z0-9_$]*"
+# A name that is not a reserved word: the pattern refuses those itself, so no second pass over
+# the text's words is needed.
+_WORD = r"[A-Za-z_$][A-Za-z0-9_$]*"
+_NAME = rf"(?!(?:{'|'.join(sorted(_RESERVED, key=len, reverse=True))})(?![A-Za-z0-9_$])){_WORD}"
 _STRING = r"'[^'\\\n\r\u2028\u2029]*'|" + r'"[^"\\\n\r\u2028\u2029]*"'
 _ATOM = rf"(?:{_NAME}(?:\.{_NAME})*|(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|{_STRING})"
 # One level of arguments, each followed by a comma that leads to another one, or by the `)`.
@@ -98,32 +101,22 @@ _COMMENT = r"//[^\n\r\u2028\u2029]*"
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The subset as one pattern for both kinds (`return` and `;` only in a function body), and
-    the words of a text it accepts (strings and the trailing comment skipped); compiled on first
-    use, not at import."""
-    return (
-        re.compile(rf"[ \t\r\n]*(return[ \t]+)?{_EXPRESSION}[ \t]*(;)?[ \t]*(?:{_COMMENT})?[ \t\r\n]*"),
-        re.compile(rf"{_STRING}|{_COMMENT}|({_NAME})"),
-    )
+def _pattern() -> re.Pattern[str]:
+    """The subset as one pattern for both kinds (`return` and `;` only in a function body);
+    compiled on first use, not at import."""
+    return re.compile(rf"[ \t\r\n]*(return[ \t]+)?{_EXPRESSION}[ \t]*(;)?[ \t]*(?:{_COMMENT})?[ \t\r\n]*")
 
 
 def simple(text: str, kind: str) -> bool:
     """Whether `text` (references and {{ENV}} already substituted) is in the subset every
     JavaScript parser accepts, so no parse is needed to call it valid."""
-    pattern, words_of = _patterns()
-    match = pattern.fullmatch(text)
+    match = _pattern().fullmatch(text)
     if match is None:
         return False
     returns, semicolon = match.group(1) is not None, match.group(2) is not None
     if kind == "function" and not returns:
         return False
-    if kind == "condition" and (returns or semicolon):
-        return False
-    words = [word for word in words_of.findall(text) if word]
-    if returns:
-        words = words[1:]  # the leading `return`
-    return _RESERVED.isdisjoint(words)
+    return not (kind == "condition" and (returns or semicolon))
 
 
 @lru_cache(maxsize=1)

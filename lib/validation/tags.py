@@ -45,14 +45,18 @@ def resolved_tags(text: str, block_type: str) -> tuple[Tag, ...]:
         return ()
     found = []
     for m in matches:
-        inner = m.group(1)
+        inner = m[1]
         if inner.startswith("variable."):
             continue
         ref = inner.split(".", 1)[0]
         if ":" in ref:
             continue
-        found.append(Tag(m.group(0), m.start(), m.end(), ref))
+        start, end = m.span()
+        found.append(_new_tag(Tag, (m[0], start, end, ref)))  # Tag(...) without its Python __new__
     return tuple(found)
+
+
+_new_tag = tuple.__new__
 
 
 def substitute(text: str, block_type: str, placeholder: str) -> str:

@@ -98,3 +98,27 @@ def test_a_planted_key_is_not_clean():
         " sk-proj-Qx7Lm2Rt9Vb4Nc8Kd1Fg5Hj3Zp6Ws0Ye7Ua2Ib9Oc4Ed"
     )
     assert not Context(state, "jul25").secrets_clean
+
+
+_TEXTS = [
+    "Be brief. (v12)", "https://example.com/v1", "https://x.com/a?sig=abc", "https://u:pw@x.com/a",
+    "{{OPENAI_API_KEY}}", "Bearer {{TOKEN}}", 'return <a.b> // "quoted"\n\tnext', "tokens", "see my password",
+    "sk-proj-Qx7Lm2Rt9Vb4Nc8Kd1Fg5Hj3Zp6Ws0Ye7Ua2Ib9Oc4Ed", "x\ud800 lone surrogate", "café au lait",
+    "token=abcdefgh12345678", "a" * 30, "plain words only",
+]  # fmt: skip
+
+
+def test_texts_judged_together_as_one_by_one():
+    """`all_clean` (one JSON text for the walk's plain texts) answers what `clean` answers text by
+    text, on every pair and triple of texts that trip or pass its checks."""
+    from itertools import combinations
+
+    from lib.validation import scan
+
+    for size in (1, 2, 3):
+        for group in combinations(_TEXTS, size):
+            texts = [(text, "value") for text in group]
+            scan.CLEAN.clear()
+            expected = all(scan.clean(text, field, False) for text, field in texts)
+            scan.CLEAN.clear()
+            assert scan.all_clean(texts) == expected, group

@@ -16,7 +16,7 @@ from typing import Any
 from lib.sim.names import ENV_REF, REFERENCE_RE, pointer
 from lib.validation import js
 from lib.validation.base import Finding, Rule
-from lib.validation.context import CONTAINER_TYPES, Context
+from lib.validation.context import CONTAINER_TYPES, Context, normalized_name
 from lib.validation.tables import TypeTables, per_spec, tables
 from lib.validation.tags import resolved_tags
 
@@ -91,12 +91,27 @@ def _filled(subs: dict[str, dict[str, Any]], table: TypeTables, sub_id: str) -> 
     return manual is not None and not _empty(manual.get("value"))
 
 
+class _Kind:
+    """What `_check_block` asks of a block type before looking at any value, derived once per
+    registry spec: whether only current Sim has it, the type current Sim suggests instead of a
+    hidden legacy one, its (manualX, X) twins, and its field tables."""
+
+    __slots__ = ("head", "replaced_by", "table", "twins")
+
+    def __init__(self, spec: Any) -> None:
+        self.head = getattr(spec, "era", "jul25") == "head"
+        replaced_by = getattr(spec, "replaced_by", None)
+        self.replaced_by = replaced_by if replaced_by and getattr(spec, "hidden", False) else None
+        self.twins = _twins(spec)
+        self.table = tables(spec)
+
+
 def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
     """The findings of one block, appended to `out` in their order."""
     block_type = ctx.types.get(block_id)
     if block_type is None:
         return  # structure reports a missing or non-string type
-    spec = ctx.spec(block_id)
+    spec = ctx.specs.get(block_id)
     if spec is None:
         if block_type in CONTAINER_TYPES:
             return
@@ -109,7 +124,9 @@ def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
             )
         )
         return
-    if ctx.era == "jul25" and getattr(spec, "era", "jul25") == "head":
+    kind = _kind(spec)
+    jul25 = ctx.era == "jul25"
+    if jul25 and kind.head:
         out.append(
             RULE.finding(
                 "block_type_not_in_era",
@@ -118,23 +135,57 @@ def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
                 "the July 2025 Sim this state targets; use a JUL25 block type instead.",
             )
         )
-    replaced_by = getattr(spec, "replaced_by", None)
-    if ctx.era == "current" and replaced_by and getattr(spec, "hidden", False):
+    if kind.replaced_by and ctx.era == "current":
         out.append(
             RULE.finding(
                 "deprecated_block_type",
                 pointer("blocks", block_id, "type"),
                 f"{ctx.label(block_id)} uses '{block_type}', which current Sim keeps only as a legacy block; "
-                f"consider '{replaced_by}' instead.",
+                f"consider '{kind.replaced_by}' instead.",
             )
         )
 
     facts = ctx.facts
-    table = facts.plans[block_id].table or tables(spec)
+    table = kind.table
+    subs = facts.subs[block_id]
+    suspects = facts.type_suspects.get(block_id)
+    if suspects:  # the walk passed every other subBlock
+        _check_suspects(ctx, block_id, block_type, table, subs, suspects, out)
+
+    if block_id in ctx.disabled:
+        return
+    wanted: tuple[str, ...] = ()
+    if block_id not in ctx.triggers and block_id not in ctx.containers:
+        # Sim skips disabled and trigger blocks in its required-field check
+        required, wanted = _inputs(ctx, block_id, block_type, spec, table, subs)
+        if required:
+            _check_required(ctx, block_id, table, required, subs, out)
+    if jul25:
+        if block_type == "condition" or block_type == "function":
+            out.extend(_check_code(ctx, block_id, block_type))
+        if kind.twins:
+            out.extend(_check_twins(ctx, block_id, spec))
+        if wanted:
+            defaults = table.defaults
+            empty = [f for f in wanted if _empty(_stored_or_default(subs, defaults, f))]
+            if empty:
+                out.append(_needs_input(ctx, block_id, spec, empty))
+
+
+def _check_suspects(
+    ctx: Context,
+    block_id: str,
+    block_type: str,
+    table: TypeTables,
+    subs: dict[str, dict[str, Any]],
+    suspects: list[str],
+    out: list[Finding],
+) -> None:
+    """unknown_subblock, subblock_type_mismatch and invalid_option findings of the subBlocks the
+    walk flagged, in their order."""
     stored_ok = table.stored_ok
     choices = table.options
-    subs = facts.subs[block_id]
-    for sub_id in facts.type_suspects.get(block_id, ()):  # the walk passed every other subBlock
+    for sub_id in suspects:
         sub = subs[sub_id]
         if sub_id not in stored_ok:
             if block_id in ctx.containers:
@@ -179,25 +230,6 @@ def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
                     )
                 )
 
-    if block_id in ctx.disabled:
-        return
-    skipped = block_id in ctx.triggers or block_id in ctx.containers
-    wanted: tuple[str, ...] = ()
-    if not skipped:  # Sim skips disabled and trigger blocks in its required-field check
-        required, wanted = _inputs(ctx, block_id, block_type, spec, table, subs)
-        if required:
-            _check_required(ctx, block_id, table, required, subs, out)
-    if ctx.era == "jul25":
-        if block_type in ("condition", "function"):
-            out.extend(_check_code(ctx, block_id, block_type))
-        if _twins(spec):
-            out.extend(_check_twins(ctx, block_id, spec))
-        if wanted:
-            defaults = table.defaults
-            empty = [f for f in wanted if _empty(_stored_or_default(subs, defaults, f))]
-            if empty:
-                out.append(_needs_input(ctx, block_id, spec, empty))
-
 
 def _inputs(
     ctx: Context,
@@ -214,9 +246,20 @@ def _inputs(
     era = ctx.era if ctx.era == "jul25" else "current"
     defaults = table.defaults
     advanced = bool(ctx.blocks[block_id].get("advancedMode"))
-    operation = _stored_or_default(subs, defaults, "operation")
+    sub = subs.get("operation")
+    operation = None if sub is None else sub.get("value")
+    if operation is None:
+        operation = defaults.get("operation")
     fields = table.input_fields[era]
-    read = tuple([_stored_or_default(subs, defaults, f) for f in fields]) if fields else ()
+    if fields:
+        read_values = []
+        for field in fields:  # `_stored_or_default`, inlined: it runs for every block
+            sub = subs.get(field)
+            value = None if sub is None else sub.get("value")
+            read_values.append(defaults.get(field) if value is None else value)
+        read: tuple[Any, ...] = tuple(read_values)
+    else:
+        read = ()
     key: Any = (era, block_type, advanced, operation, read)
     try:
         found = table.required_memo.get(key)
@@ -300,7 +343,16 @@ def _check_required(
 
 def _unresolvable(ctx: Context, block_id: str, block_type: str, text: str) -> bool:
     """A tag Sim cannot resolve stops the run before compiling; references report it (unknown_tag)."""
-    return any(not ctx.resolves_tag(block_id, t.ref) for t in resolved_tags(text, block_type))
+    blocks, by_name = ctx.blocks, ctx.by_name
+    for tag in resolved_tags(text, block_type):
+        ref = tag.ref
+        # Most tags name a block by id or normalized name: resolved, whatever else holds
+        # (`Context.resolves_tag` decides `start`, `loop` and `parallel` itself).
+        if (ref in blocks or normalized_name(ref) in by_name) and ref.lower() != "start":
+            continue
+        if not ctx.resolves_tag(block_id, ref):
+            return True
+    return False
 
 
 def _code_of(ctx: Context, block_id: str, block_type: str) -> Iterator[tuple[str, str, str]]:
@@ -323,19 +375,23 @@ _CODE_ADVICE = {
 }
 
 
-def _check_code(ctx: Context, block_id: str, block_type: str) -> Iterator[Finding]:
+def _check_code(ctx: Context, block_id: str, block_type: str) -> list[Finding]:
     """Condition expressions and function code compile (Sim: `new Function(...)` after substitution)."""
+    found: list[Finding] = []
     for kind, source, what in _code_of(ctx, block_id, block_type):
         if _unresolvable(ctx, block_id, block_type, source):
             continue  # Sim stops at the tag first (unknown_tag)
         problem = js.syntax_error(source, kind)
         if problem:
             field = "conditions" if kind == "condition" else "code"
-            yield RULE.finding(
-                f"{kind}_syntax",
-                pointer("blocks", block_id, "subBlocks", field, "value"),
-                f"{what} of {ctx.label(block_id)} is not valid JavaScript ({problem}); {_CODE_ADVICE[kind]}",
+            found.append(
+                RULE.finding(
+                    f"{kind}_syntax",
+                    pointer("blocks", block_id, "subBlocks", field, "value"),
+                    f"{what} of {ctx.label(block_id)} is not valid JavaScript ({problem}); {_CODE_ADVICE[kind]}",
+                )
             )
+    return found
 
 
 @per_spec
@@ -349,6 +405,9 @@ def _twins(spec: Any) -> tuple[tuple[str, str], ...]:
             if base in ids and ids[base].mode != "advanced":
                 pairs.append((sub_id, base))
     return tuple(pairs)
+
+
+_kind = per_spec(_Kind)
 
 
 def _check_twins(ctx: Context, block_id: str, spec: Any) -> Iterator[Finding]:

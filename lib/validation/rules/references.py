@@ -44,16 +44,23 @@ class _Ref(NamedTuple):
     field: str
 
 
+# REFERENCE_RE with the path split where `_Ref.field` ends (its first segment, before any `[i]`
+# or `.`): the same matches, read with `findall` instead of per-match calls.
+_REFERENCE_PARTS = re.compile(r"<([\w\-]+)\.([\w\-]+)((?:\[\d+\])*(?:\.[\w\-]+(?:\[\d+\])*)*)>")
+
+
 @lru_cache(maxsize=16384)
 def _refs_in(text: str) -> tuple[_Ref, ...]:
     """The non-runtime `<name.path>` references of one string, in order (cached by text)."""
     found = []
-    for match in REFERENCE_RE.finditer(text):
-        block, path = match.group("block"), match.group("path")
+    for block, field, rest in _REFERENCE_PARTS.findall(text):
         name = normalized_name(block)
         if name not in RUNTIME_PREFIXES:
-            found.append(_Ref(block, path, name, path.split(".", 1)[0].split("[", 1)[0]))
+            found.append(_new_ref(_Ref, (block, field + rest, name, field)))
     return tuple(found)
+
+
+_new_ref = tuple.__new__
 
 
 class _Memo:
@@ -437,15 +444,35 @@ def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _tags_resolve(block_type: str, text: str, refs: tuple[_Ref, ...], names: Any) -> bool:
+    """Whether every tag Sim resolves in `text` names a block (`names`: a ref's memoized
+    `_names_block`); when all of a block's do, `_check_tags` has nothing to report and is not run.
+    A text whose every '<' opens one of its references (`refs`) has those as its only tags
+    (each ends at the first '>' after it), so their names decide without the tag scan."""
+    if text.count("<") == len(refs):
+        return all(names(ref.block) for ref in refs)
+    return all(names(tag.ref) for tag in resolved_tags(text, block_type))
+
+
 def _check(ctx: Context) -> list[Finding]:
     memo = _Memo(ctx)
     jul25 = memo.jul25
     by_name, bits, types = ctx.by_name, memo.bits, ctx.types
     containers, tags_skipped = ctx.containers, ctx.disabled | ctx.triggers
+    upstream_masks, edge_masks, starter_mask = ctx.upstream_masks, ctx.edge_masks, ctx.starter_mask
+    tagged, parents, field_ok = ctx.facts.tagged, ctx.parent, memo.field_ok
     names_block: dict[str, bool] = {}
+
+    def names(ref: str) -> bool:
+        named = names_block.get(ref)
+        if named is None:
+            named = names_block[ref] = _names_block(ctx, ref)
+        return named
+
     found: list[Finding] = []
     for block_id in ctx.blocks:
-        if types.get(block_id) == "note":
+        block_type = types.get(block_id)
+        if block_type == "note":
             continue  # notes are documentation, never resolved
         if block_id in containers:
             upstream, readable = ctx.upstream_mask(block_id), ctx.readable_mask(block_id)
@@ -454,13 +481,19 @@ def _check(ctx: Context) -> list[Finding]:
                     for ref in _refs_in(text):
                         found.extend(_check_ref(memo, block_id, parts, inner, ref, upstream, readable))
             continue
-        texts = ctx.tagged(block_id)
+        texts = tagged.get(block_id)
         if not texts:
             continue
-        upstream, readable = ctx.upstream_mask(block_id), ctx.readable_mask(block_id)
-        enclosing = memo.enclosing_of(block_id)
+        upstream = upstream_masks.get(block_id, 0)
+        readable = edge_masks.get(block_id, 0) | starter_mask  # `Context.readable_mask`
+        enclosing = memo.enclosing_of(block_id) if block_id in parents else _NO_TARGETS
+        check_tags = jul25 and block_id not in tags_skipped
+        tags_resolve = True
         for sub_id, inner, text in texts:
-            for ref in _refs_in(text):
+            refs = _refs_in(text)
+            if check_tags and tags_resolve:
+                tags_resolve = _tags_resolve(block_type or "", text, refs, names)
+            for ref in refs:
                 # The common case, decided here with what `_check_ref` would read: one block has
                 # the name, it is the enclosing container or runs before (and, JUL25, may be read
                 # by) this block, and nothing is wrong with the field.
@@ -473,7 +506,7 @@ def _check(ctx: Context) -> list[Finding]:
                     if (
                         upstream & bit
                         and (not jul25 or (target != block_id and readable & bit))
-                        and memo.field_ok(target, ref.field)
+                        and field_ok(target, ref.field)
                     ):
                         continue
                 problems = _check_ref(
@@ -487,7 +520,10 @@ def _check(ctx: Context) -> list[Finding]:
                 )
                 if problems:
                     found.extend(problems)
-        if jul25 and block_id not in tags_skipped:
+        if check_tags and (
+            not tags_resolve
+            or (block_type == "condition" and isinstance(ctx.value(block_id, "conditions"), str))
+        ):
             _check_tags(ctx, block_id, texts, names_block, found)
     return found
 

@@ -21,6 +21,7 @@ from lib.validation.scan import secret_name
 from lib.validation.tables import per_spec, tables
 
 _MASK = re.compile(r"^[•*]+$")
+_MASK_CHARS = "•*"
 _NONE_DECLARED: dict[str, Any] = {}
 
 
@@ -34,9 +35,10 @@ def _plaintext(value: Any) -> bool:
     if not isinstance(value, str):
         return False
     text = value.strip()
-    if not text or _MASK.match(text):
+    if not text or (text[0] in _MASK_CHARS and _MASK.match(text)):
         return False
-    if ENV_REF.search(text) or REFERENCE_RE.search(text):
+    # Each pattern only where its first character is (a cheap `in` before the search).
+    if ("{{" in text and ENV_REF.search(text)) or ("<" in text and REFERENCE_RE.search(text)):
         return False
     return True
 

@@ -113,3 +113,25 @@ def test_may_leak_is_false_only_where_no_host_makes_a_variable_suspect():
     # An api block whose only secret is {{TOKEN}} is never reported, wherever it sends it.
     values = {"url": "https://collector.io/x", "headers": [{"cells": {"Value": "Bearer {{TOKEN}}"}}]}
     assert list(exfiltration.leaks(values)) == []
+
+
+def test_exfiltration_gate_on_json_text_agrees_with_the_walk():
+    """`exfiltration._suspect` (a container's JSON text) says what `_suspect_in` (the walk) says."""
+    from lib.validation import exfiltration
+
+    values = [
+        None, "https://api.example.com", "{{ANTHROPIC_API_KEY}}", [{"cells": {"Key": "A", "Value": "{{TOKEN}}"}}],
+        [{"cells": {"Key": "A", "Value": "Bearer {{ANTHROPIC_API_KEY}}"}}], {"a": ["{{ STRIPE_SECRET_KEY }}"]},
+        {"a": "{{\nSTRIPE_SECRET_KEY\n}}"}, {"{{STRIPE_SECRET_KEY}}": "x"}, [1, 2.5, True, None], {1: "{{X_KEY}}"},
+        ("{{OPENAI_API_KEY}}",), {"deep": [[[["{{SHOPIFY_STORE_DOMAIN}}"]]]]},
+    ]  # fmt: skip
+    deep: object = "{{GITHUB_TOKEN}}"
+    for _ in range(70):
+        deep = [deep]
+    values.append(deep)
+    for value in values:
+        walked = exfiltration._suspect_in(value, 0)
+        # The gate may only open more often than the walk (a key's {{VAR}}): never less.
+        assert exfiltration._suspect(value) >= walked, value
+        if not isinstance(value, dict) or not any("{{" in str(k) for k in value):
+            assert exfiltration._suspect(value) == walked, value
