@@ -75,13 +75,12 @@ def clean(text: str, field: Any, named: bool) -> bool:
 def all_clean(texts: list[tuple[str, Any]]) -> bool:
     """`clean(text, field, False)` for every (text, field), judged together: one JSON text of
     them all, in which `detect.json_may_hold_secret` finding nothing means `may_hold_secret` is
-    False for each (so `find` reports nothing in any). A URL with a query or an `@` anywhere
-    among them, which that check does not look for, sends each text to `clean`."""
+    False for each (so `find` reports nothing in any); otherwise each text goes to `clean`."""
     try:
         blob = orjson.dumps([text for text, _field in texts])
     except orjson.JSONEncodeError:  # a lone surrogate: judged text by text
         blob = b"://?"
-    if (b"://" in blob and (b"?" in blob or b"@" in blob)) or detect.json_may_hold_secret(blob):
+    if detect.json_may_hold_secret(blob):
         return all(clean(text, field, False) for text, field in texts)
     if len(CLEAN) + len(texts) > _MAX_CACHED:
         CLEAN.clear()

@@ -144,6 +144,7 @@ PIECES = [
     "a", "Z", "0", "_", "-", ".", " ", "\n", "\t", "\\", '"', "/", "=", "+", ":", "{{", "}}", "'",
     "key", "Key", "api", "API", "token", "tokens", "Token", "secret", "pass", "word", "Bearer ", "://",
     "sk-", "Qx7Lm2Rt9Vb4", "Nc8Kd1Fg5Hj3", "password", "is ", "apiKey", "x", "é", "\u0000", "ya29.",
+    "?", "@", "&", "sig=", "pwd=", "bob:", "hunter22", "https://x.io/a",
 ]  # fmt: skip
 
 
@@ -156,6 +157,34 @@ def test_json_text_clean_means_every_string_clean():
             for s in (*strings, "v"):
                 assert not detect.is_secret_name(s), s
                 assert detect.find_in_text(s) == [], s
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://x.io/hook?sig=abc123", "https://x.io/a?pwd=hunter2", "https://bob:hunter22@x.io/a"],
+)
+def test_credentials_in_a_url_are_scrubbed_like_find_reports_them(url):
+    """Short query names (`sig`, `pwd`) and a password before `@` hold no secret name and no long
+    token: the JSON-text shortcut must still send such a URL to the walk."""
+    state = {
+        "blocks": {
+            "b1": {
+                "id": "b1",
+                "type": "api",
+                "name": "API 1",
+                "position": {"x": 0, "y": 0},
+                "subBlocks": {"url": {"id": "url", "type": "short-input", "value": url}},
+                "outputs": {},
+                "enabled": True,
+            }
+        },
+        "edges": [],
+        "loops": {},
+        "parallels": {},
+    }
+    out, found = scrub(state)
+    value = out["blocks"]["b1"]["subBlocks"]["url"]["value"]
+    assert len(found) == 1 and found[0].value not in value and "{{" in value
 
 
 def test_name_parts_cover_every_secret_suffix():
