@@ -736,7 +736,10 @@ def _read_objects(key: str) -> str:
     """'issues|tickets|bugs…': what the service's read operations return (services.operations), as a pattern."""
     from lib.generation.services import operations
 
-    block_type = lexicon()["integrations"][key]["type"]
+    entry = lexicon()["integrations"].get(key)
+    if entry is None:
+        return ""  # a service with no JUL25 block (`services.json` external): no operations to read
+    block_type = entry["type"]
     words = {
         o.rstrip("s")
         for op in operations().get(block_type, {}).values()
