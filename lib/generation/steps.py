@@ -153,7 +153,7 @@ def sentences(text: str) -> list[str]:
     protected = re.sub(lx.URL_RE, lambda m: m.group(0).replace(".", "\x00"), text)
     protected = re.sub(lx.EMAIL_RE, lambda m: m.group(0).replace(".", "\x00"), protected)
     protected = re.sub(r"(\d)\.(\d)", "\\1\x00\\2", protected)
-    protected = re.sub(r"(\d),(\d{3})\b", "\\1\x02\\2", protected)
+    protected = re.sub(r"(?<=\d),(?=\d{3}\b)", "\x02", protected)  # every group: "1,000,000"
     # 'Dr. Lee', 'e.g. Slack', 'vs. last week': an abbreviation's dot ends no sentence
     protected = re.sub(
         r"\b(Dr|Mr|Mrs|Ms|Prof|St|Mt|Jr|Sr|vs|approx|incl|e\.g|i\.e|etc)\.(?=\s+\S)",
