@@ -1106,7 +1106,9 @@ class _Builder:
             if len(tail) != 1 or tail[0].kind != "condition" or not tail[0].chained:
                 break
             chain.append(tail[0])
-        if len(chain) >= 3:  # three or more exclusive tests: one condition block, 'if' / 'else if' … / 'else'
+        if len(chain) >= 3 or (len(chain) == 2 and len(chain[-1].branches) > 1 and chain[-1].branches[1][1]):
+            # three or more exclusive tests, or two and what none of them takes ('priority 1 -> …; priority 2 ->
+            # …; anything else -> …'): one condition block, 'if' / 'else if' … / 'else'
             decided = self.decision(chain, heads, prev, parent)
             if decided is not None:
                 return decided, prev

@@ -2512,6 +2512,11 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
     step = Step("router", "router", label=criterion, text=sentence)
     rest: list[Step] = []
     routes_text = re.sub(r"^\W*(?:and\s+)?(?:to|:)?\s*", "", after)
+    if route and clauses(routes_text) and numeric_head(clauses(routes_text)[0]):
+        # 'route it by seats: seats >= 100 -> …; 10-99 -> …': bands of one value are tests, not categories
+        return read_clauses(before, description, ruled_out) + (
+            _bare_condition(routes_text, description, ruled_out) or []
+        )
     for label in labels:  # '… technical to #tech and account to the table': each label starts a route
         routes_text = re.sub(
             r"\s+and\s+(?=" + re.escape(label) + r"\s+(?:to|go|goes|should)\b)", ", ", routes_text, flags=re.I
@@ -2672,9 +2677,64 @@ def _stated_range(clause: str) -> bool:
     )
 
 
+# 'seats >= 100 -> …', 'score 9-10 → …', 'rating 5 => …', 'under 50: …': a band of a value, then what it does
+_NUMERIC_HEAD = re.compile(
+    r"^\s*(?:(?P<lead>[^:;]{0,60}?):\s*)?(?:and\s+)?(?P<head>[^:;→]{0,40}?\d[^:;→]{0,20}?)\s*"
+    r"(?:->|→|=>|:(?!\d))\s*(?P<act>\S.*)$",
+    re.I,
+)
+
+
+def numeric_head(clause: str) -> tuple[str, str, str] | None:
+    """(words before, the test, the action) when `clause` starts with a numeric band and an arrow or colon:
+    'seats >= 100 -> post …' → the test 'the seats >= 100'; 'rating 5 → …' → 'the rating equals 5'."""
+    found = _NUMERIC_HEAD.match(clause)
+    if not found:
+        return None
+    head = found.group("head").strip()
+    if len(head.split()) > 6 or _ACTION_START.match(head) or re.search(r"\d:\d|\d\s*(?:am|pm)\b", head, re.I):
+        return None
+    field = re.fullmatch(
+        r"(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:=\s*|is\s+)?([$€£]?\d[\d,.]*)", head, re.I
+    )
+    if field and not lx.threshold_in(head) and not lx.range_in(head):
+        head = f"the {field.group(1)} equals {field.group(2)}"  # 'rating 5': that value
+    elif (
+        re.match(r"[a-z]", head, re.I)
+        and not re.match(r"(?:the|its|their)\b", head, re.I)
+        and not lx.THRESHOLD_RE.match(head)
+        and not lx.OR_MORE_RE.match(head)
+    ):
+        head = "the " + head  # 'seats >= 100': the field the band is of
+    if lx.interval_of(head) is None:
+        return None
+    return found.group("lead") or "", head, found.group("act")
+
+
 def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """'add customers with more than 10000 lifetime value to …': a stated threshold without 'if' is a condition."""
     parts = clauses(sentence)
+    band_at = next((i for i, c in enumerate(parts) if numeric_head(c)), None)
+    if band_at is not None:
+        # 'seats >= 100 -> post …; 10-99 -> …': a band and its action (bands of one value chain as else-ifs)
+        lead, label, act = numeric_head(parts[band_at]) or ("", "", "")
+        step = Step("condition", "condition", label=label, text=sentence)
+        rest = [act] + parts[band_at + 1 :]
+        other = next((i for i in range(1, len(rest)) if _ELSE.match(rest[i])), len(rest))
+        taken = [s for c in rest[:other] for s in read_clause(c, description, ruled_out)]
+        step.branches = [
+            ("if", [s for s in taken if s.kind != "source"]),
+            (
+                "else",
+                [
+                    s
+                    for c in rest[other:]
+                    for s in read_clause(_ELSE.sub("", c, count=1), description, ruled_out)
+                ],
+            ),
+        ]
+        before = [s for c in parts[:band_at] + [lead] for s in read_clause(c, description, ruled_out)]
+        return [s for s in before if s.kind == "source"] + [s for s in taken if s.kind == "source"] + [step]
     at = next(
         (
             i
@@ -3360,6 +3420,8 @@ def _is_route(sentence: str) -> bool:
     """'Billing -> post in #billing', 'Bugs become Linear issues': a sentence that sends one category somewhere."""
     if _ACTION_START.match(sentence) or _IF.search(sentence):
         return False
+    if sentence.strip() and numeric_head(clauses(sentence)[0]):
+        return False  # 'under 50 -> …': a band of a value is a test (bands chain as else-ifs)
     route = _route_of(clauses(sentence)[0]) if sentence.strip() else None
     return route is not None and (
         route[0].lower() not in ("it", "them", "this", "we", "i", "you", "they") or route[0] == "IT"

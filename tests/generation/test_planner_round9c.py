@@ -10,10 +10,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r9c-route-seats-arrows": "numeric route heads with arrows are not read as tests",
-    "r9c-route-rating-equal-range": "numeric route heads with arrows are not read as tests",
-    "r9c-route-score-bands-two-steps": "numeric route heads with arrows are not read as tests",
-    "r9c-route-priority-anything-else": "numeric route heads with arrows are not read as tests",
     "r9c-millions-event-after-draft": "a test of the event's field after a drafting agent reads the draft",
     "r9c-per-item-arrow": "a per-item test before an arrow is not read",
     "r9c-per-item-arrow-unicode": "a per-item test before an arrow is not read",
