@@ -2799,7 +2799,36 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
     return steps[:first] + [fan] + [s for s in steps[first:] if s not in work]
 
 
+# 'every item whose qty is below 20 -> email …', 'each member whose balance is over 200 → …': a sentence headed by
+# the items it repeats for and the test each passes, then (after an arrow, a colon or a comma) what is done to each
+_EACH_HEAD = re.compile(
+    r"^\s*(?:and\s+)?(?P<phrase>(?P<for>for\s+)?(?:each|every|any)\s+[a-z][\w-]*\s+(?:whose|where|with|that|which|who)\b"
+    r"[^;→]*?)\s*(?:->|→|=>|:(?!\d|//)|,(?!\d{3}\b))\s*(?=\S)",
+    re.I,
+)
+
+
+def _each_headed(sentence: str) -> str:
+    """'each part whose count is under 5 -> email …' read as 'for each part whose count is under 5, email …'
+    when the words after the item name a test of it (else the sentence stays as written)."""
+    head = _EACH_HEAD.match(sentence)
+    if head is None:
+        return sentence
+    phrase = head.group("phrase") if head.group("for") else "for " + head.group("phrase")
+    rewritten = phrase + ", " + sentence[head.end() :]
+    loop = _LOOP.search(rewritten)
+    if (
+        loop is None
+        or loop.start() != 0
+        or loop.group(1) is None
+        or _qualifier(rewritten, loop.start(1)) is None
+    ):
+        return sentence
+    return rewritten
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
+    sentence = _each_headed(sentence)
     # 'for each of our 12 stores in …': how many there are says nothing about what each one is
     sentence = re.sub(
         r"\b((?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those))\s+\d+\s+(?=[a-z])",
