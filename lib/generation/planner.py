@@ -1100,6 +1100,9 @@ class _Builder:
         ):
             # 'If the ticket subject starts with …, also …': the event, not the step before
             prev = self.start_data()
+        if prev is not None:
+            # 'write a listing blurb with AI, …, and if the price is above …': not a field of the draft
+            prev = self.drafted_from(prev, step.label) or prev
         chain = [step]
         while len(chain[-1].branches) > 1:
             tail = chain[-1].branches[1][1]
@@ -1446,6 +1449,23 @@ class _Builder:
         if step.body:  # steps stated after the routing that are not routes run once the route is taken
             exits, _ = self.chain(step.body, exits, prev, parent)
         return exits
+
+    def drafted_from(self, prev: str, test: str) -> str | None:
+        """The data an agent that only writes something (a blurb, a reply, a translation) was given, when a
+        test names a field ('the price is above …') rather than the agent's answer; None otherwise."""
+        found = re.fullmatch(r"<([\w-]+)\.content>", prev)
+        block = next((b for b in self.blocks if found and b.id == found.group(1) and b.type == "agent"), None)
+        subject = re.match(r"\s*(?:the|its|their)\s+([a-z][\w-]*)", test, re.I)
+        if block is None or subject is None:
+            return None
+        said = self.words.get(block.id, "").lower()
+        if subject.group(1).lower() in said or subject.group(1).lower() in lexicon()["draft_nouns"]:
+            return None  # 'have AI score it; if the score …', 'if the reply mentions …': the agent's answer
+        if not re.search(lexicon()["draft_verbs"], said) or re.search(lexicon()["judge_verbs"], said):
+            return None
+        prompt = next((v.value for v in block.values if v.id == "userPrompt"), "")
+        given = re.findall(r"<[^<>\s]+>", prompt if isinstance(prompt, str) else "")
+        return given[0] if len(set(given)) == 1 else None
 
     def numeric_answer(self, prev: str, test: str) -> None:
         """'have AI grade it …; if the score is below 50': the agent a number is compared with answers a number."""
