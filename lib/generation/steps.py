@@ -2288,7 +2288,9 @@ _LOOP = re.compile(
     + "|"
     + _READ
     + r"|e-?mail|text|sms|reply|summari[sz]e|classify|translate|extract|"
-    r"draft|analy[sz]e|review|research|write|generate|score)\b))"
+    r"draft|analy[sz]e|review|research|write|generate|score|"
+    # 'for each one have AI rate the tone', 'for every row ask the AI to …': the agent's step starts
+    r"(?:have|let|ask|get|use)\s+(?:the\s+|an?\s+)?(?:ai|claude|gpt|llm|model|agent|assistant))\b))"
     r"|\b(?:repeat|run|do)\b[^,.;]*?\b(\d+)\s+times\b",
     re.I,
 )
@@ -3103,10 +3105,36 @@ _ONLY_SOME = re.compile(
 )
 
 
+# 'negative ones go to #x', 'the urgent ones get posted …', 'post the angry ones to …': a label the step before gave
+_ONES = re.compile(
+    r"(?:^|[,;]\s*|\band\s+|\b(?:post|send|forward|share|escalate|flag|email|log)\s+)(?:the\s+|any\s+)?([\w-]+)\s+ones\s*"
+    r"(?=(?:go(?:es)?|get|gets|are|should|will|must|to|in|into|on)\b)",
+    re.I,
+)
+_NO_CATEGORY = {
+    "new",
+    "old",
+    "other",
+    "remaining",
+    "these",
+    "those",
+    "both",
+    "all",
+    "same",
+    "last",
+    "first",
+    "latest",
+}
+
+
 def _keep_only(sentence: str, steps: list[Step]) -> list[Step]:
     """'classify each one as positive or negative and post only the negative ones': the actions after the
     classification run only when it gave that label — a condition on the classifying step's answer."""
-    only = re.search(r"\bonly\s+(?:the\s+)?([\w-]+)\s+(?:ones?|items?)\b", sentence, re.I)
+    only = re.search(r"\bonly\s+(?:the\s+)?([\w-]+)\s+(?:ones?|items?)\b", sentence, re.I) or _ONES.search(
+        sentence
+    )
+    if only and only.group(1).lower() in _NO_CATEGORY:
+        only = None
     processed = [i for i, s in enumerate(steps) if s.kind == "process"]
     if only is None or not processed:
         return steps
@@ -3180,6 +3208,19 @@ def read_steps(text: str, description: str) -> list[Step]:
             test.branches = [("if", loop.body), ("else", [])]
             loop.body = [test]
             continue
+        ones = _ONES.search(sentence)
+        if (
+            ones
+            and loop is not None
+            and steps[-1] is loop
+            and ones.group(1).lower() not in _NO_CATEGORY
+            and loop.body[-1].kind == "process"
+        ):
+            # 'for each one have AI rate the tone; angry ones go to #escalations': a test of each item's label
+            read = read_sentence(sentence, description, ruled_out)
+            if read and all(s.kind == "action" for s in read):
+                loop.body = _keep_only(sentence, loop.body + read)
+                continue
         guard = _GUARD.match(sentence)
         fetched = [i for i, s in enumerate(steps) if s.kind == "source"]
         if guard and fetched and not any(s.kind in ("condition", "router", "fan") for s in steps):

@@ -9,10 +9,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r9c-loop-judge-then-category": "'; <category> ones go to …' after a per-item agent ends the loop",
-    "r9c-loop-classify-then-category": "'<category> ones get posted …' after a per-item agent is not its test",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round9c.jsonl", _KNOWN))
