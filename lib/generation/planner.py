@@ -427,6 +427,9 @@ class _Builder:
         self.item_created = "created_at"  # where an item says when it was created
         self.pending_field = "to"
         self.last_field = ""  # the event field the last test read ('… if it's 6 or lower' reads it again)
+        self.lenient: set[str] = (
+            set()
+        )  # fields a test named, read in JavaScript (missing → the test is false)
         self.created: list[tuple[str, str]] = []  # (reference to its address, block type) of what writes made
         self.addressless: set[str] = set()  # of those, references to an object that holds no address
         # 'manual start with the new hire's name, email and start date': the fields the run is given
@@ -720,6 +723,10 @@ class _Builder:
                 heads = self.router(step, heads, prev, parent)
             elif step.kind == "loop":
                 heads = self.loop(step, heads, prev, parent)
+                ended = heads[0][0] if len(heads) == 1 and heads[0][1] == "loop-end-source" else None
+                if ended and any(b.parent == ended and b.type == "agent" for b in self.blocks):
+                    # '…, then email me all the summaries': what each repeat made, gathered by the loop
+                    prev = f"<{ended}.results>"
             elif step.kind == "fan":  # parallel branches: each starts from the same heads, all are exits
                 exits: list[tuple[str, str]] = []
                 last = prev
@@ -1355,7 +1362,9 @@ class _Builder:
                 spelled_out = (
                     field_name == self.item_field(test, prev, counted=True)
                     and lx.amount_field(test, None) is None
-                )
+                ) or (field_word is None and field_name in self.lenient)  # '…; 10-99 ->': read as before
+                if spelled_out:
+                    self.lenient.add(field_name)
                 left = (
                     (
                         f"Number({_field_read(prev, field_name)})"

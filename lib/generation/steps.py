@@ -2307,6 +2307,10 @@ LOOP_END = re.compile(
     # '…, and then post a single list of them to #leads': one thing made of all the items, after the last
     r"(?<=[,;]\s)(?:and\s+)?then\s+(?=(?:[\w-]+\s+){1,2}?(?:a|one|the)\s+(?:single\s+|combined\s+|short\s+)?"
     r"(?:list|summary|digest|report|overview|recap|round-?up)\s+of\s+(?:them|those|these|all)\b)|"
+    # '…, then email me all the summaries', '…, then post them all to #eng': what each repeat made, together
+    r"(?<=[,;]\s)(?:and\s+)?then\s+(?=(?:[\w-]+\s+){1,2}?(?:(?:all\s+(?:of\s+)?)?(?:the|these|those)\s+"
+    r"(?:summaries|results|answers|findings|scores|translations|drafts|notes|reports|replies)\b|them\s+all\b|"
+    r"all\s+of\s+them\b))|"
     # '…; post the rest as one summary to #orders': the items the loop left, together, once
     r"(?<=;\s)(?=(?:[\w-]+\s+)(?:the\s+rest|the\s+others|all\s+the\s+others|everything\s+else)\s+(?:as|in|into)\s+"
     r"(?:a|one)\s+(?:single\s+|combined\s+)?(?:list|summary|digest|report|message|post)\b)"
@@ -3247,7 +3251,9 @@ def read_steps(text: str, description: str) -> list[Step]:
             steps = [s for s in steps if not any(s is a for a in acts)] + [test]
             continue
         repeated, then = split_loop_end(sentence)
-        if then is not None and not _LOOP.search(repeated):
+        if then is not None and not (
+            _LOOP.search(repeated) or _EACH_OF.search(repeated) or _EACH_NOUN.search(repeated)
+        ):
             repeated, then = sentence, None  # no loop before the words: not the end of one
         read = [] if _FORBIDDING.match(repeated) else read_sentence(repeated, description, ruled_out)
         lead = "" if read else sentence

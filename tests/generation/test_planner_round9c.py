@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from lib.generation import planner
+from lib.generation.compose import compose
+from lib.validation import validate
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
@@ -15,3 +18,26 @@ _KNOWN: dict[str, str] = {}
 @pytest.mark.parametrize("item", cases("planner_round9c.jsonl", _KNOWN))
 def test_round9c_description_comes_out_right(item):
     assert_right(item, seed="r9c")
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Every morning fetch open GitHub issues of acme/web and summarise each one with AI, and then post a single "
+        "list of them to #eng in Slack.",
+        "Each Friday at 5pm read the rows of the 'Vendors' Airtable table, for every vendor have the AI write a "
+        "two-line status note, then email me all the notes.",
+    ],
+)
+def test_what_all_repeats_made_is_sent_once_after_the_loop(description):
+    """The structure judge does not check what stays outside a loop: the message made of every item's answer
+    runs once, after the loop, and carries the loop's gathered results."""
+    state = compose(planner.plan(description), seed="r9c").state
+    blocks = state["blocks"]
+    loop = next(bid for bid, b in blocks.items() if b["type"] == "loop")
+    sends = [b for b in blocks.values() if b["type"] in ("slack", "gmail")]
+    assert len(sends) == 1
+    assert (sends[0].get("data") or {}).get("parentId") != loop
+    text = " ".join(str(v.get("value")) for v in sends[0]["subBlocks"].values())
+    assert f"<{blocks[loop]['name'].lower().replace(' ', '')}.results>" in text
+    assert validate(state).valid
