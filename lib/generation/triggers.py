@@ -489,9 +489,14 @@ def read_webhook(clause: str) -> Trigger | None:
     found = _WEBHOOK_HINT.search(clause)
     if not found:
         return None
-    head = clause[found.start() :]
+    start = found.start()
+    named = re.fullmatch(r"\W*((?:[\w/.'-]+\s+){1,4})", clause[:start])
+    if found.group(1).lower() == "webhook" and named and not _IMPERATIVE.search(named.group(1)):
+        start = named.start(1)  # 'Shopify order webhook: …', 'orders/create webhook': the heading names the event
+    found_start = start
+    head = clause[start:]
     head = re.split(
-        r",(?!\d{3}\b)|:(?!//|\d)|\bthen\b|\s(?:->|→|=>)\s",
+        r",(?!\d{3}\b)|:(?!//|\d)|\bthen\b|\s(?:->|→|=>|-|–|—)\s",
         _SENTENCE_END.split(head, maxsplit=1)[0],
         maxsplit=1,
     )[0]
@@ -546,7 +551,7 @@ def read_webhook(clause: str) -> Trigger | None:
         "webhookProvider": provider or "generic",
         "webhookPath": _slug(head),
     }
-    return Trigger("webhook", values, [(found.start(), found.start() + len(head))], notes)
+    return Trigger("webhook", values, [(found_start, found_start + len(head))], notes)
 
 
 _EVENT_TESTS = (
