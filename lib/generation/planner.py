@@ -176,6 +176,14 @@ def draft(description: str) -> Draft:
         steps.append(_answer_step(description))
     head = " ".join(description[a:b] for a, b in trigger.spans)
     qualifier = event_test(head) if trigger.kind == "webhook" else None
+    if trigger.kind == "webhook" and qualifier is None and trigger.spans:
+        # 'anything in my Gmail from an address ending in @a.com or @b.com …': the senders, right after the event
+        sender = re.match(
+            r"\s*(from\s+[^,;.]{0,40}?@[\w-]+(?:\.[\w-]+)+(?:\s+or\s+@?[\w-]+(?:\.[\w-]+)+)*)",
+            description[trigger.spans[-1][1] :],
+            re.I,
+        )
+        qualifier = event_test(sender.group(1)) if sender else None
     if trigger.kind == "webhook" and (lx.threshold_in(head) or qualifier):
         # 'When a Stripe payment over $1,000 succeeds, …', 'When a Jira issue is created with priority Blocker':
         # the event qualifies the run — a condition first
@@ -1645,7 +1653,7 @@ _PER_ITEM = re.compile(
 # 'A and B' / 'A or B' where each side is a test of its own ('the priority is high', 'it is above 5')
 _COMPOUND = re.compile(
     r"\s+(and|or)\s+(?=(?:the|its|it|their|his|her|this|that)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:is|are|was|has|have|contains?|equals?|exceeds?|includes?|mentions?)\b)",
+    r"(?:is|are|was|has|have|contains?|equals?|exceeds?|includes?|mentions?|comes?\s+from)\b)",
     re.I,
 )
 

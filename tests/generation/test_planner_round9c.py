@@ -12,7 +12,10 @@ from lib.validation import validate
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r9c-event-sender-after-span": "'everything in my Gmail … to be sent to me as a Telegram message' is not read as an "
+    "e-mail event (a trigger class, another area) and the Telegram message also becomes an e-mail",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round9c.jsonl", _KNOWN))
