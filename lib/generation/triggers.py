@@ -577,7 +577,7 @@ _EVENT_TESTS = (
     r"\b(?:has|have|with|where|whose)\s+(?:the\s+|a\s+|its\s+)?(?P<f3>[a-z][\w-]*)\s*(?:==?|:)\s*[\"“']?(?P<v3>[\w-]+)",
     # 'from anyone @bigclient.com', 'from someone at acme.io', 'from any @bigretailer.com addr', 'from an address
     # ending in @sequoiacap.com or @a16z.com'
-    r"\bfrom\s+(?:anyone|someone|somebody|any(?:body)?|an?\s+\w+)?\s*"
+    r"\bfrom\s+(?:anyone|someone|somebody|any(?:body)?|an?\s+\w+|an?(?=\s+@))?\s*"
     r"(?:(?:e-?mail\s+)?(?:address(?:es)?|domains?|senders?)\s+)?(?:(?:ending|that\s+ends?)\s+(?:in|with)\s+)?(?:at\s+)?"
     r"(?P<d>@?[\w-]+(?:\.[\w-]+)+(?:\s+or\s+@?[\w-]+(?:\.[\w-]+)+)*)",
     # 'changes to status "Shipped"', 'moves to closed-won'
