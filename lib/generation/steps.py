@@ -2443,12 +2443,49 @@ _STATE = re.compile(
     # attendees' describes the item's list, which no word of its data spells
     r"[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who)\s+(?:"
     r"(?:is|are|was|were|got|gets)\s+(?:been\s+)?(?P<not>not\s+)?(?:(?:a|an|the)\s+)?"
-    r"|(?:has|have|had|carries|carry)\s+(?:(?P<no>no)\s+|an?\s+))",
+    r"|(?:has|have|had|carries|carry)\s+(?:(?P<no>no)\s+|an?\s+))"
+    # 'each load without a driver assigned': one thing the item lacks
+    r"|[\w-]+(?:\s+[\w-]+)?\s+(?P<without>without)\s+(?:an?\s+|any\s+|the\s+)?",
     re.I,
 )
 
 
 _PHRASE_ENDS = frozenset(("and", "then", "in", "on", "from", "to"))
+
+
+def _counter_items(sentence: str, test: Step) -> str | None:
+    """The action a sentence gives the items a per-item test leaves: 'Otherwise …', 'The others get …', or the
+    opposite of a 'without X' / 'with X' test ('loads with a driver get an SMS …'); None when it gives none."""
+    at = implied_else(sentence, test)
+    if at is not None and sentence[at:].strip():
+        said = _route_of(sentence[at:]) if at == 0 else None
+        return said[1] if said else sentence[at:]
+    found = re.match(
+        r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?[\w-]+\s+(?P<w>with|without)\s+(?:an?\s+|the\s+|any\s+)?"
+        r"(?P<what>[\w\s-]+?)\s+(?P<v>get|gets|are|is|should\s+be|go|goes|will\s+get)\s+(?P<rest>\S.*)$",
+        sentence,
+        re.I,
+    )
+    if found is None or (found.group("w").lower() == "without") == test.negate:
+        return None
+    words = found.group("what").lower().split()
+    if not words or words[0] not in test.label.lower():
+        return None
+    said = _route_of(f"these {found.group('v')} {found.group('rest')}")
+    return said[1] if said else None
+
+
+def _other_items(text: str) -> tuple[str, str]:
+    """(what is done to the items a per-item test keeps, what is done to the others): '…, otherwise add a
+    comment', '…, and the others get a thank-you email' (read as 'send a thank-you email')."""
+    parts = _ELSE.split(text, maxsplit=1)
+    if len(parts) > 1 and parts[0].strip():
+        return parts[0], parts[1]
+    rest = re.search(r"[,;]\s*(?:and\s+|but\s+)?(?=" + _REST_WORDS + ")", text, re.I)
+    if rest:
+        said = _route_of(text[rest.end() :])
+        return text[: rest.start()], (said[1] if said else text[rest.end() :])
+    return text, ""
 
 
 def _state_of(sentence: str, start: int) -> tuple[int, str, bool] | None:
@@ -2471,7 +2508,11 @@ def _state_of(sentence: str, start: int) -> tuple[int, str, bool] | None:
     if not words or any(w[0].isdigit() for w in words):
         return None
     phrase = " ".join(words)
-    return end, f"it mentions '{phrase}'", bool(found.group("not") or found.group("no"))
+    return (
+        end,
+        f"it mentions '{phrase}'",
+        bool(found.group("not") or found.group("no") or found.group("without")),
+    )
 
 
 def _options(text: str) -> list[str]:
@@ -2862,9 +2903,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         if qualified:  # 'for each one that has been open more than 7 days …': the loop body tests each item
             after = sentence[qualified:]
             test = Step("condition", "condition", label=label, text=sentence, negate=negate)
+            after, other = _other_items(after)
             test.branches = [
                 ("if", read_sentence(after, description, ruled_out) if after.strip() else []),
-                ("else", []),
+                ("else", read_clauses(other, description, ruled_out) if other else []),
             ]
             step.body = [test]
         elif before.strip() and (
@@ -3189,6 +3231,21 @@ def read_steps(text: str, description: str) -> list[Step]:
             sentence = f"{lead} and {word.lower() if word[1:].islower() else word}{sentence[len(word) :]}"
         lead = ""
         sentence = re.sub(r"^\s*[-*•]\s+", "", sentence)  # a bulleted line reads as its text
+        repeated_test = (
+            steps[-1].body[0]
+            if steps
+            and steps[-1].kind == "loop"
+            and len(steps[-1].body) == 1
+            and steps[-1].body[0].kind == "condition"
+            and not steps[-1].body[0].branches[1][1]
+            else None
+        )
+        others = _counter_items(sentence, repeated_test) if repeated_test is not None else None
+        if others and repeated_test is not None:
+            # '… for each shipment without a tracking number, email …; shipments with one get posted to …': what
+            # is done to the items the per-item test leaves, inside the loop
+            repeated_test.branches[1] = ("else", read_clauses(others, description, ruled_out))
+            continue
         last_cond = next((s for s in reversed(steps) if s.kind == "condition"), None)
         otherwise = implied_else(sentence, last_cond)
         if otherwise is not None and last_cond is not None:
@@ -3341,11 +3398,11 @@ def _repeat_sentence(
 # the other side of the test stated just before: 'Otherwise …', 'Anything else goes to …', 'Smaller invoices
 # just get logged …' (after a numeric test), 'if it's more, …' (a test with no value of its own)
 _OTHERWISE = re.compile(r"^\s*(?:otherwise|else|if not|or else)\b[\s,:]*", re.I)
-_REST = re.compile(
-    r"^\s*(?:(?:for|with)\s+)?(?:(?:anything|everything|everyone|anyone|all)\s+else|the\s+rest|"
-    r"(?:all\s+|any\s+)?(?:the\s+)?other\s+(?:ones|cases|[\w-]+s)\b(?!\s+than))",
-    re.I,
+_REST_WORDS = (
+    r"(?:(?:for|with)\s+)?(?:(?:anything|everything|everyone|anyone|all)\s+else|the\s+rest|the\s+others\b|"
+    r"(?:all\s+|any\s+)?(?:the\s+)?other\s+(?:ones|cases|[\w-]+s)\b(?!\s+than))"
 )
+_REST = re.compile(r"^\s*" + _REST_WORDS, re.I)
 _COMPARATIVE = (
     r"(?:smaller|larger|bigger|lower|higher|cheaper|pricier|shorter|longer|lesser|greater|fewer|"
     r"small|large|big|low|high|cheap)"
