@@ -31,7 +31,9 @@ _WRITE = (
     r"(?!\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\w-]+\s+){0,2}?(?:sheet|spreadsheet|workbook|doc|"
     r"document|file|page|database|table|inbox|folder|board|dashboard)s?\b)|"
     r"archive|assign|invite|book|remind|page|"
-    r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate)(?:s|es|d|ed|ing)?"
+    r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate|"
+    # 'also slack #big-leads', 'slack me the list': the service's name as the verb
+    r"slack(?=\s+(?:#|me\b|us\b|the\s+team\b)))(?:s|es|d|ed|ing)?"
 )
 _READ = (
     r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
@@ -514,7 +516,7 @@ def _is_write(clause: str, key: str) -> bool:
     ):
         return False  # 'store new Slack messages from #product in Pinecone': the channel is read
     if key in ("slack", "discord", "microsoft_teams") and re.search(
-        r"^\W*(?:also\s+|then\s+)?" + re.escape(key.split("_")[-1]) + r"\s+(?:me|us|the team|them|it)\b"
+        r"^\W*(?:also\s+|then\s+)?" + re.escape(key.split("_")[-1]) + r"\s+(?:(?:me|us|the team|them|it)\b|#)"
         r"|\b(?:reminders?|messages?|alerts?|notifications?|announcements?|notes?|pings?|nudges?)\s+(?:in|to|into)\s+#"
         r"|\b(?:go|goes|get posted|are posted|is posted)\s+(?:in|to|into)\s+(?:the\s+|our\s+)?#"
         r"|^\W*(?:also\s+|then\s+|and\s+)*(?:let|tell|notify|inform|alert|warn|ping)\s+(?:the\s+|our\s+|my\s+)?#",
