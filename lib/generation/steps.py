@@ -38,7 +38,9 @@ _WRITE = (
 _READ = (
     r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
     r"crawl|back up|"
-    r"download|query|find|search|take|receive|export|looks?(?:\s+\w+){0,2}\s+up"
+    r"download|query|find|search|take|receive|export|looks?(?:\s+\w+){0,2}\s+up|"
+    # 'poll https://…/stats every 5 minutes' (not 'post a poll')
+    r"poll(?=\s+(?:https?://|the\b|our\b|my\b|[\w-]+\.[a-z]{2,}))"
 )
 _ACTION_START = re.compile(
     r"\b(?:also\s+|then\s+)?(?:"
@@ -3053,7 +3055,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             start = _ACTION_START.search(rest, start.end())
         split = re.search(r",|\bthen\b", rest)
         cut = min([m.start() for m in (start, split) if m] or [len(rest)])
-        condition_text = rest[:cut].strip(" ,")
+        condition_text = rest[:cut].strip(" ,—–")
         consequence = re.sub(r"^\s*(?:,|then)\s*", "", rest[cut:])
         # '… post a note to #refunds, and if captured log it in …': a second test of its own, not a step of the first
         again = re.search(r"[,;]\s*(?:and\s+|but\s+)?(?=if\b)", consequence, re.I)
@@ -3072,6 +3074,11 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         if_text, else_text = parts[0], parts[1] if len(parts) > 1 else ""
         pre = read_clauses(before, description, ruled_out)
         if_steps = read_clauses(if_text, description, ruled_out)
+        fetch_after = bool(if_steps) and all(s.kind == "source" for s in if_steps)
+        if fetch_after and before.strip() and any(s.kind == "action" for s in pre):
+            # 'Alert me on Telegram if BTC drops under $58,000 — check api.coingecko.com every 10 min': the words
+            # after the test only say what to fetch; the fetch runs first, the action stated before waits
+            pre, if_text, if_steps = pre + if_steps, "", []
         if (
             not if_text.strip() and before.strip()
         ):  # "check X and email me if Y": the fetch runs, the action waits
