@@ -569,13 +569,20 @@ _FIELD_WORDS = re.compile(
     r"at\s+most|exceeds?|within|equals?\s|[<>≥≤]=?|[$€£]?\s*-?\d))",
     re.I,
 )
+# 'years of experience is more than 5', 'stock level is below 10': a test that starts with its field
+_BARE_FIELD = re.compile(
+    r"\s*(?P<field>[a-z][a-z-]*(?:\s+(?:of\s+)?[a-z][a-z-]*){0,2}?)\s+(?:is|are|was)\s+"
+    r"(?=(?:(?:less|lower|fewer|smaller|more|greater|higher|larger)\s+than|under|over|below|above|at\s+least|"
+    r"at\s+most|exceeds?|equals?\s|[<>≥≤]=?|[$€£]?\s*-?\d))",
+    re.I,
+)
 _NOT_A_FIELD = re.compile(r"it|they|there|them|this|that|an?|the|more|less|fewer|than|any|ones?", re.I)
 
 
 def named_field(test: str) -> str | None:
     """The item's field a test names before its comparison: 'row where quantity is below 15' → quantity,
     'batch with scrap rate over 4.5%' → scrap_rate, 'subscription whose end date is within …' → end_date."""
-    found = _FIELD_WORDS.search(test)
+    found = _FIELD_WORDS.search(test) or _BARE_FIELD.match(test)
     if not found:
         return None
     words = [w for w in found.group("field").lower().split() if not _NOT_A_FIELD.fullmatch(w)]

@@ -4,6 +4,8 @@ Every state built is valid with no runtime error."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from lib.generation import planner
@@ -44,3 +46,34 @@ def test_what_all_repeats_made_is_sent_once_after_the_loop(description):
     text = " ".join(str(v.get("value")) for v in sends[0]["subBlocks"].values())
     assert f"<{blocks[loop]['name'].lower().replace(' ', '')}.results>" in text
     assert validate(state).valid
+
+
+@pytest.mark.parametrize(
+    ("description", "field"),
+    [
+        (
+            "When a new candidate arrives via our careers webhook, if years of experience is more than 5 email "
+            "hiring@acme.example, otherwise add them to the 'Juniors' Airtable table.",
+            '?.["years_of_experience"]',
+        ),
+        (
+            "Every hour fetch https://api.shop.example/stock and if stock level is below 10 post to #inventory in Slack.",
+            '?.["stock_level"]',
+        ),
+        (
+            "When our signup webhook fires, route it by seats: seats >= 100 -> post to #enterprise in Slack; 10-99 -> "
+            "add a row to the 'Growth' Google Sheet; under 10 -> email the user a welcome guide.",
+            '?.["seats"]',
+        ),
+    ],
+)
+def test_a_test_reads_the_field_it_names(description, field):
+    """A test that starts with its field ('years of experience is more than 5'), or tests a field of a generic
+    request's response, reads that field (in JavaScript, so a missing one fails the test), not the whole response
+    (NaN) or a guessed 'amount'; every band of a route reads the same field."""
+    state = compose(planner.plan(description), seed="r9c").state
+    conditions = [b for b in state["blocks"].values() if b["type"] == "condition"]
+    assert len(conditions) == 1
+    entries = json.loads(conditions[0]["subBlocks"]["conditions"]["value"])
+    tested = [e["value"] for e in entries if e["title"] != "else"]
+    assert tested and all(field in value for value in tested)
