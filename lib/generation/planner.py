@@ -1342,15 +1342,18 @@ class _Builder:
                     else f"{prev[:-1]}.{field_path}>"
                 )
                 return _signed(f"parseFloat({value})", op, num, unit, low), None
-            named = lx.named_field(test)
+            response_field = lx.named_field(test)
             request = re.fullmatch(r"<([\w-]+)\.data>", prev)
             if (
-                named and request and any(b.id == request.group(1) and b.type == "api" for b in self.blocks)
+                response_field
+                and request
+                and any(b.id == request.group(1) and b.type == "api" for b in self.blocks)
             ):  # 'fetch https://…/stock and if stock level is below 10': that field of the response
+                read = _field_read(prev, response_field)
                 self.notes.append(
-                    f"the test '{test.strip()}' reads the response's '{named}' field ({_field_read(prev, named)})"
+                    f"the test '{test.strip()}' reads the response's '{response_field}' field ({read})"
                 )
-                return _cmp(f"Number({_field_read(prev, named)})", op, num), None
+                return _cmp(f"Number({read})", op, num), None
             if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
                 # 'where quantity is below 15', 'with scrap rate over 4.5%': the field the test names
                 field_word = lx.amount_field(test, None) or self.item_field(test, prev, counted=True)

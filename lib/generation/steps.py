@@ -2907,10 +2907,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         if qualified:  # 'for each one that has been open more than 7 days …': the loop body tests each item
             after = sentence[qualified:]
             test = Step("condition", "condition", label=label, text=sentence, negate=negate)
-            after, other = _other_items(after)
+            after, rest_text = _other_items(after)
             test.branches = [
                 ("if", read_sentence(after, description, ruled_out) if after.strip() else []),
-                ("else", read_clauses(other, description, ruled_out) if other else []),
+                ("else", read_clauses(rest_text, description, ruled_out) if rest_text else []),
             ]
             step.body = [test]
         elif before.strip() and (

@@ -490,11 +490,10 @@ def read_webhook(clause: str) -> Trigger | None:
     if not found:
         return None
     start = found.start()
-    named = re.fullmatch(r"\W*((?:[\w/.'-]+\s+){1,4})", clause[:start])
-    if found.group(1).lower() == "webhook" and named and not _IMPERATIVE.search(named.group(1)):
-        start = named.start(
-            1
-        )  # 'Shopify order webhook: …', 'orders/create webhook': the heading names the event
+    heading = re.fullmatch(r"\W*((?:[\w/.'-]+\s+){1,4})", clause[:start])
+    if found.group(1).lower() == "webhook" and heading and not _IMPERATIVE.search(heading.group(1)):
+        # 'Shopify order webhook: …', 'orders/create webhook': the heading names the event
+        start = heading.start(1)
     found_start = start
     head = clause[start:]
     head = re.split(
