@@ -1,6 +1,23 @@
-"""Planner round 9c on our own descriptions (`planner_round9c.jsonl`, in no bench set, each written before
-its fix, none copied from a bench set) of the branch classes held-out sets 10–12 missed.
-Every state built is valid with no runtime error."""
+"""Planner round 9c on our own descriptions (`planner_round9c.jsonl`, in no bench set, none copied from a bench set)
+of the condition, branch and loop classes held-out sets 10–12 missed:
+- bands of one value written as routes ('seats >= 100 -> …; 10-99 -> …; under 10 -> …', 'rating 5 → …', 'score
+  80-100 => …', after 'route it by seats:' or 'go by its priority:'): else-if tests of one field, with 'anything
+  else -> …' as the else branch (one condition block with three or more exits);
+- which data a test reads: a field named after an agent that only writes something reads what that agent was given
+  ('write a listing blurb with AI …, and if the price is over $2,500,000 …'), numbers grouped in several thousands,
+  a test that starts with its field ('years of experience is more than 5'), a field of a generic response;
+- per-item tests headed by the items ('every item whose qty is below 20 -> email …'), a per-item agent's label
+  ('for each one have AI rate the tone; angry ones go to …', 'Post the relevant ones to …'), the other side of a
+  per-item test ('…, otherwise …', 'the others get …', '… without a tracking number …; shipments with a tracking
+  number get …'), and what is made of all the repeats, sent once after the loop ('…, then email me all the notes');
+- the event's own clause: a '<Service> <object> webhook:' heading, 'with status = Refunded', senders ('from any
+  @x addr', 'from an address ending in @a or @b');
+- order and verbs: an action stated before its test with only a fetch after it ('Post to #ops if … - poll https://…'),
+  'slack #channel' as a verb.
+Lines were written before their class's fix and failed before it, except where the commit says otherwise (the two
+'after the loop' lines passed the judge before: it does not check what stays outside a loop, so
+`test_what_all_repeats_made_is_sent_once_after_the_loop` checks it). Every state built is valid with no runtime
+error."""
 
 from __future__ import annotations
 
