@@ -340,9 +340,9 @@ def threshold_in(text: str) -> tuple[str, float, str] | None:
         return ("<=" if after.group(4) else ">="), number, unit
     op_text = found.group("op").lower()
     op = next(sym for pattern, sym in _COMPARATORS if re.fullmatch(pattern, op_text))
-    if op_text in ("at least",):
+    if op_text in ("at least", ">="):
         op = ">="
-    if op_text in ("at most",):
+    if op_text in ("at most", "<="):
         op = "<="
     number = float(re.sub(r"[,\s']", "", found.group("num")))  # '60,000', '2 500', "2'500": thousands
     euro = found.group("cur") == "€" or re.match(r"\s*(?:€|eur\b|euros?\b)", text[found.end("num") :], re.I)
@@ -566,7 +566,14 @@ _FIELD_WORDS = re.compile(
     r"(?:^\s*(?=(?:the|its|their)\s)|\b(?:where|whose|with|has|having|when|if)\s+)(?:the\s+|its\s+|their\s+|an?\s+)?"
     r"(?P<field>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:is\s+|are\s+|was\s+|of\s+|at\s+)?"
     r"(?=(?:(?:less|lower|fewer|smaller|more|greater|higher|larger)\s+than|under|over|below|above|at\s+least|"
-    r"at\s+most|exceeds?|within|[$€£]?\s*-?\d))",
+    r"at\s+most|exceeds?|within|equals?\s|[<>≥≤]=?|[$€£]?\s*-?\d))",
+    re.I,
+)
+# 'years of experience is more than 5', 'stock level is below 10': a test that starts with its field
+_BARE_FIELD = re.compile(
+    r"\s*(?P<field>[a-z][a-z-]*(?:\s+(?:of\s+)?[a-z][a-z-]*){0,2}?)\s+(?:is|are|was)\s+"
+    r"(?=(?:(?:less|lower|fewer|smaller|more|greater|higher|larger)\s+than|under|over|below|above|at\s+least|"
+    r"at\s+most|exceeds?|equals?\s|[<>≥≤]=?|[$€£]?\s*-?\d))",
     re.I,
 )
 _NOT_A_FIELD = re.compile(r"it|they|there|them|this|that|an?|the|more|less|fewer|than|any|ones?", re.I)
@@ -575,7 +582,7 @@ _NOT_A_FIELD = re.compile(r"it|they|there|them|this|that|an?|the|more|less|fewer
 def named_field(test: str) -> str | None:
     """The item's field a test names before its comparison: 'row where quantity is below 15' → quantity,
     'batch with scrap rate over 4.5%' → scrap_rate, 'subscription whose end date is within …' → end_date."""
-    found = _FIELD_WORDS.search(test)
+    found = _FIELD_WORDS.search(test) or _BARE_FIELD.match(test)
     if not found:
         return None
     words = [w for w in found.group("field").lower().split() if not _NOT_A_FIELD.fullmatch(w)]

@@ -179,6 +179,14 @@ def draft(description: str) -> Draft:
         steps.append(_answer_step(description))
     head = " ".join(description[a:b] for a, b in trigger.spans)
     qualifier = event_test(head) if trigger.kind == "webhook" else None
+    if trigger.kind == "webhook" and qualifier is None and trigger.spans:
+        # 'anything in my Gmail from an address ending in @a.com or @b.com …': the senders, right after the event
+        sender = re.match(
+            r"\s*(from\s+[^,;.]{0,40}?@[\w-]+(?:\.[\w-]+)+(?:\s+or\s+@?[\w-]+(?:\.[\w-]+)+)*)",
+            description[trigger.spans[-1][1] :],
+            re.I,
+        )
+        qualifier = event_test(sender.group(1)) if sender else None
     if trigger.kind == "webhook" and (lx.threshold_in(head) or qualifier):
         # 'When a Stripe payment over $1,000 succeeds, …', 'When a Jira issue is created with priority Blocker':
         # the event qualifies the run — a condition first
@@ -430,6 +438,9 @@ class _Builder:
         self.item_created = "created_at"  # where an item says when it was created
         self.pending_field = "to"
         self.last_field = ""  # the event field the last test read ('… if it's 6 or lower' reads it again)
+        self.lenient: set[str] = (
+            set()
+        )  # fields a test named, read in JavaScript (missing → the test is false)
         self.created: list[tuple[str, str]] = []  # (reference to its address, block type) of what writes made
         self.addressless: set[str] = set()  # of those, references to an object that holds no address
         # 'manual start with the new hire's name, email and start date': the fields the run is given
@@ -736,6 +747,10 @@ class _Builder:
                 heads = self.router(step, heads, prev, parent)
             elif step.kind == "loop":
                 heads = self.loop(step, heads, prev, parent)
+                ended = heads[0][0] if len(heads) == 1 and heads[0][1] == "loop-end-source" else None
+                if ended and any(b.parent == ended and b.type == "agent" for b in self.blocks):
+                    # '…, then email me all the summaries': what each repeat made, gathered by the loop
+                    prev = f"<{ended}.results>"
             elif step.kind == "fan":  # parallel branches: each starts from the same heads, all are exits
                 exits: list[tuple[str, str]] = []
                 last = prev
@@ -1154,13 +1169,18 @@ class _Builder:
         ):
             # 'If the ticket subject starts with …, also …': the event, not the step before
             prev = self.start_data()
+        if prev is not None:
+            # 'write a listing blurb with AI, …, and if the price is above …': not a field of the draft
+            prev = self.drafted_from(prev, step.label) or prev
         chain = [step]
         while len(chain[-1].branches) > 1:
             tail = chain[-1].branches[1][1]
             if len(tail) != 1 or tail[0].kind != "condition" or not tail[0].chained:
                 break
             chain.append(tail[0])
-        if len(chain) >= 3:  # three or more exclusive tests: one condition block, 'if' / 'else if' … / 'else'
+        if len(chain) >= 3 or (len(chain) == 2 and len(chain[-1].branches) > 1 and chain[-1].branches[1][1]):
+            # three or more exclusive tests, or two and what none of them takes ('priority 1 -> …; priority 2 ->
+            # …; anything else -> …'): one condition block, 'if' / 'else if' … / 'else'
             decided = self.decision(chain, heads, prev, parent)
             if decided is not None:
                 return decided, prev
@@ -1376,6 +1396,18 @@ class _Builder:
                     else f"{prev[:-1]}.{field_path}>"
                 )
                 return _signed(f"parseFloat({value})", op, num, unit, low), None
+            response_field = lx.named_field(test)
+            request = re.fullmatch(r"<([\w-]+)\.data>", prev)
+            if (
+                response_field
+                and request
+                and any(b.id == request.group(1) and b.type == "api" for b in self.blocks)
+            ):  # 'fetch https://…/stock and if stock level is below 10': that field of the response
+                read = _field_read(prev, response_field)
+                self.notes.append(
+                    f"the test '{test.strip()}' reads the response's '{response_field}' field ({read})"
+                )
+                return _cmp(f"Number({read})", op, num), None
             if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
                 # 'where quantity is below 15', 'with scrap rate over 4.5%': the field the test names
                 field_word = lx.amount_field(test, None) or self.item_field(test, prev, counted=True)
@@ -1404,7 +1436,9 @@ class _Builder:
                 spelled_out = (
                     field_name == self.item_field(test, prev, counted=True)
                     and lx.amount_field(test, None) is None
-                )
+                ) or (field_word is None and field_name in self.lenient)  # '…; 10-99 ->': read as before
+                if spelled_out:
+                    self.lenient.add(field_name)
                 left = (
                     (
                         f"Number({_field_read(prev, field_name)})"
@@ -1498,6 +1532,23 @@ class _Builder:
         if step.body:  # steps stated after the routing that are not routes run once the route is taken
             exits, _ = self.chain(step.body, exits, prev, parent)
         return exits
+
+    def drafted_from(self, prev: str, test: str) -> str | None:
+        """The data an agent that only writes something (a blurb, a reply, a translation) was given, when a
+        test names a field ('the price is above …') rather than the agent's answer; None otherwise."""
+        found = re.fullmatch(r"<([\w-]+)\.content>", prev)
+        block = next((b for b in self.blocks if found and b.id == found.group(1) and b.type == "agent"), None)
+        subject = re.match(r"\s*(?:the|its|their)\s+([a-z][\w-]*)", test, re.I)
+        if block is None or subject is None:
+            return None
+        said = self.words.get(block.id, "").lower()
+        if subject.group(1).lower() in said or subject.group(1).lower() in lexicon()["draft_nouns"]:
+            return None  # 'have AI score it; if the score …', 'if the reply mentions …': the agent's answer
+        if not re.search(lexicon()["draft_verbs"], said) or re.search(lexicon()["judge_verbs"], said):
+            return None
+        prompt = next((v.value for v in block.values if v.id == "userPrompt"), "")
+        given = re.findall(r"<[^<>\s]+>", prompt if isinstance(prompt, str) else "")
+        return given[0] if len(set(given)) == 1 else None
 
     def numeric_answer(self, prev: str, test: str) -> None:
         """'have AI grade it …; if the score is below 50': the agent a number is compared with answers a number."""
@@ -1680,7 +1731,7 @@ _PER_ITEM = re.compile(
 # 'A and B' / 'A or B' where each side is a test of its own ('the priority is high', 'it is above 5')
 _COMPOUND = re.compile(
     r"\s+(and|or)\s+(?=(?:the|its|it|their|his|her|this|that)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:is|are|was|has|have|contains?|equals?|exceeds?|includes?|mentions?)\b)",
+    r"(?:is|are|was|has|have|contains?|equals?|exceeds?|includes?|mentions?|comes?\s+from)\b)",
     re.I,
 )
 

@@ -31,12 +31,16 @@ _WRITE = (
     r"(?!\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\w-]+\s+){0,2}?(?:sheet|spreadsheet|workbook|doc|"
     r"document|file|page|database|table|inbox|folder|board|dashboard)s?\b)|"
     r"archive|assign|invite|book|remind|page|"
-    r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate)(?:s|es|d|ed|ing)?"
+    r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate|"
+    # 'also slack #big-leads', 'slack me the list': the service's name as the verb
+    r"slack(?=\s+(?:#|me\b|us\b|the\s+team\b)))(?:s|es|d|ed|ing)?"
 )
 _READ = (
     r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
     r"crawl|back up|"
-    r"download|query|find|search|take|receive|export|looks?(?:\s+\w+){0,2}\s+up"
+    r"download|query|find|search|take|receive|export|looks?(?:\s+\w+){0,2}\s+up|"
+    # 'poll https://…/stats every 5 minutes' (not 'post a poll')
+    r"poll(?=\s+(?:https?://|the\b|our\b|my\b|[\w-]+\.[a-z]{2,}))"
 )
 _ACTION_START = re.compile(
     r"\b(?:also\s+|then\s+)?(?:"
@@ -162,7 +166,7 @@ def sentences(text: str) -> list[str]:
     protected = re.sub(lx.URL_RE, lambda m: m.group(0).replace(".", "\x00"), text)
     protected = re.sub(lx.EMAIL_RE, lambda m: m.group(0).replace(".", "\x00"), protected)
     protected = re.sub(r"(\d)\.(\d)", "\\1\x00\\2", protected)
-    protected = re.sub(r"(\d),(\d{3})\b", "\\1\x02\\2", protected)
+    protected = re.sub(r"(?<=\d),(?=\d{3}\b)", "\x02", protected)  # every group: "1,000,000"
     # 'Dr. Lee', 'e.g. Slack', 'vs. last week': an abbreviation's dot ends no sentence
     protected = re.sub(
         r"\b(Dr|Mr|Mrs|Ms|Prof|St|Mt|Jr|Sr|vs|approx|incl|e\.g|i\.e|etc)\.(?=\s+\S)",
@@ -562,7 +566,7 @@ def _is_write(clause: str, key: str) -> bool:
     ):
         return False  # 'store new Slack messages from #product in Pinecone': the channel is read
     if key in ("slack", "discord", "microsoft_teams") and re.search(
-        r"^\W*(?:also\s+|then\s+)?" + re.escape(key.split("_")[-1]) + r"\s+(?:me|us|the team|them|it)\b"
+        r"^\W*(?:also\s+|then\s+)?" + re.escape(key.split("_")[-1]) + r"\s+(?:(?:me|us|the team|them|it)\b|#)"
         r"|\b(?:reminders?|messages?|alerts?|notifications?|announcements?|notes?|pings?|nudges?)\s+(?:in|to|into)\s+#"
         r"|\b(?:go|goes|get posted|are posted|is posted)\s+(?:in|to|into)\s+(?:the\s+|our\s+)?#"
         r"|^\W*(?:also\s+|then\s+|and\s+)*(?:let|tell|notify|inform|alert|warn|ping)\s+(?:the\s+|our\s+|my\s+)?#"
@@ -2523,7 +2527,9 @@ _LOOP = re.compile(
     + "|"
     + _READ
     + r"|e-?mail|text|sms|reply|summari[sz]e|classify|translate|extract|"
-    r"draft|analy[sz]e|review|research|write|generate|score)\b))"
+    r"draft|analy[sz]e|review|research|write|generate|score|"
+    # 'for each one have AI rate the tone', 'for every row ask the AI to …': the agent's step starts
+    r"(?:have|let|ask|get|use)\s+(?:the\s+|an?\s+)?(?:ai|claude|gpt|llm|model|agent|assistant))\b))"
     r"|\b(?:repeat|run|do)\b[^,.;]*?\b(\d+)\s+times\b",
     re.I,
 )
@@ -2542,6 +2548,10 @@ LOOP_END = re.compile(
     # '…, and then post a single list of them to #leads': one thing made of all the items, after the last
     r"(?<=[,;]\s)(?:and\s+)?then\s+(?=(?:[\w-]+\s+){1,2}?(?:a|one|the)\s+(?:single\s+|combined\s+|short\s+)?"
     r"(?:list|summary|digest|report|overview|recap|round-?up)\s+of\s+(?:them|those|these|all)\b)|"
+    # '…, then email me all the summaries', '…, then post them all to #eng': what each repeat made, together
+    r"(?<=[,;]\s)(?:and\s+)?then\s+(?=(?:[\w-]+\s+){1,2}?(?:(?:all\s+(?:of\s+)?)?(?:the|these|those)\s+"
+    r"(?:summaries|results|answers|findings|scores|translations|drafts|notes|reports|replies)\b|them\s+all\b|"
+    r"all\s+of\s+them\b))|"
     # '…; post the rest as one summary to #orders': the items the loop left, together, once
     r"(?<=;\s)(?=(?:[\w-]+\s+)(?:the\s+rest|the\s+others|all\s+the\s+others|everything\s+else)\s+(?:as|in|into)\s+"
     r"(?:a|one)\s+(?:single\s+|combined\s+)?(?:list|summary|digest|report|message|post)\b)"
@@ -2674,12 +2684,49 @@ _STATE = re.compile(
     # attendees' describes the item's list, which no word of its data spells
     r"[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who)\s+(?:"
     r"(?:is|are|was|were|got|gets)\s+(?:been\s+)?(?P<not>not\s+)?(?:(?:a|an|the)\s+)?"
-    r"|(?:has|have|had|carries|carry)\s+(?:(?P<no>no)\s+|an?\s+))",
+    r"|(?:has|have|had|carries|carry)\s+(?:(?P<no>no)\s+|an?\s+))"
+    # 'each load without a driver assigned': one thing the item lacks
+    r"|[\w-]+(?:\s+[\w-]+)?\s+(?P<without>without)\s+(?:an?\s+|any\s+|the\s+)?",
     re.I,
 )
 
 
 _PHRASE_ENDS = frozenset(("and", "then", "in", "on", "from", "to"))
+
+
+def _counter_items(sentence: str, test: Step) -> str | None:
+    """The action a sentence gives the items a per-item test leaves: 'Otherwise …', 'The others get …', or the
+    opposite of a 'without X' / 'with X' test ('loads with a driver get an SMS …'); None when it gives none."""
+    at = implied_else(sentence, test)
+    if at is not None and sentence[at:].strip():
+        said = _route_of(sentence[at:]) if at == 0 else None
+        return said[1] if said else sentence[at:]
+    found = re.match(
+        r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?[\w-]+\s+(?P<w>with|without)\s+(?:an?\s+|the\s+|any\s+)?"
+        r"(?P<what>[\w\s-]+?)\s+(?P<v>get|gets|are|is|should\s+be|go|goes|will\s+get)\s+(?P<rest>\S.*)$",
+        sentence,
+        re.I,
+    )
+    if found is None or (found.group("w").lower() == "without") == test.negate:
+        return None
+    words = found.group("what").lower().split()
+    if not words or words[0] not in test.label.lower():
+        return None
+    said = _route_of(f"these {found.group('v')} {found.group('rest')}")
+    return said[1] if said else None
+
+
+def _other_items(text: str) -> tuple[str, str]:
+    """(what is done to the items a per-item test keeps, what is done to the others): '…, otherwise add a
+    comment', '…, and the others get a thank-you email' (read as 'send a thank-you email')."""
+    parts = _ELSE.split(text, maxsplit=1)
+    if len(parts) > 1 and parts[0].strip():
+        return parts[0], parts[1]
+    rest = re.search(r"[,;]\s*(?:and\s+|but\s+)?(?=" + _REST_WORDS + ")", text, re.I)
+    if rest:
+        said = _route_of(text[rest.end() :])
+        return text[: rest.start()], (said[1] if said else text[rest.end() :])
+    return text, ""
 
 
 def _state_of(sentence: str, start: int) -> tuple[int, str, bool] | None:
@@ -2702,7 +2749,11 @@ def _state_of(sentence: str, start: int) -> tuple[int, str, bool] | None:
     if not words or any(w[0].isdigit() for w in words):
         return None
     phrase = " ".join(words)
-    return end, f"it mentions '{phrase}'", bool(found.group("not") or found.group("no"))
+    return (
+        end,
+        f"it mentions '{phrase}'",
+        bool(found.group("not") or found.group("no") or found.group("without")),
+    )
 
 
 def _options(text: str) -> list[str]:
@@ -2749,6 +2800,11 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
     step = Step("router", "router", label=criterion, text=sentence)
     rest: list[Step] = []
     routes_text = re.sub(r"^\W*(?:and\s+)?(?:to|:)?\s*", "", after)
+    if route and clauses(routes_text) and numeric_head(clauses(routes_text)[0]):
+        # 'route it by seats: seats >= 100 -> …; 10-99 -> …': bands of one value are tests, not categories
+        return read_clauses(before, description, ruled_out) + (
+            _bare_condition(routes_text, description, ruled_out) or []
+        )
     for label in labels:  # '… technical to #tech and account to the table': each label starts a route
         routes_text = re.sub(
             r"\s+and\s+(?=" + re.escape(label) + r"\s+(?:to|go|goes|should)\b)", ", ", routes_text, flags=re.I
@@ -2909,9 +2965,64 @@ def _stated_range(clause: str) -> bool:
     )
 
 
+# 'seats >= 100 -> …', 'score 9-10 → …', 'rating 5 => …', 'under 50: …': a band of a value, then what it does
+_NUMERIC_HEAD = re.compile(
+    r"^\s*(?:(?P<lead>[^:;]{0,60}?):\s*)?(?:and\s+)?(?P<head>[^:;→]{0,40}?\d[^:;→]{0,20}?)\s*"
+    r"(?:->|→|=>|:(?!\d))\s*(?P<act>\S.*)$",
+    re.I,
+)
+
+
+def numeric_head(clause: str) -> tuple[str, str, str] | None:
+    """(words before, the test, the action) when `clause` starts with a numeric band and an arrow or colon:
+    'seats >= 100 -> post …' → the test 'the seats >= 100'; 'rating 5 → …' → 'the rating equals 5'."""
+    found = _NUMERIC_HEAD.match(clause)
+    if not found:
+        return None
+    head = found.group("head").strip()
+    if len(head.split()) > 6 or _ACTION_START.match(head) or re.search(r"\d:\d|\d\s*(?:am|pm)\b", head, re.I):
+        return None
+    field = re.fullmatch(
+        r"(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:=\s*|is\s+)?([$€£]?\d[\d,.]*)", head, re.I
+    )
+    if field and not lx.threshold_in(head) and not lx.range_in(head):
+        head = f"the {field.group(1)} equals {field.group(2)}"  # 'rating 5': that value
+    elif (
+        re.match(r"[a-z]", head, re.I)
+        and not re.match(r"(?:the|its|their)\b", head, re.I)
+        and not lx.THRESHOLD_RE.match(head)
+        and not lx.OR_MORE_RE.match(head)
+    ):
+        head = "the " + head  # 'seats >= 100': the field the band is of
+    if lx.interval_of(head) is None:
+        return None
+    return found.group("lead") or "", head, found.group("act")
+
+
 def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """'add customers with more than 10000 lifetime value to …': a stated threshold without 'if' is a condition."""
     parts = clauses(sentence)
+    band_at = next((i for i, c in enumerate(parts) if numeric_head(c)), None)
+    if band_at is not None:
+        # 'seats >= 100 -> post …; 10-99 -> …': a band and its action (bands of one value chain as else-ifs)
+        lead, label, act = numeric_head(parts[band_at]) or ("", "", "")
+        step = Step("condition", "condition", label=label, text=sentence)
+        rest = [act] + parts[band_at + 1 :]
+        other = next((i for i in range(1, len(rest)) if _ELSE.match(rest[i])), len(rest))
+        taken = [s for c in rest[:other] for s in read_clause(c, description, ruled_out)]
+        step.branches = [
+            ("if", [s for s in taken if s.kind != "source"]),
+            (
+                "else",
+                [
+                    s
+                    for c in rest[other:]
+                    for s in read_clause(_ELSE.sub("", c, count=1), description, ruled_out)
+                ],
+            ),
+        ]
+        before = [s for c in parts[:band_at] + [lead] for s in read_clause(c, description, ruled_out)]
+        return [s for s in before if s.kind == "source"] + [s for s in taken if s.kind == "source"] + [step]
     at = next(
         (
             i
@@ -2976,7 +3087,36 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
     return steps[:first] + [fan] + [s for s in steps[first:] if s not in work]
 
 
+# 'every item whose qty is below 20 -> email …', 'each member whose balance is over 200 → …': a sentence headed by
+# the items it repeats for and the test each passes, then (after an arrow, a colon or a comma) what is done to each
+_EACH_HEAD = re.compile(
+    r"^\s*(?:and\s+)?(?P<phrase>(?P<for>for\s+)?(?:each|every|any)\s+[a-z][\w-]*\s+(?:whose|where|with|that|which|who)\b"
+    r"[^;→]*?)\s*(?:->|→|=>|:(?!\d|//)|,(?!\d{3}\b))\s*(?=\S)",
+    re.I,
+)
+
+
+def _each_headed(sentence: str) -> str:
+    """'each part whose count is under 5 -> email …' read as 'for each part whose count is under 5, email …'
+    when the words after the item name a test of it (else the sentence stays as written)."""
+    head = _EACH_HEAD.match(sentence)
+    if head is None:
+        return sentence
+    phrase = head.group("phrase") if head.group("for") else "for " + head.group("phrase")
+    rewritten = phrase + ", " + sentence[head.end() :]
+    loop = _LOOP.search(rewritten)
+    if (
+        loop is None
+        or loop.start() != 0
+        or loop.group(1) is None
+        or _qualifier(rewritten, loop.start(1)) is None
+    ):
+        return sentence
+    return rewritten
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
+    sentence = _each_headed(sentence)
     # 'for each of our 12 stores in …': how many there are says nothing about what each one is
     sentence = re.sub(
         r"\b((?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those))\s+\d+\s+(?=[a-z])",
@@ -3004,9 +3144,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         if qualified:  # 'for each one that has been open more than 7 days …': the loop body tests each item
             after = sentence[qualified:]
             test = Step("condition", "condition", label=label, text=sentence, negate=negate)
+            after, rest_text = _other_items(after)
             test.branches = [
                 ("if", read_sentence(after, description, ruled_out) if after.strip() else []),
-                ("else", []),
+                ("else", read_clauses(rest_text, description, ruled_out) if rest_text else []),
             ]
             step.body = [test]
         elif before.strip() and (
@@ -3154,7 +3295,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             start = _ACTION_START.search(rest, start.end())
         split = re.search(r",|\bthen\b", rest)
         cut = min([m.start() for m in (start, split) if m] or [len(rest)])
-        condition_text = rest[:cut].strip(" ,")
+        condition_text = rest[:cut].strip(" ,—–")
         consequence = re.sub(r"^\s*(?:,|then)\s*", "", rest[cut:])
         # '… post a note to #refunds, and if captured log it in …': a second test of its own, not a step of the first
         again = re.search(r"[,;]\s*(?:and\s+|but\s+)?(?=if\b)", consequence, re.I)
@@ -3173,6 +3314,11 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         if_text, else_text = parts[0], parts[1] if len(parts) > 1 else ""
         pre = read_clauses(before, description, ruled_out)
         if_steps = read_clauses(if_text, description, ruled_out)
+        fetch_after = bool(if_steps) and all(s.kind == "source" for s in if_steps)
+        if fetch_after and before.strip() and any(s.kind == "action" for s in pre):
+            # 'Alert me on Telegram if BTC drops under $58,000 — check api.coingecko.com every 10 min': the words
+            # after the test only say what to fetch; the fetch runs first, the action stated before waits
+            pre, if_text, if_steps = pre + if_steps, "", []
         if (
             not if_text.strip() and before.strip()
         ):  # "check X and email me if Y": the fetch runs, the action waits
@@ -3254,10 +3400,36 @@ _ONLY_SOME = re.compile(
 )
 
 
+# 'negative ones go to #x', 'the urgent ones get posted …', 'post the angry ones to …': a label the step before gave
+_ONES = re.compile(
+    r"(?:^|[,;]\s*|\band\s+|\b(?:post|send|forward|share|escalate|flag|email|log)\s+)(?:the\s+|any\s+)?([\w-]+)\s+ones\s*"
+    r"(?=(?:go(?:es)?|get|gets|are|should|will|must|to|in|into|on)\b)",
+    re.I,
+)
+_NO_CATEGORY = {
+    "new",
+    "old",
+    "other",
+    "remaining",
+    "these",
+    "those",
+    "both",
+    "all",
+    "same",
+    "last",
+    "first",
+    "latest",
+}
+
+
 def _keep_only(sentence: str, steps: list[Step]) -> list[Step]:
     """'classify each one as positive or negative and post only the negative ones': the actions after the
     classification run only when it gave that label — a condition on the classifying step's answer."""
-    only = re.search(r"\bonly\s+(?:the\s+)?([\w-]+)\s+(?:ones?|items?)\b", sentence, re.I)
+    only = re.search(r"\bonly\s+(?:the\s+)?([\w-]+)\s+(?:ones?|items?)\b", sentence, re.I) or _ONES.search(
+        sentence
+    )
+    if only and only.group(1).lower() in _NO_CATEGORY:
+        only = None
     processed = [i for i, s in enumerate(steps) if s.kind == "process"]
     if only is None or not processed:
         return steps
@@ -3308,6 +3480,21 @@ def read_steps(text: str, description: str) -> list[Step]:
             sentence = f"{lead} and {word.lower() if word[1:].islower() else word}{sentence[len(word) :]}"
         lead = ""
         sentence = re.sub(r"^\s*[-*•]\s+", "", sentence)  # a bulleted line reads as its text
+        repeated_test = (
+            steps[-1].body[0]
+            if steps
+            and steps[-1].kind == "loop"
+            and len(steps[-1].body) == 1
+            and steps[-1].body[0].kind == "condition"
+            and not steps[-1].body[0].branches[1][1]
+            else None
+        )
+        others = _counter_items(sentence, repeated_test) if repeated_test is not None else None
+        if others and repeated_test is not None:
+            # '… for each shipment without a tracking number, email …; shipments with one get posted to …': what
+            # is done to the items the per-item test leaves, inside the loop
+            repeated_test.branches[1] = ("else", read_clauses(others, description, ruled_out))
+            continue
         last_cond = next((s for s in reversed(steps) if s.kind == "condition"), None)
         otherwise = implied_else(sentence, last_cond)
         if otherwise is not None and last_cond is not None:
@@ -3331,6 +3518,19 @@ def read_steps(text: str, description: str) -> list[Step]:
             test.branches = [("if", loop.body), ("else", [])]
             loop.body = [test]
             continue
+        ones = _ONES.search(sentence)
+        if (
+            ones
+            and loop is not None
+            and steps[-1] is loop
+            and ones.group(1).lower() not in _NO_CATEGORY
+            and loop.body[-1].kind == "process"
+        ):
+            # 'for each one have AI rate the tone; angry ones go to #escalations': a test of each item's label
+            read = read_sentence(sentence, description, ruled_out)
+            if read and all(s.kind == "action" for s in read):
+                loop.body = _keep_only(sentence, loop.body + read)
+                continue
         guard = _GUARD.match(sentence)
         fetched = [i for i, s in enumerate(steps) if s.kind == "source"]
         if guard and fetched and not any(s.kind in ("condition", "router", "fan") for s in steps):
@@ -3357,7 +3557,9 @@ def read_steps(text: str, description: str) -> list[Step]:
             steps = [s for s in steps if not any(s is a for a in acts)] + [test]
             continue
         repeated, then = split_loop_end(sentence)
-        if then is not None and not _LOOP.search(repeated):
+        if then is not None and not (
+            _LOOP.search(repeated) or _EACH_OF.search(repeated) or _EACH_NOUN.search(repeated)
+        ):
             repeated, then = sentence, None  # no loop before the words: not the end of one
         read = [] if _FORBIDDING.match(repeated) else read_sentence(repeated, description, ruled_out)
         lead = "" if read else sentence
@@ -3510,11 +3712,11 @@ def _repeat_sentence(
 # the other side of the test stated just before: 'Otherwise …', 'Anything else goes to …', 'Smaller invoices
 # just get logged …' (after a numeric test), 'if it's more, …' (a test with no value of its own)
 _OTHERWISE = re.compile(r"^\s*(?:otherwise|else|if not|or else)\b[\s,:]*", re.I)
-_REST = re.compile(
-    r"^\s*(?:(?:for|with)\s+)?(?:(?:anything|everything|everyone|anyone|all)\s+else|the\s+rest|"
-    r"(?:all\s+|any\s+)?(?:the\s+)?other\s+(?:ones|cases|[\w-]+s)\b(?!\s+than))",
-    re.I,
+_REST_WORDS = (
+    r"(?:(?:for|with)\s+)?(?:(?:anything|everything|everyone|anyone|all)\s+else|the\s+rest|the\s+others\b|"
+    r"(?:all\s+|any\s+)?(?:the\s+)?other\s+(?:ones|cases|[\w-]+s)\b(?!\s+than))"
 )
+_REST = re.compile(r"^\s*" + _REST_WORDS, re.I)
 _COMPARATIVE = (
     r"(?:smaller|larger|bigger|lower|higher|cheaper|pricier|shorter|longer|lesser|greater|fewer|"
     r"small|large|big|low|high|cheap)"
@@ -3665,6 +3867,8 @@ def _is_route(sentence: str) -> bool:
     """'Billing -> post in #billing', 'Bugs become Linear issues': a sentence that sends one category somewhere."""
     if _ACTION_START.match(sentence) or _IF.search(sentence):
         return False
+    if sentence.strip() and numeric_head(clauses(sentence)[0]):
+        return False  # 'under 50 -> …': a band of a value is a test (bands chain as else-ifs)
     route = _route_of(clauses(sentence)[0]) if sentence.strip() else None
     return route is not None and (
         route[0].lower() not in ("it", "them", "this", "we", "i", "you", "they") or route[0] == "IT"

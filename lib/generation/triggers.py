@@ -559,9 +559,15 @@ def read_webhook(clause: str) -> Trigger | None:
     found = _WEBHOOK_HINT.search(clause)
     if not found:
         return None
-    head = clause[found.start() :]
+    start = found.start()
+    heading = re.fullmatch(r"\W*((?:[\w/.'-]+\s+){1,4})", clause[:start])
+    if found.group(1).lower() == "webhook" and heading and not _IMPERATIVE.search(heading.group(1)):
+        # 'Shopify order webhook: …', 'orders/create webhook': the heading names the event
+        start = heading.start(1)
+    found_start = start
+    head = clause[start:]
     head = re.split(
-        r",(?!\d{3}\b)|:(?!//|\d)|\bthen\b|\s(?:->|→|=>)\s",
+        r",(?!\d{3}\b)|:(?!//|\d)|\bthen\b|\s(?:->|→|=>|-|–|—)\s",
         _SENTENCE_END.split(head, maxsplit=1)[0],
         maxsplit=1,
     )[0]
@@ -616,7 +622,7 @@ def read_webhook(clause: str) -> Trigger | None:
         "webhookProvider": provider or "generic",
         "webhookPath": _slug(head),
     }
-    return Trigger("webhook", values, [(found.start(), found.start() + len(head))], notes)
+    return Trigger("webhook", values, [(found_start, found_start + len(head))], notes)
 
 
 _EVENT_TESTS = (
@@ -636,8 +642,13 @@ _EVENT_TESTS = (
     r"\band\s+(?:its|the|their|his|her)\s+(?P<f2>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:is|are|was|=|equals|says)\s+"
     r"(?!(?:not|no|a|an|the|more|less|over|under|above|below|at|greater|higher|lower|between|within|older|newer)\b)"
     r"(?![$€£\d-])[\"“']?(?P<v2>[\w-]+)",
-    # 'from anyone @bigclient.com', 'from someone at acme.io'
-    r"\bfrom\s+(?:anyone|someone|somebody|an?\s+\w+)?\s*(?:at\s+)?(?P<d>@?[\w-]+(?:\.[\w-]+)+)",
+    # 'has stage = Offer', 'where status == "paid"': any field the text sets equal to a value
+    r"\b(?:has|have|with|where|whose)\s+(?:the\s+|a\s+|its\s+)?(?P<f3>[a-z][\w-]*)\s*(?:==?|:)\s*[\"“']?(?P<v3>[\w-]+)",
+    # 'from anyone @bigclient.com', 'from someone at acme.io', 'from any @bigretailer.com addr', 'from an address
+    # ending in @sequoiacap.com or @a16z.com'
+    r"\bfrom\s+(?:anyone|someone|somebody|any(?:body)?|an?\s+\w+|an?(?=\s+@))?\s*"
+    r"(?:(?:e-?mail\s+)?(?:address(?:es)?|domains?|senders?)\s+)?(?:(?:ending|that\s+ends?)\s+(?:in|with)\s+)?(?:at\s+)?"
+    r"(?P<d>@?[\w-]+(?:\.[\w-]+)+(?:\s+or\s+@?[\w-]+(?:\.[\w-]+)+)*)",
     # 'changes to status "Shipped"', 'moves to closed-won'
     r"\b(?:changes?|changed|moves?|moved|is set|is moved|is changed|goes)\s+to\s+(?:the\s+)?(?:status|stage)?\s*"
     r"[\"“']?(?P<s>[\w-]+)",
@@ -667,12 +678,14 @@ def event_test(head: str) -> str | None:
             return f"it mentions {parts['w']}"
         if parts.get("f2"):
             return f"the {parts['f2'].lower()} is {parts['v2']}"
+        if parts.get("f3"):
+            return f"the {parts['f3'].lower()} is {parts['v3']}"
         if parts.get("field"):
             return f"the {parts['field'].lower()} is {parts['v']}"
         if parts.get("d") and "@" not in parts["d"] and not re.search(r"\.[a-z]{2,}$", parts["d"]):
             continue
-        if parts.get("d"):
-            return f"it comes from {parts['d']}"
+        if parts.get("d"):  # '@a.com or @b.com': either sender
+            return " or ".join(f"it comes from {d}" for d in re.split(r"\s+or\s+", parts["d"]))
         status = parts.get("s") or parts.get("s2")
         if status and status.lower() not in ("a", "an", "the", "new", "our", "my"):
             return f"the status is {status}"
