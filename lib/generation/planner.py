@@ -599,7 +599,7 @@ class _Builder:
             if step.type == "api" and key == "url":
                 out[key] = self.input_in_url(out[key], parent)
         if step.kind == "source" and any(b.id == parent and b.type == "loop" for b in self.blocks):
-            self.read_of_item(step, out)
+            self.read_of_item(step, out, self.words.get(parent or "", ""))
         self.item_recipient(step, out, parent)
         provider = self.trigger.values.get("webhookProvider") if self.trigger.kind == "webhook" else None
         if step.kind == "action" and provider == step.type and parent is None:
@@ -624,10 +624,21 @@ class _Builder:
         if re.search(rf"\b(?:{people})s?\b", self.words.get(loop.id, ""), re.I):
             out[field_id] = self.recipient(parent, step, "phone")
 
-    def read_of_item(self, step: Step, out: dict[str, str]) -> None:
+    def read_of_item(self, step: Step, out: dict[str, str], each: str = "") -> None:
         """A read repeated per item is about the item: a search names it ('search the web for each company's
-        latest news'), a page reader with no address reads the item's ('scrape each supplier's website')."""
+        latest news'), a page reader with no address reads the item's ('scrape each supplier's website'), a
+        request whose address names no item sends it as a query parameter (else every repeat asks the same)."""
         from lib.sim.registry import get_block
+
+        if step.type == "api" and not any("currentItem" in out.get(k, "") for k in ("url", "params", "body")):
+            words = re.findall(r"[a-z]\w*", each.lower())
+            name = re.sub(r"(?<=[^s])s$", "", words[-1]) if words and words[-1] != "each" else "item"
+            rows = json.loads(out["params"]) if out.get("params", "").startswith("[") else []
+            rows.append({"id": f"p-{name}", "cells": {"Key": name, "Value": "<loop.currentItem>"}})
+            out["params"] = json.dumps(rows)
+            self.notes.append(
+                f"'{step.text.strip()}' is asked once per {name}: it sends the {name} as '{name}'"
+            )
 
         engine = lexicon()["search"].get(step.integration or "")
         query = engine.get("query") if engine else None

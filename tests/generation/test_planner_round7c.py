@@ -24,7 +24,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r7c-when-every-done": "a request repeated per item with no slot in its address does not send the item",
     "r7c-then-keeps-order": "'should be logged in the 'Claims' Google Sheet' is read as a read of the sheet",
 }
 
