@@ -2560,6 +2560,18 @@ LOOP_END = re.compile(
 )
 
 
+# a list of steps: numbered or bulleted lines
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+\S", re.M)
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]?|[-*•])\s*(?=\S|$)")
+# one thing made of all the items ('a digest', 'a briefing', 'how many went out'), or said to come after them
+_MADE_OF_ALL = re.compile(
+    r"\b(?:summ?[ae]ry|summaries|digest|briefing|report|overview|recap|round-?up|roll-?up|tally|totals?|"
+    r"how\s+many|all\s+(?:of\s+)?(?:them|the|these|those)|(?:after|when)\s+(?:that|this|it'?s\s+done|done|finished)|"
+    r"either\s+way|afterwards|at\s+the\s+end|finally|once\s+done)\b",
+    re.I,
+)
+
+
 def split_loop_end(text: str) -> tuple[str, str | None]:
     """(what repeats, what runs after the loop) for a text that says where its loop ends."""
     found = LOOP_END.search(text)
@@ -3465,7 +3477,20 @@ def read_steps(text: str, description: str) -> list[Step]:
         if part.strip()
     ]
     open_loop: Step | None = None  # a loop whose end a later sentence states: the sentences between repeat
+    listed = len(_LIST_ITEM.findall(text)) >= 2  # '1. …\n2. …', '- …\n- …': a list of steps
+    item_loop: Step | None = None  # a loop stated in a list item, or one that repeats nothing itself
     for at, sentence in enumerate(said):
+        if item_loop is not None and _LIST_MARK.fullmatch(sentence):
+            continue  # '2' of '2. for each …' (the sentence split at its dot)
+        if item_loop is not None:
+            item = _LIST_MARK.sub("", sentence, count=1)
+            if _MADE_OF_ALL.search(item) or _LOOP.search(item) or _EACH_NOUN.search(item):
+                item_loop = None  # '4. email me a briefing', 'write a summary to …': once, after the items
+            else:
+                # '3. search the web for news about them', '- then mark that row as contacted': the items after
+                # the loop's own repeat with it
+                _repeat_sentence(item_loop, item, description, ruled_out, rank)
+                continue
         if open_loop is not None:
             repeated, then = split_loop_end(sentence)
             if repeated.strip():
@@ -3587,6 +3612,8 @@ def read_steps(text: str, description: str) -> list[Step]:
             and any(split_loop_end(later)[1] is not None for later in said[at + 1 :])
         ):
             open_loop = started
+        elif started is not None and then is None and (listed or not started.body):
+            item_loop = started
     steps = _facts_replied(steps)
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
