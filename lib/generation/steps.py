@@ -2562,12 +2562,13 @@ LOOP_END = re.compile(
 
 # a list of steps: numbered or bulleted lines
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+\S", re.M)
+_INLINE_ITEM = re.compile(r"(?:^|(?<=[\s:.]))\d{1,2}\)\s+\S")
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]?|[-*•])\s*(?=\S|$)")
 # one thing made of all the items ('a digest', 'a briefing', 'how many went out'), or said to come after them
 _MADE_OF_ALL = re.compile(
-    r"\b(?:summ?[ae]ry|summaries|digest|briefing|report|overview|recap|round-?up|roll-?up|tally|totals?|"
+    r"\b(?:summ?[ae]ry|summaries|digest|briefing|report|overview|recap|round-?up|roll-?up|tally|"
     r"how\s+many|all\s+(?:of\s+)?(?:them|the|these|those)|(?:after|when)\s+(?:that|this|it'?s\s+done|done|finished)|"
-    r"either\s+way|afterwards|at\s+the\s+end|finally|once\s+done)\b",
+    r"afterwards|at\s+the\s+end|finally|once\s+done)\b",
     re.I,
 )
 
@@ -3477,7 +3478,8 @@ def read_steps(text: str, description: str) -> list[Step]:
         if part.strip()
     ]
     open_loop: Step | None = None  # a loop whose end a later sentence states: the sentences between repeat
-    listed = len(_LIST_ITEM.findall(text)) >= 2  # '1. …\n2. …', '- …\n- …': a list of steps
+    # '1. …\n2. …', '- …\n- …', '… : 1) … 2) …': a list of steps
+    listed = len(_LIST_ITEM.findall(text)) >= 2 or len(_INLINE_ITEM.findall(text)) >= 2
     item_loop: Step | None = None  # a loop stated in a list item, or one that repeats nothing itself
     for at, sentence in enumerate(said):
         if item_loop is not None and _LIST_MARK.fullmatch(sentence):
@@ -3734,6 +3736,11 @@ def _repeat_sentence(
         return
     body += sorted(read_sentence(sentence, description, ruled_out), key=lambda s: rank[s.kind])
     body.sort(key=lambda s: s.kind == "condition")
+    tests = [s for s in body if s.kind == "condition"]
+    if len(tests) > 1 and _exclusive_chain(tests):
+        # 'if the total is over $300, post it …; if it's $300 or less, add it …': one decision per item, as
+        # read_steps makes of such tests outside a loop
+        body[:] = [s for s in body if s.kind != "condition"] + [tests[0]]
 
 
 # the other side of the test stated just before: 'Otherwise …', 'Anything else goes to …', 'Smaller invoices

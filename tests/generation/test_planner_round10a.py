@@ -3,7 +3,9 @@ set) of the loop class held-out set 13 missed: a loop stated in one item of a st
 the sheet', 'For each row in the table:' over bulleted lines) or in a sentence that repeats nothing itself ('go
 through every lead in the sheet.') — the items or sentences after it repeat with it ('3. search the web for news
 about them', '- then mark that row as contacted') until one is made of all the items ('4. post a digest to #…',
-'write a sales summary …'), which runs once, after the loop.
+'write a sales summary …'), which runs once, after the loop; numbers inside a paragraph ('… : 1) … 2) … 3) …') are a
+list too, and exclusive tests repeated per item ('if the total is over $300, …; if it's $300 or less, …') are one
+decision, as outside a loop.
 Lines were written before the fix and failed before it. Every state built is valid with no runtime error."""
 
 from __future__ import annotations
