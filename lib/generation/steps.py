@@ -2699,7 +2699,9 @@ _STATE = re.compile(
     r"(?:is|are|was|were|got|gets)\s+(?:been\s+)?(?P<not>not\s+)?(?:(?:a|an|the)\s+)?"
     r"|(?:has|have|had|carries|carry)\s+(?:(?P<no>no)\s+|an?\s+))"
     # 'each load without a driver assigned': one thing the item lacks
-    r"|[\w-]+(?:\s+[\w-]+)?\s+(?P<without>without)\s+(?:an?\s+|any\s+|the\s+)?",
+    r"|[\w-]+(?:\s+[\w-]+)?\s+(?P<without>without)\s+(?:an?\s+|any\s+|the\s+)?"
+    # 'every student marked absent', 'each ticket tagged urgent': a state said by its participle alone
+    r"|[\w-]+\s+(?:marked|flagged|tagged|labell?ed)\s+(?:as\s+)?(?=[\"“'‘]?\w)",
     re.I,
 )
 
@@ -2748,6 +2750,9 @@ def _state_of(sentence: str, start: int) -> tuple[int, str, bool] | None:
     found = _STATE.match(sentence, start)
     if not found:
         return None
+    quoted = re.match(r"[\"“'‘]([^\"”'’\n]{1,40})[\"”'’]", sentence[found.end() :])
+    if quoted:  # 'each ticket tagged 'urgent''
+        return found.end() + quoted.end(), f"it mentions '{quoted.group(1)}'", False
     end, words = found.end(), []
     for word in re.finditer(r"\s*([\w-]+)", sentence[found.end() :]):
         at = found.end() + word.start(1)
@@ -3270,7 +3275,13 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             body=[s for s in body if s.kind != "source" or any(s is p for p in per_item)],
         )
         step.implicit = each.re is _EACH_NOUN  # 'announce each release': only over a list something fetched
-        if picked is not None and listed and step.body:
+        state = _state_of(sentence, each.start(1)) if each.re is _EACH_NOUN and each.group(1) else None
+        if picked is None and state is not None and listed and step.body:
+            # 'read the Attendance sheet and email every student marked absent': a test of each item read
+            test = Step("condition", "condition", label=state[1], text=sentence, negate=state[2])
+            test.branches = [("if", step.body), ("else", [])]
+            step.body = [test]
+        elif picked is not None and listed and step.body:
             # 'find which invoices are more than 30 days overdue, and email each of those customers': a test of
             # each item read, around what is done to each
             test = Step("condition", "condition", label=picked.group("test").strip(), text=sentence)

@@ -5,7 +5,8 @@ through every lead in the sheet.') — the items or sentences after it repeat wi
 about them', '- then mark that row as contacted') until one is made of all the items ('4. post a digest to #…',
 'write a sales summary …'), which runs once, after the loop; numbers inside a paragraph ('… : 1) … 2) … 3) …') are a
 list too, and exclusive tests repeated per item ('if the total is over $300, …; if it's $300 or less, …') are one
-decision, as outside a loop.
+decision, as outside a loop; and a per-item state said by its participle alone after an 'each/every <noun>' of a
+list read ('email every guest marked no-show …', 'post each ticket tagged 'vip' …'), a test of each item.
 Lines were written before the fix and failed before it. Every state built is valid with no runtime error."""
 
 from __future__ import annotations
