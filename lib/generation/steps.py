@@ -2564,6 +2564,8 @@ LOOP_END = re.compile(
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+\S", re.M)
 _INLINE_ITEM = re.compile(r"(?:^|(?<=[\s:.]))\d{1,2}\)\s+\S")
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]?|[-*•])\s*(?=\S|$)")
+# '… summary back into the Notes column': written into the item's own row, once per item
+_BACK_INTO = re.compile(r"\bback\s+(?:in|into|to|on)\b", re.I)
 # one thing made of all the items ('a digest', 'a briefing', 'how many went out'), or said to come after them
 _MADE_OF_ALL = re.compile(
     r"\b(?:summ?[ae]ry|summaries|digest|briefing|report|overview|recap|round-?up|roll-?up|tally|"
@@ -2636,7 +2638,7 @@ def _the_item(m: re.Match[str]) -> str:
 _EACH_OF = re.compile(r"\beach of (?:the|these|those|my|our|your|their|its)\s+", re.I)
 _EACH_NOUN = re.compile(
     r"(?<!\bof )(?<!before )(?<!after )(?<!during )(?<!\bper )\b(?:each|every)\s+(?!(?:day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|"
-    r"time|other|single|one of|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)([a-z][\w-]*)"
+    r"time|other|single|one of|quarter|quarter-hour|half-hour|half|fortnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)([a-z][\w-]*)"
     r"|\b(?:every|each|any)(?:one|body)\b",
     re.I,
 )
@@ -3497,7 +3499,11 @@ def read_steps(text: str, description: str) -> list[Step]:
             continue  # '2' of '2. for each …' (the sentence split at its dot)
         if item_loop is not None:
             item = _LIST_MARK.sub("", sentence, count=1)
-            if _MADE_OF_ALL.search(item) or _LOOP.search(item) or _EACH_NOUN.search(item):
+            if (
+                (_MADE_OF_ALL.search(item) and not _BACK_INTO.search(item))
+                or _LOOP.search(item)
+                or _EACH_NOUN.search(item)
+            ):
                 item_loop = None  # '4. email me a briefing', 'write a summary to …': once, after the items
             else:
                 # '3. search the web for news about them', '- then mark that row as contacted': the items after
@@ -3600,6 +3606,17 @@ def read_steps(text: str, description: str) -> list[Step]:
         ):
             repeated, then = sentence, None  # no loop before the words: not the end of one
         read = [] if _FORBIDDING.match(repeated) else read_sentence(repeated, description, ruled_out)
+        if any(s.kind == "source" for s in steps):
+            for each in [s for s in read if s.kind == "loop" and s.implicit]:
+                # 'read new rows from the sheet. Look up each company on the web': with the list read before,
+                # the read of 'the company' repeats with the item
+                mine = [
+                    s
+                    for s in read
+                    if s.kind == "source" and re.search(rf"\bthe {re.escape(each.label)}\b", s.text, re.I)
+                ]
+                read = [s for s in read if not any(s is m for m in mine)]
+                each.body[:0] = mine
         lead = "" if read else sentence
         first_use = next((i for i, s in enumerate(steps) if s.kind != "source"), None)
         if (
