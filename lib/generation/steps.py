@@ -444,6 +444,13 @@ def _process(kind: str, clause: str, description: str) -> Step:
 
 
 _DOERS = ("ai", "agent", "llm", "gpt", "claude")
+# a model named as the one doing the work, whatever its verb: the clause's subject ('AI picks …', 'the agent
+# sorts …'), told to ('have an agent sum up …', 'let GPT turn …') or the means ('compare it with AI')
+_DOER_AT_WORK = re.compile(
+    r"(?:^[\W\d]*|\b(?:have|let|get|ask|make|tell)\s+)(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|claude|agent)"
+    r"(?:\s+agent)?\s+(?!(?:agent|news|tools?|model|is|was|will|can|should|that|which|and|or|to)\b)([a-z]+)"
+    r"|\b(?:with|using|via|by)\s+(?:the\s+|an?\s+)?(?:ai|llm|gpt|claude|an?\s+agent)\s*(?:[,;.]|$)"
+)
 
 
 def _declined(low: str, at: int) -> bool:
@@ -486,6 +493,9 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
         pos = [p for p in pos if p >= 0 and not _declined(low, p)]
         if pos:
             hits.append((min(pos), kind))
+    doer = _DOER_AT_WORK.search(low)
+    if not hits and doer:  # 'AI picks the 5 most asked questions', 'have an agent turn them into …': asked
+        hits.append((doer.start(1) if doer.group(1) else doer.start(), "aggregate"))
     hits.sort()
     # "draft a reply" vs "reply": one agent; "summarise … summary" : one agent
     return hits[:1] if hits and hits[0][1] == "draft" else hits

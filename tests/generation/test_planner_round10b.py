@@ -4,7 +4,9 @@ QuickBooks, Freshdesk, Klaviyo, Greenhouse, Eventbrite, Canvas, Zoom, Square and
 to that service's real API host (`services.json` 'external'), not a step dropped or a web search; a name that
 is also a common word ('greenhouse', 'square', 'canvas', 'harvest', 'zoom') names the service only beside a
 word of what the service holds ('context'), so the tomatoes' greenhouse stays a greenhouse. Every state built
-is valid with no runtime error."""
+is valid with no runtime error. A model named as the one doing the work is an agent step whatever its verb:
+the clause's subject ('AI chooses the three most useful suggestions'), told to ('have an agent turn it into
+…') or the means ('group them by team with AI'); 'AI news' asks for nothing."""
 
 from __future__ import annotations
 
