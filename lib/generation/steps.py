@@ -1166,6 +1166,14 @@ def _invitees(block_type: str, clause: str, description: str, values: dict[str, 
     )
     invited = re.search(r"\binvit\w*\s+(.{0,60})", clause if back is None else back.group(1), re.I)
     who = _person("invite " + invited.group(1)) if invited else None
+    if not who and re.search(
+        r"\bas\s+(?:an?\s+)?(?:attendee|guest|participant|invitee)s?\b|\b(?:calendar|meeting)\s+invit",
+        clause,
+        re.I,
+    ):  # 'add them to the event as an attendee', 'send the candidate a calendar invite': a guest all the same
+        who = _person(clause) or (
+            "person" if re.search(r"\b(?:add|put|include)\s+(?:them|him|her)\b", clause, re.I) else None
+        )
     if who:
         values["attendees"] = "{recipient}"
         values["__who"] = who

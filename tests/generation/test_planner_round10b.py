@@ -6,7 +6,9 @@ is also a common word ('greenhouse', 'square', 'canvas', 'harvest', 'zoom') name
 word of what the service holds ('context'), so the tomatoes' greenhouse stays a greenhouse. Every state built
 is valid with no runtime error. A model named as the one doing the work is an agent step whatever its verb:
 the clause's subject ('AI chooses the three most useful suggestions'), told to ('have an agent turn it into
-…') or the means ('group them by team with AI'); 'AI news' asks for nothing."""
+…') or the means ('group them by team with AI'); 'AI news' asks for nothing. A guest of a calendar event is
+the person the data names also when the clause says 'as an attendee / guest' or 'a calendar / meeting invite'
+rather than 'invite …' ('send me a calendar invite' stays the user's)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r10b-bamboo-timeoff-teams": "'a short note … for the Teams channel': a destination after 'for' is not read as a send",
     "r10b-klaviyo-profiles-sheet": "'export X into the … sheet' is not read as a write to the sheet",
+    "r10b-meeting-invite-each": "'for each mentor send a meeting invite … on google calendar': the person is named in the "
+    "loop's phrase, not the clause (and 'google' adds a web search)",
     "r10b-square-payments-excel": "'at close of business (9pm)': the time in brackets is not read as the schedule",
 }
 
