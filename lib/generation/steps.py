@@ -1179,7 +1179,8 @@ def _invitees(block_type: str, clause: str, description: str, values: dict[str, 
         values["__who"] = who
 
 
-_QUOTED_NAME = r"[\"“‘'`]([^\"”’'`\n]{1,60}?)[\"”’'`]"  # `events` too: a name written as code
+# `events` too: a name written as code; « Ventes » as French and others quote it
+_QUOTED_NAME = r"(?:[\"“‘'`]|«\s?)([^\"”’'`«»\n]{1,60}?)(?:[\"”’'`]|\s?»)"
 _KEY_NAME = r"((?-i:[A-Z][A-Z0-9]{1,9}))\b(?![-'’])"  # 'OPS', 'ENG': a project key, never 'OPS-12'
 _TITLED_NAME = r"((?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z][\w&.-]*)){0,3})"
 _NOT_A_RESOURCE = {
@@ -1273,6 +1274,12 @@ def _resource_patterns(
         patterns = [
             rf"\b{noun}\s+(?:called\s+|named\s+)?{_QUOTED_NAME}",  # 'workbook 'Price List''
             rf"{_QUOTED_NAME}\s+{service}{noun}\b",  # ''Triage Crew' channel', ''Menus' Excel workbook'
+            # 'the Grants google sheet': the service's own name that ends in the noun
+            *(
+                [rf"\b(?:the|our|my|your|their|a|an|its)\s+{_TITLED_NAME}\s+(?:{svc_noun})s?\b"]
+                if (svc_noun := _names_ending_in(own, nouns))
+                else []
+            ),
             rf"\b(?:the|our|my|your|their|a|an|its)\s+{_TITLED_NAME}\s+{service}{noun}\b",  # 'the Dispatch channel'
             rf"\b{noun}\s+(?:called\s+|named\s+)?{_KEY_NAME}",  # 'project SUPPORT'
             rf"\b{noun}\s+(?:called\s+|named\s+)?{_TITLED_NAME}",  # 'channel Sales', 'page Release Notes'
@@ -1301,6 +1308,16 @@ def _resource_patterns(
                 )
         fields.append((field_id, nouns, shown_as, [re.compile(p, re.I) for p in patterns]))
     return own, ids, fields
+
+
+def _names_ending_in(own: set[str], nouns: tuple[str, ...]) -> str:
+    """The service's names that end in one of the resource's nouns ('google sheet', 'excel workbook'), as a
+    pattern (empty when none does)."""
+    return "|".join(
+        re.escape(n)
+        for n in sorted(own, key=len, reverse=True)
+        if " " in n and n.split()[-1].rstrip("s") in {x.rstrip("s") for x in nouns}
+    )
 
 
 def _email_as_noun(clause: str) -> bool:

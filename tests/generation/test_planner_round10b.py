@@ -8,7 +8,9 @@ is valid with no runtime error. A model named as the one doing the work is an ag
 the clause's subject ('AI chooses the three most useful suggestions'), told to ('have an agent turn it into
 …') or the means ('group them by team with AI'); 'AI news' asks for nothing. A guest of a calendar event is
 the person the data names also when the clause says 'as an attendee / guest' or 'a calendar / meeting invite'
-rather than 'invite …' ('send me a calendar invite' stays the user's)."""
+rather than 'invite …' ('send me a calendar invite' stays the user's). A sheet's name right before the
+service's own name that ends in the noun ('the Fulfilment google sheet', 'the Leads Google Sheet', not 'Leads
+Google') or quoted « like this » is the name the step carries."""
 
 from __future__ import annotations
 
