@@ -323,7 +323,9 @@ def external_in(text: str) -> list[tuple[int, str]]:
         found = [
             m.start() for a in entry["aliases"] for m in [re.search(r"\b" + re.escape(a) + r"\b", low)] if m
         ]
-        if found:
+        # a name that is also a common word ('greenhouse', 'square', 'canvas') names the service only
+        # beside a word of what it holds ('candidates', 'sales', 'course')
+        if found and (not entry.get("context") or re.search(entry["context"], low)):
             hits.append((min(found), key))
     return sorted(hits)
 

@@ -444,6 +444,13 @@ def _process(kind: str, clause: str, description: str) -> Step:
 
 
 _DOERS = ("ai", "agent", "llm", "gpt", "claude")
+# a model named as the one doing the work, whatever its verb: the clause's subject ('AI picks …', 'the agent
+# sorts …'), told to ('have an agent sum up …', 'let GPT turn …') or the means ('compare it with AI')
+_DOER_AT_WORK = re.compile(
+    r"(?:^[\W\d]*|\b(?:have|let|get|ask|make|tell)\s+)(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|claude|agent)"
+    r"(?:\s+agent)?\s+(?!(?:agent|news|tools?|model|is|was|will|can|should|that|which|and|or|to)\b)([a-z]+)"
+    r"|\b(?:with|using|via|by)\s+(?:the\s+|an?\s+)?(?:ai|llm|gpt|claude|an?\s+agent)\s*(?:[,;.]|$)"
+)
 
 
 def _declined(low: str, at: int) -> bool:
@@ -486,6 +493,9 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
         pos = [p for p in pos if p >= 0 and not _declined(low, p)]
         if pos:
             hits.append((min(pos), kind))
+    doer = _DOER_AT_WORK.search(low)
+    if not hits and doer:  # 'AI picks the 5 most asked questions', 'have an agent turn them into …': asked
+        hits.append((doer.start(1) if doer.group(1) else doer.start(), "aggregate"))
     hits.sort()
     # "draft a reply" vs "reply": one agent; "summarise … summary" : one agent
     return hits[:1] if hits and hits[0][1] == "draft" else hits
@@ -1156,12 +1166,21 @@ def _invitees(block_type: str, clause: str, description: str, values: dict[str, 
     )
     invited = re.search(r"\binvit\w*\s+(.{0,60})", clause if back is None else back.group(1), re.I)
     who = _person("invite " + invited.group(1)) if invited else None
+    if not who and re.search(
+        r"\bas\s+(?:an?\s+)?(?:attendee|guest|participant|invitee)s?\b|\b(?:calendar|meeting)\s+invit",
+        clause,
+        re.I,
+    ):  # 'add them to the event as an attendee', 'send the candidate a calendar invite': a guest all the same
+        who = _person(clause) or (
+            "person" if re.search(r"\b(?:add|put|include)\s+(?:them|him|her)\b", clause, re.I) else None
+        )
     if who:
         values["attendees"] = "{recipient}"
         values["__who"] = who
 
 
-_QUOTED_NAME = r"[\"“‘'`]([^\"”’'`\n]{1,60}?)[\"”’'`]"  # `events` too: a name written as code
+# `events` too: a name written as code; « Ventes » as French and others quote it
+_QUOTED_NAME = r"(?:[\"“‘'`]|«\s?)([^\"”’'`«»\n]{1,60}?)(?:[\"”’'`]|\s?»)"
 _KEY_NAME = r"((?-i:[A-Z][A-Z0-9]{1,9}))\b(?![-'’])"  # 'OPS', 'ENG': a project key, never 'OPS-12'
 _TITLED_NAME = r"((?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z][\w&.-]*)){0,3})"
 _NOT_A_RESOURCE = {
@@ -1255,6 +1274,12 @@ def _resource_patterns(
         patterns = [
             rf"\b{noun}\s+(?:called\s+|named\s+)?{_QUOTED_NAME}",  # 'workbook 'Price List''
             rf"{_QUOTED_NAME}\s+{service}{noun}\b",  # ''Triage Crew' channel', ''Menus' Excel workbook'
+            # 'the Grants google sheet': the service's own name that ends in the noun
+            *(
+                [rf"\b(?:the|our|my|your|their|a|an|its)\s+{_TITLED_NAME}\s+(?:{svc_noun})s?\b"]
+                if (svc_noun := _names_ending_in(own, nouns))
+                else []
+            ),
             rf"\b(?:the|our|my|your|their|a|an|its)\s+{_TITLED_NAME}\s+{service}{noun}\b",  # 'the Dispatch channel'
             rf"\b{noun}\s+(?:called\s+|named\s+)?{_KEY_NAME}",  # 'project SUPPORT'
             rf"\b{noun}\s+(?:called\s+|named\s+)?{_TITLED_NAME}",  # 'channel Sales', 'page Release Notes'
@@ -1283,6 +1308,16 @@ def _resource_patterns(
                 )
         fields.append((field_id, nouns, shown_as, [re.compile(p, re.I) for p in patterns]))
     return own, ids, fields
+
+
+def _names_ending_in(own: set[str], nouns: tuple[str, ...]) -> str:
+    """The service's names that end in one of the resource's nouns ('google sheet', 'excel workbook'), as a
+    pattern (empty when none does)."""
+    return "|".join(
+        re.escape(n)
+        for n in sorted(own, key=len, reverse=True)
+        if " " in n and n.split()[-1].rstrip("s") in {x.rstrip("s") for x in nouns}
+    )
 
 
 def _email_as_noun(clause: str) -> bool:
