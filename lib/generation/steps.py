@@ -3964,9 +3964,12 @@ def _is_route(sentence: str) -> bool:
     """'Billing -> post in #billing', 'Bugs become Linear issues': a sentence that sends one category somewhere."""
     if _ACTION_START.match(sentence) or _IF.search(sentence):
         return False
-    if sentence.strip() and numeric_head(clauses(sentence)[0]):
+    parts = clauses(sentence)  # none for punctuation alone (', ')
+    if not parts:
+        return False
+    if numeric_head(parts[0]):
         return False  # 'under 50 -> …': a band of a value is a test (bands chain as else-ifs)
-    route = _route_of(clauses(sentence)[0]) if sentence.strip() else None
+    route = _route_of(parts[0])
     return route is not None and (
         route[0].lower() not in ("it", "them", "this", "we", "i", "you", "they") or route[0] == "IT"
     )  # 'IT -> a Linear ticket': the department, not a pronoun
