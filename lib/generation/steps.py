@@ -793,16 +793,8 @@ def _made_of(low: str, key: str, phrases: list[str]) -> bool:
             if things
             else None
         )
-        if items is not None:
-            rest = low[items.end() :]
-            dest = re.search(
-                r"\b(?:to|into|in|on|with)\s+(?:both\s+)?(?:(?:our|the|my|your)\s+)?(?:#|me\b|us\b|[\w.+-]+@"
-                + (r"|(?:" + place + r")\b" if place else "")
-                + ")",
-                rest,
-            )
-            if dest is not None and not re.search(r"\b(?:and|then)\b|[,;]", rest[: dest.start()]):
-                return True
+        if items is not None and _sent_on(low[items.end() :], place, "to|into|in|on|with"):
+            return True
         found = re.search(r"\b(?:of|about|from)\s+(?:[\w'/-]+\s+){0,5}?" + re.escape(p) + r"\b", low)
         if found is None:
             continue
@@ -826,16 +818,23 @@ def _made_of(low: str, key: str, phrases: list[str]) -> bool:
                 between,
             ):
                 return True
-        rest = low[found.end() :]
-        dest = re.search(
-            r"\b(?:to|into|in|on)\s+(?:both\s+)?(?:(?:our|the|my|your)\s+)?(?:#|me\b|us\b|[\w.+-]+@"
-            + (r"|(?:" + place + r")\b" if place else "")
-            + ")",
-            rest,
-        )
-        if dest is not None and not re.search(r"\b(?:and|then)\b|[,;]", rest[: dest.start()]):
+        if _sent_on(low[found.end() :], place, "to|into|in|on"):
             return True
     return False
+
+
+def _sent_on(rest: str, place: str, prepositions: str) -> bool:
+    """'… to #eng', '… to me', '… on Slack': what follows names where the message goes (a channel, the user,
+    an address or another service's phrase), before any 'and' / 'then' / comma starts another action."""
+    dest = re.search(
+        r"\b(?:"
+        + prepositions
+        + r")\s+(?:both\s+)?(?:(?:our|the|my|your)\s+)?(?:#|me\b|us\b|[\w.+-]+@"
+        + (r"|(?:" + place + r")\b" if place else "")
+        + ")",
+        rest,
+    )
+    return dest is not None and not re.search(r"\b(?:and|then)\b|[,;]", rest[: dest.start()])
 
 
 def _read_as_data(low: str, phrases: list[str]) -> bool:
