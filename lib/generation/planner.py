@@ -438,9 +438,8 @@ class _Builder:
         self.item_created = "created_at"  # where an item says when it was created
         self.pending_field = "to"
         self.last_field = ""  # the event field the last test read ('… if it's 6 or lower' reads it again)
-        self.lenient: set[str] = (
-            set()
-        )  # fields a test named, read in JavaScript (missing → the test is false)
+        # fields a test named, read in JavaScript (missing → the test is false)
+        self.lenient: set[str] = set()
         self.created: list[tuple[str, str]] = []  # (reference to its address, block type) of what writes made
         self.addressless: set[str] = set()  # of those, references to an object that holds no address
         # 'manual start with the new hire's name, email and start date': the fields the run is given
