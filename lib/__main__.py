@@ -42,8 +42,9 @@ def _migrate(argv: list[str]) -> int:
     applied = migrations.migrate()
     print("applied: " + (", ".join(applied) if applied else "nothing (up to date)"))
     print(f"schema version: {migrations.current_version()}")
-    if any(v.startswith("20261202000100") for v in applied):  # the secrets table just arrived
-        print(f"secrets moved out of {secrets.sweep()} stored workflow(s)")
+    moved = secrets.sweep_if_behind()  # rows stored before detection last widened
+    if moved is not None:
+        print(f"secrets moved out of {moved} stored workflow(s)")
     return 0
 
 

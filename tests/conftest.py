@@ -7,6 +7,7 @@ import hashlib
 import os
 import sys
 import tempfile
+import time
 import uuid
 from pathlib import Path
 
@@ -78,6 +79,21 @@ def settings_env(monkeypatch):
 
     yield set_env
     settings.cache_clear()
+
+
+@pytest.fixture
+def one_rate_window():
+    """Call it right before a test's counted requests. Rate limits count in fixed one-minute windows
+    on the database's clock (the embedded server runs on this machine's), so a test that crosses
+    a window's end sees its counts restart: wait out a window's last 15 s first (a wait, never a
+    timed assertion)."""
+
+    def wait() -> None:
+        second = time.time() % 60
+        if second > 45:
+            time.sleep(60.5 - second)
+
+    return wait
 
 
 @pytest.fixture

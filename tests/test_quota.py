@@ -11,7 +11,8 @@ from lib.errors import BudgetExceeded
 
 
 @pytest.fixture
-def limits(settings_env):
+def limits(settings_env, one_rate_window):
+    one_rate_window()
     settings_env(RATE_LIMITS="true", RATE_LIMIT_PER_MINUTE="3", RATE_LIMIT_LLM_PER_MINUTE="1")
 
 

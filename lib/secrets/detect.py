@@ -27,6 +27,7 @@ from urllib.parse import parse_qsl, urlsplit
 from lib.sim.names import ENV_REF, REFERENCE_RE
 
 __all__ = [
+    "VERSION",
     "Hit",
     "env_name",
     "find_in_text",
@@ -39,6 +40,10 @@ __all__ = [
     "secret_part",
     "shannon",
 ]
+
+# Raised whenever detection finds what it did not before, so stored rows are swept again
+# (`lib.store.secrets.sweep_if_behind`). 2: credentials in URLs (`?sig=…`, `user:password@`).
+VERSION = 2
 
 _FORMATS_FILE = Path(__file__).with_name("formats.json")
 

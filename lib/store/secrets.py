@@ -17,7 +17,7 @@ from psycopg import errors as pg_errors
 from lib.secrets import Found, referenced_env, scrub, vault
 from lib.store import db
 
-__all__ = ["TableNamer", "names", "protect", "reveal", "rotate"]
+__all__ = ["TableNamer", "names", "protect", "reveal", "rotate", "sweep", "sweep_if_behind"]
 
 
 class TableNamer:
@@ -170,6 +170,27 @@ def sweep(batch: int = 200) -> int:
                 changed += 1
         if len(rows) < batch:
             return changed
+
+
+def sweep_if_behind() -> int | None:
+    """`sweep()` when stored rows were last swept by an older detection than this code's (or never):
+    the workflows it changed, recorded in `secrets_sweeps`; None when they are up to date.
+
+    Run by `migrate` and `serve` after the migrations. Two starters sweeping at once do the same
+    idempotent work; the first record wins."""
+    from lib.secrets import detect
+
+    with db.transaction() as c:
+        row = c.execute("select coalesce(max(version), 0) as v from secrets_sweeps").fetchone()
+    if row["v"] >= detect.VERSION:
+        return None
+    changed = sweep()
+    with db.transaction() as c:
+        c.execute(
+            "insert into secrets_sweeps (version, workflows) values (%s, %s) on conflict do nothing",
+            (detect.VERSION, changed),
+        )
+    return changed
 
 
 def protect_row(c: Any, tenant: str, row: dict[str, Any]) -> tuple[str, list[Any]] | None:

@@ -45,8 +45,9 @@ def test_every_table_has_row_level_security_and_tenant_column(scratch_db):
             )
         }
     assert rows and all(rls for _, rls in rows), rows
-    # the ledger and the rate limit counters (per key hash and IP, before any tenant is known) belong to no one
-    owned = {name for name, _ in rows} - {"agent_forge_migrations", "rate_limits"}
+    # the ledgers (migrations, secret sweeps) and the rate limit counters (per key hash and IP,
+    # before any tenant is known) belong to no one
+    owned = {name for name, _ in rows} - {"agent_forge_migrations", "rate_limits", "secrets_sweeps"}
     assert owned <= tenant_tables
 
 

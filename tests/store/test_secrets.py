@@ -162,6 +162,43 @@ def test_sweep_moves_secrets_out_of_rows_stored_before(scratch, client):
     assert blocks and all(KEYS["github_token"] not in b["s"] for b in blocks)
 
 
+def test_a_widened_detection_sweeps_rows_stored_before_it_once(scratch, client):
+    """Rows stored while URL credentials went undetected (before detection version 2) hold them in
+    clear; `migrate`/`serve` call `sweep_if_behind`, which sweeps once per detection version."""
+    from lib.secrets import detect
+
+    tenant, wid = "t-url-legacy", str(uuid.uuid4())
+    url = "https://ops:S3cretPw-91x@files.example.com/export?sig=Zq81mNw2Lp0xRv"
+    state = {
+        "blocks": {
+            "a": {
+                "id": "a",
+                "type": "api",
+                "name": "API 1",
+                "position": {"x": 0, "y": 0},
+                "subBlocks": {"url": {"id": "url", "type": "short-input", "value": url}},
+                "outputs": {},
+                "enabled": True,
+            }
+        },
+        "edges": [],
+        "loops": {},
+        "parallels": {},
+    }
+    with db.transaction() as c:  # as the code before detection version 2 stored it
+        c.execute(
+            "insert into workflow (id, tenant_id, name, state) values (%s, %s, %s, %s)",
+            (wid, tenant, "legacy url", json.dumps(state)),
+        )
+    assert secrets.sweep_if_behind() == 1
+    swept = json.dumps(workflows.get(tenant, wid).state)
+    assert "S3cretPw-91x" not in swept and "Zq81mNw2Lp0xRv" not in swept
+    with db.transaction() as c:
+        recorded = c.execute("select version, workflows from secrets_sweeps").fetchall()
+    assert [(r["version"], r["workflows"]) for r in recorded] == [(detect.VERSION, 1)]
+    assert secrets.sweep_if_behind() is None  # up to date: no second walk over every row
+
+
 def test_cache_stats_view_runs_with_the_callers_rights(store, tenant):
     role = f"anon_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(db.url(), autocommit=True) as admin:

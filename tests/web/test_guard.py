@@ -66,9 +66,10 @@ def test_401_says_bearer(server, settings_env):
         _assert_defaults(r)
 
 
-def test_429_with_retry_after_and_ratelimit_headers(from_address, settings_env):
+def test_429_with_retry_after_and_ratelimit_headers(from_address, settings_env, one_rate_window):
     settings_env(RATE_LIMITS="true", RATE_LIMIT_PER_MINUTE="2")
     c = from_address()
+    one_rate_window()
     ok = [c.get("/api/templates") for _ in range(2)]
     assert [r.status_code for r in ok] == [200, 200]
     assert [r.headers["ratelimit-remaining"] for r in ok] == ["1", "0"]
@@ -85,10 +86,11 @@ def test_429_with_retry_after_and_ratelimit_headers(from_address, settings_env):
     assert c.get("/api/health").status_code == 200
 
 
-def test_generation_is_limited_more_strictly(from_address, settings_env):
+def test_generation_is_limited_more_strictly(from_address, settings_env, one_rate_window):
     settings_env(RATE_LIMITS="true", RATE_LIMIT_PER_MINUTE="50", RATE_LIMIT_LLM_PER_MINUTE="1")
     c = from_address()
     body = {"description": "Every morning email me a summary of new GitHub issues"}
+    one_rate_window()
     assert c.post("/api/generate", json=body).status_code == 201
     refused = c.post("/api/generate", json=body)
     assert refused.status_code == 429 and refused.headers["ratelimit-limit"] == "1"
