@@ -23,15 +23,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from keys import KEYS
 
 
-def _state(key: str) -> dict:
+def _state(key: str, block: str = "agent", field: str = "apiKey") -> dict:
+    """One block of type `block` holding `key` in its subBlock `field`."""
     return {
         "blocks": {
             "a": {
                 "id": "a",
-                "type": "agent",
-                "name": "Agent 1",
+                "type": block,
+                "name": "Block 1",
                 "position": {"x": 0, "y": 0},
-                "subBlocks": {"apiKey": {"id": "apiKey", "type": "short-input", "value": key}},
+                "subBlocks": {field: {"id": field, "type": "short-input", "value": key}},
                 "outputs": {},
                 "enabled": True,
             }
@@ -169,22 +170,7 @@ def test_a_widened_detection_sweeps_rows_stored_before_it_once(scratch, client):
 
     tenant, wid = "t-url-legacy", str(uuid.uuid4())
     url = "https://ops:S3cretPw-91x@files.example.com/export?sig=Zq81mNw2Lp0xRv"
-    state = {
-        "blocks": {
-            "a": {
-                "id": "a",
-                "type": "api",
-                "name": "API 1",
-                "position": {"x": 0, "y": 0},
-                "subBlocks": {"url": {"id": "url", "type": "short-input", "value": url}},
-                "outputs": {},
-                "enabled": True,
-            }
-        },
-        "edges": [],
-        "loops": {},
-        "parallels": {},
-    }
+    state = _state(url, block="api", field="url")
     with db.transaction() as c:  # as the code before detection version 2 stored it
         c.execute(
             "insert into workflow (id, tenant_id, name, state) values (%s, %s, %s, %s)",
