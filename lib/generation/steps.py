@@ -1082,7 +1082,7 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
     if sub is None or sub.id in values or sub.type != "code":
         return
     column = re.search(
-        r"[\"“']([\w][\w ]{0,30})[\"”']\s+(?:field|column)\b|\b([A-Za-z]\w{1,30})\s+(?:field|column)\b",
+        r"[\"“'`]([\w][\w ]{0,30})[\"”'`]\s+(?:field|column)\b|\b([A-Za-z]\w{1,30})\s+(?:field|column)\b",
         clause,
     )
     name = (column.group(1) or column.group(2)) if column else "Status"
@@ -2626,13 +2626,28 @@ _PLACE = re.compile(
 )
 
 
+# '… back into column D'; 'mark that row's Contacted column', 'update the matching record', 'set its row's
+# status': the item's own record, in the list it was read from
+_WRITES_BACK = re.compile(
+    r"\bback\s+(?:in|into|to|on|onto)\b"
+    r"|^\W*(?:(?:and|then|also)\s+)*(?:"
+    + "|".join(lx.lexicon()["operation_verbs"]["update"])
+    + r"|"
+    + _WRITE
+    + r")\b[^,;]*?\b(?:that|this|its|their|the\s+same|the\s+matching|the\s+(?:[\w-]+'s|item's))\s+"
+    r"(?:row|record|entry|page|line|item)(?:'s)?\b",
+    re.I,
+)
+
+
 def _read_back(clause: str, home: str | None, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
-    """A clause's steps; one that writes 'back' ('… back into column D', '… back into the same sheet') and
-    names no service of its own writes to `home`, the service its items were read from."""
+    """A clause's steps; one that writes 'back' ('… back into column D', '… back into the same sheet', 'mark
+    that row's … column') and names no service of its own writes to `home`, the service its items were read
+    from."""
     read = read_clause(clause, description, ruled_out)
     if (
-        home is None
-        or not re.search(r"\bback\s+(?:in|into|to|on|onto)\b", clause, re.I)
+        home not in lexicon()["integrations"]
+        or not _WRITES_BACK.search(clause)
         or any(s.kind == "action" for s in read)
         or lx.integrations_in(clause)
     ):
@@ -2640,6 +2655,24 @@ def _read_back(clause: str, home: str | None, description: str, ruled_out: dict[
     phrase = lexicon()["integrations"][home]["phrases"][0].strip()
     placed = read_clause(f"{clause} in {phrase}", description, ruled_out)
     return placed if any(s.kind == "action" and s.integration == home for s in placed) else read
+
+
+def _placed_back(text: str, home: str | None) -> str:
+    """`text` with each clause that writes back to the item's own record ('then mark that row's Contacted column
+    as yes') and names no service of its own placed in `home`, the service the items were read from."""
+    entry = lexicon()["integrations"].get(home or "")
+    if entry is None:  # no list read, or one read from a service with no block of its own
+        return text
+    phrase = entry["phrases"][0].strip()
+    for part in clauses(text):
+        if _WRITES_BACK.search(part) and not lx.integrations_in(part):
+            text = text.replace(part, f"{part.rstrip(' ,;.')} in {phrase}", 1)
+    return text
+
+
+def _home(steps: list[Step]) -> str | None:
+    """The service of the last list read among `steps`: where a write back to an item's own record goes."""
+    return next((s.integration for s in reversed(steps) if s.kind == "source" and s.integration), None)
 
 
 _EACH_ROUTED = re.compile(
@@ -3215,29 +3248,38 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             phrase = re.sub(r"\s(?:and|then)\s*$", "", sentence[loop.start() : loop.end()])
             step.body = read_clause(parts[-1] + " " + phrase, description, ruled_out)
             rest = re.sub(r"^\s*(?:,|;|and\b|then\b)\s*(?:then\s+)?", "", after)
-            later = read_sentence(rest, description, ruled_out) if rest.strip() else []
             place = re.sub(r"\s(?:and|then)\s*$", "", loop.group(2) or "")
             place = "" if re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", place, re.I) else place
             source = read_clause(f"get {item} from {place}", description, ruled_out) if place else []
+            # '… for each order, and update that row's `risk_note` column': the item's own record, per item
+            home = _home(source) or _home(
+                [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)]
+            )
+            back = [c for c in clauses(rest) if _WRITES_BACK.search(c)] if home and rest.strip() else []
+            if back:
+                step.body += read_clauses(_placed_back(" and ".join(back), home), description, ruled_out)
+                rest = " and ".join(c for c in clauses(rest) if c not in back)
+            later = read_sentence(rest, description, ruled_out) if rest.strip() else []
             written = {s.integration for s in step.body if s.kind == "action"}
             if source and written == {x.integration for x in source} and not lx.integrations_in(parts[-1]):
                 source = []  # 'put the open rate for each campaign in the 'KPIs' sheet': where each one goes
             step.body = [s for s in step.body if not any(s.integration == x.integration for x in source)]
             pre = [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)]
             return pre + [s for s in source if s.kind == "source"] + [step] + later
-        else:
-            step.body = read_sentence(after, description, ruled_out) if after.strip() else []
-            # 'go through each row of the sheet and send every lead an email': the same items, one loop
-            step.body = [b for s in step.body for b in (s.body if s.kind == "loop" and s.implicit else [s])]
         source = (
             read_clause(f"get {item} from {loop.group(2)}", description, ruled_out)
             if loop.group(2)
             and not re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", loop.group(2), re.I)
             else []
         )
-        return (
-            read_clauses(before, description, ruled_out) + [s for s in source if s.kind == "source"] + [step]
-        )
+        pre = read_clauses(before, description, ruled_out)
+        if not qualified and not step.body:
+            # 'then mark that row's 'Contacted' column as yes': written back to the list the items came from
+            after = _placed_back(after, _home(source) or _home(pre))
+            step.body = read_sentence(after, description, ruled_out) if after.strip() else []
+            # 'go through each row of the sheet and send every lead an email': the same items, one loop
+            step.body = [b for s in step.body for b in (s.body if s.kind == "loop" and s.implicit else [s])]
+        return pre + [s for s in source if s.kind == "source"] + [step]
     each = _EACH_OF.search(sentence)
     if not each and not _IF.search(sentence) and _router(sentence, description, ruled_out) is None:
         each = _EACH_NOUN.search(sentence)
