@@ -2705,7 +2705,9 @@ def _the_item(m: re.Match[str]) -> str:
 _EACH_OF = re.compile(r"\beach of (?:the|these|those|my|our|your|their|its)\s+", re.I)
 _EACH_NOUN = re.compile(
     r"(?<!\bof )(?<!before )(?<!after )(?<!during )(?<!\bper )\b(?:each|every)\s+(?!(?:day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|"
-    r"time|other|single|one of|quarter|quarter-hour|half-hour|half|fortnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)([a-z][\w-]*)"
+    r"time|other|single|one of|quarter|quarter-hour|half-hour|half|fortnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    # 'the top 5 links with a summary each to #press': 'each' after its noun shares out, it names no list
+    r"to|on|in|into|for|and|or|from|with|at|by|via|as|then)\b)([a-z][\w-]*)"
     r"|\b(?:every|each|any)(?:one|body)\b",
     re.I,
 )
@@ -3202,6 +3204,13 @@ def _each_headed(sentence: str) -> str:
     return rewritten
 
 
+# '…, and email that list to …', 'then post the resulting list': a later clause sends what was made of all the items
+_THAT_LIST = re.compile(
+    r"(?:[,;]|\band\b|\bthen\b)[^.;]*?\b(?:that|this|the\s+(?:whole|full|resulting|final))\s+(?:[\w-]+\s+)?list\b",
+    re.I,
+)
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     sentence = _each_headed(sentence)
     # 'for each of our 12 stores in …': how many there are says nothing about what each one is
@@ -3289,6 +3298,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         re.I,
     ):
         each = None  # 'summarise each one and post the digest': one digest of them all, not a loop
+    if each and _THAT_LIST.search(sentence, each.end()):
+        each = None  # 'have AI flag every lane where …, and email that list': the list of them all, sent once
     parts = clauses(sentence) if each and not _IF.search(sentence) else []
     # the clause that holds it ('each' split from its noun by a clause boundary holds none: no loop)
     at = next((i for i, c in enumerate(parts) if _EACH_OF.search(c) or _EACH_NOUN.search(c)), None)

@@ -4,7 +4,10 @@ own record ('then mark that record's Reminded field as true', 'update that row's
 that row's 'Last Contacted' column') names no service: it goes back to the list the items were read from, once
 per item, inside the loop, also when it follows the loop phrase ('… for each order, and update that row's …'); the
 column it names, quoted in any quotes or backticks, is the column changed. A place read from ('at the phone
-number on that record') is no write. Every state built is valid with no runtime error."""
+number on that record') is no write. 'Each' after its noun shares out ('the five best articles with a two-line
+summary each on Telegram'): it names no list to repeat over; and 'every <noun>' whose list a later clause sends
+as one ('have AI flag every lane where …, and email that list to …') is one step over all the items, no loop.
+Every state built is valid with no runtime error."""
 
 from __future__ import annotations
 
@@ -15,8 +18,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r11c-sheet-ai-every-no-loop": "'have AI flag every task that …': the agent's own object is read as a loop",
-    "r11c-search-summary-each-no-loop": "'… with a two-line summary each': a loop over the results, not one agent",
     "r11c-reddit-filter-then-ai-one-agent": "a filter agent for 'that mention …' before the agent that digests",
     "r11c-those-summaries-one-agent": "'email those summaries': a second summary agent after the first",
     "r11c-notion-each-ai-mark-page": "Notion in Sim JUL25 sets no page property; the closest write, appending to the item's own page, is not chosen: a new page is made",
@@ -42,3 +43,19 @@ def test_round11c_description_comes_out_right(item):
 def test_a_write_to_the_items_own_record_goes_back(clause, back):
     """The write-back is the clause's verb acting on the item's record, not a record the clause reads from."""
     assert bool(steps._WRITES_BACK.search(clause)) is back
+
+
+@pytest.mark.parametrize(
+    ("sentence", "loop"),
+    [
+        ("post the top 3 deals with a short note each to #sales in Slack", False),
+        ("send me the ten newest jobs with a salary range each via Telegram", False),
+        ("have AI pick out every invoice older than 60 days, then post that list to #finance", False),
+        ("email each tenant a rent reminder", True),
+        ("have AI write a welcome note for every new member and send it to them", True),
+    ],
+)
+def test_each_names_a_list_to_repeat_over_only_before_its_noun(sentence, loop):
+    """'a summary each' shares out; 'every X …, and email that list' is one list sent once; 'each tenant' repeats."""
+    got = steps.read_sentence(sentence, sentence, {})
+    assert any(s.kind == "loop" for s in got) is loop
