@@ -483,6 +483,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             if re.search(r"(?<!\w)" + re.escape(v), low)
             # 'the next draft tweet', 'each summary line': a verb's form after a determiner is a noun, asks for nothing
             and not re.search(r"\b(?:the next|the latest|the last|next|latest)\s+$", low[: low.find(v)])
+            # 'a Google Doc with those summaries', 'email these notes': made by an earlier step, asks for nothing
+            and not re.search(r"\b(?:those|these|such)\s+(?:[\w-]+\s+)?$", low[: low.find(v)])
             # "reply 'thanks 👍'": the words to send are written out, nothing is drafted
             and not (
                 kind == "draft"

@@ -7,6 +7,8 @@ column it names, quoted in any quotes or backticks, is the column changed. A pla
 number on that record') is no write. 'Each' after its noun shares out ('the five best articles with a two-line
 summary each on Telegram'): it names no list to repeat over; and 'every <noun>' whose list a later clause sends
 as one ('have AI flag every lane where …, and email that list to …') is one step over all the items, no loop.
+What an earlier step made, named with 'those' or 'these' ('email those summaries', 'a Google Doc with these notes'),
+asks for no new agent: the write reads the agent that made it.
 Every state built is valid with no runtime error."""
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r11c-reddit-filter-then-ai-one-agent": "a filter agent for 'that mention …' before the agent that digests",
-    "r11c-those-summaries-one-agent": "'email those summaries': a second summary agent after the first",
     "r11c-notion-each-ai-mark-page": "Notion in Sim JUL25 sets no page property; the closest write, appending to the item's own page, is not chosen: a new page is made",
 }
 
