@@ -3733,7 +3733,7 @@ def read_steps(text: str, description: str) -> list[Step]:
             open_loop = started
         elif started is not None and then is None and (listed or not started.body):
             item_loop = started
-    steps = _facts_replied(steps)
+    steps = _filter_folded(_facts_replied(steps))
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
     # steps stated after it still run first.
@@ -3764,6 +3764,29 @@ _REPLIES_WITH_FACT = re.compile(
 _WRITER = re.compile(
     r"\b(?:ai|agent|llm|gpt|claude|written|drafted|friendly|polite|personal(?:ised|ized)?)\b", re.I
 )
+
+
+def _filter_folded(steps: list[Step]) -> list[Step]:
+    """'read the posts that mention 'proxmox', have AI turn them into a digest': the agent that works on the
+    items keeps only the matching ones itself; a filter step of its own right before it would be a second agent
+    the user never asked for, between the read and the agent that reads it."""
+    out: list[Step] = []
+    for step in steps:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.label == "Filter"
+            and last.type == "agent"
+            and step.kind == "process"
+            and step.type == "agent"
+            and step.values.get("userPrompt") == "{prev}"
+        ):
+            kept = last.values["systemPrompt"].split(" and answer with")[0].replace("You keep", "First keep")
+            step.values["systemPrompt"] = f"{kept}. {step.values.get('systemPrompt', '')}"
+            out[-1] = step
+            continue
+        out.append(step)
+    return out
 
 
 def _drafts_before_their_reply(steps: list[Step]) -> list[Step]:

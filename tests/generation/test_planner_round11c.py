@@ -8,7 +8,9 @@ number on that record') is no write. 'Each' after its noun shares out ('the five
 summary each on Telegram'): it names no list to repeat over; and 'every <noun>' whose list a later clause sends
 as one ('have AI flag every lane where …, and email that list to …') is one step over all the items, no loop.
 What an earlier step made, named with 'those' or 'these' ('email those summaries', 'a Google Doc with these notes'),
-asks for no new agent: the write reads the agent that made it.
+asks for no new agent: the write reads the agent that made it. Items kept by topic from a source that cannot
+search ('new posts from r/homelab that mention 'proxmox'') and then given to an agent ('have AI turn them into a
+digest') are kept by that agent: one agent reads the source, the write reads the agent.
 Every state built is valid with no runtime error."""
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r11c-reddit-filter-then-ai-one-agent": "a filter agent for 'that mention …' before the agent that digests",
     "r11c-notion-each-ai-mark-page": "Notion in Sim JUL25 sets no page property; the closest write, appending to the item's own page, is not chosen: a new page is made",
 }
 
@@ -60,3 +61,15 @@ def test_each_names_a_list_to_repeat_over_only_before_its_noun(sentence, loop):
     """'a summary each' shares out; 'every X …, and email that list' is one list sent once; 'each tenant' repeats."""
     got = steps.read_sentence(sentence, sentence, {})
     assert any(s.kind == "loop" for s in got) is loop
+
+
+def test_an_agent_after_a_topic_filter_keeps_the_items_itself():
+    """One agent reads the posts, keeps the ones on topic and writes the digest; the post reads that agent."""
+    text = (
+        "Every morning read the new posts from r/sysadmin that mention 'outage', "
+        "have AI write a short incident digest from them, and post it to #ops in Slack."
+    )
+    got = steps.read_steps(text, text)
+    agents = [s for s in got if s.type == "agent"]
+    assert len(agents) == 1
+    assert "outage" in agents[0].values["systemPrompt"]
