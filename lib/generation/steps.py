@@ -474,6 +474,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = re.sub(r"\b[a-z_]\w*(?:\.[a-z_]\w*)+(?:\[\])?", lambda m: " " * len(m.group(0)), low)
     # a name in quotes ('the 'Monthly Review' doc') asks for nothing
     low = re.sub(r"[\"“][^\"”]{1,80}[\"”]|(?<!\w)'[^']{1,80}'(?!\w)", lambda m: " " * len(m.group(0)), low)
+    # nor does a name in backticks, a column or table as the data spells it ('that row's `summary` column')
+    low = re.sub(r"`[^`\n]{1,80}`", lambda m: " " * len(m.group(0)), low)
     hits = []
     for kind, entry in lexicon()["processing"].items():
         # 'have the AI list …': a verb stated with its doer ('ai list') is found at the verb itself
@@ -1470,7 +1472,12 @@ def _verb_operation(entry: dict, low: str) -> str | None:
             for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b(?!\s+up\b)", low[:at])
         ) or (  # 'write the score back into the record'
             key == "update"
-            and re.search(r"\b(?:write|put|save|store|add)\b[^.;]{0,40}?\bback\s+(?:in|into|to|on)\b", low)
+            and re.search(
+                # 'write the score back into the record', 'put it in that record's `summary` field'
+                r"\b(?:write|put|save|store|add)\b[^.;]{0,40}?\b(?:back\s+(?:in|into|to|on)|(?:in|into|on|to)\s+"
+                r"(?:that|this|its|their|the\s+same|the\s+matching)\s+(?:row|record|entry|page|line|item)(?:'s)?)\b",
+                low,
+            )
             is not None
         )
         if not said:

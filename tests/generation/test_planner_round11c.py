@@ -10,7 +10,9 @@ as one ('have AI flag every lane where …, and email that list to …') is one 
 What an earlier step made, named with 'those' or 'these' ('email those summaries', 'a Google Doc with these notes'),
 asks for no new agent: the write reads the agent that made it. Items kept by topic from a source that cannot
 search ('new posts from r/homelab that mention 'proxmox'') and then given to an agent ('have AI turn them into a
-digest') are kept by that agent: one agent reads the source, the write reads the agent.
+digest') are kept by that agent: one agent reads the source, the write reads the agent. Writing or putting a
+value into the item's own record ('write the number into that row's `score` column', 'put it in that record's
+`summary` field') is an update of it, not a new row; and a name in backticks is a name, asking for no processing.
 Every state built is valid with no runtime error."""
 
 from __future__ import annotations
