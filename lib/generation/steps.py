@@ -1090,6 +1090,16 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
         clause,
     )
     name = (column.group(1) or column.group(2)) if column else "Status"
+    # 'set `active = false`', 'set status = "closed"': the column and its value written as an assignment
+    assigned = re.search(
+        r"\bset\s+[`\"“']?([A-Za-z_]\w{0,30})\s*=\s*[\"“']?([\w.-]{1,30})[`\"”']?", clause, re.I
+    )
+    if assigned:
+        literal = {"true": True, "false": False, "null": None}.get(
+            assigned.group(2).lower(), assigned.group(2)
+        )
+        values[sub.id] = json.dumps({assigned.group(1): literal})
+        return
     state = re.search(
         r"\b(?:mark|flag|set)\b[^.;]{0,40}?\b(?:as|to)\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?(?=\s+(?:in|on|at)\b|[,.;]|$)",
         clause,
@@ -2571,6 +2581,8 @@ _LOOP = re.compile(
     + _READ
     + r"|e-?mail|text|sms|reply|summari[sz]e|classify|translate|extract|"
     r"draft|analy[sz]e|review|research|write|generate|score|"
+    # 'for each bounced address set `valid = false` on …', 'for every order mark …': an update starts
+    r"mark|tick|flag|change|edit|set(?!\s+(?:up|of)\b)|"
     # 'for each one have AI rate the tone', 'for every row ask the AI to …': the agent's step starts
     r"(?:have|let|ask|get|use)\s+(?:the\s+|an?\s+)?(?:ai|claude|gpt|llm|model|agent|assistant))\b))"
     r"|\b(?:repeat|run|do)\b[^,.;]*?\b(\d+)\s+times\b",

@@ -13,6 +13,10 @@ search ('new posts from r/homelab that mention 'proxmox'') and then given to an 
 digest') are kept by that agent: one agent reads the source, the write reads the agent. Writing or putting a
 value into the item's own record ('write the number into that row's `score` column', 'put it in that record's
 `summary` field') is an update of it, not a new row; and a name in backticks is a name, asking for no processing.
+An update verb ends the loop's item phrase as a write verb does ('for every failed charge flag the customer as …
+in Supabase', 'for each coupon set `active = false` in Airtable'): the update repeats per item, changes the record
+the current item's id names (Supabase's filter, Airtable's record id, from the lexicon's 'item_keys') and writes
+the column an assignment names ('`active = false`').
 Every state built is valid with no runtime error."""
 
 from __future__ import annotations
@@ -75,3 +79,17 @@ def test_an_agent_after_a_topic_filter_keeps_the_items_itself():
     agents = [s for s in got if s.type == "agent"]
     assert len(agents) == 1
     assert "outage" in agents[0].values["systemPrompt"]
+
+
+def test_an_update_per_item_names_the_current_items_record():
+    """Airtable's record id and Supabase's filter read the current item's id; the assignment is the change."""
+    import json
+
+    from lib.generation import planner
+
+    text = "Every Friday at 17:30 list the expired coupons from our Airtable 'Coupons' table and for each coupon set `active = false` in Airtable."
+    plan = planner.plan(text)
+    upd = next(b for b in plan.blocks if b.type == "airtable" and plan.value(b.id, "operation") == "update")
+    assert upd.parent is not None
+    assert plan.value(upd.id, "recordId") == "<loop.currentItem.id>"
+    assert json.loads(plan.value(upd.id, "fields") or "{}") == {"active": False}
