@@ -3269,10 +3269,18 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 ("else", read_clauses(rest_text, description, ruled_out) if rest_text else []),
             ]
             step.body = [test]
-        elif before.strip() and (
-            not after.strip()
-            or re.match(r"^\s*(?:,|;|and\b|then\b)", after)
-            or re.search(r"\s(?:and|then)\s*$", sentence[loop.start() : loop.end()])
+        elif (
+            before.strip()
+            and (
+                not after.strip()
+                or re.match(r"^\s*(?:,|;|and\b|then\b)", after)
+                or re.search(r"\s(?:and|then)\s*$", sentence[loop.start() : loop.end()])
+            )
+            # 'Every weekday at 7:30, go through each driver … and text them': a clause that does something
+            # repeats, not the time said before the loop
+            and (
+                not after.strip() or any(read_clause(c, description, ruled_out) for c in clauses(before)[-1:])
+            )
         ):
             # '… create a Jira issue for each one in project OPS[, and post …]': the clause before repeats;
             # what follows the loop phrase is the next step, run once

@@ -18,7 +18,8 @@ in Supabase', 'for each coupon set `active = false` in Airtable'): the update re
 the current item's id names (Supabase's filter, Airtable's record id, from the lexicon's 'item_keys') and writes
 the column an assignment names ('`active = false`'). The place of a loop's items may carry a quoted name of several
 words ('go through each open shipment listed in our 'Intl Open' Excel sheet'): a word inside it ('Open') is no verb
-ending the phrase.
+ending the phrase; and a time said before the loop phrase ('Every weekday at 7:30, go through each driver in … and
+text them …') is no clause to repeat: what follows the phrase repeats.
 Every state built is valid with no runtime error."""
 
 from __future__ import annotations
@@ -30,8 +31,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r11c-quoted-place-multiword-sheet": "'Every weekday at 7:30, go through each driver … and text them': the time "
-    "before the loop phrase is taken for the clause that repeats",
     "r11c-notion-each-ai-mark-page": "Notion in Sim JUL25 sets no page property; the closest write, appending to the item's own page, is not chosen: a new page is made",
 }
 
