@@ -1366,6 +1366,18 @@ def _email_as_noun(clause: str) -> bool:
     )
 
 
+def _keyed_email(clause: str, description: str) -> bool:
+    """'… with {"email": …, "plan": …}: enrich the email with Clearbit': the description writes the data out with
+    an 'email' key, and 'the email' is that value, not a message."""
+    return bool(
+        re.search(r"[{,]\s*[\"']e-?mail[\"']\s*:", description)
+        and re.search(
+            r"\b(?:the|that|this|its|their)\s+e-?mail\b(?!\s+(?:to|them|him|her|me|us)\b)", clause, re.I
+        )
+        and not re.search(r"\b(?:send|reply|forward|inbox|gmail|outlook)\b", clause, re.I)
+    )
+
+
 def _mentions(text: str, word: str) -> bool:
     return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
 
@@ -2204,7 +2216,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             continue
         if key == "gmail" and any(k in ("outlook",) for _, k in lx.integrations_in(clause)):
             continue
-        if key == "gmail" and _email_as_noun(clause):
+        if key == "gmail" and (_email_as_noun(clause) or _keyed_email(clause, description)):
             continue  # 'create a person with the sender's name and email': a field, not an e-mail to send
         if key == "twilio_sms" and (
             not re.search(r"\b(sms|text message)\b", low)
