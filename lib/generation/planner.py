@@ -599,6 +599,7 @@ class _Builder:
                 out[key] = self.input_in_url(out[key], parent)
         if step.kind == "source" and any(b.id == parent and b.type == "loop" for b in self.blocks):
             self.read_of_item(step, out, self.words.get(parent or "", ""))
+        self.item_key(step, out, parent)
         self.item_recipient(step, out, parent)
         provider = self.trigger.values.get("webhookProvider") if self.trigger.kind == "webhook" else None
         if step.kind == "action" and provider == step.type and parent is None:
@@ -610,6 +611,20 @@ class _Builder:
                     f"the reply goes back to the chat the message came from (<{reply['from']}>)"
                 )
         return out
+
+    def item_key(self, step: Step, out: dict[str, str], parent: str | None) -> None:
+        """'for each coupon set `active = false`', 'update that row's `score` column': an update repeated per item
+        changes the item's own record — the key field its operation needs names the current item's id."""
+        container = next((b.type for b in self.blocks if b.id == parent), None)
+        keys = lexicon()["item_keys"].get(step.type, {})
+        if step.kind != "action" or container not in ("loop", "parallel") or out.get("operation") != "update":
+            return
+        for key, value in keys.items():
+            if not out.get(key):
+                out[key] = re.sub(
+                    r"\{item((?:\.\w+)*)\}", lambda m: f"<{container}.currentItem{m.group(1)}>", value
+                )
+                self.notes.append(f"the record updated is the current item's own ({out[key]})")
 
     def item_recipient(self, step: Step, out: dict[str, str], parent: str | None) -> None:
         """'for each patient send a WhatsApp reminder', 'for every volunteer send an SMS': a text sent once per

@@ -474,6 +474,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = re.sub(r"\b[a-z_]\w*(?:\.[a-z_]\w*)+(?:\[\])?", lambda m: " " * len(m.group(0)), low)
     # a name in quotes ('the 'Monthly Review' doc') asks for nothing
     low = re.sub(r"[\"“][^\"”]{1,80}[\"”]|(?<!\w)'[^']{1,80}'(?!\w)", lambda m: " " * len(m.group(0)), low)
+    # nor does a name in backticks, a column or table as the data spells it ('that row's `summary` column')
+    low = re.sub(r"`[^`\n]{1,80}`", lambda m: " " * len(m.group(0)), low)
     hits = []
     for kind, entry in lexicon()["processing"].items():
         # 'have the AI list …': a verb stated with its doer ('ai list') is found at the verb itself
@@ -483,6 +485,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             if re.search(r"(?<!\w)" + re.escape(v), low)
             # 'the next draft tweet', 'each summary line': a verb's form after a determiner is a noun, asks for nothing
             and not re.search(r"\b(?:the next|the latest|the last|next|latest)\s+$", low[: low.find(v)])
+            # 'a Google Doc with those summaries', 'email these notes': made by an earlier step, asks for nothing
+            and not re.search(r"\b(?:those|these|such)\s+(?:[\w-]+\s+)?$", low[: low.find(v)])
             # "reply 'thanks 👍'": the words to send are written out, nothing is drafted
             and not (
                 kind == "draft"
@@ -1082,10 +1086,20 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
     if sub is None or sub.id in values or sub.type != "code":
         return
     column = re.search(
-        r"[\"“']([\w][\w ]{0,30})[\"”']\s+(?:field|column)\b|\b([A-Za-z]\w{1,30})\s+(?:field|column)\b",
+        r"[\"“'`]([\w][\w ]{0,30})[\"”'`]\s+(?:field|column)\b|\b([A-Za-z]\w{1,30})\s+(?:field|column)\b",
         clause,
     )
     name = (column.group(1) or column.group(2)) if column else "Status"
+    # 'set `active = false`', 'set status = "closed"': the column and its value written as an assignment
+    assigned = re.search(
+        r"\bset\s+[`\"“']?([A-Za-z_]\w{0,30})\s*=\s*[\"“']?([\w.-]{1,30})[`\"”']?", clause, re.I
+    )
+    if assigned:
+        literal = {"true": True, "false": False, "null": None}.get(
+            assigned.group(2).lower(), assigned.group(2)
+        )
+        values[sub.id] = json.dumps({assigned.group(1): literal})
+        return
     state = re.search(
         r"\b(?:mark|flag|set)\b[^.;]{0,40}?\b(?:as|to)\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?(?=\s+(?:in|on|at)\b|[,.;]|$)",
         clause,
@@ -1352,6 +1366,18 @@ def _email_as_noun(clause: str) -> bool:
     )
 
 
+def _keyed_email(clause: str, description: str) -> bool:
+    """'… with {"email": …, "plan": …}: enrich the email with Clearbit': the description writes the data out with
+    an 'email' key, and 'the email' is that value, not a message."""
+    return bool(
+        re.search(r"[{,]\s*[\"']e-?mail[\"']\s*:", description)
+        and re.search(
+            r"\b(?:the|that|this|its|their)\s+e-?mail\b(?!\s+(?:to|them|him|her|me|us)\b)", clause, re.I
+        )
+        and not re.search(r"\b(?:send|reply|forward|inbox|gmail|outlook)\b", clause, re.I)
+    )
+
+
 def _mentions(text: str, word: str) -> bool:
     return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
 
@@ -1468,7 +1494,12 @@ def _verb_operation(entry: dict, low: str) -> str | None:
             for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b(?!\s+up\b)", low[:at])
         ) or (  # 'write the score back into the record'
             key == "update"
-            and re.search(r"\b(?:write|put|save|store|add)\b[^.;]{0,40}?\bback\s+(?:in|into|to|on)\b", low)
+            and re.search(
+                # 'write the score back into the record', 'put it in that record's `summary` field'
+                r"\b(?:write|put|save|store|add)\b[^.;]{0,40}?\b(?:back\s+(?:in|into|to|on)|(?:in|into|on|to)\s+"
+                r"(?:that|this|its|their|the\s+same|the\s+matching)\s+(?:row|record|entry|page|line|item)(?:'s)?)\b",
+                low,
+            )
             is not None
         )
         if not said:
@@ -2185,7 +2216,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             continue
         if key == "gmail" and any(k in ("outlook",) for _, k in lx.integrations_in(clause)):
             continue
-        if key == "gmail" and _email_as_noun(clause):
+        if key == "gmail" and (_email_as_noun(clause) or _keyed_email(clause, description)):
             continue  # 'create a person with the sender's name and email': a field, not an e-mail to send
         if key == "twilio_sms" and (
             not re.search(r"\b(sms|text message)\b", low)
@@ -2555,13 +2586,17 @@ _LOOP = re.compile(
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
     r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
     r"((?:[\w\s$€£%=-]|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+[\"'”’])|"
-    r"(?<=\w)[\"'”’](?=\s))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?([\w\s'\"“”-]+?))?"
+    # the place may carry a quoted name of several words ('in our 'Intl Open' Excel sheet'): its words name nothing
+    r"(?<=\w)[\"'”’](?=\s))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
+    r"((?:(?<!\w)[\"“‘'][^\"”’'\n]{1,40}[\"”’'](?!\w)|[\w\s'\"“”-])+?))?"
     r"\s*(?:,|:|\bdo\b|$|(?=\s(?:"
     + _WRITE
     + "|"
     + _READ
     + r"|e-?mail|text|sms|reply|summari[sz]e|classify|translate|extract|"
     r"draft|analy[sz]e|review|research|write|generate|score|"
+    # 'for each bounced address set `valid = false` on …', 'for every order mark …': an update starts
+    r"mark|tick|flag|change|edit|set(?!\s+(?:up|of)\b)|"
     # 'for each one have AI rate the tone', 'for every row ask the AI to …': the agent's step starts
     r"(?:have|let|ask|get|use)\s+(?:the\s+|an?\s+)?(?:ai|claude|gpt|llm|model|agent|assistant))\b))"
     r"|\b(?:repeat|run|do)\b[^,.;]*?\b(\d+)\s+times\b",
@@ -2626,13 +2661,28 @@ _PLACE = re.compile(
 )
 
 
+# '… back into column D'; 'mark that row's Contacted column', 'update the matching record', 'set its row's
+# status': the item's own record, in the list it was read from
+_WRITES_BACK = re.compile(
+    r"\bback\s+(?:in|into|to|on|onto)\b"
+    r"|^\W*(?:(?:and|then|also)\s+)*(?:"
+    + "|".join(lx.lexicon()["operation_verbs"]["update"])
+    + r"|"
+    + _WRITE
+    + r")\b[^,;]*?\b(?:that|this|its|their|the\s+same|the\s+matching|the\s+(?:[\w-]+'s|item's))\s+"
+    r"(?:row|record|entry|page|line|item)(?:'s)?\b",
+    re.I,
+)
+
+
 def _read_back(clause: str, home: str | None, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
-    """A clause's steps; one that writes 'back' ('… back into column D', '… back into the same sheet') and
-    names no service of its own writes to `home`, the service its items were read from."""
+    """A clause's steps; one that writes 'back' ('… back into column D', '… back into the same sheet', 'mark
+    that row's … column') and names no service of its own writes to `home`, the service its items were read
+    from."""
     read = read_clause(clause, description, ruled_out)
     if (
-        home is None
-        or not re.search(r"\bback\s+(?:in|into|to|on|onto)\b", clause, re.I)
+        home not in lexicon()["integrations"]
+        or not _WRITES_BACK.search(clause)
         or any(s.kind == "action" for s in read)
         or lx.integrations_in(clause)
     ):
@@ -2640,6 +2690,24 @@ def _read_back(clause: str, home: str | None, description: str, ruled_out: dict[
     phrase = lexicon()["integrations"][home]["phrases"][0].strip()
     placed = read_clause(f"{clause} in {phrase}", description, ruled_out)
     return placed if any(s.kind == "action" and s.integration == home for s in placed) else read
+
+
+def _placed_back(text: str, home: str | None) -> str:
+    """`text` with each clause that writes back to the item's own record ('then mark that row's Contacted column
+    as yes') and names no service of its own placed in `home`, the service the items were read from."""
+    entry = lexicon()["integrations"].get(home or "")
+    if entry is None:  # no list read, or one read from a service with no block of its own
+        return text
+    phrase = entry["phrases"][0].strip()
+    for part in clauses(text):
+        if _WRITES_BACK.search(part) and not lx.integrations_in(part):
+            text = text.replace(part, f"{part.rstrip(' ,;.')} in {phrase}", 1)
+    return text
+
+
+def _home(steps: list[Step]) -> str | None:
+    """The service of the last list read among `steps`: where a write back to an item's own record goes."""
+    return next((s.integration for s in reversed(steps) if s.kind == "source" and s.integration), None)
 
 
 _EACH_ROUTED = re.compile(
@@ -2672,7 +2740,9 @@ def _the_item(m: re.Match[str]) -> str:
 _EACH_OF = re.compile(r"\beach of (?:the|these|those|my|our|your|their|its)\s+", re.I)
 _EACH_NOUN = re.compile(
     r"(?<!\bof )(?<!before )(?<!after )(?<!during )(?<!\bper )\b(?:each|every)\s+(?!(?:day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|"
-    r"time|other|single|one of|quarter|quarter-hour|half-hour|half|fortnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)([a-z][\w-]*)"
+    r"time|other|single|one of|quarter|quarter-hour|half-hour|half|fortnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    # 'the top 5 links with a summary each to #press': 'each' after its noun shares out, it names no list
+    r"to|on|in|into|for|and|or|from|with|at|by|via|as|then)\b)([a-z][\w-]*)"
     r"|\b(?:every|each|any)(?:one|body)\b",
     re.I,
 )
@@ -3169,6 +3239,13 @@ def _each_headed(sentence: str) -> str:
     return rewritten
 
 
+# '…, and email that list to …', 'then post the resulting list': a later clause sends what was made of all the items
+_THAT_LIST = re.compile(
+    r"(?:[,;]|\band\b|\bthen\b)[^.;]*?\b(?:that|this|the\s+(?:whole|full|resulting|final))\s+(?:[\w-]+\s+)?list\b",
+    re.I,
+)
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     sentence = _each_headed(sentence)
     # 'for each of our 12 stores in …': how many there are says nothing about what each one is
@@ -3204,10 +3281,18 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 ("else", read_clauses(rest_text, description, ruled_out) if rest_text else []),
             ]
             step.body = [test]
-        elif before.strip() and (
-            not after.strip()
-            or re.match(r"^\s*(?:,|;|and\b|then\b)", after)
-            or re.search(r"\s(?:and|then)\s*$", sentence[loop.start() : loop.end()])
+        elif (
+            before.strip()
+            and (
+                not after.strip()
+                or re.match(r"^\s*(?:,|;|and\b|then\b)", after)
+                or re.search(r"\s(?:and|then)\s*$", sentence[loop.start() : loop.end()])
+            )
+            # 'Every weekday at 7:30, go through each driver … and text them': a clause that does something
+            # repeats, not the time said before the loop
+            and (
+                not after.strip() or any(read_clause(c, description, ruled_out) for c in clauses(before)[-1:])
+            )
         ):
             # '… create a Jira issue for each one in project OPS[, and post …]': the clause before repeats;
             # what follows the loop phrase is the next step, run once
@@ -3215,29 +3300,38 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             phrase = re.sub(r"\s(?:and|then)\s*$", "", sentence[loop.start() : loop.end()])
             step.body = read_clause(parts[-1] + " " + phrase, description, ruled_out)
             rest = re.sub(r"^\s*(?:,|;|and\b|then\b)\s*(?:then\s+)?", "", after)
-            later = read_sentence(rest, description, ruled_out) if rest.strip() else []
             place = re.sub(r"\s(?:and|then)\s*$", "", loop.group(2) or "")
             place = "" if re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", place, re.I) else place
             source = read_clause(f"get {item} from {place}", description, ruled_out) if place else []
+            # '… for each order, and update that row's `risk_note` column': the item's own record, per item
+            home = _home(source) or _home(
+                [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)]
+            )
+            back = [c for c in clauses(rest) if _WRITES_BACK.search(c)] if home and rest.strip() else []
+            if back:
+                step.body += read_clauses(_placed_back(" and ".join(back), home), description, ruled_out)
+                rest = " and ".join(c for c in clauses(rest) if c not in back)
+            later = read_sentence(rest, description, ruled_out) if rest.strip() else []
             written = {s.integration for s in step.body if s.kind == "action"}
             if source and written == {x.integration for x in source} and not lx.integrations_in(parts[-1]):
                 source = []  # 'put the open rate for each campaign in the 'KPIs' sheet': where each one goes
             step.body = [s for s in step.body if not any(s.integration == x.integration for x in source)]
             pre = [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)]
             return pre + [s for s in source if s.kind == "source"] + [step] + later
-        else:
-            step.body = read_sentence(after, description, ruled_out) if after.strip() else []
-            # 'go through each row of the sheet and send every lead an email': the same items, one loop
-            step.body = [b for s in step.body for b in (s.body if s.kind == "loop" and s.implicit else [s])]
         source = (
             read_clause(f"get {item} from {loop.group(2)}", description, ruled_out)
             if loop.group(2)
             and not re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", loop.group(2), re.I)
             else []
         )
-        return (
-            read_clauses(before, description, ruled_out) + [s for s in source if s.kind == "source"] + [step]
-        )
+        pre = read_clauses(before, description, ruled_out)
+        if not qualified and not step.body:
+            # 'then mark that row's 'Contacted' column as yes': written back to the list the items came from
+            after = _placed_back(after, _home(source) or _home(pre))
+            step.body = read_sentence(after, description, ruled_out) if after.strip() else []
+            # 'go through each row of the sheet and send every lead an email': the same items, one loop
+            step.body = [b for s in step.body for b in (s.body if s.kind == "loop" and s.implicit else [s])]
+        return pre + [s for s in source if s.kind == "source"] + [step]
     each = _EACH_OF.search(sentence)
     if not each and not _IF.search(sentence) and _router(sentence, description, ruled_out) is None:
         each = _EACH_NOUN.search(sentence)
@@ -3247,6 +3341,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         re.I,
     ):
         each = None  # 'summarise each one and post the digest': one digest of them all, not a loop
+    if each and _THAT_LIST.search(sentence, each.end()):
+        each = None  # 'have AI flag every lane where …, and email that list': the list of them all, sent once
     parts = clauses(sentence) if each and not _IF.search(sentence) else []
     # the clause that holds it ('each' split from its noun by a clause boundary holds none: no loop)
     at = next((i for i, c in enumerate(parts) if _EACH_OF.search(c) or _EACH_NOUN.search(c)), None)
@@ -3678,7 +3774,7 @@ def read_steps(text: str, description: str) -> list[Step]:
             open_loop = started
         elif started is not None and then is None and (listed or not started.body):
             item_loop = started
-    steps = _facts_replied(steps)
+    steps = _filter_folded(_facts_replied(steps))
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
     # steps stated after it still run first.
@@ -3709,6 +3805,29 @@ _REPLIES_WITH_FACT = re.compile(
 _WRITER = re.compile(
     r"\b(?:ai|agent|llm|gpt|claude|written|drafted|friendly|polite|personal(?:ised|ized)?)\b", re.I
 )
+
+
+def _filter_folded(steps: list[Step]) -> list[Step]:
+    """'read the posts that mention 'proxmox', have AI turn them into a digest': the agent that works on the
+    items keeps only the matching ones itself; a filter step of its own right before it would be a second agent
+    the user never asked for, between the read and the agent that reads it."""
+    out: list[Step] = []
+    for step in steps:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.label == "Filter"
+            and last.type == "agent"
+            and step.kind == "process"
+            and step.type == "agent"
+            and step.values.get("userPrompt") == "{prev}"
+        ):
+            kept = last.values["systemPrompt"].split(" and answer with")[0].replace("You keep", "First keep")
+            step.values["systemPrompt"] = f"{kept}. {step.values.get('systemPrompt', '')}"
+            out[-1] = step
+            continue
+        out.append(step)
+    return out
 
 
 def _drafts_before_their_reply(steps: list[Step]) -> list[Step]:
