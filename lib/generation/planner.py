@@ -1478,7 +1478,10 @@ class _Builder:
         )
         if text_field:  # Sim puts a trigger's text into a condition unquoted: test the object that holds it
             prev = text_field.group(1) + ">"
-        return f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(keyword)})", None
+        found = f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(keyword)})"
+        # "if the status isn't "ok"": the steps run when the value is absent (the negation outside the value)
+        outside = test.replace(spelled, " ") if spelled else test
+        return (f"!({found})" if _NOT_TEST.search(outside) else found), None
 
     def item_in_url(self, url: str, container: str) -> str:
         """A request repeated per item names the item where the user left a slot in its address
@@ -1791,8 +1794,20 @@ def _writes_data(step: Step) -> bool:
 
 
 def _quoted(text: str) -> str | None:
-    found = re.search(r"[\"“']([^\"”']{2,200})[\"”']", text or "")
+    """A quoted value: "…" / “…” first, then '…' not opened by an apostrophe ('the batch's stage is 'cracked'',
+    'isn't "ok"': the apostrophe of a possessive or a contraction opens nothing)."""
+    found = re.search(r"[\"“]([^\"”]{2,200})[\"”]", text or "") or re.search(
+        r"(?<!\w)'([^'\n]{2,200}?)'(?!\w)", text or ""
+    )
     return found.group(1) if found else None
+
+
+# 'is not', 'isn't', 'doesn't say', 'never mentions': a text test that holds when the value is absent
+_NOT_TEST = re.compile(
+    r"\b(?:isn'?t|is\s+not|aren'?t|are\s+not|wasn'?t|was\s+not|doesn'?t|does\s+not|don'?t|do\s+not|"
+    r"not|never|no\s+longer)\b",
+    re.I,
+)
 
 
 def _writer(step: Step) -> Step:
