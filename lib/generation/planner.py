@@ -200,7 +200,9 @@ def draft(description: str) -> Draft:
         other = re.search(r"[,;.]\s*(?:otherwise|else|if not)\b", description, re.I)
         cut = other.start() if other else len(description)
         # '… Smaller invoices just get logged …', 'Anything else goes to …': a sentence naming the other side
-        side = next((p for p in sentences(text) if implied_else(p, test) is not None), None)
+        # (or a clause after ';': '…, message me; disputes under that just go into Notion')
+        parts = [c for p in sentences(text) for c in re.split(r"(?<=;)", p)]
+        side = next((p for p in parts if implied_else(p, test) is not None), None)
         if side is not None and 0 <= description.find(side) < cut:
             cut = description.find(side)
         later = [s for s in steps if s.text and description.find(s.text.strip()) >= cut]

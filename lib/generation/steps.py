@@ -3810,7 +3810,7 @@ def _repeat_sentence(
 _OTHERWISE = re.compile(r"^\s*(?:otherwise|else|if not|or else)\b[\s,:]*", re.I)
 _REST_WORDS = (
     r"(?:(?:for|with)\s+)?(?:(?:anything|everything|everyone|anyone|all)\s+else|the\s+rest|the\s+others\b|"
-    r"(?:all\s+|any\s+)?(?:the\s+)?other\s+(?:ones|cases|[\w-]+s)\b(?!\s+than))"
+    r"(?:all\s+|any\s+)?(?:the\s+)?other\s+(?:ones|cases|[\w-]+s)\b(?!\s+than)|any\s+other\s+[\w-]+\b(?!\s+than))"
 )
 _REST = re.compile(r"^\s*" + _REST_WORDS, re.I)
 _COMPARATIVE = (
@@ -3823,7 +3823,10 @@ _OTHER_SIDE = re.compile(
     + r"\s+(?:[\w-]+\s+)?(?:ones?\b|[\w-]+s\b)"
     r"|^\s*(?:and\s+)?(?:if|when)\s+(?:it'?s|it\s+is|they'?re|they\s+are|that'?s|the\s+[\w-]+\s+(?:is|are))?\s*"
     r"(?:any\s+)?(?:more|less|higher|lower|greater|smaller|bigger|larger|above|over|under|below|fewer)"
-    r"(?:\s+than\s+that)?\s*(?:,|\bthen\b)\s*",
+    r"(?:\s+than\s+that)?\s*(?:,|\bthen\b)\s*"
+    # 'disputes under that just go into …', 'payments below this amount are logged': the nouns on the other side
+    r"|^\s*(?:all\s+|any\s+)?(?:the\s+)?(?:[\w-]+\s+)?[\w-]+s\s+(?:under|below|over|above|(?:less|more|lower|higher)\s+than)\s+"
+    r"(?:that|this|it|those)\b(?:\s+(?:amount|number|limit|value|threshold|level))?",
     re.I,
 )
 

@@ -655,6 +655,12 @@ _EVENT_TESTS = (
     # 'the carrier's webhook says a parcel was delivered', 'reports that the build has failed'
     r"\b(?:says?|reports?|tells?\s+us|signals?)\s+(?:that\s+)?(?:a|an|the|its|their|our)?\s*(?:[\w-]+\s+){0,2}?"
     r"(?:was|is|has\s+been|has|got|gets)\s+(?P<s2>[\w-]+)",
+    # 'and they picked 'Self-pay' for …', 'and it has 'leak' in it', 'that contains the word 'flood'', 'and the event's
+    # zone is "server room"': a clause joined to the event whose verb takes a quoted value (an apostrophe opens none)
+    r"\b(?:and|that|which|whose)\s+(?:[\w'-]+\s+){0,3}?(?:is|are|was|has|have|contains?|mentions?|says?|includes?|"
+    r"equals?|matches|reads|picked|picks|chose|chooses|selected|selects|ticked|ticks|checked|checks|set\s+to)\s+"
+    r"(?:the\s+(?:word|words|phrase|term|keyword|value|option|answer)\s+|as\s+)?"
+    r"(?P<q2>\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|(?<!\w)'[^'\n]{1,40}'(?!\w))",
 )
 
 
@@ -666,8 +672,8 @@ def event_test(head: str) -> str | None:
         if found is None:
             continue
         parts = found.groupdict()
-        if parts.get("q"):
-            return f"it mentions {parts['q']}"
+        if parts.get("q") or parts.get("q2"):
+            return f"it mentions {parts.get('q') or parts['q2']}"
         if parts.get("c"):  # the pattern is read case-blind: only a word in capitals is the marker
             if parts["c"].isupper():
                 return f"it mentions {parts['c']}"
