@@ -187,6 +187,11 @@ def draft(description: str) -> Draft:
             re.I,
         )
         qualifier = event_test(sender.group(1)) if sender else None
+    if trigger.kind == "webhook" and qualifier is None and not lx.threshold_in(head):
+        # 'Our alarm panel posts events to a webhook. When one arrives and its zone is "server room", …': the event
+        # named again in a later sentence, with the test joined to it
+        again = _EVENT_AGAIN.search(text)
+        qualifier = event_test(again.group(0)) if again else None
     if trigger.kind == "webhook" and (lx.threshold_in(head) or qualifier):
         # 'When a Stripe payment over $1,000 succeeds, …', 'When a Jira issue is created with priority Blocker':
         # the event qualifies the run — a condition first
@@ -205,9 +210,20 @@ def draft(description: str) -> Draft:
         side = next((p for p in parts if implied_else(p, test) is not None), None)
         if side is not None and 0 <= description.find(side) < cut:
             cut = description.find(side)
+        # '…, text the lead; either way, append it to the sheet': the steps from 'either way' on run whatever the
+        # test says — before it, as the body's unconditional steps do (a branch never joins another)
+        both = _EITHER_WAY.search(description)
+        after = [
+            s
+            for s in steps
+            if both
+            and s.text
+            and not re.search(r"\w", description[description.find(s.text.strip()) : both.start()])
+        ]
+        steps = [s for s in steps if not any(s is x for x in after)]
         later = [s for s in steps if s.text and description.find(s.text.strip()) >= cut]
         test.branches = [("if", [s for s in steps if not any(s is x for x in later)]), ("else", later)]
-        steps = [test]
+        steps = [*after, test]
     builder = _Builder(description, trigger)
     entry = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
     builder.words[entry] = " ".join(description[a:b] for a, b in trigger.spans).strip() or "(run by hand)"
@@ -235,6 +251,22 @@ def draft(description: str) -> Draft:
         assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
         needs=builder.needs,
     )
+
+
+# 'When one arrives and …', 'Whenever a message comes in that …': the event again, a test joined to it
+_EVENT_AGAIN = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?:when(?:ever)?|each\s+time|every\s+time|as\s+soon\s+as)\s+"
+    r"(?:an?|the|one|it|they|someone|somebody|anyone|new)\b[^,;.:]{0,60}?\b(?:and|that|which|whose)\b(?:[^,;:.!?\n]|\.(?=\S)){0,80}",
+    re.I,
+)
+
+
+# what is done whatever a test said: 'either way, …', 'in any case …', 'regardless, …'
+_EITHER_WAY = re.compile(
+    r"\b(?:either\s+way|in\s+(?:any|either|both)\s+cases?|regardless(?:\s+of\s+(?:that|the\s+\w+))?|no\s+matter\s+what|"
+    r"whatever\s+(?:happens|it\s+is|the\s+\w+))\b",
+    re.I,
+)
 
 
 # a sentence (or an aside in brackets) that says where the event comes from and nothing else: 'Shopify sends us
