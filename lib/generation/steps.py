@@ -188,7 +188,8 @@ def _protect_lists(text: str) -> str:
         return m.group(0).replace(",", "\x01")
 
     # an address's last part ('…@school.edu, fee or payment …') is no list item
-    text = re.sub(r"(?<![.@/])\b[\w-]+(?:\s*,\s*[\w-]+)+,?\s+(?:or|and)\s+[\w-]+\b", keep, text)
+    # ('the driver, truck number and timestamp': an item may be two words)
+    text = re.sub(r"(?<![.@/])\b[\w-]+(?:\s*,\s*[\w-]+(?:\s+[\w-]+)?)+,?\s+(?:or|and)\s+[\w-]+\b", keep, text)
     # '(views, likes)': words listed in an aside, no new verb among them
     return re.sub(
         r"\((?:[\w' -]{1,30},\s*)+[\w' -]{1,30}\)",
@@ -842,7 +843,9 @@ def _read_as_data(low: str, phrases: list[str]) -> bool:
     issues': the service is what the message is made of — it is read."""
     return any(
         re.search(
-            r"(?:\b(?:with|and|from|of)\s+(?:today's|this week's|tomorrow's|my|our)\s+"
+            # ('the 'Safety Events' tab of our Google Sheet': a part of the service named, not what a message holds)
+            r"(?:(?<!\btab )(?<!\bworksheet )(?<!\bsheet )(?<!\bpage )(?<!\btable )(?<!\bcolumn )(?<!\bfolder )"
+            r"\b(?:with|and|from|of)\s+(?:today's|this week's|tomorrow's|my|our)\s+"
             # a message made of it, its data qualified by up to three words
             r"|\b(?:summary|summaries|recap|digest|overview|report|briefing|roundup|round-up|breakdown)\s+of\s+"
             r"(?:(?!(?:in|into|to|on|onto|for|as|with|via)\b)[\w'-]+\s+){0,3}?)"
