@@ -1,15 +1,15 @@
-"""Planner round 11b on our own descriptions (`planner_round11b.jsonl`, in no bench set, none copied from a bench
-set) of the branch classes held-out set 14 missed: a test on the event joined to the trigger's own clause with a
-quoted value ('When a submission arrives and they chose 'Weekend' …', '… and it has 'leak' in it', '… that
-contains the word 'flood'', '… and the event's zone is "server room"') is a condition on the event, its other side
-said by 'otherwise', 'any other message …' or '<nouns> below that …', and a step after 'either way' runs whatever the test
-says (before it, as the body's unconditional steps do); the event named again in a later sentence ('… posts events
-to a webhook. When one arrives and …') carries the test too; a value quoted after a possessive or a contraction ('the batch's stage is 'cracked'', 'the
-reading's mode isn't "normal"') is the value tested (the apostrophe was read as an opening quote), and 'isn't'
-negates the test; a list of fields whose items are two words ('the driver, truck number and timestamp') is one
-object, not a new clause at each comma, and 'the 'X' tab of our Google Sheet' names a part of the sheet written to,
-not what a message is made of. Lines were written before their fix and failed before it. Every state built is
-valid with no runtime error."""
+"""Planner round 11b on our own descriptions (`planner_round11b.jsonl`, in no bench set, none copied from a bench set)
+of the branch classes held-out set 14 missed: a test on the event joined to the trigger's own clause with a quoted
+value ('When a submission arrives and they chose 'Weekend' …', '… and it has 'leak' in it', '… that contains the word
+'flood'', '… and the event's zone is "server room"') is a condition on the event, its other side said by 'otherwise',
+'any other message …' or '<nouns> below that …', and a step after 'either way' runs whatever the test says (before
+it, as the body's unconditional steps do); the event named again in a later sentence ('… posts events to a webhook.
+When one arrives and …') carries the test too; a value quoted after a possessive or a contraction ('the batch's stage
+is 'cracked'', 'the reading's mode isn't "normal"') is the value tested (the apostrophe was read as an opening
+quote), and 'isn't' negates the test; a list of fields whose items are two words ('the driver, truck number and
+timestamp') is one object, not a new clause at each comma, and 'the 'X' tab of our Google Sheet' names a part of the
+sheet written to, not what a message is made of. Lines were written before their fix and failed before it. Every
+state built is valid with no runtime error."""
 
 from __future__ import annotations
 
