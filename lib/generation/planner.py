@@ -102,6 +102,9 @@ def draft(description: str) -> Draft:
         )
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
+    said = description  # the title and summary keep the user's words
+    # 'Texas goes to #tx, the rest to #us' → 'if it is Texas, …; otherwise …'
+    description = lx.routes_as_tests(description)
     trigger = read_trigger(description)
     kind_of_text = lx.asks_for_an_answer(description)
     if kind_of_text:
@@ -241,7 +244,7 @@ def draft(description: str) -> Draft:
                 value.value = value.value.replace('"type": "string"', '"type": "array"')
         builder.notes.append("the run's input is a list (a JSON array): the loop repeats over its items")
     workflow_plan = WorkflowPlan(
-        name=_title(description), summary=description[:300], blocks=builder.blocks, edges=builder.edges
+        name=_title(said), summary=said[:300], blocks=builder.blocks, edges=builder.edges
     )
     used = list(builder.words.values()) + builder.dropped
     return Draft(

@@ -3871,7 +3871,13 @@ _PRONOUN = ("it", "they", "this", "that", "its")
 
 
 def _category(label: str) -> tuple[str, str] | None:
-    """('type', 'complaint') for 'the type is a complaint' / 'it's a complaint' (one value, no 'and'/'or')."""
+    """('type', 'complaint') for 'the type is a complaint' / 'it's a complaint' (one value, no 'and'/'or'); the
+    values of 'it is CA or it is OR' joined by '|' (any of them)."""
+    either = re.fullmatch(
+        r"\s*(?:it|they)\s+(?:is|are)\s+([\w-]+(?:\s+or\s+(?:it\s+is\s+)?[\w-]+)+)\s*", label, re.I
+    )
+    if either:
+        return "it", "|".join(sorted(re.split(r"\s+or\s+(?:it\s+is\s+)?", either.group(1).lower())))
     found = _CATEGORY.match(label)
     if re.search(r"\b(?:and|or|not|no)\b|\d", label, re.I):
         return None
@@ -3895,7 +3901,7 @@ def _exclusive(a: Step, b: Step) -> bool:
     if spans[0] and spans[1]:
         return lx.disjoint(spans[0], spans[1])
     said = [_category(t.label) for t in (a, b)]
-    if not said[0] or not said[1] or said[0][1] == said[1][1]:
+    if not said[0] or not said[1] or set(said[0][1].split("|")) & set(said[1][1].split("|")):
         return False
     return said[0][0] == said[1][0] or said[0][0] in _PRONOUN or said[1][0] in _PRONOUN
 

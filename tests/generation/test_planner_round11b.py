@@ -8,8 +8,10 @@ When one arrives and …') carries the test too; a value quoted after a possessi
 is 'cracked'', 'the reading's mode isn't "normal"') is the value tested (the apostrophe was read as an opening
 quote), and 'isn't' negates the test; a list of fields whose items are two words ('the driver, truck number and
 timestamp') is one object, not a new clause at each comma, and 'the 'X' tab of our Google Sheet' names a part of the
-sheet written to, not what a message is made of. Lines were written before their fix and failed before it. Every
-state built is valid with no runtime error."""
+sheet written to, not what a message is made of. Kinds each sent somewhere ('Europe goes to #support-eu in Slack,
+Asia goes to #support-apac, and everything else goes to #support-global', 'Nordic orders (SE, NO, DK) are sent to …')
+are tests of one value, 'if' / 'else if' / 'else', with the service carried to the places that do not name it. Lines
+were written before their fix and failed before it. Every state built is valid with no runtime error."""
 
 from __future__ import annotations
 
