@@ -369,6 +369,17 @@ def read_schedule(text: str) -> Trigger | None:
     days = [d for d in (_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, low)) if d] or [
         _DAYS[m.group(1)[:3]] for m in re.finditer(_ABBR_DAY, low)
     ]
+    # 'every Monday …, numbers are confidential until Friday': a day that dates something is no day it runs on
+    dated = [
+        _DAYS[m.group(1)]
+        for m in re.finditer(_DAY_RE, low)
+        if re.search(
+            r"\b(?:until|till|by|before|after|since|from|last|next|due)\s+(?:this\s+|next\s+)?$",
+            low[: m.start()],
+        )
+    ]
+    if dated and [d for d in days if d not in dated]:
+        days = [d for d in days if d not in dated]
     # 'every day except Saturday', 'every weekday but not Friday': the days left out
     left_out = re.search(
         r"\b(?:except|but not|other than|apart from|excluding)\s+(?:on\s+)?("
