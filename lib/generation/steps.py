@@ -3892,7 +3892,9 @@ def _category(label: str) -> tuple[str, str] | None:
 
 def _exclusive(a: Step, b: Step) -> bool:
     """No value of the data passes both tests: disjoint numeric ranges of one field, or two values of one word."""
-    if a.data_from is not b.data_from or a.negate or b.negate:
+    # (a later test whose clause read nothing itself — 'classify it: if it's a bug, …; if it's billing, …' — reads
+    # what the test before it read)
+    if (a.data_from is not b.data_from and b.data_from is not None) or a.negate or b.negate:
         return False
     fields = [lx.amount_field(t.label, None) for t in (a, b)]
     if fields[0] and fields[1] and fields[0] != fields[1]:
@@ -3915,6 +3917,7 @@ def _exclusive_chain(tests: list[Step]) -> bool:
     for earlier, later in zip(tests, tests[1:], strict=False):
         earlier.branches[1] = ("else", [later])
         later.chained = True
+        later.data_from = later.data_from or earlier.data_from
     return True
 
 
