@@ -69,7 +69,7 @@ _SCHEDULE_HINT = re.compile(
     re.I,
 )
 _WEBHOOK_HINT = re.compile(
-    r"\b(when(?:ever)?|on (?:every |each )?new|once (?:a|an) new|each time|every time|as soon as|upon|webhook|"
+    r"\b(when(?:ever)?|on (?:every |each )?new|once (?:a|an) new|each time|every time|as soon as|upon|webhooks?|"
     r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",
     re.I,
 )
@@ -572,7 +572,11 @@ def read_webhook(clause: str) -> Trigger | None:
         return None
     start = found.start()
     heading = re.fullmatch(r"\W*((?:[\w/.'-]+\s+){1,4})", clause[:start])
-    if found.group(1).lower() == "webhook" and heading and not _IMPERATIVE.search(heading.group(1)):
+    if (
+        found.group(1).lower() in ("webhook", "webhooks")
+        and heading
+        and not _IMPERATIVE.search(heading.group(1))
+    ):
         # 'Shopify order webhook: …', 'orders/create webhook': the heading names the event
         start = heading.start(1)
     found_start = start
@@ -994,7 +998,12 @@ def _read_trigger(text: str) -> Trigger:
         hook = _arrow_event(first)
         if hook:
             return hook
-    if lead or re.search(r"\bwebhook\b", text, re.I):
+    # ('Intercom posts conversation.user.created webhooks to us': plural, the events a service sends)
+    if lead or re.search(
+        r"\bwebhook\b|\b(?:sends?|posts?|fires?|delivers?|pushes|emits?)\b(?:[^.!?\n]|\.(?=\w)){0,60}\bwebhooks\b",
+        text,
+        re.I,
+    ):
         hook = read_webhook(first if lead else text)
         if hook:
             return hook
