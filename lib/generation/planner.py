@@ -195,6 +195,9 @@ def draft(description: str) -> Draft:
         # named again in a later sentence, with the test joined to it
         again = _EVENT_AGAIN.search(text)
         qualifier = event_test(again.group(0)) if again else None
+        # 'When fields.priority.name is "Blocker", post …': a field of the event set equal to a quoted value
+        valued = _WHEN_VALUE.search(text) if qualifier is None else None
+        qualifier = f"it mentions {valued.group('q')}" if valued else qualifier
     if trigger.kind == "webhook" and (lx.threshold_in(head) or qualifier):
         # 'When a Stripe payment over $1,000 succeeds, …', 'When a Jira issue is created with priority Blocker':
         # the event qualifies the run — a condition first
@@ -260,6 +263,13 @@ def draft(description: str) -> Draft:
 _EVENT_AGAIN = re.compile(
     r"(?:^|(?<=[.!?\n]))\s*(?:when(?:ever)?|each\s+time|every\s+time|as\s+soon\s+as)\s+"
     r"(?:an?|the|one|it|they|someone|somebody|anyone|new)\b[^,;.:]{0,60}?\b(?:and|that|which|whose)\b(?:[^,;:.!?\n]|\.(?=\S)){0,80}",
+    re.I,
+)
+
+
+_WHEN_VALUE = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?:when(?:ever)?|only\s+when)\s+(?:the\s+|its\s+)?[\w.'-]+(?:\s+[\w'-]+){0,2}?\s+"
+    r"(?:is|==|=|equals|says|is\s+set\s+to)\s+(?P<q>\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|(?<!\w)'[^'\n]{1,40}'(?!\w))",
     re.I,
 )
 

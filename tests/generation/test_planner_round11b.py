@@ -10,10 +10,13 @@ quote), and 'isn't' negates the test; a list of fields whose items are two words
 timestamp') is one object, not a new clause at each comma, and 'the 'X' tab of our Google Sheet' names a part of the
 sheet written to, not what a message is made of. Kinds each sent somewhere ('Europe goes to #support-eu in Slack,
 Asia goes to #support-apac, and everything else goes to #support-global', 'Nordic orders (SE, NO, DK) are sent to …')
-are tests of one value, 'if' / 'else if' / 'else', with the service carried to the places that do not name it. On the
-way, two trigger misses: a day that dates something ('keep it off Slack until Thursday') is no day the schedule runs
-on, and German 'jeden Werktag' is every weekday. Lines were written before their fix and failed before it. Every
-state built is valid with no runtime error."""
+are tests of one value, 'if' / 'else if' / 'else', with the service carried to the places that do not name it. A test
+in a later clause that reads nothing itself ('classify the ticket: if it's a refund, …; if it's an outage, …') reads
+what the test before it read, so exclusive values chain; 'When employment.status is "terminated", …' after the event
+is a test of it. On the way, three trigger misses: 'Zendesk posts ticket.created webhooks to our endpoint' (plural)
+is the event; a day that dates something ('keep it off Slack until Thursday') is no day the schedule runs on, and
+German 'jeden Werktag' is every weekday. Lines were written before their fix and failed before it. Every state built
+is valid with no runtime error."""
 
 from __future__ import annotations
 
