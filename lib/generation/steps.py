@@ -560,7 +560,8 @@ def _is_write(clause: str, key: str) -> bool:
             + _READ
             + r"|copy|sync|move|export|import|mirror)\b)"
             r"[^.,;]{0,25}?\b" + re.escape(p) + r"\b",
-            low,
+            # a quoted name counts as one word ('into the 'Maintenance Backlog' Google Sheet')
+            re.sub(r"(?<!\w)'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,60}\"", "'n'", low),
         )
         for p in phrases
     ):
@@ -2558,7 +2559,7 @@ _LOOP = re.compile(
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
     r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
     r"((?:[\w\s$€£%=-]|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+[\"'”’])|"
-    r"(?<=\w)[\"'”’](?=\s))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?([\w\s'\"“”-]+?))?"
+    r"(?<=\w)[\"'”’](?=[\s,:;]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?([\w\s'\"“”-]+?))?"
     r"\s*(?:,|:|\bdo\b|$|(?=\s(?:"
     + _WRITE
     + "|"
@@ -2789,8 +2790,8 @@ def _state_of(sentence: str, start: int) -> tuple[int, str, bool] | None:
     found = _STATE.match(sentence, start)
     if not found:
         return None
-    quoted = re.match(r"[\"“'‘]([^\"”'’\n]{1,40})[\"”'’]", sentence[found.end() :])
-    if quoted:  # 'each ticket tagged 'urgent''
+    quoted = re.match(r"(?:[\w-]+\s+)?[\"“'‘]([^\"”'’\n]{1,40})[\"”'’]", sentence[found.end() :])
+    if quoted:  # 'each ticket tagged 'urgent'', 'each request marked priority 'emergency''
         return found.end() + quoted.end(), f"it mentions '{quoted.group(1)}'", False
     end, words = found.end(), []
     for word in re.finditer(r"\s*([\w-]+)", sentence[found.end() :]):

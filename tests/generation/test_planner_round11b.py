@@ -13,10 +13,12 @@ Asia goes to #support-apac, and everything else goes to #support-global', 'Nordi
 are tests of one value, 'if' / 'else if' / 'else', with the service carried to the places that do not name it. A test
 in a later clause that reads nothing itself ('classify the ticket: if it's a refund, …; if it's an outage, …') reads
 what the test before it read, so exclusive values chain; 'When employment.status is "terminated", …' after the event
-is a test of it. On the way, three trigger misses: 'Zendesk posts ticket.created webhooks to our endpoint' (plural)
-is the event; a day that dates something ('keep it off Slack until Thursday') is no day the schedule runs on, and
-German 'jeden Werktag' is every weekday. Lines were written before their fix and failed before it. Every state built
-is valid with no runtime error."""
+is a test of it. 'For each order flagged severity 'urgent', …; the rest go into the 'Planned Maintenance Queue'
+table' tests each item, a quoted value right before a comma ending the loop's noun and a field word allowed before
+it, and a long quoted name no longer hides the write 'into' it. On the way, three trigger misses: 'Zendesk posts
+ticket.created webhooks to our endpoint' (plural) is the event; a day that dates something ('keep it off Slack until
+Thursday') is no day the schedule runs on, and German 'jeden Werktag' is every weekday. Lines were written before
+their fix and failed before it. Every state built is valid with no runtime error."""
 
 from __future__ import annotations
 
