@@ -528,6 +528,79 @@ def relative_to_steps(text: str) -> str:
     )
 
 
+# '<category> go(es) to <place>': one destination per kind of item, said as where each kind goes
+_GOES = (
+    r"(?:go|goes|should\s+go|get\s+sent|gets\s+sent|are\s+sent|is\s+sent|get\s+posted|gets\s+posted|are\s+posted|"
+    r"is\s+posted|get\s+routed|gets\s+routed|are\s+routed|is\s+routed|get\s+forwarded|are\s+forwarded)"
+)
+_ROUTE_ITEM = re.compile(
+    r"(?P<cat>[^,;:.()]{1,50}?(?:\s*\((?P<vals>[^()]{1,60})\))?)\s+"
+    + _GOES
+    + r"\s+(?:straight\s+)?(?:to|into|in)\s+"
+    r"(?P<dest>[^,;.]{1,80}?)\s*(?=$|[,;.]\s*(?:and\s+)?|\s+and\s+)",
+    re.I,
+)
+_ROUTE_REST = re.compile(
+    r"^(?:and\s+)?(?:(?:anything|everything|everyone|anyone|all)\s+else|the\s+rest|(?:all\s+|any\s+)?(?:the\s+)?others?"
+    r"(?:\s+[\w-]+)?|(?:all|any)\s+other\s+[\w-]+)$",
+    re.I,
+)
+_STORES = re.compile(
+    r"\b(?:sheet|tab|table|database|base|list|board|backlog|project|airtable|notion|spreadsheet)\b", re.I
+)
+
+
+def routes_as_tests(text: str) -> str:
+    """'West Coast origins (CA, OR, WA) go to #quotes-west in Slack, Texas goes to #quotes-texas, and everything else
+    goes to #quotes-national' → 'if it is CA or it is OR or it is WA, send it to #quotes-west in Slack; if it is Texas,
+    send it to #quotes-texas; otherwise send it to #quotes-national': two or more kinds each sent somewhere, read as
+    the tests they are (one destination was kept, the others lost)."""
+
+    def sentence(m: re.Match[str]) -> str:
+        body = m.group(0)
+        items, at = [], 0
+        while at < len(body):
+            found = _ROUTE_ITEM.match(body, at)
+            if found is None:
+                return body
+            items.append(found)
+            at = found.end()
+            sep = re.match(r"\s*[,;]?\s*(?:and\s+)?", body[at:])
+            at += sep.end() if sep else 0
+            if re.fullmatch(r"\s*[.!?]?\s*", body[at:]):
+                break
+        kinds = [i for i in items if not _ROUTE_REST.match(i.group("cat").strip())]
+        if len(items) < 2 or not kinds or len(kinds) < len(items) - 1:
+            return body
+        out = []
+        for n, item in enumerate(items):
+            cat, dest = item.group("cat").strip(), item.group("dest").strip()
+            verb = "add it to" if _STORES.search(dest) else "send it to"
+            if item not in kinds:
+                if n != len(items) - 1:
+                    return body
+                out.append(f"otherwise {verb} {dest}")
+                continue
+            cat = re.sub(r"^(?:and\s+|the\s+|all\s+|any\s+)+", "", cat, flags=re.I)
+            vals = item.group("vals")
+            if vals and re.fullmatch(r"\s*[\w-]+(?:\s*,\s*[\w-]+)+\s*", vals):
+                test = " or ".join(f"it is {v.strip()}" for v in vals.split(","))
+            else:
+                cat = re.sub(r"\s*\([^()]*\)", "", cat)
+                words = cat.split()
+                if len(words) > 1 and words[-1].lower() in ("ones", "one"):  # 'urgent ones' → 'urgent'
+                    words.pop()
+                named = words and words[-1][0].isupper() and not (n == 0 and len(words) == 1)
+                if words and not named and re.search(r"[^su]s$", words[-1]) and len(words[-1]) > 3:
+                    words[-1] = words[-1][:-1]  # 'bugs' → 'bug': the kind a label names ('Texas' is a name)
+                test = "it is " + " ".join(words)
+            out.append(f"if {test}, {verb} {dest}")
+        said = "; ".join(out)
+        return said[0].upper() + said[1:] + body[len(body.rstrip()) :]
+
+    return re.sub(r"(?:(?<=^)|(?<=[.!?:]\s)|(?<=\n))[^.!?:\n]*(?:\.(?=\S)[^.!?:\n]*)*", sentence, text)
+
+
 def works_on_run_input(text: str) -> bool:
     """'Summarise the text I give you', 'translate whatever I paste', 'triage support tickets': a step that works
     on what each run is given (a reusable workflow) — not when the content itself is written in the text

@@ -102,6 +102,9 @@ def draft(description: str) -> Draft:
         )
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
+    said = description  # the title and summary keep the user's words
+    # 'Texas goes to #tx, the rest to #us' → 'if it is Texas, …; otherwise …'
+    description = lx.routes_as_tests(description)
     trigger = read_trigger(description)
     kind_of_text = lx.asks_for_an_answer(description)
     if kind_of_text:
@@ -187,6 +190,14 @@ def draft(description: str) -> Draft:
             re.I,
         )
         qualifier = event_test(sender.group(1)) if sender else None
+    if trigger.kind == "webhook" and qualifier is None and not lx.threshold_in(head):
+        # 'Our alarm panel posts events to a webhook. When one arrives and its zone is "server room", …': the event
+        # named again in a later sentence, with the test joined to it
+        again = _EVENT_AGAIN.search(text)
+        qualifier = event_test(again.group(0)) if again else None
+        # 'When fields.priority.name is "Blocker", post …': a field of the event set equal to a quoted value
+        valued = _WHEN_VALUE.search(text) if qualifier is None else None
+        qualifier = f"it mentions {valued.group('q')}" if valued else qualifier
     if trigger.kind == "webhook" and (lx.threshold_in(head) or qualifier):
         # 'When a Stripe payment over $1,000 succeeds, …', 'When a Jira issue is created with priority Blocker':
         # the event qualifies the run — a condition first
@@ -200,12 +211,25 @@ def draft(description: str) -> Draft:
         other = re.search(r"[,;.]\s*(?:otherwise|else|if not)\b", description, re.I)
         cut = other.start() if other else len(description)
         # '… Smaller invoices just get logged …', 'Anything else goes to …': a sentence naming the other side
-        side = next((p for p in sentences(text) if implied_else(p, test) is not None), None)
+        # (or a clause after ';': '…, message me; disputes under that just go into Notion')
+        parts = [c for p in sentences(text) for c in re.split(r"(?<=;)", p)]
+        side = next((p for p in parts if implied_else(p, test) is not None), None)
         if side is not None and 0 <= description.find(side) < cut:
             cut = description.find(side)
+        # '…, text the lead; either way, append it to the sheet': the steps from 'either way' on run whatever the
+        # test says — before it, as the body's unconditional steps do (a branch never joins another)
+        both = _EITHER_WAY.search(description)
+        after = [
+            s
+            for s in steps
+            if both
+            and s.text
+            and not re.search(r"\w", description[description.find(s.text.strip()) : both.start()])
+        ]
+        steps = [s for s in steps if not any(s is x for x in after)]
         later = [s for s in steps if s.text and description.find(s.text.strip()) >= cut]
         test.branches = [("if", [s for s in steps if not any(s is x for x in later)]), ("else", later)]
-        steps = [test]
+        steps = [*after, test]
     builder = _Builder(description, trigger)
     entry = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
     builder.words[entry] = " ".join(description[a:b] for a, b in trigger.spans).strip() or "(run by hand)"
@@ -223,7 +247,7 @@ def draft(description: str) -> Draft:
                 value.value = value.value.replace('"type": "string"', '"type": "array"')
         builder.notes.append("the run's input is a list (a JSON array): the loop repeats over its items")
     workflow_plan = WorkflowPlan(
-        name=_title(description), summary=description[:300], blocks=builder.blocks, edges=builder.edges
+        name=_title(said), summary=said[:300], blocks=builder.blocks, edges=builder.edges
     )
     used = list(builder.words.values()) + builder.dropped
     return Draft(
@@ -233,6 +257,29 @@ def draft(description: str) -> Draft:
         assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
         needs=builder.needs,
     )
+
+
+# 'When one arrives and …', 'Whenever a message comes in that …': the event again, a test joined to it
+_EVENT_AGAIN = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?:when(?:ever)?|each\s+time|every\s+time|as\s+soon\s+as)\s+"
+    r"(?:an?|the|one|it|they|someone|somebody|anyone|new)\b[^,;.:]{0,60}?\b(?:and|that|which|whose)\b(?:[^,;:.!?\n]|\.(?=\S)){0,80}",
+    re.I,
+)
+
+
+_WHEN_VALUE = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?:when(?:ever)?|only\s+when)\s+(?:the\s+|its\s+)?[\w.'-]+(?:\s+[\w'-]+){0,2}?\s+"
+    r"(?:is|==|=|equals|says|is\s+set\s+to)\s+(?P<q>\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|(?<!\w)'[^'\n]{1,40}'(?!\w))",
+    re.I,
+)
+
+
+# what is done whatever a test said: 'either way, …', 'in any case …', 'regardless, …'
+_EITHER_WAY = re.compile(
+    r"\b(?:either\s+way|in\s+(?:any|either|both)\s+cases?|regardless(?:\s+of\s+(?:that|the\s+\w+))?|no\s+matter\s+what|"
+    r"whatever\s+(?:happens|it\s+is|the\s+\w+))\b",
+    re.I,
+)
 
 
 # a sentence (or an aside in brackets) that says where the event comes from and nothing else: 'Shopify sends us
@@ -1493,7 +1540,10 @@ class _Builder:
         )
         if text_field:  # Sim puts a trigger's text into a condition unquoted: test the object that holds it
             prev = text_field.group(1) + ">"
-        return f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(keyword)})", None
+        found = f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(keyword)})"
+        # "if the status isn't "ok"": the steps run when the value is absent (the negation outside the value)
+        outside = test.replace(spelled, " ") if spelled else test
+        return (f"!({found})" if _NOT_TEST.search(outside) else found), None
 
     def item_in_url(self, url: str, container: str) -> str:
         """A request repeated per item names the item where the user left a slot in its address
@@ -1806,8 +1856,20 @@ def _writes_data(step: Step) -> bool:
 
 
 def _quoted(text: str) -> str | None:
-    found = re.search(r"[\"“']([^\"”']{2,200})[\"”']", text or "")
+    """A quoted value: "…" / “…” first, then '…' not opened by an apostrophe ('the batch's stage is 'cracked'',
+    'isn't "ok"': the apostrophe of a possessive or a contraction opens nothing)."""
+    found = re.search(r"[\"“]([^\"”]{2,200})[\"”]", text or "") or re.search(
+        r"(?<!\w)'([^'\n]{2,200}?)'(?!\w)", text or ""
+    )
     return found.group(1) if found else None
+
+
+# 'is not', 'isn't', 'doesn't say', 'never mentions': a text test that holds when the value is absent
+_NOT_TEST = re.compile(
+    r"\b(?:isn'?t|is\s+not|aren'?t|are\s+not|wasn'?t|was\s+not|doesn'?t|does\s+not|don'?t|do\s+not|"
+    r"not|never|no\s+longer)\b",
+    re.I,
+)
 
 
 def _writer(step: Step) -> Step:

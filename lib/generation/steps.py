@@ -188,7 +188,8 @@ def _protect_lists(text: str) -> str:
         return m.group(0).replace(",", "\x01")
 
     # an address's last part ('…@school.edu, fee or payment …') is no list item
-    text = re.sub(r"(?<![.@/])\b[\w-]+(?:\s*,\s*[\w-]+)+,?\s+(?:or|and)\s+[\w-]+\b", keep, text)
+    # ('the driver, truck number and timestamp': an item may be two words)
+    text = re.sub(r"(?<![.@/])\b[\w-]+(?:\s*,\s*[\w-]+(?:\s+[\w-]+)?)+,?\s+(?:or|and)\s+[\w-]+\b", keep, text)
     # '(views, likes)': words listed in an aside, no new verb among them
     return re.sub(
         r"\((?:[\w' -]{1,30},\s*)+[\w' -]{1,30}\)",
@@ -563,7 +564,8 @@ def _is_write(clause: str, key: str) -> bool:
             + _READ
             + r"|copy|sync|move|export|import|mirror)\b)"
             r"[^.,;]{0,25}?\b" + re.escape(p) + r"\b",
-            low,
+            # a quoted name counts as one word ('into the 'Maintenance Backlog' Google Sheet')
+            re.sub(r"(?<!\w)'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,60}\"", "'n'", low),
         )
         for p in phrases
     ):
@@ -846,7 +848,9 @@ def _read_as_data(low: str, phrases: list[str]) -> bool:
     issues': the service is what the message is made of — it is read."""
     return any(
         re.search(
-            r"(?:\b(?:with|and|from|of)\s+(?:today's|this week's|tomorrow's|my|our)\s+"
+            # ('the 'Safety Events' tab of our Google Sheet': a part of the service named, not what a message holds)
+            r"(?:(?<!\btab )(?<!\bworksheet )(?<!\bsheet )(?<!\bpage )(?<!\btable )(?<!\bcolumn )(?<!\bfolder )"
+            r"\b(?:with|and|from|of)\s+(?:today's|this week's|tomorrow's|my|our)\s+"
             # a message made of it, its data qualified by up to three words
             r"|\b(?:summary|summaries|recap|digest|overview|report|briefing|roundup|round-up|breakdown)\s+of\s+"
             r"(?:(?!(?:in|into|to|on|onto|for|as|with|via)\b)[\w'-]+\s+){0,3}?)"
@@ -2587,7 +2591,7 @@ _LOOP = re.compile(
     r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
     r"((?:[\w\s$€£%=-]|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+[\"'”’])|"
     # the place may carry a quoted name of several words ('in our 'Intl Open' Excel sheet'): its words name nothing
-    r"(?<=\w)[\"'”’](?=\s))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
+    r"(?<=\w)[\"'”’](?=[\s,:;]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
     r"((?:(?<!\w)[\"“‘'][^\"”’'\n]{1,40}[\"”’'](?!\w)|[\w\s'\"“”-])+?))?"
     r"\s*(?:,|:|\bdo\b|$|(?=\s(?:"
     + _WRITE
@@ -2856,8 +2860,8 @@ def _state_of(sentence: str, start: int) -> tuple[int, str, bool] | None:
     found = _STATE.match(sentence, start)
     if not found:
         return None
-    quoted = re.match(r"[\"“'‘]([^\"”'’\n]{1,40})[\"”'’]", sentence[found.end() :])
-    if quoted:  # 'each ticket tagged 'urgent''
+    quoted = re.match(r"(?:[\w-]+\s+)?[\"“'‘]([^\"”'’\n]{1,40})[\"”'’]", sentence[found.end() :])
+    if quoted:  # 'each ticket tagged 'urgent'', 'each request marked priority 'emergency''
         return found.end() + quoted.end(), f"it mentions '{quoted.group(1)}'", False
     end, words = found.end(), []
     for word in re.finditer(r"\s*([\w-]+)", sentence[found.end() :]):
@@ -3929,7 +3933,7 @@ def _repeat_sentence(
 _OTHERWISE = re.compile(r"^\s*(?:otherwise|else|if not|or else)\b[\s,:]*", re.I)
 _REST_WORDS = (
     r"(?:(?:for|with)\s+)?(?:(?:anything|everything|everyone|anyone|all)\s+else|the\s+rest|the\s+others\b|"
-    r"(?:all\s+|any\s+)?(?:the\s+)?other\s+(?:ones|cases|[\w-]+s)\b(?!\s+than))"
+    r"(?:all\s+|any\s+)?(?:the\s+)?other\s+(?:ones|cases|[\w-]+s)\b(?!\s+than)|any\s+other\s+[\w-]+\b(?!\s+than))"
 )
 _REST = re.compile(r"^\s*" + _REST_WORDS, re.I)
 _COMPARATIVE = (
@@ -3942,7 +3946,10 @@ _OTHER_SIDE = re.compile(
     + r"\s+(?:[\w-]+\s+)?(?:ones?\b|[\w-]+s\b)"
     r"|^\s*(?:and\s+)?(?:if|when)\s+(?:it'?s|it\s+is|they'?re|they\s+are|that'?s|the\s+[\w-]+\s+(?:is|are))?\s*"
     r"(?:any\s+)?(?:more|less|higher|lower|greater|smaller|bigger|larger|above|over|under|below|fewer)"
-    r"(?:\s+than\s+that)?\s*(?:,|\bthen\b)\s*",
+    r"(?:\s+than\s+that)?\s*(?:,|\bthen\b)\s*"
+    # 'disputes under that just go into …', 'payments below this amount are logged': the nouns on the other side
+    r"|^\s*(?:all\s+|any\s+)?(?:the\s+)?(?:[\w-]+\s+)?[\w-]+s\s+(?:under|below|over|above|(?:less|more|lower|higher)\s+than)\s+"
+    r"(?:that|this|it|those)\b(?:\s+(?:amount|number|limit|value|threshold|level))?",
     re.I,
 )
 
@@ -3984,7 +3991,13 @@ _PRONOUN = ("it", "they", "this", "that", "its")
 
 
 def _category(label: str) -> tuple[str, str] | None:
-    """('type', 'complaint') for 'the type is a complaint' / 'it's a complaint' (one value, no 'and'/'or')."""
+    """('type', 'complaint') for 'the type is a complaint' / 'it's a complaint' (one value, no 'and'/'or'); the
+    values of 'it is CA or it is OR' joined by '|' (any of them)."""
+    either = re.fullmatch(
+        r"\s*(?:it|they)\s+(?:is|are)\s+([\w-]+(?:\s+or\s+(?:it\s+is\s+)?[\w-]+)+)\s*", label, re.I
+    )
+    if either:
+        return "it", "|".join(sorted(re.split(r"\s+or\s+(?:it\s+is\s+)?", either.group(1).lower())))
     found = _CATEGORY.match(label)
     if re.search(r"\b(?:and|or|not|no)\b|\d", label, re.I):
         return None
@@ -3999,7 +4012,9 @@ def _category(label: str) -> tuple[str, str] | None:
 
 def _exclusive(a: Step, b: Step) -> bool:
     """No value of the data passes both tests: disjoint numeric ranges of one field, or two values of one word."""
-    if a.data_from is not b.data_from or a.negate or b.negate:
+    # (a later test whose clause read nothing itself — 'classify it: if it's a bug, …; if it's billing, …' — reads
+    # what the test before it read)
+    if (a.data_from is not b.data_from and b.data_from is not None) or a.negate or b.negate:
         return False
     fields = [lx.amount_field(t.label, None) for t in (a, b)]
     if fields[0] and fields[1] and fields[0] != fields[1]:
@@ -4008,7 +4023,7 @@ def _exclusive(a: Step, b: Step) -> bool:
     if spans[0] and spans[1]:
         return lx.disjoint(spans[0], spans[1])
     said = [_category(t.label) for t in (a, b)]
-    if not said[0] or not said[1] or said[0][1] == said[1][1]:
+    if not said[0] or not said[1] or set(said[0][1].split("|")) & set(said[1][1].split("|")):
         return False
     return said[0][0] == said[1][0] or said[0][0] in _PRONOUN or said[1][0] in _PRONOUN
 
@@ -4022,6 +4037,7 @@ def _exclusive_chain(tests: list[Step]) -> bool:
     for earlier, later in zip(tests, tests[1:], strict=False):
         earlier.branches[1] = ("else", [later])
         later.chained = True
+        later.data_from = later.data_from or earlier.data_from
     return True
 
 

@@ -69,7 +69,7 @@ _SCHEDULE_HINT = re.compile(
     re.I,
 )
 _WEBHOOK_HINT = re.compile(
-    r"\b(when(?:ever)?|on (?:every |each )?new|once (?:a|an) new|each time|every time|as soon as|upon|webhook|"
+    r"\b(when(?:ever)?|on (?:every |each )?new|once (?:a|an) new|each time|every time|as soon as|upon|webhooks?|"
     r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",
     re.I,
 )
@@ -369,6 +369,17 @@ def read_schedule(text: str) -> Trigger | None:
     days = [d for d in (_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, low)) if d] or [
         _DAYS[m.group(1)[:3]] for m in re.finditer(_ABBR_DAY, low)
     ]
+    # 'every Monday …, numbers are confidential until Friday': a day that dates something is no day it runs on
+    dated = [
+        _DAYS[m.group(1)]
+        for m in re.finditer(_DAY_RE, low)
+        if re.search(
+            r"\b(?:until|till|by|before|after|since|from|last|next|due)\s+(?:this\s+|next\s+)?$",
+            low[: m.start()],
+        )
+    ]
+    if dated and [d for d in days if d not in dated]:
+        days = [d for d in days if d not in dated]
     # 'every day except Saturday', 'every weekday but not Friday': the days left out
     left_out = re.search(
         r"\b(?:except|but not|other than|apart from|excluding)\s+(?:on\s+)?("
@@ -561,7 +572,11 @@ def read_webhook(clause: str) -> Trigger | None:
         return None
     start = found.start()
     heading = re.fullmatch(r"\W*((?:[\w/.'-]+\s+){1,4})", clause[:start])
-    if found.group(1).lower() == "webhook" and heading and not _IMPERATIVE.search(heading.group(1)):
+    if (
+        found.group(1).lower() in ("webhook", "webhooks")
+        and heading
+        and not _IMPERATIVE.search(heading.group(1))
+    ):
         # 'Shopify order webhook: …', 'orders/create webhook': the heading names the event
         start = heading.start(1)
     found_start = start
@@ -655,6 +670,12 @@ _EVENT_TESTS = (
     # 'the carrier's webhook says a parcel was delivered', 'reports that the build has failed'
     r"\b(?:says?|reports?|tells?\s+us|signals?)\s+(?:that\s+)?(?:a|an|the|its|their|our)?\s*(?:[\w-]+\s+){0,2}?"
     r"(?:was|is|has\s+been|has|got|gets)\s+(?P<s2>[\w-]+)",
+    # 'and they picked 'Self-pay' for …', 'and it has 'leak' in it', 'that contains the word 'flood'', 'and the event's
+    # zone is "server room"': a clause joined to the event whose verb takes a quoted value (an apostrophe opens none)
+    r"\b(?:and|that|which|whose)\s+(?:[\w'-]+\s+){0,3}?(?:is|are|was|has|have|contains?|mentions?|says?|includes?|"
+    r"equals?|matches|reads|picked|picks|chose|chooses|selected|selects|ticked|ticks|checked|checks|set\s+to)\s+"
+    r"(?:the\s+(?:word|words|phrase|term|keyword|value|option|answer)\s+|as\s+)?"
+    r"(?P<q2>\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|(?<!\w)'[^'\n]{1,40}'(?!\w))",
 )
 
 
@@ -666,8 +687,8 @@ def event_test(head: str) -> str | None:
         if found is None:
             continue
         parts = found.groupdict()
-        if parts.get("q"):
-            return f"it mentions {parts['q']}"
+        if parts.get("q") or parts.get("q2"):
+            return f"it mentions {parts.get('q') or parts['q2']}"
         if parts.get("c"):  # the pattern is read case-blind: only a word in capitals is the marker
             if parts["c"].isupper():
                 return f"it mentions {parts['c']}"
@@ -977,7 +998,12 @@ def _read_trigger(text: str) -> Trigger:
         hook = _arrow_event(first)
         if hook:
             return hook
-    if lead or re.search(r"\bwebhook\b", text, re.I):
+    # ('Intercom posts conversation.user.created webhooks to us': plural, the events a service sends)
+    if lead or re.search(
+        r"\bwebhook\b|\b(?:sends?|posts?|fires?|delivers?|pushes|emits?)\b(?:[^.!?\n]|\.(?=\w)){0,60}\bwebhooks\b",
+        text,
+        re.I,
+    ):
         hook = read_webhook(first if lead else text)
         if hook:
             return hook
