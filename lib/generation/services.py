@@ -321,7 +321,11 @@ def external_in(text: str) -> list[tuple[int, str]]:
     hits = []
     for key, entry in external().items():
         found = [
-            m.start() for a in entry["aliases"] for m in [re.search(r"\b" + re.escape(a) + r"\b", low)] if m
+            m.start()
+            for a in entry["aliases"]
+            # not part of a channel's or a hyphenated name ('#stripe-alerts', 'sentry-noise'; 'OpenWeatherMap-API' is it)
+            for m in [re.search(r"(?<![#\w-])" + re.escape(a) + r"\b(?!-(?!api\b)\w)", low)]
+            if m
         ]
         # a name that is also a common word ('greenhouse', 'square', 'canvas') names the service only
         # beside a word of what it holds ('candidates', 'sales', 'course')

@@ -241,8 +241,8 @@ def shared_links(clause: str) -> list[str]:
     out = []
     for m in lx.URL_RE.finditer(clause):
         before = clause[: m.start()]
-        if re.search(r"\b(?:to|from|into|of|via|on)\s*[(\[]?\s*$", before, re.I):
-            continue
+        if re.search(r"\b(?:to|from|into|of|via|on)\s*[(\[]?\s*$", before, re.I) or _written_method(before):
+            continue  # 'POST https://…', 'PATCH … at https://…': a request to make
         verbs = [
             v
             for v in re.finditer(rf"\b(?:(?P<msg>{_MESSAGE_VERB})|{_FETCH_VERB})\b", before, re.I)
@@ -1884,6 +1884,13 @@ _BARE_HOST = re.compile(
 )
 
 
+def _written_method(before: str) -> str | None:
+    """'PATCH https://…', 'POST the title to our changelog service at https://…', '(POST to host/…)': an HTTP
+    method written in capitals shortly before the address, in the same part of the sentence, is the request's."""
+    found = re.search(r"\b(GET|POST|PUT|PATCH|DELETE)\b[^,;.()]{0,80}$", before)
+    return found.group(1) if found else None
+
+
 def _api_step(clause: str, description: str) -> Step | None:
     url = lx.URL_RE.search(clause)
     service = lx.api_service(clause)
@@ -1899,7 +1906,8 @@ def _api_step(clause: str, description: str) -> Step | None:
             low,
         )
         named_get = re.search(r"\b(?:a|an|the)\s+get\b|\bget\s+request\b|\bhttp\s+get\b", low)
-        method = (
+        written = _written_method(clause[: url.start()])
+        method = written or (
             "POST"
             if not named_get
             and write
@@ -1920,12 +1928,15 @@ def _api_step(clause: str, description: str) -> Step | None:
         symbols = lx.stock_symbols(clause)
         if symbols and method == "GET":
             values["params"] = _params_table({"symbols": ",".join(symbols)})
-        if method == "POST":
+        if method != "GET":
             values["headers"] = json.dumps(
                 [{"id": "h-content-type", "cells": {"Key": "Content-Type", "Value": "application/json"}}]
             )
             values["body"] = json.dumps({"text": "{prev}"})
-        step = Step("action" if method == "POST" else "source", "api", values, label="API", text=clause)
+        body = re.match(r"\S*\s+with\s+(\{[^{}]*\})", clause[url.end() :])
+        if method != "GET" and body:  # 'PATCH https://… with {"status": "churned"}': the body the user wrote
+            values["body"] = body.group(1)
+        step = Step("action" if method != "GET" else "source", "api", values, label="API", text=clause)
         if secrets:
             step.note = (
                 f"left {', '.join(secrets)} out of the request to {address.split('/')[2] if '//' in address else address}: "
@@ -2011,6 +2022,11 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
         if own or given.group(0) not in shared_links(clause):  # not a link a message carries
             url, own_host = given.group(0), own
             break
+    else:  # '(POST to events.pagerduty.com/v2/enqueue)': the service's own host written without its scheme
+        for bare in _BARE_HOST.finditer(clause):
+            if _domain(bare.group(1).split("/")[0]) == _domain(entry["host"]):
+                url = "https://" + bare.group(1)
+                break
     aliases = "|".join(re.escape(a) for a in entry["aliases"])
     own_names = [a.lower() for a in entry["aliases"]]
     write = bool(
@@ -2240,7 +2256,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         if any(
             s is not api
             and s.integration in services_without_block()
-            and (not host or (urlsplit(s.values.get("url", "")).hostname or "") == host)
+            and (not host or _domain(urlsplit(s.values.get("url", "")).hostname or "") == _domain(host))
             for _, s in found
         ):  # 'create a Zendesk ticket through https://acme.zendesk.com/…': that service's call, made once
             found = [(p, s) for p, s in found if s is not api]
@@ -2562,6 +2578,8 @@ _LOOP = re.compile(
     + _READ
     + r"|e-?mail|text|sms|reply|summari[sz]e|classify|translate|extract|"
     r"draft|analy[sz]e|review|research|write|generate|score|"
+    # 'for each order PATCH https://…', 'for each one call https://…': a request per item
+    r"(?:put|patch|delete|call)\s+(?:to\s+)?https?://|"
     # 'for each one have AI rate the tone', 'for every row ask the AI to …': the agent's step starts
     r"(?:have|let|ask|get|use)\s+(?:the\s+|an?\s+)?(?:ai|claude|gpt|llm|model|agent|assistant))\b))"
     r"|\b(?:repeat|run|do)\b[^,.;]*?\b(\d+)\s+times\b",
