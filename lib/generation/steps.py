@@ -2085,6 +2085,59 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     return step
 
 
+def _unnamed_step(name: str, how: str, clause: str) -> Step:
+    """A service the planner has no data for, named where a service goes ('from our Mindbody account', 'check
+    Skubana for …'): an HTTP request to the address the user wrote for it, else to a guessed
+    https://api.<name>.com/ — an assumption stated, and the address asked for."""
+    low = clause.lower()
+    write = how not in ("from", "check") and bool(
+        re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low)
+    )
+    own = name.lower()
+    # its own host written anywhere, or any host written in brackets right after the name ('WooCommerce
+    # (shop.fernandleaf.com)')
+    after = clause[clause.find(name) + len(name) :]
+    beside = re.match(r"\s*\(([^)]*)\)", after)
+    host = next(
+        (b.group(1) for b in _BARE_HOST.finditer(clause) if own in b.group(1).split("/")[0].lower()), None
+    )
+    if host is None and beside:
+        host = next((b.group(1) for b in _BARE_HOST.finditer(beside.group(1))), None)
+    nouns = [n for n in lexicon()["item_nouns"] if " " not in n and re.search(r"\b" + n + r"\b", low)]
+    made = re.search(r"\b(?:an?|new)\s+([a-z]{3,})\b", low) if write else None
+    path = (made.group(1) + "s") if made else (min(nouns, key=lambda n: low.find(n)) if nouns else "")
+    url = "https://" + host if host else f"https://api.{re.sub(r'[^a-z0-9]', '', own)}.com/v1/{path}"
+    method = "POST" if write else "GET"
+    headers = [
+        {
+            "id": "h-authorization",
+            "cells": {
+                "Key": "Authorization",
+                "Value": "Bearer {{" + re.sub(r"[^A-Z0-9]", "_", name.upper()) + "_API_KEY}}",
+            },
+        }
+    ]
+    values = {"url": url, "method": method}
+    if write:
+        headers.append(
+            {"id": "h-content-type", "cells": {"Key": "Content-Type", "Value": "application/json"}}
+        )
+        values["body"] = json.dumps({"text": "{prev}"})
+    values["headers"] = json.dumps(headers)
+    step = Step("action" if write else "source", "api", values, label=f"{name} {path}".strip(), text=clause)
+    if host:
+        step.note = (
+            f"no {name} block in Sim JUL25: used an HTTP {method} request to the address given ({host})"
+        )
+    else:
+        step.note = (
+            f"no {name} block in Sim JUL25 and no address given: assumed its API is at "
+            f"{url.split('/')[2]} (an HTTP {method} to {url}); check it in {name}'s API documentation"
+        )
+        step.needs.append(f"the address of {name}'s API (assumed {url}) and its key")
+    return step
+
+
 def _domain(host: str) -> str:
     """'events.pagerduty.com' → 'pagerduty.com': the name a service's hosts share."""
     return ".".join(host.lower().split(":")[0].split(".")[-2:])
@@ -2234,11 +2287,22 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             )
         found.append((reply.start() + 2, step))
     from lib.generation.services import external as services_without_block
-    from lib.generation.services import external_in
+    from lib.generation.services import external_in, unnamed_in
 
     for pos, key in external_in(clause):
         if not any(s.integration == key for _, s in found) and not ruled(ruled_out, key, "read"):
             found.append((pos + 2, _external_step(key, clause, description)))
+    if not any(s.type == "api" for _, s in found):
+        # 'from our Mindbody account', 'check Skubana for …': a service with no data, named where one goes
+        for pos, name, how in unnamed_in(clause, description):
+            if how == "api" or (
+                # read from it ('pull … from Clockify'), or made in it ('create a contact in Brevo')
+                re.search(r"\b(?:" + _READ + r")\b", clause[:pos], re.I)
+                if how in ("from", "via", "through", "check")
+                else re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low)
+            ):
+                found.append((pos + 2, _unnamed_step(name, how, clause)))
+                break
     named_service = [
         s
         for _, s in found

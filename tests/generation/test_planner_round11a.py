@@ -21,3 +21,38 @@ _KNOWN: dict[str, str] = {}
 @pytest.mark.parametrize("item", cases("planner_round11a.jsonl", _KNOWN))
 def test_round11a_description_comes_out_right(item):
     assert_right(item, seed="r11a")
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("pull yesterday's bookings from our Mindbody account", ["Mindbody"]),
+        ("check Skubana for orders stuck in 'Pending'", ["Skubana"]),
+        ("fetch new reviews from Trustpilot (their public API)", ["Trustpilot"]),
+        ("create a contact in Brevo with the submitted name", ["Brevo"]),
+        ("get the report from Maria and send it to Sarah", []),
+        ("add a card to the Roadmap board", []),
+        ("pull the numbers from our Dallas office", []),
+        ("email the team the notes from Monday", []),
+        ("call the PagerDuty Events API", []),
+        ("pull the products from my Shopify store's Admin API", []),
+        ("query Postgres for clinics with a high no-show rate", []),
+        ("pull the invoices from Harbor and from the harbor log", []),  # also written in small letters
+    ],
+)
+def test_a_service_without_data_is_named_by_where_it_stands(text, named):
+    from lib.generation.services import unnamed_in
+
+    assert [name for _, name, _ in unnamed_in(text)] == named
+
+
+def test_a_guessed_address_is_an_assumption_and_asked_for():
+    from lib.generation import planner
+    from lib.generation.compose import compose
+
+    drafted = planner.draft(
+        "Every hour, check Skubana for orders stuck in 'Pending' and email me at ops@lumenbrew.co"
+    )
+    report = drafted.coverage(compose(drafted.plan, seed="r11a"))
+    assert any("api.skubana.com" in a for a in report.assumptions)
+    assert any(n.field == "url" and "Skubana" in n.reason for n in report.needs_input)
