@@ -24,7 +24,8 @@ from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
 
 _WRITE = (
-    r"(?:post|send|notify|message|share|alert|create|add|append|write|save|log|store|tweet|publish|announce|"
+    # 'add up last month's orders': a sum to compute, nothing added anywhere
+    r"(?:post|send|notify|message|share|alert|create|add(?!(?:s|ed|ing)?\s+up\b)|append|write|save|log|store|tweet|publish|announce|"
     r"open(?!\s+(?:[\w-]+\s+)?(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|"
     r"positions|roles)\b)"
     # 'I open the 'AP Invoices' sheet': opening a document to look at it writes nothing
@@ -1338,6 +1339,11 @@ def _email_as_noun(clause: str) -> bool:
                 + r")s?\s+$",
                 low[: m.start()],
             )
+            # 'POST the customer email and amount to …', 'the record whose email matches': the person's field
+            or re.search(
+                r"\b(?:whose|the|each|every)\s+(?:(?:" + people + r")s?['’]?\s+)?$", low[: m.start()]
+            )
+            and not re.search(r"\b(?:send|write|draft|forward)\s+(?:\w+\s+){0,3}$", low[: m.start()])
             or re.match(r"\s+(?:address|addresses|column|field)\b", low[m.end() :])
             # 'the student emails from the 'Class 9B' sheet': addresses kept in a table, not mail
             or re.match(
