@@ -1083,16 +1083,24 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
     if sub is None or sub.id in values or sub.type != "code":
         return
     column = re.search(
-        r"[\"“']([\w][\w ]{0,30})[\"”']\s+(?:field|column)\b|\b([A-Za-z]\w{1,30})\s+(?:field|column)\b",
+        r"[\"“'`]([\w][\w ]{0,30})[\"”'`]\s+(?:field|column)\b|\b([A-Za-z]\w{1,30})\s+(?:field|column)\b",
         clause,
     )
-    name = (column.group(1) or column.group(2)) if column else "Status"
+    # 'set `email_valid = false`', 'set survey_done to true': a column written as the data spells it
+    assigned = re.search(
+        r"\bset(?:ting)?\s+`?([a-z]\w*_\w+|[a-z]\w*(?=\s*=))`?\s*(?:=|\bto\b)\s*`?[\"'“]?([\w-]+)[\"'”]?`?",
+        clause,
+    )
+    name = (column.group(1) or column.group(2)) if column else assigned.group(1) if assigned else "Status"
     state = re.search(
         r"\b(?:mark|flag|set)\b[^.;]{0,40}?\b(?:as|to)\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?(?=\s+(?:in|on|at)\b|[,.;]|$)",
         clause,
         re.I,
     )
     value: Any = state.group(1) if state else True if re.search(r"\btick", clause, re.I) else "{prev}"
+    if assigned and not column:
+        value = assigned.group(2)
+    value = {"true": True, "false": False}.get(str(value).lower(), value)
     values[sub.id] = json.dumps({name: value})
 
 
@@ -2714,20 +2722,48 @@ _PLACE = re.compile(
 )
 
 
-def _read_back(clause: str, home: str | None, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
-    """A clause's steps; one that writes 'back' ('… back into column D', '… back into the same sheet') and
-    names no service of its own writes to `home`, the service its items were read from."""
+# 'mark that row's 'Contacted' column as yes', 'set that row's note_sent column to true', 'update the record':
+# a change to the item's own row, in the table it was read from
+_ROW_CHANGE = re.compile(
+    r"^\W*(?:and\s+|then\s+|also\s+)*(?:mark|set|update|flag|tick|change)(?:s|es)?\b"
+    r"(?:(?!\b(?:and|then)\b)[^.;,])*\b(?:row|record|entry|line|column|field|cell)s?\b",
+    re.I,
+)
+
+
+def _read_back(
+    clause: str,
+    home: str | None,
+    description: str,
+    ruled_out: dict[str, set[str]],
+    source: Step | None = None,
+) -> list[Step]:
+    """A clause's steps; one that writes 'back' ('… back into column D', '… back into the same sheet') or
+    changes the item's row ('mark that row's 'Contacted' column as yes') and names no service of its own
+    writes to `home`, the service its items were read from."""
     read = read_clause(clause, description, ruled_out)
     if (
         home is None
-        or not re.search(r"\bback\s+(?:in|into|to|on|onto)\b", clause, re.I)
+        or not (re.search(r"\bback\s+(?:in|into|to|on|onto)\b", clause, re.I) or _ROW_CHANGE.search(clause))
         or any(s.kind == "action" for s in read)
         or lx.integrations_in(clause)
     ):
         return read
     phrase = lexicon()["integrations"][home]["phrases"][0].strip()
     placed = read_clause(f"{clause} in {phrase}", description, ruled_out)
-    return placed if any(s.kind == "action" and s.integration == home for s in placed) else read
+    if not any(s.kind == "action" and s.integration == home for s in placed):
+        return read
+    if not re.search(r"\bback\s+(?:in|into|to|on|onto)\b", clause, re.I):
+        # 'update that row's `sentiment` column': the column's name asks for no work of its own
+        placed = [s for s in placed if s.kind == "action" and s.integration == home]
+    from lib.generation.services import resource_after_name
+
+    for step in placed:  # the same table or sheet the items came from
+        field = resource_after_name(step.type)
+        if source is not None and field and step.integration == home and not step.values.get(field):
+            if source.values.get(field):
+                step.values[field] = source.values[field]
+    return placed
 
 
 _EACH_ROUTED = re.compile(
@@ -3372,14 +3408,13 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         picked = next((m for m in (_PICKED.match(c) for c in parts[:at]) if m), None)
         pre = [s for c in parts[:at] if not _PICKED.match(c) for s in read_clause(c, description, ruled_out)]
         # 'write the registrar back into column D': back into the list that was read, in its own service
-        home = next(
-            (s.integration for s in reversed(fetched + pre) if s.kind == "source" and s.integration), None
-        )
+        origin = next((s for s in reversed(fetched + pre) if s.kind == "source" and s.integration), None)
+        home = origin.integration if origin else None
         body = [
             s
             for c in parts[at:]
             for s in _read_back(
-                _EACH_NOUN.sub(_the_item, _EACH_OF.sub("the ", c)), home, description, ruled_out
+                _EACH_NOUN.sub(_the_item, _EACH_OF.sub("the ", c)), home, description, ruled_out, origin
             )
         ]
         body = fetched + [s for s in body if not any(s.integration == f.integration for f in fetched)]
