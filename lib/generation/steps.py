@@ -565,6 +565,17 @@ def _is_write(clause: str, key: str) -> bool:
         for p in phrases
     ):
         return True
+    if "write" in entry and any(
+        # 'append … to the 'Safety Events' tab of our Google Sheet', 'into the Leads table in our Airtable'
+        re.search(
+            r"\b(?:to|into|onto)\s+(?:the\s+|a\s+)?(?:['\"“][^'\"”\n]{1,40}['\"”]\s+|[\w-]+\s+){0,2}?"
+            r"(?:tab|worksheet|sheet|page|table|column|list)\s+(?:of|in|on)\s+(?:the\s+|our\s+|my\s+)?"
+            r"(?:[\w-]+\s+){0,2}?" + re.escape(p) + r"\b",
+            low,
+        )
+        for p in phrases
+    ):
+        return True
     if _read_as_data(low, phrases):
         return False  # 'send me a briefing with today's calendar': the calendar is read, the briefing sent
     if _made_of(low, key, phrases):
@@ -3328,10 +3339,13 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 ("else", read_clauses(rest_text, description, ruled_out) if rest_text else []),
             ]
             step.body = [test]
-        elif before.strip() and (
-            not after.strip()
-            or re.match(r"^\s*(?:,|;|and\b|then\b)", after)
-            or re.search(r"\s(?:and|then)\s*$", sentence[loop.start() : loop.end()])
+        elif (
+            re.search(r"\w", before)
+            and (  # a comma left where the schedule was is no clause
+                not after.strip()
+                or re.match(r"^\s*(?:,|;|and\b|then\b)", after)
+                or re.search(r"\s(?:and|then)\s*$", sentence[loop.start() : loop.end()])
+            )
         ):
             # '… create a Jira issue for each one in project OPS[, and post …]': the clause before repeats;
             # what follows the loop phrase is the next step, run once
