@@ -2670,7 +2670,7 @@ _LOOP = re.compile(
     # 'for each order PATCH https://…', 'for each one call https://…': a request per item
     r"(?:put|patch|delete|call)\s+(?:to\s+)?https?://|"
     # 'for each one have AI rate the tone', 'for every row ask the AI to …': the agent's step starts
-    r"(?:have|let|ask|get|use)\s+(?:the\s+|an?\s+)?(?:ai|claude|gpt|llm|model|agent|assistant))\b))"
+    r"(?:have|let|ask|get|use)\s+(?:the\s+|an?\s+)?(?:ai|claude|gpt|llm|model|agent|assistant))\b(?![\"'”’])))"  # not inside a quoted name ('Intl Open')
     r"|\b(?:repeat|run|do)\b[^,.;]*?\b(\d+)\s+times\b",
     re.I,
 )
