@@ -2742,6 +2742,24 @@ _ROW_CHANGE = re.compile(
 )
 
 
+def _row_changes(
+    text: str, origin: Step | None, description: str, ruled_out: dict[str, set[str]]
+) -> list[Step]:
+    """The updates of the item's own row that `text` asks for ('mark that row's 'Contacted' column as yes')
+    in the service `origin` read the items from; [] when it asks for none or names a service of its own."""
+    if origin is None or not origin.integration or origin.integration not in lexicon()["integrations"]:
+        return []
+    out = []
+    for clause in clauses(text):
+        if _ROW_CHANGE.search(clause) and not lx.integrations_in(clause):
+            out += [
+                s
+                for s in _read_back(clause, origin.integration, description, ruled_out, origin)
+                if s.kind == "action" and s.integration == origin.integration
+            ]
+    return out
+
+
 def _read_back(
     clause: str,
     home: str | None,
@@ -2767,13 +2785,25 @@ def _read_back(
     if not re.search(r"\bback\s+(?:in|into|to|on|onto)\b", clause, re.I):
         # 'update that row's `sentiment` column': the column's name asks for no work of its own
         placed = [s for s in placed if s.kind == "action" and s.integration == home]
-    from lib.generation.services import resource_after_name
+    from lib.generation.services import lookup_filter, resource_after_name
 
     for step in placed:  # the same table or sheet the items came from
         field = resource_after_name(step.type)
-        if source is not None and field and step.integration == home and not step.values.get(field):
+        given = str(step.values.get(field) or "")
+        if (
+            source is not None
+            and field
+            and step.integration == home
+            and (not given or given.startswith("{{"))
+        ):
             if source.values.get(field):
                 step.values[field] = source.values[field]
+        found = lookup_filter(step.type, step.values.get("operation"))
+        if _ROW_CHANGE.search(clause) and found and not step.values.get(found["field"]):
+            # the row of the item at hand, not every row of the table
+            step.values[found["field"]] = found["value"].format(
+                column="id", Column="id", value="<loop.currentItem.id>"
+            )
     return placed
 
 
@@ -3353,6 +3383,15 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             phrase = re.sub(r"\s(?:and|then)\s*$", "", sentence[loop.start() : loop.end()])
             step.body = read_clause(parts[-1] + " " + phrase, description, ruled_out)
             rest = re.sub(r"^\s*(?:,|;|and\b|then\b)\s*(?:then\s+)?", "", after)
+            # '…, and set that row's note_sent column to true': a change to the item's row repeats with it
+            origin = next(
+                (x for c in parts[:-1] for x in read_clause(c, description, ruled_out) if x.kind == "source"),
+                None,
+            )
+            changes = _row_changes(rest, origin, description, ruled_out)
+            if changes:
+                step.body += changes
+                rest = " ".join(c for c in clauses(rest) if not _ROW_CHANGE.search(c))
             later = read_sentence(rest, description, ruled_out) if rest.strip() else []
             place = re.sub(r"\s(?:and|then)\s*$", "", loop.group(2) or "")
             place = "" if re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", place, re.I) else place
@@ -3367,6 +3406,14 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             step.body = read_sentence(after, description, ruled_out) if after.strip() else []
             # 'go through each row of the sheet and send every lead an email': the same items, one loop
             step.body = [b for s in step.body for b in (s.body if s.kind == "loop" and s.implicit else [s])]
+            # '… for each patient email them …, then mark that row's 'Contacted' column as yes'
+            origin = next(
+                (x for x in read_clauses(before, description, ruled_out) if x.kind == "source"), None
+            )
+            if not any(
+                x.kind == "action" and origin and x.integration == origin.integration for x in step.body
+            ):
+                step.body += _row_changes(after, origin, description, ruled_out)
         source = (
             read_clause(f"get {item} from {loop.group(2)}", description, ruled_out)
             if loop.group(2)
