@@ -2669,6 +2669,8 @@ _LOOP = re.compile(
     r"draft|analy[sz]e|review|research|write|generate|score|"
     # 'for each order PATCH https://…', 'for each one call https://…': a request per item
     r"(?:put|patch|delete|call)\s+(?:to\s+)?https?://|"
+    # 'for each bounced address set `email_valid = false` on …': a change to a row per item
+    r"(?:set|mark|flag|tick)(?=\s)|"
     # 'for each one have AI rate the tone', 'for every row ask the AI to …': the agent's step starts
     r"(?:have|let|ask|get|use)\s+(?:the\s+|an?\s+)?(?:ai|claude|gpt|llm|model|agent|assistant))\b(?![\"'”’])))"  # not inside a quoted name ('Intl Open')
     r"|\b(?:repeat|run|do)\b[^,.;]*?\b(\d+)\s+times\b",
@@ -2740,6 +2742,20 @@ _ROW_CHANGE = re.compile(
     r"(?:(?!\b(?:and|then)\b)[^.;,])*\b(?:row|record|entry|line|column|field|cell)s?\b",
     re.I,
 )
+
+
+def _item_rows(body: list[Step], item: str) -> None:
+    """An update repeated per item that finds its row by a filter (Supabase) changes the item's own row: the
+    one whose e-mail is the item's ('for each bounced address set … on the matching row'), else its id."""
+    from lib.generation.services import lookup_filter
+
+    for step in body:
+        found = lookup_filter(step.type, step.values.get("operation")) if step.kind == "action" else None
+        if found and step.values.get("operation") == "update" and not step.values.get(found["field"]):
+            column = "email" if re.search(r"\b(?:e-?mail|address)(?:es)?\b", item, re.I) else "id"
+            step.values[found["field"]] = found["value"].format(
+                column=column, Column=column, value=f"<loop.currentItem.{column}>"
+            )
 
 
 def _row_changes(
@@ -3414,6 +3430,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 x.kind == "action" and origin and x.integration == origin.integration for x in step.body
             ):
                 step.body += _row_changes(after, origin, description, ruled_out)
+            _item_rows(step.body, item)
         source = (
             read_clause(f"get {item} from {loop.group(2)}", description, ruled_out)
             if loop.group(2)
