@@ -1903,7 +1903,7 @@ def _named_api_step(clause: str) -> Step | None:
 
 # 'fetch the rate from api.exchangerate.host': an address written without its scheme
 _BARE_HOST = re.compile(
-    r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+(?:com|io|net|org|host|dev|app|co|ai|so|me|info|biz|cloud|tech|us|uk|de|fr|"
+    r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+(?:com|io|net|org|edu|gov|host|dev|app|co|ai|so|me|info|biz|cloud|tech|us|uk|de|fr|"
     r"es|it|nl|eu|ch|at|be|se|no|dk|fi|pl|pt|jp|au|ca)(?:/[\w./?=&%-]*[\w/])?)(?![\w@-])",
     re.I,
 )
@@ -2051,6 +2051,16 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
         for bare in _BARE_HOST.finditer(clause):
             if _domain(bare.group(1).split("/")[0]) == _domain(entry["host"]):
                 url = "https://" + bare.group(1)
+                break
+            # 'our Canvas instance (canvas.northfield.edu/api/v1)': the user's own server of the service, at
+            # the service's usual path
+            own_server = bare.group(1).split("/")[0]
+            if any(
+                a.replace(" ", "") in own_server.lower()
+                or re.search(re.escape(a) + r"\b[^()]{0,30}\(\s*" + re.escape(bare.group(1)), clause, re.I)
+                for a in entry["aliases"]
+            ):
+                url = "https://" + own_server + "/" + url.split("/", 3)[3]
                 break
     aliases = "|".join(re.escape(a) for a in entry["aliases"])
     own_names = [a.lower() for a in entry["aliases"]]
