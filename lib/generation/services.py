@@ -437,9 +437,11 @@ def unnamed_in(clause: str, description: str = "") -> list[tuple[int, str, str]]
     facts = data()["unnamed"]
     owned = "|".join(re.escape(w) for w in facts["owned"])
     words = lexicon()
-    never = {w.lower() for w in facts["not_names"]} | {
-        w.lower() for key in ("languages", "acronyms", "timezones") for w in words.get(key, [])
-    } | set(facts["owned"])  # 'the store's Admin API': a word of what a service has, not its name
+    never = (
+        {w.lower() for w in facts["not_names"]}
+        | {w.lower() for key in ("languages", "acronyms", "timezones") for w in words.get(key, [])}
+        | set(facts["owned"])
+    )  # 'the store's Admin API': a word of what a service has, not its name
     out = []
     for m in _NAME.finditer(clause):
         name, before, after = m.group(1), clause[: m.start()], clause[m.end() :]

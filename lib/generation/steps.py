@@ -2815,7 +2815,7 @@ def _read_back(
 
     for step in placed:  # the same table or sheet the items came from
         field = resource_after_name(step.type)
-        given = str(step.values.get(field) or "")
+        given = str(step.values.get(field) or "") if field else ""
         if (
             source is not None
             and field

@@ -5,8 +5,11 @@ a read or a write, 'from our Mindbody account', 'check Skubana for', 'in Jobber 
 `https://api.<name>.com/` stated as an assumption to check; a common word is never guessed to be one. An HTTP
 method written before an address ('PATCH https://…', 'POST to events.pagerduty.com/…') is the request's
 method, and a service's own block or request is made once beside it. 'add up' computes, it adds nothing.
-Changing a row ('set that row's … column to', 'mark … as', 'update the record') is the service's update
-operation; 'listed in our … sheet' reads it."""
+Changing a row ('set that row's … column to', 'mark … as', 'update the record', 'for each address set … on
+the matching row') is the update operation of the service the items came from, on the item's own row;
+'append … to the 'X' tab of our Google Sheet' writes there; 'listed in our … sheet' reads it, also when a
+word of its quoted name is a verb ('Orders to Post'). A service's own server written in brackets after its
+name ('our Freshdesk instance (help.kelpmail.edu/…)') is where its request goes."""
 
 from __future__ import annotations
 
