@@ -321,7 +321,11 @@ def external_in(text: str) -> list[tuple[int, str]]:
     hits = []
     for key, entry in external().items():
         found = [
-            m.start() for a in entry["aliases"] for m in [re.search(r"\b" + re.escape(a) + r"\b", low)] if m
+            m.start()
+            for a in entry["aliases"]
+            # not part of a channel's or a hyphenated name ('#stripe-alerts', 'sentry-noise'; 'OpenWeatherMap-API' is it)
+            for m in [re.search(r"(?<![#\w-])" + re.escape(a) + r"\b(?!-(?!api\b)\w)", low)]
+            if m
         ]
         # a name that is also a common word ('greenhouse', 'square', 'canvas') names the service only
         # beside a word of what it holds ('candidates', 'sales', 'course')
@@ -415,3 +419,72 @@ def resource_after_name(block_type: str) -> str | None:
     """The field a name written right after the service's own name fills ('Airtable 'Rates'', 'Jira OPS')."""
     found = data()["blocks"].get(block_type, {}).get("resource")
     return str(found) if found else None
+
+
+# A capitalised name that is not a bare acronym ('Mindbody', 'ShipBob', 'Jotform'; not 'CRM'), not quoted.
+_NAME = re.compile(r"(?<![\w'\"“‘’#@./-])((?-i:[A-Z])[A-Za-z0-9]*[a-z][A-Za-z0-9]*)(?![\w'\"”’@/-]|\.\w)")
+
+
+def unnamed_in(clause: str, description: str = "") -> list[tuple[int, str, str]]:
+    """(position, name, how it is named) of services the planner has no data for, recognised by where the name
+    stands: after 'from/in/into/via/through' with nothing after it or a word of a system the user has
+    ('from our Mindbody account', 'from Clockify,', 'in Brevo with …') — 'from', 'in'; after a verb that
+    searches, before 'for' ('check Skubana for …') — 'check'; before 'API' ('the Yelp API', 'Yelp (their
+    Fusion API)') — 'api'. A name after 'the' is a resource ('the Roadmap board'), and a word the description
+    also writes in small letters is a common word, never a service."""
+    from lib.generation.lexicon import integrations_in, lexicon
+
+    facts = data()["unnamed"]
+    owned = "|".join(re.escape(w) for w in facts["owned"])
+    words = lexicon()
+    never = (
+        {w.lower() for w in facts["not_names"]}
+        | {w.lower() for key in ("languages", "acronyms", "timezones") for w in words.get(key, [])}
+        | set(facts["owned"])
+    )  # 'the store's Admin API': a word of what a service has, not its name
+    out = []
+    for m in _NAME.finditer(clause):
+        name, before, after = m.group(1), clause[: m.start()], clause[m.end() :]
+        low = name.lower()
+        if (
+            low in never
+            or integrations_in(name)
+            or external_in(name)
+            or low in words.get("apis", {})
+            or low in words.get("named_apis", {})
+            or low in words.get("search", {})
+            or re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", description or clause)
+        ):
+            continue
+        how = None
+        if re.match(
+            r"(?:['’]s)?\s+(?:public\s+|rest\s+|open\s+|v\d+\s+)?api\b|\s*\((?:their|its|the)\b[^)]*\bapi\b",
+            after,
+            re.I,
+        ):
+            # not an API's own name after its service ('the PagerDuty Events API', 'Yelp (their Fusion API)')
+            if not re.search(r"(?-i:[A-Z])[\w-]*(?:['’]s)?\s+$|\([^)]*$", before):
+                how = "api"
+        elif re.search(r"\b(?:check|poll|query|search|scan)\s+$", before, re.I) and re.match(
+            r"\s+for\b", after, re.I
+        ):
+            how = "check"
+        else:
+            prep = re.search(r"\b(from|in|into|via|through)\s+(our\s+|my\s+)?$", before, re.I)
+            has = re.match(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + owned + r")\b", after)
+            ended = re.match(r"\s*(?:$|[,.;:!?(]|(?:and|then|for|with|every|each)\b)", after)
+            # 'the report from Maria': a bare name read from must be where things (plural) come from
+            things = prep and (
+                prep.group(2)
+                or has
+                or prep.group(1).lower() in ("in", "into")
+                or any(
+                    re.search(r"\b" + re.escape(n) + r"\b", before, re.I) for n in words.get("item_nouns", [])
+                )
+                or re.search(r"\b[a-z]{3,}(?<!s)s\s+(?:from|via|through)\s+$", before)
+            )
+            if prep and (has or ended) and things:
+                how = prep.group(1).lower()
+        if how:
+            out.append((m.start(), name, how))
+    return out

@@ -24,7 +24,8 @@ from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
 
 _WRITE = (
-    r"(?:post|send|notify|message|share|alert|create|add|append|write|save|log|store|tweet|publish|announce|"
+    # 'add up last month's orders': a sum to compute, nothing added anywhere
+    r"(?:post|send|notify|message|share|alert|create|add(?!(?:s|ed|ing)?\s+up\b)|append|write|save|log|store|tweet|publish|announce|"
     r"open(?!\s+(?:[\w-]+\s+)?(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|"
     r"positions|roles)\b)"
     # 'I open the 'AP Invoices' sheet': opening a document to look at it writes nothing
@@ -242,8 +243,8 @@ def shared_links(clause: str) -> list[str]:
     out = []
     for m in lx.URL_RE.finditer(clause):
         before = clause[: m.start()]
-        if re.search(r"\b(?:to|from|into|of|via|on)\s*[(\[]?\s*$", before, re.I):
-            continue
+        if re.search(r"\b(?:to|from|into|of|via|on)\s*[(\[]?\s*$", before, re.I) or _written_method(before):
+            continue  # 'POST https://…', 'PATCH … at https://…': a request to make
         verbs = [
             v
             for v in re.finditer(rf"\b(?:(?P<msg>{_MESSAGE_VERB})|{_FETCH_VERB})\b", before, re.I)
@@ -566,6 +567,17 @@ def _is_write(clause: str, key: str) -> bool:
             r"[^.,;]{0,25}?\b" + re.escape(p) + r"\b",
             # a quoted name counts as one word ('into the 'Maintenance Backlog' Google Sheet')
             re.sub(r"(?<!\w)'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,60}\"", "'n'", low),
+        )
+        for p in phrases
+    ):
+        return True
+    if "write" in entry and any(
+        # 'append … to the 'Safety Events' tab of our Google Sheet', 'into the Leads table in our Airtable'
+        re.search(
+            r"\b(?:to|into|onto)\s+(?:the\s+|a\s+)?(?:['\"“][^'\"”\n]{1,40}['\"”]\s+|[\w-]+\s+){0,2}?"
+            r"(?:tab|worksheet|sheet|page|table|column|list)\s+(?:of|in|on)\s+(?:the\s+|our\s+|my\s+)?"
+            r"(?:[\w-]+\s+){0,2}?" + re.escape(p) + r"\b",
+            low,
         )
         for p in phrases
     ):
@@ -1093,23 +1105,21 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
         r"[\"“'`]([\w][\w ]{0,30})[\"”'`]\s+(?:field|column)\b|\b([A-Za-z]\w{1,30})\s+(?:field|column)\b",
         clause,
     )
-    name = (column.group(1) or column.group(2)) if column else "Status"
-    # 'set `active = false`', 'set status = "closed"': the column and its value written as an assignment
+    # 'set `email_valid = false`', 'set survey_done to true': a column written as the data spells it
     assigned = re.search(
-        r"\bset\s+[`\"“']?([A-Za-z_]\w{0,30})\s*=\s*[\"“']?([\w.-]{1,30})[`\"”']?", clause, re.I
+        r"\bset(?:ting)?\s+`?([a-z]\w*_\w+|[a-z]\w*(?=\s*=))`?\s*(?:=|\bto\b)\s*`?[\"'“]?([\w-]+)[\"'”]?`?",
+        clause,
     )
-    if assigned:
-        literal = {"true": True, "false": False, "null": None}.get(
-            assigned.group(2).lower(), assigned.group(2)
-        )
-        values[sub.id] = json.dumps({assigned.group(1): literal})
-        return
+    name = (column.group(1) or column.group(2)) if column else assigned.group(1) if assigned else "Status"
     state = re.search(
         r"\b(?:mark|flag|set)\b[^.;]{0,40}?\b(?:as|to)\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?(?=\s+(?:in|on|at)\b|[,.;]|$)",
         clause,
         re.I,
     )
     value: Any = state.group(1) if state else True if re.search(r"\btick", clause, re.I) else "{prev}"
+    if assigned and not column:
+        value = assigned.group(2)
+    value = {"true": True, "false": False}.get(str(value).lower(), value)
     values[sub.id] = json.dumps({name: value})
 
 
@@ -1356,6 +1366,11 @@ def _email_as_noun(clause: str) -> bool:
                 + r")s?\s+$",
                 low[: m.start()],
             )
+            # 'POST the customer email and amount to …', 'the record whose email matches': the person's field
+            or re.search(
+                r"\b(?:whose|the|each|every)\s+(?:(?:" + people + r")s?['’]?\s+)?$", low[: m.start()]
+            )
+            and not re.search(r"\b(?:send|write|draft|forward)\s+(?:\w+\s+){0,3}$", low[: m.start()])
             or re.match(r"\s+(?:address|addresses|column|field)\b", low[m.end() :])
             # 'the student emails from the 'Class 9B' sheet': addresses kept in a table, not mail
             or re.match(
@@ -1913,10 +1928,17 @@ def _named_api_step(clause: str) -> Step | None:
 
 # 'fetch the rate from api.exchangerate.host': an address written without its scheme
 _BARE_HOST = re.compile(
-    r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+(?:com|io|net|org|host|dev|app|co|ai|so|me|info|biz|cloud|tech|us|uk|de|fr|"
+    r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+(?:com|io|net|org|edu|gov|host|dev|app|co|ai|so|me|info|biz|cloud|tech|us|uk|de|fr|"
     r"es|it|nl|eu|ch|at|be|se|no|dk|fi|pl|pt|jp|au|ca)(?:/[\w./?=&%-]*[\w/])?)(?![\w@-])",
     re.I,
 )
+
+
+def _written_method(before: str) -> str | None:
+    """'PATCH https://…', 'POST the title to our changelog service at https://…', '(POST to host/…)': an HTTP
+    method written in capitals shortly before the address, in the same part of the sentence, is the request's."""
+    found = re.search(r"\b(GET|POST|PUT|PATCH|DELETE)\b[^,;.()]{0,80}$", before)
+    return found.group(1) if found else None
 
 
 def _api_step(clause: str, description: str) -> Step | None:
@@ -1934,7 +1956,8 @@ def _api_step(clause: str, description: str) -> Step | None:
             low,
         )
         named_get = re.search(r"\b(?:a|an|the)\s+get\b|\bget\s+request\b|\bhttp\s+get\b", low)
-        method = (
+        written = _written_method(clause[: url.start()])
+        method = written or (
             "POST"
             if not named_get
             and write
@@ -1955,12 +1978,15 @@ def _api_step(clause: str, description: str) -> Step | None:
         symbols = lx.stock_symbols(clause)
         if symbols and method == "GET":
             values["params"] = _params_table({"symbols": ",".join(symbols)})
-        if method == "POST":
+        if method != "GET":
             values["headers"] = json.dumps(
                 [{"id": "h-content-type", "cells": {"Key": "Content-Type", "Value": "application/json"}}]
             )
             values["body"] = json.dumps({"text": "{prev}"})
-        step = Step("action" if method == "POST" else "source", "api", values, label="API", text=clause)
+        body = re.match(r"\S*\s+with\s+(\{[^{}]*\})", clause[url.end() :])
+        if method != "GET" and body:  # 'PATCH https://… with {"status": "churned"}': the body the user wrote
+            values["body"] = body.group(1)
+        step = Step("action" if method != "GET" else "source", "api", values, label="API", text=clause)
         if secrets:
             step.note = (
                 f"left {', '.join(secrets)} out of the request to {address.split('/')[2] if '//' in address else address}: "
@@ -2046,6 +2072,21 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
         if own or given.group(0) not in shared_links(clause):  # not a link a message carries
             url, own_host = given.group(0), own
             break
+    else:  # '(POST to events.pagerduty.com/v2/enqueue)': the service's own host written without its scheme
+        for bare in _BARE_HOST.finditer(clause):
+            if _domain(bare.group(1).split("/")[0]) == _domain(entry["host"]):
+                url = "https://" + bare.group(1)
+                break
+            # 'our Canvas instance (canvas.northfield.edu/api/v1)': the user's own server of the service, at
+            # the service's usual path
+            own_server = bare.group(1).split("/")[0]
+            if any(
+                a.replace(" ", "") in own_server.lower()
+                or re.search(re.escape(a) + r"\b[^()]{0,30}\(\s*" + re.escape(bare.group(1)), clause, re.I)
+                for a in entry["aliases"]
+            ):
+                url = "https://" + own_server + "/" + url.split("/", 3)[3]
+                break
     aliases = "|".join(re.escape(a) for a in entry["aliases"])
     own_names = [a.lower() for a in entry["aliases"]]
     write = bool(
@@ -2101,6 +2142,59 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     step.note = f"no {entry['name']} block in Sim JUL25: used an HTTP {method} request to {host}{note_window}"
     if entry.get("fill") and not named:
         step.needs.append(entry["fill"])
+    return step
+
+
+def _unnamed_step(name: str, how: str, clause: str) -> Step:
+    """A service the planner has no data for, named where a service goes ('from our Mindbody account', 'check
+    Skubana for …'): an HTTP request to the address the user wrote for it, else to a guessed
+    https://api.<name>.com/ — an assumption stated, and the address asked for."""
+    low = clause.lower()
+    write = how not in ("from", "check") and bool(
+        re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low)
+    )
+    own = name.lower()
+    # its own host written anywhere, or any host written in brackets right after the name ('WooCommerce
+    # (shop.fernandleaf.com)')
+    after = clause[clause.find(name) + len(name) :]
+    beside = re.match(r"\s*\(([^)]*)\)", after)
+    host = next(
+        (b.group(1) for b in _BARE_HOST.finditer(clause) if own in b.group(1).split("/")[0].lower()), None
+    )
+    if host is None and beside:
+        host = next((b.group(1) for b in _BARE_HOST.finditer(beside.group(1))), None)
+    nouns = [n for n in lexicon()["item_nouns"] if " " not in n and re.search(r"\b" + n + r"\b", low)]
+    made = re.search(r"\b(?:an?|new)\s+([a-z]{3,})\b", low) if write else None
+    path = (made.group(1) + "s") if made else (min(nouns, key=lambda n: low.find(n)) if nouns else "")
+    url = "https://" + host if host else f"https://api.{re.sub(r'[^a-z0-9]', '', own)}.com/v1/{path}"
+    method = "POST" if write else "GET"
+    headers = [
+        {
+            "id": "h-authorization",
+            "cells": {
+                "Key": "Authorization",
+                "Value": "Bearer {{" + re.sub(r"[^A-Z0-9]", "_", name.upper()) + "_API_KEY}}",
+            },
+        }
+    ]
+    values = {"url": url, "method": method}
+    if write:
+        headers.append(
+            {"id": "h-content-type", "cells": {"Key": "Content-Type", "Value": "application/json"}}
+        )
+        values["body"] = json.dumps({"text": "{prev}"})
+    values["headers"] = json.dumps(headers)
+    step = Step("action" if write else "source", "api", values, label=f"{name} {path}".strip(), text=clause)
+    if host:
+        step.note = (
+            f"no {name} block in Sim JUL25: used an HTTP {method} request to the address given ({host})"
+        )
+    else:
+        step.note = (
+            f"no {name} block in Sim JUL25 and no address given: assumed its API is at "
+            f"{url.split('/')[2]} (an HTTP {method} to {url}); check it in {name}'s API documentation"
+        )
+        step.needs.append(f"the address of {name}'s API (assumed {url}) and its key")
     return step
 
 
@@ -2253,11 +2347,22 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             )
         found.append((reply.start() + 2, step))
     from lib.generation.services import external as services_without_block
-    from lib.generation.services import external_in
+    from lib.generation.services import external_in, unnamed_in
 
     for pos, key in external_in(clause):
         if not any(s.integration == key for _, s in found) and not ruled(ruled_out, key, "read"):
             found.append((pos + 2, _external_step(key, clause, description)))
+    if not any(s.type == "api" for _, s in found):
+        # 'from our Mindbody account', 'check Skubana for …': a service with no data, named where one goes
+        for pos, name, how in unnamed_in(clause, description):
+            if how == "api" or (
+                # read from it ('pull … from Clockify'), or made in it ('create a contact in Brevo')
+                re.search(r"\b(?:" + _READ + r")\b", clause[:pos], re.I)
+                if how in ("from", "via", "through", "check")
+                else re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low)
+            ):
+                found.append((pos + 2, _unnamed_step(name, how, clause)))
+                break
     named_service = [
         s
         for _, s in found
@@ -2275,7 +2380,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         if any(
             s is not api
             and s.integration in services_without_block()
-            and (not host or (urlsplit(s.values.get("url", "")).hostname or "") == host)
+            and (not host or _domain(urlsplit(s.values.get("url", "")).hostname or "") == _domain(host))
             for _, s in found
         ):  # 'create a Zendesk ticket through https://acme.zendesk.com/…': that service's call, made once
             found = [(p, s) for p, s in found if s is not api]
@@ -2601,8 +2706,10 @@ _LOOP = re.compile(
     r"draft|analy[sz]e|review|research|write|generate|score|"
     # 'for each bounced address set `valid = false` on …', 'for every order mark …': an update starts
     r"mark|tick|flag|change|edit|set(?!\s+(?:up|of)\b)|"
+    # 'for each order PATCH https://…', 'for each one call https://…': a request per item
+    r"(?:put|patch|delete|call)\s+(?:to\s+)?https?://|"
     # 'for each one have AI rate the tone', 'for every row ask the AI to …': the agent's step starts
-    r"(?:have|let|ask|get|use)\s+(?:the\s+|an?\s+)?(?:ai|claude|gpt|llm|model|agent|assistant))\b))"
+    r"(?:have|let|ask|get|use)\s+(?:the\s+|an?\s+)?(?:ai|claude|gpt|llm|model|agent|assistant))\b(?![\"'”’])))"  # not inside a quoted name ('Intl Open')
     r"|\b(?:repeat|run|do)\b[^,.;]*?\b(\d+)\s+times\b",
     re.I,
 )
@@ -2679,10 +2786,16 @@ _WRITES_BACK = re.compile(
 )
 
 
-def _read_back(clause: str, home: str | None, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
+def _read_back(
+    clause: str,
+    home: str | None,
+    description: str,
+    ruled_out: dict[str, set[str]],
+    source: Step | None = None,
+) -> list[Step]:
     """A clause's steps; one that writes 'back' ('… back into column D', '… back into the same sheet', 'mark
     that row's … column') and names no service of its own writes to `home`, the service its items were read
-    from."""
+    from — to the same table or sheet as `source`, the read, when that names one."""
     read = read_clause(clause, description, ruled_out)
     if (
         home not in lexicon()["integrations"]
@@ -2693,7 +2806,21 @@ def _read_back(clause: str, home: str | None, description: str, ruled_out: dict[
         return read
     phrase = lexicon()["integrations"][home]["phrases"][0].strip()
     placed = read_clause(f"{clause} in {phrase}", description, ruled_out)
-    return placed if any(s.kind == "action" and s.integration == home for s in placed) else read
+    if not any(s.kind == "action" and s.integration == home for s in placed):
+        return read
+    from lib.generation.services import resource_after_name
+
+    for step in placed if source is not None else []:  # the same table or sheet the items came from
+        field = resource_after_name(step.type)
+        given = str(step.values.get(field) or "") if field else ""
+        if (
+            field
+            and step.integration == home
+            and (not given or given.startswith("{{"))
+            and source.values.get(field)
+        ):
+            step.values[field] = source.values[field]
+    return placed
 
 
 def _placed_back(text: str, home: str | None) -> str:
@@ -3286,8 +3413,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             ]
             step.body = [test]
         elif (
-            before.strip()
-            and (
+            re.search(r"\w", before)
+            and (  # a comma left where the schedule was is no clause
                 not after.strip()
                 or re.match(r"^\s*(?:,|;|and\b|then\b)", after)
                 or re.search(r"\s(?:and|then)\s*$", sentence[loop.start() : loop.end()])
@@ -3384,14 +3511,13 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         picked = next((m for m in (_PICKED.match(c) for c in parts[:at]) if m), None)
         pre = [s for c in parts[:at] if not _PICKED.match(c) for s in read_clause(c, description, ruled_out)]
         # 'write the registrar back into column D': back into the list that was read, in its own service
-        home = next(
-            (s.integration for s in reversed(fetched + pre) if s.kind == "source" and s.integration), None
-        )
+        origin = next((s for s in reversed(fetched + pre) if s.kind == "source" and s.integration), None)
+        home = origin.integration if origin else None
         body = [
             s
             for c in parts[at:]
             for s in _read_back(
-                _EACH_NOUN.sub(_the_item, _EACH_OF.sub("the ", c)), home, description, ruled_out
+                _EACH_NOUN.sub(_the_item, _EACH_OF.sub("the ", c)), home, description, ruled_out, origin
             )
         ]
         body = fetched + [s for s in body if not any(s.integration == f.integration for f in fetched)]
