@@ -3250,6 +3250,15 @@ _THAT_LIST = re.compile(
 )
 
 
+def _loop_place(sentence: str, loop: re.Match[str]) -> str:
+    """'each property in the Portfolio sheet' → 'the Portfolio sheet': the place the items come from, with its
+    determiner, which tells a name the user gave it ('the Portfolio sheet') from a word that starts a sentence."""
+    if not loop.group(2):
+        return ""
+    det = re.search(r"\b(the|our|my)\s+$", sentence[: loop.start(2)], re.I)
+    return (det.group(1) + " " if det else "") + loop.group(2)
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     sentence = _each_headed(sentence)
     # 'for each of our 12 stores in …': how many there are says nothing about what each one is
@@ -3304,7 +3313,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             phrase = re.sub(r"\s(?:and|then)\s*$", "", sentence[loop.start() : loop.end()])
             step.body = read_clause(parts[-1] + " " + phrase, description, ruled_out)
             rest = re.sub(r"^\s*(?:,|;|and\b|then\b)\s*(?:then\s+)?", "", after)
-            place = re.sub(r"\s(?:and|then)\s*$", "", loop.group(2) or "")
+            place = re.sub(r"\s(?:and|then)\s*$", "", _loop_place(sentence, loop))
             place = "" if re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", place, re.I) else place
             source = read_clause(f"get {item} from {place}", description, ruled_out) if place else []
             # '… for each order, and update that row's `risk_note` column': the item's own record, per item
@@ -3323,7 +3332,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             pre = [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)]
             return pre + [s for s in source if s.kind == "source"] + [step] + later
         source = (
-            read_clause(f"get {item} from {loop.group(2)}", description, ruled_out)
+            read_clause(f"get {item} from {_loop_place(sentence, loop)}", description, ruled_out)
             if loop.group(2)
             and not re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", loop.group(2), re.I)
             else []
