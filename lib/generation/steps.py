@@ -3788,6 +3788,7 @@ def read_steps(text: str, description: str) -> list[Step]:
         elif started is not None and then is None and (listed or not started.body):
             item_loop = started
     steps = _filter_folded(_facts_replied(steps))
+    _same_place(steps, {})
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
     # steps stated after it still run first.
@@ -3818,6 +3819,31 @@ _REPLIES_WITH_FACT = re.compile(
 _WRITER = re.compile(
     r"\b(?:ai|agent|llm|gpt|claude|written|drafted|friendly|polite|personal(?:ised|ized)?)\b", re.I
 )
+
+
+def _same_place(steps: list[Step], named: dict[tuple[str, str], str]) -> None:
+    """'read our 'Shift Log' Google Sheet … and add the note as a row to that sheet', '… write the rent back into
+    the sheet': a later step of the same block that names its place only as 'that sheet', 'the table' or 'back'
+    works on the place named before (`named`: (block, field) → the name, in the order the text says them)."""
+    from lib.generation.services import resource_fields
+
+    for step in steps:
+        fields = resource_fields(step.type, step.values.get("operation")) if step.type else []
+        for field_id, nouns, _shown_as in fields:
+            held = step.values.get(field_id)
+            if isinstance(held, str) and held and not held.startswith("{{"):
+                named[(step.type, field_id)] = held
+                continue
+            noun = "|".join(re.escape(n) for n in nouns)
+            if (step.type, field_id) in named and re.search(
+                rf"\b(?:that|this|the\s+same|the)\s+(?:[\w-]+\s+)?(?:{noun})s?\b(?!\s+(?:called|named)\b)|\bback\b",
+                step.text,
+                re.I,
+            ):
+                step.values[field_id] = named[(step.type, field_id)]
+        _same_place(step.body, named)
+        for _, branch in step.branches:
+            _same_place(branch, named)
 
 
 def _filter_folded(steps: list[Step]) -> list[Step]:
