@@ -1052,6 +1052,7 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     _targets(entry["target"], clause, description, values)
     _named_fields(entry["type"], values.get("operation"), clause, values)
     _resource_names(entry, clause, values)
+    _tab(entry["type"], clause, values)
     _invitees(entry["type"], clause, description, values)
     who = values.pop("__who", None)
     need = values.pop("__need", None)
@@ -1242,6 +1243,27 @@ def _resource_names(entry: dict[str, Any], clause: str, values: dict[str, Any]) 
             values.pop("__need", None)
             if field_id.lower().endswith("id"):  # a name where Sim wants an id: listed to replace
                 values["__need"] = f"replace '{name}' by the id of that {nouns[0]} (from its URL or settings)"
+
+
+def _tab(block_type: str, clause: str, values: dict[str, Any]) -> None:
+    """'read the Vendors tab in Excel', 'the 'Q3' worksheet': the sheet inside the workbook, read or written
+    through the operation's range field (when the registry shows one and nothing filled it)."""
+    from lib.generation.services import _shown, tab_range
+    from lib.sim.registry import get_block
+
+    spec = get_block(block_type)
+    sub = spec.sub_block("range") if spec is not None else None
+    if sub is None or values.get("range") or not _shown(sub, values.get("operation")):
+        return
+    tab = re.search(
+        rf"\b(?:the|our|my|its|a)\s+(?:{_QUOTED_NAME}|{_TITLED_NAME})\s+(?:tab|worksheet)\b|"
+        rf"\b(?:tab|worksheet)\s+(?:called\s+|named\s+)?{_QUOTED_NAME}",
+        clause,
+        re.I,
+    )
+    name = next((g for g in tab.groups() if g), None) if tab else None
+    if name and _plausible_name(name.strip()):
+        values["range"] = tab_range(block_type, name.strip())
 
 
 def _quoted_at(text: str, start: int) -> bool:

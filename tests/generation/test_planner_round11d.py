@@ -2,8 +2,9 @@
 of the named-place class held-out sets 13 and 14 missed: the place a loop's items come from, named without quotes
 after a determiner ('go through each tenant in the Leases sheet', 'for each member in our Studio Members table on
 Airtable'), is the name of the list read (the loop's phrase dropped the determiner, so the name read like a word
-that starts a sentence); and a later write to 'that sheet' / 'back into the sheet' goes to the place the same service
-read before. Lines were written before their fix and failed before it. Every state built is valid with no runtime
+that starts a sentence); a later write to 'that sheet' / 'back into the sheet' goes to the place the same service
+read before; and a tab or worksheet the user names ('the Suppliers tab in Excel', 'the 'Returns Log' worksheet') is
+the range read or written, in the form the block wants (Excel's executor: 'Suppliers!A1:Z1000'). Lines were written before their fix and failed before it. Every state built is valid with no runtime
 error."""
 
 from __future__ import annotations
