@@ -1019,7 +1019,9 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         subject = re.search(r"\bsubject\s+[\"“']([^\"”']+)[\"”']", clause, re.I)
         values[mode["subject"]] = subject.group(1) if subject else "{subject}"
     if mode.get("title"):
-        values[mode["title"]] = _quoted(clause) or "{subject}"
+        values[mode["title"]] = (
+            _quoted(clause) or _titled_object(entry["type"], mode.get("operation"), clause) or "{subject}"
+        )
     if mode.get("instruction"):  # 'use Browser Use to log into the portal': the clause is the task
         values[mode["instruction"]] = clause.strip()
     if mode.get("query"):
@@ -1264,6 +1266,25 @@ def _tab(block_type: str, clause: str, values: dict[str, Any]) -> None:
     name = next((g for g in tab.groups() if g), None) if tab else None
     if name and _plausible_name(name.strip()):
         values["range"] = tab_range(block_type, name.strip())
+
+
+def _titled_object(block_type: str, operation: str | None, clause: str) -> str | None:
+    """'put the writeup into the Weekly Traffic google doc', 'the Board Minutes document': a name written in
+    capitals between a determiner and the thing the operation makes (services.json 'objects', the service's own
+    name allowed between) is that thing's title."""
+    from lib.generation.services import aliases, operations
+
+    objects = (operations().get(block_type, {}).get(operation or "") or {}).get("objects") or []
+    if not objects:
+        return None
+    own = sorted(set(aliases(block_type)) | {"google", "microsoft"}, key=len, reverse=True)
+    found = re.search(
+        r"\b(?:the|our|my|a|an|its|their)\s+((?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z][\w&.-]*)){0,3}?)\s+"
+        rf"(?:(?:{'|'.join(re.escape(o) for o in own)})\s+)?(?:{'|'.join(re.escape(o) for o in objects)})s?\b",
+        clause,
+        re.I,
+    )
+    return found.group(1) if found and _plausible_name(found.group(1)) else None
 
 
 def _quoted_at(text: str, start: int) -> bool:

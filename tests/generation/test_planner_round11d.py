@@ -4,7 +4,9 @@ after a determiner ('go through each tenant in the Leases sheet', 'for each memb
 Airtable'), is the name of the list read (the loop's phrase dropped the determiner, so the name read like a word
 that starts a sentence); a later write to 'that sheet' / 'back into the sheet' goes to the place the same service
 read before; and a tab or worksheet the user names ('the Suppliers tab in Excel', 'the 'Returns Log' worksheet') is
-the range read or written, in the form the block wants (Excel's executor: 'Suppliers!A1:Z1000'). On the way, a
+the range read or written, in the form the block wants (Excel's executor: 'Suppliers!A1:Z1000'); a name in capitals
+before the thing a write makes ('put it into the Support Recap google doc', 'save it as the Monthly Cash report') is
+its title. On the way, a
 trigger class: a list whose first item names a service and what happened ('1. Typeform volunteer application
 submitted', '- GitHub sends a pull request opened event') starts with that event. Lines were written before their fix and failed before it. Every state built is valid with no runtime
 error."""
