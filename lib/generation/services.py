@@ -415,6 +415,12 @@ def resource_fields(block_type: str, operation: str | None) -> list[tuple[str, t
     return sorted(out, key=lambda f: f[0] != first)
 
 
+def tab_range(block_type: str, tab: str) -> str:
+    """The range that reads or writes the whole tab `tab` of a workbook: the block's 'tab_range' form (Excel's
+    executor wants 'Sheet!A1:B2'), else the tab's name alone (a Google Sheets range may be just that)."""
+    return str(data()["blocks"].get(block_type, {}).get("tab_range", "{tab}")).replace("{tab}", tab)
+
+
 def resource_after_name(block_type: str) -> str | None:
     """The field a name written right after the service's own name fills ('Airtable 'Rates'', 'Jira OPS')."""
     found = data()["blocks"].get(block_type, {}).get("resource")

@@ -1031,7 +1031,9 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         subject = re.search(r"\bsubject\s+[\"“']([^\"”']+)[\"”']", clause, re.I)
         values[mode["subject"]] = subject.group(1) if subject else "{subject}"
     if mode.get("title"):
-        values[mode["title"]] = _quoted(clause) or "{subject}"
+        values[mode["title"]] = (
+            _quoted(clause) or _titled_object(entry["type"], mode.get("operation"), clause) or "{subject}"
+        )
     if mode.get("instruction"):  # 'use Browser Use to log into the portal': the clause is the task
         values[mode["instruction"]] = clause.strip()
     if mode.get("query"):
@@ -1064,6 +1066,7 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     _targets(entry["target"], clause, description, values)
     _named_fields(entry["type"], values.get("operation"), clause, values)
     _resource_names(entry, clause, values)
+    _tab(entry["type"], clause, values)
     _invitees(entry["type"], clause, description, values)
     who = values.pop("__who", None)
     need = values.pop("__need", None)
@@ -1252,6 +1255,46 @@ def _resource_names(entry: dict[str, Any], clause: str, values: dict[str, Any]) 
             values.pop("__need", None)
             if field_id.lower().endswith("id"):  # a name where Sim wants an id: listed to replace
                 values["__need"] = f"replace '{name}' by the id of that {nouns[0]} (from its URL or settings)"
+
+
+def _tab(block_type: str, clause: str, values: dict[str, Any]) -> None:
+    """'read the Vendors tab in Excel', 'the 'Q3' worksheet': the sheet inside the workbook, read or written
+    through the operation's range field (when the registry shows one and nothing filled it)."""
+    from lib.generation.services import _shown, tab_range
+    from lib.sim.registry import get_block
+
+    spec = get_block(block_type)
+    sub = spec.sub_block("range") if spec is not None else None
+    if sub is None or values.get("range") or not _shown(sub, values.get("operation")):
+        return
+    tab = re.search(
+        rf"\b(?:the|our|my|its|a)\s+(?:{_QUOTED_NAME}|{_TITLED_NAME})\s+(?:tab|worksheet)\b|"
+        rf"\b(?:tab|worksheet)\s+(?:called\s+|named\s+)?{_QUOTED_NAME}",
+        clause,
+        re.I,
+    )
+    name = next((g for g in tab.groups() if g), None) if tab else None
+    if name and _plausible_name(name.strip()):
+        values["range"] = tab_range(block_type, name.strip())
+
+
+def _titled_object(block_type: str, operation: str | None, clause: str) -> str | None:
+    """'put the writeup into the Weekly Traffic google doc', 'the Board Minutes document': a name written in
+    capitals between a determiner and the thing the operation makes (services.json 'objects', the service's own
+    name allowed between) is that thing's title."""
+    from lib.generation.services import aliases, operations
+
+    objects = (operations().get(block_type, {}).get(operation or "") or {}).get("objects") or []
+    if not objects:
+        return None
+    own = sorted(set(aliases(block_type)) | {"google", "microsoft"}, key=len, reverse=True)
+    found = re.search(
+        r"\b(?:the|our|my|a|an|its|their)\s+((?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z][\w&.-]*)){0,3}?)\s+"
+        rf"(?:(?:{'|'.join(re.escape(o) for o in own)})\s+)?(?:{'|'.join(re.escape(o) for o in objects)})s?\b",
+        clause,
+        re.I,
+    )
+    return found.group(1) if found and _plausible_name(found.group(1)) else None
 
 
 def _quoted_at(text: str, start: int) -> bool:
@@ -3377,6 +3420,15 @@ _THAT_LIST = re.compile(
 )
 
 
+def _loop_place(sentence: str, loop: re.Match[str]) -> str:
+    """'each property in the Portfolio sheet' → 'the Portfolio sheet': the place the items come from, with its
+    determiner, which tells a name the user gave it ('the Portfolio sheet') from a word that starts a sentence."""
+    if not loop.group(2):
+        return ""
+    det = re.search(r"\b(the|our|my)\s+$", sentence[: loop.start(2)], re.I)
+    return (det.group(1) + " " if det else "") + loop.group(2)
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     sentence = _each_headed(sentence)
     # 'for each of our 12 stores in …': how many there are says nothing about what each one is
@@ -3431,7 +3483,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             phrase = re.sub(r"\s(?:and|then)\s*$", "", sentence[loop.start() : loop.end()])
             step.body = read_clause(parts[-1] + " " + phrase, description, ruled_out)
             rest = re.sub(r"^\s*(?:,|;|and\b|then\b)\s*(?:then\s+)?", "", after)
-            place = re.sub(r"\s(?:and|then)\s*$", "", loop.group(2) or "")
+            place = re.sub(r"\s(?:and|then)\s*$", "", _loop_place(sentence, loop))
             place = "" if re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", place, re.I) else place
             source = read_clause(f"get {item} from {place}", description, ruled_out) if place else []
             # '… for each order, and update that row's `risk_note` column': the item's own record, per item
@@ -3450,7 +3502,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             pre = [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)]
             return pre + [s for s in source if s.kind == "source"] + [step] + later
         source = (
-            read_clause(f"get {item} from {loop.group(2)}", description, ruled_out)
+            read_clause(f"get {item} from {_loop_place(sentence, loop)}", description, ruled_out)
             if loop.group(2)
             and not re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", loop.group(2), re.I)
             else []
@@ -3905,6 +3957,7 @@ def read_steps(text: str, description: str) -> list[Step]:
         elif started is not None and then is None and (listed or not started.body):
             item_loop = started
     steps = _filter_folded(_facts_replied(steps))
+    _same_place(steps, {})
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
     # steps stated after it still run first.
@@ -3935,6 +3988,31 @@ _REPLIES_WITH_FACT = re.compile(
 _WRITER = re.compile(
     r"\b(?:ai|agent|llm|gpt|claude|written|drafted|friendly|polite|personal(?:ised|ized)?)\b", re.I
 )
+
+
+def _same_place(steps: list[Step], named: dict[tuple[str, str], str]) -> None:
+    """'read our 'Shift Log' Google Sheet … and add the note as a row to that sheet', '… write the rent back into
+    the sheet': a later step of the same block that names its place only as 'that sheet', 'the table' or 'back'
+    works on the place named before (`named`: (block, field) → the name, in the order the text says them)."""
+    from lib.generation.services import resource_fields
+
+    for step in steps:
+        fields = resource_fields(step.type, step.values.get("operation")) if step.type else []
+        for field_id, nouns, _shown_as in fields:
+            held = step.values.get(field_id)
+            if isinstance(held, str) and held and not held.startswith("{{"):
+                named[(step.type, field_id)] = held
+                continue
+            noun = "|".join(re.escape(n) for n in nouns)
+            if (step.type, field_id) in named and re.search(
+                rf"\b(?:that|this|the\s+same|the)\s+(?:[\w-]+\s+)?(?:{noun})s?\b(?!\s+(?:called|named)\b)|\bback\b",
+                step.text,
+                re.I,
+            ):
+                step.values[field_id] = named[(step.type, field_id)]
+        _same_place(step.body, named)
+        for _, branch in step.branches:
+            _same_place(branch, named)
 
 
 def _filter_folded(steps: list[Step]) -> list[Step]:

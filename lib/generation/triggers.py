@@ -921,6 +921,32 @@ def _later_event(text: str) -> Trigger | None:
 _SERVICE_BOT = r"\b(telegram|slack|discord|whatsapp|microsoft teams|teams)[\s-]?bot\b(?!\s*(?:api|token)\b)"
 
 
+def _listed_event(first: str) -> Trigger | None:
+    """'1. Calendly booking made', '- stripe sends a subscription cancelled event': a list's first item that
+    names a service and says what happened to it (a past participle, or the service sending/firing something),
+    with no step of its own, is the event that starts the run — read as 'when …'."""
+    item = re.match(r"\s*(?:\d+[.)]|[-*•])\s+", first)
+    if item is None:
+        return None
+    said = first[item.end() :]
+    from lib.generation.services import external_in
+
+    lead_words = " ".join(re.sub(r"^(?:a|an|the|new)\s+", "", said, flags=re.I).split()[:2])
+    if not (lx.integrations_in(lead_words) or external_in(lead_words)) or _IMPERATIVE.search(" " + said):
+        return None
+    if not re.search(
+        r"\b(?:\w{3,}ed|made|paid|sent|won|lost|sends?|fires?|posts?|comes?\s+in|arrives?|happens)\b",
+        said,
+        re.I,
+    ):
+        return None
+    hook = read_webhook("when " + said)
+    if hook is None:
+        return None
+    hook.spans = [(item.end(), end - len("when ") + item.end()) for _, end in hook.spans]
+    return hook
+
+
 def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
     trigger = _read_trigger(text)
@@ -995,7 +1021,7 @@ def _read_trigger(text: str) -> Trigger:
             hook.spans = [(event_lead.start(1), max(event_lead.end(), end - shift)) for _, end in hook.spans]
             return hook
     if not lead:
-        hook = _arrow_event(first)
+        hook = _arrow_event(first) or _listed_event(text.split("\n", 1)[0])
         if hook:
             return hook
     # ('Intercom posts conversation.user.created webhooks to us': plural, the events a service sends)
