@@ -2853,16 +2853,12 @@ def _read_back(
         return read
     from lib.generation.services import resource_after_name
 
-    for step in placed if source is not None else []:  # the same table or sheet the items came from
+    for step in placed:  # the same table or sheet the items came from
         field = resource_after_name(step.type)
         given = str(step.values.get(field) or "") if field else ""
-        if (
-            field
-            and step.integration == home
-            and (not given or given.startswith("{{"))
-            and source.values.get(field)
-        ):
-            step.values[field] = source.values[field]
+        taken = source.values.get(field) if source is not None and field else None
+        if field and taken and step.integration == home and (not given or given.startswith("{{")):
+            step.values[field] = taken
     return placed
 
 

@@ -31,6 +31,7 @@ __all__ = ["BATCH_WORKFLOWS", "BUDGET_S", "advance", "progress", "run_import", "
 BATCH_WORKFLOWS = 400
 BATCH_BYTES = 2_000_000  # of staged cell text: keeps a batch's memory flat whatever the row sizes
 OVERLAP = True  # plan the next batch while the previous one is written
+INDEX_AFTER = 0.75  # of the budget: past it, a call that stored batches does not begin indexing
 BUDGET_S = 20.0  # of Vercel's 30 s maxDuration: the rest is headroom for one slow batch and the answer
 Progress = Callable[[str, int, "int | None"], None]  # (stage, done, total)
 
@@ -125,7 +126,10 @@ def advance(
                         break
             if pending is not None:
                 pending.result()
-            _index(tenant, job_id, None if budget_s is None else started + budget_s, on_batch)
+            # the search phase runs at least one batch of embeddings: a call that stored batches leaves it to
+            # the next call once three quarters of its budget are spent (it overran the budget at load)
+            if budget_s is None or not batches or time.monotonic() - started < INDEX_AFTER * budget_s:
+                _index(tenant, job_id, None if budget_s is None else started + budget_s, on_batch)
     except _db_errors() as exc:
         raise Unavailable(f"database unreachable during the import: {type(exc).__name__}") from None
     finally:

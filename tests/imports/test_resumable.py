@@ -66,8 +66,9 @@ def test_a_large_export_imports_over_several_calls_like_one_cli_run(
 
     storing = [a for a in answers if a["status"] == "running"]
     indexing = [a for a in answers if a["status"] == "indexing"]
-    assert len(storing) == -(-N // 25) - 1  # the call that stores the last batch indexes one too
-    assert len(indexing) == -(-N // CATCH_UP_BATCH) - 1 and len(answers) == len(storing) + len(indexing) + 1
+    # the call that stores the last batch answers `indexing`: its budget is spent, the next call indexes
+    assert len(storing) == -(-N // 25) - 1
+    assert len(indexing) == -(-N // CATCH_UP_BATCH) and len(answers) == len(storing) + len(indexing) + 1
     assert all(a["remaining"] == 0 and a["workflows_done"] == N for a in indexing)
     done = [a["workflows_done"] for a in answers]
     assert done == sorted(done) and answers[0]["remaining"] == N - 25
@@ -129,6 +130,22 @@ def test_a_half_finished_import_resumes_where_it_stopped(tenant, tmp_path, monke
     assert left["n"] == 0
 
 
+def test_a_call_that_spent_its_budget_storing_leaves_the_search_phase_to_the_next(
+    tenant, tmp_path, monkeypatch
+):
+    """The search phase always runs one batch of embeddings; begun after a call's storing spent most of the
+    budget, it ran the call past it (22 s of 20 at load). Such a call stops; the next one indexes."""
+    folder = tmp_path / "export"
+    folder.mkdir()
+    F.write_export(folder, 6, prefix="late")
+    sources = [Source(p.name, p.open("rb")) for p in sorted(folder.iterdir())]
+    assert jobs.stage(tenant, "job-late", sources)
+    stored = jobs.advance(tenant, "job-late", budget_s=0.0)
+    assert stored.status == "indexing" and stored.workflows_imported == 6
+    indexed = jobs.advance(tenant, "job-late", budget_s=0.0)  # stored nothing: it indexes, so it progresses
+    assert indexed.status == "done"
+
+
 @pytest.mark.parametrize("budget", [0.0, None])
 def test_progress_of_an_unknown_job_is_none(tenant, budget):
     assert jobs.advance(tenant, "no-such-job", budget_s=budget) is None
@@ -148,8 +165,8 @@ def test_the_cli_drives_an_upload_to_its_end(s3, client, api_key, tenant, tmp_pa
     out = capsys.readouterr()
     from lib.search.indexing import CATCH_UP_BATCH
 
-    # three calls store a batch each (the last also indexes one search batch), then one call a batch
-    calls = 3 + -(-30 // CATCH_UP_BATCH) - 1
+    # three calls store a batch each (the budget spent, none begins indexing), then one call a search batch
+    calls = 3 + -(-30 // CATCH_UP_BATCH)
     assert out.err.count("remaining") == calls and "30 imported, 0 rejected" in out.out
     assert len(workflows.page(tenant, limit=100)[0]) == 30
 
