@@ -152,8 +152,9 @@ def sweep(batch: int = 200) -> int:
 
     Each workflow is rewritten (state, variables, metadata, name, description and the mirrored
     rows) in its own transaction, without a version bump: what it means does not change; so are
-    its history rows.
+    its history rows. The detection version it ran under is recorded in `secrets_sweeps`.
     """
+    from lib.secrets import detect
     from lib.store import versions, workflows
 
     changed, after = 0, -1
@@ -169,28 +170,24 @@ def sweep(batch: int = 200) -> int:
             if versions.rescrub(row["tenant_id"], row["id"]) or moved:
                 changed += 1
         if len(rows) < batch:
-            return changed
-
-
-def sweep_if_behind() -> int | None:
-    """`sweep()` when stored rows were last swept by an older detection than this code's (or never):
-    the workflows it changed, recorded in `secrets_sweeps`; None when they are up to date.
-
-    Run by `migrate` and `serve` after the migrations. Two starters sweeping at once do the same
-    idempotent work; the first record wins."""
-    from lib.secrets import detect
-
-    with db.transaction() as c:
-        row = c.execute("select coalesce(max(version), 0) as v from secrets_sweeps").fetchone()
-    if row["v"] >= detect.VERSION:
-        return None
-    changed = sweep()
-    with db.transaction() as c:
+            break
+    with db.transaction() as c:  # every row was swept under this detection (the first record wins)
         c.execute(
             "insert into secrets_sweeps (version, workflows) values (%s, %s) on conflict do nothing",
             (detect.VERSION, changed),
         )
     return changed
+
+
+def sweep_if_behind() -> int | None:
+    """`sweep()` when stored rows were last swept by an older detection than this code's (or never):
+    the workflows it changed; None when they are up to date. Run by `migrate` and `serve` after
+    the migrations; two starters sweeping at once do the same idempotent work."""
+    from lib.secrets import detect
+
+    with db.transaction() as c:
+        row = c.execute("select coalesce(max(version), 0) as v from secrets_sweeps").fetchone()
+    return None if row["v"] >= detect.VERSION else sweep()
 
 
 def protect_row(c: Any, tenant: str, row: dict[str, Any]) -> tuple[str, list[Any]] | None:
