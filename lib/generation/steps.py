@@ -1187,22 +1187,33 @@ def _invitees(block_type: str, clause: str, description: str, values: dict[str, 
     sub = spec.sub_block("attendees") if spec is not None else None
     if sub is None or values.get("attendees") or not _shown(sub, values.get("operation")):
         return
-    at = description.find(clause)
-    after = description[at + len(clause) : at + len(clause) + 100] if at >= 0 and clause else ""
+    # the clause as the user wrote it ('for each speaker's slot', read per item as 'for the speaker's slot')
+    pattern = re.sub(r"\bthe\b", "(?:the|each|every)", re.escape(clause))
+    said = re.search(pattern, description) if clause else None
+    after = description[said.end() : said.end() + 100] if said else ""
     back = re.match(
         r"[\s,]*(?:and\s+|then\s+)?(invit\w*\s+[^.;]{0,60}?\bto\s+(?:it|the\s+(?:event|meeting|call)))",
         after,
         re.I,
     )
     invited = re.search(r"\binvit\w*\s+(.{0,60})", clause if back is None else back.group(1), re.I)
+    # '…, with the speaker's email as the attendee': the guest said in a phrase of its own after the clause
+    guest = re.match(
+        r"[\s,]*(with\s+[^.;,]{0,60}?\bas\s+(?:an?\s+|the\s+)?(?:attendee|guest|invitee)s?)\b", after, re.I
+    )
+    clause = f"{clause} {guest.group(1)}" if guest else clause
     who = _person("invite " + invited.group(1)) if invited else None
     if not who and re.search(
-        r"\bas\s+(?:an?\s+)?(?:attendee|guest|participant|invitee)s?\b|\b(?:calendar|meeting)\s+invit",
+        r"\bas\s+(?:an?\s+|the\s+)?(?:attendee|guest|participant|invitee)s?\b|\b(?:calendar|meeting)\s+invit",
         clause,
         re.I,
     ):  # 'add them to the event as an attendee', 'send the candidate a calendar invite': a guest all the same
-        who = _person(clause) or (
-            "person" if re.search(r"\b(?:add|put|include)\s+(?:them|him|her)\b", clause, re.I) else None
+        # 'with the speaker's email as the attendee': whoever's address the clause names
+        owner = re.search(r"\b([a-z][\w-]*)['’]s?\s+e-?mail(?:\s+address)?\s+as\b", clause, re.I)
+        who = (
+            _person(clause)
+            or (owner.group(1).lower() if owner else None)
+            or ("person" if re.search(r"\b(?:add|put|include)\s+(?:them|him|her)\b", clause, re.I) else None)
         )
     if who:
         values["attendees"] = "{recipient}"
@@ -3490,7 +3501,59 @@ def _filtered_object(sentence: str) -> str:
             + f"for each {candidate[:end].strip()}, {found.group('verb')} {what}{'' if rest[:1] in ',.;' else ' '}"
             + rest.lstrip()
         ).rstrip()
+    subject = _KEPT_SUBJECT.search(sentence)
+    if subject:
+        # 'the ones that mention 'refund' should be posted in #billing', 'any expense above $10,000 gets posted
+        # to #cfo-review': the items the clause keeps, then what is done to each
+        candidate = ("" if subject.group("noun") else "one ") + sentence[subject.end() :]
+        done = _DONE_TO.search(candidate)
+        kept = candidate[: done.start()] if done else ""
+        end = _qualifier(kept, 0) if kept else None
+        state = _state_of(kept, 0) if kept and end is None else None
+        end = state[0] if state else end
+        if done is not None and end is not None and not kept[end:].strip():
+            verb = _PARTICIPLES[(done.group("done") or done.group("go")).lower()]
+            return (
+                sentence[: subject.start("det")]
+                + f"for each {candidate[:end].strip()}, {verb} it "
+                + candidate[done.end() :].lstrip()
+            ).rstrip()
+    role = _ROLE_OF.search(sentence)
+    if role and _ACTION_START.match(role.group("verb")) and _EACH_NOUN.match("each " + role.group("noun")):
+        # 'text the driver of each one the address': the person each item names, once per item
+        return (
+            sentence[: role.start("verb")]
+            + f"for each {role.group('noun')}, {role.group('verb')} {role.group('role')}"
+            + sentence[role.end() :]
+        )
     return sentence
+
+
+_KEPT_SUBJECT = re.compile(
+    r"(?:^\s*|[,;:—–]\s*|\s-\s+|\s(?:and|then)\s+)(?P<det>the\s+ones|those|any(?:\s+single)?|every|each|all(?:\s+the)?)\s+"
+    r"(?=(?P<noun>(?!(?:that|which|who|whose|with|where|ones)\b)[a-z][\w-]*\s+)?(?:that|which|who|whose|with|where|"
+    r"over|above|under|below|more|less|fewer|older|newer)\b)",
+    re.I,
+)
+_DONE_TO = re.compile(
+    r"\s+(?:(?:should|will|must|shall|can)\s+(?:also\s+)?be|gets?|are|is)\s+(?P<done>posted|sent|added|logged|emailed|"
+    r"forwarded|saved|created|filed|flagged|moved|copied|escalated|put|written|shared|archived|deleted)\b"
+    r"|\s+(?P<go>go(?:es)?)\s+(?=(?:to|into|in)\b)",
+    re.I,
+)
+_PARTICIPLES = {
+    "sent": "send", "put": "put", "written": "write", "copied": "copy", "go": "send", "goes": "send",
+    "posted": "post", "added": "add", "logged": "log", "emailed": "email", "forwarded": "forward", "filed": "file",
+    "flagged": "flag", "shared": "share", "archived": "archive", "saved": "save", "created": "create",
+    "moved": "move", "escalated": "escalate", "deleted": "delete",
+}  # fmt: skip
+
+
+_ROLE_OF = re.compile(
+    r"(?:^\s*|[,;:]\s*|\s(?:and|then)\s+)(?P<verb>[a-z][\w-]*)\s+(?P<role>(?:the|their|its)\s+[\w-]+(?:\s+[\w-]+)?)"
+    r"\s+of\s+(?:each|every)\s+(?P<noun>[a-z][\w-]*)\b",
+    re.I,
+)
 
 
 def _each_headed(sentence: str) -> str:
@@ -3571,7 +3634,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             re.search(r"\w", before)
             and (  # a comma left where the schedule was is no clause
                 not after.strip()
-                or re.match(r"^\s*(?:,|;|and\b|then\b)", after)
+                or re.match(r"^\s*(?:,|;|and\b|then\b|with\b)", after)
                 or re.search(r"\s(?:and|then)\s*$", sentence[loop.start() : loop.end()])
             )
             # 'Every weekday at 7:30, go through each driver … and text them': a clause that does something
@@ -3584,6 +3647,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             # what follows the loop phrase is the next step, run once
             parts = clauses(before) or [before.strip()]  # 'and then for each …': no clause of its own
             phrase = re.sub(r"\s(?:and|then)\s*$", "", sentence[loop.start() : loop.end()])
+            # '…, with the speaker's email as the attendee': how each repeat is made, said after the loop phrase
+            made = re.match(r"^\s*with\b[^,;]*", after)
+            if made:
+                phrase, after = phrase.rstrip(" ,") + made.group(0), after[made.end() :]
             step.body = read_clause(parts[-1] + " " + phrase, description, ruled_out)
             rest = re.sub(r"^\s*(?:,|;|and\b|then\b)\s*(?:then\s+)?", "", after)
             place = re.sub(r"\s(?:and|then)\s*$", "", _loop_place(sentence, loop))
