@@ -3418,7 +3418,8 @@ _FILTERED = re.compile(
     r"(?P<lead>^\s*|[,;:]\s*|\s(?:and|then)\s+)(?P<verb>[a-z][\w-]*)\s+"
     r"(?P<role>(?:the|their|its)\s+[\w-]+(?:\s+[\w-]+)?\s+of\s+)?"
     r"(?P<det>any|the\s+ones|those|each|every|all(?:\s+the)?)\s+"
-    r"(?=(?P<noun>(?!(?:that|which|who|whose|with|where)\b)[a-z][\w-]*\s+)?(?:that|which|who|whose|with)\b)",
+    r"(?=(?P<noun>(?!(?:that|which|who|whose|with|where)\b)[a-z][\w-]*\s+)?(?:that|which|who|whose|with|"
+    r"marked|flagged|tagged|labell?ed)\b)",
     re.I,
 )
 
@@ -3501,8 +3502,7 @@ def _filtered_object(sentence: str) -> str:
             + f"for each {candidate[:end].strip()}, {found.group('verb')} {what}{'' if rest[:1] in ',.;' else ' '}"
             + rest.lstrip()
         ).rstrip()
-    subject = _KEPT_SUBJECT.search(sentence)
-    if subject:
+    for subject in _KEPT_SUBJECT.finditer(sentence):
         # 'the ones that mention 'refund' should be posted in #billing', 'any expense above $10,000 gets posted
         # to #cfo-review': the items the clause keeps, then what is done to each
         candidate = ("" if subject.group("noun") else "one ") + sentence[subject.end() :]
@@ -3518,8 +3518,15 @@ def _filtered_object(sentence: str) -> str:
                 + f"for each {candidate[:end].strip()}, {verb} it "
                 + candidate[done.end() :].lstrip()
             ).rstrip()
-    role = _ROLE_OF.search(sentence)
-    if role and _ACTION_START.match(role.group("verb")) and _EACH_NOUN.match("each " + role.group("noun")):
+    role = next(
+        (
+            r
+            for r in _ROLE_OF.finditer(sentence)
+            if _ACTION_START.match(r.group("verb")) and _EACH_NOUN.match("each " + r.group("noun"))
+        ),
+        None,
+    )
+    if role:
         # 'text the driver of each one the address': the person each item names, once per item
         return (
             sentence[: role.start("verb")]
@@ -3684,6 +3691,18 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             step.body = read_sentence(after, description, ruled_out) if after.strip() else []
             # 'go through each row of the sheet and send every lead an email': the same items, one loop
             step.body = [b for s in step.body for b in (s.body if s.kind == "loop" and s.implicit else [s])]
+        if qualified and step.body and step.body[0].kind == "condition":
+            # '…, using the parent email in the sheet': the list the items came from, not a read per item
+            listed = {(x.integration, x.values.get("operation")) for x in pre + source if x.kind == "source"}
+            side, kept = step.body[0].branches[0]
+            step.body[0].branches[0] = (
+                side,
+                [
+                    x
+                    for x in kept
+                    if x.kind != "source" or (x.integration, x.values.get("operation")) not in listed
+                ],
+            )
         return pre + [s for s in source if s.kind == "source"] + [step]
     each = _EACH_OF.search(sentence)
     if not each and not _IF.search(sentence) and _router(sentence, description, ruled_out) is None:
