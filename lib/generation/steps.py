@@ -3416,6 +3416,8 @@ _EACH_HEAD = re.compile(
 # pupil who missed more than 3 days': an action whose object is the items a relative clause keeps
 _FILTERED = re.compile(
     r"(?P<lead>^\s*|[,;:]\s*|\s(?:and|then)\s+)(?P<verb>[a-z][\w-]*)\s+"
+    # 'notify #sales in Slack about any that …', 'comment on each one which …': words between the verb and its items
+    r"(?P<between>(?:(?!(?:any|those|each|every|all|the\s+ones)\b)[^\s,;.]+\s+){0,4}?(?:about|on|for|to)\s+)?"
     r"(?P<role>(?:the|their|its)\s+[\w-]+(?:\s+[\w-]+)?\s+of\s+)?"
     r"(?P<det>any|the\s+ones|those|each|every|all(?:\s+the)?)\s+"
     r"(?=(?P<noun>(?!(?:that|which|who|whose|with|where)\b)[a-z][\w-]*\s+)?(?:that|which|who|whose|with|"
@@ -3495,17 +3497,22 @@ def _filtered_object(sentence: str) -> str:
             continue
         people = re.match(r"\s*(?:who|whose)\b", tail) or bool(found.group("role"))
         what = (found.group("role") or "").strip() or ("them" if people else "it")
-        what = re.sub(r"\s+of$", "", what)
+        what = (found.group("between") or "") + re.sub(r"\s+of$", "", what)
         rest = candidate[end:]
         return (
             sentence[: found.start("verb")]
             + f"for each {candidate[:end].strip()}, {found.group('verb')} {what}{'' if rest[:1] in ',.;' else ' '}"
             + rest.lstrip()
         ).rstrip()
-    for subject in _KEPT_SUBJECT.finditer(sentence):
+    for subject in [*_KEPT_SUBJECT.finditer(sentence), *_BARE_SUBJECT.finditer(sentence)]:
         # 'the ones that mention 'refund' should be posted in #billing', 'any expense above $10,000 gets posted
-        # to #cfo-review': the items the clause keeps, then what is done to each
+        # to #cfo-review', '— orders over $500 should be posted in …': the items the clause keeps, then what is
+        # done to each
         candidate = ("" if subject.group("noun") else "one ") + sentence[subject.end() :]
+        if subject.re is _BARE_SUBJECT:
+            candidate = re.sub(
+                r"^([a-z][\w-]*?(?:x|ss|sh|ch))es\b|^([a-z][\w-]*?)s\b", r"\1\2", candidate, flags=re.I
+            )
         done = _DONE_TO.search(candidate)
         kept = candidate[: done.start()] if done else ""
         end = _qualifier(kept, 0) if kept else None
@@ -3540,6 +3547,13 @@ _KEPT_SUBJECT = re.compile(
     r"(?:^\s*|[,;:—–]\s*|\s-\s+|\s(?:and|then)\s+)(?P<det>the\s+ones|those|any(?:\s+single)?|every|each|all(?:\s+the)?)\s+"
     r"(?=(?P<noun>(?!(?:that|which|who|whose|with|where|ones)\b)[a-z][\w-]*\s+)?(?:that|which|who|whose|with|where|"
     r"over|above|under|below|more|less|fewer|older|newer)\b)",
+    re.I,
+)
+# 'read the 'Orders' sheet — orders over $500 should be posted …': a plural with no determiner, after a clause
+# (not at a sentence's start, where it may name the event's own item)
+_BARE_SUBJECT = re.compile(
+    r"[:—–]\s*(?P<det>)(?=(?P<noun>[a-z][\w-]*s\s+)(?:that|which|who|whose|with|where|over|above|under|below|"
+    r"more|less|fewer|older|newer)\b)",
     re.I,
 )
 _DONE_TO = re.compile(
@@ -3693,14 +3707,14 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             step.body = [b for s in step.body for b in (s.body if s.kind == "loop" and s.implicit else [s])]
         if qualified and step.body and step.body[0].kind == "condition":
             # '…, using the parent email in the sheet': the list the items came from, not a read per item
-            listed = {(x.integration, x.values.get("operation")) for x in pre + source if x.kind == "source"}
+            read = {(x.integration, x.values.get("operation")) for x in pre + source if x.kind == "source"}
             side, kept = step.body[0].branches[0]
             step.body[0].branches[0] = (
                 side,
                 [
                     x
                     for x in kept
-                    if x.kind != "source" or (x.integration, x.values.get("operation")) not in listed
+                    if x.kind != "source" or (x.integration, x.values.get("operation")) not in read
                 ],
             )
         return pre + [s for s in source if s.kind == "source"] + [step]

@@ -50,6 +50,32 @@ def test_round12a_description_comes_out_right(item):
             "read the sheet and email every client",
         ),  # no test: as written
         ("post any new ones to #ops", "post any new ones to #ops"),
+        (
+            "read the sheet; the ones that mention 'refund' should be posted in #billing",
+            "read the sheet; for each one that mention 'refund', post it in #billing",
+        ),
+        (
+            "go through the reports — any single expense above $10,000 gets posted to #cfo",
+            "go through the reports — for each expense above $10,000, post it to #cfo",
+        ),
+        (
+            "read the tasks and email the owner of each task a reminder",
+            "read the tasks and for each task, email the owner a reminder",
+        ),
+        ("at the end of every day post the total", "at the end of every day post the total"),
+        ("any questions go to #help", "any questions go to #help"),
+        (
+            "get the deals and notify #sales about any that have been idle for more than 10 days",
+            "get the deals and for each one that have been idle for more than 10 days, notify #sales about it",
+        ),
+        (
+            "read the list: boxes with more than 3 items go to #ops",
+            "read the list: for each box with more than 3 items, send it to #ops",
+        ),
+        (
+            "Orders over $500 should be posted in #big",
+            "Orders over $500 should be posted in #big",
+        ),  # the event's
     ],
 )
 def test_an_action_on_the_items_a_clause_keeps_is_repeated_per_item(text, rewritten):
