@@ -1450,7 +1450,9 @@ class _Builder:
                 and re.search(r"\b(?:status|code|http|down|up|returns?|responds?|response)\b", low)
             ):  # 'if it's down (anything other than a 200)': the request's HTTP status
                 return _cmp(f"Number(<{request.group(1)}.status>)", op, num), None
-            if lx.counts_items(test):  # 'more than 50 open tickets': how many items were fetched
+            # 'more than 50 open tickets': how many items were fetched ('each one with more than 100 events'
+            # inside a loop counts what the item holds, not the list)
+            if lx.counts_items(test) and not prev.startswith("<loop.currentItem"):
                 # the newest list the condition can read: not one fetched inside a loop that has ended
                 listed = next(reversed(self.lists_upstream(self.test_heads)), prev)
                 return _cmp(f"[].concat({listed} || []).length", op, num), None
@@ -1532,8 +1534,21 @@ class _Builder:
             for w in re.findall(r"(?<=\s)[A-Z][\w-]+", test)
             if w.lower() in words and not lx.integrations_in(w)
         ]
+        # 'unless it's a telehealth appointment': the word that says which kind, not the kind every item is
+        kind = re.search(
+            r"\b(?:it|this|that|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:an?\s+|the\s+)?([a-z][\w-]+)\s+[a-z][\w-]+\W*$",
+            low,
+        )
         keyword = (
-            spelled.lower() if spelled else capital[0].lower() if capital else words[-1] if words else "yes"
+            spelled.lower()
+            if spelled
+            else capital[0].lower()
+            if capital
+            else kind.group(1)
+            if kind and kind.group(1) in words and kind.group(1) not in ("not", "no", "very", "really")
+            else words[-1]
+            if words
+            else "yes"
         )
         text_field = re.match(
             r"(<start\.[\w.]+)\.(?:bodyText|text|content|subject|body|message|from)>$", prev

@@ -1187,22 +1187,33 @@ def _invitees(block_type: str, clause: str, description: str, values: dict[str, 
     sub = spec.sub_block("attendees") if spec is not None else None
     if sub is None or values.get("attendees") or not _shown(sub, values.get("operation")):
         return
-    at = description.find(clause)
-    after = description[at + len(clause) : at + len(clause) + 100] if at >= 0 and clause else ""
+    # the clause as the user wrote it ('for each speaker's slot', read per item as 'for the speaker's slot')
+    pattern = re.sub(r"\bthe\b", "(?:the|each|every)", re.escape(clause))
+    said = re.search(pattern, description) if clause else None
+    after = description[said.end() : said.end() + 100] if said else ""
     back = re.match(
         r"[\s,]*(?:and\s+|then\s+)?(invit\w*\s+[^.;]{0,60}?\bto\s+(?:it|the\s+(?:event|meeting|call)))",
         after,
         re.I,
     )
     invited = re.search(r"\binvit\w*\s+(.{0,60})", clause if back is None else back.group(1), re.I)
+    # '…, with the speaker's email as the attendee': the guest said in a phrase of its own after the clause
+    guest = re.match(
+        r"[\s,]*(with\s+[^.;,]{0,60}?\bas\s+(?:an?\s+|the\s+)?(?:attendee|guest|invitee)s?)\b", after, re.I
+    )
+    clause = f"{clause} {guest.group(1)}" if guest else clause
     who = _person("invite " + invited.group(1)) if invited else None
     if not who and re.search(
-        r"\bas\s+(?:an?\s+)?(?:attendee|guest|participant|invitee)s?\b|\b(?:calendar|meeting)\s+invit",
+        r"\bas\s+(?:an?\s+|the\s+)?(?:attendee|guest|participant|invitee)s?\b|\b(?:calendar|meeting)\s+invit",
         clause,
         re.I,
     ):  # 'add them to the event as an attendee', 'send the candidate a calendar invite': a guest all the same
-        who = _person(clause) or (
-            "person" if re.search(r"\b(?:add|put|include)\s+(?:them|him|her)\b", clause, re.I) else None
+        # 'with the speaker's email as the attendee': whoever's address the clause names
+        owner = re.search(r"\b([a-z][\w-]*)['’]s?\s+e-?mail(?:\s+address)?\s+as\b", clause, re.I)
+        who = (
+            _person(clause)
+            or (owner.group(1).lower() if owner else None)
+            or ("person" if re.search(r"\b(?:add|put|include)\s+(?:them|him|her)\b", clause, re.I) else None)
         )
     if who:
         values["attendees"] = "{recipient}"
@@ -2737,7 +2748,7 @@ _NOT_A_CONDITION = re.compile(
 _LOOP = re.compile(
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
     r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
-    r"((?:[\w\s$€£%=-]|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+[\"'”’])|"
+    r"((?:[\w\s$€£%=-]|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?:(?<=\bthat)|(?<=\bwhich)|(?<=\bwho)|(?<=\bit)|(?<=\bthey))['’](?=(?:s|ve|re|d)\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+[\"'”’])|"
     # the place may carry a quoted name of several words ('in our 'Intl Open' Excel sheet'): its words name nothing
     r"(?<=\w)[\"'”’](?=[\s,:;]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
     r"((?:(?<!\w)[\"“‘'][^\"”’'\n]{1,40}[\"”’'](?!\w)|[\w\s'\"“”-])+?))?"
@@ -2977,7 +2988,12 @@ _STATE = re.compile(
     # 'each load without a driver assigned': one thing the item lacks
     r"|[\w-]+(?:\s+[\w-]+)?\s+(?P<without>without)\s+(?:an?\s+|any\s+|the\s+)?"
     # 'every student marked absent', 'each ticket tagged urgent': a state said by its participle alone
-    r"|[\w-]+\s+(?:marked|flagged|tagged|labell?ed)\s+(?:as\s+)?(?=[\"“'‘]?\w)",
+    r"|[\w-]+\s+(?:marked|flagged|tagged|labell?ed)\s+(?:as\s+)?(?=[\"“'‘]?\w)"
+    # 'any that mention 'outage'', 'each message which doesn't contain invoice': words the item's text holds
+    r"|[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who)\s+(?P<dont>(?:do|does)(?:\s+not|n['’]t)\s+)?"
+    r"(?:mentions?|contains?|includes?|says?|references?)\s+"
+    # 'the ones with a .edu email address', 'each contact with an @acme.com address': a mark the item's text holds
+    r"|[\w-]+(?:\s+[\w-]+)?\s+(?P<with>with)\s+(?:an?\s*(?=\.)|an?\s+|the\s+)?(?=(?:[\w-]*\.[a-z]{2,}|@[\w.-]+)\b)",
     re.I,
 )
 
@@ -3026,9 +3042,19 @@ def _state_of(sentence: str, start: int) -> tuple[int, str, bool] | None:
     found = _STATE.match(sentence, start)
     if not found:
         return None
-    quoted = re.match(r"(?:[\w-]+\s+)?[\"“'‘]([^\"”'’\n]{1,40})[\"”'’]", sentence[found.end() :])
+    negated = bool(found.group("not") or found.group("no") or found.group("without") or found.group("dont"))
+    mark = re.match(r"[\w-]*\.[a-z]{2,}|@[\w.-]*\w", sentence[found.end() :]) if found.group("with") else None
+    if mark:  # 'with a .edu email address': the mark, then the words that say where it is, up to a verb
+        end = found.end() + mark.end()
+        said = re.match(
+            r"\s+(?:(?:e-?mail|web)\s+)?(?:address(?:es)?|domains?|accounts?|e-?mails?|urls?)\b",
+            sentence[end:],
+        )
+        return end + (said.end() if said else 0), f"it mentions '{mark.group(0)}'", False
+    # 'each ticket tagged 'urgent'', 'each request marked priority 'emergency'', 'that mention our game 'Tidewater''
+    quoted = re.match(r"(?:[\w-]+\s+){0,2}[\"“'‘]([^\"”'’\n]{1,40})[\"”'’]", sentence[found.end() :])
     if quoted:  # 'each ticket tagged 'urgent'', 'each request marked priority 'emergency''
-        return found.end() + quoted.end(), f"it mentions '{quoted.group(1)}'", False
+        return found.end() + quoted.end(), f"it mentions '{quoted.group(1)}'", negated
     end, words = found.end(), []
     for word in re.finditer(r"\s*([\w-]+)", sentence[found.end() :]):
         at = found.end() + word.start(1)
@@ -3043,11 +3069,7 @@ def _state_of(sentence: str, start: int) -> tuple[int, str, bool] | None:
     if not words or any(w[0].isdigit() for w in words):
         return None
     phrase = " ".join(words)
-    return (
-        end,
-        f"it mentions '{phrase}'",
-        bool(found.group("not") or found.group("no") or found.group("without")),
-    )
+    return end, f"it mentions '{phrase}'", negated
 
 
 def _options(text: str) -> list[str]:
@@ -3390,6 +3412,171 @@ _EACH_HEAD = re.compile(
 )
 
 
+# 'bump any that mention 'outage' to High', 'put the ones with a .edu email into …', 'email the parent of every
+# pupil who missed more than 3 days': an action whose object is the items a relative clause keeps
+_FILTERED = re.compile(
+    r"(?P<lead>^\s*|[,;:]\s*|\s(?:and|then)\s+)(?P<verb>[a-z][\w-]*)\s+"
+    # 'notify #sales in Slack about any that …', 'comment on each one which …': words between the verb and its items
+    r"(?P<between>(?:(?!(?:any|those|each|every|all|the\s+ones)\b)[^\s,;.]+\s+){0,4}?(?:about|on|for|to)\s+)?"
+    r"(?P<role>(?:the|their|its)\s+[\w-]+(?:\s+[\w-]+)?\s+of\s+)?"
+    r"(?P<det>any|the\s+ones|those|each|every|all(?:\s+the)?)\s+"
+    r"(?=(?P<noun>(?!(?:that|which|who|whose|with|where)\b)[a-z][\w-]*\s+)?(?:that|which|who|whose|with|"
+    r"marked|flagged|tagged|labell?ed)\b)",
+    re.I,
+)
+
+
+_CHANGE_VERB = re.compile(r"(?:bump|move|copy|mark|flag|tag|close|label|star|delete|remove|set|change)", re.I)
+
+
+def _kept_by_test(loop: Step) -> list[Step]:
+    """The steps a loop repeats: its body, or, when the body is one test of each item with nothing on its other
+    side, that test's if branch (the list itself, so a later sentence can add to it)."""
+    if len(loop.body) == 1 and loop.body[0].kind == "condition" and len(loop.body[0].branches) == 2:
+        (side, kept), (_, other) = loop.body[0].branches
+        if side == "if" and not other and not loop.body[0].negate:
+            return kept
+    return loop.body
+
+
+# '…, unless it's a telehealth appointment', '— except if their cart is worth less than £20': a test said after
+# the per-item action it guards
+_ITEM_EXCEPT = re.compile(
+    r"\s*(?:[,;—–]|\s-)?\s*\b(?:unless|except\s+(?:if|when|where)|but\s+not\s+(?:if|when))\s+(?=\S)", re.I
+)
+
+
+def _each_unless(sentence: str) -> str:
+    """'… and text each patient a reminder, unless it's a telehealth appointment' read as '… and for each patient,
+    text them a reminder unless it's a telehealth appointment': the test is of each item, inside the loop (else
+    the sentence stays as written)."""
+    guard = _ITEM_EXCEPT.search(sentence)
+    if guard is None or _LOOP.search(sentence) or _ITEM_EXCEPT.search(sentence, guard.end()):
+        return sentence
+    head, test = sentence[: guard.start()], sentence[guard.end() :]
+    each = next(iter(reversed(list(_EACH_NOUN.finditer(head)))), None)
+    if each is None or each.group(1) is None:
+        return sentence
+    # the clause that does something to each item: from the last boundary before it where an action starts
+    at = next(
+        (
+            b.end()
+            for b in reversed(list(re.finditer(r"^\s*|[,;:]\s*|\s(?:and|then)\s+", head[: each.start()])))
+            if _ACTION_START.match(head, b.end())
+        ),
+        None,
+    )
+    if at is None:
+        return sentence
+    action = head[at : each.start()] + "them" + head[each.end() :]
+    lead = head[:at].rstrip()
+    lead = lead + (" " if not lead or re.search(r"\b(?:and|then)$|[,;:]$", lead) else ", and ")
+    return f"{lead}for each {each.group(1)}, {action.strip()} unless {test}"
+
+
+def _filtered_object(sentence: str) -> str:
+    """'… and bump any that mention 'outage' to High priority' read as '… and for each one that mention 'outage',
+    bump it to High priority': the items kept by the clause are tested one by one, inside a loop (else the
+    sentence stays as written)."""
+    if _LOOP.search(sentence):
+        return sentence
+    for found in _FILTERED.finditer(sentence):
+        if not (_ACTION_START.match(found.group("verb")) or _CHANGE_VERB.fullmatch(found.group("verb"))):
+            continue
+        noun = found.group("noun") or ""
+        det = found.group("det").lower()
+        if not noun and det in ("each", "every", "all", "all the"):
+            continue
+        item = noun or "one "
+        tail = sentence[found.end() + len(noun) :]
+        candidate = item + tail
+        end = _qualifier(candidate, 0)
+        state = _state_of(candidate, 0) if end is None else None
+        end = state[0] if state else end
+        if end is None:
+            continue
+        people = re.match(r"\s*(?:who|whose)\b", tail) or bool(found.group("role"))
+        what = (found.group("role") or "").strip() or ("them" if people else "it")
+        what = (found.group("between") or "") + re.sub(r"\s+of$", "", what)
+        rest = candidate[end:]
+        return (
+            sentence[: found.start("verb")]
+            + f"for each {candidate[:end].strip()}, {found.group('verb')} {what}{'' if rest[:1] in ',.;' else ' '}"
+            + rest.lstrip()
+        ).rstrip()
+    for subject in [*_KEPT_SUBJECT.finditer(sentence), *_BARE_SUBJECT.finditer(sentence)]:
+        # 'the ones that mention 'refund' should be posted in #billing', 'any expense above $10,000 gets posted
+        # to #cfo-review', '— orders over $500 should be posted in …': the items the clause keeps, then what is
+        # done to each
+        candidate = ("" if subject.group("noun") else "one ") + sentence[subject.end() :]
+        if subject.re is _BARE_SUBJECT:
+            candidate = re.sub(
+                r"^([a-z][\w-]*?(?:x|ss|sh|ch))es\b|^([a-z][\w-]*?)s\b", r"\1\2", candidate, flags=re.I
+            )
+        done = _DONE_TO.search(candidate)
+        kept = candidate[: done.start()] if done else ""
+        end = _qualifier(kept, 0) if kept else None
+        state = _state_of(kept, 0) if kept and end is None else None
+        end = state[0] if state else end
+        if done is not None and end is not None and not kept[end:].strip():
+            verb = _PARTICIPLES[(done.group("done") or done.group("go")).lower()]
+            return (
+                sentence[: subject.start("det")]
+                + f"for each {candidate[:end].strip()}, {verb} it "
+                + candidate[done.end() :].lstrip()
+            ).rstrip()
+    role = next(
+        (
+            r
+            for r in _ROLE_OF.finditer(sentence)
+            if _ACTION_START.match(r.group("verb")) and _EACH_NOUN.match("each " + r.group("noun"))
+        ),
+        None,
+    )
+    if role:
+        # 'text the driver of each one the address': the person each item names, once per item
+        return (
+            sentence[: role.start("verb")]
+            + f"for each {role.group('noun')}, {role.group('verb')} {role.group('role')}"
+            + sentence[role.end() :]
+        )
+    return sentence
+
+
+_KEPT_SUBJECT = re.compile(
+    r"(?:^\s*|[,;:—–]\s*|\s-\s+|\s(?:and|then)\s+)(?P<det>the\s+ones|those|any(?:\s+single)?|every|each|all(?:\s+the)?)\s+"
+    r"(?=(?P<noun>(?!(?:that|which|who|whose|with|where|ones)\b)[a-z][\w-]*\s+)?(?:that|which|who|whose|with|where|"
+    r"over|above|under|below|more|less|fewer|older|newer)\b)",
+    re.I,
+)
+# 'read the 'Orders' sheet — orders over $500 should be posted …': a plural with no determiner, after a clause
+# (not at a sentence's start, where it may name the event's own item)
+_BARE_SUBJECT = re.compile(
+    r"[:—–]\s*(?P<det>)(?=(?P<noun>[a-z][\w-]*s\s+)(?:that|which|who|whose|with|where|over|above|under|below|"
+    r"more|less|fewer|older|newer)\b)",
+    re.I,
+)
+_DONE_TO = re.compile(
+    r"\s+(?:(?:should|will|must|shall|can)\s+(?:also\s+)?be|gets?|are|is)\s+(?P<done>posted|sent|added|logged|emailed|"
+    r"forwarded|saved|created|filed|flagged|moved|copied|escalated|put|written|shared|archived|deleted)\b"
+    r"|\s+(?P<go>go(?:es)?)\s+(?=(?:to|into|in)\b)",
+    re.I,
+)
+_PARTICIPLES = {
+    "sent": "send", "put": "put", "written": "write", "copied": "copy", "go": "send", "goes": "send",
+    "posted": "post", "added": "add", "logged": "log", "emailed": "email", "forwarded": "forward", "filed": "file",
+    "flagged": "flag", "shared": "share", "archived": "archive", "saved": "save", "created": "create",
+    "moved": "move", "escalated": "escalate", "deleted": "delete",
+}  # fmt: skip
+
+
+_ROLE_OF = re.compile(
+    r"(?:^\s*|[,;:]\s*|\s(?:and|then)\s+)(?P<verb>[a-z][\w-]*)\s+(?P<role>(?:the|their|its)\s+[\w-]+(?:\s+[\w-]+)?)"
+    r"\s+of\s+(?:each|every)\s+(?P<noun>[a-z][\w-]*)\b",
+    re.I,
+)
+
+
 def _each_headed(sentence: str) -> str:
     """'each part whose count is under 5 -> email …' read as 'for each part whose count is under 5, email …'
     when the words after the item name a test of it (else the sentence stays as written)."""
@@ -3426,7 +3613,7 @@ def _loop_place(sentence: str, loop: re.Match[str]) -> str:
 
 
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
-    sentence = _each_headed(sentence)
+    sentence = _each_unless(_filtered_object(_each_headed(sentence)))
     # 'for each of our 12 stores in …': how many there are says nothing about what each one is
     sentence = re.sub(
         r"\b((?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those))\s+\d+\s+(?=[a-z])",
@@ -3453,6 +3640,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             qualified, label, negate = state
         if qualified:  # 'for each one that has been open more than 7 days …': the loop body tests each item
             after = sentence[qualified:]
+            parts = clauses(before) if not re.search(r"\w", after) and re.search(r"\w", before) else []
+            if parts:
+                # 'open a Jira ticket in WEB for each one with more than 100 events': the clause before repeats
+                after, before = parts[-1], " and ".join(parts[:-1])
             test = Step("condition", "condition", label=label, text=sentence, negate=negate)
             after, rest_text = _other_items(after)
             test.branches = [
@@ -3464,7 +3655,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             re.search(r"\w", before)
             and (  # a comma left where the schedule was is no clause
                 not after.strip()
-                or re.match(r"^\s*(?:,|;|and\b|then\b)", after)
+                or re.match(r"^\s*(?:,|;|and\b|then\b|with\b)", after)
                 or re.search(r"\s(?:and|then)\s*$", sentence[loop.start() : loop.end()])
             )
             # 'Every weekday at 7:30, go through each driver … and text them': a clause that does something
@@ -3477,6 +3668,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             # what follows the loop phrase is the next step, run once
             parts = clauses(before) or [before.strip()]  # 'and then for each …': no clause of its own
             phrase = re.sub(r"\s(?:and|then)\s*$", "", sentence[loop.start() : loop.end()])
+            # '…, with the speaker's email as the attendee': how each repeat is made, said after the loop phrase
+            made = re.match(r"^\s*with\b[^,;]*", after)
+            if made:
+                phrase, after = phrase.rstrip(" ,") + made.group(0), after[made.end() :]
             step.body = read_clause(parts[-1] + " " + phrase, description, ruled_out)
             rest = re.sub(r"^\s*(?:,|;|and\b|then\b)\s*(?:then\s+)?", "", after)
             place = re.sub(r"\s(?:and|then)\s*$", "", _loop_place(sentence, loop))
@@ -3510,6 +3705,18 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             step.body = read_sentence(after, description, ruled_out) if after.strip() else []
             # 'go through each row of the sheet and send every lead an email': the same items, one loop
             step.body = [b for s in step.body for b in (s.body if s.kind == "loop" and s.implicit else [s])]
+        if qualified and step.body and step.body[0].kind == "condition":
+            # '…, using the parent email in the sheet': the list the items came from, not a read per item
+            read = {(x.integration, x.values.get("operation")) for x in pre + source if x.kind == "source"}
+            side, kept = step.body[0].branches[0]
+            step.body[0].branches[0] = (
+                side,
+                [
+                    x
+                    for x in kept
+                    if x.kind != "source" or (x.integration, x.values.get("operation")) not in read
+                ],
+            )
         return pre + [s for s in source if s.kind == "source"] + [step]
     each = _EACH_OF.search(sentence)
     if not each and not _IF.search(sentence) and _router(sentence, description, ruled_out) is None:
@@ -3871,17 +4078,20 @@ def read_steps(text: str, description: str) -> list[Step]:
             loop.body = [test]
             continue
         ones = _ONES.search(sentence)
+        # what the loop repeats for the items its own test keeps ('for each one that mentions 'Tidewater', …')
+        kept = _kept_by_test(loop) if loop is not None else None
         if (
             ones
             and loop is not None
             and steps[-1] is loop
             and ones.group(1).lower() not in _NO_CATEGORY
-            and loop.body[-1].kind == "process"
+            and kept
+            and kept[-1].kind == "process"
         ):
             # 'for each one have AI rate the tone; angry ones go to #escalations': a test of each item's label
             read = read_sentence(sentence, description, ruled_out)
             if read and all(s.kind == "action" for s in read):
-                loop.body = _keep_only(sentence, loop.body + read)
+                kept[:] = _keep_only(sentence, kept + read)
                 continue
         guard = _GUARD.match(sentence)
         fetched = [i for i, s in enumerate(steps) if s.kind == "source"]
