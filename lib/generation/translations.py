@@ -200,6 +200,24 @@ def _case_endings(text: str, language: str) -> str:
     return re.sub(r"(?<![\w#@/.-])[A-Z][^\W\d_]{3,}(?![\w@/-])", stem, text)
 
 
+_PLACE_NOUNS = (
+    r"channel|table|sheet|spreadsheet|calendar|folder|database|list|form|project|workbook|board|page"
+)
+
+
+def _service_first(text: str) -> str:
+    """'the sheet Google « Ventes »', 'the channel Slack #ventes' → 'the Google sheet …', 'the Slack channel …': a
+    place named after its service (French, Spanish, Italian, Portuguese word order)."""
+
+    def swap(m: re.Match[str]) -> str:
+        name = m.group(2)
+        if name.lower() not in service_names() and name.lower() not in ("google", "microsoft"):
+            return m.group(0)
+        return f"{name} {m.group(1)}"
+
+    return re.sub(rf"\b({_PLACE_NOUNS})\s+([A-Z][\w]+)\b(?![\w@/-])", swap, text)
+
+
 def _time_words(text: str, language: str) -> str:
     """'v 9:00', 'kl. 16', 'om 8 uur', 'o 7:00': the word before a clock time is 'at'; 'über 1.000 €': a
     word before an amount is its comparison (`before_number`), whatever it means elsewhere ('about')."""
@@ -282,6 +300,8 @@ def to_english(text: str, language: str) -> str | None:
     text = pattern.sub(lambda m: english.get(m.group(0).lower().replace("i\u0307", "i"), m.group(0)), text)
     text = _reorder(text, language)
     text = re.sub(r"\bat(?:\s+at)+\b", "at", text)  # 'saat 9'da' → 'at at 9'
+    if _grammar().get(language, {}).get("service_after_noun"):
+        text = _service_first(text)
     # 'sotto le 1.000' → 'below the 1,000' → 'below 1,000'; 'R$ 500' → '500 BRL'
     text = re.sub(r"\b(below|above|under|over|than|exceeds)\s+the\s+(?=[$€£]?\s?\d)", r"\1 ", text)
     text = re.sub(r"\bR\$\s?(\d[\d.,]*)", r"\1 BRL", text)

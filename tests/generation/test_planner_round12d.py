@@ -94,3 +94,11 @@ def test_a_zone_the_text_says_it_is_not_is_not_the_zone():
 )
 def test_languages_are_recognised(text, language):
     assert planner.language_of(text) == language
+
+
+def test_a_place_before_its_service_is_the_services_place():
+    """French, Spanish, Italian, Portuguese put the service after its place: 'la feuille Google « Ventes »'."""
+    assert "the Google sheet « Ventes »" in to_english(
+        "ajoute une ligne dans la feuille Google « Ventes ».", "French"
+    )
+    assert "the Slack channel #ventas" in to_english("publica en el canal Slack #ventas", "Spanish")
