@@ -129,10 +129,13 @@ def _separable(text: str, language: str) -> str:
     clause, read as the whole verb where the stem stands."""
     rules = _grammar().get(language, {})
     conj = re.escape(rules.get("clause_and", "und"))
+    # Dutch 'sla de afzender op in de tabel …': the particle may stand before a phrase of place
+    place = "|".join(re.escape(p) for p in rules.get("particle_before", []))
+    conj = f"{conj}|{place}" if place else conj
     for stem, prefixes in rules.get("separable", {}).items():
         for prefix, english in prefixes.items():
             whole = re.compile(
-                rf"\b{re.escape(stem)}\b([^,;:.\n]*?)\s+{re.escape(prefix)}(?=\s*(?:[,;:]|\.(?:\s|$)|\n|$|\s+{conj}\b))",
+                rf"\b{re.escape(stem)}\b([^,;:.\n]*?)\s+{re.escape(prefix)}(?=\s*(?:[,;:]|\.(?:\s|$)|\n|$|\s+(?:{conj})\b))",
                 re.I,
             )
             text = whole.sub(rf"{english}\1", text)
