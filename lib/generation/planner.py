@@ -420,8 +420,16 @@ def _acts(steps: list[Step], chosen: bool = False) -> bool:
 
 def language_of(description: str) -> str | None:
     """'French', 'German', 'Dutch', 'Polish'… when the description is mostly that language's little words
-    (`lexicon.json` `languages`)."""
-    words = re.findall(r"[^\W\d_]+", description.lower())
+    (`lexicon.json` `languages`); 'Japanese', 'Russian'… when most of its letters are another script's
+    (`language_scripts`, first match in order: kana before the Han characters Japanese shares with Chinese)."""
+    letters = re.findall(r"[^\W\d_]", description)
+    other = sum(ord(c) > 0x24F for c in letters)  # beyond the Latin alphabets
+    if other >= 4 and 2 * other >= len(letters):
+        for lang, script in lexicon()["language_scripts"].items():
+            if re.search(script, description):
+                return str(lang)
+    # 'e-mail', 'e-post' are one word (not Italian or Portuguese 'e')
+    words = re.findall(r"[^\W\d_]+", re.sub(r"\b[eE]-(?=mail|post)", "e", description).lower())
     counts = {lang: sum(w in set(vocab) for w in words) for lang, vocab in lexicon()["languages"].items()}
     english = counts.pop("English", 0)
     lang, best = max(counts.items(), key=lambda kv: kv[1]) if counts else (None, 0)

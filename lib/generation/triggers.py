@@ -255,7 +255,7 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return explicit.group(1), explicit.span()
     for phrase, zone in sorted(lexicon()["timezones"].items(), key=lambda kv: -len(kv[0])):
         found = re.search(rf"(?:\btime (?:in|of)\s+)?\b{re.escape(phrase)}\b(?:\s+time)?", text, re.I)
-        if not found:
+        if not found or _negated(text, found.span()):
             continue
         after_clock = re.search(r"(?:\d|am|pm|noon|midday|midnight)\s*$", text[: found.start()], re.I)
         # 'PT', 'ET' alone could be other words ('a PT session'): a two-letter zone only after a clock
@@ -270,9 +270,17 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
         text,
     ):
         city = (found.group(1) or found.group(2)).lower().replace("-", " ")
-        if city in _city_zones():
+        if city in _city_zones() and not _negated(text, found.span()):
             return _city_zones()[city], found.span()
     return None, None
+
+
+def _negated(text: str, span: tuple[int, int]) -> bool:
+    """'(not Istanbul time, UTC)', '(Istanbul time not, UTC)': a zone the text says it is not."""
+    return bool(
+        re.search(r"\bnot\s+(?:in\s+)?$", text[: span[0]], re.I)
+        or re.match(r"\s*not\b", text[span[1] :], re.I)
+    )
 
 
 @lru_cache(maxsize=1)

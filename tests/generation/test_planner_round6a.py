@@ -58,7 +58,7 @@ def test_unread_words_are_named_in_the_refusal():
         "Dankeschön",
     ]
     with pytest.raises(CannotPlan) as refused:
-        planner.plan("Stuur elke ochtend een bericht naar mijn team in Slack.")
+        planner.plan("Каждое утро отправляй сообщение моей команде в Slack.")
     assert (
-        refused.value.details[0]["reason"] == "language" and refused.value.details[0]["language"] == "Dutch"
+        refused.value.details[0]["reason"] == "language" and refused.value.details[0]["language"] == "Russian"
     )
