@@ -2950,9 +2950,16 @@ def _qualifier(sentence: str, start: int) -> int | None:
         or lx.OR_MORE_RE.search(rest[:limit])
         or lx.DATE_WINDOW_RE.search(rest[:limit])
     )
+    window = _NOT_A_CONDITION.search(rest[:limit])
+    if (
+        window
+        and re.match(r"over\s", window.group(0), re.I)
+        and re.search(r"\bbeen\b", rest[: window.start()], re.I)
+    ):
+        window = None  # 'one that has been open over 4 hours': how long its state lasts, tested
     if not found or (
         found.re is not lx.DATE_WINDOW_RE
-        and _NOT_A_CONDITION.search(rest[:limit])
+        and window
         and not (re.match(r"over\b", found.group(0), re.I) and lx.named_field(rest[:limit]))
     ):  # 'from the last 3 days' is a window; 'with a delay over 3 days' names what each item is tested on
         return None
@@ -3425,8 +3432,19 @@ def _loop_place(sentence: str, loop: re.Match[str]) -> str:
     return (det.group(1) + " " if det else "") + loop.group(2)
 
 
+# "each one that's been open …", "every lead who's idle", "any that're late": a relative clause read in full
+_RELATIVE_CONTRACTION = (
+    (re.compile(r"\b(that|which|who)['’]s(?=\s+been\b)", re.I), r"\1 has"),
+    (re.compile(r"\b(that|which|who)['’]s\b", re.I), r"\1 is"),
+    (re.compile(r"\b(that|which|who)['’]re\b", re.I), r"\1 are"),
+    (re.compile(r"\b(that|which|who)['’]ve\b", re.I), r"\1 have"),
+)
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     sentence = _each_headed(sentence)
+    for contracted, full in _RELATIVE_CONTRACTION:
+        sentence = contracted.sub(full, sentence)
     # 'for each of our 12 stores in …': how many there are says nothing about what each one is
     sentence = re.sub(
         r"\b((?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those))\s+\d+\s+(?=[a-z])",

@@ -28,9 +28,6 @@ _KNOWN: dict[str, str] = {
     "r12c-stripe-but-only-if-eur": "not fixed yet",
     "r12c-except-which-goes-instead": "not fixed yet",
     "r12c-unless-in-which-case": "not fixed yet",
-    "r12c-each-one-thats-been-days": "not fixed yet",
-    "r12c-every-one-open-over-hours": "not fixed yet",
-    "r12c-each-lead-whos-been-idle": "not fixed yet",
 }
 
 
