@@ -1533,8 +1533,19 @@ class _Builder:
             for w in re.findall(r"(?<=\s)[A-Z][\w-]+", test)
             if w.lower() in words and not lx.integrations_in(w)
         ]
+        # "unless it's a telehealth appointment", 'if it is a refund request': every item is an appointment or a
+        # request; the word before the noun tells this kind apart
+        kind = re.search(r"\b(?:is|are|'s|’s)\s+(?:a|an)\s+([a-z][\w-]*)\s+[a-z][\w-]*\s*$", low)
         keyword = (
-            spelled.lower() if spelled else capital[0].lower() if capital else words[-1] if words else "yes"
+            spelled.lower()
+            if spelled
+            else capital[0].lower()
+            if capital
+            else kind.group(1)
+            if kind and kind.group(1) in words
+            else words[-1]
+            if words
+            else "yes"
         )
         text_field = re.match(
             r"(<start\.[\w.]+)\.(?:bodyText|text|content|subject|body|message|from)>$", prev
