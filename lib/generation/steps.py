@@ -3441,10 +3441,81 @@ _RELATIVE_CONTRACTION = (
 )
 
 
+# '…, unless they have already paid', '— except if the deal is worth less than $2,000', '…, but only when …':
+# a test said after what its sentence does, as an exception to it or a restriction of it
+_EXCEPTION = re.compile(
+    r"\s*(?:[,;]|\s[—–-]|—|–)\s*(?:but\s+)?(?P<word>unless|except\s+(?:if|when|where|for)|only\s+(?:if|when|where|for))"
+    r"\s+(?P<test>\S.*)$",
+    re.I,
+)
+# '…, which goes to billing@… by email instead', '…, in which case email … instead', '…, then post it to #x instead':
+# where the excepted items go
+_INSTEAD = re.compile(
+    r"\s*,\s*(?:(?:which|who|those|these|they|that|it|then)\s+(?P<verb>go(?:es)?|get(?:s)?|should\s+go|are|is|get\s+sent|"
+    r"gets\s+sent)\s+(?P<rest>.+?)|in\s+which\s+case\s+(?:just\s+)?(?P<act>.+?))(?:\s+instead)?\s*$",
+    re.I,
+)
+
+
+def _excepted(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
+    """The steps of a sentence whose test comes after what it does, as an exception ('email each tenant a
+    reminder, unless they have already paid') or a restriction ('…, but only if …'): the test guards what the
+    sentence does — each item's steps inside its loop when the sentence repeats over a list — and what the
+    exception says its items get instead ('…, which goes to … instead') is the other branch. None when the
+    sentence reads no other way than the plain one (no loop, no test of its own, nothing instead, a plain
+    'unless')."""
+    found = _EXCEPTION.search(sentence)
+    if found is None or not sentence[: found.start()].strip():
+        return None
+    word = found.group("word").lower().split()[0]
+    test_text, instead_text = found.group("test"), ""
+    other = _INSTEAD.search(test_text)
+    if other is not None:
+        said = (
+            _route_of(f"these {other.group('verb')} {other.group('rest')}") if other.group("verb") else None
+        )
+        instead_text = said[1] if said else (other.group("act") or "")
+        if instead_text:
+            test_text = test_text[: other.start()]
+    if not re.search(r"\w", test_text) or _ACTION_START.match(test_text):
+        return None
+    main = read_sentence(sentence[: found.start()], description, ruled_out)
+    loop = next((s for s in reversed(main) if s.kind == "loop" and s.loop_type == "forEach" and s.body), None)
+    guarded = [s for s in main if s.kind not in ("source", "process")]
+    if not guarded:
+        return None
+    if (
+        loop is None
+        and word == "unless"
+        and not instead_text
+        and not any(s.kind == "condition" for s in main)
+    ):
+        return None  # 'post it unless it is raining': the plain reading negates the test already
+    test = Step(
+        "condition",
+        "condition",
+        label=test_text.strip(" ,.—–"),
+        text=sentence,
+        negate=word in ("unless", "except"),
+    )
+    instead = read_clauses(instead_text, description, ruled_out) if instead_text else []
+    if loop is not None and not instead:
+        test.branches = [("if", loop.body), ("else", [])]
+        loop.body = [test]
+        return main
+    test.branches = [("if", guarded), ("else", instead)]
+    kept = [s for s in main if s.kind in ("source", "process")]
+    test.data_from = kept[-1] if kept else None
+    return kept + [test]
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     sentence = _each_headed(sentence)
     for contracted, full in _RELATIVE_CONTRACTION:
         sentence = contracted.sub(full, sentence)
+    excepted = _excepted(sentence, description, ruled_out)
+    if excepted is not None:
+        return excepted
     # 'for each of our 12 stores in …': how many there are says nothing about what each one is
     sentence = re.sub(
         r"\b((?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those))\s+\d+\s+(?=[a-z])",
@@ -3645,7 +3716,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         ):
             # 'if the message contains …', 'if the commit message contains …': a noun, not a verb
             start = _ACTION_START.search(rest, start.end())
-        split = re.search(r",|\bthen\b", rest)
+        split = re.search(r",(?!\d{3}\b)|\bthen\b", rest)  # '1,000' is one number
         cut = min([m.start() for m in (start, split) if m] or [len(rest)])
         condition_text = rest[:cut].strip(" ,—–")
         consequence = re.sub(r"^\s*(?:,|then)\s*", "", rest[cut:])
@@ -3803,6 +3874,15 @@ _FORBIDDING = re.compile(
 )
 
 
+# 'Only for people with more than 1,000 followers though.', 'But only if it's over $500.', 'Only do this for issues
+# labelled …', 'Not for ratings of 8 or higher, though.': a sentence that only restricts the one before
+_AFTERTHOUGHT = re.compile(
+    r"^\s*(?:but\s+)?(?:(?:only|just)|(?P<not>not|never))\s+(?:(?:do|send|post)\s+(?:this|that|it|them)\s+)?"
+    r"(?:for|if|when|where|in\s+case)\s+(?P<test>\S.*?)(?:,?\s+though)?\s*[.!]?\s*$",
+    re.I,
+)
+
+
 def read_steps(text: str, description: str) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out."""
     ruled_out = negated(description)
@@ -3820,6 +3900,7 @@ def read_steps(text: str, description: str) -> list[Step]:
     # '1. …\n2. …', '- …\n- …', '… : 1) … 2) …': a list of steps
     listed = len(_LIST_ITEM.findall(text)) >= 2 or len(_INLINE_ITEM.findall(text)) >= 2
     item_loop: Step | None = None  # a loop stated in a list item, or one that repeats nothing itself
+    last_read: list[Step] = []  # the steps the sentence before made (what an afterthought restricts)
     for at, sentence in enumerate(said):
         if item_loop is not None and _LIST_MARK.fullmatch(sentence):
             continue  # '2' of '2. for each …' (the sentence split at its dot)
@@ -3843,6 +3924,31 @@ def read_steps(text: str, description: str) -> list[Step]:
             if then is None:
                 continue
             open_loop, sentence = None, then  # 'When every client is done, post …': runs once, after
+        after = _AFTERTHOUGHT.match(sentence)
+        done = [s for s in last_read if s.kind in ("action", "process")]
+        if (
+            after is not None
+            and done
+            and any(s.kind == "action" for s in done)
+            and not any(s.kind in ("condition", "router", "fan", "loop") for s in last_read)
+            and all(any(s is x for x in steps) for s in done)
+        ):
+            # 'thank them in #community. Only for people with more than 1,000 followers though.': a restriction
+            # said after the sentence it restricts guards what that sentence does
+            test = Step(
+                "condition",
+                "condition",
+                label=after.group("test").strip(" ,"),
+                text=sentence,
+                negate=after.group("not") is not None,
+            )
+            test.branches = [("if", done), ("else", [])]
+            kept = [s for s in steps if not any(s is d for d in done)]
+            data = [s for s in kept if s.kind in ("source", "process")]
+            test.data_from = data[-1] if data else None
+            steps = kept + [test]
+            last_read, lead = [], ""
+            continue
         if lead and _IF.search(sentence):
             # 'fetch X; if it moved more than 5%, …' / 'fetch X. Alert me if it …': the test is about what
             # the sentence before named; read as one sentence ('fetch X and if it …') the test sees its data
@@ -3959,6 +4065,7 @@ def read_steps(text: str, description: str) -> list[Step]:
         steps += _drafts_before_their_reply(
             sorted(read, key=lambda s: (_then_part(repeated, s), rank[s.kind]))
         )
+        last_read = read
         if then is not None:  # '…, and at the end email a summary': the tail runs once, after the loop
             steps += sorted(read_sentence(then, description, ruled_out), key=lambda s: rank[s.kind])
         started = next((s for s in read if s.kind == "loop" and s.loop_type == "forEach"), None)

@@ -18,17 +18,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r12c-airtable-each-unless-paid": "not fixed yet",
-    "r12c-sheet-each-except-when-status": "not fixed yet",
-    "r12c-airtable-each-except-if-worth": "not fixed yet",
-    "r12c-stripe-only-for-though": "not fixed yet",
-    "r12c-typeform-only-when-size": "not fixed yet",
-    "r12c-github-only-do-this-labelled": "not fixed yet",
-    "r12c-stripe-but-only-if-eur": "not fixed yet",
-    "r12c-except-which-goes-instead": "not fixed yet",
-    "r12c-unless-in-which-case": "not fixed yet",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round12c.jsonl", _KNOWN))
