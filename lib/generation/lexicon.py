@@ -27,11 +27,14 @@ _COMPARATORS = [
         ">",
     ),
     (
-        r"(?:less|lower|fewer|smaller)\s+than|below|under|drops? below|falls? below|at most|newer\s+than|<=?",
+        r"(?:less|lower|fewer|smaller|shorter|earlier|sooner|cheaper)\s+than|below|under|drops? below|falls? below|at most|newer\s+than|<=?",
         "<",
     ),
     (r"equals?|equal to|is exactly|==", "=="),
     (r"(?:anything\s+)?other\s+than(?:\s+an?)?|anything\s+but|not\s+equal\s+to|!=", "!="),
+    # 'warmer than 30', 'weaker than 150 to the dollar', 'longer than 90': any other comparative before a number
+    # (the ones above first) is a test of a value rising past it
+    (r"\b(?!(?:rather|other|either|neither|whether|further|ever|never)\b)(?-i:[a-z]{2,}er)\s+than", ">"),
 ]
 THRESHOLD_RE = re.compile(
     r"(?P<op>"
