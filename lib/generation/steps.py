@@ -2675,7 +2675,12 @@ _IF = re.compile(
     r"\b(?:only\s+)?(?:if|in case|whenever it|when it|unless)\b"
     # 'once it passes 10k stars', 'as soon as the price drops below …': a test, not the trigger
     r"|\b(?:once|as soon as)\s+(?=(?:it|they|the\s+[\w-]+|its\s+[\w-]+)\s+(?:[\w-]+\s+)?(?:pass|reach|hit|cross|exceed|"
-    r"drop|fall|rise|go|goes|gets|is|are|has)\w*\b)",
+    r"drop|fall|rise|go|goes|gets|is|are|has)\w*\b)"
+    # 'when the payments component isn't 'operational'', 'whenever the queue length is above 500': 'when' before a
+    # value, a comparison or a state of something the steps read is a test (an event's 'when' is the trigger's)
+    r"|\b(?:when|whenever)\s+(?=(?:the|its|their|our)\s+(?:[\w-]+\s+){0,3}?(?:is|isn'?t|is\s+not|are|aren'?t|are\s+not|"
+    r"equals|becomes|stays|shows|reads|says)\s+(?:not\s+|still\s+|no\s+longer\s+)?(?:[\"“'‘]|[$€£]?\d|(?:above|below|over|"
+    r"under|more|less|higher|lower|greater|down|offline|degraded|empty|zero|negative)\b))",
     re.I,
 )
 # 'the message', 'its post': a word an action verb spells, used as a noun after a determiner
@@ -3220,12 +3225,48 @@ _NOTHING = re.compile(
 )
 
 
+# 'Enterprise (500+ employees) goes to …': an aside that says what the category is
+_ASIDE = re.compile(r"^(?P<cat>(?:and\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)\s*(?P<aside>\([^()]{1,60}\))")
+# 'Undergraduates go in the 'UG' sheet', 'enterprise leads go to #ent': a category and the verb that moves it
+_GOES = re.compile(
+    r"^(?P<cat>.+?)\s+(?P<verb>go(?:es)?|should\s+go|must\s+go|belongs?|are\s+sent|gets?\s+sent)\s+"
+    r"(?:to|into|in|on)\s+(?P<dest>\S.*)$",
+    re.I,
+)
+# '…, postgraduates in the 'PG' sheet': a later route that leaves out the verb the first one said
+_GAPPED = re.compile(
+    r"^(?:and\s+)?(?P<cat>[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:to|into|in|on)\s+(?P<dest>\S.*)$", re.I
+)
+
+
+def _route_parts(parts: list[str]) -> list[str]:
+    """The clauses of a list of routes, each with its verb: asides dropped, 'go in/on' read as 'go to', and a
+    later route that leaves out the verb ('postgraduates in the 'PG' sheet') given the one said before it."""
+    out, verb = [], None
+    for clause in parts:
+        plain = _ASIDE.sub(r"\g<cat>", clause)
+        goes = _GOES.match(plain)
+        gapped = _GAPPED.match(plain) if verb and goes is None and not _ACTION_START.match(plain) else None
+        if goes is not None:
+            verb = goes.group("verb")
+            out.append(f"{goes.group('cat')} {verb} to {goes.group('dest')}")
+        elif gapped is not None:
+            out.append(f"{gapped.group('cat')} {verb} to {gapped.group('dest')}")
+        else:
+            out.append(plain if plain != clause and _route_of(plain) else clause)
+    return out
+
+
 def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """Three or more '<category> to <destination>' parts in one sentence → a router with one route each."""
-    parts = clauses(sentence)
+    said = clauses(sentence)
+    parts = _route_parts(said)
     routes = []
     for i, clause in enumerate(parts):
         route = _route_of(clause)
+        aside = _ASIDE.search(said[i])
+        if route is not None and aside is not None:  # the route keeps what its category is said to be
+            route = (f"{route[0]} {aside.group('aside')}", route[1])
         if (
             route is None
             # 'send it to …' names no category; 'question -> …', 'questions get an answer' do
@@ -3241,6 +3282,19 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
         ):
             continue
         branch = [s for s in read_clause(route[1], description, ruled_out) if s.kind == "action"]
+        where = re.search(r"\b(?:to|into)\s+(?=#|[\w.+-]+@)(\S.*)$", route[1])
+        if not branch and where:  # 'Enterprise goes to #sales-enterprise': a destination, posted or sent to
+            branch = [
+                s
+                for s in read_clause(
+                    _as_action(where.group(1))
+                    if where.group(1).startswith("#")
+                    else f"email it to {where.group(1)}",
+                    description,
+                    ruled_out,
+                )
+                if s.kind == "action"
+            ]
         if branch or _NOTHING.match(route[1]):  # 'spam -> ignore': a route that ends the run
             routes.append((i, route[0], branch))
     if len(routes) < 3 or sum(1 for r in routes if r[2]) < 2:
@@ -3544,8 +3598,16 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             after = sentence[qualified:]
             test = Step("condition", "condition", label=label, text=sentence, negate=negate)
             after, rest_text = _other_items(after)
+            done = read_sentence(after, description, ruled_out) if re.search(r"\w", after) else []
+            if not done and re.search(r"\w", before):
+                # 'open a Jira ticket for each one with more than 100 events': the clause before repeats for the
+                # items that pass the test
+                parts = clauses(before) or [before.strip()]
+                done = read_clause(re.sub(r"\s(?:and|then)\s*$", "", parts[-1]), description, ruled_out)
+                if done:
+                    before = " , ".join(parts[:-1])
             test.branches = [
-                ("if", read_sentence(after, description, ruled_out) if after.strip() else []),
+                ("if", done),
                 ("else", read_clauses(rest_text, description, ruled_out) if rest_text else []),
             ]
             step.body = [test]
