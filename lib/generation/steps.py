@@ -2728,7 +2728,10 @@ _DESTINATION = re.compile(
 )
 _OPTIONS = r"([\w-]+(?:\s[\w-]+)?(?:\s*/\s*[\w-]+(?:\s[\w-]+)?){2,}|[\w-]+(?:\s*,\s*[\w-]+)+,?\s+(?:or|and)\s+[\w-]+)"
 _SORT = re.compile(
-    r"\b(?:sort|triage|bucket|split|separate|divide|dispatch)\w*\b[^.;:]{0,60}?\binto\s+(?:the\s+)?"
+    r"(?:\b(?:sort|triage|bucket|split|separate|divide|dispatch)\w*\b[^.;:]{0,60}?\binto\s+(?:the\s+)?"
+    # 'figure out if it's plumbing, electrical or general': which of the options it is, a classification
+    r"|\b(?:figure|work|find)\s+out\s+(?:if|whether|which)\s+(?:it'?s|it\s+is|they'?re|they\s+are|this\s+is)\s+"
+    r"|\b(?:decide|determine|check|tell)\s+(?:if|whether)\s+(?:it'?s|it\s+is|they'?re|they\s+are|this\s+is)\s+)"
     + _OPTIONS
     + r"|(?<![\w/.])([a-z][\w-]*(?:\s*/\s*[a-z][\w-]*){2,})(?![\w/])",  # not 'github.com/acme/web'
     re.I,
@@ -3078,11 +3081,10 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
         routes = _category_routes(sentence, description, ruled_out)
         if routes is not None:
             return routes
-    sort = (
-        None
-        if route or _IF.search(sentence)
-        else _SORT.search(lx.URL_RE.sub(lambda m: " " * len(m.group(0)), sentence))
-    )
+    sort = None if route else _SORT.search(lx.URL_RE.sub(lambda m: " " * len(m.group(0)), sentence))
+    test = _IF.search(sentence)
+    if sort and test and not sort.start() <= test.start() < sort.end():
+        sort = None  # a test of its own, not the options of a classification
     if not route and not sort:
         return None
     labels: list[str] = []
@@ -3116,6 +3118,9 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
             r"\s+and\s+(?=" + re.escape(label) + r"\s+(?:to|go|goes|should)\b)", ", ", routes_text, flags=re.I
         )
     for clause in clauses(routes_text):
+        _, colon, tail = clause.rpartition(":")
+        if colon and any(re.match(r"^\W*" + re.escape(w) + r"\b", tail.strip(), re.I) for w in labels):
+            clause = tail  # '… and send it to the right contractor: plumbing on WhatsApp': the route after the colon
         said = _route_of(clause)  # 'warm leads get an email to …': the action that route takes
         branch = read_clause(
             said[1] if said and not _DESTINATION.match(clause) else clause, description, ruled_out
@@ -4018,6 +4023,10 @@ def read_steps(text: str, description: str) -> list[Step]:
             sentence = f"{lead} and {word.lower() if word[1:].islower() else word}{sentence[len(word) :]}"
         lead = ""
         sentence = re.sub(r"^\s*[-*•]\s+", "", sentence)  # a bulleted line reads as its text
+        if (
+            listed
+        ):  # '4) otherwise email the customer …': a numbered line reads as its text ('otherwise' leads it)
+            sentence = re.sub(r"^\s*\d{1,2}[.)]\s+", "", sentence)
         repeated_test = (
             steps[-1].body[0]
             if steps
