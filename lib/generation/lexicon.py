@@ -313,8 +313,9 @@ _RELATIVE = re.compile(
 # '6 or lower', '9 or higher', '$2,500 or more', '1,200 EUR or less': the number first, then the direction
 OR_MORE_RE = re.compile(
     r"(?<![\w.,])([$€£])?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(%|k\b)?\s*"
-    r"(?:(?:usd|eur|gbp|dollars?|euros?|pounds?)\s+)?"
-    r"or\s+(?:(lower|less|below|under|fewer)|(higher|more|above|over|greater))\b",
+    # '2 stars or lower', '3 days or more', '10 units or fewer': the unit the number counts, said before the direction
+    r"(?:(?:usd|eur|gbp|dollars?|euros?|pounds?)\s+|(?!or\b)[a-z]{2,12}\s+)?"
+    r"or\s+(?:(lower|less|below|under|fewer|worse)|(higher|more|above|over|greater|better))\b",
     re.I,
 )
 

@@ -1451,6 +1451,22 @@ class _Builder:
                 and re.search(r"\b(?:status|code|http|down|up|returns?|responds?|response)\b", low)
             ):  # 'if it's down (anything other than a 200)': the request's HTTP status
                 return _cmp(f"Number(<{request.group(1)}.status>)", op, num), None
+            some = _ANY_ITEM.match(test)
+            if some and not prev.startswith("<loop"):
+                # 'if any of them is 2 stars or lower': one item of the fetched list passing is enough
+                listed = next(reversed(self.lists_upstream(self.test_heads)), prev)
+                field = (
+                    lx.named_field(test[some.end() :])
+                    or lx.counted_field(test[some.end() :])
+                    or some.group("noun")
+                    or "value"
+                )
+                self.notes.append(
+                    f"the test '{test.strip()}' holds when any item of {listed} passes it, reading each item's "
+                    f"'{field}' field"
+                )
+                item = _cmp(f"Number(x?.[{json.dumps(field)}])", op, num)
+                return f"[].concat({listed} || []).some((x) => {item})", None
             if lx.counts_items(test):  # 'more than 50 open tickets': how many items were fetched
                 # the newest list the condition can read: not one fetched inside a loop that has ended
                 listed = next(reversed(self.lists_upstream(self.test_heads)), prev)
@@ -1853,6 +1869,14 @@ def _field_read(ref: str, path: str) -> str:
     resolved item, so that an item without it fails the test instead of stopping the run (Sim throws on a
     reference to a path the data does not hold) and a name Sim's references cannot spell still reads."""
     return f"({ref})" + "".join(f"?.[{json.dumps(part)}]" for part in path.split("."))
+
+
+# 'any of them is 2 stars or lower', 'if any are rated below 3', 'any single expense above …': a test one item passes
+_ANY_ITEM = re.compile(
+    r"\s*(?:if\s+)?(?:any|one|some)\s+(?:of\s+(?:them|these|those|the\s+[\w-]+)\s+|(?:single\s+)?(?P<noun>[a-z][\w-]*)\s+)?"
+    r"(?:is|are|was|were|has|have|gets?|got|scores?|rates?|rated)\b\s*",
+    re.I,
+)
 
 
 def _cmp(left: str, op: str, right: str) -> str:
