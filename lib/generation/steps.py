@@ -88,6 +88,8 @@ def negated(text: str) -> dict[str, set[str]]:
         for phrase in entry["phrases"]:
             p = re.escape(phrase.strip())
             before = re.search(_NEGATION + r"\b[^.,;]{0,30}?\b" + p + r"\b", low)
+            if before and _SCOPED.match(low, before.end()):
+                continue  # "don't email anyone marked 'test'": which items get no e-mail, a test, not a rule
             if before and not _negates_other(before.group(0)):
                 # "email me instead of Slack": the negation governs the phrase right after it only
                 span_text = before.group(0)
@@ -124,6 +126,14 @@ def negated(text: str) -> dict[str, set[str]]:
                         modes = {"read", "write"}
                     out.setdefault(key, set()).update(modes)
     return out
+
+
+# "… anyone marked 'test'", "… requests tagged 'spam'", "… customers whose plan is free": the items a prohibition
+# is about, named after its verb
+_SCOPED = re.compile(
+    r"\s+(?:to\s+)?(?:any(?:one|body)?\s+|the\s+|those\s+|people\s+)?(?:[\w-]+\s+)?(?:marked|tagged|flagged|labell?ed|"
+    r"whose|who\s+(?:are|is|have|has)|that\s+(?:are|is|have|has))\b"
+)
 
 
 def _negates_other(span: str) -> bool:
@@ -4444,7 +4454,10 @@ _LEFT_OUT = (
     r"|(?:are|is|should\s+be|must\s+be|get|gets)\s+(?:skipped|excluded|ignored|left\s+out)\b"
 )
 _EXCLUDED = re.compile(
-    r"^\s*(?:but\s+)?(?:(?:skip|ignore|exclude|leave\s+out)\s+(?:any\s+|the\s+|all\s+|those\s+)?[\w-]+\s+(?P<a>"
+    r"^\s*(?:but\s+)?(?:(?:skip|ignore|exclude|leave\s+out|(?:don'?t|do\s+not|never)\s+(?:"
+    + _WRITE
+    + r"|e-?mail|text|"
+    r"repl(?:y|ies)|respond|answer|contact|message|notify)\s+(?:to\s+)?)\s*(?:any\s+|the\s+|all\s+|those\s+)?[\w-]+\s+(?P<a>"
     + _WHICH
     + r".*?)|(?:any\s+|the\s+|all\s+)?[\w-]+\s+(?P<b>"
     + _WHICH
