@@ -3257,7 +3257,8 @@ _GAPPED = re.compile(
 def _route_parts(parts: list[str]) -> list[str]:
     """The clauses of a list of routes, each with its verb: asides dropped, 'go in/on' read as 'go to', and a
     later route that leaves out the verb ('postgraduates in the 'PG' sheet') given the one said before it."""
-    out, verb = [], None
+    out: list[str] = []
+    verb: str | None = None
     for clause in parts:
         plain = _ASIDE.sub(r"\g<cat>", clause)
         goes = _GOES.match(plain)
@@ -4001,10 +4002,10 @@ def read_steps(text: str, description: str) -> list[Step]:
             if then is None:
                 continue
             open_loop, sentence = None, then  # 'When every client is done, post …': runs once, after
-        after = _AFTERTHOUGHT.match(sentence)
+        restricts = _AFTERTHOUGHT.match(sentence)
         done = [s for s in last_read if s.kind in ("action", "process")]
         if (
-            after is not None
+            restricts is not None
             and done
             and any(s.kind == "action" for s in done)
             and not any(s.kind in ("condition", "router", "fan", "loop") for s in last_read)
@@ -4015,9 +4016,9 @@ def read_steps(text: str, description: str) -> list[Step]:
             test = Step(
                 "condition",
                 "condition",
-                label=after.group("test").strip(" ,"),
+                label=restricts.group("test").strip(" ,"),
                 text=sentence,
-                negate=after.group("not") is not None,
+                negate=restricts.group("not") is not None,
             )
             test.branches = [("if", done), ("else", [])]
             kept = [s for s in steps if not any(s is d for d in done)]
