@@ -15,7 +15,12 @@ Routes written as a list ('Hardware problems go to #hw-support, software problem
 questions get forwarded to …', 'Juniors go in the 'Junior' sheet, seniors in the 'Senior' sheet, …', 'Large orders
 (over 100 units) go to #wholesale, medium ones (10 to 99) to #retail, …') are one router: a later route that leaves
 out the verb takes the first one's, 'go in' is 'go to', a bare channel or address is posted or sent to, and an
-aside after the category stays with it. Every state built is valid with no runtime error."""
+aside after the category stays with it; 'decide whether it's billing, shipping or returns' is a classification
+over those options, its routes after a colon. 'Otherwise …' on its own numbered line is the else branch of the test
+before. 'If any of them are 1 star or lower' holds when one item of the list passes. A prohibition scoped to some
+items ("Don't email anyone marked 'test'") rules no service out: it leaves those items out. 'Open a ticket for each
+one with more than 100 events' repeats the clause before for the items that pass. Every state built is valid with
+no runtime error."""
 
 from __future__ import annotations
 
