@@ -1500,7 +1500,11 @@ class _Builder:
             if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
                 # 'where quantity is below 15', 'with scrap rate over 4.5%': the field the test names
                 field_word = lx.amount_field(test, None) or self.item_field(test, prev, counted=True)
-                field_name = field_word or "amount"
+                # an Airtable record's amount is among its `fields`, as its other fields are
+                holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
+                if field_word and holder and "." not in field_word:
+                    field_word = f"{holder}.{field_word}"
+                field_name = field_word or (f"{holder}.amount" if holder else "amount")
                 if (
                     re.match(r"\s*(?:it|it's|it is|they|they're|they are)\b", test, re.I)
                     or field_word is None
