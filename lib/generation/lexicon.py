@@ -27,16 +27,19 @@ _COMPARATORS = [
         ">",
     ),
     (
-        r"(?:less|lower|fewer|smaller)\s+than|below|under|drops? below|falls? below|at most|newer\s+than|<=?",
+        r"(?:less|lower|fewer|smaller|shorter|earlier|sooner|cheaper)\s+than|below|under|drops? below|falls? below|at most|newer\s+than|<=?",
         "<",
     ),
     (r"equals?|equal to|is exactly|==", "=="),
     (r"(?:anything\s+)?other\s+than(?:\s+an?)?|anything\s+but|not\s+equal\s+to|!=", "!="),
+    # 'warmer than 30', 'weaker than 150 to the dollar', 'longer than 90': any other comparative before a number
+    # (the ones above first) is a test of a value rising past it
+    (r"\b(?!(?:rather|other|either|neither|whether|further|ever|never)\b)(?-i:[a-z]{2,}er)\s+than", ">"),
 ]
 THRESHOLD_RE = re.compile(
     r"(?P<op>"
     + "|".join(p for p, _ in _COMPARATORS)
-    + r")\s*(?P<cur>[$€£])?\s*(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d{1,3}(?:[ \u00a0\u202f']\d{3})+(?!\d)(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*"
+    + r")\s*(?P<cur>[$€£])?\s*(?:(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)\s*)?(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d{1,3}(?:[ \u00a0\u202f']\d{3})+(?!\d)(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|percent\b|k\b|m\b|million\b|thousand\b|(?:usd|eur|gbp|dollars?|euros?|pounds?)\b)?",
     re.I,
 )
@@ -310,8 +313,9 @@ _RELATIVE = re.compile(
 # '6 or lower', '9 or higher', '$2,500 or more', '1,200 EUR or less': the number first, then the direction
 OR_MORE_RE = re.compile(
     r"(?<![\w.,])([$€£])?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(%|k\b)?\s*"
-    r"(?:(?:usd|eur|gbp|dollars?|euros?|pounds?)\s+)?"
-    r"or\s+(?:(lower|less|below|under|fewer)|(higher|more|above|over|greater))\b",
+    # '2 stars or lower', '3 days or more', '10 units or fewer': the unit the number counts, said before the direction
+    r"(?:(?:usd|eur|gbp|dollars?|euros?|pounds?)\s+|(?!or\b)[a-z]{2,12}\s+)?"
+    r"or\s+(?:(lower|less|below|under|fewer|worse)|(higher|more|above|over|greater|better))\b",
     re.I,
 )
 
@@ -354,6 +358,43 @@ def threshold_in(text: str) -> tuple[str, float, str] | None:
     if unit in ("m", "million"):
         number, unit = number * 1_000_000, ""
     return op, number, "%" if unit in ("%", "percent") else (found.group("cur") or "")
+
+
+# a currency written beside an amount: its sign or its code
+_CURRENCY = r"(?:[$€£]|(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)\b|(?:dollars?|euros?|pounds?|francs?)\b)"
+_SWISS_GROUPS = re.compile(r"(?<![\d.,'’])(\d{1,3}(?:['’]\d{3})+)(?![\d'’])")
+_DOT_GROUPS_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+),(\d{1,2})(?![\d.,])")
+_DOT_GROUPS_BY_CURRENCY = re.compile(
+    r"(?<=" + r"[$€£]" + r")\s?(\d{1,3}(?:\.\d{3})+)(?![\d.,])"
+    r"|(?<![\d.,])(\d{1,3}(?:\.\d{3})+)(?![\d.,])(?=\s?" + _CURRENCY + r")"
+    r"|(?<=(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)\s)(\d{1,3}(?:\.\d{3})+)(?![\d.,])",
+    re.I,
+)
+_DECIMAL_COMMA_BY_CURRENCY = re.compile(
+    r"(?<![\d.,])(\d+),(\d{2})(?![\d.,])(?=\s?" + _CURRENCY + r")|(?<=[$€£])(\d+),(\d{2})(?![\d.,])", re.I
+)
+
+
+def english_amounts(text: str) -> str:
+    """Amounts grouped the European or Swiss way written the English way, so every later reading sees one
+    notation: '1.250,00 €' → '1,250.00 €', '5.000 USD' → '5,000 USD', "CHF 3'000" → 'CHF 3,000', '4,50 €' →
+    '4.50 €'. A dot between digit groups is a thousands mark only beside a currency (or before a decimal
+    comma): '2.500' alone stays a decimal."""
+
+    def grouped(digits: str) -> str:
+        return re.sub(r"[.'’]", ",", digits)
+
+    text = _SWISS_GROUPS.sub(lambda m: grouped(m.group(1)), text)
+    text = _DOT_GROUPS_DECIMAL.sub(lambda m: f"{grouped(m.group(1))}.{m.group(2)}", text)
+    text = _DOT_GROUPS_BY_CURRENCY.sub(
+        lambda m: m.group(0).replace(
+            m.group(1) or m.group(2) or m.group(3), grouped(m.group(1) or m.group(2) or m.group(3))
+        ),
+        text,
+    )
+    return _DECIMAL_COMMA_BY_CURRENCY.sub(
+        lambda m: f"{m.group(1) or m.group(3)}.{m.group(2) or m.group(4)}", text
+    )
 
 
 _AMOUNT = r"[$€£]?\s*\d[\d,.'\u00a0\u202f]*(?:\s*(?:k|m|%))?"

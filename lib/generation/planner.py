@@ -103,6 +103,7 @@ def draft(description: str) -> Draft:
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
     said = description  # the title and summary keep the user's words
+    description = lx.english_amounts(description)  # '5.000 USD', "CHF 3'000", '1.250,00 €': one notation
     # 'Texas goes to #tx, the rest to #us' → 'if it is Texas, …; otherwise …'
     description = lx.routes_as_tests(description)
     trigger = read_trigger(description)
@@ -1458,6 +1459,22 @@ class _Builder:
                 and re.search(r"\b(?:status|code|http|down|up|returns?|responds?|response)\b", low)
             ):  # 'if it's down (anything other than a 200)': the request's HTTP status
                 return _cmp(f"Number(<{request.group(1)}.status>)", op, num), None
+            some = _ANY_ITEM.match(test)
+            if some and not prev.startswith("<loop"):
+                # 'if any of them is 2 stars or lower': one item of the fetched list passing is enough
+                listed = next(reversed(self.lists_upstream(self.test_heads)), prev)
+                field = (
+                    lx.named_field(test[some.end() :])
+                    or lx.counted_field(test[some.end() :])
+                    or some.group("noun")
+                    or "value"
+                )
+                self.notes.append(
+                    f"the test '{test.strip()}' holds when any item of {listed} passes it, reading each item's "
+                    f"'{field}' field"
+                )
+                item = _cmp(f"Number(x?.[{json.dumps(field)}])", op, num)
+                return f"[].concat({listed} || []).some((x) => {item})", None
             # 'more than 50 open tickets': how many items were fetched ('each one with more than 100 events'
             # inside a loop counts what the item holds, not the list)
             if lx.counts_items(test) and not prev.startswith("<loop.currentItem"):
@@ -1493,7 +1510,11 @@ class _Builder:
             if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
                 # 'where quantity is below 15', 'with scrap rate over 4.5%': the field the test names
                 field_word = lx.amount_field(test, None) or self.item_field(test, prev, counted=True)
-                field_name = field_word or "amount"
+                # an Airtable record's amount is among its `fields`, as its other fields are
+                holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
+                if field_word and holder and "." not in field_word:
+                    field_word = f"{holder}.{field_word}"
+                field_name = field_word or (f"{holder}.amount" if holder else "amount")
                 if (
                     re.match(r"\s*(?:it|it's|it is|they|they're|they are)\b", test, re.I)
                     or field_word is None
@@ -1542,11 +1563,12 @@ class _Builder:
             for w in re.findall(r"(?<=\s)[A-Z][\w-]+", test)
             if w.lower() in words and not lx.integrations_in(w)
         ]
-        # 'unless it's a telehealth appointment': the word that says which kind, not the kind every item is
+        # 'unless it's a telehealth appointment', 'if it is a refund request': every item is an appointment or a
+        # request; the word before the noun tells this kind apart
         kind = re.search(
             r"\b(?:it|this|that|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:an?\s+|the\s+)?([a-z][\w-]+)\s+[a-z][\w-]+\W*$",
             low,
-        )
+        ) or re.search(r"\b(?:is|are|'s|’s)\s+(?:a|an)\s+([a-z][\w-]*)\s+[a-z][\w-]*\s*$", low)
         keyword = (
             spelled.lower()
             if spelled
@@ -1864,6 +1886,14 @@ def _field_read(ref: str, path: str) -> str:
     resolved item, so that an item without it fails the test instead of stopping the run (Sim throws on a
     reference to a path the data does not hold) and a name Sim's references cannot spell still reads."""
     return f"({ref})" + "".join(f"?.[{json.dumps(part)}]" for part in path.split("."))
+
+
+# 'any of them is 2 stars or lower', 'if any are rated below 3', 'any single expense above …': a test one item passes
+_ANY_ITEM = re.compile(
+    r"\s*(?:if\s+)?(?:any|one|some)\s+(?:of\s+(?:them|these|those|the\s+[\w-]+)\s+|(?:single\s+)?(?P<noun>[a-z][\w-]*)\s+)?"
+    r"(?:is|are|was|were|has|have|gets?|got|scores?|rates?|rated)\b\s*",
+    re.I,
+)
 
 
 def _cmp(left: str, op: str, right: str) -> str:

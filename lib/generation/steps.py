@@ -88,6 +88,8 @@ def negated(text: str) -> dict[str, set[str]]:
         for phrase in entry["phrases"]:
             p = re.escape(phrase.strip())
             before = re.search(_NEGATION + r"\b[^.,;]{0,30}?\b" + p + r"\b", low)
+            if before and _SCOPED.match(low, before.end()):
+                continue  # "don't email anyone marked 'test'": which items get no e-mail, a test, not a rule
             if before and not _negates_other(before.group(0)):
                 # "email me instead of Slack": the negation governs the phrase right after it only
                 span_text = before.group(0)
@@ -124,6 +126,14 @@ def negated(text: str) -> dict[str, set[str]]:
                         modes = {"read", "write"}
                     out.setdefault(key, set()).update(modes)
     return out
+
+
+# "… anyone marked 'test'", "… requests tagged 'spam'", "… customers whose plan is free": the items a prohibition
+# is about, named after its verb
+_SCOPED = re.compile(
+    r"\s+(?:to\s+)?(?:any(?:one|body)?\s+|the\s+|those\s+|people\s+)?(?:[\w-]+\s+)?(?:marked|tagged|flagged|labell?ed|"
+    r"whose|who\s+(?:are|is|have|has)|that\s+(?:are|is|have|has))\b"
+)
 
 
 def _negates_other(span: str) -> bool:
@@ -2686,7 +2696,12 @@ _IF = re.compile(
     r"\b(?:only\s+)?(?:if|in case|whenever it|when it|unless)\b"
     # 'once it passes 10k stars', 'as soon as the price drops below …': a test, not the trigger
     r"|\b(?:once|as soon as)\s+(?=(?:it|they|the\s+[\w-]+|its\s+[\w-]+)\s+(?:[\w-]+\s+)?(?:pass|reach|hit|cross|exceed|"
-    r"drop|fall|rise|go|goes|gets|is|are|has)\w*\b)",
+    r"drop|fall|rise|go|goes|gets|is|are|has)\w*\b)"
+    # 'when the payments component isn't 'operational'', 'whenever the queue length is above 500': 'when' before a
+    # value, a comparison or a state of something the steps read is a test (an event's 'when' is the trigger's)
+    r"|\b(?:when|whenever)\s+(?=(?:the|its|their|our)\s+(?:[\w-]+\s+){0,3}?(?:is|isn'?t|is\s+not|are|aren'?t|are\s+not|"
+    r"equals|becomes|stays|shows|reads|says)\s+(?:not\s+|still\s+|no\s+longer\s+)?(?:[\"“'‘]|[$€£]?\d|(?:above|below|over|"
+    r"under|more|less|higher|lower|greater|down|offline|degraded|empty|zero|negative)\b))",
     re.I,
 )
 # 'the message', 'its post': a word an action verb spells, used as a noun after a determiner
@@ -2734,7 +2749,10 @@ _DESTINATION = re.compile(
 )
 _OPTIONS = r"([\w-]+(?:\s[\w-]+)?(?:\s*/\s*[\w-]+(?:\s[\w-]+)?){2,}|[\w-]+(?:\s*,\s*[\w-]+)+,?\s+(?:or|and)\s+[\w-]+)"
 _SORT = re.compile(
-    r"\b(?:sort|triage|bucket|split|separate|divide|dispatch)\w*\b[^.;:]{0,60}?\binto\s+(?:the\s+)?"
+    r"(?:\b(?:sort|triage|bucket|split|separate|divide|dispatch)\w*\b[^.;:]{0,60}?\binto\s+(?:the\s+)?"
+    # 'figure out if it's plumbing, electrical or general': which of the options it is, a classification
+    r"|\b(?:figure|work|find)\s+out\s+(?:if|whether|which)\s+(?:it'?s|it\s+is|they'?re|they\s+are|this\s+is)\s+"
+    r"|\b(?:decide|determine|check|tell)\s+(?:if|whether)\s+(?:it'?s|it\s+is|they'?re|they\s+are|this\s+is)\s+)"
     + _OPTIONS
     + r"|(?<![\w/.])([a-z][\w-]*(?:\s*/\s*[a-z][\w-]*){2,})(?![\w/])",  # not 'github.com/acme/web'
     re.I,
@@ -2961,9 +2979,16 @@ def _qualifier(sentence: str, start: int) -> int | None:
         or lx.OR_MORE_RE.search(rest[:limit])
         or lx.DATE_WINDOW_RE.search(rest[:limit])
     )
+    window = _NOT_A_CONDITION.search(rest[:limit])
+    if (
+        window
+        and re.match(r"over\s", window.group(0), re.I)
+        and re.search(r"\bbeen\b", rest[: window.start()], re.I)
+    ):
+        window = None  # 'one that has been open over 4 hours': how long its state lasts, tested
     if not found or (
         found.re is not lx.DATE_WINDOW_RE
-        and _NOT_A_CONDITION.search(rest[:limit])
+        and window
         and not (re.match(r"over\b", found.group(0), re.I) and lx.named_field(rest[:limit]))
     ):  # 'from the last 3 days' is a window; 'with a delay over 3 days' names what each item is tested on
         return None
@@ -3088,11 +3113,10 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
         routes = _category_routes(sentence, description, ruled_out)
         if routes is not None:
             return routes
-    sort = (
-        None
-        if route or _IF.search(sentence)
-        else _SORT.search(lx.URL_RE.sub(lambda m: " " * len(m.group(0)), sentence))
-    )
+    sort = None if route else _SORT.search(lx.URL_RE.sub(lambda m: " " * len(m.group(0)), sentence))
+    test = _IF.search(sentence)
+    if sort and test and not sort.start() <= test.start() < sort.end():
+        sort = None  # a test of its own, not the options of a classification
     if not route and not sort:
         return None
     labels: list[str] = []
@@ -3126,6 +3150,9 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
             r"\s+and\s+(?=" + re.escape(label) + r"\s+(?:to|go|goes|should)\b)", ", ", routes_text, flags=re.I
         )
     for clause in clauses(routes_text):
+        _, colon, tail = clause.rpartition(":")
+        if colon and any(re.match(r"^\W*" + re.escape(w) + r"\b", tail.strip(), re.I) for w in labels):
+            clause = tail  # '… and send it to the right contractor: plumbing on WhatsApp': the route after the colon
         said = _route_of(clause)  # 'warm leads get an email to …': the action that route takes
         branch = read_clause(
             said[1] if said and not _DESTINATION.match(clause) else clause, description, ruled_out
@@ -3235,12 +3262,49 @@ _NOTHING = re.compile(
 )
 
 
+# 'Enterprise (500+ employees) goes to …': an aside that says what the category is
+_ASIDE = re.compile(r"^(?P<cat>(?:and\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)\s*(?P<aside>\([^()]{1,60}\))")
+# 'Undergraduates go in the 'UG' sheet', 'enterprise leads go to #ent': a category and the verb that moves it
+_GOES = re.compile(
+    r"^(?P<cat>.+?)\s+(?P<verb>go(?:es)?|should\s+go|must\s+go|belongs?|are\s+sent|gets?\s+sent)\s+"
+    r"(?:to|into|in|on)\s+(?P<dest>\S.*)$",
+    re.I,
+)
+# '…, postgraduates in the 'PG' sheet': a later route that leaves out the verb the first one said
+_GAPPED = re.compile(
+    r"^(?:and\s+)?(?P<cat>[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:to|into|in|on)\s+(?P<dest>\S.*)$", re.I
+)
+
+
+def _route_parts(parts: list[str]) -> list[str]:
+    """The clauses of a list of routes, each with its verb: asides dropped, 'go in/on' read as 'go to', and a
+    later route that leaves out the verb ('postgraduates in the 'PG' sheet') given the one said before it."""
+    out: list[str] = []
+    verb: str | None = None
+    for clause in parts:
+        plain = _ASIDE.sub(r"\g<cat>", clause)
+        goes = _GOES.match(plain)
+        gapped = _GAPPED.match(plain) if verb and goes is None and not _ACTION_START.match(plain) else None
+        if goes is not None:
+            verb = goes.group("verb")
+            out.append(f"{goes.group('cat')} {verb} to {goes.group('dest')}")
+        elif gapped is not None:
+            out.append(f"{gapped.group('cat')} {verb} to {gapped.group('dest')}")
+        else:
+            out.append(plain if plain != clause and _route_of(plain) else clause)
+    return out
+
+
 def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """Three or more '<category> to <destination>' parts in one sentence → a router with one route each."""
-    parts = clauses(sentence)
+    said = clauses(sentence)
+    parts = _route_parts(said)
     routes = []
     for i, clause in enumerate(parts):
         route = _route_of(clause)
+        aside = _ASIDE.search(said[i])
+        if route is not None and aside is not None:  # the route keeps what its category is said to be
+            route = (f"{route[0]} {aside.group('aside')}", route[1])
         if (
             route is None
             # 'send it to …' names no category; 'question -> …', 'questions get an answer' do
@@ -3256,6 +3320,19 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
         ):
             continue
         branch = [s for s in read_clause(route[1], description, ruled_out) if s.kind == "action"]
+        where = re.search(r"\b(?:to|into)\s+(?=#|[\w.+-]+@)(\S.*)$", route[1])
+        if not branch and where:  # 'Enterprise goes to #sales-enterprise': a destination, posted or sent to
+            branch = [
+                s
+                for s in read_clause(
+                    _as_action(where.group(1))
+                    if where.group(1).startswith("#")
+                    else f"email it to {where.group(1)}",
+                    description,
+                    ruled_out,
+                )
+                if s.kind == "action"
+            ]
         if branch or _NOTHING.match(route[1]):  # 'spam -> ignore': a route that ends the run
             routes.append((i, route[0], branch))
     if len(routes) < 3 or sum(1 for r in routes if r[2]) < 2:
@@ -3612,8 +3689,91 @@ def _loop_place(sentence: str, loop: re.Match[str]) -> str:
     return (det.group(1) + " " if det else "") + loop.group(2)
 
 
+# "each one that's been open …", "every lead who's idle", "any that're late": a relative clause read in full
+_RELATIVE_CONTRACTION = (
+    (re.compile(r"\b(that|which|who)['’]s(?=\s+been\b)", re.I), r"\1 has"),
+    (re.compile(r"\b(that|which|who)['’]s\b", re.I), r"\1 is"),
+    (re.compile(r"\b(that|which|who)['’]re\b", re.I), r"\1 are"),
+    (re.compile(r"\b(that|which|who)['’]ve\b", re.I), r"\1 have"),
+)
+
+
+# '…, unless they have already paid', '— except if the deal is worth less than $2,000', '…, but only when …':
+# a test said after what its sentence does, as an exception to it or a restriction of it
+_EXCEPTION = re.compile(
+    r"\s*(?:[,;]|\s[—–-]|—|–)\s*(?:but\s+)?(?P<word>unless|except\s+(?:if|when|where|for)|only\s+(?:if|when|where|for))"
+    r"\s+(?P<test>\S.*)$",
+    re.I,
+)
+# '…, which goes to billing@… by email instead', '…, in which case email … instead', '…, then post it to #x instead':
+# where the excepted items go
+_INSTEAD = re.compile(
+    r"\s*,\s*(?:(?:which|who|those|these|they|that|it|then)\s+(?P<verb>go(?:es)?|get(?:s)?|should\s+go|are|is|get\s+sent|"
+    r"gets\s+sent)\s+(?P<rest>.+?)|in\s+which\s+case\s+(?:just\s+)?(?P<act>.+?))(?:\s+instead)?\s*$",
+    re.I,
+)
+
+
+def _excepted(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
+    """The steps of a sentence whose test comes after what it does, as an exception ('email each tenant a
+    reminder, unless they have already paid') or a restriction ('…, but only if …'): the test guards what the
+    sentence does — each item's steps inside its loop when the sentence repeats over a list — and what the
+    exception says its items get instead ('…, which goes to … instead') is the other branch. None when the
+    sentence reads no other way than the plain one (no loop, no test of its own, nothing instead, a plain
+    'unless')."""
+    found = _EXCEPTION.search(sentence)
+    if found is None or not sentence[: found.start()].strip():
+        return None
+    word = found.group("word").lower().split()[0]
+    test_text, instead_text = found.group("test"), ""
+    other = _INSTEAD.search(test_text)
+    if other is not None:
+        said = (
+            _route_of(f"these {other.group('verb')} {other.group('rest')}") if other.group("verb") else None
+        )
+        instead_text = said[1] if said else (other.group("act") or "")
+        if instead_text:
+            test_text = test_text[: other.start()]
+    if not re.search(r"\w", test_text) or _ACTION_START.match(test_text):
+        return None
+    main = read_sentence(sentence[: found.start()], description, ruled_out)
+    loop = next((s for s in reversed(main) if s.kind == "loop" and s.loop_type == "forEach" and s.body), None)
+    guarded = [s for s in main if s.kind not in ("source", "process")]
+    if not guarded:
+        return None
+    if (
+        loop is None
+        and word == "unless"
+        and not instead_text
+        and not any(s.kind == "condition" for s in main)
+    ):
+        return None  # 'post it unless it is raining': the plain reading negates the test already
+    test = Step(
+        "condition",
+        "condition",
+        label=test_text.strip(" ,.—–"),
+        text=sentence,
+        negate=word in ("unless", "except"),
+    )
+    instead = read_clauses(instead_text, description, ruled_out) if instead_text else []
+    if loop is not None and not instead:
+        test.branches = [("if", loop.body), ("else", [])]
+        loop.body = [test]
+        return main
+    test.branches = [("if", guarded), ("else", instead)]
+    kept = [s for s in main if s.kind in ("source", "process")]
+    test.data_from = kept[-1] if kept else None
+    return kept + [test]
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
-    sentence = _each_unless(_filtered_object(_each_headed(sentence)))
+    sentence = _each_headed(sentence)
+    for contracted, full in _RELATIVE_CONTRACTION:
+        sentence = contracted.sub(full, sentence)
+    excepted = _excepted(sentence, description, ruled_out)
+    if excepted is not None:
+        return excepted
+    sentence = _each_unless(_filtered_object(sentence))
     # 'for each of our 12 stores in …': how many there are says nothing about what each one is
     sentence = re.sub(
         r"\b((?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those))\s+\d+\s+(?=[a-z])",
@@ -3646,8 +3806,16 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 after, before = parts[-1], " and ".join(parts[:-1])
             test = Step("condition", "condition", label=label, text=sentence, negate=negate)
             after, rest_text = _other_items(after)
+            done = read_sentence(after, description, ruled_out) if re.search(r"\w", after) else []
+            if not done and re.search(r"\w", before):
+                # 'open a Jira ticket for each one with more than 100 events': the clause before repeats for the
+                # items that pass the test
+                parts = clauses(before) or [before.strip()]
+                done = read_clause(re.sub(r"\s(?:and|then)\s*$", "", parts[-1]), description, ruled_out)
+                if done:
+                    before = " , ".join(parts[:-1])
             test.branches = [
-                ("if", read_sentence(after, description, ruled_out) if after.strip() else []),
+                ("if", done),
                 ("else", read_clauses(rest_text, description, ruled_out) if rest_text else []),
             ]
             step.body = [test]
@@ -3834,7 +4002,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         ):
             # 'if the message contains …', 'if the commit message contains …': a noun, not a verb
             start = _ACTION_START.search(rest, start.end())
-        split = re.search(r",|\bthen\b", rest)
+        split = re.search(r",(?!\d{3}\b)|\bthen\b", rest)  # '1,000' is one number
         cut = min([m.start() for m in (start, split) if m] or [len(rest)])
         condition_text = rest[:cut].strip(" ,—–")
         consequence = re.sub(r"^\s*(?:,|then)\s*", "", rest[cut:])
@@ -3992,6 +4160,15 @@ _FORBIDDING = re.compile(
 )
 
 
+# 'Only for people with more than 1,000 followers though.', 'But only if it's over $500.', 'Only do this for issues
+# labelled …', 'Not for ratings of 8 or higher, though.': a sentence that only restricts the one before
+_AFTERTHOUGHT = re.compile(
+    r"^\s*(?:but\s+)?(?:(?:only|just)|(?P<not>not|never))\s+(?:(?:do|send|post)\s+(?:this|that|it|them)\s+)?"
+    r"(?:for|if|when|where|in\s+case)\s+(?P<test>\S.*?)(?:,?\s+though)?\s*[.!]?\s*$",
+    re.I,
+)
+
+
 def read_steps(text: str, description: str) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out."""
     ruled_out = negated(description)
@@ -4009,6 +4186,7 @@ def read_steps(text: str, description: str) -> list[Step]:
     # '1. …\n2. …', '- …\n- …', '… : 1) … 2) …': a list of steps
     listed = len(_LIST_ITEM.findall(text)) >= 2 or len(_INLINE_ITEM.findall(text)) >= 2
     item_loop: Step | None = None  # a loop stated in a list item, or one that repeats nothing itself
+    last_read: list[Step] = []  # the steps the sentence before made (what an afterthought restricts)
     for at, sentence in enumerate(said):
         if item_loop is not None and _LIST_MARK.fullmatch(sentence):
             continue  # '2' of '2. for each …' (the sentence split at its dot)
@@ -4032,6 +4210,31 @@ def read_steps(text: str, description: str) -> list[Step]:
             if then is None:
                 continue
             open_loop, sentence = None, then  # 'When every client is done, post …': runs once, after
+        restricts = _AFTERTHOUGHT.match(sentence)
+        done = [s for s in last_read if s.kind in ("action", "process")]
+        if (
+            restricts is not None
+            and done
+            and any(s.kind == "action" for s in done)
+            and not any(s.kind in ("condition", "router", "fan", "loop") for s in last_read)
+            and all(any(s is x for x in steps) for s in done)
+        ):
+            # 'thank them in #community. Only for people with more than 1,000 followers though.': a restriction
+            # said after the sentence it restricts guards what that sentence does
+            test = Step(
+                "condition",
+                "condition",
+                label=restricts.group("test").strip(" ,"),
+                text=sentence,
+                negate=restricts.group("not") is not None,
+            )
+            test.branches = [("if", done), ("else", [])]
+            kept = [s for s in steps if not any(s is d for d in done)]
+            data = [s for s in kept if s.kind in ("source", "process")]
+            test.data_from = data[-1] if data else None
+            steps = kept + [test]
+            last_read, lead = [], ""
+            continue
         if lead and _IF.search(sentence):
             # 'fetch X; if it moved more than 5%, …' / 'fetch X. Alert me if it …': the test is about what
             # the sentence before named; read as one sentence ('fetch X and if it …') the test sees its data
@@ -4039,6 +4242,10 @@ def read_steps(text: str, description: str) -> list[Step]:
             sentence = f"{lead} and {word.lower() if word[1:].islower() else word}{sentence[len(word) :]}"
         lead = ""
         sentence = re.sub(r"^\s*[-*•]\s+", "", sentence)  # a bulleted line reads as its text
+        if (
+            listed
+        ):  # '4) otherwise email the customer …': a numbered line reads as its text ('otherwise' leads it)
+            sentence = re.sub(r"^\s*\d{1,2}[.)]\s+", "", sentence)
         repeated_test = (
             steps[-1].body[0]
             if steps
@@ -4151,6 +4358,7 @@ def read_steps(text: str, description: str) -> list[Step]:
         steps += _drafts_before_their_reply(
             sorted(read, key=lambda s: (_then_part(repeated, s), rank[s.kind]))
         )
+        last_read = read
         if then is not None:  # '…, and at the end email a summary': the tail runs once, after the loop
             steps += sorted(read_sentence(then, description, ruled_out), key=lambda s: rank[s.kind])
         started = next((s for s in read if s.kind == "loop" and s.loop_type == "forEach"), None)
@@ -4458,7 +4666,10 @@ _LEFT_OUT = (
     r"|(?:are|is|should\s+be|must\s+be|get|gets)\s+(?:skipped|excluded|ignored|left\s+out)\b"
 )
 _EXCLUDED = re.compile(
-    r"^\s*(?:but\s+)?(?:(?:skip|ignore|exclude|leave\s+out)\s+(?:any\s+|the\s+|all\s+|those\s+)?[\w-]+\s+(?P<a>"
+    r"^\s*(?:but\s+)?(?:(?:skip|ignore|exclude|leave\s+out|(?:don'?t|do\s+not|never)\s+(?:"
+    + _WRITE
+    + r"|e-?mail|text|"
+    r"repl(?:y|ies)|respond|answer|contact|message|notify)\s+(?:to\s+)?)\s*(?:any\s+|the\s+|all\s+|those\s+)?[\w-]+\s+(?P<a>"
     + _WHICH
     + r".*?)|(?:any\s+|the\s+|all\s+)?[\w-]+\s+(?P<b>"
     + _WHICH
