@@ -127,6 +127,13 @@ def draft(description: str) -> Draft:
         ]
     for start, end in spans:
         blanked[start:end] = " " * (end - start)
+    for _, end in trigger.spans:
+        # 'Anything posted in #bugs [should become a GitHub issue]': what the event becomes is the first step
+        becomes = _BECOMES_AFTER.match(description, end)
+        if becomes:
+            verb = _BECOMES_VERB.get((becomes.group(1) or "").lower(), "create")
+            # the same length ('become ' and 'create ' are), so the text keeps the description's positions
+            blanked[becomes.start() : becomes.end()] = list(f"{verb} ".rjust(becomes.end() - becomes.start()))
     text = re.sub(r"\s+(?=[,.;])", "", "".join(blanked))
     steps = read_steps(text, description)
     if not steps:
@@ -290,6 +297,22 @@ _ANNOUNCES = re.compile(
     r"(?:\s+(?:url|endpoint|to\s+(?:you|us)))?\s*(?=[.!?\n)]|$)",
     re.I,
 )
+
+
+_BECOMES_AFTER = re.compile(
+    r"\s*(?:should|must|needs?\s+to|has\s+to|will|is\s+to)?\s*(?:become|turn\s+into|be\s+turned\s+into|"
+    r"be\s+(posted|sent|added|logged|forwarded|saved|copied)(?=\s+(?:to|in|into|as)\b))\s",
+    re.I,
+)
+_BECOMES_VERB = {
+    "posted": "post",
+    "sent": "send",
+    "added": "add",
+    "logged": "log",
+    "forwarded": "forward",
+    "saved": "save",
+    "copied": "copy",
+}
 
 
 def _cannot(message: str, **detail: Any) -> CannotPlan:

@@ -1,0 +1,39 @@
+"""Planner round 12e on our own descriptions (`planner_round12e.jsonl`, in no bench set, each written before
+its fix): where the run starts when the text states a situation instead of saying 'when'. A sentence with no
+command that says where things arrive ('Support emails land in our Gmail.', 'Parents text our WhatsApp
+number …', 'Anything posted in our Slack #incidents channel should become …', 'Sign-ups come in through
+Typeform.') starts each run on that service's event (a generic webhook for a service JUL25 cannot listen to),
+and what it 'should become' is the first step; a lead 'on' before the service ('on github push to main,', 'On
+Stripe charge.refunded events,') is its event; 'When I hit/press/click run' is a run by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.generation.judged import assert_right, cases
+
+# what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
+_KNOWN: dict[str, str] = {}
+
+
+@pytest.mark.parametrize("item", cases("planner_round12e.jsonl", _KNOWN))
+def test_round12e_description_comes_out_right(item):
+    assert_right(item, seed="r12e")
+
+
+@pytest.mark.parametrize(
+    ("text", "provider"),
+    [
+        ("Support emails land in our Gmail. Sort every new one.", "gmail"),
+        ("Guests message our restaurant's WhatsApp number all day. Log each one.", "whatsapp"),
+        ("Anything posted in our Discord #bugs channel should become a ticket.", "discord"),
+        ("Job applications come in through Typeform. Add each to the sheet.", "generic"),
+        ("Post the weekly numbers to #sales in Slack.", None),  # a command, no situation
+        ("Slack posts a digest every day. Read it.", None),  # the service is the doer, not the place
+    ],
+)
+def test_a_stated_arrival_names_the_event(text, provider):
+    from lib.generation.triggers import _situation
+
+    found = _situation(text)
+    assert (found.values["webhookProvider"] if found else None) == provider
