@@ -1075,15 +1075,15 @@ class _Builder:
         """'look them up in Clearbit (…/people/find by email)': a GET that finds one record by a key the
         run is given carries that key as a query parameter, when its address leaves none open."""
         url = values.get("url", "")
-        if step.type != "api" or values.get("method", "GET") != "GET" or not url or re.search(r"[?<{]", url):
+        if step.type != "api" or values.get("method", "GET") != "GET" or not url or re.search(r"[<{]", url):
             return
-        if _KEY_BY.search(step.text or "") is None:
-            return
+        if _KEY_BY.search(step.text or "") is None and _POINTED.search(step.text or "") is None:
+            return  # 'look it up by email', 'looks the order up': one record, found by the key
         key = self.lookup_key(step)
         if key is None:
             return
         words, given = key
-        values["url"] = f"{url}?{'_'.join(words)}={given}"
+        values["url"] = f"{url}{'&' if '?' in url else '?'}{'_'.join(words)}={given}"
         self.notes.append(
             f"the request asks for the record whose {' '.join(words)} is {given}; rename the parameter to the API's"
         )
@@ -1093,15 +1093,15 @@ class _Builder:
         the run's input for a run started by hand or in a chat; for an event, the sender's address when the
         key is an e-mail, the message's text when the event is a message, else the payload's field."""
         text = step.text or ""
-        pointed = re.search(
-            r"\blook(?:s|ing)?\s+(?:it|them|that|this|(?:the|that|this|their|his|her)\s+[\w-]+)\s+up\b"
-            r"|\bfinds?\s+(?:it|that|them)\b|\blook(?:s|ing)?\s+up\s+(?:it|that|this|them|the|their|his|her)\b",
-            text,
-            re.I,
-        )
+        pointed = _POINTED.search(text)
         kind = self.trigger.kind
         if kind in ("manual", "chat"):
             said = _GIVEN_KEY.search(self.description)
+            if said is None and pointed:
+                # "ask things like 'where's order 1234?' and it looks the order up": the key, shown by an example
+                example = _EXAMPLE_KEY.search(self.description)
+                if example is not None and example.group(1).lower() in text.lower():
+                    return [example.group(1).lower(), "id"], self.start_data() or ""
             # 'they type a booking reference and get the booking from the table': an identifier given, then read
             if said is None or not (pointed or text not in self.description[: said.start()]):
                 return None
@@ -1806,6 +1806,20 @@ _GIVEN_INPUT = re.compile(
     re.I,
 )
 # 'by their email', 'match on their Slack email', 'using the order number': the key a lookup names
+# 'looks the order up', 'finds that invoice', 'look up their booking': a read of the one record a key names
+_POINTED = re.compile(
+    r"\blook(?:s|ing)?\s+(?:it|them|that|this|(?:the|that|this|their|his|her)\s+[\w-]+)\s+up\b"
+    r"|\bfinds?\s+(?:it|that|them|(?:that|this|the|their)\s+[\w-]+)\b"
+    r"|\blook(?:s|ing)?\s+up\s+(?:it|that|this|them|the|their|his|her)\b",
+    re.I,
+)
+# "'where's order 1234?'", '"status of invoice INV-77"': an example the user gives of what is asked, naming a
+# record by its noun and its number
+_EXAMPLE_KEY = re.compile(
+    r"(?:(?<!\w)'|[\"“])(?:[^'\"“”\n]|'(?=\w))*?\b([a-z]{3,})\s+(?:#|no\.?\s*)?(?=[\w-]*\d)[A-Z0-9][\w-]*"
+    r"(?:[^'\"“”\n]|'(?=\w))*?(?:'(?!\w)|[\"”])",
+    re.I,
+)
 _KEY_BY = re.compile(r"\b(?:by|on|using|via|with)\s+(?:their|its|his|her|the)?\s*" + _KEY, re.I)
 # 'texts our bot a tracking number', 'with a course code': the key an event brings
 _KEY_NOUN = re.compile(r"\b(?:an?|their|its)\s+" + _KEY, re.I)

@@ -4,7 +4,12 @@ command that says where things arrive ('Support emails land in our Gmail.', 'Par
 number …', 'Anything posted in our Slack #incidents channel should become …', 'Sign-ups come in through
 Typeform.') starts each run on that service's event (a generic webhook for a service JUL25 cannot listen to),
 and what it 'should become' is the first step; a lead 'on' before the service ('on github push to main,', 'On
-Stripe charge.refunded events,') is its event; 'When I hit/press/click run' is a run by hand."""
+Stripe charge.refunded events,') is its event; 'When I hit/press/click run' is a run by hand; 'After every Zoom
+meeting ends,', 'Someone books a demo through Calendly:' and a list written with slashes ('stripe failed payment /
+email …') start on the event. What a step reads: the event itself when the sentence before names the service it
+comes from ('We're a law firm on Clio. When a new matter is opened there, …' makes no fresh read of Clio); in a
+chat, a lookup of one record ('looks the order up') puts the key the user showed by example ("ask things like
+'where's order 1234?'") or named ('I type an order number') in the request's query."""
 
 from __future__ import annotations
 
@@ -37,3 +42,19 @@ def test_a_stated_arrival_names_the_event(text, provider):
 
     found = _situation(text)
     assert (found.values["webhookProvider"] if found else None) == provider
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("ask things like 'where's order 1234?' and it looks the order up", "order"),
+        ('they ask "status of invoice INV-5531" and it finds that invoice', "invoice"),
+        ("ask 'is ticket #88 closed?' and it finds the ticket", "ticket"),
+        ("ask things like 'what's new this week?' and it answers", None),  # no record named by a number
+    ],
+)
+def test_an_example_question_shows_the_lookup_key(text, noun):
+    from lib.generation.planner import _EXAMPLE_KEY
+
+    found = _EXAMPLE_KEY.search(text)
+    assert (found.group(1).lower() if found else None) == noun
