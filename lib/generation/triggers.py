@@ -860,7 +860,8 @@ def _at_once(text: str) -> Trigger | None:
 def _arrow_event(first: str) -> Trigger | None:
     """'stripe payment failed -> dm the owner', 'whatsapp msgs from drivers → log each one': a head before an arrow
     that is no command but names a service's event is the event that starts each run."""
-    arrow = re.match(r"\s*((?:[^.;:\n]|[.:](?=\S)){3,100}?)\s*(?:->|→|=>)\s", first)
+    # ('airtable new record / translate the notes …': a list written with slashes, its first item the event)
+    arrow = re.match(r"\s*((?:[^.;:\n/]|[.:/](?=\S)){3,100}?)\s*(?:->|→|=>|(?<=\s)/)\s", first)
     if arrow is None:
         return None
     head = arrow.group(1)
@@ -889,7 +890,8 @@ _LATER_LEAD = re.compile(
     re.I,
 )
 _ARRIVAL = re.compile(
-    r"\b(?:new|arrives?|comes?\s+in|lands?|is\s+(?:added|created|submitted|opened|posted|sent|received|filed)|"
+    r"\b(?:new|arrives?|comes?\s+in|lands?|is\s+(?:added|created|submitted|opened|posted|sent|received|filed|made|"
+    r"placed|booked|scheduled|paid)|"
     r"adds?|submits?|signs?\s+up|cancels?|fails?|opens?|books?|pays?|sends?|posts?|replies|emails?|messages?)\b",
     re.I,
 )
@@ -921,6 +923,23 @@ def _later_event(text: str) -> Trigger | None:
             )
         ):  # 'Requests come in via WhatsApp. When one arrives, …': the service the sentence before names
             hook.values["webhookProvider"] = str(earlier)
+            start = lead.start() - len(previous)
+            hook.spans.append((start, lead.start()))
+        elif (
+            hook.values["webhookProvider"] == "generic"
+            and not hook.notes
+            and earlier in (None, "generic")
+            and re.search(r"\bthere\b|\b(?:in|on|into|to)\s+it\b", clause.split(",")[0], re.I)
+            and _external_in(previous)
+            and not _IMPERATIVE.search(" " + previous)
+        ):  # 'We're a law firm on Clio. When a new matter is opened there, …': the event comes from that service
+            from lib.generation.services import external, external_in
+
+            name = external()[external_in(previous)[0][1]]["name"]
+            hook.notes.append(
+                f"Sim JUL25 has no {name} trigger: a generic webhook starts the workflow; point {name}'s "
+                "webhook at this workflow's webhook URL"
+            )
             start = lead.start() - len(previous)
             hook.spans.append((start, lead.start()))
         return hook
@@ -964,6 +983,7 @@ _ARRIVES = (
     r"(?:is|are|gets?)\s+(?:posted|sent|dropped|added|submitted|made|placed|filed|booked|received|collected|logged|"
     r"reported|entered)|"
     r"messages?|texts?|writes?|dms?|reports?|posts?|sends?|submits?|drops?|asks?|emails?|gets?|receives?|"
+    r"books?|signs?\s+up|registers?|orders?|buys?|pays?|applies|apply|fills?\s+(?:in|out)|"
     # 'Anything posted in our Discord channel …': what is posted, said by its participle after 'anything'
     r"(?:(?<=anything\s)|(?<=everything\s)|(?<=whatever\s))(?:posted|sent|dropped|shared|written|added))"
 )
@@ -994,8 +1014,13 @@ def _situation(text: str) -> Trigger | None:
         subject, verb, rest = found.group("subject"), found.group("verb"), found.group("rest")
         if re.fullmatch(r"gets?|receives?", verb, re.I):
             # 'Our school's WhatsApp number gets absence notes from parents': the service is where they arrive
-            if _NOT_A_SUBJECT.search(subject.strip()) or not _named_provider(subject.lower()):
-                continue
+            if (
+                _NOT_A_SUBJECT.search(subject.strip())
+                or not _named_provider(subject.lower())
+                or re.search(r"\bwebhooks?\b", rest, re.I)
+                or external_in(rest)
+            ):
+                continue  # 'Our inbox gets a webhook from Help Scout': the event is Help Scout's
             rest = " in " + subject + rest
         if (
             _NOT_A_SUBJECT.search(subject.strip())
@@ -1120,6 +1145,18 @@ def _read_trigger(text: str) -> Trigger:
     chat_lead = lead and _CHAT_HINT.search(first.split(",")[0])
     if chat_lead and lead:  # 'When I send a city name in the chat, …': a chat run, not an event of a service
         return Trigger("chat", {"startWorkflow": "chat"}, [(lead.start(), len(first.split(",")[0]))])
+    after = re.match(
+        r"\s*after\s+(?:every|each|any|an?)\s+(?=[^,.;:]{1,60}?\b(?:ends?|finishes|finished|closes|closed|completes|"
+        r"completed|is\s+over|wraps\s+up|is\s+done)\b)",
+        first,
+        re.I,
+    )
+    if after and read_schedule(text) is None:  # 'After every Zoom meeting ends, …': each end is an event
+        hook = read_webhook("when a " + first[after.end() :])
+        if hook:
+            shift = len("when a ") - after.end()
+            hook.spans = [(0, end - shift) for _, end in hook.spans]
+            return hook
     event_lead = re.match(r"\s*(if|new)\b", first, re.I)
     if (
         not lead
