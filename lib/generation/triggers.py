@@ -875,6 +875,16 @@ def _arrow_event(first: str) -> Trigger | None:
         or not (_provider(head.lower()) or lx.integrations_in(head) or _external_in(head))
     ):
         return None
+    first_word = head.split()[0] if head.split() else ""
+    if first[arrow.end(1) :].lstrip().startswith("/") and not (
+        first_word.lower() == "new"
+        or _named_provider(first_word.lower())
+        or lx.integrations_in(first_word)
+        or _external_in(first_word)
+    ):
+        return (
+            None  # 'Sort incoming emails into refunds / shipping / other': choices, no event before a slash
+        )
     hook = read_webhook("when " + head)
     if hook is not None:
         hook.spans = [arrow.span(1)]
