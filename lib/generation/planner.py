@@ -135,6 +135,7 @@ def draft(description: str) -> Draft:
             # the same length ('become ' and 'create ' are), so the text keeps the description's positions
             blanked[becomes.start() : becomes.end()] = list(f"{verb} ".rjust(becomes.end() - becomes.start()))
     text = re.sub(r"\s+(?=[,.;])", "", "".join(blanked))
+    text = _one_per_run(text, trigger)
     steps = read_steps(text, description)
     if not steps:
         raise _cannot(
@@ -313,6 +314,23 @@ _BECOMES_VERB = {
     "saved": "save",
     "copied": "copy",
 }
+
+
+def _one_per_run(text: str, trigger: Any) -> str:
+    """'Guests message our WhatsApp number. Log every message in the 'Requests' table': with the service's event
+    starting the run, each run brings one of what it sends (lexicon 'items'), so 'every message' is that message,
+    not a list to read and repeat over (same length: the text keeps the description's positions)."""
+    provider = trigger.values.get("webhookProvider") if trigger.kind == "webhook" else None
+    items = lexicon()["webhook_providers"].get(provider or "", {}).get("items", [])
+    if not items:
+        return text
+    each = re.compile(
+        r"\b(?:every|each)(\s+(?:new\s+|incoming\s+|single\s+)?(?:"
+        + "|".join(map(re.escape, items))
+        + r")\b)(?!s)",
+        re.I,
+    )
+    return each.sub(lambda m: "the" + " " * (len(m.group(0)) - len(m.group(1)) - 3) + m.group(1), text)
 
 
 def _cannot(message: str, **detail: Any) -> CannotPlan:
