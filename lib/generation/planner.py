@@ -136,6 +136,7 @@ def draft(description: str) -> Draft:
             blanked[becomes.start() : becomes.end()] = list(f"{verb} ".rjust(becomes.end() - becomes.start()))
     text = re.sub(r"\s+(?=[,.;])", "", "".join(blanked))
     text = _one_per_run(text, trigger)
+    text = _back_to_event(text, trigger)
     steps = read_steps(text, description)
     if not steps:
         raise _cannot(
@@ -331,6 +332,19 @@ def _one_per_run(text: str, trigger: Any) -> str:
         re.I,
     )
     return each.sub(lambda m: "the" + " " * (len(m.group(0)) - len(m.group(1)) - 3) + m.group(1), text)
+
+
+def _back_to_event(text: str, trigger: Any) -> str:
+    """'airtable new record / translate the notes field / write it back to the same record': with a service's event
+    starting the run and no other service named, a write back to 'the same record' goes to the service the event
+    came from (its items, lexicon 'items'), as it goes to the service a list was read from."""
+    from lib.generation.steps import _placed_back
+
+    provider = trigger.values.get("webhookProvider") if trigger.kind == "webhook" else None
+    items = lexicon()["webhook_providers"].get(provider or "", {}).get("items", [])
+    if "record" not in items or any(k != provider for _, k in lx.integrations_in(text)):
+        return text
+    return _placed_back(text, provider)
 
 
 def _cannot(message: str, **detail: Any) -> CannotPlan:

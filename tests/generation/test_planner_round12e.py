@@ -9,7 +9,9 @@ meeting ends,', 'Someone books a demo through Calendly:' and a list written with
 email …') start on the event. What a step reads: the event itself when the sentence before names the service it
 comes from ('We're a law firm on Clio. When a new matter is opened there, …' makes no fresh read of Clio); in a
 chat, a lookup of one record ('looks the order up') puts the key the user showed by example ("ask things like
-'where's order 1234?'") or named ('I type an order number') in the request's query."""
+'where's order 1234?'") or named ('I type an order number') in the request's query; with a service's event
+starting the run, 'log every message in the … table' is the event's one message (no list read, no loop), and
+'write it back to the same record' updates the record of the service the event came from."""
 
 from __future__ import annotations
 
