@@ -128,7 +128,16 @@ def draft(description: str) -> Draft:
         ]
     for start, end in spans:
         blanked[start:end] = " " * (end - start)
+    for _, end in trigger.spans:
+        # 'Anything posted in #bugs [should become a GitHub issue]': what the event becomes is the first step
+        becomes = _BECOMES_AFTER.match(description, end)
+        if becomes:
+            verb = _BECOMES_VERB.get((becomes.group(1) or "").lower(), "create")
+            # the same length ('become ' and 'create ' are), so the text keeps the description's positions
+            blanked[becomes.start() : becomes.end()] = list(f"{verb} ".rjust(becomes.end() - becomes.start()))
     text = re.sub(r"\s+(?=[,.;])", "", "".join(blanked))
+    text = _one_per_run(text, trigger)
+    text = _back_to_event(text, trigger)
     steps = read_steps(text, description)
     if not steps:
         raise _cannot(
@@ -291,6 +300,52 @@ _ANNOUNCES = re.compile(
     r"(?:\s+(?:url|endpoint|to\s+(?:you|us)))?\s*(?=[.!?\n)]|$)",
     re.I,
 )
+
+
+_BECOMES_AFTER = re.compile(
+    r"\s*(?:should|must|needs?\s+to|has\s+to|will|is\s+to)?\s*(?:become|turn\s+into|be\s+turned\s+into|"
+    r"be\s+(posted|sent|added|logged|forwarded|saved|copied)(?=\s+(?:to|in|into|as)\b))\s",
+    re.I,
+)
+_BECOMES_VERB = {
+    "posted": "post",
+    "sent": "send",
+    "added": "add",
+    "logged": "log",
+    "forwarded": "forward",
+    "saved": "save",
+    "copied": "copy",
+}
+
+
+def _one_per_run(text: str, trigger: Any) -> str:
+    """'Guests message our WhatsApp number. Log every message in the 'Requests' table': with the service's event
+    starting the run, each run brings one of what it sends (lexicon 'items'), so 'every message' is that message,
+    not a list to read and repeat over (same length: the text keeps the description's positions)."""
+    provider = trigger.values.get("webhookProvider") if trigger.kind == "webhook" else None
+    items = lexicon()["webhook_providers"].get(provider or "", {}).get("items", [])
+    if not items:
+        return text
+    each = re.compile(
+        r"\b(?:every|each)(\s+(?:new\s+|incoming\s+|single\s+)?(?:"
+        + "|".join(map(re.escape, items))
+        + r")\b)(?!s)",
+        re.I,
+    )
+    return each.sub(lambda m: "the" + " " * (len(m.group(0)) - len(m.group(1)) - 3) + m.group(1), text)
+
+
+def _back_to_event(text: str, trigger: Any) -> str:
+    """'airtable new record / translate the notes field / write it back to the same record': with a service's event
+    starting the run and no other service named, a write back to 'the same record' goes to the service the event
+    came from (its items, lexicon 'items'), as it goes to the service a list was read from."""
+    from lib.generation.steps import _placed_back
+
+    provider = trigger.values.get("webhookProvider") if trigger.kind == "webhook" else None
+    items = lexicon()["webhook_providers"].get(provider or "", {}).get("items", [])
+    if "record" not in items or any(k != provider for _, k in lx.integrations_in(text)):
+        return text
+    return _placed_back(text, provider)
 
 
 def _cannot(message: str, **detail: Any) -> CannotPlan:
@@ -1061,15 +1116,15 @@ class _Builder:
         """'look them up in Clearbit (…/people/find by email)': a GET that finds one record by a key the
         run is given carries that key as a query parameter, when its address leaves none open."""
         url = values.get("url", "")
-        if step.type != "api" or values.get("method", "GET") != "GET" or not url or re.search(r"[?<{]", url):
+        if step.type != "api" or values.get("method", "GET") != "GET" or not url or re.search(r"[<{]", url):
             return
-        if _KEY_BY.search(step.text or "") is None:
-            return
+        if _KEY_BY.search(step.text or "") is None and _POINTED.search(step.text or "") is None:
+            return  # 'look it up by email', 'looks the order up': one record, found by the key
         key = self.lookup_key(step)
         if key is None:
             return
         words, given = key
-        values["url"] = f"{url}?{'_'.join(words)}={given}"
+        values["url"] = f"{url}{'&' if '?' in url else '?'}{'_'.join(words)}={given}"
         self.notes.append(
             f"the request asks for the record whose {' '.join(words)} is {given}; rename the parameter to the API's"
         )
@@ -1079,15 +1134,15 @@ class _Builder:
         the run's input for a run started by hand or in a chat; for an event, the sender's address when the
         key is an e-mail, the message's text when the event is a message, else the payload's field."""
         text = step.text or ""
-        pointed = re.search(
-            r"\blook(?:s|ing)?\s+(?:it|them|that|this|(?:the|that|this|their|his|her)\s+[\w-]+)\s+up\b"
-            r"|\bfinds?\s+(?:it|that|them)\b|\blook(?:s|ing)?\s+up\s+(?:it|that|this|them|the|their|his|her)\b",
-            text,
-            re.I,
-        )
+        pointed = _POINTED.search(text)
         kind = self.trigger.kind
         if kind in ("manual", "chat"):
             said = _GIVEN_KEY.search(self.description)
+            if said is None and pointed:
+                # "ask things like 'where's order 1234?' and it looks the order up": the key, shown by an example
+                example = _EXAMPLE_KEY.search(self.description)
+                if example is not None and example.group(1).lower() in text.lower():
+                    return [example.group(1).lower(), "id"], self.start_data() or ""
             # 'they type a booking reference and get the booking from the table': an identifier given, then read
             if said is None or not (pointed or text not in self.description[: said.start()]):
                 return None
@@ -1828,6 +1883,20 @@ _GIVEN_INPUT = re.compile(
     re.I,
 )
 # 'by their email', 'match on their Slack email', 'using the order number': the key a lookup names
+# 'looks the order up', 'finds that invoice', 'look up their booking': a read of the one record a key names
+_POINTED = re.compile(
+    r"\blook(?:s|ing)?\s+(?:it|them|that|this|(?:the|that|this|their|his|her)\s+[\w-]+)\s+up\b"
+    r"|\bfinds?\s+(?:it|that|them|(?:that|this|the|their)\s+[\w-]+)\b"
+    r"|\blook(?:s|ing)?\s+up\s+(?:it|that|this|them|the|their|his|her)\b",
+    re.I,
+)
+# "'where's order 1234?'", '"status of invoice INV-77"': an example the user gives of what is asked, naming a
+# record by its noun and its number
+_EXAMPLE_KEY = re.compile(
+    r"(?:(?<!\w)'|[\"“])(?:[^'\"“”\n]|'(?=\w))*?\b([a-z]{3,})\s+(?:#|no\.?\s*)?(?=[\w-]*\d)[A-Z0-9][\w-]*"
+    r"(?:[^'\"“”\n]|'(?=\w))*?(?:'(?!\w)|[\"”])",
+    re.I,
+)
 _KEY_BY = re.compile(r"\b(?:by|on|using|via|with)\s+(?:their|its|his|her|the)?\s*" + _KEY, re.I)
 # 'texts our bot a tracking number', 'with a course code': the key an event brings
 _KEY_NOUN = re.compile(r"\b(?:an?|their|its)\s+" + _KEY, re.I)

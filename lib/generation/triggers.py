@@ -89,7 +89,7 @@ _MANUAL_HINT = re.compile(
     r"^\W*(?:manual(?:ly)?|on demand|by hand)(?:\s+(?:run|trigger|start|workflow))?\s*(?::|-|—)|"  # 'Manual run: …'
     r"\b(?:manual(?:ly)?\s+(?:run|triggered|started)\s+workflow|manual workflow)\b|"
     r"\b(?:(?:start|run|kick|trigger|launch|fire)\w*\s+(?:it|this|them|the (?:workflow|flow))?\s*(?:off\s+)?"
-    r"(?:by hand|manually|on demand|myself)|on demand|when i (?:click|press|run|start|trigger|launch|call|invoke)\b"
+    r"(?:by hand|manually|on demand|myself)|on demand|when i (?:click|press|hit|tap|push|run|start|trigger|launch|call|invoke)\b"
     r"|i(?:'ll| will)? (?:kick|start|run|trigger|launch) (?:it|this|the workflow)(?: off)?\b)",
     re.I,
 )
@@ -778,6 +778,15 @@ def _event_named(text: str) -> Trigger | None:
             text,
             re.I,
         )
+        # 'on github push to main,', 'On Stripe charge.refunded events:': a lead 'on' with the service that sends it
+        or re.match(
+            r"\W*on\s+(?:every\s+|each\s+|an?\s+|any\s+)?(?:new\s+)?(?:"
+            + names
+            + r")\b(?:[^,.;:!?\n]|\.(?=\w))*"
+            r"(?=[,:])",
+            text,
+            re.I,
+        )
         # 'every GitHub push event', 'each Stripe charge event': the service's events one by one
         or re.search(
             r"\b(?:every|each|any)\s+(?:new\s+)?(?:" + names + r")\s+(?:[\w-]+\s+){0,2}?events?\b", text, re.I
@@ -859,7 +868,8 @@ def _at_once(text: str) -> Trigger | None:
 def _arrow_event(first: str) -> Trigger | None:
     """'stripe payment failed -> dm the owner', 'whatsapp msgs from drivers → log each one': a head before an arrow
     that is no command but names a service's event is the event that starts each run."""
-    arrow = re.match(r"\s*((?:[^.;:\n]|[.:](?=\S)){3,100}?)\s*(?:->|→|=>)\s", first)
+    # ('airtable new record / translate the notes …': a list written with slashes, its first item the event)
+    arrow = re.match(r"\s*((?:[^.;:\n/]|[.:/](?=\S)){3,100}?)\s*(?:->|→|=>|(?<=\s)/)\s", first)
     if arrow is None:
         return None
     head = arrow.group(1)
@@ -873,6 +883,16 @@ def _arrow_event(first: str) -> Trigger | None:
         or not (_provider(head.lower()) or lx.integrations_in(head) or _external_in(head))
     ):
         return None
+    first_word = head.split()[0] if head.split() else ""
+    if first[arrow.end(1) :].lstrip().startswith("/") and not (
+        first_word.lower() == "new"
+        or _named_provider(first_word.lower())
+        or lx.integrations_in(first_word)
+        or _external_in(first_word)
+    ):
+        return (
+            None  # 'Sort incoming emails into refunds / shipping / other': choices, no event before a slash
+        )
     hook = read_webhook("when " + head)
     if hook is not None:
         hook.spans = [arrow.span(1)]
@@ -888,7 +908,8 @@ _LATER_LEAD = re.compile(
     re.I,
 )
 _ARRIVAL = re.compile(
-    r"\b(?:new|arrives?|comes?\s+in|lands?|is\s+(?:added|created|submitted|opened|posted|sent|received|filed)|"
+    r"\b(?:new|arrives?|comes?\s+in|lands?|is\s+(?:added|created|submitted|opened|posted|sent|received|filed|made|"
+    r"placed|booked|scheduled|paid)|"
     r"adds?|submits?|signs?\s+up|cancels?|fails?|opens?|books?|pays?|sends?|posts?|replies|emails?|messages?)\b",
     re.I,
 )
@@ -920,6 +941,23 @@ def _later_event(text: str) -> Trigger | None:
             )
         ):  # 'Requests come in via WhatsApp. When one arrives, …': the service the sentence before names
             hook.values["webhookProvider"] = str(earlier)
+            start = lead.start() - len(previous)
+            hook.spans.append((start, lead.start()))
+        elif (
+            hook.values["webhookProvider"] == "generic"
+            and not hook.notes
+            and earlier in (None, "generic")
+            and re.search(r"\bthere\b|\b(?:in|on|into|to)\s+it\b", clause.split(",")[0], re.I)
+            and _external_in(previous)
+            and not _IMPERATIVE.search(" " + previous)
+        ):  # 'We're a law firm on Clio. When a new matter is opened there, …': the event comes from that service
+            from lib.generation.services import external, external_in
+
+            name = external()[external_in(previous)[0][1]]["name"]
+            hook.notes.append(
+                f"Sim JUL25 has no {name} trigger: a generic webhook starts the workflow; point {name}'s "
+                "webhook at this workflow's webhook URL"
+            )
             start = lead.start() - len(previous)
             hook.spans.append((start, lead.start()))
         return hook
@@ -955,9 +993,130 @@ def _listed_event(first: str) -> Trigger | None:
     return hook
 
 
+# what arrives, said as the state of things: 'Support emails land in our Gmail.', 'Guests message our WhatsApp
+# number all day.', 'Anything posted in our Discord #bugs channel should become …', 'Applications come in through
+# Typeform.' — a subject, a verb of arriving (or of people writing, posting, reporting) and the place it arrives in
+_ARRIVES = (
+    r"(?:lands?|arrives?|comes?\s+in|come\s+through|(?:pours?|flows?|streams?|trickles?)\s+in(?:to)?|shows?\s+up|turns?\s+up|hits?|reach(?:es)?|"
+    r"(?:is|are|gets?)\s+(?:posted|sent|dropped|added|submitted|made|placed|filed|booked|received|collected|logged|"
+    r"reported|entered)|"
+    r"messages?|texts?|writes?|dms?|reports?|posts?|sends?|submits?|drops?|asks?|emails?|gets?|receives?|"
+    r"books?|signs?\s+up|registers?|orders?|buys?|pays?|applies|apply|fills?\s+(?:in|out)|"
+    # 'Anything posted in our Discord channel …': what is posted, said by its participle after 'anything'
+    r"(?:(?<=anything\s)|(?<=everything\s)|(?<=whatever\s))(?:posted|sent|dropped|shared|written|added))"
+)
+_PLACE = r"(?:in|into|to|on|through|via|at|from)"
+_SITUATION = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?:[-*•]|\d+[.)])?\s*(?P<subject>(?:[\w'’@#][\w'’@#-]*\s+){0,5}?[\w'’-]+)\s+(?:all\s+day\s+)?(?P<verb>"
+    + _ARRIVES
+    + r")\b"
+    r"(?P<rest>[^.!?\n:;]{0,90})",
+    re.I,
+)
+_NOT_A_SUBJECT = re.compile(
+    r"^(?:please|then|also|and|or|but|so|else|otherwise|if|unless|when(?:ever)?|every|each|for|on|at|after|before|"
+    r"once|i|we|you|let's|just)\b|"
+    r"\b(?:don[’']?t|do\s+not|never|not|no)\b|"  # 'Don't post it to Slack': a command, negated
+    r"^(?:" + _COMMAND_VERBS + r")\b",
+    re.I,
+)
+
+
+def _situation(text: str) -> Trigger | None:
+    """A sentence that says where things arrive, with no command in it, names the service whose event starts
+    each run ('Tenants report repairs in our Slack #maintenance channel.' → Slack's event); the caller has found
+    no schedule and no other event."""
+    from lib.generation.services import external_in
+
+    for found in _SITUATION.finditer(text):
+        subject, verb, rest = found.group("subject"), found.group("verb"), found.group("rest")
+        if re.fullmatch(r"gets?|receives?", verb, re.I):
+            # 'Our school's WhatsApp number gets absence notes from parents': the service is where they arrive
+            if (
+                _NOT_A_SUBJECT.search(subject.strip())
+                or not _named_provider(subject.lower())
+                or re.search(r"\bwebhooks?\b", rest, re.I)
+                or external_in(rest)
+            ):
+                continue  # 'Our inbox gets a webhook from Help Scout': the event is Help Scout's
+            rest = " in " + subject + rest
+        if (
+            _NOT_A_SUBJECT.search(subject.strip())
+            or lx.integrations_in(subject)
+            and not re.search(r"\b(?:anything|everything|whatever|all)\b", subject, re.I)
+        ):
+            if not rest.startswith(" in " + subject):
+                continue  # 'Slack posts …' has a service as its doer; 'Post …' is a command
+        place = re.search(  # 'in our Slack channel', or the place as the verb's object: 'text our WhatsApp number'
+            r"(?:\b" + _PLACE + r"\s+|^\s+(?=(?:our|my|the|their)\b))(?:(?:our|my|the|a|an|their)\s+)?"
+            r"(?:[\w'’#-]+\s+){0,3}?"
+            r"(?P<service>[\w'’-]+)",
+            " " + rest,
+            re.I,
+        )
+        if place is None:
+            continue
+        where = " " + rest[max(0, place.start() - 1) :]
+        provider = (
+            _provider(where.lower())
+            if _named_provider(where.lower()) or "typeform" in where.lower()
+            else None
+        )
+        unknown = external_in(where) if provider is None else []
+        if provider is None and not unknown:
+            continue
+        if _IMPERATIVE.search(" " + rest):
+            continue  # 'customers email us, reply …': a command after it, read by the caller
+        clause_end = found.end()
+        result = re.search(  # '… should become a GitHub issue': what becomes of it is the steps' part
+            r"\s(?:should|must|needs?\s+to|has\s+to|have\s+to|becomes?|goes|go|gets?\s+(?:turned|forwarded|sent|"
+            r"posted|added|logged|copied|saved))\b",
+            rest,
+        )
+        if result is not None:
+            clause_end = found.start("rest") + result.start()
+        values = {
+            "startWorkflow": "webhook",
+            "webhookProvider": provider or "generic",
+            "webhookPath": _slug(subject + " " + found.group("rest")),
+        }
+        notes = []
+        if unknown:
+            from lib.generation.services import external
+
+            name = external()[unknown[0][1]]["name"]
+            notes.append(
+                f"Sim JUL25 has no {name} trigger: a generic webhook starts the workflow; point {name}'s "
+                "webhook at this workflow's webhook URL"
+            )
+        del verb
+        return Trigger("webhook", values, [(found.start("subject"), clause_end)], notes)
+    return None
+
+
 def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
     trigger = _read_trigger(text)
+    unread = trigger.kind == "manual" and not trigger.spans  # nothing in the text said how the run starts
+    vague = (
+        trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic" and not trigger.notes
+    )
+    if trigger.kind == "schedule" and find_time(text)[0] is None:
+        # 'Invoices pour into my Gmail every day.': how often things arrive, said in the sentence that says where
+        situation = _situation(text)
+        if situation is not None and all(
+            situation.spans[0][0] <= start and end <= situation.spans[0][1] for start, end in trigger.spans
+        ):
+            return situation
+    if unread or vague:
+        situation = _situation(text)
+        if situation is not None and read_schedule(text) is None:
+            if unread:
+                return situation
+            # 'Support emails land in our Gmail. Sort every new one: …': the event the later clause points back to
+            trigger.values["webhookProvider"] = situation.values["webhookProvider"]
+            trigger.spans += situation.spans
+            trigger.notes += situation.notes
     bot = re.search(_SERVICE_BOT, text, re.I)
     if (
         bot
@@ -1004,6 +1163,18 @@ def _read_trigger(text: str) -> Trigger:
     chat_lead = lead and _CHAT_HINT.search(first.split(",")[0])
     if chat_lead and lead:  # 'When I send a city name in the chat, …': a chat run, not an event of a service
         return Trigger("chat", {"startWorkflow": "chat"}, [(lead.start(), len(first.split(",")[0]))])
+    after = re.match(
+        r"\s*after\s+(?:every|each|any|an?)\s+(?=[^,.;:]{1,60}?\b(?:ends?|finishes|finished|closes|closed|completes|"
+        r"completed|is\s+over|wraps\s+up|is\s+done)\b)",
+        first,
+        re.I,
+    )
+    if after and read_schedule(text) is None:  # 'After every Zoom meeting ends, …': each end is an event
+        hook = read_webhook("when a " + first[after.end() :])
+        if hook:
+            shift = len("when a ") - after.end()
+            hook.spans = [(0, end - shift) for _, end in hook.spans]
+            return hook
     event_lead = re.match(r"\s*(if|new)\b", first, re.I)
     if (
         not lead
