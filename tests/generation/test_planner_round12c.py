@@ -30,10 +30,7 @@ from lib.generation import steps
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r12c-routes-go-in-sheets": "'New applications arrive through our Typeform' is read as a read of Typeform's responses, not its "
-    "event (a trigger class, another area); the routes themselves come out right",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round12c.jsonl", _KNOWN))
