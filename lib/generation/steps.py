@@ -2188,13 +2188,32 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     return step
 
 
-def _unnamed_step(name: str, how: str, clause: str) -> Step:
+# A verb where a clause's verb stands: the clause's start, or after a comma, a colon, a dash, 'and', 'then', 'to'
+# ('… and look up each parcel in …'), not a noun that looks like one ('this week's expense reports').
+_VERB_AT = r"(?:^|[,;:(—–→]|\b(?:and|then|to|also|please|just|we|i)\b)\s*(?:also\s+|then\s+|just\s+)?"
+_WRITE_AT = re.compile(_VERB_AT + r"(?:" + _WRITE + r"|trigger|raise|make)\b", re.I)
+_READ_AT = re.compile(_VERB_AT + r"(?:" + _READ + r"|go(?:es)?\s+through|review|look\s+up)\b", re.I)
+
+
+def _verb_mode(before: str) -> str | None:
+    """'read' or 'write': what the last verb before a service's name does to it ('go through this week's
+    expenses in …' reads, 'trigger an … alert' writes); None when no verb stands before it."""
+    read = [m.start() for m in _READ_AT.finditer(before)]
+    write = [m.start() for m in _WRITE_AT.finditer(before)]
+    if not read and not write:
+        return None
+    return "write" if max(write, default=-1) > max(read, default=-1) else "read"
+
+
+def _unnamed_step(name: str, how: str, clause: str, verb: str | None = None) -> Step:
     """A service the planner has no data for, named where a service goes ('from our Mindbody account', 'check
     Skubana for …'): an HTTP request to the address the user wrote for it, else to a guessed
     https://api.<name>.com/ — an assumption stated, and the address asked for."""
     low = clause.lower()
-    write = how not in ("from", "check") and bool(
-        re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low)
+    write = how not in ("from", "check") and (
+        verb == "write"
+        if verb and how in ("of", "in", "into", "to")
+        else bool(re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low))
     )
     own = name.lower()
     # its own host written anywhere, or any host written in brackets right after the name ('WooCommerce
@@ -2208,7 +2227,15 @@ def _unnamed_step(name: str, how: str, clause: str) -> Step:
         host = next((b.group(1) for b in _BARE_HOST.finditer(beside.group(1))), None)
     nouns = [n for n in lexicon()["item_nouns"] if " " not in n and re.search(r"\b" + n + r"\b", low)]
     made = re.search(r"\b(?:an?|new)\s+([a-z]{3,})\b", low) if write else None
-    path = (made.group(1) + "s") if made else (min(nouns, key=lambda n: low.find(n)) if nouns else "")
+    # 'an Opsgenie alert', 'yesterday's Chargebee invoices': the noun after the name is what is called for
+    held = re.match(r"\s+([a-z]{3,})\b", after) if how == "of" else None
+    path = (
+        held.group(1) + ("" if held.group(1).endswith("s") else "s")
+        if held
+        else (made.group(1) + "s")
+        if made
+        else (min(nouns, key=lambda n: low.find(n)) if nouns else "")
+    )
     url = "https://" + host if host else f"https://api.{re.sub(r'[^a-z0-9]', '', own)}.com/v1/{path}"
     method = "POST" if write else "GET"
     headers = [
@@ -2398,13 +2425,15 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     if not any(s.type == "api" for _, s in found):
         # 'from our Mindbody account', 'check Skubana for …': a service with no data, named where one goes
         for pos, name, how in unnamed_in(clause, description):
+            verb = _verb_mode(clause[:pos])
             if how == "api" or (
-                # read from it ('pull … from Clockify'), or made in it ('create a contact in Brevo')
+                # read from it ('pull … from Clockify'), or made in it ('create a contact in Brevo'), or what
+                # the verb before it does ('look up each parcel in Sendle', 'trigger an Opsgenie alert')
                 re.search(r"\b(?:" + _READ + r")\b", clause[:pos], re.I)
                 if how in ("from", "via", "through", "check")
-                else re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low)
+                else re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low) or verb
             ):
-                found.append((pos + 2, _unnamed_step(name, how, clause)))
+                found.append((pos + 2, _unnamed_step(name, how, clause, verb)))
                 break
     named_service = [
         s
