@@ -2140,6 +2140,7 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
             _items_taken(low, own_names) or _made_of(low, key, own_names) or _read_as_data(low, own_names)
         )
         or re.search(r"\b(?:to|into)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
+        or _made_in(low, aliases)
     )
     method = "POST" if write else "GET"
     headers = []
@@ -2203,6 +2204,13 @@ def _verb_mode(before: str) -> str | None:
     if not read and not write:
         return None
     return "write" if max(write, default=-1) > max(read, default=-1) else "read"
+
+
+def _made_in(low: str, aliases: str) -> bool:
+    """'add them as a contact in HubSpot', 'trigger a PagerDuty incident', 'open a Zendesk ticket': a thing made in
+    the service — its name after 'in' or an article, and the last verb before it one that writes."""
+    named = re.search(r"\b(?:in|on|an?)\s+(?:our\s+|my\s+)?(?:" + aliases + r")\b", low)
+    return bool(named) and _verb_mode(low[: named.start()]) == "write"
 
 
 def _unnamed_step(name: str, how: str, clause: str, verb: str | None = None) -> Step:
