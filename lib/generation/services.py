@@ -510,6 +510,13 @@ def unnamed_in(clause: str, description: str = "") -> list[tuple[int, str, str]]
                     re.search(r"\b" + re.escape(n) + r"\b", before, re.I) for n in words.get("item_nouns", [])
                 )
                 or re.search(r"\b[a-z]{3,}(?<!s)s\s+(?:from|via|through)\s+$", before)
+                # 'someone books a demo through Calendly', 'a client signs up via Kajabi': what is done there
+                or re.search(
+                    r"\b(?:books?|buys?|pays?|orders?|signs?\s+up|registers?|subscribes?|donates?|enrolls?)\b"
+                    r"[^,;.]{0,40}\s(?:via|through|on|in)\s+$",
+                    before,
+                    re.I,
+                )
             )
             if prep and (has or ended) and things:
                 how = prep.group(1).lower()

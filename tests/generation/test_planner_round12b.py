@@ -20,9 +20,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r12b-dest-our-account": "the job is made, but 'For each submission' makes a loop over the event, so the job reads "
     "the loop's item, not the event (a loop class)",
-    "r12b-known-trigger-incident": "'trigger a PagerDuty incident': 'trigger' is no write verb of a known service",
-    "r12b-known-open-ticket-in": "'open a ticket in Freshdesk' after a colon is read as the trigger's clause",
-    "r12b-trig-someone-through": "'Someone signs up through Kajabi:' is no event",
 }
 
 
