@@ -2191,8 +2191,13 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
 
 # A verb where a clause's verb stands: the clause's start, or after a comma, a colon, a dash, 'and', 'then', 'to'
 # ('… and look up each parcel in …'), not a noun that looks like one ('this week's expense reports').
-_VERB_AT = r"(?:^|[,;:(—–→]|\b(?:and|then|to|also|please|just|we|i)\b)\s*(?:also\s+|then\s+|just\s+)?"
-_WRITE_AT = re.compile(_VERB_AT + r"(?:" + _WRITE + r"|trigger|raise|make)\b", re.I)
+_VERB_AT = r"(?:^|[,;:(—–→+&/]|\b(?:and|then|to|also|please|just|we|i)\b)\s*(?:also\s+|then\s+|just\s+)?"
+_WRITE_AT = re.compile(
+    # or said of the item: '… everyone smaller gets added to our 'Nurture' audience in …'
+    r"(?:" + _VERB_AT + r"(?:" + _WRITE + r"|trigger|raise|make)|\b(?:gets?|is|are|be)\s+(?:added|created|"
+    r"posted|logged|saved|filed|opened|pushed|published|synced|uploaded|sent))\b",
+    re.I,
+)
 _READ_AT = re.compile(_VERB_AT + r"(?:" + _READ + r"|go(?:es)?\s+through|review|look\s+up)\b", re.I)
 
 
@@ -2244,7 +2249,16 @@ def _unnamed_step(name: str, how: str, clause: str, verb: str | None = None) -> 
         if made
         else (min(nouns, key=lambda n: low.find(n)) if nouns else "")
     )
-    url = "https://" + host if host else f"https://api.{re.sub(r'[^a-z0-9]', '', own)}.com/v1/{path}"
+    from lib.generation.services import data as service_data
+
+    known = service_data()["unnamed"]["hosts"].get(re.sub(r"[^a-z0-9]", "", own))
+    url = (
+        "https://" + host
+        if host
+        else f"{known}/{path}"
+        if known  # a service whose API lives elsewhere than api.<name>.com ('Shippo' at api.goshippo.com)
+        else f"https://api.{re.sub(r'[^a-z0-9]', '', own)}.com/v1/{path}"
+    )
     method = "POST" if write else "GET"
     headers = [
         {
@@ -2267,6 +2281,12 @@ def _unnamed_step(name: str, how: str, clause: str, verb: str | None = None) -> 
         step.note = (
             f"no {name} block in Sim JUL25: used an HTTP {method} request to the address given ({host})"
         )
+    elif known:
+        step.note = (
+            f"no {name} block in Sim JUL25: used an HTTP {method} request to its API at {url.split('/')[2]}; "
+            f"the path (/{path}) is assumed — check it in {name}'s API documentation"
+        )
+        step.needs.append(f"the exact endpoint of {name}'s API (assumed {url}) and its key")
     else:
         step.note = (
             f"no {name} block in Sim JUL25 and no address given: assumed its API is at "
