@@ -2191,10 +2191,14 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
 
 # A verb where a clause's verb stands: the clause's start, or after a comma, a colon, a dash, 'and', 'then', 'to'
 # ('… and look up each parcel in …'), not a noun that looks like one ('this week's expense reports').
-_VERB_AT = r"(?:^|[,;:(—–→+&/]|\b(?:and|then|to|also|please|just|we|i)\b)\s*(?:also\s+|then\s+|just\s+)?"
+_VERB_AT = r"(?:^|[,;:(—–→+&/]|\b(?:and|then|to|by|also|please|just|we|i)\b)\s*(?:also\s+|then\s+|just\s+)?"
 _WRITE_AT = re.compile(
     # or said of the item: '… everyone smaller gets added to our 'Nurture' audience in …'
-    r"(?:" + _VERB_AT + r"(?:" + _WRITE + r"|trigger|raise|make)|\b(?:gets?|is|are|be)\s+(?:added|created|"
+    r"(?:"
+    + _VERB_AT
+    + r"(?:"
+    + _WRITE
+    + r"|trigger|raise|make|updating|tag|label|mark|close|resolve)|\b(?:gets?|is|are|be)\s+(?:added|created|"
     r"posted|logged|saved|filed|opened|pushed|published|synced|uploaded|sent))\b",
     re.I,
 )
