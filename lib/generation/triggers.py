@@ -998,7 +998,27 @@ def read_trigger(text: str) -> Trigger:
     ):  # 'telegram bot: when a user sends /price …': the messages come to the bot on that service
         trigger.values["webhookProvider"] = _provider(bot.group(1).lower()) or "generic"
         trigger.spans.append(bot.span())  # the bot is where the run starts, not a step
+    if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic" and not trigger.notes:
+        _there(text, trigger)
     return trigger
+
+
+def _there(text: str, trigger: Trigger) -> None:
+    """'Tenants report repairs in our Slack #maintenance channel. For each new message there, …': an event said
+    to happen 'there' happens on the service the sentence before names."""
+    for start, end in list(trigger.spans):
+        if not re.search(r"\bthere\b", text[start : end + 8], re.I):
+            continue
+        pieces = _SENTENCE_END.split(text[:start])
+        pieces = [p for p in pieces[:-1] if p.strip()]  # the sentences before the one the event is in
+        if not pieces:
+            return
+        provider = _provider(pieces[-1].lower())
+        if provider not in (None, "generic"):
+            trigger.values["webhookProvider"] = str(provider)
+            at = text.rfind(pieces[-1], 0, start)
+            trigger.spans.append((at, at + len(pieces[-1])))
+        return
 
 
 def _read_trigger(text: str) -> Trigger:
