@@ -487,7 +487,10 @@ def unnamed_in(clause: str, description: str = "") -> list[tuple[int, str, str]]
             has = re.match(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + owned + r")\b", after)
             # '… from Ashby who applied today', '… in Pleo — anything over …', '… in Shippo and write …'
             ended = re.match(
-                r"\s*(?:$|[,.;:!?(—–→]|-+>?\s|(?:and|then|for|with|every|each|who|that|which|where|whose)\b)",
+                r"\s*(?:$|[,.;:!?(—–→]|-+>?\s|(?:and|then|for|with|every|each|whose)\b|"
+                # 'candidates from Lever who haven't heard …', not 'leads from Maria who sends them …' (a singular
+                # verb after 'who': the name is its subject, a person)
+                r"(?:who|that|which|where)\b(?!\s+(?:is|was|has|does|\w+[^s\W]s)\b))",
                 after,
             )
             if (

@@ -2245,7 +2245,12 @@ def _unnamed_step(name: str, how: str, clause: str, verb: str | None = None) -> 
     nouns = [n for n in lexicon()["item_nouns"] if " " not in n and re.search(r"\b" + n + r"\b", low)]
     made = re.search(r"\b(?:an?|new)\s+([a-z]{3,})\b", low) if write else None
     # 'an Opsgenie alert', 'yesterday's Chargebee invoices': the noun after the name is what is called for
-    held = re.match(r"\s+([a-z]{3,})\b", after) if how == "of" else None
+    held = (
+        re.match(r"\s+([a-z]{3,})\b", after)
+        if how == "of"
+        # 'pull candidates from Lever': the things taken from it
+        else re.search(r"\b([a-z]{3,}s)\s+(?:from|in)\s+(?:our\s+|my\s+)?$", clause[: clause.find(name)])
+    )
     path = (
         held.group(1) + ("" if held.group(1).endswith("s") else "s")
         if held
