@@ -32,6 +32,8 @@ _WRITE = (
     r"(?!\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\w-]+\s+){0,2}?(?:sheet|spreadsheet|workbook|doc|"
     r"document|file|page|database|table|inbox|folder|board|dashboard)s?\b)|"
     r"archive|assign|invite|book|remind|page|"
+    # 'drop the link in #eng-triage' (not 'drop the duplicates')
+    r"drop(?=\s+(?:[\w'-]+\s+){0,4}?(?:in|into|to)\s+#)|"
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate|"
     # 'also slack #big-leads', 'slack me the list': the service's name as the verb
     r"slack(?=\s+(?:#|me\b|us\b|the\s+team\b)))(?:s|es|d|ed|ing)?"
@@ -909,11 +911,18 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         and not re.search(r"\bgmail\b|\bsend|\bto\s+[\w.+-]+@|\be-?mail\s+(?:it|them|me)\b", low)
     ):
         return True  # 'write a personalised intro email': the email is what the agent writes
+    made = [
+        m
+        for p in lexicon()["integrations"][key]["phrases"]
+        for m in re.finditer(r"\ban?\s+(?:[\w-]+\s+)?" + re.escape(p.strip()) + r"\b", low)
+    ]
     if any(
         re.search(r"\b(?:the|its|that)\s+" + re.escape(p.strip()) + r"\s+(?:link|url|key|id|number)\b", low)
         for p in lexicon()["integrations"][key]["phrases"]
-    ):
-        return True  # 'post the Jira link in #triage': what is posted, not where
+    ) and not any(_verb_mode(low[: m.start()]) == "write" for m in made):
+        # 'post the Jira link in #triage': what is posted, not where — unless the clause also makes one there
+        # ('open a matching Linear issue … and drop the Linear link in #eng-triage')
+        return True
     phrases = [p.strip() for p in lexicon()["integrations"][key]["phrases"]]
     if (
         any(

@@ -10,8 +10,8 @@ task completed →', 'Someone signs up through Kajabi:', '… in Mindbody. Whene
 that service's event, a generic webhook. One line is paraphrased three ways (Recurly), and a capitalised common
 word ('the Warehouse sheet'), a person before 'who sends' or a place ('our London office') is never taken for a
 service. Also: a service read and then changed in it ('mark them as reviewed in Printful'), a host known for a service
-not at api.<name>.com (Clockify), and an event 'there' on the service the sentence before names. 26 lines: 9 passed
-before the round, 25 after. Every state built is valid with no runtime error."""
+not at api.<name>.com (Clockify), an event 'there' on the service the sentence before names, and
+an issue opened in a service whose link is then dropped in a channel. 28 lines: 9 passed before the round, 27 after. Every state built is valid with no runtime error."""
 
 from __future__ import annotations
 
