@@ -2228,7 +2228,7 @@ def _made_in(low: str, aliases: str) -> bool:
     """'add them as a contact in HubSpot', 'trigger a PagerDuty incident', 'open a Zendesk ticket': a thing made in
     the service — its name after 'in' or an article, and the last verb before it one that writes."""
     named = re.search(r"\b(?:in|on|an?)\s+(?:our\s+|my\s+)?(?:" + aliases + r")\b", low)
-    return bool(named) and _verb_mode(low[: named.start()]) == "write"
+    return named is not None and _verb_mode(low[: named.start()]) == "write"
 
 
 def _unnamed_step(name: str, how: str, clause: str, verb: str | None = None) -> Step:
