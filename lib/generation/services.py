@@ -442,6 +442,7 @@ def unnamed_in(clause: str, description: str = "") -> list[tuple[int, str, str]]
 
     facts = data()["unnamed"]
     owned = "|".join(re.escape(w) for w in facts["owned"])
+    holds = "|".join(re.escape(w) for w in facts["holds"])
     words = lexicon()
     never = (
         {w.lower() for w in facts["not_names"]}
@@ -475,19 +476,50 @@ def unnamed_in(clause: str, description: str = "") -> list[tuple[int, str, str]]
             r"\s+for\b", after, re.I
         ):
             how = "check"
+        elif re.search(
+            r"(?:\b(?:our|my|your|their|an?|each|every|new)|\w['’]s)\s+$", before, re.I
+        ) and re.match(r"\s+(?:[a-z][\w-]*\s+)?(?:" + holds + r")(?:s|es)?\b", after):
+            # 'yesterday's Chargebee invoices', 'our Brex balance', 'an Opsgenie alert': the name of what a
+            # service keeps, read or written as the clause's verb says
+            how = "of"
         else:
-            prep = re.search(r"\b(from|in|into|via|through)\s+(our\s+|my\s+)?$", before, re.I)
+            prep = re.search(r"\b(from|in|into|via|through|to)\s+(our\s+|my\s+)?$", before, re.I)
             has = re.match(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + owned + r")\b", after)
-            ended = re.match(r"\s*(?:$|[,.;:!?(]|(?:and|then|for|with|every|each)\b)", after)
+            # '… from Ashby who applied today', '… in Pleo — anything over …', '… in Shippo and write …'
+            ended = re.match(
+                r"\s*(?:$|[,.;:!?(—–→]|-+>?\s|(?:and|then|for|with|every|each|whose)\b|"
+                # 'candidates from Lever who haven't heard …', not 'leads from Maria who sends them …' (a singular
+                # verb after 'who': the name is its subject, a person)
+                r"(?:who|that|which|where)\b(?!\s+(?:is|was|has|does|\w+[^s\W]s)\b))",
+                after,
+            )
+            if (
+                prep
+                and prep.group(1).lower() == "to"
+                and not re.search(
+                    # 'publish it to Contentful', 'add them to Attio' — never 'send it to Maria'
+                    r"\b(?:publish|push|sync|upload|export|add|post)(?:s|es|ed|ing)?\b(?:(?!\b(?:and|then)\b)[^,;.])*$",
+                    before,
+                    re.I,
+                )
+            ):
+                prep = None
             # 'the report from Maria': a bare name read from must be where things (plural) come from
             things = prep and (
                 prep.group(2)
                 or has
-                or prep.group(1).lower() in ("in", "into")
+                or prep.group(1).lower() in ("in", "into", "to")
                 or any(
                     re.search(r"\b" + re.escape(n) + r"\b", before, re.I) for n in words.get("item_nouns", [])
                 )
                 or re.search(r"\b[a-z]{3,}(?<!s)s\s+(?:from|via|through)\s+$", before)
+                # 'someone books a demo through Calendly', 'a client signs up via Kajabi': what is done there
+                or re.search(
+                    r"\b(?:books?|buys?|pays?|orders?|signs?\s+up|registers?|subscribes?|donates?|enrolls?)\b"
+                    r"[^,;.]{0,40}\s(?:via|through|on|in)\s+$",
+                    before,
+                    re.I,
+                )
             )
             if prep and (has or ended) and things:
                 how = prep.group(1).lower()

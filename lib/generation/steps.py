@@ -32,6 +32,8 @@ _WRITE = (
     r"(?!\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\w-]+\s+){0,2}?(?:sheet|spreadsheet|workbook|doc|"
     r"document|file|page|database|table|inbox|folder|board|dashboard)s?\b)|"
     r"archive|assign|invite|book|remind|page|"
+    # 'drop the link in #eng-triage' (not 'drop the duplicates')
+    r"drop(?=\s+(?:[\w'-]+\s+){0,4}?(?:in|into|to)\s+#)|"
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate|"
     # 'also slack #big-leads', 'slack me the list': the service's name as the verb
     r"slack(?=\s+(?:#|me\b|us\b|the\s+team\b)))(?:s|es|d|ed|ing)?"
@@ -919,11 +921,18 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         and not re.search(r"\bgmail\b|\bsend|\bto\s+[\w.+-]+@|\be-?mail\s+(?:it|them|me)\b", low)
     ):
         return True  # 'write a personalised intro email': the email is what the agent writes
+    made = [
+        m
+        for p in lexicon()["integrations"][key]["phrases"]
+        for m in re.finditer(r"\ban?\s+(?:[\w-]+\s+)?" + re.escape(p.strip()) + r"\b", low)
+    ]
     if any(
         re.search(r"\b(?:the|its|that)\s+" + re.escape(p.strip()) + r"\s+(?:link|url|key|id|number)\b", low)
         for p in lexicon()["integrations"][key]["phrases"]
-    ):
-        return True  # 'post the Jira link in #triage': what is posted, not where
+    ) and not any(_verb_mode(low[: m.start()]) == "write" for m in made):
+        # 'post the Jira link in #triage': what is posted, not where — unless the clause also makes one there
+        # ('open a matching Linear issue … and drop the Linear link in #eng-triage')
+        return True
     phrases = [p.strip() for p in lexicon()["integrations"][key]["phrases"]]
     if (
         any(
@@ -2161,6 +2170,7 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
             _items_taken(low, own_names) or _made_of(low, key, own_names) or _read_as_data(low, own_names)
         )
         or re.search(r"\b(?:to|into)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
+        or _made_in(low, aliases)
     )
     method = "POST" if write else "GET"
     headers = []
@@ -2209,13 +2219,48 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     return step
 
 
-def _unnamed_step(name: str, how: str, clause: str) -> Step:
+# A verb where a clause's verb stands: the clause's start, or after a comma, a colon, a dash, 'and', 'then', 'to'
+# ('… and look up each parcel in …'), not a noun that looks like one ('this week's expense reports').
+_VERB_AT = r"(?:^|[,;:(—–→+&/]|\b(?:and|then|to|by|also|please|just|we|i)\b)\s*(?:also\s+|then\s+|just\s+)?"
+_WRITE_AT = re.compile(
+    # or said of the item: '… everyone smaller gets added to our 'Nurture' audience in …'
+    r"(?:"
+    + _VERB_AT
+    + r"(?:"
+    + _WRITE
+    + r"|trigger|raise|make|updating|tag|label|mark|close|resolve)|\b(?:gets?|is|are|be)\s+(?:added|created|"
+    r"posted|logged|saved|filed|opened|pushed|published|synced|uploaded|sent))\b",
+    re.I,
+)
+_READ_AT = re.compile(_VERB_AT + r"(?:" + _READ + r"|go(?:es)?\s+through|review|look\s+up)\b", re.I)
+
+
+def _verb_mode(before: str) -> str | None:
+    """'read' or 'write': what the last verb before a service's name does to it ('go through this week's
+    expenses in …' reads, 'trigger an … alert' writes); None when no verb stands before it."""
+    read = [m.start() for m in _READ_AT.finditer(before)]
+    write = [m.start() for m in _WRITE_AT.finditer(before)]
+    if not read and not write:
+        return None
+    return "write" if max(write, default=-1) > max(read, default=-1) else "read"
+
+
+def _made_in(low: str, aliases: str) -> bool:
+    """'add them as a contact in HubSpot', 'trigger a PagerDuty incident', 'open a Zendesk ticket': a thing made in
+    the service — its name after 'in' or an article, and the last verb before it one that writes."""
+    named = re.search(r"\b(?:in|on|an?)\s+(?:our\s+|my\s+)?(?:" + aliases + r")\b", low)
+    return named is not None and _verb_mode(low[: named.start()]) == "write"
+
+
+def _unnamed_step(name: str, how: str, clause: str, verb: str | None = None) -> Step:
     """A service the planner has no data for, named where a service goes ('from our Mindbody account', 'check
     Skubana for …'): an HTTP request to the address the user wrote for it, else to a guessed
     https://api.<name>.com/ — an assumption stated, and the address asked for."""
     low = clause.lower()
-    write = how not in ("from", "check") and bool(
-        re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low)
+    write = how not in ("from", "check") and (
+        verb == "write"
+        if verb and how in ("of", "in", "into", "to")
+        else bool(re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low))
     )
     own = name.lower()
     # its own host written anywhere, or any host written in brackets right after the name ('WooCommerce
@@ -2229,8 +2274,30 @@ def _unnamed_step(name: str, how: str, clause: str) -> Step:
         host = next((b.group(1) for b in _BARE_HOST.finditer(beside.group(1))), None)
     nouns = [n for n in lexicon()["item_nouns"] if " " not in n and re.search(r"\b" + n + r"\b", low)]
     made = re.search(r"\b(?:an?|new)\s+([a-z]{3,})\b", low) if write else None
-    path = (made.group(1) + "s") if made else (min(nouns, key=lambda n: low.find(n)) if nouns else "")
-    url = "https://" + host if host else f"https://api.{re.sub(r'[^a-z0-9]', '', own)}.com/v1/{path}"
+    # 'an Opsgenie alert', 'yesterday's Chargebee invoices': the noun after the name is what is called for
+    held = (
+        re.match(r"\s+([a-z]{3,})\b", after)
+        if how == "of"
+        # 'pull candidates from Lever': the things taken from it
+        else re.search(r"\b([a-z]{3,}s)\s+(?:from|in)\s+(?:our\s+|my\s+)?$", clause[: clause.find(name)])
+    )
+    path = (
+        held.group(1) + ("" if held.group(1).endswith("s") else "s")
+        if held
+        else (made.group(1) + "s")
+        if made
+        else (min(nouns, key=lambda n: low.find(n)) if nouns else "")
+    )
+    from lib.generation.services import data as service_data
+
+    known = service_data()["unnamed"]["hosts"].get(re.sub(r"[^a-z0-9]", "", own))
+    url = (
+        "https://" + host
+        if host
+        else f"{known}/{path}"
+        if known  # a service whose API lives elsewhere than api.<name>.com ('Shippo' at api.goshippo.com)
+        else f"https://api.{re.sub(r'[^a-z0-9]', '', own)}.com/v1/{path}"
+    )
     method = "POST" if write else "GET"
     headers = [
         {
@@ -2253,6 +2320,12 @@ def _unnamed_step(name: str, how: str, clause: str) -> Step:
         step.note = (
             f"no {name} block in Sim JUL25: used an HTTP {method} request to the address given ({host})"
         )
+    elif known:
+        step.note = (
+            f"no {name} block in Sim JUL25: used an HTTP {method} request to its API at {url.split('/')[2]}; "
+            f"the path (/{path}) is assumed — check it in {name}'s API documentation"
+        )
+        step.needs.append(f"the exact endpoint of {name}'s API (assumed {url}) and its key")
     else:
         step.note = (
             f"no {name} block in Sim JUL25 and no address given: assumed its API is at "
@@ -2419,13 +2492,15 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     if not any(s.type == "api" for _, s in found):
         # 'from our Mindbody account', 'check Skubana for …': a service with no data, named where one goes
         for pos, name, how in unnamed_in(clause, description):
+            verb = _verb_mode(clause[:pos])
             if how == "api" or (
-                # read from it ('pull … from Clockify'), or made in it ('create a contact in Brevo')
+                # read from it ('pull … from Clockify'), or made in it ('create a contact in Brevo'), or what
+                # the verb before it does ('look up each parcel in Sendle', 'trigger an Opsgenie alert')
                 re.search(r"\b(?:" + _READ + r")\b", clause[:pos], re.I)
                 if how in ("from", "via", "through", "check")
-                else re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low)
+                else re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low) or verb
             ):
-                found.append((pos + 2, _unnamed_step(name, how, clause)))
+                found.append((pos + 2, _unnamed_step(name, how, clause, verb)))
                 break
     named_service = [
         s

@@ -865,22 +865,61 @@ def _at_once(text: str) -> Trigger | None:
     return Trigger("webhook", values, [found.span()])
 
 
-def _arrow_event(first: str) -> Trigger | None:
+def _named_first(head: str) -> bool:
+    """Whether a head opens on a service's name ('Pipedrive deal lost', 'stripe refund issued')."""
+    lead = " ".join(head.split()[:2])
+    return bool(_provider(lead.lower()) or lx.integrations_in(lead) or _external_in(lead))
+
+
+def _arrow_event(first: str, full: str = "") -> Trigger | None:
     """'stripe payment failed -> dm the owner', 'whatsapp msgs from drivers → log each one': a head before an arrow
-    that is no command but names a service's event is the event that starts each run."""
-    # ('airtable new record / translate the notes …': a list written with slashes, its first item the event)
-    arrow = re.match(r"\s*((?:[^.;:\n/]|[.:/](?=\S)){3,100}?)\s*(?:->|→|=>|(?<=\s)/)\s", first)
+    that is no command but names a service's event is the event that starts each run; so is one before a colon or
+    a slash that says what happened ('Someone signs up through Kajabi: …', 'airtable new record / translate the notes …'),
+    a service with no data named too."""
+    arrow = re.match(r"\s*((?:[^.;:\n]|[.:](?=\S)){3,100}?)\s*(->|→|=>|:|\s/)\s", first)
     if arrow is None:
         return None
     head = arrow.group(1)
+    from lib.generation.services import unnamed_in
+
+    # 'Someone books a demo through Calendly: …', 'new Tally signup / …': a head before a colon or a slash is
+    # the event only when it says something happened, and nothing in the text schedules the run
+    said = arrow.group(2) in ("->", "→", "=>") or (
+        read_schedule(full) is None
+        # not a request ('Can you summarise this email for me: …', 'Don't use Gmail, send it through Outlook: …')
+        and not re.match(
+            r"\W*(?:can|could|would|will|please|don'?t|do\s+not|never|i|we|let'?s)\b", head, re.I
+        )
+        and not _IMPERATIVE.search(" " + head)
+        # what happened is said of someone or of an item: 'Someone books …', 'A client signs up …', 'Pipedrive deal
+        # lost', not 'Sort incoming emails into refunds / …' or 'Manual run with the guest's name: …'
+        and (
+            re.match(
+                r"\W*(?:someone|somebody|anyone|a|an|new|each\s+new|every\s+new|any\s+new)\b", head, re.I
+            )
+            or _named_first(head)
+        )
+        and (
+            re.search(r"\b(?:\w{3,}ed|made|paid|sent|won|lost)\b", head, re.I) is not None
+            or _ARRIVAL.search(head) is not None
+        )
+    )
     if (
-        re.match(
+        not said
+        or re.match(
             r"\W*(?:please\s+|then\s+|also\s+)?(?:" + _COMMAND_VERBS + r"|if|when|every|each|daily|at)\b",
             head,
             re.I,
         )
+        # 'Each new Jotform submission that mentions a refund: …' is the event
+        and not (arrow.group(2) == ":" and re.match(r"\W*(?:each|every|any)\s+new\b", head, re.I))
         or read_schedule(head) is not None
-        or not (_provider(head.lower()) or lx.integrations_in(head) or _external_in(head))
+        or not (
+            _provider(head.lower())
+            or lx.integrations_in(head)
+            or _external_in(head)
+            or any(how != "api" for _, _, how in unnamed_in(head))
+        )
     ):
         return None
     first_word = head.split()[0] if head.split() else ""
@@ -1126,7 +1165,27 @@ def read_trigger(text: str) -> Trigger:
     ):  # 'telegram bot: when a user sends /price …': the messages come to the bot on that service
         trigger.values["webhookProvider"] = _provider(bot.group(1).lower()) or "generic"
         trigger.spans.append(bot.span())  # the bot is where the run starts, not a step
+    if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic" and not trigger.notes:
+        _there(text, trigger)
     return trigger
+
+
+def _there(text: str, trigger: Trigger) -> None:
+    """'Tenants report repairs in our Slack #maintenance channel. For each new message there, …': an event said
+    to happen 'there' happens on the service the sentence before names."""
+    for start, end in list(trigger.spans):
+        if not re.search(r"\bthere\b", text[start : end + 8], re.I):
+            continue
+        pieces = _SENTENCE_END.split(text[:start])
+        pieces = [p for p in pieces[:-1] if p.strip()]  # the sentences before the one the event is in
+        if not pieces:
+            return
+        provider = _provider(pieces[-1].lower())
+        if provider not in (None, "generic"):
+            trigger.values["webhookProvider"] = str(provider)
+            at = text.rfind(pieces[-1], 0, start)
+            trigger.spans.append((at, at + len(pieces[-1])))
+        return
 
 
 def _read_trigger(text: str) -> Trigger:
@@ -1200,7 +1259,7 @@ def _read_trigger(text: str) -> Trigger:
             hook.spans = [(event_lead.start(1), max(event_lead.end(), end - shift)) for _, end in hook.spans]
             return hook
     if not lead:
-        hook = _arrow_event(first) or _listed_event(text.split("\n", 1)[0])
+        hook = _arrow_event(first, text) or _listed_event(text.split("\n", 1)[0])
         if hook:
             return hook
     # ('Intercom posts conversation.user.created webhooks to us': plural, the events a service sends)
