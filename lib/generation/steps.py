@@ -4361,19 +4361,19 @@ def read_steps(text: str, description: str) -> list[Step]:
             continue
         ones = _ONES.search(sentence)
         # what the loop repeats for the items its own test keeps ('for each one that mentions 'Tidewater', …')
-        kept = _kept_by_test(loop) if loop is not None else None
+        per_item = _kept_by_test(loop) if loop is not None else None
         if (
             ones
             and loop is not None
             and steps[-1] is loop
             and ones.group(1).lower() not in _NO_CATEGORY
-            and kept
-            and kept[-1].kind == "process"
+            and per_item
+            and per_item[-1].kind == "process"
         ):
             # 'for each one have AI rate the tone; angry ones go to #escalations': a test of each item's label
             read = read_sentence(sentence, description, ruled_out)
             if read and all(s.kind == "action" for s in read):
-                kept[:] = _keep_only(sentence, kept + read)
+                per_item[:] = _keep_only(sentence, per_item + read)
                 continue
         guard = _GUARD.match(sentence)
         fetched = [i for i, s in enumerate(steps) if s.kind == "source"]
