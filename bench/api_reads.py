@@ -35,7 +35,7 @@ import sys
 import time
 from pathlib import Path
 
-# bench/ itself off the path: bench/secrets.py would shadow the standard library's `secrets`.
+# bench/ itself off the path: a script here must not shadow a library module (tests/bench/test_scripts.py).
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 

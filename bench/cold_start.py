@@ -39,7 +39,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# bench/ itself off the path: bench/secrets.py would shadow the standard library's `secrets`.
+# bench/ itself off the path: a script here must not shadow a library module (tests/bench/test_scripts.py).
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT))
 HEAVY = ("anthropic", "openai", "numpy", "boto3", "supabase")

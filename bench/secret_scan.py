@@ -3,7 +3,7 @@
 Prints, for the 50-block state of bench/validate.py, per-call p50/p95 of `scrub` on a clean state
 (what most writes and every GET pay), on the same state with 12 keys planted in prompts, code,
 URL queries, headers and bodies, and of `validate` beside them as the floor (the work a write
-already does), with and without the `secrets` rule's by-value check (what that check costs). Run: python bench/secrets.py [iterations]
+already does), with and without the `secrets` rule's by-value check (what that check costs). Run: python bench/secret_scan.py [iterations]
 """
 
 from __future__ import annotations
