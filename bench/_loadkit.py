@@ -42,12 +42,15 @@ class Server:
             "LOG_LEVEL": "WARNING",
             **env,
         }
+        # The server's warnings and errors (the JSON log) to a file the bench names: a 503 is explained there.
+        self.log = ROOT / ".bench" / f"{Path(sys.argv[0]).stem}-server.log"
+        self.log.parent.mkdir(exist_ok=True)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "lib", "serve", "--port", str(self.port)],
             cwd=ROOT,
             env=self.env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=self.log.open("wb"),
         )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:

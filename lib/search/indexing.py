@@ -8,6 +8,11 @@ embedder. When the embedder fails, the document (full text,
 structure) is still indexed and the vector is left for `python -m lib reembed` — a search outage
 never refuses a user's write. Templates are indexed on first use per process (`ensure_templates`).
 Batch imports store first and index after (`catch_up`), as their job's last phase.
+
+A single write embeds its text before its transaction opens (`prepare`): the local model takes ~100 ms
+of CPU for a workflow's text, and a pooled connection held that long by every write made reads wait
+past the pool's timeout under load (503s). The vector is remembered by its text for the reindex inside
+the transaction, which then only stores it.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -25,6 +31,9 @@ from lib.store.search import SearchDocument, Vector
 log = logging.getLogger("agent_forge.search")
 _templates_done: set[str] = set()
 _templates_lock = threading.Lock()
+_prepared: OrderedDict[tuple[str, str], Any] = OrderedDict()  # (embedder, text) → vector, from `prepare`
+_PREPARED_MAX = 128
+_prepared_lock = threading.Lock()
 
 
 def embedder() -> Any:
@@ -41,12 +50,62 @@ def embed(texts: list[str], emb: Any = None) -> tuple[str, list[Any]] | None:
     unique = list(dict.fromkeys(texts))  # an export often holds copies of one workflow: embed each text once
     try:
         emb = emb or embedder()
-        matrix = emb.embed(unique)
+        with _prepared_lock:
+            ready = {t: v for t in unique if (v := _prepared.pop((emb.name, t), None)) is not None}
+        todo = [t for t in unique if t not in ready]
+        matrix = emb.embed(todo) if todo else []
     except Exception as exc:  # a provider outage must not refuse the write; reembed catches up
         log.warning("embedding failed (%s); indexed without vectors until reembed", type(exc).__name__)
         return None
-    row = {text: i for i, text in enumerate(unique)}
-    return emb.name, [matrix[row[text]] for text in texts]
+    ready.update({text: matrix[i] for i, text in enumerate(todo)})
+    return emb.name, [ready[text] for text in texts]
+
+
+def _jsonb_order(value: Any) -> Any:
+    """`value` with its objects' keys in the order PostgreSQL's jsonb gives them back (shorter keys
+    first, then by their bytes): the stored state the reindex reads, so its text matches."""
+    if isinstance(value, dict):
+        keys = sorted(value, key=lambda k: (len(str(k).encode()), str(k).encode()))
+        return {k: _jsonb_order(value[k]) for k in keys}
+    if isinstance(value, list):
+        return [_jsonb_order(v) for v in value]
+    return value
+
+
+def prepare(
+    tenant: str, *, ref_id: str, name: str, description: str | None, category: str | None, state: Any
+) -> None:
+    """Embed a workflow's search text now, before the write's transaction holds a connection, when
+    the tenant has no vector of it yet; the reindex inside the transaction takes it from memory.
+    Never fails the write: any error leaves the embedding to the reindex, as before."""
+    try:
+        emb = embedder()
+        doc = documents.build(
+            kind="workflow",
+            ref_id=ref_id,
+            name=name,
+            description=description,
+            category=category,
+            status=None,
+            state=_jsonb_order(state) if isinstance(state, dict) else {},
+        )
+        with _prepared_lock:
+            if (emb.name, doc.embed_text) in _prepared:
+                return
+        from lib.store import db
+
+        with db.detached(), db.reading() as conn:  # its own short checkout, before the request's
+            current, known = search_store.known_vectors(conn, tenant, emb.name, [doc])
+        if current or known:
+            return
+        vector = emb.embed([doc.embed_text])[0]
+    except Exception as exc:
+        log.info("embedding ahead of a write skipped (%s); the write's reindex embeds", type(exc).__name__)
+        return
+    with _prepared_lock:
+        _prepared[(emb.name, doc.embed_text)] = vector
+        while len(_prepared) > _PREPARED_MAX:
+            _prepared.popitem(last=False)
 
 
 def _vectors(conn: Any, tenant: str, docs: list[SearchDocument], emb: Any = None) -> list[Vector | None]:

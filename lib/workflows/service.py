@@ -48,6 +48,13 @@ def _reindex(*args: Any, **kw: Any) -> Any:
     return reindex(*args, **kw)
 
 
+def _prepare(tenant: str, **fields: Any) -> None:
+    """lib.search.indexing.prepare: the write's embedding done before its transaction holds a connection."""
+    from lib.search.indexing import prepare
+
+    prepare(tenant, **fields)
+
+
 def _checked(state: dict[str, Any], field: str) -> ValidationSummary:
     from lib.secrets import mask_known, scrub
     from lib.validation import validate
@@ -86,10 +93,12 @@ def create(tenant: str, body: CreateWorkflowIn) -> WorkflowOut:
 
     state, meta = unwrap(posted)
     validation = _checked(state, "body.state" if body.state is not None else "body")
+    name = body.name or _name_from(meta, state) or _UNTITLED
+    _prepare(tenant, ref_id="", name=name, description=body.description, category=body.category, state=state)
     record = store.create(
         tenant,
         state=state,
-        name=body.name or _name_from(meta, state) or _UNTITLED,
+        name=name,
         description=body.description,
         category=body.category,
         status=body.status or "draft",
@@ -107,11 +116,13 @@ def create_from_template(tenant: str, name: str, body: UseTemplateIn) -> Workflo
     template = catalogue.get(name)
     state = customize.instantiate(template, body.customizations)
     validation = _checked(state, "body.customizations")
+    name, description = body.name or template.display_name, body.description or template.description
+    _prepare(tenant, ref_id="", name=name, description=description, category=template.category, state=state)
     record = store.create(
         tenant,
         state=state,
-        name=body.name or template.display_name,
-        description=body.description or template.description,
+        name=name,
+        description=description,
         category=template.category,
         status=body.status,
         template_source=template.name,
@@ -181,6 +192,32 @@ def replace(tenant: str, id: str, body: ReplaceWorkflowIn, if_match: str | None 
 
     state, _meta = unwrap(body.state)
     validation = _checked(state, "body.state")
+    if body.name is not None and body.description is not None and body.category is not None:
+        _prepare(
+            tenant,
+            ref_id=id,
+            name=body.name,
+            description=body.description,
+            category=body.category,
+            state=state,
+        )
+    else:  # the stored fields the body leaves out, read on their own connection before the transaction
+        from lib.store import db
+
+        try:
+            with db.detached():
+                held = store.get(tenant, id)
+        except NotFound:
+            held = None  # the transaction answers 404
+        if held is not None:
+            _prepare(
+                tenant,
+                ref_id=id,
+                name=body.name if body.name is not None else held.name,
+                description=body.description if body.description is not None else held.description,
+                category=body.category if body.category is not None else held.category,
+                state=state,
+            )
     record = store.replace(
         tenant,
         id,

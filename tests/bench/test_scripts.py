@@ -16,6 +16,8 @@ def test_no_bench_script_shadows_a_module():
         if name.startswith("_"):
             continue
         spec = find_spec(name) if name not in sys.modules else None
-        if name in sys.stdlib_module_names or (spec is not None and spec.origin and Path(spec.origin).parent != BENCH):
+        if name in sys.stdlib_module_names or (
+            spec is not None and spec.origin and Path(spec.origin).parent != BENCH
+        ):
             shadowing.append(script.name)
     assert shadowing == []

@@ -259,3 +259,36 @@ def test_a_batch_embeds_each_new_text_once_and_reuses_known_ones(tenant, monkeyp
     assert all(r.id in vecs for r in records)
     assert vecs[records[0].id] == vecs[records[1].id] == vecs[known]
     assert vecs[records[2].id] == vecs[records[3].id] != vecs[records[4].id]
+
+
+class _Counting:
+    """The configured embedder, counting its calls and whether a request's connection was open."""
+
+    def __init__(self, inner):
+        self.inner, self.name, self.dim = inner, inner.name, inner.dim
+        self.calls: list[bool] = []  # per call: was a unit of work holding a connection then?
+
+    def embed(self, texts):
+        unit = db.current_unit()
+        self.calls.append(unit is not None and unit.conn is not None)
+        return self.inner.embed(texts)
+
+
+def test_a_write_embeds_once_and_before_its_transaction_holds_a_connection(tenant, monkeypatch):
+    counting = _Counting(get_embedder())
+    monkeypatch.setattr(indexing, "embedder", lambda: counting)
+    with db.unit_of_work(actor="test"):
+        wid = _create(tenant, name="Embedded ahead")
+    assert counting.calls == [False]  # one embedding, with no connection held
+    docs, vecs = _rows(tenant)
+    assert [v["ref_id"] for v in vecs] == [wid] and vecs[0]["content_hash"] == docs[0]["content_hash"]
+    with db.unit_of_work(actor="test"):  # a partial replace: the stored name is read ahead, on its own
+        service.replace(
+            tenant, wid, ReplaceWorkflowIn(state=catalogue.get("crypto-price-alerts").state, version=1)
+        )
+    assert counting.calls == [False, False]
+    docs, vecs = _rows(tenant)
+    assert docs[0]["name"] == "Embedded ahead" and vecs[0]["content_hash"] == docs[0]["content_hash"]
+    with db.unit_of_work(actor="test"):  # the same text again: the tenant's vector is reused, no embedding
+        _create(tenant, template="crypto-price-alerts", name="Embedded ahead")
+    assert counting.calls == [False, False]
