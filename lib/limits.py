@@ -21,7 +21,7 @@ from typing import Any
 
 from lib.errors import InvalidInput, MalformedInput
 
-__all__ = ["MAX_DEPTH", "MAX_YAML_NODES", "check", "load_json", "load_yaml"]
+__all__ = ["MAX_DEPTH", "MAX_YAML_NODES", "check", "has_long_digit_run", "load_json", "load_yaml"]
 
 MAX_DEPTH = 64
 """Levels of objects/arrays in one document (Sim states need about 12)."""
@@ -33,6 +33,18 @@ _MAX_INT_BITS = 1024  # a double's range: past it JavaScript reads Infinity
 _MAX_NUMBER_CHARS = 400
 _NOT_A_NUMBER = "is not a number Sim can hold (finite, in a double's range)"
 _BAD_TEXT = re.compile("[\x00\ud800-\udfff]")
+
+
+# Digit runs are looked for in one C pass: each ASCII digit byte becomes "0", every other byte a space
+# (a JSON number's digits are ASCII; other digits only ever sit inside strings).
+_DIGITS_AS_ZERO = bytes(0x30 if 0x30 <= i <= 0x39 else 0x20 for i in range(256))
+_LONG_RUN = b"0" * 16
+
+
+def has_long_digit_run(raw: bytes) -> bool:
+    """Whether JSON text holds 16 or more digits in a row: where orjson, which reads integers past
+    64 bits as floats, would not give the standard library's exact value."""
+    return _LONG_RUN in raw.translate(_DIGITS_AS_ZERO)
 
 
 class _Refused:

@@ -281,15 +281,9 @@ def _number(cell: str, _col: str) -> int | float:
 # What could break a limit in a cell's text: a NUL, a long digit run (orjson reads integers past
 # 64 bits as floats), or more brackets than the depth limit. Cells without any are decoded by
 # orjson alone, which refuses NaN, Infinity, out-of-range numbers and lone surrogates itself.
-# Digit runs are looked for in one C pass: each ASCII digit byte becomes "0", every other byte a
-# space (a JSON number's digits are ASCII; other digits only ever sit inside strings).
-_DIGITS_AS_ZERO = bytes(0x30 if 0x30 <= i <= 0x39 else 0x20 for i in range(256))
-_LONG_RUN = b"0" * 16
-
-
 def _suspect(cell: str) -> bool:
     text = cell.encode("utf-8", "surrogatepass")  # a lone surrogate is orjson's to refuse, with its message
-    return "\x00" in cell or "\\u0000" in cell or _LONG_RUN in text.translate(_DIGITS_AS_ZERO)
+    return "\x00" in cell or "\\u0000" in cell or limits.has_long_digit_run(text)
 
 
 def load_cell(cell: str, col: str = "cell") -> Any:

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from lib.config import settings
 from lib.errors import Unavailable
+from lib.limits import has_long_digit_run
 
 log = logging.getLogger("agent_forge.store")
 
@@ -62,19 +63,15 @@ def describe() -> Literal["embedded", "external"]:
 
 
 # JSON columns are decoded by orjson (~5x faster than the standard library: a list page decodes 51
-# cells) except when the text holds a run of 16 or more digits, which orjson would read as a float
-# when the integer passes 64 bits: those keep the standard library's exact integers. (jsonb never
-# holds NaN, Infinity, NUL or lone surrogates, which orjson refuses.)
-_DIGITS_AS_ZERO = bytes(0x30 if 0x30 <= i <= 0x39 else 0x20 for i in range(256))
-_LONG_RUN = b"0" * 16
-
-
+# cells) except when the text holds a long digit run, which orjson would read as a float when the
+# integer passes 64 bits: those keep the standard library's exact integers. (jsonb never holds NaN,
+# Infinity, NUL or lone surrogates, which orjson refuses.)
 def json_loads(data: bytes | bytearray | memoryview | str) -> Any:
     """A JSON column's value, exactly as `json.loads` reads it."""
     import orjson
 
     raw = data.encode() if isinstance(data, str) else bytes(data)
-    if _LONG_RUN in raw.translate(_DIGITS_AS_ZERO):
+    if has_long_digit_run(raw):
         import json
 
         return json.loads(raw)
