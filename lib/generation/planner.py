@@ -576,6 +576,14 @@ class _Builder:
             return f"<{path}>"
         return None
 
+    def event_text(self) -> str | None:
+        """The reference to the plain text of the message that started the run (an e-mail's body, a chat
+        message), when the trigger's provider delivers one."""
+        if self.trigger.kind != "webhook":
+            return None
+        text = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic")).get("text")
+        return f"<{text}>" if text else None
+
     def tests_event(self, test: str) -> bool:
         """Whether a test is about the event that started the run: its subject is the noun the trigger's own
         words name ('When a new Zendesk ticket comes in …' → 'if the ticket subject starts with …')."""
@@ -1562,6 +1570,10 @@ class _Builder:
                     f"the test '{test.strip()}' reads the response's '{response_field}' field ({read})"
                 )
                 return _cmp(f"Number({read})", op, num), None
+            if self.event_text() == prev:
+                # 'an invoice e-mail lands … and the amount is over €5.000': the message is plain text with no
+                # fields beneath it (Sim stops on `<start.email.bodyText.amount>`); an agent reads the number
+                return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, prev)
             if prev.startswith(("<start.webhook", "<start.email", "<loop.currentItem")):
                 # 'where quantity is below 15', 'with scrap rate over 4.5%': the field the test names
                 field_word = lx.amount_field(test, None) or self.item_field(test, prev, counted=True)
@@ -2055,6 +2067,21 @@ def _target_of(step: Step) -> str:
 def _told_me(step: Step) -> bool:
     """An e-mail to the user made of a message whose channel the text never named ('tell me …')."""
     return step.kind == "action" and step.unnamed and step.values.get("to") == "{{USER_EMAIL}}"
+
+
+def _number_reader(test: str, text: str) -> Step:
+    """An agent that answers the number a test compares, read out of a message's plain text."""
+    what = lx.amount_field(test, None) or lx.named_field(test) or "number"
+    model = lexicon()["default_model"]
+    values = {
+        "systemPrompt": f"Read the message and answer with its {what} as a number only (digits and a decimal "
+        "point, no currency or words); answer 0 when it gives none.",
+        "userPrompt": text,
+        "model": model,
+        "temperature": "0",
+        "apiKey": lx.api_key_for(model),
+    }
+    return Step("process", "agent", values, label=f"Read the {what}", text=test)
 
 
 def _answer_step(description: str) -> Step:

@@ -147,3 +147,17 @@ def test_nothing_buildable_is_still_refused():
     for text in ("Fold the laundry every Sunday", "Predict next week's lottery numbers and buy a ticket"):
         with pytest.raises(CannotPlan):
             planner.plan(text)
+
+
+def test_a_number_in_an_emails_text_is_read_by_an_agent_before_the_test():
+    # a Gmail body is plain text (no `.amount` beneath it): an agent answers the number, the test reads it
+    state = _state(
+        "When a supplier's quote arrives in Gmail and the total is above 12,000 EUR, forward it to "
+        "buyers@example.org; otherwise log it in the 'Quotes' sheet"
+    )
+    (agent,) = _blocks(state, "agent")
+    (cond,) = _blocks(state, "condition")
+    assert _value(agent, "userPrompt") == "<start.email.bodyText>"
+    assert _test(cond) == f"Number(<{agent['name'].lower().replace(' ', '')}.content>) > 12000"
+    assert _targets(state, agent, "source") == ["condition"]
+    assert _targets(state, cond, "-if") == ["gmail"] and _targets(state, cond, "-else") == ["google_sheets"]

@@ -218,6 +218,14 @@ def test_provider_payloads_follow_the_provider():
     assert _runtime(_flow(mode="webhook", provider="gmail", prompt="<start.email.subject>")) == []
 
 
+def test_a_gmail_body_is_text_with_no_fields_beneath():
+    # Sim's Gmail poller posts a simplified e-mail whose body is a string: `.amount` under it stops the run
+    ok = "<start.email.bodyText> <start.email.attachments.0.filename> <start.rawEmail.payload>"
+    assert _runtime(_flow(mode="webhook", provider="gmail", prompt=ok)) == []
+    bad = _flow(mode="webhook", provider="gmail", prompt="Amount: <start.email.bodyText.amount>")
+    assert [f[0] for f in _runtime(bad)] == ["output_not_produced"]
+
+
 def test_input_format_fields_on_manual_runs():
     fields = [{"id": "f1", "name": "topic", "type": "string", "value": ""}]
     assert _runtime(_flow(prompt="<start.topic> <start.input>", input_format=fields)) == []
