@@ -976,6 +976,14 @@ class _Builder:
                     operation = step.values.get("operation")
                     where = link_path(step.type, operation)
                     what = made_object(step.type, operation) if where is None else None
+                    if (
+                        where is None
+                        and step.type == "api"
+                        and values.get("method") in ("POST", "PUT", "PATCH")
+                    ):
+                        # 'create an invoice via api.stripe.com and email the invoice link': what the request
+                        # made is its response (with the address in it where the service gives one)
+                        where = "data"
                     if where is not None:
                         self.created.append((f"<{local}.{where}>", step.type))
                     elif what:

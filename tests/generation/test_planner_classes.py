@@ -422,3 +422,31 @@ def test_fresh_descriptions_validate_without_errors(description):
     result = validate(state, era="jul25")
     assert result.valid, [f.message for f in result.findings if f.severity == "error"]
     assert "<start.input>" not in _text(state) or _start(state)["startWorkflow"] in ("manual", "chat")
+
+
+@pytest.mark.parametrize(
+    ("description", "message_type"),
+    [
+        (
+            "When a Typeform application comes in, create a candidate via api.greenhouse.io and post the "
+            "candidate link in #recruiting on Slack",
+            "slack",
+        ),
+        (
+            "Every Monday at 9 create a new sprint board via api.trello.com and email the board URL to "
+            "team@example.com",
+            "gmail",
+        ),
+        (
+            "When a Shopify refund webhook arrives, open a ticket via acme.zendesk.com/api/v2/tickets and "
+            "send the ticket link to #support on Discord",
+            "discord",
+        ),
+    ],
+)
+def test_a_message_about_what_a_request_created_carries_its_response(description, message_type):
+    # an `api` write's response is the created object (its address inside, where the service gives one)
+    state = _state(description)
+    (request,) = [b for b in _blocks(state, "api") if _values(b).get("method") == "POST"]
+    (message,) = _blocks(state, message_type)
+    assert f"<{request['name'].lower().replace(' ', '')}.data>" in json.dumps(_values(message))
