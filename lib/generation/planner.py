@@ -1177,10 +1177,15 @@ class _Builder:
         # 'look up their order number in the orders table': the key is the sender's, named in the step itself
         theirs = re.search(r"\b(?:their|his|her)\s+" + _KEY, text, re.I)
         found = by or brought or theirs
+        hook = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+        if found is None and hook.get("sender") and _PERSON.search(text):
+            # 'look them up in Clearbit', 'find the customer in our billing API': a person, found by the
+            # address the event brings
+            self.notes.append(f"'{text.strip()}' finds the person by the e-mail address the event brings")
+            return ["email"], f"<{hook['sender']}>"
         if found is None:
             return None
         words = _key_words(found.group(1))
-        hook = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
         if words[-1] == "email" and hook.get("sender") and "@" not in hook["sender"]:
             return words, f"<{hook['sender']}>"
         if hook.get("text"):
@@ -1915,6 +1920,12 @@ _POINTED = re.compile(
 _EXAMPLE_KEY = re.compile(
     r"(?:(?<!\w)'|[\"“])(?:[^'\"“”\n]|'(?=\w))*?\b([a-z]{3,})\s+(?:#|no\.?\s*)?(?=[\w-]*\d)[A-Z0-9][\w-]*"
     r"(?:[^'\"“”\n]|'(?=\w))*?(?:'(?!\w)|[\"”])",
+    re.I,
+)
+# 'look them up', 'find the customer': the one looked up is a person (their address is the key)
+_PERSON = re.compile(
+    r"\b(?:them|him|her|(?:the|that|this)\s+(?:person|people|customer|client|contact|lead|sender|candidate|"
+    r"applicant|buyer|guest|member|attendee|user|signup|subscriber|donor|patient|student|booker))\b",
     re.I,
 )
 _KEY_BY = re.compile(r"\b(?:by|on|using|via|with)\s+(?:their|its|his|her|the)?\s*" + _KEY, re.I)

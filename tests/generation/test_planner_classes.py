@@ -450,3 +450,21 @@ def test_a_message_about_what_a_request_created_carries_its_response(description
     (request,) = [b for b in _blocks(state, "api") if _values(b).get("method") == "POST"]
     (message,) = _blocks(state, message_type)
     assert f"<{request['name'].lower().replace(' ', '')}.data>" in json.dumps(_values(message))
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "When someone signs up through our Webflow form (webhook), look them up at "
+        "https://person.clearbit.com/v2/people/find and post what you find to #growth on Slack",
+        "When a Calendly booking comes in, look the person up in Pipedrive (api.pipedrive.com/v1/persons/search) "
+        "and email the result to sales@example.com",
+        "Whenever a new Intercom lead webhook arrives, find the customer with a GET to "
+        "https://billing.example.io/v1/customers and post it to #accounts on Slack",
+    ],
+)
+def test_a_person_looked_up_without_a_named_key_is_found_by_the_events_address(description):
+    # 'look them up in X': a person's record is found by their e-mail address, which the event brings
+    state = _state(description)
+    (request,) = _blocks(state, "api")
+    assert "=<start.webhook.data.payload.email>" in _values(request)["url"]
