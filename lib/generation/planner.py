@@ -926,6 +926,8 @@ class _Builder:
                         continue
                 if step.kind == "process" and self.repeats(step, heads):
                     continue
+                if step.kind == "source" and self.read_again(step, parent):
+                    continue
                 # 'share its link in #eng': the address of what an earlier write made (not when the
                 # message carries a URL of its own)
                 link = (
@@ -1191,6 +1193,23 @@ class _Builder:
         if hook.get("text"):
             return words, f"<{hook['text']}>"
         return words, f"<{hook['data']}.{'_'.join(words)}>"
+
+    def read_again(self, step: Step, parent: str | None) -> bool:
+        """'summarise everything in #incidents …; just read Slack': a read of what a block in the same place
+        already reads (same service, operation and settings) is that block — read once."""
+        own = {k: v for k, v in step.values.items() if "{" not in v}
+        for block in self.blocks:
+            values = {v.id: v.value for v in block.values}
+            if (
+                block.type == step.type
+                and block.parent == parent
+                and own.get("operation") == values.get("operation")
+                and all(values.get(k) == v for k, v in own.items())
+            ):
+                self.words[block.id] = self.words.get(block.id, "") + " + " + (step.text or "")
+                self.notes.append(f"'{step.text}' reads what {block.name} already reads: read once")
+                return True
+        return False
 
     def repeats(self, step: Step, heads: list[tuple[str, str]]) -> bool:
         """'answer it with the AI … and reply in the chat': a processing step that asks the block just built

@@ -600,10 +600,7 @@ def _is_write(clause: str, key: str) -> bool:
         return False  # 'post a summary of the current Jira sprint to #mobile': Jira is read, the summary sent
     if "draft" in entry and re.search(r"\bdrafts?\b", low):
         return True  # 'draft an outreach email in Gmail': a draft is written
-    if key in ("slack", "discord", "microsoft_teams") and re.search(
-        r"\b(?:messages|posts|conversations?|threads?|discussions?)\s+(?:from|in|of)\s+(?:our\s+|the\s+|my\s+)?#",
-        low,
-    ):
+    if key in ("slack", "discord", "microsoft_teams") and _channel_read(low):
         return False  # 'store new Slack messages from #product in Pinecone': the channel is read
     if key in ("slack", "discord", "microsoft_teams") and re.search(
         r"^\W*(?:also\s+|then\s+)?" + re.escape(key.split("_")[-1]) + r"\s+(?:(?:me|us|the team|them|it)\b|#)"
@@ -995,6 +992,43 @@ _MAIL_SERVICE = re.compile(
     r"(?:our\s+|my\s+|the\s+)?(?:microsoft\s+)?outlook\b(?!\s+(?:inbox|mailbox|folder|calendar)\b)",
     re.I,
 )
+
+
+# what a channel holds, as the object of the clause: 'the messages from #support', 'everything in #incidents',
+# 'the posts in our Discord #feedback channel', 'what was said in the #sales channel' (a plural after a
+# determiner: 'posts 'on track' in #eng' is a message sent)
+_CHANNEL_CONTENT = re.compile(
+    r"(?:\b(?:the|all|any|new|latest|recent|unread|those|these|its|their|our|today's|yesterday's|\w+'s)\s+"
+    r"(?:[\w'-]+\s+){0,2}?(?:messages|posts|conversations|threads|discussions|chats|chatter)|\beverything|"
+    r"\bwhat\s+(?:was|is|were|got|gets|has\s+been|have\s+been)\s+(?:said|posted|discussed|written|shared|asked))"
+    r"(?:\s+[\w'-]+){0,3}?\s+(from|in|of|on)\s+(?:the\s+|our\s+|my\s+)?"
+    r"(?:slack\s+|discord\s+|(?:microsoft\s+)?teams\s+)?(?:channel\s+)?#"
+)
+# the model's work or a read that takes what was said ('summarise', 'pull the action items out of', 'go through')
+_WORKED_ON = re.compile(
+    r"\b(?:"
+    + _PROCESS_VERB
+    + r"|extract\w*|pull\w*|go(?:es)?\s+(?:through|over)|scan\w*|count\w*|collect\w*|"
+    r"read\w*|fetch\w*|get|gets|grab\w*|gather\w*|store\w*|archive\w*|back\s+up|export\w*|"
+    r"summar(?:y|ies)|recap|digest|report|overview|highlights|themes|sentiment)\b"
+)
+
+
+def _channel_read(low: str) -> bool:
+    """Whether the clause reads a chat channel: what the channel holds is taken 'from' it, or is the object of the
+    model's work or of a read ('summarise the messages in #support'), not of a message sent there."""
+    if re.search(
+        r"\b(?:messages|posts|conversations?|threads?|discussions?)\s+(?:from|in|of)\s+(?:our\s+|the\s+|my\s+)?#",
+        low,
+    ):
+        return True  # 'the last 24 hours of messages in our #incidents channel'
+    found = _CHANNEL_CONTENT.search(low)
+    if found is None:
+        return False
+    before = low[: found.start()]
+    if found.group(1) == "from" or _WORKED_ON.search(before):
+        return True
+    return not re.search(r"\b(?:" + _WRITE + r")\b", before)
 
 
 def _integration_step(key: str, clause: str, description: str, *, write: bool | None = None) -> Step:
@@ -2554,6 +2588,13 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         if chats:
             found.append((answered.start() + 2, _integration_step(chats[0], clause, description, write=True)))
     channel = lx.CHANNEL_RE.search(clause)
+    if channel is not None and not any(s.integration for _, s in found) and _channel_read(low):
+        # 'summarise everything in #incidents': the channel is read (Slack, unless another chat is named)
+        chat = next(
+            (k for _, k in lx.integrations_in(description) if k in ("discord", "microsoft_teams")), "slack"
+        )
+        if not ruled(ruled_out, chat, "read"):
+            found.append((channel.start(), _integration_step(chat, clause, description, write=False)))
     if not any(s.integration for _, s in found):
         implied = _implied_destination(clause, description, ruled_out) or _message_to_person(
             clause, description, ruled_out
