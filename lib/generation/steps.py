@@ -250,20 +250,29 @@ _FETCH_VERB = (
 )
 
 
+# 'forms.gle/q9Lm2', 'calendly.com/acme/intro': an address with a path, written without its scheme
+_BARE_LINK = re.compile(r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+[a-z]{2,6}/[\w./?=&%#-]*[\w/])(?![\w@-])", re.I)
+
+
 def shared_links(clause: str) -> list[str]:
-    """The URLs a message in `clause` carries to its reader, not addresses a step requests."""
+    """The URLs a message in `clause` carries to its reader, not addresses a step requests — written with
+    their scheme or as a host with a path ('a link to our survey forms.gle/q9Lm2')."""
     out = []
-    for m in lx.URL_RE.finditer(clause):
+    urls = list(lx.URL_RE.finditer(clause))
+    bare = list(_BARE_LINK.finditer(lx.URL_RE.sub(lambda u: " " * len(u.group(0)), clause)))
+    for m in sorted([*urls, *bare], key=lambda found: found.start()):
         before = clause[: m.start()]
         if re.search(r"\b(?:to|from|into|of|via|on)\s*[(\[]?\s*$", before, re.I) or _written_method(before):
             continue  # 'POST https://…', 'PATCH … at https://…': a request to make
         verbs = [
             v
             for v in re.finditer(rf"\b(?:(?P<msg>{_MESSAGE_VERB})|{_FETCH_VERB})\b", before, re.I)
-            if not re.search(r"\b(?:a|an|the|our|your|their|this|that)\s+$", before[: v.start()], re.I)
-        ]  # 'book a call at https://…': after a determiner the word is a noun
+            if not re.search(
+                r"\b(?:a|an|the|our|your|their|this|that)\s+(?:[\w-]+\s+){0,2}$", before[: v.start()], re.I
+            )
+        ]  # 'book a call at https://…', 'a screening call calendly.com/…': after a determiner the word is a noun
         if verbs and verbs[-1].group("msg"):
-            out.append(m.group(0))
+            out.append(m.group(m.lastindex or 0))
     return out
 
 
@@ -292,9 +301,25 @@ def _codes(clause: str) -> list[tuple[str, str]]:
         for m in _CODE.finditer(clause)
         if re.search(r"\d", m.group(2)) or m.group(2).isupper()
     ]
-    return codes + [
-        (re.sub(r"^the\s+", "", m.group(1).lower()), m.group(2)) for m in _ADDRESS.finditer(clause)
+    addresses = [(re.sub(r"^the\s+", "", m.group(1).lower()), m.group(2)) for m in _ADDRESS.finditer(clause)]
+    # 'with the orientation date (march 14)', 'the meeting point (Pier 7, 9am)': a fact given in brackets
+    bracketed = [
+        (m.group(1).lower(), m.group(2).strip())
+        for m in _BRACKETED.finditer(clause)
+        if re.search(r"\d|[A-Z]", m.group(2)) and not _NOT_A_FACT.search(m.group(2))
     ]
+    return codes + addresses + bracketed
+
+
+_BRACKETED = re.compile(
+    r"\b(?:the|our|a|an|their|its)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s*\(([^()\n]{2,60})\)", re.I
+)
+# what brackets say about the text itself, not a fact to send: a host, an address, a column, how it runs
+_NOT_A_FACT = re.compile(
+    r"[@/]|\.[a-z]{2,}\b|\b(?:webhook|api|column|col|field|tab|sheet|table|check|every|daily|hourly|via|e\.g|i\.e|"
+    r"optional|see|like|such|etc)\b",
+    re.I,
+)
 
 
 def _said(clause: str) -> str | None:
@@ -1060,7 +1085,7 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             text = spoken
         links = shared_links(clause)
         if links:  # 'email them the webinar link https://…': the message carries it
-            text += "\n\n" + "\n".join(links)
+            text += "\n\n" + "\n".join(link if "://" in link else "https://" + link for link in links)
         for what, code in _codes(clause):  # '… with the discount code WELCOME10': the message carries it
             text += f"\n\n{what[:1].upper()}{what[1:]}: {code}"
         if mode.get("text_as_row"):
@@ -2520,7 +2545,9 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     from lib.generation.services import external as services_without_block
     from lib.generation.services import external_in, unnamed_in
 
-    for pos, key in external_in(clause):
+    # 'email them a link to book a call calendly.com/acme/intro': a service named only in a link a message carries
+    # is not called
+    for pos, key in external_in(_unlinked(clause)):
         if not any(s.integration == key for _, s in found) and not ruled(ruled_out, key, "read"):
             found.append((pos + 2, _external_step(key, clause, description)))
     if not any(s.type == "api" for _, s in found):
