@@ -284,6 +284,14 @@ _ADDRESS = re.compile(
 )
 
 
+# 'a thank-you email signed Maria', 'sign it as The Ops Team': the name a message closes with
+_SIGNED = re.compile(
+    r"\b(?:signed|sign(?:ed)?\s+(?:it\s+|off\s+)?(?:as|with|by))\s*:?\s*[\"'“‘]?"
+    r"((?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,3})",
+    re.I,
+)
+
+
 def _codes(clause: str) -> list[tuple[str, str]]:
     """'with the discount code WELCOME10', 'coupon SPRING-24': (what it is, the code) a message must carry —
     a code has a digit or is written in capitals; a street address after 'address' likewise."""
@@ -1029,6 +1037,9 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             text += "\n\n" + "\n".join(links)
         for what, code in _codes(clause):  # '… with the discount code WELCOME10': the message carries it
             text += f"\n\n{what[:1].upper()}{what[1:]}: {code}"
+        signed = _SIGNED.search(clause)
+        if signed:  # '… signed Maria': the message closes with that name
+            text += f"\n\n{signed.group(1)}"
         if mode.get("text_as_row"):
             text = json.dumps([["{prev}"]])
         if mode.get("text_as_record"):
@@ -1751,7 +1762,8 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
                 values["__who"] = who
             elif reply and not re.search(r"\b(?:me|us|myself)\b", clause, re.I):
                 values["__who"] = "sender"  # a reply goes back to whoever wrote
-            elif re.search(r"\b(?:me|us|myself|ourselves|my inbox|I)\b", clause):
+            # 'a thank-you email from me': the sender, not the recipient
+            elif re.search(r"(?<!\bfrom )(?<!\bby )\b(?:me|us|myself|ourselves|my inbox|I)\b", clause):
                 values["to"] = "{{USER_EMAIL}}"  # 'email me', 'send me a summary': the user's own address
             # otherwise whoever the data names (the loop's item, the event's sender), else left to fill in
     elif target == "repo":
