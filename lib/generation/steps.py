@@ -111,9 +111,9 @@ def negated(text: str) -> dict[str, set[str]]:
                     verb = span_text[: span_text.rfind(phrase.strip())]
                     if (
                         re.search(
-                            r"\b(?:"
-                            + _WRITE
-                            + r"|e-?mail|text|tweet|repl(?:y|ies)|respond|answer|contact)\b",
+                            r"\b(?:" + _WRITE + r"|e-?mail|text|tweet|repl(?:y|ies)|respond|answer|contact|"
+                            # "don't modify the sheet itself", 'never cancel or edit any orders': changes, not reads
+                            r"modify|change|alter|touch|edit|overwrite|delete|remove|cancel|archive)\b",
                             verb,
                         )
                         or re.match(  # "don't tweet anything", "never whatsapp them": the service's name as its verb
