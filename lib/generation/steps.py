@@ -4372,6 +4372,41 @@ _AFTERTHOUGHT = re.compile(
 )
 
 
+def _names_item(sentence: str, loop: Step) -> bool:
+    """Whether `sentence` goes on about the item of `loop` by its noun ('If the showing is for …', 'Its donor
+    gets …' does not count) and is no step over all the items ('email me a summary of them')."""
+    noun = (loop.label or "").split()[-1:] or [""]
+    noun_word = re.sub(r"s$", "", noun[0].lower())
+    if len(noun_word) < 3 or noun_word in ("one", "item", "them", "those", "these", "row", "person"):
+        return False
+    return bool(
+        re.search(rf"\b(?:the|this|that|each)\s+{re.escape(noun_word)}\b", sentence, re.I)
+        and not _MADE_OF_ALL.search(sentence)
+        and not _LOOP.search(sentence)
+        and not LOOP_END.search(sentence)
+    )
+
+
+def _item_holds_it(loop: Step, reads: list[Step]) -> None:
+    """Drop from `loop`'s body a read of the list the loop goes through ('… the parking instructions from the
+    sheet' inside 'for each showing in that list'): the item is that list's row; a read of a place of its own
+    (a named sheet or table) stays."""
+    from lib.generation.services import resource_after_name
+
+    done = {(r.integration, r.values.get("operation")) for r in reads if r.integration}
+
+    def own_place(step: Step) -> bool:
+        field = resource_after_name(step.type)
+        given = str(step.values.get(field) or "") if field else ""
+        return bool(given) and not given.startswith("{{")
+
+    loop.body = [
+        b
+        for b in loop.body
+        if b.kind != "source" or (b.integration, b.values.get("operation")) not in done or own_place(b)
+    ]
+
+
 def read_steps(text: str, description: str) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out."""
     ruled_out = negated(description)
@@ -4389,6 +4424,7 @@ def read_steps(text: str, description: str) -> list[Step]:
     # '1. …\n2. …', '- …\n- …', '… : 1) … 2) …': a list of steps
     listed = len(_LIST_ITEM.findall(text)) >= 2 or len(_INLINE_ITEM.findall(text)) >= 2
     item_loop: Step | None = None  # a loop stated in a list item, or one that repeats nothing itself
+    named_loop: Step | None = None  # a loop the next sentences may go on about ('If the showing is …')
     last_read: list[Step] = []  # the steps the sentence before made (what an afterthought restricts)
     for at, sentence in enumerate(said):
         if item_loop is not None and _LIST_MARK.fullmatch(sentence):
@@ -4406,6 +4442,12 @@ def read_steps(text: str, description: str) -> list[Step]:
                 # the loop's own repeat with it
                 _repeat_sentence(item_loop, item, description, ruled_out, rank)
                 continue
+        if named_loop is not None and _names_item(sentence, named_loop):
+            # 'For each showing …, send the prospect … . If the showing is for a unit above $3,500, also notify …':
+            # a sentence about the item repeats with it
+            _repeat_sentence(named_loop, sentence, description, ruled_out, rank)
+            continue
+        named_loop = None
         if open_loop is not None:
             repeated, then = split_loop_end(sentence)
             if repeated.strip():
@@ -4565,6 +4607,11 @@ def read_steps(text: str, description: str) -> list[Step]:
         if then is not None:  # '…, and at the end email a summary': the tail runs once, after the loop
             steps += sorted(read_sentence(then, description, ruled_out), key=lambda s: rank[s.kind])
         started = next((s for s in read if s.kind == "loop" and s.loop_type == "forEach"), None)
+        if started is not None:
+            # '… the parking instructions from the sheet': the row being repeated holds them, no read per item
+            _item_holds_it(
+                started, [s for s in steps if s.kind == "source" and not any(s is r for r in read)]
+            )
         if (
             started is not None
             and then is None
@@ -4573,6 +4620,8 @@ def read_steps(text: str, description: str) -> list[Step]:
             open_loop = started
         elif started is not None and then is None and (listed or not started.body):
             item_loop = started
+        elif started is not None and then is None:
+            named_loop = started
     steps = _filter_folded(_facts_replied(steps))
     _same_place(steps, {})
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
