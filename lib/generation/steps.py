@@ -4375,12 +4375,24 @@ _AFTERTHOUGHT = re.compile(
 def _names_item(sentence: str, loop: Step) -> bool:
     """Whether `sentence` goes on about the item of `loop` by its noun ('If the showing is for …', 'Its donor
     gets …' does not count) and is no step over all the items ('email me a summary of them')."""
-    noun = (loop.label or "").split()[-1:] or [""]
-    noun_word = re.sub(r"s$", "", noun[0].lower())
-    if len(noun_word) < 3 or noun_word in ("one", "item", "them", "those", "these", "row", "person"):
+    # the loop's item noun (before what qualifies it), and the list's own name ('the 'Deliveries' table': a delivery)
+    head = re.split(
+        r"\s+(?:in|of|from|on|at|with|without|that|which|who|whose|where|marked|tagged)\b", loop.label or ""
+    )[0]
+    said = head.split()[-1:] + re.findall(
+        r"[\"'“‘]([A-Za-z]+)[\"'”’]\s+(?:table|sheet|tab|list|database|board)\b", loop.text
+    )
+    nouns = {re.sub(r"(?<=[^s])s$", "", re.sub(r"ies$", "y", w.lower())) for w in said}
+    nouns -= {"one", "item", "them", "those", "these", "row", "person"}
+    nouns = {n for n in nouns if len(n) >= 3}
+    if not nouns:
         return False
     return bool(
-        re.search(rf"\b(?:the|this|that|each)\s+{re.escape(noun_word)}\b", sentence, re.I)
+        re.search(
+            r"\b(?:the|this|that|each|a|an|any)\s+(?:" + "|".join(map(re.escape, sorted(nouns))) + r")\b",
+            sentence,
+            re.I,
+        )
         and not _MADE_OF_ALL.search(sentence)
         and not _LOOP.search(sentence)
         and not LOOP_END.search(sentence)
