@@ -9,9 +9,13 @@ at a time' / 'individually' said no loop; 'for each of those checks if …' took
 step after the items said at the end of its own clause ('… and email me a summary when it's done') was read as a
 test; '… event for every row in the sheet, inviting …' lost the action before the loop; 'à chaque candidat',
 'till varje chaufför' were not translated; a column the user names for the address ('(email col)',
-'(billing_email column)') was not the field read. The first 18 lines were written before the fixes (9 right
-before, 17 after); the last 10, paraphrases and other classes of the same area, after them (9 right at once; one
-mislabelled: Zendesk has no JUL25 block, it is read over HTTP)."""
+'(billing_email column)') was not the field read; 'do not modify the sheet' ruled out reading it; a sentence after
+the loop about its item ('If the showing is for a unit above $3,500, …') ran once, outside it. The first 18 lines
+were written before the fixes (9 right before, 17 after); the next 10, paraphrases and other classes of the same
+area, after them (9 right at once; one mislabelled: Zendesk has no JUL25 block, it is read over HTTP); then 4 for
+the last two classes (3 wrong before their fix); the last 9 paraphrase three lines three ways each, written after
+every fix as a test of generality (4 right at once, 5 after the list's own name counted as the item's noun; the
+4 left are naming or condition classes of other areas, in `_KNOWN`)."""
 
 from __future__ import annotations
 
@@ -23,7 +27,13 @@ from lib.generation.steps import _each_of_them, _one_by_one, split_loop_end
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r13d-p-dm-1": "'Slack-DM their assignees' is no verb the planner knows (the service named inside the verb: naming)",
+    "r13d-p-dm-3": "'pull overdue OPS issues from Jira': a project key before the noun is not read as the project (naming)",
+    "r13d-p-col-3": "'the Late payments table' unquoted: a name of two words without quotes is not the table's name (naming)",
+    "r13d-p-next-3": "'When a delivery is fragile, …' is not read as a test ('when' mid-workflow, a conditions class), and "
+    "the loop's sentence names neither 'delivery' nor the list, so the sentence is not tied to the item",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round13d.jsonl", _KNOWN))
