@@ -3937,7 +3937,7 @@ def _one_by_one(sentence: str) -> str:
     if after.strip(" .;!") and _ACTION_START.match(after):
         # 'and, one at a time, send them …': the words open the clause after them
         return f"{before.rstrip(' ,')} for each one, {after}"
-    joints = [j for j in _CLAUSE_JOINT.finditer(before)]
+    joints = list(_CLAUSE_JOINT.finditer(before))
     if not joints:
         return sentence
     joint = joints[-1]
@@ -3991,18 +3991,18 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 after, before = parts[-1], " and ".join(parts[:-1])
             test = Step("condition", "condition", label=label, text=sentence, negate=negate)
             after, rest_text = _other_items(after)
-            listed: list[Step] = []
+            read_first: list[Step] = []
             if _WRITES_BACK.search(after) and re.search(r"\w", before + (loop.group(2) or "")):
                 # '… and write a short profile into the notes column': the kept item's own row, where it was read
-                listed = read_clauses(before, description, ruled_out) if re.search(r"\w", before) else []
+                read_first = read_clauses(before, description, ruled_out) if re.search(r"\w", before) else []
                 if loop.group(2):
-                    listed += read_clause(
+                    read_first += read_clause(
                         f"get {item} from {_loop_place(sentence, loop)}", description, ruled_out
                     )
-                after = _placed_back(after, _home(listed))
+                after = _placed_back(after, _home(read_first))
             done = read_sentence(after, description, ruled_out) if re.search(r"\w", after) else []
-            origin = next((x for x in reversed(listed) if x.kind == "source" and x.integration), None)
-            done = _into_source(done, _home(listed), origin) if origin else done
+            origin = next((x for x in reversed(read_first) if x.kind == "source" and x.integration), None)
+            done = _into_source(done, _home(read_first), origin) if origin else done
             if not done and re.search(r"\w", before):
                 # 'open a Jira ticket for each one with more than 100 events': the clause before repeats for the
                 # items that pass the test
