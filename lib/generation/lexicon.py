@@ -740,6 +740,19 @@ def counted_field(test: str) -> str | None:
     return counted.group("noun").lower().replace("-", "_")
 
 
+def written_out(text: str) -> str:
+    """Chat-box shorthand (lexicon.json 'shorthand') written out in full: 'for each row w/ a balance over 0'
+    reads as 'with', 'go thru the tab' as 'through'. A shorthand inside an address or a path stays."""
+    table = lexicon()["shorthand"]
+    return _shorthand_re().sub(lambda m: table[m.group(1).lower()], text)
+
+
+@lru_cache(maxsize=1)
+def _shorthand_re() -> re.Pattern[str]:
+    words = sorted(lexicon()["shorthand"], key=len, reverse=True)  # 'w/o' before 'w/'
+    return re.compile(r"(?<![\w/.@#-])(" + "|".join(map(re.escape, words)) + r")(?![\w/.@-])", re.I)
+
+
 def without_retractions(text: str) -> str:
     """'When a Stripe... no sorry, when our survey tool posts …' → '… when our survey tool posts …', 'Whenever a video
     is published... actually we have no webhook for that, so every 6 hours check …' → 'every 6 hours check …': what

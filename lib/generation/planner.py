@@ -103,6 +103,7 @@ def draft(description: str) -> Draft:
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
     said = description  # the title and summary keep the user's words
+    description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
     description = lx.english_amounts(description)  # '5.000 USD', "CHF 3'000", '1.250,00 €': one notation
     # 'Texas goes to #tx, the rest to #us' → 'if it is Texas, …; otherwise …'
     description = lx.routes_as_tests(description)
@@ -522,6 +523,15 @@ def unused_clauses(text: str, used: list[str]) -> list[str]:
     return out
 
 
+# 'email the client (email col)', 'their parent (parent_email column)', 'from the 'Contact' field': the column of
+# each item the user says holds the address (a single capital, 'column C', is a position, read elsewhere)
+_NAMED_COLUMN = re.compile(
+    r"\(\s*(?:in\s+|from\s+|see\s+)?(?:the\s+)?[\"'“‘]?([A-Za-z][\w.-]+)[\"'”’]?\s+(?:col|column|field)\s*\)"
+    r"|\b(?:in|from|under)\s+(?:the|its|their|each\s+row'?s)\s+[\"'“‘]?([A-Za-z][\w.-]+)[\"'”’]?\s+(?:col|column|field)\b"
+    r"|\(\s*(?:col|column|field)\s*:?\s*[\"'“‘]?([A-Za-z][\w.-]+)",
+)
+
+
 class _Builder:
     def __init__(self, description: str, trigger: Any) -> None:
         self.description = description
@@ -834,6 +844,14 @@ class _Builder:
             )
             if column and path.isdigit():  # a sheet row is a list of cells: '(column C)' is the third
                 path = str(ord(column.group(1)) - ord("A"))
+            named = next((n for n in _NAMED_COLUMN.findall(step.text) for n in n if n), None)
+            if named and path.isdigit():  # a row of cells has no names: the user places the column
+                self.notes.append(f"the {who}'s {what} is in the '{named}' column: set its cell number below")
+            elif (
+                named
+            ):  # 'email the client (billing_email column)': that field of each item, under its holder
+                holder = path.rpartition(".")[0]
+                path = f"{holder}.{named}" if holder else named
             self.notes.append(
                 f"the {who}'s {what} is read from each item's '{path}' field (<loop.currentItem.{path}>); "
                 "change it if your data names it differently"

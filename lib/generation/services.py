@@ -229,8 +229,13 @@ MAIN_OUTPUTS = (
 
 def list_path(block_type: str, operation: str | None, integration: str | None = None) -> str | None:
     """Where the list of items of a read lives ('' = the whole output), or None when it returns no list."""
+    known = data()["blocks"].get(block_type, {}).get("operations", {})
     op = operations().get(block_type, {}).get(operation or "", {})
-    listed = data()["blocks"].get(block_type, {}).get("operations", {}).get(operation or "", {}).get("list")
+    if not operation and len(known) == 1 and op.get("result") is None:
+        op = next(
+            iter(known.values())
+        )  # a block with no operation field (YouTube's search) does its one thing
+    listed = (known.get(operation or "") or op).get("list")
     if listed is not None:
         return listed
     if block_type == "api":

@@ -111,9 +111,9 @@ def negated(text: str) -> dict[str, set[str]]:
                     verb = span_text[: span_text.rfind(phrase.strip())]
                     if (
                         re.search(
-                            r"\b(?:"
-                            + _WRITE
-                            + r"|e-?mail|text|tweet|repl(?:y|ies)|respond|answer|contact)\b",
+                            r"\b(?:" + _WRITE + r"|e-?mail|text|tweet|repl(?:y|ies)|respond|answer|contact|"
+                            # "don't modify the sheet itself", 'never cancel or edit any orders': changes, not reads
+                            r"modify|change|alter|touch|edit|overwrite|delete|remove|cancel|archive)\b",
                             verb,
                         )
                         or re.match(  # "don't tweet anything", "never whatsapp them": the service's name as its verb
@@ -289,6 +289,14 @@ _ADDRESS = re.compile(
     r"\b((?:[a-z-]+\s+)?address)\s*(?:is\s+)?[:,]?\s*(?:at\s+)?"
     r"((?-i:\d{1,5}[A-Za-z]?,?\s+(?:(?:[A-Z][\w'’.-]*|de|du|la|le|del|da|van|von)\s+){0,3}[A-Z][\w'’.-]*|"
     r"(?:Rue|Calle|Via|Avenida|Avenue)\s+[\w'’ -]{2,30}?\s*,?\s*\d{1,5}[A-Za-z]?))\b",
+    re.I,
+)
+
+
+# 'a thank-you email signed Maria', 'sign it as The Ops Team': the name a message closes with
+_SIGNED = re.compile(
+    r"\b(?:signed|sign(?:ed)?\s+(?:it\s+|off\s+)?(?:as|with|by))\s*:?\s*[\"'“‘]?"
+    r"((?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,3})",
     re.I,
 )
 
@@ -1088,6 +1096,9 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             text += "\n\n" + "\n".join(link if "://" in link else "https://" + link for link in links)
         for what, code in _codes(clause):  # '… with the discount code WELCOME10': the message carries it
             text += f"\n\n{what[:1].upper()}{what[1:]}: {code}"
+        signed = _SIGNED.search(clause)
+        if signed:  # '… signed Maria': the message closes with that name
+            text += f"\n\n{signed.group(1)}"
         if mode.get("text_as_row"):
             text = json.dumps([["{prev}"]])
         if mode.get("text_as_record"):
@@ -1652,6 +1663,13 @@ def _verb_operation(entry: dict, low: str) -> str | None:
                 low,
             )
             is not None
+            # 'write a short profile into the notes column', 'put the title in column b': a cell of a row that is
+            or re.search(
+                r"\b(?:write|put|save|store|fill)\b[^.;]{0,40}?\b(?:in|into)\s+(?:(?:the|its|their)\s+"
+                r"(?:[\w'\"“”‘’-]+\s+){1,2}column|column\s+[a-z])\b",
+                low,
+            )
+            is not None
         )
         if not said:
             continue
@@ -1810,7 +1828,8 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
                 values["__who"] = who
             elif reply and not re.search(r"\b(?:me|us|myself)\b", clause, re.I):
                 values["__who"] = "sender"  # a reply goes back to whoever wrote
-            elif re.search(r"\b(?:me|us|myself|ourselves|my inbox|I)\b", clause):
+            # 'a thank-you email from me': the sender, not the recipient
+            elif re.search(r"(?<!\bfrom )(?<!\bby )\b(?:me|us|myself|ourselves|my inbox|I)\b", clause):
                 values["to"] = "{{USER_EMAIL}}"  # 'email me', 'send me a summary': the user's own address
             # otherwise whoever the data names (the loop's item, the event's sender), else left to fill in
     elif target == "repo":
@@ -2973,16 +2992,32 @@ _MADE_OF_ALL = re.compile(
 def split_loop_end(text: str) -> tuple[str, str | None]:
     """(what repeats, what runs after the loop) for a text that says where its loop ends."""
     found = LOOP_END.search(text)
-    if not found or not text[found.end() :].strip():
+    if not found:
         return text, None
-    return text[: found.start()], text[found.end() :]
+    if text[found.end() :].strip(" .!;"):
+        return text[: found.start()], text[found.end() :]
+    # '… on the web and email me a summary when it's done': the words close the clause they put after the items
+    head = text[: found.start()]
+    joint = list(re.finditer(r"\s*(?:[,;]\s*(?:and\s+|then\s+)*|\s+(?:and|then)\s+(?:then\s+)?)", head))
+    if not joint or not head[joint[-1].end() :].strip():
+        return (text, None) if not head.strip() else ("", head)
+    return head[: joint[-1].start()], head[joint[-1].end() :]
 
 
+# 'every subscriber in the Airtable 'Subscribers' table', 'each URL listed in my 'Sites' sheet', 'every link in the
+# Watchlist column of the 'Competitors' Google Sheet': the list the items are read from
 _PLACE = re.compile(
-    r"\s+(?:(?:who|that)\s+(?:is|are)\s+)?(?:in|on|from|of)\s+(?:the\s+|our\s+|my\s+|your\s+)?"
+    r"\s+(?:(?:who|that)\s+(?:is|are)\s+)?(?:(?:listed|stored|kept|saved|found|written)\s+)?(?:in|on|from|of)\s+"
+    r"(?:the\s+|our\s+|my\s+|your\s+)?(?:[\w'\"“”-]+\s+(?:column|field)\s+(?:of|in|on)\s+(?:the\s+|our\s+|my\s+|your\s+)?)?"
     r"(?:[\w'\"“”-]+\s+){0,4}?(?:sheet|spreadsheet|tab|table|base|list|database|calendar|board|audience|crm|inbox)s?\b"
     r"(?:\s+(?:of|in|on)\s+(?:the\s+|our\s+|my\s+)?(?:airtable|google\s+sheets?|notion|supabase|hubspot|excel)"
     r"(?:\s+(?:sheet|table|base|database))?)?",
+    re.I,
+)
+
+
+_PLACE_LEAD = re.compile(
+    r"^\s*(?:(?:who|that)\s+(?:is|are)\s+)?(?:(?:listed|stored|kept|saved|found|written)\s+)?(?:in|on|from|of)\s+",
     re.I,
 )
 
@@ -2991,6 +3026,9 @@ _PLACE = re.compile(
 # status': the item's own record, in the list it was read from
 _WRITES_BACK = re.compile(
     r"\bback\s+(?:in|into|to|on|onto)\b"
+    # 'write a short profile into the notes column', '… in column D': a column of the item's own row
+    r"|\b(?:in|into|under)\s+(?:the\s+|its\s+|their\s+)(?:[\"'“‘]?[\w-]+[\"'”’]?\s+){1,2}column\b"
+    r"|\b(?:in|into)\s+column\s+[A-Z]\b"
     r"|^\W*(?:(?:and|then|also)\s+)*(?:"
     + "|".join(lx.lexicon()["operation_verbs"]["update"])
     + r"|"
@@ -3023,6 +3061,12 @@ def _read_back(
     placed = read_clause(f"{clause} in {phrase}", description, ruled_out)
     if not any(s.kind == "action" and s.integration == home for s in placed):
         return read
+    return _into_source(placed, home, source)
+
+
+def _into_source(placed: list[Step], home: str | None, source: Step | None) -> list[Step]:
+    """`placed` with each write to `home` that names no table or sheet of its own aimed at the one `source`
+    read: an item's own row is in the list it came from."""
     from lib.generation.services import resource_after_name
 
     for step in placed:  # the same table or sheet the items came from
@@ -3080,6 +3124,8 @@ def _the_item(m: re.Match[str]) -> str:
 
 
 _EACH_OF = re.compile(r"\beach of (?:the|these|those|my|our|your|their|its)\s+", re.I)
+# 'research each of the suppliers in our 'Suppliers' table': the noun after 'each of the', where a place may follow
+_EACH_OF_NOUN = re.compile(r"\b(?:each|every\s+one)\s+of\s+(?:the|my|our|your)\s+([a-z][\w-]*)", re.I)
 _EACH_NOUN = re.compile(
     r"(?<!\bof )(?<!before )(?<!after )(?<!during )(?<!\bper )\b(?:each|every)\s+(?!(?:day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|"
     r"time|other|single|one of|quarter|quarter-hour|half-hour|half|fortnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -3823,11 +3869,21 @@ _THAT_LIST = re.compile(
 )
 
 
+# 'the 'Showings' tab, which lists each scheduled showing …': a relative clause that says what a list holds
+_LISTS_EACH = re.compile(
+    r"\b(?:which|that)\s+(?:lists?|contains?|holds?|has|have|includes?|shows?|keeps?|tracks?)\s+"
+    r"(?:each|every|all(?:\s+(?:of\s+)?the)?)\s+(?:[\w-]+\s+){0,3}?[\w-]+$",
+    re.I,
+)
+
+
 def _loop_place(sentence: str, loop: re.Match[str]) -> str:
     """'each property in the Portfolio sheet' → 'the Portfolio sheet': the place the items come from, with its
     determiner, which tells a name the user gave it ('the Portfolio sheet') from a word that starts a sentence."""
     if not loop.group(2):
-        return ""
+        # 'for all the donors in the Airtable 'Donors' table who gave over $1,000': the place inside the item phrase
+        inner = _PLACE.search(loop.group(1) or "")
+        return _PLACE_LEAD.sub("", inner.group(0), count=1) if inner else ""
     det = re.search(r"\b(the|our|my)\s+$", sentence[: loop.start(2)], re.I)
     return (det.group(1) + " " if det else "") + loop.group(2)
 
@@ -3909,8 +3965,62 @@ def _excepted(sentence: str, description: str, ruled_out: dict[str, set[str]]) -
     return kept + [test]
 
 
+# 'DM whoever is assigned, one by one', 'and, one at a time, send them a welcome email': the step repeats per item
+_ONE_BY_ONE = re.compile(
+    r"(?P<lead>\s*,\s*|\s+)(?:one\s+by\s+one|one\s+at\s+a\s+time|one\s+after\s+(?:the\s+)?other|individually|"
+    r"each\s+in\s+turn|in\s+turn)\b(?P<trail>\s*,\s*|\s+|(?=[.;!]|$))",
+    re.I,
+)
+_CLAUSE_JOINT = re.compile(r"(?:[,;]\s*(?:and\s+|then\s+)*|\s+(?:and|then)\s+(?:then\s+)?)(?=\S)", re.I)
+
+
+# 'for each of those checks if …', 'for every one of them email …': a pronoun takes no noun, a verb follows it
+_EACH_OF_THEM = re.compile(
+    r"\b(for\s+(?:each|every)(?:\s+one)?\s+of\s+(?:those|these|them))\s+(?P<verb>[a-z]+)(?=\s)", re.I
+)
+
+
+def _each_of_them(sentence: str) -> str:
+    """'for each of those checks if the date passed' read as 'for each of them, check if the date passed': what
+    follows the pronoun is the repeated step (its verb with or without the '-s' of the chatty voice)."""
+
+    def comma(m: re.Match[str]) -> str:
+        verb = m.group("verb")
+        bare = re.sub(r"(?:(?<=[sxz])|(?<=ch)|(?<=sh))es$|(?<=[^s])s$", "", verb)
+        if not (_ACTION_START.fullmatch(bare) or _ACTION_START.fullmatch(verb)):
+            return m.group(0)
+        return f"{m.group(1)}, {bare}"
+
+    return _EACH_OF_THEM.sub(comma, sentence)
+
+
+def _one_by_one(sentence: str) -> str:
+    """'… and DM whoever is assigned on Slack, one by one' read as '… and for each one, DM whoever is assigned on
+    Slack': the words say the clause they close (or open) repeats for each item read before it. A sentence that
+    already names its items ('email each lead individually') stays as written."""
+    found = _ONE_BY_ONE.search(sentence)
+    if found is None or _LOOP.search(sentence) or _EACH_OF.search(sentence) or _EACH_NOUN.search(sentence):
+        return sentence
+    before, after = sentence[: found.start()], sentence[found.end() :]
+    if after.strip(" .;!") and _ACTION_START.match(after):
+        # 'and, one at a time, send them …': the words open the clause after them
+        return f"{before.rstrip(' ,')} for each one, {after}"
+    joints = list(_CLAUSE_JOINT.finditer(before))
+    if not joints:
+        return sentence
+    joint = joints[-1]
+    clause = before[joint.end() :]
+    if not _ACTION_START.match(clause):
+        return sentence
+    return f"{before[: joint.end()]}for each one, {clause}{found.group('trail') if after else ''}{after}"
+
+
+# '…, with the speaker's email as the attendee', '…, inviting the lecturer': how each repeat is made
+_HOW_MADE = re.compile(r"^\s*,?\s*(?:with|inviting|including|using|adding|attaching|cc'?ing)\b[^,;]*", re.I)
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
-    sentence = _each_headed(sentence)
+    sentence = _each_headed(_one_by_one(_each_of_them(sentence)))
     for contracted, full in _RELATIVE_CONTRACTION:
         sentence = contracted.sub(full, sentence)
     excepted = _excepted(sentence, description, ruled_out)
@@ -3949,7 +4059,18 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 after, before = parts[-1], " and ".join(parts[:-1])
             test = Step("condition", "condition", label=label, text=sentence, negate=negate)
             after, rest_text = _other_items(after)
+            read_first: list[Step] = []
+            if _WRITES_BACK.search(after) and re.search(r"\w", before + (loop.group(2) or "")):
+                # '… and write a short profile into the notes column': the kept item's own row, where it was read
+                read_first = read_clauses(before, description, ruled_out) if re.search(r"\w", before) else []
+                if loop.group(2):
+                    read_first += read_clause(
+                        f"get {item} from {_loop_place(sentence, loop)}", description, ruled_out
+                    )
+                after = _placed_back(after, _home(read_first))
             done = read_sentence(after, description, ruled_out) if re.search(r"\w", after) else []
+            origin = next((x for x in reversed(read_first) if x.kind == "source" and x.integration), None)
+            done = _into_source(done, _home(read_first), origin) if origin else done
             if not done and re.search(r"\w", before):
                 # 'open a Jira ticket for each one with more than 100 events': the clause before repeats for the
                 # items that pass the test
@@ -3968,6 +4089,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 not after.strip()
                 or re.match(r"^\s*(?:,|;|and\b|then\b|with\b)", after)
                 or re.search(r"\s(?:and|then)\s*$", sentence[loop.start() : loop.end()])
+                # '… event for every row in the sheet, inviting the lecturer …': how each one is made, no new step
+                or (sentence[: loop.end()].rstrip().endswith(",") and _HOW_MADE.match(after))
             )
             # 'Every weekday at 7:30, go through each driver … and text them': a clause that does something
             # repeats, not the time said before the loop
@@ -3980,7 +4103,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             parts = clauses(before) or [before.strip()]  # 'and then for each …': no clause of its own
             phrase = re.sub(r"\s(?:and|then)\s*$", "", sentence[loop.start() : loop.end()])
             # '…, with the speaker's email as the attendee': how each repeat is made, said after the loop phrase
-            made = re.match(r"^\s*with\b[^,;]*", after)
+            made = _HOW_MADE.match(after)
             if made:
                 phrase, after = phrase.rstrip(" ,") + made.group(0), after[made.end() :]
             step.body = read_clause(parts[-1] + " " + phrase, description, ruled_out)
@@ -4003,10 +4126,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             step.body = [s for s in step.body if not any(s.integration == x.integration for x in source)]
             pre = [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)]
             return pre + [s for s in source if s.kind == "source"] + [step] + later
+        place = _loop_place(sentence, loop)
         source = (
-            read_clause(f"get {item} from {_loop_place(sentence, loop)}", description, ruled_out)
-            if loop.group(2)
-            and not re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", loop.group(2), re.I)
+            read_clause(f"get {item} from {place}", description, ruled_out)
+            if place and not re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", place, re.I)
             else []
         )
         pre = read_clauses(before, description, ruled_out)
@@ -4040,6 +4163,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         each = None  # 'summarise each one and post the digest': one digest of them all, not a loop
     if each and _THAT_LIST.search(sentence, each.end()):
         each = None  # 'have AI flag every lane where …, and email that list': the list of them all, sent once
+    if each and _LISTS_EACH.search(sentence[: each.end()]):
+        each = None  # 'the sheet, which lists each showing with …': what the list holds, no step per item
     parts = clauses(sentence) if each and not _IF.search(sentence) else []
     # the clause that holds it ('each' split from its noun by a clause boundary holds none: no loop)
     at = next((i for i, c in enumerate(parts) if _EACH_OF.search(c) or _EACH_NOUN.search(c)), None)
@@ -4047,7 +4172,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         # 'summarise each of the articles … and post them', 'announce each release in #frontend':
         # repeat from that clause on
         # 'send every subscriber in the Airtable 'Subscribers' table an email': the place is read, then repeated over
-        placed = _EACH_NOUN.search(parts[at])
+        placed = _EACH_OF_NOUN.search(parts[at]) or _EACH_NOUN.search(parts[at])
         where = _PLACE.match(parts[at], placed.end()) if placed else None
         fetched: list[Step] = []
         if placed and where:
@@ -4086,7 +4211,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 _EACH_NOUN.sub(_the_item, _EACH_OF.sub("the ", c)), home, description, ruled_out, origin
             )
         ]
-        body = fetched + [s for s in body if not any(s.integration == f.integration for f in fetched)]
+        # the place's read is `fetched`; a write back to it ('… back into column C') still repeats per item
+        body = fetched + [
+            s for s in body if s.kind != "source" or not any(s.integration == f.integration for f in fetched)
+        ]
         body = _keep_only(sentence, body)
         # 'read the 'Accounts' table, search the web for each company …': with the list already read, a read
         # of each item ('scrape each supplier's website', 'look up each domain') repeats with the item
@@ -4312,6 +4440,53 @@ _AFTERTHOUGHT = re.compile(
 )
 
 
+def _names_item(sentence: str, loop: Step) -> bool:
+    """Whether `sentence` goes on about the item of `loop` by its noun ('If the showing is for …', 'Its donor
+    gets …' does not count) and is no step over all the items ('email me a summary of them')."""
+    # the loop's item noun (before what qualifies it), and the list's own name ('the 'Deliveries' table': a delivery)
+    head = re.split(
+        r"\s+(?:in|of|from|on|at|with|without|that|which|who|whose|where|marked|tagged)\b", loop.label or ""
+    )[0]
+    said = head.split()[-1:] + re.findall(
+        r"[\"'“‘]([A-Za-z]+)[\"'”’]\s+(?:table|sheet|tab|list|database|board)\b", loop.text
+    )
+    nouns = {re.sub(r"(?<=[^s])s$", "", re.sub(r"ies$", "y", w.lower())) for w in said}
+    nouns -= {"one", "item", "them", "those", "these", "row", "person"}
+    nouns = {n for n in nouns if len(n) >= 3}
+    if not nouns:
+        return False
+    return bool(
+        re.search(
+            r"\b(?:the|this|that|each|a|an|any)\s+(?:" + "|".join(map(re.escape, sorted(nouns))) + r")\b",
+            sentence,
+            re.I,
+        )
+        and not _MADE_OF_ALL.search(sentence)
+        and not _LOOP.search(sentence)
+        and not LOOP_END.search(sentence)
+    )
+
+
+def _item_holds_it(loop: Step, reads: list[Step]) -> None:
+    """Drop from `loop`'s body a read of the list the loop goes through ('… the parking instructions from the
+    sheet' inside 'for each showing in that list'): the item is that list's row; a read of a place of its own
+    (a named sheet or table) stays."""
+    from lib.generation.services import resource_after_name
+
+    done = {(r.integration, r.values.get("operation")) for r in reads if r.integration}
+
+    def own_place(step: Step) -> bool:
+        field = resource_after_name(step.type)
+        given = str(step.values.get(field) or "") if field else ""
+        return bool(given) and not given.startswith("{{")
+
+    loop.body = [
+        b
+        for b in loop.body
+        if b.kind != "source" or (b.integration, b.values.get("operation")) not in done or own_place(b)
+    ]
+
+
 def read_steps(text: str, description: str) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out."""
     ruled_out = negated(description)
@@ -4329,6 +4504,7 @@ def read_steps(text: str, description: str) -> list[Step]:
     # '1. …\n2. …', '- …\n- …', '… : 1) … 2) …': a list of steps
     listed = len(_LIST_ITEM.findall(text)) >= 2 or len(_INLINE_ITEM.findall(text)) >= 2
     item_loop: Step | None = None  # a loop stated in a list item, or one that repeats nothing itself
+    named_loop: Step | None = None  # a loop the next sentences may go on about ('If the showing is …')
     last_read: list[Step] = []  # the steps the sentence before made (what an afterthought restricts)
     for at, sentence in enumerate(said):
         if item_loop is not None and _LIST_MARK.fullmatch(sentence):
@@ -4346,6 +4522,12 @@ def read_steps(text: str, description: str) -> list[Step]:
                 # the loop's own repeat with it
                 _repeat_sentence(item_loop, item, description, ruled_out, rank)
                 continue
+        if named_loop is not None and _names_item(sentence, named_loop):
+            # 'For each showing …, send the prospect … . If the showing is for a unit above $3,500, also notify …':
+            # a sentence about the item repeats with it
+            _repeat_sentence(named_loop, sentence, description, ruled_out, rank)
+            continue
+        named_loop = None
         if open_loop is not None:
             repeated, then = split_loop_end(sentence)
             if repeated.strip():
@@ -4505,6 +4687,11 @@ def read_steps(text: str, description: str) -> list[Step]:
         if then is not None:  # '…, and at the end email a summary': the tail runs once, after the loop
             steps += sorted(read_sentence(then, description, ruled_out), key=lambda s: rank[s.kind])
         started = next((s for s in read if s.kind == "loop" and s.loop_type == "forEach"), None)
+        if started is not None:
+            # '… the parking instructions from the sheet': the row being repeated holds them, no read per item
+            _item_holds_it(
+                started, [s for s in steps if s.kind == "source" and not any(s is r for r in read)]
+            )
         if (
             started is not None
             and then is None
@@ -4513,6 +4700,8 @@ def read_steps(text: str, description: str) -> list[Step]:
             open_loop = started
         elif started is not None and then is None and (listed or not started.body):
             item_loop = started
+        elif started is not None and then is None:
+            named_loop = started
     steps = _filter_folded(_facts_replied(steps))
     _same_place(steps, {})
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
