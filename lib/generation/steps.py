@@ -35,8 +35,11 @@ _WRITE = (
     # 'drop the link in #eng-triage' (not 'drop the duplicates')
     r"drop(?=\s+(?:[\w'-]+\s+){0,4}?(?:in|into|to)\s+#)|"
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate|"
-    # 'also slack #big-leads', 'slack me the list': the service's name as the verb
-    r"slack(?=\s+(?:#|me\b|us\b|the\s+team\b)))(?:s|es|d|ed|ing)?"
+    # 'also slack #big-leads', 'slack me the list', 'telegram me', 'whatsapp the site lead': a messaging service's
+    # name as the verb, before whom it reaches (not after 'on', 'via', 'to' …, where it is the service)
+    r"(?<!\bon\s)(?<!\bto\s)(?<!\bvia\s)(?<!\bin\s)(?<!\bby\s)(?<!\bour\s)(?<!\bmy\s)(?<!\bthe\s)(?<!\bthrough\s)"
+    r"(?:slack(?=\s+(?:#|me\b|us\b|the\s+team\b))|(?:telegram|whatsapp|sms|signal)(?=\s+(?:#|@|\+?\d|me\b|us\b|them\b|"
+    r"him\b|her\b|the\s+(?!bot\b|app\b|group\b|channel\b)|our\s|my\s))))(?:s|es|d|ed|ing)?"
 )
 _READ = (
     r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
