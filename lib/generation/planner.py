@@ -1391,6 +1391,7 @@ class _Builder:
 
     def expression(self, test: str, prev: str | None, context: str = "") -> tuple[str | None, Step | None]:
         """A JavaScript condition for the test text, and an extra data step when one is needed."""
+        test = lx.signs_as_numbers(test, context)  # 'the balance is negative': below 0
         compound = _COMPOUND.split(test)
         if len(compound) > 1 and not lx.symbols_in(test):  # 'the label is bug and the priority is high'
             out, extra = None, None
