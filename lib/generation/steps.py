@@ -4085,7 +4085,12 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         condition_text = rest[:cut].strip(" ,—–")
         consequence = re.sub(r"^\s*(?:,|then)\s*", "", rest[cut:])
         # '… post a note to #refunds, and if captured log it in …': a second test of its own, not a step of the first
-        again = re.search(r"[,;]\s*(?:and\s+|but\s+)?(?=if\b)", consequence, re.I)
+        # (', if not #x' names the other side's place: the 'otherwise' below)
+        again = re.search(
+            r"[,;]\s*(?:and\s+|but\s+)?(?=if\b(?!\s+not\s*,?\s*(?:(?:to|in|into|on)\s+)?(?:#|[\w.+-]+@)))",
+            consequence,
+            re.I,
+        )
         tail = ""
         if (
             again
@@ -4099,6 +4104,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             # 'if it is above 25 text me, if below just post it …': the other side, with no value of its own
             parts = _OTHER_SIDE_HERE.split(consequence, maxsplit=1)
         if_text, else_text = parts[0], parts[1] if len(parts) > 1 else ""
+        else_text = _same_verb_elsewhere(else_text, if_text)
         pre = read_clauses(before, description, ruled_out)
         if_steps = read_clauses(if_text, description, ruled_out)
         fetch_after = bool(if_steps) and all(s.kind == "source" for s in if_steps)
@@ -4140,6 +4146,26 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     return _bare_condition(sentence, description, ruled_out) or _keep_only(
         sentence, read_clauses(sentence, description, ruled_out)
     )
+
+
+# a channel or an address written alone: '#leads-us', 'in #us-wins', 'to payments@acme.com'
+_BARE_PLACE = re.compile(
+    r"^\W*(?:(?:to|in|into|on)\s+)?(?P<p>#[\w-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\W*$", re.I
+)
+
+
+def _same_verb_elsewhere(other: str, said: str) -> str:
+    """'post it in #leads-ca otherwise #leads-us': the other side names only where, so it does what the first side
+    does there — the first side's words with its own place of the same kind (channel, address) put in."""
+    bare = _BARE_PLACE.match(other)
+    if not bare or _ACTION_START.match(other.strip()):
+        return other
+    place = bare.group("p")
+    kind = r"#[\w-]+" if place.startswith("#") else r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    theirs = list(re.finditer(r"(?<![\w.+-])" + kind, said))
+    if len(theirs) != 1:
+        return other
+    return said[: theirs[0].start()] + place + said[theirs[0].end() :]
 
 
 # 'if it can't find anything', 'if nothing is found', 'if there's no match': the read before found nothing
