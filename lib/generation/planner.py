@@ -200,6 +200,9 @@ def draft(description: str) -> Draft:
             re.I,
         )
         qualifier = event_test(sender.group(1)) if sender else None
+        # 'hubspot -> when a deal moves to closed-won add a row …': the service before the arrow, its event after it
+        arrow = _EVENT_AFTER_ARROW.match(description, trigger.spans[-1][1]) if qualifier is None else None
+        qualifier = event_test(_event_clause(arrow.group("ev"))) if arrow else qualifier
     if trigger.kind == "webhook" and qualifier is None and not lx.threshold_in(head):
         # 'Our alarm panel posts events to a webhook. When one arrives and its zone is "server room", …': the event
         # named again in a later sentence, with the test joined to it
@@ -267,6 +270,24 @@ def draft(description: str) -> Draft:
         assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
         needs=builder.needs,
     )
+
+
+# 'hubspot -> when a deal moves to closed-won …', 'jira: whenever a ticket changes to Blocked, …'
+_EVENT_AFTER_ARROW = re.compile(
+    r"\s*(?:->|→|=>|:)\s*(?P<ev>(?:when(?:ever)?|once|as\s+soon\s+as|each\s+time|every\s+time)\s+"
+    r"(?:an?|the|one|it|someone|somebody|anyone|new)\b[^,;.:!?\n]{0,80})",
+    re.I,
+)
+
+
+def _event_clause(text: str) -> str:
+    """The event's own words, up to where its first step starts ('when a deal moves to closed-won add a row')."""
+    from lib.generation.steps import _ACTION_START
+
+    verb = _ACTION_START.search(text, text.find(" ", 5) + 1)
+    while verb and re.search(r"\b(?:an?|the|to|its|their)\s+$", text[: verb.start()], re.I):
+        verb = _ACTION_START.search(text, verb.end())  # 'moves to review', 'a new post': not a step
+    return text[: verb.start()] if verb else text
 
 
 # 'When one arrives and …', 'Whenever a message comes in that …': the event again, a test joined to it
