@@ -1424,6 +1424,13 @@ class _Builder:
                 join = " && " if i == 0 or compound[i - 1].lower() == "and" else " || "
                 out = f"({part})" if out is None else f"{out}{join}({part})"
             return out, extra
+        flag = _FLAG_TEST.search(test)
+        if flag and prev:  # 'patients w/ sms_opt_in true', 'where is_vip is false': the field the user named
+            held = f"[true, 1, {json.dumps('true')}, {json.dumps('yes')}, {json.dumps('1')}].includes({_field_read(prev, flag.group('f'))})"
+            off = flag.group("v").lower() in ("false", "no") or bool(
+                _NOT_TEST.search(test[flag.end("f") : flag.start("v")])
+            )
+            return (f"!({held})" if off else held), None
         span = lx.range_in(test)
         range_at = lx.RANGE_RE.search(test)
         if (
@@ -1977,6 +1984,13 @@ def _field_read(ref: str, path: str) -> str:
     resolved item, so that an item without it fails the test instead of stopping the run (Sim throws on a
     reference to a path the data does not hold) and a name Sim's references cannot spell still reads."""
     return f"({ref})" + "".join(f"?.[{json.dumps(part)}]" for part in path.split("."))
+
+
+# 'w/ sms_opt_in true', 'where isVip is not true', 'has_paid = false': a yes/no field, named as the data spells it
+_FLAG_TEST = re.compile(
+    r"(?<![\w.])(?P<f>[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]*)+)\s*"
+    r"(?:(?:is|are|was|=+|:|equals?|set\s+to)\s*)?(?:not\s+)?(?P<v>true|false|yes|no)\b",
+)
 
 
 # 'any of them is 2 stars or lower', 'if any are rated below 3', 'any single expense above …': a test one item passes

@@ -4268,7 +4268,10 @@ _FORBIDDING = re.compile(
 # labelled …', 'Not for ratings of 8 or higher, though.': a sentence that only restricts the one before
 _AFTERTHOUGHT = re.compile(
     r"^\s*(?:but\s+)?(?:(?:only|just)|(?P<not>not|never))\s+(?:(?:do|send|post)\s+(?:this|that|it|them)\s+)?"
-    r"(?:for|if|when|where|in\s+case)\s+(?P<test>\S.*?)(?:,?\s+though)?\s*[.!]?\s*$",
+    r"(?:(?:for|if|when|where|in\s+case)\s+(?P<test>\S.*?)"
+    # 'only patients w/ sms_opt_in true', 'only the ones tagged vip though': the items kept, named by what they have
+    r"|(?:the\s+|those\s+)?(?P<items>(?:ones|those|[a-z][\w-]*s)\s+(?:with|w/|who|that|which|whose|where|tagged|"
+    r"marked|labell?ed|flagged)\s+\S.*?))(?:,?\s+though)?\s*[.!]?\s*$",
     re.I,
 )
 
@@ -4316,6 +4319,26 @@ def read_steps(text: str, description: str) -> list[Step]:
             open_loop, sentence = None, then  # 'When every client is done, post …': runs once, after
         restricts = _AFTERTHOUGHT.match(sentence)
         done = [s for s in last_read if s.kind in ("action", "process")]
+        looped = last_read[-1] if last_read and last_read[-1].kind == "loop" else None
+        if (
+            restricts is not None
+            and looped is not None
+            and looped.body
+            and any(s.kind == "action" for s in looped.body)
+            and not any(s.kind in ("condition", "router", "fan", "loop") for s in looped.body)
+        ):
+            # 'text each patient a reminder. Only patients w/ sms_opt_in true': each item's steps wait for its test
+            test = Step(
+                "condition",
+                "condition",
+                label=(restricts.group("test") or restricts.group("items")).strip(" ,"),
+                text=sentence,
+                negate=restricts.group("not") is not None,
+            )
+            test.branches = [("if", looped.body), ("else", [])]
+            looped.body = [test]
+            last_read, lead = [], ""
+            continue
         if (
             restricts is not None
             and done
@@ -4328,7 +4351,7 @@ def read_steps(text: str, description: str) -> list[Step]:
             test = Step(
                 "condition",
                 "condition",
-                label=restricts.group("test").strip(" ,"),
+                label=(restricts.group("test") or restricts.group("items")).strip(" ,"),
                 text=sentence,
                 negate=restricts.group("not") is not None,
             )

@@ -6,7 +6,11 @@ chargeback', 'conversations tagged VIP', 'issues labelled 'regression''), with e
 the test's if branch; a threshold followed straight by a service used as a verb ('if it goes above $5,000
 telegram me', 'whatsapp the farm manager', 'slack #ops-alerts') ends the test there; an 'otherwise' that names
 only a destination ('otherwise #sales-smb', 'otherwise payments@acme.com', 'else in #us-wins') repeats the if
-branch's verb there; 'negative' and 'positive' compare with 0. The 'r13c-para-' lines are paraphrases of these
+branch's verb there; 'negative' and 'positive' compare with 0. 'Only patients w/ sms_opt_in true' after a
+sentence that repeats over a list guards each item's steps inside the loop; a yes/no field named as the data spells
+it ('is_active true', 'sms_consent = yes', 'opted_out false', 'needsHighChair is true') is read from that field.
+An event said after its service's arrow ('hubspot -> when a deal moves to closed-won …') carries its test. The
+word test's marker word in other languages ('com a palavra', 'con la parola', 'met het woord'). The 'r13c-para-' lines are paraphrases of these
 classes written after the first fixes (other services, voices and wording), kept to hold the mechanism general.
 Every state built is valid with no runtime error."""
 
@@ -21,6 +25,8 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r13c-labelled-participle": "'New GitHub issues … should be posted to #qa' (a passive step after the event): the trigger's "
     "clause runs to the end of the sentence, so no step is read (a trigger class, another area)",
+    "r13c-only-items-flag-airtable": "'email each member' after reading an Airtable table makes no loop over its records "
+    "(a loop class, another area); the test itself is read",
 }
 
 
