@@ -2779,7 +2779,10 @@ _IF = re.compile(
     # value, a comparison or a state of something the steps read is a test (an event's 'when' is the trigger's)
     r"|\b(?:when|whenever)\s+(?=(?:the|its|their|our)\s+(?:[\w-]+\s+){0,3}?(?:is|isn'?t|is\s+not|are|aren'?t|are\s+not|"
     r"equals|becomes|stays|shows|reads|says)\s+(?:not\s+|still\s+|no\s+longer\s+)?(?:[\"“'‘]|[$€£]?\d|(?:above|below|over|"
-    r"under|more|less|higher|lower|greater|down|offline|degraded|empty|zero|negative)\b))",
+    r"under|more|less|higher|lower|greater|down|offline|degraded|empty|zero|negative)\b))"
+    # 'when frost is forecast', 'whenever smoke is detected': something the data may report, said before its state
+    r"|\b(?:when|whenever)\s+(?=(?:the\s+|any\s+)?[\w-]+\s+(?:is|are)\s+(?:expected|forecast|forecasted|predicted|likely|"
+    r"detected|spotted)\b)",
     re.I,
 )
 # 'the message', 'its post': a word an action verb spells, used as a noun after a determiner

@@ -9,8 +9,9 @@ only a destination ('otherwise #sales-smb', 'otherwise payments@acme.com', 'else
 branch's verb there; 'negative' and 'positive' compare with 0. 'Only patients w/ sms_opt_in true' after a
 sentence that repeats over a list guards each item's steps inside the loop; a yes/no field named as the data spells
 it ('is_active true', 'sms_consent = yes', 'opted_out false', 'needsHighChair is true') is read from that field.
-An event said after its service's arrow ('hubspot -> when a deal moves to closed-won …') carries its test. The
-word test's marker word in other languages ('com a palavra', 'con la parola', 'met het woord'). The 'r13c-para-' lines are paraphrases of these
+An event said after its service's arrow ('hubspot -> when a deal moves to closed-won …') carries its test. 'If rain
+is expected', 'when frost is forecast', 'if smoke is detected' test the data for the thing reported, not for the word
+'expected'. The word test's marker word in other languages ('com a palavra', 'con la parola', 'met het woord'). The 'r13c-para-' lines are paraphrases of these
 classes written after the first fixes (other services, voices and wording), kept to hold the mechanism general.
 Every state built is valid with no runtime error."""
 
