@@ -2835,7 +2835,8 @@ _SORT = re.compile(
     r"|\b(?:figure|work|find)\s+out\s+(?:if|whether|which)\s+(?:it'?s|it\s+is|they'?re|they\s+are|this\s+is)\s+"
     r"|\b(?:decide|determine|check|tell)\s+(?:if|whether)\s+(?:it'?s|it\s+is|they'?re|they\s+are|this\s+is)\s+)"
     + _OPTIONS
-    + r"|(?<![\w/.])([a-z][\w-]*(?:\s*/\s*[a-z][\w-]*){2,})(?![\w/])",  # not 'github.com/acme/web'
+    # not 'github.com/acme/web', nor a path after a word ('…/alquiler-viviendas/valencia/')
+    + r"|(?<![\w/.-])([a-z][\w-]*(?:\s*/\s*[a-z][\w-]*){2,})(?![\w/])",
     re.I,
 )
 _NOT_A_CONDITION = re.compile(

@@ -87,3 +87,17 @@ def test_a_sign_word_compares_a_quantity_with_zero(test, context, read):
 def test_an_other_side_that_names_only_a_place(other, said, done):
     """The first side's words at the other side's place; a side with a verb, or two places to choose from, as it is."""
     assert steps._same_verb_elsewhere(other, said) == done
+
+
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [
+        ("Scrape www.idealista.com/alquiler-viviendas/valencia/ every 6 hours", None),
+        ("scrape www.rentals.example.com/flats-to-rent/leeds/city-centre/ daily", None),
+        ("tag each one billing / bug / feature request", "billing / bug / feature"),
+    ],
+)
+def test_a_web_path_is_no_list_of_options(text, options):
+    """Words between slashes are a classification's options, unless they are the path of an address."""
+    found = steps._SORT.search(text)
+    assert (found.group(0) if found else None) == options
