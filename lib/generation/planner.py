@@ -1424,6 +1424,14 @@ class _Builder:
                 join = " && " if i == 0 or compound[i - 1].lower() == "and" else " || "
                 out = f"({part})" if out is None else f"{out}{join}({part})"
             return out, extra
+        either = _ANY_WORD.search(test)
+        if either and prev and not lx.threshold_in(test) and not _quoted(test):
+            # 'if they mention complaint or refund', 'if it says cancel, stop or unsubscribe': any of the words
+            keys = [k for k in re.split(r"\s*,\s*(?:or\s+)?|\s+or\s+", either.group("ws")) if k]
+            parts = [self.expression(f"it mentions {k}", prev, context)[0] for k in keys]
+            if len(keys) > 1 and all(parts):
+                found = " || ".join(f"({p})" for p in parts)
+                return (f"!({found})" if _NOT_TEST.search(test[: either.start("ws")]) else found), None
         flag = _FLAG_TEST.search(test)
         if flag and prev:  # 'patients w/ sms_opt_in true', 'where is_vip is false': the field the user named
             held = f"[true, 1, {json.dumps('true')}, {json.dumps('yes')}, {json.dumps('1')}].includes({_field_read(prev, flag.group('f'))})"
@@ -1984,6 +1992,14 @@ def _field_read(ref: str, path: str) -> str:
     resolved item, so that an item without it fails the test instead of stopping the run (Sim throws on a
     reference to a path the data does not hold) and a name Sim's references cannot spell still reads."""
     return f"({ref})" + "".join(f"?.[{json.dumps(part)}]" for part in path.split("."))
+
+
+# 'mention complaint or refund', 'says cancel, stop or unsubscribe': words of which any will do
+_ANY_WORD = re.compile(
+    r"\b(?:mentions?|mentioning|says?|saying|contains?|containing|includes?|including)\s+(?:the\s+words?\s+|either\s+)?"
+    r"(?P<ws>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+)\s*$",
+    re.I,
+)
 
 
 # 'w/ sms_opt_in true', 'where isVip is not true', 'has_paid = false': a yes/no field, named as the data spells it

@@ -4084,7 +4084,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         ):
             # 'if the message contains …', 'if the commit message contains …': a noun, not a verb
             start = _ACTION_START.search(rest, start.end())
-        split = re.search(r",(?!\d{3}\b)|\bthen\b", rest)  # '1,000' is one number
+        # '1,000' is one number; 'says cancel, stop or unsubscribe' one list of words
+        split = re.search(
+            r",(?!\d{3}\b)(?!\s*[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+\s*(?:,|$))|\bthen\b", rest
+        )
         cut = min([m.start() for m in (start, split) if m] or [len(rest)])
         condition_text = rest[:cut].strip(" ,—–")
         consequence = re.sub(r"^\s*(?:,|then)\s*", "", rest[cut:])

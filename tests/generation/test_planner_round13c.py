@@ -11,7 +11,8 @@ sentence that repeats over a list guards each item's steps inside the loop; a ye
 it ('is_active true', 'sms_consent = yes', 'opted_out false', 'needsHighChair is true') is read from that field.
 An event said after its service's arrow ('hubspot -> when a deal moves to closed-won …') carries its test. 'If rain
 is expected', 'when frost is forecast', 'if smoke is detected' test the data for the thing reported, not for the word
-'expected'. The word test's marker word in other languages ('com a palavra', 'con la parola', 'met het woord'). The 'r13c-para-' lines are paraphrases of these
+'expected'. 'If they mention chargeback or fraud', 'if it says cancel, stop or unsubscribe' hold when any of
+the words is there (the list is one test, its commas no end of it). The word test's marker word in other languages ('com a palavra', 'con la parola', 'met het woord'). The 'r13c-para-' lines are paraphrases of these
 classes written after the first fixes (other services, voices and wording), kept to hold the mechanism general.
 Every state built is valid with no runtime error."""
 
