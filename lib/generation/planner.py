@@ -1428,9 +1428,9 @@ class _Builder:
         if either and prev and not lx.threshold_in(test) and not _quoted(test):
             # 'if they mention complaint or refund', 'if it says cancel, stop or unsubscribe': any of the words
             keys = [k for k in re.split(r"\s*,\s*(?:or\s+)?|\s+or\s+", either.group("ws")) if k]
-            parts = [self.expression(f"it mentions {k}", prev, context)[0] for k in keys]
-            if len(keys) > 1 and all(parts):
-                found = " || ".join(f"({p})" for p in parts)
+            each = [self.expression(f"it mentions {k}", prev, context)[0] for k in keys]
+            if len(keys) > 1 and all(each):
+                found = " || ".join(f"({p})" for p in each)
                 return (f"!({found})" if _NOT_TEST.search(test[: either.start("ws")]) else found), None
         flag = _FLAG_TEST.search(test)
         if flag and prev:  # 'patients w/ sms_opt_in true', 'where is_vip is false': the field the user named
