@@ -470,6 +470,22 @@ def counts_items(test: str) -> bool:
     )  # '20 unassigned tickets'
 
 
+def signs_as_numbers(test: str, context: str = "") -> str:
+    """'the balance is negative' → 'the balance is below 0': a sign word is a comparison with zero when what is
+    tested is a quantity (named in the test, or in its sentence when the test says 'it'/'they')."""
+    words = lexicon()["sign_words"]
+    found = re.search(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", test, re.I)
+    if not found:
+        return test
+    quantity = r"\b(?:" + "|".join(re.escape(q) for q in lexicon()["signed_quantities"]) + r")s?\b"
+    subject = test[: found.start()]
+    if not re.search(quantity, subject, re.I):
+        pronoun = re.search(r"\b(?:it|they|its|their)\b", subject, re.I)
+        if not (pronoun and re.search(quantity, context, re.I)) or re.search(r"\w", test[found.end() :]):
+            return test  # 'negative reviews', 'if the feedback is negative': a word the data holds
+    return test[: found.start()] + words[found.group(1).lower()] + test[found.end() :]
+
+
 def amount_field(test: str, default: str | None = "amount") -> str | None:
     """The payload field a threshold on an incoming event reads ('a payment over $500' → amount)."""
     low = test.lower()

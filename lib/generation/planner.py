@@ -201,6 +201,9 @@ def draft(description: str) -> Draft:
             re.I,
         )
         qualifier = event_test(sender.group(1)) if sender else None
+        # 'hubspot -> when a deal moves to closed-won add a row …': the service before the arrow, its event after it
+        arrow = _EVENT_AFTER_ARROW.match(description, trigger.spans[-1][1]) if qualifier is None else None
+        qualifier = event_test(_event_clause(arrow.group("ev"))) if arrow else qualifier
     if trigger.kind == "webhook" and qualifier is None and not lx.threshold_in(head):
         # 'Our alarm panel posts events to a webhook. When one arrives and its zone is "server room", …': the event
         # named again in a later sentence, with the test joined to it
@@ -268,6 +271,24 @@ def draft(description: str) -> Draft:
         assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
         needs=builder.needs,
     )
+
+
+# 'hubspot -> when a deal moves to closed-won …', 'jira: whenever a ticket changes to Blocked, …'
+_EVENT_AFTER_ARROW = re.compile(
+    r"\s*(?:->|→|=>|:)\s*(?P<ev>(?:when(?:ever)?|once|as\s+soon\s+as|each\s+time|every\s+time)\s+"
+    r"(?:an?|the|one|it|someone|somebody|anyone|new)\b[^,;.:!?\n]{0,80})",
+    re.I,
+)
+
+
+def _event_clause(text: str) -> str:
+    """The event's own words, up to where its first step starts ('when a deal moves to closed-won add a row')."""
+    from lib.generation.steps import _ACTION_START
+
+    verb = _ACTION_START.search(text, text.find(" ", 5) + 1)
+    while verb and re.search(r"\b(?:an?|the|to|its|their)\s+$", text[: verb.start()], re.I):
+        verb = _ACTION_START.search(text, verb.end())  # 'moves to review', 'a new post': not a step
+    return text[: verb.start()] if verb else text
 
 
 # 'When one arrives and …', 'Whenever a message comes in that …': the event again, a test joined to it
@@ -1449,6 +1470,7 @@ class _Builder:
 
     def expression(self, test: str, prev: str | None, context: str = "") -> tuple[str | None, Step | None]:
         """A JavaScript condition for the test text, and an extra data step when one is needed."""
+        test = lx.signs_as_numbers(test, context)  # 'the balance is negative': below 0
         compound = _COMPOUND.split(test)
         if len(compound) > 1 and not lx.symbols_in(test):  # 'the label is bug and the priority is high'
             out, extra = None, None
@@ -1460,6 +1482,21 @@ class _Builder:
                 join = " && " if i == 0 or compound[i - 1].lower() == "and" else " || "
                 out = f"({part})" if out is None else f"{out}{join}({part})"
             return out, extra
+        either = _ANY_WORD.search(test)
+        if either and prev and not lx.threshold_in(test) and not _quoted(test):
+            # 'if they mention complaint or refund', 'if it says cancel, stop or unsubscribe': any of the words
+            keys = [k for k in re.split(r"\s*,\s*(?:or\s+)?|\s+or\s+", either.group("ws")) if k]
+            each = [self.expression(f"it mentions {k}", prev, context)[0] for k in keys]
+            if len(keys) > 1 and all(each):
+                found = " || ".join(f"({p})" for p in each)
+                return (f"!({found})" if _NOT_TEST.search(test[: either.start("ws")]) else found), None
+        flag = _FLAG_TEST.search(test)
+        if flag and prev:  # 'patients w/ sms_opt_in true', 'where is_vip is false': the field the user named
+            held = f"[true, 1, {json.dumps('true')}, {json.dumps('yes')}, {json.dumps('1')}].includes({_field_read(prev, flag.group('f'))})"
+            off = flag.group("v").lower() in ("false", "no") or bool(
+                _NOT_TEST.search(test[flag.end("f") : flag.start("v")])
+            )
+            return (f"!({held})" if off else held), None
         span = lx.range_in(test)
         range_at = lx.RANGE_RE.search(test)
         if (
@@ -2023,6 +2060,21 @@ def _field_read(ref: str, path: str) -> str:
     resolved item, so that an item without it fails the test instead of stopping the run (Sim throws on a
     reference to a path the data does not hold) and a name Sim's references cannot spell still reads."""
     return f"({ref})" + "".join(f"?.[{json.dumps(part)}]" for part in path.split("."))
+
+
+# 'mention complaint or refund', 'says cancel, stop or unsubscribe': words of which any will do
+_ANY_WORD = re.compile(
+    r"\b(?:mentions?|mentioning|says?|saying|contains?|containing|includes?|including)\s+(?:the\s+words?\s+|either\s+)?"
+    r"(?P<ws>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+)\s*$",
+    re.I,
+)
+
+
+# 'w/ sms_opt_in true', 'where isVip is not true', 'has_paid = false': a yes/no field, named as the data spells it
+_FLAG_TEST = re.compile(
+    r"(?<![\w.])(?P<f>[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]*)+)\s*"
+    r"(?:(?:is|are|was|=+|:|equals?|set\s+to)\s*)?(?:not\s+)?(?P<v>true|false|yes|no)\b",
+)
 
 
 # 'any of them is 2 stars or lower', 'if any are rated below 3', 'any single expense above …': a test one item passes

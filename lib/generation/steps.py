@@ -35,8 +35,11 @@ _WRITE = (
     # 'drop the link in #eng-triage' (not 'drop the duplicates')
     r"drop(?=\s+(?:[\w'-]+\s+){0,4}?(?:in|into|to)\s+#)|"
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate|"
-    # 'also slack #big-leads', 'slack me the list': the service's name as the verb
-    r"slack(?=\s+(?:#|me\b|us\b|the\s+team\b)))(?:s|es|d|ed|ing)?"
+    # 'also slack #big-leads', 'slack me the list', 'telegram me', 'whatsapp the site lead': a messaging service's
+    # name as the verb, before whom it reaches (not after 'on', 'via', 'to' …, where it is the service)
+    r"(?<!\bon\s)(?<!\bto\s)(?<!\bvia\s)(?<!\bin\s)(?<!\bby\s)(?<!\bour\s)(?<!\bmy\s)(?<!\bthe\s)(?<!\bthrough\s)"
+    r"(?:slack(?=\s+(?:#|me\b|us\b|the\s+team\b))|(?:telegram|whatsapp|sms|signal)(?=\s+(?:#|@|\+?\d|me\b|us\b|them\b|"
+    r"him\b|her\b|the\s+(?!bot\b|app\b|group\b|channel\b)|our\s|my\s))))(?:s|es|d|ed|ing)?"
 )
 _READ = (
     r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
@@ -2863,7 +2866,10 @@ _IF = re.compile(
     # value, a comparison or a state of something the steps read is a test (an event's 'when' is the trigger's)
     r"|\b(?:when|whenever)\s+(?=(?:the|its|their|our)\s+(?:[\w-]+\s+){0,3}?(?:is|isn'?t|is\s+not|are|aren'?t|are\s+not|"
     r"equals|becomes|stays|shows|reads|says)\s+(?:not\s+|still\s+|no\s+longer\s+)?(?:[\"“'‘]|[$€£]?\d|(?:above|below|over|"
-    r"under|more|less|higher|lower|greater|down|offline|degraded|empty|zero|negative)\b))",
+    r"under|more|less|higher|lower|greater|down|offline|degraded|empty|zero|negative)\b))"
+    # 'when frost is forecast', 'whenever smoke is detected': something the data may report, said before its state
+    r"|\b(?:when|whenever)\s+(?=(?:the\s+|any\s+)?[\w-]+\s+(?:is|are)\s+(?:expected|forecast|forecasted|predicted|likely|"
+    r"detected|spotted)\b)",
     re.I,
 )
 # 'the message', 'its post': a word an action verb spells, used as a noun after a determiner
@@ -2916,7 +2922,8 @@ _SORT = re.compile(
     r"|\b(?:figure|work|find)\s+out\s+(?:if|whether|which)\s+(?:it'?s|it\s+is|they'?re|they\s+are|this\s+is)\s+"
     r"|\b(?:decide|determine|check|tell)\s+(?:if|whether)\s+(?:it'?s|it\s+is|they'?re|they\s+are|this\s+is)\s+)"
     + _OPTIONS
-    + r"|(?<![\w/.])([a-z][\w-]*(?:\s*/\s*[a-z][\w-]*){2,})(?![\w/])",  # not 'github.com/acme/web'
+    # not 'github.com/acme/web', nor a path after a word ('…/alquiler-viviendas/valencia/')
+    + r"|(?<![\w/.-])([a-z][\w-]*(?:\s*/\s*[a-z][\w-]*){2,})(?![\w/])",
     re.I,
 )
 _NOT_A_CONDITION = re.compile(
@@ -4273,12 +4280,20 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         ):
             # 'if the message contains …', 'if the commit message contains …': a noun, not a verb
             start = _ACTION_START.search(rest, start.end())
-        split = re.search(r",(?!\d{3}\b)|\bthen\b", rest)  # '1,000' is one number
+        # '1,000' is one number; 'says cancel, stop or unsubscribe' one list of words
+        split = re.search(
+            r",(?!\d{3}\b)(?!\s*[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+\s*(?:,|$))|\bthen\b", rest
+        )
         cut = min([m.start() for m in (start, split) if m] or [len(rest)])
         condition_text = rest[:cut].strip(" ,—–")
         consequence = re.sub(r"^\s*(?:,|then)\s*", "", rest[cut:])
         # '… post a note to #refunds, and if captured log it in …': a second test of its own, not a step of the first
-        again = re.search(r"[,;]\s*(?:and\s+|but\s+)?(?=if\b)", consequence, re.I)
+        # (', if not #x' names the other side's place: the 'otherwise' below)
+        again = re.search(
+            r"[,;]\s*(?:and\s+|but\s+)?(?=if\b(?!\s+not\s*,?\s*(?:(?:to|in|into|on)\s+)?(?:#|[\w.+-]+@)))",
+            consequence,
+            re.I,
+        )
         tail = ""
         if (
             again
@@ -4292,6 +4307,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             # 'if it is above 25 text me, if below just post it …': the other side, with no value of its own
             parts = _OTHER_SIDE_HERE.split(consequence, maxsplit=1)
         if_text, else_text = parts[0], parts[1] if len(parts) > 1 else ""
+        else_text = _same_verb_elsewhere(else_text, if_text)
         pre = read_clauses(before, description, ruled_out)
         if_steps = read_clauses(if_text, description, ruled_out)
         fetch_after = bool(if_steps) and all(s.kind == "source" for s in if_steps)
@@ -4333,6 +4349,26 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     return _bare_condition(sentence, description, ruled_out) or _keep_only(
         sentence, read_clauses(sentence, description, ruled_out)
     )
+
+
+# a channel or an address written alone: '#leads-us', 'in #us-wins', 'to payments@acme.com'
+_BARE_PLACE = re.compile(
+    r"^\W*(?:(?:to|in|into|on)\s+)?(?P<p>#[\w-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\W*$", re.I
+)
+
+
+def _same_verb_elsewhere(other: str, said: str) -> str:
+    """'post it in #leads-ca otherwise #leads-us': the other side names only where, so it does what the first side
+    does there — the first side's words with its own place of the same kind (channel, address) put in."""
+    bare = _BARE_PLACE.match(other)
+    if not bare or _ACTION_START.match(other.strip()):
+        return other
+    place = bare.group("p")
+    kind = r"#[\w-]+" if place.startswith("#") else r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    theirs = list(re.finditer(r"(?<![\w.+-])" + kind, said))
+    if len(theirs) != 1:
+        return other
+    return said[: theirs[0].start()] + place + said[theirs[0].end() :]
 
 
 # 'if it can't find anything', 'if nothing is found', 'if there's no match': the read before found nothing
@@ -4435,7 +4471,10 @@ _FORBIDDING = re.compile(
 # labelled …', 'Not for ratings of 8 or higher, though.': a sentence that only restricts the one before
 _AFTERTHOUGHT = re.compile(
     r"^\s*(?:but\s+)?(?:(?:only|just)|(?P<not>not|never))\s+(?:(?:do|send|post)\s+(?:this|that|it|them)\s+)?"
-    r"(?:for|if|when|where|in\s+case)\s+(?P<test>\S.*?)(?:,?\s+though)?\s*[.!]?\s*$",
+    r"(?:(?:for|if|when|where|in\s+case)\s+(?P<test>\S.*?)"
+    # 'only patients w/ sms_opt_in true', 'only the ones tagged vip though': the items kept, named by what they have
+    r"|(?:the\s+|those\s+)?(?P<items>(?:ones|those|[a-z][\w-]*s)\s+(?:with|w/|who|that|which|whose|where|tagged|"
+    r"marked|labell?ed|flagged)\s+\S.*?))(?:,?\s+though)?\s*[.!]?\s*$",
     re.I,
 )
 
@@ -4537,6 +4576,26 @@ def read_steps(text: str, description: str) -> list[Step]:
             open_loop, sentence = None, then  # 'When every client is done, post …': runs once, after
         restricts = _AFTERTHOUGHT.match(sentence)
         done = [s for s in last_read if s.kind in ("action", "process")]
+        looped = last_read[-1] if last_read and last_read[-1].kind == "loop" else None
+        if (
+            restricts is not None
+            and looped is not None
+            and looped.body
+            and any(s.kind == "action" for s in looped.body)
+            and not any(s.kind in ("condition", "router", "fan", "loop") for s in looped.body)
+        ):
+            # 'text each patient a reminder. Only patients w/ sms_opt_in true': each item's steps wait for its test
+            test = Step(
+                "condition",
+                "condition",
+                label=(restricts.group("test") or restricts.group("items")).strip(" ,"),
+                text=sentence,
+                negate=restricts.group("not") is not None,
+            )
+            test.branches = [("if", looped.body), ("else", [])]
+            looped.body = [test]
+            last_read, lead = [], ""
+            continue
         if (
             restricts is not None
             and done
@@ -4549,7 +4608,7 @@ def read_steps(text: str, description: str) -> list[Step]:
             test = Step(
                 "condition",
                 "condition",
-                label=restricts.group("test").strip(" ,"),
+                label=(restricts.group("test") or restricts.group("items")).strip(" ,"),
                 text=sentence,
                 negate=restricts.group("not") is not None,
             )

@@ -649,17 +649,24 @@ def read_webhook(clause: str) -> Trigger | None:
 
 
 _EVENT_TESTS = (
-    # 'with "invoice" in the subject', 'writes 'urgent' in the channel', 'mentions "refund"'
-    r"(?:with|writes?|says?|mentions?|mentioning|contains?|containing|includes?)\s+(?P<q>[\"“'][^\"”']{1,40}[\"”'])",
+    # 'with "invoice" in the subject', 'w/ 'crash' in the title', 'writes 'urgent' in the channel', 'mentions "refund"'
+    r"(?:with|w/|writes?|says?|mentions?|mentioning|contains?|containing|includes?)\s*(?<=\s|/)(?P<q>[\"“'][^\"”']{1,40}[\"”'])",
     # 'with priority Blocker', 'with status = Done', 'with the label bug'
     r"\bwith\s+(?:the\s+|a\s+)?(?P<field>priority|status|label|tag|type|plan|severity|stage|category|topic)"
     r"\s*(?:=|:|is|of|set to)?\s*[\"“']?(?P<v>[\w-]+)",
     # 'with URGENT in the subject': a word written in capitals, where it stands
     r"\bwith\s+(?P<c>[A-Z][A-Z0-9-]+)\s+(?:in|as)\s+(?:the\s+|its\s+)?(?:subject|title|body|text|message|name)\b",
-    # 'is tagged urgent', 'gets labelled "vip"'
-    r"\b(?:is|gets|was|got)\s+(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?(?P<t>[\"“']?[\w-]+[\"”']?)",
-    # 'with the word subpoena in the subject', 'with the keyword refund'
-    r"\bwith\s+the\s+(?:word|words|phrase|term|keyword|hashtag)\s+(?P<w>[\"“']?[#\w-]+[\"”']?)",
+    # 'is tagged urgent', 'gets labelled "vip"', 'conversations tagged VIP', 'issues labelled 'regression''
+    r"\b(?:tagged|labell?ed)\s+(?:as\s+|with\s+(?:the\s+)?(?:tag\s+|label\s+)?)?"
+    r"(?!(?:in|on|by|at|for|from|to|a|an|the|and|or|when|if)\b)(?P<t>[\"“']?[\w-]+[\"”']?)",
+    # 'with the word subpoena in the subject', 'has the word laptop', 'contains the word 'refund'', 'w/ the keyword
+    # chargeback': the marker word, whatever verb holds it
+    r"(?:\bwith|\bw/|\bhas|\bhave|\bhaving|\bcontains?|\bcontaining|\bincludes?|\bincluding|\bmentions?|"
+    r"\bmentioning|\bsays?|\bsaying|\buses?|\busing)\s+(?:the\s+|a\s+)?(?:word|words|phrase|term|keyword|hashtag)s?\s+"
+    r"(?P<w>[\"“']?[#\w-]+[\"”']?)",
+    # 'someone mentions outage in teams', 'anyone writes help on discord': an unquoted word said in a place
+    r"\b(?:mentions?|mentioning|writes?|says?|types?)\s+(?!(?:us|me|our|my|you|your|them|him|her|it|a|an|the|"
+    r"something|anything|in|on|to|that|this)\b)(?P<m>[\w-]+)\s+(?:in|on)\b",
     # 'and its priority is Blocker', 'and its Status is 'Ready'', 'and the plan is enterprise': a field of the
     # event joined to the event by 'and' (a number after it is a threshold, read elsewhere)
     r"\band\s+(?:its|the|their|his|her)\s+(?P<f2>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:is|are|was|=|equals|says)\s+"
@@ -703,8 +710,8 @@ def event_test(head: str) -> str | None:
             continue
         if parts.get("t"):
             return f"it mentions {parts['t']}"
-        if parts.get("w"):
-            return f"it mentions {parts['w']}"
+        if parts.get("w") or parts.get("m"):
+            return f"it mentions {parts.get('w') or parts['m']}"
         if parts.get("f2"):
             return f"the {parts['f2'].lower()} is {parts['v2']}"
         if parts.get("f3"):
