@@ -2007,6 +2007,19 @@ _BARE_HOST = re.compile(
 )
 
 
+def _called_host(clause: str) -> re.Match[str] | None:
+    """The address written without its scheme that a request calls: 'our monday.com board (api.monday.com)',
+    'our wrike.com workspace (www.wrike.com/api/v4)' — of the hosts of one domain, the most specific one (the
+    product's own name is its shortest)."""
+    found = list(_BARE_HOST.finditer(clause))
+    if not found:
+        return None
+    first = _domain(found[0].group(1).split("/")[0])
+    return max(
+        (b for b in found if _domain(b.group(1).split("/")[0]) == first), key=lambda b: len(b.group(1))
+    )
+
+
 def _written_method(before: str) -> str | None:
     """'PATCH https://…', 'POST the title to our changelog service at https://…', '(POST to host/…)': an HTTP
     method written in capitals shortly before the address, in the same part of the sentence, is the request's."""
@@ -2017,7 +2030,7 @@ def _written_method(before: str) -> str | None:
 def _api_step(clause: str, description: str) -> Step | None:
     url = lx.URL_RE.search(clause)
     service = lx.api_service(clause)
-    bare = None if url or service or lx.integrations_in(clause) else _BARE_HOST.search(clause)
+    bare = None if url or service or lx.integrations_in(clause) else _called_host(clause)
     if bare and re.search(rf"\b(?:{_FETCH_VERB})\b", clause[: bare.start()], re.I):
         clause = clause[: bare.start()] + "https://" + bare.group(1) + clause[bare.end() :]
         url = lx.URL_RE.search(clause)
@@ -2267,8 +2280,10 @@ def _unnamed_step(name: str, how: str, clause: str, verb: str | None = None) -> 
     # (shop.fernandleaf.com)')
     after = clause[clause.find(name) + len(name) :]
     beside = re.match(r"\s*\(([^)]*)\)", after)
-    host = next(
-        (b.group(1) for b in _BARE_HOST.finditer(clause) if own in b.group(1).split("/")[0].lower()), None
+    host = max(  # the most specific ('api.monday.com', not 'monday.com')
+        (b.group(1) for b in _BARE_HOST.finditer(clause) if own in b.group(1).split("/")[0].lower()),
+        key=len,
+        default=None,
     )
     if host is None and beside:
         host = next((b.group(1) for b in _BARE_HOST.finditer(beside.group(1))), None)
