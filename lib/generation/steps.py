@@ -2383,10 +2383,12 @@ def _chat_source(description: str) -> str | None:
 
 def _looked_up_in(low: str, clause: str) -> bool:
     """'look up the room in the Supabase 'rooms' table', 'find their order in our Airtable': what is looked up
-    lives in a service the planner reads, named right after 'in' / 'from'."""
-    for pos, key in lx.integrations_in(clause):
-        if "read" not in lexicon()["integrations"][key]:
-            continue
+    lives in a service the planner reads (a block's, or one reached by HTTP: 'look up the customer in hubspot'),
+    named right after 'in' / 'from'."""
+    from lib.generation.services import external_in
+
+    read = [(pos, key) for pos, key in lx.integrations_in(clause) if "read" in lexicon()["integrations"][key]]
+    for pos, _ in read + external_in(clause):
         if re.search(
             r"\b(?:look(?:s|ing)?\s+(?:[\w'-]+\s+){0,3}?up|finds?|search(?:es)?|checks?)\b"
             r"(?:(?!\b(?:and|then)\b)[^,;.])*?\b(?:in|from|inside)\s+(?:the\s+|our\s+|my\s+|their\s+)?"
@@ -2399,7 +2401,10 @@ def _looked_up_in(low: str, clause: str) -> bool:
 
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
-    if lead:  # 'new GitHub issue -> discord #bugs' with the trigger blanked out: the event goes there
+    # '-> look up the customer in hubspot …': a verb after the arrow says itself what is done
+    if lead and not re.match(
+        r"(?:" + _READ + "|" + _WRITE + r")\b", clause[lead.end() :], re.I
+    ):  # 'new GitHub issue -> discord #bugs' with the trigger blanked out: the event goes there
         clause = "send it to " + clause[lead.end() :]
     low = clause.lower()
     found: list[tuple[int, Step]] = []
