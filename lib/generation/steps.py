@@ -1376,7 +1376,10 @@ def _resource_patterns(
             rf"{_QUOTED_NAME}\s+{service}{noun}\b",  # ''Triage Crew' channel', ''Menus' Excel workbook'
             # 'the Grants google sheet': the service's own name that ends in the noun
             *(
-                [rf"\b(?:the|our|my|your|their|a|an|its)\s+{_TITLED_NAME}\s+(?:{svc_noun})s?\b"]
+                [
+                    rf"\b(?:the|our|my|your|their|a|an|its)\s+{_TITLED_NAME}\s+(?:{svc_noun})s?\b",
+                    rf"{_QUOTED_NAME}\s+(?:{svc_noun})s?\b",  # 'the 'Receipts' drive folder'
+                ]
                 if (svc_noun := _names_ending_in(own, nouns))
                 else []
             ),
