@@ -40,7 +40,9 @@ _WRITE = (
 )
 _READ = (
     r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
-    r"crawl|back up|"
+    # 'count the open tickets' (not 'the error count is …')
+    r"count(?=\s+(?:the|all|our|my|how|every|each|new|open|today|yesterday)\b)|"
+    r"crawl|back up|go(?:es)?\s+(?:through|over)|"
     r"download|query|find|search|take|receive|export|looks?(?:\s+\w+){0,2}\s+up|"
     # 'poll https://…/stats every 5 minutes' (not 'post a poll')
     r"poll(?=\s+(?:https?://|the\b|our\b|my\b|[\w-]+\.[a-z]{2,}))"
@@ -223,7 +225,8 @@ def clauses(text: str) -> list[str]:
         + "|"
         + _READ
         + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|tell|warn|"
-        r"e-?mail\s+(?:me|us|them|it|him|her|the|a|an|each|every|[\w.+-]+@)|tweet|text\s+(?:me|us|them))\b)",
+        r"e-?mail\s+(?:me|us|them|it|him|her|their|our|whoever|everyone|the|a|an|each|every|[\w.+-]+@)|"
+        r"tweet|text\s+(?:me|us|them))\b)",
         _protect_lists(text),
         flags=re.I,
     )
