@@ -41,8 +41,8 @@ _WRITE = (
 _READ = (
     r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
     # 'count the open tickets' (not 'the error count is …')
-    r"count(?=\s+(?:the|all|our|my|how|every|each|new|open|today|yesterday)\b)|"
-    r"crawl|back up|go(?:es)?\s+(?:through|over)|"
+    r"count(?=\s+(?:the|all|our|my|every|each|new|open|today|yesterday)\b)|"
+    r"crawl|back up|go\s+through(?!\s+with\b)|"
     r"download|query|find|search|take|receive|export|looks?(?:\s+\w+){0,2}\s+up|"
     # 'poll https://…/stats every 5 minutes' (not 'post a poll')
     r"poll(?=\s+(?:https?://|the\b|our\b|my\b|[\w-]+\.[a-z]{2,}))"
