@@ -1835,7 +1835,9 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values["manualTeamId"] = names[0]
     elif target == "sheet":
         found = re.search(r"\b(?:spreadsheet|sheet)\s+(?:id\s+)?([A-Za-z0-9_-]{20,})", clause) or re.search(
-            r"[\"“'`]([^\"”'`]+)[\"”'`]\s+(?:google\s+)?(?:spread)?sheet|(?:spread)?sheet\s+(?:called|named)\s+[\"“'`]?([\w-]+(?:\s+(?-i:[A-Z0-9])[\w-]*)*)",
+            r"[\"“'`]([^\"”'`]+)[\"”'`]\s+(?:google\s+)?(?:spread)?sheet|(?:spread)?sheet\s+(?:called|named)\s+"
+            # 'a sheet called 'orders backup'': a quoted name whole, else its capitalised words
+            r"(?:[\"“'`]([^\"”'`\n]{1,60})[\"”'`]|([\w-]+(?:\s+(?-i:[A-Z0-9])[\w-]*)*))",
             clause,
             re.I,
         )
