@@ -2028,6 +2028,18 @@ def _called_host(clause: str) -> re.Match[str] | None:
     )
 
 
+def _sent_to_address(before: str) -> bool:
+    """'trigger the deploy hook at …', 'send the form answers to our EHR at …': a clause that starts with a verb
+    that writes, and names the address right after 'at' or 'to' — what the verb makes goes there (not a link
+    a message carries: 'the signup link at …')."""
+    return bool(
+        re.match(
+            r"\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r"|trigger|call|notify|ping)\b", before, re.I
+        )
+        and re.search(r"(?<!\blink )(?<!\bpage )(?<!\bform )\b(?:at|to)\s+\(?$", before, re.I)
+    )
+
+
 def _written_method(before: str) -> str | None:
     """'PATCH https://…', 'POST the title to our changelog service at https://…', '(POST to host/…)': an HTTP
     method written in capitals shortly before the address, in the same part of the sentence, is the request's."""
@@ -2039,7 +2051,12 @@ def _api_step(clause: str, description: str) -> Step | None:
     url = lx.URL_RE.search(clause)
     service = lx.api_service(clause)
     bare = None if url or service or lx.integrations_in(clause) else _called_host(clause)
-    if bare and re.search(rf"\b(?:{_FETCH_VERB})\b", clause[: bare.start()], re.I):
+    # 'collect the headlines from feeds.bbci.co.uk/…', 'look up the postcode at api.postcodes.io': read;
+    # 'trigger the deploy hook at api.render.com', 'send the answers to our EHR at api.healthie.com': written to
+    if bare and (
+        re.search(rf"\b(?:{_FETCH_VERB}|{_READ})\b", clause[: bare.start()], re.I)
+        or _sent_to_address(clause[: bare.start()])
+    ):
         clause = clause[: bare.start()] + "https://" + bare.group(1) + clause[bare.end() :]
         url = lx.URL_RE.search(clause)
     if url:
@@ -2048,7 +2065,7 @@ def _api_step(clause: str, description: str) -> Step | None:
             r"\b(post(?:s|ing|ed)?|send|push|submit|forward|deliver)\b[^.]*\bto\s+"
             + re.escape(url.group(0).lower()),
             low,
-        )
+        ) or _sent_to_address(clause[: url.start()])
         named_get = re.search(r"\b(?:a|an|the)\s+get\b|\bget\s+request\b|\bhttp\s+get\b", low)
         written = _written_method(clause[: url.start()])
         method = written or (
@@ -2424,7 +2441,9 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         return []
     named_engine = lx.named_search_engine(clause)
     engine = lx.search_engine(clause)
-    url = lx.URL_RE.search(_unlinked(clause))
+    url = lx.URL_RE.search(_unlinked(clause)) or re.search(
+        r"\b(?:at|from|on|via)\s+" + _BARE_HOST.pattern, clause, re.I
+    )  # 'look up the postcode at api.postcodes.io': an address without its scheme
     if url and not named_engine:
         engine = None  # 'look up the prices from https://…' fetches that URL; it is not a web search
     if (
