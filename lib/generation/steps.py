@@ -2633,6 +2633,15 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         implied = _implied_destination(clause, description, ruled_out)
         if implied is not None and implied.kind == "action":
             found.append((len(clause), implied))
+    if (
+        channel is not None
+        and any(s.kind == "action" for _, s in found)
+        and not any(s.integration in _CHAT_SERVICES for _, s in found)
+        and re.search(r"\band\s+(?:also\s+)?(?:(?:in|to|into)\s+)?(?:the\s+|our\s+)?#", low)
+    ):  # 'post the link to x and in #marketing': a channel is no place on X or in a mailbox, a second destination
+        implied = _implied_destination(clause, description, ruled_out)
+        if implied is not None and implied.kind == "action":
+            found.append((channel.start() + 1, implied))
     for pos, kind in _processing_kinds(clause):
         # "post the summary", "save it as a draft": a noun after a determiner, not a step
         services = "|".join(
