@@ -2037,6 +2037,8 @@ def _sent_to_address(before: str) -> bool:
             r"\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r"|trigger|call|notify|ping)\b", before, re.I
         )
         and re.search(r"(?<!\blink )(?<!\bpage )(?<!\bform )\b(?:at|to)\s+\(?$", before, re.I)
+        # 'Tweet our posts: every morning check the feed at …': a reading verb nearer the address reads it
+        and not re.search(rf"\b(?:{_FETCH_VERB}|{_READ})\b", before, re.I)
     )
 
 
