@@ -2542,12 +2542,26 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         # 'from our Mindbody account', 'check Skubana for …': a service with no data, named where one goes
         for pos, name, how in unnamed_in(clause, description):
             verb = _verb_mode(clause[:pos])
-            if how == "api" or (
-                # read from it ('pull … from Clockify'), or made in it ('create a contact in Brevo'), or what
-                # the verb before it does ('look up each parcel in Sendle', 'trigger an Opsgenie alert')
-                re.search(r"\b(?:" + _READ + r")\b", clause[:pos], re.I)
-                if how in ("from", "via", "through", "check")
-                else re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low) or verb
+            if (
+                how == "api"
+                or (
+                    # read from it ('pull … from Clockify'), or made in it ('create a contact in Brevo'), or what
+                    # the verb before it does ('look up each parcel in Sendle', 'trigger an Opsgenie alert')
+                    re.search(r"\b(?:" + _READ + r")\b", clause[:pos], re.I)
+                    # '… the number of no-shows, taken from our Cliniko account': data said to come from it
+                    or how == "from"
+                    and re.search(
+                        r"\b(?:taken|pulled|fetched|exported|coming|read)\s+from\s+(?:our\s+|my\s+|the\s+)?$",
+                        clause[:pos],
+                        re.I,
+                    )
+                    if how in ("from", "via", "through", "check")
+                    else re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low)
+                    or verb
+                    # 'Weekdays at 16:00 check our Mercury balance': a reading verb anywhere before what it keeps
+                    or how == "of"
+                    and re.search(r"\b(?:" + _READ + r")\b", clause[:pos], re.I)
+                )
             ):
                 found.append((pos + 2, _unnamed_step(name, how, clause, verb)))
                 break
