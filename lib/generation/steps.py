@@ -224,7 +224,7 @@ def clauses(text: str) -> list[str]:
         + _WRITE
         + "|"
         + _READ
-        + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|tell|warn|"
+        + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|comment\s+on|tell|warn|"
         r"e-?mail\s+(?:me|us|them|it|him|her|their|our|whoever|everyone|the|a|an|each|every|[\w.+-]+@)|"
         r"tweet|text\s+(?:me|us|them))\b)",
         _protect_lists(text),
@@ -2426,6 +2426,35 @@ def _looked_up_in(low: str, clause: str) -> bool:
     return False
 
 
+def _commented_where(clause: str, description: str) -> str:
+    """'… and reply on the issue w/ the jira link', 'comment on the PR': a comment on a thing no service in the
+    clause names goes to the service the description names whose operations write comments (services.json
+    'objects'), its name put before the thing ('comment on the GitHub issue')."""
+    from lib.generation.services import operations
+
+    said = re.search(
+        r"\b(?:comment|reply|respond|answer)\s+(?:back\s+)?(?:on|under)\s+(?:the|that|this|each|every)\s+"
+        r"(?=(?:issue|pr|pull request|ticket|post)s?\b)",
+        clause,
+        re.I,
+    )
+    # a service named in what the comment carries ('w/ the jira link') is not where it goes
+    if said is None or lx.integrations_in(re.split(r"\b(?:with|w/|including|containing)\s", clause)[0]):
+        return clause
+    for _, key in lx.integrations_in(description):
+        entry = lexicon()["integrations"][key]
+        if any("comment" in op.get("objects", []) for op in operations().get(entry["type"], {}).values()):
+            # a reply there is a comment ('reply on the issue' is no message to draft)
+            return (
+                clause[: said.start()]
+                + "comment on the "
+                + entry["phrases"][0].strip()
+                + " "
+                + clause[said.end() :]
+            )
+    return clause
+
+
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
     # '-> look up the customer in hubspot …': a verb after the arrow says itself what is done
@@ -2433,6 +2462,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         r"(?:" + _READ + "|" + _WRITE + r")\b", clause[lead.end() :], re.I
     ):  # 'new GitHub issue -> discord #bugs' with the trigger blanked out: the event goes there
         clause = "send it to " + clause[lead.end() :]
+    clause = _commented_where(clause, description)
     low = clause.lower()
     found: list[tuple[int, Step]] = []
     if (
