@@ -1382,6 +1382,8 @@ def _resource_patterns(
                 [
                     rf"\b(?:the|our|my|your|their|a|an|its)\s+{_TITLED_NAME}\s+(?:{svc_noun})s?\b",
                     rf"{_QUOTED_NAME}\s+(?:{svc_noun})s?\b",  # 'the 'Receipts' drive folder'
+                    # 'the support-triage teams channel': a hyphenated name in small letters
+                    rf"\b(?:the|our|my|your|their|a|an|its)\s+((?-i:[a-z0-9]+(?:[-_][a-z0-9]+)+))\s+(?:{svc_noun})s?\b",
                 ]
                 if (svc_noun := _names_ending_in(own, nouns))
                 else []
