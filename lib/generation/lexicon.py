@@ -575,6 +575,37 @@ _MODEL_TO = re.compile(
 )
 
 
+# what a reader keeps as written: quoted text, addresses, URLs, channels, paths ('acme/gh-tools')
+_AS_WRITTEN = re.compile(
+    r"\"[^\"\n]*\"|“[^”\n]*”|(?<![\w])'[^'\n]*'(?![\w])|\S+@\S+|https?://\S+|#[\w-]+|\S*/\S+"
+)
+
+
+@lru_cache(maxsize=1)
+def _shorthand() -> tuple[re.Pattern[str], dict[str, str]]:
+    from lib.generation.services import data
+
+    table = {k.lower(): v for k, v in data()["shorthand"].items() if not k.startswith("_")}
+    words = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    return re.compile(r"(?<![\w#@/.'’-])(?:" + words + r")(?![\w@/-]|\.\w)", re.I), table
+
+
+def spelled_out(text: str) -> str:
+    """'the Grades gsheet', 'gh acme/sdk', 'jira tix', 'the notion db' → 'the Grades Google Sheet', 'GitHub
+    acme/sdk', 'jira tickets', 'the notion database': a service's or a thing's short name read as its full one
+    (the table in `services.json`), outside what the user quoted or wrote as an address, channel or path."""
+    pattern, table = _shorthand()
+    kept = [m.span() for m in _AS_WRITTEN.finditer(text)]
+    return pattern.sub(
+        lambda m: (
+            m.group(0)
+            if any(a <= m.start() < b for a, b in kept)
+            else table.get(m.group(0).lower(), m.group(0))
+        ),
+        text,
+    )
+
+
 def relative_to_steps(text: str) -> str:
     """'a chat assistant that translates whatever I type' → 'a chat assistant: translate whatever I type', 'I
     want an AI to review the changes' → 'an AI: review the changes': what the thing to build does, written as a

@@ -100,6 +100,7 @@ def draft(description: str) -> Draft:
             language=foreign,
             **({"unread": list(dict.fromkeys(unread))} if unread else {}),
         )
+    description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
     said = description  # the title and summary keep the user's words

@@ -43,7 +43,9 @@ _WRITE = (
 )
 _READ = (
     r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
-    r"crawl|back up|"
+    # 'count the open tickets' (not 'the error count is …')
+    r"count(?=\s+(?:the|all|our|my|every|each|new|open|today|yesterday)\b)|"
+    r"crawl|back up|go\s+through(?!\s+with\b)|"
     r"download|query|find|search|take|receive|export|looks?(?:\s+\w+){0,2}\s+up|"
     # 'poll https://…/stats every 5 minutes' (not 'post a poll')
     r"poll(?=\s+(?:https?://|the\b|our\b|my\b|[\w-]+\.[a-z]{2,}))"
@@ -225,8 +227,9 @@ def clauses(text: str) -> list[str]:
         + _WRITE
         + "|"
         + _READ
-        + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|tell|warn|"
-        r"e-?mail\s+(?:me|us|them|it|him|her|the|a|an|each|every|[\w.+-]+@)|tweet|text\s+(?:me|us|them))\b)",
+        + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|comment\s+on|tell|warn|"
+        r"e-?mail\s+(?:me|us|them|it|him|her|their|our|whoever|everyone|the|a|an|each|every|[\w.+-]+@)|"
+        r"tweet|text\s+(?:me|us|them))\b)",
         _protect_lists(text),
         flags=re.I,
     )
@@ -1449,7 +1452,12 @@ def _resource_patterns(
             rf"{_QUOTED_NAME}\s+{service}{noun}\b",  # ''Triage Crew' channel', ''Menus' Excel workbook'
             # 'the Grants google sheet': the service's own name that ends in the noun
             *(
-                [rf"\b(?:the|our|my|your|their|a|an|its)\s+{_TITLED_NAME}\s+(?:{svc_noun})s?\b"]
+                [
+                    rf"\b(?:the|our|my|your|their|a|an|its)\s+{_TITLED_NAME}\s+(?:{svc_noun})s?\b",
+                    rf"{_QUOTED_NAME}\s+(?:{svc_noun})s?\b",  # 'the 'Receipts' drive folder'
+                    # 'the support-triage teams channel': a hyphenated name in small letters
+                    rf"\b(?:the|our|my|your|their|a|an|its)\s+((?-i:[a-z0-9]+(?:[-_][a-z0-9]+)+))\s+(?:{svc_noun})s?\b",
+                ]
                 if (svc_noun := _names_ending_in(own, nouns))
                 else []
             ),
@@ -1910,7 +1918,9 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values["manualTeamId"] = names[0]
     elif target == "sheet":
         found = re.search(r"\b(?:spreadsheet|sheet)\s+(?:id\s+)?([A-Za-z0-9_-]{20,})", clause) or re.search(
-            r"[\"“'`]([^\"”'`]+)[\"”'`]\s+(?:google\s+)?(?:spread)?sheet|(?:spread)?sheet\s+(?:called|named)\s+[\"“'`]?([\w-]+(?:\s+(?-i:[A-Z0-9])[\w-]*)*)",
+            r"[\"“'`]([^\"”'`]+)[\"”'`]\s+(?:google\s+)?(?:spread)?sheet|(?:spread)?sheet\s+(?:called|named)\s+"
+            # 'a sheet called 'orders backup'': a quoted name whole, else its capitalised words
+            r"(?:[\"“'`]([^\"”'`\n]{1,60})[\"”'`]|([\w-]+(?:\s+(?-i:[A-Z0-9])[\w-]*)*))",
             clause,
             re.I,
         )
@@ -2088,6 +2098,33 @@ _BARE_HOST = re.compile(
 )
 
 
+def _called_host(clause: str) -> re.Match[str] | None:
+    """The address written without its scheme that a request calls: 'our monday.com board (api.monday.com)',
+    'our wrike.com workspace (www.wrike.com/api/v4)' — of the hosts of one domain, the most specific one (the
+    product's own name is its shortest)."""
+    found = list(_BARE_HOST.finditer(clause))
+    if not found:
+        return None
+    first = _domain(found[0].group(1).split("/")[0])
+    return max(
+        (b for b in found if _domain(b.group(1).split("/")[0]) == first), key=lambda b: len(b.group(1))
+    )
+
+
+def _sent_to_address(before: str) -> bool:
+    """'trigger the deploy hook at …', 'send the form answers to our EHR at …': a clause that starts with a verb
+    that writes, and names the address right after 'at' or 'to' — what the verb makes goes there (not a link
+    a message carries: 'the signup link at …')."""
+    return bool(
+        re.match(
+            r"\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r"|trigger|call|notify|ping)\b", before, re.I
+        )
+        and re.search(r"(?<!\blink )(?<!\bpage )(?<!\bform )\b(?:at|to)\s+\(?$", before, re.I)
+        # 'Tweet our posts: every morning check the feed at …': a reading verb nearer the address reads it
+        and not re.search(rf"\b(?:{_FETCH_VERB}|{_READ})\b", before, re.I)
+    )
+
+
 def _written_method(before: str) -> str | None:
     """'PATCH https://…', 'POST the title to our changelog service at https://…', '(POST to host/…)': an HTTP
     method written in capitals shortly before the address, in the same part of the sentence, is the request's."""
@@ -2098,8 +2135,13 @@ def _written_method(before: str) -> str | None:
 def _api_step(clause: str, description: str) -> Step | None:
     url = lx.URL_RE.search(clause)
     service = lx.api_service(clause)
-    bare = None if url or service or lx.integrations_in(clause) else _BARE_HOST.search(clause)
-    if bare and re.search(rf"\b(?:{_FETCH_VERB})\b", clause[: bare.start()], re.I):
+    bare = None if url or service or lx.integrations_in(clause) else _called_host(clause)
+    # 'collect the headlines from feeds.bbci.co.uk/…', 'look up the postcode at api.postcodes.io': read;
+    # 'trigger the deploy hook at api.render.com', 'send the answers to our EHR at api.healthie.com': written to
+    if bare and (
+        re.search(rf"\b(?:{_FETCH_VERB}|{_READ})\b", clause[: bare.start()], re.I)
+        or _sent_to_address(clause[: bare.start()])
+    ):
         clause = clause[: bare.start()] + "https://" + bare.group(1) + clause[bare.end() :]
         url = lx.URL_RE.search(clause)
     if url:
@@ -2108,7 +2150,7 @@ def _api_step(clause: str, description: str) -> Step | None:
             r"\b(post(?:s|ing|ed)?|send|push|submit|forward|deliver)\b[^.]*\bto\s+"
             + re.escape(url.group(0).lower()),
             low,
-        )
+        ) or _sent_to_address(clause[: url.start()])
         named_get = re.search(r"\b(?:a|an|the)\s+get\b|\bget\s+request\b|\bhttp\s+get\b", low)
         written = _written_method(clause[: url.start()])
         method = written or (
@@ -2348,8 +2390,10 @@ def _unnamed_step(name: str, how: str, clause: str, verb: str | None = None) -> 
     # (shop.fernandleaf.com)')
     after = clause[clause.find(name) + len(name) :]
     beside = re.match(r"\s*\(([^)]*)\)", after)
-    host = next(
-        (b.group(1) for b in _BARE_HOST.finditer(clause) if own in b.group(1).split("/")[0].lower()), None
+    host = max(  # the most specific ('api.monday.com', not 'monday.com')
+        (b.group(1) for b in _BARE_HOST.finditer(clause) if own in b.group(1).split("/")[0].lower()),
+        key=len,
+        default=None,
     )
     if host is None and beside:
         host = next((b.group(1) for b in _BARE_HOST.finditer(beside.group(1))), None)
@@ -2449,10 +2493,12 @@ def _chat_source(description: str) -> str | None:
 
 def _looked_up_in(low: str, clause: str) -> bool:
     """'look up the room in the Supabase 'rooms' table', 'find their order in our Airtable': what is looked up
-    lives in a service the planner reads, named right after 'in' / 'from'."""
-    for pos, key in lx.integrations_in(clause):
-        if "read" not in lexicon()["integrations"][key]:
-            continue
+    lives in a service the planner reads (a block's, or one reached by HTTP: 'look up the customer in hubspot'),
+    named right after 'in' / 'from'."""
+    from lib.generation.services import external_in
+
+    read = [(pos, key) for pos, key in lx.integrations_in(clause) if "read" in lexicon()["integrations"][key]]
+    for pos, _ in read + external_in(clause):
         if re.search(
             r"\b(?:look(?:s|ing)?\s+(?:[\w'-]+\s+){0,3}?up|finds?|search(?:es)?|checks?)\b"
             r"(?:(?!\b(?:and|then)\b)[^,;.])*?\b(?:in|from|inside)\s+(?:the\s+|our\s+|my\s+|their\s+)?"
@@ -2463,10 +2509,43 @@ def _looked_up_in(low: str, clause: str) -> bool:
     return False
 
 
+def _commented_where(clause: str, description: str) -> str:
+    """'… and reply on the issue w/ the jira link', 'comment on the PR': a comment on a thing no service in the
+    clause names goes to the service the description names whose operations write comments (services.json
+    'objects'), its name put before the thing ('comment on the GitHub issue')."""
+    from lib.generation.services import operations
+
+    said = re.search(
+        r"\b(?:comment|reply|respond|answer)\s+(?:back\s+)?(?:on|under)\s+(?:the|that|this|each|every)\s+"
+        r"(?=(?:issue|pr|pull request|ticket|post)s?\b)",
+        clause,
+        re.I,
+    )
+    # a service named in what the comment carries ('w/ the jira link') is not where it goes
+    if said is None or lx.integrations_in(re.split(r"\b(?:with|w/|including|containing)\s", clause)[0]):
+        return clause
+    for _, key in lx.integrations_in(description):
+        entry = lexicon()["integrations"][key]
+        if any("comment" in op.get("objects", []) for op in operations().get(entry["type"], {}).values()):
+            # a reply there is a comment ('reply on the issue' is no message to draft)
+            return (
+                clause[: said.start()]
+                + "comment on the "
+                + entry["phrases"][0].strip()
+                + " "
+                + clause[said.end() :]
+            )
+    return clause
+
+
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
-    if lead:  # 'new GitHub issue -> discord #bugs' with the trigger blanked out: the event goes there
+    # '-> look up the customer in hubspot …': a verb after the arrow says itself what is done
+    if lead and not re.match(
+        r"(?:" + _READ + "|" + _WRITE + r")\b", clause[lead.end() :], re.I
+    ):  # 'new GitHub issue -> discord #bugs' with the trigger blanked out: the event goes there
         clause = "send it to " + clause[lead.end() :]
+    clause = _commented_where(clause, description)
     low = clause.lower()
     found: list[tuple[int, Step]] = []
     if (
@@ -2477,7 +2556,9 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         return []
     named_engine = lx.named_search_engine(clause)
     engine = lx.search_engine(clause)
-    url = lx.URL_RE.search(_unlinked(clause))
+    url = lx.URL_RE.search(_unlinked(clause)) or re.search(
+        r"\b(?:at|from|on|via)\s+" + _BARE_HOST.pattern, clause, re.I
+    )  # 'look up the postcode at api.postcodes.io': an address without its scheme
     if url and not named_engine:
         engine = None  # 'look up the prices from https://…' fetches that URL; it is not a web search
     if (
@@ -2576,12 +2657,26 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         # 'from our Mindbody account', 'check Skubana for …': a service with no data, named where one goes
         for pos, name, how in unnamed_in(clause, description):
             verb = _verb_mode(clause[:pos])
-            if how == "api" or (
-                # read from it ('pull … from Clockify'), or made in it ('create a contact in Brevo'), or what
-                # the verb before it does ('look up each parcel in Sendle', 'trigger an Opsgenie alert')
-                re.search(r"\b(?:" + _READ + r")\b", clause[:pos], re.I)
-                if how in ("from", "via", "through", "check")
-                else re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low) or verb
+            if (
+                how == "api"
+                or (
+                    # read from it ('pull … from Clockify'), or made in it ('create a contact in Brevo'), or what
+                    # the verb before it does ('look up each parcel in Sendle', 'trigger an Opsgenie alert')
+                    re.search(r"\b(?:" + _READ + r")\b", clause[:pos], re.I)
+                    # '… the number of no-shows, taken from our Cliniko account': data said to come from it
+                    or how == "from"
+                    and re.search(
+                        r"\b(?:taken|pulled|fetched|exported|coming|read)\s+from\s+(?:our\s+|my\s+|the\s+)?$",
+                        clause[:pos],
+                        re.I,
+                    )
+                    if how in ("from", "via", "through", "check")
+                    else re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low)
+                    or verb
+                    # 'Weekdays at 16:00 check our Mercury balance': a reading verb anywhere before what it keeps
+                    or how == "of"
+                    and re.search(r"\b(?:" + _READ + r")\b", clause[:pos], re.I)
+                )
             ):
                 found.append((pos + 2, _unnamed_step(name, how, clause, verb)))
                 break
@@ -2676,6 +2771,15 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         implied = _implied_destination(clause, description, ruled_out)
         if implied is not None and implied.kind == "action":
             found.append((len(clause), implied))
+    if (
+        channel is not None
+        and any(s.kind == "action" for _, s in found)
+        and not any(s.integration in _CHAT_SERVICES for _, s in found)
+        and re.search(r"\band\s+(?:also\s+)?(?:(?:in|to|into)\s+)?(?:the\s+|our\s+)?#", low)
+    ):  # 'post the link to x and in #marketing': a channel is no place on X or in a mailbox, a second destination
+        implied = _implied_destination(clause, description, ruled_out)
+        if implied is not None and implied.kind == "action":
+            found.append((channel.start() + 1, implied))
     for pos, kind in _processing_kinds(clause):
         # "post the summary", "save it as a draft": a noun after a determiner, not a step
         services = "|".join(
