@@ -53,7 +53,8 @@ _A_CLOCK = r"(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2})"
 _CLOCK_AHEAD = r",?\s+" + _A_CLOCK
 _ABBR_NAMES = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
 # 'Tue/Thu at 7:00', 'mon, wed & fri 6pm': each short name of a list that ends before the clock
-_ABBR_DAY = r"\b(" + _ABBR_NAMES + r")\.?(?=(?:\s*[/,&]\s*" + _ABBR_NAMES + r"\.?)*" + _CLOCK_AHEAD + ")"
+_ABBR_LIST = r"(?:\s*[/,&]\s*|\s+(?:and|or)\s+)"  # 'Tue/Thu', 'mon, wed & fri', 'mon and thu'
+_ABBR_DAY = r"\b(" + _ABBR_NAMES + r")\.?(?=(?:" + _ABBR_LIST + _ABBR_NAMES + r"\.?)*" + _CLOCK_AHEAD + ")"
 _ABBR_DAY_CLOCK = _ABBR_NAMES + r"\.?" + _CLOCK_AHEAD
 _SCHEDULE_HINT = re.compile(
     r"(?<![-#/@])\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
@@ -355,6 +356,12 @@ def read_schedule(text: str) -> Trigger | None:
     ).lower()
     low = _QUOTED.sub(lambda m: " " * len(m.group(0)), low)  # the user's quoted words: 'arrives on Monday'
     low = re.sub(r"\bevry\b", "each", low)  # a common slip of 'every' (same length: spans hold)
+    # 'our monday.com board', 'sun.io': a host's name is no day (blanked, same length: spans hold)
+    low = re.sub(
+        r"\b[a-z][\w-]*(?:\.[a-z][\w-]*)*\.(?:com|io|net|org|co|app|dev|ai|so)\b",
+        lambda m: " " * len(m.group(0)),
+        low,
+    )
     hint = _SCHEDULE_HINT.search(low)
     if not hint:
         return None
@@ -399,6 +406,12 @@ def read_schedule(text: str) -> Trigger | None:
     )
     excluded = {_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, left_out.group(1))} if left_out else set()
     days = [d for d in days if d not in excluded]
+    # 'Monday through Saturday', 'tuesday-thursday': every day of the range (the last range said wins a correction)
+    ranges = list(re.finditer(r"\b" + _DAY_RE + r"\s*(?:to|through|thru|-|–)\s*" + _DAY_RE + r"\b", low))
+    if ranges:
+        order = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"]
+        first, last = (order.index(_DAYS[ranges[-1].group(i)]) for i in (1, 2))
+        days = [order[(first + i) % 7] for i in range((last - first) % 7 + 1)]
     monthly = re.search(r"\b(?:monthly|every month|each month|once a month|of (?:every|each) month)\b", low)
     doms = list(
         re.finditer(
@@ -474,7 +487,9 @@ def read_schedule(text: str) -> Trigger | None:
             "dailyTime": time_text,
             "cronExpression": _cron(mm, hour_field, dow="1-5"),
         }
-    elif re.search(r"\bweekends?\b", low):
+    elif not days and re.search(
+        r"\bweekends?\b", low
+    ):  # ('on Thursdays, the weekend's shifts': a day is said)
         values = {
             "scheduleType": "custom",
             "dailyTime": time_text,
@@ -530,7 +545,8 @@ def read_schedule(text: str) -> Trigger | None:
         r"\b" + _DAY_CLOCK + r"\b",
         r"\b"
         + _ABBR_NAMES
-        + r"\.?(?:\s*[/,&]\s*"
+        + r"\.?(?:"
+        + _ABBR_LIST
         + _ABBR_NAMES
         + r"\.?)*"
         + _CLOCK_AHEAD,  # 'Tue/Thu at 7:00'
