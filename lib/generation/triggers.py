@@ -182,12 +182,14 @@ _COMMAND_VERBS = (
     r"publish|announce|open|archive|assign|invite|remind|page|file|comment|update|insert|record|forward|ping|"
     r"dm|put|push|upload|escalate|fetch|get|read|pull|collect|check|list|load|grab|look\s+up|retrieve|ask|"
     r"scrape|download|query|find|search|email|e-mail|mail|text|summari[sz]e|classify|categori[sz]e|translate|"
-    r"extract|draft|analy[sz]e|review|triage|route|reply|respond|answer|have|use|tell|let|call|enrich|score"
+    r"extract|draft|analy[sz]e|review|triage|route|reply|respond|answer|have|use|tell|let|call|enrich|score|make|"
+    # 'look it up', 'look the order up'
+    r"look(?=\s+(?:it|them|that|this|the\s+[\w-]+)\s+up\b)"
 )
 _IMPERATIVE = re.compile(
     r"(?<=\s)"
     r"(?:also\s+|then\s+)?(?:" + _COMMAND_VERBS + r")"
-    r"\s+(?=(?:the|a|an|it|them|its|their|his|her|me|us|him|these|those|each|every|all|our|my|up|"
+    r"\s+(?=(?:\([^()\n]{1,40}\)\s+)?(?:the|a|an|it|them|its|their|his|her|me|us|him|these|those|each|every|all|our|my|up|"
     r"to|back|in\s+(?:the|#)|#|[\w.+-]+@|[\"'“])\b|[#\"'“]|[\w.+-]+@)",
     re.I,
 )
@@ -646,6 +648,14 @@ def read_webhook(clause: str) -> Trigger | None:
             f"Sim JUL25 has no {name} trigger: a generic webhook starts the workflow; point {name} at it"
         )
         provider = "generic"
+    if (
+        provider is None
+        and re.search(r"(?:^|[\s(])#[a-z][\w-]*", head, re.I)
+        and not lx.integrations_in(head)
+    ):
+        provider = (
+            "slack"  # 'whenever a msg in #it-help has …': a #channel no service is named for is Slack's
+        )
     if provider is None:
         from lib.generation.services import external, external_in
 
@@ -773,8 +783,10 @@ def _provider(text: str) -> str | None:
 _EVERY_NEW = re.compile(
     r"\b(?:(?:for|on)\s+)?(?:every|each|any)\s+(?:new\s+(?!(?:day|week|month|year|morning|hour)\b)|"
     # 'for every email that lands in our support@ inbox': an arrival without 'new'
-    r"(?=(?:[\w-]+\s+){1,2}that\s+(?:lands|arrives|comes in|hits|reaches|gets posted|is posted|is submitted)\b))"
-    r"[^,.;:!?\n]{2,80}?(?=\s+(?:and|into|then|to\s+(?!(?:the|our|my)\b))\b|[,.;:!?\n]|$)",
+    r"(?=(?:[\w-]+\s+){1,2}that\s+(?:lands|arrives|comes in|hits|reaches|gets posted|is posted|is submitted)\b)|"
+    # 'any email to invoices@ with a pdf': mail sent to an address of ours arrives there
+    r"(?=e-?mails?\s+(?:sent\s+)?to\s+[\w.+-]*@))"
+    r"[^,.;:!?\n]{2,80}?(?=\s+(?:and|into|then|to\s+(?!(?:the|our|my)\b|[\w.+-]*@))\b|[,.;:!?\n]|$)",
     re.I,
 )
 
@@ -1307,7 +1319,8 @@ def _read_trigger(text: str) -> Trigger:
             r"\b(?:posted|opened|created|added|submitted|received|filed|placed|booked|published|arriving|"
             r"that (?:comes|arrives|lands|hits|reaches)|pull requests?|prs?)\b"
             # 'every new email in our Gmail billing mailbox': what arrives at a place things arrive at
-            r"|\b(?:in|into|to|on)\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?(?:inbox|mailbox|channel|server|group)\b",
+            r"|\b(?:in|into|to|on)\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?(?:inbox|mailbox|channel|server|group)\b"
+            r"|\bto\s+[\w.+-]*@",
             arrival.group(0),
             re.I,
         )
