@@ -203,6 +203,12 @@ def _protect_lists(text: str) -> str:
     # an address's last part ('…@school.edu, fee or payment …') is no list item
     # ('the driver, truck number and timestamp': an item may be two words)
     text = re.sub(r"(?<![.@/])\b[\w-]+(?:\s*,\s*[\w-]+(?:\s+[\w-]+)?)+,?\s+(?:or|and)\s+[\w-]+\b", keep, text)
+    # "post 'Good morning team, stand-up in 15 minutes!'": the words a message says, quoted, end no clause
+    text = re.sub(
+        r"\"[^\"\n]{2,200}\"|“[^”\n]{2,200}”|(?<!\w)'[^'\n]{2,200}'(?!\w)",
+        lambda m: m.group(0).replace(",", "\x01"),
+        text,
+    )
     # '(views, likes)': words listed in an aside, no new verb among them
     return re.sub(
         r"\((?:[\w' -]{1,30},\s*)+[\w' -]{1,30}\)",
