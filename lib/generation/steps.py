@@ -35,6 +35,9 @@ _WRITE = (
     # 'drop the link in #eng-triage' (not 'drop the duplicates')
     r"drop(?=\s+(?:[\w'-]+\s+){0,4}?(?:in|into|to)\s+#)|"
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate|"
+    # 'make a linear issue from it', 'make a row in …' (not 'make sure', 'make it every friday'): an item is created
+    r"make(?=\s+(?:an?|the|one)\s+(?:(?!(?:for|of|from|with|in|on|to|about|that|which)\b)[\w'-]+\s+){0,3}?(?:issue|ticket|task|card|row|record|page|event|entry|note|"
+    r"incident|bug|lead|deal|contact|item|doc|document|draft|post)s?\b)|"
     # 'also slack #big-leads', 'slack me the list': the service's name as the verb
     r"slack(?=\s+(?:#|me\b|us\b|the\s+team\b)))(?:s|es|d|ed|ing)?"
 )
