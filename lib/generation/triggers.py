@@ -70,7 +70,7 @@ _SCHEDULE_HINT = re.compile(
     re.I,
 )
 _WEBHOOK_HINT = re.compile(
-    r"\b(when(?:ever)?|on (?:every |each )?new|once (?:a|an) new|each time|every time|as soon as|upon|webhooks?|"
+    r"\b(when(?:ever)?|on (?:every |each )?new|once (?:a|an) new|each time|every time|any ?time|as soon as|upon|webhooks?|"
     r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",
     re.I,
 )
@@ -81,6 +81,10 @@ _CHAT_HINT = re.compile(
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
     # 'a chat where I type …', 'a chat in which staff ask …'
     r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?(?:where|in which|that|which|for)|"
+    # 'chat where new hires can ask …', 'chat for the warehouse team to …': the same, with no article (a service's
+    # own chat, 'whatsapp chat where …', is that service's)
+    r"^\W*(?:(?!(?:slack|teams|whatsapp|telegram|discord|group)\b)[\w-]+ )?chat (?:(?:workflow|flow|app|tool|page|window) )?"
+    r"(?:where|in which|that|which|for)\b|"
     # 'customer support chat: answer …', 'HR help chat - …': the run is a chat, named first
     r"^\W*(?:[\w-]+ ){0,3}chat ?(?::|-|—))",
     re.I,
@@ -408,6 +412,19 @@ def read_schedule(text: str) -> Trigger | None:
     )
     excluded = {_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, left_out.group(1))} if left_out else set()
     days = [d for d in days if d not in excluded]
+    # 'every thursday at 4pm, actually make it every friday': the days said after a correction replace those before
+    corrected = list(
+        re.finditer(
+            r"\b(?:actually|no wait|wait|sorry|i mean|make (?:it|that)|rather|instead|scratch that)\b", low
+        )
+    )
+    if corrected:
+        after = low[corrected[-1].end() :]
+        later = [_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, after)] or [
+            _DAYS[m.group(1)[:3]] for m in re.finditer(_ABBR_DAY, after)
+        ]
+        if later:
+            days = later
     # 'Monday through Saturday', 'tuesday-thursday': every day of the range (the last range said wins a correction)
     ranges = list(re.finditer(r"\b" + _DAY_RE + r"\s*(?:to|through|thru|-|–)\s*" + _DAY_RE + r"\b", low))
     if ranges:
@@ -785,8 +802,8 @@ _EVERY_NEW = re.compile(
     # 'for every email that lands in our support@ inbox': an arrival without 'new'
     r"(?=(?:[\w-]+\s+){1,2}that\s+(?:lands|arrives|comes in|hits|reaches|gets posted|is posted|is submitted)\b)|"
     # 'any email to invoices@ with a pdf': mail sent to an address of ours arrives there
-    r"(?=e-?mails?\s+(?:sent\s+)?to\s+[\w.+-]*@))"
-    r"[^,.;:!?\n]{2,80}?(?=\s+(?:and|into|then|to\s+(?!(?:the|our|my)\b|[\w.+-]*@))\b|[,.;:!?\n]|$)",
+    r"e-?mails?\s+(?:sent\s+)?to\s+[\w.+-]*?(?=\w@))"
+    r"[^,.;:!?\n]{2,80}?(?=\s+(?:and|into|then|to\s+(?!(?:the|our|my)\b))\b|[,.;:!?\n]|$)",
     re.I,
 )
 
@@ -1161,6 +1178,14 @@ def _situation(text: str) -> Trigger | None:
     return None
 
 
+# 'check every hour', '(poll every 30 minutes)', 'look for new ones every 2 hours': the text asks for a look at an interval
+_POLLED = re.compile(
+    r"\b(?:check|poll|look|scan|refresh|watch)(?:s|ed|ing)?\s+(?:(?:it|them|the\s+[\w-]+|for\s+(?:new\s+)?[\w-]+)\s+)?"
+    r"(?:every|each|once\s+an?)\s+(?:\d+\s*)?(?:minutes?|mins?|hours?|hrs?|h)\b",
+    re.I,
+)
+
+
 def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
     trigger = _read_trigger(text)
@@ -1184,6 +1209,12 @@ def read_trigger(text: str) -> Trigger:
             trigger.values["webhookProvider"] = situation.values["webhookProvider"]
             trigger.spans += situation.spans
             trigger.notes += situation.notes
+    if vague and _POLLED.search(text):
+        # 'when there's a new video on our channel (check every hour)': a source that sends no event, looked at
+        # on the interval the text gives
+        schedule = read_schedule(text)
+        if schedule is not None and schedule.values.get("scheduleType") in ("minutes", "hourly", "custom"):
+            return schedule
     bot = re.search(_SERVICE_BOT, text, re.I)
     if (
         bot
@@ -1242,7 +1273,7 @@ def _read_trigger(text: str) -> Trigger:
             spans += [m.span() for m in _CALL_BRINGS.finditer(text)]
         return Trigger("manual", {"startWorkflow": "manual"}, spans)
     lead = re.match(
-        r"\s*(when(?:ever)?|on (?:(?:every|each|any) )?new|once a new|each time|every time|as soon as|upon|"
+        r"\s*(when(?:ever)?|on (?:(?:every|each|any) )?new|once a new|each time|every time|any ?time|as soon as|upon|"
         r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",
         first,
         re.I,
