@@ -438,6 +438,8 @@ def read_schedule(text: str) -> Trigger | None:
             low,
         )
     )
+    if monthly and not doms:  # 'on the last working day — no, just the 28th — of every month'
+        doms = list(re.finditer(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b", low))
     # 'Rent is due on the 1st. On the 28th at 09:00, …': the day said with the clock is when it runs
     dom = (
         min(doms, key=lambda m: abs(m.end() - clock_span[0]))
@@ -458,15 +460,17 @@ def read_schedule(text: str) -> Trigger | None:
             low,
         )
     )
-    if minutes:
-        n = max(1, min(59, int(minutes.group(1))))
+    # 'every half hour', 'every quarter-hour': the minutes said as a share of the hour
+    share = re.search(r"\b(?:every|each)\s+(half|quarter)(?:\s+(?:of\s+)?an)?[\s-]+hour\b", low)
+    if minutes or share:
+        n = max(1, min(59, int(minutes.group(1)))) if minutes else (30 if share.group(1) == "half" else 15)  # type: ignore[union-attr]
         values = {"scheduleType": "minutes", "minutesInterval": str(n), "cronExpression": f"*/{n} * * * *"}
         if weekdays:
             values = {
                 "scheduleType": "custom",
                 "cronExpression": f"*/{n} {'9-17' if office else '*'} * * 1-5",
             }
-        spans.append(minutes.span())
+        spans.append((minutes or share).span())  # type: ignore[union-attr]
     elif hours or re.search(r"\b(hourly|every hour|each hour|once an hour)\b", low):
         n = int(hours.group(1)) if hours else 1
         values = {
@@ -803,7 +807,8 @@ _EVERY_NEW = re.compile(
     r"(?=(?:[\w-]+\s+){1,2}that\s+(?:lands|arrives|comes in|hits|reaches|gets posted|is posted|is submitted)\b)|"
     # 'any email to invoices@ with a pdf': mail sent to an address of ours arrives there
     r"e-?mails?\s+(?:sent\s+)?to\s+[\w.+-]*?(?=\w@))"
-    r"[^,.;:!?\n]{2,80}?(?=\s+(?:and|into|then|to\s+(?!(?:the|our|my)\b))\b|[,.;:!?\n]|$)",
+    # ('Lodge every new Teams message … as a Jira ticket': what it becomes is the step's)
+    r"[^,.;:!?\n]{2,120}?(?=\s+(?:and|into|then|as\s+an?|to\s+(?!(?:the|our|my)\b))\b|[,.;:!?\n]|$)",
     re.I,
 )
 
@@ -863,6 +868,19 @@ def _external_in(text: str) -> bool:
     from lib.generation.services import external_in
 
     return bool(external_in(text))
+
+
+def _new_item_of_service(arrival: str) -> bool:
+    """'every new Calendly booking', 'each new HubSpot deal': the service is named right after 'new' (not 'every new
+    email in our Outlook mailbox', whose place is read elsewhere)."""
+    found = re.match(
+        r"\s*(?:for\s+|on\s+)?(?:every|each|any)\s+new\s+([\w.-]+(?:\s+[\w.-]+)?)", arrival, re.I
+    )
+    if found is None:
+        return False
+    name = found.group(1)
+    named_first = [k for at, k in lx.integrations_in(name) if at <= 1 and k != "gmail"]
+    return bool(named_first) or _external_in(name.split()[0])
 
 
 def _service_item_changes(head: str, text: str) -> bool:
@@ -1180,8 +1198,8 @@ def _situation(text: str) -> Trigger | None:
 
 # 'check every hour', '(poll every 30 minutes)', 'look for new ones every 2 hours': the text asks for a look at an interval
 _POLLED = re.compile(
-    r"\b(?:check|poll|look|scan|refresh|watch)(?:s|ed|ing)?\s+(?:(?:it|them|the\s+[\w-]+|for\s+(?:new\s+)?[\w-]+)\s+)?"
-    r"(?:every|each|once\s+an?)\s+(?:\d+\s*)?(?:minutes?|mins?|hours?|hrs?|h)\b",
+    r"\b(?:check|poll|look|scan|refresh|watch)(?:s|ed|ing)?\b(?:[^.;!?\n]|\.(?=\w)){0,60}?\b(?:every|each|once\s+an?)\s+"
+    r"(?:\d+\s*(?:minutes?|mins?|hours?|hrs?|h)|minute|hour|(?:half|quarter)[\s-]+(?:an\s+)?hour)\b",
     re.I,
 )
 
@@ -1209,9 +1227,13 @@ def read_trigger(text: str) -> Trigger:
             trigger.values["webhookProvider"] = situation.values["webhookProvider"]
             trigger.spans += situation.spans
             trigger.notes += situation.notes
-    if vague and _POLLED.search(text):
-        # 'when there's a new video on our channel (check every hour)': a source that sends no event, looked at
-        # on the interval the text gives
+    if (
+        trigger.kind == "webhook"
+        and trigger.values.get("webhookProvider") == "generic"
+        and _POLLED.search(text)
+    ):
+        # 'when there's a new video on our channel (check every hour)', 'when a HubSpot deal hits …, just check every
+        # 20 minutes': a source that sends no event (JUL25 has no trigger for it), looked at on the interval given
         schedule = read_schedule(text)
         if schedule is not None and schedule.values.get("scheduleType") in ("minutes", "hourly", "custom"):
             return schedule
@@ -1248,6 +1270,12 @@ def _there(text: str, trigger: Trigger) -> None:
 
 
 def _read_trigger(text: str) -> Trigger:
+    listed = re.search(r"(?:^|\n)[\W_]*trigger\s*[:=]\s*(new\b[^\n]{3,120})", text, re.I)
+    if listed:  # '- trigger: new HubSpot deal marked Closed Won': a list that names its trigger, an event
+        hook = read_webhook("when a " + listed.group(1))
+        if hook:
+            hook.spans = [listed.span(1)]
+            return hook
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
     manual = _MANUAL_HINT.search(text) or _API_HINT.search(text)
     stated = manual is not None and re.match(
@@ -1272,13 +1300,13 @@ def _read_trigger(text: str) -> Trigger:
         if via or _API_HINT.search(text):  # a call starts it: what the call brings is no step
             spans += [m.span() for m in _CALL_BRINGS.finditer(text)]
         return Trigger("manual", {"startWorkflow": "manual"}, spans)
-    lead = re.match(
-        r"\s*(when(?:ever)?|on (?:(?:every|each|any) )?new|once a new|each time|every time|any ?time|as soon as|upon|"
+    lead = re.match(  # ('our CI: when GitHub reports a push …': a label may name the run first)
+        r"\s*(?:[a-z][\w' -]{1,24}:\s*)?(when(?:ever)?|on (?:(?:every|each|any) )?new|once a new|each time|every time|any ?time|as soon as|upon|"
         r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",
         first,
         re.I,
     )
-    chat_lead = lead and _CHAT_HINT.search(first.split(",")[0])
+    chat_lead = lead and _CHAT_HINT.search(first[lead.start(1) :].split(",")[0])  # (not in its label)
     if chat_lead and lead:  # 'When I send a city name in the chat, …': a chat run, not an event of a service
         return Trigger("chat", {"startWorkflow": "chat"}, [(lead.start(), len(first.split(",")[0]))])
     after = re.match(
@@ -1361,6 +1389,8 @@ def _read_trigger(text: str) -> Trigger:
             for entry in lexicon()["webhook_providers"].values()
             for n in entry["names"]
         )
+        # 'every new Calendly booking', 'each new HubSpot deal': a new item of a service named right after 'new'
+        and not _new_item_of_service(arrival.group(0))
     ):
         arrival = None  # 'triage each new bug report into …': no arrival is stated
     if arrival and re.search(
@@ -1417,13 +1447,20 @@ def _read_trigger(text: str) -> Trigger:
         }
         return Trigger("webhook", values, [own.span()])
     incoming = re.search(
-        r"\bincoming\s+(?:[\w-]+\s+)?(e-?mails?|mails?|messages?|requests?|orders?|form submissions?|events?|tickets?|"
+        r"\bincoming\s+(?:[\w-]+\s+)?(e-?mails?|mails?|messages?|requests?|orders?|form submissions?|events?|tickets?|webhooks?|"
         r"leads?|payments?|submissions?|responses?|sign-?ups?|applications?|calls?|alerts?)\b",
         text,
         re.I,
     )
     if incoming:  # 'route incoming emails': each arrival starts a run
-        provider = "gmail" if re.match(r"e-?mail|mail", incoming.group(1), re.I) else _provider(text.lower())
+        provider = (
+            "gmail"
+            if re.match(r"e-?mail|mail", incoming.group(1), re.I)
+            # 'incoming Xero webhooks': the service that sends them, not one a later step posts to
+            else _provider(incoming.group(0).lower())
+            if re.match(r"webhook", incoming.group(1), re.I)
+            else _provider(text.lower())
+        )
         provider = (
             provider
             if provider in ("gmail", "slack", "telegram", "whatsapp", "discord", "microsoftteams")

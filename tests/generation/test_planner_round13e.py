@@ -9,7 +9,12 @@ for (Slack), mail to an address of ours ('emails to onboarding@', 'any email to 
 'chat where/for/that …' is a chat, a source looked at on an interval ('(check every hour)') a schedule,
 'any time someone …' an event. Refusals: a message's quoted words keep their commas ("post 'Morning all,
 …'"), a reminder named with its channel and no verb ('standup reminder in #eng every weekday') is a post,
-'it pulls out …' extracts. Questions and chit-chat stay refused."""
+'it pulls out …' extracts. Also: 'every half hour' / 'every quarter-hour' (30 / 15 minutes); 'the 25th — of
+every month' after a correction; a source a named service cannot send as an event, checked on an interval
+('… so just check every 10 minutes'), is a schedule; 'incoming Shopify webhooks' are an event of their own
+service; a label before 'when' ('billing bot: when Stripe reports …'); a list line '- trigger: new …'; 'every
+new Pipedrive deal' (a service named right after 'new'); German 'am Monatsersten' and Portuguese 'horário de
+Nova York' in the phrase tables. Questions and chit-chat stay refused."""
 
 from __future__ import annotations
 
