@@ -800,6 +800,35 @@ def _shorthand_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w/.@#-])(" + "|".join(map(re.escape, words)) + r")(?![\w/.@-])", re.I)
 
 
+# 'standup reminder in #eng every monday at 9:55', 'a lunch order nudge on the #office channel every friday': a
+# message named by its noun alone, with the channel it goes to and no verb before it (the clause opens with it)
+_NOUN_POST = re.compile(
+    r"(?:^|(?<=[.;:!?—–\n])|(?<=\s-)|(?<=\b(?:want|need|like)\s))(?P<lead>\s*)(?:an?\s+)?"
+    r"(?P<noun>(?:(?!(?:a|an|the|i|we|you|want|need|like|when|whenever|if|every|each|any|all|new|for|once|after|on|"
+    r"at|in|to|no|please|send|post|"
+    r"drop|put|add|share|write|create|set|schedule|leave|give|make|and|then|also)\b)[a-z][\w-]*\s+){0,3}"
+    r"(?:reminders?|announcements?|nudges?|heads-up|shout-?outs?|notes?))"
+    r"\s+(?=(?:in|on|to|into)\s+(?:the\s+|our\s+)?#[\w-]+)",
+    re.I,
+)
+
+
+def noun_posts(text: str) -> str:
+    """'standup reminder in #eng every weekday at 9:55' → 'post a standup reminder in #eng …': a reminder named with
+    the channel it goes to and no verb is a post there (only on a schedule: with nothing to say when, it is no
+    workflow's step)."""
+    from lib.generation.triggers import read_schedule
+
+    if read_schedule(text) is None:
+        return text
+
+    def post(m: re.Match[str]) -> str:
+        wished = re.search(r"\b(?:want|need|like)\s$", text[: m.start()], re.I)
+        return m.group("lead") + ("to post a " if wished else "post a ") + m.group("noun") + " "
+
+    return _NOUN_POST.sub(post, text)
+
+
 def without_retractions(text: str) -> str:
     """'When a Stripe... no sorry, when our survey tool posts …' → '… when our survey tool posts …', 'Whenever a video
     is published... actually we have no webhook for that, so every 6 hours check …' → 'every 6 hours check …': what

@@ -108,6 +108,7 @@ def draft(description: str) -> Draft:
     description = lx.english_amounts(description)  # '5.000 USD', "CHF 3'000", '1.250,00 €': one notation
     # 'Texas goes to #tx, the rest to #us' → 'if it is Texas, …; otherwise …'
     description = lx.routes_as_tests(description)
+    description = lx.noun_posts(description)  # 'standup reminder in #eng every weekday' → 'post a standup …'
     trigger = read_trigger(description)
     kind_of_text = lx.asks_for_an_answer(description)
     if kind_of_text:

@@ -35,6 +35,9 @@ _WRITE = (
     # 'drop the link in #eng-triage' (not 'drop the duplicates')
     r"drop(?=\s+(?:[\w'-]+\s+){0,4}?(?:in|into|to)\s+#)|"
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate|"
+    # 'make a linear issue from it', 'make a row in …' (not 'make sure', 'make it every friday'): an item is created
+    r"make(?=\s+(?:an?|the|one)\s+(?:(?!(?:for|of|from|with|in|on|to|about|that|which)\b)[\w'-]+\s+){0,3}?(?:issue|ticket|task|card|row|record|page|event|entry|note|"
+    r"incident|bug|lead|deal|contact|item|doc|document|draft|post)s?\b)|"
     # 'also slack #big-leads', 'slack me the list', 'telegram me', 'whatsapp the site lead': a messaging service's
     # name as the verb, before whom it reaches (not after 'on', 'via', 'to' …, where it is the service)
     r"(?<!\bon\s)(?<!\bto\s)(?<!\bvia\s)(?<!\bin\s)(?<!\bby\s)(?<!\bour\s)(?<!\bmy\s)(?<!\bthe\s)(?<!\bthrough\s)"
@@ -208,6 +211,12 @@ def _protect_lists(text: str) -> str:
     # an address's last part ('…@school.edu, fee or payment …') is no list item
     # ('the driver, truck number and timestamp': an item may be two words)
     text = re.sub(r"(?<![.@/])\b[\w-]+(?:\s*,\s*[\w-]+(?:\s+[\w-]+)?)+,?\s+(?:or|and)\s+[\w-]+\b", keep, text)
+    # "post 'Good morning team, stand-up in 15 minutes!'": the words a message says, quoted, end no clause
+    text = re.sub(
+        r"\"[^\"\n]{2,200}\"|“[^”\n]{2,200}”|(?<!\w)'[^'\n]{2,200}'(?!\w)",
+        lambda m: m.group(0).replace(",", "\x01"),
+        text,
+    )
     # '(views, likes)': words listed in an aside, no new verb among them
     return re.sub(
         r"\((?:[\w' -]{1,30},\s*)+[\w' -]{1,30}\)",

@@ -53,7 +53,8 @@ _A_CLOCK = r"(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2})"
 _CLOCK_AHEAD = r",?\s+" + _A_CLOCK
 _ABBR_NAMES = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
 # 'Tue/Thu at 7:00', 'mon, wed & fri 6pm': each short name of a list that ends before the clock
-_ABBR_DAY = r"\b(" + _ABBR_NAMES + r")\.?(?=(?:\s*[/,&]\s*" + _ABBR_NAMES + r"\.?)*" + _CLOCK_AHEAD + ")"
+_ABBR_LIST = r"(?:\s*[/,&]\s*|\s+(?:and|or)\s+)"  # 'Tue/Thu', 'mon, wed & fri', 'mon and thu'
+_ABBR_DAY = r"\b(" + _ABBR_NAMES + r")\.?(?=(?:" + _ABBR_LIST + _ABBR_NAMES + r"\.?)*" + _CLOCK_AHEAD + ")"
 _ABBR_DAY_CLOCK = _ABBR_NAMES + r"\.?" + _CLOCK_AHEAD
 _SCHEDULE_HINT = re.compile(
     r"(?<![-#/@])\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
@@ -69,7 +70,7 @@ _SCHEDULE_HINT = re.compile(
     re.I,
 )
 _WEBHOOK_HINT = re.compile(
-    r"\b(when(?:ever)?|on (?:every |each )?new|once (?:a|an) new|each time|every time|as soon as|upon|webhooks?|"
+    r"\b(when(?:ever)?|on (?:every |each )?new|once (?:a|an) new|each time|every time|any ?time|as soon as|upon|webhooks?|"
     r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",
     re.I,
 )
@@ -80,6 +81,10 @@ _CHAT_HINT = re.compile(
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
     # 'a chat where I type …', 'a chat in which staff ask …'
     r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?(?:where|in which|that|which|for)|"
+    # 'chat where new hires can ask …', 'chat for the warehouse team to …': the same, with no article (a service's
+    # own chat, 'whatsapp chat where …', is that service's)
+    r"^\W*(?:(?!(?:slack|teams|whatsapp|telegram|discord|group)\b)[\w-]+ )?chat (?:(?:workflow|flow|app|tool|page|window) )?"
+    r"(?:where|in which|that|which|for)\b|"
     # 'customer support chat: answer …', 'HR help chat - …': the run is a chat, named first
     r"^\W*(?:[\w-]+ ){0,3}chat ?(?::|-|—))",
     re.I,
@@ -181,12 +186,14 @@ _COMMAND_VERBS = (
     r"publish|announce|open|archive|assign|invite|remind|page|file|comment|update|insert|record|forward|ping|"
     r"dm|put|push|upload|escalate|fetch|get|read|pull|collect|check|list|load|grab|look\s+up|retrieve|ask|"
     r"scrape|download|query|find|search|email|e-mail|mail|text|summari[sz]e|classify|categori[sz]e|translate|"
-    r"extract|draft|analy[sz]e|review|triage|route|reply|respond|answer|have|use|tell|let|call|enrich|score"
+    r"extract|draft|analy[sz]e|review|triage|route|reply|respond|answer|have|use|tell|let|call|enrich|score|make|"
+    # 'look it up', 'look the order up'
+    r"look(?=\s+(?:it|them|that|this|the\s+[\w-]+)\s+up\b)"
 )
 _IMPERATIVE = re.compile(
     r"(?<=\s)"
     r"(?:also\s+|then\s+)?(?:" + _COMMAND_VERBS + r")"
-    r"\s+(?=(?:the|a|an|it|them|its|their|his|her|me|us|him|these|those|each|every|all|our|my|up|"
+    r"\s+(?=(?:\([^()\n]{1,40}\)\s+)?(?:the|a|an|it|them|its|their|his|her|me|us|him|these|those|each|every|all|our|my|up|"
     r"to|back|in\s+(?:the|#)|#|[\w.+-]+@|[\"'“])\b|[#\"'“]|[\w.+-]+@)",
     re.I,
 )
@@ -355,6 +362,12 @@ def read_schedule(text: str) -> Trigger | None:
     ).lower()
     low = _QUOTED.sub(lambda m: " " * len(m.group(0)), low)  # the user's quoted words: 'arrives on Monday'
     low = re.sub(r"\bevry\b", "each", low)  # a common slip of 'every' (same length: spans hold)
+    # 'our monday.com board', 'sun.io': a host's name is no day (blanked, same length: spans hold)
+    low = re.sub(
+        r"\b[a-z][\w-]*(?:\.[a-z][\w-]*)*\.(?:com|io|net|org|co|app|dev|ai|so)\b",
+        lambda m: " " * len(m.group(0)),
+        low,
+    )
     hint = _SCHEDULE_HINT.search(low)
     if not hint:
         return None
@@ -399,6 +412,25 @@ def read_schedule(text: str) -> Trigger | None:
     )
     excluded = {_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, left_out.group(1))} if left_out else set()
     days = [d for d in days if d not in excluded]
+    # 'every thursday at 4pm, actually make it every friday': the days said after a correction replace those before
+    corrected = list(
+        re.finditer(
+            r"\b(?:actually|no wait|wait|sorry|i mean|make (?:it|that)|rather|instead|scratch that)\b", low
+        )
+    )
+    if corrected:
+        after = low[corrected[-1].end() :]
+        later = [_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, after)] or [
+            _DAYS[m.group(1)[:3]] for m in re.finditer(_ABBR_DAY, after)
+        ]
+        if later:
+            days = later
+    # 'Monday through Saturday', 'tuesday-thursday': every day of the range (the last range said wins a correction)
+    ranges = list(re.finditer(r"\b" + _DAY_RE + r"\s*(?:to|through|thru|-|–)\s*" + _DAY_RE + r"\b", low))
+    if ranges:
+        order = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"]
+        first, last = (order.index(_DAYS[ranges[-1].group(i)]) for i in (1, 2))
+        days = [order[(first + i) % 7] for i in range((last - first) % 7 + 1)]
     monthly = re.search(r"\b(?:monthly|every month|each month|once a month|of (?:every|each) month)\b", low)
     doms = list(
         re.finditer(
@@ -406,6 +438,8 @@ def read_schedule(text: str) -> Trigger | None:
             low,
         )
     )
+    if monthly and not doms:  # 'on the last working day — no, just the 28th — of every month'
+        doms = list(re.finditer(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b", low))
     # 'Rent is due on the 1st. On the 28th at 09:00, …': the day said with the clock is when it runs
     dom = (
         min(doms, key=lambda m: abs(m.end() - clock_span[0]))
@@ -426,15 +460,17 @@ def read_schedule(text: str) -> Trigger | None:
             low,
         )
     )
-    if minutes:
-        n = max(1, min(59, int(minutes.group(1))))
+    # 'every half hour', 'every quarter-hour': the minutes said as a share of the hour
+    share = re.search(r"\b(?:every|each)\s+(half|quarter)(?:\s+(?:of\s+)?an)?[\s-]+hour\b", low)
+    if minutes or share:
+        n = max(1, min(59, int(minutes.group(1)))) if minutes else (30 if share.group(1) == "half" else 15)  # type: ignore[union-attr]
         values = {"scheduleType": "minutes", "minutesInterval": str(n), "cronExpression": f"*/{n} * * * *"}
         if weekdays:
             values = {
                 "scheduleType": "custom",
                 "cronExpression": f"*/{n} {'9-17' if office else '*'} * * 1-5",
             }
-        spans.append(minutes.span())
+        spans.append((minutes or share).span())  # type: ignore[union-attr]
     elif hours or re.search(r"\b(hourly|every hour|each hour|once an hour)\b", low):
         n = int(hours.group(1)) if hours else 1
         values = {
@@ -474,7 +510,9 @@ def read_schedule(text: str) -> Trigger | None:
             "dailyTime": time_text,
             "cronExpression": _cron(mm, hour_field, dow="1-5"),
         }
-    elif re.search(r"\bweekends?\b", low):
+    elif not days and re.search(
+        r"\bweekends?\b", low
+    ):  # ('on Thursdays, the weekend's shifts': a day is said)
         values = {
             "scheduleType": "custom",
             "dailyTime": time_text,
@@ -530,7 +568,8 @@ def read_schedule(text: str) -> Trigger | None:
         r"\b" + _DAY_CLOCK + r"\b",
         r"\b"
         + _ABBR_NAMES
-        + r"\.?(?:\s*[/,&]\s*"
+        + r"\.?(?:"
+        + _ABBR_LIST
         + _ABBR_NAMES
         + r"\.?)*"
         + _CLOCK_AHEAD,  # 'Tue/Thu at 7:00'
@@ -630,6 +669,14 @@ def read_webhook(clause: str) -> Trigger | None:
             f"Sim JUL25 has no {name} trigger: a generic webhook starts the workflow; point {name} at it"
         )
         provider = "generic"
+    if (
+        provider is None
+        and re.search(r"(?:^|[\s(])#[a-z][\w-]*", head, re.I)
+        and not lx.integrations_in(head)
+    ):
+        provider = (
+            "slack"  # 'whenever a msg in #it-help has …': a #channel no service is named for is Slack's
+        )
     if provider is None:
         from lib.generation.services import external, external_in
 
@@ -764,8 +811,11 @@ def _provider(text: str) -> str | None:
 _EVERY_NEW = re.compile(
     r"\b(?:(?:for|on)\s+)?(?:every|each|any)\s+(?:new\s+(?!(?:day|week|month|year|morning|hour)\b)|"
     # 'for every email that lands in our support@ inbox': an arrival without 'new'
-    r"(?=(?:[\w-]+\s+){1,2}that\s+(?:lands|arrives|comes in|hits|reaches|gets posted|is posted|is submitted)\b))"
-    r"[^,.;:!?\n]{2,80}?(?=\s+(?:and|into|then|to\s+(?!(?:the|our|my)\b))\b|[,.;:!?\n]|$)",
+    r"(?=(?:[\w-]+\s+){1,2}that\s+(?:lands|arrives|comes in|hits|reaches|gets posted|is posted|is submitted)\b)|"
+    # 'any email to invoices@ with a pdf': mail sent to an address of ours arrives there
+    r"e-?mails?\s+(?:sent\s+)?to\s+[\w.+-]*?(?=\w@))"
+    # ('Lodge every new Teams message … as a Jira ticket': what it becomes is the step's)
+    r"[^,.;:!?\n]{2,120}?(?=\s+(?:and|into|then|as\s+an?|to\s+(?!(?:the|our|my)\b))\b|[,.;:!?\n]|$)",
     re.I,
 )
 
@@ -825,6 +875,19 @@ def _external_in(text: str) -> bool:
     from lib.generation.services import external_in
 
     return bool(external_in(text))
+
+
+def _new_item_of_service(arrival: str) -> bool:
+    """'every new Calendly booking', 'each new HubSpot deal': the service is named right after 'new' (not 'every new
+    email in our Outlook mailbox', whose place is read elsewhere)."""
+    found = re.match(
+        r"\s*(?:for\s+|on\s+)?(?:every|each|any)\s+new\s+([\w.-]+(?:\s+[\w.-]+)?)", arrival, re.I
+    )
+    if found is None:
+        return False
+    name = found.group(1)
+    named_first = [k for at, k in lx.integrations_in(name) if at <= 1 and k != "gmail"]
+    return bool(named_first) or _external_in(name.split()[0])
 
 
 def _service_item_changes(head: str, text: str) -> bool:
@@ -1140,6 +1203,14 @@ def _situation(text: str) -> Trigger | None:
     return None
 
 
+# 'check every hour', '(poll every 30 minutes)', 'look for new ones every 2 hours': the text asks for a look at an interval
+_POLLED = re.compile(
+    r"\b(?:check|poll|look|scan|refresh|watch)(?:s|ed|ing)?\b(?:[^.;!?\n]|\.(?=\w)){0,60}?\b(?:every|each|once\s+an?)\s+"
+    r"(?:\d+\s*(?:minutes?|mins?|hours?|hrs?|h)|minute|hour|(?:half|quarter)[\s-]+(?:an\s+)?hour)\b",
+    re.I,
+)
+
+
 def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
     trigger = _read_trigger(text)
@@ -1163,6 +1234,16 @@ def read_trigger(text: str) -> Trigger:
             trigger.values["webhookProvider"] = situation.values["webhookProvider"]
             trigger.spans += situation.spans
             trigger.notes += situation.notes
+    if (
+        trigger.kind == "webhook"
+        and trigger.values.get("webhookProvider") == "generic"
+        and _POLLED.search(text)
+    ):
+        # 'when there's a new video on our channel (check every hour)', 'when a HubSpot deal hits …, just check every
+        # 20 minutes': a source that sends no event (JUL25 has no trigger for it), looked at on the interval given
+        schedule = read_schedule(text)
+        if schedule is not None and schedule.values.get("scheduleType") in ("minutes", "hourly", "custom"):
+            return schedule
     bot = re.search(_SERVICE_BOT, text, re.I)
     if (
         bot
@@ -1196,6 +1277,12 @@ def _there(text: str, trigger: Trigger) -> None:
 
 
 def _read_trigger(text: str) -> Trigger:
+    listed = re.search(r"(?:^|\n)[\W_]*trigger\s*[:=]\s*(new\b[^\n]{3,120})", text, re.I)
+    if listed:  # '- trigger: new HubSpot deal marked Closed Won': a list that names its trigger, an event
+        hook = read_webhook("when a " + listed.group(1))
+        if hook:
+            hook.spans = [listed.span(1)]
+            return hook
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
     manual = _MANUAL_HINT.search(text) or _API_HINT.search(text)
     stated = manual is not None and re.match(
@@ -1220,13 +1307,13 @@ def _read_trigger(text: str) -> Trigger:
         if via or _API_HINT.search(text):  # a call starts it: what the call brings is no step
             spans += [m.span() for m in _CALL_BRINGS.finditer(text)]
         return Trigger("manual", {"startWorkflow": "manual"}, spans)
-    lead = re.match(
-        r"\s*(when(?:ever)?|on (?:(?:every|each|any) )?new|once a new|each time|every time|as soon as|upon|"
+    lead = re.match(  # ('our CI: when GitHub reports a push …': a label may name the run first)
+        r"\s*(?:[a-z][\w' -]{1,24}:\s*)?(when(?:ever)?|on (?:(?:every|each|any) )?new|once a new|each time|every time|any ?time|as soon as|upon|"
         r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",
         first,
         re.I,
     )
-    chat_lead = lead and _CHAT_HINT.search(first.split(",")[0])
+    chat_lead = lead and _CHAT_HINT.search(first[lead.start(1) :].split(",")[0])  # (not in its label)
     if chat_lead and lead:  # 'When I send a city name in the chat, …': a chat run, not an event of a service
         return Trigger("chat", {"startWorkflow": "chat"}, [(lead.start(), len(first.split(",")[0]))])
     after = re.match(
@@ -1298,7 +1385,8 @@ def _read_trigger(text: str) -> Trigger:
             r"\b(?:posted|opened|created|added|submitted|received|filed|placed|booked|published|arriving|"
             r"that (?:comes|arrives|lands|hits|reaches)|pull requests?|prs?)\b"
             # 'every new email in our Gmail billing mailbox': what arrives at a place things arrive at
-            r"|\b(?:in|into|to|on)\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?(?:inbox|mailbox|channel|server|group)\b",
+            r"|\b(?:in|into|to|on)\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?(?:inbox|mailbox|channel|server|group)\b"
+            r"|\bto\s+[\w.+-]*@",
             arrival.group(0),
             re.I,
         )
@@ -1308,6 +1396,8 @@ def _read_trigger(text: str) -> Trigger:
             for entry in lexicon()["webhook_providers"].values()
             for n in entry["names"]
         )
+        # 'every new Calendly booking', 'each new HubSpot deal': a new item of a service named right after 'new'
+        and not _new_item_of_service(arrival.group(0))
     ):
         arrival = None  # 'triage each new bug report into …': no arrival is stated
     if arrival and re.search(
@@ -1364,13 +1454,20 @@ def _read_trigger(text: str) -> Trigger:
         }
         return Trigger("webhook", values, [own.span()])
     incoming = re.search(
-        r"\bincoming\s+(?:[\w-]+\s+)?(e-?mails?|mails?|messages?|requests?|orders?|form submissions?|events?|tickets?|"
+        r"\bincoming\s+(?:[\w-]+\s+)?(e-?mails?|mails?|messages?|requests?|orders?|form submissions?|events?|tickets?|webhooks?|"
         r"leads?|payments?|submissions?|responses?|sign-?ups?|applications?|calls?|alerts?)\b",
         text,
         re.I,
     )
     if incoming:  # 'route incoming emails': each arrival starts a run
-        provider = "gmail" if re.match(r"e-?mail|mail", incoming.group(1), re.I) else _provider(text.lower())
+        provider = (
+            "gmail"
+            if re.match(r"e-?mail|mail", incoming.group(1), re.I)
+            # 'incoming Xero webhooks': the service that sends them, not one a later step posts to
+            else _provider(incoming.group(0).lower())
+            if re.match(r"webhook", incoming.group(1), re.I)
+            else _provider(text.lower())
+        )
         provider = (
             provider
             if provider in ("gmail", "slack", "telegram", "whatsapp", "discord", "microsoftteams")

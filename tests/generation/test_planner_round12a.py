@@ -20,7 +20,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r12a-mention-para1": "'Every half hour' is not read as a 30-minute schedule (a trigger class, another area)",
     "r12a-unless-para2": "'email directions to the office to each visitor' makes no e-mail step, with or without the loop",
 }
 

@@ -18,10 +18,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r7a-after-telegrams-us": "a comma inside quoted words ('got it, thanks') splits the clause, so the reply "
-    "loses its words (clause splitting, shared code)",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round7a.jsonl", _KNOWN))
