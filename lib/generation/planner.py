@@ -1686,9 +1686,13 @@ class _Builder:
     ) -> list[tuple[str, str]]:
         labels = [label for label, _ in step.branches]
         model = lx.model_in(self.description) or lexicon()["default_model"]
+        answer = self.classified(step, labels, heads, prev, parent, model)
+        if answer is not None:
+            heads = [(answer[1:].split(".")[0], "source")]
         prompt = (
             f"Route the input by {step.label}"
             + (f" ({'; '.join(labels)})" if labels else "")
+            + (f". Category: {answer}" if answer else "")
             + (f". Input: {prev}" if prev else "")
         )
         local = self.add(
@@ -1707,6 +1711,50 @@ class _Builder:
         if step.body:  # steps stated after the routing that are not routes run once the route is taken
             exits, _ = self.chain(step.body, exits, prev, parent)
         return exits
+
+    def classified(
+        self,
+        step: Step,
+        labels: list[str],
+        heads: list[tuple[str, str]],
+        prev: str | None,
+        parent: str | None,
+        model: str,
+    ) -> str | None:
+        """'figure out whether it's billing, a bug or a question: billing -> …': what came in is classified by an
+        agent answering one of the routes' categories, and the router reads that answer (the routes still carry
+        what came in). None when there is nothing to classify or an agent just before already classified it."""
+        if not prev or len(labels) < 2:
+            return None
+        found = re.fullmatch(r"<([\w-]+)\.content>", prev)
+        before = next(
+            (b for b in self.blocks if found and b.id == found.group(1) and b.type == "agent"), None
+        )
+        said = next((v.value for v in before.values if v.id == "systemPrompt"), "") if before else ""
+        if "classify" in said.lower():
+            return None
+        criterion, _, said_as = step.label.partition(":")
+        named = [w.strip() for w in said_as.split(" / ") if w.strip()]
+        labels = (
+            named if len(named) == len(labels) else labels
+        )  # the categories as the classification said them
+        criterion = criterion.strip() or "category"
+        local = self.add(
+            "agent",
+            {
+                "systemPrompt": lexicon()["route_classifier"]
+                .replace("{criterion}", criterion)
+                .replace("{labels}", "; ".join(labels)),
+                "userPrompt": prev,
+                "model": model,
+                "temperature": "0",
+                "apiKey": lx.api_key_for(model),
+            },
+            parent,
+        )
+        self.words[local] = step.text
+        self.edge(heads, local)
+        return f"<{local}.content>"
 
     def drafted_from(self, prev: str, test: str) -> str | None:
         """The data an agent that only writes something (a blurb, a reply, a translation) was given, when a

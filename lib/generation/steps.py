@@ -4445,7 +4445,7 @@ def read_steps(text: str, description: str) -> list[Step]:
             open_loop = started
         elif started is not None and then is None and (listed or not started.body):
             item_loop = started
-    steps = _filter_folded(_facts_replied(steps))
+    steps = _filter_folded(_facts_replied(_one_router(steps)))
     _same_place(steps, {})
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
@@ -4477,6 +4477,27 @@ _REPLIES_WITH_FACT = re.compile(
 _WRITER = re.compile(
     r"\b(?:ai|agent|llm|gpt|claude|written|drafted|friendly|polite|personal(?:ised|ized)?)\b", re.I
 )
+
+
+def _one_router(steps: list[Step]) -> list[Step]:
+    """'sort into attendance, transport or other. attendance: …, transport: …': a classification said with its
+    categories and no routes, then the routes in the next sentence, is one router (the categories as first said)."""
+    out: list[Step] = []
+    for step in steps:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind == step.kind == "router"
+            and not last.branches
+            and not last.body
+            and step.branches
+        ):
+            step.label = last.label if ":" in last.label else step.label
+            step.text = f"{last.text} {step.text}"
+            out[-1] = step
+            continue
+        out.append(step)
+    return out
 
 
 def _same_place(steps: list[Step], named: dict[tuple[str, str], str]) -> None:
