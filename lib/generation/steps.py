@@ -3237,6 +3237,8 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
         label = re.split(r"\b(?:go(?:es)?|to|→|->|should|get|gets|are|is)\b", clause, maxsplit=1)[0].strip(
             " :"
         )
+        if said and re.search(r"->|→|=>|\s=\s", clause):  # 'delayed = email the customer': the category said
+            label = said[0]
         named = next(
             (
                 w
@@ -3283,7 +3285,10 @@ _BECOMES = re.compile(
 def _route_of(clause: str) -> tuple[str, str] | None:
     """(category, the clause to read for its action) when `clause` sends one category somewhere."""
     clause = clause.lstrip(" :;,")
-    arrow = re.search(r"(?:^|\s|:)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:->|→|=>)\s*(\S.*)$", clause, re.I)
+    # 'bug -> …', 'delayed = email the customer' (an '=' between spaces)
+    arrow = re.search(
+        r"(?:^|\s|:)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:->|→|=>|(?<=\s)=(?=\s))\s*(\S.*)$", clause, re.I
+    )
     arrow = arrow or _ARROW.match(clause)
     if arrow:
         return arrow.group(1), _as_action(arrow.group(2))
@@ -3351,6 +3356,24 @@ _GAPPED = re.compile(
 )
 
 
+def _joined_routes(parts: list[str]) -> list[str]:
+    """'… are posted in #ops and warranty ones are added to …': two routes joined by 'and' are two clauses."""
+    split: list[str] = []
+    for clause in parts:
+        pieces = re.split(r"\s+and\s+", clause)
+        cut = next(
+            (
+                i
+                for i in range(1, len(pieces))
+                if (_BECOMES.match(pieces[i]) or _GOES.match(pieces[i]))
+                and (_BECOMES.match(" and ".join(pieces[:i])) or _GOES.match(" and ".join(pieces[:i])))
+            ),
+            None,
+        )
+        split += [" and ".join(pieces[:cut]), " and ".join(pieces[cut:])] if cut else [clause]
+    return split
+
+
 def _route_parts(parts: list[str]) -> list[str]:
     """The clauses of a list of routes, each with its verb: asides dropped, 'go in/on' read as 'go to', and a
     later route that leaves out the verb ('postgraduates in the 'PG' sheet') given the one said before it."""
@@ -3359,7 +3382,11 @@ def _route_parts(parts: list[str]) -> list[str]:
     for clause in parts:
         plain = _ASIDE.sub(r"\g<cat>", clause)
         goes = _GOES.match(plain)
-        gapped = _GAPPED.match(plain) if verb and goes is None and not _ACTION_START.match(plain) else None
+        gapped = (
+            _GAPPED.match(plain)
+            if verb and goes is None and not _ACTION_START.match(plain) and not _BECOMES.match(plain)
+            else None
+        )
         if goes is not None:
             verb = goes.group("verb")
             out.append(f"{goes.group('cat')} {verb} to {goes.group('dest')}")
@@ -3372,7 +3399,7 @@ def _route_parts(parts: list[str]) -> list[str]:
 
 def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """Three or more '<category> to <destination>' parts in one sentence → a router with one route each."""
-    said = clauses(sentence)
+    said = _joined_routes(clauses(sentence))
     parts = _route_parts(said)
     routes = []
     for i, clause in enumerate(parts):
@@ -3387,6 +3414,7 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
                 lx.is_filler(route[0])
                 and _DESTINATION.match(clause.split(":")[-1].lstrip(" :;,")) is not None
                 and not re.search(r"->|→|=>", clause)
+                and not _BECOMES.match(clause)  # 'questions get emailed to …' names its category
             )
             or (
                 route[0].lower() in ("it", "them", "this", "everything", "we", "i", "you", "they")
