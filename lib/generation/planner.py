@@ -106,6 +106,7 @@ def draft(description: str) -> Draft:
     description = lx.english_amounts(description)  # '5.000 USD', "CHF 3'000", '1.250,00 €': one notation
     # 'Texas goes to #tx, the rest to #us' → 'if it is Texas, …; otherwise …'
     description = lx.routes_as_tests(description)
+    description = lx.checked_tests(description)  # 'check if X and if so Y' → 'if X, Y'
     trigger = read_trigger(description)
     kind_of_text = lx.asks_for_an_answer(description)
     if kind_of_text:
@@ -1320,8 +1321,15 @@ class _Builder:
             decided = self.decision(chain, heads, prev, parent)
             if decided is not None:
                 return decided, prev
+        judged = self.judged(step.label, heads, prev, parent)
+        if judged is not None:  # 'if any of them are negative': an agent judges, the test reads its answer
+            heads = [(judged[1:].split(".")[0], "source")]
         self.test_heads = heads
-        expression, data_step = self.expression(step.label, prev, step.text)
+        expression, data_step = (
+            (f'String({judged}).trim().toLowerCase().startsWith("yes")', None)
+            if judged is not None
+            else self.expression(step.label, prev, step.text)
+        )
         if expression is not None and step.negate:  # 'unless it rains': the steps run when the test is false
             expression = f"!({expression})"
         if (
@@ -1711,6 +1719,44 @@ class _Builder:
         if step.body:  # steps stated after the routing that are not routes run once the route is taken
             exits, _ = self.chain(step.body, exits, prev, parent)
         return exits
+
+    def judged(
+        self, label: str, heads: list[tuple[str, str]], prev: str | None, parent: str | None
+    ) -> str | None:
+        """'if it's negative', 'if any of them are angry or upset', 'if they sound frustrated': a state only a
+        reader can judge (lexicon 'judged_states') is judged by an agent answering yes or no; its answer
+        reference, or None when the test names something else or an agent just before already judged."""
+        if re.search(r"[\"“”‘]|'\w+'", label):
+            return None  # 'if it mentions "critical"': the word itself is looked for
+        words = re.findall(r"[a-z']+", label.lower())
+        states = [w for w in words if w in lexicon()["judged_states"]]
+        if (
+            not prev
+            or not states
+            or any(w not in lexicon()["judged_states"] and w not in lexicon()["judged_filler"] for w in words)
+        ):
+            return None
+        found = re.fullmatch(r"<([\w-]+)\.content>", prev)
+        if found and any(b.id == found.group(1) and b.type == "agent" for b in self.blocks):
+            return None  # 'have AI rate the tone; if it's negative': the agent's answer is tested
+        scope = "any item of the input" if re.search(r"\b(?:any|some|one)\b", label, re.I) else "the input"
+        model = lx.model_in(self.description) or lexicon()["default_model"]
+        local = self.add(
+            "agent",
+            {
+                "systemPrompt": lexicon()["judge_prompt"]
+                .replace("{scope}", scope)
+                .replace("{states}", " or ".join(states)),
+                "userPrompt": prev,
+                "model": model,
+                "temperature": "0",
+                "apiKey": lx.api_key_for(model),
+            },
+            parent,
+        )
+        self.words[local] = "judge whether " + label.strip()
+        self.edge(heads, local)
+        return f"<{local}.content>"
 
     def classified(
         self,
