@@ -418,7 +418,10 @@ def _process(kind: str, clause: str, description: str) -> Step:
             clause,
             re.I,
         )
-        prompt = prompt.replace("{what}", found.group(1) if found else "the key fields")
+        listed = None if found else _FIELD_LIST.search(clause.lower())
+        prompt = prompt.replace(
+            "{what}", found.group(1) if found else (listed.group("list") if listed else "the key fields")
+        )
         label = "Extract"
     elif kind == "filter":
         found = re.search(
@@ -479,6 +482,20 @@ def _declined(low: str, at: int) -> bool:
     )
 
 
+# 'pull vendor, amount, due date', 'grab the name, email and company': three or more fields named after a verb of
+# taking, with no place after them ('pull issues, PRs and commits from GitHub' is a read)
+_FIELD_WORD = r"[a-z][\w-]*(?:\s+(?!(?:and|from|in|on|of|to|into|out|for|with|then)\b)[a-z][\w-]*)?"
+_FIELD_LIST = re.compile(
+    r"\b(?:pull|grab|get|take|capture)\s+(?:out\s+)?(?:the\s+|their\s+|its\s+)?(?P<list>"
+    + _FIELD_WORD
+    + r"(?:\s*(?:,|\+|&)\s*(?:and\s+)?"
+    + _FIELD_WORD
+    + r"|\s+and\s+"
+    + _FIELD_WORD
+    + r"){2,})\b(?!\s*(?:,\s*)?(?:from|in|on|of|out\s+of)\b)",
+)
+
+
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
     # 'github.com/tallyhq/api', 'https://…/rank', 'tally@…': an address or a repository asks for nothing
@@ -511,6 +528,16 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
         pos = [p for p in pos if p >= 0 and not _declined(low, p)]
         if pos:
             hits.append((min(pos), kind))
+    fields = _FIELD_LIST.search(low)
+    if (
+        not hits
+        and fields
+        and not lx.integrations_in(fields.group("list"))
+        and not re.search(
+            r"\b(?:all|new|latest|open|recent|today'?s|yesterday'?s|this|last)\b", fields.group("list")
+        )
+    ):  # 'pull vendor, amount, due date and add it to …': the fields named are read out of what came in
+        hits.append((fields.start(), "extract"))
     doer = _DOER_AT_WORK.search(low)
     if not hits and doer:  # 'AI picks the 5 most asked questions', 'have an agent turn them into …': asked
         hits.append((doer.start(1) if doer.group(1) else doer.start(), "aggregate"))
