@@ -507,6 +507,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = re.sub(r"[\"“][^\"”]{1,80}[\"”]|(?<!\w)'[^']{1,80}'(?!\w)", lambda m: " " * len(m.group(0)), low)
     # nor does a name in backticks, a column or table as the data spells it ('that row's `summary` column')
     low = re.sub(r"`[^`\n]{1,80}`", lambda m: " " * len(m.group(0)), low)
+    # "emails labeled 'leases'", 'issues labelled bug': a participle naming which items, not a request to label
+    low = re.sub(r"\blabell?ed\b", lambda m: " " * len(m.group(0)), low)
     hits = []
     for kind, entry in lexicon()["processing"].items():
         # 'have the AI list …': a verb stated with its doer ('ai list') is found at the verb itself
@@ -3040,11 +3042,13 @@ def _the_item(m: re.Match[str]) -> str:
 
 _EACH_OF = re.compile(r"\beach of (?:the|these|those|my|our|your|their|its)\s+", re.I)
 _EACH_NOUN = re.compile(
+    # 'summarize what each one is asking', 'how each rep did': inside a question clause 'each' names no list
+    r"(?<!\bwhat )(?<!\bhow )(?<!\bwhy )(?<!\bwho )(?<!\bwhere )"
     r"(?<!\bof )(?<!before )(?<!after )(?<!during )(?<!\bper )\b(?:each|every)\s+(?!(?:day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|"
     r"time|other|single|one of|quarter|quarter-hour|half-hour|half|fortnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     # 'the top 5 links with a summary each to #press': 'each' after its noun shares out, it names no list
     r"to|on|in|into|for|and|or|from|with|at|by|via|as|then)\b)([a-z][\w-]*)"
-    r"|\b(?:every|each|any)(?:one|body)\b",
+    r"|(?<!\bwhat )(?<!\bhow )(?<!\bwhy )\b(?:every|each|any)(?:one|body)\b",
     re.I,
 )
 
