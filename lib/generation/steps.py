@@ -2842,7 +2842,10 @@ _ROUTE = re.compile(
 )
 _ROUTE_ON = re.compile(
     r"\b(?:route|sort|triage|dispatch)\s+(?:it|them|this|these|those|each(?: one)?|the \w+|(?:[\w-]+\s+){0,3}?[\w-]+)\s*"
-    r"(?::|\baccordingly\b|\bas follows\b)",
+    r"(?::|\baccordingly\b|\bas follows\b)"
+    # 'work out what it is: bugs should become …', 'decide which kind it is:': a classification, its routes after
+    r"|\b(?:(?:work|figure|find)\s+out|decide|determine)\s+(?:what|which)\s+(?:kind\s+|type\s+|sort\s+)?"
+    r"(?:of\s+\w+\s+)?(?:it|they|this)\s+(?:is|are)\s*:",
     re.I,
 )
 # 'invoices go to #finance, support requests to Zendesk and sales inquiries to sales@…': routes by category
@@ -3307,8 +3310,8 @@ _ARROW = re.compile(
 _BECOMES = re.compile(
     r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
     r"(?:(?:should\s+|will\s+)?(?:become|becomes|turn into|turns into|are turned into|get turned into)|"
-    r"(?:are|is|get|gets|should be)\s+(?=(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|"
-    r"created|stored|written|put)\b)|(?=(?:create|creates|open|opens|get|gets)\s+(?:a|an|the)\b))\s*(\S.*)$",
+    r"(?:are|is|get|gets|should be|should get)\s+(?=(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|"
+    r"created|stored|written|put|dropped|answered|moved|pushed|copied|shared|escalated)\b)|(?=(?:create|creates|open|opens|get|gets)\s+(?:a|an|the)\b))\s*(\S.*)$",
     re.I,
 )
 
@@ -3326,6 +3329,10 @@ def _route_of(clause: str) -> tuple[str, str] | None:
     becomes = _BECOMES.match(clause)
     if becomes:
         action = becomes.group(2)
+        done = re.match(r"(\w+)\b", action)
+        verb = lexicon()["route_participles"].get(done.group(1).lower()) if done else None
+        if verb:  # 'feature requests get dropped into …', 'questions get answered in #dev-help': what is done
+            return becomes.group(1), verb + action[done.end() :]
         if re.match(
             r"(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|created|stored|written|put)\b",
             action,
