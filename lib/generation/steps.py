@@ -3331,7 +3331,9 @@ def _route_of(clause: str) -> tuple[str, str] | None:
         action = becomes.group(2)
         done = re.match(r"(\w+)\b", action)
         verb = lexicon()["route_participles"].get(done.group(1).lower()) if done else None
-        if verb:  # 'feature requests get dropped into …', 'questions get answered in #dev-help': what is done
+        if (
+            verb and done
+        ):  # 'feature requests get dropped into …', 'questions get answered in #dev-help': what is done
             return becomes.group(1), verb + action[done.end() :]
         if re.match(
             r"(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|created|stored|written|put)\b",
