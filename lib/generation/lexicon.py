@@ -375,6 +375,21 @@ _DECIMAL_COMMA_BY_CURRENCY = re.compile(
 )
 
 
+# 'check if it's toxic and if it is, email …', 'see whether they sound angry and if so ping …': a test, then its action
+_CHECK_THEN = re.compile(
+    r"\b(?:check|see|find\s+out|work\s+out|figure\s+out|look\s+at)\s+(?:if|whether)\s+(?P<test>[^.;!?]{3,80}?)"
+    r"\s*,?\s+(?:and\s+)?(?:if\s+(?:so|yes|it\s+is|it\s+does|they\s+are|they\s+do|that'?s\s+the\s+case)|"
+    r"in\s+that\s+case)\b\s*,?\s*",
+    re.I,
+)
+
+
+def checked_tests(text: str) -> str:
+    """'check if it's toxic and if it is email mods@…' → 'if it's toxic, email mods@…': the test a check names,
+    then what its 'if so' does."""
+    return _CHECK_THEN.sub(lambda m: f"if {m.group('test')}, ", text)
+
+
 def english_amounts(text: str) -> str:
     """Amounts grouped the European or Swiss way written the English way, so every later reading sees one
     notation: '1.250,00 €' → '1,250.00 €', '5.000 USD' → '5,000 USD', "CHF 3'000" → 'CHF 3,000', '4,50 €' →

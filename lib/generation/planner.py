@@ -109,6 +109,7 @@ def draft(description: str) -> Draft:
     # 'Texas goes to #tx, the rest to #us' → 'if it is Texas, …; otherwise …'
     description = lx.routes_as_tests(description)
     description = lx.noun_posts(description)  # 'standup reminder in #eng every weekday' → 'post a standup …'
+    description = lx.checked_tests(description)  # 'check if X and if so Y' → 'if X, Y'
     trigger = read_trigger(description)
     kind_of_text = lx.asks_for_an_answer(description)
     if kind_of_text:
@@ -1401,8 +1402,15 @@ class _Builder:
             decided = self.decision(chain, heads, prev, parent)
             if decided is not None:
                 return decided, prev
+        judged = self.judged(step.label, heads, prev, parent)
+        if judged is not None:  # 'if any of them are negative': an agent judges, the test reads its answer
+            heads = [(judged[1:].split(".")[0], "source")]
         self.test_heads = heads
-        expression, data_step = self.expression(step.label, prev, step.text)
+        expression, data_step = (
+            (f'String({judged}).trim().toLowerCase().startsWith("yes")', None)
+            if judged is not None
+            else self.expression(step.label, prev, step.text)
+        )
         if expression is not None and step.negate:  # 'unless it rains': the steps run when the test is false
             expression = f"!({expression})"
         if (
@@ -1787,9 +1795,13 @@ class _Builder:
     ) -> list[tuple[str, str]]:
         labels = [label for label, _ in step.branches]
         model = lx.model_in(self.description) or lexicon()["default_model"]
+        answer = self.classified(step, labels, heads, prev, parent, model)
+        if answer is not None:
+            heads = [(answer[1:].split(".")[0], "source")]
         prompt = (
             f"Route the input by {step.label}"
             + (f" ({'; '.join(labels)})" if labels else "")
+            + (f". Category: {answer}" if answer else "")
             + (f". Input: {prev}" if prev else "")
         )
         local = self.add(
@@ -1808,6 +1820,88 @@ class _Builder:
         if step.body:  # steps stated after the routing that are not routes run once the route is taken
             exits, _ = self.chain(step.body, exits, prev, parent)
         return exits
+
+    def judged(
+        self, label: str, heads: list[tuple[str, str]], prev: str | None, parent: str | None
+    ) -> str | None:
+        """'if it's negative', 'if any of them are angry or upset', 'if they sound frustrated': a state only a
+        reader can judge (lexicon 'judged_states') is judged by an agent answering yes or no; its answer
+        reference, or None when the test names something else or an agent just before already judged."""
+        if re.search(r"[\"“”‘]|'\w+'", label):
+            return None  # 'if it mentions "critical"': the word itself is looked for
+        words = re.findall(r"[a-z']+", label.lower())
+        states = [w for w in words if w in lexicon()["judged_states"]]
+        if (
+            not prev
+            or not states
+            or any(w not in lexicon()["judged_states"] and w not in lexicon()["judged_filler"] for w in words)
+        ):
+            return None
+        found = re.fullmatch(r"<([\w-]+)\.content>", prev)
+        if found and any(b.id == found.group(1) and b.type == "agent" for b in self.blocks):
+            return None  # 'have AI rate the tone; if it's negative': the agent's answer is tested
+        scope = "any item of the input" if re.search(r"\b(?:any|some|one)\b", label, re.I) else "the input"
+        model = lx.model_in(self.description) or lexicon()["default_model"]
+        local = self.add(
+            "agent",
+            {
+                "systemPrompt": lexicon()["judge_prompt"]
+                .replace("{scope}", scope)
+                .replace("{states}", " or ".join(states)),
+                "userPrompt": prev,
+                "model": model,
+                "temperature": "0",
+                "apiKey": lx.api_key_for(model),
+            },
+            parent,
+        )
+        self.words[local] = "judge whether " + label.strip()
+        self.edge(heads, local)
+        return f"<{local}.content>"
+
+    def classified(
+        self,
+        step: Step,
+        labels: list[str],
+        heads: list[tuple[str, str]],
+        prev: str | None,
+        parent: str | None,
+        model: str,
+    ) -> str | None:
+        """'figure out whether it's billing, a bug or a question: billing -> …': what came in is classified by an
+        agent answering one of the routes' categories, and the router reads that answer (the routes still carry
+        what came in). None when there is nothing to classify or an agent just before already classified it."""
+        if not prev or len(labels) < 2:
+            return None
+        found = re.fullmatch(r"<([\w-]+)\.content>", prev)
+        before = next(
+            (b for b in self.blocks if found and b.id == found.group(1) and b.type == "agent"), None
+        )
+        said = next((v.value for v in before.values if v.id == "systemPrompt"), "") if before else ""
+        if "classify" in said.lower():
+            return None
+        criterion, _, said_as = step.label.partition(":")
+        named = [w.strip() for w in said_as.split(" / ") if w.strip()]
+        labels = (
+            named if len(named) == len(labels) else labels
+        )  # the categories as the classification said them
+        criterion = criterion.strip() or "category"
+        local = self.add(
+            "agent",
+            {
+                "systemPrompt": lexicon()["route_classifier"]
+                .replace("{criterion}", criterion)
+                .replace("{labels}", "; ".join(labels)),
+                "userPrompt": prev,
+                "model": model,
+                "temperature": "0",
+                "apiKey": lx.api_key_for(model),
+            },
+            parent,
+        )
+        self.words[local] = step.text
+        self.edge(heads, local)
+        return f"<{local}.content>"
 
     def drafted_from(self, prev: str, test: str) -> str | None:
         """The data an agent that only writes something (a blurb, a reply, a translation) was given, when a

@@ -466,7 +466,10 @@ def _process(kind: str, clause: str, description: str) -> Step:
             clause,
             re.I,
         )
-        prompt = prompt.replace("{what}", found.group(1) if found else "the key fields")
+        listed = None if found else _FIELD_LIST.search(clause.lower())
+        prompt = prompt.replace(
+            "{what}", found.group(1) if found else (listed.group("list") if listed else "the key fields")
+        )
         label = "Extract"
     elif kind == "filter":
         found = re.search(
@@ -527,6 +530,20 @@ def _declined(low: str, at: int) -> bool:
     )
 
 
+# 'pull vendor, amount, due date', 'grab the name, email and company': three or more fields named after a verb of
+# taking, with no place after them ('pull issues, PRs and commits from GitHub' is a read)
+_FIELD_WORD = r"[a-z][\w-]*(?:\s+(?!(?:and|from|in|on|of|to|into|out|for|with|then)\b)[a-z][\w-]*)?"
+_FIELD_LIST = re.compile(
+    r"\b(?:pull|grab|get|take|capture)\s+(?:out\s+)?(?:the\s+|their\s+|its\s+)?(?P<list>"
+    + _FIELD_WORD
+    + r"(?:\s*(?:,|\+|&)\s*(?:and\s+)?"
+    + _FIELD_WORD
+    + r"|\s+and\s+"
+    + _FIELD_WORD
+    + r"){2,})\b(?!\s*(?:,\s*)?(?:from|in|on|of|out\s+of)\b)",
+)
+
+
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
     # 'github.com/tallyhq/api', 'https://…/rank', 'tally@…': an address or a repository asks for nothing
@@ -538,6 +555,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = re.sub(r"[\"“][^\"”]{1,80}[\"”]|(?<!\w)'[^']{1,80}'(?!\w)", lambda m: " " * len(m.group(0)), low)
     # nor does a name in backticks, a column or table as the data spells it ('that row's `summary` column')
     low = re.sub(r"`[^`\n]{1,80}`", lambda m: " " * len(m.group(0)), low)
+    # "emails labeled 'leases'", 'issues labelled bug': a participle naming which items, not a request to label
+    low = re.sub(r"\blabell?ed\b", lambda m: " " * len(m.group(0)), low)
     hits = []
     for kind, entry in lexicon()["processing"].items():
         # 'have the AI list …': a verb stated with its doer ('ai list') is found at the verb itself
@@ -559,6 +578,16 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
         pos = [p for p in pos if p >= 0 and not _declined(low, p)]
         if pos:
             hits.append((min(pos), kind))
+    fields = _FIELD_LIST.search(low)
+    if (
+        not hits
+        and fields
+        and not lx.integrations_in(fields.group("list"))
+        and not re.search(
+            r"\b(?:all|new|latest|open|recent|today'?s|yesterday'?s|this|last)\b", fields.group("list")
+        )
+    ):  # 'pull vendor, amount, due date and add it to …': the fields named are read out of what came in
+        hits.append((fields.start(), "extract"))
     doer = _DOER_AT_WORK.search(low)
     if not hits and doer:  # 'AI picks the 5 most asked questions', 'have an agent turn them into …': asked
         hits.append((doer.start(1) if doer.group(1) else doer.start(), "aggregate"))
@@ -3019,7 +3048,10 @@ _ROUTE = re.compile(
 )
 _ROUTE_ON = re.compile(
     r"\b(?:route|sort|triage|dispatch)\s+(?:it|them|this|these|those|each(?: one)?|the \w+|(?:[\w-]+\s+){0,3}?[\w-]+)\s*"
-    r"(?::|\baccordingly\b|\bas follows\b)",
+    r"(?::|\baccordingly\b|\bas follows\b)"
+    # 'work out what it is: bugs should become …', 'decide which kind it is:': a classification, its routes after
+    r"|\b(?:(?:work|figure|find)\s+out|decide|determine)\s+(?:what|which)\s+(?:kind\s+|type\s+|sort\s+)?"
+    r"(?:of\s+\w+\s+)?(?:it|they|this)\s+(?:is|are)\s*:",
     re.I,
 )
 # 'invoices go to #finance, support requests to Zendesk and sales inquiries to sales@…': routes by category
@@ -3247,11 +3279,13 @@ _EACH_OF = re.compile(r"\beach of (?:the|these|those|my|our|your|their|its)\s+",
 # 'research each of the suppliers in our 'Suppliers' table': the noun after 'each of the', where a place may follow
 _EACH_OF_NOUN = re.compile(r"\b(?:each|every\s+one)\s+of\s+(?:the|my|our|your)\s+([a-z][\w-]*)", re.I)
 _EACH_NOUN = re.compile(
+    # 'summarize what each one is asking', 'how each rep did': inside a question clause 'each' names no list
+    r"(?<!\bwhat )(?<!\bhow )(?<!\bwhy )(?<!\bwho )(?<!\bwhere )"
     r"(?<!\bof )(?<!before )(?<!after )(?<!during )(?<!\bper )\b(?:each|every)\s+(?!(?:day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|"
     r"time|other|single|one of|quarter|quarter-hour|half-hour|half|fortnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     # 'the top 5 links with a summary each to #press': 'each' after its noun shares out, it names no list
     r"to|on|in|into|for|and|or|from|with|at|by|via|as|then)\b)([a-z][\w-]*)"
-    r"|\b(?:every|each|any)(?:one|body)\b",
+    r"|(?<!\bwhat )(?<!\bhow )(?<!\bwhy )\b(?:every|each|any)(?:one|body)\b",
     re.I,
 )
 
@@ -3471,6 +3505,8 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
         label = re.split(r"\b(?:go(?:es)?|to|→|->|should|get|gets|are|is)\b", clause, maxsplit=1)[0].strip(
             " :"
         )
+        if said and re.search(r"->|→|=>|\s=\s", clause):  # 'delayed = email the customer': the category said
+            label = said[0]
         named = next(
             (
                 w
@@ -3508,8 +3544,8 @@ _ARROW = re.compile(
 _BECOMES = re.compile(
     r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
     r"(?:(?:should\s+|will\s+)?(?:become|becomes|turn into|turns into|are turned into|get turned into)|"
-    r"(?:are|is|get|gets|should be)\s+(?=(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|"
-    r"created|stored|written|put)\b)|(?=(?:create|creates|open|opens|get|gets)\s+(?:a|an|the)\b))\s*(\S.*)$",
+    r"(?:are|is|get|gets|should be|should get)\s+(?=(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|"
+    r"created|stored|written|put|dropped|answered|moved|pushed|copied|shared|escalated)\b)|(?=(?:create|creates|open|opens|get|gets)\s+(?:a|an|the)\b))\s*(\S.*)$",
     re.I,
 )
 
@@ -3517,13 +3553,22 @@ _BECOMES = re.compile(
 def _route_of(clause: str) -> tuple[str, str] | None:
     """(category, the clause to read for its action) when `clause` sends one category somewhere."""
     clause = clause.lstrip(" :;,")
-    arrow = re.search(r"(?:^|\s|:)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:->|→|=>)\s*(\S.*)$", clause, re.I)
+    # 'bug -> …', 'delayed = email the customer' (an '=' between spaces)
+    arrow = re.search(
+        r"(?:^|\s|:)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:->|→|=>|(?<=\s)=(?=\s))\s*(\S.*)$", clause, re.I
+    )
     arrow = arrow or _ARROW.match(clause)
     if arrow:
         return arrow.group(1), _as_action(arrow.group(2))
     becomes = _BECOMES.match(clause)
     if becomes:
         action = becomes.group(2)
+        done = re.match(r"(\w+)\b", action)
+        verb = lexicon()["route_participles"].get(done.group(1).lower()) if done else None
+        if (
+            verb and done
+        ):  # 'feature requests get dropped into …', 'questions get answered in #dev-help': what is done
+            return becomes.group(1), verb + action[done.end() :]
         if re.match(
             r"(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|created|stored|written|put)\b",
             action,
@@ -3585,6 +3630,24 @@ _GAPPED = re.compile(
 )
 
 
+def _joined_routes(parts: list[str]) -> list[str]:
+    """'… are posted in #ops and warranty ones are added to …': two routes joined by 'and' are two clauses."""
+    split: list[str] = []
+    for clause in parts:
+        pieces = re.split(r"\s+and\s+", clause)
+        cut = next(
+            (
+                i
+                for i in range(1, len(pieces))
+                if (_BECOMES.match(pieces[i]) or _GOES.match(pieces[i]))
+                and (_BECOMES.match(" and ".join(pieces[:i])) or _GOES.match(" and ".join(pieces[:i])))
+            ),
+            None,
+        )
+        split += [" and ".join(pieces[:cut]), " and ".join(pieces[cut:])] if cut else [clause]
+    return split
+
+
 def _route_parts(parts: list[str]) -> list[str]:
     """The clauses of a list of routes, each with its verb: asides dropped, 'go in/on' read as 'go to', and a
     later route that leaves out the verb ('postgraduates in the 'PG' sheet') given the one said before it."""
@@ -3593,7 +3656,11 @@ def _route_parts(parts: list[str]) -> list[str]:
     for clause in parts:
         plain = _ASIDE.sub(r"\g<cat>", clause)
         goes = _GOES.match(plain)
-        gapped = _GAPPED.match(plain) if verb and goes is None and not _ACTION_START.match(plain) else None
+        gapped = (
+            _GAPPED.match(plain)
+            if verb and goes is None and not _ACTION_START.match(plain) and not _BECOMES.match(plain)
+            else None
+        )
         if goes is not None:
             verb = goes.group("verb")
             out.append(f"{goes.group('cat')} {verb} to {goes.group('dest')}")
@@ -3606,7 +3673,7 @@ def _route_parts(parts: list[str]) -> list[str]:
 
 def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """Three or more '<category> to <destination>' parts in one sentence → a router with one route each."""
-    said = clauses(sentence)
+    said = _joined_routes(clauses(sentence))
     parts = _route_parts(said)
     routes = []
     for i, clause in enumerate(parts):
@@ -3621,6 +3688,7 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
                 lx.is_filler(route[0])
                 and _DESTINATION.match(clause.split(":")[-1].lstrip(" :;,")) is not None
                 and not re.search(r"->|→|=>", clause)
+                and not _BECOMES.match(clause)  # 'questions get emailed to …' names its category
             )
             or (
                 route[0].lower() in ("it", "them", "this", "everything", "we", "i", "you", "they")
@@ -4874,7 +4942,7 @@ def read_steps(text: str, description: str) -> list[Step]:
             item_loop = started
         elif started is not None and then is None:
             named_loop = started
-    steps = _filter_folded(_facts_replied(steps))
+    steps = _filter_folded(_facts_replied(_one_router(steps)))
     _same_place(steps, {})
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
@@ -4906,6 +4974,27 @@ _REPLIES_WITH_FACT = re.compile(
 _WRITER = re.compile(
     r"\b(?:ai|agent|llm|gpt|claude|written|drafted|friendly|polite|personal(?:ised|ized)?)\b", re.I
 )
+
+
+def _one_router(steps: list[Step]) -> list[Step]:
+    """'sort into attendance, transport or other. attendance: …, transport: …': a classification said with its
+    categories and no routes, then the routes in the next sentence, is one router (the categories as first said)."""
+    out: list[Step] = []
+    for step in steps:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind == step.kind == "router"
+            and not last.branches
+            and not last.body
+            and step.branches
+        ):
+            step.label = last.label if ":" in last.label else step.label
+            step.text = f"{last.text} {step.text}"
+            out[-1] = step
+            continue
+        out.append(step)
+    return out
 
 
 def _same_place(steps: list[Step], named: dict[tuple[str, str], str]) -> None:
