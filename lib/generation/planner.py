@@ -1402,7 +1402,11 @@ class _Builder:
             decided = self.decision(chain, heads, prev, parent)
             if decided is not None:
                 return decided, prev
-        judged = self.judged(step.label, heads, prev, parent)
+        judged = (
+            None
+            if lx.signs_as_numbers(step.label, step.text) != step.label  # 'the balance is negative': below 0
+            else self.judged(step.label, heads, prev, parent)
+        )
         if judged is not None:  # 'if any of them are negative': an agent judges, the test reads its answer
             heads = [(judged[1:].split(".")[0], "source")]
         self.test_heads = heads
