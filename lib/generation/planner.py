@@ -1846,19 +1846,8 @@ class _Builder:
             return None  # 'have AI rate the tone; if it's negative': the agent's answer is tested
         scope = "any item of the input" if re.search(r"\b(?:any|some|one)\b", label, re.I) else "the input"
         model = lx.model_in(self.description) or lexicon()["default_model"]
-        local = self.add(
-            "agent",
-            {
-                "systemPrompt": lexicon()["judge_prompt"]
-                .replace("{scope}", scope)
-                .replace("{states}", " or ".join(states)),
-                "userPrompt": prev,
-                "model": model,
-                "temperature": "0",
-                "apiKey": lx.api_key_for(model),
-            },
-            parent,
-        )
+        prompt = lexicon()["judge_prompt"].replace("{scope}", scope).replace("{states}", " or ".join(states))
+        local = self.add("agent", _agent(prompt, prev, model=model), parent)
         self.words[local] = "judge whether " + label.strip()
         self.edge(heads, local)
         return f"<{local}.content>"
@@ -1890,19 +1879,12 @@ class _Builder:
             named if len(named) == len(labels) else labels
         )  # the categories as the classification said them
         criterion = criterion.strip() or "category"
-        local = self.add(
-            "agent",
-            {
-                "systemPrompt": lexicon()["route_classifier"]
-                .replace("{criterion}", criterion)
-                .replace("{labels}", "; ".join(labels)),
-                "userPrompt": prev,
-                "model": model,
-                "temperature": "0",
-                "apiKey": lx.api_key_for(model),
-            },
-            parent,
+        prompt = (
+            lexicon()["route_classifier"]
+            .replace("{criterion}", criterion)
+            .replace("{labels}", "; ".join(labels))
         )
+        local = self.add("agent", _agent(prompt, prev, model=model), parent)
         self.words[local] = step.text
         self.edge(heads, local)
         return f"<{local}.content>"
@@ -2214,16 +2196,25 @@ _NOT_TEST = re.compile(
 )
 
 
-def _writer(step: Step) -> Step:
-    """An agent that writes what an action sends when nothing before it produces anything."""
-    model = lexicon()["default_model"]
-    values = {
-        "systemPrompt": "You write the content this step asks for, ready to send as is. Answer with the content only.",
-        "userPrompt": _instruction(step),
+def _agent(system: str, user: str, temperature: str = "0", model: str | None = None) -> dict[str, str]:
+    """An agent block's values: its instructions, what it reads, and the model with that model's key."""
+    model = model or lexicon()["default_model"]
+    return {
+        "systemPrompt": system,
+        "userPrompt": user,
         "model": model,
-        "temperature": "0.7",
+        "temperature": temperature,
         "apiKey": lx.api_key_for(model),
     }
+
+
+def _writer(step: Step) -> Step:
+    """An agent that writes what an action sends when nothing before it produces anything."""
+    values = _agent(
+        "You write the content this step asks for, ready to send as is. Answer with the content only.",
+        _instruction(step),
+        "0.7",
+    )
     return Step("process", "agent", values, label="Write", text=step.text)
 
 
@@ -2280,29 +2271,23 @@ def _told_me(step: Step) -> bool:
 def _number_reader(test: str, text: str) -> Step:
     """An agent that answers the number a test compares, read out of a message's plain text."""
     what = lx.amount_field(test, None) or lx.named_field(test) or "number"
-    model = lexicon()["default_model"]
-    values = {
-        "systemPrompt": f"Read the message and answer with its {what} as a number only (digits and a decimal "
-        "point, no currency or words); answer 0 when it gives none.",
-        "userPrompt": text,
-        "model": model,
-        "temperature": "0",
-        "apiKey": lx.api_key_for(model),
-    }
+    values = _agent(
+        f"Read the message and answer with its {what} as a number only (digits and a decimal point, no currency "
+        "or words); answer 0 when it gives none.",
+        text,
+    )
     return Step("process", "agent", values, label=f"Read the {what}", text=test)
 
 
 def _answer_step(description: str) -> Step:
     """'a chat assistant that answers from the handbook in the knowledge base': a run that only looks things up
     answers the question with what it found (an agent reads both)."""
-    model = lx.model_in(description) or lexicon()["default_model"]
-    values = {
-        "systemPrompt": "You answer the question using only what was found; say which sources you used.",
-        "userPrompt": "Question: {start}\n\nFound: {prev}",
-        "model": model,
-        "temperature": "0.3",
-        "apiKey": lx.api_key_for(model),
-    }
+    values = _agent(
+        "You answer the question using only what was found; say which sources you used.",
+        "Question: {start}\n\nFound: {prev}",
+        "0.3",
+        lx.model_in(description),
+    )
     return Step("process", "agent", values, label="Answer", text="answer with what was found")
 
 

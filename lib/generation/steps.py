@@ -4707,6 +4707,20 @@ def _item_holds_it(loop: Step, reads: list[Step]) -> None:
     ]
 
 
+def _restriction(restricts: re.Match[str], sentence: str, guarded: list[Step]) -> Step:
+    """'Only patients w/ sms_opt_in true', 'Only for people with more than 1,000 followers though': a restriction
+    said in a sentence of its own, as a condition whose 'if' branch holds the steps it guards."""
+    test = Step(
+        "condition",
+        "condition",
+        label=(restricts.group("test") or restricts.group("items")).strip(" ,"),
+        text=sentence,
+        negate=restricts.group("not") is not None,
+    )
+    test.branches = [("if", guarded), ("else", [])]
+    return test
+
+
 def read_steps(text: str, description: str) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out."""
     ruled_out = negated(description)
@@ -4766,15 +4780,7 @@ def read_steps(text: str, description: str) -> list[Step]:
             and not any(s.kind in ("condition", "router", "fan", "loop") for s in looped.body)
         ):
             # 'text each patient a reminder. Only patients w/ sms_opt_in true': each item's steps wait for its test
-            test = Step(
-                "condition",
-                "condition",
-                label=(restricts.group("test") or restricts.group("items")).strip(" ,"),
-                text=sentence,
-                negate=restricts.group("not") is not None,
-            )
-            test.branches = [("if", looped.body), ("else", [])]
-            looped.body = [test]
+            looped.body = [_restriction(restricts, sentence, looped.body)]
             last_read, lead = [], ""
             continue
         if (
@@ -4786,14 +4792,7 @@ def read_steps(text: str, description: str) -> list[Step]:
         ):
             # 'thank them in #community. Only for people with more than 1,000 followers though.': a restriction
             # said after the sentence it restricts guards what that sentence does
-            test = Step(
-                "condition",
-                "condition",
-                label=(restricts.group("test") or restricts.group("items")).strip(" ,"),
-                text=sentence,
-                negate=restricts.group("not") is not None,
-            )
-            test.branches = [("if", done), ("else", [])]
+            test = _restriction(restricts, sentence, done)
             kept = [s for s in steps if not any(s is d for d in done)]
             data = [s for s in kept if s.kind in ("source", "process")]
             test.data_from = data[-1] if data else None
