@@ -384,6 +384,34 @@ _CHECK_THEN = re.compile(
 )
 
 
+def routine_as_steps(text: str) -> str:
+    """'Every morning I open the Stripe dashboard, copy … and then I email each customer': a routine the user
+    does by hand, told in the first person, read as the steps to automate ('… open …, copy … and then email
+    …'); 'I want', 'I'd like', 'I forget' name no step (lexicon.json 'routine_verbs')."""
+
+    def dropped(m: re.Match[str]) -> str:
+        # 'When I call the workflow …', 'once we close a deal': the start of the run, told as what the user does
+        return m.group(0) if _WHEN_I.search(text[: m.start()]) else ""
+
+    return _routine_re().sub(dropped, text)
+
+
+_WHEN_I = re.compile(r"\b(?:when|whenever|if|once|after|before|until|time|soon\s+as|as)\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _routine_re() -> re.Pattern[str]:
+    verbs = sorted(lexicon()["routine_verbs"], key=len, reverse=True)
+    habit = (
+        r"usually|always|normally|then|just|also|manually|still|first|basically|typically|currently|now|sometimes|"
+        r"often|quickly|then\s+also|have\s+to|need\s+to|must|go\s+and|'ll|will|would"
+    )
+    return re.compile(
+        r"(?<![\w'’])(?:I|we)\s+(?:(?:" + habit + r")\s+)*(?=(?:" + "|".join(map(re.escape, verbs)) + r")\b)",
+        re.I,
+    )
+
+
 def checked_tests(text: str) -> str:
     """'check if it's toxic and if it is email mods@…' → 'if it's toxic, email mods@…': the test a check names,
     then what its 'if so' does."""

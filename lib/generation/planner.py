@@ -105,6 +105,9 @@ def draft(description: str) -> Draft:
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
     said = description  # the title and summary keep the user's words
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
+    description = lx.routine_as_steps(
+        description
+    )  # 'then I email each customer' → 'then email each customer'
     description = lx.english_amounts(description)  # '5.000 USD', "CHF 3'000", '1.250,00 €': one notation
     # 'Texas goes to #tx, the rest to #us' → 'if it is Texas, …; otherwise …'
     description = lx.routes_as_tests(description)

@@ -2824,7 +2824,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             re.escape(p.strip()) for e in lexicon()["integrations"].values() for p in e["phrases"]
         )
         if not re.search(
-            r"\b(?:the|a|an|this|that|each|my|our|your|its|their|as|for|of)\s+(?:(?:" + services + r")\s+)?$",
+            r"\b(?:the|a|an|this|that|each|my|our|your|its|their|as|for|of|new|latest|recent|incoming|all|any)\s+"
+            r"(?:(?:" + services + r")\s+)?$",
             low[:pos],
         ):
             found.append((pos + 1, _process(kind, clause, description)))
