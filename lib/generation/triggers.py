@@ -311,10 +311,22 @@ def more_times(text: str, span: tuple[int, int]) -> tuple[list[str], int]:
         joint = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:at\s+)?", text[end:], re.I)
         nxt = _TIME_RE.match(text, end + joint.end()) if joint else None
         clock = _clock(nxt) if nxt else None
+        if nxt is None and joint:  # 'twice a day at 9 and 17': a bare hour past noon is a 24-hour clock
+            bare = _BARE_HOUR.match(text, end + joint.end())
+            if bare:
+                times.append(f"{int(bare.group(1)):02d}:00")
+                end = bare.end()
+                continue
         if nxt is None or not clock:
             return times, end
         times.append(clock)
         end = nxt.end()
+
+
+_BARE_HOUR = re.compile(
+    r"(1[3-9]|2[0-3])\b(?![.,:]?\d|\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|items?|[a-z]*s\b))",
+    re.I,
+)
 
 
 def _proper_name(text: str, start: int) -> bool:

@@ -402,6 +402,15 @@ CASES += [
         ["open.er-api.com"],
     ),
     (
+        "Twice a day at 9 and 17 check https://api.example.com/queue and post the queue size to #ops on Slack",
+        "schedule",
+        {"scheduleType": "custom", "cronExpression": "0 9,17 * * *"},
+        {"api", "slack"},
+        None,
+        False,
+        ["https://api.example.com/queue", "#ops"],
+    ),
+    (
         "When a message with a receipt shows up in Gmail, extract the total and add it to the sheet called Expenses",
         "webhook",
         "gmail",
