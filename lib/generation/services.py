@@ -155,7 +155,9 @@ def lookup_filter(block_type: str, operation: str | None) -> dict[str, str] | No
 
 def link_path(block_type: str, operation: str | None) -> str | None:
     """Where what a write created says its address (URL): services.json's 'link', else the operation's
-    declared outputs ('url', the 'metadata' object, or the url of the single object it returns)."""
+    declared outputs ('url', or the 'metadata' object). A field inside a returned object is never
+    guessed: Sim's tools shape each object their own way (X's tweet, Slack's channel id and Discord's
+    message hold no URL; a Drive file's is `webViewLink`), and a path that is not there stops the run."""
     given = data()["blocks"].get(block_type, {}).get("operations", {}).get(operation or "", {}).get("link")
     if given is not None:
         return str(given) if given else None  # false: what it returns holds no address
@@ -165,8 +167,7 @@ def link_path(block_type: str, operation: str | None) -> str | None:
             return key
     if "metadata" in declared:  # the whole object: it holds the address when the service returns one
         return "metadata"
-    made = made_object(block_type, operation)
-    return f"{made}.url" if made else None
+    return None
 
 
 def made_object(block_type: str, operation: str | None) -> str | None:

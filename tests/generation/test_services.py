@@ -7,7 +7,7 @@ import pytest
 from lib.errors import CannotPlan
 from lib.generation import planner, services
 from lib.generation.lexicon import lexicon
-from lib.sim.registry import get_block
+from lib.sim.registry import get_block, jul25_types
 
 
 def _declared_results():
@@ -23,6 +23,53 @@ def _declared_results():
 def test_each_operations_result_is_an_output_the_operation_declares(block_type, op_id, result, declared):
     """A reference the planner writes to an output JUL25 does not return stops the run in Sim."""
     assert result.split(".")[0] in declared
+
+
+def _link_paths():
+    for block_type in jul25_types():
+        for op_id in get_block(block_type).operations or [None]:
+            where = services.link_path(block_type, op_id)
+            if where is not None:
+                yield block_type, op_id, where
+
+
+# A field inside a returned object, each checked in the transformResponse of Sim's tool (apps/sim/tools/…).
+_VERIFIED_INNER_LINKS = {
+    ("google_drive", "upload", "file.webViewLink"),
+    ("google_drive", "create_folder", "file.webViewLink"),
+    ("notion", "notion_create_page", "metadata.url"),
+    ("google_docs", "create", "metadata.url"),
+    ("google_calendar", "create", "metadata.htmlLink"),
+}
+
+
+@pytest.mark.parametrize("block_type, op_id, where", list(_link_paths()))
+def test_a_link_to_what_a_write_made_is_a_declared_output_or_checked_in_sim(block_type, op_id, where):
+    """Messages carry `<block.LINK>`. Before, a guessed `<object>.url` (X's `tweet.url`, Slack's
+    `channel.url`, Discord's `data.url`) named a field Sim's tool never returns, and the run stopped
+    with 'No value found at path' — found by running set 18's states in Sim's executor."""
+    top = where.split(".")[0]
+    assert top in (
+        get_block(block_type).operations[op_id].outputs if op_id else get_block(block_type).outputs
+    )
+    assert "." not in where or (block_type, op_id, where) in _VERIFIED_INNER_LINKS
+
+
+def test_a_post_about_a_tweet_carries_the_tweet_not_an_address_it_lacks():
+    from lib.generation.compose import compose
+
+    state = compose(
+        planner.plan(
+            "Every hour check our YouTube channel for new uploads, tweet about each on X and share the tweet in #video on Slack."
+        ),
+        seed="x",
+    ).state
+    texts = [
+        b["subBlocks"].get("text", {}).get("value") or ""
+        for b in state["blocks"].values()
+        if b["type"] == "slack"
+    ]
+    assert texts and not any("tweet.url" in t for t in texts)
 
 
 @pytest.mark.parametrize(
