@@ -26,7 +26,7 @@ def test_each_operations_result_is_an_output_the_operation_declares(block_type, 
 
 
 def _link_paths():
-    for block_type in jul25_types():
+    for block_type in sorted(jul25_types()):
         for op_id in get_block(block_type).operations or [None]:
             where = services.link_path(block_type, op_id)
             if where is not None:
