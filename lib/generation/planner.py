@@ -933,7 +933,18 @@ class _Builder:
             if step.kind == "condition":
                 heads, prev = self.condition(step, heads, prev, parent)
             elif step.kind == "router":
-                heads = self.router(step, heads, prev, parent)
+                # an event run routes its event ('route the lead' after a lookup), not what a lookup found
+                routed = any(branch for _, branch in step.branches) and self.trigger.kind != "webhook"
+                listed = self.listed(prev, block=True) if parent is None and routed else None
+                if listed is not None:
+                    # 'read the inbox and sort the emails: invoices to Airtable, complaints to #support': each
+                    # item of a fetched list takes its own route (a whole list has no single topic)
+                    per_item = Step("loop", "loop", label=step.label, text=step.text, loop_type="forEach")
+                    per_item.body = [step]
+                    heads = self.loop(per_item, heads, listed, parent)
+                    self.notes.append(f"each item of the fetched list ({listed}) is routed on its own")
+                else:
+                    heads = self.router(step, heads, prev, parent)
             elif step.kind == "loop":
                 heads = self.loop(step, heads, prev, parent)
                 ended = heads[0][0] if len(heads) == 1 and heads[0][1] == "loop-end-source" else None
@@ -949,14 +960,7 @@ class _Builder:
                 heads, prev = exits, last
             else:
                 each = _PER_ITEM.search(step.text or "") if step.kind == "action" else None
-                listed = next(
-                    (
-                        x
-                        for x in reversed(self.lists)
-                        if prev and (x == prev or x.startswith(prev[:-1] + "."))
-                    ),
-                    None,
-                )
+                listed = self.listed(prev)
                 if each and parent is None and listed is not None:
                     # 'copy the new signups … into HubSpot as contacts': one write per item of the fetched list
                     per_item = Step("loop", "loop", label=each.group(1), text=step.text, loop_type="forEach")
@@ -1077,6 +1081,24 @@ class _Builder:
                             self.lists.append(items)
                             self.item_emails[items] = item_contact(step.type, step.integration)
         return heads, prev
+
+    def listed(self, prev: str | None, block: bool = False) -> str | None:
+        """The fetched list that `prev` (the data so far) is, or holds — or, with `block`, that the block `prev`
+        reads from fetched (the Gmail read's text and its list of messages); None when there is none."""
+        owner = re.match(r"<[\w-]+\.", prev or "")
+        return next(
+            (
+                x
+                for x in reversed(self.lists)
+                if prev
+                and (
+                    x == prev
+                    or x.startswith(prev[:-1] + ".")
+                    or (block and owner and x.startswith(owner.group(0)))
+                )
+            ),
+            None,
+        )
 
     def lookup(self, step: Step, values: dict[str, str]) -> None:
         """'takes an email address and looks it up in the customers table', 'texts our bot a tracking number,
