@@ -735,6 +735,8 @@ class _Builder:
                 value = value.replace("{recipient}", self.recipient(parent, step))
             if "{recipient_phone}" in value:
                 value = value.replace("{recipient_phone}", self.recipient(parent, step, "phone"))
+            if "{recipient_user}" in value:
+                value = value.replace("{recipient_user}", self.recipient(parent, step, "user"))
             if "{prev_text}" in value:
                 text = (
                     data
@@ -858,11 +860,32 @@ class _Builder:
     def recipient(self, parent: str | None, step: Step, kind: str = "email") -> str:
         """'email the candidate': the address comes from the data, never the user's own by default."""
         who = step.recipient or "recipient"
-        what = "e-mail address" if kind == "email" else "phone number"
+        what = {"email": "e-mail address", "phone": "phone number", "user": "Slack user id"}[kind]
         loop = next((b for b in self.blocks if b.id == parent), None)
-        if loop is not None and re.search(r"\b(?:e-?mail|address|phone|number)", self.words.get(loop.id, "")):
+        if (
+            loop is not None
+            and kind != "user"
+            and re.search(r"\b(?:e-?mail|address|phone|number)", self.words.get(loop.id, ""))
+        ):
             self.notes.append(f"each item of the list is the {what} (<loop.currentItem>)")
             return "<loop.currentItem>"  # 'for every email address in my list': the item is the address
+        if parent is not None and kind == "user":
+            # 'message each task owner on Slack': a direct message goes to a user id the item holds, beside its
+            # e-mail address (Slack takes a user id, U…, as the channel of a direct message)
+            holder = self.item_email.rpartition(".")[0]
+            if self.item_email.isdigit():  # a row of cells has no names: the user places the column
+                path = str(int(self.item_email) + 1)
+                self.notes.append(
+                    f"the {who}'s {what} is taken from cell {path} of each row: set its cell number"
+                )
+                return f"<loop.currentItem.{path}>"
+            name = lexicon()["user_id_field"]
+            path = f"{holder}.{name}" if holder and "[" not in holder else name
+            self.notes.append(
+                f"the {who}'s {what} is read from each item's '{path}' field (<loop.currentItem.{path}>); "
+                "change it if your data names it differently"
+            )
+            return f"<loop.currentItem.{path}>"
         if parent is not None:
             path = self.item_email if kind == "email" else self.item_phone
             column = re.search(
@@ -885,7 +908,11 @@ class _Builder:
             )
             return f"<loop.currentItem.{path}>"
         given = next(
-            (f for f in self.declared if re.search(r"e-?mail" if kind == "email" else r"phone|mobile", f)),
+            (
+                f
+                for f in self.declared
+                if re.search({"email": r"e-?mail", "phone": r"phone|mobile", "user": r"user|slack"}[kind], f)
+            ),
             None,
         )
         if given:  # 'manual start with the new hire's name, email …': the field the run is given
@@ -893,7 +920,7 @@ class _Builder:
             return f"<start.{given}>"
         if self.trigger.kind == "webhook":
             hook = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
-            found = hook.get("sender" if kind == "email" else "phone")
+            found = hook.get({"email": "sender", "phone": "phone", "user": "user"}[kind])
             if found:
                 self.notes.append(f"the {who}'s {what} is taken from the incoming event (<{found}>)")
                 open_field = re.search(r"\b[A-Z]+_FIELD_ID\b", found)
@@ -912,7 +939,11 @@ class _Builder:
                 return f"<{found}>"
         self.pending_need = f"the {who}'s {what} (the description does not say where it comes from)"
         self.pending_field = (
-            "to" if kind == "email" else ("phoneNumber" if step.type == "whatsapp" else "phoneNumbers")
+            "to"
+            if kind == "email"
+            else "channel"
+            if kind == "user"
+            else ("phoneNumber" if step.type == "whatsapp" else "phoneNumbers")
         )
         return ""
 
