@@ -238,6 +238,7 @@ def clauses(text: str) -> list[str]:
         + _READ
         + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|comment\s+on|tell|warn|"
         r"e-?mail\s+(?:me|us|them|it|him|her|their|our|whoever|everyone|the|a|an|each|every|[\w.+-]+@)|"
+        r"e-?mails\s+(?:them|him|her|whoever|the|each|every|their)|texts\s+(?:them|the|each|every|their)|"
         r"tweet|text\s+(?:me|us|them))\b)",
         _protect_lists(text),
         flags=re.I,
@@ -613,6 +614,13 @@ def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
     phrases = [p.strip() for p in entry["phrases"]]
+    if key == "gmail" and re.search(
+        r"\b(?:e-?mails|mails)\s+(?:the|each|every|that|this|their)\s+(?:\w+\s+)?(?:"
+        + "|".join(lexicon()["people"])
+        + r")s?\b",
+        low,
+    ):
+        return True  # 'a flow that reads the sheet and emails each member a link': the verb, told of the flow
     if key == "gmail" and re.search(
         r"\b(email|e-mail|mail)\s+(me|us|them|him|her|the team|[\w.+-]+@|(?:the|each|every|our|that|this|"
         r"their)\s+(?:\w+\s+)?(?:customer|client|user|sender|buyer|candidate|lead|contact|person|"
@@ -2777,7 +2785,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         step = _integration_step("gmail", "email " + address.group(0), description)
         found.append((address.start() + 2, step))
     texted = re.search(
-        r"(?:^|\band\s+|\balso\s+|\bthen\s+)text\s+(?:me|us|him|her|them|the|each|every|our|my|\+?\d)", low
+        r"(?:^|\band\s+|\balso\s+|\bthen\s+)texts?\s+(?:me|us|him|her|them|the|each|every|our|my|\+?\d)", low
     )
     if (
         texted
