@@ -860,7 +860,9 @@ class _Builder:
     def recipient(self, parent: str | None, step: Step, kind: str = "email") -> str:
         """'email the candidate': the address comes from the data, never the user's own by default."""
         who = step.recipient or "recipient"
-        what = {"email": "e-mail address", "phone": "phone number", "user": "Slack user id"}[kind]
+        # a chat's own id of a person: its name and the field an item holds it in (lexicon user_id_field)
+        what, user_field, *fallback = lexicon()["user_id_field"].get(step.type, ["user id", "user_id"])
+        what = {"email": "e-mail address", "phone": "phone number"}.get(kind, what)
         loop = next((b for b in self.blocks if b.id == parent), None)
         if (
             loop is not None
@@ -871,7 +873,7 @@ class _Builder:
             return "<loop.currentItem>"  # 'for every email address in my list': the item is the address
         if parent is not None and kind == "user":
             # 'message each task owner on Slack': a direct message goes to a user id the item holds, beside its
-            # e-mail address (Slack takes a user id, U…, as the channel of a direct message)
+            # e-mail address (Slack takes a user id, U…, as the channel of a direct message; Telegram a chat id)
             holder = self.item_email.rpartition(".")[0]
             if self.item_email.isdigit():  # a row of cells has no names: the user places the column
                 path = str(int(self.item_email) + 1)
@@ -879,8 +881,7 @@ class _Builder:
                     f"the {who}'s {what} is taken from cell {path} of each row: set its cell number"
                 )
                 return f"<loop.currentItem.{path}>"
-            name = lexicon()["user_id_field"]
-            path = f"{holder}.{name}" if holder and "[" not in holder else name
+            path = f"{holder}.{user_field}" if holder and "[" not in holder else user_field
             self.notes.append(
                 f"the {who}'s {what} is read from each item's '{path}' field (<loop.currentItem.{path}>); "
                 "change it if your data names it differently"
@@ -937,11 +938,15 @@ class _Builder:
                         else ("phoneNumber" if step.type == "whatsapp" else "phoneNumbers")
                     )
                 return f"<{found}>"
+        if (
+            kind == "user" and fallback
+        ):  # 'send the owner a Telegram message': the chat the bot is set up with
+            return str(fallback[0])
         self.pending_need = f"the {who}'s {what} (the description does not say where it comes from)"
         self.pending_field = (
             "to"
             if kind == "email"
-            else "channel"
+            else ("chatId" if step.type == "telegram" else "channel")
             if kind == "user"
             else ("phoneNumber" if step.type == "whatsapp" else "phoneNumbers")
         )

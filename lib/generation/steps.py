@@ -1928,7 +1928,11 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values["pullNumber"] = "{event:pull_request.number}"  # the pull request the event is about
     elif target == "chat":
         found = re.search(r"\bchat(?:\s*id)?\s+(-?\d+|@\w+)|(@\w+)", clause, re.I)
-        values["chatId"] = (found.group(1) or found.group(2)) if found else "{{TELEGRAM_CHAT_ID}}"
+        who = None if found else _messaged_person(clause)
+        if who:  # 'send each assignee a Telegram message': to that person's own chat
+            values["chatId"], values["__who"] = "{recipient_user}", who
+        else:
+            values["chatId"] = (found.group(1) or found.group(2)) if found else "{{TELEGRAM_CHAT_ID}}"
     elif target == "discord":  # Discord wants the numeric channel id; '#general' is only a name
         found = re.search(r"\bchannel\s+(?:id\s+)?(\d{6,})\b", clause)
         values["manualChannelId"] = found.group(1) if found else "{{DISCORD_CHANNEL_ID}}"
