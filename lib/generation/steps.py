@@ -610,10 +610,20 @@ def _taken_from(phrase: str) -> str:
     )
 
 
+# 'nudge each approver by email', 'remind the volunteers via text': a verb that contacts someone, then the way
+_CONTACT_BY = (
+    r"\b(?:remind|nudge|notify|ping|chase|alert|contact|tell|warn|message|invite|thank|welcome|follow\s+up\s+with)"
+    r"(?:s|es|ed|ing)?\s+(?:the|each|every|all|them|him|her|our|their|whoever)\b(?:[^.;]{0,40}?\s)?"
+    r"(?:by|via|over|through|with\s+an?)\s+"
+)
+
+
 def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
     phrases = [p.strip() for p in entry["phrases"]]
+    if key in ("gmail", "outlook") and re.search(_CONTACT_BY + r"e-?mail\b", low):
+        return True  # 'nudge each approver by email': the person is contacted that way
     if key == "gmail" and re.search(
         r"\b(?:e-?mails|mails)\s+(?:the|each|every|that|this|their)\s+(?:\w+\s+)?(?:"
         + "|".join(lexicon()["people"])
@@ -2790,7 +2800,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         found.append((address.start() + 2, step))
     texted = re.search(
         r"(?:^|\band\s+|\balso\s+|\bthen\s+)texts?\s+(?:me|us|him|her|them|the|each|every|our|my|\+?\d)", low
-    )
+    ) or re.search(_CONTACT_BY + r"(?:text|sms)\b", low)
     if (
         texted
         # an action before it is another one ('add it to the table and text the patient'); one after it is its own
