@@ -67,7 +67,17 @@ WRITE_WORDS = {
 }  # fmt: skip
 WRITERS = {"telegram", "whatsapp", "twilio_sms", "clay", "elevenlabs"}  # blocks whose only job is to send
 NO_SIDE_EFFECT = {"agent", "translate", "vision", "huggingface", "image_generator", "evaluator"}
-RECIPIENT_FIELDS = ("to", "chatId", "phoneNumber", "phoneNumbers", "dmUserId", "manualDmUserId", "attendees")
+# Slack JUL25 has no DM field: a direct message is sent with a user id (U…) as its channel
+RECIPIENT_FIELDS = (
+    "to",
+    "chatId",
+    "phoneNumber",
+    "phoneNumbers",
+    "dmUserId",
+    "manualDmUserId",
+    "attendees",
+    "channel",
+)
 # Outputs that say that a call happened, not what it returned: a step reading a block's data
 # through them reads no data at all (`<jira1.ts>` where the issues were meant).
 META_OUTPUTS = {

@@ -735,6 +735,8 @@ class _Builder:
                 value = value.replace("{recipient}", self.recipient(parent, step))
             if "{recipient_phone}" in value:
                 value = value.replace("{recipient_phone}", self.recipient(parent, step, "phone"))
+            if "{recipient_user}" in value:
+                value = value.replace("{recipient_user}", self.recipient(parent, step, "user"))
             if "{prev_text}" in value:
                 text = (
                     data
@@ -858,11 +860,33 @@ class _Builder:
     def recipient(self, parent: str | None, step: Step, kind: str = "email") -> str:
         """'email the candidate': the address comes from the data, never the user's own by default."""
         who = step.recipient or "recipient"
-        what = "e-mail address" if kind == "email" else "phone number"
+        # a chat's own id of a person: its name and the field an item holds it in (lexicon user_id_field)
+        what, user_field, *fallback = lexicon()["user_id_field"].get(step.type, ["user id", "user_id"])
+        what = {"email": "e-mail address", "phone": "phone number"}.get(kind, what)
         loop = next((b for b in self.blocks if b.id == parent), None)
-        if loop is not None and re.search(r"\b(?:e-?mail|address|phone|number)", self.words.get(loop.id, "")):
+        if (
+            loop is not None
+            and kind != "user"
+            and re.search(r"\b(?:e-?mail|address|phone|number)", self.words.get(loop.id, ""))
+        ):
             self.notes.append(f"each item of the list is the {what} (<loop.currentItem>)")
             return "<loop.currentItem>"  # 'for every email address in my list': the item is the address
+        if parent is not None and kind == "user":
+            # 'message each task owner on Slack': a direct message goes to a user id the item holds, beside its
+            # e-mail address (Slack takes a user id, U…, as the channel of a direct message; Telegram a chat id)
+            holder = self.item_email.rpartition(".")[0]
+            if self.item_email.isdigit():  # a row of cells has no names: the user places the column
+                path = str(int(self.item_email) + 1)
+                self.notes.append(
+                    f"the {who}'s {what} is taken from cell {path} of each row: set its cell number"
+                )
+                return f"<loop.currentItem.{path}>"
+            path = f"{holder}.{user_field}" if holder and "[" not in holder else user_field
+            self.notes.append(
+                f"the {who}'s {what} is read from each item's '{path}' field (<loop.currentItem.{path}>); "
+                "change it if your data names it differently"
+            )
+            return f"<loop.currentItem.{path}>"
         if parent is not None:
             path = self.item_email if kind == "email" else self.item_phone
             column = re.search(
@@ -885,7 +909,11 @@ class _Builder:
             )
             return f"<loop.currentItem.{path}>"
         given = next(
-            (f for f in self.declared if re.search(r"e-?mail" if kind == "email" else r"phone|mobile", f)),
+            (
+                f
+                for f in self.declared
+                if re.search({"email": r"e-?mail", "phone": r"phone|mobile", "user": r"user|slack"}[kind], f)
+            ),
             None,
         )
         if given:  # 'manual start with the new hire's name, email …': the field the run is given
@@ -893,7 +921,7 @@ class _Builder:
             return f"<start.{given}>"
         if self.trigger.kind == "webhook":
             hook = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
-            found = hook.get("sender" if kind == "email" else "phone")
+            found = hook.get({"email": "sender", "phone": "phone", "user": "user"}[kind])
             if found:
                 self.notes.append(f"the {who}'s {what} is taken from the incoming event (<{found}>)")
                 open_field = re.search(r"\b[A-Z]+_FIELD_ID\b", found)
@@ -910,9 +938,17 @@ class _Builder:
                         else ("phoneNumber" if step.type == "whatsapp" else "phoneNumbers")
                     )
                 return f"<{found}>"
+        if (
+            kind == "user" and fallback
+        ):  # 'send the owner a Telegram message': the chat the bot is set up with
+            return str(fallback[0])
         self.pending_need = f"the {who}'s {what} (the description does not say where it comes from)"
         self.pending_field = (
-            "to" if kind == "email" else ("phoneNumber" if step.type == "whatsapp" else "phoneNumbers")
+            "to"
+            if kind == "email"
+            else ("chatId" if step.type == "telegram" else "channel")
+            if kind == "user"
+            else ("phoneNumber" if step.type == "whatsapp" else "phoneNumbers")
         )
         return ""
 
@@ -933,7 +969,18 @@ class _Builder:
             if step.kind == "condition":
                 heads, prev = self.condition(step, heads, prev, parent)
             elif step.kind == "router":
-                heads = self.router(step, heads, prev, parent)
+                # an event run routes its event ('route the lead' after a lookup), not what a lookup found
+                routed = any(branch for _, branch in step.branches) and self.trigger.kind != "webhook"
+                listed = self.listed(prev, block=True) if parent is None and routed else None
+                if listed is not None:
+                    # 'read the inbox and sort the emails: invoices to Airtable, complaints to #support': each
+                    # item of a fetched list takes its own route (a whole list has no single topic)
+                    per_item = Step("loop", "loop", label=step.label, text=step.text, loop_type="forEach")
+                    per_item.body = [step]
+                    heads = self.loop(per_item, heads, listed, parent)
+                    self.notes.append(f"each item of the fetched list ({listed}) is routed on its own")
+                else:
+                    heads = self.router(step, heads, prev, parent)
             elif step.kind == "loop":
                 heads = self.loop(step, heads, prev, parent)
                 ended = heads[0][0] if len(heads) == 1 and heads[0][1] == "loop-end-source" else None
@@ -949,14 +996,7 @@ class _Builder:
                 heads, prev = exits, last
             else:
                 each = _PER_ITEM.search(step.text or "") if step.kind == "action" else None
-                listed = next(
-                    (
-                        x
-                        for x in reversed(self.lists)
-                        if prev and (x == prev or x.startswith(prev[:-1] + "."))
-                    ),
-                    None,
-                )
+                listed = self.listed(prev)
                 if each and parent is None and listed is not None:
                     # 'copy the new signups … into HubSpot as contacts': one write per item of the fetched list
                     per_item = Step("loop", "loop", label=each.group(1), text=step.text, loop_type="forEach")
@@ -1077,6 +1117,24 @@ class _Builder:
                             self.lists.append(items)
                             self.item_emails[items] = item_contact(step.type, step.integration)
         return heads, prev
+
+    def listed(self, prev: str | None, block: bool = False) -> str | None:
+        """The fetched list that `prev` (the data so far) is, or holds — or, with `block`, that the block `prev`
+        reads from fetched (the Gmail read's text and its list of messages); None when there is none."""
+        owner = re.match(r"<[\w-]+\.", prev or "")
+        return next(
+            (
+                x
+                for x in reversed(self.lists)
+                if prev
+                and (
+                    x == prev
+                    or x.startswith(prev[:-1] + ".")
+                    or (block and owner and x.startswith(owner.group(0)))
+                )
+            ),
+            None,
+        )
 
     def lookup(self, step: Step, values: dict[str, str]) -> None:
         """'takes an email address and looks it up in the customers table', 'texts our bot a tracking number,

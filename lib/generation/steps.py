@@ -238,6 +238,7 @@ def clauses(text: str) -> list[str]:
         + _READ
         + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|comment\s+on|tell|warn|"
         r"e-?mail\s+(?:me|us|them|it|him|her|their|our|whoever|everyone|the|a|an|each|every|[\w.+-]+@)|"
+        r"e-?mails\s+(?:them|him|her|whoever|the|each|every|their)|texts\s+(?:them|the|each|every|their)|"
         r"tweet|text\s+(?:me|us|them))\b)",
         _protect_lists(text),
         flags=re.I,
@@ -609,10 +610,27 @@ def _taken_from(phrase: str) -> str:
     )
 
 
+# 'nudge each approver by email', 'remind the volunteers via text': a verb that contacts someone, then the way
+_CONTACT_BY = (
+    r"\b(?:remind|nudge|notify|ping|chase|alert|contact|tell|warn|message|invite|thank|welcome|follow\s+up\s+with)"
+    r"(?:s|es|ed|ing)?\s+(?:the|each|every|all|them|him|her|our|their|whoever)\b(?:[^.;]{0,40}?\s)?"
+    r"(?:by|via|over|through|with\s+an?)\s+"
+)
+
+
 def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
     phrases = [p.strip() for p in entry["phrases"]]
+    if key in ("gmail", "outlook") and re.search(_CONTACT_BY + r"e-?mail\b", low):
+        return True  # 'nudge each approver by email': the person is contacted that way
+    if key == "gmail" and re.search(
+        r"\b(?:e-?mails|mails)\s+(?:the|each|every|that|this|their)\s+(?:\w+\s+)?(?:"
+        + "|".join(lexicon()["people"])
+        + r")s?\b",
+        low,
+    ):
+        return True  # 'a flow that reads the sheet and emails each member a link': the verb, told of the flow
     if key == "gmail" and re.search(
         r"\b(email|e-mail|mail)\s+(me|us|them|him|her|the team|[\w.+-]+@|(?:the|each|every|our|that|this|"
         r"their)\s+(?:\w+\s+)?(?:customer|client|user|sender|buyer|candidate|lead|contact|person|"
@@ -1828,6 +1846,29 @@ def _person(clause: str) -> str | None:
     return None
 
 
+def _messaged_person(clause: str) -> str | None:
+    """'DM each assignee', 'message whoever owns the ticket', 'ping the owner', 'send the person assigned to each
+    one a Slack message', 'slack each assignee a nudge': the person a chat message goes to directly."""
+    low = clause.lower()
+    if re.search(r"\b(?:message|ping|nudge|dm|slack|remind|notify)\s+(?:whoever|whomever)\b", low):
+        return "owner"
+    # 'to the owner', 'slack each assignee a nudge': a person of the lexicon's people, directly after the verb
+    people = "|".join(lexicon()["people"])
+    near = re.search(
+        r"\b(?:to|slack|nudge|dm|ping|message|remind|notify)\s+(?:the|each|every|that|this|their)\s+(?:[\w-]+\s+)?("
+        + people
+        + r")s?\b(?!\s+(?:[\w-]+\s+)?(?:channel|team|group|room|chat)\b)",
+        low,
+    )
+    if near:
+        return near.group(1)
+    if re.search(r"\b(?:dm|direct[- ]?message)\s+(?:them|him|her)\b", low):
+        return "person"
+    # 'ping the on-call engineer', 'send the person assigned to each one a message': who the verb contacts
+    contacted = (_person(m.group(0)) for m in _CONTACTED.finditer(low) if not m.group("pronoun"))
+    return next((who for who in contacted if who), None)
+
+
 # 'text the driver', 'notify each nurse', 'send the new hire a …', 'email them': who is contacted
 _CONTACTED = re.compile(
     r"\b(?:(?:e-?mail|mail|text|sms|notify|message|ping|remind|invite|contact|dm|whatsapp|thank|welcome)s?"
@@ -1851,11 +1892,17 @@ def _service_words() -> tuple[str, ...]:
 def _targets(target: str, clause: str, description: str, values: dict[str, str]) -> None:
     """Carry the stated destination (channel, address, repo, chat, table …) into its subBlock."""
     if target == "channel":
-        found = lx.CHANNEL_RE.search(clause) or lx.CHANNEL_RE.search(description)
+        found = lx.CHANNEL_RE.search(clause)
+        who = None if found else _messaged_person(clause)
+        found = found or (None if who else lx.CHANNEL_RE.search(description))
         if found:
             values["channel"] = "#" + found.group(1)
         elif re.search(r"\b(?:reply|replies|respond|answer)\b", clause, re.I):
             values["channel"] = "{event:channel}"  # a reply goes back to the channel the event came from
+        elif who:
+            # 'message each task owner on Slack', 'DM them the handbook': a direct message, to the person's user id
+            # (not the channel the description names elsewhere: 'when someone posts in #help, DM them')
+            values["channel"], values["__who"] = "{recipient_user}", who
     elif target == "to":
         # 'email the customer (from billing@acme.io)': an address after 'from' is the sender, not the recipient
         sending = values.get("operation", "").startswith(("send", "draft"))
@@ -1891,7 +1938,11 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values["pullNumber"] = "{event:pull_request.number}"  # the pull request the event is about
     elif target == "chat":
         found = re.search(r"\bchat(?:\s*id)?\s+(-?\d+|@\w+)|(@\w+)", clause, re.I)
-        values["chatId"] = (found.group(1) or found.group(2)) if found else "{{TELEGRAM_CHAT_ID}}"
+        who = None if found else _messaged_person(clause)
+        if who:  # 'send each assignee a Telegram message': to that person's own chat
+            values["chatId"], values["__who"] = "{recipient_user}", who
+        else:
+            values["chatId"] = (found.group(1) or found.group(2)) if found else "{{TELEGRAM_CHAT_ID}}"
     elif target == "discord":  # Discord wants the numeric channel id; '#general' is only a name
         found = re.search(r"\bchannel\s+(?:id\s+)?(\d{6,})\b", clause)
         values["manualChannelId"] = found.group(1) if found else "{{DISCORD_CHANNEL_ID}}"
@@ -2748,8 +2799,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         step = _integration_step("gmail", "email " + address.group(0), description)
         found.append((address.start() + 2, step))
     texted = re.search(
-        r"(?:^|\band\s+|\balso\s+|\bthen\s+)text\s+(?:me|us|him|her|them|the|each|every|our|my|\+?\d)", low
-    )
+        r"(?:^|\band\s+|\balso\s+|\bthen\s+)texts?\s+(?:me|us|him|her|them|the|each|every|our|my|\+?\d)", low
+    ) or re.search(_CONTACT_BY + r"(?:text|sms)\b", low)
     if (
         texted
         # an action before it is another one ('add it to the table and text the patient'); one after it is its own
@@ -2758,6 +2809,19 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         and not ruled(ruled_out, "twilio_sms", "write")
     ):  # 'text every client a reminder', 'text our head baker on +44…': an SMS
         found.append((texted.start() + 2, _integration_step("twilio_sms", clause, description, write=True)))
+    dmed = re.search(
+        r"(?:^|\band\s+|\balso\s+|\bthen\s+)(?:slack|dm)s?\s+(?:him|her|them|the|each|every|whoever|that|this)\b",
+        low,
+    )
+    named = [k for _, k in lx.integrations_in(description) if k in ("slack", "discord", "microsoft_teams")]
+    on = "slack" if dmed and dmed.group(0).strip().startswith("slack") else (named[0] if named else None)
+    if (
+        dmed
+        and on
+        and not any(s.type == on or (s.kind == "action" and p > dmed.start()) for p, s in found)
+        and not ruled(ruled_out, on, "write")
+    ):  # 'slack each assignee a nudge', 'DM them the handbook' (on the chat the description names): a message
+        found.append((dmed.start() + 2, _integration_step(on, clause, description, write=True)))
     answered = re.search(r"\b(?:reply|replies|respond|answer)\b", low)
     if answered and not any(s.kind == "action" for _, s in found) and not reply:
         # 'reply in the same channel', 'reply there with …': back on the chat service the event came from
