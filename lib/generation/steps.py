@@ -684,6 +684,8 @@ def _is_write(clause: str, key: str) -> bool:
         r"|\b(?:reminders?|messages?|alerts?|notifications?|announcements?|notes?|pings?|nudges?)\s+(?:in|to|into)\s+#"
         r"|\b(?:go|goes|get posted|are posted|is posted)\s+(?:in|to|into)\s+(?:the\s+|our\s+)?#"
         r"|^\W*(?:also\s+|then\s+|and\s+)*(?:let|tell|notify|inform|alert|warn|ping)\s+(?:the\s+|our\s+|my\s+)?#"
+        # 'let the CFO know in #finance', 'tell our treasury channel on Teams': whom a message reaches, sent there
+        r"|^\W*(?:also\s+|then\s+|and\s+)*(?:let\s+(?:[\w'@.-]+\s+){1,4}?know|tell|notify|inform|warn)\b"
         # 'drop a count + revenue in #ops-daily', 'put the list in #standup': left in the channel
         r"|(?:^\W*|\b(?:and|then|also)\s+)(?:drop|put|leave)\b[^.;#]{0,60}?\b(?:in|into|to)\s+(?:the\s+|our\s+|my\s+)?#"
         # 'reply in Discord with the issue link', 'answer in the thread on Slack': a reply is sent there
