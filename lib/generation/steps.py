@@ -3043,7 +3043,14 @@ _STATE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|been|be|being|isn'?t|aren'?t|wasn'?t|weren'?t|stays?|remains?)\s+(?:still\s+|not\s+|already\s+)?$",
     re.I,
 )
-_ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else)\b\s*,?\s*", re.I)
+# 'if they aren't, …', 'if it's not, …', 'if they didn't, …': the test before, denied with nothing added — its
+# other side, like 'otherwise'
+_DENIED = (
+    r"if\s+(?:(?:it|they|he|she|that|this|so)\s+(?:isn'?t|aren'?t|wasn'?t|weren'?t|doesn'?t|don'?t|didn'?t|hasn'?t|"
+    r"haven'?t|is\s+not|are\s+not|was\s+not|were\s+not|does\s+not|do\s+not|did\s+not|has\s+not|have\s+not)|"
+    r"(?:it|they|that)['’](?:s|re)\s+not)(?=\s*(?:[,;:—–-]|then\b|$))"
+)
+_ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else|" + _DENIED + r")\b\s*,?\s*", re.I)
 _ROUTE = re.compile(
     r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
     r"(?:its|their|the|his|her)?\s*(\w+)|\bdepending on\s+(?:its|their|the)?\s*(\w+)",
@@ -4474,7 +4481,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         # '… post a note to #refunds, and if captured log it in …': a second test of its own, not a step of the first
         # (', if not #x' names the other side's place: the 'otherwise' below)
         again = re.search(
-            r"[,;]\s*(?:and\s+|but\s+)?(?=if\b(?!\s+not\s*,?\s*(?:(?:to|in|into|on)\s+)?(?:#|[\w.+-]+@)))",
+            r"[,;]\s*(?:and\s+|but\s+)?(?=if\b(?!\s+not\s*,?\s*(?:(?:to|in|into|on)\s+)?(?:#|[\w.+-]+@)))"
+            # 'if they aren't, …': the other side of this test, not a second one
+            r"(?!" + _DENIED + r")",
             consequence,
             re.I,
         )
@@ -5143,7 +5152,7 @@ def _repeat_sentence(
 
 # the other side of the test stated just before: 'Otherwise …', 'Anything else goes to …', 'Smaller invoices
 # just get logged …' (after a numeric test), 'if it's more, …' (a test with no value of its own)
-_OTHERWISE = re.compile(r"^\s*(?:otherwise|else|if not|or else)\b[\s,:]*", re.I)
+_OTHERWISE = re.compile(r"^\s*(?:otherwise|else|if not|or else|" + _DENIED + r")\b[\s,:]*", re.I)
 _REST_WORDS = (
     r"(?:(?:for|with)\s+)?(?:(?:anything|everything|everyone|anyone|all)\s+else|the\s+rest|the\s+others\b|"
     r"(?:all\s+|any\s+)?(?:the\s+)?other\s+(?:ones|cases|[\w-]+s)\b(?!\s+than)|any\s+other\s+[\w-]+\b(?!\s+than))"

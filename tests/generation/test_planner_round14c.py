@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from lib.generation.lexicon import routine_as_steps
+from lib.generation.steps import _ELSE
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
@@ -22,6 +23,12 @@ _KNOWN: dict[str, str] = {
     "read as the Stripe event (a trigger class)",
     "r14c-para1-question": "'Could you set it up so every successful Stripe payment gets logged …' is not read as "
     "the Stripe event (a trigger class), and '… it also goes to #finance' names no verb the test ends before",
+    "r14c-imp-vip-sheet": "'check if the customer's email is in the 'VIP' Google Sheet. If it is, …': a test of "
+    "whether a place holds the item reads no place (the test is made on the event)",
+    "r14c-question-members-airtable": "'checks whether the applicant is already in our Airtable 'Members' table "
+    "and, if they are, emails them …': a test of whether a place holds the item reads no place",
+    "r14c-vip-para3-arrows": "'if the buyer is in the 'VIP' google sheet -> post it …': a test of whether a place "
+    "holds the item reads no place",
 }
 
 
@@ -49,3 +56,20 @@ def test_round14c_description_comes_out_right(item):
 )
 def test_first_person_subject_after_a_test_ends_it(text, read):
     assert routine_as_steps(text) == read
+
+
+@pytest.mark.parametrize(
+    ("consequence", "sides"),
+    [
+        ("add a row, if they aren't, create the contact", ["add a row", "create the contact"]),
+        ("email them; if it's not, post it", ["email them", "post it"]),
+        ("invite them, if they didn't then reject them", ["invite them", "then reject them"]),
+        # a denial that says more is a test of its own
+        (
+            "email them, if they aren't paid yet, chase them",
+            ["email them, if they aren't paid yet, chase them"],
+        ),
+    ],
+)
+def test_a_bare_denial_of_the_test_is_its_other_side(consequence, sides):
+    assert _ELSE.split(consequence, maxsplit=1) == sides
