@@ -378,7 +378,8 @@ _DECIMAL_COMMA_BY_CURRENCY = re.compile(
 # 'check if it's toxic and if it is, email …', 'see whether they sound angry and if so ping …': a test, then its action
 _CHECK_THEN = re.compile(
     r"\b(?:check|see|find\s+out|work\s+out|figure\s+out|look\s+at)\s+(?:if|whether)\s+(?P<test>[^.;!?]{3,80}?)"
-    r"\s*,?\s+(?:and\s+)?(?:if\s+(?:so|yes|it\s+is|it\s+does|they\s+are|they\s+do|that'?s\s+the\s+case)|"
+    # ('… the 'VIP' sheet. If it is, post …', '… 'Media list' - if it is, I email …': the 'if so' may start a sentence)
+    r"\s*(?:[,.;:]|\s[—–-])?\s+(?:and\s*,?\s+)?(?:if\s+(?:so|yes|it\s+is|it\s+does|they\s+are|they\s+do|that'?s\s+the\s+case)|"
     r"in\s+that\s+case)\b\s*,?\s*",
     re.I,
 )

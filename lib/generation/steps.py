@@ -3030,7 +3030,9 @@ _NOUN_BEFORE = re.compile(
     # ('if there are any, forward them': 'any' alone is the whole test)
     r"|\bthere\s*(?:are|is|were|was|'s|’s)\s+(?:any\s+(?=new|unread|more))?(?:new\s+|no\s+|more\s+|unread\s+)*$"
     # "contains 'needs-triage'": a word inside quotes is what the test looks for
-    r"|(?:^|\s)[\"“'][^\"”']*$",
+    r"|(?:^|\s)[\"“'][^\"”']*$"
+    # 'if the customer's email is …': after an owner's name, a word a verb spells is a noun
+    r"|(?<!\bit)(?<!\bthat)(?<!\bthere)(?<!\bwhat)(?<!\bhere)(?<!\bwho)(?<!\bhe)(?<!\bshe)\w['’]s\s+$",
     re.I,
 )
 # 'message contains', 'comment says', 'post mentions': a word a verb spells, followed by what a test says of it
@@ -3049,6 +3051,12 @@ _DENIED = (
     r"if\s+(?:(?:it|they|he|she|that|this|so)\s+(?:isn'?t|aren'?t|wasn'?t|weren'?t|doesn'?t|don'?t|didn'?t|hasn'?t|"
     r"haven'?t|is\s+not|are\s+not|was\s+not|were\s+not|does\s+not|do\s+not|did\s+not|has\s+not|have\s+not)|"
     r"(?:it|they|that)['’](?:s|re)\s+not)(?=\s*(?:[,;:—–-]|then\b|$))"
+)
+# 'the outlet is in our Airtable 'Media list'', 'they're already on the 'VIP' sheet': whether a place holds the item
+HELD_IN = re.compile(
+    r"^\s*(?P<what>.+?)\s*(?:\s(?:is|are)|['’](?:s|re)|\s(?:exists?|appears?|shows?\s+up))\s+(?:already\s+|still\s+|"
+    r"listed\s+)*(?:in|on)\s+(?P<place>(?:the|our|my|their)\b.+)$",
+    re.I,
 )
 _ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else|" + _DENIED + r")\b\s*,?\s*", re.I)
 _ROUTE = re.compile(
@@ -4502,6 +4510,16 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         if_text, else_text = parts[0], parts[1] if len(parts) > 1 else ""
         else_text = _same_verb_elsewhere(else_text, if_text)
         pre = read_clauses(before, description, ruled_out)
+        held = HELD_IN.match(condition_text)
+        if held and lx.integrations_in(held.group("place")) and not any(s.kind == "source" for s in pre):
+            # 'if the buyer is in the 'VIP' Google Sheet, …': the place is read first, the test is of what it holds
+            pre += [
+                s
+                for s in read_clause(
+                    f"look up {held.group('what')} in {held.group('place')}", description, ruled_out
+                )
+                if s.kind == "source"
+            ]
         if_steps = read_clauses(if_text, description, ruled_out)
         fetch_after = bool(if_steps) and all(s.kind == "source" for s in if_steps)
         if fetch_after and before.strip() and any(s.kind == "action" for s in pre):
