@@ -4520,7 +4520,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 )
                 if s.kind == "source"
             ]
-        if_steps = read_clauses(if_text, description, ruled_out)
+        if_steps = _on_what_was_read(if_text, pre, description, ruled_out)
         fetch_after = bool(if_steps) and all(s.kind == "source" for s in if_steps)
         if fetch_after and before.strip() and any(s.kind == "action" for s in pre):
             # 'Alert me on Telegram if BTC drops under $58,000 — check api.coingecko.com every 10 min': the words
@@ -4560,6 +4560,30 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     return _bare_condition(sentence, description, ruled_out) or _keep_only(
         sentence, read_clauses(sentence, description, ruled_out)
     )
+
+
+def _on_what_was_read(
+    text: str, pre: list[Step], description: str, ruled_out: dict[str, set[str]]
+) -> list[Step]:
+    """The steps of a test's side; 'check the Google Calendar … and if it's free, book it': a verb on 'it' that names
+    no service acts on the thing the sentence read, in that service."""
+    read = next((s for s in reversed(pre) if s.kind == "source" and s.integration), None)
+    phrases = (lexicon()["integrations"].get(read.integration or "", {}).get("phrases") or []) if read else []
+    out: list[Step] = []
+    for clause in clauses(text):
+        steps = read_clause(clause, description, ruled_out)
+        if (
+            not steps
+            and phrases
+            and re.match(r"^\W*(?:and\s+|then\s+)*[a-z]+\s+(?:it|them|that)\W*$", clause, re.I)
+        ):
+            steps = [
+                s
+                for s in read_clause(f"{clause.strip()} in {phrases[0]}", description, ruled_out)
+                if s.kind == "action"
+            ]
+        out += steps
+    return out
 
 
 # a channel or an address written alone: '#leads-us', 'in #us-wins', 'to payments@acme.com'

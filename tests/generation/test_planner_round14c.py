@@ -10,7 +10,9 @@ side) — now the place is read first and the test looks for the event's value i
 were written before the first two fixes (8 right before, 11 after; two mislabelled GitHub reads, which the planner
 rightly makes over HTTP, relabelled), four of them in other voices (a short imperative, a question, a requirement
 list) and three paraphrases of the first line; the next 9 before the last two fixes (2 right before, 8 after),
-with three paraphrases of one membership line. 19 of 23 right; the 4 left are trigger or verb classes."""
+with three paraphrases of one membership line; the last 3, for a verb on 'it' with no service ('if it's free I
+book it' after a read of the Google Calendar: the action is on what was read, in its service), written after that
+fix (1 right). 20 of 26 right; the 6 left are trigger or verb classes, or the read in another sentence."""
 
 from __future__ import annotations
 
@@ -33,6 +35,9 @@ _KNOWN: dict[str, str] = {
     "the Stripe event (a trigger class), and '… it also goes to #finance' names no verb the test ends before",
     "r14c-question-members-airtable": "'… and, if they are, emails them the members' discount code': a verb in the "
     "third person after the test ('emails', in a question's voice) is no action the planner knows (a verb class)",
+    "r14c-it-jira-close": "'… I close it': 'close' names no write of Jira the planner knows (a verb class)",
+    "r14c-it-calendar-imp": "'check our Google Calendar for tomorrow; if there is a free hour, book it': the read is in "
+    "the sentence before, and only a read in the test's own sentence gives 'it' its service",
 }
 
 
