@@ -378,7 +378,8 @@ _DECIMAL_COMMA_BY_CURRENCY = re.compile(
 # 'check if it's toxic and if it is, email …', 'see whether they sound angry and if so ping …': a test, then its action
 _CHECK_THEN = re.compile(
     r"\b(?:check|see|find\s+out|work\s+out|figure\s+out|look\s+at)\s+(?:if|whether)\s+(?P<test>[^.;!?]{3,80}?)"
-    r"\s*,?\s+(?:and\s+)?(?:if\s+(?:so|yes|it\s+is|it\s+does|they\s+are|they\s+do|that'?s\s+the\s+case)|"
+    # ('… the 'VIP' sheet. If it is, post …', '… 'Media list' - if it is, I email …': the 'if so' may start a sentence)
+    r"\s*(?:[,.;:]|\s[—–-])?\s+(?:and\s*,?\s+)?(?:if\s+(?:so|yes|it\s+is|it\s+does|they\s+are|they\s+do|that'?s\s+the\s+case)|"
     r"in\s+that\s+case)\b\s*,?\s*",
     re.I,
 )
@@ -391,12 +392,27 @@ def routine_as_steps(text: str) -> str:
 
     def dropped(m: re.Match[str]) -> str:
         # 'When I call the workflow …', 'once we close a deal': the start of the run, told as what the user does
-        return m.group(0) if _WHEN_I.search(text[: m.start()]) else ""
+        if _WHEN_I.search(text[: m.start()]):
+            return m.group(0)
+        # 'if the amount is over 500 I also ping #finance': the subject ends the test and starts what it guards —
+        # a comma there, as the written form has ('if the file we upload is over 10 MB' is a test of its own)
+        opened = _OPEN_TEST.search(re.split(r"[.;:!?,\n]|\bthen\b", text[: m.start()])[-1])
+        rest = re.split(r"[.;:!?,\n]", text[m.end() :])[0]
+        return "\0" if opened and not _TEST_PREDICATE.search(rest) else ""
 
-    return _routine_re().sub(dropped, text)
+    return re.sub(r"\s*\0", ", ", _routine_re().sub(dropped, text))
 
 
 _WHEN_I = re.compile(r"\b(?:when|whenever|if|once|after|before|until|time|soon\s+as|as)\s+$", re.I)
+# a test said and still open where a first-person clause starts ('if it's free I book it', 'unless it's paid we
+# chase it', 'if not I just email …')
+_OPEN_TEST = re.compile(r"\b(?:if|unless)\s+\S", re.I)
+# what a test says of a thing ('… we upload is over 10 MB', '… I sent has bounced'): the clause is the test's own
+_TEST_PREDICATE = re.compile(
+    r"\b(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t|has|have|hasn'?t|haven'?t|contains?|mentions?|"
+    r"includes?|equals?|matches|exceeds?)\b",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)

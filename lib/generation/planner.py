@@ -19,7 +19,7 @@ from lib.generation import services
 from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
-from lib.generation.steps import Step, clauses, implied_else, read_steps, sentences
+from lib.generation.steps import HELD_IN, Step, clauses, implied_else, read_steps, sentences
 from lib.generation.translations import UNREAD_SHARE, phrase_languages, read_share, to_english, unread_words
 from lib.generation.triggers import event_test, read_trigger
 
@@ -612,6 +612,22 @@ class _Builder:
                 path = hook["data"] + "." + named[0][1]
             return f"<{path}>"
         return None
+
+    def held_value(self, what: str) -> str | None:
+        """The event's value a membership test looks for: the sender's address for a person or an e-mail ('the
+        buyer', 'their email'), else the field the noun names ('the outlet' → the payload's `outlet`)."""
+        if self.trigger.kind in ("manual", "chat"):
+            return "<start.input>"
+        if self.trigger.kind != "webhook":
+            return None
+        hook = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+        nouns = re.findall(r"[a-z][\w-]*", what.lower())
+        if not nouns:
+            return None
+        person = set(lexicon()["people"]) | {"email", "e-mail", "address", "they", "them", "he", "she"}
+        if hook.get("sender") and any(n.rstrip("s") in person or n in person for n in nouns):
+            return f"<{hook['sender']}>"
+        return f"<{hook['data']}.{nouns[-1]}>"
 
     def event_text(self) -> str | None:
         """The reference to the plain text of the message that started the run (an e-mail's body, a chat
@@ -1784,6 +1800,17 @@ class _Builder:
             return _cmp(f"Number({prev})", op, num), None
         if prev is None:
             return None, None
+        holds = HELD_IN.match(test)
+        sought = (
+            self.held_value(holds.group("what"))
+            if holds and lx.integrations_in(holds.group("place"))
+            else None
+        )
+        if holds and sought and not prev.startswith("<start"):
+            # 'if the buyer is in the 'VIP' Google Sheet': the event's value among what the place holds
+            self.notes.append(f"the test '{test.strip()}' looks for {sought} in what {prev} holds")
+            found = f"String(JSON.stringify({prev})).toLowerCase().includes(String({sought}).toLowerCase())"
+            return (f"!({found})" if _NOT_TEST.search(holds.group(0)[holds.end("what") :]) else found), None
         words = [w for w in re.findall(r"[a-z0-9'-]+", low) if w not in lexicon()["test_filler"]]
         spelled = _quoted(test) or next(iter(re.findall(r"@?[\w-]+(?:\.[\w-]+)+", low)), None)
         # 'if they picked the Berlin studio': a name the user capitalised is what the data holds

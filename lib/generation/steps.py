@@ -702,6 +702,8 @@ def _is_write(clause: str, key: str) -> bool:
         r"|\b(?:reminders?|messages?|alerts?|notifications?|announcements?|notes?|pings?|nudges?)\s+(?:in|to|into)\s+#"
         r"|\b(?:go|goes|get posted|are posted|is posted)\s+(?:in|to|into)\s+(?:the\s+|our\s+)?#"
         r"|^\W*(?:also\s+|then\s+|and\s+)*(?:let|tell|notify|inform|alert|warn|ping)\s+(?:the\s+|our\s+|my\s+)?#"
+        # 'let the CFO know in #finance', 'tell our treasury channel on Teams': whom a message reaches, sent there
+        r"|^\W*(?:also\s+|then\s+|and\s+)*(?:let\s+(?:[\w'@.-]+\s+){1,4}?know|tell|notify|inform|warn)\b"
         # 'drop a count + revenue in #ops-daily', 'put the list in #standup': left in the channel
         r"|(?:^\W*|\b(?:and|then|also)\s+)(?:drop|put|leave)\b[^.;#]{0,60}?\b(?:in|into|to)\s+(?:the\s+|our\s+|my\s+)?#"
         # 'reply in Discord with the issue link', 'answer in the thread on Slack': a reply is sent there
@@ -3092,7 +3094,9 @@ _NOUN_BEFORE = re.compile(
     # ('if there are any, forward them': 'any' alone is the whole test)
     r"|\bthere\s*(?:are|is|were|was|'s|’s)\s+(?:any\s+(?=new|unread|more))?(?:new\s+|no\s+|more\s+|unread\s+)*$"
     # "contains 'needs-triage'": a word inside quotes is what the test looks for
-    r"|(?:^|\s)[\"“'][^\"”']*$",
+    r"|(?:^|\s)[\"“'][^\"”']*$"
+    # 'if the customer's email is …': after an owner's name, a word a verb spells is a noun
+    r"|(?<!\bit)(?<!\bthat)(?<!\bthere)(?<!\bwhat)(?<!\bhere)(?<!\bwho)(?<!\bhe)(?<!\bshe)\w['’]s\s+$",
     re.I,
 )
 # 'message contains', 'comment says', 'post mentions': a word a verb spells, followed by what a test says of it
@@ -3105,7 +3109,20 @@ _STATE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|been|be|being|isn'?t|aren'?t|wasn'?t|weren'?t|stays?|remains?)\s+(?:still\s+|not\s+|already\s+)?$",
     re.I,
 )
-_ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else)\b\s*,?\s*", re.I)
+# 'if they aren't, …', 'if it's not, …', 'if they didn't, …': the test before, denied with nothing added — its
+# other side, like 'otherwise'
+_DENIED = (
+    r"if\s+(?:(?:it|they|he|she|that|this|so)\s+(?:isn'?t|aren'?t|wasn'?t|weren'?t|doesn'?t|don'?t|didn'?t|hasn'?t|"
+    r"haven'?t|is\s+not|are\s+not|was\s+not|were\s+not|does\s+not|do\s+not|did\s+not|has\s+not|have\s+not)|"
+    r"(?:it|they|that)['’](?:s|re)\s+not)(?=\s*(?:[,;:—–-]|then\b|$))"
+)
+# 'the outlet is in our Airtable 'Media list'', 'they're already on the 'VIP' sheet': whether a place holds the item
+HELD_IN = re.compile(
+    r"^\s*(?P<what>.+?)\s*(?:\s(?:is|are)|['’](?:s|re)|\s(?:exists?|appears?|shows?\s+up))\s+(?:already\s+|still\s+|"
+    r"listed\s+)*(?:in|on)\s+(?P<place>(?:the|our|my|their)\b.+)$",
+    re.I,
+)
+_ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else|" + _DENIED + r")\b\s*,?\s*", re.I)
 _ROUTE = re.compile(
     r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
     r"(?:its|their|the|his|her)?\s*(\w+)|\bdepending on\s+(?:its|their|the)?\s*(\w+)",
@@ -4536,7 +4553,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         # '… post a note to #refunds, and if captured log it in …': a second test of its own, not a step of the first
         # (', if not #x' names the other side's place: the 'otherwise' below)
         again = re.search(
-            r"[,;]\s*(?:and\s+|but\s+)?(?=if\b(?!\s+not\s*,?\s*(?:(?:to|in|into|on)\s+)?(?:#|[\w.+-]+@)))",
+            r"[,;]\s*(?:and\s+|but\s+)?(?=if\b(?!\s+not\s*,?\s*(?:(?:to|in|into|on)\s+)?(?:#|[\w.+-]+@)))"
+            # 'if they aren't, …': the other side of this test, not a second one
+            r"(?!" + _DENIED + r")",
             consequence,
             re.I,
         )
@@ -4555,7 +4574,17 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         if_text, else_text = parts[0], parts[1] if len(parts) > 1 else ""
         else_text = _same_verb_elsewhere(else_text, if_text)
         pre = read_clauses(before, description, ruled_out)
-        if_steps = read_clauses(if_text, description, ruled_out)
+        held = HELD_IN.match(condition_text)
+        if held and lx.integrations_in(held.group("place")) and not any(s.kind == "source" for s in pre):
+            # 'if the buyer is in the 'VIP' Google Sheet, …': the place is read first, the test is of what it holds
+            pre += [
+                s
+                for s in read_clause(
+                    f"look up {held.group('what')} in {held.group('place')}", description, ruled_out
+                )
+                if s.kind == "source"
+            ]
+        if_steps = _on_what_was_read(if_text, pre, description, ruled_out)
         fetch_after = bool(if_steps) and all(s.kind == "source" for s in if_steps)
         if fetch_after and before.strip() and any(s.kind == "action" for s in pre):
             # 'Alert me on Telegram if BTC drops under $58,000 — check api.coingecko.com every 10 min': the words
@@ -4595,6 +4624,30 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     return _bare_condition(sentence, description, ruled_out) or _keep_only(
         sentence, read_clauses(sentence, description, ruled_out)
     )
+
+
+def _on_what_was_read(
+    text: str, pre: list[Step], description: str, ruled_out: dict[str, set[str]]
+) -> list[Step]:
+    """The steps of a test's side; 'check the Google Calendar … and if it's free, book it': a verb on 'it' that names
+    no service acts on the thing the sentence read, in that service."""
+    read = next((s for s in reversed(pre) if s.kind == "source" and s.integration), None)
+    phrases = (lexicon()["integrations"].get(read.integration or "", {}).get("phrases") or []) if read else []
+    out: list[Step] = []
+    for clause in clauses(text):
+        steps = read_clause(clause, description, ruled_out)
+        if (
+            not steps
+            and phrases
+            and re.match(r"^\W*(?:and\s+|then\s+)*[a-z]+\s+(?:it|them|that)\W*$", clause, re.I)
+        ):
+            steps = [
+                s
+                for s in read_clause(f"{clause.strip()} in {phrases[0]}", description, ruled_out)
+                if s.kind == "action"
+            ]
+        out += steps
+    return out
 
 
 # a channel or an address written alone: '#leads-us', 'in #us-wins', 'to payments@acme.com'
@@ -5205,7 +5258,7 @@ def _repeat_sentence(
 
 # the other side of the test stated just before: 'Otherwise …', 'Anything else goes to …', 'Smaller invoices
 # just get logged …' (after a numeric test), 'if it's more, …' (a test with no value of its own)
-_OTHERWISE = re.compile(r"^\s*(?:otherwise|else|if not|or else)\b[\s,:]*", re.I)
+_OTHERWISE = re.compile(r"^\s*(?:otherwise|else|if not|or else|" + _DENIED + r")\b[\s,:]*", re.I)
 _REST_WORDS = (
     r"(?:(?:for|with)\s+)?(?:(?:anything|everything|everyone|anyone|all)\s+else|the\s+rest|the\s+others\b|"
     r"(?:all\s+|any\s+)?(?:the\s+)?other\s+(?:ones|cases|[\w-]+s)\b(?!\s+than)|any\s+other\s+[\w-]+\b(?!\s+than))"
