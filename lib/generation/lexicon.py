@@ -391,12 +391,27 @@ def routine_as_steps(text: str) -> str:
 
     def dropped(m: re.Match[str]) -> str:
         # 'When I call the workflow …', 'once we close a deal': the start of the run, told as what the user does
-        return m.group(0) if _WHEN_I.search(text[: m.start()]) else ""
+        if _WHEN_I.search(text[: m.start()]):
+            return m.group(0)
+        # 'When a Telegram message comes in I copy it …': the clause the lead opened ends where the step begins
+        return "\x00" if _OPEN_LEAD.search(text[: m.start()]) else ""
 
-    return _routine_re().sub(dropped, text)
+    # 'I want a Linear issue made from it' → 'I create a Linear issue from it': the wish is the step
+    text = _wished_re().sub(
+        lambda m: f"{m.group('who')} {lexicon()['wished_done'][m.group('done').lower()]} {m.group('what')}",
+        text,
+    )
+    return re.sub(r"\s*\x00", ", ", _routine_re().sub(dropped, text))
 
 
 _WHEN_I = re.compile(r"\b(?:when|whenever|if|once|after|before|until|time|soon\s+as|as)\s+$", re.I)
+# a clause still open after an event or test lead ('When a new order comes in …', 'if it is urgent …'): no
+# comma, colon or sentence end since the lead
+_OPEN_LEAD = re.compile(
+    r"(?:^|[.!?;:\n]\s*|\b(?:and|but|so|then)\s+)\W*(?:when(?:ever)?|if|once|each\s+time|every\s+time|as\s+soon\s+as)\b"
+    r"[^,.;:!?\n]*$",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
@@ -408,6 +423,16 @@ def _routine_re() -> re.Pattern[str]:
     )
     return re.compile(
         r"(?<![\w'’])(?:I|we)\s+(?:(?:" + habit + r")\s+)*(?=(?:" + "|".join(map(re.escape, verbs)) + r")\b)",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=1)
+def _wished_re() -> re.Pattern[str]:
+    done = "|".join(map(re.escape, lexicon()["wished_done"]))
+    return re.compile(
+        r"(?<![\w'’])(?P<who>I|we)\s+(?:want|need|'d\s+like|would\s+like|wanna)\s+"
+        r"(?P<what>(?:a|an|the|each|every)\s+(?:[\w#@'’.-]+\s+){1,5}?)(?P<done>" + done + r")\b\s*",
         re.I,
     )
 

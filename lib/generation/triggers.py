@@ -1031,7 +1031,9 @@ _LATER_LEAD = re.compile(
 _ARRIVAL = re.compile(
     r"\b(?:new|arrives?|comes?\s+in|lands?|is\s+(?:added|created|submitted|opened|posted|sent|received|filed|made|"
     r"placed|booked|scheduled|paid)|"
-    r"adds?|submits?|signs?\s+up|cancels?|fails?|opens?|books?|pays?|sends?|posts?|replies|emails?|messages?)\b",
+    r"adds?|submits?|signs?\s+up|cancels?|fails?|opens?|books?|pays?|sends?|posts?|replies|emails?|messages?|"
+    # 'whenever someone buys a membership': a purchase or sign-up is an arrival too
+    r"buys?|purchases?|subscribes?|registers?|donates?|joins?|renews?|upgrades?|checks?\s+out)\b",
     re.I,
 )
 
