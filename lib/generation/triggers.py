@@ -199,6 +199,21 @@ _IMPERATIVE = re.compile(
 )
 
 
+# what should run on the event, said before it: 'a flow that kicks in when …', 'automate this whenever …'
+_RUN_ON = (
+    r"(?P<run>automat(?:e|ed|es|ically|ion)|happens?|runs?|fires?|starts?|kicks?\s+(?:in|off)|triggers?|triggered)"
+    r"(?:\s+(?:this|it|that|automatically|itself|on\s+its\s+own))*\s+"
+)
+
+
+def _run_ends_event(clause: str) -> str:
+    """'a meeting is booked and adds the invitee to HubSpot' → 'a meeting is booked': after a run word, what the
+    run does (a command verb, said of the flow) ends the event."""
+    return re.split(
+        r"\s+and\s+(?:then\s+)?(?=(?:" + _COMMAND_VERBS + r")(?:e?s)?\b)", clause, maxsplit=1, flags=re.I
+    )[0]
+
+
 @dataclass
 class Trigger:
     kind: str = "manual"  # manual | chat | schedule | webhook
@@ -640,6 +655,8 @@ def read_webhook(clause: str) -> Trigger | None:
         start = heading.start(1)
     found_start = start
     head = clause[start:]
+    if re.search(r"\b" + _RUN_ON + r"$", clause[:start], re.I):
+        head = _run_ends_event(head)  # 'a flow that kicks in when a meeting is booked and adds …'
     head = re.split(
         r",(?!\d{3}\b)|:(?!//|\d)|\bthen\b|\s(?:->|→|=>|-|–|—)\s",
         _SENTENCE_END.split(head, maxsplit=1)[0],
@@ -1025,6 +1042,8 @@ _LATER_LEAD = re.compile(
     r"(?:[.!?]\s+|\n\s*)(?:[a-z][a-z' -]{1,24}:\s*)?(?:when(?:ever)?|each time|every time|as soon as)\s+"  # 'Need: when …'
     # or the moment itself, anywhere: 'I want to hear about it the moment a customer cancels in Stripe'
     r"|\b(?:the\s+(?:moment|minute|instant|second)|as\s+soon\s+as|whenever)\s+"
+    # or what should run on it: 'Can this happen automatically when a form comes in?', 'a flow that kicks in when …'
+    r"|\b" + _RUN_ON + r"when(?:ever)?\s+"
     r"(?=(?:a|an|the|someone|somebody|anyone|one|it|they|our|my|we|i|new)\b)",
     re.I,
 )
@@ -1043,6 +1062,9 @@ def _later_event(text: str) -> Trigger | None:
     WhatsApp. When one arrives, …' (the pronoun's service is the one the sentence before names)."""
     for lead in _LATER_LEAD.finditer(text):
         clause = _SENTENCE_END.split(text[lead.end() :], maxsplit=1)[0]
+        # 'a flow that kicks in when a meeting is booked and adds …': what it does ends the event
+        if lead.group("run"):
+            clause = _run_ends_event(clause)
         if not _ARRIVAL.search(clause.split(",")[0]):
             continue
         hook = read_webhook("when " + clause)
