@@ -452,6 +452,19 @@ def read_schedule(text: str) -> Trigger | None:
         ]
         if later:
             days = later
+    # 'Every Friday at 4pm … for the Monday meeting': the days said as a habit ('every Friday', 'on Fridays', and
+    # the days listed with them) are the run's; a single day said elsewhere names something else
+    habit = [
+        _DAYS[d.group(1)]
+        for m in re.finditer(
+            r"\b(?:every|each)\s+(?:other\s+)?" + _DAY_RE + r"(?:\s*(?:,|and|or|&)\s*" + _DAY_RE + r")*"
+            r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b(?:\s*(?:,|and|or|&)\s*" + _DAY_RE + r")*",
+            low,
+        )
+        for d in re.finditer(_DAY_RE, m.group(0))
+    ]
+    if [d for d in days if d in habit] and [d for d in days if d not in habit]:
+        days = [d for d in days if d in habit]
     # 'Monday through Saturday', 'tuesday-thursday': every day of the range (the last range said wins a correction)
     ranges = list(re.finditer(r"\b" + _DAY_RE + r"\s*(?:to|through|thru|-|–)\s*" + _DAY_RE + r"\b", low))
     if ranges:
