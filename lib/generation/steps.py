@@ -742,10 +742,16 @@ def _governing_verb(low: str, phrases: list[str]) -> bool | None:
     changes = "|".join(
         re.escape(v) + r"(?!\s+up\b)" for vs in lexicon()["operation_verbs"].values() for v in vs
     )
+    # a quoted name is no verb ('the 'To publish' Notion database'); blanked to its length, so `at` holds
+    unquoted = re.sub(
+        r"(?<!\w)'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,60}\"",
+        lambda q: q.group(0)[0] + "_" * (len(q.group(0)) - 2) + q.group(0)[-1],
+        low,
+    )
     verbs = [
         m
         for m in re.finditer(
-            r"\b(?:(" + _TAKE + "|" + _READ + r")|(" + _WRITE + "|" + changes + r"))\b", low
+            r"\b(?:(" + _TAKE + "|" + _READ + r")|(" + _WRITE + "|" + changes + r"))\b", unquoted
         )  # read whole, so a verb's lookahead sees its object ('open the 'Renewals' spreadsheet')
         if m.end() <= at
         and _VERB_PLACE.search(low[: m.start()])
