@@ -1212,11 +1212,15 @@ def _situation(text: str) -> Trigger | None:
             " " + rest,
             re.I,
         )
-        if place is None:
+        # 'Suppliers email us their invoices all day': mail sent to us arrives in our inbox
+        mailed = re.fullmatch(r"e-?mails?", verb, re.I) and re.match(r"\s+(?:us|me)\b", rest, re.I)
+        if place is None and not mailed:
             continue
-        where = " " + rest[max(0, place.start() - 1) :]
+        where = " " + rest[max(0, place.start() - 1) :] if place else ""
         provider = (
-            _provider(where.lower())
+            "gmail"
+            if mailed and not (_named_provider(where.lower()) or external_in(where))
+            else _provider(where.lower())
             if _named_provider(where.lower()) or "typeform" in where.lower()
             else None
         )
