@@ -641,6 +641,12 @@ def _is_write(clause: str, key: str) -> bool:
         return False  # 'read it from Gmail'; but 'send the candidate a thank-you email from Gmail' sends
     if _stored_in(low, phrases) or _items_taken(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
+    if key in ("gmail", "outlook") and re.search(
+        r"\b(?:sent|forwarded|emailed|mailed|delivered|came|come|arrived?)\s+(?:in\s+)?(?:to|into|at)\s+(?:the|our|my)\s+"
+        r"[^.,;:]{0,40}?\b(?:inbox|mailbox)\b",
+        low,
+    ):
+        return False  # 'the absence emails parents sent to the attendance Outlook inbox': mail that arrived, read
     if re.match(_PASSIVE_WRITE, low):
         return (
             True  # 'it's logged as a Jira ticket', 'it gets added to our Airtable table': the step, passive
