@@ -2588,6 +2588,17 @@ def _commented_where(clause: str, description: str) -> str:
     return clause
 
 
+# a clause that opens on a negated verb, after at most a short subject ('Replies without 'cancel' don't need anything')
+_NEGATED_STEP = re.compile(
+    r"^\W*(?:(?:and|but|so|also|please|just)\s+)*"
+    # (not a clause that waits for it: 'when the client doesn't reply in 2 days, …')
+    r"(?:(?!(?:when|whenever|once|after|if|as|until|for|each|every|because|since|where|who|that|which|while)\b)"
+    r"[\w'’-]+\s+){0,4}?"
+    r"(?:don[’']?t|do\s+not|does\s+not|doesn[’']?t|never|(?:there[’']?s\s+)?no\s+need\s+to|needn[’']?t)\s+(?!forget\b)",
+    re.I,
+)
+
+
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
     # '-> look up the customer in hubspot …': a verb after the arrow says itself what is done
@@ -2604,6 +2615,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         and not any(k not in ruled_out for _, k in lx.integrations_in(clause))
     ):
         return []
+    if _NEGATED_STEP.match(clause) and not re.search(r"\b(?:unless|except|only|if|until|instead)\b", low):
+        return []  # "Don't reply to the sender", "I don't email them", 'no need to tell Slack': a step not taken
     named_engine = lx.named_search_engine(clause)
     engine = lx.search_engine(clause)
     url = lx.URL_RE.search(_unlinked(clause)) or re.search(
