@@ -1278,6 +1278,10 @@ def read_trigger(text: str) -> Trigger:
             situation.spans[0][0] <= start and end <= situation.spans[0][1] for start, end in trigger.spans
         ):
             return situation
+    if unread:
+        new_items = _new_items(text)
+        if new_items is not None:
+            return new_items
     if unread or vague:
         situation = _situation(text)
         if situation is not None and read_schedule(text) is None:
@@ -1309,6 +1313,32 @@ def read_trigger(text: str) -> Trigger:
     if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic" and not trigger.notes:
         _there(text, trigger)
     return trigger
+
+
+_NEW_ITEMS = re.compile(
+    # 'A new Linear issue labelled bug - I copy it into Jira': the item heads the text, a dash or colon after it
+    r"^\W*(?:an?\s+)?new\s+(?P<a>[^-–—:,.;!?\n]{3,80}?)\s*(?:\s[-–—]\s|:\s)"
+    # 'copy new typeform answers into airtable': new items of a service, taken by a verb that moves items
+    r"|\b(?:copy|sync|mirror|move|forward|import|log|save|file|push|post|add)\s+(?:all\s+)?(?:the\s+|our\s+)?new\s+"
+    r"(?P<b>[\w.-]+\s+[\w-]+s)\b",
+    re.I,
+)
+
+
+def _new_items(text: str) -> Trigger | None:
+    """New items of a named service, with nothing else in the text saying how the run starts: each arrival is
+    the event ('A new Linear issue labelled bug - copy it into Jira', 'copy new typeform answers into airtable')."""
+    found = _NEW_ITEMS.search(text)
+    if found is None:
+        return None
+    group = "a" if found.group("a") else "b"
+    if not _new_item_of_service("every new " + found.group(group)):
+        return None
+    hook = read_webhook("when a new " + found.group(group) + " comes in")
+    if hook is None:
+        return None
+    hook.spans = [found.span(group) if group == "b" else (0, found.end())]
+    return hook
 
 
 def _there(text: str, trigger: Trigger) -> None:
