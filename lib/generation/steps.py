@@ -4747,6 +4747,13 @@ def _restriction(restricts: re.Match[str], sentence: str, guarded: list[Step]) -
     return test
 
 
+# '… into Jira for the QA team because they refuse to use Linear': the reason, to the sentence's end, names no step
+_BECAUSE = re.compile(
+    r"\s+(?:because|'cause)\s+(?=(?:they|we|i|he|she|it|the|our|their|that|this|there|[\w-]+\s+(?:is|are|never|don't|doesn't|can't|won't|has|have|lives?))\b)",
+    re.I,
+)
+
+
 def read_steps(text: str, description: str) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out."""
     ruled_out = negated(description)
@@ -4757,7 +4764,7 @@ def read_steps(text: str, description: str) -> list[Step]:
         part
         for sentence in _join_routes(sentences(text))
         # '…; ignore anything tagged 'test'': the exclusion is a sentence of its own
-        for part in _EXCLUSION_AFTER.split(sentence)
+        for part in _EXCLUSION_AFTER.split(_BECAUSE.split(sentence, maxsplit=1)[0])
         if part.strip()
     ]
     open_loop: Step | None = None  # a loop whose end a later sentence states: the sentences between repeat
