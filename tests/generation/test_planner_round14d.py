@@ -6,7 +6,9 @@ automatically when a registration comes in?'); the days said as a habit are the 
 for the Friday review' runs on Thursdays); mail said to arrive is read ('the emails parents sent to the Outlook
 inbox', 'Suppliers email us …'); a quoted name is no verb ('the 'To publish' Notion database'); a clause that
 opens on a negated verb makes no step ("Don't reply to the reviewer"); a routine followed by 'is that even
-legal?' is a question."""
+legal?' is a question; new items of a named service are its event ('sync new HubSpot deals into …', 'A new
+Zendesk ticket tagged refund - I post it …') and a reason ('because finance never opens Zendesk') is no step (these
+last four descriptions were written after the fix: 0 of 4 right before it)."""
 
 from __future__ import annotations
 
