@@ -929,9 +929,26 @@ def without_retractions(text: str) -> str:
         ):  # '… actually we don't have a webhook for that, so …': the reason goes with what it takes back
             end += reason.end()
         swapped = _swapped_service(text, start, found.start(), end)
-        start = swapped if swapped is not None else start
+        start = swapped if swapped is not None else max(start, _opening_time_end(text, start, found.start()))
         out = out[:start] + " " * (end - start) + out[end:]
     return out
+
+
+def _opening_time_end(text: str, start: int, cut: int) -> int:
+    """'Every night at 02:00 I download the orders from WooCommerce... no wait, …': the time phrase the taken-back
+    clause opens on still says when the routine runs; where it ends (`start` when the clause opens on none)."""
+    from lib.generation.triggers import read_schedule
+
+    found = read_schedule(text[start:cut])
+    if found is None or not found.spans:
+        return start
+    first = min(a for a, _ in found.spans)
+    if len(text[start : start + first].strip()) > 24 or not re.fullmatch(
+        r"[\w\s,()]*", text[start : start + first]
+    ):
+        return start
+    end = start + max(b for a, b in found.spans if a <= first + 30)
+    return end + 1 if text[end : end + 1] == ")" else end  # 'at the end of each day (17:30)'
 
 
 def _swapped_service(text: str, start: int, cut: int, end: int) -> int | None:
