@@ -8,7 +8,8 @@ inbox', 'Suppliers email us …'); a quoted name is no verb ('the 'To publish' N
 opens on a negated verb makes no step ("Don't reply to the reviewer"); a routine followed by 'is that even
 legal?' is a question; new items of a named service are its event ('sync new HubSpot deals into …', 'A new
 Zendesk ticket tagged refund - I post it …') and a reason ('because finance never opens Zendesk') is no step (these
-last four descriptions were written after the fix: 0 of 4 right before it)."""
+four descriptions were written after the fix: 0 of 4 right before it); a taken-back clause keeps the time phrase it
+opens on ('Every night at 02:00 I download … from WooCommerce... no wait, …': 0 of 3 right before)."""
 
 from __future__ import annotations
 
