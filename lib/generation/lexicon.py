@@ -397,9 +397,17 @@ def routine_as_steps(text: str) -> str:
         # 'if the amount is over 500 I also ping #finance': the subject ends the test and starts what it guards —
         # a comma there, as the written form has ('if the file we upload is over 10 MB' is a test of its own)
         opened = _OPEN_TEST.search(re.split(r"[.;:!?,\n]|\bthen\b", text[: m.start()])[-1])
-        rest = re.split(r"[.;:!?,\n]", text[m.end() :])[0]
-        return "\0" if opened and not _TEST_PREDICATE.search(rest) else ""
+        if opened:
+            rest = re.split(r"[.;:!?,\n]", text[m.end() :])[0]
+            return "\0" if not _TEST_PREDICATE.search(rest) else ""
+        # 'When a Telegram message comes in I copy it …': the clause the lead opened ends where the step begins
+        return "\0" if _OPEN_LEAD.search(text[: m.start()]) else ""
 
+    # 'I want a Linear issue made from it' → 'I create a Linear issue from it': the wish is the step
+    text = _wished_re().sub(
+        lambda m: f"{m.group('who')} {lexicon()['wished_done'][m.group('done').lower()]} {m.group('what')}",
+        text,
+    )
     return re.sub(r"\s*\0", ", ", _routine_re().sub(dropped, text))
 
 
@@ -413,6 +421,13 @@ _TEST_PREDICATE = re.compile(
     r"includes?|equals?|matches|exceeds?)\b",
     re.I,
 )
+# a clause still open after an event lead ('When a new order comes in …'): no comma, colon or sentence end since
+# the lead
+_OPEN_LEAD = re.compile(
+    r"(?:^|[.!?;:\n]\s*|\b(?:and|but|so|then)\s+)\W*(?:when(?:ever)?|if|once|each\s+time|every\s+time|as\s+soon\s+as)\b"
+    r"[^,.;:!?\n]*$",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
@@ -424,6 +439,16 @@ def _routine_re() -> re.Pattern[str]:
     )
     return re.compile(
         r"(?<![\w'’])(?:I|we)\s+(?:(?:" + habit + r")\s+)*(?=(?:" + "|".join(map(re.escape, verbs)) + r")\b)",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=1)
+def _wished_re() -> re.Pattern[str]:
+    done = "|".join(map(re.escape, lexicon()["wished_done"]))
+    return re.compile(
+        r"(?<![\w'’])(?P<who>I|we)\s+(?:want|need|'d\s+like|would\s+like|wanna)\s+"
+        r"(?P<what>(?:a|an|the|each|every)\s+(?:[\w#@'’.-]+\s+){1,5}?)(?P<done>" + done + r")\b\s*",
         re.I,
     )
 
@@ -920,9 +945,26 @@ def without_retractions(text: str) -> str:
         ):  # '… actually we don't have a webhook for that, so …': the reason goes with what it takes back
             end += reason.end()
         swapped = _swapped_service(text, start, found.start(), end)
-        start = swapped if swapped is not None else start
+        start = swapped if swapped is not None else max(start, _opening_time_end(text, start, found.start()))
         out = out[:start] + " " * (end - start) + out[end:]
     return out
+
+
+def _opening_time_end(text: str, start: int, cut: int) -> int:
+    """'Every night at 02:00 I download the orders from WooCommerce... no wait, …': the time phrase the taken-back
+    clause opens on still says when the routine runs; where it ends (`start` when the clause opens on none)."""
+    from lib.generation.triggers import read_schedule
+
+    found = read_schedule(text[start:cut])
+    if found is None or not found.spans:
+        return start
+    first = min(a for a, _ in found.spans)
+    if len(text[start : start + first].strip()) > 24 or not re.fullmatch(
+        r"[\w\s,()]*", text[start : start + first]
+    ):
+        return start
+    end = start + max(b for a, b in found.spans if a <= first + 30)
+    return end + 1 if text[end : end + 1] == ")" else end  # 'at the end of each day (17:30)'
 
 
 def _swapped_service(text: str, start: int, cut: int, end: int) -> int | None:

@@ -659,6 +659,12 @@ def _is_write(clause: str, key: str) -> bool:
         return False  # 'read it from Gmail'; but 'send the candidate a thank-you email from Gmail' sends
     if _stored_in(low, phrases) or _items_taken(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
+    if key in ("gmail", "outlook") and re.search(
+        r"\b(?:sent|forwarded|emailed|mailed|delivered|came|come|arrived?)\s+(?:in\s+)?(?:to|into|at)\s+(?:the|our|my)\s+"
+        r"[^.,;:]{0,40}?\b(?:inbox|mailbox)\b",
+        low,
+    ):
+        return False  # 'the absence emails parents sent to the attendance Outlook inbox': mail that arrived, read
     if re.match(_PASSIVE_WRITE, low):
         return (
             True  # 'it's logged as a Jira ticket', 'it gets added to our Airtable table': the step, passive
@@ -762,10 +768,16 @@ def _governing_verb(low: str, phrases: list[str]) -> bool | None:
     changes = "|".join(
         re.escape(v) + r"(?!\s+up\b)" for vs in lexicon()["operation_verbs"].values() for v in vs
     )
+    # a quoted name is no verb ('the 'To publish' Notion database'); blanked to its length, so `at` holds
+    unquoted = re.sub(
+        r"(?<!\w)'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,60}\"",
+        lambda q: q.group(0)[0] + "_" * (len(q.group(0)) - 2) + q.group(0)[-1],
+        low,
+    )
     verbs = [
         m
         for m in re.finditer(
-            r"\b(?:(" + _TAKE + "|" + _READ + r")|(" + _WRITE + "|" + changes + r"))\b", low
+            r"\b(?:(" + _TAKE + "|" + _READ + r")|(" + _WRITE + "|" + changes + r"))\b", unquoted
         )  # read whole, so a verb's lookahead sees its object ('open the 'Renewals' spreadsheet')
         if m.end() <= at
         and _VERB_PLACE.search(low[: m.start()])
@@ -2629,6 +2641,17 @@ def _commented_where(clause: str, description: str) -> str:
     return clause
 
 
+# a clause that opens on a negated verb, after at most a short subject ('Replies without 'cancel' don't need anything')
+_NEGATED_STEP = re.compile(
+    r"^\W*(?:(?:and|but|so|also|please|just)\s+)*"
+    # (not a clause that waits for it: 'when the client doesn't reply in 2 days, …')
+    r"(?:(?!(?:when|whenever|once|after|if|as|until|for|each|every|because|since|where|who|that|which|while)\b)"
+    r"[\w'’-]+\s+){0,4}?"
+    r"(?:don[’']?t|do\s+not|does\s+not|doesn[’']?t|never|(?:there[’']?s\s+)?no\s+need\s+to|needn[’']?t)\s+(?!forget\b)",
+    re.I,
+)
+
+
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
     # '-> look up the customer in hubspot …': a verb after the arrow says itself what is done
@@ -2645,6 +2668,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         and not any(k not in ruled_out for _, k in lx.integrations_in(clause))
     ):
         return []
+    if _NEGATED_STEP.match(clause) and not re.search(r"\b(?:unless|except|only|if|until|instead)\b", low):
+        return []  # "Don't reply to the sender", "I don't email them", 'no need to tell Slack': a step not taken
     named_engine = lx.named_search_engine(clause)
     engine = lx.search_engine(clause)
     url = lx.URL_RE.search(_unlinked(clause)) or re.search(
@@ -4839,6 +4864,13 @@ def _restriction(restricts: re.Match[str], sentence: str, guarded: list[Step]) -
     return test
 
 
+# '… into Jira for the QA team because they refuse to use Linear': the reason, to the sentence's end, names no step
+_BECAUSE = re.compile(
+    r"\s+(?:because|'cause)\s+(?=(?:they|we|i|he|she|it|the|our|their|that|this|there|[\w-]+\s+(?:is|are|never|don't|doesn't|can't|won't|has|have|lives?))\b)",
+    re.I,
+)
+
+
 def read_steps(text: str, description: str) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out."""
     ruled_out = negated(description)
@@ -4849,7 +4881,7 @@ def read_steps(text: str, description: str) -> list[Step]:
         part
         for sentence in _join_routes(sentences(text))
         # '…; ignore anything tagged 'test'': the exclusion is a sentence of its own
-        for part in _EXCLUSION_AFTER.split(sentence)
+        for part in _EXCLUSION_AFTER.split(_BECAUSE.split(sentence, maxsplit=1)[0])
         if part.strip()
     ]
     open_loop: Step | None = None  # a loop whose end a later sentence states: the sentences between repeat

@@ -199,6 +199,21 @@ _IMPERATIVE = re.compile(
 )
 
 
+# what should run on the event, said before it: 'a flow that kicks in when …', 'automate this whenever …'
+_RUN_ON = (
+    r"(?P<run>automat(?:e|ed|es|ically|ion)|happens?|runs?|fires?|starts?|kicks?\s+(?:in|off)|triggers?|triggered)"
+    r"(?:\s+(?:this|it|that|automatically|itself|on\s+its\s+own))*\s+"
+)
+
+
+def _run_ends_event(clause: str) -> str:
+    """'a meeting is booked and adds the invitee to HubSpot' → 'a meeting is booked': after a run word, what the
+    run does (a command verb, said of the flow) ends the event."""
+    return re.split(
+        r"\s+and\s+(?:then\s+)?(?=(?:" + _COMMAND_VERBS + r")(?:e?s)?\b)", clause, maxsplit=1, flags=re.I
+    )[0]
+
+
 @dataclass
 class Trigger:
     kind: str = "manual"  # manual | chat | schedule | webhook
@@ -437,6 +452,19 @@ def read_schedule(text: str) -> Trigger | None:
         ]
         if later:
             days = later
+    # 'Every Friday at 4pm … for the Monday meeting': the days said as a habit ('every Friday', 'on Fridays', and
+    # the days listed with them) are the run's; a single day said elsewhere names something else
+    habit = [
+        _DAYS[d.group(1)]
+        for m in re.finditer(
+            r"\b(?:every|each)\s+(?:other\s+)?" + _DAY_RE + r"(?:\s*(?:,|and|or|&)\s*" + _DAY_RE + r")*"
+            r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b(?:\s*(?:,|and|or|&)\s*" + _DAY_RE + r")*",
+            low,
+        )
+        for d in re.finditer(_DAY_RE, m.group(0))
+    ]
+    if [d for d in days if d in habit] and [d for d in days if d not in habit]:
+        days = [d for d in days if d in habit]
     # 'Monday through Saturday', 'tuesday-thursday': every day of the range (the last range said wins a correction)
     ranges = list(re.finditer(r"\b" + _DAY_RE + r"\s*(?:to|through|thru|-|–)\s*" + _DAY_RE + r"\b", low))
     if ranges:
@@ -640,6 +668,8 @@ def read_webhook(clause: str) -> Trigger | None:
         start = heading.start(1)
     found_start = start
     head = clause[start:]
+    if re.search(r"\b" + _RUN_ON + r"$", clause[:start], re.I):
+        head = _run_ends_event(head)  # 'a flow that kicks in when a meeting is booked and adds …'
     head = re.split(
         r",(?!\d{3}\b)|:(?!//|\d)|\bthen\b|\s(?:->|→|=>|-|–|—)\s",
         _SENTENCE_END.split(head, maxsplit=1)[0],
@@ -1025,13 +1055,17 @@ _LATER_LEAD = re.compile(
     r"(?:[.!?]\s+|\n\s*)(?:[a-z][a-z' -]{1,24}:\s*)?(?:when(?:ever)?|each time|every time|as soon as)\s+"  # 'Need: when …'
     # or the moment itself, anywhere: 'I want to hear about it the moment a customer cancels in Stripe'
     r"|\b(?:the\s+(?:moment|minute|instant|second)|as\s+soon\s+as|whenever)\s+"
+    # or what should run on it: 'Can this happen automatically when a form comes in?', 'a flow that kicks in when …'
+    r"|\b" + _RUN_ON + r"when(?:ever)?\s+"
     r"(?=(?:a|an|the|someone|somebody|anyone|one|it|they|our|my|we|i|new)\b)",
     re.I,
 )
 _ARRIVAL = re.compile(
     r"\b(?:new|arrives?|comes?\s+in|lands?|is\s+(?:added|created|submitted|opened|posted|sent|received|filed|made|"
     r"placed|booked|scheduled|paid)|"
-    r"adds?|submits?|signs?\s+up|cancels?|fails?|opens?|books?|pays?|sends?|posts?|replies|emails?|messages?)\b",
+    r"adds?|submits?|signs?\s+up|cancels?|fails?|opens?|books?|pays?|sends?|posts?|replies|emails?|messages?|"
+    # 'whenever someone buys a membership': a purchase or sign-up is an arrival too
+    r"buys?|purchases?|subscribes?|registers?|donates?|joins?|renews?|upgrades?|checks?\s+out)\b",
     re.I,
 )
 
@@ -1041,6 +1075,9 @@ def _later_event(text: str) -> Trigger | None:
     WhatsApp. When one arrives, …' (the pronoun's service is the one the sentence before names)."""
     for lead in _LATER_LEAD.finditer(text):
         clause = _SENTENCE_END.split(text[lead.end() :], maxsplit=1)[0]
+        # 'a flow that kicks in when a meeting is booked and adds …': what it does ends the event
+        if lead.group("run"):
+            clause = _run_ends_event(clause)
         if not _ARRIVAL.search(clause.split(",")[0]):
             continue
         hook = read_webhook("when " + clause)
@@ -1175,11 +1212,15 @@ def _situation(text: str) -> Trigger | None:
             " " + rest,
             re.I,
         )
-        if place is None:
+        # 'Suppliers email us their invoices all day': mail sent to us arrives in our inbox
+        mailed = re.fullmatch(r"e-?mails?", verb, re.I) and re.match(r"\s+(?:us|me)\b", rest, re.I)
+        if place is None and not mailed:
             continue
-        where = " " + rest[max(0, place.start() - 1) :]
+        where = " " + rest[max(0, place.start() - 1) :] if place else ""
         provider = (
-            _provider(where.lower())
+            "gmail"
+            if mailed and not (_named_provider(where.lower()) or external_in(where))
+            else _provider(where.lower())
             if _named_provider(where.lower()) or "typeform" in where.lower()
             else None
         )
@@ -1237,6 +1278,10 @@ def read_trigger(text: str) -> Trigger:
             situation.spans[0][0] <= start and end <= situation.spans[0][1] for start, end in trigger.spans
         ):
             return situation
+    if unread:
+        new_items = _new_items(text)
+        if new_items is not None:
+            return new_items
     if unread or vague:
         situation = _situation(text)
         if situation is not None and read_schedule(text) is None:
@@ -1268,6 +1313,32 @@ def read_trigger(text: str) -> Trigger:
     if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic" and not trigger.notes:
         _there(text, trigger)
     return trigger
+
+
+_NEW_ITEMS = re.compile(
+    # 'A new Linear issue labelled bug - I copy it into Jira': the item heads the text, a dash or colon after it
+    r"^\W*(?:an?\s+)?new\s+(?P<a>[^-–—:,.;!?\n]{3,80}?)\s*(?:\s[-–—]\s|:\s)"
+    # 'copy new typeform answers into airtable': new items of a service, taken by a verb that moves items
+    r"|\b(?:copy|sync|mirror|move|forward|import|log|save|file|push|post|add)\s+(?:all\s+)?(?:the\s+|our\s+)?new\s+"
+    r"(?P<b>[\w.-]+\s+[\w-]+s)\b",
+    re.I,
+)
+
+
+def _new_items(text: str) -> Trigger | None:
+    """New items of a named service, with nothing else in the text saying how the run starts: each arrival is
+    the event ('A new Linear issue labelled bug - copy it into Jira', 'copy new typeform answers into airtable')."""
+    found = _NEW_ITEMS.search(text)
+    if found is None:
+        return None
+    group = "a" if found.group("a") else "b"
+    if not _new_item_of_service("every new " + found.group(group)):
+        return None
+    hook = read_webhook("when a new " + found.group(group) + " comes in")
+    if hook is None:
+        return None
+    hook.spans = [found.span(group) if group == "b" else (0, found.end())]
+    return hook
 
 
 def _there(text: str, trigger: Trigger) -> None:

@@ -13,8 +13,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r13g-typeform-airtable": "'copy new typeform answers into airtable, automate pls' has no 'when' and no "
-    "schedule: it is planned as a run by hand that reads the responses, not as an event",
     "r13g-zendesk-ping-owner": "'go through the open tickets one at a time and if one is older than 5 days …' "
     "tests whether any ticket is old instead of looping over them",
     "r13g-slack-question-notion": "'People ask questions in #help … I want a bot that … replies in the thread' is "

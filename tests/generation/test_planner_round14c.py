@@ -27,8 +27,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r14c-typeform-nps-teams": "'Whenever a Typeform survey comes back I copy it into our Airtable …': the trigger "
-    "is taken from the Airtable named in the action (a trigger-naming class), so the Airtable write is the event",
     "r14c-para1-we": "'We get Stripe payments all day. For each one we put a row …': a stream told as a fact is not "
     "read as the Stripe event (a trigger class)",
     "r14c-para1-question": "'Could you set it up so every successful Stripe payment gets logged …' is not read as "
