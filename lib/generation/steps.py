@@ -2393,7 +2393,10 @@ _WRITE_AT = re.compile(
     r"posted|logged|saved|filed|opened|pushed|published|synced|uploaded|sent))\b",
     re.I,
 )
-_READ_AT = re.compile(_VERB_AT + r"(?:" + _READ + r"|go(?:es)?\s+through|review|look\s+up)\b", re.I)
+# a verb also in the third person ('a flow that pulls today's check-outs in …'); 'see which guests …' reads
+_READ_AT = re.compile(
+    _VERB_AT + r"(?:(?:" + _READ + r"|go(?:es)?\s+through|review|look\s+up)(?:s|es)?|see)\b", re.I
+)
 
 
 def _verb_mode(before: str) -> str | None:
@@ -2451,9 +2454,9 @@ def _unnamed_step(name: str, how: str, clause: str, verb: str | None = None) -> 
         if made
         else (min(nouns, key=lambda n: low.find(n)) if nouns else "")
     )
-    from lib.generation.services import data as service_data
+    from lib.generation.services import known_host
 
-    known = service_data()["unnamed"]["hosts"].get(re.sub(r"[^a-z0-9]", "", own))
+    known = known_host(own)
     url = (
         "https://" + host
         if host
