@@ -2,9 +2,11 @@
 fix): services with no JUL25 block named in a narrated step. Logging into / opening a service is no step of its
 own: the next clause reads there ('I log into Guesty, look at today's check-outs'); a service services.json
 knows by its API host is a service wherever a verb's object names it ('pull next week's job list from Jobber',
-'check our UptimeRobot monitors'); two reads before one summary both feed it. A service the planner has no data
-for is still called, at a stated guess, when a verb used of systems takes something from it ('pull the staff
-roster from Homebase'), and the answer says so."""
+'check our UptimeRobot monitors'); two reads before one summary both feed it. A clause starting with a verb that
+changes a record ('set', 'refund', 'mark' …) writes to the service it names ('refund their last charge via
+Stripe'), and, naming none, to the one a look-up just read ('look the person up in Pipedrive, update their deal
+stage …'). A service the planner has no data for is still called, at a stated guess, when a verb used of
+systems takes something from it ('pull the staff roster from Homebase'), and the answer says so."""
 
 from __future__ import annotations
 
