@@ -2332,7 +2332,10 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
         and not (
             _items_taken(low, own_names) or _made_of(low, key, own_names) or _read_as_data(low, own_names)
         )
-        or re.search(r"\b(?:to|into)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
+        or re.search(
+            r"\b(?:to|into)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b",
+            re.sub(_SWITCHED_TO, lambda m: " " * len(m.group(0)), low),  # not 'we moved to Square'
+        )
         or _made_in(low, aliases)
         or _changes(low)  # 'refund them via Stripe', 'set their lifecycle stage … in HubSpot'
     )
@@ -2634,6 +2637,10 @@ def _commented_where(clause: str, description: str) -> str:
     return clause
 
 
+# 'we moved to Square', 'we switched over to Xero': the service the user now has, said before its name
+_SWITCHED_TO = r"\b(?:moved|switched|migrated|changed|went|gone)\s+(?:over\s+)?to\s+(?:our\s+|the\s+)?[\w-]+"
+
+
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
     # '-> look up the customer in hubspot …': a verb after the arrow says itself what is done
@@ -2746,7 +2753,9 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
 
     # 'email them a link to book a call calendly.com/acme/intro': a service named only in a link a message carries
     # is not called
-    for pos, key in external_in(_unlinked(clause)):
+    # 'no wait, we moved to Square': which service the user has, no step of its own
+    scanned = re.sub(_SWITCHED_TO, lambda m: " " * len(m.group(0)), _unlinked(clause), flags=re.I)
+    for pos, key in external_in(scanned):
         if not any(s.integration == key for _, s in found) and not ruled(ruled_out, key, "read"):
             made = _external_step(key, clause, description)
             if made.kind == "action" and re.match(r"\W*" + _NEGATION, low):
