@@ -453,6 +453,42 @@ def _wished_re() -> re.Pattern[str]:
     )
 
 
+def signed_in_reads(text: str) -> str:
+    """'I log into Cloudbeds, look at tomorrow's arrivals and …' → "look at tomorrow's arrivals in Cloudbeds and
+    …": logging into or opening a service with no block is no step of its own — the clause after it reads there.
+    Only a name that is no block's service (lexicon.json 'login_verbs' say what signing in is)."""
+    from lib.generation.services import data as service_data
+
+    never = {w.lower() for w in service_data()["unnamed"]["not_names"]}
+
+    def folded(m: re.Match[str]) -> str:
+        name = m.group("name")
+        if name.lower() in never or integrations_in(name) or name.lower() in lexicon().get("languages", []):
+            return m.group(0)
+        picked = re.match(r"(\w+(?:\s+out)?)\s+(?=(?:who|which|whichever|what)\b)", m.group("next"), re.I)
+        if picked:  # 'see which guests check out today': the service before the test, not inside it
+            return f"{m.group('lead')}{picked.group(0)}in {name} {m.group('next')[picked.end() :]}"
+        return f"{m.group('lead')}{m.group('next')} in {name}"
+
+    return _login_re().sub(folded, text)
+
+
+@lru_cache(maxsize=1)
+def _login_re() -> re.Pattern[str]:
+    from lib.generation.services import data as service_data
+
+    verbs = "|".join(sorted(lexicon()["login_verbs"], key=len, reverse=True))
+    owned = "|".join(re.escape(w) for w in service_data()["unnamed"]["owned"])
+    return re.compile(
+        r"(?P<lead>(?<![\w'’-]))(?:(?-i:I|we|We)\s+(?:first\s+|usually\s+|always\s+)?)?"
+        r"(?:" + verbs + r")\s+(?:(?:the|our|my)\s+)?"
+        r"(?P<name>(?-i:[A-Z])[A-Za-z0-9]*[a-z][A-Za-z0-9]*)(?:\s+(?:" + owned + r"))?"
+        r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:(?-i:I|we)\s+)?"
+        r"(?P<next>(?-i:[a-z])[^,;.!?]*?)(?=\s+(?:and|then)\b|[,;.!?]|$)",
+        re.I,
+    )
+
+
 def checked_tests(text: str) -> str:
     """'check if it's toxic and if it is email mods@…' → 'if it's toxic, email mods@…': the test a check names,
     then what its 'if so' does."""

@@ -108,6 +108,9 @@ def draft(description: str) -> Draft:
     description = lx.routine_as_steps(
         description
     )  # 'then I email each customer' → 'then email each customer'
+    description = lx.signed_in_reads(
+        description
+    )  # 'log into Cloudbeds, look at …' → 'look at … in Cloudbeds'
     description = lx.english_amounts(description)  # '5.000 USD', "CHF 3'000", '1.250,00 €': one notation
     # 'Texas goes to #tx, the rest to #us' → 'if it is Texas, …; otherwise …'
     description = lx.routes_as_tests(description)

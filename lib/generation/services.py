@@ -437,6 +437,16 @@ def resource_after_name(block_type: str) -> str | None:
 _NAME = re.compile(r"(?<![\w'\"“‘’#@./-])((?-i:[A-Z])[A-Za-z0-9]*[a-z][A-Za-z0-9]*)(?![\w'\"”’@/-]|\.\w)")
 
 
+def known_host(name: str) -> str | None:
+    """The API base of a service without a block that services.json ('hosts') or lexicon.json ('named_apis')
+    knows by name, else None."""
+    from lib.generation.lexicon import lexicon
+
+    key = re.sub(r"[^a-z0-9]", "", name.lower())
+    named = lexicon().get("named_apis", {}).get(key)
+    return data()["unnamed"]["hosts"].get(key) or (named["base"] if named else None)
+
+
 def unnamed_in(clause: str, description: str = "") -> list[tuple[int, str, str]]:
     """(position, name, how it is named) of services the planner has no data for, recognised by where the name
     stands: after 'from/in/into/via/through' with nothing after it or a word of a system the user has
@@ -464,7 +474,9 @@ def unnamed_in(clause: str, description: str = "") -> list[tuple[int, str, str]]
             or integrations_in(name)
             or external_in(name)
             or low in words.get("apis", {})
+            # 'the SendGrid API' is that API's own call ('check SendGrid's bounce list' is read below)
             or low in words.get("named_apis", {})
+            and re.search(r"\bapi\b", clause, re.I)
             or low in words.get("search", {})
             or re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", description or clause)
         ):
@@ -519,6 +531,14 @@ def unnamed_in(clause: str, description: str = "") -> list[tuple[int, str, str]]
                     re.search(r"\b" + re.escape(n) + r"\b", before, re.I) for n in words.get("item_nouns", [])
                 )
                 or re.search(r"\b[a-z]{3,}(?<!s)s\s+(?:from|via|through)\s+$", before)
+                # 'pull the staff roster from Homebase', 'export the payroll summary from Paychex': what a system
+                # gives, taken by a verb people use of systems
+                or re.search(
+                    r"\b(?:pull|export|download|fetch|extract|sync|import|scrape)(?:s|es|ed|ing)?\b[^,;.]*?\s"
+                    r"(?:from|out\s+of)\s+(?:our\s+|my\s+)?$",
+                    before,
+                    re.I,
+                )
                 # 'someone books a demo through Calendly', 'a client signs up via Kajabi': what is done there
                 or re.search(
                     r"\b(?:books?|buys?|pays?|orders?|signs?\s+up|registers?|subscribes?|donates?|enrolls?)\b"
@@ -529,6 +549,10 @@ def unnamed_in(clause: str, description: str = "") -> list[tuple[int, str, str]]
             )
             if prep and (has or ended) and things:
                 how = prep.group(1).lower()
+            elif known_host(low):
+                # a service services.json knows by its API host is one wherever a verb's object names it ('pull
+                # next week's job list from Jobber', 'check our UptimeRobot monitors', 'the ClickUp list …')
+                how = prep.group(1).lower() if prep else "of"
         if how:
             out.append((m.start(), name, how))
     return out

@@ -239,7 +239,9 @@ def clauses(text: str) -> list[str]:
         + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|comment\s+on|tell|warn|"
         r"e-?mail\s+(?:me|us|them|it|him|her|their|our|whoever|everyone|the|a|an|each|every|[\w.+-]+@)|"
         r"e-?mails\s+(?:them|him|her|whoever|the|each|every|their)|texts\s+(?:them|the|each|every|their)|"
-        r"tweet|text\s+(?:me|us|them))\b)",
+        r"tweet|text\s+(?:me|us|them)|"
+        # 'find their ticket in Freshdesk and mark it as urgent': a verb changing what was found
+         + _changed_words() + r")\b)",
         _protect_lists(text),
         flags=re.I,
     )
@@ -2395,10 +2397,15 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
         and not (
             _items_taken(low, own_names) or _made_of(low, key, own_names) or _read_as_data(low, own_names)
         )
-        or re.search(r"\b(?:to|into)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
+        or re.search(
+            r"\b(?:to|into)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b",
+            re.sub(_SWITCHED_TO, lambda m: " " * len(m.group(0)), low),  # not 'we moved to Square'
+        )
         or _made_in(low, aliases)
+        or _changes(low)  # 'refund them via Stripe', 'set their lifecycle stage … in HubSpot'
     )
-    method = "POST" if write else "GET"
+    # 'set their stage …' changes the record found (PATCH), 'refund them' makes a refund (POST)
+    method = ((write and _change_method(low)) or "POST") if write else "GET"
     headers = []
     if entry.get("auth") and own_host:
         headers.append({"id": "h-authorization", "cells": {"Key": "Authorization", "Value": entry["auth"]}})
@@ -2442,7 +2449,18 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     step.note = f"no {entry['name']} block in Sim JUL25: used an HTTP {method} request to {host}{note_window}"
     if entry.get("fill") and not named:
         step.needs.append(entry["fill"])
+    _record_to_change(step, entry["name"])
     return step
+
+
+def _record_to_change(step: Step, name: str) -> None:
+    """A PATCH changes one record: the note and the inputs ask for its id at the end of the address."""
+    if step.values.get("method") != "PATCH":
+        return
+    step.note = (
+        step.note or ""
+    ) + f"; it changes the {name} record found before: add that record's id to the address"
+    step.needs.append(f"the id of the {name} record to change, at the end of {step.values['url']}")
 
 
 # A verb where a clause's verb stands: the clause's start, or after a comma, a colon, a dash, 'and', 'then', 'to'
@@ -2458,14 +2476,55 @@ _WRITE_AT = re.compile(
     r"posted|logged|saved|filed|opened|pushed|published|synced|uploaded|sent))\b",
     re.I,
 )
-_READ_AT = re.compile(_VERB_AT + r"(?:" + _READ + r"|go(?:es)?\s+through|review|look\s+up)\b", re.I)
+# a verb also in the third person ('a flow that pulls today's check-outs in …'); 'see which guests …' reads
+_READ_AT = re.compile(
+    _VERB_AT + r"(?:(?:" + _READ + r"|go(?:es)?\s+through|review|look\s+up)(?:s|es)?|see)\b", re.I
+)
+
+
+@lru_cache(maxsize=1)
+def _changed_words() -> str:
+    """A verb of `change_verbs` (services.json) before what it changes: 'mark it', 'set their …', 'refund the …'."""
+    from lib.generation.services import data as service_data
+
+    verbs = "|".join(sorted(service_data()["change_verbs"], key=len, reverse=True))
+    return r"(?:" + verbs + r")(?:s|es|d|ed)?\s+(?:it|them|their|its|his|her|the|that|this)"
+
+
+@lru_cache(maxsize=1)
+def _change_re() -> re.Pattern[str]:
+    """A verb that changes a record kept in a service ('set', 'refund', 'mark' …; `change_verbs` in
+    services.json), where a clause's verb stands."""
+    from lib.generation.services import data as service_data
+
+    verbs = "|".join(sorted(service_data()["change_verbs"], key=len, reverse=True))
+    return re.compile(_VERB_AT + r"(?P<verb>" + verbs + r")(?:s|es|d|ed)?\b", re.I)
+
+
+def _changes(low: str) -> bool:
+    """'refund them via Stripe', 'then set their stage to …': the clause starts with a verb that changes a record."""
+    return _change_method(low) is not None
+
+
+def _change_method(low: str) -> str | None:
+    """The HTTP method of the verb that starts the clause and changes a record ('set' → PATCH, 'refund' → POST;
+    `change_verbs` in services.json), or None."""
+    from lib.generation.services import data as service_data
+
+    found = _change_re().match(low)
+    if found is None or re.search(r"\w", low[: found.start()]):
+        return None
+    verbs = service_data()["change_verbs"]
+    return next((m for v, m in verbs.items() if re.fullmatch(v, found.group("verb"), re.I)), "PATCH")
 
 
 def _verb_mode(before: str) -> str | None:
     """'read' or 'write': what the last verb before a service's name does to it ('go through this week's
     expenses in …' reads, 'trigger an … alert' writes); None when no verb stands before it."""
     read = [m.start() for m in _READ_AT.finditer(before)]
-    write = [m.start() for m in _WRITE_AT.finditer(before)]
+    write = [m.start() for m in _WRITE_AT.finditer(before)] + [
+        m.start() for m in _change_re().finditer(before)
+    ]
     if not read and not write:
         return None
     return "write" if max(write, default=-1) > max(read, default=-1) else "read"
@@ -2486,7 +2545,7 @@ def _unnamed_step(name: str, how: str, clause: str, verb: str | None = None) -> 
     write = how not in ("from", "check") and (
         verb == "write"
         if verb and how in ("of", "in", "into", "to")
-        else bool(re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low))
+        else bool(re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low)) or _changes(low)
     )
     own = name.lower()
     # its own host written anywhere, or any host written in brackets right after the name ('WooCommerce
@@ -2516,9 +2575,9 @@ def _unnamed_step(name: str, how: str, clause: str, verb: str | None = None) -> 
         if made
         else (min(nouns, key=lambda n: low.find(n)) if nouns else "")
     )
-    from lib.generation.services import data as service_data
+    from lib.generation.services import known_host
 
-    known = service_data()["unnamed"]["hosts"].get(re.sub(r"[^a-z0-9]", "", own))
+    known = known_host(own)
     url = (
         "https://" + host
         if host
@@ -2526,7 +2585,8 @@ def _unnamed_step(name: str, how: str, clause: str, verb: str | None = None) -> 
         if known  # a service whose API lives elsewhere than api.<name>.com ('Shippo' at api.goshippo.com)
         else f"https://api.{re.sub(r'[^a-z0-9]', '', own)}.com/v1/{path}"
     )
-    method = "POST" if write else "GET"
+    # 'set their stage …' changes the record found (PATCH), 'refund them' makes a refund (POST)
+    method = ((write and _change_method(low)) or "POST") if write else "GET"
     headers = [
         {
             "id": "h-authorization",
@@ -2560,6 +2620,7 @@ def _unnamed_step(name: str, how: str, clause: str, verb: str | None = None) -> 
             f"{url.split('/')[2]} (an HTTP {method} to {url}); check it in {name}'s API documentation"
         )
         step.needs.append(f"the address of {name}'s API (assumed {url}) and its key")
+    _record_to_change(step, name)
     return step
 
 
@@ -2650,6 +2711,9 @@ _NEGATED_STEP = re.compile(
     r"(?:don[’']?t|do\s+not|does\s+not|doesn[’']?t|never|(?:there[’']?s\s+)?no\s+need\s+to|needn[’']?t)\s+(?!forget\b)",
     re.I,
 )
+
+# 'we moved to Square', 'we switched over to Xero': the service the user now has, said before its name
+_SWITCHED_TO = r"\b(?:moved|switched|migrated|changed|went|gone)\s+(?:over\s+)?to\s+(?:our\s+|the\s+)?[\w-]+"
 
 
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
@@ -2766,9 +2830,14 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
 
     # 'email them a link to book a call calendly.com/acme/intro': a service named only in a link a message carries
     # is not called
-    for pos, key in external_in(_unlinked(clause)):
+    # 'no wait, we moved to Square': which service the user has, no step of its own
+    scanned = re.sub(_SWITCHED_TO, lambda m: " " * len(m.group(0)), _unlinked(clause), flags=re.I)
+    for pos, key in external_in(scanned):
         if not any(s.integration == key for _, s in found) and not ruled(ruled_out, key, "read"):
-            found.append((pos + 2, _external_step(key, clause, description)))
+            made = _external_step(key, clause, description)
+            if made.kind == "action" and re.match(r"\W*" + _NEGATION, low):
+                continue  # "Don't cancel, refund or void anything in Stripe": a change ruled out, not made
+            found.append((pos + 2, made))
     if not any(s.type == "api" for _, s in found):
         # 'from our Mindbody account', 'check Skubana for …': a service with no data, named where one goes
         for pos, name, how in unnamed_in(clause, description):
@@ -3086,8 +3155,47 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
 def read_clauses(text: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     out: list[Step] = []
     for clause in clauses(text):
-        out += read_clause(clause, description, ruled_out)
+        out += _changed_where_found(clause, out, description, ruled_out)
     return out
+
+
+# what a look-up found, named again: 'their', 'it', 'the customer's', 'that deal'
+_FOUND_AGAIN = re.compile(
+    r"\b(?:their|its|his|her|them|it|(?:the|that|this)\s+(?:same\s+|matching\s+)?[a-z]+(?:['’]s)?)\b", re.I
+)
+
+
+def _changed_where_found(
+    clause: str, before: list[Step], description: str, ruled_out: dict[str, set[str]]
+) -> list[Step]:
+    """A clause's steps; one that changes what a look-up in a service with no block just found and names no
+    service of its own ('look the customer up in HubSpot, set their lifecycle stage to 'churned'') writes to
+    that same service."""
+    read = read_clause(clause, description, ruled_out)
+    found = next((s for s in reversed(before) if s.kind == "source"), None)
+    if (
+        found is None
+        or found.type != "api"
+        or any(s.kind == "action" for s in read)
+        or not _changes(clause.lower())
+        or not _FOUND_AGAIN.search(clause)
+        or lx.integrations_in(clause)
+    ):
+        return read
+    from lib.generation.services import external
+
+    name = external()[found.integration]["name"] if found.integration in external() else None
+    name = name or (found.label.split()[0] if found.label and found.values.get("headers") else None)
+    if not name:
+        return read
+    placed = read_clause(f"{clause} in {name}", description, ruled_out)
+    host = urlsplit(found.values.get("url", "")).hostname
+    if not any(
+        s.kind == "action" and s.type == "api" and urlsplit(s.values.get("url", "")).hostname == host
+        for s in placed
+    ):
+        return read
+    return placed
 
 
 # -- structure ------------------------------------------------------------------------------------

@@ -36,7 +36,8 @@ def test_round11a_description_comes_out_right(item):
     [
         ("pull yesterday's bookings from our Mindbody account", ["Mindbody"]),
         ("check Skubana for orders stuck in 'Pending'", ["Skubana"]),
-        ("fetch new reviews from Trustpilot (their public API)", ["Trustpilot"]),
+        # (Trustpilot, its first example, has an entry of its own in services.json since round 14a)
+        ("fetch new reviews from Feefo (their public API)", ["Feefo"]),
         ("create a contact in Brevo with the submitted name", ["Brevo"]),
         ("get the report from Maria and send it to Sarah", []),
         ("add a card to the Roadmap board", []),
