@@ -40,6 +40,9 @@ def test_each_entry_names_a_jul25_operation_and_its_declared_first_keys(block_ty
     if op.outputs == "list":
         assert isinstance(shape, list)
         return
+    if shape == "*":  # the service's whole answer passed through: Sim's code names no keys
+        assert op.outputs is None
+        return
     assert isinstance(shape, dict)
     declared = set(op.outputs) if isinstance(op.outputs, list) else set(spec.outputs)
     assert set(shape) == declared
