@@ -3,7 +3,9 @@
 Runtime references (`<loop.*>`, `<parallel.*>`, `<variable.*>`) are the executor's. A block may
 name its enclosing container (`<dataparallel.currentItem>`). Output keys are checked only where
 the registry declares outputs and the block cannot produce arbitrary ones (agents with a
-responseFormat, triggers and starters, containers, evaluators with metrics do).
+responseFormat, triggers and starters, containers, evaluators with metrics do). In JUL25 a path
+below a tool's first key is checked against its operation's nested output shape
+(`tool_outputs.json`), as a starter's is against `trigger_outputs.json`.
 """
 
 from __future__ import annotations
@@ -79,6 +81,8 @@ class _Memo:
         # (target, top-level field) → True when a reference that reaches the target has nothing
         # to report about the field (see `field_ok`).
         self.quiet: dict[tuple[str, str], bool] = {}
+        # (target, path) → True when the path below the first key is in the tool's output shape.
+        self.deep: dict[tuple[str, str], bool] = {}
 
     def resolve(self, name: str) -> list[str]:
         owners = self.ctx.by_name.get(name)
@@ -133,6 +137,16 @@ class _Memo:
             found = self.quiet[key] = self._field_ok(target, field)
         return found
 
+    def path_ok(self, target: str, path: str) -> bool:
+        """Whether a path below a tool block's first key is in its operation's output shape (a
+        first key that passed `field_ok`; JUL25 only)."""
+        key = (target, path)
+        found = self.deep.get(key)
+        if found is None:
+            shape = None if self.open_outputs(target) else _tool_shape(self.ctx, target)
+            found = self.deep[key] = shape is None or _missing_step(shape, path) is None
+        return found
+
     def _field_ok(self, target: str, field: str) -> bool:
         # The per-target memos above serve `_check_ref`; most targets are read once, so the
         # answers are computed directly here.
@@ -142,7 +156,7 @@ class _Memo:
         if _open_outputs(ctx, target):
             return True
         declared = _declared_outputs(ctx, target)
-        if declared and field not in declared:
+        if declared and field not in declared and not (self.jul25 and _list_item(ctx, target, field)):
             return False
         if not self.jul25:
             return True
@@ -244,7 +258,7 @@ def _check_ref(
         return _NOTHING
     declared = memo.declared_outputs(target)
     field = ref.field
-    if declared and field not in declared:
+    if declared and field not in declared and not (jul25 and _list_item(ctx, target, field)):
         return [
             RULE.finding(
                 "unknown_output_field",
@@ -257,11 +271,19 @@ def _check_ref(
         return _NOTHING
     operation, outputs = memo.outputs_of_operation(target)
     if outputs is None or (field.isdigit() if outputs == "list" else field in outputs):
-        return _NOTHING
+        if ref.path == field or memo.path_ok(target, ref.path):
+            return _NOTHING
+        return [_nested_output(ctx, block_id, target, (*parts, *inner), ref)]
     return [_operation_output(ctx, block_id, target, (*parts, *inner), ref, operation, outputs)]
 
 
 _NO_TARGETS: list[str] = []
+
+
+def _list_item(ctx: Context, target: str, field: str) -> bool:
+    """`<jira1.0>`: an index into an operation that returns a list (the block's declared keys are
+    another operation's)."""
+    return field.isdigit() and getattr(_operation(ctx, target), "outputs", None) == "list"
 
 
 def _operation(ctx: Context, target: str) -> Any:
@@ -290,6 +312,39 @@ def _operation_output(
         f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but operation '{operation.id}' of "
         f"{ctx.label(target)} ({operation.tool}) returns no '{ref.field}' (July 2025 Sim stops with 'No "
         f"value found at path'). It returns {offered}.",
+    )
+
+
+@cache
+def _tool_shapes() -> dict[str, Any]:
+    return json.loads((Path(__file__).resolve().parents[1] / "tool_outputs.json").read_text())
+
+
+def _tool_shape(ctx: Context, target: str) -> Any:
+    """The nested output shape of the operation a JUL25 tool block runs (None: not known)."""
+    operation = _operation(ctx, target)
+    if operation is None:
+        return None
+    return _tool_shapes().get(ctx.types.get(target) or "", {}).get(operation.id)
+
+
+def _nested_output(ctx: Context, block_id: str, target: str, parts: tuple[Any, ...], ref: _Ref) -> Finding:
+    """A path below a tool's first key that its output shape does not hold."""
+    operation = _operation(ctx, target)
+    shape = _tool_shape(ctx, target)
+    missing, where, level = _walk(shape, ref.path)
+    if isinstance(level, list):
+        offered = f"a list there (an index, <{ref.block}.{where}.0…>, then the item)"
+    elif isinstance(level, dict) and level:
+        offered = "there: " + ", ".join(f"<{ref.block}.{where}.{k}>" for k in level)
+    else:
+        offered = f"a plain value at <{ref.block}.{where}>, nothing beneath it"
+    return RULE.finding(
+        "output_not_produced",
+        pointer(*parts),
+        f"{ctx.label(block_id)} references <{ref.block}.{ref.path}>, but operation '{operation.id}' of "
+        f"{ctx.label(target)} ({operation.tool}) returns no '{missing}' at <{ref.block}.{where}> (July 2025 "
+        f"Sim stops with 'No value found at path \"{ref.block}.{ref.path}\"'). It holds {offered}.",
     )
 
 
@@ -334,16 +389,33 @@ def start_shape(ctx: Context, starter: str) -> tuple[str, Any]:
     return mode, {"input": delivered, **delivered}
 
 
-def _missing_step(shape: Any, path: str) -> str | None:
-    """The first segment of `path` the shape does not deliver ('' when it all resolves)."""
+def _walk(shape: Any, path: str) -> tuple[str | None, str, Any]:
+    """(the first segment of `path` the shape does not deliver, or None when it all resolves;
+    the path before it; the shape there). A list (`[item]`) takes a numeric index, then the
+    item's shape (or `length`: Sim looks segments up as plain JavaScript properties)."""
     current = shape
+    done: list[str] = []
     for segment in path.replace("[", ".").replace("]", "").split("."):
         if current == "*":
-            return None
-        if not isinstance(current, dict) or segment not in current:
-            return segment
-        current = current[segment]
-    return None
+            return None, "", current
+        if isinstance(current, list):
+            if segment == "length":
+                current = {}
+            elif segment.isdigit() and current:
+                current = current[0]
+            else:
+                return segment, ".".join(done), current
+        elif isinstance(current, dict) and segment in current:
+            current = current[segment]
+        else:
+            return segment, ".".join(done), current
+        done.append(segment)
+    return None, "", current
+
+
+def _missing_step(shape: Any, path: str) -> str | None:
+    """The first segment of `path` the shape does not deliver (None when it all resolves)."""
+    return _walk(shape, path)[0]
 
 
 def _check_start_path(
@@ -507,6 +579,7 @@ def _check(ctx: Context) -> list[Finding]:
                         upstream & bit
                         and (not jul25 or (target != block_id and readable & bit))
                         and field_ok(target, ref.field)
+                        and (ref.path == ref.field or not jul25 or memo.path_ok(target, ref.path))
                     ):
                         continue
                 problems = _check_ref(
@@ -544,7 +617,8 @@ RULE = Rule.define(
         "output_not_produced": (
             "error",
             "JUL25: the referenced path is not in what the block produces (e.g. <start.input> on a "
-            "schedule or webhook start); Sim stops with 'No value found at path'.",
+            "schedule or webhook start, <x1.tweet.url> where X's tweet has no url); Sim stops with "
+            "'No value found at path'.",
         ),
         "unknown_tag": (
             "error",

@@ -107,3 +107,56 @@ def test_reference_parts_match_what_reference_re_matches():
         expected = [(m.group("block"), m.group("path")) for m in REFERENCE_RE.finditer(text)]
         found = [(block, field + rest) for block, field, rest in references._REFERENCE_PARTS.findall(text)]
         assert found == expected, text
+
+
+# --- paths below a tool's first key (lib/validation/tool_outputs.json) ----------------------------
+
+
+def _tool_flow(build, block_type, operation, prompt):
+    """starter → one tool block (named '<Type> 1') running `operation` → an agent whose prompt reads it."""
+    b = build
+    name = {"x": "X 1", "slack": "Slack 1", "jira": "Jira 1", "discord": "Discord 1"}[block_type]
+    blocks = [
+        b.block("start", "starter", "Start", subs=b.sub("startWorkflow", "manual", "dropdown")),
+        b.block("tool", block_type, name, subs=b.sub("operation", operation, "dropdown")),
+        b.block("agent", "agent", "Agent 1", subs={**b.sub("userPrompt", prompt, "long-input")}),
+    ]
+    return b.state(blocks, [b.edge("e1", "start", "tool"), b.edge("e2", "tool", "agent")])
+
+
+def _nested(check, build, block_type, operation, prompt):
+    found = check(RULE, _tool_flow(build, block_type, operation, prompt), "jul25")
+    return [f for f in found if f.code == "output_not_produced"]
+
+
+def test_a_path_below_a_tool_output_that_sim_does_not_return_is_an_error(check, build):
+    # X's x_write returns tweet = {id, text, createdAt, ...}: no url (Sim: 'No value found at path')
+    (finding,) = _nested(check, build, "x", "x_write", "Posted: <x1.tweet.url>")
+    assert (finding.severity, finding.path) == ("error", "/blocks/agent/subBlocks/userPrompt/value")
+    assert "'url'" in finding.message and "<x1.tweet.id>" in finding.message  # lists what is there
+    assert (
+        _nested(check, build, "x", "x_write", "Posted <x1.tweet.id> <x1.tweet.attachments.mediaKeys>") == []
+    )
+    (beneath,) = _nested(check, build, "x", "x_write", "<x1.tweet.id.value>")  # beneath a plain value
+    assert "nothing beneath" in beneath.message
+
+
+def test_a_list_takes_an_index_then_the_item_shape(check, build):
+    ok = "<slack1.messages.0.text> <slack1.messages[1].user> <slack1.messages> <slack1.messages.length>"
+    assert _nested(check, build, "slack", "read", ok) == []
+    (no_index,) = _nested(check, build, "slack", "read", "<slack1.messages.text>")
+    assert "a list there" in no_index.message
+    assert len(_nested(check, build, "slack", "read", "<slack1.messages.0.body>")) == 1
+    # an operation whose whole output is a list (Jira read-bulk)
+    assert check(RULE, _tool_flow(build, "jira", "read-bulk", "<jira1.0.summary> <jira1.0>"), "jul25") == []
+    assert len(_nested(check, build, "jira", "read-bulk", "<jira1.0.url>")) == 1
+
+
+def test_an_open_output_passes_anything_beneath(check, build):
+    # Discord's send returns data = Discord's message object, passed through whole ('*')
+    assert _nested(check, build, "discord", "discord_send_message", "<discord1.data.author.username>") == []
+    # get_messages shapes data = {messages (Discord's, open), channel_id}
+    assert (
+        _nested(check, build, "discord", "discord_get_messages", "<discord1.data.messages.0.content>") == []
+    )
+    assert len(_nested(check, build, "discord", "discord_get_messages", "<discord1.data.items>")) == 1
