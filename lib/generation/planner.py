@@ -618,9 +618,11 @@ class _Builder:
 
     def held_value(self, what: str) -> str | None:
         """The event's value a membership test looks for: the sender's address for a person or an e-mail ('the
-        buyer', 'their email'), else the field the noun names ('the outlet' → the payload's `outlet`)."""
+        buyer', 'their email'), else the field the noun names ('the outlet' → the payload's `outlet`). A field
+        of the event is read in JavaScript from the event's object: JUL25 Sim puts a `<start.…>` value into a
+        condition unquoted, so a text there (`String(Sunrise Café)`) is a syntax error that stops the run."""
         if self.trigger.kind in ("manual", "chat"):
-            return "<start.input>"
+            return "<start.input>"  # Sim quotes what names the input
         if self.trigger.kind != "webhook":
             return None
         hook = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
@@ -628,9 +630,15 @@ class _Builder:
         if not nouns:
             return None
         person = set(lexicon()["people"]) | {"email", "e-mail", "address", "they", "them", "he", "she"}
-        if hook.get("sender") and any(n.rstrip("s") in person or n in person for n in nouns):
-            return f"<{hook['sender']}>"
-        return f"<{hook['data']}.{nouns[-1]}>"
+        path = (
+            hook["sender"]
+            if hook.get("sender") and any(n.rstrip("s") in person or n in person for n in nouns)
+            else f"{hook['data']}.{nouns[-1]}"
+        )
+        event = hook["data"]
+        if path.startswith(event + "."):
+            return f"{_field_read(f'<{event}>', path[len(event) + 1 :])} ?? ''"
+        return f"<{path}>"
 
     def event_text(self) -> str | None:
         """The reference to the plain text of the message that started the run (an e-mail's body, a chat

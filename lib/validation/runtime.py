@@ -11,6 +11,10 @@ from lib.validation.base import Finding, Report
 RUNTIME_CODES: dict[tuple[str, str], str] = {
     ("edges", "else_unconnected"): "condition handler: 'No path found … else connection missing'",
     ("block_types", "condition_syntax"): "condition handler: 'Evaluation error in condition'",
+    (
+        "block_types",
+        "condition_unquoted_value",
+    ): "condition handler: 'Evaluation error in condition' (a text unquoted)",
     ("block_types", "function_syntax"): "function route: the code does not compile",
     ("block_types", "value_not_passed"): "the tool reads X, never its manualX twin",
     ("block_types", "needs_input"): "the tool's required parameter is empty",

@@ -103,6 +103,9 @@ def test_a_test_of_what_a_place_holds_reads_it_first_and_looks_for_the_event_the
     kinds = [b.type for b in plan.blocks]
     assert kinds.index("google_sheets") < kinds.index("condition")
     test = json.loads(plan.value(plan.blocks[kinds.index("condition")].id, "conditions"))[0]["value"]
+    # the buyer's address read from the event's object in the expression: Sim puts a `<start.….email>` text
+    # into a condition unquoted, a syntax error (validators: condition_unquoted_value)
     assert test.startswith(
-        "String(JSON.stringify(<googlesheets1.data>)).toLowerCase().includes(String(<start."
+        "String(JSON.stringify(<googlesheets1.data>)).toLowerCase().includes("
+        'String((<start.webhook.data.payload>)?.["email"] ?? \'\')'
     )

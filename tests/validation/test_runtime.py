@@ -143,6 +143,45 @@ def test_conditions_that_compile_after_substitution_pass(cond):
     assert _runtime(_flow(cond=cond)) == []
 
 
+@pytest.mark.parametrize(
+    "provider, cond",
+    [
+        ("generic", "String(<start.webhook.data.payload.outlet>).toLowerCase().includes('x')"),
+        ("gmail", "<start.email.subject>.includes('invoice')"),
+        ("gmail", "JSON.stringify(<start.email.subject>).includes('invoice')"),
+    ],
+)
+def test_a_starter_text_put_in_a_condition_unquoted_is_an_error(provider, cond):
+    """Sim's resolver quotes a `<start.…>` value in a condition only when the path names the input; any
+    other text goes in bare (`String(sample outlet 54)`), a syntax error — seen running a generated
+    membership test in Sim's executor."""
+    found = runtime_findings(
+        validate(_flow(mode="webhook", provider=provider, prompt="Summarise it", cond=cond))
+    )
+    assert [(f.code, f.severity) for f in found] == [("condition_unquoted_value", "error")]
+    assert "(<start." in found[0].message
+
+
+@pytest.mark.parametrize(
+    "provider, cond",
+    [
+        ("generic", "String((<start.webhook.data.payload>)?.[\"outlet\"] ?? '').includes('x')"),
+        ("generic", "String(JSON.stringify(<start.webhook.data.payload.issue>)).includes('bug')"),
+        ("generic", "Number(<start.webhook.data.payload.amount>) > 5000"),
+        ("gmail", "String(JSON.stringify(<start.email>)).includes('invoice')"),
+    ],
+)
+def test_starter_values_read_as_objects_or_numbers_in_a_condition_pass(provider, cond):
+    found = runtime_findings(
+        validate(_flow(mode="webhook", provider=provider, prompt="Summarise it", cond=cond))
+    )
+    assert [f.code for f in found] == []
+
+
+def test_the_starter_input_in_a_condition_is_quoted_by_sim_and_passes():
+    assert _runtime(_flow(cond="<start.input>.includes('refund')")) == []
+
+
 def test_function_code_that_does_not_compile_is_an_error():
     found = runtime_findings(validate(_flow(code="const total = ;\nreturn total")))
     assert [(f.code, f.path) for f in found] == [("function_syntax", "/blocks/fn/subBlocks/code/value")]

@@ -8,6 +8,7 @@ and accepts values outside its dropdown lists (§9.5).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -381,6 +382,8 @@ def _check_code(ctx: Context, block_id: str, block_type: str) -> list[Finding]:
     for kind, source, what in _code_of(ctx, block_id, block_type):
         if _unresolvable(ctx, block_id, block_type, source):
             continue  # Sim stops at the tag first (unknown_tag)
+        if kind == "condition" and "<start" in source.lower():
+            found.extend(_check_unquoted_start(ctx, block_id, source, what))
         problem = js.syntax_error(source, kind)
         if problem:
             field = "conditions" if kind == "condition" else "code"
@@ -392,6 +395,69 @@ def _check_code(ctx: Context, block_id: str, block_type: str) -> list[Finding]:
                 )
             )
     return found
+
+
+# 'Number(<start.webhook.data.payload.amount>)': a number fits unquoted where Sim puts it
+_NUMBER_BEFORE = re.compile(r"Number\(\s*$")
+_CLOSE_AFTER = re.compile(r"^\s*\)")
+# 'JSON.stringify(<start…issue>)', '(<start…object>)?.amount': a value used as an object
+_STRINGIFY_BEFORE = re.compile(r"JSON\.stringify\(\s*$")
+_PAREN_BEFORE = re.compile(r"(?<![\w$.])\(\s*$")
+_FIELD_AFTER = re.compile(r"^\s*\)\s*\??\.")
+
+
+def _start_node(shape: Any, parts: list[str]) -> tuple[str, int]:
+    """What the starter delivers at `parts` ('object', 'leaf', 'unknown' below an open value, 'missing') and
+    how many segments lead to the last object on the way."""
+    current, last_object = shape, 0
+    for index, segment in enumerate(parts):
+        if current == "*" or current is None:
+            return "unknown", last_object
+        if isinstance(current, list):
+            current = current[0] if segment.isdigit() and current else None
+        elif isinstance(current, dict) and segment in current:
+            current = current[segment]
+        else:
+            return "missing", last_object
+        if current == "*" or isinstance(current, list) or (isinstance(current, dict) and current):
+            last_object = index + 1
+    if current == "*" or isinstance(current, list) or (isinstance(current, dict) and current):
+        return "object", last_object
+    return "leaf", last_object
+
+
+def _check_unquoted_start(ctx: Context, block_id: str, source: str, what: str) -> Iterator[Finding]:
+    """JUL25's resolver puts a `<start.…>` value into a condition as it is — quoted only when the path
+    names the input, JSON for an object — so a text there (`String(Sunrise Café)`) does not compile."""
+    from lib.validation.rules.references import start_shape
+
+    starter = next((b for b, t in ctx.types.items() if t == "starter"), None)
+    if starter is None:
+        return
+    for tag in resolved_tags(source, "condition"):
+        parts = tag.text[1:-1].split(".")
+        if parts[0].lower() != "start" or "input" in ".".join(parts[1:]) or len(parts) < 2:
+            continue
+        before, after = source[: tag.start], source[tag.end :]
+        if _NUMBER_BEFORE.search(before) and _CLOSE_AFTER.match(after):
+            continue
+        kind, leading = _start_node(start_shape(ctx, starter)[1], parts[1:])
+        if kind in ("object", "missing"):
+            continue  # an object arrives as JSON; a path not delivered is output_not_produced
+        if kind == "unknown" and (
+            (_STRINGIFY_BEFORE.search(before) and _CLOSE_AFTER.match(after))
+            or (_PAREN_BEFORE.search(before) and _FIELD_AFTER.match(after))
+        ):
+            continue  # below an open payload ('issue', 'data.object'), used as the object the provider sends
+        holder = ".".join(parts[: leading + 1])
+        field = "".join(f"?.[{json.dumps(p)}]" for p in parts[leading + 1 :])
+        yield RULE.finding(
+            "condition_unquoted_value",
+            pointer("blocks", block_id, "subBlocks", "conditions", "value"),
+            f"{what} of {ctx.label(block_id)} uses {tag.text}: July 2025 Sim puts a starter value there unquoted "
+            f"(only a path naming the input is quoted, an object arrives as JSON), so a text value makes "
+            f"'Evaluation error in condition'. Read the field from the object in the expression: (<{holder}>){field}.",
+        )
 
 
 @per_spec
@@ -510,6 +576,11 @@ RULE = Rule.define(
             "A field the selected operation (or the block) requires is empty.",
         ),
         "condition_syntax": ("error", "JUL25: a condition expression does not compile as JavaScript."),
+        "condition_unquoted_value": (
+            "error",
+            "JUL25: a condition reads a starter value (not the input) that Sim inserts unquoted; a text there "
+            "does not compile.",
+        ),
         "function_syntax": ("error", "JUL25: a function block's code does not compile as JavaScript."),
         "value_not_passed": (
             "warning",
