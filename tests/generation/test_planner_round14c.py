@@ -107,5 +107,5 @@ def test_a_test_of_what_a_place_holds_reads_it_first_and_looks_for_the_event_the
     # into a condition unquoted, a syntax error (validators: condition_unquoted_value)
     assert test.startswith(
         "String(JSON.stringify(<googlesheets1.data>)).toLowerCase().includes("
-        'String((<start.webhook.data.payload>)?.["email"] ?? \'\')'
+        "String((<start.webhook.data.payload>)?.[\"email\"] ?? '')"
     )
