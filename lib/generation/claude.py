@@ -41,7 +41,7 @@ _SPEND_LIMIT = re.compile(r"usage limit|spend(ing)? limit|credit balance|billing
 EXAMPLES_FILE = Path(__file__).with_name("claude_examples.json")
 # Warnings that name what the user fills in before the first run (credentials, ids): repairing
 # cannot supply them, so they do not trigger the repair round.
-USER_INPUT_CODES = frozenset({"missing_required_field", "needs_input"})
+USER_INPUT_CODES = frozenset({"missing_required_field", "needs_input", "placeholder_value"})
 log = logging.getLogger("agent_forge.generation")
 
 

@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from lib.sim.names import PLACEHOLDER_RE
+
 _ENV = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 _NOT_TOOLS = {"starter", "loop", "parallel", "condition", "router", "function", "response", "note"}
 
@@ -56,8 +58,8 @@ def _empty(value: Any) -> bool:
 
 
 def needs_input(state: dict[str, Any]) -> list[NeededInput]:
-    """Required inputs of each block's chosen operation that hold nothing, accounts to connect,
-    and the environment variables the state refers to."""
+    """Required inputs of each block's chosen operation that hold nothing, placeholders to replace
+    (YOUR_SHOP), accounts to connect, and the environment variables the state refers to."""
     from lib.sim.registry import get_block
 
     out: list[NeededInput] = []
@@ -77,6 +79,18 @@ def needs_input(state: dict[str, Any]) -> list[NeededInput]:
                     out.append(
                         NeededInput(block_id=bid, block=name, field="environment", reason=f"set {var}")
                     )
+        for field, value in values.items():
+            held = PLACEHOLDER_RE.findall(value) if isinstance(value, str) else []
+            if held:
+                what = ", ".join(dict.fromkeys(held))
+                out.append(
+                    NeededInput(
+                        block_id=bid,
+                        block=name,
+                        field=field,
+                        reason=f"replace {what} by your own account's value",
+                    )
+                )
         if spec is None or spec.type in _NOT_TOOLS:
             continue
         op = values.get("operation")

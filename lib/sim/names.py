@@ -40,6 +40,9 @@ _SEGMENT = r"[\w\-]+(?:\[\d+\])*"
 # `a < b.c` are never references.
 REFERENCE_RE = re.compile(rf"<(?P<block>[\w\-]+)\.(?P<path>{_SEGMENT}(?:\.{_SEGMENT})*)>")
 ENV_REF = re.compile(r"\{\{\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+# A value left for the user to fill, sent as written if nobody does: YOUR_SHOP in a URL, an Airtable
+# PHONE_FIELD_ID in a path. Inside {{…}} the same letters name an environment variable instead.
+PLACEHOLDER_RE = re.compile(r"(?<![{\w])(?:YOUR_[A-Z0-9_]*[A-Z0-9]|[A-Z][A-Z0-9_]*_FIELD_ID)\b(?!\s*\}\})")
 
 _WHITESPACE = re.compile(r"\s+")
 

@@ -130,11 +130,14 @@ class Facts:
       or holding a dropdown value that is not plainly one of its options (block_types)
     - `secret_suspects`: keys a credential may hide under: secret or credential-named fields,
       tool lists, tables with rows (secrets)
+    - `placeholders`: keys whose text may hold a placeholder left to fill (YOUR_SHOP,
+      PHONE_FIELD_ID; block_types)
     """
 
     __slots__ = (
         "odd_ids",
         "pending",
+        "placeholders",
         "plans",
         "secret_suspects",
         "subs",
@@ -151,6 +154,7 @@ class Facts:
         self.odd_ids: dict[str, list[str]] = {}
         self.type_suspects: dict[str, list[str]] = {}
         self.secret_suspects: dict[str, list[str]] = {}
+        self.placeholders: dict[str, list[str]] = {}
         # (text, field) of the plain texts under no secret name still to judge for secrets: all
         # at once, when the walk ends (`scan.all_clean`).
         self.pending: list[tuple[str, str]] = []
@@ -255,6 +259,8 @@ def gather(facts: Facts, bid: str, block: dict[str, Any], plan: TypePlan, clean:
                 if tagged is None:
                     tagged = facts.tagged[bid] = []
                 tagged.append((sub_id, (), value))
+            if "YOUR_" in value or "_FIELD_ID" in value:
+                _flag(facts.placeholders, bid, sub_id)
             # A short or already judged text needs no search (nor the oauth test).
             if clean and not verdict & OAUTH:
                 if verdict & NAMED:

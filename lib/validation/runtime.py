@@ -18,6 +18,10 @@ RUNTIME_CODES: dict[tuple[str, str], str] = {
     ("block_types", "function_syntax"): "function route: the code does not compile",
     ("block_types", "value_not_passed"): "the tool reads X, never its manualX twin",
     ("block_types", "needs_input"): "the tool's required parameter is empty",
+    (
+        "block_types",
+        "placeholder_value",
+    ): "the call goes to YOUR_SHOP's URL; resolver: 'No value found at path …PHONE_FIELD_ID'",
     ("references", "unknown_tag"): "resolver: 'Block \"b\" was not found'",
     ("references", "output_not_produced"): "resolver: 'No value found at path \"start.input\"'",
     ("references", "reference_not_connected"): "resolver: 'Block … is not connected to this block'",

@@ -328,6 +328,43 @@ def test_needs_input_knows_tool_inputs_the_registry_does_not_require():
     assert _runtime(s) == []
 
 
+def _api(url):
+    subs = {**sub("url", url, "short-input"), **sub("method", "GET", "dropdown")}
+    return _then(_flow(), block("api", "api", "API 1", subs=subs))
+
+
+def test_a_placeholder_in_a_url_is_a_warning_naming_it():
+    found = runtime_findings(validate(_api("https://YOUR_SHOP.myshopify.com/admin/api/2024-07/orders.json")))
+    assert [(f.code, f.severity, f.path) for f in found] == [
+        ("placeholder_value", "warning", "/blocks/api/subBlocks/url/value")
+    ]
+    assert "replace YOUR_SHOP in 'url' of" in found[0].message
+
+
+def test_a_placeholder_field_id_in_a_reference_is_a_warning():
+    s = _flow(
+        mode="webhook",
+        provider="airtable",
+        prompt="Text <start.airtableChanges.0.changedFields.PHONE_FIELD_ID>",
+    )
+    assert [(f.code, f.path) for f in runtime_findings(validate(s))] == [
+        ("placeholder_value", "/blocks/agent/subBlocks/userPrompt/value")
+    ]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://greenleaf.myshopify.com/admin/api/2024-07/orders.json",
+        "https://api.example.com/?token={{YOUR_API_TOKEN}}",  # an environment variable, set in Sim
+        "https://api.example.com/{{ AIRTABLE_FIELD_ID }}",
+        "https://api.example.com/items?sort=your_order",
+    ],
+)
+def test_filled_values_and_environment_variables_are_no_placeholders(url):
+    assert _runtime(_api(url)) == []
+
+
 # --- loop collections ----------------------------------------------------------------------------------
 
 

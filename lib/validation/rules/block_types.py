@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lib.sim.names import ENV_REF, REFERENCE_RE, pointer
+from lib.sim.names import ENV_REF, PLACEHOLDER_RE, REFERENCE_RE, pointer
 from lib.validation import js
 from lib.validation.base import Finding, Rule
 from lib.validation.context import CONTAINER_TYPES, Context, normalized_name
@@ -155,6 +155,9 @@ def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
 
     if block_id in ctx.disabled:
         return
+    flagged = facts.placeholders.get(block_id)
+    if flagged:
+        out.extend(_check_placeholders(ctx, block_id, subs, flagged))
     wanted: tuple[str, ...] = ()
     if block_id not in ctx.triggers and block_id not in ctx.containers:
         # Sim skips disabled and trigger blocks in its required-field check
@@ -550,6 +553,21 @@ def _needs_input(ctx: Context, block_id: str, spec: Any, empty: list[str]) -> Fi
     )
 
 
+def _check_placeholders(
+    ctx: Context, block_id: str, subs: dict[str, dict[str, Any]], flagged: list[str]
+) -> Iterator[Finding]:
+    for sub_id in flagged:
+        value = subs[sub_id].get("value")
+        names = list(dict.fromkeys(PLACEHOLDER_RE.findall(value))) if isinstance(value, str) else []
+        if names:
+            yield RULE.finding(
+                "placeholder_value",
+                pointer("blocks", block_id, "subBlocks", sub_id, "value"),
+                f"Before the first run, replace {', '.join(names)} in '{sub_id}' of {ctx.label(block_id)}: "
+                "it is a placeholder for a value of your own account, and Sim would use it as written.",
+            )
+
+
 def _check(ctx: Context) -> list[Finding]:
     found: list[Finding] = []
     for block_id in ctx.blocks:
@@ -589,6 +607,10 @@ RULE = Rule.define(
         "needs_input": (
             "warning",
             "JUL25: inputs the chosen tool requires are empty; the user must fill them before the first run.",
+        ),
+        "placeholder_value": (
+            "warning",
+            "A placeholder (YOUR_SHOP, PHONE_FIELD_ID) still stands where a value of the user's account belongs.",
         ),
     },
     _check,
