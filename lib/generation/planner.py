@@ -117,6 +117,8 @@ def draft(description: str) -> Draft:
     description = lx.noun_posts(description)  # 'standup reminder in #eng every weekday' → 'post a standup …'
     description = lx.checked_tests(description)  # 'check if X and if so Y' → 'if X, Y'
     trigger = read_trigger(description)
+    if trigger.kind == "webhook":
+        trigger.spans = [_named_hook(description, a, b) for a, b in trigger.spans]
     kind_of_text = lx.asks_for_an_answer(description)
     if kind_of_text:
         raise _cannot(
@@ -221,6 +223,11 @@ def draft(description: str) -> Draft:
         # 'When fields.priority.name is "Blocker", post …': a field of the event set equal to a quoted value
         valued = _WHEN_VALUE.search(text) if qualifier is None else None
         qualifier = f"it mentions {valued.group('q')}" if valued else qualifier
+    if trigger.kind == "webhook" and qualifier is None and not lx.threshold_in(head):
+        # '… the orders/create webhook and it's the customer's first order', '… the incident webhook that only
+        # alerts when the urgency is 'high'': a state joined to the event clause is a test of the event
+        joined = _JOINED_TEST.search(head)
+        qualifier = joined.group("t").strip() if joined else None
     if trigger.kind == "webhook" and (lx.threshold_in(head) or qualifier):
         # 'When a Stripe payment over $1,000 succeeds, …', 'When a Jira issue is created with priority Blocker':
         # the event qualifies the run — a condition first
@@ -315,6 +322,18 @@ _WHEN_VALUE = re.compile(
 )
 
 
+_QUOTED_VALUE = re.compile(r"\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|(?<!\w)'[^'\n]{1,40}'(?!\w)")
+
+
+# a state joined to the event's own clause: '… and it's the first order', '… that only pages when the level is 'fatal''
+_JOINED_TEST = re.compile(
+    r"\b(?:and|when|if|where|once)\s+(?P<t>(?:it['’]s|it\s+is|they['’]re|they\s+are|(?:the|its|their|his|her)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:is|are|was|has|have|equals?|exceeds?|contains?|mentions?|comes?\s+from))\s"
+    r"[^,;:.!?\n]{1,80}?)\s*$",
+    re.I,
+)
+
+
 # what is done whatever a test said: 'either way, …', 'in any case …', 'regardless, …'
 _EITHER_WAY = re.compile(
     r"\b(?:either\s+way|in\s+(?:any|either|both)\s+cases?|regardless(?:\s+of\s+(?:that|the\s+\w+))?|no\s+matter\s+what|"
@@ -377,6 +396,24 @@ def _back_to_event(text: str, trigger: Any) -> str:
     if "record" not in items or any(k != provider for _, k in lx.integrations_in(text)):
         return text
     return _placed_back(text, provider)
+
+
+# 'a flow that fires on the Shopify order-created webhook', 'something on the Sentry issue-alert webhook': the words
+# before 'webhook' name the event (a list to fetch they are not)
+_HOOK_NAMED = re.compile(
+    r"\b(?:(?:fires?|fired|runs?|triggers?|triggered|starts?|kicks?\s+off|listens?|reacts?|flow|workflow|"
+    r"automation|something|one|zap)\s+)(?:on|off|from|for|to|with|by)\s+(?:the|a|an|our|each|every|any)\s+"
+    r"(?:[\w./'’-]+\s+){0,3}$",
+    re.I,
+)
+
+
+def _named_hook(description: str, start: int, end: int) -> tuple[int, int]:
+    """A trigger span that starts at the word 'webhook', widened back over the event it names."""
+    if not description[start:end].lower().startswith("webhook"):
+        return start, end
+    named = _HOOK_NAMED.search(description[:start])
+    return (named.start(), end) if named else (start, end)
 
 
 def _cannot(message: str, **detail: Any) -> CannotPlan:
@@ -1619,7 +1656,8 @@ class _Builder:
         window = lx.date_window(test)
         if window and prev and prev.startswith(("<loop.currentItem", "<start.")):
             return self.date_test(test, prev, window), None
-        threshold = lx.threshold_in(test)
+        # "the budget answer is 'Over 50k'": a number inside quotes is a value the data holds, no threshold
+        threshold = lx.threshold_in(test) if lx.threshold_in(_QUOTED_VALUE.sub(" ", test)) else None
         low = test.lower()
         if threshold:
             op, number, unit = threshold

@@ -760,7 +760,7 @@ _EVENT_TESTS = (
     # event joined to the event by 'and' (a number after it is a threshold, read elsewhere)
     r"\band\s+(?:its|the|their|his|her)\s+(?P<f2>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:is|are|was|=|equals|says)\s+"
     r"(?!(?:not|no|a|an|the|more|less|over|under|above|below|at|greater|higher|lower|between|within|older|newer)\b)"
-    r"(?![$€£\d-])[\"“']?(?P<v2>[\w-]+)",
+    r"(?![$€£\d-])(?:[\"“'](?P<v2q>[^\"”'\n]{1,40})[\"”'](?!\w)|[\"“']?(?P<v2>[\w-]+))",
     # 'has stage = Offer', 'where status == "paid"': any field the text sets equal to a value
     r"\b(?:has|have|with|where|whose)\s+(?:the\s+|a\s+|its\s+)?(?P<f3>[a-z][\w-]*)\s*(?:==?|:)\s*[\"“']?(?P<v3>[\w-]+)",
     # 'from anyone @bigclient.com', 'from someone at acme.io', 'from any @bigretailer.com addr', 'from an address
@@ -801,8 +801,10 @@ def event_test(head: str) -> str | None:
             return f"it mentions {parts['t']}"
         if parts.get("w") or parts.get("m"):
             return f"it mentions {parts.get('w') or parts['m']}"
-        if parts.get("f2"):
-            return f"the {parts['f2'].lower()} is {parts['v2']}"
+        if parts.get("f2"):  # a quoted value is all its words ('and the stage is 'Closed Won'')
+            return f"the {parts['f2'].lower()} is " + (
+                f"'{parts['v2q']}'" if parts.get("v2q") else parts["v2"]
+            )
         if parts.get("f3"):
             return f"the {parts['f3'].lower()} is {parts['v3']}"
         if parts.get("field"):
