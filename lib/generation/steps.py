@@ -3247,7 +3247,11 @@ _STATE_BEFORE = re.compile(
 _DENIED = (
     r"if\s+(?:(?:it|they|he|she|that|this|so)\s+(?:isn'?t|aren'?t|wasn'?t|weren'?t|doesn'?t|don'?t|didn'?t|hasn'?t|"
     r"haven'?t|is\s+not|are\s+not|was\s+not|were\s+not|does\s+not|do\s+not|did\s+not|has\s+not|have\s+not)|"
-    r"(?:it|they|that)['’](?:s|re)\s+not)(?=\s*(?:[,;:—–-]|then\b|$))"
+    r"(?:it|they|that)['’](?:s|re)\s+not|"
+    # 'if the status is anything else', 'if it's something else', 'if it has any other label', 'if the plan is
+    # different': the value tested before, any but the one named — its other side too
+    r"(?:it|they|that|(?:the|its|their)\s+[\w-]+(?:\s+[\w-]+)?)\s*(?:\s(?:is|are|was|has|have)|['’](?:s|re))\s+"
+    r"(?:(?:anything|something)\s+else|any\s+other\s+[\w-]+|different|another\s+[\w-]+))(?=\s*(?:[,;:—–-]|then\b|$))"
 )
 # 'the outlet is in our Airtable 'Media list'', 'they're already on the 'VIP' sheet': whether a place holds the item
 HELD_IN = re.compile(
