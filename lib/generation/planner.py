@@ -116,6 +116,8 @@ def draft(description: str) -> Draft:
     description = lx.routes_as_tests(description)
     description = lx.noun_posts(description)  # 'standup reminder in #eng every weekday' → 'post a standup …'
     description = lx.checked_tests(description)  # 'check if X and if so Y' → 'if X, Y'
+    # 'amount over 500? -> post …, else -> log …' → 'if amount over 500, post …, otherwise, log …'
+    description = lx.question_tests(description)
     trigger = read_trigger(description)
     if trigger.kind == "webhook":
         trigger.spans = [_named_hook(description, a, b) for a, b in trigger.spans]
