@@ -4942,6 +4942,19 @@ def _names_item(sentence: str, loop: Step) -> bool:
     )
 
 
+def _tests_item_result(sentence: str, loop: Step, text: str) -> bool:
+    """Whether `sentence`, joined by ';' to a loop whose repeat ends in what an agent made of the item ('for each
+    tweet have an agent rate the sentiment; if it's negative, post it …'), tests that result: 'it' / 'they' is
+    the item the test is about, so the test repeats with it."""
+    if not loop.body or loop.body[-1].kind != "process":
+        return False
+    if not re.match(
+        r"\s*(?:and\s+)?(?:only\s+)?(?:if|when|unless)\s+(?:it|they|its|their)\b", sentence, re.I
+    ):
+        return False
+    return bool(re.search(r";\s*" + re.escape(sentence.strip()[:40]), text))
+
+
 def _item_holds_it(loop: Step, reads: list[Step]) -> None:
     """Drop from `loop`'s body a read of the list the loop goes through ('… the parking instructions from the
     sheet' inside 'for each showing in that list'): the item is that list's row; a read of a place of its own
@@ -5018,7 +5031,9 @@ def read_steps(text: str, description: str) -> list[Step]:
                 # the loop's own repeat with it
                 _repeat_sentence(item_loop, item, description, ruled_out, rank)
                 continue
-        if named_loop is not None and _names_item(sentence, named_loop):
+        if named_loop is not None and (
+            _names_item(sentence, named_loop) or _tests_item_result(sentence, named_loop, text)
+        ):
             # 'For each showing …, send the prospect … . If the showing is for a unit above $3,500, also notify …':
             # a sentence about the item repeats with it
             _repeat_sentence(named_loop, sentence, description, ruled_out, rank)
