@@ -120,7 +120,7 @@ def draft(description: str) -> Draft:
     description = lx.question_tests(description)
     trigger = read_trigger(description)
     if trigger.kind == "webhook":
-        trigger.spans = [_named_hook(description, a, b) for a, b in trigger.spans]
+        trigger.spans = [_whole_quote(description, *_named_hook(description, a, b)) for a, b in trigger.spans]
     kind_of_text = lx.asks_for_an_answer(description)
     if kind_of_text:
         raise _cannot(
@@ -416,6 +416,15 @@ def _named_hook(description: str, start: int, end: int) -> tuple[int, int]:
         return start, end
     named = _HOOK_NAMED.search(description[:start])
     return (named.start(), end) if named else (start, end)
+
+
+def _whole_quote(description: str, start: int, end: int) -> tuple[int, int]:
+    """A trigger span that stops inside a quoted value ('a DM that begins with 'idea:' …' cut at the colon),
+    read on to the closing quote: the value is what the event is tested for."""
+    if not re.search(r"(?<!\w)['\"“][^'\"”\n]{0,40}$", description[start:end]):
+        return start, end
+    close = re.match(r"[^'\"”\n]{0,40}?['\"”](?!\w)", description[end:])
+    return (start, end + close.end()) if close else (start, end)
 
 
 def _cannot(message: str, **detail: Any) -> CannotPlan:
@@ -1612,6 +1621,10 @@ class _Builder:
     def expression(self, test: str, prev: str | None, context: str = "") -> tuple[str | None, Step | None]:
         """A JavaScript condition for the test text, and an extra data step when one is needed."""
         test = lx.signs_as_numbers(test, context)  # 'the balance is negative': below 0
+        branch = re.fullmatch(r"\s*the ref is (refs/heads/[\w./-]+)\s*", test)
+        if branch and self.trigger.kind == "webhook":  # 'a push to main': the branch the push went to
+            event = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))["data"]
+            return f"String({_field_read(f'<{event}>', 'ref')} ?? '') === {json.dumps(branch.group(1))}", None
         compound = _COMPOUND.split(test)
         if len(compound) > 1 and not lx.symbols_in(test):  # 'the label is bug and the priority is high'
             out, extra = None, None
