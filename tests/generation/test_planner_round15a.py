@@ -5,7 +5,10 @@ fix): which data a condition tests and which branch each action sits on. A state
 a number inside quotes is a value, no threshold ('the budget answer is 'Over 50k''). 'A flow that fires on the
 Shopify refund-created webhook' names the event: no list is fetched to test instead of the payload. 'If the label
 is anything else', 'if it's something else', 'if the plan is different' state the other side of the test before:
-its else branch, not a second test chained after the first action."""
+its else branch, not a second test chained after the first action. A test asked as a short question by an
+arrow ('amount over 500 USD? -> post …, else -> add …') is an 'if'; '; if it's negative, …' after a per-item
+agent step tests that item's result inside the loop. 'A push to staging' tests the branch the push went to (its
+`ref`), and an event clause cut inside a quoted value ('a DM that begins with 'idea:'') is read to its end."""
 
 from __future__ import annotations
 
