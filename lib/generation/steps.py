@@ -3199,6 +3199,14 @@ def _changed_where_found(
 
 
 # -- structure ------------------------------------------------------------------------------------
+# a comparison's amount (and its unit), then a word taking an object: where a test with no comma ends
+_AMOUNT_THEN_ACT = re.compile(
+    r"\b(?:over|under|above|below|than|least|most|exceeds?|reaches|hits|is|are|['’]s|of|to|>=?|<=?)\s*[$€£]?\d[\d,.]*"
+    r"(?:\s*(?:k|m|%|[A-Z]{3}|units?|items?|days?|hours?|minutes?|weeks?|stars?|points?|degrees?|percent|dollars|"
+    r"euros|pounds)\b)?(?:\s+or\s+(?:more|less|fewer|higher|lower|above|below|over|under|later|earlier))?"
+    r"(?=\s+(?:(?:I|[Ww]e)\s+)?(?!(?:and|or|but|of|in|on|at|for|per|than|from|to|by|with|within|the|a|an|this|that|it|is|are|was|"
+    r"then)\b)[a-z]+\s+(?:the|a|an|it|them|their|this|that|him|her|us|me|our|my)\b)"
+)
 _IF = re.compile(
     r"\b(?:only\s+)?(?:if|in case|whenever it|when it|unless)\b"
     # 'once it passes 10k stars', 'as soon as the price drops below …': a test, not the trigger
@@ -4684,7 +4692,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         split = re.search(
             r",(?!\d{3}\b)(?!\s*[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+\s*(?:,|$))|\bthen\b", rest
         )
-        cut = min([m.start() for m in (start, split) if m] or [len(rest)])
+        # 'if the order value is under $150 issue the refund …', 'if the score is below 3 flag it …': after the
+        # amount a test compares with, a word taking an object ('the', 'it' …) starts the action, whatever verb it is
+        acted = _AMOUNT_THEN_ACT.search(rest)
+        cut = min([m.start() for m in (start, split) if m] + ([acted.end()] if acted else []) or [len(rest)])
         condition_text = rest[:cut].strip(" ,—–")
         consequence = re.sub(r"^\s*(?:,|then)\s*", "", rest[cut:])
         # '… post a note to #refunds, and if captured log it in …': a second test of its own, not a step of the first
