@@ -8,7 +8,9 @@ is anything else', 'if it's something else', 'if the plan is different' state th
 its else branch, not a second test chained after the first action. A test asked as a short question by an
 arrow ('amount over 500 USD? -> post …, else -> add …') is an 'if'; '; if it's negative, …' after a per-item
 agent step tests that item's result inside the loop. 'A push to staging' tests the branch the push went to (its
-`ref`), and an event clause cut inside a quoted value ('a DM that begins with 'idea:'') is read to its end."""
+`ref`), and an event clause cut inside a quoted value ('a DM that begins with 'idea:'') is read to its end. A
+test with no comma ends after the amount it compares with when a word taking an object follows ('if the score is
+below 3 flag it in …'), whatever the verb."""
 
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ _KNOWN: dict[str, str] = {
     "r15a-event-and-test-para2": "'so that, when it's a repeat customer, they get a 10% coupon by email': a send in "
     "the passive voice ('they get … by email') is no step the planner reads (a verb class), and the test after "
     "'so that' goes with it",
+    "r15a-amount-then-verb-refund": "the test ends at the amount now ('under $80'), but 'issue the refund through the "
+    "Stripe API' is read as a call that reads: 'issue' names no write (a verb class, another area)",
 }
 
 
