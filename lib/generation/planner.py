@@ -260,7 +260,14 @@ def draft(description: str) -> Draft:
         ]
         steps = [s for s in steps if not any(s is x for x in after)]
         later = [s for s in steps if s.text and description.find(s.text.strip()) >= cut]
-        test.branches = [("if", [s for s in steps if not any(s is x for x in later)]), ("else", later)]
+        # '…; if the label is anything else, add it …', '; if not, do nothing': a test read from the other side's own
+        # words is that side, not a second test in it
+        other_side = [
+            x
+            for s in later
+            for x in (s.branches[0][1] if s.kind == "condition" and _denies_test(s.text, test) else [s])
+        ]
+        test.branches = [("if", [s for s in steps if not any(s is x for x in later)]), ("else", other_side)]
         steps = [*after, test]
     builder = _Builder(description, trigger)
     entry = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
@@ -425,6 +432,12 @@ def _whole_quote(description: str, start: int, end: int) -> tuple[int, int]:
         return start, end
     close = re.match(r"[^'\"”\n]{0,40}?['\"”](?!\w)", description[end:])
     return (start, end + close.end()) if close else (start, end)
+
+
+def _denies_test(text: str, test: Step) -> bool:
+    """Whether a clause opens by denying the test before ('if not, …', 'if the label is anything else, …'); not
+    'otherwise, if X, …', a test of its own."""
+    return bool(re.match(r"\s*if\b", text, re.I)) and implied_else(text, test) is not None
 
 
 def _cannot(message: str, **detail: Any) -> CannotPlan:

@@ -5194,7 +5194,8 @@ def read_steps(text: str, description: str) -> list[Step]:
                 ]
                 read = [s for s in read if not any(s is m for m in mine)]
                 each.body[:0] = mine
-        lead = "" if read else sentence
+        # a list's number split off at its dot ('2' of '2. If …') leads into nothing
+        lead = "" if read or re.fullmatch(r"\s*\d{1,2}\s*", sentence) else sentence
         first_use = next((i for i, s in enumerate(steps) if s.kind != "source"), None)
         if (
             read
