@@ -738,7 +738,9 @@ def read_webhook(clause: str) -> Trigger | None:
 
 
 # what 'a push to …' may name that is no branch ('pushes to GitHub', 'a push to acme/infra' is a repository)
-_NOT_BRANCHES = frozenset("github gitlab bitbucket repo repository it a an any every origin".split())
+_NOT_BRANCHES = frozenset(
+    {"github", "gitlab", "bitbucket", "repo", "repository", "it", "a", "an", "any", "every", "origin"}
+)
 
 _EVENT_TESTS = (
     # 'with "invoice" in the subject', 'w/ 'crash' in the title', 'writes 'urgent' in the channel', 'mentions "refund"'
