@@ -385,6 +385,33 @@ _CHECK_THEN = re.compile(
 )
 
 
+# 'amount over 500 USD? -> post to #big-sales', '-> label 'security'? post in #security', 'IF x THEN y': a test
+# written as a question (after a step's end or an arrow, with an arrow or the action after it) or in capitals
+_QUESTION_TEST = re.compile(
+    r"(?P<lead>(?:^|[:;\n]|->|→|=>)\s*)"
+    r"(?P<test>(?!(?:could|can|would|will|is|are|do|does|did|how|what|why|who|when|where|should|shall|may|any)\b)"
+    r"[^\s:;.?!\n](?:(?!->|→|=>)[^:;?!\n]){1,60}?)\?\s*(?:(?:->|→|=>)\s*|(?=[a-z]))",
+    re.I,
+)
+# ', else -> add …' (not 'everything else -> …', a route of its own)
+_ELSE_ARROW = re.compile(r"(?P<pre>(?:^|[,;:.\n])\s*)(?:else|otherwise)\s*(?:->|→|=>)\s*", re.I)
+
+
+def question_tests(text: str) -> str:
+    """'… : amount over 500 USD? -> post …, else -> add …' → '… : if amount over 500 USD, post …, otherwise add
+    …': a test asked as a short question before an arrow (or right after one) is an 'if', and its 'else ->' the
+    other side. A question of the request itself ('Could we get …?') starts with a word no test starts with."""
+
+    def asked(m: re.Match[str]) -> str:
+        arrow_after = text[m.end("test") + 1 : m.end()].strip() != ""
+        arrow_before = m.group("lead").strip() in ("->", "→", "=>")
+        if not (arrow_after or arrow_before) or len(m.group("test").split()) > 7:
+            return m.group(0)
+        return f"{m.group('lead')}if {m.group('test').strip()}, "
+
+    return _ELSE_ARROW.sub(lambda m: f"{m.group('pre')}otherwise, ", _QUESTION_TEST.sub(asked, text))
+
+
 def routine_as_steps(text: str) -> str:
     """'Every morning I open the Stripe dashboard, copy … and then I email each customer': a routine the user
     does by hand, told in the first person, read as the steps to automate ('… open …, copy … and then email

@@ -116,7 +116,11 @@ def draft(description: str) -> Draft:
     description = lx.routes_as_tests(description)
     description = lx.noun_posts(description)  # 'standup reminder in #eng every weekday' → 'post a standup …'
     description = lx.checked_tests(description)  # 'check if X and if so Y' → 'if X, Y'
+    # 'amount over 500? -> post …, else -> log …' → 'if amount over 500, post …, otherwise, log …'
+    description = lx.question_tests(description)
     trigger = read_trigger(description)
+    if trigger.kind == "webhook":
+        trigger.spans = [_whole_quote(description, *_named_hook(description, a, b)) for a, b in trigger.spans]
     kind_of_text = lx.asks_for_an_answer(description)
     if kind_of_text:
         raise _cannot(
@@ -221,6 +225,11 @@ def draft(description: str) -> Draft:
         # 'When fields.priority.name is "Blocker", post …': a field of the event set equal to a quoted value
         valued = _WHEN_VALUE.search(text) if qualifier is None else None
         qualifier = f"it mentions {valued.group('q')}" if valued else qualifier
+    if trigger.kind == "webhook" and qualifier is None and not lx.threshold_in(head):
+        # '… the orders/create webhook and it's the customer's first order', '… the incident webhook that only
+        # alerts when the urgency is 'high'': a state joined to the event clause is a test of the event
+        joined = _JOINED_TEST.search(head)
+        qualifier = joined.group("t").strip() if joined else None
     if trigger.kind == "webhook" and (lx.threshold_in(head) or qualifier):
         # 'When a Stripe payment over $1,000 succeeds, …', 'When a Jira issue is created with priority Blocker':
         # the event qualifies the run — a condition first
@@ -251,7 +260,14 @@ def draft(description: str) -> Draft:
         ]
         steps = [s for s in steps if not any(s is x for x in after)]
         later = [s for s in steps if s.text and description.find(s.text.strip()) >= cut]
-        test.branches = [("if", [s for s in steps if not any(s is x for x in later)]), ("else", later)]
+        # '…; if the label is anything else, add it …', '; if not, do nothing': a test read from the other side's own
+        # words is that side, not a second test in it
+        other_side = [
+            x
+            for s in later
+            for x in (s.branches[0][1] if s.kind == "condition" and _denies_test(s.text, test) else [s])
+        ]
+        test.branches = [("if", [s for s in steps if not any(s is x for x in later)]), ("else", other_side)]
         steps = [*after, test]
     builder = _Builder(description, trigger)
     entry = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
@@ -311,6 +327,18 @@ _EVENT_AGAIN = re.compile(
 _WHEN_VALUE = re.compile(
     r"(?:^|(?<=[.!?\n]))\s*(?:when(?:ever)?|only\s+when)\s+(?:the\s+|its\s+)?[\w.'-]+(?:\s+[\w'-]+){0,2}?\s+"
     r"(?:is|==|=|equals|says|is\s+set\s+to)\s+(?P<q>\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|(?<!\w)'[^'\n]{1,40}'(?!\w))",
+    re.I,
+)
+
+
+_QUOTED_VALUE = re.compile(r"\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|(?<!\w)'[^'\n]{1,40}'(?!\w)")
+
+
+# a state joined to the event's own clause: '… and it's the first order', '… that only pages when the level is 'fatal''
+_JOINED_TEST = re.compile(
+    r"\b(?:and|when|if|where|once)\s+(?P<t>(?:it['’]s|it\s+is|they['’]re|they\s+are|(?:the|its|their|his|her)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:is|are|was|has|have|equals?|exceeds?|contains?|mentions?|comes?\s+from))\s"
+    r"[^,;:.!?\n]{1,80}?)\s*$",
     re.I,
 )
 
@@ -377,6 +405,39 @@ def _back_to_event(text: str, trigger: Any) -> str:
     if "record" not in items or any(k != provider for _, k in lx.integrations_in(text)):
         return text
     return _placed_back(text, provider)
+
+
+# 'a flow that fires on the Shopify order-created webhook', 'something on the Sentry issue-alert webhook': the words
+# before 'webhook' name the event (a list to fetch they are not)
+_HOOK_NAMED = re.compile(
+    r"\b(?:(?:fires?|fired|runs?|triggers?|triggered|starts?|kicks?\s+off|listens?|reacts?|flow|workflow|"
+    r"automation|something|one|zap)\s+)(?:on|off|from|for|to|with|by)\s+(?:the|a|an|our|each|every|any)\s+"
+    r"(?:[\w./'’-]+\s+){0,3}$",
+    re.I,
+)
+
+
+def _named_hook(description: str, start: int, end: int) -> tuple[int, int]:
+    """A trigger span that starts at the word 'webhook', widened back over the event it names."""
+    if not description[start:end].lower().startswith("webhook"):
+        return start, end
+    named = _HOOK_NAMED.search(description[:start])
+    return (named.start(), end) if named else (start, end)
+
+
+def _whole_quote(description: str, start: int, end: int) -> tuple[int, int]:
+    """A trigger span that stops inside a quoted value ('a DM that begins with 'idea:' …' cut at the colon),
+    read on to the closing quote: the value is what the event is tested for."""
+    if not re.search(r"(?<!\w)['\"“][^'\"”\n]{0,40}$", description[start:end]):
+        return start, end
+    close = re.match(r"[^'\"”\n]{0,40}?['\"”](?!\w)", description[end:])
+    return (start, end + close.end()) if close else (start, end)
+
+
+def _denies_test(text: str, test: Step) -> bool:
+    """Whether a clause opens by denying the test before ('if not, …', 'if the label is anything else, …'); not
+    'otherwise, if X, …', a test of its own."""
+    return bool(re.match(r"\s*if\b", text, re.I)) and implied_else(text, test) is not None
 
 
 def _cannot(message: str, **detail: Any) -> CannotPlan:
@@ -1573,6 +1634,10 @@ class _Builder:
     def expression(self, test: str, prev: str | None, context: str = "") -> tuple[str | None, Step | None]:
         """A JavaScript condition for the test text, and an extra data step when one is needed."""
         test = lx.signs_as_numbers(test, context)  # 'the balance is negative': below 0
+        branch = re.fullmatch(r"\s*the ref is (refs/heads/[\w./-]+)\s*", test)
+        if branch and self.trigger.kind == "webhook":  # 'a push to main': the branch the push went to
+            event = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))["data"]
+            return f"String({_field_read(f'<{event}>', 'ref')} ?? '') === {json.dumps(branch.group(1))}", None
         compound = _COMPOUND.split(test)
         if len(compound) > 1 and not lx.symbols_in(test):  # 'the label is bug and the priority is high'
             out, extra = None, None
@@ -1619,7 +1684,8 @@ class _Builder:
         window = lx.date_window(test)
         if window and prev and prev.startswith(("<loop.currentItem", "<start.")):
             return self.date_test(test, prev, window), None
-        threshold = lx.threshold_in(test)
+        # "the budget answer is 'Over 50k'": a number inside quotes is a value the data holds, no threshold
+        threshold = lx.threshold_in(test) if lx.threshold_in(_QUOTED_VALUE.sub(" ", test)) else None
         low = test.lower()
         if threshold:
             op, number, unit = threshold

@@ -3199,6 +3199,14 @@ def _changed_where_found(
 
 
 # -- structure ------------------------------------------------------------------------------------
+# a comparison's amount (and its unit), then a word taking an object: where a test with no comma ends
+_AMOUNT_THEN_ACT = re.compile(
+    r"\b(?:over|under|above|below|than|least|most|exceeds?|reaches|hits|is|are|['’]s|of|to|>=?|<=?)\s*[$€£]?\d[\d,.]*"
+    r"(?:\s*(?:k|m|%|[A-Z]{3}|units?|items?|days?|hours?|minutes?|weeks?|stars?|points?|degrees?|percent|dollars|"
+    r"euros|pounds)\b)?(?:\s+or\s+(?:more|less|fewer|higher|lower|above|below|over|under|later|earlier))?"
+    r"(?=\s+(?:(?:I|[Ww]e)\s+)?(?!(?:and|or|but|of|in|on|at|for|per|than|from|to|by|with|within|the|a|an|this|that|it|is|are|was|"
+    r"then)\b)[a-z]+\s+(?:the|a|an|it|them|their|this|that|him|her|us|me|our|my)\b)"
+)
 _IF = re.compile(
     r"\b(?:only\s+)?(?:if|in case|whenever it|when it|unless)\b"
     # 'once it passes 10k stars', 'as soon as the price drops below …': a test, not the trigger
@@ -3247,7 +3255,11 @@ _STATE_BEFORE = re.compile(
 _DENIED = (
     r"if\s+(?:(?:it|they|he|she|that|this|so)\s+(?:isn'?t|aren'?t|wasn'?t|weren'?t|doesn'?t|don'?t|didn'?t|hasn'?t|"
     r"haven'?t|is\s+not|are\s+not|was\s+not|were\s+not|does\s+not|do\s+not|did\s+not|has\s+not|have\s+not)|"
-    r"(?:it|they|that)['’](?:s|re)\s+not)(?=\s*(?:[,;:—–-]|then\b|$))"
+    r"(?:it|they|that)['’](?:s|re)\s+not|"
+    # 'if the status is anything else', 'if it's something else', 'if it has any other label', 'if the plan is
+    # different': the value tested before, any but the one named — its other side too
+    r"(?:it|they|that|(?:the|its|their)\s+[\w-]+(?:\s+[\w-]+)?)\s*(?:\s(?:is|are|was|has|have)|['’](?:s|re))\s+"
+    r"(?:(?:anything|something)\s+else|any\s+other\s+[\w-]+|different|another\s+[\w-]+))(?=\s*(?:[,;:—–-]|then\b|$))"
 )
 # 'the outlet is in our Airtable 'Media list'', 'they're already on the 'VIP' sheet': whether a place holds the item
 HELD_IN = re.compile(
@@ -4680,7 +4692,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         split = re.search(
             r",(?!\d{3}\b)(?!\s*[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+\s*(?:,|$))|\bthen\b", rest
         )
-        cut = min([m.start() for m in (start, split) if m] or [len(rest)])
+        # 'if the order value is under $150 issue the refund …', 'if the score is below 3 flag it …': after the
+        # amount a test compares with, a word taking an object ('the', 'it' …) starts the action, whatever verb it is
+        acted = _AMOUNT_THEN_ACT.search(rest)
+        cut = min([m.start() for m in (start, split) if m] + ([acted.end()] if acted else []) or [len(rest)])
         condition_text = rest[:cut].strip(" ,—–")
         consequence = re.sub(r"^\s*(?:,|then)\s*", "", rest[cut:])
         # '… post a note to #refunds, and if captured log it in …': a second test of its own, not a step of the first
@@ -4938,6 +4953,19 @@ def _names_item(sentence: str, loop: Step) -> bool:
     )
 
 
+def _tests_item_result(sentence: str, loop: Step, text: str) -> bool:
+    """Whether `sentence`, joined by ';' to a loop whose repeat ends in what an agent made of the item ('for each
+    tweet have an agent rate the sentiment; if it's negative, post it …'), tests that result: 'it' / 'they' is
+    the item the test is about, so the test repeats with it."""
+    if not loop.body or loop.body[-1].kind != "process":
+        return False
+    if not re.match(
+        r"\s*(?:and\s+)?(?:only\s+)?(?:if|when|unless)\s+(?:it|they|its|their)\b", sentence, re.I
+    ):
+        return False
+    return bool(re.search(r";\s*" + re.escape(sentence.strip()[:40]), text))
+
+
 def _item_holds_it(loop: Step, reads: list[Step]) -> None:
     """Drop from `loop`'s body a read of the list the loop goes through ('… the parking instructions from the
     sheet' inside 'for each showing in that list'): the item is that list's row; a read of a place of its own
@@ -5014,7 +5042,9 @@ def read_steps(text: str, description: str) -> list[Step]:
                 # the loop's own repeat with it
                 _repeat_sentence(item_loop, item, description, ruled_out, rank)
                 continue
-        if named_loop is not None and _names_item(sentence, named_loop):
+        if named_loop is not None and (
+            _names_item(sentence, named_loop) or _tests_item_result(sentence, named_loop, text)
+        ):
             # 'For each showing …, send the prospect … . If the showing is for a unit above $3,500, also notify …':
             # a sentence about the item repeats with it
             _repeat_sentence(named_loop, sentence, description, ruled_out, rank)
@@ -5164,7 +5194,8 @@ def read_steps(text: str, description: str) -> list[Step]:
                 ]
                 read = [s for s in read if not any(s is m for m in mine)]
                 each.body[:0] = mine
-        lead = "" if read else sentence
+        # a list's number split off at its dot ('2' of '2. If …') leads into nothing
+        lead = "" if read or re.fullmatch(r"\s*\d{1,2}\s*", sentence) else sentence
         first_use = next((i for i, s in enumerate(steps) if s.kind != "source"), None)
         if (
             read

@@ -737,6 +737,11 @@ def read_webhook(clause: str) -> Trigger | None:
     return Trigger("webhook", values, [(found_start, found_start + len(head))], notes)
 
 
+# what 'a push to …' may name that is no branch ('pushes to GitHub', 'a push to acme/infra' is a repository)
+_NOT_BRANCHES = frozenset(
+    {"github", "gitlab", "bitbucket", "repo", "repository", "it", "a", "an", "any", "every", "origin"}
+)
+
 _EVENT_TESTS = (
     # 'with "invoice" in the subject', 'w/ 'crash' in the title', 'writes 'urgent' in the channel', 'mentions "refund"'
     r"(?:with|w/|writes?|says?|mentions?|mentioning|contains?|containing|includes?)\s*(?<=\s|/)(?P<q>[\"“'][^\"”']{1,40}[\"”'])",
@@ -760,9 +765,11 @@ _EVENT_TESTS = (
     # event joined to the event by 'and' (a number after it is a threshold, read elsewhere)
     r"\band\s+(?:its|the|their|his|her)\s+(?P<f2>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:is|are|was|=|equals|says)\s+"
     r"(?!(?:not|no|a|an|the|more|less|over|under|above|below|at|greater|higher|lower|between|within|older|newer)\b)"
-    r"(?![$€£\d-])[\"“']?(?P<v2>[\w-]+)",
+    r"(?![$€£\d-])(?:[\"“'](?P<v2q>[^\"”'\n]{1,40})[\"”'](?!\w)|[\"“']?(?P<v2>[\w-]+))",
     # 'has stage = Offer', 'where status == "paid"': any field the text sets equal to a value
     r"\b(?:has|have|with|where|whose)\s+(?:the\s+|a\s+|its\s+)?(?P<f3>[a-z][\w-]*)\s*(?:==?|:)\s*[\"“']?(?P<v3>[\w-]+)",
+    # 'a push to main', 'pushes to the release branch': the branch a push goes to
+    r"\bpush(?:es|ed)?\s+(?:to|on|into)\s+(?:the\s+|our\s+)?[\"“']?(?P<br>[a-z][\w./-]*)[\"”']?(?P<brw>\s+branch)?\b",
     # 'from anyone @bigclient.com', 'from someone at acme.io', 'from any @bigretailer.com addr', 'from an address
     # ending in @sequoiacap.com or @a16z.com'
     r"\bfrom\s+(?:anyone|someone|somebody|any(?:body)?|an?\s+\w+|an?(?=\s+@))?\s*"
@@ -801,8 +808,15 @@ def event_test(head: str) -> str | None:
             return f"it mentions {parts['t']}"
         if parts.get("w") or parts.get("m"):
             return f"it mentions {parts.get('w') or parts['m']}"
-        if parts.get("f2"):
-            return f"the {parts['f2'].lower()} is {parts['v2']}"
+        if parts.get("f2"):  # a quoted value is all its words ('and the stage is 'Closed Won'')
+            return f"the {parts['f2'].lower()} is " + (
+                f"'{parts['v2q']}'" if parts.get("v2q") else parts["v2"]
+            )
+        if parts.get("br"):
+            branch = parts["br"].rstrip(".")
+            if branch.lower() in _NOT_BRANCHES or ("/" in branch and not parts.get("brw")):
+                continue  # 'pushes to acme/infra on GitHub': a repository, not a branch
+            return f"the ref is refs/heads/{branch}"
         if parts.get("f3"):
             return f"the {parts['f3'].lower()} is {parts['v3']}"
         if parts.get("field"):
