@@ -59,7 +59,9 @@ _ACTION_START = re.compile(
     + r"|"
     + _READ
     + r"|email|e-mail|mail|text|summari[sz]e|classify|categori[sz]e|"
-    r"translate|extract|draft|analy[sz]e|review|triage|route|repl(?:y|ies)|respond|tell)\b",
+    r"translate|extract|draft|analy[sz]e|review|triage|route|repl(?:y|ies)|respond|tell|"
+    # 'issue the refund', 'refund them' (not 'the issue is …', 'a refund of …'): a verb by its object
+    r"issue(?=\s+(?:an?|the|them|it|their|our|his|her)\s)|refund(?=\s+(?:the|them|it|their|him|her)\s))\b",
     re.I,
 )
 _NEGATION = r"(?<![\w'])(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid)"
@@ -2157,6 +2159,7 @@ def _named_api_step(clause: str) -> Step | None:
             r"^\W*(?:also\s+|then\s+)?(?:create|add|post|send|submit|open|file|log|insert|push|update)s?\b",
             low,
         )
+        or _WRITES_AT.match(low)
         else "GET"
     )
     values: dict[str, str] = {"method": method}
@@ -2230,6 +2233,27 @@ def _sent_to_address(before: str) -> bool:
     )
 
 
+# 'create a task in ClickUp (api.clickup.com)', 'issue the refund through the Stripe refunds API (api.stripe.com)',
+# 'create an item via api.monday.com': a clause that starts with a verb that writes and names the host as the
+# place it writes in (after 'in', 'to', 'through', 'via' … and the place's own name)
+_WRITES_AT = re.compile(
+    r"\W*(?:also\s+|then\s+|and\s+|just\s+)?(?:" + _WRITE + r"|issue|refund|charge|cancel|void|capture)s?\b",
+    re.I,
+)
+_AT_PLACE = re.compile(
+    r"\b(?:in|into|to|on|onto|through|via|using|at)\s+(?:[\w.'&-]+\s+){0,5}?(?:[\w.'&-]+\s*)?\(?\s*$", re.I
+)
+
+
+def _written_at_host(before: str) -> bool:
+    """The words before a bare host say the clause writes there: a writing verb first, the host as its place."""
+    return bool(
+        _WRITES_AT.match(before)
+        and _AT_PLACE.search(before)
+        and not re.search(rf"\b(?:{_FETCH_VERB}|{_READ})\b|\bfrom\b", before, re.I)
+    )
+
+
 def _written_method(before: str) -> str | None:
     """'PATCH https://…', 'POST the title to our changelog service at https://…', '(POST to host/…)': an HTTP
     method written in capitals shortly before the address, in the same part of the sentence, is the request's."""
@@ -2246,16 +2270,21 @@ def _api_step(clause: str, description: str) -> Step | None:
     if bare and (
         re.search(rf"\b(?:{_FETCH_VERB}|{_READ})\b", clause[: bare.start()], re.I)
         or _sent_to_address(clause[: bare.start()])
+        or _written_at_host(clause[: bare.start()])
     ):
         clause = clause[: bare.start()] + "https://" + bare.group(1) + clause[bare.end() :]
         url = lx.URL_RE.search(clause)
     if url:
         low = clause.lower()
-        write = re.search(
-            r"\b(post(?:s|ing|ed)?|send|push|submit|forward|deliver)\b[^.]*\bto\s+"
-            + re.escape(url.group(0).lower()),
-            low,
-        ) or _sent_to_address(clause[: url.start()])
+        write = (
+            re.search(
+                r"\b(post(?:s|ing|ed)?|send|push|submit|forward|deliver)\b[^.]*\bto\s+"
+                + re.escape(url.group(0).lower()),
+                low,
+            )
+            or _sent_to_address(clause[: url.start()])
+            or _written_at_host(clause[: url.start()])
+        )
         named_get = re.search(r"\b(?:a|an|the)\s+get\b|\bget\s+request\b|\bhttp\s+get\b", low)
         written = _written_method(clause[: url.start()])
         method = written or (
@@ -2391,7 +2420,7 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     aliases = "|".join(re.escape(a) for a in entry["aliases"])
     own_names = [a.lower() for a in entry["aliases"]]
     write = bool(
-        re.match(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", low)
+        (re.match(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", low) or _WRITES_AT.match(low))
         and not re.search(r"\bfrom\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
         # 'send a daily digest of new Zendesk tickets to …', 'post the open Sentry issues to #dev': read
         and not (
@@ -3270,8 +3299,12 @@ _ROUTE_ON = re.compile(
     re.I,
 )
 # 'invoices go to #finance, support requests to Zendesk and sales inquiries to sales@…': routes by category
+# a category's first word: quoted ("'access' requests") or two joined by a slash ('account/login questions')
+_CATEGORY_WORD = r"(?:['\"‘“][\w/ -]{1,30}['\"’”]|[a-z][\w-]*(?:/[a-z][\w-]*)*)"
 _DESTINATION = re.compile(
-    r"^\s*(?:and\s+)?(?:send\s+|forward\s+|route\s+)?(?:the\s+|all\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
+    r"^\s*(?:and\s+)?(?:send\s+|forward\s+|route\s+)?(?:the\s+|all\s+)?("
+    + _CATEGORY_WORD
+    + r"(?:\s+[a-z][\w-]*){0,3}?)\s+"
     r"(?:go(?:es)?\s+|should go\s+|are sent\s+|get sent\s+|must go\s+)?(?:to|into)\s+\S",
     re.I,
 )
@@ -3697,7 +3730,9 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
         before, after = sentence[: route.start()], sentence[route.end() :]
     step = Step("router", "router", label=criterion, text=sentence)
     rest: list[Step] = []
-    routes_text = re.sub(r"^\W*(?:and\s+)?(?:to|:)?\s*", "", after)
+    routes_text = re.sub(
+        r"^[^\w'\"‘“]*(?:and\s+)?(?:to|:)?\s*", "", after
+    )  # "Route it: 'access' …" keeps its quote
     if route and clauses(routes_text) and numeric_head(clauses(routes_text)[0]):
         # 'route it by seats: seats >= 100 -> …; 10-99 -> …': bands of one value are tests, not categories
         return read_clauses(before, description, ruled_out) + (
@@ -3715,6 +3750,9 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
         branch = read_clause(
             said[1] if said and not _DESTINATION.match(clause) else clause, description, ruled_out
         )
+        sent = _sent_to(clause)
+        if sent and not any(s.kind == "action" for s in branch):
+            branch = read_clause(sent, description, ruled_out) or branch
         if not branch:
             continue
         label = re.split(r"\b(?:go(?:es)?|to|→|->|should|get|gets|are|is)\b", clause, maxsplit=1)[0].strip(
@@ -3757,7 +3795,7 @@ _ARROW = re.compile(
     re.I,
 )
 _BECOMES = re.compile(
-    r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
+    r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?(" + _CATEGORY_WORD + r"(?:\s+[a-z][\w-]*){0,3}?)\s+"
     r"(?:(?:should\s+|will\s+)?(?:become|becomes|turn into|turns into|are turned into|get turned into)|"
     r"(?:are|is|get|gets|should be|should get)\s+(?=(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|"
     r"created|stored|written|put|dropped|answered|moved|pushed|copied|shared|escalated)\b)|(?=(?:create|creates|open|opens|get|gets)\s+(?:a|an|the)\b))\s*(\S.*)$",
@@ -3809,6 +3847,27 @@ def _route_of(clause: str) -> tuple[str, str] | None:
         return becomes.group(1), ("create " + action if not _ACTION_START.match(action) else action)
     found = _DESTINATION.match(clause.split(":")[-1])  # 'Route them: invoices go to …'
     return (found.group(1), clause.split(":")[-1]) if found else None
+
+
+_SENT_TO = re.compile(
+    r"\s(?:go(?:es)?|should\s+go|must\s+go|belongs?|are\s+sent|gets?\s+sent|is\s+sent)\s+(?:to|into|in|on|onto)\s+(?P<dest>\S.*)$",
+    re.I,
+)
+
+
+def _sent_to(clause: str) -> str | None:
+    """The action of a route that names only where its category goes: '… goes to #it-help' → post to it,
+    '… go to sparks@acme.com' → e-mail it there, '… go on our monday.com board via api.monday.com' → add it
+    there (what a place is decides the verb: a channel, an address, anything else a store)."""
+    found = _SENT_TO.search(" " + clause.strip())
+    if not found:
+        return None
+    dest = found.group("dest")
+    if dest.startswith("#"):
+        return _as_action(dest)
+    if re.match(r"[\w.+-]+@", dest):
+        return f"email it to {dest}"
+    return f"add it to {dest}"
 
 
 def _as_action(text: str) -> str:
@@ -3912,19 +3971,9 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
         ):
             continue
         branch = [s for s in read_clause(route[1], description, ruled_out) if s.kind == "action"]
-        where = re.search(r"\b(?:to|into)\s+(?=#|[\w.+-]+@)(\S.*)$", route[1])
-        if not branch and where:  # 'Enterprise goes to #sales-enterprise': a destination, posted or sent to
-            branch = [
-                s
-                for s in read_clause(
-                    _as_action(where.group(1))
-                    if where.group(1).startswith("#")
-                    else f"email it to {where.group(1)}",
-                    description,
-                    ruled_out,
-                )
-                if s.kind == "action"
-            ]
+        sent = _sent_to(route[1])
+        if not branch and sent:  # 'Enterprise goes to #sales-enterprise': a destination, posted or sent to
+            branch = [s for s in read_clause(sent, description, ruled_out) if s.kind == "action"]
         if branch or _NOTHING.match(route[1]):  # 'spam -> ignore': a route that ends the run
             routes.append((i, route[0], branch))
     if len(routes) < 3 or sum(1 for r in routes if r[2]) < 2:
@@ -4705,7 +4754,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             # 'if it is above 25 text me, if below just post it …': the other side, with no value of its own
             parts = _OTHER_SIDE_HERE.split(consequence, maxsplit=1)
         if_text, else_text = parts[0], parts[1] if len(parts) > 1 else ""
-        else_text = _same_verb_elsewhere(else_text, if_text)
+        else_text = _same_place_other_words(_same_verb_elsewhere(else_text, if_text), if_text)
         pre = read_clauses(before, description, ruled_out)
         held = HELD_IN.match(condition_text)
         if held and lx.integrations_in(held.group("place")) and not any(s.kind == "source" for s in pre):
@@ -4801,6 +4850,38 @@ def _same_verb_elsewhere(other: str, said: str) -> str:
     if len(theirs) != 1:
         return other
     return said[: theirs[0].start()] + place + said[theirs[0].end() :]
+
+
+# the other side says only other words with the same kind of verb: "otherwise send 'terrace is open'",
+# "else post 'hold' there"
+_OTHER_WORDS = re.compile(
+    r"^\W*(?:just\s+|then\s+)?(?P<verb>send|post|say|message|text|write|reply|respond)(?:s|\s+with)?\s+"
+    r"(?:(?:it|them|back)\s+)?(?P<q>\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”|(?<!\w)'[^'\n]{1,120}'(?!\w))"
+    r"\s*(?:there|instead|then|to\s+(?:it|them|the\s+same\s+(?:place|channel|chat|group))|in\s+the\s+same\s+"
+    r"(?:place|channel|chat|group))?\W*$",
+    re.I,
+)
+_SAID_WORDS = re.compile(r"\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”|(?<!\w)'[^'\n]{1,120}'(?!\w)")
+
+
+def _same_place_other_words(other: str, said: str) -> str:
+    """ "send a Telegram message to the group saying 'X', otherwise send 'Y'": the other side names neither a
+    service nor a place, only its own words, so it goes where the first side's message went — the first side's
+    clause with its quoted words replaced."""
+    mine = _OTHER_WORDS.match(other)
+    if not mine or lx.integrations_in(other):
+        return other
+    theirs = list(_SAID_WORDS.finditer(said))
+    if len(theirs) != 1:
+        return other
+    return said[: theirs[0].start()] + mine.group("q") + said[theirs[0].end() :]
+
+
+def _said_on_if_side(other: str, test: Step) -> str:
+    """The other side of `test` stated in a sentence of its own ('…; otherwise post 'hold' there'): read with
+    the words of the one action on the test's 'if' side, when it names only its own words."""
+    acts = [s for s in (test.branches[0][1] if test.branches else []) if s.kind == "action" and s.text]
+    return _same_place_other_words(other, acts[0].text) if len(acts) == 1 else other
 
 
 # 'if it can't find anything', 'if nothing is found', 'if there's no match': the read before found nothing
@@ -5087,7 +5168,7 @@ def read_steps(text: str, description: str) -> list[Step]:
         otherwise = implied_else(sentence, last_cond)
         if otherwise is not None and last_cond is not None:
             last = _innermost_else(last_cond)
-            rest = sentence[otherwise:]
+            rest = _said_on_if_side(sentence[otherwise:], last)
             last.branches[1] = (
                 "else",
                 last.branches[1][1]
@@ -5384,7 +5465,8 @@ def _repeat_sentence(
         inner = _innermost_else(last_cond)
         inner.branches[1] = (
             "else",
-            inner.branches[1][1] + read_clauses(sentence[otherwise:], description, ruled_out),
+            inner.branches[1][1]
+            + read_clauses(_said_on_if_side(sentence[otherwise:], inner), description, ruled_out),
         )
         return
     body += sorted(read_sentence(sentence, description, ruled_out), key=lambda s: rank[s.kind])
@@ -5588,6 +5670,9 @@ def _join_routes(parts: list[str]) -> list[str]:
         if sentence and _is_route(sentence):
             run.append(sentence)
             continue
+        if run and _LIST_MARK.fullmatch(sentence):
+            continue  # '3. Plumbing … 4. Electrical …': the numbers of a list of routes part no route from the next
+
         out += [", ".join(run)] if len(run) >= 3 else run
         run = []
         if sentence:
