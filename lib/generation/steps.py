@@ -3300,12 +3300,15 @@ _ROUTE_ON = re.compile(
 )
 # 'invoices go to #finance, support requests to Zendesk and sales inquiries to sales@…': routes by category
 # a category's first word: quoted ("'access' requests") or two joined by a slash ('account/login questions')
-_CATEGORY_WORD = r"(?:['\"‘“][\w/ -]{1,30}['\"’”]|[a-z][\w-]*(?:/[a-z][\w-]*)*)"
+_CATEGORY_WORD = r"(?:['\"‘“][\w/ -]{1,30}['\"’”]|[a-z][\w-]*(?:\s*/\s*[a-z][\w-]*)*)"
+# '… about a late truck', '… mentioning a refund': what a category is about, after its noun
+_CATEGORY_ABOUT = r"(?:\s+(?:about|regarding|mentioning|concerning|on)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)?"
 _DESTINATION = re.compile(
     r"^\s*(?:and\s+)?(?:send\s+|forward\s+|route\s+)?(?:the\s+|all\s+)?("
     + _CATEGORY_WORD
-    + r"(?:\s+[a-z][\w-]*){0,3}?)\s+"
-    r"(?:go(?:es)?\s+|should go\s+|are sent\s+|get sent\s+|must go\s+)?(?:to|into)\s+\S",
+    + r"(?:\s+[a-z][\w-]*){0,3}?"
+    + _CATEGORY_ABOUT
+    + r")\s+(?:(?:go(?:es)?|should go|are sent|get sent|must go)\s+(?:to|into|in|on|onto)|to|into)\s+\S",
     re.I,
 )
 _OPTIONS = r"([\w-]+(?:\s[\w-]+)?(?:\s*/\s*[\w-]+(?:\s[\w-]+)?){2,}|[\w-]+(?:\s*,\s*[\w-]+)+,?\s+(?:or|and)\s+[\w-]+)"
@@ -3795,7 +3798,11 @@ _ARROW = re.compile(
     re.I,
 )
 _BECOMES = re.compile(
-    r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?(" + _CATEGORY_WORD + r"(?:\s+[a-z][\w-]*){0,3}?)\s+"
+    r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?("
+    + _CATEGORY_WORD
+    + r"(?:\s+[a-z][\w-]*){0,3}?"
+    + _CATEGORY_ABOUT
+    + r")\s+"
     r"(?:(?:should\s+|will\s+)?(?:become|becomes|turn into|turns into|are turned into|get turned into)|"
     r"(?:are|is|get|gets|should be|should get)\s+(?=(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|"
     r"created|stored|written|put|dropped|answered|moved|pushed|copied|shared|escalated)\b)|(?=(?:create|creates|open|opens|get|gets)\s+(?:a|an|the)\b))\s*(\S.*)$",
@@ -3803,9 +3810,19 @@ _BECOMES = re.compile(
 )
 
 
+# 'classify it', 'route them by topic', 'sort each request': a verb that sorts, said before its routes
+_SORTS = re.compile(
+    r"^\s*(?:and\s+|then\s+)?(?:classify|categori[sz]e|sort|route|triage|bucket|split|dispatch)\w*\b[^:]{0,40}$",
+    re.I,
+)
+
+
 def _route_of(clause: str) -> tuple[str, str] | None:
     """(category, the clause to read for its action) when `clause` sends one category somewhere."""
     clause = clause.lstrip(" :;,")
+    head, colon, tail = clause.partition(":")
+    if colon and _SORTS.match(head) and tail.strip():
+        return _route_of(tail)  # 'classify it: damaged goods reports go into …': the route after the colon
     # 'bug -> …', 'delayed = email the customer' (an '=' between spaces)
     arrow = re.search(
         r"(?:^|\s|:)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:->|→|=>|(?<=\s)=(?=\s))\s*(\S.*)$", clause, re.I
