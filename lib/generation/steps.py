@@ -4085,6 +4085,10 @@ def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[st
     )
     if at is None:
         return None
+    tiers = _tiers(parts[at:], description, ruled_out)
+    if tiers is not None:
+        # 'under $100 add it to …, $100 to $4,999 post it …, and $5,000 and up email …': one decision
+        return [s for c in parts[:at] for s in read_clause(c, description, ruled_out)] + tiers
     label = parts[at]
     head = re.match(r"^([^:]{1,60}?\d[^:]{0,30}):\s*(\S.*)$", parts[at])
     if head and (lx.threshold_in(head.group(1)) or lx.range_in(head.group(1))):
@@ -4106,6 +4110,63 @@ def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[st
     ]
     sources = [s for s in taken if s.kind == "source"]
     return [s for c in parts[:at] for s in read_clause(c, description, ruled_out)] + sources + [step]
+
+
+def _band_head(clause: str) -> tuple[str, str] | None:
+    """(the band, its action) when `clause` starts with a band of a value and then a verb: 'under $100 just add
+    it to …', '$100 to $4,999 post it …', 'and $5,000 and up email …'."""
+    verb = _ACTION_START.search(clause)
+    if verb is None or verb.start() == 0:
+        return None
+    # '… under 2 I post in …', '… and over 8 we just email …': the band without the one who acts
+    head = re.sub(
+        r"^[\s:;,]*(?:and\s+|but\s+)?|[\s,]*(?:\b(?:I|we)\s+)?(?:just|simply|only)?\s*$",
+        "",
+        clause[: verb.start()],
+    )
+    if not head or len(head.split()) > 8 or not re.search(r"\d", head):
+        return None
+    if not (lx.THRESHOLD_RE.search(head) or lx.OR_MORE_RE.search(head) or lx.range_in(head)):
+        return None
+    return head, clause[verb.start() :]
+
+
+def _tiers(parts: list[str], description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
+    """Two or more clauses that each start with a band of one value and then say what to do ('under $50 …,
+    $50 to $499 …, $500 and up …') are tests no value passes together: one chain of else-ifs, each band
+    keeping the clauses up to the next band; None when they are not such bands."""
+    lead, colon, tail = parts[0].rpartition(":")
+    lead_steps: list[Step] = []
+    if colon and _band_head(tail) and not _band_head(parts[0]):
+        # 'I look at the temperature: under 2 I post …': what comes before the colon is read first
+        lead_steps = [s for s in read_clause(lead, description, ruled_out) if s.kind != "action"]
+        parts = [tail, *parts[1:]]
+    split: list[str] = []
+    for part in parts:  # '…, and 9 and above I email …': a band after a comma starts a clause of its own
+        pieces = re.split(r",\s*(?=(?:and\s+)?[$€£]?\d|(?:and\s+)?(?:under|below|over|above)\b)", part)
+        split.append(pieces[0])
+        for piece in pieces[1:]:
+            if _band_head(piece):
+                split.append(piece)
+            else:
+                split[-1] += ", " + piece
+    parts = split
+    starts = [i for i, c in enumerate(parts) if _band_head(c)]
+    if len(starts) < 2 or starts[0] != 0 or any(_ELSE.match(c) for c in parts):
+        return None
+    tests = []
+    for n, i in enumerate(starts):
+        head, act = _band_head(parts[i]) or ("", "")
+        end = starts[n + 1] if n + 1 < len(starts) else len(parts)
+        test = Step("condition", "condition", label=head, text=", ".join(parts[i:end]))
+        test.branches = [
+            ("if", [s for c in [act, *parts[i + 1 : end]] for s in read_clause(c, description, ruled_out)]),
+            ("else", []),
+        ]
+        if not any(s.kind == "action" for s in test.branches[0][1]):
+            return None
+        tests.append(test)
+    return lead_steps + [tests[0]] if _exclusive_chain(tests) else None
 
 
 _PARALLEL = re.compile(

@@ -13,20 +13,24 @@ fix; 5 of 14 right before): writes that went missing on a branch or a route.
 - Second step (3 more descriptions, 1 of them right before, 2 after): the routes after 'classify it:' start
   after the colon; a category may have slashed words with spaces ('staffing / shift swaps') and say what it is
   about ('anything about a late truck gets emailed to …'); 'Invoices go in the 'AP' sheet' is a route too.
+- Third step (2 more descriptions, both wrong before, right after; with r15b-tiers-orders): clauses that each
+  start with a band of one value and then a verb ('under $50 just add it …, $50 to $499 post it …, and $500 and
+  up email …', '… the temperature: under 2 I post …') are one chain of else-ifs, one branch per band; '$5,000
+  and up' / '10 and under' are bands like 'or more' / 'or less'.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from lib.generation.steps import _route_of, _same_place_other_words, _sent_to, _written_at_host
+from lib.generation.lexicon import threshold_in
+from lib.generation.steps import _band_head, _route_of, _same_place_other_words, _sent_to, _written_at_host
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r15b-route-narrated-sort": "'sort the emails.' then one route per sentence: the router is not put in a loop "
     "over the inbox (a loops class)",
-    "r15b-tiers-orders": "amount tiers ('under $50 …, $50 to $499 …, $500 and up …') are not three branches",
 }
 
 
@@ -104,3 +108,34 @@ def test_a_route_that_names_only_its_place_writes_there(clause, action):
 def test_a_quoted_or_slashed_category_is_read(clause, category):
     route = _route_of(clause)
     assert route is not None and route[0] == category
+
+
+@pytest.mark.parametrize(
+    ("clause", "band"),
+    [
+        ("under $100 just add it to the 'Small gifts' sheet", "under $100"),
+        ("$100 to $4,999 post it to #development", "$100 to $4,999"),
+        ("and $5,000 and up email our ED", "$5,000 and up"),
+        ("2 to 8 I add a row to the log", "2 to 8"),
+        # no band, or a verb first: not a band's clause
+        ("post it to #development", None),
+        ("add the 3 newest rows to the sheet", None),
+        ("billing questions go to #billing", None),
+    ],
+)
+def test_a_clause_that_starts_with_a_band(clause, band):
+    found = _band_head(clause)
+    assert (found[0] if found else None) == band
+
+
+@pytest.mark.parametrize(
+    ("text", "test"),
+    [
+        ("$5,000 and up", (">=", 5000.0, "$")),
+        ("10 and under", ("<=", 10.0, "")),
+        ("50 and over", (">=", 50.0, "")),
+        ("between 50 and 80", None),
+    ],
+)
+def test_and_up_is_a_band(text, test):
+    assert threshold_in(text) == test
