@@ -2762,6 +2762,10 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     ):
         return []
     if _NEGATED_STEP.match(clause) and not re.search(r"\b(?:unless|except|only|if|until|instead)\b", low):
+        said = re.search(r"\s*[:—–]\s*(?=\S)", clause)
+        if said and _ACTION_START.match(clause, said.end()):
+            # "don't refund automatically: post it in #returns-review": the step not taken, then the one taken
+            return read_clause(clause[said.end() :], description, ruled_out)
         return []  # "Don't reply to the sender", "I don't email them", 'no need to tell Slack': a step not taken
     named_engine = lx.named_search_engine(clause)
     engine = lx.search_engine(clause)

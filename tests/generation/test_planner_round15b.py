@@ -17,6 +17,8 @@ fix; 5 of 14 right before): writes that went missing on a branch or a route.
   start with a band of one value and then a verb ('under $50 just add it …, $50 to $499 post it …, and $500 and
   up email …', '… the temperature: under 2 I post …') are one chain of else-ifs, one branch per band; '$5,000
   and up' / '10 and under' are bands like 'or more' / 'or less'.
+- "don't refund automatically: post it in #returns-review": a step not taken, then after the colon the one
+  taken (1 more description, wrong before, right after).
 """
 
 from __future__ import annotations
