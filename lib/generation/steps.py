@@ -2237,7 +2237,8 @@ def _sent_to_address(before: str) -> bool:
 # 'create an item via api.monday.com': a clause that starts with a verb that writes and names the host as the
 # place it writes in (after 'in', 'to', 'through', 'via' … and the place's own name)
 _WRITES_AT = re.compile(
-    r"\W*(?:also\s+|then\s+|and\s+|just\s+)?(?:" + _WRITE + r"|issue|refund|charge|cancel|void|capture)s?\b",
+    r"\W*(?:also\s+|then\s+|and\s+|just\s+)?(?:(?:I|we)\s+(?:also\s+|then\s+|just\s+)?)?"
+    r"(?:" + _WRITE + r"|issue|refund|charge|cancel|void|capture)s?\b",
     re.I,
 )
 _AT_PLACE = re.compile(
@@ -2247,10 +2248,12 @@ _AT_PLACE = re.compile(
 
 def _written_at_host(before: str) -> bool:
     """The words before a bare host say the clause writes there: a writing verb first, the host as its place."""
+    verb = _WRITES_AT.match(before)
     return bool(
-        _WRITES_AT.match(before)
+        verb
         and _AT_PLACE.search(before)
-        and not re.search(rf"\b(?:{_FETCH_VERB}|{_READ})\b|\bfrom\b", before, re.I)
+        # a reading verb after the writing one ('post the rates we fetch …'), or 'from': the host is read
+        and not re.search(rf"\b(?:{_FETCH_VERB}|{_READ})\b|\bfrom\b", before[verb.end() :], re.I)
     )
 
 
@@ -4116,10 +4119,16 @@ def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[st
     return [s for c in parts[:at] for s in read_clause(c, description, ruled_out)] + sources + [step]
 
 
+_ROUTE_VERB = re.compile(
+    r"\b(?:go(?:es)?|gets?|become|becomes|should\s+(?:go|get|become)|are\s+(?=[a-z]+ed\b))\b", re.I
+)
+
+
 def _band_head(clause: str) -> tuple[str, str] | None:
     """(the band, its action) when `clause` starts with a band of a value and then a verb: 'under $100 just add
     it to …', '$100 to $4,999 post it …', 'and $5,000 and up email …'."""
-    verb = _ACTION_START.search(clause)
+    found = [m for m in (_ACTION_START.search(clause), _ROUTE_VERB.search(clause)) if m]
+    verb = min(found, key=lambda m: m.start()) if found else None
     if verb is None or verb.start() == 0:
         return None
     # '… under 2 I post in …', '… and over 8 we just email …': the band without the one who acts
@@ -4132,7 +4141,13 @@ def _band_head(clause: str) -> tuple[str, str] | None:
         return None
     if not (lx.THRESHOLD_RE.search(head) or lx.OR_MORE_RE.search(head) or lx.range_in(head)):
         return None
-    return head, clause[verb.start() :]
+    act = clause[verb.start() :]
+    if _ROUTE_VERB.match(
+        act
+    ):  # '$50 to $499 get posted to #orders', '… just go to the 'Small' sheet': a route
+        route = _route_of("items " + act)
+        act = _sent_to("items " + act) or (route[1] if route else act)
+    return head, act
 
 
 def _tiers(parts: list[str], description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:

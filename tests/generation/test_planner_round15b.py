@@ -19,6 +19,10 @@ fix; 5 of 14 right before): writes that went missing on a branch or a route.
   and up' / '10 and under' are bands like 'or more' / 'or less'.
 - "don't refund automatically: post it in #returns-review": a step not taken, then after the colon the one
   taken (1 more description, wrong before, right after).
+- Generality check: 10 paraphrases (r15b-para-*, three ways each of a write to an API host, a router, amount
+  tiers; two of an else with its own words), written after the fixes above: 8 right; after the last step 10
+  ('$50 to $499 get posted to #orders', '… just go to the sheet': a band followed by a route's verb; 'I open a task
+  … (api.clickup.com)': the writing verb after 'I', and 'open' read as that verb, not as a fetch).
 """
 
 from __future__ import annotations
@@ -69,6 +73,7 @@ def test_the_other_side_says_its_words_where_the_first_did(other, said, read):
         ("push the new price to our Square catalog API (", True),
         ("create an item via ", True),
         ("refund them using ", True),
+        ("I open a task for the account manager in our ClickUp workspace (", True),
         # a read, or a host the words take data from, is no write
         ("get the rate from ", False),
         ("post the rates from ", False),
@@ -119,6 +124,8 @@ def test_a_quoted_or_slashed_category_is_read(clause, category):
         ("$100 to $4,999 post it to #development", "$100 to $4,999"),
         ("and $5,000 and up email our ED", "$5,000 and up"),
         ("2 to 8 I add a row to the log", "2 to 8"),
+        ("$50 to $499 get posted to #orders", "$50 to $499"),
+        ("orders under $50 just go to the 'Small orders' sheet", "orders under $50"),
         # no band, or a verb first: not a band's clause
         ("post it to #development", None),
         ("add the 3 newest rows to the sheet", None),
