@@ -315,7 +315,9 @@ OR_MORE_RE = re.compile(
     r"(?<![\w.,])([$€£])?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(%|k\b)?\s*"
     # '2 stars or lower', '3 days or more', '10 units or fewer': the unit the number counts, said before the direction
     r"(?:(?:usd|eur|gbp|dollars?|euros?|pounds?)\s+|(?!or\b)[a-z]{2,12}\s+)?"
-    r"or\s+(?:(lower|less|below|under|fewer|worse)|(higher|more|above|over|greater|better))\b",
+    # '$5,000 and up', '50 and over', '10 and under': 'and' with a direction says the same
+    r"(?:or\s+(?:(lower|less|below|under|fewer|worse)|(higher|more|above|over|greater|better))|"
+    r"and\s+(?:(under|below|lower|less|down)|(up|upwards?|above|over|higher|more)))\b",
     re.I,
 )
 
@@ -341,7 +343,7 @@ def threshold_in(text: str) -> tuple[str, float, str] | None:
             1000 if (after.group(3) or "").lower() == "k" else 1
         )
         unit = "%" if after.group(3) == "%" else (after.group(1) or "")
-        return ("<=" if after.group(4) else ">="), number, unit
+        return ("<=" if after.group(4) or after.group(6) else ">="), number, unit
     op_text = found.group("op").lower()
     op = next(sym for pattern, sym in _COMPARATORS if re.fullmatch(pattern, op_text))
     if op_text in ("at least", ">="):

@@ -59,7 +59,9 @@ _ACTION_START = re.compile(
     + r"|"
     + _READ
     + r"|email|e-mail|mail|text|summari[sz]e|classify|categori[sz]e|"
-    r"translate|extract|draft|analy[sz]e|review|triage|route|repl(?:y|ies)|respond|tell)\b",
+    r"translate|extract|draft|analy[sz]e|review|triage|route|repl(?:y|ies)|respond|tell|"
+    # 'issue the refund', 'refund them' (not 'the issue is …', 'a refund of …'): a verb by its object
+    r"issue(?=\s+(?:an?|the|them|it|their|our|his|her)\s)|refund(?=\s+(?:the|them|it|their|him|her)\s))\b",
     re.I,
 )
 _NEGATION = r"(?<![\w'])(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid)"
@@ -2157,6 +2159,7 @@ def _named_api_step(clause: str) -> Step | None:
             r"^\W*(?:also\s+|then\s+)?(?:create|add|post|send|submit|open|file|log|insert|push|update)s?\b",
             low,
         )
+        or _WRITES_AT.match(low)
         else "GET"
     )
     values: dict[str, str] = {"method": method}
@@ -2230,6 +2233,30 @@ def _sent_to_address(before: str) -> bool:
     )
 
 
+# 'create a task in ClickUp (api.clickup.com)', 'issue the refund through the Stripe refunds API (api.stripe.com)',
+# 'create an item via api.monday.com': a clause that starts with a verb that writes and names the host as the
+# place it writes in (after 'in', 'to', 'through', 'via' … and the place's own name)
+_WRITES_AT = re.compile(
+    r"\W*(?:also\s+|then\s+|and\s+|just\s+)?(?:(?:I|we)\s+(?:also\s+|then\s+|just\s+)?)?"
+    r"(?:" + _WRITE + r"|issue|refund|charge|cancel|void|capture)s?\b",
+    re.I,
+)
+_AT_PLACE = re.compile(
+    r"\b(?:in|into|to|on|onto|through|via|using|at)\s+(?:[\w.'&-]+\s+){0,5}?(?:[\w.'&-]+\s*)?\(?\s*$", re.I
+)
+
+
+def _written_at_host(before: str) -> bool:
+    """The words before a bare host say the clause writes there: a writing verb first, the host as its place."""
+    verb = _WRITES_AT.match(before)
+    return bool(
+        verb
+        and _AT_PLACE.search(before)
+        # a reading verb after the writing one ('post the rates we fetch …'), or 'from': the host is read
+        and not re.search(rf"\b(?:{_FETCH_VERB}|{_READ})\b|\bfrom\b", before[verb.end() :], re.I)
+    )
+
+
 def _written_method(before: str) -> str | None:
     """'PATCH https://…', 'POST the title to our changelog service at https://…', '(POST to host/…)': an HTTP
     method written in capitals shortly before the address, in the same part of the sentence, is the request's."""
@@ -2246,16 +2273,21 @@ def _api_step(clause: str, description: str) -> Step | None:
     if bare and (
         re.search(rf"\b(?:{_FETCH_VERB}|{_READ})\b", clause[: bare.start()], re.I)
         or _sent_to_address(clause[: bare.start()])
+        or _written_at_host(clause[: bare.start()])
     ):
         clause = clause[: bare.start()] + "https://" + bare.group(1) + clause[bare.end() :]
         url = lx.URL_RE.search(clause)
     if url:
         low = clause.lower()
-        write = re.search(
-            r"\b(post(?:s|ing|ed)?|send|push|submit|forward|deliver)\b[^.]*\bto\s+"
-            + re.escape(url.group(0).lower()),
-            low,
-        ) or _sent_to_address(clause[: url.start()])
+        write = (
+            re.search(
+                r"\b(post(?:s|ing|ed)?|send|push|submit|forward|deliver)\b[^.]*\bto\s+"
+                + re.escape(url.group(0).lower()),
+                low,
+            )
+            or _sent_to_address(clause[: url.start()])
+            or _written_at_host(clause[: url.start()])
+        )
         named_get = re.search(r"\b(?:a|an|the)\s+get\b|\bget\s+request\b|\bhttp\s+get\b", low)
         written = _written_method(clause[: url.start()])
         method = written or (
@@ -2391,7 +2423,7 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     aliases = "|".join(re.escape(a) for a in entry["aliases"])
     own_names = [a.lower() for a in entry["aliases"]]
     write = bool(
-        re.match(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", low)
+        (re.match(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", low) or _WRITES_AT.match(low))
         and not re.search(r"\bfrom\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
         # 'send a daily digest of new Zendesk tickets to …', 'post the open Sentry issues to #dev': read
         and not (
@@ -2733,6 +2765,10 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     ):
         return []
     if _NEGATED_STEP.match(clause) and not re.search(r"\b(?:unless|except|only|if|until|instead)\b", low):
+        said = re.search(r"\s*[:—–]\s*(?=\S)", clause)
+        if said and _ACTION_START.match(clause, said.end()):
+            # "don't refund automatically: post it in #returns-review": the step not taken, then the one taken
+            return read_clause(clause[said.end() :], description, ruled_out)
         return []  # "Don't reply to the sender", "I don't email them", 'no need to tell Slack': a step not taken
     named_engine = lx.named_search_engine(clause)
     engine = lx.search_engine(clause)
@@ -3282,9 +3318,16 @@ _ROUTE_ON = re.compile(
     re.I,
 )
 # 'invoices go to #finance, support requests to Zendesk and sales inquiries to sales@…': routes by category
+# a category's first word: quoted ("'access' requests") or two joined by a slash ('account/login questions')
+_CATEGORY_WORD = r"(?:['\"‘“][\w/ -]{1,30}['\"’”]|[a-z][\w-]*(?:\s*/\s*[a-z][\w-]*)*)"
+# '… about a late truck', '… mentioning a refund': what a category is about, after its noun
+_CATEGORY_ABOUT = r"(?:\s+(?:about|regarding|mentioning|concerning|on)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)?"
 _DESTINATION = re.compile(
-    r"^\s*(?:and\s+)?(?:send\s+|forward\s+|route\s+)?(?:the\s+|all\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
-    r"(?:go(?:es)?\s+|should go\s+|are sent\s+|get sent\s+|must go\s+)?(?:to|into)\s+\S",
+    r"^\s*(?:and\s+)?(?:send\s+|forward\s+|route\s+)?(?:the\s+|all\s+)?("
+    + _CATEGORY_WORD
+    + r"(?:\s+[a-z][\w-]*){0,3}?"
+    + _CATEGORY_ABOUT
+    + r")\s+(?:(?:go(?:es)?|should go|are sent|get sent|must go)\s+(?:to|into|in|on|onto)|to|into)\s+\S",
     re.I,
 )
 _OPTIONS = r"([\w-]+(?:\s[\w-]+)?(?:\s*/\s*[\w-]+(?:\s[\w-]+)?){2,}|[\w-]+(?:\s*,\s*[\w-]+)+,?\s+(?:or|and)\s+[\w-]+)"
@@ -3709,7 +3752,9 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
         before, after = sentence[: route.start()], sentence[route.end() :]
     step = Step("router", "router", label=criterion, text=sentence)
     rest: list[Step] = []
-    routes_text = re.sub(r"^\W*(?:and\s+)?(?:to|:)?\s*", "", after)
+    routes_text = re.sub(
+        r"^[^\w'\"‘“]*(?:and\s+)?(?:to|:)?\s*", "", after
+    )  # "Route it: 'access' …" keeps its quote
     if route and clauses(routes_text) and numeric_head(clauses(routes_text)[0]):
         # 'route it by seats: seats >= 100 -> …; 10-99 -> …': bands of one value are tests, not categories
         return read_clauses(before, description, ruled_out) + (
@@ -3727,6 +3772,9 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
         branch = read_clause(
             said[1] if said and not _DESTINATION.match(clause) else clause, description, ruled_out
         )
+        sent = _sent_to(clause)
+        if sent and not any(s.kind == "action" for s in branch):
+            branch = read_clause(sent, description, ruled_out) or branch
         if not branch:
             continue
         label = re.split(r"\b(?:go(?:es)?|to|→|->|should|get|gets|are|is)\b", clause, maxsplit=1)[0].strip(
@@ -3769,7 +3817,11 @@ _ARROW = re.compile(
     re.I,
 )
 _BECOMES = re.compile(
-    r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
+    r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?("
+    + _CATEGORY_WORD
+    + r"(?:\s+[a-z][\w-]*){0,3}?"
+    + _CATEGORY_ABOUT
+    + r")\s+"
     r"(?:(?:should\s+|will\s+)?(?:become|becomes|turn into|turns into|are turned into|get turned into)|"
     r"(?:are|is|get|gets|should be|should get)\s+(?=(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|"
     r"created|stored|written|put|dropped|answered|moved|pushed|copied|shared|escalated)\b)|(?=(?:create|creates|open|opens|get|gets)\s+(?:a|an|the)\b))\s*(\S.*)$",
@@ -3777,9 +3829,19 @@ _BECOMES = re.compile(
 )
 
 
+# 'classify it', 'route them by topic', 'sort each request': a verb that sorts, said before its routes
+_SORTS = re.compile(
+    r"^\s*(?:and\s+|then\s+)?(?:classify|categori[sz]e|sort|route|triage|bucket|split|dispatch)\w*\b[^:]{0,40}$",
+    re.I,
+)
+
+
 def _route_of(clause: str) -> tuple[str, str] | None:
     """(category, the clause to read for its action) when `clause` sends one category somewhere."""
     clause = clause.lstrip(" :;,")
+    head, colon, tail = clause.partition(":")
+    if colon and _SORTS.match(head) and tail.strip():
+        return _route_of(tail)  # 'classify it: damaged goods reports go into …': the route after the colon
     # 'bug -> …', 'delayed = email the customer' (an '=' between spaces)
     arrow = re.search(
         r"(?:^|\s|:)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:->|→|=>|(?<=\s)=(?=\s))\s*(\S.*)$", clause, re.I
@@ -3821,6 +3883,27 @@ def _route_of(clause: str) -> tuple[str, str] | None:
         return becomes.group(1), ("create " + action if not _ACTION_START.match(action) else action)
     found = _DESTINATION.match(clause.split(":")[-1])  # 'Route them: invoices go to …'
     return (found.group(1), clause.split(":")[-1]) if found else None
+
+
+_SENT_TO = re.compile(
+    r"\s(?:go(?:es)?|should\s+go|must\s+go|belongs?|are\s+sent|gets?\s+sent|is\s+sent)\s+(?:to|into|in|on|onto)\s+(?P<dest>\S.*)$",
+    re.I,
+)
+
+
+def _sent_to(clause: str) -> str | None:
+    """The action of a route that names only where its category goes: '… goes to #it-help' → post to it,
+    '… go to sparks@acme.com' → e-mail it there, '… go on our monday.com board via api.monday.com' → add it
+    there (what a place is decides the verb: a channel, an address, anything else a store)."""
+    found = _SENT_TO.search(" " + clause.strip())
+    if not found:
+        return None
+    dest = found.group("dest")
+    if dest.startswith("#"):
+        return _as_action(dest)
+    if re.match(r"[\w.+-]+@", dest):
+        return f"email it to {dest}"
+    return f"add it to {dest}"
 
 
 def _as_action(text: str) -> str:
@@ -3924,19 +4007,9 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
         ):
             continue
         branch = [s for s in read_clause(route[1], description, ruled_out) if s.kind == "action"]
-        where = re.search(r"\b(?:to|into)\s+(?=#|[\w.+-]+@)(\S.*)$", route[1])
-        if not branch and where:  # 'Enterprise goes to #sales-enterprise': a destination, posted or sent to
-            branch = [
-                s
-                for s in read_clause(
-                    _as_action(where.group(1))
-                    if where.group(1).startswith("#")
-                    else f"email it to {where.group(1)}",
-                    description,
-                    ruled_out,
-                )
-                if s.kind == "action"
-            ]
+        sent = _sent_to(route[1])
+        if not branch and sent:  # 'Enterprise goes to #sales-enterprise': a destination, posted or sent to
+            branch = [s for s in read_clause(sent, description, ruled_out) if s.kind == "action"]
         if branch or _NOTHING.match(route[1]):  # 'spam -> ignore': a route that ends the run
             routes.append((i, route[0], branch))
     if len(routes) < 3 or sum(1 for r in routes if r[2]) < 2:
@@ -4031,6 +4104,10 @@ def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[st
     )
     if at is None:
         return None
+    tiers = _tiers(parts[at:], description, ruled_out)
+    if tiers is not None:
+        # 'under $100 add it to …, $100 to $4,999 post it …, and $5,000 and up email …': one decision
+        return [s for c in parts[:at] for s in read_clause(c, description, ruled_out)] + tiers
     label = parts[at]
     head = re.match(r"^([^:]{1,60}?\d[^:]{0,30}):\s*(\S.*)$", parts[at])
     if head and (lx.threshold_in(head.group(1)) or lx.range_in(head.group(1))):
@@ -4052,6 +4129,75 @@ def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[st
     ]
     sources = [s for s in taken if s.kind == "source"]
     return [s for c in parts[:at] for s in read_clause(c, description, ruled_out)] + sources + [step]
+
+
+_ROUTE_VERB = re.compile(
+    r"\b(?:go(?:es)?|gets?|become|becomes|should\s+(?:go|get|become)|are\s+(?=[a-z]+ed\b))\b", re.I
+)
+
+
+def _band_head(clause: str) -> tuple[str, str] | None:
+    """(the band, its action) when `clause` starts with a band of a value and then a verb: 'under $100 just add
+    it to …', '$100 to $4,999 post it …', 'and $5,000 and up email …'."""
+    found = [m for m in (_ACTION_START.search(clause), _ROUTE_VERB.search(clause)) if m]
+    verb = min(found, key=lambda m: m.start()) if found else None
+    if verb is None or verb.start() == 0:
+        return None
+    # '… under 2 I post in …', '… and over 8 we just email …': the band without the one who acts
+    head = re.sub(
+        r"^[\s:;,]*(?:and\s+|but\s+)?|[\s,]*(?:\b(?:I|we)\s+)?(?:just|simply|only)?\s*$",
+        "",
+        clause[: verb.start()],
+    )
+    if not head or len(head.split()) > 8 or not re.search(r"\d", head):
+        return None
+    if not (lx.THRESHOLD_RE.search(head) or lx.OR_MORE_RE.search(head) or lx.range_in(head)):
+        return None
+    act = clause[verb.start() :]
+    if _ROUTE_VERB.match(
+        act
+    ):  # '$50 to $499 get posted to #orders', '… just go to the 'Small' sheet': a route
+        route = _route_of("items " + act)
+        act = _sent_to("items " + act) or (route[1] if route else act)
+    return head, act
+
+
+def _tiers(parts: list[str], description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
+    """Two or more clauses that each start with a band of one value and then say what to do ('under $50 …,
+    $50 to $499 …, $500 and up …') are tests no value passes together: one chain of else-ifs, each band
+    keeping the clauses up to the next band; None when they are not such bands."""
+    lead, colon, tail = parts[0].rpartition(":")
+    lead_steps: list[Step] = []
+    if colon and _band_head(tail) and not _band_head(parts[0]):
+        # 'I look at the temperature: under 2 I post …': what comes before the colon is read first
+        lead_steps = [s for s in read_clause(lead, description, ruled_out) if s.kind != "action"]
+        parts = [tail, *parts[1:]]
+    split: list[str] = []
+    for part in parts:  # '…, and 9 and above I email …': a band after a comma starts a clause of its own
+        pieces = re.split(r",\s*(?=(?:and\s+)?[$€£]?\d|(?:and\s+)?(?:under|below|over|above)\b)", part)
+        split.append(pieces[0])
+        for piece in pieces[1:]:
+            if _band_head(piece):
+                split.append(piece)
+            else:
+                split[-1] += ", " + piece
+    parts = split
+    starts = [i for i, c in enumerate(parts) if _band_head(c)]
+    if len(starts) < 2 or starts[0] != 0 or any(_ELSE.match(c) for c in parts):
+        return None
+    tests = []
+    for n, i in enumerate(starts):
+        head, act = _band_head(parts[i]) or ("", "")
+        end = starts[n + 1] if n + 1 < len(starts) else len(parts)
+        test = Step("condition", "condition", label=head, text=", ".join(parts[i:end]))
+        test.branches = [
+            ("if", [s for c in [act, *parts[i + 1 : end]] for s in read_clause(c, description, ruled_out)]),
+            ("else", []),
+        ]
+        if not any(s.kind == "action" for s in test.branches[0][1]):
+            return None
+        tests.append(test)
+    return lead_steps + [tests[0]] if _exclusive_chain(tests) else None
 
 
 _PARALLEL = re.compile(
@@ -4720,7 +4866,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             # 'if it is above 25 text me, if below just post it …': the other side, with no value of its own
             parts = _OTHER_SIDE_HERE.split(consequence, maxsplit=1)
         if_text, else_text = parts[0], parts[1] if len(parts) > 1 else ""
-        else_text = _same_verb_elsewhere(else_text, if_text)
+        else_text = _same_place_other_words(_same_verb_elsewhere(else_text, if_text), if_text)
         pre = read_clauses(before, description, ruled_out)
         held = HELD_IN.match(condition_text)
         if held and lx.integrations_in(held.group("place")) and not any(s.kind == "source" for s in pre):
@@ -4816,6 +4962,38 @@ def _same_verb_elsewhere(other: str, said: str) -> str:
     if len(theirs) != 1:
         return other
     return said[: theirs[0].start()] + place + said[theirs[0].end() :]
+
+
+# the other side says only other words with the same kind of verb: "otherwise send 'terrace is open'",
+# "else post 'hold' there"
+_OTHER_WORDS = re.compile(
+    r"^\W*(?:just\s+|then\s+)?(?P<verb>send|post|say|message|text|write|reply|respond)(?:s|\s+with)?\s+"
+    r"(?:(?:it|them|back)\s+)?(?P<q>\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”|(?<!\w)'[^'\n]{1,120}'(?!\w))"
+    r"\s*(?:there|instead|then|to\s+(?:it|them|the\s+same\s+(?:place|channel|chat|group))|in\s+the\s+same\s+"
+    r"(?:place|channel|chat|group))?\W*$",
+    re.I,
+)
+_SAID_WORDS = re.compile(r"\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”|(?<!\w)'[^'\n]{1,120}'(?!\w)")
+
+
+def _same_place_other_words(other: str, said: str) -> str:
+    """ "send a Telegram message to the group saying 'X', otherwise send 'Y'": the other side names neither a
+    service nor a place, only its own words, so it goes where the first side's message went — the first side's
+    clause with its quoted words replaced."""
+    mine = _OTHER_WORDS.match(other)
+    if not mine or lx.integrations_in(other):
+        return other
+    theirs = list(_SAID_WORDS.finditer(said))
+    if len(theirs) != 1:
+        return other
+    return said[: theirs[0].start()] + mine.group("q") + said[theirs[0].end() :]
+
+
+def _said_on_if_side(other: str, test: Step) -> str:
+    """The other side of `test` stated in a sentence of its own ('…; otherwise post 'hold' there'): read with
+    the words of the one action on the test's 'if' side, when it names only its own words."""
+    acts = [s for s in (test.branches[0][1] if test.branches else []) if s.kind == "action" and s.text]
+    return _same_place_other_words(other, acts[0].text) if len(acts) == 1 else other
 
 
 # 'if it can't find anything', 'if nothing is found', 'if there's no match': the read before found nothing
@@ -5117,7 +5295,7 @@ def read_steps(text: str, description: str) -> list[Step]:
         otherwise = implied_else(sentence, last_cond)
         if otherwise is not None and last_cond is not None:
             last = _innermost_else(last_cond)
-            rest = sentence[otherwise:]
+            rest = _said_on_if_side(sentence[otherwise:], last)
             last.branches[1] = (
                 "else",
                 last.branches[1][1]
@@ -5415,7 +5593,8 @@ def _repeat_sentence(
         inner = _innermost_else(last_cond)
         inner.branches[1] = (
             "else",
-            inner.branches[1][1] + read_clauses(sentence[otherwise:], description, ruled_out),
+            inner.branches[1][1]
+            + read_clauses(_said_on_if_side(sentence[otherwise:], inner), description, ruled_out),
         )
         return
     body += sorted(read_sentence(sentence, description, ruled_out), key=lambda s: rank[s.kind])
@@ -5619,6 +5798,9 @@ def _join_routes(parts: list[str]) -> list[str]:
         if sentence and _is_route(sentence):
             run.append(sentence)
             continue
+        if run and _LIST_MARK.fullmatch(sentence):
+            continue  # '3. Plumbing … 4. Electrical …': the numbers of a list of routes part no route from the next
+
         out += [", ".join(run)] if len(run) >= 3 else run
         run = []
         if sentence:
