@@ -19,7 +19,7 @@ from lib.generation import services
 from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
-from lib.generation.steps import HELD_IN, Step, clauses, implied_else, read_steps, sentences
+from lib.generation.steps import HELD_IN, Step, clauses, implied_else, read_steps, sentences, shared_links
 from lib.generation.translations import UNREAD_SHARE, phrase_languages, read_share, to_english, unread_words
 from lib.generation.triggers import event_test, read_trigger
 
@@ -200,6 +200,7 @@ def draft(description: str) -> Draft:
         steps = [s for s in steps if not _told_me(s)]
     if trigger.kind == "chat" and steps and all(s.kind == "source" for s in steps):
         steps.append(_answer_step(description))
+    _carry_links(description, steps)
     head = " ".join(description[a:b] for a, b in trigger.spans)
     qualifier = event_test(head) if trigger.kind == "webhook" else None
     if trigger.kind == "webhook" and qualifier is None and trigger.spans:
@@ -480,6 +481,31 @@ def _answer_now(description: str, steps: list[Step]) -> bool:
         and _NOW.search(description) is not None
         and not lx.has_build_cue(description)
         and re.search(lexicon()["not_a_workflow"]["run_input"], description, re.I) is None
+    )
+
+
+def _carry_links(description: str, steps: list[Step]) -> None:
+    """'… we want to send them an email with a link to forms.tally.so/churn. Email the customer from the event.':
+    a link the user gave for a message, in a sentence that made no step (or made the trigger), goes into the one
+    message the workflow sends."""
+    messages = [
+        s for s in _flat(steps) if s.kind == "action" and any("{prev_text}" in v for v in s.values.values())
+    ]
+    if len(messages) != 1:
+        return
+    said = " ".join(v for s in _flat(steps) for v in s.values.values())
+    links = [
+        link
+        for sentence in sentences(description)
+        for link in shared_links(sentence)
+        if link.split("://")[-1] not in said
+    ]
+    if not links:
+        return
+    message = messages[0]
+    key = next(k for k, v in message.values.items() if "{prev_text}" in v)
+    message.values[key] += "\n\n" + "\n".join(
+        dict.fromkeys(link if "://" in link else "https://" + link for link in links)
     )
 
 

@@ -242,7 +242,9 @@ def clauses(text: str) -> list[str]:
         r"tweet|text\s+(?:me|us|them)|"
         # 'find their ticket in Freshdesk and mark it as urgent': a verb changing what was found
          + _changed_words() + r")\b)",
-        _protect_lists(text),
+        # '(their address from the webhook, not me!)', '(open 8am to 6pm, Saturdays until noon)': an aside's
+        # commas end no clause
+        re.sub(r"\([^()]{0,120}\)", lambda m: m.group(0).replace(",", "\x01"), _protect_lists(text)),
         flags=re.I,
     )
     return [p.replace("\x01", ",").strip() for p in parts if p and p.strip()]
@@ -259,7 +261,7 @@ def _quoted(text: str) -> str | None:
 # one a step calls ('fetch https://…', 'POST to https://…', 'a summary of https://…'): the nearest verb decides
 _MESSAGE_VERB = (
     r"e-?mail\w*|send\w*|post|posts|posting|share\w*|text|texts|message\w*|remind\w*|invite\w*|thank\w*|dm|"
-    r"repl(?:y|ies)|include\w*|announce\w*|tell|tells|drop|drops|add|adds"
+    r"repl(?:y|ies)|include\w*|announce\w*|tell|tells|drop|drops|add|adds|put|puts"
 )
 _FETCH_VERB = (
     r"fetch\w*|get|gets|poll\w*|check\w*|scrape\w*|crawl\w*|call|calls|read|reads|monitor\w*|query|queries|"
@@ -272,14 +274,31 @@ _FETCH_VERB = (
 _BARE_LINK = re.compile(r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+[a-z]{2,6}/[\w./?=&%#-]*[\w/])(?![\w@-])", re.I)
 
 
+# 'the link to intake.acme.com/forms', 'pointing them to docs.acme.dev': what comes next is the reader's link
+_LINK_TO = re.compile(
+    r"\b(?:links?|url|pointing|point|points|linking|directing|direct|directs|refer|refers|referring)"
+    r"\s+(?:(?:them|people|users?|the\s+\w+)\s+)?to\s*$",
+    re.I,
+)
+# 'pointing them to help.orbitdocs.com': a host alone, no path, carried only after such words
+_BARE_HOST = re.compile(r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+[a-z]{2,6})(?![\w@/-])", re.I)
+
+
 def shared_links(clause: str) -> list[str]:
     """The URLs a message in `clause` carries to its reader, not addresses a step requests — written with
-    their scheme or as a host with a path ('a link to our survey forms.gle/q9Lm2')."""
+    their scheme or as a host with a path ('a link to our survey forms.gle/q9Lm2'), or a host alone right
+    after 'pointing them to' / 'a link to'."""
     out = []
     urls = list(lx.URL_RE.finditer(clause))
-    bare = list(_BARE_LINK.finditer(lx.URL_RE.sub(lambda u: " " * len(u.group(0)), clause)))
-    for m in sorted([*urls, *bare], key=lambda found: found.start()):
+    blank = lx.URL_RE.sub(lambda u: " " * len(u.group(0)), clause)
+    bare = list(_BARE_LINK.finditer(blank))
+    blank = _BARE_LINK.sub(lambda u: " " * len(u.group(0)), blank)
+    hosts = [h for h in _BARE_HOST.finditer(blank) if _LINK_TO.search(clause[: h.start()])]
+    for m in sorted([*urls, *bare, *hosts], key=lambda found: found.start()):
         before = clause[: m.start()]
+        if _LINK_TO.search(before) and not _written_method(before):
+            out.append(m.group(m.lastindex or 0))  # 'with the link to …', 'pointing them to …': carried
+            continue
         if re.search(r"\b(?:to|from|into|of|via|on)\s*[(\[]?\s*$", before, re.I) or _written_method(before):
             continue  # 'POST https://…', 'PATCH … at https://…': a request to make
         verbs = [
@@ -350,10 +369,11 @@ _NOT_A_FACT = re.compile(
 
 def _said(clause: str) -> str | None:
     """The quoted words a message sends: "post 'lunch is here'", 'a message saying "…"', 'with the text '…''
-    (a quote after a place word — 'to the 'alerts' channel' — names a place, not the message)."""
+    (a quote after a place word — 'to the 'alerts' channel' — names a place, not the message); or a quote
+    that a noun and a colon introduce ('our parking instructions: 'park in Lot C'')."""
     found = re.search(
-        r"\b(?:post|posts|send|sends|say|says|saying|reading|write|writes|repl(?:y|ies)(?:\s+with)?|"
-        r"with\s+(?:the\s+)?(?:message|text|words?|note))\s*:?\s*"
+        r"(?:\b(?:post|posts|send|sends|say|says|saying|reading|write|writes|repl(?:y|ies)(?:\s+with)?|"
+        r"with\s+(?:the\s+)?(?:message|text|words?|note))\s*:?|(?<=[a-z])(?<!subject)(?<!title)(?<!name)(?<!channel)(?<!label)(?<!tag)(?<!column)(?<!trigger)(?<!when):)\s*"
         r"(?:[\"“]([^\"”]{2,200})[\"”]|(?<!\w)'([^']{2,200})'(?!\w))",
         clause,
         re.I,
