@@ -347,13 +347,17 @@ def _codes(clause: str) -> list[tuple[str, str]]:
         if re.search(r"\d", m.group(2)) or m.group(2).isupper()
     ]
     addresses = [(re.sub(r"^the\s+", "", m.group(1).lower()), m.group(2)) for m in _ADDRESS.finditer(clause)]
-    # 'with the orientation date (march 14)', 'the meeting point (Pier 7, 9am)': a fact given in brackets
-    bracketed = [
+    return codes + addresses + _bracketed(clause)
+
+
+def _bracketed(clause: str) -> list[tuple[str, str]]:
+    """'with the orientation date (march 14)', 'the meeting point (Pier 7, 9am)': (what, the fact) given in
+    brackets."""
+    return [
         (m.group(1).lower(), m.group(2).strip())
         for m in _BRACKETED.finditer(clause)
         if re.search(r"\d|[A-Z]", m.group(2)) and not _NOT_A_FACT.search(m.group(2))
     ]
-    return codes + addresses + bracketed
 
 
 _BRACKETED = re.compile(
@@ -5220,6 +5224,7 @@ def read_steps(text: str, description: str) -> list[Step]:
         elif started is not None and then is None:
             named_loop = started
     steps = _filter_folded(_facts_replied(_one_router(steps)))
+    _facts_for_the_agent(steps)
     _same_place(steps, {})
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
@@ -5320,6 +5325,45 @@ def _filter_folded(steps: list[Step]) -> list[Step]:
             continue
         out.append(step)
     return out
+
+
+def _names_made(text: str, earlier: list[Step]) -> bool:
+    """'with the ticket key', "with the new issue's ID": an identifier of what one of `earlier` writes made (its
+    noun in services.json's objects of the operation), not of what the event is about ('the envelope id')."""
+    from lib.generation.services import operations
+
+    ident = re.search(
+        r"\bwith\s+(?:the|its|their)\s+((?:[\w'’-]+\s+){0,2})(?:key|id|number|reference)\b", text, re.I
+    )
+    if ident is None:
+        return False
+    named = {re.sub(r"['’]s$", "", w) for w in ident.group(1).lower().split()}
+    objects = {
+        o
+        for s in earlier
+        for o in operations().get(s.type, {}).get(s.values.get("operation", ""), {}).get("objects", [])
+    }
+    return bool(named & (objects | {"new"}))
+
+
+def _facts_for_the_agent(steps: list[Step]) -> None:
+    """'have the AI answer from our house rules (late checkout is until 1pm for 30 EUR)': the facts in brackets
+    of an agent's clause are what the agent works from — its instructions carry them, not the message that
+    sends its answer."""
+    for step in steps:
+        facts = _bracketed(step.text or "") if step.kind == "process" and step.type == "agent" else []
+        if not facts or "systemPrompt" not in step.values:
+            continue
+        step.values["systemPrompt"] += " Use these facts: " + "; ".join(
+            f"{what}: {fact}" for what, fact in facts
+        )
+        for other in steps:
+            if other.kind != "action" or other.text != step.text:
+                continue
+            for key, value in other.values.items():
+                for what, fact in facts:
+                    value = value.replace(f"\n\n{what[:1].upper()}{what[1:]}: {fact}", "")
+                other.values[key] = value
 
 
 def _drafts_before_their_reply(steps: list[Step]) -> list[Step]:
