@@ -618,6 +618,8 @@ class _Builder:
         # fields a test named, read in JavaScript (missing → the test is false)
         self.lenient: set[str] = set()
         self.created: list[tuple[str, str]] = []  # (reference to its address, block type) of what writes made
+        # a reference in `created` → the identifier (key, id) of what was made, and the nouns it is called by
+        self.made_ids: dict[str, tuple[str, list[str]]] = {}
         self.addressless: set[str] = set()  # of those, references to an object that holds no address
         # 'manual start with the new hire's name, email and start date': the fields the run is given
         self.declared = _declared_inputs(description) if trigger.kind in ("manual", "api") else []
@@ -1111,9 +1113,10 @@ class _Builder:
                 gathered = gathered if step.kind in ("source", "action") else []  # a message changes no data
                 if step.kind == "action":
                     self.done[key] = local
-                    from lib.generation.services import link_path, made_object
+                    from lib.generation.services import link_path, made_id, made_object
 
                     operation = step.values.get("operation")
+                    ident = made_id(step.type, operation)
                     where = link_path(step.type, operation)
                     what = made_object(step.type, operation) if where is None else None
                     if (
@@ -1124,6 +1127,15 @@ class _Builder:
                         # 'create an invoice via api.stripe.com and email the invoice link': what the request
                         # made is its response (with the address in it where the service gives one)
                         where = "data"
+                    if where is not None or what:
+                        made = f"<{local}.{where if where is not None else what}>"
+                        self.made_ids[made] = (
+                            f"<{local}.{ident}>" if ident is not None else made,
+                            services.operations()
+                            .get(step.type, {})
+                            .get(operation or "", {})
+                            .get("objects", []),
+                        )
                     if where is not None:
                         self.created.append((f"<{local}.{where}>", step.type))
                     elif what:
@@ -1389,9 +1401,28 @@ class _Builder:
         """'post its link in #eng', 'share the Jira URL': the address of what an earlier write created — the
         one whose service the clause names, else the latest; None when the clause asks for no link. Only
         writes upstream of `heads` count: Sim lets a block read only blocks with a path of edges into it
-        (a write inside a loop is not upstream of what follows the loop)."""
-        if not self.created or not re.search(r"\b(?:links?|urls?)\b", step.text or "", re.I):
+        (a write inside a loop is not upstream of what follows the loop). 'reply with the ticket key', '… the
+        new issue's ID': its identifier, where the write returns one, else what it returns."""
+        if not self.created:
             return None
+        if not re.search(r"\b(?:links?|urls?)\b", step.text or "", re.I):
+            # 'with the ticket key', "with the new issue's ID": the identifier of what was made, named by its noun
+            # ('with the envelope id' names what the event is about, not what a step made)
+            ident = re.search(
+                r"\bwith\s+(?:the|its|their)\s+((?:[\w'’-]+\s+){0,2})(?:key|id|number|reference)\b",
+                step.text or "",
+                re.I,
+            )
+            found = self.link_asked_for(step, heads) if ident else None
+            if ident is None or found is None or found not in self.made_ids:
+                return None
+            ref, objects = self.made_ids[found]
+            named = {re.sub(r"['’]s$", "", w) for w in ident.group(1).lower().split()}
+            return ref if named & {*objects, "new"} else None
+        return self.link_asked_for(step, heads)
+
+    def link_asked_for(self, step: Step, heads: list[tuple[str, str]]) -> str | None:
+        """The reference to what an earlier write upstream of `heads` created, for a message about it."""
         from lib.generation.services import aliases
 
         upstream = self.upstream_of([h for h, _ in heads])

@@ -5392,9 +5392,10 @@ def _facts_replied(steps: list[Step]) -> list[Step]:
         read += [step] if step.kind == "source" else []
         # a read of the service the reply goes over is not what was looked up
         over = {s.type for s in steps if s.kind == "action" and s.text == step.text}
-        # 'open a Jira ticket and reply with the ticket link': the link of what an earlier step made
-        made = any(s.kind == "action" and s.text != step.text for s in out) and re.search(
-            r"\b(?:link|url)\b", step.text or "", re.I
+        # 'open a Jira ticket and reply with the ticket link / key / new issue's ID': what an earlier step made
+        earlier = [s for s in out if s.kind == "action" and s.text != step.text]
+        made = earlier and (
+            re.search(r"\b(?:link|url)\b", step.text or "", re.I) or _names_made(step.text or "", earlier)
         )
         if (
             (made or any(r.type not in over for r in read))
