@@ -2168,12 +2168,15 @@ def _params_table(pairs: dict[str, str]) -> str:
     return json.dumps([{"id": f"p-{k.lower()}", "cells": {"Key": k, "Value": v}} for k, v in pairs.items()])
 
 
-def _named_api_step(clause: str) -> Step | None:
-    """'the Stripe API' → GET https://api.stripe.com/v1/<resource>; 'an API call' → an HTTP block to fill in."""
+def _named_api_step(clause: str, description: str = "") -> Step | None:
+    """'the Stripe API' → GET https://api.stripe.com/v1/<resource>; 'an API call' → an HTTP block to fill in,
+    at the host the description gives beside the service's name ('Our WooCommerce shop (shop.example.com) …
+    list the orders from the WooCommerce REST API')."""
     named = lx.named_api(clause)
     if named is None:
         return None
     key, _ = named
+    host = None if key else _host_beside_name(clause, description)
     low = clause.lower()
     method = (
         "POST"
@@ -2184,6 +2187,8 @@ def _named_api_step(clause: str) -> Step | None:
         else "GET"
     )
     values: dict[str, str] = {"method": method}
+    if host:
+        values["url"] = "https://" + host
     if key:
         entry = lexicon()["named_apis"][key]
         hits = [
@@ -2342,7 +2347,23 @@ def _api_step(clause: str, description: str) -> Step | None:
             text=clause,
             integration=service,
         )
-    return _named_api_step(clause)
+    return _named_api_step(clause, description)
+
+
+def _host_beside_name(clause: str, description: str) -> str | None:
+    """'the WooCommerce REST API' in a description saying 'Our WooCommerce shop (shop.example.com)': the host
+    written within a few words after the service's name (the name as the clause writes it before 'API')."""
+    name = re.search(
+        r"\b((?-i:[A-Z])[\w.-]+)(?:'s)?\s+(?:(?:rest|http|json|public|admin)\s+)?api\b", clause, re.I
+    )
+    if name is None or name.group(1).lower() in ("the", "our", "their", "its", "an", "a", "rest", "http"):
+        return None
+    found = re.search(
+        re.escape(name.group(1)) + r"\b[^.;:!?]{0,40}?(?<![@\w./-])((?:[a-z0-9-]+\.)+[a-z]{2,6})(?![\w@-])",
+        description,
+        re.I,
+    )
+    return found.group(1) if found else None
 
 
 def _url_parts(clause: str, description: str, defaults: dict[str, str]) -> dict[str, str]:
