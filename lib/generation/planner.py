@@ -484,6 +484,10 @@ def _answer_now(description: str, steps: list[Step]) -> bool:
     )
 
 
+# the parts of an API's host that name no service ('api.zoom.us', 'www.example.com')
+_HOST_WORDS = ("api", "www", "app", "rest", "v1", "v2", "v3", "com", "co", "io")
+
+
 def _carry_links(description: str, steps: list[Step]) -> None:
     """'… we want to send them an email with a link to forms.tally.so/churn. Email the customer from the event.':
     a link the user gave for a message, in a sentence that made no step (or made the trigger), goes into the one
@@ -1108,6 +1112,7 @@ class _Builder:
                 if step.kind == "source":
                     self.keyed_search(step, values)
                     self.keyed_request(step, values)
+                    self.event_request(step, values)
                     self.given_input(step, values, data, parent)
                 local = self.add(step.type, values, parent)
                 gathered = gathered if step.kind in ("source", "action") else []  # a message changes no data
@@ -1313,6 +1318,33 @@ class _Builder:
         values["url"] = f"{url}{'&' if '?' in url else '?'}{'_'.join(words)}={given}"
         self.notes.append(
             f"the request asks for the record whose {' '.join(words)} is {given}; rename the parameter to the API's"
+        )
+
+    def event_request(self, step: Step, values: dict[str, str]) -> None:
+        """'When Zoom sends the meeting-ended webhook, fetch the participant list from the Zoom API
+        (api.zoom.us)': a GET to the API of the service whose event started the run asks about that event's
+        record, so it carries the record's id from the event (when its address leaves none open)."""
+        url = values.get("url", "")
+        if (
+            self.trigger.kind != "webhook"
+            or step.type != "api"
+            or values.get("method", "GET") != "GET"
+            or re.search(r"[<{?]", url)
+        ):
+            return
+        host = re.match(r"https?://([^/?#]+)", url)
+        names = [n for n in (host.group(1).lower().split(".")[:-1] if host else []) if n not in _HOST_WORDS]
+        head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
+        if not any(re.search(r"\b" + re.escape(n) + r"\b", head) for n in names):
+            return
+        data = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))["data"]
+        # "get the customer's details" after a charge event: the customer the event names, not the charge itself
+        whose = re.search(r"\b(?:the|its|their)\s+([a-z]+)['’]s\b", step.text or "", re.I)
+        other = whose.group(1).lower() if whose and whose.group(1).lower() not in head else None
+        values["url"] = f"{url}?{other}_id=<{data}.{other}>" if other else f"{url}?id=<{data}.id>"
+        self.notes.append(
+            f"'{(step.text or '').strip()}' asks about the record the event is about (its id from the event); "
+            "put it where the API takes it"
         )
 
     def lookup_key(self, step: Step) -> tuple[list[str], str] | None:
