@@ -9,19 +9,22 @@ the answer instead of the agent's instructions; 'reply in Teams with the ticket 
 event instead of carrying the key of the ticket an earlier step made ('with the envelope id', which the event is
 about, still reads the event). The first 14 lines were written before the fixes, six in other voices
 (shorthand with arrows, a narrated routine, a short imperative, a numbered list); the last 6 after the first fixes (three
-paraphrases of one link line among them). 6 of the 20 were right before the fixes, 19 after."""
+paraphrases of one link line among them); 6 of these 20 were right before the fixes, 19 after. The last 6 (an API's
+host, a read about the event's record) were written before their two fixes: 1 right before, 5 after."""
 
 from __future__ import annotations
 
 import pytest
 
-from lib.generation.steps import _said, clauses, shared_links
+from lib.generation.steps import _host_beside_name, _said, clauses, shared_links
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r15c-para-link-imp": "'Text every new Calendly booker over Twilio SMS …': 'every new <person>' in an imperative "
     "is not read as the Calendly event (a trigger class), so the description is refused",
+    "r15c-event-record-read": "'fetch the event's questions and answers …': the noun 'answers' is read as a request "
+    "for an agent to draft a reply, which the Slack post then carries (a verb class)",
 }
 
 
@@ -65,3 +68,25 @@ def test_commas_of_an_aside_end_no_clause():
         "email the candidate (their address from the webhook, not me!) the link",
         "log it",
     ]
+
+
+@pytest.mark.parametrize(
+    ("clause", "description", "host"),
+    [
+        (
+            "list the orders from the WooCommerce REST API",
+            "Our WooCommerce shop (shop.example.com) has orders. Every day list the orders from the WooCommerce REST API",
+            "shop.example.com",
+        ),
+        (
+            "pull invoices from the Invoiced API",
+            "pull invoices from the Invoiced API (at acme.invoiced.com)",
+            "acme.invoiced.com",
+        ),
+        # no host written beside the name: the request stays to fill in
+        ("get the orders from the Magento API", "get the orders from the Magento API and email them", None),
+        ("call the API", "call the API at noon", None),
+    ],
+)
+def test_host_written_beside_the_service_name(clause, description, host):
+    assert _host_beside_name(clause, description) == host
