@@ -1309,8 +1309,8 @@ class _Builder:
         url = values.get("url", "")
         if step.type != "api" or values.get("method", "GET") != "GET" or not url or re.search(r"[<{]", url):
             return
-        if _KEY_BY.search(step.text or "") is None and _POINTED.search(step.text or "") is None:
-            return  # 'look it up by email', 'looks the order up': one record, found by the key
+        if not any(r.search(step.text or "") for r in (_KEY_BY, _POINTED, _CHECKED)):
+            return  # 'look it up by email', 'looks the order up', 'check their VAT number': one record, by its key
         key = self.lookup_key(step)
         if key is None:
             return
@@ -1370,7 +1370,7 @@ class _Builder:
         # an event: the key is named in the step ('by their email', 'match on their Slack email') or in
         # what the event brings ('texts our bot a tracking number'); the step points at it ('look the
         # parcel up', 'that order')
-        by = _KEY_BY.search(text)
+        by = _KEY_BY.search(text) or _CHECKED.search(text)
         that = re.search(r"\b(?:that|this|the same|their|his|her)\s+[\w-]+", text, re.I)
         if by is None and not (pointed or that):
             return None
@@ -2232,7 +2232,10 @@ def _reminder(text: str) -> str | None:
 
 
 # a write that makes one object per item: '… into HubSpot as contacts', '… on my calendar as events'
-_KEY = r"((?:[a-z]+[\s-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|reference|ref))\b"
+_KEY = (
+    r"((?:[a-z]+[\s-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|reference|ref|"
+    r"postcode|zip|isbn|iban|ticker))\b"
+)
 # 'takes an email address', 'give it a company name': the key a run started by hand is given
 _GIVEN_KEY = re.compile(
     r"\b(?:takes?|receives?|gets?|accepts?|with|enters?|enter|give it|given|paste|types?|sends?|submits?|"
@@ -2270,6 +2273,12 @@ _EXAMPLE_KEY = re.compile(
 _PERSON = re.compile(
     r"\b(?:them|him|her|(?:the|that|this)\s+(?:person|people|customer|client|contact|lead|sender|candidate|"
     r"applicant|buyer|guest|member|attendee|user|signup|subscriber|donor|patient|student|booker))\b",
+    re.I,
+)
+# 'check the vendor's VAT number with the EU VIES service', 'validate their IBAN': the key is the step's own object
+_CHECKED = re.compile(
+    r"\b(?:check|checks|verify|verifies|validate|validates|look\s+up|looks\s+up)\s+(?:the|their|its|his|her)\s+"
+    r"(?:[\w-]+['’]s\s+)?" + _KEY,
     re.I,
 )
 _KEY_BY = re.compile(r"\b(?:by|on|using|via|with)\s+(?:their|its|his|her|the)?\s*" + _KEY, re.I)

@@ -266,7 +266,7 @@ _MESSAGE_VERB = (
 _FETCH_VERB = (
     r"fetch\w*|get|gets|poll\w*|check\w*|scrape\w*|crawl\w*|call|calls|read|reads|monitor\w*|query|queries|"
     r"download\w*|ping\w*|hit|hits|visit\w*|load\w*|watch\w*|request\w*|pull\w*|grab\w*|open\w*|"
-    r"summari[sz]e\w*|analy[sz]e\w*|review\w*|research\w*|track\w*|test\w*"
+    r"summari[sz]e\w*|analy[sz]e\w*|review\w*|research\w*|track\w*|test\w*|verif\w*|validat\w*|look|looks|looking"
 )
 
 
