@@ -571,6 +571,22 @@ _FIELD_LIST = re.compile(
 )
 
 
+def _answers_noun(low: str, at: int) -> bool:
+    """'send the form answers to our EHR', 'fetch the event's questions and answers': 'answers' at `at` is a
+    noun (after a determiner and up to two nouns that are no doer — 'the bot answers' is a verb — or after
+    'questions and'), not a request to answer."""
+    if not re.match(r"answers\b", low[at:]):
+        return False
+    return bool(
+        re.search(
+            r"\b(?:the|their|its|our|your|his|her|all|any|of|with)\s+"
+            r"(?:(?!(?:ai|agent|bot|assistant|llm|gpt|claude|model|it|he|she|they|someone)\b)[\w'’-]+\s+){0,2}$"
+            r"|\bquestions?\s+(?:and|&)\s+$",
+            low[:at],
+        )
+    )
+
+
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
     # 'github.com/tallyhq/api', 'https://…/rank', 'tally@…': an address or a repository asks for nothing
@@ -595,6 +611,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             and not re.search(r"\b(?:the next|the latest|the last|next|latest)\s+$", low[: low.find(v)])
             # 'a Google Doc with those summaries', 'email these notes': made by an earlier step, asks for nothing
             and not re.search(r"\b(?:those|these|such)\s+(?:[\w-]+\s+)?$", low[: low.find(v)])
+            # 'the form answers', 'questions and answers': the plural noun names data, it asks for no answer
+            and not (v == "answer" and _answers_noun(low, low.find(v)))
             # "reply 'thanks 👍'": the words to send are written out, nothing is drafted
             and not (
                 kind == "draft"
