@@ -1337,7 +1337,10 @@ class _Builder:
         head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
         if not any(re.search(r"\b" + re.escape(n) + r"\b", head) for n in names):
             return
-        data = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))["data"]
+        provider = self.trigger.values.get("webhookProvider", "generic")
+        if not services.body_as_sent(provider):
+            return  # the event is reshaped by Sim: no field of it can be named
+        data = services.webhook_paths(provider)["data"]
         # "get the customer's details" after a charge event: the customer the event names, not the charge itself
         whose = re.search(r"\b(?:the|its|their)\s+([a-z]+)['’]s\b", step.text or "", re.I)
         other = whose.group(1).lower() if whose and whose.group(1).lower() not in head else None
@@ -1392,6 +1395,10 @@ class _Builder:
             return words, f"<{hook['sender']}>"
         if hook.get("text"):
             return words, f"<{hook['text']}>"
+        if not services.body_as_sent(self.trigger.values.get("webhookProvider", "generic")):
+            return (
+                None  # an Airtable change, a Gmail message: reshaped by Sim, a field named here is not there
+            )
         return words, f"<{hook['data']}.{'_'.join(words)}>"
 
     def read_again(self, step: Step, parent: str | None) -> bool:
