@@ -1202,6 +1202,14 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     if not draft and asked not in entry:
         raise _one_way(entry, asked, clause)
     mode = entry["draft"] if draft else _choose_operation(entry, clause, asked)
+    subject = None if write or "subject_search" not in entry else _SUBJECT_HAS.search(clause)
+    if subject:  # "emails with 'receipt' in the subject": a search for those words in the subject
+        found = entry["subject_search"]
+        words = subject.group(1) or subject.group(2)
+        mode = {
+            "operation": found["operation"],
+            "values": {found["field"]: found["value"].replace("{q}", words)},
+        }
     values = dict(entry.get("values", {}))
     values.update(mode.get("values", {}))
     if mode.get("operation"):
@@ -1686,6 +1694,15 @@ def _one_way(entry: dict, asked: str, clause: str) -> Exception:
             {"reason": "operation_missing", "block": entry["type"], "asked": asked, "clause": clause.strip()}
         ],
     )
+
+
+# "emails with 'receipt' in the subject", 'whose subject contains "invoice"': the words a mail search looks for
+_SUBJECT_HAS = re.compile(
+    r"\bwith\s+[\"“']([^\"”']{2,60})[\"”']\s+in\s+(?:the|their|its)\s+subject"
+    r"|\bsubject(?:\s+line)?\s+(?:contains|containing|includes|including|mentions|mentioning|with|has)\s+"
+    r"[\"“']([^\"”']{2,60})[\"”']",
+    re.I,
+)
 
 
 def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
