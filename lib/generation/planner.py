@@ -19,7 +19,7 @@ from lib.generation import services
 from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
-from lib.generation.steps import HELD_IN, Step, clauses, implied_else, read_steps, sentences
+from lib.generation.steps import HELD_IN, Step, clauses, implied_else, read_steps, sentences, shared_links
 from lib.generation.translations import UNREAD_SHARE, phrase_languages, read_share, to_english, unread_words
 from lib.generation.triggers import event_test, read_trigger
 
@@ -204,6 +204,7 @@ def draft(description: str) -> Draft:
         steps = [s for s in steps if not _told_me(s)]
     if trigger.kind == "chat" and steps and all(s.kind == "source" for s in steps):
         steps.append(_answer_step(description))
+    _carry_links(description, steps)
     head = " ".join(description[a:b] for a, b in trigger.spans)
     qualifier = event_test(head) if trigger.kind == "webhook" else None
     if trigger.kind == "webhook" and qualifier is None and trigger.spans:
@@ -544,6 +545,35 @@ def _answer_now(description: str, steps: list[Step]) -> bool:
     )
 
 
+# the parts of an API's host that name no service ('api.zoom.us', 'www.example.com')
+_HOST_WORDS = ("api", "www", "app", "rest", "v1", "v2", "v3", "com", "co", "io")
+
+
+def _carry_links(description: str, steps: list[Step]) -> None:
+    """'… we want to send them an email with a link to forms.tally.so/churn. Email the customer from the event.':
+    a link the user gave for a message, in a sentence that made no step (or made the trigger), goes into the one
+    message the workflow sends."""
+    messages = [
+        s for s in _flat(steps) if s.kind == "action" and any("{prev_text}" in v for v in s.values.values())
+    ]
+    if len(messages) != 1:
+        return
+    said = " ".join(v for s in _flat(steps) for v in s.values.values())
+    links = [
+        link
+        for sentence in sentences(description)
+        for link in shared_links(sentence)
+        if link.split("://")[-1] not in said
+    ]
+    if not links:
+        return
+    message = messages[0]
+    key = next(k for k, v in message.values.items() if "{prev_text}" in v)
+    message.values[key] += "\n\n" + "\n".join(
+        dict.fromkeys(link if "://" in link else "https://" + link for link in links)
+    )
+
+
 def _flat(steps: list[Step]) -> list[Step]:
     """Every step, inside loops and branches too."""
     out: list[Step] = []
@@ -653,6 +683,8 @@ class _Builder:
         # fields a test named, read in JavaScript (missing → the test is false)
         self.lenient: set[str] = set()
         self.created: list[tuple[str, str]] = []  # (reference to its address, block type) of what writes made
+        # a reference in `created` → the identifier (key, id) of what was made, and the nouns it is called by
+        self.made_ids: dict[str, tuple[str, list[str]]] = {}
         self.addressless: set[str] = set()  # of those, references to an object that holds no address
         # 'manual start with the new hire's name, email and start date': the fields the run is given
         self.declared = _declared_inputs(description) if trigger.kind in ("manual", "api") else []
@@ -1141,14 +1173,16 @@ class _Builder:
                 if step.kind == "source":
                     self.keyed_search(step, values)
                     self.keyed_request(step, values)
+                    self.event_request(step, values)
                     self.given_input(step, values, data, parent)
                 local = self.add(step.type, values, parent)
                 gathered = gathered if step.kind in ("source", "action") else []  # a message changes no data
                 if step.kind == "action":
                     self.done[key] = local
-                    from lib.generation.services import link_path, made_object
+                    from lib.generation.services import link_path, made_id, made_object
 
                     operation = step.values.get("operation")
+                    ident = made_id(step.type, operation)
                     where = link_path(step.type, operation)
                     what = made_object(step.type, operation) if where is None else None
                     if (
@@ -1159,6 +1193,15 @@ class _Builder:
                         # 'create an invoice via api.stripe.com and email the invoice link': what the request
                         # made is its response (with the address in it where the service gives one)
                         where = "data"
+                    if where is not None or what:
+                        made = f"<{local}.{where if where is not None else what}>"
+                        self.made_ids[made] = (
+                            f"<{local}.{ident}>" if ident is not None else made,
+                            services.operations()
+                            .get(step.type, {})
+                            .get(operation or "", {})
+                            .get("objects", []),
+                        )
                     if where is not None:
                         self.created.append((f"<{local}.{where}>", step.type))
                     elif what:
@@ -1327,8 +1370,8 @@ class _Builder:
         url = values.get("url", "")
         if step.type != "api" or values.get("method", "GET") != "GET" or not url or re.search(r"[<{]", url):
             return
-        if _KEY_BY.search(step.text or "") is None and _POINTED.search(step.text or "") is None:
-            return  # 'look it up by email', 'looks the order up': one record, found by the key
+        if not any(r.search(step.text or "") for r in (_KEY_BY, _POINTED, _CHECKED)):
+            return  # 'look it up by email', 'looks the order up', 'check their VAT number': one record, by its key
         key = self.lookup_key(step)
         if key is None:
             return
@@ -1336,6 +1379,36 @@ class _Builder:
         values["url"] = f"{url}{'&' if '?' in url else '?'}{'_'.join(words)}={given}"
         self.notes.append(
             f"the request asks for the record whose {' '.join(words)} is {given}; rename the parameter to the API's"
+        )
+
+    def event_request(self, step: Step, values: dict[str, str]) -> None:
+        """'When Zoom sends the meeting-ended webhook, fetch the participant list from the Zoom API
+        (api.zoom.us)': a GET to the API of the service whose event started the run asks about that event's
+        record, so it carries the record's id from the event (when its address leaves none open)."""
+        url = values.get("url", "")
+        if (
+            self.trigger.kind != "webhook"
+            or step.type != "api"
+            or values.get("method", "GET") != "GET"
+            or re.search(r"[<{?]", url)
+        ):
+            return
+        host = re.match(r"https?://([^/?#]+)", url)
+        names = [n for n in (host.group(1).lower().split(".")[:-1] if host else []) if n not in _HOST_WORDS]
+        head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
+        if not any(re.search(r"\b" + re.escape(n) + r"\b", head) for n in names):
+            return
+        provider = self.trigger.values.get("webhookProvider", "generic")
+        if not services.body_as_sent(provider):
+            return  # the event is reshaped by Sim: no field of it can be named
+        data = services.webhook_paths(provider)["data"]
+        # "get the customer's details" after a charge event: the customer the event names, not the charge itself
+        whose = re.search(r"\b(?:the|its|their)\s+([a-z]+)['’]s\b", step.text or "", re.I)
+        other = whose.group(1).lower() if whose and whose.group(1).lower() not in head else None
+        values["url"] = f"{url}?{other}_id=<{data}.{other}>" if other else f"{url}?id=<{data}.id>"
+        self.notes.append(
+            f"'{(step.text or '').strip()}' asks about the record the event is about (its id from the event); "
+            "put it where the API takes it"
         )
 
     def lookup_key(self, step: Step) -> tuple[list[str], str] | None:
@@ -1361,7 +1434,7 @@ class _Builder:
         # an event: the key is named in the step ('by their email', 'match on their Slack email') or in
         # what the event brings ('texts our bot a tracking number'); the step points at it ('look the
         # parcel up', 'that order')
-        by = _KEY_BY.search(text)
+        by = _KEY_BY.search(text) or _CHECKED.search(text)
         that = re.search(r"\b(?:that|this|the same|their|his|her)\s+[\w-]+", text, re.I)
         if by is None and not (pointed or that):
             return None
@@ -1383,6 +1456,10 @@ class _Builder:
             return words, f"<{hook['sender']}>"
         if hook.get("text"):
             return words, f"<{hook['text']}>"
+        if not services.body_as_sent(self.trigger.values.get("webhookProvider", "generic")):
+            return (
+                None  # an Airtable change, a Gmail message: reshaped by Sim, a field named here is not there
+            )
         return words, f"<{hook['data']}.{'_'.join(words)}>"
 
     def read_again(self, step: Step, parent: str | None) -> bool:
@@ -1424,9 +1501,28 @@ class _Builder:
         """'post its link in #eng', 'share the Jira URL': the address of what an earlier write created — the
         one whose service the clause names, else the latest; None when the clause asks for no link. Only
         writes upstream of `heads` count: Sim lets a block read only blocks with a path of edges into it
-        (a write inside a loop is not upstream of what follows the loop)."""
-        if not self.created or not re.search(r"\b(?:links?|urls?)\b", step.text or "", re.I):
+        (a write inside a loop is not upstream of what follows the loop). 'reply with the ticket key', '… the
+        new issue's ID': its identifier, where the write returns one, else what it returns."""
+        if not self.created:
             return None
+        if not re.search(r"\b(?:links?|urls?)\b", step.text or "", re.I):
+            # 'with the ticket key', "with the new issue's ID": the identifier of what was made, named by its noun
+            # ('with the envelope id' names what the event is about, not what a step made)
+            ident = re.search(
+                r"\bwith\s+(?:the|its|their)\s+((?:[\w'’-]+\s+){0,2})(?:key|id|number|reference)\b",
+                step.text or "",
+                re.I,
+            )
+            found = self.link_asked_for(step, heads) if ident else None
+            if ident is None or found is None or found not in self.made_ids:
+                return None
+            ref, objects = self.made_ids[found]
+            named = {re.sub(r"['’]s$", "", w) for w in ident.group(1).lower().split()}
+            return ref if named & {*objects, "new"} else None
+        return self.link_asked_for(step, heads)
+
+    def link_asked_for(self, step: Step, heads: list[tuple[str, str]]) -> str | None:
+        """The reference to what an earlier write upstream of `heads` created, for a message about it."""
         from lib.generation.services import aliases
 
         upstream = self.upstream_of([h for h, _ in heads])
@@ -2209,7 +2305,10 @@ def _reminder(text: str) -> str | None:
 
 
 # a write that makes one object per item: '… into HubSpot as contacts', '… on my calendar as events'
-_KEY = r"((?:[a-z]+[\s-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|reference|ref))\b"
+_KEY = (
+    r"((?:[a-z]+[\s-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|reference|ref|"
+    r"postcode|zip|isbn|iban|ticker))\b"
+)
 # 'takes an email address', 'give it a company name': the key a run started by hand is given
 _GIVEN_KEY = re.compile(
     r"\b(?:takes?|receives?|gets?|accepts?|with|enters?|enter|give it|given|paste|types?|sends?|submits?|"
@@ -2247,6 +2346,12 @@ _EXAMPLE_KEY = re.compile(
 _PERSON = re.compile(
     r"\b(?:them|him|her|(?:the|that|this)\s+(?:person|people|customer|client|contact|lead|sender|candidate|"
     r"applicant|buyer|guest|member|attendee|user|signup|subscriber|donor|patient|student|booker))\b",
+    re.I,
+)
+# 'check the vendor's VAT number with the EU VIES service', 'validate their IBAN': the key is the step's own object
+_CHECKED = re.compile(
+    r"\b(?:check|checks|verify|verifies|validate|validates|look\s+up|looks\s+up)\s+(?:the|their|its|his|her)\s+"
+    r"(?:[\w-]+['’]s\s+)?" + _KEY,
     re.I,
 )
 _KEY_BY = re.compile(r"\b(?:by|on|using|via|with)\s+(?:their|its|his|her|the)?\s*" + _KEY, re.I)

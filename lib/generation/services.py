@@ -180,6 +180,13 @@ def made_object(block_type: str, operation: str | None) -> str | None:
     return objects[0] if len(objects) == 1 else None
 
 
+def made_id(block_type: str, operation: str | None) -> str | None:
+    """The output a write returns its new record's identifier in ('issueKey', 'id'), when it declares one."""
+    return next(
+        (k for k in _declared_outputs(block_type, operation) if re.search(r"(?:key|id)$", k, re.I)), None
+    )
+
+
 def _declared_outputs(block_type: str, operation: str | None) -> list[str]:
     """The output keys the registry declares for `operation` ([] when it declares none or a list)."""
     from lib.sim.registry import get_block

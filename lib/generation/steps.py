@@ -244,7 +244,9 @@ def clauses(text: str) -> list[str]:
         r"tweet|text\s+(?:me|us|them)|"
         # 'find their ticket in Freshdesk and mark it as urgent': a verb changing what was found
          + _changed_words() + r")\b)",
-        _protect_lists(text),
+        # '(their address from the webhook, not me!)', '(open 8am to 6pm, Saturdays until noon)': an aside's
+        # commas end no clause
+        re.sub(r"\([^()]{0,120}\)", lambda m: m.group(0).replace(",", "\x01"), _protect_lists(text)),
         flags=re.I,
     )
     return [p.replace("\x01", ",").strip() for p in parts if p and p.strip()]
@@ -261,12 +263,12 @@ def _quoted(text: str) -> str | None:
 # one a step calls ('fetch https://…', 'POST to https://…', 'a summary of https://…'): the nearest verb decides
 _MESSAGE_VERB = (
     r"e-?mail\w*|send\w*|post|posts|posting|share\w*|text|texts|message\w*|remind\w*|invite\w*|thank\w*|dm|"
-    r"repl(?:y|ies)|include\w*|announce\w*|tell|tells|drop|drops|add|adds"
+    r"repl(?:y|ies)|include\w*|announce\w*|tell|tells|drop|drops|add|adds|put|puts"
 )
 _FETCH_VERB = (
     r"fetch\w*|get|gets|poll\w*|check\w*|scrape\w*|crawl\w*|call|calls|read|reads|monitor\w*|query|queries|"
     r"download\w*|ping\w*|hit|hits|visit\w*|load\w*|watch\w*|request\w*|pull\w*|grab\w*|open\w*|"
-    r"summari[sz]e\w*|analy[sz]e\w*|review\w*|research\w*|track\w*|test\w*"
+    r"summari[sz]e\w*|analy[sz]e\w*|review\w*|research\w*|track\w*|test\w*|verif\w*|validat\w*|look|looks|looking"
 )
 
 
@@ -274,14 +276,31 @@ _FETCH_VERB = (
 _BARE_LINK = re.compile(r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+[a-z]{2,6}/[\w./?=&%#-]*[\w/])(?![\w@-])", re.I)
 
 
+# 'the link to intake.acme.com/forms', 'pointing them to docs.acme.dev': what comes next is the reader's link
+_LINK_TO = re.compile(
+    r"\b(?:links?|url|pointing|point|points|linking|directing|direct|directs|refer|refers|referring)"
+    r"\s+(?:(?:them|people|users?|the\s+\w+)\s+)?to\s*$",
+    re.I,
+)
+# 'pointing them to help.orbitdocs.com': a host alone, no path, carried only after such words
+_BARE_HOST = re.compile(r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+[a-z]{2,6})(?![\w@/-])", re.I)
+
+
 def shared_links(clause: str) -> list[str]:
     """The URLs a message in `clause` carries to its reader, not addresses a step requests — written with
-    their scheme or as a host with a path ('a link to our survey forms.gle/q9Lm2')."""
+    their scheme or as a host with a path ('a link to our survey forms.gle/q9Lm2'), or a host alone right
+    after 'pointing them to' / 'a link to'."""
     out = []
     urls = list(lx.URL_RE.finditer(clause))
-    bare = list(_BARE_LINK.finditer(lx.URL_RE.sub(lambda u: " " * len(u.group(0)), clause)))
-    for m in sorted([*urls, *bare], key=lambda found: found.start()):
+    blank = lx.URL_RE.sub(lambda u: " " * len(u.group(0)), clause)
+    bare = list(_BARE_LINK.finditer(blank))
+    blank = _BARE_LINK.sub(lambda u: " " * len(u.group(0)), blank)
+    hosts = [h for h in _BARE_HOST.finditer(blank) if _LINK_TO.search(clause[: h.start()])]
+    for m in sorted([*urls, *bare, *hosts], key=lambda found: found.start()):
         before = clause[: m.start()]
+        if _LINK_TO.search(before) and not _written_method(before):
+            out.append(m.group(m.lastindex or 0))  # 'with the link to …', 'pointing them to …': carried
+            continue
         if re.search(r"\b(?:to|from|into|of|via|on)\s*[(\[]?\s*$", before, re.I) or _written_method(before):
             continue  # 'POST https://…', 'PATCH … at https://…': a request to make
         verbs = [
@@ -330,13 +349,17 @@ def _codes(clause: str) -> list[tuple[str, str]]:
         if re.search(r"\d", m.group(2)) or m.group(2).isupper()
     ]
     addresses = [(re.sub(r"^the\s+", "", m.group(1).lower()), m.group(2)) for m in _ADDRESS.finditer(clause)]
-    # 'with the orientation date (march 14)', 'the meeting point (Pier 7, 9am)': a fact given in brackets
-    bracketed = [
+    return codes + addresses + _bracketed(clause)
+
+
+def _bracketed(clause: str) -> list[tuple[str, str]]:
+    """'with the orientation date (march 14)', 'the meeting point (Pier 7, 9am)': (what, the fact) given in
+    brackets."""
+    return [
         (m.group(1).lower(), m.group(2).strip())
         for m in _BRACKETED.finditer(clause)
         if re.search(r"\d|[A-Z]", m.group(2)) and not _NOT_A_FACT.search(m.group(2))
     ]
-    return codes + addresses + bracketed
 
 
 _BRACKETED = re.compile(
@@ -352,10 +375,11 @@ _NOT_A_FACT = re.compile(
 
 def _said(clause: str) -> str | None:
     """The quoted words a message sends: "post 'lunch is here'", 'a message saying "…"', 'with the text '…''
-    (a quote after a place word — 'to the 'alerts' channel' — names a place, not the message)."""
+    (a quote after a place word — 'to the 'alerts' channel' — names a place, not the message); or a quote
+    that a noun and a colon introduce ('our parking instructions: 'park in Lot C'')."""
     found = re.search(
-        r"\b(?:post|posts|send|sends|say|says|saying|reading|write|writes|repl(?:y|ies)(?:\s+with)?|"
-        r"with\s+(?:the\s+)?(?:message|text|words?|note))\s*:?\s*"
+        r"(?:\b(?:post|posts|send|sends|say|says|saying|reading|write|writes|repl(?:y|ies)(?:\s+with)?|"
+        r"with\s+(?:the\s+)?(?:message|text|words?|note))\s*:?|(?<=[a-z])(?<!subject)(?<!title)(?<!name)(?<!channel)(?<!label)(?<!tag)(?<!column)(?<!trigger)(?<!when):)\s*"
         r"(?:[\"“]([^\"”]{2,200})[\"”]|(?<!\w)'([^']{2,200})'(?!\w))",
         clause,
         re.I,
@@ -549,6 +573,22 @@ _FIELD_LIST = re.compile(
 )
 
 
+def _answers_noun(low: str, at: int) -> bool:
+    """'send the form answers to our EHR', 'fetch the event's questions and answers': 'answers' at `at` is a
+    noun (after a determiner and up to two nouns that are no doer — 'the bot answers' is a verb — or after
+    'questions and'), not a request to answer."""
+    if not re.match(r"answers\b", low[at:]):
+        return False
+    return bool(
+        re.search(
+            r"\b(?:the|their|its|our|your|his|her|all|any|of|with)\s+"
+            r"(?:(?!(?:ai|agent|bot|assistant|llm|gpt|claude|model|it|he|she|they|someone)\b)[\w'’-]+\s+){0,2}$"
+            r"|\bquestions?\s+(?:and|&)\s+$",
+            low[:at],
+        )
+    )
+
+
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
     # 'github.com/tallyhq/api', 'https://…/rank', 'tally@…': an address or a repository asks for nothing
@@ -573,6 +613,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             and not re.search(r"\b(?:the next|the latest|the last|next|latest)\s+$", low[: low.find(v)])
             # 'a Google Doc with those summaries', 'email these notes': made by an earlier step, asks for nothing
             and not re.search(r"\b(?:those|these|such)\s+(?:[\w-]+\s+)?$", low[: low.find(v)])
+            # 'the form answers', 'questions and answers': the plural noun names data, it asks for no answer
+            and not (v == "answer" and _answers_noun(low, low.find(v)))
             # "reply 'thanks 👍'": the words to send are written out, nothing is drafted
             and not (
                 kind == "draft"
@@ -1162,6 +1204,14 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     if not draft and asked not in entry:
         raise _one_way(entry, asked, clause)
     mode = entry["draft"] if draft else _choose_operation(entry, clause, asked)
+    subject = None if write or "subject_search" not in entry else _SUBJECT_HAS.search(clause)
+    if subject:  # "emails with 'receipt' in the subject": a search for those words in the subject
+        found = entry["subject_search"]
+        words = subject.group(1) or subject.group(2)
+        mode = {
+            "operation": found["operation"],
+            "values": {found["field"]: found["value"].replace("{q}", words)},
+        }
     values = dict(entry.get("values", {}))
     values.update(mode.get("values", {}))
     if mode.get("operation"):
@@ -1646,6 +1696,15 @@ def _one_way(entry: dict, asked: str, clause: str) -> Exception:
             {"reason": "operation_missing", "block": entry["type"], "asked": asked, "clause": clause.strip()}
         ],
     )
+
+
+# "emails with 'receipt' in the subject", 'whose subject contains "invoice"': the words a mail search looks for
+_SUBJECT_HAS = re.compile(
+    r"\bwith\s+[\"“']([^\"”']{2,60})[\"”']\s+in\s+(?:the|their|its)\s+subject"
+    r"|\bsubject(?:\s+line)?\s+(?:contains|containing|includes|including|mentions|mentioning|with|has)\s+"
+    r"[\"“']([^\"”']{2,60})[\"”']",
+    re.I,
+)
 
 
 def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
@@ -2146,12 +2205,15 @@ def _params_table(pairs: dict[str, str]) -> str:
     return json.dumps([{"id": f"p-{k.lower()}", "cells": {"Key": k, "Value": v}} for k, v in pairs.items()])
 
 
-def _named_api_step(clause: str) -> Step | None:
-    """'the Stripe API' → GET https://api.stripe.com/v1/<resource>; 'an API call' → an HTTP block to fill in."""
+def _named_api_step(clause: str, description: str = "") -> Step | None:
+    """'the Stripe API' → GET https://api.stripe.com/v1/<resource>; 'an API call' → an HTTP block to fill in,
+    at the host the description gives beside the service's name ('Our WooCommerce shop (shop.example.com) …
+    list the orders from the WooCommerce REST API')."""
     named = lx.named_api(clause)
     if named is None:
         return None
     key, _ = named
+    host = None if key else _host_beside_name(clause, description)
     low = clause.lower()
     method = (
         "POST"
@@ -2163,6 +2225,8 @@ def _named_api_step(clause: str) -> Step | None:
         else "GET"
     )
     values: dict[str, str] = {"method": method}
+    if host:
+        values["url"] = "https://" + host
     if key:
         entry = lexicon()["named_apis"][key]
         hits = [
@@ -2350,7 +2414,23 @@ def _api_step(clause: str, description: str) -> Step | None:
             text=clause,
             integration=service,
         )
-    return _named_api_step(clause)
+    return _named_api_step(clause, description)
+
+
+def _host_beside_name(clause: str, description: str) -> str | None:
+    """'the WooCommerce REST API' in a description saying 'Our WooCommerce shop (shop.example.com)': the host
+    written within a few words after the service's name (the name as the clause writes it before 'API')."""
+    name = re.search(
+        r"\b((?-i:[A-Z])[\w.-]+)(?:'s)?\s+(?:(?:rest|http|json|public|admin)\s+)?api\b", clause, re.I
+    )
+    if name is None or name.group(1).lower() in ("the", "our", "their", "its", "an", "a", "rest", "http"):
+        return None
+    found = re.search(
+        re.escape(name.group(1)) + r"\b[^.;:!?]{0,40}?(?<![@\w./-])((?:[a-z0-9-]+\.)+[a-z]{2,6})(?![\w@-])",
+        description,
+        re.I,
+    )
+    return found.group(1) if found else None
 
 
 def _url_parts(clause: str, description: str, defaults: dict[str, str]) -> dict[str, str]:
@@ -5409,6 +5489,7 @@ def read_steps(text: str, description: str) -> list[Step]:
         elif started is not None and then is None:
             named_loop = started
     steps = _filter_folded(_facts_replied(_one_router(steps)))
+    _facts_for_the_agent(steps)
     _same_place(steps, {})
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
@@ -5511,6 +5592,45 @@ def _filter_folded(steps: list[Step]) -> list[Step]:
     return out
 
 
+def _names_made(text: str, earlier: list[Step]) -> bool:
+    """'with the ticket key', "with the new issue's ID": an identifier of what one of `earlier` writes made (its
+    noun in services.json's objects of the operation), not of what the event is about ('the envelope id')."""
+    from lib.generation.services import operations
+
+    ident = re.search(
+        r"\bwith\s+(?:the|its|their)\s+((?:[\w'’-]+\s+){0,2})(?:key|id|number|reference)\b", text, re.I
+    )
+    if ident is None:
+        return False
+    named = {re.sub(r"['’]s$", "", w) for w in ident.group(1).lower().split()}
+    objects = {
+        o
+        for s in earlier
+        for o in operations().get(s.type, {}).get(s.values.get("operation", ""), {}).get("objects", [])
+    }
+    return bool(named & (objects | {"new"}))
+
+
+def _facts_for_the_agent(steps: list[Step]) -> None:
+    """'have the AI answer from our house rules (late checkout is until 1pm for 30 EUR)': the facts in brackets
+    of an agent's clause are what the agent works from — its instructions carry them, not the message that
+    sends its answer."""
+    for step in steps:
+        facts = _bracketed(step.text or "") if step.kind == "process" and step.type == "agent" else []
+        if not facts or "systemPrompt" not in step.values:
+            continue
+        step.values["systemPrompt"] += " Use these facts: " + "; ".join(
+            f"{what}: {fact}" for what, fact in facts
+        )
+        for other in steps:
+            if other.kind != "action" or other.text != step.text:
+                continue
+            for key, value in other.values.items():
+                for what, fact in facts:
+                    value = value.replace(f"\n\n{what[:1].upper()}{what[1:]}: {fact}", "")
+                other.values[key] = value
+
+
 def _drafts_before_their_reply(steps: list[Step]) -> list[Step]:
     """'log it in the sheet and reply in Teams with a confirmation': the agent drafting the reply comes right
     before the reply it drafts, after the other actions of the sentence (which keep the event's data)."""
@@ -5537,9 +5657,10 @@ def _facts_replied(steps: list[Step]) -> list[Step]:
         read += [step] if step.kind == "source" else []
         # a read of the service the reply goes over is not what was looked up
         over = {s.type for s in steps if s.kind == "action" and s.text == step.text}
-        # 'open a Jira ticket and reply with the ticket link': the link of what an earlier step made
-        made = any(s.kind == "action" and s.text != step.text for s in out) and re.search(
-            r"\b(?:link|url)\b", step.text or "", re.I
+        # 'open a Jira ticket and reply with the ticket link / key / new issue's ID': what an earlier step made
+        earlier = [s for s in out if s.kind == "action" and s.text != step.text]
+        made = earlier and (
+            re.search(r"\b(?:link|url)\b", step.text or "", re.I) or _names_made(step.text or "", earlier)
         )
         if (
             (made or any(r.type not in over for r in read))
