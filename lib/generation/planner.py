@@ -19,7 +19,7 @@ from lib.generation import services
 from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
-from lib.generation.steps import HELD_IN, Step, clauses, implied_else, read_steps, sentences
+from lib.generation.steps import _ACTION_START, HELD_IN, Step, clauses, implied_else, read_steps, sentences
 from lib.generation.translations import UNREAD_SHARE, phrase_languages, read_share, to_english, unread_words
 from lib.generation.triggers import event_test, read_trigger
 
@@ -117,6 +117,17 @@ def draft(description: str) -> Draft:
     description = lx.noun_posts(description)  # 'standup reminder in #eng every weekday' → 'post a standup …'
     description = lx.checked_tests(description)  # 'check if X and if so Y' → 'if X, Y'
     trigger = read_trigger(description)
+    context = lx.context_spans(description, _ACTION_START)  # 'Our tickets live in Jira.': told, not asked
+    if context and all(_within(span, context) for span in trigger.spans):
+        # 'Drivers post delays in #fleet-updates. new typeform response -> …', 'We announce releases on Discord.
+        # When a GitHub release is published, …': the run starts on what the request says, not on what the context
+        # tells happens now (a service's event the context names stays, when the request names none)
+        told = context[-1][1]
+        asked = read_trigger(description[told:])
+        asked.spans = [(a + told, b + told) for a, b in asked.spans]
+        generic = asked.kind == "webhook" and asked.values.get("webhookProvider") == "generic"
+        if asked.spans and not (generic and trigger.kind == "webhook"):
+            trigger = asked
     kind_of_text = lx.asks_for_an_answer(description)
     if kind_of_text:
         raise _cannot(
@@ -149,6 +160,20 @@ def draft(description: str) -> Draft:
     text = _one_per_run(text, trigger)
     text = _back_to_event(text, trigger)
     steps = read_steps(text, description)
+    if context and any(
+        _within(_span_of(s, description), context) for s in steps if s.kind in ("action", "process")
+    ):
+        # 'Right now Dana copies each conversation into a Google Doc by hand.': context makes no write or processing
+        kept = [
+            s
+            for s in steps
+            if s.kind not in ("action", "process") or not _within(_span_of(s, description), context)
+        ]
+        steps = (
+            kept
+            if any(s.kind in ("action", "process", "condition", "router", "loop", "fan") for s in kept)
+            else steps
+        )
     if not steps:
         raise _cannot(
             "the planner found no step it can build in this description (no source, action or processing "
@@ -280,6 +305,18 @@ def draft(description: str) -> Draft:
         assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
         needs=builder.needs,
     )
+
+
+def _span_of(step: Step, description: str) -> tuple[int, int]:
+    """Where the clause a step came from starts in the description ((-1, -1) when it is not found as said)."""
+    # its first words ('Right now Dana copies …': a clause's later words may be rewritten, 'every' → 'the')
+    words = step.text.split(" + ")[0].split()[:3]
+    found = re.search(r"\s+".join(map(re.escape, words)), description) if words else None
+    return found.span() if found else (-1, -1)
+
+
+def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return span[0] >= 0 and any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
 # 'hubspot -> when a deal moves to closed-won …', 'jira: whenever a ticket changes to Blocked, …'

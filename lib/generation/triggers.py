@@ -81,6 +81,9 @@ _CHAT_HINT = re.compile(
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
     # 'a chat where I type …', 'a chat in which staff ask …'
     r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?(?:where|in which|that|which|for)|"
+    # 'a chat they can type a postcode into', 'a chat our volunteers could ask': who uses it, then what they do
+    r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?(?:[\w-]+ ){1,2}(?:can|could|will|would) "
+    r"(?:type|ask|enter|paste|talk|send|write|use|query)\b|"
     # 'chat where new hires can ask …', 'chat for the warehouse team to …': the same, with no article (a service's
     # own chat, 'whatsapp chat where …', is that service's)
     r"^\W*(?:(?!(?:slack|teams|whatsapp|telegram|discord|group)\b)[\w-]+ )?chat (?:(?:workflow|flow|app|tool|page|window) )?"
