@@ -156,7 +156,9 @@ def draft(description: str) -> Draft:
             verb = _BECOMES_VERB.get((becomes.group(1) or "").lower(), "create")
             # the same length ('become ' and 'create ' are), so the text keeps the description's positions
             blanked[becomes.start() : becomes.end()] = list(f"{verb} ".rjust(becomes.end() - becomes.start()))
-    text = re.sub(r"\s+(?=[,.;])", "", "".join(blanked))
+    # (the end of context stays apart from the request's blanked opening: "… a summary.          , pull …")
+    ends = {end for _, end in context}
+    text = re.sub(r"\s+(?=[,.;])", lambda m: m.group(0) if m.start() in ends else "", "".join(blanked))
     text = _one_per_run(text, trigger)
     text = _back_to_event(text, trigger)
     steps = read_steps(text, description)

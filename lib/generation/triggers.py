@@ -415,7 +415,7 @@ def read_schedule(text: str) -> Trigger | None:
         spans.append((clock_span[0], extra_end))
     # 'twice a day at 9am and 5pm': one cron line lists the hours (Sim's daily type holds one time)
     hour_field: int | str = ",".join(str(h) for h in hours_list) if len(hours_list) > 1 else hh
-    minutes = re.search(r"\b(?:every|each)\s+(\d+)\s*(?:minutes?|mins?)\b", low)
+    minutes = re.search(r"\b(?:every|each)\s+(\d+)\s*(?:minutes?|mins?|m)\b", low)
     hours = re.search(r"\b(?:every|each)\s+(\d+)\s*(?:hours?|hrs?|h)\b", low)
     days = [d for d in (_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, low)) if d] or [
         _DAYS[m.group(1)[:3]] for m in re.finditer(_ABBR_DAY, low)
@@ -1363,7 +1363,18 @@ def _there(text: str, trigger: Trigger) -> None:
 
 
 def _read_trigger(text: str) -> Trigger:
-    listed = re.search(r"(?:^|\n)[\W_]*trigger\s*[:=]\s*(new\b[^\n]{3,120})", text, re.I)
+    # 'when: mon-fri 9am ET -> …', 'trigger: every 15 minutes': a label, then the schedule the run keeps
+    label = re.match(r"[\W_]*(?:when|trigger|schedule|runs?|timing|cadence)\s*[:=]\s*", text, re.I)
+    line = re.search(r"->|→|=>|\n|[.;](?=\s|$)|$", text[label.end() :]) if label else None
+    timed = read_schedule(text[: label.end() + line.start()]) if label and line else None
+    if label and timed is not None:
+        timed.spans.append(label.span())
+        return timed
+    listed = re.search(
+        r"(?:^|\n)[\W_]*(?:\d{1,2}[.)]\s*)?(?:trigger|when)\s*[:=]\s*(?:an?\s+|each\s+|every\s+)?(new\b[^\n]{3,120})",
+        text,
+        re.I,
+    )
     if listed:  # '- trigger: new HubSpot deal marked Closed Won': a list that names its trigger, an event
         hook = read_webhook("when a " + listed.group(1))
         if hook:
