@@ -163,14 +163,12 @@ def draft(description: str) -> Draft:
     text = _back_to_event(text, trigger)
     steps = read_steps(text, description)
     if context and any(
-        _within(_span_of(s, description), context) for s in steps if s.kind in ("action", "process")
+        _told(s, description, context) or (s.kind == "fan" and _untold([s], description, context) != [s])
+        for s in steps
     ):
-        # 'Right now Dana copies each conversation into a Google Doc by hand.': context makes no write or processing
-        kept = [
-            s
-            for s in steps
-            if s.kind not in ("action", "process") or not _within(_span_of(s, description), context)
-        ]
+        # 'Right now Dana copies each conversation into a Google Doc by hand.', '… parents email asking if we got
+        # it': context makes no write, processing or test
+        kept = _untold(steps, description, context)
         steps = (
             kept
             if any(s.kind in ("action", "process", "condition", "router", "loop", "fan") for s in kept)
@@ -315,6 +313,33 @@ def _span_of(step: Step, description: str) -> tuple[int, int]:
     words = step.text.split(" + ")[0].split()[:3]
     found = re.search(r"\s+".join(map(re.escape, words)), description) if words else None
     return found.span() if found else (-1, -1)
+
+
+def _untold(steps: list[Step], description: str, context: list[tuple[int, int]]) -> list[Step]:
+    """`steps` without those read from context; a fan left with one branch is that branch's steps."""
+    kept: list[Step] = []
+    for step in steps:
+        if _told(step, description, context):
+            continue
+        if step.kind == "fan":
+            branches = [(k, _untold(b, description, context)) for k, b in step.branches]
+            branches = [(k, b) for k, b in branches if b]
+            if len(branches) == 1:
+                kept += branches[0][1]
+                continue
+            step.branches = branches or step.branches
+        kept.append(step)
+    return kept
+
+
+def _told(step: Step, description: str, context: list[tuple[int, int]]) -> bool:
+    """A write or processing step, or a test that guards nothing else, read from a context sentence."""
+    if step.kind == "condition":
+        inner = [s for _, branch in step.branches for s in branch]
+        return _within(_span_of(step, description), context) and all(
+            _told(s, description, context) for s in inner
+        )
+    return step.kind in ("action", "process") and _within(_span_of(step, description), context)
 
 
 def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

@@ -391,6 +391,12 @@ def read_schedule(text: str) -> Trigger | None:
         flags=re.I,
     ).lower()
     low = _QUOTED.sub(lambda m: " " * len(m.group(0)), low)  # the user's quoted words: 'arrives on Monday'
+    # 'append it to the sheet so we can batch them on Friday': a day in the purpose of a step is no day it runs on
+    low = re.sub(
+        r"\bso\s+(?:that\s+)?(?:[\w'-]+\s+){1,3}?(?:can|could|will|would|may|have\s+time\s+to)\b[^.;!?\n]*",
+        lambda m: " " * len(m.group(0)),
+        low,
+    )
     low = re.sub(r"\bevry\b", "each", low)  # a common slip of 'every' (same length: spans hold)
     # 'our monday.com board', 'sun.io': a host's name is no day (blanked, same length: spans hold)
     low = re.sub(
@@ -1423,6 +1429,20 @@ def _read_trigger(text: str) -> Trigger:
         hook = read_webhook("when a " + first[after.end() :])
         if hook:
             shift = len("when a ") - after.end()
+            hook.spans = [(0, end - shift) for _, end in hook.spans]
+            return hook
+    # 'On each Jotform submission, …', 'On every Calendly booking, …': each such item arriving is the event
+    on_each = re.match(
+        r"\s*(?:on|upon)\s+(?:every|each|any)\s+(?=(?:new\s+)?(?:[\w.'-]+\s+){0,3}?(?:submissions?|responses?|"
+        r"entr(?:y|ies)|sign-?ups?|registrations?|bookings?|orders?|payments?|push(?:es)?|messages?|e-?mails?|"
+        r"comments?|tickets?|leads?|uploads?|replies|reviews?|calls?|deals?|signatures?|refunds?)\b)",
+        first,
+        re.I,
+    )
+    if on_each and not lead and read_schedule(first) is None and not _CHAT_HINT.search(first.split(",")[0]):
+        hook = read_webhook("when a new " + first[on_each.end() :])
+        if hook:
+            shift = len("when a new ") - on_each.end()
             hook.spans = [(0, end - shift) for _, end in hook.spans]
             return hook
     event_lead = re.match(r"\s*(if|new)\b", first, re.I)
