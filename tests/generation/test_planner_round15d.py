@@ -15,10 +15,8 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r15d-context-shorthand-asana-by-hand": "'new typeform response ->' is read as a generic webhook (no provider)",
-    "r15d-trigger-sydney-time": "the closed-won HubSpot deals are read by HTTP, not by the HubSpot block",
-    "r15d-read-github-prs": "'the open pull requests … on GitHub' is read by HTTP, not by the GitHub block",
-    "r15d-read-parse-file-shorthand": "'parse the file' makes no file-parsing step",
+    "r15d-read-github-prs": "'the open pull requests … on GitHub' is read by HTTP: JUL25's GitHub block reads one "
+    "pull request by its number, no list",
 }
 
 
