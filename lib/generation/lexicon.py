@@ -667,7 +667,8 @@ def asks_for_an_answer(text: str) -> str | None:
     'greeting'), or None. A build cue ('set up a bot that …', 'I want …') always makes it a workflow."""
     rules = lexicon()["not_a_workflow"]
     low = text.strip().lower()
-    if re.search(rules["build_cues"], low):
+    # '#automation', '#build-alerts': a channel's name is no word of the request
+    if re.search(rules["build_cues"], re.sub(r"#[\w-]+", "#", low)):
         return None
     words = re.findall(r"[\w']+", low)
     if not words:
@@ -676,6 +677,13 @@ def asks_for_an_answer(text: str) -> str | None:
     asked = low.rstrip().endswith("?")
     if first in ("hello", "hi", "hey", "thanks", "thank") and len(words) <= 8:
         return "greeting"
+    if first in ("thanks", "thank", "thx", "ty", "cheers"):
+        # 'thanks everyone for the help with the Shopify flow, it's working great': thanks, and nothing asked after
+        said = re.split(r"(?<=[.!?])\s+(?=\w)", text.strip(), maxsplit=1)
+        if len(said) == 1 and not re.search(r"\b(?:can|could|would)\s+(?:you|u)\b|\bplease\b|\?", low):
+            return "thank-you"
+        if len(said) == 2:
+            return asks_for_an_answer(said[1])
     greeted = re.match(r"\W*(?:hello|hi|hey)\b(?:\s+(?:there|all|team|folks|guys))?\s*[,!.:-]+\s*", low)
     if greeted and low[greeted.end() :]:  # 'Hey, can you set up …': the greeting opens the request
         return asks_for_an_answer(text.strip()[greeted.end() :])
@@ -1043,3 +1051,25 @@ def _swapped_service(text: str, start: int, cut: int, end: int) -> int | None:
     at = text.rfind(" ", start, start + taken[-1][0]) + 1 or start
     article = re.search(r"\b(?:an?|the|our|my)\s+$", text[start:at], re.I)
     return start + article.start() if article else at
+
+
+def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The sentences told before the request ('Our tickets live in Jira.', 'Right now Dana copies each one by
+    hand.'): those before the first sentence that opens on a verb (`imperative`), a control word or a request
+    voice, or says what should happen. Empty when no sentence is the request or the first one is."""
+    rules = lexicon()["context"]
+    spans: list[tuple[int, int]] = []
+    for found in re.finditer(r"[^\n]+?(?:[.!?]+(?=\s|$)|\n|$)", text):
+        sentence = found.group(0)
+        if not sentence.strip():
+            continue
+        low = sentence.strip().lower()
+        lead = re.sub(r"^\W*(?:\d{1,2}[.)]\s*)?(?:context\s*:\s*)?", "", low)
+        if (
+            re.search(rules["request_opens"], low)
+            or re.search(rules["request_inside"], low)
+            or imperative.match(lead)
+        ):
+            return spans
+        spans.append(found.span())
+    return []

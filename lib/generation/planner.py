@@ -19,7 +19,16 @@ from lib.generation import services
 from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
-from lib.generation.steps import HELD_IN, Step, clauses, implied_else, read_steps, sentences, shared_links
+from lib.generation.steps import (
+    _ACTION_START,
+    HELD_IN,
+    Step,
+    clauses,
+    implied_else,
+    read_steps,
+    sentences,
+    shared_links,
+)
 from lib.generation.translations import UNREAD_SHARE, phrase_languages, read_share, to_english, unread_words
 from lib.generation.triggers import event_test, read_trigger
 
@@ -119,6 +128,17 @@ def draft(description: str) -> Draft:
     # 'amount over 500? -> post …, else -> log …' → 'if amount over 500, post …, otherwise, log …'
     description = lx.question_tests(description)
     trigger = read_trigger(description)
+    context = lx.context_spans(description, _ACTION_START)  # 'Our tickets live in Jira.': told, not asked
+    if context and all(_within(span, context) for span in trigger.spans):
+        # 'Drivers post delays in #fleet-updates. new typeform response -> …', 'We announce releases on Discord.
+        # When a GitHub release is published, …': the run starts on what the request says, not on what the context
+        # tells happens now (a service's event the context names stays, when the request names none)
+        told = context[-1][1]
+        asked = read_trigger(description[told:])
+        asked.spans = [(a + told, b + told) for a, b in asked.spans]
+        generic = asked.kind == "webhook" and asked.values.get("webhookProvider") == "generic"
+        if asked.spans and not (generic and trigger.kind == "webhook"):
+            trigger = asked
     if trigger.kind == "webhook":
         trigger.spans = [_whole_quote(description, *_named_hook(description, a, b)) for a, b in trigger.spans]
     kind_of_text = lx.asks_for_an_answer(description)
@@ -149,10 +169,24 @@ def draft(description: str) -> Draft:
             verb = _BECOMES_VERB.get((becomes.group(1) or "").lower(), "create")
             # the same length ('become ' and 'create ' are), so the text keeps the description's positions
             blanked[becomes.start() : becomes.end()] = list(f"{verb} ".rjust(becomes.end() - becomes.start()))
-    text = re.sub(r"\s+(?=[,.;])", "", "".join(blanked))
+    # (the end of context stays apart from the request's blanked opening: "… a summary.          , pull …")
+    ends = {end for _, end in context}
+    text = re.sub(r"\s+(?=[,.;])", lambda m: m.group(0) if m.start() in ends else "", "".join(blanked))
     text = _one_per_run(text, trigger)
     text = _back_to_event(text, trigger)
     steps = read_steps(text, description)
+    if context and any(
+        _told(s, description, context) or (s.kind == "fan" and _untold([s], description, context) != [s])
+        for s in steps
+    ):
+        # 'Right now Dana copies each conversation into a Google Doc by hand.', '… parents email asking if we got
+        # it': context makes no write, processing or test
+        kept = _untold(steps, description, context)
+        steps = (
+            kept
+            if any(s.kind in ("action", "process", "condition", "router", "loop", "fan") for s in kept)
+            else steps
+        )
     if not steps:
         raise _cannot(
             "the planner found no step it can build in this description (no source, action or processing "
@@ -297,6 +331,45 @@ def draft(description: str) -> Draft:
         assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
         needs=builder.needs,
     )
+
+
+def _span_of(step: Step, description: str) -> tuple[int, int]:
+    """Where the clause a step came from starts in the description ((-1, -1) when it is not found as said)."""
+    # its first words ('Right now Dana copies …': a clause's later words may be rewritten, 'every' → 'the')
+    words = step.text.split(" + ")[0].split()[:3]
+    found = re.search(r"\s+".join(map(re.escape, words)), description) if words else None
+    return found.span() if found else (-1, -1)
+
+
+def _untold(steps: list[Step], description: str, context: list[tuple[int, int]]) -> list[Step]:
+    """`steps` without those read from context; a fan left with one branch is that branch's steps."""
+    kept: list[Step] = []
+    for step in steps:
+        if _told(step, description, context):
+            continue
+        if step.kind == "fan":
+            branches = [(k, _untold(b, description, context)) for k, b in step.branches]
+            branches = [(k, b) for k, b in branches if b]
+            if len(branches) == 1:
+                kept += branches[0][1]
+                continue
+            step.branches = branches or step.branches
+        kept.append(step)
+    return kept
+
+
+def _told(step: Step, description: str, context: list[tuple[int, int]]) -> bool:
+    """A write or processing step, or a test that guards nothing else, read from a context sentence."""
+    if step.kind == "condition":
+        inner = [s for _, branch in step.branches for s in branch]
+        return _within(_span_of(step, description), context) and all(
+            _told(s, description, context) for s in inner
+        )
+    return step.kind in ("action", "process") and _within(_span_of(step, description), context)
+
+
+def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return span[0] >= 0 and any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
 # 'hubspot -> when a deal moves to closed-won …', 'jira: whenever a ticket changes to Blocked, …'

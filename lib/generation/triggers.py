@@ -81,6 +81,9 @@ _CHAT_HINT = re.compile(
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
     # 'a chat where I type …', 'a chat in which staff ask …'
     r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?(?:where|in which|that|which|for)|"
+    # 'a chat they can type a postcode into', 'a chat our volunteers could ask': who uses it, then what they do
+    r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?(?:[\w-]+ ){1,2}(?:can|could|will|would) "
+    r"(?:type|ask|enter|paste|talk|send|write|use|query)\b|"
     # 'chat where new hires can ask …', 'chat for the warehouse team to …': the same, with no article (a service's
     # own chat, 'whatsapp chat where …', is that service's)
     r"^\W*(?:(?!(?:slack|teams|whatsapp|telegram|discord|group)\b)[\w-]+ )?chat (?:(?:workflow|flow|app|tool|page|window) )?"
@@ -388,6 +391,12 @@ def read_schedule(text: str) -> Trigger | None:
         flags=re.I,
     ).lower()
     low = _QUOTED.sub(lambda m: " " * len(m.group(0)), low)  # the user's quoted words: 'arrives on Monday'
+    # 'append it to the sheet so we can batch them on Friday': a day in the purpose of a step is no day it runs on
+    low = re.sub(
+        r"\bso\s+(?:that\s+)?(?:[\w'-]+\s+){1,3}?(?:can|could|will|would|may|have\s+time\s+to)\b[^.;!?\n]*",
+        lambda m: " " * len(m.group(0)),
+        low,
+    )
     low = re.sub(r"\bevry\b", "each", low)  # a common slip of 'every' (same length: spans hold)
     # 'our monday.com board', 'sun.io': a host's name is no day (blanked, same length: spans hold)
     low = re.sub(
@@ -412,7 +421,7 @@ def read_schedule(text: str) -> Trigger | None:
         spans.append((clock_span[0], extra_end))
     # 'twice a day at 9am and 5pm': one cron line lists the hours (Sim's daily type holds one time)
     hour_field: int | str = ",".join(str(h) for h in hours_list) if len(hours_list) > 1 else hh
-    minutes = re.search(r"\b(?:every|each)\s+(\d+)\s*(?:minutes?|mins?)\b", low)
+    minutes = re.search(r"\b(?:every|each)\s+(\d+)\s*(?:minutes?|mins?|m)\b", low)
     hours = re.search(r"\b(?:every|each)\s+(\d+)\s*(?:hours?|hrs?|h)\b", low)
     days = [d for d in (_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, low)) if d] or [
         _DAYS[m.group(1)[:3]] for m in re.finditer(_ABBR_DAY, low)
@@ -1374,7 +1383,18 @@ def _there(text: str, trigger: Trigger) -> None:
 
 
 def _read_trigger(text: str) -> Trigger:
-    listed = re.search(r"(?:^|\n)[\W_]*trigger\s*[:=]\s*(new\b[^\n]{3,120})", text, re.I)
+    # 'when: mon-fri 9am ET -> …', 'trigger: every 15 minutes': a label, then the schedule the run keeps
+    label = re.match(r"[\W_]*(?:when|trigger|schedule|runs?|timing|cadence)\s*[:=]\s*", text, re.I)
+    line = re.search(r"->|→|=>|\n|[.;](?=\s|$)|$", text[label.end() :]) if label else None
+    timed = read_schedule(text[: label.end() + line.start()]) if label and line else None
+    if label and timed is not None:
+        timed.spans.append(label.span())
+        return timed
+    listed = re.search(
+        r"(?:^|\n)[\W_]*(?:\d{1,2}[.)]\s*)?(?:trigger|when)\s*[:=]\s*(?:an?\s+|each\s+|every\s+)?(new\b[^\n]{3,120})",
+        text,
+        re.I,
+    )
     if listed:  # '- trigger: new HubSpot deal marked Closed Won': a list that names its trigger, an event
         hook = read_webhook("when a " + listed.group(1))
         if hook:
@@ -1423,6 +1443,20 @@ def _read_trigger(text: str) -> Trigger:
         hook = read_webhook("when a " + first[after.end() :])
         if hook:
             shift = len("when a ") - after.end()
+            hook.spans = [(0, end - shift) for _, end in hook.spans]
+            return hook
+    # 'On each Jotform submission, …', 'On every Calendly booking, …': each such item arriving is the event
+    on_each = re.match(
+        r"\s*(?:on|upon)\s+(?:every|each|any)\s+(?=(?:new\s+)?(?:[\w.'-]+\s+){0,3}?(?:submissions?|responses?|"
+        r"entr(?:y|ies)|sign-?ups?|registrations?|bookings?|orders?|payments?|push(?:es)?|messages?|e-?mails?|"
+        r"comments?|tickets?|leads?|uploads?|replies|reviews?|calls?|deals?|signatures?|refunds?)\b)",
+        first,
+        re.I,
+    )
+    if on_each and not lead and read_schedule(first) is None and not _CHAT_HINT.search(first.split(",")[0]):
+        hook = read_webhook("when a new " + first[on_each.end() :])
+        if hook:
+            shift = len("when a new ") - on_each.end()
             hook.spans = [(0, end - shift) for _, end in hook.spans]
             return hook
     event_lead = re.match(r"\s*(if|new)\b", first, re.I)

@@ -27,10 +27,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r11b-head-picked-quoted-else": "the test is read, but 'the weekend rota' makes the trigger a weekend schedule "
-    "(a day word as a noun's modifier; a trigger class)",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round11b.jsonl", _KNOWN))
