@@ -51,6 +51,7 @@ class TypeTables:
         "condition_fields",
         "defaults",
         "input_fields",
+        "inputs",
         "options",
         "partners",
         "required",
@@ -66,6 +67,9 @@ class TypeTables:
         self.sub: dict[str, Any] = {s.id: s for s in reversed(subs)}
         self.types: dict[str, Any] = {k: getattr(s, "type", None) for k, s in self.sub.items()}
         self.defaults: dict[str, Any] = {k: getattr(s, "default", None) for k, s in self.sub.items()}
+        # Parameters the block declares beside its subBlocks (Jira's issueType): Sim's serializer
+        # passes every stored subBlock to the block, which reads these.
+        self.inputs: frozenset[str] = frozenset(getattr(spec, "inputs", None) or ())
         # Dropdown ids → (allowed values as text, the values for messages).
         self.options: dict[str, tuple[frozenset[str], list[Any]]] = {}
         for key, sub_spec in self.sub.items():

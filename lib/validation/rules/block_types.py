@@ -192,8 +192,8 @@ def _check_suspects(
     for sub_id in suspects:
         sub = subs[sub_id]
         if sub_id not in stored_ok:
-            if block_id in ctx.containers:
-                continue  # container settings live in data; stray subBlocks are harmless
+            if block_id in ctx.containers or sub_id in table.inputs:
+                continue  # container settings live in data; a declared input reaches the block
             out.append(
                 RULE.finding(
                     "unknown_subblock",

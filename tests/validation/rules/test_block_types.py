@@ -44,6 +44,20 @@ def test_unknown_sub_block_is_a_warning(check, minimal_state):
     assert finding.path == "/blocks/b-agent/subBlocks/bogusField"
 
 
+def test_a_declared_input_without_a_sub_block_is_no_unknown_sub_block(check, minimal_state):
+    """Jira declares issueType among its inputs but has no subBlock for it; Sim's serializer passes
+    every stored subBlock to the block, whose params read issueType (write: `params.issueType || 'Task'`)."""
+    jira = get_block("jira")
+    assert "issueType" in jira.inputs and jira.sub_block("issueType") is None
+    block = minimal_state["blocks"]["b-agent"]
+    block["type"] = "jira"
+    block["subBlocks"] = {
+        "operation": {"id": "operation", "type": "dropdown", "value": "write"},
+        "issueType": {"id": "issueType", "type": "short-input", "value": "Bug"},
+    }
+    assert "unknown_subblock" not in [f.code for f in check(RULE, minimal_state)]
+
+
 def test_type_mismatch_warns_but_unknown_and_short_input_do_not(check, minimal_state):
     declared = get_block("agent").sub_block("systemPrompt").type
     other = "checkbox-list" if declared != "checkbox-list" else "slider"
