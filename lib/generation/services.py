@@ -302,6 +302,8 @@ def derived_integrations(known: dict[str, Any]) -> dict[str, Any]:
             )
             if mode == "write" and text:
                 mode_entry["text"] = text
+                if text in _ROW_FIELDS:  # Excel's 'values' is parsed as a JSON array of rows, as Sheets'
+                    mode_entry["text_as_row"] = True
             if mode == "write" and data()["blocks"].get(block_type, {}).get("title"):
                 mode_entry["title"] = data()["blocks"][block_type]["title"]
             query = data()["blocks"].get(block_type, {}).get("query") or next(

@@ -104,3 +104,15 @@ def test_every_required_text_field_of_every_operation_can_take_a_quoted_name():
             values: dict = {}
             _named_fields(spec.type, op_id, "read the 'invoices' table and the 'faq' collection", values)
             assert all(isinstance(v, str) and v for v in values.values())
+
+
+def test_a_derived_write_into_rows_sends_a_json_array_of_rows():
+    """Excel's table_add, like Sheets' append, JSON.parses `values` (Sim's block params) and its tool
+    needs a non-empty array: free text there stopped the run in Sim's executor."""
+    entries = services.derived_integrations({})
+    rows = {t: e["write"] for t, e in entries.items() if e.get("write", {}).get("text") in ("values", "rows")}
+    assert "microsoft_excel" in rows
+    assert all(mode.get("text_as_row") for mode in rows.values())
+    state = planner.plan("when a form is submitted, add it as a row to my Excel workbook Leads")
+    (excel,) = [b for b in state.blocks if b.type == "microsoft_excel"]
+    assert {v.id: v.value for v in excel.values}["values"].startswith("[[")
