@@ -411,7 +411,10 @@ def question_tests(text: str) -> str:
             return m.group(0)
         return f"{m.group('lead')}if {m.group('test').strip()}, "
 
-    return _ELSE_ARROW.sub(lambda m: f"{m.group('pre')}otherwise, ", _QUESTION_TEST.sub(asked, text))
+    tested = _QUESTION_TEST.sub(asked, text)
+    if tested == text:  # no test was asked: 'billing -> #billing, else -> #ops-intake' is a route list's default
+        return text
+    return _ELSE_ARROW.sub(lambda m: f"{m.group('pre')}otherwise, ", tested)
 
 
 def routine_as_steps(text: str) -> str:
