@@ -3486,9 +3486,11 @@ _BACK_INTO = re.compile(r"\bback\s+(?:in|into|to|on)\b", re.I)
 _MADE_OF_ALL = re.compile(
     r"\b(?:summ?[ae]ry|summaries|digest|briefing|report|overview|recap|round-?up|roll-?up|tally|"
     r"how\s+many|all\s+(?:of\s+)?(?:them|the|these|those)|(?:after|when)\s+(?:that|this|it'?s\s+done|done|finished)|"
-    r"afterwards|at\s+the\s+end|finally|once\s+done)\b",
+    r"afterwards|at\s+the\s+end|finally|once\s+done|(?:after|outside|once|when)\s+(?:the\s+)?loop(?:\s+(?:is\s+)?(?:done|ends|finished))?)\b",
     re.I,
 )
+# 'post the summary to #inbox' after '-> AI summarises it' in a loop: the result of this item's step, not one of all
+_ITEMS_OWN = re.compile(r"\b(?:the|its|that|this)\s+(?:summ?[ae]ry|report|overview|recap)\b", re.I)
 
 
 def split_loop_end(text: str) -> tuple[str, str | None]:
@@ -5265,12 +5267,50 @@ _BECAUSE = re.compile(
 )
 
 
+# '… 2) foreach donor send …', '… -> for each: message the customer -> log it …': an inline numbered item, or a
+# part after an arrow in a sentence that repeats something, is a step of its own like a sentence
+_ITEM_AT = re.compile(r"(?<=\S)\s(?=\d{1,2}\)\s+\S)")
+_ARROW_AT = re.compile(r"\s(?:->|→|=>)\s+(?=\S)")
+_LOOP_WORD = re.compile(
+    r"\b(?:for\s+(?:each|every)|loop\s+(?:over|through)|iterate\s+(?:over|through)|go\s+through\s+(?:each|every))\b",
+    re.I,
+)
+
+
+def items_as_lines(text: str) -> str:
+    """Inline numbered items ('1) … 2) …') and, in a line that repeats steps for each item, the parts between
+    arrows start lines of their own ('- …'), so each reads as a sentence and a loop item scopes the items after
+    it. Every position stays where it was (a space becomes the line break)."""
+    if len(_INLINE_ITEM.findall(text)) >= 2:
+        text = _ITEM_AT.sub("\n", text)
+
+    def arrows(line: str) -> str:
+        if not _LOOP_WORD.search(line) or not _ARROW_AT.search(line):
+            return line
+        return _ARROW_AT.sub(lambda m: "\n" + "-" + " " * (len(m.group(0)) - 2), line)
+
+    return "\n".join(arrows(line) for line in text.split("\n"))
+
+
+def _same_item(item: str, loop: Step) -> str:
+    """'3) add a note on each donor's record' after '2) for each donor …', '-> log each one in …' after 'for each
+    one: …': 'each' names the item the loop repeats for, so the step repeats with it ('the donor', 'it')."""
+    found = _EACH_NOUN.search(item)
+    noun = (found.group(1) or "one").lower() if found else ""
+    label = loop.label.lower()
+    if not found or not (noun == "one" or label == "one" or noun.rstrip("s") == label.rstrip("s")):
+        return item
+    said = "it" if noun == "one" else f"the {found.group(1)}"
+    return item[: found.start()] + said + item[found.end() :]
+
+
 def read_steps(text: str, description: str) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out."""
     ruled_out = negated(description)
     rank = {"source": 0, "process": 1, "action": 2, "fan": 2, "loop": 3, "router": 3, "condition": 4}
     steps: list[Step] = []
     lead = ""  # a sentence that read to no step of its own ('fetch the bitcoin price.')
+    text = items_as_lines(text)
     said = [
         part
         for sentence in _join_routes(sentences(text))
@@ -5288,9 +5328,13 @@ def read_steps(text: str, description: str) -> list[Step]:
         if item_loop is not None and _LIST_MARK.fullmatch(sentence):
             continue  # '2' of '2. for each …' (the sentence split at its dot)
         if item_loop is not None:
-            item = _LIST_MARK.sub("", sentence, count=1)
+            item = _same_item(_LIST_MARK.sub("", sentence, count=1), item_loop)
             if (
-                (_MADE_OF_ALL.search(item) and not _BACK_INTO.search(item))
+                (
+                    _MADE_OF_ALL.search(item)
+                    and not _BACK_INTO.search(item)
+                    and not (_ITEMS_OWN.search(item) and any(s.kind == "process" for s in item_loop.body))
+                )
                 or _LOOP.search(item)
                 or _EACH_NOUN.search(item)
             ):
