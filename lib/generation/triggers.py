@@ -1513,7 +1513,7 @@ def _read_trigger(text: str) -> Trigger:
     if (
         not lead
         and event_lead
-        and (event_lead.group(1).lower() == "new" or re.match(r"\s*if an?\b", first, re.I))
+        and (event_lead.group(1).lower() == "new" or re.match(r"\s*if (?:an?|new)\b", first, re.I))
         and (
             _named_provider(first.split(",")[0].lower())
             or _service_item_changes(first.split(",")[0], text)
