@@ -5,7 +5,9 @@ its clause's end (a sentence's end or an arrow), and the steps after it are step
 are listed with '/', '+' or a dash range of short names ('mon/thu 16:00 CET', 'tue+fri 7:30am PT', 'tue-thu 8am
 ET', 'sat-sun 9am') before a clock with no 'at'; 'if new message arrive in telegram …' is the event, as 'if a …'
 is. Whom a prohibition spares ('w/o pinging anybody', 'do not notify anyone') is no list to repeat over, and what
-is done 'without …ing' is no step."""
+is done 'without …ing' is no step. A request for one piece of code or text ('draft a regex that matches …
+in emails', 'an excel formula that sums the orders column', 'an email template that thanks customers') is refused:
+what it is about names no step."""
 
 from __future__ import annotations
 
