@@ -25,8 +25,6 @@ _KNOWN: dict[str, str] = {
     "r15a-event-and-test-para2": "'so that, when it's a repeat customer, they get a 10% coupon by email': a send in "
     "the passive voice ('they get … by email') is no step the planner reads (a verb class), and the test after "
     "'so that' goes with it",
-    "r15a-amount-then-verb-refund": "the test ends at the amount now ('under $80'), but 'issue the refund through the "
-    "Stripe API' is read as a call that reads: 'issue' names no write (a verb class, another area)",
 }
 
 
