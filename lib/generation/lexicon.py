@@ -694,6 +694,8 @@ def asks_for_an_answer(text: str) -> str | None:
         return "question"
     if re.search(rules["repair"], low):  # 'fix the typo in my last slack message pls'
         return "one-off request"
+    if re.search(rules["artifact"], low):  # 'write a SQL query that returns our top 5 customers …'
+        return "one-off request"
     if first in ("can", "could", "would", "will"):
         verb = re.match(r"\W*\w+\s+(?:you|u)\s+(?:please\s+)?(\w+)", low)
         return "question" if verb and verb.group(1) in rules["asks"] else None

@@ -5304,9 +5304,19 @@ def _same_item(item: str, loop: Step) -> str:
     return item[: found.start()] + said + item[found.end() :]
 
 
+# "without pinging anyone", "don't email anybody": whom a prohibition spares is no list to repeat over
+_NOBODY = re.compile(r"(?:\b(?:without|never|not|nor)|n't)\s+(?:[\w-]+\s+){0,2}?(any(?:one|body))\b", re.I)
+
+_WITHOUT_DOING = re.compile(r"\bwithout\s+[a-z]+ing\b[^,;.\n]*", re.I)
+
+
 def read_steps(text: str, description: str) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out."""
     ruled_out = negated(description)
+    # (the same length: the text keeps the description's positions)
+    text = _NOBODY.sub(lambda m: m.group(0)[: -len(m.group(1))] + "people".ljust(len(m.group(1))), text)
+    # 'mark the contact as bounced without pinging anyone on slack': what is done without is no step
+    text = _WITHOUT_DOING.sub(lambda m: " " * len(m.group(0)), text)
     rank = {"source": 0, "process": 1, "action": 2, "fan": 2, "loop": 3, "router": 3, "condition": 4}
     steps: list[Step] = []
     lead = ""  # a sentence that read to no step of its own ('fetch the bitcoin price.')

@@ -53,9 +53,11 @@ _A_CLOCK = r"(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2})"
 _CLOCK_AHEAD = r",?\s+" + _A_CLOCK
 _ABBR_NAMES = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
 # 'Tue/Thu at 7:00', 'mon, wed & fri 6pm': each short name of a list that ends before the clock
-_ABBR_LIST = r"(?:\s*[/,&]\s*|\s+(?:and|or)\s+)"  # 'Tue/Thu', 'mon, wed & fri', 'mon and thu'
+# ('tue+thu 2pm', 'mon-fri 9am': a plus lists, a dash spans a range of days)
+_ABBR_LIST = r"(?:\s*[/,&+]\s*|\s*[-–]\s*|\s+(?:and|or)\s+)"  # 'Tue/Thu', 'mon, wed & fri', 'mon and thu'
 _ABBR_DAY = r"\b(" + _ABBR_NAMES + r")\.?(?=(?:" + _ABBR_LIST + _ABBR_NAMES + r"\.?)*" + _CLOCK_AHEAD + ")"
-_ABBR_DAY_CLOCK = _ABBR_NAMES + r"\.?" + _CLOCK_AHEAD
+# 'mon/wed/fri 10:00 JST': the list starts the schedule (its last name follows a slash)
+_ABBR_DAY_CLOCK = _ABBR_NAMES + r"\.?(?:" + _ABBR_LIST + _ABBR_NAMES + r"\.?)*" + _CLOCK_AHEAD
 _SCHEDULE_HINT = re.compile(
     r"(?<![-#/@])\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
     r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
@@ -475,10 +477,21 @@ def read_schedule(text: str) -> Trigger | None:
     if [d for d in days if d in habit] and [d for d in days if d not in habit]:
         days = [d for d in days if d in habit]
     # 'Monday through Saturday', 'tuesday-thursday': every day of the range (the last range said wins a correction)
-    ranges = list(re.finditer(r"\b" + _DAY_RE + r"\s*(?:to|through|thru|-|–)\s*" + _DAY_RE + r"\b", low))
+    ranges = (
+        [
+            (m.group(1), m.group(2))
+            for m in re.finditer(r"\b" + _DAY_RE + r"\s*(?:to|through|thru|-|–)\s*" + _DAY_RE + r"\b", low)
+        ]
+        or [  # 'tue-thu 9am': short names, right before the clock
+            (m.group(1)[:3], m.group(2)[:3])
+            for m in re.finditer(
+                r"\b(" + _ABBR_NAMES + r")\.?\s*[-–]\s*(" + _ABBR_NAMES + r")\.?(?=" + _CLOCK_AHEAD + ")", low
+            )
+        ]
+    )
     if ranges:
         order = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"]
-        first, last = (order.index(_DAYS[ranges[-1].group(i)]) for i in (1, 2))
+        first, last = (order.index(_DAYS[ranges[-1][i]]) for i in (0, 1))
         days = [order[(first + i) % 7] for i in range((last - first) % 7 + 1)]
     monthly = re.search(r"\b(?:monthly|every month|each month|once a month|of (?:every|each) month)\b", low)
     doms = list(
@@ -1382,6 +1395,40 @@ def _there(text: str, trigger: Trigger) -> None:
         return
 
 
+# 'trigger: new Stripe charge. IF …', 'when: linear issue created (webhook) -> …', 'discord: new msg in #bugs -> …': a
+# label, then the event, to the clause's end (a sentence's end or an arrow: what follows are the steps)
+_LABELLED_EVENT = re.compile(
+    r"[\W_]*(?P<label>trigger|when|event|[a-z][\w .'-]{1,24}?)\s*[:=]\s*"
+    r"(?P<ev>(?:(?!->|→|=>|[.;](?:\s|$))[^\n]){3,120})",
+    re.I,
+)
+
+
+def _labelled_event(text: str) -> Trigger | None:
+    """The event a labelled opening names: after 'trigger:' / 'when:' any event; after a service's name ('airtable:')
+    a new item of that service."""
+    found = _LABELLED_EVENT.match(text)
+    if found is None:
+        return None
+    label, event = found.group("label"), found.group("ev").strip()
+    if (
+        any(h.search(event) for h in (_MANUAL_HINT, _API_HINT, _CHAT_HINT))
+        or read_schedule(event) is not None
+    ):
+        return None
+    if label.lower() in ("trigger", "when", "event"):
+        said = event if re.match(r"(?:an?|each|every|any)\s", event, re.I) else "a " + event
+    elif re.match(r"new\b", event, re.I) and _provider(label.lower()) not in (None, "generic"):
+        said = "a new " + label + " " + event[3:].strip()  # 'discord: new msg …' → 'a new discord msg …'
+    else:
+        return None
+    hook = read_webhook("when " + said)
+    if hook is None or hook.kind != "webhook":
+        return None
+    hook.spans = [(found.start("label"), found.end("ev"))]
+    return hook
+
+
 def _read_trigger(text: str) -> Trigger:
     # 'when: mon-fri 9am ET -> …', 'trigger: every 15 minutes': a label, then the schedule the run keeps
     label = re.match(r"[\W_]*(?:when|trigger|schedule|runs?|timing|cadence)\s*[:=]\s*", text, re.I)
@@ -1391,7 +1438,7 @@ def _read_trigger(text: str) -> Trigger:
         timed.spans.append(label.span())
         return timed
     listed = re.search(
-        r"(?:^|\n)[\W_]*(?:\d{1,2}[.)]\s*)?(?:trigger|when)\s*[:=]\s*(?:an?\s+|each\s+|every\s+)?(new\b[^\n]{3,120})",
+        r"(?:^|\n)[\W_]*(?:\d{1,2}[.)]\s*)?(?:trigger|when)\s*[:=]\s*(?:an?\s+|each\s+|every\s+)?(new\b(?:(?!->|→|=>|[.;](?:\s|$))[^\n]){3,120})",
         text,
         re.I,
     )
@@ -1400,6 +1447,9 @@ def _read_trigger(text: str) -> Trigger:
         if hook:
             hook.spans = [listed.span(1)]
             return hook
+    hook = _labelled_event(text)
+    if hook:
+        return hook
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
     manual = _MANUAL_HINT.search(text) or _API_HINT.search(text)
     stated = manual is not None and re.match(
@@ -1463,7 +1513,7 @@ def _read_trigger(text: str) -> Trigger:
     if (
         not lead
         and event_lead
-        and (event_lead.group(1).lower() == "new" or re.match(r"\s*if an?\b", first, re.I))
+        and (event_lead.group(1).lower() == "new" or re.match(r"\s*if (?:an?|new)\b", first, re.I))
         and (
             _named_provider(first.split(",")[0].lower())
             or _service_item_changes(first.split(",")[0], text)
