@@ -814,9 +814,10 @@ def _governing_verb(low: str, phrases: list[str]) -> bool | None:
     changes = "|".join(
         re.escape(v) + r"(?!\s+up\b)" for vs in lexicon()["operation_verbs"].values() for v in vs
     )
-    # a quoted name is no verb ('the 'To publish' Notion database'); blanked to its length, so `at` holds
+    # a quoted name is no verb ('the 'To publish' Notion database'), nor a channel's ('our #market-watch
+    # channel', '#read-me'); blanked to its length, so `at` holds
     unquoted = re.sub(
-        r"(?<!\w)'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,60}\"",
+        r"(?<!\w)'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,60}\"|(?<![\w#])#[\w-]+",
         lambda q: q.group(0)[0] + "_" * (len(q.group(0)) - 2) + q.group(0)[-1],
         low,
     )
