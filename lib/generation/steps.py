@@ -705,8 +705,14 @@ def _is_write(clause: str, key: str) -> bool:
         )
         for p in phrases
     ) and not (
-        sender and key in ("gmail", "outlook") and re.search(r"\be-?mails?\b|\bto\s+[\w.+-]+@[\w-]+\.", low)
-    ):  # 'send the list to legal@… from Outlook': sent from that account
+        sender
+        and key in ("gmail", "outlook")
+        and re.search(
+            r"\be-?mails?\b|\bto\s+[\w.+-]+@[\w-]+\.|\bto\s+(?:me|us|them|him|her)\b|\bto\s+(?:the|each|every|their|our|"
+            r"that|this)\s+(?:\w+\s+)?(?:" + "|".join(lexicon()["people"]) + r")s?\b",
+            low,
+        )
+    ):  # 'send the list to legal@… from Outlook', 'send it from Gmail to the lead': sent from that account
         return False  # 'read it from Gmail'; but 'send the candidate a thank-you email from Gmail' sends
     if _stored_in(low, phrases) or _items_taken(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
