@@ -53,6 +53,8 @@ _READ = (
     # 'poll https://…/stats every 5 minutes' (not 'post a poll')
     r"poll(?=\s+(?:https?://|the\b|our\b|my\b|[\w-]+\.[a-z]{2,}))"
 )
+# light verbs whose object names what the model makes ('make a summary', 'put together a digest')
+_PRODUCT_VERB = r"make|makes|create|put\s+together|produce|do|prepare|compile|build|pull\s+together"
 _ACTION_START = re.compile(
     r"\b(?:also\s+|then\s+)?(?:"
     + _WRITE
@@ -60,6 +62,9 @@ _ACTION_START = re.compile(
     + _READ
     + r"|email|e-mail|mail|text|summari[sz]e|classify|categori[sz]e|"
     r"translate|extract|draft|analy[sz]e|review|triage|route|repl(?:y|ies)|respond|tell|"
+    # 'make a summary', 'put together a short digest', 'do a quick recap': the model's work named by its product
+    r"(?:" + _PRODUCT_VERB + r")(?=\s+(?:an?|the|some)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:summary|summaries|digest|recap|overview|comparison|synopsis)\b)|"
     # 'issue the refund', 'refund them' (not 'the issue is …', 'a refund of …'): a verb by its object
     r"issue(?=\s+(?:an?|the|them|it|their|our|his|her)\s)|refund(?=\s+(?:the|them|it|their|him|her)\s))\b",
     re.I,
@@ -700,8 +705,14 @@ def _is_write(clause: str, key: str) -> bool:
         )
         for p in phrases
     ) and not (
-        sender and key in ("gmail", "outlook") and re.search(r"\be-?mails?\b|\bto\s+[\w.+-]+@[\w-]+\.", low)
-    ):  # 'send the list to legal@… from Outlook': sent from that account
+        sender
+        and key in ("gmail", "outlook")
+        and re.search(
+            r"\be-?mails?\b|\bto\s+[\w.+-]+@[\w-]+\.|\bto\s+(?:me|us|them|him|her)\b|\bto\s+(?:the|each|every|their|our|"
+            r"that|this)\s+(?:\w+\s+)?(?:" + "|".join(lexicon()["people"]) + r")s?\b",
+            low,
+        )
+    ):  # 'send the list to legal@… from Outlook', 'send it from Gmail to the lead': sent from that account
         return False  # 'read it from Gmail'; but 'send the candidate a thank-you email from Gmail' sends
     if _stored_in(low, phrases) or _items_taken(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
@@ -814,9 +825,10 @@ def _governing_verb(low: str, phrases: list[str]) -> bool | None:
     changes = "|".join(
         re.escape(v) + r"(?!\s+up\b)" for vs in lexicon()["operation_verbs"].values() for v in vs
     )
-    # a quoted name is no verb ('the 'To publish' Notion database'); blanked to its length, so `at` holds
+    # a quoted name is no verb ('the 'To publish' Notion database'), nor a channel's ('our #market-watch
+    # channel', '#read-me'); blanked to its length, so `at` holds
     unquoted = re.sub(
-        r"(?<!\w)'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,60}\"",
+        r"(?<!\w)'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,60}\"|(?<![\w#])#[\w-]+",
         lambda q: q.group(0)[0] + "_" * (len(q.group(0)) - 2) + q.group(0)[-1],
         low,
     )
@@ -3128,6 +3140,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             )
             # 'give me a summary', 'return a 3-bullet summary': the run's answer is written by an agent
             or re.search(r"\b(?:give|return|returns|show|hand)\s+(?:me\s+|us\s+|back\s+)?(?:a|an)\b", low)
+            # 'make a summary', 'put together a comparison with last week': made by the model
+            or re.search(r"\b(?:" + _PRODUCT_VERB + r")\s+(?:an?|some)\b", low)
         )
     ):
         # 'email me a summary', 'post a leaderboard of who closed the most': something to write first
