@@ -234,7 +234,8 @@ def _protect_lists(text: str) -> str:
 def clauses(text: str) -> list[str]:
     """Split a sentence at commas / 'then' / 'and' when a new verb starts the next part."""
     parts = re.split(
-        r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+and\s+(?=(?:also\s+)?(?:"
+        # 'post to #sre + create a Linear issue': a '+' or '&' before a new verb joins two steps, as 'and' does
+        r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+(?:and|\+|&)\s+(?=(?:also\s+)?(?:"
         + _WRITE
         + "|"
         + _READ
