@@ -4152,7 +4152,8 @@ def numeric_head(clause: str) -> tuple[str, str, str] | None:
 
 def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """'add customers with more than 10000 lifetime value to …': a stated threshold without 'if' is a condition."""
-    parts = clauses(sentence)
+    # 'new typeform response / NPS score < 6 / email …': a slash between spaces parts the steps, as a comma does
+    parts = [p for c in clauses(sentence) for p in re.split(r"\s+/\s+", c.lstrip("/ ")) if p.strip()]
     band_at = next((i for i, c in enumerate(parts) if numeric_head(c)), None)
     if band_at is not None:
         # 'seats >= 100 -> post …; 10-99 -> …': a band and its action (bands of one value chain as else-ifs)
@@ -4917,14 +4918,18 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             start = _ACTION_START.search(rest, start.end())
         # '1,000' is one number; 'says cancel, stop or unsubscribe' one list of words
         split = re.search(
-            r",(?!\d{3}\b)(?!\s*[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+\s*(?:,|$))|\bthen\b", rest
+            r",(?!\d{3}\b)(?!\s*[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+\s*(?:,|$))|\bthen\b"
+            # 'if it starts with /expense -> AI parses …', '… / NPS score < 6 / email …': an arrow, or a slash
+            # between spaces, ends the test as a comma does
+            r"|\s*(?:->|→|=>)|\s+/\s+",
+            rest,
         )
         # 'if the order value is under $150 issue the refund …', 'if the score is below 3 flag it …': after the
         # amount a test compares with, a word taking an object ('the', 'it' …) starts the action, whatever verb it is
         acted = _AMOUNT_THEN_ACT.search(rest)
         cut = min([m.start() for m in (start, split) if m] + ([acted.end()] if acted else []) or [len(rest)])
         condition_text = rest[:cut].strip(" ,—–")
-        consequence = re.sub(r"^\s*(?:,|then)\s*", "", rest[cut:])
+        consequence = re.sub(r"^\s*(?:,|then|->|→|=>|/)\s*", "", rest[cut:])
         # '… post a note to #refunds, and if captured log it in …': a second test of its own, not a step of the first
         # (', if not #x' names the other side's place: the 'otherwise' below)
         again = re.search(
