@@ -1433,7 +1433,16 @@ def _invitees(block_type: str, clause: str, description: str, values: dict[str, 
         who = (
             _person(clause)
             or (owner.group(1).lower() if owner else None)
-            or ("person" if re.search(r"\b(?:add|put|include)\s+(?:them|him|her)\b", clause, re.I) else None)
+            # 'add them to the event as …', '… an event w/ them as attendee': the person the run is about
+            or (
+                "person"
+                if re.search(
+                    r"\b(?:(?:add|put|include)\s+(?:them|him|her)|with\s+(?:them|him|her)\s+as)\b",
+                    clause,
+                    re.I,
+                )
+                else None
+            )
         )
     if who:
         values["attendees"] = "{recipient}"
