@@ -558,6 +558,35 @@ RANGE_RE = re.compile(
 )
 
 
+# 'qty < reorder_point', 'spent > budget', 'on_hand is below min_level': a value tested against another field of the
+# same data, not against a number (the sides are single names; 'it', 'this' … are no field)
+_FIELD_VS_FIELD = re.compile(
+    r"^\s*(?:the\s+|its\s+|their\s+)?(?P<a>(?!(?:it|this|that|they|he|she)\b)[a-z][\w]*)\s+(?:is\s+|are\s+)?"
+    r"(?P<op>"
+    + "|".join(p for p, _ in _COMPARATORS[:-1])
+    + r")\s*(?:the\s+|its\s+|their\s+)?(?P<b>[a-z][\w]*)\s*$",
+    re.I,
+)
+
+
+def field_comparison(test: str) -> tuple[str, str, str] | None:
+    """(field, operator, other field) for a test of one field against another ('if qty <= reorder_point'); a word
+    operator ('is below') counts only when a side is spelled as data spells a field (snake_case or camelCase), so
+    'it is over budget' stays a state."""
+    m = _FIELD_VS_FIELD.match(test)
+    if not m:
+        return None
+    op_text = m.group("op").lower()
+    symbolic = bool(re.fullmatch(r"[<>=!]=?|==", op_text))
+    spelled = any("_" in side or re.search(r"[a-z][A-Z]", side) for side in (m.group("a"), m.group("b")))
+    if not symbolic and not spelled:
+        return None
+    op = next(sym for pattern, sym in _COMPARATORS if re.fullmatch(pattern, op_text, re.I))
+    if op_text in ("at least", ">=", "at most", "<="):
+        op = ">=" if op_text in ("at least", ">=") else "<="
+    return m.group("a"), op, m.group("b")
+
+
 def range_in(text: str) -> tuple[float, float, str] | None:
     """(low, high, unit) for 'between 50 and 80', 'from $100 to $1,000', '100–1,000' (both ends included)."""
     found = RANGE_RE.search(text)

@@ -1850,6 +1850,16 @@ class _Builder:
             ]
             if sides[0][0] is not None and sides[1][0] is not None:
                 return f"({sides[0][0]}) && ({sides[1][0]})", sides[0][1]
+        pair = lx.field_comparison(test) if prev and not lx.threshold_in(test) else None
+        if pair and prev:  # 'IF qty < reorder_point': two fields of the tested data, each read leniently
+            holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
+            left, right = (f"{holder}.{f}" if holder else f for f in (pair[0], pair[2]))
+            self.notes.append(
+                f"the test '{test.strip()}' compares the '{left}' and '{right}' fields of {prev}"
+            )
+            return _cmp(
+                f"Number({_field_read(prev, left)})", pair[1], f"Number({_field_read(prev, right)})"
+            ), None
         window = lx.date_window(test)
         if window and prev and prev.startswith(("<loop.currentItem", "<start.")):
             return self.date_test(test, prev, window), None
@@ -2058,7 +2068,10 @@ class _Builder:
             found = f"String(JSON.stringify({prev})).toLowerCase().includes(String({sought}).toLowerCase())"
             return (f"!({found})" if _NOT_TEST.search(holds.group(0)[holds.end("what") :]) else found), None
         words = [w for w in re.findall(r"[a-z0-9'-]+", low) if w not in lexicon()["test_filler"]]
-        spelled = _quoted(test) or next(iter(re.findall(r"@?[\w-]+(?:\.[\w-]+)+", low)), None)
+        # 'if it starts with /expense': a chat command is spelled with its slash
+        spelled = _quoted(test) or next(
+            iter(re.findall(r"@?[\w-]+(?:\.[\w-]+)+|(?<![\w/.])/[a-z][\w-]*", low)), None
+        )
         # 'if they picked the Berlin studio': a name the user capitalised is what the data holds
         capital = [
             w

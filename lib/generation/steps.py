@@ -239,7 +239,8 @@ def _protect_lists(text: str) -> str:
 def clauses(text: str) -> list[str]:
     """Split a sentence at commas / 'then' / 'and' when a new verb starts the next part."""
     parts = re.split(
-        r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+and\s+(?=(?:also\s+)?(?:"
+        # 'post to #sre + create a Linear issue': a '+' or '&' before a new verb joins two steps, as 'and' does
+        r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+(?:and|\+|&)\s+(?=(?:also\s+)?(?:"
         + _WRITE
         + "|"
         + _READ
@@ -1444,7 +1445,16 @@ def _invitees(block_type: str, clause: str, description: str, values: dict[str, 
         who = (
             _person(clause)
             or (owner.group(1).lower() if owner else None)
-            or ("person" if re.search(r"\b(?:add|put|include)\s+(?:them|him|her)\b", clause, re.I) else None)
+            # 'add them to the event as …', '… an event w/ them as attendee': the person the run is about
+            or (
+                "person"
+                if re.search(
+                    r"\b(?:(?:add|put|include)\s+(?:them|him|her)|with\s+(?:them|him|her)\s+as)\b",
+                    clause,
+                    re.I,
+                )
+                else None
+            )
         )
     if who:
         values["attendees"] = "{recipient}"
@@ -4167,7 +4177,8 @@ def numeric_head(clause: str) -> tuple[str, str, str] | None:
 
 def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """'add customers with more than 10000 lifetime value to …': a stated threshold without 'if' is a condition."""
-    parts = clauses(sentence)
+    # 'new typeform response / NPS score < 6 / email …': a slash between spaces parts the steps, as a comma does
+    parts = [p for c in clauses(sentence) for p in re.split(r"\s+/\s+", c.lstrip("/ ")) if p.strip()]
     band_at = next((i for i, c in enumerate(parts) if numeric_head(c)), None)
     if band_at is not None:
         # 'seats >= 100 -> post …; 10-99 -> …': a band and its action (bands of one value chain as else-ifs)
@@ -4932,14 +4943,18 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             start = _ACTION_START.search(rest, start.end())
         # '1,000' is one number; 'says cancel, stop or unsubscribe' one list of words
         split = re.search(
-            r",(?!\d{3}\b)(?!\s*[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+\s*(?:,|$))|\bthen\b", rest
+            r",(?!\d{3}\b)(?!\s*[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+\s*(?:,|$))|\bthen\b"
+            # 'if it starts with /expense -> AI parses …', '… / NPS score < 6 / email …': an arrow, or a slash
+            # between spaces, ends the test as a comma does
+            r"|\s*(?:->|→|=>)|\s+/\s+",
+            rest,
         )
         # 'if the order value is under $150 issue the refund …', 'if the score is below 3 flag it …': after the
         # amount a test compares with, a word taking an object ('the', 'it' …) starts the action, whatever verb it is
         acted = _AMOUNT_THEN_ACT.search(rest)
         cut = min([m.start() for m in (start, split) if m] + ([acted.end()] if acted else []) or [len(rest)])
         condition_text = rest[:cut].strip(" ,—–")
-        consequence = re.sub(r"^\s*(?:,|then)\s*", "", rest[cut:])
+        consequence = re.sub(r"^\s*(?:,|then|->|→|=>|/)\s*", "", rest[cut:])
         # '… post a note to #refunds, and if captured log it in …': a second test of its own, not a step of the first
         # (', if not #x' names the other side's place: the 'otherwise' below)
         again = re.search(
