@@ -412,7 +412,8 @@ def question_tests(text: str) -> str:
         return f"{m.group('lead')}if {m.group('test').strip()}, "
 
     tested = _QUESTION_TEST.sub(asked, text)
-    if tested == text:  # no test was asked: 'billing -> #billing, else -> #ops-intake' is a route list's default
+    # no test was asked: in 'billing -> #billing, else -> #ops-intake' the 'else' is a route list's default
+    if tested == text:
         return text
     return _ELSE_ARROW.sub(lambda m: f"{m.group('pre')}otherwise, ", tested)
 
