@@ -20,7 +20,7 @@ from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.steps import (
-    _ACTION_START,
+    ACTION_START,
     HELD_IN,
     Step,
     clauses,
@@ -128,7 +128,7 @@ def draft(description: str) -> Draft:
     # 'amount over 500? -> post …, else -> log …' → 'if amount over 500, post …, otherwise, log …'
     description = lx.question_tests(description)
     trigger = read_trigger(description)
-    context = lx.context_spans(description, _ACTION_START)  # 'Our tickets live in Jira.': told, not asked
+    context = lx.context_spans(description, ACTION_START)  # 'Our tickets live in Jira.': told, not asked
     if context and all(_within(span, context) for span in trigger.spans):
         # 'Drivers post delays in #fleet-updates. new typeform response -> …', 'We announce releases on Discord.
         # When a GitHub release is published, …': the run starts on what the request says, not on what the context
@@ -382,11 +382,9 @@ _EVENT_AFTER_ARROW = re.compile(
 
 def _event_clause(text: str) -> str:
     """The event's own words, up to where its first step starts ('when a deal moves to closed-won add a row')."""
-    from lib.generation.steps import _ACTION_START
-
-    verb = _ACTION_START.search(text, text.find(" ", 5) + 1)
+    verb = ACTION_START.search(text, text.find(" ", 5) + 1)
     while verb and re.search(r"\b(?:an?|the|to|its|their)\s+$", text[: verb.start()], re.I):
-        verb = _ACTION_START.search(text, verb.end())  # 'moves to review', 'a new post': not a step
+        verb = ACTION_START.search(text, verb.end())  # 'moves to review', 'a new post': not a step
     return text[: verb.start()] if verb else text
 
 

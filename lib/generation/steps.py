@@ -55,7 +55,7 @@ _READ = (
 )
 # light verbs whose object names what the model makes ('make a summary', 'put together a digest')
 _PRODUCT_VERB = r"make|makes|create|put\s+together|produce|do|prepare|compile|build|pull\s+together"
-_ACTION_START = re.compile(
+ACTION_START = re.compile(
     r"\b(?:also\s+|then\s+)?(?:"
     + _WRITE
     + r"|"
@@ -159,11 +159,11 @@ def _negates_other(span: str) -> bool:
     if after is None:
         return False
     word = after.group(1)
-    verb = _ACTION_START.search(span, after.start(1))
+    verb = ACTION_START.search(span, after.start(1))
     return (
         verb is not None
         and verb.start() > after.start(1)
-        and not _ACTION_START.match(span, after.start(1))
+        and not ACTION_START.match(span, after.start(1))
         and word
         not in (
             "to",
@@ -211,7 +211,7 @@ def _protect_lists(text: str) -> str:
 
     def keep(m: re.Match[str]) -> str:
         items = re.split(r"\s*,\s*|\s+(?:or|and)\s+", m.group(0))
-        if any(_ACTION_START.match(i) for i in items[1:]):
+        if any(ACTION_START.match(i) for i in items[1:]):
             return m.group(0)
         return m.group(0).replace(",", "\x01")
 
@@ -229,7 +229,7 @@ def _protect_lists(text: str) -> str:
         r"\((?:[\w' -]{1,30},\s*)+[\w' -]{1,30}\)",
         lambda m: (
             m.group(0)
-            if any(_ACTION_START.match(i.strip()) for i in m.group(0)[1:-1].split(","))
+            if any(ACTION_START.match(i.strip()) for i in m.group(0)[1:-1].split(","))
             else m.group(0).replace(",", "\x01")
         ),
         text,
@@ -2868,7 +2868,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         return []
     if _NEGATED_STEP.match(clause) and not re.search(r"\b(?:unless|except|only|if|until|instead)\b", low):
         said = re.search(r"\s*[:—–]\s*(?=\S)", clause)
-        if said and _ACTION_START.match(clause, said.end()):
+        if said and ACTION_START.match(clause, said.end()):
             # "don't refund automatically: post it in #returns-review": the step not taken, then the one taken
             return read_clause(clause[said.end() :], description, ruled_out)
         return []  # "Don't reply to the sender", "I don't email them", 'no need to tell Slack': a step not taken
@@ -3716,7 +3716,7 @@ def _qualifier(sentence: str, start: int) -> int | None:
         word = re.match(r"\s*([\w$%-]+)", rest[end:limit])
         if (
             not word
-            or _ACTION_START.match(rest, end + word.start(1))
+            or ACTION_START.match(rest, end + word.start(1))
             or word.group(1).lower() in ("and", "then", "if", "to")
         ):
             return start + end
@@ -3802,7 +3802,7 @@ def _state_of(sentence: str, start: int) -> tuple[int, str, bool] | None:
     end, words = found.end(), []
     for word in re.finditer(r"\s*([\w-]+)", sentence[found.end() :]):
         at = found.end() + word.start(1)
-        if _ACTION_START.match(sentence, at) or word.group(1).lower() in _PHRASE_ENDS:
+        if ACTION_START.match(sentence, at) or word.group(1).lower() in _PHRASE_ENDS:
             break
         if sentence[end:at].strip():  # a comma or other mark ends the phrase
             break
@@ -3903,8 +3903,8 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
             route
             and step.branches
             and not named
-            and _ACTION_START.match(clause.strip())
-            and not _ACTION_START.match(clauses(routes_text)[0].strip())
+            and ACTION_START.match(clause.strip())
+            and not ACTION_START.match(clauses(routes_text)[0].strip())
         ):
             # 'under $5k add them to …, over $50k ping #enterprise and create a deal in HubSpot': where each route
             # starts with its category, a verb with no category of its own goes on with the route before it
@@ -3986,7 +3986,7 @@ def _route_of(clause: str) -> tuple[str, str] | None:
                 re.I,
             )
             return becomes.group(1), f"{verb or ('send' if message else 'create')} {got.group(1)}"
-        return becomes.group(1), ("create " + action if not _ACTION_START.match(action) else action)
+        return becomes.group(1), ("create " + action if not ACTION_START.match(action) else action)
     found = _DESTINATION.match(clause.split(":")[-1])  # 'Route them: invoices go to …'
     return (found.group(1), clause.split(":")[-1]) if found else None
 
@@ -4014,7 +4014,7 @@ def _sent_to(clause: str) -> str | None:
 
 def _as_action(text: str) -> str:
     """'-> a Jira ticket', '-> #kudos on Slack': a destination written without its verb is given one."""
-    if _ACTION_START.match(text) or _NOTHING.match(text):
+    if ACTION_START.match(text) or _NOTHING.match(text):
         return text
     if text.lstrip().startswith("#"):
         return "post to " + text
@@ -4074,7 +4074,7 @@ def _route_parts(parts: list[str]) -> list[str]:
         goes = _GOES.match(plain)
         gapped = (
             _GAPPED.match(plain)
-            if verb and goes is None and not _ACTION_START.match(plain) and not _BECOMES.match(plain)
+            if verb and goes is None and not ACTION_START.match(plain) and not _BECOMES.match(plain)
             else None
         )
         if goes is not None:
@@ -4156,7 +4156,7 @@ def numeric_head(clause: str) -> tuple[str, str, str] | None:
     if not found:
         return None
     head = found.group("head").strip()
-    if len(head.split()) > 6 or _ACTION_START.match(head) or re.search(r"\d:\d|\d\s*(?:am|pm)\b", head, re.I):
+    if len(head.split()) > 6 or ACTION_START.match(head) or re.search(r"\d:\d|\d\s*(?:am|pm)\b", head, re.I):
         return None
     field = re.fullmatch(
         r"(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:=\s*|is\s+)?([$€£]?\d[\d,.]*)", head, re.I
@@ -4246,7 +4246,7 @@ _ROUTE_VERB = re.compile(
 def _band_head(clause: str) -> tuple[str, str] | None:
     """(the band, its action) when `clause` starts with a band of a value and then a verb: 'under $100 just add
     it to …', '$100 to $4,999 post it …', 'and $5,000 and up email …'."""
-    found = [m for m in (_ACTION_START.search(clause), _ROUTE_VERB.search(clause)) if m]
+    found = [m for m in (ACTION_START.search(clause), _ROUTE_VERB.search(clause)) if m]
     verb = min(found, key=lambda m: m.start()) if found else None
     if verb is None or verb.start() == 0:
         return None
@@ -4396,7 +4396,7 @@ def _each_unless(sentence: str) -> str:
         (
             b.end()
             for b in reversed(list(re.finditer(r"^\s*|[,;:]\s*|\s(?:and|then)\s+", head[: each.start()])))
-            if _ACTION_START.match(head, b.end())
+            if ACTION_START.match(head, b.end())
         ),
         None,
     )
@@ -4415,7 +4415,7 @@ def _filtered_object(sentence: str) -> str:
     if _LOOP.search(sentence):
         return sentence
     for found in _FILTERED.finditer(sentence):
-        if not (_ACTION_START.match(found.group("verb")) or _CHANGE_VERB.fullmatch(found.group("verb"))):
+        if not (ACTION_START.match(found.group("verb")) or _CHANGE_VERB.fullmatch(found.group("verb"))):
             continue
         noun = found.group("noun") or ""
         det = found.group("det").lower()
@@ -4463,7 +4463,7 @@ def _filtered_object(sentence: str) -> str:
         (
             r
             for r in _ROLE_OF.finditer(sentence)
-            if _ACTION_START.match(r.group("verb")) and _EACH_NOUN.match("each " + r.group("noun"))
+            if ACTION_START.match(r.group("verb")) and _EACH_NOUN.match("each " + r.group("noun"))
         ),
         None,
     )
@@ -4601,7 +4601,7 @@ def _excepted(sentence: str, description: str, ruled_out: dict[str, set[str]]) -
         instead_text = said[1] if said else (other.group("act") or "")
         if instead_text:
             test_text = test_text[: other.start()]
-    if not re.search(r"\w", test_text) or _ACTION_START.match(test_text):
+    if not re.search(r"\w", test_text) or ACTION_START.match(test_text):
         return None
     main = read_sentence(sentence[: found.start()], description, ruled_out)
     loop = next((s for s in reversed(main) if s.kind == "loop" and s.loop_type == "forEach" and s.body), None)
@@ -4655,7 +4655,7 @@ def _each_of_them(sentence: str) -> str:
     def comma(m: re.Match[str]) -> str:
         verb = m.group("verb")
         bare = re.sub(r"(?:(?<=[sxz])|(?<=ch)|(?<=sh))es$|(?<=[^s])s$", "", verb)
-        if not (_ACTION_START.fullmatch(bare) or _ACTION_START.fullmatch(verb)):
+        if not (ACTION_START.fullmatch(bare) or ACTION_START.fullmatch(verb)):
             return m.group(0)
         return f"{m.group(1)}, {bare}"
 
@@ -4670,7 +4670,7 @@ def _one_by_one(sentence: str) -> str:
     if found is None or _LOOP.search(sentence) or _EACH_OF.search(sentence) or _EACH_NOUN.search(sentence):
         return sentence
     before, after = sentence[: found.start()], sentence[found.end() :]
-    if after.strip(" .;!") and _ACTION_START.match(after):
+    if after.strip(" .;!") and ACTION_START.match(after):
         # 'and, one at a time, send them …': the words open the clause after them
         return f"{before.rstrip(' ,')} for each one, {after}"
     joints = list(_CLAUSE_JOINT.finditer(before))
@@ -4678,7 +4678,7 @@ def _one_by_one(sentence: str) -> str:
         return sentence
     joint = joints[-1]
     clause = before[joint.end() :]
-    if not _ACTION_START.match(clause):
+    if not ACTION_START.match(clause):
         return sentence
     return f"{before[: joint.end()]}for each one, {clause}{found.group('trail') if after else ''}{after}"
 
@@ -4858,7 +4858,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             (
                 j
                 for j in re.finditer(r"\s+(?:and|then)\s+", parts[at])
-                if own and _ACTION_START.match(parts[at], j.end())
+                if own and ACTION_START.match(parts[at], j.end())
             ),
             None,
         )
@@ -4933,14 +4933,14 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             return fallback
     if cond:
         before, rest = sentence[: cond.start()], sentence[cond.end() :]
-        start = _ACTION_START.search(rest, 3)
+        start = ACTION_START.search(rest, 3)
         while start and (
             _NOUN_BEFORE.search(rest[: start.start()])
             or _TEST_VERB_AFTER.match(rest, start.end())
             or _STATE_BEFORE.search(rest[: start.start()])
         ):
             # 'if the message contains …', 'if the commit message contains …': a noun, not a verb
-            start = _ACTION_START.search(rest, start.end())
+            start = ACTION_START.search(rest, start.end())
         # '1,000' is one number; 'says cancel, stop or unsubscribe' one list of words
         split = re.search(
             r",(?!\d{3}\b)(?!\s*[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+\s*(?:,|$))|\bthen\b"
@@ -4969,7 +4969,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             again
             and not _ELSE.search(consequence[: again.start()])
             and not _OTHER_SIDE_HERE.match(consequence, again.start())
-            and _ACTION_START.search(consequence[: again.start()])
+            and ACTION_START.search(consequence[: again.start()])
         ):
             consequence, tail = consequence[: again.start()], consequence[again.end() :]
         parts = _ELSE.split(consequence, maxsplit=1)
@@ -5065,7 +5065,7 @@ def _same_verb_elsewhere(other: str, said: str) -> str:
     """'post it in #leads-ca otherwise #leads-us': the other side names only where, so it does what the first side
     does there — the first side's words with its own place of the same kind (channel, address) put in."""
     bare = _BARE_PLACE.match(other)
-    if not bare or _ACTION_START.match(other.strip()):
+    if not bare or ACTION_START.match(other.strip()):
         return other
     place = bare.group("p")
     kind = r"#[\w-]+" if place.startswith("#") else r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -5886,7 +5886,7 @@ def _category(label: str) -> tuple[str, str] | None:
     if not found:
         # 'if the reservation is confirmed …; if pending, …': a value with no subject is of the same subject
         bare = re.fullmatch(r"\s*([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*", label, re.I)
-        if bare and not _ACTION_START.match(bare.group(1)) and not lx.integrations_in(bare.group(1)):
+        if bare and not ACTION_START.match(bare.group(1)) and not lx.integrations_in(bare.group(1)):
             return "it", bare.group(1).lower()
         return None
     return found.group(1).lower(), found.group(2).lower()
@@ -5966,7 +5966,7 @@ _ONLY = re.compile(
 def _item_scope(sentence: str) -> tuple[str, bool] | None:
     """(the test, negated) when a sentence after a loop names which items it leaves out or keeps:
     'Tenants marked 'autopay' shouldn't get one', 'Skip customers with a refund', 'Only orders from EU …'."""
-    if _ACTION_START.match(sentence.strip()) and not re.match(
+    if ACTION_START.match(sentence.strip()) and not re.match(
         r"\s*(?:skip|ignore|exclude|leave out)\b", sentence, re.I
     ):
         return None
@@ -5981,7 +5981,7 @@ def _item_scope(sentence: str) -> tuple[str, bool] | None:
 
 def _is_route(sentence: str) -> bool:
     """'Billing -> post in #billing', 'Bugs become Linear issues': a sentence that sends one category somewhere."""
-    if _ACTION_START.match(sentence) or _IF.search(sentence):
+    if ACTION_START.match(sentence) or _IF.search(sentence):
         return False
     parts = clauses(sentence)  # none for punctuation alone (', ')
     if not parts:
