@@ -3408,6 +3408,14 @@ HELD_IN = re.compile(
     re.I,
 )
 _ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else|" + _DENIED + r")\b\s*,?\s*", re.I)
+# '…, and for all the rest post it in #general', '…, for everything else …', '…, and the others go to …': after a
+# comma, the items no test before named — the other side of the tests, as 'otherwise' is
+_REST_CLAUSE = re.compile(
+    r"\s*[,;]\s*(?:and\s+|but\s+)?(?:(?:for|with|to)\s+)?(?:all\s+)?(?:(?:anything|everything|everyone|anyone|all)\s+else\b|"
+    r"the\s+rest\b(?!\s+of\b)|the\s+others\b|others\b|(?:the\s+)?other\s+(?:ones|cases)\b|any(?:thing)?\s+other\s+[\w-]+\b(?!\s+than)|"
+    r"(?:if|when)\s+(?:it\s+is\s+|it['’]s\s+)?(?:something|anything)\s+else\b)\s*,?\s*",
+    re.I,
+)
 _ROUTE = re.compile(
     r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
     r"(?:its|their|the|his|her)?\s*(\w+)|\bdepending on\s+(?:its|their|the)?\s*(\w+)",
@@ -3454,6 +3462,8 @@ _NOT_A_CONDITION = re.compile(
 _LOOP = re.compile(
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
     r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
+    # 'and for all the rest post it in #general': the items no test named, the other side of the tests, no list
+    r"(?!(?:the\s+)?(?:rest|others|other\s+(?:ones|cases))\b)"
     r"((?:[\w\s$€£%=-]|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?:(?<=\bthat)|(?<=\bwhich)|(?<=\bwho)|(?<=\bit)|(?<=\bthey))['’](?=(?:s|ve|re|d)\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+[\"'”’])|"
     # the place may carry a quoted name of several words ('in our 'Intl Open' Excel sheet'): its words name nothing
     r"(?<=\w)[\"'”’](?=[\s,:;]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
@@ -4002,9 +4012,11 @@ def _sent_to(clause: str) -> str | None:
     '… go to sparks@acme.com' → e-mail it there, '… go on our monday.com board via api.monday.com' → add it
     there (what a place is decides the verb: a channel, an address, anything else a store)."""
     found = _SENT_TO.search(" " + clause.strip())
-    if not found:
+    # 'classify them: complaints to #complaints, …': after a sorting verb a route may leave out its own verb
+    gapped = None if found or ACTION_START.match(clause.strip()) else _GAPPED.match(clause.strip())
+    if not found and not gapped:
         return None
-    dest = found.group("dest")
+    dest = (found or gapped).group("dest")
     if dest.startswith("#"):
         return _as_action(dest)
     if re.match(r"[\w.+-]+@", dest):
@@ -4055,8 +4067,18 @@ def _joined_routes(parts: list[str]) -> list[str]:
             (
                 i
                 for i in range(1, len(pieces))
-                if (_BECOMES.match(pieces[i]) or _GOES.match(pieces[i]))
-                and (_BECOMES.match(" and ".join(pieces[:i])) or _GOES.match(" and ".join(pieces[:i])))
+                if (
+                    (_BECOMES.match(pieces[i]) or _GOES.match(pieces[i]))
+                    and (_BECOMES.match(" and ".join(pieces[:i])) or _GOES.match(" and ".join(pieces[:i])))
+                )
+                # 'outages to #ops and feature requests to the Airtable table Ideas': two routes without a verb
+                or (
+                    not any(ACTION_START.match(p) for p in (pieces[i], pieces[0]))
+                    and all(
+                        _GAPPED.match(p) and _DESTINATION.match(p)
+                        for p in (pieces[i], " and ".join(pieces[:i]))
+                    )
+                )
             ),
             None,
         )
@@ -4087,9 +4109,32 @@ def _route_parts(parts: list[str]) -> list[str]:
     return out
 
 
+# '… and classify them', 'sort each one as it comes in': the sorting verb said before a list of routes
+_SORTED_HEAD = re.compile(
+    r"\s*(?:,\s*)?(?:\b(?:and|then)\s+)?\b(?:classify|categori[sz]e|sort|triage|bucket|split|dispatch|route)\w*\b[^:]{0,50}$",
+    re.I,
+)
+
+
+def _sorting_lead(parts: list[str]) -> list[str]:
+    """'take the new tickets of Freshdesk and classify them: complaints to #complaints, …': what comes before the
+    colon is a clause of its own, read before the routes (the sorting verb is the router itself)."""
+    for i, clause in enumerate(parts):
+        at = lx.URL_RE.sub(lambda m: " " * len(m.group(0)), clause).find(":")  # 'https:' is no colon
+        head, tail = clause[: max(at, 0)], clause[at + 1 :]
+        if at < 0 or not tail.strip():
+            continue
+        lead = _SORTED_HEAD.search(head)
+        if lead is None or _DESTINATION.match(tail.strip()) is None:
+            continue
+        rest = head[: lead.start()].strip()
+        return parts[:i] + ([rest] if re.search(r"\w", rest) else []) + [tail.strip()] + parts[i + 1 :]
+    return parts
+
+
 def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """Three or more '<category> to <destination>' parts in one sentence → a router with one route each."""
-    said = _joined_routes(clauses(sentence))
+    said = _joined_routes(_sorting_lead(clauses(sentence)))
     parts = _route_parts(said)
     routes = []
     for i, clause in enumerate(parts):
@@ -4953,7 +4998,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         # amount a test compares with, a word taking an object ('the', 'it' …) starts the action, whatever verb it is
         acted = _AMOUNT_THEN_ACT.search(rest)
         cut = min([m.start() for m in (start, split) if m] + ([acted.end()] if acted else []) or [len(rest)])
-        condition_text = rest[:cut].strip(" ,—–")
+        # 'if it's pricing I forward it …', 'if 'pro' we email …': who acts is no part of the test
+        condition_text = re.sub(
+            r"\s+(?:I|we|you|they)(?:\s+(?:just|simply|then|also|only))?$", "", rest[:cut].strip(" ,—–")
+        )
         consequence = re.sub(r"^\s*(?:,|then|->|→|=>|/)\s*", "", rest[cut:])
         # '… post a note to #refunds, and if captured log it in …': a second test of its own, not a step of the first
         # (', if not #x' names the other side's place: the 'otherwise' below)
@@ -4973,6 +5021,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         ):
             consequence, tail = consequence[: again.start()], consequence[again.end() :]
         parts = _ELSE.split(consequence, maxsplit=1)
+        rest_said = _REST_CLAUSE.search(consequence) if len(parts) == 1 else None
+        if rest_said is not None and ACTION_START.search(consequence[: rest_said.start()]):
+            parts = [consequence[: rest_said.start()], consequence[rest_said.end() :]]
         if len(parts) == 1 and lx.threshold_in(condition_text):
             # 'if it is above 25 text me, if below just post it …': the other side, with no value of its own
             parts = _OTHER_SIDE_HERE.split(consequence, maxsplit=1)
@@ -5025,6 +5076,18 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         for other in more:
             if other.kind == "condition" and other.data_from is None:
                 other.data_from = step.data_from  # the second test reads the same data
+        if (
+            len(more) == 1
+            and more[0].kind == "condition"
+            and not step.negate
+            and not step.branches[1][1]
+            and _innermost_else(more[0]).branches[1][1]
+        ):
+            # 'if it is billing …, if it is a bug …, and for everything else …': the other side said after several
+            # tests is of them all — one decision, each next test in the else branch of the one before
+            more[0].chained = True
+            step.branches[1] = ("else", more)
+            more = []
         return pre + [step] + more
     return _bare_condition(sentence, description, ruled_out) or _keep_only(
         sentence, read_clauses(sentence, description, ruled_out)
@@ -5875,6 +5938,10 @@ _PRONOUN = ("it", "they", "this", "that", "its")
 def _category(label: str) -> tuple[str, str] | None:
     """('type', 'complaint') for 'the type is a complaint' / 'it's a complaint' (one value, no 'and'/'or'); the
     values of 'it is CA or it is OR' joined by '|' (any of them)."""
+    # 'if 'wrong size'': a quoted value is its words; 'if is a complaint', 'if is about billing': a test that leaves
+    # out its subject is of 'it'
+    label = re.sub(r"(?<!\w)['\"‘’“”]|['\"‘’“”](?!\w)", "", label)
+    label = re.sub(r"^\s*(?:is|are)\s+(?:about\s+)?", "it is ", label, flags=re.I)
     either = re.fullmatch(
         r"\s*(?:it|they)\s+(?:is|are)\s+([\w-]+(?:\s+or\s+(?:it\s+is\s+)?[\w-]+)+)\s*", label, re.I
     )
