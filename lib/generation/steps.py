@@ -142,7 +142,26 @@ def negated(text: str) -> dict[str, set[str]]:
                     else:
                         modes = {"read", "write"}
                     out.setdefault(key, set()).update(modes)
+            for said in re.finditer(r"(?<![\w#@/])" + p + r"(?![\w@/])", low):
+                if _HANDS_OFF_BEFORE.search(
+                    low, max(0, said.start() - 60), said.start()
+                ) or _HANDS_OFF_AFTER.match(low, said.end()):
+                    out.setdefault(key, set()).add("write")
     return out
+
+
+# 'change nothing in Asana', "don't modify nothing in Notion", 'leave HubSpot untouched', 'Jira stays read-only',
+# 'nothing in Jira must be changed': a service the user keeps from being changed (reading it stays)
+_CHANGES = r"(?:change|modify|alter|touch|edit|update|write|delete|remove|open|comment|create|post)\w*"
+_HANDS_OFF_BEFORE = re.compile(
+    r"(?:\b" + _CHANGES + r"(?:\s+or\s+" + _CHANGES + r")?\s+(?:nothing|none)\b)"
+    r"(?:\s+(?:at\s+all|else))?\s+(?:(?:in|on|to|into|at|inside)\s+)?(?:the\s+|our\s+|my\s+)?$"
+)
+_HANDS_OFF_AFTER = re.compile(
+    r"\s*(?:\w+\s+)?(?:(?:must|should|may|can|is\s+to)\s+(?:not\s+)?(?:be\s+)?(?:changed|modified|touched|edited|"
+    r"altered|updated|written)\b|(?:untouched|unchanged)\b|(?:is|stays|remains|should\s+stay|"
+    r"must\s+stay|should\s+remain|must\s+remain|is\s+only)\s+(?:strictly\s+)?read[- ]only\b)"
+)
 
 
 # "… anyone marked 'test'", "… requests tagged 'spam'", "… customers whose plan is free": the items a prohibition
@@ -2846,6 +2865,27 @@ _NEGATED_STEP = re.compile(
     re.I,
 )
 
+_HANDS_OFF_CLAUSE = re.compile(
+    r"^\W*(?:(?:and|but|so|also|please|just)\s+)*(?:"
+    + _CHANGES
+    + r"(?:\s+or\s+"
+    + _CHANGES
+    + r")?\s+(?:nothing|none)\b|nothing\b[^.;]{0,40}\b(?:must|should|may|can)\s+(?:not\s+)?be\s+(?:changed|modified|"
+    r"touched|edited|altered|updated)\b|leave\s+[^.;]{1,40}?\s+(?:untouched|alone|unchanged|as\s+it\s+is)\b|"
+    r"[^.;]{1,40}?\s+(?:stays|remains|must\s+stay|should\s+stay|must\s+remain|should\s+remain)\s+(?:strictly\s+)?read[- ]only\b)",
+    re.I,
+)
+
+# 'Hi, I write for our logistic company in Poznan', 'writing on behalf of a small NGO': who is asking, no step (the
+# clause ends with the one the user writes for; 'write for our team a summary' still writes)
+_WRITING_FOR = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|dear\s+[\w-]+|good\s+(?:morning|afternoon|evening))\b[\s,!.]*)?(?:(?:i|we)(?:\s+am|\s+are|['’]m|['’]re)?\s+)?"
+    r"writ(?:e|ing)\s+(?:to\s+you\s+)?(?:for|from|on\s+behalf\s+of|as|in\s+the\s+name\s+of)\s+(?:an?\s+|the\s+|our\s+|my\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:company|firm|agency|business|organi[sz]ation|ngo|non-?profit|charity|startup|shop|store|school|"
+    r"clinic|practice|restaurant|hotel|department|office|association|club|studio|bakery|brewery|cooperative)"
+    r"(?:\s+(?:in|from|at|based\s+in)\s+[\w-]+(?:\s+[\w-]+)?)?(?:\W*$|\s*[:;—–]\s*)",
+    re.I,
+)
 # 'we moved to Square', 'we switched over to Xero': the service the user now has, said before its name
 _SWITCHED_TO = r"\b(?:moved|switched|migrated|changed|went|gone)\s+(?:over\s+)?to\s+(?:our\s+|the\s+)?[\w-]+"
 
@@ -2866,6 +2906,14 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         and not any(k not in ruled_out for _, k in lx.integrations_in(clause))
     ):
         return []
+    if _HANDS_OFF_CLAUSE.match(clause):
+        return []  # 'change nothing in Asana', 'Jira stays read-only': what is not to be done, no step
+    intro = _WRITING_FOR.match(clause)
+    if (
+        intro
+    ):  # 'I write for our logistics company in Poznan[: …]': who is asking is no step, what follows may be
+        after = clause[intro.end() :]
+        return read_clause(after, description, ruled_out) if re.search(r"\w", after) else []
     if _NEGATED_STEP.match(clause) and not re.search(r"\b(?:unless|except|only|if|until|instead)\b", low):
         said = re.search(r"\s*[:—–]\s*(?=\S)", clause)
         if said and ACTION_START.match(clause, said.end()):
