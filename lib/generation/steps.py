@@ -2380,7 +2380,12 @@ def _api_step(clause: str, description: str) -> Step | None:
         or _sent_to_address(clause[: bare.start()])
         or _written_at_host(clause[: bare.start()])
     ):
-        clause = clause[: bare.start()] + "https://" + bare.group(1) + clause[bare.end() :]
+        from lib.generation.services import known_host
+
+        # 'the Monday.com board': a product named by its website, whose API lives at a known host
+        site = bare.group(1).split(".")
+        known = known_host(site[0]) if len(site) == 2 and "/" not in bare.group(1) else None
+        clause = clause[: bare.start()] + (known or "https://" + bare.group(1)) + clause[bare.end() :]
         url = lx.URL_RE.search(clause)
     if url:
         low = clause.lower()

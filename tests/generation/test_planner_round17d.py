@@ -5,7 +5,8 @@ decision; a test without its subject ('if is a complaint', 'if 'wrong size'') is
 before. A sorting verb with routes that leave out their verb ('classify them: invoices to the sheet …, job
 applications to #hiring …') is a router. A prohibition said as 'change nothing in Asana', 'don't modify nothing in
 Notion', 'Jira stays read-only', 'leave HubSpot untouched' or in German ('nichts in GitHub ändern') removes the
-write. A service written with its domain ('the Monday.com board') is that service's API."""
+write. A service written with its website ('the Monday.com board', 'our ClickUp.com workspace') is that service's
+API. 'I write for our logistic company in Poznan' (who is asking) is no step."""
 
 from __future__ import annotations
 
@@ -14,9 +15,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r17d-service-dotcom-board": "'the Monday.com board' is read from https://Monday.com, not api.monday.com",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round17d.jsonl", _KNOWN))
