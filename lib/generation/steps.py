@@ -4066,10 +4066,10 @@ def _sent_to(clause: str) -> str | None:
     there (what a place is decides the verb: a channel, an address, anything else a store)."""
     found = _SENT_TO.search(" " + clause.strip())
     # 'classify them: complaints to #complaints, …': after a sorting verb a route may leave out its own verb
-    gapped = None if found or ACTION_START.match(clause.strip()) else _GAPPED.match(clause.strip())
-    if not found and not gapped:
+    said = found or (None if ACTION_START.match(clause.strip()) else _GAPPED.match(clause.strip()))
+    if said is None:
         return None
-    dest = (found or gapped).group("dest")
+    dest = said.group("dest")
     if dest.startswith("#"):
         return _as_action(dest)
     if re.match(r"[\w.+-]+@", dest):
