@@ -142,7 +142,26 @@ def negated(text: str) -> dict[str, set[str]]:
                     else:
                         modes = {"read", "write"}
                     out.setdefault(key, set()).update(modes)
+            for said in re.finditer(r"(?<![\w#@/])" + p + r"(?![\w@/])", low):
+                if _HANDS_OFF_BEFORE.search(
+                    low, max(0, said.start() - 60), said.start()
+                ) or _HANDS_OFF_AFTER.match(low, said.end()):
+                    out.setdefault(key, set()).add("write")
     return out
+
+
+# 'change nothing in Asana', "don't modify nothing in Notion", 'leave HubSpot untouched', 'Jira stays read-only',
+# 'nothing in Jira must be changed': a service the user keeps from being changed (reading it stays)
+_CHANGES = r"(?:change|modify|alter|touch|edit|update|write|delete|remove|open|comment|create|post)\w*"
+_HANDS_OFF_BEFORE = re.compile(
+    r"(?:\b" + _CHANGES + r"(?:\s+or\s+" + _CHANGES + r")?\s+(?:nothing|none)\b)"
+    r"(?:\s+(?:at\s+all|else))?\s+(?:(?:in|on|to|into|at|inside)\s+)?(?:the\s+|our\s+|my\s+)?$"
+)
+_HANDS_OFF_AFTER = re.compile(
+    r"\s*(?:\w+\s+)?(?:(?:must|should|may|can|is\s+to)\s+(?:not\s+)?(?:be\s+)?(?:changed|modified|touched|edited|"
+    r"altered|updated|written)\b|(?:untouched|unchanged)\b|(?:is|stays|remains|should\s+stay|"
+    r"must\s+stay|should\s+remain|must\s+remain|is\s+only)\s+(?:strictly\s+)?read[- ]only\b)"
+)
 
 
 # "… anyone marked 'test'", "… requests tagged 'spam'", "… customers whose plan is free": the items a prohibition
@@ -2361,7 +2380,12 @@ def _api_step(clause: str, description: str) -> Step | None:
         or _sent_to_address(clause[: bare.start()])
         or _written_at_host(clause[: bare.start()])
     ):
-        clause = clause[: bare.start()] + "https://" + bare.group(1) + clause[bare.end() :]
+        from lib.generation.services import known_host
+
+        # 'the Monday.com board': a product named by its website, whose API lives at a known host
+        site = bare.group(1).split(".")
+        known = known_host(site[0]) if len(site) == 2 and "/" not in bare.group(1) else None
+        clause = clause[: bare.start()] + (known or "https://" + bare.group(1)) + clause[bare.end() :]
         url = lx.URL_RE.search(clause)
     if url:
         low = clause.lower()
@@ -2846,6 +2870,27 @@ _NEGATED_STEP = re.compile(
     re.I,
 )
 
+_HANDS_OFF_CLAUSE = re.compile(
+    r"^\W*(?:(?:and|but|so|also|please|just)\s+)*(?:"
+    + _CHANGES
+    + r"(?:\s+or\s+"
+    + _CHANGES
+    + r")?\s+(?:nothing|none)\b|nothing\b[^.;]{0,40}\b(?:must|should|may|can)\s+(?:not\s+)?be\s+(?:changed|modified|"
+    r"touched|edited|altered|updated)\b|leave\s+[^.;]{1,40}?\s+(?:untouched|alone|unchanged|as\s+it\s+is)\b|"
+    r"[^.;]{1,40}?\s+(?:stays|remains|must\s+stay|should\s+stay|must\s+remain|should\s+remain)\s+(?:strictly\s+)?read[- ]only\b)",
+    re.I,
+)
+
+# 'Hi, I write for our logistic company in Poznan', 'writing on behalf of a small NGO': who is asking, no step (the
+# clause ends with the one the user writes for; 'write for our team a summary' still writes)
+_WRITING_FOR = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|dear\s+[\w-]+|good\s+(?:morning|afternoon|evening))\b[\s,!.]*)?(?:(?:i|we)(?:\s+am|\s+are|['’]m|['’]re)?\s+)?"
+    r"writ(?:e|ing)\s+(?:to\s+you\s+)?(?:for|from|on\s+behalf\s+of|as|in\s+the\s+name\s+of)\s+(?:an?\s+|the\s+|our\s+|my\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:company|firm|agency|business|organi[sz]ation|ngo|non-?profit|charity|startup|shop|store|school|"
+    r"clinic|practice|restaurant|hotel|department|office|association|club|studio|bakery|brewery|cooperative)"
+    r"(?:\s+(?:in|from|at|based\s+in)\s+[\w-]+(?:\s+[\w-]+)?)?(?:\W*$|\s*[:;—–]\s*)",
+    re.I,
+)
 # 'we moved to Square', 'we switched over to Xero': the service the user now has, said before its name
 _SWITCHED_TO = r"\b(?:moved|switched|migrated|changed|went|gone)\s+(?:over\s+)?to\s+(?:our\s+|the\s+)?[\w-]+"
 
@@ -2866,6 +2911,14 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         and not any(k not in ruled_out for _, k in lx.integrations_in(clause))
     ):
         return []
+    if _HANDS_OFF_CLAUSE.match(clause):
+        return []  # 'change nothing in Asana', 'Jira stays read-only': what is not to be done, no step
+    intro = _WRITING_FOR.match(clause)
+    if (
+        intro
+    ):  # 'I write for our logistics company in Poznan[: …]': who is asking is no step, what follows may be
+        after = clause[intro.end() :]
+        return read_clause(after, description, ruled_out) if re.search(r"\w", after) else []
     if _NEGATED_STEP.match(clause) and not re.search(r"\b(?:unless|except|only|if|until|instead)\b", low):
         said = re.search(r"\s*[:—–]\s*(?=\S)", clause)
         if said and ACTION_START.match(clause, said.end()):
@@ -3408,6 +3461,14 @@ HELD_IN = re.compile(
     re.I,
 )
 _ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else|" + _DENIED + r")\b\s*,?\s*", re.I)
+# '…, and for all the rest post it in #general', '…, for everything else …', '…, and the others go to …': after a
+# comma, the items no test before named — the other side of the tests, as 'otherwise' is
+_REST_CLAUSE = re.compile(
+    r"\s*[,;]\s*(?:and\s+|but\s+)?(?:(?:for|with|to)\s+)?(?:all\s+)?(?:(?:anything|everything|everyone|anyone|all)\s+else\b|"
+    r"the\s+rest\b(?!\s+of\b)|the\s+others\b|others\b|(?:the\s+)?other\s+(?:ones|cases)\b|any(?:thing)?\s+other\s+[\w-]+\b(?!\s+than)|"
+    r"(?:if|when)\s+(?:it\s+is\s+|it['’]s\s+)?(?:something|anything)\s+else\b)\s*,?\s*",
+    re.I,
+)
 _ROUTE = re.compile(
     r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
     r"(?:its|their|the|his|her)?\s*(\w+)|\bdepending on\s+(?:its|their|the)?\s*(\w+)",
@@ -3454,6 +3515,8 @@ _NOT_A_CONDITION = re.compile(
 _LOOP = re.compile(
     r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
     r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
+    # 'and for all the rest post it in #general': the items no test named, the other side of the tests, no list
+    r"(?!(?:the\s+)?(?:rest|others|other\s+(?:ones|cases))\b)"
     r"((?:[\w\s$€£%=-]|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?:(?<=\bthat)|(?<=\bwhich)|(?<=\bwho)|(?<=\bit)|(?<=\bthey))['’](?=(?:s|ve|re|d)\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+[\"'”’])|"
     # the place may carry a quoted name of several words ('in our 'Intl Open' Excel sheet'): its words name nothing
     r"(?<=\w)[\"'”’](?=[\s,:;]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
@@ -4002,9 +4065,11 @@ def _sent_to(clause: str) -> str | None:
     '… go to sparks@acme.com' → e-mail it there, '… go on our monday.com board via api.monday.com' → add it
     there (what a place is decides the verb: a channel, an address, anything else a store)."""
     found = _SENT_TO.search(" " + clause.strip())
-    if not found:
+    # 'classify them: complaints to #complaints, …': after a sorting verb a route may leave out its own verb
+    said = found or (None if ACTION_START.match(clause.strip()) else _GAPPED.match(clause.strip()))
+    if said is None:
         return None
-    dest = found.group("dest")
+    dest = said.group("dest")
     if dest.startswith("#"):
         return _as_action(dest)
     if re.match(r"[\w.+-]+@", dest):
@@ -4055,8 +4120,18 @@ def _joined_routes(parts: list[str]) -> list[str]:
             (
                 i
                 for i in range(1, len(pieces))
-                if (_BECOMES.match(pieces[i]) or _GOES.match(pieces[i]))
-                and (_BECOMES.match(" and ".join(pieces[:i])) or _GOES.match(" and ".join(pieces[:i])))
+                if (
+                    (_BECOMES.match(pieces[i]) or _GOES.match(pieces[i]))
+                    and (_BECOMES.match(" and ".join(pieces[:i])) or _GOES.match(" and ".join(pieces[:i])))
+                )
+                # 'outages to #ops and feature requests to the Airtable table Ideas': two routes without a verb
+                or (
+                    not any(ACTION_START.match(p) for p in (pieces[i], pieces[0]))
+                    and all(
+                        _GAPPED.match(p) and _DESTINATION.match(p)
+                        for p in (pieces[i], " and ".join(pieces[:i]))
+                    )
+                )
             ),
             None,
         )
@@ -4087,9 +4162,32 @@ def _route_parts(parts: list[str]) -> list[str]:
     return out
 
 
+# '… and classify them', 'sort each one as it comes in': the sorting verb said before a list of routes
+_SORTED_HEAD = re.compile(
+    r"\s*(?:,\s*)?(?:\b(?:and|then)\s+)?\b(?:classify|categori[sz]e|sort|triage|bucket|split|dispatch|route)\w*\b[^:]{0,50}$",
+    re.I,
+)
+
+
+def _sorting_lead(parts: list[str]) -> list[str]:
+    """'take the new tickets of Freshdesk and classify them: complaints to #complaints, …': what comes before the
+    colon is a clause of its own, read before the routes (the sorting verb is the router itself)."""
+    for i, clause in enumerate(parts):
+        at = lx.URL_RE.sub(lambda m: " " * len(m.group(0)), clause).find(":")  # 'https:' is no colon
+        head, tail = clause[: max(at, 0)], clause[at + 1 :]
+        if at < 0 or not tail.strip():
+            continue
+        lead = _SORTED_HEAD.search(head)
+        if lead is None or _DESTINATION.match(tail.strip()) is None:
+            continue
+        rest = head[: lead.start()].strip()
+        return parts[:i] + ([rest] if re.search(r"\w", rest) else []) + [tail.strip()] + parts[i + 1 :]
+    return parts
+
+
 def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """Three or more '<category> to <destination>' parts in one sentence → a router with one route each."""
-    said = _joined_routes(clauses(sentence))
+    said = _joined_routes(_sorting_lead(clauses(sentence)))
     parts = _route_parts(said)
     routes = []
     for i, clause in enumerate(parts):
@@ -4953,7 +5051,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         # amount a test compares with, a word taking an object ('the', 'it' …) starts the action, whatever verb it is
         acted = _AMOUNT_THEN_ACT.search(rest)
         cut = min([m.start() for m in (start, split) if m] + ([acted.end()] if acted else []) or [len(rest)])
-        condition_text = rest[:cut].strip(" ,—–")
+        # 'if it's pricing I forward it …', 'if 'pro' we email …': who acts is no part of the test
+        condition_text = re.sub(
+            r"\s+(?:I|we|you|they)(?:\s+(?:just|simply|then|also|only))?$", "", rest[:cut].strip(" ,—–")
+        )
         consequence = re.sub(r"^\s*(?:,|then|->|→|=>|/)\s*", "", rest[cut:])
         # '… post a note to #refunds, and if captured log it in …': a second test of its own, not a step of the first
         # (', if not #x' names the other side's place: the 'otherwise' below)
@@ -4973,6 +5074,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         ):
             consequence, tail = consequence[: again.start()], consequence[again.end() :]
         parts = _ELSE.split(consequence, maxsplit=1)
+        rest_said = _REST_CLAUSE.search(consequence) if len(parts) == 1 else None
+        if rest_said is not None and ACTION_START.search(consequence[: rest_said.start()]):
+            parts = [consequence[: rest_said.start()], consequence[rest_said.end() :]]
         if len(parts) == 1 and lx.threshold_in(condition_text):
             # 'if it is above 25 text me, if below just post it …': the other side, with no value of its own
             parts = _OTHER_SIDE_HERE.split(consequence, maxsplit=1)
@@ -5025,6 +5129,18 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         for other in more:
             if other.kind == "condition" and other.data_from is None:
                 other.data_from = step.data_from  # the second test reads the same data
+        if (
+            len(more) == 1
+            and more[0].kind == "condition"
+            and not step.negate
+            and not step.branches[1][1]
+            and _innermost_else(more[0]).branches[1][1]
+        ):
+            # 'if it is billing …, if it is a bug …, and for everything else …': the other side said after several
+            # tests is of them all — one decision, each next test in the else branch of the one before
+            more[0].chained = True
+            step.branches[1] = ("else", more)
+            more = []
         return pre + [step] + more
     return _bare_condition(sentence, description, ruled_out) or _keep_only(
         sentence, read_clauses(sentence, description, ruled_out)
@@ -5875,6 +5991,10 @@ _PRONOUN = ("it", "they", "this", "that", "its")
 def _category(label: str) -> tuple[str, str] | None:
     """('type', 'complaint') for 'the type is a complaint' / 'it's a complaint' (one value, no 'and'/'or'); the
     values of 'it is CA or it is OR' joined by '|' (any of them)."""
+    # 'if 'wrong size'': a quoted value is its words; 'if is a complaint', 'if is about billing': a test that leaves
+    # out its subject is of 'it'
+    label = re.sub(r"(?<!\w)['\"‘’“”]|['\"‘’“”](?!\w)", "", label)
+    label = re.sub(r"^\s*(?:is|are)\s+(?:about\s+)?", "it is ", label, flags=re.I)
     either = re.fullmatch(
         r"\s*(?:it|they)\s+(?:is|are)\s+([\w-]+(?:\s+or\s+(?:it\s+is\s+)?[\w-]+)+)\s*", label, re.I
     )
