@@ -32,11 +32,17 @@ _DAYS = {
 }
 _CRON_DAY = {"SUN": 0, "MON": 1, "TUE": 2, "WED": 3, "THU": 4, "FRI": 5, "SAT": 6}
 _DAY_RE = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+# the mark after an hour said with 'at': 'at 8h', 'at 7 Uhr', 'at 9 o'clock'
+_HOUR_MARK = r"(?:(?<=\d)hs?\b|\s*(?:uhr|heures?|o['’]clock)\b)"
 _TIME_RE = re.compile(
     # 'at 9:30', and 'at 7.15' / 'at 16.45' (a dot before two digits of minutes; 'at 4.50 USD' is a price)
-    r"\b(?:at|@|by|around)\s+(\d{1,2})(?:(?::|\.(?=[0-5]\d(?![\d%]|[.,]\d|\s*(?:percent|usd|eur|gbp|chf|dollars?|euros?|pounds?)\b)))"
-    r"(\d{2}))?(?![.,]?\d|\s*(?:%|percent\b))\s*(am|pm|a\.m\.|p\.m\.)?|\b(\d{1,2}):(\d{2})\s*(am|pm)?\b"
-    r"|\b(\d{1,2})\s*(am|pm)\b|\b(noon|midday|midnight)\b",
+    r"\b(?:at|@|by|around)\s+(\d{1,2})(?:(?::|h(?=[0-5]\d)|\.(?=[0-5]\d(?![\d%]|[.,]\d|\s*(?:percent|usd|eur|gbp|chf|dollars?|euros?|pounds?)\b)))"
+    r"(\d{2}))?(?![.,]?\d|\s*(?:%|percent\b))\s*(am|pm|a\.m\.|p\.m\.)?" + _HOUR_MARK + "?"
+    r"|\b(\d{1,2}):(\d{2})\s*(am|pm)?\b"
+    r"|\b(\d{1,2})\s*(am|pm)\b|\b(noon|midday|midnight)\b"
+    # '17h', '14h30', '8h00', '7 Uhr', '7.30 Uhr', '9 o'clock': the hour marked by a letter or word, as many
+    # languages write it (a duration, 'every 2h', 'within 24h', is told apart in _clock)
+    r"|\b(\d{1,2})(?:h([0-5]\d)?s?|(?:[.:]([0-5]\d))?\s*(?:uhr|heures?|o['’]clock))\b",
     re.I,
 )
 _PART_OF_DAY = {
@@ -47,9 +53,12 @@ _PART_OF_DAY = {
     "lunch": "12:00",
 }
 _QUOTED = re.compile(r"(?<!\w)'[^'\n]{2,120}'(?!\w)|\"[^\"\n]{2,120}\"|“[^”\n]{2,120}”|«[^»\n]{2,120}»")
-_DAY_CLOCK = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?\s+(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2})"
+_DAY_CLOCK = (
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?\s+(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2}"
+    r"|\d{1,2}h(?:[0-5]\d)?)"
+)
 # '(sun 21:00)', 'fri 6pm': a day's short name is a day only right before a clock
-_A_CLOCK = r"(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2})"
+_A_CLOCK = r"(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2}|\d{1,2}h(?:[0-5]\d)?\b)"
 _CLOCK_AHEAD = r",?\s+" + _A_CLOCK
 _ABBR_NAMES = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
 # 'Tue/Thu at 7:00', 'mon, wed & fri 6pm': each short name of a list that ends before the clock
@@ -61,7 +70,8 @@ _ABBR_DAY_CLOCK = _ABBR_NAMES + r"\.?(?:" + _ABBR_LIST + _ABBR_NAMES + r"\.?)*" 
 _SCHEDULE_HINT = re.compile(
     r"(?<![-#/@])\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
     r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
-    r"at \d{1,2}(?::\d{2})?(?![.,]?\d|\s*(?:%|percent\b))\s*(?:am|pm)?|(?:mon|tues|wednes|thurs|fri|satur|sun)days|"
+    r"at \d{1,2}(?::\d{2})?(?![.,]?\d|\s*(?:%|percent\b))\s*(?:am|pm)?|at \d{1,2}h(?:[0-5]\d)?|"
+    r"\d{1,2}(?:[.:]\d{2})?\s*uhr|(?:mon|tues|wednes|thurs|fri|satur|sun)days|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings|evenings|nights|afternoons)|"
     # 'Thursday 6pm: …', 'friday 17:00 send …': a day and a clock with no 'every' before them
     + _DAY_CLOCK
@@ -235,7 +245,25 @@ def _clock(match: re.Match[str]) -> str | None:
     g = match.groups()
     if g[8]:
         return {"noon": "12:00", "midday": "12:00", "midnight": "00:00"}[g[8].lower()]
-    hour, minute, ampm = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5]) if g[3] else (g[6], None, g[7])
+    if g[9]:
+        before, after = match.string[: match.start()], match.string[match.end() :]
+        # a clock where a schedule says it: after a day, 'daily', 'at', a comma or at the start ('every friday 17h',
+        # 'Daily 7h UTC', '(day 28, 18h)', 'at 9h and 15h'); not a span of hours ('every 2h', 'within 24h', 'slipped
+        # > 2h', '48h later')
+        if not re.search(
+            r"(?:^|[,(:;]|\b(?:at|by|around|from|until|till|to|and|or|um|ab|à|las|daily|nightly|day|weekdays?|weekends?|"
+            r"month|mornings?|evenings?|nights?|[a-z]*days?))\s*$",
+            before,
+            re.I,
+        ) or re.match(
+            r"\s*(?:ago|later|earlier|before|after|delay|window|old|long|max|shifts?)\b", after, re.I
+        ):
+            return None
+        hour, minute, ampm = g[9], g[10] or g[11], None
+    else:
+        hour, minute, ampm = (
+            (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5]) if g[3] else (g[6], None, g[7])
+        )
     h, m = int(hour), int(minute or 0)
     ampm = (ampm or "").lower().replace(".", "")
     if ampm == "pm" and h < 12:
@@ -274,6 +302,11 @@ def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
     return None, None
 
 
+# 'Paris time', 'time in Lisbon', and as other languages say it: 'hour of Paris', 'Madrid hour', 'hora de Lima',
+# 'heure de Paris'
+_ZONE_WORD = r"\b(?:local\s+)?(?:time|hour|hora|horário|horario|heure|zeit|ora)\b"
+
+
 def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
     import zoneinfo
 
@@ -281,7 +314,11 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if explicit.group(1) in zoneinfo.available_timezones():  # not 'Mon/Wed'
             return explicit.group(1), explicit.span()
     for phrase, zone in sorted(lexicon()["timezones"].items(), key=lambda kv: -len(kv[0])):
-        found = re.search(rf"(?:\btime (?:in|of)\s+)?\b{re.escape(phrase)}\b(?:\s+time)?", text, re.I)
+        found = re.search(
+            rf"(?:{_ZONE_WORD}\s+(?:in|of|de|da|do|du|di)\s+)?\b{re.escape(phrase)}\b(?:\s+{_ZONE_WORD})?",
+            text,
+            re.I,
+        )
         if not found or _negated(text, found.span()):
             continue
         after_clock = re.search(r"(?:\d|am|pm|noon|midday|midnight)\s*$", text[: found.start()], re.I)
@@ -289,11 +326,12 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
         abbreviation = (
             len(phrase) <= 4 and found.group(0)[: len(phrase)].isupper() and (len(phrase) > 2 or after_clock)
         )
-        if abbreviation or "time" in found.group(0).lower() or after_clock:
+        if abbreviation or re.search(_ZONE_WORD, found.group(0), re.I) or after_clock:
             return zone, found.span()
     # '7am Lisbon time', '(Toronto time)', 'time in Nairobi': a city the time-zone database names
     for found in re.finditer(
-        r"\btime in\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b|\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:local\s+)?time\b",
+        rf"{_ZONE_WORD}\s+(?:in|of|de|da|do|du|di)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
+        rf"|\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:local\s+)?{_ZONE_WORD}",
         text,
     ):
         city = (found.group(1) or found.group(2)).lower().replace("-", " ")
@@ -353,6 +391,37 @@ def _proper_name(text: str, start: int) -> bool:
     """'the sheet called Daily Signups': a capitalised schedule word mid-sentence names something."""
     before = text[:start].rstrip()
     return text[start : start + 1].isupper() and bool(before) and before[-1] not in ".;:!?\n"
+
+
+_ORDINALS = {
+    w: i + 1
+    for i, w in enumerate(
+        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+    )
+}
+_OF_MONTH = r"of\s+(?:(?:every|each|the|a|this)\s+)?month\b"
+# the day a month's run falls on, as many speakers write it: 'the 5th of every month', 'every 1st of month', 'each
+# 15 of month', 'every day 1 of the month', 'on day 3 of each month', 'every first of month', 'the 2nd day of
+# the month' (a bare number needs 'every/each/on' before it: 'the top 10 of the month' is no day)
+_DAY_OF_MONTH = (
+    r"\b(\d{1,2})(?:st|nd|rd|th)\s+(?:day\s+)?"
+    + _OF_MONTH
+    + r"|\b(?:every|each|on)\s+(?:the\s+)?(\d{1,2})\s+(?:day\s+)?"
+    + _OF_MONTH
+    + r"|\bday\s+(\d{1,2})\s+"
+    + _OF_MONTH
+    + r"|\b(?:every|each|on)\s+(?:the\s+)?("
+    + "|".join(_ORDINALS)
+    + r")\s+(?:day\s+)?"
+    + _OF_MONTH
+)
+
+
+# 'every weekday', 'each business day', 'every working day', 'on workdays', 'day of work', 'monday until friday'
+_WEEKDAYS = (
+    r"\b(week ?days?|(?:every|each|on|all)\s+(?:business|working|work)\s+days?|workdays?|days? of work|"
+    r"monday (?:to|through|until|till|-) friday|mon ?- ?fri)\b"
+)
 
 
 def _cron(minute: int, hour: int | str, dom: str = "*", dow: str = "*") -> str:
@@ -480,7 +549,9 @@ def read_schedule(text: str) -> Trigger | None:
     ranges = (
         [
             (m.group(1), m.group(2))
-            for m in re.finditer(r"\b" + _DAY_RE + r"\s*(?:to|through|thru|-|–)\s*" + _DAY_RE + r"\b", low)
+            for m in re.finditer(
+                r"\b" + _DAY_RE + r"\s*(?:to|through|thru|until|till|-|–)\s*" + _DAY_RE + r"\b", low
+            )
         ]
         or [  # 'tue-thu 9am': short names, right before the clock
             (m.group(1)[:3], m.group(2)[:3])
@@ -494,14 +565,10 @@ def read_schedule(text: str) -> Trigger | None:
         first, last = (order.index(_DAYS[ranges[-1][i]]) for i in (0, 1))
         days = [order[(first + i) % 7] for i in range((last - first) % 7 + 1)]
     monthly = re.search(r"\b(?:monthly|every month|each month|once a month|of (?:every|each) month)\b", low)
-    doms = list(
-        re.finditer(
-            r"\bon the (\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th) of (?:every|each|the) month\b",
-            low,
-        )
-    )
+    doms = list(re.finditer(r"\bon the (\d{1,2})(?:st|nd|rd|th)?\b|" + _DAY_OF_MONTH, low))
     if monthly and not doms:  # 'on the last working day — no, just the 28th — of every month'
-        doms = list(re.finditer(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b", low))
+        # '(day 28, 18h)' after 'every month': the day said alone
+        doms = list(re.finditer(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b|\bday (\d{1,2})\b(?!\s*(?:days?|%))", low))
     # 'Rent is due on the 1st. On the 28th at 09:00, …': the day said with the clock is when it runs
     dom = (
         min(doms, key=lambda m: abs(m.end() - clock_span[0]))
@@ -518,7 +585,7 @@ def read_schedule(text: str) -> Trigger | None:
         office
         or no_weekend
         or re.search(
-            r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon ?- ?fri)\b",
+            _WEEKDAYS,
             low,
         )
     )
@@ -564,7 +631,7 @@ def read_schedule(text: str) -> Trigger | None:
         }
         spans.append(left_out.span())  # type: ignore[union-attr]
     elif no_weekend or re.search(
-        r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon ?- ?fri)\b",
+        _WEEKDAYS,
         low,
     ):
         values = {
@@ -581,7 +648,11 @@ def read_schedule(text: str) -> Trigger | None:
             "cronExpression": _cron(mm, hour_field, dow="0,6"),
         }
     elif monthly or dom:
-        day_of_month = int(next(g for g in dom.groups() if g)) if dom else 1
+        day_of_month = (
+            _ORDINALS.get(next(g for g in dom.groups() if g), 0) or int(next(g for g in dom.groups() if g))
+            if dom
+            else 1
+        )
         values = {
             "scheduleType": "monthly",
             "monthlyDay": str(day_of_month),
@@ -627,6 +698,7 @@ def read_schedule(text: str) -> Trigger | None:
         r"(?<![-#/@])\b(?:daily|hourly|weekly|monthly|nightly|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
         r"twice daily)\b",
         r"\bon the \d{1,2}(?:st|nd|rd|th)?(?: of (?:every|each|the) month)?\b",
+        _DAY_OF_MONTH,
         r"\b" + _DAY_CLOCK + r"\b",
         r"\b"
         + _ABBR_NAMES
