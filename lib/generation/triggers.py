@@ -86,8 +86,16 @@ _WEBHOOK_HINT = re.compile(
     r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",
     re.I,
 )
+# 'our Teams chat', 'the WhatsApp group chat': a service's chat is where that service's messages arrive, no chat run
+_NO_SERVICE_BEFORE = "".join(
+    rf"(?<!{name} )"
+    for name in ("teams", "slack", "whatsapp", "telegram", "discord", "google", "group", "signal")
+)
 _CHAT_HINT = re.compile(
-    r"\b(chat ?bots?|chat with|chat interface|in (?:a |the )?chat|conversational|chat (?:assistant|agent)s?|"
+    r"\b(chat ?bots?|" + _NO_SERVICE_BEFORE + r"chat with|chat interface|in (?:a |the )?chat|conversational|"
+    r"chat (?:assistant|agent)s?|"
+    # 'when someone writes to the chat a tracking number', 'if a user types in our chat …': a person writes to it
+    r"(?:writes?|types?|sends?|asks?|says?|posts?|puts?)\s+(?:[\w-]+\s+){0,3}?(?:to|in|into|on)\s+(?:the |our |a )?chat\b|"
     r"(?:ai|virtual|support|sales|help ?desk) (?:assistant|agent)s? (?:that|which|who|to) (?:answers?|helps?|talks?)|"
     r"assistant that answers|bot that answers|q ?& ?a (?:bot|chat)|slack ?bot|chat (?:trigger|messages?|input|window)|"
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
@@ -127,6 +135,10 @@ _API_HINT = re.compile(
     # '(we'll call the workflow via API with the doc id)', 'our app will hit this workflow over HTTP'
     r"|(?:call|calls|hit|hits|trigger|triggers|invoke|invokes|start|starts)\s+(?:the|this|our)\s+(?:workflow|flow)\s+"
     r"(?:via|through|over|with|using|from)\s+(?:an?\s+|the\s+|its\s+)?(?:api|http|rest|post|request|endpoint)"
+    # 'when our API is called with a patient id', 'when the endpoint gets hit', 'when our app calls the workflow
+    # with an order id': the call is what starts each run
+    r"|(?:our|the|this|my)\s+(?:api(?:\s+endpoint)?|endpoint|workflow|flow)\s+(?:is|gets|was)\s+(?:called|hit|invoked)"
+    r"|(?:calls?|hits?|invokes?)\s+(?:the|this|our)\s+(?:workflow|flow|api|endpoint)\s+with"
     # 'callable from our CRM via API', 'I can call from our app via API', 'call this workflow via API'
     + _BY_CALL
     # 'API endpoint: our app POSTs …' (a heading naming what is built)
@@ -1096,6 +1108,22 @@ def _arrow_event(first: str, full: str = "") -> Trigger | None:
     that is no command but names a service's event is the event that starts each run; so is one before a colon or
     a slash that says what happened ('Someone signs up through Kajabi: …', 'airtable new record / translate the notes …'),
     a service with no data named too."""
+    label = re.match(r"\s*(?:[\w'-]+\s+){0,2}[\w'-]+\s*:\s+(?=[^:\n]*?\s(?:->|→|=>)\s)", first)
+    rest = first[label.end() :] if label else ""
+    if (
+        label
+        and not (_provider(label.group(0).lower()) or lx.integrations_in(label.group(0)))
+        and read_schedule(label.group(0)) is None  # 'sun 8pm: export … -> …' is a schedule's label
+        and (
+            re.match(r"\W*(?:someone|somebody|anyone|a|an|(?:each\s+|every\s+|any\s+)?new)\b", rest, re.I)
+            or _named_first(rest)
+        )
+    ):
+        # 'Short: gmail new mail -> telegram', 'Idea: stripe refund -> slack': a label before the chain of arrows
+        hook = _arrow_event(rest, full)
+        if hook is not None:
+            hook.spans = [(start + label.end(), end + label.end()) for start, end in hook.spans]
+            return hook
     arrow = re.match(r"\s*((?:[^.;:\n]|[.:](?=\S)){3,100}?)\s*(->|→|=>|:|\s/)\s", first)
     if arrow is None:
         return None
@@ -1501,6 +1529,14 @@ def _labelled_event(text: str) -> Trigger | None:
     return hook
 
 
+# 'hello, i need when comes a new mail …', 'I would need that when arrives an issue …', 'We want that whenever …':
+# a greeting and a wish before the 'when' clause that names the event
+_WISH = (
+    r"(?:(?:hello|hi|hey|dear [\w ]{1,20}?|good (?:morning|afternoon|evening))\s*[,!.]?\s+)?(?:(?:so|please|ok|okay)[,:]?\s+)?"
+    r"(?:(?:i|we)(?:'d|\s+would|\s+will)?\s+(?:need|want|like|wish|ask)\s+(?:that\s+|to\s+have\s+that\s+)?)?"
+)
+
+
 def _read_trigger(text: str) -> Trigger:
     # 'when: mon-fri 9am ET -> …', 'trigger: every 15 minutes': a label, then the schedule the run keeps
     label = re.match(r"[\W_]*(?:when|trigger|schedule|runs?|timing|cadence)\s*[:=]\s*", text, re.I)
@@ -1547,7 +1583,9 @@ def _read_trigger(text: str) -> Trigger:
             spans += [m.span() for m in _CALL_BRINGS.finditer(text)]
         return Trigger("manual", {"startWorkflow": "manual"}, spans)
     lead = re.match(  # ('our CI: when GitHub reports a push …': a label may name the run first)
-        r"\s*(?:[a-z][\w' -]{1,24}:\s*)?(when(?:ever)?|on (?:(?:every|each|any) )?new|once a new|each time|every time|any ?time|as soon as|upon|"
+        r"\s*(?:[a-z][\w' -]{1,24}:\s*)?"
+        + _WISH
+        + r"(when(?:ever)?|on (?:(?:every|each|any) )?new|once a new|each time|every time|any ?time|as soon as|upon|"
         r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",
         first,
         re.I,
