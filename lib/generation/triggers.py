@@ -353,10 +353,17 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 
 def _negated(text: str, span: tuple[int, int]) -> bool:
-    """'(not Istanbul time, UTC)', '(Istanbul time not, UTC)': a zone the text says it is not."""
+    """'(not Istanbul time, UTC)', '(Istanbul time not, UTC)': a zone the text says it is not (or that does not matter)."""
     return bool(
         re.search(r"\bnot\s+(?:in\s+)?$", text[: span[0]], re.I)
         or re.match(r"\s*not\b", text[span[1] :], re.I)
+        # '(Berlin time does not matter, UTC is enough)', 'Paris hour is not needed': a zone waved away
+        or re.match(
+            r"\s*(?:is\s+|are\s+)?(?:does\s*n[o']t\s+matter|not\s+(?:needed|important|relevant|necessary)|"
+            r"irrelevant|unimportant)\b",
+            text[span[1] :],
+            re.I,
+        )
     )
 
 
