@@ -1544,6 +1544,13 @@ _WISH = (
 )
 
 
+# 'if arrives a new payment in Stripe …', 'if comes in Gmail a mail …': the verb of an event said before its subject
+_COMES = (
+    r"(?:comes?|arrives?|lands?|enters?|appears?|drops?|is\s+(?:created|added|opened|posted|submitted|paid|made|sent))"
+    r"\s+(?:in(?:to)?\s+(?:[\w.-]+\s+){1,2}?)?(?:an?|new|the)"
+)
+
+
 def _read_trigger(text: str) -> Trigger:
     # 'when: mon-fri 9am ET -> …', 'trigger: every 15 minutes': a label, then the schedule the run keeps
     label = re.match(r"[\W_]*(?:when|trigger|schedule|runs?|timing|cadence)\s*[:=]\s*", text, re.I)
@@ -1630,7 +1637,10 @@ def _read_trigger(text: str) -> Trigger:
     if (
         not lead
         and event_lead
-        and (event_lead.group(1).lower() == "new" or re.match(r"\s*if (?:an?|new)\b", first, re.I))
+        and (
+            event_lead.group(1).lower() == "new"
+            or re.match(r"\s*if (?:an?|new|" + _COMES + r")\b", first, re.I)
+        )
         and (
             _named_provider(first.split(",")[0].lower())
             or _service_item_changes(first.split(",")[0], text)
