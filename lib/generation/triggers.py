@@ -264,7 +264,7 @@ def _clock(match: re.Match[str]) -> str | None:
         # > 2h', '48h later')
         if not re.search(
             r"(?:^|[,(:;]|\b(?:at|by|around|from|until|till|to|and|or|um|ab|à|las|daily|nightly|day|weekdays?|weekends?|"
-            r"month|mornings?|evenings?|nights?|[a-z]*days?))\s*$",
+            r"month|mornings?|evenings?|nights?|[a-z]*days?|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun))\s*$",
             before,
             re.I,
         ) or re.match(
@@ -433,6 +433,9 @@ _DAY_OF_MONTH = (
     + "|".join(_ORDINALS)
     + r")\s+(?:day\s+)?"
     + _OF_MONTH
+    # 'every 15th at 9am', 'each 1st, …': an ordinal alone after 'every', then a clock or a pause (not 'every 2nd
+    # week', 'every 10th customer')
+    + r"|\b(?:every|each)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[,;:(\u2013\u2014-]|at\b|@|\d))"
 )
 
 
