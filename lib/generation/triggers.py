@@ -32,11 +32,17 @@ _DAYS = {
 }
 _CRON_DAY = {"SUN": 0, "MON": 1, "TUE": 2, "WED": 3, "THU": 4, "FRI": 5, "SAT": 6}
 _DAY_RE = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+# the mark after an hour said with 'at': 'at 8h', 'at 7 Uhr', 'at 9 o'clock'
+_HOUR_MARK = r"(?:(?<=\d)hs?\b|\s*(?:uhr|heures?|o['’]clock)\b)"
 _TIME_RE = re.compile(
     # 'at 9:30', and 'at 7.15' / 'at 16.45' (a dot before two digits of minutes; 'at 4.50 USD' is a price)
-    r"\b(?:at|@|by|around)\s+(\d{1,2})(?:(?::|\.(?=[0-5]\d(?![\d%]|[.,]\d|\s*(?:percent|usd|eur|gbp|chf|dollars?|euros?|pounds?)\b)))"
-    r"(\d{2}))?(?![.,]?\d|\s*(?:%|percent\b))\s*(am|pm|a\.m\.|p\.m\.)?|\b(\d{1,2}):(\d{2})\s*(am|pm)?\b"
-    r"|\b(\d{1,2})\s*(am|pm)\b|\b(noon|midday|midnight)\b",
+    r"\b(?:at|@|by|around)\s+(\d{1,2})(?:(?::|h(?=[0-5]\d)|\.(?=[0-5]\d(?![\d%]|[.,]\d|\s*(?:percent|usd|eur|gbp|chf|dollars?|euros?|pounds?)\b)))"
+    r"(\d{2}))?(?![.,]?\d|\s*(?:%|percent\b))\s*(am|pm|a\.m\.|p\.m\.)?" + _HOUR_MARK + "?"
+    r"|\b(\d{1,2}):(\d{2})\s*(am|pm)?\b"
+    r"|\b(\d{1,2})\s*(am|pm)\b|\b(noon|midday|midnight)\b"
+    # '17h', '14h30', '8h00', '7 Uhr', '7.30 Uhr', '9 o'clock': the hour marked by a letter or word, as many
+    # languages write it (a duration, 'every 2h', 'within 24h', is told apart in _clock)
+    r"|\b(\d{1,2})(?:h([0-5]\d)?s?|(?:[.:]([0-5]\d))?\s*(?:uhr|heures?|o['’]clock))\b",
     re.I,
 )
 _PART_OF_DAY = {
@@ -47,9 +53,12 @@ _PART_OF_DAY = {
     "lunch": "12:00",
 }
 _QUOTED = re.compile(r"(?<!\w)'[^'\n]{2,120}'(?!\w)|\"[^\"\n]{2,120}\"|“[^”\n]{2,120}”|«[^»\n]{2,120}»")
-_DAY_CLOCK = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?\s+(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2})"
+_DAY_CLOCK = (
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?\s+(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2}"
+    r"|\d{1,2}h(?:[0-5]\d)?)"
+)
 # '(sun 21:00)', 'fri 6pm': a day's short name is a day only right before a clock
-_A_CLOCK = r"(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2})"
+_A_CLOCK = r"(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2}|\d{1,2}h(?:[0-5]\d)?\b)"
 _CLOCK_AHEAD = r",?\s+" + _A_CLOCK
 _ABBR_NAMES = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
 # 'Tue/Thu at 7:00', 'mon, wed & fri 6pm': each short name of a list that ends before the clock
@@ -61,7 +70,8 @@ _ABBR_DAY_CLOCK = _ABBR_NAMES + r"\.?(?:" + _ABBR_LIST + _ABBR_NAMES + r"\.?)*" 
 _SCHEDULE_HINT = re.compile(
     r"(?<![-#/@])\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
     r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
-    r"at \d{1,2}(?::\d{2})?(?![.,]?\d|\s*(?:%|percent\b))\s*(?:am|pm)?|(?:mon|tues|wednes|thurs|fri|satur|sun)days|"
+    r"at \d{1,2}(?::\d{2})?(?![.,]?\d|\s*(?:%|percent\b))\s*(?:am|pm)?|at \d{1,2}h(?:[0-5]\d)?|"
+    r"\d{1,2}(?:[.:]\d{2})?\s*uhr|(?:mon|tues|wednes|thurs|fri|satur|sun)days|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings|evenings|nights|afternoons)|"
     # 'Thursday 6pm: …', 'friday 17:00 send …': a day and a clock with no 'every' before them
     + _DAY_CLOCK
@@ -76,8 +86,16 @@ _WEBHOOK_HINT = re.compile(
     r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",
     re.I,
 )
+# 'our Teams chat', 'the WhatsApp group chat': a service's chat is where that service's messages arrive, no chat run
+_NO_SERVICE_BEFORE = "".join(
+    rf"(?<!{name} )"
+    for name in ("teams", "slack", "whatsapp", "telegram", "discord", "google", "group", "signal")
+)
 _CHAT_HINT = re.compile(
-    r"\b(chat ?bots?|chat with|chat interface|in (?:a |the )?chat|conversational|chat (?:assistant|agent)s?|"
+    r"\b(chat ?bots?|" + _NO_SERVICE_BEFORE + r"chat with|chat interface|in (?:a |the )?chat|conversational|"
+    r"chat (?:assistant|agent)s?|"
+    # 'when someone writes to the chat a tracking number', 'if a user types in our chat …': a person writes to it
+    r"(?:writes?|types?|sends?|asks?|says?|posts?|puts?)\s+(?:[\w-]+\s+){0,3}?(?:to|in|into|on)\s+(?:the |our |a )?chat\b|"
     r"(?:ai|virtual|support|sales|help ?desk) (?:assistant|agent)s? (?:that|which|who|to) (?:answers?|helps?|talks?)|"
     r"assistant that answers|bot that answers|q ?& ?a (?:bot|chat)|slack ?bot|chat (?:trigger|messages?|input|window)|"
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
@@ -117,6 +135,10 @@ _API_HINT = re.compile(
     # '(we'll call the workflow via API with the doc id)', 'our app will hit this workflow over HTTP'
     r"|(?:call|calls|hit|hits|trigger|triggers|invoke|invokes|start|starts)\s+(?:the|this|our)\s+(?:workflow|flow)\s+"
     r"(?:via|through|over|with|using|from)\s+(?:an?\s+|the\s+|its\s+)?(?:api|http|rest|post|request|endpoint)"
+    # 'when our API is called with a patient id', 'when the endpoint gets hit', 'when our app calls the workflow
+    # with an order id': the call is what starts each run
+    r"|(?:our|the|this|my)\s+(?:api(?:\s+endpoint)?|endpoint|workflow|flow)\s+(?:is|gets|was)\s+(?:called|hit|invoked)"
+    r"|(?:calls?|hits?|invokes?)\s+(?:the|this|our)\s+(?:workflow|flow|api|endpoint)\s+with"
     # 'callable from our CRM via API', 'I can call from our app via API', 'call this workflow via API'
     + _BY_CALL
     # 'API endpoint: our app POSTs …' (a heading naming what is built)
@@ -235,7 +257,25 @@ def _clock(match: re.Match[str]) -> str | None:
     g = match.groups()
     if g[8]:
         return {"noon": "12:00", "midday": "12:00", "midnight": "00:00"}[g[8].lower()]
-    hour, minute, ampm = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5]) if g[3] else (g[6], None, g[7])
+    if g[9]:
+        before, after = match.string[: match.start()], match.string[match.end() :]
+        # a clock where a schedule says it: after a day, 'daily', 'at', a comma or at the start ('every friday 17h',
+        # 'Daily 7h UTC', '(day 28, 18h)', 'at 9h and 15h'); not a span of hours ('every 2h', 'within 24h', 'slipped
+        # > 2h', '48h later')
+        if not re.search(
+            r"(?:^|[,(:;]|\b(?:at|by|around|from|until|till|to|and|or|um|ab|à|las|daily|nightly|day|weekdays?|weekends?|"
+            r"month|mornings?|evenings?|nights?|[a-z]*days?|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun))\s*$",
+            before,
+            re.I,
+        ) or re.match(
+            r"\s*(?:ago|later|earlier|before|after|delay|window|old|long|max|shifts?)\b", after, re.I
+        ):
+            return None
+        hour, minute, ampm = g[9], g[10] or g[11], None
+    else:
+        hour, minute, ampm = (
+            (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5]) if g[3] else (g[6], None, g[7])
+        )
     h, m = int(hour), int(minute or 0)
     ampm = (ampm or "").lower().replace(".", "")
     if ampm == "pm" and h < 12:
@@ -274,6 +314,11 @@ def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
     return None, None
 
 
+# 'Paris time', 'time in Lisbon', and as other languages say it: 'hour of Paris', 'Madrid hour', 'hora de Lima',
+# 'heure de Paris'
+_ZONE_WORD = r"\b(?:local\s+)?(?:time|hour|hora|horário|horario|heure|zeit|ora)\b"
+
+
 def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
     import zoneinfo
 
@@ -281,7 +326,11 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if explicit.group(1) in zoneinfo.available_timezones():  # not 'Mon/Wed'
             return explicit.group(1), explicit.span()
     for phrase, zone in sorted(lexicon()["timezones"].items(), key=lambda kv: -len(kv[0])):
-        found = re.search(rf"(?:\btime (?:in|of)\s+)?\b{re.escape(phrase)}\b(?:\s+time)?", text, re.I)
+        found = re.search(
+            rf"(?:{_ZONE_WORD}\s+(?:in|of|de|da|do|du|di)\s+)?\b{re.escape(phrase)}\b(?:\s+{_ZONE_WORD})?",
+            text,
+            re.I,
+        )
         if not found or _negated(text, found.span()):
             continue
         after_clock = re.search(r"(?:\d|am|pm|noon|midday|midnight)\s*$", text[: found.start()], re.I)
@@ -289,11 +338,12 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
         abbreviation = (
             len(phrase) <= 4 and found.group(0)[: len(phrase)].isupper() and (len(phrase) > 2 or after_clock)
         )
-        if abbreviation or "time" in found.group(0).lower() or after_clock:
+        if abbreviation or re.search(_ZONE_WORD, found.group(0), re.I) or after_clock:
             return zone, found.span()
     # '7am Lisbon time', '(Toronto time)', 'time in Nairobi': a city the time-zone database names
     for found in re.finditer(
-        r"\btime in\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b|\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:local\s+)?time\b",
+        rf"{_ZONE_WORD}\s+(?:in|of|de|da|do|du|di)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
+        rf"|\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:local\s+)?{_ZONE_WORD}",
         text,
     ):
         city = (found.group(1) or found.group(2)).lower().replace("-", " ")
@@ -303,10 +353,17 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 
 def _negated(text: str, span: tuple[int, int]) -> bool:
-    """'(not Istanbul time, UTC)', '(Istanbul time not, UTC)': a zone the text says it is not."""
+    """'(not Istanbul time, UTC)', '(Istanbul time not, UTC)': a zone the text says it is not (or that does not matter)."""
     return bool(
         re.search(r"\bnot\s+(?:in\s+)?$", text[: span[0]], re.I)
         or re.match(r"\s*not\b", text[span[1] :], re.I)
+        # '(Berlin time does not matter, UTC is enough)', 'Paris hour is not needed': a zone waved away
+        or re.match(
+            r"\s*(?:is\s+|are\s+)?(?:does\s*n[o']t\s+matter|not\s+(?:needed|important|relevant|necessary)|"
+            r"irrelevant|unimportant)\b",
+            text[span[1] :],
+            re.I,
+        )
     )
 
 
@@ -353,6 +410,40 @@ def _proper_name(text: str, start: int) -> bool:
     """'the sheet called Daily Signups': a capitalised schedule word mid-sentence names something."""
     before = text[:start].rstrip()
     return text[start : start + 1].isupper() and bool(before) and before[-1] not in ".;:!?\n"
+
+
+_ORDINALS = {
+    w: i + 1
+    for i, w in enumerate(
+        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+    )
+}
+_OF_MONTH = r"of\s+(?:(?:every|each|the|a|this)\s+)?month\b"
+# the day a month's run falls on, as many speakers write it: 'the 5th of every month', 'every 1st of month', 'each
+# 15 of month', 'every day 1 of the month', 'on day 3 of each month', 'every first of month', 'the 2nd day of
+# the month' (a bare number needs 'every/each/on' before it: 'the top 10 of the month' is no day)
+_DAY_OF_MONTH = (
+    r"\b(\d{1,2})(?:st|nd|rd|th)\s+(?:day\s+)?"
+    + _OF_MONTH
+    + r"|\b(?:every|each|on)\s+(?:the\s+)?(\d{1,2})\s+(?:day\s+)?"
+    + _OF_MONTH
+    + r"|\bday\s+(\d{1,2})\s+"
+    + _OF_MONTH
+    + r"|\b(?:every|each|on)\s+(?:the\s+)?("
+    + "|".join(_ORDINALS)
+    + r")\s+(?:day\s+)?"
+    + _OF_MONTH
+    # 'every 15th at 9am', 'each 1st, …': an ordinal alone after 'every', then a clock or a pause (not 'every 2nd
+    # week', 'every 10th customer')
+    + r"|\b(?:every|each)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[,;:(\u2013\u2014-]|at\b|@|\d))"
+)
+
+
+# 'every weekday', 'each business day', 'every working day', 'on workdays', 'day of work', 'monday until friday'
+_WEEKDAYS = (
+    r"\b(week ?days?|(?:every|each|on|all)\s+(?:business|working|work)\s+days?|workdays?|days? of work|"
+    r"monday (?:to|through|until|till|-) friday|mon ?- ?fri)\b"
+)
 
 
 def _cron(minute: int, hour: int | str, dom: str = "*", dow: str = "*") -> str:
@@ -480,7 +571,9 @@ def read_schedule(text: str) -> Trigger | None:
     ranges = (
         [
             (m.group(1), m.group(2))
-            for m in re.finditer(r"\b" + _DAY_RE + r"\s*(?:to|through|thru|-|–)\s*" + _DAY_RE + r"\b", low)
+            for m in re.finditer(
+                r"\b" + _DAY_RE + r"\s*(?:to|through|thru|until|till|-|–)\s*" + _DAY_RE + r"\b", low
+            )
         ]
         or [  # 'tue-thu 9am': short names, right before the clock
             (m.group(1)[:3], m.group(2)[:3])
@@ -494,14 +587,10 @@ def read_schedule(text: str) -> Trigger | None:
         first, last = (order.index(_DAYS[ranges[-1][i]]) for i in (0, 1))
         days = [order[(first + i) % 7] for i in range((last - first) % 7 + 1)]
     monthly = re.search(r"\b(?:monthly|every month|each month|once a month|of (?:every|each) month)\b", low)
-    doms = list(
-        re.finditer(
-            r"\bon the (\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th) of (?:every|each|the) month\b",
-            low,
-        )
-    )
+    doms = list(re.finditer(r"\bon the (\d{1,2})(?:st|nd|rd|th)?\b|" + _DAY_OF_MONTH, low))
     if monthly and not doms:  # 'on the last working day — no, just the 28th — of every month'
-        doms = list(re.finditer(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b", low))
+        # '(day 28, 18h)' after 'every month': the day said alone
+        doms = list(re.finditer(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b|\bday (\d{1,2})\b(?!\s*(?:days?|%))", low))
     # 'Rent is due on the 1st. On the 28th at 09:00, …': the day said with the clock is when it runs
     dom = (
         min(doms, key=lambda m: abs(m.end() - clock_span[0]))
@@ -518,7 +607,7 @@ def read_schedule(text: str) -> Trigger | None:
         office
         or no_weekend
         or re.search(
-            r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon ?- ?fri)\b",
+            _WEEKDAYS,
             low,
         )
     )
@@ -564,7 +653,7 @@ def read_schedule(text: str) -> Trigger | None:
         }
         spans.append(left_out.span())  # type: ignore[union-attr]
     elif no_weekend or re.search(
-        r"\b(week ?days?|every business day|each business day|monday (?:to|through|-) friday|mon ?- ?fri)\b",
+        _WEEKDAYS,
         low,
     ):
         values = {
@@ -581,7 +670,11 @@ def read_schedule(text: str) -> Trigger | None:
             "cronExpression": _cron(mm, hour_field, dow="0,6"),
         }
     elif monthly or dom:
-        day_of_month = int(next(g for g in dom.groups() if g)) if dom else 1
+        day_of_month = (
+            _ORDINALS.get(next(g for g in dom.groups() if g), 0) or int(next(g for g in dom.groups() if g))
+            if dom
+            else 1
+        )
         values = {
             "scheduleType": "monthly",
             "monthlyDay": str(day_of_month),
@@ -627,6 +720,7 @@ def read_schedule(text: str) -> Trigger | None:
         r"(?<![-#/@])\b(?:daily|hourly|weekly|monthly|nightly|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
         r"twice daily)\b",
         r"\bon the \d{1,2}(?:st|nd|rd|th)?(?: of (?:every|each|the) month)?\b",
+        _DAY_OF_MONTH,
         r"\b" + _DAY_CLOCK + r"\b",
         r"\b"
         + _ABBR_NAMES
@@ -1024,6 +1118,22 @@ def _arrow_event(first: str, full: str = "") -> Trigger | None:
     that is no command but names a service's event is the event that starts each run; so is one before a colon or
     a slash that says what happened ('Someone signs up through Kajabi: …', 'airtable new record / translate the notes …'),
     a service with no data named too."""
+    label = re.match(r"\s*(?:[\w'-]+\s+){0,2}[\w'-]+\s*:\s+(?=[^:\n]*?\s(?:->|→|=>)\s)", first)
+    rest = first[label.end() :] if label else ""
+    if (
+        label
+        and not (_provider(label.group(0).lower()) or lx.integrations_in(label.group(0)))
+        and read_schedule(label.group(0)) is None  # 'sun 8pm: export … -> …' is a schedule's label
+        and (
+            re.match(r"\W*(?:someone|somebody|anyone|a|an|(?:each\s+|every\s+|any\s+)?new)\b", rest, re.I)
+            or _named_first(rest)
+        )
+    ):
+        # 'Short: gmail new mail -> telegram', 'Idea: stripe refund -> slack': a label before the chain of arrows
+        hook = _arrow_event(rest, full)
+        if hook is not None:
+            hook.spans = [(start + label.end(), end + label.end()) for start, end in hook.spans]
+            return hook
     arrow = re.match(r"\s*((?:[^.;:\n]|[.:](?=\S)){3,100}?)\s*(->|→|=>|:|\s/)\s", first)
     if arrow is None:
         return None
@@ -1429,6 +1539,21 @@ def _labelled_event(text: str) -> Trigger | None:
     return hook
 
 
+# 'hello, i need when comes a new mail …', 'I would need that when arrives an issue …', 'We want that whenever …':
+# a greeting and a wish before the 'when' clause that names the event
+_WISH = (
+    r"(?:(?:hello|hi|hey|dear [\w ]{1,20}?|good (?:morning|afternoon|evening))\s*[,!.]?\s+)?(?:(?:so|please|ok|okay)[,:]?\s+)?"
+    r"(?:(?:i|we)(?:'d|\s+would|\s+will)?\s+(?:need|want|like|wish|ask)\s+(?:that\s+|to\s+have\s+that\s+)?)?"
+)
+
+
+# 'if arrives a new payment in Stripe …', 'if comes in Gmail a mail …': the verb of an event said before its subject
+_COMES = (
+    r"(?:comes?|arrives?|lands?|enters?|appears?|drops?|is\s+(?:created|added|opened|posted|submitted|paid|made|sent))"
+    r"\s+(?:in(?:to)?\s+(?:[\w.-]+\s+){1,2}?)?(?:an?|new|the)"
+)
+
+
 def _read_trigger(text: str) -> Trigger:
     # 'when: mon-fri 9am ET -> …', 'trigger: every 15 minutes': a label, then the schedule the run keeps
     label = re.match(r"[\W_]*(?:when|trigger|schedule|runs?|timing|cadence)\s*[:=]\s*", text, re.I)
@@ -1475,7 +1600,9 @@ def _read_trigger(text: str) -> Trigger:
             spans += [m.span() for m in _CALL_BRINGS.finditer(text)]
         return Trigger("manual", {"startWorkflow": "manual"}, spans)
     lead = re.match(  # ('our CI: when GitHub reports a push …': a label may name the run first)
-        r"\s*(?:[a-z][\w' -]{1,24}:\s*)?(when(?:ever)?|on (?:(?:every|each|any) )?new|once a new|each time|every time|any ?time|as soon as|upon|"
+        r"\s*(?:[a-z][\w' -]{1,24}:\s*)?"
+        + _WISH
+        + r"(when(?:ever)?|on (?:(?:every|each|any) )?new|once a new|each time|every time|any ?time|as soon as|upon|"
         r"if (?:anyone|someone|somebody|a customer|a user|i get|we get|i receive|we receive))\b",
         first,
         re.I,
@@ -1513,7 +1640,10 @@ def _read_trigger(text: str) -> Trigger:
     if (
         not lead
         and event_lead
-        and (event_lead.group(1).lower() == "new" or re.match(r"\s*if (?:an?|new)\b", first, re.I))
+        and (
+            event_lead.group(1).lower() == "new"
+            or re.match(r"\s*if (?:an?|new|" + _COMES + r")\b", first, re.I)
+        )
         and (
             _named_provider(first.split(",")[0].lower())
             or _service_item_changes(first.split(",")[0], text)
