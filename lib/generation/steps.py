@@ -670,6 +670,37 @@ _CONTACT_BY = (
 )
 
 
+# what may stand before a clause's verb without being one ('to send …', 'I would need that we send …', 'it should
+# send …', 'can you send …', 'the flow must post …'): the verb after it still gives the command
+_CLAUSE_LEAD = (
+    r"^\W*(?:(?:also|then|and|so|please|just|first|finally)\s+)*"
+    r"(?:(?:i|we)\s+(?:would\s+|'d\s+|will\s+|really\s+)?(?:need|like|want|wish)\s+(?:that\s+|to\s+)?)?"
+    r"(?:(?:can|could|would|will)\s+(?:you|it|we|the\s+(?:flow|workflow|bot|system|automation))\s+)?"
+    r"(?:(?:we|you|it|they|the\s+(?:flow|workflow|bot|system|automation))\s+"
+    r"(?:(?:should|must|will|can|shall|has\s+to|have\s+to|needs?\s+to)\s+)?)?"
+    r"(?:to\s+)?(?:also\s+|then\s+)?"
+)
+
+
+def _person_named() -> str:
+    """A person a message goes to: 'him', 'the buyer', 'each new member', 'all participants'."""
+    return (
+        r"(?:me|us|them|him|her|(?:the|each|every|their|our|that|this|all(?:\s+(?:the|our))?)\s+(?:[\w-]+\s+)?(?:"
+        + "|".join(lexicon()["people"])
+        + r")s?)\b"
+    )
+
+
+def _sent_to_person(low: str) -> re.Match[str] | None:
+    """'send the buyer a thank-you mail', 'send him a receipt', 'send at the candidate an email', 'send to him a
+    welcome mail': whom the verb sends to, said before what it sends (word order and particle aside)."""
+    return re.search(
+        r"\b(?:send|sends|forward|forwards)\s+(?:to\s+|at\s+)?(?P<who>" + _person_named() + r")\s+"
+        r"(?:a|an|the|his|her|their|its|our|your|this|that|one|some)\b",
+        low,
+    )
+
+
 def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
@@ -690,7 +721,7 @@ def _is_write(clause: str, key: str) -> bool:
         low,
     ):
         return True
-    sender = re.search(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r"|tweet)\b", low)
+    sender = re.search(_CLAUSE_LEAD + r"(?:" + _WRITE + r"|tweet)\b", low)
     if re.match(r"^\W*(?:also\s+|then\s+)?(?:tell|warn)\s+(?:me|us|them|#|the\s)", low):
         return True  # 'tell #incidents on Slack', 'warn the team on Teams': a message is sent
     if key == "gmail" and re.match(
@@ -709,12 +740,26 @@ def _is_write(clause: str, key: str) -> bool:
         sender
         and key in ("gmail", "outlook")
         and re.search(
-            r"\be-?mails?\b|\bto\s+[\w.+-]+@[\w-]+\.|\bto\s+(?:me|us|them|him|her)\b|\bto\s+(?:the|each|every|their|our|"
+            r"\b(?:e-?)?mails?\b|\bto\s+[\w.+-]+@[\w-]+\.|\bto\s+(?:me|us|them|him|her)\b|\bto\s+(?:the|each|every|their|our|"
             r"that|this)\s+(?:\w+\s+)?(?:" + "|".join(lexicon()["people"]) + r")s?\b",
             low,
         )
+        or _sent_to_person(low)
     ):  # 'send the list to legal@… from Outlook', 'send it from Gmail to the lead': sent from that account
         return False  # 'read it from Gmail'; but 'send the candidate a thank-you email from Gmail' sends
+    if (
+        sender
+        and key in ("gmail", "outlook")
+        and any(
+            re.search(
+                r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:e-?)?mail\s+from\s+(?:my\s+|our\s+|the\s+)?"
+                + re.escape(p),
+                low,
+            )
+            for p in phrases
+        )
+    ):
+        return True  # 'send the buyer a thank-you mail from our Outlook': one mail, sent from that account
     if _stored_in(low, phrases) or _items_taken(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
     if key in ("gmail", "outlook") and re.search(
@@ -1971,7 +2016,7 @@ def _messaged_person(clause: str) -> str | None:
 # 'text the driver', 'notify each nurse', 'send the new hire a …', 'email them': who is contacted
 _CONTACTED = re.compile(
     r"\b(?:(?:e-?mail|mail|text|sms|notify|message|ping|remind|invite|contact|dm|whatsapp|thank|welcome)s?"
-    r"|(?P<send>send)s?)\s+(?:(?P<pronoun>them|him|her)\b|(?:the|each|every|that|this|their)\s+"
+    r"|(?P<send>send)s?)\s+(?:(?:to\s+|at\s+)?(?P<pronoun>them|him|her)\b|(?:the|each|every|that|this|their)\s+"
     r"(?P<who>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})(?:\s+(?P<next>[a-z]+))?)"
 )
 # words that end a noun phrase: 'the driver their route', 'the nurse via WhatsApp', 'the hire a welcome email'
@@ -3226,13 +3271,15 @@ def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[s
     if found is None:  # 'send a polite reminder to the client's email address': an e-mail to that person
         people = "|".join(lexicon()["people"])
         found = re.search(  # a person the text names, or anyone whose e-mail address it names
-            r"\b(?:send|sends|forward|forwards)\b[^.;]*?\bto\s+(?P<who>(?:the|each|every|that|this|our|their)\s+"
+            r"\b(?:send|sends|forward|forwards)\b[^.;]*?\bto\s+(?P<who>(?:the|each|every|that|this|our|their|all(?:\s+(?:the|our))?)\s+"
             r"(?:[\w-]+\s+)?(?:(?:"
             + people
             + r")s?\b(?:'s?)?|[\w-]+(?='s?\s+e-?mail)'s?))(?:\s+e-?mail(?:\s+address)?)?\b",
             clause,
             re.I,
         )
+    if found is None:  # 'send him a receipt by mail', 'send the customer the confirmation': whom, then what
+        found = _sent_to_person(clause.lower())
     if found is None:  # '…, emailed to me', 'sent to us': what the clause before made, passed on to the user
         found = re.match(
             r"\W*(?:and\s+|then\s+)*(?:e-?mailed|mailed|sent|delivered)\s+to\s+(?P<who>me|us)\b(?!\s+(?:on|in|via)\b)",
