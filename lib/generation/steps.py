@@ -55,6 +55,8 @@ _READ = (
 )
 # light verbs whose object names what the model makes ('make a summary', 'put together a digest')
 _PRODUCT_VERB = r"make|makes|create|put\s+together|produce|do|prepare|compile|build|pull\s+together"
+# who it is made for or by, said between the verb and its object ('make for me a list', 'make with AI a proposal')
+_FOR_WHOM = r"(?:(?:for\s+(?:me|us|them|him|her)|with\s+(?:the\s+|an\s+)?(?:ai|llm|gpt|claude|agent))\s+)?"
 ACTION_START = re.compile(
     r"\b(?:also\s+|then\s+)?(?:"
     + _WRITE
@@ -240,7 +242,8 @@ def clauses(text: str) -> list[str]:
     """Split a sentence at commas / 'then' / 'and' when a new verb starts the next part."""
     parts = re.split(
         # 'post to #sre + create a Linear issue': a '+' or '&' before a new verb joins two steps, as 'and' does
-        r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+(?:and|\+|&)\s+(?=(?:also\s+)?(?:"
+        # 'I would like to save the answers … and to send …': an infinitive after 'and' starts a step as a verb does
+        r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+(?:and|\+|&)\s+(?=(?:also\s+)?(?:to\s+)?(?:"
         + _WRITE
         + "|"
         + _READ
@@ -549,7 +552,9 @@ _DOERS = ("ai", "agent", "llm", "gpt", "claude")
 _DOER_AT_WORK = re.compile(
     r"(?:^[\W\d]*|\b(?:have|let|get|ask|make|tell)\s+)(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|claude|agent)"
     r"(?:\s+agent)?\s+(?!(?:agent|news|tools?|model|is|was|will|can|should|that|which|and|or|to)\b)([a-z]+)"
-    r"|\b(?:with|using|via|by)\s+(?:the\s+|an?\s+)?(?:ai|llm|gpt|claude|an?\s+agent)\s*(?:[,;.]|$)"
+    # ('make with AI a proposal of answer': the means said before the object)
+    r"|\b(?:with|using|via|by)\s+(?:the\s+|an?\s+)?(?:ai|llm|gpt|claude|an?\s+agent)"
+    r"\s*(?:[,;.]|$|(?=(?:a|an|the|some|one)\s))"
 )
 
 
@@ -3180,6 +3185,9 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:leaderboard|report|ranking|briefing|analysis|breakdown|"
         r"description|reflection|bake list|shopping list|to-?do list|forecast|comparison|scorecard)\b",
         low,
+    ) or re.search(  # 'make for me a short list of what is important': a list the model makes, not the data's
+        r"\b(?:" + _PRODUCT_VERB + r")\s+" + _FOR_WHOM + r"(?:a|an)\s+(?:short|brief|quick|small)\s+list\b",
+        low,
     )
     if (
         (summary or product)
@@ -3196,7 +3204,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             # 'give me a summary', 'return a 3-bullet summary': the run's answer is written by an agent
             or re.search(r"\b(?:give|return|returns|show|hand)\s+(?:me\s+|us\s+|back\s+)?(?:a|an)\b", low)
             # 'make a summary', 'put together a comparison with last week': made by the model
-            or re.search(r"\b(?:" + _PRODUCT_VERB + r")\s+(?:an?|some)\b", low)
+            or re.search(r"\b(?:" + _PRODUCT_VERB + r")\s+" + _FOR_WHOM + r"(?:an?|some)\b", low)
         )
     ):
         # 'email me a summary', 'post a leaderboard of who closed the most': something to write first
