@@ -2423,6 +2423,14 @@ def _api_step(clause: str, description: str) -> Step | None:
             )
             or _sent_to_address(clause[: url.start()])
             or _written_at_host(clause[: url.start()])
+            # 'call the Shippo API (api.goshippo.com) to create the label', '… for create the label': the call's
+            # purpose, said after the address, writes
+            or re.match(
+                r"[^\s,;.)]*\)?\s*,?\s*(?:in\s+order\s+)?(?:to|for)\s+(?:"
+                + _WRITE
+                + r"|register|generate|buy)\b",
+                low[url.end() :],
+            )
         )
         named_get = re.search(r"\b(?:a|an|the)\s+get\b|\bget\s+request\b|\bhttp\s+get\b", low)
         written = _written_method(clause[: url.start()])
@@ -3309,16 +3317,30 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     """'write the findings back to the same table': the table/sheet/page of the integration named elsewhere."""
     low = clause.lower()
     told = lx.CHANNEL_RE.search(clause) and re.search(r"\b(?:tell|warn|let)\b", low)  # 'tell #sales'
-    if not re.search(r"\b(" + _WRITE + r")\b", low) and not told:
-        return None
+    if not re.search(r"\b(" + _WRITE + r")\b", low) and not told and not _changes(low):
+        return None  # ('mark the row as notified': a verb that changes a record writes too)
     nouns = "|".join(lexicon()["table_nouns"])
     found = re.search(r"\b(?:the|that|this|our|my)\s+(?:same\s+)?(" + nouns + r")s?\b", low)
     chat = re.search(
         r"\b(?:in|to|into)\s+(?:the|that|this)\s+(?:same\s+)?(?:thread|channel|chat|conversation|group)\b",
         low,
     )
+    # 'update the record with the tracking number', 'mark the row as notified': the record the run is about, the
+    # verb's own object (not 'the phone number on that record')
+    record = re.search(
+        r"\b(?:(?:"
+        + _WRITE
+        + r")\s+(?:the|that|this|its|each|every)|"
+        + _changed_words()
+        + r")\s+(?:same\s+)?("
+        + "|".join(lexicon()["record_nouns"])
+        + r")s?\b",
+        low,
+    )
     if found:
         candidates = lexicon()["table_nouns"][found.group(1)]
+    elif record:
+        candidates = lexicon()["record_nouns"][record.group(1)]
     elif (
         chat
     ):  # 'post the translation in the thread', 'reply in the same chat': the chat service named elsewhere
