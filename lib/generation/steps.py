@@ -761,6 +761,8 @@ def _is_write(clause: str, key: str) -> bool:
                 + re.escape(p),
                 low,
             )
+            # 'send at the client an apology from our Gmail': sent to a person, so from that account
+            or (_sent_to_person(low) and re.search(r"\bfrom\s+(?:my\s+|our\s+|the\s+)?" + re.escape(p), low))
             for p in phrases
         )
     ):
