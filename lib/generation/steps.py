@@ -2961,7 +2961,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         engine = None  # 'check the Linkup search for …': the named service searches, not a default engine
     if engine and (
         named_engine
-        or re.search(r"\b(search(?:es|ing)?|finds?|looks? up|research(?:es)?|news|google)\b", low)
+        # ('read the news of our sector from internet', 'take the articles about X from the internet': the web)
+        or re.search(r"\b(search(?:es|ing)?|finds?|looks? up|research(?:es)?|news|google|internet)\b", low)
     ):
         entry = lexicon()["search"][engine]
         values = dict(entry["values"])
