@@ -55,6 +55,8 @@ _READ = (
 )
 # light verbs whose object names what the model makes ('make a summary', 'put together a digest')
 _PRODUCT_VERB = r"make|makes|create|put\s+together|produce|do|prepare|compile|build|pull\s+together"
+# who it is made for or by, said between the verb and its object ('make for me a list', 'make with AI a proposal')
+_FOR_WHOM = r"(?:(?:for\s+(?:me|us|them|him|her)|with\s+(?:the\s+|an\s+)?(?:ai|llm|gpt|claude|agent))\s+)?"
 ACTION_START = re.compile(
     r"\b(?:also\s+|then\s+)?(?:"
     + _WRITE
@@ -259,7 +261,8 @@ def clauses(text: str) -> list[str]:
     """Split a sentence at commas / 'then' / 'and' when a new verb starts the next part."""
     parts = re.split(
         # 'post to #sre + create a Linear issue': a '+' or '&' before a new verb joins two steps, as 'and' does
-        r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+(?:and|\+|&)\s+(?=(?:also\s+)?(?:"
+        # 'I would like to save the answers … and to send …': an infinitive after 'and' starts a step as a verb does
+        r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+(?:and|\+|&)\s+(?=(?:also\s+)?(?:to\s+)?(?:"
         + _WRITE
         + "|"
         + _READ
@@ -568,7 +571,9 @@ _DOERS = ("ai", "agent", "llm", "gpt", "claude")
 _DOER_AT_WORK = re.compile(
     r"(?:^[\W\d]*|\b(?:have|let|get|ask|make|tell)\s+)(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|claude|agent)"
     r"(?:\s+agent)?\s+(?!(?:agent|news|tools?|model|is|was|will|can|should|that|which|and|or|to)\b)([a-z]+)"
-    r"|\b(?:with|using|via|by)\s+(?:the\s+|an?\s+)?(?:ai|llm|gpt|claude|an?\s+agent)\s*(?:[,;.]|$)"
+    # ('make with AI a proposal of answer': the means said before the object)
+    r"|\b(?:with|using|via|by)\s+(?:the\s+|an?\s+)?(?:ai|llm|gpt|claude|an?\s+agent)"
+    r"\s*(?:[,;.]|$|(?=(?:a|an|the|some|one)\s))"
 )
 
 
@@ -689,6 +694,37 @@ _CONTACT_BY = (
 )
 
 
+# what may stand before a clause's verb without being one ('to send …', 'I would need that we send …', 'it should
+# send …', 'can you send …', 'the flow must post …'): the verb after it still gives the command
+_CLAUSE_LEAD = (
+    r"^\W*(?:(?:also|then|and|so|please|just|first|finally)\s+)*"
+    r"(?:(?:i|we)\s+(?:would\s+|'d\s+|will\s+|really\s+)?(?:need|like|want|wish)\s+(?:that\s+|to\s+)?)?"
+    r"(?:(?:can|could|would|will)\s+(?:you|it|we|the\s+(?:flow|workflow|bot|system|automation))\s+)?"
+    r"(?:(?:we|you|it|they|the\s+(?:flow|workflow|bot|system|automation))\s+"
+    r"(?:(?:should|must|will|can|shall|has\s+to|have\s+to|needs?\s+to)\s+)?)?"
+    r"(?:to\s+)?(?:also\s+|then\s+)?"
+)
+
+
+def _person_named() -> str:
+    """A person a message goes to: 'him', 'the buyer', 'each new member', 'all participants'."""
+    return (
+        r"(?:me|us|them|him|her|(?:the|each|every|their|our|that|this|all(?:\s+(?:the|our))?)\s+(?:[\w-]+\s+)?(?:"
+        + "|".join(lexicon()["people"])
+        + r")s?)\b"
+    )
+
+
+def _sent_to_person(low: str) -> re.Match[str] | None:
+    """'send the buyer a thank-you mail', 'send him a receipt', 'send at the candidate an email', 'send to him a
+    welcome mail': whom the verb sends to, said before what it sends (word order and particle aside)."""
+    return re.search(
+        r"\b(?:send|sends|forward|forwards)\s+(?:to\s+|at\s+)?(?P<who>" + _person_named() + r")\s+"
+        r"(?:a|an|the|his|her|their|its|our|your|this|that|one|some)\b",
+        low,
+    )
+
+
 def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
@@ -709,7 +745,7 @@ def _is_write(clause: str, key: str) -> bool:
         low,
     ):
         return True
-    sender = re.search(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r"|tweet)\b", low)
+    sender = re.search(_CLAUSE_LEAD + r"(?:" + _WRITE + r"|tweet)\b", low)
     if re.match(r"^\W*(?:also\s+|then\s+)?(?:tell|warn)\s+(?:me|us|them|#|the\s)", low):
         return True  # 'tell #incidents on Slack', 'warn the team on Teams': a message is sent
     if key == "gmail" and re.match(
@@ -728,12 +764,28 @@ def _is_write(clause: str, key: str) -> bool:
         sender
         and key in ("gmail", "outlook")
         and re.search(
-            r"\be-?mails?\b|\bto\s+[\w.+-]+@[\w-]+\.|\bto\s+(?:me|us|them|him|her)\b|\bto\s+(?:the|each|every|their|our|"
+            r"\b(?:e-?)?mails?\b|\bto\s+[\w.+-]+@[\w-]+\.|\bto\s+(?:me|us|them|him|her)\b|\bto\s+(?:the|each|every|their|our|"
             r"that|this)\s+(?:\w+\s+)?(?:" + "|".join(lexicon()["people"]) + r")s?\b",
             low,
         )
+        or _sent_to_person(low)
     ):  # 'send the list to legal@… from Outlook', 'send it from Gmail to the lead': sent from that account
         return False  # 'read it from Gmail'; but 'send the candidate a thank-you email from Gmail' sends
+    if (
+        sender
+        and key in ("gmail", "outlook")
+        and any(
+            re.search(
+                r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:e-?)?mail\s+from\s+(?:my\s+|our\s+|the\s+)?"
+                + re.escape(p),
+                low,
+            )
+            # 'send at the client an apology from our Gmail': sent to a person, so from that account
+            or (_sent_to_person(low) and re.search(r"\bfrom\s+(?:my\s+|our\s+|the\s+)?" + re.escape(p), low))
+            for p in phrases
+        )
+    ):
+        return True  # 'send the buyer a thank-you mail from our Outlook': one mail, sent from that account
     if _stored_in(low, phrases) or _items_taken(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
     if key in ("gmail", "outlook") and re.search(
@@ -1990,7 +2042,7 @@ def _messaged_person(clause: str) -> str | None:
 # 'text the driver', 'notify each nurse', 'send the new hire a …', 'email them': who is contacted
 _CONTACTED = re.compile(
     r"\b(?:(?:e-?mail|mail|text|sms|notify|message|ping|remind|invite|contact|dm|whatsapp|thank|welcome)s?"
-    r"|(?P<send>send)s?)\s+(?:(?P<pronoun>them|him|her)\b|(?:the|each|every|that|this|their)\s+"
+    r"|(?P<send>send)s?)\s+(?:(?:to\s+|at\s+)?(?P<pronoun>them|him|her)\b|(?:the|each|every|that|this|their)\s+"
     r"(?P<who>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})(?:\s+(?P<next>[a-z]+))?)"
 )
 # words that end a noun phrase: 'the driver their route', 'the nurse via WhatsApp', 'the hire a welcome email'
@@ -2397,6 +2449,14 @@ def _api_step(clause: str, description: str) -> Step | None:
             )
             or _sent_to_address(clause[: url.start()])
             or _written_at_host(clause[: url.start()])
+            # 'call the Shippo API (api.goshippo.com) to create the label', '… for create the label': the call's
+            # purpose, said after the address, writes
+            or re.match(
+                r"[^\s,;.)]*\)?\s*,?\s*(?:in\s+order\s+)?(?:to|for)\s+(?:"
+                + _WRITE
+                + r"|register|generate|buy)\b",
+                low[url.end() :],
+            )
         )
         named_get = re.search(r"\b(?:a|an|the)\s+get\b|\bget\s+request\b|\bhttp\s+get\b", low)
         written = _written_method(clause[: url.start()])
@@ -2954,7 +3014,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         engine = None  # 'check the Linkup search for …': the named service searches, not a default engine
     if engine and (
         named_engine
-        or re.search(r"\b(search(?:es|ing)?|finds?|looks? up|research(?:es)?|news|google)\b", low)
+        # ('read the news of our sector from internet', 'take the articles about X from the internet': the web)
+        or re.search(r"\b(search(?:es|ing)?|finds?|looks? up|research(?:es)?|news|google|internet)\b", low)
     ):
         entry = lexicon()["search"][engine]
         values = dict(entry["values"])
@@ -3188,6 +3249,9 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:leaderboard|report|ranking|briefing|analysis|breakdown|"
         r"description|reflection|bake list|shopping list|to-?do list|forecast|comparison|scorecard)\b",
         low,
+    ) or re.search(  # 'make for me a short list of what is important': a list the model makes, not the data's
+        r"\b(?:" + _PRODUCT_VERB + r")\s+" + _FOR_WHOM + r"(?:a|an)\s+(?:short|brief|quick|small)\s+list\b",
+        low,
     )
     if (
         (summary or product)
@@ -3204,7 +3268,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             # 'give me a summary', 'return a 3-bullet summary': the run's answer is written by an agent
             or re.search(r"\b(?:give|return|returns|show|hand)\s+(?:me\s+|us\s+|back\s+)?(?:a|an)\b", low)
             # 'make a summary', 'put together a comparison with last week': made by the model
-            or re.search(r"\b(?:" + _PRODUCT_VERB + r")\s+(?:an?|some)\b", low)
+            or re.search(r"\b(?:" + _PRODUCT_VERB + r")\s+" + _FOR_WHOM + r"(?:an?|some)\b", low)
         )
     ):
         # 'email me a summary', 'post a leaderboard of who closed the most': something to write first
@@ -3279,13 +3343,15 @@ def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[s
     if found is None:  # 'send a polite reminder to the client's email address': an e-mail to that person
         people = "|".join(lexicon()["people"])
         found = re.search(  # a person the text names, or anyone whose e-mail address it names
-            r"\b(?:send|sends|forward|forwards)\b[^.;]*?\bto\s+(?P<who>(?:the|each|every|that|this|our|their)\s+"
+            r"\b(?:send|sends|forward|forwards)\b[^.;]*?\bto\s+(?P<who>(?:the|each|every|that|this|our|their|all(?:\s+(?:the|our))?)\s+"
             r"(?:[\w-]+\s+)?(?:(?:"
             + people
             + r")s?\b(?:'s?)?|[\w-]+(?='s?\s+e-?mail)'s?))(?:\s+e-?mail(?:\s+address)?)?\b",
             clause,
             re.I,
         )
+    if found is None:  # 'send him a receipt by mail', 'send the customer the confirmation': whom, then what
+        found = _sent_to_person(clause.lower())
     if found is None:  # '…, emailed to me', 'sent to us': what the clause before made, passed on to the user
         found = re.match(
             r"\W*(?:and\s+|then\s+)*(?:e-?mailed|mailed|sent|delivered)\s+to\s+(?P<who>me|us)\b(?!\s+(?:on|in|via)\b)",
@@ -3307,16 +3373,30 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     """'write the findings back to the same table': the table/sheet/page of the integration named elsewhere."""
     low = clause.lower()
     told = lx.CHANNEL_RE.search(clause) and re.search(r"\b(?:tell|warn|let)\b", low)  # 'tell #sales'
-    if not re.search(r"\b(" + _WRITE + r")\b", low) and not told:
-        return None
+    if not re.search(r"\b(" + _WRITE + r")\b", low) and not told and not _changes(low):
+        return None  # ('mark the row as notified': a verb that changes a record writes too)
     nouns = "|".join(lexicon()["table_nouns"])
     found = re.search(r"\b(?:the|that|this|our|my)\s+(?:same\s+)?(" + nouns + r")s?\b", low)
     chat = re.search(
         r"\b(?:in|to|into)\s+(?:the|that|this)\s+(?:same\s+)?(?:thread|channel|chat|conversation|group)\b",
         low,
     )
+    # 'update the record with the tracking number', 'mark the row as notified': the record the run is about, the
+    # verb's own object (not 'the phone number on that record')
+    record = re.search(
+        r"\b(?:(?:"
+        + _WRITE
+        + r")\s+(?:the|that|this|its|each|every)|"
+        + _changed_words()
+        + r")\s+(?:same\s+)?("
+        + "|".join(lexicon()["record_nouns"])
+        + r")s?\b",
+        low,
+    )
     if found:
         candidates = lexicon()["table_nouns"][found.group(1)]
+    elif record:
+        candidates = lexicon()["record_nouns"][record.group(1)]
     elif (
         chat
     ):  # 'post the translation in the thread', 'reply in the same chat': the chat service named elsewhere
