@@ -528,14 +528,72 @@ def checked_tests(text: str) -> str:
     return _CHECK_THEN.sub(lambda m: f"if {m.group('test')}, ", text)
 
 
+# a comparison word (and its second-language 'of': 'under of 50', 'less of 5'), then maybe a currency: where a
+# number is a threshold
+_BEFORE_THRESHOLD = (
+    r"(?:\b(?:" + "|".join(p for p, _ in _COMPARATORS[:-1]) + r"|(?-i:[a-z]{2,}er)\s+than)\s*"
+    r"(?:[$€£]\s*|(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)\s+)?)"
+)
+# 'under 5,5', 'more than 4,35', 'above 0,95?': a comma before one or two digits after a comparison is a decimal mark
+# (a thousands comma groups three digits; '1,2,3' is a list)
+_DECIMAL_COMMA_THRESHOLD = re.compile(r"(?<=\s)(?<![\d.,])(\d+),(\d{1,2})(?!\d|[.,]\d)")
+# '1.000 messages', '2.500', '1.000.000': a dot between digit groups (no other dot or word glued to it)
+_DOT_GROUPS = re.compile(r"(?<![\w.,/:@-])(\d{1,3}(?:\.\d{3})+)(?![\w@/-]|[.,]\d)")
+# 'the EUR/USD rate', 'the change of EUR to PLN', 'exchange rate': a value written with three decimals
+_RATE_CONTEXT = re.compile(
+    r"\b(?:rates?|exchange|fx|forex)\b|(?-i:\b[A-Z]{3}\s*(?:/|to|in|vs\.?|-)\s*[A-Z]{3}\b)", re.I
+)
+
+
+def _comparison_spellings(text: str) -> str:
+    """'goes under of 50.000', 'less of 5 candidates', 'more of 3.000 jobs': a comparison word with 'of' before a
+    number (lexicon.json 'comparison_spellings') is the comparison."""
+    for pattern, said in lexicon()["comparison_spellings"].items():
+        text = re.sub(r"\b" + pattern + r"(?=\s*(?:[$€£]\s*)?-?\d)", said, text, flags=re.I)
+    return text
+
+
 def english_amounts(text: str) -> str:
     """Amounts grouped the European or Swiss way written the English way, so every later reading sees one
     notation: '1.250,00 €' → '1,250.00 €', '5.000 USD' → '5,000 USD', "CHF 3'000" → 'CHF 3,000', '4,50 €' →
-    '4.50 €'. A dot between digit groups is a thousands mark only beside a currency (or before a decimal
-    comma): '2.500' alone stays a decimal."""
+    '4.50 €', 'under 5,5' → 'under 5.5', 'passes 1.000 messages' → 'passes 1,000 messages'. The notation is read
+    once for the description: a dot between digit groups is a thousands mark beside a currency, before a decimal
+    comma, in a number of several groups ('1.000.000'), before the things it counts ('2.345 items'), when the
+    groups are round ('2.500', '10.000' — not in an exchange rate: 'above 1.100' there), or everywhere once the
+    description writes a decimal comma; otherwise ('above 1.085') it stays a decimal."""
 
     def grouped(digits: str) -> str:
         return re.sub(r"[.'’]", ",", digits)
+
+    text = _comparison_spellings(text)
+    european = bool(_DOT_GROUPS_DECIMAL.search(text) or _DECIMAL_COMMA_BY_CURRENCY.search(text))
+
+    def decimal_comma(m: re.Match[str]) -> str:
+        nonlocal european
+        if not re.search(_BEFORE_THRESHOLD + r"$", text[: m.start()], re.I):
+            return m.group(0)
+        european = True
+        return f"{m.group(1)}.{m.group(2)}"
+
+    text = _DECIMAL_COMMA_THRESHOLD.sub(decimal_comma, text)
+    rate = bool(_RATE_CONTEXT.search(text))
+
+    def dot_groups(m: re.Match[str]) -> str:
+        digits = m.group(1)
+        after = m.string[m.end() :]
+        counted = re.match(
+            r"\s+(?!(?:and|or|as|is|was|has|its|this|thus|plus|minus)\b)[a-z]{2,}s\b", after, re.I
+        )
+        round_groups = digits.endswith("00") and not rate
+        if re.search(
+            r"\b(?:v|versions?|releases?|ver\.?|build|python|node|ios|android)\s*$",
+            m.string[: m.start()],
+            re.I,
+        ):
+            return digits  # 'version 2.100', 'iOS 17.100': a version's parts
+        if european or digits.count(".") > 1 or counted or round_groups:
+            return grouped(digits)
+        return digits
 
     text = _SWISS_GROUPS.sub(lambda m: grouped(m.group(1)), text)
     text = _DOT_GROUPS_DECIMAL.sub(lambda m: f"{grouped(m.group(1))}.{m.group(2)}", text)
@@ -545,8 +603,12 @@ def english_amounts(text: str) -> str:
         ),
         text,
     )
-    return _DECIMAL_COMMA_BY_CURRENCY.sub(
+    text = _DECIMAL_COMMA_BY_CURRENCY.sub(
         lambda m: f"{m.group(1) or m.group(3)}.{m.group(2) or m.group(4)}", text
+    )
+    urls = [m.span() for m in URL_RE.finditer(text)]
+    return _DOT_GROUPS.sub(
+        lambda m: m.group(0) if any(a <= m.start() < b for a, b in urls) else dot_groups(m), text
     )
 
 
