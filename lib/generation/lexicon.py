@@ -314,7 +314,8 @@ _RELATIVE = re.compile(
 OR_MORE_RE = re.compile(
     r"(?<![\w.,])([$€£])?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(%|k\b)?\s*"
     # '2 stars or lower', '3 days or more', '10 units or fewer': the unit the number counts, said before the direction
-    r"(?:(?:usd|eur|gbp|dollars?|euros?|pounds?)\s+|(?!or\b)[a-z]{2,12}\s+)?"
+    # ('20 € or more': the currency sign after the amount, as most of Europe writes it)
+    r"(?:(?:usd|eur|gbp|chf|dollars?|euros?|pounds?)\s+|[€$£]\s*|(?!or\b)[a-z]{2,12}\s+)?"
     # '$5,000 and up', '50 and over', '10 and under': 'and' with a direction says the same
     r"(?:or\s+(?:(lower|less|below|under|fewer|worse)|(higher|more|above|over|greater|better))|"
     r"and\s+(?:(under|below|lower|less|down)|(up|upwards?|above|over|higher|more)))\b",
@@ -342,7 +343,8 @@ def threshold_in(text: str) -> tuple[str, float, str] | None:
         number = float(after.group(2).replace(",", "")) * (
             1000 if (after.group(3) or "").lower() == "k" else 1
         )
-        unit = "%" if after.group(3) == "%" else (after.group(1) or "")
+        sign = re.search(r"[€$£]", after.group(0)[after.end(2) - after.start() :])
+        unit = "%" if after.group(3) == "%" else (after.group(1) or (sign.group(0) if sign else ""))
         return ("<=" if after.group(4) or after.group(6) else ">="), number, unit
     op_text = found.group("op").lower()
     op = next(sym for pattern, sym in _COMPARATORS if re.fullmatch(pattern, op_text))
@@ -550,6 +552,9 @@ def _comparison_spellings(text: str) -> str:
     number (lexicon.json 'comparison_spellings') is the comparison."""
     for pattern, said in lexicon()["comparison_spellings"].items():
         text = re.sub(r"\b" + pattern + r"(?=\s*(?:[$€£]\s*)?-?\d)", said, text, flags=re.I)
+    # 'if the level is zero', 'has stock zero', 'hits 0': a comparison with 0 (lexicon.json 'zero_spellings')
+    for pattern, said in lexicon()["zero_spellings"].items():
+        text = re.sub(r"\b" + pattern, said, text, flags=re.I)
     return text
 
 
