@@ -2050,10 +2050,13 @@ class _Builder:
                 ) or (field_word is None and field_name in self.lenient)  # '…; 10-99 ->': read as before
                 if spelled_out:
                     self.lenient.add(field_name)
+                # a field guessed in an item of unknown shape ('each product with a rating under 3,5': 'score') is
+                # read leniently too: Sim stops on a reference to a field the item does not hold
+                guessed = prev.startswith("<loop.currentItem") and field_word is not None
                 left = (
                     (
                         f"Number({_field_read(prev, field_name)})"
-                        if spelled_out  # a field the text named: read leniently (missing → the test is false)
+                        if spelled_out or guessed  # a field the text named: read leniently (missing → false)
                         else f"Number({prev[:-1]}.{field_name}>)"
                     )
                     + (f" / {scale}" if scale != 1 else "")
