@@ -2051,8 +2051,11 @@ class _Builder:
                 if spelled_out:
                     self.lenient.add(field_name)
                 # a field guessed in an item of unknown shape ('each product with a rating under 3,5': 'score') is
-                # read leniently too: Sim stops on a reference to a field the item does not hold
-                guessed = prev.startswith("<loop.currentItem") and field_word is not None
+                # read leniently too: Sim stops on a reference to a field the item does not hold (a service's own
+                # item, its fields under a known holder — HubSpot's properties —, keeps the plain reference)
+                guessed = (
+                    prev.startswith("<loop.currentItem") and field_word is not None and "." not in field_name
+                )
                 left = (
                     (
                         f"Number({_field_read(prev, field_name)})"
