@@ -314,7 +314,8 @@ _RELATIVE = re.compile(
 OR_MORE_RE = re.compile(
     r"(?<![\w.,])([$€£])?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(%|k\b)?\s*"
     # '2 stars or lower', '3 days or more', '10 units or fewer': the unit the number counts, said before the direction
-    r"(?:(?:usd|eur|gbp|dollars?|euros?|pounds?)\s+|(?!or\b)[a-z]{2,12}\s+)?"
+    # ('20 € or more': the currency sign after the amount, as most of Europe writes it)
+    r"(?:(?:usd|eur|gbp|chf|dollars?|euros?|pounds?)\s+|[€$£]\s*|(?!or\b)[a-z]{2,12}\s+)?"
     # '$5,000 and up', '50 and over', '10 and under': 'and' with a direction says the same
     r"(?:or\s+(?:(lower|less|below|under|fewer|worse)|(higher|more|above|over|greater|better))|"
     r"and\s+(?:(under|below|lower|less|down)|(up|upwards?|above|over|higher|more)))\b",
@@ -342,7 +343,8 @@ def threshold_in(text: str) -> tuple[str, float, str] | None:
         number = float(after.group(2).replace(",", "")) * (
             1000 if (after.group(3) or "").lower() == "k" else 1
         )
-        unit = "%" if after.group(3) == "%" else (after.group(1) or "")
+        sign = re.search(r"[€$£]", after.group(0)[after.end(2) - after.start() :])
+        unit = "%" if after.group(3) == "%" else (after.group(1) or (sign.group(0) if sign else ""))
         return ("<=" if after.group(4) or after.group(6) else ">="), number, unit
     op_text = found.group("op").lower()
     op = next(sym for pattern, sym in _COMPARATORS if re.fullmatch(pattern, op_text))
@@ -528,14 +530,75 @@ def checked_tests(text: str) -> str:
     return _CHECK_THEN.sub(lambda m: f"if {m.group('test')}, ", text)
 
 
+# a comparison word (and its second-language 'of': 'under of 50', 'less of 5'), then maybe a currency: where a
+# number is a threshold
+_BEFORE_THRESHOLD = (
+    r"(?:\b(?:" + "|".join(p for p, _ in _COMPARATORS[:-1]) + r"|(?-i:[a-z]{2,}er)\s+than)\s*"
+    r"(?:[$€£]\s*|(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)\s+)?)"
+)
+# 'under 5,5', 'more than 4,35', 'above 0,95?': a comma before one or two digits after a comparison is a decimal mark
+# (a thousands comma groups three digits; '1,2,3' is a list)
+_DECIMAL_COMMA_THRESHOLD = re.compile(r"(?<=\s)(?<![\d.,])(\d+),(\d{1,2})(?!\d|[.,]\d)")
+# '1.000 messages', '2.500', '1.000.000': a dot between digit groups (no other dot or word glued to it)
+_DOT_GROUPS = re.compile(r"(?<![\w.,/:@-])(\d{1,3}(?:\.\d{3})+)(?![\w@/-]|[.,]\d)")
+# 'the EUR/USD rate', 'the change of EUR to PLN', 'exchange rate': a value written with three decimals
+_RATE_CONTEXT = re.compile(
+    r"\b(?:rates?|exchange|fx|forex)\b|(?-i:\b[A-Z]{3}\s*(?:/|to|in|vs\.?|-)\s*[A-Z]{3}\b)", re.I
+)
+
+
+def _comparison_spellings(text: str) -> str:
+    """'goes under of 50.000', 'less of 5 candidates', 'more of 3.000 jobs': a comparison word with 'of' before a
+    number (lexicon.json 'comparison_spellings') is the comparison."""
+    for pattern, said in lexicon()["comparison_spellings"].items():
+        text = re.sub(r"\b" + pattern + r"(?=\s*(?:[$€£]\s*)?-?\d)", said, text, flags=re.I)
+    # 'if the level is zero', 'has stock zero', 'hits 0': a comparison with 0 (lexicon.json 'zero_spellings')
+    for pattern, said in lexicon()["zero_spellings"].items():
+        text = re.sub(r"\b" + pattern, said, text, flags=re.I)
+    return text
+
+
 def english_amounts(text: str) -> str:
     """Amounts grouped the European or Swiss way written the English way, so every later reading sees one
     notation: '1.250,00 €' → '1,250.00 €', '5.000 USD' → '5,000 USD', "CHF 3'000" → 'CHF 3,000', '4,50 €' →
-    '4.50 €'. A dot between digit groups is a thousands mark only beside a currency (or before a decimal
-    comma): '2.500' alone stays a decimal."""
+    '4.50 €', 'under 5,5' → 'under 5.5', 'passes 1.000 messages' → 'passes 1,000 messages'. The notation is read
+    once for the description: a dot between digit groups is a thousands mark beside a currency, before a decimal
+    comma, in a number of several groups ('1.000.000'), before the things it counts ('2.345 items'), when the
+    groups are round ('2.500', '10.000' — not in an exchange rate: 'above 1.100' there), or everywhere once the
+    description writes a decimal comma; otherwise ('above 1.085') it stays a decimal."""
 
     def grouped(digits: str) -> str:
         return re.sub(r"[.'’]", ",", digits)
+
+    text = _comparison_spellings(text)
+    european = bool(_DOT_GROUPS_DECIMAL.search(text) or _DECIMAL_COMMA_BY_CURRENCY.search(text))
+
+    def decimal_comma(m: re.Match[str]) -> str:
+        nonlocal european
+        if not re.search(_BEFORE_THRESHOLD + r"$", text[: m.start()], re.I):
+            return m.group(0)
+        european = True
+        return f"{m.group(1)}.{m.group(2)}"
+
+    text = _DECIMAL_COMMA_THRESHOLD.sub(decimal_comma, text)
+    rate = bool(_RATE_CONTEXT.search(text))
+
+    def dot_groups(m: re.Match[str]) -> str:
+        digits = m.group(1)
+        after = m.string[m.end() :]
+        counted = re.match(
+            r"\s+(?!(?:and|or|as|is|was|has|its|this|thus|plus|minus)\b)[a-z]{2,}s\b", after, re.I
+        )
+        round_groups = digits.endswith("00") and not rate
+        if re.search(
+            r"\b(?:v|versions?|releases?|ver\.?|build|python|node|ios|android)\s*$",
+            m.string[: m.start()],
+            re.I,
+        ):
+            return digits  # 'version 2.100', 'iOS 17.100': a version's parts
+        if european or digits.count(".") > 1 or counted or round_groups:
+            return grouped(digits)
+        return digits
 
     text = _SWISS_GROUPS.sub(lambda m: grouped(m.group(1)), text)
     text = _DOT_GROUPS_DECIMAL.sub(lambda m: f"{grouped(m.group(1))}.{m.group(2)}", text)
@@ -545,8 +608,12 @@ def english_amounts(text: str) -> str:
         ),
         text,
     )
-    return _DECIMAL_COMMA_BY_CURRENCY.sub(
+    text = _DECIMAL_COMMA_BY_CURRENCY.sub(
         lambda m: f"{m.group(1) or m.group(3)}.{m.group(2) or m.group(4)}", text
+    )
+    urls = [m.span() for m in URL_RE.finditer(text)]
+    return _DOT_GROUPS.sub(
+        lambda m: m.group(0) if any(a <= m.start() < b for a, b in urls) else dot_groups(m), text
     )
 
 

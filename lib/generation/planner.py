@@ -1806,6 +1806,15 @@ class _Builder:
             event = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))["data"]
             return f"String({_field_read(f'<{event}>', 'ref')} ?? '') === {json.dumps(branch.group(1))}", None
         compound = _COMPOUND.split(test)
+        if len(compound) == 1 and not lx.range_in(test):
+            # 'with more than 5 items or total more than 800 CHF': two comparisons, each with its own number
+            paired, at = [], 0
+            for m in _THRESHOLD_PAIR.finditer(test):
+                paired += [test[at : m.start()], m.group(1)]
+                at = m.end()
+            paired.append(test[at:])
+            if len(paired) > 1 and all(lx.threshold_in(paired[i]) for i in range(0, len(paired), 2)):
+                compound = paired
         if len(compound) > 1 and not lx.symbols_in(test):  # 'the label is bug and the priority is high'
             out, extra = None, None
             for i in range(0, len(compound), 2):
@@ -2041,10 +2050,16 @@ class _Builder:
                 ) or (field_word is None and field_name in self.lenient)  # '…; 10-99 ->': read as before
                 if spelled_out:
                     self.lenient.add(field_name)
+                # a field guessed in an item of unknown shape ('each product with a rating under 3,5': 'score') is
+                # read leniently too: Sim stops on a reference to a field the item does not hold (a service's own
+                # item, its fields under a known holder — HubSpot's properties —, keeps the plain reference)
+                guessed = (
+                    prev.startswith("<loop.currentItem") and field_word is not None and "." not in field_name
+                )
                 left = (
                     (
                         f"Number({_field_read(prev, field_name)})"
-                        if spelled_out  # a field the text named: read leniently (missing → the test is false)
+                        if spelled_out or guessed  # a field the text named: read leniently (missing → false)
                         else f"Number({prev[:-1]}.{field_name}>)"
                     )
                     + (f" / {scale}" if scale != 1 else "")
@@ -2458,6 +2473,10 @@ _PER_ITEM = re.compile(
 )
 
 
+# 'more than 5 items or total more than 800 CHF', 'over 10 kg and under 30 kg': 'and'/'or' before a comparison
+_THRESHOLD_PAIR = re.compile(
+    r"\s+(and|or)\s+(?=(?:(?!and\b|or\b)[\w-]+\s+){0,3}?" + lx.THRESHOLD_RE.pattern + ")", re.I
+)
 # 'A and B' / 'A or B' where each side is a test of its own ('the priority is high', 'it is above 5')
 _COMPOUND = re.compile(
     r"\s+(and|or)\s+(?=(?:the|its|it|their|his|her|this|that)\s+(?:[\w-]+\s+){0,2}?"

@@ -5770,6 +5770,7 @@ def read_steps(text: str, description: str) -> list[Step]:
     steps = _filter_folded(_facts_replied(_one_router(steps)))
     _facts_for_the_agent(steps)
     _same_place(steps, {})
+    steps = _needed_only(steps)
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
     # steps stated after it still run first.
@@ -5787,6 +5788,40 @@ def read_steps(text: str, description: str) -> list[Step]:
         steps = [s for s in steps if s.kind != "condition"] + [fan]
     _apply_count(steps, lx.count_in(description))
     return steps
+
+
+# 'The donations under 20 € don't need the receipt', 'orders below $30 do not get a thank-you card', 'Refunds
+# under 10 USD never need an approval': a test whose sentence says which of the steps said before it is not wanted
+_NOT_NEEDED = re.compile(
+    r"\b(?:do(?:es)?\s*n[o']?t|do\s+not|does\s+not|never)\s+(?:need|get|require|receive|want|deserve)s?\s+"
+    r"(?:(?:the|a|an|any|their|his|her|its)\s+)?(?P<what>[\w-]+(?:\s+[\w-]+)?)",
+    re.I,
+)
+
+
+def _needed_only(steps: list[Step]) -> list[Step]:
+    """A test read from a sentence of its own with nothing to decide, which says some of the steps said before it
+    are not needed ('Donations under 20 € don't need the receipt'): those steps (the ones whose words name what is
+    not needed) run only when the test is false — the test's branch, negated; the others stay as they were."""
+    out = list(steps)
+    for test in [s for s in steps if s.kind == "condition" and not any(b for _, b in s.branches)]:
+        said = _NOT_NEEDED.search(test.text)
+        if said is None or test.negate:
+            continue
+        words = [w.lower().rstrip("s") for w in said.group("what").split() if len(w) > 2]
+        before = out[: next(i for i, s in enumerate(out) if s is test)]
+        named = [
+            s
+            for s in before
+            if s.kind == "action"
+            and any(re.search(r"\b" + re.escape(w) + r"s?\b", s.text, re.I) for w in words)
+        ]
+        if len(named) != 1:
+            continue
+        test.negate = True
+        test.branches = [("if", named), ("else", [])]
+        out = [s for s in out if s is not named[0]]
+    return out
 
 
 # 'reply with the check-in time', 'answer in the thread with its delivery status': the reply carries a fact

@@ -871,8 +871,10 @@ _EVENT_TESTS = (
     r"(?!(?:in|on|by|at|for|from|to|a|an|the|and|or|when|if)\b)(?P<t>[\"“']?[\w-]+[\"”']?)",
     # 'with the word subpoena in the subject', 'has the word laptop', 'contains the word 'refund'', 'w/ the keyword
     # chargeback': the marker word, whatever verb holds it
+    # ('and in the subject there is the word 'invoice'', 'where appears the word …': the word said to be there)
     r"(?:\bwith|\bw/|\bhas|\bhave|\bhaving|\bcontains?|\bcontaining|\bincludes?|\bincluding|\bmentions?|"
-    r"\bmentioning|\bsays?|\bsaying|\buses?|\busing)\s+(?:the\s+|a\s+)?(?:word|words|phrase|term|keyword|hashtag)s?\s+"
+    r"\bmentioning|\bsays?|\bsaying|\buses?|\busing|\bthere\s+(?:is|are|'s)|\bthere's|\bappears?|\bis)\s+"
+    r"(?:the\s+|a\s+)?(?:word|words|phrase|term|keyword|hashtag)s?\s+"
     r"(?P<w>[\"“']?[#\w-]+[\"”']?)",
     # 'someone mentions outage in teams', 'anyone writes help on discord': an unquoted word said in a place
     r"\b(?:mentions?|mentioning|writes?|says?|types?)\s+(?!(?:us|me|our|my|you|your|them|him|her|it|a|an|the|"
@@ -888,12 +890,14 @@ _EVENT_TESTS = (
     r"\bpush(?:es|ed)?\s+(?:to|on|into)\s+(?:the\s+|our\s+)?[\"“']?(?P<br>[a-z][\w./-]*)[\"”']?(?P<brw>\s+branch)?\b",
     # 'from anyone @bigclient.com', 'from someone at acme.io', 'from any @bigretailer.com addr', 'from an address
     # ending in @sequoiacap.com or @a16z.com'
-    r"\bfrom\s+(?:anyone|someone|somebody|any(?:body)?|an?\s+\w+|an?(?=\s+@))?\s*"
+    r"\bfrom\s+(?:anyone|someone|somebody|any(?:body)?|an?\s+\w+|an?(?=\s+@)|the(?=\s+(?:e-?mail\s+)?(?:address|domain)))?\s*"
     r"(?:(?:e-?mail\s+)?(?:address(?:es)?|domains?|senders?)\s+)?(?:(?:ending|that\s+ends?)\s+(?:in|with)\s+)?(?:at\s+)?"
     r"(?P<d>@?[\w-]+(?:\.[\w-]+)+(?:\s+or\s+@?[\w-]+(?:\.[\w-]+)+)*)",
-    # 'changes to status "Shipped"', 'moves to closed-won'
-    r"\b(?:changes?|changed|moves?|moved|is set|is moved|is changed|goes)\s+to\s+(?:the\s+)?(?:status|stage)?\s*"
-    r"[\"“']?(?P<s>[\w-]+)",
+    # 'changes to status "Shipped"', 'moves to closed-won', 'goes in status 'Approved'', 'passes into the stage
+    # 'Closed Won'' (a quoted status is all its words)
+    r"\b(?:changes?|changed|moves?|moved|is set|is moved|is changed|is put|goes|went|passes|passed|enters|entered)\s+"
+    r"(?:to|into|in(?=\s+(?:the\s+)?(?:status|stage|state|phase|column)\b))\s+(?:the\s+)?"
+    r"(?:(?:status|stage|state|phase|column)\b)?\s*(?:[\"“'](?P<sq>[^\"”'\n]{1,40})[\"”'](?!\w)|[\"“']?(?P<s>[\w-]+))",
     # 'the carrier's webhook says a parcel was delivered', 'reports that the build has failed'
     r"\b(?:says?|reports?|tells?\s+us|signals?)\s+(?:that\s+)?(?:a|an|the|its|their|our)?\s*(?:[\w-]+\s+){0,2}?"
     r"(?:was|is|has\s+been|has|got|gets)\s+(?P<s2>[\w-]+)",
@@ -941,6 +945,8 @@ def event_test(head: str) -> str | None:
             continue
         if parts.get("d"):  # '@a.com or @b.com': either sender
             return " or ".join(f"it comes from {d}" for d in re.split(r"\s+or\s+", parts["d"]))
+        if parts.get("sq"):
+            return f"the status is '{parts['sq']}'"
         status = parts.get("s") or parts.get("s2")
         if status and status.lower() not in ("a", "an", "the", "new", "our", "my"):
             return f"the status is {status}"
