@@ -1193,11 +1193,18 @@ def _iterator_re() -> re.Pattern[str]:
         # 'over the deals', 'each line item', '(line item)', ': one item per deal', 'over the order's line items'
         r"(?:\s*[:(–-]?\s*(?:(?:over|through|across|on|for|of|per|in)\s+)?"
         r"(?:(?:each|every|all|one|item|items|per|the|our|my|their|its|those|these|[\w-]+['’]s)\s+)*"
-        r"(?P<items>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?:\s*\))?)?" + _STEP_CLOSE
+        r"(?P<items>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?:\s*\))?)?"
+        + _STEP_CLOSE
         # the arrow or comma to the next step: the loop's body starts after 'for each …:'
         + r"(?P<tail>\s*(?:->|→|=>|[,;])\s*(?:(?:and\s+)?then\s+)?)?",
         re.I,
     )
+
+
+# what an iterator's 'over …' says when it names no item ('Iterator (array)', 'Split In Batches: batches')
+_NO_ITEM_NOUN = frozenset(
+    ("", "item", "items", "one", "it", "them", "list", "array", "batch", "batches", "bundle")
+)
 
 
 def _one_of(noun: str) -> str:
@@ -1220,11 +1227,14 @@ def iterator_steps(text: str) -> str:
 
     def each(m: re.Match[str]) -> str:
         items = (m.group("items") or "").strip()
-        if items.lower() in ("", "item", "items", "one", "it", "them", "list", "array", "batch", "batches", "bundle"):
+        if items.lower() in _NO_ITEM_NOUN:
             items = "item"
         after = text[m.end() :]
-        if re.match(r"\s*(?:->|→|=>|[,;:.]|\d\))?\s*(?:and\s+)?(?:then\s+)?for\s+(?:each|every)\b", after, re.I):
-            return m.group("lead") + "\x03"  # '-> SplitInBatches -> for each row, …': the loop that step names
+        if re.match(
+            r"\s*(?:->|→|=>|[,;:.]|\d\))?\s*(?:and\s+)?(?:then\s+)?for\s+(?:each|every)\b", after, re.I
+        ):
+            # '-> SplitInBatches -> for each row, …': the loop that step names
+            return m.group("lead") + "\x03"
         return f"{m.group('lead')}for each {_one_of(items)}" + (": " if m.group("tail") else "")
 
     return re.sub(r"\x03\s*(?:->|→|=>|[,;])?\s*", "", _iterator_re().sub(each, text))
