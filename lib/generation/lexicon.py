@@ -1237,4 +1237,18 @@ def iterator_steps(text: str) -> str:
             return m.group("lead") + "\x03"
         return f"{m.group('lead')}for each {_one_of(items)}" + (": " if m.group("tail") else "")
 
+    text = _reshaping_re().sub(lambda m: m.group("lead") + "\x03", text)
     return re.sub(r"\x03\s*(?:->|→|=>|[,;])?\s*", "", _iterator_re().sub(each, text))
+
+
+@lru_cache(maxsize=1)
+def _reshaping_re() -> re.Pattern[str]:
+    """'-> Parse JSON ->' (lexicon.json 'reshaping_steps'): a step named alone between two others; only between
+    arrows, as the tools draw them."""
+    names = sorted(lexicon()["reshaping_steps"], key=len, reverse=True)
+    return re.compile(
+        r"(?:(?<=->)|(?<=→)|(?<==>))(?P<lead>\s*)(?:"
+        + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+        + r")(?:\s*\([^()]{0,60}\))?(?=\s*(?:->|→|=>))",
+        re.I,
+    )
