@@ -1175,3 +1175,80 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
             return spans
         spans.append(found.span())
     return []
+
+
+# the words between two steps: an arrow, a numbered list's number, a comma or semicolon, a sentence's end, 'then'
+_STEP_OPEN = r"(?:^|(?<=->)|(?<=→)|(?<==>)|(?<=[,;:.\n])|(?<=\bthen)|(?<=\d\)))"
+_STEP_CLOSE = r"(?=\s*(?:->|→|=>|[,;.\n]|$|\d\)\s))"
+
+
+@lru_cache(maxsize=1)
+def _iterator_re() -> re.Pattern[str]:
+    names = sorted(lexicon()["iterators"], key=len, reverse=True)
+    return re.compile(
+        _STEP_OPEN
+        + r"(?P<lead>\s*)(?:(?:an?|the)\s+)?(?:"
+        + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+        + r")(?:\s+(?:by\s+\w+|node|module|step|action|control|tool))?"
+        # 'over the deals', 'each line item', '(line item)', ': one item per deal', 'over the order's line items'
+        r"(?:\s*[:(–-]?\s*(?:(?:over|through|across|on|for|of|per|in)\s+)?"
+        r"(?:(?:each|every|all|one|item|items|per|the|our|my|their|its|those|these|[\w-]+['’]s)\s+)*"
+        r"(?P<items>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?:\s*\))?)?"
+        + _STEP_CLOSE
+        # the arrow or comma to the next step: the loop's body starts after 'for each …:'
+        + r"(?P<tail>\s*(?:->|→|=>|[,;])\s*(?:(?:and\s+)?then\s+)?)?",
+        re.I,
+    )
+
+
+# what an iterator's 'over …' says when it names no item ('Iterator (array)', 'Split In Batches: batches')
+_NO_ITEM_NOUN = frozenset(
+    ("", "item", "items", "one", "it", "them", "list", "array", "batch", "batches", "bundle")
+)
+
+
+def _one_of(noun: str) -> str:
+    """'deals' → 'deal', 'line items' → 'line item', 'entries' → 'entry', 'addresses' → 'address'."""
+    if re.search(r"ies$", noun, re.I):
+        return noun[:-3] + "y"
+    if re.search(r"(?:ss|sh|ch|x)es$", noun, re.I):
+        return noun[:-2]
+    if re.search(r"[^s]s$", noun, re.I):
+        return noun[:-1]
+    return noun
+
+
+def iterator_steps(text: str) -> str:
+    """An automation tool's iterator step named alone between two steps (lexicon.json 'iterators': '… -> Iterator
+    -> …', '-> Looping by Zapier over the deals ->', '-> Apply to each line item ->', '3) Split Out: one item per
+    deal. 4) …') read as 'for each <item>': every step after it repeats for each item of the list read before it.
+    With no items named the item is an 'item'; an iterator followed by a step that names its own 'for each …' is
+    that loop (no second one)."""
+
+    def each(m: re.Match[str]) -> str:
+        items = (m.group("items") or "").strip()
+        if items.lower() in _NO_ITEM_NOUN:
+            items = "item"
+        after = text[m.end() :]
+        if re.match(
+            r"\s*(?:->|→|=>|[,;:.]|\d\))?\s*(?:and\s+)?(?:then\s+)?for\s+(?:each|every)\b", after, re.I
+        ):
+            # '-> SplitInBatches -> for each row, …': the loop that step names
+            return m.group("lead") + "\x03"
+        return f"{m.group('lead')}for each {_one_of(items)}" + (": " if m.group("tail") else "")
+
+    text = _reshaping_re().sub(lambda m: m.group("lead") + "\x03", text)
+    return re.sub(r"\x03\s*(?:->|→|=>|[,;])?\s*", "", _iterator_re().sub(each, text))
+
+
+@lru_cache(maxsize=1)
+def _reshaping_re() -> re.Pattern[str]:
+    """'-> Parse JSON ->' (lexicon.json 'reshaping_steps'): a step named alone between two others; only between
+    arrows, as the tools draw them."""
+    names = sorted(lexicon()["reshaping_steps"], key=len, reverse=True)
+    return re.compile(
+        r"(?:(?<=->)|(?<=→)|(?<==>))(?P<lead>\s*)(?:"
+        + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+        + r")(?:\s*\([^()]{0,60}\))?(?=\s*(?:->|→|=>))",
+        re.I,
+    )

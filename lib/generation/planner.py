@@ -114,6 +114,8 @@ def draft(description: str) -> Draft:
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
     said = description  # the title and summary keep the user's words
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
+    # '-> Iterator ->', '-> Apply to each line item ->': 'for each …'
+    description = lx.iterator_steps(description)
     description = lx.routine_as_steps(
         description
     )  # 'then I email each customer' → 'then email each customer'
