@@ -1175,3 +1175,29 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
             return spans
         spans.append(found.span())
     return []
+
+
+_CLAUSE_START = r"(?P<pre>(?:^|[,;:.!?\n]\s|(?:->|→|=>))\s*)"
+
+
+@lru_cache(maxsize=1)
+def _branch_labels() -> list[tuple[re.Pattern[str], str, re.Pattern[str] | None]]:
+    return [
+        (re.compile(_CLAUSE_START + rx, re.I), said, re.compile(needs, re.I) if needs else None)
+        for rx, said, needs in lexicon()["branch_labels"]
+    ]
+
+
+def branch_labels(text: str) -> str:
+    """'IF size > 8 -> email …; false branch -> log …', 'Condition: X -> yes: …; no: …', 'Path A - rule: X -> …
+    Path B - everything else -> …', 'Filter: X': the branches of a test as automation tools label them, read as the
+    plain words ('if X, …; otherwise, …', 'only continue if X') (lexicon.json 'branch_labels'). An entry that needs
+    another label or a test applies only when the description says that before the label."""
+    for label, said, needs in _branch_labels():
+        text = label.sub(
+            lambda m: m.group(0)
+            if needs is not None and not needs.search(text[: m.start("pre")])
+            else m.group("pre") + (said.capitalize() if m.group(0)[len(m.group("pre")) :][:1].isupper() else said),
+            text,
+        )
+    return text

@@ -5559,6 +5559,9 @@ def read_steps(text: str, description: str) -> list[Step]:
     item_loop: Step | None = None  # a loop stated in a list item, or one that repeats nothing itself
     named_loop: Step | None = None  # a loop the next sentences may go on about ('If the showing is …')
     last_read: list[Step] = []  # the steps the sentence before made (what an afterthought restricts)
+    # a sentence that is only a test ('Only continue if the total is over 300.', 'Filter: budget above 10000'),
+    # with where the steps after it start: what the later sentences do runs only when it passes
+    gate: tuple[Step, int] | None = None
     for at, sentence in enumerate(said):
         if item_loop is not None and _LIST_MARK.fullmatch(sentence):
             continue  # '2' of '2. for each …' (the sentence split at its dot)
@@ -5749,6 +5752,15 @@ def read_steps(text: str, description: str) -> list[Step]:
             sorted(read, key=lambda s: (_then_part(repeated, s), rank[s.kind]))
         )
         last_read = read
+        if (
+            gate is None
+            and then is None
+            and len(read) == 1
+            and read[0].kind == "condition"
+            and not any(branch for _, branch in read[0].branches)
+            and at + 1 < len(said)
+        ):
+            gate = (read[0], len(steps))
         if then is not None:  # '…, and at the end email a summary': the tail runs once, after the loop
             steps += sorted(read_sentence(then, description, ruled_out), key=lambda s: rank[s.kind])
         started = next((s for s in read if s.kind == "loop" and s.loop_type == "forEach"), None)
@@ -5767,6 +5779,9 @@ def read_steps(text: str, description: str) -> list[Step]:
             item_loop = started
         elif started is not None and then is None:
             named_loop = started
+    if gate is not None and steps[gate[1] :] and any(s is gate[0] for s in steps[: gate[1]]):
+        gate[0].branches = [("if", steps[gate[1] :]), ("else", [])]
+        steps = steps[: gate[1]]
     steps = _filter_folded(_facts_replied(_one_router(steps)))
     _facts_for_the_agent(steps)
     _same_place(steps, {})
