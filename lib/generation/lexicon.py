@@ -1201,3 +1201,34 @@ def branch_labels(text: str) -> str:
             text,
         )
     return text
+
+
+# 'Switch node on inspection result: 'pass' -> …; 'fail' -> …', 'Router by region -> "EU" -> …': the field a switch
+# reads, then each case a quoted value before an arrow
+_SWITCH_ON = re.compile(
+    r"\b(?:switch|router)(?:\s+(?:node|module|step))?\s+(?:on|by|over)\s+(?:the\s+)?(?P<field>[^:;.,\n'\"]{2,40}?)"
+    r"\s*(?::|->|→|=>)\s*",
+    re.I,
+)
+_SWITCH_CASE = re.compile(
+    r"(?P<pre>(?:^|[:;,.]\s|(?:->|→|=>)|\n)\s*(?:(?:case|route|output)\s+\d{1,2}\s*[:\-–—]?\s*)?)"
+    r"(?P<value>'[^'\n]{1,40}'|\"[^\"\n]{1,40}\"|‘[^’\n]{1,40}’|“[^”\n]{1,40}”)\s*(?:->|→|=>|:)\s*"
+)
+
+
+def switch_cases(text: str) -> str:
+    """'Switch node on inspection result: 'pass' -> email …; 'fail' -> create …': each case of a switch on a field is
+    a test of that field ('if the inspection result is 'pass', email …; if the inspection result is 'fail', …')."""
+    switch = _SWITCH_ON.search(text)
+    if switch is None:
+        return text
+    # ('ticket type from the webhook': the field, not where it comes from)
+    field, *source = re.split(
+        r"\s+(?=(?:from|in|of|on)\s+(?:the|our|each|every)\b)", switch.group("field").strip(), maxsplit=1
+    )
+    cases = _SWITCH_CASE.sub(
+        lambda m: f"{m.group('pre')}if the {field} is {m.group('value')}, ", text[switch.end() - 1 :]
+    )
+    if cases == text[switch.end() - 1 :]:
+        return text
+    return text[: switch.start()] + "".join(f"{s}: " for s in source) + cases.lstrip(":->→=> ")

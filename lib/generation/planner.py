@@ -122,6 +122,7 @@ def draft(description: str) -> Draft:
     )  # 'log into Cloudbeds, look at …' → 'look at … in Cloudbeds'
     description = lx.english_amounts(description)  # '5.000 USD', "CHF 3'000", '1.250,00 €': one notation
     # 'IF x -> …; false branch -> …', 'Path B - everything else -> …', 'Filter: x' → 'if x, …; otherwise, …'
+    description = lx.switch_cases(description)  # 'Switch on status: 'paid' -> …' → 'if the status is 'paid', …'
     description = lx.branch_labels(description)
     # 'Texas goes to #tx, the rest to #us' → 'if it is Texas, …; otherwise …'
     description = lx.routes_as_tests(description)

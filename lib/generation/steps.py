@@ -5791,7 +5791,7 @@ def read_steps(text: str, description: str) -> list[Step]:
     # steps stated after it still run first.
     steps = sorted(steps, key=lambda s: s.kind == "condition")
     tests = [s for s in steps if s.kind == "condition"]
-    if len(tests) > 1 and _exclusive_chain(tests):
+    if len(tests) > 1 and _exclusive_chain(tests, declared=bool(_ROUTED.search(description))):
         # 'if the rating is 5 …; if it's 2 or lower …', 'Above 50,000: … Between 10,000 and 50,000: …': tests no
         # value passes together are one decision — each next test is the else branch of the one before
         steps = [s for s in steps if s.kind != "condition"] + [tests[0]]
@@ -6112,7 +6112,7 @@ def _innermost_else(step: Step) -> Step:
 
 
 _CATEGORY = re.compile(
-    r"^\s*(?:the\s+|its\s+|their\s+)?([\w-]+)(?:'s|\s+is|\s+are|\s+was)\s+(?!not\b|no\b)(?:an?\s+|the\s+)?([\w\s'-]+?)\s*$",
+    r"^\s*(?:the\s+|its\s+|their\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)(?:'s|\s+is|\s+are|\s+was)\s+(?!not\b|no\b)(?:an?\s+|the\s+)?([\w\s'-]+?)\s*$",
     re.I,
 )
 _PRONOUN = ("it", "they", "this", "that", "its")
@@ -6160,9 +6160,15 @@ def _exclusive(a: Step, b: Step) -> bool:
     return said[0][0] == said[1][0] or said[0][0] in _PRONOUN or said[1][0] in _PRONOUN
 
 
-def _exclusive_chain(tests: list[Step]) -> bool:
-    """Chain tests that exclude each other pairwise, each next one in the else branch of the one before."""
-    if any(not _exclusive(a, b) for i, a in enumerate(tests) for b in tests[i + 1 :]):
+# 'Router -> if …', 'Paths: …', 'Path A …', 'route 1 …', 'Switch node on …': the description says its tests are routes
+# of one decision (the first that passes takes the item)
+_ROUTED = re.compile(r"\b(?:router|switch\s+(?:node|on|by)|paths\s*:|paths?\s+[a-c1-3]\b|route\s+[1-3]\b)", re.I)
+
+
+def _exclusive_chain(tests: list[Step], declared: bool = False) -> bool:
+    """Chain tests that exclude each other pairwise (or that the description `declared` routes of one decision),
+    each next one in the else branch of the one before."""
+    if not declared and any(not _exclusive(a, b) for i, a in enumerate(tests) for b in tests[i + 1 :]):
         return False
     if any(len(t.branches) < 2 or t.branches[1][1] for t in tests[:-1]):
         return False  # an else branch the text filled stays as written
