@@ -124,6 +124,7 @@ def draft(description: str) -> Draft:
     # 'IF x -> …; false branch -> …', 'Path B - everything else -> …', 'Filter: x' → 'if x, …; otherwise, …'
     description = lx.switch_cases(description)  # 'Switch on status: 'paid' -> …' → 'if the status is 'paid', …'
     description = lx.branch_labels(description)
+    description = lx.exceptions_as_skips(description)  # '… - except customers on X, who …' → '…. Skip customers on X'
     # 'Texas goes to #tx, the rest to #us' → 'if it is Texas, …; otherwise …'
     description = lx.routes_as_tests(description)
     description = lx.noun_posts(description)  # 'standup reminder in #eng every weekday' → 'post a standup …'

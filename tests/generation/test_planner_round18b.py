@@ -4,7 +4,10 @@ fix): tests and their branches as automation tools name them. The side a failed 
 else branch; 'yes:' / 'true branch:' the if branch; a test's own label ('Condition: X ->', 'Path A: X ->') a test; a
 filter ('Filter: X', 'proceed only if X', 'continue only if X') a sentence that is only a test, which gates every step
 said after it (its else is empty); a switch on a field ('Switch on plan: 'free' -> …; 'pro' -> …') one test of the
-field per case, and tests the description declares routes ('Router', 'Paths:', 'route 1') one decision."""
+field per case, and tests the description declares routes ('Router', 'Paths:', 'route 1') one decision. A word a
+verb spells after 'any / every / each' is a noun in a test ('if any alert has severity 'Extreme''). An exception said
+after the steps ('… - except customers on the 'Enterprise' plan, who …', ', apart from contacts with the 'VIP' label')
+leaves those items out of what is done."""
 
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ _KNOWN: dict[str, str] = {
     "are right",
     "r18b-fallback-route": "'Router on new Zendesk tickets' reads no Zendesk event (a trigger class); the routes are "
     "right",
+    "r18b-except-for": "'New Typeform signup ->' gives no Typeform provider (a trigger class); the exception is right",
     "r18b-switch-status": "'When a Typeform response comes in ->' gives no Typeform provider (a trigger class); the "
     "switch's cases are right",
 }
