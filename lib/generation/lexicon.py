@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -1193,13 +1193,15 @@ def branch_labels(text: str) -> str:
     Path B - everything else -> …', 'Filter: X': the branches of a test as automation tools label them, read as the
     plain words ('if X, …; otherwise, …', 'only continue if X') (lexicon.json 'branch_labels'). An entry that needs
     another label or a test applies only when the description says that before the label."""
+
+    def read(m: re.Match[str], said: str, needs: re.Pattern[str] | None, before: str) -> str:
+        if needs is not None and not needs.search(before[: m.start("pre")]):
+            return m.group(0)
+        capital = m.group(0)[len(m.group("pre")) :][:1].isupper()
+        return m.group("pre") + (said.capitalize() if capital else said)
+
     for label, said, needs in _branch_labels():
-        text = label.sub(
-            lambda m: m.group(0)
-            if needs is not None and not needs.search(text[: m.start("pre")])
-            else m.group("pre") + (said.capitalize() if m.group(0)[len(m.group("pre")) :][:1].isupper() else said),
-            text,
-        )
+        text = label.sub(partial(read, said=said, needs=needs, before=text), text)
     return text
 
 
@@ -1231,7 +1233,7 @@ def switch_cases(text: str) -> str:
     )
     if cases == text[switch.end() - 1 :]:
         return text
-    return text[: switch.start()] + "".join(f"{s}: " for s in source) + cases.lstrip(":->→=> ")
+    return text[: switch.start()] + "".join(f"{s}: " for s in source) + re.sub(r"^[\s:>=→-]+", "", cases)
 
 
 # '… and tell #churn - except customers on the 'Enterprise' plan, who get nothing', '…, apart from contacts with the

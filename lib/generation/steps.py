@@ -6162,7 +6162,9 @@ def _exclusive(a: Step, b: Step) -> bool:
 
 # 'Router -> if …', 'Paths: …', 'Path A …', 'route 1 …', 'Switch node on …': the description says its tests are routes
 # of one decision (the first that passes takes the item)
-_ROUTED = re.compile(r"\b(?:router|switch\s+(?:node|on|by)|paths\s*:|paths?\s+[a-c1-3]\b|route\s+[1-3]\b)", re.I)
+_ROUTED = re.compile(
+    r"\b(?:router|switch\s+(?:node|on|by)|paths\s*:|paths?\s+[a-c1-3]\b|route\s+[1-3]\b)", re.I
+)
 
 
 def _exclusive_chain(tests: list[Step], declared: bool = False) -> bool:
