@@ -3503,7 +3503,9 @@ _OTHER_SIDE_HERE = re.compile(
     re.I,
 )
 _NOUN_BEFORE = re.compile(
-    r"\b(?:the|a|an|its|their|this|that|his|her|your|our|my|any|every|each|some)\s+$"
+    r"\b(?:the|a|an|its|their|this|that|his|her|your|our|my)\s+$"
+    # 'if any alert has …' (not 'if there are any forward them': 'any' alone is the whole test)
+    r"|(?<!\bare\s)(?<!\bis\s)(?<!\bwere\s)(?<!\bwas\s)\b(?:any|every|each|some)\s+$"
     # 'if there are messages mentioning …', 'if there are any new messages': what there is, a noun
     # ('if there are any, forward them': 'any' alone is the whole test)
     r"|\bthere\s*(?:are|is|were|was|'s|’s)\s+(?:any\s+(?=new|unread|more))?(?:new\s+|no\s+|more\s+|unread\s+)*$"
