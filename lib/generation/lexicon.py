@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -1252,3 +1252,79 @@ def _reshaping_re() -> re.Pattern[str]:
         + r")(?:\s*\([^()]{0,60}\))?(?=\s*(?:->|→|=>))",
         re.I,
     )
+
+
+_CLAUSE_START = r"(?P<pre>(?:^|[,;:.!?\n]\s|(?:->|→|=>))\s*)"
+
+
+@lru_cache(maxsize=1)
+def _branch_labels() -> list[tuple[re.Pattern[str], str, re.Pattern[str] | None]]:
+    return [
+        (re.compile(_CLAUSE_START + rx, re.I), said, re.compile(needs, re.I) if needs else None)
+        for rx, said, needs in lexicon()["branch_labels"]
+    ]
+
+
+def branch_labels(text: str) -> str:
+    """'IF size > 8 -> email …; false branch -> log …', 'Condition: X -> yes: …; no: …', 'Path A - rule: X -> …
+    Path B - everything else -> …', 'Filter: X': the branches of a test as automation tools label them, read as the
+    plain words ('if X, …; otherwise, …', 'only continue if X') (lexicon.json 'branch_labels'). An entry that needs
+    another label or a test applies only when the description says that before the label."""
+
+    def read(m: re.Match[str], said: str, needs: re.Pattern[str] | None, before: str) -> str:
+        if needs is not None and not needs.search(before[: m.start("pre")]):
+            return m.group(0)
+        capital = m.group(0)[len(m.group("pre")) :][:1].isupper()
+        return m.group("pre") + (said.capitalize() if capital else said)
+
+    for label, said, needs in _branch_labels():
+        text = label.sub(partial(read, said=said, needs=needs, before=text), text)
+    return text
+
+
+# 'Switch node on inspection result: 'pass' -> …; 'fail' -> …', 'Router by region -> "EU" -> …': the field a switch
+# reads, then each case a quoted value before an arrow
+_SWITCH_ON = re.compile(
+    r"\b(?:switch|router)(?:\s+(?:node|module|step))?\s+(?:on|by|over)\s+(?:the\s+)?(?P<field>[^:;.,\n'\"]{2,40}?)"
+    r"\s*(?::|->|→|=>)\s*",
+    re.I,
+)
+_SWITCH_CASE = re.compile(
+    r"(?P<pre>(?:^|[:;,.]\s|(?:->|→|=>)|\n)\s*(?:(?:case|route|output)\s+\d{1,2}\s*[:\-–—]?\s*)?)"
+    r"(?P<value>'[^'\n]{1,40}'|\"[^\"\n]{1,40}\"|‘[^’\n]{1,40}’|“[^”\n]{1,40}”)\s*(?:->|→|=>|:)\s*"
+)
+
+
+def switch_cases(text: str) -> str:
+    """'Switch node on inspection result: 'pass' -> email …; 'fail' -> create …': each case of a switch on a field is
+    a test of that field ('if the inspection result is 'pass', email …; if the inspection result is 'fail', …')."""
+    switch = _SWITCH_ON.search(text)
+    if switch is None:
+        return text
+    # ('ticket type from the webhook': the field, not where it comes from)
+    field, *source = re.split(
+        r"\s+(?=(?:from|in|of|on)\s+(?:the|our|each|every)\b)", switch.group("field").strip(), maxsplit=1
+    )
+    cases = _SWITCH_CASE.sub(
+        lambda m: f"{m.group('pre')}if the {field} is {m.group('value')}, ", text[switch.end() - 1 :]
+    )
+    if cases == text[switch.end() - 1 :]:
+        return text
+    return text[: switch.start()] + "".join(f"{s}: " for s in source) + re.sub(r"^[\s:>=→-]+", "", cases)
+
+
+# '… and tell #churn - except customers on the 'Enterprise' plan, who get nothing', '…, apart from contacts with the
+# 'VIP' label': the items left out, said after what is done, with any reason after them
+_EXCEPT_AFTER = re.compile(
+    r"\s*(?:[-–—,;]\s*|\s)(?:except|excluding|apart\s+from|but\s+not)\s+(?:for\s+)?"
+    r"(?P<who>(?:any\s+|the\s+|all\s+|those\s+)?[\w-]+\s+(?:marked|tagged|flagged|labell?ed|with|whose|that|who|on|in|from)\b"
+    r"[^,.;!?\n]*?)\s*(?:,\s*(?:who|which|they|as|since|because|these|those)\b[^.;!?\n]*)?(?=[.;!?\n]|$)",
+    re.I,
+)
+
+
+def exceptions_as_skips(text: str) -> str:
+    """'… emails the customer a code and tells #churn - except customers on the 'Enterprise' plan, who get nothing':
+    an exception said after the steps is a sentence of its own that leaves those items out ('… #churn. Skip customers
+    on the 'Enterprise' plan.'), read as the test around what is done."""
+    return _EXCEPT_AFTER.sub(lambda m: f". Skip {m.group('who').strip()}", text)

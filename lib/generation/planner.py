@@ -123,6 +123,14 @@ def draft(description: str) -> Draft:
         description
     )  # 'log into Cloudbeds, look at …' → 'look at … in Cloudbeds'
     description = lx.english_amounts(description)  # '5.000 USD', "CHF 3'000", '1.250,00 €': one notation
+    description = lx.switch_cases(
+        description
+    )  # 'Switch on status: 'paid' -> …' → 'if the status is 'paid', …'
+    # 'IF x -> …; false branch -> …', 'Path B - everything else -> …', 'Filter: x' → 'if x, …; otherwise, …'
+    description = lx.branch_labels(description)
+    description = lx.exceptions_as_skips(
+        description
+    )  # '… - except customers on X, who …' → '…. Skip customers on X'
     # 'Texas goes to #tx, the rest to #us' → 'if it is Texas, …; otherwise …'
     description = lx.routes_as_tests(description)
     description = lx.noun_posts(description)  # 'standup reminder in #eng every weekday' → 'post a standup …'

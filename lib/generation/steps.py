@@ -3504,6 +3504,8 @@ _OTHER_SIDE_HERE = re.compile(
 )
 _NOUN_BEFORE = re.compile(
     r"\b(?:the|a|an|its|their|this|that|his|her|your|our|my)\s+$"
+    # 'if any alert has …' (not 'if there are any forward them': 'any' alone is the whole test)
+    r"|(?<!\bare\s)(?<!\bis\s)(?<!\bwere\s)(?<!\bwas\s)\b(?:any|every|each|some)\s+$"
     # 'if there are messages mentioning …', 'if there are any new messages': what there is, a noun
     # ('if there are any, forward them': 'any' alone is the whole test)
     r"|\bthere\s*(?:are|is|were|was|'s|’s)\s+(?:any\s+(?=new|unread|more))?(?:new\s+|no\s+|more\s+|unread\s+)*$"
@@ -5559,6 +5561,9 @@ def read_steps(text: str, description: str) -> list[Step]:
     item_loop: Step | None = None  # a loop stated in a list item, or one that repeats nothing itself
     named_loop: Step | None = None  # a loop the next sentences may go on about ('If the showing is …')
     last_read: list[Step] = []  # the steps the sentence before made (what an afterthought restricts)
+    # a sentence that is only a test ('Only continue if the total is over 300.', 'Filter: budget above 10000'),
+    # with where the steps after it start: what the later sentences do runs only when it passes
+    gate: tuple[Step, int] | None = None
     for at, sentence in enumerate(said):
         if item_loop is not None and _LIST_MARK.fullmatch(sentence):
             continue  # '2' of '2. for each …' (the sentence split at its dot)
@@ -5749,6 +5754,15 @@ def read_steps(text: str, description: str) -> list[Step]:
             sorted(read, key=lambda s: (_then_part(repeated, s), rank[s.kind]))
         )
         last_read = read
+        if (
+            gate is None
+            and then is None
+            and len(read) == 1
+            and read[0].kind == "condition"
+            and not any(branch for _, branch in read[0].branches)
+            and at + 1 < len(said)
+        ):
+            gate = (read[0], len(steps))
         if then is not None:  # '…, and at the end email a summary': the tail runs once, after the loop
             steps += sorted(read_sentence(then, description, ruled_out), key=lambda s: rank[s.kind])
         started = next((s for s in read if s.kind == "loop" and s.loop_type == "forEach"), None)
@@ -5767,6 +5781,9 @@ def read_steps(text: str, description: str) -> list[Step]:
             item_loop = started
         elif started is not None and then is None:
             named_loop = started
+    if gate is not None and steps[gate[1] :] and any(s is gate[0] for s in steps[: gate[1]]):
+        gate[0].branches = [("if", steps[gate[1] :]), ("else", [])]
+        steps = steps[: gate[1]]
     steps = _filter_folded(_facts_replied(_one_router(steps)))
     _facts_for_the_agent(steps)
     _same_place(steps, {})
@@ -5776,7 +5793,7 @@ def read_steps(text: str, description: str) -> list[Step]:
     # steps stated after it still run first.
     steps = sorted(steps, key=lambda s: s.kind == "condition")
     tests = [s for s in steps if s.kind == "condition"]
-    if len(tests) > 1 and _exclusive_chain(tests):
+    if len(tests) > 1 and _exclusive_chain(tests, declared=bool(_ROUTED.search(description))):
         # 'if the rating is 5 …; if it's 2 or lower …', 'Above 50,000: … Between 10,000 and 50,000: …': tests no
         # value passes together are one decision — each next test is the else branch of the one before
         steps = [s for s in steps if s.kind != "condition"] + [tests[0]]
@@ -6097,7 +6114,7 @@ def _innermost_else(step: Step) -> Step:
 
 
 _CATEGORY = re.compile(
-    r"^\s*(?:the\s+|its\s+|their\s+)?([\w-]+)(?:'s|\s+is|\s+are|\s+was)\s+(?!not\b|no\b)(?:an?\s+|the\s+)?([\w\s'-]+?)\s*$",
+    r"^\s*(?:the\s+|its\s+|their\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)(?:'s|\s+is|\s+are|\s+was)\s+(?!not\b|no\b)(?:an?\s+|the\s+)?([\w\s'-]+?)\s*$",
     re.I,
 )
 _PRONOUN = ("it", "they", "this", "that", "its")
@@ -6145,9 +6162,17 @@ def _exclusive(a: Step, b: Step) -> bool:
     return said[0][0] == said[1][0] or said[0][0] in _PRONOUN or said[1][0] in _PRONOUN
 
 
-def _exclusive_chain(tests: list[Step]) -> bool:
-    """Chain tests that exclude each other pairwise, each next one in the else branch of the one before."""
-    if any(not _exclusive(a, b) for i, a in enumerate(tests) for b in tests[i + 1 :]):
+# 'Router -> if …', 'Paths: …', 'Path A …', 'route 1 …', 'Switch node on …': the description says its tests are routes
+# of one decision (the first that passes takes the item)
+_ROUTED = re.compile(
+    r"\b(?:router|switch\s+(?:node|on|by)|paths\s*:|paths?\s+[a-c1-3]\b|route\s+[1-3]\b)", re.I
+)
+
+
+def _exclusive_chain(tests: list[Step], declared: bool = False) -> bool:
+    """Chain tests that exclude each other pairwise (or that the description `declared` routes of one decision),
+    each next one in the else branch of the one before."""
+    if not declared and any(not _exclusive(a, b) for i, a in enumerate(tests) for b in tests[i + 1 :]):
         return False
     if any(len(t.branches) < 2 or t.branches[1][1] for t in tests[:-1]):
         return False  # an else branch the text filled stays as written
