@@ -1175,3 +1175,78 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
             return spans
         spans.append(found.span())
     return []
+
+
+_QUOTE_OPEN = "'\"‘“"
+_QUOTE_CLOSE = {"'": "'’", '"': '"', "‘": "’'", "“": "”\""}
+
+
+@lru_cache(maxsize=1)
+def _app_action_re() -> re.Pattern[str]:
+    from lib.generation import services
+
+    table = lexicon()
+    data = table["app_actions"]
+    names = {p.strip().lower() for e in table["integrations"].values() for p in e["phrases"]}
+    names |= {p.strip().lower() for e in table["named_apis"].values() for p in e.get("phrases", [])}
+    names |= {a.lower() for e in services.external().values() for a in e["aliases"]}
+    names |= {n.lower() for n in services.data()["unnamed"]["hosts"]}
+    names = {n for n in names if len(n) > 2 and n not in set(data["not_apps"])}
+    apps = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(data["verbs"], key=len, reverse=True))
+    return re.compile(
+        r"(?<![\w#@/.'-])(?P<app>(?:" + apps + r")(?:\.com)?)(?:\s+(?:software|module|app|api))?(?:\s+node)?"
+        r"(?:\s*>\s*|\s+[-–—]\s+|:\s+|\s+(?=[" + _QUOTE_OPEN + r"]))"
+        r"(?P<quote>[" + _QUOTE_OPEN + r"])?(?P<verb>" + verbs + r")(?![\w/-])",
+        re.I,
+    )
+
+
+def app_actions(text: str) -> str:
+    """'HubSpot - Create Contact', 'Xero > Create a bill with those values', "Trello 'Create Card' on the board",
+    "Supabase node 'Get many rows' from table 'bookings'" → 'create contact in HubSpot', 'create a bill in Xero with
+    those values', 'create card in Trello on the board', 'get many rows in Supabase from table …': an action listed
+    after its app (lexicon.json 'app_actions') is its verb's clause, done in that app. The action's name ends at its
+    closing quote, or at a word that says where, with what or to whom; a name that runs on ('SendGrid: email the
+    customer a rebooking link') keeps its words and names the app at the clause's end."""
+    stops = {s.lower() for s in lexicon()["app_actions"]["stops"]}
+    out: list[str] = []
+    at = 0
+    for m in _app_action_re().finditer(text):
+        if m.start() < at:
+            continue
+        app = text[m.start("app") : m.end("app")]
+        if m.group("quote"):
+            closers = _QUOTE_CLOSE[m.group("quote")]
+            close = min((i for i in (text.find(c, m.end("verb")) for c in closers) if i >= 0), default=-1)
+            if close < 0 or close - m.end("verb") > 60:
+                continue
+            action, rest_at = text[m.start("verb") : close], close + 1
+            place = "name"
+        else:
+            place, taken = "end", m.end("verb")
+            for _ in range(5):  # the action's own words: up to a stop word, a mark or the clause's end
+                w = re.compile(r"[ \t]+(?P<w>->|→|=>|[^\s,.;:!?()\[\]\"“”]+)").match(text, taken)
+                if not w:
+                    place = "name"
+                    break
+                word = w.group("w")
+                if word.lower() in stops or word.startswith(("#", "'", "‘", "@")) or re.match(r"https?:", word):
+                    place = "name"
+                    break
+                taken = w.end()
+            action, rest_at = text[m.start("verb") : taken], taken
+        if re.fullmatch(r"[A-Za-z/ ]+", action):
+            action = action.lower()
+        else:
+            action = action[: len(m.group("verb"))].lower() + action[len(m.group("verb")) :]
+        if place == "name":
+            out.append(text[at : m.start()] + action + " in " + app)
+            at = rest_at
+        else:  # the clause runs on: the app goes at its end
+            end = re.search(r"\s*(?:->|→|=>|[.;!?](?=\s|$)|\n|,\s*(?:then|and then)\b)|$", text[rest_at:])
+            stop = rest_at + (end.start() if end else len(text) - rest_at)
+            out.append(text[at : m.start()] + action + text[rest_at:stop] + " in " + app)
+            at = stop
+    out.append(text[at:])
+    return "".join(out)

@@ -2683,7 +2683,7 @@ def _record_to_change(step: Step, name: str) -> None:
 
 # A verb where a clause's verb stands: the clause's start, or after a comma, a colon, a dash, 'and', 'then', 'to'
 # ('… and look up each parcel in …'), not a noun that looks like one ('this week's expense reports').
-_VERB_AT = r"(?:^|[,;:(—–→+&/]|\b(?:and|then|to|by|also|please|just|we|i)\b)\s*(?:also\s+|then\s+|just\s+)?"
+_VERB_AT = r"(?:^|[,;:(—–→+&/>]|\b(?:and|then|to|by|also|please|just|we|i)\b)\s*(?:also\s+|then\s+|just\s+)?"
 _WRITE_AT = re.compile(
     # or said of the item: '… everyone smaller gets added to our 'Nurture' audience in …'
     r"(?:"
