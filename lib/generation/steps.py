@@ -277,7 +277,23 @@ def clauses(text: str) -> list[str]:
         re.sub(r"\([^()]{0,120}\)", lambda m: m.group(0).replace(",", "\x01"), _protect_lists(text)),
         flags=re.I,
     )
+    # 'read the rows of the sheet -> create an item in monday.com': an arrow between two verbs' parts joins two
+    # steps as 'then' does (not a route's or a test's head: 'A bug -> create …', 'over 500 -> post …')
+    parts = [
+        piece
+        for part in parts
+        if part
+        for piece in (
+            _ARROW_STEP.split(part)
+            if re.match(r"\W*(?:also\s+|then\s+)?(?:" + _WRITE + "|" + _READ + r")\b", part, re.I)
+            and not re.search(r"\b(?:if|when|unless|whenever)\b", part, re.I)
+            else [part]
+        )
+    ]
     return [p.replace("\x01", ",").strip() for p in parts if p and p.strip()]
+
+
+_ARROW_STEP = re.compile(r"\s+(?:->|→|=>)\s+(?=" + ACTION_START.pattern + ")", re.I)
 
 
 # -- simple clauses -----------------------------------------------------------------------------
