@@ -1196,7 +1196,7 @@ def _app_action_re() -> re.Pattern[str]:
     verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(data["verbs"], key=len, reverse=True))
     return re.compile(
         r"(?<![\w#@/.'-])(?P<app>(?:" + apps + r")(?:\.com)?)(?:\s+(?:software|module|app|api))?(?:\s+node)?"
-        r"(?:\s*>\s*|\s+[-–—]\s+|:\s+|\s+(?=[" + _QUOTE_OPEN + r"]))"
+        r"(?P<sep>\s*>\s*|\s+[-–—]\s+|:\s+|\s+(?=[" + _QUOTE_OPEN + r"]))"
         r"(?P<quote>[" + _QUOTE_OPEN + r"])?(?P<verb>" + verbs + r")(?![\w/-])",
         re.I,
     )
@@ -1216,6 +1216,8 @@ def app_actions(text: str) -> str:
         if m.start() < at:
             continue
         app = text[m.start("app") : m.end("app")]
+        if m.group("sep").strip() == ":" and not re.search(r"(?:^|[.;,:>→(\n])\s*$", text[: m.start()]):
+            continue  # 'someone books a demo through Calendly: add them …': a sentence's colon, not an app's action
         if m.group("quote"):
             closers = _QUOTE_CLOSE[m.group("quote")]
             close = min((i for i in (text.find(c, m.end("verb")) for c in closers) if i >= 0), default=-1)
