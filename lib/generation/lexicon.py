@@ -1195,8 +1195,9 @@ def _app_action_re() -> re.Pattern[str]:
     apps = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(data["verbs"], key=len, reverse=True))
     return re.compile(
-        r"(?<![\w#@/.'-])(?P<app>(?:" + apps + r")(?:\.com)?)(?:\s+(?:software|module|app|api))?(?:\s+node)?"
-        r"(?P<sep>\s*>\s*|\s+[-–—]\s+|:\s+|\s+(?=[" + _QUOTE_OPEN + r"]))"
+        r"(?<![\w#@/.'-])(?P<app>(?:" + apps + r")(?:\.com)?)(?:[ \t]+(?:software|module|app|api))?(?:[ \t]+node)?"
+        # (on one line: '- trigger: webhook from Typeform\n- add …' is a list, not an action)
+        r"(?P<sep>[ \t]*>[ \t]*|[ \t]+[-–—][ \t]+|:[ \t]+|[ \t]+(?=[" + _QUOTE_OPEN + r"]))"
         r"(?P<quote>[" + _QUOTE_OPEN + r"])?(?P<verb>" + verbs + r")(?![\w/-])",
         re.I,
     )
