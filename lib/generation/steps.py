@@ -2637,6 +2637,8 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
         )
         or _made_in(low, aliases)
         or _changes(low)  # 'refund them via Stripe', 'set their lifecycle stage … in HubSpot'
+        # 'email the member a renewal reminder via SendGrid': a service that delivers mail sends it
+        or bool(entry.get("sends_mail") and re.search(r"\b(?:e-?mail|send|mail)", low))
     )
     # 'set their stage …' changes the record found (PATCH), 'refund them' makes a refund (POST)
     method = ((write and _change_method(low)) or "POST") if write else "GET"
@@ -2685,6 +2687,16 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
         step.needs.append(entry["fill"])
     _record_to_change(step, entry["name"])
     return step
+
+
+def _mail_service_named(clause: str) -> bool:
+    """'email the member a reminder in SendGrid': a service that delivers e-mail (services.json 'sends_mail') is
+    named, and Gmail is not named by name."""
+    from lib.generation.services import external, external_in
+
+    return lx.phrase_at(clause.lower(), "gmail") < 0 and any(
+        external()[key].get("sends_mail") for _, key in external_in(clause)
+    )
 
 
 def _record_to_change(step: Step, name: str) -> None:
@@ -3061,6 +3073,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             continue
         if key == "gmail" and any(k in ("outlook",) for _, k in lx.integrations_in(clause)):
             continue
+        if key == "gmail" and _mail_service_named(clause):
+            continue  # 'email the member a reminder via SendGrid': sent through that service's API
         if key == "gmail" and (_email_as_noun(clause) or _keyed_email(clause, description)):
             continue  # 'create a person with the sender's name and email': a field, not an e-mail to send
         if key == "twilio_sms" and (
