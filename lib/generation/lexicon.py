@@ -1190,7 +1190,9 @@ def _app_action_re() -> re.Pattern[str]:
     names = {p.strip().lower() for e in table["integrations"].values() for p in e["phrases"]}
     names |= {p.strip().lower() for e in table["named_apis"].values() for p in e.get("phrases", [])}
     names |= {a.lower() for e in services.external().values() for a in e["aliases"]}
-    names |= {n.lower() for n in services.data()["unnamed"]["hosts"]}
+    unnamed = services.data()["unnamed"]
+    # a name that is also a common word ('Monday') names the service only as its address ('monday.com')
+    names |= {n.lower() + (".com" if n.lower() in unnamed["not_names"] else "") for n in unnamed["hosts"]}
     names = {n for n in names if len(n) > 2 and n not in set(data["not_apps"])}
     apps = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(data["verbs"], key=len, reverse=True))

@@ -277,8 +277,9 @@ def clauses(text: str) -> list[str]:
         re.sub(r"\([^()]{0,120}\)", lambda m: m.group(0).replace(",", "\x01"), _protect_lists(text)),
         flags=re.I,
     )
-    # 'read the rows of the sheet -> create an item in monday.com': an arrow between two verbs' parts joins two
-    # steps as 'then' does (not a route's or a test's head: 'A bug -> create …', 'over 500 -> post …')
+    # 'read the rows of the sheet -> create an item in monday.com', '… -> Slack #jp-ops': after a verb's part, an
+    # arrow starts a step as 'then' does, the arrow kept ('-> Slack #jp-ops' sends there); not after a route's or
+    # a test's head ('A bug -> create …', 'over 500 -> post …')
     parts = [
         piece
         for part in parts
@@ -293,7 +294,7 @@ def clauses(text: str) -> list[str]:
     return [p.replace("\x01", ",").strip() for p in parts if p and p.strip()]
 
 
-_ARROW_STEP = re.compile(r"\s+(?:->|→|=>)\s+(?=" + ACTION_START.pattern + ")", re.I)
+_ARROW_STEP = re.compile(r"\s+(?=(?:->|→|=>)\s+\S)")
 
 
 # -- simple clauses -----------------------------------------------------------------------------

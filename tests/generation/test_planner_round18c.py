@@ -43,6 +43,8 @@ def test_round18c_description_comes_out_right(item):
         ("Someone books through Calendly: add them as a contact", "Someone books through Calendly: add them as a contact"),
         ("- trigger: webhook from Typeform\n- add the response", "- trigger: webhook from Typeform\n- add the response"),
         ("Google Sheets > Watch Rows -> Slack", "Google Sheets > Watch Rows -> Slack"),
+        ("On Monday - send the report", "On Monday - send the report"),
+        ("monday.com > Create an item on the board", "create an item in monday.com on the board"),
     ],
 )
 def test_app_action_reads_as_its_verbs_clause(text, expected):
