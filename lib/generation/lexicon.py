@@ -1211,7 +1211,7 @@ def app_actions(text: str) -> str:
     those values', 'create card in Trello on the board', 'get many rows in Supabase from table …': an action listed
     after its app (lexicon.json 'app_actions') is its verb's clause, done in that app. The action's name ends at its
     closing quote, or at a word that says where, with what or to whom; a name that runs on ('SendGrid: email the
-    customer a rebooking link') keeps its words and names the app at the clause's end."""
+    customer a rebooking link') keeps its words, the app named right after its verb ('email via SendGrid the …')."""
     stops = {s.lower() for s in lexicon()["app_actions"]["stops"]}
     out: list[str] = []
     at = 0
@@ -1248,10 +1248,9 @@ def app_actions(text: str) -> str:
         if place == "name":
             out.append(text[at : m.start()] + action + " in " + app)
             at = rest_at
-        else:  # the clause runs on: the app goes at its end
-            end = re.search(r"\s*(?:->|→|=>|[.;!?](?=\s|$)|\n|,\s*(?:then|and then)\b)|$", text[rest_at:])
-            stop = rest_at + (end.start() if end else len(text) - rest_at)
-            out.append(text[at : m.start()] + action + text[rest_at:stop] + " in " + app)
-            at = stop
+        else:  # the clause runs on ('SendGrid: email the customer a rebooking link'): the app right after the verb
+            verb = action[: len(m.group("verb"))]
+            out.append(text[at : m.start()] + verb + " via " + app + action[len(verb) :])
+            at = rest_at
     out.append(text[at:])
     return "".join(out)
