@@ -1024,7 +1024,8 @@ _NOT_COUNTED = re.compile(
 )
 # '… actually', '… no sorry,', '… hmm, just do': a hesitation (an ellipsis) then words that take back what came before
 _RETRACTION = re.compile(
-    r"(?:\.{2,}|…)\s*(?:(?:no|oh|hmm+|um+|uh+|er+|eh+|ah+|wait|well|ok|okay)[,.!]?\s+)*"
+    # ('Eventbrite? no, Gmail: …', 'Freshdesk? no, Zendesk > …': a question mark before the correction does too)
+    r"(?:\.{2,}|…|\?(?=\s*(?:(?:no|nope)\s*[,!—–-]|(?:actually|sorry|wait)\b)))\s*(?:(?:no|nope|oh|hmm+|um+|uh+|er+|eh+|ah+|wait|well|ok|okay)[,.!]?\s+)*"
     r"(?:actually|sorry|no|wait|scratch that|i mean|make (?:it|that)|rather|instead|just do|let'?s do|correction|"
     # '... hmm, there's no trigger for that? then …', '... we can't get a webhook from them, right? then …'
     r"there(?:'s|\s+is|\s+are)\s+no|(?:we|i)\s+(?:can't|cannot|can\s+not|don't|do\s+not)\s+(?:get|have|receive))\b"
@@ -1100,7 +1101,7 @@ def without_retractions(text: str) -> str:
         start = max(
             (
                 m.end()
-                for m in re.finditer(r"[.!?;:](?=\s)|\n|,|\b(?:and|then)\b", text[: found.start()], re.I)
+                for m in re.finditer(r"[.!?;:](?=\s)|\n|,|->|→|=>|\b(?:and|then)\b", text[: found.start()], re.I)
             ),
             default=0,
         )
