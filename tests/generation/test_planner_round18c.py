@@ -7,9 +7,10 @@ after its app (lexicon.json 'app_actions': 'App > Action', 'App - Action', "App 
 operation (create/add/update/send = write; find/get/list/search = read); an arrow stands where a clause's verb
 does, and an arrow between two verbs' parts joins two steps as 'then' does (not after a route's or a test's head);
 'create a (Zoom) meeting' names Zoom's API; a service that delivers mail (SendGrid, Postmark: 'sends_mail' in
-services.json) sends the e-mail through its API. The 15 lines (5 in other voices: a question, a narrated routine,
-a non-native speaker's phrasing, arrow shorthand, a plain sentence; three paraphrase one Calendly → Zoom → Gmail
-line) were 2/15 right before the round, 12/15 after."""
+services.json) sends the e-mail through its API; 'Airtable? no, Notion …', 'Trello? sorry, Asana …' keep only the
+service the correction names. The 17 lines (6 in other voices: a question, two narrated routines, a non-native
+speaker's phrasing, arrow shorthand, a plain sentence; three paraphrase one Calendly → Zoom → Gmail line) were 3/17
+right before the round, 14/17 after."""
 
 from __future__ import annotations
 
