@@ -1101,7 +1101,9 @@ def without_retractions(text: str) -> str:
         start = max(
             (
                 m.end()
-                for m in re.finditer(r"[.!?;:](?=\s)|\n|,|->|→|=>|\b(?:and|then)\b", text[: found.start()], re.I)
+                for m in re.finditer(
+                    r"[.!?;:](?=\s)|\n|,|->|→|=>|\b(?:and|then)\b", text[: found.start()], re.I
+                )
             ),
             default=0,
         )
@@ -1179,7 +1181,7 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
 
 
 _QUOTE_OPEN = "'\"‘“"
-_QUOTE_CLOSE = {"'": "'’", '"': '"', "‘": "’'", "“": "”\""}
+_QUOTE_CLOSE = {"'": "'’", '"': '"', "‘": "’'", "“": '”"'}
 
 
 @lru_cache(maxsize=1)
@@ -1196,9 +1198,13 @@ def _app_action_re() -> re.Pattern[str]:
     names |= {n.lower() + (".com" if n.lower() in unnamed["not_names"] else "") for n in unnamed["hosts"]}
     names = {n for n in names if len(n) > 2 and n not in set(data["not_apps"])}
     apps = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(data["verbs"], key=len, reverse=True))
+    verbs = "|".join(
+        re.escape(v).replace(r"\ ", r"\s+") for v in sorted(data["verbs"], key=len, reverse=True)
+    )
     return re.compile(
-        r"(?<![\w#@/.'-])(?P<app>(?:" + apps + r")(?:\.com)?)(?:[ \t]+(?:software|module|app|api))?(?:[ \t]+node)?"
+        r"(?<![\w#@/.'-])(?P<app>(?:"
+        + apps
+        + r")(?:\.com)?)(?:[ \t]+(?:software|module|app|api))?(?:[ \t]+node)?"
         # (on one line: '- trigger: webhook from Typeform\n- add …' is a list, not an action)
         r"(?P<sep>[ \t]*>[ \t]*|[ \t]+[-–—][ \t]+|:[ \t]+|[ \t]+(?=[" + _QUOTE_OPEN + r"]))"
         r"(?P<quote>[" + _QUOTE_OPEN + r"])?(?P<verb>" + verbs + r")(?![\w/-])",
@@ -1237,7 +1243,11 @@ def app_actions(text: str) -> str:
                     place = "name"
                     break
                 word = w.group("w")
-                if word.lower() in stops or word.startswith(("#", "'", "‘", "@")) or re.match(r"https?:", word):
+                if (
+                    word.lower() in stops
+                    or word.startswith(("#", "'", "‘", "@"))
+                    or re.match(r"https?:", word)
+                ):
                     place = "name"
                     break
                 taken = w.end()

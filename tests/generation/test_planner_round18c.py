@@ -41,8 +41,14 @@ def test_round18c_description_comes_out_right(item):
         ("Action 1: HubSpot - Create Contact.", "Action 1: create contact in HubSpot."),
         ("-> Trello 'Create Card' on the board", "-> create card in Trello on the board"),
         ("Supabase node 'Get many rows' from table 'x'", "get many rows in Supabase from table 'x'"),
-        ("Someone books through Calendly: add them as a contact", "Someone books through Calendly: add them as a contact"),
-        ("- trigger: webhook from Typeform\n- add the response", "- trigger: webhook from Typeform\n- add the response"),
+        (
+            "Someone books through Calendly: add them as a contact",
+            "Someone books through Calendly: add them as a contact",
+        ),
+        (
+            "- trigger: webhook from Typeform\n- add the response",
+            "- trigger: webhook from Typeform\n- add the response",
+        ),
         ("Google Sheets > Watch Rows -> Slack", "Google Sheets > Watch Rows -> Slack"),
         ("On Monday - send the report", "On Monday - send the report"),
         ("monday.com > Create an item on the board", "create an item in monday.com on the board"),
