@@ -1024,7 +1024,8 @@ _NOT_COUNTED = re.compile(
 )
 # '… actually', '… no sorry,', '… hmm, just do': a hesitation (an ellipsis) then words that take back what came before
 _RETRACTION = re.compile(
-    r"(?:\.{2,}|…)\s*(?:(?:no|oh|hmm+|um+|uh+|er+|eh+|ah+|wait|well|ok|okay)[,.!]?\s+)*"
+    # ('Eventbrite? no, Gmail: …', 'Freshdesk? no, Zendesk > …': a question mark before the correction does too)
+    r"(?:\.{2,}|…|\?(?=\s*(?:(?:no|nope)\s*[,!—–-]|(?:actually|sorry|wait)\b)))\s*(?:(?:no|nope|oh|hmm+|um+|uh+|er+|eh+|ah+|wait|well|ok|okay)[,.!]?\s+)*"
     r"(?:actually|sorry|no|wait|scratch that|i mean|make (?:it|that)|rather|instead|just do|let'?s do|correction|"
     # '... hmm, there's no trigger for that? then …', '... we can't get a webhook from them, right? then …'
     r"there(?:'s|\s+is|\s+are)\s+no|(?:we|i)\s+(?:can't|cannot|can\s+not|don't|do\s+not)\s+(?:get|have|receive))\b"
@@ -1100,7 +1101,9 @@ def without_retractions(text: str) -> str:
         start = max(
             (
                 m.end()
-                for m in re.finditer(r"[.!?;:](?=\s)|\n|,|\b(?:and|then)\b", text[: found.start()], re.I)
+                for m in re.finditer(
+                    r"[.!?;:](?=\s)|\n|,|->|→|=>|\b(?:and|then)\b", text[: found.start()], re.I
+                )
             ),
             default=0,
         )
@@ -1328,3 +1331,90 @@ def exceptions_as_skips(text: str) -> str:
     an exception said after the steps is a sentence of its own that leaves those items out ('… #churn. Skip customers
     on the 'Enterprise' plan.'), read as the test around what is done."""
     return _EXCEPT_AFTER.sub(lambda m: f". Skip {m.group('who').strip()}", text)
+
+
+_QUOTE_OPEN = "'\"‘“"
+_QUOTE_CLOSE = {"'": "'’", '"': '"', "‘": "’'", "“": '”"'}
+
+
+@lru_cache(maxsize=1)
+def _app_action_re() -> re.Pattern[str]:
+    from lib.generation import services
+
+    table = lexicon()
+    data = table["app_actions"]
+    names = {p.strip().lower() for e in table["integrations"].values() for p in e["phrases"]}
+    names |= {p.strip().lower() for e in table["named_apis"].values() for p in e.get("phrases", [])}
+    names |= {a.lower() for e in services.external().values() for a in e["aliases"]}
+    unnamed = services.data()["unnamed"]
+    # a name that is also a common word ('Monday') names the service only as its address ('monday.com')
+    names |= {n.lower() + (".com" if n.lower() in unnamed["not_names"] else "") for n in unnamed["hosts"]}
+    names = {n for n in names if len(n) > 2 and n not in set(data["not_apps"])}
+    apps = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    verbs = "|".join(
+        re.escape(v).replace(r"\ ", r"\s+") for v in sorted(data["verbs"], key=len, reverse=True)
+    )
+    return re.compile(
+        r"(?<![\w#@/.'-])(?P<app>(?:"
+        + apps
+        + r")(?:\.com)?)(?:[ \t]+(?:software|module|app|api))?(?:[ \t]+node)?"
+        # (on one line: '- trigger: webhook from Typeform\n- add …' is a list, not an action)
+        r"(?P<sep>[ \t]*>[ \t]*|[ \t]+[-–—][ \t]+|:[ \t]+|[ \t]+(?=[" + _QUOTE_OPEN + r"]))"
+        r"(?P<quote>[" + _QUOTE_OPEN + r"])?(?P<verb>" + verbs + r")(?![\w/-])",
+        re.I,
+    )
+
+
+def app_actions(text: str) -> str:
+    """'HubSpot - Create Contact', 'Xero > Create a bill with those values', "Trello 'Create Card' on the board",
+    "Supabase node 'Get many rows' from table 'bookings'" → 'create contact in HubSpot', 'create a bill in Xero with
+    those values', 'create card in Trello on the board', 'get many rows in Supabase from table …': an action listed
+    after its app (lexicon.json 'app_actions') is its verb's clause, done in that app. The action's name ends at its
+    closing quote, or at a word that says where, with what or to whom; a name that runs on ('SendGrid: email the
+    customer a rebooking link') keeps its words, the app named right after its verb ('email via SendGrid the …')."""
+    stops = {s.lower() for s in lexicon()["app_actions"]["stops"]}
+    out: list[str] = []
+    at = 0
+    for m in _app_action_re().finditer(text):
+        if m.start() < at:
+            continue
+        app = text[m.start("app") : m.end("app")]
+        if m.group("sep").strip() == ":" and not re.search(r"(?:^|[.;,:>→(\n])\s*$", text[: m.start()]):
+            continue  # 'someone books a demo through Calendly: add them …': a sentence's colon, not an app's action
+        if m.group("quote"):
+            closers = _QUOTE_CLOSE[m.group("quote")]
+            close = min((i for i in (text.find(c, m.end("verb")) for c in closers) if i >= 0), default=-1)
+            if close < 0 or close - m.end("verb") > 60:
+                continue
+            action, rest_at = text[m.start("verb") : close], close + 1
+            place = "name"
+        else:
+            place, taken = "end", m.end("verb")
+            for _ in range(5):  # the action's own words: up to a stop word, a mark or the clause's end
+                w = re.compile(r"[ \t]+(?P<w>->|→|=>|[^\s,.;:!?()\[\]\"“”]+)").match(text, taken)
+                if not w:
+                    place = "name"
+                    break
+                word = w.group("w")
+                if (
+                    word.lower() in stops
+                    or word.startswith(("#", "'", "‘", "@"))
+                    or re.match(r"https?:", word)
+                ):
+                    place = "name"
+                    break
+                taken = w.end()
+            action, rest_at = text[m.start("verb") : taken], taken
+        if re.fullmatch(r"[A-Za-z/ ]+", action):
+            action = action.lower()
+        else:
+            action = action[: len(m.group("verb"))].lower() + action[len(m.group("verb")) :]
+        if place == "name":
+            out.append(text[at : m.start()] + action + " in " + app)
+            at = rest_at
+        else:  # the clause runs on ('SendGrid: email the customer a rebooking link'): the app right after the verb
+            verb = action[: len(m.group("verb"))]
+            out.append(text[at : m.start()] + verb + " via " + app + action[len(verb) :])
+            at = rest_at
+    out.append(text[at:])
+    return "".join(out)

@@ -113,6 +113,7 @@ def draft(description: str) -> Draft:
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
     said = description  # the title and summary keep the user's words
+    description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
     # '-> Iterator ->', '-> Apply to each line item ->': 'for each …'
     description = lx.iterator_steps(description)

@@ -277,7 +277,24 @@ def clauses(text: str) -> list[str]:
         re.sub(r"\([^()]{0,120}\)", lambda m: m.group(0).replace(",", "\x01"), _protect_lists(text)),
         flags=re.I,
     )
+    # 'read the rows of the sheet -> create an item in monday.com', '… -> Slack #jp-ops': after a verb's part, an
+    # arrow starts a step as 'then' does, the arrow kept ('-> Slack #jp-ops' sends there); not after a route's or
+    # a test's head ('A bug -> create …', 'over 500 -> post …')
+    parts = [
+        piece
+        for part in parts
+        if part
+        for piece in (
+            _ARROW_STEP.split(part)
+            if re.match(r"\W*(?:also\s+|then\s+)?(?:" + _WRITE + "|" + _READ + r")\b", part, re.I)
+            and not re.search(r"\b(?:if|when|unless|whenever)\b", part, re.I)
+            else [part]
+        )
+    ]
     return [p.replace("\x01", ",").strip() for p in parts if p and p.strip()]
+
+
+_ARROW_STEP = re.compile(r"\s+(?=(?:->|→|=>)\s+\S)")
 
 
 # -- simple clauses -----------------------------------------------------------------------------
@@ -2621,6 +2638,8 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
         )
         or _made_in(low, aliases)
         or _changes(low)  # 'refund them via Stripe', 'set their lifecycle stage … in HubSpot'
+        # 'email the member a renewal reminder via SendGrid': a service that delivers mail sends it
+        or bool(entry.get("sends_mail") and re.search(r"\b(?:e-?mail|send|mail)", low))
     )
     # 'set their stage …' changes the record found (PATCH), 'refund them' makes a refund (POST)
     method = ((write and _change_method(low)) or "POST") if write else "GET"
@@ -2671,6 +2690,16 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     return step
 
 
+def _mail_service_named(clause: str) -> bool:
+    """'email the member a reminder in SendGrid': a service that delivers e-mail (services.json 'sends_mail') is
+    named, and Gmail is not named by name."""
+    from lib.generation.services import external, external_in
+
+    return lx.phrase_at(clause.lower(), "gmail") < 0 and any(
+        external()[key].get("sends_mail") for _, key in external_in(clause)
+    )
+
+
 def _record_to_change(step: Step, name: str) -> None:
     """A PATCH changes one record: the note and the inputs ask for its id at the end of the address."""
     if step.values.get("method") != "PATCH":
@@ -2683,7 +2712,7 @@ def _record_to_change(step: Step, name: str) -> None:
 
 # A verb where a clause's verb stands: the clause's start, or after a comma, a colon, a dash, 'and', 'then', 'to'
 # ('… and look up each parcel in …'), not a noun that looks like one ('this week's expense reports').
-_VERB_AT = r"(?:^|[,;:(—–→+&/]|\b(?:and|then|to|by|also|please|just|we|i)\b)\s*(?:also\s+|then\s+|just\s+)?"
+_VERB_AT = r"(?:^|[,;:(—–→+&/>]|\b(?:and|then|to|by|also|please|just|we|i)\b)\s*(?:also\s+|then\s+|just\s+)?"
 _WRITE_AT = re.compile(
     # or said of the item: '… everyone smaller gets added to our 'Nurture' audience in …'
     r"(?:"
@@ -3045,6 +3074,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             continue
         if key == "gmail" and any(k in ("outlook",) for _, k in lx.integrations_in(clause)):
             continue
+        if key == "gmail" and _mail_service_named(clause):
+            continue  # 'email the member a reminder via SendGrid': sent through that service's API
         if key == "gmail" and (_email_as_noun(clause) or _keyed_email(clause, description)):
             continue  # 'create a person with the sender's name and email': a field, not an e-mail to send
         if key == "twilio_sms" and (
