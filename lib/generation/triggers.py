@@ -463,6 +463,8 @@ _DATED = re.compile(
 def read_schedule(text: str) -> Trigger | None:
     """Schedule values from phrases like 'every weekday at 8:00 CET', 'every 15 minutes', 'monthly on the 1st'."""
     text = _DATED.sub(lambda m: " " * len(m.group(0)), text)
+    # ('…/forecast?hourly=wind_speed_10m', '…/daily-report'): a web address's words say nothing of when it runs
+    text = re.sub(r"\bhttps?://\S+", lambda m: " " * len(m.group(0)), text)
     low = re.sub(
         r"\b(?:daily|weekly|monthly|hourly|nightly)\b",
         lambda m: (
@@ -1624,7 +1626,7 @@ def _tool_event(text: str) -> Trigger | None:
             if pattern is _TOOL_QUOTED and not (_provider(app.lower()) or lx.integrations_in(app) or _external_in(app)):
                 continue
             if pattern is _TOOL_WATCH and read_schedule(text) is not None:
-                return None  # 'Reddit > Watch posts … Runs once a day at 12:00': the module is polled on it
+                return read_schedule(text)  # 'Reddit > Watch posts … Runs once a day at 12:00': polled on it
             event = _app_event(app, match.group("thing"), match.group("rest") or "")
             found.append((match.start(), match.end(), event))
             break
@@ -1638,12 +1640,13 @@ def _tool_event(text: str) -> Trigger | None:
         found.append((ifttt.start("ev") - 3, ifttt.end(), ifttt.group("ev")))
     for start, end, event in sorted(found):
         clause = _SENTENCE_END.split(text[start:], maxsplit=1)[0]
+        if any(h.search(event) for h in (_MANUAL_HINT, _API_HINT, _CHAT_HINT)):
+            return None
         if (
-            any(h.search(event) for h in (_MANUAL_HINT, _API_HINT, _CHAT_HINT))
-            or read_schedule(event) is not None
+            read_schedule(event) is not None
             or read_schedule(re.split(r"->|→|=>", clause, maxsplit=1)[0]) is not None
         ):
-            return None  # 'Watch Rows (runs every 15 minutes)': a schedule, read elsewhere
+            return read_schedule(text)  # 'Watch Rows (runs every 15 minutes)': polled on that schedule
         hook = read_webhook("when " + event)
         if hook is None or hook.kind != "webhook":
             continue
@@ -1651,6 +1654,19 @@ def _tool_event(text: str) -> Trigger | None:
         return hook
     return None
 
+
+
+def polled_reads(text: str) -> str:
+    """'Google Sheets > Watch Rows on 'Orders'' in a run started on a schedule: each run reads what is new there
+    ('get the new rows from Google Sheets on 'Orders''); the module names a read, not a write of rows."""
+
+    def read(match: re.Match[str]) -> str:
+        if not re.match(r"\W*(?i:watch)\b", match.group(0)[len(match.group("app")) :]):
+            return match.group(0)
+        app = re.sub(r"\s+by\s+zapier$", "", match.group("app"), flags=re.I)
+        return f"get the new {match.group('thing').lower()} from {app}{match.group('rest') or ''}"
+
+    return _TOOL_WATCH.sub(read, text)
 
 # 'hello, i need when comes a new mail …', 'I would need that when arrives an issue …', 'We want that whenever …':
 # a greeting and a wish before the 'when' clause that names the event

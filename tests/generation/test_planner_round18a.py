@@ -21,8 +21,6 @@ _KNOWN: dict[str, str] = {
     "(a steps class)",
     "r18a-narrated-convertkit": "the trigger is read, but the welcome email 'our old zap sent them' is taken for "
     "context, not a step to build (a steps class)",
-    "r18a-make-watch-polled": "the schedule is read, but 'Airtable > Watch Records' polled makes an Airtable write, "
-    "not a read",
 }
 
 
