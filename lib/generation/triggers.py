@@ -1554,10 +1554,12 @@ _TOOL_END = r"(?=\s*(?:->|→|=>)|[.;!?](?:\s|$)|\n|,?\s+(?:and|then)\s+(?!\w+ed
 # the clause after a label that names the run's event: 'Trigger = New Entry in Typeform', 'Trigger: …', 'Trigger
 # Stripe 'New Charge'', 'whose trigger is …', 'my trigger is new charge in Stripe', 'Déclencheur = …'
 _TOOL_LABEL = re.compile(
-    r"(?:^|(?<=[.:;!?(\n])|(?<=->)|(?<=→)|(?<=\bis\s)|(?<=\bis\s\s))\s*(?:(?:my|our|the|its|whose)\s+)?"
+    r"(?:^|(?<=[.:;!?(\n])|(?<=->)|(?<=→)|(?<=\bis\s)|(?<=\bis\s\s))\s*"
+    r"(?:(?:my|our|the|its|whose|this|zap|zap's|scenario|scenario's|flow|flow's|applet|recipe|workflow)\s+){0,2}"
     r"(?:trigger|déclencheur|auslöser|disparador)(?:\s+(?:is|was|will\s+be|should\s+be))?"
-    # (with no sign between, the event opens on a name or on 'new': 'trigger a PagerDuty incident' is a step)
-    r"(?:\s*[:=\-–—]\s*|\s+(?=(?-i:[A-Z])(?!(?:An?|The)\s)|new\b))"
+    # (with no sign between, the event opens on a name, a quoted name or on 'new': 'trigger a PagerDuty incident' is
+    # a step)
+    r"(?:\s*[:=\-–—]\s*|\s+(?=[\"“‘']|(?-i:[A-Z])(?!(?:An?|The)\s)|new\b))"
     r"(?P<ev>(?:(?!->|→|=>)[^.;!?\n]|\.(?=\w)){3,160}?)" + _TOOL_END,
     re.I,
 )
@@ -1746,7 +1748,8 @@ def _read_trigger(text: str) -> Trigger:
         first,
         re.I,
     )
-    chat_lead = lead and _CHAT_HINT.search(first[lead.start(1) :].split(",")[0])  # (not in its label)
+    # (not in its label, nor in the step after an arrow: '… -> Post message in a chat or channel (Teams)')
+    chat_lead = lead and _CHAT_HINT.search(re.split(r",|->|→|=>", first[lead.start(1) :], maxsplit=1)[0])
     if chat_lead and lead:  # 'When I send a city name in the chat, …': a chat run, not an event of a service
         return Trigger("chat", {"startWorkflow": "chat"}, [(lead.start(), len(first.split(",")[0]))])
     after = re.match(
