@@ -174,7 +174,8 @@ def draft(description: str) -> Draft:
     text = re.sub(r"\s+(?=[,.;])", lambda m: m.group(0) if m.start() in ends else "", "".join(blanked))
     text = _one_per_run(text, trigger)
     text = _back_to_event(text, trigger)
-    if trigger.kind == "schedule":  # 'Airtable > Watch Records (runs every 10 minutes)': each run reads what is new
+    # 'Airtable > Watch Records (runs every 10 minutes)': each run reads what is new
+    if trigger.kind == "schedule":
         text = polled_reads(text)
     steps = read_steps(text, description)
     if context and any(

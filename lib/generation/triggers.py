@@ -1548,9 +1548,11 @@ def _labelled_event(text: str) -> Trigger | None:
 
 
 # an app as automation tools name it in a chain: 'Shopify', 'Google Sheets', 'Telegram Bot', 'Jira Software Cloud'
-_TOOL_APP = r"(?P<app>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z0-9][\w.&'’-]*|by\s+Zapier)){0,3})"
+_TOOL_APP = r"(?P<app>(?-i:[A-Z][\w.&'’-]*(?:\s+(?:[A-Z0-9][\w.&'’-]*|by\s+Zapier)){0,3}))"
 # where an event clause ends: an arrow, a sentence's end, a line's end, or a step joined by 'and' / ', then'
-_TOOL_END = r"(?=\s*(?:->|→|=>)|[.;!?](?:\s|$)|\n|,?\s+(?:and|then)\s+(?!\w+ed\b)|,\s+(?:after|afterwards|next)\b|$)"
+_TOOL_END = (
+    r"(?=\s*(?:->|→|=>)|[.;!?](?:\s|$)|\n|,?\s+(?:and|then)\s+(?!\w+ed\b)|,\s+(?:after|afterwards|next)\b|$)"
+)
 # the clause after a label that names the run's event: 'Trigger = New Entry in Typeform', 'Trigger: …', 'Trigger
 # Stripe 'New Charge'', 'whose trigger is …', 'my trigger is new charge in Stripe', 'Déclencheur = …'
 _TOOL_LABEL = re.compile(
@@ -1571,7 +1573,8 @@ _TOOL_WATCH = re.compile(
     + _TOOL_END.replace("(?=", "(?=,|", 1),
 )
 _TOOL_QUOTED = re.compile(
-    _TOOL_APP + r"\s*(?:[-–—:>]\s*)?[\"“'‘](?P<thing>new\s+[^\"”'’\n]{2,60}?|[^\"”'’\n]{2,60}?\s(?:added|created|"
+    _TOOL_APP
+    + r"\s*(?:[-–—:>]\s*)?[\"“'‘](?P<thing>new\s+[^\"”'’\n]{2,60}?|[^\"”'’\n]{2,60}?\s(?:added|created|"
     r"updated|received|posted|opened|submitted|completed|paid|published|booked|scheduled|canceled|cancelled))[\"”'’]"
     r"(?P<rest>(?:\s+(?:in|on|for|from)\s+(?:[^-→=.;!?\n(]|-(?!>)){1,60}?)?(?:\s*\([^()\n]{0,80}\))?)"
     + _TOOL_END.replace("(?=", "(?=,|", 1),
@@ -1625,7 +1628,9 @@ def _tool_event(text: str) -> Trigger | None:
             ):
                 continue  # 'Shopify - New Order' only where a chain starts; 'Watch' or a quoted name anywhere
             app = match.group("app")
-            if pattern is _TOOL_QUOTED and not (_provider(app.lower()) or lx.integrations_in(app) or _external_in(app)):
+            if pattern is _TOOL_QUOTED and not (
+                _provider(app.lower()) or lx.integrations_in(app) or _external_in(app)
+            ):
                 continue
             if pattern is _TOOL_WATCH and read_schedule(text) is not None:
                 return read_schedule(text)  # 'Reddit > Watch posts … Runs once a day at 12:00': polled on it
@@ -1636,7 +1641,11 @@ def _tool_event(text: str) -> Trigger | None:
     if hook_named:
         found.append((hook_named.start(), hook_named.end(), "a webhook " + hook_named.group(0)))
     ifttt = _TOOL_IF.match(text)
-    if ifttt and ifttt.group("comma") and not re.search(r"\b(?:ifttt|applet|zap|scenario|recipe)\b", ifttt.group("label") or "", re.I):
+    if (
+        ifttt
+        and ifttt.group("comma")
+        and not re.search(r"\b(?:ifttt|applet|zap|scenario|recipe)\b", ifttt.group("label") or "", re.I)
+    ):
         ifttt = None  # (after a tool's own label, 'IFTTT applet: if a new email comes …, send …', a comma ends it)
     if ifttt and _ARRIVAL.search(ifttt.group("ev")):
         found.append((ifttt.start("ev") - 3, ifttt.end(), ifttt.group("ev")))
@@ -1657,7 +1666,6 @@ def _tool_event(text: str) -> Trigger | None:
     return None
 
 
-
 def polled_reads(text: str) -> str:
     """'Google Sheets > Watch Rows on 'Orders'' in a run started on a schedule: each run reads what is new there
     ('get the new rows from Google Sheets on 'Orders''); the module names a read, not a write of rows."""
@@ -1669,6 +1677,7 @@ def polled_reads(text: str) -> str:
         return f"get the new {match.group('thing').lower()} from {app}{match.group('rest') or ''}"
 
     return _TOOL_WATCH.sub(read, text)
+
 
 # 'hello, i need when comes a new mail …', 'I would need that when arrives an issue …', 'We want that whenever …':
 # a greeting and a wish before the 'when' clause that names the event
@@ -1766,7 +1775,9 @@ def _read_trigger(text: str) -> Trigger:
             return hook
     # 'On each Jotform submission, …', 'On every Calendly booking, …': each such item arriving is the event
     on_each = re.match(
-        r"\s*(?:on|upon)\s+(?:every|each|any)\s+(?=(?:new\s+)?(?:[\w.'-]+\s+){0,3}?" + _ARRIVING_NOUNS + r"\b)",
+        r"\s*(?:on|upon)\s+(?:every|each|any)\s+(?=(?:new\s+)?(?:[\w.'-]+\s+){0,3}?"
+        + _ARRIVING_NOUNS
+        + r"\b)",
         first,
         re.I,
     )
@@ -1850,7 +1861,11 @@ def _read_trigger(text: str) -> Trigger:
         # 'every new Calendly booking', 'each new HubSpot deal': a new item of a service named right after 'new'
         and not _new_item_of_service(arrival.group(0))
         # 'takes each new Jotform patient intake submission': an item that arrives by its nature, named as such
-        and not re.search(r"\bnew\s+(?:[\w.'-]+\s+){0,3}?" + _ARRIVING_NOUNS + r"(?:\s*$|\s+(?:from|via|through)\b)", arrival.group(0), re.I)
+        and not re.search(
+            r"\bnew\s+(?:[\w.'-]+\s+){0,3}?" + _ARRIVING_NOUNS + r"(?:\s*$|\s+(?:from|via|through)\b)",
+            arrival.group(0),
+            re.I,
+        )
     ):
         arrival = None  # 'triage each new bug report into …': no arrival is stated
     if arrival and re.search(
