@@ -30,7 +30,7 @@ from lib.generation.steps import (
     shared_links,
 )
 from lib.generation.translations import UNREAD_SHARE, phrase_languages, read_share, to_english, unread_words
-from lib.generation.triggers import event_test, read_trigger
+from lib.generation.triggers import event_test, polled_reads, read_trigger
 
 EXAMPLES = (
     "Every weekday at 8:00 Europe/Berlin fetch the trending coins from CoinGecko, summarise them with GPT-4o "
@@ -185,6 +185,9 @@ def draft(description: str) -> Draft:
     text = re.sub(r"\s+(?=[,.;])", lambda m: m.group(0) if m.start() in ends else "", "".join(blanked))
     text = _one_per_run(text, trigger)
     text = _back_to_event(text, trigger)
+    # 'Airtable > Watch Records (runs every 10 minutes)': each run reads what is new
+    if trigger.kind == "schedule":
+        text = polled_reads(text)
     steps = read_steps(text, description)
     if context and any(
         _told(s, description, context) or (s.kind == "fan" and _untold([s], description, context) != [s])

@@ -463,6 +463,8 @@ _DATED = re.compile(
 def read_schedule(text: str) -> Trigger | None:
     """Schedule values from phrases like 'every weekday at 8:00 CET', 'every 15 minutes', 'monthly on the 1st'."""
     text = _DATED.sub(lambda m: " " * len(m.group(0)), text)
+    # ('…/forecast?hourly=wind_speed_10m', '…/daily-report'): a web address's words say nothing of when it runs
+    text = re.sub(r"\bhttps?://\S+", lambda m: " " * len(m.group(0)), text)
     low = re.sub(
         r"\b(?:daily|weekly|monthly|hourly|nightly)\b",
         lambda m: (
@@ -1545,6 +1547,138 @@ def _labelled_event(text: str) -> Trigger | None:
     return hook
 
 
+# an app as automation tools name it in a chain: 'Shopify', 'Google Sheets', 'Telegram Bot', 'Jira Software Cloud'
+_TOOL_APP = r"(?P<app>(?-i:[A-Z][\w.&'’-]*(?:\s+(?:[A-Z0-9][\w.&'’-]*|by\s+Zapier)){0,3}))"
+# where an event clause ends: an arrow, a sentence's end, a line's end, or a step joined by 'and' / ', then'
+_TOOL_END = (
+    r"(?=\s*(?:->|→|=>)|[.;!?](?:\s|$)|\n|,?\s+(?:and|then)\s+(?!\w+ed\b)|,\s+(?:after|afterwards|next)\b|$)"
+)
+# the clause after a label that names the run's event: 'Trigger = New Entry in Typeform', 'Trigger: …', 'Trigger
+# Stripe 'New Charge'', 'whose trigger is …', 'my trigger is new charge in Stripe', 'Déclencheur = …'
+_TOOL_LABEL = re.compile(
+    r"(?:^|(?<=[.:;!?(\n])|(?<=->)|(?<=→)|(?<=\bis\s)|(?<=\bis\s\s))\s*"
+    r"(?:(?:my|our|the|its|whose|this|zap|zap's|scenario|scenario's|flow|flow's|applet|recipe|workflow)\s+){0,2}"
+    r"(?:trigger|déclencheur|auslöser|disparador)(?:\s+(?:is|was|will\s+be|should\s+be))?"
+    # (with no sign between, the event opens on a name, a quoted name or on 'new': 'trigger a PagerDuty incident' is
+    # a step)
+    r"(?:\s*[:=\-–—]\s*|\s+(?=[\"“‘']|(?-i:[A-Z])(?!(?:An?|The)\s)|new\b))"
+    r"(?P<ev>(?:(?!->|→|=>)[^.;!?\n]|\.(?=\w)){3,160}?)" + _TOOL_END,
+    re.I,
+)
+# a Make module that watches an app ('Shopify > Watch Orders, instant', 'Airtable > Watch Records in 'Applicants''),
+# or a Zapier trigger by its name ('Stripe 'New Charge'', 'Gmail 'New Labeled Email'', 'Slack 'New Reaction Added'')
+_TOOL_WATCH = re.compile(
+    _TOOL_APP + r"\s*(?:>|›|»|-|–|:)\s*(?i:watch|new)\s+(?P<thing>[\w -]{2,40}?)"
+    r"(?P<rest>(?:\s+(?:in|on|for|from|to)\s+(?:[^-→=.;!?\n(]|-(?!>)){1,60}?)?(?:\s*\([^()\n]{0,80}\))?)"
+    + _TOOL_END.replace("(?=", "(?=,|", 1),
+)
+_TOOL_QUOTED = re.compile(
+    _TOOL_APP
+    + r"\s*(?:[-–—:>]\s*)?[\"“'‘](?P<thing>new\s+[^\"”'’\n]{2,60}?|[^\"”'’\n]{2,60}?\s(?:added|created|"
+    r"updated|received|posted|opened|submitted|completed|paid|published|booked|scheduled|canceled|cancelled))[\"”'’]"
+    r"(?P<rest>(?:\s+(?:in|on|for|from)\s+(?:[^-→=.;!?\n(]|-(?!>)){1,60}?)?(?:\s*\([^()\n]{0,80}\))?)"
+    + _TOOL_END.replace("(?=", "(?=,|", 1),
+    re.I,
+)
+# 'Webhooks by Zapier (Catch Hook)', 'Custom webhook': the tool's own webhook, no app behind it
+_TOOL_HOOK = re.compile(
+    r"\b(?:webhooks?\s+by\s+zapier|catch\s+(?:raw\s+)?hook|custom\s+webhook)\b(?:\s*\([^()\n]{0,80}\))?"
+    r"(?:(?:(?!->|→|=>)[^.;!?\n]){0,80}?)" + _TOOL_END,
+    re.I,
+)
+# IFTTT's 'IF a new issue is opened in GitHub … THEN …', after a label ('IFTTT applet: IF …')
+_TOOL_IF = re.compile(
+    r"^\W*(?:(?P<label>[\w' -]{1,40}):\s*)?if\s+(?P<ev>(?:an?|new|any)\s(?:[^,.;!?\n]|\.(?=\w)){3,160}?)"
+    r"(?:\s*,?\s+then\b|(?P<comma>,))",
+    re.I,
+)
+
+
+def _app_event(app: str, thing: str, rest: str) -> str:
+    """'Shopify', 'Orders', '' → 'a new order in Shopify' (what a tool's module watches, said as the event)."""
+    thing = re.sub(r"^new\s+", "", thing.strip(), flags=re.I)
+    words = thing.split()
+    if words and re.search(r"[^s]s$", words[-1]) and not re.search(r"(?:ss|us|is)$", words[-1], re.I):
+        words[-1] = words[-1][:-1]  # 'Watch Orders' → a new order
+    app = re.sub(r"\s+by\s+zapier$", "", app, flags=re.I)
+    return f"a new {' '.join(words)} in {app}{rest}"
+
+
+def _tool_event(text: str) -> Trigger | None:
+    """The event a description names in an automation tool's vocabulary, its app deciding the provider (generic
+    where JUL25 has no trigger for it): 'Trigger = New Entry in Typeform', 'Shopify > Watch Orders, instant',
+    'Stripe 'New Charge'', 'IFTTT: If a new email arrives in Gmail …, then …', 'Webhooks by Zapier (Catch Hook)'.
+    A module polled at an interval ('Watch Rows (runs every 15 minutes)') is left to the schedule."""
+    found: list[tuple[int, int, str]] = []
+    label = _TOOL_LABEL.search(text)
+    if label:
+        event = label.group("ev").strip()
+        inner = _TOOL_WATCH.match(event) or _TOOL_QUOTED.match(event)
+        if inner:
+            event = _app_event(inner.group("app"), inner.group("thing"), inner.group("rest") or "")
+        elif not re.match(r"(?:an?|each|every|any|the)\s", event, re.I):
+            event = "a " + event
+        found.append((label.start(), label.end(), event))
+    for pattern in (_TOOL_WATCH, _TOOL_QUOTED):
+        for match in pattern.finditer(text):
+            if not (
+                re.match(r"watch\b", match.group(0)[len(match.group("app")) :].lstrip(" >›»-–:"), re.I)
+                or pattern is _TOOL_QUOTED
+                or re.search(r"(?:->|→|=>)\s*$|^\W*$|[:(]\s*$", text[: match.start()])
+            ):
+                continue  # 'Shopify - New Order' only where a chain starts; 'Watch' or a quoted name anywhere
+            app = match.group("app")
+            if pattern is _TOOL_QUOTED and not (
+                _provider(app.lower()) or lx.integrations_in(app) or _external_in(app)
+            ):
+                continue
+            if pattern is _TOOL_WATCH and read_schedule(text) is not None:
+                return read_schedule(text)  # 'Reddit > Watch posts … Runs once a day at 12:00': polled on it
+            event = _app_event(app, match.group("thing"), match.group("rest") or "")
+            found.append((match.start(), match.end(), event))
+            break
+    hook_named = _TOOL_HOOK.search(text)
+    if hook_named:
+        found.append((hook_named.start(), hook_named.end(), "a webhook " + hook_named.group(0)))
+    ifttt = _TOOL_IF.match(text)
+    if (
+        ifttt
+        and ifttt.group("comma")
+        and not re.search(r"\b(?:ifttt|applet|zap|scenario|recipe)\b", ifttt.group("label") or "", re.I)
+    ):
+        ifttt = None  # (after a tool's own label, 'IFTTT applet: if a new email comes …, send …', a comma ends it)
+    if ifttt and _ARRIVAL.search(ifttt.group("ev")):
+        found.append((ifttt.start("ev") - 3, ifttt.end(), ifttt.group("ev")))
+    for start, end, event in sorted(found):
+        clause = _SENTENCE_END.split(text[start:], maxsplit=1)[0]
+        if any(h.search(event) for h in (_MANUAL_HINT, _API_HINT, _CHAT_HINT)):
+            return None
+        if (
+            read_schedule(event) is not None
+            or read_schedule(re.split(r"->|→|=>", clause, maxsplit=1)[0]) is not None
+        ):
+            return read_schedule(text)  # 'Watch Rows (runs every 15 minutes)': polled on that schedule
+        hook = read_webhook("when " + event)
+        if hook is None or hook.kind != "webhook":
+            continue
+        hook.spans = [(start, end)]
+        return hook
+    return None
+
+
+def polled_reads(text: str) -> str:
+    """'Google Sheets > Watch Rows on 'Orders'' in a run started on a schedule: each run reads what is new there
+    ('get the new rows from Google Sheets on 'Orders''); the module names a read, not a write of rows."""
+
+    def read(match: re.Match[str]) -> str:
+        if not re.match(r"\W*(?i:watch)\b", match.group(0)[len(match.group("app")) :]):
+            return match.group(0)
+        app = re.sub(r"\s+by\s+zapier$", "", match.group("app"), flags=re.I)
+        return f"get the new {match.group('thing').lower()} from {app}{match.group('rest') or ''}"
+
+    return _TOOL_WATCH.sub(read, text)
+
+
 # 'hello, i need when comes a new mail …', 'I would need that when arrives an issue …', 'We want that whenever …':
 # a greeting and a wish before the 'when' clause that names the event
 _WISH = (
@@ -1557,6 +1691,13 @@ _WISH = (
 _COMES = (
     r"(?:comes?|arrives?|lands?|enters?|appears?|drops?|is\s+(?:created|added|opened|posted|submitted|paid|made|sent))"
     r"\s+(?:in(?:to)?\s+(?:[\w.-]+\s+){1,2}?)?(?:an?|new|the)"
+)
+
+
+# what arrives, one at a time, by its nature: 'submissions', 'bookings', 'orders' ('On each Jotform submission')
+_ARRIVING_NOUNS = (
+    r"(?:submissions?|responses?|entr(?:y|ies)|sign-?ups?|registrations?|bookings?|orders?|payments?|push(?:es)?|"
+    r"messages?|e-?mails?|comments?|tickets?|leads?|uploads?|replies|reviews?|calls?|deals?|signatures?|refunds?)"
 )
 
 
@@ -1579,6 +1720,9 @@ def _read_trigger(text: str) -> Trigger:
             hook.spans = [listed.span(1)]
             return hook
     hook = _labelled_event(text)
+    if hook:
+        return hook
+    hook = _tool_event(text)
     if hook:
         return hook
     first = re.split(r"[.;](?=\s|$)|\n", text, maxsplit=1)[0]  # 'support@acme.com', '$1,250.50' stay whole
@@ -1613,7 +1757,8 @@ def _read_trigger(text: str) -> Trigger:
         first,
         re.I,
     )
-    chat_lead = lead and _CHAT_HINT.search(first[lead.start(1) :].split(",")[0])  # (not in its label)
+    # (not in its label, nor in the step after an arrow: '… -> Post message in a chat or channel (Teams)')
+    chat_lead = lead and _CHAT_HINT.search(re.split(r",|->|→|=>", first[lead.start(1) :], maxsplit=1)[0])
     if chat_lead and lead:  # 'When I send a city name in the chat, …': a chat run, not an event of a service
         return Trigger("chat", {"startWorkflow": "chat"}, [(lead.start(), len(first.split(",")[0]))])
     after = re.match(
@@ -1630,9 +1775,9 @@ def _read_trigger(text: str) -> Trigger:
             return hook
     # 'On each Jotform submission, …', 'On every Calendly booking, …': each such item arriving is the event
     on_each = re.match(
-        r"\s*(?:on|upon)\s+(?:every|each|any)\s+(?=(?:new\s+)?(?:[\w.'-]+\s+){0,3}?(?:submissions?|responses?|"
-        r"entr(?:y|ies)|sign-?ups?|registrations?|bookings?|orders?|payments?|push(?:es)?|messages?|e-?mails?|"
-        r"comments?|tickets?|leads?|uploads?|replies|reviews?|calls?|deals?|signatures?|refunds?)\b)",
+        r"\s*(?:on|upon)\s+(?:every|each|any)\s+(?=(?:new\s+)?(?:[\w.'-]+\s+){0,3}?"
+        + _ARRIVING_NOUNS
+        + r"\b)",
         first,
         re.I,
     )
@@ -1715,6 +1860,12 @@ def _read_trigger(text: str) -> Trigger:
         )
         # 'every new Calendly booking', 'each new HubSpot deal': a new item of a service named right after 'new'
         and not _new_item_of_service(arrival.group(0))
+        # 'takes each new Jotform patient intake submission': an item that arrives by its nature, named as such
+        and not re.search(
+            r"\bnew\s+(?:[\w.'-]+\s+){0,3}?" + _ARRIVING_NOUNS + r"(?:\s*$|\s+(?:from|via|through)\b)",
+            arrival.group(0),
+            re.I,
+        )
     ):
         arrival = None  # 'triage each new bug report into …': no arrival is stated
     if arrival and re.search(
