@@ -12,10 +12,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r18d-make-iterator-airtable": "'Airtable > Search Records' is read as a write (an App > Action name, round 18c)",
-    "r18d-webhook-guest-email": "'Catch Hook' is not read as a webhook trigger (round 18a); the guest is no recipient",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round18d.jsonl", _KNOWN))
