@@ -26,6 +26,8 @@ RUNTIME_CODES: dict[tuple[str, str], str] = {
     ("references", "output_not_produced"): "resolver: 'No value found at path \"start.input\"'",
     ("references", "reference_not_connected"): "resolver: 'Block … is not connected to this block'",
     ("containers", "collection_not_list"): "loop handler: 'collection is empty or invalid'",
+    ("containers", "nested_loop"): "loop manager: the inner loop's blocks run once in all, not per item",
+    ("containers", "nested_loop_condition"): "condition handler: 'No output found for source block'",
     ("secrets", "secret_to_foreign_host"): "the request carries a credential to another service",
 }
 

@@ -161,3 +161,22 @@ def test_a_number_in_an_emails_text_is_read_by_an_agent_before_the_test():
     assert _test(cond) == f"Number(<{agent['name'].lower().replace(' ', '')}.content>) > 12000"
     assert _targets(state, agent, "source") == ["condition"]
     assert _targets(state, cond, "-if") == ["gmail"] and _targets(state, cond, "-else") == ["google_sheets"]
+
+
+def test_a_second_each_over_the_same_list_joins_the_enclosing_loop():
+    # JUL25 runs a loop inside a loop once in all (containers: nested_loop); 'for every …' of the list the
+    # loop already walks is the same repeat, so no inner loop is built
+    for description in (  # each built a loop inside a loop before
+        "Each Friday the bot pulls the open tickets from api.helpdesk.example. It goes through each ticket, "
+        "and for every ticket older than 7 days it emails the requester a reminder.",
+        "Every Monday the assistant pulls the overdue invoices from api.billing.example. She goes through each "
+        "invoice, and for every invoice above 500 euros she emails the client a reminder.",
+        "Daily at 6 read the orders from https://api.shop.example/orders; go through each order, and for every "
+        "order that is unpaid, message the customer by SMS with Twilio.",
+    ):
+        state = _state(description)
+        loops = _blocks(state, "loop")
+        assert len(loops) == 1, description
+        assert not any((b.get("data") or {}).get("parentId") == loops[0]["id"] for b in loops), description
+        codes = [f.code for f in runtime_findings(validate(state))]
+        assert "nested_loop" not in codes and "nested_loop_condition" not in codes

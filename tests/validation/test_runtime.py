@@ -399,6 +399,81 @@ def test_loop_collections_must_be_lists(rich_state, items, bad):
     assert [(f.severity, f.path) for f in found] == ([("error", "/loops/loop/forEachItems")] if bad else [])
 
 
+def _nested(rich_state, first="function"):
+    """rich_state with its loop's function moved into an inner loop over [4, 5] (first block: `first`)."""
+    rich_state["blocks"]["inner"] = block(
+        "inner",
+        "loop",
+        "Loop 2",
+        parent="loop",
+        data={"loopType": "forEach", "collection": "[4, 5]", "count": 5},
+    )
+    rich_state["blocks"]["fn"]["data"].update(parentId="inner")
+    rich_state["loops"]["loop"]["nodes"] = ["inner"]
+    rich_state["loops"]["inner"] = {
+        "id": "inner",
+        "nodes": ["fn"],
+        "iterations": 5,
+        "loopType": "forEach",
+        "forEachItems": "[4, 5]",
+    }
+    rich_state["edges"] = [e for e in rich_state["edges"] if e["id"] != "e4"]
+    rich_state["edges"].append(edge("e7", "loop", "inner", "loop-start-source"))
+    if first == "condition":
+        conditions = json.dumps(
+            [
+                {"id": "in-if", "title": "if", "value": "<loop.currentItem> > 4"},
+                {"id": "in-else", "title": "else", "value": ""},
+            ]
+        )
+        rich_state["blocks"]["check2"] = block(
+            "check2",
+            "condition",
+            "Check 2",
+            parent="inner",
+            subs=sub("conditions", conditions, "condition-input"),
+        )
+        rich_state["loops"]["inner"]["nodes"] = ["check2", "fn"]
+        rich_state["edges"] += [
+            edge("e8", "inner", "check2", "loop-start-source"),
+            edge("e9", "check2", "fn", "condition-in-if"),
+            edge("e10", "check2", "fn", "condition-in-else"),
+        ]
+    else:
+        rich_state["edges"].append(edge("e8", "inner", "fn", "loop-start-source"))
+    return rich_state
+
+
+def test_a_loop_inside_a_loop_is_a_warning(rich_state):
+    # simcheck: outer loop over 3 items, inner over 2: the inner block ran once, not 6 times
+    assert _runtime(_nested(rich_state)) == [("nested_loop", "warning", "/blocks/inner/data/parentId")]
+
+
+def test_a_condition_first_in_a_nested_loop_is_an_error(rich_state):
+    # simcheck: "No output found for source block" (the outer loop cleared the inner one's output)
+    found = _runtime(_nested(rich_state, first="condition"))
+    assert ("nested_loop_condition", "error", "/edges/6") in found  # e8: inner → check2
+
+
+def test_a_condition_first_in_a_single_loop_passes(rich_state):
+    conditions = json.dumps(
+        [
+            {"id": "in-if", "title": "if", "value": "<loop.currentItem> > 1"},
+            {"id": "in-else", "title": "else", "value": ""},
+        ]
+    )
+    rich_state["blocks"]["check2"] = block(
+        "check2", "condition", "Check 2", parent="loop", subs=sub("conditions", conditions, "condition-input")
+    )
+    rich_state["loops"]["loop"]["nodes"] = ["check2", "fn"]
+    rich_state["edges"] = [e for e in rich_state["edges"] if e["id"] != "e4"] + [
+        edge("e7", "loop", "check2", "loop-start-source"),
+        edge("e8", "check2", "fn", "condition-in-if"),
+        edge("e9", "check2", "fn", "condition-in-else"),
+    ]
+    assert _runtime(rich_state) == []
+
+
 # --- secrets to foreign hosts ----------------------------------------------------------------------------
 
 

@@ -247,6 +247,8 @@ def _check_loop(ctx: Context, cid: str) -> Iterator[Finding]:
                 "array or object there and stops the run with 'collection is empty or invalid'. Point it at "
                 "a list output (e.g. <jira1.issues>, <function1.result>) or write a JSON array.",
             )
+    if ctx.era == "jul25" and ctx.type_of(ctx.parent.get(cid, "")) == "loop":
+        yield from _check_nested(ctx, cid)
     if loop_type in ("while", "doWhile"):
         key = "whileCondition" if loop_type == "while" else "doWhileCondition"
         if _empty(data.get(key)) and _empty((config or {}).get(key)):
@@ -361,6 +363,34 @@ def _check_parallel(ctx: Context, cid: str) -> Iterator[Finding]:
         )
 
 
+def _check_nested(ctx: Context, cid: str) -> Iterator[Finding]:
+    """A loop inside a loop, as July 2025 Sim runs it: the outer loop counts its iteration done (and
+    clears its blocks' outputs) once the inner loop block has run, so the inner loop's blocks run
+    once in all instead of once per pair of items (simcheck: 3 × 2 items, one run of the inner
+    block), and a condition first inside the inner loop then finds no output from it and throws."""
+    outer = ctx.parent[cid]
+    yield RULE.finding(
+        "nested_loop",
+        pointer("blocks", cid, "data", "parentId"),
+        f"Loop {ctx.label(cid)} sits inside loop {ctx.label(outer)}; July 2025 Sim runs the inner loop's "
+        "blocks once in all, not once per item of both. Put its blocks in the outer loop (one loop "
+        "over the outer items) or flatten the list first (a function block).",
+    )
+    for edge in ctx.out_edges.get(cid, ()):
+        if edge.source_handle != "loop-start-source" or ctx.type_of(edge.target) != "condition":
+            continue
+        first = min(ctx.in_edges.get(edge.target, ()), key=lambda e: e.index, default=None)
+        if first is edge:  # Sim's condition reads the output of its first incoming connection's source
+            yield RULE.finding(
+                "nested_loop_condition",
+                edge.path,
+                f"Condition {ctx.label(edge.target)} is the first block of loop {ctx.label(cid)}, which "
+                f"sits inside loop {ctx.label(outer)}; July 2025 Sim clears the inner loop's output before "
+                "the condition runs and stops with 'No output found for source block'. Move the "
+                "condition into the outer loop or put a block before it.",
+            )
+
+
 def _check_containers(ctx: Context) -> Iterator[Finding]:
     for cid in ctx.blocks:
         kind = ctx.type_of(cid)
@@ -424,6 +454,15 @@ RULE = Rule.define(
         "collection_not_list": (
             "error",
             "JUL25: a forEach loop's collection is plain text, a scalar output or empty, not a list.",
+        ),
+        "nested_loop": (
+            "warning",
+            "JUL25: a loop inside a loop; Sim runs the inner loop's blocks once in all, not per item.",
+        ),
+        "nested_loop_condition": (
+            "error",
+            "JUL25: a condition first in a loop nested in a loop; Sim stops with 'No output found for "
+            "source block'.",
         ),
         "missing_while_condition": ("warning", "A while/doWhile loop without a condition."),
         "invalid_parallel_type": ("error", "parallelType other than collection or count."),
