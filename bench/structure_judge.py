@@ -148,7 +148,17 @@ class View:
 
     @cached_property
     def texts(self) -> dict[str, str]:
-        return {bid: json.dumps(self.values(bid), ensure_ascii=False).lower() for bid in self.blocks}
+        """Each block's values as lower-case text, with those of a function block whose result it
+        reads (a value built by a function, '[[<agent1.content>]]' as a list, is still the block's)."""
+        own = {bid: json.dumps(self.values(bid), ensure_ascii=False).lower() for bid in self.blocks}
+        by_name = {n: b for b, n in self.name.items()}
+        out = {}
+        for bid, text in own.items():
+            fed = {by_name.get(normalize_name(r.name)) for r in self.refs(bid)} if "<" in text else set()
+            out[bid] = " ".join(
+                [text] + [own[b] for b in fed if b is not None and self.type(b) == "function"]
+            )
+        return out
 
     def refs(self, bid: str, sub: str | None = None) -> list[Reference]:
         """`<name.path>` references, and bare `<name>` tags naming a block (its whole output)."""
@@ -580,6 +590,13 @@ class Judge:
         view = self.view
         assert view is not None
         refs = view.refs(bid)
+        # a function block the step reads only reshapes what it read ('[[<agent1.content>]]' built as a
+        # list for Excel): the step reads what the function reads, too
+        by_name = {n: b for b, n in view.name.items()}
+        read = [by_name.get(normalize_name(r.name)) for r in refs]
+        refs = refs + [
+            inner for b in read if b is not None and view.type(b) == "function" for inner in view.refs(b)
+        ]
         if target == "loop.currentItem":
             return any(r.name in ("loop", "parallel") and r.path.startswith("currentItem") for r in refs)
         if target == "start":

@@ -29,6 +29,7 @@ from pydantic import ValidationError
 from lib.config import settings
 from lib.generation import circuit
 from lib.generation.plan import WorkflowPlan, json_schema
+from lib.generation.shaping import shape_json_values
 
 PROVIDER = "anthropic"
 MAX_ATTEMPTS = 3  # per HTTP call: the first try and two retries
@@ -109,6 +110,8 @@ def generate(
     try:
         for operation in ("generate", "repair"):
             text, plan = _ask(client, messages, operation, note, breaker, deadline)
+            # a reference inside a JSON string: built by a function block (lib/generation/shaping)
+            shape_json_values(plan)
             composed = compose(plan, seed=seed)
             report = validate(composed.state, era="jul25")
             if report.valid and (operation == "repair" or not needs_repair(report)):

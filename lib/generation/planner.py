@@ -19,6 +19,7 @@ from lib.generation import services
 from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
+from lib.generation.shaping import shape_json_values
 from lib.generation.steps import (
     ACTION_START,
     HELD_IN,
@@ -337,6 +338,7 @@ def draft(description: str) -> Draft:
     workflow_plan = WorkflowPlan(
         name=_title(said), summary=said[:300], blocks=builder.blocks, edges=builder.edges
     )
+    builder.notes += shape_json_values(workflow_plan)
     used = list(builder.words.values()) + builder.dropped
     return Draft(
         workflow_plan,

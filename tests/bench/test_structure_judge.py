@@ -340,3 +340,25 @@ def test_a_branch_that_enters_a_loop_reaches_its_body():
     assert Judge(GUARDED_LOOP, guarded_loop_state("if")).verdict().misses == []
     wrong = Judge(GUARDED_LOOP, guarded_loop_state("else")).verdict().misses
     assert any(m.startswith("branches") for m in wrong), wrong
+
+
+def _shaped(code: str) -> dict:
+    """The digest posted through a function block that builds the post's text (as lib/generation/shaping does)."""
+    return state(
+        [
+            block("s", "starter", "Start", **SCHEDULED),
+            block("j", "jira", "Jira 1", operation="read-bulk", projectId="WEB"),
+            block("a", "agent", "Agent 1", userPrompt="<jira1>"),
+            block("f", "function", "Format Slack 1", code=code),
+            block("p", "slack", "Slack 1", operation="send", text="<formatslack1.result>"),
+        ],
+        [("s", "j"), ("j", "a"), ("a", "f"), ("f", "p")],
+    )
+
+
+def test_a_function_that_builds_a_value_is_read_through():
+    # the post reads what the function reads, and the function's text counts as the post's ('#standup')
+    ok = Judge(DIGEST, _shaped('return {"channel": "#standup", "text": text(<agent1.content>)};')).verdict()
+    assert ok.misses == []
+    wrong = Judge(DIGEST, _shaped('return {"channel": "#standup", "text": text(<jira1.ts>)};')).verdict()
+    assert "refs: post → digest" in "; ".join(wrong.misses)

@@ -31,9 +31,18 @@ def _test(condition: dict) -> str:
 
 
 def _targets(state: dict, block: dict, handle_end: str) -> list[str]:
-    names = {b["id"]: b["type"] for b in state["blocks"].values()}
+    """Types of the blocks an edge leaving `block` by `handle_end` reaches; a function that only builds the
+    next block's JSON value (lib/generation/shaping: 'Format Google Sheets 1') stands for that block."""
+    blocks = state["blocks"]
+
+    def through(target: str) -> str:
+        if blocks[target]["name"].startswith("Format "):
+            (after,) = [e["target"] for e in state["edges"] if e["source"] == target]
+            return blocks[after]["type"]
+        return blocks[target]["type"]
+
     return [
-        names[e["target"]]
+        through(e["target"])
         for e in state["edges"]
         if e["source"] == block["id"] and (e.get("sourceHandle") or "").endswith(handle_end)
     ]

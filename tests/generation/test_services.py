@@ -115,4 +115,6 @@ def test_a_derived_write_into_rows_sends_a_json_array_of_rows():
     assert all(mode.get("text_as_row") for mode in rows.values())
     state = planner.plan("when a form is submitted, add it as a row to my Excel workbook Leads")
     (excel,) = [b for b in state.blocks if b.type == "microsoft_excel"]
-    assert {v.id: v.value for v in excel.values}["values"].startswith("[[")
+    # the row carries the event, so a function builds it (lib/generation/shaping): Sim pastes text as is
+    assert {v.id: v.value for v in excel.values}["values"] == "<formatmicrosoftexcel1.result>"
+    assert "return [[text(<start." in (state.value("formatmicrosoftexcel1", "code") or "")
