@@ -1468,6 +1468,7 @@ def _doer_tables() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
         r"(?P<who>(?:(?:the|our|my|this|your|an?)\s+(?:" + word + r"\s+){0,2}?(?:" + nouns + r")"
         r"(?:\s*,\s*(?-i:[A-Z])[a-z]+\s*,)?(?:\s+(?:it|he|she))?)"
         r"|(?P<lab>(?:(?:the|our|my|this|your|an?)\s+)?(?:" + word + r"\s+){0,2}?(?:" + nouns + r")\s*:)"
+        r"|(?P<bare>(?:" + nouns + r"))(?=\s+(?:" + alt(table["modals"]) + r")\b)"
         r"|(?P<pro>" + alt(table["pronouns"]) + r")|(?P<mpro>" + alt(table["modal_pronouns"]) + r")"
         r"|(?P<name>(?-i:[A-Z][a-z]{2,})))"
     )
@@ -1534,6 +1535,7 @@ def doer_as_steps(text: str) -> str:
         if low.endswith("ing") and low != base and not m.group("be"):
             continue  # 'our Telegram bot asking when …': no verb of a clause
         modal = m.group("m") or ""
+        lead = text[: m.start()]
         said = "never " if m.group("neg") or m.group("neg2") else ""
         third = low != base and not low.endswith("ing")
         if m.group("name"):
@@ -1548,6 +1550,8 @@ def doer_as_steps(text: str) -> str:
                 or not re.search(rf"\b{name}\b", text[: m.start()])  # a name the text gave the bot before
             ):
                 continue
+        elif m.group("bare") and (lead.strip() and not re.search(r"[.!?:\n]\W*$", lead)):
+            continue  # 'Bot should monitor …' opens a sentence; 'our Slack bot will …' has its determiner
         elif m.group("lab") and not third:
             continue  # 'bot: checks Gmail …', a label and what it does; 'Agent: read …' is read as written
         elif m.group("mpro") and not (
@@ -1556,7 +1560,6 @@ def doer_as_steps(text: str) -> str:
             continue
         elif not (third or modal or said or low.endswith("ing")):
             continue  # 'the bot answer' / 'it post': no verb form that says the subject acts
-        lead = text[: m.start()]
         if _WHEN_I.search(lead) or re.search(r"\b(?:that|which|who|whose|where|what|whom)\s+$", lead, re.I):
             continue  # 'when it posts', 'the channel that the bot posts to': a clause of its own
         if lead.rfind("(") > lead.rfind(")"):
@@ -1588,3 +1591,44 @@ def doer_as_steps(text: str) -> str:
             at = j.end()
     out.append(text[at:])
     return "".join(out)
+
+
+# what says a thing arrived ('a new email lands', 'a row is added'), not a test of it ('a message mentions …')
+_ARRIVED = re.compile(
+    r"\b(?:new|arriv(?:es?|ing)|comes?\s+in|lands?|appears?|shows?\s+up|(?:is|are|gets?|has\s+been)\s+(?:added|created|"
+    r"submitted|opened|posted|sent|received|filed|made|placed|booked|published|uploaded|dropped))\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _watch_re() -> re.Pattern[str]:
+    verbs = "|".join(
+        re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lexicon()["watch_verbs"], key=len, reverse=True)
+    )
+    return re.compile(
+        r"(?P<lead>(?:^|(?<=[.!?:;\n]))\s*)(?:" + verbs + r")\s+(?P<place>[^.;:!?\n,]{2,80}?)"
+        r"(?:\s*[.;:]\s+|\s*,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?"
+        r"(?P<when>when(?:ever)?|every\s+time|each\s+time|as\s+soon\s+as|once)\s+(?P<ev>[^,.;:!?\n]{3,120}?)\s*,\s*",
+        re.I,
+    )
+
+
+def watched_events(text: str) -> str:
+    """'Watch #it-help in Slack. When someone asks for a password reset, create …' → 'When something new arrives in
+    #it-help in Slack: if someone asks for a password reset, create …'; 'Monitor our support inbox in Gmail, and
+    whenever a new email lands, sort it …' → 'Whenever a new email lands in our support inbox in Gmail, sort it …':
+    the place the bot watches (a channel, an address or a service: lexicon.json 'watch_verbs') is where each run's
+    event happens — the clause after it is that event, or a test of what arrived there."""
+
+    def event(m: re.Match[str]) -> str:
+        place, ev = m.group("place").strip(), m.group("ev").strip()
+        if not (integrations_in(place) or re.search(r"#[\w-]|\S@\S", place)):
+            return m.group(0)
+        if _ARRIVED.search(ev):
+            if re.search(r"\b(?:in|on|into|to|at)\s+\S", ev, re.I):
+                return m.group(0)  # 'whenever a new row is added to …': the event names its own place
+            return f"{m.group('lead')}{m.group('when')[0].upper()}{m.group('when')[1:]} {ev} in {place}, "
+        return f"{m.group('lead')}When something new arrives in {place}: if {ev}, "
+
+    return _watch_re().sub(event, text)
