@@ -1558,7 +1558,19 @@ def doer_as_steps(text: str) -> str:
             modal.strip() and re.search(r"\b(?:will|should|must|shall|would|going)\b|['’]", modal)
         ):
             continue
-        elif not (third or modal or said or low.endswith("ing")):
+        elif not (
+            third
+            or modal
+            or said
+            or low.endswith("ing")
+            # 'it send me the list', 'il crée' → 'it create': a pronoun with the verb's bare form (not 'make it post')
+            or (
+                m.group("pro")
+                and not re.search(
+                    r"\b(?:make|makes|made|let|lets|have|has|had|help|see|watch)\s+$", lead, re.I
+                )
+            )
+        ):
             continue  # 'the bot answer' / 'it post': no verb form that says the subject acts
         if _WHEN_I.search(lead) or re.search(r"\b(?:that|which|who|whose|where|what|whom)\s+$", lead, re.I):
             continue  # 'when it posts', 'the channel that the bot posts to': a clause of its own
