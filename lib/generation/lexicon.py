@@ -1418,3 +1418,229 @@ def app_actions(text: str) -> str:
             at = rest_at
     out.append(text[at:])
     return "".join(out)
+
+
+def _inflected(verb: str) -> list[str]:
+    """'post' → ['posts'], 'reply' → ['replies'], 'go through' → ['goes through']: the third person of a verb
+    (its first word)."""
+    head, _, rest = verb.partition(" ")
+    if re.search(r"[^aeiou]y$", head):
+        forms = [head[:-1] + "ies"]
+    elif re.search(r"(?:s|sh|ch|x|z|o)$", head):
+        forms = [head + "es"]
+    else:
+        forms = [head + "s"]
+    return [f + (" " + rest if rest else "") for f in forms]
+
+
+def _gerunds(verb: str) -> list[str]:
+    """'post' → ['posting'], 'write' → ['writing'], 'log' → ['logging', 'loging']: the -ing forms a verb may take."""
+    head, _, rest = verb.partition(" ")
+    forms = {head + "ing"}
+    if head.endswith("e") and not head.endswith("ee"):
+        forms.add(head[:-1] + "ing")
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", head):
+        forms.add(head + head[-1] + "ing")
+    return [f + (" " + rest if rest else "") for f in sorted(forms)]
+
+
+@lru_cache(maxsize=1)
+def _doer_tables() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """The doer-clause reader (subject, modals, verb) and the reader of the verbs joined after it, with each
+    verb form's base."""
+    table = lexicon()["doers"]
+    bases = sorted(
+        (set(lexicon()["routine_verbs"]) | set(table["verbs"])) - set(table["kept"]), key=len, reverse=True
+    )
+    base_of: dict[str, str] = {}
+    for verb in bases:
+        for form in [verb, *_inflected(verb), *_gerunds(verb)]:
+            base_of.setdefault(form.lower(), verb)
+    third = sorted({f for v in bases for f in _inflected(v)}, key=len, reverse=True)
+    every = sorted(base_of, key=len, reverse=True)
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+    nouns = alt(table["nouns"])
+    word = r"[\w'’-]+"
+    doer = (
+        r"(?P<who>(?:(?:the|our|my|this|your|an?)\s+(?:" + word + r"\s+){0,2}?(?:" + nouns + r")"
+        r"(?:\s*,\s*(?-i:[A-Z])[a-z]+\s*,)?(?:\s+(?:it|he|she))?)"
+        r"|(?P<lab>(?:(?:the|our|my|this|your|an?)\s+)?(?:" + word + r"\s+){0,2}?(?:" + nouns + r")\s*:)"
+        r"|(?P<bare>(?:" + nouns + r"))(?=\s+(?:" + alt(table["modals"]) + r")\b)"
+        r"|(?P<pro>" + alt(table["pronouns"]) + r")|(?P<mpro>" + alt(table["modal_pronouns"]) + r")"
+        r"|(?P<name>(?-i:[A-Z][a-z]{2,})))"
+    )
+    modal = (
+        r"(?:(?:\s+|(?=['’]))(?P<m>(?:"
+        + alt(table["modals"])
+        + r")(?:\s+(?:"
+        + alt(table["modals"])
+        + r"))*))?"
+    )
+    negation = r"(?:\s+(?P<{}>" + alt(table["negations"]) + r")(?:\s+(?:" + alt(table["modals"]) + r"))?)?"
+    ing = r"(?:\s+(?P<be>is|are|will\s+be)(?=\s+\w+ing\b))?"
+    clause = re.compile(
+        r"(?<![\w'’@#/.-])"
+        + doer
+        + negation.format("neg")
+        + modal
+        + negation.format("neg2")
+        + ing
+        + r"\s+(?P<verb>"
+        + alt(every)
+        + r")\b(?![-'’])",
+        re.I,
+    )
+    joined = re.compile(
+        r"(?P<join>\s*(?:,|->|→|=>)\s*(?:and\s+|then\s+|also\s+|finally\s+)*|\s+(?:and|then)\s+(?:then\s+|also\s+|finally\s+)*)"
+        r"(?P<verb>" + alt(third) + r")\b(?![-'’])"
+        # what a verb takes next (an object, a person, a place), not a noun of a list ('the issues and updates
+        # from Jira')
+        r"(?=\s+(?:it|them|him|her|me|us|you|the|an?|each|every|all|any|some|our|their|its|his|that|this|those|"
+        r"these|whoever|someone|everyone|anyone|to|in|on|into|back|out|up|over|through|with|for|via|one|new|"
+        r"[\w-]+['’]s\b|\d)\b|\s*[#@\"'“‘(]|\s+(?-i:[A-Z]))",
+        re.I,
+    )
+    return clause, joined, base_of
+
+
+def doer_as_steps(text: str) -> str:
+    """'the standup assistant reads the Jira issues …, writes a short digest, and posts it to #standup' → 'read
+    the Jira issues …, write a short digest, and post it to #standup'; 'each Monday she pulls …, goes through each
+    row, and emails …', 'it will post', 'the bot should read', 'it is going to fetch', 'It won't post to Slack' →
+    'never post to Slack': a step told of the bot (the thing built, a pronoun or its name, lexicon.json 'doers'),
+    in the third person, the future or with a modal, read as the step it names — and the verbs joined after it in
+    the same sentence. The subject is no object; a clause inside an event or a test ('when it posts', 'if she
+    replies') stays as written."""
+    clause, joined, base_of = _doer_tables()
+    from lib.generation.services import data as service_data
+
+    never = {w.lower() for w in service_data()["unnamed"]["not_names"]} | {
+        p.lower() for p in lexicon()["people"]
+    }
+    building = re.search(
+        r"\b(?:" + "|".join(re.escape(n) for n in lexicon()["doers"]["nouns"]) + r")s?\b", text, re.I
+    )
+    out, at = [], 0
+    for m in clause.finditer(text):
+        if m.start() < at:
+            continue
+        verb = m.group("verb")
+        low = verb.lower()
+        base = base_of.get(re.sub(r"\s+", " ", low))
+        if base is None:
+            continue
+        if low.endswith("ing") and low != base and not m.group("be"):
+            continue  # 'our Telegram bot asking when …': no verb of a clause
+        modal = m.group("m") or ""
+        lead = text[: m.start()]
+        said = "never " if m.group("neg") or m.group("neg2") else ""
+        third = low != base and not low.endswith("ing")
+        if m.group("name"):
+            name = m.group("name")
+            if (
+                not building
+                or not third
+                or modal
+                or said
+                or name.lower() in never
+                or integrations_in(name)
+                or not re.search(rf"\b{name}\b", text[: m.start()])  # a name the text gave the bot before
+            ):
+                continue
+        elif m.group("bare") and (lead.strip() and not re.search(r"[.!?:\n]\W*$", lead)):
+            continue  # 'Bot should monitor …' opens a sentence; 'our Slack bot will …' has its determiner
+        elif m.group("lab") and not third:
+            continue  # 'bot: checks Gmail …', a label and what it does; 'Agent: read …' is read as written
+        elif m.group("mpro") and not (
+            modal.strip() and re.search(r"\b(?:will|should|must|shall|would|going)\b|['’]", modal)
+        ):
+            continue
+        elif not (
+            third
+            or modal
+            or said
+            or low.endswith("ing")
+            # 'it send me the list', 'il crée' → 'it create': a pronoun with the verb's bare form (not 'make it post')
+            or (
+                m.group("pro")
+                and not re.search(
+                    r"\b(?:make|makes|made|let|lets|have|has|had|help|see|watch)\s+$", lead, re.I
+                )
+            )
+        ):
+            continue  # 'the bot answer' / 'it post': no verb form that says the subject acts
+        if _WHEN_I.search(lead) or re.search(r"\b(?:that|which|who|whose|where|what|whom)\s+$", lead, re.I):
+            continue  # 'when it posts', 'the channel that the bot posts to': a clause of its own
+        if lead.rfind("(") > lead.rfind(")"):
+            continue  # '(it posts a webhook)': an aside about something else
+        before = re.split(r"[.;:!?\n]|\bthen\b", lead)[-1]
+        opened = _OPEN_TEST.search(re.split(r",\s", before)[-1]) or _OPEN_LEAD.search(lead)
+        join = ", " if opened and not re.search(r"[,:;(]\s*$", lead) else ""
+        out.append(
+            text[at : m.start()].rstrip(" ")
+            + (join or (" " if m.start() and not lead.endswith(("\n", "(")) else ""))
+        )
+        if not out[-1].strip() and m.start() == 0:
+            out[-1] = ""
+        words = said + base
+        if not lead.strip() or re.search(r"[.!?\n]\W*$", lead):  # a sentence's first word
+            words = words[0].upper() + words[1:]
+        out.append(words)
+        at = m.end()
+        # the verbs joined after it in the same sentence ('…, writes a digest, and posts it')
+        end = re.search(
+            r"[.;!?\n](?:\s|$)|\b(?:when|whenever|if|unless|once|because|so that)\b", text[at:], re.I
+        )
+        stop = at + (end.start() if end else len(text) - at)
+        for j in joined.finditer(text, at, stop):
+            jb = base_of.get(re.sub(r"\s+", " ", j.group("verb").lower()))
+            if jb is None:
+                continue
+            out.append(text[at : j.start("verb")] + jb)
+            at = j.end()
+    out.append(text[at:])
+    return "".join(out)
+
+
+# what says a thing arrived ('a new email lands', 'a row is added'), not a test of it ('a message mentions …')
+_ARRIVED = re.compile(
+    r"\b(?:new|arriv(?:es?|ing)|comes?\s+in|lands?|appears?|shows?\s+up|(?:is|are|gets?|has\s+been)\s+(?:added|created|"
+    r"submitted|opened|posted|sent|received|filed|made|placed|booked|published|uploaded|dropped))\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _watch_re() -> re.Pattern[str]:
+    verbs = "|".join(
+        re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lexicon()["watch_verbs"], key=len, reverse=True)
+    )
+    return re.compile(
+        r"(?P<lead>(?:^|(?<=[.!?:;\n]))\s*)(?:" + verbs + r")\s+(?P<place>[^.;:!?\n,]{2,80}?)"
+        r"(?:\s*[.;:]\s+|\s*,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?"
+        r"(?P<when>when(?:ever)?|every\s+time|each\s+time|as\s+soon\s+as|once)\s+(?P<ev>[^,.;:!?\n]{3,120}?)\s*,\s*",
+        re.I,
+    )
+
+
+def watched_events(text: str) -> str:
+    """'Watch #it-help in Slack. When someone asks for a password reset, create …' → 'When something new arrives in
+    #it-help in Slack: if someone asks for a password reset, create …'; 'Monitor our support inbox in Gmail, and
+    whenever a new email lands, sort it …' → 'Whenever a new email lands in our support inbox in Gmail, sort it …':
+    the place the bot watches (a channel, an address or a service: lexicon.json 'watch_verbs') is where each run's
+    event happens — the clause after it is that event, or a test of what arrived there."""
+
+    def event(m: re.Match[str]) -> str:
+        place, ev = m.group("place").strip(), m.group("ev").strip()
+        if not (integrations_in(place) or re.search(r"#[\w-]|\S@\S", place)):
+            return m.group(0)
+        if _ARRIVED.search(ev):
+            if re.search(r"\b(?:in|on|into|to|at)\s+\S", ev, re.I):
+                return m.group(0)  # 'whenever a new row is added to …': the event names its own place
+            return f"{m.group('lead')}{m.group('when')[0].upper()}{m.group('when')[1:]} {ev} in {place}, "
+        return f"{m.group('lead')}When something new arrives in {place}: if {ev}, "
+
+    return _watch_re().sub(event, text)

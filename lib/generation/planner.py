@@ -121,6 +121,9 @@ def draft(description: str) -> Draft:
     description = lx.routine_as_steps(
         description
     )  # 'then I email each customer' → 'then email each customer'
+    # 'the bot reads …, writes a digest and posts it', 'she pulls …', 'it will post' → 'read …, write …, post it'
+    description = lx.doer_as_steps(description)
+    description = lx.watched_events(description)  # 'watch #help in Slack. When …': the event happens there
     description = lx.signed_in_reads(
         description
     )  # 'log into Cloudbeds, look at …' → 'look at … in Cloudbeds'

@@ -269,7 +269,7 @@ def clauses(text: str) -> list[str]:
         + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|comment\s+on|tell|warn|"
         r"e-?mail\s+(?:me|us|them|it|him|her|their|our|whoever|everyone|the|a|an|each|every|[\w.+-]+@)|"
         r"e-?mails\s+(?:them|him|her|whoever|the|each|every|their)|texts\s+(?:them|the|each|every|their)|"
-        r"tweet|text\s+(?:me|us|them)|"
+        r"tweet|text\s+(?:me|us|them|him|her|whoever|everyone|anyone|each|every|their|our|\+?\d)|"
         # 'find their ticket in Freshdesk and mark it as urgent': a verb changing what was found
          + _changed_words() + r")\b)",
         # '(their address from the webhook, not me!)', '(open 8am to 6pm, Saturdays until noon)': an aside's
@@ -3178,7 +3178,9 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         step = _integration_step("gmail", "email " + address.group(0), description)
         found.append((address.start() + 2, step))
     texted = re.search(
-        r"(?:^|\band\s+|\balso\s+|\bthen\s+)texts?\s+(?:me|us|him|her|them|the|each|every|our|my|\+?\d)", low
+        r"(?:^|\band\s+|\balso\s+|\bthen\s+)texts?\s+"
+        r"(?:me|us|him|her|them|the|each|every|our|my|whoever|everyone|anyone|\+?\d)",
+        low,
     ) or re.search(_CONTACT_BY + r"(?:text|sms)\b", low)
     if (
         texted
