@@ -71,7 +71,11 @@ ACTION_START = re.compile(
     r"issue(?=\s+(?:an?|the|them|it|their|our|his|her)\s)|refund(?=\s+(?:the|them|it|their|him|her)\s))\b",
     re.I,
 )
-_NEGATION = r"(?<![\w'])(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid)"
+# (a verb ruled out in the bot's voice, 'it shouldn't / won't / mustn't / can't …', as the user's "don't …")
+_NEGATION = (
+    r"(?<![\w'])(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid|"
+    r"(?:should|would|must|could|ca|wo|need)n[’']?t|cannot)"
+)
 
 
 @dataclass
@@ -130,7 +134,9 @@ def negated(text: str) -> dict[str, set[str]]:
                         re.search(
                             r"\b(?:" + _WRITE + r"|e-?mail|text|tweet|repl(?:y|ies)|respond|answer|contact|"
                             # "don't modify the sheet itself", 'never cancel or edit any orders': changes, not reads
-                            r"modify|change|alter|touch|edit|overwrite|delete|remove|cancel|archive)\b",
+                            # ('she never edits the sheet': the verb in any person)
+                            r"modif(?:y|ies)|change|alter|touch|edit|overwrite|delete|remove|cancel|archive)"
+                            r"(?:s|es|ed|d)?\b",
                             verb,
                         )
                         or re.match(  # "don't tweet anything", "never whatsapp them": the service's name as its verb
@@ -2955,7 +2961,10 @@ _NEGATED_STEP = re.compile(
     # (not a clause that waits for it: 'when the client doesn't reply in 2 days, …')
     r"(?:(?!(?:when|whenever|once|after|if|as|until|for|each|every|because|since|where|who|that|which|while)\b)"
     r"[\w'’-]+\s+){0,4}?"
-    r"(?:don[’']?t|do\s+not|does\s+not|doesn[’']?t|never|(?:there[’']?s\s+)?no\s+need\s+to|needn[’']?t)\s+(?!forget\b)",
+    r"(?:don[’']?t|do\s+not|does\s+not|doesn[’']?t|never|(?:there[’']?s\s+)?no\s+need\s+to|needn[’']?t|"
+    # 'It shouldn't reply in the channel', 'it won't post anything back', 'must never …', 'it cannot …'
+    r"(?:should|would|must|could|ca|wo)n[’']?t|(?:should|will|must|may|can|is|are)\s+(?:not|never)|cannot)"
+    r"\s+(?:ever\s+|be\s+allowed\s+to\s+)?(?!forget\b)",
     re.I,
 )
 
