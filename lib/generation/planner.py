@@ -153,6 +153,10 @@ def draft(description: str) -> Draft:
     if trigger.kind == "webhook":
         trigger.spans = [_whole_quote(description, *_named_hook(description, a, b)) for a, b in trigger.spans]
     kind_of_text = lx.asks_for_an_answer(description)
+    if kind_of_text == "question" and trigger.spans and lx.asks_for_a_system(description):
+        # 'Is it possible to have something that, every Friday at 15:00, reads …?': a question to the builder
+        # asking for something to run, with what starts it said, is a request
+        kind_of_text = None
     if kind_of_text:
         raise _cannot(
             f"this reads as a {kind_of_text} to the assistant, not as a workflow to build: nothing in it says what "
