@@ -2993,6 +2993,10 @@ _WRITING_FOR = re.compile(
 _SWITCHED_TO = r"\b(?:moved|switched|migrated|changed|went|gone)\s+(?:over\s+)?to\s+(?:our\s+|the\s+)?[\w-]+"
 
 
+# 'a bot: …', 'Its job: …', 'Rita, our invoice assistant: …': a short name before a colon, no verb in it
+_LABEL_LEAD = re.compile(r"^\W*((?:(?:an?|the|our|its|their|my|his|her)\s+)?[\w'’-]+(?:,?\s+[\w'’-]+){0,5})\s*:\s+(?=\w)")
+
+
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
     # '-> look up the customer in hubspot …': a verb after the arrow says itself what is done
@@ -3001,6 +3005,16 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     ):  # 'new GitHub issue -> discord #bugs' with the trigger blanked out: the event goes there
         clause = "send it to " + clause[lead.end() :]
     clause = _commented_where(clause, description)
+    labelled = _LABEL_LEAD.match(clause)
+    if (
+        labelled
+        and not ACTION_START.search(labelled.group(1))
+        and not lx.integrations_in(labelled.group(1))  # 'Slack: post …' names where it goes
+        and ACTION_START.match(clause, labelled.end())
+    ):
+        # 'a bot: email our on-call engineer', 'Its job: text the driver': the name of the one who does it, then
+        # what it does (read as if the verb opened the clause)
+        clause = clause[labelled.end() :]
     low = clause.lower()
     found: list[tuple[int, Step]] = []
     if (
