@@ -177,6 +177,13 @@ def draft(description: str) -> Draft:
         ]
     for start, end in spans:
         blanked[start:end] = " " * (end - start)
+        if (
+            end - start >= 4
+            and _SENT_TO_BEFORE.search(description, 0, start)
+            and re.match(r"\s+(?:an?)\s+\w", description[end:])
+        ):
+            # 'email every new Stripe customer a welcome link': the one who arrived is whom it is sent to
+            blanked[start:end] = list("them".ljust(end - start))
     for _, end in trigger.spans:
         # 'Anything posted in #bugs [should become a GitHub issue]': what the event becomes is the first step
         becomes = _BECOMES_AFTER.match(description, end)
@@ -482,6 +489,12 @@ def _one_per_run(text: str, trigger: Any) -> str:
         re.I,
     )
     return each.sub(lambda m: "the" + " " * (len(m.group(0)) - len(m.group(1)) - 3) + m.group(1), text)
+
+
+# a verb that sends to a person, right before a trigger's span ('text every new Calendly invitee a link')
+_SENT_TO_BEFORE = re.compile(
+    r"\b(?:e-?mail|text|message|sms|dm|whatsapp|send|ping|mail)(?:s|es)?\s+$", re.I
+)
 
 
 def _back_to_event(text: str, trigger: Any) -> str:

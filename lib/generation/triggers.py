@@ -1000,6 +1000,18 @@ _EVERY_NEW = re.compile(
 )
 
 
+# 'every new Calendly invitee a reminder link': an article right after the item's noun (not after a preposition, a
+# verb or a relative pronoun) opens a second object
+_SECOND_OBJECT = re.compile(
+    r"^(?![^,;]*\b(?:who|that|which|whose|where|when)\b[^,;]*\s(?:an?)\s)"
+    r"[^,;]*?\b(?!(?:in|on|at|to|from|for|with|by|over|under|into|of|about|via|than|above|below|as|like|and|or|is|"
+    r"are|was|were|has|have|had|gets?|becomes?|without|within|per|after|before|past|such|what|once|not|made|"
+    r"makes?|places?|opens?|creates?|adds?|leaves?|submits?|sends?|writes?|posts?|receives?|books?|buys?|pays?)\b)"
+    r"[a-z][\w'-]*(?<!ed)(?<!ing)(\s+)(?=(?:an?)\s+[\w'-])",
+    re.I,
+)
+
+
 def _event_named(text: str) -> Trigger | None:
     """An event named by a service's own event words rather than by 'when': 'On every push to main in our GitHub
     repo, …', 'Save every GitHub push event …', 'customers send receipts to our Telegram bot; …'."""
@@ -1878,6 +1890,11 @@ def _read_trigger(text: str) -> Trigger:
         is None
     ):
         head = arrival.group(0)
+        # 'email every new Stripe customer a welcome PDF link': what is sent to the one who arrived (a second
+        # object, after the item's noun) is the step's
+        second = _SECOND_OBJECT.search(head)
+        if second:
+            head = head[: second.start(1)]
         # 'Copy every new Stripe invoice to our 'Invoices' table': where it goes is the step's (not 'posted to …')
         goes = re.search(r"(?<!ed)\s(?:to|into|onto)\s(?=(?:our|the|my|a|an)\b)", head)
         if goes:
