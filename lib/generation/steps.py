@@ -3005,11 +3005,15 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     ):  # 'new GitHub issue -> discord #bugs' with the trigger blanked out: the event goes there
         clause = "send it to " + clause[lead.end() :]
     clause = _commented_where(clause, description)
+    from lib.generation.services import external_in
+
     labelled = _LABEL_LEAD.match(clause)
     if (
         labelled
         and not ACTION_START.search(labelled.group(1))
-        and not lx.integrations_in(labelled.group(1))  # 'Slack: post …' names where it goes
+        # 'Slack: post …', 'eventbrite: every day …': a service named before the colon is where it happens
+        and not lx.integrations_in(labelled.group(1))
+        and not external_in(labelled.group(1))
         and ACTION_START.match(clause, labelled.end())
     ):
         # 'a bot: email our on-call engineer', 'Its job: text the driver': the name of the one who does it, then
