@@ -95,7 +95,9 @@ _CHAT_HINT = re.compile(
     r"\b(chat ?bots?|" + _NO_SERVICE_BEFORE + r"chat with|chat interface|in (?:a |the )?chat|conversational|"
     r"chat (?:assistant|agent)s?|"
     # 'when someone writes to the chat a tracking number', 'if a user types in our chat …': a person writes to it
-    r"(?:writes?|types?|sends?|asks?|says?|posts?|puts?)\s+(?:[\w-]+\s+){0,3}?(?:to|in|into|on)\s+(?:the |our |a )?chat\b|"
+    # ('people paste a paragraph into the chat', 'staff drop a customer's complaint in the chat')
+    r"(?:writes?|types?|sends?|asks?|says?|posts?|puts?|pastes?|drops?|enters?|submits?|uploads?)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:to|in|into|on)\s+(?:the |our |a )?chat\b|"
     r"(?:ai|virtual|support|sales|help ?desk) (?:assistant|agent)s? (?:that|which|who|to) (?:answers?|helps?|talks?)|"
     r"assistant that answers|bot that answers|q ?& ?a (?:bot|chat)|slack ?bot|chat (?:trigger|messages?|input|window)|"
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
@@ -1895,6 +1897,12 @@ def _read_trigger(text: str) -> Trigger:
         second = _SECOND_OBJECT.search(head)
         if second:
             head = head[: second.start(1)]
+        # 'post each new Typeform response in #leads': after a verb that posts, the channel is where it goes
+        posted = re.search(r"\s+(?:in|on|to|into)\s+(?:the\s+|our\s+)?#[\w-]", head)
+        if posted and re.search(
+            r"\b(?:post|share|send|forward|announce|drop|put|publish)s?\s+(?:(?:it|them)\s+)?$", text[: arrival.start()], re.I
+        ):
+            head = head[: posted.start()]
         # 'Copy every new Stripe invoice to our 'Invoices' table': where it goes is the step's (not 'posted to …')
         goes = re.search(r"(?<!ed)\s(?:to|into|onto)\s(?=(?:our|the|my|a|an)\b)", head)
         if goes:
