@@ -492,9 +492,7 @@ def _one_per_run(text: str, trigger: Any) -> str:
 
 
 # a verb that sends to a person, right before a trigger's span ('text every new Calendly invitee a link')
-_SENT_TO_BEFORE = re.compile(
-    r"\b(?:e-?mail|text|message|sms|dm|whatsapp|send|ping|mail)(?:s|es)?\s+$", re.I
-)
+_SENT_TO_BEFORE = re.compile(r"\b(?:e-?mail|text|message|sms|dm|whatsapp|send|ping|mail)(?:s|es)?\s+$", re.I)
 
 
 def _back_to_event(text: str, trigger: Any) -> str:

@@ -2994,7 +2994,9 @@ _SWITCHED_TO = r"\b(?:moved|switched|migrated|changed|went|gone)\s+(?:over\s+)?t
 
 
 # 'a bot: …', 'Its job: …', 'Rita, our invoice assistant: …': a short name before a colon, no verb in it
-_LABEL_LEAD = re.compile(r"^\W*((?:(?:an?|the|our|its|their|my|his|her)\s+)?[\w'’-]+(?:,?\s+[\w'’-]+){0,5})\s*:\s+(?=\w)")
+_LABEL_LEAD = re.compile(
+    r"^\W*((?:(?:an?|the|our|its|their|my|his|her)\s+)?[\w'’-]+(?:,?\s+[\w'’-]+){0,5})\s*:\s+(?=\w)"
+)
 
 
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:

@@ -1900,7 +1900,9 @@ def _read_trigger(text: str) -> Trigger:
         # 'post each new Typeform response in #leads': after a verb that posts, the channel is where it goes
         posted = re.search(r"\s+(?:in|on|to|into)\s+(?:the\s+|our\s+)?#[\w-]", head)
         if posted and re.search(
-            r"\b(?:post|share|send|forward|announce|drop|put|publish)s?\s+(?:(?:it|them)\s+)?$", text[: arrival.start()], re.I
+            r"\b(?:post|share|send|forward|announce|drop|put|publish)s?\s+(?:(?:it|them)\s+)?$",
+            text[: arrival.start()],
+            re.I,
         ):
             head = head[: posted.start()]
         # 'Copy every new Stripe invoice to our 'Invoices' table': where it goes is the step's (not 'posted to …')
