@@ -207,6 +207,15 @@ def _negates_other(span: str) -> bool:
             "just",
             "yet",
             "even",
+            # "don't let it email the customer", 'never have it post …', "don't want it to text anyone": the verb
+            # after is the one ruled out
+            "let",
+            "have",
+            "make",
+            "want",
+            "allow",
+            "it",
+            "you",
         )
         and not re.match(r"\w+ly$", word)
     )
