@@ -3002,6 +3002,15 @@ _WRITING_FOR = re.compile(
 _SWITCHED_TO = r"\b(?:moved|switched|migrated|changed|went|gone)\s+(?:over\s+)?to\s+(?:our\s+|the\s+)?[\w-]+"
 
 
+# 'for the person who hasn't opened an email in 90 days', 'for each order that was refunded': a clause that only says
+# which items (what they did or are, after 'who/that/which' and a verb's helper), with no step of its own after it
+_ITEM_ONLY = re.compile(
+    r"^\W*(?:and\s+|then\s+)?for\s+(?:the|each|every|any|all)\s+(?:[\w'’-]+\s+){0,2}?(?:who|that|which)\s+"
+    r"(?:has|have|had|did|does|is|are|was|were)(?:n['’]t|\s+not|\s+never)?\s+(?:\w+ed|\w+en|been|not|never|no)\b"
+    r"(?![^,;:]*\b(?:and|then)\b)[^,;:]*$",
+    re.I,
+)
+
 # 'a bot: …', 'Its job: …', 'Rita, our invoice assistant: …': a short name before a colon, no verb in it
 _LABEL_LEAD = re.compile(
     r"^\W*((?:(?:an?|the|our|its|their|my|his|her)\s+)?[\w'’-]+(?:,?\s+[\w'’-]+){0,5})\s*:\s+(?=\w)"
@@ -3038,6 +3047,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         and not any(k not in ruled_out for _, k in lx.integrations_in(clause))
     ):
         return []
+    if _ITEM_ONLY.match(clause):
+        return []  # 'for anyone who hasn't opened an email in 90 days': which items, told by what they did
     if _HANDS_OFF_CLAUSE.match(clause):
         return []  # 'change nothing in Asana', 'Jira stays read-only': what is not to be done, no step
     intro = _WRITING_FOR.match(clause)
