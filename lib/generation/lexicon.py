@@ -805,6 +805,12 @@ def asks_for_an_answer(text: str) -> str | None:
     return None
 
 
+def asks_for_a_system(text: str) -> bool:
+    """'Is it possible to have something that …?', 'Is there a way to get …?', 'Could the bot also …?': a question
+    to the builder asking for something to run (a request when it also says what starts the run)."""
+    return re.search(lexicon()["not_a_workflow"]["system_asked"], text.strip(), re.I) is not None
+
+
 def addressed_to_assistant(text: str) -> bool:
     """'Tell me the bitcoin price', 'translate this for me': one answer asked of the assistant."""
     return re.search(lexicon()["not_a_workflow"]["to_assistant"], text.strip(), re.I) is not None

@@ -157,6 +157,10 @@ def draft(description: str) -> Draft:
     if trigger.kind == "webhook":
         trigger.spans = [_whole_quote(description, *_named_hook(description, a, b)) for a, b in trigger.spans]
     kind_of_text = lx.asks_for_an_answer(description)
+    if kind_of_text == "question" and trigger.spans and lx.asks_for_a_system(description):
+        # 'Is it possible to have something that, every Friday at 15:00, reads …?': a question to the builder
+        # asking for something to run, with what starts it said, is a request
+        kind_of_text = None
     if kind_of_text:
         raise _cannot(
             f"this reads as a {kind_of_text} to the assistant, not as a workflow to build: nothing in it says what "
@@ -177,6 +181,13 @@ def draft(description: str) -> Draft:
         ]
     for start, end in spans:
         blanked[start:end] = " " * (end - start)
+        if (
+            end - start >= 4
+            and _SENT_TO_BEFORE.search(description, 0, start)
+            and re.match(r"\s+(?:an?)\s+\w", description[end:])
+        ):
+            # 'email every new Stripe customer a welcome link': the one who arrived is whom it is sent to
+            blanked[start:end] = list("them".ljust(end - start))
     for _, end in trigger.spans:
         # 'Anything posted in #bugs [should become a GitHub issue]': what the event becomes is the first step
         becomes = _BECOMES_AFTER.match(description, end)
@@ -483,6 +494,10 @@ def _one_per_run(text: str, trigger: Any) -> str:
         re.I,
     )
     return each.sub(lambda m: "the" + " " * (len(m.group(0)) - len(m.group(1)) - 3) + m.group(1), text)
+
+
+# a verb that sends to a person, right before a trigger's span ('text every new Calendly invitee a link')
+_SENT_TO_BEFORE = re.compile(r"\b(?:e-?mail|text|message|sms|dm|whatsapp|send|ping|mail)(?:s|es)?\s+$", re.I)
 
 
 def _back_to_event(text: str, trigger: Any) -> str:

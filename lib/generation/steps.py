@@ -71,7 +71,11 @@ ACTION_START = re.compile(
     r"issue(?=\s+(?:an?|the|them|it|their|our|his|her)\s)|refund(?=\s+(?:the|them|it|their|him|her)\s))\b",
     re.I,
 )
-_NEGATION = r"(?<![\w'])(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid)"
+# (a verb ruled out in the bot's voice, 'it shouldn't / won't / mustn't / can't …', as the user's "don't …")
+_NEGATION = (
+    r"(?<![\w'])(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid|"
+    r"(?:should|would|must|could|ca|wo|need)n[’']?t|cannot)"
+)
 
 
 @dataclass
@@ -130,7 +134,9 @@ def negated(text: str) -> dict[str, set[str]]:
                         re.search(
                             r"\b(?:" + _WRITE + r"|e-?mail|text|tweet|repl(?:y|ies)|respond|answer|contact|"
                             # "don't modify the sheet itself", 'never cancel or edit any orders': changes, not reads
-                            r"modify|change|alter|touch|edit|overwrite|delete|remove|cancel|archive)\b",
+                            # ('she never edits the sheet': the verb in any person)
+                            r"modif(?:y|ies)|change|alter|touch|edit|overwrite|delete|remove|cancel|archive)"
+                            r"(?:s|es|ed|d)?\b",
                             verb,
                         )
                         or re.match(  # "don't tweet anything", "never whatsapp them": the service's name as its verb
@@ -201,6 +207,15 @@ def _negates_other(span: str) -> bool:
             "just",
             "yet",
             "even",
+            # "don't let it email the customer", 'never have it post …', "don't want it to text anyone": the verb
+            # after is the one ruled out
+            "let",
+            "have",
+            "make",
+            "want",
+            "allow",
+            "it",
+            "you",
         )
         and not re.match(r"\w+ly$", word)
     )
@@ -2955,7 +2970,10 @@ _NEGATED_STEP = re.compile(
     # (not a clause that waits for it: 'when the client doesn't reply in 2 days, …')
     r"(?:(?!(?:when|whenever|once|after|if|as|until|for|each|every|because|since|where|who|that|which|while)\b)"
     r"[\w'’-]+\s+){0,4}?"
-    r"(?:don[’']?t|do\s+not|does\s+not|doesn[’']?t|never|(?:there[’']?s\s+)?no\s+need\s+to|needn[’']?t)\s+(?!forget\b)",
+    r"(?:don[’']?t|do\s+not|does\s+not|doesn[’']?t|never|(?:there[’']?s\s+)?no\s+need\s+to|needn[’']?t|"
+    # 'It shouldn't reply in the channel', 'it won't post anything back', 'must never …', 'it cannot …'
+    r"(?:should|would|must|could|ca|wo)n[’']?t|(?:should|will|must|may|can|is|are)\s+(?:not|never)|cannot)"
+    r"\s+(?:ever\s+|be\s+allowed\s+to\s+)?(?!forget\b)",
     re.I,
 )
 
@@ -2984,6 +3002,21 @@ _WRITING_FOR = re.compile(
 _SWITCHED_TO = r"\b(?:moved|switched|migrated|changed|went|gone)\s+(?:over\s+)?to\s+(?:our\s+|the\s+)?[\w-]+"
 
 
+# 'for the person who hasn't opened an email in 90 days', 'for each order that was refunded': a clause that only says
+# which items (what they did or are, after 'who/that/which' and a verb's helper), with no step of its own after it
+_ITEM_ONLY = re.compile(
+    r"^\W*(?:and\s+|then\s+)?for\s+(?:the|each|every|any|all)\s+(?:[\w'’-]+\s+){0,2}?(?:who|that|which)\s+"
+    r"(?:has|have|had|did|does|is|are|was|were)(?:n['’]t|\s+not|\s+never)?\s+(?:\w+ed|\w+en|been|not|never|no)\b"
+    r"(?![^,;:]*\b(?:and|then)\b)[^,;:]*$",
+    re.I,
+)
+
+# 'a bot: …', 'Its job: …', 'Rita, our invoice assistant: …': a short name before a colon, no verb in it
+_LABEL_LEAD = re.compile(
+    r"^\W*((?:(?:an?|the|our|its|their|my|his|her)\s+)?[\w'’-]+(?:,?\s+[\w'’-]+){0,5})\s*:\s+(?=\w)"
+)
+
+
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
     # '-> look up the customer in hubspot …': a verb after the arrow says itself what is done
@@ -2992,6 +3025,20 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     ):  # 'new GitHub issue -> discord #bugs' with the trigger blanked out: the event goes there
         clause = "send it to " + clause[lead.end() :]
     clause = _commented_where(clause, description)
+    from lib.generation.services import external_in
+
+    labelled = _LABEL_LEAD.match(clause)
+    if (
+        labelled
+        and not ACTION_START.search(labelled.group(1))
+        # 'Slack: post …', 'eventbrite: every day …': a service named before the colon is where it happens
+        and not lx.integrations_in(labelled.group(1))
+        and not external_in(labelled.group(1))
+        and ACTION_START.match(clause, labelled.end())
+    ):
+        # 'a bot: email our on-call engineer', 'Its job: text the driver': the name of the one who does it, then
+        # what it does (read as if the verb opened the clause)
+        clause = clause[labelled.end() :]
     low = clause.lower()
     found: list[tuple[int, Step]] = []
     if (
@@ -3000,6 +3047,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         and not any(k not in ruled_out for _, k in lx.integrations_in(clause))
     ):
         return []
+    if _ITEM_ONLY.match(clause):
+        return []  # 'for anyone who hasn't opened an email in 90 days': which items, told by what they did
     if _HANDS_OFF_CLAUSE.match(clause):
         return []  # 'change nothing in Asana', 'Jira stays read-only': what is not to be done, no step
     intro = _WRITING_FOR.match(clause)

@@ -95,7 +95,9 @@ _CHAT_HINT = re.compile(
     r"\b(chat ?bots?|" + _NO_SERVICE_BEFORE + r"chat with|chat interface|in (?:a |the )?chat|conversational|"
     r"chat (?:assistant|agent)s?|"
     # 'when someone writes to the chat a tracking number', 'if a user types in our chat …': a person writes to it
-    r"(?:writes?|types?|sends?|asks?|says?|posts?|puts?)\s+(?:[\w-]+\s+){0,3}?(?:to|in|into|on)\s+(?:the |our |a )?chat\b|"
+    # ('people paste a paragraph into the chat', 'staff drop a customer's complaint in the chat')
+    r"(?:writes?|types?|sends?|asks?|says?|posts?|puts?|pastes?|drops?|enters?|submits?|uploads?)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:to|in|into|on)\s+(?:the |our |a )?chat\b|"
     r"(?:ai|virtual|support|sales|help ?desk) (?:assistant|agent)s? (?:that|which|who|to) (?:answers?|helps?|talks?)|"
     r"assistant that answers|bot that answers|q ?& ?a (?:bot|chat)|slack ?bot|chat (?:trigger|messages?|input|window)|"
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
@@ -1000,6 +1002,18 @@ _EVERY_NEW = re.compile(
 )
 
 
+# 'every new Calendly invitee a reminder link': an article right after the item's noun (not after a preposition, a
+# verb or a relative pronoun) opens a second object
+_SECOND_OBJECT = re.compile(
+    r"^(?![^,;]*\b(?:who|that|which|whose|where|when)\b[^,;]*\s(?:an?)\s)"
+    r"[^,;]*?\b(?!(?:in|on|at|to|from|for|with|by|over|under|into|of|about|via|than|above|below|as|like|and|or|is|"
+    r"are|was|were|has|have|had|gets?|becomes?|without|within|per|after|before|past|such|what|once|not|made|"
+    r"makes?|places?|opens?|creates?|adds?|leaves?|submits?|sends?|writes?|posts?|receives?|books?|buys?|pays?)\b)"
+    r"[a-z][\w'-]*(?<!ed)(?<!ing)(\s+)(?=(?:an?)\s+[\w'-])",
+    re.I,
+)
+
+
 def _event_named(text: str) -> Trigger | None:
     """An event named by a service's own event words rather than by 'when': 'On every push to main in our GitHub
     repo, …', 'Save every GitHub push event …', 'customers send receipts to our Telegram bot; …'."""
@@ -1878,6 +1892,19 @@ def _read_trigger(text: str) -> Trigger:
         is None
     ):
         head = arrival.group(0)
+        # 'email every new Stripe customer a welcome PDF link': what is sent to the one who arrived (a second
+        # object, after the item's noun) is the step's
+        second = _SECOND_OBJECT.search(head)
+        if second:
+            head = head[: second.start(1)]
+        # 'post each new Typeform response in #leads': after a verb that posts, the channel is where it goes
+        posted = re.search(r"\s+(?:in|on|to|into)\s+(?:the\s+|our\s+)?#[\w-]", head)
+        if posted and re.search(
+            r"\b(?:post|share|send|forward|announce|drop|put|publish)s?\s+(?:(?:it|them)\s+)?$",
+            text[: arrival.start()],
+            re.I,
+        ):
+            head = head[: posted.start()]
         # 'Copy every new Stripe invoice to our 'Invoices' table': where it goes is the step's (not 'posted to …')
         goes = re.search(r"(?<!ed)\s(?:to|into|onto)\s(?=(?:our|the|my|a|an)\b)", head)
         if goes:
