@@ -26,10 +26,10 @@ from lib.generation.lexicon import lexicon
 _WRITE = (
     # 'add up last month's orders': a sum to compute, nothing added anywhere
     r"(?:post|send|notify|message|share|alert|create|add(?!(?:s|ed|ing)?\s+up\b)|append|write|save|log|store|tweet|publish|announce|"
-    r"open(?!\s+(?:[\w-]+\s+)?(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|"
+    r"open(?!s?\s+(?:[\w-]+\s+)?(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|"
     r"positions|roles)\b)"
     # 'I open the 'AP Invoices' sheet': opening a document to look at it writes nothing
-    r"(?!\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\w-]+\s+){0,2}?(?:sheet|spreadsheet|workbook|doc|"
+    r"(?!s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\w-]+\s+){0,2}?(?:sheet|spreadsheet|workbook|doc|"
     r"document|file|page|database|table|inbox|folder|board|dashboard)s?\b)|"
     r"archive|assign|invite|book|remind|page|"
     # 'drop the link in #eng-triage' (not 'drop the duplicates')
@@ -130,7 +130,8 @@ def negated(text: str) -> dict[str, set[str]]:
                         re.search(
                             r"\b(?:" + _WRITE + r"|e-?mail|text|tweet|repl(?:y|ies)|respond|answer|contact|"
                             # "don't modify the sheet itself", 'never cancel or edit any orders': changes, not reads
-                            r"modify|change|alter|touch|edit|overwrite|delete|remove|cancel|archive)\b",
+                            # 'she never edits the sheet': the verb as a routine tells it
+                            r"modify|change|alter|touch|edit|overwrite|delete|remove|cancel|archive)(?:s|es|d)?\b",
                             verb,
                         )
                         or re.match(  # "don't tweet anything", "never whatsapp them": the service's name as its verb
@@ -139,7 +140,7 @@ def negated(text: str) -> dict[str, set[str]]:
                         )
                     ):
                         modes = {"write"}
-                    elif re.search(r"\b(?:" + _READ + r")\b", verb):
+                    elif re.search(r"\b(?:" + _READ + r")(?:s|es)?\b", verb):
                         modes = {"read"}
                     else:
                         modes = {"read", "write"}
@@ -3894,9 +3895,17 @@ def _qualifier(sentence: str, start: int) -> int | None:
             not word
             or ACTION_START.match(rest, end + word.start(1))
             or word.group(1).lower() in ("and", "then", "if", "to")
+            # 'more than 30 days overdue a polite reminder': an article after the test starts the thing sent
+            # (not 'over 3 orders a month', a rate)
+            or _OBJECT_AFTER_TEST.match(rest, end + word.start(1))
         ):
             return start + end
         end += word.end()
+
+
+_OBJECT_AFTER_TEST = re.compile(
+    r"(?:a|an)\s+(?!(?:day|week|month|year|hour|minute|night|quarter|person|head|piece|time)s?\b)[\w-]+", re.I
+)
 
 
 _STATE = re.compile(
@@ -4574,6 +4583,17 @@ _FILTERED = re.compile(
 _CHANGE_VERB = re.compile(r"(?:bump|move|copy|mark|flag|tag|close|label|star|delete|remove|set|change)", re.I)
 
 
+def _base_verb(word: str) -> str | None:
+    """The verb `word` as an order ('email'), also when a routine tells it in the third person ('she emails every
+    client …', 'it texts each tenant …', 'the bot flags any …'); None when it is no verb of an action."""
+    if ACTION_START.match(word) or _CHANGE_VERB.fullmatch(word):
+        return word
+    for base in (re.sub(r"([^aeiou])ies$", r"\1y", word), re.sub(r"(x|ss|sh|ch)es$", r"\1", word), word[:-1]):
+        if word.lower().endswith("s") and base != word and (ACTION_START.fullmatch(base) or _CHANGE_VERB.fullmatch(base)):
+            return base
+    return None
+
+
 def _kept_by_test(loop: Step) -> list[Step]:
     """The steps a loop repeats: its body, or, when the body is one test of each item with nothing on its other
     side, that test's if branch (the list itself, so a later sentence can add to it)."""
@@ -4624,9 +4644,17 @@ def _filtered_object(sentence: str) -> str:
     bump it to High priority': the items kept by the clause are tested one by one, inside a loop (else the
     sentence stays as written)."""
     if _LOOP.search(sentence):
-        return sentence
+        # '…, goes through each row, and emails every client whose …': the walk names no test; the items the
+        # action keeps are what it repeats for
+        walk = _BARE_WALK.search(sentence)
+        if walk is None:
+            return sentence
+        walked = sentence[: walk.start()] + sentence[walk.end() :]
+        kept = _filtered_object(walked) if not _LOOP.search(walked) else walked
+        return kept if kept != walked else sentence
     for found in _FILTERED.finditer(sentence):
-        if not (ACTION_START.match(found.group("verb")) or _CHANGE_VERB.fullmatch(found.group("verb"))):
+        verb = _base_verb(found.group("verb"))
+        if verb is None:
             continue
         noun = found.group("noun") or ""
         det = found.group("det").lower()
@@ -4646,7 +4674,7 @@ def _filtered_object(sentence: str) -> str:
         rest = candidate[end:]
         return (
             sentence[: found.start("verb")]
-            + f"for each {candidate[:end].strip()}, {found.group('verb')} {what}{'' if rest[:1] in ',.;' else ' '}"
+            + f"for each {candidate[:end].strip()}, {verb} {what}{'' if rest[:1] in ',.;' else ' '}"
             + rest.lstrip()
         ).rstrip()
     for subject in [*_KEPT_SUBJECT.finditer(sentence), *_BARE_SUBJECT.finditer(sentence)]:
@@ -4686,6 +4714,14 @@ def _filtered_object(sentence: str) -> str:
             + sentence[role.end() :]
         )
     return sentence
+
+
+# ', goes through each row,' / ' and go through every ticket one by one': a walk over the list with no test of its own
+_BARE_WALK = re.compile(
+    r"(?:\s*,|\s+and\b|\s+then\b)\s*(?:then\s+)?go(?:es|ing)?\s+through\s+(?:each|every|all(?:\s+(?:of\s+)?the)?|the)\s+"
+    r"[\w-]+(?:\s+one\s+by\s+one)?(?=\s*,|\s+and\b)",
+    re.I,
+)
 
 
 _KEPT_SUBJECT = re.compile(
