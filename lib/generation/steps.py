@@ -3635,7 +3635,8 @@ _LOOP = re.compile(
     # the place may carry a quoted name of several words ('in our 'Intl Open' Excel sheet'): its words name nothing
     r"(?<=\w)[\"'”’](?=[\s,:;]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
     r"((?:(?<!\w)[\"“‘'][^\"”’'\n]{1,40}[\"”’'](?!\w)|[\w\s'\"“”-])+?))?"
-    r"\s*(?:,|:|\bdo\b|$|(?=\s(?:"
+    # 'go through each ticket and email the requester …': the walk's item ends before the joined verb
+    r"\s*(?:,|:|\bdo\b|$|(?=\s(?:(?:and|then)\s+)?(?:"
     + _WRITE
     + "|"
     + _READ
@@ -3895,6 +3896,12 @@ def _qualifier(sentence: str, start: int) -> int | None:
             not word
             or ACTION_START.match(rest, end + word.start(1))
             or word.group(1).lower() in ("and", "then", "if", "to")
+            # 'for each one over $3,000 it emails …': the routine's doer starts what is done to each
+            or (
+                word.group(1).lower() in ("it", "she", "he", "they")
+                and (acts := _DOER_ACTS.match(rest, end + word.end())) is not None
+                and _base_verb(acts.group(1)) is not None
+            )
             # 'more than 30 days overdue a polite reminder': an article after the test starts the thing sent
             # (not 'over 3 orders a month', a rate)
             or _OBJECT_AFTER_TEST.match(rest, end + word.start(1))
@@ -3903,6 +3910,7 @@ def _qualifier(sentence: str, start: int) -> int | None:
         end += word.end()
 
 
+_DOER_ACTS = re.compile(r"\s+(?:(?:also|then|just|will|should|must|would|can)\s+)*([a-z]+)\b", re.I)
 _OBJECT_AFTER_TEST = re.compile(
     r"(?:a|an)\s+(?!(?:day|week|month|year|hour|minute|night|quarter|person|head|piece|time)s?\b)[\w-]+", re.I
 )
@@ -4934,8 +4942,33 @@ def _one_by_one(sentence: str) -> str:
 _HOW_MADE = re.compile(r"^\s*,?\s*(?:with|inviting|including|using|adding|attaching|cc'?ing)\b[^,;]*", re.I)
 
 
+_WALK = re.compile(r"go(?:es|ing)?\s+through|iterate|loop", re.I)
+# 'asks the requester by email to rate …', 'ask each guest via SMS for …': a question put to a person through a
+# channel is a message sent to them (not a read)
+_ASKED_BY = re.compile(
+    r"\b(?:ask|asks|asking)\s+(?P<who>(?:them|him|her|(?:the|each|every|their|our|that)\s+(?:[\w-]+\s+){0,2}?[\w-]+))\s+"
+    r"(?:by|via|over|through|in\s+an?|with\s+an?)\s+(?P<ch>e-?mail|sms|text(?:\s+message)?|whatsapp|telegram|slack(?:\s+dm)?)\b",
+    re.I,
+)
+
+
+def _asked_by(sentence: str) -> str:
+    """'… asks the requester by email to rate …' read as '… email the requester asking to rate …'."""
+
+    def told(m: re.Match[str]) -> str:
+        channel = m.group("ch").lower()
+        who = m.group("who")
+        if channel.replace("-", "") == "email":
+            return f"email {who} asking"
+        if channel.startswith(("sms", "text")):
+            return f"text {who} asking"
+        return f"message {who} on {channel.split()[0].capitalize()} asking"
+
+    return _ASKED_BY.sub(told, sentence)
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
-    sentence = _each_headed(_one_by_one(_each_of_them(sentence)))
+    sentence = _each_headed(_one_by_one(_each_of_them(_asked_by(sentence))))
     for contracted, full in _RELATIVE_CONTRACTION:
         sentence = contracted.sub(full, sentence)
     excepted = _excepted(sentence, description, ruled_out)
@@ -5002,7 +5035,11 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             re.search(r"\w", before)
             and (  # a comma left where the schedule was is no clause
                 not after.strip()
-                or re.match(r"^\s*(?:,|;|and\b|then\b|with\b)", after)
+                or (
+                    re.match(r"^\s*(?:,|;|and\b|then\b|with\b)", after)
+                    # 'go through each ticket and email the requester': the walk's own work follows it
+                    and not (_WALK.match(loop.group(0)) and re.match(r"^\s*(?:and|then)\b", after))
+                )
                 or re.search(r"\s(?:and|then)\s*$", sentence[loop.start() : loop.end()])
                 # '… event for every row in the sheet, inviting the lecturer …': how each one is made, no new step
                 or (sentence[: loop.end()].rstrip().endswith(",") and _HOW_MADE.match(after))
