@@ -120,6 +120,7 @@ def draft(description: str) -> Draft:
     description = lx.routine_as_steps(
         description
     )  # 'then I email each customer' → 'then email each customer'
+    description = lx.doer_steps(description)  # 'the assistant emails the respondent …' → 'email the respondent …'
     description = lx.signed_in_reads(
         description
     )  # 'log into Cloudbeds, look at …' → 'look at … in Cloudbeds'
