@@ -3647,7 +3647,10 @@ _LOOP = re.compile(
     # 'for each order PATCH https://…', 'for each one call https://…': a request per item
     r"(?:put|patch|delete|call)\s+(?:to\s+)?https?://|"
     # 'for each one have AI rate the tone', 'for every row ask the AI to …': the agent's step starts
-    r"(?:have|let|ask|get|use)\s+(?:the\s+|an?\s+)?(?:ai|claude|gpt|llm|model|agent|assistant))\b(?![\"'”’])))"  # not inside a quoted name ('Intl Open')
+    r"(?:have|let|ask|get|use)\s+(?:the\s+|an?\s+)?(?:ai|claude|gpt|llm|model|agent|assistant))\b(?![\"'”’])"  # not inside a quoted name ('Intl Open')
+    # '… for each new bug report.': a noun that ends the sentence, not the verb of a body (an e-mail or SMS said
+    # last still is: 'for each lead the owner gets an email')
+    r"(?:(?<=mail)|(?<=sms)|(?!\s*[.;!?]?\s*$))))"
     r"|\b(?:repeat|run|do)\b[^,.;]*?\b(\d+)\s+times\b",
     re.I,
 )
