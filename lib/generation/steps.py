@@ -4703,10 +4703,11 @@ def _filtered_object(sentence: str) -> str:
         state = _state_of(kept, 0) if kept and end is None else None
         end = state[0] if state else end
         if done is not None and end is not None and not kept[end:].strip():
-            verb = _PARTICIPLES[(done.group("done") or done.group("go")).lower()]
+            given = done.group("given")
+            verb = "send" if given else _PARTICIPLES[(done.group("done") or done.group("go")).lower()]
             return (
                 sentence[: subject.start("det")]
-                + f"for each {candidate[:end].strip()}, {verb} it "
+                + f"for each {candidate[:end].strip()}, {verb} {'them' if given else 'it'} "
                 + candidate[done.end() :].lstrip()
             ).rstrip()
     role = next(
@@ -4751,7 +4752,9 @@ _BARE_SUBJECT = re.compile(
 _DONE_TO = re.compile(
     r"\s+(?:(?:should|will|must|shall|can)\s+(?:also\s+)?be|gets?|are|is)\s+(?P<done>posted|sent|added|logged|emailed|"
     r"forwarded|saved|created|filed|flagged|moved|copied|escalated|put|written|shared|archived|deleted)\b"
-    r"|\s+(?P<go>go(?:es)?)\s+(?=(?:to|into|in)\b)",
+    r"|\s+(?P<go>go(?:es)?)\s+(?=(?:to|into|in)\b)"
+    # 'any member with a balance over $100 gets a payment reminder by email': what each one is sent
+    r"|\s+(?:(?:should|will|must|shall)\s+)?(?P<given>gets?|receives?|should\s+get)\s+(?=(?:an?|one|their)\s)",
     re.I,
 )
 _PARTICIPLES = {
