@@ -486,9 +486,13 @@ def _third_person_map() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _doer_re() -> re.Pattern[str]:
     doers = "|".join(map(re.escape, lexicon()["doers"]))
-    forms = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(_third_person_map(), key=len, reverse=True))
+    forms = "|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(_third_person_map(), key=len, reverse=True)
+    )
     return re.compile(
-        r"(?P<sp>\s*)(?<![\w'’])(?:it|she|he|(?:the|our|my|this|your|that)\s+(?:[\w-]+\s+)?(?:" + doers + r"))\s+"
+        r"(?P<sp>\s*)(?<![\w'’])(?:it|she|he|(?:the|our|my|this|your|that)\s+(?:[\w-]+\s+)?(?:"
+        + doers
+        + r"))\s+"
         r"(?:(?:also|then|just|automatically|first|only|simply|immediately|instantly)\s+)*"
         r"(?P<verb>" + forms + r")\b",
         re.I,

@@ -120,7 +120,8 @@ def draft(description: str) -> Draft:
     description = lx.routine_as_steps(
         description
     )  # 'then I email each customer' → 'then email each customer'
-    description = lx.doer_steps(description)  # 'the assistant emails the respondent …' → 'email the respondent …'
+    # 'the assistant emails the respondent …' → 'email the respondent …'
+    description = lx.doer_steps(description)
     description = lx.signed_in_reads(
         description
     )  # 'log into Cloudbeds, look at …' → 'look at … in Cloudbeds'

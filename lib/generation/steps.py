@@ -4600,7 +4600,11 @@ def _base_verb(word: str) -> str | None:
     if ACTION_START.match(word) or _CHANGE_VERB.fullmatch(word):
         return word
     for base in (re.sub(r"([^aeiou])ies$", r"\1y", word), re.sub(r"(x|ss|sh|ch)es$", r"\1", word), word[:-1]):
-        if word.lower().endswith("s") and base != word and (ACTION_START.fullmatch(base) or _CHANGE_VERB.fullmatch(base)):
+        if (
+            word.lower().endswith("s")
+            and base != word
+            and (ACTION_START.fullmatch(base) or _CHANGE_VERB.fullmatch(base))
+        ):
             return base
     return None
 
