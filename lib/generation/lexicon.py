@@ -446,6 +446,59 @@ def routine_as_steps(text: str) -> str:
     return re.sub(r"\s*\0", ", ", _routine_re().sub(dropped, text))
 
 
+def doer_steps(text: str) -> str:
+    """'Whenever a Typeform response arrives, the assistant emails the respondent …', 'each Monday she pulls the
+    sheet, goes through each row …', 'it asks the requester by email …': the work of a bot or a teammate, told in
+    the third person, read as the steps to automate ('… email the respondent …'); the doers and verbs are data
+    (lexicon.json 'doer_nouns', 'routine_verbs', 'doer_verbs'). A test still open before the doer ends there ('if the
+    score is above 75% it emails …' → '…75%, email …')."""
+
+    def done(m: re.Match[str]) -> str:
+        if _WHEN_I.search(text[: m.start()] + m.group("sp")):
+            return m.group(0)  # 'when it emails us': the event, told of the doer
+        verb = _third_person_map()[re.sub(r"\s+", " ", m.group("verb").lower())]
+        before = text[: m.start()]
+        opened = _OPEN_TEST.search(re.split(r"[.;:!?,\n]|\bthen\b", before)[-1]) or _OPEN_LEAD.search(before)
+        return (", " if opened else m.group("sp")) + verb
+
+    return _doer_re().sub(done, text)
+
+
+def _third_person(verb: str) -> str:
+    """'email' → 'emails', 'go through' → 'goes through', 'reply' → 'replies'."""
+    first, _, rest = verb.partition(" ")
+    if re.search(r"(?:s|sh|ch|x|z|o)$", first):
+        first += "es"
+    elif re.search(r"[^aeiou]y$", first):
+        first = first[:-1] + "ies"
+    else:
+        first += "s"
+    return f"{first} {rest}".strip()
+
+
+@lru_cache(maxsize=1)
+def _third_person_map() -> dict[str, str]:
+    verbs = set(lexicon()["routine_verbs"]) | set(lexicon()["doer_verbs"])
+    verbs -= set(lexicon()["doer_verbs_kept"])
+    return {_third_person(v): v for v in sorted(verbs, key=len, reverse=True)}
+
+
+@lru_cache(maxsize=1)
+def _doer_re() -> re.Pattern[str]:
+    doers = "|".join(map(re.escape, lexicon()["doer_nouns"]))
+    forms = "|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(_third_person_map(), key=len, reverse=True)
+    )
+    return re.compile(
+        r"(?P<sp>\s*)(?<![\w'’])(?:it|she|he|(?:the|our|my|this|your|that)\s+(?:[\w-]+\s+)?(?:"
+        + doers
+        + r"))\s+"
+        r"(?:(?:also|then|just|automatically|first|only|simply|immediately|instantly)\s+)*"
+        r"(?P<verb>" + forms + r")\b",
+        re.I,
+    )
+
+
 _WHEN_I = re.compile(r"\b(?:when|whenever|if|once|after|before|until|time|soon\s+as|as)\s+$", re.I)
 # a test said and still open where a first-person clause starts ('if it's free I book it', 'unless it's paid we
 # chase it', 'if not I just email …')

@@ -124,6 +124,8 @@ def draft(description: str) -> Draft:
     # 'the bot reads …, writes a digest and posts it', 'she pulls …', 'it will post' → 'read …, write …, post it'
     description = lx.doer_as_steps(description)
     description = lx.watched_events(description)  # 'watch #help in Slack. When …': the event happens there
+    # 'the assistant emails the respondent …' → 'email the respondent …'
+    description = lx.doer_steps(description)
     description = lx.signed_in_reads(
         description
     )  # 'log into Cloudbeds, look at …' → 'look at … in Cloudbeds'

@@ -26,10 +26,10 @@ from lib.generation.lexicon import lexicon
 _WRITE = (
     # 'add up last month's orders': a sum to compute, nothing added anywhere
     r"(?:post|send|notify|message|share|alert|create|add(?!(?:s|ed|ing)?\s+up\b)|append|write|save|log|store|tweet|publish|announce|"
-    r"open(?!\s+(?:[\w-]+\s+)?(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|"
+    r"open(?!s?\s+(?:[\w-]+\s+)?(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|"
     r"positions|roles)\b)"
     # 'I open the 'AP Invoices' sheet': opening a document to look at it writes nothing
-    r"(?!\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\w-]+\s+){0,2}?(?:sheet|spreadsheet|workbook|doc|"
+    r"(?!s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\w-]+\s+){0,2}?(?:sheet|spreadsheet|workbook|doc|"
     r"document|file|page|database|table|inbox|folder|board|dashboard)s?\b)|"
     r"archive|assign|invite|book|remind|page|"
     # 'drop the link in #eng-triage' (not 'drop the duplicates')
@@ -145,7 +145,7 @@ def negated(text: str) -> dict[str, set[str]]:
                         )
                     ):
                         modes = {"write"}
-                    elif re.search(r"\b(?:" + _READ + r")\b", verb):
+                    elif re.search(r"\b(?:" + _READ + r")(?:s|es)?\b", verb):
                         modes = {"read"}
                     else:
                         modes = {"read", "write"}
@@ -3685,7 +3685,8 @@ _LOOP = re.compile(
     # the place may carry a quoted name of several words ('in our 'Intl Open' Excel sheet'): its words name nothing
     r"(?<=\w)[\"'”’](?=[\s,:;]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
     r"((?:(?<!\w)[\"“‘'][^\"”’'\n]{1,40}[\"”’'](?!\w)|[\w\s'\"“”-])+?))?"
-    r"\s*(?:,|:|\bdo\b|$|(?=\s(?:"
+    # 'go through each ticket and email the requester …': the walk's item ends before the joined verb
+    r"\s*(?:,|:|\bdo\b|$|(?=\s(?:(?:and|then)\s+)?(?:"
     + _WRITE
     + "|"
     + _READ
@@ -3696,7 +3697,10 @@ _LOOP = re.compile(
     # 'for each order PATCH https://…', 'for each one call https://…': a request per item
     r"(?:put|patch|delete|call)\s+(?:to\s+)?https?://|"
     # 'for each one have AI rate the tone', 'for every row ask the AI to …': the agent's step starts
-    r"(?:have|let|ask|get|use)\s+(?:the\s+|an?\s+)?(?:ai|claude|gpt|llm|model|agent|assistant))\b(?![\"'”’])))"  # not inside a quoted name ('Intl Open')
+    r"(?:have|let|ask|get|use)\s+(?:the\s+|an?\s+)?(?:ai|claude|gpt|llm|model|agent|assistant))\b(?![\"'”’])"  # not inside a quoted name ('Intl Open')
+    # '… for each new bug report.': a noun that ends the sentence, not the verb of a body (an e-mail or SMS said
+    # last still is: 'for each lead the owner gets an email')
+    r"(?:(?<=mail)|(?<=sms)|(?!\s*[.;!?]?\s*$))))"
     r"|\b(?:repeat|run|do)\b[^,.;]*?\b(\d+)\s+times\b",
     re.I,
 )
@@ -3945,9 +3949,24 @@ def _qualifier(sentence: str, start: int) -> int | None:
             not word
             or ACTION_START.match(rest, end + word.start(1))
             or word.group(1).lower() in ("and", "then", "if", "to")
+            # 'for each one over $3,000 it emails …': the routine's doer starts what is done to each
+            or (
+                word.group(1).lower() in ("it", "she", "he", "they")
+                and (acts := _DOER_ACTS.match(rest, end + word.end())) is not None
+                and _base_verb(acts.group(1)) is not None
+            )
+            # 'more than 30 days overdue a polite reminder': an article after the test starts the thing sent
+            # (not 'over 3 orders a month', a rate)
+            or _OBJECT_AFTER_TEST.match(rest, end + word.start(1))
         ):
             return start + end
         end += word.end()
+
+
+_DOER_ACTS = re.compile(r"\s+(?:(?:also|then|just|will|should|must|would|can)\s+)*([a-z]+)\b", re.I)
+_OBJECT_AFTER_TEST = re.compile(
+    r"(?:a|an)\s+(?!(?:day|week|month|year|hour|minute|night|quarter|person|head|piece|time)s?\b)[\w-]+", re.I
+)
 
 
 _STATE = re.compile(
@@ -4625,6 +4644,21 @@ _FILTERED = re.compile(
 _CHANGE_VERB = re.compile(r"(?:bump|move|copy|mark|flag|tag|close|label|star|delete|remove|set|change)", re.I)
 
 
+def _base_verb(word: str) -> str | None:
+    """The verb `word` as an order ('email'), also when a routine tells it in the third person ('she emails every
+    client …', 'it texts each tenant …', 'the bot flags any …'); None when it is no verb of an action."""
+    if ACTION_START.match(word) or _CHANGE_VERB.fullmatch(word):
+        return word
+    for base in (re.sub(r"([^aeiou])ies$", r"\1y", word), re.sub(r"(x|ss|sh|ch)es$", r"\1", word), word[:-1]):
+        if (
+            word.lower().endswith("s")
+            and base != word
+            and (ACTION_START.fullmatch(base) or _CHANGE_VERB.fullmatch(base))
+        ):
+            return base
+    return None
+
+
 def _kept_by_test(loop: Step) -> list[Step]:
     """The steps a loop repeats: its body, or, when the body is one test of each item with nothing on its other
     side, that test's if branch (the list itself, so a later sentence can add to it)."""
@@ -4675,9 +4709,17 @@ def _filtered_object(sentence: str) -> str:
     bump it to High priority': the items kept by the clause are tested one by one, inside a loop (else the
     sentence stays as written)."""
     if _LOOP.search(sentence):
-        return sentence
+        # '…, goes through each row, and emails every client whose …': the walk names no test; the items the
+        # action keeps are what it repeats for
+        walk = _BARE_WALK.search(sentence)
+        if walk is None:
+            return sentence
+        walked = sentence[: walk.start()] + sentence[walk.end() :]
+        kept = _filtered_object(walked) if not _LOOP.search(walked) else walked
+        return kept if kept != walked else sentence
     for found in _FILTERED.finditer(sentence):
-        if not (ACTION_START.match(found.group("verb")) or _CHANGE_VERB.fullmatch(found.group("verb"))):
+        verb = _base_verb(found.group("verb"))
+        if verb is None:
             continue
         noun = found.group("noun") or ""
         det = found.group("det").lower()
@@ -4697,7 +4739,7 @@ def _filtered_object(sentence: str) -> str:
         rest = candidate[end:]
         return (
             sentence[: found.start("verb")]
-            + f"for each {candidate[:end].strip()}, {found.group('verb')} {what}{'' if rest[:1] in ',.;' else ' '}"
+            + f"for each {candidate[:end].strip()}, {verb} {what}{'' if rest[:1] in ',.;' else ' '}"
             + rest.lstrip()
         ).rstrip()
     for subject in [*_KEPT_SUBJECT.finditer(sentence), *_BARE_SUBJECT.finditer(sentence)]:
@@ -4715,10 +4757,11 @@ def _filtered_object(sentence: str) -> str:
         state = _state_of(kept, 0) if kept and end is None else None
         end = state[0] if state else end
         if done is not None and end is not None and not kept[end:].strip():
-            verb = _PARTICIPLES[(done.group("done") or done.group("go")).lower()]
+            given = done.group("given")
+            verb = "send" if given else _PARTICIPLES[(done.group("done") or done.group("go")).lower()]
             return (
                 sentence[: subject.start("det")]
-                + f"for each {candidate[:end].strip()}, {verb} it "
+                + f"for each {candidate[:end].strip()}, {verb} {'them' if given else 'it'} "
                 + candidate[done.end() :].lstrip()
             ).rstrip()
     role = next(
@@ -4739,6 +4782,14 @@ def _filtered_object(sentence: str) -> str:
     return sentence
 
 
+# ', goes through each row,' / ' and go through every ticket one by one': a walk over the list with no test of its own
+_BARE_WALK = re.compile(
+    r"(?:\s*,|\s+and\b|\s+then\b)\s*(?:then\s+)?go(?:es|ing)?\s+through\s+(?:each|every|all(?:\s+(?:of\s+)?the)?|the)\s+"
+    r"[\w-]+(?:\s+one\s+by\s+one)?(?=\s*,|\s+and\b)",
+    re.I,
+)
+
+
 _KEPT_SUBJECT = re.compile(
     r"(?:^\s*|[,;:—–]\s*|\s-\s+|\s(?:and|then)\s+)(?P<det>the\s+ones|those|any(?:\s+single)?|every|each|all(?:\s+the)?)\s+"
     r"(?=(?P<noun>(?!(?:that|which|who|whose|with|where|ones)\b)[a-z][\w-]*\s+)?(?:that|which|who|whose|with|where|"
@@ -4755,7 +4806,9 @@ _BARE_SUBJECT = re.compile(
 _DONE_TO = re.compile(
     r"\s+(?:(?:should|will|must|shall|can)\s+(?:also\s+)?be|gets?|are|is)\s+(?P<done>posted|sent|added|logged|emailed|"
     r"forwarded|saved|created|filed|flagged|moved|copied|escalated|put|written|shared|archived|deleted)\b"
-    r"|\s+(?P<go>go(?:es)?)\s+(?=(?:to|into|in)\b)",
+    r"|\s+(?P<go>go(?:es)?)\s+(?=(?:to|into|in)\b)"
+    # 'any member with a balance over $100 gets a payment reminder by email': what each one is sent
+    r"|\s+(?:(?:should|will|must|shall)\s+)?(?P<given>gets?|receives?|should\s+get)\s+(?=(?:an?|one|their)\s)",
     re.I,
 )
 _PARTICIPLES = {
@@ -4949,8 +5002,33 @@ def _one_by_one(sentence: str) -> str:
 _HOW_MADE = re.compile(r"^\s*,?\s*(?:with|inviting|including|using|adding|attaching|cc'?ing)\b[^,;]*", re.I)
 
 
+_WALK = re.compile(r"go(?:es|ing)?\s+through|iterate|loop", re.I)
+# 'asks the requester by email to rate …', 'ask each guest via SMS for …': a question put to a person through a
+# channel is a message sent to them (not a read)
+_ASKED_BY = re.compile(
+    r"\b(?:ask|asks|asking)\s+(?P<who>(?:them|him|her|(?:the|each|every|their|our|that)\s+(?:[\w-]+\s+){0,2}?[\w-]+))\s+"
+    r"(?:by|via|over|through|in\s+an?|with\s+an?)\s+(?P<ch>e-?mail|sms|text(?:\s+message)?|whatsapp|telegram|slack(?:\s+dm)?)\b",
+    re.I,
+)
+
+
+def _asked_by(sentence: str) -> str:
+    """'… asks the requester by email to rate …' read as '… email the requester asking to rate …'."""
+
+    def told(m: re.Match[str]) -> str:
+        channel = m.group("ch").lower()
+        who = m.group("who")
+        if channel.replace("-", "") == "email":
+            return f"email {who} asking"
+        if channel.startswith(("sms", "text")):
+            return f"text {who} asking"
+        return f"message {who} on {channel.split()[0].capitalize()} asking"
+
+    return _ASKED_BY.sub(told, sentence)
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
-    sentence = _each_headed(_one_by_one(_each_of_them(sentence)))
+    sentence = _each_headed(_one_by_one(_each_of_them(_asked_by(sentence))))
     for contracted, full in _RELATIVE_CONTRACTION:
         sentence = contracted.sub(full, sentence)
     excepted = _excepted(sentence, description, ruled_out)
@@ -5017,7 +5095,11 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             re.search(r"\w", before)
             and (  # a comma left where the schedule was is no clause
                 not after.strip()
-                or re.match(r"^\s*(?:,|;|and\b|then\b|with\b)", after)
+                or (
+                    re.match(r"^\s*(?:,|;|and\b|then\b|with\b)", after)
+                    # 'go through each ticket and email the requester': the walk's own work follows it
+                    and not (_WALK.match(loop.group(0)) and re.match(r"^\s*(?:and|then)\b", after))
+                )
                 or re.search(r"\s(?:and|then)\s*$", sentence[loop.start() : loop.end()])
                 # '… event for every row in the sheet, inviting the lecturer …': how each one is made, no new step
                 or (sentence[: loop.end()].rstrip().endswith(",") and _HOW_MADE.match(after))
