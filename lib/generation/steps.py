@@ -3511,6 +3511,27 @@ _AMOUNT_THEN_ACT = re.compile(
     r"(?=\s+(?:(?:I|[Ww]e)\s+)?(?!(?:and|or|but|of|in|on|at|for|per|than|from|to|by|with|within|the|a|an|this|that|it|is|are|was|"
     r"then)\b)[a-z]+\s+(?:the|a|an|it|them|their|this|that|him|her|us|me|our|my)\b)"
 )
+# the bot (or its name's pronoun) as the subject of what it does: 'it emails', 'she texts', 'the bot posts'
+_ACTOR = re.compile(
+    r"(?<=\s)(?:it|she|he|they|the\s+(?:bot|assistant|agent))\s+"
+    r"(?:(?:just|only|simply|also|then|immediately|automatically|first)\s+)?(?P<verb>[A-Za-z][\w-]*)\b",
+)
+
+
+def _actor_acts(rest: str) -> int | None:
+    """Where the action of a test starts when the bot is its subject: 'the total is over $1,500 it emails …' →
+    the position of 'emails' (an action verb in any person: 'emails', 'texts', 'DMs', 'creates'); None when no
+    such subject follows the test's own words."""
+    for m in _ACTOR.finditer(rest):
+        if not re.search(r"\w", rest[: m.start()]):
+            continue  # 'if they reply …': the test's own subject
+        verb = m.group("verb")
+        base = re.sub(r"(?<=[a-z])(?:es|s)$", "", verb, flags=re.I) if len(verb) > 3 else verb
+        if any(ACTION_START.fullmatch(v) for v in (verb, base, verb[:-1])):
+            return m.start("verb")
+    return None
+
+
 _IF = re.compile(
     r"\b(?:only\s+)?(?:if|in case|whenever it|when it|unless)\b"
     # 'once it passes 10k stars', 'as soon as the price drops below …': a test, not the trigger
@@ -5163,10 +5184,20 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         # 'if the order value is under $150 issue the refund …', 'if the score is below 3 flag it …': after the
         # amount a test compares with, a word taking an object ('the', 'it' …) starts the action, whatever verb it is
         acted = _AMOUNT_THEN_ACT.search(rest)
-        cut = min([m.start() for m in (start, split) if m] + ([acted.end()] if acted else []) or [len(rest)])
+        # 'if the order total is over $1,500 it emails …', 'if its status is 'Late' she texts …': the bot named as
+        # the subject of an action verb ends the test, whatever the verb's form
+        actor = _actor_acts(rest)
+        cut = min(
+            [m.start() for m in (start, split) if m]
+            + ([acted.end()] if acted else [])
+            + ([actor] if actor is not None else [])
+            or [len(rest)]
+        )
         # 'if it's pricing I forward it …', 'if 'pro' we email …': who acts is no part of the test
         condition_text = re.sub(
-            r"\s+(?:I|we|you|they)(?:\s+(?:just|simply|then|also|only))?$", "", rest[:cut].strip(" ,—–")
+            r"\s+(?:I|we|you|they|it|she|he|the\s+(?:bot|assistant|agent))(?:\s+(?:just|simply|then|also|only))?$",
+            "",
+            rest[:cut].strip(" ,—–"),
         )
         consequence = re.sub(r"^\s*(?:,|then|->|→|=>|/)\s*", "", rest[cut:])
         # '… post a note to #refunds, and if captured log it in …': a second test of its own, not a step of the first
