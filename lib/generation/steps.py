@@ -4089,7 +4089,8 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
             (
                 w
                 for w in labels
-                if re.match(r"^\W*(?:[\w-]+\s+)?" + re.escape(w) + r"\b", clause.strip(), re.I)
+                # ('bugs become Linear issues' names the category 'bug')
+                if re.match(r"^\W*(?:[\w-]+\s+)?" + re.escape(w) + r"(?:s|es)?\b", clause.strip(), re.I)
             ),
             None,
         )

@@ -14,7 +14,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r19d-sort-three-get-become": "'sort it into A, B or C: …' routes not read when the trigger clause swallows the list",
     "r19d-decide-two-ones": "'decides whether …' makes no agent before the two-way test",
     "r19d-label-two-non-native": "'angry ones it send to …' not read as routes of the labelling",
     "r19d-routine-triage-for-x": "'for sales, he adds …' not read as routes",
