@@ -3533,6 +3533,8 @@ def _actor_acts(rest: str) -> int | None:
 
 
 _IF = re.compile(
+    # ('decides if it's positive or negative', 'judges whether …': the question a judgement answers, no test)
+    r"(?<!\bdecide\s)(?<!\bdecides\s)(?<!\bjudge\s)(?<!\bjudges\s)(?<!\bdetermines\s)"
     r"\b(?:only\s+)?(?:if|in case|whenever it|when it|unless)\b"
     # 'once it passes 10k stars', 'as soon as the price drops below …': a test, not the trigger
     r"|\b(?:once|as soon as)\s+(?=(?:it|they|the\s+[\w-]+|its\s+[\w-]+)\s+(?:[\w-]+\s+)?(?:pass|reach|hit|cross|exceed|"
@@ -4067,7 +4069,7 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
         routes_text = re.sub(
             r"\s+and\s+(?=" + re.escape(label) + r"\s+(?:to|go|goes|should)\b)", ", ", routes_text, flags=re.I
         )
-    for clause in clauses(routes_text):
+    for clause in _route_clauses(routes_text):
         _, colon, tail = clause.rpartition(":")
         if colon and any(re.match(r"^\W*" + re.escape(w) + r"\b", tail.strip(), re.I) for w in labels):
             clause = tail  # '… and send it to the right contractor: plumbing on WhatsApp': the route after the colon
@@ -4078,7 +4080,7 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
         sent = _sent_to(clause)
         if sent and not any(s.kind == "action" for s in branch):
             branch = read_clause(sent, description, ruled_out) or branch
-        if not branch:
+        if not branch and not (said and _NOTHING.match(said[1]) and sort):  # 'for spam, he does nothing': a route
             continue
         label = re.split(r"\b(?:go(?:es)?|to|→|->|should|get|gets|are|is)\b", clause, maxsplit=1)[0].strip(
             " :"
@@ -4140,6 +4142,64 @@ _SORTS = re.compile(
 )
 
 
+# 'for sales, he adds a contact in HubSpot', 'for spam: nothing': a category, then what the bot does with it
+_ACTS_FOR = re.compile(
+    r"^\s*(?:and\s+)?(?:for|with)\s+(?:the\s+|all\s+|any\s+)?"
+    r"(?!(?:example|instance|now|today|this|that|these|those|each|every|me|us|them|him|her|it|you|everyone|one)\b)"
+    r"(?P<cat>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+    r"(?:\s+ones)?\s*[,:]\s*(?P<act>\S.*)$",
+    re.I,
+)
+# 'angry ones it send to #escalations', 'urgent ones she forwards to …': the kind, then the bot's act on it
+_ONES_ACT = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+)?(?P<cat>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+ones\s+(?P<act>\S.*)$", re.I
+)
+# who does it, said before the verb: 'he adds …', 'it simply ignores …', 'the bot posts …'
+_DOER_FIRST = re.compile(
+    r"^\s*(?:(?:it|he|she|they|we|the\s+(?:bot|assistant|agent))\s+)?(?:(?:just|simply|only|also|then|will|should)\s+)*",
+    re.I,
+)
+
+
+def _route_clauses(text: str) -> list[str]:
+    """The clauses of a list of routes; 'for sales, he adds …; for support, he creates …': routes said as 'for <kind>,
+    <act>' and parted by ';' are one clause each (the comma after the kind parts nothing)."""
+    pieces = [p for p in re.split(r"\s*;\s*", text) if p.strip()]
+    fors = [i for i, p in enumerate(pieces) if _ACTS_FOR.match(p) and _bare_verb(_ACTS_FOR.match(p).group("act"))]  # type: ignore[union-attr]
+    if len(fors) < 2:
+        return clauses(text)
+    out: list[str] = []
+    for i, piece in enumerate(pieces):
+        if i in fors:
+            out.append(piece.strip().rstrip("."))
+        else:
+            out += clauses(piece)
+    return out
+
+
+def _bare_verb(text: str) -> str | None:
+    """'he adds a contact in HubSpot' → 'add a contact in HubSpot', 'it send to #x' → 'send to #x', 'he does
+    nothing' → 'do nothing': the act with its doer dropped and its verb in the plain form; None when no act."""
+    text = text[_DOER_FIRST.match(text).end() :]  # type: ignore[union-attr]
+    word = re.match(r"([A-Za-z-]+)", text)
+    if word is None:
+        return None
+    verb, rest = word.group(1), text[word.end() :]
+    forms = [verb]
+    low = verb.lower()
+    if low.endswith("ies"):
+        forms.append(verb[:-3] + "y")
+    if re.search(r"(?:ss|sh|ch|x|o)es$", low):
+        forms.append(verb[:-2])
+    if low.endswith("s") and not low.endswith("ss"):
+        forms.append(verb[:-1])
+    for form in reversed(forms):
+        said = form + rest
+        if ACTION_START.match(said) or _NOTHING.match(said) or re.match(r"(?:do|does)\s+nothing\b", said, re.I):
+            return said
+    return None
+
+
 def _route_of(clause: str) -> tuple[str, str] | None:
     """(category, the clause to read for its action) when `clause` sends one category somewhere."""
     clause = clause.lstrip(" :;,")
@@ -4153,6 +4213,11 @@ def _route_of(clause: str) -> tuple[str, str] | None:
     arrow = arrow or _ARROW.match(clause)
     if arrow:
         return arrow.group(1), _as_action(arrow.group(2))
+    acted = _ACTS_FOR.match(clause)
+    if acted:  # 'for sales, he adds a contact …': the bot's act for that kind
+        action = _bare_verb(acted.group("act"))
+        if action is not None:
+            return acted.group("cat"), action
     becomes = _BECOMES.match(clause)
     if becomes:
         action = becomes.group(2)
@@ -4185,6 +4250,11 @@ def _route_of(clause: str) -> tuple[str, str] | None:
             )
             return becomes.group(1), f"{verb or ('send' if message else 'create')} {got.group(1)}"
         return becomes.group(1), ("create " + action if not ACTION_START.match(action) else action)
+    acted = _ONES_ACT.match(clause)
+    if acted:  # 'angry ones it send to #escalations': the bot's act on that kind
+        action = _bare_verb(acted.group("act"))
+        if action is not None:
+            return acted.group("cat"), action
     found = _DESTINATION.match(clause.split(":")[-1])  # 'Route them: invoices go to …'
     return (found.group(1), clause.split(":")[-1]) if found else None
 
@@ -4322,7 +4392,7 @@ def _sorting_lead(parts: list[str]) -> list[str]:
 
 def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """Three or more '<category> to <destination>' parts in one sentence → a router with one route each."""
-    said = _joined_routes(_sorting_lead(clauses(sentence)))
+    said = _joined_routes(_sorting_lead(_route_clauses(sentence)))
     parts = _route_parts(said)
     routes = []
     for i, clause in enumerate(parts):
@@ -4351,6 +4421,19 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
             branch = [s for s in read_clause(sent, description, ruled_out) if s.kind == "action"]
         if branch or _NOTHING.match(route[1]):  # 'spam -> ignore': a route that ends the run
             routes.append((i, route[0], branch))
+    if (
+        len(routes) == 2
+        and all(r[2] for r in routes)
+        and re.search(lexicon()["judge_verbs"], description, re.I)
+        and routes[0][1].lower() != routes[1][1].lower()
+    ):
+        # 'decides whether it is a hot or a cold lead; hot ones get posted …, cold ones go into …': two kinds the
+        # judgement tells apart, each with its own act — one test, the first kind its 'if', the other its 'else'
+        first = routes[0][0]
+        said_kind = re.sub(r"\s+(?:ones?|items?)$", "", routes[0][1].strip(), flags=re.I)
+        test = Step("condition", "condition", label=f"it is {said_kind}", text=sentence)
+        test.branches = [("if", routes[0][2]), ("else", routes[1][2])]
+        return [s for c in parts[:first] for s in read_clause(c, description, ruled_out)] + [test]
     if len(routes) < 3 or sum(1 for r in routes if r[2]) < 2:
         return None
     first = routes[0][0]
@@ -6306,6 +6389,9 @@ def _is_route(sentence: str) -> bool:
     """'Billing -> post in #billing', 'Bugs become Linear issues': a sentence that sends one category somewhere."""
     if ACTION_START.match(sentence) or _IF.search(sentence):
         return False
+    said = _ACTS_FOR.match(sentence)  # 'for support, he creates a Zendesk ticket': the kind, a comma, the act
+    if said and _bare_verb(said.group("act")) is not None:
+        return True
     parts = clauses(sentence)  # none for punctuation alone (', ')
     if not parts:
         return False
@@ -6315,6 +6401,18 @@ def _is_route(sentence: str) -> bool:
     return route is not None and (
         route[0].lower() not in ("it", "them", "this", "we", "i", "you", "they") or route[0] == "IT"
     )  # 'IT -> a Linear ticket': the department, not a pronoun
+
+
+def _sorted_head_route(sentence: str) -> bool:
+    """'… he triages it into sales, support or spam: for sales, he adds a contact …': a sentence that sorts, then
+    starts its list of routes after a colon."""
+    bare = lx.URL_RE.sub(lambda m: " " * len(m.group(0)), sentence)
+    head, colon, tail = bare.rpartition(":")
+    return bool(
+        colon
+        and re.search(r"\b(?:sort|triage|classif|categori[sz]|bucket|label|decide|route|dispatch)\w*\b", head, re.I)
+        and _route_of(tail.strip()) is not None
+    )
 
 
 def _join_routes(parts: list[str]) -> list[str]:
@@ -6328,7 +6426,13 @@ def _join_routes(parts: list[str]) -> list[str]:
         if run and _LIST_MARK.fullmatch(sentence):
             continue  # '3. Plumbing … 4. Electrical …': the numbers of a list of routes part no route from the next
 
-        out += [", ".join(run)] if len(run) >= 3 else run
+        head = _sorted_head_route(out[-1]) if out and run else False
+        if head and len(run) >= 1:
+            # 'he triages it into sales, support or spam: for sales, he adds …; for support, he creates …': the routes
+            # after the one the sorting sentence began with are its own
+            out[-1] = "; ".join([out[-1].rstrip(" .;"), *run])
+        else:
+            out += [", ".join(run)] if len(run) >= 3 else run
         run = []
         if sentence:
             out.append(sentence)

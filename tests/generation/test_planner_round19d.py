@@ -14,9 +14,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r19d-decide-two-ones": "'decides whether …' makes no agent before the two-way test",
-    "r19d-label-two-non-native": "'angry ones it send to …' not read as routes of the labelling",
-    "r19d-routine-triage-for-x": "'for sales, he adds …' not read as routes",
     "r19d-arrows-anything-else": "'anything else →' after tests on different values: separate tests, not one decision",
 }
 
