@@ -5298,7 +5298,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             again
             and not _ELSE.search(consequence[: again.start()])
             and not _OTHER_SIDE_HERE.match(consequence, again.start())
-            and ACTION_START.search(consequence[: again.start()])
+            and (
+                ACTION_START.search(consequence[: again.start()])
+                or _bare_verb(consequence[: again.start()]) is not None  # '… it emails purchasing@…, if …'
+            )
         ):
             consequence, tail = consequence[: again.start()], consequence[again.end() :]
         parts = _ELSE.split(consequence, maxsplit=1)
@@ -5939,7 +5942,15 @@ def read_steps(text: str, description: str) -> list[Step]:
     # steps stated after it still run first.
     steps = sorted(steps, key=lambda s: s.kind == "condition")
     tests = [s for s in steps if s.kind == "condition"]
-    if len(tests) > 1 and _exclusive_chain(tests, declared=bool(_ROUTED.search(description))):
+    # 'incoming over $25,000 → …; outgoing over $10,000 → …; anything else → …': a catch-all said after the last of
+    # several tests is the other side of them all — the tests are one decision, whatever values they read
+    catch_all = bool(
+        tests
+        and len(tests[-1].branches) > 1
+        and tests[-1].branches[1][1]
+        and any(_CATCH_ALL.search(x.text or "") for x in tests[-1].branches[1][1])
+    )
+    if len(tests) > 1 and _exclusive_chain(tests, declared=bool(_ROUTED.search(description)) or catch_all):
         # 'if the rating is 5 …; if it's 2 or lower …', 'Above 50,000: … Between 10,000 and 50,000: …': tests no
         # value passes together are one decision — each next test is the else branch of the one before
         steps = [s for s in steps if s.kind != "condition"] + [tests[0]]
@@ -6312,6 +6323,11 @@ def _exclusive(a: Step, b: Step) -> bool:
 # of one decision (the first that passes takes the item)
 _ROUTED = re.compile(
     r"\b(?:router|switch\s+(?:node|on|by)|paths\s*:|paths?\s+[a-c1-3]\b|route\s+[1-3]\b)", re.I
+)
+
+
+_CATCH_ALL = re.compile(
+    r"\b(?:anything|everything|everyone|all)\s+else\b|\bthe\s+rest\b(?!\s+of\b)|\bany(?:thing)?\s+other\s+[\w-]+", re.I
 )
 
 
