@@ -268,7 +268,8 @@ def clauses(text: str) -> list[str]:
         + _READ
         + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|comment\s+on|tell|warn|"
         r"e-?mail\s+(?:me|us|them|it|him|her|their|our|whoever|everyone|the|a|an|each|every|[\w.+-]+@)|"
-        r"e-?mails\s+(?:them|him|her|whoever|the|each|every|their)|texts\s+(?:them|the|each|every|their)|"
+        r"e-?mails\s+(?:them|him|her|whoever|the|each|every|their|our|[\w.+-]+@)|"
+        r"texts\s+(?:them|him|her|whoever|the|each|every|their|our|\+?\d)|dms\s+(?:them|him|her|whoever|the|that|our)|"
         r"tweet|text\s+(?:me|us|them)|"
         # 'find their ticket in Freshdesk and mark it as urgent': a verb changing what was found
          + _changed_words() + r")\b)",
@@ -2984,6 +2985,41 @@ _WRITING_FOR = re.compile(
 _SWITCHED_TO = r"\b(?:moved|switched|migrated|changed|went|gone)\s+(?:over\s+)?to\s+(?:our\s+|the\s+)?[\w-]+"
 
 
+_DOER_VERB = re.compile(
+    r"^(?P<lead>\W*(?:and\s+|then\s+|also\s+)?)(?:it|he|she|the\s+(?:bot|assistant|agent))\s+"
+    r"(?P<modal>(?:(?:just|simply|only|also|then|will|should|must|automatically|immediately)\s+)*)"
+    r"(?P<verb>[a-z][\w-]*)(?P<rest>\b.*)$",
+    re.I | re.S,
+)
+
+
+_THIRD_PERSON = re.compile(
+    r"^(?P<lead>\W*(?:and\s+|then\s+|also\s+)?)(?P<verb>(?:e-?mail|text|dm|ping|message|notif(?=ies)|repl(?=ies))"
+    r"(?:s|ies)|DMs)\s+(?=the\b|an?\b|them\b|him\b|her\b|whoever\b|our\b|their\b|its\b|that\b|this\b|each\b|"
+    r"every\b|\+?\d|[\w.+-]+@|#)",
+    re.I,
+)
+
+
+def _doer_dropped(clause: str) -> str:
+    """'the bot posts a celebration in #wins' → 'posts' read as 'post …', 'it emails the CFO' → 'email the CFO':
+    the bot named as the doer of an act in its third-person form ('posts' is a verb here, no noun); unchanged when
+    the word after it is no act ('it gets added …', 'it is …')."""
+    said = _DOER_VERB.match(clause)
+    if said is None:
+        # '… and texts whoever is on call': the same doer left out after 'and', the verb still in its form
+        bare = _THIRD_PERSON.match(clause)
+        acted = _bare_verb(clause[bare.start("verb") :]) if bare else None
+        return bare.group("lead") + acted if bare and acted is not None else clause
+    if said.group("verb").lower() in ("gets", "get", "is", "was", "has", "does", "goes", "comes"):
+        return clause
+    verb = said.group("verb")
+    if not (verb.lower().endswith("s") or said.group("modal").strip()):
+        return clause
+    acted = _bare_verb(verb + said.group("rest"))
+    return said.group("lead") + acted if acted is not None else clause
+
+
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
     # '-> look up the customer in hubspot …': a verb after the arrow says itself what is done
@@ -2992,6 +3028,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     ):  # 'new GitHub issue -> discord #bugs' with the trigger blanked out: the event goes there
         clause = "send it to " + clause[lead.end() :]
     clause = _commented_where(clause, description)
+    clause = _doer_dropped(clause)  # 'the bot posts a celebration in #wins': the bot's act, said as an order
     low = clause.lower()
     found: list[tuple[int, Step]] = []
     if (
@@ -3601,6 +3638,8 @@ _ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else|" + _DENIE
 # comma, the items no test before named — the other side of the tests, as 'otherwise' is
 _REST_CLAUSE = re.compile(
     r"\s*[,;]\s*(?:and\s+|but\s+)?(?:(?:for|with|to)\s+)?(?:all\s+)?(?:(?:anything|everything|everyone|anyone|all)\s+else\b|"
+    # 'if it's 6 or below …, if it's 9 or 10 …, and anything in between goes to …': what no test took
+    r"(?:anything|everything|everyone|anyone)\s+in\s+(?:between|the\s+middle)\b|"
     r"the\s+rest\b(?!\s+of\b)|the\s+others\b|others\b|(?:the\s+)?other\s+(?:ones|cases)\b|any(?:thing)?\s+other\s+[\w-]+\b(?!\s+than)|"
     r"(?:if|when)\s+(?:it\s+is\s+|it['’]s\s+)?(?:something|anything)\s+else\b)\s*,?\s*",
     re.I,
@@ -6327,7 +6366,9 @@ _ROUTED = re.compile(
 
 
 _CATCH_ALL = re.compile(
-    r"\b(?:anything|everything|everyone|all)\s+else\b|\bthe\s+rest\b(?!\s+of\b)|\bany(?:thing)?\s+other\s+[\w-]+", re.I
+    r"\b(?:anything|everything|everyone|all)\s+(?:else|in\s+between|in\s+the\s+middle)\b|\bthe\s+rest\b(?!\s+of\b)"
+    r"|\bany(?:thing)?\s+other\s+[\w-]+",
+    re.I,
 )
 
 
