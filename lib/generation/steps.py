@@ -262,7 +262,9 @@ def clauses(text: str) -> list[str]:
     parts = re.split(
         # 'post to #sre + create a Linear issue': a '+' or '&' before a new verb joins two steps, as 'and' does
         # 'I would like to save the answers … and to send …': an infinitive after 'and' starts a step as a verb does
-        r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+(?:and|\+|&)\s+(?=(?:also\s+)?(?:to\s+)?(?:"
+        # ('… and she posts a summary in #eng': the bot named again before its next verb)
+        r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+(?:and|\+|&)\s+(?=(?:(?:it|he|she|the\s+(?:bot|assistant|agent))"
+        r"\s+(?:will\s+|then\s+|also\s+)?)?(?:also\s+)?(?:to\s+)?(?:"
         + _WRITE
         + "|"
         + _READ
