@@ -4467,6 +4467,17 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
         and all(r[2] for r in routes)
         and re.search(lexicon()["judge_verbs"], description, re.I)
         and routes[0][1].lower() != routes[1][1].lower()
+        # the two kinds are the ones the judgement named before ('… whether it is a hot lead or a cold lead'), and it
+        # named no third ('decide whether it's billing, shipping or returns' routes three ways)
+        and all(
+            re.search(
+                r"\b" + re.escape(re.sub(r"\s+(?:ones?|items?)$", "", r[1].strip(), flags=re.I).split()[-1]) + r"\b",
+                description[: max(description.find(parts[routes[0][0]]), 0)],
+                re.I,
+            )
+            for r in routes
+        )
+        and not _SORT.search(lx.URL_RE.sub(lambda m: " " * len(m.group(0)), sentence))
     ):
         # 'decides whether it is a hot or a cold lead; hot ones get posted …, cold ones go into …': two kinds the
         # judgement tells apart, each with its own act — one test, the first kind its 'if', the other its 'else'
