@@ -4121,7 +4121,9 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
         sent = _sent_to(clause)
         if sent and not any(s.kind == "action" for s in branch):
             branch = read_clause(sent, description, ruled_out) or branch
-        if not branch and not (said and _NOTHING.match(said[1]) and sort):  # 'for spam, he does nothing': a route
+        if not branch and not (
+            said and _NOTHING.match(said[1]) and sort
+        ):  # 'for spam, he does nothing': a route
             continue
         label = re.split(r"\b(?:go(?:es)?|to|→|->|should|get|gets|are|is)\b", clause, maxsplit=1)[0].strip(
             " :"
@@ -4206,7 +4208,8 @@ def _route_clauses(text: str) -> list[str]:
     """The clauses of a list of routes; 'for sales, he adds …; for support, he creates …': routes said as 'for <kind>,
     <act>' and parted by ';' are one clause each (the comma after the kind parts nothing)."""
     pieces = [p for p in re.split(r"\s*;\s*", text) if p.strip()]
-    fors = [i for i, p in enumerate(pieces) if _ACTS_FOR.match(p) and _bare_verb(_ACTS_FOR.match(p).group("act"))]  # type: ignore[union-attr]
+    said = [_ACTS_FOR.match(p) for p in pieces]
+    fors = [i for i, m in enumerate(said) if m is not None and _bare_verb(m.group("act")) is not None]
     if len(fors) < 2:
         return clauses(text)
     out: list[str] = []
@@ -4236,7 +4239,11 @@ def _bare_verb(text: str) -> str | None:
         forms.append(verb[:-1])
     for form in reversed(forms):
         said = form + rest
-        if ACTION_START.match(said) or _NOTHING.match(said) or re.match(r"(?:do|does)\s+nothing\b", said, re.I):
+        if (
+            ACTION_START.match(said)
+            or _NOTHING.match(said)
+            or re.match(r"(?:do|does)\s+nothing\b", said, re.I)
+        ):
             return said
     return None
 
@@ -4471,7 +4478,9 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
         # named no third ('decide whether it's billing, shipping or returns' routes three ways)
         and all(
             re.search(
-                r"\b" + re.escape(re.sub(r"\s+(?:ones?|items?)$", "", r[1].strip(), flags=re.I).split()[-1]) + r"\b",
+                r"\b"
+                + re.escape(re.sub(r"\s+(?:ones?|items?)$", "", r[1].strip(), flags=re.I).split()[-1])
+                + r"\b",
                 description[: max(description.find(parts[routes[0][0]]), 0)],
                 re.I,
             )
@@ -6480,7 +6489,9 @@ def _sorted_head_route(sentence: str) -> bool:
     head, colon, tail = bare.rpartition(":")
     return bool(
         colon
-        and re.search(r"\b(?:sort|triage|classif|categori[sz]|bucket|label|decide|route|dispatch)\w*\b", head, re.I)
+        and re.search(
+            r"\b(?:sort|triage|classif|categori[sz]|bucket|label|decide|route|dispatch)\w*\b", head, re.I
+        )
         and _route_of(tail.strip()) is not None
     )
 

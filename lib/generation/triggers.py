@@ -229,7 +229,9 @@ _IMPERATIVE = re.compile(
 _ACTOR_NEXT = re.compile(
     r"\s(?:it|he|she|the\s+(?:bot|assistant|agent|helper))\s+"
     r"(?:(?:will|should|must|shall|would|can|then|also|just|automatically|first|immediately)\s+)*"
-    r"(?:(?:" + _COMMAND_VERBS + r"|sort|decide|label|bucket|judge|take|pick\s+up)(?:s|es)?|classifies|categori[sz]es|replies)\b",
+    r"(?:(?:"
+    + _COMMAND_VERBS
+    + r"|sort|decide|label|bucket|judge|take|pick\s+up)(?:s|es)?|classifies|categori[sz]es|replies)\b",
     re.I,
 )
 
