@@ -277,13 +277,16 @@ def clauses(text: str) -> list[str]:
     parts = re.split(
         # 'post to #sre + create a Linear issue': a '+' or '&' before a new verb joins two steps, as 'and' does
         # 'I would like to save the answers … and to send …': an infinitive after 'and' starts a step as a verb does
-        r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+(?:and|\+|&)\s+(?=(?:also\s+)?(?:to\s+)?(?:"
+        # ('… and she posts a summary in #eng': the bot named again before its next verb)
+        r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+(?:and|\+|&)\s+(?=(?:(?:it|he|she|the\s+(?:bot|assistant|agent))"
+        r"\s+(?:will\s+|then\s+|also\s+)?)?(?:also\s+)?(?:to\s+)?(?:"
         + _WRITE
         + "|"
         + _READ
         + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|comment\s+on|tell|warn|"
         r"e-?mail\s+(?:me|us|them|it|him|her|their|our|whoever|everyone|the|a|an|each|every|[\w.+-]+@)|"
-        r"e-?mails\s+(?:them|him|her|whoever|the|each|every|their)|texts\s+(?:them|the|each|every|their)|"
+        r"e-?mails\s+(?:them|him|her|whoever|the|each|every|their|our|[\w.+-]+@)|"
+        r"texts\s+(?:them|him|her|whoever|the|each|every|their|our|\+?\d)|dms\s+(?:them|him|her|whoever|the|that|our)|"
         r"tweet|text\s+(?:me|us|them|him|her|whoever|everyone|anyone|each|every|their|our|\+?\d)|"
         # 'find their ticket in Freshdesk and mark it as urgent': a verb changing what was found
          + _changed_words() + r")\b)",
@@ -3016,6 +3019,40 @@ _LABEL_LEAD = re.compile(
     r"^\W*((?:(?:an?|the|our|its|their|my|his|her)\s+)?[\w'’-]+(?:,?\s+[\w'’-]+){0,5})\s*:\s+(?=\w)"
 )
 
+_DOER_VERB = re.compile(
+    r"^(?P<lead>\W*(?:and\s+|then\s+|also\s+)?)(?:it|he|she|the\s+(?:bot|assistant|agent))\s+"
+    r"(?P<modal>(?:(?:just|simply|only|also|then|will|should|must|automatically|immediately)\s+)*)"
+    r"(?P<verb>[a-z][\w-]*)(?P<rest>\b.*)$",
+    re.I | re.S,
+)
+
+
+_THIRD_PERSON = re.compile(
+    r"^(?P<lead>\W*(?:and\s+|then\s+|also\s+)?)(?P<verb>(?:e-?mail|text|dm|ping|message|notif(?=ies)|repl(?=ies))"
+    r"(?:s|ies)|DMs)\s+(?=the\b|an?\b|them\b|him\b|her\b|whoever\b|our\b|their\b|its\b|that\b|this\b|each\b|"
+    r"every\b|\+?\d|[\w.+-]+@|#)",
+    re.I,
+)
+
+
+def _doer_dropped(clause: str) -> str:
+    """'the bot posts a celebration in #wins' → 'posts' read as 'post …', 'it emails the CFO' → 'email the CFO':
+    the bot named as the doer of an act in its third-person form ('posts' is a verb here, no noun); unchanged when
+    the word after it is no act ('it gets added …', 'it is …')."""
+    said = _DOER_VERB.match(clause)
+    if said is None:
+        # '… and texts whoever is on call': the same doer left out after 'and', the verb still in its form
+        bare = _THIRD_PERSON.match(clause)
+        acted = _bare_verb(clause[bare.start("verb") :]) if bare else None
+        return bare.group("lead") + acted if bare and acted is not None else clause
+    if said.group("verb").lower() in ("gets", "get", "is", "was", "has", "does", "goes", "comes"):
+        return clause
+    verb = said.group("verb")
+    if not (verb.lower().endswith("s") or said.group("modal").strip()):
+        return clause
+    acted = _bare_verb(verb + said.group("rest"))
+    return said.group("lead") + acted if acted is not None else clause
+
 
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
@@ -3039,6 +3076,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         # 'a bot: email our on-call engineer', 'Its job: text the driver': the name of the one who does it, then
         # what it does (read as if the verb opened the clause)
         clause = clause[labelled.end() :]
+    clause = _doer_dropped(clause)  # 'the bot posts a celebration in #wins': the bot's act, said as an order
     low = clause.lower()
     found: list[tuple[int, Step]] = []
     if (
@@ -3562,7 +3600,30 @@ _AMOUNT_THEN_ACT = re.compile(
     r"(?=\s+(?:(?:I|[Ww]e)\s+)?(?!(?:and|or|but|of|in|on|at|for|per|than|from|to|by|with|within|the|a|an|this|that|it|is|are|was|"
     r"then)\b)[a-z]+\s+(?:the|a|an|it|them|their|this|that|him|her|us|me|our|my)\b)"
 )
+# the bot (or its name's pronoun) as the subject of what it does: 'it emails', 'she texts', 'the bot posts'
+_ACTOR = re.compile(
+    r"(?<=\s)(?:it|she|he|they|the\s+(?:bot|assistant|agent))\s+"
+    r"(?:(?:just|only|simply|also|then|immediately|automatically|first)\s+)?(?P<verb>[A-Za-z][\w-]*)\b",
+)
+
+
+def _actor_acts(rest: str) -> int | None:
+    """Where the action of a test starts when the bot is its subject: 'the total is over $1,500 it emails …' →
+    the position of 'emails' (an action verb in any person: 'emails', 'texts', 'DMs', 'creates'); None when no
+    such subject follows the test's own words."""
+    for m in _ACTOR.finditer(rest):
+        if not re.search(r"\w", rest[: m.start()]):
+            continue  # 'if they reply …': the test's own subject
+        verb = m.group("verb")
+        base = re.sub(r"(?<=[a-z])(?:es|s)$", "", verb, flags=re.I) if len(verb) > 3 else verb
+        if any(ACTION_START.fullmatch(v) for v in (verb, base, verb[:-1])):
+            return m.start("verb")
+    return None
+
+
 _IF = re.compile(
+    # ('decides if it's positive or negative', 'judges whether …': the question a judgement answers, no test)
+    r"(?<!\bdecide\s)(?<!\bdecides\s)(?<!\bjudge\s)(?<!\bjudges\s)(?<!\bdetermines\s)"
     r"\b(?:only\s+)?(?:if|in case|whenever it|when it|unless)\b"
     # 'once it passes 10k stars', 'as soon as the price drops below …': a test, not the trigger
     r"|\b(?:once|as soon as)\s+(?=(?:it|they|the\s+[\w-]+|its\s+[\w-]+)\s+(?:[\w-]+\s+)?(?:pass|reach|hit|cross|exceed|"
@@ -3629,6 +3690,8 @@ _ELSE = re.compile(r"\s*(?:,|;)?\s*\b(?:otherwise|else|if not|or else|" + _DENIE
 # comma, the items no test before named — the other side of the tests, as 'otherwise' is
 _REST_CLAUSE = re.compile(
     r"\s*[,;]\s*(?:and\s+|but\s+)?(?:(?:for|with|to)\s+)?(?:all\s+)?(?:(?:anything|everything|everyone|anyone|all)\s+else\b|"
+    # 'if it's 6 or below …, if it's 9 or 10 …, and anything in between goes to …': what no test took
+    r"(?:anything|everything|everyone|anyone)\s+in\s+(?:between|the\s+middle)\b|"
     r"the\s+rest\b(?!\s+of\b)|the\s+others\b|others\b|(?:the\s+)?other\s+(?:ones|cases)\b|any(?:thing)?\s+other\s+[\w-]+\b(?!\s+than)|"
     r"(?:if|when)\s+(?:it\s+is\s+|it['’]s\s+)?(?:something|anything)\s+else\b)\s*,?\s*",
     re.I,
@@ -4116,7 +4179,7 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
         routes_text = re.sub(
             r"\s+and\s+(?=" + re.escape(label) + r"\s+(?:to|go|goes|should)\b)", ", ", routes_text, flags=re.I
         )
-    for clause in clauses(routes_text):
+    for clause in _route_clauses(routes_text):
         _, colon, tail = clause.rpartition(":")
         if colon and any(re.match(r"^\W*" + re.escape(w) + r"\b", tail.strip(), re.I) for w in labels):
             clause = tail  # '… and send it to the right contractor: plumbing on WhatsApp': the route after the colon
@@ -4127,7 +4190,9 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
         sent = _sent_to(clause)
         if sent and not any(s.kind == "action" for s in branch):
             branch = read_clause(sent, description, ruled_out) or branch
-        if not branch:
+        if not branch and not (
+            said and _NOTHING.match(said[1]) and sort
+        ):  # 'for spam, he does nothing': a route
             continue
         label = re.split(r"\b(?:go(?:es)?|to|→|->|should|get|gets|are|is)\b", clause, maxsplit=1)[0].strip(
             " :"
@@ -4138,7 +4203,8 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
             (
                 w
                 for w in labels
-                if re.match(r"^\W*(?:[\w-]+\s+)?" + re.escape(w) + r"\b", clause.strip(), re.I)
+                # ('bugs become Linear issues' names the category 'bug')
+                if re.match(r"^\W*(?:[\w-]+\s+)?" + re.escape(w) + r"(?:s|es)?\b", clause.strip(), re.I)
             ),
             None,
         )
@@ -4188,6 +4254,69 @@ _SORTS = re.compile(
 )
 
 
+# 'for sales, he adds a contact in HubSpot', 'for spam: nothing': a category, then what the bot does with it
+_ACTS_FOR = re.compile(
+    r"^\s*(?:and\s+)?(?:for|with)\s+(?:the\s+|all\s+|any\s+)?"
+    r"(?!(?:example|instance|now|today|this|that|these|those|each|every|me|us|them|him|her|it|you|everyone|one)\b)"
+    r"(?P<cat>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+    r"(?:\s+ones)?\s*[,:]\s*(?P<act>\S.*)$",
+    re.I,
+)
+# 'angry ones it send to #escalations', 'urgent ones she forwards to …': the kind, then the bot's act on it
+_ONES_ACT = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+)?(?P<cat>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+ones\s+(?P<act>\S.*)$", re.I
+)
+# who does it, said before the verb: 'he adds …', 'it simply ignores …', 'the bot posts …'
+_DOER_FIRST = re.compile(
+    r"^\s*(?:(?:it|he|she|they|we|the\s+(?:bot|assistant|agent))\s+)?(?:(?:just|simply|only|also|then|will|should)\s+)*",
+    re.I,
+)
+
+
+def _route_clauses(text: str) -> list[str]:
+    """The clauses of a list of routes; 'for sales, he adds …; for support, he creates …': routes said as 'for <kind>,
+    <act>' and parted by ';' are one clause each (the comma after the kind parts nothing)."""
+    pieces = [p for p in re.split(r"\s*;\s*", text) if p.strip()]
+    said = [_ACTS_FOR.match(p) for p in pieces]
+    fors = [i for i, m in enumerate(said) if m is not None and _bare_verb(m.group("act")) is not None]
+    if len(fors) < 2:
+        return clauses(text)
+    out: list[str] = []
+    for i, piece in enumerate(pieces):
+        if i in fors:
+            out.append(piece.strip().rstrip("."))
+        else:
+            out += clauses(piece)
+    return out
+
+
+def _bare_verb(text: str) -> str | None:
+    """'he adds a contact in HubSpot' → 'add a contact in HubSpot', 'it send to #x' → 'send to #x', 'he does
+    nothing' → 'do nothing': the act with its doer dropped and its verb in the plain form; None when no act."""
+    text = text[_DOER_FIRST.match(text).end() :]  # type: ignore[union-attr]
+    word = re.match(r"([A-Za-z-]+)", text)
+    if word is None:
+        return None
+    verb, rest = word.group(1), text[word.end() :]
+    forms = [verb]
+    low = verb.lower()
+    if low.endswith("ies"):
+        forms.append(verb[:-3] + "y")
+    if re.search(r"(?:ss|sh|ch|x|o)es$", low):
+        forms.append(verb[:-2])
+    if low.endswith("s") and not low.endswith("ss"):
+        forms.append(verb[:-1])
+    for form in reversed(forms):
+        said = form + rest
+        if (
+            ACTION_START.match(said)
+            or _NOTHING.match(said)
+            or re.match(r"(?:do|does)\s+nothing\b", said, re.I)
+        ):
+            return said
+    return None
+
+
 def _route_of(clause: str) -> tuple[str, str] | None:
     """(category, the clause to read for its action) when `clause` sends one category somewhere."""
     clause = clause.lstrip(" :;,")
@@ -4201,6 +4330,11 @@ def _route_of(clause: str) -> tuple[str, str] | None:
     arrow = arrow or _ARROW.match(clause)
     if arrow:
         return arrow.group(1), _as_action(arrow.group(2))
+    acted = _ACTS_FOR.match(clause)
+    if acted:  # 'for sales, he adds a contact …': the bot's act for that kind
+        action = _bare_verb(acted.group("act"))
+        if action is not None:
+            return acted.group("cat"), action
     becomes = _BECOMES.match(clause)
     if becomes:
         action = becomes.group(2)
@@ -4233,6 +4367,11 @@ def _route_of(clause: str) -> tuple[str, str] | None:
             )
             return becomes.group(1), f"{verb or ('send' if message else 'create')} {got.group(1)}"
         return becomes.group(1), ("create " + action if not ACTION_START.match(action) else action)
+    acted = _ONES_ACT.match(clause)
+    if acted:  # 'angry ones it send to #escalations': the bot's act on that kind
+        action = _bare_verb(acted.group("act"))
+        if action is not None:
+            return acted.group("cat"), action
     found = _DESTINATION.match(clause.split(":")[-1])  # 'Route them: invoices go to …'
     return (found.group(1), clause.split(":")[-1]) if found else None
 
@@ -4370,7 +4509,7 @@ def _sorting_lead(parts: list[str]) -> list[str]:
 
 def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """Three or more '<category> to <destination>' parts in one sentence → a router with one route each."""
-    said = _joined_routes(_sorting_lead(clauses(sentence)))
+    said = _joined_routes(_sorting_lead(_route_clauses(sentence)))
     parts = _route_parts(said)
     routes = []
     for i, clause in enumerate(parts):
@@ -4399,6 +4538,32 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
             branch = [s for s in read_clause(sent, description, ruled_out) if s.kind == "action"]
         if branch or _NOTHING.match(route[1]):  # 'spam -> ignore': a route that ends the run
             routes.append((i, route[0], branch))
+    if (
+        len(routes) == 2
+        and all(r[2] for r in routes)
+        and re.search(lexicon()["judge_verbs"], description, re.I)
+        and routes[0][1].lower() != routes[1][1].lower()
+        # the two kinds are the ones the judgement named before ('… whether it is a hot lead or a cold lead'), and it
+        # named no third ('decide whether it's billing, shipping or returns' routes three ways)
+        and all(
+            re.search(
+                r"\b"
+                + re.escape(re.sub(r"\s+(?:ones?|items?)$", "", r[1].strip(), flags=re.I).split()[-1])
+                + r"\b",
+                description[: max(description.find(parts[routes[0][0]]), 0)],
+                re.I,
+            )
+            for r in routes
+        )
+        and not _SORT.search(lx.URL_RE.sub(lambda m: " " * len(m.group(0)), sentence))
+    ):
+        # 'decides whether it is a hot or a cold lead; hot ones get posted …, cold ones go into …': two kinds the
+        # judgement tells apart, each with its own act — one test, the first kind its 'if', the other its 'else'
+        first = routes[0][0]
+        said_kind = re.sub(r"\s+(?:ones?|items?)$", "", routes[0][1].strip(), flags=re.I)
+        test = Step("condition", "condition", label=f"it is {said_kind}", text=sentence)
+        test.branches = [("if", routes[0][2]), ("else", routes[1][2])]
+        return [s for c in parts[:first] for s in read_clause(c, description, ruled_out)] + [test]
     if len(routes) < 3 or sum(1 for r in routes if r[2]) < 2:
         return None
     first = routes[0][0]
@@ -5296,10 +5461,20 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         # 'if the order value is under $150 issue the refund …', 'if the score is below 3 flag it …': after the
         # amount a test compares with, a word taking an object ('the', 'it' …) starts the action, whatever verb it is
         acted = _AMOUNT_THEN_ACT.search(rest)
-        cut = min([m.start() for m in (start, split) if m] + ([acted.end()] if acted else []) or [len(rest)])
+        # 'if the order total is over $1,500 it emails …', 'if its status is 'Late' she texts …': the bot named as
+        # the subject of an action verb ends the test, whatever the verb's form
+        actor = _actor_acts(rest)
+        cut = min(
+            [m.start() for m in (start, split) if m]
+            + ([acted.end()] if acted else [])
+            + ([actor] if actor is not None else [])
+            or [len(rest)]
+        )
         # 'if it's pricing I forward it …', 'if 'pro' we email …': who acts is no part of the test
         condition_text = re.sub(
-            r"\s+(?:I|we|you|they)(?:\s+(?:just|simply|then|also|only))?$", "", rest[:cut].strip(" ,—–")
+            r"\s+(?:I|we|you|they|it|she|he|the\s+(?:bot|assistant|agent))(?:\s+(?:just|simply|then|also|only))?$",
+            "",
+            rest[:cut].strip(" ,—–"),
         )
         consequence = re.sub(r"^\s*(?:,|then|->|→|=>|/)\s*", "", rest[cut:])
         # '… post a note to #refunds, and if captured log it in …': a second test of its own, not a step of the first
@@ -5316,7 +5491,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             again
             and not _ELSE.search(consequence[: again.start()])
             and not _OTHER_SIDE_HERE.match(consequence, again.start())
-            and ACTION_START.search(consequence[: again.start()])
+            and (
+                ACTION_START.search(consequence[: again.start()])
+                or _bare_verb(consequence[: again.start()]) is not None  # '… it emails purchasing@…, if …'
+            )
         ):
             consequence, tail = consequence[: again.start()], consequence[again.end() :]
         parts = _ELSE.split(consequence, maxsplit=1)
@@ -5957,7 +6135,15 @@ def read_steps(text: str, description: str) -> list[Step]:
     # steps stated after it still run first.
     steps = sorted(steps, key=lambda s: s.kind == "condition")
     tests = [s for s in steps if s.kind == "condition"]
-    if len(tests) > 1 and _exclusive_chain(tests, declared=bool(_ROUTED.search(description))):
+    # 'incoming over $25,000 → …; outgoing over $10,000 → …; anything else → …': a catch-all said after the last of
+    # several tests is the other side of them all — the tests are one decision, whatever values they read
+    catch_all = bool(
+        tests
+        and len(tests[-1].branches) > 1
+        and tests[-1].branches[1][1]
+        and any(_CATCH_ALL.search(x.text or "") for x in tests[-1].branches[1][1])
+    )
+    if len(tests) > 1 and _exclusive_chain(tests, declared=bool(_ROUTED.search(description)) or catch_all):
         # 'if the rating is 5 …; if it's 2 or lower …', 'Above 50,000: … Between 10,000 and 50,000: …': tests no
         # value passes together are one decision — each next test is the else branch of the one before
         steps = [s for s in steps if s.kind != "condition"] + [tests[0]]
@@ -6333,6 +6519,13 @@ _ROUTED = re.compile(
 )
 
 
+_CATCH_ALL = re.compile(
+    r"\b(?:anything|everything|everyone|all)\s+(?:else|in\s+between|in\s+the\s+middle)\b|\bthe\s+rest\b(?!\s+of\b)"
+    r"|\bany(?:thing)?\s+other\s+[\w-]+",
+    re.I,
+)
+
+
 def _exclusive_chain(tests: list[Step], declared: bool = False) -> bool:
     """Chain tests that exclude each other pairwise (or that the description `declared` routes of one decision),
     each next one in the else branch of the one before."""
@@ -6407,6 +6600,9 @@ def _is_route(sentence: str) -> bool:
     """'Billing -> post in #billing', 'Bugs become Linear issues': a sentence that sends one category somewhere."""
     if ACTION_START.match(sentence) or _IF.search(sentence):
         return False
+    said = _ACTS_FOR.match(sentence)  # 'for support, he creates a Zendesk ticket': the kind, a comma, the act
+    if said and _bare_verb(said.group("act")) is not None:
+        return True
     parts = clauses(sentence)  # none for punctuation alone (', ')
     if not parts:
         return False
@@ -6416,6 +6612,20 @@ def _is_route(sentence: str) -> bool:
     return route is not None and (
         route[0].lower() not in ("it", "them", "this", "we", "i", "you", "they") or route[0] == "IT"
     )  # 'IT -> a Linear ticket': the department, not a pronoun
+
+
+def _sorted_head_route(sentence: str) -> bool:
+    """'… he triages it into sales, support or spam: for sales, he adds a contact …': a sentence that sorts, then
+    starts its list of routes after a colon."""
+    bare = lx.URL_RE.sub(lambda m: " " * len(m.group(0)), sentence)
+    head, colon, tail = bare.rpartition(":")
+    return bool(
+        colon
+        and re.search(
+            r"\b(?:sort|triage|classif|categori[sz]|bucket|label|decide|route|dispatch)\w*\b", head, re.I
+        )
+        and _route_of(tail.strip()) is not None
+    )
 
 
 def _join_routes(parts: list[str]) -> list[str]:
@@ -6429,7 +6639,13 @@ def _join_routes(parts: list[str]) -> list[str]:
         if run and _LIST_MARK.fullmatch(sentence):
             continue  # '3. Plumbing … 4. Electrical …': the numbers of a list of routes part no route from the next
 
-        out += [", ".join(run)] if len(run) >= 3 else run
+        head = _sorted_head_route(out[-1]) if out and run else False
+        if head and len(run) >= 1:
+            # 'he triages it into sales, support or spam: for sales, he adds …; for support, he creates …': the routes
+            # after the one the sorting sentence began with are its own
+            out[-1] = "; ".join([out[-1].rstrip(" .;"), *run])
+        else:
+            out += [", ".join(run)] if len(run) >= 3 else run
         run = []
         if sentence:
             out.append(sentence)

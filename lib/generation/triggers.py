@@ -227,6 +227,15 @@ _IMPERATIVE = re.compile(
     re.I,
 )
 
+# the bot as the subject of its next verb: 'it will sort …', 'the assistant classifies …', 'he triages …'
+_ACTOR_NEXT = re.compile(
+    r"\s(?:it|he|she|the\s+(?:bot|assistant|agent|helper))\s+"
+    r"(?:(?:will|should|must|shall|would|can|then|also|just|automatically|first|immediately)\s+)*"
+    r"(?:(?:"
+    + _COMMAND_VERBS
+    + r"|sort|decide|label|bucket|judge|take|pick\s+up)(?:s|es)?|classifies|categori[sz]es|replies)\b",
+    re.I,
+)
 
 # what should run on the event, said before it: 'a flow that kicks in when …', 'automate this whenever …'
 _RUN_ON = (
@@ -807,6 +816,11 @@ def read_webhook(clause: str) -> Trigger | None:
     )
     if passive:
         head = head[: passive.start()].rstrip()
+    # '… a new email lands it will sort it into …', '… arrives (webhook) he triages it …': the bot named as the
+    # subject of what it does next ends the event
+    actor = next((m for m in _ACTOR_NEXT.finditer(head) if len(head[: m.start()].split()) >= 3), None)
+    if actor:
+        head = head[: actor.start()].rstrip()
     for step in _IMPERATIVE.finditer(head, 5):
         if head[: step.start()].count("(") > head[: step.start()].count(")"):
             continue  # '(they send us a webhook)': an aside about the event, not the first step

@@ -31,8 +31,6 @@ _KNOWN: dict[str, str] = {
     "read as the Stripe event (a trigger class)",
     "r14c-para1-question": "'Could you set it up so every successful Stripe payment gets logged …' is not read as "
     "the Stripe event (a trigger class), and '… it also goes to #finance' names no verb the test ends before",
-    "r14c-question-members-airtable": "'… and, if they are, emails them the members' discount code': a verb in the "
-    "third person after the test ('emails', in a question's voice) is no action the planner knows (a verb class)",
     "r14c-it-jira-close": "'… I close it': 'close' names no write of Jira the planner knows (a verb class)",
     "r14c-it-calendar-imp": "'check our Google Calendar for tomorrow; if there is a free hour, book it': the read is in "
     "the sentence before, and only a read in the test's own sentence gives 'it' its service",
