@@ -128,3 +128,16 @@ def test_without_a_key_the_planner_answers_with_zero_usage(tenant):
     assert result.source == "planner" and "no ANTHROPIC_API_KEY" in result.reason
     assert result.usage.input_tokens == 0 and result.usage.cost_usd == 0
     assert result.workflow.name == "News digest" and result.workflow.category == "research"
+
+
+def test_a_json_value_in_claudes_answer_is_built_by_a_function(claude_env, monkeypatch):
+    # the stand-in answers with the planner's plan; without the planner's own shaping it holds '[["<agent1.content>"]]'
+    from lib.generation import planner
+
+    monkeypatch.setattr(planner, "shape_json_values", lambda plan: [])
+    described = "Every morning at 9 summarise the AI news with an agent and add the summary as a row to our Excel sheet 'Log'"
+    assert planner.plan(described).value("microsoftexcel1", "values") == '[["<agent1.content>"]]'
+    outcome = claude.generate(described, seed="s")
+    assert outcome.state is not None
+    excel = next(b for b in outcome.state["blocks"].values() if b["type"] == "microsoft_excel")
+    assert excel["subBlocks"]["values"]["value"] == "<formatmicrosoftexcel1.result>"
