@@ -227,9 +227,9 @@ _IMPERATIVE = re.compile(
     re.I,
 )
 
-# the bot as the subject of its next verb: 'it will sort …', 'the assistant classifies …', 'he triages …'
+# the bot as the subject of its next verb: 'it will sort …', 'our assistant classifies …', 'he triages …'
 _ACTOR_NEXT = re.compile(
-    r"\s(?:it|he|she|the\s+(?:bot|assistant|agent|helper))\s+"
+    r"\s(?:it|he|she|(?:the|our|this)\s+(?:new\s+)?(?:bot|chatbot|assistant|agent|helper|teammate|robot))\s+"
     r"(?:(?:will|should|must|shall|would|can|then|also|just|automatically|first|immediately)\s+)*"
     r"(?:(?:"
     + _COMMAND_VERBS

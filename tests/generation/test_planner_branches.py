@@ -189,3 +189,18 @@ def test_a_second_each_over_the_same_list_joins_the_enclosing_loop():
         assert not any((b.get("data") or {}).get("parentId") == loops[0]["id"] for b in loops), description
         codes = [f.code for f in runtime_findings(validate(state))]
         assert "nested_loop" not in codes and "nested_loop_condition" not in codes
+
+
+def test_the_bot_named_after_an_event_ends_the_event_and_its_routes_stay_routes():
+    # 'our assistant sorts it into …': 'our'/'the' + the one who works ends the event clause, so the sorting head
+    # and an imperative list of routes ('for billing, post …; for bugs, create …') make a router
+    for description in (
+        "When a new Zendesk ticket arrives (webhook) our assistant sorts it into billing, bug or other: for billing, "
+        "post it to #billing on Slack; for bugs, create a Jira issue in project BUG; for other, add a row to the "
+        "'Inbox' Google Sheet.",
+        "Whenever a Typeform response comes in our bot triages it into sales, support or spam: for sales, add a "
+        "record to the 'Leads' table in Airtable; for support, email help@acme.io; for spam, do nothing.",
+    ):
+        state = _state(description)
+        (router,) = _blocks(state, "router")
+        assert len({e["target"] for e in state["edges"] if e["source"] == router["id"]}) == 3

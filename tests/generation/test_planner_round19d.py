@@ -15,10 +15,6 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r19d-para1-categorize-become": "'Refunds become posts in #refunds on Slack' is read as a Slack event (the trigger's reading)",
-    # after merging 19a, whose rewrite turns 'she posts' into 'post': the event clause takes 'our assistant triages
-    # it into refund' with it, and a list of imperative routes ('for refunds, post …; for complaints, create …') with
-    # no sorting head before it is read as three actions
-    "r19d-para2-for-each-kind": "the event clause swallows the sorting head; imperative routes without it are actions",
 }
 
 
