@@ -70,6 +70,19 @@ def _literal(text: str) -> str:
     return json.dumps(text, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
 
 
+def _in_code(match: re.Match[str]) -> str:
+    """A reference as Sim resolves it inside a function's code. A value of the start block whose path
+    does not say 'input' (`<start.email.bodyText>`, `<start.webhook.data.payload.text>`) is pasted as
+    it is when it is text — bare words in the code — and as JSON when it is an object, so the object
+    above it is read and the field taken in JavaScript (`(<start.email>)?.["bodyText"]`); any other
+    value is written as a literal."""
+    block, path = match.group("block"), match.group("path") or ""
+    if normalize_name(block) != "start" or "input" in path or "." not in path:
+        return match.group(0)
+    holder, _, leaf = path.rpartition(".")
+    return f"(<{block}.{holder}>)?.[{json.dumps(leaf)}]"
+
+
 def _js(value: Any) -> str:
     """`value` as a JavaScript expression: JSON, except that a string holding references becomes the
     concatenation of its text and each reference (as text)."""
@@ -81,7 +94,7 @@ def _js(value: Any) -> str:
         for match in REFERENCE_RE.finditer(value):
             if match.start() > last:
                 parts.append(_literal(value[last : match.start()]))
-            parts.append(f"text({match.group(0)})")
+            parts.append(f"text({_in_code(match)})")
             last = match.end()
         if last < len(value):
             parts.append(_literal(value[last:]))

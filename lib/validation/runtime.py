@@ -16,6 +16,7 @@ RUNTIME_CODES: dict[tuple[str, str], str] = {
         "condition_unquoted_value",
     ): "condition handler: 'Evaluation error in condition' (a text unquoted)",
     ("block_types", "function_syntax"): "function route: the code does not compile",
+    ("block_types", "function_unquoted_value"): "function route: the code does not compile (a text unquoted)",
     ("block_types", "value_not_passed"): "the tool reads X, never its manualX twin",
     ("block_types", "needs_input"): "the tool's required parameter is empty",
     (

@@ -20,7 +20,7 @@ def _evaluate(code: str, values: dict[str, object]) -> object:
     body = code.split("\n", 1)[1].strip()
     assert body.startswith("return ") and body.endswith(";")
     expr = body[len("return ") : -1]
-    expr = re.sub(r"<([A-Za-z0-9_.]+)>", lambda m: repr(values[m.group(1)]), expr)
+    expr = re.sub(r"<([A-Za-z0-9_.]+)>", lambda m: repr(values[m.group(1)]), expr).replace(")?.[", ")[")
 
     def text(v: object) -> str:
         return v if isinstance(v, str) else json.dumps(v)
@@ -78,7 +78,7 @@ def test_an_object_inside_a_record_becomes_its_json_text_and_literal_angles_are_
     code = plan.value("formatwriter1", "code") or ""
     assert "< 6" not in code  # Sim would read '< 6 … <start…>' as one tag
     payload = {"a": 'x"y'}
-    assert _evaluate(code, {"start.webhook.data.payload": payload}) == [
+    assert _evaluate(code, {"start.webhook.data": {"payload": payload}}) == [
         {"fields": {"Content": "Score < 6: " + json.dumps(payload), "n": 3}}
     ]
     assert [(e.source, e.target) for e in plan.edges] == [
@@ -114,3 +114,11 @@ def test_a_loop_item_in_an_http_body_is_shaped_inside_the_loop():
     assert _evaluate(plan.value("formatwriter1", "code") or "", {"loop.currentItem": {"id": 1}}) == {
         "text": '{"id": 1}'
     }
+
+
+def test_a_starter_text_is_read_from_its_object():
+    # Sim pastes <start.email.bodyText> into code bare (a syntax error); the e-mail object arrives as JSON
+    plan = _plan("api", "body", '{"text": "<start.email.bodyText>", "q": "<start.input>"}')
+    shape_json_values(plan)
+    code = plan.value("formatwriter1", "code") or ""
+    assert '(<start.email>)?.["bodyText"]' in code and "text(<start.input>)" in code

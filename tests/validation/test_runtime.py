@@ -182,6 +182,25 @@ def test_the_starter_input_in_a_condition_is_quoted_by_sim_and_passes():
     assert _runtime(_flow(cond="<start.input>.includes('refund')")) == []
 
 
+@pytest.mark.parametrize(
+    ("code", "bad"),
+    [
+        ('return {"text": <start.email.bodyText>};', True),
+        ('return {"text": (<start.email>)?.["bodyText"]};', False),
+        ("return JSON.stringify(<start.email>);", False),
+    ],
+)
+def test_a_starter_text_put_in_function_code_unquoted_is_an_error(code, bad):
+    """As in a condition, Sim pastes a `<start.…>` text that is not the input into a function's code bare —
+    seen running a generated function in Sim's executor ('text(Hi team — can you …)': a syntax error)."""
+    found = runtime_findings(
+        validate(_flow(mode="webhook", provider="gmail", prompt="Summarise it", code=code))
+    )
+    assert [(f.code, f.severity, f.path) for f in found] == (
+        [("function_unquoted_value", "error", "/blocks/fn/subBlocks/code/value")] if bad else []
+    )
+
+
 def test_function_code_that_does_not_compile_is_an_error():
     found = runtime_findings(validate(_flow(code="const total = ;\nreturn total")))
     assert [(f.code, f.path) for f in found] == [("function_syntax", "/blocks/fn/subBlocks/code/value")]

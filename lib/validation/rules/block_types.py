@@ -385,8 +385,8 @@ def _check_code(ctx: Context, block_id: str, block_type: str) -> list[Finding]:
     for kind, source, what in _code_of(ctx, block_id, block_type):
         if _unresolvable(ctx, block_id, block_type, source):
             continue  # Sim stops at the tag first (unknown_tag)
-        if kind == "condition" and "<start" in source.lower():
-            found.extend(_check_unquoted_start(ctx, block_id, source, what))
+        if "<start" in source.lower():
+            found.extend(_check_unquoted_start(ctx, block_id, source, what, kind))
         problem = js.syntax_error(source, kind)
         if problem:
             field = "conditions" if kind == "condition" else "code"
@@ -429,15 +429,18 @@ def _start_node(shape: Any, parts: list[str]) -> tuple[str, int]:
     return "leaf", last_object
 
 
-def _check_unquoted_start(ctx: Context, block_id: str, source: str, what: str) -> Iterator[Finding]:
-    """JUL25's resolver puts a `<start.…>` value into a condition as it is — quoted only when the path
-    names the input, JSON for an object — so a text there (`String(Sunrise Café)`) does not compile."""
+def _check_unquoted_start(
+    ctx: Context, block_id: str, source: str, what: str, code_kind: str = "condition"
+) -> Iterator[Finding]:
+    """JUL25's resolver puts a `<start.…>` value into a condition or a function's code as it is — quoted
+    only when the path names the input, JSON for an object — so a text there (`String(Sunrise Café)`,
+    `text(Hi team — …)`) does not compile."""
     from lib.validation.rules.references import start_shape
 
     starter = next((b for b, t in ctx.types.items() if t == "starter"), None)
     if starter is None:
         return
-    for tag in resolved_tags(source, "condition"):
+    for tag in resolved_tags(source, code_kind):
         parts = tag.text[1:-1].split(".")
         if parts[0].lower() != "start" or "input" in ".".join(parts[1:]) or len(parts) < 2:
             continue
@@ -454,12 +457,19 @@ def _check_unquoted_start(ctx: Context, block_id: str, source: str, what: str) -
             continue  # below an open payload ('issue', 'data.object'), used as the object the provider sends
         holder = ".".join(parts[: leading + 1])
         field = "".join(f"?.[{json.dumps(p)}]" for p in parts[leading + 1 :])
+        fails = (
+            "'Evaluation error in condition'"
+            if code_kind == "condition"
+            else "a syntax error in the function"
+        )
         yield RULE.finding(
-            "condition_unquoted_value",
-            pointer("blocks", block_id, "subBlocks", "conditions", "value"),
+            f"{code_kind}_unquoted_value",
+            pointer(
+                "blocks", block_id, "subBlocks", "conditions" if code_kind == "condition" else "code", "value"
+            ),
             f"{what} of {ctx.label(block_id)} uses {tag.text}: July 2025 Sim puts a starter value there unquoted "
             f"(only a path naming the input is quoted, an object arrives as JSON), so a text value makes "
-            f"'Evaluation error in condition'. Read the field from the object in the expression: (<{holder}>){field}.",
+            f"{fails}. Read the field from the object in the code: (<{holder}>){field}.",
         )
 
 
@@ -600,6 +610,11 @@ RULE = Rule.define(
             "does not compile.",
         ),
         "function_syntax": ("error", "JUL25: a function block's code does not compile as JavaScript."),
+        "function_unquoted_value": (
+            "error",
+            "JUL25: a function's code reads a starter value (not the input) that Sim inserts unquoted; a text "
+            "there does not compile.",
+        ),
         "value_not_passed": (
             "warning",
             "JUL25: a value sits in a manual* twin (e.g. manualChannel) that Sim never passes to the tool.",
