@@ -117,4 +117,6 @@ def test_a_derived_write_into_rows_sends_a_json_array_of_rows():
     (excel,) = [b for b in state.blocks if b.type == "microsoft_excel"]
     # the row carries the event, so a function builds it (lib/generation/shaping): Sim pastes text as is
     assert {v.id: v.value for v in excel.values}["values"] == "<formatmicrosoftexcel1.result>"
-    assert "return [[text(<start." in (state.value("formatmicrosoftexcel1", "code") or "")
+    assert 'return [[text((<start.webhook.data>)?.["payload"])]]' in (
+        state.value("formatmicrosoftexcel1", "code") or ""
+    )
