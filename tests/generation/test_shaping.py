@@ -94,6 +94,8 @@ def test_short_fields_and_code_are_left_as_they_are():
         ("function", "code", 'return {"a": "<agent1.content>"}'),
         ("api", "headers", '[{"cells": {"Key": "X", "Value": "<agent1.content>"}}]'),
         ("api", "body", '{"text": "plain words"}'),
+        # a secret reference stays in the body, where secret_to_foreign_host judges where it goes
+        ("api", "body", '{"key": "{{ANTHROPIC_API_KEY}}", "text": "<agent1.content>"}'),
     ):
         plan = _plan(block_type, field, value)
         assert shape_json_values(plan) == [] and plan.value("w", field) == value
