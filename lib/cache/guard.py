@@ -3,7 +3,7 @@
 By the time the cache sees a request, generation has already stored any key pasted into the
 description and put a `{{NAME}}` reference in its place (`lib.store.secrets.protect_text`). Here
 the generated state must pass the `secrets` validator with no finding and `lib.secrets.scrub`
-must find nothing in it, nor in the description; otherwise the answer is simply not cached (the
+must find nothing in it, nor in the description or the coverage report kept beside it; otherwise the answer is simply not cached (the
 request is generated every time), so no cache row can hold a secret in clear.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 
-def refusal(description: str, state: dict[str, Any], report: Any) -> str | None:
+def refusal(description: str, state: dict[str, Any], report: Any, coverage: Any = None) -> str | None:
     """Why this result must not be cached, or None when it may be."""
     from lib.secrets import scrub, scrub_text
 
@@ -22,4 +22,6 @@ def refusal(description: str, state: dict[str, Any], report: Any) -> str | None:
         return "the state holds a plain-text secret"
     if scrub(state)[1]:
         return "the state contains a secret"
+    if coverage is not None and scrub(coverage)[1]:
+        return "the coverage report contains a secret"
     return None

@@ -58,6 +58,7 @@ class Lookup:
     state: dict[str, Any] | None = None
     name: str | None = None
     report: Any = None
+    coverage: dict[str, Any] | None = None  # the served entry's coverage report, with the fresh ids
     saved_tokens: int = 0
     saved_cost_usd: float = 0.0
     saved_ms: int = 0
@@ -147,9 +148,23 @@ def _serve(tenant: str, found: Lookup, entry: Any) -> None:
         store.mark_bad(tenant, entry.id, "failed re-validation when served")
         return
     found.hit, found.state, found.name, found.report = True, state, entry.name, report
+    found.coverage = _coverage_with(entry.coverage, ids)
     found.saved_tokens, found.saved_cost_usd = entry.saved_tokens, entry.saved_cost_usd
     elapsed = int((time.perf_counter() - found.started) * 1000)
     found.saved_ms = max(0, entry.produce_ms - elapsed)
+
+
+def _coverage_with(coverage: Any, ids: dict[str, str]) -> dict[str, Any] | None:
+    """A stored coverage report with each block id replaced as `regenerate_ids` replaced it."""
+    if not isinstance(coverage, dict):
+        return None
+    out = dict(coverage)
+    for part in ("blocks", "needs_input"):
+        rows = [row for row in coverage.get(part) or [] if isinstance(row, dict)]
+        out[part] = [
+            {**row, "block_id": ids.get(str(row.get("block_id")), row.get("block_id"))} for row in rows
+        ]
+    return out
 
 
 def remember(
@@ -164,15 +179,17 @@ def remember(
     usage: Any,
     workflow_id: str | None,
     produce_ms: int,
+    coverage: dict[str, Any] | None = None,
 ) -> str | None:
-    """Store a freshly generated answer when it may be cached; the entry id, or None."""
+    """Store a freshly generated answer when it may be cached, with its coverage report (the words,
+    unused clauses, assumptions and inputs to fill that a hit serves again); the entry id, or None."""
     from lib.cache.guard import refusal
     from lib.cache.recheck import stored as stored_report
     from lib.store import cache as store
 
     if not found.enabled or found.hit or source not in ("claude", "planner"):
         return None
-    if not report.valid or refusal(description, state, report):
+    if not report.valid or refusal(description, state, report, coverage):
         return None
     context = versions.context(source)
     context_hash = intents.digest(context)
@@ -189,6 +206,7 @@ def remember(
             state=state,
             name=name,
             report=stored_report(report),
+            coverage=coverage,
             embedder=found.embedder or "",
             vector=found.vector,
             threshold=threshold(found.embedder or ""),
@@ -274,6 +292,7 @@ def settle(
             usage=produced.usage,
             workflow_id=workflow_id,
             produce_ms=produce_ms,
+            coverage=produced.coverage.model_dump(mode="json") if produced.coverage is not None else None,
         )
     record(tenant, found, workflow_id=workflow_id, answer_ms=answer_ms)
     return CacheInfo(

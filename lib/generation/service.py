@@ -32,12 +32,27 @@ class _Produced:
 
 
 def _from_cache(found: Any) -> _Produced | None:
-    """The semantic cache's answer (lib/cache), when it served one."""
+    """The semantic cache's answer (lib/cache), when it served one, with the coverage report the
+    entry was made with: its assumptions (a generic webhook in place of HubSpot's, where to point it)
+    hold for the served state whatever words asked for it. Entries stored before reports were kept
+    get the inputs to fill in, read from the state."""
     if not found.hit:
         return None
+    from pydantic import ValidationError
+
     from lib.generation.coverage import report
 
     note = f"served from the semantic cache (similarity {found.similarity})"
+    coverage = None
+    if found.coverage is not None:
+        try:
+            coverage = Coverage.model_validate(found.coverage)
+        except ValidationError:
+            coverage = None
+    if coverage is None:
+        coverage = report(found.state)
+    elif found.similarity is not None and found.similarity < 1:
+        note += "; each block's words and the unused clauses are those of the request it was made for"
     return _Produced(
         found.state,
         found.name or "Cached workflow",
@@ -45,7 +60,7 @@ def _from_cache(found: Any) -> _Produced | None:
         note,
         found.report,
         UsageOut(),
-        coverage=report(found.state),  # the inputs still to fill in hold for a cached state too
+        coverage=coverage,
     )
 
 

@@ -29,6 +29,7 @@ class Entry:
     saved_cost_usd: float
     produce_ms: int
     report: dict[str, Any] | None  # the validators' report when it was stored (None for older entries)
+    coverage: dict[str, Any] | None = None  # the coverage report it was made with (None for older entries)
 
 
 def _vector(values: Any) -> Any:
@@ -106,6 +107,7 @@ def _entry(row: dict[str, Any] | None) -> Entry | None:
         saved_cost_usd=row["saved_cost_usd"],
         produce_ms=row["produce_ms"],
         report=data.get("report"),
+        coverage=data.get("coverage"),
     )
 
 
@@ -140,6 +142,7 @@ def put(
     state: dict[str, Any],
     name: str,
     report: dict[str, Any],
+    coverage: dict[str, Any] | None = None,
     embedder: str,
     vector: Any,
     threshold: float,
@@ -178,7 +181,7 @@ def put(
                 key,
                 LOOKUP_TYPE,
                 description,
-                Jsonb({"state": state, "name": name, "report": report}),
+                Jsonb({"state": state, "name": name, "report": report, "coverage": coverage}),
                 _vector(vector),
                 embedder,
                 len(vector),

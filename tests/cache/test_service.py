@@ -62,6 +62,45 @@ def test_a_paraphrase_is_served_from_the_cache_with_fresh_ids(tenant):
     assert row["usage_count"] == 1 and row["last_used"] is not None
 
 
+HUBSPOT = "When a HubSpot deal closes, post the deal name and amount to #wins on Slack."
+
+
+def test_a_hit_serves_the_coverage_report_it_was_made_with(tenant):
+    first = service.generate(tenant, HUBSPOT)
+    assert first.cache.stored and first.coverage.assumptions  # no HubSpot trigger: a generic webhook
+    second = service.generate(tenant, HUBSPOT)
+    assert second.source == "cache" and second.cache.similarity == 1.0
+    assert "made for" not in (second.reason or "")  # the same request: its words are these
+    was, now = first.coverage, second.coverage
+    assert now.assumptions == was.assumptions and now.unused == was.unused
+    blocks = second.workflow.state["blocks"]
+    assert {b.block_id for b in now.blocks} == set(blocks)  # the served ids, not the entry's
+    assert sorted((b.type, b.words) for b in now.blocks) == sorted((b.type, b.words) for b in was.blocks)
+    assert all(b.words for b in now.blocks)  # the trigger's clause and the post's
+    assert [n.reason for n in now.needs_input] == [n.reason for n in was.needs_input]
+    assert {n.block_id for n in now.needs_input} <= set(blocks)
+    kept = second.workflow.metadata["generation"]["coverage"]
+    assert kept["assumptions"] == was.assumptions
+
+
+def test_a_paraphrase_hit_says_whose_words_its_coverage_holds(tenant):
+    first = service.generate(tenant, GEN_BASE)
+    second = service.generate(tenant, GEN_PARAPHRASE)
+    assert second.source == "cache" and second.cache.similarity < 1
+    assert "those of the request it was made for" in second.reason
+    assert sorted(b.words or "" for b in second.coverage.blocks) == sorted(
+        b.words or "" for b in first.coverage.blocks
+    )
+
+
+def test_an_entry_without_a_coverage_report_still_lists_the_inputs_to_fill(tenant):
+    _remember(tenant, BASE)  # stored as entries were before coverage reports were kept
+    served = service.generate(tenant, BASE)
+    assert served.source == "cache" and served.coverage.blocks
+    assert "made for" not in (served.reason or "")
+    assert {b.block_id for b in served.coverage.blocks} == set(served.workflow.state["blocks"])
+
+
 @pytest.mark.parametrize(("base", "paraphrase"), [(b, p) for b, ps in PARAPHRASES for p in ps])
 def test_paraphrases_hit(tenant, base, paraphrase):
     entry = _remember(tenant, base)
@@ -227,6 +266,10 @@ def test_a_state_with_a_secret_is_not_cached(tenant, monkeypatch):
         == "the request contains a secret"
     )
     assert guard.refusal("post to slack", {"blocks": {}}, report) is None
+    leaked = {"assumptions": ["called https://api.example.com/?api_key=sk-live-abcdefghijklmnop1234"]}
+    assert guard.refusal("post to slack", {"blocks": {}}, report, leaked) == (
+        "the coverage report contains a secret"
+    )
 
 
 def test_nothing_secret_in_any_row_of_a_normal_workload(tenant):
