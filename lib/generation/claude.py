@@ -72,6 +72,7 @@ class Outcome:
     repaired: bool = False
     calls: list[Call] = field(default_factory=list)
     error: dict[str, Any] | None = None  # {status, type, message} when the API refused the request (400)
+    local_ids: dict[str, str] = field(default_factory=dict)  # state block id → the plan's local id
 
 
 class _Failed(Exception):
@@ -115,7 +116,14 @@ def generate(
             composed = compose(plan, seed=seed)
             report = validate(composed.state, era="jul25")
             if report.valid and (operation == "repair" or not needs_repair(report)):
-                return Outcome(composed.state, plan, report, repaired=operation == "repair", calls=calls)
+                return Outcome(
+                    composed.state,
+                    plan,
+                    report,
+                    repaired=operation == "repair",
+                    calls=calls,
+                    local_ids=composed.local_ids,
+                )
             messages += [
                 {"role": "assistant", "content": text},
                 {"role": "user", "content": repair_message(report.findings, composed.local_ids)},
@@ -378,6 +386,11 @@ Rules:
 - Carry every parameter the user states (channels, addresses, URLs, symbols, thresholds, times) into
   the matching subBlock value (a Slack channel goes in "channel"). Do only what was asked: one block
   per step, nothing the user said not to do.
+- Say what you understood (the user sees it): each block's "words" copies the words of the request
+  it was made from (null for a block the request does not name, such as a function that reshapes
+  data); "unused" copies each part of the request no block carries (not understood, or nothing can
+  do it); "assumptions" states each choice the request did not settle (a service with no block
+  called over HTTP at its endpoint, a field name guessed, where a recipient comes from).
 """
 
 

@@ -161,3 +161,27 @@ def report(
     return Coverage(
         blocks=rows, unused=list(unused or []), assumptions=list(assumptions or []), needs_input=missing
     )
+
+
+_MOST, _LONGEST = 20, 400  # a model's lists and sentences, as far as the report keeps them
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def of_plan(state: dict[str, Any], plan: Any, local_ids: dict[str, str], description: str) -> Coverage:
+    """The coverage report of a model's plan (Claude's): the words, unused parts and assumptions it
+    states. Words and unused parts are kept only when they are the request's own words (spaces and
+    case aside): a model's paraphrase is not what the user wrote, so that block's words stay null."""
+    said = _squeezed(description)
+
+    def own(text: Any) -> str | None:
+        if not isinstance(text, str) or not text.strip() or _squeezed(text) not in said:
+            return None
+        return text.strip()
+
+    words = {b.id: w for b in plan.blocks if (w := own(b.words)) is not None}
+    unused = [u for u in (own(text) for text in plan.unused[:_MOST]) if u is not None]
+    assumptions = [a.strip()[:_LONGEST] for a in plan.assumptions[:_MOST] if isinstance(a, str) and a.strip()]
+    return report(state, words=words, local_ids=local_ids, unused=unused, assumptions=assumptions)

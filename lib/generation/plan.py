@@ -34,6 +34,9 @@ class PlanBlock(_Strict):
     collection: str | None = Field(
         default=None, description="forEach items: a <block.path> reference or JSON"
     )
+    words: str | None = Field(
+        default=None, description="the words of the request this block was made from, copied exactly, or null"
+    )
 
 
 class PlanEdge(_Strict):
@@ -51,6 +54,12 @@ class WorkflowPlan(_Strict):
     summary: str = Field(description="one sentence: what the workflow does")
     blocks: list[PlanBlock]
     edges: list[PlanEdge]
+    unused: list[str] = Field(
+        default_factory=list, description="parts of the request, copied exactly, that no block carries"
+    )
+    assumptions: list[str] = Field(
+        default_factory=list, description="each choice the request did not settle, one sentence"
+    )
 
     def block(self, local_id: str) -> PlanBlock | None:
         return next((b for b in self.blocks if b.id == local_id), None)

@@ -114,7 +114,7 @@ def produce(tenant: str, description: str, *, seed: str, workflow_id: str | None
         outcome = claude.generate(description, seed=seed, record=_record_call(tenant, totals, workflow_id))
         if outcome.state is not None and outcome.plan is not None:
             note = "repaired after one validation round" if outcome.repaired else None
-            from lib.generation.coverage import report
+            from lib.generation.coverage import of_plan
 
             return _Produced(
                 outcome.state,
@@ -124,7 +124,7 @@ def produce(tenant: str, description: str, *, seed: str, workflow_id: str | None
                 outcome.report,
                 totals,
                 settings().anthropic_model,
-                report(outcome.state),
+                of_plan(outcome.state, outcome.plan, outcome.local_ids, description),
             )
         reason = outcome.reason
     elif settings().anthropic_api_key is None:

@@ -241,7 +241,11 @@ class StandIn:
 
         description = _user_request(body.get("messages") or [])
         try:
-            plan = planner.plan(description).model_dump(mode="json")
+            draft = planner.draft(description)  # its coverage notes are what a model says it understood
+            plan = draft.plan.model_dump(mode="json")
+            for block in plan["blocks"]:
+                block["words"] = draft.words.get(block["id"])
+            plan["unused"], plan["assumptions"] = list(draft.unused), list(draft.assumptions)
         except CannotPlan:  # the "model" has nothing to build: a start block alone (the validators refuse it)
             start: dict[str, Any] = {
                 "id": "start",
@@ -250,8 +254,9 @@ class StandIn:
                 "parent": None,
                 "values": [],
             }
-            start |= {"loop_type": None, "count": None, "collection": None}
+            start |= {"loop_type": None, "count": None, "collection": None, "words": None}
             plan = {"name": "Workflow", "summary": description[:300], "blocks": [start], "edges": []}
+            plan |= {"unused": [description[:300]], "assumptions": []}
         if mode == "invalid_state":  # schema-valid JSON that is not a valid Sim state
             plan["blocks"].append(
                 {

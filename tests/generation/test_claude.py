@@ -141,3 +141,21 @@ def test_a_json_value_in_claudes_answer_is_built_by_a_function(claude_env, monke
     assert outcome.state is not None
     excel = next(b for b in outcome.state["blocks"].values() if b["type"] == "microsoft_excel")
     assert excel["subBlocks"]["values"]["value"] == "<formatmicrosoftexcel1.result>"
+
+
+def test_claudes_answer_carries_what_it_understood(claude_env, tenant):
+    # the stand-in's "model" states the planner's notes: each block's words, what it assumed
+    text = "When a HubSpot deal closes, post the deal name and amount to #wins on Slack."
+    result = service.generate(tenant, text)
+    assert result.source == "claude"
+    cov = result.coverage
+    words = {b.type: b.words for b in cov.blocks}
+    assert words["starter"] == "When a HubSpot deal closes"
+    assert words["slack"] == "post the deal name and amount to #wins on Slack"
+    assert any("HubSpot" in a for a in cov.assumptions)
+    assert {b.block_id for b in cov.blocks} == set(result.workflow.state["blocks"])
+    assert result.workflow.metadata["generation"]["coverage"]["assumptions"] == cov.assumptions
+    sent = _messages(claude_env)[0]["body"]
+    schema = sent["output_config"]["format"]["schema"]
+    assert {"unused", "assumptions"} <= set(schema["required"])
+    assert "words" in schema["$defs"]["PlanBlock"]["required"]

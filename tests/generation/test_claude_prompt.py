@@ -63,6 +63,9 @@ def test_worked_examples_pass_every_check(index):
     assert not left, [(f.code, f.message) for f in left]
     assert not claude.needs_repair(report)
     assert example["description"] in claude.system_prefix()
+    # it shows the model how to say what it understood: the request's own words, its assumptions
+    assert all(b.words is None or b.words in example["description"] for b in plan.blocks)
+    assert sum(b.words is not None for b in plan.blocks) >= len(plan.blocks) - 1 and plan.assumptions
 
 
 def test_a_400_is_reported_as_a_rejected_request_not_retried(claude_env, caplog):

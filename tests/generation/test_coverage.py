@@ -58,3 +58,28 @@ def test_the_planners_own_note_for_a_field_comes_first_and_once():
     assert [(n.field, n.reason) for n in needed if n.block == "Orders"] == [
         ("url", "your shop's name in the URL (YOUR_SHOP)")
     ]
+
+
+def test_a_models_words_are_kept_only_when_they_are_the_requests_own():
+    from lib.generation.coverage import of_plan
+    from lib.generation.plan import PlanBlock, WorkflowPlan
+
+    state = _state("https://api.example.com/orders", "a@example.com")
+    plan = WorkflowPlan(
+        name="Orders",
+        summary="s",
+        blocks=[
+            PlanBlock(id="s", type="starter", name="Start", words="when  I click run"),
+            PlanBlock(id="a", type="api", name="Orders", words="fetch every order"),  # a paraphrase
+            PlanBlock(id="g", type="gmail", name="Mail", words=None),
+        ],
+        edges=[],
+        unused=["and water the plants", "something it made up"],
+        assumptions=["The orders API needs no key.", "  ", *[f"more {i}" for i in range(30)]],
+    )
+    request = "When I click run, get the orders and email them. And water the plants."
+    cov = of_plan(state, plan, {"s": "s", "a": "a", "g": "g"}, request)
+    assert {b.block_id: b.words for b in cov.blocks} == {"s": "when  I click run", "a": None, "g": None}
+    assert cov.unused == ["and water the plants"]
+    assert cov.assumptions[0] == "The orders API needs no key." and len(cov.assumptions) == 19
+    assert cov.needs_input  # still read from the state
