@@ -241,6 +241,8 @@ def block_types() -> BlockTypes:
                         "required": s.required,
                         "secret": s.secret,
                         **({"options": s.options} if s.options else {}),
+                        **({"condition": s.condition} if s.condition else {}),
+                        **({"mode": s.mode} if s.mode != "both" else {}),
                     }
                     for s in spec.sub_blocks
                 ],

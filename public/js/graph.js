@@ -18,6 +18,23 @@ function branches(block) {
   return null;
 }
 
+/** Whether Sim's editor shows the field on this block: its condition on the other fields' values
+ * holds (a webhook start shows no schedule settings) and its mode matches the block's. */
+function applies(spec, block) {
+  if (String(spec.mode || "").startsWith("trigger") && !block.triggerMode) return false;
+  if (spec.mode === "advanced" && !block.advancedMode) return false;
+  if (spec.mode === "basic" && block.advancedMode) return false;
+  const holds = (cond) => {
+    if (!cond || !cond.field) return true;
+    const value = block.subBlocks?.[cond.field]?.value;
+    const wanted = Array.isArray(cond.value) ? cond.value : [cond.value];
+    return wanted.includes(value) !== Boolean(cond.not) && holds(cond.and);
+  };
+  return holds(spec.condition);
+}
+
+const shownOn = (declared, block) => !declared || declared.some((spec) => applies(spec, block));
+
 function rowsOf(block, info) {
   const br = block.type === "condition" || block.type === "router" ? branches(block) : null;
   if (br && br.key === "conditions") {
@@ -28,9 +45,11 @@ function rowsOf(block, info) {
   }
   if (br && br.key === "routes") return br.list.map((r) => ({ label: r.title || "route", value: r.value || "", handle: `router-${r.id}` }));
   const secrets = new Set(info.secret_fields || []);
+  const specs = new Map();  // an id may be declared more than once (agent temperature per model family)
+  for (const f of info.sub_blocks || []) specs.set(f.id, [...(specs.get(f.id) || []), f]);
   const rows = [];
   for (const [id, sb] of Object.entries(block.subBlocks || {})) {
-    if (isEmpty(sb?.value) || secrets.has(id)) continue;
+    if (isEmpty(sb?.value) || secrets.has(id) || !shownOn(specs.get(id), block)) continue;
     let v = sb.value;
     if (Array.isArray(v)) v = v.map((t) => (t && (t.title || t.type || t.name)) || "").filter(Boolean).join(", ") || `${v.length} items`;
     else v = shown(v, false);

@@ -207,6 +207,25 @@ def test_graph_pan_zoom_fit_and_a_block_s_settings(watched, base_url, http):
     watched.assert_clean()
 
 
+def test_a_block_shows_only_the_settings_sim_shows_for_its_choices(watched, base_url, http):
+    page = watched.page
+    r = http.post(
+        "/api/generate", json={"description": "When a Zendesk ticket is urgent, post it to #support on Slack"}
+    )
+    assert r.status_code == 201, r.text
+    wf = r.json()["workflow"]
+    subs = next(b for b in wf["state"]["blocks"].values() if b["type"] == "starter")["subBlocks"]
+    assert subs["startWorkflow"]["value"] == "webhook" and subs["scheduleType"]["value"]  # stored, not shown
+    start = next(b for b in wf["state"]["blocks"].values() if b["type"] == "starter")
+    page.goto(f"{base_url}/#/workflows/{wf['id']}")
+    labels = page.locator(f".node[data-id='{start['id']}'] .row-label")
+    expect(labels.first).to_be_visible()
+    shown = labels.all_text_contents()
+    assert "Start Workflow" in shown and "Webhook Path" in shown, shown
+    assert not {"Schedule Type", "Weekly Day", "Timezone", "Daily Time"} & set(shown), shown
+    watched.assert_clean()
+
+
 def test_router_routes_are_labelled(watched, base_url, http):
     page = watched.page
     state = http.get("/api/templates/inbound-lead-router").json()["state"]
