@@ -58,8 +58,8 @@ def workload(seed: int, repeats: int) -> list[dict]:
 def replay(requests: list[dict], scale: float, seed: int) -> None:
     from lib.config import settings
     from lib.generation import service
-    from lib.generation.standin import StandIn
     from lib.store import db
+    from tests.generation.standin import StandIn
 
     standin = StandIn("127.0.0.1", 0).start()
     os.environ.update(ANTHROPIC_API_KEY="bench-standin", ANTHROPIC_BASE_URL=standin.url)

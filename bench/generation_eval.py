@@ -101,7 +101,7 @@ def run_planner(items: list[dict]) -> tuple[list[Produced], float]:
 
 def run_claude(items: list[dict]) -> tuple[list[Produced], float]:
     from lib.generation import claude
-    from lib.generation.standin import StandIn
+    from tests.generation.standin import StandIn
 
     server = StandIn().start()
     os.environ.update(ANTHROPIC_API_KEY="stand-in", ANTHROPIC_BASE_URL=server.url)

@@ -1,4 +1,4 @@
-"""`python -m lib <command>`: serve, migrate, keys, import, stand-in, reembed.
+"""`python -m lib <command>`: serve, migrate, keys, import, reembed.
 
 Each command lives in the room it belongs to; this file only dispatches, importing the room
 when its command runs.
@@ -19,7 +19,6 @@ COMMANDS = {
     "keys": ("lib.__main__:_keys", "create, list or revoke API keys"),
     "secrets": ("lib.__main__:_secrets", "sweep stored workflows for clear secrets, or rotate the key"),
     "import": ("lib.imports.cli:main", "import Sim CSV/JSON/YAML files"),
-    "stand-in": ("lib.generation.standin:main", "run the local Anthropic/OpenAI stand-in server"),
     "reembed": ("lib.search.cli:main", "re-index workflows and templates for search (resumable)"),
 }
 

@@ -47,7 +47,7 @@ def test_unknown_fields_and_empty_body_are_rejected(client):
 
 def test_claude_through_the_stand_in(client, tenant, api_key, settings_env):
     from lib.generation import circuit
-    from lib.generation.standin import StandIn
+    from tests.generation.standin import StandIn
 
     server = StandIn().start()
     try:

@@ -8,7 +8,7 @@ import pytest
 @pytest.fixture
 def standin():
     from lib.generation import circuit
-    from lib.generation.standin import StandIn
+    from tests.generation.standin import StandIn
 
     server = StandIn("127.0.0.1", 0).start()
     circuit.reset()

@@ -16,7 +16,10 @@ object that does not set "additionalProperties": false; "invalid_request" forces
 branch left unwired, a prompt reading <start.input> that the trigger does not deliver).
     GET /_requests (recorded requests)   DELETE /_requests   POST /_reset
 
-    python -m lib stand-in [--host 127.0.0.1] [--port 8765]
+    scripts/stand-in [--host 127.0.0.1] [--port 8765]   (python -m tests.generation.standin)
+
+It lives with the tests (the shipped package holds no test server); the bench scripts that drive
+the Claude path start it too.
 """
 
 from __future__ import annotations
@@ -490,7 +493,7 @@ def _handler_for(server: StandIn) -> type[BaseHTTPRequestHandler]:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m lib stand-in", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="scripts/stand-in", description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args(argv)
@@ -506,3 +509,9 @@ def main(argv: list[str]) -> int:
     finally:
         server.httpd.server_close()
     return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))
