@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -234,6 +235,36 @@ def _time_words(text: str, language: str) -> str:
     return text
 
 
+def _clitics(text: str, language: str, english: dict[str, str]) -> str:
+    """'envíalas' → 'send them', 'mándalas' → 'send them', 'envie-os' → 'send them': an imperative the table
+    knows with object pronouns written on (`clitics` in `_grammar`), a form the table does not list itself."""
+    clitics = _grammar().get(language, {}).get("clitics")
+    if not clitics:
+        return text
+    endings = sorted(clitics, key=len, reverse=True)
+
+    def split(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if low in english:
+            return word
+        for end in endings:
+            if not low.endswith(end) or len(low) - len(end) < 3:
+                continue
+            stem = low[: -len(end)]
+            for verb in (stem, _unaccented(stem)):
+                found = english.get(verb)
+                if found and " " not in found:  # a verb the table reads as one English word
+                    return f"{found} {clitics[end]}"
+        return word
+
+    return re.sub(r"(?<![\w#@/.'’-])[^\W\d_]{3,}(?:-[^\W\d_]{1,5})?(?![\w@/-])", split, text)
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 def _words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[^\W\d_]{2,}", text)}
 
@@ -299,6 +330,7 @@ def to_english(text: str, language: str) -> str | None:
         text = re.sub(rf"(?<![\w'’]){re.escape(short)}(?=[^\W\d_])", english_words, text, flags=re.I)
     text = _time_words(_case_endings(_compounds(text), language), language)
     pattern, english = table
+    text = _clitics(text, language, english)
     # Turkish 'İ' lowers to 'i' and a combining dot
     text = pattern.sub(lambda m: english.get(m.group(0).lower().replace("i\u0307", "i"), m.group(0)), text)
     text = _reorder(text, language)

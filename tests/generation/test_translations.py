@@ -1,0 +1,41 @@
+"""The phrase table's grammar that enumerating phrases cannot cover: an imperative with object pronouns
+written on (Spanish 'envíalas', 'mándalas'; Italian 'inviale'; Portuguese 'envie-os') is the verb the table
+knows plus the pronoun, the written accent dropped; a word that merely ends like a pronoun stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.generation import planner
+from lib.generation.translations import to_english
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "english"),
+    [
+        ("envíalas por correo", "Spanish", "send them by email"),
+        ("mándalas a #ventas", "Spanish", "send them to #ventas"),
+        ("búscalos", "Spanish", "search them"),
+        ("inviale a team@acme.com", "Italian", "send them to team@acme.com"),
+        ("aggiungili", "Italian", "add them"),
+        ("envie-os para time@acme.com", "Portuguese", "send them"),
+    ],
+)
+def test_an_imperative_with_its_pronouns_written_on_is_read(text, language, english):
+    assert to_english(text, language).startswith(english)
+
+
+@pytest.mark.parametrize(
+    ("word", "language"), [("escuela", "Spanish"), ("sala", "Spanish"), ("scuola", "Italian")]
+)
+def test_a_word_ending_like_a_pronoun_is_not_split(word, language):
+    assert word in to_english(f"la {word}", language)
+
+
+def test_a_spanish_digest_mailed_with_a_pronoun_is_a_search_and_a_send():
+    # before: 'envíalas' was unread, and 'busca … por correo' became a Gmail read with nothing reported unused
+    draft = planner.draft("Cada lunes a las 8, busca noticias de IA y envíalas por correo a equipo@acme.com")
+    blocks = {b.type: b for b in draft.plan.blocks}
+    assert {"starter", "exa", "gmail"} <= set(blocks) and not draft.unused
+    assert draft.plan.value(blocks["gmail"].id, "operation") == "send_gmail"
+    assert draft.plan.value(blocks["gmail"].id, "to") == "equipo@acme.com"
