@@ -130,6 +130,8 @@ def draft(description: str) -> Draft:
     description = lx.watched_events(description)  # 'watch #help in Slack. When …': the event happens there
     # 'the assistant emails the respondent …' → 'email the respondent …'
     description = lx.doer_steps(description)
+    # 'the tenant gets an email at tenant_email confirming …' → 'email the tenant at tenant_email confirming …'
+    description = lx.recipients_as_steps(description)
     description = lx.signed_in_reads(
         description
     )  # 'log into Cloudbeds, look at …' → 'look at … in Cloudbeds'
@@ -870,6 +872,8 @@ class _Builder:
     def event_text(self) -> str | None:
         """The reference to the plain text of the message that started the run (an e-mail's body, a chat
         message), when the trigger's provider delivers one."""
+        if self.trigger.kind == "chat":
+            return "<start.input>"  # what the person typed: 'we are 250 people' has no field to compare
         if self.trigger.kind != "webhook":
             return None
         text = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic")).get("text")

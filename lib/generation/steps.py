@@ -5475,10 +5475,15 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     if cond:
         before, rest = sentence[: cond.start()], sentence[cond.end() :]
         start = ACTION_START.search(rest, 3)
-        while start and (
-            _NOUN_BEFORE.search(rest[: start.start()])
-            or _TEST_VERB_AFTER.match(rest, start.end())
-            or _STATE_BEFORE.search(rest[: start.start()])
+        while (
+            start
+            and (
+                _NOUN_BEFORE.search(rest[: start.start()])
+                or _TEST_VERB_AFTER.match(rest, start.end())
+                or _STATE_BEFORE.search(rest[: start.start()])
+                # 'if they report more than 200 employees, …': the verb of the test's own subject
+                or re.fullmatch(r"\s*(?:they|he|she)\s+", rest[: start.start()], re.I)
+            )
         ):
             # 'if the message contains …', 'if the commit message contains …': a noun, not a verb
             start = ACTION_START.search(rest, start.end())
@@ -6641,8 +6646,11 @@ def _is_route(sentence: str) -> bool:
     if numeric_head(parts[0]):
         return False  # 'under 50 -> …': a band of a value is a test (bands chain as else-ifs)
     route = _route_of(parts[0])
-    return route is not None and (
-        route[0].lower() not in ("it", "them", "this", "we", "i", "you", "they") or route[0] == "IT"
+    return (
+        route is not None
+        and (route[0].lower() not in ("it", "them", "this", "we", "i", "you", "they") or route[0] == "IT")
+        # 'AC: the tenant gets an email …', 'Always: append …': a heading of the ticket, no category
+        and route[0].strip().lower() not in lexicon()["section_labels"]
     )  # 'IT -> a Linear ticket': the department, not a pronoun
 
 

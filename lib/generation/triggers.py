@@ -1856,14 +1856,26 @@ def _story_arrival() -> re.Pattern[str]:
     )
 
 
+# 'maintenance requests sent to our API endpoint to be sorted': the items, how they arrive, what should become of them
+_STORY_SENT = re.compile(
+    r"(?P<who>(?:(?:the|our|all|any|new)\s+)?(?:[\w-]+\s+){0,2}?[a-z][\w-]*s)\s+"
+    r"(?P<ev>(?:sent|submitted|posted|coming\s+in|arriving|received|filed|placed|made|dropped|uploaded)\s+"
+    r"(?:to|into|in|on|via|through|from|at)\s+(?:[^,;]){2,80}?)\s+to\s+(?P<out>(?:get|receive|be|hear|have)\b.*)$",
+    re.I,
+)
+
+
 def user_story(text: str) -> str:
     """A user story read for its event: 'As a recruiter, I want candidates who apply through Lever to get an
     acknowledgement email right away so that nobody waits.' → 'When candidates apply through Lever, send them an
     acknowledgement email right away.' — when no other line of the text says how a run starts. When one does
     ('Trigger: …', 'Given …, when …'), the story only sums it up: who arrives is no step of its own ('customers who
-    message our Telegram bot' sends nothing on Telegram), so the relative clause is dropped."""
+    message our Telegram bot' sends nothing on Telegram, 'maintenance requests sent to our API endpoint' calls no
+    API), so the clause saying how they arrive is dropped."""
     for story in _STORY.finditer(text):
         found = _story_arrival().search(story.group("body"))
+        sent = None if found else _STORY_SENT.search(story.group("body"))
+        found = found or sent
         if found is None:
             continue
         rest = text[: story.start()] + " " * (story.end() - story.start()) + text[story.end() :]
@@ -1872,6 +1884,8 @@ def user_story(text: str) -> str:
         if elsewhere.kind != "manual" or elsewhere.spans:
             start, end = at + found.end("who"), at + found.start("out")
             return text[:start] + " to " + text[end:]
+        if sent is not None:
+            continue  # ('requests sent to our API endpoint to be sorted', with nothing else naming a start: as written)
         outcome = found.group("out")
         got = re.match(r"(?:get|receive|be\s+sent|be\s+given)\s+(.*)$", outcome, re.I)
         said = f"send them {got.group(1)}" if got else f"they {outcome}"

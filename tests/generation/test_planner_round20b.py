@@ -4,9 +4,10 @@ by …', 'Trigger: chat.', 'Trigger: API call from our intranet form (fields: �
 names the event and whose 'When' restates it or tests it, an 'As a …, I want …' that names the event of a service
 with no JUL25 trigger, and a channel mirrored from one service to another ('Mirror Slack #deploys to Discord
 #releases'): the clause's own subject decides the provider. Paraphrases of some lines (on demand, a chat message,
-an HTTP POST, relay/copy) check the mechanism's reach. The last four lines (a state Given with an event When, Gherkin
-on separate lines, a story for a Jotform form, 'Triggered by: … with keys …') were added after the first fixes; the
-planner before them got none of the four right (2/24 in all)."""
+an HTTP POST, relay/copy) check the mechanism's reach. The last five lines (a state Given with an event When, Gherkin
+on separate lines, a story for a Jotform form, 'Triggered by: … with keys …', an 'AC:' line where the requester 'gets
+an email' beside a reply 'by email') were added after the first fixes; the planner before them got none of the five
+right (2/25 in all)."""
 
 from __future__ import annotations
 
