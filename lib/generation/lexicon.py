@@ -464,6 +464,47 @@ def doer_steps(text: str) -> str:
     return _doer_re().sub(done, text)
 
 
+@lru_cache(maxsize=1)
+def _got_re() -> re.Pattern[str]:
+    people = "|".join(sorted(map(re.escape, lexicon()["people"]), key=len, reverse=True))
+    return re.compile(
+        r"(?P<lead>(?:^|[.;:!?\n]|\bthen\b|\band\b)[^\S\n]*(?:[-*•]\s*)?)"
+        r"(?P<who>(?:the|each|every|that|this)\s+(?:[\w-]+\s+)?(?:" + people + r")s?)\s+"
+        r"(?:gets?|receives?|is\s+sent|will\s+(?:get|receive|be\s+sent)|should\s+(?:get|receive|be\s+sent))\s+"
+        r"(?:an?\s+|one\s+)(?:(?P<kind>[\w-]+)\s+)?(?P<what>e-?mail|sms|text\s+message|text)\b",
+        re.I,
+    )
+
+
+def recipients_as_steps(text: str) -> str:
+    """'AC: the tenant gets an email at tenant_email confirming …', 'then each applicant receives an SMS …': a
+    message said from the side of the person it reaches, read as the step that sends it ('email the tenant at
+    tenant_email confirming …', 'text each applicant …'); the kind of message ('a confirmation email') stays. A reply
+    said to go by e-mail ('reply via email to the employee') is that e-mail."""
+
+    def sent(m: re.Match[str]) -> str:
+        verb = "email" if re.match(r"e-?mail", m.group("what"), re.I) else "text"
+        kind = m.group("kind")
+        told = f" a {kind}" if kind and kind.lower() not in ("new", "short", "quick") else ""
+        return f"{m.group('lead')}{verb} {m.group('who')}{told}"
+
+    # 'reply via email to the employee (employee_email) that …', 'respond to the customer by email': an e-mail to them
+    text = re.sub(
+        r"\b(?:reply|respond|write\s+back|answer)\s+(?:via|by|over|through|with\s+an?)\s+e-?mail\s+to\s+",
+        "email ",
+        text,
+        flags=re.I,
+    )
+    text = re.sub(
+        r"\b(?:reply|respond|write\s+back|answer)\s+to\s+((?:the|each|every|that|this)\s+(?:[\w-]+\s+)?[\w-]+)"
+        r"\s+(?:via|by|over|through)\s+e-?mail\b",
+        r"email \1",
+        text,
+        flags=re.I,
+    )
+    return _got_re().sub(sent, text)
+
+
 def _third_person(verb: str) -> str:
     """'email' → 'emails', 'go through' → 'goes through', 'reply' → 'replies'."""
     first, _, rest = verb.partition(" ")

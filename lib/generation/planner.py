@@ -31,7 +31,7 @@ from lib.generation.steps import (
     shared_links,
 )
 from lib.generation.translations import UNREAD_SHARE, phrase_languages, read_share, to_english, unread_words
-from lib.generation.triggers import event_test, polled_reads, read_trigger
+from lib.generation.triggers import event_test, given_when_then, polled_reads, read_trigger, user_story
 
 EXAMPLES = (
     "Every weekday at 8:00 Europe/Berlin fetch the trending coins from CoinGecko, summarise them with GPT-4o "
@@ -114,6 +114,10 @@ def draft(description: str) -> Draft:
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
     said = description  # the title and summary keep the user's words
+    # 'Given a Stripe charge succeeds, when the amount is 25,000 USD or more, then …' → 'When …, if …, …'
+    description = given_when_then(description)
+    # 'As a recruiter, I want candidates who apply through Lever to get …': the event the story names
+    description = user_story(description)
     description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
     # '-> Iterator ->', '-> Apply to each line item ->': 'for each …'
@@ -126,6 +130,8 @@ def draft(description: str) -> Draft:
     description = lx.watched_events(description)  # 'watch #help in Slack. When …': the event happens there
     # 'the assistant emails the respondent …' → 'email the respondent …'
     description = lx.doer_steps(description)
+    # 'the tenant gets an email at tenant_email confirming …' → 'email the tenant at tenant_email confirming …'
+    description = lx.recipients_as_steps(description)
     description = lx.signed_in_reads(
         description
     )  # 'log into Cloudbeds, look at …' → 'look at … in Cloudbeds'
@@ -576,14 +582,33 @@ _DECLARED = re.compile(
 )
 
 
-def _declared_inputs(description: str) -> list[str]:
+# a field's key as a caller sends it: 'employee_email', '`pdf_url`', 'unit'
+_KEY = r"`?[a-z][a-z0-9]*(?:_[a-z0-9]+)*`?"
+# 'API call with fields unit, description, tenant_email', '(fields: counterparty, contact_email, pdf_url)': the keys
+# a call or form brings, listed after 'fields'; in the trigger's own clause also bare in parentheses ('API call from
+# our returns form (order_id, reason, customer_email)')
+_KEYS_LISTED = re.compile(
+    r"\b(?:fields?|keys|params|parameters|properties)\s*(?:[:=]\s*|\s)(?P<list>"
+    + _KEY
+    + r"(?:\s*,\s*(?:and\s+)?"
+    + _KEY
+    + r"|\s+and\s+"
+    + _KEY
+    + r")+)(?![\w-])"
+)
+_KEYS_BARE = re.compile(r"\((?P<list>" + _KEY + r"(?:\s*,\s*" + _KEY + r")+)\)")
+
+
+def _declared_inputs(description: str, head: str = "") -> list[str]:
     """'manual start with the new hire's name, email and start date' → ['name', 'email', 'start_date']:
     the fields a run started by hand is given, when the text lists them (two or more, one an address or a
-    number to reach someone — otherwise the one free-text input is enough)."""
-    found = _DECLARED.search(description)
+    number to reach someone — otherwise the one free-text input is enough). The trigger's own clause (`head`)
+    may list the keys a call brings ('Trigger: API call with fields unit, description, tenant_email')."""
+    keys = _KEYS_LISTED.search(head) or _KEYS_BARE.search(head)
+    found = keys or _DECLARED.search(description)
     if found is None:
         return []
-    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", found.group("list"))
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", found.group("list").replace("`", ""))
     names = [
         re.sub(r"\W+", "_", re.sub(r"^(?:an?|the)\s+", "", p.strip().lower()))
         .strip("_")
@@ -794,7 +819,11 @@ class _Builder:
         self.made_ids: dict[str, tuple[str, list[str]]] = {}
         self.addressless: set[str] = set()  # of those, references to an object that holds no address
         # 'manual start with the new hire's name, email and start date': the fields the run is given
-        self.declared = _declared_inputs(description) if trigger.kind in ("manual", "api") else []
+        self.declared = (
+            _declared_inputs(description, " ".join(description[a:b] for a, b in trigger.spans))
+            if trigger.kind in ("manual", "api")
+            else []
+        )
 
     # -- what the trigger delivers ------------------------------------------------------------
     def start_data(self) -> str | None:
@@ -843,6 +872,8 @@ class _Builder:
     def event_text(self) -> str | None:
         """The reference to the plain text of the message that started the run (an e-mail's body, a chat
         message), when the trigger's provider delivers one."""
+        if self.trigger.kind == "chat":
+            return "<start.input>"  # what the person typed: 'we are 250 people' has no field to compare
         if self.trigger.kind != "webhook":
             return None
         text = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic")).get("text")
@@ -1135,10 +1166,11 @@ class _Builder:
                 "change it if your data names it differently"
             )
             return f"<loop.currentItem.{path}>"
+        # ('email the manager (manager_email)': the field the step names, before any other address field)
         given = next(
             (
                 f
-                for f in self.declared
+                for f in sorted(self.declared, key=lambda f: not re.search(rf"\b{f}\b", step.text or ""))
                 if re.search({"email": r"e-?mail", "phone": r"phone|mobile", "user": r"user|slack"}[kind], f)
             ),
             None,
@@ -2101,6 +2133,12 @@ class _Builder:
                     + (f" / {scale}" if scale != 1 else "")
                 )
                 return _cmp(left, op, num), None
+            given = self.given_field(test) if prev == "<start.input>" else None
+            if given:  # 'API call with fields …, amount, …; if the amount is above 2,000': the field the run is given
+                self.notes.append(
+                    f"the test '{test.strip()}' reads the run's '{given}' input (<start.{given}>)"
+                )
+                return _cmp(f"Number(<start.{given}>)", op, num), None
             self.numeric_answer(prev, test)
             return _cmp(f"Number({prev})", op, num), None
         if prev is None:
@@ -2301,6 +2339,14 @@ class _Builder:
         prompt = next((v.value for v in block.values if v.id == "userPrompt"), "")
         given = re.findall(r"<[^<>\s]+>", prompt if isinstance(prompt, str) else "")
         return given[0] if len(set(given)) == 1 else None
+
+    def given_field(self, test: str) -> str | None:
+        """The field of those the run is declared to be given that a test names ('the amount' → 'amount', 'the
+        order total' → 'order_total'), or None."""
+        low = test.lower()
+        return next(
+            (f for f in self.declared if re.search(r"\b" + re.escape(f.replace("_", " ")) + r"\b", low)), None
+        )
 
     def numeric_answer(self, prev: str, test: str) -> None:
         """'have AI grade it …; if the score is below 50': the agent a number is compared with answers a number."""

@@ -113,6 +113,8 @@ def negated(text: str) -> dict[str, set[str]]:
             before = re.search(_NEGATION + r"\b[^.,;]{0,30}?\b" + p + r"\b", low)
             if before and _SCOPED.match(low, before.end()):
                 continue  # "don't email anyone marked 'test'": which items get no e-mail, a test, not a rule
+            if before and _ELSE_LEAVES_OUT.search(low, 0, before.start()):
+                continue  # '…, then also post in #escalations; otherwise no Slack post': the other side does nothing
             if before and not _negates_other(before.group(0)):
                 # "email me instead of Slack": the negation governs the phrase right after it only
                 span_text = before.group(0)
@@ -169,6 +171,13 @@ _HANDS_OFF_AFTER = re.compile(
     r"\s*(?:\w+\s+)?(?:(?:must|should|may|can|is\s+to)\s+(?:not\s+)?(?:be\s+)?(?:changed|modified|touched|edited|"
     r"altered|updated|written)\b|(?:untouched|unchanged)\b|(?:is|stays|remains|should\s+stay|"
     r"must\s+stay|should\s+remain|must\s+remain|is\s+only)\s+(?:strictly\s+)?read[- ]only\b)"
+)
+
+
+# 'otherwise no Slack post', 'else: no email', 'if not, no Teams message': what the other side of a test leaves out,
+# not a rule for the whole run
+_ELSE_LEAVES_OUT = re.compile(
+    r"\b(?:otherwise|else|if\s+not|if\s+it\s+is\s*n[o']t)\s*[,:;\-–—]?\s*(?:just\s+|simply\s+)?$"
 )
 
 
@@ -950,6 +959,8 @@ def _governing_verb(low: str, phrases: list[str]) -> bool | None:
     ]
     if not verbs:
         return None
+    if verbs[-1].group(1) and re.search(r"\b(?:to|into|onto)\s+(?:the\s+|our\s+|my\s+)?$", low[:at]):
+        return True  # 'copy it into Slack #orders-chat', 'mirror them to Notion': where what is taken goes
     return verbs[-1].group(2) is not None
 
 
@@ -1198,10 +1209,15 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         for m in re.finditer(r"\ban?\s+(?:[\w-]+\s+)?" + re.escape(p.strip()) + r"\b", low)
     ]
     if any(
-        re.search(r"\b(?:the|its|that)\s+" + re.escape(p.strip()) + r"\s+(?:link|url|key|id|number)\b", low)
+        re.search(
+            r"\b(?:the|its|that)\s+"
+            + re.escape(p.strip())
+            + r"\s+(?:link|url|key|id|number|title|name|author)\b",
+            low,
+        )
         for p in lexicon()["integrations"][key]["phrases"]
     ) and not any(_verb_mode(low[: m.start()]) == "write" for m in made):
-        # 'post the Jira link in #triage': what is posted, not where — unless the clause also makes one there
+        # 'post the Jira link in #triage', 'the PR title': what is posted, not where — unless the clause also makes one there
         # ('open a matching Linear issue … and drop the Linear link in #eng-triage')
         return True
     phrases = [p.strip() for p in lexicon()["integrations"][key]["phrases"]]
@@ -2980,6 +2996,14 @@ _NEGATED_STEP = re.compile(
     re.I,
 )
 
+# 'otherwise no Slack post', 'else: no e-mail is sent', 'no Teams message': a clause that only says no such thing is made
+_NO_STEP = re.compile(
+    r"^\W*(?:(?:and|but|so|then|just|otherwise|else|if\s+not)\b[\s,:;\-–—]*)*no\s+(?:[\w#@.-]+\s+){0,3}?"
+    r"(?:post|message|e-?mail|mail|notification|alert|ping|dm|sms|text|reply|ticket|issue|row|update|action|call)s?"
+    r"(?:\s+(?:is|are|gets?|will\s+be)\s+(?:sent|posted|made|created|needed|written|added))?\W*$",
+    re.I,
+)
+
 _HANDS_OFF_CLAUSE = re.compile(
     r"^\W*(?:(?:and|but|so|also|please|just)\s+)*(?:"
     + _CHANGES
@@ -3003,6 +3027,11 @@ _WRITING_FOR = re.compile(
 )
 # 'we moved to Square', 'we switched over to Xero': the service the user now has, said before its name
 _SWITCHED_TO = r"\b(?:moved|switched|migrated|changed|went|gone)\s+(?:over\s+)?to\s+(?:our\s+|the\s+)?[\w-]+"
+# '(to the address on the Stripe event)', 'the amount in the Shopify payload': what the event brings, no call
+_ON_THE_EVENT = (
+    r"\b(?:on|in|from|of|inside)\s+(?:the|this|that|each|every|its)\s+[\w.-]+(?:\s+[\w.-]+)?\s+"
+    r"(?:event|webhook|payload|notification)s?\b"
+)
 
 
 # 'for the person who hasn't opened an email in 90 days', 'for each order that was refunded': a clause that only says
@@ -3089,6 +3118,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         return []  # 'for anyone who hasn't opened an email in 90 days': which items, told by what they did
     if _HANDS_OFF_CLAUSE.match(clause):
         return []  # 'change nothing in Asana', 'Jira stays read-only': what is not to be done, no step
+    if _NO_STEP.match(clause):
+        return []  # '(otherwise) no Slack post', 'no email is sent': the side of a test that does nothing
     intro = _WRITING_FOR.match(clause)
     if (
         intro
@@ -3202,6 +3233,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     # is not called
     # 'no wait, we moved to Square': which service the user has, no step of its own
     scanned = re.sub(_SWITCHED_TO, lambda m: " " * len(m.group(0)), _unlinked(clause), flags=re.I)
+    scanned = re.sub(_ON_THE_EVENT, lambda m: " " * len(m.group(0)), scanned, flags=re.I)
     for pos, key in external_in(scanned):
         if not any(s.integration == key for _, s in found) and not ruled(ruled_out, key, "read"):
             made = _external_step(key, clause, description)
@@ -5443,10 +5475,15 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     if cond:
         before, rest = sentence[: cond.start()], sentence[cond.end() :]
         start = ACTION_START.search(rest, 3)
-        while start and (
-            _NOUN_BEFORE.search(rest[: start.start()])
-            or _TEST_VERB_AFTER.match(rest, start.end())
-            or _STATE_BEFORE.search(rest[: start.start()])
+        while (
+            start
+            and (
+                _NOUN_BEFORE.search(rest[: start.start()])
+                or _TEST_VERB_AFTER.match(rest, start.end())
+                or _STATE_BEFORE.search(rest[: start.start()])
+                # 'if they report more than 200 employees, …': the verb of the test's own subject
+                or re.fullmatch(r"\s*(?:they|he|she)\s+", rest[: start.start()], re.I)
+            )
         ):
             # 'if the message contains …', 'if the commit message contains …': a noun, not a verb
             start = ACTION_START.search(rest, start.end())
@@ -6609,8 +6646,11 @@ def _is_route(sentence: str) -> bool:
     if numeric_head(parts[0]):
         return False  # 'under 50 -> …': a band of a value is a test (bands chain as else-ifs)
     route = _route_of(parts[0])
-    return route is not None and (
-        route[0].lower() not in ("it", "them", "this", "we", "i", "you", "they") or route[0] == "IT"
+    return (
+        route is not None
+        and (route[0].lower() not in ("it", "them", "this", "we", "i", "you", "they") or route[0] == "IT")
+        # 'AC: the tenant gets an email …', 'Always: append …': a heading of the ticket, no category
+        and route[0].strip().lower() not in lexicon()["section_labels"]
     )  # 'IT -> a Linear ticket': the department, not a pronoun
 
 

@@ -1446,8 +1446,20 @@ _POLLED = re.compile(
 )
 
 
+# a ticket's title, on its own line before a blank line: '[Finance] Large transaction alert', '[Ops][P1] Payroll gate'
+_HEADING = re.compile(r"[^\S\n]*(?:\[[^\]\n]{1,40}\]\s*)*[^\n.!?:;]{0,90}[^\S\n]*\n[^\S\n]*\n\s*(?=\S)")
+
+
 def read_trigger(text: str) -> Trigger:
-    """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat)."""
+    """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat). Under a title
+    line ('[Finance] Large transaction alert' and a blank line) the body opens the text: its first clause is where
+    the event is named ('Given a Stripe charge succeeds, …')."""
+    heading = _HEADING.match(text)
+    if heading:
+        inner = read_trigger(text[heading.end() :])
+        if inner.kind != "manual" or inner.spans:
+            inner.spans = [(a + heading.end(), b + heading.end()) for a, b in inner.spans]
+            return inner
     trigger = _read_trigger(text)
     unread = trigger.kind == "manual" and not trigger.spans  # nothing in the text said how the run starts
     vague = (
@@ -1461,7 +1473,7 @@ def read_trigger(text: str) -> Trigger:
         ):
             return situation
     if unread:
-        new_items = _new_items(text)
+        new_items = _new_items(text) or _mirrored(text)
         if new_items is not None:
             return new_items
     if unread or vague:
@@ -1521,6 +1533,45 @@ def _new_items(text: str) -> Trigger | None:
         return None
     hook.spans = [found.span(group) if group == "b" else (0, found.end())]
     return hook
+
+
+# the chat services whose messages are events ('Mirror Slack #deploys to Discord #releases', 'Relay our Telegram group
+# to …', 'Copy WhatsApp messages from our shop number into Slack'): the webhook providers that deliver messages
+_CHATTY = ("slack", "discord", "telegram", "whatsapp", "microsoftteams")
+
+
+@lru_cache(maxsize=1)
+def _mirror_re() -> re.Pattern[str]:
+    providers = lexicon()["webhook_providers"]
+    names = sorted((n for k in _CHATTY for n in providers[k]["names"]), key=len, reverse=True)
+    return re.compile(
+        r"\b(?:mirror|relay|forward|copy|sync|cross-?post|bridge|pipe|echo|repost)(?:s|es|ed|ing)?\s+"
+        r"(?:(?:all|every|each|any)\s+)?(?:(?:the|our|my)\s+)?(?:new\s+)?"
+        r"(?:(?:messages?|posts?|msgs?)\s+(?:from|in|on|of)\s+(?:the\s+|our\s+|my\s+)?)?"
+        r"(?P<src>(?:microsoft\s+)?(?:" + "|".join(re.escape(n) for n in names) + r")\b"
+        r"(?:(?!\s(?:to|into|onto)\s)[^.;!?\n]){0,60}?)"
+        r"(?=\s+(?:over\s+)?(?:to|into|onto)\s+(?:the\s+|our\s+|my\s+)?\S)",
+        re.I,
+    )
+
+
+def _mirrored(text: str) -> Trigger | None:
+    """A chat service's channel, group or messages carried over to another place, with nothing else saying how the
+    run starts: 'Mirror Discord #announcements to Slack #community', 'Relay our Telegram group to the Teams channel
+    Support', 'Copy WhatsApp messages from our shop number into Slack #orders-chat' — each message there is the
+    event (its service's trigger); where it goes is the step."""
+    found = _mirror_re().search(text)
+    if found is None:
+        return None
+    source = found.group("src")
+    provider = _provider(source.lower().split()[0] if not source.lower().startswith("microsoft") else "teams")
+    if provider not in _CHATTY:
+        return None
+    rest = text[found.end() :]
+    if not (re.search(r"#[\w-]", rest) or lx.integrations_in(rest.split(".")[0])):
+        return None  # where it goes names no channel or service: no carrying over
+    values = {"startWorkflow": "webhook", "webhookProvider": provider, "webhookPath": _slug(source)}
+    return Trigger("webhook", values, [found.span("src")])
 
 
 def _there(text: str, trigger: Trigger) -> None:
@@ -1729,6 +1780,168 @@ _ARRIVING_NOUNS = (
 )
 
 
+# a clause of a Given/When/Then, up to its comma or line's end ('25,000 USD' keeps its comma)
+_GWT_CLAUSE = r"(?:[^,;\n]|,(?=\d{3}\b))+?"
+_GIVEN_WHEN_THEN = re.compile(
+    r"(?P<lead>^|(?<=[.!?:]\s)|(?<=\n))(?P<pre>[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?)given\s+(?P<g>"
+    + _GWT_CLAUSE
+    + r")"
+    r"\s*(?:,|\n)\s*(?:and\s+)?when\s+(?P<w>" + _GWT_CLAUSE + r")\s*(?:,|\n)\s*then\s+",
+    re.I,
+)
+# 'when the failure event arrives', 'when it comes in', 'when the webhook fires': the 'When' of a Given/When/Then
+# that only says the event of its 'Given' reaches us
+_RESTATED = re.compile(
+    r"^(?:the\s+|a\s+|an\s+|this\s+|that\s+|such\s+an?\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:event|webhook|notification|message|request|payload|callback|it|one|this|that|they)s?\s+"
+    r"(?:arrives?|comes?\s+in|is\s+(?:received|delivered|sent|posted|fired|triggered)|fires?|happens?|lands?|"
+    r"reaches\s+us|hits(?:\s+(?:us|the\s+workflow))?|is\s+there)\s*$"
+    r"|^(?:we|sim|the\s+(?:workflow|flow|automation))\s+(?:receives?|gets?)\s+(?:it|them|the\s+(?:[\w-]+\s+)?(?:event|webhook))\s*$",
+    re.I,
+)
+# an event said as what happens to a thing ('a GitHub pull request is merged', 'a Stripe charge succeeds') — not a
+# state ('bills are due', 'a single bill is over $10,000')
+_HAPPENS = re.compile(
+    r"\b(?:is|are|was|were|gets?|got|has\s+been|have\s+been)\s+(?:[a-z]+ed|paid|sent|made|done|won|lost|torn|"
+    r"written|begun|hit|set|put)\b|\b(?:succeeds?|fails?|changes?|moves?|closes?|merges?|completes?|expires?|"
+    r"bounces?|churns?|applies|apply|arrives?|reopens?|escalates?)\b",
+    re.I,
+)
+# the run itself: 'when the run starts' is no event of a service
+_THE_RUN = re.compile(r"^(?:the|this|our|each)\s+(?:run|workflow|flow|job|schedule|automation|batch)\b", re.I)
+
+
+def _an_event(clause: str) -> bool:
+    return not _THE_RUN.match(clause) and bool(_ARRIVAL.search(clause) or _HAPPENS.search(clause))
+
+
+def given_when_then(text: str) -> str:
+    """A Given/When/Then read as the event and its test: 'Given a Stripe payment fails, when the failure event
+    arrives, then email …' → 'When a Stripe payment fails, email …'; 'Given a Stripe charge succeeds, when the amount
+    is 25,000 USD or more, then notify …' → 'When a Stripe charge succeeds, if the amount is 25,000 USD or more,
+    notify …'; 'Given the customer is on the Pro plan, when they open a chat in Intercom, then …' → 'When they open
+    a chat in Intercom, if the customer is on the Pro plan, …'. A Given that is no event and a When that is none
+    ('Given bills are due, when the run starts') stay as written."""
+
+    def read(m: re.Match[str]) -> str:
+        given, when = m.group("g").strip(), m.group("w").strip()
+        if _an_event(given):
+            if _RESTATED.match(when):
+                return f"{m.group('pre')}When {given}, "
+            return f"{m.group('pre')}When {given}, if {when}, "
+        if _an_event(when) and not _RESTATED.match(when):
+            return f"{m.group('pre')}When {when}, if {given}, "
+        return m.group(0)
+
+    return _GIVEN_WHEN_THEN.sub(read, text)
+
+
+# a user story: 'As a recruiter, I want candidates who apply through Lever to get an acknowledgement email right away
+# so that nobody waits.' — who arrives ('candidates who apply through Lever'), what they get, and why
+_STORY = re.compile(
+    r"(?:^|(?<=\n))[^\S\n]*(?:(?:user\s+)?story\s*:\s*)?as\s+(?:an?|the|our)\s+[^,.\n]{2,60}?,?\s+"
+    r"(?:i|we)\s+(?:want|need|would\s+like|['’]d\s+like)\s+(?P<body>(?:[^.!?\n]|\.(?=\w))+?)"
+    r"(?P<why>,?\s+so\s+(?:that\s+)?(?:[^.!?\n]|\.(?=\w))*)?(?=[.!?](?:\s|$)|\n|$)",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _story_arrival() -> re.Pattern[str]:
+    people = "|".join(sorted(lexicon()["people"], key=len, reverse=True))
+    return re.compile(
+        r"(?P<who>(?:(?:the|our|any|all|new)\s+)?(?:[\w-]+\s+)?(?:" + people + r")s?)\s+(?:who|that)\s+"
+        r"(?P<ev>(?:[^,;]){3,120}?)\s+to\s+(?P<out>(?:get|receive|be\s+sent|be\s+given|hear|have)\b.*)$",
+        re.I,
+    )
+
+
+# 'maintenance requests sent to our API endpoint to be sorted': the items, how they arrive, what should become of them
+_STORY_SENT = re.compile(
+    r"(?P<who>(?:(?:the|our|all|any|new)\s+)?(?:[\w-]+\s+){0,2}?[a-z][\w-]*s)\s+"
+    r"(?P<ev>(?:sent|submitted|posted|coming\s+in|arriving|received|filed|placed|made|dropped|uploaded)\s+"
+    r"(?:to|into|in|on|via|through|from|at)\s+(?:[^,;]){2,80}?)\s+to\s+(?P<out>(?:get|receive|be|hear|have)\b.*)$",
+    re.I,
+)
+
+
+def user_story(text: str) -> str:
+    """A user story read for its event: 'As a recruiter, I want candidates who apply through Lever to get an
+    acknowledgement email right away so that nobody waits.' → 'When candidates apply through Lever, send them an
+    acknowledgement email right away.' — when no other line of the text says how a run starts. When one does
+    ('Trigger: …', 'Given …, when …'), the story only sums it up: who arrives is no step of its own ('customers who
+    message our Telegram bot' sends nothing on Telegram, 'maintenance requests sent to our API endpoint' calls no
+    API), so the clause saying how they arrive is dropped."""
+    for story in _STORY.finditer(text):
+        found = _story_arrival().search(story.group("body"))
+        sent = None if found else _STORY_SENT.search(story.group("body"))
+        found = found or sent
+        if found is None:
+            continue
+        rest = text[: story.start()] + " " * (story.end() - story.start()) + text[story.end() :]
+        elsewhere = read_trigger(rest)
+        at = story.start("body")
+        if elsewhere.kind != "manual" or elsewhere.spans:
+            start, end = at + found.end("who"), at + found.start("out")
+            return text[:start] + " to " + text[end:]
+        if sent is not None:
+            continue  # ('requests sent to our API endpoint to be sorted', with nothing else naming a start: as written)
+        outcome = found.group("out")
+        got = re.match(r"(?:get|receive|be\s+sent|be\s+given)\s+(.*)$", outcome, re.I)
+        said = f"send them {got.group(1)}" if got else f"they {outcome}"
+        body = text[story.start() :]
+        lead = text[: story.start()] + body[: len(body) - len(body.lstrip(" \t"))]
+        return lead + f"When {found.group('who')} {found.group('ev')}, {said}" + text[story.end() :]
+    return text
+
+
+# a ticket's or spec's trigger line: 'Trigger: manual.', '- **Trigger:** chat', 'Triggered by: an API call from …'
+_TRIGGER_LINE = re.compile(
+    r"(?:^|\n)[^\S\n]*(?:[-*•]\s*)?(?:\d{1,2}[.)]\s*)?(?:\*\*|__)?(?:trigger(?:ed\s+by|\s+type)?|entry\s+point)"
+    r"(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*(?P<v>[^\n]{2,240})",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _run_kinds() -> list[tuple[str, re.Pattern[str]]]:
+    return [
+        (kind, re.compile(("" if kind == "api" else "^") + pattern, re.I))
+        for kind, patterns in lexicon()["run_kinds"].items()
+        for pattern in patterns
+    ]
+
+
+def run_kind(value: str) -> str | None:
+    """How a trigger line's value says a run starts ('manual run by the payroll lead' → manual, 'chat.' → chat,
+    'API request from our expense tool with fields …' → api), or None when it names an event (a webhook, or a
+    service that sends its events: 'Slack message in #alerts', 'Typeform webhook …')."""
+    value = value.strip().strip("*_ ")
+    evented = bool(re.search(r"\bweb-?hooks?\b", value, re.I)) or _named_provider(value.lower())
+    for kind, pattern in _run_kinds():
+        if pattern.search(value) and not (evented and kind != "manual"):
+            return kind
+    return None
+
+
+def _stated_run(text: str) -> Trigger | None:
+    """A trigger line that names how each run starts rather than an event: 'Trigger: manual, kicked off by the team
+    lead.' and 'Trigger: API call from our returns form (order_id, reason, customer_email).' are runs started by
+    hand or by a call (the manual starter, which is also the API entry), 'Trigger: chat.' a chat run. The line is
+    the trigger's, no step."""
+    for line in _TRIGGER_LINE.finditer(text):
+        kind = run_kind(line.group("v"))
+        if kind is None:
+            continue
+        start = line.start() + (line.group(0)[:1] == "\n")
+        spans = [(start, line.end())]
+        if kind == "api":  # what the call brings is no step
+            spans += [m.span() for m in _CALL_BRINGS.finditer(text)]
+        value = "chat" if kind == "chat" else "manual"
+        return Trigger(value, {"startWorkflow": value}, spans)
+    return None
+
+
 def _read_trigger(text: str) -> Trigger:
     # 'when: mon-fri 9am ET -> …', 'trigger: every 15 minutes': a label, then the schedule the run keeps
     label = re.match(r"[\W_]*(?:when|trigger|schedule|runs?|timing|cadence)\s*[:=]\s*", text, re.I)
@@ -1737,6 +1950,9 @@ def _read_trigger(text: str) -> Trigger:
     if label and timed is not None:
         timed.spans.append(label.span())
         return timed
+    run_stated = _stated_run(text)
+    if run_stated is not None:
+        return run_stated
     listed = re.search(
         r"(?:^|\n)[\W_]*(?:\d{1,2}[.)]\s*)?(?:trigger|when)\s*[:=]\s*(?:an?\s+|each\s+|every\s+)?(new\b(?:(?!->|→|=>|[.;](?:\s|$))[^\n]){3,120})",
         text,

@@ -18,10 +18,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r11d-listed-event-sends": "the event is read (GitHub, from the list's first item), but 'post the PR title … to "
-    "#code-review in Slack' also adds a GitHub comment (a steps class: the PR as the place posted to)",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round11d.jsonl", _KNOWN))

@@ -13,10 +13,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r18a-label-github": "the trigger is read, but 'the PR title' in Discord's message also makes a GitHub comment "
-    "(a steps class)",
-    "r18a-label-github-para-watch": "the trigger is read, but 'the PR title' in Discord's message also makes a GitHub "
-    "comment (a steps class)",
     "r18a-make-watch-telegram": "the trigger is read, but 'Telegram Bot > Send a Text Message' is read as an SMS "
     "(a steps class)",
     "r18a-narrated-convertkit": "the trigger is read, but the welcome email 'our old zap sent them' is taken for "
