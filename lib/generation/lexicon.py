@@ -40,7 +40,8 @@ THRESHOLD_RE = re.compile(
     r"(?P<op>"
     + "|".join(p for p, _ in _COMPARATORS)
     + r")\s*(?P<cur>[$€£])?\s*(?:(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)\s*)?(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d{1,3}(?:[ \u00a0\u202f']\d{3})+(?!\d)(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|percent\b|k\b|m\b|million\b|thousand\b|(?:usd|eur|gbp|dollars?|euros?|pounds?)\b)?",
+    # '17 m/s', '3.2 m' (a space, no currency): a speed or a length, not millions ('$2 m', '2m' are)
+    r"(?P<unit>%|percent\b|k\b|m\b(?![/.]\w)|million\b|thousand\b|(?:usd|eur|gbp|dollars?|euros?|pounds?)\b)?",
     re.I,
 )
 
@@ -359,8 +360,18 @@ def threshold_in(text: str) -> tuple[str, float, str] | None:
     unit = (found.group("unit") or "").lower()
     if unit in ("k", "thousand"):
         number, unit = number * 1000, ""
-    if unit in ("m", "million"):
+    metres = (
+        unit == "m"
+        and not found.group("cur")
+        and text[found.end("num") : found.start("unit")].strip() == ""
+        and found.end("num") < found.start("unit")
+        and not re.match(r"\s*(?:usd|eur|gbp|chf|dollars?|euros?|pounds?)\b", text[found.end("unit") :], re.I)
+        and not re.search(r"(?-i:USD|EUR|GBP|CHF)\s*$", text[: found.start("num")])
+    )
+    if unit in ("m", "million") and not metres:
         number, unit = number * 1_000_000, ""
+    elif metres:
+        unit = ""
     return op, number, "%" if unit in ("%", "percent") else (found.group("cur") or "")
 
 
@@ -1028,22 +1039,46 @@ def works_on_run_input(text: str) -> bool:
 DATE_WINDOW_RE = re.compile(
     r"\b(?:within|in)\s+(?:the\s+)?next\s+(?P<n1>\d{1,4})\s*(?P<u1>day|week|month)s?\b"
     r"|\b(?P<noun>due|dated?|deadline|expir\w*|renew\w*|ends?|expires?|starts?)\b[^,;:.]{0,30}?"
-    r"\bwithin\s+(?P<n2>\d{1,4})\s*(?P<u2>day|week|month)s?\b",
+    r"\bwithin\s+(?P<n2>\d{1,4})\s*(?P<u2>day|week|month)s?\b"
+    # 'whose deadline is exactly 14 days away', 'that expires in 60 days', 'due 3 days from now': one day, N on
+    r"|\b(?:due|dated?|deadlines?|expir\w*|renew\w*|ends?|expires?|starts?|date)\b[^,;:.]{0,30}?"
+    r"\b(?:(?:is|are|falls?)\s+)?(?:exactly\s+)?(?:in\s+(?:exactly\s+)?(?P<n3>\d{1,4})\s*(?P<u3>day|week|month)s?\b"
+    r"|(?P<n4>\d{1,4})\s*(?P<u4>day|week|month)s?\s+(?:away|from\s+(?:now|today)|out|ahead)\b)",
     re.I,
 )
 
 
-def date_window(text: str) -> tuple[int, str] | None:
-    """(N, unit) for a date of each item within the next N days / weeks / months."""
+def date_window(text: str) -> tuple[int, str, bool] | None:
+    """(N, unit, exact) for a date of each item within the next N days / weeks / months, or (exact) on the day N
+    days / weeks / months from now ('exactly 14 days away', 'expires in 60 days')."""
     found = DATE_WINDOW_RE.search(text)
     if not found:
         return None
-    return int(found.group("n1") or found.group("n2")), (found.group("u1") or found.group("u2")).lower()
+    n = next(found.group(g) for g in ("n1", "n2", "n3", "n4") if found.group(g))
+    unit = next(found.group(g) for g in ("u1", "u2", "u3", "u4") if found.group(g))
+    return int(n), unit.lower(), bool(found.group("n3") or found.group("n4"))
+
+
+# the date a word of a date test names, when no field is named ('each passport that expires in 60 days')
+_DATE_FIELDS = (
+    (r"expir", "expiry_date"),
+    (r"renew", "renewal_date"),
+    (r"deadline", "deadline"),
+    (r"\bends?\b", "end_date"),
+    (r"\bstarts?\b", "start_date"),
+)
+
+
+def date_field(test: str) -> str | None:
+    """'… that expires in 60 days' → expiry_date, '… renews within 30 days' → renewal_date."""
+    return next((f for p, f in _DATE_FIELDS if re.search(p, test, re.I)), None)
 
 
 _FIELD_WORDS = re.compile(
     r"(?:^\s*(?=(?:the|its|their)\s)|\b(?:where|whose|with|has|having|when|if)\s+)(?:the\s+|its\s+|their\s+|an?\s+)?"
     r"(?P<field>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:is\s+|are\s+|was\s+|of\s+|at\s+)?"
+    # 'whose deadline is exactly 14 days away', 'whose renewal is in 30 days': the field before the date's distance
+    r"(?:exactly\s+|in\s+(?=\d))?"
     r"(?=(?:(?:less|lower|fewer|smaller|more|greater|higher|larger)\s+than|under|over|below|above|at\s+least|"
     r"at\s+most|exceeds?|within|equals?\s|[<>≥≤]=?|[$€£]?\s*-?\d))",
     re.I,
@@ -1289,6 +1324,13 @@ def iterator_steps(text: str) -> str:
 
     def each(m: re.Match[str]) -> str:
         items = (m.group("items") or "").strip()
+        if (
+            items.lower() not in _NO_ITEM_NOUN
+            and m.group("tail")
+            and re.search(r"\beach\s+one\s+$", text[m.start() : m.start("items")], re.I)
+        ):
+            # '…; for each one approved, update …': after 'each one' the words are the item's state, not a noun
+            return f"{m.group('lead')}for each one that is {items}{m.group('tail')}"
         if items.lower() in _NO_ITEM_NOUN:
             items = "item"
         after = text[m.end() :]

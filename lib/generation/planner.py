@@ -2180,14 +2180,21 @@ class _Builder:
         holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
         return f"{holder}.{named}" if holder else named
 
-    def date_test(self, test: str, prev: str, window: tuple[int, str]) -> str:
-        """'whose end date is within the next 14 days': the item's date falls between now and N days on."""
-        count, unit = window
+    def date_test(self, test: str, prev: str, window: tuple[int, str, bool]) -> str:
+        """'whose end date is within the next 14 days': the item's date falls between now and N days on;
+        'exactly 14 days away', 'expires in 60 days': it falls on the day N days on (a daily run sees it once)."""
+        count, unit, exact = window
         unit_ms = {"day": 86400000, "week": 604800000, "month": 2592000000}[unit]
-        field = self.item_field(test, prev) or ("due_date" if prev.startswith("<loop") else "date")
+        field = self.item_field(test, prev)
+        if field is None:  # the date the test's word names, under what holds an item's fields (Airtable's)
+            field = lx.date_field(test) or ("due_date" if prev.startswith("<loop") else "date")
+            holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
+            field = f"{holder}.{field}" if holder else field
         where = "each item" if prev.startswith("<loop") else "the event"
         self.notes.append(f"the test '{test.strip()}' reads {where}'s '{field}' date ({prev[:-1]}.{field}>)")
         left = f"new Date({_field_read(prev, field)}).getTime() - Date.now()"
+        if exact:  # the days left, rounded up, are N (today's date N on, whatever the hour of the run)
+            return f"Math.ceil(({left}) / 86400000) === {count} * {unit_ms // 86400000}"
         return f"({left} >= 0) && ({_cmp(left, '<=', f'{count} * {unit_ms}')})"
 
     def router(

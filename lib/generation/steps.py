@@ -3966,7 +3966,8 @@ _WHERE = re.compile(
     r"(?:==?|\bis\b|\bequals\b|\bsays\b)\s*"
     # 'where quantity is below 15': a comparison, read as a threshold, not the value 'below'
     r"(?!(?:under|over|below|above|more|less|fewer|greater|higher|lower|at\s+(?:least|most)|within|between|"
-    r"older|newer|not)\b)[\"“']?[\w-]+[\"”']?",
+    # 'whose deadline is exactly 14 days away', 'whose renewal is in 30 days': a date N days on, not a value
+    r"older|newer|not|exactly|in\s+\d|\d+\s*(?:day|week|month)s?)\b)[\"“']?[\w-]+[\"”']?",
     re.I,
 )
 
@@ -3988,9 +3989,9 @@ def _qualifier(sentence: str, start: int) -> int | None:
         return start + where.end()
     # 'with humidity 85 or higher', 'whose end date is within the next 14 days': a number first, a date window
     found = (
-        lx.THRESHOLD_RE.search(rest[:limit])
+        lx.DATE_WINDOW_RE.search(rest[:limit])
+        or lx.THRESHOLD_RE.search(rest[:limit])
         or lx.OR_MORE_RE.search(rest[:limit])
-        or lx.DATE_WINDOW_RE.search(rest[:limit])
     )
     window = _NOT_A_CONDITION.search(rest[:limit])
     if (
@@ -4036,7 +4037,7 @@ _STATE = re.compile(
     # a state ('that is approved') or one thing the item carries ('that has a gift note'); 'that has external
     # attendees' describes the item's list, which no word of its data spells
     r"[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who)\s+(?:"
-    r"(?:is|are|was|were|got|gets)\s+(?:been\s+)?(?P<not>not\s+)?(?:(?:a|an|the)\s+)?"
+    r"(?:is|are|was|were|got|gets|(?:came|comes|come)\s+back|ended\s+up)\s+(?:been\s+)?(?P<not>not\s+)?(?:(?:a|an|the)\s+)?"
     r"|(?:has|have|had|carries|carry)\s+(?:(?P<no>no)\s+|an?\s+))"
     # 'each load without a driver assigned': one thing the item lacks
     r"|[\w-]+(?:\s+[\w-]+)?\s+(?P<without>without)\s+(?:an?\s+|any\s+|the\s+)?"
