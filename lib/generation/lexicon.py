@@ -1369,6 +1369,51 @@ def _branch_labels() -> list[tuple[re.Pattern[str], str, re.Pattern[str] | None]
     ]
 
 
+# 'Given a new row is added to …, when the shift is 'weekend', then add …': a ticket's acceptance criterion, the
+# event (or a state) given, the test 'when' names and the steps 'then' says
+_GIVEN = re.compile(
+    r"(?P<pre>(?:^|(?<=\n)|(?<=[.;:!?]\s))[ \t]*(?:[-*•]\s+|\d{1,2}[.)]\s+)?)(?-i:G)iven\s+(?P<e>(?:[^,;\n]|,(?=\d{3}\b)){3,160}?),\s*"
+    r"(?:(?:and\s+)?when\s+(?P<w>(?:[^,;\n]|,(?=\d{3}\b)){3,160}?),?\s+)?then\s+(?=\S)",
+    re.I,
+)
+# what happens, as an event ('a new row is added', 'a Stripe payment fails', 'a submission comes in')
+_HAPPENS = re.compile(
+    r"\bnew\b|\bwebhooks?\b|\bevents?\b|\b(?:is|are|gets?|get|was|were|has\s+been)\s+(?:just\s+)?(?:added|created|opened|"
+    r"submitted|received|booked|paid|posted|updated|closed|merged|published|placed|filed|raised|sent|assigned|"
+    r"deleted|cancell?ed|completed|scheduled|uploaded|moved|changed|tagged|labell?ed|signed|made|approved|"
+    r"rejected|refunded|delivered|shipped|edited|modified|commented|mentioned|starred|pushed|deployed)\b|"
+    r"\b(?:arrives?|comes?\s+in|fails?|succeeds?|signs?\s+up|repl(?:y|ies)|lands?|drops?\s+in|fires?|"
+    r"triggers?|shows?\s+up|checks?\s+out|submits?|books?|pays?|opens?|pushes|moves?\s+to)\b",
+    re.I,
+)
+# 'when the failure event arrives', 'when the run starts', 'when the webhook fires': the event said again, no test
+_SAID_AGAIN = re.compile(
+    r"(?:(?:the|a|an|this|that|its?|each|every)\s+)?(?:[\w-]+\s+){0,3}?(?:arrives?|fires?|starts?|runs?|"
+    r"is\s+received|comes?\s+in|happens?|is\s+triggered|gets\s+triggered|lands?|kicks\s+off|begins?|is\s+called)",
+    re.I,
+)
+
+
+def given_when_then(text: str) -> str:
+    """'Given <event>, when <test>, then <steps>' → 'When <event>, if <test>, <steps>'; the event said again
+    ('when the webhook fires') is no test; a given state with no event ('Given a single bill is over $10,000, then
+    …') is the test ('If …, …'), and one the run's own start restates ('Given bills are due, when the run starts,
+    then …') only says what the steps work on."""
+
+    def read(m: re.Match[str]) -> str:
+        given, when = m.group("e").strip(), (m.group("w") or "").strip()
+        again = bool(when) and _SAID_AGAIN.fullmatch(when) is not None and threshold_in(when) is None
+        test = when if when and not again else ""
+        pre = m.group("pre")
+        if _HAPPENS.search(given) and threshold_in(given) is None:
+            return f"{pre}When {given}, " + (f"if {test}, " if test else "")
+        if test:
+            return f"{pre}If {given} and {test}, "
+        return pre if again else f"{pre}If {given}, "
+
+    return _GIVEN.sub(read, text)
+
+
 def branch_labels(text: str) -> str:
     """'IF size > 8 -> email …; false branch -> log …', 'Condition: X -> yes: …; no: …', 'Path A - rule: X -> …
     Path B - everything else -> …', 'Filter: X': the branches of a test as automation tools label them, read as the

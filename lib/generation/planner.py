@@ -130,6 +130,8 @@ def draft(description: str) -> Draft:
         description
     )  # 'log into Cloudbeds, look at …' → 'look at … in Cloudbeds'
     description = lx.english_amounts(description)  # '5.000 USD', "CHF 3'000", '1.250,00 €': one notation
+    # 'Given a new row is added …, when the shift is 'weekend', then add …' → 'When a new row …, if the shift …, add …'
+    description = lx.given_when_then(description)
     description = lx.switch_cases(
         description
     )  # 'Switch on status: 'paid' -> …' → 'if the status is 'paid', …'
@@ -866,7 +868,11 @@ class _Builder:
         head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
         noun = subject.group(1).lower()
         spelled = {"pr": "pull request", "prs": "pull request", "mr": "merge request"}.get(noun, noun)
-        return bool(re.search(r"\b(?:" + re.escape(noun) + "|" + re.escape(spelled) + r")s?\b", head))
+        if re.search(r"\b(?:" + re.escape(noun) + "|" + re.escape(spelled) + r")s?\b", head):
+            return True
+        # 'When a Stripe payment fails, …; if the failed amount is over $1,000': the event's own verb, as its adjective
+        stem = _stem(noun)
+        return len(stem) >= 4 and any(_stem(w) == stem for w in re.findall(r"[a-z]+", head))
 
     def add(
         self, type_: str, values: dict[str, str], parent: str | None, name: str = "", **extra: Any
@@ -1748,6 +1754,15 @@ class _Builder:
             if len(tail) != 1 or tail[0].kind != "condition" or not tail[0].chained:
                 break
             chain.append(tail[0])
+        if (
+            len(chain) >= 2
+            and not any(branch for _, branch in chain[-1].branches)
+            and len(chain[-2].branches) > 1
+        ):
+            # '…; Scores 7-8: nothing.': a last exclusive test that does nothing either way is the else branch's
+            # nothing — left out, so the tests that act keep their own blocks
+            chain[-2].branches[1] = ("else", [])
+            chain.pop()
         if len(chain) >= 3 or (len(chain) == 2 and len(chain[-1].branches) > 1 and chain[-1].branches[1][1]):
             # three or more exclusive tests, or two and what none of them takes ('priority 1 -> …; priority 2 ->
             # …; anything else -> …'): one condition block, 'if' / 'else if' … / 'else'
@@ -1861,6 +1876,31 @@ class _Builder:
                 join = " && " if i == 0 or compound[i - 1].lower() == "and" else " || "
                 out = f"({part})" if out is None else f"{out}{join}({part})"
             return out, extra
+        equal = _VALUE_IS.search(test) if not lx.threshold_in(test) and not _quoted(test) else None
+        if (
+            equal and prev
+        ):  # 'if the rating is 5': the field equals the number (not the digit anywhere in the data)
+            return self.expression(
+                f"{test[: equal.start('n')]}equal to {equal.group('n')}{test[equal.end('n') :]}",
+                prev,
+                context,
+            )
+        pair = _VALUE_PAIR.search(test) if not lx.threshold_in(test) else None
+        if pair and prev:
+            # 'the score is 9 or 10', 'they rated us 4 or 5': two values the field may hold — next to each other a
+            # range, else either one
+            low, high = sorted((float(pair.group("a")), float(pair.group("b"))))
+            head, tail = test[: pair.start("a")], test[pair.end("b") :]
+            if high - low == 1:
+                return self.expression(
+                    f"{head}between {lx.number_text(low)} and {lx.number_text(high)}{tail}", prev, context
+                )
+            sides = [
+                self.expression(f"{head}equal to {lx.number_text(n)}{tail}", prev, context)
+                for n in (low, high)
+            ]
+            if sides[0][0] is not None and sides[1][0] is not None:
+                return f"({sides[0][0]}) || ({sides[1][0]})", sides[0][1]
         either = _ANY_WORD.search(test)
         if either and prev and not lx.threshold_in(test) and not _quoted(test):
             # 'if they mention complaint or refund', 'if it says cancel, stop or unsubscribe': any of the words
@@ -2433,6 +2473,11 @@ class _Builder:
         return [(local, f"{kind}-end-source")]
 
 
+def _stem(word: str) -> str:
+    """'failed', 'fails', 'failure', 'failing' → 'fail': a word's stem, to know the same verb in another form."""
+    return re.sub(r"(?:ure|ing|ed|es|s)$", "", word.lower())
+
+
 def _reminder(text: str) -> str | None:
     """'remind everyone in #payroll to submit their timesheets' → 'Reminder: please submit your timesheets'."""
     found = re.search(r"\bremind\s+(?:[\w#@'-]+\s+){0,6}?to\s+(?P<what>[a-z][^,.;:!?]{2,120})", text, re.I)
@@ -2529,6 +2574,16 @@ _PER_ITEM = re.compile(
 # 'more than 5 items or total more than 800 CHF', 'over 10 kg and under 30 kg': 'and'/'or' before a comparison
 _THRESHOLD_PAIR = re.compile(
     r"\s+(and|or)\s+(?=(?:(?!and\b|or\b)[\w-]+\s+){0,3}?" + lx.THRESHOLD_RE.pattern + ")", re.I
+)
+# 'the rating is 5', 'if the priority is 1': a field said to hold one number
+_VALUE_IS = re.compile(
+    r"\b(?:is|are|was|were|=)\s+(?P<n>-?\d{1,9}(?:\.\d+)?)\s*(?:stars?|points?)?\s*$", re.I
+)
+# 'the score is 9 or 10', 'they rated us 4 or 5', 'a rating of 1 or 2': a field said to hold one of two numbers
+_VALUE_PAIR = re.compile(
+    r"\b(?:is|are|was|were|equals?|of|scored?|rated?|gave|gives|picked|chose)\s+(?:(?:us|it|them|a|an)\s+)?"
+    r"(?P<a>\d{1,6}(?:\.\d+)?)\s+or\s+(?P<b>\d{1,6}(?:\.\d+)?)\b(?!\s*(?:%|[.,]\d))",
+    re.I,
 )
 # 'A and B' / 'A or B' where each side is a test of its own ('the priority is high', 'it is above 5')
 _COMPOUND = re.compile(
@@ -2658,7 +2713,28 @@ def _heading(step: Step) -> str:
         if found
         else re.search(r"\bwith\s+(?:the|its|their)\s+([\w\s'-]{2,40}?)\s*[.!]?$", step.text or "", re.I)
     )
-    words = found.group(1).strip() if found else "The " + fact.group(1).strip() if fact else "Update"
+    # 'email the respondent a G2 review link', 'text them our booking page': what is sent to the person named first
+    given = (
+        None
+        if found or fact
+        else re.match(
+            r"^\W*(?:also\s+|then\s+)?[a-z]+\s+(?:the\s+[\w-]+|them|him|her|each\s+[\w-]+|every\s+[\w-]+)\s+"
+            r"((?:a|an|our|their|its)\s+[\w\s'-]{2,40}?)\s*[.!]?$",
+            re.sub(
+                r"\s*\([^()]{0,80}\)", "", step.text or ""
+            ),  # '(address from the survey)': where, not what
+            re.I,
+        )
+    )
+    words = (
+        found.group(1).strip()
+        if found
+        else "The " + fact.group(1).strip()
+        if fact
+        else given.group(1).strip()
+        if given
+        else "Update"
+    )
     return words[:1].upper() + words[1:]
 
 

@@ -113,6 +113,8 @@ def negated(text: str) -> dict[str, set[str]]:
             before = re.search(_NEGATION + r"\b[^.,;]{0,30}?\b" + p + r"\b", low)
             if before and _SCOPED.match(low, before.end()):
                 continue  # "don't email anyone marked 'test'": which items get no e-mail, a test, not a rule
+            if before and re.search(r"\b(?:otherwise|else|if\s+not)\s*[,:\-–—]?\s*$", low[: before.start()]):
+                continue  # '…, then also post in #x; otherwise no Slack post': the other side of a test does nothing
             if before and not _negates_other(before.group(0)):
                 # "email me instead of Slack": the negation governs the phrase right after it only
                 span_text = before.group(0)
@@ -680,6 +682,10 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             and not re.search(r"\b(?:those|these|such)\s+(?:[\w-]+\s+)?$", low[: low.find(v)])
             # 'the form answers', 'questions and answers': the plural noun names data, it asks for no answer
             and not (v == "answer" and _answers_noun(low, low.find(v)))
+            # 'a TripAdvisor review link', 'the summary page': a verb's form naming a link or page is a noun
+            and not re.match(
+                r"\s+(?:links?|urls?|pages?|forms?|sites?|buttons?)\b", low[low.find(v) + len(v) :]
+            )
             # "reply 'thanks 👍'": the words to send are written out, nothing is drafted
             and not (
                 kind == "draft"
@@ -2967,6 +2973,13 @@ def _commented_where(clause: str, description: str) -> str:
     return clause
 
 
+# 'no Slack post', 'no e-mail to the team', 'no further action': a step not taken, said by its noun alone
+_NO_STEP = re.compile(
+    r"^\W*(?:(?:and|but|so|then|just)\s+)*(?:there\s+is\s+|there['’]s\s+)?no\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:post|message|e-?mail|notification|alert|sms|text|reply|ping|dm|update|action|ticket|issue|row|entry|"
+    r"follow-?up|escalation|call|page)s?\b(?:\s+(?:to|in|on|for)\s+[^,;.]{1,40})?\W*$",
+    re.I,
+)
 # a clause that opens on a negated verb, after at most a short subject ('Replies without 'cancel' don't need anything')
 _NEGATED_STEP = re.compile(
     r"^\W*(?:(?:and|but|so|also|please|just)\s+)*"
@@ -3087,6 +3100,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         return []
     if _ITEM_ONLY.match(clause):
         return []  # 'for anyone who hasn't opened an email in 90 days': which items, told by what they did
+    if _NO_STEP.match(clause):
+        return []  # '…; otherwise no Slack post', 'else no email': the step not taken, named by its noun
     if _HANDS_OFF_CLAUSE.match(clause):
         return []  # 'change nothing in Asana', 'Jira stays read-only': what is not to be done, no step
     intro = _WRITING_FOR.match(clause)
