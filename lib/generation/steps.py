@@ -4335,15 +4335,25 @@ def _bare_verb(text: str) -> str | None:
 
 def _route_of(clause: str) -> tuple[str, str] | None:
     """(category, the clause to read for its action) when `clause` sends one category somewhere."""
-    clause = clause.lstrip(" :;,")
+    clause = re.sub(r"^\s*[-*•]\s+(?=\S)", "", clause).lstrip(
+        " :;,"
+    )  # '- 'x' -> post on X': a bulleted route
+    label = re.match(r"\s*([a-z][\w -]{0,30}?)\s*:", clause, re.I)
+    if label and label.group(1).lower() in lexicon()["section_labels"]:
+        return None  # 'Non-goals: editing the sheet', 'Steps: read …': a ticket's heading, no category
     head, colon, tail = clause.partition(":")
     if colon and _SORTS.match(head) and tail.strip():
         return _route_of(tail)  # 'classify it: damaged goods reports go into …': the route after the colon
-    # 'bug -> …', 'delayed = email the customer' (an '=' between spaces)
+    # 'bug -> …', 'delayed = email the customer' (an '=' between spaces), "'discord' -> …" (the value quoted)
     arrow = re.search(
-        r"(?:^|\s|:)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:->|→|=>|(?<=\s)=(?=\s))\s*(\S.*)$", clause, re.I
+        r"(?:^|\s|:)(?:(?P<q>['\"‘“])(?=[^'\"’”\n]{1,30}['\"’”]\s*(?:->|→|=>)))?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+        r"(?(q)['\"’”])\s*(?:->|→|=>|(?<=\s)=(?=\s))\s*(\S.*)$",
+        clause,
+        re.I,
     )
-    arrow = arrow or _ARROW.match(clause)
+    if arrow:
+        return arrow.group(2), _as_action(arrow.group(3))
+    arrow = _ARROW.match(clause)
     if arrow:
         return arrow.group(1), _as_action(arrow.group(2))
     acted = _ACTS_FOR.match(clause)
@@ -6640,7 +6650,8 @@ def _sorted_head_route(sentence: str) -> bool:
         and re.search(
             r"\b(?:sort|triage|classif|categori[sz]|bucket|label|decide|route|dispatch)\w*\b", head, re.I
         )
-        and _route_of(tail.strip()) is not None
+        # 'route by channel column:' then the routes one per line: the routes it announces
+        and (_route_of(tail.strip()) is not None or not tail.strip())
     )
 
 
@@ -6659,7 +6670,11 @@ def _join_routes(parts: list[str]) -> list[str]:
         if head and len(run) >= 1:
             # 'he triages it into sales, support or spam: for sales, he adds …; for support, he creates …': the routes
             # after the one the sorting sentence began with are its own
-            out[-1] = "; ".join([out[-1].rstrip(" .;"), *run])
+            routes = [_LIST_MARK.sub("", r, count=1) for r in run]
+            if out[-1].rstrip().endswith(":"):  # 'route by channel column:' then one route per line
+                out[-1] = out[-1].rstrip() + " " + ", ".join(routes)
+            else:
+                out[-1] = "; ".join([out[-1].rstrip(" .;"), *routes])
         else:
             out += [", ".join(run)] if len(run) >= 3 else run
         run = []
