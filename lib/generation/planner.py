@@ -784,6 +784,7 @@ class _Builder:
         self.pending_need = ""
         self.refs: dict[int, str] = {}  # id(step) → the reference to its output
         self.input_list = False  # a loop repeats over the run's input: the starter's input is a list
+        self.once_prev: str | None = None  # what a loop with no list to walk read, its steps run once
         self.item_email = "email"  # where an item of the list being looped over holds an e-mail address
         self.item_phone = "phone"
         self.item_created = "created_at"  # where an item says when it was created
@@ -867,6 +868,9 @@ class _Builder:
             return False
         head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
         noun = subject.group(1).lower()
+        hook = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+        if noun in ("subject", "sender") and hook.get(noun):
+            return True  # 'if the subject contains 'Invoice'' on a new e-mail: the field the event delivers
         spelled = {"pr": "pull request", "prs": "pull request", "mr": "merge request"}.get(noun, noun)
         if re.search(r"\b(?:" + re.escape(noun) + "|" + re.escape(spelled) + r")s?\b", head):
             return True
@@ -1215,7 +1219,11 @@ class _Builder:
                 else:
                     heads = self.router(step, heads, prev, parent)
             elif step.kind == "loop":
+                self.once_prev = None
                 heads = self.loop(step, heads, prev, parent)
+                if self.once_prev is not None:
+                    # 'GET … for each vehicle …' with no list to walk: its steps ran once, what they read goes on
+                    prev, self.once_prev = self.once_prev, None
                 ended = heads[0][0] if len(heads) == 1 and heads[0][1] == "loop-end-source" else None
                 if ended and any(b.parent == ended and b.type == "agent" for b in self.blocks):
                     # '…, then email me all the summaries': what each repeat made, gathered by the loop
@@ -1737,6 +1745,14 @@ class _Builder:
     ) -> tuple[list[tuple[str, str]], str | None]:
         own = self.refs.get(id(step.data_from)) if step.data_from is not None else None
         prev = own or prev
+        fixed = None  # the test, when it is not read from the step's words
+        if step.collect and prev is not None:
+            kept = self.kept_items(step, heads, prev, parent)
+            if kept is not None:
+                heads, prev = kept
+                if step.collect == "filter":  # no test asked of the kept list: what follows gets it
+                    return self.chain(step.branches[0][1], heads, prev, parent)
+                fixed = f"[].concat({prev} || []).length > 0"  # 'if nothing is below 20, don't send': some were kept
         if (
             own is None
             and prev is not None
@@ -1771,7 +1787,8 @@ class _Builder:
                 return decided, prev
         judged = (
             None
-            if lx.signs_as_numbers(step.label, step.text) != step.label  # 'the balance is negative': below 0
+            if fixed is not None
+            or lx.signs_as_numbers(step.label, step.text) != step.label  # 'the balance is negative': below 0
             else self.judged(step.label, heads, prev, parent)
         )
         if judged is not None:  # 'if any of them are negative': an agent judges, the test reads its answer
@@ -1780,6 +1797,8 @@ class _Builder:
         expression, data_step = (
             (f'String({judged}).trim().toLowerCase().startsWith("yes")', None)
             if judged is not None
+            else (fixed, None)
+            if fixed is not None
             else self.expression(step.label, prev, step.text)
         )
         if expression is not None and step.negate:  # 'unless it rains': the steps run when the test is false
@@ -1815,6 +1834,32 @@ class _Builder:
         if not any(h == "else" for h, _ in step.branches):
             self.edge([(local, "else")], self.end(parent, f"the test '{step.label.strip()}' was false"))
         return exits, prev
+
+    def kept_items(
+        self, step: Step, heads: list[tuple[str, str]], prev: str, parent: str | None
+    ) -> tuple[list[tuple[str, str]], str] | None:
+        """'for each item, if quantity is below 20, add it to a list': a function keeping the items of the list
+        read before that pass the test (the test written for one item, `x`); None when the test needs data no
+        item holds."""
+        listed = next(reversed(self.lists_upstream(heads)), None) or prev
+        self.item_email, self.item_phone, self.item_created = self.item_emails.get(
+            listed, ("email", "phone", "created_at")
+        )
+        self.test_heads = heads
+        one, extra = self.expression(step.label, "<loop.currentItem>", step.text)
+        if one is None or extra is not None:
+            return None
+
+        def field(m: re.Match[str]) -> str:
+            return "x" + "".join(f"?.[{json.dumps(p)}]" for p in m.group(1).split(".")[1:])
+
+        item = re.sub(r"<loop\.currentItem((?:\.[\w-]+)*)>", field, one)
+        code = f"return [].concat({listed} || []).filter((x) => {item});"
+        local = self.add("function", {"code": code}, parent, name="Keep items")
+        self.words[local] = step.text
+        self.notes.append(f"the items of {listed} for which '{step.label.strip()}' holds are kept in a list")
+        self.edge(heads, local)
+        return [(local, "source")], f"<{local}.result>"
 
     def decision(
         self, chain: list[Step], heads: list[tuple[str, str]], prev: str | None, parent: str | None
@@ -2423,7 +2468,7 @@ class _Builder:
                 self.notes.append(
                     f"'each {step.label}': no list was fetched to repeat over, so its steps run once per run"
                 )
-                out, _ = self.chain(step.body, heads, prev, parent)
+                out, self.once_prev = self.chain(step.body, heads, prev, parent)
                 return out
             if items is None and self.trigger.kind in ("manual", "chat"):
                 items = (
@@ -2435,7 +2480,7 @@ class _Builder:
                 self.notes.append(
                     f"'for each {step.label}': nothing before it fetches a list to repeat over, so its steps run once"
                 )
-                out, _ = self.chain(step.body, heads, prev, parent)
+                out, self.once_prev = self.chain(step.body, heads, prev, parent)
                 return out
             outer = next((b for b in self.blocks if b.id == parent and b.type == "loop"), None)
             if outer is not None and items == outer.collection:
@@ -2643,7 +2688,9 @@ _FLAG_TEST = re.compile(
 # 'any of them is 2 stars or lower', 'if any are rated below 3', 'any single expense above …': a test one item passes
 _ANY_ITEM = re.compile(
     r"\s*(?:if\s+)?(?:any|one|some)\s+(?:of\s+(?:them|these|those|the\s+[\w-]+)\s+|(?:single\s+)?(?P<noun>[a-z][\w-]*)\s+)?"
-    r"(?:is|are|was|were|has|have|gets?|got|scores?|rates?|rated)\b\s*",
+    r"(?:is|are|was|were|has|have|gets?|got|scores?|rates?|rated|"
+    # 'if any vehicle used more than 1,200 litres', 'any site consumed over 4,500 kWh': a verb, then the comparison
+    r"[a-z]{3,}(?=\s+(?:more|less|fewer|over|under|above|below|at\s+(?:least|most)|greater|higher|lower)\b))\b\s*",
     re.I,
 )
 

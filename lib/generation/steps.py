@@ -100,6 +100,9 @@ class Step:
     unnamed: bool = False  # an action whose channel the text never named ('tell me …' → e-mail)
     chained: bool = False  # a test exclusive with the one whose else branch holds it: an 'else if' of it
     query: str | None = None  # a search: the field its query goes in
+    collect: str | None = (
+        None  # a test that keeps the items of a list ('… add it to a list'): 'guard' / 'filter'
+    )
 
 
 def negated(text: str) -> dict[str, set[str]]:
@@ -115,6 +118,9 @@ def negated(text: str) -> dict[str, set[str]]:
                 continue  # "don't email anyone marked 'test'": which items get no e-mail, a test, not a rule
             if before and re.search(r"\b(?:otherwise|else|if\s+not)\s*[,:\-–—]?\s*$", low[: before.start()]):
                 continue  # '…, then also post in #x; otherwise no Slack post': the other side of a test does nothing
+            opening = max(low.rfind(c, 0, before.start()) for c in ("\n", ". ", "; ", ": ")) if before else 0
+            if before and _GUARD.match(re.sub(r"^[\s.;:*•-]+", "", low[opening + 1 :])):
+                continue  # 'if nothing is below 20, don't send the email': the run ends when nothing is found, a guard
             if before and not _negates_other(before.group(0)):
                 # "email me instead of Slack": the negation governs the phrase right after it only
                 span_text = before.group(0)
@@ -1267,6 +1273,8 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
 
 
 # 'Use Outlook for the emails.', 'we send from Outlook': the mail service said once holds for every e-mail sent
+# the user's mail is in Outlook ('the support Outlook mailbox', 'emails in Outlook'), and Gmail is named nowhere
+_OUTLOOK_MAIL = re.compile(r"\b(?:microsoft\s+)?outlook\b(?!\s+calendar\b)", re.I)
 _MAIL_SERVICE = re.compile(
     r"\b(?:use|using|via|through|with|from|send\s+(?:them|it|emails?|mail)\s+(?:from|with|via|through))\s+"
     r"(?:our\s+|my\s+|the\s+)?(?:microsoft\s+)?outlook\b(?!\s+(?:inbox|mailbox|folder|calendar)\b)",
@@ -1320,6 +1328,13 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         and _MAIL_SERVICE.search(description)
     ):
         key = "outlook"  # 'email the guest a confirmation … Use Outlook for the emails.'
+    elif (
+        key == "gmail"
+        and write
+        and lx.phrase_at(description.lower(), "gmail") < 0
+        and _OUTLOOK_MAIL.search(description)
+    ):
+        key = "outlook"  # 'new email arrives in the support Outlook mailbox … reply to the sender': the same mailbox
     entry = lexicon()["integrations"][key]
     draft = key == "gmail" and "draft" in entry and re.search(r"\bdrafts?\b", clause, re.I) and write
     http = _http_object(entry["type"], clause, description, write)
@@ -5905,6 +5920,46 @@ _NOBODY = re.compile(r"(?:\b(?:without|never|not|nor)|n't)\s+(?:[\w-]+\s+){0,2}?
 _WITHOUT_DOING = re.compile(r"\bwithout\s+[a-z]+ing\b[^,;.\n]*", re.I)
 
 
+# 'add it to a list', 'put them on the list', 'collect those in one list': a loop's test keeps items for later
+_TO_A_LIST = re.compile(
+    r"\b(?:add|adds|put|puts|append|appends|collect|collects|gather|gathers|keep|keeps|include|includes)\s+"
+    r"(?:it|them|those|these|the\s+[\w-]+|that\s+[\w-]+)\s+(?:to|in|into|on)\s+(?:a|the|one|our)\s+"
+    r"(?:[\w-]+\s+)?list\b",
+    re.I,
+)
+# a ticket's section heading before the clause ('Edge cases: if …', 'AC: …'): the clause is read without it
+_SECTION_LABEL = re.compile(r"^\W*(?P<label>[a-z][\w -]{0,30}?)\s*:\s*(?=\S)", re.I)
+
+
+def _without_section(sentence: str) -> str:
+    """'Edge cases: if nothing is found, stop' → 'if nothing is found, stop' (a heading lexicon.json lists)."""
+    label = _SECTION_LABEL.match(sentence)
+    if label and label.group("label").lower() in lexicon()["section_labels"]:
+        return sentence[label.end() :]
+    return sentence
+
+
+def _collects(step: Step) -> bool:
+    """A loop whose only step is a test that does nothing but put the item on a list ('for each item, if quantity is
+    below 20, add it to a list')."""
+    return (
+        step.kind == "loop"
+        and len(step.body) == 1
+        and step.body[0].kind == "condition"
+        and not any(branch for _, branch in step.body[0].branches)
+        and _TO_A_LIST.search(step.body[0].text or step.text) is not None
+    )
+
+
+def _kept_items(loop: Step, then: list[Step], how: str) -> Step:
+    """The items of the list a collecting loop walks that pass its test ('guard': what follows runs only when some
+    did; 'filter': what follows gets them)."""
+    test = loop.body[0]
+    kept = Step("condition", "condition", label=test.label, text=test.text, collect=how)
+    kept.branches = [("if", then), ("else", [])]
+    return kept
+
+
 def read_steps(text: str, description: str) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out."""
     ruled_out = negated(description)
@@ -6062,8 +6117,14 @@ def read_steps(text: str, description: str) -> list[Step]:
             if read and all(s.kind == "action" for s in read):
                 per_item[:] = _keep_only(sentence, per_item + read)
                 continue
-        guard = _GUARD.match(sentence)
+        guard = _GUARD.match(_without_section(sentence))
         fetched = [i for i, s in enumerate(steps) if s.kind == "source"]
+        kept = next((i for i, s in enumerate(steps) if _collects(s)), None) if guard else None
+        if kept is not None:
+            # '…; for each item, if quantity is below 20, add it to a list; email … the list. If nothing is below 20,
+            # don't send the email': the items the test keeps, and what follows only when it kept some
+            steps = steps[:kept] + [_kept_items(steps[kept], steps[kept + 1 :], "guard")]
+            continue
         if guard and fetched and not any(s.kind in ("condition", "router", "fan") for s in steps):
             # 'If there are no returns, don't send anything': what follows the last fetch runs only when it
             # found something
@@ -6152,6 +6213,11 @@ def read_steps(text: str, description: str) -> list[Step]:
     if gate is not None and steps[gate[1] :] and any(s is gate[0] for s in steps[: gate[1]]):
         gate[0].branches = [("if", steps[gate[1] :]), ("else", [])]
         steps = steps[: gate[1]]
+    kept = next((i for i, s in enumerate(steps) if _collects(s)), None)
+    if (
+        kept is not None
+    ):  # '… add it to a list; email the list to …': the items kept, then what is done with them
+        steps = steps[:kept] + [_kept_items(steps[kept], steps[kept + 1 :], "filter")]
     steps = _filter_folded(_facts_replied(_one_router(steps)))
     _facts_for_the_agent(steps)
     _same_place(steps, {})
@@ -6593,9 +6659,11 @@ _EXCLUSION_AFTER = re.compile(
 # 'If there are no returns, don't send anything', 'if nothing new comes back, stop': a guard on what was fetched
 _GUARD = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:if|when)\s+(?:there\s+(?:are|is|were|was|'s)\s+(?:no\b|none\b)|"
-    r"nothing\s+(?:new\s+)?(?:is|was|comes?|came|turns?)\b|(?:it|they|the\s+[\w-]+)\s+(?:is|are|comes?\s+back)\s+empty\b)"
+    r"nothing\s+(?:new\s+)?(?:is|was|comes?|came|turns?)\b|(?:it|they|the\s+[\w-]+)\s+(?:is|are|comes?\s+back)\s+empty\b|"
+    # 'if no product is under 10, don't send the email': none of the items passes
+    r"no\s+(?:single\s+)?[\w-]+\s+(?:is|are|was|were|has|have|falls?|drops?|goes)\b)"
     r"[^,;.]{0,60}?,?\s*(?:then\s+)?(?:just\s+)?"
-    r"(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*(?:\s+(?:anything|it|them|an?\s+[\w-]+))?|"
+    r"(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*(?:\s+(?:anything|it|them|(?:an?|the)\s+[\w-]+))?|"
     r"(?:send|post|email|do|write)\s+nothing|skip(?:\s+it|\s+the\s+rest)?|stop|end(?:\s+there|\s+the\s+run)?|"
     r"exit|quit|nothing\s+(?:happens|is\s+sent|should\s+happen|needs\s+to\s+happen))\s*[.!]?\s*$",
     re.I,
@@ -6651,7 +6719,10 @@ def _sorted_head_route(sentence: str) -> bool:
             r"\b(?:sort|triage|classif|categori[sz]|bucket|label|decide|route|dispatch)\w*\b", head, re.I
         )
         # 'route by channel column:' then the routes one per line: the routes it announces
-        and (_route_of(tail.strip()) is not None or not tail.strip())
+        and (
+            _route_of(tail.strip()) is not None
+            or (not tail.strip() and (_ROUTE.search(head) or _ROUTE_ON.search(head + ":")) is not None)
+        )
     )
 
 
