@@ -1386,6 +1386,14 @@ _HAPPENS = re.compile(
     r"triggers?|shows?\s+up|checks?\s+out|submits?|books?|pays?|opens?|pushes|moves?\s+to)\b",
     re.I,
 )
+# 'bills are due', 'the invoice is overdue', 'the customer is a VIP': a state (a form of 'be' or 'have' not before a
+# participle), where 'a HubSpot deal closes' and 'a ticket is escalated' are events
+_GIVEN_STATE = re.compile(
+    r"(?:(?:a|an|the|each|every|any|our|my|their|its)\s+)?(?:[\w'’$-]+\s+){0,4}?(?:is|are|was|were|has|have|had)\b"
+    r"(?!\s+(?:just\s+|been\s+|being\s+)*(?:[a-z]+ed|paid|sent|made|done|won|lost|written|given|taken|put|set|held|"
+    r"sold|bought|built|hit|found|shut|cut)\b)",
+    re.I,
+)
 # 'when the failure event arrives', 'when the run starts', 'when the webhook fires': the event said again, no test
 _SAID_AGAIN = re.compile(
     r"(?:(?:the|a|an|this|that|its?|each|every)\s+)?(?:[\w-]+\s+){0,3}?(?:arrives?|fires?|starts?|runs?|"
@@ -1405,7 +1413,7 @@ def given_when_then(text: str) -> str:
         again = bool(when) and _SAID_AGAIN.fullmatch(when) is not None and threshold_in(when) is None
         test = when if when and not again else ""
         pre = m.group("pre")
-        if _HAPPENS.search(given) and threshold_in(given) is None:
+        if (_HAPPENS.search(given) or not _GIVEN_STATE.match(given)) and threshold_in(given) is None:
             return f"{pre}When {given}, " + (f"if {test}, " if test else "")
         if test:
             return f"{pre}If {given} and {test}, "

@@ -1930,19 +1930,19 @@ class _Builder:
                 prev,
                 context,
             )
-        pair = _VALUE_PAIR.search(test) if not lx.threshold_in(test) else None
-        if pair and prev:
+        values = _VALUE_PAIR.search(test) if not lx.threshold_in(test) else None
+        if values and prev:
             # 'the score is 9 or 10', 'they rated us 4 or 5': two values the field may hold — next to each other a
             # range, else either one
-            low, high = sorted((float(pair.group("a")), float(pair.group("b"))))
-            head, tail = test[: pair.start("a")], test[pair.end("b") :]
-            if high - low == 1:
+            least, most = sorted((float(values.group("a")), float(values.group("b"))))
+            head, tail = test[: values.start("a")], test[values.end("b") :]
+            if most - least == 1:
                 return self.expression(
-                    f"{head}between {lx.number_text(low)} and {lx.number_text(high)}{tail}", prev, context
+                    f"{head}between {lx.number_text(least)} and {lx.number_text(most)}{tail}", prev, context
                 )
             sides = [
                 self.expression(f"{head}equal to {lx.number_text(n)}{tail}", prev, context)
-                for n in (low, high)
+                for n in (least, most)
             ]
             if sides[0][0] is not None and sides[1][0] is not None:
                 return f"({sides[0][0]}) || ({sides[1][0]})", sides[0][1]

@@ -6119,11 +6119,11 @@ def read_steps(text: str, description: str) -> list[Step]:
                 continue
         guard = _GUARD.match(_without_section(sentence))
         fetched = [i for i, s in enumerate(steps) if s.kind == "source"]
-        kept = next((i for i, s in enumerate(steps) if _collects(s)), None) if guard else None
-        if kept is not None:
+        collecting = next((i for i, s in enumerate(steps) if _collects(s)), None) if guard else None
+        if collecting is not None:
             # '…; for each item, if quantity is below 20, add it to a list; email … the list. If nothing is below 20,
             # don't send the email': the items the test keeps, and what follows only when it kept some
-            steps = steps[:kept] + [_kept_items(steps[kept], steps[kept + 1 :], "guard")]
+            steps = steps[:collecting] + [_kept_items(steps[collecting], steps[collecting + 1 :], "guard")]
             continue
         if guard and fetched and not any(s.kind in ("condition", "router", "fan") for s in steps):
             # 'If there are no returns, don't send anything': what follows the last fetch runs only when it
@@ -6213,11 +6213,10 @@ def read_steps(text: str, description: str) -> list[Step]:
     if gate is not None and steps[gate[1] :] and any(s is gate[0] for s in steps[: gate[1]]):
         gate[0].branches = [("if", steps[gate[1] :]), ("else", [])]
         steps = steps[: gate[1]]
-    kept = next((i for i, s in enumerate(steps) if _collects(s)), None)
-    if (
-        kept is not None
-    ):  # '… add it to a list; email the list to …': the items kept, then what is done with them
-        steps = steps[:kept] + [_kept_items(steps[kept], steps[kept + 1 :], "filter")]
+    # '… add it to a list; email the list to …': the items kept, then what is done with them
+    collected = next((i for i, s in enumerate(steps) if _collects(s)), None)
+    if collected is not None:
+        steps = steps[:collected] + [_kept_items(steps[collected], steps[collected + 1 :], "filter")]
     steps = _filter_folded(_facts_replied(_one_router(steps)))
     _facts_for_the_agent(steps)
     _same_place(steps, {})
