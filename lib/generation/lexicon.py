@@ -40,7 +40,8 @@ THRESHOLD_RE = re.compile(
     r"(?P<op>"
     + "|".join(p for p, _ in _COMPARATORS)
     + r")\s*(?P<cur>[$€£])?\s*(?:(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)\s*)?(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d{1,3}(?:[ \u00a0\u202f']\d{3})+(?!\d)(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|percent\b|k\b|m\b|million\b|thousand\b|(?:usd|eur|gbp|dollars?|euros?|pounds?)\b)?",
+    # '17 m/s', '3.2 m' (a space, no currency): a speed or a length, not millions ('$2 m', '2m' are)
+    r"(?P<unit>%|percent\b|k\b|m\b(?![/.]\w)|million\b|thousand\b|(?:usd|eur|gbp|dollars?|euros?|pounds?)\b)?",
     re.I,
 )
 
@@ -359,8 +360,18 @@ def threshold_in(text: str) -> tuple[str, float, str] | None:
     unit = (found.group("unit") or "").lower()
     if unit in ("k", "thousand"):
         number, unit = number * 1000, ""
-    if unit in ("m", "million"):
+    metres = (
+        unit == "m"
+        and not found.group("cur")
+        and text[found.end("num") : found.start("unit")].strip() == ""
+        and found.end("num") < found.start("unit")
+        and not re.match(r"\s*(?:usd|eur|gbp|chf|dollars?|euros?|pounds?)\b", text[found.end("unit") :], re.I)
+        and not re.search(r"(?-i:USD|EUR|GBP|CHF)\s*$", text[: found.start("num")])
+    )
+    if unit in ("m", "million") and not metres:
         number, unit = number * 1_000_000, ""
+    elif metres:
+        unit = ""
     return op, number, "%" if unit in ("%", "percent") else (found.group("cur") or "")
 
 
@@ -1069,22 +1080,46 @@ def works_on_run_input(text: str) -> bool:
 DATE_WINDOW_RE = re.compile(
     r"\b(?:within|in)\s+(?:the\s+)?next\s+(?P<n1>\d{1,4})\s*(?P<u1>day|week|month)s?\b"
     r"|\b(?P<noun>due|dated?|deadline|expir\w*|renew\w*|ends?|expires?|starts?)\b[^,;:.]{0,30}?"
-    r"\bwithin\s+(?P<n2>\d{1,4})\s*(?P<u2>day|week|month)s?\b",
+    r"\bwithin\s+(?P<n2>\d{1,4})\s*(?P<u2>day|week|month)s?\b"
+    # 'whose deadline is exactly 14 days away', 'that expires in 60 days', 'due 3 days from now': one day, N on
+    r"|\b(?:due|dated?|deadlines?|expir\w*|renew\w*|ends?|expires?|starts?|date)\b[^,;:.]{0,30}?"
+    r"\b(?:(?:is|are|falls?)\s+)?(?:exactly\s+)?(?:in\s+(?:exactly\s+)?(?P<n3>\d{1,4})\s*(?P<u3>day|week|month)s?\b"
+    r"|(?P<n4>\d{1,4})\s*(?P<u4>day|week|month)s?\s+(?:away|from\s+(?:now|today)|out|ahead)\b)",
     re.I,
 )
 
 
-def date_window(text: str) -> tuple[int, str] | None:
-    """(N, unit) for a date of each item within the next N days / weeks / months."""
+def date_window(text: str) -> tuple[int, str, bool] | None:
+    """(N, unit, exact) for a date of each item within the next N days / weeks / months, or (exact) on the day N
+    days / weeks / months from now ('exactly 14 days away', 'expires in 60 days')."""
     found = DATE_WINDOW_RE.search(text)
     if not found:
         return None
-    return int(found.group("n1") or found.group("n2")), (found.group("u1") or found.group("u2")).lower()
+    n = next(found.group(g) for g in ("n1", "n2", "n3", "n4") if found.group(g))
+    unit = next(found.group(g) for g in ("u1", "u2", "u3", "u4") if found.group(g))
+    return int(n), unit.lower(), bool(found.group("n3") or found.group("n4"))
+
+
+# the date a word of a date test names, when no field is named ('each passport that expires in 60 days')
+_DATE_FIELDS = (
+    (r"expir", "expiry_date"),
+    (r"renew", "renewal_date"),
+    (r"deadline", "deadline"),
+    (r"\bends?\b", "end_date"),
+    (r"\bstarts?\b", "start_date"),
+)
+
+
+def date_field(test: str) -> str | None:
+    """'… that expires in 60 days' → expiry_date, '… renews within 30 days' → renewal_date."""
+    return next((f for p, f in _DATE_FIELDS if re.search(p, test, re.I)), None)
 
 
 _FIELD_WORDS = re.compile(
     r"(?:^\s*(?=(?:the|its|their)\s)|\b(?:where|whose|with|has|having|when|if)\s+)(?:the\s+|its\s+|their\s+|an?\s+)?"
     r"(?P<field>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:is\s+|are\s+|was\s+|of\s+|at\s+)?"
+    # 'whose deadline is exactly 14 days away', 'whose renewal is in 30 days': the field before the date's distance
+    r"(?:exactly\s+|in\s+(?=\d))?"
     r"(?=(?:(?:less|lower|fewer|smaller|more|greater|higher|larger)\s+than|under|over|below|above|at\s+least|"
     r"at\s+most|exceeds?|within|equals?\s|[<>≥≤]=?|[$€£]?\s*-?\d))",
     re.I,
@@ -1330,6 +1365,13 @@ def iterator_steps(text: str) -> str:
 
     def each(m: re.Match[str]) -> str:
         items = (m.group("items") or "").strip()
+        if (
+            items.lower() not in _NO_ITEM_NOUN
+            and m.group("tail")
+            and re.search(r"\beach\s+one\s+$", text[m.start() : m.start("items")], re.I)
+        ):
+            # '…; for each one approved, update …': after 'each one' the words are the item's state, not a noun
+            return f"{m.group('lead')}for each one that is {items}{m.group('tail')}"
         if items.lower() in _NO_ITEM_NOUN:
             items = "item"
         after = text[m.end() :]
@@ -1366,6 +1408,59 @@ def _branch_labels() -> list[tuple[re.Pattern[str], str, re.Pattern[str] | None]
         (re.compile(_CLAUSE_START + rx, re.I), said, re.compile(needs, re.I) if needs else None)
         for rx, said, needs in lexicon()["branch_labels"]
     ]
+
+
+# 'Given a new row is added to …, when the shift is 'weekend', then add …': a ticket's acceptance criterion, the
+# event (or a state) given, the test 'when' names and the steps 'then' says
+_GIVEN = re.compile(
+    r"(?P<pre>(?:^|(?<=\n)|(?<=[.;:!?]\s))[ \t]*(?:[-*•]\s+|\d{1,2}[.)]\s+)?)(?-i:G)iven\s+(?P<e>(?:[^,;\n]|,(?=\d{3}\b)){3,160}?),\s*"
+    r"(?:(?:and\s+)?when\s+(?P<w>(?:[^,;\n]|,(?=\d{3}\b)){3,160}?),?\s+)?then\s+(?=\S)",
+    re.I,
+)
+# what happens, as an event ('a new row is added', 'a Stripe payment fails', 'a submission comes in')
+_HAPPENS = re.compile(
+    r"\bnew\b|\bwebhooks?\b|\bevents?\b|\b(?:is|are|gets?|get|was|were|has\s+been)\s+(?:just\s+)?(?:added|created|opened|"
+    r"submitted|received|booked|paid|posted|updated|closed|merged|published|placed|filed|raised|sent|assigned|"
+    r"deleted|cancell?ed|completed|scheduled|uploaded|moved|changed|tagged|labell?ed|signed|made|approved|"
+    r"rejected|refunded|delivered|shipped|edited|modified|commented|mentioned|starred|pushed|deployed)\b|"
+    r"\b(?:arrives?|comes?\s+in|fails?|succeeds?|signs?\s+up|repl(?:y|ies)|lands?|drops?\s+in|fires?|"
+    r"triggers?|shows?\s+up|checks?\s+out|submits?|books?|pays?|opens?|pushes|moves?\s+to)\b",
+    re.I,
+)
+# 'bills are due', 'the invoice is overdue', 'the customer is a VIP': a state (a form of 'be' or 'have' not before a
+# participle), where 'a HubSpot deal closes' and 'a ticket is escalated' are events
+_GIVEN_STATE = re.compile(
+    r"(?:(?:a|an|the|each|every|any|our|my|their|its)\s+)?(?:[\w'’$-]+\s+){0,4}?(?:is|are|was|were|has|have|had)\b"
+    r"(?!\s+(?:just\s+|been\s+|being\s+)*(?:[a-z]+ed|paid|sent|made|done|won|lost|written|given|taken|put|set|held|"
+    r"sold|bought|built|hit|found|shut|cut)\b)",
+    re.I,
+)
+# 'when the failure event arrives', 'when the run starts', 'when the webhook fires': the event said again, no test
+_SAID_AGAIN = re.compile(
+    r"(?:(?:the|a|an|this|that|its?|each|every)\s+)?(?:[\w-]+\s+){0,3}?(?:arrives?|fires?|starts?|runs?|"
+    r"is\s+received|comes?\s+in|happens?|is\s+triggered|gets\s+triggered|lands?|kicks\s+off|begins?|is\s+called)",
+    re.I,
+)
+
+
+def given_when_then(text: str) -> str:
+    """'Given <event>, when <test>, then <steps>' → 'When <event>, if <test>, <steps>'; the event said again
+    ('when the webhook fires') is no test; a given state with no event ('Given a single bill is over $10,000, then
+    …') is the test ('If …, …'), and one the run's own start restates ('Given bills are due, when the run starts,
+    then …') only says what the steps work on."""
+
+    def read(m: re.Match[str]) -> str:
+        given, when = m.group("e").strip(), (m.group("w") or "").strip()
+        again = bool(when) and _SAID_AGAIN.fullmatch(when) is not None and threshold_in(when) is None
+        test = when if when and not again else ""
+        pre = m.group("pre")
+        if (_HAPPENS.search(given) or not _GIVEN_STATE.match(given)) and threshold_in(given) is None:
+            return f"{pre}When {given}, " + (f"if {test}, " if test else "")
+        if test:
+            return f"{pre}If {given} and {test}, "
+        return pre if again else f"{pre}If {given}, "
+
+    return _GIVEN.sub(read, text)
 
 
 def branch_labels(text: str) -> str:

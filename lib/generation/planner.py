@@ -136,6 +136,8 @@ def draft(description: str) -> Draft:
         description
     )  # 'log into Cloudbeds, look at …' → 'look at … in Cloudbeds'
     description = lx.english_amounts(description)  # '5.000 USD', "CHF 3'000", '1.250,00 €': one notation
+    # 'Given a new row is added …, when the shift is 'weekend', then add …' → 'When a new row …, if the shift …, add …'
+    description = lx.given_when_then(description)
     description = lx.switch_cases(
         description
     )  # 'Switch on status: 'paid' -> …' → 'if the status is 'paid', …'
@@ -807,6 +809,7 @@ class _Builder:
         self.pending_need = ""
         self.refs: dict[int, str] = {}  # id(step) → the reference to its output
         self.input_list = False  # a loop repeats over the run's input: the starter's input is a list
+        self.once_prev: str | None = None  # what a loop with no list to walk read, its steps run once
         self.item_email = "email"  # where an item of the list being looped over holds an e-mail address
         self.item_phone = "phone"
         self.item_created = "created_at"  # where an item says when it was created
@@ -896,8 +899,15 @@ class _Builder:
             return False
         head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
         noun = subject.group(1).lower()
+        hook = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+        if noun in ("subject", "sender") and hook.get(noun):
+            return True  # 'if the subject contains 'Invoice'' on a new e-mail: the field the event delivers
         spelled = {"pr": "pull request", "prs": "pull request", "mr": "merge request"}.get(noun, noun)
-        return bool(re.search(r"\b(?:" + re.escape(noun) + "|" + re.escape(spelled) + r")s?\b", head))
+        if re.search(r"\b(?:" + re.escape(noun) + "|" + re.escape(spelled) + r")s?\b", head):
+            return True
+        # 'When a Stripe payment fails, …; if the failed amount is over $1,000': the event's own verb, as its adjective
+        stem = _stem(noun)
+        return len(stem) >= 4 and any(_stem(w) == stem for w in re.findall(r"[a-z]+", head))
 
     def add(
         self, type_: str, values: dict[str, str], parent: str | None, name: str = "", **extra: Any
@@ -1241,7 +1251,11 @@ class _Builder:
                 else:
                     heads = self.router(step, heads, prev, parent)
             elif step.kind == "loop":
+                self.once_prev = None
                 heads = self.loop(step, heads, prev, parent)
+                if self.once_prev is not None:
+                    # 'GET … for each vehicle …' with no list to walk: its steps ran once, what they read goes on
+                    prev, self.once_prev = self.once_prev, None
                 ended = heads[0][0] if len(heads) == 1 and heads[0][1] == "loop-end-source" else None
                 if ended and any(b.parent == ended and b.type == "agent" for b in self.blocks):
                     # '…, then email me all the summaries': what each repeat made, gathered by the loop
@@ -1763,6 +1777,14 @@ class _Builder:
     ) -> tuple[list[tuple[str, str]], str | None]:
         own = self.refs.get(id(step.data_from)) if step.data_from is not None else None
         prev = own or prev
+        fixed = None  # the test, when it is not read from the step's words
+        if step.collect and prev is not None:
+            kept = self.kept_items(step, heads, prev, parent)
+            if kept is not None:
+                heads, prev = kept
+                if step.collect == "filter":  # no test asked of the kept list: what follows gets it
+                    return self.chain(step.branches[0][1], heads, prev, parent)
+                fixed = f"[].concat({prev} || []).length > 0"  # 'if nothing is below 20, don't send': some were kept
         if (
             own is None
             and prev is not None
@@ -1780,6 +1802,15 @@ class _Builder:
             if len(tail) != 1 or tail[0].kind != "condition" or not tail[0].chained:
                 break
             chain.append(tail[0])
+        if (
+            len(chain) >= 2
+            and not any(branch for _, branch in chain[-1].branches)
+            and len(chain[-2].branches) > 1
+        ):
+            # '…; Scores 7-8: nothing.': a last exclusive test that does nothing either way is the else branch's
+            # nothing — left out, so the tests that act keep their own blocks
+            chain[-2].branches[1] = ("else", [])
+            chain.pop()
         if len(chain) >= 3 or (len(chain) == 2 and len(chain[-1].branches) > 1 and chain[-1].branches[1][1]):
             # three or more exclusive tests, or two and what none of them takes ('priority 1 -> …; priority 2 ->
             # …; anything else -> …'): one condition block, 'if' / 'else if' … / 'else'
@@ -1788,7 +1819,8 @@ class _Builder:
                 return decided, prev
         judged = (
             None
-            if lx.signs_as_numbers(step.label, step.text) != step.label  # 'the balance is negative': below 0
+            if fixed is not None
+            or lx.signs_as_numbers(step.label, step.text) != step.label  # 'the balance is negative': below 0
             else self.judged(step.label, heads, prev, parent)
         )
         if judged is not None:  # 'if any of them are negative': an agent judges, the test reads its answer
@@ -1797,6 +1829,8 @@ class _Builder:
         expression, data_step = (
             (f'String({judged}).trim().toLowerCase().startsWith("yes")', None)
             if judged is not None
+            else (fixed, None)
+            if fixed is not None
             else self.expression(step.label, prev, step.text)
         )
         if expression is not None and step.negate:  # 'unless it rains': the steps run when the test is false
@@ -1832,6 +1866,32 @@ class _Builder:
         if not any(h == "else" for h, _ in step.branches):
             self.edge([(local, "else")], self.end(parent, f"the test '{step.label.strip()}' was false"))
         return exits, prev
+
+    def kept_items(
+        self, step: Step, heads: list[tuple[str, str]], prev: str, parent: str | None
+    ) -> tuple[list[tuple[str, str]], str] | None:
+        """'for each item, if quantity is below 20, add it to a list': a function keeping the items of the list
+        read before that pass the test (the test written for one item, `x`); None when the test needs data no
+        item holds."""
+        listed = next(reversed(self.lists_upstream(heads)), None) or prev
+        self.item_email, self.item_phone, self.item_created = self.item_emails.get(
+            listed, ("email", "phone", "created_at")
+        )
+        self.test_heads = heads
+        one, extra = self.expression(step.label, "<loop.currentItem>", step.text)
+        if one is None or extra is not None:
+            return None
+
+        def field(m: re.Match[str]) -> str:
+            return "x" + "".join(f"?.[{json.dumps(p)}]" for p in m.group(1).split(".")[1:])
+
+        item = re.sub(r"<loop\.currentItem((?:\.[\w-]+)*)>", field, one)
+        code = f"return [].concat({listed} || []).filter((x) => {item});"
+        local = self.add("function", {"code": code}, parent, name="Keep items")
+        self.words[local] = step.text
+        self.notes.append(f"the items of {listed} for which '{step.label.strip()}' holds are kept in a list")
+        self.edge(heads, local)
+        return [(local, "source")], f"<{local}.result>"
 
     def decision(
         self, chain: list[Step], heads: list[tuple[str, str]], prev: str | None, parent: str | None
@@ -1893,6 +1953,31 @@ class _Builder:
                 join = " && " if i == 0 or compound[i - 1].lower() == "and" else " || "
                 out = f"({part})" if out is None else f"{out}{join}({part})"
             return out, extra
+        equal = _VALUE_IS.search(test) if not lx.threshold_in(test) and not _quoted(test) else None
+        if (
+            equal and prev
+        ):  # 'if the rating is 5': the field equals the number (not the digit anywhere in the data)
+            return self.expression(
+                f"{test[: equal.start('n')]}equal to {equal.group('n')}{test[equal.end('n') :]}",
+                prev,
+                context,
+            )
+        values = _VALUE_PAIR.search(test) if not lx.threshold_in(test) else None
+        if values and prev:
+            # 'the score is 9 or 10', 'they rated us 4 or 5': two values the field may hold — next to each other a
+            # range, else either one
+            least, most = sorted((float(values.group("a")), float(values.group("b"))))
+            head, tail = test[: values.start("a")], test[values.end("b") :]
+            if most - least == 1:
+                return self.expression(
+                    f"{head}between {lx.number_text(least)} and {lx.number_text(most)}{tail}", prev, context
+                )
+            sides = [
+                self.expression(f"{head}equal to {lx.number_text(n)}{tail}", prev, context)
+                for n in (least, most)
+            ]
+            if sides[0][0] is not None and sides[1][0] is not None:
+                return f"({sides[0][0]}) || ({sides[1][0]})", sides[0][1]
         either = _ANY_WORD.search(test)
         if either and prev and not lx.threshold_in(test) and not _quoted(test):
             # 'if they mention complaint or refund', 'if it says cancel, stop or unsubscribe': any of the words
@@ -2218,14 +2303,21 @@ class _Builder:
         holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
         return f"{holder}.{named}" if holder else named
 
-    def date_test(self, test: str, prev: str, window: tuple[int, str]) -> str:
-        """'whose end date is within the next 14 days': the item's date falls between now and N days on."""
-        count, unit = window
+    def date_test(self, test: str, prev: str, window: tuple[int, str, bool]) -> str:
+        """'whose end date is within the next 14 days': the item's date falls between now and N days on;
+        'exactly 14 days away', 'expires in 60 days': it falls on the day N days on (a daily run sees it once)."""
+        count, unit, exact = window
         unit_ms = {"day": 86400000, "week": 604800000, "month": 2592000000}[unit]
-        field = self.item_field(test, prev) or ("due_date" if prev.startswith("<loop") else "date")
+        field = self.item_field(test, prev)
+        if field is None:  # the date the test's word names, under what holds an item's fields (Airtable's)
+            field = lx.date_field(test) or ("due_date" if prev.startswith("<loop") else "date")
+            holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
+            field = f"{holder}.{field}" if holder else field
         where = "each item" if prev.startswith("<loop") else "the event"
         self.notes.append(f"the test '{test.strip()}' reads {where}'s '{field}' date ({prev[:-1]}.{field}>)")
         left = f"new Date({_field_read(prev, field)}).getTime() - Date.now()"
+        if exact:  # the days left, rounded up, are N (today's date N on, whatever the hour of the run)
+            return f"Math.ceil(({left}) / 86400000) === {count} * {unit_ms // 86400000}"
         return f"({left} >= 0) && ({_cmp(left, '<=', f'{count} * {unit_ms}')})"
 
     def router(
@@ -2422,7 +2514,7 @@ class _Builder:
                 self.notes.append(
                     f"'each {step.label}': no list was fetched to repeat over, so its steps run once per run"
                 )
-                out, _ = self.chain(step.body, heads, prev, parent)
+                out, self.once_prev = self.chain(step.body, heads, prev, parent)
                 return out
             if items is None and self.trigger.kind in ("manual", "chat"):
                 items = (
@@ -2434,7 +2526,7 @@ class _Builder:
                 self.notes.append(
                     f"'for each {step.label}': nothing before it fetches a list to repeat over, so its steps run once"
                 )
-                out, _ = self.chain(step.body, heads, prev, parent)
+                out, self.once_prev = self.chain(step.body, heads, prev, parent)
                 return out
             outer = next((b for b in self.blocks if b.id == parent and b.type == "loop"), None)
             if outer is not None and items == outer.collection:
@@ -2470,6 +2562,11 @@ class _Builder:
                     if isinstance(value.value, str):
                         value.value = value.value.replace("<loop.currentItem", "<parallel.currentItem")
         return [(local, f"{kind}-end-source")]
+
+
+def _stem(word: str) -> str:
+    """'failed', 'fails', 'failure', 'failing' → 'fail': a word's stem, to know the same verb in another form."""
+    return re.sub(r"(?:ure|ing|ed|es|s)$", "", word.lower())
 
 
 def _reminder(text: str) -> str | None:
@@ -2569,6 +2666,16 @@ _PER_ITEM = re.compile(
 _THRESHOLD_PAIR = re.compile(
     r"\s+(and|or)\s+(?=(?:(?!and\b|or\b)[\w-]+\s+){0,3}?" + lx.THRESHOLD_RE.pattern + ")", re.I
 )
+# 'the rating is 5', 'if the priority is 1': a field said to hold one number
+_VALUE_IS = re.compile(
+    r"\b(?:is|are|was|were|=)\s+(?P<n>-?\d{1,9}(?:\.\d+)?)\s*(?:stars?|points?)?\s*$", re.I
+)
+# 'the score is 9 or 10', 'they rated us 4 or 5', 'a rating of 1 or 2': a field said to hold one of two numbers
+_VALUE_PAIR = re.compile(
+    r"\b(?:is|are|was|were|equals?|of|scored?|rated?|gave|gives|picked|chose)\s+(?:(?:us|it|them|a|an)\s+)?"
+    r"(?P<a>\d{1,6}(?:\.\d+)?)\s+or\s+(?P<b>\d{1,6}(?:\.\d+)?)\b(?!\s*(?:%|[.,]\d))",
+    re.I,
+)
 # 'A and B' / 'A or B' where each side is a test of its own ('the priority is high', 'it is above 5')
 _COMPOUND = re.compile(
     r"\s+(and|or)\s+(?=(?:the|its|it|their|his|her|this|that)\s+(?:[\w-]+\s+){0,2}?"
@@ -2627,7 +2734,9 @@ _FLAG_TEST = re.compile(
 # 'any of them is 2 stars or lower', 'if any are rated below 3', 'any single expense above …': a test one item passes
 _ANY_ITEM = re.compile(
     r"\s*(?:if\s+)?(?:any|one|some)\s+(?:of\s+(?:them|these|those|the\s+[\w-]+)\s+|(?:single\s+)?(?P<noun>[a-z][\w-]*)\s+)?"
-    r"(?:is|are|was|were|has|have|gets?|got|scores?|rates?|rated)\b\s*",
+    r"(?:is|are|was|were|has|have|gets?|got|scores?|rates?|rated|"
+    # 'if any vehicle used more than 1,200 litres', 'any site consumed over 4,500 kWh': a verb, then the comparison
+    r"[a-z]{3,}(?=\s+(?:more|less|fewer|over|under|above|below|at\s+(?:least|most)|greater|higher|lower)\b))\b\s*",
     re.I,
 )
 
@@ -2697,7 +2806,28 @@ def _heading(step: Step) -> str:
         if found
         else re.search(r"\bwith\s+(?:the|its|their)\s+([\w\s'-]{2,40}?)\s*[.!]?$", step.text or "", re.I)
     )
-    words = found.group(1).strip() if found else "The " + fact.group(1).strip() if fact else "Update"
+    # 'email the respondent a G2 review link', 'text them our booking page': what is sent to the person named first
+    given = (
+        None
+        if found or fact
+        else re.match(
+            r"^\W*(?:also\s+|then\s+)?[a-z]+\s+(?:the\s+[\w-]+|them|him|her|each\s+[\w-]+|every\s+[\w-]+)\s+"
+            r"((?:a|an|our|their|its)\s+[\w\s'-]{2,40}?)\s*[.!]?$",
+            re.sub(
+                r"\s*\([^()]{0,80}\)", "", step.text or ""
+            ),  # '(address from the survey)': where, not what
+            re.I,
+        )
+    )
+    words = (
+        found.group(1).strip()
+        if found
+        else "The " + fact.group(1).strip()
+        if fact
+        else given.group(1).strip()
+        if given
+        else "Update"
+    )
     return words[:1].upper() + words[1:]
 
 

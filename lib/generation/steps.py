@@ -100,6 +100,9 @@ class Step:
     unnamed: bool = False  # an action whose channel the text never named ('tell me …' → e-mail)
     chained: bool = False  # a test exclusive with the one whose else branch holds it: an 'else if' of it
     query: str | None = None  # a search: the field its query goes in
+    collect: str | None = (
+        None  # a test that keeps the items of a list ('… add it to a list'): 'guard' / 'filter'
+    )
 
 
 def negated(text: str) -> dict[str, set[str]]:
@@ -115,6 +118,9 @@ def negated(text: str) -> dict[str, set[str]]:
                 continue  # "don't email anyone marked 'test'": which items get no e-mail, a test, not a rule
             if before and _ELSE_LEAVES_OUT.search(low, 0, before.start()):
                 continue  # '…, then also post in #escalations; otherwise no Slack post': the other side does nothing
+            opening = max(low.rfind(c, 0, before.start()) for c in ("\n", ". ", "; ", ": ")) if before else 0
+            if before and _GUARD.match(re.sub(r"^[\s.;:*•-]+", "", low[opening + 1 :])):
+                continue  # 'if nothing is below 20, don't send the email': the run ends when nothing is found, a guard
             if before and not _negates_other(before.group(0)):
                 # "email me instead of Slack": the negation governs the phrase right after it only
                 span_text = before.group(0)
@@ -689,6 +695,10 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             and not re.search(r"\b(?:those|these|such)\s+(?:[\w-]+\s+)?$", low[: low.find(v)])
             # 'the form answers', 'questions and answers': the plural noun names data, it asks for no answer
             and not (v == "answer" and _answers_noun(low, low.find(v)))
+            # 'a TripAdvisor review link', 'the summary page': a verb's form naming a link or page is a noun
+            and not re.match(
+                r"\s+(?:links?|urls?|pages?|forms?|sites?|buttons?)\b", low[low.find(v) + len(v) :]
+            )
             # "reply 'thanks 👍'": the words to send are written out, nothing is drafted
             and not (
                 kind == "draft"
@@ -1277,6 +1287,8 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
 
 
 # 'Use Outlook for the emails.', 'we send from Outlook': the mail service said once holds for every e-mail sent
+# the user's mail is in Outlook ('the support Outlook mailbox', 'emails in Outlook'), and Gmail is named nowhere
+_OUTLOOK_MAIL = re.compile(r"\b(?:microsoft\s+)?outlook\b(?!\s+calendar\b)", re.I)
 _MAIL_SERVICE = re.compile(
     r"\b(?:use|using|via|through|with|from|send\s+(?:them|it|emails?|mail)\s+(?:from|with|via|through))\s+"
     r"(?:our\s+|my\s+|the\s+)?(?:microsoft\s+)?outlook\b(?!\s+(?:inbox|mailbox|folder|calendar)\b)",
@@ -1330,6 +1342,13 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         and _MAIL_SERVICE.search(description)
     ):
         key = "outlook"  # 'email the guest a confirmation … Use Outlook for the emails.'
+    elif (
+        key == "gmail"
+        and write
+        and lx.phrase_at(description.lower(), "gmail") < 0
+        and _OUTLOOK_MAIL.search(description)
+    ):
+        key = "outlook"  # 'new email arrives in the support Outlook mailbox … reply to the sender': the same mailbox
     entry = lexicon()["integrations"][key]
     draft = key == "gmail" and "draft" in entry and re.search(r"\bdrafts?\b", clause, re.I) and write
     http = _http_object(entry["type"], clause, description, write)
@@ -2983,6 +3002,13 @@ def _commented_where(clause: str, description: str) -> str:
     return clause
 
 
+# 'no Slack post', 'no e-mail to the team', 'no further action': a step not taken, said by its noun alone
+_NO_STEP = re.compile(
+    r"^\W*(?:(?:and|but|so|then|just)\s+)*(?:there\s+is\s+|there['’]s\s+)?no\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:post|message|e-?mail|notification|alert|sms|text|reply|ping|dm|update|action|ticket|issue|row|entry|"
+    r"follow-?up|escalation|call|page)s?\b(?:\s+(?:to|in|on|for)\s+[^,;.]{1,40})?\W*$",
+    re.I,
+)
 # a clause that opens on a negated verb, after at most a short subject ('Replies without 'cancel' don't need anything')
 _NEGATED_STEP = re.compile(
     r"^\W*(?:(?:and|but|so|also|please|just)\s+)*"
@@ -3116,6 +3142,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         return []
     if _ITEM_ONLY.match(clause):
         return []  # 'for anyone who hasn't opened an email in 90 days': which items, told by what they did
+    if _NO_STEP.match(clause):
+        return []  # '…; otherwise no Slack post', 'else no email': the step not taken, named by its noun
     if _HANDS_OFF_CLAUSE.match(clause):
         return []  # 'change nothing in Asana', 'Jira stays read-only': what is not to be done, no step
     if _NO_STEP.match(clause):
@@ -3998,7 +4026,8 @@ _WHERE = re.compile(
     r"(?:==?|\bis\b|\bequals\b|\bsays\b)\s*"
     # 'where quantity is below 15': a comparison, read as a threshold, not the value 'below'
     r"(?!(?:under|over|below|above|more|less|fewer|greater|higher|lower|at\s+(?:least|most)|within|between|"
-    r"older|newer|not)\b)[\"“']?[\w-]+[\"”']?",
+    # 'whose deadline is exactly 14 days away', 'whose renewal is in 30 days': a date N days on, not a value
+    r"older|newer|not|exactly|in\s+\d|\d+\s*(?:day|week|month)s?)\b)[\"“']?[\w-]+[\"”']?",
     re.I,
 )
 
@@ -4020,9 +4049,9 @@ def _qualifier(sentence: str, start: int) -> int | None:
         return start + where.end()
     # 'with humidity 85 or higher', 'whose end date is within the next 14 days': a number first, a date window
     found = (
-        lx.THRESHOLD_RE.search(rest[:limit])
+        lx.DATE_WINDOW_RE.search(rest[:limit])
+        or lx.THRESHOLD_RE.search(rest[:limit])
         or lx.OR_MORE_RE.search(rest[:limit])
-        or lx.DATE_WINDOW_RE.search(rest[:limit])
     )
     window = _NOT_A_CONDITION.search(rest[:limit])
     if (
@@ -4068,7 +4097,7 @@ _STATE = re.compile(
     # a state ('that is approved') or one thing the item carries ('that has a gift note'); 'that has external
     # attendees' describes the item's list, which no word of its data spells
     r"[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who)\s+(?:"
-    r"(?:is|are|was|were|got|gets)\s+(?:been\s+)?(?P<not>not\s+)?(?:(?:a|an|the)\s+)?"
+    r"(?:is|are|was|were|got|gets|(?:came|comes|come)\s+back|ended\s+up)\s+(?:been\s+)?(?P<not>not\s+)?(?:(?:a|an|the)\s+)?"
     r"|(?:has|have|had|carries|carry)\s+(?:(?P<no>no)\s+|an?\s+))"
     # 'each load without a driver assigned': one thing the item lacks
     r"|[\w-]+(?:\s+[\w-]+)?\s+(?P<without>without)\s+(?:an?\s+|any\s+|the\s+)?"
@@ -4351,15 +4380,25 @@ def _bare_verb(text: str) -> str | None:
 
 def _route_of(clause: str) -> tuple[str, str] | None:
     """(category, the clause to read for its action) when `clause` sends one category somewhere."""
-    clause = clause.lstrip(" :;,")
+    clause = re.sub(r"^\s*[-*•]\s+(?=\S)", "", clause).lstrip(
+        " :;,"
+    )  # '- 'x' -> post on X': a bulleted route
+    label = re.match(r"\s*([a-z][\w -]{0,30}?)\s*:", clause, re.I)
+    if label and label.group(1).lower() in lexicon()["section_labels"]:
+        return None  # 'Non-goals: editing the sheet', 'Steps: read …': a ticket's heading, no category
     head, colon, tail = clause.partition(":")
     if colon and _SORTS.match(head) and tail.strip():
         return _route_of(tail)  # 'classify it: damaged goods reports go into …': the route after the colon
-    # 'bug -> …', 'delayed = email the customer' (an '=' between spaces)
+    # 'bug -> …', 'delayed = email the customer' (an '=' between spaces), "'discord' -> …" (the value quoted)
     arrow = re.search(
-        r"(?:^|\s|:)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:->|→|=>|(?<=\s)=(?=\s))\s*(\S.*)$", clause, re.I
+        r"(?:^|\s|:)(?:(?P<q>['\"‘“])(?=[^'\"’”\n]{1,30}['\"’”]\s*(?:->|→|=>)))?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+        r"(?(q)['\"’”])\s*(?:->|→|=>|(?<=\s)=(?=\s))\s*(\S.*)$",
+        clause,
+        re.I,
     )
-    arrow = arrow or _ARROW.match(clause)
+    if arrow:
+        return arrow.group(2), _as_action(arrow.group(3))
+    arrow = _ARROW.match(clause)
     if arrow:
         return arrow.group(1), _as_action(arrow.group(2))
     acted = _ACTS_FOR.match(clause)
@@ -5916,6 +5955,46 @@ _NOBODY = re.compile(r"(?:\b(?:without|never|not|nor)|n't)\s+(?:[\w-]+\s+){0,2}?
 _WITHOUT_DOING = re.compile(r"\bwithout\s+[a-z]+ing\b[^,;.\n]*", re.I)
 
 
+# 'add it to a list', 'put them on the list', 'collect those in one list': a loop's test keeps items for later
+_TO_A_LIST = re.compile(
+    r"\b(?:add|adds|put|puts|append|appends|collect|collects|gather|gathers|keep|keeps|include|includes)\s+"
+    r"(?:it|them|those|these|the\s+[\w-]+|that\s+[\w-]+)\s+(?:to|in|into|on)\s+(?:a|the|one|our)\s+"
+    r"(?:[\w-]+\s+)?list\b",
+    re.I,
+)
+# a ticket's section heading before the clause ('Edge cases: if …', 'AC: …'): the clause is read without it
+_SECTION_LABEL = re.compile(r"^\W*(?P<label>[a-z][\w -]{0,30}?)\s*:\s*(?=\S)", re.I)
+
+
+def _without_section(sentence: str) -> str:
+    """'Edge cases: if nothing is found, stop' → 'if nothing is found, stop' (a heading lexicon.json lists)."""
+    label = _SECTION_LABEL.match(sentence)
+    if label and label.group("label").lower() in lexicon()["section_labels"]:
+        return sentence[label.end() :]
+    return sentence
+
+
+def _collects(step: Step) -> bool:
+    """A loop whose only step is a test that does nothing but put the item on a list ('for each item, if quantity is
+    below 20, add it to a list')."""
+    return (
+        step.kind == "loop"
+        and len(step.body) == 1
+        and step.body[0].kind == "condition"
+        and not any(branch for _, branch in step.body[0].branches)
+        and _TO_A_LIST.search(step.body[0].text or step.text) is not None
+    )
+
+
+def _kept_items(loop: Step, then: list[Step], how: str) -> Step:
+    """The items of the list a collecting loop walks that pass its test ('guard': what follows runs only when some
+    did; 'filter': what follows gets them)."""
+    test = loop.body[0]
+    kept = Step("condition", "condition", label=test.label, text=test.text, collect=how)
+    kept.branches = [("if", then), ("else", [])]
+    return kept
+
+
 def read_steps(text: str, description: str) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out."""
     ruled_out = negated(description)
@@ -6073,8 +6152,14 @@ def read_steps(text: str, description: str) -> list[Step]:
             if read and all(s.kind == "action" for s in read):
                 per_item[:] = _keep_only(sentence, per_item + read)
                 continue
-        guard = _GUARD.match(sentence)
+        guard = _GUARD.match(_without_section(sentence))
         fetched = [i for i, s in enumerate(steps) if s.kind == "source"]
+        collecting = next((i for i, s in enumerate(steps) if _collects(s)), None) if guard else None
+        if collecting is not None:
+            # '…; for each item, if quantity is below 20, add it to a list; email … the list. If nothing is below 20,
+            # don't send the email': the items the test keeps, and what follows only when it kept some
+            steps = steps[:collecting] + [_kept_items(steps[collecting], steps[collecting + 1 :], "guard")]
+            continue
         if guard and fetched and not any(s.kind in ("condition", "router", "fan") for s in steps):
             # 'If there are no returns, don't send anything': what follows the last fetch runs only when it
             # found something
@@ -6163,6 +6248,10 @@ def read_steps(text: str, description: str) -> list[Step]:
     if gate is not None and steps[gate[1] :] and any(s is gate[0] for s in steps[: gate[1]]):
         gate[0].branches = [("if", steps[gate[1] :]), ("else", [])]
         steps = steps[: gate[1]]
+    # '… add it to a list; email the list to …': the items kept, then what is done with them
+    collected = next((i for i, s in enumerate(steps) if _collects(s)), None)
+    if collected is not None:
+        steps = steps[:collected] + [_kept_items(steps[collected], steps[collected + 1 :], "filter")]
     steps = _filter_folded(_facts_replied(_one_router(steps)))
     _facts_for_the_agent(steps)
     _same_place(steps, {})
@@ -6604,9 +6693,11 @@ _EXCLUSION_AFTER = re.compile(
 # 'If there are no returns, don't send anything', 'if nothing new comes back, stop': a guard on what was fetched
 _GUARD = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:if|when)\s+(?:there\s+(?:are|is|were|was|'s)\s+(?:no\b|none\b)|"
-    r"nothing\s+(?:new\s+)?(?:is|was|comes?|came|turns?)\b|(?:it|they|the\s+[\w-]+)\s+(?:is|are|comes?\s+back)\s+empty\b)"
+    r"nothing\s+(?:new\s+)?(?:is|was|comes?|came|turns?)\b|(?:it|they|the\s+[\w-]+)\s+(?:is|are|comes?\s+back)\s+empty\b|"
+    # 'if no product is under 10, don't send the email': none of the items passes
+    r"no\s+(?:single\s+)?[\w-]+\s+(?:is|are|was|were|has|have|falls?|drops?|goes)\b)"
     r"[^,;.]{0,60}?,?\s*(?:then\s+)?(?:just\s+)?"
-    r"(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*(?:\s+(?:anything|it|them|an?\s+[\w-]+))?|"
+    r"(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*(?:\s+(?:anything|it|them|(?:an?|the)\s+[\w-]+))?|"
     r"(?:send|post|email|do|write)\s+nothing|skip(?:\s+it|\s+the\s+rest)?|stop|end(?:\s+there|\s+the\s+run)?|"
     r"exit|quit|nothing\s+(?:happens|is\s+sent|should\s+happen|needs\s+to\s+happen))\s*[.!]?\s*$",
     re.I,
@@ -6664,7 +6755,11 @@ def _sorted_head_route(sentence: str) -> bool:
         and re.search(
             r"\b(?:sort|triage|classif|categori[sz]|bucket|label|decide|route|dispatch)\w*\b", head, re.I
         )
-        and _route_of(tail.strip()) is not None
+        # 'route by channel column:' then the routes one per line: the routes it announces
+        and (
+            _route_of(tail.strip()) is not None
+            or (not tail.strip() and (_ROUTE.search(head) or _ROUTE_ON.search(head + ":")) is not None)
+        )
     )
 
 
@@ -6683,7 +6778,11 @@ def _join_routes(parts: list[str]) -> list[str]:
         if head and len(run) >= 1:
             # 'he triages it into sales, support or spam: for sales, he adds …; for support, he creates …': the routes
             # after the one the sorting sentence began with are its own
-            out[-1] = "; ".join([out[-1].rstrip(" .;"), *run])
+            routes = [_LIST_MARK.sub("", r, count=1) for r in run]
+            if out[-1].rstrip().endswith(":"):  # 'route by channel column:' then one route per line
+                out[-1] = out[-1].rstrip() + " " + ", ".join(routes)
+            else:
+                out[-1] = "; ".join([out[-1].rstrip(" .;"), *routes])
         else:
             out += [", ".join(run)] if len(run) >= 3 else run
         run = []
