@@ -16,8 +16,6 @@ _KNOWN: dict[str, str] = {
     "r20c-gwt-form-country-para": "the test and its else branch are read, but the event sits on an 'AC:' bullet after "
     "a 'User story:' line: the trigger is read only from the text's first sentence, so the run starts by hand (a "
     "trigger class: an event after a ticket's heading lines)",
-    "r20c-edge-pr-lines": "the condition and its branches are right, but 'post the PR title to #reviews on Slack' also "
-    "comments on the pull request (the PR read as the post's place: a services class)",
 }
 
 
