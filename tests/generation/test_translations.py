@@ -39,3 +39,21 @@ def test_a_spanish_digest_mailed_with_a_pronoun_is_a_search_and_a_send():
     assert {"starter", "exa", "gmail"} <= set(blocks) and not draft.unused
     assert draft.plan.value(blocks["gmail"].id, "operation") == "send_gmail"
     assert draft.plan.value(blocks["gmail"].id, "to") == "equipo@acme.com"
+
+
+@pytest.mark.parametrize("name", ["lexicon.json", "translations.json", "services.json", "claude_examples.json"])
+def test_no_data_file_says_one_key_twice(name):
+    # json keeps the last of two equal keys silently: two streams adding one list each lose one of them
+    import json
+    from pathlib import Path
+
+    doubled: list[str] = []
+
+    def pairs(items):
+        keys = [k for k, _ in items]
+        doubled.extend(sorted({k for k in keys if keys.count(k) > 1}))
+        return dict(items)
+
+    path = Path(planner.__file__).with_name(name)
+    json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=pairs)
+    assert not doubled, doubled
