@@ -9,6 +9,7 @@ lays the steps out as blocks and edges, wiring each block's input to the previou
 from __future__ import annotations
 
 import json
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -205,7 +206,20 @@ def draft(description: str) -> Draft:
     # 'Airtable > Watch Records (runs every 10 minutes)': each run reads what is new
     if trigger.kind == "schedule":
         text = polled_reads(text)
-    steps = read_steps(text, description)
+    # '[Finance] Month-end FX snapshot\n\nTrigger: …\nSteps: …': a ticket's title names what the lines after it ask
+    # for; when they make steps of their own, the title makes none (its words are no read of their own)
+    titled = _TICKET_TITLE.match(text)
+    told = [titled.span()] if titled else []
+    # 'As a recruiter, I want candidates … to get an acknowledgement so that …' before 'Steps: …' / 'AC: …': the user
+    # story says in one sentence what the steps spell out, so it makes no steps of its own either
+    story = _USER_STORY.search(text)
+    if story and _STEPS_SECTION.search(text, story.end()):
+        told.append(story.span())
+    steps: list[Step] = []
+    while told and not steps:
+        steps = read_steps(functools.reduce(lambda t, span: _blank(t, *span), told, text), description)
+        told.pop()
+    steps = steps or read_steps(text, description)
     if context and any(
         _told(s, description, context) or (s.kind == "fan" and _untold([s], description, context) != [s])
         for s in steps
@@ -470,6 +484,28 @@ _BECOMES_AFTER = re.compile(
     r"be\s+(posted|sent|added|logged|forwarded|saved|copied)(?=\s+(?:to|in|into|as)\b))\s",
     re.I,
 )
+# a ticket's title: a first line opening with its tags ('[Automation]', '[Ops][P2]'), with lines after it
+_TICKET_TITLE = re.compile(r"\A\s*(?:\[[^\]\n]{1,40}\]\s*)+[^\n]*(?=\n\s*\S)")
+
+
+# a user story: 'As a <role>, I want … so that …' (one sentence)
+_USER_STORY = re.compile(
+    r"(?:^|(?<=\n))[ \t]*As\s+an?\s+[^\n.]{1,80}?\bI\s+(?:want|would\s+like|need|['’]d\s+like)\b[^\n]*?"
+    r"(?:[.!?](?=\s|$)|(?=\n)|$)",
+    re.I,
+)
+# where a ticket spells out its steps: 'Steps:', 'AC:', 'Acceptance criteria:', or a list of two items or more
+_STEPS_SECTION = re.compile(
+    r"(?:^|\n)[ \t]*(?:steps|ac|acceptance\s+criteria)\s*:|(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])\s+\S[^\n]*\n[ \t]*(?:[-*•]|\d+[.)])\s",
+    re.I,
+)
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """`text` with its characters from `start` to `end` as spaces (the text keeps the description's positions)."""
+    return text[:start] + " " * (end - start) + text[end:]
+
+
 _BECOMES_VERB = {
     "posted": "post",
     "sent": "send",
@@ -2727,6 +2763,9 @@ def _ref(local: str, type_: str, operation: str | None = None) -> str:
 
 
 def _title(description: str) -> str:
+    titled = _TICKET_TITLE.match(description)
+    if titled:  # '[Finance][P1] Month-end FX snapshot': the ticket's own title, without its tags
+        description = re.sub(r"^\s*(?:\[[^\]\n]*\]\s*)+", "", titled.group(0)) or description
     words = re.sub(r"https?://\S+|\S+@\S+", "", description).split()
     title = " ".join(words[:8]).strip(" ,.;:")
     title = title[:1].upper() + title[1:]

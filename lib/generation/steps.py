@@ -752,10 +752,12 @@ def _person_named() -> str:
 
 def _sent_to_person(low: str) -> re.Match[str] | None:
     """'send the buyer a thank-you mail', 'send him a receipt', 'send at the candidate an email', 'send to him a
-    welcome mail': whom the verb sends to, said before what it sends (word order and particle aside)."""
+    welcome mail': whom the verb sends to, said before what it sends (word order, particle and an aside in brackets
+    aside)."""
     return re.search(
         r"\b(?:send|sends|forward|forwards)\s+(?:to\s+|at\s+)?(?P<who>" + _person_named() + r")\s+"
-        r"(?:a|an|the|his|her|their|its|our|your|this|that|one|some)\b",
+        # (an aside on where their address is: 'send the guest (their email is in the record) a confirmation')
+        r"(?:\([^()]{1,80}\)\s*)?(?:a|an|the|his|her|their|its|our|your|this|that|one|some)\b",
         low,
     )
 

@@ -20,16 +20,10 @@ _KNOWN: dict[str, str] = {
     "recipient from the payload",
     "r20d-title-gmail-cv-extract": "the title's 'from Gmail' is a Gmail read, and 'pull … out of the email' is taken "
     "for that read, so the AI step is dropped",
-    "r20d-loop-sheet-forecast-mail-para-numbered": "the story's 'every store manager' opens a loop before the sheet "
-    "is read, so the sheet is read inside it",
-    "r20d-loop-sheet-mail-update": "'send the buyer (their email is in the row) a shipping notice' makes no e-mail "
-    "inside the loop",
     "r20d-loop-gmail-rate-row": "'append one row per applicant' is built after the loop, from all its results",
     "r20d-turned-into-notes": "'saved to a new Notion page' is read as a Notion read, and the AI step drafts a reply",
     "r20d-one-bullet-one-agent": "'Group them by tag and write a short overview' makes two AI steps; the page reads "
     "the second",
-    "r20d-title-stripe-refund": "the title's 'Stripe refunds' is a read of Stripe's refunds, which the row and the post "
-    "carry instead of the event",
     "r20d-digest-reads-source": "the summary's e-mail reads the summary only, not the rows it was made from",
 }
 
