@@ -9,7 +9,6 @@ lays the steps out as blocks and edges, wiring each block's input to the previou
 from __future__ import annotations
 
 import json
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -209,16 +208,19 @@ def draft(description: str) -> Draft:
     # '[Finance] Month-end FX snapshot\n\nTrigger: …\nSteps: …': a ticket's title names what the lines after it ask
     # for; when they make steps of their own, the title makes none (its words are no read of their own)
     titled = _TICKET_TITLE.match(text)
-    told = [titled.span()] if titled else []
+    summaries = [titled.span()] if titled else []
     # 'As a recruiter, I want candidates … to get an acknowledgement so that …' before 'Steps: …' / 'AC: …': the user
     # story says in one sentence what the steps spell out, so it makes no steps of its own either
     story = _USER_STORY.search(text)
     if story and _STEPS_SECTION.search(text, story.end()):
-        told.append(story.span())
+        summaries.append(story.span())
     steps: list[Step] = []
-    while told and not steps:
-        steps = read_steps(functools.reduce(lambda t, span: _blank(t, *span), told, text), description)
-        told.pop()
+    while summaries and not steps:  # without the story and the title; else without the title only
+        unsaid = text
+        for start, end in summaries:
+            unsaid = _blank(unsaid, start, end)
+        steps = read_steps(unsaid, description)
+        summaries.pop()
     steps = steps or read_steps(text, description)
     if context and any(
         _told(s, description, context) or (s.kind == "fan" and _untold([s], description, context) != [s])
@@ -490,7 +492,7 @@ _TICKET_TITLE = re.compile(r"\A\s*(?:\[[^\]\n]{1,40}\]\s*)+[^\n]*(?=\n\s*\S)")
 
 # a user story: 'As a <role>, I want … so that …' (one sentence)
 _USER_STORY = re.compile(
-    r"(?:^|(?<=\n))[ \t]*As\s+an?\s+[^\n.]{1,80}?\bI\s+(?:want|would\s+like|need|['’]d\s+like)\b[^\n]*?"
+    r"(?:^|(?<=\n))[ \t]*As\s+(?:an?|the|our|one\s+of\s+the)\s+[^\n.]{1,80}?\bI\s+(?:want|would\s+like|need|['’]d\s+like)\b[^\n]*?"
     r"(?:[.!?](?=\s|$)|(?=\n)|$)",
     re.I,
 )

@@ -575,14 +575,21 @@ def _process(kind: str, clause: str, description: str) -> Step:
         found = re.search(
             # 'draft a welcome email …', 'generates 3 marketing taglines with AI', 'come up with five names'
             r"\b(?:draft|write|compose|generates?|comes? up with)\s+((?:an?|\d{1,2}|two|three|four|five|ten|some|a few)\s+"
-            r"[\w\s-]+?)(?:\s+(?:to|for|with|using|based)\b|[,;.]|$)",
+            r"[\w\s-]+?)(?:\s+(?:to|for|with|using|based)\b|[,;.]|$)"
+            # 'turned into show notes', 'turn them into a blog draft': what it becomes
+            r"|\bturn(?:s|ed|ing)?\s+(?:it\s+|them\s+)?into\s+((?:an?\s+)?[\w\s-]+?)(?:\s+(?:and|to|for|with|using|based)\b|[,;.]|$)",
             clause,
             re.I,
         )
-        prompt = prompt.replace("{what}", found.group(1) if found else "a reply")
+        prompt = prompt.replace("{what}", (found.group(1) or found.group(2)) if found else "a reply")
         label = "Draft"
     elif kind == "aggregate":  # 'rank the reps by deals won', 'group them by product': the clause is the task
         task = re.sub(r"^\W*(?:(?:also|then|and|please)\s+)*", "", clause).strip(" .")
+        # 'use AI to pull the name out of the email': the task is what the model is used to do
+        means = re.match(
+            r"(?:use|using)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|claude|agent)\s+to\s+", task, re.I
+        )
+        task = task[means.end() :][:1].upper() + task[means.end() + 1 :] if means else task
         prompt = prompt.replace("{task}", task)
         label = task.split()[0].capitalize() if task else "Process"
     else:
@@ -606,6 +613,8 @@ _DOERS = ("ai", "agent", "llm", "gpt", "claude")
 _DOER_AT_WORK = re.compile(
     r"(?:^[\W\d]*|\b(?:have|let|get|ask|make|tell)\s+)(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|claude|agent)"
     r"(?:\s+agent)?\s+(?!(?:agent|news|tools?|model|is|was|will|can|should|that|which|and|or|to)\b)([a-z]+)"
+    # ('use AI to pull the name out of the email': the model is the means the verb is done with)
+    r"|\b(?:use|uses|using)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|claude|agent)(?:\s+agent)?\s+to\s+([a-z]+)"
     # ('make with AI a proposal of answer': the means said before the object)
     r"|\b(?:with|using|via|by)\s+(?:the\s+|an?\s+)?(?:ai|llm|gpt|claude|an?\s+agent)"
     r"\s*(?:[,;.]|$|(?=(?:a|an|the|some|one)\s))"
@@ -654,6 +663,16 @@ def _answers_noun(low: str, at: int) -> bool:
     )
 
 
+def _made_as_records(rest: str) -> bool:
+    """Whether what something is turned into ('GitHub issues', 'a Trello card', 'rows in the sheet') is a record a
+    service holds, not a text to write ('show notes', 'a blog draft')."""
+    what = re.split(r"[,;.]|\s(?:and|then|with|for)\s", rest, maxsplit=1)[0]
+    records = (
+        r"(?:issue|ticket|task|card|row|record|entry|entries|page|event|lead|contact|deal|bug|incident)s?"
+    )
+    return bool(lx.integrations_in(what) or re.search(r"\b" + records + r"\b", what))
+
+
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
     # 'github.com/tallyhq/api', 'https://…/rank', 'tally@…': an address or a repository asks for nothing
@@ -685,6 +704,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
                 kind == "draft"
                 and re.match(r"\s*(?:with\s+|saying\s+)?[\"'“]", clause.lower()[low.find(v) + len(v) :])
             )
+            # 'turned into GitHub issues', 'turn them into Trello cards': made in a service, a write, not a text
+            and not (v.startswith("turn") and _made_as_records(low[low.find(v) + len(v) :]))
         ]
         # 'without summarising them', "don't analyse them", 'no AI summary', 'compute nothing': not asked
         pos = [p for p in pos if p >= 0 and not _declined(low, p)]
@@ -702,7 +723,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
         hits.append((fields.start(), "extract"))
     doer = _DOER_AT_WORK.search(low)
     if not hits and doer:  # 'AI picks the 5 most asked questions', 'have an agent turn them into …': asked
-        hits.append((doer.start(1) if doer.group(1) else doer.start(), "aggregate"))
+        verb = next((i for i in (1, 2) if doer.group(i)), None)
+        hits.append((doer.start(verb) if verb else doer.start(), "aggregate"))
     hits.sort()
     # "draft a reply" vs "reply": one agent; "summarise … summary" : one agent
     return hits[:1] if hits and hits[0][1] == "draft" else hits
@@ -970,7 +992,8 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
         re.search(
             r"(?<!\bbe )(?<!been )(?<!\bget )(?<!gets )(?<!will )\b(?:already\s+)?"
             r"(?:uploaded|stored|saved|indexed|loaded|imported|kept|documented)\s+(?:in|into|to|on|inside)\b"
-            r"[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
+            # ('turned into a draft and saved to a new Notion page': a new one is made there, a write)
+            r"(?!\s+(?:a\s+|an\s+)?new\b)[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             # 'list the files (that were) added to the Drive folder': a participle after a noun, not 'is added to'
             r"|(?<!\bbe )(?<!been )(?<!\bget )(?<!gets )(?<!will )(?<!\bis )(?<!\bare )(?<!'s )"
             r"(?<=[a-z] )(?:added|dropped|placed|created|shared)\s+(?:in|into|to|on|inside)\b"
@@ -2647,7 +2670,10 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     own_names = [a.lower() for a in entry["aliases"]]
     write = bool(
         (re.match(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", low) or _WRITES_AT.match(low))
-        and not re.search(r"\bfrom\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
+        # ('post the rate from https://api.frankfurter.app/latest to Teams': its address after 'from' is read)
+        and not re.search(
+            r"\bfrom\s+(?:our\s+|my\s+|the\s+)?(?:https?://)?(?:[\w-]+\.)*(?:" + aliases + r")\b", low
+        )
         # 'send a daily digest of new Zendesk tickets to …', 'post the open Sentry issues to #dev': read
         and not (
             _items_taken(low, own_names) or _made_of(low, key, own_names) or _read_as_data(low, own_names)
@@ -3508,7 +3534,8 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     record = re.search(
         r"\b(?:(?:"
         + _WRITE
-        + r")\s+(?:the|that|this|its|each|every)|"
+        # ('append one row per student': a new one, in the table or sheet the description names)
+        + r")\s+(?:the|that|this|its|each|every|a|an|one|new)|"
         + _changed_words()
         + r")\s+(?:same\s+)?("
         + "|".join(lexicon()["record_nouns"])
@@ -3540,11 +3567,30 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     ]
     if not named:
         return None
-    step = _integration_step(named[0], clause, description, write=True)
+    step = _integration_step(named[0], clause + _named_place(named[0], description), description, write=True)
+    step.text = clause
     table = _table_name(description)
     if table and lexicon()["integrations"][named[0]]["target"] in ("airtable", "table"):
         step.values["tableId" if named[0] == "airtable" else "table"] = table
     return step
+
+
+def _named_place(key: str, description: str) -> str:
+    """' in the Google Sheet 'Quiz grades'': where the description names the service's place with a quoted name
+    (to write a clause that names no place into it); '' when it names none."""
+    for phrase in sorted(lexicon()["integrations"][key]["phrases"], key=len, reverse=True):
+        p = re.escape(phrase.strip())
+        if not p:
+            continue
+        found = re.search(
+            r"\b" + p + r"\w*\s+(?:called\s+|named\s+)?['\"“‘][^'\"”’\n]{1,60}['\"”’]"
+            r"|['\"“‘][^'\"”’\n]{1,60}['\"”’]\s+" + p + r"\b",
+            description,
+            re.I,
+        )
+        if found:
+            return " in the " + found.group(0)
+    return ""
 
 
 def read_clauses(text: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
@@ -4765,7 +4811,7 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
     and its several actions branches that start together from the same block."""
     parallel = _PARALLEL.search(sentence)
     if not parallel:
-        return _read_sentence(sentence, description, ruled_out)
+        return _one_writeup(_read_sentence(sentence, description, ruled_out), description)
     plain = _PARALLEL.sub(" ", sentence)
     steps = _read_sentence(plain, description, ruled_out)
     loops = [s for s in steps if s.kind == "loop" and s.loop_type == "forEach"]
@@ -4783,6 +4829,41 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
     fan = Step("fan", "fan", label="in parallel", text=sentence)
     fan.branches = [("", [s]) for s in work]
     return steps[:first] + [fan] + [s for s in steps[first:] if s not in work]
+
+
+def _kind_of(step: Step) -> str | None:
+    """The processing kind (lexicon 'processing') an agent step was made for, read from its instructions."""
+    prompt = step.values.get("systemPrompt", "") if step.kind == "process" and step.type == "agent" else ""
+    return next(
+        (
+            k
+            for k, e in lexicon()["processing"].items()
+            if prompt and prompt.startswith(e["prompt"].split("{")[0])
+        ),
+        None,
+    )
+
+
+def _one_writeup(steps: list[Step], description: str) -> list[Step]:
+    """'Compute totals by campaign and write a short narrative', 'group them by tag and write an overview': working
+    the data out and writing it up, said together in one sentence, is one AI step whose answer is the write-up."""
+    out: list[Step] = []
+    for step in steps:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and _kind_of(last) in ("aggregate", "analyse")
+            and _kind_of(step) in ("draft", "summarise")
+            and last.text
+            and step.text
+            and not any(s.kind in ("condition", "router") for s in steps)
+        ):
+            merged = _process("aggregate", f"{last.text.strip()} and {step.text.strip()}", description)
+            merged.text = f"{last.text} and {step.text}"
+            out[-1] = merged
+            continue
+        out.append(step)
+    return out
 
 
 # 'every item whose qty is below 20 -> email …', 'each member whose balance is over 200 → …': a sentence headed by
@@ -5784,6 +5865,14 @@ def _names_item(sentence: str, loop: Step) -> bool:
     )
 
 
+# '…; append one row per student', 'one message per order': a step that makes one of something for every item
+_PER_EACH = re.compile(
+    r"\b(?:one|a|an|1|a\s+single)\s+(?:[\w-]+\s+){0,2}?(?:per|for\s+each|for\s+every)\s+"
+    r"(?!(?:day|week|month|hour|minute|year|run|workflow|time)s?\b)[a-z]",
+    re.I,
+)
+
+
 def _tests_item_result(sentence: str, loop: Step, text: str) -> bool:
     """Whether `sentence`, joined by ';' to a loop whose repeat ends in what an agent made of the item ('for each
     tweet have an agent rate the sentiment; if it's negative, post it …'), tests that result: 'it' / 'they' is
@@ -5929,7 +6018,9 @@ def read_steps(text: str, description: str) -> list[Step]:
                 _repeat_sentence(item_loop, item, description, ruled_out, rank)
                 continue
         if named_loop is not None and (
-            _names_item(sentence, named_loop) or _tests_item_result(sentence, named_loop, text)
+            _names_item(sentence, named_loop)
+            or _tests_item_result(sentence, named_loop, text)
+            or _PER_EACH.search(sentence)
         ):
             # 'For each showing …, send the prospect … . If the showing is for a unit above $3,500, also notify …':
             # a sentence about the item repeats with it

@@ -18,12 +18,6 @@ _KNOWN: dict[str, str] = {
     "Slack post is dropped",
     "r20d-story-lever-applicant-para-ac": "the acceptance criteria said in the passive make no Teams message and no "
     "recipient from the payload",
-    "r20d-title-gmail-cv-extract": "the title's 'from Gmail' is a Gmail read, and 'pull … out of the email' is taken "
-    "for that read, so the AI step is dropped",
-    "r20d-loop-gmail-rate-row": "'append one row per applicant' is built after the loop, from all its results",
-    "r20d-turned-into-notes": "'saved to a new Notion page' is read as a Notion read, and the AI step drafts a reply",
-    "r20d-one-bullet-one-agent": "'Group them by tag and write a short overview' makes two AI steps; the page reads "
-    "the second",
     "r20d-digest-reads-source": "the summary's e-mail reads the summary only, not the rows it was made from",
 }
 
