@@ -635,7 +635,11 @@ def _declined(low: str, at: int) -> bool:
 
 # 'pull vendor, amount, due date', 'grab the name, email and company': three or more fields named after a verb of
 # taking, with no place after them ('pull issues, PRs and commits from GitHub' is a read)
-_FIELD_WORD = r"[a-z][\w-]*(?:\s+(?!(?:and|from|in|on|of|to|into|out|for|with|then)\b)[a-z][\w-]*)?"
+# (a field is no preposition: 'GET <address> for USD, EUR and JPY' names what is asked for, not fields to pull out)
+_FIELD_WORD = (
+    r"(?!(?:and|from|in|on|of|to|into|out|for|with|then|at|by)\b)"
+    r"[a-z][\w-]*(?:\s+(?!(?:and|from|in|on|of|to|into|out|for|with|then)\b)[a-z][\w-]*)?"
+)
 _FIELD_LIST = re.compile(
     r"\b(?:pull|grab|get|take|capture)\s+(?:out\s+)?(?:the\s+|their\s+|its\s+)?(?P<list>"
     + _FIELD_WORD
@@ -1481,6 +1485,10 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
         r"\b(?:mark|flag|set)\b[^.;]{0,40}?\b(?:as|to)\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?(?=\s+(?:in|on|at)\b|[,.;]|$)",
         clause,
         re.I,
+    )
+    # "update the record's status to 'confirmed'": a quoted value the column is changed to
+    state = state or re.search(
+        r"\b(?:update|change|switch)\w*\b[^.;]{0,40}?\bto\s+[\"“']([\w][\w -]{0,30}?)[\"”']", clause, re.I
     )
     value: Any = state.group(1) if state else True if re.search(r"\btick", clause, re.I) else "{prev}"
     if assigned and not column:
@@ -6287,7 +6295,8 @@ def _needed_only(steps: list[Step]) -> list[Step]:
 # 'reply with the check-in time', 'answer in the thread with its delivery status': the reply carries a fact
 # of what was looked up, not an answer to write ('reply with a friendly answer', '… with the summary')
 _REPLIES_WITH_FACT = re.compile(
-    r"\b(?:reply|replies|respond|responds|answer|answers)\b(?:\s+(?:in|on|to)\s+(?:the\s+)?[\w#-]+(?:\s+thread)?)?"
+    # ('reply on WhatsApp to the sender with …': where and to whom, in either order)
+    r"\b(?:reply|replies|respond|responds|answer|answers)\b(?:\s+(?:in|on|to)\s+(?:the\s+)?[\w#-]+(?:\s+thread)?){0,2}"
     r"\s+with\s+(?:the|its|their|his|her)\s+(?!(?:[\w-]+\s+)?(?:answer|reply|response|summary|draft|message|text|"
     r"results?|matches|info|information|details)\b)[\w'’ -]{2,40}?\s*(?:[.,;!]|$)",
     re.I,
