@@ -794,7 +794,9 @@ def unused_clauses(text: str, used: list[str]) -> list[str]:
 _NAMED_COLUMN = re.compile(
     r"\(\s*(?:in\s+|from\s+|see\s+)?(?:the\s+)?[\"'“‘]?([A-Za-z][\w.-]+)[\"'”’]?\s+(?:col|column|field)\s*\)"
     r"|\b(?:in|from|under)\s+(?:the|its|their|each\s+row'?s)\s+[\"'“‘]?([A-Za-z][\w.-]+)[\"'”’]?\s+(?:col|column|field)\b"
-    r"|\(\s*(?:col|column|field)\s*:?\s*[\"'“‘]?([A-Za-z][\w.-]+)",
+    r"|\(\s*(?:col|column|field)\s*:?\s*[\"'“‘]?([A-Za-z][\w.-]+)"
+    # 'email the customer contact (customer_email)': a field as the data spells it, alone in brackets
+    r"|\(\s*`?([a-z][a-z0-9]*(?:_[a-z0-9]+)+)`?\s*\)",
 )
 
 
@@ -1160,7 +1162,16 @@ class _Builder:
             )
             if column and path.isdigit():  # a sheet row is a list of cells: '(column C)' is the third
                 path = str(ord(column.group(1)) - ord("A"))
-            named = next((n for n in _NAMED_COLUMN.findall(step.text) for n in n if n), None)
+            named = next(
+                (
+                    n
+                    for found in _NAMED_COLUMN.findall(step.text)
+                    for i, n in enumerate(found)
+                    # (a bare field in brackets names the address only when it says what it holds)
+                    if n and (i < 3 or re.search(r"mail" if kind == "email" else r"phone|mobile|number", n))
+                ),
+                None,
+            )
             if named and path.isdigit():  # a row of cells has no names: the user places the column
                 self.notes.append(f"the {who}'s {what} is in the '{named}' column: set its cell number below")
             elif (

@@ -3467,10 +3467,57 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             "apiKey": lx.api_key_for(lexicon()["default_model"]),
         }
         found.append((topic.start() + 1, Step("process", "agent", values, label="Filter", text=clause)))
+    told = (
+        _told_address(clause, description)
+        if not any(s.kind == "source" or s.type == "api" for _, s in found)
+        else None
+    )
+    if told is not None:
+        found.append((0, told))
     found.sort(
         key=lambda item: (0 if item[1].kind == "source" else 1 if item[1].kind == "process" else 2, item[0])
     )
     return [s for _, s in found]
+
+
+# an address the description gives for something, with the words naming it before: 'open shipments at GET https://…',
+# 'the carrier ETA at GET https://…/{id}'
+_TOLD_ADDRESS = re.compile(
+    r"(?P<what>(?:[A-Za-z][\w'’-]*\s+){1,6}?)(?:is\s+|are\s+)?(?:at|via|from|on|with)\s+"
+    r"(?:(?P<method>GET|POST|PUT|PATCH|DELETE)\s+)?(?P<url>https?://\S+)"
+)
+_HOST_WORDS_TOLD = frozenset(("api", "www", "app", "com", "io", "co", "net", "org", "dev", "v1", "v2"))
+
+
+def _told_address(clause: str, description: str) -> Step | None:
+    """'1. Pull the open shipments.', 'get the latest ETA from project44' after 'We expose open shipments at GET
+    https://tms.…/shipments and the carrier ETA at GET https://api.project44.com/…/{id}': a read that names no
+    service of its own reads the address the description gives for what it names (the same noun, or the name in
+    the address's host); None when the clause asks for no read or the description gives no such address."""
+    low = clause.lower()
+    if not re.match(
+        r"\W*(?:\d+[.)]\s*)?(?:(?:then|and|also|first)\s+)?(?:" + _READ + r")\b", low
+    ) or lx.URL_RE.search(clause):
+        return None
+    words = {re.sub(r"(?<=[^s])s$", "", w) for w in re.findall(r"[a-z][\w-]{2,}", low)}
+    for told in _TOLD_ADDRESS.finditer(description):
+        if told.group("method") not in (None, "GET"):
+            continue
+        url = lx.URL_RE.match(told.group("url"))
+        if url is None:
+            continue
+        head = re.findall(r"[a-z][\w-]*", told.group("what").lower())[-1:]
+        labels = set(url.group(0).split("/")[2].lower().split(".")) - _HOST_WORDS_TOLD
+        named = {re.sub(r"(?<=[^s])s$", "", w) for w in head} | labels
+        if not named & words:
+            continue
+        step = _api_step("GET " + url.group(0), description)
+        if step is None or step.kind != "source":
+            return None
+        step.text = clause
+        step.note = f"'{clause.strip()}' reads the address the description gives for it ({url.group(0)})"
+        return step
+    return None
 
 
 # services that carry a message to a person: 'send me … on Telegram' names its channel
