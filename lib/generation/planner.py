@@ -23,6 +23,7 @@ from lib.generation.shaping import shape_json_values
 from lib.generation.steps import (
     ACTION_START,
     HELD_IN,
+    READ_VERBS,
     Step,
     clauses,
     implied_else,
@@ -222,6 +223,11 @@ def draft(description: str) -> Draft:
         steps = read_steps(unsaid, description)
         summaries.pop()
     steps = steps or read_steps(text, description)
+    # 'Volunteers register for events on Eventbrite. When Eventbrite sends an order.placed webhook, …', 'email the
+    # volunteer (the invitee email from Calendly)': with that service's event starting the run, the service told of
+    # in context or named in an aside is where the event comes from — it brings the data; nothing is fetched there
+    told_event = [s for s in steps if _event_told(s, trigger, description, context)]
+    steps = [s for s in steps if not any(s is t for t in told_event)] or steps
     if context and any(
         _told(s, description, context) or (s.kind == "fan" and _untold([s], description, context) != [s])
         for s in steps
@@ -352,6 +358,7 @@ def draft(description: str) -> Draft:
         test.branches = [("if", [s for s in steps if not any(s is x for x in later)]), ("else", other_side)]
         steps = [*after, test]
     builder = _Builder(description, trigger)
+    builder.dropped += [s.text for s in told_event]  # read: they say where the event comes from
     entry = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
     builder.words[entry] = " ".join(description[a:b] for a, b in trigger.spans).strip() or "(run by hand)"
     builder.chain(steps, [(entry, "source")], builder.start_data(), None)
@@ -379,6 +386,40 @@ def draft(description: str) -> Draft:
         assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
         needs=builder.needs,
     )
+
+
+def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[int, int]]) -> bool:
+    """Whether `step` reads the service whose event starts the run (the provider's own trigger, or the service a
+    generic webhook's words or the context name), from a clause told in context or naming it only in brackets."""
+    if trigger.kind != "webhook" or step.kind != "source" or not step.text:
+        return False
+    key = step.integration or step.type
+    provider = trigger.values.get("webhookProvider", "generic")
+    external = services.external().get(key)
+    names = [a.lower() for a in external["aliases"]] if external else []
+    names += [
+        p.strip().lower() for p in lexicon()["integrations"].get(key, {}).get("phrases", []) if p.strip()
+    ]
+    if not names:
+        return False
+
+    def named(text: str) -> bool:
+        return any(re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text.lower()) for n in names)
+
+    if provider != "generic":
+        if key.replace("_", "") != provider:
+            return False
+    elif not named(" ".join(description[a:b] for a, b in [*trigger.spans, *context])):
+        return False
+    if _within(_span_of(step, description), context):
+        return True
+    if re.search(r"\bwebhooks?\b", step.text, re.I) and not re.search(
+        r"\b(?:" + READ_VERBS + r")\b", step.text, re.I
+    ):  # "On Intercom's conversation-created webhook, …": the event named again
+        return True
+    # named only inside brackets: '(the invitee email from Calendly)'
+    aside = " ".join(re.findall(r"\(([^()]*)\)", step.text))
+    return named(aside) and not named(re.sub(r"\([^()]*\)", " ", step.text))
 
 
 def _span_of(step: Step, description: str) -> tuple[int, int]:

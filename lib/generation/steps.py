@@ -53,6 +53,7 @@ _READ = (
     # 'poll https://…/stats every 5 minutes' (not 'post a poll')
     r"poll(?=\s+(?:https?://|the\b|our\b|my\b|[\w-]+\.[a-z]{2,}))"
 )
+READ_VERBS = _READ  # the verbs that read (for the planner)
 # light verbs whose object names what the model makes ('make a summary', 'put together a digest')
 _PRODUCT_VERB = r"make|makes|create|put\s+together|produce|do|prepare|compile|build|pull\s+together"
 # who it is made for or by, said between the verb and its object ('make for me a list', 'make with AI a proposal')
