@@ -1369,7 +1369,7 @@ class _Builder:
                     self.lookup(step, values)
                 if step.kind == "source":
                     self.keyed_search(step, values)
-                    self.keyed_request(step, values)
+                    self.keyed_request(step, values, data)
                     self.event_request(step, values)
                     self.given_input(step, values, data, parent)
                 local = self.add(step.type, values, parent)
@@ -1561,13 +1561,22 @@ class _Builder:
             f"the search is for what the run is given ({start}){' and ' + repr(words) if words else ''}"
         )
 
-    def keyed_request(self, step: Step, values: dict[str, str]) -> None:
+    def keyed_request(self, step: Step, values: dict[str, str], prev: str | None = None) -> None:
         """'look them up in Clearbit (…/people/find by email)': a GET that finds one record by a key the
-        run is given carries that key as a query parameter, when its address leaves none open."""
+        run is given carries that key as a query parameter, when its address leaves none open; so does the
+        first request of a run started by hand that is given a key ('take a property address, pull comparable
+        listings from the RentCast API')."""
         url = values.get("url", "")
         if step.type != "api" or values.get("method", "GET") != "GET" or not url or re.search(r"[<{]", url):
             return
-        if not any(r.search(step.text or "") for r in (_KEY_BY, _POINTED, _CHECKED)):
+        first = (
+            "?" not in url
+            and self.trigger.kind in ("manual", "chat")
+            and prev is not None
+            and prev == self.start_data()
+            and _GIVEN_KEY.search(self.description) is not None
+        )
+        if not first and not any(r.search(step.text or "") for r in (_KEY_BY, _POINTED, _CHECKED)):
             return  # 'look it up by email', 'looks the order up', 'check their VAT number': one record, by its key
         key = self.lookup_key(step)
         if key is None:

@@ -517,6 +517,13 @@ def _search_query(clause: str) -> str:
         text,
         flags=re.I,
     )
+    # 'look up their company with a web search': how it is looked up, not what
+    text = re.sub(
+        r"\s+(?:using|with|via|through|by)\s+(?:a|an)\s+(?:quick\s+)?(?:web|google|internet|online)?\s*search\b.*$",
+        "",
+        text,
+        flags=re.I,
+    )
     text = re.sub(
         r"\s+(?:and\s+|then\s+)*(?:for\s+)?(?:each|every)\b.*$|\s+(?:and|then)$", "", text, flags=re.I
     )
@@ -3404,7 +3411,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     )
     product = re.search(
         r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:leaderboard|report|ranking|briefing|analysis|breakdown|"
-        r"description|reflection|bake list|shopping list|to-?do list|forecast|comparison|scorecard)\b",
+        r"description|profile|blurb|reflection|bake list|shopping list|to-?do list|forecast|comparison|scorecard)\b",
         low,
     ) or re.search(  # 'make for me a short list of what is important': a list the model makes, not the data's
         r"\b(?:" + _PRODUCT_VERB + r")\s+" + _FOR_WHOM + r"(?:a|an)\s+(?:short|brief|quick|small)\s+list\b",
