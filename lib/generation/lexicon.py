@@ -274,7 +274,10 @@ def api_service(text: str) -> str | None:
     for key, entry in lexicon()["apis"].items():
         if any(p in low for p in entry["phrases"]):
             return key
-    if symbols_in(text) and re.search(r"\b(?:price|prices|rate|value|quote|worth|trading at)\b", low):
+    # (not a symbol inside the user's own name: "the Google Sheet 'ETH log'")
+    if symbols_in(mask_names(text)) and re.search(
+        r"\b(?:price|prices|rate|value|quote|worth|trading at)\b", low
+    ):
         return next((k for k, e in lexicon()["apis"].items() if "price_url" in e), None)
     return None
 

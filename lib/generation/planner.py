@@ -23,6 +23,7 @@ from lib.generation.shaping import shape_json_values
 from lib.generation.steps import (
     ACTION_START,
     HELD_IN,
+    READ_VERBS,
     Step,
     clauses,
     implied_else,
@@ -213,7 +214,28 @@ def draft(description: str) -> Draft:
     # 'Airtable > Watch Records (runs every 10 minutes)': each run reads what is new
     if trigger.kind == "schedule":
         text = polled_reads(text)
-    steps = read_steps(text, description)
+    # '[Finance] Month-end FX snapshot\n\nTrigger: …\nSteps: …': a ticket's title names what the lines after it ask
+    # for; when they make steps of their own, the title makes none (its words are no read of their own)
+    titled = _TICKET_TITLE.match(text)
+    summaries = [titled.span()] if titled else []
+    # 'As a recruiter, I want candidates … to get an acknowledgement so that …' before 'Steps: …' / 'AC: …': the user
+    # story says in one sentence what the steps spell out, so it makes no steps of its own either
+    story = _USER_STORY.search(text)
+    if story and _STEPS_SECTION.search(text, story.end()):
+        summaries.append(story.span())
+    steps: list[Step] = []
+    while summaries and not steps:  # without the story and the title; else without the title only
+        unsaid = text
+        for start, end in summaries:
+            unsaid = _blank(unsaid, start, end)
+        steps = read_steps(unsaid, description)
+        summaries.pop()
+    steps = steps or read_steps(text, description)
+    # 'Volunteers register for events on Eventbrite. When Eventbrite sends an order.placed webhook, …', 'email the
+    # volunteer (the invitee email from Calendly)': with that service's event starting the run, the service told of
+    # in context or named in an aside is where the event comes from — it brings the data; nothing is fetched there
+    told_event = [s for s in steps if _event_told(s, trigger, description, context)]
+    steps = [s for s in steps if not any(s is t for t in told_event)] or steps
     if context and any(
         _told(s, description, context) or (s.kind == "fan" and _untold([s], description, context) != [s])
         for s in steps
@@ -344,6 +366,7 @@ def draft(description: str) -> Draft:
         test.branches = [("if", [s for s in steps if not any(s is x for x in later)]), ("else", other_side)]
         steps = [*after, test]
     builder = _Builder(description, trigger)
+    builder.dropped += [s.text for s in told_event]  # read: they say where the event comes from
     entry = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
     builder.words[entry] = " ".join(description[a:b] for a, b in trigger.spans).strip() or "(run by hand)"
     builder.chain(steps, [(entry, "source")], builder.start_data(), None)
@@ -371,6 +394,40 @@ def draft(description: str) -> Draft:
         assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
         needs=builder.needs,
     )
+
+
+def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[int, int]]) -> bool:
+    """Whether `step` reads the service whose event starts the run (the provider's own trigger, or the service a
+    generic webhook's words or the context name), from a clause told in context or naming it only in brackets."""
+    if trigger.kind != "webhook" or step.kind != "source" or not step.text:
+        return False
+    key = step.integration or step.type
+    provider = trigger.values.get("webhookProvider", "generic")
+    external = services.external().get(key)
+    names = [a.lower() for a in external["aliases"]] if external else []
+    names += [
+        p.strip().lower() for p in lexicon()["integrations"].get(key, {}).get("phrases", []) if p.strip()
+    ]
+    if not names:
+        return False
+
+    def named(text: str) -> bool:
+        return any(re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text.lower()) for n in names)
+
+    if provider != "generic":
+        if key.replace("_", "") != provider:
+            return False
+    elif not named(" ".join(description[a:b] for a, b in [*trigger.spans, *context])):
+        return False
+    if _within(_span_of(step, description), context):
+        return True
+    if re.search(r"\bwebhooks?\b", step.text, re.I) and not re.search(
+        r"\b(?:" + READ_VERBS + r")\b", step.text, re.I
+    ):  # "On Intercom's conversation-created webhook, …": the event named again
+        return True
+    # named only inside brackets: '(the invitee email from Calendly)'
+    aside = " ".join(re.findall(r"\(([^()]*)\)", step.text))
+    return named(aside) and not named(re.sub(r"\([^()]*\)", " ", step.text))
 
 
 def _span_of(step: Step, description: str) -> tuple[int, int]:
@@ -478,6 +535,28 @@ _BECOMES_AFTER = re.compile(
     r"be\s+(posted|sent|added|logged|forwarded|saved|copied)(?=\s+(?:to|in|into|as)\b))\s",
     re.I,
 )
+# a ticket's title: a first line opening with its tags ('[Automation]', '[Ops][P2]'), with lines after it
+_TICKET_TITLE = re.compile(r"\A\s*(?:\[[^\]\n]{1,40}\]\s*)+[^\n]*(?=\n\s*\S)")
+
+
+# a user story: 'As a <role>, I want … so that …' (one sentence)
+_USER_STORY = re.compile(
+    r"(?:^|(?<=\n))[ \t]*As\s+(?:an?|the|our|one\s+of\s+the)\s+[^\n.]{1,80}?\bI\s+(?:want|would\s+like|need|['’]d\s+like)\b[^\n]*?"
+    r"(?:[.!?](?=\s|$)|(?=\n)|$)",
+    re.I,
+)
+# where a ticket spells out its steps: 'Steps:', 'AC:', 'Acceptance criteria:', or a list of two items or more
+_STEPS_SECTION = re.compile(
+    r"(?:^|\n)[ \t]*(?:steps|ac|acceptance\s+criteria)\s*:|(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])\s+\S[^\n]*\n[ \t]*(?:[-*•]|\d+[.)])\s",
+    re.I,
+)
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """`text` with its characters from `start` to `end` as spaces (the text keeps the description's positions)."""
+    return text[:start] + " " * (end - start) + text[end:]
+
+
 _BECOMES_VERB = {
     "posted": "post",
     "sent": "send",
@@ -783,7 +862,9 @@ def unused_clauses(text: str, used: list[str]) -> list[str]:
 _NAMED_COLUMN = re.compile(
     r"\(\s*(?:in\s+|from\s+|see\s+)?(?:the\s+)?[\"'“‘]?([A-Za-z][\w.-]+)[\"'”’]?\s+(?:col|column|field)\s*\)"
     r"|\b(?:in|from|under)\s+(?:the|its|their|each\s+row'?s)\s+[\"'“‘]?([A-Za-z][\w.-]+)[\"'”’]?\s+(?:col|column|field)\b"
-    r"|\(\s*(?:col|column|field)\s*:?\s*[\"'“‘]?([A-Za-z][\w.-]+)",
+    r"|\(\s*(?:col|column|field)\s*:?\s*[\"'“‘]?([A-Za-z][\w.-]+)"
+    # 'email the customer contact (customer_email)': a field as the data spells it, alone in brackets
+    r"|\(\s*`?([a-z][a-z0-9]*(?:_[a-z0-9]+)+)`?\s*\)",
 )
 
 
@@ -1163,7 +1244,16 @@ class _Builder:
             )
             if column and path.isdigit():  # a sheet row is a list of cells: '(column C)' is the third
                 path = str(ord(column.group(1)) - ord("A"))
-            named = next((n for n in _NAMED_COLUMN.findall(step.text) for n in n if n), None)
+            named = next(
+                (
+                    n
+                    for found in _NAMED_COLUMN.findall(step.text)
+                    for i, n in enumerate(found)
+                    # (a bare field in brackets names the address only when it says what it holds)
+                    if n and (i < 3 or re.search(r"mail" if kind == "email" else r"phone|mobile|number", n))
+                ),
+                None,
+            )
             if named and path.isdigit():  # a row of cells has no names: the user places the column
                 self.notes.append(f"the {who}'s {what} is in the '{named}' column: set its cell number below")
             elif (
@@ -1325,7 +1415,7 @@ class _Builder:
                     self.lookup(step, values)
                 if step.kind == "source":
                     self.keyed_search(step, values)
-                    self.keyed_request(step, values)
+                    self.keyed_request(step, values, data)
                     self.event_request(step, values)
                     self.given_input(step, values, data, parent)
                 local = self.add(step.type, values, parent)
@@ -1517,13 +1607,22 @@ class _Builder:
             f"the search is for what the run is given ({start}){' and ' + repr(words) if words else ''}"
         )
 
-    def keyed_request(self, step: Step, values: dict[str, str]) -> None:
+    def keyed_request(self, step: Step, values: dict[str, str], prev: str | None = None) -> None:
         """'look them up in Clearbit (…/people/find by email)': a GET that finds one record by a key the
-        run is given carries that key as a query parameter, when its address leaves none open."""
+        run is given carries that key as a query parameter, when its address leaves none open; so does the
+        first request of a run started by hand that is given a key ('take a property address, pull comparable
+        listings from the RentCast API')."""
         url = values.get("url", "")
         if step.type != "api" or values.get("method", "GET") != "GET" or not url or re.search(r"[<{]", url):
             return
-        if not any(r.search(step.text or "") for r in (_KEY_BY, _POINTED, _CHECKED)):
+        first = (
+            "?" not in url
+            and self.trigger.kind in ("manual", "chat")
+            and prev is not None
+            and prev == self.start_data()
+            and _GIVEN_KEY.search(self.description) is not None
+        )
+        if not first and not any(r.search(step.text or "") for r in (_KEY_BY, _POINTED, _CHECKED)):
             return  # 'look it up by email', 'looks the order up', 'check their VAT number': one record, by its key
         key = self.lookup_key(step)
         if key is None:
@@ -2903,6 +3002,9 @@ def _ref(local: str, type_: str, operation: str | None = None) -> str:
 
 
 def _title(description: str) -> str:
+    titled = _TICKET_TITLE.match(description)
+    if titled:  # '[Finance][P1] Month-end FX snapshot': the ticket's own title, without its tags
+        description = re.sub(r"^\s*(?:\[[^\]\n]*\]\s*)+", "", titled.group(0)) or description
     words = re.sub(r"https?://\S+|\S+@\S+", "", description).split()
     title = " ".join(words[:8]).strip(" ,.;:")
     title = title[:1].upper() + title[1:]

@@ -53,6 +53,7 @@ _READ = (
     # 'poll https://…/stats every 5 minutes' (not 'post a poll')
     r"poll(?=\s+(?:https?://|the\b|our\b|my\b|[\w-]+\.[a-z]{2,}))"
 )
+READ_VERBS = _READ  # the verbs that read (for the planner)
 # light verbs whose object names what the model makes ('make a summary', 'put together a digest')
 _PRODUCT_VERB = r"make|makes|create|put\s+together|produce|do|prepare|compile|build|pull\s+together"
 # who it is made for or by, said between the verb and its object ('make for me a list', 'make with AI a proposal')
@@ -531,6 +532,13 @@ def _search_query(clause: str) -> str:
         text,
         flags=re.I,
     )
+    # 'look up their company with a web search': how it is looked up, not what
+    text = re.sub(
+        r"\s+(?:using|with|via|through|by)\s+(?:a|an)\s+(?:quick\s+)?(?:web|google|internet|online)?\s*search\b.*$",
+        "",
+        text,
+        flags=re.I,
+    )
     text = re.sub(
         r"\s+(?:and\s+|then\s+)*(?:for\s+)?(?:each|every)\b.*$|\s+(?:and|then)$", "", text, flags=re.I
     )
@@ -590,14 +598,21 @@ def _process(kind: str, clause: str, description: str) -> Step:
         found = re.search(
             # 'draft a welcome email …', 'generates 3 marketing taglines with AI', 'come up with five names'
             r"\b(?:draft|write|compose|generates?|comes? up with)\s+((?:an?|\d{1,2}|two|three|four|five|ten|some|a few)\s+"
-            r"[\w\s-]+?)(?:\s+(?:to|for|with|using|based)\b|[,;.]|$)",
+            r"[\w\s-]+?)(?:\s+(?:to|for|with|using|based)\b|[,;.]|$)"
+            # 'turned into show notes', 'turn them into a blog draft': what it becomes
+            r"|\bturn(?:s|ed|ing)?\s+(?:it\s+|them\s+)?into\s+((?:an?\s+)?[\w\s-]+?)(?:\s+(?:and|to|for|with|using|based)\b|[,;.]|$)",
             clause,
             re.I,
         )
-        prompt = prompt.replace("{what}", found.group(1) if found else "a reply")
+        prompt = prompt.replace("{what}", (found.group(1) or found.group(2)) if found else "a reply")
         label = "Draft"
     elif kind == "aggregate":  # 'rank the reps by deals won', 'group them by product': the clause is the task
         task = re.sub(r"^\W*(?:(?:also|then|and|please)\s+)*", "", clause).strip(" .")
+        # 'use AI to pull the name out of the email': the task is what the model is used to do
+        means = re.match(
+            r"(?:use|using)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|claude|agent)\s+to\s+", task, re.I
+        )
+        task = task[means.end() :][:1].upper() + task[means.end() + 1 :] if means else task
         prompt = prompt.replace("{task}", task)
         label = task.split()[0].capitalize() if task else "Process"
     else:
@@ -621,6 +636,8 @@ _DOERS = ("ai", "agent", "llm", "gpt", "claude")
 _DOER_AT_WORK = re.compile(
     r"(?:^[\W\d]*|\b(?:have|let|get|ask|make|tell)\s+)(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|claude|agent)"
     r"(?:\s+agent)?\s+(?!(?:agent|news|tools?|model|is|was|will|can|should|that|which|and|or|to)\b)([a-z]+)"
+    # ('use AI to pull the name out of the email': the model is the means the verb is done with)
+    r"|\b(?:use|uses|using)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|claude|agent)(?:\s+agent)?\s+to\s+([a-z]+)"
     # ('make with AI a proposal of answer': the means said before the object)
     r"|\b(?:with|using|via|by)\s+(?:the\s+|an?\s+)?(?:ai|llm|gpt|claude|an?\s+agent)"
     r"\s*(?:[,;.]|$|(?=(?:a|an|the|some|one)\s))"
@@ -641,7 +658,11 @@ def _declined(low: str, at: int) -> bool:
 
 # 'pull vendor, amount, due date', 'grab the name, email and company': three or more fields named after a verb of
 # taking, with no place after them ('pull issues, PRs and commits from GitHub' is a read)
-_FIELD_WORD = r"[a-z][\w-]*(?:\s+(?!(?:and|from|in|on|of|to|into|out|for|with|then)\b)[a-z][\w-]*)?"
+# (a field is no preposition: 'GET <address> for USD, EUR and JPY' names what is asked for, not fields to pull out)
+_FIELD_WORD = (
+    r"(?!(?:and|from|in|on|of|to|into|out|for|with|then|at|by)\b)"
+    r"[a-z][\w-]*(?:\s+(?!(?:and|from|in|on|of|to|into|out|for|with|then)\b)[a-z][\w-]*)?"
+)
 _FIELD_LIST = re.compile(
     r"\b(?:pull|grab|get|take|capture)\s+(?:out\s+)?(?:the\s+|their\s+|its\s+)?(?P<list>"
     + _FIELD_WORD
@@ -667,6 +688,16 @@ def _answers_noun(low: str, at: int) -> bool:
             low[:at],
         )
     )
+
+
+def _made_as_records(rest: str) -> bool:
+    """Whether what something is turned into ('GitHub issues', 'a Trello card', 'rows in the sheet') is a record a
+    service holds, not a text to write ('show notes', 'a blog draft')."""
+    what = re.split(r"[,;.]|\s(?:and|then|with|for)\s", rest, maxsplit=1)[0]
+    records = (
+        r"(?:issue|ticket|task|card|row|record|entry|entries|page|event|lead|contact|deal|bug|incident)s?"
+    )
+    return bool(lx.integrations_in(what) or re.search(r"\b" + records + r"\b", what))
 
 
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
@@ -704,6 +735,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
                 kind == "draft"
                 and re.match(r"\s*(?:with\s+|saying\s+)?[\"'“]", clause.lower()[low.find(v) + len(v) :])
             )
+            # 'turned into GitHub issues', 'turn them into Trello cards': made in a service, a write, not a text
+            and not (v.startswith("turn") and _made_as_records(low[low.find(v) + len(v) :]))
         ]
         # 'without summarising them', "don't analyse them", 'no AI summary', 'compute nothing': not asked
         pos = [p for p in pos if p >= 0 and not _declined(low, p)]
@@ -721,7 +754,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
         hits.append((fields.start(), "extract"))
     doer = _DOER_AT_WORK.search(low)
     if not hits and doer:  # 'AI picks the 5 most asked questions', 'have an agent turn them into …': asked
-        hits.append((doer.start(1) if doer.group(1) else doer.start(), "aggregate"))
+        verb = next((i for i in (1, 2) if doer.group(i)), None)
+        hits.append((doer.start(verb) if verb else doer.start(), "aggregate"))
     hits.sort()
     # "draft a reply" vs "reply": one agent; "summarise … summary" : one agent
     return hits[:1] if hits and hits[0][1] == "draft" else hits
@@ -771,10 +805,12 @@ def _person_named() -> str:
 
 def _sent_to_person(low: str) -> re.Match[str] | None:
     """'send the buyer a thank-you mail', 'send him a receipt', 'send at the candidate an email', 'send to him a
-    welcome mail': whom the verb sends to, said before what it sends (word order and particle aside)."""
+    welcome mail': whom the verb sends to, said before what it sends (word order, particle and an aside in brackets
+    aside)."""
     return re.search(
         r"\b(?:send|sends|forward|forwards)\s+(?:to\s+|at\s+)?(?P<who>" + _person_named() + r")\s+"
-        r"(?:a|an|the|his|her|their|its|our|your|this|that|one|some)\b",
+        # (an aside on where their address is: 'send the guest (their email is in the record) a confirmation')
+        r"(?:\([^()]{1,80}\)\s*)?(?:a|an|the|his|her|their|its|our|your|this|that|one|some)\b",
         low,
     )
 
@@ -989,7 +1025,8 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
         re.search(
             r"(?<!\bbe )(?<!been )(?<!\bget )(?<!gets )(?<!will )\b(?:already\s+)?"
             r"(?:uploaded|stored|saved|indexed|loaded|imported|kept|documented)\s+(?:in|into|to|on|inside)\b"
-            r"[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
+            # ('turned into a draft and saved to a new Notion page': a new one is made there, a write)
+            r"(?!\s+(?:a\s+|an\s+)?new\b)[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             # 'list the files (that were) added to the Drive folder': a participle after a noun, not 'is added to'
             r"|(?<!\bbe )(?<!been )(?<!\bget )(?<!gets )(?<!will )(?<!\bis )(?<!\bare )(?<!'s )"
             r"(?<=[a-z] )(?:added|dropped|placed|created|shared)\s+(?:in|into|to|on|inside)\b"
@@ -1491,6 +1528,10 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
         r"\b(?:mark|flag|set)\b[^.;]{0,40}?\b(?:as|to)\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?(?=\s+(?:in|on|at)\b|[,.;]|$)",
         clause,
         re.I,
+    )
+    # "update the record's status to 'confirmed'": a quoted value the column is changed to
+    state = state or re.search(
+        r"\b(?:update|change|switch)\w*\b[^.;]{0,40}?\bto\s+[\"“']([\w][\w -]{0,30}?)[\"”']", clause, re.I
     )
     value: Any = state.group(1) if state else True if re.search(r"\btick", clause, re.I) else "{prev}"
     if assigned and not column:
@@ -2680,7 +2721,10 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     own_names = [a.lower() for a in entry["aliases"]]
     write = bool(
         (re.match(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", low) or _WRITES_AT.match(low))
-        and not re.search(r"\bfrom\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b", low)
+        # ('post the rate from https://api.frankfurter.app/latest to Teams': its address after 'from' is read)
+        and not re.search(
+            r"\bfrom\s+(?:our\s+|my\s+|the\s+)?(?:https?://)?(?:[\w-]+\.)*(?:" + aliases + r")\b", low
+        )
         # 'send a daily digest of new Zendesk tickets to …', 'post the open Sentry issues to #dev': read
         and not (
             _items_taken(low, own_names) or _made_of(low, key, own_names) or _read_as_data(low, own_names)
@@ -3427,7 +3471,7 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     )
     product = re.search(
         r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:leaderboard|report|ranking|briefing|analysis|breakdown|"
-        r"description|reflection|bake list|shopping list|to-?do list|forecast|comparison|scorecard)\b",
+        r"description|profile|blurb|reflection|bake list|shopping list|to-?do list|forecast|comparison|scorecard)\b",
         low,
     ) or re.search(  # 'make for me a short list of what is important': a list the model makes, not the data's
         r"\b(?:" + _PRODUCT_VERB + r")\s+" + _FOR_WHOM + r"(?:a|an)\s+(?:short|brief|quick|small)\s+list\b",
@@ -3491,10 +3535,57 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             "apiKey": lx.api_key_for(lexicon()["default_model"]),
         }
         found.append((topic.start() + 1, Step("process", "agent", values, label="Filter", text=clause)))
+    told = (
+        _told_address(clause, description)
+        if not any(s.kind == "source" or s.type == "api" for _, s in found)
+        else None
+    )
+    if told is not None:
+        found.append((0, told))
     found.sort(
         key=lambda item: (0 if item[1].kind == "source" else 1 if item[1].kind == "process" else 2, item[0])
     )
     return [s for _, s in found]
+
+
+# an address the description gives for something, with the words naming it before: 'open shipments at GET https://…',
+# 'the carrier ETA at GET https://…/{id}'
+_TOLD_ADDRESS = re.compile(
+    r"(?P<what>(?:[A-Za-z][\w'’-]*\s+){1,6}?)(?:is\s+|are\s+)?(?:at|via|from|on|with)\s+"
+    r"(?:(?P<method>GET|POST|PUT|PATCH|DELETE)\s+)?(?P<url>https?://\S+)"
+)
+_HOST_WORDS_TOLD = frozenset(("api", "www", "app", "com", "io", "co", "net", "org", "dev", "v1", "v2"))
+
+
+def _told_address(clause: str, description: str) -> Step | None:
+    """'1. Pull the open shipments.', 'get the latest ETA from project44' after 'We expose open shipments at GET
+    https://tms.…/shipments and the carrier ETA at GET https://api.project44.com/…/{id}': a read that names no
+    service of its own reads the address the description gives for what it names (the same noun, or the name in
+    the address's host); None when the clause asks for no read or the description gives no such address."""
+    low = clause.lower()
+    if not re.match(
+        r"\W*(?:\d+[.)]\s*)?(?:(?:then|and|also|first)\s+)?(?:" + _READ + r")\b", low
+    ) or lx.URL_RE.search(clause):
+        return None
+    words = {re.sub(r"(?<=[^s])s$", "", w) for w in re.findall(r"[a-z][\w-]{2,}", low)}
+    for told in _TOLD_ADDRESS.finditer(description):
+        if told.group("method") not in (None, "GET"):
+            continue
+        url = lx.URL_RE.match(told.group("url"))
+        if url is None:
+            continue
+        head = re.findall(r"[a-z][\w-]*", told.group("what").lower())[-1:]
+        labels = set(url.group(0).split("/")[2].lower().split(".")) - _HOST_WORDS_TOLD
+        named = {re.sub(r"(?<=[^s])s$", "", w) for w in head} | labels
+        if not named & words:
+            continue
+        step = _api_step("GET " + url.group(0), description)
+        if step is None or step.kind != "source":
+            return None
+        step.text = clause
+        step.note = f"'{clause.strip()}' reads the address the description gives for it ({url.group(0)})"
+        return step
+    return None
 
 
 # services that carry a message to a person: 'send me … on Telegram' names its channel
@@ -3566,7 +3657,8 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     record = re.search(
         r"\b(?:(?:"
         + _WRITE
-        + r")\s+(?:the|that|this|its|each|every)|"
+        # ('append one row per student': a new one, in the table or sheet the description names)
+        + r")\s+(?:the|that|this|its|each|every|a|an|one|new)|"
         + _changed_words()
         + r")\s+(?:same\s+)?("
         + "|".join(lexicon()["record_nouns"])
@@ -3598,11 +3690,30 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     ]
     if not named:
         return None
-    step = _integration_step(named[0], clause, description, write=True)
+    step = _integration_step(named[0], clause + _named_place(named[0], description), description, write=True)
+    step.text = clause
     table = _table_name(description)
     if table and lexicon()["integrations"][named[0]]["target"] in ("airtable", "table"):
         step.values["tableId" if named[0] == "airtable" else "table"] = table
     return step
+
+
+def _named_place(key: str, description: str) -> str:
+    """' in the Google Sheet 'Quiz grades'': where the description names the service's place with a quoted name
+    (to write a clause that names no place into it); '' when it names none."""
+    for phrase in sorted(lexicon()["integrations"][key]["phrases"], key=len, reverse=True):
+        p = re.escape(phrase.strip())
+        if not p:
+            continue
+        found = re.search(
+            r"\b" + p + r"\w*\s+(?:called\s+|named\s+)?['\"“‘][^'\"”’\n]{1,60}['\"”’]"
+            r"|['\"“‘][^'\"”’\n]{1,60}['\"”’]\s+" + p + r"\b",
+            description,
+            re.I,
+        )
+        if found:
+            return " in the " + found.group(0)
+    return ""
 
 
 def read_clauses(text: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
@@ -4834,7 +4945,7 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
     and its several actions branches that start together from the same block."""
     parallel = _PARALLEL.search(sentence)
     if not parallel:
-        return _read_sentence(sentence, description, ruled_out)
+        return _one_writeup(_read_sentence(sentence, description, ruled_out), description)
     plain = _PARALLEL.sub(" ", sentence)
     steps = _read_sentence(plain, description, ruled_out)
     loops = [s for s in steps if s.kind == "loop" and s.loop_type == "forEach"]
@@ -4852,6 +4963,41 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
     fan = Step("fan", "fan", label="in parallel", text=sentence)
     fan.branches = [("", [s]) for s in work]
     return steps[:first] + [fan] + [s for s in steps[first:] if s not in work]
+
+
+def _kind_of(step: Step) -> str | None:
+    """The processing kind (lexicon 'processing') an agent step was made for, read from its instructions."""
+    prompt = step.values.get("systemPrompt", "") if step.kind == "process" and step.type == "agent" else ""
+    return next(
+        (
+            k
+            for k, e in lexicon()["processing"].items()
+            if prompt and prompt.startswith(e["prompt"].split("{")[0])
+        ),
+        None,
+    )
+
+
+def _one_writeup(steps: list[Step], description: str) -> list[Step]:
+    """'Compute totals by campaign and write a short narrative', 'group them by tag and write an overview': working
+    the data out and writing it up, said together in one sentence, is one AI step whose answer is the write-up."""
+    out: list[Step] = []
+    for step in steps:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and _kind_of(last) in ("aggregate", "analyse")
+            and _kind_of(step) in ("draft", "summarise")
+            and last.text
+            and step.text
+            and not any(s.kind in ("condition", "router") for s in steps)
+        ):
+            merged = _process("aggregate", f"{last.text.strip()} and {step.text.strip()}", description)
+            merged.text = f"{last.text} and {step.text}"
+            out[-1] = merged
+            continue
+        out.append(step)
+    return out
 
 
 # 'every item whose qty is below 20 -> email …', 'each member whose balance is over 200 → …': a sentence headed by
@@ -5858,6 +6004,14 @@ def _names_item(sentence: str, loop: Step) -> bool:
     )
 
 
+# '…; append one row per student', 'one message per order': a step that makes one of something for every item
+_PER_EACH = re.compile(
+    r"\b(?:one|a|an|1|a\s+single)\s+(?:[\w-]+\s+){0,2}?(?:per|for\s+each|for\s+every)\s+"
+    r"(?!(?:day|week|month|hour|minute|year|run|workflow|time)s?\b)[a-z]",
+    re.I,
+)
+
+
 def _tests_item_result(sentence: str, loop: Step, text: str) -> bool:
     """Whether `sentence`, joined by ';' to a loop whose repeat ends in what an agent made of the item ('for each
     tweet have an agent rate the sentiment; if it's negative, post it …'), tests that result: 'it' / 'they' is
@@ -6043,7 +6197,9 @@ def read_steps(text: str, description: str) -> list[Step]:
                 _repeat_sentence(item_loop, item, description, ruled_out, rank)
                 continue
         if named_loop is not None and (
-            _names_item(sentence, named_loop) or _tests_item_result(sentence, named_loop, text)
+            _names_item(sentence, named_loop)
+            or _tests_item_result(sentence, named_loop, text)
+            or _PER_EACH.search(sentence)
         ):
             # 'For each showing …, send the prospect … . If the showing is for a unit above $3,500, also notify …':
             # a sentence about the item repeats with it
@@ -6320,7 +6476,8 @@ def _needed_only(steps: list[Step]) -> list[Step]:
 # 'reply with the check-in time', 'answer in the thread with its delivery status': the reply carries a fact
 # of what was looked up, not an answer to write ('reply with a friendly answer', '… with the summary')
 _REPLIES_WITH_FACT = re.compile(
-    r"\b(?:reply|replies|respond|responds|answer|answers)\b(?:\s+(?:in|on|to)\s+(?:the\s+)?[\w#-]+(?:\s+thread)?)?"
+    # ('reply on WhatsApp to the sender with …': where and to whom, in either order)
+    r"\b(?:reply|replies|respond|responds|answer|answers)\b(?:\s+(?:in|on|to)\s+(?:the\s+)?[\w#-]+(?:\s+thread)?){0,2}"
     r"\s+with\s+(?:the|its|their|his|her)\s+(?!(?:[\w-]+\s+)?(?:answer|reply|response|summary|draft|message|text|"
     r"results?|matches|info|information|details)\b)[\w'’ -]{2,40}?\s*(?:[.,;!]|$)",
     re.I,
