@@ -114,6 +114,8 @@ def draft(description: str) -> Draft:
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
     said = description  # the title and summary keep the user's words
+    # 'Out of scope: updating the Notion pages.', 'Non-goals: SMS.' → "Don't update the Notion pages.", 'No SMS.'
+    description = lx.scoped_out(description)
     description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
     # '-> Iterator ->', '-> Apply to each line item ->': 'for each …'
@@ -144,15 +146,19 @@ def draft(description: str) -> Draft:
     description = lx.checked_tests(description)  # 'check if X and if so Y' → 'if X, Y'
     # 'amount over 500? -> post …, else -> log …' → 'if amount over 500, post …, otherwise, log …'
     description = lx.question_tests(description)
+    # 'As a clinic receptionist, I want … a WhatsApp reminder so that no-shows drop': the benefit is no step
+    description = lx.story_benefit(description)
     trigger = read_trigger(description)
     context = lx.context_spans(description, ACTION_START)  # 'Our tickets live in Jira.': told, not asked
     if context and all(_within(span, context) for span in trigger.spans):
         # 'Drivers post delays in #fleet-updates. new typeform response -> …', 'We announce releases on Discord.
         # When a GitHub release is published, …': the run starts on what the request says, not on what the context
         # tells happens now (a service's event the context names stays, when the request names none)
-        told = context[-1][1]
-        asked = read_trigger(description[told:])
-        asked.spans = [(a + told, b + told) for a, b in asked.spans]
+        # (the context blanked, so every position stays: a labelled 'Background: …' line may come after the request)
+        unsaid = list(description)
+        for a, b in context:
+            unsaid[a:b] = " " * (b - a)
+        asked = read_trigger("".join(unsaid))
         generic = asked.kind == "webhook" and asked.values.get("webhookProvider") == "generic"
         if asked.spans and not (generic and trigger.kind == "webhook"):
             trigger = asked
@@ -205,7 +211,10 @@ def draft(description: str) -> Draft:
     # 'Airtable > Watch Records (runs every 10 minutes)': each run reads what is new
     if trigger.kind == "schedule":
         text = polled_reads(text)
-    steps = read_steps(text, description)
+    # a user story the ticket restates below, and the ticket's title, name what the lines below them ask for; a
+    # repetition they or a 'Context:' line tell of is no loop the sentences after it join
+    restated = lx.restated_story(description) + lx.ticket_title(description)
+    steps = read_steps(text, description, lx.labelled_context(description) + restated)
     if context and any(
         _told(s, description, context) or (s.kind == "fan" and _untold([s], description, context) != [s])
         for s in steps
@@ -218,6 +227,27 @@ def draft(description: str) -> Draft:
             if any(s.kind in ("action", "process", "condition", "router", "loop", "fan") for s in kept)
             else steps
         )
+    if restated:
+        # 'As a community manager I want every new Reddit post … summarised in Discord. … Steps: …, send the summary
+        # to our Discord channel', '[Automation] Add new Stripe customers to Mailchimp': the lines below say what to
+        # build, the story or title what for — what it reads stays, unless the event brings it or the lines read
+        kept = _untold(steps, description, restated)
+        if trigger.kind == "webhook" or any(
+            s.kind == "source" and not _within(_span_of(s, description), restated) for s in _flat(kept)
+        ):
+            kept = [
+                s for s in kept if not (s.kind == "source" and _within(_span_of(s, description), restated))
+            ]
+        steps = (
+            kept
+            if any(s.kind in ("action", "process", "condition", "router", "loop", "fan") for s in kept)
+            else steps
+        )
+    if trigger.kind == "chat" and not any(s.kind in ("process", "action") for s in _flat(steps)):
+        # 'type the headcount into the chat and get back a lunch order': the chat's answer is what an agent writes
+        back = re.search(lexicon()["chat_replies"], text, re.I)
+        if back:
+            steps.append(_chat_reply(next(g for g in back.groups() if g), back.group(0), description))
     if not steps:
         raise _cannot(
             "the planner found no step it can build in this description (no source, action or processing "
@@ -370,6 +400,17 @@ def _span_of(step: Step, description: str) -> tuple[int, int]:
     # its first words ('Right now Dana copies …': a clause's later words may be rewritten, 'every' → 'the')
     words = step.text.split(" + ")[0].split()[:3]
     found = re.search(r"\s+".join(map(re.escape, words)), description) if words else None
+    if found is None and words and re.fullmatch(r"[a-z]+", words[0]):
+        # 'pings the controller' read as 'ping the controller', 'copies' as 'copy': the verb as the sentence said it
+        verb = words[0]
+        forms = (
+            re.escape(verb[:-1]) + r"(?:y|ies|ied)"
+            if verb.endswith("y")
+            else re.escape(verb) + r"(?:s|es|ed|d)?"
+        )
+        found = re.search(
+            r"\b" + forms + r"\b" + "".join(r"\s+" + re.escape(w) for w in words[1:]), description
+        )
     return found.span() if found else (-1, -1)
 
 
@@ -2708,6 +2749,18 @@ def _answer_step(description: str) -> Step:
         lx.model_in(description),
     )
     return Step("process", "agent", values, label="Answer", text="answer with what was found")
+
+
+def _chat_reply(thing: str, said: str, description: str) -> Step:
+    """'… and get back a lunch order for Thursday': a chat run whose answer is `thing`, written by an agent from
+    what was typed."""
+    values = _agent(
+        f"You write {thing.strip()} from what the user typed, ready to read in the chat as is. Answer with it only.",
+        "{start}",
+        "0.5",
+        lx.model_in(description),
+    )
+    return Step("process", "agent", values, label="Answer", text=said)
 
 
 def _ref(local: str, type_: str, operation: str | None = None) -> str:
