@@ -930,7 +930,9 @@ def _scope_out_tables() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str
     rules = lexicon()["scope_out"]
     labels = "|".join(rules["labels"])
     line = re.compile(
-        r"(?im)^(?P<lead>[ \t]*(?:[-*•>]\s*)?(?:\*\*|__)?)(?:" + labels + r")(?:\*\*|__)?"
+        r"(?im)^(?P<lead>[ \t]*(?:[-*•>]\s*)?(?:\*\*|__)?)(?:" + labels + r")"
+        # ('Out of scope for v1:', 'Non-goals (this ticket):')
+        r"(?:\s+(?:for|in)\s+(?:the\s+|this\s+)?[\w.-]{1,12}(?:\s+[\w.-]{1,12})?)?(?:\*\*|__)?"
         r"\s*(?:\([^)\n]{0,40}\)\s*)?(?:\*\*|__)?\s*[:–—-]\s*(?:\*\*|__)?\s*(?P<items>[^\n]*)"
     )
     trailing = re.compile(
@@ -957,6 +959,10 @@ def _verb_of_gerund(word: str, verbs: frozenset[str]) -> str | None:
     """'updating' → 'update', 'posting' → 'post', 'getting' → 'get', 'paying' → 'pay'; None when `word` is no -ing
     form of a verb: a verb the lexicon knows first, else the usual spelling rules."""
     low = word.lower()
+    if "-" in low:  # 'auto-assigning' → 'auto-assign', 're-sending' → 're-send'
+        head, _, last = word.rpartition("-")
+        base = _verb_of_gerund(last, verbs)
+        return head + "-" + base if base else None
     if not low.endswith("ing") or len(low) < 5 or re.fullmatch(_ING_NOUNS, low):
         return None
     stem = low[:-3]
@@ -999,11 +1005,13 @@ def _ban(items: str) -> str:
             continue
         gerund = _verb_of_gerund(item.split()[0], verbs) is not None
         item = re.sub(
-            r"(^|\b(?:or|and|nor)\s+)([A-Za-z]+ing)\b",
+            r"(^|\b(?:or|and|nor)\s+)([A-Za-z]+(?:-[A-Za-z]+)*ing)\b",
             lambda m: m.group(1) + (_verb_of_gerund(m.group(2), verbs) or m.group(2)),
             item,
         )
-        if gerund or item.split()[0].lower() in verbs:
+        first = item.split()[0]
+        if gerund or first.lower() in verbs and not (first[:1].isupper() and integrations_in(first)):
+            # (not 'Slack alerts', 'WhatsApp messages': a service's name before what it sends)
             out.append("Don't " + item[0].lower() + item[1:] + ".")  # 'updating the pages', 'create a card'
         else:
             noun = re.sub(r"^(?:the|a|an|any|our|my|their)\s+", "", item, flags=re.I)

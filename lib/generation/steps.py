@@ -115,6 +115,8 @@ def negated(text: str) -> dict[str, set[str]]:
                 continue  # "don't email anyone marked 'test'": which items get no e-mail, a test, not a rule
             if before and _ABOUT_CONTENT.match(before.group(0)):
                 continue  # "don't mention prices in the email": what the message holds, the message is still sent
+            if before and _ELSE_NOTHING.search(low, 0, before.start()):
+                continue  # '…, then post in #escalations; otherwise no Slack post': what the other side does not do
             if before and not _negates_other(before.group(0)):
                 # "email me instead of Slack": the negation governs the phrase right after it only
                 span_text = before.group(0)
@@ -162,6 +164,11 @@ def negated(text: str) -> dict[str, set[str]]:
                 ) or _HANDS_OFF_AFTER.match(low, said.end()):
                     out.setdefault(key, set()).add("write")
     return out
+
+
+# '…; otherwise no Slack post', ', else don't email anyone', 'if not, no SMS': a negation that is the other side of a
+# test (nothing done there), not a ban on the service
+_ELSE_NOTHING = re.compile(r"\b(?:otherwise|else|if\s+not)\s*[,:]?\s*$")
 
 
 # "don't transition …", "never reassign …": a ban's verb (any word but a quantity, a determiner or a word that names
@@ -2712,6 +2719,12 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
         # 'email the member a renewal reminder via SendGrid': a service that delivers mail sends it
         or bool(entry.get("sends_mail") and re.search(r"\b(?:e-?mail|send|mail)", low))
     )
+    if write and any(
+        re.search(r"\bfrom\s+" + re.escape(g.group(0).lower()), low)
+        for g in lx.URL_RE.finditer(clause)
+        if _domain(g.group(0).split("/")[2]) == _domain(entry["host"])
+    ):
+        write = False  # 'Post the EUR/USD rate from https://api.frankfurter.app/… to Teams': read there, sent elsewhere
     # 'set their stage …' changes the record found (PATCH), 'refund them' makes a refund (POST)
     method = ((write and _change_method(low)) or "POST") if write else "GET"
     # 'register the invitee with POST https://api.zoom.us/…', 'GET https://api.xero.com/…': the method as written
@@ -3162,6 +3175,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         # 'post a digest to #ops, not to Discord': the step is said before what it is not
         clause = re.sub(r"[\s,;:–—-]*(?:but\s+|and\s+)?$", "", clause[: said_not.start()])
         low = clause.lower()
+    if re.match(r"^\W*(?:(?:otherwise|else|and|but|then)\s*,?\s+)?(?:no|nothing)\s+(?!need\b|later\b)", low):
+        return []  # '…; otherwise no Slack post', 'No SMS reminders.': what is not done, no step
     if _ITEM_ONLY.match(clause):
         return []  # 'for anyone who hasn't opened an email in 90 days': which items, told by what they did
     if _HANDS_OFF_CLAUSE.match(clause):
