@@ -930,10 +930,10 @@ def _scope_out_tables() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str
     rules = lexicon()["scope_out"]
     labels = "|".join(rules["labels"])
     line = re.compile(
-        r"(?im)^(?P<lead>[ \t]*(?:[-*•>]\s*)?(?:\*\*|__)?)(?:" + labels + r")"
+        r"(?im)^(?P<lead>[ \t]*(?:[-*•>]\s*|#{1,4}\s*)?(?:\*\*|__)?)(?:" + labels + r")"
         # ('Out of scope for v1:', 'Non-goals (this ticket):')
         r"(?:\s+(?:for|in)\s+(?:the\s+|this\s+)?[\w.-]{1,12}(?:\s+[\w.-]{1,12})?)?(?:\*\*|__)?"
-        r"\s*(?:\([^)\n]{0,40}\)\s*)?(?:\*\*|__)?\s*[:–—-]\s*(?:\*\*|__)?\s*(?P<items>[^\n]*)"
+        r"\s*(?:\([^)\n]{0,40}\)\s*)?(?:\*\*|__)?\s*(?:[:–—-][ \t]*(?:\*\*|__)?[ \t]*(?P<items>[^\n]*)|(?P<items2>)(?=\n))"
     )
     trailing = re.compile(
         r"(?im)(?:^|(?<=[.!?])\s+|(?<=\n))[ \t]*(?:[-*•]\s*)?(?P<items>[A-Za-z][^.!?\n:]{2,160}?)\s+"
@@ -1019,6 +1019,26 @@ def _ban(items: str) -> str:
     return " ".join(out)
 
 
+def _listed_below(text: str, line: re.Pattern[str]) -> str:
+    """'Out of scope:\\n- posting to Slack\\n- editing the sheet', '## Non-goals\\n* SMS': a scope-out label on a
+    line of its own (a heading too), and the bulleted or numbered lines under it, each read as its ban."""
+    out, at = [], 0
+    for m in line.finditer(text):
+        if re.search(r"\w", m.group("items") or ""):
+            continue
+        items = re.match(r"(?:\n[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+[^\n]*)+", text[m.end() :])
+        if items is None:
+            continue
+        below = re.sub(
+            r"(\n[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+)([^\n]*)",
+            lambda b: b.group(1) + (_ban(b.group(2)) or b.group(2)),
+            items.group(0),
+        )
+        out.append(text[at : m.end()] + below)
+        at = m.end() + items.end()
+    return "".join(out) + text[at:]
+
+
 def scoped_out(text: str) -> str:
     """ "Out of scope: updating the Notion pages." → "Don't update the Notion pages.", 'Non-goals: SMS.' → 'No
     SMS.', 'Booking anything or emailing the client is out of scope.' → "Don't book anything or email the client.":
@@ -1028,13 +1048,17 @@ def scoped_out(text: str) -> str:
     line, trailing, _ = _scope_out_tables()
 
     def listed(m: re.Match[str]) -> str:
-        items = m.group("items")
+        items = m.group("items") or ""
+        if not re.search(r"\w", items):
+            return m.group(
+                0
+            )  # 'Out of scope:' on a line of its own: the lines listed below it (`_listed_below`)
         end = re.search(r"(?<!\be\.g)(?<!\bi\.e)[.!](?=\s|$)", items)
         said, rest = (items[: end.end()], items[end.end() :]) if end else (items, "")
         banned = _ban(said)
         return m.group("lead") + banned + rest if banned else m.group(0)
 
-    text = line.sub(listed, text)
+    text = _listed_below(line.sub(listed, text), line)
     return trailing.sub(
         lambda m: m.group(0)[: m.start("items") - m.start()] + (_ban(m.group("items")) or m.group(0)), text
     )

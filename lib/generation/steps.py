@@ -1032,7 +1032,10 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
             r"(?<=[a-z] )(?:added|dropped|placed|created|shared)\s+(?:in|into|to|on|inside)\b"
             r"[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             r"|\b(?:we|i|you|they|that|which|already|previously)\s+(?:have\s+|'ve\s+|had\s+)?"
-            r"(?:already\s+)?(?:put|added)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b",
+            r"(?:already\s+)?(?:put|added)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
+            # 'the invoice number we have on file in our Airtable table', 'what we keep in the sheet'
+            r"|\b(?:we|i|you|they|that|which)\s+(?:have|has|keep|keeps|hold|holds|store|track)\s+(?:on\s+file\s+)?"
+            r"(?:in|on|inside)\s+[^.,;]{0,30}?\b" + re.escape(p) + r"\b",
             low,
         )
         for p in phrases
@@ -1375,7 +1378,8 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     ):
         key = "outlook"  # 'email the guest a confirmation … Use Outlook for the emails.'
     entry = lexicon()["integrations"][key]
-    draft = key == "gmail" and "draft" in entry and re.search(r"\bdrafts?\b", clause, re.I) and write
+    # ('draft a reply in Outlook … Do not send it': the mail service's draft, lexicon.json integrations 'draft')
+    draft = "draft" in entry and re.search(r"\bdrafts?\b", clause, re.I) and write
     http = _http_object(entry["type"], clause, description, write)
     if http is not None:
         return http
@@ -3041,7 +3045,9 @@ def _commented_where(clause: str, description: str) -> str:
 
 # a clause that opens on a negated verb, after at most a short subject ('Replies without 'cancel' don't need anything')
 _NEGATED_STEP = re.compile(
-    r"^\W*(?:(?:and|but|so|also|please|just)\s+)*"
+    # ('Note: don't post anything in #dev-chatter', 'Important - never …': after a short label)
+    r"^\W*(?:(?:note|nb|n\.b\.|important|caveat|constraint|rule|also|ps|p\.s\.)\s*[:–—-]\s*)?"
+    r"(?:(?:and|but|so|also|please|just)\s+)*"
     # (not a clause that waits for it: 'when the client doesn't reply in 2 days, …')
     r"(?:(?!(?:when|whenever|once|after|if|as|until|for|each|every|because|since|where|who|that|which|while)\b)"
     r"[\w'’-]+\s+){0,4}?"
@@ -5837,7 +5843,8 @@ def _keep_only(sentence: str, steps: list[Step]) -> list[Step]:
 # 'Don't reply to the customer.', 'Do not notify the reporters.': a sentence that only forbids an action builds nothing
 # (not 'don't forget to …', and not when it goes on to say what to do instead: '…, just log it')
 _FORBIDDING = re.compile(
-    r"^\W*(?:and\s+|but\s+|also\s+|please\s+)?(?:don'?t|do not|never|no need to)\s+"
+    r"^\W*(?:(?:note|nb|n\.b\.|important|caveat|constraint|rule|ps|p\.s\.)\s*[:–—-]\s*)?"
+    r"(?:and\s+|but\s+|also\s+|please\s+)?(?:don'?t|do not|never|no need to)\s+"
     r"(?!(?:forget|hesitate|miss|skip|fail)\b)[^,;:]*?[.!]?\s*$",
     re.I,
 )
