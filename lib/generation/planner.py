@@ -231,7 +231,7 @@ def draft(description: str) -> Draft:
         # 'As a community manager I want every new Reddit post … summarised in Discord. … Steps: …, send the summary
         # to our Discord channel', '[Automation] Add new Stripe customers to Mailchimp': the lines below say what to
         # build, the story or title what for — what it reads stays, unless the event brings it or the lines read
-        kept = _untold(steps, description, restated)
+        kept = _unrestated(steps, description, restated, trigger)
         if trigger.kind == "webhook" or any(
             s.kind == "source" and not _within(_span_of(s, description), restated) for s in _flat(kept)
         ):
@@ -422,6 +422,43 @@ def _untold(steps: list[Step], description: str, context: list[tuple[int, int]])
             continue
         if step.kind == "fan":
             branches = [(k, _untold(b, description, context)) for k, b in step.branches]
+            branches = [(k, b) for k, b in branches if b]
+            if len(branches) == 1:
+                kept += branches[0][1]
+                continue
+            step.branches = branches or step.branches
+        kept.append(step)
+    return kept
+
+
+def _unrestated(
+    steps: list[Step], description: str, story: list[tuple[int, int]], trigger: Any
+) -> list[Step]:
+    """`steps` without what a user story or a ticket's title (`story` spans) asks and the lines below make again:
+    its processing, its writes to a block the lines also write to, its writes to the service whose event starts the
+    run ('I want failed GitHub Actions runs … to create a Jira bug': GitHub is the event, not a place written to),
+    and tests or loops holding nothing else. A write the lines below never make stays."""
+    again = {
+        s.type for s in _flat(steps) if s.kind == "action" and not _within(_span_of(s, description), story)
+    }
+    provider = trigger.values.get("webhookProvider") if trigger.kind == "webhook" else None
+
+    def restated(step: Step) -> bool:
+        if not _within(_span_of(step, description), story):
+            return False
+        if step.kind in ("condition", "loop"):
+            inner = [s for _, branch in step.branches for s in branch] + step.body
+            return all(restated(s) for s in inner)
+        return (
+            step.kind == "process" or step.kind == "action" and (step.type in again or step.type == provider)
+        )
+
+    kept: list[Step] = []
+    for step in steps:
+        if restated(step):
+            continue
+        if step.kind == "fan":
+            branches = [(k, _unrestated(b, description, story, trigger)) for k, b in step.branches]
             branches = [(k, b) for k, b in branches if b]
             if len(branches) == 1:
                 kept += branches[0][1]
