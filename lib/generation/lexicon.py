@@ -979,6 +979,146 @@ def spelled_out(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=1)
+def _scope_out_tables() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """The scope-out line reader, the trailing 'X is out of scope' reader and the verbs a ban may name."""
+    rules = lexicon()["scope_out"]
+    labels = "|".join(rules["labels"])
+    line = re.compile(
+        r"(?im)^(?P<lead>[ \t]*(?:[-*•>]\s*|#{1,4}\s*)?(?:\*\*|__)?)(?:" + labels + r")"
+        # ('Out of scope for v1:', 'Non-goals (this ticket):')
+        r"(?:\s+(?:for|in)\s+(?:the\s+|this\s+)?[\w.-]{1,12}(?:\s+[\w.-]{1,12})?)?(?:\*\*|__)?"
+        r"\s*(?:\([^)\n]{0,40}\)\s*)?(?:\*\*|__)?\s*(?:[:–—-][ \t]*(?:\*\*|__)?[ \t]*(?P<items>[^\n]*)|(?P<items2>)(?=\n))"
+    )
+    trailing = re.compile(
+        r"(?im)(?:^|(?<=[.!?])\s+|(?<=\n))[ \t]*(?:[-*•]\s*)?(?P<items>[A-Za-z][^.!?\n:]{2,160}?)\s+"
+        + rules["trailing"]
+        + r"\b[^.!?\n]*[.!]?"
+    )
+    verbs = {
+        v.lower()
+        for v in [
+            *lexicon()["routine_verbs"],
+            *lexicon()["doers"]["verbs"],
+            *(w for words in lexicon()["operation_verbs"].values() for w in words),
+        ]
+    }
+    return line, trailing, frozenset(verbs)
+
+
+# words in -ing that are no verb's -ing form ('anything', 'the morning')
+_ING_NOUNS = r"\w*thing|morning|evening|during|string|spring|bring|ceiling|pudding|wedding|offspring"
+
+
+def _verb_of_gerund(word: str, verbs: frozenset[str]) -> str | None:
+    """'updating' → 'update', 'posting' → 'post', 'getting' → 'get', 'paying' → 'pay'; None when `word` is no -ing
+    form of a verb: a verb the lexicon knows first, else the usual spelling rules."""
+    low = word.lower()
+    if "-" in low:  # 'auto-assigning' → 'auto-assign', 're-sending' → 're-send'
+        head, _, last = word.rpartition("-")
+        base = _verb_of_gerund(last, verbs)
+        return head + "-" + base if base else None
+    if not low.endswith("ing") or len(low) < 5 or re.fullmatch(_ING_NOUNS, low):
+        return None
+    stem = low[:-3]
+    candidates = [stem, stem + "e"]
+    if re.search(r"([bdgkmnprtz])\1$", stem):
+        candidates.append(stem[:-1])
+    known = next((c for c in candidates if c in verbs), None)
+    if known is None:
+        if re.search(r"([bdgkmnprtz])\1$", stem):
+            known = stem[:-1]  # 'dropping', 'submitting'
+        elif re.search(
+            r"(?:[^aeiou]at|[aeiou]s|[^aeiou][aiu]r|uir|[^aeiou][aeiou][kc]|[^n]g|[^aeiou]id|ud|ib|ul|[^aeiou]in|v|z|c)$",
+            stem,
+        ):
+            known = stem + "e"  # 'translating', 'closing', 'sharing', 'invoking', 'charging', 'deciding' …
+        else:
+            known = stem
+    return word[0] + known[1:] if word[:1].isupper() else known
+
+
+def _ban(items: str) -> str:
+    """'editing or closing issues in Linear' → "Don't edit or close issues in Linear.", 'SMS reminders (separate
+    ticket)' → 'No SMS reminders (separate ticket).', 'paying anything, or writing back to QuickBooks' → "Don't pay
+    anything. Don't write back to QuickBooks.": each item of a scope-out list as the ban it is."""
+    _, _, verbs = _scope_out_tables()
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(items):
+        depth += ch in "([" and 1 or ch in ")]" and -1 or 0
+        if ch in ",;" and depth <= 0:
+            parts.append(items[start:i])
+            start = i + 1
+    parts.append(items[start:])
+    out = []
+    for part in parts:
+        item = re.sub(r"^\s*(?:(?:or|and|nor|also|plus)\s+)+", "", part).strip().rstrip(".!")
+        if not re.search(r"\w", item):
+            continue
+        if re.match(r"(?:no|not|never|none|nothing|don['’]?t|do\s+not|without)\b", item, re.I):
+            out.append(item[0].upper() + item[1:] + ".")
+            continue
+        gerund = _verb_of_gerund(item.split()[0], verbs) is not None
+        item = re.sub(
+            r"(^|\b(?:or|and|nor)\s+)([A-Za-z]+(?:-[A-Za-z]+)*ing)\b",
+            lambda m: m.group(1) + (_verb_of_gerund(m.group(2), verbs) or m.group(2)),
+            item,
+        )
+        first = item.split()[0]
+        if gerund or first.lower() in verbs and not (first[:1].isupper() and integrations_in(first)):
+            # (not 'Slack alerts', 'WhatsApp messages': a service's name before what it sends)
+            out.append("Don't " + item[0].lower() + item[1:] + ".")  # 'updating the pages', 'create a card'
+        else:
+            noun = re.sub(r"^(?:the|a|an|any|our|my|their)\s+", "", item, flags=re.I)
+            out.append("No " + noun + ".")  # 'SMS reminders', 'the Slack post'
+    return " ".join(out)
+
+
+def _listed_below(text: str, line: re.Pattern[str]) -> str:
+    """'Out of scope:\\n- posting to Slack\\n- editing the sheet', '## Non-goals\\n* SMS': a scope-out label on a
+    line of its own (a heading too), and the bulleted or numbered lines under it, each read as its ban."""
+    out, at = [], 0
+    for m in line.finditer(text):
+        if re.search(r"\w", m.group("items") or ""):
+            continue
+        items = re.match(r"(?:\n[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+[^\n]*)+", text[m.end() :])
+        if items is None:
+            continue
+        below = re.sub(
+            r"(\n[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+)([^\n]*)",
+            lambda b: b.group(1) + (_ban(b.group(2)) or b.group(2)),
+            items.group(0),
+        )
+        out.append(text[at : m.end()] + below)
+        at = m.end() + items.end()
+    return "".join(out) + text[at:]
+
+
+def scoped_out(text: str) -> str:
+    """ "Out of scope: updating the Notion pages." → "Don't update the Notion pages.", 'Non-goals: SMS.' → 'No
+    SMS.', 'Booking anything or emailing the client is out of scope.' → "Don't book anything or email the client.":
+    what a ticket says it will not do (lexicon.json 'scope_out') read as the bans the planner already knows, so it
+    builds nothing and rules out only what it names. The rest of the line after the list's sentence stays as written
+    ('Out of scope: changing anything in the TMS. Definition of done: …')."""
+    line, trailing, _ = _scope_out_tables()
+
+    def listed(m: re.Match[str]) -> str:
+        items = m.group("items") or ""
+        if not re.search(r"\w", items):
+            return m.group(
+                0
+            )  # 'Out of scope:' on a line of its own: the lines listed below it (`_listed_below`)
+        end = re.search(r"(?<!\be\.g)(?<!\bi\.e)[.!](?=\s|$)", items)
+        said, rest = (items[: end.end()], items[end.end() :]) if end else (items, "")
+        banned = _ban(said)
+        return m.group("lead") + banned + rest if banned else m.group(0)
+
+    text = _listed_below(line.sub(listed, text), line)
+    return trailing.sub(
+        lambda m: m.group(0)[: m.start("items") - m.start()] + (_ban(m.group("items")) or m.group(0)), text
+    )
+
+
 def relative_to_steps(text: str) -> str:
     """'a chat assistant that translates whatever I type' → 'a chat assistant: translate whatever I type', 'I
     want an AI to review the changes' → 'an AI: review the changes': what the thing to build does, written as a
@@ -1296,26 +1436,92 @@ def _swapped_service(text: str, start: int, cut: int, end: int) -> int | None:
     return start + article.start() if article else at
 
 
+def labelled_context(text: str) -> list[tuple[int, int]]:
+    """The sentences of a line opened by a context label (lexicon.json context 'labels'), wherever it stands:
+    'Context: our AP team pays vendors twice a month. Today the AP lead reads …, and pings the controller in
+    Slack.', 'Background: the front desk re-types each booking by hand.'"""
+    labelled = re.compile(r"^\W*(?:" + lexicon()["context"]["labels"] + r")\s*[:–—-]\s*", re.I)
+    spans: list[tuple[int, int]] = []
+    told = False
+    for found in _CONTEXT_SENTENCE.finditer(text):
+        if not found.group(0).strip():
+            continue
+        if not text[text.rfind("\n", 0, found.start()) + 1 : found.start()].strip():
+            told = bool(labelled.match(found.group(0)))  # a new line: its label says whether it is context
+        if told:
+            spans.append(found.span())
+    return spans
+
+
+_CONTEXT_SENTENCE = re.compile(r"[^\n]+?(?:[.!?]+(?=\s|$)|\n|$)")
+
+
+def restated_story(text: str) -> list[tuple[int, int]]:
+    """The sentences of a user story ('As a community manager I want every new Reddit post … summarised in Discord
+    so that …') that a later section of the ticket restates ('Steps: …', 'AC:', 'Given …', 'Edge cases: …';
+    lexicon.json context 'story', 'restated_by'): what the story asks is built from that section."""
+    rules = lexicon()["context"]
+    story = re.compile(rules["story"], re.I)
+    restated = [m.start() for m in re.finditer(rules["restated_by"], text, re.I | re.M)]
+    return [
+        found.span()
+        for found in _CONTEXT_SENTENCE.finditer(text)
+        if story.match(found.group(0)) and any(at >= found.end() for at in restated)
+    ]
+
+
+def ticket_title(text: str) -> list[tuple[int, int]]:
+    """The title line of a ticket ('[Automation] Add new Stripe customers to Mailchimp', lexicon.json context
+    'title'): it names what the lines below it ask for."""
+    found = re.match(lexicon()["context"]["title"], text)
+    return [found.span()] if found and "\n" in text[found.end() :] else []
+
+
+def story_benefit(text: str) -> str:
+    """'As a clinic receptionist, I want … a WhatsApp reminder so that no-shows drop.': a user story's benefit
+    ('so that …', to the sentence's end) asks for no step; it is blanked, so every position stays."""
+    story = re.compile(lexicon()["context"]["story"], re.I)
+    out = list(text)
+    for found in _CONTEXT_SENTENCE.finditer(text):
+        if story.match(found.group(0)):
+            benefit = re.search(
+                r"[\s,]+so\s+(?:that\s+)?(?=(?:i|we|the|our|they|he|she|it|no|nothing|everyone|[\w-]+s)\b)[^.!?\n]*",
+                found.group(0),
+                re.I,
+            )
+            if benefit:
+                a, b = found.start() + benefit.start(), found.start() + benefit.end()
+                out[a:b] = " " * (b - a)
+    return "".join(out)
+
+
 def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int]]:
     """The sentences told before the request ('Our tickets live in Jira.', 'Right now Dana copies each one by
     hand.'): those before the first sentence that opens on a verb (`imperative`), a control word or a request
-    voice, or says what should happen. Empty when no sentence is the request or the first one is."""
+    voice, or says what should happen (none when no sentence is the request or the first one is); and, wherever
+    they stand, the sentences of a line opened by a context label (`labelled_context`)."""
     rules = lexicon()["context"]
+    told = labelled_context(text)
     spans: list[tuple[int, int]] = []
-    for found in re.finditer(r"[^\n]+?(?:[.!?]+(?=\s|$)|\n|$)", text):
+    for found in _CONTEXT_SENTENCE.finditer(text):
         sentence = found.group(0)
-        if not sentence.strip():
+        if not sentence.strip() or found.span() in told:
             continue
         low = sentence.strip().lower()
         lead = re.sub(r"^\W*(?:\d{1,2}[.)]\s*)?(?:context\s*:\s*)?", "", low)
+        # 'As an HR coordinator[, I want] a folder created …' (the wish already read as 'create …'): a user story
+        role = re.match(r"(?:(?:user\s+)?story\s*[:–—-]\s*)?as\s+(?:an?|the|our)\s+", lead)
         if (
             re.search(rules["request_opens"], low)
             or re.search(rules["request_inside"], low)
             or imperative.match(lead)
+            or re.match(rules["story"], lead)
+            or role
+            and any(imperative.match(lead, m.end()) for m in re.finditer(r",?\s+", lead[: role.end() + 60]))
         ):
-            return spans
+            return sorted(spans + told)
         spans.append(found.span())
-    return []
+    return told
 
 
 # the words between two steps: an arrow, a numbered list's number, a comma or semicolon, a sentence's end, 'then'

@@ -119,6 +119,8 @@ def draft(description: str) -> Draft:
     description = given_when_then(description)
     # 'As a recruiter, I want candidates who apply through Lever to get …': the event the story names
     description = user_story(description)
+    # 'Out of scope: updating the Notion pages.', 'Non-goals: SMS.' → "Don't update the Notion pages.", 'No SMS.'
+    description = lx.scoped_out(description)
     description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
     # '-> Iterator ->', '-> Apply to each line item ->': 'for each …'
@@ -153,15 +155,19 @@ def draft(description: str) -> Draft:
     description = lx.checked_tests(description)  # 'check if X and if so Y' → 'if X, Y'
     # 'amount over 500? -> post …, else -> log …' → 'if amount over 500, post …, otherwise, log …'
     description = lx.question_tests(description)
+    # 'As a clinic receptionist, I want … a WhatsApp reminder so that no-shows drop': the benefit is no step
+    description = lx.story_benefit(description)
     trigger = read_trigger(description)
     context = lx.context_spans(description, ACTION_START)  # 'Our tickets live in Jira.': told, not asked
     if context and all(_within(span, context) for span in trigger.spans):
         # 'Drivers post delays in #fleet-updates. new typeform response -> …', 'We announce releases on Discord.
         # When a GitHub release is published, …': the run starts on what the request says, not on what the context
         # tells happens now (a service's event the context names stays, when the request names none)
-        told = context[-1][1]
-        asked = read_trigger(description[told:])
-        asked.spans = [(a + told, b + told) for a, b in asked.spans]
+        # (the context blanked, so every position stays: a labelled 'Background: …' line may come after the request)
+        unsaid = list(description)
+        for a, b in context:
+            unsaid[a:b] = " " * (b - a)
+        asked = read_trigger("".join(unsaid))
         generic = asked.kind == "webhook" and asked.values.get("webhookProvider") == "generic"
         if asked.spans and not (generic and trigger.kind == "webhook"):
             trigger = asked
@@ -214,6 +220,10 @@ def draft(description: str) -> Draft:
     # 'Airtable > Watch Records (runs every 10 minutes)': each run reads what is new
     if trigger.kind == "schedule":
         text = polled_reads(text)
+    # a user story the ticket restates below, and the ticket's title, name what the lines below them ask for; a
+    # repetition they or a 'Context:' line tell of is no loop the sentences after it join
+    restated = lx.restated_story(description) + lx.ticket_title(description)
+    told = lx.labelled_context(description) + restated
     # '[Finance] Month-end FX snapshot\n\nTrigger: …\nSteps: …': a ticket's title names what the lines after it ask
     # for; when they make steps of their own, the title makes none (its words are no read of their own)
     titled = _TICKET_TITLE.match(text)
@@ -228,9 +238,9 @@ def draft(description: str) -> Draft:
         unsaid = text
         for start, end in summaries:
             unsaid = _blank(unsaid, start, end)
-        steps = read_steps(unsaid, description)
+        steps = read_steps(unsaid, description, told)
         summaries.pop()
-    steps = steps or read_steps(text, description)
+    steps = steps or read_steps(text, description, told)
     # 'Volunteers register for events on Eventbrite. When Eventbrite sends an order.placed webhook, …', 'email the
     # volunteer (the invitee email from Calendly)': with that service's event starting the run, the service told of
     # in context or named in an aside is where the event comes from — it brings the data; nothing is fetched there
@@ -248,6 +258,27 @@ def draft(description: str) -> Draft:
             if any(s.kind in ("action", "process", "condition", "router", "loop", "fan") for s in kept)
             else steps
         )
+    if restated:
+        # 'As a community manager I want every new Reddit post … summarised in Discord. … Steps: …, send the summary
+        # to our Discord channel', '[Automation] Add new Stripe customers to Mailchimp': the lines below say what to
+        # build, the story or title what for — what it reads stays, unless the event brings it or the lines read
+        kept = _unrestated(steps, description, restated, trigger)
+        if trigger.kind == "webhook" or any(
+            s.kind == "source" and not _within(_span_of(s, description), restated) for s in _flat(kept)
+        ):
+            kept = [
+                s for s in kept if not (s.kind == "source" and _within(_span_of(s, description), restated))
+            ]
+        steps = (
+            kept
+            if any(s.kind in ("action", "process", "condition", "router", "loop", "fan") for s in kept)
+            else steps
+        )
+    if trigger.kind == "chat" and not any(s.kind in ("process", "action") for s in _flat(steps)):
+        # 'type the headcount into the chat and get back a lunch order': the chat's answer is what an agent writes
+        back = re.search(lexicon()["chat_replies"], text, re.I)
+        if back:
+            steps.append(_chat_reply(next(g for g in back.groups() if g), back.group(0), description))
     if not steps:
         raise _cannot(
             "the planner found no step it can build in this description (no source, action or processing "
@@ -435,6 +466,17 @@ def _span_of(step: Step, description: str) -> tuple[int, int]:
     # its first words ('Right now Dana copies …': a clause's later words may be rewritten, 'every' → 'the')
     words = step.text.split(" + ")[0].split()[:3]
     found = re.search(r"\s+".join(map(re.escape, words)), description) if words else None
+    if found is None and words and re.fullmatch(r"[a-z]+", words[0]):
+        # 'pings the controller' read as 'ping the controller', 'copies' as 'copy': the verb as the sentence said it
+        verb = words[0]
+        forms = (
+            re.escape(verb[:-1]) + r"(?:y|ies|ied)"
+            if verb.endswith("y")
+            else re.escape(verb) + r"(?:s|es|ed|d)?"
+        )
+        found = re.search(
+            r"\b" + forms + r"\b" + "".join(r"\s+" + re.escape(w) for w in words[1:]), description
+        )
     return found.span() if found else (-1, -1)
 
 
@@ -446,6 +488,43 @@ def _untold(steps: list[Step], description: str, context: list[tuple[int, int]])
             continue
         if step.kind == "fan":
             branches = [(k, _untold(b, description, context)) for k, b in step.branches]
+            branches = [(k, b) for k, b in branches if b]
+            if len(branches) == 1:
+                kept += branches[0][1]
+                continue
+            step.branches = branches or step.branches
+        kept.append(step)
+    return kept
+
+
+def _unrestated(
+    steps: list[Step], description: str, story: list[tuple[int, int]], trigger: Any
+) -> list[Step]:
+    """`steps` without what a user story or a ticket's title (`story` spans) asks and the lines below make again:
+    its processing, its writes to a block the lines also write to, its writes to the service whose event starts the
+    run ('I want failed GitHub Actions runs … to create a Jira bug': GitHub is the event, not a place written to),
+    and tests or loops holding nothing else. A write the lines below never make stays."""
+    again = {
+        s.type for s in _flat(steps) if s.kind == "action" and not _within(_span_of(s, description), story)
+    }
+    provider = trigger.values.get("webhookProvider") if trigger.kind == "webhook" else None
+
+    def restated(step: Step) -> bool:
+        if not _within(_span_of(step, description), story):
+            return False
+        if step.kind in ("condition", "loop"):
+            inner = [s for _, branch in step.branches for s in branch] + step.body
+            return all(restated(s) for s in inner)
+        return (
+            step.kind == "process" or step.kind == "action" and (step.type in again or step.type == provider)
+        )
+
+    kept: list[Step] = []
+    for step in steps:
+        if restated(step):
+            continue
+        if step.kind == "fan":
+            branches = [(k, _unrestated(b, description, story, trigger)) for k, b in step.branches]
             branches = [(k, b) for k, b in branches if b]
             if len(branches) == 1:
                 kept += branches[0][1]
@@ -2983,6 +3062,18 @@ def _answer_step(description: str) -> Step:
         lx.model_in(description),
     )
     return Step("process", "agent", values, label="Answer", text="answer with what was found")
+
+
+def _chat_reply(thing: str, said: str, description: str) -> Step:
+    """'… and get back a lunch order for Thursday': a chat run whose answer is `thing`, written by an agent from
+    what was typed."""
+    values = _agent(
+        f"You write {thing.strip()} from what the user typed, ready to read in the chat as is. Answer with it only.",
+        "{start}",
+        "0.5",
+        lx.model_in(description),
+    )
+    return Step("process", "agent", values, label="Answer", text=said)
 
 
 def _ref(local: str, type_: str, operation: str | None = None) -> str:

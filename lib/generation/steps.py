@@ -122,6 +122,8 @@ def negated(text: str) -> dict[str, set[str]]:
             opening = max(low.rfind(c, 0, before.start()) for c in ("\n", ". ", "; ", ": ")) if before else 0
             if before and _GUARD.match(re.sub(r"^[\s.;:*•-]+", "", low[opening + 1 :])):
                 continue  # 'if nothing is below 20, don't send the email': the run ends when nothing is found, a guard
+            if before and _ABOUT_CONTENT.match(before.group(0)):
+                continue  # "don't mention prices in the email": what the message holds, the message is still sent
             if before and not _negates_other(before.group(0)):
                 # "email me instead of Slack": the negation governs the phrase right after it only
                 span_text = before.group(0)
@@ -156,7 +158,11 @@ def negated(text: str) -> dict[str, set[str]]:
                         modes = {"write"}
                     elif re.search(r"\b(?:" + _READ + r")(?:s|es)?\b", verb):
                         modes = {"read"}
-                    else:
+                    elif _DOES_TO.match(verb) or _ITS_WRITES.match(low, before.end()):
+                        # "don't transition the Jira issues", 'never assign the tickets in Linear': a verb that
+                        # does something to what the service holds, a change (reading it stays)
+                        modes = {"write"}
+                    else:  # 'no Telegram', 'instead of Slack', "don't use Discord": the service itself
                         modes = {"read", "write"}
                     out.setdefault(key, set()).update(modes)
             for said in re.finditer(r"(?<![\w#@/])" + p + r"(?![\w@/])", low):
@@ -165,6 +171,30 @@ def negated(text: str) -> dict[str, set[str]]:
                 ) or _HANDS_OFF_AFTER.match(low, said.end()):
                     out.setdefault(key, set()).add("write")
     return out
+
+
+# "don't transition …", "never reassign …": a ban's verb (any word but a quantity, a determiner or a word that names
+# the service itself) followed by the service's things
+_DOES_TO = re.compile(
+    r"\W*" + _NEGATION + r"\s+(?!(?:any|more|the|a|an|our|my|further|other|use|using|involve|rely|need|touch|"
+    r"bother|ever|even|just|also|yet|want|let|have|make|allow|it|you|to|in|on|with|via|through|over|for|by)\b)"
+    # ('close or reassign', 'void, refund or change'), then what it takes ('on', 'back to'), a determiner, a word or two
+    r"[a-z]{3,}(?:\s*(?:,|/|\bor\b|\band\b)\s*[a-z]{3,})*\s+(?:(?:on|to|in|up|back|out|with|from|into)\s+){0,2}"
+    r"(?:(?:the|any|all|our|my|its|their|these|those|them|it|every|each)\s+)?(?:[\w-]+\s+){0,2}$"
+)
+# "no Slack notifications", 'no Jira updates': the service's messages or changes, written (reading it stays)
+_ITS_WRITES = re.compile(
+    r"\s*(?:notifications?|messages?|posts?|alerts?|pings?|replies|reply|updates?|comments?|dms?|reminders?|"
+    r"announcements?|texts?|tweets?|tickets?|issues?|cards?|tasks?|pages?|rows?|records?|entries|writes?|changes?|"
+    r"edits?|events?|invites?|invitations?)\b"
+)
+
+
+# "don't include any clinical values in the email", 'never mention the price in the post': a ban on what a message
+# holds (lexicon.json scope_out 'content_verbs'), not on the message
+_ABOUT_CONTENT = re.compile(
+    _NEGATION + r"\s+(?:" + "|".join(lexicon()["scope_out"]["content_verbs"]) + r")(?:s|es|d|ed|ing)?\b"
+)
 
 
 # 'change nothing in Asana', "don't modify nothing in Notion", 'leave HubSpot untouched', 'Jira stays read-only',
@@ -815,10 +845,31 @@ def _sent_to_person(low: str) -> re.Match[str] | None:
     )
 
 
+# '… summarised in an email to me', 'the totals in one e-mail to the team': what is made, sent as an e-mail to someone
+_IN_MAIL_TO = re.compile(
+    r"\b(?:in|by|via|as|with)\s+(?:an?|one)\s+(?:[\w-]+\s+)?e-?mail\s+to\s+"
+    r"(?:me|us|them|him|her|the|our|my|each|every|their|[\w.+-]+@)\b"
+)
+# 'HR gets an email at hr@lumenworks.co …', 'The patient receives a confirmation email …', 'the buyer should get a
+# WhatsApp message …': someone (not we, I or our inbox) is sent a message, in an acceptance criterion's voice
+_RECEIVES_MESSAGE = re.compile(
+    r"^\W*(?:(?:and|then|also)\s+)?(?:(?!(?:we|i|our|my|us|when|whenever|if|once|after|each|every|any)\b)[\w'’-]+\s+){1,4}?"
+    r"(?:gets?|receives?|(?:should|will|must|shall)\s+(?:also\s+)?(?:get|receive)|(?:is|are)\s+sent)\s+"
+    r"(?:an?|the|their|his|her|its|one)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:e-?mails?|mails?|messages?|reminders?|confirmations?|notifications?|notes?|texts?|sms)\b"
+)
+
+
 def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
     phrases = [p.strip() for p in entry["phrases"]]
+    if "write" in entry and _RECEIVES_MESSAGE.match(low):
+        return True  # 'HR gets an email at hr@…', 'the tenant receives a WhatsApp reminder': a message sent to them
+    if key in ("gmail", "outlook") and _IN_MAIL_TO.search(low):
+        return (
+            True  # '… read at 07:30 and summarised in an email to me', 'the totals in one email to the team'
+        )
     if key in ("gmail", "outlook") and re.search(_CONTACT_BY + r"e-?mail\b", low):
         return True  # 'nudge each approver by email': the person is contacted that way
     if key == "gmail" and re.search(
@@ -1032,7 +1083,10 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
             r"(?<=[a-z] )(?:added|dropped|placed|created|shared)\s+(?:in|into|to|on|inside)\b"
             r"[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             r"|\b(?:we|i|you|they|that|which|already|previously)\s+(?:have\s+|'ve\s+|had\s+)?"
-            r"(?:already\s+)?(?:put|added)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b",
+            r"(?:already\s+)?(?:put|added)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
+            # 'the invoice number we have on file in our Airtable table', 'what we keep in the sheet'
+            r"|\b(?:we|i|you|they|that|which)\s+(?:have|has|keep|keeps|hold|holds|store|track)\s+(?:on\s+file\s+)?"
+            r"(?:in|on|inside)\s+[^.,;]{0,30}?\b" + re.escape(p) + r"\b",
             low,
         )
         for p in phrases
@@ -1241,6 +1295,8 @@ def _processed(low: str, phrases: list[str]) -> bool:
 def _mentioned_as_noun(key: str, clause: str) -> bool:
     """'draft an intro email': the integration is neither read from nor written to here."""
     low = clause.lower()
+    if key in ("gmail", "outlook") and _IN_MAIL_TO.search(low):
+        return False  # '… summarised in an email to me': the e-mail is sent
     if (
         key == "gmail"
         and re.search(
@@ -1387,7 +1443,8 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     ):
         key = "outlook"  # 'new email arrives in the support Outlook mailbox … reply to the sender': the same mailbox
     entry = lexicon()["integrations"][key]
-    draft = key == "gmail" and "draft" in entry and re.search(r"\bdrafts?\b", clause, re.I) and write
+    # ('draft a reply in Outlook … Do not send it': the mail service's draft, lexicon.json integrations 'draft')
+    draft = "draft" in entry and re.search(r"\bdrafts?\b", clause, re.I) and write
     http = _http_object(entry["type"], clause, description, write)
     if http is not None:
         return http
@@ -2738,8 +2795,20 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
         # 'email the member a renewal reminder via SendGrid': a service that delivers mail sends it
         or bool(entry.get("sends_mail") and re.search(r"\b(?:e-?mail|send|mail)", low))
     )
+    if write and any(
+        re.search(r"\bfrom\s+" + re.escape(g.group(0).lower()), low)
+        for g in lx.URL_RE.finditer(clause)
+        if _domain(g.group(0).split("/")[2]) == _domain(entry["host"])
+    ):
+        write = False  # 'Post the EUR/USD rate from https://api.frankfurter.app/… to Teams': read there, sent elsewhere
     # 'set their stage …' changes the record found (PATCH), 'refund them' makes a refund (POST)
     method = ((write and _change_method(low)) or "POST") if write else "GET"
+    # 'register the invitee with POST https://api.zoom.us/…', 'GET https://api.xero.com/…': the method as written
+    said = next(
+        (_written_method(clause[: g.start()]) for g in lx.URL_RE.finditer(clause) if g.group(0) == url), None
+    )
+    if said:
+        method, write = said, said != "GET"
     headers = []
     if entry.get("auth") and own_host:
         headers.append({"id": "h-authorization", "cells": {"Key": "Authorization", "Value": entry["auth"]}})
@@ -3055,7 +3124,9 @@ _NO_STEP = re.compile(
 )
 # a clause that opens on a negated verb, after at most a short subject ('Replies without 'cancel' don't need anything')
 _NEGATED_STEP = re.compile(
-    r"^\W*(?:(?:and|but|so|also|please|just)\s+)*"
+    # ('Note: don't post anything in #dev-chatter', 'Important - never …': after a short label)
+    r"^\W*(?:(?:note|nb|n\.b\.|important|caveat|constraint|rule|also|ps|p\.s\.)\s*[:–—-]\s*)?"
+    r"(?:(?:and|but|so|also|please|just)\s+)*"
     # (not a clause that waits for it: 'when the client doesn't reply in 2 days, …')
     r"(?:(?!(?:when|whenever|once|after|if|as|until|for|each|every|because|since|where|who|that|which|while)\b)"
     r"[\w'’-]+\s+){0,4}?"
@@ -3153,6 +3224,14 @@ def _doer_dropped(clause: str) -> str:
     return said.group("lead") + acted if acted is not None else clause
 
 
+# an aside in brackets that says where a value is kept: '(email column in the sheet)', '(the address is a property of the
+# page)', '(phone field on the record)'
+_KEPT_IN_ASIDE = re.compile(
+    r"\((?=[^()]{0,80}\b(?:columns?|fields?|property|properties|cells?|attributes?|keys?)\b)[^()]{1,100}\)",
+    re.I,
+)
+
+
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
     # '-> look up the customer in hubspot …': a verb after the arrow says itself what is done
@@ -3178,12 +3257,24 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     clause = _doer_dropped(clause)  # 'the bot posts a celebration in #wins': the bot's act, said as an order
     low = clause.lower()
     found: list[tuple[int, Step]] = []
+    said_not = re.search(_NEGATION + r"\b", low)
     if (
-        re.search(_NEGATION + r"\b", low)
+        said_not
         and any(k in ruled_out for _, k in lx.integrations_in(clause))
         and not any(k not in ruled_out for _, k in lx.integrations_in(clause))
     ):
-        return []
+        acted = ACTION_START.search(clause)
+        if (
+            acted is None
+            or acted.start() > said_not.start()
+            or not re.search(r"\w", clause[: said_not.start()])
+        ):
+            return []
+        # 'post a digest to #ops, not to Discord': the step is said before what it is not
+        clause = re.sub(r"[\s,;:–—-]*(?:but\s+|and\s+)?$", "", clause[: said_not.start()])
+        low = clause.lower()
+    if re.match(r"^\W*(?:(?:otherwise|else|and|but|then)\s*,?\s+)?(?:no|nothing)\s+(?!need\b|later\b)", low):
+        return []  # '…; otherwise no Slack post', 'No SMS reminders.': what is not done, no step
     if _ITEM_ONLY.match(clause):
         return []  # 'for anyone who hasn't opened an email in 90 days': which items, told by what they did
     if _NO_STEP.match(clause):
@@ -3253,11 +3344,15 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     api = None if researched or url_block else _api_step(_unlinked(clause), description)
     if api:
         found.append((1, api))
+    # '(email column in the sheet)', '(owner email is a property on the page)': an aside saying where a value is kept
+    kept_in = [m.span() for m in _KEPT_IN_ASIDE.finditer(clause)]
     for pos, key in lx.integrations_in(clause):
         if ruled(ruled_out, key, "write" if _is_write(clause, key) else "read") or (
             engine and key in ("gmail",) and not _is_write(clause, key)
         ):
             continue
+        if any(a <= pos < b for a, b in kept_in) and any(k != key for _, k in lx.integrations_in(clause)):
+            continue  # 'email the patient (email column in the sheet) …': the sheet holds the address, no step
         if (
             api is not None and api.integration == key
         ):  # 'the GitHub API' is an HTTP call, not the GitHub block
@@ -3653,12 +3748,13 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
         low,
     )
     # 'update the record with the tracking number', 'mark the row as notified': the record the run is about, the
-    # verb's own object (not 'the phone number on that record')
+    # verb's own object (not 'the phone number on that record'); 'append one row per student', 'add a new row': one
+    # more in the table the description names
     record = re.search(
         r"\b(?:(?:"
         + _WRITE
         # ('append one row per student': a new one, in the table or sheet the description names)
-        + r")\s+(?:the|that|this|its|each|every|a|an|one|new)|"
+        + r")\s+(?:(?:a|one)\s+new|the|that|this|its|each|every|an?|one|new)|"
         + _changed_words()
         + r")\s+(?:same\s+)?("
         + "|".join(lexicon()["record_nouns"])
@@ -3677,7 +3773,10 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
         clause
     ):  # 'post it back to #mentions': a chat channel, Slack unless another is named
         candidates = ["slack", "discord", "microsoft_teams"]
-        if not any(k in candidates for _, k in lx.integrations_in(description)):
+        # (a chat named only to be ruled out, 'post it to #ops, not to Discord', is not where it goes)
+        if not any(
+            k in candidates and not ruled(ruled_out, k, "write") for _, k in lx.integrations_in(description)
+        ):
             return (
                 None
                 if ruled(ruled_out, "slack", "write")
@@ -5959,7 +6058,8 @@ def _keep_only(sentence: str, steps: list[Step]) -> list[Step]:
 # 'Don't reply to the customer.', 'Do not notify the reporters.': a sentence that only forbids an action builds nothing
 # (not 'don't forget to …', and not when it goes on to say what to do instead: '…, just log it')
 _FORBIDDING = re.compile(
-    r"^\W*(?:and\s+|but\s+|also\s+|please\s+)?(?:don'?t|do not|never|no need to)\s+"
+    r"^\W*(?:(?:note|nb|n\.b\.|important|caveat|constraint|rule|ps|p\.s\.)\s*[:–—-]\s*)?"
+    r"(?:and\s+|but\s+|also\s+|please\s+)?(?:don'?t|do not|never|no need to)\s+"
     r"(?!(?:forget|hesitate|miss|skip|fail)\b)[^,;:]*?[.!]?\s*$",
     re.I,
 )
@@ -5994,7 +6094,10 @@ def _names_item(sentence: str, loop: Step) -> bool:
         return False
     return bool(
         re.search(
-            r"\b(?:the|this|that|each|a|an|any)\s+(?:" + "|".join(map(re.escape, sorted(nouns))) + r")\b",
+            # ('Given a single bill is over $10,000, …', 'if any one order …': the item, singled out)
+            r"\b(?:the|this|that|each|a|an|any)\s+(?:(?:single|given|particular|specific|individual|one)\s+)?(?:"
+            + "|".join(map(re.escape, sorted(nouns)))
+            + r")\b",
             sentence,
             re.I,
         )
@@ -6149,8 +6252,17 @@ def _kept_items(loop: Step, then: list[Step], how: str) -> Step:
     return kept
 
 
-def read_steps(text: str, description: str) -> list[Step]:
-    """All steps of a description whose trigger phrases are already blanked out."""
+def _said_within(sentence: str, description: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether `sentence` (its first words, as the description says them) starts inside one of `spans`."""
+    words = re.findall(r"[\w'’]+", sentence)[:4]
+    found = re.search(r"\W+".join(map(re.escape, words)), description) if words else None
+    return found is not None and any(a <= found.start() < b for a, b in spans)
+
+
+def read_steps(text: str, description: str, told: list[tuple[int, int]] | None = None) -> list[Step]:
+    """All steps of a description whose trigger phrases are already blanked out; `told`: the spans of the
+    description labelled as context ('Context: …', 'Background: …') or restated below (a user story), where a
+    repetition is a habit or a summary, not a loop."""
     ruled_out = negated(description)
     # (the same length: the text keeps the description's positions)
     text = _NOBODY.sub(lambda m: m.group(0)[: -len(m.group(1))] + "people".ljust(len(m.group(1))), text)
@@ -6345,6 +6457,14 @@ def read_steps(text: str, description: str) -> list[Step]:
         ):
             repeated, then = sentence, None  # no loop before the words: not the end of one
         read = [] if _FORBIDDING.match(repeated) else read_sentence(repeated, description, ruled_out)
+        if told:
+            # 'We lose a day every cycle.', 'the front desk re-types each booking by hand': a habit the context tells
+            # of, no loop (what it names stays)
+            read = [
+                x
+                for s in read
+                for x in (s.body if s.kind == "loop" and _said_within(s.text, description, told) else [s])
+            ]
         if any(s.kind == "source" for s in steps):
             for each in [s for s in read if s.kind == "loop" and s.implicit]:
                 # 'read new rows from the sheet. Look up each company on the web': with the list read before,

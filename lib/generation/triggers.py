@@ -1463,7 +1463,12 @@ def read_trigger(text: str) -> Trigger:
     trigger = _read_trigger(text)
     unread = trigger.kind == "manual" and not trigger.spans  # nothing in the text said how the run starts
     vague = (
-        trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic" and not trigger.notes
+        trigger.kind == "webhook"
+        and trigger.values.get("webhookProvider") == "generic"
+        and not trigger.notes
+        # ('Trigger: an Eventbrite webhook for each new attendee. AC: - The name is posted in Slack #rsvps': a webhook
+        # the text names is where the run starts, not a place a later sentence says things arrive in)
+        and not any(re.search(r"\bwebhooks?\b", text[a:b], re.I) for a, b in trigger.spans)
     )
     if trigger.kind == "schedule" and find_time(text)[0] is None:
         # 'Invoices pour into my Gmail every day.': how often things arrive, said in the sentence that says where
@@ -1597,6 +1602,15 @@ def _there(text: str, trigger: Trigger) -> None:
 _LABELLED_EVENT = re.compile(
     r"[\W_]*(?P<label>trigger|when|event|[a-z][\w .'-]{1,24}?)\s*[:=]\s*"
     r"(?P<ev>(?:(?!->|→|=>|[.;](?:\s|$))[^\n]){3,120})",
+    re.I,
+)
+
+
+# 'Trigger: chat.', 'Trigger: manual', 'Run: by hand': a label naming the kind of run, and nothing else on its line
+_LABELLED_KIND = re.compile(
+    r"(?:^|\n)[\W_]*(?:trigger|start|run|runs|when)\s*[:=]\s*(?:an?\s+|the\s+)?"
+    r"(?P<kind>chat(?:\s+(?:message|messages|input|trigger|window|run))?|manual(?:ly)?(?:\s+(?:run|trigger|start))?|"
+    r"by\s+hand|on\s+demand)\s*(?:[.;!]\s*)?(?=\n|$)",
     re.I,
 )
 
@@ -1963,6 +1977,11 @@ def _read_trigger(text: str) -> Trigger:
         if hook:
             hook.spans = [listed.span(1)]
             return hook
+    kind = _LABELLED_KIND.search(text)
+    if kind:  # 'Trigger: chat.', 'Trigger: manual.': the kind of run, named by its label
+        said = kind.group("kind").lower()
+        name = "chat" if said.startswith("chat") else "manual"
+        return Trigger(name, {"startWorkflow": name}, [kind.span()])
     hook = _labelled_event(text)
     if hook:
         return hook
