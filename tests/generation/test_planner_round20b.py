@@ -16,11 +16,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r20b-gwt-telegram-also-post": "the story's outcome ('customers … to get an answer straight away') is built as a "
-    "Telegram send of its own beside the reply the Given/When/Then spells out: a story that sums up a step the "
-    "ticket's lines then detail is not merged with it",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round20b.jsonl", _KNOWN))

@@ -14,10 +14,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r20d-title-zendesk-event": "a trigger class (another stream): the 'Trigger: Zendesk webhook …' line is read as a "
-    "Slack event because a later step names Slack, and that step's line is taken into the trigger, so the post is lost",
-    "r20d-story-lever-applicant-para-ac": "a trigger class (another stream): the 'Trigger: Lever webhook …' line is read "
-    "as a Teams event because an acceptance criterion names Teams, and that criterion is taken into the trigger",
     "r20d-digest-reads-source": "kept on purpose: the summary's e-mail carries the AI summary, not the rows it was made "
     "from (a label that wants the message to read the rows directly disagrees with the summary step)",
 }
