@@ -235,10 +235,10 @@ def draft(description: str) -> Draft:
         summaries.append(story.span())
     steps: list[Step] = []
     while summaries and not steps:  # without the story and the title; else without the title only
-        unsaid = text
+        untitled = text
         for start, end in summaries:
-            unsaid = _blank(unsaid, start, end)
-        steps = read_steps(unsaid, description, told)
+            untitled = _blank(untitled, start, end)
+        steps = read_steps(untitled, description, told)
         summaries.pop()
     steps = steps or read_steps(text, description, told)
     # 'Volunteers register for events on Eventbrite. When Eventbrite sends an order.placed webhook, …', 'email the

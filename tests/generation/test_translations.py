@@ -41,7 +41,9 @@ def test_a_spanish_digest_mailed_with_a_pronoun_is_a_search_and_a_send():
     assert draft.plan.value(blocks["gmail"].id, "to") == "equipo@acme.com"
 
 
-@pytest.mark.parametrize("name", ["lexicon.json", "translations.json", "services.json", "claude_examples.json"])
+@pytest.mark.parametrize(
+    "name", ["lexicon.json", "translations.json", "services.json", "claude_examples.json"]
+)
 def test_no_data_file_says_one_key_twice(name):
     # json keeps the last of two equal keys silently: two streams adding one list each lose one of them
     import json
