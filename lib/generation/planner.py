@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -3104,11 +3105,33 @@ def _title(description: str) -> str:
 
 # -- helpers for the service and the prompt -----------------------------------------------------
 def infer_category(description: str) -> str:
-    """The template category whose keywords the description mentions most (ties: catalogue order)."""
-    low = " " + description.lower() + " "
-    scores = {cat: sum(low.count(k) for k in words) for cat, words in lexicon()["categories"].items()}
-    best = max(scores, key=lambda c: scores[c])
-    return best if scores[best] else "data-pipeline"
+    """The template category whose words the description says most (lexicon `categories`: a domain
+    word counts twice, a service's name once; ties: catalogue order). Whole words only, after
+    addresses, links and @handles are taken out (a #channel's words stay): "ops-leads@example.com"
+    is no lead and a webhook no web search."""
+    text = _NOT_WORDS.sub(" ", description.lower())
+    scores = {
+        cat: sum(weight * len(found.findall(text)) for found, weight in pairs)
+        for cat, pairs in _category_words()
+    }
+    if not any(scores.values()):
+        return "data-pipeline"
+    return max(scores, key=lambda c: scores[c])
+
+
+_NOT_WORDS = re.compile(r"https?://\S+|\S+@\S+|@[\w.-]+|[#_]")
+
+
+@lru_cache(maxsize=1)
+def _category_words() -> tuple[tuple[str, tuple[tuple[re.Pattern[str], int], ...]], ...]:
+    def word(phrase: str) -> re.Pattern[str]:
+        spelled = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", phrase))
+        return re.compile(rf"(?<![\w-]){spelled}(?:e?s)?(?![\w-])")
+
+    return tuple(
+        (cat, tuple((word(w), 2) for w in entry["words"]) + tuple((word(w), 1) for w in entry["services"]))
+        for cat, entry in lexicon()["categories"].items()
+    )
 
 
 def catalogue() -> list[dict[str, Any]]:
