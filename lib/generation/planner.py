@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lib.errors import CannotPlan
@@ -972,6 +973,9 @@ class _Builder:
         self.once_prev: str | None = None  # what a loop with no list to walk read, its steps run once
         self.item_email = "email"  # where an item of the list being looped over holds an e-mail address
         self.item_phone = "phone"
+        # the record a lookup found by the run's key ('look up the customer in Supabase by email'): (its list, the
+        # e-mail and phone fields of one item), what a message to that person is addressed from
+        self.found: tuple[str, str, str] | None = None
         self.item_created = "created_at"  # where an item says when it was created
         self.pending_field = "to"
         self.last_field = ""  # the event field the last test read ('… if it's 6 or lower' reads it again)
@@ -1345,6 +1349,15 @@ class _Builder:
                 "change it if your data names it differently"
             )
             return f"<loop.currentItem.{path}>"
+        if self.found is not None and kind != "user":
+            # 'look up the customer in Supabase by email and send them a WhatsApp reminder': the record found
+            listed, email, phone = self.found
+            path = f"{listed}.0.{email if kind == 'email' else phone}"
+            self.notes.append(
+                f"the {who}'s {what} is read from the first record the lookup found (<{path}>); "
+                "change the field if your data names it differently"
+            )
+            return f"<{path}>"
         # ('email the manager (manager_email)': the field the step names, before any other address field)
         given = next(
             (
@@ -1497,6 +1510,7 @@ class _Builder:
                     self.keyed_request(step, values, data)
                     self.event_request(step, values)
                     self.given_input(step, values, data, parent)
+                filtered = step.kind == "source" and self.filtered(step, values)
                 local = self.add(step.type, values, parent)
                 gathered = gathered if step.kind in ("source", "action") else []  # a message changes no data
                 if step.kind == "action":
@@ -1569,6 +1583,9 @@ class _Builder:
                             items = f"<{local}.{path}>" if path else f"<{local}>"
                             self.lists.append(items)
                             self.item_emails[items] = item_contact(step.type, step.integration)
+                            if filtered and parent is None:
+                                email, phone, _ = self.item_emails[items]
+                                self.found = (items[1:-1], email, phone)
         return heads, prev
 
     def listed(self, prev: str | None, block: bool = False) -> str | None:
@@ -1616,6 +1633,13 @@ class _Builder:
         self.notes.append(
             f"the lookup filters on the run's input in the column '{column}' ({value}); rename it to match"
         )
+
+    def filtered(self, step: Step, values: dict[str, str]) -> bool:
+        """Whether the read finds its record by the run's key (`lookup` set its filter to a reference)."""
+        from lib.generation.services import lookup_filter
+
+        how = lookup_filter(step.type, step.values.get("operation"))
+        return how is not None and "<" in values.get(how["field"], "")
 
     def with_message(self, step: Step, data: str | None) -> str | None:
         """'when a guest messages us with a question, search the house rules and reply': the agent drafting
@@ -3104,11 +3128,33 @@ def _title(description: str) -> str:
 
 # -- helpers for the service and the prompt -----------------------------------------------------
 def infer_category(description: str) -> str:
-    """The template category whose keywords the description mentions most (ties: catalogue order)."""
-    low = " " + description.lower() + " "
-    scores = {cat: sum(low.count(k) for k in words) for cat, words in lexicon()["categories"].items()}
-    best = max(scores, key=lambda c: scores[c])
-    return best if scores[best] else "data-pipeline"
+    """The template category whose words the description says most (lexicon `categories`: a domain
+    word counts twice, a service's name once; ties: catalogue order). Whole words only, after
+    addresses, links and @handles are taken out (a #channel's words stay): "ops-leads@example.com"
+    is no lead and a webhook no web search."""
+    text = _NOT_WORDS.sub(" ", description.lower())
+    scores = {
+        cat: sum(weight * len(found.findall(text)) for found, weight in pairs)
+        for cat, pairs in _category_words()
+    }
+    if not any(scores.values()):
+        return "data-pipeline"
+    return max(scores, key=lambda c: scores[c])
+
+
+_NOT_WORDS = re.compile(r"https?://\S+|\S+@\S+|@[\w.-]+|[#_]")
+
+
+@lru_cache(maxsize=1)
+def _category_words() -> tuple[tuple[str, tuple[tuple[re.Pattern[str], int], ...]], ...]:
+    def word(phrase: str) -> re.Pattern[str]:
+        spelled = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", phrase))
+        return re.compile(rf"(?<![\w-]){spelled}(?:e?s)?(?![\w-])")
+
+    return tuple(
+        (cat, tuple((word(w), 2) for w in entry["words"]) + tuple((word(w), 1) for w in entry["services"]))
+        for cat, entry in lexicon()["categories"].items()
+    )
 
 
 def catalogue() -> list[dict[str, Any]]:

@@ -51,7 +51,9 @@ _READ = (
     r"crawl|back up|go\s+through(?!\s+with\b)|"
     r"download|query|find|search|take|receive|export|looks?(?:\s+\w+){0,2}\s+up|"
     # 'poll https://…/stats every 5 minutes' (not 'post a poll')
-    r"poll(?=\s+(?:https?://|the\b|our\b|my\b|[\w-]+\.[a-z]{2,}))"
+    r"poll(?=\s+(?:https?://|the\b|our\b|my\b|[\w-]+\.[a-z]{2,}))|"
+    # 'match the sender by email against the Members sheet', 'cross-check each invoice with the ledger'
+    r"match(?=\s[^.;!?]{0,60}?\bagainst\b)|cross-check"
 )
 READ_VERBS = _READ  # the verbs that read (for the planner)
 # light verbs whose object names what the model makes ('make a summary', 'put together a digest')
@@ -1886,6 +1888,15 @@ def _names_ending_in(own: set[str], nouns: tuple[str, ...]) -> str:
     )
 
 
+# a lookup, then the key it finds by: 'look the buyer up by', 'find each member in the sheet by their', 'keyed by'
+_LOOKUP_BY = (
+    r"\b(?:look(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,6}?up|finds?|found|finding|match(?:es|ed|ing)?|"
+    r"search(?:es|ed|ing)?|identif(?:y|ies|ied)|keyed|indexed|quer(?:y|ies|ied)|dedupe[sd]?|joined|joins?)\b"
+    r"[^.;!?]{0,100}?\b(?:by|on|using|via|against|with)\s+(?:(?:the|their|his|her|its|an?|each)\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?$"
+)
+
+
 def _email_as_noun(clause: str) -> bool:
     """'… with the sender's name and email', 'their email address': the word names a field of the data
     while another verb does the work; no e-mail is read or sent here."""
@@ -1911,6 +1922,10 @@ def _email_as_noun(clause: str) -> bool:
             )
             and not re.search(r"\b(?:send|write|draft|forward)\s+(?:\w+\s+){0,3}$", low[: m.start()])
             or re.match(r"\s+(?:address|addresses|column|field)\b", low[m.end() :])
+            # 'look up the customer in Supabase by email', 'match the sender by email against the sheet',
+            # 'keyed by email': the key a lookup finds its record by
+            or re.search(_LOOKUP_BY, low[: m.start()])
+            and not re.search(_CONTACT_BY + r"$", low[: m.start()])
             # 'the student emails from the 'Class 9B' sheet': addresses kept in a table, not mail
             or re.match(
                 r"\s+(?:from|in|on|of)\s+(?:the\s+|our\s+|my\s+|this\s+|that\s+)?(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?"
@@ -2453,8 +2468,10 @@ def _table_name(clause: str) -> str | None:
     titled = re.search(
         r"\b((?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*))*?)\s+(?:(?:" + service + r")\s+)?table\b", clause, re.I
     )
-    if titled and titled.group(1).lower() not in names and titled.group(1).lower() not in _NOT_A_NAME:
-        return titled.group(1)  # 'the Big Orders Airtable table'
+    # ('our Airtable Customers table': the service's name before the table's is no part of it)
+    name = re.sub(r"^(?:" + service + r")\s+", "", titled.group(1), flags=re.I) if titled else ""
+    if name and name.lower() not in names and name.lower() not in _NOT_A_NAME:
+        return name  # 'the Big Orders Airtable table'
     for pattern in (r"\btable\s+(?:called\s+|named\s+)?([\w-]+)", r"\b([\w-]+)\s+table\b"):
         for m in re.finditer(pattern, clause, re.I):
             if m.group(1).lower() not in _NOT_A_NAME and m.group(1).lower() not in names:
