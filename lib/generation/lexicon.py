@@ -2048,3 +2048,203 @@ def watched_events(text: str) -> str:
         return f"{m.group('lead')}When something new arrives in {place}: if {ev}, "
 
     return _watch_re().sub(event, text)
+
+
+# a number as a threshold is written: '$7,500', '25,000', '6', '1.5k', 'CAD 250', '185 USD', '45 days'
+_CURRENCY_CODE = r"(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)"
+_AMOUNT = (
+    r"(?:(?:[$€£]|" + _CURRENCY_CODE + r"\s)\s*)?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?[kKmM]\b)?"
+    r"(?:\s*%|\s+(?:" + _CURRENCY_CODE + r"|dollars?|euros?|pounds?))?"
+)
+_UNIT = r"(?:\s+(?:(?:minute|hour|day|week|month|year|second|star|point|item|unit|ticket|order)s?|ms|mins?|hrs?|km|kg))"
+_COMPARED = r"(?:\s+or\s+(?:below|above|more|less|under|over|fewer|higher|lower|worse|better))"
+_HESITATION = r"(?:(?:oh|hmm+|ah+|um+|uh+|er+|eh+|well|wait|ok|okay|sorry|yeah)[,.!]?\s+)"
+_TAKE_BACK = r"(?:no|nope|actually|wait|sorry|rather|scratch that|i mean|i meant)"
+_RESTATE = r"(?:make\s+(?:it|that)|say|change\s+(?:it|that)\s+to|let'?s\s+(?:say|do|go\s+with)|go\s+with|i\s+meant?|rather)"
+_RESTATE_LATE = r"(?:" + _RESTATE[3:-1] + r"|(?:just\s+)?use)"
+# 'over $5,000 — make that $7,500', 'above $300... no, $450', 'below 20 — hmm, 20 is too tight, say 10', '5 or below
+# — make that 6 or below', 'more than 14 days — no, 21 days': the number said first, taken back, the one that stands
+_RESTATED_IN_PLACE = re.compile(
+    r"(?<![\w.,$€£#/:@-])(?P<old>" + _AMOUNT + r")(?P<tail>" + _UNIT + r"?" + _COMPARED + r"?)"
+    r"(?P<sep>\s*(?:—|–|--?|,|…|\.{2,3})\s*)" + _HESITATION + r"*"
+    r"(?:(?:" + _TAKE_BACK + r")[,.!]?\s+" + _HESITATION + r"*(?:" + _RESTATE + r"\s+)?|"
+    r"(?:[^.!?;\n—–]{1,60}?,\s*)?" + _RESTATE + r"\s+)"
+    r"(?P<new>" + _AMOUNT + r")(?![\w.]*[/@])",
+    re.I,
+)
+# '… above 10,000 send …. Actually, make that 15,000.', 'Hmm, 10k is every deal now — make it 20k.', 'No wait, make
+# that 45 days.', 'Wait, I said $250 — I meant CAD 250, …, so just use 185 USD. Sorry.': a sentence that only restates
+# a number said before it
+_RESTATING_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?\n])\s*)(?P<sentence>(?:" + _HESITATION + r"|(?:no|actually|wait)[,.!]?\s+)+"
+    r"(?:(?:i\s+said|not)\s+(?P<said>" + _AMOUNT + r")\s*(?:—|–|-|,)\s*)?"
+    r"(?:[^.!?\n]{0,120}?\b)?"
+    + _RESTATE_LATE
+    + r"\s+(?:it\s+|that\s+)?(?P<new>"
+    + _AMOUNT
+    + r")(?P<unit>"
+    + _UNIT
+    + r")?"
+    r"\s*(?:[.!]+\s*(?:sorry[.!]*)?|$))"
+    r"|(?:^|(?<=[.!?\n])\s*)(?P<sentence2>"
+    + _HESITATION
+    + r"*(?P<said2>"
+    + _AMOUNT
+    + r")\s+is\s+[^.!?\n]{1,60}?"
+    r"(?:—|–|-|,)\s*" + _RESTATE + r"\s+(?P<new2>" + _AMOUNT + r")(?P<unit2>" + _UNIT + r")?\s*(?:[.!]+|$))",
+    re.I,
+)
+_COMPARISON_BEFORE = re.compile(
+    r"\b(?:over|above|below|under|exceeds?|more\s+than|less\s+than|fewer\s+than|greater\s+than|at\s+least|"
+    r"at\s+most|higher\s+than|lower\s+than|drops?\s+below|is|than)\s+$",
+    re.I,
+)
+
+
+def _number_of(amount: str) -> float | None:
+    found = re.search(r"\d(?:[\d,]*\d)?(?:\.\d+)?", amount)
+    if not found:
+        return None
+    value = float(found.group(0).replace(",", ""))
+    return value * 1000 if re.search(r"\d\s?k\b", amount, re.I) else value
+
+
+def restated_numbers(text: str) -> str:
+    """A threshold the writer restates as they type keeps only the number that stands: 'if it's over $5,000 — make
+    that $7,500, 5k happens all the time now — post …' → 'if it's over $7,500 — post …', 'above $300... no, $450' →
+    'above $450', 'if it's above 1,000 — hmm, 1,000 is tiny for us, say 25,000 —' → 'above 25,000 —'; a sentence
+    that only restates one ('… more than 60 days overdue, …. No wait, make that 45 days.', 'Wait, I said $250 — I
+    meant CAD 250, …, so just use 185 USD.') changes the number it names (or the last one compared before it, of the
+    same unit when it gives one) and is dropped."""
+
+    out: list[str] = []
+    at = 0
+    for m in _RESTATED_IN_PLACE.finditer(text):
+        if re.search(r"\b(?:i\s+said|not)\s+$", text[: m.start()], re.I):
+            continue  # 'Wait, I said 500 — I meant 750.': a sentence that restates (below)
+        rest = text[m.end() :]
+        # the unit or direction is said once, after the new number or before the dash ('5 or below — make that 6')
+        tail = "" if re.match(r"(?:" + _UNIT + r"|" + _COMPARED + r")", rest, re.I) else m.group("tail")
+        out += [text[at : m.start()], m.group("new") + tail]
+        at = m.end()
+        # the reason after the new number, up to the dash that closes the aside: '$7,500, 5k happens all the time now —'
+        reason = re.match(r",[^.!?;\n—–]{1,80}?(?=\s+(?:—|–|--?)\s)", rest)
+        if reason and re.match(r"\s*(?:—|–|--?)", m.group("sep")):
+            out.append(" " * len(reason.group(0)))
+            at += len(reason.group(0))
+    text = "".join(out) + text[at:]
+    for m in reversed(list(_RESTATING_SENTENCE.finditer(text))):
+        sentence = "sentence" if m.group("sentence") else "sentence2"
+        said = m.group("said") or m.group("said2")
+        new = m.group("new") or m.group("new2")
+        unit = (m.group("unit") or m.group("unit2") or "").strip().lower()
+        before = text[: m.start(sentence)]
+        target = None
+        if said is not None and _number_of(said) is not None:
+            for found in re.finditer(r"(?<![\w.,])" + _AMOUNT, before, re.I):
+                if _number_of(found.group(0)) == _number_of(said):
+                    target = found
+        if target is None:
+            for found in re.finditer(r"(?<![\w.,#/:@-])" + _AMOUNT + r"(?P<u>" + _UNIT + r")?", before, re.I):
+                compared = _COMPARISON_BEFORE.search(before[max(0, found.start() - 20) : found.start()])
+                same_unit = not unit or (found.group("u") or "").strip().lower().rstrip("s") == unit.rstrip(
+                    "s"
+                )
+                if compared and same_unit:
+                    target = found
+        old = re.match(_AMOUNT, before[target.start() :], re.I) if target is not None else None
+        if target is None or old is None:
+            continue
+        text = before[: target.start()] + new + before[target.start() + old.end() :] + text[m.end(sentence) :]
+    return text
+
+
+# 'Oh wait, the email only if the budget is above 5,000.', 'But the Slack post only when it's urgent.': a late sentence
+# that puts a test on a step said before it (lexicon.json 'afterthought_nouns')
+_AFTERTHOUGHT_TEST = re.compile(
+    r"(?:^|(?<=[.!?\n]))(?P<sentence>\s*(?:(?:oh|hmm+|ah+|wait|ok|okay|actually|but|and|no|sorry)[,.!]?\s+)*"
+    r"(?:the|that|this|those|our)\s+(?P<noun>[a-z-]+)\s+(?:(?:should|must|can|may)\s+(?:go\s+out|happen|be\s+sent)\s+)?"
+    r"only\s+(?:if|when)\s+(?P<test>(?:[^.!?\n—–;]|\.(?=\S)){3,120}?)\s*(?:(?:—|–|;)[^.!?\n]*)?(?:[.!?]+|$))",
+    re.I,
+)
+_STEP_CLAUSE = re.compile(
+    r"(?:^|[.!?;:]\s+|,\s+(?:and\s+|then\s+)?|\s+(?:and|then)\s+(?:also\s+|then\s+)?)", re.I
+)
+
+
+def afterthought_tests(text: str) -> str:
+    """'…, add it as a row to the Leads table and email sales@ourco.io about it. Oh wait, the email only if the budget
+    is above 5,000.' → '…, add it as a row to the Leads table, and if the budget is above 5,000, email sales@ourco.io
+    about it.': a late sentence that restricts a step said before it (named by its noun, lexicon.json
+    'afterthought_nouns') becomes that step's test; what it adds about the other case ('— below that only the row,
+    no mail') restates the same test and is dropped."""
+    nouns = lexicon()["afterthought_nouns"]
+    for m in reversed(list(_AFTERTHOUGHT_TEST.finditer(text))):
+        words = nouns.get(m.group("noun").lower())
+        if words is None:
+            continue
+        before = text[: m.start("sentence")]
+        # the last clause before the sentence whose words name the step
+        step = None
+        for found in re.finditer(r"\b(?:" + words + r")\b", before, re.I):
+            step = found
+        if step is None:
+            continue
+        starts = [
+            c.end() for c in _STEP_CLAUSE.finditer(before, 0, step.start() + 1) if c.end() <= step.start()
+        ]
+        if not starts:
+            continue
+        at = starts[-1]
+        lead = re.search(r"(?:,\s*|\s+)(?:and|then)\s+(?:also\s+|then\s+)?$", before[:at], re.I)
+        test = m.group("test").strip()
+        if lead:
+            head = before[: lead.start()] + ", and if " + test + ", "
+        else:
+            head = before[:at] + "if " + test + ", "
+        rest = before[at:]
+        if not lead and rest[:1].isupper():
+            rest = rest[:1].lower() + rest[1:]
+        text = (
+            head
+            + rest.rstrip()
+            + (" " if text[m.end("sentence") :].strip() else "")
+            + text[m.end("sentence") :].lstrip()
+        )
+    return text
+
+
+# '… email billing@x.com about it. Oh wait, if the amount is over $1,000, email finance@x.com instead.': a late test
+# whose step replaces one said before with the same verb
+_INSTEAD_TEST = re.compile(
+    r"(?:^|(?<=[.!?\n]))(?P<sentence>\s*(?:(?:oh|o|hmm+|ah+|wait|ok|okay|actually|but|and|no|sorry)[,.!]?\s+)*"
+    r"if\s+(?P<test>(?:[^,.!?\n]|[,.](?=\d)){3,120}?),\s*(?:then\s+)?(?P<act>(?P<verb>[a-z]+)\b(?:[^.!?\n]|\.(?=\S))*?)\s*,?\s+instead"
+    r"\s*(?:[.!]+|$))",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|,\s+(?:and|then)\b|\s+then\s+|$", re.I)
+
+
+def instead_tests(text: str) -> str:
+    """'…, email billing@x.com about it. Oh wait, if the amount is over $1,000, email finance@x.com instead.' → '…, if
+    the amount is over $1,000, email finance@x.com; otherwise, email billing@x.com about it.': the late step runs
+    when the test holds, the one said before (the last clause opened by the same verb) otherwise."""
+    for m in reversed(list(_INSTEAD_TEST.finditer(text))):
+        before = text[: m.start("sentence")]
+        verb = m.group("verb").lower()
+        opened = [
+            c.end()
+            for c in _STEP_CLAUSE.finditer(before)
+            if re.match(r"(?:also\s+|just\s+)?" + re.escape(verb) + r"\b", before[c.end() :], re.I)
+        ]
+        if not opened or verb in ("do", "be", "is", "it", "we", "i", "they", "there"):
+            continue
+        at = opened[-1]
+        end = _CLAUSE_END.search(before, at)
+        stop = end.start() if end else len(before)
+        said = before[at:stop].strip()
+        rest = before[stop:]
+        replaced = f"if {m.group('test').strip()}, {m.group('act').strip()}; otherwise, {said}"
+        after = text[m.end("sentence") :]
+        text = before[:at] + replaced + rest.rstrip() + (" " + after.lstrip() if after.strip() else "")
+    return text

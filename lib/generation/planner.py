@@ -114,7 +114,13 @@ def draft(description: str) -> Draft:
         )
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
+    # "over $5,000 — make that $7,500", "… No wait, make that 45 days.": the number that stands
+    description = lx.restated_numbers(description)
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
+    # '… and email sales@x.io. Oh wait, the email only if the budget is above 5,000.': the test goes to its step
+    description = lx.afterthought_tests(description)
+    # '… email billing@x. Oh wait, if the amount is over $1,000, email finance@x instead.': a branch and its else
+    description = lx.instead_tests(description)
     said = description  # the title and summary keep the user's words
     # 'Given a Stripe charge succeeds, when the amount is 25,000 USD or more, then …' → 'When …, if …, …'
     description = given_when_then(description)
@@ -2530,6 +2536,10 @@ class _Builder:
         answer = self.classified(step, labels, heads, prev, parent, model)
         if answer is not None:
             heads = [(answer[1:].split(".")[0], "source")]
+        elif prev and (given := self.classified_input(prev)) is not None:
+            # 'classify it with AI as sales, support or spam. Sales → …': the agent before answers a label only, so
+            # the router reads that answer and the routes carry what it classified
+            answer, prev = prev, given
         prompt = (
             f"Route the input by {step.label}"
             + (f" ({'; '.join(labels)})" if labels else "")
@@ -2552,6 +2562,20 @@ class _Builder:
         if step.body:  # steps stated after the routing that are not routes run once the route is taken
             exits, _ = self.chain(step.body, exits, prev, parent)
         return exits
+
+    def classified_input(self, prev: str) -> str | None:
+        """What an agent that answers a label only ('You classify the input …') was given, when `prev` is its
+        answer and it was given one reference; None otherwise."""
+        found = re.fullmatch(r"<([\w-]+)\.content>", prev)
+        block = next((b for b in self.blocks if found and b.id == found.group(1) and b.type == "agent"), None)
+        if block is None:
+            return None
+        said = next((v.value for v in block.values if v.id == "systemPrompt"), "")
+        if not isinstance(said, str) or "classify" not in said.lower():
+            return None
+        prompt = next((v.value for v in block.values if v.id == "userPrompt"), "")
+        given = re.findall(r"<[^<>\s]+>", prompt if isinstance(prompt, str) else "")
+        return given[0] if len(set(given)) == 1 else None
 
     def judged(
         self, label: str, heads: list[tuple[str, str]], prev: str | None, parent: str | None
