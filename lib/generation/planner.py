@@ -16,6 +16,7 @@ from typing import Any
 from lib.errors import CannotPlan
 from lib.generation import lexicon as lx
 from lib.generation import services
+from lib.generation.corrections import corrected
 from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
@@ -114,6 +115,8 @@ def draft(description: str) -> Draft:
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
+    # 'Scratch the sheet', 'Excel, not Sheets', '… put them in Airtable instead': what the writer finally asked for
+    description = corrected(description)
     said = description  # the title and summary keep the user's words
     # 'Given a Stripe charge succeeds, when the amount is 25,000 USD or more, then …' → 'When …, if …, …'
     description = given_when_then(description)
