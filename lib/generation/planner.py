@@ -17,6 +17,7 @@ from typing import Any
 from lib.errors import CannotPlan
 from lib.generation import lexicon as lx
 from lib.generation import services
+from lib.generation.corrections import corrected
 from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
@@ -121,6 +122,8 @@ def draft(description: str) -> Draft:
     description = lx.afterthought_tests(description)
     # '… email billing@x. Oh wait, if the amount is over $1,000, email finance@x instead.': a branch and its else
     description = lx.instead_tests(description)
+    # 'Scratch the sheet', 'Excel, not Sheets', '… put them in Airtable instead': what the writer finally asked for
+    description = corrected(description)
     said = description  # the title and summary keep the user's words
     # 'Given a Stripe charge succeeds, when the amount is 25,000 USD or more, then …' → 'When …, if …, …'
     description = given_when_then(description)

@@ -1,0 +1,370 @@
+"""What a writer who corrects themselves as they type finally asks for (lexicon.json `corrections`).
+
+'… and log it in the 'Dunning' Google Sheet. Scratch the sheet actually, …' takes the sheet step back; '… create a
+task in Asana. Hmm, actually ClickUp, not Asana.' swaps the service of the step before; '… add it to our Notion
+database. Hmm, Notion's slow — put them in the Airtable table instead.' puts the new clause where the old one
+was (inside its loop); "… send it from Outlook to the lead's address. Actually don't send — save them as drafts"
+keeps where and to whom, with the new verb. The text is rewritten before anything else reads it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lib.generation import lexicon as lx
+from lib.generation import services
+from lib.generation.lexicon import lexicon
+from lib.generation.steps import _WRITE, ACTION_START
+
+_SENTENCE_END = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?;\n](?=\s|$)|…")
+# the next item of a numbered list (', 5. schedule …', ' 3) …'): a correction inside an item ends there
+_NEXT_ITEM = re.compile(r"(?:,\s*|\s+)\d{1,2}[.)]\s")
+_DASH = re.compile(r"\s[—–-]\s|[—–]")
+_PREP = re.compile(r"\b(?:from|to|in|on|via|with|through|into)\b", re.I)
+_REASON = re.compile(r"\s*(?:[,—–]\s*|\s)(?:so|because|since)\b.*$|\s*,?\s*\binstead\b.*$", re.I | re.S)
+
+
+@lru_cache(maxsize=1)
+def _names() -> list[tuple[str, str]]:
+    """(phrase, key) of every service a writer may name: integrations, search engines, external services."""
+    out: list[tuple[str, str]] = []
+    for key, entry in lexicon()["integrations"].items():
+        for phrase in entry["phrases"]:
+            p = phrase.strip()
+            if p in ("x", "on x", "to x", "from x") or re.match(r"(?:email|e-mail|mail|send)\s", p):
+                continue
+            out.append((p, key))
+    for key, entry in lexicon()["search"].items():
+        if isinstance(entry, dict):
+            out += [(p.strip(), key) for p in entry.get("phrases", []) if " " not in p.strip()]
+    for key, entry in services.external().items():
+        out += [(a, key) for a in entry["aliases"]]
+    out += [(key, key) for key in services.data()["unnamed"]["hosts"]]
+    return sorted(set(out), key=lambda pk: -len(pk[0]))
+
+
+@lru_cache(maxsize=1)
+def _name_re() -> re.Pattern[str]:
+    alts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in _names())
+    # a service by its name (a trailing 's': 'Sheets'); X only as a capital word ('post it to X')
+    return re.compile(r"(?<![\w#@/'-])(?:(?i:" + alts + r")s?|X)(?![\w@/-])")
+
+
+def _key_of(name: str) -> str | None:
+    low = re.sub(r"\s+", " ", name.lower())
+    if name == "X":
+        return "x"
+    for p, key in _names():
+        if low in (p, p + "s"):
+            return key
+    return None
+
+
+def mentions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, key) of each service named in text[start:end] (a user's own name is none)."""
+    masked = lx.mask_names(text)
+    end = len(text) if end is None else end
+    out = []
+    for m in _name_re().finditer(masked, start, end):
+        key = _key_of(m.group(0))
+        if key:
+            out.append((m.start(), m.end(), key))
+    return out
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    start = starts[-1] if starts else 0
+    found = _SENTENCE_END.search(text, at)
+    return start, found.start() if found else len(text)
+
+
+def _clauses(text: str, limit: int) -> list[tuple[int, int, str]]:
+    """(start, end, verb) of the action clauses before `limit`: from a verb to the next verb after a connector, a
+    dash or the sentence's end."""
+    verbs = list(ACTION_START.finditer(text, 0, limit))
+    out = []
+    for i, m in enumerate(verbs):
+        s_start, s_end = _sentence(text, m.start())
+        end = min(s_end, limit)
+        dash = _DASH.search(text, m.end(), end)
+        if dash:
+            end = dash.start()
+        for n in verbs[i + 1 :]:
+            if n.start() >= end:
+                break
+            if re.search(r"(?:,|\band|\bthen|\bor|\(|:)\s*$", text[m.end() : n.start()]):
+                end = n.start()
+                break
+        verb = m.group(0).lower().split()[-1]
+        out.append((m.start(), end, verb))
+    return out
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    for suffix in ("ging", "ing", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)]
+    return w
+
+
+def _pick(
+    text: str,
+    limit: int,
+    keys: set[str],
+    nouns: list[str],
+    verb: str | None = None,
+    only_writes: bool = False,
+) -> tuple[int, int, str] | None:
+    """The nearest action clause before `limit` that the correction is about: naming one of `keys`, holding a word
+    of `nouns`, or led by `verb`; a write before a read."""
+    found = []
+    for start, end, v in _clauses(text, limit):
+        named = {k for _, _, k in mentions(text, start, end)}
+        words = re.findall(r"[a-z][\w-]*", text[start:end].lower())
+        if verb is not None:
+            hit = _stem(v) == _stem(verb)
+        elif keys:
+            hit = bool(named & keys)
+        elif nouns:
+            hit = any(w.startswith(_stem(n)) for n in nouns for w in words)
+        else:
+            hit = True
+        if hit:
+            found.append((start, end, v))
+    found = [c for c in found if not re.search(r"\b(?:don'?t|do\s+not|never|not)\s+$", text[: c[0]], re.I)]
+    writes = [c for c in found if re.match(r"(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", text[c[0] :], re.I)]
+    pool = writes if writes or only_writes else found
+    return pool[-1] if pool else None
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _blank_site(text: str, site: int, end: int) -> str:
+    """The correction goes, with the aside it opens on ('Hmm, Trello is cluttered — put them …'): a sentence start
+    that does nothing."""
+    start, _ = _sentence(text, site)
+    if start < site and not ACTION_START.search(text, start, site):
+        site = start
+    return _blank(text, site, end)
+
+
+def _connector_start(text: str, start: int) -> int:
+    lead = re.search(r"(?:,\s*|\s+)(?:and\s+)?(?:also\s+)?$", text[:start])
+    return lead.start() if lead and lead.group(0).strip(" ,") else start
+
+
+def _drop_clause(text: str, clause: tuple[int, int, str], keys: set[str]) -> str:
+    """Takes a clause back; when it names other services as well ('post them to X and to #hiring on Slack'), only
+    the retracted one goes."""
+    start, end, _ = clause
+    named = mentions(text, start, end)
+    if keys and any(k not in keys for _, _, k in named):
+        for a, b, k in named:
+            if k not in keys:
+                continue
+            after = re.match(r"(?:\s+(?:account|channel|page|bot))?\s*(?:,|\band\b|&)\s*", text[b:end])
+            before = re.search(
+                r"\s*(?:,|\band\b|&)\s*(?:to\s+|on\s+|in\s+|via\s+)?(?:our\s+|the\s+|my\s+)?$", text[start:a]
+            )
+            if before and before.group(0).strip():
+                tail = re.match(r"(?:\s+(?:account|channel|page|bot))?", text[b:end])
+                return _blank(text, start + before.start(), b + (tail.end() if tail else 0))
+            if after:
+                lead = re.search(r"(?:to\s+|on\s+|in\s+|via\s+)?(?:our\s+|the\s+|my\s+)?$", text[start:a])
+                return _blank(text, start + (lead.start() if lead else a - start), b + after.end())
+    return _blank(text, _connector_start(text, start), end)
+
+
+def corrected(text: str) -> str:
+    """The text as the writer finally meant it: each correction applied to what it corrects, and blanked."""
+    for _ in range(8):
+        changed = _apply_first(text)
+        if changed is None:
+            return text
+        text = changed
+    return text
+
+
+def _apply_first(text: str) -> str | None:
+    rules = lexicon()["corrections"]
+    fill = r"(?:(?:" + rules["fillers"] + "|" + rules["cues"] + r")\b\s*[,.!:;—–-]*\s*)*"
+    opening = re.compile(r"(?:^|(?<=[.!?;:…\n,(])|(?<=[—–])|(?<=\s-))\s*(?P<fill>" + fill + r")", re.I)
+    for site in opening.finditer(text):
+        start = site.start()
+        if not text[site.end() :].strip():
+            continue
+        done = _correct(text, start, site.end(), site.group("fill") or "", rules)
+        if done is not None:
+            return done
+    return None
+
+
+def _cued(fill: str, rules: dict) -> bool:
+    return bool(re.search(r"\b(?:" + rules["cues"].replace("|hmm+", "") + r")\b", fill, re.I))
+
+
+def _correct(text: str, site: int, at: int, fill: str, rules: dict) -> str | None:
+    _, s_end = _sentence(text, at)
+    item = _NEXT_ITEM.search(text, at, s_end)
+    s_end = item.start() if item else s_end
+    rest = text[at:s_end]
+    cued = _cued(fill, rules)
+    if re.search(r"[ \t]{3,}$", text[:site]) or re.match(r"\s*[ \t]{3,}", text[site:at]):
+        return None  # what it corrects was taken back already (lexicon.without_retractions)
+    if re.search(r"\bno\s+$", fill, re.I):  # 'Actually no email', 'no post': a step taken back, not a swap
+        return _retract(
+            text, site, s_end, "no " + rest, _cued(fill[: fill.lower().rfind("no")], rules), rules
+        )
+    name = r"(?:the\s+|our\s+|my\s+)?(?P<{0}>" + _name_re().pattern + r")"
+    # a swap of the service: 'make that Excel', 'ClickUp, not Asana', 'not Teams, Slack', 'use Exa instead of Tavily',
+    # '— no, Jira, …', 'Firecrawl is fine'
+    swaps = [
+        r"(?:"
+        + rules["swap_verbs"]
+        + r")\s+"
+        + name.format("new")
+        + r"(?:\s+instead(?:\s+of\s+"
+        + name.format("old")
+        + r")?|\s*,?\s*(?:not|rather\s+than)\s+"
+        + name.format("old2")
+        + r")?\s*(?=[,.;!—–\n]|\s-\s|$)",
+        name.format("new") + r"\s*,?\s*(?:not|instead\s+of|rather\s+than)\s+" + name.format("old") + r"\b",
+        r"not\s+" + name.format("old") + r"\s*(?:[,;—–]|\s-)\s*(?:but\s+)?" + name.format("new") + r"\b",
+    ]
+    if cued or re.search(r"\b(?:hmm+|oh|ah|um+)\b", fill, re.I):
+        swaps.append(name.format("new") + r"(?:\s+(?:" + rules["fine"] + r"))?\s*(?=[,.;!—–\n]|\s-\s|$)")
+    for i, pattern in enumerate(swaps):
+        m = re.match(pattern, rest)
+        if m is None and i < 3:  # 'And for step 3 use Tavily instead of Exa': after words that do nothing
+            m = re.search(pattern, rest)
+            if m and (
+                i > 0
+                and not re.search(r"\binstead\s+of|\bnot\b|\brather", m.group(0))
+                or ACTION_START.search(rest, 0, m.start())
+            ):
+                m = None
+        if not m or (i == 3 and not cued and not re.match(r".*\b(?:" + rules["fine"] + r")\b", m.group(0))):
+            continue
+        if i == 3 and re.search(
+            r"\b(?:enough|only|alone)\b", rest[m.end() - 1 : m.end() + 12] + m.group(0), re.I
+        ):
+            # 'Linear is enough', 'Teams only': the other service's step goes
+            new_key = _key_of(m.group("new"))
+            others = {k for a, _, k in mentions(text, 0, site) if k != new_key and _in_action(text, a)}
+            clause = _pick(text, site, others, [])
+            if clause is None or any(k == new_key for _, _, k in mentions(text, clause[0], clause[1])):
+                return None
+            return _drop_clause(_blank_site(text, site, s_end), clause, others)
+        new = m.group("new")
+        new_key = _key_of(new)
+        old = next((m.group(g) for g in ("old", "old2") if g in m.groupdict() and m.group(g)), None)
+        old_key = _key_of(old) if old else None
+        if not new_key or old_key == new_key:
+            continue
+        before = [
+            (a, b, k)
+            for a, b, k in mentions(text, 0, site)
+            if k != new_key and (old_key is None or k == old_key) and _in_action(text, a)
+        ]
+        if not before:
+            continue
+        a, b, _ = before[-1]
+        out = _blank_site(text, site, s_end)
+        return out[:a] + new + out[b:]
+    # a new clause in place of the old: 'put them in the Airtable table instead', "don't send — save them as drafts",
+    # '— no, simpler: put them all on a Notion page'
+    dont = re.match(
+        r"(?:don'?t|do\s+not|never)\s+(?P<verb>[a-z]+)\b(?P<obj>[^.;!?—–\n,:]*?)\s*"
+        r"(?:(?:[—–;,:]|\s-\s)\s*(?:(?:just|simply|instead|rather)[,:]?\s+)?(?P<then>.*))?$",
+        rest,
+        re.I | re.S,
+    )
+    if dont and (cued or re.search(r"\b(?:hmm+|oh)\b", fill, re.I)):
+        if mentions(text, at + dont.start("obj"), at + dont.end("obj")):
+            return None  # "don't tweet on X": a ban on a service, read as such (steps.negated)
+        clause = _pick(text, site, set(), [], dont.group("verb"))
+        if clause is None:
+            return None
+        then = dont.group("then") or ""
+        if ACTION_START.match(then):
+            return _replace(text, clause, then, site, s_end)
+        return _blank(_blank_site(text, site, s_end), _connector_start(text, clause[0]), clause[1])
+    lead = re.match(r"(?:(?:just|simply|instead|rather|simpler)\s*[,:]?\s+)*", rest, re.I)
+    new_clause = rest[lead.end() if lead else 0 :]
+    added = re.search(r"\b(?:also|too|as\s+well)\b", fill + " " + rest, re.I)
+    # ('if there are none, post … instead': the other branch, no correction; a lone 'instead' opens its sentence)
+    alone = re.search(r"(?:^|[.!?…—–]|\s-)\s*$", text[:site]) and re.search(r"\binstead\b", rest, re.I)
+    if ACTION_START.match(new_clause) and (cued or alone) and not added:
+        if not re.match(r"(?:" + _WRITE + r")\b", new_clause, re.I):
+            return None
+        named = re.search(r"\binstead\s+of\s+" + name.format("old"), new_clause)
+        keys = {_key_of(named.group("old"))} - {None} if named else set()
+        clause = _pick(text, site, keys, [])  # type: ignore[arg-type]
+        if clause is None:
+            return None
+        return _replace(text, clause, new_clause, site, s_end)
+    return _retract(text, site, s_end, rest, cued, rules)
+
+
+def _retract(text: str, site: int, s_end: int, rest: str, cued: bool, rules: dict) -> str | None:
+    """A step taken back: 'Scratch the sheet', 'never mind the Slack post', "we don't need logging", 'scratch that'."""
+    taken = re.match(r"(?P<verb>" + rules["retract"] + r")\s+(?P<target>[^.,;!?—–\n]+)", rest, re.I)
+    if not taken:
+        return None
+    target = re.split(r"\s+(?:actually|anyway|please|then|and|either)\b", taken.group("target"))[0].strip()
+    words = re.findall(r"[a-z][\w-]*", target.lower())
+    strong = re.match(r"scratch|never|forget|no\s+need|we|i\b|don", taken.group("verb"), re.I)
+    vague = any(w in rules["vague"] for w in words)
+    if not (strong or cued or vague or not _PREP.search(target)):
+        return None
+    if taken.group("verb").lower() == "no" and not cued:
+        return None
+    keys = {k for _, _, k in mentions(target)}
+    nouns = [w for w in words if w in rules["step_nouns"]]
+    if words[:1] == ["that"] and len(words) <= 2:
+        clause = _pick(text, site, set(), [])
+    elif keys or nouns:
+        clause = _pick(text, site, keys, nouns, only_writes=True) or (
+            _pick(text, site, keys, [], only_writes=True) if keys and nouns else None
+        )
+    else:
+        return None
+    if clause is None:
+        return None
+    out = _blank_site(text, site, s_end)
+    return _drop_clause(out, clause, keys)
+
+
+def _in_action(text: str, at: int) -> bool:
+    """A name inside a clause that does something ('create a task in Asana'), not in an aside ('Notion's slow')."""
+    start, _ = _sentence(text, at)
+    return any(m.start() < at for m in ACTION_START.finditer(text, start, at)) or bool(
+        re.search(r"\b(?:use|using|with|via)\s+(?:the\s+|our\s+)?$", text[start:at], re.I)
+    )
+
+
+def _replace(text: str, clause: tuple[int, int, str], new: str, site: int, s_end: int) -> str:
+    """The old clause gives way to the new one, which keeps the old one's service and recipient when it names none
+    ('save them as drafts' + 'from Outlook to the lead's address')."""
+    start, end, _ = clause
+    new = _REASON.sub("", new.strip()).strip()
+    old = text[start:end]
+    if not mentions(new) and not re.search(r"#[\w-]+|@\w", new):
+        named = mentions(text, start, end)
+        if named:
+            verb_end = ACTION_START.match(old)
+            prep = _PREP.search(old, verb_end.end() if verb_end else 0)
+            if prep and prep.start() <= named[0][0] - start:
+                new += " " + old[prep.start() :].strip()
+            else:
+                new += " in " + text[named[0][0] : named[0][1]]
+    elif not mentions(new):
+        named = mentions(text, start, end)
+        if named:
+            new += " in " + text[named[0][0] : named[0][1]]
+    out = _blank_site(text, site, s_end)
+    return out[:start] + new.rstrip(" ,") + out[end:]
