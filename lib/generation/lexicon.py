@@ -852,13 +852,21 @@ def amount_field(test: str, default: str | None = "amount") -> str | None:
     return default
 
 
+_WINDOW = re.compile(
+    r"\b(?:last|past|previous)\s+(\d{1,4})?\s*(minute|hour|day|week|month)s?\b|\b(today|yesterday|this week)\b",
+    re.I,
+)
+
+
+def window_words(text: str) -> str | None:
+    """The words of a time window as written ('last 7 days', 'past 24 hours', 'last week', 'today')."""
+    found = _WINDOW.search(text)
+    return found.group(0) if found else None
+
+
 def window_in(text: str) -> tuple[int, str] | None:
     """'in the last 24 hours', 'from the past 7 days': a time window (a filter, never a count)."""
-    found = re.search(
-        r"\b(?:last|past|previous)\s+(\d{1,4})?\s*(minute|hour|day|week|month)s?\b|\b(today|yesterday|this week)\b",
-        text,
-        re.I,
-    )
+    found = _WINDOW.search(text)
     if not found:
         return None
     if found.group(3):

@@ -411,6 +411,7 @@ def draft(description: str) -> Draft:
     entry = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
     builder.words[entry] = " ".join(description[a:b] for a, b in trigger.spans).strip() or "(run by hand)"
     builder.chain(steps, [(entry, "source")], builder.start_data(), None)
+    builder.untold_windows()
     if len(builder.blocks) == 1:  # every step it read fell away (a test on nothing, a loop with no body)
         raise _cannot(
             "the planner could not build any block from this description: " + "; ".join(builder.notes),
@@ -985,6 +986,9 @@ class _Builder:
         # the record a lookup found by the run's key ('look up the customer in Supabase by email'): (its list, the
         # e-mail and phone fields of one item), what a message to that person is addressed from
         self.found: tuple[str, str, str] | None = None
+        # a read's data whose time window its block cannot apply → (the window's words, the block's name, whether an
+        # AI step after it was told to keep only that window)
+        self.windows: dict[str, list[Any]] = {}
         self.item_created = "created_at"  # where an item says when it was created
         self.pending_field = "to"
         self.last_field = ""  # the event field the last test read ('… if it's 6 or lower' reads it again)
@@ -1512,6 +1516,7 @@ class _Builder:
                 data = said or data
                 data = self.with_message(step, data)
                 values = self.fill(step, data, parent)
+                told = self.told_window(step, data, values)
                 if step.kind in ("source", "action"):  # a read, or an update of the one record the run names
                     self.lookup(step, values)
                 if step.kind == "source":
@@ -1521,6 +1526,11 @@ class _Builder:
                     self.given_input(step, values, data, parent)
                 filtered = step.kind == "source" and self.filtered(step, values)
                 local = self.add(step.type, values, parent)
+                for words, name in told:
+                    self.notes.append(
+                        f"Sim's {name} read takes no date: '{words}' is left to {self.name_of(local)}, told to keep "
+                        "only those items"
+                    )
                 gathered = gathered if step.kind in ("source", "action") else []  # a message changes no data
                 if step.kind == "action":
                     self.done[key] = local
@@ -1568,6 +1578,11 @@ class _Builder:
                         else f"<{local}.{step.result}>"
                     )
                     self.refs[id(step)] = prev
+                    if step.kind == "source" and step.window:
+                        from lib.sim.registry import get_block
+
+                        spec = get_block(step.type)
+                        self.windows[prev] = [step.window, spec.name if spec else step.type, False]
                     if step.kind == "source":
                         gathered.append(prev)
                     from lib.generation.services import external
@@ -1642,6 +1657,36 @@ class _Builder:
         self.notes.append(
             f"the lookup filters on the run's input in the column '{column}' ({value}); rename it to match"
         )
+
+    def told_window(self, step: Step, data: str | None, values: dict[str, str]) -> list[tuple[str, str]]:
+        """An AI step reading a list whose time window the read could not apply ("last week's closed Jira
+        issues") is told to keep only that window: (window, read's name) per window it was told."""
+        if step.kind != "process" or step.type != "agent" or "systemPrompt" not in values or not data:
+            return []
+        told = []
+        for ref, window in self.windows.items():
+            if window[2] or ref not in data:
+                continue
+            words, name = window[0], window[1]
+            when = f"the {words}" if re.match(r"(?:last|past|previous)\s+\d", words, re.I) else words
+            values["systemPrompt"] = (
+                f"{values['systemPrompt'].rstrip()} Only the items from {when} count: the {name} read returns "
+                "older ones too, leave those out."
+            )
+            window[2] = True
+            told.append((words, name))
+        return told
+
+    def untold_windows(self) -> None:
+        """A read's window no AI step was told: the report says it is not applied."""
+        for words, name, told in self.windows.values():
+            if not told:
+                self.notes.append(
+                    f"'{words}' is not applied: Sim's {name} read takes no date, so older items pass too"
+                )
+
+    def name_of(self, local: str) -> str:
+        return next((b.name for b in self.blocks if b.id == local), local)
 
     def filtered(self, step: Step, values: dict[str, str]) -> bool:
         """Whether the read finds its record by the run's key (`lookup` set its filter to a reference)."""

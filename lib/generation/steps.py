@@ -103,6 +103,9 @@ class Step:
     unnamed: bool = False  # an action whose channel the text never named ('tell me …' → e-mail)
     chained: bool = False  # a test exclusive with the one whose else branch holds it: an 'else if' of it
     query: str | None = None  # a search: the field its query goes in
+    window: str | None = (
+        None  # a read's time window its block cannot apply ('last week'): left to the AI step after
+    )
     collect: str | None = (
         None  # a test that keeps the items of a list ('… add it to a list'): 'guard' / 'filter'
     )
@@ -1550,7 +1553,23 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         step.needs.append(need)
     if entry.get("process"):
         step.kind = "process"
+    elif not write:
+        # "last week's closed Jira issues", "the messages from the past 24 hours": a window the read takes no date for
+        window = lx.window_words(clause)
+        if window and not _dated(entry["type"], values.get("operation")):
+            step.window = window
     return step
+
+
+def _dated(block_type: str, operation: str | None) -> bool:
+    """Whether the read's operation shows a field for a time or date to read from (the registry's)."""
+    from lib.generation.services import _shown
+    from lib.sim.registry import get_block
+
+    spec = get_block(block_type)
+    return spec is not None and any(
+        _shown(sub, operation) and re.search(r"time|date|since", sub.id, re.I) for sub in spec.sub_blocks
+    )
 
 
 def _changed_fields(block_type: str, operation: str, clause: str, values: dict[str, Any]) -> None:
