@@ -182,8 +182,14 @@ def named_search_engine(text: str) -> str | None:
     """The search service the text names itself (Exa, Tavily, Perplexity …), not merely 'search the web'."""
     low = text.lower()
     for key, entry in lexicon()["search"].items():
-        if not key.startswith("_") and any(phrase_at(low, p) >= 0 for p in entry["phrases"]):
-            return key
+        if key.startswith("_"):
+            continue
+        # 'a copy on Google Drive' is no Google search: a word after the phrase naming another product of that name
+        other = "|".join(re.escape(w) for w in entry.get("not_before", []))
+        for p in entry["phrases"]:
+            at = phrase_at(low, p)
+            if at >= 0 and not (other and re.match(r"\s+(?:" + other + r")\b", low[at + len(p.strip()) :])):
+                return key
     return None
 
 
@@ -1102,6 +1108,13 @@ def _listed_below(text: str, line: re.Pattern[str]) -> str:
     return "".join(out) + text[at:]
 
 
+def builder_asides(text: str) -> str:
+    """'If Sim can't do the transcription part, just say so.', 'If that lookup isn't something Sim can do, tell me.':
+    a word to whoever builds the workflow about what it may not manage is no test the run makes; the sentence is
+    blanked (spaces, so every position stays) — the report says what was not built (lexicon.json 'builder_aside')."""
+    return re.sub(lexicon()["builder_aside"], lambda m: " " * len(m.group(0)), text, flags=re.I)
+
+
 def scoped_out(text: str) -> str:
     """ "Out of scope: updating the Notion pages." → "Don't update the Notion pages.", 'Non-goals: SMS.' → 'No
     SMS.', 'Booking anything or emailing the client is out of scope.' → "Don't book anything or email the client.":
@@ -1375,6 +1388,19 @@ def noun_posts(text: str) -> str:
     return _NOUN_POST.sub(post, text)
 
 
+def added_items(text: str) -> str:
+    """'→ Slack #disputes with the amount, plus a Jira ticket in FIN' → '…, and create a Jira ticket in FIN': an item
+    added after 'plus' with no verb of its own is one more thing the run makes (the nouns in `lexicon.json`
+    `added_items`)."""
+    nouns = "|".join(re.escape(n) for n in lexicon()["added_items"])
+    return re.sub(
+        r"(?:\s*,)?\s+(?:plus|\+)\s+(?=(?:also\s+)?(?:an?|one)\s+(?:[\w'-]+\s+){0,3}?(?:" + nouns + r")\b)",
+        ", and create ",
+        text,
+        flags=re.I,
+    )
+
+
 def without_retractions(text: str) -> str:
     """'When a Stripe... no sorry, when our survey tool posts …' → '… when our survey tool posts …', 'Whenever a video
     is published... actually we have no webhook for that, so every 6 hours check …' → 'every 6 hours check …': what
@@ -1519,8 +1545,12 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
         lead = re.sub(r"^\W*(?:\d{1,2}[.)]\s*)?(?:context\s*:\s*)?", "", low)
         # 'As an HR coordinator[, I want] a folder created …' (the wish already read as 'create …'): a user story
         role = re.match(r"(?:(?:user\s+)?story\s*[:–—-]\s*)?as\s+(?:an?|the|our)\s+", lead)
+        # 'Monday 8am London: 1) pull last week's signups …': a heading, then numbered steps
+        listed = re.search(r":\s*1[.)]\s*", low)
         if (
-            re.search(rules["request_opens"], low)
+            listed
+            and imperative.match(low, listed.end())
+            or re.search(rules["request_opens"], low)
             or re.search(rules["request_inside"], low)
             or imperative.match(lead)
             or re.match(rules["story"], lead)

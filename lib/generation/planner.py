@@ -124,6 +124,7 @@ def draft(description: str) -> Draft:
     description = lx.instead_tests(description)
     # 'Scratch the sheet', 'Excel, not Sheets', '… put them in Airtable instead': what the writer finally asked for
     description = corrected(description)
+    description = lx.builder_asides(description)  # "If Sim can't do the transcription part, just say so."
     said = description  # the title and summary keep the user's words
     # 'Given a Stripe charge succeeds, when the amount is 25,000 USD or more, then …' → 'When …, if …, …'
     description = given_when_then(description)
@@ -162,6 +163,9 @@ def draft(description: str) -> Draft:
     # 'Texas goes to #tx, the rest to #us' → 'if it is Texas, …; otherwise …'
     description = lx.routes_as_tests(description)
     description = lx.noun_posts(description)  # 'standup reminder in #eng every weekday' → 'post a standup …'
+    description = lx.added_items(
+        description
+    )  # '…, plus a Jira ticket in FIN' → '…, and create a Jira ticket in FIN'
     description = lx.checked_tests(description)  # 'check if X and if so Y' → 'if X, Y'
     # 'amount over 500? -> post …, else -> log …' → 'if amount over 500, post …, otherwise, log …'
     description = lx.question_tests(description)
@@ -744,10 +748,12 @@ def _unread_note(unread: list[str]) -> str:
 
 
 _DECLARED = re.compile(
-    r"\b(?:(?:manual(?:ly)?|by hand)\s+(?:start|run|trigger)|(?:start|run)\s+(?:it\s+)?(?:manually|by hand)|"
+    r"\b(?:(?:manual(?:ly)?|by hand)\s+(?:start|run|trigger)|(?:start|run|trigger|kick)\s+(?:(?:it|this|this one|that)\s+)?(?:off\s+)?(?:manually|by hand)|"
     r"(?:takes|receives|accepts|is given|gets)|inputs?|form)\s+(?:with|of|:)?\s*(?:the\s+|an?\s+|their\s+)?"
     r"(?:[a-z][\w-]*(?:\s+[a-z][\w-]*)?'s\s+)?"
-    r"(?P<list>[a-z][a-z -]{1,30}?(?:,\s*(?:an?\s+|the\s+)?[a-z][a-z -]{1,30}?)*,?\s+and\s+(?:an?\s+|the\s+)?[a-z][a-z -]{1,30}?)"
+    # ('the project's name and the client's email': an item may name whose it is)
+    r"(?P<list>[a-z][a-z -]{1,30}?(?:,\s*(?:an?\s+|the\s+)?(?:[a-z][\w-]*'s\s+)?[a-z][a-z -]{1,30}?)*,?\s+and\s+"
+    r"(?:an?\s+|the\s+)?(?:[a-z][\w-]*'s\s+)?[a-z][a-z -]{1,30}?)"
     r"(?=\s*(?:[.;:)]|\d\)|$)|\s+(?:and|then|to|into|in|for|from|on|so)\s)",
     re.I,
 )
@@ -781,7 +787,7 @@ def _declared_inputs(description: str, head: str = "") -> list[str]:
         return []
     parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", found.group("list").replace("`", ""))
     names = [
-        re.sub(r"\W+", "_", re.sub(r"^(?:an?|the)\s+", "", p.strip().lower()))
+        re.sub(r"\W+", "_", re.sub(r"^(?:an?|the)\s+", "", p.strip().lower()).replace("'s ", " "))
         .strip("_")
         .replace("e_mail", "email")
         for p in parts
@@ -1204,6 +1210,7 @@ class _Builder:
             self.read_of_item(step, out, self.words.get(parent or "", ""))
         self.item_key(step, out, parent)
         self.item_recipient(step, out, parent)
+        self.into_made_folder(step, out)
         provider = self.trigger.values.get("webhookProvider") if self.trigger.kind == "webhook" else None
         if step.kind == "action" and provider == step.type and parent is None:
             reply = services.webhook_paths(provider).get("reply")
@@ -1214,6 +1221,32 @@ class _Builder:
                     f"the reply goes back to the chat the message came from (<{reply['from']}>)"
                 )
         return out
+
+    def into_made_folder(self, step: Step, out: dict[str, str]) -> None:
+        """'1. create a Google Drive folder for them, 2. create a Google Doc … in that folder': a file made in the folder
+        an earlier step created goes into it (its `folderId` is that folder's id)."""
+        from lib.sim.registry import get_block
+
+        spec = get_block(step.type)
+        if (
+            step.kind != "action"
+            or spec is None
+            or spec.sub_block("folderId") is None
+            or not re.search(
+                r"\b(?:in|into|inside|under)\s+(?:that|this|the\s+(?:new|same))\s+folder\b", step.text
+            )
+        ):
+            return
+        made = next(
+            (
+                b
+                for b in reversed(self.blocks)
+                if any(v.id == "operation" and v.value == "create_folder" for v in b.values)
+            ),
+            None,
+        )
+        if made is not None and not out.get("folderId"):
+            out["folderId"] = f"<{made.id}.file.id>"
 
     def item_key(self, step: Step, out: dict[str, str], parent: str | None) -> None:
         """'for each coupon set `active = false`', 'update that row's `score` column': an update repeated per item

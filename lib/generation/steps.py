@@ -32,8 +32,12 @@ _WRITE = (
     r"(?!s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\w-]+\s+){0,2}?(?:sheet|spreadsheet|workbook|doc|"
     r"document|file|page|database|table|inbox|folder|board|dashboard)s?\b)|"
     r"archive|assign|invite|book|remind|page|"
-    # 'drop the link in #eng-triage' (not 'drop the duplicates')
-    r"drop(?=\s+(?:[\w'-]+\s+){0,4}?(?:in|into|to)\s+#)|"
+    # 'schedule a 30-minute intro on Google Calendar' (not 'on a schedule', 'schedule the report for 9am')
+    r"schedule(?=\s+(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,3}?(?:meeting|call|intro|introduction|kickoff|"
+    r"kick-off|event|session|demo|interview|appointment|sync|check-in|onboarding|walkthrough|1:1|one-on-one)s?\b)|"
+    # 'drop the link in #eng-triage', 'drop a copy in the Finance folder' (not 'drop the duplicates', 'drop to 5')
+    r"drop(?=\s+(?:[\w'-]+\s+){0,4}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
+    r"google\b|dropbox\b|onedrive\b|s3\b))|"
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate|"
     # 'make a linear issue from it', 'make a row in …' (not 'make sure', 'make it every friday'): an item is created
     r"make(?=\s+(?:an?|the|one)\s+(?:(?!(?:for|of|from|with|in|on|to|about|that|which)\b)[\w'-]+\s+){0,3}?(?:issue|ticket|task|card|row|record|page|event|entry|note|"
@@ -360,9 +364,22 @@ def clauses(text: str) -> list[str]:
             else [part]
         )
     ]
-    return [p.replace("\x01", ",").strip() for p in parts if p and p.strip()]
+    # '… they're in Supabase actually, table 'users', …': a place's name alone after a comma is where the clause
+    # before it reads or writes, no step of its own
+    joined: list[str] = []
+    for part in parts:
+        if joined and _PLACE_ALONE.match(part):
+            joined[-1] = f"{joined[-1]}, {part.strip()}"
+        else:
+            joined.append(part)
+    return [p.replace("\x01", ",").strip() for p in joined if p and p.strip()]
 
 
+_PLACE_ALONE = re.compile(
+    r"^\s*(?:in\s+|the\s+)?(?:table|sheet|tab|database|collection|folder|board|project|base|space|workspace)\s+"
+    r"(?:called\s+|named\s+)?(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|[\w-]+)\s*$",
+    re.I,
+)
 _ARROW_STEP = re.compile(r"\s+(?=(?:->|→|=>)\s+\S)")
 
 
@@ -552,6 +569,8 @@ def _search_query(clause: str) -> str:
         )
     )
     text = found.group(1) if found else ""
+    # 'searches the web (Perplexity is fine)': an aside naming the tool says how, not what
+    text = re.sub(r"\s*\([^()]*\b(?:" + service + r")\b[^()]*\)", "", text, flags=re.I)
     # 'news about that company', 'reviews of this product': the one the run was given
     text = re.sub(
         r"\b(?:that|this|the given|the posted|the submitted|the incoming|the sent)\s+(?!week|month|day|year)[\w-]+\b",
@@ -2967,6 +2986,14 @@ def _change_method(low: str) -> str | None:
     return next((m for v, m in verbs.items() if re.fullmatch(v, found.group("verb"), re.I)), "PATCH")
 
 
+_DONE_BEFORE = re.compile(
+    r"\b(?:[a-z]{2,}s|prs)\s+"
+    r"(?:that\s+|which\s+)?(?:we|i|they|you|the team)\s+(?:have\s+|had\s+|'ve\s+)?(?:just\s+)?"
+    r"(?=[a-z]+ed\b|sent\b|made\b|wrote\b|won\b|lost\b)",
+    re.I,
+)
+
+
 def _verb_mode(before: str) -> str | None:
     """'read' or 'write': what the last verb before a service's name does to it ('go through this week's
     expenses in …' reads, 'trigger an … alert' writes); None when no verb stands before it."""
@@ -2974,6 +3001,10 @@ def _verb_mode(before: str) -> str | None:
     write = [m.start() for m in _WRITE_AT.finditer(before)] + [
         m.start() for m in _change_re().finditer(before)
     ]
+    # 'fetch the issues we closed this week in our GitLab project': a past verb after its subject describes the
+    # items read (what was done to them before), not what this step does
+    told = [m.start() for m in _DONE_BEFORE.finditer(before)]
+    write = [w for w in write if not any(t <= w < t + 24 for t in told)]
     if not read and not write:
         return None
     return "write" if max(write, default=-1) > max(read, default=-1) else "read"
@@ -3774,7 +3805,10 @@ def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[s
 def _implied_destination(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:
     """'write the findings back to the same table': the table/sheet/page of the integration named elsewhere."""
     low = clause.lower()
-    told = lx.CHANNEL_RE.search(clause) and re.search(r"\b(?:tell|warn|let)\b", low)  # 'tell #sales'
+    # 'tell #sales'; 'summarise it for #competitive': what is made for a channel is posted there
+    told = lx.CHANNEL_RE.search(clause) and re.search(
+        r"\b(?:tell|warn|let)\b|\bfor\s+(?:the\s+|our\s+)?#[\w-]+(?!\s+(?:messages|posts|threads)\b)", low
+    )
     if not re.search(r"\b(" + _WRITE + r")\b", low) and not told and not _changes(low):
         return None  # ('mark the row as notified': a verb that changes a record writes too)
     nouns = "|".join(lexicon()["table_nouns"])
@@ -6526,6 +6560,19 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             # data lives, said after the step that uses it, is read before that step
             steps[first_use:first_use] = read
             continue
+        sent = [i for i, s in enumerate(steps) if s.kind == "action"]
+        if (
+            read
+            and then is None
+            and sent
+            and all(s.kind == "process" for s in read)
+            and (_READ_FIRST.search(sentence) or _BEFORE_SENT.search(sentence))
+            and not any(s.kind in ("condition", "router", "loop", "fan") for s in steps[sent[0] :])
+        ):
+            # 'read the new rows … and post them to #growth. P.S. summarise them first', '… have AI condense them
+            # before it gets posted': processing said after the send it comes before runs between the data and it
+            steps[sent[0] : sent[0]] = read
+            continue
         steps += _drafts_before_their_reply(
             sorted(read, key=lambda s: (_then_part(repeated, s), rank[s.kind]))
         )
@@ -6800,6 +6847,12 @@ _THEN = re.compile(r"[,;]?\s*\b(?:and\s+)?then\b", re.I)
 _READ_FIRST = re.compile(
     r"^\W*(?:but\s+|and\s+)?(?:first(?:\s+of\s+all)?|before\s+(?:that|this|doing\s+(?:that|this|so)|then|it)|beforehand)\b"
     r"|\b(?:first|beforehand|before\s+(?:that|this|anything\s+else))\W*$",
+    re.I,
+)
+# 'have AI condense them before it gets posted', '… before sending': done before the send said earlier
+_BEFORE_SENT = re.compile(
+    r"\bbefore\s+(?:(?:it|they|that|this|the\s+\w+)\s+(?:gets?|is|are|goes|go)\s+(?:out|posted|sent|shared|emailed|"
+    r"published)|(?:posting|sending|sharing|emailing|publishing)(?:\s+(?:it|them))?|it\s+goes\s+out)\b",
     re.I,
 )
 # 'The rota is in the 'On-call' sheet', 'Phone numbers are in …', 'The deliveries live in our Airtable …'

@@ -93,7 +93,7 @@ _NO_SERVICE_BEFORE = "".join(
 )
 _CHAT_HINT = re.compile(
     r"\b(chat ?bots?|" + _NO_SERVICE_BEFORE + r"chat with|chat interface|in (?:a |the )?chat|conversational|"
-    r"chat (?:assistant|agent)s?|"
+    r"chat (?:assistant|agent|helper|tool|app|widget)s?|"
     # 'when someone writes to the chat a tracking number', 'if a user types in our chat …': a person writes to it
     # ('people paste a paragraph into the chat', 'staff drop a customer's complaint in the chat')
     r"(?:writes?|types?|sends?|asks?|says?|posts?|puts?|pastes?|drops?|enters?|submits?|uploads?)\s+"
