@@ -884,10 +884,32 @@ _RECEIVES_MESSAGE = re.compile(
 )
 
 
+# the AI's work on a service's messages: 'summarise the Discord messages from …', 'analyse the Teams messages in the
+# Ops channel', "translate yesterday's Discord posts" — the messages are what is worked on, so they are read
+_MESSAGES_WORKED_ON = (
+    r"^\W*(?:(?:also|then|first|and|please)\s+)*(?:summari[sz]e|analy[sz]e|classify|categori[sz]e|translate|review|"
+    r"triage|digest|go\s+through|scan|tag|label|score|extract\s+(?:[\w-]+\s+){0,3}?from)\s+"
+    r"(?:(?:the|all|any|every|our|my|new|recent|latest|unread|incoming|today's|yesterday's|this\s+week's|"
+    r"last\s+\w+'s)\s+)*(?:{service})\s+(?:messages|posts|threads|conversations|chats|mentions|comments|replies)\b"
+)
+
+
+def _messages_worked_on(low: str, key: str | None) -> bool:
+    """Whether the clause gives the AI the service's messages to work on (`_MESSAGES_WORKED_ON`)."""
+    phrases = [
+        p.strip() for p in lexicon()["integrations"].get(key or "", {}).get("phrases", []) if p.strip()
+    ]
+    return bool(phrases) and bool(
+        re.search(_MESSAGES_WORKED_ON.replace("{service}", "|".join(re.escape(p) for p in phrases)), low)
+    )
+
+
 def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
     phrases = [p.strip() for p in entry["phrases"]]
+    if "read" in entry and _messages_worked_on(low, key):
+        return False  # 'summarise the Discord messages from the past 24 hours': the messages are read
     if "write" in entry and _RECEIVES_MESSAGE.match(low):
         return True  # 'HR gets an email at hr@…', 'the tenant receives a WhatsApp reminder': a message sent to them
     if key in ("gmail", "outlook") and _IN_MAIL_TO.search(low):
@@ -3597,6 +3619,8 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         not any(s.kind == "action" for _, s in found)
         and channel is not None
         and not any(channel.group(0) in str(s.values) for _, s in found)  # not the channel a source reads
+        # ('summarise the Discord messages in #general': the channel whose messages are read)
+        and not any(s.kind == "source" and _messages_worked_on(low, s.integration) for _, s in found)
         and re.search(
             r"\b(?:"
             + _WRITE

@@ -2,7 +2,7 @@
 days", "today's messages in #support"): Sim JUL25's Jira, Linear, Slack, Discord and Notion reads take no date, so
 the window had vanished — every issue of the project was summarised and the coverage report said nothing was left
 out. The AI step that reads the list is told to keep only that window, and the report says the read does not
-apply it. Written before the fix (`planner_read_windows.jsonl`, in no bench set): 0 of 5 right, 4 after."""
+apply it. Written before the fix (`planner_read_windows.jsonl`, in no bench set): 0 of 5 right, 4 after (the fifth once 'summarise the Discord messages …' was read: `test_planner_processed_reads.py`)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,7 @@ from lib.generation import planner
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "rw-discord-past-day": "'summarise the Discord messages from … with AI' is read as a Discord post (the object of a "
-    "processing verb naming a chat service's messages is not yet a read); the window is not reached",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_read_windows.jsonl", _KNOWN))
