@@ -908,8 +908,10 @@ def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
     phrases = [p.strip() for p in entry["phrases"]]
-    if "read" in entry and _messages_worked_on(low, key):
-        return False  # 'summarise the Discord messages from the past 24 hours': the messages are read
+    if _messages_worked_on(low, key):
+        # 'summarise the Discord messages from the past 24 hours': the messages are read (a service that cannot
+        # read them, Telegram, says so instead of sending the summary there)
+        return False
     if "write" in entry and _RECEIVES_MESSAGE.match(low):
         return True  # 'HR gets an email at hr@…', 'the tenant receives a WhatsApp reminder': a message sent to them
     if key in ("gmail", "outlook") and _IN_MAIL_TO.search(low):

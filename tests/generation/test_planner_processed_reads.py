@@ -17,3 +17,14 @@ _KNOWN: dict[str, str] = {}
 @pytest.mark.parametrize("item", cases("planner_processed_reads.jsonl", _KNOWN))
 def test_processed_read_comes_out_right(item):
     assert_right(item, seed="pr")
+
+
+def test_messages_of_a_service_that_cannot_read_them_are_refused_honestly():
+    """Telegram's JUL25 block only sends: its messages to classify are not silently turned into a post."""
+    from lib.errors import CannotPlan
+    from lib.generation import planner
+
+    with pytest.raises(CannotPlan, match="Telegram block can only send"):
+        planner.draft(
+            "Every hour classify the new Telegram messages and log each one to the 'Inbox' Google Sheet."
+        )
