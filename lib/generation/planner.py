@@ -429,7 +429,10 @@ def draft(description: str) -> Draft:
                 value.value = value.value.replace('"type": "string"', '"type": "array"')
         builder.notes.append("the run's input is a list (a JSON array): the loop repeats over its items")
     workflow_plan = WorkflowPlan(
-        name=_title(said), summary=said[:300], blocks=builder.blocks, edges=builder.edges
+        name=builder.subject if trigger.kind == "schedule" else _title(said),
+        summary=said[:300],
+        blocks=builder.blocks,
+        edges=builder.edges,
     )
     builder.notes += shape_json_values(workflow_plan)
     used = list(builder.words.values()) + builder.dropped
@@ -971,7 +974,7 @@ class _Builder:
         self.blocks: list[PlanBlock] = []
         self.edges: list[PlanEdge] = []
         self.counts: dict[str, int] = {}
-        self.subject = _title(description)
+        self.subject = _title(_after_schedule(description, trigger))
         self.words: dict[str, str] = {}
         self.notes: list[str] = []
         self.needs: list[tuple[str, str, str]] = []
@@ -3221,12 +3224,33 @@ def _ref(local: str, type_: str, operation: str | None = None) -> str:
     return f"<{local}.{key}>"
 
 
+_TRAILING = frozenset(
+    "a an the in on of to for and or with from by at over under into me us our my your their its each every".split()
+)
+
+
+def _after_schedule(description: str, trigger: Any) -> str:
+    """The description without the schedule it opens with ('Every Monday at 9am Berlin time, pull …' → 'pull …'):
+    what runs, for a name and an e-mail's subject. Unchanged when the rest is too short to name anything."""
+    if getattr(trigger, "kind", None) != "schedule":
+        return description
+    end = 0
+    for start, stop in sorted(getattr(trigger, "spans", ())):
+        if re.fullmatch(r"[\s,;:—-]*", description[end:start]) is None:
+            break
+        end = stop
+    rest = description[end:].lstrip(" ,;:—-\n")
+    return rest if end and len(rest.split()) >= 3 else description
+
+
 def _title(description: str) -> str:
     titled = _TICKET_TITLE.match(description)
     if titled:  # '[Finance][P1] Month-end FX snapshot': the ticket's own title, without its tags
         description = re.sub(r"^\s*(?:\[[^\]\n]*\]\s*)+", "", titled.group(0)) or description
-    words = re.sub(r"https?://\S+|\S+@\S+", "", description).split()
-    title = " ".join(words[:8]).strip(" ,.;:")
+    words = re.sub(r"https?://\S+|\S+@\S+", "", description).split()[:8]
+    while len(words) > 3 and words[-1].lower().strip(",.;:") in _TRAILING:
+        words.pop()  # '… issues in project' → '… issues': a cut title ends on a word that says something
+    title = " ".join(words).strip(" ,.;:")
     title = title[:1].upper() + title[1:]
     return (title[:57] + "…") if len(title) > 58 else title or "Generated workflow"
 
