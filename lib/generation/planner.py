@@ -3225,7 +3225,34 @@ def _ref(local: str, type_: str, operation: str | None = None) -> str:
 
 
 _TRAILING = frozenset(
-    "a an the in on of to for and or with from by at over under into me us our my your their its each every".split()
+    [
+        "a",
+        "an",
+        "the",
+        "in",
+        "on",
+        "of",
+        "to",
+        "for",
+        "and",
+        "or",
+        "with",
+        "from",
+        "by",
+        "at",
+        "over",
+        "under",
+        "into",
+        "me",
+        "us",
+        "our",
+        "my",
+        "your",
+        "their",
+        "its",
+        "each",
+        "every",
+    ]
 )
 
 
