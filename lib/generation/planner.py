@@ -16,6 +16,7 @@ from typing import Any
 from lib.errors import CannotPlan
 from lib.generation import lexicon as lx
 from lib.generation import services
+from lib.generation.corrections import corrected_values
 from lib.generation.lexicon import lexicon
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
@@ -32,7 +33,14 @@ from lib.generation.steps import (
     shared_links,
 )
 from lib.generation.translations import UNREAD_SHARE, phrase_languages, read_share, to_english, unread_words
-from lib.generation.triggers import event_test, given_when_then, polled_reads, read_trigger, user_story
+from lib.generation.triggers import (
+    clock_words,
+    event_test,
+    given_when_then,
+    polled_reads,
+    read_trigger,
+    user_story,
+)
 
 EXAMPLES = (
     "Every weekday at 8:00 Europe/Berlin fetch the trending coins from CoinGecko, summarise them with GPT-4o "
@@ -113,6 +121,8 @@ def draft(description: str) -> Draft:
         )
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
+    # 'at 8 — no, make it 8:30 —', 'in #sales. Actually no, #revenue-ops.': a corrected value replaces the one it corrects
+    description = corrected_values(clock_words(description))
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
     said = description  # the title and summary keep the user's words
     # 'Given a Stripe charge succeeds, when the amount is 25,000 USD or more, then …' → 'When …, if …, …'
