@@ -2276,6 +2276,15 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values["pullNumber"] = "{event:pull_request.number}"  # the pull request the event is about
     elif target == "chat":
         found = re.search(r"\bchat(?:\s*id)?\s+(-?\d+|@\w+)|(@\w+)", clause, re.I)
+        if (
+            not found
+        ):  # 'send a recap on Telegram, chat 44112233': the one chat the text names, past the clause's comma
+            chats = {m.group(1) for m in re.finditer(r"\bchat(?:\s*id)?:?\s+(-?\d{4,})\b", description, re.I)}
+            found = (
+                re.search(r"\bchat(?:\s*id)?:?\s+(-?\d{4,})\b()", description, re.I)
+                if len(chats) == 1
+                else None
+            )
         who = None if found else _messaged_person(clause)
         if who:  # 'send each assignee a Telegram message': to that person's own chat
             values["chatId"], values["__who"] = "{recipient_user}", who
