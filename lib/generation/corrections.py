@@ -106,8 +106,46 @@ class _Value:
     text: str
 
 
+# 'forget the weekend thing', 'never mind the business hours part', 'scratch that rule about refunds'
+_FORGET = re.compile(
+    r"\b(?:forget|never\s*mind|scratch|drop|ignore|skip)\s+(?:about\s+)?(?:the|that)\s+"
+    r"(?:(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:thing|part|bit|idea|rule|requirement|restriction|condition)\b|"
+    r"(?:thing|part|bit|idea|rule|requirement|restriction|condition)\s+about\s+(?P<y>[a-z][\w-]*(?:\s+[a-z][\w-]*)?))",
+    re.I,
+)
+
+
+def _forgotten(text: str) -> str:
+    """'Oh — and don't send the email on weekends. Hmm, that's hard; forget the weekend thing.': a short sentence the
+    writer takes back by a word of it (not a service's name: a step taken back is the steps' reading) goes, with the
+    sentence that takes it back."""
+    from lib.generation.lexicon import integrations_in
+
+    for found in _FORGET.finditer(text):
+        words = (found.group("x") or found.group("y")).lower()
+        if integrations_in(words):
+            continue
+        start = _sentence_start(text, found.start())
+        end_m = _SENTENCE_END.search(text, found.end())
+        end = end_m.end() if end_m else len(text)
+        stem = re.escape(words.rstrip("s"))
+        earlier = [
+            (m.start(), m.end())
+            for m in re.finditer(r"[^.!?\n]+[.!?]?", text[:start])
+            if re.search(r"\b" + stem, m.group(0), re.I) and len(m.group(0).split()) <= 14
+        ]
+        if not earlier:
+            continue
+        a, b = earlier[-1]
+        if text[b:start].strip():
+            continue  # only the sentence right before it
+        return (text[:a].rstrip() + " " + text[end:].lstrip()).strip()
+    return text
+
+
 def corrected_values(text: str) -> str:
     """`text` with each corrected value put in place of the one it corrects, and the correction taken out."""
+    text = _forgotten(text)
     for _ in range(6):  # one correction at a time, from the first (a text rarely holds more than three)
         done = _one_correction(text)
         if done is None:

@@ -6985,7 +6985,12 @@ _GUARD = re.compile(
     r"[^,;.]{0,60}?,?\s*(?:then\s+)?(?:just\s+)?"
     r"(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*(?:\s+(?:anything|it|them|(?:an?|the)\s+[\w-]+))?|"
     r"(?:send|post|email|do|write)\s+nothing|skip(?:\s+it|\s+the\s+rest)?|stop|end(?:\s+there|\s+the\s+run)?|"
-    r"exit|quit|nothing\s+(?:happens|is\s+sent|should\s+happen|needs\s+to\s+happen))\s*[.!]?\s*$",
+    r"exit|quit|nothing\s+(?:happens|is\s+sent|should\s+happen|needs\s+to\s+happen))\s*[.!]?\s*$"
+    # the same said ban first: 'Don't post anything if nothing was completed', 'send nothing when there are none'
+    r"|^\s*(?:and\s+|but\s+)?(?:just\s+)?(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*"
+    r"(?:\s+(?:anything|it|them|(?:an?|the)\s+[\w-]+))?|(?:send|post|email|do|write)\s+nothing)\s+(?:if|when)\s+"
+    r"(?:there\s+(?:are|is|were|was|'s)\s+(?:no\b|none\b)|nothing\s+(?:new\s+)?(?:is|was|were|comes?|came|got)\b)"
+    r"[^,;.]{0,60}[.!]?\s*$",
     re.I,
 )
 _ONLY = re.compile(
