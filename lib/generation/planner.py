@@ -34,7 +34,15 @@ from lib.generation.steps import (
     shared_links,
 )
 from lib.generation.translations import UNREAD_SHARE, phrase_languages, read_share, to_english, unread_words
-from lib.generation.triggers import event_test, given_when_then, polled_reads, read_trigger, user_story
+from lib.generation.triggers import (
+    clock_words,
+    event_test,
+    given_when_then,
+    polled_reads,
+    read_trigger,
+    user_story,
+)
+from lib.generation.value_corrections import corrected_values
 
 EXAMPLES = (
     "Every weekday at 8:00 Europe/Berlin fetch the trending coins from CoinGecko, summarise them with GPT-4o "
@@ -115,6 +123,8 @@ def draft(description: str) -> Draft:
         )
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
+    # 'at 8 — no, make it 8:30 —', 'in #sales. Actually no, #revenue-ops.': a corrected value replaces the one it corrects
+    description = corrected_values(clock_words(description))
     # "over $5,000 — make that $7,500", "… No wait, make that 45 days.": the number that stands
     description = lx.restated_numbers(description)
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"

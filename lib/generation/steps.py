@@ -2353,6 +2353,15 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values["pullNumber"] = "{event:pull_request.number}"  # the pull request the event is about
     elif target == "chat":
         found = re.search(r"\bchat(?:\s*id)?\s+(-?\d+|@\w+)|(@\w+)", clause, re.I)
+        if (
+            not found
+        ):  # 'send a recap on Telegram, chat 44112233': the one chat the text names, past the clause's comma
+            chats = {m.group(1) for m in re.finditer(r"\bchat(?:\s*id)?:?\s+(-?\d{4,})\b", description, re.I)}
+            found = (
+                re.search(r"\bchat(?:\s*id)?:?\s+(-?\d{4,})\b()", description, re.I)
+                if len(chats) == 1
+                else None
+            )
         who = None if found else _messaged_person(clause)
         if who:  # 'send each assignee a Telegram message': to that person's own chat
             values["chatId"], values["__who"] = "{recipient_user}", who
@@ -7091,7 +7100,12 @@ _GUARD = re.compile(
     r"[^,;.]{0,60}?,?\s*(?:then\s+)?(?:just\s+)?"
     r"(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*(?:\s+(?:anything|it|them|(?:an?|the)\s+[\w-]+))?|"
     r"(?:send|post|email|do|write)\s+nothing|skip(?:\s+it|\s+the\s+rest)?|stop|end(?:\s+there|\s+the\s+run)?|"
-    r"exit|quit|nothing\s+(?:happens|is\s+sent|should\s+happen|needs\s+to\s+happen))\s*[.!]?\s*$",
+    r"exit|quit|nothing\s+(?:happens|is\s+sent|should\s+happen|needs\s+to\s+happen))\s*[.!]?\s*$"
+    # the same said ban first: 'Don't post anything if nothing was completed', 'send nothing when there are none'
+    r"|^\s*(?:and\s+|but\s+)?(?:just\s+)?(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*"
+    r"(?:\s+(?:anything|it|them|(?:an?|the)\s+[\w-]+))?|(?:send|post|email|do|write)\s+nothing)\s+(?:if|when)\s+"
+    r"(?:there\s+(?:are|is|were|was|'s)\s+(?:no\b|none\b)|nothing\s+(?:new\s+)?(?:is|was|were|comes?|came|got)\b)"
+    r"[^,;.]{0,60}[.!]?\s*$",
     re.I,
 )
 _ONLY = re.compile(

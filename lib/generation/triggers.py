@@ -298,6 +298,27 @@ def _clock(match: re.Match[str]) -> str | None:
     return f"{h:02d}:{m:02d}"
 
 
+_CLOCK_WORDS = re.compile(
+    r"(?P<at>\b(?:at|by|around)\s+)?(?:a\s+)?\b(?P<part>quarter|half)\s+(?P<dir>past|after|to|before)\s+(?P<hour>\d{1,2})\b"
+    r"(?P<ampm>\s*(?:am|pm|a\.m\.|p\.m\.))?",
+    re.I,
+)
+
+
+def clock_words(text: str) -> str:
+    """'at quarter to 8' → 'at 7:45', 'half past 6pm' → 'at 6:30pm': a clock said in words, written as a clock."""
+
+    def clock(m: re.Match[str]) -> str:
+        hour, minutes = int(m.group("hour")), 15 if m.group("part").lower() == "quarter" else 30
+        if m.group("dir").lower() in ("to", "before"):
+            hour, minutes = (hour - 1) % 24 or (12 if hour <= 12 else 0), 60 - minutes
+        if hour > 23:
+            return m.group(0)
+        return (m.group("at") or "at ") + f"{hour}:{minutes:02d}" + (m.group("ampm") or "")
+
+    return _CLOCK_WORDS.sub(clock, text)
+
+
 def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
     for match in _TIME_RE.finditer(text):
         clock = _clock(match)
@@ -344,7 +365,8 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
         )
         if not found or _negated(text, found.span()):
             continue
-        after_clock = re.search(r"(?:\d|am|pm|noon|midday|midnight)\s*$", text[: found.start()], re.I)
+        # ('at 8 (Singapore)': the zone said in brackets right after the clock too)
+        after_clock = re.search(r"(?:\d|am|pm|noon|midday|midnight)\s*\(?\s*$", text[: found.start()], re.I)
         # 'PT', 'ET' alone could be other words ('a PT session'): a two-letter zone only after a clock
         abbreviation = (
             len(phrase) <= 4 and found.group(0)[: len(phrase)].isupper() and (len(phrase) > 2 or after_clock)
