@@ -2160,6 +2160,12 @@ def restated_numbers(text: str) -> str:
     for m in _RESTATED_IN_PLACE.finditer(text):
         if re.search(r"\b(?:i\s+said|not)\s+$", text[: m.start()], re.I):
             continue  # 'Wait, I said 500 — I meant 750.': a sentence that restates (below)
+        if re.search(
+            r"(?:^|[.!?\n])\s*(?:(?:oh|hmm+|ah+|wait|ok|okay|actually|no|sorry|um+|uh+)[,.!]?\s+)+$",
+            text[: m.start()],
+            re.I,
+        ):
+            continue  # 'Hmm, 40 — make that 25.': the old number said again to point at it, a sentence (below)
         rest = text[m.end() :]
         # the unit or direction is said once, after the new number or before the dash ('5 or below — make that 6')
         tail = "" if re.match(r"(?:" + _UNIT + r"|" + _COMPARED + r")", rest, re.I) else m.group("tail")

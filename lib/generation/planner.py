@@ -123,10 +123,10 @@ def draft(description: str) -> Draft:
         )
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
-    # 'at 8 — no, make it 8:30 —', 'in #sales. Actually no, #revenue-ops.': a corrected value replaces the one it corrects
-    description = corrected_values(clock_words(description))
     # "over $5,000 — make that $7,500", "… No wait, make that 45 days.": the number that stands
     description = lx.restated_numbers(description)
+    # 'at 8 — no, make it 8:30 —', 'in #sales. Actually no, #revenue-ops.': a corrected value replaces the one it corrects
+    description = corrected_values(clock_words(description))
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
     # '… and email sales@x.io. Oh wait, the email only if the budget is above 5,000.': the test goes to its step
     description = lx.afterthought_tests(description)
