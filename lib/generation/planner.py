@@ -1546,6 +1546,11 @@ class _Builder:
                 ):
                     # 'every day at 9 send a motivational quote to #general': nothing fetched — an agent writes it
                     heads, prev = self.chain([_writer(step)], heads, prev, parent)
+                picked = _selection(step.text or "") if step.kind == "action" and prev in gathered else None
+                if picked and any("{prev_text}" in v for v in step.values.values()):
+                    # 'email me the top 5 AI stories', 'post the 3 most interesting papers': judged, then sent
+                    heads, prev = self.chain([_picker(picked, step)], heads, prev, parent)
+                    gathered = []
                 self.pending_need = ""
                 # several reads in a row, then an agent or a message: it carries them all ('read the issues and the
                 # errors and email both lists'), not only the latest
@@ -3110,6 +3115,39 @@ def _writer(step: Step) -> Step:
         "0.7",
     )
     return Step("process", "agent", values, label="Write", text=step.text)
+
+
+# what a message sends, picked from what was fetched: 'the top 5 AI stories', 'the 3 most interesting papers', 'the
+# best 3 links' (a plain 'the top 5 stories' is the source's own order, which its count already keeps)
+_SELECTION = re.compile(
+    r"\bthe\s+(?P<sel>(?P<rank>top|best|(?:\d{1,2}|three|five|ten|few)\s+(?:most\s+[a-z]+|best|top|biggest))"
+    r"(?:\s+(?:\d{1,2}|three|five|ten|few))?)\s+(?P<what>(?:[\w-]+\s+){0,3}?)"
+    r"(?P<noun>stories|articles|posts|items|links|headlines|results|news|videos|threads|papers|repos|tweets|mentions)\b",
+    re.I,
+)
+
+
+def _selection(text: str) -> str | None:
+    """The selection a message sends ('the top 5 AI stories'), when it is counted and takes judgement: a quality
+    ('best', 'most interesting') or a topic between the number and the noun; None for the source's own top N, and
+    for an uncounted 'the best links' (left to the message, as before)."""
+    found = _SELECTION.search(text)
+    if found is None:
+        return None
+    plain = found.group("rank").lower() == "top" and not found.group("what").strip()
+    counted = re.search(r"\d|\b(?:three|five|ten|few)\b", found.group("sel"), re.I)
+    return None if plain or not counted else found.group(0)
+
+
+def _picker(selection: str, step: Step) -> Step:
+    """An agent that picks what a message sends from the fetched data ('the top 5 AI stories')."""
+    values = _agent(
+        f"From the input, pick {selection}. List each with its title, one line on why, and its link. "
+        "Answer with the list only.",
+        "{prev}",
+        "0.2",
+    )
+    return Step("process", "agent", values, label="Pick", text=step.text)
 
 
 def _heading(step: Step) -> str:
