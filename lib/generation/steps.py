@@ -920,14 +920,14 @@ def _is_write(clause: str, key: str) -> bool:
         )
     if key in ("gmail", "outlook") and re.search(_CONTACT_BY + r"e-?mail\b", low):
         return True  # 'nudge each approver by email': the person is contacted that way
-    if key == "gmail" and re.search(
+    if key in ("gmail", "outlook") and re.search(
         r"\b(?:e-?mails|mails)\s+(?:the|each|every|that|this|their)\s+(?:\w+\s+)?(?:"
         + "|".join(lexicon()["people"])
         + r")s?\b",
         low,
     ):
         return True  # 'a flow that reads the sheet and emails each member a link': the verb, told of the flow
-    if key == "gmail" and re.search(
+    if key in ("gmail", "outlook") and re.search(
         r"\b(email|e-mail|mail)\s+(me|us|them|him|her|the team|[\w.+-]+@|(?:the|each|every|our|that|this|"
         r"their)\s+(?:\w+\s+)?(?:customer|client|user|sender|buyer|candidate|lead|contact|person|"
         r"requester|author|applicant|subscriber|member|owner|team)s?\b)",
@@ -937,7 +937,7 @@ def _is_write(clause: str, key: str) -> bool:
     sender = re.search(_CLAUSE_LEAD + r"(?:" + _WRITE + r"|tweet)\b", low)
     if re.match(r"^\W*(?:also\s+|then\s+)?(?:tell|warn)\s+(?:me|us|them|#|the\s)", low):
         return True  # 'tell #incidents on Slack', 'warn the team on Teams': a message is sent
-    if key == "gmail" and re.match(
+    if key in ("gmail", "outlook") and re.match(
         r"^\W*(?:also\s+|then\s+)?(?:e-?mail|mail)\s+(?:me|us|them|it|him|her|the|a|an|each|every|"
         r"their|his|its|your|our|my|that|this|these|those)\b",
         low,

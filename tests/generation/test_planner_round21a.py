@@ -15,11 +15,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r21a-never-mind": "the Slack post is taken back, but 'for each client email them a polite reminder from Outlook' "
-    "inside the loop over the sheet's rows is read as an Outlook read, not a send to the row's address (wrong "
-    "before this round too: not a correction)",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round21a.jsonl", _KNOWN))
