@@ -9,6 +9,7 @@ keeps where and to whom, with the new verb. The text is rewritten before anythin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from lib.generation import lexicon as lx
@@ -181,8 +182,14 @@ def _drop_clause(text: str, clause: tuple[int, int, str], keys: set[str]) -> str
 
 def corrected(text: str) -> str:
     """The text as the writer finally meant it: each correction applied to what it corrects, and blanked."""
-    for _ in range(8):
-        changed = _apply_first(text)
+    return one_at_a_time(_apply_first, text, 8)
+
+
+def one_at_a_time(apply: Callable[[str], str | None], text: str, rounds: int) -> str:
+    """`apply` (the text with its first correction made, or None when none is left) until none is left, at most
+    `rounds` times: a text rarely holds more than three corrections, and each one changes what the next one finds."""
+    for _ in range(rounds):
+        changed = apply(text)
         if changed is None:
             return text
         text = changed

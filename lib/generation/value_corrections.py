@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lib.generation.corrections import one_at_a_time
+
 # words that hesitate or take back before the new value ('hmm,', 'oh no,', 'no wait —', 'sorry,', 'actually')
 _HESITATE = (
     r"(?:hmm+|hm+|um+|uh+|erm?|eh+|ah+|oh+|well|ok(?:ay)?|wait|no|nope|nah|sorry|pardon|oops|actually|"
@@ -145,13 +147,7 @@ def _forgotten(text: str) -> str:
 
 def corrected_values(text: str) -> str:
     """`text` with each corrected value put in place of the one it corrects, and the correction taken out."""
-    text = _forgotten(text)
-    for _ in range(6):  # one correction at a time, from the first (a text rarely holds more than three)
-        done = _one_correction(text)
-        if done is None:
-            return text
-        text = done
-    return text
+    return one_at_a_time(_one_correction, _forgotten(text), 6)  # one at a time, from the first
 
 
 def _one_correction(text: str) -> str | None:
