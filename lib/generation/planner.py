@@ -2777,8 +2777,10 @@ class _Builder:
                 and isinstance(value.value, str)
                 and "number only" not in value.value
             ):
+                scale = _SCALE.search(self.words.get(block.id, ""))
                 value.value = value.value.replace(" and report the key findings briefly.", ".").rstrip() + (
-                    f" Answer with the number only (the value the test '{test.strip()}' compares), no words."
+                    (f" Score it {scale.group(0)}." if scale else "")
+                    + f" Answer with the number only (the value the test '{test.strip()}' compares), no words."
                 )
 
     def listing_agent(self, prev: str | None, label: str) -> str | None:
@@ -3148,6 +3150,14 @@ def _picker(selection: str, step: Step) -> Step:
         "0.2",
     )
     return Step("process", "agent", values, label="Pick", text=step.text)
+
+
+# the scale a score is given on: 'from 1 to 10', 'between 0 and 100', 'out of 5', 'on a 0-100 scale', '1–5'
+_SCALE = re.compile(
+    r"\b(?:from|between)\s+\d{1,3}\s+(?:to|and)\s+\d{1,3}\b|\bout\s+of\s+\d{1,3}\b"
+    r"|\bon\s+a\s+(?:scale\s+of\s+)?\d{1,3}\s*[-–]\s*\d{1,3}(?:\s+scale)?\b",
+    re.I,
+)
 
 
 def _heading(step: Step) -> str:
