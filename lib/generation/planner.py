@@ -977,6 +977,16 @@ _NAMED_COLUMN = re.compile(
 )
 
 
+@dataclass
+class _Window:
+    """A time window a read's block cannot apply ('last week'): its words, the read's name, and whether an AI step
+    after the read was told to keep only that window."""
+
+    words: str
+    read: str
+    told: bool = False
+
+
 class _Builder:
     def __init__(self, description: str, trigger: Any) -> None:
         self.description = description
@@ -1005,9 +1015,8 @@ class _Builder:
         # the record a lookup found by the run's key ('look up the customer in Supabase by email'): (its list, the
         # e-mail and phone fields of one item), what a message to that person is addressed from
         self.found: tuple[str, str, str] | None = None
-        # a read's data whose time window its block cannot apply → (the window's words, the block's name, whether an
-        # AI step after it was told to keep only that window)
-        self.windows: dict[str, list[Any]] = {}
+        # a read's data → the time window its block cannot apply
+        self.windows: dict[str, _Window] = {}
         self.item_created = "created_at"  # where an item says when it was created
         self.pending_field = "to"
         self.last_field = ""  # the event field the last test read ('… if it's 6 or lower' reads it again)
@@ -1633,7 +1642,7 @@ class _Builder:
                         from lib.sim.registry import get_block
 
                         spec = get_block(step.type)
-                        self.windows[prev] = [step.window, spec.name if spec else step.type, False]
+                        self.windows[prev] = _Window(step.window, spec.name if spec else step.type)
                     if step.kind == "source":
                         gathered.append(prev)
                     from lib.generation.services import external
@@ -1716,24 +1725,24 @@ class _Builder:
             return []
         told = []
         for ref, window in self.windows.items():
-            if window[2] or ref not in data:
+            if window.told or ref not in data:
                 continue
-            words, name = window[0], window[1]
+            words, name = window.words, window.read
             when = f"the {words}" if re.match(r"(?:last|past|previous)\s+\d", words, re.I) else words
             values["systemPrompt"] = (
                 f"{values['systemPrompt'].rstrip()} Only the items from {when} count: the {name} read returns "
                 "older ones too, leave those out."
             )
-            window[2] = True
+            window.told = True
             told.append((words, name))
         return told
 
     def untold_windows(self) -> None:
         """A read's window no AI step was told: the report says it is not applied."""
-        for words, name, told in self.windows.values():
-            if not told:
+        for window in self.windows.values():
+            if not window.told:
                 self.notes.append(
-                    f"'{words}' is not applied: Sim's {name} read takes no date, so older items pass too"
+                    f"'{window.words}' is not applied: Sim's {window.read} read takes no date, so older items pass too"
                 )
 
     def name_of(self, local: str) -> str:
