@@ -995,6 +995,8 @@ class _Builder:
         self.edges: list[PlanEdge] = []
         self.counts: dict[str, int] = {}
         self.subject = _title(_after_schedule(description, trigger))
+        # an e-mail's subject says nothing of the event that started the run: a ticket's title may ('Sentry alert')
+        self.mail_subject = _title(_after_event(_after_schedule(description, trigger), trigger))
         self.words: dict[str, str] = {}
         self.notes: list[str] = []
         self.needs: list[tuple[str, str, str]] = []
@@ -1199,6 +1201,23 @@ class _Builder:
         )
         return "start"
 
+    def subject_of(self, step: Step, prev: str | None, mail: bool) -> str:
+        """The subject of what a step sends: the thing its clause sends ('a welcome email' → 'Welcome', 'email the
+        digest to …' → 'Digest'), else what the step feeding it drafts ('write a short report and email it' →
+        'Short report'), else what the run does (for an e-mail, without the event that started it)."""
+        sent = _sent_thing(step.text or "")
+        if sent is None and prev:
+            made = re.fullmatch(r"<([\w-]+)\.[\w.]+>", prev.strip())
+            block = next(
+                (b for b in self.blocks if made and b.id == made.group(1) and b.type == "agent"), None
+            )
+            prompt = next((v.value for v in block.values if v.id == "systemPrompt"), "") if block else ""
+            drafted = re.match(r"You draft (?:an?|the)\s+(.+?) based on\b", str(prompt or ""))
+            sent = drafted.group(1) if drafted else None
+        if not sent:
+            return self.mail_subject if mail else self.subject
+        return sent[:1].upper() + sent[1:]
+
     def fill(self, step: Step, prev: str | None, parent: str | None) -> dict[str, str]:
         """The step's values with {prev} (the data so far), {recipient} and {subject} filled in."""
         data = prev if prev else _instruction(step)
@@ -1225,7 +1244,11 @@ class _Builder:
                 if not prev:
                     continue
                 value = value.replace("{upstream}", prev)
-            out[key] = value.replace("{prev}", data).replace("{subject}", self.subject)
+            if "{subject}" in value:
+                value = value.replace(
+                    "{subject}", self.subject_of(step, prev, key.lower().endswith("subject"))
+                )
+            out[key] = value.replace("{prev}", data)
             if step.type == "api" and key == "url":
                 out[key] = self.input_in_url(out[key], parent)
         if step.kind == "source" and any(b.id == parent and b.type == "loop" for b in self.blocks):
@@ -3335,6 +3358,54 @@ def _after_schedule(description: str, trigger: Any) -> str:
         end = stop
     rest = description[end:].lstrip(" ,;:—-\n")
     return rest if end and len(rest.split()) >= 3 else description
+
+
+# what a message is, named before its kind ('a welcome email', 'an alert e-mail', 'a short thank-you note')
+_SENT_KIND = re.compile(
+    r"\b(?:a|an|the|our|your)\s+((?:(?!(?:a|an|the|to|of|and|or|with|from|for|it|them)\b)[a-z][\w-]*\s+){1,2}?)"
+    r"(e-?mail|message|note)\b",
+    re.I,
+)
+# what a sending verb sends ('email the summary to …', 'send me the digest via …', 'mail them today's report')
+_SENT_OBJECT = re.compile(
+    r"\b(?:send|email|e-mail|mail|forward)\s+(?:(?:me|us|him|her|them|\S+@\S+)\s+)?"
+    r"(?:the|a|an|our|this|today's|yesterday's|this week's|the weekly|the daily)\s+"
+    r"((?:(?!(?:a|an|the|to|of|and|or|with|from|for|via|using|on|in|at|by|it|them)\b)[a-z][\w-]*\s*){1,3}?)"
+    r"(?=\s*(?:$|[,.;]|\b(?:to|with|from|via|using|on|in|at|by|and)\b))",
+    re.I,
+)
+_NOT_SENT = frozenset(
+    ["email", "e-mail", "mail", "message", "person", "customer", "user", "team", "candidate"]
+)
+
+
+def _sent_thing(clause: str) -> str | None:
+    """What a message's clause says it carries, in the user's words, or None ('email it to …': not said)."""
+    kind = _SENT_KIND.search(clause)
+    if kind:
+        words = kind.group(1).split()
+        if kind.group(2).lower() == "note":
+            words.append("note")
+        if words and words[-1].lower() not in _NOT_SENT and not _quoted(words[-1]):
+            return " ".join(words)
+    found = _SENT_OBJECT.search(clause)
+    if found:
+        words = found.group(1).split()
+        if words and words[-1].lower() not in _NOT_SENT and "@" not in found.group(1):
+            return " ".join(words)
+    return None
+
+
+def _after_event(description: str, trigger: Any) -> str:
+    """The description without the event clause it opens with ('When someone fills in our Typeform, look up …'
+    → 'look up …'): what runs. Unchanged for other triggers or when the rest is too short to name anything."""
+    if getattr(trigger, "kind", None) != "webhook":
+        return description
+    opened = re.match(
+        r"\s*(?:when|whenever|each time|every time|as soon as|once)\b[^,;:\n]*[,;:]\s*", description, re.I
+    )
+    rest = description[opened.end() :] if opened else ""
+    return rest if len(rest.split()) >= 3 else description
 
 
 def _title(description: str) -> str:

@@ -17,7 +17,17 @@ def test_a_schedule_is_not_the_name_nor_the_subject():
         "short summary, and email it to ops-leads@example.com."
     ).plan
     assert plan.name == "Pull last week's closed Jira issues in project"
-    assert _values(plan, "subject") == [plan.name]
+    assert _values(plan, "subject") == [
+        "Short summary"
+    ]  # what the e-mail carries (test_planner_mail_subjects)
+
+
+def test_a_schedule_is_not_the_subject_of_a_mail_that_names_nothing():
+    plan = planner.draft(
+        "Every Monday at 9am Berlin time, pull last week's closed Jira issues and email them to me."
+    ).plan
+    (subject,) = _values(plan, "subject")
+    assert subject.startswith("Pull last week's closed Jira issues")
 
 
 def test_a_cut_name_ends_on_a_word_that_says_something():
