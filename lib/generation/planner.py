@@ -1201,6 +1201,52 @@ class _Builder:
         )
         return "start"
 
+    def as_csv(self, step: Step, prev: str | None) -> Step | None:
+        """A function turning the list read before into CSV text, when a step stores a file (services.json 'file')
+        said to be a CSV ('export the orders to a CSV file in Google Drive', 'back up … as a CSV'); the read's default
+        count is dropped (an export keeps every row the service returns in one call)."""
+        from lib.generation.services import file_fields, resource_after_name
+
+        if file_fields(step.type, step.values.get("operation")) is None or not _CSV.search(step.text or ""):
+            return None
+        read = re.fullmatch(r"<([\w-]+)(?:\.[\w.]+)?>", (prev or "").strip())
+        source = next((b for b in self.blocks if read and b.id == read.group(1)), None)
+        if source is None:
+            return None
+        counts = set(lexicon()["count_fields"])
+        said = {
+            v.value
+            for v in source.values
+            if v.id in counts and re.search(rf"\b{re.escape(str(v.value))}\b", step.text)
+        }
+        dropped = [v.id for v in source.values if v.id in counts and v.value not in said]
+        if dropped:
+            source.values = [v for v in source.values if v.id not in dropped]
+            self.notes.append(
+                f"{source.name} reads every row the service returns in one call for the CSV (no '{dropped[0]}' limit)"
+            )
+        field = resource_after_name(source.type)
+        named = next((str(v.value) for v in source.values if v.id == field and v.value), "") if field else ""
+        slug = re.sub(r"[^a-z0-9]+", "-", (named or source.name).lower()).strip("-") or "export"
+        return Step(
+            "process", "function", {"code": _CSV_CODE.replace("{name}", slug)}, label="To CSV", text=step.text
+        )
+
+    def csv_file(self, step: Step, values: dict[str, str], made: str) -> None:
+        """The file step stores the CSV text under a dated .csv name (both from the function before it)."""
+        from lib.generation.services import file_fields
+
+        fields = file_fields(step.type, step.values.get("operation"))
+        local = re.match(r"<([\w-]+)\.", made)
+        if fields is None or local is None:
+            return
+        values[fields[0]] = f"<{local.group(1)}.result.name>"
+        values[fields[1]] = f"<{local.group(1)}.result.csv>"
+        self.notes.append(
+            f"the rows are written as CSV text (a header row of their fields, one line each) to a file named "
+            f"<name>-<date>.csv by {self.name_of(local.group(1))}"
+        )
+
     def subject_of(self, step: Step, prev: str | None, mail: bool) -> str:
         """The subject of what a step sends: the thing its clause sends ('a welcome email' → 'Welcome', 'email the
         digest to …' → 'Digest'), else what the step feeding it drafts ('write a short report and email it' →
@@ -1583,6 +1629,11 @@ class _Builder:
                     # 'email me the top 5 AI stories', 'post the 3 most interesting papers': judged, then sent
                     heads, prev = self.chain([_picker(picked, step)], heads, prev, parent)
                     gathered = []
+                csv = self.as_csv(step, prev) if step.kind == "action" else None
+                if (
+                    csv is not None
+                ):  # 'export the orders to a CSV file in Google Drive': rows → CSV text → a file
+                    heads, prev = self.chain([csv], heads, prev, parent)
                 self.pending_need = ""
                 # several reads in a row, then an agent or a message: it carries them all ('read the issues and the
                 # errors and email both lists'), not only the latest
@@ -1599,6 +1650,8 @@ class _Builder:
                 data = said or data
                 data = self.with_message(step, data)
                 values = self.fill(step, data, parent)
+                if csv is not None and prev:
+                    self.csv_file(step, values, prev)
                 told = self.told_window(step, data, values)
                 if step.kind in ("source", "action"):  # a read, or an update of the one record the run names
                     self.lookup(step, values)
@@ -3358,6 +3411,28 @@ def _after_schedule(description: str, trigger: Any) -> str:
         end = stop
     rest = description[end:].lstrip(" ,;:—-\n")
     return rest if end and len(rest.split()) >= 3 else description
+
+
+# a file said to be a CSV: 'to a CSV file', 'as a CSV', 'into a CSV', 'a CSV export/backup of …'
+_CSV = re.compile(
+    r"\b(?:to|into|as|in)\s+(?:a\s+|an\s+|one\s+)?csv\b|\bcsv\s+(?:file|export|backup|dump)\b", re.I
+)
+# rows (objects, a service's records with their 'fields', or arrays) → CSV text and a dated file name
+_CSV_CODE = """const data = {prev};
+const list = Array.isArray(data) ? data : data && typeof data === 'object' ? Object.values(data).find(Array.isArray) || [data] : [data];
+const rows = list.map((r) => (r && typeof r === 'object' && !Array.isArray(r) && r.fields && typeof r.fields === 'object' ? { id: r.id, ...r.fields } : r));
+const cell = (v) => {
+  const s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /[",\\n\\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+};
+let lines;
+if (rows.every(Array.isArray)) {
+  lines = rows.map((r) => r.map(cell).join(','));
+} else {
+  const cols = [...new Set(rows.flatMap((r) => (r && typeof r === 'object' ? Object.keys(r) : ['value'])))];
+  lines = [cols.map(cell).join(','), ...rows.map((r) => cols.map((c) => cell(r && typeof r === 'object' ? r[c] : r)).join(','))];
+}
+return { csv: lines.join('\\n'), name: '{name}-' + new Date().toISOString().slice(0, 10) + '.csv', rows: rows.length };"""
 
 
 # what a message is, named before its kind ('a welcome email', 'an alert e-mail', 'a short thank-you note')

@@ -170,6 +170,12 @@ def link_path(block_type: str, operation: str | None) -> str | None:
     return None
 
 
+def file_fields(block_type: str, operation: str | None) -> tuple[str, str] | None:
+    """(name field, content field) of an operation that stores a file (services.json 'file'), else None."""
+    given = data()["blocks"].get(block_type, {}).get("operations", {}).get(operation or "", {}).get("file")
+    return (str(given["name"]), str(given["content"])) if given else None
+
+
 def made_object(block_type: str, operation: str | None) -> str | None:
     """The one object a write returns ('issue'), for a message about it when it holds no address."""
     objects = [
@@ -478,9 +484,13 @@ def unnamed_in(clause: str, description: str = "") -> list[tuple[int, str, str]]
     for m in _NAME.finditer(clause):
         name, before, after = m.group(1), clause[: m.start()], clause[m.end() :]
         low = name.lower()
+        said_before = re.search(r"([\w'’]+)\s+$", before)
         if (
             low in never
             or integrations_in(name)
+            # 'our Drive', 'my Drive': the name with the word before it is a service's alias
+            or said_before is not None
+            and integrations_in(f"{said_before.group(1)} {name}")
             or external_in(name)
             or low in words.get("apis", {})
             # 'the SendGrid API' is that API's own call ('check SendGrid's bounce list' is read below)
