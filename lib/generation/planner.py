@@ -19,6 +19,7 @@ from lib.generation import lexicon as lx
 from lib.generation import services
 from lib.generation.corrections import corrected
 from lib.generation.lexicon import lexicon
+from lib.generation.matching import matched_places
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.shaping import shape_json_values
@@ -121,6 +122,8 @@ def draft(description: str) -> Draft:
             language=foreign,
             **({"unread": list(dict.fromkeys(unread))} if unread else {}),
         )
+    # 'label it as bug, feature or question and post it to the matching channel: #bugs, #features or #questions'
+    description = matched_places(description)
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
     # "over $5,000 — make that $7,500", "… No wait, make that 45 days.": the number that stands

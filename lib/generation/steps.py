@@ -4602,6 +4602,14 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
     if labels:
         step.label = f"{criterion}: {' / '.join(labels)}"
     step.body = rest
+    # 'have GPT-4o sort the lead into …', 'let Claude classify …': who sorts is the router's model, not a step
+    models = "|".join(re.escape(m) for m in sorted(lexicon()["models"], key=len, reverse=True))
+    before = re.sub(
+        rf"\b(?:have|let|use|ask|get)\s+(?:{models}|ai|an\s+ai|the\s+ai)(?:\s+to)?\s*$",
+        "",
+        before,
+        flags=re.I,
+    )
     return read_clauses(before, description, ruled_out) + [step]
 
 

@@ -1,0 +1,70 @@
+"""Kinds sorted by a judgement, then sent to "the matching" place of a list in the same order (lexicon.json
+`matching_places`).
+
+'have AI label it as bug, feature or question and post it to the matching Slack channel: #bugs, #features or
+#questions' names three kinds and three channels; each kind goes to the channel in its position. The sentence is
+rewritten into one route per kind ('Bug -> post it to the Slack channel #bugs; feature -> …'), which the router
+reading already builds. Lists of different lengths, or a place list with no judgement of kinds before it, are left
+as they are. The text is rewritten before anything else reads it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lib.generation.lexicon import lexicon
+
+_ITEM = r"[\w@.#'’&-]+(?:\s+[\w@.#'’&-]+){0,3}?"
+
+
+# 'a, b or c', 'a, b and c', '#a, #b, #c' (a list of places may end on a comma alone)
+def _list(name: str) -> str:
+    return rf"(?P<{name}>{_ITEM}(?:\s*,\s*{_ITEM}){{0,5}}(?:\s*,?\s*(?:or|and)\s+|\s*,\s*){_ITEM})"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = lexicon()["matching_places"]
+    judged = re.compile(
+        rf"\b(?:{words['judge']})\w*\s+(?:[\w-]+\s+){{0,4}}?"
+        rf"(?:{words['as']})\s+" + _list("kinds") + r"(?=\s*(?:[,.;:!?]|\band\b|\bthen\b|$))",
+        re.I,
+    )
+    place = re.compile(
+        r"(?P<lead>\s*(?:[,;]\s*)?(?:\band\s+|\bthen\s+)*)"
+        r"(?P<act>(?:[a-z]+\s+){1,2}?(?:it|them|the\s+[\w-]+|each(?:\s+one)?)\s+(?:to|in|into|on)\s+)"
+        rf"(?:the|its|their)\s+(?:{words['matching']})\s+(?P<noun>[\w\s-]{{0,40}}?)\s*(?::|\(|—|–|-)\s*"
+        + _list("places")
+        + r"(?=\s*(?:\)|[.;!?\n]|,|$|\band\b|\bthen\b))\s*\)?",
+        re.I,
+    )
+    return judged, place
+
+
+def _items(listed: str) -> list[str]:
+    parts = re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+", listed.strip())
+    return [re.sub(r"^(?:a|an|the)\s+", "", p.strip(), flags=re.I) for p in parts if p.strip()]
+
+
+def matched_places(text: str) -> str:
+    """`text` with each 'the matching <place>: a, b or c' after a judgement into as many kinds written as routes."""
+    judged, place = _patterns()
+    for kinds in judged.finditer(text):
+        found = place.match(text, kinds.end()) or place.search(text, kinds.end(), kinds.end() + 80)
+        if found is None:
+            continue
+        names, places = _items(kinds.group("kinds")), _items(found.group("places"))
+        if len(names) != len(places) or len(names) < 2:
+            continue
+        act, noun = found.group("act").strip(), found.group("noun").strip()
+        where = f"the {noun} " if noun else ""
+        # a name of several words is quoted, so it is read whole ('the Airtable table 'Warm leads'')
+        named = [f"'{p}'" if " " in p and not re.search(r"[@#/]", p) else p for p in places]
+        routes = "; ".join(f"{kind} -> {act} {where}{to}" for kind, to in zip(names, named))
+        routes = routes[:1].upper() + routes[1:]
+        end = found.end()
+        rest = text[end:].lstrip(" .,;")
+        return (
+            text[: found.start()].rstrip(" ,;") + ". " + routes + "." + (" " + rest if rest else "")
+        ).strip()
+    return text
