@@ -19,6 +19,7 @@ from lib.generation import lexicon as lx
 from lib.generation import services
 from lib.generation.corrections import corrected
 from lib.generation.lexicon import lexicon
+from lib.generation.places import named_again
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.shaping import shape_json_values
@@ -144,6 +145,8 @@ def draft(description: str) -> Draft:
     description = lx.scoped_out(description)
     description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
+    # 'Loans are tracked in the "Loans" tab of our sheet. … go through that tab': the place told of, written out
+    description = named_again(description)
     # '-> Iterator ->', '-> Apply to each line item ->': 'for each …'
     description = lx.iterator_steps(description)
     description = lx.routine_as_steps(
