@@ -285,6 +285,8 @@ def draft(description: str) -> Draft:
             if any(s.kind in ("action", "process", "condition", "router", "loop", "fan") for s in kept)
             else steps
         )
+    if context:
+        steps = _read_where_asked(steps, description, context)
     if restated:
         # 'As a community manager I want every new Reddit post … summarised in Discord. … Steps: …, send the summary
         # to our Discord channel', '[Automation] Add new Stripe customers to Mailchimp': the lines below say what to
@@ -509,6 +511,28 @@ def _span_of(step: Step, description: str) -> tuple[int, int]:
             r"\b" + forms + r"\b" + "".join(r"\s+" + re.escape(w) for w in words[1:]), description
         )
     return found.span() if found else (-1, -1)
+
+
+def _read_where_asked(steps: list[Step], description: str, context: list[tuple[int, int]]) -> list[Step]:
+    """'Our whole event inventory lives in Airtable. … could you export all the records from the "Inventory" table':
+    a read the context tells of, which the request reads again in the same service with everything it names (a
+    count aside), is that read — made once, where the request says."""
+    asked = [s for s in steps if s.kind == "source" and not _within(_span_of(s, description), context)]
+
+    def same(told: Step, read: Step) -> bool:
+        return read.type == told.type and all(
+            read.values.get(k) == v or v.isdigit() for k, v in told.values.items()
+        )
+
+    return [
+        s
+        for s in steps
+        if not (
+            s.kind == "source"
+            and _within(_span_of(s, description), context)
+            and any(same(s, r) for r in asked)
+        )
+    ]
 
 
 def _untold(steps: list[Step], description: str, context: list[tuple[int, int]]) -> list[Step]:

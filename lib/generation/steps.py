@@ -3609,8 +3609,10 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         if not ruled(ruled_out, chat, "read"):
             found.append((channel.start(), _integration_step(chat, clause, description, write=False)))
     if not any(s.integration for _, s in found):
-        implied = _implied_destination(clause, description, ruled_out) or _message_to_person(
-            clause, description, ruled_out
+        implied = (
+            _implied_destination(clause, description, ruled_out)
+            or _message_to_person(clause, description, ruled_out)
+            or _implied_source(clause, description, ruled_out)
         )
         if implied:
             found.append((len(clause), implied))
@@ -3900,6 +3902,42 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     if table and lexicon()["integrations"][named[0]]["target"] in ("airtable", "table"):
         step.values["tableId" if named[0] == "airtable" else "table"] = table
     return step
+
+
+def _implied_source(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:
+    """'The research team runs a Typeform survey (form id Yk3p9Q). Could you pull new responses …': a read whose
+    object is what one service the description names elsewhere holds (services.json 'objects' of a read operation)
+    reads there, in the place the description gives it."""
+    from lib.generation.services import operations
+
+    low = clause.lower()
+    taken = re.search(
+        r"\b(?:"
+        + _READ
+        + r")\b\s+(?:(?:the|all|any|our|my|new|latest|recent|incoming|fresh|every|each|of)\s+)*"
+        r"([a-z][\w-]*)\b(?:\s+([a-z][\w-]*)\b)?",
+        low,
+    )
+    if taken is None:
+        return None
+    nouns = [n for n in taken.groups() if n]  # 'pull new responses', 'get the open support tickets'
+    named = [
+        (at, key)
+        for at, key in lx.integrations_in(description)
+        if not ruled(ruled_out, key, "read")
+        and any(
+            op.get("mode") == "read" and any(n in (op.get("objects") or []) for n in nouns)
+            for op in operations().get(lexicon()["integrations"][key]["type"], {}).values()
+        )
+    ]
+    if len({key for _, key in named}) != 1:
+        return None
+    at, key = named[0]
+    # (the words around where it is named: 'a Typeform survey (form id Yk3p9Q)' gives the form)
+    told = re.split(r"(?<=[.!?])\s|\n", description[at:])[0][:80]
+    step = _integration_step(key, f"{clause} from {told}", description, write=False)
+    step.text = clause
+    return step if step.kind == "source" else None
 
 
 def _named_place(key: str, description: str) -> str:

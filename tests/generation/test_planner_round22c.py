@@ -20,9 +20,6 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r22c-tab-that-test": "'We log daily sign-ups in …' (context) reads as a request once 'We' is dropped: an append",
-    "r22c-typeform-survey-team": "'the research team' reads as a web search; the Typeform responses are not read",
-    "r22c-commit-unnamed-service": "'the latest commit on main in acme/mobile': GitHub is not named, no commit read",
-    "r22c-commit-after-push": "'get the latest commit' after a GitHub push: no commit read",
     "r22c-tab-that-threshold": "'If the contract is worth more than …' names each account by another noun: the test "
     "and its task run once, after the loop",
     "r22c-airtable-update-back": "'writes the summary back into that company's record': a new record, not an update",
