@@ -223,7 +223,9 @@ _HANDS_OFF_AFTER = re.compile(
 # 'otherwise no Slack post', 'else: no email', 'if not, no Teams message': what the other side of a test leaves out,
 # not a rule for the whole run
 _ELSE_LEAVES_OUT = re.compile(
-    r"\b(?:otherwise|else|if\s+not|if\s+it\s+is\s*n[o']t)\s*[,:;\-–—]?\s*(?:just\s+|simply\s+)?$"
+    # ('… if it is under 92%, email … . Above that, no email.': the values past the threshold are the other side)
+    r"\b(?:otherwise|else|if\s+not|if\s+it\s+is\s*n[o']t|(?:above|below|over|under)\s+(?:that|this|it))"
+    r"\s*[,:;\-–—]?\s*(?:just\s+|simply\s+)?$"
 )
 
 
@@ -3447,10 +3449,27 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     # '(email column in the sheet)', '(owner email is a property on the page)': an aside saying where a value is kept
     kept_in = [m.span() for m in _KEPT_IN_ASIDE.finditer(clause)]
     for pos, key in lx.integrations_in(clause):
-        if ruled(ruled_out, key, "write" if _is_write(clause, key) else "read") or (
+        # 'email the vendor … It has to come from our Outlook account, not from anyone's personal Gmail': the e-mail
+        # goes through the mail service said for every e-mail (_integration_step), and only its ban counts
+        sent_by = (
+            "outlook"
+            if key == "gmail"
+            and _is_write(clause, key)
+            and lx.phrase_at(clause.lower(), "gmail") < 0
+            and _MAIL_SERVICE.search(description)
+            else key
+        )
+        if ruled(ruled_out, sent_by, "write" if _is_write(clause, key) else "read") or (
             engine and key in ("gmail",) and not _is_write(clause, key)
         ):
             continue
+        if (
+            key == "outlook"
+            and not _is_write(clause, key)
+            and _MAIL_SERVICE.search(clause)
+            and not re.search(r"\b(?:" + _READ + r")\b", clause, re.I)
+        ):
+            continue  # 'It has to come from our Outlook account': the service the e-mails go out from, no read
         if any(a <= pos < b for a, b in kept_in) and any(k != key for _, k in lx.integrations_in(clause)):
             continue  # 'email the patient (email column in the sheet) …': the sheet holds the address, no step
         if (
@@ -6240,7 +6259,11 @@ def _names_item(sentence: str, loop: Step) -> bool:
             # ('Given a single bill is over $10,000, …', 'if any one order …': the item, singled out)
             r"\b(?:the|this|that|each|a|an|any)\s+(?:(?:single|given|particular|specific|individual|one)\s+)?(?:"
             + "|".join(map(re.escape, sorted(nouns)))
-            + r")\b",
+            + r")\b"
+            # ('For renewals worth more than $25,000, also …': the items a test keeps, named in the plural)
+            + r"|^\W*(?:and\s+)?(?:for|with)\s+(?:"
+            + "|".join(re.escape(n[:-1] + "ie" if n.endswith("y") else n) for n in sorted(nouns))
+            + r")s\b(?=\s+(?:worth|over|above|under|below|with|whose|that|which|where|marked|tagged)\b)",
             sentence,
             re.I,
         )
