@@ -1302,6 +1302,14 @@ class _Builder:
         changes the item's own record — the key field its operation needs names the current item's id."""
         container = next((b.type for b in self.blocks if b.id == parent), None)
         keys = lexicon()["item_keys"].get(step.type, {})
+        provider = self.trigger.values.get("webhookProvider", "") if self.trigger.kind == "webhook" else ""
+        record = services.webhook_paths(provider).get("record") if provider == step.type else None
+        if step.kind == "action" and container is None and out.get("operation") == "update" and record:
+            # 'When a new request lands in our Airtable table: … update the record's status': the event's own record
+            for key in [k for k in keys if not out.get(k)]:
+                out[key] = f"<{record}>"
+                self.notes.append(f"the record updated is the one the event is about (<{record}>)")
+            return
         if step.kind != "action" or container not in ("loop", "parallel") or out.get("operation") != "update":
             return
         for key, value in keys.items():

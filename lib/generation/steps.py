@@ -1071,7 +1071,8 @@ def _is_write(clause: str, key: str) -> bool:
 _TAKE = r"copy|copies|copied|sync|syncs|mirror|mirrors|move|moves|exports?|imports?|backs?\s+up|reads|pulls|fetches|lists"
 # where an imperative verb stands: first in the clause, or after 'to', 'and', 'then', 'please', a subject
 _VERB_PLACE = re.compile(
-    r"(?:^|(?:\b(?:to|and|then|please|also|first|next|finally|i|we|you|it|they|should|will|can|must|that|which)|"
+    r"(?:^|(?:\b(?:to|and|then|please|also|just|simply|first|next|finally|i|we|you|it|they|should|will|can|must|that|"
+    r"which)|"
     r"[,;:(—-]))\W*$"
 )
 
@@ -2068,9 +2069,16 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
         if pos
     ]
     current = default.get("operation", "")
-    if not named or any(op_id == current for _, op_id in named):
+    said = {
+        op_id: {o for o in op["objects"] if _object_mentions(low, o)}
+        for op_id, op in ops.items()
+        if op["mode"] == mode
+    }
+    # 'a message to our Payroll chat in Teams': an operation named by all the default's words and one more of its own
+    wider = [op_id for op_id, objs in said.items() if said.get(current) and said[current] < objs]
+    if not named or (any(op_id == current for _, op_id in named) and not wider):
         return default
-    op_id = min(named)[1]
+    op_id = wider[0] if wider else min(named)[1]
     # an operation that needs a search query ('search my Gmail for receipts') takes it from the clause
     from lib.sim.registry import get_block
 
@@ -2142,8 +2150,10 @@ def _verb_operation(entry: dict, low: str) -> str | None:
             key == "update"
             and re.search(
                 # 'write the score back into the record', 'put it in that record's `summary` field'
-                r"\b(?:write|put|save|store|add)\b[^.;]{0,40}?\b(?:back\s+(?:in|into|to|on)|(?:in|into|on|to)\s+"
-                r"(?:that|this|its|their|the\s+same|the\s+matching)\s+(?:row|record|entry|page|line|item)(?:'s)?)\b",
+                # ('writes the summary back into that company's record': the record of the item named by its noun)
+                r"\b(?:write|put|save|store|add)s?\b[^.;]{0,40}?\b(?:back\s+(?:in|into|to|on)|(?:in|into|on|to)\s+"
+                r"(?:that|this|its|their|the\s+same|the\s+matching)\s+(?:[\w-]+['’]s\s+)?"
+                r"(?:row|record|entry|page|line|item)(?:'s)?)\b",
                 low,
             )
             is not None
@@ -2652,7 +2662,9 @@ def _sent_to_address(before: str) -> bool:
 # 'create an item via api.monday.com': a clause that starts with a verb that writes and names the host as the
 # place it writes in (after 'in', 'to', 'through', 'via' … and the place's own name)
 _WRITES_AT = re.compile(
-    r"\W*(?:also\s+|then\s+|and\s+|just\s+)?(?:(?:I|we)\s+(?:also\s+|then\s+|just\s+)?)?"
+    # ('could it also add a note to their profile in Intercom', read as 'could add …': the request voice before it)
+    r"\W*(?:(?:could|can|would|will|please)\s+)?(?:also\s+|then\s+|and\s+|just\s+)?"
+    r"(?:(?:I|we)\s+(?:also\s+|then\s+|just\s+)?)?"
     r"(?:" + _WRITE + r"|issue|refund|charge|cancel|void|capture)s?\b",
     re.I,
 )
@@ -2851,6 +2863,8 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
             break
     else:  # '(POST to events.pagerduty.com/v2/enqueue)': the service's own host written without its scheme
         for bare in _BARE_HOST.finditer(clause):
+            if bare.group(1).lower() in (a.lower() for a in entry["aliases"]):
+                continue  # 'on our board in Monday.com': the service's name, not an address to call
             if _domain(bare.group(1).split("/")[0]) == _domain(entry["host"]):
                 url = "https://" + bare.group(1)
                 break

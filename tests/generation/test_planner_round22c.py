@@ -9,7 +9,7 @@ latest commit on main in acme/mobile' is GitHub's; 'the research team runs a Typ
 a look-up table named after the loop that uses it, a record written back to the table it was read from ('writes the
 summary back into that company's record', "update the record's status") as an update rather than a new record,
 and controls (a direct read, a tool the team no longer uses, a Google Doc created rather than read). 8 of the 23
-were right before the fix."""
+were right before the fix, 20 after."""
 
 from __future__ import annotations
 
@@ -22,8 +22,6 @@ _KNOWN: dict[str, str] = {
     "r22c-tab-that-test": "'We log daily sign-ups in …' (context) reads as a request once 'We' is dropped: an append",
     "r22c-tab-that-threshold": "'If the contract is worth more than …' names each account by another noun: the test "
     "and its task run once, after the loop",
-    "r22c-airtable-update-back": "'writes the summary back into that company's record': a new record, not an update",
-    "r22c-airtable-status-update": "'update the record's status': a new Airtable record, not an update",
     "r22c-people-tab-after": "a look-up tab named after the loop ('matched … in the \"People\" tab') is not read",
 }
 
