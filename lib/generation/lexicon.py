@@ -171,9 +171,15 @@ def integrations_in(text: str) -> list[tuple[int, str]]:
 
 
 def search_engine(text: str) -> str | None:
+    # ('the research team runs a Typeform survey', 'a research note on each': a noun of who works or what is made)
+    low = re.sub(
+        r"\b[\w-]+\s+(?:" + "|".join(lexicon()["search"]["_compound_nouns"]) + r")\b",
+        lambda m: " " * len(m.group(0)),
+        mask_names(text).lower(),  # (the "Research" field: a name the user gave)
+    )
     return named_search_engine(text) or (
         lexicon()["search"]["_default"]
-        if any(phrase_at(text.lower(), p) >= 0 for p in lexicon()["search"]["_phrases"])
+        if any(phrase_at(low, p) >= 0 for p in lexicon()["search"]["_phrases"])
         else None
     )
 

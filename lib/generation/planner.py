@@ -20,6 +20,7 @@ from lib.generation import services
 from lib.generation.corrections import corrected
 from lib.generation.lexicon import lexicon
 from lib.generation.matching import matched_places
+from lib.generation.places import named_again
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.shaping import shape_json_values
@@ -147,6 +148,8 @@ def draft(description: str) -> Draft:
     description = lx.scoped_out(description)
     description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
+    # 'Loans are tracked in the "Loans" tab of our sheet. … go through that tab': the place told of, written out
+    description = named_again(description)
     # '-> Iterator ->', '-> Apply to each line item ->': 'for each …'
     description = lx.iterator_steps(description)
     description = lx.routine_as_steps(
@@ -285,6 +288,8 @@ def draft(description: str) -> Draft:
             if any(s.kind in ("action", "process", "condition", "router", "loop", "fan") for s in kept)
             else steps
         )
+    if context:
+        steps = _read_where_asked(steps, description, context)
     if restated:
         # 'As a community manager I want every new Reddit post … summarised in Discord. … Steps: …, send the summary
         # to our Discord channel', '[Automation] Add new Stripe customers to Mailchimp': the lines below say what to
@@ -509,6 +514,28 @@ def _span_of(step: Step, description: str) -> tuple[int, int]:
             r"\b" + forms + r"\b" + "".join(r"\s+" + re.escape(w) for w in words[1:]), description
         )
     return found.span() if found else (-1, -1)
+
+
+def _read_where_asked(steps: list[Step], description: str, context: list[tuple[int, int]]) -> list[Step]:
+    """'Our whole event inventory lives in Airtable. … could you export all the records from the "Inventory" table':
+    a read the context tells of, which the request reads again in the same service with everything it names (a
+    count aside), is that read — made once, where the request says."""
+    asked = [s for s in steps if s.kind == "source" and not _within(_span_of(s, description), context)]
+
+    def same(told: Step, read: Step) -> bool:
+        return read.type == told.type and all(
+            read.values.get(k) == v or v.isdigit() for k, v in told.values.items()
+        )
+
+    return [
+        s
+        for s in steps
+        if not (
+            s.kind == "source"
+            and _within(_span_of(s, description), context)
+            and any(same(s, r) for r in asked)
+        )
+    ]
 
 
 def _untold(steps: list[Step], description: str, context: list[tuple[int, int]]) -> list[Step]:
@@ -1347,6 +1374,14 @@ class _Builder:
         changes the item's own record — the key field its operation needs names the current item's id."""
         container = next((b.type for b in self.blocks if b.id == parent), None)
         keys = lexicon()["item_keys"].get(step.type, {})
+        provider = self.trigger.values.get("webhookProvider", "") if self.trigger.kind == "webhook" else ""
+        record = services.webhook_paths(provider).get("record") if provider == step.type else None
+        if step.kind == "action" and container is None and out.get("operation") == "update" and record:
+            # 'When a new request lands in our Airtable table: … update the record's status': the event's own record
+            for key in [k for k in keys if not out.get(k)]:
+                out[key] = f"<{record}>"
+                self.notes.append(f"the record updated is the one the event is about (<{record}>)")
+            return
         if step.kind != "action" or container not in ("loop", "parallel") or out.get("operation") != "update":
             return
         for key, value in keys.items():

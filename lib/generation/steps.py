@@ -223,7 +223,9 @@ _HANDS_OFF_AFTER = re.compile(
 # 'otherwise no Slack post', 'else: no email', 'if not, no Teams message': what the other side of a test leaves out,
 # not a rule for the whole run
 _ELSE_LEAVES_OUT = re.compile(
-    r"\b(?:otherwise|else|if\s+not|if\s+it\s+is\s*n[o']t)\s*[,:;\-–—]?\s*(?:just\s+|simply\s+)?$"
+    # ('… if it is under 92%, email … . Above that, no email.': the values past the threshold are the other side)
+    r"\b(?:otherwise|else|if\s+not|if\s+it\s+is\s*n[o']t|(?:above|below|over|under)\s+(?:that|this|it))"
+    r"\s*[,:;\-–—]?\s*(?:just\s+|simply\s+)?$"
 )
 
 
@@ -1069,7 +1071,8 @@ def _is_write(clause: str, key: str) -> bool:
 _TAKE = r"copy|copies|copied|sync|syncs|mirror|mirrors|move|moves|exports?|imports?|backs?\s+up|reads|pulls|fetches|lists"
 # where an imperative verb stands: first in the clause, or after 'to', 'and', 'then', 'please', a subject
 _VERB_PLACE = re.compile(
-    r"(?:^|(?:\b(?:to|and|then|please|also|first|next|finally|i|we|you|it|they|should|will|can|must|that|which)|"
+    r"(?:^|(?:\b(?:to|and|then|please|also|just|simply|first|next|finally|i|we|you|it|they|should|will|can|must|that|"
+    r"which)|"
     r"[,;:(—-]))\W*$"
 )
 
@@ -2066,9 +2069,16 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
         if pos
     ]
     current = default.get("operation", "")
-    if not named or any(op_id == current for _, op_id in named):
+    said = {
+        op_id: {o for o in op["objects"] if _object_mentions(low, o)}
+        for op_id, op in ops.items()
+        if op["mode"] == mode
+    }
+    # 'a message to our Payroll chat in Teams': an operation named by all the default's words and one more of its own
+    wider = [op_id for op_id, objs in said.items() if said.get(current) and said[current] < objs]
+    if not named or (any(op_id == current for _, op_id in named) and not wider):
         return default
-    op_id = min(named)[1]
+    op_id = wider[0] if wider else min(named)[1]
     # an operation that needs a search query ('search my Gmail for receipts') takes it from the clause
     from lib.sim.registry import get_block
 
@@ -2140,8 +2150,10 @@ def _verb_operation(entry: dict, low: str) -> str | None:
             key == "update"
             and re.search(
                 # 'write the score back into the record', 'put it in that record's `summary` field'
-                r"\b(?:write|put|save|store|add)\b[^.;]{0,40}?\b(?:back\s+(?:in|into|to|on)|(?:in|into|on|to)\s+"
-                r"(?:that|this|its|their|the\s+same|the\s+matching)\s+(?:row|record|entry|page|line|item)(?:'s)?)\b",
+                # ('writes the summary back into that company's record': the record of the item named by its noun)
+                r"\b(?:write|put|save|store|add)s?\b[^.;]{0,40}?\b(?:back\s+(?:in|into|to|on)|(?:in|into|on|to)\s+"
+                r"(?:that|this|its|their|the\s+same|the\s+matching)\s+(?:[\w-]+['’]s\s+)?"
+                r"(?:row|record|entry|page|line|item)(?:'s)?)\b",
                 low,
             )
             is not None
@@ -2650,7 +2662,9 @@ def _sent_to_address(before: str) -> bool:
 # 'create an item via api.monday.com': a clause that starts with a verb that writes and names the host as the
 # place it writes in (after 'in', 'to', 'through', 'via' … and the place's own name)
 _WRITES_AT = re.compile(
-    r"\W*(?:also\s+|then\s+|and\s+|just\s+)?(?:(?:I|we)\s+(?:also\s+|then\s+|just\s+)?)?"
+    # ('could it also add a note to their profile in Intercom', read as 'could add …': the request voice before it)
+    r"\W*(?:(?:could|can|would|will|please)\s+)?(?:also\s+|then\s+|and\s+|just\s+)?"
+    r"(?:(?:I|we)\s+(?:also\s+|then\s+|just\s+)?)?"
     r"(?:" + _WRITE + r"|issue|refund|charge|cancel|void|capture)s?\b",
     re.I,
 )
@@ -2849,6 +2863,8 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
             break
     else:  # '(POST to events.pagerduty.com/v2/enqueue)': the service's own host written without its scheme
         for bare in _BARE_HOST.finditer(clause):
+            if bare.group(1).lower() in (a.lower() for a in entry["aliases"]):
+                continue  # 'on our board in Monday.com': the service's name, not an address to call
             if _domain(bare.group(1).split("/")[0]) == _domain(entry["host"]):
                 url = "https://" + bare.group(1)
                 break
@@ -3447,10 +3463,27 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     # '(email column in the sheet)', '(owner email is a property on the page)': an aside saying where a value is kept
     kept_in = [m.span() for m in _KEPT_IN_ASIDE.finditer(clause)]
     for pos, key in lx.integrations_in(clause):
-        if ruled(ruled_out, key, "write" if _is_write(clause, key) else "read") or (
+        # 'email the vendor … It has to come from our Outlook account, not from anyone's personal Gmail': the e-mail
+        # goes through the mail service said for every e-mail (_integration_step), and only its ban counts
+        sent_by = (
+            "outlook"
+            if key == "gmail"
+            and _is_write(clause, key)
+            and lx.phrase_at(clause.lower(), "gmail") < 0
+            and _MAIL_SERVICE.search(description)
+            else key
+        )
+        if ruled(ruled_out, sent_by, "write" if _is_write(clause, key) else "read") or (
             engine and key in ("gmail",) and not _is_write(clause, key)
         ):
             continue
+        if (
+            key == "outlook"
+            and not _is_write(clause, key)
+            and _MAIL_SERVICE.search(clause)
+            and not re.search(r"\b(?:" + _READ + r")\b", clause, re.I)
+        ):
+            continue  # 'It has to come from our Outlook account': the service the e-mails go out from, no read
         if any(a <= pos < b for a, b in kept_in) and any(k != key for _, k in lx.integrations_in(clause)):
             continue  # 'email the patient (email column in the sheet) …': the sheet holds the address, no step
         if (
@@ -3609,8 +3642,10 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         if not ruled(ruled_out, chat, "read"):
             found.append((channel.start(), _integration_step(chat, clause, description, write=False)))
     if not any(s.integration for _, s in found):
-        implied = _implied_destination(clause, description, ruled_out) or _message_to_person(
-            clause, description, ruled_out
+        implied = (
+            _implied_destination(clause, description, ruled_out)
+            or _message_to_person(clause, description, ruled_out)
+            or _implied_source(clause, description, ruled_out)
         )
         if implied:
             found.append((len(clause), implied))
@@ -3900,6 +3935,42 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     if table and lexicon()["integrations"][named[0]]["target"] in ("airtable", "table"):
         step.values["tableId" if named[0] == "airtable" else "table"] = table
     return step
+
+
+def _implied_source(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:
+    """'The research team runs a Typeform survey (form id Yk3p9Q). Could you pull new responses …': a read whose
+    object is what one service the description names elsewhere holds (services.json 'objects' of a read operation)
+    reads there, in the place the description gives it."""
+    from lib.generation.services import operations
+
+    low = clause.lower()
+    taken = re.search(
+        r"\b(?:"
+        + _READ
+        + r")\b\s+(?:(?:the|all|any|our|my|new|latest|recent|incoming|fresh|every|each|of)\s+)*"
+        r"([a-z][\w-]*)\b(?:\s+([a-z][\w-]*)\b)?",
+        low,
+    )
+    if taken is None:
+        return None
+    nouns = [n for n in taken.groups() if n]  # 'pull new responses', 'get the open support tickets'
+    named = [
+        (at, key)
+        for at, key in lx.integrations_in(description)
+        if not ruled(ruled_out, key, "read")
+        and any(
+            op.get("mode") == "read" and any(n in (op.get("objects") or []) for n in nouns)
+            for op in operations().get(lexicon()["integrations"][key]["type"], {}).values()
+        )
+    ]
+    if len({key for _, key in named}) != 1:
+        return None
+    at, key = named[0]
+    # (the words around where it is named: 'a Typeform survey (form id Yk3p9Q)' gives the form)
+    told = re.split(r"(?<=[.!?])\s|\n", description[at:])[0][:80]
+    step = _integration_step(key, f"{clause} from {told}", description, write=False)
+    step.text = clause
+    return step if step.kind == "source" else None
 
 
 def _named_place(key: str, description: str) -> str:
@@ -6210,7 +6281,11 @@ def _names_item(sentence: str, loop: Step) -> bool:
             # ('Given a single bill is over $10,000, …', 'if any one order …': the item, singled out)
             r"\b(?:the|this|that|each|a|an|any)\s+(?:(?:single|given|particular|specific|individual|one)\s+)?(?:"
             + "|".join(map(re.escape, sorted(nouns)))
-            + r")\b",
+            + r")\b"
+            # ('For renewals worth more than $25,000, also …': the items a test keeps, named in the plural)
+            + r"|^\W*(?:and\s+)?(?:for|with)\s+(?:"
+            + "|".join(re.escape(n[:-1] + "ie" if n.endswith("y") else n) for n in sorted(nouns))
+            + r")s\b(?=\s+(?:worth|over|above|under|below|with|whose|that|which|where|marked|tagged)\b)",
             sentence,
             re.I,
         )
