@@ -3349,6 +3349,23 @@ _KEPT_IN_ASIDE = re.compile(
 
 
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
+    """The steps one clause asks for."""
+    return _one_lookup(clause, _read_clause(clause, description, ruled_out))
+
+
+def _one_lookup(clause: str, steps: list[Step]) -> list[Step]:
+    """'look up the weather in Paris with Perplexity', "use Exa to find this week's news about Stripe": the search
+    service the clause names does the look-up; no HTTP read the topic suggests (a weather or exchange-rate API, a
+    service named as the subject) is added beside it. A clause with an address or an API of its own keeps it."""
+    engine = lx.named_search_engine(clause) if len(steps) > 1 else None
+    if engine is None or lx.URL_RE.search(clause) or lx.named_api(clause):
+        return steps
+    if not any(s.type == engine for s in steps):
+        return steps
+    return [s for s in steps if not (s.type == "api" and s.kind == "source")]
+
+
+def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
     # '-> look up the customer in hubspot …': a verb after the arrow says itself what is done
     if lead and not re.match(
