@@ -1,0 +1,48 @@
+"""Planner round 22d on our own descriptions (`planner_round22d.jsonl`, in no bench set, each written before its
+fix): conditions, triggers, replies and data references in the voice of a request e-mail. A workflow that another
+program calls through the API and that is told to answer it ('return … as the API response', 'returns the summary
+in the response', 'send the summary back to the caller', 'respond with the translation', 'reply to the app with …')
+ends in a response block carrying what the last step made; a run by hand that e-mails its answer gets none. A
+conditional step asked for as a question or with 'please' ('And if there are more than 20, could it also text …?',
+'… please text our facilities manager on +44 …', 'would you text the dispatcher at …?') is built inside its
+branch. What the other side of a test leaves out ('Below that, no email please.', '; for the rest, no Slack
+post') is no ban on the whole run. 'Only for UK customers' / 'only for US orders' restricts the event (a test on
+it), and is no corrected time zone. The event told in a sentence of its own after a greeting and a line of
+background ('When Shopify reports a refund, …', 'Jira can call a webhook when a bug is created. Could you use it
+to …', 'When a pull request there is merged' after the repo is named, 'make it so that when a record changes in
+our Airtable … and its Status is "Overdue", …') starts the run, and a chat assistant asked for after background
+that tells of a daily routine is a chat. Controls: an amount restriction, a corrected time zone, an event said
+first, an 'anything else, nothing' other side and a question-voice e-mail that already came out right. 6 of the 23
+were right before the fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.generation.judged import assert_right, cases
+
+# what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
+_KNOWN: dict[str, str] = {
+    "r22d-api-rate-response": "the answer the API caller is told to get makes no response block",
+    "r22d-api-summary-in-response": "an endpoint that returns an AI summary reads as a one-off piece of work (refused)",
+    "r22d-api-send-back-to-caller": "'send the summary back to the caller' makes no response block",
+    "r22d-api-respond-with": "'respond with the translation' makes no response block",
+    "r22d-api-reply-to-app": "'when our mobile app calls the workflow's API' is no API run; no response block",
+    "r22d-if-could-it-also-text": "'could it also text our QA lead at +44 …?' in a test's body makes no SMS",
+    "r22d-if-could-you-email-below-that-none": "'Below that, no email please.' rules out e-mail for the whole run",
+    "r22d-please-text-when-warm": "'please text our facilities manager on +44 …' makes no SMS",
+    "r22d-would-you-text-if-any": "'would you text the dispatcher at +61 …?' makes no SMS",
+    "r22d-only-for-uk-customers": "'Only for UK customers' is read as a corrected time zone, and no test",
+    "r22d-only-for-us-terse": "'only for US orders.' is read as a corrected time zone, and no test",
+    "r22d-when-service-reports": "'When Shopify reports a refund' after a wish sentence starts no run (manual)",
+    "r22d-service-can-call-webhook": "'Jira can call a webhook when a bug is created' is no event; Slack taken as the provider",
+    "r22d-repo-there-merged": "'When a pull request there is merged' after background starts no run (manual)",
+    "r22d-so-that-when-changes": "'make it so that when a record changes … and its Status is …' is no event",
+    "r22d-chat-asked-after-background": "a daily routine in the background makes a schedule, not the chat asked for",
+    "r22d-for-the-rest-no-post": "'; for the rest, no Slack post' rules out the Slack post for the whole run",
+}
+
+
+@pytest.mark.parametrize("item", cases("planner_round22d.jsonl", _KNOWN))
+def test_round22d_description_comes_out_right(item):
+    assert_right(item, seed="r22d")
