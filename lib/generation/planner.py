@@ -35,6 +35,7 @@ from lib.generation.steps import (
 )
 from lib.generation.translations import UNREAD_SHARE, phrase_languages, read_share, to_english, unread_words
 from lib.generation.triggers import (
+    called_by_api,
     clock_words,
     event_test,
     given_when_then,
@@ -303,6 +304,16 @@ def draft(description: str) -> Draft:
         back = re.search(lexicon()["chat_replies"], text, re.I)
         if back:
             steps.append(_chat_reply(next(g for g in back.groups() if g), back.group(0), description))
+    if trigger.kind == "manual" and called_by_api(description):
+        # '… and return the carrier and status as the API response', 'send the summary back to the caller': the
+        # program that called the run gets what it made
+        back = re.search(lexicon()["caller_replies"], text, re.I)
+        if back and not any(s.type == "response" for s in _flat(steps)):
+            # ('respond with the translation' drafts no reply of its own: the answer is what the run made)
+            steps = [
+                s for s in steps if not (s.kind == "process" and s.text and s.text.strip() in back.group(0))
+            ]
+            steps.append(_caller_reply(back))
     if not steps:
         raise _cannot(
             "the planner found no step it can build in this description (no source, action or processing "
@@ -1575,6 +1586,14 @@ class _Builder:
                     data = link if not prev or prev == self.start_data() else f"{link}\n\n{prev}"
                 data = said or data
                 data = self.with_message(step, data)
+                if step.type == "response":  # what the run made, under its name: the caller's answer
+                    parts = gathered if len(gathered) > 1 else [data] if data and data.startswith("<") else []
+                    step = Step(
+                        **{
+                            **step.__dict__,
+                            "values": {**step.values, "data": _reply_data(step.values["data"], parts)},
+                        }
+                    )
                 values = self.fill(step, data, parent)
                 told = self.told_window(step, data, values)
                 if step.kind in ("source", "action"):  # a read, or an update of the one record the run names
@@ -3273,6 +3292,37 @@ def _chat_reply(thing: str, said: str, description: str) -> Step:
         lx.model_in(description),
     )
     return Step("process", "agent", values, label="Answer", text=said)
+
+
+_REPLY_NOUN = re.compile(
+    r"^(?:(?:the|its|their|our|this|that|a|an)\s+)?([a-z][\w-]*)(?:\s+(?:back|as|in|to|into))?\s*$", re.I
+)
+
+
+def _caller_reply(said: re.Match[str]) -> Step:
+    """'… and return the translation in the response', 'send the summary back to the caller': a run another program
+    calls ends in a response block; its JSON carries what the run made, under the name the text gives it ('the
+    translation' → "translation"), else "result"."""
+    what = next((g for g in said.groups() if g), "") or ""
+    noun = _REPLY_NOUN.match(what.strip())
+    key = (
+        noun.group(1).lower()
+        if noun and noun.group(1).lower() not in ("it", "them", "that", "this")
+        else "result"
+    )
+    return Step("action", "response", {"dataMode": "json", "data": key}, label="Response", text=said.group(0))
+
+
+def _reply_data(key: str, parts: list[str]) -> str:
+    """The response block's JSON: one value under `key`, or each of several reads under its block's kind (Sim quotes
+    a text value and writes an object as JSON when it pastes a reference into a response)."""
+    if len(parts) <= 1:
+        return "{" + json.dumps(key) + ": " + (parts[0] if parts else '""') + "}"
+    names: list[str] = []
+    for ref in parts:
+        base = re.sub(r"\d+$", "", ref[1:].split(".", 1)[0]) or "result"
+        names.append(base if base not in names else f"{base}_{len(names) + 1}")
+    return "{" + ", ".join(f"{json.dumps(n)}: {r}" for n, r in zip(names, parts)) + "}"
 
 
 def _ref(local: str, type_: str, operation: str | None = None) -> str:

@@ -140,13 +140,22 @@ _API_HINT = re.compile(
     # 'when our API is called with a patient id', 'when the endpoint gets hit', 'when our app calls the workflow
     # with an order id': the call is what starts each run
     r"|(?:our|the|this|my)\s+(?:api(?:\s+endpoint)?|endpoint|workflow|flow)\s+(?:is|gets|was)\s+(?:called|hit|invoked)"
-    r"|(?:calls?|hits?|invokes?)\s+(?:the|this|our)\s+(?:workflow|flow|api|endpoint)\s+with"
+    r"|(?:calls?|hits?|invokes?)\s+(?:the|this|our)\s+(?:workflow|flow|api|endpoint)(?:['’]s\s+(?:api|endpoint))?\s+with"
     # 'callable from our CRM via API', 'I can call from our app via API', 'call this workflow via API'
     + _BY_CALL
-    # 'API endpoint: our app POSTs …' (a heading naming what is built)
-    + r"|^\W*(?:an?\s+)?(?:api|http|rest)\s+endpoint\s*(?=[:\u2014-]))\b",
+    # 'API endpoint: our app POSTs …', 'endpoint for our helpdesk: it POSTs …' (a heading naming what is built)
+    + r"|^\W*(?:an?\s+)?(?:(?:api|http|rest)\s+)?endpoint(?:\s+for\s+[^:\n\u2014]{1,40}?)?\s*(?=[:\u2014-]))\b",
     re.I,
 )
+
+
+def called_by_api(text: str) -> bool:
+    """Whether the text says another program calls the workflow ('an endpoint our app can call through the API',
+    'expose this as an API', 'when our mobile app calls the workflow's API with a user id'): a run by hand (the
+    manual starter is also the API entry) whose caller can be answered."""
+    return _API_HINT.search(text) is not None
+
+
 # how a call reaches the run, said after a manual hint ('on demand via API'): part of the trigger, not an HTTP step
 _BY_API = re.compile(
     r"\s*(?:,\s*)?(?:via|through|over|using)\s+(?:an?\s+|the\s+|our\s+)?(?:api|http|rest)\b", re.I

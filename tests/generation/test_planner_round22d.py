@@ -23,11 +23,7 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r22d-api-rate-response": "the answer the API caller is told to get makes no response block",
-    "r22d-api-summary-in-response": "an endpoint that returns an AI summary reads as a one-off piece of work (refused)",
-    "r22d-api-send-back-to-caller": "'send the summary back to the caller' makes no response block",
-    "r22d-api-respond-with": "'respond with the translation' makes no response block",
-    "r22d-api-reply-to-app": "'when our mobile app calls the workflow's API' is no API run; no response block",
+    "r22d-api-rate-response": "'with a room type': a two-word key the lookup does not know, so the Airtable read takes no filter",
     "r22d-if-could-it-also-text": "'could it also text our QA lead at +44 …?' in a test's body makes no SMS",
     "r22d-if-could-you-email-below-that-none": "'Below that, no email please.' rules out e-mail for the whole run",
     "r22d-please-text-when-warm": "'please text our facilities manager on +44 …' makes no SMS",
