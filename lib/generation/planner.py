@@ -2559,7 +2559,11 @@ class _Builder:
                     f"the test '{test.strip()}' reads the run's '{given}' input (<start.{given}>)"
                 )
                 return _cmp(f"Number(<start.{given}>)", op, num), None
-            self.numeric_answer(prev, test)
+            read = self.numeric_answer(prev, test)
+            if read is not None:
+                # '… post a short summary in #finance; if the total is over €2,000, …': the summary already went out
+                # as words, so another agent reads the number from what the summary was made of
+                return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, read)
             return _cmp(f"Number({prev})", op, num), None
         if prev is None:
             return None, None
@@ -2585,6 +2589,15 @@ class _Builder:
             for w in re.findall(r"(?<=\s)[A-Z][\w-]+", test)
             if w.lower() in words and not lx.integrations_in(w)
         ]
+        # 'Only for UK customers', 'VIP orders': an abbreviation that opens the test names the kind of item
+        leading = re.match(r"\s*((?-i:[A-Z][A-Z0-9]{1,5}))\s+[a-z]", test)
+        if (
+            not capital
+            and leading
+            and leading.group(1).lower() in words
+            and not lx.integrations_in(leading.group(1))
+        ):
+            capital = [leading.group(1)]
         # 'unless it's a telehealth appointment', 'if it is a refund request': every item is an appointment or a
         # request; the word before the noun tells this kind apart
         kind = re.search(
@@ -2793,12 +2806,17 @@ class _Builder:
             (f for f in self.declared if re.search(r"\b" + re.escape(f.replace("_", " ")) + r"\b", low)), None
         )
 
-    def numeric_answer(self, prev: str, test: str) -> None:
-        """'have AI grade it …; if the score is below 50': the agent a number is compared with answers a number."""
+    def numeric_answer(self, prev: str, test: str) -> str | None:
+        """'have AI grade it …; if the score is below 50': the agent a number is compared with answers a number. When
+        a block already carries the agent's answer (a summary posted before the test), the answer stays as it is:
+        returned is what the agent read, for another agent to read the number from."""
         found = re.fullmatch(r"<([\w-]+)\.content>", prev)
         block = next((b for b in self.blocks if found and b.id == found.group(1) and b.type == "agent"), None)
         if block is None:
-            return
+            return None
+        if any(b is not block and any(prev in str(v.value) for v in b.values) for b in self.blocks):
+            given = next((str(v.value) for v in block.values if v.id == "userPrompt"), "")
+            return given if given.strip() else None
         for value in block.values:
             if (
                 value.id == "systemPrompt"

@@ -222,8 +222,12 @@ _HANDS_OFF_AFTER = re.compile(
 
 # 'otherwise no Slack post', 'else: no email', 'if not, no Teams message': what the other side of a test leaves out,
 # not a rule for the whole run
+# ('Under that, no email is needed.', '; for the rest, no Slack post', 'for everyone else, no text': the other side
+# named by what it is, after a test said before)
 _ELSE_LEAVES_OUT = re.compile(
-    r"\b(?:otherwise|else|if\s+not|if\s+it\s+is\s*n[o']t)\s*[,:;\-–—]?\s*(?:just\s+|simply\s+)?$"
+    r"\b(?:otherwise|else|if\s+not|if\s+it\s+is\s*n[o']t|(?:under|below|above|over|beneath)\s+(?:that|this|it|them)|"
+    r"for\s+(?:the\s+rest|the\s+others|all\s+others|any(?:one|thing)\s+else|every(?:one|thing)\s+else|(?:all\s+)?other\s+[\w-]+|"
+    r"smaller\s+ones|(?:the\s+)?(?:smaller|lower|bigger|larger|higher)\s+[\w-]+))\s*[,:;\-–—]?\s*(?:just\s+|simply\s+)?$"
 )
 
 
@@ -3563,8 +3567,9 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
     ):
         step = _integration_step("gmail", "email " + address.group(0), description)
         found.append((address.start() + 2, step))
-    texted = re.search(
-        r"(?:^|\band\s+|\balso\s+|\bthen\s+)texts?\s+"
+    texted = re.search(  # ('please text …', 'could you also text …?': a request's polite voice)
+        r"(?:^|\band\s+|\balso\s+|\bthen\s+|\bplease\s+|\b(?:could|can|would|will)\s+(?:you\s+|it\s+|we\s+)?"
+        r"(?:also\s+|please\s+|then\s+)?)texts?\s+"
         r"(?:me|us|him|her|them|the|each|every|our|my|whoever|everyone|anyone|\+?\d)",
         low,
     ) or re.search(_CONTACT_BY + r"(?:text|sms)\b", low)

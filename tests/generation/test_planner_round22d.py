@@ -24,18 +24,11 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r22d-api-rate-response": "'with a room type': a two-word key the lookup does not know, so the Airtable read takes no filter",
-    "r22d-if-could-it-also-text": "'could it also text our QA lead at +44 …?' in a test's body makes no SMS",
-    "r22d-if-could-you-email-below-that-none": "'Below that, no email please.' rules out e-mail for the whole run",
-    "r22d-please-text-when-warm": "'please text our facilities manager on +44 …' makes no SMS",
-    "r22d-would-you-text-if-any": "'would you text the dispatcher at +61 …?' makes no SMS",
-    "r22d-only-for-uk-customers": "'Only for UK customers' is read as a corrected time zone, and no test",
-    "r22d-only-for-us-terse": "'only for US orders.' is read as a corrected time zone, and no test",
     "r22d-when-service-reports": "'When Shopify reports a refund' after a wish sentence starts no run (manual)",
     "r22d-service-can-call-webhook": "'Jira can call a webhook when a bug is created' is no event; Slack taken as the provider",
     "r22d-repo-there-merged": "'When a pull request there is merged' after background starts no run (manual)",
     "r22d-so-that-when-changes": "'make it so that when a record changes … and its Status is …' is no event",
     "r22d-chat-asked-after-background": "a daily routine in the background makes a schedule, not the chat asked for",
-    "r22d-for-the-rest-no-post": "'; for the rest, no Slack post' rules out the Slack post for the whole run",
 }
 
 
