@@ -194,7 +194,16 @@ def draft(description: str) -> Draft:
             unsaid[a:b] = " " * (b - a)
         asked = read_trigger("".join(unsaid))
         generic = asked.kind == "webhook" and asked.values.get("webhookProvider") == "generic"
-        if asked.spans and not (generic and trigger.kind == "webhook"):
+        # ('Jira can call a webhook when a bug is created. Could you use it to …': the context offers the event)
+        offered = trigger.kind == "webhook" and any(
+            re.search(r"\bweb-?hooks?\b", description[a:b], re.I) for a, b in trigger.spans
+        )
+        # ('… questions every week … Could you make a chat assistant …?': the chat the request asks for)
+        if (
+            (asked.spans or asked.kind == "chat")
+            and not (generic and trigger.kind == "webhook")
+            and not offered
+        ):
             trigger = asked
     if trigger.kind == "webhook":
         trigger.spans = [_whole_quote(description, *_named_hook(description, a, b)) for a, b in trigger.spans]
@@ -490,6 +499,9 @@ def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[
     elif not named(" ".join(description[a:b] for a, b in [*trigger.spans, *context])):
         return False
     if _within(_span_of(step, description), context):
+        return True
+    if not re.search(r"\b(?:" + READ_VERBS + r")(?:s|es|ed|ing)?\b", step.text, re.I):
+        # 'And no extra email, please: Shopify already sends one.': the event's service told of, no read asked for
         return True
     if re.search(r"\bwebhooks?\b", step.text, re.I) and not re.search(
         r"\b(?:" + READ_VERBS + r")\b", step.text, re.I

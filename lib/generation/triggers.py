@@ -1270,6 +1270,8 @@ _LATER_LEAD = re.compile(
     r"|\b(?:the\s+(?:moment|minute|instant|second)|as\s+soon\s+as|whenever)\s+"
     # or what should run on it: 'Can this happen automatically when a form comes in?', 'a flow that kicks in when …'
     r"|\b" + _RUN_ON + r"when(?:ever)?\s+"
+    # or the request's own clause: 'Could you make it so that when a record changes there …'
+    r"|\b(?:so|such)\s+that\s+(?:when(?:ever)?|each\s+time|every\s+time)\s+"
     r"(?=(?:a|an|the|someone|somebody|anyone|one|it|they|our|my|we|i|new)\b)",
     re.I,
 )
@@ -1278,7 +1280,13 @@ _ARRIVAL = re.compile(
     r"placed|booked|scheduled|paid)|"
     r"adds?|submits?|signs?\s+up|cancels?|fails?|opens?|books?|pays?|sends?|posts?|replies|emails?|messages?|"
     # 'whenever someone buys a membership': a purchase or sign-up is an arrival too
-    r"buys?|purchases?|subscribes?|registers?|donates?|joins?|renews?|upgrades?|checks?\s+out)\b",
+    r"buys?|purchases?|subscribes?|registers?|donates?|joins?|renews?|upgrades?|checks?\s+out|"
+    # 'When Stripe reports a successful payment', 'When Shopify marks an order as fulfilled', 'when a record changes
+    # there', 'When an issue in that repo is closed': a service telling of a change, or the change itself
+    r"reports?|tells?\s+us|notif(?:y|ies)|marks?|flags?|changes?|succeeds?|"
+    r"(?:is|gets|was)\s+(?:closed|merged|resolved|fulfilled|shipped|approved|rejected|completed|updated|changed|"
+    r"marked|moved|refunded|cancell?ed|deleted|assigned|labell?ed|tagged|rated|published|released|deployed|won|lost|"
+    r"signed|delivered|escalated|reopened))\b",
     re.I,
 )
 
@@ -1301,7 +1309,9 @@ def _later_event(text: str) -> Trigger | None:
         previous = _SENTENCE_END.split(text[: lead.start()])[-1]
         earlier = _provider(previous.lower()) if previous.strip() else None
         if (
-            hook.values["webhookProvider"] == "generic"
+            # ('Our docs live in the acme/handbook repo on GitHub. When a pull request there is merged, …': the
+            # sentence before says where, also for an event whose own words name the service)
+            hook.values["webhookProvider"] in ("generic", earlier)
             and earlier not in (None, "generic")
             and not lx.integrations_in(clause.split(",")[0])
             and re.search(
@@ -1312,8 +1322,14 @@ def _later_event(text: str) -> Trigger | None:
             )
         ):  # 'Requests come in via WhatsApp. When one arrives, …': the service the sentence before names
             hook.values["webhookProvider"] = str(earlier)
-            start = lead.start() - len(previous)
-            hook.spans.append((start, lead.start()))
+            start, end = lead.start() - len(previous), lead.start()
+            # ('… repo on GitHub, and the reporter's email is always in the issue body.': only the clause naming
+            # where; what the rest of the sentence tells is no part of the event)
+            for part in re.finditer(r"[^,;]+(?:,(?!\s*(?:and|but|so|while)\b)[^,;]*)*", previous):
+                if _provider(part.group(0).lower()) == earlier:
+                    start, end = start + part.start(), start + part.end()
+                    break
+            hook.spans.append((start, end))
         elif (
             hook.values["webhookProvider"] == "generic"
             and not hook.notes
