@@ -13,7 +13,10 @@ to …', 'When a pull request there is merged' after the repo is named, 'make it
 our Airtable … and its Status is "Overdue", …') starts the run, and a chat assistant asked for after background
 that tells of a daily routine is a chat. Controls: an amount restriction, a corrected time zone, an event said
 first, an 'anything else, nothing' other side and a question-voice e-mail that already came out right. 6 of the 23
-were right before the fix."""
+were right before the fix. Four lines added after the first fixes, before their own: 'If there are none, skip the
+email.' / 'when there are none, skip the post' guard the step (they take nothing back), and 'send the answer from
+Gmail to policy@…' sends from that account (a digest of mail from an Outlook inbox stays a read); 1 of the 4 (the
+control) was right before their fix."""
 
 from __future__ import annotations
 
@@ -24,6 +27,9 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r22d-api-rate-response": "'with a room type': a two-word key the lookup does not know, so the Airtable read takes no filter",
+    "r22d-if-none-skip-the-email": "'If there are none, skip the email.' takes the e-mail back instead of guarding it",
+    "r22d-when-none-skip-the-post-chatty": "'when there are none, skip the post' takes the Slack post back",
+    "r22d-send-from-account-to-address": "'send the answer from Gmail to policy@…' reads Gmail instead of sending",
     "r22d-service-can-call-webhook": "'each new bug's key and summary': the summary, a field of the bug, is read as an AI summary",
 }
 
