@@ -1269,6 +1269,13 @@ def _made_of(low: str, key: str, phrases: list[str]) -> bool:
             continue  # no message sent before it: nothing is made of the service's data
         commands = [m for m in verb if _VERB_PLACE.search(low[: m.start()])]  # not the noun in 'Board report'
         between = low[(commands or verb)[-1].end() : found.start()]
+        if (
+            key in ("gmail", "outlook")
+            and found.group(0).startswith("from")
+            and not re.search(r"\b(?:of|about)\b", between)
+            and re.match(r"\s+to\s+(?:[\w.+-]+@[\w-]+\.|me\b|us\b|them\b)", low[found.end() :])
+        ):
+            continue  # 'send the answer from Outlook to reg-affairs@…': the account it is sent from
         # 'send me a recap of …', 'send the support team an overview of …', 'create a Google Doc … with an AI summary
         # of …': the message names its recipient or its place first, and is made of the service's data
         if re.match(
@@ -7104,8 +7111,8 @@ _GUARD = re.compile(
     r"no\s+(?:single\s+)?[\w-]+\s+(?:is|are|was|were|has|have|falls?|drops?|goes)\b)"
     r"[^,;.]{0,60}?,?\s*(?:then\s+)?(?:just\s+)?"
     r"(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*(?:\s+(?:anything|it|them|(?:an?|the)\s+[\w-]+))?|"
-    r"(?:send|post|email|do|write)\s+nothing|skip(?:\s+it|\s+the\s+rest)?|stop|end(?:\s+there|\s+the\s+run)?|"
-    r"exit|quit|nothing\s+(?:happens|is\s+sent|should\s+happen|needs\s+to\s+happen))\s*[.!]?\s*$"
+    r"(?:send|post|email|do|write)\s+nothing|skip(?:\s+it|\s+the\s+rest|\s+(?:the|that|this)\s+[\w-]+)?|stop|end(?:\s+there|\s+the\s+run)?|"
+    r"exit|quit|nothing\s+(?:happens|is\s+sent|should\s+happen|needs\s+to\s+happen))(?:\s*,?\s*(?:please|thanks))?\s*[.!]?\s*$"
     # the same said ban first: 'Don't post anything if nothing was completed', 'send nothing when there are none'
     r"|^\s*(?:and\s+|but\s+)?(?:just\s+)?(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*"
     r"(?:\s+(?:anything|it|them|(?:an?|the)\s+[\w-]+))?|(?:send|post|email|do|write)\s+nothing)\s+(?:if|when)\s+"

@@ -27,9 +27,6 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r22d-api-rate-response": "'with a room type': a two-word key the lookup does not know, so the Airtable read takes no filter",
-    "r22d-if-none-skip-the-email": "'If there are none, skip the email.' takes the e-mail back instead of guarding it",
-    "r22d-when-none-skip-the-post-chatty": "'when there are none, skip the post' takes the Slack post back",
-    "r22d-send-from-account-to-address": "'send the answer from Gmail to policy@…' reads Gmail instead of sending",
     "r22d-service-can-call-webhook": "'each new bug's key and summary': the summary, a field of the bug, is read as an AI summary",
 }
 
