@@ -228,7 +228,7 @@ def draft(description: str) -> Draft:
         spans += [
             m.span()
             for m in _ANNOUNCES.finditer(description)
-            if any(m.start() <= a < m.end() for a, _ in trigger.spans)
+            if any(m.start() <= a < m.end() for a, _ in trigger.spans) or m.group("each")
         ]
     for start, end in spans:
         blanked[start:end] = " " * (end - start)
@@ -655,7 +655,9 @@ _EITHER_WAY = re.compile(
 _ANNOUNCES = re.compile(
     r"(?:^|(?<=[.!?\n(]))\s*(?:it|they|(?:[\w'-]+\s+){0,3}?(?!(?:and|then|to)\b)[\w'-]+)\s+"
     r"(?:sends?|posts?|calls?|fires?|hits?|pushes|delivers?|comes?\s+in|arrives?)\b[^.!?\n()]{0,80}?\bwebhooks?\b"
-    r"(?:\s+(?:url|endpoint|to\s+(?:you|us)))?\s*(?=[.!?\n)]|$)",
+    r"(?:\s+(?:url|endpoint|to\s+(?:you|us)))?"
+    # ('Freshdesk can send a webhook for each new rating.': what each one brings, no step)
+    r"(?P<each>\s+(?:for|with|on)\s+(?:each|every|any)\s+[^.!?\n()]{1,60})?\s*(?=[.!?\n)]|$)",
     re.I,
 )
 
