@@ -133,6 +133,8 @@ def negated(text: str) -> dict[str, set[str]]:
                 continue  # 'if nothing is below 20, don't send the email': the run ends when nothing is found, a guard
             if before and _ABOUT_CONTENT.match(before.group(0)):
                 continue  # "don't mention prices in the email": what the message holds, the message is still sent
+            if before and _STAYS_IN.match(before.group(0)):
+                continue  # 'Deal amounts must never leave Slack and that sheet': where the data stays, no ban there
             if before and not _negates_other(before.group(0)):
                 # "email me instead of Slack": the negation governs the phrase right after it only
                 span_text = before.group(0)
@@ -203,6 +205,13 @@ _ITS_WRITES = re.compile(
 # holds (lexicon.json scope_out 'content_verbs'), not on the message
 _ABOUT_CONTENT = re.compile(
     _NEGATION + r"\s+(?:" + "|".join(lexicon()["scope_out"]["content_verbs"]) + r")(?:s|es|d|ed|ing)?\b"
+)
+
+
+# 'must never leave Slack and that sheet', "shouldn't go outside Airtable": the services the data stays in
+_STAYS_IN = re.compile(
+    _NEGATION
+    + r"\s+(?:(?:ever|be\s+allowed\s+to)\s+)?(?:leave|go\s+(?:beyond|outside(?:\s+of)?)|get\s+out\s+of|exit)\b"
 )
 
 

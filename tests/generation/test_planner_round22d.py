@@ -30,7 +30,6 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r22d-api-rate-response": "'with a room type': a two-word key the lookup does not know, so the Airtable read takes no filter",
-    "r22d-must-never-leave-services": "'must never leave Airtable and Slack' rules out writing to both",
     "r22d-service-can-call-webhook": "'each new bug's key and summary': the summary, a field of the bug, is read as an AI summary",
 }
 
