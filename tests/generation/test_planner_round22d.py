@@ -19,7 +19,8 @@ Gmail to policy@…' sends from that account (a digest of mail from an Outlook i
 control) was right before their fix. One more, added the same way: 'Fleetio can send a webhook for each new issue.' after
 a 'When …' sentence of background only says what each run brings (no loop), 0 of 1 right before its fix. And one
 more: 'Lead details must never leave Airtable and Slack' keeps the data in those services (it bans no step there),
-0 of 1 right before its fix."""
+0 of 1 right before its fix. And one more: 'When someone posts in that channel' after a sentence about a Gmail inbox
+takes the service of the sentence before it that has channels (Discord), 0 of 1 right before its fix."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r22d-api-rate-response": "'with a room type': a two-word key the lookup does not know, so the Airtable read takes no filter",
+    "r22d-that-channel-skips-inbox": "'that channel' takes the Gmail inbox of the sentence right before as the event",
     "r22d-service-can-call-webhook": "'each new bug's key and summary': the summary, a field of the bug, is read as an AI summary",
 }
 
