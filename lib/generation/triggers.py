@@ -1291,6 +1291,23 @@ _ARRIVAL = re.compile(
 )
 
 
+# 'When one arrives', 'when a row is added to that table', '… in that channel': the place a later event points back to
+_POINTED_PLACE = re.compile(
+    r"^(?:one|it|they)\b|\b(?:the|our|that)\s+(?:[\w'-]+\s+){0,2}?(?P<noun>table|base|sheet|channel|inbox|"
+    r"repo|repository|server|group|chat|board|list)\b",
+    re.I,
+)
+# the services that have such a place (a channel is a chat's, a repo GitHub's)
+_PLACE_PROVIDERS = {
+    "channel": ("slack", "discord", "microsoftteams", "telegram"),
+    "server": ("discord",),
+    "repo": ("github",),
+    "repository": ("github",),
+    "inbox": ("gmail",),
+    "base": ("airtable",),
+}
+
+
 def _later_event(text: str) -> Trigger | None:
     """An event named after the first sentence, with no schedule in the text: 'Tenant requests come in via
     WhatsApp. When one arrives, …' (the pronoun's service is the one the sentence before names)."""
@@ -1307,22 +1324,30 @@ def _later_event(text: str) -> Trigger | None:
         shift = lead.end() - len("when ")
         hook.spans = [(max(lead.start(), start + shift), end + shift) for start, end in hook.spans]
         previous = _SENTENCE_END.split(text[: lead.start()])[-1]
+        at = lead.start() - len(previous)
         earlier = _provider(previous.lower()) if previous.strip() else None
+        pointed = _POINTED_PLACE.search(clause.split(",")[0])
+        fits = _PLACE_PROVIDERS.get((pointed.group("noun") or "").lower()) if pointed else None
+        if fits and earlier not in fits:
+            # 'The team asks in #facilities-requests on Slack. … We tried a shared inbox. When someone posts in that
+            # channel, …': the nearest sentence before (of three) naming a service that has such a place
+            earlier = None
+            bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, lead.start())]
+            for a, b in list(zip(bounds, bounds[1:] + [lead.start()]))[::-1][:3]:
+                found = _provider(text[a:b].lower())
+                if found in fits:
+                    previous, at, earlier = text[a:b], a, found
+                    break
         if (
             # ('Our docs live in the acme/handbook repo on GitHub. When a pull request there is merged, …': the
             # sentence before says where, also for an event whose own words name the service)
             hook.values["webhookProvider"] in ("generic", earlier)
             and earlier not in (None, "generic")
             and not lx.integrations_in(clause.split(",")[0])
-            and re.search(
-                r"^(?:one|it|they)\b|\b(?:the|our|that)\s+(?:[\w'-]+\s+){0,2}?(?:table|base|sheet|channel|inbox|"
-                r"repo|repository|server|group|chat|board|list)\b",
-                clause.split(",")[0],
-                re.I,
-            )
+            and pointed is not None
         ):  # 'Requests come in via WhatsApp. When one arrives, …': the service the sentence before names
             hook.values["webhookProvider"] = str(earlier)
-            start, end = lead.start() - len(previous), lead.start()
+            start, end = at, at + len(previous)
             # ('… repo on GitHub, and the reporter's email is always in the issue body.': only the clause naming
             # where; what the rest of the sentence tells is no part of the event)
             for part in re.finditer(r"[^,;]+(?:,(?!\s*(?:and|but|so|while)\b)[^,;]*)*", previous):

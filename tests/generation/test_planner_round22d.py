@@ -31,7 +31,6 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r22d-api-rate-response": "'with a room type': a two-word key the lookup does not know, so the Airtable read takes no filter",
-    "r22d-that-channel-skips-inbox": "'that channel' takes the Gmail inbox of the sentence right before as the event",
     "r22d-service-can-call-webhook": "'each new bug's key and summary': the summary, a field of the bug, is read as an AI summary",
 }
 
