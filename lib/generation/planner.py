@@ -2573,11 +2573,11 @@ class _Builder:
                     f"the test '{test.strip()}' reads the run's '{given}' input (<start.{given}>)"
                 )
                 return _cmp(f"Number(<start.{given}>)", op, num), None
-            read = self.numeric_answer(prev, test)
-            if read is not None:
+            source = self.numeric_answer(prev, test)
+            if source is not None:
                 # '… post a short summary in #finance; if the total is over €2,000, …': the summary already went out
                 # as words, so another agent reads the number from what the summary was made of
-                return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, read)
+                return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, source)
             return _cmp(f"Number({prev})", op, num), None
         if prev is None:
             return None, None
@@ -2842,6 +2842,7 @@ class _Builder:
                     (f" Score it {scale.group(0)}." if scale else "")
                     + f" Answer with the number only (the value the test '{test.strip()}' compares), no words."
                 )
+        return None
 
     def listing_agent(self, prev: str | None, label: str) -> str | None:
         """'have the AI pull out action items, and for each action item …': the agent just before the loop
