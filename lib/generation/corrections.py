@@ -322,6 +322,11 @@ def _retract(text: str, site: int, s_end: int, rest: str, cued: bool, rules: dic
     taken = re.match(r"(?P<verb>" + rules["retract"] + r")\s+(?P<target>[^.,;!?—–\n]+)", rest, re.I)
     if not taken:
         return None
+    opened = text[_sentence(text, site)[0] : site]
+    if re.match(
+        r"\W*(?:and\s+|but\s+|so\s+)?(?:if|when|whenever|unless|otherwise|else|in\s+case)\b", opened, re.I
+    ):
+        return None  # 'If there are none, skip the post.': a step a test leaves out, not one taken back
     target = re.split(r"\s+(?:actually|anyway|please|then|and|either)\b", taken.group("target"))[0].strip()
     words = re.findall(r"[a-z][\w-]*", target.lower())
     strong = re.match(r"scratch|never|forget|no\s+need|we|i\b|don", taken.group("verb"), re.I)

@@ -2024,12 +2024,18 @@ def doer_as_steps(text: str) -> str:
             continue  # 'when it posts', 'the channel that the bot posts to': a clause of its own
         if lead.rfind("(") > lead.rfind(")"):
             continue  # '(it posts a webhook)': an aside about something else
+        # '…, and if it's a P1, could it also text …?': a step asked for as a question inside a sentence; its modal
+        # goes with the doer (a sentence that opens on 'Can it …?' may ask what the builder can do)
+        asked = re.search(r"\b(?:could|can|would|will)\s+$", lead, re.I) if m.group("pro") else None
+        if asked and not re.split(r"[.!?\n]", lead[: asked.start()])[-1].strip(" \t,;:—–-"):
+            asked = None
+        cut = asked.start() if asked and asked.start() >= at else m.start()
+        lead = text[:cut]
         before = re.split(r"[.;:!?\n]|\bthen\b", lead)[-1]
         opened = _OPEN_TEST.search(re.split(r",\s", before)[-1]) or _OPEN_LEAD.search(lead)
         join = ", " if opened and not re.search(r"[,:;(]\s*$", lead) else ""
         out.append(
-            text[at : m.start()].rstrip(" ")
-            + (join or (" " if m.start() and not lead.endswith(("\n", "(")) else ""))
+            text[at:cut].rstrip(" ") + (join or (" " if m.start() and not lead.endswith(("\n", "(")) else ""))
         )
         if not out[-1].strip() and m.start() == 0:
             out[-1] = ""

@@ -37,6 +37,7 @@ from lib.generation.steps import (
 )
 from lib.generation.translations import UNREAD_SHARE, phrase_languages, read_share, to_english, unread_words
 from lib.generation.triggers import (
+    called_by_api,
     clock_words,
     event_test,
     given_when_then,
@@ -199,7 +200,16 @@ def draft(description: str) -> Draft:
             unsaid[a:b] = " " * (b - a)
         asked = read_trigger("".join(unsaid))
         generic = asked.kind == "webhook" and asked.values.get("webhookProvider") == "generic"
-        if asked.spans and not (generic and trigger.kind == "webhook"):
+        # ('Jira can call a webhook when a bug is created. Could you use it to …': the context offers the event)
+        offered = trigger.kind == "webhook" and any(
+            re.search(r"\bweb-?hooks?\b", description[a:b], re.I) for a, b in trigger.spans
+        )
+        # ('… questions every week … Could you make a chat assistant …?': the chat the request asks for)
+        if (
+            (asked.spans or asked.kind == "chat")
+            and not (generic and trigger.kind == "webhook")
+            and not offered
+        ):
             trigger = asked
     if trigger.kind == "webhook":
         trigger.spans = [_whole_quote(description, *_named_hook(description, a, b)) for a, b in trigger.spans]
@@ -224,7 +234,7 @@ def draft(description: str) -> Draft:
         spans += [
             m.span()
             for m in _ANNOUNCES.finditer(description)
-            if any(m.start() <= a < m.end() for a, _ in trigger.spans)
+            if any(m.start() <= a < m.end() for a, _ in trigger.spans) or m.group("each")
         ]
     for start, end in spans:
         blanked[start:end] = " " * (end - start)
@@ -311,6 +321,16 @@ def draft(description: str) -> Draft:
         back = re.search(lexicon()["chat_replies"], text, re.I)
         if back:
             steps.append(_chat_reply(next(g for g in back.groups() if g), back.group(0), description))
+    if trigger.kind == "manual" and called_by_api(description):
+        # '… and return the carrier and status as the API response', 'send the summary back to the caller': the
+        # program that called the run gets what it made
+        back = re.search(lexicon()["caller_replies"], text, re.I)
+        if back and not any(s.type == "response" for s in _flat(steps)):
+            # ('respond with the translation' drafts no reply of its own: the answer is what the run made)
+            steps = [
+                s for s in steps if not (s.kind == "process" and s.text and s.text.strip() in back.group(0))
+            ]
+            steps.append(_caller_reply(back))
     if not steps:
         raise _cannot(
             "the planner found no step it can build in this description (no source, action or processing "
@@ -488,6 +508,9 @@ def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[
         return False
     if _within(_span_of(step, description), context):
         return True
+    if not re.search(r"\b(?:" + READ_VERBS + r")(?:s|es|ed|ing)?\b", step.text, re.I):
+        # 'And no extra email, please: Shopify already sends one.': the event's service told of, no read asked for
+        return True
     if re.search(r"\bwebhooks?\b", step.text, re.I) and not re.search(
         r"\b(?:" + READ_VERBS + r")\b", step.text, re.I
     ):  # "On Intercom's conversation-created webhook, …": the event named again
@@ -662,7 +685,9 @@ _EITHER_WAY = re.compile(
 _ANNOUNCES = re.compile(
     r"(?:^|(?<=[.!?\n(]))\s*(?:it|they|(?:[\w'-]+\s+){0,3}?(?!(?:and|then|to)\b)[\w'-]+)\s+"
     r"(?:sends?|posts?|calls?|fires?|hits?|pushes|delivers?|comes?\s+in|arrives?)\b[^.!?\n()]{0,80}?\bwebhooks?\b"
-    r"(?:\s+(?:url|endpoint|to\s+(?:you|us)))?\s*(?=[.!?\n)]|$)",
+    r"(?:\s+(?:url|endpoint|to\s+(?:you|us)))?"
+    # ('Freshdesk can send a webhook for each new rating.': what each one brings, no step)
+    r"(?P<each>\s+(?:for|with|on)\s+(?:each|every|any)\s+[^.!?\n()]{1,60})?\s*(?=[.!?\n)]|$)",
     re.I,
 )
 
@@ -1687,6 +1712,14 @@ class _Builder:
                     data = link if not prev or prev == self.start_data() else f"{link}\n\n{prev}"
                 data = said or data
                 data = self.with_message(step, data)
+                if step.type == "response":  # what the run made, under its name: the caller's answer
+                    parts = gathered if len(gathered) > 1 else [data] if data and data.startswith("<") else []
+                    step = Step(
+                        **{
+                            **step.__dict__,
+                            "values": {**step.values, "data": _reply_data(step.values["data"], parts)},
+                        }
+                    )
                 values = self.fill(step, data, parent)
                 if csv is not None and prev:
                     self.csv_file(step, values, prev)
@@ -2654,7 +2687,11 @@ class _Builder:
                     f"the test '{test.strip()}' reads the run's '{given}' input (<start.{given}>)"
                 )
                 return _cmp(f"Number(<start.{given}>)", op, num), None
-            self.numeric_answer(prev, test)
+            source = self.numeric_answer(prev, test)
+            if source is not None:
+                # '… post a short summary in #finance; if the total is over €2,000, …': the summary already went out
+                # as words, so another agent reads the number from what the summary was made of
+                return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, source)
             return _cmp(f"Number({prev})", op, num), None
         if prev is None:
             return None, None
@@ -2680,6 +2717,15 @@ class _Builder:
             for w in re.findall(r"(?<=\s)[A-Z][\w-]+", test)
             if w.lower() in words and not lx.integrations_in(w)
         ]
+        # 'Only for UK customers', 'VIP orders': an abbreviation that opens the test names the kind of item
+        leading = re.match(r"\s*((?-i:[A-Z][A-Z0-9]{1,5}))\s+[a-z]", test)
+        if (
+            not capital
+            and leading
+            and leading.group(1).lower() in words
+            and not lx.integrations_in(leading.group(1))
+        ):
+            capital = [leading.group(1)]
         # 'unless it's a telehealth appointment', 'if it is a refund request': every item is an appointment or a
         # request; the word before the noun tells this kind apart
         kind = re.search(
@@ -2888,12 +2934,17 @@ class _Builder:
             (f for f in self.declared if re.search(r"\b" + re.escape(f.replace("_", " ")) + r"\b", low)), None
         )
 
-    def numeric_answer(self, prev: str, test: str) -> None:
-        """'have AI grade it …; if the score is below 50': the agent a number is compared with answers a number."""
+    def numeric_answer(self, prev: str, test: str) -> str | None:
+        """'have AI grade it …; if the score is below 50': the agent a number is compared with answers a number. When
+        a block already carries the agent's answer (a summary posted before the test), the answer stays as it is:
+        returned is what the agent read, for another agent to read the number from."""
         found = re.fullmatch(r"<([\w-]+)\.content>", prev)
         block = next((b for b in self.blocks if found and b.id == found.group(1) and b.type == "agent"), None)
         if block is None:
-            return
+            return None
+        if any(b is not block and any(prev in str(v.value) for v in b.values) for b in self.blocks):
+            given = next((str(v.value) for v in block.values if v.id == "userPrompt"), "")
+            return given if given.strip() else None
         for value in block.values:
             if (
                 value.id == "systemPrompt"
@@ -2905,6 +2956,7 @@ class _Builder:
                     (f" Score it {scale.group(0)}." if scale else "")
                     + f" Answer with the number only (the value the test '{test.strip()}' compares), no words."
                 )
+        return None
 
     def listing_agent(self, prev: str | None, label: str) -> str | None:
         """'have the AI pull out action items, and for each action item …': the agent just before the loop
@@ -3387,6 +3439,37 @@ def _chat_reply(thing: str, said: str, description: str) -> Step:
         lx.model_in(description),
     )
     return Step("process", "agent", values, label="Answer", text=said)
+
+
+_REPLY_NOUN = re.compile(
+    r"^(?:(?:the|its|their|our|this|that|a|an)\s+)?([a-z][\w-]*)(?:\s+(?:back|as|in|to|into))?\s*$", re.I
+)
+
+
+def _caller_reply(said: re.Match[str]) -> Step:
+    """'… and return the translation in the response', 'send the summary back to the caller': a run another program
+    calls ends in a response block; its JSON carries what the run made, under the name the text gives it ('the
+    translation' → "translation"), else "result"."""
+    what = next((g for g in said.groups() if g), "") or ""
+    noun = _REPLY_NOUN.match(what.strip())
+    key = (
+        noun.group(1).lower()
+        if noun and noun.group(1).lower() not in ("it", "them", "that", "this")
+        else "result"
+    )
+    return Step("action", "response", {"dataMode": "json", "data": key}, label="Response", text=said.group(0))
+
+
+def _reply_data(key: str, parts: list[str]) -> str:
+    """The response block's JSON: one value under `key`, or each of several reads under its block's kind (Sim quotes
+    a text value and writes an object as JSON when it pastes a reference into a response)."""
+    if len(parts) <= 1:
+        return "{" + json.dumps(key) + ": " + (parts[0] if parts else '""') + "}"
+    names: list[str] = []
+    for ref in parts:
+        base = re.sub(r"\d+$", "", ref[1:].split(".", 1)[0]) or "result"
+        names.append(base if base not in names else f"{base}_{len(names) + 1}")
+    return "{" + ", ".join(f"{json.dumps(n)}: {r}" for n, r in zip(names, parts)) + "}"
 
 
 def _ref(local: str, type_: str, operation: str | None = None) -> str:

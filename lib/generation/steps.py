@@ -133,6 +133,8 @@ def negated(text: str) -> dict[str, set[str]]:
                 continue  # 'if nothing is below 20, don't send the email': the run ends when nothing is found, a guard
             if before and _ABOUT_CONTENT.match(before.group(0)):
                 continue  # "don't mention prices in the email": what the message holds, the message is still sent
+            if before and _STAYS_IN.match(before.group(0)):
+                continue  # 'Deal amounts must never leave Slack and that sheet': where the data stays, no ban there
             if before and not _negates_other(before.group(0)):
                 # "email me instead of Slack": the negation governs the phrase right after it only
                 span_text = before.group(0)
@@ -206,6 +208,13 @@ _ABOUT_CONTENT = re.compile(
 )
 
 
+# 'must never leave Slack and that sheet', "shouldn't go outside Airtable": the services the data stays in
+_STAYS_IN = re.compile(
+    _NEGATION
+    + r"\s+(?:(?:ever|be\s+allowed\s+to)\s+)?(?:leave|go\s+(?:beyond|outside(?:\s+of)?)|get\s+out\s+of|exit)\b"
+)
+
+
 # 'change nothing in Asana', "don't modify nothing in Notion", 'leave HubSpot untouched', 'Jira stays read-only',
 # 'nothing in Jira must be changed': a service the user keeps from being changed (reading it stays)
 _CHANGES = r"(?:change|modify|alter|touch|edit|update|write|delete|remove|open|comment|create|post)\w*"
@@ -222,10 +231,13 @@ _HANDS_OFF_AFTER = re.compile(
 
 # 'otherwise no Slack post', 'else: no email', 'if not, no Teams message': what the other side of a test leaves out,
 # not a rule for the whole run
+# ('Under that, no email is needed.', '; for the rest, no Slack post', 'for everyone else, no text': the other side
+# named by what it is, after a test said before)
 _ELSE_LEAVES_OUT = re.compile(
     # ('… if it is under 92%, email … . Above that, no email.': the values past the threshold are the other side)
-    r"\b(?:otherwise|else|if\s+not|if\s+it\s+is\s*n[o']t|(?:above|below|over|under)\s+(?:that|this|it))"
-    r"\s*[,:;\-–—]?\s*(?:just\s+|simply\s+)?$"
+    r"\b(?:otherwise|else|if\s+not|if\s+it\s+is\s*n[o']t|(?:under|below|above|over|beneath)\s+(?:that|this|it|them)|"
+    r"for\s+(?:the\s+rest|the\s+others|all\s+others|any(?:one|thing)\s+else|every(?:one|thing)\s+else|(?:all\s+)?other\s+[\w-]+|"
+    r"smaller\s+ones|(?:the\s+)?(?:smaller|lower|bigger|larger|higher)\s+[\w-]+))\s*[,:;\-–—]?\s*(?:just\s+|simply\s+)?$"
 )
 
 
@@ -1268,6 +1280,13 @@ def _made_of(low: str, key: str, phrases: list[str]) -> bool:
             continue  # no message sent before it: nothing is made of the service's data
         commands = [m for m in verb if _VERB_PLACE.search(low[: m.start()])]  # not the noun in 'Board report'
         between = low[(commands or verb)[-1].end() : found.start()]
+        if (
+            key in ("gmail", "outlook")
+            and found.group(0).startswith("from")
+            and not re.search(r"\b(?:of|about)\b", between)
+            and re.match(r"\s+to\s+(?:[\w.+-]+@[\w-]+\.|me\b|us\b|them\b)", low[found.end() :])
+        ):
+            continue  # 'send the answer from Outlook to reg-affairs@…': the account it is sent from
         # 'send me a recap of …', 'send the support team an overview of …', 'create a Google Doc … with an AI summary
         # of …': the message names its recipient or its place first, and is made of the service's data
         if re.match(
@@ -3613,8 +3632,9 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     ):
         step = _integration_step("gmail", "email " + address.group(0), description)
         found.append((address.start() + 2, step))
-    texted = re.search(
-        r"(?:^|\band\s+|\balso\s+|\bthen\s+)texts?\s+"
+    texted = re.search(  # ('please text …', 'could you also text …?': a request's polite voice)
+        r"(?:^|\band\s+|\balso\s+|\bthen\s+|\bplease\s+|\b(?:could|can|would|will)\s+(?:you\s+|it\s+|we\s+)?"
+        r"(?:also\s+|please\s+|then\s+)?)texts?\s+"
         r"(?:me|us|him|her|them|the|each|every|our|my|whoever|everyone|anyone|\+?\d)",
         low,
     ) or re.search(_CONTACT_BY + r"(?:text|sms)\b", low)
@@ -7199,8 +7219,8 @@ _GUARD = re.compile(
     r"no\s+(?:single\s+)?[\w-]+\s+(?:is|are|was|were|has|have|falls?|drops?|goes)\b)"
     r"[^,;.]{0,60}?,?\s*(?:then\s+)?(?:just\s+)?"
     r"(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*(?:\s+(?:anything|it|them|(?:an?|the)\s+[\w-]+))?|"
-    r"(?:send|post|email|do|write)\s+nothing|skip(?:\s+it|\s+the\s+rest)?|stop|end(?:\s+there|\s+the\s+run)?|"
-    r"exit|quit|nothing\s+(?:happens|is\s+sent|should\s+happen|needs\s+to\s+happen))\s*[.!]?\s*$"
+    r"(?:send|post|email|do|write)\s+nothing|skip(?:\s+it|\s+the\s+rest|\s+(?:the|that|this)\s+[\w-]+)?|stop|end(?:\s+there|\s+the\s+run)?|"
+    r"exit|quit|nothing\s+(?:happens|is\s+sent|should\s+happen|needs\s+to\s+happen))(?:\s*,?\s*(?:please|thanks))?\s*[.!]?\s*$"
     # the same said ban first: 'Don't post anything if nothing was completed', 'send nothing when there are none'
     r"|^\s*(?:and\s+|but\s+)?(?:just\s+)?(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*"
     r"(?:\s+(?:anything|it|them|(?:an?|the)\s+[\w-]+))?|(?:send|post|email|do|write)\s+nothing)\s+(?:if|when)\s+"

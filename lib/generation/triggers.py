@@ -140,13 +140,22 @@ _API_HINT = re.compile(
     # 'when our API is called with a patient id', 'when the endpoint gets hit', 'when our app calls the workflow
     # with an order id': the call is what starts each run
     r"|(?:our|the|this|my)\s+(?:api(?:\s+endpoint)?|endpoint|workflow|flow)\s+(?:is|gets|was)\s+(?:called|hit|invoked)"
-    r"|(?:calls?|hits?|invokes?)\s+(?:the|this|our)\s+(?:workflow|flow|api|endpoint)\s+with"
+    r"|(?:calls?|hits?|invokes?)\s+(?:the|this|our)\s+(?:workflow|flow|api|endpoint)(?:['’]s\s+(?:api|endpoint))?\s+with"
     # 'callable from our CRM via API', 'I can call from our app via API', 'call this workflow via API'
     + _BY_CALL
-    # 'API endpoint: our app POSTs …' (a heading naming what is built)
-    + r"|^\W*(?:an?\s+)?(?:api|http|rest)\s+endpoint\s*(?=[:\u2014-]))\b",
+    # 'API endpoint: our app POSTs …', 'endpoint for our helpdesk: it POSTs …' (a heading naming what is built)
+    + r"|^\W*(?:an?\s+)?(?:(?:api|http|rest)\s+)?endpoint(?:\s+for\s+[^:\n\u2014]{1,40}?)?\s*(?=[:\u2014-]))\b",
     re.I,
 )
+
+
+def called_by_api(text: str) -> bool:
+    """Whether the text says another program calls the workflow ('an endpoint our app can call through the API',
+    'expose this as an API', 'when our mobile app calls the workflow's API with a user id'): a run by hand (the
+    manual starter is also the API entry) whose caller can be answered."""
+    return _API_HINT.search(text) is not None
+
+
 # how a call reaches the run, said after a manual hint ('on demand via API'): part of the trigger, not an HTTP step
 _BY_API = re.compile(
     r"\s*(?:,\s*)?(?:via|through|over|using)\s+(?:an?\s+|the\s+|our\s+)?(?:api|http|rest)\b", re.I
@@ -1261,6 +1270,8 @@ _LATER_LEAD = re.compile(
     r"|\b(?:the\s+(?:moment|minute|instant|second)|as\s+soon\s+as|whenever)\s+"
     # or what should run on it: 'Can this happen automatically when a form comes in?', 'a flow that kicks in when …'
     r"|\b" + _RUN_ON + r"when(?:ever)?\s+"
+    # or the request's own clause: 'Could you make it so that when a record changes there …'
+    r"|\b(?:so|such)\s+that\s+(?:when(?:ever)?|each\s+time|every\s+time)\s+"
     r"(?=(?:a|an|the|someone|somebody|anyone|one|it|they|our|my|we|i|new)\b)",
     re.I,
 )
@@ -1269,9 +1280,32 @@ _ARRIVAL = re.compile(
     r"placed|booked|scheduled|paid)|"
     r"adds?|submits?|signs?\s+up|cancels?|fails?|opens?|books?|pays?|sends?|posts?|replies|emails?|messages?|"
     # 'whenever someone buys a membership': a purchase or sign-up is an arrival too
-    r"buys?|purchases?|subscribes?|registers?|donates?|joins?|renews?|upgrades?|checks?\s+out)\b",
+    r"buys?|purchases?|subscribes?|registers?|donates?|joins?|renews?|upgrades?|checks?\s+out|"
+    # 'When Stripe reports a successful payment', 'When Shopify marks an order as fulfilled', 'when a record changes
+    # there', 'When an issue in that repo is closed': a service telling of a change, or the change itself
+    r"reports?|tells?\s+us|notif(?:y|ies)|marks?|flags?|changes?|succeeds?|"
+    r"(?:is|gets|was)\s+(?:closed|merged|resolved|fulfilled|shipped|approved|rejected|completed|updated|changed|"
+    r"marked|moved|refunded|cancell?ed|deleted|assigned|labell?ed|tagged|rated|published|released|deployed|won|lost|"
+    r"signed|delivered|escalated|reopened))\b",
     re.I,
 )
+
+
+# 'When one arrives', 'when a row is added to that table', '… in that channel': the place a later event points back to
+_POINTED_PLACE = re.compile(
+    r"^(?:one|it|they)\b|\b(?:the|our|that)\s+(?:[\w'-]+\s+){0,2}?(?P<noun>table|base|sheet|channel|inbox|"
+    r"repo|repository|server|group|chat|board|list)\b",
+    re.I,
+)
+# the services that have such a place (a channel is a chat's, a repo GitHub's)
+_PLACE_PROVIDERS = {
+    "channel": ("slack", "discord", "microsoftteams", "telegram"),
+    "server": ("discord",),
+    "repo": ("github",),
+    "repository": ("github",),
+    "inbox": ("gmail",),
+    "base": ("airtable",),
+}
 
 
 def _later_event(text: str) -> Trigger | None:
@@ -1290,21 +1324,37 @@ def _later_event(text: str) -> Trigger | None:
         shift = lead.end() - len("when ")
         hook.spans = [(max(lead.start(), start + shift), end + shift) for start, end in hook.spans]
         previous = _SENTENCE_END.split(text[: lead.start()])[-1]
+        at = lead.start() - len(previous)
         earlier = _provider(previous.lower()) if previous.strip() else None
+        pointed = _POINTED_PLACE.search(clause.split(",")[0])
+        fits = _PLACE_PROVIDERS.get((pointed.group("noun") or "").lower()) if pointed else None
+        if fits and earlier not in fits:
+            # 'The team asks in #facilities-requests on Slack. … We tried a shared inbox. When someone posts in that
+            # channel, …': the nearest sentence before (of three) naming a service that has such a place
+            earlier = None
+            bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, lead.start())]
+            for a, b in list(zip(bounds, bounds[1:] + [lead.start()]))[::-1][:3]:
+                found = _provider(text[a:b].lower())
+                if found in fits:
+                    previous, at, earlier = text[a:b], a, found
+                    break
         if (
-            hook.values["webhookProvider"] == "generic"
+            # ('Our docs live in the acme/handbook repo on GitHub. When a pull request there is merged, …': the
+            # sentence before says where, also for an event whose own words name the service)
+            hook.values["webhookProvider"] in ("generic", earlier)
             and earlier not in (None, "generic")
             and not lx.integrations_in(clause.split(",")[0])
-            and re.search(
-                r"^(?:one|it|they)\b|\b(?:the|our|that)\s+(?:[\w'-]+\s+){0,2}?(?:table|base|sheet|channel|inbox|"
-                r"repo|repository|server|group|chat|board|list)\b",
-                clause.split(",")[0],
-                re.I,
-            )
+            and pointed is not None
         ):  # 'Requests come in via WhatsApp. When one arrives, …': the service the sentence before names
             hook.values["webhookProvider"] = str(earlier)
-            start = lead.start() - len(previous)
-            hook.spans.append((start, lead.start()))
+            start, end = at, at + len(previous)
+            # ('… repo on GitHub, and the reporter's email is always in the issue body.': only the clause naming
+            # where; what the rest of the sentence tells is no part of the event)
+            for part in re.finditer(r"[^,;]+(?:,(?!\s*(?:and|but|so|while)\b)[^,;]*)*", previous):
+                if _provider(part.group(0).lower()) == earlier:
+                    start, end = start + part.start(), start + part.end()
+                    break
+            hook.spans.append((start, end))
         elif (
             hook.values["webhookProvider"] == "generic"
             and not hook.notes

@@ -474,6 +474,8 @@ def _new_values(text: str, start: int, end: int) -> list[_Value]:
             return []  # a new sentence of its own, not a correction of a value
         if not kept and re.search(r"\b(?:don'?t|do not|not|never|no longer|without|skip)\b", between, re.I):
             return []  # 'actually don't reply in #support': a step taken back, not a value
+        if not kept and re.match(r"\s*for\b", between, re.I):
+            return []  # 'Only for UK customers', 'just for US orders': which items, not a corrected value
         kept.append(value)
         at = value.end
     return kept

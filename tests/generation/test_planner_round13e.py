@@ -25,7 +25,6 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r13e-gmail-draft-aside": "'draft a reply' to an e-mail event makes one agent and no Gmail draft (step reading)",
-    "r13e-api-pulls-out": "no Response block is planned for what an API call returns (step reading)",
 }
 
 
