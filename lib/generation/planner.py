@@ -1306,6 +1306,16 @@ class _Builder:
         """The subject of what a step sends: the thing its clause sends ('a welcome email' → 'Welcome', 'email the
         digest to …' → 'Digest'), else what the step feeding it drafts ('write a short report and email it' →
         'Short report'), else what the run does (for an e-mail, without the event that started it)."""
+        forwards = re.search(r"\bforward", step.text or "", re.I) or re.search(
+            r"\bforward\w*\s+(?:it|them|the\s+(?:e-?mail|message|original))\b", self.description, re.I
+        )  # the clause may be rewritten ('forward it to x@…' → 'email x@…')
+        if mail and forwards and self.trigger.kind == "webhook":
+            # 'forward it to …' on an incoming e-mail: the e-mail keeps its own subject
+            from lib.generation.services import webhook_paths
+
+            own = webhook_paths(str(self.trigger.values.get("webhookProvider") or "")).get("subject")
+            if own:
+                return f"Fwd: <{own}>"
         sent = _sent_thing(step.text or "")
         if sent is None and prev:
             made = re.fullmatch(r"<([\w-]+)\.[\w.]+>", prev.strip())

@@ -1,6 +1,6 @@
 """An e-mail address is where a message goes, not a service to call ("forward it to tickets@acme.zendesk.com" sends
 no Zendesk API request); a forwarded e-mail keeps its own subject (`planner_forwarded_mail.jsonl`, written before
-the fix: 2 of 4 right)."""
+the fix: 2 of 4 right before, 4 after)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,7 @@ import pytest
 
 from tests.generation.judged import assert_right, cases
 
-_KNOWN: dict[str, str] = {
-    i: "the address's domain calls the service; the subject is the clause"
-    for i in ("fwd-zendesk-address", "fwd-freshdesk-address")
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_forwarded_mail.jsonl", _KNOWN))
