@@ -18,6 +18,7 @@ from lib.errors import CannotPlan
 from lib.generation import lexicon as lx
 from lib.generation import services
 from lib.generation.corrections import corrected
+from lib.generation.handles import handles_named
 from lib.generation.lexicon import lexicon
 from lib.generation.matching import matched_places
 from lib.generation.places import named_again
@@ -126,6 +127,9 @@ def draft(description: str) -> Draft:
         )
     # 'label it as bug, feature or question and post it to the matching channel: #bugs, #features or #questions'
     description = matched_places(description)
+    description = handles_named(
+        description
+    )  # '… on Slack, … send the summary to @tom as a DM': to @tom on Slack
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
     # "over $5,000 — make that $7,500", "… No wait, make that 45 days.": the number that stands

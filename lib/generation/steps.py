@@ -743,9 +743,18 @@ _FIELD_LIST = re.compile(
 
 
 def _answers_noun(low: str, at: int) -> bool:
-    """'send the form answers to our EHR', 'fetch the event's questions and answers': 'answers' at `at` is a
-    noun (after a determiner and up to two nouns that are no doer — 'the bot answers' is a verb — or after
+    """'send the form answers to our EHR', 'fetch the event's questions and answers', 'still need an answer':
+    'answer(s)' at `at` is a noun (after a determiner and up to two nouns that are no doer — 'the bot answers' is a verb — or after
     'questions and'), not a request to answer."""
+    if re.match(r"answer\b", low[at:]):
+        # 'which ones still need an answer', 'tickets that got no answer': what items lack, no request to answer
+        return bool(
+            re.search(
+                r"\b(?:need|needs|needed|get|gets|got|without|awaiting|waiting\s+for|lack|lacks)\s+"
+                r"(?:an?\s+|no\s+|any\s+)?(?:(?!(?:ai|agent|bot|assistant|llm|gpt|claude|model|it|them)\b)[\w-]+\s+)?$",
+                low[:at],
+            )
+        )
     if not re.match(r"answers\b", low[at:]):
         return False
     return bool(
@@ -2335,10 +2344,20 @@ def _service_words() -> tuple[str, ...]:
     )
 
 
+# a person's handle in a chat service ('@maria'), not an e-mail address's '@'
+_HANDLE = re.compile(r"(?<![\w.@])@([a-z][\w.-]*[a-z0-9])\b(?!\.[a-z])", re.I)
+
+
 def _targets(target: str, clause: str, description: str, values: dict[str, str]) -> None:
     """Carry the stated destination (channel, address, repo, chat, table …) into its subBlock."""
     if target == "channel":
         found = lx.CHANNEL_RE.search(clause)
+        handle = None if found else _HANDLE.search(clause)
+        if (
+            handle
+        ):  # 'DM the list to @maria', 'send the summary to @tom as a DM': that person, not a channel read
+            values["channel"] = "@" + handle.group(1)
+            return
         who = None if found else _messaged_person(clause)
         found = found or (None if who else lx.CHANNEL_RE.search(description))
         if found:
@@ -3660,6 +3679,8 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     ):  # 'slack each assignee a nudge', 'DM them the handbook' (on the chat the description names): a message
         found.append((dmed.start() + 2, _integration_step(on, clause, description, write=True)))
     answered = re.search(r"\b(?:reply|replies|respond|answer)\b", low)
+    if answered and _answers_noun(low, answered.start()):
+        answered = None  # 'which ones still need an answer': what the items lack, no reply to send
     if answered and not any(s.kind == "action" for _, s in found) and not reply:
         # 'reply in the same channel', 'reply there with …': back on the chat service the event came from
         chats = [
@@ -3774,8 +3795,15 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         and not any(s.kind == "process" or s.type in ("agent", "perplexity") for _, s in found)
         and not (api and api.integration == "openai")
     ):
-        # 'generate it with GPT-4o': naming a model asks for a model step
-        found.append((low.find(named_model.split("-")[0][:3]) + 1, _process("draft", clause, description)))
+        # 'generate it with GPT-4o': naming a model asks for a model step; 'ask Claude which ones still need an
+        # answer': a question put to it, answered from the input (not a text drafted to send)
+        asked = re.search(r"\bask\s+(?:[\w.-]+\s+){1,2}?(?:which|whether|what|who|how|if)\b", low)
+        found.append(
+            (
+                low.find(named_model.split("-")[0][:3]) + 1,
+                _process("aggregate" if asked else "draft", clause, description),
+            )
+        )
     topic = re.search(
         r"\b(?:about|mentioning|regarding|that mention)\s+([^,;]+?)(?:\s+(?:and|then|in the last|from|on)\b|$)",
         clause,

@@ -1,6 +1,6 @@
 """A Slack direct message to a person ("DM the list to @maria", "send … to @tom as a DM") goes to that person, not to
 the channel the workflow read (`planner_slack_dms.jsonl`, written before the fix: 1 of
-4 right)."""
+4 right before, 4 after)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,7 @@ import pytest
 
 from tests.generation.judged import assert_right, cases
 
-_KNOWN: dict[str, str] = {
-    i: "the DM is posted to the channel that was read"
-    for i in ("dm-list-to-maria", "dm-summary-to-tom", "dm-direct-message")
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_slack_dms.jsonl", _KNOWN))
