@@ -1,0 +1,38 @@
+"""Planner round 22b on our own descriptions (`planner_round22b.jsonl`, in no bench set, each written before its
+fix): background that is not a step, and messages that are no request for a workflow. A letter to the team tells
+how things are now and what went wrong ('Each Monday our ops lead copies … and posts the count in #warehouse on
+Slack', "I'm the office manager …", 'When a new hire accepts …, IT is supposed to get a heads-up, but the email to
+helpdesk@… lands a day late', 'Our suppliers send their invoices to ap@…', 'all three teams want to see it',
+"… not for PagerDuty") before and around what it asks; only what it asks is built. A question about Sim, a toast or
+a speech to write, a translation or a summary of pasted text, a number wanted now, a physical chore are honest
+refusals, greeting and sign-off or not. Controls: a past event or an old tool named beside a request for a step
+with the same service keeps that step. 10 of the 24 were right before the fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.generation.judged import assert_right, cases
+
+# what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
+_KNOWN: dict[str, str] = {
+    "r22b-sim-polling-question-chat": "a question about Sim naming a schedule and Gmail is built as a Gmail read",
+    "r22b-speech-artifact-mail": "a speech to write, in a letter, is built as an agent run on a background date",
+    "r22b-translate-pasted": "a translation of pasted text is built, with the writer's own WhatsApp send",
+    "r22b-shorten-pasted-notes": "a summary of pasted notes is built, with the writer's own Slack post",
+    "r22b-lookup-now-mail": "a number wanted now, in a letter, is built as an e-mail and a Stripe read",
+    "r22b-physical-coffee": "a physical chore is built as a test guarding nothing",
+    "r22b-identity-opener": "after \"I'm the …\" the background's Teams post is built",
+    "r22b-habit-each-monday": "'Each Monday our ops lead copies … and posts …' is read as the request",
+    "r22b-when-supposed-to": "the background's e-mail to helpdesk@ (its clause rewritten) is built",
+    "r22b-suppliers-send-to-inbox": "'suppliers send their invoices to ap@…' is built as an e-mail send",
+    "r22b-currently-by-hand-notes": "the by-hand routine makes a Slack DM, and the Typeform event is lost",
+    "r22b-both-teams-common-noun": "'all three teams' makes the channel post a Microsoft Teams one",
+    "r22b-not-for-pagerduty": "'not for PagerDuty' builds a PagerDuty call",
+    "r22b-telegram-habit-answer": "'questions … written in our Notion page' is built as a Notion write",
+}
+
+
+@pytest.mark.parametrize("item", cases("planner_round22b.jsonl", _KNOWN))
+def test_round22b_description_comes_out_right(item):
+    assert_right(item, seed="r22b")
