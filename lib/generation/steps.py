@@ -116,12 +116,18 @@ class Step:
 
 
 def negated(text: str) -> dict[str, set[str]]:
-    """Integrations the user rules out, and for what: "don't post to Slack" rules out writing to Slack
-    (reading it stays), "instead of Slack" / "no Telegram" rule out both."""
+    """Integrations (and services without a block) the user rules out, and for what: "don't post to Slack" rules
+    out writing to Slack (reading it stays), "instead of Slack" / "no Telegram" / 'not for PagerDuty' rule out
+    both."""
+    from lib.generation.services import external
+
     low = text.lower()
     out: dict[str, set[str]] = {}
-    for key, entry in lexicon()["integrations"].items():
-        for phrase in entry["phrases"]:
+    # the services with a block, then those Sim reaches by an HTTP request ("… and not for PagerDuty")
+    named = [(key, entry["phrases"]) for key, entry in lexicon()["integrations"].items()]
+    named += [(key, entry["aliases"]) for key, entry in external().items() if key not in lexicon()["integrations"]]
+    for key, phrases in named:
+        for phrase in phrases:
             p = re.escape(phrase.strip())
             before = re.search(_NEGATION + r"\b[^.,;]{0,30}?\b" + p + r"\b", low)
             if before and _SCOPED.match(low, before.end()):
