@@ -149,6 +149,17 @@ def _owned_noun(low: str, at: int, key: str) -> bool:
     )
 
 
+def _named_at(low: str, phrase: str, entry: dict[str, Any]) -> int:
+    """`phrase_at`, past the places where the phrase is the common noun the service's name also is ('all three
+    teams want to see it', an integration's 'common_after')."""
+    at = phrase_at(low, phrase)
+    common = entry.get("common_after")
+    while common and at >= 0 and re.search(common, low[:at]):
+        later = phrase_at(low[at + 1 :], phrase)
+        at = at + 1 + later if later >= 0 else -1
+    return at
+
+
 def integrations_in(text: str) -> list[tuple[int, str]]:
     """(position, integration key) for every integration named in `text`, in order of appearance; a name
     the user gave a thing of theirs is not a mention (`mask_names`)."""
@@ -158,7 +169,7 @@ def integrations_in(text: str) -> list[tuple[int, str]]:
         positions = [
             at
             for p in entry["phrases"]
-            for at in [phrase_at(low, p)]
+            for at in [_named_at(low, p, entry)]
             if at >= 0 and not (p.strip() in _COMMON_NOUNS and _owned_noun(low, at, key))
         ]
         if positions:

@@ -27,7 +27,6 @@ _KNOWN: dict[str, str] = {
     "r22b-when-supposed-to": "the background's e-mail to helpdesk@ (its clause rewritten) is built",
     "r22b-suppliers-send-to-inbox": "'suppliers send their invoices to ap@…' is built as an e-mail send",
     "r22b-currently-by-hand-notes": "the by-hand routine makes a Slack DM, and the Typeform event is lost",
-    "r22b-both-teams-common-noun": "'all three teams' makes the channel post a Microsoft Teams one",
     "r22b-telegram-habit-answer": "'questions … written in our Notion page' is built as a Notion write",
 }
 
