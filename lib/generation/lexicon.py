@@ -1553,6 +1553,11 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
         if not sentence.strip() or found.span() in told:
             continue
         low = sentence.strip().lower()
+        if tells(low, imperative):
+            # 'When Sales closes a deal, onboarding is supposed to start …', "I'm the executive assistant to …":
+            # how things are, however it opens
+            spans.append(found.span())
+            continue
         lead = re.sub(r"^\W*(?:\d{1,2}[.)]\s*)?(?:context\s*:\s*)?", "", low)
         # 'As an HR coordinator[, I want] a folder created …' (the wish already read as 'create …'): a user story
         role = re.match(r"(?:(?:user\s+)?story\s*[:–—-]\s*)?as\s+(?:an?|the|our)\s+", lead)
@@ -1571,6 +1576,42 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
             return sorted(spans + told)
         spans.append(found.span())
     return told
+
+
+# a clause's first words that are no verb of its own ('… and then', '…, so', 'but')
+_CLAUSE_LEAD = re.compile(r"^\W*(?:(?:and|but|so|then|also|just|instead|now|please|from\s+now\s+on)\b\W*)*")
+# 'a workflow I can start by hand', 'run it manually': how the run starts, nothing told
+_STARTED_BY_HAND = re.compile(
+    r"\b(?:start|run|trigger|kick|launch|fire|click)\w*\s+(?:[\w-]+\s+){0,3}?(?:by\s+hand|manually)\b"
+)
+_BY_HAND = re.compile(r"\bby\s+hand\b|\bmanually\b|\b(?:myself|ourselves)\b")
+
+
+def tells(low: str, imperative: re.Pattern[str]) -> bool:
+    """Whether a sentence (lowercased) tells how things are or were (lexicon.json context 'told': 'Right now I
+    answer every message myself', 'Last month a customer waited a week', 'Each Monday our ops lead copies …') and
+    asks nothing: no request voice, no clause opening on a verb but one done by hand."""
+    rules = lexicon()["context"]
+    if not any(re.search(rx, low) for rx in rules["told"]) or _STARTED_BY_HAND.search(low):
+        return False
+    return asks_nothing(low, imperative)
+
+
+def asks_nothing(low: str, imperative: re.Pattern[str], opened: bool = False) -> bool:
+    """Whether a sentence (lowercased) has no request voice (lexicon.json context 'request_inside') and no clause
+    opening on a verb, but one done by hand ('We use IFTTT to tweet every new video.', 'update the table by hand at
+    the end of the day'); with `opened`, no clause opening as a request does either ('…: every Thursday at 11:00
+    read …')."""
+    rules = lexicon()["context"]
+    if re.search(rules["request_inside"], low):
+        return False
+    # ('we copy each one by hand and then DM the manager': the verbs after 'and' share the subject)
+    clauses = re.split(r"[,;()]+|(?<!\d):(?!\d)|\s[-–—]\s|\s+(?:but|so)\s+", low)
+    return not any(
+        (imperative.match(_CLAUSE_LEAD.sub("", clause)) and not _BY_HAND.search(clause))
+        or (opened and re.search(rules["request_opens"], clause.strip()))
+        for clause in clauses
+    )
 
 
 # the words between two steps: an arrow, a numbered list's number, a comma or semicolon, a sentence's end, 'then'

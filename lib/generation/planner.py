@@ -491,21 +491,36 @@ def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[
 
 def _span_of(step: Step, description: str) -> tuple[int, int]:
     """Where the clause a step came from starts in the description ((-1, -1) when it is not found as said)."""
-    # its first words ('Right now Dana copies …': a clause's later words may be rewritten, 'every' → 'the')
-    words = step.text.split(" + ")[0].split()[:3]
-    found = re.search(r"\s+".join(map(re.escape, words)), description) if words else None
-    if found is None and words and re.fullmatch(r"[a-z]+", words[0]):
-        # 'pings the controller' read as 'ping the controller', 'copies' as 'copy': the verb as the sentence said it
-        verb = words[0]
-        forms = (
-            re.escape(verb[:-1]) + r"(?:y|ies|ied)"
-            if verb.endswith("y")
-            else re.escape(verb) + r"(?:s|es|ed|d)?"
-        )
-        found = re.search(
-            r"\b" + forms + r"\b" + "".join(r"\s+" + re.escape(w) for w in words[1:]), description
-        )
-    return found.span() if found else (-1, -1)
+    # its first words ('Right now Dana copies …': a clause's later words may be rewritten, 'every' → 'the'), its verb
+    # as the sentence said it ('pings the controller' read as 'ping the controller', 'copies' as 'copy'); as many
+    # words as are said so, so that 'email the client contact …' is not found in '… supposed to email the client'
+    said = step.text.split(" + ")[0].split()
+    for count in (8, 5, 3) if len(said) > 3 else (3,):
+        words = said[:count]
+        found = re.search(r"\s+".join(map(re.escape, words)), description) if words else None
+        if found is None and words and re.fullmatch(r"[a-z]+", words[0]):
+            verb = words[0]
+            forms = (
+                re.escape(verb[:-1]) + r"(?:y|ies|ied)"
+                if verb.endswith("y")
+                else re.escape(verb) + r"(?:s|es|ed|d)?"
+            )
+            found = re.search(
+                r"\b" + forms + r"\b" + "".join(r"\s+" + re.escape(w) for w in words[1:]), description
+            )
+        if found is not None:
+            return found.span()
+    # 'Our bank sends its alerts to treasury@x.co' read as 'email treasury@x.co': the clause rewritten, the address
+    # (or link, or channel) it names said once in the description
+    for token in _NAMED_TOKEN.findall(step.text):
+        if description.count(token) == 1:
+            at = description.find(token)
+            return at, at + len(token)
+    return -1, -1
+
+
+# what a clause names that its rewriting keeps: an e-mail address, a link, a channel
+_NAMED_TOKEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s,;)]+|(?<![\w&])#[\w-]+")
 
 
 def _untold(steps: list[Step], description: str, context: list[tuple[int, int]]) -> list[Step]:
@@ -563,7 +578,21 @@ def _unrestated(
 
 
 def _told(step: Step, description: str, context: list[tuple[int, int]]) -> bool:
-    """A write or processing step, or a test that guards nothing else, read from a context sentence."""
+    """A write or processing step, or a test or a loop that holds nothing else, read from a context sentence."""
+    if step.kind == "loop":
+        # 'Right now I answer every message myself', 'We use IFTTT to tweet every new video': a habit the sentence
+        # tells, not a repetition to build (a sentence taken for context that has a step of its own stays)
+        span = _span_of(step, description)
+        around = next((c for c in context if _within(span, [c])), None)
+        return (
+            bool(step.body)
+            and around is not None
+            and (
+                lx.tells(description[around[0] : around[1]].strip().lower(), ACTION_START)
+                or lx.asks_nothing(description[around[0] : around[1]].strip().lower(), ACTION_START, opened=True)
+            )
+            and all(_told(s, description, context) for s in step.body)
+        )
     if step.kind == "condition":
         inner = [s for _, branch in step.branches for s in branch]
         return _within(_span_of(step, description), context) and all(

@@ -22,12 +22,6 @@ _KNOWN: dict[str, str] = {
     "r22b-shorten-pasted-notes": "a summary of pasted notes is built, with the writer's own Slack post",
     "r22b-lookup-now-mail": "a number wanted now, in a letter, is built as an e-mail and a Stripe read",
     "r22b-physical-coffee": "a physical chore is built as a test guarding nothing",
-    "r22b-identity-opener": "after \"I'm the …\" the background's Teams post is built",
-    "r22b-habit-each-monday": "'Each Monday our ops lead copies … and posts …' is read as the request",
-    "r22b-when-supposed-to": "the background's e-mail to helpdesk@ (its clause rewritten) is built",
-    "r22b-suppliers-send-to-inbox": "'suppliers send their invoices to ap@…' is built as an e-mail send",
-    "r22b-currently-by-hand-notes": "the by-hand routine makes a Slack DM, and the Typeform event is lost",
-    "r22b-telegram-habit-answer": "'questions … written in our Notion page' is built as a Notion write",
 }
 
 
