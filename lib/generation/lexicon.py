@@ -895,11 +895,15 @@ def number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def asks_for_an_answer(text: str) -> str | None:
+def asks_for_an_answer(text: str, imperative: re.Pattern[str] | None = None) -> str | None:
     """Why `text` is a question or a remark to the assistant rather than a workflow ('question',
-    'greeting'), or None. A build cue ('set up a bot that …', 'I want …') always makes it a workflow."""
+    'greeting'), or None. A build cue ('set up a bot that …', 'I want …') always makes it a workflow. With
+    `imperative` (what opens a step), a wh-question followed by sentences that ask nothing is a question too."""
     rules = lexicon()["not_a_workflow"]
     low = text.strip().lower()
+    labelled = re.match(rules["question_label"], low)
+    if labelled and low[labelled.end() :]:  # 'Quick question before I file a request: what's …?'
+        return asks_for_an_answer(text.strip()[labelled.end() :], imperative)
     # '#automation', '#build-alerts': a channel's name is no word of the request
     if re.search(rules["build_cues"], re.sub(r"#[\w-]+", "#", low)):
         return None
@@ -916,26 +920,76 @@ def asks_for_an_answer(text: str) -> str | None:
         if len(said) == 1 and not re.search(r"\b(?:can|could|would)\s+(?:you|u)\b|\bplease\b|\?", low):
             return "thank-you"
         if len(said) == 2:
-            return asks_for_an_answer(said[1])
+            return asks_for_an_answer(said[1], imperative)
     greeted = re.match(r"\W*(?:hello|hi|hey)\b(?:\s+(?:there|all|team|folks|guys))?\s*[,!.:-]+\s*", low)
     if greeted and low[greeted.end() :]:  # 'Hey, can you set up …': the greeting opens the request
-        return asks_for_an_answer(text.strip()[greeted.end() :])
+        return asks_for_an_answer(text.strip()[greeted.end() :], imperative)
     if re.search(rules["diagnosis"], low):  # 'can you check whether our webhook is set up right?'
         return "question"
     if re.search(rules["repair"], low):  # 'fix the typo in my last slack message pls'
         return "one-off request"
     if re.search(rules["artifact"], low):  # 'write a SQL query that returns our top 5 customers …'
         return "one-off request"
+    pasted = re.search(rules["pasted_task"], low)
+    if pasted and (
+        re.search(rules["pasted_here"], re.split(r"(?<=[.?!])\s", low[pasted.end() :], maxsplit=1)[0])
+        or re.match(r"th(?:is|ese)\b", pasted.group("what"))
+        and re.search(rules["inline_content"], text)
+    ):  # 'Could you translate the paragraph below into German for me?': one piece of work on pasted text
+        return "one-off request"
     if first in ("can", "could", "would", "will"):
         verb = re.match(r"\W*\w+\s+(?:you|u)\s+(?:please\s+)?(\w+)", low)
         return "question" if verb and verb.group(1) in rules["asks"] else None
+    said = re.split(r"(?<=[.!?])\s+", low, maxsplit=1)
     if first in rules["question_starts"] and (
-        asked or (first.startswith(("wh", "how")) and len(words) <= 20)
+        asked
+        or (first.startswith(("wh", "how")) and len(words) <= 20)
+        # "what's the difference between …? Our department is trying to figure out …": a question, then why
+        or (
+            first.startswith(("wh", "how"))
+            and len(said) == 2
+            and said[0].endswith("?")
+            and not re.search(rules["asks_again"], said[1])
+            and imperative is not None
+            and not any(imperative.match(part) for part in re.split(r"(?<=[.!?])\s+", said[1]))
+        )
     ):
         return "question"
     if asked and re.search(rules["question_inside"], low):
         return "question"
     return None
+
+
+# a letter's greeting line ('Hi team,', 'Hey Priya,', 'Dear IT,', 'Good morning,', 'Hi Priya and team,')
+_GREETING_LINE = re.compile(
+    r"^\s*(?:hi|hello|hey|hiya|heya|dear|greetings|howdy|yo|good\s+(?:morning|afternoon|evening)|morning|afternoon)\b"
+    r"(?:[ \t]+[\w'’.&-]+){0,5}[ \t]*[,!:.—–-]*[ \t]*\n",
+    re.I,
+)
+# a letter's closing line ('Thanks,', 'Thanks a million,', 'Cheers,', 'Kind regards,', 'No rush, thanks!') and the
+# few short lines of its signature after it; or a signature line of its own ('— Leah, Marketing')
+_CLOSING_LINES = re.compile(
+    r"\n[ \t]*(?:(?:many\s+|big\s+)?(?:thanks|thank\s+you|thx|ty|ta|cheers|best|regards|kind(?:est)?\s+regards|"
+    r"warm(?:est)?\s+regards|best\s+(?:wishes|regards)|all\s+the\s+best|sincerely|yours|with\s+thanks|"
+    r"much\s+appreciated|appreciate\s+it|no\s+rush)\b[^\n]{0,30}?|[—–]+[ \t]*[^\n]{1,40}?|--[ \t]*[^\n]{1,40}?)"
+    r"[ \t]*[,.!]*[ \t]*(?:\n[ \t]*[^\n]{1,40}?[ \t]*){0,3}\s*$",
+    re.I,
+)
+
+
+def letter_body(text: str) -> str:
+    """`text` without a letter's greeting line and its closing and signature ('Hi team,\n\n… Thanks,\nDana'):
+    what the letter says (the whole text when it is no letter)."""
+    body = text
+    greeted = _GREETING_LINE.match(body)
+    if greeted and body[greeted.end() :].strip():
+        body = body[greeted.end() :]
+    for _ in range(3):  # '… No rush, thanks!\n— Leah, Marketing': a closing line before the signature
+        closed = _CLOSING_LINES.search(body)
+        if closed is None or not body[: closed.start()].strip():
+            break
+        body = body[: closed.start()]
+    return body.strip()
 
 
 def asks_for_a_system(text: str) -> bool:

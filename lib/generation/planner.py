@@ -197,8 +197,15 @@ def draft(description: str) -> Draft:
             trigger = asked
     if trigger.kind == "webhook":
         trigger.spans = [_whole_quote(description, *_named_hook(description, a, b)) for a, b in trigger.spans]
-    kind_of_text = lx.asks_for_an_answer(description)
-    if kind_of_text == "question" and trigger.spans and lx.asks_for_a_system(description):
+    # 'Hi team,\n\n<what is told> <what is asked>\n\nThanks,\nDana': what the letter asks, without its greeting, its
+    # sign-off and the background before the request
+    asked = _asked_part(description)
+    kind_of_text = lx.asks_for_an_answer(description) or lx.asks_for_an_answer(asked, ACTION_START)
+    if (
+        kind_of_text == "question"
+        and trigger.spans
+        and (lx.asks_for_a_system(description) or lx.asks_for_a_system(asked))
+    ):
         # 'Is it possible to have something that, every Friday at 15:00, reads …?': a question to the builder
         # asking for something to run, with what starts it said, is a request
         kind_of_text = None
@@ -311,6 +318,17 @@ def draft(description: str) -> Draft:
             reason="no_steps",
             unused=unused_clauses(text, []),
         )
+    if all(s.kind in ("condition", "router", "loop") for s in _flat(steps)):
+        # 'an automation that physically refills the paper tray whenever it gets low': a test guarding no step a
+        # block can do
+        raise _cannot(
+            "the planner found only a test in this description, guarding no step it can build (nothing read, "
+            "written, sent or processed in a service), so it made no workflow; a workflow cannot do physical work "
+            "either. Name what to read and where a result goes (e.g. 'when the #facilities form says the printer is "
+            "low, post it to #office on Slack').",
+            reason="no_steps",
+            unused=unused_clauses(text, []),
+        )
     if trigger.kind == "manual" and not trigger.spans and lx.once_only(description):
         raise _cannot(
             "this asks for one action done once ('just this once', 'no automation needed'), not for a workflow to "
@@ -326,7 +344,11 @@ def draft(description: str) -> Draft:
             reason="not_a_workflow",
             kind="single answer",
         )
-    if trigger.kind == "manual" and lx.addressed_to_assistant(description) and not _acts(steps, chosen=True):
+    if (
+        trigger.kind == "manual"
+        and (lx.addressed_to_assistant(description) or lx.addressed_to_assistant(asked))
+        and not _acts(steps, chosen=True)
+    ):
         raise _cannot(
             "this asks the assistant for one answer ('tell me …', '… for me'), not for a workflow: nothing is "
             "sent or stored anywhere and nothing starts it. Say where the result should go and when it should "
@@ -453,6 +475,19 @@ def draft(description: str) -> Draft:
         assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
         needs=builder.needs,
     )
+
+
+def _asked_part(description: str) -> str:
+    """What a description asks: a letter's body (no greeting, no sign-off) from its first sentence that is no
+    background ('Hi team,\n\nTreasury. Our bank sends … Could you check …?\n\nThanks,\nIbrahim' → 'Could you
+    check …?')."""
+    body = lx.letter_body(description)
+    start = 0
+    for a, b in lx.context_spans(body, ACTION_START):
+        if body[start:a].strip():
+            break
+        start = b
+    return body[start:].strip() or body
 
 
 def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[int, int]]) -> bool:

@@ -15,14 +15,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r22b-sim-polling-question-chat": "a question about Sim naming a schedule and Gmail is built as a Gmail read",
-    "r22b-speech-artifact-mail": "a speech to write, in a letter, is built as an agent run on a background date",
-    "r22b-translate-pasted": "a translation of pasted text is built, with the writer's own WhatsApp send",
-    "r22b-shorten-pasted-notes": "a summary of pasted notes is built, with the writer's own Slack post",
-    "r22b-lookup-now-mail": "a number wanted now, in a letter, is built as an e-mail and a Stripe read",
-    "r22b-physical-coffee": "a physical chore is built as a test guarding nothing",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round22b.jsonl", _KNOWN))
