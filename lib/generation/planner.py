@@ -199,12 +199,12 @@ def draft(description: str) -> Draft:
         trigger.spans = [_whole_quote(description, *_named_hook(description, a, b)) for a, b in trigger.spans]
     # 'Hi team,\n\n<what is told> <what is asked>\n\nThanks,\nDana': what the letter asks, without its greeting, its
     # sign-off and the background before the request
-    asked = _asked_part(description)
-    kind_of_text = lx.asks_for_an_answer(description) or lx.asks_for_an_answer(asked, ACTION_START)
+    wanted = _asked_part(description)
+    kind_of_text = lx.asks_for_an_answer(description) or lx.asks_for_an_answer(wanted, ACTION_START)
     if (
         kind_of_text == "question"
         and trigger.spans
-        and (lx.asks_for_a_system(description) or lx.asks_for_a_system(asked))
+        and (lx.asks_for_a_system(description) or lx.asks_for_a_system(wanted))
     ):
         # 'Is it possible to have something that, every Friday at 15:00, reads …?': a question to the builder
         # asking for something to run, with what starts it said, is a request
@@ -346,7 +346,7 @@ def draft(description: str) -> Draft:
         )
     if (
         trigger.kind == "manual"
-        and (lx.addressed_to_assistant(description) or lx.addressed_to_assistant(asked))
+        and (lx.addressed_to_assistant(description) or lx.addressed_to_assistant(wanted))
         and not _acts(steps, chosen=True)
     ):
         raise _cannot(
@@ -624,7 +624,9 @@ def _told(step: Step, description: str, context: list[tuple[int, int]]) -> bool:
             and around is not None
             and (
                 lx.tells(description[around[0] : around[1]].strip().lower(), ACTION_START)
-                or lx.asks_nothing(description[around[0] : around[1]].strip().lower(), ACTION_START, opened=True)
+                or lx.asks_nothing(
+                    description[around[0] : around[1]].strip().lower(), ACTION_START, opened=True
+                )
             )
             and all(_told(s, description, context) for s in step.body)
         )

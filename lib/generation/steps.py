@@ -125,7 +125,9 @@ def negated(text: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     # the services with a block, then those Sim reaches by an HTTP request ("… and not for PagerDuty")
     named = [(key, entry["phrases"]) for key, entry in lexicon()["integrations"].items()]
-    named += [(key, entry["aliases"]) for key, entry in external().items() if key not in lexicon()["integrations"]]
+    named += [
+        (key, entry["aliases"]) for key, entry in external().items() if key not in lexicon()["integrations"]
+    ]
     for key, phrases in named:
         for phrase in phrases:
             p = re.escape(phrase.strip())
