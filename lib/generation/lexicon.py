@@ -1597,8 +1597,9 @@ def story_benefit(text: str) -> str:
 def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int]]:
     """The sentences told before the request ('Our tickets live in Jira.', 'Right now Dana copies each one by
     hand.'): those before the first sentence that opens on a verb (`imperative`), a control word or a request
-    voice, or says what should happen (none when no sentence is the request or the first one is); and, wherever
-    they stand, the sentences of a line opened by a context label (`labelled_context`)."""
+    voice, or says what should happen (none when no sentence is the request or the first one is), a sentence that
+    `tells` how things are counting as told however it opens; after the request, the sentences that tell; and,
+    wherever they stand, the sentences of a line opened by a context label (`labelled_context`)."""
     rules = lexicon()["context"]
     told = labelled_context(text)
     spans: list[tuple[int, int]] = []
@@ -1627,13 +1628,24 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
             or role
             and any(imperative.match(lead, m.end()) for m in re.finditer(r",?\s+", lead[: role.end() + 60]))
         ):
-            return sorted(spans + told)
+            # after the request, a sentence that tells how things are or were ('Our old Zapier zap used to add them
+            # to a Google Sheet too, but nobody reads that sheet anymore.') is context too
+            after = [
+                m.span()
+                for m in _CONTEXT_SENTENCE.finditer(text, found.end())
+                if m.group(0).strip()
+                and m.span() not in told
+                and tells(m.group(0).strip().lower(), imperative)
+            ]
+            return sorted(spans + told + after)
         spans.append(found.span())
     return told
 
 
-# a clause's first words that are no verb of its own ('… and then', '…, so', 'but')
-_CLAUSE_LEAD = re.compile(r"^\W*(?:(?:and|but|so|then|also|just|instead|now|please|from\s+now\s+on)\b\W*)*")
+# a clause's first words that are no verb of its own ('… and then', '…, so', 'but', '…, otherwise')
+_CLAUSE_LEAD = re.compile(
+    r"^\W*(?:(?:and|but|so|then|also|just|instead|now|please|otherwise|else|from\s+now\s+on)\b\W*)*"
+)
 # 'a workflow I can start by hand', 'run it manually': how the run starts, nothing told
 _STARTED_BY_HAND = re.compile(
     r"\b(?:start|run|trigger|kick|launch|fire|click)\w*\s+(?:[\w-]+\s+){0,3}?(?:by\s+hand|manually)\b"

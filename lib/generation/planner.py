@@ -318,7 +318,7 @@ def draft(description: str) -> Draft:
             reason="no_steps",
             unused=unused_clauses(text, []),
         )
-    if all(s.kind in ("condition", "router", "loop") for s in _flat(steps)):
+    if all(s.kind == "condition" and not any(branch for _, branch in s.branches) for s in steps):
         # 'an automation that physically refills the paper tray whenever it gets low': a test guarding no step a
         # block can do
         raise _cannot(

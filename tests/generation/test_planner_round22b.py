@@ -6,7 +6,9 @@ helpdesk@… lands a day late', 'Our suppliers send their invoices to ap@…', '
 "… not for PagerDuty") before and around what it asks; only what it asks is built. A question about Sim, a toast or
 a speech to write, a translation or a summary of pasted text, a number wanted now, a physical chore are honest
 refusals, greeting and sign-off or not. Controls: a past event or an old tool named beside a request for a step
-with the same service keeps that step. 10 of the 24 were right before the fix."""
+with the same service keeps that step. 10 of the first 24 were right before the fix, 24 after; the last 2
+(a sentence told after the request: 'Right now I copy them into a Google Doc by hand', 'Our old Zapier zap used
+to add them to a Google Sheet too') were written with that part of the fix, and failed before it."""
 
 from __future__ import annotations
 
