@@ -904,9 +904,11 @@ def _one_off(steps: list[Step]) -> bool:
     )
 
 
-# 'right now', 'currently', 'whether I should buy': the answer is wanted once, at the moment of asking
+# 'right now', 'currently', 'whether I should buy', 'I need it for an invoice today': the answer is wanted once, at
+# the moment of asking (not 'today's orders', what a run reads)
 _NOW = re.compile(
-    r"\b(?:right now|just now|currently|current|at the moment|at this moment|as of now)\b|\b(?:if|whether) (?:i|we) should\b",
+    r"\b(?:right now|just now|currently|current|at the moment|at this moment|as of now)\b|\b(?:if|whether) (?:i|we) should\b"
+    r"|\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b(?!['’]s)",
     re.I,
 )
 
