@@ -289,6 +289,26 @@ def draft(description: str) -> Draft:
             if any(s.kind in ("action", "process", "condition", "router", "loop", "fan") for s in kept)
             else steps
         )
+    if context:
+        # "We've had two small PR fires this year that started on X. Could you search X for …", 'Her Outlook inbox
+        # gets 300 emails a day. … read her new Outlook emails': a service the context names and the request reads
+        # itself is read once, as the request asks (a read the context names a thing of is another read)
+        asked_reads = {
+            (s.type, s.integration)
+            for s in steps
+            if s.kind == "source" and not _within(_span_of(s, description), context)
+        }
+        steps = [
+            s
+            for s in steps
+            if not (
+                s.kind == "source"
+                and (s.type, s.integration) in asked_reads
+                and _within(_span_of(s, description), context)
+                and not _NAMED_TOKEN.search(s.text)
+                and not re.search(r"[\"“'‘][^\"”'’]{2,}[\"”'’]", s.text)
+            )
+        ]
     if restated:
         # 'As a community manager I want every new Reddit post … summarised in Discord. … Steps: …, send the summary
         # to our Discord channel', '[Automation] Add new Stripe customers to Mailchimp': the lines below say what to

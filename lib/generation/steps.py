@@ -533,10 +533,14 @@ def _unlinked(clause: str) -> str:
     return clause
 
 
-# 'an answer', 'the relevant reply', 'answers to it': what is sought for the run's own question, not a topic
+# 'an answer', 'the relevant reply', 'answers to it', 'relevant articles', 'the closest clauses': what is sought for
+# the run's own question, not a topic
 _ANSWER = (
-    r"(?:(?:an?|the|any|some|relevant|best|right|matching|correct|possible)\s+)*(?:answers?|repl(?:y|ies)|"
-    r"responses?|solutions?)\b(?:\s+to\s+(?:it|them|that|this|their\s+\w+))?\s*$"
+    r"(?:(?:(?:an?|the|any|some|relevant|best|right|matching|correct|possible)\s+)*(?:answers?|repl(?:y|ies)|"
+    r"responses?|solutions?)|(?:the\s+|any\s+|some\s+)?(?:most\s+)?(?:relevant|matching|closest|related|similar|"
+    r"nearest)\s+(?:[\w-]+\s+)?(?:articles?|docs?|documents?|passages?|entries|clauses?|chunks?|results?|matches|"
+    r"information|info|content|pages?|sections?|snippets?|policies|faqs?))\b"
+    r"(?:\s+to\s+(?:it|them|that|this|their\s+\w+))?\s*$"
 )
 
 
