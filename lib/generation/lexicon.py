@@ -149,6 +149,17 @@ def _owned_noun(low: str, at: int, key: str) -> bool:
     )
 
 
+def _named_at(low: str, phrase: str, entry: dict[str, Any]) -> int:
+    """`phrase_at`, past the places where the phrase is the common noun the service's name also is ('all three
+    teams want to see it', an integration's 'common_after')."""
+    at = phrase_at(low, phrase)
+    common = entry.get("common_after")
+    while common and at >= 0 and re.search(common, low[:at]):
+        later = phrase_at(low[at + 1 :], phrase)
+        at = at + 1 + later if later >= 0 else -1
+    return at
+
+
 def integrations_in(text: str) -> list[tuple[int, str]]:
     """(position, integration key) for every integration named in `text`, in order of appearance; a name
     the user gave a thing of theirs is not a mention (`mask_names`)."""
@@ -158,7 +169,7 @@ def integrations_in(text: str) -> list[tuple[int, str]]:
         positions = [
             at
             for p in entry["phrases"]
-            for at in [phrase_at(low, p)]
+            for at in [_named_at(low, p, entry)]
             if at >= 0 and not (p.strip() in _COMMON_NOUNS and _owned_noun(low, at, key))
         ]
         if positions:
@@ -890,11 +901,15 @@ def number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def asks_for_an_answer(text: str) -> str | None:
+def asks_for_an_answer(text: str, imperative: re.Pattern[str] | None = None) -> str | None:
     """Why `text` is a question or a remark to the assistant rather than a workflow ('question',
-    'greeting'), or None. A build cue ('set up a bot that …', 'I want …') always makes it a workflow."""
+    'greeting'), or None. A build cue ('set up a bot that …', 'I want …') always makes it a workflow. With
+    `imperative` (what opens a step), a wh-question followed by sentences that ask nothing is a question too."""
     rules = lexicon()["not_a_workflow"]
     low = text.strip().lower()
+    labelled = re.match(rules["question_label"], low)
+    if labelled and low[labelled.end() :]:  # 'Quick question before I file a request: what's …?'
+        return asks_for_an_answer(text.strip()[labelled.end() :], imperative)
     # '#automation', '#build-alerts': a channel's name is no word of the request
     if re.search(rules["build_cues"], re.sub(r"#[\w-]+", "#", low)):
         return None
@@ -911,26 +926,76 @@ def asks_for_an_answer(text: str) -> str | None:
         if len(said) == 1 and not re.search(r"\b(?:can|could|would)\s+(?:you|u)\b|\bplease\b|\?", low):
             return "thank-you"
         if len(said) == 2:
-            return asks_for_an_answer(said[1])
+            return asks_for_an_answer(said[1], imperative)
     greeted = re.match(r"\W*(?:hello|hi|hey)\b(?:\s+(?:there|all|team|folks|guys))?\s*[,!.:-]+\s*", low)
     if greeted and low[greeted.end() :]:  # 'Hey, can you set up …': the greeting opens the request
-        return asks_for_an_answer(text.strip()[greeted.end() :])
+        return asks_for_an_answer(text.strip()[greeted.end() :], imperative)
     if re.search(rules["diagnosis"], low):  # 'can you check whether our webhook is set up right?'
         return "question"
     if re.search(rules["repair"], low):  # 'fix the typo in my last slack message pls'
         return "one-off request"
     if re.search(rules["artifact"], low):  # 'write a SQL query that returns our top 5 customers …'
         return "one-off request"
+    pasted = re.search(rules["pasted_task"], low)
+    if pasted and (
+        re.search(rules["pasted_here"], re.split(r"(?<=[.?!])\s", low[pasted.end() :], maxsplit=1)[0])
+        or re.match(r"th(?:is|ese)\b", pasted.group("what"))
+        and re.search(rules["inline_content"], text)
+    ):  # 'Could you translate the paragraph below into German for me?': one piece of work on pasted text
+        return "one-off request"
     if first in ("can", "could", "would", "will"):
         verb = re.match(r"\W*\w+\s+(?:you|u)\s+(?:please\s+)?(\w+)", low)
         return "question" if verb and verb.group(1) in rules["asks"] else None
+    said = re.split(r"(?<=[.!?])\s+", low, maxsplit=1)
     if first in rules["question_starts"] and (
-        asked or (first.startswith(("wh", "how")) and len(words) <= 20)
+        asked
+        or (first.startswith(("wh", "how")) and len(words) <= 20)
+        # "what's the difference between …? Our department is trying to figure out …": a question, then why
+        or (
+            first.startswith(("wh", "how"))
+            and len(said) == 2
+            and said[0].endswith("?")
+            and not re.search(rules["asks_again"], said[1])
+            and imperative is not None
+            and not any(imperative.match(part) for part in re.split(r"(?<=[.!?])\s+", said[1]))
+        )
     ):
         return "question"
     if asked and re.search(rules["question_inside"], low):
         return "question"
     return None
+
+
+# a letter's greeting line ('Hi team,', 'Hey Priya,', 'Dear IT,', 'Good morning,', 'Hi Priya and team,')
+_GREETING_LINE = re.compile(
+    r"^\s*(?:hi|hello|hey|hiya|heya|dear|greetings|howdy|yo|good\s+(?:morning|afternoon|evening)|morning|afternoon)\b"
+    r"(?:[ \t]+[\w'’.&-]+){0,5}[ \t]*[,!:.—–-]*[ \t]*\n",
+    re.I,
+)
+# a letter's closing line ('Thanks,', 'Thanks a million,', 'Cheers,', 'Kind regards,', 'No rush, thanks!') and the
+# few short lines of its signature after it; or a signature line of its own ('— Leah, Marketing')
+_CLOSING_LINES = re.compile(
+    r"\n[ \t]*(?:(?:many\s+|big\s+)?(?:thanks|thank\s+you|thx|ty|ta|cheers|best|regards|kind(?:est)?\s+regards|"
+    r"warm(?:est)?\s+regards|best\s+(?:wishes|regards)|all\s+the\s+best|sincerely|yours|with\s+thanks|"
+    r"much\s+appreciated|appreciate\s+it|no\s+rush)\b[^\n]{0,30}?|[—–]+[ \t]*[^\n]{1,40}?|--[ \t]*[^\n]{1,40}?)"
+    r"[ \t]*[,.!]*[ \t]*(?:\n[ \t]*[^\n]{1,40}?[ \t]*){0,3}\s*$",
+    re.I,
+)
+
+
+def letter_body(text: str) -> str:
+    """`text` without a letter's greeting line and its closing and signature ('Hi team,\n\n… Thanks,\nDana'):
+    what the letter says (the whole text when it is no letter)."""
+    body = text
+    greeted = _GREETING_LINE.match(body)
+    if greeted and body[greeted.end() :].strip():
+        body = body[greeted.end() :]
+    for _ in range(3):  # '… No rush, thanks!\n— Leah, Marketing': a closing line before the signature
+        closed = _CLOSING_LINES.search(body)
+        if closed is None or not body[: closed.start()].strip():
+            break
+        body = body[: closed.start()]
+    return body.strip()
 
 
 def asks_for_a_system(text: str) -> bool:
@@ -1538,8 +1603,9 @@ def story_benefit(text: str) -> str:
 def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int]]:
     """The sentences told before the request ('Our tickets live in Jira.', 'Right now Dana copies each one by
     hand.'): those before the first sentence that opens on a verb (`imperative`), a control word or a request
-    voice, or says what should happen (none when no sentence is the request or the first one is); and, wherever
-    they stand, the sentences of a line opened by a context label (`labelled_context`)."""
+    voice, or says what should happen (none when no sentence is the request or the first one is), a sentence that
+    `tells` how things are counting as told however it opens; after the request, the sentences that tell; and,
+    wherever they stand, the sentences of a line opened by a context label (`labelled_context`)."""
     rules = lexicon()["context"]
     told = labelled_context(text)
     spans: list[tuple[int, int]] = []
@@ -1548,6 +1614,11 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
         if not sentence.strip() or found.span() in told:
             continue
         low = sentence.strip().lower()
+        if tells(low, imperative):
+            # 'When Sales closes a deal, onboarding is supposed to start …', "I'm the executive assistant to …":
+            # how things are, however it opens
+            spans.append(found.span())
+            continue
         lead = re.sub(r"^\W*(?:\d{1,2}[.)]\s*)?(?:context\s*:\s*)?", "", low)
         # 'As an HR coordinator[, I want] a folder created …' (the wish already read as 'create …'): a user story
         role = re.match(r"(?:(?:user\s+)?story\s*[:–—-]\s*)?as\s+(?:an?|the|our)\s+", lead)
@@ -1563,9 +1634,56 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
             or role
             and any(imperative.match(lead, m.end()) for m in re.finditer(r",?\s+", lead[: role.end() + 60]))
         ):
-            return sorted(spans + told)
+            # after the request, a sentence that tells how things are or were ('Our old Zapier zap used to add them
+            # to a Google Sheet too, but nobody reads that sheet anymore.') is context too
+            after = [
+                m.span()
+                for m in _CONTEXT_SENTENCE.finditer(text, found.end())
+                if m.group(0).strip()
+                and m.span() not in told
+                and tells(m.group(0).strip().lower(), imperative)
+            ]
+            return sorted(spans + told + after)
         spans.append(found.span())
     return told
+
+
+# a clause's first words that are no verb of its own ('… and then', '…, so', 'but', '…, otherwise')
+_CLAUSE_LEAD = re.compile(
+    r"^\W*(?:(?:and|but|so|then|also|just|instead|now|please|otherwise|else|from\s+now\s+on)\b\W*)*"
+)
+# 'a workflow I can start by hand', 'run it manually': how the run starts, nothing told
+_STARTED_BY_HAND = re.compile(
+    r"\b(?:start|run|trigger|kick|launch|fire|click)\w*\s+(?:[\w-]+\s+){0,3}?(?:by\s+hand|manually)\b"
+)
+_BY_HAND = re.compile(r"\bby\s+hand\b|\bmanually\b|\b(?:myself|ourselves)\b")
+
+
+def tells(low: str, imperative: re.Pattern[str]) -> bool:
+    """Whether a sentence (lowercased) tells how things are or were (lexicon.json context 'told': 'Right now I
+    answer every message myself', 'Last month a customer waited a week', 'Each Monday our ops lead copies …') and
+    asks nothing: no request voice, no clause opening on a verb but one done by hand."""
+    rules = lexicon()["context"]
+    if not any(re.search(rx, low) for rx in rules["told"]) or _STARTED_BY_HAND.search(low):
+        return False
+    return asks_nothing(low, imperative)
+
+
+def asks_nothing(low: str, imperative: re.Pattern[str], opened: bool = False) -> bool:
+    """Whether a sentence (lowercased) has no request voice (lexicon.json context 'request_inside') and no clause
+    opening on a verb, but one done by hand ('We use IFTTT to tweet every new video.', 'update the table by hand at
+    the end of the day'); with `opened`, no clause opening as a request does either ('…: every Thursday at 11:00
+    read …')."""
+    rules = lexicon()["context"]
+    if re.search(rules["request_inside"], low):
+        return False
+    # ('we copy each one by hand and then DM the manager': the verbs after 'and' share the subject)
+    clauses = re.split(r"[,;()]+|(?<!\d):(?!\d)|\s[-–—]\s|\s+(?:but|so)\s+", low)
+    return not any(
+        (imperative.match(_CLAUSE_LEAD.sub("", clause)) and not _BY_HAND.search(clause))
+        or (opened and re.search(rules["request_opens"], clause.strip()))
+        for clause in clauses
+    )
 
 
 # the words between two steps: an arrow, a numbered list's number, a comma or semicolon, a sentence's end, 'then'

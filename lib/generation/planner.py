@@ -217,8 +217,15 @@ def draft(description: str) -> Draft:
             trigger = asked
     if trigger.kind == "webhook":
         trigger.spans = [_whole_quote(description, *_named_hook(description, a, b)) for a, b in trigger.spans]
-    kind_of_text = lx.asks_for_an_answer(description)
-    if kind_of_text == "question" and trigger.spans and lx.asks_for_a_system(description):
+    # 'Hi team,\n\n<what is told> <what is asked>\n\nThanks,\nDana': what the letter asks, without its greeting, its
+    # sign-off and the background before the request
+    wanted = _asked_part(description)
+    kind_of_text = lx.asks_for_an_answer(description) or lx.asks_for_an_answer(wanted, ACTION_START)
+    if (
+        kind_of_text == "question"
+        and trigger.spans
+        and (lx.asks_for_a_system(description) or lx.asks_for_a_system(wanted))
+    ):
         # 'Is it possible to have something that, every Friday at 15:00, reads …?': a question to the builder
         # asking for something to run, with what starts it said, is a request
         kind_of_text = None
@@ -304,6 +311,25 @@ def draft(description: str) -> Draft:
         )
     if context:
         steps = _read_where_asked(steps, description, context)
+        # "We've had two small PR fires this year that started on X. Could you search X for …", 'Her Outlook inbox
+        # gets 300 emails a day. … read her new Outlook emails': a service the context names and the request reads
+        # itself is read once, as the request asks (a read the context names a thing of is another read)
+        asked_reads = {
+            (s.type, s.integration)
+            for s in steps
+            if s.kind == "source" and not _within(_span_of(s, description), context)
+        }
+        steps = [
+            s
+            for s in steps
+            if not (
+                s.kind == "source"
+                and (s.type, s.integration) in asked_reads
+                and _within(_span_of(s, description), context)
+                and not _NAMED_TOKEN.search(s.text)
+                and not re.search(r"[\"“'‘][^\"”'’]{2,}[\"”'’]", s.text)
+            )
+        ]
     if restated:
         # 'As a community manager I want every new Reddit post … summarised in Discord. … Steps: …, send the summary
         # to our Discord channel', '[Automation] Add new Stripe customers to Mailchimp': the lines below say what to
@@ -343,6 +369,17 @@ def draft(description: str) -> Draft:
             reason="no_steps",
             unused=unused_clauses(text, []),
         )
+    if all(s.kind == "condition" and not any(branch for _, branch in s.branches) for s in steps):
+        # 'an automation that physically refills the paper tray whenever it gets low': a test guarding no step a
+        # block can do
+        raise _cannot(
+            "the planner found only a test in this description, guarding no step it can build (nothing read, "
+            "written, sent or processed in a service), so it made no workflow; a workflow cannot do physical work "
+            "either. Name what to read and where a result goes (e.g. 'when the #facilities form says the printer is "
+            "low, post it to #office on Slack').",
+            reason="no_steps",
+            unused=unused_clauses(text, []),
+        )
     if trigger.kind == "manual" and not trigger.spans and lx.once_only(description):
         raise _cannot(
             "this asks for one action done once ('just this once', 'no automation needed'), not for a workflow to "
@@ -358,7 +395,11 @@ def draft(description: str) -> Draft:
             reason="not_a_workflow",
             kind="single answer",
         )
-    if trigger.kind == "manual" and lx.addressed_to_assistant(description) and not _acts(steps, chosen=True):
+    if (
+        trigger.kind == "manual"
+        and (lx.addressed_to_assistant(description) or lx.addressed_to_assistant(wanted))
+        and not _acts(steps, chosen=True)
+    ):
         raise _cannot(
             "this asks the assistant for one answer ('tell me …', '… for me'), not for a workflow: nothing is "
             "sent or stored anywhere and nothing starts it. Say where the result should go and when it should "
@@ -487,6 +528,19 @@ def draft(description: str) -> Draft:
     )
 
 
+def _asked_part(description: str) -> str:
+    """What a description asks: a letter's body (no greeting, no sign-off) from its first sentence that is no
+    background ('Hi team,\n\nTreasury. Our bank sends … Could you check …?\n\nThanks,\nIbrahim' → 'Could you
+    check …?')."""
+    body = lx.letter_body(description)
+    start = 0
+    for a, b in lx.context_spans(body, ACTION_START):
+        if body[start:a].strip():
+            break
+        start = b
+    return body[start:].strip() or body
+
+
 def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[int, int]]) -> bool:
     """Whether `step` reads the service whose event starts the run (the provider's own trigger, or the service a
     generic webhook's words or the context name), from a clause told in context or naming it only in brackets."""
@@ -526,21 +580,36 @@ def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[
 
 def _span_of(step: Step, description: str) -> tuple[int, int]:
     """Where the clause a step came from starts in the description ((-1, -1) when it is not found as said)."""
-    # its first words ('Right now Dana copies …': a clause's later words may be rewritten, 'every' → 'the')
-    words = step.text.split(" + ")[0].split()[:3]
-    found = re.search(r"\s+".join(map(re.escape, words)), description) if words else None
-    if found is None and words and re.fullmatch(r"[a-z]+", words[0]):
-        # 'pings the controller' read as 'ping the controller', 'copies' as 'copy': the verb as the sentence said it
-        verb = words[0]
-        forms = (
-            re.escape(verb[:-1]) + r"(?:y|ies|ied)"
-            if verb.endswith("y")
-            else re.escape(verb) + r"(?:s|es|ed|d)?"
-        )
-        found = re.search(
-            r"\b" + forms + r"\b" + "".join(r"\s+" + re.escape(w) for w in words[1:]), description
-        )
-    return found.span() if found else (-1, -1)
+    # its first words ('Right now Dana copies …': a clause's later words may be rewritten, 'every' → 'the'), its verb
+    # as the sentence said it ('pings the controller' read as 'ping the controller', 'copies' as 'copy'); as many
+    # words as are said so, so that 'email the client contact …' is not found in '… supposed to email the client'
+    said = step.text.split(" + ")[0].split()
+    for count in (8, 5, 3) if len(said) > 3 else (3,):
+        words = said[:count]
+        found = re.search(r"\s+".join(map(re.escape, words)), description) if words else None
+        if found is None and words and re.fullmatch(r"[a-z]+", words[0]):
+            verb = words[0]
+            forms = (
+                re.escape(verb[:-1]) + r"(?:y|ies|ied)"
+                if verb.endswith("y")
+                else re.escape(verb) + r"(?:s|es|ed|d)?"
+            )
+            found = re.search(
+                r"\b" + forms + r"\b" + "".join(r"\s+" + re.escape(w) for w in words[1:]), description
+            )
+        if found is not None:
+            return found.span()
+    # 'Our bank sends its alerts to treasury@x.co' read as 'email treasury@x.co': the clause rewritten, the address
+    # (or link, or channel) it names said once in the description
+    for token in _NAMED_TOKEN.findall(step.text):
+        if description.count(token) == 1:
+            at = description.find(token)
+            return at, at + len(token)
+    return -1, -1
+
+
+# what a clause names that its rewriting keeps: an e-mail address, a link, a channel
+_NAMED_TOKEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s,;)]+|(?<![\w&])#[\w-]+")
 
 
 def _read_where_asked(steps: list[Step], description: str, context: list[tuple[int, int]]) -> list[Step]:
@@ -620,7 +689,23 @@ def _unrestated(
 
 
 def _told(step: Step, description: str, context: list[tuple[int, int]]) -> bool:
-    """A write or processing step, or a test that guards nothing else, read from a context sentence."""
+    """A write or processing step, or a test or a loop that holds nothing else, read from a context sentence."""
+    if step.kind == "loop":
+        # 'Right now I answer every message myself', 'We use IFTTT to tweet every new video': a habit the sentence
+        # tells, not a repetition to build (a sentence taken for context that has a step of its own stays)
+        span = _span_of(step, description)
+        around = next((c for c in context if _within(span, [c])), None)
+        return (
+            bool(step.body)
+            and around is not None
+            and (
+                lx.tells(description[around[0] : around[1]].strip().lower(), ACTION_START)
+                or lx.asks_nothing(
+                    description[around[0] : around[1]].strip().lower(), ACTION_START, opened=True
+                )
+            )
+            and all(_told(s, description, context) for s in step.body)
+        )
     if step.kind == "condition":
         inner = [s for _, branch in step.branches for s in branch]
         return _within(_span_of(step, description), context) and all(
@@ -897,9 +982,11 @@ def _one_off(steps: list[Step]) -> bool:
     )
 
 
-# 'right now', 'currently', 'whether I should buy': the answer is wanted once, at the moment of asking
+# 'right now', 'currently', 'whether I should buy', 'I need it for an invoice today': the answer is wanted once, at
+# the moment of asking (not 'today's orders', what a run reads)
 _NOW = re.compile(
-    r"\b(?:right now|just now|currently|current|at the moment|at this moment|as of now)\b|\b(?:if|whether) (?:i|we) should\b",
+    r"\b(?:right now|just now|currently|current|at the moment|at this moment|as of now)\b|\b(?:if|whether) (?:i|we) should\b"
+    r"|\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b(?!['’]s)",
     re.I,
 )
 

@@ -116,12 +116,20 @@ class Step:
 
 
 def negated(text: str) -> dict[str, set[str]]:
-    """Integrations the user rules out, and for what: "don't post to Slack" rules out writing to Slack
-    (reading it stays), "instead of Slack" / "no Telegram" rule out both."""
+    """Integrations (and services without a block) the user rules out, and for what: "don't post to Slack" rules
+    out writing to Slack (reading it stays), "instead of Slack" / "no Telegram" / 'not for PagerDuty' rule out
+    both."""
+    from lib.generation.services import external
+
     low = text.lower()
     out: dict[str, set[str]] = {}
-    for key, entry in lexicon()["integrations"].items():
-        for phrase in entry["phrases"]:
+    # the services with a block, then those Sim reaches by an HTTP request ("… and not for PagerDuty")
+    named = [(key, entry["phrases"]) for key, entry in lexicon()["integrations"].items()]
+    named += [
+        (key, entry["aliases"]) for key, entry in external().items() if key not in lexicon()["integrations"]
+    ]
+    for key, phrases in named:
+        for phrase in phrases:
             p = re.escape(phrase.strip())
             before = re.search(_NEGATION + r"\b[^.,;]{0,30}?\b" + p + r"\b", low)
             if before and _SCOPED.match(low, before.end()):
@@ -539,10 +547,14 @@ def _unlinked(clause: str) -> str:
     return clause
 
 
-# 'an answer', 'the relevant reply', 'answers to it': what is sought for the run's own question, not a topic
+# 'an answer', 'the relevant reply', 'answers to it', 'relevant articles', 'the closest clauses': what is sought for
+# the run's own question, not a topic
 _ANSWER = (
-    r"(?:(?:an?|the|any|some|relevant|best|right|matching|correct|possible)\s+)*(?:answers?|repl(?:y|ies)|"
-    r"responses?|solutions?)\b(?:\s+to\s+(?:it|them|that|this|their\s+\w+))?\s*$"
+    r"(?:(?:(?:an?|the|any|some|relevant|best|right|matching|correct|possible)\s+)*(?:answers?|repl(?:y|ies)|"
+    r"responses?|solutions?)|(?:the\s+|any\s+|some\s+)?(?:most\s+)?(?:relevant|matching|closest|related|similar|"
+    r"nearest)\s+(?:[\w-]+\s+)?(?:articles?|docs?|documents?|passages?|entries|clauses?|chunks?|results?|matches|"
+    r"information|info|content|pages?|sections?|snippets?|policies|faqs?))\b"
+    r"(?:\s+to\s+(?:it|them|that|this|their\s+\w+))?\s*$"
 )
 
 
