@@ -47,6 +47,7 @@ from lib.generation.triggers import (
     user_story,
 )
 from lib.generation.value_corrections import corrected_values
+from lib.generation.windows import Window, bounds_code, window_of
 
 EXAMPLES = (
     "Every weekday at 8:00 Europe/Berlin fetch the trending coins from CoinGecko, summarise them with GPT-4o "
@@ -1347,6 +1348,37 @@ class _Builder:
         )
         return "start"
 
+    def window_maker(self, step: Step) -> tuple[Step, Window] | None:
+        """A function computing the bounds of the window a read says ('next week's events'), when its operation
+        takes them (services.json 'window')."""
+        from lib.generation.services import window_fields
+
+        if window_fields(step.type, step.values.get("operation")) is None:
+            return None
+        window = window_of(step.text or "")
+        if window is None:
+            return None
+        return Step(
+            "process", "function", {"code": bounds_code(window)}, label="Window", text=step.text
+        ), window
+
+    def window_bounds(self, step: Step, values: dict[str, str], made: str, window: Window) -> None:
+        """The read's window fields reference the bounds the function before it computed."""
+        from lib.generation.services import window_fields
+
+        fields = window_fields(step.type, step.values.get("operation"))
+        local = re.match(r"<([\w-]+)\.", made)
+        if fields is None or local is None:
+            return
+        values[fields[0]] = f"<{local.group(1)}.result.from>"
+        values[fields[1]] = f"<{local.group(1)}.result.to>"
+        self.notes.append(
+            f"'{window.words}' is applied as {fields[0]} and {fields[1]} (UTC"
+            + ("; a week runs Monday to Monday" if window.kind == "week" else "")
+            + "), "
+            f"computed by {self.name_of(local.group(1))} when the run starts"
+        )
+
     def as_csv(self, step: Step, prev: str | None) -> Step | None:
         """A function turning the list read before into CSV text, when a step stores a file (services.json 'file')
         said to be a CSV ('export the orders to a CSV file in Google Drive', 'back up … as a CSV'); the read's default
@@ -1793,6 +1825,12 @@ class _Builder:
                     # 'email me the top 5 AI stories', 'post the 3 most interesting papers': judged, then sent
                     heads, prev = self.chain([_picker(picked, step)], heads, prev, parent)
                     gathered = []
+                windowed = self.window_maker(step) if step.kind == "source" else None
+                made = None
+                if windowed is not None:  # "next week's events": the bounds, computed when the run starts
+                    kept = prev
+                    heads, made = self.chain([windowed[0]], heads, prev, parent)
+                    prev = kept
                 csv = self.as_csv(step, prev) if step.kind == "action" else None
                 if (
                     csv is not None
@@ -1824,6 +1862,8 @@ class _Builder:
                 values = self.fill(step, data, parent)
                 if csv is not None and prev:
                     self.csv_file(step, values, prev)
+                if windowed is not None and made:
+                    self.window_bounds(step, values, made, windowed[1])
                 told = self.told_window(step, data, values)
                 if step.kind in ("source", "action"):  # a read, or an update of the one record the run names
                     self.lookup(step, values)

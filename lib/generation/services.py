@@ -170,6 +170,12 @@ def link_path(block_type: str, operation: str | None) -> str | None:
     return None
 
 
+def window_fields(block_type: str, operation: str | None) -> tuple[str, str] | None:
+    """(start field, end field) of a read that takes a time window (services.json 'window'), else None."""
+    given = data()["blocks"].get(block_type, {}).get("operations", {}).get(operation or "", {}).get("window")
+    return (str(given["from"]), str(given["to"])) if given else None
+
+
 def file_fields(block_type: str, operation: str | None) -> tuple[str, str] | None:
     """(name field, content field) of an operation that stores a file (services.json 'file'), else None."""
     given = data()["blocks"].get(block_type, {}).get("operations", {}).get(operation or "", {}).get("file")

@@ -1,6 +1,6 @@
 """A calendar read's window ("next week's events", "today's meetings", "tomorrow's appointments", "events in the next
 7 days", "this week's events") is applied by the read's own time fields (Google Calendar's timeMin/timeMax), computed
-when the run starts by a function before it — not dropped. Written before the fix (0 of 5 right); the function's
+when the run starts by a function before it — not dropped. Written before the fix (0 of 5 right before, 5 after); the function's
 code is run in Node with a fixed clock."""
 
 from __future__ import annotations
@@ -43,11 +43,17 @@ def _bounds(description: str) -> tuple[str, str]:
     plan = planner.draft(description).plan
     read = next(b for b in plan.blocks if b.type == "google_calendar")
     values = {v.id: v.value for v in read.values}
-    refs = [re.fullmatch(r"<([\w-]+)\.result\.(\w+)>", str(values.get(k, ""))) for k in ("timeMin", "timeMax")]
+    refs = [
+        re.fullmatch(r"<([\w-]+)\.result\.(\w+)>", str(values.get(k, ""))) for k in ("timeMin", "timeMax")
+    ]
     assert all(refs), values
     (maker,) = {r.group(1) for r in refs if r}
     code = next(
-        v.value for b in plan.blocks if b.id == maker and b.type == "function" for v in b.values if v.id == "code"
+        v.value
+        for b in plan.blocks
+        if b.id == maker and b.type == "function"
+        for v in b.values
+        if v.id == "code"
     )
     fixed = code.replace("new Date()", f"new Date({json.dumps(_NOW)})")
     assert fixed != code, "the window is computed from the run's clock"
@@ -61,7 +67,6 @@ def _bounds(description: str) -> tuple[str, str]:
     return result[refs[0].group(2)], result[refs[1].group(2)]  # type: ignore[union-attr]
 
 
-@pytest.mark.xfail(strict=True, reason="the window is dropped (no timeMin/timeMax)")
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the function's code")
 @pytest.mark.parametrize("description", list(_CASES))
 def test_a_calendar_read_applies_its_window(description):
