@@ -1367,17 +1367,22 @@ class _Builder:
         from lib.generation.services import window_fields
 
         fields = window_fields(step.type, step.values.get("operation"))
+        maker = self.fed_by(values, made, {fields[0]: "from", fields[1]: "to"}) if fields else None
+        if fields and maker:
+            week = "; a week runs Monday to Monday" if window.kind == "week" else ""
+            self.notes.append(
+                f"'{window.words}' is applied as {fields[0]} and {fields[1]} (UTC{week}), computed by {maker} "
+                "when the run starts"
+            )
+
+    def fed_by(self, values: dict[str, str], made: str, keys: dict[str, str]) -> str | None:
+        """Each field of `keys` set to that key of the result of the function `made` refers to; its name, or None."""
         local = re.match(r"<([\w-]+)\.", made)
-        if fields is None or local is None:
-            return
-        values[fields[0]] = f"<{local.group(1)}.result.from>"
-        values[fields[1]] = f"<{local.group(1)}.result.to>"
-        self.notes.append(
-            f"'{window.words}' is applied as {fields[0]} and {fields[1]} (UTC"
-            + ("; a week runs Monday to Monday" if window.kind == "week" else "")
-            + "), "
-            f"computed by {self.name_of(local.group(1))} when the run starts"
-        )
+        if local is None:
+            return None
+        for field_id, key in keys.items():
+            values[field_id] = f"<{local.group(1)}.result.{key}>"
+        return self.name_of(local.group(1))
 
     def as_csv(self, step: Step, prev: str | None) -> Step | None:
         """A function turning the list read before into CSV text, when a step stores a file (services.json 'file')
@@ -1415,15 +1420,12 @@ class _Builder:
         from lib.generation.services import file_fields
 
         fields = file_fields(step.type, step.values.get("operation"))
-        local = re.match(r"<([\w-]+)\.", made)
-        if fields is None or local is None:
-            return
-        values[fields[0]] = f"<{local.group(1)}.result.name>"
-        values[fields[1]] = f"<{local.group(1)}.result.csv>"
-        self.notes.append(
-            f"the rows are written as CSV text (a header row of their fields, one line each) to a file named "
-            f"<name>-<date>.csv by {self.name_of(local.group(1))}"
-        )
+        maker = self.fed_by(values, made, {fields[0]: "name", fields[1]: "csv"}) if fields else None
+        if maker:
+            self.notes.append(
+                "the rows are written as CSV text (a header row of their fields, one line each) to a file named "
+                f"<name>-<date>.csv by {maker}"
+            )
 
     def subject_of(self, step: Step, prev: str | None, mail: bool) -> str:
         """The subject of what a step sends: the thing its clause sends ('a welcome email' → 'Welcome', 'email the
