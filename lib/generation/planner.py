@@ -1406,7 +1406,7 @@ class _Builder:
         if dropped:
             source.values = [v for v in source.values if v.id not in dropped]
             self.notes.append(
-                f"{source.name} reads every row the service returns in one call for the CSV (no '{dropped[0]}' limit)"
+                f"{source.name} reads every row the service returns in one call for the CSV (its '{dropped[0]}' is left empty)"
             )
         field = resource_after_name(source.type)
         named = next((str(v.value) for v in source.values if v.id == field and v.value), "") if field else ""
