@@ -492,6 +492,7 @@ def _got_re() -> re.Pattern[str]:
         # 'the salesperson who owns the lead gets an email': a person named by what they own or handle
         r"(?P<who>(?:the|each|every|that|this)\s+(?:[\w-]+\s+)?(?:" + people + r")s?"
         r"(?:\s+(?:that|who)\s+[\w-]+\s+(?:the|their|its|this|that)\s+[\w-]+)?)\s+"
+        r"(?:(?:automatically|also|always|immediately)\s+)?"  # 'the customer automatically gets an email'
         r"(?:gets?|receives?|is\s+sent|will\s+(?:get|receive|be\s+sent)|should\s+(?:get|receive|be\s+sent))\s+"
         r"(?:an?\s+|one\s+)(?:(?P<kind>[\w-]+)\s+)?(?P<what>e-?mail|sms|text\s+message|text)\b",
         re.I,

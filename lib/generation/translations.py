@@ -50,6 +50,13 @@ def _tables() -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
 
 
 @lru_cache(maxsize=32)
+def _hyphenated(language: str) -> frozenset[str]:
+    """The first words of a language's phrases written with a hyphen ('could-you' → kept whole)."""
+    table = json.loads(_FILE.read_text(encoding="utf-8")).get(language, {})
+    return frozenset(k.split()[0].lower() for k in table if "-" in k.split()[0])
+
+
+@lru_cache(maxsize=32)
 def _capitals(language: str) -> frozenset[str]:
     """The phrases a language's table writes in capitals: an abbreviation to translate, not a name."""
     table = json.loads(_FILE.read_text(encoding="utf-8")).get(language, {})
@@ -271,13 +278,14 @@ def service_names() -> frozenset[str]:
     return frozenset(n.lower() for n in names if len(n) >= 4 and n.isalpha())
 
 
-def _compounds(text: str) -> str:
+def _compounds(text: str, phrases: frozenset[str] = frozenset()) -> str:
     """'Jira-tickets', 'Google-arket', 'Slack-kanavalle' → 'Jira tickets', …: a compound that opens with a
-    name is the name and a word (not a channel '#dev-jp', an address or 'E-Mail')."""
+    name is the name and a word (not a channel '#dev-jp', an address or 'E-Mail', nor a phrase of the table that
+    opens a sentence: 'Could-you' in French)."""
     text = re.sub(r"(?<=[^\W\d_]) -(?=[^\W\d_]{3})", " ", text)  # Finnish 'Google Sheets -taulukkoon'
     return re.sub(
         r"(?<![\w#@/.'’-])[A-Z][\w]+(?:-[^\W\d_]{2,})+(?![\w@/-])",
-        lambda m: m.group(0).replace("-", " "),
+        lambda m: m.group(0) if m.group(0).lower() in phrases else m.group(0).replace("-", " "),
         text,
     )
 
@@ -329,8 +337,14 @@ def _service_first(text: str) -> str:
             return m.group(0)
         return f"{name} {m.group(1)}"
 
-    return re.sub(
+    text = re.sub(
         rf"\b({_PLACE_NOUNS})\s+((?:Google|Microsoft)\s+[A-Z][\w]+|[A-Z][\w]+)\b(?![\w@/-])", swap, text
+    )
+    # 'our form of Typeform', 'the orders of the Shopify' → 'our Typeform form', 'the Shopify orders'
+    return re.sub(
+        rf"\b({_PLACE_NOUNS})\s+of\s+(?:the\s+)?((?:Google|Microsoft)\s+[A-Z][\w]+|[A-Z][\w]+)\b(?![\w@/-])",
+        swap,
+        text,
     )
 
 
@@ -491,19 +505,18 @@ def told_spans(english: str) -> list[tuple[int, int]]:
 
 
 def as_background(english: str) -> str:
-    """`english` with each line of the background before the ask labelled 'Background:', so the English reading
-    takes it as told, as a line so labelled in English is ('Every morning [I] copy the agenda into an e-mail by
-    hand' makes no calendar step nor e-mail)."""
+    """`english` with the background before the ask moved after the request, labelled 'Background:': the English
+    reading takes it as told, as it takes a line so labelled ('Every morning [I] copy the agenda into an e-mail by
+    hand' makes no calendar step nor e-mail), and still reads what it tells ('Jira can call a webhook'), while the
+    request opens the text as a request does."""
     context, _ = _told(english)
-    told = set().union(*(range(a, b) for a, b in context)) if context else set()
-    starts = [
-        m.start()
-        for m in re.finditer(r"[^\n]+", english)
-        if all(i in told for i in range(m.start(), m.end()) if not english[i].isspace())
-    ]
-    for at in reversed(starts):
-        english = english[:at] + "Background: " + english[at:]
-    return english
+    if not context:
+        return english
+    told = " ".join(" ".join(english[a:b].split()) for a, b in sorted(context))
+    for a, b in sorted(context, reverse=True):
+        english = english[:a] + english[b:]
+    english = re.sub(r"\A\s+", "", re.sub(r"\n[^\S\n]*\n(?:\s*\n)+", "\n\n", english))
+    return f"{english}\n\nBackground: {told}"
 
 
 def phrase_languages() -> str:
@@ -548,8 +561,8 @@ def to_english(text: str, language: str) -> str | None:
     text = _separable(_opening(text, language), language)
     for short, english_words in _grammar().get(language, {}).get("elisions", {}).items():  # "l'etichetta"
         text = re.sub(rf"(?<![\w'’]){re.escape(short)}(?=[^\W\d_])", english_words, text, flags=re.I)
-    text = _time_words(_case_endings(_compounds(text), language), language)
     pattern, english = table
+    text = _time_words(_case_endings(_compounds(text, _hyphenated(language)), language), language)
     text = _clitics(text, language, english)
     # Turkish 'İ' lowers to 'i' and a combining dot
     text = pattern.sub(lambda m: english.get(m.group(0).lower().replace("i\u0307", "i"), m.group(0)), text)
@@ -601,7 +614,7 @@ def to_english(text: str, language: str) -> str | None:
     # 'on each new Typeform response a row is created …' (German), 'for each lead the seller gets …' (Swedish): the
     # event or the item, then what is done
     text = re.sub(
-        r"\b((?:on|for)\s+(?:each|every)(?:\s+new)?(?:\s+(?!(?:in|of|on|at|from|to|with|for|by|via|into|and|or)\b)"
+        r"\b((?:on|for)\s+(?:each|every)(?:\s+new)?(?:\s+(?!(?:in|of|on|at|from|to|for|by|via|into|and|or)\b)"
         r"[\w\"'“”-]+){1,4}?)\s+(?=(?:an?|the|our|my)\s)",
         lambda m: m.group(0) if _said_step(m.group(1)) else m.group(1) + ", ",
         text,
