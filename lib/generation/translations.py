@@ -587,6 +587,14 @@ def to_english(text: str, language: str) -> str | None:
         ),
         text,
     )
+    # French 'ne lui réponds pas' → 'ne them reply not' → 'do not reply them': a negation said around its verb
+    if _grammar().get(language, {}).get("split_negation"):
+        text = re.sub(
+            r"\bne\s+((?:them|it|me|us|him|her|the|to\s+them)\s+)?([^\W\d_]+)\s+not\b",
+            lambda m: f"do not {m.group(2)} {m.group(1) or ''}".rstrip(),
+            text,
+            flags=re.I,
+        )
     # 'sotto le 1.000' → 'below the 1,000' → 'below 1,000'; 'R$ 500' → '500 BRL'
     text = re.sub(r"\b(below|above|under|over|than|exceeds)\s+the\s+(?=[$€£]?\s?\d)", r"\1 ", text)
     text = re.sub(r"\bR\$\s?(\d[\d.,]*)", r"\1 BRL", text)
@@ -605,6 +613,10 @@ def to_english(text: str, language: str) -> str | None:
         text = text.replace(f"\x00{i}\x00", re.sub(r"^(?:«\s*|„|”)(.*?)(?:\s*»|“|”)$", r'"\1"', q))
     # 'an email …, that contains the word X,': a relative clause the source sets off by commas, English does not
     text = re.sub(r",\s+(that\s+(?:contains?|has|have|mentions?|includes?)\b)", r" \1", text)
+    # 'a summary goes by email to x@y' (German '… per E-Mail an x@y geht'): it is e-mailed there
+    text = re.sub(
+        r"\b(?:goes|go|is\s+sent|are\s+sent|gets\s+sent)\s+by\s+e-?mail\s+to\b", "is emailed to", text
+    )
     # 'the 5 of every month' (French, Spanish, Italian, Portuguese) → 'the 5th of every month'
     text = re.sub(
         r"\b(the\s+)(\d{1,2})(\s+of\s+(?:every|each|the)\s+month)\b",
@@ -615,7 +627,10 @@ def to_english(text: str, language: str) -> str | None:
     # event or the item, then what is done
     text = re.sub(
         r"\b((?:on|for)\s+(?:each|every)(?:\s+new)?(?:\s+(?!(?:in|of|on|at|from|to|for|by|via|into|and|or)\b)"
-        r"[\w\"'“”-]+){1,4}?)\s+(?=(?:an?|the|our|my)\s)",
+        r"[\w\"'“”-]+){1,4}?"
+        # '… in the folder "Client docs"': where it arrives, named
+        r"(?:\s+(?:in|from|on|into)\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,2}\"[^\"\n]+\"(?:\s+[\w-]+)?)?)"
+        r"\s+(?=(?:an?|the|our|my)\s)",
         lambda m: m.group(0) if _said_step(m.group(1)) else m.group(1) + ", ",
         text,
     )
