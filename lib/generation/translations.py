@@ -587,7 +587,7 @@ def to_english(text: str, language: str) -> str | None:
         ),
         text,
     )
-    # French 'ne lui réponds pas' → 'ne them reply not' → 'do not reply them': a negation said around its verb
+    # French 'not … to them reply not' → 'do not reply them': a negation said around its verb
     if _grammar().get(language, {}).get("split_negation"):
         text = re.sub(
             r"\bne\s+((?:them|it|me|us|him|her|the|to\s+them)\s+)?([^\W\d_]+)\s+not\b",
@@ -613,7 +613,7 @@ def to_english(text: str, language: str) -> str | None:
         text = text.replace(f"\x00{i}\x00", re.sub(r"^(?:«\s*|„|”)(.*?)(?:\s*»|“|”)$", r'"\1"', q))
     # 'an email …, that contains the word X,': a relative clause the source sets off by commas, English does not
     text = re.sub(r",\s+(that\s+(?:contains?|has|have|mentions?|includes?)\b)", r" \1", text)
-    # 'a summary goes by email to x@y' (German '… per E-Mail an x@y geht'): it is e-mailed there
+    # 'a summary goes by email to x@y' (German word order): it is e-mailed there
     text = re.sub(
         r"\b(?:goes|go|is\s+sent|are\s+sent|gets\s+sent)\s+by\s+e-?mail\s+to\b", "is emailed to", text
     )
