@@ -505,8 +505,11 @@ def doer_steps(text: str) -> str:
 def _got_re() -> re.Pattern[str]:
     people = "|".join(sorted(map(re.escape, lexicon()["people"]), key=len, reverse=True))
     return re.compile(
-        r"(?P<lead>(?:^|[.;:!?\n]|\bthen\b|\band\b)[^\S\n]*(?:[-*•]\s*)?)"
-        r"(?P<who>(?:the|each|every|that|this)\s+(?:[\w-]+\s+)?(?:" + people + r")s?)\s+"
+        r"(?P<lead>(?:^|[.;:!?\n,]|\bthen\b|\band\b)[^\S\n]*(?:[-*•]\s*)?)"
+        # 'the salesperson who owns the lead gets an email': a person named by what they own or handle
+        r"(?P<who>(?:the|each|every|that|this)\s+(?:[\w-]+\s+)?(?:" + people + r")s?"
+        r"(?:\s+(?:that|who)\s+[\w-]+\s+(?:the|their|its|this|that)\s+[\w-]+)?)\s+"
+        r"(?:(?:automatically|also|always|immediately)\s+)?"  # 'the customer automatically gets an email'
         r"(?:gets?|receives?|is\s+sent|will\s+(?:get|receive|be\s+sent)|should\s+(?:get|receive|be\s+sent))\s+"
         r"(?:an?\s+|one\s+)(?:(?P<kind>[\w-]+)\s+)?(?P<what>e-?mail|sms|text\s+message|text)\b",
         re.I,

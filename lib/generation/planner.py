@@ -36,7 +36,16 @@ from lib.generation.steps import (
     sentences,
     shared_links,
 )
-from lib.generation.translations import UNREAD_SHARE, phrase_languages, read_share, to_english, unread_words
+from lib.generation.translations import (
+    UNREAD_SHARE,
+    as_background,
+    phrase_languages,
+    read_share,
+    to_english,
+    told_spans,
+    unread_clauses,
+    unread_words,
+)
 from lib.generation.triggers import (
     called_by_api,
     clock_words,
@@ -101,22 +110,34 @@ def draft(description: str) -> Draft:
     """The plan for `description` with its coverage notes."""
     foreign = language_of(description)
     english = to_english(description, foreign) if foreign else None
-    unread = unread_words(english) if english else []
-    if foreign and english and language_of(english) is None and read_share(english) >= 1 - UNREAD_SHARE:
+    # what is only told (the background before an explicit ask, the signature) may stay unread: the asked part may not
+    request = _blanked(english, told_spans(english)) if english else None
+    unread = unread_words(request) if request else []
+    # a clause mostly left unread: its step would be a guess
+    garbled = unread_clauses(request) if request else []
+    if (
+        foreign
+        and english
+        and request
+        and language_of(request) is None
+        and read_share(request) >= 1 - UNREAD_SHARE
+        and not garbled
+    ):
         try:  # read through the phrase table; what it cannot read is refused as before
-            result: Draft | None = draft(english)
+            result: Draft | None = draft(as_background(english))
         except CannotPlan:
             result = None
         if (
             result is not None
         ):  # a clause that made no block and holds words left untranslated: not understood
-            missed = [w for clause in result.unused for w in unread_words(clause)]
+            missed = [w for clause in result.unused for w in unread_words(clause) if w in unread]
             if len(missed) >= _UNREAD_IN_UNUSED:
                 unread, result = missed, None
         if result is not None:
             result.assumptions.insert(0, f"read as {foreign} through the planner's phrase table: '{english}'")
             return result
     if foreign:
+        unread = garbled or unread
         raise _cannot(
             f"this description looks {foreign}; the offline planner reads English, and {phrase_languages()} "
             f"through its phrase table, which {_unread_note(unread) if english else 'has no ' + foreign}, "
@@ -894,6 +915,14 @@ def _cannot(message: str, **detail: Any) -> CannotPlan:
 
 # words left untranslated in clauses no block came from, from which on a translated text is refused
 _UNREAD_IN_UNUSED = 2
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span blanked (every position stays)."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
 
 
 def _unread_note(unread: list[str]) -> str:

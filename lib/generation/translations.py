@@ -17,7 +17,10 @@ _FILE = Path(__file__).with_name("translations.json")
 _HERE = Path(__file__).parent
 _BLOCKS = _HERE.parent / "sim" / "blocks"
 # what a reader keeps as written: quoted text, addresses, URLs, channels, paths ('acme/web')
-_OWN = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|'[^']*'|\S+@\S+|https?://\S+|#[\w-]+|\S*/\S+")
+_OWN = re.compile(
+    r"\"[^\"]*\"|“[^”]*”|„[^“”\n]*[“”]|”[^”\n]*”|«[^»]*»|「[^」]*」|'[^']*'|\S+@\S+|https?://\S+|#[\w-]+|\S*/\S+"
+    r"|(?<![\w#@/.'’-])[A-Z]{2,}[A-Z0-9]*(?![\w@/'’-])"  # a name in capitals ('PLAT', 'NBP'), kept as written
+)
 # above this share of words the planner has never met, a translation is not read but refused
 UNREAD_SHARE = 0.4
 _KEEP = r"(?<![\w#@/.'’-])"  # not inside an address, a channel, a URL or a word
@@ -47,6 +50,13 @@ def _tables() -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
 
 
 @lru_cache(maxsize=32)
+def _hyphenated(language: str) -> frozenset[str]:
+    """The first words of a language's phrases written with a hyphen ('could-you' → kept whole)."""
+    table = json.loads(_FILE.read_text(encoding="utf-8")).get(language, {})
+    return frozenset(k.split()[0].lower() for k in table if "-" in k.split()[0])
+
+
+@lru_cache(maxsize=32)
 def _capitals(language: str) -> frozenset[str]:
     """The phrases a language's table writes in capitals: an abbreviation to translate, not a name."""
     table = json.loads(_FILE.read_text(encoding="utf-8")).get(language, {})
@@ -58,7 +68,8 @@ def _grammar() -> dict[str, Any]:
     return dict(json.loads(_FILE.read_text(encoding="utf-8")).get("_grammar", {}))
 
 
-_CLAUSE_CUT = re.compile(r"(\s*(?:[,;]|:(?!\d)|\.(?=\s|$)|\n)\s*|\s+(?:and|then)\s+)")  # not a clock's colon
+# not a clock's colon nor a URL's
+_CLAUSE_CUT = re.compile(r"(\s*(?:[,;]|:(?!\d|//)|\.(?=\s|$)|\n)\s*|\s+(?:and|then)\s+)")
 _DETERMINER = re.compile(r"\b(?:the|a|an|our|my|all|your|their|its)\b", re.I)
 _TAIL = {"with", "to", "via", "for"}
 _PREPOSITION = {"in", "into", "to", "on", "from", "for", "at", "by", "per", "with", "of", "via", "about"}
@@ -68,6 +79,10 @@ def _verb_first(clause: str, verbs: set[str], front: bool = False) -> str:
     """'every monday at 8:00 the open tickets from Jira read' → 'every monday at 8:00 read the open tickets
     from Jira': a clause that ends in its verb (German infinitive order) gets it before its object; in a
     language whose every clause ends in its verb (`verb_front`: Turkish), at the clause's start."""
+    # 'could you … the summary by email send?': the question mark stays last
+    asked = re.search(r"\s*[?!]+\s*$", clause)
+    if asked and clause[: asked.start()].strip():
+        return _verb_first(clause[: asked.start()], verbs, front) + clause[asked.start() :]
     words = clause.split()
     tail: list[str] = []
     at = next(  # 'a Telegram message send with his rides': a phrase after the verb (Dutch, German) is its tail
@@ -94,6 +109,9 @@ def _verb_first(clause: str, verbs: set[str], front: bool = False) -> str:
     body = " ".join(words[:-1])
     if front:
         return f"{words[-1]} {body}"
+    doer = _doer(words[:-1])  # 'the bot new messages in our channel read': the bot's step, said of the bot
+    if doer:
+        return " ".join(words[:doer] + ["should", words[-1]] + words[doer:-1])
     det = _DETERMINER.search(body)
     before = body[: det.start()].split() if det else []
     if det and before and before[-1].lower() not in _PREPOSITION:
@@ -101,19 +119,114 @@ def _verb_first(clause: str, verbs: set[str], front: bool = False) -> str:
     return f"{words[-1]} {body}"
 
 
+def _doer(words: list[str]) -> int:
+    """How many of `words` name the bot or the AI the clause is about ('the bot', 'our AI assistant'), at its
+    start; 0 when another noun opens it (`doers` in lexicon.json)."""
+    from lib.generation.lexicon import lexicon
+
+    nouns = set(lexicon()["doers"]["nouns"])
+    lead = next((i for i, w in enumerate(words) if re.search(r"\w", w)), len(words))  # past a list's dash
+    if len(words) < lead + 3 or words[lead].lower() not in ("the", "our", "my"):
+        return 0
+    at = next((i for i in (lead + 1, lead + 2) if words[i].lower() in nouns), None)
+    return at + 1 if at is not None and at + 1 < len(words) else 0
+
+
 def _reorder(text: str, language: str) -> str:
     """The word order the phrase table cannot rewrite (`_grammar` in translations.json), after it ran."""
     rules = _grammar().get(language, {})
     verbs = {v.lower() for v in rules.get("verb_last", [])}
     events = {v.lower() for v in rules.get("event_last", [])}
-    if not verbs and not events:
+    subject = {v.lower() for v in rules.get("subject_verb_last", [])}
+    if not verbs and not events and not subject and not rules.get("event_if") and not rules.get("test_last"):
         return text
     parts = _CLAUSE_CUT.split(text)
+    for i in range(0, len(parts), 2):  # 'the driver an SMS with address and time window get': past an 'and'
+        for k in range(i, -1, -2):
+            if k < i and not re.fullmatch(r"\s+(?:and|then)\s+", parts[k + 1]):
+                break
+            moved = _after_subject("".join(parts[k : i + 1]), subject)
+            if moved != "".join(parts[k : i + 1]):
+                parts[k : i + 1] = [moved] + [""] * (i - k)
+                break
     front = bool(rules.get("verb_front"))
-    return "".join(
-        part if i % 2 else _event_first(_verb_first(part, verbs, front), events)
+    tests = sorted(rules.get("test_last", []), key=len, reverse=True)
+    if tests:
+        parts = [part if i % 2 else _test_first(part, tests) for i, part in enumerate(parts)]
+    modals = {v.lower() for v in rules.get("modals", [])}
+    text = "".join(
+        part if i % 2 else _event_first(_verb_first(_after_modal(part, verbs, modals), verbs, front), events)
         for i, part in enumerate(parts)
     )
+    # 'Jira calls a webhook, if a ticket is created': the one word for 'if' and 'when', before an event, is when
+    said = "|".join(re.escape(v) for v in sorted(rules.get("event_if", []), key=len, reverse=True))
+    if said:
+        text = re.sub(rf"\bif(?=\s[^,;:.?!\n]*?\s(?:{said})(?:[,;:.?!\n]|$))", "when", text)
+    return text
+
+
+def _test_first(clause: str, tests: list[str]) -> str:
+    """'the amount 2,000 TL is above' → 'if the amount is above 2,000 TL' (Turkish): a clause that
+    closes on a comparison with a condition's ending (`test_last`) is a test of the amount before it."""
+    words = clause.split()
+    said = next((t for t in tests if " ".join(words[-len(t.split()) :]).lower() == t), None)
+    number = next((i for i, w in enumerate(words) if re.match(r"[$€£]?\d", w)), None)
+    if said is None or number is None or number == 0 or number >= len(words) - len(said.split()):
+        return clause
+    size = len(said.split())
+    lead = clause[: len(clause) - len(clause.lstrip())]
+    head = [] if words[0].lower() == "if" else ["if"]
+    return lead + " ".join(head + words[:number] + words[-size:] + words[number:-size])
+
+
+def _after_modal(clause: str, verbs: set[str], modals: set[str]) -> str:
+    """'Jira can a webhook call' → 'Jira can call a webhook': an infinitive that closes a clause with a modal
+    verb (`modals`: German 'can', 'must') stands right after the modal."""
+    words = clause.split()
+    if len(words) < 3 or words[-1].lower() not in verbs:
+        return clause
+    at = next((i for i in range(len(words) - 2, -1, -1) if words[i].lower() in modals), None)
+    if at is None or at == len(words) - 2:
+        return clause
+    lead = clause[: len(clause) - len(clause.lstrip())]
+    return lead + " ".join(words[: at + 1] + [words[-1]] + words[at + 1 : -1])
+
+
+_NOUN_PHRASE_END = _PREPOSITION | {"the", "a", "an", "our", "my", "your", "their", "its", "his", "her", "via"}
+
+
+def _after_subject(clause: str, verbs: set[str]) -> str:
+    """'the person a confirmation email gets' → 'the person gets a confirmation email', 'for each tour the
+    driver an SMS get' → 'for each tour the driver get an SMS': a clause that ends in a verb whose subject is the
+    one who gets or goes (`subject_verb_last`: German, Dutch) has it after its first noun phrase, not first."""
+    closing = re.search(r"[?!.…]*\s*$", clause)
+    cut = closing.start() if closing else len(clause)
+    words, stop = clause[:cut].split(), clause[cut:]
+    tail: list[str] = []  # 'the customer a friendly email gets with a new link': a phrase after the verb
+    at = next(
+        (
+            k
+            for k in range(len(words) - 2, 1, -1)
+            if words[k].lower() in verbs and words[k + 1].lower() in _TAIL
+        ),
+        None,
+    )
+    if at is not None and words[-1].lower() not in verbs:
+        words, tail = words[: at + 1], words[at + 1 :]
+    size = next((len(v.split()) for v in verbs if " ".join(words[-len(v.split()) :]).lower() == v), 0)
+    if not size or len(words) < size + 2:
+        return clause
+    words, verb = words[:-size], " ".join(words[-size:])  # 'is created': a passive's two words
+    for i, word in enumerate(words):
+        if _DETERMINER.fullmatch(word) and (
+            i == 0 or words[i - 1].lower() not in _PREPOSITION | {"each", "every"}
+        ):
+            end = next((j for j in range(i + 1, len(words)) if words[j].lower() in _NOUN_PHRASE_END), None)
+            if end is None or end == i + 1:
+                return clause
+            lead = clause[: len(clause) - len(clause.lstrip())]
+            return lead + " ".join(words[:end] + [verb] + words[end:] + tail) + stop
+    return clause
 
 
 def _event_first(clause: str, events: set[str]) -> str:
@@ -165,13 +278,14 @@ def service_names() -> frozenset[str]:
     return frozenset(n.lower() for n in names if len(n) >= 4 and n.isalpha())
 
 
-def _compounds(text: str) -> str:
+def _compounds(text: str, phrases: frozenset[str] = frozenset()) -> str:
     """'Jira-tickets', 'Google-arket', 'Slack-kanavalle' → 'Jira tickets', …: a compound that opens with a
-    name is the name and a word (not a channel '#dev-jp', an address or 'E-Mail')."""
+    name is the name and a word (not a channel '#dev-jp', an address or 'E-Mail', nor a phrase of the table that
+    opens a sentence: 'Could-you' in French)."""
     text = re.sub(r"(?<=[^\W\d_]) -(?=[^\W\d_]{3})", " ", text)  # Finnish 'Google Sheets -taulukkoon'
     return re.sub(
         r"(?<![\w#@/.'’-])[A-Z][\w]+(?:-[^\W\d_]{2,})+(?![\w@/-])",
-        lambda m: m.group(0).replace("-", " "),
+        lambda m: m.group(0) if m.group(0).lower() in phrases else m.group(0).replace("-", " "),
         text,
     )
 
@@ -205,7 +319,10 @@ def _case_endings(text: str, language: str) -> str:
 
 
 _PLACE_NOUNS = (
-    r"channel|table|sheet|spreadsheet|calendar|folder|database|list|form|project|workbook|board|page"
+    r"channel|table|sheet|spreadsheet|calendar|folder|database|list|form|project|workbook|board|page|"
+    # 'a new order Shopify', 'the tickets Zendesk': a record named after its service
+    r"orders?|payments?|tickets?|invoices?|contacts?|deals?|issues?|tasks?|leads?|events?|bookings?|records?|"
+    r"responses?|submissions?|messages?|posts?|files?|products?|customers?|subscribers?|repo|repository"
 )
 
 
@@ -214,17 +331,27 @@ def _service_first(text: str) -> str:
     place named after its service (French, Spanish, Italian, Portuguese word order)."""
 
     def swap(m: re.Match[str]) -> str:
-        name = m.group(2)
-        if name.lower() not in service_names() and name.lower() not in ("google", "microsoft"):
+        name = m.group(2)  # 'the folder Google Drive': the brand and its product
+        first = name.split()[0].lower()
+        if first not in service_names() and first not in ("google", "microsoft"):
             return m.group(0)
         return f"{name} {m.group(1)}"
 
-    return re.sub(rf"\b({_PLACE_NOUNS})\s+([A-Z][\w]+)\b(?![\w@/-])", swap, text)
+    text = re.sub(
+        rf"\b({_PLACE_NOUNS})\s+((?:Google|Microsoft)\s+[A-Z][\w]+|[A-Z][\w]+)\b(?![\w@/-])", swap, text
+    )
+    # 'our form of Typeform', 'the orders of the Shopify' → 'our Typeform form', 'the Shopify orders'
+    return re.sub(
+        rf"\b({_PLACE_NOUNS})\s+of\s+(?:the\s+)?((?:Google|Microsoft)\s+[A-Z][\w]+|[A-Z][\w]+)\b(?![\w@/-])",
+        swap,
+        text,
+    )
 
 
 def _time_words(text: str, language: str) -> str:
     """'v 9:00', 'kl. 16', 'om 8 uur', 'o 7:00': the word before a clock time is 'at'; 'über 1.000 €': a
-    word before an amount is its comparison (`before_number`), whatever it means elsewhere ('about')."""
+    word before an amount is its comparison (`before_number`), whatever it means elsewhere ('about'); before a
+    service's name the way something goes (`before_service`: German 'about Twilio' is via Twilio)."""
     rules = _grammar().get(language, {})
     for word in rules.get("time_words", []):
         text = re.sub(
@@ -232,6 +359,12 @@ def _time_words(text: str, language: str) -> str:
         )
     for word, english in rules.get("before_number", {}).items():
         text = re.sub(rf"(?<![\w#@/-]){re.escape(word)}\s+(?=[$€£]?\s?\d)", english + " ", text, flags=re.I)
+    for word, english in rules.get("before_service", {}).items():  # the way, not the topic
+
+        def way(m: re.Match[str], english: str = english) -> str:
+            return english + " " if m.group(1).lower() in service_names() else m.group(0)
+
+        text = re.sub(rf"(?<![\w#@/-]){re.escape(word)}\s+(?=([A-Z][\w]+))", way, text, flags=re.I)
     return text
 
 
@@ -296,10 +429,94 @@ def unread_words(english: str) -> list[str]:
     return [w for w in re.findall(r"[^\W\d_]{2,}", _OWN.sub(" ", english)) if w.lower() not in known_words()]
 
 
+# a clause with this many words left unread, making this share of its words, is not read but refused
+UNREAD_IN_CLAUSE, UNREAD_CLAUSE_SHARE = 3, 0.4
+
+
+def unread_clauses(english: str) -> list[str]:
+    """The words left unread in the clauses of a translated request the phrase table mostly could not read (a
+    step said with words it does not know: what a block would be built from is a guess), clause by clause."""
+    missed: list[str] = []
+    for clause in re.split(r"[.;:!?\n]+(?=\s|$)|,\s", english):
+        unread = unread_words(clause)
+        words = re.findall(r"[^\W\d_]{2,}", _OWN.sub(" ", clause))
+        if len(unread) >= UNREAD_IN_CLAUSE and len(unread) >= UNREAD_CLAUSE_SHARE * len(words):
+            missed += unread
+    return missed
+
+
 def read_share(english: str) -> float:
     """The share of a translated description's words the planner knows (1.0 when it has none)."""
     words = re.findall(r"[^\W\d_]{2,}", _OWN.sub(" ", english))
     return 1.0 - len(unread_words(english)) / len(words) if words else 1.0
+
+
+_SENTENCE = re.compile(r"[^\n]+?(?:[.!?]+(?=\s|$)|\n|$)")  # as the English reading cuts context
+
+
+def _told(english: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """What a translated request only tells, whose words the phrase table may leave unread without a guess: the
+    sentences before the one that asks (`_ask` in `_grammar`: 'could you', 'please', '?' — a greeting, who writes,
+    how it is done today), none of which opens on a step, nor on a time in the asking paragraph unless a first
+    person tells a habit (`_opens`: a request the table could not read is refused, not taken for background);
+    and the signature after the closing line (`_closing`: 'thanks in advance', 'kind regards', then a name).
+    (English examples only: the words of this file count as known.)"""
+    from lib.generation.steps import ACTION_START
+
+    rules = _grammar()
+    ask, opens = re.compile(rules["_ask"], re.I), re.compile(rules["_opens"], re.I)
+    spans: list[tuple[int, int]] = []
+    timed: list[tuple[int, int]] = []  # sentences that open on a time, unless they tell a habit
+    for found in _SENTENCE.finditer(english):
+        sentence = found.group(0).strip()
+        if not sentence:
+            continue
+        if ask.search(sentence):
+            # 'every Friday [I] prepare it by hand …' in a paragraph of its own before the one that asks: told
+            if any("\n\n" not in english[b : found.start()] for _, b in timed):
+                spans = []
+            break
+        lead = re.sub(r"^[\W\d]*", "", sentence)
+        if ACTION_START.match(lead):  # 'fetch …': a step
+            spans = []
+            break
+        if opens.match(lead) and not re.search(r"\b(?:i|we)\b", lead, re.I):  # 'every week I copy …': a habit
+            timed.append(found.span())
+        spans.append(found.span())
+    else:  # no sentence asks: all of it is the request
+        spans = []
+    closing = re.compile(rules["_closing"], re.I)
+    lines = list(re.finditer(r"[^\n]+", english))
+    for i, line in enumerate(lines):  # a closing line, then at most a few short lines (a name, a team)
+        rest = lines[i + 1 :]
+        if (
+            closing.fullmatch(line.group(0).strip())
+            and len(rest) <= 3
+            and all(len(r.group(0).split()) <= 6 for r in rest)
+        ):
+            return spans, [(line.start(), len(english))]
+    return spans, []
+
+
+def told_spans(english: str) -> list[tuple[int, int]]:
+    """The background before the ask and the signature after the closing (`_told`)."""
+    context, signature = _told(english)
+    return context + signature
+
+
+def as_background(english: str) -> str:
+    """`english` with the background before the ask moved after the request, labelled 'Background:': the English
+    reading takes it as told, as it takes a line so labelled ('Every morning [I] copy the agenda into an e-mail by
+    hand' makes no calendar step nor e-mail), and still reads what it tells ('Jira can call a webhook'), while the
+    request opens the text as a request does."""
+    context, _ = _told(english)
+    if not context:
+        return english
+    told = " ".join(" ".join(english[a:b].split()) for a, b in sorted(context))
+    for a, b in sorted(context, reverse=True):
+        english = english[:a] + english[b:]
+    english = re.sub(r"\A\s+", "", re.sub(r"\n[^\S\n]*\n(?:\s*\n)+", "\n\n", english))
+    return f"{english}\n\nBackground: {told}"
 
 
 def phrase_languages() -> str:
@@ -308,17 +525,33 @@ def phrase_languages() -> str:
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
+def _said_step(words: str) -> bool:
+    """Whether `words` ('for each one send') end on the step's verb (one a language's table puts last, in
+    `verb_last`): no item or event ends before it."""
+    verbs = {
+        v for rules in _grammar().values() if isinstance(rules, dict) for v in rules.get("verb_last", [])
+    }
+    return words.split()[-1].lower() in verbs
+
+
+def _ordinal(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
 def to_english(text: str, language: str) -> str | None:
     """`text` with every phrase of `language`'s table replaced by its English; None for an unknown language."""
     table = _tables().get(language)
     if table is None:
         return None
+    # 'the word invoice' said in the language (`word_marker`): that word as written, quoted
+    for marker in _grammar().get(language, {}).get("word_marker", []):
+        text = re.sub(rf"(?<![\w'’])({re.escape(marker)})\s+([^\W\d_][\w-]*)", r'\1 "\2"', text, flags=re.I)
     # in single quotes too ('huelga de transportistas'), not an apostrophe inside a word (l'objet, qu'un)
     # and a word in capitals is a name ('project KLANT', 'API NBP'), not a word to translate
     quoted = [
         q
         for q in re.findall(
-            r"\"[^\"]*\"|“[^”]*”|«[^»]*»|(?<![\w'])'[^'\n]{1,80}'(?![\w'])|(?<![\w#@/.'’-])[A-Z]{2,}[A-Z0-9]*(?![\w@/'’-])",
+            r"\"[^\"]*\"|“[^”]*”|„[^“”\n]*[“”]|”[^”\n]*”|«[^»]*»|「[^」]*」|(?<![\w'])'[^'\n]{1,80}'(?![\w'])|(?<![\w#@/.'’-])[A-Z]{2,}[A-Z0-9]*(?![\w@/'’-])",
             text,
         )
         if q not in _capitals(language)  # unless the table writes it in capitals ('IA' → 'AI')
@@ -328,8 +561,8 @@ def to_english(text: str, language: str) -> str | None:
     text = _separable(_opening(text, language), language)
     for short, english_words in _grammar().get(language, {}).get("elisions", {}).items():  # "l'etichetta"
         text = re.sub(rf"(?<![\w'’]){re.escape(short)}(?=[^\W\d_])", english_words, text, flags=re.I)
-    text = _time_words(_case_endings(_compounds(text), language), language)
     pattern, english = table
+    text = _time_words(_case_endings(_compounds(text, _hyphenated(language)), language), language)
     text = _clitics(text, language, english)
     # Turkish 'İ' lowers to 'i' and a combining dot
     text = pattern.sub(lambda m: english.get(m.group(0).lower().replace("i\u0307", "i"), m.group(0)), text)
@@ -337,6 +570,31 @@ def to_english(text: str, language: str) -> str | None:
     text = re.sub(r"\bat(?:\s+at)+\b", "at", text)  # 'saat 9'da' → 'at at 9'
     if _grammar().get(language, {}).get("service_after_noun"):
         text = _service_first(text)
+        # 'the tab « Orders » of our Google Sheet' → 'the "Orders" tab of …': the name before its place
+        text = re.sub(
+            r"\b(the|a|our|my|its|their)\s+(tab|sheet|worksheet|table|database|folder|list|board|page|form)\s+(\x00\d+\x00)",
+            r"\1 \3 \2",
+            text,
+            flags=re.I,
+        )
+    # 'Slack the channel', 'Google the sheet' (a Nordic compound whose noun carries the article) → 'the Slack channel'
+    text = re.sub(
+        rf"\b([A-Z][\w]+) the ({_PLACE_NOUNS})\b",
+        lambda m: (
+            f"the {m.group(1)} {m.group(2)}"
+            if m.group(1).lower() in service_names() or m.group(1).lower() in ("google", "microsoft")
+            else m.group(0)
+        ),
+        text,
+    )
+    # French 'not … to them reply not' → 'do not reply them': a negation said around its verb
+    if _grammar().get(language, {}).get("split_negation"):
+        text = re.sub(
+            r"\bne\s+((?:them|it|me|us|him|her|the|to\s+them)\s+)?([^\W\d_]+)\s+not\b",
+            lambda m: f"do not {m.group(2)} {m.group(1) or ''}".rstrip(),
+            text,
+            flags=re.I,
+        )
     # 'sotto le 1.000' → 'below the 1,000' → 'below 1,000'; 'R$ 500' → '500 BRL'
     text = re.sub(r"\b(below|above|under|over|than|exceeds)\s+the\s+(?=[$€£]?\s?\d)", r"\1 ", text)
     text = re.sub(r"\bR\$\s?(\d[\d.,]*)", r"\1 BRL", text)
@@ -344,9 +602,37 @@ def to_english(text: str, language: str) -> str | None:
         r"\b(\d{1,2})\s*h(\d{2})?\b", lambda m: f"{m.group(1)}:{m.group(2) or '00'}", text
     )  # 9h, 9h30
     text = re.sub(r"\b(\d{1,2})\s+:00\b", r"\1:00", text)  # 'um 8 Uhr' → 'at 8 :00'
+    text = re.sub(r"\b(\d{1,2}[:.]\d{2})\s*:00\b", r"\1", text)  # '7:30 o'clock' said with the hour's word
+    text = re.sub(
+        r"\b(at\s+\d{1,2})\.(\d{2})\b(?![.,]?\d)", r"\1:\2", text
+    )  # 'at 07.45': the Nordic clock's dot
     # '50.000 USD': these languages group thousands with a dot
     text = re.sub(r"(?<=\d)\.(?=\d{3}(?!\d))", ",", text)
     text = re.sub(r"(?<=\d),(?=\d{1,2}(?!\d|,\d))", ".", text)  # and write a decimal comma: '4,50' → '4.50'
-    for i, q in enumerate(quoted):
-        text = text.replace(f"\x00{i}\x00", q)
-    return re.sub(r"\s{2,}", " ", text).strip()
+    for i, q in enumerate(quoted):  # in the quotes English reads: « Sales », „Tours“, ”Rooms” → "Sales"
+        text = text.replace(f"\x00{i}\x00", re.sub(r"^(?:«\s*|„|”)(.*?)(?:\s*»|“|”)$", r'"\1"', q))
+    # 'an email …, that contains the word X,': a relative clause the source sets off by commas, English does not
+    text = re.sub(r",\s+(that\s+(?:contains?|has|have|mentions?|includes?)\b)", r" \1", text)
+    # 'a summary goes by email to x@y' (German word order): it is e-mailed there
+    text = re.sub(
+        r"\b(?:goes|go|is\s+sent|are\s+sent|gets\s+sent)\s+by\s+e-?mail\s+to\b", "is emailed to", text
+    )
+    # 'the 5 of every month' (French, Spanish, Italian, Portuguese) → 'the 5th of every month'
+    text = re.sub(
+        r"\b(the\s+)(\d{1,2})(\s+of\s+(?:every|each|the)\s+month)\b",
+        lambda m: m.group(1) + m.group(2) + _ordinal(int(m.group(2))) + m.group(3),
+        text,
+    )
+    # 'on each new Typeform response a row is created …' (German), 'for each lead the seller gets …' (Swedish): the
+    # event or the item, then what is done
+    text = re.sub(
+        r"\b((?:on|for)\s+(?:each|every)(?:\s+new)?(?:\s+(?!(?:in|of|on|at|from|to|for|by|via|into|and|or)\b)"
+        r"[\w\"'“”-]+){1,4}?"
+        # '… in the folder "Client docs"': where it arrives, named
+        r"(?:\s+(?:in|from|on|into)\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,2}\"[^\"\n]+\"(?:\s+[\w-]+)?)?)"
+        r"\s+(?=(?:an?|the|our|my)\s)",
+        lambda m: m.group(0) if _said_step(m.group(1)) else m.group(1) + ", ",
+        text,
+    )
+    # a paragraph stays one (the request after a greeting or background is its own sentence)
+    return re.sub(r"[^\S\n]*\n\s*\n\s*", "\n\n", re.sub(r"[^\S\n]{2,}", " ", text)).strip()
