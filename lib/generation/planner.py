@@ -333,25 +333,6 @@ def draft(description: str) -> Draft:
         )
     if context:
         steps = _read_where_asked(steps, description, context)
-        # "We've had two small PR fires this year that started on X. Could you search X for …", 'Her Outlook inbox
-        # gets 300 emails a day. … read her new Outlook emails': a service the context names and the request reads
-        # itself is read once, as the request asks (a read the context names a thing of is another read)
-        asked_reads = {
-            (s.type, s.integration)
-            for s in steps
-            if s.kind == "source" and not _within(_span_of(s, description), context)
-        }
-        steps = [
-            s
-            for s in steps
-            if not (
-                s.kind == "source"
-                and (s.type, s.integration) in asked_reads
-                and _within(_span_of(s, description), context)
-                and not _NAMED_TOKEN.search(s.text)
-                and not re.search(r"[\"“'‘][^\"”'’]{2,}[\"”'’]", s.text)
-            )
-        ]
     if restated:
         # 'As a community manager I want every new Reddit post … summarised in Discord. … Steps: …, send the summary
         # to our Discord channel', '[Automation] Add new Stripe customers to Mailchimp': the lines below say what to
@@ -635,14 +616,24 @@ _NAMED_TOKEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s,;)]+|(?<!
 
 
 def _read_where_asked(steps: list[Step], description: str, context: list[tuple[int, int]]) -> list[Step]:
-    """'Our whole event inventory lives in Airtable. … could you export all the records from the "Inventory" table':
-    a read the context tells of, which the request reads again in the same service with everything it names (a
-    count aside), is that read — made once, where the request says."""
+    """A read the context tells of that the request reads again is made once, where the request says: the same
+    service and everything the context's read names (a count aside) — 'Our whole event inventory lives in Airtable.
+    … could you export all the records from the "Inventory" table' —, or the same service when the context's read
+    names no address, link, channel or quoted thing of its own — "We've had two small PR fires this year that
+    started on X. Could you search X for …", 'Her Outlook inbox gets 300 emails a day. … read her new Outlook
+    emails' (a read the context names a thing of is another read)."""
     asked = [s for s in steps if s.kind == "source" and not _within(_span_of(s, description), context)]
 
     def same(told: Step, read: Step) -> bool:
         return read.type == told.type and all(
             read.values.get(k) == v or v.isdigit() for k, v in told.values.items()
+        )
+
+    def unnamed_again(told: Step) -> bool:
+        return (
+            any((r.type, r.integration) == (told.type, told.integration) for r in asked)
+            and not _NAMED_TOKEN.search(told.text)
+            and not re.search(r"[\"“'‘][^\"”'’]{2,}[\"”'’]", told.text)
         )
 
     return [
@@ -651,7 +642,7 @@ def _read_where_asked(steps: list[Step], description: str, context: list[tuple[i
         if not (
             s.kind == "source"
             and _within(_span_of(s, description), context)
-            and any(same(s, r) for r in asked)
+            and (any(same(s, r) for r in asked) or unnamed_again(s))
         )
     ]
 
