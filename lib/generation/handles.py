@@ -13,18 +13,17 @@ from lib.generation import lexicon as lx
 
 # the chat services a handle is written for (lexicon integration keys) and the name written after it
 _CHATS = {"slack": "Slack", "discord": "Discord", "microsoft_teams": "Microsoft Teams"}
-_HANDLE = re.compile(r"(?<![\w.@])@[a-z][\w.-]*[a-z0-9]\b(?!\.[a-z])", re.I)
 _CLAUSE_END = re.compile(r"[,.;:!?\n]|\s(?:and|then)\s")
 
 
 def handles_named(text: str) -> str:
     """`text` with ' on <service>' after each @handle whose clause names no service, when one chat service is named."""
     chats = {_CHATS[key] for _, key in lx.integrations_in(text) if key in _CHATS}
-    if len(chats) != 1 or not _HANDLE.search(text):
+    if len(chats) != 1 or not lx.HANDLE_RE.search(text):
         return text
     (service,) = chats
     out, at = [], 0
-    for handle in _HANDLE.finditer(text):
+    for handle in lx.HANDLE_RE.finditer(text):
         start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, handle.start())), default=0)
         end = next((m.start() for m in _CLAUSE_END.finditer(text, handle.end())), len(text))
         if lx.integrations_in(text[start:end]):

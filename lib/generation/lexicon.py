@@ -18,6 +18,8 @@ _FILE = Path(__file__).with_name("lexicon.json")
 URL_RE = re.compile(r"https?://(?:[^\s<>\"')\[\],]|\[\])*(?:[^\s<>\"')\[\],.;:!?]|\[\])")
 EMAIL_RE = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
 CHANNEL_RE = re.compile(r"(?<![\w&])#([A-Za-z0-9][\w-]*)")
+# a person's handle in a chat service ('@maria'), not an e-mail address's '@'
+HANDLE_RE = re.compile(r"(?<![\w.@])@([a-z][\w.-]*[a-z0-9])\b(?!\.[a-z])", re.I)
 # 'acme/web', 'github.com/acme/web': the host written before a repository is not its owner
 REPO_RE = re.compile(r"\b(?:(?:www\.)?github\.com/)?([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*)\b")
 _COMPARATORS = [

@@ -1371,9 +1371,7 @@ class _Builder:
     def window_maker(self, step: Step) -> tuple[Step, Window] | None:
         """A function computing the bounds of the window a read says ('next week's events'), when its operation
         takes them (services.json 'window')."""
-        from lib.generation.services import window_fields
-
-        if window_fields(step.type, step.values.get("operation")) is None:
+        if services.window_fields(step.type, step.values.get("operation")) is None:
             return None
         window = window_of(step.text or "")
         if window is None:
@@ -1384,9 +1382,7 @@ class _Builder:
 
     def window_bounds(self, step: Step, values: dict[str, str], made: str, window: Window) -> None:
         """The read's window fields reference the bounds the function before it computed."""
-        from lib.generation.services import window_fields
-
-        fields = window_fields(step.type, step.values.get("operation"))
+        fields = services.window_fields(step.type, step.values.get("operation"))
         maker = self.fed_by(values, made, {fields[0]: "from", fields[1]: "to"}) if fields else None
         if fields and maker:
             week = "; a week runs Monday to Monday" if window.kind == "week" else ""
@@ -1408,9 +1404,9 @@ class _Builder:
         """A function turning the list read before into CSV text, when a step stores a file (services.json 'file')
         said to be a CSV ('export the orders to a CSV file in Google Drive', 'back up … as a CSV'); the read's default
         count is dropped (an export keeps every row the service returns in one call)."""
-        from lib.generation.services import file_fields, resource_after_name
-
-        if file_fields(step.type, step.values.get("operation")) is None or not _CSV.search(step.text or ""):
+        if services.file_fields(step.type, step.values.get("operation")) is None or not _CSV.search(
+            step.text or ""
+        ):
             return None
         read = re.fullmatch(r"<([\w-]+)(?:\.[\w.]+)?>", (prev or "").strip())
         source = next((b for b in self.blocks if read and b.id == read.group(1)), None)
@@ -1428,7 +1424,7 @@ class _Builder:
             self.notes.append(
                 f"{source.name} reads every row the service returns in one call for the CSV (its '{dropped[0]}' is left empty)"
             )
-        field = resource_after_name(source.type)
+        field = services.resource_after_name(source.type)
         named = next((str(v.value) for v in source.values if v.id == field and v.value), "") if field else ""
         slug = re.sub(r"[^a-z0-9]+", "-", (named or source.name).lower()).strip("-") or "export"
         return Step(
@@ -1437,9 +1433,7 @@ class _Builder:
 
     def csv_file(self, step: Step, values: dict[str, str], made: str) -> None:
         """The file step stores the CSV text under a dated .csv name (both from the function before it)."""
-        from lib.generation.services import file_fields
-
-        fields = file_fields(step.type, step.values.get("operation"))
+        fields = services.file_fields(step.type, step.values.get("operation"))
         maker = self.fed_by(values, made, {fields[0]: "name", fields[1]: "csv"}) if fields else None
         if maker:
             self.notes.append(
@@ -1456,9 +1450,7 @@ class _Builder:
         )  # the clause may be rewritten ('forward it to x@…' → 'email x@…')
         if mail and forwards and self.trigger.kind == "webhook":
             # 'forward it to …' on an incoming e-mail: the e-mail keeps its own subject
-            from lib.generation.services import webhook_paths
-
-            own = webhook_paths(str(self.trigger.values.get("webhookProvider") or "")).get("subject")
+            own = services.webhook_paths(str(self.trigger.values.get("webhookProvider") or "")).get("subject")
             if own:
                 return f"Fwd: <{own}>"
         sent = _sent_thing(step.text or "")

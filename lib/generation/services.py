@@ -342,13 +342,12 @@ def external() -> dict[str, Any]:
     return data()["external"]
 
 
-_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-
-
 def external_in(text: str) -> list[tuple[int, str]]:
     """(position, key) of services without a JUL25 block named in `text`. An e-mail address names where a message
     goes, not a service to call ('forward it to tickets@acme.zendesk.com'): blanked, so positions hold."""
-    low = _ADDRESS.sub(lambda m: " " * len(m.group(0)), text.lower())
+    from lib.generation.lexicon import EMAIL_RE
+
+    low = EMAIL_RE.sub(lambda m: " " * len(m.group(0)), text.lower())
     hits = []
     for key, entry in external().items():
         found = [

@@ -2356,15 +2356,11 @@ def _service_words() -> tuple[str, ...]:
     )
 
 
-# a person's handle in a chat service ('@maria'), not an e-mail address's '@'
-_HANDLE = re.compile(r"(?<![\w.@])@([a-z][\w.-]*[a-z0-9])\b(?!\.[a-z])", re.I)
-
-
 def _targets(target: str, clause: str, description: str, values: dict[str, str]) -> None:
     """Carry the stated destination (channel, address, repo, chat, table …) into its subBlock."""
     if target == "channel":
         found = lx.CHANNEL_RE.search(clause)
-        handle = None if found else _HANDLE.search(clause)
+        handle = None if found else lx.HANDLE_RE.search(clause)
         if (
             handle
         ):  # 'DM the list to @maria', 'send the summary to @tom as a DM': that person, not a channel read
