@@ -26,9 +26,12 @@ __all__ = [
     "MAX_DEPTH",
     "TABLES",
     "CsvRow",
+    "Plan",
     "RowError",
+    "cells_within_limits",
     "convert",
     "detect_table",
+    "plan",
     "read_raw",
     "read_rows",
     "text_stream",
@@ -196,52 +199,95 @@ def read_raw(text: IO[str], file: str = "upload.csv") -> Iterator[tuple[int, lis
             yield start, cells
 
 
-def convert(table: Table, header: list[str], cells: list[str], line: int, file: str) -> CsvRow | RowError:
-    """Type one record's cells by the table's column kinds; a RowError says which cell is wrong."""
-    plan = _plan(table, tuple(header))
-    wid = None
-    if plan.wid is not None and len(cells) > plan.wid:
-        wid = cells[plan.wid] or None
-    if len(cells) != len(header):
-        return RowError(
-            file, line, f"row has {len(cells)} fields; the header has {len(header)}", wid, table.name
-        )
-    values: dict[str, Any] = {}
-    for col, typed, cell in zip(header, plan.kinds, cells):
-        if cell == "":
-            values[col] = None
-        elif typed is None:
-            values[col] = cell
-        else:
-            try:
-                values[col] = typed(cell, col)
-            except ValueError as exc:
-                return RowError(file, line, f"column {col!r}: {exc}", wid, table.name)
-    for col in table.required:
-        if values.get(col) is None:
-            return RowError(
-                file, line, f"column {col!r} is empty; {table.name} rows need it", wid, table.name
-            )
-    return CsvRow(table.name, line, values)
+def convert(
+    table: Table, header: list[str], cells: list[str], line: int, file: str, *, prechecked: bool = False
+) -> CsvRow | RowError:
+    """Type one record's cells by the table's column kinds; a RowError says which cell is wrong.
+
+    `prechecked`: the record's cells were judged together by `cells_within_limits`, so its JSON
+    cells skip `load_cell`'s own prefilter (the same values and messages)."""
+    return plan(table, tuple(header)).convert(cells, line, file, prechecked)
+
+
+def cells_within_limits(cells_json: str) -> bool:
+    """True when no cell of a record can break a JSON limit, judged on the record's cells as one
+    JSON array of strings written by orjson (the staged text): `load_cell`'s prefilter for all
+    its cells at once. A run of digits, a bracket or a NUL inside a cell is in that text as it is
+    (orjson escapes a NUL as `\\u0000`, which a cell's own `\\u0000` text also shows; quotes and
+    commas end every cell, so no run joins two), and the array adds one bracket. False = check
+    each cell on its own."""
+    return (
+        cells_json.count("[") + cells_json.count("{") < limits.MAX_DEPTH
+        and "\\u0000" not in cells_json
+        and "\x00" not in cells_json
+        and not limits.has_long_digit_run(cells_json.encode("utf-8", "surrogatepass"))
+    )
 
 
 @dataclass(frozen=True)
-class _Plan:
-    """How to type a header's columns: per column None (text) or its typing function."""
+class Plan:
+    """How to type a header's columns (`plan`): per column None (text) or its typing function."""
 
+    table: Table
+    header: tuple[str, ...]
     wid: int | None  # where the workflow id is
     kinds: tuple[Any, ...]
+    typed: tuple[tuple[int, str, Any], ...]  # (index, column, typing) of the typed columns, in order
+    loaded: tuple[tuple[int, str, Any], ...]  # the same, JSON cells decoded without the prefilter
+    unique: bool  # no column name repeats (a repeated one: the later cell wins, as it is written)
+
+    def convert(self, cells: list[str], line: int, file: str, prechecked: bool = False) -> CsvRow | RowError:
+        table, header = self.table, self.header
+        wid = None
+        if self.wid is not None and len(cells) > self.wid:
+            wid = cells[self.wid] or None
+        if len(cells) != len(header):
+            return RowError(
+                file, line, f"row has {len(cells)} fields; the header has {len(header)}", wid, table.name
+            )
+        values: dict[str, Any]
+        if self.unique:
+            values = {col: cell or None for col, cell in zip(header, cells)}
+            for i, col, typed in self.loaded if prechecked else self.typed:
+                cell = cells[i]
+                if cell:
+                    try:
+                        values[col] = typed(cell, col)
+                    except ValueError as exc:
+                        return RowError(file, line, f"column {col!r}: {exc}", wid, table.name)
+        else:
+            values = {}
+            for col, typed, cell in zip(header, self.kinds, cells):
+                if cell == "":
+                    values[col] = None
+                elif typed is None:
+                    values[col] = cell
+                else:
+                    try:
+                        values[col] = typed(cell, col)
+                    except ValueError as exc:
+                        return RowError(file, line, f"column {col!r}: {exc}", wid, table.name)
+        for col in table.required:
+            if values.get(col) is None:
+                return RowError(
+                    file, line, f"column {col!r} is empty; {table.name} rows need it", wid, table.name
+                )
+        return CsvRow(table.name, line, values)
 
 
 @lru_cache(maxsize=64)
-def _plan(table: Table, header: tuple[str, ...]) -> _Plan:
+def plan(table: Table, header: tuple[str, ...]) -> Plan:
+    """How to type the cells of `header` (a table's header row, lowercased): worked out once a header."""
     if "workflow_id" in header:
         wid: int | None = header.index("workflow_id")
     elif table.name == "workflow" and "id" in header:
         wid = header.index("id")
     else:
         wid = None
-    return _Plan(wid, tuple(_kind(table, col) for col in header))
+    kinds = tuple(_kind(table, col) for col in header)
+    typed = tuple((i, col, kind) for i, (col, kind) in enumerate(zip(header, kinds)) if kind is not None)
+    loaded = tuple((i, col, _load if kind is load_cell else kind) for i, col, kind in typed)
+    return Plan(table, header, wid, kinds, typed, loaded, len(set(header)) == len(header))
 
 
 def _kind(table: Table, col: str) -> Any:
@@ -293,10 +339,19 @@ def load_cell(cell: str, col: str = "cell") -> Any:
     Most cells cannot break a limit; those go through orjson alone (the same values, ~10x faster),
     and anything it refuses or the prefilter flags takes the checked path for its exact message."""
     if cell.count("[") + cell.count("{") < limits.MAX_DEPTH and not _suspect(cell):
-        try:
-            return orjson.loads(cell)
-        except orjson.JSONDecodeError:
-            pass
+        return _load(cell, col)
+    return _checked(cell, col)
+
+
+def _load(cell: str, col: str) -> Any:
+    """`load_cell` for a cell its prefilter passed (or `cells_within_limits`, for its record)."""
+    try:
+        return orjson.loads(cell)
+    except orjson.JSONDecodeError:
+        return _checked(cell, col)
+
+
+def _checked(cell: str, col: str) -> Any:
     try:
         return limits.load_json(cell, field=col)
     except AgentForgeError as exc:
