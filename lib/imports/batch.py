@@ -261,9 +261,10 @@ def _typed(
         values = row.values
         reader.group(groups).append(values)
         if reader.raw is not None:
-            raw[str(values["id"])] = tuple(  # type: ignore[assignment]
-                cells[ix] if ix is not None and isinstance(values.get(col), dict) else None
-                for col, ix in reader.raw
+            subs, outs = reader.raw
+            raw[str(values["id"])] = (
+                cells[subs] if subs is not None and isinstance(values.get("sub_blocks"), dict) else None,
+                cells[outs] if outs is not None and isinstance(values.get("outputs"), dict) else None,
             )
         names.append(reader.name)
     if bad:
@@ -300,7 +301,7 @@ class _Reader:
         header = meta["header"]
         self.plan = csvrows.plan(_TABLES[self.table], tuple(header))
         self.raw = (
-            tuple((col, header.index(col) if col in header else None) for col in ("sub_blocks", "outputs"))
+            tuple(header.index(col) if col in header else None for col in ("sub_blocks", "outputs"))
             if self.table == "workflow_blocks"
             else None
         )
