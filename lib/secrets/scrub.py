@@ -196,6 +196,7 @@ def _ids_field(field: Any) -> bool:
 
 
 _SECRET_IDS: dict[str, frozenset[str]] = {}
+_secret_name = detect._secret_name  # `detect.is_secret_name` for a str, its cache without the type test
 _OWN_KEYS = ("id", "type")  # a block's keys the walk never scans
 
 
@@ -213,6 +214,12 @@ def _secret_ids(block_type: Any) -> frozenset[str]:
         if spec is not None and len(_SECRET_IDS) < 4096:
             _SECRET_IDS[block_type] = ids
     return ids
+
+
+def _plain(text: str) -> bool:
+    """True when `_Walk.string` returns `text` as it is and finds nothing in it, unless it is kept
+    under a secret name: `find_in_text`'s floor and its cheap pre-check."""
+    return len(text) < 8 or not detect.may_hold_secret(text)
 
 
 def _json_clean(value: Any) -> bool:
@@ -249,11 +256,12 @@ def _quiet_sub_blocks(subs: dict[str, Any], secret_ids: frozenset[str]) -> bool:
     the values it scans, then the values kept under secret ids (any literal there is a secret)."""
     if not _json_clean([sub.get("value") for sub in subs.values() if _scanned(sub)]):
         return False
+    named = _secret_name
     for sid, sub in subs.items():
         if (
-            _scanned(sub)
+            (sid in secret_ids or (isinstance(sid, str) and named(sid)))  # `detect.is_secret_name`
+            and _scanned(sub)
             and type(value := sub.get("value")) is str
-            and (sid in secret_ids or detect.is_secret_name(sid))
             and detect.secret_part(value) is not None
         ):
             return False
@@ -313,7 +321,7 @@ class _Walk:
                 ]
         if not hits:
             # find_in_text's own floor, then its cheap pre-check: most strings stop here
-            if len(text) < 8 or not detect.may_hold_secret(text):
+            if _plain(text):
                 return text
             hits = detect.find_in_text(text, random_tokens=len(text) < 20 or not _ids_field(field))
         if not hits:
@@ -348,7 +356,14 @@ class _Walk:
                     if type(v) not in _SCALARS:
                         self.value(v, (path, i), owner, field, False, depth + 1)
                 return None
-            return [self.value(v, (path, i), owner, field, False, depth + 1) for i, v in enumerate(value)]
+            out = []
+            for i, v in enumerate(value):
+                kind = type(v)
+                if kind in _SCALARS or (kind is str and _plain(v)):  # nothing `string` would replace
+                    out.append(v)
+                else:
+                    out.append(self.value(v, (path, i), owner, field, False, depth + 1))
+            return out
         if isinstance(value, dict):
             return self.mapping(value, path, owner, depth)
         return value
@@ -380,11 +395,18 @@ class _Walk:
         pair_name = obj.get("name") if isinstance(obj.get("name"), str) and "value" in obj else None
         out = {}
         for key, item in obj.items():
-            field = pair_name if key == "value" and pair_name else key
-            if type(item) in _SCALARS:  # nothing to scan; a name only matters for strings
+            kind = type(item)
+            if kind in _SCALARS:  # nothing to scan; a name only matters for strings
                 out[key] = item
                 continue
-            named = type(item) is str and detect.is_secret_name(field)
+            field = pair_name if key == "value" and pair_name else key
+            if kind is str:
+                named = detect.is_secret_name(field)
+                if not named and _plain(item):  # what `string` returns as it is, finding nothing
+                    out[key] = item
+                    continue
+            else:
+                named = False
             out[key] = self.value(item, (path, key), owner, field, named, depth + 1)
         return out
 
