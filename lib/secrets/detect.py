@@ -39,6 +39,7 @@ __all__ = [
     "may_hold_secret",
     "secret_part",
     "shannon",
+    "whole_format",
 ]
 
 # Raised whenever detection finds what it did not before, so stored rows are swept again
@@ -432,6 +433,19 @@ def json_may_hold_secret(text: bytes) -> bool:
             text = text.replace(escape, b"")
     folded = text.lower().translate(None, b" _-.").decode("ascii")
     return any(map(folded.__contains__, _NAME_PARTS_STR))
+
+
+def whole_format(text: str) -> Hit | None:
+    """The hit of a known format that names a variable, when `find_in_text(text)` reports one
+    spanning all of `text`; else None. Only formats are searched: a whole-text format hit sorts
+    first in `find_in_text`'s choice (rank 0, longest, at 0; ties keep the formats' order), so it
+    is the one chosen, and the other kinds name no variable."""
+    if len(text) < 8:
+        return None
+    for hit in _format_hits(text):
+        if hit.start == 0 and hit.end == len(text):
+            return hit if hit.env else None
+    return None
 
 
 def find_in_text(text: Any, *, random_tokens: bool = True) -> list[Hit]:

@@ -309,14 +309,14 @@ class _Walk:
             span = detect.secret_part(text)
             if span is not None:
                 part = text[span[0] : span[1]]
-                known = [h for h in detect.find_in_text(part) if h.env and h.value == part]
+                known = detect.whole_format(part)  # what names the variable, if a format does
                 hits = [
                     detect.Hit(
                         span[0],
                         span[1],
                         part,
-                        known[0].kind if known else "named",
-                        known[0].env if known else None,
+                        known.kind if known else "named",
+                        known.env if known else None,
                     )
                 ]
         if not hits:
