@@ -362,15 +362,15 @@ def _merge(work: Work, tables: set[str], stored: dict[str, Any] | None, exists: 
         work.state = None
         return
     base = stored if isinstance(stored, dict) and isinstance(stored.get("blocks"), dict) else None
-    fields = build_state([], [], [], wf_row, workflow_id=work.sim_id)  # name, description, variables
     if exists and not blocks and base is not None:
         _connections_only(work, base, edges, subflows)
-        _fields(work, wf_row, fields, exists)
+        _fields(work, wf_row, build_state([], [], [], wf_row, workflow_id=work.sim_id), exists)
         return
     # A stored workflow never takes the stale `workflow.state` column: only its rows count.
-    built = build_state(
-        blocks, edges, subflows, wf_row if blocks or not exists else None, workflow_id=work.sim_id
-    )
+    row = wf_row if blocks or not exists else None
+    built = build_state(blocks, edges, subflows, row, workflow_id=work.sim_id)
+    # name, description, variables and Sim's columns come from the workflow row alone
+    fields = built if row is wf_row else build_state([], [], [], wf_row, workflow_id=work.sim_id)
     if exists:
         built.assumptions = [a for a in built.assumptions if a["kind"] != "name_defaulted"]
     state = built.state
