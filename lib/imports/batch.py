@@ -277,7 +277,7 @@ def _typed(
         )
         return None
     work = Work(
-        key=_key(f"sim:{wid}"),
+        key="",  # the caller's: its import key, worked out with its digest
         file=", ".join(dict.fromkeys(names)),
         kind="csv",
         name=None,
