@@ -253,7 +253,8 @@ def _typed(
         if reader is None:
             reader = readers[file_ix] = _Reader(files[file_ix])
         cells = loads(cells_text)
-        row = reader.plan.convert(cells, line, reader.name, within(cells_text))
+        plan = reader.plan
+        row = plan.convert(cells, line, reader.name, bool(plan.json) and within(cells_text))
         if isinstance(row, csvrows.RowError):
             bad.append(row)
             report.reject(row.file, row.line, row.reason, malformed=True)

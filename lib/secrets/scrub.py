@@ -254,7 +254,12 @@ def _scanned(sub: Any) -> bool:
 def _quiet_sub_blocks(subs: dict[str, Any], secret_ids: frozenset[str]) -> bool:
     """True when the walk would find nothing in a block's subBlocks, decided on one JSON text of
     the values it scans, then the values kept under secret ids (any literal there is a secret)."""
-    if not _json_clean([sub.get("value") for sub in subs.values() if _scanned(sub)]):
+    values = [
+        sub.get("value")
+        for sub in subs.values()
+        if isinstance(sub, dict) and sub.get("type") != "oauth-input"  # `_scanned`
+    ]
+    if not _json_clean(values):
         return False
     named = _secret_name
     for sid, sub in subs.items():
@@ -424,6 +429,10 @@ class _Walk:
             # OAuth credential ids point at stored tokens: not secrets
             return (sub if self.share else copy.deepcopy(sub)) if self.rebuild else None
         named = sid in secret_ids or detect.is_secret_name(sid)
+        if self.share and self.rebuild:
+            kind = type(value := sub.get("value"))
+            if kind in _SCALARS or (kind is str and not named and _plain(value)):
+                return dict(sub)  # the comprehension below, with nothing to replace
         js = block.get("type") == "function" and sid == "code"
         if not self.rebuild:  # only `value` is scanned; the other keys are copied as they are
             if "value" in sub:
@@ -448,15 +457,16 @@ class _Walk:
                 continue
             name = block.get("name") if isinstance(block.get("name"), str) else block.get("type")
             secret_ids = _secret_ids(block.get("type"))
-            # Its other keys (position, outputs, data, …) judged together on their JSON text.
-            rest_quiet = self.rebuild and _json_clean(
-                {
-                    k: v
-                    for k, v in block.items()
-                    if k not in _OWN_KEYS and not (k == "subBlocks" and isinstance(v, dict))
-                }
-            )
             subs = block.get("subBlocks")
+            # Its other keys (position, outputs, data, …) judged together on their JSON text.
+            rest_quiet = False
+            if self.rebuild:
+                rest = dict(block)  # the block but `_OWN_KEYS` and a subBlocks object, in its order
+                for key in _OWN_KEYS:
+                    rest.pop(key, None)
+                if isinstance(subs, dict):
+                    del rest["subBlocks"]
+                rest_quiet = _json_clean(rest)
             quiet_subs = self.rebuild and isinstance(subs, dict) and _quiet_sub_blocks(subs, secret_ids)
             if self.share and rest_quiet and (quiet_subs or not isinstance(subs, dict)):
                 blocks[bid] = block  # nothing to replace: the block itself
@@ -494,7 +504,8 @@ class _Walk:
                     )
             blocks[bid] = new
         out["blocks"] = blocks
-        rest = {k: v for k, v in state.items() if k != "blocks"}  # edges, loops, parallels, …
+        rest = dict(state)  # edges, loops, parallels, …
+        del rest["blocks"]
         if self.rebuild and _json_clean(rest):
             if not self.share:  # shared: `out` holds them already
                 out.update(_rebuilt(rest))
