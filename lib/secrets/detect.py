@@ -366,6 +366,10 @@ def may_hold_secret(text: str) -> bool:
         return False
     if not text.isascii():
         return True
+    if len(text) == 36 and _UUID.match(text):
+        # An id: no format's needle and digits fit in one (`fc-` needs 32 hex digits in a row,
+        # `ACCA` 16 more characters), no URL, no `:` or `=`, and `looks_random` refuses UUIDs.
+        return False
     # `_RUN`, on the bytes: one table lookup a character instead of the regex engine's steps
     if len(text) >= 20 and text.encode("ascii").translate(_AS_RUNS).find(_AS_RUN) >= 0:
         return True
@@ -382,6 +386,9 @@ def may_hold_secret(text: str) -> bool:
 _TOKEN_CHARS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=")
 _AS_RUNS = bytes(0x61 if i in _TOKEN_CHARS else 0x20 for i in range(256))  # token byte → 'a'
 _AS_RUN = b"a" * 20
+# A whole JSON string, key or value, that is a UUID: its opening quote follows one of `,:[{`
+# (a quote inside a string follows a backslash), so the match is exactly one string token.
+_UUID_STRING = re.compile(rb'(?<=[,:\[{])"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"')
 _ENV_REF_B = re.compile(ENV_REF.pattern.encode())
 # Each secret suffix holds one of these (tests/secrets checks it): a text without any holds
 # nothing `_NAME_WORDS` matches and no secret name.
@@ -420,7 +427,14 @@ def json_may_hold_secret(text: bytes) -> bool:
     if "://" in plain and ("?" in plain or "@" in plain):
         return True
     if text.translate(_AS_RUNS).find(_AS_RUN) >= 0:  # `_RUN`
-        return True
+        # Ids (of blocks, edges, credentials) are runs that hold nothing: judged without the
+        # strings that are exactly a UUID (see `may_hold_secret`), then any other run counts.
+        if b"-" not in text:
+            return True
+        text = _UUID_STRING.sub(b'""', text)
+        if text.translate(_AS_RUNS).find(_AS_RUN) >= 0:
+            return True
+        plain = text.decode("ascii")
     for mark in _SHORT_MARKS:
         if mark in plain:
             return True
