@@ -388,7 +388,10 @@ _AS_RUNS = bytes(0x61 if i in _TOKEN_CHARS else 0x20 for i in range(256))  # tok
 _AS_RUN = b"a" * 20
 # A whole JSON string, key or value, that is a UUID: its opening quote follows one of `,:[{`
 # (a quote inside a string follows a backslash), so the match is exactly one string token.
-_UUID_STRING = re.compile(rb'(?<=[,:\[{])"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"')
+# The quote comes first so the search skips ahead to quotes.
+_UUID_STRING = re.compile(
+    rb'"(?<=[,:\[{]")[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"'
+)
 _ENV_REF_B = re.compile(ENV_REF.pattern.encode())
 # Each secret suffix holds one of these (tests/secrets checks it): a text without any holds
 # nothing `_NAME_WORDS` matches and no secret name.
@@ -426,18 +429,19 @@ def json_may_hold_secret(text: bytes) -> bool:
         return True
     if "://" in plain and ("?" in plain or "@" in plain):
         return True
+    for mark in _SHORT_MARKS:
+        if mark in plain:
+            return True
     if text.translate(_AS_RUNS).find(_AS_RUN) >= 0:  # `_RUN`
         # Ids (of blocks, edges, credentials) are runs that hold nothing: judged without the
         # strings that are exactly a UUID (see `may_hold_secret`), then any other run counts.
+        # (A UUID holds no mark and no name's letters: the other tests read the same either way.)
         if b"-" not in text:
             return True
         text = _UUID_STRING.sub(b'""', text)
         if text.translate(_AS_RUNS).find(_AS_RUN) >= 0:
             return True
         plain = text.decode("ascii")
-    for mark in _SHORT_MARKS:
-        if mark in plain:
-            return True
     if "{{" in plain:
         text = _ENV_REF_B.sub(b"", text)
     text = text.replace(b'"tokens"', b'""')  # Sim's agent output: not a secret name (`_NOT_SECRET`)
