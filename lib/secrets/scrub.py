@@ -430,8 +430,8 @@ class _Walk:
             return (sub if self.share else copy.deepcopy(sub)) if self.rebuild else None
         named = sid in secret_ids or detect.is_secret_name(sid)
         if self.share and self.rebuild:
-            kind = type(value := sub.get("value"))
-            if kind in _SCALARS or (kind is str and not named and _plain(value)):
+            value = sub.get("value")
+            if type(value) in _SCALARS or (isinstance(value, str) and not named and _plain(value)):
                 return dict(sub)  # the comprehension below, with nothing to replace
         js = block.get("type") == "function" and sid == "code"
         if not self.rebuild:  # only `value` is scanned; the other keys are copied as they are
@@ -528,7 +528,9 @@ def scrub(
     from user data before it leaves the process (search documents, cache entries, log fields);
     `lib.store` calls it with a table-backed namer on every write.
     """
-    if type(doc) is str and _plain(doc):  # a name or description with nothing to search: as the walk returns it
+    if type(doc) is str and _plain(
+        doc
+    ):  # a name or description with nothing to search: as the walk returns it
         return doc, []
     walk = _Walk(namer or MemoryNamer(), doc, share=share)
     out = walk.value(doc, "", owner, None, False, 0)  # rebuilds every container unless `share`

@@ -227,7 +227,15 @@ def cells_within_limits(cells_json: str) -> bool:
 
 # digits → '0', '[' and '{' → '[', '\\' and 'u' kept, NUL → 'N', every other byte → ' '
 _LIMIT_MARKS = bytes(
-    0x30 if 0x30 <= i <= 0x39 else 0x5B if i in (0x5B, 0x7B) else i if i in (0x5C, 0x75) else 0x4E if i == 0 else 0x20
+    0x30
+    if 0x30 <= i <= 0x39
+    else 0x5B
+    if i in (0x5B, 0x7B)
+    else i
+    if i in (0x5C, 0x75)
+    else 0x4E
+    if i == 0
+    else 0x20
     for i in range(256)
 )
 
@@ -252,7 +260,7 @@ class Plan:
         header = self.header
         if not self.unique or len(cells) != len(header):
             return self.ordered(cells, line, file)
-        values = {col: cell or None for col, cell in zip(header, cells)}
+        values: dict[str, Any] = {col: cell or None for col, cell in zip(header, cells)}
         try:
             if prechecked:
                 loads = orjson.loads
@@ -268,7 +276,11 @@ class Plan:
                     values[col] = _BOOL_CELLS[cell]
             for i, col in self.numbers:
                 if cell := cells[i]:
-                    values[col] = int(cell) if cell.isdecimal() and cell.isascii() and len(cell) < 300 else _number(cell, col)
+                    values[col] = (
+                        int(cell)
+                        if cell.isdecimal() and cell.isascii() and len(cell) < 300
+                        else _number(cell, col)
+                    )
         except (KeyError, ValueError):  # orjson's JSONDecodeError is a ValueError
             return self.ordered(cells, line, file)
         return self._required(values, line, file, cells)
@@ -278,7 +290,11 @@ class Plan:
         table, header = self.table, self.header
         if len(cells) != len(header):
             return RowError(
-                file, line, f"row has {len(cells)} fields; the header has {len(header)}", self._wid(cells), table.name
+                file,
+                line,
+                f"row has {len(cells)} fields; the header has {len(header)}",
+                self._wid(cells),
+                table.name,
             )
         values: dict[str, Any] = {}
         for col, typed, cell in zip(header, self.kinds, cells):
@@ -298,7 +314,11 @@ class Plan:
         for col in table.required:
             if values.get(col) is None:
                 return RowError(
-                    file, line, f"column {col!r} is empty; {table.name} rows need it", self._wid(cells), table.name
+                    file,
+                    line,
+                    f"column {col!r} is empty; {table.name} rows need it",
+                    self._wid(cells),
+                    table.name,
                 )
         return CsvRow(table.name, line, values)
 

@@ -160,6 +160,13 @@ def test_import_key_of_a_string_is_its_content_hash():
     from lib.imports.pipeline import import_key
     from lib.sim.envelope import content_hash
 
-    for identity in ["sim:7d0c9a52-1f3e", "sim:", 'sim:"quoted"\\back', "sim:caf\u00e9 \u2028 \U0001f600", "sim:\ud800", "x" * 5000]:
+    for identity in [
+        "sim:7d0c9a52-1f3e",
+        "sim:",
+        'sim:"quoted"\\back',
+        "sim:caf\u00e9 \u2028 \U0001f600",
+        "sim:\ud800",
+        "x" * 5000,
+    ]:
         assert import_key(identity) == content_hash(identity)
     assert import_key({"a": 1}) == content_hash({"a": 1})

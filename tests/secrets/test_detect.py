@@ -234,8 +234,24 @@ def test_a_whole_value_is_named_by_the_format_find_in_text_reports_for_it():
 
     needles = sorted({n for f in detect.formats() for n in f.needles})
     pieces = list(KEYS.values()) + [k[:14] for k in KEYS.values()] + needles
-    pieces += ["Bearer ", "Token ", "Basic ", "dXNlcjpwYXNz", "eyJhbGciOiJIUzI1NiJ9.", "https://u:pw@x.io/", "?sig="]
-    pieces += ["password is ", "Qx7Lm2Rt9Vb4Nc8Kd1Fg5Hj3", "12345678:AA", "0123456789abcdef" * 2, "-us12", " ", "."]
+    pieces += [
+        "Bearer ",
+        "Token ",
+        "Basic ",
+        "dXNlcjpwYXNz",
+        "eyJhbGciOiJIUzI1NiJ9.",
+        "https://u:pw@x.io/",
+        "?sig=",
+    ]
+    pieces += [
+        "password is ",
+        "Qx7Lm2Rt9Vb4Nc8Kd1Fg5Hj3",
+        "12345678:AA",
+        "0123456789abcdef" * 2,
+        "-us12",
+        " ",
+        ".",
+    ]
     rng = random.Random(23)
     values = list(KEYS.values()) + ["short", "Bearer " + KEYS["jwt"], KEYS["jwt"] + "x"]
     values += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))) for _ in range(20000)]

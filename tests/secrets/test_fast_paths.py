@@ -212,8 +212,25 @@ def test_shared_quiet_parts_give_the_same_values_and_findings():
         assert own == doc  # nothing is written into the input: replacements go to new containers
 
 
-UUIDS = ["1758e31e-3514-46f1-a561-500e4eebb8fd", "ABCDEF01-2345-6789-ABCD-EF0123456789", "00000000-0000-0000-0000-000000000000"]
-UUID_PIECES = [*PIECES, *UUIDS, "fc-", "ACCA", "-", "sk-proj-", "Bearer ", ":AA", "12345678", "-us1", '"', "\\"]
+UUIDS = [
+    "1758e31e-3514-46f1-a561-500e4eebb8fd",
+    "ABCDEF01-2345-6789-ABCD-EF0123456789",
+    "00000000-0000-0000-0000-000000000000",
+]
+UUID_PIECES = [
+    *PIECES,
+    *UUIDS,
+    "fc-",
+    "ACCA",
+    "-",
+    "sk-proj-",
+    "Bearer ",
+    ":AA",
+    "12345678",
+    "-us1",
+    '"',
+    "\\",
+]
 
 
 def _strings(node: Any) -> list[str]:
@@ -234,12 +251,20 @@ def test_uuids_are_no_secret_and_judged_without_them():
     from lib.secrets.detect import find_in_text, is_secret_name, may_hold_secret
 
     rng = random.Random(29)
-    for u in UUIDS + [u.lower() for u in UUIDS] + ["%08x-%04x-%04x-%04x-%012x" % tuple(rng.getrandbits(b) for b in (32, 16, 16, 16, 48)) for _ in range(2000)]:
+    for u in (
+        UUIDS
+        + [u.lower() for u in UUIDS]
+        + ["-".join(f"{rng.getrandbits(4 * n):0{n}x}" for n in (8, 4, 4, 4, 12)) for _ in range(2000)]
+    ):
         assert find_in_text(u) == [] and not may_hold_secret(u) and not is_secret_name(u), u
     checked = 0
     for _ in range(30_000):
         strings = ["".join(rng.choice(UUID_PIECES) for _ in range(rng.randint(1, 5))) for _ in range(4)]
-        doc = {strings[0]: strings[1], rng.choice(UUIDS): [strings[2], rng.choice(UUIDS)], "k": {strings[3]: rng.choice(UUIDS)}}
+        doc = {
+            strings[0]: strings[1],
+            rng.choice(UUIDS): [strings[2], rng.choice(UUIDS)],
+            "k": {strings[3]: rng.choice(UUIDS)},
+        }
         if not detect.json_may_hold_secret(orjson.dumps(doc)):
             checked += 1
             for s in _strings(doc):

@@ -162,7 +162,9 @@ def test_a_record_judged_whole_types_like_each_cell_alone():
     for a, b in itertools.product(cells_pool, repeat=2):
         for cells in (["s1", "wf", "loop", a], ["s1", "wf", b, a], ["s1" + b[:3], "wf", "loop", b]):
             text = orjson.dumps(cells).decode()
-            judged = csvrows.convert(table, header, cells, 2, "f.csv", prechecked=csvrows.cells_within_limits(text))
+            judged = csvrows.convert(
+                table, header, cells, 2, "f.csv", prechecked=csvrows.cells_within_limits(text)
+            )
             alone = csvrows.convert(table, header, cells, 2, "f.csv")
             assert type(judged) is type(alone) and judged == alone, cells
             if csvrows.cells_within_limits(text):
