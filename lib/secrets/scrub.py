@@ -528,9 +528,8 @@ def scrub(
     from user data before it leaves the process (search documents, cache entries, log fields);
     `lib.store` calls it with a table-backed namer on every write.
     """
-    if type(doc) is str and _plain(
-        doc
-    ):  # a name or description with nothing to search: as the walk returns it
+    # a name or description with nothing to search: returned as the walk returns it
+    if type(doc) is str and _plain(doc):
         return doc, []
     walk = _Walk(namer or MemoryNamer(), doc, share=share)
     out = walk.value(doc, "", owner, None, False, 0)  # rebuilds every container unless `share`
