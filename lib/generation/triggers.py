@@ -152,8 +152,11 @@ _API_HINT = re.compile(
 def called_by_api(text: str) -> bool:
     """Whether the text says another program calls the workflow ('an endpoint our app can call through the API',
     'expose this as an API', 'when our mobile app calls the workflow's API with a user id'): a run by hand (the
-    manual starter is also the API entry) whose caller can be answered."""
-    return _API_HINT.search(text) is not None
+    manual starter is also the API entry) whose caller can be answered; a trigger line saying so too ('Trigger: our
+    backend calls it (API) with an order_id')."""
+    return _API_HINT.search(text) is not None or any(
+        run_kind(line.group("v")) == "api" for line in _TRIGGER_LINE.finditer(text)
+    )
 
 
 # how a call reaches the run, said after a manual hint ('on demand via API'): part of the trigger, not an HTTP step
@@ -267,6 +270,7 @@ class Trigger:
     values: dict[str, str] = field(default_factory=dict)
     spans: list[tuple[int, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # assumptions (e.g. a service with no JUL25 trigger)
+    once: bool = False  # the trigger line says the run happens a single time ('When should it run? just once')
 
     @property
     def schedule_type(self) -> str | None:
@@ -1981,6 +1985,34 @@ def user_story(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _trigger_field() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    said = lexicon()["trigger_fields"]
+    label = re.compile(
+        r"^(?P<lead>[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?:\*\*|__)?)(?P<label>" + said["labels"] + r")"
+        r"(?:\s*\([^()\n]{0,40}\))?\s*(?:\*\*|__)?[^\S\n]*(?:\?+[^\S\n]*:?|:)(?:\*\*|__)?(?P<value>[^\n]*)$",
+        re.I | re.M,
+    )
+    return label, re.compile(r"\s*(?:" + said["blank"] + r")\s*[.!]*\s*", re.I)
+
+
+def trigger_fields(text: str) -> str:
+    """`text` with each field that says when the run starts ('When should it run? weekdays 9:15 (Toronto)',
+    'Frequency: hourly', 'How often? …') labelled 'Trigger:' (lexicon.json `trigger_fields`), every position kept;
+    a field that says nothing ('When should it run? -', 'Frequency: not sure yet') is blanked, its label too."""
+    label, blank = _trigger_field()
+
+    def read(m: re.Match[str]) -> str:
+        if not m.group("value").strip() or blank.fullmatch(m.group("value")):
+            return " " * len(m.group(0))
+        head = m.group(0)[: m.start("value") - m.start()]
+        if len(head) - len(m.group("lead")) < len("Trigger:"):
+            return m.group(0)  # ('When:', 'Run:' are read where they stand)
+        return m.group("lead") + "Trigger:".ljust(len(head) - len(m.group("lead"))) + m.group("value")
+
+    return label.sub(read, text)
+
+
 # a ticket's or spec's trigger line: 'Trigger: manual.', '- **Trigger:** chat', 'Triggered by: an API call from …'
 _TRIGGER_LINE = re.compile(
     r"(?:^|\n)[^\S\n]*(?:[-*•]\s*)?(?:\d{1,2}[.)]\s*)?(?:\*\*|__)?(?:trigger(?:ed\s+by|\s+type)?|entry\s+point)"
@@ -2000,7 +2032,7 @@ def _run_kinds() -> list[tuple[str, re.Pattern[str]]]:
 
 def run_kind(value: str) -> str | None:
     """How a trigger line's value says a run starts ('manual run by the payroll lead' → manual, 'chat.' → chat,
-    'API request from our expense tool with fields …' → api), or None when it names an event (a webhook, or a
+    'API request from our expense tool with fields …' → api, 'just once' → once), or None when it names an event (a webhook, or a
     service that sends its events: 'Slack message in #alerts', 'Typeform webhook …')."""
     value = value.strip().strip("*_ ")
     evented = bool(re.search(r"\bweb-?hooks?\b", value, re.I)) or _named_provider(value.lower())
@@ -2024,7 +2056,7 @@ def _stated_run(text: str) -> Trigger | None:
         if kind == "api":  # what the call brings is no step
             spans += [m.span() for m in _CALL_BRINGS.finditer(text)]
         value = "chat" if kind == "chat" else "manual"
-        return Trigger(value, {"startWorkflow": value}, spans)
+        return Trigger(value, {"startWorkflow": value}, spans, once=kind == "once")
     return None
 
 
