@@ -3296,7 +3296,7 @@ def _reminder(text: str) -> str | None:
 
 # a write that makes one object per item: '… into HubSpot as contacts', '… on my calendar as events'
 _KEY = (
-    r"((?:[a-z]+[\s-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|reference|ref|"
+    r"((?:[a-z]+[\s_-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|reference|ref|"
     r"postcode|zip|isbn|iban|ticker))\b"
 )
 # 'takes an email address', 'give it a company name': the key a run started by hand is given
@@ -3350,8 +3350,8 @@ _KEY_NOUN = re.compile(r"\b(?:an?|their|its)\s+" + _KEY, re.I)
 
 
 def _key_words(noun: str) -> list[str]:
-    """'an email address' → ['email'], 'Order Number' → ['order', 'number']: a key's column words."""
-    words = [w for w in re.split(r"[\s-]+", noun.lower().replace("e-mail", "email")) if w]
+    """'an email address' → ['email'], 'Order Number', 'order_number' → ['order', 'number']: a key's column words."""
+    words = [w for w in re.split(r"[\s_-]+", noun.lower().replace("e-mail", "email")) if w]
     if len(words) > 1 and words[-1] == "address":  # 'an email address' is the 'email' column
         words = words[:-1]
     return words

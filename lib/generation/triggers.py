@@ -378,14 +378,26 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
         )
         if not found or _negated(text, found.span()):
             continue
-        # ('at 8 (Singapore)': the zone said in brackets right after the clock too)
-        after_clock = re.search(r"(?:\d|am|pm|noon|midday|midnight)\s*\(?\s*$", text[: found.start()], re.I)
+        # ('at 8 (Singapore)', '(3pm), London', 'at 8:00, Sydney': the zone said in brackets or after a comma right
+        # after the clock too)
+        after_clock = re.search(
+            r"(?:\d|am|pm|noon|midday|midnight)\)?\s*[,(]?\s*\(?\s*$", text[: found.start()], re.I
+        )
         # 'PT', 'ET' alone could be other words ('a PT session'): a two-letter zone only after a clock
         abbreviation = (
             len(phrase) <= 4 and found.group(0)[: len(phrase)].isupper() and (len(phrase) > 2 or after_clock)
         )
         if abbreviation or re.search(_ZONE_WORD, found.group(0), re.I) or after_clock:
             return zone, found.span()
+    # 'weekdays 9:15 (Toronto)', 'every Thursday morning (9am), Melbourne', 'at 8:00, Mumbai, …': a city right
+    # after the clock, in brackets or after a comma, where a zone is said
+    # (not an island's zone the database names after it, 'at 9am Easter', 'at 10, Christmas party')
+    for found in _CLOCK_CITY.finditer(text):
+        city = found.group("city").lower().replace("-", " ")
+        zone = _city_zones().get(city, "")
+        island = zone.startswith(("Atlantic/", "Indian/", "Pacific/")) and city not in lexicon()["city_zones"]
+        if zone and not island and not _negated(text, found.span("city")):
+            return zone, found.span("city")
     # '7am Lisbon time', '(Toronto time)', 'time in Nairobi': a city the time-zone database names
     for found in re.finditer(
         rf"{_ZONE_WORD}\s+(?:in|of|de|da|do|du|di)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
@@ -413,16 +425,27 @@ def _negated(text: str, span: tuple[int, int]) -> bool:
     )
 
 
+# a clock, then a city (up to three capitalised words) in brackets or after a comma, then the end of that aside
+_CLOCK_CITY = re.compile(
+    r"(?:\d|(?<![a-z])(?i:am|pm)|\b(?i:noon|midday|midnight))\)?(?:\s*,\s*|\s*\(\s*|[^\S\n]+)"
+    r"(?P<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+){0,2})(?=\s*[),.;:\n]|\s*$|\s+(?:and|on|every|each)\b)"
+)
+
+
 @lru_cache(maxsize=1)
 def _city_zones() -> dict[str, str]:
-    """'los angeles' → 'America/Los_Angeles': the cities of the IANA time-zone database (continents' zones)."""
+    """'los angeles' → 'America/Los_Angeles': the cities of the IANA time-zone database (continents' zones), and
+    those it names no zone after (lexicon.json `city_zones`: 'seattle' → 'America/Los_Angeles')."""
     import zoneinfo
 
     regions = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
     return {
-        zone.rsplit("/", 1)[1].replace("_", " ").lower(): zone
-        for zone in sorted(zoneinfo.available_timezones())
-        if zone.split("/", 1)[0] in regions and zone.count("/") >= 1
+        **{
+            zone.rsplit("/", 1)[1].replace("_", " ").lower(): zone
+            for zone in sorted(zoneinfo.available_timezones())
+            if zone.split("/", 1)[0] in regions and zone.count("/") >= 1
+        },
+        **lexicon()["city_zones"],
     }
 
 
