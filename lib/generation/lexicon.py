@@ -917,8 +917,8 @@ def asks_for_an_answer(text: str, imperative: re.Pattern[str] | None = None) -> 
         return asks_for_an_answer(text.strip()[labelled.end() :], imperative)
     # 'what would you recommend we start with?', "I don't know what we should automate": advice asked for (its
     # 'automate' asks for nothing to be built)
-    advice = re.search(rules["advice"], low)
-    if advice and not re.search(rules["build_cues"], re.sub(r"(?:" + rules["advice"] + r")[^.?!]*", " ", low)):
+    advice = r"(?:" + rules["advice"] + r")[^.?!]*"
+    if re.search(advice, low) and not re.search(rules["build_cues"], re.sub(advice, " ", low)):
         return "question"
     # '#automation', '#build-alerts': a channel's name is no word of the request
     if re.search(rules["build_cues"], re.sub(r"#[\w-]+", "#", low)):
@@ -1041,7 +1041,7 @@ def physical_work(text: str) -> bool:
 
 
 def no_access(text: str) -> bool:
-    """"our competitor's internal Slack workspace (we don't have an account there)": a place nobody gave access to."""
+    """'our competitor's internal Slack (we don't have an account there)': a place nobody gave access to."""
     return re.search(lexicon()["not_a_workflow"]["no_access"], text, re.I) is not None
 
 

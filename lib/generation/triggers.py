@@ -270,7 +270,7 @@ class Trigger:
     values: dict[str, str] = field(default_factory=dict)
     spans: list[tuple[int, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # assumptions (e.g. a service with no JUL25 trigger)
-    once: bool = False  # the trigger line says the run happens a single time ('When should it run? just once')
+    once: bool = False  # the trigger line says the run happens once ('When should it run? just once')
 
     @property
     def schedule_type(self) -> str | None:

@@ -13,7 +13,8 @@ database has no entry of is found in a table); a field saying 'it's a chat', 'vi
 booking_id' or 'I start it myself with a company name' is a chat, an API call or a run by hand, never an event
 called 'should it run'. Named values: a quoted SMS or Slack text with full stops inside stays one message; a Gmail
 label named is the label read. Controls: 'once a day at 7am (New York)' is a schedule, a question asking for
-something that runs every Friday is a request. 8 of 25 were right before the fix."""
+something that runs every Friday is a request. 8 of 25 were right before the fix, 25 after (and every refusal
+names what the request is)."""
 
 from __future__ import annotations
 
@@ -24,11 +25,7 @@ from lib.generation import planner
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r23d-sms-quoted-text": "the quoted text is cut at its full stop: an agent writes the SMS",
-    "r23d-gmail-label-named": "the Gmail label is not read",
-    "r23d-slack-quoted-two-sentences": "the quoted text is cut at its full stop: a Slack read",
-}
+_KNOWN: dict[str, str] = {}
 
 # the refusals, each with the kind of request the planner should say it is (details' 'kind')
 _REFUSED_AS = {
