@@ -915,6 +915,11 @@ def asks_for_an_answer(text: str, imperative: re.Pattern[str] | None = None) -> 
     labelled = re.match(rules["question_label"], low)
     if labelled and low[labelled.end() :]:  # 'Quick question before I file a request: what's …?'
         return asks_for_an_answer(text.strip()[labelled.end() :], imperative)
+    # 'what would you recommend we start with?', "I don't know what we should automate": advice asked for (its
+    # 'automate' asks for nothing to be built)
+    advice = r"(?:" + rules["advice"] + r")[^.?!]*"
+    if re.search(advice, low) and not re.search(rules["build_cues"], re.sub(advice, " ", low)):
+        return "question"
     # '#automation', '#build-alerts': a channel's name is no word of the request
     if re.search(rules["build_cues"], re.sub(r"#[\w-]+", "#", low)):
         return None
@@ -955,9 +960,10 @@ def asks_for_an_answer(text: str, imperative: re.Pattern[str] | None = None) -> 
     if first in rules["question_starts"] and (
         asked
         or (first.startswith(("wh", "how")) and len(words) <= 20)
-        # "what's the difference between …? Our department is trying to figure out …": a question, then why
+        # "what's the difference between …? Our department is trying to figure out …", 'are we allowed to connect …?
+        # Legal asked me to check first.': a question, then why (not one asking for something to run)
         or (
-            first.startswith(("wh", "how"))
+            (first.startswith(("wh", "how")) or not asks_for_a_system(said[0]))
             and len(said) == 2
             and said[0].endswith("?")
             and not re.search(rules["asks_again"], said[1])
@@ -1017,6 +1023,45 @@ def addressed_to_assistant(text: str) -> bool:
 def once_only(text: str) -> bool:
     """'just this once, no automation needed': the text says it wants no workflow."""
     return re.search(lexicon()["not_a_workflow"]["once_only"], text, re.I) is not None
+
+
+def asks_only_a_question(text: str) -> bool:
+    """'just asking', 'Not asking you to build it yet', "(it's more of a question)": the text says it is a question."""
+    return re.search(lexicon()["not_a_workflow"]["question_cues"], text, re.I) is not None
+
+
+def access_request(text: str) -> bool:
+    """'give me editor access to …', 'make me an admin of our Sim workspace': access to a tool asked for."""
+    return re.search(lexicon()["not_a_workflow"]["access_request"], text, re.I) is not None
+
+
+def physical_work(text: str) -> bool:
+    """'pull out the stuck paper', 'refills the paper in the printer': work on things no block can touch."""
+    return re.search(lexicon()["not_a_workflow"]["physical_work"], text, re.I) is not None
+
+
+def no_access(text: str) -> bool:
+    """'our competitor's internal Slack (we don't have an account there)': a place nobody gave access to."""
+    return re.search(lexicon()["not_a_workflow"]["no_access"], text, re.I) is not None
+
+
+# the field of a form or ticket that says what should happen ('What should happen (step by step):', 'Steps:',
+# 'Description:'), its value going on over the lines below until the next labelled line
+_ASKED_FIELD = re.compile(
+    r"^[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?:\*\*|__)?(?:what\s+(?:should|must|will|does|would)\s+(?:happen|it\s+do|"
+    r"this\s+do|the\s+(?:automation|workflow)\s+do|be\s+done|be\s+automated)|what\s+do\s+you\s+(?:want|need)(?:\s+it)?"
+    r"\s+to\s+do|steps?(?:\s+by\s+step)?|description|details|what|the\s+ask|request)(?:\s*\([^()\n]{0,40}\))?\s*"
+    r"(?:\*\*|__)?[^\S\n]*(?:\?+[^\S\n]*:?|:)(?:\*\*|__)?[^\S\n]*(?P<value>[^\n]*(?:\n(?![^\S\n]*(?:[-*•]\s*)?(?:\*\*|__)?"
+    r"[A-Za-z][\w /'’&()-]{0,50}?(?:\*\*|__)?[^\S\n]*(?:\?|:)(?:\s|$))[^\n]*)*)",
+    re.I | re.M,
+)
+
+
+def asked_field(text: str) -> str | None:
+    """The value of a form's or ticket's field that says what should happen ('What should happen (step by step): …',
+    'Steps: …', 'Description: …'), or None when the text has no such field."""
+    found = _ASKED_FIELD.search(text)
+    return found.group("value").strip() or None if found else None
 
 
 def has_build_cue(text: str) -> bool:

@@ -53,6 +53,7 @@ from lib.generation.triggers import (
     given_when_then,
     polled_reads,
     read_trigger,
+    trigger_fields,
     user_story,
 )
 from lib.generation.value_corrections import corrected_values
@@ -147,6 +148,9 @@ def draft(description: str) -> Draft:
             language=foreign,
             **({"unread": list(dict.fromkeys(unread))} if unread else {}),
         )
+    # 'When should it run? weekdays 9:15 (Toronto)', 'Frequency: hourly': the field saying when the run starts is its
+    # trigger line ('Trigger: …'); one that says nothing ('When should it run? -') is no trigger
+    description = trigger_fields(description)
     # 'label it as bug, feature or question and post it to the matching channel: #bugs, #features or #questions'
     description = matched_places(description)
     description = handles_named(
@@ -242,15 +246,24 @@ def draft(description: str) -> Draft:
     # 'Hi team,\n\n<what is told> <what is asked>\n\nThanks,\nDana': what the letter asks, without its greeting, its
     # sign-off and the background before the request
     wanted = _asked_part(description)
-    kind_of_text = lx.asks_for_an_answer(description) or lx.asks_for_an_answer(wanted, ACTION_START)
+    # 'What should happen (step by step): are we allowed to connect …?': a form's or ticket's field of what it asks
+    field = lx.asked_field(description)
+    kind_of_text = (
+        lx.asks_for_an_answer(description)
+        or lx.asks_for_an_answer(wanted, ACTION_START)
+        or (lx.asks_for_an_answer(field, ACTION_START) if field else None)
+    )
     if (
         kind_of_text == "question"
         and trigger.spans
-        and (lx.asks_for_a_system(description) or lx.asks_for_a_system(wanted))
+        and any(lx.asks_for_a_system(t) for t in (description, wanted, field or ""))
     ):
         # 'Is it possible to have something that, every Friday at 15:00, reads …?': a question to the builder
         # asking for something to run, with what starts it said, is a request
         kind_of_text = None
+    if not kind_of_text and not trigger.spans and lx.asks_only_a_question(description):
+        kind_of_text = "question"  # 'just asking - is it even possible to …? Not asking you to build it yet.'
+    _not_asked(trigger, field or wanted)
     if kind_of_text:
         raise _cannot(
             f"this reads as a {kind_of_text} to the assistant, not as a workflow to build: nothing in it says what "
@@ -364,6 +377,22 @@ def draft(description: str) -> Draft:
                 s for s in steps if not (s.kind == "process" and s.text and s.text.strip() in back.group(0))
             ]
             steps.append(_caller_reply(back))
+    if trigger.kind == "manual" and (trigger.once or not trigger.spans and lx.once_only(description)):
+        raise _cannot(
+            "this asks for one action done once ('just this once', 'no automation needed'), not for a workflow to "
+            "build. Do it directly, or describe what should start it and run it again (e.g. 'every Friday at 5 …').",
+            reason="not_a_workflow",
+            kind="one-off task",
+        )
+    done = [s for s in _flat(steps) if s.kind in ("source", "action", "process")]
+    if lx.physical_work(field or wanted) and all(lx.physical_work(s.text or "") for s in done):
+        raise _cannot(
+            "this asks for physical work (handling paper, parcels, machines or plants), which no workflow can do: "
+            "a workflow reads, writes and sends data in services. If something should be told when it is needed, "
+            "describe that (e.g. 'when the #facilities form says the printer jammed, post it to #office on Slack').",
+            reason="not_a_workflow",
+            kind="physical task",
+        )
     if not steps:
         raise _cannot(
             "the planner found no step it can build in this description (no source, action or processing "
@@ -382,13 +411,6 @@ def draft(description: str) -> Draft:
             "low, post it to #office on Slack').",
             reason="no_steps",
             unused=unused_clauses(text, []),
-        )
-    if trigger.kind == "manual" and not trigger.spans and lx.once_only(description):
-        raise _cannot(
-            "this asks for one action done once ('just this once', 'no automation needed'), not for a workflow to "
-            "build. Do it directly, or describe what should start it and run it again (e.g. 'every Friday at 5 …').",
-            reason="not_a_workflow",
-            kind="one-off task",
         )
     if trigger.kind == "manual" and not trigger.spans and _answer_now(description, steps):
         raise _cannot(
@@ -529,6 +551,29 @@ def draft(description: str) -> Draft:
         assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
         needs=builder.needs,
     )
+
+
+def _not_asked(trigger: Any, asked: str) -> None:
+    """Refuses what `asked` (a form's field of what should happen, else what the text asks) wants instead of a
+    workflow: to read a place nobody gave access to ("our competitor's internal Slack (we don't have an account
+    there)"), or — with nothing saying how a run would start — access to a tool ('make me an admin of …')."""
+    if lx.no_access(asked):
+        raise _cannot(
+            "this asks to read a place nobody gave the workflow access to (another party's private workspace, inbox "
+            "or server, or one you have no account in); a workflow can only use accounts whose credentials you "
+            "connect to it. Describe a source you can connect (e.g. 'every hour search public Reddit posts that "
+            "mention us and post them to #mentions on Slack').",
+            reason="not_a_workflow",
+            kind="no access",
+        )
+    if trigger.kind == "manual" and not trigger.spans and lx.access_request(asked):
+        raise _cannot(
+            "this asks for access to a tool (a role, rights or a password), not for a workflow to build: an "
+            "administrator of that tool grants it. Describe what should run, when, and where a result goes (e.g. "
+            "'when a new hire is added in BambooHR, post a welcome to #general on Slack').",
+            reason="not_a_workflow",
+            kind="access request",
+        )
 
 
 def _asked_part(description: str) -> str:
@@ -3251,7 +3296,7 @@ def _reminder(text: str) -> str | None:
 
 # a write that makes one object per item: '… into HubSpot as contacts', '… on my calendar as events'
 _KEY = (
-    r"((?:[a-z]+[\s-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|reference|ref|"
+    r"((?:[a-z]+[\s_-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|reference|ref|"
     r"postcode|zip|isbn|iban|ticker))\b"
 )
 # 'takes an email address', 'give it a company name': the key a run started by hand is given
@@ -3305,8 +3350,8 @@ _KEY_NOUN = re.compile(r"\b(?:an?|their|its)\s+" + _KEY, re.I)
 
 
 def _key_words(noun: str) -> list[str]:
-    """'an email address' → ['email'], 'Order Number' → ['order', 'number']: a key's column words."""
-    words = [w for w in re.split(r"[\s-]+", noun.lower().replace("e-mail", "email")) if w]
+    """'an email address' → ['email'], 'Order Number', 'order_number' → ['order', 'number']: a key's column words."""
+    words = [w for w in re.split(r"[\s_-]+", noun.lower().replace("e-mail", "email")) if w]
     if len(words) > 1 and words[-1] == "address":  # 'an email address' is the 'email' column
         words = words[:-1]
     return words

@@ -315,8 +315,24 @@ def sentences(text: str) -> list[str]:
         protected,
         flags=re.I,
     )
+    # 'text them the message "Depot opens at 7. Bring your badge."': the words a message says, quoted, are one
+    # sentence of its step, whatever ends their own sentences inside the quotes
+    protected = re.sub(
+        r"\"[^\"\n]{2,300}\"|“[^”\n]{2,300}”",
+        lambda m: m.group(0).translate(_QUOTED_ENDS),
+        protected,
+    )
     parts = re.split(r"(?<=[.!?;])\s+|\n+", protected)
-    return [p.replace("\x00", ".").replace("\x02", "").strip(" .;!?") for p in parts if p.strip(" .;!?")]
+    return [
+        p.translate(_QUOTED_BACK).replace("\x00", ".").replace("\x02", "").strip(" .;!?")
+        for p in parts
+        if p.strip(" .;!?")
+    ]
+
+
+# the marks that end a sentence, kept inside quotes while `sentences` splits (and put back after)
+_QUOTED_ENDS = str.maketrans({".": "\x00", "!": "\x03", "?": "\x04", ";": "\x05"})
+_QUOTED_BACK = str.maketrans({"\x03": "!", "\x04": "?", "\x05": ";"})
 
 
 def _protect_lists(text: str) -> str:
@@ -521,7 +537,9 @@ _BRACKETED = re.compile(
 # what brackets say about the text itself, not a fact to send: a host, an address, a column, how it runs
 _NOT_A_FACT = re.compile(
     r"[@/]|\.[a-z]{2,}\b|\b(?:webhook|api|column|col|field|tab|sheet|table|check|every|daily|hourly|via|e\.g|i\.e|"
-    r"optional|see|like|such|etc)\b",
+    r"optional|see|like|such|etc)\b"
+    # '(+14155550101, +14155550102)' after 'the two drivers': whom it goes to, not what it says
+    r"|^\s*\+?\d[\d\s-]{6,}\d(?:\s*(?:,|and|&|/)\s*\+?\d[\d\s-]{6,}\d)*\s*$",
     re.I,
 )
 
@@ -2524,7 +2542,13 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         if not found and re.search(r"\b(?:me|us|my phone)\b", clause, re.I):
             values[field_id] = "{{USER_PHONE}}"  # 'text me': the user's own number, set once as a variable
         if found:
-            values[field_id] = re.sub(r"[\s-]", "", found.group(0))
+            # ('text the two drivers (+1415…, +1415…)': each number a text goes to, one a line)
+            numbers = (
+                [m.group(0) for m in re.finditer(r"\+\d[\d\s-]{6,}\d", clause)] if target == "phones" else []
+            )
+            values[field_id] = "\n".join(
+                dict.fromkeys(re.sub(r"[\s-]", "", n) for n in numbers or [found.group(0)])
+            )
         else:
             who = _person(clause)
             if who:  # 'send a WhatsApp message to the customer': their number comes from the data
