@@ -1,0 +1,45 @@
+"""Planner round 23c on our own descriptions (`planner_round23c.jsonl`, in no bench set, each written before its
+fix): conditions, per-item loops and routes written in the steps and exception fields of a request — an automation
+intake form ('Steps:', 'Special cases:', 'Exceptions:', 'Edge cases:', "Don'ts:"), a ticket, a chat message and an
+e-mail. An exception that narrows a step said before it ("if the event type is 'Internal sync', don't post on
+Discord - only add it to Notion", 'only refunds above $250 should go to slack tho, smaller ones just airtable',
+'contractors: only step 1', 'deploys to staging -> only Slack, no Linear issue'); a step that only some items get
+('Requests with a budget of 10k or more also go to #enterprise-leads'); a test of a field of the fetched data (a
+quoted field that "isn't" a quoted value, 'if there are more than two', 'if it's more than one thousand', an amount
+an AI step pulled out of an e-mail); a loop over what a step fetched or over a list pasted at run time ('for each
+result', 'read every record … and for each record send a PUT', 'go through every volunteer …; anyone with fewer
+than 2 shifts gets an email (their address is in the table)', 'For each, email the owner listed on that page');
+recipients taken from the data; three buckets each with its destination plus an ALSO rule. Controls: a test on
+the event, a loop over sheet rows, a form with blank exception fields and an if/otherwise. 8 of 24 were right
+before the fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.generation.judged import assert_right, cases
+
+# what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
+_KNOWN: dict[str, str] = {
+    "r23c-form-exception-dont-post": "'if …, don't post on Discord' in an exception field rules Discord out for the whole run",
+    "r23c-chat-only-some-go-to-slack": "'only refunds above $250 should go to slack' makes a second Slack post instead of guarding the first",
+    "r23c-form-only-step-one": "'contractors: only step 1' makes no test: steps 2 and 3 run for everyone",
+    "r23c-form-also-go-to": "'Requests with a budget of 10k or more also go to #enterprise-leads' makes the test but no post",
+    "r23c-mail-exception-not-needed": "'pickup orders don't need the courier text' makes no test around the text",
+    "r23c-form-field-isnt-value": "'If the \"state\" field isn't \"operational\"' tests for the word 'state', not the field's value",
+    "r23c-list-more-than-count": "'If there are more than two' looks for the word 'two' in the issues, not at their count",
+    "r23c-form-if-status-both-steps": "'deploys to staging -> only Slack, no Linear issue' bans Linear for the run and adds a second Slack post",
+    "r23c-steps-number-words": "'count … new records in Signups' reads nothing; 'more than one thousand' is looked for as a word",
+    "r23c-numbered-extract-then-test": "'pull the customer name and the refund amount out of the email' makes no AI step for the test to read",
+    "r23c-form-each-result-row": "'skip startups already in the sheet' bans writing to the sheet, so the loop has no row to add",
+    "r23c-form-every-row-put": "'read every record … and for each record send a PUT to the shop API' makes no loop (a GET, then the read)",
+    "r23c-anyone-with-gets-email": "'anyone with fewer than 2 shifts … gets an email' reads Gmail and sends nothing",
+    "r23c-for-each-owner-on-record": "'find contracts ending …' reads no Notion database; the owner's address is not taken from the item",
+    "r23c-pasted-list-each": "'for each domain' over a list pasted at run time loops over the search's results instead",
+    "r23c-recipient-from-form": "'invite them with the email they entered' invites nobody from the form's data",
+}
+
+
+@pytest.mark.parametrize("item", cases("planner_round23c.jsonl", _KNOWN))
+def test_round23c_description_comes_out_right(item):
+    assert_right(item, seed="r23c")
