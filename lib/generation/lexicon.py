@@ -691,7 +691,42 @@ def _comparison_spellings(text: str) -> str:
     # 'if the level is zero', 'has stock zero', 'hits 0': a comparison with 0 (lexicon.json 'zero_spellings')
     for pattern, said in lexicon()["zero_spellings"].items():
         text = re.sub(r"\b" + pattern, said, text, flags=re.I)
-    return text
+    # 'more than two hundred', 'fewer than five', 'one thousand or more': a number spelled out in a comparison
+    return _spelled_comparisons().sub(_digits_for_words, text)
+
+
+@lru_cache(maxsize=1)
+def _spelled_comparisons() -> re.Pattern[str]:
+    """A comparison word before a spelled-out number, or the number before 'or more' (lexicon.json
+    'number_words', 'number_scales'); not 'one of …' (which of them, not how many)."""
+    word = r"(?:" + "|".join(sorted(lexicon()["number_words"], key=len, reverse=True)) + r")"
+    scale = r"(?:" + "|".join(lexicon()["number_scales"]) + r")"
+    number = rf"(?P<n>{word}(?:[\s-]+(?:and[\s-]+)?(?:{word}|{scale}))*)(?![\w-])(?!\s+of\b)"
+    before = r"(?:(?:more|greater|higher|bigger|less|lower|fewer|smaller)\s+than|over|above|under|below|at\s+least|at\s+most|exceeds?|exceeding)\s+"
+    return re.compile(
+        rf"(?P<b>\b{before}){number}|\b{number.replace('<n>', '<m>')}(?P<a>\s+or\s+(?:more|less|fewer|higher|lower|above|below)\b)",
+        re.I,
+    )
+
+
+def _digits_for_words(m: re.Match[str]) -> str:
+    """The digits of a spelled-out number ('two hundred and fifty' → '250'); the words as they were when they
+    spell no number ('a' alone)."""
+    said = m.group("n") or m.group("m")
+    words = [w for w in re.split(r"[\s-]+", said.lower()) if w != "and"]
+    units, scales = lexicon()["number_words"], lexicon()["number_scales"]
+    total, current = 0, 0
+    for i, w in enumerate(words):
+        if w in scales:
+            current = (current or 1) * scales[w]
+            if scales[w] >= 1000:
+                total, current = total + current, 0
+        elif w == "a" and not (i + 1 < len(words) and words[i + 1] in scales):
+            return m.group(0)  # 'more than a day': no number
+        else:
+            current += units[w]
+    digits = str(total + current)
+    return (m.group("b") or "") + digits + (m.group("a") or "")
 
 
 def english_amounts(text: str) -> str:
@@ -1297,6 +1332,35 @@ def routes_as_tests(text: str) -> str:
         return said[0].upper() + said[1:] + body[len(body.rstrip()) :]
 
     return re.sub(r"(?:(?<=^)|(?<=[.!?:]\s)|(?<=\n))[^.!?:\n]*(?:\.(?=\S)[^.!?:\n]*)*", sentence, text)
+
+
+# 'Charges of 2k or more (in the charge's currency) also go to #wins', 'Requests with a budget of 10k or more also get
+# posted in #enterprise-leads': the items a test keeps, sent somewhere besides what every item gets
+_ALSO_ROUTE = re.compile(
+    r"(?:(?<=^)|(?<=[.!?:]\s)|(?<=\n)|(?<=\s[-–—]\s))(?P<items>[^.!?:;\n]{3,120}?)\s+(?:also|additionally)\s+"
+    + _GOES
+    + r"\s+(?:to|into|in|on)\s+(?P<dest>[^.;\n]{1,80}?)(?P<end>\s*(?:[.;!]|$))",
+    re.I | re.M,
+)
+# what makes those items a test: a threshold, or the words that qualify a noun ('with', 'tagged', 'whose' …)
+_QUALIFIED = re.compile(
+    r"\b(?:with|without|where|whose|marked|tagged|labell?ed|flagged|from|that|which|who)\b", re.I
+)
+
+
+def also_routes(text: str) -> str:
+    """'Charges of 2k or more (in the charge's currency) also go to #wins with a :tada:' → 'If charges of 2k or more,
+    also send it to #wins with a :tada:': the items a test keeps sent somewhere besides what every item gets (a
+    sentence naming every item, 'Everything also goes to #log', stays as it is)."""
+
+    def said(m: re.Match[str]) -> str:
+        items = re.sub(r"\s*\([^()]*\)", "", m.group("items")).strip()
+        if not (threshold_in(items) or OR_MORE_RE.search(items) or _QUALIFIED.search(items)):
+            return m.group(0)
+        verb = "add it to" if _STORES.search(m.group("dest")) else "send it to"
+        return f"If {items[0].lower() + items[1:]}, also {verb} {m.group('dest').strip()}{m.group('end')}"
+
+    return _ALSO_ROUTE.sub(said, text)
 
 
 def works_on_run_input(text: str) -> bool:

@@ -205,6 +205,8 @@ def draft(description: str) -> Draft:
     )  # '… - except customers on X, who …' → '…. Skip customers on X'
     # 'Texas goes to #tx, the rest to #us' → 'if it is Texas, …; otherwise …'
     description = lx.routes_as_tests(description)
+    # 'Charges of 2k or more also go to #wins': a test of the items, and a send only they get
+    description = lx.also_routes(description)
     description = lx.noun_posts(description)  # 'standup reminder in #eng every weekday' → 'post a standup …'
     description = lx.added_items(
         description

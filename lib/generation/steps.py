@@ -139,6 +139,12 @@ def negated(text: str) -> dict[str, set[str]]:
             opening = max(low.rfind(c, 0, before.start()) for c in ("\n", ". ", "; ", ": ")) if before else 0
             if before and _GUARD.match(re.sub(r"^[\s.;:*•-]+", "", low[opening + 1 :])):
                 continue  # 'if nothing is below 20, don't send the email': the run ends when nothing is found, a guard
+            if before and _CASE_LED.match(re.sub(r"^[\s.;:*•-]+", "", low[opening + 1 : before.start()])):
+                # "if the size is '1-10', don't post in Slack", 'builds on main -> only Slack, no PR comment': what one
+                # case leaves out is the other side of a test, not a rule for the run
+                continue
+            if before and _ALREADY_THERE.search(before.group(0)):
+                continue  # 'skip links already in the sheet': the items left out are those found there, a test
             if before and _ABOUT_CONTENT.match(before.group(0)):
                 continue  # "don't mention prices in the email": what the message holds, the message is still sent
             if before and _STAYS_IN.match(before.group(0)):
@@ -255,6 +261,17 @@ _SCOPED = re.compile(
     r"\s+(?:to\s+)?(?:any(?:one|body)?\s+|the\s+|those\s+|people\s+)?(?:[\w-]+\s+)?(?:marked|tagged|flagged|labell?ed|"
     r"whose|who\s+(?:are|is|have|has)|that\s+(?:are|is|have|has))\b"
 )
+
+
+# "if the company size is '1-10', ", 'builds on main -> only Slack, ', 'for refunds: ': a case said before what it
+# leaves out (lexicon.json case_leads: the words that open a case)
+_CASE_LED = re.compile(
+    r"(?:and\s+|but\s+)?(?:(?:only\s+)?(?:"
+    + "|".join(lexicon()["case_leads"])
+    + r")\b[^.;]{1,100}?,|[^.;:]{1,60}?(?:->|→|=>))\s*(?:then\s+)?(?:(?:only|just)\s+[^,;.]{1,40}[,;]\s*)?$"
+)
+# 'skip links already in the sheet', 'skip rows that are already listed': the items the service already holds
+_ALREADY_THERE = re.compile(r"\b(?:skip|ignore)\b[^.,;]*\balready\b")
 
 
 def _negates_other(span: str) -> bool:
@@ -6440,6 +6457,219 @@ _LOOP_WORD = re.compile(
 )
 
 
+# 'Exceptions / special cases: …', '**Edge cases:** …': the field a form states its exceptions in (lexicon.json
+# case_fields), left off what the exception says
+_CASE_FIELD = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:\*\*)?(?:" + "|".join(lexicon()["case_fields"]) + r")(?:\*\*)?\s*:\s*(?:\*\*)?\s*",
+    re.I,
+)
+# "if the company size answer is '1-10', don't post in Slack - only create the contact": a case, the steps it
+# leaves out, and (said or not) the ones it keeps
+_CASE_SKIPS = re.compile(
+    r"^(?:and\s+|but\s+)?(?:if|in\s+case)\s+(?P<test>[^,;:]{2,100}?)\s*[,:]\s*(?:then\s+)?"
+    r"(?:don'?t|do\s+not|never|skip(?:\s+the)?|no\s+need\s+to)\s+(?P<what>[^.;]+?)"
+    r"(?:\s*(?:\s[-–—]\s|[;,]|\bbut\b)\s*(?:only|just)\s+(?P<keep>[^.;]+?))?\s*[.!]?$",
+    re.I,
+)
+# 'low urgency incidents: only step 1', 'builds on main -> only Slack, no PR comment (there is no PR)': a case and
+# the steps it keeps (the others are left out for it)
+_CASE_ONLY = re.compile(
+    r"^(?P<test>[^:>→,;]{2,80}?)\s*(?:->|→|=>|:|\s[-–—])\s*(?:only|just)\s+(?P<keep>[^,;.()]+?)\s*"
+    r"(?:[,;]\s*(?:and\s+)?(?:no|not|without|(?:but\s+)?(?:don'?t|do\s+not|never)\s+\w+)\s+(?P<what>[^.;()]+?))?\s*"
+    r"(?:\([^)]*\))?\s*[.!]?$",
+    re.I,
+)
+# 'and only orders with a total over $500 need to go to slack, the rest just the sheet', 'only refunds above $250
+# should go to slack tho, smaller ones just airtable': the items a test keeps for one of the steps said before
+_ONLY_SOME_GO = re.compile(
+    r"(?:^|(?<=\s[-–—]\s)|(?<=[:;]\s))(?:and\s+|but\s+)?only\s+(?P<test>[^,;.]{3,100}?)\s+"
+    r"(?:need(?:s)?\s+to|should|must|have\s+to|are\s+to|get\s+to|will)\s+(?:go|be\s+(?:sent|posted|shared))\s+"
+    r"(?:to|in|into|on)\s+(?P<keep>[^,;.]+?)(?:\s+(?:tho(?:ugh)?))?\s*(?:[,;]\s*(?P<rest>[^.]*))?[.!]?$",
+    re.I,
+)
+# 'If it passed, do nothing.', "If there's 0 or 1 do nothing.": the other side of a test said before, which does nothing
+_DOES_NOTHING = re.compile(
+    r"^(?:and\s+)?(?:if|when|otherwise|else)\b[^.;]{0,80}?,?\s*(?:just\s+|then\s+)?(?:do\s+nothing|nothing\s+(?:happens|"
+    r"should\s+happen|needs\s+to\s+happen))\s*[.!]?$",
+    re.I,
+)
+_STEP_NUMBER = re.compile(r"^\s*(?:step\s+)?(\d{1,2})\s*(?:[.):]|\s[-–—])?\s+(?=\S)", re.I)
+_NAMED_STEPS = re.compile(r"\bsteps?\s+(\d{1,2}(?:\s*(?:,|and|&|\+|-|–|to)\s*\d{1,2})*)\b", re.I)
+# words of an exception that name no step of their own ('the courier text' names the step by 'courier' and 'text')
+_NOT_NAMING = frozenset({
+    "the", "them", "this", "that", "these", "those", "only", "just", "also", "too", "into", "for", "with", "and",
+    "post", "send", "message", "notification", "notify", "ping", "step", "steps",
+})  # fmt: skip
+
+
+def _containers(steps: list[Step]) -> list[list[Step]]:
+    """The step lists of a plan: the top level, each branch and each loop's body, outermost first."""
+    out = [steps]
+    for s in steps:
+        for _, branch in s.branches:
+            out += _containers(branch)
+        if s.body:
+            out += _containers(s.body)
+    return out
+
+
+def _in_order(steps: list[Step]) -> list[Step]:
+    """Every step of a plan in the order it was said: a test or a loop, then what it holds."""
+    out: list[Step] = []
+    for s in steps:
+        out.append(s)
+        for _, branch in s.branches:
+            out += _in_order(branch)
+        out += _in_order(s.body)
+    return out
+
+
+def _said_once(named: list[Step], steps: list[Step]) -> list[Step]:
+    """`named` without the ones that say again a message said before (the same service and place): those leave the
+    plan, the first stays."""
+    out: list[Step] = []
+    for s in [x for x in _in_order(steps) if any(x is n for n in named)]:
+        place = (
+            s.values.get("channel")
+            or s.values.get("to")
+            or s.values.get("chatId")
+            or s.values.get("phoneNumbers")
+        )
+        same = next(
+            (
+                o
+                for o in out
+                if o.type == s.type
+                and place
+                and (
+                    o.values.get("channel")
+                    or o.values.get("to")
+                    or o.values.get("chatId")
+                    or o.values.get("phoneNumbers")
+                )
+                == place
+            ),
+            None,
+        )
+        if same is None:
+            out.append(s)
+            continue
+        for c in _containers(steps):
+            c[:] = [x for x in c if x is not s]
+    return out
+
+
+def _steps_named(said: str, steps: list[Step], numbered: dict[int, list[Step]]) -> list[Step]:
+    """The actions a phrase of an exception names: by their numbers in the list ('step 1', 'steps 2 and 3'), by
+    their service ('Slack', 'on Discord'), by the channel they post to ('#wins') or by their own words ('the courier
+    text', 'PR comment')."""
+    acts = [s for c in _containers(steps) for s in c if s.kind == "action"]
+    numbers = _NAMED_STEPS.search(said)
+    if numbers:
+        found = [int(n) for n in re.findall(r"\d{1,2}", numbers.group(1))]
+        if re.search(r"\d\s*(?:-|–|to)\s*\d", numbers.group(1)) and len(found) == 2:
+            found = list(range(found[0], found[1] + 1))
+        return [s for n in found for s in numbered.get(n, []) if s.kind == "action"]
+    low = " " + said.lower() + " "
+    services = {
+        key
+        for key, entry in lexicon()["integrations"].items()
+        if any(lx.phrase_at(low, " " + p.strip() + " ") >= 0 for p in entry["phrases"])
+    }
+    by_service = [s for s in acts if s.type in services or (s.integration or "") in services]
+    if by_service:
+        return by_service
+    channels = re.findall(r"#[\w-]+", said)
+    if channels:
+        return [s for s in acts if any(c.lower() in (s.text or "").lower() for c in channels)]
+    words = [w for w in re.findall(r"[a-z]{3,}", said.lower()) if w not in _NOT_NAMING]
+    if not words:
+        return []
+    return [
+        s
+        for s in acts
+        if all(re.search(r"\b" + re.escape(w.rstrip("s")), (s.text or ""), re.I) for w in words)
+    ]
+
+
+def _case_test(case: str) -> str:
+    """The test a case names by its items ('low urgency incidents' → 'the urgency is low', 'contractors' → 'it is
+    contractor'); a case said as a test stays as it is."""
+    words = case.split()
+    if re.search(
+        r"\b(?:is|are|was|were|has|have|with|without|whose|where|from|on|in|of|over|under|above|below)\b|\d",
+        case,
+        re.I,
+    ) or not all(re.fullmatch(r"[a-z][\w-]*", w, re.I) for w in words):
+        return case
+    plural = re.search(r"[^su]s$", words[-1]) and len(words[-1]) > 3
+    if len(words) == 3 and plural:
+        return f"the {words[1]} is {words[0]}"
+    if len(words) <= 2 and plural:
+        return "it is " + " ".join(words[:-1] + [words[-1][:-1]])
+    return case
+
+
+def _narrowed(sentence: str, steps: list[Step], numbered: dict[int, list[Step]]) -> list[Step] | None:
+    """An exception said after the steps it narrows ("if the size is '1-10', don't post in Slack", 'low urgency
+    incidents: only step 1', 'builds on main -> only Slack, no PR comment', 'only orders over $500 need to go to
+    slack'): those steps wrapped in the test, in the list that holds them — on its else side when the case leaves
+    them out, on its if side when only the case gets them. None when the sentence is no such exception, or names
+    no step said before it."""
+    text = _CASE_FIELD.sub("", sentence, count=1).strip()
+    if _GUARD.match(text):
+        return None  # 'if nothing is below 20, don't send the email': a guard on what was found, not a case
+    some = _ONLY_SOME_GO.search(text)
+    skips = _CASE_SKIPS.match(text) if some is None else None
+    only = _CASE_ONLY.match(text) if some is None and skips is None else None
+    found = some or skips or only
+    if found is None:
+        return None
+    test = re.sub(r"\s*\([^()]*\)", "", found.group("test")).strip()
+    # ("Urgency: only …", "Don'ts: only …": a form's own field, not a case)
+    if (
+        not test
+        or test.lower() in lexicon()["section_labels"]
+        or re.search(r"\b(?:don'?ts?|must|never)\b", test, re.I)
+    ):
+        return None
+    kept = _steps_named(found.group("keep") or "", steps, numbered) if found.group("keep") else []
+    left = (
+        _steps_named(found.group("what"), steps, numbered)
+        if "what" in found.re.groupindex and found.group("what")
+        else []
+    )
+    # ('posted in #big-orders' … 'Notify: #big-orders': the same message said twice is one step, the first said)
+    kept, left = _said_once(kept, steps), _said_once(left, steps)
+    holder = next(
+        (
+            c
+            for c in _containers(steps)
+            if (kept or left) and all(any(x is s for x in c) for s in kept + left)
+        ),
+        None,
+    )
+    if holder is None:
+        return None
+    if some is not None:
+        if not kept:
+            return None
+        branches = [("if", kept), ("else", [])]
+        moved = kept
+    else:
+        out = left or [s for s in holder if s.kind == "action" and not any(s is k for k in kept)]
+        if not out:
+            return None
+        branches = [("if", []), ("else", out)]
+        moved = out
+    guard = Step("condition", "condition", label=_case_test(test), text=sentence)
+    guard.branches = branches
+    at = min(i for i, s in enumerate(holder) if any(s is m for m in moved))
+    rest = [s for s in holder if not any(s is m for m in moved)]
+    holder[:] = rest[:at] + [guard] + rest[at:]
+    return steps
+
+
 def items_as_lines(text: str) -> str:
     """Inline numbered items ('1) … 2) …') and, in a line that repeats steps for each item, the parts between
     arrows start lines of their own ('- …'), so each reads as a sentence and a loop item scopes the items after
@@ -6549,9 +6779,28 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     # a sentence that is only a test ('Only continue if the total is over 300.', 'Filter: budget above 10000'),
     # with where the steps after it start: what the later sentences do runs only when it passes
     gate: tuple[Step, int] | None = None
+    numbered: dict[int, list[Step]] = {}  # '1 - post in #incidents …': the steps each numbered line made
+    pending: int | None = None  # the number of a list item split off at its dot
     for at, sentence in enumerate(said):
         if item_loop is not None and _LIST_MARK.fullmatch(sentence):
             continue  # '2' of '2. for each …' (the sentence split at its dot)
+        if (
+            steps
+            and _DOES_NOTHING.match(_CASE_FIELD.sub("", sentence, count=1).strip())
+            and any(s.kind == "condition" for c in _containers(steps) for s in c)
+        ):
+            continue  # 'If it passed, do nothing.': the other side of the test before, which does nothing
+        narrowed = _narrowed(sentence, steps, numbered) if steps else None
+        if narrowed is not None:
+            # "Exceptions: if the size is '1-10', don't post in Slack", 'low urgency incidents: only step 1': the
+            # steps said before, wrapped in the case's test
+            steps, last_read, lead = narrowed, [], ""
+            continue
+        number = _STEP_NUMBER.match(sentence)
+        if re.fullmatch(r"\s*\d{1,2}\s*[.)]?\s*", sentence):
+            pending = int(sentence.strip(" .)"))  # '2' of '2. create …' (the sentence split at its dot)
+        said_number = int(number.group(1)) if number is not None else pending
+        pending = None if not re.fullmatch(r"\s*\d{1,2}\s*[.)]?\s*", sentence) else pending
         if item_loop is not None:
             item = _same_item(_LIST_MARK.sub("", sentence, count=1), item_loop)
             if (
@@ -6767,6 +7016,8 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         steps += _drafts_before_their_reply(
             sorted(read, key=lambda s: (_then_part(repeated, s), rank[s.kind]))
         )
+        if said_number is not None:
+            numbered.setdefault(said_number, []).extend(read)
         last_read = read
         if (
             gate is None

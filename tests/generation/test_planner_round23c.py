@@ -21,17 +21,12 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r23c-form-exception-dont-post": "'if …, don't post on Discord' in an exception field rules Discord out for the whole run",
-    "r23c-chat-only-some-go-to-slack": "'only refunds above $250 should go to slack' makes a second Slack post instead of guarding the first",
-    "r23c-form-only-step-one": "'contractors: only step 1' makes no test: steps 2 and 3 run for everyone",
-    "r23c-form-also-go-to": "'Requests with a budget of 10k or more also go to #enterprise-leads' makes the test but no post",
+    # (the test is right since 'only step 1' is read; the webhook the HR system sends is read as a POST to it)
+    "r23c-form-only-step-one": "'our HR system (Personio) sends a webhook' makes a POST to Personio's webhooks API",
     "r23c-mail-exception-not-needed": "'pickup orders don't need the courier text' makes no test around the text",
     "r23c-form-field-isnt-value": "'If the \"state\" field isn't \"operational\"' tests for the word 'state', not the field's value",
-    "r23c-list-more-than-count": "'If there are more than two' looks for the word 'two' in the issues, not at their count",
-    "r23c-form-if-status-both-steps": "'deploys to staging -> only Slack, no Linear issue' bans Linear for the run and adds a second Slack post",
     "r23c-steps-number-words": "'count … new records in Signups' reads nothing; 'more than one thousand' is looked for as a word",
     "r23c-numbered-extract-then-test": "'pull the customer name and the refund amount out of the email' makes no AI step for the test to read",
-    "r23c-form-each-result-row": "'skip startups already in the sheet' bans writing to the sheet, so the loop has no row to add",
     "r23c-form-every-row-put": "'read every record … and for each record send a PUT to the shop API' makes no loop (a GET, then the read)",
     "r23c-anyone-with-gets-email": "'anyone with fewer than 2 shifts … gets an email' reads Gmail and sends nothing",
     "r23c-for-each-owner-on-record": "'find contracts ending …' reads no Notion database; the owner's address is not taken from the item",
