@@ -266,7 +266,8 @@ _SCOPED = re.compile(
 # "if the company size is '1-10', ", 'builds on main -> only Slack, ', 'for refunds: ': a case said before what it
 # leaves out (lexicon.json case_leads: the words that open a case)
 _CASE_LED = re.compile(
-    r"(?:and\s+|but\s+)?(?:(?:only\s+)?(?:"
+    # (after a field's label the line did not end at: '**Exceptions:** if …')
+    r"(?:\**[a-z][\w /&'-]{0,40}\**:\**\s+)?(?:and\s+|but\s+)?(?:(?:only\s+)?(?:"
     + "|".join(lexicon()["case_leads"])
     + r")\b[^.;]{1,100}?,|[^.;:]{1,60}?(?:->|→|=>))\s*(?:then\s+)?(?:(?:only|just)\s+[^,;.]{1,40}[,;]\s*)?$"
 )
@@ -1787,7 +1788,9 @@ def _invitees(block_type: str, clause: str, description: str, values: dict[str, 
     said = re.search(pattern, description) if clause else None
     after = description[said.end() : said.end() + 100] if said else ""
     back = re.match(
-        r"[\s,]*(?:and\s+|then\s+)?(invit\w*\s+[^.;]{0,60}?\bto\s+(?:it|the\s+(?:event|meeting|call)))",
+        r"[\s,]*(?:and\s+|then\s+)?(invit\w*\s+[^.;]{0,60}?\bto\s+(?:it|the\s+(?:event|meeting|call))"
+        # '…, 30 minutes, and invite them using the email they gave': the person, right after the event's clause
+        r"|invit\w*\s+(?:them|him|her)\b[^.;]{0,60})",
         after,
         re.I,
     )
@@ -2133,6 +2136,18 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
     }
     # 'a message to our Payroll chat in Teams': an operation named by all the default's words and one more of its own
     wider = [op_id for op_id, objs in said.items() if said.get(current) and said[current] < objs]
+    if not named and mode == "read":
+        # 'find contracts ending soon in the Notion database "Contracts"': what is read is the entries of the place
+        # it is read from, when an operation reads that kind of place
+        named = [
+            (m.start(), op_id)
+            for op_id, op in ops.items()
+            if op["mode"] == mode
+            for o in op["objects"]
+            if o in _CONTAINERS
+            for m in [re.search(r"\b" + re.escape(o) + r"\b", low)]
+            if m
+        ]
     if not named or (any(op_id == current for _, op_id in named) and not wider):
         return default
     op_id = wider[0] if wider else min(named)[1]
@@ -2754,9 +2769,36 @@ def _written_method(before: str) -> str | None:
     return found.group(1) if found else None
 
 
+# 'send a POST to the ERP endpoint', 'a PUT request to our shop API': a request written by its method, to a place the
+# description gives the address of elsewhere
+_METHOD_TO = re.compile(
+    r"\b(?-i:GET|POST|PUT|PATCH|DELETE)\b(?:\s+request)?\s+(?:it\s+|them\s+)?to\s+(?:the|our|their)\s+"
+    r"(?P<name>[\w.-]+(?:\s+[\w.-]+){0,2}?)\s+(?:endpoint|api|url|server|service|webhook)\b",
+    re.I,
+)
+
+
+def _address_of(name: str, description: str) -> str | None:
+    """The address the description writes beside a place's name ('our ERP (REST, https://erp.x.de/api/prices)'), or
+    the only address it writes."""
+    beside = re.search(
+        r"\b" + re.escape(name) + r"\b[^\n]{0,60}?(" + lx.URL_RE.pattern + r")", description, re.I
+    )
+    if beside:
+        return beside.group(1)
+    every = {m.group(0).rstrip(".,;)") for m in lx.URL_RE.finditer(description)}
+    return every.pop() if len(every) == 1 else None
+
+
 def _api_step(clause: str, description: str) -> Step | None:
     url = lx.URL_RE.search(clause)
     service = lx.api_service(clause)
+    by_method = _METHOD_TO.search(clause) if url is None and service is None else None
+    address = _address_of(by_method.group("name"), description) if by_method else None
+    if by_method and address:
+        # 'for each row send a POST to the ERP endpoint': the request goes to the address the description gives
+        clause = clause[: by_method.end()] + f" at {address}" + clause[by_method.end() :]
+        url = lx.URL_RE.search(clause)
     bare = None if url or service or lx.integrations_in(clause) else _called_host(clause)
     # 'collect the headlines from feeds.bbci.co.uk/…', 'look up the postcode at api.postcodes.io': read;
     # 'trigger the deploy hook at api.render.com', 'send the answers to our EHR at api.healthie.com': written to
@@ -4134,7 +4176,9 @@ _AMOUNT_THEN_ACT = re.compile(
     r"(?:\s*(?:k|m|%|[A-Z]{3}|units?|items?|days?|hours?|minutes?|weeks?|stars?|points?|degrees?|percent|dollars|"
     r"euros|pounds)\b)?(?:\s+or\s+(?:more|less|fewer|higher|lower|above|below|over|under|later|earlier))?"
     r"(?=\s+(?:(?:I|[Ww]e)\s+)?(?!(?:and|or|but|of|in|on|at|for|per|than|from|to|by|with|within|the|a|an|this|that|it|is|are|was|"
-    r"then)\b)[a-z]+\s+(?:the|a|an|it|them|their|this|that|him|her|us|me|our|my)\b)"
+    r"then)\b)[a-z]+\s+(?:the|a|an|it|them|their|this|that|him|her|us|me|our|my)\b"
+    # ('fewer than 2 shifts this month': what the number counts, in a window of time — no action)
+    r"(?!\s+(?:day|week|month|quarter|year|sprint|cycle|period|season|morning|evening)\b))"
 )
 # the bot (or its name's pronoun) as the subject of what it does: 'it emails', 'she texts', 'the bot posts'
 _ACTOR = re.compile(
@@ -6487,6 +6531,13 @@ _ONLY_SOME_GO = re.compile(
     r"(?:to|in|into|on)\s+(?P<keep>[^,;.]+?)(?:\s+(?:tho(?:ugh)?))?\s*(?:[,;]\s*(?P<rest>[^.]*))?[.!]?$",
     re.I,
 )
+# 'pickup orders don't need the courier text', 'contractors never get the badge email': a case by its items, and the
+# step said before that they go without (a case with a threshold, 'orders under $30 don't need …', is _needed_only's)
+_CASE_NEEDS_NOT = re.compile(
+    r"^(?P<test>[^,;:]{2,80}?)\s+(?:do(?:es)?\s*n[o'’]?t|do(?:es)?\s+not|never|shouldn'?t|should\s+not)\s+"
+    r"(?:need|get|require|receive|want)s?\s+(?P<what>[^.;]+?)\s*[.!]?$",
+    re.I,
+)
 # 'If it passed, do nothing.', "If there's 0 or 1 do nothing.": the other side of a test said before, which does nothing
 _DOES_NOTHING = re.compile(
     r"^(?:and\s+)?(?:if|when|otherwise|else)\b[^.;]{0,80}?,?\s*(?:just\s+|then\s+)?(?:do\s+nothing|nothing\s+(?:happens|"
@@ -6593,8 +6644,8 @@ def _steps_named(said: str, steps: list[Step], numbered: dict[int, list[Step]]) 
 
 
 def _case_test(case: str) -> str:
-    """The test a case names by its items ('low urgency incidents' → 'the urgency is low', 'contractors' → 'it is
-    contractor'); a case said as a test stays as it is."""
+    """The test a case names by its items ('low urgency incidents' → 'the urgency is low', 'pickup orders' → 'it is
+    pickup', 'contractors' → 'it is contractor'); a case said as a test stays as it is."""
     words = case.split()
     if re.search(
         r"\b(?:is|are|was|were|has|have|with|without|whose|where|from|on|in|of|over|under|above|below)\b|\d",
@@ -6605,8 +6656,10 @@ def _case_test(case: str) -> str:
     plural = re.search(r"[^su]s$", words[-1]) and len(words[-1]) > 3
     if len(words) == 3 and plural:
         return f"the {words[1]} is {words[0]}"
-    if len(words) <= 2 and plural:
-        return "it is " + " ".join(words[:-1] + [words[-1][:-1]])
+    if len(words) == 2 and plural:
+        return f"it is {words[0]}"  # 'pickup orders': what sets them apart
+    if len(words) == 1 and plural:
+        return f"it is {words[0][:-1]}"
     return case
 
 
@@ -6622,7 +6675,12 @@ def _narrowed(sentence: str, steps: list[Step], numbered: dict[int, list[Step]])
     some = _ONLY_SOME_GO.search(text)
     skips = _CASE_SKIPS.match(text) if some is None else None
     only = _CASE_ONLY.match(text) if some is None and skips is None else None
-    found = some or skips or only
+    needs = _CASE_NEEDS_NOT.match(text) if not (some or skips or only) else None
+    if needs is not None and (
+        lx.threshold_in(needs.group("test")) or lx.OR_MORE_RE.search(needs.group("test"))
+    ):
+        needs = None
+    found = some or skips or only or needs
     if found is None:
         return None
     test = re.sub(r"\s*\([^()]*\)", "", found.group("test")).strip()
@@ -6633,7 +6691,11 @@ def _narrowed(sentence: str, steps: list[Step], numbered: dict[int, list[Step]])
         or re.search(r"\b(?:don'?ts?|must|never)\b", test, re.I)
     ):
         return None
-    kept = _steps_named(found.group("keep") or "", steps, numbered) if found.group("keep") else []
+    kept = (
+        _steps_named(found.group("keep"), steps, numbered)
+        if "keep" in found.re.groupindex and found.group("keep")
+        else []
+    )
     left = (
         _steps_named(found.group("what"), steps, numbered)
         if "what" in found.re.groupindex and found.group("what")

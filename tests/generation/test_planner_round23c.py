@@ -21,17 +21,15 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    # (the test is right since 'only step 1' is read; the webhook the HR system sends is read as a POST to it)
+    # what is left is outside this round's class (the conditions, loops and routes of these come out right when the
+    # service is named in the step itself): a form's tool and trigger fields
     "r23c-form-only-step-one": "'our HR system (Personio) sends a webhook' makes a POST to Personio's webhooks API",
-    "r23c-mail-exception-not-needed": "'pickup orders don't need the courier text' makes no test around the text",
-    "r23c-form-field-isnt-value": "'If the \"state\" field isn't \"operational\"' tests for the word 'state', not the field's value",
-    "r23c-steps-number-words": "'count … new records in Signups' reads nothing; 'more than one thousand' is looked for as a word",
-    "r23c-numbered-extract-then-test": "'pull the customer name and the refund amount out of the email' makes no AI step for the test to read",
-    "r23c-form-every-row-put": "'read every record … and for each record send a PUT to the shop API' makes no loop (a GET, then the read)",
-    "r23c-anyone-with-gets-email": "'anyone with fewer than 2 shifts … gets an email' reads Gmail and sends nothing",
-    "r23c-for-each-owner-on-record": "'find contracts ending …' reads no Notion database; the owner's address is not taken from the item",
-    "r23c-pasted-list-each": "'for each domain' over a list pasted at run time loops over the search's results instead",
-    "r23c-recipient-from-form": "'invite them with the email they entered' invites nobody from the form's data",
+    "r23c-steps-number-words": "'count … new records in Signups' reads nothing (Airtable is named in the apps line), "
+    "and 'Apps used: …, Telegram' adds a Telegram message of its own",
+    "r23c-for-each-owner-on-record": "'find contracts ending …' reads nothing: the Notion database is named in the apps "
+    "line only, so the loop has no list",
+    "r23c-pasted-list-each": "'Systems: Tavily, …' makes a search of its own outside the loop, which takes the "
+    "loop's search",
 }
 
 
