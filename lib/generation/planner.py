@@ -1287,6 +1287,10 @@ class _Builder:
             re.I,
         ):
             return True  # "if the company size answer is '1-10'" on a form's submission: the answer the event holds
+        if len(head.split()) <= 2:
+            # ('When should it run? PagerDuty webhook when an incident is triggered': the event read as 'webhook'
+            # alone is told of by its line)
+            head = lines.lower()
         noun = subject.group(1).lower()
         hook = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
         if noun in ("subject", "sender") and hook.get(noun):

@@ -6518,7 +6518,7 @@ _CASE_SKIPS = re.compile(
 # 'low urgency incidents: only step 1', 'builds on main -> only Slack, no PR comment (there is no PR)': a case and
 # the steps it keeps (the others are left out for it)
 _CASE_ONLY = re.compile(
-    r"^(?P<test>[^:>→,;]{2,80}?)\s*(?:->|→|=>|:|\s[-–—])\s*(?:only|just)\s+(?P<keep>[^,;.()]+?)\s*"
+    r"^(?P<test>[^:>→,;]{2,80}?)\s*(?P<sep>->|→|=>|:|\s[-–—])\s*(?:only|just)\s+(?P<keep>[^,;.()]+?)\s*"
     r"(?:[,;]\s*(?:and\s+)?(?:no|not|without|(?:but\s+)?(?:don'?t|do\s+not|never)\s+\w+)\s+(?P<what>[^.;()]+?))?\s*"
     r"(?:\([^)]*\))?\s*[.!]?$",
     re.I,
@@ -6644,8 +6644,8 @@ def _steps_named(said: str, steps: list[Step], numbered: dict[int, list[Step]]) 
 
 
 def _case_test(case: str) -> str:
-    """The test a case names by its items ('low urgency incidents' → 'the urgency is low', 'pickup orders' → 'it is
-    pickup', 'contractors' → 'it is contractor'); a case said as a test stays as it is."""
+    """The test a case names by its items ('low urgency incidents' → 'the incident urgency is low', 'pickup orders' →
+    'the order is pickup', 'contractors' → 'it is contractor'); a case said as a test stays as it is."""
     words = case.split()
     if re.search(
         r"\b(?:is|are|was|were|has|have|with|without|whose|where|from|on|in|of|over|under|above|below)\b|\d",
@@ -6654,12 +6654,15 @@ def _case_test(case: str) -> str:
     ) or not all(re.fullmatch(r"[a-z][\w-]*", w, re.I) for w in words):
         return case
     plural = re.search(r"[^su]s$", words[-1]) and len(words[-1]) > 3
+    item = words[-1][
+        :-1
+    ].lower()  # ('the incident …', 'the order …': the item, so a test of the event says so)
     if len(words) == 3 and plural:
-        return f"the {words[1]} is {words[0]}"
+        return f"the {item} {words[1]} is {words[0]}"
     if len(words) == 2 and plural:
-        return f"it is {words[0]}"  # 'pickup orders': what sets them apart
+        return f"the {item} is {words[0]}"  # 'pickup orders': what sets them apart
     if len(words) == 1 and plural:
-        return f"it is {words[0][:-1]}"
+        return f"it is {item}"
     return case
 
 
@@ -6684,6 +6687,14 @@ def _narrowed(sentence: str, steps: list[Step], numbered: dict[int, list[Step]])
     if found is None:
         return None
     test = re.sub(r"\s*\([^()]*\)", "", found.group("test")).strip()
+    if (
+        only is not None
+        and not re.match(r"\s*(?:->|→|=>)", only.group("sep"))
+        and not re.search(
+            r"[^su\W]s$|\b(?:with|without|on|from|in|for|of|marked|tagged|labell?ed|whose)\b", test, re.I
+        )
+    ):
+        return None  # 'Notify: only #ops', 'Urgency: only …': a form's field, not a case (a case names its items)
     # ("Urgency: only …", "Don'ts: only …": a form's own field, not a case)
     if (
         not test
