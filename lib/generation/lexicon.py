@@ -518,11 +518,37 @@ def _got_re() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _got_if_re() -> re.Pattern[str]:
+    """'anyone with fewer than 38 hours logged gets an email', 'members whose plan is free receive an email': the
+    people a test keeps (lexicon.json 'people', or 'anyone', 'those' …), said as the ones a message reaches."""
+    people = "|".join(sorted(map(re.escape, lexicon()["people"]), key=len, reverse=True))
+    return re.compile(
+        r"(?P<lead>(?:^|[.;:!?\n,]|\bthen\b)[^\S\n]*(?:[-*•]\s*)?)"
+        r"(?:anyone|anybody|everyone|every\s*one|those|people|(?:the\s+|any\s+)?(?:" + people + r")s?)\s+"
+        r"(?P<how>with|who|whose|that)\s+(?P<test>[^,;.\n()]{3,80}?)\s+(?:(?:automatically|also|then)\s+)?"
+        r"(?:gets?|receives?|will\s+(?:get|receive)|should\s+(?:get|receive))\s+"
+        r"(?:an?\s+|one\s+)(?:(?P<kind>[\w-]+)\s+)?(?P<what>e-?mail|sms|text\s+message|text)\b",
+        re.I,
+    )
+
+
+# '(address is in the sheet)', '(supplier email is a column in the table)', '(their phone is a field on the record)':
+# an aside telling where a value of each item lives — no read of its own, the item holds it
+_HELD_ASIDE = re.compile(
+    r"\s*\((?:the\s+|their\s+|its\s+|his\s+|her\s+|each\s+)?[\w' -]{1,30}?\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:(?:column|field|property)\s+)?(?:in|on|of)\s+(?:the|that|this|each|every|their|its|our)\s+[\w -]{1,30}\)",
+    re.I,
+)
+
+
 def recipients_as_steps(text: str) -> str:
     """'AC: the tenant gets an email at tenant_email confirming …', 'then each applicant receives an SMS …': a
     message said from the side of the person it reaches, read as the step that sends it ('email the tenant at
     tenant_email confirming …', 'text each applicant …'); the kind of message ('a confirmation email') stays. A reply
-    said to go by e-mail ('reply via email to the employee') is that e-mail."""
+    said to go by e-mail ('reply via email to the employee') is that e-mail. 'anyone with fewer than 38 hours gets an
+    email' is the test and the e-mail ('if they have fewer than 38 hours, email them'); an aside saying where the
+    address lives ('(address is in the sheet)') reads nothing."""
 
     def sent(m: re.Match[str]) -> str:
         verb = "email" if re.match(r"e-?mail", m.group("what"), re.I) else "text"
@@ -544,7 +570,17 @@ def recipients_as_steps(text: str) -> str:
         text,
         flags=re.I,
     )
-    return _got_re().sub(sent, text)
+    text = _got_re().sub(sent, _HELD_ASIDE.sub("", text))
+
+    def kept(m: re.Match[str]) -> str:
+        # 'anyone with fewer than 38 hours logged gets an email' → 'if they have fewer than 38 hours logged, email them'
+        verb = "email" if re.match(r"e-?mail", m.group("what"), re.I) else "text"
+        kind = m.group("kind")
+        told = f" a {kind}" if kind and kind.lower() not in ("new", "short", "quick") else ""
+        subject = {"with": "they have", "whose": "their"}.get(m.group("how").lower(), "they")
+        return f"{m.group('lead')}if {subject} {m.group('test').strip()}, {verb} them{told}"
+
+    return _got_if_re().sub(kept, text)
 
 
 def _third_person(verb: str) -> str:
@@ -691,7 +727,42 @@ def _comparison_spellings(text: str) -> str:
     # 'if the level is zero', 'has stock zero', 'hits 0': a comparison with 0 (lexicon.json 'zero_spellings')
     for pattern, said in lexicon()["zero_spellings"].items():
         text = re.sub(r"\b" + pattern, said, text, flags=re.I)
-    return text
+    # 'more than two hundred', 'fewer than five', 'one thousand or more': a number spelled out in a comparison
+    return _spelled_comparisons().sub(_digits_for_words, text)
+
+
+@lru_cache(maxsize=1)
+def _spelled_comparisons() -> re.Pattern[str]:
+    """A comparison word before a spelled-out number, or the number before 'or more' (lexicon.json
+    'number_words', 'number_scales'); not 'one of …' (which of them, not how many)."""
+    word = r"(?:" + "|".join(sorted(lexicon()["number_words"], key=len, reverse=True)) + r")"
+    scale = r"(?:" + "|".join(lexicon()["number_scales"]) + r")"
+    number = rf"(?P<n>{word}(?:[\s-]+(?:and[\s-]+)?(?:{word}|{scale}))*)(?![\w-])(?!\s+of\b)"
+    before = r"(?:(?:more|greater|higher|bigger|less|lower|fewer|smaller)\s+than|over|above|under|below|at\s+least|at\s+most|exceeds?|exceeding)\s+"
+    return re.compile(
+        rf"(?P<b>\b{before}){number}|\b{number.replace('<n>', '<m>')}(?P<a>\s+or\s+(?:more|less|fewer|higher|lower|above|below)\b)",
+        re.I,
+    )
+
+
+def _digits_for_words(m: re.Match[str]) -> str:
+    """The digits of a spelled-out number ('two hundred and fifty' → '250'); the words as they were when they
+    spell no number ('a' alone)."""
+    said = m.group("n") or m.group("m")
+    words = [w for w in re.split(r"[\s-]+", said.lower()) if w != "and"]
+    units, scales = lexicon()["number_words"], lexicon()["number_scales"]
+    total, current = 0, 0
+    for i, w in enumerate(words):
+        if w in scales:
+            current = (current or 1) * scales[w]
+            if scales[w] >= 1000:
+                total, current = total + current, 0
+        elif w == "a" and not (i + 1 < len(words) and words[i + 1] in scales):
+            return m.group(0)  # 'more than a day': no number
+        else:
+            current += units[w]
+    digits = str(total + current)
+    return (m.group("b") or "") + digits + (m.group("a") or "")
 
 
 def english_amounts(text: str) -> str:
@@ -1344,6 +1415,35 @@ def routes_as_tests(text: str) -> str:
     return re.sub(r"(?:(?<=^)|(?<=[.!?:]\s)|(?<=\n))[^.!?:\n]*(?:\.(?=\S)[^.!?:\n]*)*", sentence, text)
 
 
+# 'Charges of 2k or more (in the charge's currency) also go to #wins', 'Requests with a budget of 10k or more also get
+# posted in #enterprise-leads': the items a test keeps, sent somewhere besides what every item gets
+_ALSO_ROUTE = re.compile(
+    r"(?:(?<=^)|(?<=[.!?:]\s)|(?<=\n)|(?<=\s[-–—]\s))(?P<items>[^.!?:;\n]{3,120}?)\s+(?:also|additionally)\s+"
+    + _GOES
+    + r"\s+(?:to|into|in|on)\s+(?P<dest>[^.;\n]{1,80}?)(?P<end>\s*(?:[.;!]|$))",
+    re.I | re.M,
+)
+# what makes those items a test: a threshold, or the words that qualify a noun ('with', 'tagged', 'whose' …)
+_QUALIFIED = re.compile(
+    r"\b(?:with|without|where|whose|marked|tagged|labell?ed|flagged|from|that|which|who)\b", re.I
+)
+
+
+def also_routes(text: str) -> str:
+    """'Charges of 2k or more (in the charge's currency) also go to #wins with a :tada:' → 'If charges of 2k or more,
+    also send it to #wins with a :tada:': the items a test keeps sent somewhere besides what every item gets (a
+    sentence naming every item, 'Everything also goes to #log', stays as it is)."""
+
+    def said(m: re.Match[str]) -> str:
+        items = re.sub(r"\s*\([^()]*\)", "", m.group("items")).strip()
+        if not (threshold_in(items) or OR_MORE_RE.search(items) or _QUALIFIED.search(items)):
+            return m.group(0)
+        verb = "add it to" if _STORES.search(m.group("dest")) else "send it to"
+        return f"If {items[0].lower() + items[1:]}, also {verb} {m.group('dest').strip()}{m.group('end')}"
+
+    return _ALSO_ROUTE.sub(said, text)
+
+
 def works_on_run_input(text: str) -> bool:
     """'Summarise the text I give you', 'translate whatever I paste', 'triage support tickets': a step that works
     on what each run is given (a reusable workflow) — not when the content itself is written in the text
@@ -1454,6 +1554,13 @@ _RETRACTION = re.compile(
 )
 
 
+# '38 hours logged', '10 days worked', '3 days of leave left': an amount of time an item holds, not its age
+TIME_HELD = (
+    r"(?:of\s+)?(?:logged|worked|spent|booked|tracked|billed|recorded|clocked|taken|used|left|remaining|holiday|"
+    r"vacation|leave|work|overtime)\b"
+)
+
+
 def counted_field(test: str) -> str | None:
     """The item's field a threshold counts when no word before the comparison names it: the noun after the
     number ('student with 3 or more absences' → absences, 'more than 40 km logged' → km); never a unit of
@@ -1462,7 +1569,12 @@ def counted_field(test: str) -> str | None:
     if not found:
         return None
     counted = _COUNTED.search(test, found.start())
-    if not counted or _NOT_COUNTED.fullmatch(counted.group("noun")):
+    if not counted:
+        return None
+    if _NOT_COUNTED.fullmatch(counted.group("noun")) and not (
+        re.fullmatch(r"(?:minute|hour|day|week|month)s?", counted.group("noun"), re.I)
+        and re.match(r"\s+" + TIME_HELD, test[counted.end() :], re.I)
+    ):
         return None
     return counted.group("noun").lower().replace("-", "_")
 
@@ -1471,7 +1583,11 @@ def written_out(text: str) -> str:
     """Chat-box shorthand (lexicon.json 'shorthand') written out in full: 'for each row w/ a balance over 0'
     reads as 'with', 'go thru the tab' as 'through'. A shorthand inside an address or a path stays."""
     table = lexicon()["shorthand"]
-    return _shorthand_re().sub(lambda m: table[m.group(1).lower()], text)
+    text = _shorthand_re().sub(lambda m: table[m.group(1).lower()], text)
+    # 'pull the amount out of the email' → 'pull out the amount from the email' (lexicon.json 'split_verbs')
+    for pattern, said in lexicon()["split_verbs"].items():
+        text = re.sub(pattern, said, text, flags=re.I)
+    return text
 
 
 @lru_cache(maxsize=1)
@@ -2442,11 +2558,14 @@ def afterthought_tests(text: str) -> str:
 # whose step replaces one said before with the same verb
 _INSTEAD_TEST = re.compile(
     r"(?:^|(?<=[.!?\n]))(?P<sentence>\s*(?:(?:oh|o|hmm+|ah+|wait|ok|okay|actually|but|and|no|sorry)[,.!]?\s+)*"
+    # ('Edge cases: if no account manager is set, send it to … instead': a form's field of exceptions)
+    r"(?:(?:\*\*)?(?:" + "|".join(lexicon()["case_fields"]) + r")(?:\*\*)?\s*:\s*(?:\*\*)?\s*)?"
     r"if\s+(?P<test>(?:[^,.!?\n]|[,.](?=\d)){3,120}?),\s*(?:then\s+)?(?P<act>(?P<verb>[a-z]+)\b(?:[^.!?\n]|\.(?=\S))*?)\s*,?\s+instead"
-    r"\s*(?:[.!]+|$))",
+    r"[^\S\n]*(?:[.!]+|$|(?=\n)))",
     re.I,
 )
 _CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|,\s+(?:and|then)\b|\s+then\s+|$", re.I)
+_SENDING = r"(?:send|e-?mail|mail|text|message|notify|ping|forward)"
 
 
 def instead_tests(text: str) -> str:
@@ -2456,10 +2575,12 @@ def instead_tests(text: str) -> str:
     for m in reversed(list(_INSTEAD_TEST.finditer(text))):
         before = text[: m.start("sentence")]
         verb = m.group("verb").lower()
+        # ('send it to am-team@… instead' after 'email the account manager …': a verb of the same kind)
+        kin = _SENDING if re.fullmatch(_SENDING, verb) else re.escape(verb)
         opened = [
             c.end()
             for c in _STEP_CLAUSE.finditer(before)
-            if re.match(r"(?:also\s+|just\s+)?" + re.escape(verb) + r"\b", before[c.end() :], re.I)
+            if re.match(r"(?:also\s+|just\s+)?(?:" + kin + r")\b", before[c.end() :], re.I)
         ]
         if not opened or verb in ("do", "be", "is", "it", "we", "i", "they", "there"):
             continue
@@ -2470,5 +2591,7 @@ def instead_tests(text: str) -> str:
         rest = before[stop:]
         replaced = f"if {m.group('test').strip()}, {m.group('act').strip()}; otherwise, {said}"
         after = text[m.end("sentence") :]
-        text = before[:at] + replaced + rest.rstrip() + (" " + after.lstrip() if after.strip() else "")
+        # (a line after it stays a line of its own: '… instead\nDon'ts: …')
+        tail = after if after.startswith("\n") else (" " + after.lstrip() if after.strip() else "")
+        text = before[:at] + replaced + rest.rstrip() + tail
     return text

@@ -209,6 +209,8 @@ def draft(description: str) -> Draft:
     )  # '… - except customers on X, who …' → '…. Skip customers on X'
     # 'Texas goes to #tx, the rest to #us' → 'if it is Texas, …; otherwise …'
     description = lx.routes_as_tests(description)
+    # 'Charges of 2k or more also go to #wins': a test of the items, and a send only they get
+    description = lx.also_routes(description)
     description = lx.noun_posts(description)  # 'standup reminder in #eng every weekday' → 'post a standup …'
     description = lx.added_items(
         description
@@ -1317,6 +1319,23 @@ class _Builder:
         ):
             return False
         head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
+        # (the line the event is said on: 'Trigger: someone submits our Typeform (it can call a webhook)')
+        lines = " ".join(
+            self.description[
+                self.description.rfind("\n", 0, a) + 1 : (self.description.find("\n", b) + 1 or None)
+            ]
+            for a, b in self.trigger.spans
+        )
+        if re.search(r"\b[a-z][\w-]*\s+(?:answer|response|field)\b", test, re.I) and re.search(
+            r"\b(?:forms?|typeform|tally|jotform|surveys?|submits?|submitted|submissions?|fills?\s+(?:in|out))\b",
+            lines,
+            re.I,
+        ):
+            return True  # "if the company size answer is '1-10'" on a form's submission: the answer the event holds
+        if len(head.split()) <= 2:
+            # ('When should it run? PagerDuty webhook when an incident is triggered': the event read as 'webhook'
+            # alone is told of by its line)
+            head = lines.lower()
         noun = subject.group(1).lower()
         hook = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
         if noun in ("subject", "sender") and hook.get(noun):
@@ -2616,6 +2635,28 @@ class _Builder:
                 join = " && " if i == 0 or compound[i - 1].lower() == "and" else " || "
                 out = f"({part})" if out is None else f"{out}{join}({part})"
             return out, extra
+        unset = _EMPTY_TEST.match(test)
+        if unset and prev:
+            # 'if no account manager is set', 'if the phone field is empty': the field holds nothing (or, said the
+            # other way, something)
+            state = unset.group("st").lower()
+            empty = bool(unset.group("no")) != (
+                state.startswith("not") or state in ("empty", "blank", "missing")
+            )
+            holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
+            key = re.sub(r"[\s-]+", "_", unset.group("f").strip().lower())
+            read = _field_read(prev, f"{holder}.{key}" if holder else key)
+            self.notes.append(f"the test '{test.strip()}' reads the '{key}' field of {prev}")
+            return f"String({read} ?? '').trim() {'===' if empty else '!=='} ''", None
+        field_said = _FIELD_VALUE.search(test)
+        if field_said and prev:
+            # 'if the "status" field isn't "ok"', "when the state field is 'degraded'": that field of the data holds
+            # that value (or does not)
+            key = field_said.group("qf") or field_said.group("bf")
+            read = _field_read(prev, key)
+            held = f"String({read} ?? '').trim().toLowerCase() === {json.dumps(field_said.group('v').strip().lower())}"
+            self.notes.append(f"the test '{test.strip()}' reads the '{key}' field of {prev}")
+            return (f"!({held})" if _NOT_TEST.search(field_said.group("is")) else held), None
         equal = _VALUE_IS.search(test) if not lx.threshold_in(test) and not _quoted(test) else None
         if (
             equal and prev
@@ -2656,7 +2697,8 @@ class _Builder:
                 _NOT_TEST.search(test[flag.end("f") : flag.start("v")])
             )
             return (f"!({held})" if off else held), None
-        span = lx.range_in(test)
+        # "if the size answer is '1-10'": a range inside quotes is a value the data holds, no range
+        span = lx.range_in(test) if lx.range_in(_QUOTED_VALUE.sub(" ", test)) else None
         range_at = lx.RANGE_RE.search(test)
         if (
             span and range_at
@@ -2741,7 +2783,8 @@ class _Builder:
                 return _cmp(f"<{priced.id}.data.{coin}.{path}>", op, num), None
             if prev is None:
                 return None, None
-            age = re.search(r"\d\s*(minute|hour|day|week|month)s?\b", test, re.I)
+            # ('fewer than 38 hours logged', '10 days worked': an amount of time the item holds, not its age)
+            age = re.search(r"\d\s*(minute|hour|day|week|month)s?\b(?!\s+" + lx.TIME_HELD + ")", test, re.I)
             if age and prev.startswith(("<loop.currentItem", "<start.")):
                 # 'open for more than 7 days': the item's age, from when it was created
                 unit_ms = {
@@ -3418,6 +3461,21 @@ def _field_read(ref: str, path: str) -> str:
     return f"({ref})" + "".join(f"?.[{json.dumps(part)}]" for part in path.split("."))
 
 
+# 'the "status" field isn't "ok"', "the state field is 'degraded'", 'the "plan" value equals "free"': a field the test
+# names, and the value it holds (quoted)
+_FIELD_VALUE = re.compile(
+    r"(?:the\s+)?(?:[\"“'](?P<qf>[\w.-]{1,40})[\"”']|(?<=the\s)(?P<bf>[\w.-]{1,40}))\s+(?:field|value|key|property|column|attribute)"
+    r"\s+(?P<is>is\s*n[o']?t|is\s+not|isn't|does\s*n[o']?t\s+(?:equal|say|read)|is|equals?|says|reads)\s+"
+    r"(?:equal\s+to\s+)?[\"“'](?P<v>[^\"”'\n]{1,40})[\"”']",
+    re.I,
+)
+# 'no account manager is set', 'the phone field is empty', 'the due date is missing': a field that holds nothing
+_EMPTY_TEST = re.compile(
+    r"^\s*(?:there\s+is\s+)?(?:(?P<no>no)\s+)?(?:the\s+|an?\s+|its\s+|their\s+)?(?P<f>[a-z][\w -]{1,30}?)"
+    r"(?:\s+(?:field|column|value))?\s+(?:is|are)\s+(?P<st>(?:not\s+)?(?:set|given|filled(?:\s+in)?|listed|provided|"
+    r"present|empty|blank|missing))\s*$",
+    re.I,
+)
 # 'mention complaint or refund', 'says cancel, stop or unsubscribe': words of which any will do
 _ANY_WORD = re.compile(
     r"\b(?:mentions?|mentioning|says?|saying|contains?|containing|includes?|including)\s+(?:the\s+words?\s+|either\s+)?"

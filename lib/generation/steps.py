@@ -139,6 +139,12 @@ def negated(text: str) -> dict[str, set[str]]:
             opening = max(low.rfind(c, 0, before.start()) for c in ("\n", ". ", "; ", ": ")) if before else 0
             if before and _GUARD.match(re.sub(r"^[\s.;:*•-]+", "", low[opening + 1 :])):
                 continue  # 'if nothing is below 20, don't send the email': the run ends when nothing is found, a guard
+            if before and _CASE_LED.match(re.sub(r"^[\s.;:*•-]+", "", low[opening + 1 : before.start()])):
+                # "if the size is '1-10', don't post in Slack", 'builds on main -> only Slack, no PR comment': what one
+                # case leaves out is the other side of a test, not a rule for the run
+                continue
+            if before and _ALREADY_THERE.search(before.group(0)):
+                continue  # 'skip links already in the sheet': the items left out are those found there, a test
             if before and _ABOUT_CONTENT.match(before.group(0)):
                 continue  # "don't mention prices in the email": what the message holds, the message is still sent
             if before and _STAYS_IN.match(before.group(0)):
@@ -255,6 +261,18 @@ _SCOPED = re.compile(
     r"\s+(?:to\s+)?(?:any(?:one|body)?\s+|the\s+|those\s+|people\s+)?(?:[\w-]+\s+)?(?:marked|tagged|flagged|labell?ed|"
     r"whose|who\s+(?:are|is|have|has)|that\s+(?:are|is|have|has))\b"
 )
+
+
+# "if the company size is '1-10', ", 'builds on main -> only Slack, ', 'for refunds: ': a case said before what it
+# leaves out (lexicon.json case_leads: the words that open a case)
+_CASE_LED = re.compile(
+    # (after a field's label the line did not end at: '**Exceptions:** if …')
+    r"(?:\**[a-z][\w /&'-]{0,40}\**:\**\s+)?(?:and\s+|but\s+)?(?:(?:only\s+)?(?:"
+    + "|".join(lexicon()["case_leads"])
+    + r")\b[^.;]{1,100}?,|[^.;:]{1,60}?(?:->|→|=>))\s*(?:then\s+)?(?:(?:only|just)\s+[^,;.]{1,40}[,;]\s*)?$"
+)
+# 'skip links already in the sheet', 'skip rows that are already listed': the items the service already holds
+_ALREADY_THERE = re.compile(r"\b(?:skip|ignore)\b[^.,;]*\balready\b")
 
 
 def _negates_other(span: str) -> bool:
@@ -1788,7 +1806,9 @@ def _invitees(block_type: str, clause: str, description: str, values: dict[str, 
     said = re.search(pattern, description) if clause else None
     after = description[said.end() : said.end() + 100] if said else ""
     back = re.match(
-        r"[\s,]*(?:and\s+|then\s+)?(invit\w*\s+[^.;]{0,60}?\bto\s+(?:it|the\s+(?:event|meeting|call)))",
+        r"[\s,]*(?:and\s+|then\s+)?(invit\w*\s+[^.;]{0,60}?\bto\s+(?:it|the\s+(?:event|meeting|call))"
+        # '…, 30 minutes, and invite them using the email they gave': the person, right after the event's clause
+        r"|invit\w*\s+(?:them|him|her)\b[^.;]{0,60})",
         after,
         re.I,
     )
@@ -2134,6 +2154,18 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
     }
     # 'a message to our Payroll chat in Teams': an operation named by all the default's words and one more of its own
     wider = [op_id for op_id, objs in said.items() if said.get(current) and said[current] < objs]
+    if not named and mode == "read":
+        # 'find contracts ending soon in the Notion database "Contracts"': what is read is the entries of the place
+        # it is read from, when an operation reads that kind of place
+        named = [
+            (m.start(), op_id)
+            for op_id, op in ops.items()
+            if op["mode"] == mode
+            for o in op["objects"]
+            if o in _CONTAINERS
+            for m in [re.search(r"\b" + re.escape(o) + r"\b", low)]
+            if m
+        ]
     if not named or (any(op_id == current for _, op_id in named) and not wider):
         return default
     op_id = wider[0] if wider else min(named)[1]
@@ -2761,9 +2793,36 @@ def _written_method(before: str) -> str | None:
     return found.group(1) if found else None
 
 
+# 'send a POST to the ERP endpoint', 'a PUT request to our shop API': a request written by its method, to a place the
+# description gives the address of elsewhere
+_METHOD_TO = re.compile(
+    r"\b(?-i:GET|POST|PUT|PATCH|DELETE)\b(?:\s+request)?\s+(?:it\s+|them\s+)?to\s+(?:the|our|their)\s+"
+    r"(?P<name>[\w.-]+(?:\s+[\w.-]+){0,2}?)\s+(?:endpoint|api|url|server|service|webhook)\b",
+    re.I,
+)
+
+
+def _address_of(name: str, description: str) -> str | None:
+    """The address the description writes beside a place's name ('our ERP (REST, https://erp.x.de/api/prices)'), or
+    the only address it writes."""
+    beside = re.search(
+        r"\b" + re.escape(name) + r"\b[^\n]{0,60}?(" + lx.URL_RE.pattern + r")", description, re.I
+    )
+    if beside:
+        return beside.group(1)
+    every = {m.group(0).rstrip(".,;)") for m in lx.URL_RE.finditer(description)}
+    return every.pop() if len(every) == 1 else None
+
+
 def _api_step(clause: str, description: str) -> Step | None:
     url = lx.URL_RE.search(clause)
     service = lx.api_service(clause)
+    by_method = _METHOD_TO.search(clause) if url is None and service is None else None
+    address = _address_of(by_method.group("name"), description) if by_method else None
+    if by_method and address:
+        # 'for each row send a POST to the ERP endpoint': the request goes to the address the description gives
+        clause = clause[: by_method.end()] + f" at {address}" + clause[by_method.end() :]
+        url = lx.URL_RE.search(clause)
     bare = None if url or service or lx.integrations_in(clause) else _called_host(clause)
     # 'collect the headlines from feeds.bbci.co.uk/…', 'look up the postcode at api.postcodes.io': read;
     # 'trigger the deploy hook at api.render.com', 'send the answers to our EHR at api.healthie.com': written to
@@ -4141,7 +4200,9 @@ _AMOUNT_THEN_ACT = re.compile(
     r"(?:\s*(?:k|m|%|[A-Z]{3}|units?|items?|days?|hours?|minutes?|weeks?|stars?|points?|degrees?|percent|dollars|"
     r"euros|pounds)\b)?(?:\s+or\s+(?:more|less|fewer|higher|lower|above|below|over|under|later|earlier))?"
     r"(?=\s+(?:(?:I|[Ww]e)\s+)?(?!(?:and|or|but|of|in|on|at|for|per|than|from|to|by|with|within|the|a|an|this|that|it|is|are|was|"
-    r"then)\b)[a-z]+\s+(?:the|a|an|it|them|their|this|that|him|her|us|me|our|my)\b)"
+    r"then)\b)[a-z]+\s+(?:the|a|an|it|them|their|this|that|him|her|us|me|our|my)\b"
+    # ('fewer than 2 shifts this month': what the number counts, in a window of time — no action)
+    r"(?!\s+(?:day|week|month|quarter|year|sprint|cycle|period|season|morning|evening)\b))"
 )
 # the bot (or its name's pronoun) as the subject of what it does: 'it emails', 'she texts', 'the bot posts'
 _ACTOR = re.compile(
@@ -6464,6 +6525,248 @@ _LOOP_WORD = re.compile(
 )
 
 
+# 'Exceptions / special cases: …', '**Edge cases:** …': the field a form states its exceptions in (lexicon.json
+# case_fields), left off what the exception says
+_CASE_FIELD = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:\*\*)?(?:" + "|".join(lexicon()["case_fields"]) + r")(?:\*\*)?\s*:\s*(?:\*\*)?\s*",
+    re.I,
+)
+# "if the company size answer is '1-10', don't post in Slack - only create the contact": a case, the steps it
+# leaves out, and (said or not) the ones it keeps
+_CASE_SKIPS = re.compile(
+    r"^(?:and\s+|but\s+)?(?:if|in\s+case)\s+(?P<test>[^,;:]{2,100}?)\s*[,:]\s*(?:then\s+)?"
+    r"(?:don'?t|do\s+not|never|skip(?:\s+the)?|no\s+need\s+to)\s+(?P<what>[^.;]+?)"
+    r"(?:\s*(?:\s[-–—]\s|[;,]|\bbut\b)\s*(?:only|just)\s+(?P<keep>[^.;]+?))?\s*[.!]?$",
+    re.I,
+)
+# 'low urgency incidents: only step 1', 'builds on main -> only Slack, no PR comment (there is no PR)': a case and
+# the steps it keeps (the others are left out for it)
+_CASE_ONLY = re.compile(
+    r"^(?P<test>[^:>→,;]{2,80}?)\s*(?P<sep>->|→|=>|:|\s[-–—])\s*(?:only|just)\s+(?P<keep>[^,;.()]+?)\s*"
+    r"(?:[,;]\s*(?:and\s+)?(?:no|not|without|(?:but\s+)?(?:don'?t|do\s+not|never)\s+\w+)\s+(?P<what>[^.;()]+?))?\s*"
+    r"(?:\([^)]*\))?\s*[.!]?$",
+    re.I,
+)
+# 'and only orders with a total over $500 need to go to slack, the rest just the sheet', 'only refunds above $250
+# should go to slack tho, smaller ones just airtable': the items a test keeps for one of the steps said before
+_ONLY_SOME_GO = re.compile(
+    r"(?:^|(?<=\s[-–—]\s)|(?<=[:;]\s))(?:and\s+|but\s+)?only\s+(?P<test>[^,;.]{3,100}?)\s+"
+    r"(?:need(?:s)?\s+to|should|must|have\s+to|are\s+to|get\s+to|will)\s+(?:go|be\s+(?:sent|posted|shared))\s+"
+    r"(?:to|in|into|on)\s+(?P<keep>[^,;.]+?)(?:\s+(?:tho(?:ugh)?))?\s*(?:[,;]\s*(?P<rest>[^.]*))?[.!]?$",
+    re.I,
+)
+# 'pickup orders don't need the courier text', 'contractors never get the badge email': a case by its items, and the
+# step said before that they go without (a case with a threshold, 'orders under $30 don't need …', is _needed_only's)
+_CASE_NEEDS_NOT = re.compile(
+    r"^(?P<test>[^,;:]{2,80}?)\s+(?:do(?:es)?\s*n[o'’]?t|do(?:es)?\s+not|never|shouldn'?t|should\s+not)\s+"
+    r"(?:need|get|require|receive|want)s?\s+(?P<what>[^.;]+?)\s*[.!]?$",
+    re.I,
+)
+# 'If it passed, do nothing.', "If there's 0 or 1 do nothing.": the other side of a test said before, which does nothing
+_DOES_NOTHING = re.compile(
+    r"^(?:and\s+)?(?:if|when|otherwise|else)\b[^.;]{0,80}?,?\s*(?:just\s+|then\s+)?(?:do\s+nothing|nothing\s+(?:happens|"
+    r"should\s+happen|needs\s+to\s+happen))\s*[.!]?$",
+    re.I,
+)
+_STEP_NUMBER = re.compile(r"^\s*(?:step\s+)?(\d{1,2})\s*(?:[.):]|\s[-–—])?\s+(?=\S)", re.I)
+_NAMED_STEPS = re.compile(r"\bsteps?\s+(\d{1,2}(?:\s*(?:,|and|&|\+|-|–|to)\s*\d{1,2})*)\b", re.I)
+# words of an exception that name no step of their own ('the courier text' names the step by 'courier' and 'text')
+_NOT_NAMING = frozenset({
+    "the", "them", "this", "that", "these", "those", "only", "just", "also", "too", "into", "for", "with", "and",
+    "post", "send", "message", "notification", "notify", "ping", "step", "steps",
+})  # fmt: skip
+
+
+def _containers(steps: list[Step]) -> list[list[Step]]:
+    """The step lists of a plan: the top level, each branch and each loop's body, outermost first."""
+    out = [steps]
+    for s in steps:
+        for _, branch in s.branches:
+            out += _containers(branch)
+        if s.body:
+            out += _containers(s.body)
+    return out
+
+
+def _in_order(steps: list[Step]) -> list[Step]:
+    """Every step of a plan in the order it was said: a test or a loop, then what it holds."""
+    out: list[Step] = []
+    for s in steps:
+        out.append(s)
+        for _, branch in s.branches:
+            out += _in_order(branch)
+        out += _in_order(s.body)
+    return out
+
+
+def _said_once(named: list[Step], steps: list[Step]) -> list[Step]:
+    """`named` without the ones that say again a message said before (the same service and place): those leave the
+    plan, the first stays."""
+    out: list[Step] = []
+    for s in [x for x in _in_order(steps) if any(x is n for n in named)]:
+        place = (
+            s.values.get("channel")
+            or s.values.get("to")
+            or s.values.get("chatId")
+            or s.values.get("phoneNumbers")
+        )
+        same = next(
+            (
+                o
+                for o in out
+                if o.type == s.type
+                and place
+                and (
+                    o.values.get("channel")
+                    or o.values.get("to")
+                    or o.values.get("chatId")
+                    or o.values.get("phoneNumbers")
+                )
+                == place
+            ),
+            None,
+        )
+        if same is None:
+            out.append(s)
+            continue
+        for c in _containers(steps):
+            c[:] = [x for x in c if x is not s]
+    return out
+
+
+def _steps_named(said: str, steps: list[Step], numbered: dict[int, list[Step]]) -> list[Step]:
+    """The actions a phrase of an exception names: by their numbers in the list ('step 1', 'steps 2 and 3'), by
+    their service ('Slack', 'on Discord'), by the channel they post to ('#wins') or by their own words ('the courier
+    text', 'PR comment')."""
+    acts = [s for c in _containers(steps) for s in c if s.kind == "action"]
+    numbers = _NAMED_STEPS.search(said)
+    if numbers:
+        found = [int(n) for n in re.findall(r"\d{1,2}", numbers.group(1))]
+        if re.search(r"\d\s*(?:-|–|to)\s*\d", numbers.group(1)) and len(found) == 2:
+            found = list(range(found[0], found[1] + 1))
+        return [s for n in found for s in numbered.get(n, []) if s.kind == "action"]
+    low = " " + said.lower() + " "
+    services = {
+        key
+        for key, entry in lexicon()["integrations"].items()
+        if any(lx.phrase_at(low, " " + p.strip() + " ") >= 0 for p in entry["phrases"])
+    }
+    by_service = [s for s in acts if s.type in services or (s.integration or "") in services]
+    if by_service:
+        return by_service
+    channels = re.findall(r"#[\w-]+", said)
+    if channels:
+        return [s for s in acts if any(c.lower() in (s.text or "").lower() for c in channels)]
+    words = [w for w in re.findall(r"[a-z]{3,}", said.lower()) if w not in _NOT_NAMING]
+    if not words:
+        return []
+    return [
+        s
+        for s in acts
+        if all(re.search(r"\b" + re.escape(w.rstrip("s")), (s.text or ""), re.I) for w in words)
+    ]
+
+
+def _case_test(case: str) -> str:
+    """The test a case names by its items ('low urgency incidents' → 'the incident urgency is low', 'pickup orders' →
+    'the order is pickup', 'contractors' → 'it is contractor'); a case said as a test stays as it is."""
+    words = case.split()
+    if re.search(
+        r"\b(?:is|are|was|were|has|have|with|without|whose|where|from|on|in|of|over|under|above|below)\b|\d",
+        case,
+        re.I,
+    ) or not all(re.fullmatch(r"[a-z][\w-]*", w, re.I) for w in words):
+        return case
+    plural = re.search(r"[^su]s$", words[-1]) and len(words[-1]) > 3
+    item = words[-1][
+        :-1
+    ].lower()  # ('the incident …', 'the order …': the item, so a test of the event says so)
+    if len(words) == 3 and plural:
+        return f"the {item} {words[1]} is {words[0]}"
+    if len(words) == 2 and plural:
+        return f"the {item} is {words[0]}"  # 'pickup orders': what sets them apart
+    if len(words) == 1 and plural:
+        return f"it is {item}"
+    return case
+
+
+def _narrowed(sentence: str, steps: list[Step], numbered: dict[int, list[Step]]) -> list[Step] | None:
+    """An exception said after the steps it narrows ("if the size is '1-10', don't post in Slack", 'low urgency
+    incidents: only step 1', 'builds on main -> only Slack, no PR comment', 'only orders over $500 need to go to
+    slack'): those steps wrapped in the test, in the list that holds them — on its else side when the case leaves
+    them out, on its if side when only the case gets them. None when the sentence is no such exception, or names
+    no step said before it."""
+    text = _CASE_FIELD.sub("", sentence, count=1).strip()
+    if _GUARD.match(text):
+        return None  # 'if nothing is below 20, don't send the email': a guard on what was found, not a case
+    some = _ONLY_SOME_GO.search(text)
+    skips = _CASE_SKIPS.match(text) if some is None else None
+    only = _CASE_ONLY.match(text) if some is None and skips is None else None
+    needs = _CASE_NEEDS_NOT.match(text) if not (some or skips or only) else None
+    if needs is not None and (
+        lx.threshold_in(needs.group("test")) or lx.OR_MORE_RE.search(needs.group("test"))
+    ):
+        needs = None
+    found = some or skips or only or needs
+    if found is None:
+        return None
+    test = re.sub(r"\s*\([^()]*\)", "", found.group("test")).strip()
+    if (
+        only is not None
+        and not re.match(r"\s*(?:->|→|=>)", only.group("sep"))
+        and not re.search(
+            r"[^su\W]s$|\b(?:with|without|on|from|in|for|of|marked|tagged|labell?ed|whose)\b", test, re.I
+        )
+    ):
+        return None  # 'Notify: only #ops', 'Urgency: only …': a form's field, not a case (a case names its items)
+    # ("Urgency: only …", "Don'ts: only …": a form's own field, not a case)
+    if (
+        not test
+        or test.lower() in lexicon()["section_labels"]
+        or re.search(r"\b(?:don'?ts?|must|never)\b", test, re.I)
+    ):
+        return None
+    kept = (
+        _steps_named(found.group("keep"), steps, numbered)
+        if "keep" in found.re.groupindex and found.group("keep")
+        else []
+    )
+    left = (
+        _steps_named(found.group("what"), steps, numbered)
+        if "what" in found.re.groupindex and found.group("what")
+        else []
+    )
+    # ('posted in #big-orders' … 'Notify: #big-orders': the same message said twice is one step, the first said)
+    kept, left = _said_once(kept, steps), _said_once(left, steps)
+    holder = next(
+        (
+            c
+            for c in _containers(steps)
+            if (kept or left) and all(any(x is s for x in c) for s in kept + left)
+        ),
+        None,
+    )
+    if holder is None:
+        return None
+    if some is not None:
+        if not kept:
+            return None
+        branches = [("if", kept), ("else", [])]
+        moved = kept
+    else:
+        out = left or [s for s in holder if s.kind == "action" and not any(s is k for k in kept)]
+        if not out:
+            return None
+        branches = [("if", []), ("else", out)]
+        moved = out
+    guard = Step("condition", "condition", label=_case_test(test), text=sentence)
+    guard.branches = branches
+    at = min(i for i, s in enumerate(holder) if any(s is m for m in moved))
+    rest = [s for s in holder if not any(s is m for m in moved)]
+    holder[:] = rest[:at] + [guard] + rest[at:]
+    return steps
+
+
 def items_as_lines(text: str) -> str:
     """Inline numbered items ('1) … 2) …') and, in a line that repeats steps for each item, the parts between
     arrows start lines of their own ('- …'), so each reads as a sentence and a loop item scopes the items after
@@ -6573,9 +6876,28 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     # a sentence that is only a test ('Only continue if the total is over 300.', 'Filter: budget above 10000'),
     # with where the steps after it start: what the later sentences do runs only when it passes
     gate: tuple[Step, int] | None = None
+    numbered: dict[int, list[Step]] = {}  # '1 - post in #incidents …': the steps each numbered line made
+    pending: int | None = None  # the number of a list item split off at its dot
     for at, sentence in enumerate(said):
         if item_loop is not None and _LIST_MARK.fullmatch(sentence):
             continue  # '2' of '2. for each …' (the sentence split at its dot)
+        if (
+            steps
+            and _DOES_NOTHING.match(_CASE_FIELD.sub("", sentence, count=1).strip())
+            and any(s.kind == "condition" for c in _containers(steps) for s in c)
+        ):
+            continue  # 'If it passed, do nothing.': the other side of the test before, which does nothing
+        narrowed = _narrowed(sentence, steps, numbered) if steps else None
+        if narrowed is not None:
+            # "Exceptions: if the size is '1-10', don't post in Slack", 'low urgency incidents: only step 1': the
+            # steps said before, wrapped in the case's test
+            steps, last_read, lead = narrowed, [], ""
+            continue
+        number = _STEP_NUMBER.match(sentence)
+        if re.fullmatch(r"\s*\d{1,2}\s*[.)]?\s*", sentence):
+            pending = int(sentence.strip(" .)"))  # '2' of '2. create …' (the sentence split at its dot)
+        said_number = int(number.group(1)) if number is not None else pending
+        pending = None if not re.fullmatch(r"\s*\d{1,2}\s*[.)]?\s*", sentence) else pending
         if item_loop is not None:
             item = _same_item(_LIST_MARK.sub("", sentence, count=1), item_loop)
             if (
@@ -6791,6 +7113,8 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         steps += _drafts_before_their_reply(
             sorted(read, key=lambda s: (_then_part(repeated, s), rank[s.kind]))
         )
+        if said_number is not None:
+            numbered.setdefault(said_number, []).extend(read)
         last_read = read
         if (
             gate is None
