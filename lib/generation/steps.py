@@ -31,7 +31,8 @@ _WRITE = (
     # 'I open the 'AP Invoices' sheet': opening a document to look at it writes nothing
     r"(?!s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\w-]+\s+){0,2}?(?:sheet|spreadsheet|workbook|doc|"
     r"document|file|page|database|table|inbox|folder|board|dashboard)s?\b)|"
-    r"archive|assign|invite|book|remind|page|"
+    # ('page the on-call engineer'; 'Confluence ("Release calendar" page), Slack' names a page, it pages nobody)
+    r"archive|assign|invite|book|remind|page(?!\s*(?:[),.;:\"“]|$))|"
     # 'schedule a 30-minute intro on Google Calendar' (not 'on a schedule', 'schedule the report for 9am')
     r"schedule(?=\s+(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,3}?(?:meeting|call|intro|introduction|kickoff|"
     r"kick-off|event|session|demo|interview|appointment|sync|check-in|onboarding|walkthrough|1:1|one-on-one)s?\b)|"
@@ -1093,7 +1094,18 @@ def _is_write(clause: str, key: str) -> bool:
         governing is not None
     ):  # 'copy the Airtable records … into Notion': the verb before the service decides
         return governing
-    return bool(re.search(r"\b(" + _WRITE + r")\b", low)) and not re.search(
+    # (a place's quoted name holds no verb: 'Excel (workbook "Open quotes")'; "Excel 'Add a row into a table'" is
+    # the action)
+    from lib.generation import services
+
+    nouns = "|".join(services.data()["place_nouns"])
+    named = re.sub(
+        rf"\b((?:{nouns})s?\s+)(?:'[^'\n]{{1,60}}'(?!\w)|\"[^\"\n]{{1,60}}\"|“[^”\n]{{1,60}}”)"
+        rf"|(?<!\w)(?:'[^'\n]{{1,60}}'|\"[^\"\n]{{1,60}}\"|“[^”\n]{{1,60}}”)(?=\s+(?:{nouns})s?\b)",
+        lambda m: (m.group(1) or "") + "'n'",
+        low,
+    )
+    return bool(re.search(r"\b(" + _WRITE + r")\b", named)) and not re.search(
         # 'twitter: search for tweets …': after a label, the clause still starts with its verb
         r"^(?:[\w/ -]{1,30}:)?\W*(?:(?:also|then|first|next|finally|and)\s+)?(?:" + _READ + r")\b",
         low,
