@@ -1882,6 +1882,7 @@ class _Builder:
                 if step.kind in ("source", "action"):  # a read, or an update of the one record the run names
                     self.lookup(step, values)
                 if step.kind == "source":
+                    self.addressed(step, values)
                     self.keyed_search(step, values)
                     self.keyed_request(step, values, data)
                     self.event_request(step, values)
@@ -2019,6 +2020,32 @@ class _Builder:
         self.notes.append(
             f"the lookup filters on the run's input in the column '{column}' ({value}); rename it to match"
         )
+
+    def addressed(self, step: Step, values: dict[str, str]) -> None:
+        """'read the latest export file from S3' with 'Tools involved: S3 (s3://kessler-exports/daily/latest.csv)'
+        told elsewhere, or '… calls a webhook with the S3 path': a read that takes its object's address
+        (services.json 'address') takes the one the step writes, else the one the description gives, else the
+        one the run is given (its input, or the event's field named by the words that say so)."""
+        how = services.data()["blocks"].get(step.type, {}).get("address")
+        if how is None or values.get(how["field"]):
+            return
+        written = re.search(how["uri"], step.text or "", re.I)
+        told = list(dict.fromkeys(m.group(0) for m in re.finditer(how["uri"], self.description, re.I)))
+        if written or len(told) == 1:
+            values[how["field"]] = written.group(0) if written else told[0]
+            return
+        given = re.search(how["given"], self.description, re.I)
+        if self.trigger.kind in ("manual", "chat"):
+            values[how["field"]] = "<start.input>"
+        elif given and self.trigger.kind == "webhook":
+            values[how["field"]] = self.event_field(
+                "_".join(re.findall(r"[a-z0-9]+", given.group(0).lower()))
+            )
+            self.pending_need = ""
+        if how["field"] in values:
+            self.notes.append(
+                f"the {step.type} read takes the address the run is given ({values[how['field']]})"
+            )
 
     def told_window(self, step: Step, data: str | None, values: dict[str, str]) -> list[tuple[str, str]]:
         """An AI step reading a list whose time window the read could not apply ("last week's closed Jira
@@ -3251,7 +3278,8 @@ def _reminder(text: str) -> str | None:
 
 # a write that makes one object per item: '… into HubSpot as contacts', '… on my calendar as events'
 _KEY = (
-    r"((?:[a-z]+[\s-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|reference|ref|"
+    # (a key written as a field name too: 'by order_id', 'with a customer_email')
+    r"((?:[a-z]+[\s_-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|reference|ref|"
     r"postcode|zip|isbn|iban|ticker))\b"
 )
 # 'takes an email address', 'give it a company name': the key a run started by hand is given
@@ -3306,7 +3334,7 @@ _KEY_NOUN = re.compile(r"\b(?:an?|their|its)\s+" + _KEY, re.I)
 
 def _key_words(noun: str) -> list[str]:
     """'an email address' → ['email'], 'Order Number' → ['order', 'number']: a key's column words."""
-    words = [w for w in re.split(r"[\s-]+", noun.lower().replace("e-mail", "email")) if w]
+    words = [w for w in re.split(r"[\s_-]+", noun.lower().replace("e-mail", "email")) if w]
     if len(words) > 1 and words[-1] == "address":  # 'an email address' is the 'email' column
         words = words[:-1]
     return words
