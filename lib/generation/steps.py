@@ -790,6 +790,13 @@ def _made_as_records(rest: str) -> bool:
     return bool(lx.integrations_in(what) or re.search(r"\b" + records + r"\b", what))
 
 
+_PURPOSE = re.compile(
+    r"\bso\s+(?:that\s+)?(?:the|our|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:bot|chatbot|assistant|agent|team|"
+    r"users?|customers?|people|staff|employees)\s+(?:can|could|will|would|is\s+able\s+to|are\s+able\s+to)?"
+    r"[^.;!?\n]*"
+)
+
+
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
     # 'github.com/tallyhq/api', 'https://…/rank', 'tally@…': an address or a repository asks for nothing
@@ -803,6 +810,9 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = re.sub(r"`[^`\n]{1,80}`", lambda m: " " * len(m.group(0)), low)
     # "emails labeled 'leases'", 'issues labelled bug': a participle naming which items, not a request to label
     low = re.sub(r"\blabell?ed\b", lambda m: " " * len(m.group(0)), low)
+    # '… to the knowledge base so the support bot answers from the current docs': what the step is for, done by
+    # someone else later, asks for nothing now
+    low = _PURPOSE.sub(lambda m: " " * len(m.group(0)), low)
     hits = []
     for kind, entry in lexicon()["processing"].items():
         # 'have the AI list …': a verb stated with its doer ('ai list') is found at the verb itself
@@ -3253,7 +3263,9 @@ def _looked_up_in(low: str, clause: str) -> bool:
         if re.search(
             r"\b(?:look(?:s|ing)?\s+(?:[\w'-]+\s+){0,3}?up|finds?|search(?:es)?|checks?)\b"
             r"(?:(?!\b(?:and|then)\b)[^,;.])*?\b(?:in|from|inside)\s+(?:the\s+|our\s+|my\s+|their\s+)?"
-            r"(?:['\"“][^'\"”\n]{1,40}['\"”]\s+)?$",
+            r"(?:['\"“][^'\"”\n]{1,40}['\"”]\s+)?$"
+            # 'look up what we remember about this customer': the service is what is looked up
+            r"|\b(?:look(?:s|ing)?\s+up|finds?|search(?:es)?|checks?)\s+(?:the\s+|our\s+|my\s+)?$",
             re.sub(r"\S+$", "", low[:pos]),  # the phrase's position may fall inside its first word
         ):
             return True
