@@ -1483,7 +1483,8 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         or any(
             re.search(
                 r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+)?(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|"
-                r"[\w]+-[\w-]+\s+)?" + re.escape(p),  # 'from the help-center knowledge base'
+                # 'from the help-center knowledge base', 'in the ap@ Outlook mailbox'
+                r"[\w]+-[\w-]+\s+|[\w.+-]+@\s+)?" + re.escape(p),
                 low,
             )
             or re.search(_taken_from(p), low)
@@ -1573,6 +1574,13 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             "operation": found["operation"],
             "values": {found["field"]: found["value"].replace("{q}", words)},
         }
+    sender = None if write or subject or "sender_search" not in entry else _SENDER_IS.search(clause)
+    if sender:  # 'unread emails from anyone @bigclient.com': a search for what that sender sent
+        found = entry["sender_search"]
+        query = found["value"].replace("{q}", sender.group(1).lstrip("@"))
+        if found.get("unread") and re.search(r"\bunread\b", clause, re.I):
+            query += " " + found["unread"]
+        mode = {"operation": found["operation"], "values": {found["field"]: query}}
     values = dict(entry.get("values", {}))
     values.update(mode.get("values", {}))
     if mode.get("operation"):
@@ -2102,6 +2110,12 @@ def _one_way(entry: dict, asked: str, clause: str) -> Exception:
 
 
 # "emails with 'receipt' in the subject", 'whose subject contains "invoice"': the words a mail search looks for
+# 'emails from anyone @bigclient.com', 'mail from billing@acme.io': the sender (an address or a domain) searched for
+_SENDER_IS = re.compile(
+    r"\bfrom\s+(?:(?:anyone|anybody|someone|people|senders?|any\s+address(?:es)?)\s+)?(?:at\s+)?"
+    r"([\w.+-]*@[\w-]+(?:\.[\w-]+)+)",
+    re.I,
+)
 _SUBJECT_HAS = re.compile(
     r"\bwith\s+[\"“']([^\"”']{2,60})[\"”']\s+in\s+(?:the|their|its)\s+subject"
     r"|\bsubject(?:\s+line)?\s+(?:contains|containing|includes|including|mentions|mentioning|with|has)\s+"
