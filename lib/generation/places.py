@@ -156,7 +156,7 @@ def _places(text: str) -> list[_Place]:
     for m in named.finditer(raw):
         name = next((g for i, g in enumerate(m.groups(), 1) if g and i not in noun_groups), None)
         noun = next(m.group(n).lower() for n in ("n4", "n1", "n2", "n3", "n5", "n6") if m.group(n))
-        quoted = bool(name) and any(q + name in m.group(0) for q in "\"“‘'")
+        quoted = name is not None and any(q + name in m.group(0) for q in "\"“‘'")
         # ('the Customers Google Sheet' names the service; a quoted name is the user's: "Content Calendar")
         if not name or (not quoted and lx.integrations_in(name)) or not re.search(r"[A-Za-z]", name):
             continue
