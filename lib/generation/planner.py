@@ -222,7 +222,13 @@ def draft(description: str) -> Draft:
     description = lx.story_benefit(description)
     trigger = read_trigger(description)
     context = lx.context_spans(description, ACTION_START)  # 'Our tickets live in Jira.': told, not asked
-    if context and all(_within(span, context) for span in trigger.spans):
+    # (a chat read from the whole request, with no words of its own, is not found in the context: 'could you build me
+    # a chat bot? we already have a Pinecone index …. when someone asks something, search …')
+    if (
+        context
+        and (trigger.spans or trigger.kind != "chat")
+        and all(_within(span, context) for span in trigger.spans)
+    ):
         # 'Drivers post delays in #fleet-updates. new typeform response -> …', 'We announce releases on Discord.
         # When a GitHub release is published, …': the run starts on what the request says, not on what the context
         # tells happens now (a service's event the context names stays, when the request names none)
@@ -452,8 +458,15 @@ def draft(description: str) -> Draft:
     if trigger.kind == "chat" and any(_told_me(s) for s in steps) and not all(_told_me(s) for s in steps):
         # 'a chat … and tell me what you find': the chat's answer is the message to me, not an e-mail
         steps = [s for s in steps if not _told_me(s)]
-    if trigger.kind == "chat" and steps and all(s.kind == "source" for s in steps):
-        steps.append(_answer_step(description))
+    if (
+        trigger.kind == "chat"
+        and any(s.kind == "source" for s in steps)
+        and all(s.kind == "source" or _guards_nothing(s) for s in steps)
+    ):
+        # ('look up the answer in the handbook knowledge base and answer the question. If it isn't in the handbook it
+        # should say so': the answer follows the look-up; a test that guards no step is the answer's to tell)
+        last = max(i for i, s in enumerate(steps) if s.kind == "source")
+        steps.insert(last + 1, _answer_step(description))
     _carry_links(description, steps)
     head = " ".join(description[a:b] for a, b in trigger.spans)
     qualifier = event_test(head) if trigger.kind == "webhook" else None
@@ -612,7 +625,11 @@ def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[
     if provider != "generic":
         if key.replace("_", "") != provider:
             return False
-    elif not named(" ".join(description[a:b] for a, b in [*trigger.spans, *context])):
+    elif not named(" ".join(description[a:b] for a, b in [*trigger.spans, *context])) and not named(
+        # 'When should it run? HubSpot sends a webhook when a deal …', '**Trigger:** Intercom webhook when …': the
+        # service the clause naming the webhook says it comes from
+        " ".join(m.group(0) for m in _HOOK_CLAUSE.finditer(description))
+    ):
         return False
     if _within(_span_of(step, description), context):
         return True
@@ -626,6 +643,16 @@ def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[
     # named only inside brackets: '(the invitee email from Calendly)'
     aside = " ".join(re.findall(r"\(([^()]*)\)", step.text))
     return named(aside) and not named(re.sub(r"\([^()]*\)", " ", step.text))
+
+
+# a clause naming the webhook that starts the run, up to that word ('HubSpot sends a webhook when …', 'Salesforce
+# outbound message / webhook when …', 'a webhook from Typeform'), not one a message is posted to ('post it to our Slack
+# incoming webhook')
+_HOOK_CLAUSE = re.compile(
+    r"(?<![^.,;:!?\n>])(?![^.,;:!?\n]*\b(?:incoming\s+web-?hook|to\s+(?:the\s+|our\s+|an?\s+|its\s+)?[\w-]*\s*web-?hook))"
+    r"(?:(?!->|→)[^.,;:!?\n])*?\b(?:web-?hooks?|outbound\s+messages?)\b(?:\s+(?:from|by)\s+[\w-]+(?:\s+[\w-]+)?)?",
+    re.I,
+)
 
 
 def _span_of(step: Step, description: str) -> tuple[int, int]:
@@ -1946,6 +1973,7 @@ class _Builder:
                 if step.kind in ("source", "action"):  # a read, or an update of the one record the run names
                     self.lookup(step, values)
                 if step.kind == "source":
+                    self.addressed(step, values)
                     self.keyed_search(step, values)
                     self.keyed_request(step, values, data)
                     self.event_request(step, values)
@@ -2084,6 +2112,32 @@ class _Builder:
             f"the lookup filters on the run's input in the column '{column}' ({value}); rename it to match"
         )
 
+    def addressed(self, step: Step, values: dict[str, str]) -> None:
+        """'read the latest export file from S3' with 'Tools involved: S3 (s3://kessler-exports/daily/latest.csv)'
+        told elsewhere, or '… calls a webhook with the S3 path': a read that takes its object's address
+        (services.json 'address') takes the one the step writes, else the one the description gives, else the
+        one the run is given (its input, or the event's field named by the words that say so)."""
+        how = services.data()["blocks"].get(step.type, {}).get("address")
+        if how is None or values.get(how["field"]):
+            return
+        written = re.search(how["uri"], step.text or "", re.I)
+        told = list(dict.fromkeys(m.group(0) for m in re.finditer(how["uri"], self.description, re.I)))
+        if written or len(told) == 1:
+            values[how["field"]] = written.group(0) if written else told[0]
+            return
+        given = re.search(how["given"], self.description, re.I)
+        if self.trigger.kind in ("manual", "chat"):
+            values[how["field"]] = "<start.input>"
+        elif given and self.trigger.kind == "webhook":
+            values[how["field"]] = self.event_field(
+                "_".join(re.findall(r"[a-z0-9]+", given.group(0).lower()))
+            )
+            self.pending_need = ""
+        if how["field"] in values:
+            self.notes.append(
+                f"the {step.type} read takes the address the run is given ({values[how['field']]})"
+            )
+
     def told_window(self, step: Step, data: str | None, values: dict[str, str]) -> list[tuple[str, str]]:
         """An AI step reading a list whose time window the read could not apply ("last week's closed Jira
         issues") is told to keep only that window: (window, read's name) per window it was told."""
@@ -2142,9 +2196,20 @@ class _Builder:
         (by hand or in a chat) searches for that key with the words the user added, unless it already reads
         something."""
         entry = lexicon()["search"].get(step.integration or "")
-        if entry is None or self.trigger.kind not in ("manual", "chat"):
+        if entry is None:
             return
         query = values.get(entry["query"], "")
+        if self.trigger.kind == "webhook" and query and "<" not in query and self.start_data():
+            # 'when a new contact is created in HubSpot, research the contact's company with Exa': what is searched
+            # for belongs to the record the event brings
+            head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
+            whose = re.search(r"\b([a-z]+)(?:['’]s\b|s['’](?!\w))", query.lower())
+            if whose and re.search(rf"\b{re.escape(whose.group(1))}s?\b", head):
+                values[entry["query"]] = f"{self.start_data()} {query}"
+                self.notes.append(f"the search is for the {whose.group(1)} the event brings and '{query}'")
+            return
+        if self.trigger.kind not in ("manual", "chat"):
+            return
         said = _GIVEN_KEY.search(self.description)
         if not query or "<" in query or said is None or not self.start_data():
             return
@@ -2166,7 +2231,8 @@ class _Builder:
             or not start
             or prev != start
             or parent is not None
-            or not _GIVEN_INPUT.search(self.description)
+            # (a chat is always given what the person wrote: 'search the runbooks for the problem they describe')
+            or not (self.trigger.kind == "chat" or _GIVEN_INPUT.search(self.description))
         ):
             return
         from lib.sim.registry import get_block
@@ -2174,7 +2240,12 @@ class _Builder:
         spec = get_block(step.type)
         page = spec.sub_block("url") if spec is not None and step.type != "api" else None
         # a page reader's address ('Website URL'), not the address of the service's own server ('Qdrant URL')
-        if page is not None and step.type not in str(page.title).lower() and not values.get("url"):
+        if (
+            page is not None
+            and step.type not in str(page.title).lower()
+            and not values.get("url")
+            and services._shown(page, values.get("operation"))  # (Exa's search takes no address)
+        ):
             values["url"] = start
             self.notes.append(f"'{(step.text or '').strip()}' reads the address the run is given ({start})")
         field = step.query
@@ -3339,6 +3410,7 @@ def _reminder(text: str) -> str | None:
 
 # a write that makes one object per item: '… into HubSpot as contacts', '… on my calendar as events'
 _KEY = (
+    # (a key written as a field name too: 'by order_id', 'with a customer_email')
     r"((?:[a-z]+[\s_-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|reference|ref|"
     r"postcode|zip|isbn|iban|ticker))\b"
 )
@@ -3354,8 +3426,8 @@ _GIVEN_INPUT = re.compile(
     r"\b(?:takes?|receives?|gets?|accepts?|pastes?|types?|enters?|submits?|sends?|posts?|drops?|"
     r"gives?\s+(?:it|you|us))\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her|some|one)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:url|link|question|text|idea|description|domain|name|address|query|topic|prompt|article|page|email|"
-    r"ticket|message|keyword|term|number|code|id)s?\b"
-    r"|\b(?:url|link|text|question|address|topic|name)\s+(?:that\s+)?(?:i|we|you|they)\s+"
+    r"ticket|message|keyword|term|number|code|id|website|site)s?\b"
+    r"|\b(?:url|link|text|question|address|topic|name|website|site|domain)\s+(?:that\s+)?(?:i|we|you|they)\s+"
     r"(?:give|paste|send|enter|type|provide|submit)"
     r"|\b(?:types?|enters?|asks?\s+for)\s+what\b",
     re.I,
@@ -3673,6 +3745,10 @@ def _number_reader(test: str, text: str) -> Step:
         text,
     )
     return Step("process", "agent", values, label=f"Read the {what}", text=test)
+
+
+def _guards_nothing(step: Step) -> bool:
+    return step.kind == "condition" and not any(branch for _, branch in step.branches)
 
 
 def _answer_step(description: str) -> Step:

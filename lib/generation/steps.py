@@ -31,7 +31,8 @@ _WRITE = (
     # 'I open the 'AP Invoices' sheet': opening a document to look at it writes nothing
     r"(?!s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\w-]+\s+){0,2}?(?:sheet|spreadsheet|workbook|doc|"
     r"document|file|page|database|table|inbox|folder|board|dashboard)s?\b)|"
-    r"archive|assign|invite|book|remind|page|"
+    # ('page the on-call engineer'; 'Confluence ("Release calendar" page), Slack' names a page, it pages nobody)
+    r"archive|assign|invite|book|remind|page(?!\s*(?:[),.;:\"“]|$))|"
     # 'schedule a 30-minute intro on Google Calendar' (not 'on a schedule', 'schedule the report for 9am')
     r"schedule(?=\s+(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,3}?(?:meeting|call|intro|introduction|kickoff|"
     r"kick-off|event|session|demo|interview|appointment|sync|check-in|onboarding|walkthrough|1:1|one-on-one)s?\b)|"
@@ -825,6 +826,13 @@ def _made_as_records(rest: str) -> bool:
     return bool(lx.integrations_in(what) or re.search(r"\b" + records + r"\b", what))
 
 
+_PURPOSE = re.compile(
+    r"\bso\s+(?:that\s+)?(?:the|our|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:bot|chatbot|assistant|agent|team|"
+    r"users?|customers?|people|staff|employees)\s+(?:can|could|will|would|is\s+able\s+to|are\s+able\s+to)?"
+    r"[^.;!?\n]*"
+)
+
+
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
     # 'github.com/tallyhq/api', 'https://…/rank', 'tally@…': an address or a repository asks for nothing
@@ -838,6 +846,9 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = re.sub(r"`[^`\n]{1,80}`", lambda m: " " * len(m.group(0)), low)
     # "emails labeled 'leases'", 'issues labelled bug': a participle naming which items, not a request to label
     low = re.sub(r"\blabell?ed\b", lambda m: " " * len(m.group(0)), low)
+    # '… to the knowledge base so the support bot answers from the current docs': what the step is for, done by
+    # someone else later, asks for nothing now
+    low = _PURPOSE.sub(lambda m: " " * len(m.group(0)), low)
     hits = []
     for kind, entry in lexicon()["processing"].items():
         # 'have the AI list …': a verb stated with its doer ('ai list') is found at the verb itself
@@ -1129,7 +1140,18 @@ def _is_write(clause: str, key: str) -> bool:
         governing is not None
     ):  # 'copy the Airtable records … into Notion': the verb before the service decides
         return governing
-    return bool(re.search(r"\b(" + _WRITE + r")\b", low)) and not re.search(
+    # (a place's quoted name holds no verb: 'Excel (workbook "Open quotes")'; "Excel 'Add a row into a table'" is
+    # the action)
+    from lib.generation import services
+
+    nouns = "|".join(services.data()["place_nouns"])
+    named = re.sub(
+        rf"\b((?:{nouns})s?\s+)(?:'[^'\n]{{1,60}}'(?!\w)|\"[^\"\n]{{1,60}}\"|“[^”\n]{{1,60}}”)"
+        rf"|(?<!\w)(?:'[^'\n]{{1,60}}'|\"[^\"\n]{{1,60}}\"|“[^”\n]{{1,60}}”)(?=\s+(?:{nouns})s?\b)",
+        lambda m: (m.group(1) or "") + "'n'",
+        low,
+    )
+    return bool(re.search(r"\b(" + _WRITE + r")\b", named)) and not re.search(
         # 'twitter: search for tweets …': after a label, the clause still starts with its verb
         r"^(?:[\w/ -]{1,30}:)?\W*(?:(?:also|then|first|next|finally|and)\s+)?(?:" + _READ + r")\b",
         low,
@@ -1497,7 +1519,8 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         or any(
             re.search(
                 r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+)?(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|"
-                r"[\w]+-[\w-]+\s+)?" + re.escape(p),  # 'from the help-center knowledge base'
+                # 'from the help-center knowledge base', 'in the ap@ Outlook mailbox'
+                r"[\w]+-[\w-]+\s+|[\w.+-]+@\s+)?" + re.escape(p),
                 low,
             )
             or re.search(_taken_from(p), low)
@@ -1587,6 +1610,13 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             "operation": found["operation"],
             "values": {found["field"]: found["value"].replace("{q}", words)},
         }
+    sender = None if write or subject or "sender_search" not in entry else _SENDER_IS.search(clause)
+    if sender:  # 'unread emails from anyone @bigclient.com': a search for what that sender sent
+        found = entry["sender_search"]
+        query = found["value"].replace("{q}", sender.group(1).lstrip("@"))
+        if found.get("unread") and re.search(r"\bunread\b", clause, re.I):
+            query += " " + found["unread"]
+        mode = {"operation": found["operation"], "values": {found["field"]: query}}
     values = dict(entry.get("values", {}))
     values.update(mode.get("values", {}))
     if mode.get("operation"):
@@ -2118,6 +2148,12 @@ def _one_way(entry: dict, asked: str, clause: str) -> Exception:
 
 
 # "emails with 'receipt' in the subject", 'whose subject contains "invoice"': the words a mail search looks for
+# 'emails from anyone @bigclient.com', 'mail from billing@acme.io': the sender (an address or a domain) searched for
+_SENDER_IS = re.compile(
+    r"\bfrom\s+(?:(?:anyone|anybody|someone|people|senders?|any\s+address(?:es)?)\s+)?(?:at\s+)?"
+    r"([\w.+-]*@[\w-]+(?:\.[\w-]+)+)",
+    re.I,
+)
 _SUBJECT_HAS = re.compile(
     r"\bwith\s+[\"“']([^\"”']{2,60})[\"”']\s+in\s+(?:the|their|its)\s+subject"
     r"|\bsubject(?:\s+line)?\s+(?:contains|containing|includes|including|mentions|mentioning|with|has)\s+"
@@ -3324,7 +3360,9 @@ def _looked_up_in(low: str, clause: str) -> bool:
         if re.search(
             r"\b(?:look(?:s|ing)?\s+(?:[\w'-]+\s+){0,3}?up|finds?|search(?:es)?|checks?)\b"
             r"(?:(?!\b(?:and|then)\b)[^,;.])*?\b(?:in|from|inside)\s+(?:the\s+|our\s+|my\s+|their\s+)?"
-            r"(?:['\"“][^'\"”\n]{1,40}['\"”]\s+)?$",
+            r"(?:['\"“][^'\"”\n]{1,40}['\"”]\s+)?$"
+            # 'look up what we remember about this customer': the service is what is looked up
+            r"|\b(?:look(?:s|ing)?\s+up|finds?|search(?:es)?|checks?)\s+(?:the\s+|our\s+|my\s+)?$",
             re.sub(r"\S+$", "", low[:pos]),  # the phrase's position may fall inside its first word
         ):
             return True
