@@ -20,21 +20,9 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r23a-systems-jira-sms-slack": "the 'Systems:' list's Twilio SMS is merged into the text step and its number lost",
-    "r23a-bold-markdown-drive": "'**Must not:** reply to the sender' is read as a Gmail send",
-    "r23a-tools-aside-already-done": "the tool list's 'Google Calendar (Zoom already sends the invite)' creates an event",
-    "r23a-notify-see-above-two-posts": "'When should it run? GitHub webhook, …' is read as a 'when' clause: generic",
-    "r23a-notify-lead-and-channel": "'Notify: CS lead + #cs-risk' posts to #cs-risk a second time",
-    "r23a-donts-comma-list-gmail": "\"Don'ts: don't reply, forward or delete …\" reads 'forward' as a Gmail send",
-    "r23a-must-not-field-sheet": "'Must not: write anything back to the Google Sheet' is read as a write; the "
-    "tool list's Shopify is read",
-    "r23a-anything-not-do-question-mark": "'Anything it must NOT do? no emails …' drops the Slack post; the tool "
-    "list's HubSpot is read",
-    "r23a-my-email-field": "'My email: …' is read as a second e-mail besides the one to me",
-    "r23a-tools-pick-search-service": "the search uses Exa, not the Tavily the 'Systems:' field names",
-    "r23a-when-field-stripe-event": "'When should it run? Stripe event …' is read as a 'when' clause: generic; the "
-    "tool list's Stripe is read",
-    "r23a-ticket-affected-systems": "the ticket's 'Summary:' title makes a loop and a read of its own",
+    # not this round's class: 'with the issue key and summary' names the issue's summary field, read as a step that
+    # summarises the event (the text then carries the agent's summary, not the event's fields)
+    "r23a-systems-jira-sms-slack": "the issue's 'summary' field is read as a summarising step",
 }
 
 
