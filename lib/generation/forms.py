@@ -25,7 +25,16 @@ _FILE = Path(__file__).with_name("forms.json")
 # a field's line: an optional bullet, number or heading mark, bold markers, the label, then ':' or '?' (or both)
 _LINE = re.compile(
     r"^(?P<lead>[ \t]*(?:[-*•>]\s*|#{1,4}\s*|\(?\d{1,2}[.)]\s*|[a-z][.)]\s+)?(?:\*\*|__)?)"
-    r"(?P<label>[A-Za-z][^\n:?*]{0,70}?)\s*(?:\*\*|__)?\s*(?P<sep>\?+\s*:?|:)\s*(?:\*\*|__)?[ \t]*(?P<value>[^\n]*)$",
+    # ('Tools — Slack, Jira', 'Priority - high': a dash between spaces too)
+    r"(?P<label>[A-Za-z][^\n:?*]{0,70}?)[ \t]*(?:\*\*|__)?[ \t]*(?P<sep>\?+[ \t]*:?|:|(?<=[ \t])[-–—](?=[ \t]))"
+    r"[ \t]*(?:\*\*|__)?[ \t]*"
+    r"(?P<value>[^\n]*)$",
+    re.M,
+)
+# a heading alone on its line ('### Tools', '**What it should do**'): its value is the lines below it
+_HEADING = re.compile(
+    r"^(?P<lead>[ \t]*(?:#{1,4}[ \t]*(?:\*\*|__)?|\*\*|__))(?P<label>[A-Za-z][^\n:?*#]{0,70}?)[ \t]*(?:\*\*|__)?"
+    r"[ \t]*(?P<sep>[:?]?)[ \t]*(?:\*\*|__)?(?P<value>)$",
     re.M,
 )
 # the canonical labels a form's fields are rewritten to, that later readers find again
@@ -72,9 +81,9 @@ def fields(text: str) -> list[Field]:
     """The labelled fields of `text` when it is a form (at least `min_fields` of them, of two kinds or more);
     else none. A line without a label the table knows belongs to the field above it."""
     found: list[tuple[str, re.Match[str]]] = []
-    for m in _LINE.finditer(text):
+    for m in sorted([*_LINE.finditer(text), *_HEADING.finditer(text)], key=lambda m: m.start()):
         kind = _kind_of(m.group("label"))
-        if kind is not None:
+        if kind is not None and not (found and found[-1][1].start() == m.start()):
             found.append((kind, m))
     if len(found) < _table()["min_fields"] or len({k for k, _ in found}) < 2:
         return []
@@ -83,19 +92,28 @@ def fields(text: str) -> list[Field]:
         stop = found[i + 1][1].start() if i + 1 < len(found) else len(text)
         end = m.end()
         # the lines below the label's that go on with its value: any, for what it does; a list's items for a list
+        # (a label alone on its line, 'Tools:' or '### Notify', has its value on the lines below)
+        alone = not m.group("value").strip()
         for line in re.finditer(r"\n([^\n]*)", text[m.end() : stop]):
-            if (
-                kind in _ONE_LINE
-                or kind in _LISTS
-                and not _ITEM.match(line.group(1))
-                and line.group(1).strip()
+            said = line.group(1).strip()
+            if not alone and (
+                kind in _ONE_LINE or kind in _LISTS and said and not _ITEM.match(line.group(1))
             ):
                 break
             end = m.end() + line.end()
+            if alone and kind in _ONE_LINE and said:
+                break
         end = m.end() + len(text[m.end() : end].rstrip())
         value = (m.group("value") + text[m.end() : end]).strip()
         out.append(Field(kind, m.start(), end, m.group("lead"), value))
     return out
+
+
+def _one_line(value: str) -> str:
+    """A list field's items on one line, a comma between them ('- Jira\n- Confluence', 'on-call lead + #eng-oncall'
+    → 'Jira, Confluence', 'on-call lead, #eng-oncall')."""
+    items = [re.sub(r"^\s*(?:[-*•]|\(?\d{1,2}[.)])\s*", "", line).strip() for line in value.split("\n")]
+    return _PLUS.sub(", ", ", ".join(i for i in items if i))
 
 
 def _blank(value: str) -> bool:
@@ -198,7 +216,7 @@ def read_form(text: str) -> str:
     for f in found:
         out.append(text[at : f.start])
         at = f.end
-        lead = f.lead.replace("**", "").replace("__", "")
+        lead = re.sub(r"\*\*|__|#+[ \t]*", "", f.lead)
         # ('… email me a short overview. My address: j.weber@fahrwerk.de': who 'me' is, no step)
         f.value = re.sub(
             _table()["own_address"] + r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?", "", f.value, flags=re.I
@@ -222,9 +240,9 @@ def read_form(text: str) -> str:
                 )
             out.append(f"{lead}{_CANONICAL[f.kind]} {value}")
         elif f.kind == "tools":  # (a list's '+' is a comma: 'Google Sheet "Tweet queue" + X (twitter)')
-            out.append(f"{lead}{TOOLS_LABEL} {_PLUS.sub(', ', f.value)}")
+            out.append(f"{lead}{TOOLS_LABEL} {_one_line(f.value)}")
         elif f.kind == "notify":  # ('on-call lead + #eng-oncall')
-            out.append(f"{lead}{NOTIFY_LABEL} {_PLUS.sub(', ', f.value)}")
+            out.append(f"{lead}{NOTIFY_LABEL} {_one_line(f.value)}")
         elif f.kind == "forbid":
             out.append(lead + _bans(f.value))
         elif f.kind == "priority" and _rest_of_priority(f.value):
@@ -288,6 +306,11 @@ def unused_tools(text: str) -> list[tuple[int, int]]:
             else:
                 spans += [(x + p, x + q) for p, q in asides]
     return spans
+
+
+def destinations() -> list[str]:
+    """The values of a step that say where its message goes (forms.json `destinations`)."""
+    return list(_table()["destinations"])
 
 
 def generic(key: str) -> bool:

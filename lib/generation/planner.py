@@ -274,7 +274,8 @@ def draft(description: str) -> Draft:
             if any(m.start() <= a < m.end() for a, _ in trigger.spans) or m.group("each")
         ]
     for start, end in spans:
-        blanked[start:end] = " " * (end - start)
+        # (a line break stays: 'Trigger: every Monday at 6\nTools: …' keeps its next line a line of its own)
+        blanked[start:end] = ["\n" if c == "\n" else " " for c in description[start:end]]
         if (
             end - start >= 4
             and _SENT_TO_BEFORE.search(description, 0, start)
@@ -688,7 +689,15 @@ def _as_form_says(steps: list[Step], description: str) -> list[Step]:
             return True  # 'Tools: Stripe (their API …)' beside 'fetch last month's charges from Stripe'
         if step.kind == "action" and said_in(step, notified):
             same = next((s for s in written if s.type == step.type), None)
-            if same is not None:  # 'Notify: #big-orders' beside 'post it in #big-orders'
+            # ('Notify: #ops-leads' beside 'post the list in #ops': a place of its own is asked for)
+            places = {
+                k: v for k, v in step.values.items() if k in forms.destinations() and v and "{" not in v
+            }
+            elsewhere = same is not None and all(
+                s.values.get(k) != v for s in written if s.type == step.type for k, v in places.items()
+            )
+            if same is not None and not (places and elsewhere):
+                # 'Notify: #big-orders' beside 'post it in #big-orders', 'Notify: the discord channel'
                 for key, value in step.values.items():
                     if not same.values.get(key) or "{{" in same.values[key] and "{{" not in value:
                         same.values[key] = value
