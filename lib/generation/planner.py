@@ -177,6 +177,7 @@ def draft(description: str) -> Draft:
     description = user_story(description)
     # 'Out of scope: updating the Notion pages.', 'Non-goals: SMS.' → "Don't update the Notion pages.", 'No SMS.'
     description = lx.scoped_out(description)
+    description = lx.negated_lists(description)  # "don't reply, forward or delete …": each verb negated
     description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
     # 'Loans are tracked in the "Loans" tab of our sheet. … go through that tab': the place told of, written out

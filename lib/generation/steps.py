@@ -175,6 +175,16 @@ def negated(text: str) -> dict[str, set[str]]:
                         )
                     ):
                         modes = {"write"}
+                        kept = lexicon()["changes_kept"]
+                        if key in kept["services"] and re.fullmatch(
+                            r"\W*"
+                            + _NEGATION
+                            + r"(?:\s+(?:(?:"
+                            + kept["verbs"]
+                            + r")\w*|or|and|,|the|any|all|anything))+\s*",
+                            verb,
+                        ):
+                            continue  # "don't delete emails": nothing it sends is banned
                     elif re.search(r"\b(?:" + _READ + r")(?:s|es)?\b", verb):
                         modes = {"read"}
                     elif _DOES_TO.match(verb) or _ITS_WRITES.match(low, before.end()):
