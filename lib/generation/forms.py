@@ -42,7 +42,7 @@ TOOLS_LABEL = "Tools:"
 NOTIFY_LABEL = "Notify:"
 # fields of one line (what follows them is no part of their value), and fields whose lines below are a list's items
 _ONE_LINE = {"title", "priority", "about", "me"}
-_LISTS = {"tools", "notify", "forbid"}
+_LISTS = {"tools", "notify", "forbid", "rules"}
 _ITEM = re.compile(r"\s*(?:[-*•]|\(?\d{1,2}[.)])\s+\S")
 _PLUS = re.compile(r"\s+\+\s+")
 _CANONICAL = {"trigger": "Trigger:", "steps": "Steps:", "exceptions": "Edge cases:"}
@@ -117,7 +117,9 @@ def _one_line(value: str) -> str:
 
 
 def _blank(value: str) -> bool:
-    said = value.strip().rstrip(".!").strip().lower()
+    # ('nobody, it's just a log', 'N/A - handled by finance', 'none (see above)': the reason after it says nothing)
+    said = re.split(r"\s*(?:,|;|\s[-–—]\s|\()\s*", value.strip(), maxsplit=1)[0]
+    said = said.rstrip(".!").strip().lower()
     return not said or bool(re.fullmatch(_table()["blank"], said))
 
 
@@ -243,6 +245,8 @@ def read_form(text: str) -> str:
             out.append(f"{lead}{TOOLS_LABEL} {_one_line(f.value)}")
         elif f.kind == "notify":  # ('on-call lead + #eng-oncall')
             out.append(f"{lead}{NOTIFY_LABEL} {_one_line(f.value)}")
+        elif f.kind == "rules":  # 'Constraints: don't message the customer': a sentence of its own
+            out.append(lead + f.value)
         elif f.kind == "forbid":
             out.append(lead + _bans(f.value))
         elif f.kind == "priority" and _rest_of_priority(f.value):
