@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from lib.generation import lexicon as lx
+from lib.generation.steps import ACTION_START
 
 _FILE = Path(__file__).with_name("forms.json")
 # a field's line: an optional bullet, number or heading mark, bold markers, the label, then ':' or '?' (or both)
@@ -214,6 +215,7 @@ def read_form(text: str) -> str:
     asked = any(f.kind == "steps" and not _blank(f.value) for f in found)
     through_api = _through_api([f.value for f in found if f.kind == "tools"])
     title = ""
+    moved: dict[int, str] = {}  # a steps field's id → steps said in another field, read after its own
     out, at = [], 0
     for f in found:
         out.append(text[at : f.start])
@@ -241,6 +243,16 @@ def read_form(text: str) -> str:
                     flags=re.I,
                 )
             out.append(f"{lead}{_CANONICAL[f.kind]} {value}")
+            if id(f) in moved:
+                out.append(moved[id(f)])
+        elif f.kind == "tools" and ACTION_START.match(f.value) and re.match(r"[^,;+\n]*?\w\s+\w", f.value):
+            # 'Tools involved: post the summary in #ops on Slack': a step written in the wrong field, done after the
+            # steps field's own (or where it stands, when no steps field comes after it)
+            later = [g for g in found if g.kind == "steps" and g.start > f.start and not _blank(g.value)]
+            if later:
+                moved[id(later[-1])] = moved.get(id(later[-1]), "") + f"\n{lead}Then: {f.value}"
+            else:
+                out.append(f"{lead}{_CANONICAL['steps']} {f.value}")
         elif f.kind == "tools":  # (a list's '+' is a comma: 'Google Sheet "Tweet queue" + X (twitter)')
             out.append(f"{lead}{TOOLS_LABEL} {_one_line(f.value)}")
         elif f.kind == "notify":  # ('on-call lead + #eng-oncall')
