@@ -615,6 +615,13 @@ def _search_query(clause: str) -> str:
         count=1,
         flags=re.I,
     )
+    # "research the lead's company", "the applicant's school": a person's thing the run was given, by their noun
+    text = re.sub(
+        r"^(?:on\s+|into\s+)?the\s+(?:new\s+)?(?:" + "|".join(lexicon()["people"]) + r")['’]s\s+.*$",
+        "{prev}",
+        text.strip(),
+        flags=re.I,
+    )
     # trailing 'with Exa', 'from X', 'on our YouTube channel' name the tool or the place, not the topic
     text = re.sub(
         r"\s+(?:using|with|via|on|in|from|at)\s+(?:my\s+|our\s+|the\s+)?(?:" + service + r")\b.*$",
