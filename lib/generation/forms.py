@@ -69,6 +69,7 @@ class Field:
     end: int  # the field's end: the end of its last line (a value may go on over the lines below its label)
     lead: str  # the bullet or number before the label
     value: str  # the value as written (its lines joined by '\n')
+    alone: bool = False  # the label alone on its line, its value on the lines below
 
 
 def _kind_of(label: str) -> str | None:
@@ -106,7 +107,7 @@ def fields(text: str) -> list[Field]:
                 break
         end = m.end() + len(text[m.end() : end].rstrip())
         value = (m.group("value") + text[m.end() : end]).strip()
-        out.append(Field(kind, m.start(), end, m.group("lead"), value))
+        out.append(Field(kind, m.start(), end, m.group("lead"), value, alone))
     return out
 
 
@@ -242,7 +243,8 @@ def read_form(text: str) -> str:
                     value,
                     flags=re.I,
                 )
-            out.append(f"{lead}{_CANONICAL[f.kind]} {value}")
+            # ('What should happen (step by step):\n1 - post …\n2 - …': the numbered lines stay lines of their own)
+            out.append(f"{lead}{_CANONICAL[f.kind]}{chr(10) if f.alone else ' '}{value}")
             if id(f) in moved:
                 out.append(moved[id(f)])
         elif f.kind == "tools" and ACTION_START.match(f.value) and re.match(r"[^,;+\n]*?\w\s+\w", f.value):
