@@ -111,6 +111,12 @@ def fields(text: str) -> list[Field]:
     return out
 
 
+def _ended(value: str) -> str:
+    """A field's value ending on a full stop, so that no sentence runs on into the next field ('Trigger: when an
+    employee asks it something in the chat' before 'Tools: …')."""
+    return value if re.search(r"[.!?:;]\W*$", value) or not value.strip() else value + "."
+
+
 def _one_line(value: str) -> str:
     """A list field's items on one line, a comma between them ('- Jira\n- Confluence', 'on-call lead + #eng-oncall'
     → 'Jira, Confluence', 'on-call lead, #eng-oncall')."""
@@ -244,7 +250,7 @@ def read_form(text: str) -> str:
                     flags=re.I,
                 )
             # ('What should happen (step by step):\n1 - post …\n2 - …': the numbered lines stay lines of their own)
-            out.append(f"{lead}{_CANONICAL[f.kind]}{chr(10) if f.alone else ' '}{value}")
+            out.append(f"{lead}{_CANONICAL[f.kind]}{chr(10) if f.alone else ' '}{_ended(value)}")
             if id(f) in moved:
                 out.append(moved[id(f)])
         elif f.kind == "tools" and ACTION_START.match(f.value) and re.match(r"[^,;+\n]*?\w\s+\w", f.value):
@@ -252,15 +258,15 @@ def read_form(text: str) -> str:
             # steps field's own (or where it stands, when no steps field comes after it)
             later = [g for g in found if g.kind == "steps" and g.start > f.start and not _blank(g.value)]
             if later:
-                moved[id(later[-1])] = moved.get(id(later[-1]), "") + f"\n{lead}Then: {f.value}"
+                moved[id(later[-1])] = moved.get(id(later[-1]), "") + f"\n{lead}Then: {_ended(f.value)}"
             else:
-                out.append(f"{lead}{_CANONICAL['steps']} {f.value}")
+                out.append(f"{lead}{_CANONICAL['steps']} {_ended(f.value)}")
         elif f.kind == "tools":  # (a list's '+' is a comma: 'Google Sheet "Tweet queue" + X (twitter)')
-            out.append(f"{lead}{TOOLS_LABEL} {_one_line(f.value)}")
+            out.append(f"{lead}{TOOLS_LABEL} {_ended(_one_line(f.value))}")
         elif f.kind == "notify":  # ('on-call lead + #eng-oncall')
-            out.append(f"{lead}{NOTIFY_LABEL} {_one_line(f.value)}")
+            out.append(f"{lead}{NOTIFY_LABEL} {_ended(_one_line(f.value))}")
         elif f.kind == "rules":  # 'Constraints: don't message the customer': a sentence of its own
-            out.append(lead + f.value)
+            out.append(lead + _ended(f.value))
         elif f.kind == "forbid":
             out.append(lead + _bans(f.value))
         elif f.kind == "priority" and _rest_of_priority(f.value):

@@ -23,10 +23,10 @@ _INTAKE = (
 def test_an_intake_form_is_rewritten_field_by_field():
     assert forms.read_form(_INTAKE) == (
         "[Form] Refund log\n"
-        "Trigger: Stripe event charge.refunded\n"
-        'Tools: Stripe, Airtable (table "Refunds"), Slack\n'
-        'Steps: create a record in the Airtable table "Refunds"\n'
-        "Notify: #finance, me\n"
+        "Trigger: Stripe event charge.refunded.\n"
+        'Tools: Stripe, Airtable (table "Refunds"), Slack.\n'
+        'Steps: create a record in the Airtable table "Refunds".\n'
+        "Notify: #finance, me.\n"
         "Don't refund anything."
     )
 
