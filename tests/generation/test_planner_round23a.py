@@ -10,7 +10,8 @@ priya@…'); a prohibition field ('Anything it must NOT do?', "Don'ts:", 'Must n
 'When should it run?' is a label before the event, not a 'when' clause. Forms in three templates, with bold
 markdown, numbering, '?' and lower-case labels; a letter that lists its tools 'just so you know', a chat message
 and a ticket. Controls: a plain sentence, a ticket with 'Trigger:'/'Steps:'/'Out of scope:' sections and a
-sentence that asks for a notification. 13 of 25 were right before the fix."""
+sentence that asks for a notification. 13 of 25 were right before the fix, 24 after (left: an SMS 'with the issue key
+and summary' reads the issue's summary field as a step that summarises — not this round's class)."""
 
 from __future__ import annotations
 
