@@ -1332,6 +1332,32 @@ def scoped_out(text: str) -> str:
     )
 
 
+# "don't reply, forward or delete anything in Gmail": a negation, then a list of verbs it governs
+_NEGATED_LIST = re.compile(
+    r"(?P<neg>\b(?:don['’]?t|do\s+not|never|must\s+not|mustn['’]t|should\s+not|shouldn['’]t)\s+)"
+    r"(?P<first>[a-z]+)(?P<rest>(?:\s*,\s*[a-z]+)+(?:\s*,?\s*(?:or|and|nor)\s+[a-z]+)?)\b",
+    re.I,
+)
+
+
+def negated_lists(text: str) -> str:
+    """ "Don't reply, forward or delete anything in Gmail." → "Don't reply, don't forward or delete anything in
+    Gmail.": a negation governs each verb of the list after it, so no verb of it is read as a step of its own (each
+    item after a comma gets the negation written again; the words are the lexicon's verbs)."""
+    _, _, verbs = _scope_out_tables()
+
+    def listed(m: re.Match[str]) -> str:
+        words = re.findall(r"[a-z]+", m.group("rest").lower())
+        if not all(w in verbs or w in ("or", "and", "nor") for w in [m.group("first").lower(), *words]):
+            return m.group(0)
+        rest = re.sub(
+            r",(?!\s*(?:or|and|nor)\b)\s*", lambda c: c.group(0) + "don't ", m.group("rest"), flags=re.I
+        )
+        return m.group("neg") + m.group("first") + rest
+
+    return _NEGATED_LIST.sub(listed, text)
+
+
 def relative_to_steps(text: str) -> str:
     """'a chat assistant that translates whatever I type' → 'a chat assistant: translate whatever I type', 'I
     want an AI to review the changes' → 'an AI: review the changes': what the thing to build does, written as a

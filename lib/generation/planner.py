@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import Any
 
 from lib.errors import CannotPlan
+from lib.generation import forms, services
 from lib.generation import lexicon as lx
-from lib.generation import services
 from lib.generation.corrections import corrected
 from lib.generation.handles import handles_named
 from lib.generation.lexicon import lexicon
@@ -151,6 +151,10 @@ def draft(description: str) -> Draft:
     # 'When should it run? weekdays 9:15 (Toronto)', 'Frequency: hourly': the field saying when the run starts is its
     # trigger line ('Trigger: …'); one that says nothing ('When should it run? -') is no trigger
     description = trigger_fields(description)
+    # 'Tools involved: …', 'Who should be notified? …', 'Anything it must NOT do? …': a form's fields, each read by
+    # what it holds (a title, the trigger, the steps, tools told of, recipients, bans, a priority: forms.py)
+    own = forms.own_address(description)
+    description = forms.read_form(description)
     # 'label it as bug, feature or question and post it to the matching channel: #bugs, #features or #questions'
     description = matched_places(description)
     description = handles_named(
@@ -177,6 +181,7 @@ def draft(description: str) -> Draft:
     description = user_story(description)
     # 'Out of scope: updating the Notion pages.', 'Non-goals: SMS.' → "Don't update the Notion pages.", 'No SMS.'
     description = lx.scoped_out(description)
+    description = lx.negated_lists(description)  # "don't reply, forward or delete …": each verb negated
     description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
     # 'Loans are tracked in the "Loans" tab of our sheet. … go through that tab': the place told of, written out
@@ -291,7 +296,8 @@ def draft(description: str) -> Draft:
             if any(m.start() <= a < m.end() for a, _ in trigger.spans) or m.group("each")
         ]
     for start, end in spans:
-        blanked[start:end] = " " * (end - start)
+        # (a line break stays: 'Trigger: every Monday at 6\nTools: …' keeps its next line a line of its own)
+        blanked[start:end] = ["\n" if c == "\n" else " " for c in description[start:end]]
         if (
             end - start >= 4
             and _SENT_TO_BEFORE.search(description, 0, start)
@@ -327,14 +333,18 @@ def draft(description: str) -> Draft:
     story = _USER_STORY.search(text)
     if story and _STEPS_SECTION.search(text, story.end()):
         summaries.append(story.span())
+    # 'Tools: Stripe, HubSpot, Slack': a form's tool list names the tools used, no step of its own (its names stay in
+    # the description, where the steps' words find them); an item naming a thing to read ('Supabase (table
+    # "orders")') is read where the steps read it
+    unlisted = forms.unused_tools(text)
     steps: list[Step] = []
     while summaries and not steps:  # without the story and the title; else without the title only
-        untitled = text
-        for start, end in summaries:
-            untitled = _blank(untitled, start, end)
+        untitled = _blanked(text, summaries + unlisted)
         steps = read_steps(untitled, description, told)
         summaries.pop()
-    steps = steps or read_steps(text, description, told)
+    steps = steps or read_steps(_blanked(text, unlisted), description, told)
+    steps = steps or (read_steps(text, description, told) if unlisted else [])
+    steps = _as_form_says(steps, description)
     # 'Volunteers register for events on Eventbrite. When Eventbrite sends an order.placed webhook, …', 'email the
     # volunteer (the invitee email from Calendly)': with that service's event starting the run, the service told of
     # in context or named in an aside is where the event comes from — it brings the data; nothing is fetched there
@@ -551,6 +561,10 @@ def draft(description: str) -> Draft:
             if value.id == "inputFormat":
                 value.value = value.value.replace('"type": "string"', '"type": "array"')
         builder.notes.append("the run's input is a list (a JSON array): the loop repeats over its items")
+    if own:  # 'My address: j.weber@fahrwerk.de': where an e-mail to 'me' goes
+        for block in builder.blocks:
+            for value in block.values:
+                value.value = value.value.replace("{{USER_EMAIL}}", own)
     workflow_plan = WorkflowPlan(
         name=builder.subject if trigger.kind == "schedule" else _title(said),
         summary=said[:300],
@@ -719,6 +733,112 @@ def _read_where_asked(steps: list[Step], description: str, context: list[tuple[i
             and (any(same(s, r) for r in asked) or unnamed_again(s))
         )
     ]
+
+
+def _as_form_says(steps: list[Step], description: str) -> list[Step]:
+    """`steps` as a form's fields (forms.py) say: no write or processing made from its tool list alone, nor a read of
+    a service the steps read again; the one search or mail service the tool list names used by a step that names
+    none; a step made from its notify field alone only when no other step writes to that service (whose missing
+    destination it gives)."""
+    listed, notified = forms.tool_lines(description), forms.notify_lines(description)
+    if not (listed or notified):
+        return steps
+
+    def said_in(step: Step, spans: list[tuple[int, int]]) -> bool:
+        parts = [p for p in (step.text or "").split(" + ") if p.strip()]
+        return bool(parts) and all(
+            _within(_span_of(Step(step.kind, text=p), description), spans) for p in parts
+        )
+
+    def outside(step: Step) -> bool:
+        return not said_in(step, listed) and not said_in(step, notified)
+
+    flat = _flat(steps)
+    read = {(s.type, s.integration) for s in flat if s.kind == "source" and outside(s)}
+    written = [s for s in flat if s.kind == "action" and outside(s)]
+
+    def dropped(step: Step) -> bool:
+        if step.kind in ("action", "process") and said_in(step, listed):
+            return True  # 'Tools: Jira, Twilio SMS, Slack': no issue opened, no text sent
+        if step.kind == "source" and said_in(step, listed) and (step.type, step.integration) in read:
+            return True  # 'Tools: Stripe (their API …)' beside 'fetch last month's charges from Stripe'
+        if step.kind == "action" and said_in(step, notified):
+            same = next((s for s in written if s.type == step.type), None)
+            # ('Notify: #ops-leads' beside 'post the list in #ops': a place of its own is asked for)
+            places = {
+                k: v for k, v in step.values.items() if k in forms.destinations() and v and "{" not in v
+            }
+            elsewhere = same is not None and all(
+                s.values.get(k) != v for s in written if s.type == step.type for k, v in places.items()
+            )
+            if same is not None and not (places and elsewhere):
+                # 'Notify: #big-orders' beside 'post it in #big-orders', 'Notify: the discord channel'
+                for key, value in step.values.items():
+                    if not same.values.get(key) or "{{" in same.values[key] and "{{" not in value:
+                        same.values[key] = value
+                return True
+        return False
+
+    def kept(steps: list[Step]) -> list[Step]:
+        out = []
+        for step in steps:
+            if dropped(step):
+                continue
+            step.body = kept(step.body)
+            step.branches = [(k, kept(b)) for k, b in step.branches]
+            if (
+                step.kind in ("condition", "loop")
+                and said_in(step, listed)
+                and not _flat(step.body + [s for _, b in step.branches for s in b])
+            ):
+                continue
+            out.append(step)
+        return out
+
+    out = kept(steps)
+    if not any(s.kind in ("action", "process", "source") for s in _flat(out)):
+        return steps  # a form whose tool list is all it says
+    for step in _flat(out):
+        _chosen_service(step, description)
+    return out
+
+
+def _chosen_service(step: Step, description: str) -> None:
+    """A web search or an e-mail whose clause names no service, made with the one of its kind a form's tool list
+    names ('Systems: Tavily (news search)', 'Apps used: Outlook'): the same operation of that service."""
+    searches = {k: e for k, e in lexicon()["search"].items() if not k.startswith("_")}
+    if step.integration in searches and (
+        not lx.named_search_engine(step.text or "") or forms.generic(step.integration or "")
+    ):
+        pick = forms.chosen(description, "search")
+        if pick and pick != step.integration:
+            old, new = searches[step.integration], searches[pick]
+            query = step.values.get(old["query"], "")
+            step.type, step.integration, step.query = new["type"], pick, new["query"]
+            step.values = {**new["values"], new["query"]: query}
+        return
+    mail = lexicon()["integrations"]
+    names = forms.choices("mail")
+    if step.integration in names and not any(
+        lx.phrase_at((step.text or "").lower(), w) >= 0 for w in names[step.integration]
+    ):
+        pick = forms.chosen(description, "mail")
+        if not pick or pick == step.integration:
+            return
+        old, new = mail[step.integration], mail[pick]
+        use = next(
+            (
+                u
+                for u in ("write", "draft", "read")
+                if old.get(u, {}).get("operation") == step.values.get("operation")
+            ),
+            None,
+        )
+        if use is None or use not in new:
+            return
+        values = {k: v for k, v in step.values.items() if k not in old[use].get("values", {})}
+        step.values = {**values, **new[use].get("values", {}), "operation": new[use]["operation"]}
+        step.type, step.integration = new["type"], pick
 
 
 def _untold(steps: list[Step], description: str, context: list[tuple[int, int]]) -> list[Step]:

@@ -182,6 +182,16 @@ def negated(text: str) -> dict[str, set[str]]:
                         )
                     ):
                         modes = {"write"}
+                        kept = lexicon()["changes_kept"]
+                        if key in kept["services"] and re.fullmatch(
+                            r"\W*"
+                            + _NEGATION
+                            + r"(?:\s+(?:(?:"
+                            + kept["verbs"]
+                            + r")\w*|or|and|,|the|any|all|anything))+\s*",
+                            verb,
+                        ):
+                            continue  # "don't delete emails": nothing it sends is banned
                     elif re.search(r"\b(?:" + _READ + r")(?:s|es)?\b", verb):
                         modes = {"read"}
                     elif _DOES_TO.match(verb) or _ITS_WRITES.match(low, before.end()):
@@ -642,6 +652,13 @@ def _search_query(clause: str) -> str:
         count=1,
         flags=re.I,
     )
+    # "research the lead's company", "the applicant's school": a person's thing the run was given, by their noun
+    text = re.sub(
+        r"^(?:on\s+|into\s+)?the\s+(?:new\s+)?(?:" + "|".join(lexicon()["people"]) + r")['’]s\s+.*$",
+        "{prev}",
+        text.strip(),
+        flags=re.I,
+    )
     # trailing 'with Exa', 'from X', 'on our YouTube channel' name the tool or the place, not the topic
     text = re.sub(
         r"\s+(?:using|with|via|on|in|from|at)\s+(?:my\s+|our\s+|the\s+)?(?:" + service + r")\b.*$",
@@ -659,6 +676,8 @@ def _search_query(clause: str) -> str:
     text = re.sub(
         r"\s+(?:and\s+|then\s+)*(?:for\s+)?(?:each|every)\b.*$|\s+(?:and|then)$", "", text, flags=re.I
     )
+    # 'it searches the web and answers with sources': the next step, not what is searched for
+    text = re.sub(r"^(?:and|then)\s+.*$", "", text.strip(), flags=re.I)
     text = re.sub(
         r"\s+(?:and|then)\s+(?:give|gives|return|returns|send|sends|show|post|e-?mail|reply|tell)\b.*$",
         "",
@@ -833,7 +852,24 @@ _PURPOSE = re.compile(
 )
 
 
+def _replies_with_data(verb: str, after: str) -> bool:
+    """Whether a reply (`verb`: 'reply', 'respond', 'answer') says it carries named data — 'in the Telegram chat with
+    the price and stock level', 'in Discord with the issue link' —, not a text to write ('with the best answer', 'with
+    a polite note', 'with a summary of it')."""
+    said = re.match(
+        r"(?:\s+(?:in|on|to|into|via|by)\s+(?:[\w@#'’-]+\s+){0,4}?)?\s*with\s+(?:the|its|their|that|this)\s+"
+        r"(?P<what>[\w-]+(?:\s+[\w-]+){0,3})",
+        after,
+    )
+    if verb not in ("reply", "respond", "answer") or said is None:
+        return False
+    words = set(said.group("what").split())
+    drafted = set(lexicon()["draft_nouns"]) | {"best", "right", "correct", "relevant", "answers", "replies"}
+    return not words & drafted
+
+
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
+
     low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
     # 'github.com/tallyhq/api', 'https://…/rank', 'tally@…': an address or a repository asks for nothing
     for pattern in (lx.URL_RE, lx.EMAIL_RE, lx.REPO_RE):
@@ -871,6 +907,9 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
                 kind == "draft"
                 and re.match(r"\s*(?:with\s+|saying\s+)?[\"'“]", clause.lower()[low.find(v) + len(v) :])
             )
+            # 'reply in the same chat with the current price', '… with the issue link': the reply carries data
+            # named, nothing is drafted ('with the best answer', 'with a short summary' are drafted)
+            and not (kind == "draft" and _replies_with_data(v, low[low.find(v) + len(v) :]))
             # 'turned into GitHub issues', 'turn them into Trello cards': made in a service, a write, not a text
             and not (v.startswith("turn") and _made_as_records(low[low.find(v) + len(v) :]))
         ]

@@ -23,7 +23,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     # what is left is outside this round's class (the conditions, loops and routes of these come out right when the
     # service is named in the step itself): a form's tool and trigger fields
-    "r23c-form-only-step-one": "'our HR system (Personio) sends a webhook' makes a POST to Personio's webhooks API",
     "r23c-steps-number-words": "'count … new records in Signups' reads nothing (Airtable is named in the apps line), "
     "and 'Apps used: …, Telegram' adds a Telegram message of its own",
     "r23c-for-each-owner-on-record": "'find contracts ending …' reads nothing: the Notion database is named in the apps "
