@@ -21,14 +21,13 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    # what is left is outside this round's class (the conditions, loops and routes of these come out right when the
-    # service is named in the step itself): a form's tool and trigger fields
-    "r23c-steps-number-words": "'count … new records in Signups' reads nothing (Airtable is named in the apps line), "
-    "and 'Apps used: …, Telegram' adds a Telegram message of its own",
-    "r23c-for-each-owner-on-record": "'find contracts ending …' reads nothing: the Notion database is named in the apps "
-    "line only, so the loop has no list",
-    "r23c-pasted-list-each": "'Systems: Tavily, …' makes a search of its own outside the loop, which takes the "
-    "loop's search",
+    # what is left after the round's four streams were merged (checked on the merged planner)
+    "r23c-steps-number-words": "'count this week's new records in Signups' is read as an Airtable create of new "
+    "records, not a read that is counted",
+    "r23c-for-each-owner-on-record": "'find contracts ending in the next 30 days' reads nothing from the Notion "
+    "database the apps line names, so the loop has no list",
+    "r23c-pasted-list-each": "the loop runs the Tavily search per domain, but the summary and the row come after it, "
+    "not once per domain",
 }
 
 
