@@ -18,6 +18,7 @@ from lib.sim.names import normalize_name
 from lib.validation import scan
 from lib.validation.base import Era
 from lib.validation.facts import NO_PLAN, Facts, TypePlan, gather, plan_for, tagged_in
+from lib.validation.shape import OPT_STRS, STR
 
 CONTAINER_TYPES = frozenset({"loop", "parallel"})
 START_HANDLES = frozenset({"loop-start-source", "parallel-start-source"})
@@ -25,6 +26,7 @@ END_HANDLES = frozenset({"loop-end-source", "parallel-end-source"})
 # Types that make a state "current Sim" even if the registry had no record of them.
 CURRENT_ONLY_TYPES = frozenset({"start_trigger", "note"})
 _EMPTY: dict[str, Any] = {}
+_EDGE_KEYS = frozenset({"id", "source", "target", "sourceHandle", "targetHandle", "type", "data"})
 _NO_PREDS: frozenset[str] = frozenset()
 _T = TypeVar("_T")
 
@@ -186,6 +188,7 @@ class Context:
             clean, current = True, False
             for bid, block in raw_blocks.items():
                 if type(bid) is not str or type(block) is not dict:
+                    facts.misshapen = True  # the model takes only objects under string keys
                     if not isinstance(bid, str) or not isinstance(block, dict):
                         if isinstance(block, dict):
                             clean = False  # a key JSON cannot hold: the exact walk decides
@@ -239,15 +242,29 @@ class Context:
         self.edges: list[EdgeView] = []
         self.out_edges: dict[str, list[EdgeView]] = {}
         self.in_edges: dict[str, list[EdgeView]] = {}
+        # Whether every edge has the JSON types the state model demands (`shape.edge_typed`).
+        self.edges_typed = False
         if isinstance(raw_edges, list):
             edges, out_edges, in_edges = self.edges, self.out_edges, self.in_edges
+            typed = True
             for index, edge in enumerate(raw_edges):
                 if type(edge) is not dict and not isinstance(edge, dict):
+                    typed = False
                     continue
                 get = edge.get
                 source, target = get("source"), get("target")
+                source_handle, target_handle = get("sourceHandle"), get("targetHandle")
+                if typed and not (
+                    type(source) is str
+                    and type(target) is str
+                    and type(get("id")) is str
+                    and type(source_handle) in OPT_STRS
+                    and type(target_handle) in OPT_STRS
+                    and (edge.keys() <= _EDGE_KEYS or STR.issuperset(map(type, edge)))
+                    and type(edge) is dict
+                ):
+                    typed = False
                 if isinstance(source, str) and isinstance(target, str):
-                    source_handle, target_handle = get("sourceHandle"), get("targetHandle")
                     # '' and null mean the same to Sim (its duplicate check treats them alike).
                     view = EdgeView(
                         index,
@@ -261,6 +278,7 @@ class Context:
                     edges.append(view)
                     out_edges.setdefault(source, []).append(view)
                     in_edges.setdefault(target, []).append(view)
+            self.edges_typed = typed
         self.loops = self._subflows("loops")
         self.parallels = self._subflows("parallels")
         self.children: dict[str, list[str]] = {}

@@ -10,7 +10,10 @@ whether the field is secret or a table; and, per pair of subBlock id and stored 
 records keyed by block id (`Facts`). The rules read the records: a subBlock the walk found
 unremarkable is never looked at again, and only the few it flags (`type_suspects`,
 `secret_suspects`, `odd_ids`) go through a rule's full check, which builds pointers, messages and
-findings only when there is one.
+findings only when there is one. The same visit reads the block's own keys: a plain block
+(only the keys the structure check reads, each of the JSON type the model demands) is judged
+by a few type tests and holds text only in its name, outputs and data, so the structure rule
+reads `misshapen` instead of walking the blocks again.
 This module keeps nothing across states but the per-type plans.
 """
 
@@ -22,9 +25,33 @@ from typing import Any
 import orjson
 
 from lib.validation import scan
+from lib.validation.shape import FLAGS as _FLAGS
+from lib.validation.shape import NUMBERS as _NUMBERS
+from lib.validation.shape import OPT_NUMBERS as _OPT_NUMBERS
+from lib.validation.shape import STR as _STR
+from lib.validation.shape import block_typed, data_typed
 from lib.validation.tables import TypeTables, per_spec, tables
 
 _SCALAR_TYPES = frozenset({bool, int, float, type(None)})
+# A block's own keys that the structure check reads (`shape.block_typed`), and Sim's `locked`.
+_PLAIN_KEYS = frozenset(
+    {
+        "id",
+        "type",
+        "name",
+        "position",
+        "subBlocks",
+        "outputs",
+        "enabled",
+        "horizontalHandles",
+        "isWide",
+        "advancedMode",
+        "triggerMode",
+        "height",
+        "data",
+        "locked",
+    }
+)
 _NO_IDS: frozenset[str] = frozenset()
 # Stored UI types whose values the secrets rule reads row by row or tool by tool.
 _WATCHED_TYPES = frozenset({"tool-input", "table"})
@@ -132,9 +159,11 @@ class Facts:
       tool lists, tables with rows (secrets)
     - `placeholders`: keys whose text may hold a placeholder left to fill (YOUR_SHOP,
       PHONE_FIELD_ID; block_types)
+    - `misshapen`: some block is not of the JSON types the state model demands (structure)
     """
 
     __slots__ = (
+        "misshapen",
         "odd_ids",
         "pending",
         "placeholders",
@@ -158,6 +187,9 @@ class Facts:
         # (text, field) of the plain texts under no secret name still to judge for secrets: all
         # at once, when the walk ends (`scan.all_clean`).
         self.pending: list[tuple[str, str]] = []
+        # Whether some block, or the blocks object itself, is not what the state model demands
+        # (`shape.block_typed`): then the structure rule asks the model.
+        self.misshapen = False
 
     def typed(self, block_id: str) -> bool:
         """Whether the walk found every subBlock of the block well typed."""
@@ -171,43 +203,54 @@ def gather(facts: Facts, bid: str, block: dict[str, Any], plan: TypePlan, clean:
     facts.plans[bid] = plan
     facts.subs[bid] = _NO_SUBS
     tagged: list[tuple[str, tuple[Any, ...], str]] | None = None
-    names, clean_texts, pending = scan.NAMES, scan.CLEAN, facts.pending
-    subs: Any = None
-    for key, item in block.items():  # the block's own keys: only the secret scan looks here
-        kind = type(item)
-        if kind in _SCALAR_TYPES:
-            continue
-        if kind is str:  # id, type, name, parentId, ...: most are short or already judged
-            if not clean or key == "id" or key == "type":
-                continue
-            named = names.get(key)
-            if named is None:
-                named = scan.secret_name(key)
-            if not named:
-                if len(item) >= 8 and item not in clean_texts:
-                    pending.append((item, key))  # judged with the others (`scan.all_clean`)
-                continue
-            clean = scan.clean_value(item, key, named, 2)
-            continue
-        if kind is dict:
-            if key == "subBlocks":
-                subs = item
-                continue
-            for inner in item.values():
-                if type(inner) not in _SCALAR_TYPES:
-                    break
-            else:
-                continue  # position, {} outputs: numbers only
-        if not clean or key == "id" or key == "type":
-            continue
-        named = names.get(key)
-        if named is None:
-            named = scan.secret_name(key)
-        if not scan.clean_value(item, key, named, 2):
-            clean = False
-    if subs is None:
-        facts.untyped.add(bid)
-        return clean
+    clean_texts, pending = scan.CLEAN, facts.pending
+    get = block.get
+    subs: Any = get("subBlocks")
+    name: Any = get("name")
+    position, outputs, data = get("position"), get("outputs"), get("data")
+    # The block's own keys. A plain block (only keys the structure check reads, each of the JSON
+    # type the model demands) holds text only in its name, outputs and data; anything else is
+    # walked key by key and judged by `shape.block_typed`.
+    plain = (
+        block.keys() <= _PLAIN_KEYS
+        and type(subs) is dict
+        and type(name) is str
+        and type(get("id")) is str
+        and type(get("type")) is str
+        and type(position) is dict
+        and len(position) == 2
+        and type(position.get("x")) in _NUMBERS
+        and type(position.get("y")) in _NUMBERS
+        and type(get("enabled")) is bool
+        and type(get("horizontalHandles")) in _FLAGS
+        and type(get("isWide")) in _FLAGS
+        and type(get("advancedMode")) in _FLAGS
+        and type(get("triggerMode")) in _FLAGS
+        and type(get("locked")) in _FLAGS
+        and type(get("height")) in _OPT_NUMBERS
+        and (outputs is None or type(outputs) is dict)
+        and (data is None or type(data) is dict)
+    )
+    if plain:
+        # `name` is no secret name: its text is judged with the others at the end.
+        if clean and len(name) >= 8 and name not in clean_texts:
+            pending.append((name, "name"))
+        if outputs:  # `outputs` and `data` are no secret names either
+            if not _STR.issuperset(map(type, outputs)):
+                facts.misshapen = True
+            if clean and not _SCALAR_TYPES.issuperset(map(type, outputs.values())):
+                clean = scan.clean_value(outputs, "outputs", False, 2)
+        if data:
+            if not data_typed(data):
+                facts.misshapen = True
+            if clean and not _SCALAR_TYPES.issuperset(map(type, data.values())):
+                clean = scan.clean_value(data, "data", False, 2)
+    else:
+        clean = _own_keys(block, clean, pending)
+        if type(subs) is not dict:
+            facts.untyped.add(bid)
+            facts.misshapen = True
+            return clean
     facts.subs[bid] = subs
     fields, secret_ids, verdicts = plan.fields, plan.secret_ids, plan.verdicts
     filtered, typed = False, True
@@ -278,6 +321,41 @@ def gather(facts: Facts, bid: str, block: dict[str, Any], plan: TypePlan, clean:
             clean = scan.clean_value(value, sub_id, bool(verdict & NAMED), 4)
     if not typed:
         facts.untyped.add(bid)
+        facts.misshapen = True
+    elif not plain and not block_typed(block, True):
+        facts.misshapen = True
+    return clean
+
+
+def _own_keys(block: dict[str, Any], clean: bool, pending: list[tuple[str, str]]) -> bool:
+    """The secret scan of a block's own keys, one by one (a block that is not plain)."""
+    names, clean_texts = scan.NAMES, scan.CLEAN
+    for key, item in block.items():
+        kind = type(item)
+        if kind in _SCALAR_TYPES or (kind is dict and key == "subBlocks"):
+            continue
+        if not clean:
+            break
+        if kind is str:  # id, type, name, parentId, ...: most are short or already judged
+            if key == "id" or key == "type":
+                continue
+            named = names.get(key)
+            if named is None:
+                named = scan.secret_name(key)
+            if not named:
+                if len(item) >= 8 and item not in clean_texts:
+                    pending.append((item, key))  # judged with the others (`scan.all_clean`)
+                continue
+            clean = scan.clean_value(item, key, named, 2)
+            continue
+        if kind is dict and _SCALAR_TYPES.issuperset(map(type, item.values())):
+            continue  # position, {} outputs: numbers only
+        if key == "id" or key == "type":
+            continue
+        named = names.get(key)
+        if named is None:
+            named = scan.secret_name(key)
+        clean = scan.clean_value(item, key, named, 2)
     return clean
 
 

@@ -116,6 +116,6 @@ def test_the_rules_find_the_same_with_and_without_the_walks_flags():
             for bid in ctx.facts.subs:
                 subs = raw_blocks[bid].get("subBlocks")
                 assert ctx.facts.typed(bid) == (type(subs) is dict and _sub_blocks(subs)), (bid, subs)
-            assert well_typed(variant, ctx.facts) == well_typed(variant)
+            assert well_typed(variant, ctx.facts, ctx.edges_typed) == well_typed(variant)
             checked += 1
     assert checked > 1500 and flagged_findings > 1000
