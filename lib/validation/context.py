@@ -244,8 +244,11 @@ class Context:
         self.in_edges: dict[str, list[EdgeView]] = {}
         # Whether every edge has the JSON types the state model demands (`shape.edge_typed`).
         self.edges_typed = False
+        # Whether some edge (with string ends) names a block that does not exist.
+        self.dangling = False
+        self._edges_in_order = False
         if isinstance(raw_edges, list):
-            edges, out_edges, in_edges = self.edges, self.out_edges, self.in_edges
+            edges, out_edges, in_edges, blocks = self.edges, self.out_edges, self.in_edges, self.blocks
             typed = True
             for index, edge in enumerate(raw_edges):
                 if type(edge) is not dict and not isinstance(edge, dict):
@@ -265,6 +268,8 @@ class Context:
                 ):
                     typed = False
                 if isinstance(source, str) and isinstance(target, str):
+                    if source not in blocks or target not in blocks:
+                        self.dangling = True
                     # '' and null mean the same to Sim (its duplicate check treats them alike).
                     view = EdgeView(
                         index,
@@ -412,18 +417,54 @@ class Context:
     @once
     def _bit(self) -> dict[str, int]:
         """A bit per block (and per dangling edge end): ancestor sets are ints, unions are `|`."""
-        bits: dict[str, int] = {}
-        for bid in self.blocks:
-            bits[bid] = 1 << len(bits)
-        for edge in self.edges:
-            for end in (edge.source, edge.target):
-                if end not in bits:
-                    bits[end] = 1 << len(bits)
+        bits = {bid: 1 << index for index, bid in enumerate(self.blocks)}
+        if self.dangling:
+            for edge in self.edges:
+                for end in (edge.source, edge.target):
+                    if end not in bits:
+                        bits[end] = 1 << len(bits)
         return bits
 
     @once
     def _upstream_masks(self) -> dict[str, int]:
-        """upstream() for every block as a bit mask, built once in topological order."""
+        """upstream() for every block as a bit mask: the closure of the flow's predecessors and
+        each block's container (`_closure`), computed in one pass over the blocks when each one's
+        predecessors come before it (the edges into it, read straight from `in_edges`)."""
+        blocks, parents, bits, in_edges = self.blocks, self.parent, self._bit, self.in_edges
+        containers = self.containers
+        masks: dict[str, int] = {}
+        get = masks.get
+        inside: dict[str, set[str]] = {}
+        for bid in blocks:
+            mask = 0
+            parent = parents.get(bid)
+            if parent is not None and parent in blocks:
+                found = get(parent)
+                if found is None:
+                    return self._upstream_swept()
+                mask = bits[parent] | found
+            for edge in in_edges.get(bid, ()):
+                source = edge.source
+                found = get(source)
+                if found is None:
+                    if source in blocks:
+                        return self._upstream_swept()
+                    continue  # a dangling end is no flow predecessor
+                mask |= bits[source] | found
+                if source in containers and edge.source_handle not in START_HANDLES:
+                    nested = inside.get(source)
+                    if nested is None:
+                        nested = inside[source] = self.descendants(source)
+                    for inner in nested:  # `flow_predecessors`: the container's inner blocks
+                        found = get(inner)
+                        if found is None:
+                            return self._upstream_swept()
+                        mask |= bits[inner] | found
+            masks[bid] = mask
+        return masks
+
+    def _upstream_swept(self) -> dict[str, int]:
+        """`_upstream_masks` for blocks out of flow order."""
         flow, parents, blocks = self.flow_predecessors, self.parent, self.blocks
         preds: dict[str, AbstractSet[str]] = {}
         for bid in blocks:  # the flow's own sets where nothing is added (most blocks)
@@ -432,11 +473,32 @@ class Context:
             if parent is not None and parent in blocks:
                 found = found | {parent}
             preds[bid] = found
-        return _closure(preds, self._bit)
+        return _closure_swept(preds, self._bit)
 
     @once
     def _edge_masks(self) -> dict[str, int]:
-        """Every block with a path of edges into each block (Sim's BlockPathCalculator), as masks."""
+        """Every block with a path of edges into each block (Sim's BlockPathCalculator), as masks:
+        one pass over the blocks when every edge's source comes before its target (then no
+        block reaches itself), else the closure of the edges' predecessor sets."""
+        blocks, bits, in_edges = self.blocks, self._bit, self.in_edges
+        masks: dict[str, int] = {}
+        get = masks.get
+        for bid in blocks:
+            mask = 0
+            for edge in in_edges.get(bid, ()):
+                source = edge.source
+                found = get(source)
+                if found is None:
+                    if source in blocks:
+                        return self._edge_masks_swept()
+                    found = 0  # a dangling end: a source
+                mask |= bits[source] | found
+            masks[bid] = mask
+        self._edges_in_order = True
+        return masks
+
+    def _edge_masks_swept(self) -> dict[str, int]:
+        """`_edge_masks` for edges out of block order."""
         preds: dict[str, AbstractSet[str]] = dict.fromkeys(self.blocks, _NO_PREDS)
         for edge in self.edges:
             found = preds.get(edge.target)
@@ -444,14 +506,15 @@ class Context:
                 preds[edge.target] = {edge.source}  # a set of its own on the first edge in
             elif found is not None:
                 found.add(edge.source)  # type: ignore[attr-defined]
-        return _closure(preds, self._bit)
+        return _closure_swept(preds, self._bit)
 
     @once
     def edges_acyclic(self) -> bool:
         """True when no block reaches itself along edges (self loops included): then no subset
-        of the edges has a cycle either. Read off the edge masks references need anyway."""
+        of the edges has a cycle either. Read off the edge masks references need anyway (edges
+        that all lead forward in block order have none)."""
         masks, bits = self._edge_masks, self._bit
-        return all(not masks[bid] & bits[bid] for bid in self.blocks)
+        return self._edges_in_order or all(not masks[bid] & bits[bid] for bid in self.blocks)
 
     @once
     def _starter_mask(self) -> int:
@@ -508,7 +571,21 @@ class Context:
         return frozenset(bid for bid, bit in self._bit.items() if mask & bit)
 
     def reachable_from(self, roots: Iterable[str]) -> set[str]:
-        """Blocks reached along edges from `roots` (a container's children only through its start edges)."""
+        """Blocks reached along edges from `roots` (a container's children only through its start
+        edges): the roots, and the blocks whose edge mask holds one of them (a path of edges
+        through blocks)."""
+        blocks, bits = self.blocks, self._bit
+        kept = [root for root in roots if root in blocks]
+        wanted = 0
+        for root in kept:
+            wanted |= bits[root]
+        reached = set(kept)
+        if wanted:
+            reached.update(bid for bid, mask in self._edge_masks.items() if mask & wanted)
+        return reached
+
+    def _reachable_walk(self, roots: Iterable[str]) -> set[str]:
+        """`reachable_from` as a walk along the edges (what the masks must agree with)."""
         seen: set[str] = set()
         queue = deque(roots)
         while queue:
@@ -529,9 +606,28 @@ def _closure(preds: dict[str, AbstractSet[str]], bits: dict[str, int]) -> dict[s
     predecessors; ends that are not keys count as sources, with an empty mask).
 
     The masks are the least fixpoint of mask[t] = OR over preds p of (bit[p] | mask[p]), cycles
-    included. States list blocks mostly in flow order, so sweeping the (target, pred) pairs in
-    that order settles them in one pass and a second one confirms; a graph that needs more than
-    a few sweeps is handed to the topological walk below, which gives the same masks."""
+    included. States list blocks mostly in flow order: when every node's predecessors come
+    before it, one pass in that order computes each mask from final ones, and nothing needs
+    confirming. Otherwise the (target, pred) pairs are swept (`_closure_swept`)."""
+    result: dict[str, int] = {}
+    get = result.get
+    for bid, ps in preds.items():
+        mask = 0
+        for p in ps:
+            found = get(p)
+            if found is None:
+                if p in preds:
+                    return _closure_swept(preds, bits)  # a predecessor still to come (or itself)
+                found = 0  # a dangling end: a source
+            mask |= bits[p] | found
+        result[bid] = mask
+    return result
+
+
+def _closure_swept(preds: dict[str, AbstractSet[str]], bits: dict[str, int]) -> dict[str, int]:
+    """`_closure` for blocks out of flow order: sweeping the (target, pred) pairs in block order
+    settles most graphs in a few passes (the last one confirms); a graph that needs more is
+    handed to the topological walk below, which gives the same masks."""
     pairs = [(bid, p, bits[p]) for bid, ps in preds.items() for p in ps]
     result = dict.fromkeys(preds, 0)
     get = result.get
