@@ -10,15 +10,14 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from functools import lru_cache
 from typing import Any, Generic, TypeVar, overload
 
 from lib.sim import branches, registry
-from lib.sim.names import normalize_name
 from lib.validation import scan
 from lib.validation.base import Era
 from lib.validation.facts import NO_PLAN, Facts, TypePlan, gather, plan_for, tagged_in
 from lib.validation.shape import OPT_STRS, STR
+from lib.validation.tags import normalized_name
 
 CONTAINER_TYPES = frozenset({"loop", "parallel"})
 START_HANDLES = frozenset({"loop-start-source", "parallel-start-source"})
@@ -55,8 +54,7 @@ class once(Generic[_T]):
 
 
 _NO_TAGS: list[tuple[str, tuple[Any, ...], str]] = []
-# Block names repeat across states (Agent 1, Start, ...): normalize each spelling once.
-normalized_name = _normalize = lru_cache(maxsize=8192)(normalize_name)
+_normalize = normalized_name
 
 
 class EdgeView:

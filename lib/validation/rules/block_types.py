@@ -19,7 +19,7 @@ from lib.validation import js
 from lib.validation.base import Finding, Rule
 from lib.validation.context import CONTAINER_TYPES, Context, normalized_name
 from lib.validation.tables import TypeTables, per_spec, tables
-from lib.validation.tags import resolved_tags
+from lib.validation.tags import only_references, refs_in, resolved_tags
 
 
 def _empty(value: Any) -> bool:
@@ -166,7 +166,7 @@ def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
             _check_required(ctx, block_id, table, required, subs, out)
     if jul25:
         if block_type == "condition" or block_type == "function":
-            out.extend(_check_code(ctx, block_id, block_type))
+            _check_code(ctx, block_id, block_type, out)
         if kind.twins:
             out.extend(_check_twins(ctx, block_id, spec))
         if wanted:
@@ -348,28 +348,23 @@ def _check_required(
 def _unresolvable(ctx: Context, block_id: str, block_type: str, text: str) -> bool:
     """A tag Sim cannot resolve stops the run before compiling; references report it (unknown_tag)."""
     blocks, by_name = ctx.blocks, ctx.by_name
+    refs = refs_in(text)
+    if only_references(text, len(refs)):  # the tags are the references: their names decide
+        for ref in refs:
+            if (ref.name in by_name or ref.block in blocks) and ref.name != "start":
+                continue  # ref.name is ref.block lowercased ([\w-] only)
+            if not ctx.resolves_tag(block_id, ref.block):
+                return True
+        return False
     for tag in resolved_tags(text, block_type):
-        ref = tag.ref
+        name = tag.ref
         # Most tags name a block by id or normalized name: resolved, whatever else holds
         # (`Context.resolves_tag` decides `start`, `loop` and `parallel` itself).
-        if (ref in blocks or normalized_name(ref) in by_name) and ref.lower() != "start":
+        if (name in blocks or normalized_name(name) in by_name) and name.lower() != "start":
             continue
-        if not ctx.resolves_tag(block_id, ref):
+        if not ctx.resolves_tag(block_id, name):
             return True
     return False
-
-
-def _code_of(ctx: Context, block_id: str, block_type: str) -> Iterator[tuple[str, str, str]]:
-    """(kind, source, what it is) of the JavaScript a condition or function block runs."""
-    if block_type == "condition":
-        for index, item in enumerate(ctx.conditions(block_id) or ()):
-            value = item.get("value")
-            if item.get("title") != "else" and isinstance(value, str) and value.strip():
-                yield "condition", value, f"Condition '{item.get('title')}' (entry {index})"
-    elif block_type == "function":
-        code = ctx.value(block_id, "code")
-        if isinstance(code, str) and code.strip():
-            yield "function", code, "The code"
 
 
 _CODE_ADVICE = {
@@ -379,25 +374,52 @@ _CODE_ADVICE = {
 }
 
 
-def _check_code(ctx: Context, block_id: str, block_type: str) -> list[Finding]:
-    """Condition expressions and function code compile (Sim: `new Function(...)` after substitution)."""
-    found: list[Finding] = []
-    for kind, source, what in _code_of(ctx, block_id, block_type):
-        if _unresolvable(ctx, block_id, block_type, source):
-            continue  # Sim stops at the tag first (unknown_tag)
-        if "<start" in source.lower():
-            found.extend(_check_unquoted_start(ctx, block_id, source, what, kind))
-        problem = js.syntax_error(source, kind)
-        if problem:
-            field = "conditions" if kind == "condition" else "code"
-            found.append(
-                RULE.finding(
-                    f"{kind}_syntax",
-                    pointer("blocks", block_id, "subBlocks", field, "value"),
-                    f"{what} of {ctx.label(block_id)} is not valid JavaScript ({problem}); {_CODE_ADVICE[kind]}",
-                )
+def _check_code(ctx: Context, block_id: str, block_type: str, out: list[Finding]) -> None:
+    """Condition expressions and function code compile (Sim: `new Function(...)` after
+    substitution): a function's code, or each condition but the else."""
+    if block_type == "function":
+        code = ctx.value(block_id, "code")
+        if isinstance(code, str) and code and not code.isspace():
+            _check_source(ctx, block_id, block_type, "function", code, None, out)
+        return
+    for index, item in enumerate(ctx.conditions(block_id) or ()):
+        value = item.get("value")
+        if item.get("title") != "else" and isinstance(value, str) and value and not value.isspace():
+            _check_source(ctx, block_id, block_type, "condition", value, (index, item), out)
+
+
+def _check_source(
+    ctx: Context,
+    block_id: str,
+    block_type: str,
+    kind: str,
+    source: str,
+    entry: tuple[int, dict[str, Any]] | None,
+    out: list[Finding],
+) -> None:
+    """The findings of one JavaScript text (`entry`: a condition's index and item)."""
+    if _unresolvable(ctx, block_id, block_type, source):
+        return  # Sim stops at the tag first (unknown_tag)
+    if "<start" in source.lower():
+        out.extend(_check_unquoted_start(ctx, block_id, source, _what(entry), kind))
+    problem = js.syntax_error(source, kind)
+    if problem:
+        field = "conditions" if kind == "condition" else "code"
+        out.append(
+            RULE.finding(
+                f"{kind}_syntax",
+                pointer("blocks", block_id, "subBlocks", field, "value"),
+                f"{_what(entry)} of {ctx.label(block_id)} is not valid JavaScript ({problem}); {_CODE_ADVICE[kind]}",
             )
-    return found
+        )
+
+
+def _what(entry: tuple[int, dict[str, Any]] | None) -> str:
+    """How a message names the JavaScript text: a condition by title and entry, else the code."""
+    if entry is None:
+        return "The code"
+    index, item = entry
+    return f"Condition '{item.get('title')}' (entry {index})"
 
 
 # 'Number(<start.webhook.data.payload.amount>)': a number fits unquoted where Sim puts it

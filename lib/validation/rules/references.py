@@ -13,15 +13,17 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from lib.sim.names import REFERENCE_RE, RUNTIME_PREFIXES, normalize_name, pointer
+from lib.sim.names import REFERENCE_RE, normalize_name, pointer
 from lib.validation.base import Finding, Rule
 from lib.validation.context import Context, normalized_name, tagged_strings
 from lib.validation.tables import per_spec, tables
-from lib.validation.tags import resolved_tags
+from lib.validation.tags import Ref as _Ref
+from lib.validation.tags import only_references, resolved_tags
+from lib.validation.tags import refs_in as _refs_in
 
 _START_TYPES = ("starter", "start_trigger")
 _CONTAINER_DATA_KEYS = ("collection", "whileCondition", "doWhileCondition", "count")
@@ -35,34 +37,6 @@ def _container_sources(ctx: Context, block_id: str) -> Iterator[tuple[tuple[str,
     for key in _CONTAINER_DATA_KEYS:
         if key in data:
             yield ("blocks", block_id, "data", key), data[key]
-
-
-class _Ref(NamedTuple):
-    """One `<block.path>` in a text: as written, its normalized name and top-level field."""
-
-    block: str
-    path: str
-    name: str
-    field: str
-
-
-# REFERENCE_RE with the path split where `_Ref.field` ends (its first segment, before any `[i]`
-# or `.`): the same matches, read with `findall` instead of per-match calls.
-_REFERENCE_PARTS = re.compile(r"<([\w\-]+)\.([\w\-]+)((?:\[\d+\])*(?:\.[\w\-]+(?:\[\d+\])*)*)>")
-
-
-@lru_cache(maxsize=16384)
-def _refs_in(text: str) -> tuple[_Ref, ...]:
-    """The non-runtime `<name.path>` references of one string, in order (cached by text)."""
-    found = []
-    for block, field, rest in _REFERENCE_PARTS.findall(text):
-        name = normalized_name(block)
-        if name not in RUNTIME_PREFIXES:
-            found.append(_new_ref(_Ref, (block, field + rest, name, field)))
-    return tuple(found)
-
-
-_new_ref = tuple.__new__
 
 
 class _Memo:
@@ -586,11 +560,11 @@ def _check(ctx: Context) -> list[Finding]:
         tags_resolve = True
         for sub_id, inner, text in texts:
             refs = _refs_in(text)
-            # Whether every tag Sim resolves here names a block (else `_check_tags` runs). A text
-            # whose every '<' opens one of its references has those as its only tags (each ends
-            # at the first '>' after it): they are judged in the loop below (`_names_block`).
+            # Whether every tag Sim resolves here names a block (else `_check_tags` runs). When
+            # the text's tags are its references (`only_references`), they are judged in the
+            # loop below (`_names_block`).
             by_refs = check_tags and tags_resolve
-            if by_refs and text.count("<") != len(refs):
+            if by_refs and not only_references(text, len(refs)):
                 tags_resolve = all(names(tag.ref) for tag in resolved_tags(text, block_type or ""))
                 by_refs = False
             for ref in refs:

@@ -93,19 +93,19 @@ def test_a_block_inside_a_loop_is_not_readable_after_it_in_jul25(check, rich_sta
 
 
 def test_reference_parts_match_what_reference_re_matches():
-    """`_refs_in` reads references with a pattern that splits off the top-level field; on random
-    texts it finds exactly REFERENCE_RE's matches, with the same block and path."""
+    """`tags.refs_in` reads references with a pattern that splits off the top-level field; on
+    random texts it finds exactly REFERENCE_RE's matches, with the same block and path."""
     import random
 
     from lib.sim.names import REFERENCE_RE
-    from lib.validation.rules import references
+    from lib.validation import tags
 
     rng = random.Random(14)
     alphabet = "<>.[]0123abc-_ x:/é"
     for _ in range(20_000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
         expected = [(m.group("block"), m.group("path")) for m in REFERENCE_RE.finditer(text)]
-        found = [(block, field + rest) for block, field, rest in references._REFERENCE_PARTS.findall(text)]
+        found = [(block, field + rest) for block, field, rest in tags._REFERENCE_PARTS.findall(text)]
         assert found == expected, text
 
 
