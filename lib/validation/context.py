@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar, overload
 from lib.sim import branches, registry
 from lib.validation import scan
 from lib.validation.base import Era
+from lib.validation.exfiltration import may_send_secret
 from lib.validation.facts import NO_PLAN, Facts, TypePlan, gather, plan_for, tagged_in
 from lib.validation.shape import OPT_STRS, STR
 from lib.validation.tags import normalized_name
@@ -172,6 +173,8 @@ class Context:
         self.disabled: set[str] = set()
         # Whether lib.secrets.find certainly reports nothing in the blocks (see `scan`).
         self.secrets_clean = True
+        # The api blocks that send a {{VAR}} some host could make suspect (`exfiltration`).
+        self.sends_secrets: set[str] = set()
         if isinstance(raw_blocks, dict):
             # Locals, not attributes, in the loop: it runs once per block of every state.
             blocks, types, specs, names, by_name = (
@@ -182,6 +185,7 @@ class Context:
                 self.by_name,
             )
             triggers, containers, disabled = self.triggers, self.containers, self.disabled
+            sends_secrets = self.sends_secrets
             parent_ids, parents, facts = self.parent_ids, self.parent, self.facts
             clean, current = True, False
             for bid, block in raw_blocks.items():
@@ -230,6 +234,8 @@ class Context:
                     if parent != bid:  # self-parenting is reported, not followed
                         parents[bid] = parent
                 clean = gather(facts, bid, block, plan, clean)
+                if block_type == "api" and may_send_secret(facts.subs[bid]):
+                    sends_secrets.add(bid)
             if clean and facts.pending:
                 clean = scan.all_clean(facts.pending)
             self.secrets_clean = clean

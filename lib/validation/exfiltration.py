@@ -171,6 +171,17 @@ def _collect_env(
     return gate
 
 
+def may_send_secret(subs: dict[str, dict[str, Any]]) -> bool:
+    """Whether `leaks` of an api block's subBlocks looks past its first test: some field holds a
+    {{VAR}} that some host could make suspect (`_suspect`). The context asks it in its walk, so
+    the secrets rule visits only the blocks where it holds."""
+    for field in FIELDS:
+        sub = subs.get(field)
+        if sub is not None and _suspect(sub.get("value")):
+            return True
+    return False
+
+
 def leaks(values: dict[str, Any]) -> Iterator[Leak]:
     """Suspect secrets among an api block's values ({sub_id: value}), in field order."""
     if not any(_suspect(values.get(field)) for field in FIELDS):

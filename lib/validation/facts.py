@@ -372,13 +372,24 @@ def _may_hide_secret(
     sub_id: str, stored_type: str | None, value: Any, field: FieldPlan | None, verdict: int
 ) -> bool:
     """Whether the secrets rule's by-name checks could find something in a WATCH subBlock: a
-    secret or credential-named field, a tool list (its params), a table with rows (its header rows)."""
-    if field.secret if field is not None else verdict & NAMED:
+    plain-text value in a secret or credential-named field, a tool list (its params), a table
+    row whose credential-named key holds a plain-text value (`scan.plaintext` decides, as the
+    rule's checks do)."""
+    if (field.secret if field is not None else verdict & NAMED) and scan.plaintext(value):
         return True
     kind = type(value)
     if (sub_id == "tools" or stored_type == "tool-input") and (kind is str or (kind is list and value)):
         return True
-    return (stored_type == "table" or (field is not None and field.table)) and kind is list and bool(value)
+    if (stored_type == "table" or (field is not None and field.table)) and kind is list:
+        for row in value:  # the rule's `_check_rows`
+            cells = row.get("cells") if isinstance(row, dict) else None
+            if (
+                isinstance(cells, dict)
+                and scan.secret_name(cells.get("Key"))
+                and scan.plaintext(cells.get("Value"))
+            ):
+                return True
+    return False
 
 
 def _holds_lt_serialized(value: Any) -> bool:

@@ -31,13 +31,16 @@ _VALUES: list[Any] = [
     [{"type": "x", "params": {"token": "abc123secret"}}],
     [{"id": "r", "cells": {"Key": "Authorization", "Value": "Bearer abc"}}],
     [{"cells": {"Key": "Accept", "Value": "json"}}],
+    "{{ANTHROPIC_API_KEY}}", "Bearer {{STRIPE_SECRET_KEY}}", "https://api.example.com/x?key={{OPENAI_API_KEY}}",
+    [{"id": "r", "cells": {"Key": "Authorization", "Value": "Bearer {{GITHUB_TOKEN}}"}}],
+    {"text": "{{ACME_TOKEN}}"}, "••••", "<agent1.content>", " ", "changeme",
 ]  # fmt: skip
 _TYPES: list[Any] = [
     "short-input", "long-input", "dropdown", "combobox", "code", "table", "tool-input", "oauth-input",
     "unknown", "switch", "time-input", None, 5,
 ]  # fmt: skip
 _IDS = ["apiKey", "token", "password", "zzz", "tools", "headers", "params", "method", "model", "operation",
-        "channel", "manualChannel", "credential", "botToken", "url", "code"]  # fmt: skip
+        "channel", "manualChannel", "credential", "botToken", "url", "code", "body"]  # fmt: skip
 
 
 def _states() -> list[dict[str, Any]]:
@@ -90,6 +93,7 @@ def _everything_flagged(ctx: Context) -> Context:
     flagged.facts = facts = copy.copy(ctx.facts)
     facts.type_suspects = {bid: list(subs) for bid, subs in facts.subs.items()}
     facts.secret_suspects = {bid: list(subs) for bid, subs in facts.subs.items()}
+    flagged.sends_secrets = {bid for bid, block_type in ctx.types.items() if block_type == "api"}
     facts.odd_ids = {
         bid: [k for k, s in subs.items() if isinstance(s.get("id"), str) and s.get("id") != k]
         for bid, subs in facts.subs.items()
