@@ -175,6 +175,12 @@ class Context:
         self.secrets_clean = True
         # The api blocks that send a {{VAR}} some host could make suspect (`exfiltration`).
         self.sends_secrets: set[str] = set()
+        # Block ids by type, in block order (do not modify).
+        self.of_type: dict[str, list[str]] = {}
+        # Whether some block's id is not its key (ids), some block outside any container has
+        # extent 'parent' (containers): the rules look block by block only then.
+        self.odd_block_ids = False
+        self.stray_extents = False
         if isinstance(raw_blocks, dict):
             # Locals, not attributes, in the loop: it runs once per block of every state.
             blocks, types, specs, names, by_name = (
@@ -185,7 +191,7 @@ class Context:
                 self.by_name,
             )
             triggers, containers, disabled = self.triggers, self.containers, self.disabled
-            sends_secrets = self.sends_secrets
+            sends_secrets, of_type = self.sends_secrets, self.of_type
             parent_ids, parents, facts = self.parent_ids, self.parent, self.facts
             clean, current = True, False
             for bid, block in raw_blocks.items():
@@ -202,6 +208,11 @@ class Context:
                 spec, plan = None, NO_PLAN
                 if isinstance(block_type, str):
                     types[bid] = block_type
+                    same_type = of_type.get(block_type)
+                    if same_type is None:
+                        of_type[block_type] = [bid]
+                    else:
+                        same_type.append(bid)
                     spec = specs[bid] = _SPECS.get(block_type) or _spec_for(block_type)
                     if spec is not None:
                         plan = _PLANS.get(block_type) or _plan_for(block_type, spec)
@@ -219,11 +230,17 @@ class Context:
                     triggers.add(bid)
                 if get("enabled") is False:
                     disabled.add(bid)
+                if get("id") != bid:
+                    self.odd_block_ids = True
                 name = get("name")
                 if isinstance(name, str):
                     normalized = names[bid] = _normalize(name)
                     if normalized:
-                        by_name.setdefault(normalized, []).append(bid)
+                        owners = by_name.get(normalized)
+                        if owners is None:
+                            by_name[normalized] = [bid]
+                        else:
+                            owners.append(bid)
                 # `parent_id`, inlined: data.parentId, else the top-level parentId.
                 data = get("data")
                 parent = data.get("parentId") if type(data) is dict else None
@@ -233,6 +250,10 @@ class Context:
                     parent_ids[bid] = parent
                     if parent != bid:  # self-parenting is reported, not followed
                         parents[bid] = parent
+                elif (isinstance(data, dict) and data and data.get("extent") == "parent") or (
+                    "extent" in block and get("extent") == "parent"
+                ):
+                    self.stray_extents = True
                 clean = gather(facts, bid, block, plan, clean)
                 if block_type == "api" and may_send_secret(facts.subs[bid]):
                     sends_secrets.add(bid)

@@ -224,8 +224,8 @@ def _check(ctx: Context) -> Iterator[Finding]:
 
 def _check_else(ctx: Context) -> Iterator[Finding]:
     """JUL25's condition handler throws when no branch matches and the 'else' branch has no edge."""
-    for block_id, block_type in ctx.types.items():
-        if block_type != "condition" or block_id in ctx.disabled:
+    for block_id in ctx.of_type.get("condition", ()):
+        if block_id in ctx.disabled:
             continue
         items = ctx.conditions(block_id)
         if items is None:
