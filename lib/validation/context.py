@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from lib.sim import branches, registry
 from lib.validation import scan
@@ -58,32 +58,23 @@ _NO_TAGS: list[tuple[str, tuple[Any, ...], str]] = []
 _normalize = normalized_name
 
 
-class EdgeView:
+class EdgeView(NamedTuple):
     """An edge whose `source` and `target` are strings (they may still name missing blocks)."""
 
-    __slots__ = ("id", "index", "raw", "source", "source_handle", "target", "target_handle")
-
-    def __init__(
-        self,
-        index: int,
-        id: Any,
-        source: str,
-        target: str,
-        source_handle: str | None,
-        target_handle: str | None,
-        raw: dict[str, Any],
-    ) -> None:
-        self.index = index
-        self.id = id
-        self.source = source
-        self.target = target
-        self.source_handle = source_handle
-        self.target_handle = target_handle
-        self.raw = raw
+    index: int  # type: ignore[assignment]  # the edge's place in `edges` (tuple.index is not used)
+    id: Any
+    source: str
+    target: str
+    source_handle: str | None
+    target_handle: str | None
+    raw: dict[str, Any]
 
     @property
     def path(self) -> str:
         return f"/edges/{self.index}"
+
+
+_new_edge = tuple.__new__  # EdgeView(...) without its Python __new__
 
 
 _SPECS: dict[str, Any] = {}
@@ -111,8 +102,10 @@ def _plan_for(block_type: str, spec: Any) -> TypePlan:
     return plan
 
 
-# What a block's type makes it, as bits: an entry point, a container, a type only today's Sim has.
-_TRIGGER, _CONTAINER, _CURRENT = 1, 2, 4
+# What a block's type makes it, as bits: an entry point, a container, a type only today's Sim has,
+# a type whose plain outgoing edge ('source' or no handle) the edges rule refuses, a type that
+# takes no incoming edge (a note, or a registry type whose target handle is off).
+_TRIGGER, _CONTAINER, _CURRENT, _NO_PLAIN_OUT, _CLOSED = 1, 2, 4, 8, 16
 _KINDS: dict[str, int] = {}
 
 
@@ -125,6 +118,14 @@ def _kind_of(block_type: str, spec: Any) -> int:
         kind |= _CONTAINER
     if block_type in CURRENT_ONLY_TYPES or (spec is not None and spec.era == "head"):
         kind |= _CURRENT
+    handles = getattr(spec, "handles", None) if spec is not None else None
+    # The edges rule judges the handles of registered types and containers (`_judge_source`).
+    if (spec is not None or kind & _CONTAINER) and not (
+        handles is not None and getattr(handles, "source", False)
+    ):
+        kind |= _NO_PLAIN_OUT
+    if block_type == "note" or (handles is not None and getattr(handles, "target", True) is False):
+        kind |= _CLOSED
     if spec is not None and block_type in _SPECS:
         _KINDS[block_type] = kind
     return kind
@@ -177,6 +178,8 @@ class Context:
         self.sends_secrets: set[str] = set()
         # Block ids by type, in block order (do not modify).
         self.of_type: dict[str, list[str]] = {}
+        self._no_plain_out: set[str] = set()  # see `_kind_of`
+        self._closed: set[str] = set()
         # Whether some block's id is not its key (ids), some block outside any container has
         # extent 'parent' (containers): the rules look block by block only then.
         self.odd_block_ids = False
@@ -192,6 +195,7 @@ class Context:
             )
             triggers, containers, disabled = self.triggers, self.containers, self.disabled
             sends_secrets, of_type = self.sends_secrets, self.of_type
+            no_plain_out, closed = self._no_plain_out, self._closed
             parent_ids, parents, facts = self.parent_ids, self.parent, self.facts
             clean, current = True, False
             for bid, block in raw_blocks.items():
@@ -219,13 +223,17 @@ class Context:
                     kind = _KINDS.get(block_type)
                     if kind is None:
                         kind = _kind_of(block_type, spec)
-                    if kind:  # most types are neither a trigger, a container nor current-only
+                    if kind:  # most types are none of these
                         if kind & _TRIGGER:
                             triggers.add(bid)
                         if kind & _CONTAINER:
                             containers.add(bid)
                         if kind & _CURRENT:
                             current = True  # a type only today's Sim has (`detect_era`)
+                        if kind & _NO_PLAIN_OUT:
+                            no_plain_out.add(bid)
+                        if kind & _CLOSED:
+                            closed.add(bid)
                 if get("triggerMode") is True:
                     triggers.add(bid)
                 if get("enabled") is False:
@@ -272,8 +280,16 @@ class Context:
         # Whether some edge (with string ends) names a block that does not exist.
         self.dangling = False
         self._edges_in_order = False
+        # The edges the edges rule must look at, in order: all but the plain ones (both ends
+        # distinct blocks in one container scope, 'source' or no handle out of a type that has
+        # it, 'target' or none into a block that takes edges); all of them once two edges
+        # repeat the same ends and handles (`edges_repeat`).
+        self.odd_edges: list[EdgeView] = []
+        self.edges_repeat = False
         if isinstance(raw_edges, list):
             edges, out_edges, in_edges, blocks = self.edges, self.out_edges, self.in_edges, self.blocks
+            odd_edges, parent_of, keys = self.odd_edges, self.parent.get, set()
+            no_plain_out, closed, triggers = self._no_plain_out, self._closed, self.triggers
             typed = True
             for index, edge in enumerate(raw_edges):
                 if type(edge) is not dict and not isinstance(edge, dict):
@@ -293,21 +309,47 @@ class Context:
                 ):
                     typed = False
                 if isinstance(source, str) and isinstance(target, str):
-                    if source not in blocks or target not in blocks:
-                        self.dangling = True
                     # '' and null mean the same to Sim (its duplicate check treats them alike).
-                    view = EdgeView(
-                        index,
-                        get("id"),
-                        source,
-                        target,
-                        source_handle if isinstance(source_handle, str) and source_handle != "" else None,
-                        target_handle if isinstance(target_handle, str) and target_handle != "" else None,
-                        edge,
+                    if source_handle is not None and (
+                        not isinstance(source_handle, str) or source_handle == ""
+                    ):
+                        source_handle = None
+                    if target_handle is not None and (
+                        not isinstance(target_handle, str) or target_handle == ""
+                    ):
+                        target_handle = None
+                    view = _new_edge(
+                        EdgeView, (index, get("id"), source, target, source_handle, target_handle, edge)
                     )
                     edges.append(view)
-                    out_edges.setdefault(source, []).append(view)
-                    in_edges.setdefault(target, []).append(view)
+                    found = out_edges.get(source)
+                    if found is None:
+                        out_edges[source] = [view]
+                    else:
+                        found.append(view)
+                    found = in_edges.get(target)
+                    if found is None:
+                        in_edges[target] = [view]
+                    else:
+                        found.append(view)
+                    key = (source, source_handle, target, target_handle)
+                    if key in keys:
+                        self.edges_repeat = True
+                    else:
+                        keys.add(key)
+                    if source not in blocks or target not in blocks:
+                        self.dangling = True
+                        odd_edges.append(view)
+                    elif not (
+                        (source_handle is None or source_handle == "source")
+                        and (target_handle is None or target_handle == "target")
+                        and source != target
+                        and source not in no_plain_out
+                        and target not in closed
+                        and target not in triggers
+                        and parent_of(source) == parent_of(target)
+                    ):
+                        odd_edges.append(view)
             self.edges_typed = typed
         self.loops = self._subflows("loops")
         self.parallels = self._subflows("parallels")

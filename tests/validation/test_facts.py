@@ -6,8 +6,9 @@ Each rule is run here twice on the same context, once as it reads the facts and 
 subBlock flagged (what it did before the walk), over every golden state, Sim's exports and the
 benchmark state, each as it is and with its subBlocks corrupted at random (undeclared ids, odd
 UI types, dropdown values of every JSON type, credential names, tool lists, tables, ids), and
-with blocks' own ids, names and extents and edges' ids corrupted (the block-by-block paths of
-ids and containers run only when the context's walk flags something).
+with blocks' own ids, names and extents and edges' ids, ends and handles corrupted (the
+block-by-block paths of ids and containers run only when the context's walk flags something,
+the edges rule looks only at the edges it did not find plain).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 
 from bench.validate import build_state
 from lib.validation.context import Context, detect_era
-from lib.validation.rules import block_types, containers, ids, secrets
+from lib.validation.rules import block_types, containers, edges, ids, secrets
 from lib.validation.shape import _sub_blocks, well_typed
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "states.json.gz"
@@ -109,10 +110,22 @@ def _corrupt_block(state: dict[str, Any], key: str, block: dict[str, Any], rng: 
     else:
         edges = state.get("edges")
         if isinstance(edges, list) and edges and isinstance(edges[0], dict):
-            edges[rng.randrange(len(edges))] = {
-                **edges[0],
-                "id": rng.choice([edges[0].get("id"), 3, "fresh"]),
-            }
+            edge = {**edges[0], "id": rng.choice([edges[0].get("id"), 3, "fresh"])}
+            edge[rng.choice(["source", "target", "sourceHandle", "targetHandle"])] = rng.choice(
+                [
+                    *state["blocks"],
+                    key,
+                    "gone",
+                    None,
+                    "",
+                    "source",
+                    "target",
+                    "error",
+                    "condition-x",
+                    "loop-start-source",
+                ]
+            )
+            edges[rng.randrange(len(edges))] = edge
 
 
 def _everything_flagged(ctx: Context) -> Context:
@@ -123,6 +136,7 @@ def _everything_flagged(ctx: Context) -> Context:
     facts.secret_suspects = {bid: list(subs) for bid, subs in facts.subs.items()}
     flagged.sends_secrets = {bid for bid, block_type in ctx.types.items() if block_type == "api"}
     flagged.odd_block_ids = flagged.stray_extents = True  # the block-by-block paths of ids and containers
+    flagged.odd_edges = list(ctx.edges)  # every edge for the edges rule
     facts.odd_ids = {
         bid: [k for k, s in subs.items() if isinstance(s.get("id"), str) and s.get("id") != k]
         for bid, subs in facts.subs.items()
@@ -141,7 +155,7 @@ def test_the_rules_find_the_same_with_and_without_the_walks_flags():
         for variant in (state, _corrupt(state, rng), _corrupt(state, rng)):
             ctx = Context(variant, detect_era(variant))
             full = _everything_flagged(ctx)
-            for rule in (ids.RULE, block_types.RULE, secrets.RULE, containers.RULE):
+            for rule in (ids.RULE, block_types.RULE, secrets.RULE, containers.RULE, edges.RULE):
                 now, before = _dump(rule.check(ctx)), _dump(rule.check(full))
                 assert now == before, (rule.name, variant)
                 flagged_findings += len(now)
