@@ -16,8 +16,17 @@ from lib.sim import branches, registry
 from lib.validation import scan
 from lib.validation.base import Era
 from lib.validation.exfiltration import may_send_secret
-from lib.validation.facts import NO_PLAN, Facts, TypePlan, gather, plan_for, tagged_in
-from lib.validation.shape import OPT_STRS, STR
+from lib.validation.facts import (
+    NO_PLAN,
+    PLAIN_KEYS,
+    Facts,
+    TypePlan,
+    gather,
+    plain_own_keys,
+    plan_for,
+    tagged_in,
+)
+from lib.validation.shape import FLAGS, NUMBERS, OPT_NUMBERS, OPT_STRS, STR
 from lib.validation.tags import normalized_name
 
 CONTAINER_TYPES = frozenset({"loop", "parallel"})
@@ -198,6 +207,7 @@ class Context:
             no_plain_out, closed = self._no_plain_out, self._closed
             parent_ids, parents, facts = self.parent_ids, self.parent, self.facts
             clean, current = True, False
+            clean_texts, pending = scan.CLEAN, facts.pending
             for bid, block in raw_blocks.items():
                 if type(bid) is not str or type(block) is not dict:
                     facts.misshapen = True  # the model takes only objects under string keys
@@ -208,7 +218,9 @@ class Context:
                         continue
                 blocks[bid] = block
                 get = block.get
-                block_type = get("type")
+                block_type, data, own_id = get("type"), get("data"), get("id")
+                name: Any = get("name")
+                enabled, trigger_mode = get("enabled"), get("triggerMode")
                 spec, plan = None, NO_PLAN
                 if isinstance(block_type, str):
                     types[bid] = block_type
@@ -234,13 +246,12 @@ class Context:
                             no_plain_out.add(bid)
                         if kind & _CLOSED:
                             closed.add(bid)
-                if get("triggerMode") is True:
+                if trigger_mode is True:
                     triggers.add(bid)
-                if get("enabled") is False:
+                if enabled is False:
                     disabled.add(bid)
-                if get("id") != bid:
+                if own_id != bid:
                     self.odd_block_ids = True
-                name = get("name")
                 if isinstance(name, str):
                     normalized = names[bid] = _normalize(name)
                     if normalized:
@@ -250,7 +261,6 @@ class Context:
                         else:
                             owners.append(bid)
                 # `parent_id`, inlined: data.parentId, else the top-level parentId.
-                data = get("data")
                 parent = data.get("parentId") if type(data) is dict else None
                 if type(parent) is not str or not parent:
                     parent = None if type(data) is dict and "parentId" not in block else self.parent_id(block)
@@ -262,7 +272,37 @@ class Context:
                     "extent" in block and get("extent") == "parent"
                 ):
                     self.stray_extents = True
-                clean = gather(facts, bid, block, plan, clean)
+                # The block's own keys: a plain one (only keys the structure check reads, each
+                # of the JSON type the model demands) holds text only in its name, outputs and
+                # data; any other is walked key by key in `gather`.
+                subs, position, outputs = get("subBlocks"), get("position"), get("outputs")
+                plain = (
+                    block.keys() <= PLAIN_KEYS
+                    and type(subs) is dict
+                    and type(name) is str
+                    and type(own_id) is str
+                    and type(block_type) is str
+                    and type(position) is dict
+                    and len(position) == 2
+                    and type(position.get("x")) in NUMBERS
+                    and type(position.get("y")) in NUMBERS
+                    and type(enabled) is bool
+                    and type(trigger_mode) in FLAGS
+                    and type(get("horizontalHandles")) in FLAGS
+                    and type(get("isWide")) in FLAGS
+                    and type(get("advancedMode")) in FLAGS
+                    and type(get("locked")) in FLAGS
+                    and type(get("height")) in OPT_NUMBERS
+                    and (outputs is None or type(outputs) is dict)
+                    and (data is None or type(data) is dict)
+                )
+                if plain:
+                    # `name` is no secret name: its text is judged with the others at the end.
+                    if clean and len(name) >= 8 and name not in clean_texts:
+                        pending.append((name, "name"))
+                    if outputs or data:
+                        clean = plain_own_keys(facts, outputs, data, clean)
+                clean = gather(facts, bid, block, subs, plan, clean, plain)
                 if block_type == "api" and may_send_secret(facts.subs[bid]):
                     sends_secrets.add(bid)
             if clean and facts.pending:

@@ -25,16 +25,13 @@ from typing import Any
 import orjson
 
 from lib.validation import scan
-from lib.validation.shape import FLAGS as _FLAGS
-from lib.validation.shape import NUMBERS as _NUMBERS
-from lib.validation.shape import OPT_NUMBERS as _OPT_NUMBERS
 from lib.validation.shape import STR as _STR
 from lib.validation.shape import block_typed, data_typed
 from lib.validation.tables import TypeTables, per_spec, tables
 
 _SCALAR_TYPES = frozenset({bool, int, float, type(None)})
 # A block's own keys that the structure check reads (`shape.block_typed`), and Sim's `locked`.
-_PLAIN_KEYS = frozenset(
+PLAIN_KEYS = frozenset(
     {
         "id",
         "type",
@@ -148,7 +145,7 @@ class Facts:
     from `type_suspects` flags nothing), so the common block adds no object but its tagged list.
 
     - `subs`: every walked block's subBlocks that are objects under string keys (the stored dict
-      itself when all are); `plans`: its type's plan
+      itself when all are)
     - `tagged`: (subBlock id, path inside its value, text) of every string holding a '<'
     - `untyped`: blocks with no subBlocks object or a subBlock that is not an object with string
       `id` and `type` under a string key (what the structure walk demands of them)
@@ -167,7 +164,6 @@ class Facts:
         "odd_ids",
         "pending",
         "placeholders",
-        "plans",
         "secret_suspects",
         "subs",
         "tagged",
@@ -177,7 +173,6 @@ class Facts:
 
     def __init__(self) -> None:
         self.subs: dict[str, dict[str, dict[str, Any]]] = {}
-        self.plans: dict[str, TypePlan] = {}
         self.tagged: dict[str, list[tuple[str, tuple[Any, ...], str]]] = {}
         self.untyped: set[str] = set()
         self.odd_ids: dict[str, list[str]] = {}
@@ -196,58 +191,36 @@ class Facts:
         return block_id in self.subs and block_id not in self.untyped
 
 
-def gather(facts: Facts, bid: str, block: dict[str, Any], plan: TypePlan, clean: bool) -> bool:
-    """Add the facts of block `bid` to `facts`; returns whether everything seen so far is still
-    certainly free of secrets (`clean` in: so far; see `scan` — once a string is suspect, no other
-    is judged)."""
-    facts.plans[bid] = plan
-    facts.subs[bid] = _NO_SUBS
+def plain_own_keys(facts: Facts, outputs: Any, data: Any, clean: bool) -> bool:
+    """The secret scan and the remaining structure checks of a plain block's outputs and data
+    (the context decides `plain`: only keys the structure check reads — `PLAIN_KEYS` — each of
+    the JSON type the model demands; such a block holds text only in its name, outputs and
+    data, and the context judges the name)."""
+    if outputs:  # `outputs` and `data` are no secret names either
+        if not _STR.issuperset(map(type, outputs)):
+            facts.misshapen = True
+        if clean and not _SCALAR_TYPES.issuperset(map(type, outputs.values())):
+            clean = scan.clean_value(outputs, "outputs", False, 2)
+    if data:
+        if not data_typed(data):
+            facts.misshapen = True
+        if clean and not _SCALAR_TYPES.issuperset(map(type, data.values())):
+            clean = scan.clean_value(data, "data", False, 2)
+    return clean
+
+
+def gather(
+    facts: Facts, bid: str, block: dict[str, Any], subs: Any, plan: TypePlan, clean: bool, plain: bool
+) -> bool:
+    """Add the facts of block `bid` (its subBlocks `subs`, and its own keys unless the context
+    found it `plain`) to `facts`; returns whether everything seen so far is still certainly free
+    of secrets (`clean` in: so far; see `scan` — once a string is suspect, no other is judged)."""
     tagged: list[tuple[str, tuple[Any, ...], str]] | None = None
     clean_texts, pending = scan.CLEAN, facts.pending
-    get = block.get
-    subs: Any = get("subBlocks")
-    name: Any = get("name")
-    position, outputs, data = get("position"), get("outputs"), get("data")
-    # The block's own keys. A plain block (only keys the structure check reads, each of the JSON
-    # type the model demands) holds text only in its name, outputs and data; anything else is
-    # walked key by key and judged by `shape.block_typed`.
-    plain = (
-        block.keys() <= _PLAIN_KEYS
-        and type(subs) is dict
-        and type(name) is str
-        and type(get("id")) is str
-        and type(get("type")) is str
-        and type(position) is dict
-        and len(position) == 2
-        and type(position.get("x")) in _NUMBERS
-        and type(position.get("y")) in _NUMBERS
-        and type(get("enabled")) is bool
-        and type(get("horizontalHandles")) in _FLAGS
-        and type(get("isWide")) in _FLAGS
-        and type(get("advancedMode")) in _FLAGS
-        and type(get("triggerMode")) in _FLAGS
-        and type(get("locked")) in _FLAGS
-        and type(get("height")) in _OPT_NUMBERS
-        and (outputs is None or type(outputs) is dict)
-        and (data is None or type(data) is dict)
-    )
-    if plain:
-        # `name` is no secret name: its text is judged with the others at the end.
-        if clean and len(name) >= 8 and name not in clean_texts:
-            pending.append((name, "name"))
-        if outputs:  # `outputs` and `data` are no secret names either
-            if not _STR.issuperset(map(type, outputs)):
-                facts.misshapen = True
-            if clean and not _SCALAR_TYPES.issuperset(map(type, outputs.values())):
-                clean = scan.clean_value(outputs, "outputs", False, 2)
-        if data:
-            if not data_typed(data):
-                facts.misshapen = True
-            if clean and not _SCALAR_TYPES.issuperset(map(type, data.values())):
-                clean = scan.clean_value(data, "data", False, 2)
-    else:
+    if not plain:  # walked key by key, and judged by `shape.block_typed` below
         clean = _own_keys(block, clean, pending)
         if type(subs) is not dict:
+            facts.subs[bid] = _NO_SUBS
             facts.untyped.add(bid)
             facts.misshapen = True
             return clean
