@@ -102,24 +102,14 @@ def _spec_for(block_type: Any) -> Any:
     return spec
 
 
-_PLANS: dict[str, TypePlan] = {}
-
-
-def _plan_for(block_type: str, spec: Any) -> TypePlan:
-    """The type's walk plan, kept by type name beside its spec in `_SPECS`."""
-    plan = _PLANS[block_type] = plan_for(spec)
-    return plan
-
-
 # What a block's type makes it, as bits: an entry point, a container, a type only today's Sim has,
 # a type whose plain outgoing edge ('source' or no handle) the edges rule refuses, a type that
 # takes no incoming edge (a note, or a registry type whose target handle is off).
 _TRIGGER, _CONTAINER, _CURRENT, _NO_PLAIN_OUT, _CLOSED = 1, 2, 4, 8, 16
-_KINDS: dict[str, int] = {}
 
 
 def _kind_of(block_type: str, spec: Any) -> int:
-    """The type's bits, kept beside its spec (unknown types are judged each time, uncached)."""
+    """The type's bits."""
     kind = 0
     if block_type == "starter" or (spec is not None and spec.trigger):
         kind |= _TRIGGER
@@ -135,9 +125,20 @@ def _kind_of(block_type: str, spec: Any) -> int:
         kind |= _NO_PLAIN_OUT
     if block_type == "note" or (handles is not None and getattr(handles, "target", True) is False):
         kind |= _CLOSED
-    if spec is not None and block_type in _SPECS:
-        _KINDS[block_type] = kind
     return kind
+
+
+# Type name → (registry spec, walk plan, bits) of the registered types, derived once each.
+_TYPES: dict[str, tuple[Any, TypePlan, int]] = {}
+
+
+def _type_info(block_type: str) -> tuple[Any, TypePlan, int]:
+    """What the walk needs of a type; kept for registered types (others are judged each time)."""
+    spec = _spec_for(block_type)
+    info = (spec, NO_PLAN if spec is None else plan_for(spec), _kind_of(block_type, spec))
+    if spec is not None and block_type in _SPECS:
+        _TYPES[block_type] = info
+    return info
 
 
 def detect_era(state: Any) -> Era:
@@ -221,7 +222,7 @@ class Context:
                 block_type, data, own_id = get("type"), get("data"), get("id")
                 name: Any = get("name")
                 enabled, trigger_mode = get("enabled"), get("triggerMode")
-                spec, plan = None, NO_PLAN
+                plan = NO_PLAN
                 if isinstance(block_type, str):
                     types[bid] = block_type
                     same_type = of_type.get(block_type)
@@ -229,12 +230,11 @@ class Context:
                         of_type[block_type] = [bid]
                     else:
                         same_type.append(bid)
-                    spec = specs[bid] = _SPECS.get(block_type) or _spec_for(block_type)
-                    if spec is not None:
-                        plan = _PLANS.get(block_type) or _plan_for(block_type, spec)
-                    kind = _KINDS.get(block_type)
-                    if kind is None:
-                        kind = _kind_of(block_type, spec)
+                    info = _TYPES.get(block_type)
+                    if info is None:
+                        info = _type_info(block_type)
+                    spec, plan, kind = info
+                    specs[bid] = spec
                     if kind:  # most types are none of these
                         if kind & _TRIGGER:
                             triggers.add(bid)

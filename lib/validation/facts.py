@@ -277,11 +277,12 @@ def gather(
                 tagged.append((sub_id, (), value))
             if "YOUR_" in value or "_FIELD_ID" in value:
                 _flag(facts.placeholders, bid, sub_id)
-            # A short or already judged text needs no search (nor the oauth test).
-            if clean and not verdict & OAUTH:
-                if verdict & NAMED:
-                    clean = scan.clean(value, sub_id, True)
-                elif len(value) >= 8 and value not in clean_texts:
+            # An already judged text needs no search (an OAuth credential id none at all).
+            if clean:
+                if verdict & (NAMED | OAUTH):
+                    if not verdict & OAUTH:
+                        clean = scan.clean(value, sub_id, True)
+                elif value not in clean_texts:
                     pending.append((value, sub_id))  # judged with the others (`scan.all_clean`)
             continue
         if kind in _SCALAR_TYPES or ((kind is list or kind is dict) and not value):
