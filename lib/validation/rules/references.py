@@ -101,7 +101,8 @@ class _Memo:
 
     def field_ok(self, target: str, field: str) -> bool:
         """Whether a reference to `field` of `target` that passed the reach checks of `_check_ref`
-        gets no finding from the rest of it (a JUL25 starter: False, its path decides).
+        gets no finding from the rest of it (a JUL25 starter: only when any path may come —
+        `start_shape` None — else its path decides).
 
         Past the blocks whose outputs are open (or stored on the block), the answer depends only
         on the target's type, the era, its operation and the field, so it is kept per process
@@ -109,7 +110,7 @@ class _Memo:
         ctx = self.ctx
         block_type = ctx.types.get(target)
         if block_type == "starter" and self.jul25:
-            return False
+            return self.start_shape(target)[1] is None
         if (
             block_type is None
             or block_type in _OPEN_OUTPUT_TYPES
@@ -149,7 +150,7 @@ class _Memo:
         # answers are computed directly here.
         ctx = self.ctx
         if self.jul25 and ctx.types.get(target) == "starter":
-            return False
+            return self.start_shape(target)[1] is None  # `_check_start_path` has nothing to walk
         if _open_outputs(ctx, target):
             return True
         declared = _declared_outputs(ctx, target)
