@@ -301,7 +301,7 @@ class Context:
                     if clean and len(name) >= 8 and name not in clean_texts:
                         pending.append((name, "name"))
                     if outputs or data:
-                        clean = plain_own_keys(facts, outputs, data, clean)
+                        clean = plain_own_keys(facts, bid, outputs, data, clean)
                 clean = gather(facts, bid, block, subs, plan, clean, plain)
                 if block_type == "api" and may_send_secret(facts.subs[bid]):
                     sends_secrets.add(bid)

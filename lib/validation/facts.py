@@ -162,6 +162,7 @@ class Facts:
     __slots__ = (
         "misshapen",
         "odd_ids",
+        "outputs",
         "pending",
         "placeholders",
         "secret_suspects",
@@ -182,6 +183,8 @@ class Facts:
         # (text, field) of the plain texts under no secret name still to judge for secrets: all
         # at once, when the walk ends (`scan.all_clean`).
         self.pending: list[tuple[str, str]] = []
+        # Blocks with output keys stored on them (a non-empty `outputs` object).
+        self.outputs: set[str] = set()
         # Whether some block, or the blocks object itself, is not what the state model demands
         # (`shape.block_typed`): then the structure rule asks the model.
         self.misshapen = False
@@ -191,12 +194,13 @@ class Facts:
         return block_id in self.subs and block_id not in self.untyped
 
 
-def plain_own_keys(facts: Facts, outputs: Any, data: Any, clean: bool) -> bool:
+def plain_own_keys(facts: Facts, bid: str, outputs: Any, data: Any, clean: bool) -> bool:
     """The secret scan and the remaining structure checks of a plain block's outputs and data
     (the context decides `plain`: only keys the structure check reads — `PLAIN_KEYS` — each of
     the JSON type the model demands; such a block holds text only in its name, outputs and
     data, and the context judges the name)."""
     if outputs:  # `outputs` and `data` are no secret names either
+        facts.outputs.add(bid)
         if not _STR.issuperset(map(type, outputs)):
             facts.misshapen = True
         if clean and not _SCALAR_TYPES.issuperset(map(type, outputs.values())):
@@ -219,6 +223,9 @@ def gather(
     clean_texts, pending = scan.CLEAN, facts.pending
     if not plain:  # walked key by key, and judged by `shape.block_typed` below
         clean = _own_keys(block, clean, pending)
+        outputs = block.get("outputs")
+        if isinstance(outputs, dict) and outputs:
+            facts.outputs.add(bid)
         if type(subs) is not dict:
             facts.subs[bid] = _NO_SUBS
             facts.untyped.add(bid)

@@ -111,17 +111,16 @@ class _Memo:
         block_type = ctx.types.get(target)
         if block_type == "starter" and self.jul25:
             return self.start_shape(target)[1] is None
+        subs = ctx.facts.subs.get(target, _NO_SUBS)
         if (
             block_type is None
             or block_type in _OPEN_OUTPUT_TYPES
             or target in ctx.containers
             or target in ctx.triggers
-            or (block_type == "agent" and _open_format(ctx.value(target, "responseFormat")))
+            or (block_type == "agent" and _open_format(_value(subs, "responseFormat")))
         ):
             return True  # `_open_outputs`
-        subs = ctx.facts.subs.get(target, _NO_SUBS)
-        stored = ctx.blocks[target].get("outputs")
-        if isinstance(stored, dict) and stored:
+        if target in ctx.facts.outputs:
             return self._field_ok(target, field)  # the block adds its own output keys
         sub = subs.get("operation")
         key = (block_type, self.jul25, None if sub is None else sub.get("value"), field)
@@ -167,6 +166,12 @@ class _Memo:
 _QUIET: dict[tuple[str, bool, Any, str], bool] = {}
 _QUIET_LIMIT = 4096
 _NO_SUBS: dict[str, dict[str, Any]] = {}
+
+
+def _value(subs: dict[str, dict[str, Any]], sub_id: str) -> Any:
+    """`Context.value` from the block's subBlocks at hand."""
+    sub = subs.get(sub_id)
+    return None if sub is None else sub.get("value")
 
 
 def _open_format(fmt: Any) -> bool:
