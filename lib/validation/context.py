@@ -3,6 +3,12 @@
 The state may be any JSON. Everything here filters to the well-typed parts (blocks that are
 objects, edges with string ends, ...) so each rule can stay short and never has to guard
 against a list where an object belongs; the structure rule reports the rest.
+
+Validation is one pass: `Context` reads each block's own keys once (its views, the structure
+rule's type test, the ids/containers flags) and hands its subBlocks to `facts.gather`; one loop
+over the edges builds their views, judges their JSON types and sets aside the plain ones the
+edges rule need not look at. The rules then read these records and look closer only where they
+flag something; pointers, messages and findings are built only for a finding.
 """
 
 from __future__ import annotations

@@ -10,10 +10,12 @@ whether the field is secret or a table; and, per pair of subBlock id and stored 
 records keyed by block id (`Facts`). The rules read the records: a subBlock the walk found
 unremarkable is never looked at again, and only the few it flags (`type_suspects`,
 `secret_suspects`, `odd_ids`) go through a rule's full check, which builds pointers, messages and
-findings only when there is one. The same visit reads the block's own keys: a plain block
-(only the keys the structure check reads, each of the JSON type the model demands) is judged
-by a few type tests and holds text only in its name, outputs and data, so the structure rule
-reads `misshapen` instead of walking the blocks again.
+findings only when there is one. The context reads the block's own keys in the same visit: a
+plain block (only the keys the structure check reads, each of the JSON type the model demands)
+is judged by a few type tests and holds text only in its name, outputs and data, so the
+structure rule reads `misshapen` instead of walking the blocks again; the secrets rule's
+by-name checks look only at a field whose text is plain, a table row whose credential-named
+key holds plain text, a tool list.
 This module keeps nothing across states but the per-type plans.
 """
 
