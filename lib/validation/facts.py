@@ -296,6 +296,17 @@ def gather(
             continue
         if kind in _SCALAR_TYPES or ((kind is list or kind is dict) and not value):
             continue  # nothing to tag, nothing that could hold a secret
+        rows = scan.key_value_rows(value) if kind is list else None
+        if rows is not None:  # a table as Sim stores it: its texts read directly
+            for row_id, key, text in rows:
+                if "<" in row_id or "<" in key or "<" in text:
+                    if tagged is None:
+                        tagged = facts.tagged[bid] = []
+                    tagged.extend([(sub_id, inner, text) for inner, text in tagged_in(value, (), 0)])
+                    break
+            if clean and not verdict & OAUTH:
+                clean = _clean_rows(rows, clean_texts, pending)
+            continue
         if _holds_lt_serialized(value):
             if tagged is None:
                 tagged = facts.tagged[bid] = []
@@ -308,6 +319,24 @@ def gather(
     elif not plain and not block_typed(block, True):
         facts.misshapen = True
     return clean
+
+
+def _clean_rows(
+    rows: list[tuple[str, str, str]], clean_texts: set[str], pending: list[tuple[str, str]]
+) -> bool:
+    """`scan.clean_value` of a table's Key/Value rows (`scan.key_value_rows`), as it judges them:
+    a row's id under 'id', its Value under its Key (or 'value'), named when the Key is a secret
+    name; the Key itself is not judged. Unnamed texts join the others at the end of the walk."""
+    for row_id, key, text in rows:
+        if row_id not in clean_texts:
+            pending.append((row_id, "id"))
+        field = key or "value"
+        if scan.secret_name(key):
+            if not scan.clean(text, field, True):
+                return False
+        elif text not in clean_texts:
+            pending.append((text, field))
+    return True
 
 
 def _own_keys(block: dict[str, Any], clean: bool, pending: list[tuple[str, str]]) -> bool:

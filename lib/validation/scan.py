@@ -187,3 +187,21 @@ def _plaintext(value: str) -> bool:
         return False
     # Each pattern only where its first character is (a cheap `in` before the search).
     return not (("{{" in text and ENV_REF.search(text)) or ("<" in text and REFERENCE_RE.search(text)))
+
+
+def key_value_rows(value: list[Any]) -> list[tuple[str, str, str]] | None:
+    """The (id, Key, Value) texts of a table as Sim stores it — a list of rows that are exactly
+    {"id": text, "cells": {"Key": text, "Value": text}} — else None (the value is read as any
+    other). Such a table's texts are its only strings; its keys hold no '<' and no '{{'."""
+    rows = []
+    for row in value:
+        if type(row) is not dict or len(row) != 2:
+            return None
+        row_id, cells = row.get("id"), row.get("cells")
+        if type(row_id) is not str or type(cells) is not dict or len(cells) != 2:
+            return None
+        key, text = cells.get("Key"), cells.get("Value")
+        if type(key) is not str or type(text) is not str:
+            return None
+        rows.append((row_id, key, text))
+    return rows
