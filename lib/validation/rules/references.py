@@ -388,6 +388,8 @@ def start_shape(ctx: Context, starter: str) -> tuple[str, Any]:
         base: Any = shapes["schedule"]
     elif mode == "webhook":
         provider = ctx.value(starter, "webhookProvider") or "generic"
+        if not isinstance(provider, str):  # a hand-edited list or number names no provider: judged as unknown
+            provider = repr(provider)
         mode = f"webhook ({provider})"
         base = shapes["webhook_providers"].get(provider, shapes["webhook"])
     else:
