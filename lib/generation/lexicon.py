@@ -518,11 +518,37 @@ def _got_re() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _got_if_re() -> re.Pattern[str]:
+    """'anyone with fewer than 38 hours logged gets an email', 'members whose plan is free receive an email': the
+    people a test keeps (lexicon.json 'people', or 'anyone', 'those' …), said as the ones a message reaches."""
+    people = "|".join(sorted(map(re.escape, lexicon()["people"]), key=len, reverse=True))
+    return re.compile(
+        r"(?P<lead>(?:^|[.;:!?\n,]|\bthen\b)[^\S\n]*(?:[-*•]\s*)?)"
+        r"(?:anyone|anybody|everyone|every\s*one|those|people|(?:the\s+|any\s+)?(?:" + people + r")s?)\s+"
+        r"(?P<how>with|who|whose|that)\s+(?P<test>[^,;.\n()]{3,80}?)\s+(?:(?:automatically|also|then)\s+)?"
+        r"(?:gets?|receives?|will\s+(?:get|receive)|should\s+(?:get|receive))\s+"
+        r"(?:an?\s+|one\s+)(?:(?P<kind>[\w-]+)\s+)?(?P<what>e-?mail|sms|text\s+message|text)\b",
+        re.I,
+    )
+
+
+# '(address is in the sheet)', '(supplier email is a column in the table)', '(their phone is a field on the record)':
+# an aside telling where a value of each item lives — no read of its own, the item holds it
+_HELD_ASIDE = re.compile(
+    r"\s*\((?:the\s+|their\s+|its\s+|his\s+|her\s+|each\s+)?[\w' -]{1,30}?\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:(?:column|field|property)\s+)?(?:in|on|of)\s+(?:the|that|this|each|every|their|its|our)\s+[\w -]{1,30}\)",
+    re.I,
+)
+
+
 def recipients_as_steps(text: str) -> str:
     """'AC: the tenant gets an email at tenant_email confirming …', 'then each applicant receives an SMS …': a
     message said from the side of the person it reaches, read as the step that sends it ('email the tenant at
     tenant_email confirming …', 'text each applicant …'); the kind of message ('a confirmation email') stays. A reply
-    said to go by e-mail ('reply via email to the employee') is that e-mail."""
+    said to go by e-mail ('reply via email to the employee') is that e-mail. 'anyone with fewer than 38 hours gets an
+    email' is the test and the e-mail ('if they have fewer than 38 hours, email them'); an aside saying where the
+    address lives ('(address is in the sheet)') reads nothing."""
 
     def sent(m: re.Match[str]) -> str:
         verb = "email" if re.match(r"e-?mail", m.group("what"), re.I) else "text"
@@ -544,7 +570,17 @@ def recipients_as_steps(text: str) -> str:
         text,
         flags=re.I,
     )
-    return _got_re().sub(sent, text)
+    text = _got_re().sub(sent, _HELD_ASIDE.sub("", text))
+
+    def kept(m: re.Match[str]) -> str:
+        # 'anyone with fewer than 38 hours logged gets an email' → 'if they have fewer than 38 hours logged, email them'
+        verb = "email" if re.match(r"e-?mail", m.group("what"), re.I) else "text"
+        kind = m.group("kind")
+        told = f" a {kind}" if kind and kind.lower() not in ("new", "short", "quick") else ""
+        subject = {"with": "they have", "whose": "their"}.get(m.group("how").lower(), "they")
+        return f"{m.group('lead')}if {subject} {m.group('test').strip()}, {verb} them{told}"
+
+    return _got_if_re().sub(kept, text)
 
 
 def _third_person(verb: str) -> str:
@@ -691,7 +727,42 @@ def _comparison_spellings(text: str) -> str:
     # 'if the level is zero', 'has stock zero', 'hits 0': a comparison with 0 (lexicon.json 'zero_spellings')
     for pattern, said in lexicon()["zero_spellings"].items():
         text = re.sub(r"\b" + pattern, said, text, flags=re.I)
-    return text
+    # 'more than two hundred', 'fewer than five', 'one thousand or more': a number spelled out in a comparison
+    return _spelled_comparisons().sub(_digits_for_words, text)
+
+
+@lru_cache(maxsize=1)
+def _spelled_comparisons() -> re.Pattern[str]:
+    """A comparison word before a spelled-out number, or the number before 'or more' (lexicon.json
+    'number_words', 'number_scales'); not 'one of …' (which of them, not how many)."""
+    word = r"(?:" + "|".join(sorted(lexicon()["number_words"], key=len, reverse=True)) + r")"
+    scale = r"(?:" + "|".join(lexicon()["number_scales"]) + r")"
+    number = rf"(?P<n>{word}(?:[\s-]+(?:and[\s-]+)?(?:{word}|{scale}))*)(?![\w-])(?!\s+of\b)"
+    before = r"(?:(?:more|greater|higher|bigger|less|lower|fewer|smaller)\s+than|over|above|under|below|at\s+least|at\s+most|exceeds?|exceeding)\s+"
+    return re.compile(
+        rf"(?P<b>\b{before}){number}|\b{number.replace('<n>', '<m>')}(?P<a>\s+or\s+(?:more|less|fewer|higher|lower|above|below)\b)",
+        re.I,
+    )
+
+
+def _digits_for_words(m: re.Match[str]) -> str:
+    """The digits of a spelled-out number ('two hundred and fifty' → '250'); the words as they were when they
+    spell no number ('a' alone)."""
+    said = m.group("n") or m.group("m")
+    words = [w for w in re.split(r"[\s-]+", said.lower()) if w != "and"]
+    units, scales = lexicon()["number_words"], lexicon()["number_scales"]
+    total, current = 0, 0
+    for i, w in enumerate(words):
+        if w in scales:
+            current = (current or 1) * scales[w]
+            if scales[w] >= 1000:
+                total, current = total + current, 0
+        elif w == "a" and not (i + 1 < len(words) and words[i + 1] in scales):
+            return m.group(0)  # 'more than a day': no number
+        else:
+            current += units[w]
+    digits = str(total + current)
+    return (m.group("b") or "") + digits + (m.group("a") or "")
 
 
 def english_amounts(text: str) -> str:
@@ -915,6 +986,11 @@ def asks_for_an_answer(text: str, imperative: re.Pattern[str] | None = None) -> 
     labelled = re.match(rules["question_label"], low)
     if labelled and low[labelled.end() :]:  # 'Quick question before I file a request: what's …?'
         return asks_for_an_answer(text.strip()[labelled.end() :], imperative)
+    # 'what would you recommend we start with?', "I don't know what we should automate": advice asked for (its
+    # 'automate' asks for nothing to be built)
+    advice = r"(?:" + rules["advice"] + r")[^.?!]*"
+    if re.search(advice, low) and not re.search(rules["build_cues"], re.sub(advice, " ", low)):
+        return "question"
     # '#automation', '#build-alerts': a channel's name is no word of the request
     if re.search(rules["build_cues"], re.sub(r"#[\w-]+", "#", low)):
         return None
@@ -955,9 +1031,10 @@ def asks_for_an_answer(text: str, imperative: re.Pattern[str] | None = None) -> 
     if first in rules["question_starts"] and (
         asked
         or (first.startswith(("wh", "how")) and len(words) <= 20)
-        # "what's the difference between …? Our department is trying to figure out …": a question, then why
+        # "what's the difference between …? Our department is trying to figure out …", 'are we allowed to connect …?
+        # Legal asked me to check first.': a question, then why (not one asking for something to run)
         or (
-            first.startswith(("wh", "how"))
+            (first.startswith(("wh", "how")) or not asks_for_a_system(said[0]))
             and len(said) == 2
             and said[0].endswith("?")
             and not re.search(rules["asks_again"], said[1])
@@ -1017,6 +1094,45 @@ def addressed_to_assistant(text: str) -> bool:
 def once_only(text: str) -> bool:
     """'just this once, no automation needed': the text says it wants no workflow."""
     return re.search(lexicon()["not_a_workflow"]["once_only"], text, re.I) is not None
+
+
+def asks_only_a_question(text: str) -> bool:
+    """'just asking', 'Not asking you to build it yet', "(it's more of a question)": the text says it is a question."""
+    return re.search(lexicon()["not_a_workflow"]["question_cues"], text, re.I) is not None
+
+
+def access_request(text: str) -> bool:
+    """'give me editor access to …', 'make me an admin of our Sim workspace': access to a tool asked for."""
+    return re.search(lexicon()["not_a_workflow"]["access_request"], text, re.I) is not None
+
+
+def physical_work(text: str) -> bool:
+    """'pull out the stuck paper', 'refills the paper in the printer': work on things no block can touch."""
+    return re.search(lexicon()["not_a_workflow"]["physical_work"], text, re.I) is not None
+
+
+def no_access(text: str) -> bool:
+    """'our competitor's internal Slack (we don't have an account there)': a place nobody gave access to."""
+    return re.search(lexicon()["not_a_workflow"]["no_access"], text, re.I) is not None
+
+
+# the field of a form or ticket that says what should happen ('What should happen (step by step):', 'Steps:',
+# 'Description:'), its value going on over the lines below until the next labelled line
+_ASKED_FIELD = re.compile(
+    r"^[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?:\*\*|__)?(?:what\s+(?:should|must|will|does|would)\s+(?:happen|it\s+do|"
+    r"this\s+do|the\s+(?:automation|workflow)\s+do|be\s+done|be\s+automated)|what\s+do\s+you\s+(?:want|need)(?:\s+it)?"
+    r"\s+to\s+do|steps?(?:\s+by\s+step)?|description|details|what|the\s+ask|request)(?:\s*\([^()\n]{0,40}\))?\s*"
+    r"(?:\*\*|__)?[^\S\n]*(?:\?+[^\S\n]*:?|:)(?:\*\*|__)?[^\S\n]*(?P<value>[^\n]*(?:\n(?![^\S\n]*(?:[-*•]\s*)?(?:\*\*|__)?"
+    r"[A-Za-z][\w /'’&()-]{0,50}?(?:\*\*|__)?[^\S\n]*(?:\?|:)(?:\s|$))[^\n]*)*)",
+    re.I | re.M,
+)
+
+
+def asked_field(text: str) -> str | None:
+    """The value of a form's or ticket's field that says what should happen ('What should happen (step by step): …',
+    'Steps: …', 'Description: …'), or None when the text has no such field."""
+    found = _ASKED_FIELD.search(text)
+    return found.group("value").strip() or None if found else None
 
 
 def has_build_cue(text: str) -> bool:
@@ -1216,6 +1332,32 @@ def scoped_out(text: str) -> str:
     )
 
 
+# "don't reply, forward or delete anything in Gmail": a negation, then a list of verbs it governs
+_NEGATED_LIST = re.compile(
+    r"(?P<neg>\b(?:don['’]?t|do\s+not|never|must\s+not|mustn['’]t|should\s+not|shouldn['’]t)\s+)"
+    r"(?P<first>[a-z]+)(?P<rest>(?:\s*,\s*[a-z]+)+(?:\s*,?\s*(?:or|and|nor)\s+[a-z]+)?)\b",
+    re.I,
+)
+
+
+def negated_lists(text: str) -> str:
+    """ "Don't reply, forward or delete anything in Gmail." → "Don't reply, don't forward or delete anything in
+    Gmail.": a negation governs each verb of the list after it, so no verb of it is read as a step of its own (each
+    item after a comma gets the negation written again; the words are the lexicon's verbs)."""
+    _, _, verbs = _scope_out_tables()
+
+    def listed(m: re.Match[str]) -> str:
+        words = re.findall(r"[a-z]+", m.group("rest").lower())
+        if not all(w in verbs or w in ("or", "and", "nor") for w in [m.group("first").lower(), *words]):
+            return m.group(0)
+        rest = re.sub(
+            r",(?!\s*(?:or|and|nor)\b)\s*", lambda c: c.group(0) + "don't ", m.group("rest"), flags=re.I
+        )
+        return m.group("neg") + m.group("first") + rest
+
+    return _NEGATED_LIST.sub(listed, text)
+
+
 def relative_to_steps(text: str) -> str:
     """'a chat assistant that translates whatever I type' → 'a chat assistant: translate whatever I type', 'I
     want an AI to review the changes' → 'an AI: review the changes': what the thing to build does, written as a
@@ -1297,6 +1439,35 @@ def routes_as_tests(text: str) -> str:
         return said[0].upper() + said[1:] + body[len(body.rstrip()) :]
 
     return re.sub(r"(?:(?<=^)|(?<=[.!?:]\s)|(?<=\n))[^.!?:\n]*(?:\.(?=\S)[^.!?:\n]*)*", sentence, text)
+
+
+# 'Charges of 2k or more (in the charge's currency) also go to #wins', 'Requests with a budget of 10k or more also get
+# posted in #enterprise-leads': the items a test keeps, sent somewhere besides what every item gets
+_ALSO_ROUTE = re.compile(
+    r"(?:(?<=^)|(?<=[.!?:]\s)|(?<=\n)|(?<=\s[-–—]\s))(?P<items>[^.!?:;\n]{3,120}?)\s+(?:also|additionally)\s+"
+    + _GOES
+    + r"\s+(?:to|into|in|on)\s+(?P<dest>[^.;\n]{1,80}?)(?P<end>\s*(?:[.;!]|$))",
+    re.I | re.M,
+)
+# what makes those items a test: a threshold, or the words that qualify a noun ('with', 'tagged', 'whose' …)
+_QUALIFIED = re.compile(
+    r"\b(?:with|without|where|whose|marked|tagged|labell?ed|flagged|from|that|which|who)\b", re.I
+)
+
+
+def also_routes(text: str) -> str:
+    """'Charges of 2k or more (in the charge's currency) also go to #wins with a :tada:' → 'If charges of 2k or more,
+    also send it to #wins with a :tada:': the items a test keeps sent somewhere besides what every item gets (a
+    sentence naming every item, 'Everything also goes to #log', stays as it is)."""
+
+    def said(m: re.Match[str]) -> str:
+        items = re.sub(r"\s*\([^()]*\)", "", m.group("items")).strip()
+        if not (threshold_in(items) or OR_MORE_RE.search(items) or _QUALIFIED.search(items)):
+            return m.group(0)
+        verb = "add it to" if _STORES.search(m.group("dest")) else "send it to"
+        return f"If {items[0].lower() + items[1:]}, also {verb} {m.group('dest').strip()}{m.group('end')}"
+
+    return _ALSO_ROUTE.sub(said, text)
 
 
 def works_on_run_input(text: str) -> bool:
@@ -1409,6 +1580,13 @@ _RETRACTION = re.compile(
 )
 
 
+# '38 hours logged', '10 days worked', '3 days of leave left': an amount of time an item holds, not its age
+TIME_HELD = (
+    r"(?:of\s+)?(?:logged|worked|spent|booked|tracked|billed|recorded|clocked|taken|used|left|remaining|holiday|"
+    r"vacation|leave|work|overtime)\b"
+)
+
+
 def counted_field(test: str) -> str | None:
     """The item's field a threshold counts when no word before the comparison names it: the noun after the
     number ('student with 3 or more absences' → absences, 'more than 40 km logged' → km); never a unit of
@@ -1417,7 +1595,12 @@ def counted_field(test: str) -> str | None:
     if not found:
         return None
     counted = _COUNTED.search(test, found.start())
-    if not counted or _NOT_COUNTED.fullmatch(counted.group("noun")):
+    if not counted:
+        return None
+    if _NOT_COUNTED.fullmatch(counted.group("noun")) and not (
+        re.fullmatch(r"(?:minute|hour|day|week|month)s?", counted.group("noun"), re.I)
+        and re.match(r"\s+" + TIME_HELD, test[counted.end() :], re.I)
+    ):
         return None
     return counted.group("noun").lower().replace("-", "_")
 
@@ -1426,7 +1609,11 @@ def written_out(text: str) -> str:
     """Chat-box shorthand (lexicon.json 'shorthand') written out in full: 'for each row w/ a balance over 0'
     reads as 'with', 'go thru the tab' as 'through'. A shorthand inside an address or a path stays."""
     table = lexicon()["shorthand"]
-    return _shorthand_re().sub(lambda m: table[m.group(1).lower()], text)
+    text = _shorthand_re().sub(lambda m: table[m.group(1).lower()], text)
+    # 'pull the amount out of the email' → 'pull out the amount from the email' (lexicon.json 'split_verbs')
+    for pattern, said in lexicon()["split_verbs"].items():
+        text = re.sub(pattern, said, text, flags=re.I)
+    return text
 
 
 @lru_cache(maxsize=1)
@@ -2397,11 +2584,14 @@ def afterthought_tests(text: str) -> str:
 # whose step replaces one said before with the same verb
 _INSTEAD_TEST = re.compile(
     r"(?:^|(?<=[.!?\n]))(?P<sentence>\s*(?:(?:oh|o|hmm+|ah+|wait|ok|okay|actually|but|and|no|sorry)[,.!]?\s+)*"
+    # ('Edge cases: if no account manager is set, send it to … instead': a form's field of exceptions)
+    r"(?:(?:\*\*)?(?:" + "|".join(lexicon()["case_fields"]) + r")(?:\*\*)?\s*:\s*(?:\*\*)?\s*)?"
     r"if\s+(?P<test>(?:[^,.!?\n]|[,.](?=\d)){3,120}?),\s*(?:then\s+)?(?P<act>(?P<verb>[a-z]+)\b(?:[^.!?\n]|\.(?=\S))*?)\s*,?\s+instead"
-    r"\s*(?:[.!]+|$))",
+    r"[^\S\n]*(?:[.!]+|$|(?=\n)))",
     re.I,
 )
 _CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|,\s+(?:and|then)\b|\s+then\s+|$", re.I)
+_SENDING = r"(?:send|e-?mail|mail|text|message|notify|ping|forward)"
 
 
 def instead_tests(text: str) -> str:
@@ -2411,10 +2601,12 @@ def instead_tests(text: str) -> str:
     for m in reversed(list(_INSTEAD_TEST.finditer(text))):
         before = text[: m.start("sentence")]
         verb = m.group("verb").lower()
+        # ('send it to am-team@… instead' after 'email the account manager …': a verb of the same kind)
+        kin = _SENDING if re.fullmatch(_SENDING, verb) else re.escape(verb)
         opened = [
             c.end()
             for c in _STEP_CLAUSE.finditer(before)
-            if re.match(r"(?:also\s+|just\s+)?" + re.escape(verb) + r"\b", before[c.end() :], re.I)
+            if re.match(r"(?:also\s+|just\s+)?(?:" + kin + r")\b", before[c.end() :], re.I)
         ]
         if not opened or verb in ("do", "be", "is", "it", "we", "i", "they", "there"):
             continue
@@ -2425,5 +2617,7 @@ def instead_tests(text: str) -> str:
         rest = before[stop:]
         replaced = f"if {m.group('test').strip()}, {m.group('act').strip()}; otherwise, {said}"
         after = text[m.end("sentence") :]
-        text = before[:at] + replaced + rest.rstrip() + (" " + after.lstrip() if after.strip() else "")
+        # (a line after it stays a line of its own: '… instead\nDon'ts: …')
+        tail = after if after.startswith("\n") else (" " + after.lstrip() if after.strip() else "")
+        text = before[:at] + replaced + rest.rstrip() + tail
     return text

@@ -33,7 +33,7 @@ _DONE = re.compile(
     r"\b(?:fetch|get|gets|read|reads|pull|pulls|check|list|lists|load|grab|scan|look\s+at|retrieve|"
     r"go(?:es)?\s+through|loop\s+(?:over|through)|export|exports|download|query|open|opens|search|searches|"
     r"each|every|append|appends|add|adds|write|writes|save|saves|log|logs|update|updates|insert|inserts|put|puts|"
-    r"upload|uploads|store|stores|copy|copies)\b",
+    r"upload|uploads|store|stores|copy|copies|count|counts|tally|look\s+(?:[\w'-]+\s+){0,3}?up|look\s+in|find|finds|take|takes)\b",
     re.I,
 )
 
@@ -46,6 +46,7 @@ class _Place:
     nouns: frozenset[str]  # the nouns that name it ('tab', 'sheet' for 'the "Loans" tab of our studio sheet')
     name: str | None  # the name the user gave it
     written: str  # the place written out, to stand for a later mention
+    quoted: bool = False  # its name was quoted ('table "job_runs"'): a later mention may give the name alone
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +70,21 @@ def _kept_under(block_type: str) -> frozenset[str]:
     if spec is not None and spec.sub_block("range") is not None:
         nouns |= _groups()["tab"]
     return frozenset(nouns)
+
+
+def _own_noun(block_type: str, said: str) -> str | None:
+    """The noun a place of `block_type` named in brackets after the service ('Google Docs ("Brief")', 'Airtable
+    ("Leads")') is: the one the service's own name holds ('docs'), else that of its read's first named field."""
+    kept = _kept_under(block_type)
+    inner = [w for w in re.findall(_nouns_re(), said.lower()) if w in kept]
+    if inner:
+        return inner[-1]
+    read = (lexicon()["integrations"].get(block_type) or {}).get("read") or {}
+    for _, named, _ in services.resource_fields(block_type, read.get("operation")):
+        for noun in named:
+            if noun in kept:
+                return noun
+    return None
 
 
 def _nouns_re() -> str:
@@ -125,19 +141,24 @@ def _places(text: str) -> list[_Place]:
         return a, min(b for b in bounds if b > at) if any(b > at for b in bounds) else len(raw)
 
     nouns = _nouns_re()
+    # ('Confluence ("Release calendar" page)', 'Airtable (base "Vendors", table "Invoices")', 'Pinecone index
+    # "product-docs"': an intake form's tools field names the place with its noun before or after the name)
     named = re.compile(
-        rf"\b(?:the|a|an|our|my|its|their)\s+{_QUOTED}\s+(?P<n1>{nouns})s?\b"
+        rf"(?:\b(?:the|a|an|our|my|its|their)\s+)?{_QUOTED}\s+(?P<n1>{nouns})s?\b"
         rf"|\b(?P<n2>{nouns})s?\s+(?:called|named|titled)\s+(?:{_QUOTED}|{_TITLED})"
         rf"|\b(?P<n3>{nouns})s?\s*\(\s*(?:the\s+|called\s+|named\s+)?{_QUOTED}\s*(?:(?P<n4>{nouns})s?\s*)?\)"
-        rf"|\b(?:the|our|my)\s+{_TITLED}\s+(?P<n5>{nouns})s?\b",
+        rf"|\b(?:the|our|my)\s+{_TITLED}\s+(?P<n5>{nouns})s?\b"
+        rf"|\b(?P<n6>{nouns})s?\s+{_QUOTED}",
         re.I,
     )
     noun_groups = {i for n, i in named.groupindex.items() if n.startswith("n")}
     places: list[_Place] = []
     for m in named.finditer(raw):
         name = next((g for i, g in enumerate(m.groups(), 1) if g and i not in noun_groups), None)
-        noun = next(m.group(n).lower() for n in ("n4", "n1", "n2", "n3", "n5") if m.group(n))
-        if not name or lx.integrations_in(name) or not re.search(r"[A-Za-z]", name):
+        noun = next(m.group(n).lower() for n in ("n4", "n1", "n2", "n3", "n5", "n6") if m.group(n))
+        quoted = name is not None and any(q + name in m.group(0) for q in "\"“‘'")
+        # ('the Customers Google Sheet' names the service; a quoted name is the user's: "Content Calendar")
+        if not name or (not quoted and lx.integrations_in(name)) or not re.search(r"[A-Za-z]", name):
             continue
         a, b = sentence(m.start())
         # the service that keeps it: in the same sentence, named by its own name before a common noun, nearest first
@@ -161,7 +182,23 @@ def _places(text: str) -> list[_Place]:
             written = f'the "{name}" {service}'  # 'the "Brief" Google Doc', 'the "Q3" Google Drive folder'
         else:
             written = f'the "{name}" {service} {noun}'  # 'the "Suppliers" Excel sheet'
-        places.append(_Place(span[0], span[1], key, told, name, written))
+        places.append(_Place(span[0], span[1], key, told, name, written, quoted))
+    for start, end, key, common in mentions:
+        # 'Google Docs ("Weekly sync notes")': the service's own place, named in brackets right after it
+        bracket = re.match(rf"\s*\(\s*{_QUOTED}\s*\)", raw[end:])
+        if common or bracket is None or any(p.start <= end + bracket.end() - 1 < p.end for p in places):
+            continue
+        name = next(g for g in bracket.groups() if g)
+        noun = _own_noun(lexicon()["integrations"][key]["type"], low[start:end])
+        if noun is None or lx.integrations_in(name):
+            continue
+        service = text[start:end]
+        written = (
+            f'the "{name}" {service}'
+            if re.search(rf"\b(?:{'|'.join(_groups()[noun])})s?$", service, re.I)
+            else f'the "{name}" {service} {noun}'
+        )
+        places.append(_Place(start, end + bracket.end(), key, _groups()[noun], name, written, quoted=True))
     for start, end, key, common in mentions:
         if common or any(p.start <= start < p.end for p in places):
             continue
@@ -182,9 +219,79 @@ def _places(text: str) -> list[_Place]:
     return sorted(places, key=lambda p: p.start)
 
 
+def _tokens(words: str) -> set[str]:
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"[a-z0-9]+", words.lower())}
+
+
+def _reads_here(text: str, at: int, end: int) -> bool:
+    """Whether the mention at `at`…`end` is where a step reads or writes, naming no service for it itself."""
+    clause = re.split(r"[.,;:!?()\n]|\b(?:and|then|but|or)\b", text[:at])[-1]
+    if not _DONE.search(clause[-80:]):
+        return False  # 'when the doc is ready', 'the doc's content': not where a step reads or writes
+    placed = re.match(
+        r"\s+(?:of|in|on|from|at|inside)\s+(?:the\s+|our\s+|my\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}?(\S+(?:\s+\S+)?)",
+        text[end : end + 60],
+    )
+    return not (placed and lx.integrations_in(placed.group(0)))  # 'that sheet in Excel': it says itself where
+
+
+def _said_again(text: str, places: list[_Place]) -> list[tuple[int, int, str]]:
+    """(start, end, the place written out) for each later mention of a named place by its name in other case or in
+    part, before its noun ('the stock levels workbook', 'the FAQ doc', 'the product-docs index'), or by a quoted
+    name alone after a preposition ('count the new rows in users')."""
+    named = [p for p in places if p.name]
+    if not named:
+        return []
+    nouns = _nouns_re()
+    found: list[tuple[int, int, str]] = []
+    worded = re.compile(
+        rf"\b(?:that|this|the)\s+(?:same\s+)?(?P<words>[\w&'’-]+(?:\s+[\w&'’-]+){{0,4}}?)\s+(?P<noun>{nouns})s?\b"
+        rf"(?!['’]s\b)",
+        re.I,
+    )
+    for m in worded.finditer(text):
+        said = _tokens(m.group("words"))
+        if not said:
+            continue
+        noun = m.group("noun").lower()
+        told = [p for p in named if p.end <= m.start() and noun in p.nouns and said <= _tokens(p.name or "")]
+        whole = [p for p in told if said == _tokens(p.name or "")]
+        told = whole or told
+        if len({p.key for p in told}) != 1 or not _reads_here(text, m.start(), m.end()):
+            continue
+        found.append((m.start(), m.end(), told[-1].written))
+    # 'Systems: Supabase (table "deals") … query the data in Supabase': the service alone, in a later sentence, is
+    # the one place of it told of
+    low = lx.URL_RE.sub(lambda m: " " * len(m.group(0)), lx.mask_names(text)).lower()
+    for start, end, key, common in _mentions(low):
+        own = [p for p in named if p.key == key and p.end <= start]
+        if common or len({p.name for p in own}) != 1 or not _SENTENCE_END.search(text, own[0].end, start):
+            continue
+        if re.match(rf"\s*(?:{nouns})s?\b", low[end:]) or re.search(
+            rf"(?:{nouns})s?\s+(?:of|in|on|from|at|inside)\s+(?:the\s+|our\s+|my\s+)?$",
+            low[max(0, start - 60) : start],
+        ):
+            continue  # 'the Supabase table', 'the "orders" table in Supabase': a place said with it
+        if _reads_here(text, start, start):
+            found.append((start, end, own[0].written))
+    for place in named:
+        if not place.quoted:
+            continue
+        bare = re.compile(
+            rf"\b(?:in|from|into|to|of|on)\s+(?P<at>(?:the\s+)?{re.escape(place.name or '')})\b"
+            rf"(?!['’]s\b|\s*[\"”’]|\s+{nouns}s?\b)",
+            re.I,
+        )
+        for m in bare.finditer(text, place.end):
+            if _reads_here(text, m.start("at"), m.end("at")):
+                found.append((m.start("at"), m.end("at"), place.written))
+    return found
+
+
 def named_again(text: str) -> str:
     """`text` with each later mention of a place told of by its noun alone ('that tab', 'the doc', 'the Prospects
-    table') written out as that place, when the clause reads or writes it and names no service for it itself."""
+    table') or by its name again ('the stock levels workbook', 'rows in users') written out as that place, when the
+    clause reads or writes it and names no service for it itself."""
     places = _places(text)
     if not places:
         return text
@@ -193,22 +300,16 @@ def named_again(text: str) -> str:
         rf"\b(?P<det>that|this|the)\s+(?:same\s+)?(?:(?:{_QUOTED}|{_TITLED})\s+)?(?P<noun>{nouns})s?\b(?!['’]s\b)",
         re.I,
     )
-    out: list[str] = []
-    last = 0
+    found = _said_again(text, places)
     for m in again.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b, _ in found):
+            continue
         noun = m.group("noun").lower()
         name = next((g for g in m.groups()[1:6] if g), None)
-        clause = re.split(r"[.,;:!?()\n]|\b(?:and|then|but|or)\b", text[: m.start()])[-1]
-        if not _DONE.search(clause[-80:]):
-            continue  # 'when the doc is ready', 'the doc's content': not where a step reads or writes
+        if not _reads_here(text, m.start(), m.end()):
+            continue
         if name and (lx.integrations_in(name) or name.lower() in ("same",)):
             continue  # 'the Excel sheet', 'the Google Doc': the service is named
-        placed = re.match(
-            r"\s+(?:of|in|on|from|at|inside)\s+(?:the\s+|our\s+|my\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}?(\S+(?:\s+\S+)?)",
-            text[m.end() : m.end() + 60],
-        )
-        if placed and lx.integrations_in(placed.group(0)):
-            continue  # 'that sheet in Excel': it says itself where
         told = [
             p
             for p in places
@@ -221,6 +322,12 @@ def named_again(text: str) -> str:
         place = told[-1]
         if m.start() < place.end:
             continue
-        out += [text[last : m.start()], place.written]
-        last = m.end()
+        found.append((m.start(), m.end(), place.written))
+    out: list[str] = []
+    last = 0
+    for a, b, written in sorted(found):
+        if a < last:
+            continue
+        out += [text[last:a], written]
+        last = b
     return "".join(out) + text[last:] if out else text

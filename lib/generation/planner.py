@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import Any
 
 from lib.errors import CannotPlan
+from lib.generation import forms, services
 from lib.generation import lexicon as lx
-from lib.generation import services
 from lib.generation.corrections import corrected
 from lib.generation.handles import handles_named
 from lib.generation.lexicon import lexicon
@@ -53,6 +53,7 @@ from lib.generation.triggers import (
     given_when_then,
     polled_reads,
     read_trigger,
+    trigger_fields,
     user_story,
 )
 from lib.generation.value_corrections import corrected_values
@@ -147,6 +148,13 @@ def draft(description: str) -> Draft:
             language=foreign,
             **({"unread": list(dict.fromkeys(unread))} if unread else {}),
         )
+    # 'When should it run? weekdays 9:15 (Toronto)', 'Frequency: hourly': the field saying when the run starts is its
+    # trigger line ('Trigger: …'); one that says nothing ('When should it run? -') is no trigger
+    description = trigger_fields(description)
+    # 'Tools involved: …', 'Who should be notified? …', 'Anything it must NOT do? …': a form's fields, each read by
+    # what it holds (a title, the trigger, the steps, tools told of, recipients, bans, a priority: forms.py)
+    own = forms.own_address(description)
+    description = forms.read_form(description)
     # 'label it as bug, feature or question and post it to the matching channel: #bugs, #features or #questions'
     description = matched_places(description)
     description = handles_named(
@@ -173,6 +181,7 @@ def draft(description: str) -> Draft:
     description = user_story(description)
     # 'Out of scope: updating the Notion pages.', 'Non-goals: SMS.' → "Don't update the Notion pages.", 'No SMS.'
     description = lx.scoped_out(description)
+    description = lx.negated_lists(description)  # "don't reply, forward or delete …": each verb negated
     description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
     # 'Loans are tracked in the "Loans" tab of our sheet. … go through that tab': the place told of, written out
@@ -205,6 +214,8 @@ def draft(description: str) -> Draft:
     )  # '… - except customers on X, who …' → '…. Skip customers on X'
     # 'Texas goes to #tx, the rest to #us' → 'if it is Texas, …; otherwise …'
     description = lx.routes_as_tests(description)
+    # 'Charges of 2k or more also go to #wins': a test of the items, and a send only they get
+    description = lx.also_routes(description)
     description = lx.noun_posts(description)  # 'standup reminder in #eng every weekday' → 'post a standup …'
     description = lx.added_items(
         description
@@ -216,7 +227,13 @@ def draft(description: str) -> Draft:
     description = lx.story_benefit(description)
     trigger = read_trigger(description)
     context = lx.context_spans(description, ACTION_START)  # 'Our tickets live in Jira.': told, not asked
-    if context and all(_within(span, context) for span in trigger.spans):
+    # (a chat read from the whole request, with no words of its own, is not found in the context: 'could you build me
+    # a chat bot? we already have a Pinecone index …. when someone asks something, search …')
+    if (
+        context
+        and (trigger.spans or trigger.kind != "chat")
+        and all(_within(span, context) for span in trigger.spans)
+    ):
         # 'Drivers post delays in #fleet-updates. new typeform response -> …', 'We announce releases on Discord.
         # When a GitHub release is published, …': the run starts on what the request says, not on what the context
         # tells happens now (a service's event the context names stays, when the request names none)
@@ -242,15 +259,24 @@ def draft(description: str) -> Draft:
     # 'Hi team,\n\n<what is told> <what is asked>\n\nThanks,\nDana': what the letter asks, without its greeting, its
     # sign-off and the background before the request
     wanted = _asked_part(description)
-    kind_of_text = lx.asks_for_an_answer(description) or lx.asks_for_an_answer(wanted, ACTION_START)
+    # 'What should happen (step by step): are we allowed to connect …?': a form's or ticket's field of what it asks
+    field = lx.asked_field(description)
+    kind_of_text = (
+        lx.asks_for_an_answer(description)
+        or lx.asks_for_an_answer(wanted, ACTION_START)
+        or (lx.asks_for_an_answer(field, ACTION_START) if field else None)
+    )
     if (
         kind_of_text == "question"
         and trigger.spans
-        and (lx.asks_for_a_system(description) or lx.asks_for_a_system(wanted))
+        and any(lx.asks_for_a_system(t) for t in (description, wanted, field or ""))
     ):
         # 'Is it possible to have something that, every Friday at 15:00, reads …?': a question to the builder
         # asking for something to run, with what starts it said, is a request
         kind_of_text = None
+    if not kind_of_text and not trigger.spans and lx.asks_only_a_question(description):
+        kind_of_text = "question"  # 'just asking - is it even possible to …? Not asking you to build it yet.'
+    _not_asked(trigger, field or wanted)
     if kind_of_text:
         raise _cannot(
             f"this reads as a {kind_of_text} to the assistant, not as a workflow to build: nothing in it says what "
@@ -270,7 +296,8 @@ def draft(description: str) -> Draft:
             if any(m.start() <= a < m.end() for a, _ in trigger.spans) or m.group("each")
         ]
     for start, end in spans:
-        blanked[start:end] = " " * (end - start)
+        # (a line break stays: 'Trigger: every Monday at 6\nTools: …' keeps its next line a line of its own)
+        blanked[start:end] = ["\n" if c == "\n" else " " for c in description[start:end]]
         if (
             end - start >= 4
             and _SENT_TO_BEFORE.search(description, 0, start)
@@ -306,14 +333,18 @@ def draft(description: str) -> Draft:
     story = _USER_STORY.search(text)
     if story and _STEPS_SECTION.search(text, story.end()):
         summaries.append(story.span())
+    # 'Tools: Stripe, HubSpot, Slack': a form's tool list names the tools used, no step of its own (its names stay in
+    # the description, where the steps' words find them); an item naming a thing to read ('Supabase (table
+    # "orders")') is read where the steps read it
+    unlisted = forms.unused_tools(text)
     steps: list[Step] = []
     while summaries and not steps:  # without the story and the title; else without the title only
-        untitled = text
-        for start, end in summaries:
-            untitled = _blank(untitled, start, end)
+        untitled = _blanked(text, summaries + unlisted)
         steps = read_steps(untitled, description, told)
         summaries.pop()
-    steps = steps or read_steps(text, description, told)
+    steps = steps or read_steps(_blanked(text, unlisted), description, told)
+    steps = steps or (read_steps(text, description, told) if unlisted else [])
+    steps = _as_form_says(steps, description)
     # 'Volunteers register for events on Eventbrite. When Eventbrite sends an order.placed webhook, …', 'email the
     # volunteer (the invitee email from Calendly)': with that service's event starting the run, the service told of
     # in context or named in an aside is where the event comes from — it brings the data; nothing is fetched there
@@ -364,6 +395,22 @@ def draft(description: str) -> Draft:
                 s for s in steps if not (s.kind == "process" and s.text and s.text.strip() in back.group(0))
             ]
             steps.append(_caller_reply(back))
+    if trigger.kind == "manual" and (trigger.once or not trigger.spans and lx.once_only(description)):
+        raise _cannot(
+            "this asks for one action done once ('just this once', 'no automation needed'), not for a workflow to "
+            "build. Do it directly, or describe what should start it and run it again (e.g. 'every Friday at 5 …').",
+            reason="not_a_workflow",
+            kind="one-off task",
+        )
+    done = [s for s in _flat(steps) if s.kind in ("source", "action", "process")]
+    if lx.physical_work(field or wanted) and all(lx.physical_work(s.text or "") for s in done):
+        raise _cannot(
+            "this asks for physical work (handling paper, parcels, machines or plants), which no workflow can do: "
+            "a workflow reads, writes and sends data in services. If something should be told when it is needed, "
+            "describe that (e.g. 'when the #facilities form says the printer jammed, post it to #office on Slack').",
+            reason="not_a_workflow",
+            kind="physical task",
+        )
     if not steps:
         raise _cannot(
             "the planner found no step it can build in this description (no source, action or processing "
@@ -382,13 +429,6 @@ def draft(description: str) -> Draft:
             "low, post it to #office on Slack').",
             reason="no_steps",
             unused=unused_clauses(text, []),
-        )
-    if trigger.kind == "manual" and not trigger.spans and lx.once_only(description):
-        raise _cannot(
-            "this asks for one action done once ('just this once', 'no automation needed'), not for a workflow to "
-            "build. Do it directly, or describe what should start it and run it again (e.g. 'every Friday at 5 …').",
-            reason="not_a_workflow",
-            kind="one-off task",
         )
     if trigger.kind == "manual" and not trigger.spans and _answer_now(description, steps):
         raise _cannot(
@@ -428,8 +468,15 @@ def draft(description: str) -> Draft:
     if trigger.kind == "chat" and any(_told_me(s) for s in steps) and not all(_told_me(s) for s in steps):
         # 'a chat … and tell me what you find': the chat's answer is the message to me, not an e-mail
         steps = [s for s in steps if not _told_me(s)]
-    if trigger.kind == "chat" and steps and all(s.kind == "source" for s in steps):
-        steps.append(_answer_step(description))
+    if (
+        trigger.kind == "chat"
+        and any(s.kind == "source" for s in steps)
+        and all(s.kind == "source" or _guards_nothing(s) for s in steps)
+    ):
+        # ('look up the answer in the handbook knowledge base and answer the question. If it isn't in the handbook it
+        # should say so': the answer follows the look-up; a test that guards no step is the answer's to tell)
+        last = max(i for i, s in enumerate(steps) if s.kind == "source")
+        steps.insert(last + 1, _answer_step(description))
     _carry_links(description, steps)
     head = " ".join(description[a:b] for a, b in trigger.spans)
     qualifier = event_test(head) if trigger.kind == "webhook" else None
@@ -514,6 +561,10 @@ def draft(description: str) -> Draft:
             if value.id == "inputFormat":
                 value.value = value.value.replace('"type": "string"', '"type": "array"')
         builder.notes.append("the run's input is a list (a JSON array): the loop repeats over its items")
+    if own:  # 'My address: j.weber@fahrwerk.de': where an e-mail to 'me' goes
+        for block in builder.blocks:
+            for value in block.values:
+                value.value = value.value.replace("{{USER_EMAIL}}", own)
     workflow_plan = WorkflowPlan(
         name=builder.subject if trigger.kind == "schedule" else _title(said),
         summary=said[:300],
@@ -529,6 +580,29 @@ def draft(description: str) -> Draft:
         assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
         needs=builder.needs,
     )
+
+
+def _not_asked(trigger: Any, asked: str) -> None:
+    """Refuses what `asked` (a form's field of what should happen, else what the text asks) wants instead of a
+    workflow: to read a place nobody gave access to ("our competitor's internal Slack (we don't have an account
+    there)"), or — with nothing saying how a run would start — access to a tool ('make me an admin of …')."""
+    if lx.no_access(asked):
+        raise _cannot(
+            "this asks to read a place nobody gave the workflow access to (another party's private workspace, inbox "
+            "or server, or one you have no account in); a workflow can only use accounts whose credentials you "
+            "connect to it. Describe a source you can connect (e.g. 'every hour search public Reddit posts that "
+            "mention us and post them to #mentions on Slack').",
+            reason="not_a_workflow",
+            kind="no access",
+        )
+    if trigger.kind == "manual" and not trigger.spans and lx.access_request(asked):
+        raise _cannot(
+            "this asks for access to a tool (a role, rights or a password), not for a workflow to build: an "
+            "administrator of that tool grants it. Describe what should run, when, and where a result goes (e.g. "
+            "'when a new hire is added in BambooHR, post a welcome to #general on Slack').",
+            reason="not_a_workflow",
+            kind="access request",
+        )
 
 
 def _asked_part(description: str) -> str:
@@ -565,7 +639,11 @@ def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[
     if provider != "generic":
         if key.replace("_", "") != provider:
             return False
-    elif not named(" ".join(description[a:b] for a, b in [*trigger.spans, *context])):
+    elif not named(" ".join(description[a:b] for a, b in [*trigger.spans, *context])) and not named(
+        # 'When should it run? HubSpot sends a webhook when a deal …', '**Trigger:** Intercom webhook when …': the
+        # service the clause naming the webhook says it comes from
+        " ".join(m.group(0) for m in _HOOK_CLAUSE.finditer(description))
+    ):
         return False
     if _within(_span_of(step, description), context):
         return True
@@ -579,6 +657,16 @@ def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[
     # named only inside brackets: '(the invitee email from Calendly)'
     aside = " ".join(re.findall(r"\(([^()]*)\)", step.text))
     return named(aside) and not named(re.sub(r"\([^()]*\)", " ", step.text))
+
+
+# a clause naming the webhook that starts the run, up to that word ('HubSpot sends a webhook when …', 'Salesforce
+# outbound message / webhook when …', 'a webhook from Typeform'), not one a message is posted to ('post it to our Slack
+# incoming webhook')
+_HOOK_CLAUSE = re.compile(
+    r"(?<![^.,;:!?\n>])(?![^.,;:!?\n]*\b(?:incoming\s+web-?hook|to\s+(?:the\s+|our\s+|an?\s+|its\s+)?[\w-]*\s*web-?hook))"
+    r"(?:(?!->|→)[^.,;:!?\n])*?\b(?:web-?hooks?|outbound\s+messages?)\b(?:\s+(?:from|by)\s+[\w-]+(?:\s+[\w-]+)?)?",
+    re.I,
+)
 
 
 def _span_of(step: Step, description: str) -> tuple[int, int]:
@@ -645,6 +733,112 @@ def _read_where_asked(steps: list[Step], description: str, context: list[tuple[i
             and (any(same(s, r) for r in asked) or unnamed_again(s))
         )
     ]
+
+
+def _as_form_says(steps: list[Step], description: str) -> list[Step]:
+    """`steps` as a form's fields (forms.py) say: no write or processing made from its tool list alone, nor a read of
+    a service the steps read again; the one search or mail service the tool list names used by a step that names
+    none; a step made from its notify field alone only when no other step writes to that service (whose missing
+    destination it gives)."""
+    listed, notified = forms.tool_lines(description), forms.notify_lines(description)
+    if not (listed or notified):
+        return steps
+
+    def said_in(step: Step, spans: list[tuple[int, int]]) -> bool:
+        parts = [p for p in (step.text or "").split(" + ") if p.strip()]
+        return bool(parts) and all(
+            _within(_span_of(Step(step.kind, text=p), description), spans) for p in parts
+        )
+
+    def outside(step: Step) -> bool:
+        return not said_in(step, listed) and not said_in(step, notified)
+
+    flat = _flat(steps)
+    read = {(s.type, s.integration) for s in flat if s.kind == "source" and outside(s)}
+    written = [s for s in flat if s.kind == "action" and outside(s)]
+
+    def dropped(step: Step) -> bool:
+        if step.kind in ("action", "process") and said_in(step, listed):
+            return True  # 'Tools: Jira, Twilio SMS, Slack': no issue opened, no text sent
+        if step.kind == "source" and said_in(step, listed) and (step.type, step.integration) in read:
+            return True  # 'Tools: Stripe (their API …)' beside 'fetch last month's charges from Stripe'
+        if step.kind == "action" and said_in(step, notified):
+            same = next((s for s in written if s.type == step.type), None)
+            # ('Notify: #ops-leads' beside 'post the list in #ops': a place of its own is asked for)
+            places = {
+                k: v for k, v in step.values.items() if k in forms.destinations() and v and "{" not in v
+            }
+            elsewhere = same is not None and all(
+                s.values.get(k) != v for s in written if s.type == step.type for k, v in places.items()
+            )
+            if same is not None and not (places and elsewhere):
+                # 'Notify: #big-orders' beside 'post it in #big-orders', 'Notify: the discord channel'
+                for key, value in step.values.items():
+                    if not same.values.get(key) or "{{" in same.values[key] and "{{" not in value:
+                        same.values[key] = value
+                return True
+        return False
+
+    def kept(steps: list[Step]) -> list[Step]:
+        out = []
+        for step in steps:
+            if dropped(step):
+                continue
+            step.body = kept(step.body)
+            step.branches = [(k, kept(b)) for k, b in step.branches]
+            if (
+                step.kind in ("condition", "loop")
+                and said_in(step, listed)
+                and not _flat(step.body + [s for _, b in step.branches for s in b])
+            ):
+                continue
+            out.append(step)
+        return out
+
+    out = kept(steps)
+    if not any(s.kind in ("action", "process", "source") for s in _flat(out)):
+        return steps  # a form whose tool list is all it says
+    for step in _flat(out):
+        _chosen_service(step, description)
+    return out
+
+
+def _chosen_service(step: Step, description: str) -> None:
+    """A web search or an e-mail whose clause names no service, made with the one of its kind a form's tool list
+    names ('Systems: Tavily (news search)', 'Apps used: Outlook'): the same operation of that service."""
+    searches = {k: e for k, e in lexicon()["search"].items() if not k.startswith("_")}
+    if step.integration in searches and (
+        not lx.named_search_engine(step.text or "") or forms.generic(step.integration or "")
+    ):
+        pick = forms.chosen(description, "search")
+        if pick and pick != step.integration:
+            old, new = searches[step.integration], searches[pick]
+            query = step.values.get(old["query"], "")
+            step.type, step.integration, step.query = new["type"], pick, new["query"]
+            step.values = {**new["values"], new["query"]: query}
+        return
+    mail = lexicon()["integrations"]
+    names = forms.choices("mail")
+    if step.integration in names and not any(
+        lx.phrase_at((step.text or "").lower(), w) >= 0 for w in names[step.integration]
+    ):
+        pick = forms.chosen(description, "mail")
+        if not pick or pick == step.integration:
+            return
+        old, new = mail[step.integration], mail[pick]
+        use = next(
+            (
+                u
+                for u in ("write", "draft", "read")
+                if old.get(u, {}).get("operation") == step.values.get("operation")
+            ),
+            None,
+        )
+        if use is None or use not in new:
+            return
+        values = {k: v for k, v in step.values.items() if k not in old[use].get("values", {})}
+        step.values = {**values, **new[use].get("values", {}), "operation": new[use]["operation"]}
+        step.type, step.integration = new["type"], pick
 
 
 def _untold(steps: list[Step], description: str, context: list[tuple[int, int]]) -> list[Step]:
@@ -1272,6 +1466,23 @@ class _Builder:
         ):
             return False
         head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
+        # (the line the event is said on: 'Trigger: someone submits our Typeform (it can call a webhook)')
+        lines = " ".join(
+            self.description[
+                self.description.rfind("\n", 0, a) + 1 : (self.description.find("\n", b) + 1 or None)
+            ]
+            for a, b in self.trigger.spans
+        )
+        if re.search(r"\b[a-z][\w-]*\s+(?:answer|response|field)\b", test, re.I) and re.search(
+            r"\b(?:forms?|typeform|tally|jotform|surveys?|submits?|submitted|submissions?|fills?\s+(?:in|out))\b",
+            lines,
+            re.I,
+        ):
+            return True  # "if the company size answer is '1-10'" on a form's submission: the answer the event holds
+        if len(head.split()) <= 2:
+            # ('When should it run? PagerDuty webhook when an incident is triggered': the event read as 'webhook'
+            # alone is told of by its line)
+            head = lines.lower()
         noun = subject.group(1).lower()
         hook = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
         if noun in ("subject", "sender") and hook.get(noun):
@@ -1882,6 +2093,7 @@ class _Builder:
                 if step.kind in ("source", "action"):  # a read, or an update of the one record the run names
                     self.lookup(step, values)
                 if step.kind == "source":
+                    self.addressed(step, values)
                     self.keyed_search(step, values)
                     self.keyed_request(step, values, data)
                     self.event_request(step, values)
@@ -2020,6 +2232,32 @@ class _Builder:
             f"the lookup filters on the run's input in the column '{column}' ({value}); rename it to match"
         )
 
+    def addressed(self, step: Step, values: dict[str, str]) -> None:
+        """'read the latest export file from S3' with 'Tools involved: S3 (s3://kessler-exports/daily/latest.csv)'
+        told elsewhere, or '… calls a webhook with the S3 path': a read that takes its object's address
+        (services.json 'address') takes the one the step writes, else the one the description gives, else the
+        one the run is given (its input, or the event's field named by the words that say so)."""
+        how = services.data()["blocks"].get(step.type, {}).get("address")
+        if how is None or values.get(how["field"]):
+            return
+        written = re.search(how["uri"], step.text or "", re.I)
+        told = list(dict.fromkeys(m.group(0) for m in re.finditer(how["uri"], self.description, re.I)))
+        if written or len(told) == 1:
+            values[how["field"]] = written.group(0) if written else told[0]
+            return
+        given = re.search(how["given"], self.description, re.I)
+        if self.trigger.kind in ("manual", "chat"):
+            values[how["field"]] = "<start.input>"
+        elif given and self.trigger.kind == "webhook":
+            values[how["field"]] = self.event_field(
+                "_".join(re.findall(r"[a-z0-9]+", given.group(0).lower()))
+            )
+            self.pending_need = ""
+        if how["field"] in values:
+            self.notes.append(
+                f"the {step.type} read takes the address the run is given ({values[how['field']]})"
+            )
+
     def told_window(self, step: Step, data: str | None, values: dict[str, str]) -> list[tuple[str, str]]:
         """An AI step reading a list whose time window the read could not apply ("last week's closed Jira
         issues") is told to keep only that window: (window, read's name) per window it was told."""
@@ -2078,9 +2316,20 @@ class _Builder:
         (by hand or in a chat) searches for that key with the words the user added, unless it already reads
         something."""
         entry = lexicon()["search"].get(step.integration or "")
-        if entry is None or self.trigger.kind not in ("manual", "chat"):
+        if entry is None:
             return
         query = values.get(entry["query"], "")
+        if self.trigger.kind == "webhook" and query and "<" not in query and self.start_data():
+            # 'when a new contact is created in HubSpot, research the contact's company with Exa': what is searched
+            # for belongs to the record the event brings
+            head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
+            whose = re.search(r"\b([a-z]+)(?:['’]s\b|s['’](?!\w))", query.lower())
+            if whose and re.search(rf"\b{re.escape(whose.group(1))}s?\b", head):
+                values[entry["query"]] = f"{self.start_data()} {query}"
+                self.notes.append(f"the search is for the {whose.group(1)} the event brings and '{query}'")
+            return
+        if self.trigger.kind not in ("manual", "chat"):
+            return
         said = _GIVEN_KEY.search(self.description)
         if not query or "<" in query or said is None or not self.start_data():
             return
@@ -2102,7 +2351,8 @@ class _Builder:
             or not start
             or prev != start
             or parent is not None
-            or not _GIVEN_INPUT.search(self.description)
+            # (a chat is always given what the person wrote: 'search the runbooks for the problem they describe')
+            or not (self.trigger.kind == "chat" or _GIVEN_INPUT.search(self.description))
         ):
             return
         from lib.sim.registry import get_block
@@ -2110,7 +2360,12 @@ class _Builder:
         spec = get_block(step.type)
         page = spec.sub_block("url") if spec is not None and step.type != "api" else None
         # a page reader's address ('Website URL'), not the address of the service's own server ('Qdrant URL')
-        if page is not None and step.type not in str(page.title).lower() and not values.get("url"):
+        if (
+            page is not None
+            and step.type not in str(page.title).lower()
+            and not values.get("url")
+            and services._shown(page, values.get("operation"))  # (Exa's search takes no address)
+        ):
             values["url"] = start
             self.notes.append(f"'{(step.text or '').strip()}' reads the address the run is given ({start})")
         field = step.query
@@ -2571,6 +2826,28 @@ class _Builder:
                 join = " && " if i == 0 or compound[i - 1].lower() == "and" else " || "
                 out = f"({part})" if out is None else f"{out}{join}({part})"
             return out, extra
+        unset = _EMPTY_TEST.match(test)
+        if unset and prev:
+            # 'if no account manager is set', 'if the phone field is empty': the field holds nothing (or, said the
+            # other way, something)
+            state = unset.group("st").lower()
+            empty = bool(unset.group("no")) != (
+                state.startswith("not") or state in ("empty", "blank", "missing")
+            )
+            holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
+            key = re.sub(r"[\s-]+", "_", unset.group("f").strip().lower())
+            read = _field_read(prev, f"{holder}.{key}" if holder else key)
+            self.notes.append(f"the test '{test.strip()}' reads the '{key}' field of {prev}")
+            return f"String({read} ?? '').trim() {'===' if empty else '!=='} ''", None
+        field_said = _FIELD_VALUE.search(test)
+        if field_said and prev:
+            # 'if the "status" field isn't "ok"', "when the state field is 'degraded'": that field of the data holds
+            # that value (or does not)
+            key = field_said.group("qf") or field_said.group("bf")
+            read = _field_read(prev, key)
+            held = f"String({read} ?? '').trim().toLowerCase() === {json.dumps(field_said.group('v').strip().lower())}"
+            self.notes.append(f"the test '{test.strip()}' reads the '{key}' field of {prev}")
+            return (f"!({held})" if _NOT_TEST.search(field_said.group("is")) else held), None
         equal = _VALUE_IS.search(test) if not lx.threshold_in(test) and not _quoted(test) else None
         if (
             equal and prev
@@ -2611,7 +2888,8 @@ class _Builder:
                 _NOT_TEST.search(test[flag.end("f") : flag.start("v")])
             )
             return (f"!({held})" if off else held), None
-        span = lx.range_in(test)
+        # "if the size answer is '1-10'": a range inside quotes is a value the data holds, no range
+        span = lx.range_in(test) if lx.range_in(_QUOTED_VALUE.sub(" ", test)) else None
         range_at = lx.RANGE_RE.search(test)
         if (
             span and range_at
@@ -2696,7 +2974,8 @@ class _Builder:
                 return _cmp(f"<{priced.id}.data.{coin}.{path}>", op, num), None
             if prev is None:
                 return None, None
-            age = re.search(r"\d\s*(minute|hour|day|week|month)s?\b", test, re.I)
+            # ('fewer than 38 hours logged', '10 days worked': an amount of time the item holds, not its age)
+            age = re.search(r"\d\s*(minute|hour|day|week|month)s?\b(?!\s+" + lx.TIME_HELD + ")", test, re.I)
             if age and prev.startswith(("<loop.currentItem", "<start.")):
                 # 'open for more than 7 days': the item's age, from when it was created
                 unit_ms = {
@@ -3251,7 +3530,8 @@ def _reminder(text: str) -> str | None:
 
 # a write that makes one object per item: '… into HubSpot as contacts', '… on my calendar as events'
 _KEY = (
-    r"((?:[a-z]+[\s-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|reference|ref|"
+    # (a key written as a field name too: 'by order_id', 'with a customer_email')
+    r"((?:[a-z]+[\s_-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|reference|ref|"
     r"postcode|zip|isbn|iban|ticker))\b"
 )
 # 'takes an email address', 'give it a company name': the key a run started by hand is given
@@ -3266,8 +3546,8 @@ _GIVEN_INPUT = re.compile(
     r"\b(?:takes?|receives?|gets?|accepts?|pastes?|types?|enters?|submits?|sends?|posts?|drops?|"
     r"gives?\s+(?:it|you|us))\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her|some|one)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:url|link|question|text|idea|description|domain|name|address|query|topic|prompt|article|page|email|"
-    r"ticket|message|keyword|term|number|code|id)s?\b"
-    r"|\b(?:url|link|text|question|address|topic|name)\s+(?:that\s+)?(?:i|we|you|they)\s+"
+    r"ticket|message|keyword|term|number|code|id|website|site)s?\b"
+    r"|\b(?:url|link|text|question|address|topic|name|website|site|domain)\s+(?:that\s+)?(?:i|we|you|they)\s+"
     r"(?:give|paste|send|enter|type|provide|submit)"
     r"|\b(?:types?|enters?|asks?\s+for)\s+what\b",
     re.I,
@@ -3305,8 +3585,8 @@ _KEY_NOUN = re.compile(r"\b(?:an?|their|its)\s+" + _KEY, re.I)
 
 
 def _key_words(noun: str) -> list[str]:
-    """'an email address' → ['email'], 'Order Number' → ['order', 'number']: a key's column words."""
-    words = [w for w in re.split(r"[\s-]+", noun.lower().replace("e-mail", "email")) if w]
+    """'an email address' → ['email'], 'Order Number', 'order_number' → ['order', 'number']: a key's column words."""
+    words = [w for w in re.split(r"[\s_-]+", noun.lower().replace("e-mail", "email")) if w]
     if len(words) > 1 and words[-1] == "address":  # 'an email address' is the 'email' column
         words = words[:-1]
     return words
@@ -3373,6 +3653,21 @@ def _field_read(ref: str, path: str) -> str:
     return f"({ref})" + "".join(f"?.[{json.dumps(part)}]" for part in path.split("."))
 
 
+# 'the "status" field isn't "ok"', "the state field is 'degraded'", 'the "plan" value equals "free"': a field the test
+# names, and the value it holds (quoted)
+_FIELD_VALUE = re.compile(
+    r"(?:the\s+)?(?:[\"“'](?P<qf>[\w.-]{1,40})[\"”']|(?<=the\s)(?P<bf>[\w.-]{1,40}))\s+(?:field|value|key|property|column|attribute)"
+    r"\s+(?P<is>is\s*n[o']?t|is\s+not|isn't|does\s*n[o']?t\s+(?:equal|say|read)|is|equals?|says|reads)\s+"
+    r"(?:equal\s+to\s+)?[\"“'](?P<v>[^\"”'\n]{1,40})[\"”']",
+    re.I,
+)
+# 'no account manager is set', 'the phone field is empty', 'the due date is missing': a field that holds nothing
+_EMPTY_TEST = re.compile(
+    r"^\s*(?:there\s+is\s+)?(?:(?P<no>no)\s+)?(?:the\s+|an?\s+|its\s+|their\s+)?(?P<f>[a-z][\w -]{1,30}?)"
+    r"(?:\s+(?:field|column|value))?\s+(?:is|are)\s+(?P<st>(?:not\s+)?(?:set|given|filled(?:\s+in)?|listed|provided|"
+    r"present|empty|blank|missing))\s*$",
+    re.I,
+)
 # 'mention complaint or refund', 'says cancel, stop or unsubscribe': words of which any will do
 _ANY_WORD = re.compile(
     r"\b(?:mentions?|mentioning|says?|saying|contains?|containing|includes?|including)\s+(?:the\s+words?\s+|either\s+)?"
@@ -3570,6 +3865,10 @@ def _number_reader(test: str, text: str) -> Step:
         text,
     )
     return Step("process", "agent", values, label=f"Read the {what}", text=test)
+
+
+def _guards_nothing(step: Step) -> bool:
+    return step.kind == "condition" and not any(branch for _, branch in step.branches)
 
 
 def _answer_step(description: str) -> Step:

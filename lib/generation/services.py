@@ -426,7 +426,8 @@ def resource_fields(block_type: str, operation: str | None) -> list[tuple[str, t
         else:
             words = [
                 w
-                for w in re.findall(r"[a-z]+", re.sub(r"\(.*?\)", "", (sub.title or "").lower()))
+                # ('Results Per Page' counts; it names no page)
+                for w in re.findall(r"[a-z]+", re.sub(r"\(.*?\)|\bper\s+\w+", "", (sub.title or "").lower()))
                 if w not in _TITLE_NOISE
             ]
             noun = " ".join(words[-2:]) if " ".join(words[-2:]) in nouns else (words[-1] if words else "")

@@ -31,7 +31,8 @@ _WRITE = (
     # 'I open the 'AP Invoices' sheet': opening a document to look at it writes nothing
     r"(?!s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\w-]+\s+){0,2}?(?:sheet|spreadsheet|workbook|doc|"
     r"document|file|page|database|table|inbox|folder|board|dashboard)s?\b)|"
-    r"archive|assign|invite|book|remind|page|"
+    # ('page the on-call engineer'; 'Confluence ("Release calendar" page), Slack' names a page, it pages nobody)
+    r"archive|assign|invite|book|remind|page(?!\s*(?:[),.;:\"“]|$))|"
     # 'schedule a 30-minute intro on Google Calendar' (not 'on a schedule', 'schedule the report for 9am')
     r"schedule(?=\s+(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,3}?(?:meeting|call|intro|introduction|kickoff|"
     r"kick-off|event|session|demo|interview|appointment|sync|check-in|onboarding|walkthrough|1:1|one-on-one)s?\b)|"
@@ -139,6 +140,12 @@ def negated(text: str) -> dict[str, set[str]]:
             opening = max(low.rfind(c, 0, before.start()) for c in ("\n", ". ", "; ", ": ")) if before else 0
             if before and _GUARD.match(re.sub(r"^[\s.;:*•-]+", "", low[opening + 1 :])):
                 continue  # 'if nothing is below 20, don't send the email': the run ends when nothing is found, a guard
+            if before and _CASE_LED.match(re.sub(r"^[\s.;:*•-]+", "", low[opening + 1 : before.start()])):
+                # "if the size is '1-10', don't post in Slack", 'builds on main -> only Slack, no PR comment': what one
+                # case leaves out is the other side of a test, not a rule for the run
+                continue
+            if before and _ALREADY_THERE.search(before.group(0)):
+                continue  # 'skip links already in the sheet': the items left out are those found there, a test
             if before and _ABOUT_CONTENT.match(before.group(0)):
                 continue  # "don't mention prices in the email": what the message holds, the message is still sent
             if before and _STAYS_IN.match(before.group(0)):
@@ -175,6 +182,16 @@ def negated(text: str) -> dict[str, set[str]]:
                         )
                     ):
                         modes = {"write"}
+                        kept = lexicon()["changes_kept"]
+                        if key in kept["services"] and re.fullmatch(
+                            r"\W*"
+                            + _NEGATION
+                            + r"(?:\s+(?:(?:"
+                            + kept["verbs"]
+                            + r")\w*|or|and|,|the|any|all|anything))+\s*",
+                            verb,
+                        ):
+                            continue  # "don't delete emails": nothing it sends is banned
                     elif re.search(r"\b(?:" + _READ + r")(?:s|es)?\b", verb):
                         modes = {"read"}
                     elif _DOES_TO.match(verb) or _ITS_WRITES.match(low, before.end()):
@@ -257,6 +274,18 @@ _SCOPED = re.compile(
 )
 
 
+# "if the company size is '1-10', ", 'builds on main -> only Slack, ', 'for refunds: ': a case said before what it
+# leaves out (lexicon.json case_leads: the words that open a case)
+_CASE_LED = re.compile(
+    # (after a field's label the line did not end at: '**Exceptions:** if …')
+    r"(?:\**[a-z][\w /&'-]{0,40}\**:\**\s+)?(?:and\s+|but\s+)?(?:(?:only\s+)?(?:"
+    + "|".join(lexicon()["case_leads"])
+    + r")\b[^.;]{1,100}?,|[^.;:]{1,60}?(?:->|→|=>))\s*(?:then\s+)?(?:(?:only|just)\s+[^,;.]{1,40}[,;]\s*)?$"
+)
+# 'skip links already in the sheet', 'skip rows that are already listed': the items the service already holds
+_ALREADY_THERE = re.compile(r"\b(?:skip|ignore)\b[^.,;]*\balready\b")
+
+
 def _negates_other(span: str) -> bool:
     """'if the status is not ok send an SMS': the negation is of a word before a new verb, not of the SMS."""
     after = re.match(_NEGATION + r"\s+(\S+)", span)
@@ -315,8 +344,24 @@ def sentences(text: str) -> list[str]:
         protected,
         flags=re.I,
     )
+    # 'text them the message "Depot opens at 7. Bring your badge."': the words a message says, quoted, are one
+    # sentence of its step, whatever ends their own sentences inside the quotes
+    protected = re.sub(
+        r"\"[^\"\n]{2,300}\"|“[^”\n]{2,300}”",
+        lambda m: m.group(0).translate(_QUOTED_ENDS),
+        protected,
+    )
     parts = re.split(r"(?<=[.!?;])\s+|\n+", protected)
-    return [p.replace("\x00", ".").replace("\x02", "").strip(" .;!?") for p in parts if p.strip(" .;!?")]
+    return [
+        p.translate(_QUOTED_BACK).replace("\x00", ".").replace("\x02", "").strip(" .;!?")
+        for p in parts
+        if p.strip(" .;!?")
+    ]
+
+
+# the marks that end a sentence, kept inside quotes while `sentences` splits (and put back after)
+_QUOTED_ENDS = str.maketrans({".": "\x00", "!": "\x03", "?": "\x04", ";": "\x05"})
+_QUOTED_BACK = str.maketrans({"\x03": "!", "\x04": "?", "\x05": ";"})
 
 
 def _protect_lists(text: str) -> str:
@@ -521,7 +566,9 @@ _BRACKETED = re.compile(
 # what brackets say about the text itself, not a fact to send: a host, an address, a column, how it runs
 _NOT_A_FACT = re.compile(
     r"[@/]|\.[a-z]{2,}\b|\b(?:webhook|api|column|col|field|tab|sheet|table|check|every|daily|hourly|via|e\.g|i\.e|"
-    r"optional|see|like|such|etc)\b",
+    r"optional|see|like|such|etc)\b"
+    # '(+14155550101, +14155550102)' after 'the two drivers': whom it goes to, not what it says
+    r"|^\s*\+?\d[\d\s-]{6,}\d(?:\s*(?:,|and|&|/)\s*\+?\d[\d\s-]{6,}\d)*\s*$",
     re.I,
 )
 
@@ -605,6 +652,13 @@ def _search_query(clause: str) -> str:
         count=1,
         flags=re.I,
     )
+    # "research the lead's company", "the applicant's school": a person's thing the run was given, by their noun
+    text = re.sub(
+        r"^(?:on\s+|into\s+)?the\s+(?:new\s+)?(?:" + "|".join(lexicon()["people"]) + r")['’]s\s+.*$",
+        "{prev}",
+        text.strip(),
+        flags=re.I,
+    )
     # trailing 'with Exa', 'from X', 'on our YouTube channel' name the tool or the place, not the topic
     text = re.sub(
         r"\s+(?:using|with|via|on|in|from|at)\s+(?:my\s+|our\s+|the\s+)?(?:" + service + r")\b.*$",
@@ -622,6 +676,8 @@ def _search_query(clause: str) -> str:
     text = re.sub(
         r"\s+(?:and\s+|then\s+)*(?:for\s+)?(?:each|every)\b.*$|\s+(?:and|then)$", "", text, flags=re.I
     )
+    # 'it searches the web and answers with sources': the next step, not what is searched for
+    text = re.sub(r"^(?:and|then)\s+.*$", "", text.strip(), flags=re.I)
     text = re.sub(
         r"\s+(?:and|then)\s+(?:give|gives|return|returns|send|sends|show|post|e-?mail|reply|tell)\b.*$",
         "",
@@ -789,7 +845,31 @@ def _made_as_records(rest: str) -> bool:
     return bool(lx.integrations_in(what) or re.search(r"\b" + records + r"\b", what))
 
 
+_PURPOSE = re.compile(
+    r"\bso\s+(?:that\s+)?(?:the|our|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:bot|chatbot|assistant|agent|team|"
+    r"users?|customers?|people|staff|employees)\s+(?:can|could|will|would|is\s+able\s+to|are\s+able\s+to)?"
+    r"[^.;!?\n]*"
+)
+
+
+def _replies_with_data(verb: str, after: str) -> bool:
+    """Whether a reply (`verb`: 'reply', 'respond', 'answer') says it carries named data — 'in the Telegram chat with
+    the price and stock level', 'in Discord with the issue link' —, not a text to write ('with the best answer', 'with
+    a polite note', 'with a summary of it')."""
+    said = re.match(
+        r"(?:\s+(?:in|on|to|into|via|by)\s+(?:[\w@#'’-]+\s+){0,4}?)?\s*with\s+(?:the|its|their|that|this)\s+"
+        r"(?P<what>[\w-]+(?:\s+[\w-]+){0,3})",
+        after,
+    )
+    if verb not in ("reply", "respond", "answer") or said is None:
+        return False
+    words = set(said.group("what").split())
+    drafted = set(lexicon()["draft_nouns"]) | {"best", "right", "correct", "relevant", "answers", "replies"}
+    return not words & drafted
+
+
 def _processing_kinds(clause: str) -> list[tuple[int, str]]:
+
     low = lx.CHANNEL_RE.sub(lambda m: " " * len(m.group(0)), clause.lower())  # '#review' is a channel
     # 'github.com/tallyhq/api', 'https://…/rank', 'tally@…': an address or a repository asks for nothing
     for pattern in (lx.URL_RE, lx.EMAIL_RE, lx.REPO_RE):
@@ -802,6 +882,9 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = re.sub(r"`[^`\n]{1,80}`", lambda m: " " * len(m.group(0)), low)
     # "emails labeled 'leases'", 'issues labelled bug': a participle naming which items, not a request to label
     low = re.sub(r"\blabell?ed\b", lambda m: " " * len(m.group(0)), low)
+    # '… to the knowledge base so the support bot answers from the current docs': what the step is for, done by
+    # someone else later, asks for nothing now
+    low = _PURPOSE.sub(lambda m: " " * len(m.group(0)), low)
     hits = []
     for kind, entry in lexicon()["processing"].items():
         # 'have the AI list …': a verb stated with its doer ('ai list') is found at the verb itself
@@ -824,6 +907,9 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
                 kind == "draft"
                 and re.match(r"\s*(?:with\s+|saying\s+)?[\"'“]", clause.lower()[low.find(v) + len(v) :])
             )
+            # 'reply in the same chat with the current price', '… with the issue link': the reply carries data
+            # named, nothing is drafted ('with the best answer', 'with a short summary' are drafted)
+            and not (kind == "draft" and _replies_with_data(v, low[low.find(v) + len(v) :]))
             # 'turned into GitHub issues', 'turn them into Trello cards': made in a service, a write, not a text
             and not (v.startswith("turn") and _made_as_records(low[low.find(v) + len(v) :]))
         ]
@@ -1093,7 +1179,18 @@ def _is_write(clause: str, key: str) -> bool:
         governing is not None
     ):  # 'copy the Airtable records … into Notion': the verb before the service decides
         return governing
-    return bool(re.search(r"\b(" + _WRITE + r")\b", low)) and not re.search(
+    # (a place's quoted name holds no verb: 'Excel (workbook "Open quotes")'; "Excel 'Add a row into a table'" is
+    # the action)
+    from lib.generation import services
+
+    nouns = "|".join(services.data()["place_nouns"])
+    named = re.sub(
+        rf"\b((?:{nouns})s?\s+)(?:'[^'\n]{{1,60}}'(?!\w)|\"[^\"\n]{{1,60}}\"|“[^”\n]{{1,60}}”)"
+        rf"|(?<!\w)(?:'[^'\n]{{1,60}}'|\"[^\"\n]{{1,60}}\"|“[^”\n]{{1,60}}”)(?=\s+(?:{nouns})s?\b)",
+        lambda m: (m.group(1) or "") + "'n'",
+        low,
+    )
+    return bool(re.search(r"\b(" + _WRITE + r")\b", named)) and not re.search(
         # 'twitter: search for tweets …': after a label, the clause still starts with its verb
         r"^(?:[\w/ -]{1,30}:)?\W*(?:(?:also|then|first|next|finally|and)\s+)?(?:" + _READ + r")\b",
         low,
@@ -1461,7 +1558,8 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         or any(
             re.search(
                 r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+)?(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|"
-                r"[\w]+-[\w-]+\s+)?" + re.escape(p),  # 'from the help-center knowledge base'
+                # 'from the help-center knowledge base', 'in the ap@ Outlook mailbox'
+                r"[\w]+-[\w-]+\s+|[\w.+-]+@\s+)?" + re.escape(p),
                 low,
             )
             or re.search(_taken_from(p), low)
@@ -1551,6 +1649,13 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             "operation": found["operation"],
             "values": {found["field"]: found["value"].replace("{q}", words)},
         }
+    sender = None if write or subject or "sender_search" not in entry else _SENDER_IS.search(clause)
+    if sender:  # 'unread emails from anyone @bigclient.com': a search for what that sender sent
+        found = entry["sender_search"]
+        query = found["value"].replace("{q}", sender.group(1).lstrip("@"))
+        if found.get("unread") and re.search(r"\bunread\b", clause, re.I):
+            query += " " + found["unread"]
+        mode = {"operation": found["operation"], "values": {found["field"]: query}}
     values = dict(entry.get("values", {}))
     values.update(mode.get("values", {}))
     if mode.get("operation"):
@@ -1770,7 +1875,9 @@ def _invitees(block_type: str, clause: str, description: str, values: dict[str, 
     said = re.search(pattern, description) if clause else None
     after = description[said.end() : said.end() + 100] if said else ""
     back = re.match(
-        r"[\s,]*(?:and\s+|then\s+)?(invit\w*\s+[^.;]{0,60}?\bto\s+(?:it|the\s+(?:event|meeting|call)))",
+        r"[\s,]*(?:and\s+|then\s+)?(invit\w*\s+[^.;]{0,60}?\bto\s+(?:it|the\s+(?:event|meeting|call))"
+        # '…, 30 minutes, and invite them using the email they gave': the person, right after the event's clause
+        r"|invit\w*\s+(?:them|him|her)\b[^.;]{0,60})",
         after,
         re.I,
     )
@@ -2080,6 +2187,12 @@ def _one_way(entry: dict, asked: str, clause: str) -> Exception:
 
 
 # "emails with 'receipt' in the subject", 'whose subject contains "invoice"': the words a mail search looks for
+# 'emails from anyone @bigclient.com', 'mail from billing@acme.io': the sender (an address or a domain) searched for
+_SENDER_IS = re.compile(
+    r"\bfrom\s+(?:(?:anyone|anybody|someone|people|senders?|any\s+address(?:es)?)\s+)?(?:at\s+)?"
+    r"([\w.+-]*@[\w-]+(?:\.[\w-]+)+)",
+    re.I,
+)
 _SUBJECT_HAS = re.compile(
     r"\bwith\s+[\"“']([^\"”']{2,60})[\"”']\s+in\s+(?:the|their|its)\s+subject"
     r"|\bsubject(?:\s+line)?\s+(?:contains|containing|includes|including|mentions|mentioning|with|has)\s+"
@@ -2116,6 +2229,18 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
     }
     # 'a message to our Payroll chat in Teams': an operation named by all the default's words and one more of its own
     wider = [op_id for op_id, objs in said.items() if said.get(current) and said[current] < objs]
+    if not named and mode == "read":
+        # 'find contracts ending soon in the Notion database "Contracts"': what is read is the entries of the place
+        # it is read from, when an operation reads that kind of place
+        named = [
+            (m.start(), op_id)
+            for op_id, op in ops.items()
+            if op["mode"] == mode
+            for o in op["objects"]
+            if o in _CONTAINERS
+            for m in [re.search(r"\b" + re.escape(o) + r"\b", low)]
+            if m
+        ]
     if not named or (any(op_id == current for _, op_id in named) and not wider):
         return default
     op_id = wider[0] if wider else min(named)[1]
@@ -2524,7 +2649,13 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         if not found and re.search(r"\b(?:me|us|my phone)\b", clause, re.I):
             values[field_id] = "{{USER_PHONE}}"  # 'text me': the user's own number, set once as a variable
         if found:
-            values[field_id] = re.sub(r"[\s-]", "", found.group(0))
+            # ('text the two drivers (+1415…, +1415…)': each number a text goes to, one a line)
+            numbers = (
+                [m.group(0) for m in re.finditer(r"\+\d[\d\s-]{6,}\d", clause)] if target == "phones" else []
+            )
+            values[field_id] = "\n".join(
+                dict.fromkeys(re.sub(r"[\s-]", "", n) for n in numbers or [found.group(0)])
+            )
         else:
             who = _person(clause)
             if who:  # 'send a WhatsApp message to the customer': their number comes from the data
@@ -2737,9 +2868,36 @@ def _written_method(before: str) -> str | None:
     return found.group(1) if found else None
 
 
+# 'send a POST to the ERP endpoint', 'a PUT request to our shop API': a request written by its method, to a place the
+# description gives the address of elsewhere
+_METHOD_TO = re.compile(
+    r"\b(?-i:GET|POST|PUT|PATCH|DELETE)\b(?:\s+request)?\s+(?:it\s+|them\s+)?to\s+(?:the|our|their)\s+"
+    r"(?P<name>[\w.-]+(?:\s+[\w.-]+){0,2}?)\s+(?:endpoint|api|url|server|service|webhook)\b",
+    re.I,
+)
+
+
+def _address_of(name: str, description: str) -> str | None:
+    """The address the description writes beside a place's name ('our ERP (REST, https://erp.x.de/api/prices)'), or
+    the only address it writes."""
+    beside = re.search(
+        r"\b" + re.escape(name) + r"\b[^\n]{0,60}?(" + lx.URL_RE.pattern + r")", description, re.I
+    )
+    if beside:
+        return beside.group(1)
+    every = {m.group(0).rstrip(".,;)") for m in lx.URL_RE.finditer(description)}
+    return every.pop() if len(every) == 1 else None
+
+
 def _api_step(clause: str, description: str) -> Step | None:
     url = lx.URL_RE.search(clause)
     service = lx.api_service(clause)
+    by_method = _METHOD_TO.search(clause) if url is None and service is None else None
+    address = _address_of(by_method.group("name"), description) if by_method else None
+    if by_method and address:
+        # 'for each row send a POST to the ERP endpoint': the request goes to the address the description gives
+        clause = clause[: by_method.end()] + f" at {address}" + clause[by_method.end() :]
+        url = lx.URL_RE.search(clause)
     bare = None if url or service or lx.integrations_in(clause) else _called_host(clause)
     # 'collect the headlines from feeds.bbci.co.uk/…', 'look up the postcode at api.postcodes.io': read;
     # 'trigger the deploy hook at api.render.com', 'send the answers to our EHR at api.healthie.com': written to
@@ -3241,7 +3399,9 @@ def _looked_up_in(low: str, clause: str) -> bool:
         if re.search(
             r"\b(?:look(?:s|ing)?\s+(?:[\w'-]+\s+){0,3}?up|finds?|search(?:es)?|checks?)\b"
             r"(?:(?!\b(?:and|then)\b)[^,;.])*?\b(?:in|from|inside)\s+(?:the\s+|our\s+|my\s+|their\s+)?"
-            r"(?:['\"“][^'\"”\n]{1,40}['\"”]\s+)?$",
+            r"(?:['\"“][^'\"”\n]{1,40}['\"”]\s+)?$"
+            # 'look up what we remember about this customer': the service is what is looked up
+            r"|\b(?:look(?:s|ing)?\s+up|finds?|search(?:es)?|checks?)\s+(?:the\s+|our\s+|my\s+)?$",
             re.sub(r"\S+$", "", low[:pos]),  # the phrase's position may fall inside its first word
         ):
             return True
@@ -4117,7 +4277,9 @@ _AMOUNT_THEN_ACT = re.compile(
     r"(?:\s*(?:k|m|%|[A-Z]{3}|units?|items?|days?|hours?|minutes?|weeks?|stars?|points?|degrees?|percent|dollars|"
     r"euros|pounds)\b)?(?:\s+or\s+(?:more|less|fewer|higher|lower|above|below|over|under|later|earlier))?"
     r"(?=\s+(?:(?:I|[Ww]e)\s+)?(?!(?:and|or|but|of|in|on|at|for|per|than|from|to|by|with|within|the|a|an|this|that|it|is|are|was|"
-    r"then)\b)[a-z]+\s+(?:the|a|an|it|them|their|this|that|him|her|us|me|our|my)\b)"
+    r"then)\b)[a-z]+\s+(?:the|a|an|it|them|their|this|that|him|her|us|me|our|my)\b"
+    # ('fewer than 2 shifts this month': what the number counts, in a window of time — no action)
+    r"(?!\s+(?:day|week|month|quarter|year|sprint|cycle|period|season|morning|evening)\b))"
 )
 # the bot (or its name's pronoun) as the subject of what it does: 'it emails', 'she texts', 'the bot posts'
 _ACTOR = re.compile(
@@ -6440,6 +6602,248 @@ _LOOP_WORD = re.compile(
 )
 
 
+# 'Exceptions / special cases: …', '**Edge cases:** …': the field a form states its exceptions in (lexicon.json
+# case_fields), left off what the exception says
+_CASE_FIELD = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:\*\*)?(?:" + "|".join(lexicon()["case_fields"]) + r")(?:\*\*)?\s*:\s*(?:\*\*)?\s*",
+    re.I,
+)
+# "if the company size answer is '1-10', don't post in Slack - only create the contact": a case, the steps it
+# leaves out, and (said or not) the ones it keeps
+_CASE_SKIPS = re.compile(
+    r"^(?:and\s+|but\s+)?(?:if|in\s+case)\s+(?P<test>[^,;:]{2,100}?)\s*[,:]\s*(?:then\s+)?"
+    r"(?:don'?t|do\s+not|never|skip(?:\s+the)?|no\s+need\s+to)\s+(?P<what>[^.;]+?)"
+    r"(?:\s*(?:\s[-–—]\s|[;,]|\bbut\b)\s*(?:only|just)\s+(?P<keep>[^.;]+?))?\s*[.!]?$",
+    re.I,
+)
+# 'low urgency incidents: only step 1', 'builds on main -> only Slack, no PR comment (there is no PR)': a case and
+# the steps it keeps (the others are left out for it)
+_CASE_ONLY = re.compile(
+    r"^(?P<test>[^:>→,;]{2,80}?)\s*(?P<sep>->|→|=>|:|\s[-–—])\s*(?:only|just)\s+(?P<keep>[^,;.()]+?)\s*"
+    r"(?:[,;]\s*(?:and\s+)?(?:no|not|without|(?:but\s+)?(?:don'?t|do\s+not|never)\s+\w+)\s+(?P<what>[^.;()]+?))?\s*"
+    r"(?:\([^)]*\))?\s*[.!]?$",
+    re.I,
+)
+# 'and only orders with a total over $500 need to go to slack, the rest just the sheet', 'only refunds above $250
+# should go to slack tho, smaller ones just airtable': the items a test keeps for one of the steps said before
+_ONLY_SOME_GO = re.compile(
+    r"(?:^|(?<=\s[-–—]\s)|(?<=[:;]\s))(?:and\s+|but\s+)?only\s+(?P<test>[^,;.]{3,100}?)\s+"
+    r"(?:need(?:s)?\s+to|should|must|have\s+to|are\s+to|get\s+to|will)\s+(?:go|be\s+(?:sent|posted|shared))\s+"
+    r"(?:to|in|into|on)\s+(?P<keep>[^,;.]+?)(?:\s+(?:tho(?:ugh)?))?\s*(?:[,;]\s*(?P<rest>[^.]*))?[.!]?$",
+    re.I,
+)
+# 'pickup orders don't need the courier text', 'contractors never get the badge email': a case by its items, and the
+# step said before that they go without (a case with a threshold, 'orders under $30 don't need …', is _needed_only's)
+_CASE_NEEDS_NOT = re.compile(
+    r"^(?P<test>[^,;:]{2,80}?)\s+(?:do(?:es)?\s*n[o'’]?t|do(?:es)?\s+not|never|shouldn'?t|should\s+not)\s+"
+    r"(?:need|get|require|receive|want)s?\s+(?P<what>[^.;]+?)\s*[.!]?$",
+    re.I,
+)
+# 'If it passed, do nothing.', "If there's 0 or 1 do nothing.": the other side of a test said before, which does nothing
+_DOES_NOTHING = re.compile(
+    r"^(?:and\s+)?(?:if|when|otherwise|else)\b[^.;]{0,80}?,?\s*(?:just\s+|then\s+)?(?:do\s+nothing|nothing\s+(?:happens|"
+    r"should\s+happen|needs\s+to\s+happen))\s*[.!]?$",
+    re.I,
+)
+_STEP_NUMBER = re.compile(r"^\s*(?:step\s+)?(\d{1,2})\s*(?:[.):]|\s[-–—])?\s+(?=\S)", re.I)
+_NAMED_STEPS = re.compile(r"\bsteps?\s+(\d{1,2}(?:\s*(?:,|and|&|\+|-|–|to)\s*\d{1,2})*)\b", re.I)
+# words of an exception that name no step of their own ('the courier text' names the step by 'courier' and 'text')
+_NOT_NAMING = frozenset({
+    "the", "them", "this", "that", "these", "those", "only", "just", "also", "too", "into", "for", "with", "and",
+    "post", "send", "message", "notification", "notify", "ping", "step", "steps",
+})  # fmt: skip
+
+
+def _containers(steps: list[Step]) -> list[list[Step]]:
+    """The step lists of a plan: the top level, each branch and each loop's body, outermost first."""
+    out = [steps]
+    for s in steps:
+        for _, branch in s.branches:
+            out += _containers(branch)
+        if s.body:
+            out += _containers(s.body)
+    return out
+
+
+def _in_order(steps: list[Step]) -> list[Step]:
+    """Every step of a plan in the order it was said: a test or a loop, then what it holds."""
+    out: list[Step] = []
+    for s in steps:
+        out.append(s)
+        for _, branch in s.branches:
+            out += _in_order(branch)
+        out += _in_order(s.body)
+    return out
+
+
+def _said_once(named: list[Step], steps: list[Step]) -> list[Step]:
+    """`named` without the ones that say again a message said before (the same service and place): those leave the
+    plan, the first stays."""
+    out: list[Step] = []
+    for s in [x for x in _in_order(steps) if any(x is n for n in named)]:
+        place = (
+            s.values.get("channel")
+            or s.values.get("to")
+            or s.values.get("chatId")
+            or s.values.get("phoneNumbers")
+        )
+        same = next(
+            (
+                o
+                for o in out
+                if o.type == s.type
+                and place
+                and (
+                    o.values.get("channel")
+                    or o.values.get("to")
+                    or o.values.get("chatId")
+                    or o.values.get("phoneNumbers")
+                )
+                == place
+            ),
+            None,
+        )
+        if same is None:
+            out.append(s)
+            continue
+        for c in _containers(steps):
+            c[:] = [x for x in c if x is not s]
+    return out
+
+
+def _steps_named(said: str, steps: list[Step], numbered: dict[int, list[Step]]) -> list[Step]:
+    """The actions a phrase of an exception names: by their numbers in the list ('step 1', 'steps 2 and 3'), by
+    their service ('Slack', 'on Discord'), by the channel they post to ('#wins') or by their own words ('the courier
+    text', 'PR comment')."""
+    acts = [s for c in _containers(steps) for s in c if s.kind == "action"]
+    numbers = _NAMED_STEPS.search(said)
+    if numbers:
+        found = [int(n) for n in re.findall(r"\d{1,2}", numbers.group(1))]
+        if re.search(r"\d\s*(?:-|–|to)\s*\d", numbers.group(1)) and len(found) == 2:
+            found = list(range(found[0], found[1] + 1))
+        return [s for n in found for s in numbered.get(n, []) if s.kind == "action"]
+    low = " " + said.lower() + " "
+    services = {
+        key
+        for key, entry in lexicon()["integrations"].items()
+        if any(lx.phrase_at(low, " " + p.strip() + " ") >= 0 for p in entry["phrases"])
+    }
+    by_service = [s for s in acts if s.type in services or (s.integration or "") in services]
+    if by_service:
+        return by_service
+    channels = re.findall(r"#[\w-]+", said)
+    if channels:
+        return [s for s in acts if any(c.lower() in (s.text or "").lower() for c in channels)]
+    words = [w for w in re.findall(r"[a-z]{3,}", said.lower()) if w not in _NOT_NAMING]
+    if not words:
+        return []
+    return [
+        s
+        for s in acts
+        if all(re.search(r"\b" + re.escape(w.rstrip("s")), (s.text or ""), re.I) for w in words)
+    ]
+
+
+def _case_test(case: str) -> str:
+    """The test a case names by its items ('low urgency incidents' → 'the incident urgency is low', 'pickup orders' →
+    'the order is pickup', 'contractors' → 'it is contractor'); a case said as a test stays as it is."""
+    words = case.split()
+    if re.search(
+        r"\b(?:is|are|was|were|has|have|with|without|whose|where|from|on|in|of|over|under|above|below)\b|\d",
+        case,
+        re.I,
+    ) or not all(re.fullmatch(r"[a-z][\w-]*", w, re.I) for w in words):
+        return case
+    plural = re.search(r"[^su]s$", words[-1]) and len(words[-1]) > 3
+    item = words[-1][
+        :-1
+    ].lower()  # ('the incident …', 'the order …': the item, so a test of the event says so)
+    if len(words) == 3 and plural:
+        return f"the {item} {words[1]} is {words[0]}"
+    if len(words) == 2 and plural:
+        return f"the {item} is {words[0]}"  # 'pickup orders': what sets them apart
+    if len(words) == 1 and plural:
+        return f"it is {item}"
+    return case
+
+
+def _narrowed(sentence: str, steps: list[Step], numbered: dict[int, list[Step]]) -> list[Step] | None:
+    """An exception said after the steps it narrows ("if the size is '1-10', don't post in Slack", 'low urgency
+    incidents: only step 1', 'builds on main -> only Slack, no PR comment', 'only orders over $500 need to go to
+    slack'): those steps wrapped in the test, in the list that holds them — on its else side when the case leaves
+    them out, on its if side when only the case gets them. None when the sentence is no such exception, or names
+    no step said before it."""
+    text = _CASE_FIELD.sub("", sentence, count=1).strip()
+    if _GUARD.match(text):
+        return None  # 'if nothing is below 20, don't send the email': a guard on what was found, not a case
+    some = _ONLY_SOME_GO.search(text)
+    skips = _CASE_SKIPS.match(text) if some is None else None
+    only = _CASE_ONLY.match(text) if some is None and skips is None else None
+    needs = _CASE_NEEDS_NOT.match(text) if not (some or skips or only) else None
+    if needs is not None and (
+        lx.threshold_in(needs.group("test")) or lx.OR_MORE_RE.search(needs.group("test"))
+    ):
+        needs = None
+    found = some or skips or only or needs
+    if found is None:
+        return None
+    test = re.sub(r"\s*\([^()]*\)", "", found.group("test")).strip()
+    if (
+        only is not None
+        and not re.match(r"\s*(?:->|→|=>)", only.group("sep"))
+        and not re.search(
+            r"[^su\W]s$|\b(?:with|without|on|from|in|for|of|marked|tagged|labell?ed|whose)\b", test, re.I
+        )
+    ):
+        return None  # 'Notify: only #ops', 'Urgency: only …': a form's field, not a case (a case names its items)
+    # ("Urgency: only …", "Don'ts: only …": a form's own field, not a case)
+    if (
+        not test
+        or test.lower() in lexicon()["section_labels"]
+        or re.search(r"\b(?:don'?ts?|must|never)\b", test, re.I)
+    ):
+        return None
+    kept = (
+        _steps_named(found.group("keep"), steps, numbered)
+        if "keep" in found.re.groupindex and found.group("keep")
+        else []
+    )
+    left = (
+        _steps_named(found.group("what"), steps, numbered)
+        if "what" in found.re.groupindex and found.group("what")
+        else []
+    )
+    # ('posted in #big-orders' … 'Notify: #big-orders': the same message said twice is one step, the first said)
+    kept, left = _said_once(kept, steps), _said_once(left, steps)
+    holder = next(
+        (
+            c
+            for c in _containers(steps)
+            if (kept or left) and all(any(x is s for x in c) for s in kept + left)
+        ),
+        None,
+    )
+    if holder is None:
+        return None
+    if some is not None:
+        if not kept:
+            return None
+        branches = [("if", kept), ("else", [])]
+        moved = kept
+    else:
+        out = left or [s for s in holder if s.kind == "action" and not any(s is k for k in kept)]
+        if not out:
+            return None
+        branches = [("if", []), ("else", out)]
+        moved = out
+    guard = Step("condition", "condition", label=_case_test(test), text=sentence)
+    guard.branches = branches
+    at = min(i for i, s in enumerate(holder) if any(s is m for m in moved))
+    rest = [s for s in holder if not any(s is m for m in moved)]
+    holder[:] = rest[:at] + [guard] + rest[at:]
+    return steps
+
+
 def items_as_lines(text: str) -> str:
     """Inline numbered items ('1) … 2) …') and, in a line that repeats steps for each item, the parts between
     arrows start lines of their own ('- …'), so each reads as a sentence and a loop item scopes the items after
@@ -6549,9 +6953,28 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     # a sentence that is only a test ('Only continue if the total is over 300.', 'Filter: budget above 10000'),
     # with where the steps after it start: what the later sentences do runs only when it passes
     gate: tuple[Step, int] | None = None
+    numbered: dict[int, list[Step]] = {}  # '1 - post in #incidents …': the steps each numbered line made
+    pending: int | None = None  # the number of a list item split off at its dot
     for at, sentence in enumerate(said):
         if item_loop is not None and _LIST_MARK.fullmatch(sentence):
             continue  # '2' of '2. for each …' (the sentence split at its dot)
+        if (
+            steps
+            and _DOES_NOTHING.match(_CASE_FIELD.sub("", sentence, count=1).strip())
+            and any(s.kind == "condition" for c in _containers(steps) for s in c)
+        ):
+            continue  # 'If it passed, do nothing.': the other side of the test before, which does nothing
+        narrowed = _narrowed(sentence, steps, numbered) if steps else None
+        if narrowed is not None:
+            # "Exceptions: if the size is '1-10', don't post in Slack", 'low urgency incidents: only step 1': the
+            # steps said before, wrapped in the case's test
+            steps, last_read, lead = narrowed, [], ""
+            continue
+        number = _STEP_NUMBER.match(sentence)
+        if re.fullmatch(r"\s*\d{1,2}\s*[.)]?\s*", sentence):
+            pending = int(sentence.strip(" .)"))  # '2' of '2. create …' (the sentence split at its dot)
+        said_number = int(number.group(1)) if number is not None else pending
+        pending = None if not re.fullmatch(r"\s*\d{1,2}\s*[.)]?\s*", sentence) else pending
         if item_loop is not None:
             item = _same_item(_LIST_MARK.sub("", sentence, count=1), item_loop)
             if (
@@ -6767,6 +7190,8 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         steps += _drafts_before_their_reply(
             sorted(read, key=lambda s: (_then_part(repeated, s), rank[s.kind]))
         )
+        if said_number is not None:
+            numbered.setdefault(said_number, []).extend(read)
         last_read = read
         if (
             gate is None

@@ -152,8 +152,11 @@ _API_HINT = re.compile(
 def called_by_api(text: str) -> bool:
     """Whether the text says another program calls the workflow ('an endpoint our app can call through the API',
     'expose this as an API', 'when our mobile app calls the workflow's API with a user id'): a run by hand (the
-    manual starter is also the API entry) whose caller can be answered."""
-    return _API_HINT.search(text) is not None
+    manual starter is also the API entry) whose caller can be answered; a trigger line saying so too ('Trigger: our
+    backend calls it (API) with an order_id')."""
+    return _API_HINT.search(text) is not None or any(
+        run_kind(line.group("v")) == "api" for line in _TRIGGER_LINE.finditer(text)
+    )
 
 
 # how a call reaches the run, said after a manual hint ('on demand via API'): part of the trigger, not an HTTP step
@@ -267,6 +270,7 @@ class Trigger:
     values: dict[str, str] = field(default_factory=dict)
     spans: list[tuple[int, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # assumptions (e.g. a service with no JUL25 trigger)
+    once: bool = False  # the trigger line says the run happens once ('When should it run? just once')
 
     @property
     def schedule_type(self) -> str | None:
@@ -374,14 +378,26 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
         )
         if not found or _negated(text, found.span()):
             continue
-        # ('at 8 (Singapore)': the zone said in brackets right after the clock too)
-        after_clock = re.search(r"(?:\d|am|pm|noon|midday|midnight)\s*\(?\s*$", text[: found.start()], re.I)
+        # ('at 8 (Singapore)', '(3pm), London', 'at 8:00, Sydney': the zone said in brackets or after a comma right
+        # after the clock too)
+        after_clock = re.search(
+            r"(?:\d|am|pm|noon|midday|midnight)\)?\s*[,(]?\s*\(?\s*$", text[: found.start()], re.I
+        )
         # 'PT', 'ET' alone could be other words ('a PT session'): a two-letter zone only after a clock
         abbreviation = (
             len(phrase) <= 4 and found.group(0)[: len(phrase)].isupper() and (len(phrase) > 2 or after_clock)
         )
         if abbreviation or re.search(_ZONE_WORD, found.group(0), re.I) or after_clock:
             return zone, found.span()
+    # 'weekdays 9:15 (Toronto)', 'every Thursday morning (9am), Melbourne', 'at 8:00, Mumbai, …': a city right
+    # after the clock, in brackets or after a comma, where a zone is said
+    # (not an island's zone the database names after it, 'at 9am Easter', 'at 10, Christmas party')
+    for found in _CLOCK_CITY.finditer(text):
+        city = found.group("city").lower().replace("-", " ")
+        zone = _city_zones().get(city, "")
+        island = zone.startswith(("Atlantic/", "Indian/", "Pacific/")) and city not in lexicon()["city_zones"]
+        if zone and not island and not _negated(text, found.span("city")):
+            return zone, found.span("city")
     # '7am Lisbon time', '(Toronto time)', 'time in Nairobi': a city the time-zone database names
     for found in re.finditer(
         rf"{_ZONE_WORD}\s+(?:in|of|de|da|do|du|di)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
@@ -409,16 +425,27 @@ def _negated(text: str, span: tuple[int, int]) -> bool:
     )
 
 
+# a clock, then a city (up to three capitalised words) in brackets or after a comma, then the end of that aside
+_CLOCK_CITY = re.compile(
+    r"(?:\d|(?<![a-z])(?i:am|pm)|\b(?i:noon|midday|midnight))\)?(?:\s*,\s*|\s*\(\s*|[^\S\n]+)"
+    r"(?P<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+){0,2})(?=\s*[),.;:\n]|\s*$|\s+(?:and|on|every|each)\b)"
+)
+
+
 @lru_cache(maxsize=1)
 def _city_zones() -> dict[str, str]:
-    """'los angeles' → 'America/Los_Angeles': the cities of the IANA time-zone database (continents' zones)."""
+    """'los angeles' → 'America/Los_Angeles': the cities of the IANA time-zone database (continents' zones), and
+    those it names no zone after (lexicon.json `city_zones`: 'seattle' → 'America/Los_Angeles')."""
     import zoneinfo
 
     regions = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
     return {
-        zone.rsplit("/", 1)[1].replace("_", " ").lower(): zone
-        for zone in sorted(zoneinfo.available_timezones())
-        if zone.split("/", 1)[0] in regions and zone.count("/") >= 1
+        **{
+            zone.rsplit("/", 1)[1].replace("_", " ").lower(): zone
+            for zone in sorted(zoneinfo.available_timezones())
+            if zone.split("/", 1)[0] in regions and zone.count("/") >= 1
+        },
+        **lexicon()["city_zones"],
     }
 
 
@@ -1981,6 +2008,34 @@ def user_story(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _trigger_field() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    said = lexicon()["trigger_fields"]
+    label = re.compile(
+        r"^(?P<lead>[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?:\*\*|__)?)(?P<label>" + said["labels"] + r")"
+        r"(?:\s*\([^()\n]{0,40}\))?\s*(?:\*\*|__)?[^\S\n]*(?:\?+[^\S\n]*:?|:)(?:\*\*|__)?(?P<value>[^\n]*)$",
+        re.I | re.M,
+    )
+    return label, re.compile(r"\s*(?:" + said["blank"] + r")\s*[.!]*\s*", re.I)
+
+
+def trigger_fields(text: str) -> str:
+    """`text` with each field that says when the run starts ('When should it run? weekdays 9:15 (Toronto)',
+    'Frequency: hourly', 'How often? …') labelled 'Trigger:' (lexicon.json `trigger_fields`), every position kept;
+    a field that says nothing ('When should it run? -', 'Frequency: not sure yet') is blanked, its label too."""
+    label, blank = _trigger_field()
+
+    def read(m: re.Match[str]) -> str:
+        if not m.group("value").strip() or blank.fullmatch(m.group("value")):
+            return " " * len(m.group(0))
+        head = m.group(0)[: m.start("value") - m.start()]
+        if len(head) - len(m.group("lead")) < len("Trigger:"):
+            return m.group(0)  # ('When:', 'Run:' are read where they stand)
+        return m.group("lead") + "Trigger:".ljust(len(head) - len(m.group("lead"))) + m.group("value")
+
+    return label.sub(read, text)
+
+
 # a ticket's or spec's trigger line: 'Trigger: manual.', '- **Trigger:** chat', 'Triggered by: an API call from …'
 _TRIGGER_LINE = re.compile(
     r"(?:^|\n)[^\S\n]*(?:[-*•]\s*)?(?:\d{1,2}[.)]\s*)?(?:\*\*|__)?(?:trigger(?:ed\s+by|\s+type)?|entry\s+point)"
@@ -2000,7 +2055,7 @@ def _run_kinds() -> list[tuple[str, re.Pattern[str]]]:
 
 def run_kind(value: str) -> str | None:
     """How a trigger line's value says a run starts ('manual run by the payroll lead' → manual, 'chat.' → chat,
-    'API request from our expense tool with fields …' → api), or None when it names an event (a webhook, or a
+    'API request from our expense tool with fields …' → api, 'just once' → once), or None when it names an event (a webhook, or a
     service that sends its events: 'Slack message in #alerts', 'Typeform webhook …')."""
     value = value.strip().strip("*_ ")
     evented = bool(re.search(r"\bweb-?hooks?\b", value, re.I)) or _named_provider(value.lower())
@@ -2024,7 +2079,7 @@ def _stated_run(text: str) -> Trigger | None:
         if kind == "api":  # what the call brings is no step
             spans += [m.span() for m in _CALL_BRINGS.finditer(text)]
         value = "chat" if kind == "chat" else "manual"
-        return Trigger(value, {"startWorkflow": value}, spans)
+        return Trigger(value, {"startWorkflow": value}, spans, once=kind == "once")
     return None
 
 

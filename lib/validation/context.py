@@ -3,6 +3,12 @@
 The state may be any JSON. Everything here filters to the well-typed parts (blocks that are
 objects, edges with string ends, ...) so each rule can stay short and never has to guard
 against a list where an object belongs; the structure rule reports the rest.
+
+Validation is one pass: `Context` reads each block's own keys once (its views, the structure
+rule's type test, the ids/containers flags) and hands its subBlocks to `facts.gather`; one loop
+over the edges builds their views, judges their JSON types and sets aside the plain ones the
+edges rule need not look at. The rules then read these records and look closer only where they
+flag something; pointers, messages and findings are built only for a finding.
 """
 
 from __future__ import annotations
@@ -10,14 +16,24 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from functools import lru_cache
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from lib.sim import branches, registry
-from lib.sim.names import normalize_name
 from lib.validation import scan
 from lib.validation.base import Era
-from lib.validation.facts import NO_PLAN, Facts, TypePlan, gather, plan_for, tagged_in
+from lib.validation.exfiltration import may_send_secret
+from lib.validation.facts import (
+    NO_PLAN,
+    PLAIN_KEYS,
+    Facts,
+    TypePlan,
+    gather,
+    plain_own_keys,
+    plan_for,
+    tagged_in,
+)
+from lib.validation.shape import FLAGS, NUMBERS, OPT_NUMBERS, OPT_STRS, STR
+from lib.validation.tags import normalized_name
 
 CONTAINER_TYPES = frozenset({"loop", "parallel"})
 START_HANDLES = frozenset({"loop-start-source", "parallel-start-source"})
@@ -25,6 +41,7 @@ END_HANDLES = frozenset({"loop-end-source", "parallel-end-source"})
 # Types that make a state "current Sim" even if the registry had no record of them.
 CURRENT_ONLY_TYPES = frozenset({"start_trigger", "note"})
 _EMPTY: dict[str, Any] = {}
+_EDGE_KEYS = frozenset({"id", "source", "target", "sourceHandle", "targetHandle", "type", "data"})
 _NO_PREDS: frozenset[str] = frozenset()
 _T = TypeVar("_T")
 
@@ -53,36 +70,26 @@ class once(Generic[_T]):
 
 
 _NO_TAGS: list[tuple[str, tuple[Any, ...], str]] = []
-# Block names repeat across states (Agent 1, Start, ...): normalize each spelling once.
-normalized_name = _normalize = lru_cache(maxsize=8192)(normalize_name)
+_normalize = normalized_name
 
 
-class EdgeView:
+class EdgeView(NamedTuple):
     """An edge whose `source` and `target` are strings (they may still name missing blocks)."""
 
-    __slots__ = ("id", "index", "raw", "source", "source_handle", "target", "target_handle")
-
-    def __init__(
-        self,
-        index: int,
-        id: Any,
-        source: str,
-        target: str,
-        source_handle: str | None,
-        target_handle: str | None,
-        raw: dict[str, Any],
-    ) -> None:
-        self.index = index
-        self.id = id
-        self.source = source
-        self.target = target
-        self.source_handle = source_handle
-        self.target_handle = target_handle
-        self.raw = raw
+    index: int  # type: ignore[assignment]  # the edge's place in `edges` (tuple.index is not used)
+    id: Any
+    source: str
+    target: str
+    source_handle: str | None
+    target_handle: str | None
+    raw: dict[str, Any]
 
     @property
     def path(self) -> str:
         return f"/edges/{self.index}"
+
+
+_new_edge = tuple.__new__  # EdgeView(...) without its Python __new__
 
 
 _SPECS: dict[str, Any] = {}
@@ -101,22 +108,14 @@ def _spec_for(block_type: Any) -> Any:
     return spec
 
 
-_PLANS: dict[str, TypePlan] = {}
-
-
-def _plan_for(block_type: str, spec: Any) -> TypePlan:
-    """The type's walk plan, kept by type name beside its spec in `_SPECS`."""
-    plan = _PLANS[block_type] = plan_for(spec)
-    return plan
-
-
-# What a block's type makes it, as bits: an entry point, a container, a type only today's Sim has.
-_TRIGGER, _CONTAINER, _CURRENT = 1, 2, 4
-_KINDS: dict[str, int] = {}
+# What a block's type makes it, as bits: an entry point, a container, a type only today's Sim has,
+# a type whose plain outgoing edge ('source' or no handle) the edges rule refuses, a type that
+# takes no incoming edge (a note, or a registry type whose target handle is off).
+_TRIGGER, _CONTAINER, _CURRENT, _NO_PLAIN_OUT, _CLOSED = 1, 2, 4, 8, 16
 
 
 def _kind_of(block_type: str, spec: Any) -> int:
-    """The type's bits, kept beside its spec (unknown types are judged each time, uncached)."""
+    """The type's bits."""
     kind = 0
     if block_type == "starter" or (spec is not None and spec.trigger):
         kind |= _TRIGGER
@@ -124,9 +123,28 @@ def _kind_of(block_type: str, spec: Any) -> int:
         kind |= _CONTAINER
     if block_type in CURRENT_ONLY_TYPES or (spec is not None and spec.era == "head"):
         kind |= _CURRENT
-    if spec is not None and block_type in _SPECS:
-        _KINDS[block_type] = kind
+    handles = getattr(spec, "handles", None) if spec is not None else None
+    # The edges rule judges the handles of registered types and containers (`_judge_source`).
+    if (spec is not None or kind & _CONTAINER) and not (
+        handles is not None and getattr(handles, "source", False)
+    ):
+        kind |= _NO_PLAIN_OUT
+    if block_type == "note" or (handles is not None and getattr(handles, "target", True) is False):
+        kind |= _CLOSED
     return kind
+
+
+# Type name → (registry spec, walk plan, bits) of the registered types, derived once each.
+_TYPES: dict[str, tuple[Any, TypePlan, int]] = {}
+
+
+def _type_info(block_type: str) -> tuple[Any, TypePlan, int]:
+    """What the walk needs of a type; kept for registered types (others are judged each time)."""
+    spec = _spec_for(block_type)
+    info = (spec, NO_PLAN if spec is None else plan_for(spec), _kind_of(block_type, spec))
+    if spec is not None and block_type in _SPECS:
+        _TYPES[block_type] = info
+    return info
 
 
 def detect_era(state: Any) -> Era:
@@ -172,6 +190,16 @@ class Context:
         self.disabled: set[str] = set()
         # Whether lib.secrets.find certainly reports nothing in the blocks (see `scan`).
         self.secrets_clean = True
+        # The api blocks that send a {{VAR}} some host could make suspect (`exfiltration`).
+        self.sends_secrets: set[str] = set()
+        # Block ids by type, in block order (do not modify).
+        self.of_type: dict[str, list[str]] = {}
+        self._no_plain_out: set[str] = set()  # see `_kind_of`
+        self._closed: set[str] = set()
+        # Whether some block's id is not its key (ids), some block outside any container has
+        # extent 'parent' (containers): the rules look block by block only then.
+        self.odd_block_ids = False
+        self.stray_extents = False
         if isinstance(raw_blocks, dict):
             # Locals, not attributes, in the loop: it runs once per block of every state.
             blocks, types, specs, names, by_name = (
@@ -182,10 +210,14 @@ class Context:
                 self.by_name,
             )
             triggers, containers, disabled = self.triggers, self.containers, self.disabled
+            sends_secrets, of_type = self.sends_secrets, self.of_type
+            no_plain_out, closed = self._no_plain_out, self._closed
             parent_ids, parents, facts = self.parent_ids, self.parent, self.facts
             clean, current = True, False
+            clean_texts, pending = scan.CLEAN, facts.pending
             for bid, block in raw_blocks.items():
                 if type(bid) is not str or type(block) is not dict:
+                    facts.misshapen = True  # the model takes only objects under string keys
                     if not isinstance(bid, str) or not isinstance(block, dict):
                         if isinstance(block, dict):
                             clean = False  # a key JSON cannot hold: the exact walk decides
@@ -193,34 +225,48 @@ class Context:
                         continue
                 blocks[bid] = block
                 get = block.get
-                block_type = get("type")
-                spec, plan = None, NO_PLAN
+                block_type, data, own_id = get("type"), get("data"), get("id")
+                name: Any = get("name")
+                enabled, trigger_mode = get("enabled"), get("triggerMode")
+                plan = NO_PLAN
                 if isinstance(block_type, str):
                     types[bid] = block_type
-                    spec = specs[bid] = _SPECS.get(block_type) or _spec_for(block_type)
-                    if spec is not None:
-                        plan = _PLANS.get(block_type) or _plan_for(block_type, spec)
-                    kind = _KINDS.get(block_type)
-                    if kind is None:
-                        kind = _kind_of(block_type, spec)
-                    if kind:  # most types are neither a trigger, a container nor current-only
+                    same_type = of_type.get(block_type)
+                    if same_type is None:
+                        of_type[block_type] = [bid]
+                    else:
+                        same_type.append(bid)
+                    info = _TYPES.get(block_type)
+                    if info is None:
+                        info = _type_info(block_type)
+                    spec, plan, kind = info
+                    specs[bid] = spec
+                    if kind:  # most types are none of these
                         if kind & _TRIGGER:
                             triggers.add(bid)
                         if kind & _CONTAINER:
                             containers.add(bid)
                         if kind & _CURRENT:
                             current = True  # a type only today's Sim has (`detect_era`)
-                if get("triggerMode") is True:
+                        if kind & _NO_PLAIN_OUT:
+                            no_plain_out.add(bid)
+                        if kind & _CLOSED:
+                            closed.add(bid)
+                if trigger_mode is True:
                     triggers.add(bid)
-                if get("enabled") is False:
+                if enabled is False:
                     disabled.add(bid)
-                name = get("name")
+                if own_id != bid:
+                    self.odd_block_ids = True
                 if isinstance(name, str):
                     normalized = names[bid] = _normalize(name)
                     if normalized:
-                        by_name.setdefault(normalized, []).append(bid)
+                        owners = by_name.get(normalized)
+                        if owners is None:
+                            by_name[normalized] = [bid]
+                        else:
+                            owners.append(bid)
                 # `parent_id`, inlined: data.parentId, else the top-level parentId.
-                data = get("data")
                 parent = data.get("parentId") if type(data) is dict else None
                 if type(parent) is not str or not parent:
                     parent = None if type(data) is dict and "parentId" not in block else self.parent_id(block)
@@ -228,7 +274,43 @@ class Context:
                     parent_ids[bid] = parent
                     if parent != bid:  # self-parenting is reported, not followed
                         parents[bid] = parent
-                clean = gather(facts, bid, block, plan, clean)
+                elif (isinstance(data, dict) and data and data.get("extent") == "parent") or (
+                    "extent" in block and get("extent") == "parent"
+                ):
+                    self.stray_extents = True
+                # The block's own keys: a plain one (only keys the structure check reads, each
+                # of the JSON type the model demands) holds text only in its name, outputs and
+                # data; any other is walked key by key in `gather`.
+                subs, position, outputs = get("subBlocks"), get("position"), get("outputs")
+                plain = (
+                    block.keys() <= PLAIN_KEYS
+                    and type(subs) is dict
+                    and type(name) is str
+                    and type(own_id) is str
+                    and type(block_type) is str
+                    and type(position) is dict
+                    and len(position) == 2
+                    and type(position.get("x")) in NUMBERS
+                    and type(position.get("y")) in NUMBERS
+                    and type(enabled) is bool
+                    and type(trigger_mode) in FLAGS
+                    and type(get("horizontalHandles")) in FLAGS
+                    and type(get("isWide")) in FLAGS
+                    and type(get("advancedMode")) in FLAGS
+                    and type(get("locked")) in FLAGS
+                    and type(get("height")) in OPT_NUMBERS
+                    and (outputs is None or type(outputs) is dict)
+                    and (data is None or type(data) is dict)
+                )
+                if plain:
+                    # `name` is no secret name: its text is judged with the others at the end.
+                    if clean and len(name) >= 8 and name not in clean_texts:
+                        pending.append((name, "name"))
+                    if outputs or data:
+                        clean = plain_own_keys(facts, bid, outputs, data, clean)
+                clean = gather(facts, bid, block, subs, plan, clean, plain)
+                if block_type == "api" and may_send_secret(facts.subs[bid]):
+                    sends_secrets.add(bid)
             if clean and facts.pending:
                 clean = scan.all_clean(facts.pending)
             self.secrets_clean = clean
@@ -239,28 +321,82 @@ class Context:
         self.edges: list[EdgeView] = []
         self.out_edges: dict[str, list[EdgeView]] = {}
         self.in_edges: dict[str, list[EdgeView]] = {}
+        # Whether every edge has the JSON types the state model demands (`shape.edge_typed`).
+        self.edges_typed = False
+        # Whether some edge (with string ends) names a block that does not exist.
+        self.dangling = False
+        self._edges_in_order = False
+        # The edges the edges rule must look at, in order: all but the plain ones (both ends
+        # distinct blocks in one container scope, 'source' or no handle out of a type that has
+        # it, 'target' or none into a block that takes edges); all of them once two edges
+        # repeat the same ends and handles (`edges_repeat`).
+        self.odd_edges: list[EdgeView] = []
+        self.edges_repeat = False
         if isinstance(raw_edges, list):
-            edges, out_edges, in_edges = self.edges, self.out_edges, self.in_edges
+            edges, out_edges, in_edges, blocks = self.edges, self.out_edges, self.in_edges, self.blocks
+            odd_edges, parent_of, keys = self.odd_edges, self.parent.get, set()
+            no_plain_out, closed, triggers = self._no_plain_out, self._closed, self.triggers
+            typed = True
             for index, edge in enumerate(raw_edges):
                 if type(edge) is not dict and not isinstance(edge, dict):
+                    typed = False
                     continue
                 get = edge.get
                 source, target = get("source"), get("target")
+                source_handle, target_handle = get("sourceHandle"), get("targetHandle")
+                if typed and not (
+                    type(source) is str
+                    and type(target) is str
+                    and type(get("id")) is str
+                    and type(source_handle) in OPT_STRS
+                    and type(target_handle) in OPT_STRS
+                    and (edge.keys() <= _EDGE_KEYS or STR.issuperset(map(type, edge)))
+                    and type(edge) is dict
+                ):
+                    typed = False
                 if isinstance(source, str) and isinstance(target, str):
-                    source_handle, target_handle = get("sourceHandle"), get("targetHandle")
                     # '' and null mean the same to Sim (its duplicate check treats them alike).
-                    view = EdgeView(
-                        index,
-                        get("id"),
-                        source,
-                        target,
-                        source_handle if isinstance(source_handle, str) and source_handle != "" else None,
-                        target_handle if isinstance(target_handle, str) and target_handle != "" else None,
-                        edge,
+                    if source_handle is not None and (
+                        not isinstance(source_handle, str) or source_handle == ""
+                    ):
+                        source_handle = None
+                    if target_handle is not None and (
+                        not isinstance(target_handle, str) or target_handle == ""
+                    ):
+                        target_handle = None
+                    view = _new_edge(
+                        EdgeView, (index, get("id"), source, target, source_handle, target_handle, edge)
                     )
                     edges.append(view)
-                    out_edges.setdefault(source, []).append(view)
-                    in_edges.setdefault(target, []).append(view)
+                    found = out_edges.get(source)
+                    if found is None:
+                        out_edges[source] = [view]
+                    else:
+                        found.append(view)
+                    found = in_edges.get(target)
+                    if found is None:
+                        in_edges[target] = [view]
+                    else:
+                        found.append(view)
+                    key = (source, source_handle, target, target_handle)
+                    if key in keys:
+                        self.edges_repeat = True
+                    else:
+                        keys.add(key)
+                    if source not in blocks or target not in blocks:
+                        self.dangling = True
+                        odd_edges.append(view)
+                    elif not (
+                        (source_handle is None or source_handle == "source")
+                        and (target_handle is None or target_handle == "target")
+                        and source != target
+                        and source not in no_plain_out
+                        and target not in closed
+                        and target not in triggers
+                        and parent_of(source) == parent_of(target)
+                    ):
+                        odd_edges.append(view)
+            self.edges_typed = typed
         self.loops = self._subflows("loops")
         self.parallels = self._subflows("parallels")
         self.children: dict[str, list[str]] = {}
@@ -394,18 +530,54 @@ class Context:
     @once
     def _bit(self) -> dict[str, int]:
         """A bit per block (and per dangling edge end): ancestor sets are ints, unions are `|`."""
-        bits: dict[str, int] = {}
-        for bid in self.blocks:
-            bits[bid] = 1 << len(bits)
-        for edge in self.edges:
-            for end in (edge.source, edge.target):
-                if end not in bits:
-                    bits[end] = 1 << len(bits)
+        bits = {bid: 1 << index for index, bid in enumerate(self.blocks)}
+        if self.dangling:
+            for edge in self.edges:
+                for end in (edge.source, edge.target):
+                    if end not in bits:
+                        bits[end] = 1 << len(bits)
         return bits
 
     @once
     def _upstream_masks(self) -> dict[str, int]:
-        """upstream() for every block as a bit mask, built once in topological order."""
+        """upstream() for every block as a bit mask: the closure of the flow's predecessors and
+        each block's container (`_closure`), computed in one pass over the blocks when each one's
+        predecessors come before it (the edges into it, read straight from `in_edges`)."""
+        blocks, parents, bits, in_edges = self.blocks, self.parent, self._bit, self.in_edges
+        containers = self.containers
+        masks: dict[str, int] = {}
+        get = masks.get
+        inside: dict[str, set[str]] = {}
+        for bid in blocks:
+            mask = 0
+            parent = parents.get(bid)
+            if parent is not None and parent in blocks:
+                found = get(parent)
+                if found is None:
+                    return self._upstream_swept()
+                mask = bits[parent] | found
+            for edge in in_edges.get(bid, ()):
+                source = edge.source
+                found = get(source)
+                if found is None:
+                    if source in blocks:
+                        return self._upstream_swept()
+                    continue  # a dangling end is no flow predecessor
+                mask |= bits[source] | found
+                if source in containers and edge.source_handle not in START_HANDLES:
+                    nested = inside.get(source)
+                    if nested is None:
+                        nested = inside[source] = self.descendants(source)
+                    for inner in nested:  # `flow_predecessors`: the container's inner blocks
+                        found = get(inner)
+                        if found is None:
+                            return self._upstream_swept()
+                        mask |= bits[inner] | found
+            masks[bid] = mask
+        return masks
+
+    def _upstream_swept(self) -> dict[str, int]:
+        """`_upstream_masks` for blocks out of flow order."""
         flow, parents, blocks = self.flow_predecessors, self.parent, self.blocks
         preds: dict[str, AbstractSet[str]] = {}
         for bid in blocks:  # the flow's own sets where nothing is added (most blocks)
@@ -414,11 +586,32 @@ class Context:
             if parent is not None and parent in blocks:
                 found = found | {parent}
             preds[bid] = found
-        return _closure(preds, self._bit)
+        return _closure_swept(preds, self._bit)
 
     @once
     def _edge_masks(self) -> dict[str, int]:
-        """Every block with a path of edges into each block (Sim's BlockPathCalculator), as masks."""
+        """Every block with a path of edges into each block (Sim's BlockPathCalculator), as masks:
+        one pass over the blocks when every edge's source comes before its target (then no
+        block reaches itself), else the closure of the edges' predecessor sets."""
+        blocks, bits, in_edges = self.blocks, self._bit, self.in_edges
+        masks: dict[str, int] = {}
+        get = masks.get
+        for bid in blocks:
+            mask = 0
+            for edge in in_edges.get(bid, ()):
+                source = edge.source
+                found = get(source)
+                if found is None:
+                    if source in blocks:
+                        return self._edge_masks_swept()
+                    found = 0  # a dangling end: a source
+                mask |= bits[source] | found
+            masks[bid] = mask
+        self._edges_in_order = True
+        return masks
+
+    def _edge_masks_swept(self) -> dict[str, int]:
+        """`_edge_masks` for edges out of block order."""
         preds: dict[str, AbstractSet[str]] = dict.fromkeys(self.blocks, _NO_PREDS)
         for edge in self.edges:
             found = preds.get(edge.target)
@@ -426,14 +619,15 @@ class Context:
                 preds[edge.target] = {edge.source}  # a set of its own on the first edge in
             elif found is not None:
                 found.add(edge.source)  # type: ignore[attr-defined]
-        return _closure(preds, self._bit)
+        return _closure_swept(preds, self._bit)
 
     @once
     def edges_acyclic(self) -> bool:
         """True when no block reaches itself along edges (self loops included): then no subset
-        of the edges has a cycle either. Read off the edge masks references need anyway."""
+        of the edges has a cycle either. Read off the edge masks references need anyway (edges
+        that all lead forward in block order have none)."""
         masks, bits = self._edge_masks, self._bit
-        return all(not masks[bid] & bits[bid] for bid in self.blocks)
+        return self._edges_in_order or all(not masks[bid] & bits[bid] for bid in self.blocks)
 
     @once
     def _starter_mask(self) -> int:
@@ -490,7 +684,21 @@ class Context:
         return frozenset(bid for bid, bit in self._bit.items() if mask & bit)
 
     def reachable_from(self, roots: Iterable[str]) -> set[str]:
-        """Blocks reached along edges from `roots` (a container's children only through its start edges)."""
+        """Blocks reached along edges from `roots` (a container's children only through its start
+        edges): the roots, and the blocks whose edge mask holds one of them (a path of edges
+        through blocks)."""
+        blocks, bits = self.blocks, self._bit
+        kept = [root for root in roots if root in blocks]
+        wanted = 0
+        for root in kept:
+            wanted |= bits[root]
+        reached = set(kept)
+        if wanted:
+            reached.update(bid for bid, mask in self._edge_masks.items() if mask & wanted)
+        return reached
+
+    def _reachable_walk(self, roots: Iterable[str]) -> set[str]:
+        """`reachable_from` as a walk along the edges (what the masks must agree with)."""
         seen: set[str] = set()
         queue = deque(roots)
         while queue:
@@ -511,9 +719,28 @@ def _closure(preds: dict[str, AbstractSet[str]], bits: dict[str, int]) -> dict[s
     predecessors; ends that are not keys count as sources, with an empty mask).
 
     The masks are the least fixpoint of mask[t] = OR over preds p of (bit[p] | mask[p]), cycles
-    included. States list blocks mostly in flow order, so sweeping the (target, pred) pairs in
-    that order settles them in one pass and a second one confirms; a graph that needs more than
-    a few sweeps is handed to the topological walk below, which gives the same masks."""
+    included. States list blocks mostly in flow order: when every node's predecessors come
+    before it, one pass in that order computes each mask from final ones, and nothing needs
+    confirming. Otherwise the (target, pred) pairs are swept (`_closure_swept`)."""
+    result: dict[str, int] = {}
+    get = result.get
+    for bid, ps in preds.items():
+        mask = 0
+        for p in ps:
+            found = get(p)
+            if found is None:
+                if p in preds:
+                    return _closure_swept(preds, bits)  # a predecessor still to come (or itself)
+                found = 0  # a dangling end: a source
+            mask |= bits[p] | found
+        result[bid] = mask
+    return result
+
+
+def _closure_swept(preds: dict[str, AbstractSet[str]], bits: dict[str, int]) -> dict[str, int]:
+    """`_closure` for blocks out of flow order: sweeping the (target, pred) pairs in block order
+    settles most graphs in a few passes (the last one confirms); a graph that needs more is
+    handed to the topological walk below, which gives the same masks."""
     pairs = [(bid, p, bits[p]) for bid, ps in preds.items() for p in ps]
     result = dict.fromkeys(preds, 0)
     get = result.get

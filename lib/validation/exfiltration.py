@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import orjson
 
 from lib.sim.names import ENV_REF, escape_pointer
+from lib.validation.scan import key_value_rows
 
 FIELDS = ("url", "headers", "params", "body")  # what an api block sends
 _SECRET_WORDS = re.compile(r"(KEY|TOKEN|SECRET|PASSWORD|PASSPHRASE|AUTH|BEARER|CREDENTIALS?|SID)$")
@@ -126,6 +127,13 @@ def _suspect(value: Any) -> bool:
     holds no `{{VAR}}` the walk would find either way."""
     if value is None or type(value) is str:
         return value is not None and _suspect_in(value, 0)
+    rows = key_value_rows(value) if type(value) is list else None
+    if rows is not None:  # a header or param table as Sim stores it: its texts are its strings
+        for row in rows:
+            for text in row:
+                if "{{" in text and _suspect_in(text, 0):
+                    return True
+        return False
     try:
         text = orjson.dumps(value).decode()
     except (orjson.JSONEncodeError, TypeError):
@@ -169,6 +177,17 @@ def _collect_env(
             if not isinstance(item, (bool, int, float)) and item is not None:
                 gate = _collect_env(item, (*path, index), depth + 1, inner, found) or gate
     return gate
+
+
+def may_send_secret(subs: dict[str, dict[str, Any]]) -> bool:
+    """Whether `leaks` of an api block's subBlocks looks past its first test: some field holds a
+    {{VAR}} that some host could make suspect (`_suspect`). The context asks it in its walk, so
+    the secrets rule visits only the blocks where it holds."""
+    for field in FIELDS:
+        sub = subs.get(field)
+        if sub is not None and _suspect(sub.get("value")):
+            return True
+    return False
 
 
 def leaks(values: dict[str, Any]) -> Iterator[Leak]:

@@ -10,7 +10,12 @@ whether the field is secret or a table; and, per pair of subBlock id and stored 
 records keyed by block id (`Facts`). The rules read the records: a subBlock the walk found
 unremarkable is never looked at again, and only the few it flags (`type_suspects`,
 `secret_suspects`, `odd_ids`) go through a rule's full check, which builds pointers, messages and
-findings only when there is one.
+findings only when there is one. The context reads the block's own keys in the same visit: a
+plain block (only the keys the structure check reads, each of the JSON type the model demands)
+is judged by a few type tests and holds text only in its name, outputs and data, so the
+structure rule reads `misshapen` instead of walking the blocks again; the secrets rule's
+by-name checks look only at a field whose text is plain, a table row whose credential-named
+key holds plain text, a tool list.
 This module keeps nothing across states but the per-type plans.
 """
 
@@ -22,9 +27,30 @@ from typing import Any
 import orjson
 
 from lib.validation import scan
+from lib.validation.shape import STR as _STR
+from lib.validation.shape import block_typed, data_typed
 from lib.validation.tables import TypeTables, per_spec, tables
 
 _SCALAR_TYPES = frozenset({bool, int, float, type(None)})
+# A block's own keys that the structure check reads (`shape.block_typed`), and Sim's `locked`.
+PLAIN_KEYS = frozenset(
+    {
+        "id",
+        "type",
+        "name",
+        "position",
+        "subBlocks",
+        "outputs",
+        "enabled",
+        "horizontalHandles",
+        "isWide",
+        "advancedMode",
+        "triggerMode",
+        "height",
+        "data",
+        "locked",
+    }
+)
 _NO_IDS: frozenset[str] = frozenset()
 # Stored UI types whose values the secrets rule reads row by row or tool by tool.
 _WATCHED_TYPES = frozenset({"tool-input", "table"})
@@ -121,7 +147,7 @@ class Facts:
     from `type_suspects` flags nothing), so the common block adds no object but its tagged list.
 
     - `subs`: every walked block's subBlocks that are objects under string keys (the stored dict
-      itself when all are); `plans`: its type's plan
+      itself when all are)
     - `tagged`: (subBlock id, path inside its value, text) of every string holding a '<'
     - `untyped`: blocks with no subBlocks object or a subBlock that is not an object with string
       `id` and `type` under a string key (what the structure walk demands of them)
@@ -132,13 +158,15 @@ class Facts:
       tool lists, tables with rows (secrets)
     - `placeholders`: keys whose text may hold a placeholder left to fill (YOUR_SHOP,
       PHONE_FIELD_ID; block_types)
+    - `misshapen`: some block is not of the JSON types the state model demands (structure)
     """
 
     __slots__ = (
+        "misshapen",
         "odd_ids",
+        "outputs",
         "pending",
         "placeholders",
-        "plans",
         "secret_suspects",
         "subs",
         "tagged",
@@ -148,7 +176,6 @@ class Facts:
 
     def __init__(self) -> None:
         self.subs: dict[str, dict[str, dict[str, Any]]] = {}
-        self.plans: dict[str, TypePlan] = {}
         self.tagged: dict[str, list[tuple[str, tuple[Any, ...], str]]] = {}
         self.untyped: set[str] = set()
         self.odd_ids: dict[str, list[str]] = {}
@@ -158,56 +185,54 @@ class Facts:
         # (text, field) of the plain texts under no secret name still to judge for secrets: all
         # at once, when the walk ends (`scan.all_clean`).
         self.pending: list[tuple[str, str]] = []
+        # Blocks with output keys stored on them (a non-empty `outputs` object).
+        self.outputs: set[str] = set()
+        # Whether some block, or the blocks object itself, is not what the state model demands
+        # (`shape.block_typed`): then the structure rule asks the model.
+        self.misshapen = False
 
     def typed(self, block_id: str) -> bool:
         """Whether the walk found every subBlock of the block well typed."""
         return block_id in self.subs and block_id not in self.untyped
 
 
-def gather(facts: Facts, bid: str, block: dict[str, Any], plan: TypePlan, clean: bool) -> bool:
-    """Add the facts of block `bid` to `facts`; returns whether everything seen so far is still
-    certainly free of secrets (`clean` in: so far; see `scan` — once a string is suspect, no other
-    is judged)."""
-    facts.plans[bid] = plan
-    facts.subs[bid] = _NO_SUBS
+def plain_own_keys(facts: Facts, bid: str, outputs: Any, data: Any, clean: bool) -> bool:
+    """The secret scan and the remaining structure checks of a plain block's outputs and data
+    (the context decides `plain`: only keys the structure check reads — `PLAIN_KEYS` — each of
+    the JSON type the model demands; such a block holds text only in its name, outputs and
+    data, and the context judges the name)."""
+    if outputs:  # `outputs` and `data` are no secret names either
+        facts.outputs.add(bid)
+        if not _STR.issuperset(map(type, outputs)):
+            facts.misshapen = True
+        if clean and not _SCALAR_TYPES.issuperset(map(type, outputs.values())):
+            clean = scan.clean_value(outputs, "outputs", False, 2)
+    if data:
+        if not data_typed(data):
+            facts.misshapen = True
+        if clean and not _SCALAR_TYPES.issuperset(map(type, data.values())):
+            clean = scan.clean_value(data, "data", False, 2)
+    return clean
+
+
+def gather(
+    facts: Facts, bid: str, block: dict[str, Any], subs: Any, plan: TypePlan, clean: bool, plain: bool
+) -> bool:
+    """Add the facts of block `bid` (its subBlocks `subs`, and its own keys unless the context
+    found it `plain`) to `facts`; returns whether everything seen so far is still certainly free
+    of secrets (`clean` in: so far; see `scan` — once a string is suspect, no other is judged)."""
     tagged: list[tuple[str, tuple[Any, ...], str]] | None = None
-    names, clean_texts, pending = scan.NAMES, scan.CLEAN, facts.pending
-    subs: Any = None
-    for key, item in block.items():  # the block's own keys: only the secret scan looks here
-        kind = type(item)
-        if kind in _SCALAR_TYPES:
-            continue
-        if kind is str:  # id, type, name, parentId, ...: most are short or already judged
-            if not clean or key == "id" or key == "type":
-                continue
-            named = names.get(key)
-            if named is None:
-                named = scan.secret_name(key)
-            if not named:
-                if len(item) >= 8 and item not in clean_texts:
-                    pending.append((item, key))  # judged with the others (`scan.all_clean`)
-                continue
-            clean = scan.clean_value(item, key, named, 2)
-            continue
-        if kind is dict:
-            if key == "subBlocks":
-                subs = item
-                continue
-            for inner in item.values():
-                if type(inner) not in _SCALAR_TYPES:
-                    break
-            else:
-                continue  # position, {} outputs: numbers only
-        if not clean or key == "id" or key == "type":
-            continue
-        named = names.get(key)
-        if named is None:
-            named = scan.secret_name(key)
-        if not scan.clean_value(item, key, named, 2):
-            clean = False
-    if subs is None:
-        facts.untyped.add(bid)
-        return clean
+    clean_texts, pending = scan.CLEAN, facts.pending
+    if not plain:  # walked key by key, and judged by `shape.block_typed` below
+        clean = _own_keys(block, clean, pending)
+        outputs = block.get("outputs")
+        if isinstance(outputs, dict) and outputs:
+            facts.outputs.add(bid)
+        if type(subs) is not dict:
+            facts.subs[bid] = _NO_SUBS
+            facts.untyped.add(bid)
+            facts.misshapen = True
+            return clean
     facts.subs[bid] = subs
     fields, secret_ids, verdicts = plan.fields, plan.secret_ids, plan.verdicts
     filtered, typed = False, True
@@ -261,15 +286,27 @@ def gather(facts: Facts, bid: str, block: dict[str, Any], plan: TypePlan, clean:
                 tagged.append((sub_id, (), value))
             if "YOUR_" in value or "_FIELD_ID" in value:
                 _flag(facts.placeholders, bid, sub_id)
-            # A short or already judged text needs no search (nor the oauth test).
-            if clean and not verdict & OAUTH:
-                if verdict & NAMED:
-                    clean = scan.clean(value, sub_id, True)
-                elif len(value) >= 8 and value not in clean_texts:
+            # An already judged text needs no search (an OAuth credential id none at all).
+            if clean:
+                if verdict & (NAMED | OAUTH):
+                    if not verdict & OAUTH:
+                        clean = scan.clean(value, sub_id, True)
+                elif value not in clean_texts:
                     pending.append((value, sub_id))  # judged with the others (`scan.all_clean`)
             continue
         if kind in _SCALAR_TYPES or ((kind is list or kind is dict) and not value):
             continue  # nothing to tag, nothing that could hold a secret
+        rows = scan.key_value_rows(value) if kind is list else None
+        if rows is not None:  # a table as Sim stores it: its texts read directly
+            for row_id, key, text in rows:
+                if "<" in row_id or "<" in key or "<" in text:
+                    if tagged is None:
+                        tagged = facts.tagged[bid] = []
+                    tagged.extend([(sub_id, inner, text) for inner, text in tagged_in(value, (), 0)])
+                    break
+            if clean and not verdict & OAUTH:
+                clean = _clean_rows(rows, clean_texts, pending)
+            continue
         if _holds_lt_serialized(value):
             if tagged is None:
                 tagged = facts.tagged[bid] = []
@@ -278,6 +315,59 @@ def gather(facts: Facts, bid: str, block: dict[str, Any], plan: TypePlan, clean:
             clean = scan.clean_value(value, sub_id, bool(verdict & NAMED), 4)
     if not typed:
         facts.untyped.add(bid)
+        facts.misshapen = True
+    elif not plain and not block_typed(block, True):
+        facts.misshapen = True
+    return clean
+
+
+def _clean_rows(
+    rows: list[tuple[str, str, str]], clean_texts: set[str], pending: list[tuple[str, str]]
+) -> bool:
+    """`scan.clean_value` of a table's Key/Value rows (`scan.key_value_rows`), as it judges them:
+    a row's id under 'id', its Value under its Key (or 'value'), named when the Key is a secret
+    name; the Key itself is not judged. Unnamed texts join the others at the end of the walk."""
+    for row_id, key, text in rows:
+        if row_id not in clean_texts:
+            pending.append((row_id, "id"))
+        field = key or "value"
+        if scan.secret_name(key):
+            if not scan.clean(text, field, True):
+                return False
+        elif text not in clean_texts:
+            pending.append((text, field))
+    return True
+
+
+def _own_keys(block: dict[str, Any], clean: bool, pending: list[tuple[str, str]]) -> bool:
+    """The secret scan of a block's own keys, one by one (a block that is not plain)."""
+    names, clean_texts = scan.NAMES, scan.CLEAN
+    for key, item in block.items():
+        kind = type(item)
+        if kind in _SCALAR_TYPES or (kind is dict and key == "subBlocks"):
+            continue
+        if not clean:
+            break
+        if kind is str:  # id, type, name, parentId, ...: most are short or already judged
+            if key == "id" or key == "type":
+                continue
+            named = names.get(key)
+            if named is None:
+                named = scan.secret_name(key)
+            if not named:
+                if len(item) >= 8 and item not in clean_texts:
+                    pending.append((item, key))  # judged with the others (`scan.all_clean`)
+                continue
+            clean = scan.clean_value(item, key, named, 2)
+            continue
+        if kind is dict and _SCALAR_TYPES.issuperset(map(type, item.values())):
+            continue  # position, {} outputs: numbers only
+        if key == "id" or key == "type":
+            continue
+        named = names.get(key)
+        if named is None:
+            named = scan.secret_name(key)
+        clean = scan.clean_value(item, key, named, 2)
     return clean
 
 
@@ -294,13 +384,24 @@ def _may_hide_secret(
     sub_id: str, stored_type: str | None, value: Any, field: FieldPlan | None, verdict: int
 ) -> bool:
     """Whether the secrets rule's by-name checks could find something in a WATCH subBlock: a
-    secret or credential-named field, a tool list (its params), a table with rows (its header rows)."""
-    if field.secret if field is not None else verdict & NAMED:
+    plain-text value in a secret or credential-named field, a tool list (its params), a table
+    row whose credential-named key holds a plain-text value (`scan.plaintext` decides, as the
+    rule's checks do)."""
+    if (field.secret if field is not None else verdict & NAMED) and scan.plaintext(value):
         return True
     kind = type(value)
     if (sub_id == "tools" or stored_type == "tool-input") and (kind is str or (kind is list and value)):
         return True
-    return (stored_type == "table" or (field is not None and field.table)) and kind is list and bool(value)
+    if (stored_type == "table" or (field is not None and field.table)) and kind is list:
+        for row in value:  # the rule's `_check_rows`
+            cells = row.get("cells") if isinstance(row, dict) else None
+            if (
+                isinstance(cells, dict)
+                and scan.secret_name(cells.get("Key"))
+                and scan.plaintext(cells.get("Value"))
+            ):
+                return True
+    return False
 
 
 def _holds_lt_serialized(value: Any) -> bool:

@@ -14,11 +14,13 @@ and `{{ENV}}` references that recur across states are judged once per process.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import orjson
 
 from lib.secrets import detect
+from lib.sim.names import ENV_REF, REFERENCE_RE
 
 _SCALARS = (bool, int, float, type(None))
 _MAX_DEPTH = 32  # well inside scrub's 64: deeper values are left to the exact walk
@@ -156,3 +158,50 @@ def _clean_mapping(obj: dict[Any, Any], depth: int) -> bool:
         if not clean_value(item, field, named, depth + 1):
             return False
     return True
+
+
+_MASK = re.compile(r"^[•*]+$")
+_MASK_CHARS = "•*"
+_PLAIN: dict[str, bool] = {}
+
+
+def plaintext(value: Any) -> bool:
+    """What the secrets rule's by-name checks call a plain-text value: a non-empty literal, not an
+    {{ENV}} / <block.field> reference, not an editor mask. Remembered per text (bounded): the
+    `{{OPENAI_API_KEY}}` and `Bearer {{TOKEN}}` that fill secret fields recur across states."""
+    if type(value) is not str:
+        return isinstance(value, str) and _plaintext(value)
+    found = _PLAIN.get(value)
+    if found is None:
+        found = _plaintext(value)
+        if len(value) <= _MAX_TEXT:
+            if len(_PLAIN) >= _MAX_CACHED:
+                _PLAIN.clear()
+            _PLAIN[value] = found
+    return found
+
+
+def _plaintext(value: str) -> bool:
+    text = value.strip()
+    if not text or (text[0] in _MASK_CHARS and _MASK.match(text)):
+        return False
+    # Each pattern only where its first character is (a cheap `in` before the search).
+    return not (("{{" in text and ENV_REF.search(text)) or ("<" in text and REFERENCE_RE.search(text)))
+
+
+def key_value_rows(value: list[Any]) -> list[tuple[str, str, str]] | None:
+    """The (id, Key, Value) texts of a table as Sim stores it — a list of rows that are exactly
+    {"id": text, "cells": {"Key": text, "Value": text}} — else None (the value is read as any
+    other). Such a table's texts are its only strings; its keys hold no '<' and no '{{'."""
+    rows = []
+    for row in value:
+        if type(row) is not dict or len(row) != 2:
+            return None
+        row_id, cells = row.get("id"), row.get("cells")
+        if type(row_id) is not str or type(cells) is not dict or len(cells) != 2:
+            return None
+        key, text = cells.get("Key"), cells.get("Value")
+        if type(key) is not str or type(text) is not str:
+            return None
+        rows.append((row_id, key, text))
+    return rows

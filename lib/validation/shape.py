@@ -29,18 +29,18 @@ def _opt_bool(value: Any) -> bool:
     return value is None or value is True or value is False
 
 
-_STR = frozenset({str})
-_NUMBERS = frozenset({int, float})  # type(True) is bool, never int
-_OPT_NUMBERS = frozenset({int, float, type(None)})
-_OPT_STRS = frozenset({str, type(None)})
-_FLAGS = frozenset({bool, type(None)})
+STR = _STR = frozenset({str})
+NUMBERS = _NUMBERS = frozenset({int, float})  # type(True) is bool, never int
+OPT_NUMBERS = _OPT_NUMBERS = frozenset({int, float, type(None)})
+OPT_STRS = _OPT_STRS = frozenset({str, type(None)})
+FLAGS = _FLAGS = frozenset({bool, type(None)})
 
 
 def _str_keys(mapping: dict[Any, Any]) -> bool:
     return _STR.issuperset(map(type, mapping))
 
 
-def _block(block: Any, subs_typed: bool) -> bool:
+def block_typed(block: Any, subs_typed: bool) -> bool:
     """`subs_typed`: the context's walk already found every subBlock well typed (`Facts.typed`).
 
     Types are compared by set membership (a bool's type is never int: JSON numbers and flags
@@ -82,7 +82,7 @@ def _block(block: Any, subs_typed: bool) -> bool:
     if data is not None:
         if type(data) is not dict:
             return False
-        if data and not _data(data):
+        if data and not data_typed(data):
             return False
     return _STR.issuperset(map(type, block))
 
@@ -101,7 +101,7 @@ def _sub_blocks(subs: dict[Any, Any]) -> bool:
     return True
 
 
-def _data(data: dict[Any, Any]) -> bool:
+def data_typed(data: dict[Any, Any]) -> bool:
     if not _STR.issuperset(map(type, data)):
         return False
     dget = data.get
@@ -112,7 +112,7 @@ def _data(data: dict[Any, Any]) -> bool:
     return dget("extent") in (None, "parent")
 
 
-def _edge(edge: Any) -> bool:
+def edge_typed(edge: Any) -> bool:
     if type(edge) is not dict:
         return False
     get = edge.get
@@ -135,21 +135,24 @@ def _subflow(entry: Any, count_key: str, type_key: str) -> bool:
     return _opt_str(entry.get("id")) and _opt_number(entry.get(count_key)) and _opt_str(entry.get(type_key))
 
 
-def well_typed(state: Any, facts: Facts | None = None) -> bool:
+def well_typed(state: Any, facts: Facts | None = None, edges_typed: bool = False) -> bool:
     """True only when WorkflowState.model_validate(state) certainly succeeds. `facts`: the
-    context's `Facts` of these very blocks, whose `typed` spares the subBlock walk."""
+    context's `Facts` of these very blocks (when its walk found every block well typed, they are
+    not walked again; else its `typed` spares the subBlock walk); `edges_typed`: the context's
+    edge walk found every edge well typed."""
     if type(state) is not dict or not _str_keys(state):
         return False
     blocks = state.get("blocks")
     if type(blocks) is not dict:
         return False
-    for key, block in blocks.items():
-        if type(key) is not str:
-            return False
-        if not _block(block, facts is not None and facts.typed(key)):
-            return False
+    if facts is None or facts.misshapen:
+        for key, block in blocks.items():
+            if type(key) is not str:
+                return False
+            if not block_typed(block, facts is not None and facts.typed(key)):
+                return False
     edges = state.get("edges", [])
-    if type(edges) is not list or not all(_edge(e) for e in edges):
+    if type(edges) is not list or not (edges_typed or all(edge_typed(e) for e in edges)):
         return False
     loops = state.get("loops", {})
     if type(loops) is not dict or not all(

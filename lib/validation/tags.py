@@ -15,6 +15,10 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from lib.sim.names import RUNTIME_PREFIXES, normalize_name
+
+# Block names repeat across states (Agent 1, Start, ...): normalize each spelling once.
+normalized_name = lru_cache(maxsize=8192)(normalize_name)
 _MATCH = re.compile(r"<([^>]+)>")
 _VARIABLE = re.compile(r"<variable\.[^>]+>")
 _XML_HINTS = ("<?xml", "xmlns:", "</")
@@ -61,6 +65,15 @@ _new_tag = tuple.__new__
 
 def substitute(text: str, block_type: str, placeholder: str) -> str:
     """`text` with every tag Sim resolves (and `<variable.…>`) replaced by `placeholder`."""
+    if "<" not in text:
+        return text
+    if block_type != "api":  # (an api block's XML-looking text keeps its tags)
+        refs = refs_in(text)
+        if only_references(text, len(refs)):
+            # The tags are the references: each written form is a tag wherever it stands.
+            for ref in refs:
+                text = text.replace(f"<{ref.block}.{ref.path}>", placeholder)
+            return text
     tags = resolved_tags(text, block_type)
     if not tags and "<variable." not in text:
         return text
@@ -72,3 +85,37 @@ def substitute(text: str, block_type: str, placeholder: str) -> str:
     out.append(text[last:])
     joined = "".join(out)
     return _VARIABLE.sub(placeholder, joined) if "<variable." in joined else joined
+
+
+class Ref(NamedTuple):
+    """One `<block.path>` in a text: as written, its normalized name and top-level field."""
+
+    block: str
+    path: str
+    name: str
+    field: str
+
+
+# REFERENCE_RE with the path split where `Ref.field` ends (its first segment, before any `[i]`
+# or `.`): the same matches, read with `findall` instead of per-match calls.
+_REFERENCE_PARTS = re.compile(r"<([\w\-]+)\.([\w\-]+)((?:\[\d+\])*(?:\.[\w\-]+(?:\[\d+\])*)*)>")
+
+
+@lru_cache(maxsize=16384)
+def refs_in(text: str) -> tuple[Ref, ...]:
+    """The non-runtime `<name.path>` references of one string, in order (cached by text)."""
+    found = []
+    for block, field, rest in _REFERENCE_PARTS.findall(text):
+        name = normalized_name(block)
+        if name not in RUNTIME_PREFIXES:
+            found.append(_new_tag(Ref, (block, field + rest, name, field)))
+    return tuple(found)
+
+
+def only_references(text: str, count: int) -> bool:
+    """Whether the tags Sim resolves in `text` are exactly its `count` references (`refs_in`),
+    in order, each with its block name as `Tag.ref`: true when every '<' before the text's last
+    '>' opens one of them. Each such tag then ends at its reference's '>', and a '<' after the
+    last '>' starts no tag; a runtime reference (`<loop.index>`) is not counted, so a text that
+    holds one is left to `resolved_tags`. Callers judge the references' names without the scan."""
+    return text.count("<", 0, text.rfind(">")) == count

@@ -588,3 +588,15 @@ def test_a_field_the_operation_does_not_return_is_an_error():
     assert _runtime(_with_jira("read", "Summarise <jira1.summary> <jira1.description>")) == []
     written = _runtime(_with_jira("write", "Created <jira1.created>"))
     assert [f[0] for f in written if f[0] != "needs_input"] == ["output_not_produced"]
+
+
+def test_a_provider_that_is_no_text_is_judged_as_an_unknown_provider():
+    """A hand-edited starter whose webhookProvider is a list or a number: the references check still runs (it used to
+    fail on it and lose every finding) and judges the payload as an unknown provider's, like an unknown name."""
+    for provider in (["stripe"], 7, {"id": "stripe"}):
+        state = _flow(mode="webhook", provider=provider, prompt="Summarise <start.webhook.payload>")
+        codes = [f.code for f in validate(state).findings]
+        assert "validator_failed" not in codes
+        assert _runtime(state) == _runtime(
+            _flow(mode="webhook", provider="no-such-provider", prompt="Summarise <start.webhook.payload>")
+        )

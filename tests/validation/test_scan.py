@@ -122,3 +122,47 @@ def test_texts_judged_together_as_one_by_one():
             expected = all(scan.clean(text, field, False) for text, field in texts)
             scan.CLEAN.clear()
             assert scan.all_clean(texts) == expected, group
+
+
+def test_key_value_tables_are_read_as_the_general_walk_reads_them():
+    """A table stored as Sim writes it (`scan.key_value_rows`) is read straight from its texts: the
+    walk's secret verdict, its tagged strings and the api host check's suspicion must be what the
+    general readings give (`clean_value`, `tagged_in`, `_suspect_in`) on random tables."""
+    from lib.validation import exfiltration, facts, scan
+
+    rng = random.Random(17)
+    texts = [
+        *_TEXTS,
+        "",
+        "h",
+        "Authorization",
+        "X-Api-Key",
+        "Accept",
+        "<a.b>",
+        "x < y",
+        "{{ANTHROPIC_API_KEY}}",
+    ]
+    checked = 0
+    for _ in range(3000):
+        rows = []
+        for _ in range(rng.randint(1, 3)):
+            row: Any = {
+                "id": rng.choice(texts),
+                "cells": {"Key": rng.choice(texts), "Value": rng.choice(texts)},
+            }
+            if rng.random() < 0.1:  # now and then a row Sim would not write: read the general way
+                row = rng.choice([{"cells": row["cells"]}, {**row, "x": 1}, {"id": 3, "cells": row["cells"]}])
+            rows.append(row)
+        block = {"id": "a", "type": "api", "name": "A", "position": {"x": 0, "y": 0}, "enabled": True}
+        block["subBlocks"] = {"headers": {"id": "headers", "type": "table", "value": rows}}
+        scan.CLEAN.clear()
+        scan._NO_PART.clear()
+        ctx = Context({"blocks": {"a": block}, "edges": []}, "jul25")
+        scan.CLEAN.clear()
+        scan._NO_PART.clear()
+        assert ctx.secrets_clean == scan.clean_value(rows, "headers", False, 4), rows
+        tagged = [("headers", inner, text) for inner, text in facts.tagged_in(rows, (), 0)]
+        assert ctx.tagged("a") == tagged, rows
+        assert exfiltration._suspect(rows) == exfiltration._suspect_in(rows, 0), rows
+        checked += scan.key_value_rows(rows) is not None
+    assert checked > 2000

@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from lib.sim.state import WorkflowState
+from lib.validation.context import Context
 from lib.validation.shape import well_typed
 
 _GOLDEN = Path(__file__).resolve().parent / "golden" / "states.json.gz"
@@ -56,3 +57,21 @@ def test_never_accepts_what_the_model_refuses_under_corruption():
         _mutate(state, rng)
         if well_typed(state):
             assert _model_accepts(state), json.dumps(state)[:300]
+
+
+def test_the_context_walk_judges_blocks_and_edges_as_the_full_walk():
+    """The structure rule trusts the context's walk (`Facts.misshapen`, `Context.edges_typed`)
+    instead of walking blocks and edges again: the answer must be the full walk's, on every
+    golden state and on corruptions anywhere in them (block keys, positions, data, edges)."""
+    rng = random.Random(11)
+    states = [s for s in _states() if isinstance(s, dict)]
+    checked = 0
+    for round_ in range(2400):
+        state = copy.deepcopy(states[round_ % len(states)])
+        if round_ >= len(states):
+            for _ in range(rng.randint(1, 3)):
+                _mutate(state, rng)
+        ctx = Context(state, None)
+        assert well_typed(state, ctx.facts, ctx.edges_typed) == well_typed(state), json.dumps(state)[:300]
+        checked += well_typed(state)
+    assert 0 < checked < 2400

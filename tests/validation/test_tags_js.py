@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from lib.validation import js
 from lib.validation.exfiltration import host_of, judge
-from lib.validation.tags import resolved_tags, substitute
+from lib.validation.tags import only_references, refs_in, resolved_tags, substitute
 
 
 def _refs(text, block_type="agent"):
@@ -32,6 +34,38 @@ def test_substitute_replaces_only_what_sim_resolves():
     assert substitute("f(<a.b>, <variable.x>, {a: 1 <= 2, b: 3 >= 1})", "function", "R") == (
         "f(R, R, {a: 1 <= 2, b: 3 >= 1})"
     )
+
+
+def test_texts_whose_tags_are_their_references():
+    """Where `only_references` holds, the references are the tags Sim resolves (same names, in
+    order) and `substitute` replaces exactly them; checked on random texts of references, runtime
+    references, stray '<' and '>', spaces, XML-ish and HTML-ish pieces, for every block kind."""
+    import random
+
+    rng = random.Random(21)
+    pieces = [
+        "<a.b>", "<Agent1.content>", "<b-2.x[0].y>", "<loop.index>", "<Loop.currentItem>", "<variable.v>",
+        "<parallel.x>", "<start.input>", "<a.b", "a.b>", "<", ">", " < ", " > ", "<b>", "</b>", "<a:b.c>",
+        "x", " ", ".", "<?xml", "xmlns:", "<a b.c>", "<<a.b>>", "<a..b>", "<a.>", "{{K}}", "\n", "é",
+    ]  # fmt: skip
+    decided = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
+        refs = refs_in(text)
+        for kind in ("function", "condition", "agent", "api"):
+            tags = resolved_tags(text, kind)
+            if only_references(text, len(refs)) and kind != "api":
+                decided += 1
+                assert [t.ref for t in tags] == [r.block for r in refs], text
+                assert [t.text for t in tags] == [f"<{r.block}.{r.path}>" for r in refs], text
+            expected, last = [], 0  # `substitute` as the tag scan alone would write it
+            for tag in tags:
+                expected += [text[last : tag.start], "R"]
+                last = tag.end
+            joined = "".join([*expected, text[last:]])
+            joined = re.sub(r"<variable\.[^>]+>", "R", joined) if "<variable." in joined else joined
+            assert substitute(text, kind, "R") == joined, (text, kind)
+    assert decided > 10_000
 
 
 def test_syntax_errors_are_found_and_cached():

@@ -19,7 +19,7 @@ from lib.validation import js
 from lib.validation.base import Finding, Rule
 from lib.validation.context import CONTAINER_TYPES, Context, normalized_name
 from lib.validation.tables import TypeTables, per_spec, tables
-from lib.validation.tags import resolved_tags
+from lib.validation.tags import only_references, refs_in, resolved_tags
 
 
 def _empty(value: Any) -> bool:
@@ -93,13 +93,15 @@ def _filled(subs: dict[str, dict[str, Any]], table: TypeTables, sub_id: str) -> 
 
 
 class _Kind:
-    """What `_check_block` asks of a block type before looking at any value, derived once per
-    registry spec: whether only current Sim has it, the type current Sim suggests instead of a
-    hidden legacy one, its (manualX, X) twins, and its field tables."""
+    """What `_check` asks of a block type before looking at any value, derived once per
+    registry spec (kept by type name, beside the spec it was derived from): whether only current
+    Sim has it, the type current Sim suggests instead of a hidden legacy one, its (manualX, X)
+    twins, and its field tables."""
 
-    __slots__ = ("head", "replaced_by", "table", "twins")
+    __slots__ = ("head", "replaced_by", "spec", "table", "twins")
 
     def __init__(self, spec: Any) -> None:
+        self.spec = spec
         self.head = getattr(spec, "era", "jul25") == "head"
         replaced_by = getattr(spec, "replaced_by", None)
         self.replaced_by = replaced_by if replaced_by and getattr(spec, "hidden", False) else None
@@ -107,73 +109,82 @@ class _Kind:
         self.table = tables(spec)
 
 
-def _check_block(ctx: Context, block_id: str, out: list[Finding]) -> None:
-    """The findings of one block, appended to `out` in their order."""
-    block_type = ctx.types.get(block_id)
-    if block_type is None:
-        return  # structure reports a missing or non-string type
-    spec = ctx.specs.get(block_id)
-    if spec is None:
-        if block_type in CONTAINER_TYPES:
-            return
-        out.append(
-            RULE.finding(
-                "unknown_block_type",
-                pointer("blocks", block_id, "type"),
-                f"{ctx.label(block_id)} has type '{block_type}', which Sim does not know (its serializer "
-                "fails with 'Invalid block type'); change it to a registered type or remove the block.",
-            )
-        )
-        return
-    kind = _kind(spec)
-    jul25 = ctx.era == "jul25"
-    if jul25 and kind.head:
-        out.append(
-            RULE.finding(
-                "block_type_not_in_era",
-                pointer("blocks", block_id, "type"),
-                f"{ctx.label(block_id)} has type '{block_type}', which only exists in current Sim, not in "
-                "the July 2025 Sim this state targets; use a JUL25 block type instead.",
-            )
-        )
-    if kind.replaced_by and ctx.era == "current":
-        out.append(
-            RULE.finding(
-                "deprecated_block_type",
-                pointer("blocks", block_id, "type"),
-                f"{ctx.label(block_id)} uses '{block_type}', which current Sim keeps only as a legacy block; "
-                f"consider '{kind.replaced_by}' instead.",
-            )
-        )
-
+def _check(ctx: Context) -> list[Finding]:
+    """The findings of every block with a string type, block by block (the loop reads the
+    context's records once, not per block)."""
+    out: list[Finding] = []
     facts = ctx.facts
-    table = kind.table
-    subs = facts.subs[block_id]
-    suspects = facts.type_suspects.get(block_id)
-    if suspects:  # the walk passed every other subBlock
-        _check_suspects(ctx, block_id, block_type, table, subs, suspects, out)
+    specs, subs_of, type_suspects, placeholders = (
+        ctx.specs,
+        facts.subs,
+        facts.type_suspects,
+        facts.placeholders,
+    )
+    disabled, skipped = ctx.disabled, ctx.triggers | ctx.containers
+    jul25, current = ctx.era == "jul25", ctx.era == "current"
+    for block_id, block_type in ctx.types.items():  # (structure reports a missing or odd type)
+        spec = specs.get(block_id)
+        if spec is None:
+            if block_type not in CONTAINER_TYPES:
+                out.append(_unknown_type(ctx, block_id, block_type))
+            continue
+        kind = _KINDS.get(block_type)
+        if kind is None or kind.spec is not spec:
+            kind = _KINDS[block_type] = _Kind(spec)
+        if kind.head and jul25:
+            out.append(
+                RULE.finding(
+                    "block_type_not_in_era",
+                    pointer("blocks", block_id, "type"),
+                    f"{ctx.label(block_id)} has type '{block_type}', which only exists in current Sim, not in "
+                    "the July 2025 Sim this state targets; use a JUL25 block type instead.",
+                )
+            )
+        if kind.replaced_by and current:
+            out.append(
+                RULE.finding(
+                    "deprecated_block_type",
+                    pointer("blocks", block_id, "type"),
+                    f"{ctx.label(block_id)} uses '{block_type}', which current Sim keeps only as a legacy "
+                    f"block; consider '{kind.replaced_by}' instead.",
+                )
+            )
+        table = kind.table
+        subs = subs_of[block_id]
+        suspects = type_suspects.get(block_id)
+        if suspects:  # the walk passed every other subBlock
+            _check_suspects(ctx, block_id, block_type, table, subs, suspects, out)
+        if block_id in disabled:
+            continue
+        flagged = placeholders.get(block_id)
+        if flagged:
+            out.extend(_check_placeholders(ctx, block_id, subs, flagged))
+        wanted: tuple[str, ...] = ()
+        if block_id not in skipped:
+            # Sim skips disabled and trigger blocks in its required-field check
+            required, wanted = _inputs(ctx, block_id, block_type, spec, table, subs)
+            if required:
+                _check_required(ctx, block_id, table, required, subs, out)
+        if jul25:
+            if block_type == "condition" or block_type == "function":
+                _check_code(ctx, block_id, block_type, out)
+            if kind.twins:
+                out.extend(_check_twins(ctx, block_id, spec))
+            if wanted:
+                defaults = table.defaults
+                empty = [f for f in wanted if _empty(_stored_or_default(subs, defaults, f))]
+                if empty:
+                    out.append(_needs_input(ctx, block_id, spec, empty))
+    return out
 
-    if block_id in ctx.disabled:
-        return
-    flagged = facts.placeholders.get(block_id)
-    if flagged:
-        out.extend(_check_placeholders(ctx, block_id, subs, flagged))
-    wanted: tuple[str, ...] = ()
-    if block_id not in ctx.triggers and block_id not in ctx.containers:
-        # Sim skips disabled and trigger blocks in its required-field check
-        required, wanted = _inputs(ctx, block_id, block_type, spec, table, subs)
-        if required:
-            _check_required(ctx, block_id, table, required, subs, out)
-    if jul25:
-        if block_type == "condition" or block_type == "function":
-            out.extend(_check_code(ctx, block_id, block_type))
-        if kind.twins:
-            out.extend(_check_twins(ctx, block_id, spec))
-        if wanted:
-            defaults = table.defaults
-            empty = [f for f in wanted if _empty(_stored_or_default(subs, defaults, f))]
-            if empty:
-                out.append(_needs_input(ctx, block_id, spec, empty))
+
+def _unknown_type(ctx: Context, block_id: str, block_type: str) -> Finding:
+    return RULE.finding(
+        "unknown_block_type",
+        pointer("blocks", block_id, "type"),
+        f"{ctx.label(block_id)} has type '{block_type}', which Sim does not know (its serializer "
+        "fails with 'Invalid block type'); change it to a registered type or remove the block.",
+    )
 
 
 def _check_suspects(
@@ -348,28 +359,23 @@ def _check_required(
 def _unresolvable(ctx: Context, block_id: str, block_type: str, text: str) -> bool:
     """A tag Sim cannot resolve stops the run before compiling; references report it (unknown_tag)."""
     blocks, by_name = ctx.blocks, ctx.by_name
+    refs = refs_in(text)
+    if only_references(text, len(refs)):  # the tags are the references: their names decide
+        for ref in refs:
+            if (ref.name in by_name or ref.block in blocks) and ref.name != "start":
+                continue  # ref.name is ref.block lowercased ([\w-] only)
+            if not ctx.resolves_tag(block_id, ref.block):
+                return True
+        return False
     for tag in resolved_tags(text, block_type):
-        ref = tag.ref
+        name = tag.ref
         # Most tags name a block by id or normalized name: resolved, whatever else holds
         # (`Context.resolves_tag` decides `start`, `loop` and `parallel` itself).
-        if (ref in blocks or normalized_name(ref) in by_name) and ref.lower() != "start":
+        if (name in blocks or normalized_name(name) in by_name) and name.lower() != "start":
             continue
-        if not ctx.resolves_tag(block_id, ref):
+        if not ctx.resolves_tag(block_id, name):
             return True
     return False
-
-
-def _code_of(ctx: Context, block_id: str, block_type: str) -> Iterator[tuple[str, str, str]]:
-    """(kind, source, what it is) of the JavaScript a condition or function block runs."""
-    if block_type == "condition":
-        for index, item in enumerate(ctx.conditions(block_id) or ()):
-            value = item.get("value")
-            if item.get("title") != "else" and isinstance(value, str) and value.strip():
-                yield "condition", value, f"Condition '{item.get('title')}' (entry {index})"
-    elif block_type == "function":
-        code = ctx.value(block_id, "code")
-        if isinstance(code, str) and code.strip():
-            yield "function", code, "The code"
 
 
 _CODE_ADVICE = {
@@ -379,25 +385,52 @@ _CODE_ADVICE = {
 }
 
 
-def _check_code(ctx: Context, block_id: str, block_type: str) -> list[Finding]:
-    """Condition expressions and function code compile (Sim: `new Function(...)` after substitution)."""
-    found: list[Finding] = []
-    for kind, source, what in _code_of(ctx, block_id, block_type):
-        if _unresolvable(ctx, block_id, block_type, source):
-            continue  # Sim stops at the tag first (unknown_tag)
-        if "<start" in source.lower():
-            found.extend(_check_unquoted_start(ctx, block_id, source, what, kind))
-        problem = js.syntax_error(source, kind)
-        if problem:
-            field = "conditions" if kind == "condition" else "code"
-            found.append(
-                RULE.finding(
-                    f"{kind}_syntax",
-                    pointer("blocks", block_id, "subBlocks", field, "value"),
-                    f"{what} of {ctx.label(block_id)} is not valid JavaScript ({problem}); {_CODE_ADVICE[kind]}",
-                )
+def _check_code(ctx: Context, block_id: str, block_type: str, out: list[Finding]) -> None:
+    """Condition expressions and function code compile (Sim: `new Function(...)` after
+    substitution): a function's code, or each condition but the else."""
+    if block_type == "function":
+        code = ctx.value(block_id, "code")
+        if isinstance(code, str) and code and not code.isspace():
+            _check_source(ctx, block_id, block_type, "function", code, None, out)
+        return
+    for index, item in enumerate(ctx.conditions(block_id) or ()):
+        value = item.get("value")
+        if item.get("title") != "else" and isinstance(value, str) and value and not value.isspace():
+            _check_source(ctx, block_id, block_type, "condition", value, (index, item), out)
+
+
+def _check_source(
+    ctx: Context,
+    block_id: str,
+    block_type: str,
+    kind: str,
+    source: str,
+    entry: tuple[int, dict[str, Any]] | None,
+    out: list[Finding],
+) -> None:
+    """The findings of one JavaScript text (`entry`: a condition's index and item)."""
+    if _unresolvable(ctx, block_id, block_type, source):
+        return  # Sim stops at the tag first (unknown_tag)
+    if "<start" in source.lower():
+        out.extend(_check_unquoted_start(ctx, block_id, source, _what(entry), kind))
+    problem = js.syntax_error(source, kind)
+    if problem:
+        field = "conditions" if kind == "condition" else "code"
+        out.append(
+            RULE.finding(
+                f"{kind}_syntax",
+                pointer("blocks", block_id, "subBlocks", field, "value"),
+                f"{_what(entry)} of {ctx.label(block_id)} is not valid JavaScript ({problem}); {_CODE_ADVICE[kind]}",
             )
-    return found
+        )
+
+
+def _what(entry: tuple[int, dict[str, Any]] | None) -> str:
+    """How a message names the JavaScript text: a condition by title and entry, else the code."""
+    if entry is None:
+        return "The code"
+    index, item = entry
+    return f"Condition '{item.get('title')}' (entry {index})"
 
 
 # 'Number(<start.webhook.data.payload.amount>)': a number fits unquoted where Sim puts it
@@ -486,7 +519,7 @@ def _twins(spec: Any) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-_kind = per_spec(_Kind)
+_KINDS: dict[str, _Kind] = {}
 
 
 def _check_twins(ctx: Context, block_id: str, spec: Any) -> Iterator[Finding]:
@@ -576,13 +609,6 @@ def _check_placeholders(
                 f"Before the first run, replace {', '.join(names)} in '{sub_id}' of {ctx.label(block_id)}: "
                 "it is a placeholder for a value of your own account, and Sim would use it as written.",
             )
-
-
-def _check(ctx: Context) -> list[Finding]:
-    found: list[Finding] = []
-    for block_id in ctx.blocks:
-        _check_block(ctx, block_id, found)
-    return found
 
 
 RULE = Rule.define(

@@ -118,6 +118,8 @@ def _check_nesting(ctx: Context) -> Iterator[Finding]:
                 f"{ctx.label(bid)} is a starter/trigger inside {ctx.label(parent)}; Sim does not allow "
                 "entry points in loops or parallels. Move it to the top level.",
             )
+    if not ctx.stray_extents:
+        return  # the context's walk found no block outside a container with extent 'parent'
     for bid, block in ctx.blocks.items():
         if bid in parents:
             continue
@@ -392,10 +394,13 @@ def _check_nested(ctx: Context, cid: str) -> Iterator[Finding]:
 
 
 def _check_containers(ctx: Context) -> Iterator[Finding]:
-    for cid in ctx.blocks:
-        kind = ctx.type_of(cid)
-        if kind not in ("loop", "parallel"):
-            continue
+    loops, parallels = ctx.of_type.get("loop", ()), ctx.of_type.get("parallel", ())
+    if loops and parallels:
+        found = [cid for cid in ctx.blocks if ctx.types.get(cid) in ("loop", "parallel")]
+    else:
+        found = list(loops or parallels)  # in block order
+    for cid in found:
+        kind = ctx.types[cid]
         yield from (_check_loop(ctx, cid) if kind == "loop" else _check_parallel(ctx, cid))
         children = ctx.children.get(cid, [])
         if not children:

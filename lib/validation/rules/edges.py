@@ -152,7 +152,8 @@ def _check(ctx: Context) -> Iterator[Finding]:
 
     seen: dict[tuple[str, str | None, str, str | None], int] = {}
     blocks, specs, types, parent = ctx.blocks, ctx.specs, ctx.types, ctx.parent
-    for edge in ctx.edges:
+    # The plain edges the context's walk left out have nothing to report (see `Context.odd_edges`).
+    for edge in ctx.edges if ctx.edges_repeat else ctx.odd_edges:
         missing = edge.source not in blocks or edge.target not in blocks
         for end, block_id in (("source", edge.source), ("target", edge.target)) if missing else ():
             if block_id not in blocks:
@@ -224,8 +225,8 @@ def _check(ctx: Context) -> Iterator[Finding]:
 
 def _check_else(ctx: Context) -> Iterator[Finding]:
     """JUL25's condition handler throws when no branch matches and the 'else' branch has no edge."""
-    for block_id, block_type in ctx.types.items():
-        if block_type != "condition" or block_id in ctx.disabled:
+    for block_id in ctx.of_type.get("condition", ()):
+        if block_id in ctx.disabled:
             continue
         items = ctx.conditions(block_id)
         if items is None:

@@ -20,7 +20,7 @@ def _has_outgoing(ctx: Context, block_id: str) -> bool:
 
 
 def _check_jul25(ctx: Context) -> Iterator[Finding]:
-    starters = [bid for bid, block_type in ctx.types.items() if block_type == "starter"]
+    starters = ctx.of_type.get("starter", [])
     enabled = [bid for bid in starters if bid not in ctx.disabled]
     if not enabled:
         where = pointer("blocks", starters[0], "enabled") if starters else "/blocks"
@@ -50,9 +50,7 @@ def _check_jul25(ctx: Context) -> Iterator[Finding]:
                 f"The starter {ctx.label(bid)} has no outgoing edge (Sim: 'Starter block must have at least "
                 "one outgoing connection'); connect it to the first block.",
             )
-    yield from _unreachable(
-        ctx, [bid for bid in ctx.blocks if bid in ctx.triggers and bid not in ctx.disabled]
-    )
+    yield from _unreachable(ctx, [bid for bid in ctx.triggers if bid not in ctx.disabled])
 
 
 def _check_current(ctx: Context) -> Iterator[Finding]:
@@ -89,6 +87,8 @@ def _unreachable(ctx: Context, roots: list[str]) -> Iterator[Finding]:
     if not roots:
         return
     reached = ctx.reachable_from(roots)
+    if len(reached) == len(ctx.blocks):
+        return  # every block is reached (`reached` holds blocks only)
     disabled, triggers, types = ctx.disabled, ctx.triggers, ctx.types
     for bid in ctx.blocks:
         if bid in reached or bid in disabled or bid in triggers or types.get(bid) == "note":

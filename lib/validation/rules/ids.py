@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from lib.sim.names import RESERVED_NAMES, pointer
 from lib.validation.base import Finding, Rule
@@ -10,6 +10,17 @@ from lib.validation.context import Context
 
 
 def _check(ctx: Context) -> Iterator[Finding]:
+    if (
+        not ctx.odd_block_ids
+        and len(ctx.by_name) == len(ctx.names)  # every name normalizes to one of its own, not ''
+        and RESERVED_NAMES.isdisjoint(ctx.by_name)
+        and ctx.edges_typed  # every edge is an object with a string id
+        and len({edge.id for edge in ctx.edges}) == len(ctx.edges)
+    ):
+        # Only subBlocks can be reported: the context's walk flagged their keys.
+        for key, sub_keys in ctx.facts.odd_ids.items():
+            yield from _sub_key_mismatches(ctx, key, sub_keys)
+        return
     seen_ids: dict[str, str] = {}
     for key, block in ctx.blocks.items():
         block_id = block.get("id")
@@ -30,14 +41,8 @@ def _check(ctx: Context) -> Iterator[Finding]:
                 )
             else:
                 seen_ids[block_id] = key
-        for sub_key in ctx.facts.odd_ids.get(key, ()):  # the subBlocks whose string id differs from their key
-            sub_id = ctx.sub_blocks(key)[sub_key].get("id")
-            yield RULE.finding(
-                "subblock_key_mismatch",
-                pointer("blocks", key, "subBlocks", sub_key, "id"),
-                f"SubBlock '{sub_key}' of {ctx.label(key)} has id '{sub_id}'; set its id to "
-                f"'{sub_key}' so Sim reads the value under the right field.",
-            )
+        # The subBlocks whose string id differs from their key.
+        yield from _sub_key_mismatches(ctx, key, ctx.facts.odd_ids.get(key, ()))
 
     seen_edges: dict[str, int] = {}
     raw_edges = ctx.state.get("edges")
@@ -85,6 +90,17 @@ def _check(ctx: Context) -> Iterator[Finding]:
                 f"{ctx.label(other)} and {ctx.label(first)} both normalize to '{normalized}', so "
                 f"<{normalized}.field> is ambiguous; rename one of them.",
             )
+
+
+def _sub_key_mismatches(ctx: Context, key: str, sub_keys: Iterable[str]) -> Iterator[Finding]:
+    for sub_key in sub_keys:
+        sub_id = ctx.sub_blocks(key)[sub_key].get("id")
+        yield RULE.finding(
+            "subblock_key_mismatch",
+            pointer("blocks", key, "subBlocks", sub_key, "id"),
+            f"SubBlock '{sub_key}' of {ctx.label(key)} has id '{sub_id}'; set its id to "
+            f"'{sub_key}' so Sim reads the value under the right field.",
+        )
 
 
 RULE = Rule.define(

@@ -13,15 +13,17 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from lib.sim.names import REFERENCE_RE, RUNTIME_PREFIXES, normalize_name, pointer
+from lib.sim.names import REFERENCE_RE, normalize_name, pointer
 from lib.validation.base import Finding, Rule
 from lib.validation.context import Context, normalized_name, tagged_strings
 from lib.validation.tables import per_spec, tables
-from lib.validation.tags import resolved_tags
+from lib.validation.tags import Ref as _Ref
+from lib.validation.tags import only_references, resolved_tags
+from lib.validation.tags import refs_in as _refs_in
 
 _START_TYPES = ("starter", "start_trigger")
 _CONTAINER_DATA_KEYS = ("collection", "whileCondition", "doWhileCondition", "count")
@@ -37,34 +39,6 @@ def _container_sources(ctx: Context, block_id: str) -> Iterator[tuple[tuple[str,
             yield ("blocks", block_id, "data", key), data[key]
 
 
-class _Ref(NamedTuple):
-    """One `<block.path>` in a text: as written, its normalized name and top-level field."""
-
-    block: str
-    path: str
-    name: str
-    field: str
-
-
-# REFERENCE_RE with the path split where `_Ref.field` ends (its first segment, before any `[i]`
-# or `.`): the same matches, read with `findall` instead of per-match calls.
-_REFERENCE_PARTS = re.compile(r"<([\w\-]+)\.([\w\-]+)((?:\[\d+\])*(?:\.[\w\-]+(?:\[\d+\])*)*)>")
-
-
-@lru_cache(maxsize=16384)
-def _refs_in(text: str) -> tuple[_Ref, ...]:
-    """The non-runtime `<name.path>` references of one string, in order (cached by text)."""
-    found = []
-    for block, field, rest in _REFERENCE_PARTS.findall(text):
-        name = normalized_name(block)
-        if name not in RUNTIME_PREFIXES:
-            found.append(_new_ref(_Ref, (block, field + rest, name, field)))
-    return tuple(found)
-
-
-_new_ref = tuple.__new__
-
-
 class _Memo:
     """Per-validation answers about reference targets and readers, computed once each."""
 
@@ -78,9 +52,6 @@ class _Memo:
         self.enclosing: dict[str, list[str]] = {}
         self.starts: list[str] | None = None
         self.shapes: dict[str, tuple[str, Any]] = {}
-        # (target, top-level field) → True when a reference that reaches the target has nothing
-        # to report about the field (see `field_ok`).
-        self.quiet: dict[tuple[str, str], bool] = {}
         # (target, path) → True when the path below the first key is in the tool's output shape.
         self.deep: dict[tuple[str, str], bool] = {}
 
@@ -130,11 +101,37 @@ class _Memo:
 
     def field_ok(self, target: str, field: str) -> bool:
         """Whether a reference to `field` of `target` that passed the reach checks of `_check_ref`
-        gets no finding from the rest of it (a JUL25 starter: False, its path decides)."""
-        key = (target, field)
-        found = self.quiet.get(key)
+        gets no finding from the rest of it (a JUL25 starter: only when any path may come —
+        `start_shape` None — else its path decides).
+
+        Past the blocks whose outputs are open (or stored on the block), the answer depends only
+        on the target's type, the era, its operation and the field, so it is kept per process
+        for each combination (`_QUIET`)."""
+        ctx = self.ctx
+        block_type = ctx.types.get(target)
+        if block_type == "starter" and self.jul25:
+            return self.start_shape(target)[1] is None
+        subs = ctx.facts.subs.get(target, _NO_SUBS)
+        if (
+            block_type is None
+            or block_type in _OPEN_OUTPUT_TYPES
+            or target in ctx.containers
+            or target in ctx.triggers
+            or (block_type == "agent" and _open_format(_value(subs, "responseFormat")))
+        ):
+            return True  # `_open_outputs`
+        if target in ctx.facts.outputs:
+            return self._field_ok(target, field)  # the block adds its own output keys
+        sub = subs.get("operation")
+        key = (block_type, self.jul25, None if sub is None else sub.get("value"), field)
+        try:
+            found = _QUIET.get(key)
+        except TypeError:  # an operation that cannot be a key: judged without the memo
+            return self._field_ok(target, field)
         if found is None:
-            found = self.quiet[key] = self._field_ok(target, field)
+            if len(_QUIET) >= _QUIET_LIMIT:
+                _QUIET.clear()
+            found = _QUIET[key] = self._field_ok(target, field)
         return found
 
     def path_ok(self, target: str, path: str) -> bool:
@@ -152,7 +149,7 @@ class _Memo:
         # answers are computed directly here.
         ctx = self.ctx
         if self.jul25 and ctx.types.get(target) == "starter":
-            return False
+            return self.start_shape(target)[1] is None  # `_check_start_path` has nothing to walk
         if _open_outputs(ctx, target):
             return True
         declared = _declared_outputs(ctx, target)
@@ -164,14 +161,30 @@ class _Memo:
         return outputs is None or (field.isdigit() if outputs == "list" else field in outputs)
 
 
+# (type, JUL25?, operation value, top-level field) → `_Memo._field_ok` of a block of that type
+# whose outputs are neither open nor stored on it (bounded: operations come from input).
+_QUIET: dict[tuple[str, bool, Any, str], bool] = {}
+_QUIET_LIMIT = 4096
+_NO_SUBS: dict[str, dict[str, Any]] = {}
+
+
+def _value(subs: dict[str, dict[str, Any]], sub_id: str) -> Any:
+    """`Context.value` from the block's subBlocks at hand."""
+    sub = subs.get(sub_id)
+    return None if sub is None else sub.get("value")
+
+
+def _open_format(fmt: Any) -> bool:
+    """An agent's responseFormat that makes its outputs whatever the format says."""
+    return fmt not in (None, "", {}, []) and not (isinstance(fmt, str) and not fmt.strip())
+
+
 def _open_outputs(ctx: Context, target: str) -> bool:
     block_type = ctx.types.get(target)
     if target in ctx.containers or target in ctx.triggers or block_type in _OPEN_OUTPUT_TYPES:
         return True
-    if block_type == "agent":
-        fmt = ctx.value(target, "responseFormat")
-        if fmt not in (None, "", {}, []) and not (isinstance(fmt, str) and not fmt.strip()):
-            return True
+    if block_type == "agent" and _open_format(ctx.value(target, "responseFormat")):
+        return True
     return block_type is None  # no string type
 
 
@@ -375,6 +388,8 @@ def start_shape(ctx: Context, starter: str) -> tuple[str, Any]:
         base: Any = shapes["schedule"]
     elif mode == "webhook":
         provider = ctx.value(starter, "webhookProvider") or "generic"
+        if not isinstance(provider, str):  # a hand-edited list or number names no provider: judged as unknown
+            provider = repr(provider)
         mode = f"webhook ({provider})"
         base = shapes["webhook_providers"].get(provider, shapes["webhook"])
     else:
@@ -516,20 +531,10 @@ def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _tags_resolve(block_type: str, text: str, refs: tuple[_Ref, ...], names: Any) -> bool:
-    """Whether every tag Sim resolves in `text` names a block (`names`: a ref's memoized
-    `_names_block`); when all of a block's do, `_check_tags` has nothing to report and is not run.
-    A text whose every '<' opens one of its references (`refs`) has those as its only tags
-    (each ends at the first '>' after it), so their names decide without the tag scan."""
-    if text.count("<") == len(refs):
-        return all(names(ref.block) for ref in refs)
-    return all(names(tag.ref) for tag in resolved_tags(text, block_type))
-
-
 def _check(ctx: Context) -> list[Finding]:
     memo = _Memo(ctx)
     jul25 = memo.jul25
-    by_name, bits, types = ctx.by_name, memo.bits, ctx.types
+    by_name, bits, types, blocks = ctx.by_name, memo.bits, ctx.types, ctx.blocks
     containers, tags_skipped = ctx.containers, ctx.disabled | ctx.triggers
     upstream_masks, edge_masks, starter_mask = ctx.upstream_masks, ctx.edge_masks, ctx.starter_mask
     tagged, parents, field_ok = ctx.facts.tagged, ctx.parent, memo.field_ok
@@ -563,13 +568,21 @@ def _check(ctx: Context) -> list[Finding]:
         tags_resolve = True
         for sub_id, inner, text in texts:
             refs = _refs_in(text)
-            if check_tags and tags_resolve:
-                tags_resolve = _tags_resolve(block_type or "", text, refs, names)
+            # Whether every tag Sim resolves here names a block (else `_check_tags` runs). When
+            # the text's tags are its references (`only_references`), they are judged in the
+            # loop below (`_names_block`).
+            by_refs = check_tags and tags_resolve
+            if by_refs and not only_references(text, len(refs)):
+                tags_resolve = all(names(tag.ref) for tag in resolved_tags(text, block_type or ""))
+                by_refs = False
             for ref in refs:
+                targets = by_name.get(ref.name)
+                # `_names_block(ctx, ref.block)`: ref.name is ref.block lowercased ([\w-] only).
+                if by_refs and ((targets is None and ref.block not in blocks) or ref.name == "start"):
+                    tags_resolve = by_refs = False
                 # The common case, decided here with what `_check_ref` would read: one block has
                 # the name, it is the enclosing container or runs before (and, JUL25, may be read
                 # by) this block, and nothing is wrong with the field.
-                targets = by_name.get(ref.name)
                 if targets is not None and len(targets) == 1:
                     target = targets[0]
                     if enclosing and target in enclosing:

@@ -13,34 +13,20 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from lib.sim.names import ENV_REF, REFERENCE_RE, pointer
+from lib.sim.names import pointer
 from lib.validation import exfiltration
 from lib.validation.base import Finding, Rule
 from lib.validation.context import Context
+from lib.validation.scan import plaintext as _plaintext
 from lib.validation.scan import secret_name
 from lib.validation.tables import per_spec, tables
 
-_MASK = re.compile(r"^[•*]+$")
-_MASK_CHARS = "•*"
 _NONE_DECLARED: dict[str, Any] = {}
 
 
 def secret_key(name: Any) -> bool:
     """Whether a parameter/field name looks like it holds a credential (one list: lib.secrets.detect)."""
     return secret_name(name)
-
-
-def _plaintext(value: Any) -> bool:
-    """A non-empty literal: not an {{ENV}} / <block.field> reference, not an editor mask."""
-    if not isinstance(value, str):
-        return False
-    text = value.strip()
-    if not text or (text[0] in _MASK_CHARS and _MASK.match(text)):
-        return False
-    # Each pattern only where its first character is (a cheap `in` before the search).
-    if ("{{" in text and ENV_REF.search(text)) or ("<" in text and REFERENCE_RE.search(text)):
-        return False
-    return True
 
 
 def _tools(value: Any) -> list[Any]:
@@ -162,17 +148,18 @@ def _check_hosts(ctx: Context, block_id: str) -> Iterator[Finding]:
 def _check(ctx: Context) -> list[Finding]:
     found: list[Finding] = []
     reported: list[str] = []
-    types = ctx.types
-    for block_id in ctx.blocks:
-        block_type = types.get(block_id)
-        if block_type == "note":
-            continue
-        before = len(found)
-        _check_block(ctx, block_id, found)
-        if len(found) > before:
-            reported.extend([f.path for f in found[before:]])
-        if block_type == "api":
-            found.extend(_check_hosts(ctx, block_id))
+    flagged, sends = ctx.facts.secret_suspects, ctx.sends_secrets
+    if flagged or sends:  # only the blocks the context's walk flagged, in block order
+        types = ctx.types
+        for block_id in ctx.blocks:
+            if (block_id not in flagged and block_id not in sends) or types.get(block_id) == "note":
+                continue
+            before = len(found)
+            _check_block(ctx, block_id, found)
+            if len(found) > before:
+                reported.extend([f.path for f in found[before:]])
+            if block_id in sends:  # an api block
+                found.extend(_check_hosts(ctx, block_id))
     found.extend(_by_value(ctx, reported))
     return found
 

@@ -1,7 +1,8 @@
 """structure: the state has the JSON types Sim's save schema demands (via the Pydantic model).
 
-A plain walk (`shape.well_typed`) accepts the well-typed states first; the model runs only to
-word the errors of the others."""
+A plain walk (`shape.well_typed`) accepts the well-typed states first — its blocks and edges
+judged in the context's one walk (`Facts.misshapen`, `Context.edges_typed`); the model runs only
+to word the errors of the others."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def _check(ctx: Context) -> Iterator[Finding]:
             "'blocks' (object keyed by block id) and 'edges' (array).",
         )
         return
-    if well_typed(ctx.raw, ctx.facts):
+    if well_typed(ctx.raw, ctx.facts, ctx.edges_typed):
         return  # the model would accept it; Pydantic is only needed to word errors
     try:
         WorkflowState.model_validate(ctx.raw)

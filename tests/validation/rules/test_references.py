@@ -93,19 +93,19 @@ def test_a_block_inside_a_loop_is_not_readable_after_it_in_jul25(check, rich_sta
 
 
 def test_reference_parts_match_what_reference_re_matches():
-    """`_refs_in` reads references with a pattern that splits off the top-level field; on random
-    texts it finds exactly REFERENCE_RE's matches, with the same block and path."""
+    """`tags.refs_in` reads references with a pattern that splits off the top-level field; on
+    random texts it finds exactly REFERENCE_RE's matches, with the same block and path."""
     import random
 
     from lib.sim.names import REFERENCE_RE
-    from lib.validation.rules import references
+    from lib.validation import tags
 
     rng = random.Random(14)
     alphabet = "<>.[]0123abc-_ x:/é"
     for _ in range(20_000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
         expected = [(m.group("block"), m.group("path")) for m in REFERENCE_RE.finditer(text)]
-        found = [(block, field + rest) for block, field, rest in references._REFERENCE_PARTS.findall(text)]
+        found = [(block, field + rest) for block, field, rest in tags._REFERENCE_PARTS.findall(text)]
         assert found == expected, text
 
 
@@ -160,3 +160,53 @@ def test_an_open_output_passes_anything_beneath(check, build):
         _nested(check, build, "discord", "discord_get_messages", "<discord1.data.messages.0.content>") == []
     )
     assert len(_nested(check, build, "discord", "discord_get_messages", "<discord1.data.items>")) == 1
+
+
+def test_the_per_type_field_answers_are_the_per_block_ones():
+    """`field_ok` keeps its answer per type, era, operation and field (`_QUIET`) for blocks whose
+    outputs are neither open nor stored: it must be what `_field_ok` computes for the very block,
+    on every golden state in both eras, for each block's declared outputs and a few other fields,
+    the first time and from the memo."""
+    import gzip
+    import json
+    from pathlib import Path
+
+    from lib.sim.registry import all_blocks
+    from lib.validation.context import Context
+    from lib.validation.rules import references
+
+    golden = Path(__file__).resolve().parents[1] / "golden" / "states.json.gz"
+    with gzip.open(golden, "rt", encoding="utf-8") as fh:
+        states = [case["state"] for case in json.load(fh)["cases"]]
+    # Every operation of every registered type, a block each (the golden states use a few).
+    for block_type, spec in sorted(all_blocks().items()):
+        blocks = {}
+        for index, operation in enumerate([None, "nope", 3, *(spec.operations or {})]):
+            subs = (
+                {}
+                if operation is None
+                else {"operation": {"id": "operation", "type": "dropdown", "value": operation}}
+            )
+            blocks[f"b{index}"] = {
+                "id": f"b{index}",
+                "type": block_type,
+                "name": f"b{index}",
+                "subBlocks": subs,
+            }
+        states.append({"blocks": blocks, "edges": []})
+    references._QUIET.clear()
+    asked = 0
+    for state in states:
+        for era in ("jul25", "current"):
+            ctx = Context(state, era)
+            memo = references._Memo(ctx)
+            for target in ctx.blocks:
+                fields = {"0", "content", "data", "result", "x", *references._declared_outputs(ctx, target)}
+                for operation in (getattr(ctx.spec(target), "operations", None) or {}).values():
+                    if isinstance(operation.outputs, dict):  # each operation's keys: they differ
+                        fields.update(operation.outputs)
+                for field in sorted(fields):
+                    for _ in range(2):
+                        assert memo.field_ok(target, field) == memo._field_ok(target, field), (target, field)
+                        asked += 1
+    assert asked > 100_000 and references._QUIET

@@ -1,0 +1,370 @@
+"""An automation request written as a form: each labelled field holds one kind of information (`forms.json`).
+
+An intake form ('Name of the automation: …', 'When should it run? …', 'Tools involved: …', 'What should happen
+(step by step): …', 'Who should be notified? …', 'Anything it must NOT do? …', 'Priority: …', 'Requested by: …')
+is no list of sentences that each ask for a step: the tool list says where things live and what other systems
+already do, the notify field names whom a step the steps field asks for reaches, the prohibition field lists bans,
+the title names the whole request, the priority and the requester ask for nothing. `read_form` recognises the
+labels (as teams' templates vary them: bold markers, numbering, a '?' instead of a ':', lower case) and rewrites
+each field by its kind into what the planner already reads — a ticket title, 'Trigger:', 'Steps:', 'Edge cases:',
+bans, 'Tools:' and 'Notify:' lines (which `tool_lines` and `notify_lines` find again) — before anything else reads
+the text. A text with fewer labelled fields than `min_fields` is left as it is."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lib.generation import lexicon as lx
+from lib.generation.steps import ACTION_START
+
+_FILE = Path(__file__).with_name("forms.json")
+# a field's line: an optional bullet, number or heading mark, bold markers, the label, then ':' or '?' (or both)
+_LINE = re.compile(
+    r"^(?P<lead>[ \t]*(?:[-*•>]\s*|#{1,4}\s*|\(?\d{1,2}[.)]\s*|[a-z][.)]\s+)?(?:\*\*|__)?)"
+    # ('Tools — Slack, Jira', 'Priority - high': a dash between spaces too)
+    r"(?P<label>[A-Za-z][^\n:?*]{0,70}?)[ \t]*(?:\*\*|__)?[ \t]*(?P<sep>\?+[ \t]*:?|:|(?<=[ \t])[-–—](?=[ \t]))"
+    r"[ \t]*(?:\*\*|__)?[ \t]*"
+    r"(?P<value>[^\n]*)$",
+    re.M,
+)
+# a heading alone on its line ('### Tools', '**What it should do**'): its value is the lines below it
+_HEADING = re.compile(
+    r"^(?P<lead>[ \t]*(?:#{1,4}[ \t]*(?:\*\*|__)?|\*\*|__))(?P<label>[A-Za-z][^\n:?*#]{0,70}?)[ \t]*(?:\*\*|__)?"
+    r"[ \t]*(?P<sep>[:?]?)[ \t]*(?:\*\*|__)?(?P<value>)$",
+    re.M,
+)
+# the canonical labels a form's fields are rewritten to, that later readers find again
+TOOLS_LABEL = "Tools:"
+NOTIFY_LABEL = "Notify:"
+# fields of one line (what follows them is no part of their value), and fields whose lines below are a list's items
+_ONE_LINE = {"title", "priority", "about", "me"}
+_LISTS = {"tools", "notify", "forbid", "rules"}
+_ITEM = re.compile(r"\s*(?:[-*•]|\(?\d{1,2}[.)])\s+\S")
+_PLUS = re.compile(r"\s+\+\s+")
+_CANONICAL = {"trigger": "Trigger:", "steps": "Steps:", "exceptions": "Edge cases:"}
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Any]:
+    return json.loads(_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> list[tuple[str, re.Pattern[str]]]:
+    return [
+        (kind, re.compile(r"(?:" + "|".join(labels) + r")", re.I))
+        for kind, labels in _table()["kinds"].items()
+    ]
+
+
+@dataclass
+class Field:
+    kind: str
+    start: int  # the line's start
+    end: int  # the field's end: the end of its last line (a value may go on over the lines below its label)
+    lead: str  # the bullet or number before the label
+    value: str  # the value as written (its lines joined by '\n')
+    alone: bool = False  # the label alone on its line, its value on the lines below
+
+
+def _kind_of(label: str) -> str | None:
+    # ('What should happen (step by step)', 'Exceptions / special cases', 'Who should be notified', "Don’ts")
+    said = re.sub(r"\([^()]*\)", " ", label.lower().replace("’", "'"))
+    said = re.sub(r"\s+", " ", said).strip(" -–—.*_")
+    return next((kind for kind, pattern in _kinds() if pattern.fullmatch(said)), None)
+
+
+def fields(text: str) -> list[Field]:
+    """The labelled fields of `text` when it is a form (at least `min_fields` of them, of two kinds or more);
+    else none. A line without a label the table knows belongs to the field above it."""
+    found: list[tuple[str, re.Match[str]]] = []
+    for m in sorted([*_LINE.finditer(text), *_HEADING.finditer(text)], key=lambda m: m.start()):
+        kind = _kind_of(m.group("label"))
+        if kind is not None and not (found and found[-1][1].start() == m.start()):
+            found.append((kind, m))
+    if len(found) < _table()["min_fields"] or len({k for k, _ in found}) < 2:
+        return []
+    out = []
+    for i, (kind, m) in enumerate(found):
+        stop = found[i + 1][1].start() if i + 1 < len(found) else len(text)
+        end = m.end()
+        # the lines below the label's that go on with its value: any, for what it does; a list's items for a list
+        # (a label alone on its line, 'Tools:' or '### Notify', has its value on the lines below)
+        alone = not m.group("value").strip()
+        for line in re.finditer(r"\n([^\n]*)", text[m.end() : stop]):
+            said = line.group(1).strip()
+            if not alone and (
+                kind in _ONE_LINE or kind in _LISTS and said and not _ITEM.match(line.group(1))
+            ):
+                break
+            end = m.end() + line.end()
+            if alone and kind in _ONE_LINE and said:
+                break
+        end = m.end() + len(text[m.end() : end].rstrip())
+        value = (m.group("value") + text[m.end() : end]).strip()
+        out.append(Field(kind, m.start(), end, m.group("lead"), value, alone))
+    return out
+
+
+def _ended(value: str) -> str:
+    """A field's value ending on a full stop, so that no sentence runs on into the next field ('Trigger: when an
+    employee asks it something in the chat' before 'Tools: …')."""
+    return value if re.search(r"[.!?:;]\W*$", value) or not value.strip() else value + "."
+
+
+def _one_line(value: str) -> str:
+    """A list field's items on one line, a comma between them ('- Jira\n- Confluence', 'on-call lead + #eng-oncall'
+    → 'Jira, Confluence', 'on-call lead, #eng-oncall')."""
+    items = [re.sub(r"^\s*(?:[-*•]|\(?\d{1,2}[.)])\s*", "", line).strip() for line in value.split("\n")]
+    return _PLUS.sub(", ", ", ".join(i for i in items if i))
+
+
+def _blank(value: str) -> bool:
+    # ('nobody, it's just a log', 'N/A - handled by finance', 'none (see above)': the reason after it says nothing)
+    said = re.split(r"\s*(?:,|;|\s[-–—]\s|\()\s*", value.strip(), maxsplit=1)[0]
+    said = said.rstrip(".!").strip().lower()
+    return not said or bool(re.fullmatch(_table()["blank"], said))
+
+
+# a reason said after a ban: a clause with a subject and a verb of its own, or opened by a pronoun or a connective
+_REASON = re.compile(
+    r"\s*(?:,|\s[-–—]|\()\s*(?:(?:because|since|as|so|otherwise|that['’]s|it['’]s|we['’]d|we['’]ll|they['’]ll|we|they|it|"
+    r"that|this|which)\b|(?:[\w'’-]+\s+){1,2}?(?:does|do|did|is|are|was|were|will|would|can|could|should|has|have|"
+    r"had|handles?|sends?|puts?|gets?|takes?|already|owns?|manages?|decides?|writes|contacts|calls|reaches|replies|answers)\b).*$",
+    re.I,
+)
+
+
+def _bans(value: str) -> str:
+    """Each item of a prohibition field as the ban it is: a line each, an item led by a bullet or a number too."""
+    lines = [re.sub(r"^\s*(?:[-*•]|\d{1,2}[.)])\s*", "", line) for line in value.split("\n")]
+    # "don't create calendar events, we'd get duplicates", "don't email the customer - CS does that personally": the
+    # reason given after a ban is no item of its own
+    lines = [_REASON.sub("", line) for line in lines]
+    # 'read-only on Stripe!': that service stays read-only
+    lines = [
+        re.sub(
+            r"^(?:stay\s+|keep\s+it\s+)?read[- ]only\s+(?:on|in|for)\s+(.+?)[.!]*$",
+            r"\1 stays read-only.",
+            line,
+            flags=re.I,
+        )
+        for line in lines
+    ]
+    return " ".join(
+        filter(
+            None,
+            (
+                line if line.endswith("stays read-only.") else lx._ban(line)
+                for line in lines
+                if not _blank(line)
+            ),
+        )
+    )
+
+
+def _rest_of_priority(value: str) -> str:
+    """What a priority field says past its level ('medium - and only orders over $500 need to go to slack'), when
+    it says more than a level and a word or two ('P0 obviously', 'High - CEO request'): the field is then read as
+    it is written."""
+    level = re.match(r"\s*" + _table()["levels"] + r"\b\W*", value, re.I)
+    rest = value[level.end() :] if level else value
+    rest = re.sub(r"^(?:and|but|so)\s+", "", rest.strip(), flags=re.I)
+    return rest if len(rest.split()) >= 4 else ""
+
+
+def _through_api(tools: list[str]) -> str:
+    """The services without a block of their own (lexicon.json `named_apis`) a tool list says are reached by their
+    API ('Stripe (their API - api.stripe.com …)', 'HubSpot (API)'), as one pattern of their names ('' for none)."""
+    apis = lx.lexicon()["named_apis"]
+    blocks = lx.lexicon()["integrations"]
+    names = []
+    for value in tools:
+        for item in re.split(r"[,;+\n](?![^()]*\))", value):
+            if not re.search(r"\b(?:api|rest)\b", item, re.I):
+                continue
+            names += [
+                re.escape(p)
+                for key, entry in apis.items()
+                if key not in blocks
+                for p in entry["phrases"]
+                if re.search(r"\b" + re.escape(p) + r"\b", item, re.I)
+            ]
+    return "|".join(names)
+
+
+def own_address(text: str) -> str | None:
+    """The requester's own address a form gives ('My address: j.weber@fahrwerk.de', 'Who should be notified? me -
+    priya@x.io'): where an e-mail to 'me' goes."""
+    for f in fields(text):
+        found = lx.EMAIL_RE.search(f.value)
+        if found and (
+            f.kind == "me" or f.kind == "notify" and re.match(r"\s*(?:me|myself)\b", f.value, re.I)
+        ):
+            return found.group(0)
+        said = re.search(_table()["own_address"], f.value, re.I)
+        found = lx.EMAIL_RE.match(f.value, said.end()) if said else None
+        if found:
+            return found.group(0)
+    return None
+
+
+def read_form(text: str) -> str:
+    """`text` with each field of a form rewritten by its kind (see the module's docstring); not a form: as it is."""
+    found = fields(text)
+    if not found:
+        return text
+    asked = any(f.kind == "steps" and not _blank(f.value) for f in found)
+    through_api = _through_api([f.value for f in found if f.kind == "tools"])
+    title = ""
+    moved: dict[int, str] = {}  # a steps field's id → steps said in another field, read after its own
+    out, at = [], 0
+    for f in found:
+        out.append(text[at : f.start])
+        at = f.end
+        lead = re.sub(r"\*\*|__|#+[ \t]*", "", f.lead)
+        # ('… email me a short overview. My address: j.weber@fahrwerk.de': who 'me' is, no step)
+        f.value = re.sub(
+            _table()["own_address"] + r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?", "", f.value, flags=re.I
+        ).strip()
+        if _blank(f.value) and f.kind != "title":
+            continue  # 'Exceptions / special cases: N/A', 'Who should be notified? -', 'Don'ts:'
+        if f.kind == "title":
+            if asked:
+                title = title or f.value.split("\n")[0].strip()
+                continue
+            out.append(lead + f.value)  # a form without a steps field: its title may be all it asks
+        elif f.kind in _CANONICAL:
+            value = f.value
+            if f.kind != "trigger" and through_api:
+                # 'Apps used: Stripe (their API - api.stripe.com)' … 'fetch last month's charges from Stripe'
+                value = re.sub(
+                    r"\b(" + through_api + r")\b(?!['’]s\s+api|\s+(?:admin\s+)?api\b)",
+                    r"\1 API",
+                    value,
+                    flags=re.I,
+                )
+            # ('What should happen (step by step):\n1 - post …\n2 - …': the numbered lines stay lines of their own)
+            out.append(f"{lead}{_CANONICAL[f.kind]}{chr(10) if f.alone else ' '}{_ended(value)}")
+            if id(f) in moved:
+                out.append(moved[id(f)])
+        elif f.kind == "tools" and ACTION_START.match(f.value) and re.match(r"[^,;+\n]*?\w\s+\w", f.value):
+            # 'Tools involved: post the summary in #ops on Slack': a step written in the wrong field, done after the
+            # steps field's own (or where it stands, when no steps field comes after it)
+            later = [g for g in found if g.kind == "steps" and g.start > f.start and not _blank(g.value)]
+            if later:
+                moved[id(later[-1])] = moved.get(id(later[-1]), "") + f"\n{lead}Then: {_ended(f.value)}"
+            else:
+                out.append(f"{lead}{_CANONICAL['steps']} {_ended(f.value)}")
+        elif f.kind == "tools":  # (a list's '+' is a comma: 'Google Sheet "Tweet queue" + X (twitter)')
+            out.append(f"{lead}{TOOLS_LABEL} {_ended(_one_line(f.value))}")
+        elif f.kind == "notify":  # ('on-call lead + #eng-oncall')
+            out.append(f"{lead}{NOTIFY_LABEL} {_ended(_one_line(f.value))}")
+        elif f.kind == "rules":  # 'Constraints: don't message the customer': a sentence of its own
+            out.append(lead + _ended(f.value))
+        elif f.kind == "forbid":
+            out.append(lead + _bans(f.value))
+        elif f.kind == "priority" and _rest_of_priority(f.value):
+            out.append(text[f.start : f.end])  # 'Urgency: medium - and only orders over $500 …': read as said
+    out.append(text[at:])
+    body = re.sub(r"\n[ \t]*(?=\n)", "\n", "".join(out)).strip("\n")
+    body = re.sub(r"\n{2,}", "\n", body)
+    # the title first, as a ticket's: it names what the lines below ask for, and the workflow
+    return f"[Form] {title}\n{body}" if title else body
+
+
+def lines_of(text: str, label: str) -> list[tuple[int, int]]:
+    """Where the lines opened by one of the canonical labels `read_form` writes are (their label included)."""
+    # (at a line's start, or after the blanks of a field read before it: 'Trigger:             Tools: …')
+    return [m.span() for m in re.finditer(r"(?:^|(?<=\s))" + re.escape(label) + r"[^\n]*", text)]
+
+
+def tool_lines(text: str) -> list[tuple[int, int]]:
+    """The 'Tools:' lines of a form (`read_form`): where things live, no step of their own."""
+    return lines_of(text, TOOLS_LABEL)
+
+
+def notify_lines(text: str) -> list[tuple[int, int]]:
+    """The 'Notify:' lines of a form (`read_form`): whom a step reaches."""
+    return lines_of(text, NOTIFY_LABEL)
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a tool list between `start` and `end`: split at commas, semicolons, '+', '&', ' and ', a full
+    stop or a new line outside brackets."""
+    out, depth, at = [], 0, start
+    for m in re.finditer(r"[()]|[,;+&\n]|\.(?=\s)|\s(?:and|or)\s", text[start:end]):
+        if m.group(0) in "()":
+            depth = max(0, depth + (1 if m.group(0) == "(" else -1))
+        elif depth == 0:
+            out.append((at, start + m.start()))
+            at = start + m.end()
+    out.append((at, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def unused_tools(text: str) -> list[tuple[int, int]]:
+    """What a form's tool lists (`tool_lines`) say that is no step: the labels, the items that only name a tool
+    ('Slack', 'X (twitter)', 'Tavily (news search)') and the asides telling what is done elsewhere ('(Google Calendar
+    - Calendly already puts it there, nothing to do)'). An item naming a thing the steps may read by a bare noun
+    ('Supabase (table "orders")', 'our pricing API (https://…)': forms.json 'detail') stays."""
+    detail = re.compile(_table()["detail"])
+    told = re.compile(_table()["told_aside"], re.I)
+    spans = []
+    for a, b in tool_lines(text):
+        label = text.find(TOOLS_LABEL, a) + len(TOOLS_LABEL)
+        spans.append((a, label))
+        for x, y in _items(text, label, b):
+            item = text[x:y]
+            asides = [
+                m.span() for m in re.finditer(r"\([^()]*\)|\s[-–—]\s.*$", item) if told.search(m.group(0))
+            ]
+            said = "".join(" " if any(p <= i < q for p, q in asides) else c for i, c in enumerate(item))
+            if told.search(said) or not detail.search(said):
+                spans.append((x, y))
+            else:
+                spans += [(x + p, x + q) for p, q in asides]
+    return spans
+
+
+def destinations() -> list[str]:
+    """The values of a step that say where its message goes (forms.json `destinations`)."""
+    return list(_table()["destinations"])
+
+
+def generic(key: str) -> bool:
+    """Whether naming `key` in a step says only what is searched ('search Google for …'), not which tool does it."""
+    return key in _table()["generic"]
+
+
+def choices(kind: str) -> dict[str, list[str]]:
+    """The services of `kind` (forms.json `choices`) and the words that name each in a tool list."""
+    return dict(_table()["choices"][kind])
+
+
+def chosen(text: str, kind: str) -> str | None:
+    """The one service of `kind` (forms.json `choices`: 'search', 'mail') a form's tool list names, when it names
+    exactly one ('Systems: Tavily (news search), Telegram' → tavily)."""
+    listed = " ".join(text[a:b] for a, b in tool_lines(text)).lower()
+    if not listed:
+        return None
+    choices = _table()["choices"][kind]
+
+    def named(said: str) -> list[str]:
+        return [
+            key
+            for key, words in choices.items()
+            if any(re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", said) for w in words)
+        ]
+
+    # 'Google search (Serper)', 'email (Outlook)': the service in the brackets is the one that does it
+    listed = re.sub(
+        r"[^,;+(]*\(([^()]*)\)", lambda m: m.group(1) if named(m.group(1)) else m.group(0), listed
+    )
+    found = named(listed)
+    return found[0] if len(found) == 1 else None
