@@ -123,8 +123,9 @@ def plan_batch(
     found = store.existing(c, tenant, [w.key for w in works] + [s[2] for s in sims])
     if sims and not _is_partial(tables):
         sims = _skip_unchanged(sims, found, planned)
+    readers: dict[int, Any] = {}
     for wid, rows, key, digest in sims:
-        work = _typed(wid, rows, files, report)
+        work = _typed(wid, rows, files, report, readers)
         if work is not None:
             work.key, work.digest = key, digest
             works.append(work)
@@ -234,28 +235,39 @@ def _typed(
     rows: list[tuple[str, int, int, str]],
     files: list[dict[str, Any]],
     report: ImportReport,
+    readers: dict[int, Any] | None = None,
 ) -> Work | None:
-    """Rows of one Sim workflow typed per table; None (and every bad row reported) if any is bad."""
+    """Rows of one Sim workflow typed per table; None (and every bad row reported) if any is bad.
+
+    Each record's cells are decoded once: its staged text (one JSON array) by orjson, then each
+    JSON cell by orjson alone when `cells_within_limits` clears the whole record (else each cell
+    takes `load_cell`'s own prefilter). `readers` keeps each file's typing plan for the batch."""
     groups: dict[str, list[dict[str, Any]]] = {t: [] for t in _TABLES}
     raw: dict[str, tuple[str | None, str | None]] = {}
     bad: list[csvrows.RowError] = []
     names: list[str] = []
+    readers = {} if readers is None else readers
+    loads, within = orjson.loads, csvrows.cells_within_limits
     for _wid, file_ix, line, cells_text in rows:
-        meta = files[file_ix]
-        cells = orjson.loads(cells_text)
-        row = csvrows.convert(_TABLES[meta["table"]], meta["header"], cells, line, meta["name"])
+        reader = readers.get(file_ix)
+        if reader is None:
+            reader = readers[file_ix] = _Reader(files[file_ix])
+        cells = loads(cells_text)
+        plan = reader.plan
+        row = plan.convert(cells, line, reader.name, bool(plan.json) and within(cells_text))
         if isinstance(row, csvrows.RowError):
             bad.append(row)
             report.reject(row.file, row.line, row.reason, malformed=True)
             continue
-        groups[meta["table"]].append(row.values)
-        if meta["table"] == "workflow_blocks":
-            header = meta["header"]
-            raw[str(row.values["id"])] = tuple(  # type: ignore[assignment]
-                cells[header.index(col)] if col in header and isinstance(row.values.get(col), dict) else None
-                for col in ("sub_blocks", "outputs")
+        values = row.values
+        reader.group(groups).append(values)
+        if reader.raw is not None:
+            subs, outs = reader.raw
+            raw[str(values["id"])] = (
+                cells[subs] if subs is not None and isinstance(values.get("sub_blocks"), dict) else None,
+                cells[outs] if outs is not None and isinstance(values.get("outputs"), dict) else None,
             )
-        names.append(meta["name"])
+        names.append(reader.name)
     if bad:
         report.reject(
             bad[0].file,
@@ -266,7 +278,7 @@ def _typed(
         )
         return None
     work = Work(
-        key=_key(f"sim:{wid}"),
+        key="",  # the caller's: its import key, worked out with its digest
         file=", ".join(dict.fromkeys(names)),
         kind="csv",
         name=None,
@@ -276,6 +288,27 @@ def _typed(
     )
     work.groups = groups
     return work
+
+
+class _Reader:
+    """One staged file's typing, worked out once a batch: its plan, and where a block row's
+    sub_blocks and outputs cells are (kept as raw text for `_rows`)."""
+
+    __slots__ = ("name", "plan", "raw", "table")
+
+    def __init__(self, meta: dict[str, Any]) -> None:
+        self.name: str = meta["name"]
+        self.table: str = meta["table"]
+        header = meta["header"]
+        self.plan = csvrows.plan(_TABLES[self.table], tuple(header))
+        self.raw = (
+            tuple(header.index(col) if col in header else None for col in ("sub_blocks", "outputs"))
+            if self.table == "workflow_blocks"
+            else None
+        )
+
+    def group(self, groups: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+        return groups[self.table]
 
 
 def _key(identity: str) -> str:
@@ -330,15 +363,15 @@ def _merge(work: Work, tables: set[str], stored: dict[str, Any] | None, exists: 
         work.state = None
         return
     base = stored if isinstance(stored, dict) and isinstance(stored.get("blocks"), dict) else None
-    fields = build_state([], [], [], wf_row, workflow_id=work.sim_id)  # name, description, variables
     if exists and not blocks and base is not None:
         _connections_only(work, base, edges, subflows)
-        _fields(work, wf_row, fields, exists)
+        _fields(work, wf_row, build_state([], [], [], wf_row, workflow_id=work.sim_id), exists)
         return
     # A stored workflow never takes the stale `workflow.state` column: only its rows count.
-    built = build_state(
-        blocks, edges, subflows, wf_row if blocks or not exists else None, workflow_id=work.sim_id
-    )
+    row = wf_row if blocks or not exists else None
+    built = build_state(blocks, edges, subflows, row, workflow_id=work.sim_id)
+    # name, description, variables and Sim's columns come from the workflow row alone
+    fields = built if row is wf_row else build_state([], [], [], wf_row, workflow_id=work.sim_id)
     if exists:
         built.assumptions = [a for a in built.assumptions if a["kind"] != "name_defaulted"]
     state = built.state

@@ -10,9 +10,11 @@ all: never half of it.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring_ascii
 from pathlib import PurePath
 from typing import Any
 
@@ -55,6 +57,8 @@ class Candidate:
 
 def import_key(identity: str) -> str:
     """The tenant-independent key of a source ('sim:<workflow id>' or 'state:<content hash>')."""
+    if type(identity) is str:  # `content_hash` of a string: the sha256 of its JSON literal
+        return hashlib.sha256(encode_basestring_ascii(identity).encode()).hexdigest()
     return content_hash(identity)
 
 

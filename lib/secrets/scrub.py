@@ -196,6 +196,7 @@ def _ids_field(field: Any) -> bool:
 
 
 _SECRET_IDS: dict[str, frozenset[str]] = {}
+_secret_name = detect._secret_name  # `detect.is_secret_name` for a str, its cache without the type test
 _OWN_KEYS = ("id", "type")  # a block's keys the walk never scans
 
 
@@ -213,6 +214,12 @@ def _secret_ids(block_type: Any) -> frozenset[str]:
         if spec is not None and len(_SECRET_IDS) < 4096:
             _SECRET_IDS[block_type] = ids
     return ids
+
+
+def _plain(text: str) -> bool:
+    """True when `_Walk.string` returns `text` as it is and finds nothing in it, unless it is kept
+    under a secret name: `find_in_text`'s floor and its cheap pre-check."""
+    return len(text) < 8 or not detect.may_hold_secret(text)
 
 
 def _json_clean(value: Any) -> bool:
@@ -247,13 +254,19 @@ def _scanned(sub: Any) -> bool:
 def _quiet_sub_blocks(subs: dict[str, Any], secret_ids: frozenset[str]) -> bool:
     """True when the walk would find nothing in a block's subBlocks, decided on one JSON text of
     the values it scans, then the values kept under secret ids (any literal there is a secret)."""
-    if not _json_clean([sub.get("value") for sub in subs.values() if _scanned(sub)]):
+    values = [
+        sub.get("value")
+        for sub in subs.values()
+        if isinstance(sub, dict) and sub.get("type") != "oauth-input"  # `_scanned`
+    ]
+    if not _json_clean(values):
         return False
+    named = _secret_name
     for sid, sub in subs.items():
         if (
-            _scanned(sub)
+            (sid in secret_ids or (isinstance(sid, str) and named(sid)))  # `detect.is_secret_name`
+            and _scanned(sub)
             and type(value := sub.get("value")) is str
-            and (sid in secret_ids or detect.is_secret_name(sid))
             and detect.secret_part(value) is not None
         ):
             return False
@@ -301,19 +314,19 @@ class _Walk:
             span = detect.secret_part(text)
             if span is not None:
                 part = text[span[0] : span[1]]
-                known = [h for h in detect.find_in_text(part) if h.env and h.value == part]
+                known = detect.whole_format(part)  # what names the variable, if a format does
                 hits = [
                     detect.Hit(
                         span[0],
                         span[1],
                         part,
-                        known[0].kind if known else "named",
-                        known[0].env if known else None,
+                        known.kind if known else "named",
+                        known.env if known else None,
                     )
                 ]
         if not hits:
             # find_in_text's own floor, then its cheap pre-check: most strings stop here
-            if len(text) < 8 or not detect.may_hold_secret(text):
+            if _plain(text):
                 return text
             hits = detect.find_in_text(text, random_tokens=len(text) < 20 or not _ids_field(field))
         if not hits:
@@ -348,7 +361,14 @@ class _Walk:
                     if type(v) not in _SCALARS:
                         self.value(v, (path, i), owner, field, False, depth + 1)
                 return None
-            return [self.value(v, (path, i), owner, field, False, depth + 1) for i, v in enumerate(value)]
+            out = []
+            for i, v in enumerate(value):
+                kind = type(v)
+                if kind in _SCALARS or (kind is str and _plain(v)):  # nothing `string` would replace
+                    out.append(v)
+                else:
+                    out.append(self.value(v, (path, i), owner, field, False, depth + 1))
+            return out
         if isinstance(value, dict):
             return self.mapping(value, path, owner, depth)
         return value
@@ -380,11 +400,18 @@ class _Walk:
         pair_name = obj.get("name") if isinstance(obj.get("name"), str) and "value" in obj else None
         out = {}
         for key, item in obj.items():
-            field = pair_name if key == "value" and pair_name else key
-            if type(item) in _SCALARS:  # nothing to scan; a name only matters for strings
+            kind = type(item)
+            if kind in _SCALARS:  # nothing to scan; a name only matters for strings
                 out[key] = item
                 continue
-            named = type(item) is str and detect.is_secret_name(field)
+            field = pair_name if key == "value" and pair_name else key
+            if kind is str:
+                named = detect.is_secret_name(field)
+                if not named and _plain(item):  # what `string` returns as it is, finding nothing
+                    out[key] = item
+                    continue
+            else:
+                named = False
             out[key] = self.value(item, (path, key), owner, field, named, depth + 1)
         return out
 
@@ -402,6 +429,10 @@ class _Walk:
             # OAuth credential ids point at stored tokens: not secrets
             return (sub if self.share else copy.deepcopy(sub)) if self.rebuild else None
         named = sid in secret_ids or detect.is_secret_name(sid)
+        if self.share and self.rebuild:
+            value = sub.get("value")
+            if type(value) in _SCALARS or (isinstance(value, str) and not named and _plain(value)):
+                return dict(sub)  # the comprehension below, with nothing to replace
         js = block.get("type") == "function" and sid == "code"
         if not self.rebuild:  # only `value` is scanned; the other keys are copied as they are
             if "value" in sub:
@@ -426,15 +457,16 @@ class _Walk:
                 continue
             name = block.get("name") if isinstance(block.get("name"), str) else block.get("type")
             secret_ids = _secret_ids(block.get("type"))
-            # Its other keys (position, outputs, data, …) judged together on their JSON text.
-            rest_quiet = self.rebuild and _json_clean(
-                {
-                    k: v
-                    for k, v in block.items()
-                    if k not in _OWN_KEYS and not (k == "subBlocks" and isinstance(v, dict))
-                }
-            )
             subs = block.get("subBlocks")
+            # Its other keys (position, outputs, data, …) judged together on their JSON text.
+            rest_quiet = False
+            if self.rebuild:
+                rest = dict(block)  # the block but `_OWN_KEYS` and a subBlocks object, in its order
+                for key in _OWN_KEYS:
+                    rest.pop(key, None)
+                if isinstance(subs, dict):
+                    del rest["subBlocks"]
+                rest_quiet = _json_clean(rest)
             quiet_subs = self.rebuild and isinstance(subs, dict) and _quiet_sub_blocks(subs, secret_ids)
             if self.share and rest_quiet and (quiet_subs or not isinstance(subs, dict)):
                 blocks[bid] = block  # nothing to replace: the block itself
@@ -472,7 +504,8 @@ class _Walk:
                     )
             blocks[bid] = new
         out["blocks"] = blocks
-        rest = {k: v for k, v in state.items() if k != "blocks"}  # edges, loops, parallels, …
+        rest = dict(state)  # edges, loops, parallels, …
+        del rest["blocks"]
         if self.rebuild and _json_clean(rest):
             if not self.share:  # shared: `out` holds them already
                 out.update(_rebuilt(rest))
@@ -495,6 +528,9 @@ def scrub(
     from user data before it leaves the process (search documents, cache entries, log fields);
     `lib.store` calls it with a table-backed namer on every write.
     """
+    # a name or description with nothing to search: returned as the walk returns it
+    if type(doc) is str and _plain(doc):
+        return doc, []
     walk = _Walk(namer or MemoryNamer(), doc, share=share)
     out = walk.value(doc, "", owner, None, False, 0)  # rebuilds every container unless `share`
     return out, walk.found

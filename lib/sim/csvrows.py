@@ -26,9 +26,12 @@ __all__ = [
     "MAX_DEPTH",
     "TABLES",
     "CsvRow",
+    "Plan",
     "RowError",
+    "cells_within_limits",
     "convert",
     "detect_table",
+    "plan",
     "read_raw",
     "read_rows",
     "text_stream",
@@ -196,52 +199,156 @@ def read_raw(text: IO[str], file: str = "upload.csv") -> Iterator[tuple[int, lis
             yield start, cells
 
 
-def convert(table: Table, header: list[str], cells: list[str], line: int, file: str) -> CsvRow | RowError:
-    """Type one record's cells by the table's column kinds; a RowError says which cell is wrong."""
-    plan = _plan(table, tuple(header))
-    wid = None
-    if plan.wid is not None and len(cells) > plan.wid:
-        wid = cells[plan.wid] or None
-    if len(cells) != len(header):
-        return RowError(
-            file, line, f"row has {len(cells)} fields; the header has {len(header)}", wid, table.name
-        )
-    values: dict[str, Any] = {}
-    for col, typed, cell in zip(header, plan.kinds, cells):
-        if cell == "":
-            values[col] = None
-        elif typed is None:
-            values[col] = cell
-        else:
-            try:
-                values[col] = typed(cell, col)
-            except ValueError as exc:
-                return RowError(file, line, f"column {col!r}: {exc}", wid, table.name)
-    for col in table.required:
-        if values.get(col) is None:
-            return RowError(
-                file, line, f"column {col!r} is empty; {table.name} rows need it", wid, table.name
-            )
-    return CsvRow(table.name, line, values)
+def convert(
+    table: Table, header: list[str], cells: list[str], line: int, file: str, *, prechecked: bool = False
+) -> CsvRow | RowError:
+    """Type one record's cells by the table's column kinds; a RowError says which cell is wrong.
+
+    `prechecked`: the record's cells were judged together by `cells_within_limits`, so its JSON
+    cells skip `load_cell`'s own prefilter (the same values and messages)."""
+    return plan(table, tuple(header)).convert(cells, line, file, prechecked)
+
+
+def cells_within_limits(cells_json: str) -> bool:
+    """True when no cell of a record can break a JSON limit, judged on the record's cells as one
+    JSON array of strings written by orjson (the staged text): `load_cell`'s prefilter for all
+    its cells at once, in one pass that marks digits, brackets, `\\u` and NUL. A run of digits,
+    a bracket or a NUL inside a cell is in that text as it is (orjson escapes a NUL as `\\u0000`,
+    which a cell's own `\\u0000` text also shows; quotes and commas end every cell, so no run
+    joins two), and the array adds one bracket. False = check each cell on its own."""
+    marks = cells_json.encode("utf-8", "surrogatepass").translate(_LIMIT_MARKS)
+    return (
+        marks.count(b"[") < limits.MAX_DEPTH
+        and marks.find(b"0" * 16) < 0  # `limits.has_long_digit_run`
+        and marks.find(b"\\u0000") < 0  # also any `\\u` + 4 digits: those take the checked path
+        and marks.find(b"N") < 0
+    )
+
+
+# digits → '0', '[' and '{' → '[', '\\' and 'u' kept, NUL → 'N', every other byte → ' '
+_LIMIT_MARKS = bytes(
+    0x30
+    if 0x30 <= i <= 0x39
+    else 0x5B
+    if i in (0x5B, 0x7B)
+    else i
+    if i in (0x5C, 0x75)
+    else 0x4E
+    if i == 0
+    else 0x20
+    for i in range(256)
+)
 
 
 @dataclass(frozen=True)
-class _Plan:
-    """How to type a header's columns: per column None (text) or its typing function."""
+class Plan:
+    """How to type a header's columns (`plan`): per column None (text) or its typing function."""
 
+    table: Table
+    header: tuple[str, ...]
     wid: int | None  # where the workflow id is
     kinds: tuple[Any, ...]
+    json: tuple[tuple[int, str], ...]  # (index, column) of the JSON columns
+    bools: tuple[tuple[int, str], ...]
+    numbers: tuple[tuple[int, str], ...]
+    unique: bool  # no column name repeats (a repeated one: the later cell wins, as it is written)
+
+    def convert(self, cells: list[str], line: int, file: str, prechecked: bool = False) -> CsvRow | RowError:
+        """The record typed. Columns are typed kind by kind; a cell that is not what exports
+        write (a bad one, or `TRUE `, `1e3`) sends the record to `ordered`, which types it
+        column by column and names the first bad cell."""
+        header = self.header
+        if not self.unique or len(cells) != len(header):
+            return self.ordered(cells, line, file)
+        values: dict[str, Any] = {col: cell or None for col, cell in zip(header, cells)}
+        try:
+            if prechecked:
+                loads = orjson.loads
+                for i, col in self.json:
+                    if cell := cells[i]:
+                        values[col] = loads(cell)
+            else:
+                for i, col in self.json:
+                    if cell := cells[i]:
+                        values[col] = load_cell(cell, col)
+            for i, col in self.bools:
+                if cell := cells[i]:
+                    values[col] = _BOOL_CELLS[cell]
+            for i, col in self.numbers:
+                if cell := cells[i]:
+                    values[col] = (
+                        int(cell)
+                        if cell.isdecimal() and cell.isascii() and len(cell) < 300
+                        else _number(cell, col)
+                    )
+        except (KeyError, ValueError):  # orjson's JSONDecodeError is a ValueError
+            return self.ordered(cells, line, file)
+        return self._required(values, line, file, cells)
+
+    def ordered(self, cells: list[str], line: int, file: str) -> CsvRow | RowError:
+        """The record typed column by column, in the header's order: the first bad cell is the reason."""
+        table, header = self.table, self.header
+        if len(cells) != len(header):
+            return RowError(
+                file,
+                line,
+                f"row has {len(cells)} fields; the header has {len(header)}",
+                self._wid(cells),
+                table.name,
+            )
+        values: dict[str, Any] = {}
+        for col, typed, cell in zip(header, self.kinds, cells):
+            if cell == "":
+                values[col] = None
+            elif typed is None:
+                values[col] = cell
+            else:
+                try:
+                    values[col] = typed(cell, col)
+                except ValueError as exc:
+                    return RowError(file, line, f"column {col!r}: {exc}", self._wid(cells), table.name)
+        return self._required(values, line, file, cells)
+
+    def _required(self, values: dict[str, Any], line: int, file: str, cells: list[str]) -> CsvRow | RowError:
+        table = self.table
+        for col in table.required:
+            if values.get(col) is None:
+                return RowError(
+                    file,
+                    line,
+                    f"column {col!r} is empty; {table.name} rows need it",
+                    self._wid(cells),
+                    table.name,
+                )
+        return CsvRow(table.name, line, values)
+
+    def _wid(self, cells: list[str]) -> str | None:
+        if self.wid is not None and len(cells) > self.wid:
+            return cells[self.wid] or None
+        return None
 
 
 @lru_cache(maxsize=64)
-def _plan(table: Table, header: tuple[str, ...]) -> _Plan:
+def plan(table: Table, header: tuple[str, ...]) -> Plan:
+    """How to type the cells of `header` (a table's header row, lowercased): worked out once a header."""
     if "workflow_id" in header:
         wid: int | None = header.index("workflow_id")
     elif table.name == "workflow" and "id" in header:
         wid = header.index("id")
     else:
         wid = None
-    return _Plan(wid, tuple(_kind(table, col) for col in header))
+    kinds = tuple(_kind(table, col) for col in header)
+    cols = list(enumerate(header))
+    return Plan(
+        table,
+        header,
+        wid,
+        kinds,
+        json=tuple((i, col) for i, col in cols if kinds[i] is load_cell),
+        bools=tuple((i, col) for i, col in cols if kinds[i] is _bool),
+        numbers=tuple((i, col) for i, col in cols if kinds[i] is _number),
+        unique=len(set(header)) == len(header),
+    )
 
 
 def _kind(table: Table, col: str) -> Any:
@@ -293,10 +400,19 @@ def load_cell(cell: str, col: str = "cell") -> Any:
     Most cells cannot break a limit; those go through orjson alone (the same values, ~10x faster),
     and anything it refuses or the prefilter flags takes the checked path for its exact message."""
     if cell.count("[") + cell.count("{") < limits.MAX_DEPTH and not _suspect(cell):
-        try:
-            return orjson.loads(cell)
-        except orjson.JSONDecodeError:
-            pass
+        return _load(cell, col)
+    return _checked(cell, col)
+
+
+def _load(cell: str, col: str) -> Any:
+    """`load_cell` for a cell its prefilter passed (or `cells_within_limits`, for its record)."""
+    try:
+        return orjson.loads(cell)
+    except orjson.JSONDecodeError:
+        return _checked(cell, col)
+
+
+def _checked(cell: str, col: str) -> Any:
     try:
         return limits.load_json(cell, field=col)
     except AgentForgeError as exc:

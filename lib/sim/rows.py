@@ -134,19 +134,26 @@ def _flag(value: Any, default: bool) -> bool:
 
 
 def _block(row: dict[str, Any]) -> dict[str, Any]:
-    data = dict(row.get("data") or {}) if isinstance(row.get("data"), dict) else {}
+    get = row.get
+    data = dict(found) if isinstance(found := get("data"), dict) else {}
+    x, y, height = get("position_x") or 0, get("position_y") or 0, get("height") or 0
+    subs, outputs = get("sub_blocks"), get("outputs")
     block: dict[str, Any] = {
         "id": str(row["id"]),
-        "type": str(row.get("type") or ""),
-        "name": str(row.get("name") or ""),
-        "position": {"x": _num(row.get("position_x") or 0), "y": _num(row.get("position_y") or 0)},
-        "subBlocks": row.get("sub_blocks") if isinstance(row.get("sub_blocks"), dict) else {},
-        "outputs": row.get("outputs") if isinstance(row.get("outputs"), dict) else {},
-        "enabled": _flag(row.get("enabled"), True),
-        "horizontalHandles": _flag(row.get("horizontal_handles"), True),
-        "isWide": _flag(row.get("is_wide"), False),
-        "advancedMode": _flag(row.get("advanced_mode"), False),
-        "height": _num(row.get("height") or 0),
+        "type": str(get("type") or ""),
+        "name": str(get("name") or ""),
+        # typed cells are ints or floats already (`_num` for anything else)
+        "position": {
+            "x": x if type(x) is int or type(x) is float else _num(x),
+            "y": y if type(y) is int or type(y) is float else _num(y),
+        },
+        "subBlocks": subs if isinstance(subs, dict) else {},
+        "outputs": outputs if isinstance(outputs, dict) else {},
+        "enabled": _flag(get("enabled"), True),
+        "horizontalHandles": _flag(get("horizontal_handles"), True),
+        "isWide": _flag(get("is_wide"), False),
+        "advancedMode": _flag(get("advanced_mode"), False),
+        "height": height if type(height) is int or type(height) is float else _num(height),
         "data": data,
     }
     for col, key in (
@@ -154,15 +161,15 @@ def _block(row: dict[str, Any]) -> dict[str, Any]:
         ("error_enabled", "errorEnabled"),
         ("locked", "locked"),
     ):
-        if row.get(col) is not None:
+        if get(col) is not None:
             block[key] = bool(row[col])
-    if isinstance(row.get("retry"), dict):
-        block["retry"] = row["retry"]
+    if isinstance(retry := get("retry"), dict):
+        block["retry"] = retry
     # The loader merges the parent columns into data and copies them to the block (§1.2, §9.6).
     for col, key in (("parent_id", "parentId"), ("extent", "extent")):
-        if row.get(col):
-            data[key] = row[col]
-            block[key] = row[col]
+        if value := get(col):
+            data[key] = value
+            block[key] = value
     return block
 
 

@@ -153,3 +153,20 @@ def test_bad_files_are_rejected_with_place_and_reason(tenant, name, data, where)
     report = run_import(tenant, [Source(name, data)])
     assert report.imported == [] and report.rejected[0].file == name
     assert where in report.rejected[0].reason
+
+
+def test_import_key_of_a_string_is_its_content_hash():
+    """`import_key` hashes a string's JSON literal directly: the same key `content_hash` gives."""
+    from lib.imports.pipeline import import_key
+    from lib.sim.envelope import content_hash
+
+    for identity in [
+        "sim:7d0c9a52-1f3e",
+        "sim:",
+        'sim:"quoted"\\back',
+        "sim:caf\u00e9 \u2028 \U0001f600",
+        "sim:\ud800",
+        "x" * 5000,
+    ]:
+        assert import_key(identity) == content_hash(identity)
+    assert import_key({"a": 1}) == content_hash({"a": 1})

@@ -222,3 +222,39 @@ def test_the_cheap_test_passes_every_text_with_a_hit():
         assert not find_in_text(text) or detect.may_hold_secret(text), text
     for text in ("Summarize <agent1.content> in two sentences.", '{"v": "<agent0.content>", "n": 1}'):
         assert not detect.may_hold_secret(text)
+
+
+def test_a_whole_value_is_named_by_the_format_find_in_text_reports_for_it():
+    """`whole_format` (what names a secret kept under a secret name) searches formats only: it
+    must give the hit `find_in_text` chooses when that hit spans the whole value and names a
+    variable, and None otherwise — on every key, in and around the other formats' shapes."""
+    import random
+
+    from lib.secrets import detect
+
+    needles = sorted({n for f in detect.formats() for n in f.needles})
+    pieces = list(KEYS.values()) + [k[:14] for k in KEYS.values()] + needles
+    pieces += [
+        "Bearer ",
+        "Token ",
+        "Basic ",
+        "dXNlcjpwYXNz",
+        "eyJhbGciOiJIUzI1NiJ9.",
+        "https://u:pw@x.io/",
+        "?sig=",
+    ]
+    pieces += [
+        "password is ",
+        "Qx7Lm2Rt9Vb4Nc8Kd1Fg5Hj3",
+        "12345678:AA",
+        "0123456789abcdef" * 2,
+        "-us12",
+        " ",
+        ".",
+    ]
+    rng = random.Random(23)
+    values = list(KEYS.values()) + ["short", "Bearer " + KEYS["jwt"], KEYS["jwt"] + "x"]
+    values += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))) for _ in range(20000)]
+    for value in values:
+        chosen = [h for h in find_in_text(value) if h.env and h.value == value]
+        assert detect.whole_format(value) == (chosen[0] if chosen else None), value

@@ -210,3 +210,66 @@ def test_shared_quiet_parts_give_the_same_values_and_findings():
             if block is own["blocks"].get(bid):  # kept as it was: nothing in it was replaced
                 assert block == doc["blocks"][bid]
         assert own == doc  # nothing is written into the input: replacements go to new containers
+
+
+UUIDS = [
+    "1758e31e-3514-46f1-a561-500e4eebb8fd",
+    "ABCDEF01-2345-6789-ABCD-EF0123456789",
+    "00000000-0000-0000-0000-000000000000",
+]
+UUID_PIECES = [
+    *PIECES,
+    *UUIDS,
+    "fc-",
+    "ACCA",
+    "-",
+    "sk-proj-",
+    "Bearer ",
+    ":AA",
+    "12345678",
+    "-us1",
+    '"',
+    "\\",
+]
+
+
+def _strings(node: Any) -> list[str]:
+    """Every string of a document, keys and values."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for k, v in node.items() for s in (k, *_strings(v))]
+    if isinstance(node, list):
+        return [s for v in node for s in _strings(v)]
+    return []
+
+
+def test_uuids_are_no_secret_and_judged_without_them():
+    """A string that is exactly a UUID holds no secret (`may_hold_secret` says so without the
+    search), and the JSON-text shortcut judges a document without such strings — only whole
+    ones: a UUID inside a longer string, or beside a quote, still counts as the run it is."""
+    from lib.secrets.detect import find_in_text, is_secret_name, may_hold_secret
+
+    rng = random.Random(29)
+    for u in (
+        UUIDS
+        + [u.lower() for u in UUIDS]
+        + ["-".join(f"{rng.getrandbits(4 * n):0{n}x}" for n in (8, 4, 4, 4, 12)) for _ in range(2000)]
+    ):
+        assert find_in_text(u) == [] and not may_hold_secret(u) and not is_secret_name(u), u
+    checked = 0
+    for _ in range(30_000):
+        strings = ["".join(rng.choice(UUID_PIECES) for _ in range(rng.randint(1, 5))) for _ in range(4)]
+        doc = {
+            strings[0]: strings[1],
+            rng.choice(UUIDS): [strings[2], rng.choice(UUIDS)],
+            "k": {strings[3]: rng.choice(UUIDS)},
+        }
+        if not detect.json_may_hold_secret(orjson.dumps(doc)):
+            checked += 1
+            for s in _strings(doc):
+                assert not is_secret_name(s), s
+                assert find_in_text(s) == [], s
+    assert checked > 1000
+    for text in ("x" + UUIDS[0], UUIDS[0] + "0", "sk-proj-" + UUIDS[0], 'a"' + UUIDS[0]):
+        assert detect.json_may_hold_secret(orjson.dumps({"v": text})), text

@@ -131,3 +131,52 @@ def test_number_cells_read_like_decimal():
             assert got == expected and type(got) is (
                 int if expected == expected.to_integral_value() else float
             )
+
+
+def test_a_record_judged_whole_types_like_each_cell_alone():
+    """`cells_within_limits` on a record's staged text (one orjson array) lets its JSON cells skip
+    `load_cell`'s prefilter: only when no cell could break a limit, so values and errors match."""
+    import itertools
+
+    import orjson
+
+    cells_pool = [
+        "",
+        "{}",
+        '{"a": [1, 2.5, "x"]}',
+        '"a\\u0000b"',  # an escaped NUL in the cell's JSON
+        "a\x00b",  # a raw NUL (not JSON)
+        "[" * 40 + "]" * 40,
+        "[" * 70 + "]" * 70,
+        '{"n": 1234567890123456}',
+        '{"n": 123456789012345}',
+        "[NaN]",
+        "1e999",
+        '"\\ud800"',
+        '{"cut": ',
+        '{"s": "caf\u00e9 \\u0000"}',
+        "12345678901234567890123",
+    ]
+    table = csvrows.detect_table(["id", "workflow_id", "type", "config"])
+    header = ["id", "workflow_id", "type", "config"]
+    for a, b in itertools.product(cells_pool, repeat=2):
+        for cells in (["s1", "wf", "loop", a], ["s1", "wf", b, a], ["s1" + b[:3], "wf", "loop", b]):
+            text = orjson.dumps(cells).decode()
+            judged = csvrows.convert(
+                table, header, cells, 2, "f.csv", prechecked=csvrows.cells_within_limits(text)
+            )
+            alone = csvrows.convert(table, header, cells, 2, "f.csv")
+            assert type(judged) is type(alone) and judged == alone, cells
+            if csvrows.cells_within_limits(text):
+                assert all(c.count("[") + c.count("{") < 64 and not csvrows._suspect(c) for c in cells)
+
+
+def test_a_header_that_repeats_a_column_keeps_the_later_cell():
+    header = ["id", "workflow_id", "type", "config", "config"]
+    table = csvrows.detect_table(header)
+    for first, last in (("{}", ""), ("", '{"a": 1}'), ('{"a": 1}', '{"b": 2}'), ("{bad", "{}")):
+        row = csvrows.convert(table, header, ["s1", "wf", "loop", first, last], 2, "f.csv")
+        if first == "{bad":
+            assert isinstance(row, csvrows.RowError) and "'config'" in row.reason
+        else:
+            assert row.values["config"] == (None if last == "" else __import__("json").loads(last))
