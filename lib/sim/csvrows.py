@@ -53,6 +53,7 @@ class Table:
     json: frozenset[str] = frozenset()
     bools: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()
+    counts: frozenset[str] = frozenset()  # whole numbers from 0 that Sim keeps in a PostgreSQL integer
 
 
 _BOOLS = frozenset(
@@ -104,7 +105,7 @@ TABLES: tuple[Table, ...] = (
         frozenset({"id", "name", "state"}),
         json=frozenset({"state", "deployed_state", "variables", "collaborators", "marketplace_data"}),
         bools=_BOOLS,
-        numbers=frozenset({"run_count"}),
+        counts=frozenset({"run_count"}),
     ),
 )
 _TRUE = {"true", "t", "1", "yes", "y"}
@@ -251,6 +252,7 @@ class Plan:
     json: tuple[tuple[int, str], ...]  # (index, column) of the JSON columns
     bools: tuple[tuple[int, str], ...]
     numbers: tuple[tuple[int, str], ...]
+    counts: tuple[tuple[int, str], ...]
     unique: bool  # no column name repeats (a repeated one: the later cell wins, as it is written)
 
     def convert(self, cells: list[str], line: int, file: str, prechecked: bool = False) -> CsvRow | RowError:
@@ -281,6 +283,9 @@ class Plan:
                         if cell.isdecimal() and cell.isascii() and len(cell) < 300
                         else _number(cell, col)
                     )
+            for i, col in self.counts:
+                if cell := cells[i]:
+                    values[col] = _count(cell, col)
         except (KeyError, ValueError):  # orjson's JSONDecodeError is a ValueError
             return self.ordered(cells, line, file)
         return self._required(values, line, file, cells)
@@ -347,6 +352,7 @@ def plan(table: Table, header: tuple[str, ...]) -> Plan:
         json=tuple((i, col) for i, col in cols if kinds[i] is load_cell),
         bools=tuple((i, col) for i, col in cols if kinds[i] is _bool),
         numbers=tuple((i, col) for i, col in cols if kinds[i] is _number),
+        counts=tuple((i, col) for i, col in cols if kinds[i] is _count),
         unique=len(set(header)) == len(header),
     )
 
@@ -358,6 +364,8 @@ def _kind(table: Table, col: str) -> Any:
         return _bool
     if col in table.numbers:
         return _number
+    if col in table.counts:
+        return _count
     return None
 
 
@@ -383,6 +391,16 @@ def _number(cell: str, _col: str) -> int | float:
     if not num.is_finite() or abs(num) > _MAX_DOUBLE:
         raise ValueError(f"{cell[:20]!r} is not a finite number in a double's range")
     return int(num) if num == num.to_integral_value() else float(num)
+
+
+_MAX_COUNT = 2**31 - 1
+
+
+def _count(cell: str, col: str) -> int:
+    num = _number(cell, col)
+    if isinstance(num, float) or not 0 <= num <= _MAX_COUNT:
+        raise ValueError(f"{cell[:20]!r} is not a count (a whole number from 0 to {_MAX_COUNT:,})")
+    return num
 
 
 # What could break a limit in a cell's text: a NUL, a long digit run (orjson reads integers past

@@ -269,7 +269,7 @@ def stored_states(c: Any, tenant: str, ids: list[str]) -> dict[str, dict[str, An
 def _sim_value(col: str, value: Any, default: Any, now: datetime) -> Any:
     if value is None:
         return now if col in _NOW_DEFAULTS else default
-    if col in _SIM_JSON and not isinstance(value, str):
+    if col in _SIM_JSON:  # a decoded cell: a bare string is JSON too (`"v2"`), never jsonb's text
         return orjson.dumps(value).decode()
     return value
 
@@ -341,7 +341,7 @@ def _update(c: Any, tenant: str, old: list[Prepared], actor: str) -> None:
             row = [p.id, p.name, p.description, p.metadata, p.variables, p.state]
             row += [
                 orjson.dumps(p.sim[col]).decode()
-                if col in _SIM_JSON and p.sim.get(col) is not None and not isinstance(p.sim[col], str)
+                if col in _SIM_JSON and p.sim.get(col) is not None
                 else p.sim.get(col)
                 for col in sim
             ]

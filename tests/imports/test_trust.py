@@ -179,3 +179,42 @@ def test_a_reimport_keeps_the_previous_version(tenant, imported):
     kept = versions.get(tenant, before.id, before.version)
     assert kept.source == "import" and kept.block_count == 5 and kept.state == before.state
     assert [v.version for v in versions.history(tenant, before.id)] == [2, 1]
+
+
+def _sim_cells(**cells) -> tuple[str, dict[str, bytes]]:
+    wid = str(uuid.uuid4())
+    row = F.workflow_row(wid) | cells
+    files = _export(wid)
+    files["workflow_rows.csv"] = F.to_csv([row], F.WORKFLOW_COLUMNS)
+    return wid, files
+
+
+def test_json_cells_holding_a_bare_string_or_number_are_stored_as_that_json(tenant):
+    # A jsonb cell may hold any JSON value: `"v2"` is the string v2, not text to paste into jsonb.
+    wid, files = _sim_cells(deployed_state='"v2"', marketplace_data="7", collaborators='"ops@example.com"')
+    report = _run(tenant, files)
+    assert report.rejected == [] and report.imported[0].created
+    with db.transaction() as c:
+        row = c.execute(
+            "select deployed_state, marketplace_data, collaborators from workflow where tenant_id = %s and id = %s",
+            (tenant, workflow_id(tenant, wid)),
+        ).fetchone()
+    assert row == {"deployed_state": "v2", "marketplace_data": 7, "collaborators": "ops@example.com"}
+
+
+@pytest.mark.parametrize("cell", ["12.5", "-3", "3000000000"])
+def test_a_run_count_that_is_not_a_count_is_rejected_naming_the_column(tenant, cell):
+    wid, files = _sim_cells(run_count=cell)
+    report = _run(tenant, files)
+    assert report.imported == []
+    row, whole = report.rejected  # the row, named by its column; then the workflow it would half-write
+    assert row.file == "workflow_rows.csv" and "run_count" in row.reason and cell in row.reason, row.reason
+    assert "half-written" in whole.reason
+    assert not workflows.exists(tenant, workflow_id(tenant, wid))
+
+
+def test_a_run_count_written_as_a_whole_float_is_that_count(tenant):
+    wid, files = _sim_cells(run_count="12.0")
+    report = _run(tenant, files)
+    assert report.rejected == []
+    assert workflows.get(tenant, workflow_id(tenant, wid)).run_count == 12
