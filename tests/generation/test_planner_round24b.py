@@ -23,16 +23,10 @@ _KNOWN: dict[str, str] = {
     "r24b-hire-consultant-zoom": "a call with a consultant (advice from a person) is built as a workflow",
     "r24b-fake-profiles-g2": "fake profiles posting reviews (deception) are built as a workflow",
     "r24b-delete-yelp-reviews": "deleting other people's reviews on a platform (impossible) is built as a workflow",
-    "r24b-hire-build-question-for-applicants": "'Looking for someone to build …' is read as context, so the question "
-    "for applicants is taken for the whole request",
-    "r24b-hiring-chatter-airtable-telegram": "'Looking for someone to build …' is read as context; the chatter to "
-    "applicants ('anyone who has done this') leaves no block",
-    "r24b-monthly-users-about-line": "'4,000 monthly users' (a measure) is read as a monthly schedule",
-    "r24b-stack-line-then-stripe-event": "the event after 'Looking for someone to set up a Sim workflow:' is not "
-    "read (the hiring lead hides the 'when' clause)",
-    "r24b-triggered-by-github-list": "'triggered by GitHub when …' loses to the Slack step in the list below",
-    "r24b-on-our-slack-workspace": "'a Sim workflow on our Slack workspace: when someone posts in #…' is no event",
-    "r24b-problem-line-then-stripe-deliverable": "'6,000 monthly subscribers' is read as a monthly schedule",
+    "r24b-hiring-chatter-airtable-telegram": "not this round's class: 'our Telegram group -100778812' is not read as "
+    "the chat id",
+    "r24b-stack-line-then-stripe-event": "the sender's own address ('from our Gmail (billing@…)') is taken for "
+    "the recipient of the thank-you to the customer",
 }
 
 
