@@ -2502,13 +2502,19 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             # (not the channel the description names elsewhere: 'when someone posts in #help, DM them')
             values["channel"], values["__who"] = "{recipient_user}", who
     elif target == "to":
-        # 'email the customer (from billing@acme.io)': an address after 'from' is the sender, not the recipient
+        # 'email the customer (from billing@acme.io)', '… a thank-you from our Gmail (billing@acme.io)': an address
+        # after 'from' (or after the account it names) is the sender, not the recipient
         sending = values.get("operation", "").startswith(("send", "draft"))
         found = next(
             (
                 m
                 for m in lx.EMAIL_RE.finditer(clause)
-                if not (sending and re.search(r"\bfrom\s*$", clause[: m.start()], re.I))
+                if not (
+                    sending
+                    and re.search(
+                        r"\bfrom\s*$|\bfrom\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?\(\s*$", clause[: m.start()], re.I
+                    )
+                )
             ),
             None,
         )

@@ -20,13 +20,8 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r24b-hire-consultant-zoom": "a call with a consultant (advice from a person) is built as a workflow",
-    "r24b-fake-profiles-g2": "fake profiles posting reviews (deception) are built as a workflow",
-    "r24b-delete-yelp-reviews": "deleting other people's reviews on a platform (impossible) is built as a workflow",
     "r24b-hiring-chatter-airtable-telegram": "not this round's class: 'our Telegram group -100778812' is not read as "
     "the chat id",
-    "r24b-stack-line-then-stripe-event": "the sender's own address ('from our Gmail (billing@…)') is taken for "
-    "the recipient of the thank-you to the customer",
 }
 
 
