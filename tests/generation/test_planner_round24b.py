@@ -8,7 +8,9 @@ cadence word that qualifies a measure ('4,000 monthly users', '6,000 monthly sub
 after a hiring lead ('Looking for someone to set up a Sim workflow: when Stripe fires …'); 'triggered by GitHub when
 …' before a list of steps; 'a Sim workflow on our Slack workspace: when someone posts in #…'. Controls: briefs hiring
 a copywriter, a designer, a writer (of an ebook whose title says 'automate'), fake App Store ratings, a plain schedule,
-a plain event, a one-off translation, a monthly report. 12 of 22 were right before the fix.
+a plain event, a one-off translation, a monthly report. 12 of 22 were right before the fix. Added before the
+second fix: a search for 'matching' items of a run's input, 'searches the web with Tavily' in an event's run, and a
+notification with the event's fields (1 of 3 right before it).
 
 """
 
@@ -22,6 +24,11 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r24b-hiring-chatter-airtable-telegram": "not this round's class: 'our Telegram group -100778812' is not read as "
     "the chat id",
+    # added before the search fix (2 of 3 wrong then)
+    "r24b-manual-input-matching-search": "'searches the web for about 15 matching job ads' searches for the words, not "
+    "for what the run was given",
+    "r24b-research-assistant-discord": "'searches the web with Tavily' searches for 'with Tavily'; '#ask' is read as a "
+    "Slack channel though the lead says 'for our Discord'",
 }
 
 
