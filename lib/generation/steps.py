@@ -659,9 +659,10 @@ def _search_query(clause: str) -> str:
         text.strip(),
         flags=re.I,
     )
-    # trailing 'with Exa', 'from X', 'on our YouTube channel' name the tool or the place, not the topic
+    # trailing 'with Exa', 'from X', 'on our YouTube channel' name the tool or the place, not the topic ('searches the
+    # web with Tavily': nothing but the tool)
     text = re.sub(
-        r"\s+(?:using|with|via|on|in|from|at)\s+(?:my\s+|our\s+|the\s+)?(?:" + service + r")\b.*$",
+        r"(?:^|\s+)(?:using|with|via|on|in|from|at)\s+(?:my\s+|our\s+|the\s+)?(?:" + service + r")\b.*$",
         "",
         text,
         flags=re.I,
@@ -690,6 +691,14 @@ def _search_query(clause: str) -> str:
     # 'search the web', 'look the company up online': where to search, not what
     text = re.sub(r"(?:^|\s+)(?:on\s+|in\s+)?(?:the\s+)?(?:web|internet|online)$", "", text, flags=re.I)
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    # '(about) 10 matching companies', 'relevant job ads': what matches what the run was given
+    text = re.sub(
+        r"^(?:(?:about|around|roughly|some|up\s+to)\s+)?(?:\d+\s+|a\s+few\s+|several\s+)?(?:matching|corresponding|"
+        r"suitable|fitting)\s+(?=\w)",
+        "{prev} ",
+        text,
+        flags=re.I,
+    )
     lead = re.match(r"((?:[\w'-]+\s+)+?)(?=[A-Z])", text)
     if lead and lx.is_filler(lead.group(1)):  # 'the company Stripe' → 'Stripe'
         text = text[lead.end() :]

@@ -1602,15 +1602,32 @@ def _after_build_lead(text: str) -> Trigger | None:
             return None
         inner.spans = [(a + said.end(), b + said.end()) for a, b in inner.spans]
         _started_by(text, inner)
-        # 'a Sim workflow on our Discord server: when someone posts in #support': the service the lead names is
-        # where the event happens
-        place = said.group(0).lower()
-        clause = " ".join(text[a:b] for a, b in inner.spans).lower()
-        if inner.kind == "webhook" and _named_provider(place) and not _named_provider(clause):
-            inner.values["webhookProvider"] = _provider(place) or "generic"
-            inner.spans.append(said.span())
+        _lead_place(text, inner)
         return inner
     return None
+
+
+def _lead_place(text: str, trigger: Trigger) -> None:
+    """'a Sim workflow on our Discord server: when someone posts in #support', 'a research assistant for our
+    Discord: when someone asks the bot …': the service the build's lead names is where the event happens, when the
+    event's own words name none (a '#channel' alone says no service)."""
+    if trigger.kind not in ("webhook", "schedule") or not trigger.spans:
+        return
+    clause = " ".join(text[a:b] for a, b in trigger.spans).lower()
+    start = min(a for a, _ in trigger.spans)
+    lead = re.compile(lexicon()["build_leads"], re.I)
+    for found in re.finditer(r"(?:^|(?<=[.!?:])\s+|\n)[\s>*_#•-]*", text[:start]):
+        said = lead.match(text, found.end())
+        if said is None or said.end() > start:
+            continue
+        place = said.group(0).lower()
+        named = trigger.kind == "webhook" and _named_provider(place) and not _named_provider(clause)
+        if named:
+            trigger.values["webhookProvider"] = _provider(place) or "generic"
+        # ('… build a research bot for our Slack: when …': the lead names what is built, no step of its own)
+        if named or re.search(r"[:–—-]\s*$", said.group(0)):
+            trigger.spans.append(said.span())
+        return
 
 
 def read_trigger(text: str) -> Trigger:
@@ -1625,6 +1642,7 @@ def read_trigger(text: str) -> Trigger:
             return inner
     trigger = _read_trigger(text)
     _started_by(text, trigger)
+    _lead_place(text, trigger)
     unread = trigger.kind == "manual" and not trigger.spans  # nothing in the text said how the run starts
     vague = (
         trigger.kind == "webhook"

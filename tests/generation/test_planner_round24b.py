@@ -24,11 +24,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r24b-hiring-chatter-airtable-telegram": "not this round's class: 'our Telegram group -100778812' is not read as "
     "the chat id",
-    # added before the search fix (2 of 3 wrong then)
-    "r24b-manual-input-matching-search": "'searches the web for about 15 matching job ads' searches for the words, not "
-    "for what the run was given",
-    "r24b-research-assistant-discord": "'searches the web with Tavily' searches for 'with Tavily'; '#ask' is read as a "
-    "Slack channel though the lead says 'for our Discord'",
 }
 
 
