@@ -2521,7 +2521,9 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
                 if not (
                     sending
                     and re.search(
-                        r"\bfrom\s*$|\bfrom\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?\(\s*$", clause[: m.start()], re.I
+                        r"\bfrom\s*$|\bfrom\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?\(\s*$",
+                        clause[: m.start()],
+                        re.I,
                     )
                 )
             ),
