@@ -10,7 +10,8 @@ after a hiring lead ('Looking for someone to set up a Sim workflow: when Stripe 
 a copywriter, a designer, a writer (of an ebook whose title says 'automate'), fake App Store ratings, a plain schedule,
 a plain event, a one-off translation, a monthly report. 12 of 22 were right before the fix. Added before the
 second fix: a search for 'matching' items of a run's input, 'searches the web with Tavily' in an event's run, and a
-notification with the event's fields (1 of 3 right before it).
+notification with the event's fields (1 of 3 right before it). 24 of 25 after (left: 'our Telegram group
+-100778812' is not read as the chat id — not this round's class).
 
 """
 
