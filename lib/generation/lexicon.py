@@ -1116,6 +1116,24 @@ def no_access(text: str) -> bool:
     return re.search(lexicon()["not_a_workflow"]["no_access"], text, re.I) is not None
 
 
+def hired_work(text: str) -> bool:
+    """'Not a build job exactly - looking for an automation consultant for a video call', 'Looking for someone to
+    write a 2,000-word blog post': a person hired for work that is no workflow to build."""
+    # (a quoted title or topic names no workflow to build: 'a blog post on "workflow automation trends"')
+    unquoted = re.sub(r"\"[^\"\n]*\"|“[^”\n]*”", '"…"', text)
+    return re.search(lexicon()["not_a_workflow"]["hired_work"], unquoted, re.I) is not None
+
+
+def impossible(text: str) -> bool:
+    """'creates 500 fake customer accounts on Trustpilot', 'removes any 1- or 2-star Google reviews': what no
+    workflow may or can do — unless the words before it police it ('flag suspected fake accounts')."""
+    rules = lexicon()["not_a_workflow"]
+    return any(
+        re.search(rules["policed"], text[max(0, m.start() - 60) : m.start()], re.I) is None
+        for m in re.finditer(rules["impossible"], text, re.I)
+    )
+
+
 # the field of a form or ticket that says what should happen ('What should happen (step by step):', 'Steps:',
 # 'Description:'), its value going on over the lines below until the next labelled line
 _ASKED_FIELD = re.compile(

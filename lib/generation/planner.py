@@ -277,6 +277,17 @@ def draft(description: str) -> Draft:
     if not kind_of_text and not trigger.spans and lx.asks_only_a_question(description):
         kind_of_text = "question"  # 'just asking - is it even possible to …? Not asking you to build it yet.'
     _not_asked(trigger, field or wanted)
+    if not trigger.spans and trigger.kind == "manual" and lx.hired_work(field or wanted):
+        # 'Not a build job exactly - looking for an automation consultant for a video call', 'Looking for someone to
+        # write a 2,000-word blog post': a person hired for other work, nothing that runs
+        raise _cannot(
+            "this hires a person for work that is not a workflow (a call, advice, writing, design or translation "
+            "done by someone), and nothing in it says what should run or when. Describe what should run, what "
+            "starts it and where a result goes (e.g. 'every Monday at 9 read the new Typeform responses and post "
+            "them to #feedback on Slack').",
+            reason="not_a_workflow",
+            kind="work for a person",
+        )
     if kind_of_text:
         raise _cannot(
             f"this reads as a {kind_of_text} to the assistant, not as a workflow to build: nothing in it says what "
@@ -584,8 +595,18 @@ def draft(description: str) -> Draft:
 
 def _not_asked(trigger: Any, asked: str) -> None:
     """Refuses what `asked` (a form's field of what should happen, else what the text asks) wants instead of a
-    workflow: to read a place nobody gave access to ("our competitor's internal Slack (we don't have an account
-    there)"), or — with nothing saying how a run would start — access to a tool ('make me an admin of …')."""
+    workflow: what no workflow may or can do (fake accounts or reviews, removing other people's reviews), to read a
+    place nobody gave access to ("our competitor's internal Slack (we don't have an account there)"), or — with
+    nothing saying how a run would start — access to a tool ('make me an admin of …')."""
+    if lx.impossible(asked):
+        raise _cannot(
+            "this asks for something no workflow may or can do: fake accounts, profiles or reviews deceive the "
+            "platform and its readers, and other people's reviews on a platform you do not run can only be reported, "
+            "not removed. Describe something a workflow can do with your own accounts (e.g. 'when a new 1-star "
+            "Google review arrives, post it to #reviews on Slack so we can reply').",
+            reason="not_a_workflow",
+            kind="not possible",
+        )
     if lx.no_access(asked):
         raise _cannot(
             "this asks to read a place nobody gave the workflow access to (another party's private workspace, inbox "

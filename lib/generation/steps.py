@@ -659,9 +659,10 @@ def _search_query(clause: str) -> str:
         text.strip(),
         flags=re.I,
     )
-    # trailing 'with Exa', 'from X', 'on our YouTube channel' name the tool or the place, not the topic
+    # trailing 'with Exa', 'from X', 'on our YouTube channel' name the tool or the place, not the topic ('searches the
+    # web with Tavily': nothing but the tool)
     text = re.sub(
-        r"\s+(?:using|with|via|on|in|from|at)\s+(?:my\s+|our\s+|the\s+)?(?:" + service + r")\b.*$",
+        r"(?:^|\s+)(?:using|with|via|on|in|from|at)\s+(?:my\s+|our\s+|the\s+)?(?:" + service + r")\b.*$",
         "",
         text,
         flags=re.I,
@@ -690,6 +691,14 @@ def _search_query(clause: str) -> str:
     # 'search the web', 'look the company up online': where to search, not what
     text = re.sub(r"(?:^|\s+)(?:on\s+|in\s+)?(?:the\s+)?(?:web|internet|online)$", "", text, flags=re.I)
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    # '(about) 10 matching companies', 'relevant job ads': what matches what the run was given
+    text = re.sub(
+        r"^(?:(?:about|around|roughly|some|up\s+to)\s+)?(?:\d+\s+|a\s+few\s+|several\s+)?(?:matching|corresponding|"
+        r"suitable|fitting)\s+(?=\w)",
+        "{prev} ",
+        text,
+        flags=re.I,
+    )
     lead = re.match(r"((?:[\w'-]+\s+)+?)(?=[A-Z])", text)
     if lead and lx.is_filler(lead.group(1)):  # 'the company Stripe' → 'Stripe'
         text = text[lead.end() :]
@@ -2502,13 +2511,21 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             # (not the channel the description names elsewhere: 'when someone posts in #help, DM them')
             values["channel"], values["__who"] = "{recipient_user}", who
     elif target == "to":
-        # 'email the customer (from billing@acme.io)': an address after 'from' is the sender, not the recipient
+        # 'email the customer (from billing@acme.io)', '… a thank-you from our Gmail (billing@acme.io)': an address
+        # after 'from' (or after the account it names) is the sender, not the recipient
         sending = values.get("operation", "").startswith(("send", "draft"))
         found = next(
             (
                 m
                 for m in lx.EMAIL_RE.finditer(clause)
-                if not (sending and re.search(r"\bfrom\s*$", clause[: m.start()], re.I))
+                if not (
+                    sending
+                    and re.search(
+                        r"\bfrom\s*$|\bfrom\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?\(\s*$",
+                        clause[: m.start()],
+                        re.I,
+                    )
+                )
             ),
             None,
         )

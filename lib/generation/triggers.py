@@ -529,6 +529,17 @@ _DATED = re.compile(
 )
 
 
+def _measure(text: str, start: int, end: int) -> bool:
+    """Whether the cadence word at `start:end` qualifies a measure ('4,000 monthly users', 'roughly 900 monthly
+    subscribers', 'the plan names and monthly prices': lexicon.json `cadence_measures`) rather than saying when the
+    run starts; a clock right after it ('a daily 5pm job') says when."""
+    if re.match(_A_CLOCK, text[end:].lstrip(), re.I):
+        return False
+    nouns = "|".join(re.escape(n) for n in lexicon()["cadence_measures"])
+    counted = re.search(r"\d[\d,.]*\s*[km]?\+?\s+$", text[:start], re.I)
+    return bool(counted or re.match(r"\s+(?:active\s+)?(?:" + nouns + r")\b", text[end:], re.I))
+
+
 def read_schedule(text: str) -> Trigger | None:
     """Schedule values from phrases like 'every weekday at 8:00 CET', 'every 15 minutes', 'monthly on the 1st'."""
     text = _DATED.sub(lambda m: " " * len(m.group(0)), text)
@@ -539,6 +550,8 @@ def read_schedule(text: str) -> Trigger | None:
         lambda m: (
             "_" * len(m.group(0))
             if _proper_name(text, m.start())
+            # '900 monthly subscribers', 'plan names and monthly prices': a measure taken that often, not a run
+            or _measure(text, m.start(), m.end())
             or re.search(r"\b(?:the|a|an|our|my|your|their|this|its)\s+$", text[: m.start()], re.I)
             # 'Run a nightly export …', 'Send a daily digest …': a job the command asks for, run that often
             and not re.search(
@@ -1549,6 +1562,74 @@ _POLLED = re.compile(
 _HEADING = re.compile(r"[^\S\n]*(?:\[[^\]\n]{1,40}\]\s*)*[^\n.!?:;]{0,90}[^\S\n]*\n[^\S\n]*\n\s*(?=\S)")
 
 
+# 'a Sim workflow triggered by Stripe when …', 'started by GitHub's webhook whenever …': the service named as what
+# starts the run, right before the event clause
+_STARTED_BY = re.compile(
+    r"\b(?:triggered|started|kicked\s+off|fired|driven|run|invoked)\s+(?:by|from|off|via|on)\s+(?:an?\s+|the\s+|our\s+)?"
+    r"(?P<name>[\w.-]+(?:\s+[\w.-]+)?)(?:['’]s)?(?:\s+(?:webhooks?|events?|app|account))?[\s,(]*$",
+    re.I,
+)
+
+
+def _started_by(text: str, trigger: Trigger) -> None:
+    """'a Sim workflow triggered by GitHub when a release is published': the service named before an event clause
+    that names none is where the event comes from."""
+    if trigger.kind != "webhook" or trigger.values.get("webhookProvider") != "generic" or not trigger.spans:
+        return
+    start = min(a for a, _ in trigger.spans)
+    clause = re.split(r"[.;!?\n]", text[:start])[-1]
+    named = _STARTED_BY.search(clause)
+    provider = _provider(named.group("name").lower()) if named else None
+    if named and provider not in (None, "generic"):
+        trigger.values["webhookProvider"] = provider
+        at = start - len(clause) + named.start()
+        trigger.spans.append((at, start))
+        trigger.notes.append(f"the run starts on {named.group('name')}'s event")
+
+
+def _after_build_lead(text: str) -> Trigger | None:
+    """The trigger of the sentence that asks for the build ('Looking for someone to set up a Sim workflow: when Stripe
+    fires …', 'We need a Sim workflow triggered by Stripe when a dispute is created'), read from the words after its
+    lead (lexicon.json `build_leads`), when the text before it (an about-us line, a tech stack) says nothing of how
+    the run starts."""
+    lead = re.compile(lexicon()["build_leads"], re.I)
+    for found in re.finditer(r"(?:^|(?<=[.!?:])\s+|\n)[\s>*_#•-]*", text):
+        said = lead.match(text, found.end())
+        if said is None:
+            continue
+        inner = _read_trigger(text[said.end() :])
+        if inner.kind == "manual" and not inner.spans:
+            return None
+        inner.spans = [(a + said.end(), b + said.end()) for a, b in inner.spans]
+        _started_by(text, inner)
+        _lead_place(text, inner)
+        return inner
+    return None
+
+
+def _lead_place(text: str, trigger: Trigger) -> None:
+    """'a Sim workflow on our Discord server: when someone posts in #support', 'a research assistant for our
+    Discord: when someone asks the bot …': the service the build's lead names is where the event happens, when the
+    event's own words name none (a '#channel' alone says no service)."""
+    if trigger.kind not in ("webhook", "schedule") or not trigger.spans:
+        return
+    clause = " ".join(text[a:b] for a, b in trigger.spans).lower()
+    start = min(a for a, _ in trigger.spans)
+    lead = re.compile(lexicon()["build_leads"], re.I)
+    for found in re.finditer(r"(?:^|(?<=[.!?:])\s+|\n)[\s>*_#•-]*", text[:start]):
+        said = lead.match(text, found.end())
+        if said is None or said.end() > start:
+            continue
+        place = said.group(0).lower()
+        named = trigger.kind == "webhook" and _named_provider(place) and not _named_provider(clause)
+        if named:
+            trigger.values["webhookProvider"] = _provider(place) or "generic"
+        # ('… build a research bot for our Slack: when …': the lead names what is built, no step of its own)
+        if named or re.search(r"[:–—-]\s*$", said.group(0)):
+            trigger.spans.append(said.span())
+        return
+
+
 def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat). Under a title
     line ('[Finance] Large transaction alert' and a blank line) the body opens the text: its first clause is where
@@ -1560,6 +1641,8 @@ def read_trigger(text: str) -> Trigger:
             inner.spans = [(a + heading.end(), b + heading.end()) for a, b in inner.spans]
             return inner
     trigger = _read_trigger(text)
+    _started_by(text, trigger)
+    _lead_place(text, trigger)
     unread = trigger.kind == "manual" and not trigger.spans  # nothing in the text said how the run starts
     vague = (
         trigger.kind == "webhook"
@@ -1577,6 +1660,11 @@ def read_trigger(text: str) -> Trigger:
         ):
             return situation
     if unread:
+        # 'Tech stack: … Looking for someone to build a Sim workflow: when Stripe fires …': the event the request
+        # names after its lead
+        asked = _after_build_lead(text)
+        if asked is not None:
+            return asked
         new_items = _new_items(text) or _mirrored(text)
         if new_items is not None:
             return new_items
