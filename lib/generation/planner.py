@@ -2706,8 +2706,14 @@ class _Builder:
             if fixed is not None
             else self.expression(step.label, prev, step.text)
         )
+        sides = step.branches or [("if", []), ("else", [])]
         if expression is not None and step.negate:  # 'unless it rains': the steps run when the test is false
-            expression = f"!({expression})"
+            if step.excepted and not any(b for h, b in sides if h != "if"):
+                # 'send a welcome mail, except when the address is ours': the exception is the test as said, its
+                # steps on the else side (nothing when it holds)
+                sides = [("if", []), ("else", next((b for h, b in sides if h == "if"), []))]
+            else:
+                expression = f"!({expression})"
         if (
             data_step is not None and expression is not None
         ):  # a value the test needs but no earlier block fetches (e.g. BTC's price)
@@ -2729,14 +2735,14 @@ class _Builder:
         self.words[local] = ("if " + step.label.strip()) if step.label else step.text
         self.edge(heads, local)
         exits: list[tuple[str, str]] = []
-        for handle, branch in step.branches or [("if", []), ("else", [])]:
+        for handle, branch in sides:
             if branch:
                 out, _ = self.chain(branch, [(local, handle)], prev, parent, scope=f"{local}:{handle}")
                 exits += out
             if not self.wired(local, handle):  # nothing asked, or its steps built no block
                 why = f"the test '{step.label.strip()}' was " + ("true" if handle == "if" else "false")
                 self.edge([(local, handle)], self.end(parent, why))
-        if not any(h == "else" for h, _ in step.branches):
+        if not any(h == "else" for h, _ in sides):
             self.edge([(local, "else")], self.end(parent, f"the test '{step.label.strip()}' was false"))
         return exits, prev
 

@@ -105,6 +105,7 @@ class Step:
     note: str | None = None  # an assumption the planner made for this step (shown in the coverage report)
     needs: list[str] = field(default_factory=list)  # what the user must still fill in
     negate: bool = False  # a condition read from 'unless …': its steps run when the test is false
+    excepted: bool = False  # a test said as an exception ('unless …', 'except when …'): drawn positive, else side
     unnamed: bool = False  # an action whose channel the text never named ('tell me …' → e-mail)
     chained: bool = False  # a test exclusive with the one whose else branch holds it: an 'else if' of it
     query: str | None = None  # a search: the field its query goes in
@@ -5836,6 +5837,7 @@ def _excepted(sentence: str, description: str, ruled_out: dict[str, set[str]]) -
         label=test_text.strip(" ,.—–"),
         text=sentence,
         negate=word in ("unless", "except"),
+        excepted=word in ("unless", "except"),
     )
     instead = read_clauses(instead_text, description, ruled_out) if instead_text else []
     if loop is not None and not instead:
@@ -6279,6 +6281,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             label=condition_text,
             text=sentence,
             negate=cond.group(0).lower() == "unless",
+            excepted=cond.group(0).lower() == "unless",
         )
         # 'else if B …, else C': the else branch is itself a condition (multi-way tests nest)
         nested = re.match(r"^\s*(?:only\s+)?(?:if|when|unless)\b", else_text, re.I)

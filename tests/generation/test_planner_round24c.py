@@ -23,8 +23,6 @@ _KNOWN: dict[str, str] = {
     "r24c-router-chat-visitor-wants": "'decide what the visitor is after' with bullets is not read as a router",
     "r24c-every-new-signup-is-trigger": "'for every new signup' loops over the event instead of naming it",
     "r24c-each-new-order-is-trigger-with-test": "'for each new order' loops over the event; 'gift card' tested as 'card'",
-    "r24c-except-when-own-domain": "'except when' negates the test and keeps the action on the if side",
-    "r24c-unless-label-control": "'unless' negates the test and keeps the action on the if side",
     "r24c-go-through-every-row-api": "'goes through every row' loops over the start's input, not the sheet's rows",
     "r24c-api-list-for-each-url": "'for each URL' in the API call's list loops over a made-up API read",
     "r24c-only-applicants-who-have-licence": "'only applicants who said they have …' makes no test",
