@@ -3172,6 +3172,10 @@ class _Builder:
             r"\b(?:it|this|that|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:an?\s+|the\s+)?([a-z][\w-]+)\s+[a-z][\w-]+\W*$",
             low,
         ) or re.search(r"\b(?:is|are|'s|’s)\s+(?:a|an)\s+([a-z][\w-]*)\s+[a-z][\w-]*\s*$", low)
+        # 'if it contains a gift card', 'if the order includes a gift note': the thing held, both its words
+        held_thing = re.search(
+            r"\b(?:contains?|containing|includes?|including)\s+(?:an?\s+|any\s+)([a-z][\w-]+\s+[a-z][\w-]+)\s*$", low
+        )
         keyword = (
             spelled.lower()
             if spelled
@@ -3179,6 +3183,8 @@ class _Builder:
             if capital
             else kind.group(1)
             if kind and kind.group(1) in words and kind.group(1) not in ("not", "no", "very", "really")
+            else held_thing.group(1)
+            if held_thing and all(w in words for w in held_thing.group(1).split())
             else words[-1]
             if words
             else "yes"
@@ -3430,6 +3436,17 @@ class _Builder:
             lists = self.lists_upstream(heads)
             items = prev if prev in lists or (prev == "<start.input>" and not step.implicit) else None
             items = items or self.listing_agent(prev, step.label) or (lists[-1] if lists else None)
+            if (
+                items is None
+                and self.trigger.kind == "webhook"
+                and (prev or "").startswith("<start.")
+                and re.match(r"(?:new|incoming|newly)\b", step.label.strip(), re.I)
+            ):
+                # 'For every new submission: …', 'for each new order': the items the event brings one at a time
+                # (the trigger fires once per new one), not a list inside it
+                self.notes.append(f"'each {step.label}' is the event itself: its steps run once per event")
+                out, self.once_prev = self.chain(step.body, heads, prev, parent)
+                return out
             if (
                 items is None
                 and not step.implicit

@@ -5784,8 +5784,15 @@ _RELATIVE_CONTRACTION = (
 # '…, unless they have already paid', '— except if the deal is worth less than $2,000', '…, but only when …':
 # a test said after what its sentence does, as an exception to it or a restriction of it
 _EXCEPTION = re.compile(
-    r"\s*(?:[,;]|\s[—–-]|—|–)\s*(?:but\s+)?(?P<word>unless|except\s+(?:if|when|where|for)|only\s+(?:if|when|where|for))"
+    r"\s*(?:[,;]|\s[—–-]|—|–)\s*(?:but\s+)?(?P<word>unless|except\s+(?:if|when|where|for)|only\s+(?:if|when|where|for)"
+    # '… - but only applicants who said they have a licence should get it': the items kept, by what they are
+    r"|only\s+(?:the\s+|those\s+)?[a-z][\w-]*s\s+(?:who|that|whose|with)(?=\s[^.;]*\s(?:should|must|will|can)\s))"
     r"\s+(?P<test>\S.*)$",
+    re.I,
+)
+_KEPT_GET = re.compile(
+    r"\s+(?:should|must|need\s+to|will|can)\s+(?:be\s+[a-z]+|get\s+(?:it|one|them|this|that)|receive\s+(?:it|one))"
+    r"\s*[.!]?\s*$",
     re.I,
 )
 # '…, which goes to billing@… by email instead', '…, in which case email … instead', '…, then post it to #x instead':
@@ -5809,6 +5816,8 @@ def _excepted(sentence: str, description: str, ruled_out: dict[str, set[str]]) -
         return None
     word = found.group("word").lower().split()[0]
     test_text, instead_text = found.group("test"), ""
+    # '… who said they have a licence should get it': what the kept items get is what the sentence did
+    test_text = re.sub(_KEPT_GET, "", test_text)
     other = _INSTEAD.search(test_text)
     if other is not None:
         said = (
@@ -6494,7 +6503,11 @@ _AFTERTHOUGHT = re.compile(
     r"(?:(?:for|if|when|where|in\s+case)\s+(?P<test>\S.*?)"
     # 'only patients w/ sms_opt_in true', 'only the ones tagged vip though': the items kept, named by what they have
     r"|(?:the\s+|those\s+)?(?P<items>(?:ones|those|[a-z][\w-]*s)\s+(?:with|w/|who|that|which|whose|where|tagged|"
-    r"marked|labell?ed|flagged)\s+\S.*?))(?:,?\s+though)?\s*[.!]?\s*$",
+    r"marked|labell?ed|flagged)\s+\S.*?))"
+    # 'Only customers who accepted marketing should be added', '… should get it': what the kept items get is the
+    # step said before, not part of the test
+    r"(?:\s+(?:should|must|need\s+to|will|can)\s+(?:be\s+[a-z]+|get\s+(?:it|one|them|this|that)|receive\s+(?:it|one)))?"
+    r"(?:,?\s+though)?\s*[.!]?\s*$",
     re.I,
 )
 

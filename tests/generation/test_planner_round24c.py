@@ -21,11 +21,8 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r24c-router-ai-works-out-kind": "the router's prompt loses a category; a 'forward to' step also mails the sender",
     "r24c-router-chat-visitor-wants": "'decide what the visitor is after' with bullets is not read as a router",
-    "r24c-every-new-signup-is-trigger": "'for every new signup' loops over the event instead of naming it",
-    "r24c-each-new-order-is-trigger-with-test": "'for each new order' loops over the event; 'gift card' tested as 'card'",
     "r24c-go-through-every-row-api": "'goes through every row' loops over the start's input, not the sheet's rows",
     "r24c-api-list-for-each-url": "'for each URL' in the API call's list loops over a made-up API read",
-    "r24c-only-applicants-who-have-licence": "'only applicants who said they have …' makes no test",
     "r24c-decide-whether-if-so": "'work out whether … and, if so' makes no classifying agent",
     "r24c-check-whether-urgent-if-it-is": "'check whether it is urgent and if it is' tests the mail, not an agent",
     "r24c-those-orders-also": "'for those orders also …' is not put on the test's branch",
