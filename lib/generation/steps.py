@@ -4971,13 +4971,29 @@ def _route_clauses(text: str) -> list[str]:
     said = [_ACTS_FOR.match(p) for p in pieces]
     fors = [i for i, m in enumerate(said) if m is not None and _bare_verb(m.group("act")) is not None]
     if len(fors) < 2:
-        return clauses(text)
+        return _apposed(clauses(text))
     out: list[str] = []
     for i, piece in enumerate(pieces):
         if i in fors:
             out.append(piece.strip().rstrip("."))
         else:
             out += clauses(piece)
+    return out
+
+
+# 'forward to our accountant, books@ledgerly.co': an address alone after a comma names who the route before goes to
+_ADDRESS_ONLY = re.compile(r"\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|#[\w-]+|\+?\d[\d ()-]{6,})\s*[.)]?\s*")
+
+
+def _apposed(parts: list[str]) -> list[str]:
+    """Clauses of a list of routes with an address said in apposition ('to our accountant, books@…') joined back
+    to the clause it completes."""
+    out: list[str] = []
+    for part in parts:
+        if out and _ADDRESS_ONLY.fullmatch(part):
+            out[-1] = f"{out[-1]}, {part.strip()}"
+        else:
+            out.append(part)
     return out
 
 
@@ -5022,7 +5038,8 @@ def _route_of(clause: str) -> tuple[str, str] | None:
     # 'bug -> …', 'delayed = email the customer' (an '=' between spaces), "'discord' -> …" (the value quoted)
     arrow = re.search(
         r"(?:^|\s|:)(?:(?P<q>['\"‘“])(?=[^'\"’”\n]{1,30}['\"’”]\s*(?:->|→|=>)))?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
-        r"(?(q)['\"’”])\s*(?:->|→|=>|(?<=\s)=(?=\s))\s*(\S.*)$",
+        # ('general questions (prices, parking) -> …': what the category holds, said in brackets)
+        r"(?(q)['\"’”])(?:\s*\([^()]{1,60}\))?\s*(?:->|→|=>|(?<=\s)=(?=\s))\s*(\S.*)$",
         clause,
         re.I,
     )
@@ -5208,6 +5225,10 @@ def _sorting_lead(parts: list[str]) -> list[str]:
     return parts
 
 
+# a route whose act is the answer itself ('-> answer from our Sim knowledge base', '-> reply with the FAQ')
+_ANSWERS = re.compile(r"^\W*(?:create\s+)?(?:answer|reply|respond)\w*\b", re.I)
+
+
 def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """Three or more '<category> to <destination>' parts in one sentence → a router with one route each."""
     said = _joined_routes(_sorting_lead(_route_clauses(sentence)))
@@ -5233,7 +5254,10 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
             )
         ):
             continue
-        branch = [s for s in read_clause(route[1], description, ruled_out) if s.kind == "action"]
+        read = read_clause(route[1], description, ruled_out)
+        branch = [s for s in read if s.kind == "action"]
+        if not branch and _ANSWERS.match(route[1]):
+            branch = read  # 'general questions -> answer from our knowledge base': the route looks up and answers
         sent = _sent_to(route[1])
         if not branch and sent:  # 'Enterprise goes to #sales-enterprise': a destination, posted or sent to
             branch = [s for s in read_clause(sent, description, ruled_out) if s.kind == "action"]

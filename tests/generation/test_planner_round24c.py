@@ -19,8 +19,7 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r24c-router-ai-works-out-kind": "the router's prompt loses a category; a 'forward to' step also mails the sender",
-    "r24c-router-chat-visitor-wants": "'decide what the visitor is after' with bullets is not read as a router",
+    "r24c-router-chat-visitor-wants": "not this round's class: 'a Sim chat workflow on our pricing page' is not read as a chat trigger",
     "r24c-go-through-every-row-api": "'goes through every row' loops over the start's input, not the sheet's rows",
     "r24c-api-list-for-each-url": "'for each URL' in the API call's list loops over a made-up API read",
     "r24c-decide-whether-if-so": "'work out whether … and, if so' makes no classifying agent",
