@@ -7120,6 +7120,17 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
                 ),
             )
             continue
+        same = _same_items(sentence)
+        if same is not None and (last_cond is None or not last_cond.branches or not last_cond.branches[0][1]):
+            sentence = same  # ('… and the amount is above 50000, email … . These deals should also get a row in …': the
+            # test is the event's, around every step; what the items get is a step like the others)
+        elif same is not None and last_cond is not None:
+            # 'If the total is over £500, WhatsApp me. For those big orders, also add a row to …': the items the test
+            # kept get this too — on its 'if' side
+            more = read_clauses(same, description, ruled_out)
+            if more and all(s.kind in ("action", "process") for s in more):
+                last_cond.branches[0] = ("if", last_cond.branches[0][1] + more)
+                continue
         loop = next((s for s in reversed(steps) if s.kind == "loop" and s.body), None)
         scope = _item_scope(sentence) if loop is not None else None
         if scope is not None and loop is not None:
@@ -7580,6 +7591,36 @@ _OTHER_SIDE = re.compile(
     r"(?:that|this|it|those)\b(?:\s+(?:amount|number|limit|value|threshold|level))?",
     re.I,
 )
+
+
+# 'for those big orders, also …', 'these deals should also get …', 'for them, also …': the items the test before kept
+_SAME_ITEMS = re.compile(
+    r"^\s*(?:[-*•]\s+)?(?:and\s+)?(?:"
+    r"for\s+(?:those|these|such|them|all\s+of\s+(?:those|these|them))(?:\s+(?!also\b)[a-z][\w-]*){0,2}\s*,?\s*(?:also\s+|too\s+)?"
+    r"|(?:those|these|such)\s+(?:(?!also\b|should\b)[a-z][\w-]*\s+){0,2}?(?P<modal>should|must|will|need\s+to|can)\s+also\s+"
+    r")(?P<rest>\S.*)$",
+    re.I,
+)
+
+
+def _same_items(sentence: str) -> str | None:
+    """What a sentence about the items the last test kept does ('For those big orders, also add a row to …' → 'add
+    a row to …'; 'These deals should also get a row in …' → 'add a row in …'); None for any other sentence."""
+    found = _SAME_ITEMS.match(sentence)
+    if found is None:
+        return None
+    rest = found.group("rest")
+    if found.group("modal"):
+        got = re.match(r"(?:get|receive|have)\s+(?=an?\s|one\s)", rest, re.I)
+        if got:  # 'should also get a row in the sheet': a row is added for them
+            return "add " + rest[got.end() :]
+        done = re.match(r"be\s+([a-z]+ed)\b", rest, re.I)
+        if done:  # 'should also be posted to #x'
+            verb = lexicon()["route_participles"].get(done.group(1).lower()) or re.sub(r"e?d$", "", done.group(1))
+            return f"{verb} them{rest[done.end() :]}"
+        if not ACTION_START.match(rest):
+            return None
+    return rest
 
 
 def implied_else(sentence: str, last: Step | None) -> int | None:

@@ -24,8 +24,6 @@ _KNOWN: dict[str, str] = {
     "r24c-api-list-for-each-url": "'for each URL' in the API call's list loops over a made-up API read",
     "r24c-decide-whether-if-so": "'work out whether … and, if so' makes no classifying agent",
     "r24c-check-whether-urgent-if-it-is": "'check whether it is urgent and if it is' tests the mail, not an agent",
-    "r24c-those-orders-also": "'for those orders also …' is not put on the test's branch",
-    "r24c-these-deals-also-sheet": "'these deals should also get a row' is not put on the test's branch (and is read)",
     "r24c-mail-from-anyone-at-domain": "'an email from anyone at @domain' makes no test",
     "r24c-numeric-rating-bullets": "the rating is read from a Typeform read, not from the event",
     "r24c-looks-negative-alert": "'when a review looks negative' makes no test",
