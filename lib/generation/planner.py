@@ -1355,6 +1355,7 @@ class _Builder:
         self.blocks: list[PlanBlock] = []
         self.edges: list[PlanEdge] = []
         self.counts: dict[str, int] = {}
+        self.judged_word = "yes"  # what the last judging agent answers when its state holds
         self.subject = _title(_after_schedule(description, trigger))
         # an e-mail's subject says nothing of the event that started the run: a ticket's title may ('Sentry alert')
         self.mail_subject = _title(_after_event(_after_schedule(description, trigger), trigger))
@@ -2700,7 +2701,7 @@ class _Builder:
             heads = [(judged[1:].split(".")[0], "source")]
         self.test_heads = heads
         expression, data_step = (
-            (f'String({judged}).trim().toLowerCase().startsWith("yes")', None)
+            (f"String({judged}).trim().toLowerCase().startsWith({json.dumps(self.judged_word)})", None)
             if judged is not None
             else (fixed, None)
             if fixed is not None
@@ -3195,6 +3196,12 @@ class _Builder:
         if text_field:  # Sim puts a trigger's text into a condition unquoted: test the object that holds it
             prev = text_field.group(1) + ">"
         found = f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(keyword)})"
+        either = re.search(r"\b([a-z][\w-]*)\s*/\s*([a-z][\w-]*)\s*$", low) if not spelled else None
+        if either and keyword == either.group(2) and either.group(1) not in lexicon()["test_filler"]:
+            # 'if it is negative/angry': either word will do
+            found = " || ".join(
+                f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})" for w in either.groups()
+            )
         # "if the status isn't "ok"": the steps run when the value is absent (the negation outside the value)
         outside = test.replace(spelled, " ") if spelled else test
         return (f"!({found})" if _NOT_TEST.search(outside) else found), None
@@ -3295,8 +3302,8 @@ class _Builder:
         self, label: str, heads: list[tuple[str, str]], prev: str | None, parent: str | None
     ) -> str | None:
         """'if it's negative', 'if any of them are angry or upset', 'if they sound frustrated': a state only a
-        reader can judge (lexicon 'judged_states') is judged by an agent answering yes or no; its answer
-        reference, or None when the test names something else or an agent just before already judged."""
+        reader can judge (lexicon 'judged_states') is judged by an agent answering the state's word or 'no'; its
+        answer reference, or None when the test names something else or an agent just before already judged."""
         if re.search(r"[\"“”‘]|'\w+'", label):
             return None  # 'if it mentions "critical"': the word itself is looked for
         words = re.findall(r"[a-z']+", label.lower())
@@ -3312,7 +3319,13 @@ class _Builder:
             return None  # 'have AI rate the tone; if it's negative': the agent's answer is tested
         scope = "any item of the input" if re.search(r"\b(?:any|some|one)\b", label, re.I) else "the input"
         model = lx.model_in(self.description) or lexicon()["default_model"]
-        prompt = lexicon()["judge_prompt"].replace("{scope}", scope).replace("{states}", " or ".join(states))
+        prompt = (
+            lexicon()["judge_prompt"]
+            .replace("{scope}", scope)
+            .replace("{states}", " or ".join(states))
+            .replace("{answer}", states[0])
+        )
+        self.judged_word = states[0]  # the word the agent answers when the state holds (the test looks for it)
         local = self.add("agent", _agent(prompt, prev, model=model), parent)
         self.words[local] = "judge whether " + label.strip()
         self.edge(heads, local)

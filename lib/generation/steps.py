@@ -4317,7 +4317,10 @@ _IF = re.compile(
     r"under|more|less|higher|lower|greater|down|offline|degraded|empty|zero|negative)\b))"
     # 'when frost is forecast', 'whenever smoke is detected': something the data may report, said before its state
     r"|\b(?:when|whenever)\s+(?=(?:the\s+|any\s+)?[\w-]+\s+(?:is|are)\s+(?:expected|forecast|forecasted|predicted|likely|"
-    r"detected|spotted)\b)",
+    r"detected|spotted)\b)"
+    # 'when a review looks negative', 'whenever a post sounds angry or like a complaint': a reader's judgement
+    r"|\b(?:when|whenever)\s+(?=(?:the\s+|an?\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:looks?|sounds?|seems?|reads?\s+as)\s+"
+    r"(?:like\s+|very\s+|really\s+)?(?:an?\s+)?[a-z])",
     re.I,
 )
 # 'the message', 'its post': a word an action verb spells, used as a noun after a determiner
@@ -5962,8 +5965,31 @@ def _asked_by(sentence: str) -> str:
     return _ASKED_BY.sub(told, sentence)
 
 
+# 'decide whether the message is negative and, if it is, post it …', '… whether it mentions a refund and if so, …':
+# the test after 'and' says its question again by a pronoun
+_WHETHER_SO = re.compile(
+    r"\bwhether\s+(?P<subj>(?:the|its|their|this|that|it|they)\b(?:\s+[\w-]+){0,2}?)\s+"
+    r"(?P<verb>is|are|looks?|sounds?|seems?|mentions?|contains?|includes?|has|have|needs?|comes\s+from|is\s+from)\s+"
+    r"(?P<what>[^,;.]{1,60}?)\s*,?\s+and\s*,?\s+(?P<if>if|when)\s+(?P<ana>so|yes|it\s+is|it\s+does|they\s+are|"
+    r"they\s+do|it\s+has|that'?s\s+the\s+case)\b",
+    re.I,
+)
+
+
+def _whether_so(sentence: str) -> str:
+    """'… whether the message is negative/angry and, if it is, post …' read as '… and, if it is negative/angry, post
+    …': the test of the question asked before, in its own words."""
+
+    def said(m: re.Match[str]) -> str:
+        they = m.group("verb").lower() in ("are", "have") or m.group("subj").lower().startswith("they")
+        head = m.group(0)[: m.start("if") - m.start()]
+        return f"{head}{m.group('if')} {'they' if they else 'it'} {m.group('verb')} {m.group('what')}"
+
+    return _WHETHER_SO.sub(said, sentence)
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
-    sentence = _each_headed(_one_by_one(_each_of_them(_asked_by(sentence))))
+    sentence = _each_headed(_one_by_one(_each_of_them(_asked_by(_whether_so(sentence)))))
     for contracted, full in _RELATIVE_CONTRACTION:
         sentence = contracted.sub(full, sentence)
     excepted = _excepted(sentence, description, ruled_out)

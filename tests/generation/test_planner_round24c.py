@@ -22,11 +22,12 @@ _KNOWN: dict[str, str] = {
     "r24c-router-chat-visitor-wants": "not this round's class: 'a Sim chat workflow on our pricing page' is not read as a chat trigger",
     "r24c-go-through-every-row-api": "'goes through every row' loops over the start's input, not the sheet's rows",
     "r24c-api-list-for-each-url": "'for each URL' in the API call's list loops over a made-up API read",
-    "r24c-decide-whether-if-so": "'work out whether … and, if so' makes no classifying agent",
+    # 'check / work out whether X and if so …' is read as the test X of the data itself (lexicon.checked_tests), by
+    # design; an agent that judges would read a judgement ('mentions a safety issue') better — left
+    "r24c-decide-whether-if-so": "'work out whether … and, if so' tests the data's words, no classifying agent",
     "r24c-check-whether-urgent-if-it-is": "'check whether it is urgent and if it is' tests the mail, not an agent",
     "r24c-mail-from-anyone-at-domain": "'an email from anyone at @domain' makes no test",
     "r24c-numeric-rating-bullets": "the rating is read from a Typeform read, not from the event",
-    "r24c-looks-negative-alert": "'when a review looks negative' makes no test",
 }
 
 
