@@ -3175,7 +3175,8 @@ class _Builder:
         ) or re.search(r"\b(?:is|are|'s|’s)\s+(?:a|an)\s+([a-z][\w-]*)\s+[a-z][\w-]*\s*$", low)
         # 'if it contains a gift card', 'if the order includes a gift note': the thing held, both its words
         held_thing = re.search(
-            r"\b(?:contains?|containing|includes?|including)\s+(?:an?\s+|any\s+)([a-z][\w-]+\s+[a-z][\w-]+)\s*$", low
+            r"\b(?:contains?|containing|includes?|including)\s+(?:an?\s+|any\s+)([a-z][\w-]+\s+[a-z][\w-]+)\s*$",
+            low,
         )
         keyword = (
             spelled.lower()
@@ -3200,7 +3201,8 @@ class _Builder:
         if either and keyword == either.group(2) and either.group(1) not in lexicon()["test_filler"]:
             # 'if it is negative/angry': either word will do
             found = " || ".join(
-                f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})" for w in either.groups()
+                f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})"
+                for w in either.groups()
             )
         # "if the status isn't "ok"": the steps run when the value is absent (the negation outside the value)
         outside = test.replace(spelled, " ") if spelled else test
@@ -3325,7 +3327,9 @@ class _Builder:
             .replace("{states}", " or ".join(states))
             .replace("{answer}", states[0])
         )
-        self.judged_word = states[0]  # the word the agent answers when the state holds (the test looks for it)
+        self.judged_word = states[
+            0
+        ]  # the word the agent answers when the state holds (the test looks for it)
         local = self.add("agent", _agent(prompt, prev, model=model), parent)
         self.words[local] = "judge whether " + label.strip()
         self.edge(heads, local)

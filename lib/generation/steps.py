@@ -105,7 +105,9 @@ class Step:
     note: str | None = None  # an assumption the planner made for this step (shown in the coverage report)
     needs: list[str] = field(default_factory=list)  # what the user must still fill in
     negate: bool = False  # a condition read from 'unless …': its steps run when the test is false
-    excepted: bool = False  # a test said as an exception ('unless …', 'except when …'): drawn positive, else side
+    excepted: bool = (
+        False  # a test said as an exception ('unless …', 'except when …'): drawn positive, else side
+    )
     unnamed: bool = False  # an action whose channel the text never named ('tell me …' → e-mail)
     chained: bool = False  # a test exclusive with the one whose else branch holds it: an 'else if' of it
     query: str | None = None  # a search: the field its query goes in
@@ -5260,7 +5262,9 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
         read = read_clause(route[1], description, ruled_out)
         branch = [s for s in read if s.kind == "action"]
         if not branch and _ANSWERS.match(route[1]):
-            branch = read  # 'general questions -> answer from our knowledge base': the route looks up and answers
+            branch = (
+                read  # 'general questions -> answer from our knowledge base': the route looks up and answers
+            )
         sent = _sent_to(route[1])
         if not branch and sent:  # 'Enterprise goes to #sales-enterprise': a destination, posted or sent to
             branch = [s for s in read_clause(sent, description, ruled_out) if s.kind == "action"]
@@ -6990,6 +6994,46 @@ def _said_within(sentence: str, description: str, spans: list[tuple[int, int]]) 
     return found is not None and any(a <= found.start() < b for a, b in spans)
 
 
+# 'a Google Sheet "Leads Q3"', 'the Airtable table "Content"', 'our "Suppliers" spreadsheet': a table named by its name
+_TABLE_NAMED = re.compile(
+    r"\b(?:google\s+sheets?|spreadsheet|airtable\s+(?:table|base)|notion\s+database|excel\s+(?:sheet|workbook|file))\s+"
+    r"[\"“‘'][^\"”’'\n]{1,40}[\"”’'](?!\w)"
+    r"|(?<!\w)[\"“‘'][^\"”’'\n]{1,40}[\"”’']\s+(?:google\s+sheet|spreadsheet|airtable\s+table|notion\s+database)\b",
+    re.I,
+)
+
+
+def _rows_of_named_place(steps: list[Step], description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
+    """'I have a Google Sheet "Leads Q3" with … . … a workflow that goes through every row, …': a loop over rows or
+    records that nothing before it reads walks the one table the description names — read first."""
+    at = next((i for i, s in enumerate(steps) if s.kind == "loop"), None)
+    loop = steps[at] if at is not None else None
+    if (
+        at is None
+        or loop is None
+        or loop.loop_type != "forEach"
+        or loop.implicit
+        or not loop.body
+        or any(s.kind == "source" for s in steps[:at])
+        or not re.fullmatch(r"(?:rows?|records?|entries|entry|lines?)", loop.label.strip(), re.I)
+    ):
+        return steps
+    named = {
+        re.sub(r"\W+", " ", re.findall(r"[\"“‘'][^\"”’']+", m.group(0))[0]).strip().lower()
+        for m in _TABLE_NAMED.finditer(description)
+    }
+    if len(named) != 1:
+        return steps
+    place = next(_TABLE_NAMED.finditer(description)).group(0)
+    read = [
+        s for s in read_clause(f"get the rows from the {place}", description, ruled_out) if s.kind == "source"
+    ]
+    if len(read) != 1:
+        return steps
+    read[0].text = loop.text  # asked where the loop is (the sentence that names the table may be context)
+    return steps[:at] + read + steps[at:]
+
+
 def read_steps(text: str, description: str, told: list[tuple[int, int]] | None = None) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out; `told`: the spans of the
     description labelled as context ('Context: …', 'Background: …') or restated below (a user story), where a
@@ -7304,6 +7348,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     collected = next((i for i, s in enumerate(steps) if _collects(s)), None)
     if collected is not None:
         steps = steps[:collected] + [_kept_items(steps[collected], steps[collected + 1 :], "filter")]
+    steps = _rows_of_named_place(steps, description, ruled_out)
     steps = _filter_folded(_facts_replied(_one_router(steps)))
     _facts_for_the_agent(steps)
     _same_place(steps, {})
@@ -7642,7 +7687,9 @@ def _same_items(sentence: str) -> str | None:
             return "add " + rest[got.end() :]
         done = re.match(r"be\s+([a-z]+ed)\b", rest, re.I)
         if done:  # 'should also be posted to #x'
-            verb = lexicon()["route_participles"].get(done.group(1).lower()) or re.sub(r"e?d$", "", done.group(1))
+            verb = lexicon()["route_participles"].get(done.group(1).lower()) or re.sub(
+                r"e?d$", "", done.group(1)
+            )
             return f"{verb} them{rest[done.end() :]}"
         if not ACTION_START.match(rest):
             return None
