@@ -618,6 +618,20 @@ def _asked_part(description: str) -> str:
     return body[start:].strip() or body
 
 
+def _said_before_event(description: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence before a generic webhook's event clause when that clause names no service: 'We send an NPS
+    survey with Typeform ("NPS Q3"). … a workflow that runs on each new response' — the responses are Typeform's."""
+    if not spans:
+        return ""
+    start = spans[0][0]
+    clause = description[max(description.rfind(".", 0, start), description.rfind("\n", 0, start)) + 1 : start]
+    if re.search(r"\w", clause) and lx.integrations_in(clause):
+        return ""  # the event's own sentence names a service: that one
+    before = description[: max(description.rfind(".", 0, start), description.rfind("\n", 0, start), 0)]
+    cut = max(before.rfind("."), before.rfind("\n"))
+    return before[cut + 1 :]
+
+
 def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[int, int]]) -> bool:
     """Whether `step` reads the service whose event starts the run (the provider's own trigger, or the service a
     generic webhook's words or the context name), from a clause told in context or naming it only in brackets."""
@@ -639,10 +653,14 @@ def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[
     if provider != "generic":
         if key.replace("_", "") != provider:
             return False
-    elif not named(" ".join(description[a:b] for a, b in [*trigger.spans, *context])) and not named(
-        # 'When should it run? HubSpot sends a webhook when a deal …', '**Trigger:** Intercom webhook when …': the
-        # service the clause naming the webhook says it comes from
-        " ".join(m.group(0) for m in _HOOK_CLAUSE.finditer(description))
+    elif (
+        not named(" ".join(description[a:b] for a, b in [*trigger.spans, *context]))
+        and not named(
+            # 'When should it run? HubSpot sends a webhook when a deal …', '**Trigger:** Intercom webhook when …': the
+            # service the clause naming the webhook says it comes from
+            " ".join(m.group(0) for m in _HOOK_CLAUSE.finditer(description))
+        )
+        and not named(_said_before_event(description, trigger.spans))
     ):
         return False
     if _within(_span_of(step, description), context):

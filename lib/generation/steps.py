@@ -5339,8 +5339,13 @@ def numeric_head(clause: str) -> tuple[str, str, str] | None:
     field = re.fullmatch(
         r"(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:=\s*|is\s+)?([$€£]?\d[\d,.]*)", head, re.I
     )
+    either = re.fullmatch(
+        r"(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(\d[\d,.]*\s+or\s+\d[\d,.]*)", head, re.I
+    )
     if field and not lx.threshold_in(head) and not lx.range_in(head):
         head = f"the {field.group(1)} equals {field.group(2)}"  # 'rating 5': that value
+    elif either:
+        head = f"the {either.group(1)} is {either.group(2)}"  # 'score 9 or 10': either value
     elif (
         re.match(r"[a-z]", head, re.I)
         and not re.match(r"(?:the|its|their)\b", head, re.I)
