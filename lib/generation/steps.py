@@ -4638,7 +4638,10 @@ _EACH_OF_NOUN = re.compile(r"\b(?:each|every\s+one)\s+of\s+(?:the|my|our|your)\s
 _EACH_NOUN = re.compile(
     # 'summarize what each one is asking', 'how each rep did': inside a question clause 'each' names no list
     r"(?<!\bwhat )(?<!\bhow )(?<!\bwhy )(?<!\bwho )(?<!\bwhere )"
-    r"(?<!\bof )(?<!before )(?<!after )(?<!during )(?<!\bper )\b(?:each|every)\s+(?!(?:day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|"
+    r"(?<!\bof )(?<!before )(?<!after )(?<!during )(?<!\bper )"
+    # 'an AI pulls out every key date': what an extraction answers with, a list, not one to repeat over
+    r"(?<!\bpull out )(?<!\bpulls out )(?<!\bpick out )(?<!\bpicks out )(?<!\bextract )(?<!\bextracts )"
+    r"\b(?:each|every)\s+(?!(?:day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|"
     r"time|other|single|one of|quarter|quarter-hour|half-hour|half|fortnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     # 'the top 5 links with a summary each to #press': 'each' after its noun shares out, it names no list
     r"to|on|in|into|for|and|or|from|with|at|by|via|as|then)\b)([a-z][\w-]*)"
@@ -5997,8 +6000,36 @@ def _whether_so(sentence: str) -> str:
     return _WHETHER_SO.sub(said, sentence)
 
 
+# 'each date gets added as an event in our Google Calendar', 'every row should be posted to #ops': each item, done to
+_EACH_PASSIVE = re.compile(
+    r"\b(?P<det>each|every)\s+(?P<noun>[a-z][\w-]*)\s+(?:gets|is|should\s+be|will\s+be|must\s+be)\s+"
+    r"(?P<done>added|posted|sent|created|saved|logged|written|uploaded|appended|stored)\s+(?=(?:as|to|in|into|on)\b)",
+    re.I,
+)
+_DONE_VERB = {
+    "sent": "send",
+    "written": "write",
+    "logged": "log",
+    "stored": "store",
+    "saved": "save",
+    "created": "create",
+}
+
+
+def _each_passive(sentence: str) -> str:
+    """'… and each date gets added as an event in our Google Calendar' read as '… and add each date as an event in
+    our Google Calendar': the act done to each item, said with its verb first."""
+
+    def active(m: re.Match[str]) -> str:
+        done = m.group("done").lower()
+        verb = _DONE_VERB.get(done, re.sub(r"ed$", "", done))
+        return f"{verb} {m.group('det').lower()} {m.group('noun')} "
+
+    return _EACH_PASSIVE.sub(active, sentence)
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
-    sentence = _each_headed(_one_by_one(_each_of_them(_asked_by(_whether_so(sentence)))))
+    sentence = _each_headed(_one_by_one(_each_of_them(_asked_by(_whether_so(_each_passive(sentence))))))
     for contracted, full in _RELATIVE_CONTRACTION:
         sentence = contracted.sub(full, sentence)
     excepted = _excepted(sentence, description, ruled_out)
