@@ -4645,7 +4645,8 @@ _EACH_NOUN = re.compile(
     r"time|other|single|one of|quarter|quarter-hour|half-hour|half|fortnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     # 'the top 5 links with a summary each to #press': 'each' after its noun shares out, it names no list
     r"to|on|in|into|for|and|or|from|with|at|by|via|as|then)\b)([a-z][\w-]*)"
-    r"|(?<!\bwhat )(?<!\bhow )(?<!\bwhy )\b(?:every|each|any)(?:one|body)\b",
+    # ('an email from anyone at @acme.com': who sends it, no list)
+    r"|(?<!\bwhat )(?<!\bhow )(?<!\bwhy )(?<!\bfrom )\b(?:every|each|any)(?:one|body)\b",
     re.I,
 )
 
@@ -6028,8 +6029,28 @@ def _each_passive(sentence: str) -> str:
     return _EACH_PASSIVE.sub(active, sentence)
 
 
+# '… and when an email arrives from anyone at our biggest client (@northwind.com), posts …' after a read of an inbox:
+# each message read, tested for its sender (an event's own 'when' is the trigger's, blanked before)
+_MAIL_FROM = re.compile(
+    r"\b(?:when|whenever|if)\s+(?:an?\s+|any\s+)?(?:new\s+)?(?P<item>e-?mail|message|mail)\s+"
+    r"(?:arrives|comes\s+in|is\s+received|lands|gets\s+in)\s+from\s+[^,;.()]{0,40}?\(?\s*"
+    r"(?P<d>@[\w-]+(?:\.[\w-]+)+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*\)?\s*,?\s*",
+    re.I,
+)
+
+
+def _mail_from(sentence: str) -> str:
+    """'when an email arrives from anyone at our biggest client (@northwind.com), posts …' read as 'for each new
+    email, if it is from @northwind.com, posts …'."""
+    return _MAIL_FROM.sub(
+        lambda m: f"for each new {m.group('item')}, if it is from {m.group('d')}, ", sentence
+    )
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
-    sentence = _each_headed(_one_by_one(_each_of_them(_asked_by(_whether_so(_each_passive(sentence))))))
+    sentence = _each_headed(
+        _one_by_one(_each_of_them(_asked_by(_whether_so(_each_passive(_mail_from(sentence))))))
+    )
     for contracted, full in _RELATIVE_CONTRACTION:
         sentence = contracted.sub(full, sentence)
     excepted = _excepted(sentence, description, ruled_out)
