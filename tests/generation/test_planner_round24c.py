@@ -25,7 +25,6 @@ _KNOWN: dict[str, str] = {
     # design; an agent that judges would read a judgement ('mentions a safety issue') better — left
     "r24c-decide-whether-if-so": "'work out whether … and, if so' tests the data's words, no classifying agent",
     "r24c-check-whether-urgent-if-it-is": "'check whether it is urgent and if it is' tests the mail, not an agent",
-    "r24c-mail-from-anyone-at-domain": "'an email from anyone at @domain' makes no test",
     "r24c-numeric-rating-bullets": "'We collect feedback with a Typeform' reads responses ('collect' is a read verb) instead of taking the event's",
 }
 
