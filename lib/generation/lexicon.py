@@ -2271,7 +2271,8 @@ def _doer_tables() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     )
     joined = re.compile(
         r"(?P<join>\s*(?:,|->|→|=>)\s*(?:and\s+|then\s+|also\s+|finally\s+)*|\s+(?:and|then)\s+(?:then\s+|also\s+|finally\s+)*)"
-        r"(?P<verb>" + alt(third) + r")\b(?![-'’])"
+        # ('…, books@ledgerly.co': the local part of an address, no verb)
+        r"(?P<verb>" + alt(third) + r")\b(?![-'’@])"
         # what a verb takes next (an object, a person, a place), not a noun of a list ('the issues and updates
         # from Jira')
         r"(?=\s+(?:it|them|him|her|me|us|you|the|an?|each|every|all|any|some|our|their|its|his|that|this|those|"

@@ -639,6 +639,20 @@ def _asked_part(description: str) -> str:
     return body[start:].strip() or body
 
 
+def _said_before_event(description: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence before a generic webhook's event clause when that clause names no service: 'We send an NPS
+    survey with Typeform ("NPS Q3"). … a workflow that runs on each new response' — the responses are Typeform's."""
+    if not spans:
+        return ""
+    start = spans[0][0]
+    clause = description[max(description.rfind(".", 0, start), description.rfind("\n", 0, start)) + 1 : start]
+    if re.search(r"\w", clause) and lx.integrations_in(clause):
+        return ""  # the event's own sentence names a service: that one
+    before = description[: max(description.rfind(".", 0, start), description.rfind("\n", 0, start), 0)]
+    cut = max(before.rfind("."), before.rfind("\n"))
+    return before[cut + 1 :]
+
+
 def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[int, int]]) -> bool:
     """Whether `step` reads the service whose event starts the run (the provider's own trigger, or the service a
     generic webhook's words or the context name), from a clause told in context or naming it only in brackets."""
@@ -660,10 +674,14 @@ def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[
     if provider != "generic":
         if key.replace("_", "") != provider:
             return False
-    elif not named(" ".join(description[a:b] for a, b in [*trigger.spans, *context])) and not named(
-        # 'When should it run? HubSpot sends a webhook when a deal …', '**Trigger:** Intercom webhook when …': the
-        # service the clause naming the webhook says it comes from
-        " ".join(m.group(0) for m in _HOOK_CLAUSE.finditer(description))
+    elif (
+        not named(" ".join(description[a:b] for a, b in [*trigger.spans, *context]))
+        and not named(
+            # 'When should it run? HubSpot sends a webhook when a deal …', '**Trigger:** Intercom webhook when …': the
+            # service the clause naming the webhook says it comes from
+            " ".join(m.group(0) for m in _HOOK_CLAUSE.finditer(description))
+        )
+        and not named(_said_before_event(description, trigger.spans))
     ):
         return False
     if _within(_span_of(step, description), context):
@@ -1376,6 +1394,7 @@ class _Builder:
         self.blocks: list[PlanBlock] = []
         self.edges: list[PlanEdge] = []
         self.counts: dict[str, int] = {}
+        self.judged_word = "yes"  # what the last judging agent answers when its state holds
         self.subject = _title(_after_schedule(description, trigger))
         # an e-mail's subject says nothing of the event that started the run: a ticket's title may ('Sentry alert')
         self.mail_subject = _title(_after_event(_after_schedule(description, trigger), trigger))
@@ -2721,14 +2740,20 @@ class _Builder:
             heads = [(judged[1:].split(".")[0], "source")]
         self.test_heads = heads
         expression, data_step = (
-            (f'String({judged}).trim().toLowerCase().startsWith("yes")', None)
+            (f"String({judged}).trim().toLowerCase().startsWith({json.dumps(self.judged_word)})", None)
             if judged is not None
             else (fixed, None)
             if fixed is not None
             else self.expression(step.label, prev, step.text)
         )
+        sides = step.branches or [("if", []), ("else", [])]
         if expression is not None and step.negate:  # 'unless it rains': the steps run when the test is false
-            expression = f"!({expression})"
+            if step.excepted and not any(b for h, b in sides if h != "if"):
+                # 'send a welcome mail, except when the address is ours': the exception is the test as said, its
+                # steps on the else side (nothing when it holds)
+                sides = [("if", []), ("else", next((b for h, b in sides if h == "if"), []))]
+            else:
+                expression = f"!({expression})"
         if (
             data_step is not None and expression is not None
         ):  # a value the test needs but no earlier block fetches (e.g. BTC's price)
@@ -2750,14 +2775,14 @@ class _Builder:
         self.words[local] = ("if " + step.label.strip()) if step.label else step.text
         self.edge(heads, local)
         exits: list[tuple[str, str]] = []
-        for handle, branch in step.branches or [("if", []), ("else", [])]:
+        for handle, branch in sides:
             if branch:
                 out, _ = self.chain(branch, [(local, handle)], prev, parent, scope=f"{local}:{handle}")
                 exits += out
             if not self.wired(local, handle):  # nothing asked, or its steps built no block
                 why = f"the test '{step.label.strip()}' was " + ("true" if handle == "if" else "false")
                 self.edge([(local, handle)], self.end(parent, why))
-        if not any(h == "else" for h, _ in step.branches):
+        if not any(h == "else" for h, _ in sides):
             self.edge([(local, "else")], self.end(parent, f"the test '{step.label.strip()}' was false"))
         return exits, prev
 
@@ -3187,6 +3212,11 @@ class _Builder:
             r"\b(?:it|this|that|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:an?\s+|the\s+)?([a-z][\w-]+)\s+[a-z][\w-]+\W*$",
             low,
         ) or re.search(r"\b(?:is|are|'s|’s)\s+(?:a|an)\s+([a-z][\w-]*)\s+[a-z][\w-]*\s*$", low)
+        # 'if it contains a gift card', 'if the order includes a gift note': the thing held, both its words
+        held_thing = re.search(
+            r"\b(?:contains?|containing|includes?|including)\s+(?:an?\s+|any\s+)([a-z][\w-]+\s+[a-z][\w-]+)\s*$",
+            low,
+        )
         keyword = (
             spelled.lower()
             if spelled
@@ -3194,6 +3224,8 @@ class _Builder:
             if capital
             else kind.group(1)
             if kind and kind.group(1) in words and kind.group(1) not in ("not", "no", "very", "really")
+            else held_thing.group(1)
+            if held_thing and all(w in words for w in held_thing.group(1).split())
             else words[-1]
             if words
             else "yes"
@@ -3204,6 +3236,13 @@ class _Builder:
         if text_field:  # Sim puts a trigger's text into a condition unquoted: test the object that holds it
             prev = text_field.group(1) + ">"
         found = f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(keyword)})"
+        either = re.search(r"\b([a-z][\w-]*)\s*/\s*([a-z][\w-]*)\s*$", low) if not spelled else None
+        if either and keyword == either.group(2) and either.group(1) not in lexicon()["test_filler"]:
+            # 'if it is negative/angry': either word will do
+            found = " || ".join(
+                f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})"
+                for w in either.groups()
+            )
         # "if the status isn't "ok"": the steps run when the value is absent (the negation outside the value)
         outside = test.replace(spelled, " ") if spelled else test
         return (f"!({found})" if _NOT_TEST.search(outside) else found), None
@@ -3304,8 +3343,8 @@ class _Builder:
         self, label: str, heads: list[tuple[str, str]], prev: str | None, parent: str | None
     ) -> str | None:
         """'if it's negative', 'if any of them are angry or upset', 'if they sound frustrated': a state only a
-        reader can judge (lexicon 'judged_states') is judged by an agent answering yes or no; its answer
-        reference, or None when the test names something else or an agent just before already judged."""
+        reader can judge (lexicon 'judged_states') is judged by an agent answering the state's word or 'no'; its
+        answer reference, or None when the test names something else or an agent just before already judged."""
         if re.search(r"[\"“”‘]|'\w+'", label):
             return None  # 'if it mentions "critical"': the word itself is looked for
         words = re.findall(r"[a-z']+", label.lower())
@@ -3321,7 +3360,15 @@ class _Builder:
             return None  # 'have AI rate the tone; if it's negative': the agent's answer is tested
         scope = "any item of the input" if re.search(r"\b(?:any|some|one)\b", label, re.I) else "the input"
         model = lx.model_in(self.description) or lexicon()["default_model"]
-        prompt = lexicon()["judge_prompt"].replace("{scope}", scope).replace("{states}", " or ".join(states))
+        prompt = (
+            lexicon()["judge_prompt"]
+            .replace("{scope}", scope)
+            .replace("{states}", " or ".join(states))
+            .replace("{answer}", states[0])
+        )
+        self.judged_word = states[
+            0
+        ]  # the word the agent answers when the state holds (the test looks for it)
         local = self.add("agent", _agent(prompt, prev, model=model), parent)
         self.words[local] = "judge whether " + label.strip()
         self.edge(heads, local)
@@ -3445,6 +3492,17 @@ class _Builder:
             lists = self.lists_upstream(heads)
             items = prev if prev in lists or (prev == "<start.input>" and not step.implicit) else None
             items = items or self.listing_agent(prev, step.label) or (lists[-1] if lists else None)
+            if (
+                items is None
+                and self.trigger.kind == "webhook"
+                and (prev or "").startswith("<start.")
+                and re.match(r"(?:new|incoming|newly)\b", step.label.strip(), re.I)
+            ):
+                # 'For every new submission: …', 'for each new order': the items the event brings one at a time
+                # (the trigger fires once per new one), not a list inside it
+                self.notes.append(f"'each {step.label}' is the event itself: its steps run once per event")
+                out, self.once_prev = self.chain(step.body, heads, prev, parent)
+                return out
             if (
                 items is None
                 and not step.implicit

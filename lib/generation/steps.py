@@ -105,6 +105,9 @@ class Step:
     note: str | None = None  # an assumption the planner made for this step (shown in the coverage report)
     needs: list[str] = field(default_factory=list)  # what the user must still fill in
     negate: bool = False  # a condition read from 'unless …': its steps run when the test is false
+    excepted: bool = (
+        False  # a test said as an exception ('unless …', 'except when …'): drawn positive, else side
+    )
     unnamed: bool = False  # an action whose channel the text never named ('tell me …' → e-mail)
     chained: bool = False  # a test exclusive with the one whose else branch holds it: an 'else if' of it
     query: str | None = None  # a search: the field its query goes in
@@ -4333,7 +4336,10 @@ _IF = re.compile(
     r"under|more|less|higher|lower|greater|down|offline|degraded|empty|zero|negative)\b))"
     # 'when frost is forecast', 'whenever smoke is detected': something the data may report, said before its state
     r"|\b(?:when|whenever)\s+(?=(?:the\s+|any\s+)?[\w-]+\s+(?:is|are)\s+(?:expected|forecast|forecasted|predicted|likely|"
-    r"detected|spotted)\b)",
+    r"detected|spotted)\b)"
+    # 'when a review looks negative', 'whenever a post sounds angry or like a complaint': a reader's judgement
+    r"|\b(?:when|whenever)\s+(?=(?:the\s+|an?\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:looks?|sounds?|seems?|reads?\s+as)\s+"
+    r"(?:like\s+|very\s+|really\s+)?(?:an?\s+)?[a-z])",
     re.I,
 )
 # 'the message', 'its post': a word an action verb spells, used as a noun after a determiner
@@ -4649,11 +4655,15 @@ _EACH_OF_NOUN = re.compile(r"\b(?:each|every\s+one)\s+of\s+(?:the|my|our|your)\s
 _EACH_NOUN = re.compile(
     # 'summarize what each one is asking', 'how each rep did': inside a question clause 'each' names no list
     r"(?<!\bwhat )(?<!\bhow )(?<!\bwhy )(?<!\bwho )(?<!\bwhere )"
-    r"(?<!\bof )(?<!before )(?<!after )(?<!during )(?<!\bper )\b(?:each|every)\s+(?!(?:day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|"
+    r"(?<!\bof )(?<!before )(?<!after )(?<!during )(?<!\bper )"
+    # 'an AI pulls out every key date': what an extraction answers with, a list, not one to repeat over
+    r"(?<!\bpull out )(?<!\bpulls out )(?<!\bpick out )(?<!\bpicks out )(?<!\bextract )(?<!\bextracts )"
+    r"\b(?:each|every)\s+(?!(?:day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|"
     r"time|other|single|one of|quarter|quarter-hour|half-hour|half|fortnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     # 'the top 5 links with a summary each to #press': 'each' after its noun shares out, it names no list
     r"to|on|in|into|for|and|or|from|with|at|by|via|as|then)\b)([a-z][\w-]*)"
-    r"|(?<!\bwhat )(?<!\bhow )(?<!\bwhy )\b(?:every|each|any)(?:one|body)\b",
+    # ('an email from anyone at @acme.com': who sends it, no list)
+    r"|(?<!\bwhat )(?<!\bhow )(?<!\bwhy )(?<!\bfrom )\b(?:every|each|any)(?:one|body)\b",
     re.I,
 )
 
@@ -4987,13 +4997,29 @@ def _route_clauses(text: str) -> list[str]:
     said = [_ACTS_FOR.match(p) for p in pieces]
     fors = [i for i, m in enumerate(said) if m is not None and _bare_verb(m.group("act")) is not None]
     if len(fors) < 2:
-        return clauses(text)
+        return _apposed(clauses(text))
     out: list[str] = []
     for i, piece in enumerate(pieces):
         if i in fors:
             out.append(piece.strip().rstrip("."))
         else:
             out += clauses(piece)
+    return out
+
+
+# 'forward to our accountant, books@ledgerly.co': an address alone after a comma names who the route before goes to
+_ADDRESS_ONLY = re.compile(r"\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|#[\w-]+|\+?\d[\d ()-]{6,})\s*[.)]?\s*")
+
+
+def _apposed(parts: list[str]) -> list[str]:
+    """Clauses of a list of routes with an address said in apposition ('to our accountant, books@…') joined back
+    to the clause it completes."""
+    out: list[str] = []
+    for part in parts:
+        if out and _ADDRESS_ONLY.fullmatch(part):
+            out[-1] = f"{out[-1]}, {part.strip()}"
+        else:
+            out.append(part)
     return out
 
 
@@ -5038,7 +5064,8 @@ def _route_of(clause: str) -> tuple[str, str] | None:
     # 'bug -> …', 'delayed = email the customer' (an '=' between spaces), "'discord' -> …" (the value quoted)
     arrow = re.search(
         r"(?:^|\s|:)(?:(?P<q>['\"‘“])(?=[^'\"’”\n]{1,30}['\"’”]\s*(?:->|→|=>)))?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
-        r"(?(q)['\"’”])\s*(?:->|→|=>|(?<=\s)=(?=\s))\s*(\S.*)$",
+        # ('general questions (prices, parking) -> …': what the category holds, said in brackets)
+        r"(?(q)['\"’”])(?:\s*\([^()]{1,60}\))?\s*(?:->|→|=>|(?<=\s)=(?=\s))\s*(\S.*)$",
         clause,
         re.I,
     )
@@ -5224,6 +5251,10 @@ def _sorting_lead(parts: list[str]) -> list[str]:
     return parts
 
 
+# a route whose act is the answer itself ('-> answer from our Sim knowledge base', '-> reply with the FAQ')
+_ANSWERS = re.compile(r"^\W*(?:create\s+)?(?:answer|reply|respond)\w*\b", re.I)
+
+
 def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """Three or more '<category> to <destination>' parts in one sentence → a router with one route each."""
     said = _joined_routes(_sorting_lead(_route_clauses(sentence)))
@@ -5249,7 +5280,12 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
             )
         ):
             continue
-        branch = [s for s in read_clause(route[1], description, ruled_out) if s.kind == "action"]
+        read = read_clause(route[1], description, ruled_out)
+        branch = [s for s in read if s.kind == "action"]
+        if not branch and _ANSWERS.match(route[1]):
+            branch = (
+                read  # 'general questions -> answer from our knowledge base': the route looks up and answers
+            )
         sent = _sent_to(route[1])
         if not branch and sent:  # 'Enterprise goes to #sales-enterprise': a destination, posted or sent to
             branch = [s for s in read_clause(sent, description, ruled_out) if s.kind == "action"]
@@ -5324,8 +5360,13 @@ def numeric_head(clause: str) -> tuple[str, str, str] | None:
     field = re.fullmatch(
         r"(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:=\s*|is\s+)?([$€£]?\d[\d,.]*)", head, re.I
     )
+    either = re.fullmatch(
+        r"(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(\d[\d,.]*\s+or\s+\d[\d,.]*)", head, re.I
+    )
     if field and not lx.threshold_in(head) and not lx.range_in(head):
         head = f"the {field.group(1)} equals {field.group(2)}"  # 'rating 5': that value
+    elif either:
+        head = f"the {either.group(1)} is {either.group(2)}"  # 'score 9 or 10': either value
     elif (
         re.match(r"[a-z]", head, re.I)
         and not re.match(r"(?:the|its|their)\b", head, re.I)
@@ -5800,8 +5841,15 @@ _RELATIVE_CONTRACTION = (
 # '…, unless they have already paid', '— except if the deal is worth less than $2,000', '…, but only when …':
 # a test said after what its sentence does, as an exception to it or a restriction of it
 _EXCEPTION = re.compile(
-    r"\s*(?:[,;]|\s[—–-]|—|–)\s*(?:but\s+)?(?P<word>unless|except\s+(?:if|when|where|for)|only\s+(?:if|when|where|for))"
+    r"\s*(?:[,;]|\s[—–-]|—|–)\s*(?:but\s+)?(?P<word>unless|except\s+(?:if|when|where|for)|only\s+(?:if|when|where|for)"
+    # '… - but only applicants who said they have a licence should get it': the items kept, by what they are
+    r"|only\s+(?:the\s+|those\s+)?[a-z][\w-]*s\s+(?:who|that|whose|with)(?=\s[^.;]*\s(?:should|must|will|can)\s))"
     r"\s+(?P<test>\S.*)$",
+    re.I,
+)
+_KEPT_GET = re.compile(
+    r"\s+(?:should|must|need\s+to|will|can)\s+(?:be\s+[a-z]+|get\s+(?:it|one|them|this|that)|receive\s+(?:it|one))"
+    r"\s*[.!]?\s*$",
     re.I,
 )
 # '…, which goes to billing@… by email instead', '…, in which case email … instead', '…, then post it to #x instead':
@@ -5825,6 +5873,8 @@ def _excepted(sentence: str, description: str, ruled_out: dict[str, set[str]]) -
         return None
     word = found.group("word").lower().split()[0]
     test_text, instead_text = found.group("test"), ""
+    # '… who said they have a licence should get it': what the kept items get is what the sentence did
+    test_text = re.sub(_KEPT_GET, "", test_text)
     other = _INSTEAD.search(test_text)
     if other is not None:
         said = (
@@ -5853,6 +5903,7 @@ def _excepted(sentence: str, description: str, ruled_out: dict[str, set[str]]) -
         label=test_text.strip(" ,.—–"),
         text=sentence,
         negate=word in ("unless", "except"),
+        excepted=word in ("unless", "except"),
     )
     instead = read_clauses(instead_text, description, ruled_out) if instead_text else []
     if loop is not None and not instead:
@@ -5944,8 +5995,79 @@ def _asked_by(sentence: str) -> str:
     return _ASKED_BY.sub(told, sentence)
 
 
+# 'decide whether the message is negative and, if it is, post it …', '… whether it mentions a refund and if so, …':
+# the test after 'and' says its question again by a pronoun
+_WHETHER_SO = re.compile(
+    r"\bwhether\s+(?P<subj>(?:the|its|their|this|that|it|they)\b(?:\s+[\w-]+){0,2}?)\s+"
+    r"(?P<verb>is|are|looks?|sounds?|seems?|mentions?|contains?|includes?|has|have|needs?|comes\s+from|is\s+from)\s+"
+    r"(?P<what>[^,;.]{1,60}?)\s*,?\s+and\s*,?\s+(?P<if>if|when)\s+(?P<ana>so|yes|it\s+is|it\s+does|they\s+are|"
+    r"they\s+do|it\s+has|that'?s\s+the\s+case)\b",
+    re.I,
+)
+
+
+def _whether_so(sentence: str) -> str:
+    """'… whether the message is negative/angry and, if it is, post …' read as '… and, if it is negative/angry, post
+    …': the test of the question asked before, in its own words."""
+
+    def said(m: re.Match[str]) -> str:
+        they = m.group("verb").lower() in ("are", "have") or m.group("subj").lower().startswith("they")
+        head = m.group(0)[: m.start("if") - m.start()]
+        return f"{head}{m.group('if')} {'they' if they else 'it'} {m.group('verb')} {m.group('what')}"
+
+    return _WHETHER_SO.sub(said, sentence)
+
+
+# 'each date gets added as an event in our Google Calendar', 'every row should be posted to #ops': each item, done to
+_EACH_PASSIVE = re.compile(
+    r"\b(?P<det>each|every)\s+(?P<noun>[a-z][\w-]*)\s+(?:gets|is|should\s+be|will\s+be|must\s+be)\s+"
+    r"(?P<done>added|posted|sent|created|saved|logged|written|uploaded|appended|stored)\s+(?=(?:as|to|in|into|on)\b)",
+    re.I,
+)
+_DONE_VERB = {
+    "sent": "send",
+    "written": "write",
+    "logged": "log",
+    "stored": "store",
+    "saved": "save",
+    "created": "create",
+}
+
+
+def _each_passive(sentence: str) -> str:
+    """'… and each date gets added as an event in our Google Calendar' read as '… and add each date as an event in
+    our Google Calendar': the act done to each item, said with its verb first."""
+
+    def active(m: re.Match[str]) -> str:
+        done = m.group("done").lower()
+        verb = _DONE_VERB.get(done, re.sub(r"ed$", "", done))
+        return f"{verb} {m.group('det').lower()} {m.group('noun')} "
+
+    return _EACH_PASSIVE.sub(active, sentence)
+
+
+# '… and when an email arrives from anyone at our biggest client (@northwind.com), posts …' after a read of an inbox:
+# each message read, tested for its sender (an event's own 'when' is the trigger's, blanked before)
+_MAIL_FROM = re.compile(
+    r"\b(?:when|whenever|if)\s+(?:an?\s+|any\s+)?(?:new\s+)?(?P<item>e-?mail|message|mail)\s+"
+    r"(?:arrives|comes\s+in|is\s+received|lands|gets\s+in)\s+from\s+[^,;.()]{0,40}?\(?\s*"
+    r"(?P<d>@[\w-]+(?:\.[\w-]+)+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*\)?\s*,?\s*",
+    re.I,
+)
+
+
+def _mail_from(sentence: str) -> str:
+    """'when an email arrives from anyone at our biggest client (@northwind.com), posts …' read as 'for each new
+    email, if it is from @northwind.com, posts …'."""
+    return _MAIL_FROM.sub(
+        lambda m: f"for each new {m.group('item')}, if it is from {m.group('d')}, ", sentence
+    )
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
-    sentence = _each_headed(_one_by_one(_each_of_them(_asked_by(sentence))))
+    sentence = _each_headed(
+        _one_by_one(_each_of_them(_asked_by(_whether_so(_each_passive(_mail_from(sentence))))))
+    )
     for contracted, full in _RELATIVE_CONTRACTION:
         sentence = contracted.sub(full, sentence)
     excepted = _excepted(sentence, description, ruled_out)
@@ -6296,6 +6418,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             label=condition_text,
             text=sentence,
             negate=cond.group(0).lower() == "unless",
+            excepted=cond.group(0).lower() == "unless",
         )
         # 'else if B …, else C': the else branch is itself a condition (multi-way tests nest)
         nested = re.match(r"^\s*(?:only\s+)?(?:if|when|unless)\b", else_text, re.I)
@@ -6508,7 +6631,11 @@ _AFTERTHOUGHT = re.compile(
     r"(?:(?:for|if|when|where|in\s+case)\s+(?P<test>\S.*?)"
     # 'only patients w/ sms_opt_in true', 'only the ones tagged vip though': the items kept, named by what they have
     r"|(?:the\s+|those\s+)?(?P<items>(?:ones|those|[a-z][\w-]*s)\s+(?:with|w/|who|that|which|whose|where|tagged|"
-    r"marked|labell?ed|flagged)\s+\S.*?))(?:,?\s+though)?\s*[.!]?\s*$",
+    r"marked|labell?ed|flagged)\s+\S.*?))"
+    # 'Only customers who accepted marketing should be added', '… should get it': what the kept items get is the
+    # step said before, not part of the test
+    r"(?:\s+(?:should|must|need\s+to|will|can)\s+(?:be\s+[a-z]+|get\s+(?:it|one|them|this|that)|receive\s+(?:it|one)))?"
+    r"(?:,?\s+though)?\s*[.!]?\s*$",
     re.I,
 )
 
@@ -6941,6 +7068,46 @@ def _said_within(sentence: str, description: str, spans: list[tuple[int, int]]) 
     return found is not None and any(a <= found.start() < b for a, b in spans)
 
 
+# 'a Google Sheet "Leads Q3"', 'the Airtable table "Content"', 'our "Suppliers" spreadsheet': a table named by its name
+_TABLE_NAMED = re.compile(
+    r"\b(?:google\s+sheets?|spreadsheet|airtable\s+(?:table|base)|notion\s+database|excel\s+(?:sheet|workbook|file))\s+"
+    r"[\"“‘'][^\"”’'\n]{1,40}[\"”’'](?!\w)"
+    r"|(?<!\w)[\"“‘'][^\"”’'\n]{1,40}[\"”’']\s+(?:google\s+sheet|spreadsheet|airtable\s+table|notion\s+database)\b",
+    re.I,
+)
+
+
+def _rows_of_named_place(steps: list[Step], description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
+    """'I have a Google Sheet "Leads Q3" with … . … a workflow that goes through every row, …': a loop over rows or
+    records that nothing before it reads walks the one table the description names — read first."""
+    at = next((i for i, s in enumerate(steps) if s.kind == "loop"), None)
+    loop = steps[at] if at is not None else None
+    if (
+        at is None
+        or loop is None
+        or loop.loop_type != "forEach"
+        or loop.implicit
+        or not loop.body
+        or any(s.kind == "source" for s in steps[:at])
+        or not re.fullmatch(r"(?:rows?|records?|entries|entry|lines?)", loop.label.strip(), re.I)
+    ):
+        return steps
+    named = {
+        re.sub(r"\W+", " ", re.findall(r"[\"“‘'][^\"”’']+", m.group(0))[0]).strip().lower()
+        for m in _TABLE_NAMED.finditer(description)
+    }
+    if len(named) != 1:
+        return steps
+    place = next(_TABLE_NAMED.finditer(description)).group(0)
+    read = [
+        s for s in read_clause(f"get the rows from the {place}", description, ruled_out) if s.kind == "source"
+    ]
+    if len(read) != 1:
+        return steps
+    read[0].text = loop.text  # asked where the loop is (the sentence that names the table may be context)
+    return steps[:at] + read + steps[at:]
+
+
 def read_steps(text: str, description: str, told: list[tuple[int, int]] | None = None) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out; `told`: the spans of the
     description labelled as context ('Context: …', 'Background: …') or restated below (a user story), where a
@@ -7097,6 +7264,17 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
                 ),
             )
             continue
+        same = _same_items(sentence)
+        if same is not None and (last_cond is None or not last_cond.branches or not last_cond.branches[0][1]):
+            sentence = same  # ('… and the amount is above 50000, email … . These deals should also get a row in …': the
+            # test is the event's, around every step; what the items get is a step like the others)
+        elif same is not None and last_cond is not None:
+            # 'If the total is over £500, WhatsApp me. For those big orders, also add a row to …': the items the test
+            # kept get this too — on its 'if' side
+            more = read_clauses(same, description, ruled_out)
+            if more and all(s.kind in ("action", "process") for s in more):
+                last_cond.branches[0] = ("if", last_cond.branches[0][1] + more)
+                continue
         loop = next((s for s in reversed(steps) if s.kind == "loop" and s.body), None)
         scope = _item_scope(sentence) if loop is not None else None
         if scope is not None and loop is not None:
@@ -7244,6 +7422,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     collected = next((i for i, s in enumerate(steps) if _collects(s)), None)
     if collected is not None:
         steps = steps[:collected] + [_kept_items(steps[collected], steps[collected + 1 :], "filter")]
+    steps = _rows_of_named_place(steps, description, ruled_out)
     steps = _filter_folded(_facts_replied(_one_router(steps)))
     _facts_for_the_agent(steps)
     _same_place(steps, {})
@@ -7557,6 +7736,38 @@ _OTHER_SIDE = re.compile(
     r"(?:that|this|it|those)\b(?:\s+(?:amount|number|limit|value|threshold|level))?",
     re.I,
 )
+
+
+# 'for those big orders, also …', 'these deals should also get …', 'for them, also …': the items the test before kept
+_SAME_ITEMS = re.compile(
+    r"^\s*(?:[-*•]\s+)?(?:and\s+)?(?:"
+    r"for\s+(?:those|these|such|them|all\s+of\s+(?:those|these|them))(?:\s+(?!also\b)[a-z][\w-]*){0,2}\s*,?\s*(?:also\s+|too\s+)?"
+    r"|(?:those|these|such)\s+(?:(?!also\b|should\b)[a-z][\w-]*\s+){0,2}?(?P<modal>should|must|will|need\s+to|can)\s+also\s+"
+    r")(?P<rest>\S.*)$",
+    re.I,
+)
+
+
+def _same_items(sentence: str) -> str | None:
+    """What a sentence about the items the last test kept does ('For those big orders, also add a row to …' → 'add
+    a row to …'; 'These deals should also get a row in …' → 'add a row in …'); None for any other sentence."""
+    found = _SAME_ITEMS.match(sentence)
+    if found is None:
+        return None
+    rest = found.group("rest")
+    if found.group("modal"):
+        got = re.match(r"(?:get|receive|have)\s+(?=an?\s|one\s)", rest, re.I)
+        if got:  # 'should also get a row in the sheet': a row is added for them
+            return "add " + rest[got.end() :]
+        done = re.match(r"be\s+([a-z]+ed)\b", rest, re.I)
+        if done:  # 'should also be posted to #x'
+            verb = lexicon()["route_participles"].get(done.group(1).lower()) or re.sub(
+                r"e?d$", "", done.group(1)
+            )
+            return f"{verb} them{rest[done.end() :]}"
+        if not ACTION_START.match(rest):
+            return None
+    return rest
 
 
 def implied_else(sentence: str, last: Step | None) -> int | None:

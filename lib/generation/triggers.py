@@ -981,6 +981,8 @@ _EVENT_TESTS = (
     # ending in @sequoiacap.com or @a16z.com'
     r"\bfrom\s+(?:anyone|someone|somebody|any(?:body)?|an?\s+\w+|an?(?=\s+@)|the(?=\s+(?:e-?mail\s+)?(?:address|domain)))?\s*"
     r"(?:(?:e-?mail\s+)?(?:address(?:es)?|domains?|senders?)\s+)?(?:(?:ending|that\s+ends?)\s+(?:in|with)\s+)?(?:at\s+)?"
+    # ('from anyone at our biggest client (@northwind.com)': who they are, then the domain in brackets)
+    r"(?:(?:our|their|the|an?)\s+(?:[\w-]+\s+){0,3}?\(\s*(?=@))?"
     r"(?P<d>@?[\w-]+(?:\.[\w-]+)+(?:\s+or\s+@?[\w-]+(?:\.[\w-]+)+)*)",
     # 'changes to status "Shipped"', 'moves to closed-won', 'goes in status 'Approved'', 'passes into the stage
     # 'Closed Won'' (a quoted status is all its words)

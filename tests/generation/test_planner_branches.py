@@ -53,8 +53,9 @@ def test_unless_runs_the_step_when_the_test_is_false():
         "Every hour check the weather in Lyon and unless it is snowing, post 'roads are fine' to Discord"
     )
     (cond,) = _blocks(state, "condition")
-    assert _test(cond).startswith("!(") and "snowing" in _test(cond)
-    assert _targets(state, cond, "-if") == ["discord"] and _targets(state, cond, "-else") == ["function"]
+    # the exception is the test as said; its step is on the else side (nothing runs when it holds)
+    assert not _test(cond).startswith("!(") and "snowing" in _test(cond)
+    assert _targets(state, cond, "-if") == ["function"] and _targets(state, cond, "-else") == ["discord"]
 
 
 def test_else_if_nests_a_second_condition_in_the_else_branch():
