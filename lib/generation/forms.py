@@ -8,7 +8,14 @@ the title names the whole request, the priority and the requester ask for nothin
 labels (as teams' templates vary them: bold markers, numbering, a '?' instead of a ':', lower case) and rewrites
 each field by its kind into what the planner already reads — a ticket title, 'Trigger:', 'Steps:', 'Edge cases:',
 bans, 'Tools:' and 'Notify:' lines (which `tool_lines` and `notify_lines` find again) — before anything else reads
-the text. A text with fewer labelled fields than `min_fields` is left as it is."""
+the text. A text with fewer labelled fields than `min_fields` is left as it is, but for the fields of kinds read
+even alone (`lone`: a nice-to-have, acceptance criteria or an example, questions to applicants).
+
+A job brief's sections are fields too ('ABOUT US', '**The problem**', 'DELIVERABLE', 'Nice to have (later)',
+'Acceptance criteria', 'Questions', 'Budget / timeline'): who the company is and its problem are told
+('Background:'), a nice-to-have the brief puts out of scope and the questions make nothing, deliverables that are only
+artefacts (a Loom video, documentation) make nothing, and acceptance criteria or examples are written as an
+'Acceptance criteria:' line, whose steps count only when no other step does the same (`acceptance_lines`)."""
 
 from __future__ import annotations
 
@@ -38,12 +45,18 @@ _HEADING = re.compile(
     r"[ \t]*(?P<sep>[:?]?)[ \t]*(?:\*\*|__)?(?P<value>)$",
     re.M,
 )
+# a job brief's section heading in capitals, alone on its line ('ABOUT US', 'NICE TO HAVE', 'DONE WHEN')
+_CAPS = re.compile(
+    r"^(?P<lead>[ \t]*)(?P<label>[A-Z][A-Z0-9 /&'’-]{1,40}?)[ \t]*(?P<sep>:?)[ \t]*(?P<value>)$", re.M
+)
 # the canonical labels a form's fields are rewritten to, that later readers find again
 TOOLS_LABEL = "Tools:"
 NOTIFY_LABEL = "Notify:"
+ACCEPT_LABEL = "Acceptance criteria:"
+CONTEXT_LABEL = "Background:"
 # fields of one line (what follows them is no part of their value), and fields whose lines below are a list's items
 _ONE_LINE = {"title", "priority", "about", "me"}
-_LISTS = {"tools", "notify", "forbid", "rules"}
+_LISTS = {"tools", "notify", "forbid", "rules", "later", "acceptance", "questions", "deliverables"}
 _ITEM = re.compile(r"\s*(?:[-*•]|\(?\d{1,2}[.)])\s+\S")
 _PLUS = re.compile(r"\s+\+\s+")
 _CANONICAL = {"trigger": "Trigger:", "steps": "Steps:", "exceptions": "Edge cases:"}
@@ -79,16 +92,20 @@ def _kind_of(label: str) -> str | None:
     return next((kind for kind, pattern in _kinds() if pattern.fullmatch(said)), None)
 
 
-def fields(text: str) -> list[Field]:
+def fields(text: str, lone: bool = False) -> list[Field]:
     """The labelled fields of `text` when it is a form (at least `min_fields` of them, of two kinds or more);
-    else none. A line without a label the table knows belongs to the field above it."""
+    else none — or, with `lone`, the fields of the kinds read even outside a form (forms.json `lone`) whose label
+    opens a line with its value after it. A line without a label the table knows belongs to the field above it."""
     found: list[tuple[str, re.Match[str]]] = []
-    for m in sorted([*_LINE.finditer(text), *_HEADING.finditer(text)], key=lambda m: m.start()):
+    lines = [*_LINE.finditer(text), *_HEADING.finditer(text), *_CAPS.finditer(text)]
+    for m in sorted(lines, key=lambda m: m.start()):
         kind = _kind_of(m.group("label"))
         if kind is not None and not (found and found[-1][1].start() == m.start()):
             found.append((kind, m))
     if len(found) < _table()["min_fields"] or len({k for k, _ in found}) < 2:
-        return []
+        if not lone:
+            return []
+        found = [(k, m) for k, m in found if k in _table()["lone"] and m.group("value").strip()]
     out = []
     for i, (kind, m) in enumerate(found):
         stop = found[i + 1][1].start() if i + 1 < len(found) else len(text)
@@ -216,7 +233,7 @@ def own_address(text: str) -> str | None:
 
 def read_form(text: str) -> str:
     """`text` with each field of a form rewritten by its kind (see the module's docstring); not a form: as it is."""
-    found = fields(text)
+    found = fields(text) or fields(text, lone=True)
     if not found:
         return text
     asked = any(f.kind == "steps" and not _blank(f.value) for f in found)
@@ -269,6 +286,17 @@ def read_form(text: str) -> str:
             out.append(lead + _ended(f.value))
         elif f.kind == "forbid":
             out.append(lead + _bans(f.value))
+        elif f.kind == "context":  # 'About us', 'THE PROBLEM': told, not asked
+            out.append(f"{lead}{CONTEXT_LABEL} {_ended(' '.join(f.value.split()))}")
+        elif f.kind == "later" and not re.search(_table()["later_told"], text[f.start : f.end], re.I):
+            out.append(lead + _ended(f.value))  # a nice-to-have this job keeps: a sentence of its own
+        elif f.kind == "acceptance":  # its steps count when no other step does the same (`acceptance_lines`)
+            # ('the summary shows up in Slack #finance': what arrives there is what a step posts there)
+            value = re.sub(_table()["arrival"], "gets posted", f.value, flags=re.I)
+            out.append(f"{lead}{ACCEPT_LABEL}{chr(10) if f.alone else ' '}{_ended(value)}")
+        elif f.kind == "deliverables" and not _artefacts(f.value):
+            # 'DELIVERABLE: A Sim workflow that runs every Monday …': what the workflow does, its steps
+            out.append(f"{lead}{_CANONICAL['steps']}{chr(10) if f.alone else ' '}{_ended(f.value)}")
         elif f.kind == "priority" and _rest_of_priority(f.value):
             out.append(text[f.start : f.end])  # 'Urgency: medium - and only orders over $500 …': read as said
     out.append(text[at:])
@@ -276,6 +304,20 @@ def read_form(text: str) -> str:
     body = re.sub(r"\n{2,}", "\n", body)
     # the title first, as a ticket's: it names what the lines below ask for, and the workflow
     return f"[Form] {title}\n{body}" if title else body
+
+
+def _artefacts(value: str) -> bool:
+    """Whether each item of a deliverables field is only something handed over (forms.json `artefact`: 'the Sim
+    workflow', 'a short Loom video walking us through it', 'documentation')."""
+    items = [re.sub(r"^\s*(?:[-*•]|\(?\d{1,2}[.)])\s*", "", line) for line in value.split("\n")]
+    parts = [p for i in items for p in re.split(r",\s*(?:and\s+)?|\s+(?:and|\+|&)\s+", i) if p.strip()]
+    return bool(parts) and all(re.match(_table()["artefact"], p.strip(), re.I) for p in parts)
+
+
+def acceptance_lines(text: str) -> list[tuple[int, int]]:
+    """Where a brief's acceptance criteria and examples are ('Acceptance criteria: …', 'Done when: …', 'Example:
+    …'): they restate steps asked for elsewhere."""
+    return [(f.start, f.end) for f in fields(text) or fields(text, lone=True) if f.kind == "acceptance"]
 
 
 def lines_of(text: str, label: str) -> list[tuple[int, int]]:

@@ -1225,6 +1225,7 @@ def _scope_out_tables() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str
             *lexicon()["routine_verbs"],
             *lexicon()["doers"]["verbs"],
             *(w for words in lexicon()["operation_verbs"].values() for w in words),
+            *rules.get("verbs", []),
         ]
     }
     return line, trailing, frozenset(verbs)
@@ -1322,7 +1323,11 @@ def builder_asides(text: str) -> str:
     """'If Sim can't do the transcription part, just say so.', 'If that lookup isn't something Sim can do, tell me.':
     a word to whoever builds the workflow about what it may not manage is no test the run makes; the sentence is
     blanked (spaces, so every position stays) — the report says what was not built (lexicon.json 'builder_aside')."""
-    return re.sub(lexicon()["builder_aside"], lambda m: " " * len(m.group(0)), text, flags=re.I)
+    # ('Have you worked with HubSpot webhooks?', 'Please tell us which search API you'd use': a job brief's question
+    # to those who apply — lexicon.json 'applicant_questions' — is blanked the same way)
+    for pattern in [lexicon()["builder_aside"], *lexicon()["applicant_questions"]]:
+        text = re.sub(pattern, lambda m: " " * len(m.group(0)), text, flags=re.I)
+    return text
 
 
 def scoped_out(text: str) -> str:
@@ -1810,6 +1815,16 @@ def story_benefit(text: str) -> str:
     return "".join(out)
 
 
+def brief_ask_at(text: str) -> int:
+    """Where a job brief's ask starts ('Looking for someone to build a Sim workflow that …': lexicon.json context
+    'brief_ask'), or -1."""
+    rule = lexicon()["context"]["brief_ask"]
+    return next(
+        (m.start() for m in _CONTEXT_SENTENCE.finditer(text) if re.search(rule, m.group(0).strip().lower())),
+        -1,
+    )
+
+
 def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int]]:
     """The sentences told before the request ('Our tickets live in Jira.', 'Right now Dana copies each one by
     hand.'): those before the first sentence that opens on a verb (`imperative`), a control word or a request
@@ -1819,12 +1834,17 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
     rules = lexicon()["context"]
     told = labelled_context(text)
     spans: list[tuple[int, int]] = []
+    # 'Looking for someone to build a Sim workflow that …': a job brief's ask; what it tells before it is context
+    ask = brief_ask_at(text)
     for found in _CONTEXT_SENTENCE.finditer(text):
         sentence = found.group(0)
         if not sentence.strip() or found.span() in told:
             continue
         low = sentence.strip().lower()
-        if tells(low, imperative):
+        # (before a brief's ask, an aside in brackets lists fields, not steps: '(name, email, company)')
+        if tells(low, imperative) or (
+            found.start() < ask and asks_nothing(re.sub(r"\([^()]*\)", " ", low), imperative)
+        ):
             # 'When Sales closes a deal, onboarding is supposed to start …', "I'm the executive assistant to …":
             # how things are, however it opens
             spans.append(found.span())
@@ -1839,6 +1859,7 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
             and imperative.match(low, listed.end())
             or re.search(rules["request_opens"], low)
             or re.search(rules["request_inside"], low)
+            or found.start() == ask
             or imperative.match(lead)
             or re.match(rules["story"], lead)
             or role

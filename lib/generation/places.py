@@ -147,7 +147,9 @@ def _places(text: str) -> list[_Place]:
         rf"(?:\b(?:the|a|an|our|my|its|their)\s+)?{_QUOTED}\s+(?P<n1>{nouns})s?\b"
         rf"|\b(?P<n2>{nouns})s?\s+(?:called|named|titled)\s+(?:{_QUOTED}|{_TITLED})"
         rf"|\b(?P<n3>{nouns})s?\s*\(\s*(?:the\s+|called\s+|named\s+)?{_QUOTED}\s*(?:(?P<n4>{nouns})s?\s*)?\)"
-        rf"|\b(?:the|our|my)\s+{_TITLED}\s+(?P<n5>{nouns})s?\b"
+        # ('the Google Sheet "Webinar Attendees"': a capitalised word before a noun its quoted name follows is the
+        # service's, not the place's name)
+        rf"|\b(?:the|our|my)\s+{_TITLED}\s+(?P<n5>{nouns})s?\b(?!\s*[\"“])"
         rf"|\b(?P<n6>{nouns})s?\s+{_QUOTED}",
         re.I,
     )
@@ -279,7 +281,8 @@ def _said_again(text: str, places: list[_Place]) -> list[tuple[int, int, str]]:
             continue
         bare = re.compile(
             rf"\b(?:in|from|into|to|of|on)\s+(?P<at>(?:the\s+)?{re.escape(place.name or '')})\b"
-            rf"(?!['’]s\b|\s*[\"”’]|\s+{nouns}s?\b)",
+            # (not the start of an address: 'email the list to dispatch@…' beside the table 'Dispatch')
+            rf"(?!['’]s\b|\s*[\"”’]|\s+{nouns}s?\b|[@.][\w-])",
             re.I,
         )
         for m in bare.finditer(text, place.end):

@@ -316,6 +316,17 @@ def draft(description: str) -> Draft:
         ):
             # 'email every new Stripe customer a welcome link': the one who arrived is whom it is sent to
             blanked[start:end] = list("them".ljust(end - start))
+    # 'Every clinic records its no-shows in the Airtable table "No Shows". Looking for someone to build a Sim
+    # workflow that …': what a job brief tells before its ask is read for nothing (its places were named again)
+    ask = lx.brief_ask_at(description)
+    before_ask = [
+        (start, end)
+        for start, end in context
+        if ask > 0 and end <= ask and not any(start < b and a < end for a, b in trigger.spans)
+    ]
+    for start, end in before_ask:
+        blanked[start:end] = ["\n" if c == "\n" else " " for c in description[start:end]]
+    read_from = _blanked(description, before_ask)
     for _, end in trigger.spans:
         # 'Anything posted in #bugs [should become a GitHub issue]': what the event becomes is the first step
         becomes = _BECOMES_AFTER.match(description, end)
@@ -351,10 +362,10 @@ def draft(description: str) -> Draft:
     steps: list[Step] = []
     while summaries and not steps:  # without the story and the title; else without the title only
         untitled = _blanked(text, summaries + unlisted)
-        steps = read_steps(untitled, description, told)
+        steps = read_steps(untitled, read_from, told)
         summaries.pop()
-    steps = steps or read_steps(_blanked(text, unlisted), description, told)
-    steps = steps or (read_steps(text, description, told) if unlisted else [])
+    steps = steps or read_steps(_blanked(text, unlisted), read_from, told)
+    steps = steps or (read_steps(text, read_from, told) if unlisted else [])
     steps = _as_form_says(steps, description)
     # 'Volunteers register for events on Eventbrite. When Eventbrite sends an order.placed webhook, …', 'email the
     # volunteer (the invitee email from Calendly)': with that service's event starting the run, the service told of
@@ -371,6 +382,9 @@ def draft(description: str) -> Draft:
         steps = (
             kept
             if any(s.kind in ("action", "process", "condition", "router", "loop", "fan") for s in kept)
+            # ("We've put 4,000 clauses into our Pinecone index. … a chat workflow where … it searches that index":
+            # a chat's look-up is enough, its answer follows)
+            or (trigger.kind == "chat" and any(s.kind == "source" for s in kept))
             else steps
         )
     if context:
@@ -716,7 +730,8 @@ def _span_of(step: Step, description: str) -> tuple[int, int]:
     said = step.text.split(" + ")[0].split()
     for count in (8, 5, 3) if len(said) > 3 else (3,):
         words = said[:count]
-        found = re.search(r"\s+".join(map(re.escape, words)), description) if words else None
+        # ('~4000' read from '~4,000': a number's digit groups as said)
+        found = re.search(r"\s+".join(map(_said_as, words)), description) if words else None
         if found is None and words and re.fullmatch(r"[a-z]+", words[0]):
             verb = words[0]
             forms = (
@@ -736,6 +751,11 @@ def _span_of(step: Step, description: str) -> tuple[int, int]:
             at = description.find(token)
             return at, at + len(token)
     return -1, -1
+
+
+def _said_as(word: str) -> str:
+    """A pattern of `word` as the description may say it: its digits grouped by commas or not ('4000', '4,000')."""
+    return re.sub(r"(?<=\d)(?=\d)", ",?", re.escape(word))
 
 
 # what a clause names that its rewriting keeps: an e-mail address, a link, a channel
@@ -780,7 +800,8 @@ def _as_form_says(steps: list[Step], description: str) -> list[Step]:
     none; a step made from its notify field alone only when no other step writes to that service (whose missing
     destination it gives)."""
     listed, notified = forms.tool_lines(description), forms.notify_lines(description)
-    if not (listed or notified):
+    accepted = forms.acceptance_lines(description)
+    if not (listed or notified or accepted):
         return steps
 
     def said_in(step: Step, spans: list[tuple[int, int]]) -> bool:
@@ -790,13 +811,23 @@ def _as_form_says(steps: list[Step], description: str) -> list[Step]:
         )
 
     def outside(step: Step) -> bool:
-        return not said_in(step, listed) and not said_in(step, notified)
+        return not said_in(step, listed) and not said_in(step, notified) and not said_in(step, accepted)
 
     flat = _flat(steps)
     read = {(s.type, s.integration) for s in flat if s.kind == "source" and outside(s)}
     written = [s for s in flat if s.kind == "action" and outside(s)]
 
+    done = [s for s in flat if outside(s)]
+
     def dropped(step: Step) -> bool:
+        if said_in(step, accepted) and (
+            # 'Acceptance criteria: a Monday run creates the Notion page', 'Example: … Sarah gets an email': the step
+            # asked for elsewhere, restated (one named there alone still counts)
+            (step.kind == "action" and any(s.kind == "action" and s.type == step.type for s in done))
+            or (step.kind == "source" and any(s.type == step.type for s in done))
+            or (step.kind == "process" and any(s.kind == "process" for s in done))
+        ):
+            return True
         if step.kind in ("action", "process") and said_in(step, listed):
             return True  # 'Tools: Jira, Twilio SMS, Slack': no issue opened, no text sent
         if step.kind == "source" and said_in(step, listed) and (step.type, step.integration) in read:
@@ -827,7 +858,7 @@ def _as_form_says(steps: list[Step], description: str) -> list[Step]:
             step.branches = [(k, kept(b)) for k, b in step.branches]
             if (
                 step.kind in ("condition", "loop")
-                and said_in(step, listed)
+                and (said_in(step, listed) or said_in(step, accepted))
                 and not _flat(step.body + [s for _, b in step.branches for s in b])
             ):
                 continue
@@ -947,10 +978,15 @@ def _told(step: Step, description: str, context: list[tuple[int, int]]) -> bool:
             and (
                 lx.tells(description[around[0] : around[1]].strip().lower(), ACTION_START)
                 or lx.asks_nothing(
-                    description[around[0] : around[1]].strip().lower(), ACTION_START, opened=True
+                    description[around[0] : around[1]].strip().lower(),
+                    ACTION_START,
+                    # ('Every shop logs its orders in …' before a brief's ask: a habit, however it opens)
+                    opened=not around[1] <= lx.brief_ask_at(description),
                 )
             )
-            and all(_told(s, description, context) for s in step.body)
+            # (a body rewritten from the sentence, 'the shop logs its orders …' from 'Every shop logs …', is found in
+            # no other place: it is the sentence's)
+            and all(_told(s, description, context) or _span_of(s, description)[0] < 0 for s in step.body)
         )
     if step.kind == "condition":
         inner = [s for _, branch in step.branches for s in branch]

@@ -3648,7 +3648,10 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     ):  # 'I write for our logistics company in Poznan[: …]': who is asking is no step, what follows may be
         after = clause[intro.end() :]
         return read_clause(after, description, ruled_out) if re.search(r"\w", after) else []
-    if _NEGATED_STEP.match(clause) and not re.search(r"\b(?:unless|except|only|if|until|instead)\b", low):
+    # (a test kept back, 'unless …', 'only if …' — not 'read-only')
+    if _NEGATED_STEP.match(clause) and not re.search(
+        r"\b(?:unless|except|(?<!-)only|if|until|instead)\b", low
+    ):
         said = re.search(r"\s*[:—–]\s*(?=\S)", clause)
         if said and ACTION_START.match(clause, said.end()):
             # "don't refund automatically: post it in #returns-review": the step not taken, then the one taken
