@@ -174,6 +174,9 @@ def integrations_in(text: str) -> list[tuple[int, str]]:
             for at in [_named_at(low, p, entry)]
             if at >= 0 and not (p.strip() in _COMMON_NOUNS and _owned_noun(low, at, key))
         ]
+        # 'generate an uplifting image', 'creates a picture of a seasonal pastry': a block named by what it makes
+        made = re.search(entry["named_by"], low) if entry.get("named_by") else None
+        positions += [made.start()] if made else []
         if positions:
             hits.append((min(positions), key))
     reddit = re.search(r"(?<![\w/])r/\w+", text)

@@ -360,6 +360,9 @@ def draft(description: str) -> Draft:
         steps = (
             kept
             if any(s.kind in ("action", "process", "condition", "router", "loop", "fan") for s in kept)
+            # ("We've put 4,000 clauses into our Pinecone index. … a chat … that searches that index": a chat that
+            # only looks up is answered from what it found, below)
+            or (trigger.kind == "chat" and any(s.kind == "source" for s in kept))
             else steps
         )
     if context:
@@ -384,15 +387,20 @@ def draft(description: str) -> Draft:
         # 'type the headcount into the chat and get back a lunch order': the chat's answer is what an agent writes
         back = re.search(lexicon()["chat_replies"], text, re.I)
         if back:
-            steps.append(_chat_reply(next(g for g in back.groups() if g), back.group(0), description))
+            found = any(s.kind == "source" for s in _flat(steps))
+            steps.append(_chat_reply(next(g for g in back.groups() if g), back.group(0), description, found))
     if trigger.kind == "manual" and called_by_api(description):
         # '… and return the carrier and status as the API response', 'send the summary back to the caller': the
         # program that called the run gets what it made
         back = re.search(lexicon()["caller_replies"], text, re.I)
         if back and not any(s.type == "response" for s in _flat(steps)):
             # ('respond with the translation' drafts no reply of its own: the answer is what the run made)
+            # ('the API call returns the Doc link' names the call that started the run, no HTTP request to make)
             steps = [
-                s for s in steps if not (s.kind == "process" and s.text and s.text.strip() in back.group(0))
+                s
+                for s in steps
+                if not (s.kind == "process" and s.text and s.text.strip() in back.group(0))
+                and not (s.type == "api" and not s.values.get("url") and s.text and back.group(0) in s.text)
             ]
             steps.append(_caller_reply(back))
     if trigger.kind == "manual" and (trigger.once or not trigger.spans and lx.once_only(description)):
@@ -669,6 +677,11 @@ _HOOK_CLAUSE = re.compile(
 )
 
 
+def _said_as(word: str) -> str:
+    """A pattern for a clause's word as the description may have said it: '4000' read from '4,000' or '4.000'."""
+    return re.sub(r"(?<=\d)(?=\d)", "[,.]?", re.escape(word))
+
+
 def _span_of(step: Step, description: str) -> tuple[int, int]:
     """Where the clause a step came from starts in the description ((-1, -1) when it is not found as said)."""
     # its first words ('Right now Dana copies …': a clause's later words may be rewritten, 'every' → 'the'), its verb
@@ -677,7 +690,7 @@ def _span_of(step: Step, description: str) -> tuple[int, int]:
     said = step.text.split(" + ")[0].split()
     for count in (8, 5, 3) if len(said) > 3 else (3,):
         words = said[:count]
-        found = re.search(r"\s+".join(map(re.escape, words)), description) if words else None
+        found = re.search(r"\s+".join(map(_said_as, words)), description) if words else None
         if found is None and words and re.fullmatch(r"[a-z]+", words[0]):
             verb = words[0]
             forms = (
@@ -686,7 +699,7 @@ def _span_of(step: Step, description: str) -> tuple[int, int]:
                 else re.escape(verb) + r"(?:s|es|ed|d)?"
             )
             found = re.search(
-                r"\b" + forms + r"\b" + "".join(r"\s+" + re.escape(w) for w in words[1:]), description
+                r"\b" + forms + r"\b" + "".join(r"\s+" + _said_as(w) for w in words[1:]), description
             )
         if found is not None:
             return found.span()
@@ -3883,12 +3896,15 @@ def _answer_step(description: str) -> Step:
     return Step("process", "agent", values, label="Answer", text="answer with what was found")
 
 
-def _chat_reply(thing: str, said: str, description: str) -> Step:
+def _chat_reply(thing: str, said: str, description: str, found: bool = False) -> Step:
     """'… and get back a lunch order for Thursday': a chat run whose answer is `thing`, written by an agent from
-    what was typed."""
+    what was typed; with a look-up before it (`found`: '… searches that index and answers with the closest
+    clauses'), from what was typed and what was found."""
     values = _agent(
-        f"You write {thing.strip()} from what the user typed, ready to read in the chat as is. Answer with it only.",
-        "{start}",
+        f"You write {thing.strip()} from what the user typed"
+        + (" and what was found" if found else "")
+        + ", ready to read in the chat as is. Answer with it only.",
+        "Question: {start}\n\nFound: {prev}" if found else "{start}",
         "0.5",
         lx.model_in(description),
     )

@@ -40,6 +40,8 @@ _WRITE = (
     r"drop(?=\s+(?:[\w'-]+\s+){0,4}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
     r"google\b|dropbox\b|onedrive\b|s3\b))|"
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate|"
+    # 'leaves a review comment on the PR', 'leave a note on the deal' (not 'leave it as is', 'leave the rest')
+    r"leave(?=s?\s+(?:an?|the|one|their|its|our|my)\s+(?:[\w-]+\s+){0,2}?(?:comment|note|review|reply|remark)s?\b)|"
     # 'make a linear issue from it', 'make a row in …' (not 'make sure', 'make it every friday'): an item is created
     r"make(?=\s+(?:an?|the|one)\s+(?:(?!(?:for|of|from|with|in|on|to|about|that|which)\b)[\w'-]+\s+){0,3}?(?:issue|ticket|task|card|row|record|page|event|entry|note|"
     r"incident|bug|lead|deal|contact|item|doc|document|draft|post)s?\b)|"
@@ -58,7 +60,14 @@ _READ = (
     # 'poll https://…/stats every 5 minutes' (not 'post a poll')
     r"poll(?=\s+(?:https?://|the\b|our\b|my\b|[\w-]+\.[a-z]{2,}))|"
     # 'match the sender by email against the Members sheet', 'cross-check each invoice with the ledger'
-    r"match(?=\s[^.;!?]{0,60}?\bagainst\b)|cross-check"
+    r"match(?=\s[^.;!?]{0,60}?\bagainst\b)|cross-check|"
+    # 'a workflow that every weekday finds the Jira issues …': the third-person form a brief describes the run with
+    # ('searches'/'queries' only before what is searched: 'customer queries' is a noun)
+    # ('an AI reads the diff' is the model at work, not a read; 'any trailer reads above 40°F' is a measure)
+    r"finds|fetches|retrieves|collects|grabs|downloads|scrapes|crawls|pulls(?!\s+requests?\b)|"
+    r"(?<!\bai\s)(?<!\bagent\s)(?<!\bllm\s)(?<!\bgpt\s)(?<!\bclaude\s)reads(?=\s+(?:the|our|my|a|an|that|this|"
+    r"its|their|all|every|each|new|today's|yesterday's|from|in)\b)|"
+    r"(?:searches|queries)(?=\s+(?:the|our|my|a|an|for|through|in|that|this|its|their|all|every|each)\b)"
 )
 READ_VERBS = _READ  # the verbs that read (for the planner)
 # light verbs whose object names what the model makes ('make a summary', 'put together a digest')
@@ -845,6 +854,12 @@ def _made_as_records(rest: str) -> bool:
     return bool(lx.integrations_in(what) or re.search(r"\b" + records + r"\b", what))
 
 
+def _made_as_media(rest: str) -> bool:
+    """Whether what something is turned into ('audio', 'an mp3', 'a picture') is media a block makes from the text."""
+    nouns = "|".join(re.escape(n) for n in sorted(lexicon()["media_nouns"], key=len, reverse=True))
+    return re.match(r"\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:" + nouns + r")s?\b", rest) is not None
+
+
 _PURPOSE = re.compile(
     r"\bso\s+(?:that\s+)?(?:the|our|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:bot|chatbot|assistant|agent|team|"
     r"users?|customers?|people|staff|employees)\s+(?:can|could|will|would|is\s+able\s+to|are\s+able\s+to)?"
@@ -912,6 +927,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             and not (kind == "draft" and _replies_with_data(v, low[low.find(v) + len(v) :]))
             # 'turned into GitHub issues', 'turn them into Trello cards': made in a service, a write, not a text
             and not (v.startswith("turn") and _made_as_records(low[low.find(v) + len(v) :]))
+            # 'turn it into audio with ElevenLabs': made by a media block from the text itself, nothing drafted
+            and not (v.startswith("turn") and _made_as_media(low[low.find(v) + len(v) :]))
         ]
         # 'without summarising them', "don't analyse them", 'no AI summary', 'compute nothing': not asked
         pos = [p for p in pos if p >= 0 and not _declined(low, p)]
@@ -4007,6 +4024,14 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     )
     if told is not None:
         found.append((0, told))
+    seeing = next((s for _, s in found if s.type == "vision"), None)
+    model = next((s for _, s in found if s.kind == "process" and s.type == "agent"), None)
+    if seeing is not None and model is not None:
+        # 'read the receipt (merchant, date, total) with a vision model': the vision model does what the clause
+        # asks, on the image it is given (an agent before it would read no image)
+        seeing.values["prompt"] = model.values["systemPrompt"]
+        seeing.values["imageUrl"] = "{prev}"
+        found = [(at, s) for at, s in found if s is not model]
     found.sort(
         key=lambda item: (0 if item[1].kind == "source" else 1 if item[1].kind == "process" else 2, item[0])
     )

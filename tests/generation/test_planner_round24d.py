@@ -17,14 +17,11 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r24d-brief-finds-github-issues": "'finds' after a schedule inside 'a workflow that …' is read as no step",
-    "r24d-brief-generates-image-telegram": "'generates a picture' after a schedule inside 'a workflow that …' is dropped",
-    "r24d-api-return-json-with": "'the API call should return JSON with …' is not read as a reply to the caller",
-    "r24d-api-call-returns-summary": "'the API call returns the summary' is not read as a reply to the caller",
-    "r24d-api-request-gets-back": "'the request gets the profile back' is not read as a reply to the caller",
-    "r24d-leaves-comment-issue": "'an AI reads it … and leaves a comment on the issue' makes no GitHub comment",
-    "r24d-chat-searches-index": "'we've loaded … into our Pinecone index' is read as an upsert; no answer follows the search",
-    "r24d-turns-into-audio": "'turn it into audio with ElevenLabs' puts an agent drafting audio between the doc and the voice",
+    # not this round's class: 'Must have: under 10 seconds' (a brief's requirement) is read as a test on the
+    # translation, whose two sides do nothing, so the reply after it is left unconnected
+    "r24d-api-return-json-with": "'Must have: under 10 seconds' is read as a test guarding nothing",
+    # not this round's class: the event after 'Looking for a Sim workflow: when …' is not read as the trigger
+    "r24d-leaves-comment-issue": "'Looking for a Sim workflow: when a new issue is opened …' starts by hand",
 }
 
 
