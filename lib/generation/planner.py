@@ -2251,6 +2251,14 @@ class _Builder:
         (services.json 'address') takes the one the step writes, else the one the description gives, else the
         one the run is given (its input, or the event's field named by the words that say so)."""
         how = services.data()["blocks"].get(step.type, {}).get("address")
+        named = values.get(how["field"]) if how is not None else None
+        if how is not None and named and how.get("named") and not re.search(how["uri"], named, re.I):
+            # 'the S3 bucket "acme-reports" … (daily/summary.csv)': the place's name and the path told, as an address
+            path = re.search(how["path"], self.description, re.I) if how.get("path") else None
+            values[how["field"]] = (
+                how["named"].replace("{name}", named).replace("{path}", path.group(0) if path else "")
+            )
+            return
         if how is None or values.get(how["field"]):
             return
         written = re.search(how["uri"], step.text or "", re.I)

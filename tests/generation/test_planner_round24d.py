@@ -7,7 +7,10 @@ answers with it, where the brief first says what was loaded into the index; and 
 into audio with ElevenLabs') speaks the text that was read, not a draft an agent made of it. Voices: job briefs, a
 wish, a mail, imperatives; controls: an imperative read and post, a webhook row, a chat that searches the web and
 answers, a reply said with 'respond with', a review comment on a pull request, chat assistants reading Notion and
-Airtable. 14 of 22 were right before the fix."""
+Airtable. 14 of 22 were right before the fix, 20 after (left, not this round's class: a brief's 'Must have: under 10
+seconds' read as a test, and the event after 'Looking for a Sim workflow: when …' not read as the trigger). One label
+was corrected during the round: GitHub issues are read over GitHub's API (the JUL25 block lists
+none), so the 'issues' step may be an HTTP request to api.github.com."""
 
 from __future__ import annotations
 
