@@ -345,6 +345,7 @@ def draft(description: str) -> Draft:
     steps = steps or read_steps(_blanked(text, unlisted), description, told)
     steps = steps or (read_steps(text, description, told) if unlisted else [])
     steps = _as_form_says(steps, description)
+    steps = _after_its_read(steps)
     # 'Volunteers register for events on Eventbrite. When Eventbrite sends an order.placed webhook, …', 'email the
     # volunteer (the invitee email from Calendly)': with that service's event starting the run, the service told of
     # in context or named in an aside is where the event comes from — it brings the data; nothing is fetched there
@@ -746,6 +747,28 @@ def _read_where_asked(steps: list[Step], description: str, context: list[tuple[i
             and (any(same(s, r) for r in asked) or unnamed_again(s))
         )
     ]
+
+
+def _after_its_read(steps: list[Step]) -> list[Step]:
+    """'Looking for … a Sim workflow that reviews our pull requests. When a PR is opened …, an AI reads the diff and
+    leaves a review comment': the model's work the brief names first is done on what a later read fetches — a read of
+    what its words name (the operation's objects, services.json) — so it runs after that read, not on the event."""
+    out = list(steps)
+    for step in steps:
+        if step.kind != "process" or step.type != "agent" or not step.text:
+            continue
+        at = out.index(step)
+        if any(s.kind in ("source", "action") for s in out[:at]):
+            continue  # it already works on what was read
+        low = step.text.lower()
+        for j, read in enumerate(out[at + 1 :]):
+            if read.kind != "source":
+                break
+            objects = services.operations().get(read.type, {}).get(read.values.get("operation", ""), {})
+            if any(re.search(r"\b" + re.escape(o) + r"s?\b", low) for o in objects.get("objects") or []):
+                out.insert(at + j + 1, out.pop(at))
+                break
+    return out
 
 
 def _as_form_says(steps: list[Step], description: str) -> list[Step]:

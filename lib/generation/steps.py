@@ -2587,8 +2587,9 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         )
         if found:
             values["owner"], values["repo"] = found.group(1), found.group(2)
-        if values.get("operation") == "github_comment":
-            values["pullNumber"] = "{event:pull_request.number}"  # the pull request the event is about
+        if values.get("operation") in ("github_comment", "github_pr"):
+            # the pull request the event is about (commented on, or read: 'an AI reads the diff')
+            values["pullNumber"] = "{event:pull_request.number}"
     elif target == "chat":
         found = re.search(r"\bchat(?:\s*id)?\s+(-?\d+|@\w+)|(@\w+)", clause, re.I)
         if (
