@@ -290,7 +290,8 @@ def _said_again(text: str, places: list[_Place]) -> list[tuple[int, int, str]]:
         if not place.quoted:
             continue
         bare = re.compile(
-            rf"\b(?:in|from|into|to|of|on)\s+(?P<at>(?:the\s+)?{re.escape(place.name or '')})\b"
+            # (as the user wrote it: 'the tasks for today' is no place 'Tasks')
+            rf"\b(?:in|from|into|to|of|on)\s+(?P<at>(?:the\s+)?(?-i:{re.escape(place.name or '')}))\b"
             rf"(?!['’]s\b|\s*[\"”’]|\s+{nouns}s?\b)",
             re.I,
         )

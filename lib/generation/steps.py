@@ -4259,6 +4259,9 @@ def _implied_source(clause: str, description: str, ruled_out: dict[str, set[str]
     from lib.generation.services import operations
 
     low = clause.lower()
+    doer = _DOER_AT_WORK.search(low)
+    if doer is not None and (doer.group(1) or doer.group(2)):
+        return None  # 'have AI check the diff for style problems': the model's work on the data, no read
     taken = re.search(
         r"\b(?:"
         + _READ
