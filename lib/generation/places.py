@@ -290,8 +290,15 @@ def _said_again(text: str, places: list[_Place]) -> list[tuple[int, int, str]]:
         if not place.quoted:
             continue
         bare = re.compile(
-            # (as the user wrote it: 'the tasks for today' is no place 'Tasks')
-            rf"\b(?:in|from|into|to|of|on)\s+(?P<at>(?:the\s+)?(?-i:{re.escape(place.name or '')}))\b"
+            # (a one-word name as the user wrote it: 'the tasks for today' is no place 'Tasks'; 'the signups log' is
+            # the place "Signups Log")
+            r"\b(?:in|from|into|to|of|on)\s+(?P<at>(?:the\s+)?"
+            + (
+                re.escape(place.name or "")
+                if " " in (place.name or "")
+                else f"(?-i:{re.escape(place.name or '')})"
+            )
+            + rf")\b"
             rf"(?!['’]s\b|\s*[\"”’]|\s+{nouns}s?\b)",
             re.I,
         )
