@@ -155,8 +155,15 @@ def _named_at(low: str, phrase: str, entry: dict[str, Any]) -> int:
     """`phrase_at`, past the places where the phrase is the common noun the service's name also is ('all three
     teams want to see it', an integration's 'common_after')."""
     at = phrase_at(low, phrase)
-    common = entry.get("common_after")
-    while common and at >= 0 and re.search(common, low[:at]):
+    common, named = entry.get("common_after"), entry.get("common_before")
+    while (
+        at >= 0
+        and (
+            (common and re.search(common, low[:at]))
+            # ('the Hunter.io Email Finder API': a word of another product's name, said before it)
+            or (named and re.search(named, low[at + len(phrase.strip()) :]))
+        )
+    ):
         later = phrase_at(low[at + 1 :], phrase)
         at = at + 1 + later if later >= 0 else -1
     return at
@@ -174,6 +181,9 @@ def integrations_in(text: str) -> list[tuple[int, str]]:
             for at in [_named_at(low, p, entry)]
             if at >= 0 and not (p.strip() in _COMMON_NOUNS and _owned_noun(low, at, key))
         ]
+        # 'generate an uplifting image', 'creates a picture of a seasonal pastry': a block named by what it makes
+        made = re.search(entry["named_by"], low) if entry.get("named_by") else None
+        positions += [made.start()] if made else []
         if positions:
             hits.append((min(positions), key))
     reddit = re.search(r"(?<![\w/])r/\w+", text)

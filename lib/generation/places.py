@@ -127,6 +127,18 @@ def _service_words(key: str, said: str, common: bool) -> str:
     return max(phrases, key=len).title() if phrases else said
 
 
+def _each_match(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """`pattern.finditer`, but a match whose name is a service's ('the S3 bucket "acme-reports"': 'S3') gives way
+    to the one starting inside it ('bucket "acme-reports"')."""
+    out: list[re.Match[str]] = []
+    at = 0
+    while (m := pattern.search(text, at)) is not None:
+        out.append(m)
+        titled = m.group("n5") is not None and lx.integrations_in(m.group(0))
+        at = m.start() + 1 if titled else max(m.end(), m.start() + 1)
+    return out
+
+
 def _places(text: str) -> list[_Place]:
     """The places `text` tells of: a service's tab, sheet, doc, folder … with the name the user gave it (or without)."""
     low = lx.URL_RE.sub(lambda m: " " * len(m.group(0)), lx.mask_names(text)).lower()
@@ -155,7 +167,7 @@ def _places(text: str) -> list[_Place]:
     )
     noun_groups = {i for n, i in named.groupindex.items() if n.startswith("n")}
     places: list[_Place] = []
-    for m in named.finditer(raw):
+    for m in _each_match(named, raw):
         name = next((g for i, g in enumerate(m.groups(), 1) if g and i not in noun_groups), None)
         noun = next(m.group(n).lower() for n in ("n4", "n1", "n2", "n3", "n5", "n6") if m.group(n))
         quoted = name is not None and any(q + name in m.group(0) for q in "\"“‘'")
@@ -280,8 +292,16 @@ def _said_again(text: str, places: list[_Place]) -> list[tuple[int, int, str]]:
         if not place.quoted:
             continue
         bare = re.compile(
-            rf"\b(?:in|from|into|to|of|on)\s+(?P<at>(?:the\s+)?{re.escape(place.name or '')})\b"
-            # (not the start of an address: 'email the list to dispatch@…' beside the table 'Dispatch')
+            # (a one-word name as the user wrote it: 'the tasks for today' is no place 'Tasks'; 'the signups log' is
+            # the place "Signups Log"; not the start of an address: 'email the list to dispatch@…' beside the table
+            # 'Dispatch')
+            r"\b(?:in|from|into|to|of|on)\s+(?P<at>(?:the\s+)?"
+            + (
+                re.escape(place.name or "")
+                if " " in (place.name or "")
+                else f"(?-i:{re.escape(place.name or '')})"
+            )
+            + rf")\b"
             rf"(?!['’]s\b|\s*[\"”’]|\s+{nouns}s?\b|[@.][\w-])",
             re.I,
         )
@@ -289,6 +309,37 @@ def _said_again(text: str, places: list[_Place]) -> list[tuple[int, int, str]]:
             if _reads_here(text, m.start("at"), m.end("at")):
                 found.append((m.start("at"), m.end("at"), place.written))
     return found
+
+
+def _items_again(
+    text: str, places: list[_Place], found: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """(start, end, the items written out as that place's) for 'every row', 'each record' said alone where a step
+    goes through them, after one named place that holds such items was told of ('I have a Google Sheet "Leads Q3"
+    … goes through every row' → 'every row of the "Leads Q3" Google Sheet')."""
+    holders = services.data().get("place_items", {})
+    if not holders:
+        return []
+    items = re.compile(
+        r"\b(?:every|each|all(?:\s+the)?)\s+(?P<item>" + "|".join(holders) + r")s?\b"
+        r"(?!\s+(?:of|in|from|on|inside)\b|['’])",
+        re.I,
+    )
+    out = []
+    for m in items.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b, _ in found) or not _reads_here(
+            text, m.start(), m.end()
+        ):
+            continue
+        told = [
+            p
+            for p in places
+            if p.name and p.end <= m.start() and p.nouns & set(holders[m.group("item").lower()])
+        ]
+        if len({(p.key, p.name) for p in told}) != 1:
+            continue
+        out.append((m.start(), m.end(), f"{m.group(0)} of {told[-1].written}"))
+    return out
 
 
 def named_again(text: str) -> str:
@@ -326,6 +377,7 @@ def named_again(text: str) -> str:
         if m.start() < place.end:
             continue
         found.append((m.start(), m.end(), place.written))
+    found += _items_again(text, places, found)
     out: list[str] = []
     last = 0
     for a, b, written in sorted(found):

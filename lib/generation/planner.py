@@ -367,6 +367,7 @@ def draft(description: str) -> Draft:
     steps = steps or read_steps(_blanked(text, unlisted), read_from, told)
     steps = steps or (read_steps(text, read_from, told) if unlisted else [])
     steps = _as_form_says(steps, description)
+    steps = _after_its_read(steps)
     # 'Volunteers register for events on Eventbrite. When Eventbrite sends an order.placed webhook, …', 'email the
     # volunteer (the invitee email from Calendly)': with that service's event starting the run, the service told of
     # in context or named in an aside is where the event comes from — it brings the data; nothing is fetched there
@@ -382,8 +383,8 @@ def draft(description: str) -> Draft:
         steps = (
             kept
             if any(s.kind in ("action", "process", "condition", "router", "loop", "fan") for s in kept)
-            # ("We've put 4,000 clauses into our Pinecone index. … a chat workflow where … it searches that index":
-            # a chat's look-up is enough, its answer follows)
+            # ("We've put 4,000 clauses into our Pinecone index. … a chat … that searches that index": a chat that
+            # only looks up is answered from what it found, below)
             or (trigger.kind == "chat" and any(s.kind == "source" for s in kept))
             else steps
         )
@@ -409,15 +410,20 @@ def draft(description: str) -> Draft:
         # 'type the headcount into the chat and get back a lunch order': the chat's answer is what an agent writes
         back = re.search(lexicon()["chat_replies"], text, re.I)
         if back:
-            steps.append(_chat_reply(next(g for g in back.groups() if g), back.group(0), description))
+            found = any(s.kind == "source" for s in _flat(steps))
+            steps.append(_chat_reply(next(g for g in back.groups() if g), back.group(0), description, found))
     if trigger.kind == "manual" and called_by_api(description):
         # '… and return the carrier and status as the API response', 'send the summary back to the caller': the
         # program that called the run gets what it made
         back = re.search(lexicon()["caller_replies"], text, re.I)
         if back and not any(s.type == "response" for s in _flat(steps)):
             # ('respond with the translation' drafts no reply of its own: the answer is what the run made)
+            # ('the API call returns the Doc link' names the call that started the run, no HTTP request to make)
             steps = [
-                s for s in steps if not (s.kind == "process" and s.text and s.text.strip() in back.group(0))
+                s
+                for s in steps
+                if not (s.kind == "process" and s.text and s.text.strip() in back.group(0))
+                and not (s.type == "api" and not s.values.get("url") and s.text and back.group(0) in s.text)
             ]
             steps.append(_caller_reply(back))
     if trigger.kind == "manual" and (trigger.once or not trigger.spans and lx.once_only(description)):
@@ -722,6 +728,11 @@ _HOOK_CLAUSE = re.compile(
 )
 
 
+def _said_as(word: str) -> str:
+    """A pattern for a clause's word as the description may have said it: '4000' read from '4,000' or '4.000'."""
+    return re.sub(r"(?<=\d)(?=\d)", "[,.]?", re.escape(word))
+
+
 def _span_of(step: Step, description: str) -> tuple[int, int]:
     """Where the clause a step came from starts in the description ((-1, -1) when it is not found as said)."""
     # its first words ('Right now Dana copies …': a clause's later words may be rewritten, 'every' → 'the'), its verb
@@ -740,7 +751,7 @@ def _span_of(step: Step, description: str) -> tuple[int, int]:
                 else re.escape(verb) + r"(?:s|es|ed|d)?"
             )
             found = re.search(
-                r"\b" + forms + r"\b" + "".join(r"\s+" + re.escape(w) for w in words[1:]), description
+                r"\b" + forms + r"\b" + "".join(r"\s+" + _said_as(w) for w in words[1:]), description
             )
         if found is not None:
             return found.span()
@@ -792,6 +803,28 @@ def _read_where_asked(steps: list[Step], description: str, context: list[tuple[i
             and (any(same(s, r) for r in asked) or unnamed_again(s))
         )
     ]
+
+
+def _after_its_read(steps: list[Step]) -> list[Step]:
+    """'Looking for … a Sim workflow that reviews our pull requests. When a PR is opened …, an AI reads the diff and
+    leaves a review comment': the model's work the brief names first is done on what a later read fetches — a read of
+    what its words name (the operation's objects, services.json) — so it runs after that read, not on the event."""
+    out = list(steps)
+    for step in steps:
+        if step.kind != "process" or step.type != "agent" or not step.text:
+            continue
+        at = out.index(step)
+        if any(s.kind in ("source", "action") for s in out[:at]):
+            continue  # it already works on what was read
+        low = step.text.lower()
+        for j, read in enumerate(out[at + 1 :]):
+            if read.kind != "source":
+                break
+            objects = services.operations().get(read.type, {}).get(read.values.get("operation", ""), {})
+            if any(re.search(r"\b" + re.escape(o) + r"s?\b", low) for o in objects.get("objects") or []):
+                out.insert(at + j + 1, out.pop(at))
+                break
+    return out
 
 
 def _as_form_says(steps: list[Step], description: str) -> list[Step]:
@@ -2314,6 +2347,14 @@ class _Builder:
         (services.json 'address') takes the one the step writes, else the one the description gives, else the
         one the run is given (its input, or the event's field named by the words that say so)."""
         how = services.data()["blocks"].get(step.type, {}).get("address")
+        named = values.get(how["field"]) if how is not None else None
+        if how is not None and named and how.get("named") and not re.search(how["uri"], named, re.I):
+            # 'the S3 bucket "acme-reports" … (daily/summary.csv)': the place's name and the path told, as an address
+            path = re.search(how["path"], self.description, re.I) if how.get("path") else None
+            values[how["field"]] = (
+                how["named"].replace("{name}", named).replace("{path}", path.group(0) if path else "")
+            )
+            return
         if how is None or values.get(how["field"]):
             return
         written = re.search(how["uri"], step.text or "", re.I)
@@ -3998,12 +4039,15 @@ def _answer_step(description: str) -> Step:
     return Step("process", "agent", values, label="Answer", text="answer with what was found")
 
 
-def _chat_reply(thing: str, said: str, description: str) -> Step:
+def _chat_reply(thing: str, said: str, description: str, found: bool = False) -> Step:
     """'… and get back a lunch order for Thursday': a chat run whose answer is `thing`, written by an agent from
-    what was typed."""
+    what was typed; with a look-up before it (`found`: '… searches that index and answers with the closest
+    clauses'), from what was typed and what was found."""
     values = _agent(
-        f"You write {thing.strip()} from what the user typed, ready to read in the chat as is. Answer with it only.",
-        "{start}",
+        f"You write {thing.strip()} from what the user typed"
+        + (" and what was found" if found else "")
+        + ", ready to read in the chat as is. Answer with it only.",
+        "Question: {start}\n\nFound: {prev}" if found else "{start}",
         "0.5",
         lx.model_in(description),
     )

@@ -297,6 +297,8 @@ def derived_integrations(known: dict[str, Any]) -> dict[str, Any]:
             "derived": True,
             "query_from_data": bool(data()["blocks"].get(block_type, {}).get("query_from_data")),
         }
+        if data()["blocks"].get(block_type, {}).get("named_by"):
+            entry["named_by"] = data()["blocks"][block_type]["named_by"]
         for mode in ("read", "write"):
             # the default operation of a mode: the first one the data describes, else the registry's first
             listed = data()["blocks"].get(block_type, {}).get("operations", {})

@@ -40,6 +40,12 @@ _WRITE = (
     r"drop(?=\s+(?:[\w'-]+\s+){0,4}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
     r"google\b|dropbox\b|onedrive\b|s3\b))|"
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate|"
+    # 'rewrite our Confluence page "Sprint Status" with a table', 'overwrites the doc' (not 'rewrite the text in plain
+    # English': the model's work on a text)
+    r"(?:re-?write|overwrite)(?=s?\s+(?:the|our|my|their|its|that|this)\s+(?:[\w\"“”'-]+\s+){0,3}?(?:page|doc|"
+    r"document|sheet|spreadsheet|file|wiki|note|entry|record|tab)s?\b)|"
+    # 'leaves a review comment on the PR', 'leave a note on the deal' (not 'leave it as is', 'leave the rest')
+    r"leave(?=s?\s+(?:an?|the|one|their|its|our|my)\s+(?:[\w-]+\s+){0,2}?(?:comment|note|review|reply|remark)s?\b)|"
     # 'make a linear issue from it', 'make a row in …' (not 'make sure', 'make it every friday'): an item is created
     r"make(?=\s+(?:an?|the|one)\s+(?:(?!(?:for|of|from|with|in|on|to|about|that|which)\b)[\w'-]+\s+){0,3}?(?:issue|ticket|task|card|row|record|page|event|entry|note|"
     r"incident|bug|lead|deal|contact|item|doc|document|draft|post)s?\b)|"
@@ -58,7 +64,14 @@ _READ = (
     # 'poll https://…/stats every 5 minutes' (not 'post a poll')
     r"poll(?=\s+(?:https?://|the\b|our\b|my\b|[\w-]+\.[a-z]{2,}))|"
     # 'match the sender by email against the Members sheet', 'cross-check each invoice with the ledger'
-    r"match(?=\s[^.;!?]{0,60}?\bagainst\b)|cross-check"
+    r"match(?=\s[^.;!?]{0,60}?\bagainst\b)|cross-check|"
+    # 'a workflow that every weekday finds the Jira issues …': the third-person form a brief describes the run with
+    # ('searches'/'queries' only before what is searched: 'customer queries' is a noun)
+    # ('an AI reads the diff' is the model at work, not a read; 'any trailer reads above 40°F' is a measure)
+    r"finds|fetches|retrieves|collects|grabs|downloads|scrapes|crawls|pulls(?!\s+requests?\b)|"
+    r"(?<!\bai\s)(?<!\bagent\s)(?<!\bllm\s)(?<!\bgpt\s)(?<!\bclaude\s)reads(?=\s+(?:the|our|my|a|an|that|this|"
+    r"its|their|all|every|each|new|today's|yesterday's|from|in)\b)|"
+    r"(?:searches|queries)(?=\s+(?:the|our|my|a|an|for|through|in|that|this|its|their|all|every|each)\b)"
 )
 READ_VERBS = _READ  # the verbs that read (for the planner)
 # light verbs whose object names what the model makes ('make a summary', 'put together a digest')
@@ -119,6 +132,10 @@ class Step:
     )
 
 
+# a comma that goes on with a list of verbs ('insert, update or delete'), not with another clause
+_LISTED_VERB = r",(?=\s*[a-z]+(?:\s*,|\s+(?:or|and|nor)\s))"
+
+
 def negated(text: str) -> dict[str, set[str]]:
     """Integrations (and services without a block) the user rules out, and for what: "don't post to Slack" rules
     out writing to Slack (reading it stays), "instead of Slack" / "no Telegram" / 'not for PagerDuty' rule out
@@ -135,7 +152,16 @@ def negated(text: str) -> dict[str, set[str]]:
     for key, phrases in named:
         for phrase in phrases:
             p = re.escape(phrase.strip())
-            before = re.search(_NEGATION + r"\b[^.,;]{0,30}?\b" + p + r"\b", low)
+            # ('it must never insert, update or delete anything in Supabase': a comma inside a list of verbs)
+            before = re.search(
+                _NEGATION
+                + r"\b(?:[^.,;]{0,30}?|[^.,;]{0,20}?(?:"
+                + _LISTED_VERB
+                + r"[^.,;]{0,40}?)+)\b"
+                + p
+                + r"\b",
+                low,
+            )
             if before and _SCOPED.match(low, before.end()):
                 continue  # "don't email anyone marked 'test'": which items get no e-mail, a test, not a rule
             if before and _ELSE_LEAVES_OUT.search(low, 0, before.start()):
@@ -413,6 +439,10 @@ def clauses(text: str) -> list[str]:
         r"e-?mails\s+(?:them|him|her|whoever|the|each|every|their|our|[\w.+-]+@)|"
         r"texts\s+(?:them|him|her|whoever|the|each|every|their|our|\+?\d)|dms\s+(?:them|him|her|whoever|the|that|our)|"
         r"tweet|text\s+(?:me|us|them|him|her|whoever|everyone|anyone|each|every|their|our|\+?\d)|"
+        # '… pull out every key date and each date gets added as an event in our calendar': a write, passive
+        r"(?:each|every)\s+[a-z][\w-]*\s+(?:gets?|is|are|will\s+be|should\s+be|must\s+be)\s+(?:automatically\s+)?"
+        r"(?:added|posted|logged|saved|sent|stored|created|filed|recorded|written|copied|forwarded)\s+"
+        r"(?:as|to|into|in|on)|"
         # 'find their ticket in Freshdesk and mark it as urgent': a verb changing what was found
          + _changed_words() + r")\b)",
         # '(their address from the webhook, not me!)', '(open 8am to 6pm, Saturdays until noon)': an aside's
@@ -857,6 +887,12 @@ def _made_as_records(rest: str) -> bool:
     return bool(lx.integrations_in(what) or re.search(r"\b" + records + r"\b", what))
 
 
+def _made_as_media(rest: str) -> bool:
+    """Whether what something is turned into ('audio', 'an mp3', 'a picture') is media a block makes from the text."""
+    nouns = "|".join(re.escape(n) for n in sorted(lexicon()["media_nouns"], key=len, reverse=True))
+    return re.match(r"\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:" + nouns + r")s?\b", rest) is not None
+
+
 _PURPOSE = re.compile(
     r"\bso\s+(?:that\s+)?(?:the|our|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:bot|chatbot|assistant|agent|team|"
     r"users?|customers?|people|staff|employees)\s+(?:can|could|will|would|is\s+able\s+to|are\s+able\s+to)?"
@@ -888,6 +924,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
         low = pattern.sub(lambda m: " " * len(m.group(0)), low)
     # 'body.answers[]', 'data.object.amount': a field's path names data, it asks for nothing
     low = re.sub(r"\b[a-z_]\w*(?:\.[a-z_]\w*)+(?:\[\])?", lambda m: " " * len(m.group(0)), low)
+    # a list of items in brackets ('every key date (rent review, break clause, renewal deadline)') asks for nothing
+    low = re.sub(r"\([^()]*,[^()]*\)", lambda m: " " * len(m.group(0)), low)
     # a name in quotes ('the 'Monthly Review' doc') asks for nothing
     low = re.sub(r"[\"“][^\"”]{1,80}[\"”]|(?<!\w)'[^']{1,80}'(?!\w)", lambda m: " " * len(m.group(0)), low)
     # nor does a name in backticks, a column or table as the data spells it ('that row's `summary` column')
@@ -924,6 +962,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             and not (kind == "draft" and _replies_with_data(v, low[low.find(v) + len(v) :]))
             # 'turned into GitHub issues', 'turn them into Trello cards': made in a service, a write, not a text
             and not (v.startswith("turn") and _made_as_records(low[low.find(v) + len(v) :]))
+            # 'turn it into audio with ElevenLabs': made by a media block from the text itself, nothing drafted
+            and not (v.startswith("turn") and _made_as_media(low[low.find(v) + len(v) :]))
         ]
         # 'without summarising them', "don't analyse them", 'no AI summary', 'compute nothing': not asked
         pos = [p for p in pos if p >= 0 and not _declined(low, p)]
@@ -1256,7 +1296,9 @@ def _governing_verb(low: str, phrases: list[str]) -> bool | None:
 
 # the event's data written somewhere, said in the passive after the trigger's clause
 _PASSIVE_WRITE = re.compile(
-    r"\W*(?:and\s+|then\s+)?(?:it|they|this|that|each one)\s*(?:'s|is|are|gets?|should be|will be|must be)\s+"
+    # ('… and each date gets added as an event in our Google Calendar')
+    r"\W*(?:and\s+|then\s+)?(?:it|they|this|that|each one|(?:each|every)\s+[a-z][\w-]*)\s*"
+    r"(?:'s|is|are|gets?|should be|will be|must be)\s+"
     r"(?:automatically\s+)?(?:added|posted|logged|saved|sent|stored|created|filed|recorded|written|copied|forwarded)\s+"
     r"(?:as|to|into|in|on)\b"
 )
@@ -1562,6 +1604,16 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         or _items_taken(low, phrases)
         or _made_of(low, key, phrases)
         or _governing_verb(low, phrases) is False  # 'exports all open Jira bugs into …': what it reads
+        # 'extract the text (Mistral OCR is fine)': the tool allowed for the step is the one that does it
+        or any(
+            re.search(
+                re.escape(p)
+                + r"\s+(?:is|are|would\s+be|works|will\s+do)\s+(?:\w+\s+)?(?:fine|ok|okay|good|great|"
+                r"preferred|acceptable)\b",
+                low,
+            )
+            for p in phrases
+        )
     ):
         return False  # 'use Browser Use to …', 'parse it with Mistral': the tool does the step
     return not (
@@ -1569,9 +1621,9 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         re.search(r"\b(" + _READ + r"|searches|queries|fetches|reads|pulls|scrapes)\b", low)
         or any(
             re.search(
-                r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+)?(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|"
-                # 'from the help-center knowledge base', 'in the ap@ Outlook mailbox'
-                r"[\w]+-[\w-]+\s+|[\w.+-]+@\s+)?" + re.escape(p),
+                r"\b(?:from|in|on|of)\s+(?:my\s+|our\s+|the\s+|an?\s+)?(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|"
+                # 'from the help-center knowledge base', 'in the ap@ Outlook mailbox', 'in our Sim knowledge base'
+                r"[\w]+-[\w-]+\s+|[\w.+-]+@\s+|sim\s+)?" + re.escape(p),
                 low,
             )
             or re.search(_taken_from(p), low)
@@ -1932,6 +1984,7 @@ _KEY_NAME = r"((?-i:[A-Z][A-Z0-9]{1,9}))\b(?![-'’])"  # 'OPS', 'ENG': a projec
 _TITLED_NAME = r"((?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z][\w&.-]*)){0,3})"
 _NOT_A_RESOURCE = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "api", "ai", "i",
+    "sim",  # ('a Sim knowledge base': the product the place is in, not its name)
 }  # fmt: skip
 
 
@@ -2158,6 +2211,8 @@ def _email_as_noun(clause: str) -> bool:
                 low[m.end() :],
             )
             for m in re.finditer(r"\be-?mails?\b", low)
+            # ('the Hunter.io Email Finder API': a word of another product's name)
+            if not re.match(lexicon()["integrations"]["gmail"].get("common_before", "(?!)"), low[m.end() :])
         )
         and bool(re.search(r"\be-?mails?\b", low))
     )
@@ -2552,8 +2607,9 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         )
         if found:
             values["owner"], values["repo"] = found.group(1), found.group(2)
-        if values.get("operation") == "github_comment":
-            values["pullNumber"] = "{event:pull_request.number}"  # the pull request the event is about
+        if values.get("operation") in ("github_comment", "github_pr"):
+            # the pull request the event is about (commented on, or read: 'an AI reads the diff')
+            values["pullNumber"] = "{event:pull_request.number}"
     elif target == "chat":
         found = re.search(r"\bchat(?:\s*id)?\s+(-?\d+|@\w+)|(@\w+)", clause, re.I)
         if (
@@ -2909,6 +2965,9 @@ def _address_of(name: str, description: str) -> str | None:
     return every.pop() if len(every) == 1 else None
 
 
+_HOST_OF_API = re.compile(r"\bapi\s*\(\s*((?:[a-z0-9-]+\.)+[a-z]{2,6})\s*\)", re.I)
+
+
 def _api_step(clause: str, description: str) -> Step | None:
     url = lx.URL_RE.search(clause)
     service = lx.api_service(clause)
@@ -2919,6 +2978,10 @@ def _api_step(clause: str, description: str) -> Step | None:
         clause = clause[: by_method.end()] + f" at {address}" + clause[by_method.end() :]
         url = lx.URL_RE.search(clause)
     bare = None if url or service or lx.integrations_in(clause) else _called_host(clause)
+    if bare is None and url is None and service is None:
+        # 'finds the work email with the Hunter.io Email Finder API (api.hunter.io)': the API's host given beside it
+        # is where the request goes, whatever else its words name ('email' here is what is found)
+        bare = _HOST_OF_API.search(clause)
     # 'collect the headlines from feeds.bbci.co.uk/…', 'look up the postcode at api.postcodes.io': read;
     # 'trigger the deploy hook at api.render.com', 'send the answers to our EHR at api.healthie.com': written to
     if bare and (
@@ -3742,6 +3805,8 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             continue  # 'email the member a reminder via SendGrid': sent through that service's API
         if key == "gmail" and (_email_as_noun(clause) or _keyed_email(clause, description)):
             continue  # 'create a person with the sender's name and email': a field, not an e-mail to send
+        if key == "gmail" and api is not None and api.kind == "source" and not _is_write(clause, key):
+            continue  # 'find the work email with the Hunter.io API (api.hunter.io)': what the API finds, no inbox
         if key == "twilio_sms" and (
             not re.search(r"\b(sms|text message)\b", low)
             and any(k in ("telegram", "whatsapp", "slack", "discord") for _, k in lx.integrations_in(clause))
@@ -3894,7 +3959,12 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         implied = (
             _implied_destination(clause, description, ruled_out)
             or _message_to_person(clause, description, ruled_out)
-            or _implied_source(clause, description, ruled_out)
+            # ('find the work email with the Hunter.io API (api.hunter.io)': the request reads it, no other service)
+            or (
+                _implied_source(clause, description, ruled_out)
+                if not any(s.type == "api" and s.kind == "source" for _, s in found)
+                else None
+            )
         )
         if implied:
             found.append((len(clause), implied))
@@ -4030,6 +4100,18 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     )
     if told is not None:
         found.append((0, told))
+    model = next((s for _, s in found if s.kind == "process" and s.type == "agent"), None)
+    if model is not None and model.label == "Extract" and any(s.type == "mistral_parse" for _, s in found):
+        # 'extract the text with Mistral OCR': the parser extracts it, no model step besides
+        found = [(at, s) for at, s in found if s is not model]
+        model = None
+    seeing = next((s for _, s in found if s.type == "vision"), None)
+    if seeing is not None and model is not None:
+        # 'read the receipt (merchant, date, total) with a vision model': the vision model does what the clause
+        # asks, on the image it is given (an agent before it would read no image)
+        seeing.values["prompt"] = model.values["systemPrompt"]
+        seeing.values["imageUrl"] = "{prev}"
+        found = [(at, s) for at, s in found if s is not model]
     found.sort(
         key=lambda item: (0 if item[1].kind == "source" else 1 if item[1].kind == "process" else 2, item[0])
     )
@@ -4200,6 +4282,9 @@ def _implied_source(clause: str, description: str, ruled_out: dict[str, set[str]
     from lib.generation.services import operations
 
     low = clause.lower()
+    doer = _DOER_AT_WORK.search(low)
+    if doer is not None and (doer.group(1) or doer.group(2)):
+        return None  # 'have AI check the diff for style problems': the model's work on the data, no read
     taken = re.search(
         r"\b(?:"
         + _READ

@@ -125,9 +125,10 @@ _MANUAL_HINT = re.compile(
 )
 # 'callable from our CRM via API', 'call this workflow via API': the run is started by a call
 _BY_CALL = (
-    r"|\b(?:callable|call(?:ed)?|invoked?|invokable)\s+(?:it\s+|this\s+(?:workflow\s+|flow\s+)?)?"
+    # ('a Sim workflow our CRM calls through the API', 'we can call from our backend via its API')
+    r"|\b(?:callable|call(?:s|ed)?|invoked?|invokes|invokable)\s+(?:it\s+|this\s+(?:workflow\s+|flow\s+)?)?"
     r"(?:from\s+(?:our|my|the|their|an?)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:via|through|over|using)\s+"
-    r"(?:an?\s+|the\s+|our\s+)?(?:api|http|rest)"
+    r"(?:an?\s+|the\s+|our\s+|its\s+)?(?:api|http|rest)"
 )
 # 'Build me an API endpoint: I POST …', 'expose this as an API': the workflow is called over HTTP
 _API_HINT = re.compile(
@@ -135,7 +136,9 @@ _API_HINT = re.compile(
     r"|(?:expose|publish|offer|serve)\s+(?:this|it|that|the workflow)\s+as\s+an?\s+(?:api|endpoint|http endpoint)"
     r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:that|which|where)"
     # '(we'll call the workflow via API with the doc id)', 'our app will hit this workflow over HTTP'
-    r"|(?:call|calls|hit|hits|trigger|triggers|invoke|invokes|start|starts)\s+(?:the|this|our)\s+(?:workflow|flow)\s+"
+    # ('our CMS will call a Sim workflow through its API with a draft')
+    r"|(?:call|calls|hit|hits|trigger|triggers|invoke|invokes|start|starts)\s+(?:the|this|our|an?)\s+(?:sim\s+)?"
+    r"(?:workflow|flow)\s+"
     r"(?:via|through|over|with|using|from)\s+(?:an?\s+|the\s+|its\s+)?(?:api|http|rest|post|request|endpoint)"
     # 'when our API is called with a patient id', 'when the endpoint gets hit', 'when our app calls the workflow
     # with an order id': the call is what starts each run
