@@ -7,8 +7,9 @@ answers with it, where the brief first says what was loaded into the index; and 
 into audio with ElevenLabs') speaks the text that was read, not a draft an agent made of it. Voices: job briefs, a
 wish, a mail, imperatives; controls: an imperative read and post, a webhook row, a chat that searches the web and
 answers, a reply said with 'respond with', a review comment on a pull request, chat assistants reading Notion and
-Airtable. 14 of 22 were right before the fix, 20 after (left, not this round's class: a brief's 'Must have: under 10
-seconds' read as a test, and the event after 'Looking for a Sim workflow: when …' not read as the trigger). One label
+Airtable. 14 of 22 were right before the fix, 20 after, 21 once merged with round 24b (which reads the event after
+'Looking for a Sim workflow: when …'); left, not this round's class: a brief's 'Must have: under 10 seconds' read as
+a test. One label
 was corrected during the round: GitHub issues are read over GitHub's API (the JUL25 block lists
 none), so the 'issues' step may be an HTTP request to api.github.com."""
 
@@ -23,8 +24,6 @@ _KNOWN: dict[str, str] = {
     # not this round's class: 'Must have: under 10 seconds' (a brief's requirement) is read as a test on the
     # translation, whose two sides do nothing, so the reply after it is left unconnected
     "r24d-api-return-json-with": "'Must have: under 10 seconds' is read as a test guarding nothing",
-    # not this round's class: the event after 'Looking for a Sim workflow: when …' is not read as the trigger
-    "r24d-leaves-comment-issue": "'Looking for a Sim workflow: when a new issue is opened …' starts by hand",
 }
 
 
