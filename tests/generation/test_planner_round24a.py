@@ -10,7 +10,9 @@ run posts the briefing …', 'Example: Dana gets a WhatsApp …') — though a s
 endpoints you would call', 'Have you worked with GitHub webhooks?', 'let us know what you would suggest'), budget
 and timeline. Briefs with all-caps, bold and '###' section headings, inline labels and plain prose, in several
 voices; controls: a plain sentence, a brief with two writes and a request form. 12 of 21 were right before the
-fix, 20 after (left: a Telegram group's id after 'send them a welcome message' — not this round's class)."""
+fix, 20 after (left: a Telegram group's id after 'send them a welcome message' — not this round's class). One line
+added after the merge, written before its fix and failing then: 'Please mention any Linear API experience' made an
+HTTP request (found running set 28 in Sim's executor, where 'Please mention any Zendesk experience' did)."""
 
 from __future__ import annotations
 
