@@ -728,11 +728,6 @@ _HOOK_CLAUSE = re.compile(
 )
 
 
-def _said_as(word: str) -> str:
-    """A pattern for a clause's word as the description may have said it: '4000' read from '4,000' or '4.000'."""
-    return re.sub(r"(?<=\d)(?=\d)", "[,.]?", re.escape(word))
-
-
 def _span_of(step: Step, description: str) -> tuple[int, int]:
     """Where the clause a step came from starts in the description ((-1, -1) when it is not found as said)."""
     # its first words ('Right now Dana copies …': a clause's later words may be rewritten, 'every' → 'the'), its verb
