@@ -9,7 +9,7 @@ them on Telegram? -> no', 'we said no', 'first idea: … / Ivo objected' before 
 by Friday', 'Lee to email the vendor', an 'Action items' section), and the next meeting. Minutes in several
 voices: bulleted notes, numbered agenda items, section headings, an e-mail recap, a terse chat-style note; controls:
 a plain request, a request that says the team agreed in prose, and a form with a ban. 4 of 16 were right before
-the fix."""
+the fix, 16 after."""
 
 from __future__ import annotations
 
@@ -18,20 +18,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r25a-parked-twilio-sheet-slack": "a parked idea (texting drivers through Twilio) and an action item make steps",
-    "r25a-rejected-arrow-telegram": "a proposal answered '-> no' makes a Telegram step",
-    "r25a-reversed-first-idea-jira": "the first idea a decision replaces, and the discussion, make steps and the trigger",
-    "r25a-sections-decisions-action-items": "the 'Action items' section's people's tasks make steps",
-    "r25a-email-recap-voice": "an idea the call 'decided against' makes a step",
-    "r25a-terse-slack-voice": "an idea answered '→ nah' makes steps and the trigger",
-    "r25a-open-question-asana": "an open question makes a step",
-    "r25a-fyi-told-writes-shopify": "the discussion and an FYI (what is done by hand, what Shopify does) make steps",
-    "r25a-we-said-no-ban-x": "a suggestion the meeting said no to makes an X post",
-    "r25a-numbered-resolution-condition": "the agenda and a rejected idea around the resolution turn its Typeform event into a read, its test lost",
-    "r25a-outcome-chat-parked-booking": "a parked idea makes a step",
-    "r25a-proposal-wanted-changed-dm": "what one attendee wanted, reversed by the decision, makes a Slack post",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round25a.jsonl", _KNOWN))
