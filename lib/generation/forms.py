@@ -240,7 +240,8 @@ def own_address(text: str) -> str | None:
 
 # a line's lead in minutes: indentation, a bullet, a number or a letter, bold markers, a tick ('- ✅ agreed: …')
 _MINUTES_LEAD = (
-    r"^(?P<lead>[ \t]*(?:[-*•>·◦▪]\s*|\(?\d{1,2}[.)]\s*|[a-z][.)]\s+)?(?:\*\*|__)?(?:[✅✔☑]\ufe0f?\s*)?)"
+    r"^(?P<lead>[ \t]*(?:[-*•>·◦▪]\s*|#{1,4}\s*|\(?\d{1,2}[.)]\s*|[a-z][.)]\s+)?(?:\[[ xX]?\]\s*)?(?:\*\*|__)?"
+    r"(?:[✅✔☑]\ufe0f?\s*)?)"
 )
 
 
@@ -256,7 +257,7 @@ def _minutes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pa
         return re.compile(
             _MINUTES_LEAD + r"(?P<label>" + labels + r")(?:"
             r"(?:[ \t]*\([^()\n]{0,60}\))?(?:,?[ \t]+[\w'’./-]+){0,3}?[ \t]*(?:\*\*|__)?[ \t]*"
-            r"(?::|[ \t][-–—](?=[ \t]))[ \t]*(?:\*\*|__)?[ \t]*(?P<value>[^\n]*)"
+            r"(?::|[ \t][-–—](?=[ \t])|[ \t]*(?:->|→|=>))[ \t]*(?:\*\*|__)?[ \t]*(?P<value>[^\n]*)"
             r"|[ \t]*(?:\*\*|__)?[ \t]*$)",
             re.I,
         )
@@ -299,7 +300,12 @@ def read_minutes(text: str) -> str | None:
             kept, at, heading = block
             below = indent > at or heading and bool(_ITEM.match(line))
             if line.strip() and below and not (not kept and decided.match(line)):
-                if kept:
+                said = decided.match(line) if kept else None
+                if said and (said.group("value") or "").strip():  # ('## Decisions' above '- **Decision:** …')
+                    out.append(
+                        re.sub(r"\*\*|__|[✅✔☑]\ufe0f?", "", said.group("lead")) + said.group("value").strip()
+                    )
+                elif kept:
                     out.append(line)  # a decision's own lines ('a) an agent drafts …', '7-8: add a row …')
                 continue
             block = None

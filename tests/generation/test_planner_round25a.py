@@ -9,7 +9,10 @@ them on Telegram? -> no', 'we said no', 'first idea: … / Ivo objected' before 
 by Friday', 'Lee to email the vendor', an 'Action items' section), and the next meeting. Minutes in several
 voices: bulleted notes, numbered agenda items, section headings, an e-mail recap, a terse chat-style note; controls:
 a plain request, a request that says the team agreed in prose, and a form with a ban. 4 of 16 were right before
-the fix, 16 after."""
+the fix, 16 after. Two lines added after that fix, both wrong before it (probing other voices of minutes):
+markdown sections ('## Decisions' above '- **Decision:** …', '## Action items' above '- [ ] @sam …'), right after
+it; and 'Decided → every Friday …' beside 'ACTION: Ben — ask Zendesk …' and 'Idea from Ola: … — not now', still wrong
+after it (the arrow after the label, the singular 'ACTION') and right after the second fix."""
 
 from __future__ import annotations
 
