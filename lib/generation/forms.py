@@ -276,10 +276,13 @@ def read_minutes(text: str) -> str | None:
     lines = text.split("\n")
     if not any(decided.match(line) for line in lines):
         return None
-    first = next((line for line in lines if line.strip()), "")
+    # ('Attendees: …', 'AI: Jen', 'parked: …', 'Data team sync 11/11', 'quick recap of today's call'): minutes, not a
+    # ticket's or a brief's 'Outcome:' or 'Decision:'
+    heads = [line for line in lines if line.strip()][:3]
+    marked = [said for line in lines for said in [none.match(line)] if said]
     if not (
-        any(none.match(line) or rejected.search(line) for line in lines)
-        or re.search(rules["meeting"], first, re.I)
+        any(re.fullmatch(rules["marks"], said.group("label"), re.I) for said in marked)
+        or any(re.search(rules["meeting"], line, re.I) for line in heads)
     ):
         return None
     # who attended ('Attendees: Olivia (PM), Raj, Tom B.', 'att: BH, CW'): whose tasks 'Raj will …' are
