@@ -15,7 +15,12 @@ A job brief's sections are fields too ('ABOUT US', '**The problem**', 'DELIVERAB
 'Acceptance criteria', 'Questions', 'Budget / timeline'): who the company is and its problem are told
 ('Background:'), a nice-to-have the brief puts out of scope and the questions make nothing, deliverables that are only
 artefacts (a Loom video, documentation) make nothing, and acceptance criteria or examples are written as an
-'Acceptance criteria:' line, whose steps count only when no other step does the same (`acceptance_lines`)."""
+'Acceptance criteria:' line, whose steps count only when no other step does the same (`acceptance_lines`).
+
+The minutes of a meeting (`read_minutes`, forms.json `minutes`) are read before any form: only what the meeting
+decided ('Decision: …', 'Agreed (changed): …', a 'Decisions' heading's items, a proposal '-> agreed') is asked; the
+discussion is told ('Discussed:' lines), and who attended, action items that are people's tasks, ideas parked,
+deferred or turned down, open questions and the next meeting are left out."""
 
 from __future__ import annotations
 
@@ -54,6 +59,8 @@ TOOLS_LABEL = "Tools:"
 NOTIFY_LABEL = "Notify:"
 ACCEPT_LABEL = "Acceptance criteria:"
 CONTEXT_LABEL = "Background:"
+# a line of a meeting's discussion (`read_minutes`): told, and read for the event that starts the run like any line
+DISCUSSED_LABEL = "Discussed:"
 # fields of one line (what follows them is no part of their value), and fields whose lines below are a list's items
 _ONE_LINE = {"title", "priority", "about", "me"}
 _LISTS = {"tools", "notify", "forbid", "rules", "later", "acceptance", "questions", "deliverables"}
@@ -231,8 +238,124 @@ def own_address(text: str) -> str | None:
     return None
 
 
+# a line's lead in minutes: indentation, a bullet, a number or a letter, bold markers, a tick ('- ✅ agreed: …')
+_MINUTES_LEAD = (
+    r"^(?P<lead>[ \t]*(?:[-*•>·◦▪]\s*|#{1,4}\s*|\(?\d{1,2}[.)]\s*|[a-z][.)]\s+)?(?:\[[ xX]?\]\s*)?(?:\*\*|__)?"
+    r"(?:[✅✔☑]\ufe0f?\s*)?)"
+)
+
+
+@lru_cache(maxsize=1)
+def _minutes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The readers of a minutes line (forms.json `minutes`): a decided label, a label of what is no step, a
+    turned-down idea, a person's task."""
+    rules = _table()["minutes"]
+
+    def labelled(labels: str) -> re.Pattern[str]:
+        # 'Agreed:', 'DECISION (reverses the first proposal):', 'Agreed, by score:', 'Next mtg: 15 Feb', or a
+        # heading alone on its line ('Decisions', 'Action items')
+        return re.compile(
+            _MINUTES_LEAD + r"(?P<label>" + labels + r")(?:"
+            r"(?:[ \t]*\([^()\n]{0,60}\))?(?:,?[ \t]+[\w'’./-]+){0,3}?[ \t]*(?:\*\*|__)?[ \t]*"
+            r"(?::|[ \t][-–—](?=[ \t])|[ \t]*(?:->|→|=>))[ \t]*(?:\*\*|__)?[ \t]*(?P<value>[^\n]*)"
+            r"|[ \t]*(?:\*\*|__)?[ \t]*$)",
+            re.I,
+        )
+
+    task = re.compile(_MINUTES_LEAD + r"(?!(?:" + rules["not_people"] + r")\b)" + rules["task"])
+    return labelled(rules["decided"]), labelled(rules["none"]), re.compile(rules["rejected"], re.I), task
+
+
+def read_minutes(text: str) -> str | None:
+    """The minutes of a meeting with only what it decided asked (forms.json `minutes`): the decided lines as
+    written without their label, the discussion told ('Discussed:' lines), and attendees, action items that are
+    people's tasks, ideas parked, deferred or turned down, open questions and the next meeting left out; None when
+    `text` is no minutes (no decided line, or no other mark of minutes)."""
+    decided, none, rejected, task = _minutes()
+    rules = _table()["minutes"]
+    lines = text.split("\n")
+    if not any(decided.match(line) for line in lines):
+        return None
+    # ('Attendees: …', 'AI: Jen', 'parked: …', 'Data team sync 11/11', 'quick recap of today's call'): minutes, not a
+    # ticket's or a brief's 'Outcome:' or 'Decision:'
+    heads = [line for line in lines if line.strip()][:3]
+    marked = [said for line in lines for said in [none.match(line)] if said]
+    if not (
+        any(re.fullmatch(rules["marks"], said.group("label"), re.I) for said in marked)
+        or any(re.search(rules["meeting"], line, re.I) for line in heads)
+    ):
+        return None
+    # who attended ('Attendees: Olivia (PM), Raj, Tom B.', 'att: BH, CW'): whose tasks 'Raj will …' are
+    names = {
+        word.lower()
+        for line in lines
+        for said in [none.match(line)]
+        if said and re.match(rules["attendees"], said.group("label"), re.I)
+        for word in re.findall(r"[^\W\d_][\w'’-]*", said.group("value") or "")
+    }
+    out: list[str] = []
+    block: tuple[bool, int, bool] | None = (
+        None  # (kept, the indentation of its line, a heading above its items)
+    )
+    for line in lines:
+        indent = len(line) - len(line.lstrip())
+        if block is not None:
+            kept, at, heading = block
+            below = indent > at or heading and bool(_ITEM.match(line))
+            if line.strip() and below and not (not kept and decided.match(line)):
+                said = decided.match(line) if kept else None
+                if said and (said.group("value") or "").strip():  # ('## Decisions' above '- **Decision:** …')
+                    out.append(
+                        re.sub(r"\*\*|__|[✅✔☑]\ufe0f?", "", said.group("lead")) + said.group("value").strip()
+                    )
+                elif kept:
+                    out.append(line)  # a decision's own lines ('a) an agent drafts …', '7-8: add a row …')
+                continue
+            block = None
+        if not line.strip():
+            out.append(line)
+            continue
+        said = decided.match(line)
+        if said:
+            value = (said.group("value") or "").strip()
+            lead = re.sub(r"\*\*|__|[✅✔☑]\ufe0f?", "", said.group("lead"))
+            if value:
+                out.append(lead + value)
+            block = (True, indent, not value)
+            continue
+        took = re.search(rules["accepted"], line, re.I)
+        if took:  # 'AK asked to also ping #cs-team in Slack so CS know -> agreed.': decided too
+            out.append(line[: took.start()])
+            continue
+        # ('Attendees: …', 'AI: Jen by Friday', 'parked: …', '… -> no', 'Lukas to write the triage guide'); a
+        # heading's items go with it ('Action items' above '- Sam to tidy …'), a labelled line's own value does not
+        unasked = none.match(line)
+        if unasked or rejected.search(line) or _task(task.match(line), names):
+            if unasked and not (unasked.group("value") or "").strip():
+                block = (False, indent, True)
+            continue
+        lead = re.match(_MINUTES_LEAD, line).group("lead")  # type: ignore[union-attr]
+        out.append(f"{lead}{DISCUSSED_LABEL} {line[len(lead) :].strip()}")
+    return "\n".join(out)
+
+
+def _task(found: re.Match[str] | None, names: set[str]) -> bool:
+    """Whether a minutes line is a person's task: 'Raj will set up the view' of one who attended, 'Lukas to write the
+    guide' of anyone but a service ('Intercom will send a webhook', 'Stripe to send …' say what a service does)."""
+    if found is None:
+        return False
+    said = found.group(0)[len(found.group("lead")) :]
+    subject = said.split()[0]
+    if subject.lower().rstrip(".") in names:
+        return True
+    return not names and bool(re.search(r"\sto\s+\w+$", said)) and not lx.integrations_in(subject)
+
+
 def read_form(text: str) -> str:
     """`text` with each field of a form rewritten by its kind (see the module's docstring); not a form: as it is."""
+    minutes = read_minutes(text)
+    if minutes is not None:  # the minutes of a meeting: only what it decided is asked
+        return minutes
     found = fields(text) or fields(text, lone=True)
     if not found:
         return text

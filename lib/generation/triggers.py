@@ -1310,7 +1310,7 @@ def _arrow_event(first: str, full: str = "") -> Trigger | None:
 
 _LATER_LEAD = re.compile(
     # a sentence after the first that opens on the event: 'Our inbox gets everything. When a new email arrives, …'
-    r"(?:[.!?]\s+|\n\s*)(?:[a-z][a-z' -]{1,24}:\s*)?(?:when(?:ever)?|each time|every time|as soon as)\s+"  # 'Need: when …'
+    r"(?:[.!?]\s+|\n\s*(?:[-*•]\s+)?)(?:[a-z][a-z' -]{1,24}:\s*)?(?:when(?:ever)?|each time|every time|as soon as)\s+"  # 'Need: when …'
     # or the moment itself, anywhere: 'I want to hear about it the moment a customer cancels in Stripe'
     r"|\b(?:the\s+(?:moment|minute|instant|second)|as\s+soon\s+as|whenever)\s+"
     # or what should run on it: 'Can this happen automatically when a form comes in?', 'a flow that kicks in when …'
@@ -1635,10 +1635,16 @@ def _lead_place(text: str, trigger: Trigger) -> None:
         return
 
 
+_DISCUSSED = re.compile(r"^([^\w\n]*)Discussed:[ \t]*", re.M)
+
+
 def read_trigger(text: str) -> Trigger:
     """The workflow's trigger from the whole description (first match wins: webhook, schedule, chat). Under a title
     line ('[Finance] Large transaction alert' and a blank line) the body opens the text: its first clause is where
     the event is named ('Given a Stripe charge succeeds, …')."""
+    # ('- Discussed: registrations come in through our Typeform': a line of a meeting's discussion, forms.py
+    # `read_minutes`, names the event as any line does; the planner tells it from what was decided)
+    text = _DISCUSSED.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     heading = _HEADING.match(text)
     if heading:
         inner = read_trigger(text[heading.end() :])

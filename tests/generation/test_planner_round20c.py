@@ -12,11 +12,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r20c-gwt-form-country-para": "the test and its else branch are read, but the event sits on an 'AC:' bullet after "
-    "a 'User story:' line: the trigger is read only from the text's first sentence, so the run starts by hand (a "
-    "trigger class: an event after a ticket's heading lines)",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round20c.jsonl", _KNOWN))
