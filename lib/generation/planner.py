@@ -766,6 +766,7 @@ def _said_as(word: str) -> str:
 
 # what a clause names that its rewriting keeps: an e-mail address, a link, a channel
 _NAMED_TOKEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s,;)]+|(?<![\w&])#[\w-]+")
+_PLACEHOLDER = re.compile(r"\{\{[A-Z0-9_]+\}\}")  # a value the user still has to give ('{{GOOGLE_SHEET_ID}}')
 
 
 def _read_where_asked(steps: list[Step], description: str, context: list[tuple[int, int]]) -> list[Step]:
@@ -1249,6 +1250,9 @@ _KEYS_LISTED = re.compile(
     + r")+)(?![\w-])"
 )
 _KEYS_BARE = re.compile(r"\((?P<list>" + _KEY + r"(?:\s*,\s*" + _KEY + r")+)\)")
+# '… calls a Sim API endpoint on every signup with {name, email, company_domain}': the keys written as the call's
+# JSON object, wherever the text says it
+_KEYS_BRACED = re.compile(r"\{\s*(?P<list>" + _KEY + r"(?:\s*,\s*" + _KEY + r")+)\s*\}")
 
 
 def _declared_inputs(description: str, head: str = "") -> list[str]:
@@ -1256,7 +1260,7 @@ def _declared_inputs(description: str, head: str = "") -> list[str]:
     the fields a run started by hand is given, when the text lists them (two or more, one an address or a
     number to reach someone — otherwise the one free-text input is enough). The trigger's own clause (`head`)
     may list the keys a call brings ('Trigger: API call with fields unit, description, tenant_email')."""
-    keys = _KEYS_LISTED.search(head) or _KEYS_BARE.search(head)
+    keys = _KEYS_LISTED.search(head) or _KEYS_BARE.search(head) or _KEYS_BRACED.search(description)
     found = keys or _DECLARED.search(description)
     if found is None:
         return []
@@ -2738,9 +2742,20 @@ class _Builder:
         if heads == [(earlier, "source")]:
             heads = [(i.source, i.handle) for i in ins]
         value = next(v for v in block.values if v.id == text_field)
-        addition = self.fill(step, prev, parent)[text_field]
+        filled = self.fill(step, prev, parent)
+        addition = filled[text_field]
         if addition not in value.value:
             value.value = value.value + "\n\n" + addition
+        # '… copies them into a sheet' then '… appends them to the Google Sheet "AP Invoices"': the place one of
+        # them names is where the one block writes (a placeholder gives way to a name)
+        held = {v.id: v for v in block.values}
+        for key, said in filled.items():
+            if key == text_field or not isinstance(said, str) or not said or "<" in said or _PLACEHOLDER.search(said):
+                continue
+            if key not in held and key.startswith("manual") and len(key) > 6:
+                key = key[6].lower() + key[7:]  # the basic field a 'manual…' value fills ('manualSpreadsheetId')
+            if key in held and _PLACEHOLDER.fullmatch(held[key].value.strip()):
+                held[key].value = said
         self.blocks.remove(block)
         self.blocks.append(block)
         self.edge(heads, earlier)

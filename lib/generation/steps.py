@@ -157,9 +157,10 @@ def negated(text: str) -> dict[str, set[str]]:
                 _NEGATION
                 + r"\b(?:[^.,;]{0,30}?|[^.,;]{0,20}?(?:"
                 + _LISTED_VERB
-                + r"[^.,;]{0,40}?)+)\b"
+                + r"[^.,;]{0,40}?)+)\b(?<![@.])"
                 + p
-                + r"\b",
+                # ('if the domain is not gmail.com': a domain or an address names no service)
+                + r"\b(?!\.[a-z]{2,}\b|@)",
                 low,
             )
             if before and _SCOPED.match(low, before.end()):
@@ -4625,7 +4626,9 @@ _PLACE = re.compile(
     r"(?:the\s+|our\s+|my\s+|your\s+)?(?:[\w'\"“”-]+\s+(?:column|field)\s+(?:of|in|on)\s+(?:the\s+|our\s+|my\s+|your\s+)?)?"
     r"(?:[\w'\"“”-]+\s+){0,4}?(?:sheet|spreadsheet|tab|table|base|list|database|calendar|board|audience|crm|inbox)s?\b"
     r"(?:\s+(?:of|in|on)\s+(?:the\s+|our\s+|my\s+)?(?:airtable|google\s+sheets?|notion|supabase|hubspot|excel)"
-    r"(?:\s+(?:sheet|table|base|database))?)?",
+    r"(?:\s+(?:sheet|table|base|database))?)?"
+    # 'every customer in the Google Sheet "Customers"': the name given after the noun is the place's too
+    r"(?:\s+(?:called\s+|named\s+)?(?:\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|‘[^’\n]{1,60}’|'[^'\n]{1,60}'(?!\w)))?",
     re.I,
 )
 

@@ -14,12 +14,15 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r25d-sheet-shorthand-customers": "the Stripe read ('read today's successful Stripe charges') is dropped",
+    "r25d-sheet-shorthand-customers": "JUL25 has no Stripe block, so the charges are read by an HTTP GET to Stripe's "
+    "API; the label asks for a stripe block (the sheet 'Customers' is filled since the fix)",
     "r25d-airtable-shorthand-vendors": "'airtable table Vendor Bills' unfilled; the Gmail trigger is read as a send",
-    "r25d-api-classify-respond": "'returns the tag as JSON to the caller' makes no Response block",
-    "r25d-telegram-grouped-jira": "refused: the Telegram read + 'cluster them into a list' + Jira issue are not seen",
-    "r25d-api-welcome-email": "'add them to the HubSpot contacts' is not read as a HubSpot write; an HTTP POST instead",
-    "r25d-github-issue-from-summary": "the GitHub read of merged PRs and the GitHub issue write both dropped (HTTP POST)",
+    "r25d-telegram-grouped-jira": "refused: JUL25's Telegram block only sends, so 'read the day's messages from our "
+    "Telegram bug group' has no block; the label asks for a Telegram read",
+    "r25d-api-welcome-email": "JUL25 has no HubSpot block, so the contact is an HTTP POST to HubSpot's API; the label "
+    "asks for a hubspot block (the welcome e-mail to the caller's address is right since the fix)",
+    "r25d-github-issue-from-summary": "JUL25's GitHub block lists no PRs and creates no issue, so both are HTTP "
+    "requests to GitHub's API; the label asks for github blocks",
 }
 
 
