@@ -2799,7 +2799,13 @@ def _table_name(clause: str) -> str | None:
     if quoted:
         return quoted.group(1).strip()
     service = "|".join(re.escape(n) for n in names if n)
-    after = re.search(r"\b(?:" + service + r")\s+table\s+(?:called\s+|named\s+)?([\w-]+)", clause, re.I)
+    # ('airtable table Vendor Bills': a name in capitals runs over its words)
+    after = re.search(
+        r"\b(?:" + service + r")\s+table\s+(?:called\s+|named\s+)?"
+        r"((?-i:[A-Z][\w&-]*)(?:\s+(?-i:[A-Z][\w&-]*)){0,3}(?![\w-])|[\w-]+)",
+        clause,
+        re.I,
+    )
     if after and after.group(1).lower() not in _NOT_A_NAME:
         return after.group(1)  # 'the Supabase table users': the name follows the service's own noun
     titled = re.search(
