@@ -4,7 +4,11 @@ fix): meeting notes and short asks that name steps tersely — an AI step that g
 output, an Outlook inbox read, a reply to an API caller, a welcome e-mail to the person in the data — and places
 named in shorthand ('the google sheet Customers', 'airtable table Vendor Bills'), with the data each step reads
 (the research or summary before it, or the trigger). Controls: a plain sheet-to-Slack sentence, a Gmail digest to
-Notion, a form to e-mail. 6 of 12 were right before the fix; the round's time ran out before any planner fix, so the six stay known."""
+Notion, a form to e-mail. 6 of 12 were right before the fix; the round's time ran out before any planner fix, so the six stay known.
+Six lines added in round 25's second session, written before their fix: a write after a test on a classifier's
+label carries what was classified ('if refund, post the email's text'), an image made from the run's input
+('generate a banner image for it') with no drafted text before it, and controls (a caption the model writes, a label
+posted as asked); 4 of those 6 were right before the fix."""
 
 from __future__ import annotations
 
@@ -23,6 +27,8 @@ _KNOWN: dict[str, str] = {
     "asks for a hubspot block (the welcome e-mail to the caller's address is right since the fix)",
     "r25d-github-issue-from-summary": "JUL25's GitHub block lists no PRs and creates no issue, so both are HTTP "
     "requests to GitHub's API; the label asks for github blocks",
+    "r25d-classified-email-carried": "the Slack post after 'if refund' carries the classifier's label, not the email",
+    "r25d-image-by-hand": "'generate a banner image for it' drafts a text first; the image is made from that draft",
 }
 
 
