@@ -2861,10 +2861,16 @@ class _Builder:
         local = self.add("condition", {"conditions": json.dumps(conditions)}, parent)
         self.words[local] = ("if " + step.label.strip()) if step.label else step.text
         self.edge(heads, local)
+        # 'classify it as refund or other; if refund, post the email's text': the test reads the label an agent
+        # answered, the branches carry what it classified
+        decided = re.search(r"\.(?:includes|startsWith)\(\\?\"(?:yes|no)\\?\"\)", expression) is not None
+        carried = self.classified_input(prev, decided) if prev and prev in expression else None
         exits: list[tuple[str, str]] = []
         for handle, branch in sides:
             if branch:
-                out, _ = self.chain(branch, [(local, handle)], prev, parent, scope=f"{local}:{handle}")
+                out, _ = self.chain(
+                    branch, [(local, handle)], carried or prev, parent, scope=f"{local}:{handle}"
+                )
                 exits += out
             if not self.wired(local, handle):  # nothing asked, or its steps built no block
                 why = f"the test '{step.label.strip()}' was " + ("true" if handle == "if" else "false")
@@ -3412,15 +3418,16 @@ class _Builder:
             exits, _ = self.chain(step.body, exits, prev, parent)
         return exits
 
-    def classified_input(self, prev: str) -> str | None:
+    def classified_input(self, prev: str, decided: bool = False) -> str | None:
         """What an agent that answers a label only ('You classify the input …') was given, when `prev` is its
-        answer and it was given one reference; None otherwise."""
+        answer and it was given one reference; None otherwise. `decided`: its answer is tested for yes or no ('an
+        agent decides if it's a feature request; if yes …'), so whatever it was asked, it answered a decision."""
         found = re.fullmatch(r"<([\w-]+)\.content>", prev)
         block = next((b for b in self.blocks if found and b.id == found.group(1) and b.type == "agent"), None)
         if block is None:
             return None
         said = next((v.value for v in block.values if v.id == "systemPrompt"), "")
-        if not isinstance(said, str) or "classify" not in said.lower():
+        if not isinstance(said, str) or not (decided or "classify" in said.lower()):
             return None
         prompt = next((v.value for v in block.values if v.id == "userPrompt"), "")
         given = re.findall(r"<[^<>\s]+>", prompt if isinstance(prompt, str) else "")

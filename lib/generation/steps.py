@@ -891,7 +891,15 @@ def _made_as_records(rest: str) -> bool:
 def _made_as_media(rest: str) -> bool:
     """Whether what something is turned into ('audio', 'an mp3', 'a picture') is media a block makes from the text."""
     nouns = "|".join(re.escape(n) for n in sorted(lexicon()["media_nouns"], key=len, reverse=True))
-    return re.match(r"\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:" + nouns + r")s?\b", rest) is not None
+    # ('a picture caption', 'an image prompt': a text about the media, which is drafted)
+    return (
+        re.match(
+            r"\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:" + nouns + r")s?\b"
+            r"(?!\s+(?:captions?|descriptions?|prompts?|alt|texts?|titles?|credits?|briefs?|ideas?|concepts?|scripts?))",
+            rest,
+        )
+        is not None
+    )
 
 
 _PURPOSE = re.compile(
@@ -963,8 +971,9 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             and not (kind == "draft" and _replies_with_data(v, low[low.find(v) + len(v) :]))
             # 'turned into GitHub issues', 'turn them into Trello cards': made in a service, a write, not a text
             and not (v.startswith("turn") and _made_as_records(low[low.find(v) + len(v) :]))
-            # 'turn it into audio with ElevenLabs': made by a media block from the text itself, nothing drafted
-            and not (v.startswith("turn") and _made_as_media(low[low.find(v) + len(v) :]))
+            # 'turn it into audio with ElevenLabs', 'generate a banner image for it': made by a media block from the
+            # text itself, nothing drafted
+            and not ((v.startswith("turn") or kind == "draft") and _made_as_media(low[low.find(v) + len(v) :]))
         ]
         # 'without summarising them', "don't analyse them", 'no AI summary', 'compute nothing': not asked
         pos = [p for p in pos if p >= 0 and not _declined(low, p)]

@@ -27,8 +27,6 @@ _KNOWN: dict[str, str] = {
     "asks for a hubspot block (the welcome e-mail to the caller's address is right since the fix)",
     "r25d-github-issue-from-summary": "JUL25's GitHub block lists no PRs and creates no issue, so both are HTTP "
     "requests to GitHub's API; the label asks for github blocks",
-    "r25d-classified-email-carried": "the Slack post after 'if refund' carries the classifier's label, not the email",
-    "r25d-image-by-hand": "'generate a banner image for it' drafts a text first; the image is made from that draft",
 }
 
 
