@@ -777,9 +777,11 @@ def _process(kind: str, clause: str, description: str) -> Step:
         found = re.search(
             # 'draft a welcome email …', 'generates 3 marketing taglines with AI', 'come up with five names'
             r"\b(?:draft|write|compose|generates?|comes? up with)\s+((?:an?|\d{1,2}|two|three|four|five|ten|some|a few)\s+"
-            r"[\w\s-]+?)(?:\s+(?:to|for|with|using|based)\b|[,;.]|$)"
-            # 'turned into show notes', 'turn them into a blog draft': what it becomes
-            r"|\bturn(?:s|ed|ing)?\s+(?:it\s+|them\s+)?into\s+((?:an?\s+)?[\w\s-]+?)(?:\s+(?:and|to|for|with|using|based)\b|[,;.]|$)",
+            r"[\w\s-]+?)(?:\s+(?:to|for|with|using|based|from)\b|[,;.]|$)"
+            # 'turned into show notes', 'turn them into a blog draft', 'turns that into a 600-word first draft': what
+            # it becomes
+            r"|\bturn(?:s|ed|ing)?\s+(?:(?:it|them|that|this|these|those)\s+)?into\s+((?:an?\s+)?[\w\s-]+?)"
+            r"(?:\s+(?:and|to|for|with|using|based|from)\b|[,;.]|$)",
             clause,
             re.I,
         )
@@ -1538,6 +1540,14 @@ def _processed(low: str, phrases: list[str]) -> bool:
             + r"\s+"
             + _ITEMS
             + r"\b",
+            low,
+        )
+        # 'summarise my unread Gmail', 'triage the new emails': the service (or its items' own name) said with
+        # which of them, as the whole object
+        or re.search(
+            r"(?:^|[,;:]|\b(?:and|then|to|please|first|also))\s*(?:" + _PROCESS_VERB + r")\s+"
+            r"(?:(?:my|our|the|all|all\s+the|any)\s+)?(?:unread|new|latest|recent|incoming|today'?s|yesterday'?s|"
+            r"(?:this|last)\s+week'?s)\s+" + re.escape(p) + r"(?=\s*$|\s*[,;.]|\s+(?:and|then|in|into|as|with)\b)",
             low,
         )
         for p in phrases
