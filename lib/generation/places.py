@@ -351,14 +351,19 @@ _MAILBOX_TOLD = re.compile(
     re.I,
 )
 # '… read new mail in hr@ and …', 'check the mail at hr@': that mailbox named again by its address alone
-_MAILBOX_READ = r"\b(?:read|reads|check|checks|scan|scans|go\s+through|goes\s+through|fetch|fetches|pull|pulls)\b"
+_MAILBOX_READ = (
+    r"\b(?:read|reads|check|checks|scan|scans|go\s+through|goes\s+through|fetch|fetches|pull|pulls)\b"
+)
 
 
 def mailbox_again(text: str) -> str:
     """`text` with a later read of a mailbox told of by its address and service ('Shared inbox hr@ (Outlook) …
     read new mail in hr@') written out with its service ('read new mail in the hr@ Outlook inbox'), so the read
     goes to that service; a mention with its own service, or not read in its clause, stays."""
-    told = {m.group("addr").lower(): (m.end(), m.group("svc1") or m.group("svc2") or m.group("svc3")) for m in _MAILBOX_TOLD.finditer(text)}
+    told = {
+        m.group("addr").lower(): (m.end(), m.group("svc1") or m.group("svc2") or m.group("svc3"))
+        for m in _MAILBOX_TOLD.finditer(text)
+    }
     if not told:
         return text
 

@@ -186,7 +186,8 @@ def draft(description: str) -> Draft:
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
     # 'Loans are tracked in the "Loans" tab of our sheet. … go through that tab': the place told of, written out
     description = named_again(description)
-    description = mailbox_again(description)  # 'inbox hr@ (Outlook) … read new mail in hr@': that Outlook inbox
+    # 'inbox hr@ (Outlook) … read new mail in hr@': that Outlook inbox
+    description = mailbox_again(description)
     # '-> Iterator ->', '-> Apply to each line item ->': 'for each …'
     description = lx.iterator_steps(description)
     description = lx.routine_as_steps(
@@ -2751,10 +2752,17 @@ class _Builder:
         # them names is where the one block writes (a placeholder gives way to a name)
         held = {v.id: v for v in block.values}
         for key, said in filled.items():
-            if key == text_field or not isinstance(said, str) or not said or "<" in said or _PLACEHOLDER.search(said):
+            if (
+                key == text_field
+                or not isinstance(said, str)
+                or not said
+                or "<" in said
+                or _PLACEHOLDER.search(said)
+            ):
                 continue
             if key not in held and key.startswith("manual") and len(key) > 6:
-                key = key[6].lower() + key[7:]  # the basic field a 'manual…' value fills ('manualSpreadsheetId')
+                # the basic field a 'manual…' value fills ('manualSpreadsheetId')
+                key = key[6].lower() + key[7:]
             if key in held and _PLACEHOLDER.fullmatch(held[key].value.strip()):
                 held[key].value = said
         self.blocks.remove(block)
@@ -2864,8 +2872,8 @@ class _Builder:
         self.edge(heads, local)
         # 'classify it as refund or other; if refund, post the email's text': the test reads the label an agent
         # answered, the branches carry what it classified
-        decided = re.search(r"\.(?:includes|startsWith)\(\\?\"(?:yes|no)\\?\"\)", expression) is not None
-        carried = self.classified_input(prev, decided) if prev and prev in expression else None
+        yes_no = re.search(r"\.(?:includes|startsWith)\(\\?\"(?:yes|no)\\?\"\)", expression) is not None
+        carried = self.classified_input(prev, yes_no) if prev and prev in expression else None
         exits: list[tuple[str, str]] = []
         for handle, branch in sides:
             if branch:

@@ -975,7 +975,9 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             and not (v.startswith("turn") and _made_as_records(low[low.find(v) + len(v) :]))
             # 'turn it into audio with ElevenLabs', 'generate a banner image for it': made by a media block from the
             # text itself, nothing drafted
-            and not ((v.startswith("turn") or kind == "draft") and _made_as_media(low[low.find(v) + len(v) :]))
+            and not (
+                (v.startswith("turn") or kind == "draft") and _made_as_media(low[low.find(v) + len(v) :])
+            )
         ]
         # 'without summarising them', "don't analyse them", 'no AI summary', 'compute nothing': not asked
         pos = [p for p in pos if p >= 0 and not _declined(low, p)]
@@ -1547,7 +1549,9 @@ def _processed(low: str, phrases: list[str]) -> bool:
         or re.search(
             r"(?:^|[,;:]|\b(?:and|then|to|please|first|also))\s*(?:" + _PROCESS_VERB + r")\s+"
             r"(?:(?:my|our|the|all|all\s+the|any)\s+)?(?:unread|new|latest|recent|incoming|today'?s|yesterday'?s|"
-            r"(?:this|last)\s+week'?s)\s+" + re.escape(p) + r"(?=\s*$|\s*[,;.]|\s+(?:and|then|in|into|as|with)\b)",
+            r"(?:this|last)\s+week'?s)\s+"
+            + re.escape(p)
+            + r"(?=\s*$|\s*[,;.]|\s+(?:and|then|in|into|as|with)\b)",
             low,
         )
         for p in phrases
