@@ -1875,8 +1875,18 @@ class _Builder:
                 out[key] = f"<{record}>"
                 self.notes.append(f"the record updated is the one the event is about (<{record}>)")
             return
-        if step.kind != "action" or container not in ("loop", "parallel") or out.get("operation") != "update":
+        if (
+            step.kind != "action"
+            or container not in ("loop", "parallel")
+            or not _updates(step.type, out.get("operation"))
+        ):
             return
+        listed = next((b.collection for b in self.blocks if b.id == parent), None) or ""
+        read = re.match(r"<([\w-]+)\.", listed)
+        if out.get("operation") != "update" and not any(
+            b.id == (read.group(1) if read else None) and b.type == step.type for b in self.blocks
+        ):
+            return  # an append repeated over items read elsewhere ('for each email, add a note to the page') adds there
         for key, value in keys.items():
             if not out.get(key):
                 out[key] = re.sub(
@@ -4016,6 +4026,21 @@ def _instruction(step: Step) -> str:
     """What a block with no data before it works on: the quoted text, else the words it came from."""
     quoted = re.search(r"[\"“']([^\"”']{2,200})[\"”']", step.text or "")
     return quoted.group(1) if quoted else (step.text or step.label or "").strip()
+
+
+def _updates(block_type: str, operation: str | None) -> bool:
+    """Whether `operation` changes a record that exists: 'update', or the operation an update is made with where the
+    block has none (lexicon 'operation_labels': Notion's 'Append Content' adds to a page)."""
+    from lib.sim.registry import get_block
+
+    if operation == "update":
+        return True
+    spec = get_block(block_type)
+    op = (spec.operations or {}).get(operation or "") if spec is not None else None
+    label = ((op.label if op is not None else "") or "").lower()
+    return bool(label) and any(
+        label.startswith(w) for w in lexicon().get("operation_labels", {}).get("update", [])
+    )
 
 
 def _target_of(step: Step) -> str:

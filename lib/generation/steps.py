@@ -2423,10 +2423,12 @@ def _verb_operation(entry: dict, low: str) -> str | None:
         )
         if not said:
             continue
-        for op_id, op in spec.operations.items():
-            label = (op.label or op_id).lower()
-            if label.split()[0] == key or label.startswith(key):
-                return op_id
+        # ('update their Notion page': Notion has no update, its 'Append Content' adds to the page)
+        for word in lexicon().get("operation_labels", {}).get(key, [key]):
+            for op_id, op in spec.operations.items():
+                label = (op.label or op_id).lower()
+                if label.split()[0] == word or label.startswith(word):
+                    return op_id
     return None
 
 
