@@ -6290,7 +6290,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             )
             back = [c for c in clauses(rest) if _WRITES_BACK.search(c)] if home and rest.strip() else []
             if back:
-                step.body += read_clauses(_placed_back(" and ".join(back), home), description, ruled_out)
+                origin = next((x for x in reversed(source) if x.kind == "source" and x.integration), None)
+                written_back = read_clauses(_placed_back(" and ".join(back), home), description, ruled_out)
+                # ('for each row in the "Leads" sheet …, update that row': in that sheet)
+                step.body += _into_source(written_back, home, origin) if origin else written_back
                 rest = " and ".join(c for c in clauses(rest) if c not in back)
             later = read_sentence(rest, description, ruled_out) if rest.strip() else []
             written = {s.integration for s in step.body if s.kind == "action"}
@@ -6310,6 +6313,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             # 'then mark that row's 'Contacted' column as yes': written back to the list the items came from
             after = _placed_back(after, _home(source) or _home(pre))
             step.body = read_sentence(after, description, ruled_out) if after.strip() else []
+            origin = next((x for x in reversed(pre + source) if x.kind == "source" and x.integration), None)
+            if origin is not None:  # ('for each row in the "Leads" sheet, … update that row': in that sheet)
+                step.body = _into_source(step.body, _home(source) or _home(pre), origin)
             # 'go through each row of the sheet and send every lead an email': the same items, one loop
             step.body = [b for s in step.body for b in (s.body if s.kind == "loop" and s.implicit else [s])]
         if qualified and step.body and step.body[0].kind == "condition":
