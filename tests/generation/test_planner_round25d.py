@@ -20,7 +20,8 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r25d-sheet-shorthand-customers": "JUL25 has no Stripe block, so the charges are read by an HTTP GET to Stripe's "
     "API; the label asks for a stripe block (the sheet 'Customers' is filled since the fix)",
-    "r25d-airtable-shorthand-vendors": "'airtable table Vendor Bills' unfilled; the Gmail trigger is read as a send",
+    "r25d-airtable-shorthand-vendors": "the Gmail trigger ('every new Gmail message with an invoice attached gets a "
+    "row') is read as a send (a trigger class, another stream); 'airtable table Vendor Bills' is filled since the fix",
     "r25d-telegram-grouped-jira": "refused: JUL25's Telegram block only sends, so 'read the day's messages from our "
     "Telegram bug group' has no block; the label asks for a Telegram read",
     "r25d-api-welcome-email": "JUL25 has no HubSpot block, so the contact is an HTTP POST to HubSpot's API; the label "
