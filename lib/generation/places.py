@@ -342,6 +342,47 @@ def _items_again(
     return out
 
 
+# 'Shared inbox hr@ (Outlook)', 'invoices arrive at invoices@ (Gmail)', 'ops@acme.io is an Outlook mailbox': a mailbox
+# told of by its address, with the mail service that keeps it
+_MAILBOX_TOLD = re.compile(
+    r"(?<![\w.+-])(?P<addr>[\w.+-]+@(?:[\w-]+(?:\.[\w-]+)+)?)(?![\w@])\s*"
+    r"(?:\(\s*(?:in\s+|on\s+)?(?P<svc1>outlook|gmail)\s*\)|(?:is|lives|sits)\s+(?:in|on)\s+(?P<svc2>outlook|gmail)\b"
+    r"|(?:is|=)\s+(?:an?\s+|our\s+)?(?P<svc3>outlook|gmail)\s+(?:inbox|mailbox|account)\b)",
+    re.I,
+)
+# '… read new mail in hr@ and …', 'check the mail at hr@': that mailbox named again by its address alone
+_MAILBOX_READ = (
+    r"\b(?:read|reads|check|checks|scan|scans|go\s+through|goes\s+through|fetch|fetches|pull|pulls)\b"
+)
+
+
+def mailbox_again(text: str) -> str:
+    """`text` with a later read of a mailbox told of by its address and service ('Shared inbox hr@ (Outlook) …
+    read new mail in hr@') written out with its service ('read new mail in the hr@ Outlook inbox'), so the read
+    goes to that service; a mention with its own service, or not read in its clause, stays."""
+    told = {
+        m.group("addr").lower(): (m.end(), m.group("svc1") or m.group("svc2") or m.group("svc3"))
+        for m in _MAILBOX_TOLD.finditer(text)
+    }
+    if not told:
+        return text
+
+    def written(m: re.Match[str]) -> str:
+        addr = m.group("addr")
+        end, service = told.get(addr.lower(), (len(text) + 1, ""))
+        if m.start() < end or not re.search(_MAILBOX_READ, m.group("lead"), re.I):
+            return m.group(0)
+        return f"{m.group('lead')}{m.group('prep')} the {addr} {service.title()} inbox"
+
+    return re.sub(
+        r"(?P<lead>" + _MAILBOX_READ + r"[^.;:\n]{0,40}?\s)(?P<prep>in|from|at)\s+(?:the\s+)?"
+        r"(?P<addr>[\w.+-]+@(?:[\w-]+(?:\.[\w-]+)+)?)(?![\w@])(?!\s*(?:\(|inbox|mailbox|outlook|gmail))",
+        written,
+        text,
+        flags=re.I,
+    )
+
+
 def named_again(text: str) -> str:
     """`text` with each later mention of a place told of by its noun alone ('that tab', 'the doc', 'the Prospects
     table') or by its name again ('the stock levels workbook', 'rows in users') written out as that place, when the

@@ -21,7 +21,7 @@ from lib.generation.corrections import corrected
 from lib.generation.handles import handles_named
 from lib.generation.lexicon import lexicon
 from lib.generation.matching import matched_places
-from lib.generation.places import named_again
+from lib.generation.places import mailbox_again, named_again
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.shaping import shape_json_values
@@ -186,6 +186,8 @@ def draft(description: str) -> Draft:
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
     # 'Loans are tracked in the "Loans" tab of our sheet. … go through that tab': the place told of, written out
     description = named_again(description)
+    # 'inbox hr@ (Outlook) … read new mail in hr@': that Outlook inbox
+    description = mailbox_again(description)
     # '-> Iterator ->', '-> Apply to each line item ->': 'for each …'
     description = lx.iterator_steps(description)
     description = lx.routine_as_steps(
@@ -766,6 +768,7 @@ def _said_as(word: str) -> str:
 
 # what a clause names that its rewriting keeps: an e-mail address, a link, a channel
 _NAMED_TOKEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s,;)]+|(?<![\w&])#[\w-]+")
+_PLACEHOLDER = re.compile(r"\{\{[A-Z0-9_]+\}\}")  # a value the user still has to give ('{{GOOGLE_SHEET_ID}}')
 
 
 def _read_where_asked(steps: list[Step], description: str, context: list[tuple[int, int]]) -> list[Step]:
@@ -1249,6 +1252,9 @@ _KEYS_LISTED = re.compile(
     + r")+)(?![\w-])"
 )
 _KEYS_BARE = re.compile(r"\((?P<list>" + _KEY + r"(?:\s*,\s*" + _KEY + r")+)\)")
+# '… calls a Sim API endpoint on every signup with {name, email, company_domain}': the keys written as the call's
+# JSON object, wherever the text says it
+_KEYS_BRACED = re.compile(r"\{\s*(?P<list>" + _KEY + r"(?:\s*,\s*" + _KEY + r")+)\s*\}")
 
 
 def _declared_inputs(description: str, head: str = "") -> list[str]:
@@ -1256,7 +1262,7 @@ def _declared_inputs(description: str, head: str = "") -> list[str]:
     the fields a run started by hand is given, when the text lists them (two or more, one an address or a
     number to reach someone — otherwise the one free-text input is enough). The trigger's own clause (`head`)
     may list the keys a call brings ('Trigger: API call with fields unit, description, tenant_email')."""
-    keys = _KEYS_LISTED.search(head) or _KEYS_BARE.search(head)
+    keys = _KEYS_LISTED.search(head) or _KEYS_BARE.search(head) or _KEYS_BRACED.search(description)
     found = keys or _DECLARED.search(description)
     if found is None:
         return []
@@ -1869,8 +1875,18 @@ class _Builder:
                 out[key] = f"<{record}>"
                 self.notes.append(f"the record updated is the one the event is about (<{record}>)")
             return
-        if step.kind != "action" or container not in ("loop", "parallel") or out.get("operation") != "update":
+        if (
+            step.kind != "action"
+            or container not in ("loop", "parallel")
+            or not _updates(step.type, out.get("operation"))
+        ):
             return
+        listed = next((b.collection for b in self.blocks if b.id == parent), None) or ""
+        read = re.match(r"<([\w-]+)\.", listed)
+        if out.get("operation") != "update" and not any(
+            b.id == (read.group(1) if read else None) and b.type == step.type for b in self.blocks
+        ):
+            return  # an append repeated over items read elsewhere ('for each email, add a note to the page') adds there
         for key, value in keys.items():
             if not out.get(key):
                 out[key] = re.sub(
@@ -2738,9 +2754,27 @@ class _Builder:
         if heads == [(earlier, "source")]:
             heads = [(i.source, i.handle) for i in ins]
         value = next(v for v in block.values if v.id == text_field)
-        addition = self.fill(step, prev, parent)[text_field]
+        filled = self.fill(step, prev, parent)
+        addition = filled[text_field]
         if addition not in value.value:
             value.value = value.value + "\n\n" + addition
+        # '… copies them into a sheet' then '… appends them to the Google Sheet "AP Invoices"': the place one of
+        # them names is where the one block writes (a placeholder gives way to a name)
+        held = {v.id: v for v in block.values}
+        for key, said in filled.items():
+            if (
+                key == text_field
+                or not isinstance(said, str)
+                or not said
+                or "<" in said
+                or _PLACEHOLDER.search(said)
+            ):
+                continue
+            if key not in held and key.startswith("manual") and len(key) > 6:
+                # the basic field a 'manual…' value fills ('manualSpreadsheetId')
+                key = key[6].lower() + key[7:]
+            if key in held and _PLACEHOLDER.fullmatch(held[key].value.strip()):
+                held[key].value = said
         self.blocks.remove(block)
         self.blocks.append(block)
         self.edge(heads, earlier)
@@ -2846,10 +2880,16 @@ class _Builder:
         local = self.add("condition", {"conditions": json.dumps(conditions)}, parent)
         self.words[local] = ("if " + step.label.strip()) if step.label else step.text
         self.edge(heads, local)
+        # 'classify it as refund or other; if refund, post the email's text': the test reads the label an agent
+        # answered, the branches carry what it classified
+        yes_no = re.search(r"\.(?:includes|startsWith)\(\\?\"(?:yes|no)\\?\"\)", expression) is not None
+        carried = self.classified_input(prev, yes_no) if prev and prev in expression else None
         exits: list[tuple[str, str]] = []
         for handle, branch in sides:
             if branch:
-                out, _ = self.chain(branch, [(local, handle)], prev, parent, scope=f"{local}:{handle}")
+                out, _ = self.chain(
+                    branch, [(local, handle)], carried or prev, parent, scope=f"{local}:{handle}"
+                )
                 exits += out
             if not self.wired(local, handle):  # nothing asked, or its steps built no block
                 why = f"the test '{step.label.strip()}' was " + ("true" if handle == "if" else "false")
@@ -3397,15 +3437,16 @@ class _Builder:
             exits, _ = self.chain(step.body, exits, prev, parent)
         return exits
 
-    def classified_input(self, prev: str) -> str | None:
+    def classified_input(self, prev: str, decided: bool = False) -> str | None:
         """What an agent that answers a label only ('You classify the input …') was given, when `prev` is its
-        answer and it was given one reference; None otherwise."""
+        answer and it was given one reference; None otherwise. `decided`: its answer is tested for yes or no ('an
+        agent decides if it's a feature request; if yes …'), so whatever it was asked, it answered a decision."""
         found = re.fullmatch(r"<([\w-]+)\.content>", prev)
         block = next((b for b in self.blocks if found and b.id == found.group(1) and b.type == "agent"), None)
         if block is None:
             return None
         said = next((v.value for v in block.values if v.id == "systemPrompt"), "")
-        if not isinstance(said, str) or "classify" not in said.lower():
+        if not isinstance(said, str) or not (decided or "classify" in said.lower()):
             return None
         prompt = next((v.value for v in block.values if v.id == "userPrompt"), "")
         given = re.findall(r"<[^<>\s]+>", prompt if isinstance(prompt, str) else "")
@@ -3985,6 +4026,21 @@ def _instruction(step: Step) -> str:
     """What a block with no data before it works on: the quoted text, else the words it came from."""
     quoted = re.search(r"[\"“']([^\"”']{2,200})[\"”']", step.text or "")
     return quoted.group(1) if quoted else (step.text or step.label or "").strip()
+
+
+def _updates(block_type: str, operation: str | None) -> bool:
+    """Whether `operation` changes a record that exists: 'update', or the operation an update is made with where the
+    block has none (lexicon 'operation_labels': Notion's 'Append Content' adds to a page)."""
+    from lib.sim.registry import get_block
+
+    if operation == "update":
+        return True
+    spec = get_block(block_type)
+    op = (spec.operations or {}).get(operation or "") if spec is not None else None
+    label = ((op.label if op is not None else "") or "").lower()
+    return bool(label) and any(
+        label.startswith(w) for w in lexicon().get("operation_labels", {}).get("update", [])
+    )
 
 
 def _target_of(step: Step) -> str:

@@ -157,9 +157,10 @@ def negated(text: str) -> dict[str, set[str]]:
                 _NEGATION
                 + r"\b(?:[^.,;]{0,30}?|[^.,;]{0,20}?(?:"
                 + _LISTED_VERB
-                + r"[^.,;]{0,40}?)+)\b"
+                + r"[^.,;]{0,40}?)+)\b(?<![@.])"
                 + p
-                + r"\b",
+                # ('if the domain is not gmail.com': a domain or an address names no service)
+                + r"\b(?!\.[a-z]{2,}\b|@)",
                 low,
             )
             if before and _SCOPED.match(low, before.end()):
@@ -776,9 +777,11 @@ def _process(kind: str, clause: str, description: str) -> Step:
         found = re.search(
             # 'draft a welcome email …', 'generates 3 marketing taglines with AI', 'come up with five names'
             r"\b(?:draft|write|compose|generates?|comes? up with)\s+((?:an?|\d{1,2}|two|three|four|five|ten|some|a few)\s+"
-            r"[\w\s-]+?)(?:\s+(?:to|for|with|using|based)\b|[,;.]|$)"
-            # 'turned into show notes', 'turn them into a blog draft': what it becomes
-            r"|\bturn(?:s|ed|ing)?\s+(?:it\s+|them\s+)?into\s+((?:an?\s+)?[\w\s-]+?)(?:\s+(?:and|to|for|with|using|based)\b|[,;.]|$)",
+            r"[\w\s-]+?)(?:\s+(?:to|for|with|using|based|from)\b|[,;.]|$)"
+            # 'turned into show notes', 'turn them into a blog draft', 'turns that into a 600-word first draft': what
+            # it becomes
+            r"|\bturn(?:s|ed|ing)?\s+(?:(?:it|them|that|this|these|those)\s+)?into\s+((?:an?\s+)?[\w\s-]+?)"
+            r"(?:\s+(?:and|to|for|with|using|based|from)\b|[,;.]|$)",
             clause,
             re.I,
         )
@@ -890,7 +893,15 @@ def _made_as_records(rest: str) -> bool:
 def _made_as_media(rest: str) -> bool:
     """Whether what something is turned into ('audio', 'an mp3', 'a picture') is media a block makes from the text."""
     nouns = "|".join(re.escape(n) for n in sorted(lexicon()["media_nouns"], key=len, reverse=True))
-    return re.match(r"\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:" + nouns + r")s?\b", rest) is not None
+    # ('a picture caption', 'an image prompt': a text about the media, which is drafted)
+    return (
+        re.match(
+            r"\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:" + nouns + r")s?\b"
+            r"(?!\s+(?:captions?|descriptions?|prompts?|alt|texts?|titles?|credits?|briefs?|ideas?|concepts?|scripts?))",
+            rest,
+        )
+        is not None
+    )
 
 
 _PURPOSE = re.compile(
@@ -962,8 +973,11 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             and not (kind == "draft" and _replies_with_data(v, low[low.find(v) + len(v) :]))
             # 'turned into GitHub issues', 'turn them into Trello cards': made in a service, a write, not a text
             and not (v.startswith("turn") and _made_as_records(low[low.find(v) + len(v) :]))
-            # 'turn it into audio with ElevenLabs': made by a media block from the text itself, nothing drafted
-            and not (v.startswith("turn") and _made_as_media(low[low.find(v) + len(v) :]))
+            # 'turn it into audio with ElevenLabs', 'generate a banner image for it': made by a media block from the
+            # text itself, nothing drafted
+            and not (
+                (v.startswith("turn") or kind == "draft") and _made_as_media(low[low.find(v) + len(v) :])
+            )
         ]
         # 'without summarising them', "don't analyse them", 'no AI summary', 'compute nothing': not asked
         pos = [p for p in pos if p >= 0 and not _declined(low, p)]
@@ -1528,6 +1542,16 @@ def _processed(low: str, phrases: list[str]) -> bool:
             + r"\s+"
             + _ITEMS
             + r"\b",
+            low,
+        )
+        # 'summarise my unread Gmail', 'triage the new emails': the service (or its items' own name) said with
+        # which of them, as the whole object
+        or re.search(
+            r"(?:^|[,;:]|\b(?:and|then|to|please|first|also))\s*(?:" + _PROCESS_VERB + r")\s+"
+            r"(?:(?:my|our|the|all|all\s+the|any)\s+)?(?:unread|new|latest|recent|incoming|today'?s|yesterday'?s|"
+            r"(?:this|last)\s+week'?s)\s+"
+            + re.escape(p)
+            + r"(?=\s*$|\s*[,;.]|\s+(?:and|then|in|into|as|with)\b)",
             low,
         )
         for p in phrases
@@ -2399,10 +2423,12 @@ def _verb_operation(entry: dict, low: str) -> str | None:
         )
         if not said:
             continue
-        for op_id, op in spec.operations.items():
-            label = (op.label or op_id).lower()
-            if label.split()[0] == key or label.startswith(key):
-                return op_id
+        # ('update their Notion page': Notion has no update, its 'Append Content' adds to the page)
+        for word in lexicon().get("operation_labels", {}).get(key, [key]):
+            for op_id, op in spec.operations.items():
+                label = (op.label or op_id).lower()
+                if label.split()[0] == word or label.startswith(word):
+                    return op_id
     return None
 
 
@@ -2798,7 +2824,13 @@ def _table_name(clause: str) -> str | None:
     if quoted:
         return quoted.group(1).strip()
     service = "|".join(re.escape(n) for n in names if n)
-    after = re.search(r"\b(?:" + service + r")\s+table\s+(?:called\s+|named\s+)?([\w-]+)", clause, re.I)
+    # ('airtable table Vendor Bills': a name in capitals runs over its words)
+    after = re.search(
+        r"\b(?:" + service + r")\s+table\s+(?:called\s+|named\s+)?"
+        r"((?-i:[A-Z][\w&-]*)(?:\s+(?-i:[A-Z][\w&-]*)){0,3}(?![\w-])|[\w-]+)",
+        clause,
+        re.I,
+    )
     if after and after.group(1).lower() not in _NOT_A_NAME:
         return after.group(1)  # 'the Supabase table users': the name follows the service's own noun
     titled = re.search(
@@ -4625,7 +4657,9 @@ _PLACE = re.compile(
     r"(?:the\s+|our\s+|my\s+|your\s+)?(?:[\w'\"“”-]+\s+(?:column|field)\s+(?:of|in|on)\s+(?:the\s+|our\s+|my\s+|your\s+)?)?"
     r"(?:[\w'\"“”-]+\s+){0,4}?(?:sheet|spreadsheet|tab|table|base|list|database|calendar|board|audience|crm|inbox)s?\b"
     r"(?:\s+(?:of|in|on)\s+(?:the\s+|our\s+|my\s+)?(?:airtable|google\s+sheets?|notion|supabase|hubspot|excel)"
-    r"(?:\s+(?:sheet|table|base|database))?)?",
+    r"(?:\s+(?:sheet|table|base|database))?)?"
+    # 'every customer in the Google Sheet "Customers"': the name given after the noun is the place's too
+    r"(?:\s+(?:called\s+|named\s+)?(?:\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|‘[^’\n]{1,60}’|'[^'\n]{1,60}'(?!\w)))?",
     re.I,
 )
 
@@ -6256,7 +6290,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             )
             back = [c for c in clauses(rest) if _WRITES_BACK.search(c)] if home and rest.strip() else []
             if back:
-                step.body += read_clauses(_placed_back(" and ".join(back), home), description, ruled_out)
+                origin = next((x for x in reversed(source) if x.kind == "source" and x.integration), None)
+                written_back = read_clauses(_placed_back(" and ".join(back), home), description, ruled_out)
+                # ('for each row in the "Leads" sheet …, update that row': in that sheet)
+                step.body += _into_source(written_back, home, origin) if origin else written_back
                 rest = " and ".join(c for c in clauses(rest) if c not in back)
             later = read_sentence(rest, description, ruled_out) if rest.strip() else []
             written = {s.integration for s in step.body if s.kind == "action"}
@@ -6276,6 +6313,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             # 'then mark that row's 'Contacted' column as yes': written back to the list the items came from
             after = _placed_back(after, _home(source) or _home(pre))
             step.body = read_sentence(after, description, ruled_out) if after.strip() else []
+            origin = next((x for x in reversed(pre + source) if x.kind == "source" and x.integration), None)
+            if origin is not None:  # ('for each row in the "Leads" sheet, … update that row': in that sheet)
+                step.body = _into_source(step.body, _home(source) or _home(pre), origin)
             # 'go through each row of the sheet and send every lead an email': the same items, one loop
             step.body = [b for s in step.body for b in (s.body if s.kind == "loop" and s.implicit else [s])]
         if qualified and step.body and step.body[0].kind == "condition":

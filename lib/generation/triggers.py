@@ -134,6 +134,10 @@ _BY_CALL = (
 _API_HINT = re.compile(
     r"\b(?:(?:build|give|make|create|set up|want)\s+(?:me\s+|us\s+)?an?\s+(?:api|http|rest|webhook)\s+endpoint"
     r"|(?:expose|publish|offer|serve)\s+(?:this|it|that|the workflow)\s+as\s+an?\s+(?:api|endpoint|http endpoint)"
+    # 'expose a Sim API that our admin panel calls', 'our portal will call a Sim API with …', 'the shop calls our Sim
+    # endpoint': an API or endpoint of Sim's is the workflow's own, which the program calls
+    r"|(?:expose|publish|offer|serve)\s+(?:a|an|our)\s+sim\s+(?:api|endpoint)"
+    r"|(?:call|calls|hit|hits|invoke|invokes|ping|pings)\s+(?:a|an|our|the|this)\s+sim\s+(?:api|endpoint|workflow)"
     r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:that|which|where)"
     # '(we'll call the workflow via API with the doc id)', 'our app will hit this workflow over HTTP'
     # ('our CMS will call a Sim workflow through its API with a draft')

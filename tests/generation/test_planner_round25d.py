@@ -4,7 +4,11 @@ fix): meeting notes and short asks that name steps tersely — an AI step that g
 output, an Outlook inbox read, a reply to an API caller, a welcome e-mail to the person in the data — and places
 named in shorthand ('the google sheet Customers', 'airtable table Vendor Bills'), with the data each step reads
 (the research or summary before it, or the trigger). Controls: a plain sheet-to-Slack sentence, a Gmail digest to
-Notion, a form to e-mail. 6 of 12 were right before the fix; the round's time ran out before any planner fix, so the six stay known."""
+Notion, a form to e-mail. 6 of 12 were right before the fix; the round's time ran out before any planner fix, so the six stay known.
+Six lines added in round 25's second session, written before their fix: a write after a test on a classifier's
+label carries what was classified ('if refund, post the email's text'), an image made from the run's input
+('generate a banner image for it') with no drafted text before it, and controls (a caption the model writes, a label
+posted as asked); 4 of those 6 were right before the fix."""
 
 from __future__ import annotations
 
@@ -14,12 +18,16 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r25d-sheet-shorthand-customers": "the Stripe read ('read today's successful Stripe charges') is dropped",
-    "r25d-airtable-shorthand-vendors": "'airtable table Vendor Bills' unfilled; the Gmail trigger is read as a send",
-    "r25d-api-classify-respond": "'returns the tag as JSON to the caller' makes no Response block",
-    "r25d-telegram-grouped-jira": "refused: the Telegram read + 'cluster them into a list' + Jira issue are not seen",
-    "r25d-api-welcome-email": "'add them to the HubSpot contacts' is not read as a HubSpot write; an HTTP POST instead",
-    "r25d-github-issue-from-summary": "the GitHub read of merged PRs and the GitHub issue write both dropped (HTTP POST)",
+    "r25d-sheet-shorthand-customers": "JUL25 has no Stripe block, so the charges are read by an HTTP GET to Stripe's "
+    "API; the label asks for a stripe block (the sheet 'Customers' is filled since the fix)",
+    "r25d-airtable-shorthand-vendors": "the Gmail trigger ('every new Gmail message with an invoice attached gets a "
+    "row') is read as a send (a trigger class, another stream); 'airtable table Vendor Bills' is filled since the fix",
+    "r25d-telegram-grouped-jira": "refused: JUL25's Telegram block only sends, so 'read the day's messages from our "
+    "Telegram bug group' has no block; the label asks for a Telegram read",
+    "r25d-api-welcome-email": "JUL25 has no HubSpot block, so the contact is an HTTP POST to HubSpot's API; the label "
+    "asks for a hubspot block (the welcome e-mail to the caller's address is right since the fix)",
+    "r25d-github-issue-from-summary": "JUL25's GitHub block lists no PRs and creates no issue, so both are HTTP "
+    "requests to GitHub's API; the label asks for github blocks",
 }
 
 
