@@ -8,7 +8,10 @@ Notion, a form to e-mail. 6 of 12 were right before the fix; the round's time ra
 Six lines added in round 25's second session, written before their fix: a write after a test on a classifier's
 label carries what was classified ('if refund, post the email's text'), an image made from the run's input
 ('generate a banner image for it') with no drafted text before it, and controls (a caption the model writes, a label
-posted as asked); 4 of those 6 were right before the fix."""
+posted as asked); 4 of those 6 were right before the fix.
+Four labels of the first twelve were corrected after the fix (not the planner): they asked for blocks JUL25 does
+not have — a Stripe read, a HubSpot write, a Telegram read, a GitHub PR list and issue create — where the right
+answer is an HTTP request to the service's API (the Telegram one may also be refused: the block only sends)."""
 
 from __future__ import annotations
 
@@ -18,16 +21,8 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r25d-sheet-shorthand-customers": "JUL25 has no Stripe block, so the charges are read by an HTTP GET to Stripe's "
-    "API; the label asks for a stripe block (the sheet 'Customers' is filled since the fix)",
     "r25d-airtable-shorthand-vendors": "the Gmail trigger ('every new Gmail message with an invoice attached gets a "
     "row') is read as a send (a trigger class, another stream); 'airtable table Vendor Bills' is filled since the fix",
-    "r25d-telegram-grouped-jira": "refused: JUL25's Telegram block only sends, so 'read the day's messages from our "
-    "Telegram bug group' has no block; the label asks for a Telegram read",
-    "r25d-api-welcome-email": "JUL25 has no HubSpot block, so the contact is an HTTP POST to HubSpot's API; the label "
-    "asks for a hubspot block (the welcome e-mail to the caller's address is right since the fix)",
-    "r25d-github-issue-from-summary": "JUL25's GitHub block lists no PRs and creates no issue, so both are HTTP "
-    "requests to GitHub's API; the label asks for github blocks",
 }
 
 
