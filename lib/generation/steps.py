@@ -4574,6 +4574,9 @@ LOOP_END = re.compile(
     # '…, and then post a single list of them to #leads': one thing made of all the items, after the last
     r"(?<=[,;]\s)(?:and\s+)?then\s+(?=(?:[\w-]+\s+){1,2}?(?:a|one|the)\s+(?:single\s+|combined\s+|short\s+)?"
     r"(?:list|summary|digest|report|overview|recap|round-?up)\s+of\s+(?:them|those|these|all)\b)|"
+    # '…, then have an agent write ONE digest': one of a kind, made once after the items
+    r"(?<=[,;]\s)(?:and\s+)?then\s+(?=(?:[\w-]+\s+){1,4}?(?:one|a\s+single|one\s+single|a\s+combined)\s+"
+    r"(?:list|summary|digest|report|overview|recap|round-?up|briefing|brief|email|message|post)\b)|"
     # '…, then email me all the summaries', '…, then post them all to #eng': what each repeat made, together
     r"(?<=[,;]\s)(?:and\s+)?then\s+(?=(?:[\w-]+\s+){1,2}?(?:(?:all\s+(?:of\s+)?)?(?:the|these|those)\s+"
     r"(?:summaries|results|answers|findings|scores|translations|drafts|notes|reports|replies)\b|them\s+all\b|"
@@ -6019,9 +6022,22 @@ _EACH_OF_THEM = re.compile(
 )
 
 
+# 'search Tavily for news about every one of them', 'look up each of those on Exa': the pronoun names the items read
+# before, the same as 'each one' (not after 'for', which heads the clause it repeats)
+_OF_THEM_OBJECT = re.compile(
+    r"(?<!\bfor\s)\b(?:each|every\s+one|every\s+single\s+one)\s+of\s+(?:them|those|these)\b(?!\s+(?:in|on|from)\s)",
+    re.I,
+)
+
+
+_ONE_FOR_ALL = re.compile(r"\b(?:one|a\s+single|single|a\s+combined)\s+[\w-]+\s+(for)\s+(?=all\b)", re.I)
+
+
 def _each_of_them(sentence: str) -> str:
     """'for each of those checks if the date passed' read as 'for each of them, check if the date passed': what
-    follows the pronoun is the repeated step (its verb with or without the '-s' of the chatty voice)."""
+    follows the pronoun is the repeated step (its verb with or without the '-s' of the chatty voice); 'search the
+    news about every one of them' as '… about each one'."""
+    sentence = _OF_THEM_OBJECT.sub("each one", sentence)
 
     def comma(m: re.Match[str]) -> str:
         verb = m.group("verb")
@@ -7205,6 +7221,10 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     text = _NOBODY.sub(lambda m: m.group(0)[: -len(m.group(1))] + "people".ljust(len(m.group(1))), text)
     # 'mark the contact as bounced without pinging anyone on slack': what is done without is no step
     text = _WITHOUT_DOING.sub(lambda m: " " * len(m.group(0)), text)
+    # 'search the news about every one of them': the items read before, as 'each one' (padded: same positions)
+    text = _OF_THEM_OBJECT.sub(lambda m: "each one".ljust(len(m.group(0))), text)
+    # 'one digest for all of them': a single thing made of them all, no repeat ('of' said for 'for')
+    text = _ONE_FOR_ALL.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "of ", text)
     rank = {"source": 0, "process": 1, "action": 2, "fan": 2, "loop": 3, "router": 3, "condition": 4}
     steps: list[Step] = []
     lead = ""  # a sentence that read to no step of its own ('fetch the bitcoin price.')

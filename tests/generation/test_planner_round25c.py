@@ -23,7 +23,6 @@ _KNOWN: dict[str, str] = {
     "r25c-arrow-lines-lead-score": "'qualified → …' / 'not qualified → …' lines are not read as branches",
     "r25c-arrow-lines-review-tone": "'complaint => …' / 'praise => …' lines are not read as branches",
     "r25c-every-two-word-noun-who": "'every delivery driver who …': a two-word item loses the test of each one",
-    "r25c-every-one-of-them-search": "'run a Perplexity search on every one of them': no loop over the list read",
 }
 
 
