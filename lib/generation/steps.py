@@ -8086,6 +8086,15 @@ def _sorted_head_route(sentence: str) -> bool:
     )
 
 
+# 'an agent judges sentiment', 'an AI reads it and says whether the lead is qualified', 'classify each one's tone': a
+# step whose answer the labelled lines after it act on
+_JUDGES = re.compile(
+    r"\b(?:classif\w*|categori[sz]\w*|triage\w*|judg\w*|rates?|rating|scores?|scoring|assess\w*|grades?|grading|"
+    r"decides?|detects?|sentiment|tone|urgency|whether)\b",
+    re.I,
+)
+
+
 def _join_routes(parts: list[str]) -> list[str]:
     """Routes stated one per sentence (or per ';') are read as one sentence: three of them are a router."""
     out: list[str] = []
@@ -8106,6 +8115,12 @@ def _join_routes(parts: list[str]) -> list[str]:
                 out[-1] = out[-1].rstrip() + " " + ", ".join(routes)
             else:
                 out[-1] = "; ".join([out[-1].rstrip(" .;"), *routes])
+        elif 1 <= len(run) <= 2 and out and _JUDGES.search(out[-1]) and all(_route_of(r) for r in run):
+            # 'an agent judges sentiment.' then 'negative -> create …' / 'positive -> add …' on their own lines:
+            # what is done for each answer of the step before, a test of that answer
+            for r in run:
+                cat, act = _route_of(_LIST_MARK.sub("", r, count=1))  # type: ignore[misc]
+                out.append(f"if it is {cat.strip()}, {act}")
         else:
             out += [", ".join(run)] if len(run) >= 3 else run
         run = []
