@@ -5684,7 +5684,8 @@ _FILTERED = re.compile(
     r"(?P<between>(?:(?!(?:any|those|each|every|all|the\s+ones)\b)[^\s,;.]+\s+){0,4}?(?:about|on|for|to)\s+)?"
     r"(?P<role>(?:the|their|its)\s+[\w-]+(?:\s+[\w-]+)?\s+of\s+)?"
     r"(?P<det>any|the\s+ones|those|each|every|all(?:\s+the)?)\s+"
-    r"(?=(?P<noun>(?!(?:that|which|who|whose|with|where)\b)[a-z][\w-]*\s+)?(?:that|which|who|whose|with|"
+    # ('email every staff member who …': a noun of two words)
+    r"(?=(?P<noun>(?:(?!(?:that|which|who|whose|with|where)\b)[a-z][\w-]*\s+){1,2})?(?:that|which|who|whose|with|"
     r"marked|flagged|tagged|labell?ed)\b)",
     re.I,
 )

@@ -24,7 +24,6 @@ _KNOWN: dict[str, str] = {
     "r25c-arrow-lines-urgency": "'each new Zendesk ticket (webhook) goes to an agent that rates …' is no event",
     # not this round's class: 'an AI reads it and says whether the lead is qualified' makes no step to test
     "r25c-arrow-lines-lead-score": "'an AI reads it and says whether …' is read as no step",
-    "r25c-every-two-word-noun-who": "'every delivery driver who …': a two-word item loses the test of each one",
 }
 
 
