@@ -7108,6 +7108,16 @@ def items_as_lines(text: str) -> str:
     return "\n".join(arrows(line) for line in text.split("\n"))
 
 
+def _own_list(item: str, description: str, ruled_out: dict[str, set[str]]) -> bool:
+    """'get the Linear issues that are overdue and email each assignee', after a loop over another list: the item reads
+    a list of its own before the 'each' it repeats over, so it starts a loop of its own."""
+    found = _EACH_NOUN.search(item) or _EACH_OF.search(item)
+    head = item[: found.start()] if found else ""
+    return bool(re.search(r"\w", head)) and any(
+        s.kind == "source" for c in clauses(head) for s in read_clause(c, description, ruled_out)
+    )
+
+
 def _same_item(item: str, loop: Step) -> str:
     """'3) add a note on each donor's record' after '2) for each donor …', '-> log each one in …' after 'for each
     one: …': 'each' names the item the loop repeats for, so the step repeats with it ('the donor', 'it')."""
@@ -7271,13 +7281,17 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         if item_loop is not None:
             item = _same_item(_LIST_MARK.sub("", sentence, count=1), item_loop)
             if (
-                (
-                    _MADE_OF_ALL.search(item)
-                    and not _BACK_INTO.search(item)
-                    and not (_ITEMS_OWN.search(item) and any(s.kind == "process" for s in item_loop.body))
+                _own_list(_LIST_MARK.sub("", sentence, count=1), description, ruled_out)
+                # 'get the Linear issues that are overdue and email each assignee': a list of its own, read first
+                or (
+                    (
+                        _MADE_OF_ALL.search(item)
+                        and not _BACK_INTO.search(item)
+                        and not (_ITEMS_OWN.search(item) and any(s.kind == "process" for s in item_loop.body))
+                    )
+                    or _LOOP.search(item)
+                    or _EACH_NOUN.search(item)
                 )
-                or _LOOP.search(item)
-                or _EACH_NOUN.search(item)
             ):
                 item_loop = None  # '4. email me a briefing', 'write a summary to …': once, after the items
             else:

@@ -8,8 +8,9 @@ Perplexity search on every one of them', then one briefing or summary made once 
 item said as a relative clause ('email every volunteer who signed up for fewer than 2 shifts', 'every client whose
 balance is over 5000', 'every product that has more than 30 units on backorder', 'every delivery driver who still has more than 5 stops
 left'); controls: a plain 'if', a plain
-'for each one', an if/otherwise sentence and notes with no branch. 10 of 16 were right before the fix. One line added later, failing before its fix: 'when a WhatsApp
-message comes in (webhook) and it says LEAK, …'."""
+'for each one', an if/otherwise sentence and notes with no branch. 10 of 16 were right before the fix. Two lines added later, each failing before its fix: 'when a WhatsApp
+message comes in (webhook) and it says LEAK, …' and a second list item that reads its own list and repeats over
+'each customer' as the item before did ('- also get the unpaid rows from … and email each customer …')."""
 
 from __future__ import annotations
 
