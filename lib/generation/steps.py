@@ -8130,7 +8130,13 @@ def _join_routes(parts: list[str]) -> list[str]:
                 out[-1] = out[-1].rstrip() + " " + ", ".join(routes)
             else:
                 out[-1] = "; ".join([out[-1].rstrip(" .;"), *routes])
-        elif 1 <= len(run) <= 2 and out and _JUDGES.search(out[-1]) and all(_route_of(r) for r in run):
+        elif (
+            len(run) == 2
+            and out
+            and _JUDGES.search(out[-1])
+            # one route a line ('Buyers go to …, sellers get …, renters get …' is a list of routes of its own)
+            and all(_route_of(r) and len(_route_clauses(_LIST_MARK.sub("", r, count=1))) == 1 for r in run)
+        ):
             # 'an agent judges sentiment.' then 'negative -> create …' / 'positive -> add …' on their own lines:
             # what is done for each answer of the step before, a test of that answer
             for r in run:
