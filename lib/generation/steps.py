@@ -4536,7 +4536,7 @@ _LOOP = re.compile(
     r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
     # 'and for all the rest post it in #general': the items no test named, the other side of the tests, no list
     r"(?!(?:the\s+)?(?:rest|others|other\s+(?:ones|cases))\b)"
-    r"((?:[\w\s$€£%=-]|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?:(?<=\bthat)|(?<=\bwhich)|(?<=\bwho)|(?<=\bit)|(?<=\bthey))['’](?=(?:s|ve|re|d)\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+[\"'”’])|"
+    r"((?:[\w\s$€£%=-]|[<>≤≥](?=\s*\d)|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?:(?<=\bthat)|(?<=\bwhich)|(?<=\bwho)|(?<=\bit)|(?<=\bthey))['’](?=(?:s|ve|re|d)\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+[\"'”’])|"
     # the place may carry a quoted name of several words ('in our 'Intl Open' Excel sheet'): its words name nothing
     r"(?<=\w)[\"'”’](?=[\s,:;]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
     r"((?:(?<!\w)[\"“‘'][^\"”’'\n]{1,40}[\"”’'](?!\w)|[\w\s'\"“”-])+?))?"
@@ -5841,9 +5841,11 @@ _BARE_WALK = re.compile(
 
 
 _KEPT_SUBJECT = re.compile(
-    r"(?:^\s*|[,;:—–]\s*|\s-\s+|\s(?:and|then)\s+)(?P<det>the\s+ones|those|any(?:\s+single)?|every|each|all(?:\s+the)?)\s+"
-    r"(?=(?P<noun>(?!(?:that|which|who|whose|with|where|ones)\b)[a-z][\w-]*\s+)?(?:that|which|who|whose|with|where|"
-    r"over|above|under|below|more|less|fewer|older|newer)\b)",
+    # ('; anything >2 days old gets posted …': whatever item passes, said with a sign)
+    r"(?:^\s*|[,;:—–]\s*|\s-\s+|\s(?:and|then)\s+)(?P<det>the\s+ones|those|any(?:thing|one)?(?:\s+single)?|every|each|"
+    r"all(?:\s+the)?)\s+"
+    r"(?=(?P<noun>(?!(?:that|which|who|whose|with|where|ones)\b)[a-z][\w-]*\s+)?(?:(?:that|which|who|whose|with|where|"
+    r"over|above|under|below|more|less|fewer|older|newer)\b|[<>≤≥]\s*\d))",
     re.I,
 )
 # 'read the 'Orders' sheet — orders over $500 should be posted …': a plural with no determiner, after a clause
@@ -6339,7 +6341,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 )
                 if s.kind == "source"
             ]
-            if fetched:
+            if fetched or not lx.integrations_in(where.group(0)):
+                # ('every invoice on the list gets an email': a list no service names is the one read before)
                 parts[at] = parts[at][: where.start()] + parts[at][where.end() :]
         own = _PICKED.match(parts[at])
         joint = next(
@@ -8105,16 +8108,62 @@ def _sorted_head_route(sentence: str) -> bool:
 # step whose answer the labelled lines after it act on
 _JUDGES = re.compile(
     r"\b(?:classif\w*|categori[sz]\w*|triage\w*|judg\w*|rates?|rating|scores?|scoring|assess\w*|grades?|grading|"
-    r"decides?|detects?|sentiment|tone|urgency|whether)\b",
+    r"decides?|detects?|labels?|labell?ing|sentiment|tone|urgency|whether)\b",
     re.I,
 )
+
+
+# 'Only the negative ones go to Jira (project CX) and #cx on Slack; the rest become rows in …': after a step that
+# judges, the items it gave one label and where they go, then the other side
+_ONES_GO = re.compile(
+    r"^\W*(?:only\s+)?(?:the\s+)?(?P<label>[a-z][\w-]*)\s+ones\s+(?:should\s+|will\s+)?(?:go(?:es)?|get\s+sent|are\s+sent)\s+"
+    r"(?:to|into|in)\s+(?P<dest>[^;]+?)"
+    r"(?:\s*[;,]\s*(?:and\s+)?(?P<rest>the\s+rest|the\s+others|the\s+other\s+ones|everything\s+else|all\s+others)\s+"
+    r"(?P<rv>\S[^;]*?))?[\s.!]*$",
+    re.I,
+)
+
+
+_REST_OF_ONES = (
+    r"^\W*(?:and\s+)?(?:the\s+rest|the\s+others|the\s+other\s+ones|everything\s+else|all\s+others)\s+\S"
+)
+
+
+def _ones_go(sentence: str) -> str | None:
+    """'Only the negative ones go to Jira and #cx on Slack; the rest become rows in …' read as 'if it is negative,
+    add it to Jira and post it to #cx on Slack; otherwise create rows in …'; None for another sentence."""
+    found = _ONES_GO.match(sentence)
+    if found is None or found.group("label").lower() in _NO_CATEGORY:
+        return None
+    acts = []
+    for dest in re.split(r"\s+(?:and|&)\s+", found.group("dest").strip()):
+        said = _sent_to(f"it goes to {dest}")
+        if said is None:
+            return None
+        acts.append(said)
+    out = f"if it is {found.group('label')}, {' and '.join(acts)}"
+    if found.group("rest"):
+        other = _route_of(f"{found.group('rest')} {found.group('rv')}")
+        if other is None:
+            return None
+        out += f"; otherwise {other[1]}"
+    return out
 
 
 def _join_routes(parts: list[str]) -> list[str]:
     """Routes stated one per sentence (or per ';') are read as one sentence: three of them are a router."""
     out: list[str] = []
     run: list[str] = []
+    parts = list(parts)
+    for i in range(len(parts) - 1, 0, -1):
+        # '… the negative ones go to #cx; the rest become rows in …': the other side, said as a sentence of its own
+        if _ONES_GO.match(parts[i - 1]) and re.match(_REST_OF_ONES, parts[i], re.I):
+            parts[i - 1 : i + 1] = [parts[i - 1].rstrip(" .;") + "; " + parts[i]]
     for sentence in [*parts, ""]:
+        ones = _ones_go(sentence) if sentence and out and not run and _JUDGES.search(out[-1]) else None
+        if ones is not None:
+            out.append(ones)
+            continue
         if sentence and _is_route(sentence):
             run.append(sentence)
             continue
@@ -8135,7 +8184,11 @@ def _join_routes(parts: list[str]) -> list[str]:
             and out
             and _JUDGES.search(out[-1])
             # one route a line ('Buyers go to …, sellers get …, renters get …' is a list of routes of its own)
-            and all(_route_of(r) and len(_route_clauses(_LIST_MARK.sub("", r, count=1))) == 1 for r in run)
+            and all(
+                _route_of(r)
+                and sum(1 for c in _route_clauses(_LIST_MARK.sub("", r, count=1)) if _route_of(c)) == 1
+                for r in run
+            )
         ):
             # 'an agent judges sentiment.' then 'negative -> create …' / 'positive -> add …' on their own lines:
             # what is done for each answer of the step before, a test of that answer
