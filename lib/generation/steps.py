@@ -5773,6 +5773,8 @@ def _filtered_object(sentence: str) -> str:
             continue
         noun = found.group("noun") or ""
         det = found.group("det").lower()
+        if len(noun.split()) > 1 and det not in ("each", "every"):
+            continue  # 'grab all linear issues that are still open': a list read whole, not one item named in two words
         if not noun and det in ("each", "every", "all", "all the"):
             continue
         item = noun or "one "
