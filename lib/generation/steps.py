@@ -5808,6 +5808,13 @@ def _filtered_object(sentence: str) -> str:
         end = _qualifier(kept, 0) if kept else None
         state = _state_of(kept, 0) if kept and end is None else None
         end = state[0] if state else end
+        if done is not None and end is not None and not kept[end:].strip() and done.group("arrow"):
+            # 'anything scoring above 80 -> post it in #hot-leads': the act written after an arrow
+            return (
+                sentence[: subject.start("det")]
+                + f"for each {candidate[:end].strip()}, "
+                + _as_action(candidate[done.end() :].lstrip())
+            ).rstrip()
         if done is not None and end is not None and not kept[end:].strip():
             given = done.group("given")
             verb = "send" if given else _PARTICIPLES[(done.group("done") or done.group("go")).lower()]
@@ -5862,7 +5869,8 @@ _DONE_TO = re.compile(
     r"forwarded|saved|created|filed|flagged|moved|copied|escalated|put|written|shared|archived|deleted)\b"
     r"|\s+(?P<go>go(?:es)?)\s+(?=(?:to|into|in)\b)"
     # 'any member with a balance over $100 gets a payment reminder by email': what each one is sent
-    r"|\s+(?:(?:should|will|must|shall)\s+)?(?P<given>gets?|receives?|should\s+get)\s+(?=(?:an?|one|their)\s)",
+    r"|\s+(?:(?:should|will|must|shall)\s+)?(?P<given>gets?|receives?|should\s+get)\s+(?=(?:an?|one|their)\s)"
+    r"|\s*(?P<arrow>->|→|=>)\s*(?=\S)",
     re.I,
 )
 _PARTICIPLES = {
