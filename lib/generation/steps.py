@@ -5808,6 +5808,8 @@ def _filtered_object(sentence: str) -> str:
         end = _qualifier(kept, 0) if kept else None
         state = _state_of(kept, 0) if kept and end is None else None
         end = state[0] if state else end
+        if done is not None and done.group("arrow") and len(re.findall(r"->|→|=>", sentence)) > 1:
+            continue  # 'route each: travel → …, anything over £2,500 → …': one route of several
         if done is not None and end is not None and not kept[end:].strip() and done.group("arrow"):
             # 'anything scoring above 80 -> post it in #hot-leads': the act written after an arrow
             return (

@@ -2,15 +2,18 @@
 fix): conditions and loops agreed in a meeting and said tersely, in notes, a recap e-mail and a request. A test
 joined to the event ('when a Telegram message reaches our bot and it says REFUND, …', 'whenever a new email lands
 … and it mentions "invoice"', 'and only if its name contains ENTERPRISE'); branches written as labelled lines
-after the step that sorts ('urgent -> text the on-call …' / 'normal -> add a row …', 'qualified → …',
-'complaint => …'); a loop named by a pronoun after the list is read ('look up each of them with Exa', 'run a
-Perplexity search on every one of them', then one briefing or summary made once after the items); a test of each
-item said as a relative clause ('email every volunteer who signed up for fewer than 2 shifts', 'every client whose
-balance is over 5000', 'every product that has more than 30 units on backorder', 'every delivery driver who still has more than 5 stops
-left'); controls: a plain 'if', a plain
-'for each one', an if/otherwise sentence and notes with no branch. 10 of 16 were right before the fix. Two lines added later, each failing before its fix: 'when a WhatsApp
-message comes in (webhook) and it says LEAK, …' and a second list item that reads its own list and repeats over
-'each customer' as the item before did ('- also get the unpaid rows from … and email each customer …')."""
+after the step that judges ('urgent -> text the on-call …' / 'normal -> add a row …', 'qualified → …',
+'complaint => …'), or as 'Only the negative ones go to Jira and #cx; the rest become rows in …'; a loop named by
+a pronoun after the list is read ('look up each of them with Exa', 'run a Perplexity search on every one of them',
+then one briefing made once after the items), by items said after it ('Every invoice on the list gets an email',
+'anything >2 days old gets posted in #…', 'anything scoring above 80 -> post it …', '… under 40 -> ignore; the
+rest get an email'), or by a second list item reading its own list ('- also get the unpaid rows from … and email
+each customer …' after an item that e-mailed each customer); a test of each item said as a relative clause ('email
+every volunteer who signed up for fewer than 2 shifts', 'every client whose balance is over 5000', 'every delivery
+driver who still has more than 5 stops left'); a value pulled out before it is tested ('have the CHF rate pulled
+out, and if it's above 0.98 …'); controls: a plain 'if', a plain 'for each one', an if/otherwise sentence and notes
+with no branch. 16 lines written first, 10 right before the fix; 9 added while fixing, each written before its own
+fix (1 right before it): 11 of 25 before, 23 after."""
 
 from __future__ import annotations
 
