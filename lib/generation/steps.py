@@ -7331,6 +7331,10 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             if then is None:
                 continue
             open_loop, sentence = None, then  # 'When every client is done, post …': runs once, after
+        if steps and steps[-1].kind == "source" and len(re.findall(r"->|→|=>", sentence)) == 1:
+            # 'read the 'Event RSVPs' database; guests with fewer than 2 events attended -> email them': the items
+            # of the list just read, which ones and what is done to each
+            sentence = _ITEMS_FIRST.sub(r"\g<lead>any \g<noun>", sentence, count=1)
         restricts = _AFTERTHOUGHT.match(sentence)
         done = [s for s in last_read if s.kind in ("action", "process")]
         looped = last_read[-1] if last_read and last_read[-1].kind == "loop" else None
@@ -8160,6 +8164,14 @@ def _ones_go(sentence: str) -> str | None:
             return None
         out += f"; otherwise {other[1]}"
     return out
+
+
+# a sentence that opens on a plural and what picks some of them out ('guests with fewer than 2 …', 'orders over …')
+_ITEMS_FIRST = re.compile(
+    r"^(?P<lead>\W*)(?P<noun>[a-z][\w-]*s)(?=\s+(?:with|whose|that|which|who|where|over|above|under|below|more|less|"
+    r"fewer|older|newer)\b)",
+    re.I,
+)
 
 
 def _join_routes(parts: list[str]) -> list[str]:

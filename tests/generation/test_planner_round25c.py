@@ -7,13 +7,13 @@ after the step that judges ('urgent -> text the on-call …' / 'normal -> add a 
 a pronoun after the list is read ('look up each of them with Exa', 'run a Perplexity search on every one of them',
 then one briefing made once after the items), by items said after it ('Every invoice on the list gets an email',
 'anything >2 days old gets posted in #…', 'anything scoring above 80 -> post it …', '… under 40 -> ignore; the
-rest get an email'), or by a second list item reading its own list ('- also get the unpaid rows from … and email
+rest get an email', '…; guests with fewer than 2 events attended -> send them …'), or by a second list item reading its own list ('- also get the unpaid rows from … and email
 each customer …' after an item that e-mailed each customer); a test of each item said as a relative clause ('email
 every volunteer who signed up for fewer than 2 shifts', 'every client whose balance is over 5000', 'every delivery
 driver who still has more than 5 stops left'); a value pulled out before it is tested ('have the CHF rate pulled
 out, and if it's above 0.98 …'); controls: a plain 'if', a plain 'for each one', an if/otherwise sentence and notes
-with no branch. 16 lines written first, 10 right before the fix; 9 added while fixing, each written before its own
-fix (1 right before it): 11 of 25 before, 23 after."""
+with no branch. 16 lines written first, 10 right before the fix; 10 added while fixing, each written before its
+own fix (1 right before it): 11 of 26 before, 24 after."""
 
 from __future__ import annotations
 
