@@ -6040,7 +6040,8 @@ _EACH_OF_THEM = re.compile(
 # 'search Tavily for news about every one of them', 'look up each of those on Exa': the pronoun names the items read
 # before, the same as 'each one' (not after 'for', which heads the clause it repeats)
 _OF_THEM_OBJECT = re.compile(
-    r"(?<!\bfor\s)\b(?:each|every\s+one|every\s+single\s+one)\s+of\s+(?:them|those|these)\b(?!\s+(?:in|on|from)\s)",
+    r"(?<=[a-z]\s)(?<!\bfor\s)\b(?:each|every\s+one|every\s+single\s+one)\s+of\s+(?:them|those|these)\b"
+    r"(?!\s+(?:in|on|from)\s)",
     re.I,
 )
 
@@ -8184,7 +8185,12 @@ def _join_routes(parts: list[str]) -> list[str]:
         if _ONES_GO.match(parts[i - 1]) and re.match(_REST_OF_ONES, parts[i], re.I):
             parts[i - 1 : i + 1] = [parts[i - 1].rstrip(" .;") + "; " + parts[i]]
     for sentence in [*parts, ""]:
-        ones = _ones_go(sentence) if sentence and out and not run and _JUDGES.search(out[-1]) else None
+        ones = (
+            _ones_go(sentence)
+            # ('for each one have AI rate the tone; angry ones go to …': the loop's own test of each item, read there)
+            if sentence and out and not run and _JUDGES.search(out[-1]) and not _LOOP.search(out[-1])
+            else None
+        )
         if ones is not None:
             out.append(ones)
             continue
