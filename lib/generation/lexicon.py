@@ -1620,6 +1620,14 @@ TIME_HELD = (
 )
 
 
+# 'who logged fewer than 40 hours', 'spent over 3 days': the verb of an amount of time the item holds, said before it
+TIME_HELD_BEFORE = (
+    r"\b(?:logged|worked|spent|booked|tracked|billed|recorded|clocked|used|took)\s+"
+    r"(?:(?:fewer|less|more|over|under|above|below|than|at\s+least|at\s+most|only|just|up\s+to)\s+)*"
+    r"\d+(?:\.\d+)?\s*(?:minute|hour|day|week|month)s?\b"
+)
+
+
 def counted_field(test: str) -> str | None:
     """The item's field a threshold counts when no word before the comparison names it: the noun after the
     number ('student with 3 or more absences' → absences, 'more than 40 km logged' → km); never a unit of
@@ -1632,7 +1640,10 @@ def counted_field(test: str) -> str | None:
         return None
     if _NOT_COUNTED.fullmatch(counted.group("noun")) and not (
         re.fullmatch(r"(?:minute|hour|day|week|month)s?", counted.group("noun"), re.I)
-        and re.match(r"\s+" + TIME_HELD, test[counted.end() :], re.I)
+        and (
+            re.match(r"\s+" + TIME_HELD, test[counted.end() :], re.I)
+            or re.search(TIME_HELD_BEFORE, test[: counted.end()], re.I)
+        )
     ):
         return None
     return counted.group("noun").lower().replace("-", "_")

@@ -3134,6 +3134,8 @@ class _Builder:
                 return None, None
             # ('fewer than 38 hours logged', '10 days worked': an amount of time the item holds, not its age)
             age = re.search(r"\d\s*(minute|hour|day|week|month)s?\b(?!\s+" + lx.TIME_HELD + ")", test, re.I)
+            if age and re.search(lx.TIME_HELD_BEFORE, test, re.I):
+                age = None  # 'who logged fewer than 40 hours': the hours the item holds, not its age
             if age and prev.startswith(("<loop.currentItem", "<start.")):
                 # 'open for more than 7 days': the item's age, from when it was created
                 unit_ms = {

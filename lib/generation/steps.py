@@ -4568,7 +4568,7 @@ _LOOP = re.compile(
     r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
     # 'and for all the rest post it in #general': the items no test named, the other side of the tests, no list
     r"(?!(?:the\s+)?(?:rest|others|other\s+(?:ones|cases))\b)"
-    r"((?:[\w\s$€£%=-]|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?:(?<=\bthat)|(?<=\bwhich)|(?<=\bwho)|(?<=\bit)|(?<=\bthey))['’](?=(?:s|ve|re|d)\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+[\"'”’])|"
+    r"((?:[\w\s$€£%=-]|[<>≤≥](?=\s*\d)|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?:(?<=\bthat)|(?<=\bwhich)|(?<=\bwho)|(?<=\bit)|(?<=\bthey))['’](?=(?:s|ve|re|d)\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+[\"'”’])|"
     # the place may carry a quoted name of several words ('in our 'Intl Open' Excel sheet'): its words name nothing
     r"(?<=\w)[\"'”’](?=[\s,:;]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
     r"((?:(?<!\w)[\"“‘'][^\"”’'\n]{1,40}[\"”’'](?!\w)|[\w\s'\"“”-])+?))?"
@@ -4606,6 +4606,9 @@ LOOP_END = re.compile(
     # '…, and then post a single list of them to #leads': one thing made of all the items, after the last
     r"(?<=[,;]\s)(?:and\s+)?then\s+(?=(?:[\w-]+\s+){1,2}?(?:a|one|the)\s+(?:single\s+|combined\s+|short\s+)?"
     r"(?:list|summary|digest|report|overview|recap|round-?up)\s+of\s+(?:them|those|these|all)\b)|"
+    # '…, then have an agent write ONE digest': one of a kind, made once after the items
+    r"(?<=[,;]\s)(?:and\s+)?then\s+(?=(?:[\w-]+\s+){1,4}?(?:one|a\s+single|one\s+single|a\s+combined)\s+"
+    r"(?:list|summary|digest|report|overview|recap|round-?up|briefing|brief|email|message|post)\b)|"
     # '…, then email me all the summaries', '…, then post them all to #eng': what each repeat made, together
     r"(?<=[,;]\s)(?:and\s+)?then\s+(?=(?:[\w-]+\s+){1,2}?(?:(?:all\s+(?:of\s+)?)?(?:the|these|those)\s+"
     r"(?:summaries|results|answers|findings|scores|translations|drafts|notes|reports|replies)\b|them\s+all\b|"
@@ -5715,7 +5718,8 @@ _FILTERED = re.compile(
     r"(?P<between>(?:(?!(?:any|those|each|every|all|the\s+ones)\b)[^\s,;.]+\s+){0,4}?(?:about|on|for|to)\s+)?"
     r"(?P<role>(?:the|their|its)\s+[\w-]+(?:\s+[\w-]+)?\s+of\s+)?"
     r"(?P<det>any|the\s+ones|those|each|every|all(?:\s+the)?)\s+"
-    r"(?=(?P<noun>(?!(?:that|which|who|whose|with|where)\b)[a-z][\w-]*\s+)?(?:that|which|who|whose|with|"
+    # ('email every staff member who …': a noun of two words)
+    r"(?=(?P<noun>(?:(?!(?:that|which|who|whose|with|where)\b)[a-z][\w-]*\s+){1,2})?(?:that|which|who|whose|with|"
     r"marked|flagged|tagged|labell?ed)\b)",
     re.I,
 )
@@ -5803,6 +5807,8 @@ def _filtered_object(sentence: str) -> str:
             continue
         noun = found.group("noun") or ""
         det = found.group("det").lower()
+        if len(noun.split()) > 1 and det not in ("each", "every"):
+            continue  # 'grab all linear issues that are still open': a list read whole, not one item named in two words
         if not noun and det in ("each", "every", "all", "all the"):
             continue
         item = noun or "one "
@@ -5836,6 +5842,15 @@ def _filtered_object(sentence: str) -> str:
         end = _qualifier(kept, 0) if kept else None
         state = _state_of(kept, 0) if kept and end is None else None
         end = state[0] if state else end
+        if done is not None and done.group("arrow") and len(re.findall(r"->|→|=>", sentence)) > 1:
+            continue  # 'route each: travel → …, anything over £2,500 → …': one route of several
+        if done is not None and end is not None and not kept[end:].strip() and done.group("arrow"):
+            # 'anything scoring above 80 -> post it in #hot-leads': the act written after an arrow
+            return (
+                sentence[: subject.start("det")]
+                + f"for each {candidate[:end].strip()}, "
+                + _as_action(candidate[done.end() :].lstrip())
+            ).rstrip()
         if done is not None and end is not None and not kept[end:].strip():
             given = done.group("given")
             verb = "send" if given else _PARTICIPLES[(done.group("done") or done.group("go")).lower()]
@@ -5871,9 +5886,11 @@ _BARE_WALK = re.compile(
 
 
 _KEPT_SUBJECT = re.compile(
-    r"(?:^\s*|[,;:—–]\s*|\s-\s+|\s(?:and|then)\s+)(?P<det>the\s+ones|those|any(?:\s+single)?|every|each|all(?:\s+the)?)\s+"
-    r"(?=(?P<noun>(?!(?:that|which|who|whose|with|where|ones)\b)[a-z][\w-]*\s+)?(?:that|which|who|whose|with|where|"
-    r"over|above|under|below|more|less|fewer|older|newer)\b)",
+    # ('; anything >2 days old gets posted …': whatever item passes, said with a sign)
+    r"(?:^\s*|[,;:—–]\s*|\s-\s+|\s(?:and|then)\s+)(?P<det>the\s+ones|those|any(?:thing|one)?(?:\s+single)?|every|each|"
+    r"all(?:\s+the)?)\s+"
+    r"(?=(?P<noun>(?!(?:that|which|who|whose|with|where|ones)\b)[a-z][\w-]*\s+)?(?:(?:that|which|who|whose|with|where|"
+    r"over|above|under|below|more|less|fewer|older|newer)\b|[<>≤≥]\s*\d))",
     re.I,
 )
 # 'read the 'Orders' sheet — orders over $500 should be posted …': a plural with no determiner, after a clause
@@ -5888,7 +5905,8 @@ _DONE_TO = re.compile(
     r"forwarded|saved|created|filed|flagged|moved|copied|escalated|put|written|shared|archived|deleted)\b"
     r"|\s+(?P<go>go(?:es)?)\s+(?=(?:to|into|in)\b)"
     # 'any member with a balance over $100 gets a payment reminder by email': what each one is sent
-    r"|\s+(?:(?:should|will|must|shall)\s+)?(?P<given>gets?|receives?|should\s+get)\s+(?=(?:an?|one|their)\s)",
+    r"|\s+(?:(?:should|will|must|shall)\s+)?(?P<given>gets?|receives?|should\s+get)\s+(?=(?:an?|one|their)\s)"
+    r"|\s*(?P<arrow>->|→|=>)\s*(?=\S)",
     re.I,
 )
 _PARTICIPLES = {
@@ -6053,9 +6071,23 @@ _EACH_OF_THEM = re.compile(
 )
 
 
+# 'search Tavily for news about every one of them', 'look up each of those on Exa': the pronoun names the items read
+# before, the same as 'each one' (not after 'for', which heads the clause it repeats)
+_OF_THEM_OBJECT = re.compile(
+    r"(?<=[a-z]\s)(?<!\bfor\s)\b(?:each|every\s+one|every\s+single\s+one)\s+of\s+(?:them|those|these)\b"
+    r"(?!\s+(?:in|on|from)\s)",
+    re.I,
+)
+
+
+_ONE_FOR_ALL = re.compile(r"\b(?:one|a\s+single|single|a\s+combined)\s+[\w-]+\s+(for)\s+(?=all\b)", re.I)
+
+
 def _each_of_them(sentence: str) -> str:
     """'for each of those checks if the date passed' read as 'for each of them, check if the date passed': what
-    follows the pronoun is the repeated step (its verb with or without the '-s' of the chatty voice)."""
+    follows the pronoun is the repeated step (its verb with or without the '-s' of the chatty voice); 'search the
+    news about every one of them' as '… about each one'."""
+    sentence = _OF_THEM_OBJECT.sub("each one", sentence)
 
     def comma(m: re.Match[str]) -> str:
         verb = m.group("verb")
@@ -6362,7 +6394,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 )
                 if s.kind == "source"
             ]
-            if fetched:
+            if fetched or not lx.integrations_in(where.group(0)):
+                # ('every invoice on the list gets an email': a list no service names is the one read before)
                 parts[at] = parts[at][: where.start()] + parts[at][where.end() :]
         own = _PICKED.match(parts[at])
         joint = next(
@@ -7131,6 +7164,16 @@ def items_as_lines(text: str) -> str:
     return "\n".join(arrows(line) for line in text.split("\n"))
 
 
+def _own_list(item: str, description: str, ruled_out: dict[str, set[str]]) -> bool:
+    """'get the Linear issues that are overdue and email each assignee', after a loop over another list: the item reads
+    a list of its own before the 'each' it repeats over, so it starts a loop of its own."""
+    found = _EACH_NOUN.search(item) or _EACH_OF.search(item)
+    head = item[: found.start()] if found else ""
+    return bool(re.search(r"\w", head)) and any(
+        s.kind == "source" for c in clauses(head) for s in read_clause(c, description, ruled_out)
+    )
+
+
 def _same_item(item: str, loop: Step) -> str:
     """'3) add a note on each donor's record' after '2) for each donor …', '-> log each one in …' after 'for each
     one: …': 'each' names the item the loop repeats for, so the step repeats with it ('the donor', 'it')."""
@@ -7245,6 +7288,10 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     text = _NOBODY.sub(lambda m: m.group(0)[: -len(m.group(1))] + "people".ljust(len(m.group(1))), text)
     # 'mark the contact as bounced without pinging anyone on slack': what is done without is no step
     text = _WITHOUT_DOING.sub(lambda m: " " * len(m.group(0)), text)
+    # 'search the news about every one of them': the items read before, as 'each one' (padded: same positions)
+    text = _OF_THEM_OBJECT.sub(lambda m: "each one".ljust(len(m.group(0))), text)
+    # 'one digest for all of them': a single thing made of them all, no repeat ('of' said for 'for')
+    text = _ONE_FOR_ALL.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "of ", text)
     rank = {"source": 0, "process": 1, "action": 2, "fan": 2, "loop": 3, "router": 3, "condition": 4}
     steps: list[Step] = []
     lead = ""  # a sentence that read to no step of its own ('fetch the bitcoin price.')
@@ -7290,13 +7337,17 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         if item_loop is not None:
             item = _same_item(_LIST_MARK.sub("", sentence, count=1), item_loop)
             if (
-                (
-                    _MADE_OF_ALL.search(item)
-                    and not _BACK_INTO.search(item)
-                    and not (_ITEMS_OWN.search(item) and any(s.kind == "process" for s in item_loop.body))
+                _own_list(_LIST_MARK.sub("", sentence, count=1), description, ruled_out)
+                # 'get the Linear issues that are overdue and email each assignee': a list of its own, read first
+                or (
+                    (
+                        _MADE_OF_ALL.search(item)
+                        and not _BACK_INTO.search(item)
+                        and not (_ITEMS_OWN.search(item) and any(s.kind == "process" for s in item_loop.body))
+                    )
+                    or _LOOP.search(item)
+                    or _EACH_NOUN.search(item)
                 )
-                or _LOOP.search(item)
-                or _EACH_NOUN.search(item)
             ):
                 item_loop = None  # '4. email me a briefing', 'write a summary to …': once, after the items
             else:
@@ -7321,6 +7372,10 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             if then is None:
                 continue
             open_loop, sentence = None, then  # 'When every client is done, post …': runs once, after
+        if steps and steps[-1].kind == "source" and len(re.findall(r"->|→|=>", sentence)) == 1:
+            # 'read the 'Event RSVPs' database; guests with fewer than 2 events attended -> email them': the items
+            # of the list just read, which ones and what is done to each
+            sentence = _ITEMS_FIRST.sub(r"\g<lead>any \g<noun>", sentence, count=1)
         restricts = _AFTERTHOUGHT.match(sentence)
         done = [s for s in last_read if s.kind in ("action", "process")]
         looped = last_read[-1] if last_read and last_read[-1].kind == "loop" else None
@@ -8106,11 +8161,79 @@ def _sorted_head_route(sentence: str) -> bool:
     )
 
 
+# 'an agent judges sentiment', 'an AI reads it and says whether the lead is qualified', 'classify each one's tone': a
+# step whose answer the labelled lines after it act on
+_JUDGES = re.compile(
+    r"\b(?:classif\w*|categori[sz]\w*|triage\w*|judg\w*|rates?|rating|scores?|scoring|assess\w*|grades?|grading|"
+    r"decides?|detects?|labels?|labell?ing|sentiment|tone|urgency|whether)\b",
+    re.I,
+)
+
+
+# 'Only the negative ones go to Jira (project CX) and #cx on Slack; the rest become rows in …': after a step that
+# judges, the items it gave one label and where they go, then the other side
+_ONES_GO = re.compile(
+    r"^\W*(?:only\s+)?(?:the\s+)?(?P<label>[a-z][\w-]*)\s+ones\s+(?:should\s+|will\s+)?(?:go(?:es)?|get\s+sent|are\s+sent)\s+"
+    r"(?:to|into|in)\s+(?P<dest>[^;]+?)"
+    r"(?:\s*[;,]\s*(?:and\s+)?(?P<rest>the\s+rest|the\s+others|the\s+other\s+ones|everything\s+else|all\s+others)\s+"
+    r"(?P<rv>\S[^;]*?))?[\s.!]*$",
+    re.I,
+)
+
+
+_REST_OF_ONES = (
+    r"^\W*(?:and\s+)?(?:the\s+rest|the\s+others|the\s+other\s+ones|everything\s+else|all\s+others)\s+\S"
+)
+
+
+def _ones_go(sentence: str) -> str | None:
+    """'Only the negative ones go to Jira and #cx on Slack; the rest become rows in …' read as 'if it is negative,
+    add it to Jira and post it to #cx on Slack; otherwise create rows in …'; None for another sentence."""
+    found = _ONES_GO.match(sentence)
+    if found is None or found.group("label").lower() in _NO_CATEGORY:
+        return None
+    acts = []
+    for dest in re.split(r"\s+(?:and|&)\s+", found.group("dest").strip()):
+        said = _sent_to(f"it goes to {dest}")
+        if said is None:
+            return None
+        acts.append(said)
+    out = f"if it is {found.group('label')}, {' and '.join(acts)}"
+    if found.group("rest"):
+        other = _route_of(f"{found.group('rest')} {found.group('rv')}")
+        if other is None:
+            return None
+        out += f"; otherwise {other[1]}"
+    return out
+
+
+# a sentence that opens on a plural and what picks some of them out ('guests with fewer than 2 …', 'orders over …')
+_ITEMS_FIRST = re.compile(
+    r"^(?P<lead>\W*)(?P<noun>[a-z][\w-]*s)(?=\s+(?:with|whose|that|which|who|where|over|above|under|below|more|less|"
+    r"fewer|older|newer)\b)",
+    re.I,
+)
+
+
 def _join_routes(parts: list[str]) -> list[str]:
     """Routes stated one per sentence (or per ';') are read as one sentence: three of them are a router."""
     out: list[str] = []
     run: list[str] = []
+    parts = list(parts)
+    for i in range(len(parts) - 1, 0, -1):
+        # '… the negative ones go to #cx; the rest become rows in …': the other side, said as a sentence of its own
+        if _ONES_GO.match(parts[i - 1]) and re.match(_REST_OF_ONES, parts[i], re.I):
+            parts[i - 1 : i + 1] = [parts[i - 1].rstrip(" .;") + "; " + parts[i]]
     for sentence in [*parts, ""]:
+        ones = (
+            _ones_go(sentence)
+            # ('for each one have AI rate the tone; angry ones go to …': the loop's own test of each item, read there)
+            if sentence and out and not run and _JUDGES.search(out[-1]) and not _LOOP.search(out[-1])
+            else None
+        )
+        if ones is not None:
+            out.append(ones)
+            continue
         if sentence and _is_route(sentence):
             run.append(sentence)
             continue
@@ -8126,6 +8249,22 @@ def _join_routes(parts: list[str]) -> list[str]:
                 out[-1] = out[-1].rstrip() + " " + ", ".join(routes)
             else:
                 out[-1] = "; ".join([out[-1].rstrip(" .;"), *routes])
+        elif (
+            len(run) == 2
+            and out
+            and _JUDGES.search(out[-1])
+            # one route a line ('Buyers go to …, sellers get …, renters get …' is a list of routes of its own)
+            and all(
+                _route_of(r)
+                and sum(1 for c in _route_clauses(_LIST_MARK.sub("", r, count=1)) if _route_of(c)) == 1
+                for r in run
+            )
+        ):
+            # 'an agent judges sentiment.' then 'negative -> create …' / 'positive -> add …' on their own lines:
+            # what is done for each answer of the step before, a test of that answer
+            for r in run:
+                cat, act = _route_of(_LIST_MARK.sub("", r, count=1))  # type: ignore[misc]
+                out.append(f"if it is {cat.strip()}, {act}")
         else:
             out += [", ".join(run)] if len(run) >= 3 else run
         run = []

@@ -957,6 +957,9 @@ _NOT_BRANCHES = frozenset(
 _EVENT_TESTS = (
     # 'with "invoice" in the subject', 'w/ 'crash' in the title', 'writes 'urgent' in the channel', 'mentions "refund"'
     r"(?:with|w/|writes?|says?|mentions?|mentioning|contains?|containing|includes?)\s*(?<=\s|/)(?P<q>[\"“'][^\"”']{1,40}[\"”'])",
+    # 'and it contains CANCEL', 'if the text says STOP': a word written in capitals joined to the event, the marker
+    r"\b(?:and|that|which|if)\s+(?:it|they|(?:the|its|their)\s+[\w-]+(?:\s+[\w-]+)?)\s+"
+    r"(?:contains?|says?|mentions?|includes?|reads|has)\s+(?:the\s+(?:word|keyword)\s+)?(?P<c>[A-Z][A-Z0-9-]+)\b",
     # 'with priority Blocker', 'with status = Done', 'with the label bug'
     r"\bwith\s+(?:the\s+|a\s+)?(?P<field>priority|status|label|tag|type|plan|severity|stage|category|topic)"
     r"\s*(?:=|:|is|of|set to)?\s*[\"“']?(?P<v>[\w-]+)",
