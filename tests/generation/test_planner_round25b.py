@@ -18,10 +18,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r25b-call-notes-prose-undecided": "call notes that decided nothing are built (a Slack post from the discussion)",
-    "r25b-decided-by-hand-once": "a decision that a person does the job once by hand is built",
-    "r25b-recover-deleted-board": "bringing back a board that was deleted and never exported is built",
-    "r25b-reversed-to-daily": "the trigger is the proposal the decision reverses (every 30 minutes), not the decision",
     "r25b-chat-in-sim-where": "'a chat in Sim where staff can ask …' starts no chat",
     "r25b-the-chat-assistant-should": "'the chat assistant should …' starts no chat",
     "r25b-airtable-new-record-arrow": "'each new record in the Airtable table … ->' reads the table by hand, no Airtable event",
