@@ -254,6 +254,13 @@ def draft(description: str) -> Draft:
             and not offered
         ):
             trigger = asked
+    if trigger.kind == "manual" and not trigger.spans:
+        # 'the chat assistant should search the FAQ before it replies' → 'search the FAQ …': the doer made a step of
+        # itself, and it said the run is a chat
+        said_kind = read_trigger(said)
+        if said_kind.kind == "chat":
+            said_kind.spans = []  # (read in the text before its rewriting: no position of it holds)
+            trigger = said_kind
     decided = lx.decision_spans(description) if lx.minutes(description) else []
     if decided:
         # 'Dee wanted it hourly … Agreed: every weekday 9:00 Berlin time', 'Ines to circulate numbers Friday … DECISION:

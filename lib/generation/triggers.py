@@ -103,6 +103,9 @@ _CHAT_HINT = re.compile(
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
     # 'a chat where I type …', 'a chat in which staff ask …'
     r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?(?:where|in which|that|which|for)|"
+    # 'a chat in Sim where sales can ask …', 'a chat on the docs site; it answers from …': where it lives, then its use
+    r"an? (?:[\w-]+ ){0,2}?chat (?:in|on) (?:sim|(?:the|our) [\w-]+(?: [\w-]+)?)(?: (?:where|in which|that|which)\b|"
+    r"\s*[;:,\u2013\u2014-]\s*(?:it|the (?:bot|assistant|agent)) (?:answers|replies|responds|looks|searches|reads)\b)|"
     # 'a chat they can type a postcode into', 'a chat our volunteers could ask': who uses it, then what they do
     r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?(?:[\w-]+ ){1,2}(?:can|could|will|would) "
     r"(?:type|ask|enter|paste|talk|send|write|use|query)\b|"
