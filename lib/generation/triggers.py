@@ -864,14 +864,16 @@ def read_webhook(clause: str) -> Trigger | None:
     if not found:
         return None
     start = found.start()
-    heading = re.fullmatch(r"\W*((?:[\w/.'-]+\s+){1,4})", clause[:start])
+    # ('Attendees: …\n- Stripe webhook on …': the heading is on the webhook's line)
+    line = clause.rfind("\n", 0, start) + 1
+    heading = re.fullmatch(r"\W*((?:[\w/.'-]+\s+){1,4})", clause[line:start])
     if (
         found.group(1).lower() in ("webhook", "webhooks")
         and heading
         and not _IMPERATIVE.search(heading.group(1))
     ):
         # 'Shopify order webhook: …', 'orders/create webhook': the heading names the event
-        start = heading.start(1)
+        start = line + heading.start(1)
     found_start = start
     head = clause[start:]
     if re.search(r"\b" + _RUN_ON + r"$", clause[:start], re.I):
