@@ -1084,6 +1084,21 @@ def _provider(text: str) -> str | None:
     return min(events)[1] if events else None
 
 
+def _provider_item(text: str) -> bool:
+    """'each new record in the Airtable table …': a new item of the kind a named service sends an event for (its
+    `items` in the webhook providers)."""
+    return any(
+        re.search(r"\b" + re.escape(name) + r"\b", text, re.I)
+        and re.match(
+            r"\W*(?:(?:for|on)\s+)?(?:every|each|any)\s+new\s+" + re.escape(item) + r"s?\b", text, re.I
+        )
+        for key, entry in lexicon()["webhook_providers"].items()
+        if key != "generic"
+        for name in entry["names"]
+        for item in entry.get("items", [])
+    )
+
+
 # 'every new message posted in #intl-team', 'for every new Shopify order over $500': an event, not a schedule
 _EVERY_NEW = re.compile(
     r"\b(?:(?:for|on)\s+)?(?:every|each|any)\s+(?:new\s+(?!(?:day|week|month|year|morning|hour)\b)|"
@@ -2321,6 +2336,8 @@ def _read_trigger(text: str) -> Trigger:
     arrival = _EVERY_NEW.search(text)
     if (
         arrival
+        # ('each new record in the Airtable table "Bookings"': an item of a service that sends an event for each)
+        and not _provider_item(re.split(r"\s(?:to|into|onto)\s|->|→|=>", arrival.group(0), maxsplit=1)[0])
         and re.search(  # (where it goes, 'to our 'Invoices' Airtable table', is no place it arrives in)
             r"\b(?:table|sheet|spreadsheet|tab|list|database|base)s?\b",
             re.split(r"\s(?:to|into|onto)\s", arrival.group(0), maxsplit=1)[0],

@@ -19,7 +19,6 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r25b-the-chat-assistant-should": "a chat now, but 'before it replies to a patient' reads as an e-mail, not the chat's answer",
-    "r25b-airtable-new-record-arrow": "'each new record in the Airtable table … ->' reads the table by hand, no Airtable event",
 }
 
 
