@@ -51,6 +51,7 @@ from lib.generation.triggers import (
     clock_words,
     event_test,
     given_when_then,
+    item_provider,
     polled_reads,
     read_trigger,
     trigger_fields,
@@ -275,6 +276,15 @@ def draft(description: str) -> Draft:
             if agreed.spans:
                 if not any(lx.told_event(description[a:y]) for _, y in agreed.spans):
                     trigger = agreed
+                    # "when a record's status changes to Interview", the notes telling of 'our Airtable table
+                    # "Job Applications"': the item's service, named elsewhere in the notes, sends the event
+                    told = item_provider(" ".join(description[x:y] for x, y in agreed.spans), description)
+                    if (
+                        told
+                        and agreed.kind == "webhook"
+                        and agreed.values.get("webhookProvider") == "generic"
+                    ):
+                        agreed.values["webhookProvider"] = told
                 break
     if trigger.kind == "webhook":
         trigger.spans = [_whole_quote(description, *_named_hook(description, a, b)) for a, b in trigger.spans]

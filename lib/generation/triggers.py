@@ -58,7 +58,8 @@ _DAY_CLOCK = (
     r"|\d{1,2}h(?:[0-5]\d)?)"
 )
 # '(sun 21:00)', 'fri 6pm': a day's short name is a day only right before a clock
-_A_CLOCK = r"(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2}|\d{1,2}h(?:[0-5]\d)?\b)"
+# ('mon, wed & fri at 7': a bare hour after 'at')
+_A_CLOCK = r"(?:(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2}|\d{1,2}h(?:[0-5]\d)?\b)|at\s+\d{1,2}(?![\d.,:%])\b)"
 _CLOCK_AHEAD = r",?\s+" + _A_CLOCK
 _ABBR_NAMES = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
 # 'Tue/Thu at 7:00', 'mon, wed & fri 6pm': each short name of a list that ends before the clock
@@ -1082,6 +1083,24 @@ def _provider(text: str) -> str | None:
         return min(placed or specific)[1]
     events = [(text.find(p), name) for name, entry in providers.items() for p in entry["events"] if p in text]
     return min(events)[1] if events else None
+
+
+def item_provider(event: str, text: str) -> str | None:
+    """The one service with a trigger that `text` names and whose item `event` speaks of with no service of its own
+    ("when a record's status changes", the notes naming 'our Airtable table') — else None."""
+    if _named_provider(event.lower()) or lx.integrations_in(event):
+        return None
+    found = {
+        key
+        for key, entry in lexicon()["webhook_providers"].items()
+        if key != "generic"
+        and any(
+            re.search(r"\b" + re.escape(item) + r"(?:s|['’]s)?\b", event, re.I)
+            for item in entry.get("items", [])
+        )
+        and any(re.search(r"\b" + re.escape(name) + r"\b", text, re.I) for name in entry["names"])
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _provider_item(text: str) -> bool:
