@@ -8,10 +8,11 @@ minutes; … Agreed: once a day at 08:30'), not on a date told elsewhere in the 
 Thursday'), a chat where the decision asks for one ('a chat in Sim where staff can ask …', 'the chat assistant
 should …'), the service whose event starts it ('each new record in the Airtable table …') — and meeting shorthand
 for days ('Mon-Thu'). Several voices (bulleted minutes, prose call notes, numbered agendas); controls: a plain
-request, a misspelt 'Aggreed:' and a decision on a GitHub event. 10 of 17 were right before the fix. Two lines
-added during the round, each failing before its fix: a list of short day names before a bare hour ('Mon, Wed & Fri
-at 7') and an event whose item's service the notes name on another line ("when a record's stage changes …" beside
-'our Airtable table "Pipeline"')."""
+request, a misspelt 'Aggreed:' and a decision on a GitHub event. 10 of 17 were right before the fix. Three lines
+added during the round, each failing before its fix: an API endpoint whose caller is named before its call ('an API
+endpoint in Sim our partner portal calls with {…} when a partner signs up' starts on the call, not on the sign-up),
+a list of short day names before a bare hour ('Mon, Wed & Fri at 7') and an event whose item's service the notes
+name on another line ("when a record's stage changes …" beside 'our Airtable table "Pipeline"')."""
 
 from __future__ import annotations
 
