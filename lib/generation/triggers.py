@@ -411,7 +411,7 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
     # '7am Lisbon time', '(Toronto time)', 'time in Nairobi': a city the time-zone database names
     for found in re.finditer(
         rf"{_ZONE_WORD}\s+(?:in|of|de|da|do|du|di)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
-        rf"|\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:local\s+)?{_ZONE_WORD}",
+        rf"|\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Z]{{2,3}})\s+(?:local\s+)?{_ZONE_WORD}",
         text,
     ):
         city = (found.group(1) or found.group(2)).lower().replace("-", " ")
@@ -869,7 +869,8 @@ def read_webhook(clause: str) -> Trigger | None:
         return None
     start = found.start()
     # ('Attendees: …\n- Stripe webhook on …': the heading is on the webhook's line)
-    line = clause.rfind("\n", 0, start) + 1
+    # ('- Agreed: on the GitHub issue webhook for …': after a label's colon too)
+    line = max(clause.rfind("\n", 0, start), clause.rfind(": ", 0, start) + 1) + 1
     heading = re.fullmatch(r"\W*((?:[\w/.'-]+\s+){1,4})", clause[line:start])
     if (
         found.group(1).lower() in ("webhook", "webhooks")
