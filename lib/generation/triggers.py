@@ -870,7 +870,8 @@ def read_webhook(clause: str) -> Trigger | None:
     start = found.start()
     # ('Attendees: …\n- Stripe webhook on …': the heading is on the webhook's line)
     # ('- Agreed: on the GitHub issue webhook for …': after a label's colon too)
-    line = max(clause.rfind("\n", 0, start), clause.rfind(": ", 0, start) + 1) + 1
+    colon = clause.rfind(": ", 0, start)
+    line = max(clause.rfind("\n", 0, start) + 1, colon + 2 if colon >= 0 else 0)
     heading = re.fullmatch(r"\W*((?:[\w/.'-]+\s+){1,4})", clause[line:start])
     if (
         found.group(1).lower() in ("webhook", "webhooks")
