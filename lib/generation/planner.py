@@ -270,21 +270,23 @@ def draft(description: str) -> Draft:
         # ('First agreed: daily 08:00 … we changed it: weekly, Mondays at 08:00 instead': the last decision that
         # says when stands; 'Agreed: on that webhook post …' agrees on the event told before it)
         for a, b in reversed(decided):
-            kept = ["\n" if c == "\n" else " " for c in description]
-            kept[a:b] = list(description[a:b])
-            agreed = read_trigger("".join(kept))
+            alone = ["\n" if c == "\n" else " " for c in description]
+            alone[a:b] = list(description[a:b])
+            agreed = read_trigger("".join(alone))
             if agreed.spans:
                 if not any(lx.told_event(description[a:y]) for _, y in agreed.spans):
                     trigger = agreed
                     # "when a record's status changes to Interview", the notes telling of 'our Airtable table
                     # "Job Applications"': the item's service, named elsewhere in the notes, sends the event
-                    told = item_provider(" ".join(description[x:y] for x, y in agreed.spans), description)
+                    item_service = item_provider(
+                        " ".join(description[x:y] for x, y in agreed.spans), description
+                    )
                     if (
-                        told
+                        item_service
                         and agreed.kind == "webhook"
                         and agreed.values.get("webhookProvider") == "generic"
                     ):
-                        agreed.values["webhookProvider"] = told
+                        agreed.values["webhookProvider"] = item_service
                 break
     if trigger.kind == "webhook":
         trigger.spans = [_whole_quote(description, *_named_hook(description, a, b)) for a, b in trigger.spans]
