@@ -1106,6 +1106,52 @@ def once_only(text: str) -> bool:
     return re.search(lexicon()["not_a_workflow"]["once_only"], text, re.I) is not None
 
 
+def minutes(text: str) -> bool:
+    """'Attendees: …', 'AI: Raj to build …', 'IT mtg notes': the text is the notes of a meeting."""
+    return re.search(lexicon()["not_a_workflow"]["minutes"], text, re.I | re.M) is not None
+
+
+def decision_spans(text: str) -> list[tuple[int, int]]:
+    """Where meeting notes record a decision, each from its 'Agreed:' / 'DECISION:' / 'Settled on' to the end of its
+    line ('nothing agreed', 'Not agreed:', 'no conclusion' are none)."""
+    rules = lexicon()["not_a_workflow"]
+    found = []
+    for m in re.finditer(rules["decision"], text, re.I):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if re.search(rules["undecided"], text[max(line_start, m.start() - 20) : m.start()], re.I):
+            continue
+        end = text.find("\n", m.end())
+        found.append((m.start(), end if end >= 0 else len(text)))
+    return found
+
+
+def decisions(text: str) -> list[str]:
+    """What meeting notes record as decided: each decision's words after its 'Agreed:' / 'DECISION:'."""
+    rules = lexicon()["not_a_workflow"]
+    return [re.sub(rules["decision"], "", text[a:b], count=1, flags=re.I) for a, b in decision_spans(text)]
+
+
+def told_event(text: str) -> bool:
+    """'on that webhook', 'when that event fires': an event named by pointing back to one told before."""
+    return re.search(lexicon()["not_a_workflow"]["told_event"], text, re.I) is not None
+
+
+def nothing_decided(text: str) -> bool:
+    """Meeting notes in which nothing was decided ('Open question: …', 'AI: CH to find out pricing', 'nothing agreed to
+    build yet'), or only to look into something ('Agreed anyway to see if Sim can do it'): no workflow is asked for."""
+    if not minutes(text):
+        return False
+    inquiry = lexicon()["not_a_workflow"]["inquiry"]
+    return all(re.search(inquiry, d) for d in decisions(text))
+
+
+def recovers_lost(text: str) -> bool:
+    """'we lost Slack history from 2021 (never exported) … bring back all those messages': data that is gone, asked
+    back."""
+    rules = lexicon()["not_a_workflow"]
+    return bool(re.search(rules["lost_data"], text, re.I) and re.search(rules["recover"], text, re.I))
+
+
 def asks_only_a_question(text: str) -> bool:
     """'just asking', 'Not asking you to build it yet', "(it's more of a question)": the text says it is a question."""
     return re.search(lexicon()["not_a_workflow"]["question_cues"], text, re.I) is not None

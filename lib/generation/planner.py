@@ -51,6 +51,7 @@ from lib.generation.triggers import (
     clock_words,
     event_test,
     given_when_then,
+    item_provider,
     polled_reads,
     read_trigger,
     trigger_fields,
@@ -256,6 +257,39 @@ def draft(description: str) -> Draft:
             and not offered
         ):
             trigger = asked
+    if trigger.kind == "manual" and not trigger.spans:
+        # 'the chat assistant should search the FAQ before it replies' → 'search the FAQ …': the doer made a step of
+        # itself, and it said the run is a chat
+        said_kind = read_trigger(said)
+        if said_kind.kind == "chat":
+            said_kind.spans = []  # (read in the text before its rewriting: no position of it holds)
+            trigger = said_kind
+    decided = lx.decision_spans(description) if lx.minutes(description) else []
+    if decided:
+        # 'Dee wanted it hourly … Agreed: every weekday 9:00 Berlin time', 'Ines to circulate numbers Friday … DECISION:
+        # when Stripe tells us a payment failed, …': in meeting notes the run starts as the decision says, not as a
+        # proposal it reverses or a date told elsewhere (the rest blanked, so every position stays)
+        # ('First agreed: daily 08:00 … we changed it: weekly, Mondays at 08:00 instead': the last decision that
+        # says when stands; 'Agreed: on that webhook post …' agrees on the event told before it)
+        for a, b in reversed(decided):
+            alone = ["\n" if c == "\n" else " " for c in description]
+            alone[a:b] = list(description[a:b])
+            agreed = read_trigger("".join(alone))
+            if agreed.spans:
+                if not any(lx.told_event(description[a:y]) for _, y in agreed.spans):
+                    trigger = agreed
+                    # "when a record's status changes to Interview", the notes telling of 'our Airtable table
+                    # "Job Applications"': the item's service, named elsewhere in the notes, sends the event
+                    item_service = item_provider(
+                        " ".join(description[x:y] for x, y in agreed.spans), description
+                    )
+                    if (
+                        item_service
+                        and agreed.kind == "webhook"
+                        and agreed.values.get("webhookProvider") == "generic"
+                    ):
+                        agreed.values["webhookProvider"] = item_service
+                break
     if trigger.kind == "webhook":
         trigger.spans = [_whole_quote(description, *_named_hook(description, a, b)) for a, b in trigger.spans]
     # 'Hi team,\n\n<what is told> <what is asked>\n\nThanks,\nDana': what the letter asks, without its greeting, its
@@ -279,6 +313,25 @@ def draft(description: str) -> Draft:
     if not kind_of_text and not trigger.spans and lx.asks_only_a_question(description):
         kind_of_text = "question"  # 'just asking - is it even possible to …? Not asking you to build it yet.'
     _not_asked(trigger, field or wanted)
+    if lx.nothing_decided(description):
+        # 'Open question: do we even need …? AI: CH to find out pricing', 'Agreed anyway to see if Sim can do it':
+        # meeting notes ask for what they decided, and these decided nothing to build
+        raise _cannot(
+            "these are meeting notes in which nothing buildable was decided (only discussion, open questions, or "
+            "someone to find out more), so there is no workflow to build yet. Once it is decided, describe what "
+            "should run, what starts it and where a result goes (e.g. 'Agreed: every Monday at 9 read the open "
+            "Jira issues and post a summary to #eng on Slack').",
+            reason="not_a_workflow",
+            kind="nothing decided",
+        )
+    if lx.recovers_lost(description):
+        raise _cannot(
+            "this asks a workflow to bring back data that is gone (deleted, or never exported or backed up): a "
+            "workflow can only read what a service still holds. Describe what should happen to data that exists "
+            "(e.g. 'every night export the new Slack messages in #general to a Notion page').",
+            reason="not_a_workflow",
+            kind="not possible",
+        )
     if not trigger.spans and trigger.kind == "manual" and lx.hired_work(field or wanted):
         # 'Not a build job exactly - looking for an automation consultant for a video call', 'Looking for someone to
         # write a 2,000-word blog post': a person hired for other work, nothing that runs

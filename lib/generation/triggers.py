@@ -58,7 +58,8 @@ _DAY_CLOCK = (
     r"|\d{1,2}h(?:[0-5]\d)?)"
 )
 # '(sun 21:00)', 'fri 6pm': a day's short name is a day only right before a clock
-_A_CLOCK = r"(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2}|\d{1,2}h(?:[0-5]\d)?\b)"
+# ('mon, wed & fri at 7': a bare hour after 'at')
+_A_CLOCK = r"(?:(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2}|\d{1,2}h(?:[0-5]\d)?\b)|at\s+\d{1,2}(?![\d.,:%])\b)"
 _CLOCK_AHEAD = r",?\s+" + _A_CLOCK
 _ABBR_NAMES = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
 # 'Tue/Thu at 7:00', 'mon, wed & fri 6pm': each short name of a list that ends before the clock
@@ -103,6 +104,9 @@ _CHAT_HINT = re.compile(
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
     # 'a chat where I type …', 'a chat in which staff ask …'
     r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?(?:where|in which|that|which|for)|"
+    # 'a chat in Sim where sales can ask …', 'a chat on the docs site; it answers from …': where it lives, then its use
+    r"an? (?:[\w-]+ ){0,2}?chat (?:in|on) (?:sim|(?:the|our) [\w-]+(?: [\w-]+)?)(?: (?:where|in which|that|which)\b|"
+    r"\s*[;:,\u2013\u2014-]\s*(?:it|the (?:bot|assistant|agent)) (?:answers|replies|responds|looks|searches|reads)\b)|"
     # 'a chat they can type a postcode into', 'a chat our volunteers could ask': who uses it, then what they do
     r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?(?:[\w-]+ ){1,2}(?:can|could|will|would) "
     r"(?:type|ask|enter|paste|talk|send|write|use|query)\b|"
@@ -139,6 +143,9 @@ _API_HINT = re.compile(
     r"|(?:expose|publish|offer|serve)\s+(?:a|an|our)\s+sim\s+(?:api|endpoint)"
     r"|(?:call|calls|hit|hits|invoke|invokes|ping|pings)\s+(?:a|an|our|the|this)\s+sim\s+(?:api|endpoint|workflow)"
     r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:that|which|where)"
+    # 'an API endpoint in Sim the website calls with {name, email}': the caller named, then its call
+    r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:in|on)\s+sim\s+(?:(?:that|which)\s+)?(?:(?:our|the|their|my)\s+)?"
+    r"[\w-]+(?:\s+[\w-]+)?\s+(?:calls?|hits?|invokes?)\b"
     # '(we'll call the workflow via API with the doc id)', 'our app will hit this workflow over HTTP'
     # ('our CMS will call a Sim workflow through its API with a draft')
     r"|(?:call|calls|hit|hits|trigger|triggers|invoke|invokes|start|starts)\s+(?:the|this|our|an?)\s+(?:sim\s+)?"
@@ -408,7 +415,7 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
     # '7am Lisbon time', '(Toronto time)', 'time in Nairobi': a city the time-zone database names
     for found in re.finditer(
         rf"{_ZONE_WORD}\s+(?:in|of|de|da|do|du|di)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
-        rf"|\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:local\s+)?{_ZONE_WORD}",
+        rf"|\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Z]{{2,3}})\s+(?:local\s+)?{_ZONE_WORD}",
         text,
     ):
         city = (found.group(1) or found.group(2)).lower().replace("-", " ")
@@ -865,14 +872,18 @@ def read_webhook(clause: str) -> Trigger | None:
     if not found:
         return None
     start = found.start()
-    heading = re.fullmatch(r"\W*((?:[\w/.'-]+\s+){1,4})", clause[:start])
+    # ('Attendees: …\n- Stripe webhook on …': the heading is on the webhook's line)
+    # ('- Agreed: on the GitHub issue webhook for …': after a label's colon too)
+    colon = clause.rfind(": ", 0, start)
+    line = max(clause.rfind("\n", 0, start) + 1, colon + 2 if colon >= 0 else 0)
+    heading = re.fullmatch(r"\W*((?:[\w/.'-]+\s+){1,4})", clause[line:start])
     if (
         found.group(1).lower() in ("webhook", "webhooks")
         and heading
         and not _IMPERATIVE.search(heading.group(1))
     ):
         # 'Shopify order webhook: …', 'orders/create webhook': the heading names the event
-        start = heading.start(1)
+        start = line + heading.start(1)
     found_start = start
     head = clause[start:]
     if re.search(r"\b" + _RUN_ON + r"$", clause[:start], re.I):
@@ -1084,6 +1095,39 @@ def _provider(text: str) -> str | None:
         return min(placed or specific)[1]
     events = [(text.find(p), name) for name, entry in providers.items() for p in entry["events"] if p in text]
     return min(events)[1] if events else None
+
+
+def item_provider(event: str, text: str) -> str | None:
+    """The one service with a trigger that `text` names and whose item `event` speaks of with no service of its own
+    ("when a record's status changes", the notes naming 'our Airtable table') — else None."""
+    if _named_provider(event.lower()) or lx.integrations_in(event):
+        return None
+    found = {
+        key
+        for key, entry in lexicon()["webhook_providers"].items()
+        if key != "generic"
+        and any(
+            re.search(r"\b" + re.escape(item) + r"(?:s|['’]s)?\b", event, re.I)
+            for item in entry.get("items", [])
+        )
+        and any(re.search(r"\b" + re.escape(name) + r"\b", text, re.I) for name in entry["names"])
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _provider_item(text: str) -> bool:
+    """'each new record in the Airtable table …': a new item of the kind a named service sends an event for (its
+    `items` in the webhook providers)."""
+    return any(
+        re.search(r"\b" + re.escape(name) + r"\b", text, re.I)
+        and re.match(
+            r"\W*(?:(?:for|on)\s+)?(?:every|each|any)\s+new\s+" + re.escape(item) + r"s?\b", text, re.I
+        )
+        for key, entry in lexicon()["webhook_providers"].items()
+        if key != "generic"
+        for name in entry["names"]
+        for item in entry.get("items", [])
+    )
 
 
 # 'every new message posted in #intl-team', 'for every new Shopify order over $500': an event, not a schedule
@@ -2329,6 +2373,8 @@ def _read_trigger(text: str) -> Trigger:
     arrival = _EVERY_NEW.search(text)
     if (
         arrival
+        # ('each new record in the Airtable table "Bookings"': an item of a service that sends an event for each)
+        and not _provider_item(re.split(r"\s(?:to|into|onto)\s|->|→|=>", arrival.group(0), maxsplit=1)[0])
         and re.search(  # (where it goes, 'to our 'Invoices' Airtable table', is no place it arrives in)
             r"\b(?:table|sheet|spreadsheet|tab|list|database|base)s?\b",
             re.split(r"\s(?:to|into|onto)\s", arrival.group(0), maxsplit=1)[0],
