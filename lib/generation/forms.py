@@ -335,8 +335,21 @@ def read_minutes(text: str) -> str | None:
                 block = (False, indent, True)
             continue
         lead = re.match(_MINUTES_LEAD, line).group("lead")  # type: ignore[union-attr]
-        out.append(f"{lead}{DISCUSSED_LABEL} {line[len(lead) :].strip()}")
+        told = line[len(lead) :].strip()
+        # (a sentence of its own: 'Warehouse sync, 12/3' does not run on into the decision below it)
+        out.append(f"{lead}{DISCUSSED_LABEL} {told}{'' if told[-1:] in '.!?:;' else '.'}")
     return "\n".join(out)
+
+
+def decided_spans(text: str) -> list[tuple[int, int]]:
+    """Where minutes rewritten by `read_minutes` say what was decided: each line that is not told ('Discussed: …')."""
+    spans, at = [], 0
+    for line in text.split("\n"):
+        said = line.strip().lstrip("-*•0123456789.) \t")
+        if said and not said.startswith(DISCUSSED_LABEL):
+            spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return spans
 
 
 def _task(found: re.Match[str] | None, names: set[str]) -> bool:

@@ -1141,8 +1141,13 @@ def nothing_decided(text: str) -> bool:
     build yet'), or only to look into something ('Agreed anyway to see if Sim can do it'): no workflow is asked for."""
     if not minutes(text):
         return False
+    return only_inquiries(decisions(text))
+
+
+def only_inquiries(decided: list[str]) -> bool:
+    """Whether every decision of a meeting is only to look into something ('to see if Sim can do it'); none is too."""
     inquiry = lexicon()["not_a_workflow"]["inquiry"]
-    return all(re.search(inquiry, d) for d in decisions(text))
+    return all(re.search(inquiry, d.lstrip(" \t-*•0123456789.)")) for d in decided)
 
 
 def recovers_lost(text: str) -> bool:

@@ -155,6 +155,7 @@ def draft(description: str) -> Draft:
     # 'Tools involved: …', 'Who should be notified? …', 'Anything it must NOT do? …': a form's fields, each read by
     # what it holds (a title, the trigger, the steps, tools told of, recipients, bans, a priority: forms.py)
     own = forms.own_address(description)
+    notes = description  # (meeting notes as written: their labels say what was decided)
     description = forms.read_form(description)
     # 'label it as bug, feature or question and post it to the matching channel: #bugs, #features or #questions'
     description = matched_places(description)
@@ -264,17 +265,25 @@ def draft(description: str) -> Draft:
         if said_kind.kind == "chat":
             said_kind.spans = []  # (read in the text before its rewriting: no position of it holds)
             trigger = said_kind
-    decided = lx.decision_spans(description) if lx.minutes(description) else []
+    # (minutes read by `forms.read_minutes` keep their decided lines without a label: those are the decisions)
+    minutes_read = forms.read_minutes(notes) is not None
+    decided = (
+        forms.decided_spans(description)
+        if minutes_read
+        else lx.decision_spans(description)
+        if lx.minutes(description)
+        else []
+    )
     if decided:
         # 'Dee wanted it hourly … Agreed: every weekday 9:00 Berlin time', 'Ines to circulate numbers Friday … DECISION:
         # when Stripe tells us a payment failed, …': in meeting notes the run starts as the decision says, not as a
-        # proposal it reverses or a date told elsewhere (the rest blanked, so every position stays)
+        # proposal it reverses or a date told elsewhere
         # ('First agreed: daily 08:00 … we changed it: weekly, Mondays at 08:00 instead': the last decision that
         # says when stands; 'Agreed: on that webhook post …' agrees on the event told before it)
         for a, b in reversed(decided):
-            alone = ["\n" if c == "\n" else " " for c in description]
-            alone[a:b] = list(description[a:b])
-            agreed = read_trigger("".join(alone))
+            # (the decision read as a text of its own, as it was said: its event opens it, not a later sentence)
+            agreed = read_trigger(description[a:b])
+            agreed.spans = [(x + a, y + a) for x, y in agreed.spans]
             if agreed.spans:
                 if not any(lx.told_event(description[a:y]) for _, y in agreed.spans):
                     trigger = agreed
@@ -313,7 +322,11 @@ def draft(description: str) -> Draft:
     if not kind_of_text and not trigger.spans and lx.asks_only_a_question(description):
         kind_of_text = "question"  # 'just asking - is it even possible to …? Not asking you to build it yet.'
     _not_asked(trigger, field or wanted)
-    if lx.nothing_decided(description):
+    if (
+        lx.only_inquiries([description[a:b] for a, b in decided])
+        if minutes_read
+        else lx.nothing_decided(description)
+    ):
         # 'Open question: do we even need …? AI: CH to find out pricing', 'Agreed anyway to see if Sim can do it':
         # meeting notes ask for what they decided, and these decided nothing to build
         raise _cannot(
@@ -4324,6 +4337,8 @@ def _after_event(description: str, trigger: Any) -> str:
 
 
 def _title(description: str) -> str:
+    # (minutes read by `forms.read_minutes`: the meeting's heading is told, its label no part of the title)
+    description = description.replace(forms.DISCUSSED_LABEL + " ", "")
     titled = _TICKET_TITLE.match(description)
     if titled:  # '[Finance][P1] Month-end FX snapshot': the ticket's own title, without its tags
         description = re.sub(r"^\s*(?:\[[^\]\n]*\]\s*)+", "", titled.group(0)) or description

@@ -24,9 +24,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r25b-the-chat-assistant-should": "a chat now, but the discussion line 'patients ask …' makes an e-mail step (25a's class)",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round25b.jsonl", _KNOWN))
