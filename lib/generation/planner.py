@@ -1704,7 +1704,7 @@ class _Builder:
         """The user's own placeholders in text carried as written ('create an issue "Restock <name>"'):
         Sim reads every <…> as a block reference and stops at one that names no block. Inside a loop or
         parallel the word is a field of the current item; elsewhere it is kept as a plain word."""
-        from lib.sim.names import normalize_name
+        from lib.sim.names import REFERENCE_RE, normalize_name
         from lib.validation.tags import resolved_tags
 
         container = next((b.type for b in self.blocks if b.id == parent), None)
@@ -1715,8 +1715,9 @@ class _Builder:
         known = {b.id for b in self.blocks} | {"start", "loop", "parallel", "blockname"}
         for tag in reversed(resolved_tags(value, type_)):
             inner = tag.text[1:-1].strip()
-            if "." in inner or normalize_name(tag.ref) in known:
+            if REFERENCE_RE.fullmatch(tag.text) or normalize_name(tag.ref) in known:
                 continue  # a reference the planner made: left for the validators to judge
+            # ('From: Research <research@lionrock.vc>': an address in brackets is no reference, whatever its dots)
             field = re.sub(r"\W+", "_", inner).strip("_")
             if container in ("loop", "parallel") and field:
                 new = f"<{container}.currentItem.{field}>"
