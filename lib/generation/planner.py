@@ -1868,7 +1868,9 @@ class _Builder:
             if "{prev_text}" in value:
                 text = (
                     data
-                    if not prev or _is_text(prev) or not prev.startswith("<")
+                    if not prev
+                    or (_is_text(prev) and not self.answers_json(prev))
+                    or not prev.startswith("<")
                     else f"{_heading(step)}: {prev}"
                 )
                 value = value.replace("{prev_text}", text)
@@ -3505,6 +3507,14 @@ class _Builder:
         if step.body:  # steps stated after the routing that are not routes run once the route is taken
             exits, _ = self.chain(step.body, exits, prev, parent)
         return exits
+
+    def answers_json(self, ref: str) -> bool:
+        """Whether `ref` is the answer of an agent asked to answer in JSON ('… answer with them as a JSON list'): Sim's
+        resolver parses a value that is only such an answer, so a message gets a list, not text."""
+        found = re.fullmatch(r"<([\w-]+)\.content>", ref)
+        block = next((b for b in self.blocks if found and b.id == found.group(1) and b.type == "agent"), None)
+        said = next((v.value for v in block.values if v.id == "systemPrompt"), "") if block else ""
+        return isinstance(said, str) and "JSON" in said
 
     def classified_input(self, prev: str, decided: bool = False) -> str | None:
         """What an agent that answers a label only ('You classify the input …') was given, when `prev` is its

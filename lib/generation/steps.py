@@ -6740,6 +6740,9 @@ _ONES = re.compile(
     re.I,
 )
 _NO_CATEGORY = {
+    "the",  # 'keep only the ones labelled bug': no label, the words after say which
+    "a",
+    "an",
     "new",
     "old",
     "other",
