@@ -4624,7 +4624,8 @@ LOOP_END = re.compile(
 # a list of steps: numbered or bulleted lines
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+\S", re.M)
 _INLINE_ITEM = re.compile(r"(?:^|(?<=[\s:.]))\d{1,2}\)\s+\S")
-_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]?|[-*•])\s*(?=\S|$)")
+# ('7.2 Kitchen sign-ups …': a contract's clause number, its dots and all)
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?(?=\s)|\d{1,2}[.)]?|[-*•])\s*(?=\S|$)")
 # '… summary back into the Notes column': written into the item's own row, once per item
 _BACK_INTO = re.compile(r"\bback\s+(?:in|into|to|on)\b", re.I)
 # one thing made of all the items ('a digest', 'a briefing', 'how many went out'), or said to come after them
