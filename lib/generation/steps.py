@@ -5029,9 +5029,9 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
             said and _NOTHING.match(said[1]) and sort
         ):  # 'for spam, he does nothing': a route
             continue
-        label = re.split(r"\b(?:go(?:es)?|to|→|->|should|shall|must|will|get|gets|are|is)\b", clause, maxsplit=1)[0].strip(
-            " :"
-        )
+        label = re.split(
+            r"\b(?:go(?:es)?|to|→|->|should|shall|must|will|get|gets|are|is)\b", clause, maxsplit=1
+        )[0].strip(" :")
         if said and re.search(r"->|→|=>|\s=\s", clause):  # 'delayed = email the customer': the category said
             label = said[0]
         named = next(
@@ -7308,7 +7308,10 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     text = _ONE_FOR_ALL.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "of ", text)
     # 'Where the new state is 'Confirmed', …', 'In the event that …': a clause's test, read as 'if' (padded)
     text = _LEGAL_IF.sub(
-        lambda m: m.group(0)[: m.start(1) - m.start(0)] + ("If" if m.group(1)[0].isupper() else "if").ljust(len(m.group(1))),
+        lambda m: (
+            m.group(0)[: m.start(1) - m.start(0)]
+            + ("If" if m.group(1)[0].isupper() else "if").ljust(len(m.group(1)))
+        ),
         text,
     )
     rank = {"source": 0, "process": 1, "action": 2, "fan": 2, "loop": 3, "router": 3, "condition": 4}
