@@ -4624,7 +4624,8 @@ LOOP_END = re.compile(
 # a list of steps: numbered or bulleted lines
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+\S", re.M)
 _INLINE_ITEM = re.compile(r"(?:^|(?<=[\s:.]))\d{1,2}\)\s+\S")
-_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]?|[-*•])\s*(?=\S|$)")
+# ('7.2 Kitchen sign-ups …': a contract's clause number, its dots and all)
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?(?=\s)|\d{1,2}[.)]?|[-*•])\s*(?=\S|$)")
 # '… summary back into the Notes column': written into the item's own row, once per item
 _BACK_INTO = re.compile(r"\bback\s+(?:in|into|to|on)\b", re.I)
 # one thing made of all the items ('a digest', 'a briefing', 'how many went out'), or said to come after them
@@ -5028,9 +5029,9 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
             said and _NOTHING.match(said[1]) and sort
         ):  # 'for spam, he does nothing': a route
             continue
-        label = re.split(r"\b(?:go(?:es)?|to|→|->|should|get|gets|are|is)\b", clause, maxsplit=1)[0].strip(
-            " :"
-        )
+        label = re.split(
+            r"\b(?:go(?:es)?|to|→|->|should|shall|must|will|get|gets|are|is)\b", clause, maxsplit=1
+        )[0].strip(" :")
         if said and re.search(r"->|→|=>|\s=\s", clause):  # 'delayed = email the customer': the category said
             label = said[0]
         named = next(
@@ -5079,12 +5080,14 @@ _ARROW = re.compile(
 _BECOMES = re.compile(
     r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?("
     + _CATEGORY_WORD
-    + r"(?:\s+[a-z][\w-]*){0,3}?"
+    + r"(?:\s+(?:&\s+)?[a-z][\w-]*){0,3}?"  # ('Damp & Mould reports are …': a category of two words)
     + _CATEGORY_ABOUT
     + r")\s+"
     r"(?:(?:should\s+|will\s+)?(?:become|becomes|turn into|turns into|are turned into|get turned into)|"
-    r"(?:are|is|get|gets|should be|should get)\s+(?=(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|"
-    r"created|stored|written|put|dropped|answered|moved|pushed|copied|shared|escalated)\b)|(?=(?:create|creates|open|opens|get|gets)\s+(?:a|an|the)\b))\s*(\S.*)$",
+    # ('Billing tickets SHALL be e-mailed to …', 'bugs must be filed as …', 'are to be raised as …': a clause's passive)
+    r"(?:are|is|get|gets|(?:should|shall|must|will|are\s+to|is\s+to)\s+be|should get)\s+(?=(?:added|posted|sent|logged|"
+    r"filed|saved|forwarded|emailed|e-mailed|appended|created|stored|written|put|dropped|answered|moved|pushed|copied|"
+    r"shared|escalated|raised|recorded)\b)|(?=(?:create|creates|open|opens|get|gets)\s+(?:a|an|the)\b))\s*(\S.*)$",
     re.I,
 )
 
@@ -5122,6 +5125,9 @@ def _route_clauses(text: str) -> list[str]:
     said = [_ACTS_FOR.match(p) for p in pieces]
     fors = [i for i, m in enumerate(said) if m is not None and _bare_verb(m.group("act")) is not None]
     if len(fors) < 2:
+        if sum(1 for p in pieces if _route_of(p) is not None) >= 2:
+            # 'Employment enquiries SHALL be e-mailed to …; Family enquiries SHALL be …': a ';' ends each route
+            return [c for p in pieces for c in _apposed(clauses(p))]
         return _apposed(clauses(text))
     out: list[str] = []
     for i, piece in enumerate(pieces):
@@ -5177,9 +5183,8 @@ def _bare_verb(text: str) -> str | None:
 
 def _route_of(clause: str) -> tuple[str, str] | None:
     """(category, the clause to read for its action) when `clause` sends one category somewhere."""
-    clause = re.sub(r"^\s*[-*•]\s+(?=\S)", "", clause).lstrip(
-        " :;,"
-    )  # '- 'x' -> post on X': a bulleted route
+    # '- 'x' -> post on X': a bulleted route; '4.3 Claims tickets SHALL be posted …': a numbered clause
+    clause = re.sub(r"^\s*(?:[-*•]|\d{1,2}(?:\.\d{1,2})+\.?)\s+(?=\S)", "", clause).lstrip(" :;,")
     label = re.match(r"\s*([a-z][\w -]{0,30}?)\s*:", clause, re.I)
     if label and label.group(1).lower() in lexicon()["section_labels"]:
         return None  # 'Non-goals: editing the sheet', 'Steps: read …': a ticket's heading, no category
@@ -5214,7 +5219,7 @@ def _route_of(clause: str) -> tuple[str, str] | None:
         ):  # 'feature requests get dropped into …', 'questions get answered in #dev-help': what is done
             return becomes.group(1), verb + action[done.end() :]
         if re.match(
-            r"(?:added|posted|sent|logged|filed|saved|forwarded|emailed|appended|created|stored|written|put)\b",
+            r"(?:added|posted|sent|logged|filed|saved|forwarded|e-?mailed|appended|created|stored|written|put)\b",
             action,
             re.I,
         ):
@@ -6080,6 +6085,15 @@ _OF_THEM_OBJECT = re.compile(
 )
 
 
+# the test words of a contract's clause ('4.2 Where the category is …, the Solution shall …', '…, and, where the total
+# exceeds …', 'In the event that the title mentions …'): at a clause's start, before what is tested, an 'if'
+# ('where possible', 'where applicable' name no thing to test)
+_LEGAL_IF = re.compile(
+    r"(?:^|(?<=[\n.;:,(])|(?<=\d\s)|(?<=[\n.;:,(]\s)|(?<=\d[.)]\s))\s*"
+    r"(where|in\s+(?:the|any)\s+event\s+that|in\s+(?:any\s+|all\s+)?cases?\s+where|in\s+(?:any\s+)?instances?\s+where)"
+    r"(?=\s+(?:the|an?|its|their|any|this|that|such|no)\s)",
+    re.I,
+)
 _ONE_FOR_ALL = re.compile(r"\b(?:one|a\s+single|single|a\s+combined)\s+[\w-]+\s+(for)\s+(?=all\b)", re.I)
 
 
@@ -7295,6 +7309,14 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     text = _OF_THEM_OBJECT.sub(lambda m: "each one".ljust(len(m.group(0))), text)
     # 'one digest for all of them': a single thing made of them all, no repeat ('of' said for 'for')
     text = _ONE_FOR_ALL.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "of ", text)
+    # 'Where the new state is 'Confirmed', …', 'In the event that …': a clause's test, read as 'if' (padded)
+    text = _LEGAL_IF.sub(
+        lambda m: (
+            m.group(0)[: m.start(1) - m.start(0)]
+            + ("If" if m.group(1)[0].isupper() else "if").ljust(len(m.group(1)))
+        ),
+        text,
+    )
     rank = {"source": 0, "process": 1, "action": 2, "fan": 2, "loop": 3, "router": 3, "condition": 4}
     steps: list[Step] = []
     lead = ""  # a sentence that read to no step of its own ('fetch the bitcoin price.')
@@ -7986,7 +8008,7 @@ def _innermost_else(step: Step) -> Step:
 
 
 _CATEGORY = re.compile(
-    r"^\s*(?:the\s+|its\s+|their\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)(?:'s|\s+is|\s+are|\s+was)\s+(?!not\b|no\b)(?:an?\s+|the\s+)?([\w\s'-]+?)\s*$",
+    r"^\s*(?:the\s+|its\s+|their\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)(?:'s|\s+is|\s+are|\s+was)\s+(?!not\b|no\b(?!-))(?:an?\s+|the\s+)?([\w\s'-]+?)\s*$",
     re.I,
 )
 _PRONOUN = ("it", "they", "this", "that", "its")
@@ -8005,7 +8027,7 @@ def _category(label: str) -> tuple[str, str] | None:
     if either:
         return "it", "|".join(sorted(re.split(r"\s+or\s+(?:it\s+is\s+)?", either.group(1).lower())))
     found = _CATEGORY.match(label)
-    if re.search(r"\b(?:and|or|not|no)\b|\d", label, re.I):
+    if re.search(r"(?<![\w-])(?:and|or|not|no)(?![\w-])|\d", label, re.I):  # ('No-show' is one value)
         return None
     if not found:
         # 'if the reservation is confirmed …; if pending, …': a value with no subject is of the same subject
