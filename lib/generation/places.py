@@ -561,6 +561,9 @@ def defined_terms(text: str) -> str:
         for m in _label_re(label).finditer(text, after):
             if any(a <= m.start() < b for a, b in drop):
                 continue
+            opening = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+            if re.search(r"\b(?:not|never)\b|n['’]t\b", text[opening : m.start()], re.I):
+                continue  # 'shall not amend any record in the Register': a ban, no place to read or write
             det = m.group("det")
             if det.lower() == "the":
                 found.append((m.start(), m.end(), written))
