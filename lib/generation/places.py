@@ -520,15 +520,19 @@ def defined_terms(text: str) -> str:
         if nxt is not None and nxt.start() < clause_end:
             clause_end = max(end, nxt.start())
         kept = lx.integrations_in(meant)
-        if m.group("set_off") and not (kept and re.match(r"(?:the|an?|our)\s", meant, re.I)):
+        placed = re.match(rf"(?:the|an?|our)\s+(?:[\w&'’-]+\s+){{0,3}}?(?:{_place_words()})s?\b", meant, re.I)
+        if m.group("set_off") and not (kept and placed):
             continue  # 'reply with "Thanks": the …' is no definition; '"the Portfolio", an Airtable table …' is
-        if not re.search(r"\b(?:shall|must|will|should)\b", text[m.end() : clause_end], re.I):
+        if not m.group("set_off") and not re.search(
+            r"\b(?:shall|must|will|should)\b", text[m.end() : clause_end], re.I
+        ):
             drop.append(_whole(text, m.start(), clause_end))
         # ('the table reconciliation_exceptions in the Operations Supabase project': a name as the system spells it)
         spelt = re.search(rf"\b(?P<noun>{_nouns_re()})\s+(?P<name>[a-z][\w.-]*_[\w.-]*)", meant, re.I)
-        if inside:
-            terms.append((label, clause_end, inside[0].written))
-        elif (
+        # (as the definition words it, 'the Google Sheet 'Physio Clinic List'', when it names the service and a
+        # place noun; a table spelt as the system spells it, 'the table reconciliation_exceptions in the Operations
+        # Supabase project', as that table of the service; else the place it tells of, written out)
+        if (
             kept
             and spelt
             and spelt.group("noun").lower() in _kept_under(lexicon()["integrations"][kept[0][1]]["type"])
@@ -537,12 +541,14 @@ def defined_terms(text: str) -> str:
             terms.append(
                 (label, clause_end, f'the "{spelt.group("name")}" {service} {spelt.group("noun").lower()}')
             )
-        elif (
-            kept
-            and re.match(r"(?:the|an?|our)\s", meant, re.I)
-            and re.search(rf"\b(?:{_place_words()})s?\b", meant, re.I)
-        ):
-            terms.append((label, clause_end, "the " + meant.split(None, 1)[1].strip()))
+        elif kept and placed:
+            # ('the Google Sheet titled 'Licence Register'' → 'the Google Sheet 'Licence Register'')
+            worded = re.sub(
+                r"\s+(?:titled|entitled|called|named)\s+(?=[\"“'‘])", " ", meant.split(None, 1)[1]
+            )
+            terms.append((label, clause_end, "the " + worded.strip()))
+        elif inside:
+            terms.append((label, clause_end, inside[0].written))
     for m in _LABELLED.finditer(text):
         label = m.group("label") or m.group("label2")
         before = [
