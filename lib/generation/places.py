@@ -427,3 +427,160 @@ def named_again(text: str) -> str:
         out += [text[last:a], written]
         last = b
     return "".join(out) + text[last:] if out else text
+
+
+# A defined term: a short label the writer gives a place once ('"the Register" means the Google Sheet titled
+# 'Licence Register'', 'the Notion database 'Open Grants' (hereinafter "the Grants Tracker")') and then names it by.
+_LABEL = r"(?:the\s+)?(?P<label>(?-i:[A-Z][\w&-]*)(?:\s+(?-i:[A-Z][\w&-]*)){0,3})"
+_OPEN, _CLOSE = r"[\"“'‘]", r"[\"”'’]"
+# the label first, what it means after: '"the Register" means …', '"Portfolio": the …', '"the Portfolio", an
+# Airtable table called …', 'Register means …' opening a line, 'when I say "the Tracker" I mean …'
+_DEFINES = re.compile(
+    rf"(?:(?<![\w'’]){_OPEN}{_LABEL}{_CLOSE}\s*(?:means|shall\s+mean|refers\s+to|shall\s+refer\s+to|denotes|"
+    rf"is\s+defined\s+as|(?P<set_off>:|,(?=\s+(?:an?|the|our)\s)))"
+    rf"|(?:^|\n)\s*(?:[\w.()-]{{1,8}}\s+)?(?!(?:this|that|it|which|what)\b){_LABEL.replace('label', 'label2')}"
+    rf"\s+(?:means|shall\s+mean)"
+    rf"|\b(?:when|where|whenever)\s+(?:I|we)\s+say\s+{_OPEN}{_LABEL.replace('label', 'label3')}{_CLOSE},?\s+"
+    rf"(?:I|we)\s+mean)\s+",
+    re.I,
+)
+# the place first, its label after, in brackets or set off: '… 'Approved Vendors' (the "Vendor List")', '…
+# (hereinafter "the Grants Tracker")', ', hereinafter referred to as "the Ledger",'
+_LABELLED = re.compile(
+    rf"\(\s*(?:(?:hereinafter|hereafter)\s+(?:(?:referred\s+to\s+as|called)\s+)?)?(?:the\s+)?{_OPEN}{_LABEL}{_CLOSE}\s*\)"
+    rf"|,?\s*\b(?:hereinafter|hereafter)\s+(?:(?:referred\s+to\s+as|called)\s+)?(?:the\s+)?{_OPEN}"
+    rf"{_LABEL.replace('label', 'label2')}{_CLOSE}",
+    re.I,
+)
+# where the meaning ends: who keeps it, what it is for, the next definition
+_MEANT_END = re.compile(
+    r"\s+(?:maintained|kept|owned|managed|operated|administered|used|hosted|run|updated|shared)\s+by\b"
+    r"|\s+(?:which|who|whose|that|where|in\s+which)\b|[,;](?:\s|$)|[.!?](?=\s|$)|\n|\s*\(",
+)
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> str:
+    """The nouns that make what a term means a place: those a resource, a place, or a defined place is named by."""
+    data = services.data()
+    words = {w for same in data["resource_nouns"].values() for w in same} | set(data["place_nouns"])
+    words |= set(data.get("defined_place_nouns", []))
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _label_re(label: str) -> re.Pattern[str]:
+    """A later mention of `label`: 'the Register', 'in the Register', 'all Bulletin Items' (as written, capitals
+    kept), not a part of another name ('Licence Register'), not its owner ('the Register's owner')."""
+    words = r"\s+".join(re.escape(w) for w in label.split())
+    return re.compile(
+        rf"(?<![\w\"“'‘-])(?P<det>(?i:the|all(?:\s+the)?|each|every|any))\s+(?P<label>{words})(?![\w&-]|['’]s\b|\s*[\"”’])"
+    )
+
+
+def _whole(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start`…`end` with the stop after it, and widened to the line's start when only a clause number is before it
+    ('2.1 "the Rota" means …', '2.1 In this Schedule, "X" means …'), so no empty numbered clause is left."""
+    line = text.rfind("\n", 0, start) + 1
+    if re.fullmatch(
+        r"[ \t]*(?:[\w.()-]{1,8}[ \t]+)?(?:(?:in|for\s+the\s+purposes\s+of)\s+this\s+[\w ]{1,30},\s*)?",
+        text[line:start],
+        re.I,
+    ):
+        start = line
+    closing = re.match(r"[ \t]*[.;]?[ \t]*(?:\n|$)|[ \t]*[.;]\s+", text[end:])
+    return start, end + (closing.end() if closing else 0)
+
+
+def defined_terms(text: str) -> str:
+    """`text` with each later mention of a place by the label a definition gave it written out as that place
+    ('"the Rota" means the Google Sheet 'Theatre Rota'. … for each session listed in the Rota' → '… listed in the
+    "Theatre Rota" Google Sheet'), and each definition that asks nothing ('"X" means …' with no shall/must/will in
+    it) taken out, so it is no step of its own."""
+    if not re.search(
+        r"\b(?:mean|means|denotes|hereinafter|hereafter|refers?\s+to|defined)\b|[\"“'‘][^\"”'’\n]{1,40}[\"”'’]\s*[:,)]",
+        text,
+        re.I,
+    ):
+        return text
+    places = _places(text)
+    terms: list[tuple[str, int, str]] = []  # (label, where the definition ends, the place written out)
+    drop: list[tuple[int, int]] = []
+    for m in _DEFINES.finditer(text):
+        label = m.group("label") or m.group("label2") or m.group("label3")
+        stop = _MEANT_END.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        meant = text[m.end() : end]
+        # (its quoted name before a name read off the service's: 'the Google Sheet titled 'Licence Register'')
+        inside = sorted(
+            (p for p in places if p.name and m.end() <= p.start < end), key=lambda p: (not p.quoted, p.start)
+        )
+        sentence_end = _SENTENCE_END.search(text, m.end())
+        clause_end = sentence_end.start() if sentence_end else len(text)
+        nxt = _DEFINES.search(text, m.end())
+        if nxt is not None and nxt.start() < clause_end:
+            clause_end = max(end, nxt.start())
+        kept = lx.integrations_in(meant)
+        placed = re.match(rf"(?:the|an?|our)\s+(?:[\w&'’-]+\s+){{0,3}}?(?:{_place_words()})s?\b", meant, re.I)
+        if m.group("set_off") and not (kept and placed):
+            continue  # 'reply with "Thanks": the …' is no definition; '"the Portfolio", an Airtable table …' is
+        if not m.group("set_off") and not re.search(
+            r"\b(?:shall|must|will|should)\b", text[m.end() : clause_end], re.I
+        ):
+            drop.append(_whole(text, m.start(), clause_end))
+        # ('the table reconciliation_exceptions in the Operations Supabase project': a name as the system spells it)
+        spelt = re.search(rf"\b(?P<noun>{_nouns_re()})\s+(?P<name>[a-z][\w.-]*_[\w.-]*)", meant, re.I)
+        # (as the definition words it, 'the Google Sheet 'Physio Clinic List'', when it names the service and a
+        # place noun; a table spelt as the system spells it, 'the table reconciliation_exceptions in the Operations
+        # Supabase project', as that table of the service; else the place it tells of, written out)
+        if (
+            kept
+            and spelt
+            and spelt.group("noun").lower() in _kept_under(lexicon()["integrations"][kept[0][1]]["type"])
+        ):
+            service = _service_words(kept[0][1], "", True)
+            terms.append(
+                (label, clause_end, f'the "{spelt.group("name")}" {service} {spelt.group("noun").lower()}')
+            )
+        elif kept and placed:
+            # ('the Google Sheet titled 'Licence Register'' → 'the Google Sheet 'Licence Register'')
+            worded = re.sub(
+                r"\s+(?:titled|entitled|called|named)\s+(?=[\"“'‘])", " ", meant.split(None, 1)[1]
+            )
+            terms.append((label, clause_end, "the " + worded.strip()))
+        elif inside:
+            terms.append((label, clause_end, inside[0].written))
+    for m in _LABELLED.finditer(text):
+        label = m.group("label") or m.group("label2")
+        before = [
+            p
+            for p in places
+            if p.name and p.end <= m.start() and not _SENTENCE_END.search(text, p.end, m.start())
+        ]
+        if before:
+            terms.append((label, m.end(), before[-1].written))
+    if not terms and not drop:
+        return text
+    found: list[tuple[int, int, str]] = []
+    for label, after, written in terms:
+        if lx.integrations_in(label):
+            continue  # '"Google Sheet": …' names a service, not a place
+        for m in _label_re(label).finditer(text, after):
+            if any(a <= m.start() < b for a, b in drop):
+                continue
+            opening = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+            if re.search(r"\b(?:not|never)\b|n['’]t\b", text[opening : m.start()], re.I):
+                continue  # 'shall not amend any record in the Register': a ban, no place to read or write
+            det = m.group("det")
+            if det.lower() == "the":
+                found.append((m.start(), m.end(), written))
+            else:
+                found.append((m.start(), m.end(), f"{m.group(0)} in {written}"))
+    cuts = sorted(found + [(a, b, "") for a, b in drop])
+    out: list[str] = []
+    last = 0
+    for a, b, written in cuts:
+        if a < last:
+            continue
+        out += [text[last:a], written]
+        last = b
+    return "".join(out) + text[last:]

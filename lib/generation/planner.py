@@ -21,7 +21,7 @@ from lib.generation.corrections import corrected
 from lib.generation.handles import handles_named
 from lib.generation.lexicon import lexicon
 from lib.generation.matching import matched_places
-from lib.generation.places import mailbox_again, named_again
+from lib.generation.places import defined_terms, mailbox_again, named_again
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.shaping import shape_json_values
@@ -186,6 +186,8 @@ def draft(description: str) -> Draft:
     description = lx.negated_lists(description)  # "don't reply, forward or delete …": each verb negated
     description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
+    # '"the Rota" means the Google Sheet 'Theatre Rota'. … each session listed in the Rota': the place defined
+    description = defined_terms(description)
     # 'Loans are tracked in the "Loans" tab of our sheet. … go through that tab': the place told of, written out
     description = named_again(description)
     # 'inbox hr@ (Outlook) … read new mail in hr@': that Outlook inbox
