@@ -18,12 +18,8 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r26c-passive-teams": "a passive ban ('… shall not be posted to Microsoft Teams') is read as a step",
-    "r26c-nothing-social": "'nothing may be posted to X' is read as a post to X",
-    "r26c-prohibited-sms": "'… by SMS is prohibited' is read as a text message to send",
-    "r26c-not-permitted-whatsapp": "'… over WhatsApp is not permitted' is read as a WhatsApp message to send",
-    "r26c-later-phase-telegram": "'Telegram alerts are not part of Phase 1' is read as alerts to send",
-    "r26c-must-not-long": "a 'MUST NOT post' whose object is long before the service is read as a post",
+    "r26c-not-permitted-whatsapp": "read right once its ban is read, but the request is asked as a question ('could "
+    "the bot grab …?') and, with the ban no step of its own, the whole text is refused as a question (another class)",
 }
 
 
