@@ -8,7 +8,8 @@ phase ('Telegram alerts are not part of Phase 1 and shall not be delivered under
 ruled out and nothing is written there. Controls: a ban on what a message holds ('The message shall not include
 salaries': the message is still sent), a passive step that is asked for ('A summary of them shall be posted to …')
 beside a hands-off clause, a service that 'shall not be used', a plain "Don't message the customer", and a forwarding
-ban beside a mailbox trigger. 5 of 11 were right before the fix."""
+ban beside a mailbox trigger. 5 of 11 were right before the fix, 10 after it (the WhatsApp line is read right
+but its request, asked as a question, is refused: another class)."""
 
 from __future__ import annotations
 
