@@ -1276,7 +1276,9 @@ def _scope_out_tables() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str
         r"\s*(?:\([^)\n]{0,40}\)\s*)?(?:\*\*|__)?\s*(?:[:–—-][ \t]*(?:\*\*|__)?[ \t]*(?P<items>[^\n]*)|(?P<items2>)(?=\n))"
     )
     trailing = re.compile(
-        r"(?im)(?:^|(?<=[.!?])\s+|(?<=\n))[ \t]*(?:[-*•]\s*)?(?P<items>[A-Za-z][^.!?\n:]{2,160}?)\s+"
+        # ('If the amount is not allowed, …': a case, not a ban)
+        r"(?im)(?:^|(?<=[.!?])\s+|(?<=\n))[ \t]*(?:[-*•]\s*|\(?(?:[A-Z]\.)?\d+(?:\.\d+)*[.):]?\s+)?"
+        r"(?P<items>(?!(?:if|when|whenever|where|unless|once|whether)\b)[A-Za-z][^.!?\n:]{2,160}?)\s+"
         + rules["trailing"]
         + r"\b[^.!?\n]*[.!]?"
     )
@@ -1391,6 +1393,57 @@ def builder_asides(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _passive_ban() -> re.Pattern[str]:
+    """The reader of a ban said in the passive (lexicon.json scope_out 'passive_modals', 'participles')."""
+    rules = lexicon()["scope_out"]
+    participles = "|".join(sorted((re.escape(p) for p in rules["participles"]), key=len, reverse=True))
+    modals = rules["passive_modals"]
+    return re.compile(
+        # at a clause's start (after a clause number, a bullet or a semicolon): its subject, a few words
+        r"(?im)(?P<lead>(?:^|(?<=[.!?;:])\s+|(?<=\n))[ \t]*(?:[-*•]\s*|\(?(?:[A-Z]\.)?\d+(?:\.\d+)*[.):]?\s+)?)"
+        r"(?P<subject>(?!(?:if|when|whenever|where|unless|once|whether|it|this|that|they|he|she)\b)"
+        rf"[A-Za-z][\w'’/-]*(?:\s+(?!(?:{modals}|is|are|was|were|be|been|has|have|had|do|does)\b)[\w'’/-]+){{0,7}}?)"
+        rf"\s+(?:(?P<modal>{modals})\s+(?P<neg>not|never)\s+|(?P<modal2>{modals})\s+)"
+        rf"be\s+(?P<done>{participles})\b(?P<tail>[^.!?;\n]*)"
+    )
+
+
+def _passive_bans(text: str) -> str:
+    """'Incident details shall not be posted to Microsoft Teams.' → "Don't post incident details to Microsoft
+    Teams.", 'Nothing may be posted to X' → "Don't post anything to X", 'No SMS shall be sent to patients' →
+    "Don't send any SMS to patients": a ban said in the passive, as the active ban the planner reads (what may
+    still be done, 'The summary shall be posted …', stays as written)."""
+    verbs = lexicon()["scope_out"]["participles"]
+
+    def active(m: re.Match[str]) -> str:
+        subject = m.group("subject")
+        none = re.fullmatch(r"(?i)(?:nothing|none|no\s+(?P<what>.+))", subject)
+        if m.group("neg") is None and none is None:
+            return m.group(0)  # 'The summary shall be posted …': asked for
+        if m.group("neg") is not None and none is not None:
+            return m.group(0)  # 'nothing shall not be …': no plain ban
+        thing = (
+            ("any " + none.group("what")) if none and none.group("what") else "anything" if none else subject
+        )
+        if not none and subject[:1].isupper() and not integrations_in(subject.split()[0]):
+            thing = subject[0].lower() + subject[1:]
+        tail = m.group("tail")
+        if not none:
+            # 'Salary information shall not be posted to Slack' where a welcome is posted to Slack: what the
+            # messages there hold, not a ban on the place ('Don't include salary information in Slack')
+            rest = text[: m.start("subject")] + " " + text[m.end() :]
+            said = {key for _, key in integrations_in(rest)}
+            places = [key for _, key in integrations_in(tail)]
+            if places and all(key in said for key in places):
+                into = re.search(r"\b(?:to|in|into|on|via|through|by)\s", tail)
+                where = tail[into.end() :] if into else tail
+                return m.group("lead") + "Don't include " + thing + " in " + where.strip()
+        return m.group("lead") + "Don't " + verbs[m.group("done").lower()] + " " + thing + tail
+
+    return _passive_ban().sub(active, text)
+
+
 def scoped_out(text: str) -> str:
     """ "Out of scope: updating the Notion pages." → "Don't update the Notion pages.", 'Non-goals: SMS.' → 'No
     SMS.', 'Booking anything or emailing the client is out of scope.' → "Don't book anything or email the client.":
@@ -1410,7 +1463,7 @@ def scoped_out(text: str) -> str:
         banned = _ban(said)
         return m.group("lead") + banned + rest if banned else m.group(0)
 
-    text = _listed_below(line.sub(listed, text), line)
+    text = _listed_below(line.sub(listed, _passive_bans(text)), line)
     return trailing.sub(
         lambda m: m.group(0)[: m.start("items") - m.start()] + (_ban(m.group("items")) or m.group(0)), text
     )

@@ -157,7 +157,12 @@ def negated(text: str) -> dict[str, set[str]]:
                 _NEGATION
                 + r"\b(?:[^.,;]{0,30}?|[^.,;]{0,20}?(?:"
                 + _LISTED_VERB
-                + r"[^.,;]{0,40}?)+)\b(?<![@.])"
+                + r"[^.,;]{0,40}?)+"
+                # ('MUST NOT post survey answers or respondent names to any Discord server': a long object in one
+                # clause — a verb that sends, what it sends with no word that joins another clause, then 'to' it)
+                + r"|\s+(?:post|send|forward|e-?mail|publish|share|upload|push|transmit|deliver|tweet|message)\w*\s"
+                r"(?:(?!\b(?:and|then|but|before|after|until|unless|if|when|whenever|so|instead|once|while|only|"
+                r"just|also)\b)[^.,;:\n]){5,50}?\bto\s+(?:(?:any|the|an?|our|their|its|other)\s+){0,2})\b(?<![@.])"
                 + p
                 # ('if the domain is not gmail.com': a domain or an address names no service)
                 + r"\b(?!\.[a-z]{2,}\b|@)",
