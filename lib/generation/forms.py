@@ -365,10 +365,8 @@ def _task(found: re.Match[str] | None, names: set[str]) -> bool:
 
 
 def read_form(text: str) -> str:
-    """`text` with each field of a form rewritten by its kind (see the module's docstring); not a form: as it is."""
-    minutes = read_minutes(text)
-    if minutes is not None:  # the minutes of a meeting: only what it decided is asked
-        return minutes
+    """`text` with each field of a form rewritten by its kind (see the module's docstring); not a form: as it is.
+    Minutes are read first, by `read_minutes` (the planner needs to know it read them)."""
     found = fields(text) or fields(text, lone=True)
     if not found:
         return text

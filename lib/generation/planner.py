@@ -155,8 +155,9 @@ def draft(description: str) -> Draft:
     # 'Tools involved: …', 'Who should be notified? …', 'Anything it must NOT do? …': a form's fields, each read by
     # what it holds (a title, the trigger, the steps, tools told of, recipients, bans, a priority: forms.py)
     own = forms.own_address(description)
-    notes = description  # (meeting notes as written: their labels say what was decided)
-    description = forms.read_form(description)
+    # the minutes of a meeting: only what it decided is asked (forms.read_minutes); else a form's fields
+    minutes = forms.read_minutes(description)
+    description = minutes if minutes is not None else forms.read_form(description)
     # 'label it as bug, feature or question and post it to the matching channel: #bugs, #features or #questions'
     description = matched_places(description)
     description = handles_named(
@@ -268,10 +269,9 @@ def draft(description: str) -> Draft:
             said_kind.spans = []  # (read in the text before its rewriting: no position of it holds)
             trigger = said_kind
     # (minutes read by `forms.read_minutes` keep their decided lines without a label: those are the decisions)
-    minutes_read = forms.read_minutes(notes) is not None
     decided = (
         forms.decided_spans(description)
-        if minutes_read
+        if minutes is not None
         else lx.decision_spans(description)
         if lx.minutes(description)
         else []
@@ -326,7 +326,7 @@ def draft(description: str) -> Draft:
     _not_asked(trigger, field or wanted)
     if (
         lx.only_inquiries([description[a:b] for a, b in decided])
-        if minutes_read
+        if minutes is not None
         else lx.nothing_decided(description)
     ):
         # 'Open question: do we even need …? AI: CH to find out pricing', 'Agreed anyway to see if Sim can do it':
