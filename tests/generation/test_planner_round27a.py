@@ -1,0 +1,30 @@
+"""Planner round 27a on our own descriptions (`planner_round27a.jsonl`, in no bench set, each written before its
+fix): a pasted e-mail or a forwarded thread. Its header lines ('From:', 'Sent:', 'Subject:', 'Von:', 'Envoyé :'),
+separators ('-----Original Message-----', '---------- Forwarded message ---------', 'On … wrote:'), quote marks and
+signatures (names, titles, phone lines) ask for nothing: a sender's address is no recipient, a 'Sent:' time is no
+schedule, a phone number no SMS. A top-posted thread reads newest first, so a reply that changes the ask ('text
+them instead of email', 'make it 10am instead', 'don't post it to Discord') comes before what it changes; read
+oldest first, it follows it. A thread with no ask (a question, a one-off) is still no workflow. Controls: a
+plain request and a letter with a greeting and a sign-off. 5 of 12 were right before the fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.generation.judged import assert_right, cases
+
+# what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
+_KNOWN: dict[str, str] = {
+    "r27a-outlook-original-correction": "the 'Sent:' time read as the schedule; the reply's change read before the ask",
+    "r27a-gmail-quoted-webhook": "header addresses read as e-mails to send; the quoted ask's event not read",
+    "r27a-sent-time-not-schedule": "the 'Sent:' time read as the schedule; header lines read as e-mails",
+    "r27a-german-headers": "the signature's or header's words change the event's provider",
+    "r27a-reply-narrows-ban": "'wrote:' lines read as e-mails to send; the daily schedule lost",
+    "r27a-signature-phone-not-sms": "header and signature lines read as steps; the quoted ask's event not read",
+    "r27a-thread-later-time-change": "the reply's new time comes before the ask it changes (newest first)",
+}
+
+
+@pytest.mark.parametrize("item", cases("planner_round27a.jsonl", _KNOWN))
+def test_round27a_description_comes_out_right(item):
+    assert_right(item, seed="r27a")
