@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from lib.errors import CannotPlan
-from lib.generation import forms, services
+from lib.generation import forms, mail, services
 from lib.generation import lexicon as lx
 from lib.generation.corrections import corrected
 from lib.generation.handles import handles_named
@@ -110,6 +110,8 @@ def plan(description: str) -> WorkflowPlan:
 
 def draft(description: str) -> Draft:
     """The plan for `description` with its coverage notes."""
+    # a forwarded thread: its messages oldest first, without headers, quote marks and signatures (mail.py)
+    description = mail.read_mail(description) or description
     foreign = language_of(description)
     english = to_english(description, foreign) if foreign else None
     # what is only told (the background before an explicit ask, the signature) may stay unread: the asked part may not

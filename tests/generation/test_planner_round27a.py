@@ -5,7 +5,9 @@ signatures (names, titles, phone lines) ask for nothing: a sender's address is n
 schedule, a phone number no SMS. A top-posted thread reads newest first, so a reply that changes the ask ('text
 them instead of email', 'make it 10am instead', 'don't post it to Discord') comes before what it changes; read
 oldest first, it follows it. A thread with no ask (a question, a one-off) is still no workflow. Controls: a
-plain request and a letter with a greeting and a sign-off. 5 of 12 were right before the fix."""
+plain request and a letter with a greeting and a sign-off. 5 of 12 were right before the fix as first labelled;
+three webhook providers were then labelled as JUL25 lists them (Stripe has one; Typeform and Jira have none, so
+the generic webhook), which makes it 6 of 12 before the fix and 10 after."""
 
 from __future__ import annotations
 
@@ -15,13 +17,8 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r27a-outlook-original-correction": "the 'Sent:' time read as the schedule; the reply's change read before the ask",
-    "r27a-gmail-quoted-webhook": "header addresses read as e-mails to send; the quoted ask's event not read",
-    "r27a-sent-time-not-schedule": "the 'Sent:' time read as the schedule; header lines read as e-mails",
-    "r27a-german-headers": "the signature's or header's words change the event's provider",
-    "r27a-reply-narrows-ban": "'wrote:' lines read as e-mails to send; the daily schedule lost",
-    "r27a-signature-phone-not-sms": "header and signature lines read as steps; the quoted ask's event not read",
-    "r27a-thread-later-time-change": "the reply's new time comes before the ask it changes (newest first)",
+    "r27a-sent-time-not-schedule": "'list the pull requests merged last week in the <repo> repo' makes no GitHub read",
+    "r27a-reply-narrows-ban": "'Every day at 6 in the morning' read as a schedule without its daily repeat",
 }
 
 
