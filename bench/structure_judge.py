@@ -274,7 +274,8 @@ def _cron_field(text: str, top: int) -> set[int] | None:
 
 
 def schedule_of(start: dict[str, Any]) -> dict[str, Any]:
-    """A starter's schedule as {every (minutes) | times, days, day_of_month, tz}."""
+    """A starter's schedule as {every (minutes) | times, days, day_of_month, tz}; a run once a day on every day
+    (or once a week) has its `every` too."""
     kind = start.get("scheduleType")
     out: dict[str, Any] = {"tz": start.get("timezone") or "UTC"}
     try:
@@ -308,6 +309,13 @@ def schedule_of(start: dict[str, Any]) -> dict[str, Any]:
                     out["day_of_month"] = next(iter(doms))
     except (ValueError, IndexError):
         pass
+    if "every" not in out and len(out.get("times") or ()) == 1 and "day_of_month" not in out:
+        # once a day on every day is every day ('every: 1d'); once a week on one day is every week
+        days = out.get("days") or set()
+        if days == set(DAYS):
+            out["every"] = 1440
+        elif len(days) == 1:
+            out["every"] = 7 * 1440
     return out
 
 

@@ -278,6 +278,28 @@ def test_schedule_intervals_in_any_unit(every, minutes):
     assert any(m.startswith("trigger: every") for m in Judge(item, state([other], [])).verdict().misses)
 
 
+def test_a_daily_or_weekly_run_is_every_day_or_week():
+    # the label format's 'every: "1d"' is what a daily schedule does, in any of its shapes
+    daily = schedule_of({"scheduleType": "daily", "dailyTime": "07:30"})
+    assert daily["every"] == 1440 and daily["times"] == {"07:30"}
+    assert schedule_of({"scheduleType": "custom", "cronExpression": "30 7 * * *"})["every"] == 1440
+    assert (
+        schedule_of({"scheduleType": "weekly", "weeklyDay": "MON", "weeklyDayTime": "09:00"})["every"]
+        == 10080
+    )
+    # twice a day, or on weekdays only, is no 'every day'
+    assert "every" not in schedule_of({"scheduleType": "custom", "cronExpression": "0 9,15 * * *"})
+    assert "every" not in schedule_of({"scheduleType": "custom", "cronExpression": "0 9 * * 1-5"})
+    item = {
+        "id": "i",
+        "description": "x",
+        "expect": "workflow",
+        "trigger": {"kind": "schedule", "every": "1d"},
+    }
+    start = block("s", "starter", "Start", startWorkflow="schedule", scheduleType="daily", dailyTime="07:30")
+    assert not Judge(item, state([start], [])).verdict().misses
+
+
 def test_a_bad_interval_label_is_named():
     with pytest.raises(ValueError, match="trigger.every"):
         every_minutes("soon")

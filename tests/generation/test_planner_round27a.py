@@ -7,7 +7,8 @@ them instead of email', 'make it 10am instead', 'don't post it to Discord') come
 oldest first, it follows it. A thread with no ask (a question, a one-off) is still no workflow. Controls: a
 plain request and a letter with a greeting and a sign-off. 5 of 12 were right before the fix as first labelled;
 three webhook providers were then labelled as JUL25 lists them (Stripe has one; Typeform and Jira have none, so
-the generic webhook), which makes it 6 of 12 before the fix and 10 after."""
+the generic webhook), which makes it 6 of 12 before the fix and 10 after; 11 once the judge counted a run once a
+day as the label's 'every: 1d' (it did not: a judging fault)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r27a-sent-time-not-schedule": "'list the pull requests merged last week in the <repo> repo' makes no GitHub read",
-    "r27a-reply-narrows-ban": "'Every day at 6 in the morning' read as a schedule without its daily repeat",
 }
 
 
