@@ -67,15 +67,17 @@ def _is_mail(lines: list[str]) -> bool:
 
 def _signature_line(line: str) -> bool:
     """A line of a signature or a closing: 'Thanks,', 'Viele Grüße', 'Priya Nair | Operations Manager', 'T: 01632
-    960 418', 'Head of Year 9', a lone address — short, and no sentence (its words capitalised but a few
-    connectors, or a contact line)."""
+    960 418', 'Head of Year 9', a lone address, a confidentiality notice — short, and no sentence (its words
+    capitalised but a few connectors, or a contact line), or a disclaimer."""
     said = line.strip().strip("*_").strip()
     if not said:
         return True
     p = _patterns()
+    if p["signature"].match(said):  # (a disclaimer runs long)
+        return True
     if len(said) > 80 or said.endswith("?"):
         return False
-    if p["closing"].match(said) or p["signature"].match(said):
+    if p["closing"].match(said):
         return True
     words = re.findall(r"[^\s|,/()·•–—-]+", said)
     if not words or len(words) > 9:
