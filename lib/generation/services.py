@@ -277,6 +277,11 @@ def aliases(block_type: str) -> list[str]:
     return [spec.name.lower()] if spec else []
 
 
+def _snake(field: str) -> str:
+    """'accessKeyId' → 'access_key_id': a field id as a variable's words."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", field).lower()
+
+
 def derived_integrations(known: dict[str, Any]) -> dict[str, Any]:
     """Lexicon-shaped entries for every JUL25 tool block the hand-written lexicon does not list."""
     from lib.sim.registry import get_block
@@ -328,10 +333,12 @@ def derived_integrations(known: dict[str, Any]) -> dict[str, Any]:
             if data()["blocks"].get(block_type, {}).get("instruction"):
                 mode_entry["instruction"] = data()["blocks"][block_type]["instruction"]
             entry[mode] = mode_entry
-        if spec.sub_block("apiKey") is not None and "apiKey" not in entry["values"]:
-            entry["values"]["apiKey"] = (
-                "{{" + block_type.upper() + "_API_KEY}}"
-            )  # a secret only as a variable
+        # a secret only as a variable, one the user sets once: the API key, and every credential the block always
+        # needs (S3's access key pair, Clay's token) — left empty, Sim stops the run before the tool is called
+        for sub in spec.emit_sub_blocks:
+            needed = sub.id == "apiKey" or sub.secret and sub.required and sub.condition is None
+            if needed and sub.id not in entry["values"]:
+                entry["values"][sub.id] = "{{" + f"{block_type}_{_snake(sub.id)}".upper() + "}}"
         mode = data()["blocks"].get(block_type, {}).get("mode")
         if mode == "process":
             entry["process"] = True

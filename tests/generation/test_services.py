@@ -120,3 +120,28 @@ def test_a_derived_write_into_rows_sends_a_json_array_of_rows():
     assert 'return [[text((<start.webhook.data>)?.["payload"])]]' in (
         state.value("formatmicrosoftexcel1", "code") or ""
     )
+
+
+def _integrations():
+    """Every integration the planner can build: the lexicon's and the ones derived from the registry."""
+    known = lexicon()["integrations"]
+    entries = [e for group in known.values() for e in (group if isinstance(group, list) else [group])]
+    return [*entries, *services.derived_integrations(known).values()]
+
+
+def test_every_required_secret_of_every_integration_is_a_variable():
+    """A block whose credential is left empty stops Sim's run before its tool is called ('S3 1: required param
+    empty: accessKeyId, secretAccessKey'): every required secret field an integration's block carries — the
+    registry's `secret` and `required`, shown whatever else is chosen — is a `{{VARIABLE}}` the user sets once."""
+    missing = []
+    for entry in _integrations():
+        spec = get_block(entry["type"]) if isinstance(entry, dict) and "type" in entry else None
+        if spec is None or spec.era != "jul25":
+            continue
+        values = entry.get("values") or {}
+        for sub in spec.emit_sub_blocks:
+            if sub.secret and sub.required and sub.condition is None:
+                value = values.get(sub.id)
+                if not (isinstance(value, str) and value.startswith("{{") and value.endswith("}}")):
+                    missing.append(f"{entry['type']}.{sub.id}")
+    assert not missing, missing
