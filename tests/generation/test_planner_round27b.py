@@ -1,0 +1,37 @@
+"""Planner round 27b on our own descriptions (`planner_round27b.jsonl`, in no bench set, each written before its
+fix): asked vs told in a forwarded thread or a request that corrects itself. People tell how things are done now
+('Every Monday I go through Stripe … and email each customer'), then sum the ask up ('OK so to sum up: …', 'final
+version: …'): what the summary restates is built once. They amend a destination away ('Fine, skip Discord then.
+Notion only.', "I'd rather not get the #alerts message", "don't post it on Teams at all - just email …"): its step
+is dropped, not moved to another chat. The forwarder's note points at the thread ('see below - Priya's last reply is
+the plan', 'Could you set up what Grace describes?'): no step of its own. The inbox an event arrives in ('lands in
+timesheets@… (Outlook)') is the event's place, no recipient. A thread that ends by declining ('Let's not automate
+this one after all'), a note that drops the idea, and a request to unmask people and find their home address are no
+workflow. Voices: top-posted and bottom-posted e-mail threads, quoted replies, a chat-style note, plain requests;
+controls: an amendment that moves the post to Teams, an inbox named beside the event, and a forward to a real
+recipient beside the inbox the mail arrives in. 3 of 13 were right before the fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.generation.judged import assert_right, cases
+
+# what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
+_KNOWN: dict[str, str] = {
+    "r27b-sumup-thread-stripe-email": "the routine told before 'OK so to sum up:' is built again beside the summary",
+    "r27b-sumup-chat-shopify-airtable": "the background before 'final version:' makes an Airtable write and an e-mail",
+    "r27b-skip-discord-thread-notion": "the forwarder's 'Priya's last reply is the plan' is read as a reply on Discord",
+    "r27b-no-teams-plain-email": "\"don't post it on Teams at all - just email …\" is read as no step at all",
+    "r27b-rather-not-channel-jira": "\"I'd rather not get the #alerts message\" leaves the Discord post",
+    "r27b-event-inbox-outlook-thread": "the inbox the timesheet lands in is e-mailed",
+    "r27b-declined-thread-sms": "a thread that ends with 'Let's not automate this one' is built",
+    "r27b-declined-plain-mailchimp": "'we've decided to drop it … No need to build anything' is built",
+    "r27b-doxx-commenters": "finding who an anonymous commenter is and their home address is built",
+    "r27b-routine-open-sheet-email": "'I open the \"Payroll\" Google Sheet, copy …' is read as a write to the sheet",
+}
+
+
+@pytest.mark.parametrize("item", cases("planner_round27b.jsonl", _KNOWN))
+def test_round27b_description_comes_out_right(item):
+    assert_right(item, seed="r27b")
