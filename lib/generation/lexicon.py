@@ -1961,6 +1961,21 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
     spans: list[tuple[int, int]] = []
     # 'Looking for someone to build a Sim workflow that …': a job brief's ask; what it tells before it is context
     ask = brief_ask_at(text)
+    summed = summed_up_at(text)
+    if summed > 0:
+        # 'Every Monday I go through Stripe … Can we automate? … OK so to sum up: when I run it, get …': the summary
+        # restates what the sentences before it told or proposed; after it, what tells how things are
+        before = [
+            m.span()
+            for m in _CONTEXT_SENTENCE.finditer(text, 0, summed)
+            if m.group(0).strip() and m.span() not in told
+        ]
+        after = [
+            m.span()
+            for m in _CONTEXT_SENTENCE.finditer(text, summed)
+            if m.group(0).strip() and m.span() not in told and tells(m.group(0).strip().lower(), imperative)
+        ]
+        return sorted(set(before + told + after))
     for found in _CONTEXT_SENTENCE.finditer(text):
         sentence = found.group(0)
         if not sentence.strip() or found.span() in told:
@@ -2002,6 +2017,17 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
             return sorted(spans + told + after)
         spans.append(found.span())
     return told
+
+
+def summed_up_at(text: str) -> int:
+    """Where the last sentence that sums the whole ask up starts ('OK so to sum up: …', 'Team, summary: …', 'final
+    version: …'; lexicon.json context 'sums_up'), when words stand before it; -1 when none does."""
+    rule = re.compile(lexicon()["context"]["sums_up"])
+    at = -1
+    for found in _CONTEXT_SENTENCE.finditer(text):
+        if rule.search(found.group(0).strip().lower()) and re.search(r"\w", text[: found.start()]):
+            at = found.start()
+    return at
 
 
 # a clause's first words that are no verb of its own ('… and then', '…, so', 'but', '…, otherwise')

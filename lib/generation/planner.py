@@ -832,7 +832,10 @@ def _span_of(step: Step, description: str) -> tuple[int, int]:
 
 
 def _said_as(word: str) -> str:
-    """A pattern of `word` as the description may say it: its digits grouped by commas or not ('4000', '4,000')."""
+    """A pattern of `word` as the description may say it: its digits grouped by commas or not ('4000', '4,000'); 'the'
+    as the 'each' or 'every' a clause's rewriting replaced ('emails each customer' read as 'email the customer')."""
+    if word == "the":
+        return r"(?:the|each|every)"
     return re.sub(r"(?<=\d)(?=\d)", ",?", re.escape(word))
 
 
@@ -1077,7 +1080,9 @@ def _told(step: Step, description: str, context: list[tuple[int, int]]) -> bool:
             bool(step.body)
             and around is not None
             and (
-                lx.tells(description[around[0] : around[1]].strip().lower(), ACTION_START)
+                # ('Every Monday I go through Stripe … OK so to sum up: …': the summary restates the routine)
+                around[1] <= lx.summed_up_at(description)
+                or lx.tells(description[around[0] : around[1]].strip().lower(), ACTION_START)
                 or lx.asks_nothing(
                     description[around[0] : around[1]].strip().lower(),
                     ACTION_START,

@@ -19,8 +19,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r27b-sumup-thread-stripe-email": "the routine told before 'OK so to sum up:' is built again beside the summary",
-    "r27b-sumup-chat-shopify-airtable": "the background before 'final version:' makes an Airtable write and an e-mail",
     "r27b-skip-discord-thread-notion": "the forwarder's 'Priya's last reply is the plan' is read as a reply on Discord",
     "r27b-no-teams-plain-email": "\"don't post it on Teams at all - just email …\" is read as no step at all",
     "r27b-rather-not-channel-jira": "\"I'd rather not get the #alerts message\" leaves the Discord post",
