@@ -1388,7 +1388,9 @@ def builder_asides(text: str) -> str:
     blanked (spaces, so every position stays) — the report says what was not built (lexicon.json 'builder_aside')."""
     # ('Have you worked with HubSpot webhooks?', 'Please tell us which search API you'd use': a job brief's question
     # to those who apply — lexicon.json 'applicant_questions' — is blanked the same way)
-    for pattern in [lexicon()["builder_aside"], *lexicon()["applicant_questions"]]:
+    # ('see thread - …', "Priya's last reply is the plan", 'can you automate what Nadia describes below?': a forwarder's
+    # note points at what the thread asks — lexicon.json 'thread_notes' — and is blanked the same way)
+    for pattern in [lexicon()["builder_aside"], *lexicon()["applicant_questions"], *lexicon()["thread_notes"]]:
         text = re.sub(pattern, lambda m: " " * len(m.group(0)), text, flags=re.I)
     return text
 

@@ -19,7 +19,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r27b-skip-discord-thread-notion": "the forwarder's 'Priya's last reply is the plan' is read as a reply on Discord",
     "r27b-no-teams-plain-email": "\"don't post it on Teams at all - just email …\" is read as no step at all",
     "r27b-rather-not-channel-jira": "\"I'd rather not get the #alerts message\" leaves the Discord post",
     "r27b-event-inbox-outlook-thread": "the inbox the timesheet lands in is e-mailed",
