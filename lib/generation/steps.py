@@ -3574,7 +3574,9 @@ _NEGATED_STEP = re.compile(
     r"[\w'’-]+\s+){0,4}?"
     r"(?:don[’']?t|do\s+not|does\s+not|doesn[’']?t|never|(?:there[’']?s\s+)?no\s+need\s+to|needn[’']?t|"
     # 'It shouldn't reply in the channel', 'it won't post anything back', 'must never …', 'it cannot …'
-    r"(?:should|would|must|could|ca|wo)n[’']?t|(?:should|will|must|may|can|is|are)\s+(?:not|never)|cannot)"
+    r"(?:should|would|must|could|ca|wo)n[’']?t|(?:should|will|must|may|can|is|are)\s+(?:not|never)|cannot|"
+    # "I'd rather not get the #dev message", 'we'd prefer not to email them'
+    r"rather\s+not|prefer\s+not\s+to)"
     r"\s+(?:ever\s+|be\s+allowed\s+to\s+)?(?!forget\b)",
     re.I,
 )
@@ -4292,9 +4294,11 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
         if not any(
             k in candidates and not ruled(ruled_out, k, "write") for _, k in lx.integrations_in(description)
         ):
+            # ('post it to #dev on Discord' … 'skip Discord then, Linear only': the post ruled out, not moved to Slack)
             return (
                 None
                 if ruled(ruled_out, "slack", "write")
+                or any(k in candidates and ruled(ruled_out, k, "write") for _, k in lx.integrations_in(clause))
                 else _integration_step("slack", clause, description, write=True)
             )
     else:
@@ -7639,6 +7643,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     steps = _filter_folded(_facts_replied(_one_router(steps)))
     _facts_for_the_agent(steps)
     _same_place(steps, {})
+    steps = _unwanted_posts(steps, description)
     steps = _needed_only(steps)
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
@@ -7665,6 +7670,41 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         steps = [s for s in steps if s.kind != "condition"] + [fan]
     _apply_count(steps, lx.count_in(description))
     return steps
+
+
+def _unwanted_posts(steps: list[Step], description: str) -> list[Step]:
+    """`steps` without the posts to a channel whose message the writer turns down ("I'd rather not get the #dev
+    message", lexicon.json 'unwanted_channel'), inside tests and loops too; a test or loop left empty goes."""
+    unwanted = {
+        m.group("channel").lower() for m in re.finditer(lexicon()["unwanted_channel"], description, re.I)
+    }
+    if not unwanted:
+        return steps
+
+    def posts_there(step: Step) -> bool:
+        # (its channel field, or the '#dev' its clause names when the block takes an id: 'post it to #dev on Discord')
+        return step.kind == "action" and any(
+            re.search(r"(?<![\w-])#?" + re.escape(c) + r"(?![\w-])", str(v).lower())
+            for k, v in step.values.items()
+            if k in ("channel", "channelId", "manualChannel", "chatId")
+            for c in unwanted
+        ) or (
+            step.kind == "action"
+            and step.type in _CHAT_SERVICES
+            and any(re.search(r"(?<![\w&])#" + re.escape(c) + r"(?![\w-])", (step.text or "").lower()) for c in unwanted)
+        )
+
+    out: list[Step] = []
+    for step in steps:
+        if posts_there(step):
+            continue
+        had = bool(step.body or any(b for _, b in step.branches))
+        step.body = _unwanted_posts(step.body, description)
+        step.branches = [(k, _unwanted_posts(b, description)) for k, b in step.branches]
+        if had and step.kind in ("loop", "condition") and not (step.body or any(b for _, b in step.branches)):
+            continue
+        out.append(step)
+    return out
 
 
 # 'The donations under 20 € don't need the receipt', 'orders below $30 do not get a thank-you card', 'Refunds
