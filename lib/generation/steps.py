@@ -3939,6 +3939,8 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         ):  # 'create a Zendesk ticket through https://acme.zendesk.com/…': that service's call, made once
             found = [(p, s) for p, s in found if s is not api]
     address = lx.EMAIL_RE.search(clause)
+    if address and re.search(lexicon()["arrival_address"], clause[: address.start()], re.I):
+        address = None  # 'Every supplier invoice lands in invoices@x.com (Gmail)': where the mail arrives, no recipient
     if (
         address
         and not any(s.integration in ("gmail", "outlook") for _, s in found)
