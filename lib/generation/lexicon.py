@@ -1195,6 +1195,34 @@ def impossible(text: str) -> bool:
     )
 
 
+def unmasks_people(text: str) -> bool:
+    """'find the reviewer's real name and home address', 'work out who the anonymous commenter really is': personal
+    data about people known only by what they post, in one sentence (lexicon.json 'private_data', 'strangers')."""
+    rules = lexicon()["not_a_workflow"]
+    return any(
+        re.search(rules["private_data"], sentence, re.I) and re.search(rules["strangers"], sentence, re.I)
+        for sentence in re.split(r"(?<=[.!?\n])\s+", text)
+    )
+
+
+def declined(text: str, imperative: re.Pattern[str]) -> bool:
+    """'Let's leave it and not automate this one. Thanks for offering!', "we've decided to drop it … No need to build
+    anything": the text ends by declining the automation — no sentence after the last decline asks for a step
+    (lexicon.json not_a_workflow 'declined')."""
+    last = None
+    for last in re.finditer(lexicon()["not_a_workflow"]["declined"], text, re.I):
+        pass
+    if last is None:
+        return False
+    end = re.search(r"[.!?\n]", text[last.end() :])
+    after = text[last.end() + (end.end() if end else len(text) - last.end()) :]
+    return not any(
+        imperative.match(s.strip()) or re.search(lexicon()["context"]["request_inside"], s.lower())
+        for s in re.split(r"(?<=[.!?\n])\s+", after)
+        if re.search(r"\w", s)
+    )
+
+
 # the field of a form or ticket that says what should happen ('What should happen (step by step):', 'Steps:',
 # 'Description:'), its value going on over the lines below until the next labelled line
 _ASKED_FIELD = re.compile(

@@ -360,6 +360,16 @@ def draft(description: str) -> Draft:
             reason="not_a_workflow",
             kind="work for a person",
         )
+    if lx.declined(description, ACTION_START):
+        # 'Could we automatically email customers …? / … Let's leave it and not automate this one.': the thread ends
+        # by declining what it proposed
+        raise _cannot(
+            "this ends by declining the automation it discussed ('let's not automate this', 'we decided to drop it'), "
+            "so nothing is asked to be built. When you want it after all, describe what should run, what starts it "
+            "and where a result goes (e.g. 'a week after we send a quote, email the customer a reminder from Gmail').",
+            reason="not_a_workflow",
+            kind="declined",
+        )
     if kind_of_text:
         raise _cannot(
             f"this reads as a {kind_of_text} to the assistant, not as a workflow to build: nothing in it says what "
@@ -696,6 +706,15 @@ def _not_asked(trigger: Any, asked: str) -> None:
             "platform and its readers, and other people's reviews on a platform you do not run can only be reported, "
             "not removed. Describe something a workflow can do with your own accounts (e.g. 'when a new 1-star "
             "Google review arrives, post it to #reviews on Slack so we can reply').",
+            reason="not_a_workflow",
+            kind="not possible",
+        )
+    if lx.unmasks_people(asked):
+        raise _cannot(
+            "this asks to find out who people are or where they live from what they posted (a real name, an identity, a "
+            "home address): personal data no workflow may collect about someone who did not give it. Describe what "
+            "should happen with what they posted (e.g. 'when a new 1-star TripAdvisor review arrives, post it to "
+            "#reviews on Slack so we can reply publicly').",
             reason="not_a_workflow",
             kind="not possible",
         )
