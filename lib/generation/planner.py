@@ -317,11 +317,12 @@ def draft(description: str) -> Draft:
     )
     if (
         kind_of_text == "question"
-        and trigger.spans
+        and (trigger.spans or trigger.kind == "chat")
         and any(lx.asks_for_a_system(t) for t in (description, wanted, field or ""))
     ):
         # 'Is it possible to have something that, every Friday at 15:00, reads …?': a question to the builder
-        # asking for something to run, with what starts it said, is a request
+        # asking for something to run, with what starts it said, is a request ('Could they have a chat where they
+        # type the reference and it looks up …?': each message starts it)
         kind_of_text = None
     if not kind_of_text and not trigger.spans and lx.asks_only_a_question(description):
         kind_of_text = "question"  # 'just asking - is it even possible to …? Not asking you to build it yet.'
