@@ -29,8 +29,8 @@ _WRITE = (
     r"open(?!s?\s+(?:[\w-]+\s+)?(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|"
     r"positions|roles)\b)"
     # 'I open the 'AP Invoices' sheet': opening a document to look at it writes nothing
-    r"(?!s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\w-]+\s+){0,2}?(?:sheet|spreadsheet|workbook|doc|"
-    r"document|file|page|database|table|inbox|folder|board|dashboard)s?\b)|"
+    r"(?!s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|[\w-]+\s+){0,2}?(?:sheet|"
+    r"spreadsheet|workbook|doc|document|file|page|database|table|inbox|folder|board|dashboard)s?\b)|"
     # ('page the on-call engineer'; 'Confluence ("Release calendar" page), Slack' names a page, it pages nobody)
     r"archive|assign|invite|book|remind|page(?!\s*(?:[),.;:\"“]|$))|"
     # 'schedule a 30-minute intro on Google Calendar' (not 'on a schedule', 'schedule the report for 9am')
@@ -57,6 +57,9 @@ _WRITE = (
 )
 _READ = (
     r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
+    # 'I open the "Payroll" Google Sheet, copy …': a routine told by hand opens the document to read it
+    r"open(?=s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|[\w-]+\s+){0,2}?(?:sheet|"
+    r"spreadsheet|workbook|doc|document|database|table|board|dashboard)s?\b)|"
     # 'count the open tickets' (not 'the error count is …')
     r"count(?=\s+(?:the|all|our|my|every|each|new|open|today|yesterday)\b)|"
     r"crawl|back up|go\s+through(?!\s+with\b)|"

@@ -20,7 +20,6 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r27b-no-teams-plain-email": "\"don't post it on Teams at all - just email …\" is read as no step at all",
-    "r27b-routine-open-sheet-email": "'I open the \"Payroll\" Google Sheet, copy …' is read as a write to the sheet",
 }
 
 
