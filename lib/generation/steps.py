@@ -3568,6 +3568,8 @@ _NO_STEP = re.compile(
     re.I,
 )
 # a clause that opens on a negated verb, after at most a short subject ('Replies without 'cancel' don't need anything')
+# the word that opens the step taken in place of one ruled out ("don't post it on Teams - just email it …")
+_TAKEN_INSTEAD = re.compile(r"^(?:just|only|instead|simply|rather)\s+", re.I)
 _NEGATED_STEP = re.compile(
     # ('Note: don't post anything in #dev-chatter', 'Important - never …': after a short label)
     r"^\W*(?:(?:note|nb|n\.b\.|important|caveat|constraint|rule|also|ps|p\.s\.)\s*[:–—-]\s*)?"
@@ -3733,6 +3735,11 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             or acted.start() > said_not.start()
             or not re.search(r"\w", clause[: said_not.start()])
         ):
+            # "don't post it on Teams at all - just email the summary to …": the step ruled out, then the one taken
+            then = re.compile(r"\s*[:—–]\s*(?=\S)|\s+-\s+(?=\S)").search(clause, said_not.end())
+            rest = _TAKEN_INSTEAD.sub("", clause[then.end() :]) if then else ""
+            if then and ACTION_START.match(rest):
+                return read_clause(rest, description, ruled_out)
             return []
         # 'post a digest to #ops, not to Discord': the step is said before what it is not
         clause = re.sub(r"[\s,;:–—-]*(?:but\s+|and\s+)?$", "", clause[: said_not.start()])
@@ -3757,10 +3764,12 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     if _NEGATED_STEP.match(clause) and not re.search(
         r"\b(?:unless|except|(?<!-)only|if|until|instead)\b", low
     ):
-        said = re.search(r"\s*[:—–]\s*(?=\S)", clause)
-        if said and ACTION_START.match(clause, said.end()):
+        said = re.search(r"\s*[:—–]\s*(?=\S)|\s+-\s+(?=\S)", clause)
+        rest = _TAKEN_INSTEAD.sub("", clause[said.end() :]) if said else ""
+        if said and ACTION_START.match(rest):
             # "don't refund automatically: post it in #returns-review": the step not taken, then the one taken
-            return read_clause(clause[said.end() :], description, ruled_out)
+            # ("don't post it on Teams at all - just email the summary to …")
+            return read_clause(rest, description, ruled_out)
         return []  # "Don't reply to the sender", "I don't email them", 'no need to tell Slack': a step not taken
     named_engine = lx.named_search_engine(clause)
     engine = lx.search_engine(clause)

@@ -18,9 +18,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r27b-no-teams-plain-email": "\"don't post it on Teams at all - just email …\" is read as no step at all",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round27b.jsonl", _KNOWN))
