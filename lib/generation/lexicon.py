@@ -2049,6 +2049,16 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
     return told
 
 
+def summary_marker(text: str) -> tuple[int, int] | None:
+    """Where the words that mark the sum-up sentence stand ('OK so to sum up:', 'Team, summary:', 'OK final:'): a
+    marker, no step nor route label of its own."""
+    at = summed_up_at(text)
+    if at < 0:
+        return None
+    found = re.match(lexicon()["context"]["sums_up"], text[at:], re.I)
+    return (at, at + found.end() - 1) if found else None
+
+
 def summed_up_at(text: str) -> int:
     """Where the last sentence that sums the whole ask up starts ('OK so to sum up: …', 'Team, summary: …', 'final
     version: …'; lexicon.json context 'sums_up'), when words stand before it; -1 when none does."""

@@ -409,6 +409,10 @@ def draft(description: str) -> Draft:
     ]
     for start, end in before_ask:
         blanked[start:end] = ["\n" if c == "\n" else " " for c in description[start:end]]
+    # 'OK final: AI reads each new Zendesk ticket …': the sum-up's marker is no route label nor step
+    marker = lx.summary_marker(description)
+    if marker:
+        blanked[marker[0] : marker[1]] = [" "] * (marker[1] - marker[0])
     read_from = _blanked(description, before_ask)
     for _, end in trigger.spans:
         # 'Anything posted in #bugs [should become a GitHub issue]': what the event becomes is the first step

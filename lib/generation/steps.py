@@ -3601,7 +3601,10 @@ _HANDS_OFF_CLAUSE = re.compile(
     + _CHANGES
     + r")?\s+(?:nothing|none)\b|nothing\b[^.;]{0,40}\b(?:must|should|may|can)\s+(?:not\s+)?be\s+(?:changed|modified|"
     r"touched|edited|altered|updated)\b|leave\s+[^.;]{1,40}?\s+(?:untouched|alone|unchanged|as\s+it\s+is)\b|"
-    r"[^.;]{1,40}?\s+(?:stays|remains|must\s+stay|should\s+stay|must\s+remain|should\s+remain)\s+(?:strictly\s+)?read[- ]only\b)",
+    r"[^.;]{1,40}?\s+(?:stays|remains|must\s+stay|should\s+stay|must\s+remain|should\s+remain)\s+(?:strictly\s+)?read[- ]only\b|"
+    # 'Everything else stays in Zendesk as it is', 'the rest stays where it is': the items no step touches
+    r"(?:everything|anything|all)\s+else\s+(?:just\s+)?(?:stays|remains)\b[^.;]{0,40}$|"
+    r"[^.;]{1,40}?\s+(?:stays|remains)\s+(?:(?:in|on|where)\s+[^.;]{0,30}?)?\s*(?:as\s+(?:it\s+is|they\s+are|is)|where\s+(?:it|they)\s+(?:is|are))\W*$)",
     re.I,
 )
 
