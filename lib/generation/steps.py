@@ -3686,7 +3686,30 @@ _KEPT_IN_ASIDE = re.compile(
 
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     """The steps one clause asks for."""
+    kept = _KEPT_IN.search(clause)
+    if kept:
+        rest = clause[: kept.start()] + clause[kept.end() :]
+        if (
+            lx.integrations_in(kept.group("where"))
+            and not lx.integrations_in(rest)
+            and re.search(r"\b(?:" + _WRITE + r")\b", rest, re.I)
+        ):
+            # 'post our weekly offers on Instagram (the offers are in the "Offers" tab of the shop sheet)': the aside
+            # tells where the thing is kept — read there — not where the step writes
+            what = {"they": "them", "it": "it"}.get(kept.group("what").lower(), kept.group("what"))
+            where = read_clause(f"read {what} in {kept.group('where')}", description, ruled_out)
+            if where and all(s.kind == "source" for s in where):
+                return where + read_clause(rest, description, ruled_out)
     return _one_lookup(clause, _read_clause(clause, description, ruled_out))
+
+
+# an aside telling where a thing is kept: '(the offers are in the "Offers" tab of the shop sheet)', '(they live in our
+# Airtable base)'
+_KEPT_IN = re.compile(
+    r"\(\s*(?P<what>(?:the|our|my|these|those|they|it|each|all)\b[^()]{0,40}?)\s+(?:is|are|live|lives|sit|sits|are\s+kept|is\s+kept|"
+    r"are\s+stored|is\s+stored|are\s+listed|is\s+listed)\s+(?:in|on)\s+(?P<where>[^()]{3,80})\)",
+    re.I,
+)
 
 
 def _one_lookup(clause: str, steps: list[Step]) -> list[Step]:
