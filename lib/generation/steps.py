@@ -7684,6 +7684,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     _facts_for_the_agent(steps)
     _same_place(steps, {})
     steps = _unwanted_posts(steps, description)
+    steps = _copied_in(steps, description)
     steps = _needed_only(steps)
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
@@ -7710,6 +7711,40 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         steps = [s for s in steps if s.kind != "condition"] + [fan]
     _apply_count(steps, lx.count_in(description))
     return steps
+
+
+# 'cc accounts@x.agency on the welcome email', 'copy in finance@x.com': an address added to an e-mail sent anyway
+_CC = re.compile(r"\b(?:b?cc|copy\s+in|loop\s+in)\s+(?P<who>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s+(?:on|to|in)\s+(?:the|that|this|each|every|our)\b", re.I)
+
+
+def _copied_in(steps: list[Step], description: str) -> list[Step]:
+    """`steps` with an e-mail read from 'cc accounts@x on the welcome email' folded into the e-mail it amends: its
+    address joins that one's recipients (JUL25's mail blocks have no cc field), no second e-mail is sent."""
+    copied = {m.group("who").lower() for m in _CC.finditer(description)}
+    if not copied:
+        return steps
+    mails = [s for s in _in_order(steps) if s.kind == "action" and s.type in ("gmail", "outlook")]
+    copies = [s for s in mails if (s.values.get("to") or "").strip().lower() in copied]
+    sent = [s for s in mails if not any(s is c for c in copies)]
+    if not copies or not sent:
+        return steps
+    for copy in copies:
+        who = copy.values["to"].strip()
+        target = sent[0]
+        if who.lower() not in target.values.get("to", "").lower():
+            target.values["to"] = ", ".join(v for v in (target.values.get("to", ""), who) if v)
+
+    def without(steps: list[Step]) -> list[Step]:
+        out = []
+        for step in steps:
+            if any(step is c for c in copies):
+                continue
+            step.body = without(step.body)
+            step.branches = [(k, without(b)) for k, b in step.branches]
+            out.append(step)
+        return out
+
+    return without(steps)
 
 
 def _unwanted_posts(steps: list[Step], description: str) -> list[Step]:
