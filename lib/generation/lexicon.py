@@ -1209,9 +1209,7 @@ def declined(text: str, imperative: re.Pattern[str]) -> bool:
     """'Let's leave it and not automate this one. Thanks for offering!', "we've decided to drop it … No need to build
     anything": the text ends by declining the automation — no sentence after the last decline asks for a step
     (lexicon.json not_a_workflow 'declined')."""
-    last = None
-    for last in re.finditer(lexicon()["not_a_workflow"]["declined"], text, re.I):
-        pass
+    last = next(reversed(list(re.finditer(lexicon()["not_a_workflow"]["declined"], text, re.I))), None)
     if last is None:
         return False
     end = re.search(r"[.!?\n]", text[last.end() :])
@@ -1418,7 +1416,11 @@ def builder_asides(text: str) -> str:
     # to those who apply — lexicon.json 'applicant_questions' — is blanked the same way)
     # ('see thread - …', "Priya's last reply is the plan", 'can you automate what Nadia describes below?': a forwarder's
     # note points at what the thread asks — lexicon.json 'thread_notes' — and is blanked the same way)
-    for pattern in [lexicon()["builder_aside"], *lexicon()["applicant_questions"], *lexicon()["thread_notes"]]:
+    for pattern in [
+        lexicon()["builder_aside"],
+        *lexicon()["applicant_questions"],
+        *lexicon()["thread_notes"],
+    ]:
         text = re.sub(pattern, lambda m: " " * len(m.group(0)), text, flags=re.I)
     return text
 

@@ -4338,7 +4338,9 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
             return (
                 None
                 if ruled(ruled_out, "slack", "write")
-                or any(k in candidates and ruled(ruled_out, k, "write") for _, k in lx.integrations_in(clause))
+                or any(
+                    k in candidates and ruled(ruled_out, k, "write") for _, k in lx.integrations_in(clause)
+                )
                 else _integration_step("slack", clause, description, write=True)
             )
     else:
@@ -7714,7 +7716,10 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
 
 
 # 'cc accounts@x.agency on the welcome email', 'copy in finance@x.com': an address added to an e-mail sent anyway
-_CC = re.compile(r"\b(?:b?cc|copy\s+in|loop\s+in)\s+(?P<who>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s+(?:on|to|in)\s+(?:the|that|this|each|every|our)\b", re.I)
+_CC = re.compile(
+    r"\b(?:b?cc|copy\s+in|loop\s+in)\s+(?P<who>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s+(?:on|to|in)\s+(?:the|that|this|each|every|our)\b",
+    re.I,
+)
 
 
 def _copied_in(steps: list[Step], description: str) -> list[Step]:
@@ -7758,15 +7763,22 @@ def _unwanted_posts(steps: list[Step], description: str) -> list[Step]:
 
     def posts_there(step: Step) -> bool:
         # (its channel field, or the '#dev' its clause names when the block takes an id: 'post it to #dev on Discord')
-        return step.kind == "action" and any(
-            re.search(r"(?<![\w-])#?" + re.escape(c) + r"(?![\w-])", str(v).lower())
-            for k, v in step.values.items()
-            if k in ("channel", "channelId", "manualChannel", "chatId")
-            for c in unwanted
-        ) or (
+        return (
             step.kind == "action"
-            and step.type in _CHAT_SERVICES
-            and any(re.search(r"(?<![\w&])#" + re.escape(c) + r"(?![\w-])", (step.text or "").lower()) for c in unwanted)
+            and any(
+                re.search(r"(?<![\w-])#?" + re.escape(c) + r"(?![\w-])", str(v).lower())
+                for k, v in step.values.items()
+                if k in ("channel", "channelId", "manualChannel", "chatId")
+                for c in unwanted
+            )
+            or (
+                step.kind == "action"
+                and step.type in _CHAT_SERVICES
+                and any(
+                    re.search(r"(?<![\w&])#" + re.escape(c) + r"(?![\w-])", (step.text or "").lower())
+                    for c in unwanted
+                )
+            )
         )
 
     out: list[Step] = []
