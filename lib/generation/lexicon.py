@@ -1947,6 +1947,13 @@ def restated_story(text: str) -> list[tuple[int, int]]:
     ]
 
 
+def proposed_changes(text: str) -> list[tuple[int, int]]:
+    """The questions that propose a change of where something goes ('Can negative ones go to Jira rather than
+    email?'; lexicon.json context 'proposed'): what later messages restate, made where they say."""
+    rule = re.compile(lexicon()["context"]["proposed"], re.I)
+    return [found.span() for found in _CONTEXT_SENTENCE.finditer(text) if rule.search(found.group(0))]
+
+
 def ticket_title(text: str) -> list[tuple[int, int]]:
     """The title line of a ticket ('[Automation] Add new Stripe customers to Mailchimp', lexicon.json context
     'title'): it names what the lines below it ask for."""
