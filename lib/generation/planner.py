@@ -432,7 +432,9 @@ def draft(description: str) -> Draft:
     # a user story the ticket restates below, and the ticket's title, name what the lines below them ask for; a
     # repetition they or a 'Context:' line tell of is no loop the sentences after it join
     # ('Can negative ones go to Jira rather than email? … negative -> Jira ticket in CX': a proposal the thread restates)
-    restated = lx.restated_story(description) + lx.ticket_title(description) + lx.proposed_changes(description)
+    restated = (
+        lx.restated_story(description) + lx.ticket_title(description) + lx.proposed_changes(description)
+    )
     told = lx.labelled_context(description) + restated
     # '[Finance] Month-end FX snapshot\n\nTrigger: …\nSteps: …': a ticket's title names what the lines after it ask
     # for; when they make steps of their own, the title makes none (its words are no read of their own)
