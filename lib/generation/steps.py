@@ -4085,13 +4085,13 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         if implied is not None and implied.kind == "action":
             found.append((channel.start() + 1, implied))
     for pos, kind in _processing_kinds(clause):
-        # "post the summary", "save it as a draft": a noun after a determiner, not a step
+        # "post the summary", "save it as a draft", 'automate the first draft': a noun after a determiner, not a step
         services = "|".join(
             re.escape(p.strip()) for e in lexicon()["integrations"].values() for p in e["phrases"]
         )
         if not re.search(
             r"\b(?:the|a|an|this|that|each|my|our|your|its|their|as|for|of|new|latest|recent|incoming|all|any)\s+"
-            r"(?:(?:" + services + r")\s+)?$",
+            r"(?:(?:first|second|third|final|initial|rough|next|last)\s+)?(?:(?:" + services + r")\s+)?$",
             low[:pos],
         ):
             found.append((pos + 1, _process(kind, clause, description)))
