@@ -1425,6 +1425,13 @@ def builder_asides(text: str) -> str:
     return text
 
 
+def event_leads(text: str) -> str:
+    """'Ciarán - so when a patient books through Calendly we'd send them a text …': whom a message addresses and a
+    filler before the event it proposes, at a sentence's start, are blanked (lexicon.json 'event_leads'), so the
+    sentence opens on its event as a request does (every position stays)."""
+    return re.sub(lexicon()["event_leads"], lambda m: " " * len(m.group(0)), text, flags=re.I)
+
+
 @lru_cache(maxsize=1)
 def _passive_ban() -> re.Pattern[str]:
     """The reader of a ban said in the passive (lexicon.json scope_out 'passive_modals', 'participles')."""

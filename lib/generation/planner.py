@@ -179,6 +179,8 @@ def draft(description: str) -> Draft:
     # 'Scratch the sheet', 'Excel, not Sheets', '… put them in Airtable instead': what the writer finally asked for
     description = corrected(description)
     description = lx.builder_asides(description)  # "If Sim can't do the transcription part, just say so."
+    # 'Ciarán - so when a patient books …': the proposal opens on its event
+    description = lx.event_leads(description)
     said = description  # the title and summary keep the user's words
     # 'Given a Stripe charge succeeds, when the amount is 25,000 USD or more, then …' → 'When …, if …, …'
     description = given_when_then(description)
