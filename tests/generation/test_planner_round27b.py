@@ -9,7 +9,9 @@ timesheets@… (Outlook)') is the event's place, no recipient. A thread that end
 this one after all'), a note that drops the idea, and a request to unmask people and find their home address are no
 workflow. Voices: top-posted and bottom-posted e-mail threads, quoted replies, a chat-style note, plain requests;
 controls: an amendment that moves the post to Teams, an inbox named beside the event, and a forward to a real
-recipient beside the inbox the mail arrives in. 3 of 13 were right before the fix."""
+recipient beside the inbox the mail arrives in. 3 of 13 were right before the fix, 13 after (one label widened
+after the fix: 'the GitHub issues closed this week' may be read through the API, JUL25's GitHub block lists no
+issues)."""
 
 from __future__ import annotations
 
