@@ -1195,6 +1195,32 @@ def impossible(text: str) -> bool:
     )
 
 
+def unmasks_people(text: str) -> bool:
+    """'find the reviewer's real name and home address', 'work out who the anonymous commenter really is': personal
+    data about people known only by what they post, in one sentence (lexicon.json 'private_data', 'strangers')."""
+    rules = lexicon()["not_a_workflow"]
+    return any(
+        re.search(rules["private_data"], sentence, re.I) and re.search(rules["strangers"], sentence, re.I)
+        for sentence in re.split(r"(?<=[.!?\n])\s+", text)
+    )
+
+
+def declined(text: str, imperative: re.Pattern[str]) -> bool:
+    """'Let's leave it and not automate this one. Thanks for offering!', "we've decided to drop it … No need to build
+    anything": the text ends by declining the automation — no sentence after the last decline asks for a step
+    (lexicon.json not_a_workflow 'declined')."""
+    last = next(reversed(list(re.finditer(lexicon()["not_a_workflow"]["declined"], text, re.I))), None)
+    if last is None:
+        return False
+    end = re.search(r"[.!?\n]", text[last.end() :])
+    after = text[last.end() + (end.end() if end else len(text) - last.end()) :]
+    return not any(
+        imperative.match(s.strip()) or re.search(lexicon()["context"]["request_inside"], s.lower())
+        for s in re.split(r"(?<=[.!?\n])\s+", after)
+        if re.search(r"\w", s)
+    )
+
+
 # the field of a form or ticket that says what should happen ('What should happen (step by step):', 'Steps:',
 # 'Description:'), its value going on over the lines below until the next labelled line
 _ASKED_FIELD = re.compile(
@@ -1388,9 +1414,22 @@ def builder_asides(text: str) -> str:
     blanked (spaces, so every position stays) — the report says what was not built (lexicon.json 'builder_aside')."""
     # ('Have you worked with HubSpot webhooks?', 'Please tell us which search API you'd use': a job brief's question
     # to those who apply — lexicon.json 'applicant_questions' — is blanked the same way)
-    for pattern in [lexicon()["builder_aside"], *lexicon()["applicant_questions"]]:
+    # ('see thread - …', "Priya's last reply is the plan", 'can you automate what Nadia describes below?': a forwarder's
+    # note points at what the thread asks — lexicon.json 'thread_notes' — and is blanked the same way)
+    for pattern in [
+        lexicon()["builder_aside"],
+        *lexicon()["applicant_questions"],
+        *lexicon()["thread_notes"],
+    ]:
         text = re.sub(pattern, lambda m: " " * len(m.group(0)), text, flags=re.I)
     return text
+
+
+def event_leads(text: str) -> str:
+    """'Ciarán - so when a patient books through Calendly we'd send them a text …': whom a message addresses and a
+    filler before the event it proposes, at a sentence's start, are blanked (lexicon.json 'event_leads'), so the
+    sentence opens on its event as a request does (every position stays)."""
+    return re.sub(lexicon()["event_leads"], lambda m: " " * len(m.group(0)), text, flags=re.I)
 
 
 @lru_cache(maxsize=1)
@@ -1915,6 +1954,13 @@ def restated_story(text: str) -> list[tuple[int, int]]:
     ]
 
 
+def proposed_changes(text: str) -> list[tuple[int, int]]:
+    """The questions that propose a change of where something goes ('Can negative ones go to Jira rather than
+    email?'; lexicon.json context 'proposed'): what later messages restate, made where they say."""
+    rule = re.compile(lexicon()["context"]["proposed"], re.I)
+    return [found.span() for found in _CONTEXT_SENTENCE.finditer(text) if rule.search(found.group(0))]
+
+
 def ticket_title(text: str) -> list[tuple[int, int]]:
     """The title line of a ticket ('[Automation] Add new Stripe customers to Mailchimp', lexicon.json context
     'title'): it names what the lines below it ask for."""
@@ -1961,6 +2007,21 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
     spans: list[tuple[int, int]] = []
     # 'Looking for someone to build a Sim workflow that …': a job brief's ask; what it tells before it is context
     ask = brief_ask_at(text)
+    summed = summed_up_at(text)
+    if summed > 0:
+        # 'Every Monday I go through Stripe … Can we automate? … OK so to sum up: when I run it, get …': the summary
+        # restates what the sentences before it told or proposed; after it, what tells how things are
+        before = [
+            m.span()
+            for m in _CONTEXT_SENTENCE.finditer(text, 0, summed)
+            if m.group(0).strip() and m.span() not in told
+        ]
+        after = [
+            m.span()
+            for m in _CONTEXT_SENTENCE.finditer(text, summed)
+            if m.group(0).strip() and m.span() not in told and tells(m.group(0).strip().lower(), imperative)
+        ]
+        return sorted(set(before + told + after))
     for found in _CONTEXT_SENTENCE.finditer(text):
         sentence = found.group(0)
         if not sentence.strip() or found.span() in told:
@@ -2002,6 +2063,27 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
             return sorted(spans + told + after)
         spans.append(found.span())
     return told
+
+
+def summary_marker(text: str) -> tuple[int, int] | None:
+    """Where the words that mark the sum-up sentence stand ('OK so to sum up:', 'Team, summary:', 'OK final:'): a
+    marker, no step nor route label of its own."""
+    at = summed_up_at(text)
+    if at < 0:
+        return None
+    found = re.match(lexicon()["context"]["sums_up"], text[at:], re.I)
+    return (at, at + found.end() - 1) if found else None
+
+
+def summed_up_at(text: str) -> int:
+    """Where the last sentence that sums the whole ask up starts ('OK so to sum up: …', 'Team, summary: …', 'final
+    version: …'; lexicon.json context 'sums_up'), when words stand before it; -1 when none does."""
+    rule = re.compile(lexicon()["context"]["sums_up"])
+    at = -1
+    for found in _CONTEXT_SENTENCE.finditer(text):
+        if rule.search(found.group(0).strip().lower()) and re.search(r"\w", text[: found.start()]):
+            at = found.start()
+    return at
 
 
 # a clause's first words that are no verb of its own ('… and then', '…, so', 'but', '…, otherwise')

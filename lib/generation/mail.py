@@ -98,6 +98,12 @@ def _body(lines: list[str]) -> list[str]:
     end = len(lines)
     while end > 0 and _signature_line(lines[end - 1]):
         end -= 1
+    if not any(line.strip() for line in lines[:end]) and any(
+        p["signature"].match(line.strip().strip("*_").strip()) for line in lines
+    ):
+        # '> This e-mail and any files transmitted with it are confidential. NHS.net' below a quoted reply: the rest of
+        # a signature, or a disclaimer, standing alone says nothing
+        return []
     kept = lines[:end] if any(line.strip() for line in lines[:end]) else lines
     start = 0
     while start < len(kept) and not kept[start].strip():

@@ -179,6 +179,8 @@ def draft(description: str) -> Draft:
     # 'Scratch the sheet', 'Excel, not Sheets', '… put them in Airtable instead': what the writer finally asked for
     description = corrected(description)
     description = lx.builder_asides(description)  # "If Sim can't do the transcription part, just say so."
+    # 'Ciarán - so when a patient books …': the proposal opens on its event
+    description = lx.event_leads(description)
     said = description  # the title and summary keep the user's words
     # 'Given a Stripe charge succeeds, when the amount is 25,000 USD or more, then …' → 'When …, if …, …'
     description = given_when_then(description)
@@ -317,11 +319,12 @@ def draft(description: str) -> Draft:
     )
     if (
         kind_of_text == "question"
-        and trigger.spans
+        and (trigger.spans or trigger.kind == "chat")
         and any(lx.asks_for_a_system(t) for t in (description, wanted, field or ""))
     ):
         # 'Is it possible to have something that, every Friday at 15:00, reads …?': a question to the builder
-        # asking for something to run, with what starts it said, is a request
+        # asking for something to run, with what starts it said, is a request ('Could they have a chat where they
+        # type the reference and it looks up …?': each message starts it)
         kind_of_text = None
     if not kind_of_text and not trigger.spans and lx.asks_only_a_question(description):
         kind_of_text = "question"  # 'just asking - is it even possible to …? Not asking you to build it yet.'
@@ -359,6 +362,16 @@ def draft(description: str) -> Draft:
             "them to #feedback on Slack').",
             reason="not_a_workflow",
             kind="work for a person",
+        )
+    if lx.declined(description, ACTION_START):
+        # 'Could we automatically email customers …? / … Let's leave it and not automate this one.': the thread ends
+        # by declining what it proposed
+        raise _cannot(
+            "this ends by declining the automation it discussed ('let's not automate this', 'we decided to drop it'), "
+            "so nothing is asked to be built. When you want it after all, describe what should run, what starts it "
+            "and where a result goes (e.g. 'a week after we send a quote, email the customer a reminder from Gmail').",
+            reason="not_a_workflow",
+            kind="declined",
         )
     if kind_of_text:
         raise _cannot(
@@ -398,6 +411,10 @@ def draft(description: str) -> Draft:
     ]
     for start, end in before_ask:
         blanked[start:end] = ["\n" if c == "\n" else " " for c in description[start:end]]
+    # 'OK final: AI reads each new Zendesk ticket …': the sum-up's marker is no route label nor step
+    marker = lx.summary_marker(description)
+    if marker:
+        blanked[marker[0] : marker[1]] = [" "] * (marker[1] - marker[0])
     read_from = _blanked(description, before_ask)
     for _, end in trigger.spans:
         # 'Anything posted in #bugs [should become a GitHub issue]': what the event becomes is the first step
@@ -416,7 +433,10 @@ def draft(description: str) -> Draft:
         text = polled_reads(text)
     # a user story the ticket restates below, and the ticket's title, name what the lines below them ask for; a
     # repetition they or a 'Context:' line tell of is no loop the sentences after it join
-    restated = lx.restated_story(description) + lx.ticket_title(description)
+    # ('Can negative ones go to Jira rather than email? … negative -> Jira ticket in CX': a proposal the thread restates)
+    restated = (
+        lx.restated_story(description) + lx.ticket_title(description) + lx.proposed_changes(description)
+    )
     told = lx.labelled_context(description) + restated
     # '[Finance] Month-end FX snapshot\n\nTrigger: …\nSteps: …': a ticket's title names what the lines after it ask
     # for; when they make steps of their own, the title makes none (its words are no read of their own)
@@ -699,6 +719,15 @@ def _not_asked(trigger: Any, asked: str) -> None:
             reason="not_a_workflow",
             kind="not possible",
         )
+    if lx.unmasks_people(asked):
+        raise _cannot(
+            "this asks to find out who people are or where they live from what they posted (a real name, an identity, a "
+            "home address): personal data no workflow may collect about someone who did not give it. Describe what "
+            "should happen with what they posted (e.g. 'when a new 1-star TripAdvisor review arrives, post it to "
+            "#reviews on Slack so we can reply publicly').",
+            reason="not_a_workflow",
+            kind="not possible",
+        )
     if lx.no_access(asked):
         raise _cannot(
             "this asks to read a place nobody gave the workflow access to (another party's private workspace, inbox "
@@ -832,7 +861,10 @@ def _span_of(step: Step, description: str) -> tuple[int, int]:
 
 
 def _said_as(word: str) -> str:
-    """A pattern of `word` as the description may say it: its digits grouped by commas or not ('4000', '4,000')."""
+    """A pattern of `word` as the description may say it: its digits grouped by commas or not ('4000', '4,000'); 'the'
+    as the 'each' or 'every' a clause's rewriting replaced ('emails each customer' read as 'email the customer')."""
+    if word == "the":
+        return r"(?:the|each|every)"
     return re.sub(r"(?<=\d)(?=\d)", ",?", re.escape(word))
 
 
@@ -1077,7 +1109,9 @@ def _told(step: Step, description: str, context: list[tuple[int, int]]) -> bool:
             bool(step.body)
             and around is not None
             and (
-                lx.tells(description[around[0] : around[1]].strip().lower(), ACTION_START)
+                # ('Every Monday I go through Stripe … OK so to sum up: …': the summary restates the routine)
+                around[1] <= lx.summed_up_at(description)
+                or lx.tells(description[around[0] : around[1]].strip().lower(), ACTION_START)
                 or lx.asks_nothing(
                     description[around[0] : around[1]].strip().lower(),
                     ACTION_START,

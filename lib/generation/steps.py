@@ -29,8 +29,8 @@ _WRITE = (
     r"open(?!s?\s+(?:[\w-]+\s+)?(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|"
     r"positions|roles)\b)"
     # 'I open the 'AP Invoices' sheet': opening a document to look at it writes nothing
-    r"(?!s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\w-]+\s+){0,2}?(?:sheet|spreadsheet|workbook|doc|"
-    r"document|file|page|database|table|inbox|folder|board|dashboard)s?\b)|"
+    r"(?!s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|[\w-]+\s+){0,2}?(?:sheet|"
+    r"spreadsheet|workbook|doc|document|file|page|database|table|inbox|folder|board|dashboard)s?\b)|"
     # ('page the on-call engineer'; 'Confluence ("Release calendar" page), Slack' names a page, it pages nobody)
     r"archive|assign|invite|book|remind|page(?!\s*(?:[),.;:\"“]|$))|"
     # 'schedule a 30-minute intro on Google Calendar' (not 'on a schedule', 'schedule the report for 9am')
@@ -57,6 +57,9 @@ _WRITE = (
 )
 _READ = (
     r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
+    # 'I open the "Payroll" Google Sheet, copy …': a routine told by hand opens the document to read it
+    r"open(?=s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|[\w-]+\s+){0,2}?(?:sheet|"
+    r"spreadsheet|workbook|doc|document|database|table|board|dashboard)s?\b)|"
     # 'count the open tickets' (not 'the error count is …')
     r"count(?=\s+(?:the|all|our|my|every|each|new|open|today|yesterday)\b)|"
     r"crawl|back up|go\s+through(?!\s+with\b)|"
@@ -3565,6 +3568,8 @@ _NO_STEP = re.compile(
     re.I,
 )
 # a clause that opens on a negated verb, after at most a short subject ('Replies without 'cancel' don't need anything')
+# the word that opens the step taken in place of one ruled out ("don't post it on Teams - just email it …")
+_TAKEN_INSTEAD = re.compile(r"^(?:just|only|instead|simply|rather)\s+", re.I)
 _NEGATED_STEP = re.compile(
     # ('Note: don't post anything in #dev-chatter', 'Important - never …': after a short label)
     r"^\W*(?:(?:note|nb|n\.b\.|important|caveat|constraint|rule|also|ps|p\.s\.)\s*[:–—-]\s*)?"
@@ -3574,7 +3579,9 @@ _NEGATED_STEP = re.compile(
     r"[\w'’-]+\s+){0,4}?"
     r"(?:don[’']?t|do\s+not|does\s+not|doesn[’']?t|never|(?:there[’']?s\s+)?no\s+need\s+to|needn[’']?t|"
     # 'It shouldn't reply in the channel', 'it won't post anything back', 'must never …', 'it cannot …'
-    r"(?:should|would|must|could|ca|wo)n[’']?t|(?:should|will|must|may|can|is|are)\s+(?:not|never)|cannot)"
+    r"(?:should|would|must|could|ca|wo)n[’']?t|(?:should|will|must|may|can|is|are)\s+(?:not|never)|cannot|"
+    # "I'd rather not get the #dev message", 'we'd prefer not to email them'
+    r"rather\s+not|prefer\s+not\s+to)"
     r"\s+(?:ever\s+|be\s+allowed\s+to\s+)?(?!forget\b)",
     re.I,
 )
@@ -3594,7 +3601,10 @@ _HANDS_OFF_CLAUSE = re.compile(
     + _CHANGES
     + r")?\s+(?:nothing|none)\b|nothing\b[^.;]{0,40}\b(?:must|should|may|can)\s+(?:not\s+)?be\s+(?:changed|modified|"
     r"touched|edited|altered|updated)\b|leave\s+[^.;]{1,40}?\s+(?:untouched|alone|unchanged|as\s+it\s+is)\b|"
-    r"[^.;]{1,40}?\s+(?:stays|remains|must\s+stay|should\s+stay|must\s+remain|should\s+remain)\s+(?:strictly\s+)?read[- ]only\b)",
+    r"[^.;]{1,40}?\s+(?:stays|remains|must\s+stay|should\s+stay|must\s+remain|should\s+remain)\s+(?:strictly\s+)?read[- ]only\b|"
+    # 'Everything else stays in Zendesk as it is', 'the rest stays where it is': the items no step touches
+    r"(?:everything|anything|all)\s+else\s+(?:just\s+)?(?:stays|remains)\b[^.;]{0,40}$|"
+    r"[^.;]{1,40}?\s+(?:stays|remains)\s+(?:(?:in|on|where)\s+[^.;]{0,30}?)?\s*(?:as\s+(?:it\s+is|they\s+are|is)|where\s+(?:it|they)\s+(?:is|are))\W*$)",
     re.I,
 )
 
@@ -3676,7 +3686,30 @@ _KEPT_IN_ASIDE = re.compile(
 
 def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     """The steps one clause asks for."""
+    kept = _KEPT_IN.search(clause)
+    if kept:
+        rest = clause[: kept.start()] + clause[kept.end() :]
+        if (
+            lx.integrations_in(kept.group("where"))
+            and not lx.integrations_in(rest)
+            and re.search(r"\b(?:" + _WRITE + r")\b", rest, re.I)
+        ):
+            # 'post our weekly offers on Instagram (the offers are in the "Offers" tab of the shop sheet)': the aside
+            # tells where the thing is kept — read there — not where the step writes
+            what = {"they": "them", "it": "it"}.get(kept.group("what").lower(), kept.group("what"))
+            where = read_clause(f"read {what} in {kept.group('where')}", description, ruled_out)
+            if where and all(s.kind == "source" for s in where):
+                return where + read_clause(rest, description, ruled_out)
     return _one_lookup(clause, _read_clause(clause, description, ruled_out))
+
+
+# an aside telling where a thing is kept: '(the offers are in the "Offers" tab of the shop sheet)', '(they live in our
+# Airtable base)'
+_KEPT_IN = re.compile(
+    r"\(\s*(?P<what>(?:the|our|my|these|those|they|it|each|all)\b[^()]{0,40}?)\s+(?:is|are|live|lives|sit|sits|are\s+kept|is\s+kept|"
+    r"are\s+stored|is\s+stored|are\s+listed|is\s+listed)\s+(?:in|on)\s+(?P<where>[^()]{3,80})\)",
+    re.I,
+)
 
 
 def _one_lookup(clause: str, steps: list[Step]) -> list[Step]:
@@ -3728,6 +3761,11 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             or acted.start() > said_not.start()
             or not re.search(r"\w", clause[: said_not.start()])
         ):
+            # "don't post it on Teams at all - just email the summary to …": the step ruled out, then the one taken
+            then = re.compile(r"\s*[:—–]\s*(?=\S)|\s+-\s+(?=\S)").search(clause, said_not.end())
+            rest = _TAKEN_INSTEAD.sub("", clause[then.end() :]) if then else ""
+            if then and ACTION_START.match(rest):
+                return read_clause(rest, description, ruled_out)
             return []
         # 'post a digest to #ops, not to Discord': the step is said before what it is not
         clause = re.sub(r"[\s,;:–—-]*(?:but\s+|and\s+)?$", "", clause[: said_not.start()])
@@ -3752,10 +3790,12 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     if _NEGATED_STEP.match(clause) and not re.search(
         r"\b(?:unless|except|(?<!-)only|if|until|instead)\b", low
     ):
-        said = re.search(r"\s*[:—–]\s*(?=\S)", clause)
-        if said and ACTION_START.match(clause, said.end()):
+        said = re.search(r"\s*[:—–]\s*(?=\S)|\s+-\s+(?=\S)", clause)
+        rest = _TAKEN_INSTEAD.sub("", clause[said.end() :]) if said else ""
+        if said and ACTION_START.match(rest):
             # "don't refund automatically: post it in #returns-review": the step not taken, then the one taken
-            return read_clause(clause[said.end() :], description, ruled_out)
+            # ("don't post it on Teams at all - just email the summary to …")
+            return read_clause(rest, description, ruled_out)
         return []  # "Don't reply to the sender", "I don't email them", 'no need to tell Slack': a step not taken
     named_engine = lx.named_search_engine(clause)
     engine = lx.search_engine(clause)
@@ -3937,6 +3977,8 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         ):  # 'create a Zendesk ticket through https://acme.zendesk.com/…': that service's call, made once
             found = [(p, s) for p, s in found if s is not api]
     address = lx.EMAIL_RE.search(clause)
+    if address and re.search(lexicon()["arrival_address"], clause[: address.start()], re.I):
+        address = None  # 'Every supplier invoice lands in invoices@x.com (Gmail)': where the mail arrives, no recipient
     if (
         address
         and not any(s.integration in ("gmail", "outlook") for _, s in found)
@@ -4043,13 +4085,13 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         if implied is not None and implied.kind == "action":
             found.append((channel.start() + 1, implied))
     for pos, kind in _processing_kinds(clause):
-        # "post the summary", "save it as a draft": a noun after a determiner, not a step
+        # "post the summary", "save it as a draft", 'automate the first draft': a noun after a determiner, not a step
         services = "|".join(
             re.escape(p.strip()) for e in lexicon()["integrations"].values() for p in e["phrases"]
         )
         if not re.search(
             r"\b(?:the|a|an|this|that|each|my|our|your|its|their|as|for|of|new|latest|recent|incoming|all|any)\s+"
-            r"(?:(?:" + services + r")\s+)?$",
+            r"(?:(?:first|second|third|final|initial|rough|next|last)\s+)?(?:(?:" + services + r")\s+)?$",
             low[:pos],
         ):
             found.append((pos + 1, _process(kind, clause, description)))
@@ -4292,9 +4334,13 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
         if not any(
             k in candidates and not ruled(ruled_out, k, "write") for _, k in lx.integrations_in(description)
         ):
+            # ('post it to #dev on Discord' … 'skip Discord then, Linear only': the post ruled out, not moved to Slack)
             return (
                 None
                 if ruled(ruled_out, "slack", "write")
+                or any(
+                    k in candidates and ruled(ruled_out, k, "write") for _, k in lx.integrations_in(clause)
+                )
                 else _integration_step("slack", clause, description, write=True)
             )
     else:
@@ -7639,6 +7685,8 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     steps = _filter_folded(_facts_replied(_one_router(steps)))
     _facts_for_the_agent(steps)
     _same_place(steps, {})
+    steps = _unwanted_posts(steps, description)
+    steps = _copied_in(steps, description)
     steps = _needed_only(steps)
     # Within a sentence data flows sources → processing → actions; sentences keep their order (a long
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
@@ -7665,6 +7713,85 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         steps = [s for s in steps if s.kind != "condition"] + [fan]
     _apply_count(steps, lx.count_in(description))
     return steps
+
+
+# 'cc accounts@x.agency on the welcome email', 'copy in finance@x.com': an address added to an e-mail sent anyway
+_CC = re.compile(
+    r"\b(?:b?cc|copy\s+in|loop\s+in)\s+(?P<who>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s+(?:on|to|in)\s+(?:the|that|this|each|every|our)\b",
+    re.I,
+)
+
+
+def _copied_in(steps: list[Step], description: str) -> list[Step]:
+    """`steps` with an e-mail read from 'cc accounts@x on the welcome email' folded into the e-mail it amends: its
+    address joins that one's recipients (JUL25's mail blocks have no cc field), no second e-mail is sent."""
+    copied = {m.group("who").lower() for m in _CC.finditer(description)}
+    if not copied:
+        return steps
+    mails = [s for s in _in_order(steps) if s.kind == "action" and s.type in ("gmail", "outlook")]
+    copies = [s for s in mails if (s.values.get("to") or "").strip().lower() in copied]
+    sent = [s for s in mails if not any(s is c for c in copies)]
+    if not copies or not sent:
+        return steps
+    for copy in copies:
+        who = copy.values["to"].strip()
+        target = sent[0]
+        if who.lower() not in target.values.get("to", "").lower():
+            target.values["to"] = ", ".join(v for v in (target.values.get("to", ""), who) if v)
+
+    def without(steps: list[Step]) -> list[Step]:
+        out = []
+        for step in steps:
+            if any(step is c for c in copies):
+                continue
+            step.body = without(step.body)
+            step.branches = [(k, without(b)) for k, b in step.branches]
+            out.append(step)
+        return out
+
+    return without(steps)
+
+
+def _unwanted_posts(steps: list[Step], description: str) -> list[Step]:
+    """`steps` without the posts to a channel whose message the writer turns down ("I'd rather not get the #dev
+    message", lexicon.json 'unwanted_channel'), inside tests and loops too; a test or loop left empty goes."""
+    unwanted = {
+        m.group("channel").lower() for m in re.finditer(lexicon()["unwanted_channel"], description, re.I)
+    }
+    if not unwanted:
+        return steps
+
+    def posts_there(step: Step) -> bool:
+        # (its channel field, or the '#dev' its clause names when the block takes an id: 'post it to #dev on Discord')
+        return (
+            step.kind == "action"
+            and any(
+                re.search(r"(?<![\w-])#?" + re.escape(c) + r"(?![\w-])", str(v).lower())
+                for k, v in step.values.items()
+                if k in ("channel", "channelId", "manualChannel", "chatId")
+                for c in unwanted
+            )
+            or (
+                step.kind == "action"
+                and step.type in _CHAT_SERVICES
+                and any(
+                    re.search(r"(?<![\w&])#" + re.escape(c) + r"(?![\w-])", (step.text or "").lower())
+                    for c in unwanted
+                )
+            )
+        )
+
+    out: list[Step] = []
+    for step in steps:
+        if posts_there(step):
+            continue
+        had = bool(step.body or any(b for _, b in step.branches))
+        step.body = _unwanted_posts(step.body, description)
+        step.branches = [(k, _unwanted_posts(b, description)) for k, b in step.branches]
+        if had and step.kind in ("loop", "condition") and not (step.body or any(b for _, b in step.branches)):
+            continue
+        out.append(step)
+    return out
 
 
 # 'The donations under 20 € don't need the receipt', 'orders below $30 do not get a thank-you card', 'Refunds

@@ -167,6 +167,10 @@ def _one_correction(text: str) -> str | None:
         ):
             continue  # 'no Slack DM please', 'no email': a ban, not a correction ('no, Outlook' is one)
         sentence = _sentence_start(text, mark.start() + (0 if lead.strip() else len(lead)))
+        if re.fullmatch(r"\s*(?:just|only)\s*", mark.group("words"), re.I) and re.search(
+            r"\b(?:don['’]?t|do\s+not|never|no\s+need\s+to)\b", text[sentence : mark.start()], re.I
+        ):
+            continue  # "don't post it on Teams at all - just email the summary …": a ban, then what is done instead
         body_start = mark.end()
         end_m = _SENTENCE_END.search(text, body_start)
         end = end_m.start() if end_m else len(text)

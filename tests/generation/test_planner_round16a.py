@@ -16,8 +16,6 @@ _KNOWN: dict[str, str] = {
     "1) read all rows') is not carried into the item that reads it",
     "r16a-nonnative-leads": "'you send him …', 'you put each lead into …': a step said to 'you' is not read as the "
     "request's own verb (only 'I …' routines are), so the loop's label takes the pronoun",
-    "r16a-routine-suppliers": "'I open our … Sheet and go through each supplier: I email them …': the list opened "
-    "by a login-like verb and a 'go through each' loop in a routine are not joined",
     "r16a-short-imperative-hubspot": "a list named by its sheet alone with no verb ('Sheet 'Webinar signups' -> …') "
     "reads nothing, and 'create a HubSpot contact' is read as an HTTP call",
 }

@@ -13,7 +13,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r19c-library-routine": "'she opens the 'Loans' Google Sheet' makes no read: opening a document is no verb of a read",
     "r19c-arrows-overdue": "'-> each row where days late is over 30 ->' builds the loop but drops the test of each row",
 }
 
