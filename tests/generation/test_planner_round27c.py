@@ -1,0 +1,34 @@
+"""Planner round 27c on our own descriptions (`planner_round27c.jsonl`, in no bench set, written before the fix):
+conditions and triggers in a forwarded thread and elsewhere. A schedule that says no time zone, in a text whose
+addresses are of one country with one zone ('frontdesk@hollybrookvets.co.uk', 'leitung@kranwerk.de',
+'team@grachtsoft.nl'), runs in that country's zone, while a zone said ('9am Pacific', '7am UK time') wins; a
+reply that changes a value and names the old one ('Make it 8am not 7', 'Make it 7pm instead of 6pm', 'make it
+#web-bugs not #web') replaces it; a program that calls 'the workflow API' / 'the workflow's API' starts the run
+(an API trigger, no HTTP step); a quoted value in the event's own clause ('comments "/approve" on an issue', 'sends a
+"negative" review', 'is marked "lost"') is a test of the event. Voices: forwarded e-mail threads, a chat-style
+line, a ticket with labelled fields, plain requests. 3 of 13 were right before the fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.generation.judged import assert_right, cases
+
+# what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
+_KNOWN: dict[str, str] = {
+    "r27c-zone-couk-thread": "no zone said: the sender's UK domain is not read, the run is in UTC",
+    "r27c-zone-de-plain": "no zone said: the .de address is not read, the run is in UTC",
+    "r27c-zone-nl-ticket": "no zone said: the .nl address is not read, the run is in UTC",
+    "r27c-amend-not-time": "'Make it 8am not 7': the old value named after 'not' stops the correction (stays 7am)",
+    "r27c-amend-instead-of": "'Make it 7pm instead of 6pm': the old value named stops the correction (stays 6pm)",
+    "r27c-amend-not-channel": "'make it #web-bugs not #web': the old channel named stops the correction",
+    "r27c-api-workflow-api": "'call the workflow API' is read as an HTTP step the later steps read",
+    "r27c-event-quoted-comment": "'comments \"/approve\" on an issue': the quoted comment is no test of the event",
+    "r27c-event-quoted-adjective": "'sends a \"negative\" review': the quoted kind is no test of the event",
+    "r27c-event-marked-quoted": "'is marked \"lost\"': the quoted state is no test of the event",
+}
+
+
+@pytest.mark.parametrize("item", cases("planner_round27c.jsonl", _KNOWN))
+def test_round27c_description_comes_out_right(item):
+    assert_right(item, seed="r27c")
