@@ -142,6 +142,9 @@ _API_HINT = re.compile(
     # endpoint': an API or endpoint of Sim's is the workflow's own, which the program calls
     r"|(?:expose|publish|offer|serve)\s+(?:a|an|our)\s+sim\s+(?:api|endpoint)"
     r"|(?:call|calls|hit|hits|invoke|invokes|ping|pings)\s+(?:a|an|our|the|this)\s+sim\s+(?:api|endpoint|workflow)"
+    # 'our app will call the workflow API with {…}', 'the backend calls the workflow's endpoint on each scan'
+    r"|(?:call|calls|hit|hits|invoke|invokes|ping|pings)\s+(?:the|this|our)\s+(?:sim\s+)?(?:workflow|flow)(?:['’]s)?"
+    r"\s+(?:api|endpoint)\b"
     r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:that|which|where)"
     # 'an API endpoint in Sim the website calls with {name, email}': the caller named, then its call
     r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:in|on)\s+sim\s+(?:(?:that|which)\s+)?(?:(?:our|the|their|my)\s+)?"
