@@ -47,9 +47,11 @@ from lib.generation.translations import (
     unread_words,
 )
 from lib.generation.triggers import (
+    address_zone,
     called_by_api,
     clock_words,
     event_test,
+    find_timezone,
     given_when_then,
     item_provider,
     polled_reads,
@@ -110,6 +112,8 @@ def plan(description: str) -> WorkflowPlan:
 
 def draft(description: str) -> Draft:
     """The plan for `description` with its coverage notes."""
+    # the country of the text's addresses, the thread's senders too: the zone of a schedule that says none
+    home_zone = address_zone(description)
     # a forwarded thread: its messages oldest first, without headers, quote marks and signatures (mail.py)
     description = mail.read_mail(description) or description
     foreign = language_of(description)
@@ -303,6 +307,9 @@ def draft(description: str) -> Draft:
                     ):
                         agreed.values["webhookProvider"] = item_service
                 break
+    if trigger.kind == "schedule" and home_zone and find_timezone(description)[0] is None:
+        # 'Every Tuesday at 8am …' forwarded by frontdesk@hollybrookvets.co.uk: the run keeps the team's clock
+        trigger.values["timezone"] = home_zone
     if trigger.kind == "webhook":
         trigger.spans = [_whole_quote(description, *_named_hook(description, a, b)) for a, b in trigger.spans]
     # 'Hi team,\n\n<what is told> <what is asked>\n\nThanks,\nDana': what the letter asks, without its greeting, its

@@ -427,6 +427,19 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
     return None, None
 
 
+_ADDRESS_DOMAIN = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+([a-z]{2,}))\b", re.I)
+
+
+def address_zone(text: str) -> str | None:
+    """The time zone of the one country the text's e-mail addresses are of ('frontdesk@hollybrookvets.co.uk',
+    'leitung@kranwerk.de'; lexicon.json `domain_zones`), for a schedule that says none; None when they are of none
+    listed, or of countries in different zones."""
+    zones = {
+        lexicon()["domain_zones"].get(found.group(2).lower()) for found in _ADDRESS_DOMAIN.finditer(text)
+    } - {None}
+    return zones.pop() if len(zones) == 1 else None
+
+
 def _negated(text: str, span: tuple[int, int]) -> bool:
     """'(not Istanbul time, UTC)', '(Istanbul time not, UTC)': a zone the text says it is not (or that does not matter)."""
     return bool(
