@@ -460,6 +460,8 @@ def _new_values(text: str, start: int, end: int) -> list[_Value]:
         if kept and value.start < kept[-1].end:
             continue  # inside a value already kept ('every 30' holds '30')
         between = text[at : value.start]
+        if kept and re.fullmatch(r"\s*,?\s*(?:not|instead\s+of|rather\s+than)\s+(?:the\s+)?", between, re.I):
+            break  # 'make it 8am not 7', '7pm instead of 6pm': the value it replaces, named, no new value
         if kept and re.search(
             r",(?!\s*(?:and|also|then|make|actually|no|just|only|at|on|in)\b)|[—–;:]", between
         ):

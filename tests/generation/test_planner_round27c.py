@@ -16,9 +16,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r27c-amend-not-time": "'Make it 8am not 7': the old value named after 'not' stops the correction (stays 7am)",
-    "r27c-amend-instead-of": "'Make it 7pm instead of 6pm': the old value named stops the correction (stays 6pm)",
-    "r27c-amend-not-channel": "'make it #web-bugs not #web': the old channel named stops the correction",
     "r27c-event-quoted-comment": "'comments \"/approve\" on an issue': the quoted comment is no test of the event",
     "r27c-event-quoted-adjective": "'sends a \"negative\" review': the quoted kind is no test of the event",
     "r27c-event-marked-quoted": "'is marked \"lost\"': the quoted state is no test of the event",
