@@ -1603,6 +1603,17 @@ class _Builder:
             return f"<{path}>"
         return None
 
+    def written_in(self, prev: str) -> str:
+        """Where a word a test looks for is written: 'someone comments "/deploy" on a pull request' is the comment
+        (services.json `written`: the object that holds what a person wrote), not the pull request it is on; the
+        event's data otherwise."""
+        if self.trigger.kind != "webhook" or prev != self.start_data():
+            return prev
+        hook = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+        head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
+        written = [sub for noun, sub in hook.get("written", {}).items() if re.search(rf"\b{noun}", head)]
+        return f"<{hook['data']}.{written[0]}>" if written else prev
+
     def held_value(self, what: str) -> str | None:
         """The event's value a membership test looks for: the sender's address for a person or an e-mail ('the
         buyer', 'their email'), else the field the noun names ('the outlet' → the payload's `outlet`). A field
@@ -3429,6 +3440,7 @@ class _Builder:
         )
         if text_field:  # Sim puts a trigger's text into a condition unquoted: test the object that holds it
             prev = text_field.group(1) + ">"
+        prev = self.written_in(prev)
         found = f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(keyword)})"
         either = re.search(r"\b([a-z][\w-]*)\s*/\s*([a-z][\w-]*)\s*$", low) if not spelled else None
         if either and keyword == either.group(2) and either.group(1) not in lexicon()["test_filler"]:

@@ -983,7 +983,14 @@ _NOT_BRANCHES = frozenset(
 
 _EVENT_TESTS = (
     # 'with "invoice" in the subject', 'w/ 'crash' in the title', 'writes 'urgent' in the channel', 'mentions "refund"'
-    r"(?:with|w/|writes?|says?|mentions?|mentioning|contains?|containing|includes?)\s*(?<=\s|/)(?P<q>[\"“'][^\"”']{1,40}[\"”'])",
+    # ('comments "/deploy" on a pull request', 'replies "STOP"', 'types "/ship"': the words written are the marker)
+    r"(?:with|w/|writes?|says?|mentions?|mentioning|contains?|containing|includes?|comments?|commented|"
+    r"repl(?:y|ies)|replied|types?|typed|texts?|texted|responds?|responded|answers?|answered)"
+    r"\s*(?<=\s|/)(?P<q>[\"“'][^\"”']{1,40}[\"”'])",
+    # 'a "bad" satisfaction rating', 'an "urgent" ticket', 'is marked "lost"', 'gets flagged "fraud"': a kind or a
+    # state the user quotes, said of the event's item (a quoted name is capitalised: 'a new "Leads" row' is a place)
+    r"(?:\b(?:a|an|any|every|each|new)\s+|\b(?:marked|flagged|set)\s+(?:as\s+|to\s+)?)"
+    r"(?P<q2>\"[a-z][a-z -]{0,24}\"|“[a-z][a-z -]{0,24}”)(?=\s+[a-z]|\s*(?:[,.;]|$)|\s+(?:in|on|by)\b)",
     # 'and it contains CANCEL', 'if the text says STOP': a word written in capitals joined to the event, the marker
     r"\b(?:and|that|which|if)\s+(?:it|they|(?:the|its|their)\s+[\w-]+(?:\s+[\w-]+)?)\s+"
     r"(?:contains?|says?|mentions?|includes?|reads|has)\s+(?:the\s+(?:word|keyword)\s+)?(?P<c>[A-Z][A-Z0-9-]+)\b",

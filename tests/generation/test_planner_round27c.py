@@ -15,11 +15,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r27c-event-quoted-comment": "'comments \"/approve\" on an issue': the quoted comment is no test of the event",
-    "r27c-event-quoted-adjective": "'sends a \"negative\" review': the quoted kind is no test of the event",
-    "r27c-event-marked-quoted": "'is marked \"lost\"': the quoted state is no test of the event",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round27c.jsonl", _KNOWN))
