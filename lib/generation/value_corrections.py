@@ -476,6 +476,17 @@ def _new_values(text: str, start: int, end: int) -> list[_Value]:
             return []  # a new sentence of its own, not a correction of a value
         if not kept and re.search(r"\b(?:don'?t|do not|not|never|no longer|without|skip)\b", between, re.I):
             return []  # 'actually don't reply in #support': a step taken back, not a value
+        if (
+            not kept
+            and len(between.split()) > 2
+            and re.search(
+                r"\b(?:(?:more|less|fewer|greater|higher|lower|older|longer|bigger|larger|smaller)\s+than|over|above|"
+                r"under|below|exceed(?:s|ing)?|at\s+least)\s*$",
+                between,
+                re.I,
+            )
+        ):
+            return []  # 'Only flag overspend of more than 10%': a test of the items, not a corrected threshold
         if not kept and re.match(r"\s*for\b", between, re.I):
             return []  # 'Only for UK customers', 'just for US orders': which items, not a corrected value
         kept.append(value)
