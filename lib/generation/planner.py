@@ -1534,6 +1534,17 @@ class _Window:
     told: bool = False
 
 
+# 'someone asks for a refund', 'the customer mentions a cancellation', 'a donor wants a receipt': a test of what a
+# person wrote to the run (the chat's message, the event), with the thing asked for
+_PERSON_ASKS = re.compile(
+    r"\s*(?:some(?:one|body)|any(?:one|body)|they|(?:a|an|the)\s+(?:user|customer|visitor|donor|member|caller|"
+    r"client|person|guest|patient|student|parent|buyer|sender|employee|candidate))\s+"
+    r"(?:asks?|mentions?|writes?|says?|wants?|requests?|types?|needs?)\s+(?:for\s+|about\s+)?"
+    r"(?:(?:an?|the|some|their|a\s+new)\s+)?(?P<thing>[a-z][\w-]+)?",
+    re.I,
+)
+
+
 class _Builder:
     def __init__(self, description: str, trigger: Any) -> None:
         self.description = description
@@ -1651,6 +1662,8 @@ class _Builder:
     def tests_event(self, test: str) -> bool:
         """Whether a test is about the event that started the run: its subject is the noun the trigger's own
         words name ('When a new Zendesk ticket comes in …' → 'if the ticket subject starts with …')."""
+        if self.trigger.kind in ("chat", "webhook") and _PERSON_ASKS.match(test):
+            return True  # 'if someone asks for a refund', 'if the customer mentions a cancellation': what they wrote
         if self.trigger.kind != "webhook" or not self.trigger.spans:
             return False
         subject = re.match(r"\s*(?:the|its|this|that)\s+([a-z][\w-]*)", test, re.I)
@@ -3422,11 +3435,16 @@ class _Builder:
             r"\b(?:contains?|containing|includes?|including)\s+(?:an?\s+|any\s+)([a-z][\w-]+\s+[a-z][\w-]+)\s*$",
             low,
         )
+        # 'if someone asks for a refund of a donation': the thing asked for, not the last word
+        asked = _PERSON_ASKS.match(test)
+        asked_for = asked.group("thing").lower() if asked and asked.group("thing") else None
         keyword = (
             spelled.lower()
             if spelled
             else capital[0].lower()
             if capital
+            else asked_for
+            if asked_for and asked_for in words
             else kind.group(1)
             if kind and kind.group(1) in words and kind.group(1) not in ("not", "no", "very", "really")
             else held_thing.group(1)

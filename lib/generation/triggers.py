@@ -107,6 +107,10 @@ _CHAT_HINT = re.compile(
     # 'a chat in Sim where sales can ask …', 'a chat on the docs site; it answers from …': where it lives, then its use
     r"an? (?:[\w-]+ ){0,2}?chat (?:in|on) (?:sim|(?:the|our) [\w-]+(?: [\w-]+)?)(?: (?:where|in which|that|which)\b|"
     r"\s*[;:,\u2013\u2014-]\s*(?:it|the (?:bot|assistant|agent)) (?:answers|replies|responds|looks|searches|reads)\b)|"
+    # 'a chat on our website answering donor questions', 'a chat in Sim helping new hires with …': what it does, said
+    # by a participle
+    r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?"
+    r"(?:(?:in|on) (?:sim|(?:the|our|my) [\w-]+(?: [\w-]+)?) )?(?:answering|replying to|helping|handling|taking)\b|"
     # 'a chat they can type a postcode into', 'a chat our volunteers could ask': who uses it, then what they do
     r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?(?:[\w-]+ ){1,2}(?:can|could|will|would) "
     r"(?:type|ask|enter|paste|talk|send|write|use|query)\b|"
@@ -124,6 +128,10 @@ _MANUAL_HINT = re.compile(
     r"\b(?:manual(?:ly)?\s+(?:run|triggered|started)\s+workflow|manual workflow)\b|"
     r"\b(?:(?:start|run|kick|trigger|launch|fire)\w*\s+(?:it|this|them|the (?:workflow|flow))?\s*(?:off\s+)?"
     r"(?:by hand|manually|on demand|myself)|on demand|when i (?:click|press|hit|tap|push|run|start|trigger|launch|call|invoke)\b"
+    # 'When I type in the topic of a letter, …', 'when I paste a link, …': the run's input, given by hand (not
+    # words typed in a place whose event it is: 'when I type a message in #ideas on Slack')
+    r"|\bwhen(?:ever)?\s+i\s+(?:type|paste|key)(?:\s+in)?\b(?![^.;,\n]*?(?:#|@|\b(?:slack|teams|discord|telegram|"
+    r"whatsapp|channel|chat|bot|inbox|e-?mail|sheet|notion|airtable|form|jira|linear|github)\b))"
     r"|i(?:'ll| will)? (?:kick|start|run|trigger|launch) (?:it|this|the workflow)(?: off)?\b)",
     re.I,
 )

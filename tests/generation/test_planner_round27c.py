@@ -6,7 +6,10 @@ reply that changes a value and names the old one ('Make it 8am not 7', 'Make it 
 #web-bugs not #web') replaces it; a program that calls 'the workflow API' / 'the workflow's API' starts the run
 (an API trigger, no HTTP step); a quoted value in the event's own clause ('comments "/approve" on an issue', 'sends a
 "negative" review', 'is marked "lost"') is a test of the event. Voices: forwarded e-mail threads, a chat-style
-line, a ticket with labelled fields, plain requests. 3 of 13 were right before the fix."""
+line, a ticket with labelled fields, plain requests. 3 of 13 were right before the fix, 13 after. One line added
+after those fixes, checked wrong on the round's base before its own fix: a chat said by what it does ('a chat on the
+intranet answering staff questions') whose test is what the person asks for ('If someone asks for a payslip, …': the
+chat's message holds 'payslip', not the answer or the knowledge found); right after it (14 of 14)."""
 
 from __future__ import annotations
 
