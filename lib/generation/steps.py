@@ -7407,6 +7407,12 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             # of the list just read, which ones and what is done to each
             sentence = _ITEMS_FIRST.sub(r"\g<lead>any \g<noun>", sentence, count=1)
         restricts = _AFTERTHOUGHT.match(sentence)
+        if (
+            restricts is not None
+            and restricts.group("test")
+            and any(ACTION_START.match(part.lstrip()) for part in restricts.group("test").split(",")[1:])
+        ):
+            restricts = None  # 'Only if the branch is main, also page on-call': a test with its own step, as 'If …'
         done = [s for s in last_read if s.kind in ("action", "process")]
         looped = last_read[-1] if last_read and last_read[-1].kind == "loop" else None
         if (

@@ -1161,9 +1161,18 @@ def _provider_item(text: str) -> bool:
     )
 
 
+_EVENT_PARTICIPLE = re.compile(
+    r"(?:(?:for|on)\s+)?(?:every|each|any)\s+(?:failed|merged|closed|cancell?ed|refunded|disputed|published|released|"
+    r"deployed|resolved|escalated|abandoned)\s",
+    re.I,
+)
 # 'every new message posted in #intl-team', 'for every new Shopify order over $500': an event, not a schedule
 _EVERY_NEW = re.compile(
     r"\b(?:(?:for|on)\s+)?(?:every|each|any)\s+(?:new\s+(?!(?:day|week|month|year|morning|hour)\b)|"
+    # 'every failed GitHub Actions run ->', 'each merged GitHub PR': the event said as its item's participle (with the
+    # service that sends it named: `_EVENT_PARTICIPLE`)
+    r"(?=(?:failed|merged|closed|cancell?ed|refunded|disputed|published|released|deployed|resolved|escalated|"
+    r"abandoned)\s+[\w-])|"
     # 'for every email that lands in our support@ inbox': an arrival without 'new'
     r"(?=(?:[\w-]+\s+){1,2}that\s+(?:lands|arrives|comes in|hits|reaches|gets posted|is posted|is submitted)\b)|"
     # 'any email to invoices@ with a pdf': mail sent to an address of ours arrives there
@@ -2402,6 +2411,17 @@ def _read_trigger(text: str) -> Trigger:
     if hook:
         return hook
     arrival = _EVERY_NEW.search(text)
+    if (
+        arrival
+        and _EVENT_PARTICIPLE.match(arrival.group(0))
+        and not any(
+            re.search(r"\b" + re.escape(n) + r"\b", arrival.group(0), re.I)
+            for name, entry in lexicon()["webhook_providers"].items()
+            if name != "generic"
+            for n in entry["names"]
+        )
+    ):
+        arrival = None  # 'for each failed payment in the CSV': items of the user's data, no service's event
     if (
         arrival
         # ('each new record in the Airtable table "Bookings"': an item of a service that sends an event for each)
