@@ -147,7 +147,51 @@ def _forgotten(text: str) -> str:
 
 def corrected_values(text: str) -> str:
     """`text` with each corrected value put in place of the one it corrects, and the correction taken out."""
-    return one_at_a_time(_one_correction, _forgotten(text), 6)  # one at a time, from the first
+    return one_at_a_time(_one_correction, _said_plainly(_forgotten(text)), 6)  # one at a time, from the first
+
+
+_CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2})"
+_ONE_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# 'Monday is better than Friday', '9am would be better than 7': the value preferred to one said before
+_PREFERRED = re.compile(
+    r"(?:^|(?<=[.!?\n]))(?P<lead>[ \t]*)(?P<new>" + _ONE_DAY + r"s?|" + _CLOCK + r")\s+(?:is|would\s+be|'d\s+be|works|"
+    r"would\s+work|suits\s+us)\s+(?:much\s+|a\s+lot\s+|way\s+)?better\s+than\s+(?:on\s+)?(?P<old>"
+    + _ONE_DAY
+    + r"s?|"
+    + _CLOCK
+    + r"|\d{1,2})\b",
+    re.I,
+)
+# '9am Eastern.', 'At 7:30.': a sentence that is only a clock time (and its zone), said after a time
+_BARE_TIME = re.compile(
+    r"(?:^|(?<=[.!?\n]))(?P<lead>[ \t]*)(?:at\s+)?(?P<clock>" + _CLOCK + r")(?:\s+(?P<zone>[A-Z][A-Za-z]+))?"
+    r"(?:\s+time)?\s*(?:[.!]|(?=\n)|$)",
+    re.I,
+)
+
+
+def _said_plainly(text: str) -> str:
+    """A reply that changes a value without a correcting word: 'Monday is better than Friday' → 'Make it Monday not
+    Friday'; a sentence that is only a clock time after a schedule's time ('… every Friday at 4pm … 9am Eastern.') →
+    'Make it 9am Eastern time.', so the correction reads it as any other."""
+    text = _PREFERRED.sub(lambda m: f"{m.group('lead')}Make it {m.group('new')} not {m.group('old')}", text)
+
+    def bare(m: re.Match[str]) -> str:
+        if not _KINDS["time"].search(text[: m.start()]):
+            return m.group(0)  # nothing said before it to change
+        zone = m.group("zone")
+        if zone and zone.lower() not in _zone_words():
+            return m.group(0)
+        said = f"{m.group('lead')}Make it {m.group('clock')}" + (f" {zone} time" if zone else "")
+        return said + ("." if m.group(0).rstrip().endswith((".", "!")) else "")
+
+    return _BARE_TIME.sub(bare, text)
+
+
+def _zone_words() -> set[str]:
+    from lib.generation.lexicon import lexicon
+
+    return set(lexicon()["timezones"])
 
 
 def _one_correction(text: str) -> str | None:
