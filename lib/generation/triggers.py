@@ -966,9 +966,13 @@ def read_webhook(clause: str) -> Trigger | None:
         provider = (
             "slack"  # 'whenever a msg in #it-help has …': a #channel no service is named for is Slack's
         )
-    if provider is None:
-        from lib.generation.services import external, external_in
+    from lib.generation.services import external, external_in
 
+    if provider and provider != "generic" and not named and not _named_provider(head.lower()):
+        # 'As soon as an invoice is paid in Xero', 'when a Shopify order is refunded': the event's words are another
+        # service's (an invoice is Stripe's), but the service named sends it, and Sim JUL25 cannot listen to it
+        provider = None if external_in(head) else provider
+    if provider is None:
         services = external_in(head)
         if services:
             name = external()[services[0][1]]["name"]
