@@ -7412,7 +7412,9 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             and restricts.group("test")
             and any(ACTION_START.match(part.lstrip()) for part in restricts.group("test").split(",")[1:])
         ):
-            restricts = None  # 'Only if the branch is main, also page on-call': a test with its own step, as 'If …'
+            restricts = (
+                None  # 'Only if the branch is main, also page on-call': a test with its own step, as 'If …'
+            )
         done = [s for s in last_read if s.kind in ("action", "process")]
         looped = last_read[-1] if last_read and last_read[-1].kind == "loop" else None
         if (

@@ -154,7 +154,11 @@ _CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2})"
 _ONE_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # 'Monday is better than Friday', '9am would be better than 7': the value preferred to one said before
 _PREFERRED = re.compile(
-    r"(?:^|(?<=[.!?\n]))(?P<lead>[ \t]*)(?P<new>" + _ONE_DAY + r"s?|" + _CLOCK + r")\s+(?:is|would\s+be|'d\s+be|works|"
+    r"(?:^|(?<=[.!?\n]))(?P<lead>[ \t]*)(?P<new>"
+    + _ONE_DAY
+    + r"s?|"
+    + _CLOCK
+    + r")\s+(?:is|would\s+be|'d\s+be|works|"
     r"would\s+work|suits\s+us)\s+(?:much\s+|a\s+lot\s+|way\s+)?better\s+than\s+(?:on\s+)?(?P<old>"
     + _ONE_DAY
     + r"s?|"
