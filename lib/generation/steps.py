@@ -33,6 +33,8 @@ _WRITE = (
     r"document|file|page|database|table|inbox|folder|board|dashboard)s?\b)|"
     # ('page the on-call engineer'; 'Confluence ("Release calendar" page), Slack' names a page, it pages nobody)
     r"archive|assign|invite|book|remind|page(?!\s*(?:[),.;:\"“]|$))|"
+    # 'trigger a PagerDuty incident', 'trigger an alert in Opsgenie': an incident raised (not 'trigger the workflow')
+    r"trigger(?=\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,2}?(?:incident|alert|alarm|page|escalation)s?\b)|"
     # 'schedule a 30-minute intro on Google Calendar' (not 'on a schedule', 'schedule the report for 9am')
     r"schedule(?=\s+(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,3}?(?:meeting|call|intro|introduction|kickoff|"
     r"kick-off|event|session|demo|interview|appointment|sync|check-in|onboarding|walkthrough|1:1|one-on-one)s?\b)|"
