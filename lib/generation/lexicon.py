@@ -708,8 +708,18 @@ def _login_re() -> re.Pattern[str]:
 
 def checked_tests(text: str) -> str:
     """'check if it's toxic and if it is email mods@…' → 'if it's toxic, email mods@…': the test a check names,
-    then what its 'if so' does."""
+    then what its 'if so' does; 'Only for scans where status is "damaged": open …' → 'If status is "damaged", open …':
+    a restriction that opens a sentence, then its steps after a colon."""
+    text = _RESTRICTED_LEAD.sub(lambda m: f"{m.group('lead')}If {m.group('test')}, ", text)
     return _CHECK_THEN.sub(lambda m: f"if {m.group('test')}, ", text)
+
+
+# 'Only for scans where status is "damaged": …', 'Only when the order is international: …', 'But only if …: …'
+_RESTRICTED_LEAD = re.compile(
+    r"(?P<lead>(?:^|(?<=[.!?\n]))[ \t]*)(?:but\s+)?(?:only|just)\s+(?:for\s+(?:the\s+|those\s+)?[a-z][\w-]*"
+    r"(?:\s+[a-z][\w-]*)?\s+(?:where|whose)\s+|if\s+|when\s+)(?P<test>[^:\n.;]{3,80}?)\s*:[ \t]+(?=[a-z])",
+    re.I,
+)
 
 
 # a comparison word (and its second-language 'of': 'under of 50', 'less of 5'), then maybe a currency: where a

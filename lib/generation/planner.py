@@ -47,9 +47,11 @@ from lib.generation.translations import (
     unread_words,
 )
 from lib.generation.triggers import (
+    address_zone,
     called_by_api,
     clock_words,
     event_test,
+    find_timezone,
     given_when_then,
     item_provider,
     polled_reads,
@@ -110,6 +112,8 @@ def plan(description: str) -> WorkflowPlan:
 
 def draft(description: str) -> Draft:
     """The plan for `description` with its coverage notes."""
+    # the country of the text's addresses, the thread's senders too: the zone of a schedule that says none
+    home_zone = address_zone(description)
     # a forwarded thread: its messages oldest first, without headers, quote marks and signatures (mail.py)
     description = mail.read_mail(description) or description
     foreign = language_of(description)
@@ -305,6 +309,9 @@ def draft(description: str) -> Draft:
                     ):
                         agreed.values["webhookProvider"] = item_service
                 break
+    if trigger.kind == "schedule" and home_zone and find_timezone(description)[0] is None:
+        # 'Every Tuesday at 8am …' forwarded by frontdesk@hollybrookvets.co.uk: the run keeps the team's clock
+        trigger.values["timezone"] = home_zone
     if trigger.kind == "webhook":
         trigger.spans = [_whole_quote(description, *_named_hook(description, a, b)) for a, b in trigger.spans]
     # 'Hi team,\n\n<what is told> <what is asked>\n\nThanks,\nDana': what the letter asks, without its greeting, its
@@ -1561,6 +1568,17 @@ class _Window:
     told: bool = False
 
 
+# 'someone asks for a refund', 'the customer mentions a cancellation', 'a donor wants a receipt': a test of what a
+# person wrote to the run (the chat's message, the event), with the thing asked for
+_PERSON_ASKS = re.compile(
+    r"\s*(?:some(?:one|body)|any(?:one|body)|they|(?:a|an|the)\s+(?:user|customer|visitor|donor|member|caller|"
+    r"client|person|guest|patient|student|parent|buyer|sender|employee|candidate))\s+"
+    r"(?:asks?|mentions?|writes?|says?|wants?|requests?|types?|needs?)\s+(?:for\s+|about\s+)?"
+    r"(?:(?:an?|the|some|their|a\s+new)\s+)?(?P<thing>[a-z][\w-]+)?",
+    re.I,
+)
+
+
 class _Builder:
     def __init__(self, description: str, trigger: Any) -> None:
         self.description = description
@@ -1630,6 +1648,17 @@ class _Builder:
             return f"<{path}>"
         return None
 
+    def written_in(self, prev: str) -> str:
+        """Where a word a test looks for is written: 'someone comments "/deploy" on a pull request' is the comment
+        (services.json `written`: the object that holds what a person wrote), not the pull request it is on; the
+        event's data otherwise."""
+        if self.trigger.kind != "webhook" or prev != self.start_data():
+            return prev
+        hook = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+        head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
+        written = [sub for noun, sub in hook.get("written", {}).items() if re.search(rf"\b{noun}", head)]
+        return f"<{hook['data']}.{written[0]}>" if written else prev
+
     def held_value(self, what: str) -> str | None:
         """The event's value a membership test looks for: the sender's address for a person or an e-mail ('the
         buyer', 'their email'), else the field the noun names ('the outlet' → the payload's `outlet`). A field
@@ -1667,6 +1696,8 @@ class _Builder:
     def tests_event(self, test: str) -> bool:
         """Whether a test is about the event that started the run: its subject is the noun the trigger's own
         words name ('When a new Zendesk ticket comes in …' → 'if the ticket subject starts with …')."""
+        if self.trigger.kind in ("chat", "webhook") and _PERSON_ASKS.match(test):
+            return True  # 'if someone asks for a refund', 'if the customer mentions a cancellation': what they wrote
         if self.trigger.kind != "webhook" or not self.trigger.spans:
             return False
         subject = re.match(r"\s*(?:the|its|this|that)\s+([a-z][\w-]*)", test, re.I)
@@ -3438,11 +3469,16 @@ class _Builder:
             r"\b(?:contains?|containing|includes?|including)\s+(?:an?\s+|any\s+)([a-z][\w-]+\s+[a-z][\w-]+)\s*$",
             low,
         )
+        # 'if someone asks for a refund of a donation': the thing asked for, not the last word
+        asked = _PERSON_ASKS.match(test)
+        asked_for = asked.group("thing").lower() if asked and asked.group("thing") else None
         keyword = (
             spelled.lower()
             if spelled
             else capital[0].lower()
             if capital
+            else asked_for
+            if asked_for and asked_for in words
             else kind.group(1)
             if kind and kind.group(1) in words and kind.group(1) not in ("not", "no", "very", "really")
             else held_thing.group(1)
@@ -3456,6 +3492,7 @@ class _Builder:
         )
         if text_field:  # Sim puts a trigger's text into a condition unquoted: test the object that holds it
             prev = text_field.group(1) + ">"
+        prev = self.written_in(prev)
         found = f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(keyword)})"
         either = re.search(r"\b([a-z][\w-]*)\s*/\s*([a-z][\w-]*)\s*$", low) if not spelled else None
         if either and keyword == either.group(2) and either.group(1) not in lexicon()["test_filler"]:

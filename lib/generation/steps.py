@@ -33,6 +33,8 @@ _WRITE = (
     r"spreadsheet|workbook|doc|document|file|page|database|table|inbox|folder|board|dashboard)s?\b)|"
     # ('page the on-call engineer'; 'Confluence ("Release calendar" page), Slack' names a page, it pages nobody)
     r"archive|assign|invite|book|remind|page(?!\s*(?:[),.;:\"“]|$))|"
+    # 'trigger a PagerDuty incident', 'trigger an alert in Opsgenie': an incident raised (not 'trigger the workflow')
+    r"trigger(?=\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,2}?(?:incident|alert|alarm|page|escalation)s?\b)|"
     # 'schedule a 30-minute intro on Google Calendar' (not 'on a schedule', 'schedule the report for 9am')
     r"schedule(?=\s+(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,3}?(?:meeting|call|intro|introduction|kickoff|"
     r"kick-off|event|session|demo|interview|appointment|sync|check-in|onboarding|walkthrough|1:1|one-on-one)s?\b)|"
@@ -7453,6 +7455,14 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             # of the list just read, which ones and what is done to each
             sentence = _ITEMS_FIRST.sub(r"\g<lead>any \g<noun>", sentence, count=1)
         restricts = _AFTERTHOUGHT.match(sentence)
+        if (
+            restricts is not None
+            and restricts.group("test")
+            and any(ACTION_START.match(part.lstrip()) for part in restricts.group("test").split(",")[1:])
+        ):
+            restricts = (
+                None  # 'Only if the branch is main, also page on-call': a test with its own step, as 'If …'
+            )
         done = [s for s in last_read if s.kind in ("action", "process")]
         looped = last_read[-1] if last_read and last_read[-1].kind == "loop" else None
         if (

@@ -107,6 +107,10 @@ _CHAT_HINT = re.compile(
     # 'a chat in Sim where sales can ask …', 'a chat on the docs site; it answers from …': where it lives, then its use
     r"an? (?:[\w-]+ ){0,2}?chat (?:in|on) (?:sim|(?:the|our) [\w-]+(?: [\w-]+)?)(?: (?:where|in which|that|which)\b|"
     r"\s*[;:,\u2013\u2014-]\s*(?:it|the (?:bot|assistant|agent)) (?:answers|replies|responds|looks|searches|reads)\b)|"
+    # 'a chat on our website answering donor questions', 'a chat in Sim helping new hires with …': what it does, said
+    # by a participle
+    r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?"
+    r"(?:(?:in|on) (?:sim|(?:the|our|my) [\w-]+(?: [\w-]+)?) )?(?:answering|replying to|helping|handling|taking)\b|"
     # 'a chat they can type a postcode into', 'a chat our volunteers could ask': who uses it, then what they do
     r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?(?:[\w-]+ ){1,2}(?:can|could|will|would) "
     r"(?:type|ask|enter|paste|talk|send|write|use|query)\b|"
@@ -124,6 +128,10 @@ _MANUAL_HINT = re.compile(
     r"\b(?:manual(?:ly)?\s+(?:run|triggered|started)\s+workflow|manual workflow)\b|"
     r"\b(?:(?:start|run|kick|trigger|launch|fire)\w*\s+(?:it|this|them|the (?:workflow|flow))?\s*(?:off\s+)?"
     r"(?:by hand|manually|on demand|myself)|on demand|when i (?:click|press|hit|tap|push|run|start|trigger|launch|call|invoke)\b"
+    # 'When I type in the topic of a letter, …', 'when I paste a link, …': the run's input, given by hand (not
+    # words typed in a place whose event it is: 'when I type a message in #ideas on Slack')
+    r"|\bwhen(?:ever)?\s+i\s+(?:type|paste|key)(?:\s+in)?\b(?![^.;,\n]*?(?:#|@|\b(?:slack|teams|discord|telegram|"
+    r"whatsapp|channel|chat|bot|inbox|e-?mail|sheet|notion|airtable|form|jira|linear|github)\b))"
     r"|i(?:'ll| will)? (?:kick|start|run|trigger|launch) (?:it|this|the workflow)(?: off)?\b)",
     re.I,
 )
@@ -142,6 +150,9 @@ _API_HINT = re.compile(
     # endpoint': an API or endpoint of Sim's is the workflow's own, which the program calls
     r"|(?:expose|publish|offer|serve)\s+(?:a|an|our)\s+sim\s+(?:api|endpoint)"
     r"|(?:call|calls|hit|hits|invoke|invokes|ping|pings)\s+(?:a|an|our|the|this)\s+sim\s+(?:api|endpoint|workflow)"
+    # 'our app will call the workflow API with {…}', 'the backend calls the workflow's endpoint on each scan'
+    r"|(?:call|calls|hit|hits|invoke|invokes|ping|pings)\s+(?:the|this|our)\s+(?:sim\s+)?(?:workflow|flow)(?:['’]s)?"
+    r"\s+(?:api|endpoint)\b"
     r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:that|which|where)"
     # 'an API endpoint in Sim the website calls with {name, email}': the caller named, then its call
     r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:in|on)\s+sim\s+(?:(?:that|which)\s+)?(?:(?:our|the|their|my)\s+)?"
@@ -422,6 +433,19 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if city in _city_zones() and not _negated(text, found.span()):
             return _city_zones()[city], found.span()
     return None, None
+
+
+_ADDRESS_DOMAIN = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+([a-z]{2,}))\b", re.I)
+
+
+def address_zone(text: str) -> str | None:
+    """The time zone of the one country the text's e-mail addresses are of ('frontdesk@hollybrookvets.co.uk',
+    'leitung@kranwerk.de'; lexicon.json `domain_zones`), for a schedule that says none; None when they are of none
+    listed, or of countries in different zones."""
+    zones = {
+        lexicon()["domain_zones"].get(found.group(2).lower()) for found in _ADDRESS_DOMAIN.finditer(text)
+    } - {None}
+    return zones.pop() if len(zones) == 1 else None
 
 
 def _negated(text: str, span: tuple[int, int]) -> bool:
@@ -942,9 +966,13 @@ def read_webhook(clause: str) -> Trigger | None:
         provider = (
             "slack"  # 'whenever a msg in #it-help has …': a #channel no service is named for is Slack's
         )
-    if provider is None:
-        from lib.generation.services import external, external_in
+    from lib.generation.services import external, external_in
 
+    if provider and provider != "generic" and not named and not _named_provider(head.lower()):
+        # 'As soon as an invoice is paid in Xero', 'when a Shopify order is refunded': the event's words are another
+        # service's (an invoice is Stripe's), but the service named sends it, and Sim JUL25 cannot listen to it
+        provider = None if external_in(head) else provider
+    if provider is None:
         services = external_in(head)
         if services:
             name = external()[services[0][1]]["name"]
@@ -967,7 +995,14 @@ _NOT_BRANCHES = frozenset(
 
 _EVENT_TESTS = (
     # 'with "invoice" in the subject', 'w/ 'crash' in the title', 'writes 'urgent' in the channel', 'mentions "refund"'
-    r"(?:with|w/|writes?|says?|mentions?|mentioning|contains?|containing|includes?)\s*(?<=\s|/)(?P<q>[\"“'][^\"”']{1,40}[\"”'])",
+    # ('comments "/deploy" on a pull request', 'replies "STOP"', 'types "/ship"': the words written are the marker)
+    r"(?:with|w/|writes?|says?|mentions?|mentioning|contains?|containing|includes?|comments?|commented|"
+    r"repl(?:y|ies)|replied|types?|typed|texts?|texted|responds?|responded|answers?|answered)"
+    r"\s*(?<=\s|/)(?P<q>[\"“'][^\"”']{1,40}[\"”'])",
+    # 'a "bad" satisfaction rating', 'an "urgent" ticket', 'is marked "lost"', 'gets flagged "fraud"': a kind or a
+    # state the user quotes, said of the event's item (a quoted name is capitalised: 'a new "Leads" row' is a place)
+    r"(?:\b(?:a|an|any|every|each|new)\s+|\b(?:marked|flagged|set)\s+(?:as\s+|to\s+)?)"
+    r"(?P<q2>\"[a-z][a-z -]{0,24}\"|“[a-z][a-z -]{0,24}”)(?=\s+[a-z]|\s*(?:[,.;]|$)|\s+(?:in|on|by)\b)",
     # 'and it contains CANCEL', 'if the text says STOP': a word written in capitals joined to the event, the marker
     r"\b(?:and|that|which|if)\s+(?:it|they|(?:the|its|their)\s+[\w-]+(?:\s+[\w-]+)?)\s+"
     r"(?:contains?|says?|mentions?|includes?|reads|has)\s+(?:the\s+(?:word|keyword)\s+)?(?P<c>[A-Z][A-Z0-9-]+)\b",
@@ -1130,9 +1165,18 @@ def _provider_item(text: str) -> bool:
     )
 
 
+_EVENT_PARTICIPLE = re.compile(
+    r"(?:(?:for|on)\s+)?(?:every|each|any)\s+(?:failed|merged|closed|cancell?ed|refunded|disputed|published|released|"
+    r"deployed|resolved|escalated|abandoned)\s",
+    re.I,
+)
 # 'every new message posted in #intl-team', 'for every new Shopify order over $500': an event, not a schedule
 _EVERY_NEW = re.compile(
     r"\b(?:(?:for|on)\s+)?(?:every|each|any)\s+(?:new\s+(?!(?:day|week|month|year|morning|hour)\b)|"
+    # 'every failed GitHub Actions run ->', 'each merged GitHub PR': the event said as its item's participle (with the
+    # service that sends it named: `_EVENT_PARTICIPLE`)
+    r"(?=(?:failed|merged|closed|cancell?ed|refunded|disputed|published|released|deployed|resolved|escalated|"
+    r"abandoned)\s+[\w-])|"
     # 'for every email that lands in our support@ inbox': an arrival without 'new'
     r"(?=(?:[\w-]+\s+){1,2}that\s+(?:lands|arrives|comes in|hits|reaches|gets posted|is posted|is submitted)\b)|"
     # 'any email to invoices@ with a pdf': mail sent to an address of ours arrives there
@@ -2371,6 +2415,17 @@ def _read_trigger(text: str) -> Trigger:
     if hook:
         return hook
     arrival = _EVERY_NEW.search(text)
+    if (
+        arrival
+        and _EVENT_PARTICIPLE.match(arrival.group(0))
+        and not any(
+            re.search(r"\b" + re.escape(n) + r"\b", arrival.group(0), re.I)
+            for name, entry in lexicon()["webhook_providers"].items()
+            if name != "generic"
+            for n in entry["names"]
+        )
+    ):
+        arrival = None  # 'for each failed payment in the CSV': items of the user's data, no service's event
     if (
         arrival
         # ('each new record in the Airtable table "Bookings"': an item of a service that sends an event for each)

@@ -147,7 +147,55 @@ def _forgotten(text: str) -> str:
 
 def corrected_values(text: str) -> str:
     """`text` with each corrected value put in place of the one it corrects, and the correction taken out."""
-    return one_at_a_time(_one_correction, _forgotten(text), 6)  # one at a time, from the first
+    return one_at_a_time(_one_correction, _said_plainly(_forgotten(text)), 6)  # one at a time, from the first
+
+
+_CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2})"
+_ONE_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# 'Monday is better than Friday', '9am would be better than 7': the value preferred to one said before
+_PREFERRED = re.compile(
+    r"(?:^|(?<=[.!?\n]))(?P<lead>[ \t]*)(?P<new>"
+    + _ONE_DAY
+    + r"s?|"
+    + _CLOCK
+    + r")\s+(?:is|would\s+be|'d\s+be|works|"
+    r"would\s+work|suits\s+us)\s+(?:much\s+|a\s+lot\s+|way\s+)?better\s+than\s+(?:on\s+)?(?P<old>"
+    + _ONE_DAY
+    + r"s?|"
+    + _CLOCK
+    + r"|\d{1,2})\b",
+    re.I,
+)
+# '9am Eastern.', 'At 7:30.': a sentence that is only a clock time (and its zone), said after a time
+_BARE_TIME = re.compile(
+    r"(?:^|(?<=[.!?\n]))(?P<lead>[ \t]*)(?:at\s+)?(?P<clock>" + _CLOCK + r")(?:\s+(?P<zone>[A-Z][A-Za-z]+))?"
+    r"(?:\s+time)?\s*(?:[.!]|(?=\n)|$)",
+    re.I,
+)
+
+
+def _said_plainly(text: str) -> str:
+    """A reply that changes a value without a correcting word: 'Monday is better than Friday' → 'Make it Monday not
+    Friday'; a sentence that is only a clock time after a schedule's time ('… every Friday at 4pm … 9am Eastern.') →
+    'Make it 9am Eastern time.', so the correction reads it as any other."""
+    text = _PREFERRED.sub(lambda m: f"{m.group('lead')}Make it {m.group('new')} not {m.group('old')}", text)
+
+    def bare(m: re.Match[str]) -> str:
+        if not _KINDS["time"].search(text[: m.start()]):
+            return m.group(0)  # nothing said before it to change
+        zone = m.group("zone")
+        if zone and zone.lower() not in _zone_words():
+            return m.group(0)
+        said = f"{m.group('lead')}Make it {m.group('clock')}" + (f" {zone} time" if zone else "")
+        return said + ("." if m.group(0).rstrip().endswith((".", "!")) else "")
+
+    return _BARE_TIME.sub(bare, text)
+
+
+def _zone_words() -> set[str]:
+    from lib.generation.lexicon import lexicon
+
+    return set(lexicon()["timezones"])
 
 
 def _one_correction(text: str) -> str | None:
@@ -464,6 +512,8 @@ def _new_values(text: str, start: int, end: int) -> list[_Value]:
         if kept and value.start < kept[-1].end:
             continue  # inside a value already kept ('every 30' holds '30')
         between = text[at : value.start]
+        if kept and re.fullmatch(r"\s*,?\s*(?:not|instead\s+of|rather\s+than)\s+(?:the\s+)?", between, re.I):
+            break  # 'make it 8am not 7', '7pm instead of 6pm': the value it replaces, named, no new value
         if kept and re.search(
             r",(?!\s*(?:and|also|then|make|actually|no|just|only|at|on|in)\b)|[—–;:]", between
         ):
@@ -478,6 +528,17 @@ def _new_values(text: str, start: int, end: int) -> list[_Value]:
             return []  # a new sentence of its own, not a correction of a value
         if not kept and re.search(r"\b(?:don'?t|do not|not|never|no longer|without|skip)\b", between, re.I):
             return []  # 'actually don't reply in #support': a step taken back, not a value
+        if (
+            not kept
+            and len(between.split()) > 2
+            and re.search(
+                r"\b(?:(?:more|less|fewer|greater|higher|lower|older|longer|bigger|larger|smaller)\s+than|over|above|"
+                r"under|below|exceed(?:s|ing)?|at\s+least)\s*$",
+                between,
+                re.I,
+            )
+        ):
+            return []  # 'Only flag overspend of more than 10%': a test of the items, not a corrected threshold
         if not kept and re.match(r"\s*for\b", between, re.I):
             return []  # 'Only for UK customers', 'just for US orders': which items, not a corrected value
         kept.append(value)
