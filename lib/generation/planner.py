@@ -3818,10 +3818,13 @@ _GIVEN_KEY = re.compile(
 # 'takes a question', 'I paste a job posting URL', 'the article link I give you', 'type what a tenant wants':
 # what a run started by hand, by a call or in a chat is given to work on
 _GIVEN_INPUT = re.compile(
-    r"\b(?:takes?|receives?|gets?|accepts?|pastes?|types?|enters?|submits?|sends?|posts?|drops?|"
-    r"gives?\s+(?:it|you|us))\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her|some|one)\s+(?:[\w-]+\s+){0,3}?"
+    r"\b(?:takes?|receives?|gets?|accepts?|pastes?|types?|enters?|submits?|sends?|posts?|drops?|describes?|"
+    r"gives?\s+(?:it|you|us)|(?:run|start|trigger)s?\s+it\s+with)\s+(?:in\s+|us\s+|me\s+|it\s+)?"
+    r"(?:an?|the|their|his|her|some|one)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:url|link|question|text|idea|description|domain|name|address|query|topic|prompt|article|page|email|"
-    r"ticket|message|keyword|term|number|code|id|website|site)s?\b"
+    r"ticket|message|keyword|term|number|code|id|website|site|image|picture|banner|photo|scene)s?\b"
+    # 'POSTs {email, company} to the workflow': the fields a call gives the run
+    r"|\b(?:posts?|sends?|calls?\s+(?:it|the\s+workflow)\s+with)\s+\{[^{}]+\}"
     r"|\b(?:url|link|text|question|address|topic|name|website|site|domain)\s+(?:that\s+)?(?:i|we|you|they)\s+"
     r"(?:give|paste|send|enter|type|provide|submit)"
     r"|\b(?:types?|enters?|asks?\s+for)\s+what\b",

@@ -964,6 +964,19 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             and not re.search(r"\b(?:those|these|such)\s+(?:[\w-]+\s+)?$", low[: low.find(v)])
             # 'the form answers', 'questions and answers': the plural noun names data, it asks for no answer
             and not (v == "answer" and _answers_noun(low, low.find(v)))
+            # 'a chat where I describe a picture', 'when our designers describe a banner': what a person does when
+            # the run starts is what the run is given, it asks for nothing
+            and not re.search(
+                r"\b(?:where|when(?:ever)?)\s+(?:i|we|you|they|someone|somebody|anyone|users?|people|"
+                r"(?:our|the|my|a|an)\s+[\w-]+)\s+$",
+                low[: low.find(v)],
+            )
+            # 'after a client review', 'before each analysis': a verb's form after a preposition of time names an
+            # occasion, it asks for nothing
+            and not re.search(
+                r"\b(?:after|before|during|until)\s+(?:an?|the|each|every|our|my|their)\s+(?:[\w-]+\s+)?$",
+                low[: low.find(v)],
+            )
             # 'a TripAdvisor review link', 'the summary page': a verb's form naming a link or page is a noun
             and not re.match(
                 r"\s+(?:links?|urls?|pages?|forms?|sites?|buttons?)\b", low[low.find(v) + len(v) :]

@@ -155,6 +155,10 @@ _API_HINT = re.compile(
     # with an order id': the call is what starts each run
     r"|(?:our|the|this|my)\s+(?:api(?:\s+endpoint)?|endpoint|workflow|flow)\s+(?:is|gets|was)\s+(?:called|hit|invoked)"
     r"|(?:calls?|hits?|invokes?)\s+(?:the|this|our)\s+(?:workflow|flow|api|endpoint)(?:['’]s\s+(?:api|endpoint))?\s+with"
+    # 'our CRM POSTs {email, company} to the workflow', 'our app sends the question to the workflow': a program
+    # sends the run what it works on
+    r"|\b(?:posts?|sends?)\s+(?:[^.;!?\n]{0,80}?\s)?to\s+(?:the|this|our)\s+(?:sim\s+)?(?:workflow|flow)"
+    r"(?:['’]s\s+(?:api|endpoint))?(?=\s*(?:[.;,!?\n]|$))"
     # 'callable from our CRM via API', 'I can call from our app via API', 'call this workflow via API'
     + _BY_CALL
     # 'API endpoint: our app POSTs …', 'endpoint for our helpdesk: it POSTs …' (a heading naming what is built)
@@ -181,7 +185,9 @@ _BY_API = re.compile(
 # brings, nothing to build
 _CALL_BRINGS = re.compile(
     r"(?:^|(?<=[.:;!?]))\s*(?:we(?:'ll| will)?|they(?:'ll| will)?|(?:our|my|the|their)\s+[\w-]+(?:\s+[\w-]+)?"
-    r"(?:\s+will)?)\s+(?:posts?|calls?|sends?|hits?)\s+(?:[^.;!?\n]{0,80}?\s)?to\s+(?:it|this|the endpoint|this endpoint)"
+    r"(?:\s+will)?)\s+(?:posts?|calls?|sends?|hits?)\s+(?:[^.;!?\n]{0,80}?\s)?to\s+(?:it|this|the endpoint|this endpoint"
+    # ('our CRM POSTs {email, company} to the workflow;')
+    r"|(?:the|this|our)\s+(?:sim\s+)?(?:workflow|flow)(?:['’]s\s+(?:api|endpoint))?)"
     r"\s*(?=[.;!?\n]|$)",
     re.I,
 )

@@ -16,10 +16,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r27d-paste-page": "'I paste in a supplier's product page' is not read as what the run is given: the scrape has no address",
-    "r27d-run-with-topic": "'when I run it with a topic' is not read as what the run is given: the search is not for it",
-    "r27d-posts-json": "'POSTs {email, company} to the workflow' is read as an e-mail sent to the data",
-    "r27d-describe-banner": "'our designers describe a banner' makes an AI step between the chat and the image",
     "r27d-workflow-api-answer": "'the workflow API' and 'the API response' make a request block; no response block",
     "r27d-email-summary-of": "'an email summary of this week's … Google Calendar' creates a calendar event, reads none",
     "r27d-slack-digest-of": "'a Slack digest of the day's new rows' posts the rows with no AI digest",
