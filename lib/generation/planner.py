@@ -1948,6 +1948,26 @@ class _Builder:
                 out[key] = f"<{record}>"
                 self.notes.append(f"the record updated is the one the event is about (<{record}>)")
             return
+        start = self.start_data()
+        if (
+            step.kind == "action"
+            and container is None
+            and out.get("operation") == "update"
+            and self.trigger.kind in ("manual", "chat")
+            and start
+            and (
+                called_by_api(self.description)
+                or _GIVEN_KEY.search(self.description)
+                or _GIVEN_INPUT.search(self.description)
+            )
+            and not any(b.type == step.type for b in self.blocks)  # (no look-up of its own before it)
+        ):
+            # 'our TMS calls the workflow API with each shipment ref … set that shipment's status to "Delivered"':
+            # the record a run started by a call or by hand updates is the one it was given
+            for key in [k for k in keys if not out.get(k)]:
+                out[key] = start
+                self.notes.append(f"the record updated is the one the run is given ({start}); map its id")
+            return
         if (
             step.kind != "action"
             or container not in ("loop", "parallel")
