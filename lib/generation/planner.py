@@ -226,6 +226,8 @@ def draft(description: str) -> Draft:
     # 'Charges of 2k or more also go to #wins': a test of the items, and a send only they get
     description = lx.also_routes(description)
     description = lx.noun_posts(description)  # 'standup reminder in #eng every weekday' → 'post a standup …'
+    # 'an email summary of next week's rota' → 'get next week's rota, summarise them and email the summary'
+    description = lx.noun_summaries(description)
     description = lx.added_items(
         description
     )  # '…, plus a Jira ticket in FIN' → '…, and create a Jira ticket in FIN'

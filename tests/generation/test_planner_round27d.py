@@ -15,10 +15,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r27d-email-summary-of": "'an email summary of this week's … Google Calendar' creates a calendar event, reads none",
-    "r27d-slack-digest-of": "'a Slack digest of the day's new rows' posts the rows with no AI digest",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round27d.jsonl", _KNOWN))
