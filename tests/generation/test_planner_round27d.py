@@ -6,7 +6,9 @@ is what its first read or generation reads; the workflow's own API ('calls the w
 response') is how the run starts and answers, not a request block; and 'an email summary of …' / 'a Slack digest
 of …' is a read of the place named, an AI summary and a send. Several voices: a terse routine, a chat brief, an
 integration note, a forwarded request; controls: a run that 'takes a URL', a chat over a knowledge base, a search
-for what a webhook brings, a generated Google Doc. 5 of 12 were right before the fix."""
+for what a webhook brings, a generated Google Doc. 5 of 12 were right before the fix, 12 after. Two lines added
+after those fixes and before the next (a message's own words: 'WhatsApp them to say their table is held for 15
+minutes', 'text the buyer (Twilio) "Your order is in …"'), both wrong before it (the message was the event's data)."""
 
 from __future__ import annotations
 
@@ -15,7 +17,10 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r27d-say-unquoted": "'WhatsApp them to say their table is held …': the words said are not the message",
+    "r27d-quote-after-person": "'text the buyer (Twilio) \"…\"': the quote after the person is not the message",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round27d.jsonl", _KNOWN))
