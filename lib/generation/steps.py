@@ -595,7 +595,10 @@ def _bracketed(clause: str) -> list[tuple[str, str]]:
     return [
         (m.group(1).lower(), m.group(2).strip())
         for m in _BRACKETED.finditer(clause)
-        if re.search(r"\d|[A-Z]", m.group(2)) and not _NOT_A_FACT.search(m.group(2))
+        if re.search(r"\d|[A-Z]", m.group(2))
+        and not _NOT_A_FACT.search(m.group(2))
+        # 'text the client (Twilio)': the service it goes by, not a fact to send
+        and not lx.integrations_in(m.group(2))
     ]
 
 
@@ -623,7 +626,45 @@ def _said(clause: str) -> str | None:
         clause,
         re.I,
     )
-    return (found.group(1) or found.group(2)).strip() if found else None
+    if found is None:
+        # 'text the client (Twilio) "Thanks, we've received your form"', 'message them: "…"': the quote after the
+        # one the message goes to (and the service, in brackets)
+        found = re.search(
+            r"\b(?:text|texts|sms|message|messages|email|emails|e-mail|e-mails|whatsapp|ping|pings|tell|tells)\s+"
+            r"(?:(?:the|our|each|every|that|this|their)\s+[a-z][\w-]*|them|him|her|me|us|everyone)\s*"
+            r"(?:\([^()\n]{1,40}\)\s*)?:?\s*(?:[\"“]([^\"”]{2,200})[\"”]|(?<!\w)'([^']{2,200})'(?!\w))",
+            clause,
+            re.I,
+        )
+    if found is not None:
+        return (found.group(1) or found.group(2)).strip()
+    reported = _REPORTED.search(clause)
+    if reported is None:
+        return None
+    # 'email them to say we've received it and will be in touch within 10 working days': the words it says
+    words = reported.group("say").strip(" ,")
+    if re.search(r"\b(?:them|say)\b", reported.group(0)[: reported.start("say") - reported.start()], re.I):
+        # ('… WhatsApp them to say their table is held': said to them, in the second person)
+        swaps = {"their": "your", "they": "you", "them": "you", "they're": "you're", "they'll": "you'll",
+                 "they've": "you've", "theirs": "yours"}  # fmt: skip
+        words = re.sub(
+            r"\b(?:their|they|them|they're|they'll|they've|theirs)\b",
+            lambda m: swaps[m.group(0).lower()],
+            words,
+            flags=re.I,
+        )
+    return words[:1].upper() + words[1:] + "."
+
+
+# 'to say we've received it …', 'telling them their order has shipped', 'to let her know the room is ready': what a
+# message says, in the writer's words (not 'to say whether …': a question is no text to send)
+_REPORTED = re.compile(
+    r"\b(?:to\s+say|saying|to\s+tell\s+(?:them|him|her|you|the\s+[a-z]+)|telling\s+(?:them|him|her|you|the\s+[a-z]+)"
+    r"|to\s+let\s+(?:them|him|her|you|the\s+[a-z]+)\s+know|letting\s+(?:them|him|her|you|the\s+[a-z]+)\s+know)"
+    r"\s+(?:that\s+)?(?!(?:whether|if|which|what|how|who|when|where|why|about|so)\b)"
+    r"(?P<say>(?![\"'“])[^.;!?\n\"“”()]{6,200}?)(?=\s*(?:[.;!?\n(]|$))",
+    re.I,
+)
 
 
 def _unlinked(clause: str) -> str:
@@ -951,6 +992,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     # '… to the knowledge base so the support bot answers from the current docs': what the step is for, done by
     # someone else later, asks for nothing now
     low = _PURPOSE.sub(lambda m: " " * len(m.group(0)), low)
+    # 'email them to say we'll reply within 5 days': what the message says asks for nothing
+    low = _REPORTED.sub(lambda m: m.group(0)[: m.start("say") - m.start()] + " " * len(m.group("say")), low)
     hits = []
     for kind, entry in lexicon()["processing"].items():
         # 'have the AI list …': a verb stated with its doer ('ai list') is found at the verb itself

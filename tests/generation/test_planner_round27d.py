@@ -17,10 +17,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r27d-say-unquoted": "'WhatsApp them to say their table is held …': the words said are not the message",
-    "r27d-quote-after-person": "'text the buyer (Twilio) \"…\"': the quote after the person is not the message",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round27d.jsonl", _KNOWN))
