@@ -8,7 +8,10 @@ of …' is a read of the place named, an AI summary and a send. Several voices: 
 integration note, a forwarded request; controls: a run that 'takes a URL', a chat over a knowledge base, a search
 for what a webhook brings, a generated Google Doc. 5 of 12 were right before the fix, 12 after. Two lines added
 after those fixes and before the next (a message's own words: 'WhatsApp them to say their table is held for 15
-minutes', 'text the buyer (Twilio) "Your order is in …"'), both wrong before it (the message was the event's data)."""
+minutes', 'text the buyer (Twilio) "Your order is in …"'), both wrong before it (the message was the event's data). Two more before the last fix (items of a place told of
+in a sentence before: 'Signed contracts land in our Google Drive folder "Signed". … collect every incoming PDF, parse
+it …'; 'Supplier statements end up in the Google Drive folder …, go through each new file'), the first wrong before
+it, the second a control; two controls of the first fixes dropped to keep the file at 14 lines."""
 
 from __future__ import annotations
 
@@ -17,7 +20,9 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r27d-told-folder-parse": "'collect every incoming PDF' after the folder was told of: no read of it, the parse is no loop",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round27d.jsonl", _KNOWN))
