@@ -33,7 +33,7 @@ _DONE = re.compile(
     r"\b(?:fetch|get|gets|read|reads|pull|pulls|check|list|lists|load|grab|scan|look\s+at|retrieve|"
     r"go(?:es)?\s+through|loop\s+(?:over|through)|export|exports|download|query|open|opens|search|searches|"
     r"each|every|append|appends|add|adds|write|writes|save|saves|log|logs|update|updates|insert|inserts|put|puts|"
-    r"upload|uploads|store|stores|copy|copies|count|counts|tally|look\s+(?:[\w'-]+\s+){0,3}?up|look\s+in|find|finds|take|takes)\b",
+    r"upload|uploads|store|stores|copy|copies|count|counts|tally|look\s+(?:[\w'-]+\s+){0,3}?up|look\s+in|find|finds|take|takes|picks?\s+up|collects?|process|processes)\b",
     re.I,
 )
 
@@ -321,7 +321,10 @@ def _items_again(
     if not holders:
         return []
     items = re.compile(
-        r"\b(?:every|each|all(?:\s+the)?)\s+(?P<item>" + "|".join(holders) + r")s?\b"
+        # ('each new PDF', 'every incoming file': the items as they arrive there)
+        r"\b(?:every|each|all(?:\s+the)?)\s+(?:(?:new|incoming|newly\s+added|added)\s+)?(?P<item>"
+        + "|".join(holders)
+        + r")s?\b"
         r"(?!\s+(?:of|in|from|on|inside)\b|['’])",
         re.I,
     )

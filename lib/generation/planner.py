@@ -2022,13 +2022,23 @@ class _Builder:
         if query in out and "<loop.currentItem" not in out[query]:
             out[query] = f"{out[query]}: <loop.currentItem>"
         spec = get_block(step.type)
-        if (
-            step.type != "api"
-            and spec is not None
-            and spec.sub_block("url") is not None
-            and not out.get("url")
-        ):
-            out["url"] = "<loop.currentItem>"
+        # a page's address ('Website URL'), or a file's ('PDF Document URL' of a parser reading each file listed)
+        field = (
+            "url"
+            if spec is not None and spec.sub_block("url") is not None
+            else next(
+                (
+                    sub.id
+                    for sub in (spec.sub_blocks if spec is not None else [])
+                    if sub.type == "short-input"
+                    and re.search(r"\b(?:url|link)\b", str(sub.title), re.I)
+                    and services._shown(sub, out.get("operation"))
+                ),
+                None,
+            )
+        )
+        if step.type != "api" and field is not None and not out.get(field):
+            out[field] = "<loop.currentItem>"
             self.notes.append(f"'{step.text.strip()}' reads the address each item holds (<loop.currentItem>)")
 
     def input_in_url(self, url: str, parent: str | None) -> str:

@@ -6507,6 +6507,13 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         # of each item ('scrape each supplier's website', 'look up each domain') repeats with the item
         listed = bool(fetched) or any(s.kind == "source" for s in pre)
         per_item = [s for s in body if s.kind == "source" and listed and not any(s is f for f in fetched)]
+        sources = [s for s in body if s.kind == "source"]
+        if not listed and len(sources) > 1 and each.re is _EACH_NOUN:
+            # 'pick up each new PDF in the "Scans" folder, read it with OCR, …': the first read is the list, a read
+            # of the item after it ('read it', 'parse each one') repeats with the item
+            per_item = [
+                s for s in sources[1:] if re.search(r"\b(?:it|them|each(?:\s+one)?|the\s+item)\b", s.text or "", re.I)
+            ]
         step = Step(
             "loop",
             "loop",

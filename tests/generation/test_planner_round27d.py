@@ -20,9 +20,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r27d-told-folder-parse": "'collect every incoming PDF' after the folder was told of: no read of it, the parse is no loop",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round27d.jsonl", _KNOWN))
