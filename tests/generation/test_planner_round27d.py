@@ -11,7 +11,10 @@ after those fixes and before the next (a message's own words: 'WhatsApp them to 
 minutes', 'text the buyer (Twilio) "Your order is in …"'), both wrong before it (the message was the event's data). Two more before the last fix (items of a place told of
 in a sentence before: 'Signed contracts land in our Google Drive folder "Signed". … collect every incoming PDF, parse
 it …'; 'Supplier statements end up in the Google Drive folder …, go through each new file'), the first wrong before
-it, the second a control; two controls of the first fixes dropped to keep the file at 14 lines."""
+it, the second a control (since dropped); two controls of the first fixes dropped to keep the file at 14 lines. Two
+more before the last fix (a place told of, pointed at by a pronoun: 'All the returns rules went into the "Returns
+Policy" knowledge base last week. … a chat … that answers their questions from it', '… answers reps' questions from
+that'), both wrong before it; the generated-Google-Doc control dropped for them."""
 
 from __future__ import annotations
 
@@ -20,7 +23,10 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r27d-pointed-kb": "'answers their questions from it' after the knowledge base was told of: no read of it",
+    "r27d-pointed-notion": "'answers reps' questions from that' after the Notion page was told of: no read of it",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round27d.jsonl", _KNOWN))
