@@ -23,10 +23,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r27d-pointed-kb": "'answers their questions from it' after the knowledge base was told of: no read of it",
-    "r27d-pointed-notion": "'answers reps' questions from that' after the Notion page was told of: no read of it",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round27d.jsonl", _KNOWN))
