@@ -636,8 +636,12 @@ def _said(clause: str) -> str | None:
             clause,
             re.I,
         )
-    if found is not None:
-        return (found.group(1) or found.group(2)).strip()
+    return (found.group(1) or found.group(2)).strip() if found is not None else None
+
+
+def _reported(clause: str) -> str | None:
+    """What a message says in the writer's words ('email them to say we've received it and will reply within 5
+    working days'): the gist it carries, in the second person when said to them."""
     reported = _REPORTED.search(clause)
     if reported is None:
         return None
@@ -1814,6 +1818,9 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         spoken = _said(clause)
         if spoken:  # "post 'standup in 5 minutes'", 'a message saying "…"': the words to send, as written
             text = spoken
+        elif _reported(clause):
+            # 'email them to say we've received it …': what it says, beside what the run has for them
+            text = f"{_reported(clause)}\n\n{{prev_text}}"
         links = shared_links(clause)
         if links:  # 'email them the webinar link https://…': the message carries it
             text += "\n\n" + "\n".join(link if "://" in link else "https://" + link for link in links)
