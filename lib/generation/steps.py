@@ -6519,7 +6519,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             # 'pick up each new PDF in the "Scans" folder, read it with OCR, …': the first read is the list, a read
             # of the item after it ('read it', 'parse each one') repeats with the item
             per_item = [
-                s for s in sources[1:] if re.search(r"\b(?:it|them|each(?:\s+one)?|the\s+item)\b", s.text or "", re.I)
+                s
+                for s in sources[1:]
+                if re.search(r"\b(?:it|them|each(?:\s+one)?|the\s+item)\b", s.text or "", re.I)
             ]
         step = Step(
             "loop",
