@@ -1038,6 +1038,15 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             and not (kind == "draft" and _replies_with_data(v, low[low.find(v) + len(v) :]))
             # 'turned into GitHub issues', 'turn them into Trello cards': made in a service, a write, not a text
             and not (v.startswith("turn") and _made_as_records(low[low.find(v) + len(v) :]))
+            # 'writes a row to our Supabase "leads" table', 'write an entry in the log': a record put somewhere, a
+            # write, not a text
+            and not (
+                v.startswith("write")
+                and re.match(
+                    r"\s*(?:new\s+)?(?:row|record|entry|line)s?\s+(?:to|in|into|on)\b",
+                    low[low.find(v) + len(v) :],
+                )
+            )
             # 'turn it into audio with ElevenLabs', 'generate a banner image for it': made by a media block from the
             # text itself, nothing drafted
             and not (
