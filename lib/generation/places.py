@@ -339,6 +339,13 @@ def _pointed_again(
             continue
         if not _SENTENCE_END.search(text, before[-1].end, m.start()):
             continue
+        clause = re.split(r"[.;:!?\n]", text[: m.start()])[-1]
+        if re.search(
+            r"\bso\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}?(?:can|could|will|would|may)\b|\bin\s+order\s+to\b",
+            clause,
+            re.I,
+        ):
+            continue  # '… add it to the knowledge base so the assistant can answer from it': what it is for, later
         place = before[-1].written
         out.append((m.start(at), m.end(at), place if at == "at" else f"in {place}"))
     return out
