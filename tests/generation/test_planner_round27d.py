@@ -14,7 +14,8 @@ it …'; 'Supplier statements end up in the Google Drive folder …, go through 
 it, the second a control (since dropped); two controls of the first fixes dropped to keep the file at 14 lines. Two
 more before the last fix (a place told of, pointed at by a pronoun: 'All the returns rules went into the "Returns
 Policy" knowledge base last week. … a chat … that answers their questions from it', '… answers reps' questions from
-that'), both wrong before it; the generated-Google-Doc control dropped for them."""
+that'), both wrong before it; the generated-Google-Doc control dropped for them. Of the 14 lines as they stand, 2 (the
+controls) were right before round 27d's fixes (main e0ba77a), 14 after."""
 
 from __future__ import annotations
 
