@@ -1848,6 +1848,34 @@ def noun_posts(text: str) -> str:
     return _NOUN_POST.sub(post, text)
 
 
+def noun_summaries(text: str) -> str:
+    """'an email summary of next week's "Clinic Rota" calendar', 'a Slack digest of the day's new rows in …': a summary
+    named by the channel it goes by and what it is of, with no verb of its own ('can I get …', 'send me …' are
+    taken with it), is a read of that, an AI summary and a send of it there → 'get next week's … calendar,
+    summarise them and email the summary' (lexicon.json `summary_channels`, `summary_nouns`). A send said right
+    after it ('… any gaps? Send to me, jo@…') is the summary's own: none is added."""
+    channels = lexicon()["summary_channels"]
+    nouns = "|".join(re.escape(n) for n in lexicon()["summary_nouns"])
+    found = re.compile(
+        r"(?:\b(?:(?:can|could)\s+(?:i|we|you)\s+(?:get|have|send)\s+(?:me\s+|us\s+)?|(?:send|give|get)\s+(?:me|us)\s+"
+        r"|(?:i|we)\s+(?:want|need|'d like|would like)\s+))?"
+        r"\ban?\s+(?:(?:daily|weekly|monthly|nightly|morning|evening|short|quick|brief)\s+){0,2}"
+        r"(?P<chan>" + "|".join(f"(?:{k})" for k in channels) + r")\s+(?P<noun>" + nouns + r")\s+of\s+"
+        r"(?P<what>[^.;!?\n,]+?)(?=\s+(?:to|posted|sent|for|please)\b|\s+[-–—]\s|\s*[,.;!?\n]|\s*$)",
+        re.I,
+    )
+
+    def said(m: re.Match[str]) -> str:
+        key = next(k for k in channels if re.fullmatch(k, m.group("chan"), re.I))
+        send = channels[key].format(noun=m.group("noun").lower())
+        after = text[m.end() : m.end() + 160]
+        if re.search(r"(?:^|[.?!;:]\s+|\s[-–—]\s+)(?:please\s+)?(?:send|e-?mail|post)\b", after, re.I):
+            send = ""
+        return f"get {m.group('what')}, summarise them" + (f" and {send}" if send else "")
+
+    return found.sub(said, text)
+
+
 def added_items(text: str) -> str:
     """'→ Slack #disputes with the amount, plus a Jira ticket in FIN' → '…, and create a Jira ticket in FIN': an item
     added after 'plus' with no verb of its own is one more thing the run makes (the nouns in `lexicon.json`

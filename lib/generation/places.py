@@ -33,7 +33,7 @@ _DONE = re.compile(
     r"\b(?:fetch|get|gets|read|reads|pull|pulls|check|list|lists|load|grab|scan|look\s+at|retrieve|"
     r"go(?:es)?\s+through|loop\s+(?:over|through)|export|exports|download|query|open|opens|search|searches|"
     r"each|every|append|appends|add|adds|write|writes|save|saves|log|logs|update|updates|insert|inserts|put|puts|"
-    r"upload|uploads|store|stores|copy|copies|count|counts|tally|look\s+(?:[\w'-]+\s+){0,3}?up|look\s+in|find|finds|take|takes)\b",
+    r"upload|uploads|store|stores|copy|copies|count|counts|tally|look\s+(?:[\w'-]+\s+){0,3}?up|look\s+in|find|finds|take|takes|picks?\s+up|collects?|process|processes)\b",
     re.I,
 )
 
@@ -311,6 +311,46 @@ def _said_again(text: str, places: list[_Place]) -> list[tuple[int, int, str]]:
     return found
 
 
+# 'a chat …, which answers from that', 'export the table and save it there': a place told of in a sentence before,
+# pointed at with a pronoun where a step reads from it or writes to it
+_POINTED = re.compile(
+    r"\b(?P<verb>answer(?:s|ing)?|repl(?:y|ies|ying)|respond(?:s|ing)?|draw(?:s|ing)?|pull(?:s|ing)?|"
+    r"read(?:s|ing)?|search(?:es|ing)?)\s+(?:[\w'’-]+\s+){0,3}?(?:only\s+|just\s+)?from\s+(?P<at>that|it|there|this)\b"
+    r"(?!['’])"
+    r"|\b(?P<wverb>save|saves|put|puts|store|stores|drop|drops|upload|uploads|dump|dumps)\s+(?:it|them|this|that|"
+    r"(?:the|each)\s+[\w-]+)\s+(?P<there>there)\b",
+    re.I,
+)
+
+
+def _pointed_again(
+    text: str, places: list[_Place], found: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """(start, end, the place written out) for 'from that' / 'save it there' pointing at the one place named in a
+    sentence before (not the same sentence: 'search the KB and answer from it' points at what was found)."""
+    named = [p for p in places if p.name]
+    out = []
+    for m in _POINTED.finditer(text):
+        at = "at" if m.group("at") else "there"
+        if any(a < m.end() and m.start() < b for a, b, _ in found):
+            continue
+        before = [p for p in named if p.end <= m.start()]
+        if len({(p.key, p.name) for p in before}) != 1:
+            continue
+        if not _SENTENCE_END.search(text, before[-1].end, m.start()):
+            continue
+        clause = re.split(r"[.;:!?\n]", text[: m.start()])[-1]
+        if re.search(
+            r"\bso\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}?(?:can|could|will|would|may)\b|\bin\s+order\s+to\b",
+            clause,
+            re.I,
+        ):
+            continue  # '… add it to the knowledge base so the assistant can answer from it': what it is for, later
+        place = before[-1].written
+        out.append((m.start(at), m.end(at), place if at == "at" else f"in {place}"))
+    return out
+
+
 def _items_again(
     text: str, places: list[_Place], found: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -321,7 +361,10 @@ def _items_again(
     if not holders:
         return []
     items = re.compile(
-        r"\b(?:every|each|all(?:\s+the)?)\s+(?P<item>" + "|".join(holders) + r")s?\b"
+        # ('each new PDF', 'every incoming file': the items as they arrive there)
+        r"\b(?:every|each|all(?:\s+the)?)\s+(?:(?:new|incoming|newly\s+added|added)\s+)?(?P<item>"
+        + "|".join(holders)
+        + r")s?\b"
         r"(?!\s+(?:of|in|from|on|inside)\b|['’])",
         re.I,
     )
@@ -419,6 +462,7 @@ def named_again(text: str) -> str:
             continue
         found.append((m.start(), m.end(), place.written))
     found += _items_again(text, places, found)
+    found += _pointed_again(text, places, found)
     out: list[str] = []
     last = 0
     for a, b, written in sorted(found):

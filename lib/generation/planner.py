@@ -232,6 +232,8 @@ def draft(description: str) -> Draft:
     # 'Charges of 2k or more also go to #wins': a test of the items, and a send only they get
     description = lx.also_routes(description)
     description = lx.noun_posts(description)  # 'standup reminder in #eng every weekday' → 'post a standup …'
+    # 'an email summary of next week's rota' → 'get next week's rota, summarise them and email the summary'
+    description = lx.noun_summaries(description)
     description = lx.added_items(
         description
     )  # '…, plus a Jira ticket in FIN' → '…, and create a Jira ticket in FIN'
@@ -2013,6 +2015,26 @@ class _Builder:
                 out[key] = f"<{record}>"
                 self.notes.append(f"the record updated is the one the event is about (<{record}>)")
             return
+        start = self.start_data()
+        if (
+            step.kind == "action"
+            and container is None
+            and out.get("operation") == "update"
+            and self.trigger.kind in ("manual", "chat")
+            and start
+            and (
+                called_by_api(self.description)
+                or _GIVEN_KEY.search(self.description)
+                or _GIVEN_INPUT.search(self.description)
+            )
+            and not any(b.type == step.type for b in self.blocks)  # (no look-up of its own before it)
+        ):
+            # 'our TMS calls the workflow API with each shipment ref … set that shipment's status to "Delivered"':
+            # the record a run started by a call or by hand updates is the one it was given
+            for key in [k for k in keys if not out.get(k)]:
+                out[key] = start
+                self.notes.append(f"the record updated is the one the run is given ({start}); map its id")
+            return
         if (
             step.kind != "action"
             or container not in ("loop", "parallel")
@@ -2065,13 +2087,23 @@ class _Builder:
         if query in out and "<loop.currentItem" not in out[query]:
             out[query] = f"{out[query]}: <loop.currentItem>"
         spec = get_block(step.type)
-        if (
-            step.type != "api"
-            and spec is not None
-            and spec.sub_block("url") is not None
-            and not out.get("url")
-        ):
-            out["url"] = "<loop.currentItem>"
+        # a page's address ('Website URL'), or a file's ('PDF Document URL' of a parser reading each file listed)
+        field = (
+            "url"
+            if spec is not None and spec.sub_block("url") is not None
+            else next(
+                (
+                    sub.id
+                    for sub in (spec.sub_blocks if spec is not None else [])
+                    if sub.type == "short-input"
+                    and re.search(r"\b(?:url|link)\b", str(sub.title), re.I)
+                    and services._shown(sub, out.get("operation"))
+                ),
+                None,
+            )
+        )
+        if step.type != "api" and field is not None and not out.get(field):
+            out[field] = "<loop.currentItem>"
             self.notes.append(f"'{step.text.strip()}' reads the address each item holds (<loop.currentItem>)")
 
     def input_in_url(self, url: str, parent: str | None) -> str:
@@ -3889,10 +3921,13 @@ _GIVEN_KEY = re.compile(
 # 'takes a question', 'I paste a job posting URL', 'the article link I give you', 'type what a tenant wants':
 # what a run started by hand, by a call or in a chat is given to work on
 _GIVEN_INPUT = re.compile(
-    r"\b(?:takes?|receives?|gets?|accepts?|pastes?|types?|enters?|submits?|sends?|posts?|drops?|"
-    r"gives?\s+(?:it|you|us))\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her|some|one)\s+(?:[\w-]+\s+){0,3}?"
+    r"\b(?:takes?|receives?|gets?|accepts?|pastes?|types?|enters?|submits?|sends?|posts?|drops?|describes?|"
+    r"gives?\s+(?:it|you|us)|(?:run|start|trigger)s?\s+it\s+with)\s+(?:in\s+|us\s+|me\s+|it\s+)?"
+    r"(?:an?|the|their|his|her|some|one)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:url|link|question|text|idea|description|domain|name|address|query|topic|prompt|article|page|email|"
-    r"ticket|message|keyword|term|number|code|id|website|site)s?\b"
+    r"ticket|message|keyword|term|number|code|id|website|site|image|picture|banner|photo|scene)s?\b"
+    # 'POSTs {email, company} to the workflow': the fields a call gives the run
+    r"|\b(?:posts?|sends?|calls?\s+(?:it|the\s+workflow)\s+with)\s+\{[^{}]+\}"
     r"|\b(?:url|link|text|question|address|topic|name|website|site|domain)\s+(?:that\s+)?(?:i|we|you|they)\s+"
     r"(?:give|paste|send|enter|type|provide|submit)"
     r"|\b(?:types?|enters?|asks?\s+for)\s+what\b",

@@ -600,7 +600,10 @@ def _bracketed(clause: str) -> list[tuple[str, str]]:
     return [
         (m.group(1).lower(), m.group(2).strip())
         for m in _BRACKETED.finditer(clause)
-        if re.search(r"\d|[A-Z]", m.group(2)) and not _NOT_A_FACT.search(m.group(2))
+        if re.search(r"\d|[A-Z]", m.group(2))
+        and not _NOT_A_FACT.search(m.group(2))
+        # 'text the client (Twilio)': the service it goes by, not a fact to send
+        and not lx.integrations_in(m.group(2))
     ]
 
 
@@ -628,7 +631,49 @@ def _said(clause: str) -> str | None:
         clause,
         re.I,
     )
-    return (found.group(1) or found.group(2)).strip() if found else None
+    if found is None:
+        # 'text the client (Twilio) "Thanks, we've received your form"', 'message them: "…"': the quote after the
+        # one the message goes to (and the service, in brackets)
+        found = re.search(
+            r"\b(?:text|texts|sms|message|messages|email|emails|e-mail|e-mails|whatsapp|ping|pings|tell|tells)\s+"
+            r"(?:(?:the|our|each|every|that|this|their)\s+[a-z][\w-]*|them|him|her|me|us|everyone)\s*"
+            r"(?:\([^()\n]{1,40}\)\s*)?:?\s*(?:[\"“]([^\"”]{2,200})[\"”]|(?<!\w)'([^']{2,200})'(?!\w))",
+            clause,
+            re.I,
+        )
+    return (found.group(1) or found.group(2)).strip() if found is not None else None
+
+
+def _reported(clause: str) -> str | None:
+    """What a message says in the writer's words ('email them to say we've received it and will reply within 5
+    working days'): the gist it carries, in the second person when said to them."""
+    reported = _REPORTED.search(clause)
+    if reported is None:
+        return None
+    # 'email them to say we've received it and will be in touch within 10 working days': the words it says
+    words = reported.group("say").strip(" ,")
+    if re.search(r"\b(?:them|say)\b", reported.group(0)[: reported.start("say") - reported.start()], re.I):
+        # ('… WhatsApp them to say their table is held': said to them, in the second person)
+        swaps = {"their": "your", "they": "you", "them": "you", "they're": "you're", "they'll": "you'll",
+                 "they've": "you've", "theirs": "yours"}  # fmt: skip
+        words = re.sub(
+            r"\b(?:their|they|them|they're|they'll|they've|theirs)\b",
+            lambda m: swaps[m.group(0).lower()],
+            words,
+            flags=re.I,
+        )
+    return words[:1].upper() + words[1:] + "."
+
+
+# 'to say we've received it …', 'telling them their order has shipped', 'to let her know the room is ready': what a
+# message says, in the writer's words (not 'to say whether …': a question is no text to send)
+_REPORTED = re.compile(
+    r"\b(?:to\s+say|saying|to\s+tell\s+(?:them|him|her|you|the\s+[a-z]+)|telling\s+(?:them|him|her|you|the\s+[a-z]+)"
+    r"|to\s+let\s+(?:them|him|her|you|the\s+[a-z]+)\s+know|letting\s+(?:them|him|her|you|the\s+[a-z]+)\s+know)"
+    r"\s+(?:that\s+)?(?!(?:whether|if|which|what|how|who|when|where|why|about|so)\b)"
+    r"(?P<say>(?![\"'“])[^.;!?\n\"“”()]{6,200}?)(?=\s*(?:[.;!?\n(]|$))",
+    re.I,
+)
 
 
 def _unlinked(clause: str) -> str:
@@ -956,6 +1001,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     # '… to the knowledge base so the support bot answers from the current docs': what the step is for, done by
     # someone else later, asks for nothing now
     low = _PURPOSE.sub(lambda m: " " * len(m.group(0)), low)
+    # 'email them to say we'll reply within 5 days': what the message says asks for nothing
+    low = _REPORTED.sub(lambda m: m.group(0)[: m.start("say") - m.start()] + " " * len(m.group("say")), low)
     hits = []
     for kind, entry in lexicon()["processing"].items():
         # 'have the AI list …': a verb stated with its doer ('ai list') is found at the verb itself
@@ -969,6 +1016,19 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             and not re.search(r"\b(?:those|these|such)\s+(?:[\w-]+\s+)?$", low[: low.find(v)])
             # 'the form answers', 'questions and answers': the plural noun names data, it asks for no answer
             and not (v == "answer" and _answers_noun(low, low.find(v)))
+            # 'a chat where I describe a picture', 'when our designers describe a banner': what a person does when
+            # the run starts is what the run is given, it asks for nothing
+            and not re.search(
+                r"\b(?:where|when(?:ever)?)\s+(?:i|we|you|they|someone|somebody|anyone|users?|people|"
+                r"(?:our|the|my|a|an)\s+[\w-]+)\s+$",
+                low[: low.find(v)],
+            )
+            # 'after a client review', 'before each analysis': a verb's form after a preposition of time names an
+            # occasion, it asks for nothing
+            and not re.search(
+                r"\b(?:after|before|during|until)\s+(?:an?|the|each|every|our|my|their)\s+(?:[\w-]+\s+)?$",
+                low[: low.find(v)],
+            )
             # 'a TripAdvisor review link', 'the summary page': a verb's form naming a link or page is a noun
             and not re.match(
                 r"\s+(?:links?|urls?|pages?|forms?|sites?|buttons?)\b", low[low.find(v) + len(v) :]
@@ -983,6 +1043,15 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             and not (kind == "draft" and _replies_with_data(v, low[low.find(v) + len(v) :]))
             # 'turned into GitHub issues', 'turn them into Trello cards': made in a service, a write, not a text
             and not (v.startswith("turn") and _made_as_records(low[low.find(v) + len(v) :]))
+            # 'writes a row to our Supabase "leads" table', 'write an entry in the log': a record put somewhere, a
+            # write, not a text
+            and not (
+                v.startswith("write")
+                and re.match(
+                    r"\s*(?:new\s+)?(?:row|record|entry|line)s?\s+(?:to|in|into|on)\b",
+                    low[low.find(v) + len(v) :],
+                )
+            )
             # 'turn it into audio with ElevenLabs', 'generate a banner image for it': made by a media block from the
             # text itself, nothing drafted
             and not (
@@ -1763,6 +1832,9 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         spoken = _said(clause)
         if spoken:  # "post 'standup in 5 minutes'", 'a message saying "…"': the words to send, as written
             text = spoken
+        elif _reported(clause):
+            # 'email them to say we've received it …': what it says, beside what the run has for them
+            text = f"{_reported(clause)}\n\n{{prev_text}}"
         links = shared_links(clause)
         if links:  # 'email them the webinar link https://…': the message carries it
             text += "\n\n" + "\n".join(link if "://" in link else "https://" + link for link in links)
@@ -6499,6 +6571,15 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         # of each item ('scrape each supplier's website', 'look up each domain') repeats with the item
         listed = bool(fetched) or any(s.kind == "source" for s in pre)
         per_item = [s for s in body if s.kind == "source" and listed and not any(s is f for f in fetched)]
+        sources = [s for s in body if s.kind == "source"]
+        if not listed and len(sources) > 1 and each.re is _EACH_NOUN:
+            # 'pick up each new PDF in the "Scans" folder, read it with OCR, …': the first read is the list, a read
+            # of the item after it ('read it', 'parse each one') repeats with the item
+            per_item = [
+                s
+                for s in sources[1:]
+                if re.search(r"\b(?:it|them|each(?:\s+one)?|the\s+item)\b", s.text or "", re.I)
+            ]
         step = Step(
             "loop",
             "loop",

@@ -165,7 +165,14 @@ _API_HINT = re.compile(
     # 'when our API is called with a patient id', 'when the endpoint gets hit', 'when our app calls the workflow
     # with an order id': the call is what starts each run
     r"|(?:our|the|this|my)\s+(?:api(?:\s+endpoint)?|endpoint|workflow|flow)\s+(?:is|gets|was)\s+(?:called|hit|invoked)"
-    r"|(?:calls?|hits?|invokes?)\s+(?:the|this|our)\s+(?:workflow|flow|api|endpoint)(?:['’]s\s+(?:api|endpoint))?\s+with"
+    r"|(?:calls?|hits?|invokes?)\s+(?:the|this|our)\s+(?:workflow|flow|api|endpoint)(?:(?:['’]s)?\s+(?:api|endpoint))?\s+with"
+    # 'our app will call the workflow API.', 'the TMS hits the workflow's endpoint': the workflow's own API
+    r"|(?:call|calls|hit|hits|invoke|invokes|use|uses)\s+(?:the|this|our)\s+(?:sim\s+)?(?:workflow|flow)(?:['’]s)?\s+"
+    r"(?:api|endpoint)\b"
+    # 'our CRM POSTs {email, company} to the workflow', 'our app sends the question to the workflow': a program
+    # sends the run what it works on
+    r"|\b(?:posts?|sends?)\s+(?:[^.;!?\n]{0,80}?\s)?to\s+(?:the|this|our)\s+(?:sim\s+)?(?:workflow|flow)"
+    r"(?:['’]s\s+(?:api|endpoint))?(?=\s*(?:[.;,!?\n]|$))"
     # 'callable from our CRM via API', 'I can call from our app via API', 'call this workflow via API'
     + _BY_CALL
     # 'API endpoint: our app POSTs …', 'endpoint for our helpdesk: it POSTs …' (a heading naming what is built)
@@ -192,7 +199,9 @@ _BY_API = re.compile(
 # brings, nothing to build
 _CALL_BRINGS = re.compile(
     r"(?:^|(?<=[.:;!?]))\s*(?:we(?:'ll| will)?|they(?:'ll| will)?|(?:our|my|the|their)\s+[\w-]+(?:\s+[\w-]+)?"
-    r"(?:\s+will)?)\s+(?:posts?|calls?|sends?|hits?)\s+(?:[^.;!?\n]{0,80}?\s)?to\s+(?:it|this|the endpoint|this endpoint)"
+    r"(?:\s+will)?)\s+(?:posts?|calls?|sends?|hits?)\s+(?:[^.;!?\n]{0,80}?\s)?to\s+(?:it|this|the endpoint|this endpoint"
+    # ('our CRM POSTs {email, company} to the workflow;')
+    r"|(?:the|this|our)\s+(?:sim\s+)?(?:workflow|flow)(?:['’]s\s+(?:api|endpoint))?)"
     r"\s*(?=[.;!?\n]|$)",
     re.I,
 )
@@ -2259,6 +2268,10 @@ def run_kind(value: str) -> str | None:
     return None
 
 
+def _within_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
+
 def _stated_run(text: str) -> Trigger | None:
     """A trigger line that names how each run starts rather than an event: 'Trigger: manual, kicked off by the team
     lead.' and 'Trigger: API call from our returns form (order_id, reason, customer_email).' are runs started by
@@ -2332,6 +2345,9 @@ def _read_trigger(text: str) -> Trigger:
         spans = [(span[0], via.end() if via else span[1])]
         if via or _API_HINT.search(text):  # a call starts it: what the call brings is no step
             spans += [m.span() for m in _CALL_BRINGS.finditer(text)]
+            # ('… returns the answer in the API response. Our app will call the workflow API.': each time the text
+            # says so, it is the run's start, no request to make)
+            spans += [m.span() for m in _API_HINT.finditer(text) if not _within_any(m.span(), spans)]
         return Trigger("manual", {"startWorkflow": "manual"}, spans)
     lead = re.match(  # ('our CI: when GitHub reports a push …': a label may name the run first)
         r"\s*(?:[a-z][\w' -]{1,24}:\s*)?"
