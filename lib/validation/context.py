@@ -334,7 +334,7 @@ class Context:
         self.edges_repeat = False
         if isinstance(raw_edges, list):
             edges, out_edges, in_edges, blocks = self.edges, self.out_edges, self.in_edges, self.blocks
-            odd_edges, parent_of, keys = self.odd_edges, self.parent.get, set()
+            odd_edges, parent_of = self.odd_edges, self.parent.get
             no_plain_out, closed, triggers = self._no_plain_out, self._closed, self.triggers
             typed = True
             for index, edge in enumerate(raw_edges):
@@ -372,17 +372,23 @@ class Context:
                     if found is None:
                         out_edges[source] = [view]
                     else:
+                        # A repeat (same ends and handles) leaves a source that has another edge:
+                        # only such a source's earlier edges are compared.
+                        if not self.edges_repeat:
+                            for other in found:
+                                if (
+                                    other.target == target
+                                    and other.source_handle == source_handle
+                                    and other.target_handle == target_handle
+                                ):
+                                    self.edges_repeat = True
+                                    break
                         found.append(view)
                     found = in_edges.get(target)
                     if found is None:
                         in_edges[target] = [view]
                     else:
                         found.append(view)
-                    key = (source, source_handle, target, target_handle)
-                    if key in keys:
-                        self.edges_repeat = True
-                    else:
-                        keys.add(key)
                     if source not in blocks or target not in blocks:
                         self.dangling = True
                         odd_edges.append(view)

@@ -408,12 +408,18 @@ def _check_source(
     entry: tuple[int, dict[str, Any]] | None,
     out: list[Finding],
 ) -> None:
-    """The findings of one JavaScript text (`entry`: a condition's index and item)."""
+    """The findings of one JavaScript text (`entry`: a condition's index and item).
+
+    Whether its tags resolve is asked only when there is something to report: a text that reads
+    no `<start…>` and compiles has no finding either way (the usual code and condition)."""
+    reads_start = "<start" in source.lower()
+    if not reads_start and _compiles(source, kind):
+        return
     if _unresolvable(ctx, block_id, block_type, source):
         return  # Sim stops at the tag first (unknown_tag)
-    if "<start" in source.lower():
+    if reads_start:
         out.extend(_check_unquoted_start(ctx, block_id, source, _what(entry), kind))
-    problem = js.syntax_error(source, kind)
+    problem = js.syntax_error(source, kind)  # (cached by text)
     if problem:
         field = "conditions" if kind == "condition" else "code"
         out.append(
@@ -423,6 +429,15 @@ def _check_source(
                 f"{_what(entry)} of {ctx.label(block_id)} is not valid JavaScript ({problem}); {_CODE_ADVICE[kind]}",
             )
         )
+
+
+def _compiles(source: str, kind: str) -> bool:
+    """Whether `js.syntax_error` finds nothing; False when it raises (a lone surrogate), so the
+    text goes the usual way, where the tag check comes first."""
+    try:
+        return js.syntax_error(source, kind) is None
+    except Exception:
+        return False
 
 
 def _what(entry: tuple[int, dict[str, Any]] | None) -> str:

@@ -46,6 +46,11 @@ class _Memo:
         self.ctx = ctx
         self.bits = ctx.bits
         self.jul25 = ctx.era == "jul25"
+        # What `field_ok` reads of every target, at hand: containers and triggers (open outputs)
+        # and the blocks with output keys stored on them.
+        self.types, self.subs = ctx.types, ctx.facts.subs
+        self.open_blocks = ctx.containers | ctx.triggers
+        self.stored_outputs = ctx.facts.outputs
         self.open: dict[str, bool] = {}
         self.declared: dict[str, frozenset[str]] = {}
         self.operation_outputs: dict[str, Any] = {}
@@ -107,20 +112,17 @@ class _Memo:
         Past the blocks whose outputs are open (or stored on the block), the answer depends only
         on the target's type, the era, its operation and the field, so it is kept per process
         for each combination (`_QUIET`)."""
-        ctx = self.ctx
-        block_type = ctx.types.get(target)
+        block_type = self.types.get(target)
         if block_type == "starter" and self.jul25:
             return self.start_shape(target)[1] is None
-        subs = ctx.facts.subs.get(target, _NO_SUBS)
-        if (
-            block_type is None
-            or block_type in _OPEN_OUTPUT_TYPES
-            or target in ctx.containers
-            or target in ctx.triggers
-            or (block_type == "agent" and _open_format(_value(subs, "responseFormat")))
-        ):
+        subs = self.subs.get(target, _NO_SUBS)
+        if block_type is None or block_type in _OPEN_OUTPUT_TYPES or target in self.open_blocks:
             return True  # `_open_outputs`
-        if target in ctx.facts.outputs:
+        if block_type == "agent":
+            sub = subs.get("responseFormat")
+            if sub is not None and _open_format(sub.get("value")):
+                return True  # `_open_outputs`
+        if target in self.stored_outputs:
             return self._field_ok(target, field)  # the block adds its own output keys
         sub = subs.get("operation")
         key = (block_type, self.jul25, None if sub is None else sub.get("value"), field)
