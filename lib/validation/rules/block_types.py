@@ -122,6 +122,7 @@ def _check(ctx: Context) -> list[Finding]:
     )
     disabled, skipped = ctx.disabled, ctx.triggers | ctx.containers
     jul25, current = ctx.era == "jul25", ctx.era == "current"
+    era = "jul25" if jul25 else "current"  # the tables' era
     for block_id, block_type in ctx.types.items():  # (structure reports a missing or odd type)
         spec = specs.get(block_id)
         if spec is None:
@@ -162,7 +163,7 @@ def _check(ctx: Context) -> list[Finding]:
         wanted: tuple[str, ...] = ()
         if block_id not in skipped:
             # Sim skips disabled and trigger blocks in its required-field check
-            required, wanted = _inputs(ctx, block_id, block_type, spec, table, subs)
+            required, wanted = _inputs(ctx, era, block_id, block_type, spec, table, subs)
             if required:
                 _check_required(ctx, block_id, table, required, subs, out)
         if jul25:
@@ -171,11 +172,26 @@ def _check(ctx: Context) -> list[Finding]:
             if kind.twins:
                 out.extend(_check_twins(ctx, block_id, spec))
             if wanted:
-                defaults = table.defaults
-                empty = [f for f in wanted if _empty(_stored_or_default(subs, defaults, f))]
+                empty = _unfilled(subs, table.defaults, wanted)
                 if empty:
                     out.append(_needs_input(ctx, block_id, spec, empty))
     return out
+
+
+def _unfilled(
+    subs: dict[str, dict[str, Any]], defaults: dict[str, Any], wanted: tuple[str, ...]
+) -> list[str]:
+    """The `wanted` fields whose value (or default) is empty; a non-blank text, the usual value,
+    is filled without a closer look."""
+    empty = []
+    for field in wanted:
+        sub = subs.get(field)
+        value = None if sub is None else sub.get("value")
+        if value.__class__ is str and value and not value.isspace():
+            continue
+        if _empty(defaults.get(field) if value is None else value):
+            empty.append(field)
+    return empty
 
 
 def _unknown_type(ctx: Context, block_id: str, block_type: str) -> Finding:
@@ -248,6 +264,7 @@ def _check_suspects(
 
 def _inputs(
     ctx: Context,
+    era: str,
     block_id: str,
     block_type: str,
     spec: Any,
@@ -257,8 +274,7 @@ def _inputs(
     """(the (field, why) pairs the block must fill, the fields its chosen tool requires), before
     looking at whether they are filled. Both depend only on the type, era, mode, operation and
     the few values visibility conditions read, so they are kept per type for each combination
-    of those (values that cannot be a key are not kept)."""
-    era = ctx.era if ctx.era == "jul25" else "current"
+    of those (values that cannot be a key are not kept). `era`: 'jul25' or 'current'."""
     defaults = table.defaults
     advanced = bool(ctx.blocks[block_id].get("advancedMode"))
     sub = subs.get("operation")
