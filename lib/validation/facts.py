@@ -140,6 +140,7 @@ _MAX_VERDICTS = 4096
 plan_for = per_spec(TypePlan)
 NO_PLAN = TypePlan(None)
 _NO_SUBS: dict[str, dict[str, Any]] = {}
+_NO_VERDICTS: dict[str | None, int] = {}
 
 
 class Facts:
@@ -267,8 +268,8 @@ def gather(
         if stored_type.__class__ is not str:
             typed = False
             stored_type = None  # judged as "not a string"
-        by_type = verdicts.get(sub_id)  # nested dicts: no key tuple to build per subBlock
-        verdict = None if by_type is None else by_type.get(stored_type)
+        # nested dicts: no key tuple to build per subBlock
+        verdict = verdicts.get(sub_id, _NO_VERDICTS).get(stored_type)
         if verdict is None:
             verdict = plan.verdict(sub_id, stored_type)
         kind = type(value)
@@ -286,7 +287,7 @@ def gather(
                 if tagged is None:
                     tagged = facts.tagged[bid] = []
                 tagged.append((sub_id, (), value))
-            if "YOUR_" in value or "_FIELD_ID" in value:
+            if "_" in value and ("YOUR_" in value or "_FIELD_ID" in value):  # one scan for most texts
                 _flag(facts.placeholders, bid, sub_id)
             # An already judged text needs no search (an OAuth credential id none at all).
             if clean:
