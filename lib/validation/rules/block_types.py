@@ -98,7 +98,7 @@ class _Kind:
     Sim has it, the type current Sim suggests instead of a hidden legacy one, its (manualX, X)
     twins, and its field tables."""
 
-    __slots__ = ("head", "replaced_by", "spec", "table", "twins")
+    __slots__ = ("fixed", "fixed_inputs", "head", "replaced_by", "spec", "table", "twins")
 
     def __init__(self, spec: Any) -> None:
         self.spec = spec
@@ -106,7 +106,17 @@ class _Kind:
         replaced_by = getattr(spec, "replaced_by", None)
         self.replaced_by = replaced_by if replaced_by and getattr(spec, "hidden", False) else None
         self.twins = _twins(spec)
-        self.table = tables(spec)
+        table = self.table = tables(spec)
+        # Per era, whether `_inputs` gives every block of the type the same answer: no operation
+        # to choose, no visibility condition to read, no required field only advanced mode shows
+        # (api, condition); that answer, once asked.
+        self.fixed = {
+            era: not table.input_fields[era]
+            and not getattr(spec, "operations", None)
+            and not any(getattr(s, "mode", None) == "advanced" for s in table.required[era])
+            for era in ("jul25", "current")
+        }
+        self.fixed_inputs: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
 
 
 def _check(ctx: Context) -> list[Finding]:
@@ -163,7 +173,15 @@ def _check(ctx: Context) -> list[Finding]:
         wanted: tuple[str, ...] = ()
         if block_id not in skipped:
             # Sim skips disabled and trigger blocks in its required-field check
-            required, wanted = _inputs(ctx, era, block_id, block_type, spec, table, subs)
+            if kind.fixed[era]:
+                found = kind.fixed_inputs.get(era)
+                if found is None:
+                    found = kind.fixed_inputs[era] = _inputs(
+                        ctx, era, block_id, block_type, spec, table, subs
+                    )
+                required, wanted = found
+            else:
+                required, wanted = _inputs(ctx, era, block_id, block_type, spec, table, subs)
             if required:
                 _check_required(ctx, block_id, table, required, subs, out)
         if jul25:
