@@ -136,6 +136,7 @@ TYPE, CHOICES, WATCH, NAMED, OAUTH = 1, 2, 4, 8, 16
 # What a WATCH subBlock's value is asked (`_may_hide_secret`): a plain text (a secret field, or an
 # undeclared one under a secret name), a tool list, a table's credential-named rows.
 WATCH_TEXT, WATCH_TOOLS, WATCH_ROWS = 32, 64, 128
+_NAMED_OR_OAUTH = NAMED | OAUTH
 _MAX_VERDICTS = 4096
 plan_for = per_spec(TypePlan)
 NO_PLAN = TypePlan(None)
@@ -291,7 +292,7 @@ def gather(
                 _flag(facts.placeholders, bid, sub_id)
             # An already judged text needs no search (an OAuth credential id none at all).
             if clean:
-                if verdict & (NAMED | OAUTH):
+                if verdict & _NAMED_OR_OAUTH:
                     if not verdict & OAUTH:
                         clean = scan.clean(value, sub_id, True)
                 elif value not in clean_texts:
