@@ -22,8 +22,8 @@ from lib.validation.base import Finding, Rule
 from lib.validation.context import Context, normalized_name, tagged_strings
 from lib.validation.tables import per_spec, tables
 from lib.validation.tags import Ref as _Ref
-from lib.validation.tags import only_references, resolved_tags
 from lib.validation.tags import refs_in as _refs_in
+from lib.validation.tags import resolved_tags
 
 _START_TYPES = ("starter", "start_trigger")
 _CONTAINER_DATA_KEYS = ("collection", "whileCondition", "doWhileCondition", "count")
@@ -574,13 +574,15 @@ def _check(ctx: Context) -> list[Finding]:
             # the text's tags are its references (`only_references`), they are judged in the
             # loop below (`_names_block`).
             by_refs = check_tags and tags_resolve
-            if by_refs and not only_references(text, len(refs)):
+            # `only_references`, inlined: it runs for every tagged text
+            if by_refs and text.count("<", 0, text.rfind(">")) != len(refs):
                 tags_resolve = all(names(tag.ref) for tag in resolved_tags(text, block_type or ""))
                 by_refs = False
             for ref in refs:
-                targets = by_name.get(ref.name)
+                written, path, name, field = ref
+                targets = by_name.get(name)
                 # `_names_block(ctx, ref.block)`: ref.name is ref.block lowercased ([\w-] only).
-                if by_refs and ((targets is None and ref.block not in blocks) or ref.name == "start"):
+                if by_refs and ((targets is None and written not in blocks) or name == "start"):
                     tags_resolve = by_refs = False
                 # The common case, decided here with what `_check_ref` would read: one block has
                 # the name, it is the enclosing container or runs before (and, JUL25, may be read
@@ -593,8 +595,8 @@ def _check(ctx: Context) -> list[Finding]:
                     if (
                         upstream & bit
                         and (not jul25 or (target != block_id and readable & bit))
-                        and field_ok(target, ref.field)
-                        and (ref.path == ref.field or not jul25 or memo.path_ok(target, ref.path))
+                        and field_ok(target, field)
+                        and (path == field or not jul25 or memo.path_ok(target, path))
                     ):
                         continue
                 problems = _check_ref(
