@@ -334,7 +334,7 @@ class Context:
         self.edges_repeat = False
         if isinstance(raw_edges, list):
             edges, out_edges, in_edges, blocks = self.edges, self.out_edges, self.in_edges, self.blocks
-            odd_edges, parent_of, keys = self.odd_edges, self.parent.get, set()
+            odd_edges, parent_of = self.odd_edges, self.parent.get
             no_plain_out, closed, triggers = self._no_plain_out, self._closed, self.triggers
             typed = True
             for index, edge in enumerate(raw_edges):
@@ -356,14 +356,17 @@ class Context:
                     typed = False
                 if isinstance(source, str) and isinstance(target, str):
                     # '' and null mean the same to Sim (its duplicate check treats them alike).
-                    if source_handle is not None and (
-                        not isinstance(source_handle, str) or source_handle == ""
-                    ):
-                        source_handle = None
-                    if target_handle is not None and (
-                        not isinstance(target_handle, str) or target_handle == ""
-                    ):
-                        target_handle = None
+                    # (a non-empty text, the usual handle, is kept after one test)
+                    if source_handle.__class__ is not str or not source_handle:
+                        if source_handle is not None and (
+                            not isinstance(source_handle, str) or source_handle == ""
+                        ):
+                            source_handle = None
+                    if target_handle.__class__ is not str or not target_handle:
+                        if target_handle is not None and (
+                            not isinstance(target_handle, str) or target_handle == ""
+                        ):
+                            target_handle = None
                     view = _new_edge(
                         EdgeView, (index, get("id"), source, target, source_handle, target_handle, edge)
                     )
@@ -372,17 +375,23 @@ class Context:
                     if found is None:
                         out_edges[source] = [view]
                     else:
+                        # A repeat (same ends and handles) leaves a source that has another edge:
+                        # only such a source's earlier edges are compared.
+                        if not self.edges_repeat:
+                            for other in found:
+                                if (
+                                    other.target == target
+                                    and other.source_handle == source_handle
+                                    and other.target_handle == target_handle
+                                ):
+                                    self.edges_repeat = True
+                                    break
                         found.append(view)
                     found = in_edges.get(target)
                     if found is None:
                         in_edges[target] = [view]
                     else:
                         found.append(view)
-                    key = (source, source_handle, target, target_handle)
-                    if key in keys:
-                        self.edges_repeat = True
-                    else:
-                        keys.add(key)
                     if source not in blocks or target not in blocks:
                         self.dangling = True
                         odd_edges.append(view)

@@ -185,7 +185,13 @@ def may_send_secret(subs: dict[str, dict[str, Any]]) -> bool:
     the secrets rule visits only the blocks where it holds."""
     for field in FIELDS:
         sub = subs.get(field)
-        if sub is not None and _suspect(sub.get("value")):
+        if sub is None:
+            continue
+        value = sub.get("value")
+        if type(value) is str:  # the usual url or body: no '{{', nothing to look at
+            if "{{" in value and _suspect_in(value, 0):
+                return True
+        elif value is not None and _suspect(value):
             return True
     return False
 

@@ -52,8 +52,6 @@ PLAIN_KEYS = frozenset(
     }
 )
 _NO_IDS: frozenset[str] = frozenset()
-# Stored UI types whose values the secrets rule reads row by row or tool by tool.
-_WATCHED_TYPES = frozenset({"tool-input", "table"})
 
 
 class FieldPlan:
@@ -117,13 +115,13 @@ class TypePlan:
             bits |= TYPE  # a UI type the field does not take
         elif field.choices is not None:
             bits |= CHOICES  # a dropdown: the value decides
-        if stored_type != "oauth-input" and (
-            (field.secret if field is not None else named)
-            or sub_id == "tools"
-            or stored_type in _WATCHED_TYPES
-            or (field is not None and field.table)
-        ):
-            bits |= WATCH  # where the secrets rule's by-name checks look
+        if stored_type != "oauth-input":  # where the secrets rule's by-name checks look
+            if field.secret if field is not None else named:
+                bits |= WATCH | WATCH_TEXT
+            if sub_id == "tools" or stored_type == "tool-input":
+                bits |= WATCH | WATCH_TOOLS
+            if stored_type == "table" or (field is not None and field.table):
+                bits |= WATCH | WATCH_ROWS
         if self._kept < _MAX_VERDICTS:
             self.verdicts.setdefault(sub_id, {})[stored_type] = bits
             self._kept += 1
@@ -135,10 +133,15 @@ class TypePlan:
 # or a table, the value decides (`_may_hide_secret`); NAMED: the secret scan judges the value
 # under a secret name; OAUTH: an OAuth credential id, never searched for secrets.
 TYPE, CHOICES, WATCH, NAMED, OAUTH = 1, 2, 4, 8, 16
+# What a WATCH subBlock's value is asked (`_may_hide_secret`): a plain text (a secret field, or an
+# undeclared one under a secret name), a tool list, a table's credential-named rows.
+WATCH_TEXT, WATCH_TOOLS, WATCH_ROWS = 32, 64, 128
+_NAMED_OR_OAUTH = NAMED | OAUTH
 _MAX_VERDICTS = 4096
 plan_for = per_spec(TypePlan)
 NO_PLAN = TypePlan(None)
 _NO_SUBS: dict[str, dict[str, Any]] = {}
+_NO_VERDICTS: dict[str | None, int] = {}
 
 
 class Facts:
@@ -266,8 +269,8 @@ def gather(
         if stored_type.__class__ is not str:
             typed = False
             stored_type = None  # judged as "not a string"
-        by_type = verdicts.get(sub_id)  # nested dicts: no key tuple to build per subBlock
-        verdict = None if by_type is None else by_type.get(stored_type)
+        # nested dicts: no key tuple to build per subBlock
+        verdict = verdicts.get(sub_id, _NO_VERDICTS).get(stored_type)
         if verdict is None:
             verdict = plan.verdict(sub_id, stored_type)
         kind = type(value)
@@ -276,7 +279,8 @@ def gather(
                 _flag(facts.type_suspects, bid, sub_id)
             elif verdict & CHOICES and (kind is not str or value not in fields[sub_id].choices):  # type: ignore[operator]
                 _flag(facts.type_suspects, bid, sub_id)  # not plainly one of the options
-            if verdict & WATCH and _may_hide_secret(sub_id, stored_type, value, fields.get(sub_id), verdict):
+            # (an empty value other than '' hides nothing: no text, tool or row)
+            if verdict & WATCH and (value or kind is str) and _may_hide_secret(value, verdict):
                 _flag(facts.secret_suspects, bid, sub_id)
         # The context's tagging and the secret scan.
         if kind is str:
@@ -284,11 +288,11 @@ def gather(
                 if tagged is None:
                     tagged = facts.tagged[bid] = []
                 tagged.append((sub_id, (), value))
-            if "YOUR_" in value or "_FIELD_ID" in value:
+            if "_" in value and ("YOUR_" in value or "_FIELD_ID" in value):  # one scan for most texts
                 _flag(facts.placeholders, bid, sub_id)
             # An already judged text needs no search (an OAuth credential id none at all).
             if clean:
-                if verdict & (NAMED | OAUTH):
+                if verdict & _NAMED_OR_OAUTH:
                     if not verdict & OAUTH:
                         clean = scan.clean(value, sub_id, True)
                 elif value not in clean_texts:
@@ -380,19 +384,17 @@ def _flag(flagged: dict[str, list[str]], bid: str, sub_id: str) -> None:
         found.append(sub_id)
 
 
-def _may_hide_secret(
-    sub_id: str, stored_type: str | None, value: Any, field: FieldPlan | None, verdict: int
-) -> bool:
+def _may_hide_secret(value: Any, verdict: int) -> bool:
     """Whether the secrets rule's by-name checks could find something in a WATCH subBlock: a
     plain-text value in a secret or credential-named field, a tool list (its params), a table
     row whose credential-named key holds a plain-text value (`scan.plaintext` decides, as the
-    rule's checks do)."""
-    if (field.secret if field is not None else verdict & NAMED) and scan.plaintext(value):
+    rule's checks do). Which of these the subBlock is was decided with its verdict."""
+    if verdict & WATCH_TEXT and scan.plaintext(value):
         return True
     kind = type(value)
-    if (sub_id == "tools" or stored_type == "tool-input") and (kind is str or (kind is list and value)):
+    if verdict & WATCH_TOOLS and (kind is str or (kind is list and value)):
         return True
-    if (stored_type == "table" or (field is not None and field.table)) and kind is list:
+    if verdict & WATCH_ROWS and kind is list:
         for row in value:  # the rule's `_check_rows`
             cells = row.get("cells") if isinstance(row, dict) else None
             if (

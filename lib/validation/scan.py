@@ -86,7 +86,7 @@ def all_clean(texts: list[tuple[str, Any]]) -> bool:
         return all(clean(text, field, False) for text, field in texts)
     if len(CLEAN) + len(texts) > _MAX_CACHED:
         CLEAN.clear()
-    CLEAN.update(text for text, _field in texts if len(text) <= _MAX_TEXT)
+    CLEAN.update([text for text, _field in texts if len(text) <= _MAX_TEXT])
     return True
 
 

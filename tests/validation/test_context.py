@@ -174,3 +174,32 @@ def test_the_one_pass_masks_agree_with_the_closure_of_the_predecessor_sets():
         roots = rng.sample([*ids, "ghost"], rng.randint(0, min(3, len(ids) + 1)))
         assert ctx.reachable_from(roots) == ctx._reachable_walk(roots)
     assert 100 < in_order < 1400
+
+
+def test_edge_repeats_are_found_among_a_sources_earlier_edges():
+    """`edges_repeat` compares an edge only with the earlier edges of its source; on random edge
+    lists (repeats, '' and null handles, dangling ends, odd types) it says what comparing every
+    edge's ends and handles says."""
+    import random
+
+    rng = random.Random(14)
+    ids = ["a", "b", "c", "d"]
+    blocks = {bid: {"id": bid, "type": "agent", "name": bid, "subBlocks": {}} for bid in ids}
+    handles = ["source", "target", "", None, "error", 5]
+    repeats = 0
+    for _ in range(2000):
+        edges = []
+        for index in range(rng.randint(0, 8)):
+            if edges and rng.random() < 0.2:
+                edges.append({**rng.choice(edges), "id": f"r{index}"})
+                continue
+            edge = {"id": f"e{index}", "source": rng.choice([*ids, "ghost"]), "target": rng.choice(ids)}
+            for key in ("sourceHandle", "targetHandle"):
+                if rng.random() < 0.7:
+                    edge[key] = rng.choice(handles)
+            edges.append(edge)
+        ctx = Context({"blocks": blocks, "edges": edges}, "jul25")
+        keys = {(e.source, e.source_handle, e.target, e.target_handle) for e in ctx.edges}
+        assert ctx.edges_repeat == (len(keys) < len(ctx.edges))
+        repeats += ctx.edges_repeat
+    assert 200 < repeats < 1800  # both answers were tried

@@ -207,6 +207,21 @@ def test_function_code_that_does_not_compile_is_an_error():
     assert "line 1" in found[0].message
 
 
+@pytest.mark.parametrize(
+    "code",
+    ["return <nosuch.x> +", "const t = <nosuch.x>;\nreturn t +", "return <nosuch.x> + '\ud800' + ("],
+)
+def test_code_with_a_tag_sim_cannot_resolve_is_judged_by_the_tag_alone(code):
+    """Sim stops at the tag before compiling: the tag's finding, no syntax finding, and no failed
+    check for a text the parser cannot take (a lone surrogate). The syntax is judged first only to
+    skip the tag check on code that compiles."""
+    found = validate(_flow(code=code)).findings
+    assert {(f.validator, f.code) for f in found if f.path.startswith("/blocks/fn")} == {
+        ("references", "unknown_reference")
+    }
+    assert not [f for f in found if f.code == "validator_failed"]
+
+
 def test_modern_function_code_with_references_passes():
     code = "const d = <agent1.content>;\nconst n = d?.items ?? [];\nreturn await Promise.all(n.map(async (x) => `${x}`));"
     assert _runtime(_flow(code=code)) == []

@@ -98,7 +98,7 @@ class _Kind:
     Sim has it, the type current Sim suggests instead of a hidden legacy one, its (manualX, X)
     twins, and its field tables."""
 
-    __slots__ = ("head", "replaced_by", "spec", "table", "twins")
+    __slots__ = ("fixed", "fixed_inputs", "head", "replaced_by", "spec", "table", "twins")
 
     def __init__(self, spec: Any) -> None:
         self.spec = spec
@@ -106,7 +106,17 @@ class _Kind:
         replaced_by = getattr(spec, "replaced_by", None)
         self.replaced_by = replaced_by if replaced_by and getattr(spec, "hidden", False) else None
         self.twins = _twins(spec)
-        self.table = tables(spec)
+        table = self.table = tables(spec)
+        # Per era, whether `_inputs` gives every block of the type the same answer: no operation
+        # to choose, no visibility condition to read, no required field only advanced mode shows
+        # (api, condition); that answer, once asked.
+        self.fixed = {
+            era: not table.input_fields[era]
+            and not getattr(spec, "operations", None)
+            and not any(getattr(s, "mode", None) == "advanced" for s in table.required[era])
+            for era in ("jul25", "current")
+        }
+        self.fixed_inputs: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
 
 
 def _check(ctx: Context) -> list[Finding]:
@@ -122,6 +132,7 @@ def _check(ctx: Context) -> list[Finding]:
     )
     disabled, skipped = ctx.disabled, ctx.triggers | ctx.containers
     jul25, current = ctx.era == "jul25", ctx.era == "current"
+    era = "jul25" if jul25 else "current"  # the tables' era
     for block_id, block_type in ctx.types.items():  # (structure reports a missing or odd type)
         spec = specs.get(block_id)
         if spec is None:
@@ -162,7 +173,15 @@ def _check(ctx: Context) -> list[Finding]:
         wanted: tuple[str, ...] = ()
         if block_id not in skipped:
             # Sim skips disabled and trigger blocks in its required-field check
-            required, wanted = _inputs(ctx, block_id, block_type, spec, table, subs)
+            if kind.fixed[era]:
+                found = kind.fixed_inputs.get(era)
+                if found is None:
+                    found = kind.fixed_inputs[era] = _inputs(
+                        ctx, era, block_id, block_type, spec, table, subs
+                    )
+                required, wanted = found
+            else:
+                required, wanted = _inputs(ctx, era, block_id, block_type, spec, table, subs)
             if required:
                 _check_required(ctx, block_id, table, required, subs, out)
         if jul25:
@@ -171,11 +190,26 @@ def _check(ctx: Context) -> list[Finding]:
             if kind.twins:
                 out.extend(_check_twins(ctx, block_id, spec))
             if wanted:
-                defaults = table.defaults
-                empty = [f for f in wanted if _empty(_stored_or_default(subs, defaults, f))]
+                empty = _unfilled(subs, table.defaults, wanted)
                 if empty:
                     out.append(_needs_input(ctx, block_id, spec, empty))
     return out
+
+
+def _unfilled(
+    subs: dict[str, dict[str, Any]], defaults: dict[str, Any], wanted: tuple[str, ...]
+) -> list[str]:
+    """The `wanted` fields whose value (or default) is empty; a non-blank text, the usual value,
+    is filled without a closer look."""
+    empty = []
+    for field in wanted:
+        sub = subs.get(field)
+        value = None if sub is None else sub.get("value")
+        if value.__class__ is str and value and not value.isspace():
+            continue
+        if _empty(defaults.get(field) if value is None else value):
+            empty.append(field)
+    return empty
 
 
 def _unknown_type(ctx: Context, block_id: str, block_type: str) -> Finding:
@@ -248,6 +282,7 @@ def _check_suspects(
 
 def _inputs(
     ctx: Context,
+    era: str,
     block_id: str,
     block_type: str,
     spec: Any,
@@ -257,8 +292,7 @@ def _inputs(
     """(the (field, why) pairs the block must fill, the fields its chosen tool requires), before
     looking at whether they are filled. Both depend only on the type, era, mode, operation and
     the few values visibility conditions read, so they are kept per type for each combination
-    of those (values that cannot be a key are not kept)."""
-    era = ctx.era if ctx.era == "jul25" else "current"
+    of those (values that cannot be a key are not kept). `era`: 'jul25' or 'current'."""
     defaults = table.defaults
     advanced = bool(ctx.blocks[block_id].get("advancedMode"))
     sub = subs.get("operation")
@@ -408,12 +442,18 @@ def _check_source(
     entry: tuple[int, dict[str, Any]] | None,
     out: list[Finding],
 ) -> None:
-    """The findings of one JavaScript text (`entry`: a condition's index and item)."""
+    """The findings of one JavaScript text (`entry`: a condition's index and item).
+
+    Whether its tags resolve is asked only when there is something to report: a text that reads
+    no `<start…>` and compiles has no finding either way (the usual code and condition)."""
+    reads_start = "<start" in source.lower()
+    if not reads_start and _compiles(source, kind):
+        return
     if _unresolvable(ctx, block_id, block_type, source):
         return  # Sim stops at the tag first (unknown_tag)
-    if "<start" in source.lower():
+    if reads_start:
         out.extend(_check_unquoted_start(ctx, block_id, source, _what(entry), kind))
-    problem = js.syntax_error(source, kind)
+    problem = js.syntax_error(source, kind)  # (cached by text)
     if problem:
         field = "conditions" if kind == "condition" else "code"
         out.append(
@@ -423,6 +463,15 @@ def _check_source(
                 f"{_what(entry)} of {ctx.label(block_id)} is not valid JavaScript ({problem}); {_CODE_ADVICE[kind]}",
             )
         )
+
+
+def _compiles(source: str, kind: str) -> bool:
+    """Whether `js.syntax_error` finds nothing; False when it raises (a lone surrogate), so the
+    text goes the usual way, where the tag check comes first."""
+    try:
+        return js.syntax_error(source, kind) is None
+    except Exception:
+        return False
 
 
 def _what(entry: tuple[int, dict[str, Any]] | None) -> str:

@@ -22,8 +22,8 @@ from lib.validation.base import Finding, Rule
 from lib.validation.context import Context, normalized_name, tagged_strings
 from lib.validation.tables import per_spec, tables
 from lib.validation.tags import Ref as _Ref
-from lib.validation.tags import only_references, resolved_tags
 from lib.validation.tags import refs_in as _refs_in
+from lib.validation.tags import resolved_tags
 
 _START_TYPES = ("starter", "start_trigger")
 _CONTAINER_DATA_KEYS = ("collection", "whileCondition", "doWhileCondition", "count")
@@ -46,6 +46,11 @@ class _Memo:
         self.ctx = ctx
         self.bits = ctx.bits
         self.jul25 = ctx.era == "jul25"
+        # What `field_ok` reads of every target, at hand: containers and triggers (open outputs)
+        # and the blocks with output keys stored on them.
+        self.types, self.subs = ctx.types, ctx.facts.subs
+        self.open_blocks = ctx.containers | ctx.triggers
+        self.stored_outputs = ctx.facts.outputs
         self.open: dict[str, bool] = {}
         self.declared: dict[str, frozenset[str]] = {}
         self.operation_outputs: dict[str, Any] = {}
@@ -107,20 +112,17 @@ class _Memo:
         Past the blocks whose outputs are open (or stored on the block), the answer depends only
         on the target's type, the era, its operation and the field, so it is kept per process
         for each combination (`_QUIET`)."""
-        ctx = self.ctx
-        block_type = ctx.types.get(target)
+        block_type = self.types.get(target)
         if block_type == "starter" and self.jul25:
             return self.start_shape(target)[1] is None
-        subs = ctx.facts.subs.get(target, _NO_SUBS)
-        if (
-            block_type is None
-            or block_type in _OPEN_OUTPUT_TYPES
-            or target in ctx.containers
-            or target in ctx.triggers
-            or (block_type == "agent" and _open_format(_value(subs, "responseFormat")))
-        ):
+        subs = self.subs.get(target, _NO_SUBS)
+        if block_type is None or block_type in _OPEN_OUTPUT_TYPES or target in self.open_blocks:
             return True  # `_open_outputs`
-        if target in ctx.facts.outputs:
+        if block_type == "agent":
+            sub = subs.get("responseFormat")
+            if sub is not None and _open_format(sub.get("value")):
+                return True  # `_open_outputs`
+        if target in self.stored_outputs:
             return self._field_ok(target, field)  # the block adds its own output keys
         sub = subs.get("operation")
         key = (block_type, self.jul25, None if sub is None else sub.get("value"), field)
@@ -572,13 +574,15 @@ def _check(ctx: Context) -> list[Finding]:
             # the text's tags are its references (`only_references`), they are judged in the
             # loop below (`_names_block`).
             by_refs = check_tags and tags_resolve
-            if by_refs and not only_references(text, len(refs)):
+            # `only_references`, inlined: it runs for every tagged text
+            if by_refs and text.count("<", 0, text.rfind(">")) != len(refs):
                 tags_resolve = all(names(tag.ref) for tag in resolved_tags(text, block_type or ""))
                 by_refs = False
             for ref in refs:
-                targets = by_name.get(ref.name)
+                written, path, name, field = ref
+                targets = by_name.get(name)
                 # `_names_block(ctx, ref.block)`: ref.name is ref.block lowercased ([\w-] only).
-                if by_refs and ((targets is None and ref.block not in blocks) or ref.name == "start"):
+                if by_refs and ((targets is None and written not in blocks) or name == "start"):
                     tags_resolve = by_refs = False
                 # The common case, decided here with what `_check_ref` would read: one block has
                 # the name, it is the enclosing container or runs before (and, JUL25, may be read
@@ -591,8 +595,8 @@ def _check(ctx: Context) -> list[Finding]:
                     if (
                         upstream & bit
                         and (not jul25 or (target != block_id and readable & bit))
-                        and field_ok(target, ref.field)
-                        and (ref.path == ref.field or not jul25 or memo.path_ok(target, ref.path))
+                        and field_ok(target, field)
+                        and (path == field or not jul25 or memo.path_ok(target, path))
                     ):
                         continue
                 problems = _check_ref(
