@@ -175,6 +175,8 @@ def negated(text: str) -> dict[str, set[str]]:
             )
             if before and _SCOPED.match(low, before.end()):
                 continue  # "don't email anyone marked 'test'": which items get no e-mail, a test, not a rule
+            if before and _one_person(before.group(0), low, before.end()):
+                continue  # 'do not email the applicant', "don't email finance@acme.io": whom, not the service
             if before and _ELSE_LEAVES_OUT.search(low, 0, before.start()):
                 continue  # '…, then also post in #escalations; otherwise no Slack post': the other side does nothing
             opening = max(low.rfind(c, 0, before.start()) for c in ("\n", ". ", "; ", ": ")) if before else 0
@@ -312,6 +314,27 @@ _SCOPED = re.compile(
     r"\s+(?:to\s+)?(?:any(?:one|body)?\s+|the\s+|those\s+|people\s+)?(?:[\w-]+\s+)?(?:marked|tagged|flagged|labell?ed|"
     r"whose|who\s+(?:are|is|have|has)|that\s+(?:are|is|have|has))\b"
 )
+
+
+def _one_person(said: str, low: str, end: int) -> bool:
+    """Whether a negated contact verb that is the service's own word ("do not email", "never text") is followed by
+    one recipient — a person the data holds ('the applicant', 'each supplier') or an address — so that it rules out
+    messages to them and not the service: the e-mails asked for others stay. 'anyone', 'me', 'the team' are not."""
+    if not re.fullmatch(
+        r"\W*" + _NEGATION + r"(?:\s+(?:ever|directly|automatically))?\s+[a-z-]+", said.strip()
+    ):
+        return False
+    people = "|".join(re.escape(w) for w in lexicon()["people"])
+    return (
+        re.match(
+            r"\s+(?:(?:the|that|this|our|their|any|each|every|a|an)\s+)?(?:[\w-]+\s+)?(?:"
+            + people
+            + r")s?\b",
+            low[end:],
+        )
+        is not None
+        or re.match(r"\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+", low[end:]) is not None
+    )
 
 
 # "if the company size is '1-10', ", 'builds on main -> only Slack, ', 'for refunds: ': a case said before what it
