@@ -317,24 +317,26 @@ _SCOPED = re.compile(
 
 
 def _one_person(said: str, low: str, end: int) -> bool:
-    """Whether a negated contact verb that is the service's own word ("do not email", "never text") is followed by
-    one recipient — a person the data holds ('the applicant', 'each supplier') or an address — so that it rules out
-    messages to them and not the service: the e-mails asked for others stay. 'anyone', 'me', 'the team' are not."""
+    """Whether a negated contact verb that is the service's own word ("do not email", "never text") names one
+    recipient the text sets apart from those it does write to, so that it rules out messages to them and not the
+    service: an address ("don't email finance@acme.io"), or a person the data holds ('do not email the applicant')
+    when the text gives the e-mail it asks for an address of its own ('email the hiring manager at hiring@…'). A
+    person banned where the text names no other recipient ("please don't email the customer at all" after "email
+    them a receipt") is the one its e-mails would reach: the service's writes stay ruled out. 'anyone', 'me', 'the
+    team' are no one person."""
     if not re.fullmatch(
         r"\W*" + _NEGATION + r"(?:\s+(?:ever|directly|automatically))?\s+[a-z-]+", said.strip()
     ):
         return False
+    address = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    if re.match(r"\s+" + address, low[end:]):
+        return True
     people = "|".join(re.escape(w) for w in lexicon()["people"])
-    return (
-        re.match(
-            r"\s+(?:(?:the|that|this|our|their|any|each|every|a|an)\s+)?(?:[\w-]+\s+)?(?:"
-            + people
-            + r")s?\b",
-            low[end:],
-        )
-        is not None
-        or re.match(r"\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+", low[end:]) is not None
+    person = re.match(
+        r"\s+(?:(?:the|that|this|our|their|any|each|every|a|an)\s+)?(?:[\w-]+\s+)?(?:" + people + r")s?\b",
+        low[end:],
     )
+    return person is not None and re.search(address, low) is not None
 
 
 # "if the company size is '1-10', ", 'builds on main -> only Slack, ', 'for refunds: ': a case said before what it
