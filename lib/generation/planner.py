@@ -313,7 +313,10 @@ def draft(description: str) -> Draft:
                 break
     if trigger.kind == "schedule" and home_zone and find_timezone(description)[0] is None:
         # 'Every Tuesday at 8am …' forwarded by frontdesk@hollybrookvets.co.uk: the run keeps the team's clock
-        trigger.values["timezone"] = home_zone
+        trigger.values["timezone"], endings = home_zone
+        trigger.notes.append(
+            f"no time zone said: the schedule runs in {home_zone[0]}, the zone of the addresses' country ({endings})"
+        )
     if trigger.kind == "webhook":
         trigger.spans = [_whole_quote(description, *_named_hook(description, a, b)) for a, b in trigger.spans]
     # 'Hi team,\n\n<what is told> <what is asked>\n\nThanks,\nDana': what the letter asks, without its greeting, its

@@ -447,14 +447,19 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
 _ADDRESS_DOMAIN = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+([a-z]{2,}))\b", re.I)
 
 
-def address_zone(text: str) -> str | None:
+def address_zone(text: str) -> tuple[str, str] | None:
     """The time zone of the one country the text's e-mail addresses are of ('frontdesk@hollybrookvets.co.uk',
-    'leitung@kranwerk.de'; lexicon.json `domain_zones`), for a schedule that says none; None when they are of none
-    listed, or of countries in different zones."""
-    zones = {
-        lexicon()["domain_zones"].get(found.group(2).lower()) for found in _ADDRESS_DOMAIN.finditer(text)
-    } - {None}
-    return zones.pop() if len(zones) == 1 else None
+    'leitung@kranwerk.de'; lexicon.json `domain_zones`), for a schedule that says none, with the domain endings it
+    was read from ('.uk'); None when they are of none listed, or of countries in different zones."""
+    found = {
+        said.group(2).lower(): lexicon()["domain_zones"].get(said.group(2).lower())
+        for said in _ADDRESS_DOMAIN.finditer(text)
+    }
+    zones = set(found.values()) - {None}
+    if len(zones) != 1:
+        return None
+    zone = zones.pop()
+    return zone, ", ".join("." + end for end, z in sorted(found.items()) if z == zone)
 
 
 def _negated(text: str, span: tuple[int, int]) -> bool:

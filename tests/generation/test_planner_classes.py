@@ -470,3 +470,16 @@ def test_a_person_looked_up_without_a_named_key_is_found_by_the_events_address(d
     state = _state(description)
     (request,) = _blocks(state, "api")
     assert "=<start.webhook.data.payload.email>" in _values(request)["url"]
+
+
+def test_a_zone_taken_from_the_addresses_is_said_in_the_report():
+    # no zone said: the schedule keeps the clock of the one country its addresses are of, and says so
+    draft = planner.draft(
+        "Every weekday at 8am read the Orders sheet and email a summary to ops@brambleoak.co.uk"
+    )
+    (start,) = [b for b in draft.plan.blocks if b.type == "starter"]
+    assert {v.id: v.value for v in start.values}["timezone"] == "Europe/London"
+    assert any("Europe/London" in a and ".uk" in a for a in draft.assumptions)
+    # a zone the text says is no assumption
+    said = planner.draft("Every weekday at 8am Berlin time email a summary to ops@brambleoak.co.uk")
+    assert not any("Europe/London" in a for a in said.assumptions)
