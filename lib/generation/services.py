@@ -277,13 +277,9 @@ def aliases(block_type: str) -> list[str]:
     return [spec.name.lower()] if spec else []
 
 
-def _snake(field: str) -> str:
-    """'accessKeyId' → 'access_key_id': a field id as a variable's words."""
-    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", field).lower()
-
-
 def derived_integrations(known: dict[str, Any]) -> dict[str, Any]:
     """Lexicon-shaped entries for every JUL25 tool block the hand-written lexicon does not list."""
+    from lib.secrets.detect import env_name
     from lib.sim.registry import get_block
 
     search_types: set[str] = set()
@@ -338,7 +334,7 @@ def derived_integrations(known: dict[str, Any]) -> dict[str, Any]:
         for sub in spec.emit_sub_blocks:
             needed = sub.id == "apiKey" or sub.secret and sub.required and sub.condition is None
             if needed and sub.id not in entry["values"]:
-                entry["values"][sub.id] = "{{" + f"{block_type}_{_snake(sub.id)}".upper() + "}}"
+                entry["values"][sub.id] = "{{" + env_name(block_type, sub.id) + "}}"
         mode = data()["blocks"].get(block_type, {}).get("mode")
         if mode == "process":
             entry["process"] = True
