@@ -3009,6 +3009,11 @@ class _Builder:
             decided = self.decision(chain, heads, prev, parent)
             if decided is not None:
                 return decided, prev
+        if fixed is None and len(chain) == 1 and not any(branch for _, branch in step.branches):
+            # 'If it helps, the sheet is filled in by the night shift', 'if you need anything else just shout': a test
+            # that guards no step would end the run either way — an aside, not a condition block
+            self.notes.append(f"the test '{step.label.strip()}' guards no step, so it was left out")
+            return heads, prev
         judged = (
             None
             if fixed is not None

@@ -20,11 +20,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    # not this round's class: 'Must have: under 10 seconds' (a brief's requirement) is read as a test on the
-    # translation, whose two sides do nothing, so the reply after it is left unconnected
-    "r24d-api-return-json-with": "'Must have: under 10 seconds' is read as a test guarding nothing",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round24d.jsonl", _KNOWN))
