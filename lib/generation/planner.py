@@ -3479,9 +3479,10 @@ class _Builder:
             iter(re.findall(r"@?[\w-]+(?:\.[\w-]+)+|(?<![\w/.])/[a-z][\w-]*", low)), None
         )
         # 'if they picked the Berlin studio': a name the user capitalised is what the data holds
+        # ('if the booking is with Dr. Lindqvist': a title's abbreviation before a name is not what the data holds)
         capital = [
             w
-            for w in re.findall(r"(?<=\s)[A-Z][\w-]+", test)
+            for w in re.findall(r"(?<=\s)[A-Z][\w-]+\b(?!\.\s+[A-Z])", test)
             if w.lower() in words and not lx.integrations_in(w)
         ]
         # 'Only for UK customers', 'VIP orders': an abbreviation that opens the test names the kind of item

@@ -21,8 +21,6 @@ _KNOWN: dict[str, str] = {
     "r28d-tell-named-slack": "'tell Priya in Slack': the Slack message goes to no channel, the person is lost",
     "r28d-let-know-slack": "'let Aisha know on Slack' is read as no step at all (refused)",
     "r28d-ping-named-memo": "'ping Marcus on Slack': the Slack message goes to no channel, the person is lost",
-    "r28d-dr-title": "'with Dr. Okafor' is tested as includes('dr'): the title's abbreviation, not the name",
-    "r28d-prof-title": "'for Prof. Hartmann' is tested as includes('prof'): the title's abbreviation, not the name",
     "r28d-topic-goal": "the search's query is 'articles from the past week': the quoted topic the Goal names is lost",
     "r28d-topic-lead": "the search's query is 'new studies': the quoted topic the first sentence names is lost",
     "r28d-forum-anyone": "'Has anyone got Sim running with Airtable + Outlook?' is read as an Airtable read looped over",
