@@ -42,6 +42,8 @@ _WRITE = (
     r"drop(?=\s+(?:[\w'-]+\s+){0,4}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
     r"google\b|dropbox\b|onedrive\b|s3\b))|"
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate|"
+    # 'let Aisha know on Slack', 'let the on-call engineer know' (not 'let me know', said to whoever builds it)
+    r"let(?=\s+(?!me\b|us\b)(?:[\w'-]+\s+){1,3}?know\b)|"
     # 'rewrite our Confluence page "Sprint Status" with a table', 'overwrites the doc' (not 'rewrite the text in plain
     # English': the model's work on a text)
     r"(?:re-?write|overwrite)(?=s?\s+(?:the|our|my|their|its|that|this)\s+(?:[\w\"“”'-]+\s+){0,3}?(?:page|doc|"
@@ -2661,6 +2663,24 @@ def _messaged_person(clause: str) -> str | None:
     return next((who for who in contacted if who), None)
 
 
+def _named_person(clause: str) -> str | None:
+    """'tell Jo in Slack', 'ping Marcus on Slack', 'let Aisha know', 'message Dr. Lee': a person the clause names by
+    name, capitalised, right after a verb that messages someone (not a service, a channel, a day or a month)."""
+    found = _NAMED_PERSON.search(clause)
+    if not found:
+        return None
+    name = found.group("name")
+    low = name.lower()
+    if lx.integrations_in(name) or low in lexicon()["not_names"] or any(low in p.split() for p in _service_words()):
+        return None
+    return name
+
+
+# 'tell Jo', 'ping Marcus Webb', 'let Aisha know', 'DM Dr. Lee': the verb, then a capitalised name
+_NAMED_PERSON = re.compile(
+    r"\b(?i:tell|message|ping|nudge|dm|notify|alert|remind|let|slack)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+    r"(?P<name>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)?)\b(?!['’]s\b)"
+)
 # 'text the driver', 'notify each nurse', 'send the new hire a …', 'email them': who is contacted
 _CONTACTED = re.compile(
     r"\b(?:(?:e-?mail|mail|text|sms|notify|message|ping|remind|invite|contact|dm|whatsapp|thank|welcome)s?"
@@ -2692,6 +2712,14 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values["channel"] = "@" + handle.group(1)
             return
         who = None if found else _messaged_person(clause)
+        named = None if found or who else _named_person(clause)
+        if named:
+            # 'tell Jo in Slack', 'ping Marcus on Slack with the list': a direct message to that person, whose user
+            # id (U…) Slack takes as the channel — a variable named after them, listed to set
+            var = "SLACK_USER_ID_" + re.sub(r"\W+", "_", named).strip("_").upper()
+            values["channel"] = "{{" + var + "}}"
+            values["__need"] = f"the Slack user id of {named} (U…, 'Copy member ID' in their profile), as {var}"
+            return
         found = found or (None if who else lx.CHANNEL_RE.search(description))
         if found:
             values["channel"] = "#" + found.group(1)

@@ -18,9 +18,8 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r28d-tell-named-slack": "'tell Priya in Slack': the Slack message goes to no channel, the person is lost",
-    "r28d-let-know-slack": "'let Aisha know on Slack' is read as no step at all (refused)",
-    "r28d-ping-named-memo": "'ping Marcus on Slack': the Slack message goes to no channel, the person is lost",
+    "r28d-let-know-slack": "refused: the event clause, said without a comma ('whenever someone fills in our Tally "
+    "form (it can hit a webhook) just let Aisha know …'), takes the action in with it (a trigger's reading, not 28d's)",
     "r28d-topic-goal": "the search's query is 'articles from the past week': the quoted topic the Goal names is lost",
     "r28d-topic-lead": "the search's query is 'new studies': the quoted topic the first sentence names is lost",
     "r28d-forum-anyone": "'Has anyone got Sim running with Airtable + Outlook?' is read as an Airtable read looped over",
