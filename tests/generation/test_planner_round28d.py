@@ -22,7 +22,6 @@ _KNOWN: dict[str, str] = {
     "form (it can hit a webhook) just let Aisha know …'), takes the action in with it (a trigger's reading, not 28d's)",
     "r28d-topic-goal": "the search's query is 'articles from the past week': the quoted topic the Goal names is lost",
     "r28d-topic-lead": "the search's query is 'new studies': the quoted topic the first sentence names is lost",
-    "r28d-forum-anyone": "'Has anyone got Sim running with Airtable + Outlook?' is read as an Airtable read looped over",
 }
 
 
