@@ -821,6 +821,20 @@ def _search_query(clause: str) -> str:
     return "{prev}" if lx.is_filler(text) or re.match(_ANSWER, text, re.I) else text
 
 
+def _with_topic(query: str, description: str) -> str:
+    """'Search the news with Tavily for articles from the past week' in a page whose goal is 'news about 'solid-state
+    batteries'': a search whose own words name only what kind of thing it finds (lexicon.json 'generic_finds') looks
+    for the one topic the text quotes after such a noun ('papers about 'X'', 'research on "X"'), before its words."""
+    finds = lexicon()["generic_finds"]
+    if not re.fullmatch(finds["query"], query.strip(), re.I):
+        return query
+    topics = {m.group(1).strip() for m in re.finditer(finds["topic"], description, re.I)}
+    if len(topics) != 1:
+        return query
+    topic = topics.pop()
+    return query if topic.lower() in query.lower() else f"{topic} {query}"
+
+
 def _process(kind: str, clause: str, description: str) -> Step:
     entry = lexicon()["processing"][kind]
     prompt = entry["prompt"]
@@ -1917,7 +1931,7 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             if entry.get("query_from_data")
             else "{upstream}"  # 'for their question', 'for an answer': what the run was given, if anything
             if their
-            else _search_query(clause)
+            else _with_topic(_search_query(clause), description)
         )
         if query != "{prev}" or entry.get(
             "derived"
@@ -3958,7 +3972,7 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     ):
         entry = lexicon()["search"][engine]
         values = dict(entry["values"])
-        values[entry["query"]] = _search_query(clause)
+        values[entry["query"]] = _with_topic(_search_query(clause), description)
         search = Step("source", entry["type"], values, label="Search", text=clause, integration=engine)
         search.query = entry["query"]
         found.append((0, search))

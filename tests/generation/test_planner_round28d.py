@@ -20,8 +20,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r28d-let-know-slack": "refused: the event clause, said without a comma ('whenever someone fills in our Tally "
     "form (it can hit a webhook) just let Aisha know …'), takes the action in with it (a trigger's reading, not 28d's)",
-    "r28d-topic-goal": "the search's query is 'articles from the past week': the quoted topic the Goal names is lost",
-    "r28d-topic-lead": "the search's query is 'new studies': the quoted topic the first sentence names is lost",
 }
 
 
