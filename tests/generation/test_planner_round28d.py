@@ -8,7 +8,9 @@ topic ('search the news for articles from the past week') searches the topic the
 anyone got Sim running with Airtable + Outlook?') is no step and no list to repeat over. Several voices: a plain
 request, a chat line, a voice memo, a user story with acceptance criteria, a Notion-style spec page, a forum post;
 controls: a channel named with '#', a capitalised place in a test, a search that quotes its own query, a label test
-on a webhook event. 4 of 12 were right before the fix."""
+on a webhook event. 4 of 12 were right before the fix. One line added after the fourth fix, wrong before it (routes
+whose quoted categories join their words with '&' or '/': '"vaccines & boosters" -> …; "billing / insurance" -> …;
+anything else -> …' came out as a chain, not a router), right after it."""
 
 from __future__ import annotations
 
