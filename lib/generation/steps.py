@@ -2574,6 +2574,14 @@ def _asks_to_make(low: str, obj: str) -> bool:
     )
 
 
+# "in the org 'fernlab'", 'the fernlab organisation', 'org: fernlab': an organisation named, not one repository
+_ORG = re.compile(
+    r"\b(?:org|organi[sz]ation)\b:?\s+(?!(?:the|our|my|a|an|and|or|is|has|with|in|on|to|for)\b)['\"“‘]?(?P<a>[A-Za-z0-9][\w.-]*)"
+    r"|['\"“‘](?P<b>[A-Za-z0-9][\w.-]*)['\"”’]\s+(?:github\s+)?(?:org|organi[sz]ation)\b",
+    re.I,
+)
+
+
 def _http_object(block_type: str, clause: str, description: str, write: bool) -> Step | None:
     """'the open issues of acme/api on GitHub': an object the JUL25 block has no operation for,
     reached with an HTTP request to the service's real endpoint (data in services.json)."""
@@ -2592,8 +2600,13 @@ def _http_object(block_type: str, clause: str, description: str, write: bool) ->
             repo = lx.REPO_RE.search(re.sub(lx.URL_RE, "", clause)) or lx.REPO_RE.search(
                 re.sub(lx.URL_RE, "", description)
             )
-            owner, name = (repo.group(1), repo.group(2)) if repo else ("OWNER", "REPO")
-            url = url.replace("{owner}", owner).replace("{repo}", name)
+            org = None if repo else _ORG.search(clause) or _ORG.search(description)
+            org_url = facts.get("http_org", {}).get(obj)
+            if org and org_url:  # "the open issues in the org 'fernlab'": every repository of the organisation
+                url = org_url.replace("{org}", org.group("a") or org.group("b"))
+            else:
+                owner, name = (repo.group(1), repo.group(2)) if repo else ("OWNER", "REPO")
+                url = url.replace("{owner}", owner).replace("{repo}", name)
         values = {"url": url, "method": call["method"]}
         if facts.get("http_token"):
             values["headers"] = json.dumps(
@@ -6575,7 +6588,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     if not each and not _IF.search(sentence) and _router(sentence, description, ruled_out) is None:
         each = _EACH_NOUN.search(sentence)
     if each and re.search(
-        r"\b(?:the|a|one|single)\s+(?:\w+\s+)?(?:digest|recap|overview|round-?up|report|newsletter)\b",
+        r"\b(?:the|a|one|single)\s+(?:\w+\s+)?(?:digest|recap|overview|round-?up|roll-?up|report|newsletter)\b",
         sentence[each.end() :],
         re.I,
     ):

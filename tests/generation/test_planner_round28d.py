@@ -10,7 +10,9 @@ request, a chat line, a voice memo, a user story with acceptance criteria, a Not
 controls: a channel named with '#', a capitalised place in a test, a search that quotes its own query, a label test
 on a webhook event. 4 of 12 were right before the fix. One line added after the fourth fix, wrong before it (routes
 whose quoted categories join their words with '&' or '/': '"vaccines & boosters" -> …; "billing / insurance" -> …;
-anything else -> …' came out as a chain, not a router), right after it."""
+anything else -> …' came out as a chain, not a router), right after it; and one after the fifth, wrong before it
+(every engineer's open GitHub issues 'across the 'tidewater' organisation' posted as 'one roll-up': the organisation
+was lost, OWNER/REPO, and the roll-up was posted once per issue), right after it."""
 
 from __future__ import annotations
 
