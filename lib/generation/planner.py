@@ -3003,6 +3003,15 @@ class _Builder:
         ):
             # 'If the ticket subject starts with …, also …': the event, not the step before
             prev = self.start_data()
+        elif (
+            prev is not None
+            and self.trigger.kind == "webhook"
+            and re.search(r"\b(?:label(?:l?ed|s)?|tag(?:ged|s)?)\b", step.label, re.I)
+            and any(b.type == "agent" and prev.startswith(f"<{b.id}.") for b in self.blocks)
+        ):
+            # "only if it has the 'customer-reported' label", "… but only if the ticket has the 'vip' tag" after 'have
+            # the AI write a thank-you': what the event is labelled with, not the model's draft (it holds no labels)
+            prev = self.start_data()
         if prev is not None:
             # 'write a listing blurb with AI, …, and if the price is above …': not a field of the draft
             prev = self.drafted_from(prev, step.label) or prev

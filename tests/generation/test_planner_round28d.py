@@ -7,12 +7,15 @@ topic ('search the news for articles from the past week') searches the topic the
 'solid-state batteries'', 'research on "urban heat islands"'); and a forum post's question to its readers ('Has
 anyone got Sim running with Airtable + Outlook?') is no step and no list to repeat over. Several voices: a plain
 request, a chat line, a voice memo, a user story with acceptance criteria, a Notion-style spec page, a forum post;
-controls: a channel named with '#', a capitalised place in a test, a search that quotes its own query, a label test
+controls: a capitalised place in a test, a search that quotes its own query, a label test
 on a webhook event. 4 of 12 were right before the fix. One line added after the fourth fix, wrong before it (routes
 whose quoted categories join their words with '&' or '/': '"vaccines & boosters" -> …; "billing / insurance" -> …;
 anything else -> …' came out as a chain, not a router), right after it; and one after the fifth, wrong before it
 (every engineer's open GitHub issues 'across the 'tidewater' organisation' posted as 'one roll-up': the organisation
-was lost, OWNER/REPO, and the roll-up was posted once per issue), right after it."""
+was lost, OWNER/REPO, and the roll-up was posted once per issue), right after it. After the sixth fix one control
+(a '#triage' channel on Slack, right throughout) gave its place to a line wrong before that fix ("… have the AI write a
+thank-you … but only if the ticket has the 'vip' tag": the tag was looked for in the model's draft, not the event),
+right after it."""
 
 from __future__ import annotations
 
