@@ -5308,7 +5308,8 @@ _SORTS = re.compile(
 _ACTS_FOR = re.compile(
     r"^\s*(?:and\s+)?(?:for|with)\s+(?:the\s+|all\s+|any\s+)?"
     r"(?!(?:example|instance|now|today|this|that|these|those|each|every|me|us|them|him|her|it|you|everyone|one)\b)"
-    r"(?P<cat>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+    # ("for where's-my-order, look up …": a kind spelled with an apostrophe)
+    r"(?P<cat>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)"
     r"(?:\s+ones)?\s*[,:]\s*(?P<act>\S.*)$",
     re.I,
 )
@@ -5363,6 +5364,13 @@ def _bare_verb(text: str) -> str | None:
     """'he adds a contact in HubSpot' → 'add a contact in HubSpot', 'it send to #x' → 'send to #x', 'he does
     nothing' → 'do nothing': the act with its doer dropped and its verb in the plain form; None when no act."""
     text = text[_DOER_FIRST.match(text).end() :]  # type: ignore[union-attr]
+    # "don't reply at all - just forward it to Becca": the act is what it does instead
+    instead = re.match(
+        r"(?:do\s+not|don['’]t|never)\s+(?:[\w'’]+\s+){0,4}?[\w'’]+\s*(?:[-–—;,]|\bbut\b)\s*(?:but\s+)?(?:just|instead|simply|only)\s+",
+        text,
+        re.I,
+    )
+    text = text[instead.end() :] if instead else text
     word = re.match(r"([A-Za-z-]+)", text)
     if word is None:
         return None
@@ -5588,6 +5596,8 @@ def _sorting_lead(parts: list[str]) -> list[str]:
     return parts
 
 
+# 'look up the order in …', 'fetch their account from …': a read said as a clause of its own, by its verb
+_LOOKED_UP = re.compile(r"\s*(?:then\s+)?(?:look\s+up|looks\s+up|fetch|find|retrieve|pull\s+up|check)\b", re.I)
 # a route whose act is the answer itself ('-> answer from our Sim knowledge base', '-> reply with the FAQ')
 _ANSWERS = re.compile(r"^\W*(?:create\s+)?(?:answer|reply|respond)\w*\b", re.I)
 
@@ -5619,6 +5629,10 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
             continue
         read = read_clause(route[1], description, ruled_out)
         branch = [s for s in read if s.kind == "action"]
+        if branch:
+            # "for where's-my-order, look up the order in Shopify and reply with the tracking link": a lookup said as
+            # the route's own first clause is part of the route, before its act
+            branch = [s for s in read if s.kind == "action" or (s.kind == "source" and _LOOKED_UP.match(s.text or ""))]
         if not branch and _ANSWERS.match(route[1]):
             branch = (
                 read  # 'general questions -> answer from our knowledge base': the route looks up and answers
@@ -8596,7 +8610,10 @@ def _join_routes(parts: list[str]) -> list[str]:
                 cat, act = _route_of(_LIST_MARK.sub("", r, count=1))  # type: ignore[misc]
                 out.append(f"if it is {cat.strip()}, {act}")
         else:
-            out += [", ".join(run)] if len(run) >= 3 else run
+            # ("For returns, reply …. For anything else, forward …": routes whose kind a comma sets off are parted
+            # by ';', as `_route_clauses` reads them)
+            fors = any(_ACTS_FOR.match(_LIST_MARK.sub("", r, count=1)) for r in run)
+            out += [("; " if fors else ", ").join(run)] if len(run) >= 3 else run
         run = []
         if sentence:
             out.append(sentence)
