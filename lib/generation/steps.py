@@ -8436,7 +8436,10 @@ _GUARD = re.compile(
     r"[^,;.]{0,60}?,?\s*(?:then\s+)?(?:just\s+)?"
     r"(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*(?:\s+(?:anything|it|them|(?:an?|the)\s+[\w-]+))?|"
     r"(?:send|post|email|do|write)\s+nothing|skip(?:\s+it|\s+the\s+rest|\s+(?:the|that|this)\s+[\w-]+)?|stop|end(?:\s+there|\s+the\s+run)?|"
-    r"exit|quit|nothing\s+(?:happens|is\s+sent|should\s+happen|needs\s+to\s+happen))(?:\s*,?\s*(?:please|thanks))?\s*[.!]?\s*$"
+    # ('if nothing is low, nothing should go out', '…, no email goes out': nothing is sent)
+    r"exit|quit|nothing\s+(?:happens|is\s+sent|goes\s+out|gets\s+sent|(?:should|shall|will|must)\s+(?:happen|go\s+out|be\s+sent)|"
+    r"needs\s+to\s+happen)|no\s+(?:e-?mail|message|alert|post|notification|reminder)s?\s+(?:(?:should|shall|will|must)\s+)?"
+    r"(?:goes?\s+out|be\s+sent|is\s+sent|gets?\s+sent))(?:\s*,?\s*(?:please|thanks))?\s*[.!]?\s*$"
     # the same said ban first: 'Don't post anything if nothing was completed', 'send nothing when there are none'
     r"|^\s*(?:and\s+|but\s+)?(?:just\s+)?(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*"
     r"(?:\s+(?:anything|it|them|(?:an?|the)\s+[\w-]+))?|(?:send|post|email|do|write)\s+nothing)\s+(?:if|when)\s+"
