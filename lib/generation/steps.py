@@ -1189,6 +1189,11 @@ _RECEIVES_MESSAGE = re.compile(
     r"(?:an?|the|their|his|her|its|one)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:e-?mails?|mails?|messages?|reminders?|confirmations?|notifications?|notes?|texts?|sms)\b"
 )
+# "I'd also like each person who has a booking today to get a short email reminder": a wish that they are e-mailed
+_WISHED_MAIL = re.compile(
+    r"^\W*(?:(?:and|then|also|so)\s+)?(?:i|we)(?:['’]d|\s+would)?\s+(?:also\s+)?(?:like|love|want|need)\s+"
+    r"(?:[\w'’-]+\s+){1,10}?to\s+(?:also\s+)?(?:get|receive)\s+(?:an?|the|their|one)\s+(?:[\w-]+\s+){0,2}?e-?mails?\b"
+)
 
 
 # the AI's work on a service's messages: 'summarise the Discord messages from …', 'analyse the Teams messages in the
@@ -1221,7 +1226,7 @@ def _is_write(clause: str, key: str) -> bool:
         return False
     if "write" in entry and _RECEIVES_MESSAGE.match(low):
         return True  # 'HR gets an email at hr@…', 'the tenant receives a WhatsApp reminder': a message sent to them
-    if key in ("gmail", "outlook") and _IN_MAIL_TO.search(low):
+    if key in ("gmail", "outlook") and (_IN_MAIL_TO.search(low) or _WISHED_MAIL.match(low)):
         return (
             True  # '… read at 07:30 and summarised in an email to me', 'the totals in one email to the team'
         )

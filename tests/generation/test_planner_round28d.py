@@ -18,7 +18,9 @@ in the model's draft), which took the place of a control ('#triage' on Slack, ri
 know on Slack which wines are under their reorder level. If nothing is low, nothing should go out." (the guard read
 as a test after the message), which took the place of "… just let Aisha know on Slack" — wrong before the fixes and
 still refused after them for a reason of trigger reading (the event clause, said without a comma, takes the action
-in: round 28b's class)."""
+in: round 28b's class); and "We'd like each borrower with an overdue book to get a friendly email reminder" after a
+read of the Airtable 'Loans' table (the wish read as a read of Gmail: no e-mail, no loop), which took the place of a
+control (a search that quotes its own query, 'vertical farming', right throughout)."""
 
 from __future__ import annotations
 
