@@ -947,13 +947,18 @@ def _one_search(steps: list[Step]) -> list[Step]:
     engines = {e["type"] for k, e in lexicon()["search"].items() if not k.startswith("_")}
 
     def topic(step: Step) -> str:
-        found = step.values.get(step.query or "", "") if step.kind == "source" and step.type in engines else ""
+        found = (
+            step.values.get(step.query or "", "") if step.kind == "source" and step.type in engines else ""
+        )
         return "" if not isinstance(found, str) or found.startswith("{") else found.strip().lower()
 
     return [
         s
         for i, s in enumerate(steps)
-        if not (topic(s) and any(topic(later) != topic(s) and topic(s) in topic(later) for later in steps[i + 1 :]))
+        if not (
+            topic(s)
+            and any(topic(later) != topic(s) and topic(s) in topic(later) for later in steps[i + 1 :])
+        )
     ]
 
 

@@ -2607,7 +2607,8 @@ def _http_object(block_type: str, clause: str, description: str, write: bool) ->
             )
             org = None if repo else _ORG.search(clause) or _ORG.search(description)
             org_url = facts.get("http_org", {}).get(obj)
-            if org and org_url:  # "the open issues in the org 'fernlab'": every repository of the organisation
+            # "the open issues in the org 'fernlab'": every repository of the organisation
+            if org and org_url:
                 url = org_url.replace("{org}", org.group("a") or org.group("b"))
             else:
                 owner, name = (repo.group(1), repo.group(2)) if repo else ("OWNER", "REPO")
@@ -2703,7 +2704,11 @@ def _named_person(clause: str) -> str | None:
         return None
     name = found.group("name")
     low = name.lower()
-    if lx.integrations_in(name) or low in lexicon()["not_names"] or any(low in p.split() for p in _service_words()):
+    if (
+        lx.integrations_in(name)
+        or low in lexicon()["not_names"]
+        or any(low in p.split() for p in _service_words())
+    ):
         return None
     return name
 
@@ -2750,7 +2755,9 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             # id (U…) Slack takes as the channel — a variable named after them, listed to set
             var = "SLACK_USER_ID_" + re.sub(r"\W+", "_", named).strip("_").upper()
             values["channel"] = "{{" + var + "}}"
-            values["__need"] = f"the Slack user id of {named} (U…, 'Copy member ID' in their profile), as {var}"
+            values["__need"] = (
+                f"the Slack user id of {named} (U…, 'Copy member ID' in their profile), as {var}"
+            )
             return
         found = found or (None if who else lx.CHANNEL_RE.search(description))
         if found:
@@ -5602,7 +5609,9 @@ def _sorting_lead(parts: list[str]) -> list[str]:
 
 
 # 'look up the order in …', 'fetch their account from …': a read said as a clause of its own, by its verb
-_LOOKED_UP = re.compile(r"\s*(?:then\s+)?(?:look\s+up|looks\s+up|fetch|find|retrieve|pull\s+up|check)\b", re.I)
+_LOOKED_UP = re.compile(
+    r"\s*(?:then\s+)?(?:look\s+up|looks\s+up|fetch|find|retrieve|pull\s+up|check)\b", re.I
+)
 # a route whose act is the answer itself ('-> answer from our Sim knowledge base', '-> reply with the FAQ')
 _ANSWERS = re.compile(r"^\W*(?:create\s+)?(?:answer|reply|respond)\w*\b", re.I)
 
@@ -5637,7 +5646,11 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
         if branch:
             # "for where's-my-order, look up the order in Shopify and reply with the tracking link": a lookup said as
             # the route's own first clause is part of the route, before its act
-            branch = [s for s in read if s.kind == "action" or (s.kind == "source" and _LOOKED_UP.match(s.text or ""))]
+            branch = [
+                s
+                for s in read
+                if s.kind == "action" or (s.kind == "source" and _LOOKED_UP.match(s.text or ""))
+            ]
         if not branch and _ANSWERS.match(route[1]):
             branch = (
                 read  # 'general questions -> answer from our knowledge base': the route looks up and answers
