@@ -1430,6 +1430,8 @@ def builder_asides(text: str) -> str:
         lexicon()["builder_aside"],
         *lexicon()["applicant_questions"],
         *lexicon()["thread_notes"],
+        # ('Anyone got Sim working with Notion + Gmail?': a forum post's question to its readers — 'reader_questions')
+        *lexicon()["reader_questions"],
     ]:
         text = re.sub(pattern, lambda m: " " * len(m.group(0)), text, flags=re.I)
     return text

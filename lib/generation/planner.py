@@ -472,6 +472,7 @@ def draft(description: str) -> Draft:
     steps = steps or (read_steps(text, read_from, told) if unlisted else [])
     steps = _as_form_says(steps, description)
     steps = _after_its_read(steps)
+    steps = _one_search(steps)
     # 'Volunteers register for events on Eventbrite. When Eventbrite sends an order.placed webhook, …', 'email the
     # volunteer (the invitee email from Calendly)': with that service's event starting the run, the service told of
     # in context or named in an aside is where the event comes from — it brings the data; nothing is fetched there
@@ -937,6 +938,28 @@ def _after_its_read(steps: list[Step]) -> list[Step]:
                 out.insert(at + j + 1, out.pop(at))
                 break
     return out
+
+
+def _one_search(steps: list[Step]) -> list[Step]:
+    """'## Goal: keep the team up to date on news about 'solid-state batteries' … 1. Search the news with Tavily for
+    articles from the past week': a web search (lexicon.json 'search') the text says twice — its topic alone first,
+    then as a step that searches that topic — is made once, where the step says it (the engine and words it chose)."""
+    engines = {e["type"] for k, e in lexicon()["search"].items() if not k.startswith("_")}
+
+    def topic(step: Step) -> str:
+        found = (
+            step.values.get(step.query or "", "") if step.kind == "source" and step.type in engines else ""
+        )
+        return "" if not isinstance(found, str) or found.startswith("{") else found.strip().lower()
+
+    return [
+        s
+        for i, s in enumerate(steps)
+        if not (
+            topic(s)
+            and any(topic(later) != topic(s) and topic(s) in topic(later) for later in steps[i + 1 :])
+        )
+    ]
 
 
 def _as_form_says(steps: list[Step], description: str) -> list[Step]:
@@ -2985,6 +3008,15 @@ class _Builder:
         ):
             # 'If the ticket subject starts with …, also …': the event, not the step before
             prev = self.start_data()
+        elif (
+            prev is not None
+            and self.trigger.kind == "webhook"
+            and re.search(r"\b(?:label(?:l?ed|s)?|tag(?:ged|s)?)\b", step.label, re.I)
+            and any(b.type == "agent" and prev.startswith(f"<{b.id}.") for b in self.blocks)
+        ):
+            # "only if it has the 'customer-reported' label", "… but only if the ticket has the 'vip' tag" after 'have
+            # the AI write a thank-you': what the event is labelled with, not the model's draft (it holds no labels)
+            prev = self.start_data()
         if prev is not None:
             # 'write a listing blurb with AI, …, and if the price is above …': not a field of the draft
             prev = self.drafted_from(prev, step.label) or prev
@@ -3484,9 +3516,10 @@ class _Builder:
             iter(re.findall(r"@?[\w-]+(?:\.[\w-]+)+|(?<![\w/.])/[a-z][\w-]*", low)), None
         )
         # 'if they picked the Berlin studio': a name the user capitalised is what the data holds
+        # ('if the booking is with Dr. Lindqvist': a title's abbreviation before a name is not what the data holds)
         capital = [
             w
-            for w in re.findall(r"(?<=\s)[A-Z][\w-]+", test)
+            for w in re.findall(r"(?<=\s)[A-Z][\w-]+\b(?!\.\s+[A-Z])", test)
             if w.lower() in words and not lx.integrations_in(w)
         ]
         # 'Only for UK customers', 'VIP orders': an abbreviation that opens the test names the kind of item

@@ -42,6 +42,8 @@ _WRITE = (
     r"drop(?=\s+(?:[\w'-]+\s+){0,4}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
     r"google\b|dropbox\b|onedrive\b|s3\b))|"
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate|"
+    # 'let Aisha know on Slack', 'let the on-call engineer know' (not 'let me know', said to whoever builds it)
+    r"let(?=\s+(?!me\b|us\b)(?:[\w'-]+\s+){1,3}?know\b)|"
     # 'rewrite our Confluence page "Sprint Status" with a table', 'overwrites the doc' (not 'rewrite the text in plain
     # English': the model's work on a text)
     r"(?:re-?write|overwrite)(?=s?\s+(?:the|our|my|their|its|that|this)\s+(?:[\w\"“”'-]+\s+){0,3}?(?:page|doc|"
@@ -819,6 +821,20 @@ def _search_query(clause: str) -> str:
     return "{prev}" if lx.is_filler(text) or re.match(_ANSWER, text, re.I) else text
 
 
+def _with_topic(query: str, description: str) -> str:
+    """'Search the news with Tavily for articles from the past week' in a page whose goal is 'news about 'solid-state
+    batteries'': a search whose own words name only what kind of thing it finds (lexicon.json 'generic_finds') looks
+    for the one topic the text quotes after such a noun ('papers about 'X'', 'research on "X"'), before its words."""
+    finds = lexicon()["generic_finds"]
+    if not re.fullmatch(finds["query"], query.strip(), re.I):
+        return query
+    topics = {m.group(1).strip() for m in re.finditer(finds["topic"], description, re.I)}
+    if len(topics) != 1:
+        return query
+    topic = topics.pop()
+    return query if topic.lower() in query.lower() else f"{topic} {query}"
+
+
 def _process(kind: str, clause: str, description: str) -> Step:
     entry = lexicon()["processing"][kind]
     prompt = entry["prompt"]
@@ -1173,6 +1189,11 @@ _RECEIVES_MESSAGE = re.compile(
     r"(?:an?|the|their|his|her|its|one)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:e-?mails?|mails?|messages?|reminders?|confirmations?|notifications?|notes?|texts?|sms)\b"
 )
+# "I'd also like each person who has a booking today to get a short email reminder": a wish that they are e-mailed
+_WISHED_MAIL = re.compile(
+    r"^\W*(?:(?:and|then|also|so)\s+)?(?:i|we)(?:['’]d|\s+would)?\s+(?:also\s+)?(?:like|love|want|need)\s+"
+    r"(?:[\w'’-]+\s+){1,10}?to\s+(?:also\s+)?(?:get|receive)\s+(?:an?|the|their|one)\s+(?:[\w-]+\s+){0,2}?e-?mails?\b"
+)
 
 
 # the AI's work on a service's messages: 'summarise the Discord messages from …', 'analyse the Teams messages in the
@@ -1205,7 +1226,7 @@ def _is_write(clause: str, key: str) -> bool:
         return False
     if "write" in entry and _RECEIVES_MESSAGE.match(low):
         return True  # 'HR gets an email at hr@…', 'the tenant receives a WhatsApp reminder': a message sent to them
-    if key in ("gmail", "outlook") and _IN_MAIL_TO.search(low):
+    if key in ("gmail", "outlook") and (_IN_MAIL_TO.search(low) or _WISHED_MAIL.match(low)):
         return (
             True  # '… read at 07:30 and summarised in an email to me', 'the totals in one email to the team'
         )
@@ -1915,7 +1936,7 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             if entry.get("query_from_data")
             else "{upstream}"  # 'for their question', 'for an answer': what the run was given, if anything
             if their
-            else _search_query(clause)
+            else _with_topic(_search_query(clause), description)
         )
         if query != "{prev}" or entry.get(
             "derived"
@@ -2558,6 +2579,14 @@ def _asks_to_make(low: str, obj: str) -> bool:
     )
 
 
+# "in the org 'fernlab'", 'the fernlab organisation', 'org: fernlab': an organisation named, not one repository
+_ORG = re.compile(
+    r"\b(?:org|organi[sz]ation)\b:?\s+(?!(?:the|our|my|a|an|and|or|is|has|with|in|on|to|for)\b)['\"“‘]?(?P<a>[A-Za-z0-9][\w.-]*)"
+    r"|['\"“‘](?P<b>[A-Za-z0-9][\w.-]*)['\"”’]\s+(?:github\s+)?(?:org|organi[sz]ation)\b",
+    re.I,
+)
+
+
 def _http_object(block_type: str, clause: str, description: str, write: bool) -> Step | None:
     """'the open issues of acme/api on GitHub': an object the JUL25 block has no operation for,
     reached with an HTTP request to the service's real endpoint (data in services.json)."""
@@ -2576,8 +2605,14 @@ def _http_object(block_type: str, clause: str, description: str, write: bool) ->
             repo = lx.REPO_RE.search(re.sub(lx.URL_RE, "", clause)) or lx.REPO_RE.search(
                 re.sub(lx.URL_RE, "", description)
             )
-            owner, name = (repo.group(1), repo.group(2)) if repo else ("OWNER", "REPO")
-            url = url.replace("{owner}", owner).replace("{repo}", name)
+            org = None if repo else _ORG.search(clause) or _ORG.search(description)
+            org_url = facts.get("http_org", {}).get(obj)
+            # "the open issues in the org 'fernlab'": every repository of the organisation
+            if org and org_url:
+                url = org_url.replace("{org}", org.group("a") or org.group("b"))
+            else:
+                owner, name = (repo.group(1), repo.group(2)) if repo else ("OWNER", "REPO")
+                url = url.replace("{owner}", owner).replace("{repo}", name)
         values = {"url": url, "method": call["method"]}
         if facts.get("http_token"):
             values["headers"] = json.dumps(
@@ -2661,6 +2696,28 @@ def _messaged_person(clause: str) -> str | None:
     return next((who for who in contacted if who), None)
 
 
+def _named_person(clause: str) -> str | None:
+    """'tell Jo in Slack', 'ping Marcus on Slack', 'let Aisha know', 'message Dr. Lee': a person the clause names by
+    name, capitalised, right after a verb that messages someone (not a service, a channel, a day or a month)."""
+    found = _NAMED_PERSON.search(clause)
+    if not found:
+        return None
+    name = found.group("name")
+    low = name.lower()
+    if (
+        lx.integrations_in(name)
+        or low in lexicon()["not_names"]
+        or any(low in p.split() for p in _service_words())
+    ):
+        return None
+    return name
+
+
+# 'tell Jo', 'ping Marcus Webb', 'let Aisha know', 'DM Dr. Lee': the verb, then a capitalised name
+_NAMED_PERSON = re.compile(
+    r"\b(?i:tell|message|ping|nudge|dm|notify|alert|remind|let|slack)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+    r"(?P<name>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)?)\b(?!['’]s\b)"
+)
 # 'text the driver', 'notify each nurse', 'send the new hire a …', 'email them': who is contacted
 _CONTACTED = re.compile(
     r"\b(?:(?:e-?mail|mail|text|sms|notify|message|ping|remind|invite|contact|dm|whatsapp|thank|welcome)s?"
@@ -2692,6 +2749,16 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values["channel"] = "@" + handle.group(1)
             return
         who = None if found else _messaged_person(clause)
+        named = None if found or who else _named_person(clause)
+        if named:
+            # 'tell Jo in Slack', 'ping Marcus on Slack with the list': a direct message to that person, whose user
+            # id (U…) Slack takes as the channel — a variable named after them, listed to set
+            var = "SLACK_USER_ID_" + re.sub(r"\W+", "_", named).strip("_").upper()
+            values["channel"] = "{{" + var + "}}"
+            values["__need"] = (
+                f"the Slack user id of {named} (U…, 'Copy member ID' in their profile), as {var}"
+            )
+            return
         found = found or (None if who else lx.CHANNEL_RE.search(description))
         if found:
             values["channel"] = "#" + found.group(1)
@@ -3930,7 +3997,7 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     ):
         entry = lexicon()["search"][engine]
         values = dict(entry["values"])
-        values[entry["query"]] = _search_query(clause)
+        values[entry["query"]] = _with_topic(_search_query(clause), description)
         search = Step("source", entry["type"], values, label="Search", text=clause, integration=engine)
         search.query = entry["query"]
         found.append((0, search))
@@ -5253,7 +5320,8 @@ _SORTS = re.compile(
 _ACTS_FOR = re.compile(
     r"^\s*(?:and\s+)?(?:for|with)\s+(?:the\s+|all\s+|any\s+)?"
     r"(?!(?:example|instance|now|today|this|that|these|those|each|every|me|us|them|him|her|it|you|everyone|one)\b)"
-    r"(?P<cat>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+    # ("for where's-my-order, look up …": a kind spelled with an apostrophe)
+    r"(?P<cat>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)"
     r"(?:\s+ones)?\s*[,:]\s*(?P<act>\S.*)$",
     re.I,
 )
@@ -5308,6 +5376,13 @@ def _bare_verb(text: str) -> str | None:
     """'he adds a contact in HubSpot' → 'add a contact in HubSpot', 'it send to #x' → 'send to #x', 'he does
     nothing' → 'do nothing': the act with its doer dropped and its verb in the plain form; None when no act."""
     text = text[_DOER_FIRST.match(text).end() :]  # type: ignore[union-attr]
+    # "don't reply at all - just forward it to Becca": the act is what it does instead
+    instead = re.match(
+        r"(?:do\s+not|don['’]t|never)\s+(?:[\w'’]+\s+){0,4}?[\w'’]+\s*(?:[-–—;,]|\bbut\b)\s*(?:but\s+)?(?:just|instead|simply|only)\s+",
+        text,
+        re.I,
+    )
+    text = text[instead.end() :] if instead else text
     word = re.match(r"([A-Za-z-]+)", text)
     if word is None:
         return None
@@ -5343,7 +5418,9 @@ def _route_of(clause: str) -> tuple[str, str] | None:
         return _route_of(tail)  # 'classify it: damaged goods reports go into …': the route after the colon
     # 'bug -> …', 'delayed = email the customer' (an '=' between spaces), "'discord' -> …" (the value quoted)
     arrow = re.search(
-        r"(?:^|\s|:)(?:(?P<q>['\"‘“])(?=[^'\"’”\n]{1,30}['\"’”]\s*(?:->|→|=>)))?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+        # ("'heating & boiler' -> …", '"damp / mould" -> …': a quoted category may join its words with & or /)
+        r"(?:^|\s|:)(?:(?P<q>['\"‘“])(?=[^'\"’”\n]{1,30}['\"’”]\s*(?:->|→|=>)))?"
+        r"((?(q)(?:[a-z][\w-]*(?:\s*[&/+]\s*|\s+)){0,3}|(?:[a-z][\w-]*\s+){0,2})[a-z][\w-]*)"
         # ('general questions (prices, parking) -> …': what the category holds, said in brackets)
         r"(?(q)['\"’”])(?:\s*\([^()]{1,60}\))?\s*(?:->|→|=>|(?<=\s)=(?=\s))\s*(\S.*)$",
         clause,
@@ -5531,6 +5608,10 @@ def _sorting_lead(parts: list[str]) -> list[str]:
     return parts
 
 
+# 'look up the order in …', 'fetch their account from …': a read said as a clause of its own, by its verb
+_LOOKED_UP = re.compile(
+    r"\s*(?:then\s+)?(?:look\s+up|looks\s+up|fetch|find|retrieve|pull\s+up|check)\b", re.I
+)
 # a route whose act is the answer itself ('-> answer from our Sim knowledge base', '-> reply with the FAQ')
 _ANSWERS = re.compile(r"^\W*(?:create\s+)?(?:answer|reply|respond)\w*\b", re.I)
 
@@ -5562,6 +5643,14 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
             continue
         read = read_clause(route[1], description, ruled_out)
         branch = [s for s in read if s.kind == "action"]
+        if branch:
+            # "for where's-my-order, look up the order in Shopify and reply with the tracking link": a lookup said as
+            # the route's own first clause is part of the route, before its act
+            branch = [
+                s
+                for s in read
+                if s.kind == "action" or (s.kind == "source" and _LOOKED_UP.match(s.text or ""))
+            ]
         if not branch and _ANSWERS.match(route[1]):
             branch = (
                 read  # 'general questions -> answer from our knowledge base': the route looks up and answers
@@ -6531,7 +6620,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     if not each and not _IF.search(sentence) and _router(sentence, description, ruled_out) is None:
         each = _EACH_NOUN.search(sentence)
     if each and re.search(
-        r"\b(?:the|a|one|single)\s+(?:\w+\s+)?(?:digest|recap|overview|round-?up|report|newsletter)\b",
+        r"\b(?:the|a|one|single)\s+(?:\w+\s+)?(?:digest|recap|overview|round-?up|roll-?up|report|newsletter)\b",
         sentence[each.end() :],
         re.I,
     ):
@@ -8365,7 +8454,10 @@ _GUARD = re.compile(
     r"[^,;.]{0,60}?,?\s*(?:then\s+)?(?:just\s+)?"
     r"(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*(?:\s+(?:anything|it|them|(?:an?|the)\s+[\w-]+))?|"
     r"(?:send|post|email|do|write)\s+nothing|skip(?:\s+it|\s+the\s+rest|\s+(?:the|that|this)\s+[\w-]+)?|stop|end(?:\s+there|\s+the\s+run)?|"
-    r"exit|quit|nothing\s+(?:happens|is\s+sent|should\s+happen|needs\s+to\s+happen))(?:\s*,?\s*(?:please|thanks))?\s*[.!]?\s*$"
+    # ('if nothing is low, nothing should go out', '…, no email goes out': nothing is sent)
+    r"exit|quit|nothing\s+(?:happens|is\s+sent|goes\s+out|gets\s+sent|(?:should|shall|will|must)\s+(?:happen|go\s+out|be\s+sent)|"
+    r"needs\s+to\s+happen)|no\s+(?:e-?mail|message|alert|post|notification|reminder)s?\s+(?:(?:should|shall|will|must)\s+)?"
+    r"(?:goes?\s+out|be\s+sent|is\s+sent|gets?\s+sent))(?:\s*,?\s*(?:please|thanks))?\s*[.!]?\s*$"
     # the same said ban first: 'Don't post anything if nothing was completed', 'send nothing when there are none'
     r"|^\s*(?:and\s+|but\s+)?(?:just\s+)?(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*"
     r"(?:\s+(?:anything|it|them|(?:an?|the)\s+[\w-]+))?|(?:send|post|email|do|write)\s+nothing)\s+(?:if|when)\s+"
@@ -8539,7 +8631,10 @@ def _join_routes(parts: list[str]) -> list[str]:
                 cat, act = _route_of(_LIST_MARK.sub("", r, count=1))  # type: ignore[misc]
                 out.append(f"if it is {cat.strip()}, {act}")
         else:
-            out += [", ".join(run)] if len(run) >= 3 else run
+            # ("For returns, reply …. For anything else, forward …": routes whose kind a comma sets off are parted
+            # by ';', as `_route_clauses` reads them)
+            fors = any(_ACTS_FOR.match(_LIST_MARK.sub("", r, count=1)) for r in run)
+            out += [("; " if fors else ", ").join(run)] if len(run) >= 3 else run
         run = []
         if sentence:
             out.append(sentence)
