@@ -237,10 +237,11 @@ def _tokens(words: str) -> set[str]:
     return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"[a-z0-9]+", words.lower())}
 
 
-def _reads_here(text: str, at: int, end: int) -> bool:
-    """Whether the mention at `at`…`end` is where a step reads or writes, naming no service for it itself."""
+def _reads_here(text: str, at: int, end: int, makes: bool = False) -> bool:
+    """Whether the mention at `at`…`end` is where a step reads or writes (with `makes`, or creates something in),
+    naming no service for it itself."""
     clause = re.split(r"[.,;:!?()\n]|\b(?:and|then|but|or)\b", text[:at])[-1]
-    if not _DONE.search(clause[-80:]):
+    if not (_DONE.search(clause[-80:]) or makes and re.search(r"\b(?:create|creates|make|makes)\b", clause[-80:])):
         return False  # 'when the doc is ready', 'the doc's content': not where a step reads or writes
     placed = re.match(
         r"\s+(?:of|in|on|from|at|inside)\s+(?:the\s+|our\s+|my\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}?(\S+(?:\s+\S+)?)",
@@ -295,18 +296,20 @@ def _said_again(text: str, places: list[_Place]) -> list[tuple[int, int, str]]:
             # (a one-word name as the user wrote it: 'the tasks for today' is no place 'Tasks'; 'the signups log' is
             # the place "Signups Log"; not the start of an address: 'email the list to dispatch@…' beside the table
             # 'Dispatch')
-            r"\b(?:in|from|into|to|of|on)\s+(?P<at>(?:the\s+)?"
+            # ('create their folder inside 'Clients 2026'': the name quoted again, alone)
+            r"\b(?:in|from|into|to|of|on|inside|within)\s+(?P<at>(?:the\s+)?(?P<q>[\"“'‘])?"
             + (
                 re.escape(place.name or "")
                 if " " in (place.name or "")
                 else f"(?-i:{re.escape(place.name or '')})"
             )
-            + rf")\b"
+            + r"(?(q)[\"”'’]|\b))"
             rf"(?!['’]s\b|\s*[\"”’]|\s+{nouns}s?\b|[@.][\w-])",
             re.I,
         )
         for m in bare.finditer(text, place.end):
-            if _reads_here(text, m.start("at"), m.end("at")):
+            # (a quoted name said again is the place a step makes something in too: 'create a folder inside 'X'')
+            if _reads_here(text, m.start("at"), m.end("at"), makes=m.group("q") is not None):
                 found.append((m.start("at"), m.end("at"), place.written))
     return found
 
