@@ -1028,7 +1028,11 @@ def asks_for_an_answer(text: str, imperative: re.Pattern[str] | None = None) -> 
             return "thank-you"
         if len(said) == 2:
             return asks_for_an_answer(said[1], imperative)
-    greeted = re.match(r"\W*(?:hello|hi|hey)\b(?:\s+(?:there|all|team|folks|guys))?\s*[,!.:-]+\s*", low)
+    # ('Hey Kai, can you build our on-call handoff? Every Monday …': a greeting may name whom it greets)
+    greeted = re.match(
+        r"\W*(?:hello|hi|hey|dear)\b(?:\s+(?:there|all|team|folks|guys|everyone|[a-z][\w'’-]{1,20}))?\s*[,!.:-]+\s*",
+        low,
+    )
     if greeted and low[greeted.end() :]:  # 'Hey, can you set up …': the greeting opens the request
         return asks_for_an_answer(text.strip()[greeted.end() :], imperative)
     if re.search(rules["diagnosis"], low):  # 'can you check whether our webhook is set up right?'
