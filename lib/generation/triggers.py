@@ -1783,7 +1783,8 @@ def _after_build_lead(text: str) -> Trigger | None:
     fires …', 'We need a Sim workflow triggered by Stripe when a dispute is created'), read from the words after its
     lead (lexicon.json `build_leads`), when the text before it (an about-us line, a tech stack) says nothing of how
     the run starts."""
-    lead = re.compile(lexicon()["build_leads"], re.I)
+    # (a notes line labelled with what is asked, 'Want: on Stripe subscription cancelled -> …', leads it too)
+    lead = re.compile(lexicon()["ask_labels"] + "|" + lexicon()["build_leads"], re.I)
     for found in re.finditer(r"(?:^|(?<=[.!?:])\s+|\n)[\s>*_#•-]*", text):
         said = lead.match(text, found.end())
         if said is None:
@@ -1796,6 +1797,18 @@ def _after_build_lead(text: str) -> Trigger | None:
         _lead_place(text, inner)
         return inner
     return None
+
+
+def _told_before_ask(text: str, trigger: Trigger) -> bool:
+    """'- Releases are tagged on GitHub roughly monthly.\n- Want: on GitHub release published -> …': call notes whose
+    trigger was read only in what they tell before the line that says what is wanted (lexicon.json `ask_labels`)."""
+    if not trigger.spans:
+        return False
+    label = re.compile(
+        r"(?:^|\n)[^\S\n]*(?:[-*•]\s*)?(?:\*\*|__)?(?:" + lexicon()["ask_labels"] + ")", re.I | re.M
+    )
+    asked = label.search(text)
+    return asked is not None and all(b <= asked.start() + 1 for _, b in trigger.spans)
 
 
 def _lead_place(text: str, trigger: Trigger) -> None:
@@ -1856,7 +1869,7 @@ def read_trigger(text: str) -> Trigger:
             situation.spans[0][0] <= start and end <= situation.spans[0][1] for start, end in trigger.spans
         ):
             return situation
-    if unread:
+    if unread or _told_before_ask(text, trigger):
         # 'Tech stack: … Looking for someone to build a Sim workflow: when Stripe fires …': the event the request
         # names after its lead
         asked = _after_build_lead(text)

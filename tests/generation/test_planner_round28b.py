@@ -7,7 +7,10 @@ day, 'a monthly digest (on the 15th, 08:00 UTC)'); a voice memo's correction sai
 no, make it six') and a day it skips ('skip Sunday'); and a request addressed to a person by name ('Hi Marco, could
 you set up …? Every weekday at 9:45: …') is a request, not a question to the assistant. Controls: a real question
 to a person, a quoted sheet name with a cadence word in it, a plain weekly request. 3 of 13 were right before the
-fix."""
+fix, 11 after it (the two left are steps of other rounds). One line added after that fix, wrong before it: call
+notes whose ask is a line labelled 'Want: on GitHub release published -> …' below a bullet that tells how often
+releases happen ('roughly monthly'), read as a monthly schedule; right after the second fix (the wanted line's event
+before a cadence the notes only tell)."""
 
 from __future__ import annotations
 
