@@ -1761,7 +1761,9 @@ _NOT_COUNTED = re.compile(
 # '… actually', '… no sorry,', '… hmm, just do': a hesitation (an ellipsis) then words that take back what came before
 _RETRACTION = re.compile(
     # ('Eventbrite? no, Gmail: …', 'Freshdesk? no, Zendesk > …': a question mark before the correction does too)
-    r"(?:\.{2,}|…|\?(?=\s*(?:(?:no|nope)\s*[,!—–-]|(?:actually|sorry|wait)\b)))\s*(?:(?:no|nope|oh|hmm+|um+|uh+|er+|eh+|ah+|wait|well|ok|okay)[,.!]?\s+)*"
+    # ('… on, er, JustGiving - actually no, we moved to Stripe, so …': a spoken dash before a taking-back word)
+    r"(?:\.{2,}|…|\?(?=\s*(?:(?:no|nope)\s*[,!—–-]|(?:actually|sorry|wait)\b))|\s[-–—](?=\s+(?:actually|sorry|no\s+wait|"
+    r"scratch\s+that)\b))\s*(?:(?:no|nope|oh|hmm+|um+|uh+|er+|eh+|ah+|wait|well|ok|okay)[,.!]?\s+)*"
     r"(?:actually|sorry|no|wait|scratch that|i mean|make (?:it|that)|rather|instead|just do|let'?s do|correction|"
     # '... hmm, there's no trigger for that? then …', '... we can't get a webhook from them, right? then …'
     r"there(?:'s|\s+is|\s+are)\s+no|(?:we|i)\s+(?:can't|cannot|can\s+not|don't|do\s+not)\s+(?:get|have|receive))\b"

@@ -1834,6 +1834,7 @@ def _lead_place(text: str, trigger: Trigger) -> None:
         return
 
 
+_FILLER = re.compile(r",\s*(?:er+m?|um+|uh+m?|ehm?)\s*,", re.I)
 _DISCUSSED = re.compile(r"^([^\w\n]*)Discussed:[ \t]*", re.M)
 
 
@@ -1844,6 +1845,9 @@ def read_trigger(text: str) -> Trigger:
     # ('- Discussed: registrations come in through our Typeform': a line of a meeting's discussion, forms.py
     # `read_minutes`, names the event as any line does; the planner tells it from what was decided)
     text = _DISCUSSED.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+    # ('When somebody donates on, er, Stripe': a spoken filler between commas is no pause of the clause; blanked, every
+    # position kept)
+    text = _FILLER.sub(lambda m: " " * len(m.group(0)), text)
     heading = _HEADING.match(text)
     if heading:
         inner = read_trigger(text[heading.end() :])
