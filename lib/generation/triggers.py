@@ -377,7 +377,7 @@ _HOUR_END = (
 )
 # 'at, like, six', 'around, um, seven': an hour in words after 'at', a speaker's fillers between
 _SPOKEN_AT = re.compile(
-    r"\b(?P<at>at|around|by)(?:,?\s*(?:like|um+|uh+|erm?|say|about|maybe|roughly)\b,?)*\s+"
+    r"\b(?P<at>at|around)(?:,?\s*(?:like|um+|uh+|erm?|say|about|maybe|roughly)\b,?)*\s+"
     r"(?P<hour>" + "|".join(_HOUR_WORDS) + r")\b" + _HOUR_END,
     re.I,
 )
