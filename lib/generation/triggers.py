@@ -56,10 +56,13 @@ _QUOTED = re.compile(r"(?<!\w)'[^'\n]{2,120}'(?!\w)|\"[^\"\n]{2,120}\"|“[^”\
 
 
 def _said(quote: str) -> bool:
-    """'"Run it every morning at 8, Chicago time."': a quote that is a sentence someone said (it ends as a sentence
-    does, and holds a clause: a comma or five words), not a name ('the sheet 'Every Night Signups'')."""
+    """'"Run it every morning at 8, Chicago time."': a quote that is a sentence someone said asking for something (it
+    ends as a sentence does, holds a clause: a comma or five words, and tells no habit of its speaker), not a name
+    ('the sheet 'Every Night Signups'')."""
     inner = quote[1:-1].strip()
-    return bool(re.search(r"[.!?]$", inner)) and ("," in inner or len(inner.split()) >= 5)
+    # ('"I spend Sunday nights reading reviews."', '"We lose 12 appointments a week."': what they do today, told)
+    told = re.match(r"(?:i|we|they|he|she|it|our|my)\b(?!\s+(?:want|need|would|'d|’d)\b)", inner, re.I)
+    return bool(re.search(r"[.!?]$", inner)) and ("," in inner or len(inner.split()) >= 5) and not told
 
 
 _DAY_CLOCK = (
