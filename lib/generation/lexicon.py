@@ -1028,7 +1028,11 @@ def asks_for_an_answer(text: str, imperative: re.Pattern[str] | None = None) -> 
             return "thank-you"
         if len(said) == 2:
             return asks_for_an_answer(said[1], imperative)
-    greeted = re.match(r"\W*(?:hello|hi|hey)\b(?:\s+(?:there|all|team|folks|guys))?\s*[,!.:-]+\s*", low)
+    # ('Hey Kai, can you build our on-call handoff? Every Monday …': a greeting may name whom it greets)
+    greeted = re.match(
+        r"\W*(?:hello|hi|hey|dear)\b(?:\s+(?:there|all|team|folks|guys|everyone|[a-z][\w'’-]{1,20}))?\s*[,!.:-]+\s*",
+        low,
+    )
     if greeted and low[greeted.end() :]:  # 'Hey, can you set up …': the greeting opens the request
         return asks_for_an_answer(text.strip()[greeted.end() :], imperative)
     if re.search(rules["diagnosis"], low):  # 'can you check whether our webhook is set up right?'
@@ -1759,7 +1763,9 @@ _NOT_COUNTED = re.compile(
 # '… actually', '… no sorry,', '… hmm, just do': a hesitation (an ellipsis) then words that take back what came before
 _RETRACTION = re.compile(
     # ('Eventbrite? no, Gmail: …', 'Freshdesk? no, Zendesk > …': a question mark before the correction does too)
-    r"(?:\.{2,}|…|\?(?=\s*(?:(?:no|nope)\s*[,!—–-]|(?:actually|sorry|wait)\b)))\s*(?:(?:no|nope|oh|hmm+|um+|uh+|er+|eh+|ah+|wait|well|ok|okay)[,.!]?\s+)*"
+    # ('… on, er, JustGiving - actually no, we moved to Stripe, so …': a spoken dash before a taking-back word)
+    r"(?:\.{2,}|…|\?(?=\s*(?:(?:no|nope)\s*[,!—–-]|(?:actually|sorry|wait)\b))|\s[-–—](?=\s+(?:actually|sorry|no\s+wait|"
+    r"scratch\s+that)\b))\s*(?:(?:no|nope|oh|hmm+|um+|uh+|er+|eh+|ah+|wait|well|ok|okay)[,.!]?\s+)*"
     r"(?:actually|sorry|no|wait|scratch that|i mean|make (?:it|that)|rather|instead|just do|let'?s do|correction|"
     # '... hmm, there's no trigger for that? then …', '... we can't get a webhook from them, right? then …'
     r"there(?:'s|\s+is|\s+are)\s+no|(?:we|i)\s+(?:can't|cannot|can\s+not|don't|do\s+not)\s+(?:get|have|receive))\b"

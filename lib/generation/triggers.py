@@ -53,6 +53,18 @@ _PART_OF_DAY = {
     "lunch": "12:00",
 }
 _QUOTED = re.compile(r"(?<!\w)'[^'\n]{2,120}'(?!\w)|\"[^\"\n]{2,120}\"|“[^”\n]{2,120}”|«[^»\n]{2,120}»")
+
+
+def _said(quote: str) -> bool:
+    """'"Run it every morning at 8, Chicago time."': a quote that is a sentence someone said asking for something (it
+    ends as a sentence does, holds a clause: a comma or five words, and tells no habit of its speaker), not a name
+    ('the sheet 'Every Night Signups'')."""
+    inner = quote[1:-1].strip()
+    # ('"I spend Sunday nights reading reviews."', '"We lose 12 appointments a week."': what they do today, told)
+    told = re.match(r"(?:i|we|they|he|she|it|our|my)\b(?!\s+(?:want|need|would|'d|’d)\b)", inner, re.I)
+    return bool(re.search(r"[.!?]$", inner)) and ("," in inner or len(inner.split()) >= 5) and not told
+
+
 _DAY_CLOCK = (
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?\s+(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2}"
     r"|\d{1,2}h(?:[0-5]\d)?)"
@@ -71,6 +83,8 @@ _ABBR_DAY_CLOCK = _ABBR_NAMES + r"\.?(?:" + _ABBR_LIST + _ABBR_NAMES + r"\.?)*" 
 _SCHEDULE_HINT = re.compile(
     r"(?<![-#/@])\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
     r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
+    # 'once an hour'; 'on the 15th, 08:00 UTC': a day of the month with the clock the run keeps
+    r"once (?:an|per|every) hour|on the \d{1,2}(?:st|nd|rd|th),?\s+(?:at\s+)?\d{1,2}(?::\d{2}|\s*(?:am|pm))|"
     r"at \d{1,2}(?::\d{2})?(?![.,]?\d|\s*(?:%|percent\b))\s*(?:am|pm)?|at \d{1,2}h(?:[0-5]\d)?|"
     r"\d{1,2}(?:[.:]\d{2})?\s*uhr|(?:mon|tues|wednes|thurs|fri|satur|sun)days|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings|evenings|nights|afternoons)|"
@@ -187,7 +201,7 @@ def called_by_api(text: str) -> bool:
     manual starter is also the API entry) whose caller can be answered; a trigger line saying so too ('Trigger: our
     backend calls it (API) with an order_id')."""
     return _API_HINT.search(text) is not None or any(
-        run_kind(line.group("v")) == "api" for line in _TRIGGER_LINE.finditer(text)
+        run_kind(_line_value(line)) == "api" for line in _TRIGGER_LINE.finditer(text)
     )
 
 
@@ -352,8 +366,56 @@ _CLOCK_WORDS = re.compile(
 )
 
 
+_HOUR_WORDS = {
+    w: i + 1
+    for i, w in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+    )
+}
+_SAID_HOUR = r"(?P<hour>" + "|".join(_HOUR_WORDS) + r"|\d{1,2})"
+# where a spoken hour ends: a pause, 'am/pm', 'o'clock', '-ish', or the words that go on with the schedule
+_HOUR_END = (
+    r"(?=\s*(?:am|pm|a\.m\.|p\.m\.|o['’]clock)?(?:-?ish)?(?:\s*[-–—,.;:!?)]|\s+(?:in\s+the|on|every|each|sharp|"
+    r"then|and|(?:[A-Z][a-z]+\s+)?time)\b|\s*$))"
+)
+# 'at, like, six', 'around, um, seven': an hour in words after 'at', a speaker's fillers between
+_SPOKEN_AT = re.compile(
+    r"\b(?P<at>at|around)(?:,?\s*(?:like|um+|uh+|erm?|say|about|maybe|roughly)\b,?)*\s+"
+    r"(?P<hour>" + "|".join(_HOUR_WORDS) + r")\b" + _HOUR_END,
+    re.I,
+)
+# 'at 6 - no, make it seven': the hour a correction says right after a clock, written 'at 7' (`value_corrections`
+# puts it in place of the clock before)
+_SPOKEN_FIX = re.compile(
+    r"(?<=\d)(?P<gap>\s*(?:am|pm)?\s*[-–—,]+\s*(?:(?:no|nope|wait|sorry|actually|hmm+|um+)\b[,\s]*)+"
+    r"(?:(?:make|change)\s+(?:it|that)\s+(?:to\s+)?)?)(?:at\s+)?" + _SAID_HOUR + r"\b" + _HOUR_END,
+    re.I,
+)
+# British 'half five' (5:30); not 'half past', 'half an hour', 'half 2 days', 'half the rows'
+_HALF_HOUR = re.compile(
+    r"(?P<at>\b(?:at|by|around)\s+)?\bhalf\s+" + _SAID_HOUR + r"\b(?!\s*(?:%|percent\b|[a-z]{3,}s\b|hours?\b|"
+    r"minutes?\b|days?\b|weeks?\b|of\b|an?\b|past\b|to\b|dozen\b))",
+    re.I,
+)
+
+
+def _hour(said: str) -> int:
+    return _HOUR_WORDS.get(said.lower()) or int(said)
+
+
 def clock_words(text: str) -> str:
-    """'at quarter to 8' → 'at 7:45', 'half past 6pm' → 'at 6:30pm': a clock said in words, written as a clock."""
+    """'at quarter to 8' → 'at 7:45', 'half past 6pm' → 'at 6:30pm', 'at, like, six' → 'at 6', 'half five' → 'at 5:30',
+    'at 6 - no, make it seven' → 'at 6 - no, make it at 7': a clock said in words, written as a clock."""
+    text = _SPOKEN_AT.sub(lambda m: f"{m.group('at')} {_hour(m.group('hour'))}", text)
+    text = _SPOKEN_FIX.sub(lambda m: f"{m.group('gap')}at {_hour(m.group('hour'))}", text)
+    text = _HALF_HOUR.sub(
+        lambda m: (
+            f"{m.group('at') or 'at '}{_hour(m.group('hour'))}:30"
+            if 1 <= _hour(m.group("hour")) <= 12
+            else m.group(0)
+        ),
+        text,
+    )
 
     def clock(m: re.Match[str]) -> str:
         hour, minutes = int(m.group("hour")), 15 if m.group("part").lower() == "quarter" else 30
@@ -373,7 +435,12 @@ def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
             # 'every evening at 7', 'tonight at 10': a bare hour of the afternoon or night is p.m.
             hour = int(clock[:2])
             near = text[max(0, match.start() - 30) : match.end() + 30].lower()
-            late = re.search(r"\b(?:(evenings?|tonight|nights?)|afternoons?)\b", near)
+            # ('end of every day, like half five': the end of the working day is late in the afternoon)
+            late = re.search(
+                r"\b(?:(evenings?|tonight|nights?|end\s+of\s+(?:the\s+|every\s+|each\s+)?(?:working\s+|work\s+|"
+                r"business\s+)?day)|afternoons?)\b",
+                near,
+            )
             if (
                 late
                 and not re.search(r"\bmornings?\b|(?<![a-z])a\.?m\b", near)
@@ -619,7 +686,9 @@ def read_schedule(text: str) -> Trigger | None:
         text,
         flags=re.I,
     ).lower()
-    low = _QUOTED.sub(lambda m: " " * len(m.group(0)), low)  # the user's quoted words: 'arrives on Monday'
+    # the user's quoted words: 'arrives on Monday' (not a sentence quoted as said, '- "Every night at 11pm, take …."',
+    # a call's notes giving the customer's ask in their words)
+    low = _QUOTED.sub(lambda m: m.group(0) if _said(m.group(0)) else " " * len(m.group(0)), low)
     # 'append it to the sheet so we can batch them on Friday': a day in the purpose of a step is no day it runs on
     low = re.sub(
         r"\bso\s+(?:that\s+)?(?:[\w'-]+\s+){1,3}?(?:can|could|will|would|may|have\s+time\s+to)\b[^.;!?\n]*",
@@ -651,7 +720,8 @@ def read_schedule(text: str) -> Trigger | None:
     # 'twice a day at 9am and 5pm': one cron line lists the hours (Sim's daily type holds one time)
     hour_field: int | str = ",".join(str(h) for h in hours_list) if len(hours_list) > 1 else hh
     minutes = re.search(r"\b(?:every|each)\s+(\d+)\s*(?:minutes?|mins?|m)\b", low)
-    hours = re.search(r"\b(?:every|each)\s+(\d+)\s*(?:hours?|hrs?|h)\b", low)
+    # ('every couple of hours', 'every couple hours': two)
+    hours = re.search(r"\b(?:every|each)\s+(\d+|couple(?:\s+of)?)\s*(?:hours?|hrs?|h)\b", low)
     days = [d for d in (_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, low)) if d] or [
         _DAYS[m.group(1)[:3]] for m in re.finditer(_ABBR_DAY, low)
     ]
@@ -660,7 +730,8 @@ def read_schedule(text: str) -> Trigger | None:
         _DAYS[m.group(1)]
         for m in re.finditer(_DAY_RE, low)
         if re.search(
-            r"\b(?:until|till|by|before|after|since|from|last|next|due)\s+(?:this\s+|next\s+)?$",
+            # ('we're closed Sundays', 'shut on Mondays': the days nobody works, no days it runs on)
+            r"\b(?:until|till|by|before|after|since|from|last|next|due|closed|shut)\s+(?:this\s+|next\s+|on\s+)?$",
             low[: m.start()],
         )
     ]
@@ -668,7 +739,7 @@ def read_schedule(text: str) -> Trigger | None:
         days = [d for d in days if d not in dated]
     # 'every day except Saturday', 'every weekday but not Friday': the days left out
     left_out = re.search(
-        r"\b(?:except|but not|other than|apart from|excluding)\s+(?:on\s+)?("
+        r"\b(?:except|but not|other than|apart from|excluding|skip(?:ping)?|never on)\s+(?:on\s+)?("
         + _DAY_RE
         + r"(?:\s*(?:,|and|or|&)\s*"
         + _DAY_RE
@@ -689,7 +760,7 @@ def read_schedule(text: str) -> Trigger | None:
             _DAYS[m.group(1)[:3]] for m in re.finditer(_ABBR_DAY, after)
         ]
         if later:
-            days = later
+            days = [d for d in later if d not in excluded and d not in dated] or later
     # 'Every Friday at 4pm … for the Monday meeting': the days said as a habit ('every Friday', 'on Fridays', and
     # the days listed with them) are the run's; a single day said elsewhere names something else
     habit = [
@@ -724,6 +795,15 @@ def read_schedule(text: str) -> Trigger | None:
         days = [order[(first + i) % 7] for i in range((last - first) % 7 + 1)]
     monthly = re.search(r"\b(?:monthly|every month|each month|once a month|of (?:every|each) month)\b", low)
     doms = list(re.finditer(r"\bon the (\d{1,2})(?:st|nd|rd|th)?\b|" + _DAY_OF_MONTH, low))
+    if (
+        monthly
+        and not doms
+        and habit
+        and not re.search(r"\b(?:first|last|second|third|fourth)\s+" + _DAY_RE, low)
+    ):
+        # 'every Monday at 7am … some tenants pay monthly': a weekday said as a habit is when it runs; 'monthly' then
+        # says how often something else happens
+        monthly = None
     if monthly and not doms:  # 'on the last working day — no, just the 28th — of every month'
         # '(day 28, 18h)' after 'every month': the day said alone
         doms = list(re.finditer(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b|\bday (\d{1,2})\b(?!\s*(?:days?|%))", low))
@@ -759,7 +839,7 @@ def read_schedule(text: str) -> Trigger | None:
             }
         spans.append((minutes or share).span())  # type: ignore[union-attr]
     elif hours or re.search(r"\b(hourly|every hour|each hour|once an hour)\b", low):
-        n = int(hours.group(1)) if hours else 1
+        n = (int(hours.group(1)) if hours.group(1).isdigit() else 2) if hours else 1
         values = {
             "scheduleType": "hourly",
             "hourlyMinute": str(mm if clock else 0),
@@ -1706,7 +1786,8 @@ def _after_build_lead(text: str) -> Trigger | None:
     fires …', 'We need a Sim workflow triggered by Stripe when a dispute is created'), read from the words after its
     lead (lexicon.json `build_leads`), when the text before it (an about-us line, a tech stack) says nothing of how
     the run starts."""
-    lead = re.compile(lexicon()["build_leads"], re.I)
+    # (a notes line labelled with what is asked, 'Want: on Stripe subscription cancelled -> …', leads it too)
+    lead = re.compile(lexicon()["ask_labels"] + "|" + lexicon()["build_leads"], re.I)
     for found in re.finditer(r"(?:^|(?<=[.!?:])\s+|\n)[\s>*_#•-]*", text):
         said = lead.match(text, found.end())
         if said is None:
@@ -1719,6 +1800,18 @@ def _after_build_lead(text: str) -> Trigger | None:
         _lead_place(text, inner)
         return inner
     return None
+
+
+def _told_before_ask(text: str, trigger: Trigger) -> bool:
+    """'- Releases are tagged on GitHub roughly monthly.\n- Want: on GitHub release published -> …': call notes whose
+    trigger was read only in what they tell before the line that says what is wanted (lexicon.json `ask_labels`)."""
+    if not trigger.spans:
+        return False
+    label = re.compile(
+        r"(?:^|\n)[^\S\n]*(?:[-*•]\s*)?(?:\*\*|__)?(?:" + lexicon()["ask_labels"] + ")", re.I | re.M
+    )
+    asked = label.search(text)
+    return asked is not None and all(b <= asked.start() + 1 for _, b in trigger.spans)
 
 
 def _lead_place(text: str, trigger: Trigger) -> None:
@@ -1744,6 +1837,7 @@ def _lead_place(text: str, trigger: Trigger) -> None:
         return
 
 
+_FILLER = re.compile(r",\s*(?:er+m?|um+|uh+m?|ehm?)\s*,", re.I)
 _DISCUSSED = re.compile(r"^([^\w\n]*)Discussed:[ \t]*", re.M)
 
 
@@ -1754,6 +1848,9 @@ def read_trigger(text: str) -> Trigger:
     # ('- Discussed: registrations come in through our Typeform': a line of a meeting's discussion, forms.py
     # `read_minutes`, names the event as any line does; the planner tells it from what was decided)
     text = _DISCUSSED.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+    # ('When somebody donates on, er, Stripe': a spoken filler between commas is no pause of the clause; blanked, every
+    # position kept)
+    text = _FILLER.sub(lambda m: " " * len(m.group(0)), text)
     heading = _HEADING.match(text)
     if heading:
         inner = read_trigger(text[heading.end() :])
@@ -1779,7 +1876,7 @@ def read_trigger(text: str) -> Trigger:
             situation.spans[0][0] <= start and end <= situation.spans[0][1] for start, end in trigger.spans
         ):
             return situation
-    if unread:
+    if unread or _told_before_ask(text, trigger):
         # 'Tech stack: … Looking for someone to build a Sim workflow: when Stripe fires …': the event the request
         # names after its lead
         asked = _after_build_lead(text)
@@ -2245,11 +2342,22 @@ def trigger_fields(text: str) -> str:
 
 
 # a ticket's or spec's trigger line: 'Trigger: manual.', '- **Trigger:** chat', 'Triggered by: an API call from …'
+# ('## Trigger' on a line of its own, then the value on the next: a spec page's section heading is its label)
 _TRIGGER_LINE = re.compile(
     r"(?:^|\n)[^\S\n]*(?:[-*•]\s*)?(?:\d{1,2}[.)]\s*)?(?:\*\*|__)?(?:trigger(?:ed\s+by|\s+type)?|entry\s+point)"
-    r"(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*(?P<v>[^\n]{2,240})",
+    r"(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*(?P<v>[^\n]{2,240})"
+    r"|(?:^|\n)[^\S\n]*#{1,6}[^\S\n]*(?:\*\*|__)?(?:trigger|when it runs)(?:\*\*|__)?[^\S\n]*:?[^\S\n]*\n\s*"
+    r"(?P<h>[^\n]{2,240})",
     re.I,
 )
+
+
+def _line_value(line: re.Match[str]) -> str:
+    return line.group("v") if line.group("v") is not None else line.group("h")
+
+
+def _line_start(line: re.Match[str]) -> int:
+    return line.start("v") if line.group("v") is not None else line.start("h")
 
 
 @lru_cache(maxsize=1)
@@ -2283,7 +2391,7 @@ def _stated_run(text: str) -> Trigger | None:
     hand or by a call (the manual starter, which is also the API entry), 'Trigger: chat.' a chat run. The line is
     the trigger's, no step."""
     for line in _TRIGGER_LINE.finditer(text):
-        kind = run_kind(line.group("v"))
+        kind = run_kind(_line_value(line))
         if kind is None:
             continue
         start = line.start() + (line.group(0)[:1] == "\n")
@@ -2303,6 +2411,15 @@ def _read_trigger(text: str) -> Trigger:
     if label and timed is not None:
         timed.spans.append(label.span())
         return timed
+    # 'Trigger:\nDaily, 09:00 UK time.', '## Trigger\nWeekdays 7:45': a trigger line further down that keeps a schedule
+    # (its value read alone: a clock a later step names is no time of the run)
+    for found in _TRIGGER_LINE.finditer(text):
+        value, at = _line_value(found), _line_start(found)
+        timed = read_schedule(re.split(r"->|→|=>", value, maxsplit=1)[0])
+        if timed is not None and run_kind(value) is None:
+            timed.spans = [(a + at, b + at) for a, b in timed.spans]
+            timed.spans.append((found.start() + (found.group(0)[:1] == "\n"), at))
+            return timed
     run_stated = _stated_run(text)
     if run_stated is not None:
         return run_stated
