@@ -76,7 +76,10 @@ _READ = (
     r"finds|fetches|retrieves|collects|grabs|downloads|scrapes|crawls|pulls(?!\s+requests?\b)|"
     r"(?<!\bai\s)(?<!\bagent\s)(?<!\bllm\s)(?<!\bgpt\s)(?<!\bclaude\s)reads(?=\s+(?:the|our|my|a|an|that|this|"
     r"its|their|all|every|each|new|today's|yesterday's|from|in)\b)|"
-    r"(?:searches|queries)(?=\s+(?:the|our|my|a|an|for|through|in|that|this|its|their|all|every|each)\b)"
+    r"(?:searches|queries)(?=\s+(?:the|our|my|a|an|for|through|in|that|this|its|their|all|every|each)\b)|"
+    # 'a flow that every morning checks our Linear team 'Mobile' for …', 'scans the Drive folder …' (not 'background
+    # checks', 'the checks are green': the verb before what it looks at)
+    r"(?:checks|scans|monitors|visits)(?=\s+(?:the|our|my|that|this|its|their|all|every|each)\b)"
 )
 READ_VERBS = _READ  # the verbs that read (for the planner)
 # light verbs whose object names what the model makes ('make a summary', 'put together a digest')
