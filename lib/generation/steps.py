@@ -57,6 +57,19 @@ _WRITE = (
     r"(?:slack(?=\s+(?:#|me\b|us\b|the\s+team\b))|(?:telegram|whatsapp|sms|signal)(?=\s+(?:#|@|\+?\d|me\b|us\b|them\b|"
     r"him\b|her\b|the\s+(?!bot\b|app\b|group\b|channel\b)|our\s|my\s))))(?:s|es|d|ed|ing)?"
 )
+# what a site is called ('the three supplier sites', 'our blog', 'competitor.com', 'https://…'): what is gone to or visited
+_SITE_WORDS = (
+    r"(?:(?:the|our|my|their|each|every|all)\s+)?(?:(?:[\w-]+\s+){0,3}?(?:sites?|websites?|web\s+pages?|pages|feeds?|"
+    r"portals?|shops?|stores?|blogs?)\b|https?://|(?:[a-z0-9-]+\.)+[a-z]{2,6}\b(?!@))"
+)
+# a host or an address without words between: 'bikehaus.de', 'https://feeds.example.com/rss'
+_HOST_ITEM = r"(?<![@\w./-])(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,6}(?:/[\w./?=&%#-]*[\w/])?(?![\w@-])"
+# several sites named in a row: 'bikehaus.de and radwelt.at', 'a.com, b.co.uk and, uh, the dairy one, c.co.uk'
+_HOST_LIST = re.compile(
+    _HOST_ITEM + r"(?:\s*(?:,|\band\b|\bor\b|&)(?:\s*(?:,|\band\b|\bor\b|uh|um|er|the\s+[\w-]+\s+one))*\s*"
+    + _HOST_ITEM + r")+",
+    re.I,
+)
 _READ = (
     r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
     # 'I open the "Payroll" Google Sheet, copy …': a routine told by hand opens the document to read it
@@ -79,7 +92,9 @@ _READ = (
     r"(?:searches|queries)(?=\s+(?:the|our|my|a|an|for|through|in|that|this|its|their|all|every|each)\b)|"
     # 'a flow that every morning checks our Linear team 'Mobile' for …', 'scans the Drive folder …' (not 'background
     # checks', 'the checks are green': the verb before what it looks at)
-    r"(?:checks|scans|monitors|visits)(?=\s+(?:the|our|my|that|this|its|their|all|every|each)\b)"
+    r"(?:checks|scans|monitors|visits)(?=\s+(?:the|our|my|that|this|its|their|all|every|each)\b)|"
+    # 'go to the three supplier sites', 'visit competitor.com': a site gone to is read (not 'go to #eng', 'go to bed')
+    r"(?:go(?:es)?\s+to|visit)(?=\s+" + _SITE_WORDS + r")"
 )
 READ_VERBS = _READ  # the verbs that read (for the planner)
 # light verbs whose object names what the model makes ('make a summary', 'put together a digest')
@@ -444,6 +459,14 @@ def _protect_lists(text: str) -> str:
     # an address's last part ('…@school.edu, fee or payment …') is no list item
     # ('the driver, truck number and timestamp': an item may be two words)
     text = re.sub(r"(?<![.@/])\b[\w-]+(?:\s*,\s*[\w-]+(?:\s+[\w-]+)?)+,?\s+(?:or|and)\s+[\w-]+\b", keep, text)
+    # 'get the price lists from a.com, b.co.uk and c.co.uk', '… sites - a.com, b.co.uk and, uh, c.co.uk - get …': the
+    # sites listed are one place each of the same read, no clause of their own
+    text = _HOST_LIST.sub(lambda m: m.group(0).replace(",", "\x01"), text)
+    text = re.sub(
+        r"(?<=\s)[-–—]\s[^-–—\n]{3,160}?\s[-–—](?=\s)",
+        lambda m: m.group(0).replace(",", "\x01") if _HOST_LIST.search(m.group(0)) else m.group(0),
+        text,
+    )
     # "post 'Good morning team, stand-up in 15 minutes!'": the words a message says, quoted, end no clause
     text = re.sub(
         r"\"[^\"\n]{2,200}\"|“[^”\n]{2,200}”|(?<!\w)'[^'\n]{2,200}'(?!\w)",
@@ -507,7 +530,12 @@ def clauses(text: str) -> list[str]:
     # before it reads or writes, no step of its own
     joined: list[str] = []
     for part in parts:
-        if joined and _PLACE_ALONE.match(part):
+        if joined and (
+            _PLACE_ALONE.match(part)
+            # 'go to the two competitor sites, bikehaus.de and radwelt.at, grab …': the sites the words before name
+            or re.fullmatch(r"\s*(?:" + _HOST_LIST.pattern + "|" + _HOST_ITEM + r")\s*", part, re.I)
+            and re.search(r"\b(?:sites?|websites?|pages|feeds?|portals?|shops?|stores?|blogs?)\s*$", joined[-1], re.I)
+        ):
             joined[-1] = f"{joined[-1]}, {part.strip()}"
         else:
             joined.append(part)
@@ -3225,6 +3253,18 @@ def _api_step(clause: str, description: str) -> Step | None:
     return _named_api_step(clause, description)
 
 
+def _listed_sites(clause: str, url: str) -> list[str]:
+    """The other sites of a list whose first one is read at `url` ('go to the two competitor sites, bikehaus.de and
+    radwelt.at', 'scrape acme.com, globex.io and initech.co.uk'), in the order the list names them."""
+    host = urlsplit(url).hostname or ""
+    for listed in _HOST_LIST.finditer(_unlinked(clause)):
+        sites = [re.sub(r"^(?!https?://)", "https://", h) for h in re.findall(_HOST_ITEM, listed.group(0), re.I)]
+        hosts = [re.sub(r"^www\.", "", urlsplit(u).hostname or "") for u in sites]
+        if host and re.sub(r"^www\.", "", host) in hosts and len(set(hosts)) == len(hosts):
+            return [u for u, h in zip(sites, hosts) if h != re.sub(r"^www\.", "", host)]
+    return []
+
+
 def _host_beside_name(clause: str, description: str) -> str | None:
     """'the WooCommerce REST API' in a description saying 'Our WooCommerce shop (shop.example.com)': the host
     written within a few words after the service's name (the name as the clause writes it before 'API')."""
@@ -3951,6 +3991,12 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     api = None if researched or url_block else _api_step(_unlinked(clause), description)
     if api:
         found.append((1, api))
+        # 'get the price lists from a.com, b.co.uk and c.co.uk': each site listed is read, one request each
+        if api.kind == "source" and api.values.get("method") == "GET" and "headers" not in api.values:
+            found += [
+                (1, Step("source", "api", {"url": u, "method": "GET"}, label="API", text=clause))
+                for u in _listed_sites(clause, api.values.get("url", ""))
+            ]
     # '(email column in the sheet)', '(owner email is a property on the page)': an aside saying where a value is kept
     kept_in = [m.span() for m in _KEPT_IN_ASIDE.finditer(clause)]
     for pos, key in lx.integrations_in(clause):
@@ -4002,6 +4048,13 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         if step.kind == "source" and (api or engine) and "read" not in lexicon()["integrations"][key]:
             continue
         found.append((pos + 2, step))
+        if endpoint and url_block == key and step.kind == "source":
+            # 'scrape acme.com, globex.io and initech.co.uk with Firecrawl': each site listed, read by that block
+            found += [
+                (pos + 2, Step(step.kind, step.type, {**step.values, "url": u}, label=step.label, text=clause,
+                               integration=step.integration))
+                for u in _listed_sites(clause, endpoint)
+            ]
     reply = re.search(
         r"\b(?:reply|respond|write back|answer)\s+to\s+(?:the\s+|each\s+|every\s+|our\s+)?(\w+)", low
     )

@@ -19,7 +19,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r28a-memo-two-competitor-sites": "'go to the … sites, a and b' reads no site; one site of a list at most",
     # (the feed is read since the fix; what stays wrong is a write's class, not a source's)
     "r28a-forum-changelog-new-posts": "'shared in the #releases channel on Discord' reads the channel, writes nothing",
     "r28a-topic-notion-copy-airtable": "a place named before 'copy the entries into …' is written, not read",
