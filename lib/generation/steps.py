@@ -1496,6 +1496,16 @@ def _items_taken(low: str, phrases: list[str]) -> bool:
     """'archive this week's Slack #standup messages into a Google Doc', 'add every new file in the Drive folder
     'Policies' to our knowledge base': the service holds the items the verb takes somewhere else — it is read."""
     for p in phrases:
+        # "our Confluence space 'Runbooks' - can Sim copy the pages into our Pinecone index": the place the clause
+        # opens with, before a verb that takes its items into another place
+        if re.match(
+            r"\W*(?:(?:hey|hi|so|ok|okay|and)\W+)*(?:our|my|the)\s+(?:[\w-]+\s+)?" + re.escape(p) + r"\b"
+            r"[^.;:?!\n]{0,50}?\s[-–—:]\s+[^.;?!\n]{0,40}?\b(?:copy|copies|move|moves|sync|syncs|mirror|mirrors|"
+            r"export|exports|import|imports|transfer|transfers|back\s+up|backs\s+up|load|loads|index|indexes)\b"
+            r"[^.;?!\n]{0,60}?\b(?:into|onto|to)\s",
+            low,
+        ):
+            return True
         held = re.search(
             r"\b" + re.escape(p) + r"\s+(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+)?(?:channel\s+)?" + _ITEMS + r"\b",
             low,

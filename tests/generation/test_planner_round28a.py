@@ -21,7 +21,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     # (the feed is read since the fix; what stays wrong is a write's class, not a source's)
     "r28a-forum-changelog-new-posts": "'shared in the #releases channel on Discord' reads the channel, writes nothing",
-    "r28a-topic-notion-copy-airtable": "a place named before 'copy the entries into …' is written, not read",
 }
 
 
