@@ -9,7 +9,9 @@ bikehaus.de and radwelt.at, grab their current prices'); a feed's address after 
 (posts there are what is read, no message verb); a place named before its clause ('our Notion database 'Recipes' -
 can Sim copy the entries into …'), read. Voices: a user story, an e-mail, chat shorthand, a forum question, a voice
 note; controls: a status endpoint story that already read, a web search, a story whose criteria read themselves, a
-link an e-mail carries (no request). 5 of 13 were right before the fix."""
+link an e-mail carries (no request). 5 of 13 were right before the fix. One line added after the fixes, wrong before
+them (run on main): a French chat bot answering "en s'appuyant sur notre base de connaissances « Guide RH »", whose
+knowledge base the phrase table did not read as one."""
 
 from __future__ import annotations
 
