@@ -1663,7 +1663,9 @@ def _read_as_data(low: str, phrases: list[str]) -> bool:
             r"(?:(?<!\btab )(?<!\bworksheet )(?<!\bsheet )(?<!\bpage )(?<!\btable )(?<!\bcolumn )(?<!\bfolder )"
             r"\b(?:with|and|from|of)\s+(?:today's|this week's|tomorrow's|my|our)\s+"
             # a message made of it, its data qualified by up to three words
-            r"|\b(?:summary|summaries|recap|digest|overview|report|briefing|roundup|round-up|breakdown)\s+of\s+"
+            # ('a monthly roll-up (on the 1st, 09:00 UTC) of all Linear issues': when it runs, said between)
+            r"|\b(?:summary|summaries|recap|digest|overview|report|briefing|roundup|round-up|roll-?up|rundown|breakdown)"
+            r"\s+(?:\([^()]{0,60}\)\s+)?of\s+"
             r"(?:(?!(?:in|into|to|on|onto|for|as|with|via)\b)[\w'-]+\s+){0,3}?)"
             + re.escape(p)
             + r"\b(?!\s+(?:account|handle|profile|page|bot|app))",
