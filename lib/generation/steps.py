@@ -60,7 +60,8 @@ _WRITE = (
 # what a site is called ('the three supplier sites', 'our blog', 'competitor.com', 'https://…'): what is gone to or visited
 _SITE_WORDS = (
     r"(?:(?:the|our|my|their|each|every|all)\s+)?(?:(?:[\w-]+\s+){0,3}?(?:sites?|websites?|web\s+pages?|pages|feeds?|"
-    r"portals?|shops?|stores?|blogs?)\b|https?://|(?:[a-z0-9-]+\.)+[a-z]{2,6}\b(?!@))"
+    r"portals?|shops?|stores?|blogs?)\b(?!\s+(?:manager|owner|team|staff|lead|admin)s?\b)|https?://|"
+    r"(?:[a-z0-9-]+\.)+[a-z]{2,6}\b(?!@))"
 )
 # a host or an address without words between: 'bikehaus.de', 'https://feeds.example.com/rss'
 _HOST_ITEM = r"(?<![@\w./-])(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,6}(?:/[\w./?=&%#-]*[\w/])?(?![\w@-])"
