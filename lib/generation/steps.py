@@ -67,8 +67,10 @@ _SITE_WORDS = (
 _HOST_ITEM = r"(?<![@\w./-])(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,6}(?:/[\w./?=&%#-]*[\w/])?(?![\w@-])"
 # several sites named in a row: 'bikehaus.de and radwelt.at', 'a.com, b.co.uk and, uh, the dairy one, c.co.uk'
 _HOST_LIST = re.compile(
-    _HOST_ITEM + r"(?:\s*(?:,|\band\b|\bor\b|&)(?:\s*(?:,|\band\b|\bor\b|uh|um|er|the\s+[\w-]+\s+one))*\s*"
-    + _HOST_ITEM + r")+",
+    _HOST_ITEM
+    + r"(?:\s*(?:,|\band\b|\bor\b|&)(?:\s*(?:,|\band\b|\bor\b|uh|um|er|the\s+[\w-]+\s+one))*\s*"
+    + _HOST_ITEM
+    + r")+",
     re.I,
 )
 _READ = (
@@ -535,7 +537,9 @@ def clauses(text: str) -> list[str]:
             _PLACE_ALONE.match(part)
             # 'go to the two competitor sites, bikehaus.de and radwelt.at, grab …': the sites the words before name
             or re.fullmatch(r"\s*(?:" + _HOST_LIST.pattern + "|" + _HOST_ITEM + r")\s*", part, re.I)
-            and re.search(r"\b(?:sites?|websites?|pages|feeds?|portals?|shops?|stores?|blogs?)\s*$", joined[-1], re.I)
+            and re.search(
+                r"\b(?:sites?|websites?|pages|feeds?|portals?|shops?|stores?|blogs?)\s*$", joined[-1], re.I
+            )
         ):
             joined[-1] = f"{joined[-1]}, {part.strip()}"
         else:
@@ -3271,7 +3275,9 @@ def _listed_sites(clause: str, url: str) -> list[str]:
     radwelt.at', 'scrape acme.com, globex.io and initech.co.uk'), in the order the list names them."""
     host = urlsplit(url).hostname or ""
     for listed in _HOST_LIST.finditer(_unlinked(clause)):
-        sites = [re.sub(r"^(?!https?://)", "https://", h) for h in re.findall(_HOST_ITEM, listed.group(0), re.I)]
+        sites = [
+            re.sub(r"^(?!https?://)", "https://", h) for h in re.findall(_HOST_ITEM, listed.group(0), re.I)
+        ]
         hosts = [re.sub(r"^www\.", "", urlsplit(u).hostname or "") for u in sites]
         if host and re.sub(r"^www\.", "", host) in hosts and len(set(hosts)) == len(hosts):
             return [u for u, h in zip(sites, hosts) if h != re.sub(r"^www\.", "", host)]
@@ -4064,8 +4070,17 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         if endpoint and url_block == key and step.kind == "source":
             # 'scrape acme.com, globex.io and initech.co.uk with Firecrawl': each site listed, read by that block
             found += [
-                (pos + 2, Step(step.kind, step.type, {**step.values, "url": u}, label=step.label, text=clause,
-                               integration=step.integration))
+                (
+                    pos + 2,
+                    Step(
+                        step.kind,
+                        step.type,
+                        {**step.values, "url": u},
+                        label=step.label,
+                        text=clause,
+                        integration=step.integration,
+                    ),
+                )
                 for u in _listed_sites(clause, endpoint)
             ]
     reply = re.search(
