@@ -3328,7 +3328,14 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     entry = services.external()[key]
     low = clause.lower()
     objects = [(low.find(o), o) for o in entry["objects"] if re.search(r"\b" + re.escape(o), low)]
-    obj = min(objects)[1] if objects else entry["default"]
+    # 'Has anyone connected Sim to Salesforce? I need new Opportunities over 50k posted …': a clause naming no object
+    # of the service works on the one the description names
+    told = [
+        (description.lower().find(o), o)
+        for o in entry["objects"]
+        if re.search(r"\b" + re.escape(o), description.lower())
+    ]
+    obj = min(objects)[1] if objects else min(told)[1] if len(told) == 1 else entry["default"]
     url = entry["objects"][obj]
     if "{symbol}" in url:
         url = url.replace(
@@ -3383,7 +3390,8 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
         )
         or re.search(
             r"\b(?:to|into)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b",
-            re.sub(_SWITCHED_TO, lambda m: " " * len(m.group(0)), low),  # not 'we moved to Square'
+            # not 'we moved to Square', 'has anyone connected Sim to Salesforce?' (the service in use, read)
+            re.sub(_SWITCHED_TO + "|" + _CONNECTED_TO, lambda m: " " * len(m.group(0)), low),
         )
         or _made_in(low, aliases)
         or _changes(low)  # 'refund them via Stripe', 'set their lifecycle stage … in HubSpot'
@@ -3784,6 +3792,11 @@ _WRITING_FOR = re.compile(
 )
 # 'we moved to Square', 'we switched over to Xero': the service the user now has, said before its name
 _SWITCHED_TO = r"\b(?:moved|switched|migrated|changed|went|gone)\s+(?:over\s+)?to\s+(?:our\s+|the\s+)?[\w-]+"
+# 'has anyone connected Sim to Salesforce?', 'hook it up to our Pipedrive': the service the run works with, not a write
+_CONNECTED_TO = (
+    r"\b(?:connect|link|hook|integrate)(?:s|es|ed|d|ing)?\s+(?:sim|it|this|that|the\s+(?:workflow|flow|bot|automation))"
+    r"\s+(?:up\s+)?(?:to|with)\s+(?:our\s+|the\s+)?[\w-]+"
+)
 # '(to the address on the Stripe event)', 'the amount in the Shopify payload': what the event brings, no call
 _ON_THE_EVENT = (
     r"\b(?:on|in|from|of|inside)\s+(?:the|this|that|each|every|its)\s+[\w.-]+(?:\s+[\w.-]+)?\s+"
