@@ -467,6 +467,12 @@ def draft(description: str) -> Draft:
     while summaries and not steps:  # without the story and the title; else without the title only
         untitled = _blanked(text, summaries + unlisted)
         steps = read_steps(untitled, read_from, told)
+        if steps and story and summaries[-1] == story.span() and not _reads(steps):
+            # 'As an analyst, I want EUR/USD pulled daily from https://… and written to the 'FX' sheet. Acceptance
+            # criteria: - One row per day. - If a rate moves more than 1.5%, email …': criteria that read nothing
+            # refine what the story asks, they do not restate it — the story's read is the run's data
+            whole = read_steps(_blanked(text, summaries[:-1] + unlisted), read_from, told)
+            steps = _story_kept(whole, story.span(), description) if _reads(whole) else steps
         summaries.pop()
     steps = steps or read_steps(_blanked(text, unlisted), read_from, told)
     steps = steps or (read_steps(text, read_from, told) if unlisted else [])
@@ -4622,3 +4628,20 @@ def describe_state(state: dict[str, Any]) -> str | None:
         if len(parts) > 1 or (parts and not parts[0].startswith(("every", "when")))
         else None
     )
+
+
+def _reads(steps: list[Step]) -> bool:
+    """Whether any step (inside branches and loops too) reads data from a service or an address."""
+    return any(s.kind == "source" for s in _flat(steps))
+
+
+def _story_kept(steps: list[Step], story: tuple[int, int], description: str) -> list[Step]:
+    """The steps of a user story read with its criteria, without a criterion's message that the story sends itself
+    ("I want a Telegram message whenever …" above "- Message goes to the Telegram chat 'Ops On-Call'": where the
+    story's message goes, not a second one)."""
+    sent = {s.type for s in _flat(steps) if s.kind == "action" and _within(_span_of(s, description), [story])}
+    return [
+        s
+        for s in steps
+        if not (s.kind == "action" and s.type in sent and not _within(_span_of(s, description), [story]))
+    ] or steps

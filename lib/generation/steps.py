@@ -59,6 +59,22 @@ _WRITE = (
     r"(?:slack(?=\s+(?:#|me\b|us\b|the\s+team\b))|(?:telegram|whatsapp|sms|signal)(?=\s+(?:#|@|\+?\d|me\b|us\b|them\b|"
     r"him\b|her\b|the\s+(?!bot\b|app\b|group\b|channel\b)|our\s|my\s))))(?:s|es|d|ed|ing)?"
 )
+# what a site is called ('the three supplier sites', 'our blog', 'competitor.com', 'https://…'): what is gone to or visited
+_SITE_WORDS = (
+    r"(?:(?:the|our|my|their|each|every|all)\s+)?(?:(?:[\w-]+\s+){0,3}?(?:sites?|websites?|web\s+pages?|pages|feeds?|"
+    r"portals?|shops?|stores?|blogs?)\b(?!\s+(?:manager|owner|team|staff|lead|admin)s?\b)|https?://|"
+    r"(?:[a-z0-9-]+\.)+[a-z]{2,6}\b(?!@))"
+)
+# a host or an address without words between: 'bikehaus.de', 'https://feeds.example.com/rss'
+_HOST_ITEM = r"(?<![@\w./-])(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,6}(?:/[\w./?=&%#-]*[\w/])?(?![\w@-])"
+# several sites named in a row: 'bikehaus.de and radwelt.at', 'a.com, b.co.uk and, uh, the dairy one, c.co.uk'
+_HOST_LIST = re.compile(
+    _HOST_ITEM
+    + r"(?:\s*(?:,|\band\b|\bor\b|&)(?:\s*(?:,|\band\b|\bor\b|uh|um|er|the\s+[\w-]+\s+one))*\s*"
+    + _HOST_ITEM
+    + r")+",
+    re.I,
+)
 _READ = (
     r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
     # 'I open the "Payroll" Google Sheet, copy …': a routine told by hand opens the document to read it
@@ -78,7 +94,12 @@ _READ = (
     r"finds|fetches|retrieves|collects|grabs|downloads|scrapes|crawls|pulls(?!\s+requests?\b)|"
     r"(?<!\bai\s)(?<!\bagent\s)(?<!\bllm\s)(?<!\bgpt\s)(?<!\bclaude\s)reads(?=\s+(?:the|our|my|a|an|that|this|"
     r"its|their|all|every|each|new|today's|yesterday's|from|in)\b)|"
-    r"(?:searches|queries)(?=\s+(?:the|our|my|a|an|for|through|in|that|this|its|their|all|every|each)\b)"
+    r"(?:searches|queries)(?=\s+(?:the|our|my|a|an|for|through|in|that|this|its|their|all|every|each)\b)|"
+    # 'a flow that every morning checks our Linear team 'Mobile' for …', 'scans the Drive folder …' (not 'background
+    # checks', 'the checks are green': the verb before what it looks at)
+    r"(?:checks|scans|monitors|visits)(?=\s+(?:the|our|my|that|this|its|their|all|every|each)\b)|"
+    # 'go to the three supplier sites', 'visit competitor.com': a site gone to is read (not 'go to #eng', 'go to bed')
+    r"(?:go(?:es)?\s+to|visit)(?=\s+" + _SITE_WORDS + r")"
 )
 READ_VERBS = _READ  # the verbs that read (for the planner)
 # light verbs whose object names what the model makes ('make a summary', 'put together a digest')
@@ -443,6 +464,14 @@ def _protect_lists(text: str) -> str:
     # an address's last part ('…@school.edu, fee or payment …') is no list item
     # ('the driver, truck number and timestamp': an item may be two words)
     text = re.sub(r"(?<![.@/])\b[\w-]+(?:\s*,\s*[\w-]+(?:\s+[\w-]+)?)+,?\s+(?:or|and)\s+[\w-]+\b", keep, text)
+    # 'get the price lists from a.com, b.co.uk and c.co.uk', '… sites - a.com, b.co.uk and, uh, c.co.uk - get …': the
+    # sites listed are one place each of the same read, no clause of their own
+    text = _HOST_LIST.sub(lambda m: m.group(0).replace(",", "\x01"), text)
+    text = re.sub(
+        r"(?<=\s)[-–—]\s[^-–—\n]{3,160}?\s[-–—](?=\s)",
+        lambda m: m.group(0).replace(",", "\x01") if _HOST_LIST.search(m.group(0)) else m.group(0),
+        text,
+    )
     # "post 'Good morning team, stand-up in 15 minutes!'": the words a message says, quoted, end no clause
     text = re.sub(
         r"\"[^\"\n]{2,200}\"|“[^”\n]{2,200}”|(?<!\w)'[^'\n]{2,200}'(?!\w)",
@@ -506,7 +535,14 @@ def clauses(text: str) -> list[str]:
     # before it reads or writes, no step of its own
     joined: list[str] = []
     for part in parts:
-        if joined and _PLACE_ALONE.match(part):
+        if joined and (
+            _PLACE_ALONE.match(part)
+            # 'go to the two competitor sites, bikehaus.de and radwelt.at, grab …': the sites the words before name
+            or re.fullmatch(r"\s*(?:" + _HOST_LIST.pattern + "|" + _HOST_ITEM + r")\s*", part, re.I)
+            and re.search(
+                r"\b(?:sites?|websites?|pages|feeds?|portals?|shops?|stores?|blogs?)\s*$", joined[-1], re.I
+            )
+        ):
             joined[-1] = f"{joined[-1]}, {part.strip()}"
         else:
             joined.append(part)
@@ -576,9 +612,12 @@ def shared_links(clause: str) -> list[str]:
             v
             for v in re.finditer(rf"\b(?:(?P<msg>{_MESSAGE_VERB})|{_FETCH_VERB})\b", before, re.I)
             if not re.search(
-                r"\b(?:a|an|the|our|your|their|this|that)\s+(?:[\w-]+\s+){0,2}$", before[: v.start()], re.I
+                r"\b(?:a|an|the|our|your|their|this|that|new|latest|recent|old)\s+(?:[\w-]+\s+){0,2}$",
+                before[: v.start()],
+                re.I,
             )
-        ]  # 'book a call at https://…', 'a screening call calendly.com/…': after a determiner the word is a noun
+        ]  # 'book a call at https://…', 'a screening call calendly.com/…', 'new posts from our feed https://…': after a
+        # determiner (or 'new', 'latest') the word is a noun
         if verbs and verbs[-1].group("msg"):
             out.append(m.group(m.lastindex or 0))
     return out
@@ -1483,6 +1522,16 @@ def _items_taken(low: str, phrases: list[str]) -> bool:
     """'archive this week's Slack #standup messages into a Google Doc', 'add every new file in the Drive folder
     'Policies' to our knowledge base': the service holds the items the verb takes somewhere else — it is read."""
     for p in phrases:
+        # "our Confluence space 'Runbooks' - can Sim copy the pages into our Pinecone index": the place the clause
+        # opens with, before a verb that takes its items into another place
+        if re.match(
+            r"\W*(?:(?:hey|hi|so|ok|okay|and)\W+)*(?:our|my|the)\s+(?:[\w-]+\s+)?" + re.escape(p) + r"\b"
+            r"[^.;:?!\n]{0,50}?\s[-–—:]\s+[^.;?!\n]{0,40}?\b(?:copy|copies|move|moves|sync|syncs|mirror|mirrors|"
+            r"export|exports|import|imports|transfer|transfers|back\s+up|backs\s+up|load|loads|index|indexes)\b"
+            r"[^.;?!\n]{0,60}?\b(?:into|onto|to)\s",
+            low,
+        ):
+            return True
         held = re.search(
             r"\b" + re.escape(p) + r"\s+(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+)?(?:channel\s+)?" + _ITEMS + r"\b",
             low,
@@ -1640,7 +1689,9 @@ def _read_as_data(low: str, phrases: list[str]) -> bool:
             r"(?:(?<!\btab )(?<!\bworksheet )(?<!\bsheet )(?<!\bpage )(?<!\btable )(?<!\bcolumn )(?<!\bfolder )"
             r"\b(?:with|and|from|of)\s+(?:today's|this week's|tomorrow's|my|our)\s+"
             # a message made of it, its data qualified by up to three words
-            r"|\b(?:summary|summaries|recap|digest|overview|report|briefing|roundup|round-up|breakdown)\s+of\s+"
+            # ('a monthly roll-up (on the 1st, 09:00 UTC) of all Linear issues': when it runs, said between)
+            r"|\b(?:summary|summaries|recap|digest|overview|report|briefing|roundup|round-up|roll-?up|rundown|breakdown)"
+            r"\s+(?:\([^()]{0,60}\)\s+)?of\s+"
             r"(?:(?!(?:in|into|to|on|onto|for|as|with|via)\b)[\w'-]+\s+){0,3}?)"
             + re.escape(p)
             + r"\b(?!\s+(?:account|handle|profile|page|bot|app))",
@@ -3286,6 +3337,20 @@ def _api_step(clause: str, description: str) -> Step | None:
     return _named_api_step(clause, description)
 
 
+def _listed_sites(clause: str, url: str) -> list[str]:
+    """The other sites of a list whose first one is read at `url` ('go to the two competitor sites, bikehaus.de and
+    radwelt.at', 'scrape acme.com, globex.io and initech.co.uk'), in the order the list names them."""
+    host = urlsplit(url).hostname or ""
+    for listed in _HOST_LIST.finditer(_unlinked(clause)):
+        sites = [
+            re.sub(r"^(?!https?://)", "https://", h) for h in re.findall(_HOST_ITEM, listed.group(0), re.I)
+        ]
+        hosts = [re.sub(r"^www\.", "", urlsplit(u).hostname or "") for u in sites]
+        if host and re.sub(r"^www\.", "", host) in hosts and len(set(hosts)) == len(hosts):
+            return [u for u, h in zip(sites, hosts) if h != re.sub(r"^www\.", "", host)]
+    return []
+
+
 def _host_beside_name(clause: str, description: str) -> str | None:
     """'the WooCommerce REST API' in a description saying 'Our WooCommerce shop (shop.example.com)': the host
     written within a few words after the service's name (the name as the clause writes it before 'API')."""
@@ -3330,7 +3395,14 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     entry = services.external()[key]
     low = clause.lower()
     objects = [(low.find(o), o) for o in entry["objects"] if re.search(r"\b" + re.escape(o), low)]
-    obj = min(objects)[1] if objects else entry["default"]
+    # 'Has anyone connected Sim to Salesforce? I need new Opportunities over 50k posted …': a clause naming no object
+    # of the service works on the one the description names
+    told = [
+        (description.lower().find(o), o)
+        for o in entry["objects"]
+        if re.search(r"\b" + re.escape(o), description.lower())
+    ]
+    obj = min(objects)[1] if objects else min(told)[1] if len(told) == 1 else entry["default"]
     url = entry["objects"][obj]
     if "{symbol}" in url:
         url = url.replace(
@@ -3385,7 +3457,8 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
         )
         or re.search(
             r"\b(?:to|into)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b",
-            re.sub(_SWITCHED_TO, lambda m: " " * len(m.group(0)), low),  # not 'we moved to Square'
+            # not 'we moved to Square', 'has anyone connected Sim to Salesforce?' (the service in use, read)
+            re.sub(_SWITCHED_TO + "|" + _CONNECTED_TO, lambda m: " " * len(m.group(0)), low),
         )
         or _made_in(low, aliases)
         or _changes(low)  # 'refund them via Stripe', 'set their lifecycle stage … in HubSpot'
@@ -3786,6 +3859,11 @@ _WRITING_FOR = re.compile(
 )
 # 'we moved to Square', 'we switched over to Xero': the service the user now has, said before its name
 _SWITCHED_TO = r"\b(?:moved|switched|migrated|changed|went|gone)\s+(?:over\s+)?to\s+(?:our\s+|the\s+)?[\w-]+"
+# 'has anyone connected Sim to Salesforce?', 'hook it up to our Pipedrive': the service the run works with, not a write
+_CONNECTED_TO = (
+    r"\b(?:connect|link|hook|integrate)(?:s|es|ed|d|ing)?\s+(?:sim|it|this|that|the\s+(?:workflow|flow|bot|automation))"
+    r"\s+(?:up\s+)?(?:to|with)\s+(?:our\s+|the\s+)?[\w-]+"
+)
 # '(to the address on the Stripe event)', 'the amount in the Shopify payload': what the event brings, no call
 _ON_THE_EVENT = (
     r"\b(?:on|in|from|of|inside)\s+(?:the|this|that|each|every|its)\s+[\w.-]+(?:\s+[\w.-]+)?\s+"
@@ -4012,6 +4090,12 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     api = None if researched or url_block else _api_step(_unlinked(clause), description)
     if api:
         found.append((1, api))
+        # 'get the price lists from a.com, b.co.uk and c.co.uk': each site listed is read, one request each
+        if api.kind == "source" and api.values.get("method") == "GET" and "headers" not in api.values:
+            found += [
+                (1, Step("source", "api", {"url": u, "method": "GET"}, label="API", text=clause))
+                for u in _listed_sites(clause, api.values.get("url", ""))
+            ]
     # '(email column in the sheet)', '(owner email is a property on the page)': an aside saying where a value is kept
     kept_in = [m.span() for m in _KEPT_IN_ASIDE.finditer(clause)]
     for pos, key in lx.integrations_in(clause):
@@ -4063,6 +4147,22 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         if step.kind == "source" and (api or engine) and "read" not in lexicon()["integrations"][key]:
             continue
         found.append((pos + 2, step))
+        if endpoint and url_block == key and step.kind == "source":
+            # 'scrape acme.com, globex.io and initech.co.uk with Firecrawl': each site listed, read by that block
+            found += [
+                (
+                    pos + 2,
+                    Step(
+                        step.kind,
+                        step.type,
+                        {**step.values, "url": u},
+                        label=step.label,
+                        text=clause,
+                        integration=step.integration,
+                    ),
+                )
+                for u in _listed_sites(clause, endpoint)
+            ]
     reply = re.search(
         r"\b(?:reply|respond|write back|answer)\s+to\s+(?:the\s+|each\s+|every\s+|our\s+)?(\w+)", low
     )
