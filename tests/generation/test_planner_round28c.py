@@ -1,0 +1,33 @@
+"""Planner round 28c on our own descriptions (`planner_round28c.jsonl`, in no bench set, written before the fix):
+writes that go missing and writes nobody asked for. A send said after a wish or a plain 'just' ('I need to text
+everyone who has a walk tomorrow', 'just text Marco on +1 415 555 0134'), a message said by a verb of chasing
+people ('nag the team leads in Slack #ops-leads', 'nudge the managers in the Teams channel'), 'log every notice in
+the Google Sheet', 'fill in the 'Summary' field on that same record' (the event's record updated), 'reply with the
+current status' after a look-up, and an e-mail to the writer whose address is told apart ('email them to me? my
+email is …': one e-mail, to that address). Voices: a chat line, a voice memo, a routine told as done today, a spec
+page with headings, plain requests; controls: two writes both asked, a text to each row, a log of each event.
+3 of 12 were right before the fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.generation.judged import assert_right, cases
+
+# what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
+_KNOWN: dict[str, str] = {
+    "r28c-want-to-text-walks": "'I want to text everyone …': a send after a wish is not read as a text",
+    "r28c-just-text-name-on-number": "'just text Marco on +1 …': a text to a named person at a number is not read",
+    "r28c-nag-jira-slack": "'nag the team leads in Slack #ops-leads': 'nag' is no verb of sending, Slack is read",
+    "r28c-nudge-teams": "'nudge the managers in the Teams channel': 'nudge' is no verb of sending",
+    "r28c-log-every-notice-sheet": "'Log every notice in the Google Sheet': the sheet is read, not written",
+    "r28c-fill-in-field-same-record": "'fill in the 'Summary' field on that same record': no update of the event's record",
+    "r28c-reply-with-after-lookup": "'reply with the current status' after a look-up told as a routine: no reply, no read",
+    "r28c-my-email-is-reddit": "'sends them to me by email? my email is X': two e-mails, one to nobody",
+    "r28c-my-address-is-weather": "'email it to me. My address is X': two e-mails, one to nobody",
+}
+
+
+@pytest.mark.parametrize("item", cases("planner_round28c.jsonl", _KNOWN))
+def test_round28c_description_comes_out_right(item):
+    assert_right(item, seed="r28c")
