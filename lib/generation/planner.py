@@ -161,6 +161,8 @@ def draft(description: str) -> Draft:
     # 'Tools involved: …', 'Who should be notified? …', 'Anything it must NOT do? …': a form's fields, each read by
     # what it holds (a title, the trigger, the steps, tools told of, recipients, bans, a priority: forms.py)
     own = forms.own_address(description)
+    if own is None:  # '… emails them to me? my email is dana@x.co': who 'me' is, no e-mail of its own
+        description, own = forms.own_address_said(description)
     # the minutes of a meeting: only what it decided is asked (forms.read_minutes); else a form's fields
     minutes = forms.read_minutes(description)
     description = minutes if minutes is not None else forms.read_form(description)

@@ -2664,7 +2664,9 @@ def _messaged_person(clause: str) -> str | None:
 # 'text the driver', 'notify each nurse', 'send the new hire a …', 'email them': who is contacted
 _CONTACTED = re.compile(
     r"\b(?:(?:e-?mail|mail|text|sms|notify|message|ping|remind|invite|contact|dm|whatsapp|thank|welcome)s?"
-    r"|(?P<send>send)s?)\s+(?:(?:to\s+|at\s+)?(?P<pronoun>them|him|her)\b|(?:the|each|every|that|this|their)\s+"
+    # ('email them to me', 'send them to #ops': the pronoun is what is sent, not whom; 'remind them to pay' is whom)
+    r"|(?P<send>send)s?)\s+(?:(?:to\s+|at\s+)?(?P<pronoun>them|him|her)\b(?!\s+to\s+(?:me|us|myself|my|our|the|a|an|#|[\w.+-]+@))|"
+    r"(?:the|each|every|that|this|their)\s+"
     r"(?P<who>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})(?:\s+(?P<next>[a-z]+))?)"
 )
 # words that end a noun phrase: 'the driver their route', 'the nurse via WhatsApp', 'the hire a welcome email'
@@ -4086,9 +4088,13 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         step = _integration_step("gmail", "email " + address.group(0), description)
         found.append((address.start() + 2, step))
     texted = re.search(  # ('please text …', 'could you also text …?': a request's polite voice)
-        r"(?:^|\band\s+|\balso\s+|\bthen\s+|\bplease\s+|\b(?:could|can|would|will)\s+(?:you\s+|it\s+|we\s+)?"
-        r"(?:also\s+|please\s+|then\s+)?)texts?\s+"
-        r"(?:me|us|him|her|them|the|each|every|our|my|whoever|everyone|anyone|\+?\d)",
+        r"(?:^|\band\s+|\balso\s+|\bthen\s+|\bplease\s+|\bjust\s+|\b(?:could|can|would|will|should|must)\s+"
+        r"(?:you\s+|it\s+|we\s+)?(?:also\s+|please\s+|then\s+|just\s+)?|"
+        # ('I want to text everyone on shift', 'we need it to text the driver': a wish says the send)
+        r"\b(?:want|wants|need|needs|like|love|have|has)\s+(?:it\s+|you\s+|sim\s+|this\s+)?to\s+(?:also\s+)?)texts?\s+"
+        r"(?:me|us|him|her|them|the|each|every|our|my|whoever|everyone|anyone|\+?\d|"
+        # ('text Dr Okafor on +44 7700 900123', 'text Marco at 07700 …': a person named with the number)
+        r"(?:[a-z][\w.'-]*\s+){1,3}(?:on|at)\s+\+?\d)",
         low,
     ) or re.search(_CONTACT_BY + r"(?:text|sms)\b", low)
     if (
