@@ -42,6 +42,10 @@ _WRITE = (
     r"drop(?=\s+(?:[\w'-]+\s+){0,4}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
     r"google\b|dropbox\b|onedrive\b|s3\b))|"
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate|"
+    # 'nag the authors in Slack #frontend', 'nudge the managers in Teams': a reminder sent to people
+    r"nag|nudge|"
+    # 'fill in the 'Company notes' field', 'populate the Summary column': a record's field written
+    r"fill(?:s|ed|ing)?\s+(?:in|out)(?=\s+(?:the|its|their|each|every|that|this)\b)|populate|"
     # 'rewrite our Confluence page "Sprint Status" with a table', 'overwrites the doc' (not 'rewrite the text in plain
     # English': the model's work on a text)
     r"(?:re-?write|overwrite)(?=s?\s+(?:the|our|my|their|its|that|this)\s+(?:[\w\"“”'-]+\s+){0,3}?(?:page|doc|"
@@ -4422,6 +4426,11 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
         + "|".join(lexicon()["record_nouns"])
         + r")s?\b",
         low,
+    ) or re.search(  # 'fill in the 'Company notes' field on that same record': a field of the record, written
+        r"\b(?:" + _WRITE + r"|" + _changed_words() + r")\s+(?:the|its|their|a|an)\s+(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|"
+        r"“[^”\n]{1,40}”\s+|[\w-]+\s+){0,3}?(?:field|column|cell)s?\s+(?:on|in|of|for)\s+(?:the|that|this|its|each|every)\s+"
+        r"(?:same\s+)?(" + "|".join(lexicon()["record_nouns"]) + r")s?\b",
+        low,
     )
     if found:
         candidates = lexicon()["table_nouns"][found.group(1)]
@@ -4925,6 +4934,13 @@ def _route_each(sentence: str, routed: list[Step]) -> list[Step]:
         return routed
     loop = Step("loop", "loop", label="item", text=sentence, loop_type="forEach", body=routed[at:])
     return routed[:at] + [loop]
+
+
+@lru_cache(maxsize=1)
+def _placing() -> str:
+    """A clause that opens on a verb whose place is where its object goes ('log every …', 'also add each …')."""
+    verbs = "|".join(lexicon()["placing_verbs"])
+    return r"^\W*(?:(?:and|then|also|please|just)\s+)*(?:" + verbs + r")(?:s|ed|d)?\s*$"
 
 
 def _the_item(m: re.Match[str]) -> str:
@@ -6555,6 +6571,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         # 'send every subscriber in the Airtable 'Subscribers' table an email': the place is read, then repeated over
         placed = _EACH_OF_NOUN.search(parts[at]) or _EACH_NOUN.search(parts[at])
         where = _PLACE.match(parts[at], placed.end()) if placed else None
+        if where and re.search(_placing(), parts[at][: placed.start()], re.I) and not where.group(0).lstrip().startswith(
+            ("from", "of")
+        ):
+            where = None  # 'Log every reminder in the Google Sheet 'Chase log'': where each one goes, no list read
         fetched: list[Step] = []
         if placed and where:
             fetched = [

@@ -16,10 +16,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r28c-nag-jira-slack": "'nag the team leads in Slack #ops-leads': 'nag' is no verb of sending, Slack is read",
-    "r28c-nudge-teams": "'nudge the managers in the Teams channel': 'nudge' is no verb of sending",
-    "r28c-log-every-notice-sheet": "'Log every notice in the Google Sheet': the sheet is read, not written",
-    "r28c-fill-in-field-same-record": "'fill in the 'Summary' field on that same record': no update of the event's record",
     "r28c-reply-with-after-lookup": "'reply with the current status' after a look-up told as a routine: no reply, no read",
 }
 
