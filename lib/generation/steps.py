@@ -190,6 +190,8 @@ def negated(text: str) -> dict[str, set[str]]:
                 # "if the size is '1-10', don't post in Slack", 'builds on main -> only Slack, no PR comment': what one
                 # case leaves out is the other side of a test, not a rule for the run
                 continue
+            if before and re.search(r"\bother\s+$", before.group(0)[: before.group(0).rfind(phrase.strip())]):
+                continue  # "dont reply to other emails": the other side of the case asked for, not a rule for the run
             if before and _ALREADY_THERE.search(before.group(0)):
                 continue  # 'skip links already in the sheet': the items left out are those found there, a test
             if before and _ABOUT_CONTENT.match(before.group(0)):
@@ -4135,6 +4137,14 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         ]
         if chats:
             found.append((answered.start() + 2, _integration_step(chats[0], clause, description, write=True)))
+        elif (
+            re.match(r"repl(?:y|ies)|respond", answered.group(0))
+            and re.search(r"\b(?:e-?mails?|gmail|outlook|inbox)\b", description, re.I)
+            and not ruled(ruled_out, "gmail", "write")
+        ):  # 'a customer emails orders@…, I look their order up and reply with the status': an e-mail back to them
+            step = _integration_step("gmail", clause, description, write=True)
+            step.values["to"], step.recipient = "{recipient}", "sender"
+            found.append((answered.start() + 2, step))
     channel = lx.CHANNEL_RE.search(clause)
     if channel is not None and not any(s.integration for _, s in found) and _channel_read(low):
         # 'summarise everything in #incidents': the channel is read (Slack, unless another chat is named)

@@ -1,12 +1,14 @@
 """Planner round 28c on our own descriptions (`planner_round28c.jsonl`, in no bench set, written before the fix):
-writes that go missing and writes nobody asked for. A send said after a wish or a plain 'just' ('I need to text
+writes that go missing and writes nobody asked for. A send said after a wish or a plain 'just' ('I want to text
 everyone who has a walk tomorrow', 'just text Marco on +1 415 555 0134'), a message said by a verb of chasing
 people ('nag the team leads in Slack #ops-leads', 'nudge the managers in the Teams channel'), 'log every notice in
 the Google Sheet', 'fill in the 'Summary' field on that same record' (the event's record updated), 'reply with the
 current status' after a look-up, and an e-mail to the writer whose address is told apart ('email them to me? my
 email is …': one e-mail, to that address). Voices: a chat line, a voice memo, a routine told as done today, a spec
 page with headings, plain requests; controls: two writes both asked, a text to each row, a log of each event.
-3 of 12 were right before the fix."""
+3 of 12 were right before the fix, 11 after. One line added after the fix, checked wrong on the round's base
+(no reply): a ban on the other side of the case asked ('reply with our hours … please don't reply to other emails')
+is no ban on replying; right after it (12 of 13)."""
 
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r28c-reply-with-after-lookup": "'reply with the current status' after a look-up told as a routine: no reply, no read",
+    "r28c-reply-with-after-lookup": "the reply is built since the fix; 'a tenant emails …' is not read as a Gmail event "
+    "and 'We use Gmail.' becomes a Gmail read (the trigger and source classes of other streams)",
 }
 
 
