@@ -1475,6 +1475,10 @@ def _items_taken(low: str, phrases: list[str]) -> bool:
             r"\b(?:every|each|all|any|new)\s+(?:new\s+)?(?:[\w-]+\s+)?" + _ITEM + r"\s+(?:in|from|on)\s+"
             r"(?:the\s+|our\s+|my\s+)?(?:'[^'\n]{1,40}'\s+)?" + re.escape(p) + r"\b",
             low,
+        ) or re.search(  # 'add the new Shopify order to my sheet': one item the service holds (any noun: 'the new
+            # Eventbrite registration'), taken elsewhere
+            r"\b(?:the|this|that|each|every)\s+(?:new\s+|latest\s+)?" + re.escape(p) + r"\s+(?!api\b)[a-z][\w-]*\b",
+            low,
         )
         if (
             held
@@ -3264,6 +3268,15 @@ def _url_parts(clause: str, description: str, defaults: dict[str, str]) -> dict[
     return out
 
 
+# 'without logging in to Shopify', 'signs into HubSpot': signing in to a service (lexicon login_verbs) sends it nothing
+_SIGNED_IN = re.compile(
+    r"\b(?:"
+    + "|".join(v for v in lexicon()["login_verbs"] if re.fullmatch(v, "log in to") or re.fullmatch(v, "sign in to"))
+    + r")\b",
+    re.I,
+)
+
+
 def _external_step(key: str, clause: str, description: str = "") -> Step:
     """A service Sim JUL25 has no block for: an HTTP request to its real endpoint (services.json)."""
     from lib.generation import services
@@ -3326,7 +3339,8 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
         )
         or re.search(
             r"\b(?:to|into)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b",
-            re.sub(_SWITCHED_TO, lambda m: " " * len(m.group(0)), low),  # not 'we moved to Square'
+            # not 'we moved to Square', 'without logging in to Shopify' (signing in is no destination)
+            re.sub(_SIGNED_IN, " signed-in ", re.sub(_SWITCHED_TO, lambda m: " " * len(m.group(0)), low)),
         )
         or _made_in(low, aliases)
         or _changes(low)  # 'refund them via Stripe', 'set their lifecycle stage … in HubSpot'

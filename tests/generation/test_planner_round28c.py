@@ -8,7 +8,10 @@ email is …': one e-mail, to that address). Voices: a chat line, a voice memo, 
 page with headings, plain requests; controls: two writes both asked, a text to each row, a log of each event.
 3 of 12 were right before the fix, 11 after. One line added after the fix, checked wrong on the round's base
 (no reply): a ban on the other side of the case asked ('reply with our hours … please don't reply to other emails')
-is no ban on replying; right after it (12 of 13)."""
+is no ban on replying; right after it (12 of 13). One more added after the next fix, wrong on the base (an HTTP POST
+to Eventbrite): a user story whose event's service is named only as what the item is ('each new Eventbrite
+registration added to our Airtable table') and as what one signs in to ('so that I don't have to log in to
+Eventbrite'): nothing is written there; right after it (13 of 14)."""
 
 from __future__ import annotations
 
