@@ -3991,6 +3991,14 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             and not re.search(r"\b(?:" + _READ + r")\b", clause, re.I)
         ):
             continue  # 'It has to come from our Outlook account': the service the e-mails go out from, no read
+        arrives = lx.EMAIL_RE.search(clause)
+        if (
+            key in ("gmail", "outlook")
+            and arrives
+            and arrives.end() <= pos
+            and re.search(lexicon()["arrival_address"], clause[: arrives.start()], re.I)
+        ):
+            continue  # 'Clients send briefs to briefs@x.agency (Outlook)': the inbox where mail arrives, no e-mail sent
         if any(a <= pos < b for a, b in kept_in) and any(k != key for _, k in lx.integrations_in(clause)):
             continue  # 'email the patient (email column in the sheet) …': the sheet holds the address, no step
         if (
