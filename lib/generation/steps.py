@@ -2674,8 +2674,9 @@ def _messaged_person(clause: str) -> str | None:
 # 'text the driver', 'notify each nurse', 'send the new hire a …', 'email them': who is contacted
 _CONTACTED = re.compile(
     r"\b(?:(?:e-?mail|mail|text|sms|notify|message|ping|remind|invite|contact|dm|whatsapp|thank|welcome)s?"
-    # ('email them to me', 'send them to #ops': the pronoun is what is sent, not whom; 'remind them to pay' is whom)
-    r"|(?P<send>send)s?)\s+(?:(?:to\s+|at\s+)?(?P<pronoun>them|him|her)\b(?!\s+to\s+(?:me|us|myself|my|our|the|a|an|#|[\w.+-]+@))|"
+    # ('email them to me', 'send them to #ops': the pronoun is what is sent, not whom; 'remind them to pay', 'invite
+    # them to the event' are whom)
+    r"|(?P<send>send)s?)\s+(?:(?:to\s+|at\s+)?(?P<pronoun>them|him|her)\b(?!\s+to\s+(?:me\b|us\b|myself\b|#|[\w.+-]+@))|"
     r"(?:the|each|every|that|this|their)\s+"
     r"(?P<who>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})(?:\s+(?P<next>[a-z]+))?)"
 )
