@@ -5,15 +5,19 @@ people ('nag the team leads in Slack #ops-leads', 'nudge the managers in the Tea
 the Google Sheet', 'fill in the 'Summary' field on that same record' (the event's record updated), 'reply with the
 current status' after a look-up, and an e-mail to the writer whose address is told apart ('email them to me? my
 email is …': one e-mail, to that address). Voices: a chat line, a voice memo, a routine told as done today, a spec
-page with headings, plain requests; controls: two writes both asked, a text to each row, a log of each event.
-3 of 11 were right before the fix, 10 after. One line added after the fix, checked wrong on the round's base
+page with headings, plain requests; controls: a text to each row, a log of each event.
+3 of 10 were right before the fix, 9 after (a control, two writes both asked, later made
+way for the last line below). One line added after the fix, checked wrong on the round's base
 (no reply): a ban on the other side of the case asked ('reply with our hours … please don't reply to other emails')
-is no ban on replying; right after it (11 of 12). One more added after the next fix, wrong on the base (an HTTP POST
+is no ban on replying; right after it (10 of 11). One more added after the next fix, wrong on the base (an HTTP POST
 to Eventbrite): a user story whose event's service is named only as what the item is ('each new Eventbrite
 registration added to our Airtable table') and as what one signs in to ('so that I don't have to log in to
-Eventbrite'): nothing is written there; right after it (12 of 13). A last one added after the third fix, wrong on the
+Eventbrite'): nothing is written there; right after it (11 of 12). One added after the third fix, wrong on the
 base (an e-mail sent to the inbox): call notes saying where others send mail ('Patients send referral letters to
-referrals@… (Gmail)'): that inbox receives, nothing is e-mailed to it; right after it (13 of 14)."""
+referrals@… (Gmail)'): that inbox receives, nothing is e-mailed to it; right after it (12 of 13). And one after the
+fourth, wrong on the base (an e-mail to the user beside the Slack alert): notes whose ask says 'Let us know whenever …'
+and whose last line says only where alerts go ('Alerts to Slack #guest-experience'): one alert, posted there, under
+the test; right after it (13 of 14)."""
 
 from __future__ import annotations
 
