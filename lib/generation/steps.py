@@ -3278,6 +3278,14 @@ _SIGNED_IN = re.compile(
 )
 
 
+@lru_cache(maxsize=64)
+def _folder_of(block_type: str) -> tuple[str, ...]:
+    """The blocks whose documents a folder of this block holds (services.json 'folder_of': a Drive folder)."""
+    from lib.generation.services import data as service_data
+
+    return tuple(service_data()["blocks"].get(block_type, {}).get("folder_of", []))
+
+
 def _external_step(key: str, clause: str, description: str = "") -> Step:
     """A service Sim JUL25 has no block for: an HTTP request to its real endpoint (services.json)."""
     from lib.generation import services
@@ -4019,6 +4027,13 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             and any(k in ("telegram", "whatsapp", "slack", "discord") for _, k in lx.integrations_in(clause))
         ):
             continue
+        holds = _folder_of(lexicon()["integrations"][key]["type"])
+        if (
+            any(k in holds and at < pos for at, k in lx.integrations_in(clause))
+            and re.search(r"\b(?:in|into|inside|under|within)\s+(?:the\s+|our\s+|my\s+|a\s+)?(?:shared\s+)?$", re.sub(r"\S+$", "", low[:pos]))
+            and _is_write(clause, key)
+        ):
+            continue  # 'save it as a new Google Doc in our shared Drive folder': the Doc's folder, no upload of its own
         if _mentioned_as_noun(key, clause):
             continue
         step = _integration_step(key, clause, description)
