@@ -4480,8 +4480,19 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
         r"(?:same\s+)?(" + "|".join(lexicon()["record_nouns"]) + r")s?\b",
         low,
     )
+    # 'otherwise add it to 'Nurture'': a place named only by its quoted name, in the one table service the text names
+    quoted_place = re.search(
+        r"\b(?:" + "|".join(lexicon()["placing_verbs"]) + r")(?:s|ed|d)?\s+(?:it|them|this|that|the\s+[\w-]+)\s+"
+        r"(?:to|in|into|on)\s+(?:the\s+)?"
+        r"(?:'([^'\n]{1,40})'(?!\w)|\"([^\"\n]{1,40})\"|“([^”\n]{1,40})”)\s*(?:[.;,]|$)",
+        clause,
+        re.I,
+    )
+    tables = sorted({k for v in lexicon()["table_nouns"].values() for k in v})
     if found:
         candidates = lexicon()["table_nouns"][found.group(1)]
+    elif quoted_place and len({k for _, k in lx.integrations_in(description) if k in tables}) == 1:
+        candidates = tables
     elif record:
         candidates = lexicon()["record_nouns"][record.group(1)]
     elif (
@@ -4512,9 +4523,16 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     ]
     if not named:
         return None
-    step = _integration_step(named[0], clause + _named_place(named[0], description), description, write=True)
+    place = "" if found or record or not quoted_place else next(g for g in quoted_place.groups() if g)
+    noun = next((n for n, keys in lexicon()["table_nouns"].items() if named[0] in keys), "table")
+    step = _integration_step(
+        named[0],
+        clause + (f" (the {noun} called '{place}')" if place else _named_place(named[0], description)),
+        description,
+        write=True,
+    )
     step.text = clause
-    table = _table_name(description)
+    table = place or _table_name(description)
     if table and lexicon()["integrations"][named[0]]["target"] in ("airtable", "table"):
         step.values["tableId" if named[0] == "airtable" else "table"] = table
     return step
