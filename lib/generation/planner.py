@@ -4267,7 +4267,11 @@ def _told_where_said(steps: list[Step]) -> list[Step]:
         and not _told_me(s)
         and _WHERE_ALERTS_GO.match(s.text or "")
     ]
-    if len(told) != 1 or len(posts) != 1 or any(s.kind == "action" and s not in posts and s not in told for s in _flat(steps)):
+    if (
+        len(told) != 1
+        or len(posts) != 1
+        or any(s.kind == "action" and s not in posts and s not in told for s in _flat(steps))
+    ):
         return steps
 
     def swap(items: list[Step]) -> list[Step]:

@@ -1468,17 +1468,27 @@ def _items_taken(low: str, phrases: list[str]) -> bool:
     """'archive this week's Slack #standup messages into a Google Doc', 'add every new file in the Drive folder
     'Policies' to our knowledge base': the service holds the items the verb takes somewhere else — it is read."""
     for p in phrases:
-        held = re.search(
-            r"\b" + re.escape(p) + r"\s+(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+)?(?:channel\s+)?" + _ITEMS + r"\b",
-            low,
-        ) or re.search(
-            r"\b(?:every|each|all|any|new)\s+(?:new\s+)?(?:[\w-]+\s+)?" + _ITEM + r"\s+(?:in|from|on)\s+"
-            r"(?:the\s+|our\s+|my\s+)?(?:'[^'\n]{1,40}'\s+)?" + re.escape(p) + r"\b",
-            low,
-        ) or re.search(  # 'add the new Shopify order to my sheet': one item the service holds (any noun: 'the new
-            # Eventbrite registration'), taken elsewhere
-            r"\b(?:the|this|that|each|every)\s+(?:new\s+|latest\s+)?" + re.escape(p) + r"\s+(?!api\b)[a-z][\w-]*\b",
-            low,
+        held = (
+            re.search(
+                r"\b"
+                + re.escape(p)
+                + r"\s+(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+)?(?:channel\s+)?"
+                + _ITEMS
+                + r"\b",
+                low,
+            )
+            or re.search(
+                r"\b(?:every|each|all|any|new)\s+(?:new\s+)?(?:[\w-]+\s+)?" + _ITEM + r"\s+(?:in|from|on)\s+"
+                r"(?:the\s+|our\s+|my\s+)?(?:'[^'\n]{1,40}'\s+)?" + re.escape(p) + r"\b",
+                low,
+            )
+            or re.search(  # 'add the new Shopify order to my sheet': one item the service holds (any noun: 'the new
+                # Eventbrite registration'), taken elsewhere
+                r"\b(?:the|this|that|each|every)\s+(?:new\s+|latest\s+)?"
+                + re.escape(p)
+                + r"\s+(?!api\b)[a-z][\w-]*\b",
+                low,
+            )
         )
         if (
             held
@@ -3272,7 +3282,9 @@ def _url_parts(clause: str, description: str, defaults: dict[str, str]) -> dict[
 # 'without logging in to Shopify', 'signs into HubSpot': signing in to a service (lexicon login_verbs) sends it nothing
 _SIGNED_IN = re.compile(
     r"\b(?:"
-    + "|".join(v for v in lexicon()["login_verbs"] if re.fullmatch(v, "log in to") or re.fullmatch(v, "sign in to"))
+    + "|".join(
+        v for v in lexicon()["login_verbs"] if re.fullmatch(v, "log in to") or re.fullmatch(v, "sign in to")
+    )
     + r")\b",
     re.I,
 )
@@ -4030,7 +4042,10 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         holds = _folder_of(lexicon()["integrations"][key]["type"])
         if (
             any(k in holds and at < pos for at, k in lx.integrations_in(clause))
-            and re.search(r"\b(?:in|into|inside|under|within)\s+(?:the\s+|our\s+|my\s+|a\s+)?(?:shared\s+)?$", re.sub(r"\S+$", "", low[:pos]))
+            and re.search(
+                r"\b(?:in|into|inside|under|within)\s+(?:the\s+|our\s+|my\s+|a\s+)?(?:shared\s+)?$",
+                re.sub(r"\S+$", "", low[:pos]),
+            )
             and _is_write(clause, key)
         ):
             continue  # 'save it as a new Google Doc in our shared Drive folder': the Doc's folder, no upload of its own
@@ -4464,25 +4479,34 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     # 'update the record with the tracking number', 'mark the row as notified': the record the run is about, the
     # verb's own object (not 'the phone number on that record'); 'append one row per student', 'add a new row': one
     # more in the table the description names
-    record = re.search(
-        r"\b(?:(?:"
-        + _WRITE
-        # ('append one row per student': a new one, in the table or sheet the description names)
-        + r")\s+(?:(?:a|one)\s+new|the|that|this|its|each|every|an?|one|new)|"
-        + _changed_words()
-        + r")\s+(?:same\s+)?("
-        + "|".join(lexicon()["record_nouns"])
-        + r")s?\b",
-        low,
-    ) or re.search(  # 'fill in the 'Company notes' field on that same record': a field of the record, written
-        r"\b(?:" + _WRITE + r"|" + _changed_words() + r")\s+(?:the|its|their|a|an)\s+(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|"
-        r"“[^”\n]{1,40}”\s+|[\w-]+\s+){0,3}?(?:field|column|cell)s?\s+(?:on|in|of|for)\s+(?:the|that|this|its|each|every)\s+"
-        r"(?:same\s+)?(" + "|".join(lexicon()["record_nouns"]) + r")s?\b",
-        low,
+    record = (
+        re.search(
+            r"\b(?:(?:"
+            + _WRITE
+            # ('append one row per student': a new one, in the table or sheet the description names)
+            + r")\s+(?:(?:a|one)\s+new|the|that|this|its|each|every|an?|one|new)|"
+            + _changed_words()
+            + r")\s+(?:same\s+)?("
+            + "|".join(lexicon()["record_nouns"])
+            + r")s?\b",
+            low,
+        )
+        or re.search(  # 'fill in the 'Company notes' field on that same record': a field of the record, written
+            r"\b(?:"
+            + _WRITE
+            + r"|"
+            + _changed_words()
+            + r")\s+(?:the|its|their|a|an)\s+(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|"
+            r"“[^”\n]{1,40}”\s+|[\w-]+\s+){0,3}?(?:field|column|cell)s?\s+(?:on|in|of|for)\s+(?:the|that|this|its|each|every)\s+"
+            r"(?:same\s+)?(" + "|".join(lexicon()["record_nouns"]) + r")s?\b",
+            low,
+        )
     )
     # 'otherwise add it to 'Nurture'': a place named only by its quoted name, in the one table service the text names
     quoted_place = re.search(
-        r"\b(?:" + "|".join(lexicon()["placing_verbs"]) + r")(?:s|ed|d)?\s+(?:it|them|this|that|the\s+[\w-]+)\s+"
+        r"\b(?:"
+        + "|".join(lexicon()["placing_verbs"])
+        + r")(?:s|ed|d)?\s+(?:it|them|this|that|the\s+[\w-]+)\s+"
         r"(?:to|in|into|on)\s+(?:the\s+)?"
         r"(?:'([^'\n]{1,40})'(?!\w)|\"([^\"\n]{1,40})\"|“([^”\n]{1,40})”)\s*(?:[.;,]|$)",
         clause,
@@ -6637,8 +6661,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         # 'send every subscriber in the Airtable 'Subscribers' table an email': the place is read, then repeated over
         placed = _EACH_OF_NOUN.search(parts[at]) or _EACH_NOUN.search(parts[at])
         where = _PLACE.match(parts[at], placed.end()) if placed else None
-        if where and re.search(_placing(), parts[at][: placed.start()], re.I) and not where.group(0).lstrip().startswith(
-            ("from", "of")
+        if (
+            where
+            and re.search(_placing(), parts[at][: placed.start()], re.I)
+            and not where.group(0).lstrip().startswith(("from", "of"))
         ):
             where = None  # 'Log every reminder in the Google Sheet 'Chase log'': where each one goes, no list read
         fetched: list[Step] = []
