@@ -6662,7 +6662,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         placed = _EACH_OF_NOUN.search(parts[at]) or _EACH_NOUN.search(parts[at])
         where = _PLACE.match(parts[at], placed.end()) if placed else None
         if (
-            where
+            placed
+            and where
             and re.search(_placing(), parts[at][: placed.start()], re.I)
             and not where.group(0).lstrip().startswith(("from", "of"))
         ):
