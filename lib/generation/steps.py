@@ -4042,8 +4042,11 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         holds = _folder_of(lexicon()["integrations"][key]["type"])
         if (
             any(k in holds and at < pos for at, k in lx.integrations_in(clause))
+            # (the folder right after the document it holds: 'a new Google Doc in our shared Drive folder'; not 'the
+            # Expenses Google Sheet into a CSV file in our Drive', where the sheet is read and a file uploaded)
             and re.search(
-                r"\b(?:in|into|inside|under|within)\s+(?:the\s+|our\s+|my\s+|a\s+)?(?:shared\s+)?$",
+                r"\b(?:g?docs?|g?sheets?|spreadsheets?)(?:\s+'[^'\n]{1,40}'|\s+\"[^\"\n]{1,40}\")?\s+"
+                r"(?:in|into|inside|under|within)\s+(?:the\s+|our\s+|my\s+|a\s+)?(?:shared\s+)?$",
                 re.sub(r"\S+$", "", low[:pos]),
             )
             and _is_write(clause, key)
@@ -4191,7 +4194,8 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         if chats:
             found.append((answered.start() + 2, _integration_step(chats[0], clause, description, write=True)))
         elif (
-            re.match(r"repl(?:y|ies)|respond", answered.group(0))
+            # the verb with what it answers with ('reply with the status'; not 'drafting replies', 'a reply')
+            re.search(r"\b(?:reply|replies|respond|responds)\s+(?:back\s+)?(?:with|saying)\b", low)
             and re.search(r"\b(?:e-?mails?|gmail|outlook|inbox)\b", description, re.I)
             and not ruled(ruled_out, "gmail", "write")
         ):  # 'a customer emails orders@…, I look their order up and reply with the status': an e-mail back to them
