@@ -1464,9 +1464,10 @@ _ITEMS = (
 )
 
 
-def _items_taken(low: str, phrases: list[str]) -> bool:
+def _items_taken(low: str, phrases: list[str], one: bool = False) -> bool:
     """'archive this week's Slack #standup messages into a Google Doc', 'add every new file in the Drive folder
-    'Policies' to our knowledge base': the service holds the items the verb takes somewhere else — it is read."""
+    'Policies' to our knowledge base': the service holds the items the verb takes somewhere else — it is read. With
+    `one` (a service without a block), one item named by any noun counts too ('add the new Shopify order to …')."""
     for p in phrases:
         held = (
             re.search(
@@ -1482,11 +1483,12 @@ def _items_taken(low: str, phrases: list[str]) -> bool:
                 r"(?:the\s+|our\s+|my\s+)?(?:'[^'\n]{1,40}'\s+)?" + re.escape(p) + r"\b",
                 low,
             )
-            or re.search(  # 'add the new Shopify order to my sheet': one item the service holds (any noun: 'the new
-                # Eventbrite registration'), taken elsewhere
+            or one
+            and re.search(  # 'add the new Shopify order to my sheet': one item a service without a block holds (any
+                # noun: 'the new Eventbrite registration'; not its link, page or id), taken elsewhere
                 r"\b(?:the|this|that|each|every)\s+(?:new\s+|latest\s+)?"
                 + re.escape(p)
-                + r"\s+(?!api\b)[a-z][\w-]*\b",
+                + r"\s+(?!(?:api|link|url|page|id|number|account|app|dashboard)s?\b)[a-z][\w-]*\b",
                 low,
             )
         )
@@ -3356,7 +3358,9 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
         )
         # 'send a daily digest of new Zendesk tickets to …', 'post the open Sentry issues to #dev': read
         and not (
-            _items_taken(low, own_names) or _made_of(low, key, own_names) or _read_as_data(low, own_names)
+            _items_taken(low, own_names, one=True)
+            or _made_of(low, key, own_names)
+            or _read_as_data(low, own_names)
         )
         or re.search(
             r"\b(?:to|into)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b",
@@ -4195,7 +4199,13 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             found.append((answered.start() + 2, _integration_step(chats[0], clause, description, write=True)))
         elif (
             # the verb with what it answers with ('reply with the status'; not 'drafting replies', 'a reply')
-            re.search(r"\b(?:reply|replies|respond|responds)\s+(?:back\s+)?(?:with|saying)\b", low)
+            # (said as what is asked: 'and reply with …', 'I … reply with …'; not 'draft a polite reply with AI')
+            re.search(
+                r"(?:^|[,;:]\s*|\b(?:and|then|also|just|please|to|i|we|auto|automatically)\s+|\bauto-)"
+                r"(?:reply|replies|respond|responds)\s+(?:back\s+)?(?:with|saying)\b"
+                r"(?!\s+(?:the\s+|an?\s+)?(?:ai|llm|gpt|claude|agent|model)\b)",
+                low,
+            )
             and re.search(r"\b(?:e-?mails?|gmail|outlook|inbox)\b", description, re.I)
             and not ruled(ruled_out, "gmail", "write")
         ):  # 'a customer emails orders@…, I look their order up and reply with the status': an e-mail back to them
