@@ -6,8 +6,9 @@ the Google Sheet', 'fill in the 'Summary' field on that same record' (the event'
 current status' after a look-up, and an e-mail to the writer whose address is told apart ('email them to me? my
 email is …': one e-mail, to that address). Voices: a chat line, a voice memo, a routine told as done today, a spec
 page with headings, plain requests; controls: a text to each row, a log of each event.
-3 of 10 were right before the fix, 9 after (a control, two writes both asked, later made
-way for the last line below). One line added after the fix, checked wrong on the round's base
+Written before the fix: 12 lines, 3 right (the three controls); two of them later made way for lines below (a
+second 'my address is' line, wrong before, and a control, two writes both asked): of the 10 kept, 2 were right
+before the fix, 9 after. One line added after the fix, checked wrong on the round's base
 (no reply): a ban on the other side of the case asked ('reply with our hours … please don't reply to other emails')
 is no ban on replying; right after it (10 of 11). One more added after the next fix, wrong on the base (an HTTP POST
 to Eventbrite): a user story whose event's service is named only as what the item is ('each new Eventbrite
