@@ -238,6 +238,17 @@ def own_address(text: str) -> str | None:
     return None
 
 
+def own_address_said(text: str) -> tuple[str, str | None]:
+    """The requester's own address said in a plain request that sends something to them ('… and emails them to me?
+    my email is dana@x.co'): the text without those words, and the address 'me' stands for; else the text as is."""
+    said = re.search(_table()["own_address_said"], text, re.I)
+    found = lx.EMAIL_RE.match(text, said.end()) if said else None
+    if not said or not found or not re.search(_table()["to_me"], text[: said.start()], re.I):
+        return text, None
+    end = found.end() + (text[found.end() : found.end() + 1] == ".")
+    return text[: said.start()] + text[end:], found.group(0)
+
+
 # a line's lead in minutes: indentation, a bullet, a number or a letter, bold markers, a tick ('- ✅ agreed: …')
 _MINUTES_LEAD = (
     r"^(?P<lead>[ \t]*(?:[-*•>·◦▪]\s*|#{1,4}\s*|\(?\d{1,2}[.)]\s*|[a-z][.)]\s+)?(?:\[[ xX]?\]\s*)?(?:\*\*|__)?"

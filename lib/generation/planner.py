@@ -161,6 +161,8 @@ def draft(description: str) -> Draft:
     # 'Tools involved: …', 'Who should be notified? …', 'Anything it must NOT do? …': a form's fields, each read by
     # what it holds (a title, the trigger, the steps, tools told of, recipients, bans, a priority: forms.py)
     own = forms.own_address(description)
+    if own is None:  # '… emails them to me? my email is dana@x.co': who 'me' is, no e-mail of its own
+        description, own = forms.own_address_said(description)
     # the minutes of a meeting: only what it decided is asked (forms.read_minutes); else a form's fields
     minutes = forms.read_minutes(description)
     description = minutes if minutes is not None else forms.read_form(description)
@@ -610,6 +612,7 @@ def draft(description: str) -> Draft:
     if trigger.kind == "chat" and any(_told_me(s) for s in steps) and not all(_told_me(s) for s in steps):
         # 'a chat … and tell me what you find': the chat's answer is the message to me, not an e-mail
         steps = [s for s in steps if not _told_me(s)]
+    steps = _told_where_said(steps)
     if (
         trigger.kind == "chat"
         and any(s.kind == "source" for s in steps)
@@ -4292,6 +4295,54 @@ def _target_of(step: Step) -> str:
         "table",
     )
     return "|".join(str(step.values.get(k, "")) for k in keys)
+
+
+def _told_where_said(steps: list[Step]) -> list[Step]:
+    """'Tell us the moment any expense over 2k is submitted. … Alert to the MS Teams channel 'Finance Approvals'.':
+    a message to us whose channel the text never named (an e-mail to the user) and one message posted, outside any
+    test or loop, to the one chat the text names are the same alert: the post takes the e-mail's place."""
+    told = [s for s in _flat(steps) if _told_me(s)]
+    posts = [
+        s
+        for s in steps
+        if s.kind == "action"
+        and not s.unnamed
+        and s.type in _CHAT_TYPES
+        and not _told_me(s)
+        and _WHERE_ALERTS_GO.match(s.text or "")
+    ]
+    if (
+        len(told) != 1
+        or len(posts) != 1
+        or any(s.kind == "action" and s not in posts and s not in told for s in _flat(steps))
+    ):
+        return steps
+
+    def swap(items: list[Step]) -> list[Step]:
+        out = []
+        for s in items:
+            if s is posts[0]:
+                continue
+            if s is told[0]:
+                out.append(posts[0])
+                continue
+            s.body = swap(s.body)
+            s.branches = [(side, swap(branch)) for side, branch in s.branches]
+            out.append(s)
+        return out
+
+    return swap(steps)
+
+
+_CHAT_TYPES = ("slack", "microsoft_teams", "discord", "telegram", "whatsapp", "twilio_sms")
+# a line that only says where the alerts go, with nothing of its own to send ('Alert to the MS Teams channel …',
+# 'Notifications go to #ops', 'send alerts via Slack'), not a post with its own content ('post the weather to …')
+_WHERE_ALERTS_GO = re.compile(
+    r"\W*(?:(?:the\s+|all\s+|any\s+)?(?:alerts?|notifications?|pings?|warnings?)\s+(?:should\s+|will\s+|must\s+)?"
+    r"(?:go(?:es)?\s+)?(?:to|in|on|via|into)\b|(?:alert|notify|ping|warn)\s+(?:us\s+|me\s+)?(?:to|in|on|via|into)\b|"
+    r"(?:send|post)\s+(?:the\s+)?(?:alerts?|notifications?|warnings?)\s+(?:to|in|on|via|into)\b)",
+    re.I,
+)
 
 
 def _told_me(step: Step) -> bool:

@@ -44,6 +44,10 @@ _WRITE = (
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate|"
     # 'let Aisha know on Slack', 'let the on-call engineer know' (not 'let me know', said to whoever builds it)
     r"let(?=\s+(?!me\b|us\b)(?:[\w'-]+\s+){1,3}?know\b)|"
+    # 'nag the authors in Slack #frontend', 'nudge the managers in Teams': a reminder sent to people
+    r"nag|nudge|"
+    # 'fill in the 'Company notes' field', 'populate the Summary column': a record's field written
+    r"fill(?:s|ed|ing)?\s+(?:in|out)(?=\s+(?:the|its|their|each|every|that|this)\b)|populate|"
     # 'rewrite our Confluence page "Sprint Status" with a table', 'overwrites the doc' (not 'rewrite the text in plain
     # English': the model's work on a text)
     r"(?:re-?write|overwrite)(?=s?\s+(?:the|our|my|their|its|that|this)\s+(?:[\w\"“”'-]+\s+){0,3}?(?:page|doc|"
@@ -209,6 +213,8 @@ def negated(text: str) -> dict[str, set[str]]:
                 # "if the size is '1-10', don't post in Slack", 'builds on main -> only Slack, no PR comment': what one
                 # case leaves out is the other side of a test, not a rule for the run
                 continue
+            if before and re.search(r"\bother\s+$", before.group(0)[: before.group(0).rfind(phrase.strip())]):
+                continue  # "dont reply to other emails": the other side of the case asked for, not a rule for the run
             if before and _ALREADY_THERE.search(before.group(0)):
                 continue  # 'skip links already in the sheet': the items left out are those found there, a test
             if before and _ABOUT_CONTENT.match(before.group(0)):
@@ -1518,9 +1524,10 @@ _ITEMS = (
 )
 
 
-def _items_taken(low: str, phrases: list[str]) -> bool:
+def _items_taken(low: str, phrases: list[str], one: bool = False) -> bool:
     """'archive this week's Slack #standup messages into a Google Doc', 'add every new file in the Drive folder
-    'Policies' to our knowledge base': the service holds the items the verb takes somewhere else — it is read."""
+    'Policies' to our knowledge base': the service holds the items the verb takes somewhere else — it is read. With
+    `one` (a service without a block), one item named by any noun counts too ('add the new Shopify order to …')."""
     for p in phrases:
         # "our Confluence space 'Runbooks' - can Sim copy the pages into our Pinecone index": the place the clause
         # opens with, before a verb that takes its items into another place
@@ -1532,13 +1539,28 @@ def _items_taken(low: str, phrases: list[str]) -> bool:
             low,
         ):
             return True
-        held = re.search(
-            r"\b" + re.escape(p) + r"\s+(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+)?(?:channel\s+)?" + _ITEMS + r"\b",
-            low,
-        ) or re.search(
-            r"\b(?:every|each|all|any|new)\s+(?:new\s+)?(?:[\w-]+\s+)?" + _ITEM + r"\s+(?:in|from|on)\s+"
-            r"(?:the\s+|our\s+|my\s+)?(?:'[^'\n]{1,40}'\s+)?" + re.escape(p) + r"\b",
-            low,
+        held = (
+            re.search(
+                r"\b"
+                + re.escape(p)
+                + r"\s+(?:#[\w-]+\s+|'[^'\n]{1,40}'\s+)?(?:channel\s+)?"
+                + _ITEMS
+                + r"\b",
+                low,
+            )
+            or re.search(
+                r"\b(?:every|each|all|any|new)\s+(?:new\s+)?(?:[\w-]+\s+)?" + _ITEM + r"\s+(?:in|from|on)\s+"
+                r"(?:the\s+|our\s+|my\s+)?(?:'[^'\n]{1,40}'\s+)?" + re.escape(p) + r"\b",
+                low,
+            )
+            or one
+            and re.search(  # 'add the new Shopify order to my sheet': one item a service without a block holds (any
+                # noun: 'the new Eventbrite registration'; not its link, page or id), taken elsewhere
+                r"\b(?:the|this|that|each|every)\s+(?:new\s+|latest\s+)?"
+                + re.escape(p)
+                + r"\s+(?!(?:api|link|url|page|id|number|account|app|dashboard)s?\b)[a-z][\w-]*\b",
+                low,
+            )
         )
         if (
             held
@@ -2772,7 +2794,10 @@ _NAMED_PERSON = re.compile(
 # 'text the driver', 'notify each nurse', 'send the new hire a …', 'email them': who is contacted
 _CONTACTED = re.compile(
     r"\b(?:(?:e-?mail|mail|text|sms|notify|message|ping|remind|invite|contact|dm|whatsapp|thank|welcome)s?"
-    r"|(?P<send>send)s?)\s+(?:(?:to\s+|at\s+)?(?P<pronoun>them|him|her)\b|(?:the|each|every|that|this|their)\s+"
+    # ('email them to me', 'send them to #ops': the pronoun is what is sent, not whom; 'remind them to pay', 'invite
+    # them to the event' are whom)
+    r"|(?P<send>send)s?)\s+(?:(?:to\s+|at\s+)?(?P<pronoun>them|him|her)\b(?!\s+to\s+(?:me\b|us\b|myself\b|#|[\w.+-]+@))|"
+    r"(?:the|each|every|that|this|their)\s+"
     r"(?P<who>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})(?:\s+(?P<next>[a-z]+))?)"
 )
 # words that end a noun phrase: 'the driver their route', 'the nurse via WhatsApp', 'the hire a welcome email'
@@ -3388,6 +3413,25 @@ def _url_parts(clause: str, description: str, defaults: dict[str, str]) -> dict[
     return out
 
 
+# 'without logging in to Shopify', 'signs into HubSpot': signing in to a service (lexicon login_verbs) sends it nothing
+_SIGNED_IN = re.compile(
+    r"\b(?:"
+    + "|".join(
+        v for v in lexicon()["login_verbs"] if re.fullmatch(v, "log in to") or re.fullmatch(v, "sign in to")
+    )
+    + r")\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=64)
+def _folder_of(block_type: str) -> tuple[str, ...]:
+    """The blocks whose documents a folder of this block holds (services.json 'folder_of': a Drive folder)."""
+    from lib.generation.services import data as service_data
+
+    return tuple(service_data()["blocks"].get(block_type, {}).get("folder_of", []))
+
+
 def _external_step(key: str, clause: str, description: str = "") -> Step:
     """A service Sim JUL25 has no block for: an HTTP request to its real endpoint (services.json)."""
     from lib.generation import services
@@ -3453,12 +3497,19 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
         )
         # 'send a daily digest of new Zendesk tickets to …', 'post the open Sentry issues to #dev': read
         and not (
-            _items_taken(low, own_names) or _made_of(low, key, own_names) or _read_as_data(low, own_names)
+            _items_taken(low, own_names, one=True)
+            or _made_of(low, key, own_names)
+            or _read_as_data(low, own_names)
         )
         or re.search(
             r"\b(?:to|into)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b",
-            # not 'we moved to Square', 'has anyone connected Sim to Salesforce?' (the service in use, read)
-            re.sub(_SWITCHED_TO + "|" + _CONNECTED_TO, lambda m: " " * len(m.group(0)), low),
+            # not 'we moved to Square', 'has anyone connected Sim to Salesforce?' (the service in use, read),
+            # 'without logging in to Shopify' (signing in is no destination)
+            re.sub(
+                _SIGNED_IN,
+                " signed-in ",
+                re.sub(_SWITCHED_TO + "|" + _CONNECTED_TO, lambda m: " " * len(m.group(0)), low),
+            ),
         )
         or _made_in(low, aliases)
         or _changes(low)  # 'refund them via Stripe', 'set their lifecycle stage … in HubSpot'
@@ -4120,6 +4171,14 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             and not re.search(r"\b(?:" + _READ + r")\b", clause, re.I)
         ):
             continue  # 'It has to come from our Outlook account': the service the e-mails go out from, no read
+        arrives = lx.EMAIL_RE.search(clause)
+        if (
+            key in ("gmail", "outlook")
+            and arrives
+            and arrives.end() <= pos
+            and re.search(lexicon()["arrival_address"], clause[: arrives.start()], re.I)
+        ):
+            continue  # 'Clients send briefs to briefs@x.agency (Outlook)': the inbox where mail arrives, no e-mail sent
         if any(a <= pos < b for a, b in kept_in) and any(k != key for _, k in lx.integrations_in(clause)):
             continue  # 'email the patient (email column in the sheet) …': the sheet holds the address, no step
         if (
@@ -4139,6 +4198,19 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             and any(k in ("telegram", "whatsapp", "slack", "discord") for _, k in lx.integrations_in(clause))
         ):
             continue
+        holds = _folder_of(lexicon()["integrations"][key]["type"])
+        if (
+            any(k in holds and at < pos for at, k in lx.integrations_in(clause))
+            # (the folder right after the document it holds: 'a new Google Doc in our shared Drive folder'; not 'the
+            # Expenses Google Sheet into a CSV file in our Drive', where the sheet is read and a file uploaded)
+            and re.search(
+                r"\b(?:g?docs?|g?sheets?|spreadsheets?)(?:\s+'[^'\n]{1,40}'|\s+\"[^\"\n]{1,40}\")?\s+"
+                r"(?:in|into|inside|under|within)\s+(?:the\s+|our\s+|my\s+|a\s+)?(?:shared\s+)?$",
+                re.sub(r"\S+$", "", low[:pos]),
+            )
+            and _is_write(clause, key)
+        ):
+            continue  # 'save it as a new Google Doc in our shared Drive folder': the Doc's folder, no upload of its own
         if _mentioned_as_noun(key, clause):
             continue
         step = _integration_step(key, clause, description)
@@ -4253,9 +4325,13 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         step = _integration_step("gmail", "email " + address.group(0), description)
         found.append((address.start() + 2, step))
     texted = re.search(  # ('please text …', 'could you also text …?': a request's polite voice)
-        r"(?:^|\band\s+|\balso\s+|\bthen\s+|\bplease\s+|\b(?:could|can|would|will)\s+(?:you\s+|it\s+|we\s+)?"
-        r"(?:also\s+|please\s+|then\s+)?)texts?\s+"
-        r"(?:me|us|him|her|them|the|each|every|our|my|whoever|everyone|anyone|\+?\d)",
+        r"(?:^|\band\s+|\balso\s+|\bthen\s+|\bplease\s+|\bjust\s+|\b(?:could|can|would|will|should|must)\s+"
+        r"(?:you\s+|it\s+|we\s+)?(?:also\s+|please\s+|then\s+|just\s+)?|"
+        # ('I want to text everyone on shift', 'we need it to text the driver': a wish says the send)
+        r"\b(?:want|wants|need|needs|like|love|have|has)\s+(?:it\s+|you\s+|sim\s+|this\s+)?to\s+(?:also\s+)?)texts?\s+"
+        r"(?:me|us|him|her|them|the|each|every|our|my|whoever|everyone|anyone|\+?\d|"
+        # ('text Dr Okafor on +44 7700 900123', 'text Marco at 07700 …': a person named with the number)
+        r"(?:[a-z][\w.'-]*\s+){1,3}(?:on|at)\s+\+?\d)",
         low,
     ) or re.search(_CONTACT_BY + r"(?:text|sms)\b", low)
     if (
@@ -4292,6 +4368,21 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         ]
         if chats:
             found.append((answered.start() + 2, _integration_step(chats[0], clause, description, write=True)))
+        elif (
+            # the verb with what it answers with ('reply with the status'; not 'drafting replies', 'a reply')
+            # (said as what is asked: 'and reply with …', 'I … reply with …'; not 'draft a polite reply with AI')
+            re.search(
+                r"(?:^|[,;:]\s*|\b(?:and|then|also|just|please|to|i|we|auto|automatically)\s+|\bauto-)"
+                r"(?:reply|replies|respond|responds)\s+(?:back\s+)?(?:with|saying)\b"
+                r"(?!\s+(?:the\s+|an?\s+)?(?:ai|llm|gpt|claude|agent|model)\b)",
+                low,
+            )
+            and re.search(r"\b(?:e-?mails?|gmail|outlook|inbox)\b", description, re.I)
+            and not ruled(ruled_out, "gmail", "write")
+        ):  # 'a customer emails orders@…, I look their order up and reply with the status': an e-mail back to them
+            step = _integration_step("gmail", clause, description, write=True)
+            step.values["to"], step.recipient = "{recipient}", "sender"
+            found.append((answered.start() + 2, step))
     channel = lx.CHANNEL_RE.search(clause)
     if channel is not None and not any(s.integration for _, s in found) and _channel_read(low):
         # 'summarise everything in #incidents': the channel is read (Slack, unless another chat is named)
@@ -4573,19 +4664,44 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     # 'update the record with the tracking number', 'mark the row as notified': the record the run is about, the
     # verb's own object (not 'the phone number on that record'); 'append one row per student', 'add a new row': one
     # more in the table the description names
-    record = re.search(
-        r"\b(?:(?:"
-        + _WRITE
-        # ('append one row per student': a new one, in the table or sheet the description names)
-        + r")\s+(?:(?:a|one)\s+new|the|that|this|its|each|every|an?|one|new)|"
-        + _changed_words()
-        + r")\s+(?:same\s+)?("
-        + "|".join(lexicon()["record_nouns"])
-        + r")s?\b",
-        low,
+    record = (
+        re.search(
+            r"\b(?:(?:"
+            + _WRITE
+            # ('append one row per student': a new one, in the table or sheet the description names)
+            + r")\s+(?:(?:a|one)\s+new|the|that|this|its|each|every|an?|one|new)|"
+            + _changed_words()
+            + r")\s+(?:same\s+)?("
+            + "|".join(lexicon()["record_nouns"])
+            + r")s?\b",
+            low,
+        )
+        or re.search(  # 'fill in the 'Company notes' field on that same record': a field of the record, written
+            r"\b(?:"
+            + _WRITE
+            + r"|"
+            + _changed_words()
+            + r")\s+(?:the|its|their|a|an)\s+(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|"
+            r"“[^”\n]{1,40}”\s+|[\w-]+\s+){0,3}?(?:field|column|cell)s?\s+(?:on|in|of|for)\s+(?:the|that|this|its|each|every)\s+"
+            r"(?:same\s+)?(" + "|".join(lexicon()["record_nouns"]) + r")s?\b",
+            low,
+        )
     )
+    # 'otherwise add it to 'Nurture'': a place named only by its quoted name, in the one table service the text names
+    quoted_place = re.search(
+        r"\b(?:"
+        + "|".join(lexicon()["placing_verbs"])
+        + r")(?:s|ed|d)?\s+(?:it|them|this|that|the\s+[\w-]+)\s+"
+        r"(?:to|in|into|on)\s+(?:the\s+)?"
+        r"(?:'([^'\n]{1,40})'(?!\w)|\"([^\"\n]{1,40})\"|“([^”\n]{1,40})”)\s*(?:[.;,]|$)",
+        clause,
+        re.I,
+    )
+    tables = sorted({k for v in lexicon()["table_nouns"].values() for k in v})
     if found:
         candidates = lexicon()["table_nouns"][found.group(1)]
+    elif quoted_place and len({k for _, k in lx.integrations_in(description) if k in tables}) == 1:
+        candidates = tables
     elif record:
         candidates = lexicon()["record_nouns"][record.group(1)]
     elif (
@@ -4616,9 +4732,16 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     ]
     if not named:
         return None
-    step = _integration_step(named[0], clause + _named_place(named[0], description), description, write=True)
+    place = "" if found or record or not quoted_place else next(g for g in quoted_place.groups() if g)
+    noun = next((n for n, keys in lexicon()["table_nouns"].items() if named[0] in keys), "table")
+    step = _integration_step(
+        named[0],
+        clause + (f" (the {noun} called '{place}')" if place else _named_place(named[0], description)),
+        description,
+        write=True,
+    )
     step.text = clause
-    table = _table_name(description)
+    table = place or _table_name(description)
     if table and lexicon()["integrations"][named[0]]["target"] in ("airtable", "table"):
         step.values["tableId" if named[0] == "airtable" else "table"] = table
     return step
@@ -5086,6 +5209,13 @@ def _route_each(sentence: str, routed: list[Step]) -> list[Step]:
         return routed
     loop = Step("loop", "loop", label="item", text=sentence, loop_type="forEach", body=routed[at:])
     return routed[:at] + [loop]
+
+
+@lru_cache(maxsize=1)
+def _placing() -> str:
+    """A clause that opens on a verb whose place is where its object goes ('log every …', 'also add each …')."""
+    verbs = "|".join(lexicon()["placing_verbs"])
+    return r"^\W*(?:(?:and|then|also|please|just)\s+)*(?:" + verbs + r")(?:s|ed|d)?\s*$"
 
 
 def _the_item(m: re.Match[str]) -> str:
@@ -6738,6 +6868,13 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         # 'send every subscriber in the Airtable 'Subscribers' table an email': the place is read, then repeated over
         placed = _EACH_OF_NOUN.search(parts[at]) or _EACH_NOUN.search(parts[at])
         where = _PLACE.match(parts[at], placed.end()) if placed else None
+        if (
+            placed
+            and where
+            and re.search(_placing(), parts[at][: placed.start()], re.I)
+            and not where.group(0).lstrip().startswith(("from", "of"))
+        ):
+            where = None  # 'Log every reminder in the Google Sheet 'Chase log'': where each one goes, no list read
         fetched: list[Step] = []
         if placed and where:
             fetched = [
