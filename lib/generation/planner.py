@@ -3845,10 +3845,18 @@ class _Builder:
                 items is None
                 and self.trigger.kind == "webhook"
                 and (prev or "").startswith("<start.")
-                and re.match(r"(?:new|incoming|newly)\b", step.label.strip(), re.I)
+                and (
+                    re.match(r"(?:new|incoming|newly)\b", step.label.strip(), re.I)
+                    or re.fullmatch(
+                        r"(?:ones?|them|those|these)(?:\s+of\s+(?:them|those|these))?",
+                        step.label.strip(),
+                        re.I,
+                    )
+                )
             ):
-                # 'For every new submission: …', 'for each new order': the items the event brings one at a time
-                # (the trigger fires once per new one), not a list inside it
+                # 'For every new submission: …', 'for each new order', 'for every one of them' (the payments that come
+                # in): the items the event brings one at a time (the trigger fires once per new one), not a list
+                # inside it
                 self.notes.append(f"'each {step.label}' is the event itself: its steps run once per event")
                 out, self.once_prev = self.chain(step.body, heads, prev, parent)
                 return out
