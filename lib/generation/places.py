@@ -241,7 +241,9 @@ def _reads_here(text: str, at: int, end: int, makes: bool = False) -> bool:
     """Whether the mention at `at`…`end` is where a step reads or writes (with `makes`, or creates something in),
     naming no service for it itself."""
     clause = re.split(r"[.,;:!?()\n]|\b(?:and|then|but|or)\b", text[:at])[-1]
-    if not (_DONE.search(clause[-80:]) or makes and re.search(r"\b(?:create|creates|make|makes)\b", clause[-80:])):
+    if not (
+        _DONE.search(clause[-80:]) or makes and re.search(r"\b(?:create|creates|make|makes)\b", clause[-80:])
+    ):
         return False  # 'when the doc is ready', 'the doc's content': not where a step reads or writes
     placed = re.match(
         r"\s+(?:of|in|on|from|at|inside)\s+(?:the\s+|our\s+|my\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}?(\S+(?:\s+\S+)?)",
