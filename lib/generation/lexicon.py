@@ -1434,11 +1434,32 @@ def builder_asides(text: str) -> str:
         lexicon()["builder_aside"],
         *lexicon()["applicant_questions"],
         *lexicon()["thread_notes"],
-        # ('Anyone got Sim working with Notion + Gmail?': a forum post's question to its readers — 'reader_questions')
-        *lexicon()["reader_questions"],
     ]:
         text = re.sub(pattern, lambda m: " " * len(m.group(0)), text, flags=re.I)
+    # ('Anyone got Sim working with Notion + Gmail?': a forum post's question to its readers — 'reader_questions' — asks
+    # for no step, but the services it names are those the post works with: 'We use Notion and Gmail.', told)
+    for pattern in lexicon()["reader_questions"]:
+        text = re.sub(pattern, lambda m: _services_told(m, text), text, flags=re.I)
     return text
+
+
+def _services_told(question: re.Match[str], text: str) -> str:
+    """A reader's question as the services it names that the rest of `text` does not, told ('We use HubSpot.'),
+    padded to its length; blank when it names none."""
+    from lib.generation import services
+
+    said = question.group(0)
+    rest = text[: question.start()] + " " * len(said) + text[question.end() :]
+    again = {key for _, key in integrations_in(rest) + services.external_in(rest)}
+    # (a name from where its word starts, as the user wrote it: 'Notion', 'Google Sheets')
+    starts = [
+        re.search(r"[\w.+-]*$", said[:at]).start()
+        for at, key in sorted(integrations_in(said) + services.external_in(said))
+        if key not in again
+    ]
+    names = list(dict.fromkeys(re.match(r"[\w.+-]+(?:\s+[A-Z][\w-]*)?", said[at:]).group(0) for at in starts))
+    told = f" We use {' and '.join(names)}." if names else ""
+    return told.ljust(len(said)) if len(told) <= len(said) else " " * len(said)
 
 
 def event_leads(text: str) -> str:
