@@ -1439,7 +1439,7 @@ def builder_asides(text: str) -> str:
     # ('Anyone got Sim working with Notion + Gmail?': a forum post's question to its readers — 'reader_questions' — asks
     # for no step, but the services it names are those the post works with: 'We use Notion and Gmail.', told)
     for pattern in lexicon()["reader_questions"]:
-        text = re.sub(pattern, lambda m: _services_told(m, text), text, flags=re.I)
+        text = re.sub(pattern, partial(_services_told, text=text), text, flags=re.I)
     return text
 
 
@@ -1453,11 +1453,12 @@ def _services_told(question: re.Match[str], text: str) -> str:
     again = {key for _, key in integrations_in(rest) + services.external_in(rest)}
     # (a name from where its word starts, as the user wrote it: 'Notion', 'Google Sheets')
     starts = [
-        re.search(r"[\w.+-]*$", said[:at]).start()
+        at - len(re.findall(r"[\w.+-]*$", said[:at])[0])
         for at, key in sorted(integrations_in(said) + services.external_in(said))
         if key not in again
     ]
-    names = list(dict.fromkeys(re.match(r"[\w.+-]+(?:\s+[A-Z][\w-]*)?", said[at:]).group(0) for at in starts))
+    found = (re.findall(r"^[\w.+-]+(?:\s+[A-Z][\w-]*)?", said[at:]) for at in starts)
+    names = list(dict.fromkeys(f[0] for f in found if f))
     told = f" We use {' and '.join(names)}." if names else ""
     return told.ljust(len(said)) if len(told) <= len(said) else " " * len(said)
 
