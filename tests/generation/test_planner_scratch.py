@@ -1,7 +1,7 @@
 """A step taken back with 'Scratch the …' (`planner_scratch.jsonl`, written before the fix, found by hand after round
 28): 'Scratch the email.' left the e-mail in, and 'Scratch the email - Slack is enough.' dropped the Slack post and
 left a Gmail read. Control: 'Actually no email, Slack is enough.' 3 of 4 were right before
-the fix, 4 after (the dash line's own miss was in another wording, not reproduced here)."""
+the fix (the dash line's own miss was in another wording, not reproduced here)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "scratch-email-period": "'Scratch the email.' leaves the e-mail in: its clause ('email it to …') names no service",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_scratch.jsonl", _KNOWN))
