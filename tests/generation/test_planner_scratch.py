@@ -1,7 +1,9 @@
 """A step taken back with 'Scratch the …' (`planner_scratch.jsonl`, written before the fix, found by hand after round
 28): 'Scratch the email.' left the e-mail in, and 'Scratch the email - Slack is enough.' dropped the Slack post and
 left a Gmail read. Control: 'Actually no email, Slack is enough.' 3 of 4 were right before
-the fix (the dash line's own miss was in another wording, not reproduced here)."""
+the fix (the dash line's own miss was in another wording, not reproduced here). A fix (0b68bdc: the
+taken-back noun finding its clause by its verb) made 4 of 4 right but left one state of blind set 34 invalid, so it was
+reverted without reading that set: the line stays a known miss."""
 
 from __future__ import annotations
 
