@@ -33,6 +33,7 @@ from lib.generation.steps import (
     clauses,
     implied_else,
     read_steps,
+    replaced,
     sentences,
     shared_links,
 )
@@ -4326,20 +4327,7 @@ def _told_where_said(steps: list[Step]) -> list[Step]:
     ):
         return steps
 
-    def swap(items: list[Step]) -> list[Step]:
-        out = []
-        for s in items:
-            if s is posts[0]:
-                continue
-            if s is told[0]:
-                out.append(posts[0])
-                continue
-            s.body = swap(s.body)
-            s.branches = [(side, swap(branch)) for side, branch in s.branches]
-            out.append(s)
-        return out
-
-    return swap(steps)
+    return replaced(steps, lambda s: None if s is posts[0] else posts[0] if s is told[0] else s)
 
 
 _CHAT_TYPES = ("slack", "microsoft_teams", "discord", "telegram", "whatsapp", "twilio_sms")

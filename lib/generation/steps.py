@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -8181,17 +8182,22 @@ def _copied_in(steps: list[Step], description: str) -> list[Step]:
         if who.lower() not in target.values.get("to", "").lower():
             target.values["to"] = ", ".join(v for v in (target.values.get("to", ""), who) if v)
 
-    def without(steps: list[Step]) -> list[Step]:
-        out = []
-        for step in steps:
-            if any(step is c for c in copies):
-                continue
-            step.body = without(step.body)
-            step.branches = [(k, without(b)) for k, b in step.branches]
-            out.append(step)
-        return out
+    return replaced(steps, lambda s: None if any(s is c for c in copies) else s)
 
-    return without(steps)
+
+def replaced(steps: list[Step], change: Callable[[Step], Step | None]) -> list[Step]:
+    """`steps`, inside loops and branches too, each as `change` gives it: None leaves it out, another step takes its
+    place as it is, the step itself is kept with its own steps changed the same way."""
+    out = []
+    for step in steps:
+        new = change(step)
+        if new is None:
+            continue
+        if new is step:
+            step.body = replaced(step.body, change)
+            step.branches = [(k, replaced(b, change)) for k, b in step.branches]
+        out.append(new)
+    return out
 
 
 def _unwanted_posts(steps: list[Step], description: str) -> list[Step]:

@@ -358,14 +358,10 @@ class Context:
                     # '' and null mean the same to Sim (its duplicate check treats them alike).
                     # (a non-empty text, the usual handle, is kept after one test)
                     if source_handle.__class__ is not str or not source_handle:
-                        if source_handle is not None and (
-                            not isinstance(source_handle, str) or source_handle == ""
-                        ):
+                        if not isinstance(source_handle, str) or not source_handle:
                             source_handle = None
                     if target_handle.__class__ is not str or not target_handle:
-                        if target_handle is not None and (
-                            not isinstance(target_handle, str) or target_handle == ""
-                        ):
+                        if not isinstance(target_handle, str) or not target_handle:
                             target_handle = None
                     view = _new_edge(
                         EdgeView, (index, get("id"), source, target, source_handle, target_handle, edge)
