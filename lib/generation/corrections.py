@@ -110,6 +110,11 @@ def _stem(word: str) -> str:
     return w
 
 
+# a message sent, said by its channel ('email it to …', 'text the driver', 'dm @sam'): steps._WRITE leaves these to
+# the services they name
+_SENDS = r"e-?mail(?:s|ed)?|text(?:s|ed)?|sms|dm|whatsapp|telegram"
+
+
 def _pick(
     text: str,
     limit: int,
@@ -127,7 +132,9 @@ def _pick(
         if verb is not None:
             hit = _stem(v) == _stem(verb)
         elif keys:
-            hit = bool(named & keys)
+            # ('Scratch the email.' of 'email it to lead@acme.io': the service said by its noun, a clause naming no
+            # service by the verb)
+            hit = bool(named & keys) or (not named and any(w.startswith(_stem(n)) for n in nouns for w in words))
         elif nouns:
             hit = any(w.startswith(_stem(n)) for n in nouns for w in words)
         else:
@@ -135,7 +142,10 @@ def _pick(
         if hit:
             found.append((start, end, v))
     found = [c for c in found if not re.search(r"\b(?:don'?t|do\s+not|never|not)\s+$", text[: c[0]], re.I)]
-    writes = [c for c in found if re.match(r"(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", text[c[0] :], re.I)]
+    # ('Scratch the email.' of 'email it to lead@acme.io': a message said by its channel's verb is a write too, when
+    # the step is taken back by its noun; a ban on a service keeps to the clauses that write to it)
+    write = _WRITE + r"|" + _SENDS if nouns else _WRITE
+    writes = [c for c in found if re.match(r"(?:also\s+|then\s+)?(?:" + write + r")\b", text[c[0] :], re.I)]
     pool = writes if writes or only_writes else found
     return pool[-1] if pool else None
 

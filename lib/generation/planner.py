@@ -3902,12 +3902,16 @@ class _Builder:
                 out, self.once_prev = self.chain(step.body, heads, prev, parent)
                 return out
             outer = next((b for b in self.blocks if b.id == parent and b.type == "loop"), None)
-            if outer is not None and items == outer.collection:
+            if outer is not None:
                 # 'goes through each appointment, and for every pet that is due …': the list the enclosing loop
-                # already walks; a loop over it again would repeat each step once per pair of items (and July
-                # 2025 Sim runs a loop inside a loop once in all), so the steps join the enclosing loop
+                # already walks; a loop over it again would repeat each step once per pair of items, and July
+                # 2025 Sim runs a loop inside a loop once in all (a condition first in it stops the run), so the
+                # steps join the enclosing loop
                 self.notes.append(
                     f"'each {step.label}' walks the list the enclosing loop already repeats over: its steps run in that loop"
+                    if items == outer.collection
+                    else f"'each {step.label}' sits inside another loop, which July 2025 Sim does not repeat per item:"
+                    " its steps run in the enclosing loop"
                 )
                 out, _ = self.chain(step.body, heads, "<loop.currentItem>", parent)
                 return out

@@ -244,8 +244,10 @@ def negated(text: str) -> dict[str, set[str]]:
                             r"\b(?:" + _WRITE + r"|e-?mail|text|tweet|repl(?:y|ies)|respond|answer|contact|"
                             # "don't modify the sheet itself", 'never cancel or edit any orders': changes, not reads
                             # ('she never edits the sheet': the verb in any person)
-                            r"modif(?:y|ies)|change|alter|touch|edit|overwrite|delete|remove|cancel|archive)"
-                            r"(?:s|es|ed|d)?\b",
+                            # ("I don't want it changing anything in Airtable": the -ing form too)
+                            r"modif(?:y|ies|ying)|chang(?:e|ing)|alter|touch|edit|overwrit(?:e|ing)|delet(?:e|ing)|"
+                            r"remov(?:e|ing)|cancel|archiv(?:e|ing))"
+                            r"(?:s|es|ed|d|ing)?\b",
                             verb,
                         )
                         or re.match(  # "don't tweet anything", "never whatsapp them": the service's name as its verb
