@@ -150,6 +150,8 @@ def _one_line(value: str) -> str:
 
 def _blank(value: str) -> bool:
     # ('nobody, it's just a log', 'N/A - handled by finance', 'none (see above)': the reason after it says nothing)
+    # ('(1) AI writes a title …; (2) save …': a numbered step's bracket opens it, no reason after a blank)
+    value = re.sub(r"^\s*\(\d{1,2}\)\s*", "", value)
     said = re.split(r"\s*(?:,|;|\s[-–—]\s|\()\s*", value.strip(), maxsplit=1)[0]
     said = said.rstrip(".!").strip().lower()
     return not said or bool(re.fullmatch(_table()["blank"], said))

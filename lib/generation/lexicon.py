@@ -1209,6 +1209,12 @@ def impossible(text: str) -> bool:
     )
 
 
+def foretells(text: str) -> bool:
+    """'the main thing is the guaranteed predictions', 'I need the predictions to be certain': the future asked for as
+    a certainty (lexicon.json not_a_workflow 'certain_future'), which no workflow can give."""
+    return re.search(lexicon()["not_a_workflow"]["certain_future"], text, re.I) is not None
+
+
 def unmasks_people(text: str) -> bool:
     """'find the reviewer's real name and home address', 'work out who the anonymous commenter really is': personal
     data about people known only by what they post, in one sentence (lexicon.json 'private_data', 'strangers')."""
@@ -1993,6 +1999,7 @@ def labelled_context(text: str) -> list[tuple[int, int]]:
     'Context: our AP team pays vendors twice a month. Today the AP lead reads …, and pings the controller in
     Slack.', 'Background: the front desk re-types each booking by hand.'"""
     labelled = re.compile(r"^\W*(?:" + lexicon()["context"]["labels"] + r")\s*[:–—-]\s*", re.I)
+    asks = re.compile(lexicon()["context"]["labelled_until"], re.I)
     spans: list[tuple[int, int]] = []
     told = False
     for found in _CONTEXT_SENTENCE.finditer(text):
@@ -2000,6 +2007,8 @@ def labelled_context(text: str) -> list[tuple[int, int]]:
             continue
         if not text[text.rfind("\n", 0, found.start()) + 1 : found.start()].strip():
             told = bool(labelled.match(found.group(0)))  # a new line: its label says whether it is context
+        elif told and asks.match(found.group(0)):
+            told = False  # ('How it works today: … I want an automated version that …': the ask on the same line)
         if told:
             spans.append(found.span())
     return spans

@@ -262,7 +262,9 @@ def draft(description: str) -> Draft:
         for a, b in context:
             unsaid[a:b] = " " * (b - a)
         asked = read_trigger("".join(unsaid))
-        generic = asked.kind == "webhook" and asked.values.get("webhookProvider") == "generic"
+        generic = (
+            asked.kind == "webhook" and asked.values.get("webhookProvider") == "generic" and not asked.notes
+        )
         # ('Jira can call a webhook when a bug is created. Could you use it to …': the context offers the event)
         offered = trigger.kind == "webhook" and any(
             re.search(r"\bweb-?hooks?\b", description[a:b], re.I) for a, b in trigger.spans
@@ -730,15 +732,24 @@ def draft(description: str) -> Draft:
 
 def _not_asked(trigger: Any, asked: str) -> None:
     """Refuses what `asked` (a form's field of what should happen, else what the text asks) wants instead of a
-    workflow: what no workflow may or can do (fake accounts or reviews, removing other people's reviews), to read a
-    place nobody gave access to ("our competitor's internal Slack (we don't have an account there)"), or — with
-    nothing saying how a run would start — access to a tool ('make me an admin of …')."""
+    workflow: what no workflow may or can do (fake accounts or reviews, removing other people's reviews, the future
+    known for certain), to read a place nobody gave access to ("our competitor's internal Slack (we don't have an
+    account there)"), or — with nothing saying how a run would start — access to a tool ('make me an admin of …')."""
     if lx.impossible(asked):
         raise _cannot(
             "this asks for something no workflow may or can do: fake accounts, profiles or reviews deceive the "
             "platform and its readers, and other people's reviews on a platform you do not run can only be reported, "
             "not removed. Describe something a workflow can do with your own accounts (e.g. 'when a new 1-star "
             "Google review arrives, post it to #reviews on Slack so we can reply').",
+            reason="not_a_workflow",
+            kind="not possible",
+        )
+    if lx.foretells(asked):
+        raise _cannot(
+            "this asks to know the future for certain (guaranteed predictions): a workflow can gather data and an AI "
+            "step can estimate from it, but an estimate is a guess, never a certainty. Describe what it should gather "
+            "and where the estimate goes (e.g. 'every Monday pull last week's sale prices from our shop's API and email me "
+            "the biggest risers').",
             reason="not_a_workflow",
             kind="not possible",
         )

@@ -18,7 +18,7 @@ _HERE = Path(__file__).parent
 _BLOCKS = _HERE.parent / "sim" / "blocks"
 # what a reader keeps as written: quoted text, addresses, URLs, channels, paths ('acme/web')
 _OWN = re.compile(
-    r"\"[^\"]*\"|“[^”]*”|„[^“”\n]*[“”]|”[^”\n]*”|«[^»]*»|「[^」]*」|'[^']*'|\S+@\S+|https?://\S+|#[\w-]+|\S*/\S+"
+    r"\"[^\"]*\"|“[^”]*”|„[^“”\"\n]*[“”\"]|”[^”\n]*”|«[^»]*»|「[^」]*」|'[^']*'|\S+@\S+|https?://\S+|#[\w-]+|\S*/\S+"
     r"|(?<![\w#@/.'’-])[A-Z]{2,}[A-Z0-9]*(?![\w@/'’-])"  # a name in capitals ('PLAT', 'NBP'), kept as written
 )
 # above this share of words the planner has never met, a translation is not read but refused
@@ -551,7 +551,7 @@ def to_english(text: str, language: str) -> str | None:
     quoted = [
         q
         for q in re.findall(
-            r"\"[^\"]*\"|“[^”]*”|„[^“”\n]*[“”]|”[^”\n]*”|«[^»]*»|「[^」]*」|(?<![\w'])'[^'\n]{1,80}'(?![\w'])|(?<![\w#@/.'’-])[A-Z]{2,}[A-Z0-9]*(?![\w@/'’-])",
+            r"\"[^\"]*\"|“[^”]*”|„[^“”\"\n]*[“”\"]|”[^”\n]*”|«[^»]*»|「[^」]*」|(?<![\w'])'[^'\n]{1,80}'(?![\w'])|(?<![\w#@/.'’-])[A-Z]{2,}[A-Z0-9]*(?![\w@/'’-])",
             text,
         )
         if q not in _capitals(language)  # unless the table writes it in capitals ('IA' → 'AI')
@@ -610,7 +610,7 @@ def to_english(text: str, language: str) -> str | None:
     text = re.sub(r"(?<=\d)\.(?=\d{3}(?!\d))", ",", text)
     text = re.sub(r"(?<=\d),(?=\d{1,2}(?!\d|,\d))", ".", text)  # and write a decimal comma: '4,50' → '4.50'
     for i, q in enumerate(quoted):  # in the quotes English reads: « Sales », „Tours“, ”Rooms” → "Sales"
-        text = text.replace(f"\x00{i}\x00", re.sub(r"^(?:«\s*|„|”)(.*?)(?:\s*»|“|”)$", r'"\1"', q))
+        text = text.replace(f"\x00{i}\x00", re.sub(r"^(?:«\s*|„|”)(.*?)(?:\s*»|“|”|\")$", r'"\1"', q))
     # 'an email …, that contains the word X,': a relative clause the source sets off by commas, English does not
     text = re.sub(r",\s+(that\s+(?:contains?|has|have|mentions?|includes?)\b)", r" \1", text)
     # 'a summary goes by email to x@y' (German word order): it is e-mailed there

@@ -55,6 +55,14 @@ _PART_OF_DAY = {
 _QUOTED = re.compile(r"(?<!\w)'[^'\n]{2,120}'(?!\w)|\"[^\"\n]{2,120}\"|“[^”\n]{2,120}”|«[^»\n]{2,120}»")
 
 
+_ASK_QUOTED = re.compile(r"(?<!\w)'[^'\n]{2,300}'(?!\w)|\"[^\"\n]{2,300}\"|“[^”\n]{2,300}”|«[^»\n]{2,300}»")
+_QUOTED_ASK = re.compile(
+    r"^(?:every|each|when(?:ever)?|once|daily|weekly|nightly|hourly)\b"
+    r"|\b(?:we|i)\s+(?:(?:would|really)\s+)?(?:want|need|'d\s+like|’d\s+like|would\s+like|'d\s+love|’d\s+love)\b",
+    re.I,
+)
+
+
 def _said(quote: str) -> bool:
     """'"Run it every morning at 8, Chicago time."': a quote that is a sentence someone said asking for something (it
     ends as a sentence does, holds a clause: a comma or five words, and tells no habit of its speaker), not a name
@@ -62,7 +70,16 @@ def _said(quote: str) -> bool:
     inner = quote[1:-1].strip()
     # ('"I spend Sunday nights reading reviews."', '"We lose 12 appointments a week."': what they do today, told)
     told = re.match(r"(?:i|we|they|he|she|it|our|my)\b(?!\s+(?:want|need|would|'d|’d)\b)", inner, re.I)
-    return bool(re.search(r"[.!?]$", inner)) and ("," in inner or len(inner.split()) >= 5) and not told
+    ended = bool(re.search(r"[.!?]$", inner)) and ("," in inner or len(inner.split()) >= 5)
+    return (ended or _asked(quote)) and not told
+
+
+def _asked(quote: str) -> bool:
+    """'"every Monday at 10 Pacific, take the issues … and post …"', '"When an intake email arrives, we'd like …"': a
+    customer's ask quoted in notes (often with no stop): six words or more that open on when it runs or say what is
+    wanted."""
+    inner = quote[1:-1].strip()
+    return len(inner.split()) >= 6 and _QUOTED_ASK.search(inner) is not None
 
 
 _DAY_CLOCK = (
@@ -117,16 +134,16 @@ _CHAT_HINT = re.compile(
     r"assistant that answers|bot that answers|q ?& ?a (?:bot|chat)|slack ?bot|chat (?:trigger|messages?|input|window)|"
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
     # 'a chat where I type …', 'a chat in which staff ask …'
-    r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?(?:where|in which|that|which|for)|"
+    r"an? (?:[\w-]+ ){0,2}?chat,? (?:(?:workflow|flow|app|tool|page|window) )?(?:where|in which|that|which|for)|"
     # 'a chat in Sim where sales can ask …', 'a chat on the docs site; it answers from …': where it lives, then its use
     r"an? (?:[\w-]+ ){0,2}?chat (?:in|on) (?:sim|(?:the|our) [\w-]+(?: [\w-]+)?)(?: (?:where|in which|that|which)\b|"
     r"\s*[;:,\u2013\u2014-]\s*(?:it|the (?:bot|assistant|agent)) (?:answers|replies|responds|looks|searches|reads)\b)|"
     # 'a chat on our website answering donor questions', 'a chat in Sim helping new hires with …': what it does, said
     # by a participle
-    r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?"
+    r"an? (?:[\w-]+ ){0,2}?chat,? (?:(?:workflow|flow|app|tool|page|window) )?"
     r"(?:(?:in|on) (?:sim|(?:the|our|my) [\w-]+(?: [\w-]+)?) )?(?:answering|replying to|helping|handling|taking)\b|"
     # 'a chat they can type a postcode into', 'a chat our volunteers could ask': who uses it, then what they do
-    r"an? (?:[\w-]+ ){0,2}?chat (?:(?:workflow|flow|app|tool|page|window) )?(?:[\w-]+ ){1,2}(?:can|could|will|would) "
+    r"an? (?:[\w-]+ ){0,2}?chat,? (?:(?:workflow|flow|app|tool|page|window) )?(?:[\w-]+ ){1,2}(?:can|could|will|would) "
     r"(?:type|ask|enter|paste|talk|send|write|use|query)\b|"
     # 'chat where new hires can ask …', 'chat for the warehouse team to …': the same, with no article (a service's
     # own chat, 'whatsapp chat where …', is that service's)
@@ -375,7 +392,7 @@ _HOUR_WORDS = {
 _SAID_HOUR = r"(?P<hour>" + "|".join(_HOUR_WORDS) + r"|\d{1,2})"
 # where a spoken hour ends: a pause, 'am/pm', 'o'clock', '-ish', or the words that go on with the schedule
 _HOUR_END = (
-    r"(?=\s*(?:am|pm|a\.m\.|p\.m\.|o['’]clock)?(?:-?ish)?(?:\s*[-–—,.;:!?)]|\s+(?:in\s+the|on|every|each|sharp|"
+    r"(?=\s*(?:a\.m\.|p\.m\.|(?:am|pm|o['’]clock)\b)|\s*(?:am|pm|a\.m\.|p\.m\.|o['’]clock)?(?:-?ish)?(?:\s*[-–—,.;:!?)]|\s+(?:in\s+the|on|every|each|sharp|"
     r"then|and|(?:[A-Z][a-z]+\s+)?time)\b|\s*$))"
 )
 # 'at, like, six', 'around, um, seven': an hour in words after 'at', a speaker's fillers between
@@ -399,14 +416,50 @@ _HALF_HOUR = re.compile(
 )
 
 
+# 'like six a.m.', 'by seven pm', 'ten o'clock': an hour in words that its mark makes a clock, wherever it stands
+_MARKED_HOUR = re.compile(
+    r"\b(?P<hour>" + "|".join(_HOUR_WORDS) + r")\s*(?P<mark>a\.m\.|p\.m\.|(?:am|pm|o['’]clock)\b)", re.I
+)
+
+
+# 'every two hours', 'every fifteen minutes': an interval's count said in words (written as digits)
+_COUNT_WORDS = {
+    **_HOUR_WORDS,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty-five": 45,
+    "forty five": 45,
+    "ninety": 90,
+}
+_SAID_INTERVAL = re.compile(
+    r"\b(?P<every>every|each)\s+(?P<count>" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r")\s+"
+    r"(?=(?:minutes?|mins?|hours?|hrs?)\b)",
+    re.I,
+)
+
+
 def _hour(said: str) -> int:
     return _HOUR_WORDS.get(said.lower()) or int(said)
 
 
 def clock_words(text: str) -> str:
     """'at quarter to 8' → 'at 7:45', 'half past 6pm' → 'at 6:30pm', 'at, like, six' → 'at 6', 'half five' → 'at 5:30',
-    'at 6 - no, make it seven' → 'at 6 - no, make it at 7': a clock said in words, written as a clock."""
+    'at 6 - no, make it seven' → 'at 6 - no, make it at 7', 'like six a.m.' → 'like 6am', 'every two hours' → 'every
+    2 hours': a clock (or an interval) said in words, written in digits."""
     text = _SPOKEN_AT.sub(lambda m: f"{m.group('at')} {_hour(m.group('hour'))}", text)
+    text = _SAID_INTERVAL.sub(lambda m: f"{m.group('every')} {_COUNT_WORDS[m.group('count').lower()]} ", text)
+    text = _MARKED_HOUR.sub(
+        lambda m: (
+            f"{_hour(m.group('hour'))}"
+            + (
+                m.group("mark").replace(".", "").lower()
+                if m.group("mark")[0] in "apAP"
+                else " " + m.group("mark")
+            )
+        ),
+        text,
+    )
     text = _SPOKEN_FIX.sub(lambda m: f"{m.group('gap')}at {_hour(m.group('hour'))}", text)
     text = _HALF_HOUR.sub(
         lambda m: (
@@ -428,6 +481,19 @@ def clock_words(text: str) -> str:
     return _CLOCK_WORDS.sub(clock, text)
 
 
+def _bare_afternoon(match: re.Match[str], hour: int, near: str) -> bool:
+    """'every Friday at 4 Eastern, pull …': a bare hour from 1 to 5, said with no a.m./p.m., no minutes and no mark of
+    a 24-hour clock ('at 5h'), is in the afternoon unless the words around it say night or morning."""
+    return bool(
+        match.group(1)
+        and not match.group(2)
+        and not match.group(3)
+        and re.fullmatch(r"\W*(?:at|@|by|around)\s+\d\s*", match.group(0))
+        and 1 <= hour <= 5
+        and not re.search(r"\b(?:mornings?|nights?|overnight|early|dawn|tonight)\b|(?<![a-z])a\.?m\b", near)
+    )
+
+
 def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
     for match in _TIME_RE.finditer(text):
         clock = _clock(match)
@@ -445,7 +511,7 @@ def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
                 late
                 and not re.search(r"\bmornings?\b|(?<![a-z])a\.?m\b", near)
                 and (5 <= hour <= 11 if late.group(1) else 1 <= hour <= 6)
-            ):
+            ) or _bare_afternoon(match, hour, near):
                 clock = f"{hour + 12:02d}{clock[2:]}"
             return clock, match.span()
     for word, clock in _PART_OF_DAY.items():
@@ -1274,7 +1340,10 @@ _EVERY_NEW = re.compile(
     # 'for every email that lands in our support@ inbox': an arrival without 'new'
     r"(?=(?:[\w-]+\s+){1,2}that\s+(?:lands|arrives|comes in|hits|reaches|gets posted|is posted|is submitted)\b)|"
     # 'any email to invoices@ with a pdf': mail sent to an address of ours arrives there
-    r"e-?mails?\s+(?:sent\s+)?to\s+[\w.+-]*?(?=\w@))"
+    r"e-?mails?\s+(?:sent\s+)?to\s+[\w.+-]*?(?=\w@)|"
+    # 'every email in my outlook from anyone @brightwave.co', 'every email labelled 'Receipts'': mail in a mailbox
+    r"(?=e-?mails?\s+(?:(?:in|into)\s+(?:my|our|the)\s+(?:[\w-]+\s+)?(?:inbox|mailbox|gmail|outlook)\b|"
+    r"label(?:l)?ed\s|tagged\s|with\s+the\s+label\s)))"
     # ('Lodge every new Teams message … as a Jira ticket': what it becomes is the step's)
     r"[^,.;:!?\n]{2,120}?(?=\s+(?:and|into|then|as\s+an?|to\s+(?!(?:the|our|my)\b))\b|[,.;:!?\n]|$)",
     re.I,
@@ -1753,7 +1822,11 @@ _POLLED = re.compile(
 
 
 # a ticket's title, on its own line before a blank line: '[Finance] Large transaction alert', '[Ops][P1] Payroll gate'
-_HEADING = re.compile(r"[^\S\n]*(?:\[[^\]\n]{1,40}\]\s*)*[^\n.!?:;]{0,90}[^\S\n]*\n[^\S\n]*\n\s*(?=\S)")
+# ('Subject: HubSpot contacts → Mailchimp? (sort of)' and a blank line: a letter's subject line is its title)
+_HEADING = re.compile(
+    r"[^\S\n]*(?:\[[^\]\n]{1,40}\]\s*)*(?:[^\n.!?:;]{0,90}|(?i:subject|re|fwd?)[^\S\n]*:[^\n]{0,120}?)[^\S\n]*\n"
+    r"[^\S\n]*\n\s*(?=\S)"
+)
 
 
 # 'a Sim workflow triggered by Stripe when …', 'started by GitHub's webhook whenever …': the service named as what
@@ -1851,6 +1924,9 @@ def read_trigger(text: str) -> Trigger:
     # ('When somebody donates on, er, Stripe': a spoken filler between commas is no pause of the clause; blanked, every
     # position kept)
     text = _FILLER.sub(lambda m: " " * len(m.group(0)), text)
+    # ('* Customer quote: "When an intake email arrives, we'd like …"': the customer's ask, quoted in a call's notes,
+    # is read as the request's own words; its marks are blanked, every position kept)
+    text = _ASK_QUOTED.sub(lambda m: f" {m.group(0)[1:-1]} " if _asked(m.group(0)) else m.group(0), text)
     heading = _HEADING.match(text)
     if heading:
         inner = read_trigger(text[heading.end() :])
@@ -1921,8 +1997,10 @@ def read_trigger(text: str) -> Trigger:
 _NEW_ITEMS = re.compile(
     # 'A new Linear issue labelled bug - I copy it into Jira': the item heads the text, a dash or colon after it
     r"^\W*(?:an?\s+)?new\s+(?P<a>[^-–—:,.;!?\n]{3,80}?)\s*(?:\s[-–—]\s|:\s)"
-    # 'copy new typeform answers into airtable': new items of a service, taken by a verb that moves items
-    r"|\b(?:copy|sync|mirror|move|forward|import|log|save|file|push|post|add)\s+(?:all\s+)?(?:the\s+|our\s+)?new\s+"
+    # 'copy new typeform answers into airtable': new items of a service, taken by a verb that moves items ('smth that
+    # grabs new shopify orders over $500 and posts them …': said of the workflow too)
+    r"|\b(?:cop(?:y|ies)|syncs?|mirrors?|moves?|forwards?|imports?|logs?|saves?|files?|push(?:es)?|posts?|adds?|grabs?|"
+    r"takes?|picks?\s+up)\s+(?:all\s+)?(?:the\s+|our\s+)?new\s+"
     r"(?P<b>[\w.-]+\s+[\w-]+s)\b",
     re.I,
 )
@@ -2582,7 +2660,8 @@ def _read_trigger(text: str) -> Trigger:
             r"\b(?:posted|opened|created|added|submitted|received|filed|placed|booked|published|arriving|"
             r"that (?:comes|arrives|lands|hits|reaches)|pull requests?|prs?)\b"
             # 'every new email in our Gmail billing mailbox': what arrives at a place things arrive at
-            r"|\b(?:in|into|to|on)\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?(?:inbox|mailbox|channel|server|group)\b"
+            r"|\b(?:in|into|to|on)\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?(?:inbox|mailbox|channel|server|group|gmail|"
+            r"outlook)\b|^\W*(?:(?:for|on)\s+)?(?:every|each|any)\s+e-?mails?\s+(?:label(?:l)?ed|tagged|with\s+the\s+label)\s"
             r"|\bto\s+[\w.+-]*@",
             arrival.group(0),
             re.I,
@@ -2646,14 +2725,16 @@ def _read_trigger(text: str) -> Trigger:
     hook = _at_once(text)
     if hook:
         return hook
+    when = re.search(
+        r"\b(when(?:ever)? (?:a|an|new|someone|somebody)|whenever|(?:every|each) time (?:a|an|our|my|the|someone)\b|"
+        r"when (?:my|our|the) [\w\s-]{1,30}?(?:gets|receives|has) (?:a |an )?new)\b",
+        first,
+        re.I,
+    )
+    # ('… a research brief on a prospect whenever I ask for one in chat': what is asked in the chat starts a chat run)
     hook = (
         read_webhook(first)
-        if re.search(
-            r"\b(when(?:ever)? (?:a|an|new|someone|somebody)|whenever|(?:every|each) time (?:a|an|our|my|the|someone)\b|"
-            r"when (?:my|our|the) [\w\s-]{1,30}?(?:gets|receives|has) (?:a |an )?new)\b",
-            first,
-            re.I,
-        )
+        if when and not _CHAT_HINT.search(re.split(r"[,;]", first[when.start() :], maxsplit=1)[0])
         else None
     )
     if hook:

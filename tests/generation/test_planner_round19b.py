@@ -23,8 +23,6 @@ _KNOWN: dict[str, str] = {
     "row' keeps 'added' in the event's words, so no sheet write is made (a trigger class)",
     "r19b-q-could-it-discord": "the question is read as a request, but 'read the open GitHub issues in acme/web' "
     "makes no GitHub read (a steps class)",
-    "r19b-short-crosspost": "'cross-posts' is read as 'posts', but a bare plural 'new Stripe refunds' (no 'every' or "
-    "'when') is not read as Stripe's event (a trigger class)",
     "r19b-arrow-no-slack": "the ban on Slack is kept, but 'new Jira bug ->' is read as a generic webhook, not Jira's "
     "(a trigger class)",
     "r19b-who-hasnt-emailed": "'for anyone who hasn't opened an email …' makes no e-mail now, but 'for each member "
