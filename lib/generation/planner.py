@@ -8,6 +8,7 @@ lays the steps out as blocks and edges, wiring each block's input to the previou
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass, field
@@ -489,7 +490,7 @@ def draft(description: str) -> Draft:
     steps = [s for s in steps if not any(s is t for t in told_event)] or steps
     if context and any(
         _told(s, description, context) or (s.kind == "fan" and _untold([s], description, context) != [s])
-        for s in steps
+        for s in _flat(steps)
     ):
         # 'Right now Dana copies each conversation into a Google Doc by hand.', '… parents email asking if we got
         # it': context makes no write, processing or test
@@ -1090,7 +1091,9 @@ def _chosen_service(step: Step, description: str) -> None:
 
 
 def _untold(steps: list[Step], description: str, context: list[tuple[int, int]]) -> list[Step]:
-    """`steps` without those read from context; a fan left with one branch is that branch's steps."""
+    """`steps` without those read from context, inside loops and tests too ('… send each home coach an SMS. We have
+    a Twilio account already because …': the told sentence's SMS is no second step of the loop); a fan left with one
+    branch is that branch's steps. (A copy: the steps given stay as they were.)"""
     kept: list[Step] = []
     for step in steps:
         if _told(step, description, context):
@@ -1101,7 +1104,21 @@ def _untold(steps: list[Step], description: str, context: list[tuple[int, int]])
             if len(branches) == 1:
                 kept += branches[0][1]
                 continue
-            step.branches = branches or step.branches
+            step = dataclasses.replace(step, branches=branches or step.branches)
+        elif step.body or step.branches:
+            # (inside, only what a sentence tells drops out: 'We have a Twilio account already …', not the request
+            # that context found by its place only — before the first sentence that opens as one — repeats)
+            tell = [(a, b) for a, b in context if lx.tells(description[a:b].strip().lower(), ACTION_START)]
+            body = _untold(step.body, description, tell)
+            branches = [(k, _untold(b, description, tell)) for k, b in step.branches]
+            if (step.body and not body) or (
+                any(b for _, b in step.branches) and not any(b for _, b in branches)
+            ):
+                continue  # ('Ours: HR adds each new starter to …': a repeat of what the context tells, nothing else)
+            # (a branch only the told sentence filled keeps its steps while another branch has its own)
+            branches = [(k, b or old) for (k, b), (_, old) in zip(branches, step.branches)]
+            if body != step.body or branches != step.branches:
+                step = dataclasses.replace(step, body=body, branches=branches)
         kept.append(step)
     return kept
 
