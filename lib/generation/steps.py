@@ -549,6 +549,11 @@ def clauses(text: str) -> list[str]:
             and re.search(
                 r"\b(?:sites?|websites?|pages|feeds?|portals?|shops?|stores?|blogs?)\s*$", joined[-1], re.I
             )
+            # 'email it to our head of ops, tomas@x.com', 'also email the CEO, marcus@x.com': the address of the one
+            # the e-mail before it names, no e-mail of its own
+            or _ADDRESS_ALONE.fullmatch(part)
+            and _MAILED_TO.search(joined[-1])
+            and not lx.EMAIL_RE.search(joined[-1])
         ):
             joined[-1] = f"{joined[-1]}, {part.strip()}"
         else:
@@ -556,6 +561,13 @@ def clauses(text: str) -> list[str]:
     return [p.replace("\x01", ",").strip() for p in joined if p and p.strip()]
 
 
+_ADDRESS_ALONE = re.compile(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[.!]?\s*")
+# an e-mail sent to someone the clause names by role or name, not by address ('email the CEO', 'mail it to our head of ops')
+_MAILED_TO = re.compile(
+    r"\b(?:e-?mail(?:ed|s)?|mail|send|forward|cc)\b(?:\s+(?:it|them|this|that|the\s+[\w-]+(?:\s+[\w-]+)?|a\s+[\w-]+(?:\s+[\w-]+)?))?"
+    r"\s+(?:to\s+)?(?:the|our|my|their|his|her)\s+[\w-]+(?:\s+(?:of\s+)?[\w-]+){0,3}\s*$",
+    re.I,
+)
 _PLACE_ALONE = re.compile(
     r"^\s*(?:in\s+|the\s+)?(?:table|sheet|tab|database|collection|folder|board|project|base|space|workspace)\s+"
     r"(?:called\s+|named\s+)?(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|[\w-]+)\s*$",
@@ -8158,9 +8170,11 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     return steps
 
 
-# 'cc accounts@x.agency on the welcome email', 'copy in finance@x.com': an address added to an e-mail sent anyway
+# 'cc accounts@x.agency on the welcome email', 'copy in finance@x.com': an address added to an e-mail sent anyway;
+# 'Cc me (renee@x.com).', 'cc: ops@x.com': a copy said on its own after the e-mail it amends
 _CC = re.compile(
-    r"\b(?:b?cc|copy\s+in|loop\s+in)\s+(?P<who>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s+(?:on|to|in)\s+(?:the|that|this|each|every|our)\b",
+    r"\b(?:b?cc|copy\s+in|loop\s+in)(?:\s*:)?\s+(?:me\s*[(,:–—-]\s*|me\s+at\s+)?(?P<who>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"(?:\s+(?:on|to|in)\s+(?:the|that|this|each|every|our)\b|\s*\)?\s*(?:[.;!\n]|$))",
     re.I,
 )
 
