@@ -2360,6 +2360,14 @@ class _Builder:
                     heads = self.loop(per_item, heads, listed, parent)
                     continue
                 key = (parent, scope, step.type, step.values.get("operation"), _target_of(step))
+                if step.kind == "action" and key not in self.done:
+                    # 'Is there a way to get Sim to post our new uploads to Discord? … post anything new in the Discord
+                    # channel #new-videos': a post to a channel no one named and one to a named channel of the same
+                    # service are the same post, said twice (the post keeps the named one's key: a third post, to
+                    # another channel, is a post of its own)
+                    again = next((k for k in self.done if _said_again(k, key)), None)
+                    if again is not None:
+                        self.done[key] = self.done.pop(again)
                 if step.kind == "action" and key in self.done:
                     moved = self.merge(self.done[key], step, heads, prev, parent)
                     if moved is not None:
@@ -2985,18 +2993,18 @@ class _Builder:
         # them names is where the one block writes (a placeholder gives way to a name)
         held = {v.id: v for v in block.values}
         for key, said in filled.items():
-            if (
-                key == text_field
-                or not isinstance(said, str)
-                or not said
-                or "<" in said
-                or _PLACEHOLDER.search(said)
-            ):
+            if key == text_field or not isinstance(said, str) or not said or "<" in said:
                 continue
             if key not in held and key.startswith("manual") and len(key) > 6:
                 # the basic field a 'manual…' value fills ('manualSpreadsheetId')
                 key = key[6].lower() + key[7:]
-            if key in held and _PLACEHOLDER.fullmatch(held[key].value.strip()):
+            if key not in held:
+                continue
+            if not _PLACEHOLDER.search(said):
+                if _PLACEHOLDER.fullmatch(held[key].value.strip()):
+                    held[key].value = said
+            elif _PLACEHOLDER.fullmatch(said.strip()) and _unnamed_place(held[key].value.strip(), said.strip()):
+                # ('{{DISCORD_CHANNEL_ID}}' gives way to '{{DISCORD_CHANNEL_ID_NEW_VIDEOS}}': the place named, to fill)
                 held[key].value = said
         self.blocks.remove(block)
         self.blocks.append(block)
@@ -4308,6 +4316,31 @@ def _updates(block_type: str, operation: str | None) -> bool:
     )
 
 
+# the services a post goes to a channel of: one to a channel no one named is the post to the channel named
+_CHANNEL_POSTS = ("slack", "microsoft_teams", "discord")
+
+
+def _said_again(done: tuple[Any, ...], key: tuple[Any, ...]) -> bool:
+    """Whether the post `key` (parent, scope, type, operation, target) and the post `done` are one post said twice:
+    the same channel service, place in the flow and operation, one of them to no channel the text named (its
+    target empty or the block's own placeholder, '{{DISCORD_CHANNEL_ID}}'), the other to one it named."""
+    if done[:4] != key[:4] or key[2] not in _CHANNEL_POSTS:
+        return False
+    pairs = [(a, b) for a, b in zip(done[4].split("|"), key[4].split("|")) if a != b]
+    return bool(pairs) and all(_unnamed_place(a, b) or _unnamed_place(b, a) for a, b in pairs)
+
+
+def _unnamed_place(value: str, named: str) -> bool:
+    """A target field's `value` that names no place where `named` does: empty, or a placeholder that the other
+    placeholder extends with the place's name ('{{DISCORD_CHANNEL_ID}}' beside '{{DISCORD_CHANNEL_ID_RELEASES}}')."""
+    if not value:
+        return bool(named)
+    bare = _PLACEHOLDER.fullmatch(value)
+    return bool(bare) and (
+        not _PLACEHOLDER.search(named) or named.startswith(value[:-2] + "_") and named.endswith("}}")
+    )
+
+
 def _target_of(step: Step) -> str:
     keys = (
         "channel",
@@ -4353,7 +4386,9 @@ _CHAT_TYPES = ("slack", "microsoft_teams", "discord", "telegram", "whatsapp", "t
 _WHERE_ALERTS_GO = re.compile(
     r"\W*(?:(?:the\s+|all\s+|any\s+)?(?:alerts?|notifications?|pings?|warnings?)\s+(?:should\s+|will\s+|must\s+)?"
     r"(?:go(?:es)?\s+)?(?:to|in|on|via|into)\b|(?:alert|notify|ping|warn)\s+(?:us\s+|me\s+)?(?:to|in|on|via|into)\b|"
-    r"(?:send|post)\s+(?:the\s+)?(?:alerts?|notifications?|warnings?)\s+(?:to|in|on|via|into)\b)",
+    r"(?:send|post)\s+(?:the\s+)?(?:alerts?|notifications?|warnings?)\s+(?:to|in|on|via|into)\b|"
+    # '… send me whats on my calendar today, to my telegram pls': a clause that is only where it goes
+    r"(?:to|on|via|into|over)\s+(?:my|our)\s+[\w-]+(?:\s+(?:please|pls|plz|thanks|thx))?\s*[.!]?\s*$)",
     re.I,
 )
 
