@@ -1525,15 +1525,18 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
     )
 
 
+# the things a service holds, named after it ('the new Airtable bookings', 'GitHub releases'): what it is read for
 _ITEM = (
     r"(?:message|post|thread|conversation|file|document|doc|row|record|entry|entries|page|email|issue|ticket|event|task|"
     r"bug|deal|lead|contact|order|invoice|card|comment|review|incident|submission|response|epic|stor(?:y|ies)|video|"
-    r"stat|statistic|metric|figure)s?"
+    r"stat|statistic|metric|figure|booking|reservation|appointment|release|upload|signup|sign-up|registration|payment|"
+    r"charge|subscriber|commit|mention|transaction|shipment)s?"
 )
 _ITEMS = (
     r"(?:messages|posts|threads|conversations|files|documents|docs|rows|records|entries|pages|emails|issues|tickets|"
     r"events|tasks|bugs|deals|leads|contacts|orders|invoices|cards|comments|reviews|incidents|submissions|responses|"
-    r"epics|stories|videos|stats|statistics|metrics|analytics|figures)"
+    r"epics|stories|videos|stats|statistics|metrics|analytics|figures|bookings|reservations|appointments|releases|"
+    r"uploads|signups|sign-ups|registrations|payments|charges|subscribers|commits|mentions|transactions|shipments)"
 )
 
 
@@ -4659,6 +4662,13 @@ def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[s
     return step
 
 
+# before a write verb's word, what makes it a noun ('the last 7 days of messages', 'the new posts', 'any updates')
+_NOT_A_NOUN = "".join(
+    rf"(?<!\b{w}\s)"
+    for w in ("of", "the", "a", "an", "new", "any", "all", "our", "my", "their", "its", "these", "those", "each", "every")
+)
+
+
 def _implied_destination(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:
     """'write the findings back to the same table': the table/sheet/page of the integration named elsewhere."""
     low = clause.lower()
@@ -4666,8 +4676,10 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     told = lx.CHANNEL_RE.search(clause) and re.search(
         r"\b(?:tell|warn|let)\b|\bfor\s+(?:the\s+|our\s+)?#[\w-]+(?!\s+(?:messages|posts|threads)\b)", low
     )
-    if not re.search(r"\b(" + _WRITE + r")\b", low) and not told and not _changes(low):
-        return None  # ('mark the row as notified': a verb that changes a record writes too)
+    if not re.search(r"\b" + _NOT_A_NOUN + r"(" + _WRITE + r")\b", low) and not told and not _changes(low):
+        # ('mark the row as notified': a verb that changes a record writes too; 'read the last 7 days of messages in
+        # #showcase': a noun after 'of' or 'the' is no verb)
+        return None
     nouns = "|".join(lexicon()["table_nouns"])
     found = re.search(r"\b(?:the|that|this|our|my)\s+(?:same\s+)?(" + nouns + r")s?\b", low)
     chat = re.search(
