@@ -2102,7 +2102,9 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
         # 'Every Friday I look through … and nudge the authors in Slack. I'd love this automatic: Friday 2pm, list …':
         # the routine before a request that takes it over and spells the steps out is told, as before a summary
         over = _routine_restated_at(text)
-        summed = next((m.start() for m in _CONTEXT_SENTENCE.finditer(text) if m.start() <= over < m.end()), -1)
+        summed = next(
+            (m.start() for m in _CONTEXT_SENTENCE.finditer(text) if m.start() <= over < m.end()), -1
+        )
     if summed > 0:
         # 'Every Monday I go through Stripe … Can we automate? … OK so to sum up: when I run it, get …': the summary
         # restates what the sentences before it told or proposed; after it, what tells how things are

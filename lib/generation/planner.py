@@ -3003,7 +3003,9 @@ class _Builder:
             if not _PLACEHOLDER.search(said):
                 if _PLACEHOLDER.fullmatch(held[key].value.strip()):
                     held[key].value = said
-            elif _PLACEHOLDER.fullmatch(said.strip()) and _unnamed_place(held[key].value.strip(), said.strip()):
+            elif _PLACEHOLDER.fullmatch(said.strip()) and _unnamed_place(
+                held[key].value.strip(), said.strip()
+            ):
                 # ('{{DISCORD_CHANNEL_ID}}' gives way to '{{DISCORD_CHANNEL_ID_NEW_VIDEOS}}': the place named, to fill)
                 held[key].value = said
         self.blocks.remove(block)

@@ -4663,10 +4663,8 @@ def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[s
 
 
 # before a write verb's word, what makes it a noun ('the last 7 days of messages', 'the new posts', 'any updates')
-_NOT_A_NOUN = "".join(
-    rf"(?<!\b{w}\s)"
-    for w in ("of", "the", "a", "an", "new", "any", "all", "our", "my", "their", "its", "these", "those", "each", "every")
-)
+_NOUN_LEADS = ("of", "the", "a", "an", "new", "any", "all", "our", "my", "their", "its", "these", "those")
+_NOT_A_NOUN = "".join(rf"(?<!\b{w}\s)" for w in (*_NOUN_LEADS, "each", "every"))
 
 
 def _implied_destination(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:
