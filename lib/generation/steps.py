@@ -4663,7 +4663,10 @@ def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[s
 
 
 # before a write verb's word, what makes it a noun ('the last 7 days of messages', 'the new posts', 'any updates')
-_NOUN_LEADS = ("of", "the", "a", "an", "new", "any", "all", "our", "my", "their", "its", "these", "those")
+_NOUN_LEADS = (
+    "of", "the", "a", "an", "new", "any", "all", "our", "my", "their", "its", "these", "those", "some", "no",
+    "need", "needs", "want", "wants", "get", "gets", "with", "for",  # 'I need messages posted in …'
+)  # fmt: skip
 _NOT_A_NOUN = "".join(rf"(?<!\b{w}\s)" for w in (*_NOUN_LEADS, "each", "every"))
 
 
@@ -4674,7 +4677,15 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     told = lx.CHANNEL_RE.search(clause) and re.search(
         r"\b(?:tell|warn|let)\b|\bfor\s+(?:the\s+|our\s+)?#[\w-]+(?!\s+(?:messages|posts|threads)\b)", low
     )
-    if not re.search(r"\b" + _NOT_A_NOUN + r"(" + _WRITE + r")\b", low) and not told and not _changes(low):
+    written = any(
+        # ('messages posted in our #marketplace channel', 'files added to the folder': a participle telling which
+        # items, right after their noun, is no write)
+        not (
+            re.search(_ITEMS + r"\s+$", low[: m.start()]) and re.fullmatch(r"\w+ed|sent|written", m.group(0))
+        )
+        for m in re.finditer(r"\b" + _NOT_A_NOUN + r"(?:" + _WRITE + r")\b", low)
+    )
+    if not written and not told and not _changes(low):
         # ('mark the row as notified': a verb that changes a record writes too; 'read the last 7 days of messages in
         # #showcase': a noun after 'of' or 'the' is no verb)
         return None
