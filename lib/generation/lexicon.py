@@ -474,9 +474,15 @@ def routine_as_steps(text: str) -> str:
     does by hand, told in the first person, read as the steps to automate ('… open …, copy … and then email
     …'); 'I want', 'I'd like', 'I forget' name no step (lexicon.json 'routine_verbs')."""
 
+    restated = _routine_restated_at(text)
+
     def dropped(m: re.Match[str]) -> str:
         # 'When I call the workflow …', 'once we close a deal': the start of the run, told as what the user does
         if _WHEN_I.search(text[: m.start()]):
+            return m.group(0)
+        # 'Each morning I … ping the technicians on Discord. Could Sim take this over? At 8am …, find … and post …':
+        # the request spells the steps out; the routine before it is told (lexicon.json 'takes_over')
+        if m.start() < restated:
             return m.group(0)
         # 'if the amount is over 500 I also ping #finance': the subject ends the test and starts what it guards —
         # a comma there, as the written form has ('if the file we upload is over 10 MB' is a test of its own)
@@ -493,6 +499,22 @@ def routine_as_steps(text: str) -> str:
         text,
     )
     return re.sub(r"\s*\0", ", ", _routine_re().sub(dropped, text))
+
+
+def _routine_restated_at(text: str) -> int:
+    """Where a request to take the routine over stands ('Could Sim take this over?', "I'd love this automatic:";
+    lexicon.json 'takes_over') when the words after it open a step of their own ('… At 8am every day, find the jobs
+    …'); -1 when none does."""
+    from lib.generation.steps import ACTION_START
+
+    for found in re.finditer(lexicon()["takes_over"], text, re.I):
+        rest = text[found.end() :]
+        if any(
+            ACTION_START.match(_CLAUSE_LEAD.sub("", part.strip().lower()))
+            for part in re.split(r"[.:;!?,\n]|\s[-–—]\s", rest)
+        ):
+            return found.start()
+    return -1
 
 
 def doer_steps(text: str) -> str:
@@ -2085,6 +2107,13 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
     # 'Looking for someone to build a Sim workflow that …': a job brief's ask; what it tells before it is context
     ask = brief_ask_at(text)
     summed = summed_up_at(text)
+    if summed <= 0:
+        # 'Every Friday I look through … and nudge the authors in Slack. I'd love this automatic: Friday 2pm, list …':
+        # the routine before a request that takes it over and spells the steps out is told, as before a summary
+        over = _routine_restated_at(text)
+        summed = next(
+            (m.start() for m in _CONTEXT_SENTENCE.finditer(text) if m.start() <= over < m.end()), -1
+        )
     if summed > 0:
         # 'Every Monday I go through Stripe … Can we automate? … OK so to sum up: when I run it, get …': the summary
         # restates what the sentences before it told or proposed; after it, what tells how things are

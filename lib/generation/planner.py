@@ -8,6 +8,7 @@ lays the steps out as blocks and edges, wiring each block's input to the previou
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass, field
@@ -491,7 +492,7 @@ def draft(description: str) -> Draft:
     steps = [s for s in steps if not any(s is t for t in told_event)] or steps
     if context and any(
         _told(s, description, context) or (s.kind == "fan" and _untold([s], description, context) != [s])
-        for s in steps
+        for s in _flat(steps)
     ):
         # 'Right now Dana copies each conversation into a Google Doc by hand.', '… parents email asking if we got
         # it': context makes no write, processing or test
@@ -1101,7 +1102,9 @@ def _chosen_service(step: Step, description: str) -> None:
 
 
 def _untold(steps: list[Step], description: str, context: list[tuple[int, int]]) -> list[Step]:
-    """`steps` without those read from context; a fan left with one branch is that branch's steps."""
+    """`steps` without those read from context, inside loops and tests too ('… send each home coach an SMS. We have
+    a Twilio account already because …': the told sentence's SMS is no second step of the loop); a fan left with one
+    branch is that branch's steps. (A copy: the steps given stay as they were.)"""
     kept: list[Step] = []
     for step in steps:
         if _told(step, description, context):
@@ -1112,7 +1115,21 @@ def _untold(steps: list[Step], description: str, context: list[tuple[int, int]])
             if len(branches) == 1:
                 kept += branches[0][1]
                 continue
-            step.branches = branches or step.branches
+            step = dataclasses.replace(step, branches=branches or step.branches)
+        elif step.body or step.branches:
+            # (inside, only what a sentence tells drops out: 'We have a Twilio account already …', not the request
+            # that context found by its place only — before the first sentence that opens as one — repeats)
+            tell = [(a, b) for a, b in context if lx.tells(description[a:b].strip().lower(), ACTION_START)]
+            body = _untold(step.body, description, tell)
+            branches = [(k, _untold(b, description, tell)) for k, b in step.branches]
+            if (step.body and not body) or (
+                any(b for _, b in step.branches) and not any(b for _, b in branches)
+            ):
+                continue  # ('Ours: HR adds each new starter to …': a repeat of what the context tells, nothing else)
+            # (a branch only the told sentence filled keeps its steps while another branch has its own)
+            branches = [(k, b or old) for (k, b), (_, old) in zip(branches, step.branches)]
+            if body != step.body or branches != step.branches:
+                step = dataclasses.replace(step, body=body, branches=branches)
         kept.append(step)
     return kept
 
@@ -2354,6 +2371,14 @@ class _Builder:
                     heads = self.loop(per_item, heads, listed, parent)
                     continue
                 key = (parent, scope, step.type, step.values.get("operation"), _target_of(step))
+                if step.kind == "action" and key not in self.done:
+                    # 'Is there a way to get Sim to post our new uploads to Discord? … post anything new in the Discord
+                    # channel #new-videos': a post to a channel no one named and one to a named channel of the same
+                    # service are the same post, said twice (the post keeps the named one's key: a third post, to
+                    # another channel, is a post of its own)
+                    again = next((k for k in self.done if _said_again(k, key)), None)
+                    if again is not None:
+                        self.done[key] = self.done.pop(again)
                 if step.kind == "action" and key in self.done:
                     moved = self.merge(self.done[key], step, heads, prev, parent)
                     if moved is not None:
@@ -2979,18 +3004,20 @@ class _Builder:
         # them names is where the one block writes (a placeholder gives way to a name)
         held = {v.id: v for v in block.values}
         for key, said in filled.items():
-            if (
-                key == text_field
-                or not isinstance(said, str)
-                or not said
-                or "<" in said
-                or _PLACEHOLDER.search(said)
-            ):
+            if key == text_field or not isinstance(said, str) or not said or "<" in said:
                 continue
             if key not in held and key.startswith("manual") and len(key) > 6:
                 # the basic field a 'manual…' value fills ('manualSpreadsheetId')
                 key = key[6].lower() + key[7:]
-            if key in held and _PLACEHOLDER.fullmatch(held[key].value.strip()):
+            if key not in held:
+                continue
+            if not _PLACEHOLDER.search(said):
+                if _PLACEHOLDER.fullmatch(held[key].value.strip()):
+                    held[key].value = said
+            elif _PLACEHOLDER.fullmatch(said.strip()) and _unnamed_place(
+                held[key].value.strip(), said.strip()
+            ):
+                # ('{{DISCORD_CHANNEL_ID}}' gives way to '{{DISCORD_CHANNEL_ID_NEW_VIDEOS}}': the place named, to fill)
                 held[key].value = said
         self.blocks.remove(block)
         self.blocks.append(block)
@@ -4306,6 +4333,31 @@ def _updates(block_type: str, operation: str | None) -> bool:
     )
 
 
+# the services a post goes to a channel of: one to a channel no one named is the post to the channel named
+_CHANNEL_POSTS = ("slack", "microsoft_teams", "discord")
+
+
+def _said_again(done: tuple[Any, ...], key: tuple[Any, ...]) -> bool:
+    """Whether the post `key` (parent, scope, type, operation, target) and the post `done` are one post said twice:
+    the same channel service, place in the flow and operation, one of them to no channel the text named (its
+    target empty or the block's own placeholder, '{{DISCORD_CHANNEL_ID}}'), the other to one it named."""
+    if done[:4] != key[:4] or key[2] not in _CHANNEL_POSTS:
+        return False
+    pairs = [(a, b) for a, b in zip(done[4].split("|"), key[4].split("|")) if a != b]
+    return bool(pairs) and all(_unnamed_place(a, b) or _unnamed_place(b, a) for a, b in pairs)
+
+
+def _unnamed_place(value: str, named: str) -> bool:
+    """A target field's `value` that names no place where `named` does: empty, or a placeholder that the other
+    placeholder extends with the place's name ('{{DISCORD_CHANNEL_ID}}' beside '{{DISCORD_CHANNEL_ID_RELEASES}}')."""
+    if not value:
+        return bool(named)
+    bare = _PLACEHOLDER.fullmatch(value)
+    return bool(bare) and (
+        not _PLACEHOLDER.search(named) or named.startswith(value[:-2] + "_") and named.endswith("}}")
+    )
+
+
 def _target_of(step: Step) -> str:
     keys = (
         "channel",
@@ -4351,7 +4403,9 @@ _CHAT_TYPES = ("slack", "microsoft_teams", "discord", "telegram", "whatsapp", "t
 _WHERE_ALERTS_GO = re.compile(
     r"\W*(?:(?:the\s+|all\s+|any\s+)?(?:alerts?|notifications?|pings?|warnings?)\s+(?:should\s+|will\s+|must\s+)?"
     r"(?:go(?:es)?\s+)?(?:to|in|on|via|into)\b|(?:alert|notify|ping|warn)\s+(?:us\s+|me\s+)?(?:to|in|on|via|into)\b|"
-    r"(?:send|post)\s+(?:the\s+)?(?:alerts?|notifications?|warnings?)\s+(?:to|in|on|via|into)\b)",
+    r"(?:send|post)\s+(?:the\s+)?(?:alerts?|notifications?|warnings?)\s+(?:to|in|on|via|into)\b|"
+    # '… send me whats on my calendar today, to my telegram pls': a clause that is only where it goes
+    r"(?:to|on|via|into|over)\s+(?:my|our)\s+[\w-]+(?:\s+(?:please|pls|plz|thanks|thx))?\s*[.!]?\s*$)",
     re.I,
 )
 

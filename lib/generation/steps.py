@@ -551,6 +551,11 @@ def clauses(text: str) -> list[str]:
             and re.search(
                 r"\b(?:sites?|websites?|pages|feeds?|portals?|shops?|stores?|blogs?)\s*$", joined[-1], re.I
             )
+            # 'email it to our head of ops, tomas@x.com', 'also email the CEO, marcus@x.com': the address of the one
+            # the e-mail before it names, no e-mail of its own
+            or _ADDRESS_ALONE.fullmatch(part)
+            and _MAILED_TO.search(joined[-1])
+            and not lx.EMAIL_RE.search(joined[-1])
         ):
             joined[-1] = f"{joined[-1]}, {part.strip()}"
         else:
@@ -558,6 +563,13 @@ def clauses(text: str) -> list[str]:
     return [p.replace("\x01", ",").strip() for p in joined if p and p.strip()]
 
 
+_ADDRESS_ALONE = re.compile(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[.!]?\s*")
+# an e-mail sent to someone the clause names by role or name, not by address ('email the CEO', 'mail it to our head of ops')
+_MAILED_TO = re.compile(
+    r"\b(?:e-?mail(?:ed|s)?|mail|send|forward|cc)\b(?:\s+(?:it|them|this|that|the\s+[\w-]+(?:\s+[\w-]+)?|a\s+[\w-]+(?:\s+[\w-]+)?))?"
+    r"\s+(?:to\s+)?(?:the|our|my|their|his|her)\s+[\w-]+(?:\s+(?:of\s+)?[\w-]+){0,3}\s*$",
+    re.I,
+)
 _PLACE_ALONE = re.compile(
     r"^\s*(?:in\s+|the\s+)?(?:table|sheet|tab|database|collection|folder|board|project|base|space|workspace)\s+"
     r"(?:called\s+|named\s+)?(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|[\w-]+)\s*$",
@@ -1515,15 +1527,18 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
     )
 
 
+# the things a service holds, named after it ('the new Airtable bookings', 'GitHub releases'): what it is read for
 _ITEM = (
     r"(?:message|post|thread|conversation|file|document|doc|row|record|entry|entries|page|email|issue|ticket|event|task|"
     r"bug|deal|lead|contact|order|invoice|card|comment|review|incident|submission|response|epic|stor(?:y|ies)|video|"
-    r"stat|statistic|metric|figure)s?"
+    r"stat|statistic|metric|figure|booking|reservation|appointment|release|upload|signup|sign-up|registration|payment|"
+    r"charge|subscriber|commit|mention|transaction|shipment)s?"
 )
 _ITEMS = (
     r"(?:messages|posts|threads|conversations|files|documents|docs|rows|records|entries|pages|emails|issues|tickets|"
     r"events|tasks|bugs|deals|leads|contacts|orders|invoices|cards|comments|reviews|incidents|submissions|responses|"
-    r"epics|stories|videos|stats|statistics|metrics|analytics|figures)"
+    r"epics|stories|videos|stats|statistics|metrics|analytics|figures|bookings|reservations|appointments|releases|"
+    r"uploads|signups|sign-ups|registrations|payments|charges|subscribers|commits|mentions|transactions|shipments)"
 )
 
 
@@ -4649,6 +4664,14 @@ def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[s
     return step
 
 
+# before a write verb's word, what makes it a noun ('the last 7 days of messages', 'the new posts', 'any updates')
+_NOUN_LEADS = (
+    "of", "the", "a", "an", "new", "any", "all", "our", "my", "their", "its", "these", "those", "some", "no",
+    "need", "needs", "want", "wants", "get", "gets", "with", "for",  # 'I need messages posted in …'
+)  # fmt: skip
+_NOT_A_NOUN = "".join(rf"(?<!\b{w}\s)" for w in (*_NOUN_LEADS, "each", "every"))
+
+
 def _implied_destination(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:
     """'write the findings back to the same table': the table/sheet/page of the integration named elsewhere."""
     low = clause.lower()
@@ -4656,8 +4679,18 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     told = lx.CHANNEL_RE.search(clause) and re.search(
         r"\b(?:tell|warn|let)\b|\bfor\s+(?:the\s+|our\s+)?#[\w-]+(?!\s+(?:messages|posts|threads)\b)", low
     )
-    if not re.search(r"\b(" + _WRITE + r")\b", low) and not told and not _changes(low):
-        return None  # ('mark the row as notified': a verb that changes a record writes too)
+    written = any(
+        # ('messages posted in our #marketplace channel', 'files added to the folder': a participle telling which
+        # items, right after their noun, is no write)
+        not (
+            re.search(_ITEMS + r"\s+$", low[: m.start()]) and re.fullmatch(r"\w+ed|sent|written", m.group(0))
+        )
+        for m in re.finditer(r"\b" + _NOT_A_NOUN + r"(?:" + _WRITE + r")\b", low)
+    )
+    if not written and not told and not _changes(low):
+        # ('mark the row as notified': a verb that changes a record writes too; 'read the last 7 days of messages in
+        # #showcase': a noun after 'of' or 'the' is no verb)
+        return None
     nouns = "|".join(lexicon()["table_nouns"])
     found = re.search(r"\b(?:the|that|this|our|my)\s+(?:same\s+)?(" + nouns + r")s?\b", low)
     chat = re.search(
@@ -8160,9 +8193,11 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     return steps
 
 
-# 'cc accounts@x.agency on the welcome email', 'copy in finance@x.com': an address added to an e-mail sent anyway
+# 'cc accounts@x.agency on the welcome email', 'copy in finance@x.com': an address added to an e-mail sent anyway;
+# 'Cc me (renee@x.com).', 'cc: ops@x.com': a copy said on its own after the e-mail it amends
 _CC = re.compile(
-    r"\b(?:b?cc|copy\s+in|loop\s+in)\s+(?P<who>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s+(?:on|to|in)\s+(?:the|that|this|each|every|our)\b",
+    r"\b(?:b?cc|copy\s+in|loop\s+in)(?:\s*:)?\s+(?:me\s*[(,:–—-]\s*|me\s+at\s+)?(?P<who>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"(?:\s+(?:on|to|in)\s+(?:the|that|this|each|every|our)\b|\s*\)?\s*(?:[.;!\n]|$))",
     re.I,
 )
 
