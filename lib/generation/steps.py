@@ -772,8 +772,18 @@ def _search_query(clause: str) -> str:
 
     Filler ('their company', 'our YouTube channel') is not a query: the previous output ({prev}) is."""
     q = _quoted(clause)
-    if q:
+    if q and not re.search(  # ('search the "support-docs" Pinecone index': the name is the place searched)
+        r"['\"\u2018\u201c]" + re.escape(q) + r"['\"\u2019\u201d]\s+(?:\w+\s+)?(?:index|knowledge\s+base|collection|"
+        r"namespace|table|database)\b"
+        r"|\b(?:index|knowledge\s+base|collection|namespace|table|database)\s+(?:called\s+|named\s+)?['\"\u2018\u201c]"
+        + re.escape(q)
+        + r"['\"\u2019\u201d]",
+        clause,
+        re.I,
+    ):
         return q
+    if q:
+        return "{prev}"  # the place's name is no query: what the run holds is searched there
     if re.search(
         r"\b(?:run|do|perform|make|start)\s+an?\s+(?:quick\s+)?(?:web|google|internet|online)?\s*search\b(?!\s+(?:for|about|on)\b)",
         clause,
@@ -1506,7 +1516,12 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
             r"(?:already\s+)?(?:put|added)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             # 'the invoice number we have on file in our Airtable table', 'what we keep in the sheet'
             r"|\b(?:we|i|you|they|that|which)\s+(?:have|has|keep|keeps|hold|holds|store|track)\s+(?:on\s+file\s+)?"
-            r"(?:in|on|inside)\s+[^.,;]{0,30}?\b" + re.escape(p) + r"\b",
+            r"(?:in|on|inside)\s+[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
+            # 'Store manager numbers are in Airtable table 'Stores'', 'the targets live in the Notion database …',
+            # '(number in Supabase table 'oncall', column phone)': where a value the run needs is, read
+            r"|\b(?:numbers?|emails?|addresses|ids|names|prices|rates|targets|contacts|details|phones?)\s+"
+            r"(?:(?:is|are|live|lives|sit|sits|kept)\s+)?(?:in|on)\s+(?:the\s+|our\s+|an?\s+)?"
+            r"[^.,;]{0,12}?\b" + re.escape(p) + r"\b",
             low,
         )
         for p in phrases
@@ -1815,7 +1830,8 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
     if (
         any(
             re.search(
-                r"\b(?:use|using|run|with|via|through)\s+(?:the\s+|an?\s+|our\s+)?"
+                # ('answers … using only our 'HR Handbook' knowledge base': the only source it may use)
+                r"\b(?:use|using|run|with|via|through)\s+(?:only\s+|just\s+)?(?:the\s+|an?\s+|our\s+)?"
                 r"(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|\w+\s+)?" + re.escape(p),
                 low,
             )

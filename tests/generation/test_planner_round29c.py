@@ -20,10 +20,7 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r29c-call-notes-reps-in-airtable": "'Rep emails are in Airtable table 'Regions'' is neither read nor used",
     "r29c-forum-targets-in-notion": "'the targets live in the Notion database …' is not read",
-    "r29c-chat-kb-only-our": "'using only our 'X' knowledge base' is not searched",
     "r29c-discovery-kb-docs-go-into": "'goes into a Sim knowledge base' in a chat's notes is written to, no answer",
-    "r29c-endpoint-returns-profile": "'returns a one-paragraph profile' makes no response step",
-    "r29c-endpoint-return-json": "'an API endpoint … can call with' is read as a call; 'Return JSON' makes no response",
     "r29c-dm-brief-into-channel": "'drop a quick brief into #…' posts the search results, no agent writes the brief",
 }
 
