@@ -4475,7 +4475,9 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     )
     product = re.search(
         r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:leaderboard|report|ranking|briefing|analysis|breakdown|"
-        r"description|profile|blurb|reflection|bake list|shopping list|to-?do list|forecast|comparison|scorecard)\b",
+        r"description|profile|blurb|reflection|bake list|shopping list|to-?do list|forecast|comparison|scorecard"
+        # ('drop a short brief into #sdr-queue': the noun, not the adjective of 'a brief note')
+        r"|brief(?=\s+(?:into|to|in|on|of|for|about|with|and)\b|\s*[,.;:!?]|\s*$))\b",
         low,
     ) or re.search(  # 'make for me a short list of what is important': a list the model makes, not the data's
         r"\b(?:" + _PRODUCT_VERB + r")\s+" + _FOR_WHOM + r"(?:a|an)\s+(?:short|brief|quick|small)\s+list\b",
