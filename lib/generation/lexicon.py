@@ -2936,3 +2936,19 @@ def instead_tests(text: str) -> str:
         tail = after if after.startswith("\n") else (" " + after.lstrip() if after.strip() else "")
         text = before[:at] + replaced + rest.rstrip() + tail
     return text
+
+
+def answer_rules(text: str) -> list[str]:
+    """'NOT allowed to give diagnoses — hard rule from the clinical lead', 'Must never quote prices': what a chat's
+    answer may never say, as rules for the agent that writes it ('Never give diagnoses.'); the verbs are
+    lexicon.json `answer_bans` (a ban of a service's write is not the answer's)."""
+    verbs = "|".join(re.escape(v) for v in sorted(lexicon()["answer_bans"], key=len, reverse=True))
+    found = re.finditer(
+        r"\b(?:never|not\s+(?:be\s+)?allowed\s+to|(?:must|should|may|can|will)\s*(?:not|n't|never)|cannot|"
+        r"do\s+not|don't|no\s+one\s+wants\s+it\s+to)\s+(?:ever\s+)?(?P<verb>" + verbs + r")\s+"
+        r"(?P<what>[^.;:!?\n()\u2014\u2013]{1,60}?)\s*(?=[.;:!?\n()\u2014\u2013]|\s-\s|$)",
+        text,
+        re.I,
+    )
+    rules = [f"Never {m.group('verb').lower()} {m.group('what').strip()}." for m in found]
+    return list(dict.fromkeys(rules))

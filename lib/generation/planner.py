@@ -4365,7 +4365,10 @@ def _answer_step(description: str) -> Step:
     """'a chat assistant that answers from the handbook in the knowledge base': a run that only looks things up
     answers the question with what it found (an agent reads both)."""
     values = _agent(
-        "You answer the question using only what was found; say which sources you used.",
+        " ".join(
+            ["You answer the question using only what was found; say which sources you used."]
+            + lx.answer_rules(description)  # 'NOT allowed to give diagnoses': the answer's rules
+        ),
         "Question: {start}\n\nFound: {prev}",
         "0.3",
         lx.model_in(description),
@@ -4380,7 +4383,8 @@ def _chat_reply(thing: str, said: str, description: str, found: bool = False) ->
     values = _agent(
         f"You write {thing.strip()} from what the user typed"
         + (" and what was found" if found else "")
-        + ", ready to read in the chat as is. Answer with it only.",
+        + ", ready to read in the chat as is. Answer with it only."
+        + "".join(" " + rule for rule in lx.answer_rules(description)),
         "Question: {start}\n\nFound: {prev}" if found else "{start}",
         "0.5",
         lx.model_in(description),

@@ -1519,6 +1519,13 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
             r"(?:in|on|inside)\s+[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             # 'Store manager numbers are in Airtable table 'Stores'', 'the targets live in the Notion database …',
             # '(number in Supabase table 'oncall', column phone)': where a value the run needs is, read
+            # 'PDFs go into a Sim knowledge base ('Rehab Library')', 'the guide goes into …': where documents are kept
+            # (not 'each new PDF goes into …', one the run brings)
+            r"|(?<!\bnew )(?<!\beach )(?<!\bevery )(?<!\bthis )(?<!\bthat )\b(?:pdfs|docs|documents|manuals|guides?|"
+            r"handbooks?|articles|policies|faqs?)\s+(?:go|goes|are|is|will\s+go|will\s+be|get|gets)\s+"
+            r"(?:uploaded\s+|loaded\s+|added\s+|put\s+|indexed\s+)?(?:in|into|to|inside)\b[^.,;]{0,30}?\b"
+            + re.escape(p)
+            + r"\b"
             r"|\b(?:numbers?|emails?|addresses|ids|names|prices|rates|targets|contacts|details|phones?)\s+"
             r"(?:(?:is|are|live|lives|sit|sits|kept)\s+)?(?:in|on)\s+(?:the\s+|our\s+|an?\s+)?"
             r"[^.,;]{0,12}?\b" + re.escape(p) + r"\b",
@@ -2355,6 +2362,7 @@ def _resource_patterns(
         service = rf"(?:(?:{svc})\s+)?" if svc else ""
         patterns = [
             rf"\b{noun}\s+(?:called\s+|named\s+)?{_QUOTED_NAME}",  # 'workbook 'Price List''
+            rf"\b{service}{noun}\s+\(\s*{_QUOTED_NAME}\s*\)",  # 'a Sim knowledge base ('Rehab Library')'
             rf"{_QUOTED_NAME}\s+{service}{noun}\b",  # ''Triage Crew' channel', ''Menus' Excel workbook'
             # 'the Grants google sheet': the service's own name that ends in the noun
             *(

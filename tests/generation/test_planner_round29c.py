@@ -20,7 +20,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r29c-call-notes-reps-in-airtable": "'Rep emails are in Airtable table 'Regions'' is neither read nor used",
     "r29c-forum-targets-in-notion": "'the targets live in the Notion database …' is not read",
-    "r29c-discovery-kb-docs-go-into": "'goes into a Sim knowledge base' in a chat's notes is written to, no answer",
 }
 
 
