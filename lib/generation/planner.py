@@ -198,6 +198,8 @@ def draft(description: str) -> Draft:
     description = lx.negated_lists(description)  # "don't reply, forward or delete …": each verb negated
     description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
+    # '… text the on-call tech (number in Supabase table 'oncall').': where a value is kept, a sentence of its own
+    description = lx.kept_lookups(description)
     # '"the Rota" means the Google Sheet 'Theatre Rota'. … each session listed in the Rota': the place defined
     description = defined_terms(description)
     # 'Loans are tracked in the "Loans" tab of our sheet. … go through that tab': the place told of, written out
@@ -2424,7 +2426,12 @@ class _Builder:
                     self.keyed_request(step, values, data)
                     self.event_request(step, values)
                     self.given_input(step, values, data, parent)
-                filtered = step.kind == "source" and self.filtered(step, values)
+                # ('look up the number in Supabase table 'oncall' and text the on-call tech': said as a look-up, the
+                # record it finds is whom a send after it goes to, found by a key or not)
+                filtered = step.kind == "source" and (
+                    self.filtered(step, values) or re.match(r"\s*look(?:s|ing)?\s+up\b", step.text or "", re.I)
+                    is not None
+                )
                 local = self.add(step.type, values, parent)
                 for words, name in told:
                     self.notes.append(

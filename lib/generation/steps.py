@@ -533,7 +533,17 @@ def clauses(text: str) -> list[str]:
         if part
         for piece in (
             _ARROW_STEP.split(part)
-            if re.match(r"\W*(?:also\s+|then\s+)?(?:" + _WRITE + "|" + _READ + r")\b", part, re.I)
+            if (
+                re.match(r"\W*(?:also\s+|then\s+)?(?:" + _WRITE + "|" + _READ + r")\b", part, re.I)
+                # ('Rep emails are in Airtable table 'Regions' by postcode → email the right rep': where a value is
+                # kept, then the step that uses it)
+                or re.match(
+                    r"\W*(?:(?:the|our|their)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?\s+(?:is|are|lives?)\s+"
+                    r"(?:kept\s+|stored\s+)?in\s+[^>→]{0,60}?['\"\u2018\u201c]",
+                    part,
+                    re.I,
+                )
+            )
             and not re.search(r"\b(?:if|when|unless|whenever)\b", part, re.I)
             else [part]
         )

@@ -17,10 +17,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r29c-call-notes-reps-in-airtable": "'Rep emails are in Airtable table 'Regions'' is neither read nor used",
-    "r29c-forum-targets-in-notion": "'the targets live in the Notion database …' is not read",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round29c.jsonl", _KNOWN))
