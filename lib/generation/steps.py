@@ -3193,10 +3193,11 @@ def _named_api_step(clause: str, description: str = "") -> Step | None:
     )
 
 
-# 'fetch the rate from api.exchangerate.host': an address written without its scheme
+# 'fetch the rate from api.exchangerate.host': an address written without its scheme (a company's own network too:
+# 'api.fairmontcu.internal/v2/transactions')
 _BARE_HOST = re.compile(
     r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+(?:com|io|net|org|edu|gov|host|dev|app|co|ai|so|me|info|biz|cloud|tech|us|uk|de|fr|"
-    r"es|it|nl|eu|ch|at|be|se|no|dk|fi|pl|pt|jp|au|ca)(?:/[\w./?=&%-]*[\w/])?)(?![\w@-])",
+    r"es|it|nl|eu|ch|at|be|se|no|dk|fi|pl|pt|jp|au|ca|ie|nz|xyz|internal|corp|lan)(?:/[\w./?=&%-]*[\w/])?)(?![\w@-])",
     re.I,
 )
 
@@ -3282,7 +3283,8 @@ def _address_of(name: str, description: str) -> str | None:
     return every.pop() if len(every) == 1 else None
 
 
-_HOST_OF_API = re.compile(r"\bapi\s*\(\s*((?:[a-z0-9-]+\.)+[a-z]{2,6})\s*\)", re.I)
+# ('our core banking API (api.fairmontcu.internal/v2/transactions)': with the path of the call)
+_HOST_OF_API = re.compile(r"\bapi\s*\(\s*((?:[a-z0-9-]+\.)+[a-z]{2,10}(?:/[\w./?=&%-]*[\w/])?)\s*\)", re.I)
 
 
 def _api_step(clause: str, description: str) -> Step | None:
