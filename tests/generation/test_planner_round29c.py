@@ -8,9 +8,10 @@ written to. An API endpoint that 'returns' what it made, or says 'Return JSON {t
 endpoint our app can call with …' is the run's start, not a call it makes. A brief dropped into a channel is written
 first by an agent. Voices: a spec page, call notes, a forum post, one-line requests, discovery notes, a Slack DM;
 controls: a value in a sheet a spec already read, a tab read, a knowledge base searched, a file added to one, a
-Stripe row. 5 of 12 were right before the fix. One line added after the fixes, wrong before them (run on
+Stripe row. 5 of 12 were right before the fix. Two lines added after the fixes, wrong before them (run on
 main): finance notes asking to fetch from 'our billing API (billing.northwind.internal/api/invoices)', an address
-without its scheme on the company's own network, whose host the request did not take."""
+without its scheme on the company's own network, whose host the request did not take; a routine that reads 'the text
+from its link' (a page read, dropped before)."""
 
 from __future__ import annotations
 
