@@ -88,6 +88,8 @@ _READ = (
     # 'count the open tickets' (not 'the error count is …')
     r"count(?=\s+(?:the|all|our|my|every|each|new|open|today|yesterday)\b)|"
     r"crawl|back up|go\s+through(?!\s+with\b)|"
+    # 'a chatbot that remembers what people told it earlier in the convo': the conversation kept so far, read back
+    r"remember(?=\s+(?:what|the\s+conversation|earlier|everything|each\s+\w+'s|previous|past)\b)|"
     r"download|query|find|search|take|receive|export|looks?(?:\s+\w+){0,2}\s+up|"
     # 'poll https://…/stats every 5 minutes' (not 'post a poll')
     r"poll(?=\s+(?:https?://|the\b|our\b|my\b|[\w-]+\.[a-z]{2,}))|"
