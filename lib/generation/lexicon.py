@@ -2962,7 +2962,9 @@ def _place_services() -> re.Pattern[str]:
     names = {p.strip() for e in lexicon()["integrations"].values() for p in e["phrases"] if p.strip()}
     names |= {a for b in data()["blocks"].values() for a in b.get("aliases", [])}
     names = {n for n in names if len(n) > 2}
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b", re.I)
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b", re.I
+    )
 
 
 # '(number in Supabase table 'oncall', column phone)', '(our prices are in a Google Sheet 'Our Prices')', '(the targets
@@ -2992,18 +2994,30 @@ def kept_lookups(text: str) -> str:
         sentence = max((x.end() for x in re.finditer(r"[.!?](?=\s)|\n", text[: m.start()])), default=0)
         clause = max(
             [sentence]
-            + [sentence + x.end() for x in re.finditer(r",|;|:|\s(?:and|then)\s", text[sentence : m.start()], re.I)]
+            + [
+                sentence + x.end()
+                for x in re.finditer(r",|;|:|\s(?:and|then)\s", text[sentence : m.start()], re.I)
+            ]
         )
-        if not re.match(r"\s*(?:(?:and|then)\s+)?(?:if|when|whenever|unless|once|where)\b", text[clause : m.start()], re.I):
+        if not re.match(
+            r"\s*(?:(?:and|then)\s+)?(?:if|when|whenever|unless|once|where)\b", text[clause : m.start()], re.I
+        ):
             # (the place up to its name: '…'oncall', column phone' is read in 'oncall')
-            place = re.match(r"[^'\"\u2018\u201c]*['\"\u2018\u201c][^'\"\u2019\u201d]+['\"\u2019\u201d]", m.group("place"))
-            lead = re.match(r"\s*", text[clause : m.start()]).end()
+            place = re.match(
+                r"[^'\"\u2018\u201c]*['\"\u2018\u201c][^'\"\u2019\u201d]+['\"\u2019\u201d]", m.group("place")
+            )
+            lead = len(text[clause : m.start()]) - len(text[clause : m.start()].lstrip())
+            kept = (place.group(0) if place else m.group("place")).strip()
             edits.append((m.start(), m.end(), ""))
-            edits.append((clause + lead, clause + lead, f"look up {what} in {place.group(0).strip()} and "))
+            edits.append((clause + lead, clause + lead, f"look up {what} in {kept} and "))
             continue
         said = f"{what[0].upper()}{what[1:]} {'are' if plural else 'is'} in {m.group('place').strip()}."
         stop = re.compile(r"[.!?](?=\s|$)|\n|$").search(text, m.end())
-        at = stop.end() if stop is not None and stop.group(0) in ".!?" else (stop.start() if stop else len(text))
+        at = (
+            stop.end()
+            if stop is not None and stop.group(0) in ".!?"
+            else (stop.start() if stop else len(text))
+        )
         edits.append((m.start(), m.end(), ""))
         edits.append((at, at, " " + said))
     for start, end, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):

@@ -2429,8 +2429,8 @@ class _Builder:
                 # ('look up the number in Supabase table 'oncall' and text the on-call tech': said as a look-up, the
                 # record it finds is whom a send after it goes to, found by a key or not)
                 filtered = step.kind == "source" and (
-                    self.filtered(step, values) or re.match(r"\s*look(?:s|ing)?\s+up\b", step.text or "", re.I)
-                    is not None
+                    self.filtered(step, values)
+                    or re.match(r"\s*look(?:s|ing)?\s+up\b", step.text or "", re.I) is not None
                 )
                 local = self.add(step.type, values, parent)
                 for words, name in told:

@@ -784,14 +784,19 @@ def _search_query(clause: str) -> str:
 
     Filler ('their company', 'our YouTube channel') is not a query: the previous output ({prev}) is."""
     q = _quoted(clause)
-    if q and not re.search(  # ('search the "support-docs" Pinecone index': the name is the place searched)
-        r"['\"\u2018\u201c]" + re.escape(q) + r"['\"\u2019\u201d]\s+(?:\w+\s+)?(?:index|knowledge\s+base|collection|"
-        r"namespace|table|database)\b"
-        r"|\b(?:index|knowledge\s+base|collection|namespace|table|database)\s+(?:called\s+|named\s+)?['\"\u2018\u201c]"
-        + re.escape(q)
-        + r"['\"\u2019\u201d]",
-        clause,
-        re.I,
+    if (
+        q
+        and not re.search(  # ('search the "support-docs" Pinecone index': the name is the place searched)
+            r"['\"\u2018\u201c]"
+            + re.escape(q)
+            + r"['\"\u2019\u201d]\s+(?:\w+\s+)?(?:index|knowledge\s+base|collection|"
+            r"namespace|table|database)\b"
+            r"|\b(?:index|knowledge\s+base|collection|namespace|table|database)\s+(?:called\s+|named\s+)?['\"\u2018\u201c]"
+            + re.escape(q)
+            + r"['\"\u2019\u201d]",
+            clause,
+            re.I,
+        )
     ):
         return q
     if q:
