@@ -2426,11 +2426,12 @@ class _Builder:
                     self.keyed_request(step, values, data)
                     self.event_request(step, values)
                     self.given_input(step, values, data, parent)
-                # ('look up the number in Supabase table 'oncall' and text the on-call tech': said as a look-up, the
-                # record it finds is whom a send after it goes to, found by a key or not)
+                # ('look up the number in Supabase table 'oncall' and text the on-call tech': said as a look-up in a
+                # place that holds records, the record it finds is whom a send after it goes to, found by a key or not)
                 filtered = step.kind == "source" and (
                     self.filtered(step, values)
-                    or re.match(r"\s*look(?:s|ing)?\s+up\b", step.text or "", re.I) is not None
+                    or services.lookup_filter(step.type, step.values.get("operation")) is not None
+                    and re.match(r"\s*look(?:s|ing)?\s+up\b", step.text or "", re.I) is not None
                 )
                 local = self.add(step.type, values, parent)
                 for words, name in told:

@@ -1535,7 +1535,7 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
             r"|\b(?:we|i|you|they|that|which)\s+(?:have|has|keep|keeps|hold|holds|store|track)\s+(?:on\s+file\s+)?"
             r"(?:in|on|inside)\s+[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             # 'Store manager numbers are in Airtable table 'Stores'', 'the targets live in the Notion database …',
-            # '(number in Supabase table 'oncall', column phone)': where a value the run needs is, read
+            # ('logs the number in the 'Balance' sheet' writes it there: the value is said to be in the place)
             # 'PDFs go into a Sim knowledge base ('Rehab Library')', 'the guide goes into …': where documents are kept
             # (not 'each new PDF goes into …', one the run brings)
             r"|(?<!\bnew )(?<!\beach )(?<!\bevery )(?<!\bthis )(?<!\bthat )\b(?:pdfs|docs|documents|manuals|guides?|"
@@ -1544,7 +1544,7 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
             + re.escape(p)
             + r"\b"
             r"|\b(?:numbers?|emails?|addresses|ids|names|prices|rates|targets|contacts|details|phones?)\s+"
-            r"(?:(?:is|are|live|lives|sit|sits|kept)\s+)?(?:in|on)\s+(?:the\s+|our\s+|an?\s+)?"
+            r"(?:is|are|live|lives|sit|sits|(?:is\s+|are\s+)?kept)\s+(?:in|on)\s+(?:the\s+|our\s+|an?\s+)?"
             r"[^.,;]{0,12}?\b" + re.escape(p) + r"\b",
             low,
         )
