@@ -2971,7 +2971,9 @@ def _place_services() -> re.Pattern[str]:
 # live in the Notion database 'FX Targets')': an aside saying where a value the step needs is kept
 _WHERE_KEPT = re.compile(
     r"\s*\((?P<what>(?:(?:the|our|their|his|her|its)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+"
-    r"(?:(?:is|are|lives?|sits?|(?:is\s+|are\s+)?kept|(?:is\s+|are\s+)?stored)\s+)?in\s+"
+    # (said to be kept there, or a value named alone: 'number in …'; not a step, 'track it in a Supabase table')
+    r"(?:(?:is|are|lives?|sits?|(?:is\s+|are\s+)?kept|(?:is\s+|are\s+)?stored)\s+|(?<=number\s)|(?<=numbers\s)|"
+    r"(?<=email\s)|(?<=emails\s)|(?<=address\s)|(?<=phone\s)|(?<=mobile\s)|(?<=id\s)|(?<=ids\s))in\s+"
     r"(?P<place>[^()\n]*?['\"\u2018\u201c][^'\"\u2019\u201d()\n]{1,40}['\"\u2019\u201d][^()\n]{0,40}?)\)",
     re.I,
 )
@@ -3000,13 +3002,13 @@ def kept_lookups(text: str) -> str:
             ]
         )
         if not re.match(
-            r"\s*(?:(?:and|then)\s+)?(?:if|when|whenever|unless|once|where)\b", text[clause : m.start()], re.I
+            r"\W*(?:(?:and|then)\s+)?(?:if|when|whenever|unless|once|where)\b", text[clause : m.start()], re.I
         ):
             # (the place up to its name: '…'oncall', column phone' is read in 'oncall')
             place = re.match(
                 r"[^'\"\u2018\u201c]*['\"\u2018\u201c][^'\"\u2019\u201d]+['\"\u2019\u201d]", m.group("place")
             )
-            lead = len(text[clause : m.start()]) - len(text[clause : m.start()].lstrip())
+            lead = len(text[clause : m.start()]) - len(re.sub(r"^[^\w'\"]*", "", text[clause : m.start()]))
             kept = (place.group(0) if place else m.group("place")).strip()
             edits.append((m.start(), m.end(), ""))
             edits.append((clause + lead, clause + lead, f"look up {what} in {kept} and "))
@@ -3019,7 +3021,10 @@ def kept_lookups(text: str) -> str:
             else (stop.start() if stop else len(text))
         )
         edits.append((m.start(), m.end(), ""))
-        edits.append((at, at, " " + said))
+        ended = re.search(
+            r"[.!?]\s*$", text[: m.start()] + text[m.end() : at]
+        )  # (a line without its full stop)
+        edits.append((at, at, (" " if ended else ". ") + said))
     for start, end, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         text = text[:start] + new + text[end:]
     return text
