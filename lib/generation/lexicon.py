@@ -2974,3 +2974,95 @@ def instead_tests(text: str) -> str:
         tail = after if after.startswith("\n") else (" " + after.lstrip() if after.strip() else "")
         text = before[:at] + replaced + rest.rstrip() + tail
     return text
+
+
+def answer_rules(text: str) -> list[str]:
+    """'NOT allowed to give diagnoses — hard rule from the clinical lead', 'Must never quote prices': what a chat's
+    answer may never say, as rules for the agent that writes it ('Never give diagnoses.'); the verbs are
+    lexicon.json `answer_bans` (a ban of a service's write is not the answer's)."""
+    verbs = "|".join(re.escape(v) for v in sorted(lexicon()["answer_bans"], key=len, reverse=True))
+    found = re.finditer(
+        r"\b(?:never|not\s+(?:be\s+)?allowed\s+to|(?:must|should|may|can|will)\s*(?:not|n't|never)|cannot|"
+        r"do\s+not|don't|no\s+one\s+wants\s+it\s+to)\s+(?:ever\s+)?(?P<verb>" + verbs + r")\s+"
+        r"(?P<what>[^.;:!?\n()\u2014\u2013]{1,60}?)\s*(?=[.;:!?\n()\u2014\u2013]|\s-\s|$)",
+        text,
+        re.I,
+    )
+    rules = [f"Never {m.group('verb').lower()} {m.group('what').strip()}." for m in found]
+    return list(dict.fromkeys(rules))
+
+
+@lru_cache(maxsize=1)
+def _place_services() -> re.Pattern[str]:
+    """Any service's name (lexicon.json integrations' phrases, services.json aliases) as one pattern."""
+    from lib.generation.services import data
+
+    names = {p.strip() for e in lexicon()["integrations"].values() for p in e["phrases"] if p.strip()}
+    names |= {a for b in data()["blocks"].values() for a in b.get("aliases", [])}
+    names = {n for n in names if len(n) > 2}
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b", re.I
+    )
+
+
+# '(number in Supabase table 'oncall', column phone)', '(our prices are in a Google Sheet 'Our Prices')', '(the targets
+# live in the Notion database 'FX Targets')': an aside saying where a value the step needs is kept
+_WHERE_KEPT = re.compile(
+    r"\s*\((?P<what>(?:(?:the|our|their|his|her|its)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+"
+    # (said to be kept there, or a value named alone: 'number in …'; not a step, 'track it in a Supabase table')
+    r"(?:(?:is|are|lives?|sits?|(?:is\s+|are\s+)?kept|(?:is\s+|are\s+)?stored)\s+|(?<=number\s)|(?<=numbers\s)|"
+    r"(?<=email\s)|(?<=emails\s)|(?<=address\s)|(?<=phone\s)|(?<=mobile\s)|(?<=id\s)|(?<=ids\s))in\s+"
+    r"(?P<place>[^()\n]*?['\"\u2018\u201c][^'\"\u2019\u201d()\n]{1,40}['\"\u2019\u201d][^()\n]{0,40}?)\)",
+    re.I,
+)
+
+
+def kept_lookups(text: str) -> str:
+    """'… and text the on-call tech (number in Supabase table 'oncall', column phone).' → '… and look up the number in
+    Supabase table 'oncall' and text the on-call tech.': an aside inside a step that says where a value it needs is
+    kept is a look-up there, just before the step; inside a test ('if any is 10% cheaper than ours (our prices are
+    in a Google Sheet 'Our Prices')') it becomes a sentence of its own after the one holding it, so the place is read
+    before the test (a named place of a service; the aside is taken out of the clause it interrupted)."""
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
+    for m in _WHERE_KEPT.finditer(text):
+        if not _place_services().search(m.group("place")):
+            continue
+        what = m.group("what").strip()
+        plural = what.lower().endswith("s") and not what.lower().endswith("ss")
+        if not re.match(r"(?:the|our|their|his|her|its)\b", what, re.I):
+            what = "the " + what
+        sentence = max((x.end() for x in re.finditer(r"[.!?](?=\s)|\n", text[: m.start()])), default=0)
+        clause = max(
+            [sentence]
+            + [
+                sentence + x.end()
+                for x in re.finditer(r",|;|:|\s(?:and|then)\s", text[sentence : m.start()], re.I)
+            ]
+        )
+        if not re.match(
+            r"\W*(?:(?:and|then)\s+)?(?:if|when|whenever|unless|once|where)\b", text[clause : m.start()], re.I
+        ):
+            # (the place up to its name: '…'oncall', column phone' is read in 'oncall')
+            place = re.match(
+                r"[^'\"\u2018\u201c]*['\"\u2018\u201c][^'\"\u2019\u201d]+['\"\u2019\u201d]", m.group("place")
+            )
+            lead = len(text[clause : m.start()]) - len(re.sub(r"^[^\w'\"]*", "", text[clause : m.start()]))
+            kept = (place.group(0) if place else m.group("place")).strip()
+            edits.append((m.start(), m.end(), ""))
+            edits.append((clause + lead, clause + lead, f"look up {what} in {kept} and "))
+            continue
+        said = f"{what[0].upper()}{what[1:]} {'are' if plural else 'is'} in {m.group('place').strip()}."
+        stop = re.compile(r"[.!?](?=\s|$)|\n|$").search(text, m.end())
+        at = (
+            stop.end()
+            if stop is not None and stop.group(0) in ".!?"
+            else (stop.start() if stop else len(text))
+        )
+        edits.append((m.start(), m.end(), ""))
+        ended = re.search(
+            r"[.!?]\s*$", text[: m.start()] + text[m.end() : at]
+        )  # (a line without its full stop)
+        edits.append((at, at, (" " if ended else ". ") + said))
+    for start, end, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        text = text[:start] + new + text[end:]
+    return text

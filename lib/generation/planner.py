@@ -199,6 +199,8 @@ def draft(description: str) -> Draft:
     description = lx.negated_lists(description)  # "don't reply, forward or delete …": each verb negated
     description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
+    # '… text the on-call tech (number in Supabase table 'oncall').': where a value is kept, a sentence of its own
+    description = lx.kept_lookups(description)
     # '"the Rota" means the Google Sheet 'Theatre Rota'. … each session listed in the Rota': the place defined
     description = defined_terms(description)
     # 'Loans are tracked in the "Loans" tab of our sheet. … go through that tab': the place told of, written out
@@ -2460,7 +2462,13 @@ class _Builder:
                     self.keyed_request(step, values, data)
                     self.event_request(step, values)
                     self.given_input(step, values, data, parent)
-                filtered = step.kind == "source" and self.filtered(step, values)
+                # ('look up the number in Supabase table 'oncall' and text the on-call tech': said as a look-up in a
+                # place that holds records, the record it finds is whom a send after it goes to, found by a key or not)
+                filtered = step.kind == "source" and (
+                    self.filtered(step, values)
+                    or services.lookup_filter(step.type, step.values.get("operation")) is not None
+                    and re.match(r"\s*look(?:s|ing)?\s+up\b", step.text or "", re.I) is not None
+                )
                 local = self.add(step.type, values, parent)
                 for words, name in told:
                     self.notes.append(
@@ -4434,7 +4442,10 @@ def _answer_step(description: str) -> Step:
     """'a chat assistant that answers from the handbook in the knowledge base': a run that only looks things up
     answers the question with what it found (an agent reads both)."""
     values = _agent(
-        "You answer the question using only what was found; say which sources you used.",
+        " ".join(
+            ["You answer the question using only what was found; say which sources you used."]
+            + lx.answer_rules(description)  # 'NOT allowed to give diagnoses': the answer's rules
+        ),
         "Question: {start}\n\nFound: {prev}",
         "0.3",
         lx.model_in(description),
@@ -4449,7 +4460,8 @@ def _chat_reply(thing: str, said: str, description: str, found: bool = False) ->
     values = _agent(
         f"You write {thing.strip()} from what the user typed"
         + (" and what was found" if found else "")
-        + ", ready to read in the chat as is. Answer with it only.",
+        + ", ready to read in the chat as is. Answer with it only."
+        + "".join(" " + rule for rule in lx.answer_rules(description)),
         "Question: {start}\n\nFound: {prev}" if found else "{start}",
         "0.5",
         lx.model_in(description),

@@ -88,6 +88,8 @@ _READ = (
     # 'count the open tickets' (not 'the error count is …')
     r"count(?=\s+(?:the|all|our|my|every|each|new|open|today|yesterday)\b)|"
     r"crawl|back up|go\s+through(?!\s+with\b)|"
+    # 'a chatbot that remembers what people told it earlier in the convo': the conversation kept so far, read back
+    r"remember(?=\s+(?:what|the\s+conversation|earlier|everything|each\s+\w+'s|previous|past)\b)|"
     r"download|query|find|search|take|receive|export|looks?(?:\s+\w+){0,2}\s+up|"
     # 'poll https://…/stats every 5 minutes' (not 'post a poll')
     r"poll(?=\s+(?:https?://|the\b|our\b|my\b|[\w-]+\.[a-z]{2,}))|"
@@ -535,7 +537,17 @@ def clauses(text: str) -> list[str]:
         if part
         for piece in (
             _ARROW_STEP.split(part)
-            if re.match(r"\W*(?:also\s+|then\s+)?(?:" + _WRITE + "|" + _READ + r")\b", part, re.I)
+            if (
+                re.match(r"\W*(?:also\s+|then\s+)?(?:" + _WRITE + "|" + _READ + r")\b", part, re.I)
+                # ('Rep emails are in Airtable table 'Regions' by postcode → email the right rep': where a value is
+                # kept, then the step that uses it)
+                or re.match(
+                    r"\W*(?:(?:the|our|their)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?\s+(?:is|are|lives?)\s+"
+                    r"(?:kept\s+|stored\s+)?in\s+[^>→]{0,60}?['\"\u2018\u201c]",
+                    part,
+                    re.I,
+                )
+            )
             and not re.search(r"\b(?:if|when|unless|whenever)\b", part, re.I)
             else [part]
         )
@@ -786,8 +798,23 @@ def _search_query(clause: str) -> str:
 
     Filler ('their company', 'our YouTube channel') is not a query: the previous output ({prev}) is."""
     q = _quoted(clause)
-    if q:
+    if (
+        q
+        and not re.search(  # ('search the "support-docs" Pinecone index': the name is the place searched)
+            r"['\"\u2018\u201c]"
+            + re.escape(q)
+            + r"['\"\u2019\u201d]\s+(?:\w+\s+)?(?:index|knowledge\s+base|collection|"
+            r"namespace|table|database)\b"
+            r"|\b(?:index|knowledge\s+base|collection|namespace|table|database)\s+(?:called\s+|named\s+)?['\"\u2018\u201c]"
+            + re.escape(q)
+            + r"['\"\u2019\u201d]",
+            clause,
+            re.I,
+        )
+    ):
         return q
+    if q:
+        return "{prev}"  # the place's name is no query: what the run holds is searched there
     if re.search(
         r"\b(?:run|do|perform|make|start)\s+an?\s+(?:quick\s+)?(?:web|google|internet|online)?\s*search\b(?!\s+(?:for|about|on)\b)",
         clause,
@@ -1520,7 +1547,19 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
             r"(?:already\s+)?(?:put|added)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             # 'the invoice number we have on file in our Airtable table', 'what we keep in the sheet'
             r"|\b(?:we|i|you|they|that|which)\s+(?:have|has|keep|keeps|hold|holds|store|track)\s+(?:on\s+file\s+)?"
-            r"(?:in|on|inside)\s+[^.,;]{0,30}?\b" + re.escape(p) + r"\b",
+            r"(?:in|on|inside)\s+[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
+            # 'Store manager numbers are in Airtable table 'Stores'', 'the targets live in the Notion database …',
+            # ('logs the number in the 'Balance' sheet' writes it there: the value is said to be in the place)
+            # 'PDFs go into a Sim knowledge base ('Rehab Library')', 'the guide goes into …': where documents are kept
+            # (not 'each new PDF goes into …', one the run brings)
+            r"|(?<!\bnew )(?<!\beach )(?<!\bevery )(?<!\bthis )(?<!\bthat )\b(?:pdfs|docs|documents|manuals|guides?|"
+            r"handbooks?|articles|policies|faqs?)\s+(?:go|goes|are|is|will\s+go|will\s+be|get|gets)\s+"
+            r"(?:uploaded\s+|loaded\s+|added\s+|put\s+|indexed\s+)?(?:in|into|to|inside)\b[^.,;]{0,30}?\b"
+            + re.escape(p)
+            + r"\b"
+            r"|\b(?:numbers?|emails?|addresses|ids|names|prices|rates|targets|contacts|details|phones?)\s+"
+            r"(?:is|are|live|lives|sit|sits|(?:is\s+|are\s+)?kept)\s+(?:in|on)\s+(?:the\s+|our\s+|an?\s+)?"
+            r"[^.,;]{0,12}?\b" + re.escape(p) + r"\b",
             low,
         )
         for p in phrases
@@ -1832,7 +1871,8 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
     if (
         any(
             re.search(
-                r"\b(?:use|using|run|with|via|through)\s+(?:the\s+|an?\s+|our\s+)?"
+                # ('answers … using only our 'HR Handbook' knowledge base': the only source it may use)
+                r"\b(?:use|using|run|with|via|through)\s+(?:only\s+|just\s+)?(?:the\s+|an?\s+|our\s+)?"
                 r"(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|\w+\s+)?" + re.escape(p),
                 low,
             )
@@ -2356,6 +2396,7 @@ def _resource_patterns(
         service = rf"(?:(?:{svc})\s+)?" if svc else ""
         patterns = [
             rf"\b{noun}\s+(?:called\s+|named\s+)?{_QUOTED_NAME}",  # 'workbook 'Price List''
+            rf"\b{service}{noun}\s+\(\s*{_QUOTED_NAME}\s*\)",  # 'a Sim knowledge base ('Rehab Library')'
             rf"{_QUOTED_NAME}\s+{service}{noun}\b",  # ''Triage Crew' channel', ''Menus' Excel workbook'
             # 'the Grants google sheet': the service's own name that ends in the noun
             *(
@@ -3176,10 +3217,11 @@ def _named_api_step(clause: str, description: str = "") -> Step | None:
     )
 
 
-# 'fetch the rate from api.exchangerate.host': an address written without its scheme
+# 'fetch the rate from api.exchangerate.host': an address written without its scheme (a company's own network too:
+# 'api.fairmontcu.internal/v2/transactions')
 _BARE_HOST = re.compile(
     r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+(?:com|io|net|org|edu|gov|host|dev|app|co|ai|so|me|info|biz|cloud|tech|us|uk|de|fr|"
-    r"es|it|nl|eu|ch|at|be|se|no|dk|fi|pl|pt|jp|au|ca)(?:/[\w./?=&%-]*[\w/])?)(?![\w@-])",
+    r"es|it|nl|eu|ch|at|be|se|no|dk|fi|pl|pt|jp|au|ca|ie|nz|xyz|internal|corp|lan)(?:/[\w./?=&%-]*[\w/])?)(?![\w@-])",
     re.I,
 )
 
@@ -3265,7 +3307,8 @@ def _address_of(name: str, description: str) -> str | None:
     return every.pop() if len(every) == 1 else None
 
 
-_HOST_OF_API = re.compile(r"\bapi\s*\(\s*((?:[a-z0-9-]+\.)+[a-z]{2,6})\s*\)", re.I)
+# ('our core banking API (api.fairmontcu.internal/v2/transactions)': with the path of the call)
+_HOST_OF_API = re.compile(r"\bapi\s*\(\s*((?:[a-z0-9-]+\.)+[a-z]{2,10}(?:/[\w./?=&%-]*[\w/])?)\s*\)", re.I)
 
 
 def _api_step(clause: str, description: str) -> Step | None:
@@ -4476,7 +4519,9 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     )
     product = re.search(
         r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:leaderboard|report|ranking|briefing|analysis|breakdown|"
-        r"description|profile|blurb|reflection|bake list|shopping list|to-?do list|forecast|comparison|scorecard)\b",
+        r"description|profile|blurb|reflection|bake list|shopping list|to-?do list|forecast|comparison|scorecard"
+        # ('drop a short brief into #sdr-queue': the noun, not the adjective of 'a brief note')
+        r"|brief(?=\s+(?:into|to|in|on|of|for|about|with|and)\b|\s*[,.;:!?]|\s*$))\b",
         low,
     ) or re.search(  # 'make for me a short list of what is important': a list the model makes, not the data's
         r"\b(?:" + _PRODUCT_VERB + r")\s+" + _FOR_WHOM + r"(?:a|an)\s+(?:short|brief|quick|small)\s+list\b",

@@ -186,8 +186,9 @@ _API_HINT = re.compile(
     r"\s+(?:api|endpoint)\b"
     r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:that|which|where)"
     # 'an API endpoint in Sim the website calls with {name, email}': the caller named, then its call
-    r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:in|on)\s+sim\s+(?:(?:that|which)\s+)?(?:(?:our|the|their|my)\s+)?"
-    r"[\w-]+(?:\s+[\w-]+)?\s+(?:calls?|hits?|invokes?)\b"
+    # ('an API endpoint my website can call with a question': no 'in Sim', the caller named all the same)
+    r"|an?\s+(?:api|http|rest)\s+endpoint\s+(?:(?:in|on)\s+sim\s+)?(?:(?:that|which)\s+)?(?:(?:our|the|their|my)\s+)?"
+    r"[\w-]+(?:\s+[\w-]+)?\s+(?:(?:can|could|will|would)\s+)?(?:calls?|hits?|invokes?)\b"
     # '(we'll call the workflow via API with the doc id)', 'our app will hit this workflow over HTTP'
     # ('our CMS will call a Sim workflow through its API with a draft')
     r"|(?:call|calls|hit|hits|trigger|triggers|invoke|invokes|start|starts)\s+(?:the|this|our|an?)\s+(?:sim\s+)?"
