@@ -1288,6 +1288,17 @@ def _shorthand() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(r"(?<![\w#@/.'’-])(?:" + words + r")(?![\w@/-]|\.\w)", re.I), table
 
 
+# 'called, uh, 'Rotate API keys'', 'mentions of, um, 'Harrowgate Council'': a speaker's filler set off by commas
+_SPOKEN_FILLER = re.compile(r",\s*(?:(?:er+m?|um+|uh+m?|ehm?|like)\s*,\s*)+", re.I)
+
+
+def spoken_fillers(text: str) -> str:
+    """'a Jira ticket called, uh, 'Rotate API keys'', 'search for, um, 'heat pump subsidies'': a filler a speaker
+    sets off by commas is no pause in the sentence; it goes, and the words on either side join up (so the name the
+    word before it introduces is read as introduced by it)."""
+    return _SPOKEN_FILLER.sub(" ", text)
+
+
 def spelled_out(text: str) -> str:
     """'the Grades gsheet', 'gh acme/sdk', 'jira tix', 'the notion db' → 'the Grades Google Sheet', 'GitHub
     acme/sdk', 'jira tickets', 'the notion database': a service's or a thing's short name read as its full one

@@ -172,6 +172,7 @@ def draft(description: str) -> Draft:
     description = handles_named(
         description
     )  # '… on Slack, … send the summary to @tom as a DM': to @tom on Slack
+    description = lx.spoken_fillers(description)  # 'called, uh, 'Rotate API keys'' → 'called 'Rotate API keys''
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
     # "over $5,000 — make that $7,500", "… No wait, make that 45 days.": the number that stands

@@ -2205,7 +2205,8 @@ def _invitees(block_type: str, clause: str, description: str, values: dict[str, 
 
 
 # `events` too: a name written as code; « Ventes » as French and others quote it
-_QUOTED_NAME = r"(?:[\"“‘'`]|«\s?)([^\"”’'`«»\n]{1,60}?)(?:[\"”’'`]|\s?»)"
+# (German quotes open low and close high: „Recruiting“, ‚Leads‘)
+_QUOTED_NAME = r"(?:[\"“‘'`„‚]|«\s?)([^\"“”‘’'`„‚«»\n]{1,60}?)(?:[\"“”‘’'`]|\s?»)"
 _KEY_NAME = r"((?-i:[A-Z][A-Z0-9]{1,9}))\b(?![-'’])"  # 'OPS', 'ENG': a project key, never 'OPS-12'
 _TITLED_NAME = r"((?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z][\w&.-]*)){0,3})"
 _NOT_A_RESOURCE = {
