@@ -556,9 +556,11 @@ def clauses(text: str) -> list[str]:
     return [p.replace("\x01", ",").strip() for p in joined if p and p.strip()]
 
 
+# ('… on Microsoft Teams, channel 'Field Sales'', '… in Confluence, page 'Runbooks'': a chat's channel, a wiki's page too)
 _PLACE_ALONE = re.compile(
-    r"^\s*(?:in\s+|the\s+)?(?:table|sheet|tab|database|collection|folder|board|project|base|space|workspace)\s+"
-    r"(?:called\s+|named\s+)?(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|[\w-]+)\s*$",
+    r"^\s*(?:in\s+|the\s+)?(?:table|sheet|tab|database|collection|folder|board|project|base|space|workspace|"
+    r"channel|page|team|list|calendar)\s+"
+    r"(?:called\s+|named\s+)?(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|„[^“\"\n]{1,60}[“\"]|[\w-]+)\s*$",
     re.I,
 )
 _ARROW_STEP = re.compile(r"\s+(?=(?:->|→|=>)\s+\S)")
@@ -2356,6 +2358,8 @@ def _resource_patterns(
             rf"\b{noun}\s+(?:called\s+|named\s+)?{_KEY_NAME}",  # 'project SUPPORT'
             rf"\b{noun}\s+(?:called\s+|named\s+)?{_TITLED_NAME}",  # 'channel Sales', 'page Release Notes'
             rf"\b{noun}\s+(?:called\s+|named\s+)?((?-i:[a-z0-9]+(?:[-_][a-z0-9]+)+))\b",  # 'index product-docs'
+            # 'create a Confluence page under 'SRE Handover'': the place a thing is filed under, named alone
+            rf"\b(?:under|beneath)\s+(?:the\s+|our\s+)?(?:{noun}\s+)?{_QUOTED_NAME}",
         ]
         if "channel" in nouns:
             patterns.insert(0, r"(?<![\w&])#([A-Za-z0-9][\w-]*)")  # '#new-joiners channel on Teams'
