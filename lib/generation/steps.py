@@ -8695,8 +8695,11 @@ _EXCLUSION_AFTER = re.compile(
 )
 # 'If there are no returns, don't send anything', 'if nothing new comes back, stop': a guard on what was fetched
 _GUARD = re.compile(
-    r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:if|when)\s+(?:there\s+(?:are|is|were|was|'s)\s+(?:no\b|none\b)|"
+    r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:if|when)\s+(?:there(?:\s+(?:are|is|were|was)|['’]s)\s+(?:no\b|none\b|nothing\b)|"
     r"nothing\s+(?:new\s+)?(?:is|was|comes?|came|turns?)\b|(?:it|they|the\s+[\w-]+)\s+(?:is|are|comes?\s+back)\s+empty\b|"
+    # 'if the search finds nothing', 'if it returns nothing': the read found no item
+    r"(?:it|they|the\s+[\w-]+)\s+(?:finds?|found|returns?|returned|turns?\s+up|turned\s+up|brings?\s+back|gets?)\s+"
+    r"(?:nothing|no\s+(?:results?|items?|matches|hits))\b|"
     # 'if no product is under 10, don't send the email': none of the items passes
     r"no\s+(?:single\s+)?[\w-]+\s+(?:is|are|was|were|has|have|falls?|drops?|goes)\b)"
     r"[^,;.]{0,60}?,?\s*(?:then\s+)?(?:just\s+)?"
@@ -8704,8 +8707,10 @@ _GUARD = re.compile(
     r"(?:send|post|email|do|write)\s+nothing|skip(?:\s+it|\s+the\s+rest|\s+(?:the|that|this)\s+[\w-]+)?|stop|end(?:\s+there|\s+the\s+run)?|"
     # ('if nothing is low, nothing should go out', '…, no email goes out': nothing is sent)
     r"exit|quit|nothing\s+(?:happens|is\s+sent|goes\s+out|gets\s+sent|(?:should|shall|will|must)\s+(?:happen|go\s+out|be\s+sent)|"
-    r"needs\s+to\s+happen)|no\s+(?:e-?mail|message|alert|post|notification|reminder)s?\s+(?:(?:should|shall|will|must)\s+)?"
-    r"(?:goes?\s+out|be\s+sent|is\s+sent|gets?\s+sent))(?:\s*,?\s*(?:please|thanks))?\s*[.!]?\s*$"
+    # ('…, no Slack message is posted': the service may name the message)
+    r"needs\s+to\s+happen)|no\s+(?:[\w-]+\s+)?(?:e-?mail|message|alert|post|notification|reminder)s?\s+"
+    r"(?:(?:should|shall|will|must)\s+)?(?:goes?\s+out|be\s+(?:sent|posted)|is\s+(?:sent|posted)|gets?\s+(?:sent|posted)))"
+    r"(?:\s*,?\s*(?:please|pls|plz|thanks|thx))?\s*[.!]?\s*$"
     # the same said ban first: 'Don't post anything if nothing was completed', 'send nothing when there are none'
     r"|^\s*(?:and\s+|but\s+)?(?:just\s+)?(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*"
     r"(?:\s+(?:anything|it|them|(?:an?|the)\s+[\w-]+))?|(?:send|post|email|do|write)\s+nothing)\s+(?:if|when)\s+"
