@@ -5014,9 +5014,10 @@ _LOOP = re.compile(
     r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
     # 'and for all the rest post it in #general': the items no test named, the other side of the tests, no list
     r"(?!(?:the\s+)?(?:rest|others|other\s+(?:ones|cases))\b)"
-    r"((?:[\w\s$€£%=-]|[<>≤≥](?=\s*\d)|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?:(?<=\bthat)|(?<=\bwhich)|(?<=\bwho)|(?<=\bit)|(?<=\bthey))['’](?=(?:s|ve|re|d)\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+[\"'”’])|"
+    r"((?:[\w\s$€£%=-]|[<>≤≥](?=\s*\d)|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?:(?<=\bthat)|(?<=\bwhich)|(?<=\bwho)|(?<=\bit)|(?<=\bthey))['’](?=(?:s|ve|re|d)\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+:?[\"'”’])|"
     # the place may carry a quoted name of several words ('in our 'Intl Open' Excel sheet'): its words name nothing
-    r"(?<=\w)[\"'”’](?=[\s,:;]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
+    # ('for each 'Customer:' event': a quoted prefix the items' titles start with)
+    r"(?<=\w)[\"'”’](?=[\s,:;])|(?<=\w):(?=[\"'”’]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
     r"((?:(?<!\w)[\"“‘'][^\"”’'\n]{1,40}[\"”’'](?!\w)|[\w\s'\"“”-])+?))?"
     # 'go through each ticket and email the requester …': the walk's item ends before the joined verb
     r"\s*(?:,|:|\bdo\b|$|(?=\s(?:(?:and|then)\s+)?(?:"

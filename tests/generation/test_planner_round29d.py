@@ -21,7 +21,6 @@ _KNOWN: dict[str, str] = {
     # (its guard is read since the fix; the criteria's search replaces the story's steps, its Slack post with them)
     "r29d-story-skip-when-empty": "criteria that search but send nothing drop the story's Slack post",
     "r29d-spec-one-issue-per-row": "'one Jira issue … per new hire' builds no loop over the sheet's rows",
-    "r29d-forum-each-quoted-kind": "'for each 'Interview:' event, add a row' builds no loop over the events",
 }
 
 
