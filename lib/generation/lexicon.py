@@ -1843,6 +1843,38 @@ def counted_field(test: str) -> str | None:
     return counted.group("noun").lower().replace("-", "_")
 
 
+@lru_cache(maxsize=1)
+def _per_item_re() -> re.Pattern[str]:
+    rules = lexicon()["per_item"]
+    verbs = "|".join(sorted(rules["verbs"], key=len, reverse=True))
+    not_items = "|".join(rules["not_items"])
+    return re.compile(
+        rf"(?<![\w-])(?P<verb>(?:{verbs})(?:e?s)?)\s+(?:one|a\s+single|1)\s+(?P<thing>(?:[\w'’-]+\s+){{0,6}}?[\w'’-]+)"
+        rf"\s+(?:per|for\s+each|for\s+every)\s+(?P<item>(?:new\s+|each\s+)?(?!(?:{not_items})s?\b)[a-z][\w-]*)\b",
+        re.I,
+    )
+
+
+def per_item(text: str) -> str:
+    """'Creates one Notion page per new issue', 'create one Jira issue in project HR per new hire' → 'for each new
+    issue, create a Notion page': a step that makes one thing for every item of a list (lexicon.json 'per_item')
+    said as the loop it is, so the list read before it is gone through. Not inside a sentence that already says
+    'for each …' before it, and not 'one digest per day' (a time, no item)."""
+
+    def said(m: re.Match[str]) -> str:
+        opening = max(text.rfind(c, 0, m.start()) for c in ("\n", ". ", "; ", "! ", "? "))
+        if re.search(r"\b(?:each|every)\b", text[opening + 1 : m.start()], re.I):
+            return m.group(0)
+        verb = m.group("verb")
+        base = next(
+            (v for v in lexicon()["per_item"]["verbs"] if verb.lower() in (v, v + "s", v + "es")), verb.lower()
+        )
+        lead = "For" if verb[:1].isupper() else "for"
+        return f"{lead} each {m.group('item')}, {base} a {m.group('thing')}"
+
+    return _per_item_re().sub(said, text)
+
+
 def written_out(text: str) -> str:
     """Chat-box shorthand (lexicon.json 'shorthand') written out in full: 'for each row w/ a balance over 0'
     reads as 'with', 'go thru the tab' as 'through'. A shorthand inside an address or a path stays."""

@@ -199,6 +199,7 @@ def draft(description: str) -> Draft:
     description = lx.negated_lists(description)  # "don't reply, forward or delete …": each verb negated
     description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
+    description = lx.per_item(description)  # 'Creates one Notion page per new issue' → 'for each new issue, …'
     # '"the Rota" means the Google Sheet 'Theatre Rota'. … each session listed in the Rota': the place defined
     description = defined_terms(description)
     # 'Loans are tracked in the "Loans" tab of our sheet. … go through that tab': the place told of, written out

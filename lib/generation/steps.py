@@ -2947,7 +2947,10 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             rf"\b{key}\s+(?:project|board)\b|\bproject(?:\s+key)?\s+{key}\b|\b(?:in|to|into)\s+{key}\b(?!-)"
         )
         project = re.search(pattern, clause) or re.search(pattern, description)
-        if project and next(g for g in project.groups() if g) not in lexicon()["acronyms"]:
+        # ('in HR' may be the department; 'project HR', 'the HR project' is the key, an acronym or not)
+        if project and (
+            project.group(3) is None or next(g for g in project.groups() if g) not in lexicon()["acronyms"]
+        ):
             values["manualProjectId"] = next(g for g in project.groups() if g)
         domain = re.search(r"\b([\w-]+\.atlassian\.net)\b", description)
         if domain:

@@ -20,7 +20,8 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     # (its guard is read since the fix; the criteria's search replaces the story's steps, its Slack post with them)
     "r29d-story-skip-when-empty": "criteria that search but send nothing drop the story's Slack post",
-    "r29d-spec-one-issue-per-row": "'one Jira issue … per new hire' builds no loop over the sheet's rows",
+    # ('one Jira issue in project HR per new hire' is read as a loop since the fix, its project key kept)
+    "r29d-spec-one-issue-per-row": "the Goal line 'every new hire gets a Jira ticket' reads Jira and loops over that",
 }
 
 
