@@ -5569,6 +5569,18 @@ _ACTS_FOR = re.compile(
 _ONES_ACT = re.compile(
     r"^\s*(?:and\s+)?(?:the\s+)?(?P<cat>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+ones\s+(?P<act>\S.*)$", re.I
 )
+# 'and other, just forward it to me', 'everything else: log it in the sheet': the kind left over, then the act on it
+_LEFT_OVER = r"(?:and\s+)?(?P<cat>others?|(?:anything|everything)\s+else|(?:all\s+)?the\s+(?:rest|others))"
+_REST_ACT = re.compile(
+    r"^\s*" + _LEFT_OVER + r"\s*[,:]?\s+(?P<act>(?:(?:just|simply|only|then)\s+)?[a-z]\S*\s.*)$", re.I
+)
+_REST_KIND = re.compile(r"\s*" + _LEFT_OVER + r"\s*", re.I)
+def _rest_acted(clause: str) -> bool:
+    """Whether `clause` is the kind left over with its own act ('other just forward it to me')."""
+    rest = _REST_ACT.match(clause)
+    return rest is not None and _bare_verb(rest.group("act")) is not None
+
+
 # who does it, said before the verb: 'he adds …', 'it simply ignores …', 'the bot posts …'
 _DOER_FIRST = re.compile(
     r"^\s*(?:(?:it|he|she|they|we|the\s+(?:bot|assistant|agent))\s+)?(?:(?:just|simply|only|also|then|will|should)\s+)*",
@@ -5676,6 +5688,11 @@ def _route_of(clause: str) -> tuple[str, str] | None:
         action = _bare_verb(acted.group("act"))
         if action is not None:
             return acted.group("cat"), action
+    rest = _REST_ACT.match(clause)
+    if rest:  # '… and other, just forward it to me': the kind left over, then the act on it
+        action = _bare_verb(rest.group("act"))
+        if action is not None:
+            return rest.group("cat"), action
     becomes = _BECOMES.match(clause)
     if becomes:
         action = becomes.group(2)
@@ -5775,9 +5792,16 @@ _GAPPED = re.compile(
 
 
 def _joined_routes(parts: list[str]) -> list[str]:
-    """'… are posted in #ops and warranty ones are added to …': two routes joined by 'and' are two clauses."""
-    split: list[str] = []
+    """'… are posted in #ops and warranty ones are added to …': two routes joined by 'and' are two clauses; 'and
+    other, just forward it to me': the kind left over, set off by its comma, and its act are one."""
+    merged: list[str] = []
     for clause in parts:
+        if merged and _REST_KIND.fullmatch(merged[-1]):
+            merged[-1] = f"{merged[-1]}, {clause}"
+        else:
+            merged.append(clause)
+    split: list[str] = []
+    for clause in merged:
         pieces = re.split(r"\s+and\s+", clause)
         cut = next(
             (
@@ -5812,7 +5836,11 @@ def _route_parts(parts: list[str]) -> list[str]:
         goes = _GOES.match(plain)
         gapped = (
             _GAPPED.match(plain)
-            if verb and goes is None and not ACTION_START.match(plain) and not _BECOMES.match(plain)
+            if verb
+            and goes is None
+            and not ACTION_START.match(plain)
+            and not _BECOMES.match(plain)
+            and not _rest_acted(plain)  # ('and other just forward it to me': its own act, no gap)
             else None
         )
         if goes is not None:

@@ -8,7 +8,9 @@ Slack message is sent'): a test that something came back, guarding the write —
 written per item ('Create one Jira issue in project HR per new hire', 'for each 'Interview:' event, add a row'): a
 loop over the list read before. Voices: a German request, a voice memo, an e-mail, a user story, chat shorthand, a
 Notion-style spec, a forum question; controls: a threshold on an API's price, a for-each over GitHub issues, a
-named Teams channel, a Confluence page named after 'under the page'. 4 of 12 were right before the fix."""
+named Teams channel, a Confluence page named after 'under the page'. 4 of 12 were right before the fix. One line
+added after the fixes, wrong before them (run on main): a Slack DM whose last route is the kind left over ('…, and
+everything else, just forward it to me'), which made no route (and 'forward it to me' no e-mail)."""
 
 from __future__ import annotations
 
