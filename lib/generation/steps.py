@@ -373,7 +373,8 @@ def _one_person(said: str, low: str, end: int) -> bool:
 # leaves out (lexicon.json case_leads: the words that open a case)
 _CASE_LED = re.compile(
     # (after a field's label the line did not end at: '**Exceptions:** if …')
-    r"(?:\**[a-z][\w /&'-]{0,40}\**:\**\s+)?(?:and\s+|but\s+)?(?:(?:only\s+)?(?:"
+    # ('Then, separately, for accounts between 40 and 60 …': the case after words that only join it on)
+    r"(?:\**[a-z][\w /&'-]{0,40}\**:\**\s+)?(?:(?:and|but|then|also|separately)\b\s*,?\s*)*(?:(?:only\s+)?(?:"
     + "|".join(lexicon()["case_leads"])
     + r")\b[^.;]{1,100}?,|[^.;:]{1,60}?(?:->|→|=>))\s*(?:then\s+)?(?:(?:only|just)\s+[^,;.]{1,40}[,;]\s*)?$"
 )
