@@ -1862,17 +1862,51 @@ def per_item(text: str) -> str:
     'for each …' before it, and not 'one digest per day' (a time, no item)."""
 
     def said(m: re.Match[str]) -> str:
-        opening = max(text.rfind(c, 0, m.start()) for c in ("\n", ". ", "; ", "! ", "? "))
+        # ('Steps: read …; for each response, grade it; append one row per student': the loop said before it, in the
+        # same sentence or list of steps, already holds it)
+        opening = max(text.rfind(c, 0, m.start()) for c in ("\n", ". ", "! ", "? "))
         if re.search(r"\b(?:each|every)\b", text[opening + 1 : m.start()], re.I):
             return m.group(0)
         verb = m.group("verb")
         base = next(
-            (v for v in lexicon()["per_item"]["verbs"] if verb.lower() in (v, v + "s", v + "es")), verb.lower()
+            (v for v in lexicon()["per_item"]["verbs"] if verb.lower() in (v, v + "s", v + "es")),
+            verb.lower(),
         )
         lead = "For" if verb[:1].isupper() else "for"
         return f"{lead} each {m.group('item')}, {base} a {m.group('thing')}"
 
     return _per_item_re().sub(said, text)
+
+
+@lru_cache(maxsize=1)
+def _found_then_each_re() -> re.Pattern[str]:
+    verbs = "|".join(
+        sorted(
+            (re.escape(v).replace(r"\ ", r"\s+") for v in lexicon()["found_then_each"]), key=len, reverse=True
+        )
+    )
+    return re.compile(
+        rf"\b(?:{verbs})\s+(?:the|all(?:\s+(?:the|of\s+the))?|any)\s+(?P<items>[a-z][\w-]*s)\s+"
+        r"(?P<test>[^,.;:\n]*?\d[^,.;:\n]*?)\s+and\s+(?:then\s+)?(?P<verb>[a-z]+)\s+(?:each|every\s+one|all)\s+of\s+them\b",
+        re.I,
+    )
+
+
+def found_then_each(text: str) -> str:
+    """'find the clients more than 60 days overdue and email each of them' → 'email each client that is more than 60
+    days overdue': items picked out by a test (lexicon.json 'found_then_each'), then acted on one by one — the act on
+    each item that passes the test, so the loop holds the test."""
+
+    def said(m: re.Match[str]) -> str:
+        items, test = m.group("items"), m.group("test").strip()
+        one = items[:-3] + "y" if items.lower().endswith("ies") else items[:-1]
+        if not threshold_in(test):
+            return m.group(0)
+        if not re.match(r"(?:with|without|whose|that|which|who|where)\b", test, re.I):
+            test = "that is " + test
+        return f"{m.group('verb')} each {one} {test}"
+
+    return _found_then_each_re().sub(said, text)
 
 
 def written_out(text: str) -> str:
@@ -1882,6 +1916,9 @@ def written_out(text: str) -> str:
     text = _shorthand_re().sub(lambda m: table[m.group(1).lower()], text)
     # 'pull the amount out of the email' → 'pull out the amount from the email' (lexicon.json 'split_verbs')
     for pattern, said in lexicon()["split_verbs"].items():
+        text = re.sub(pattern, said, text, flags=re.I)
+    # 'for anything that's a volunteer application, …' → 'for each item that's …' (lexicon.json 'any_items')
+    for pattern, said in lexicon()["any_items"].items():
         text = re.sub(pattern, said, text, flags=re.I)
     return text
 

@@ -126,9 +126,10 @@ ACTION_START = re.compile(
     re.I,
 )
 # (a verb ruled out in the bot's voice, 'it shouldn't / won't / mustn't / can't …', as the user's "don't …")
+# ('each no-show patient gets an SMS', 'the no-reply address': a hyphenated compound negates nothing)
 _NEGATION = (
     r"(?<![\w'])(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid|"
-    r"(?:should|would|must|could|ca|wo|need)n[’']?t|cannot)"
+    r"(?:should|would|must|could|ca|wo|need)n[’']?t|cannot)(?![-‐]\w)"
 )
 
 
@@ -510,6 +511,8 @@ def clauses(text: str) -> list[str]:
         + "|"
         + _READ
         + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|comment\s+on|tell|warn|"
+        # ('… can ask it about open tickets and it answers in the thread': the answer sent where the question was)
+        r"answers?(?=\s+(?:in|to)\s+(?:the|that|this)\s+(?:same\s+)?(?:thread|channel|chat|conversation))|"
         r"e-?mail\s+(?:me|us|them|it|him|her|their|our|whoever|everyone|the|a|an|each|every|[\w.+-]+@)|"
         r"e-?mails\s+(?:them|him|her|whoever|the|each|every|their|our|[\w.+-]+@)|"
         r"texts\s+(?:them|him|her|whoever|the|each|every|their|our|\+?\d)|dms\s+(?:them|him|her|whoever|the|that|our)|"
@@ -2728,7 +2731,8 @@ def _person(clause: str) -> str | None:
     them': a person the data names, whose address it holds — a noun of the lexicon's people, else the object
     of a verb that contacts someone (not a thing sent, not the user, not a team or channel)."""
     people = "|".join(lexicon()["people"])
-    pattern = r"\b(?:the|each|every|that|this|their|our|new)\s+(?:\w+\s+)?(" + people + r")s?\b"
+    # ('every no-show client': a hyphenated word before the person's noun)
+    pattern = r"\b(?:the|each|every|that|this|their|our|new)\s+(?:[\w-]+\s+)?(" + people + r")s?\b"
     known = re.search(pattern, clause, re.I)
     if known:
         return known.group(1).lower()
@@ -4663,14 +4667,16 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     told = lx.CHANNEL_RE.search(clause) and re.search(
         r"\b(?:tell|warn|let)\b|\bfor\s+(?:the\s+|our\s+)?#[\w-]+(?!\s+(?:messages|posts|threads)\b)", low
     )
-    if not re.search(r"\b(" + _WRITE + r")\b", low) and not told and not _changes(low):
-        return None  # ('mark the row as notified': a verb that changes a record writes too)
-    nouns = "|".join(lexicon()["table_nouns"])
-    found = re.search(r"\b(?:the|that|this|our|my)\s+(?:same\s+)?(" + nouns + r")s?\b", low)
     chat = re.search(
         r"\b(?:in|to|into)\s+(?:the|that|this)\s+(?:same\s+)?(?:thread|channel|chat|conversation|group)\b",
         low,
     )
+    # ('… and it answers in the thread': an answer given in the chat the question came from is sent there)
+    answered = chat and re.search(r"\b(?:answer|respond)(?:s|ed)?\b", low[: chat.start()])
+    if not re.search(r"\b(" + _WRITE + r")\b", low) and not told and not _changes(low) and not answered:
+        return None  # ('mark the row as notified': a verb that changes a record writes too)
+    nouns = "|".join(lexicon()["table_nouns"])
+    found = re.search(r"\b(?:the|that|this|our|my)\s+(?:same\s+)?(" + nouns + r")s?\b", low)
     # 'update the record with the tracking number', 'mark the row as notified': the record the run is about, the
     # verb's own object (not 'the phone number on that record'); 'append one row per student', 'add a new row': one
     # more in the table the description names
@@ -5573,9 +5579,14 @@ _ONES_ACT = re.compile(
 # 'and other, just forward it to me', 'everything else: log it in the sheet': the kind left over, then the act on it
 _LEFT_OVER = r"(?:and\s+)?(?P<cat>others?|(?:anything|everything)\s+else|(?:all\s+)?the\s+(?:rest|others))"
 _REST_ACT = re.compile(
-    r"^\s*" + _LEFT_OVER + r"\s*[,:]?\s+(?P<act>(?:(?:just|simply|only|then)\s+)?[a-z]\S*\s.*)$", re.I
+    # (not 'everything else gets a comment …': what is done to it, read as such)
+    r"^\s*" + _LEFT_OVER + r"\s*[,:]?\s+(?!(?:gets?|got|is|are|goes|go|should|will|must|becomes?)\b)"
+    r"(?P<act>(?:(?:just|simply|only|then)\s+)?[a-z]\S*\s.*)$",
+    re.I,
 )
 _REST_KIND = re.compile(r"\s*" + _LEFT_OVER + r"\s*", re.I)
+
+
 def _rest_acted(clause: str) -> bool:
     """Whether `clause` is the kind left over with its own act ('other just forward it to me')."""
     rest = _REST_ACT.match(clause)

@@ -10,7 +10,9 @@ loop over the list read before. Voices: a German request, a voice memo, an e-mai
 Notion-style spec, a forum question; controls: a threshold on an API's price, a for-each over GitHub issues, a
 named Teams channel, a Confluence page named after 'under the page'. 4 of 12 were right before the fix. One line
 added after the fixes, wrong before them (run on main): a Slack DM whose last route is the kind left over ('…, and
-everything else, just forward it to me'), which made no route (and 'forward it to me' no e-mail)."""
+everything else, just forward it to me'), which made no route (and 'forward it to me' no e-mail); a forum question whose list is of 'no-show' bookings ('every
+no-show client gets a WhatsApp message …'), where 'no-' read as a negation left nothing to repeat and it was
+refused."""
 
 from __future__ import annotations
 
