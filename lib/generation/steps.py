@@ -2025,6 +2025,8 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     _targets(entry["target"], clause, description, values)
     _named_fields(entry["type"], values.get("operation"), clause, values)
     _resource_names(entry, clause, values)
+    if write:
+        _told_place(key, entry, clause, description, values)
     _tab(entry["type"], clause, values)
     _invitees(entry["type"], clause, description, values)
     who = values.pop("__who", None)
@@ -2260,6 +2262,35 @@ def _resource_names(entry: dict[str, Any], clause: str, values: dict[str, Any]) 
                 values["__need"] = f"replace '{name}' by the id of that {nouns[0]} (from its URL or settings)"
 
 
+def _told_place(
+    key: str, entry: dict[str, Any], clause: str, description: str, values: dict[str, Any]
+) -> None:
+    """'I want new Linear issues mirrored into our Notion roadmap database ('Roadmap Inbox')' above '- Creates one
+    Notion page per new issue': a write whose clause names no place goes to the one place of its service another
+    sentence names (read as `_resource_names` reads a clause); nothing when none or several are named."""
+    from lib.generation.services import resource_fields
+
+    fields = resource_fields(entry["type"], values.get("operation"))
+    held = [values.get(f) for fid, _, shown in fields for f in (fid, shown)]
+    if not fields or any(isinstance(v, str) and v and not v.startswith("{{") for v in held):
+        return
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", description):
+        if clause.strip() in sentence or key not in {k for _, k in lx.integrations_in(sentence)}:
+            continue
+        trial: dict[str, Any] = {"operation": values.get("operation")}
+        _resource_names(entry, sentence, trial)
+        for fid, _, _ in fields:
+            named = trial.get(fid)
+            if isinstance(named, str) and named and not named.startswith("{{"):
+                found[(fid, named)] = trial
+    if len(found) == 1:
+        (fid, named), trial = next(iter(found.items()))
+        values[fid] = named
+        if trial.get("__need"):
+            values["__need"] = trial["__need"]
+
+
 def _tab(block_type: str, clause: str, values: dict[str, Any]) -> None:
     """'read the Vendors tab in Excel', 'the 'Q3' worksheet': the sheet inside the workbook, read or written
     through the operation's range field (when the registry shows one and nothing filled it)."""
@@ -2345,7 +2376,8 @@ def _resource_patterns(
         noun = "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")s?"
         service = rf"(?:(?:{svc})\s+)?" if svc else ""
         patterns = [
-            rf"\b{noun}\s+(?:called\s+|named\s+)?{_QUOTED_NAME}",  # 'workbook 'Price List''
+            # 'workbook 'Price List'', 'database ('Roadmap Inbox')'
+            rf"\b{noun}\s+(?:called\s+|named\s+)?\(?{_QUOTED_NAME}",
             rf"{_QUOTED_NAME}\s+{service}{noun}\b",  # ''Triage Crew' channel', ''Menus' Excel workbook'
             # 'the Grants google sheet': the service's own name that ends in the noun
             *(
