@@ -2270,6 +2270,8 @@ def _told_place(
     sentence names (read as `_resource_names` reads a clause); nothing when none or several are named."""
     from lib.generation.services import resource_fields
 
+    if re.search(r"(?<![\w&])#[A-Za-z0-9]|[\"“‘„«`]|(?<!\w)'", clause):
+        return  # ('anything else -> the #general channel on Discord': the clause names its own place)
     fields = resource_fields(entry["type"], values.get("operation"))
     held = [values.get(f) for fid, _, shown in fields for f in (fid, shown)]
     if not fields or any(isinstance(v, str) and v and not v.startswith("{{") for v in held):
