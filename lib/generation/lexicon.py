@@ -1316,6 +1316,17 @@ def _shorthand() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(r"(?<![\w#@/.'’-])(?:" + words + r")(?![\w@/-]|\.\w)", re.I), table
 
 
+# 'called, uh, 'Rotate API keys'', 'mentions of, um, 'Harrowgate Council'': a speaker's filler set off by commas
+_SPOKEN_FILLER = re.compile(r",\s*(?:(?:er+m?|um+|uh+m?|ehm?|like)\s*,\s*)+", re.I)
+
+
+def spoken_fillers(text: str) -> str:
+    """'a Jira ticket called, uh, 'Rotate API keys'', 'search for, um, 'heat pump subsidies'': a filler a speaker
+    sets off by commas is no pause in the sentence; it goes, and the words on either side join up (so the name the
+    word before it introduces is read as introduced by it)."""
+    return _SPOKEN_FILLER.sub(" ", text)
+
+
 def spelled_out(text: str) -> str:
     """'the Grades gsheet', 'gh acme/sdk', 'jira tix', 'the notion db' → 'the Grades Google Sheet', 'GitHub
     acme/sdk', 'jira tickets', 'the notion database': a service's or a thing's short name read as its full one
@@ -1860,6 +1871,72 @@ def counted_field(test: str) -> str | None:
     return counted.group("noun").lower().replace("-", "_")
 
 
+@lru_cache(maxsize=1)
+def _per_item_re() -> re.Pattern[str]:
+    rules = lexicon()["per_item"]
+    verbs = "|".join(sorted(rules["verbs"], key=len, reverse=True))
+    not_items = "|".join(rules["not_items"])
+    return re.compile(
+        rf"(?<![\w-])(?P<verb>(?:{verbs})(?:e?s)?)\s+(?:one|a\s+single|1)\s+(?P<thing>(?:[\w'’-]+\s+){{0,6}}?[\w'’-]+)"
+        rf"\s+(?:per|for\s+each|for\s+every)\s+(?P<item>(?:new\s+|each\s+)?(?!(?:{not_items})s?\b)[a-z][\w-]*)\b",
+        re.I,
+    )
+
+
+def per_item(text: str) -> str:
+    """'Creates one Notion page per new issue', 'create one Jira issue in project HR per new hire' → 'for each new
+    issue, create a Notion page': a step that makes one thing for every item of a list (lexicon.json 'per_item')
+    said as the loop it is, so the list read before it is gone through. Not inside a sentence that already says
+    'for each …' before it, and not 'one digest per day' (a time, no item)."""
+
+    def said(m: re.Match[str]) -> str:
+        # ('Steps: read …; for each response, grade it; append one row per student': the loop said before it, in the
+        # same sentence or list of steps, already holds it)
+        opening = max(text.rfind(c, 0, m.start()) for c in ("\n", ". ", "! ", "? "))
+        if re.search(r"\b(?:each|every)\b", text[opening + 1 : m.start()], re.I):
+            return m.group(0)
+        verb = m.group("verb")
+        base = next(
+            (v for v in lexicon()["per_item"]["verbs"] if verb.lower() in (v, v + "s", v + "es")),
+            verb.lower(),
+        )
+        lead = "For" if verb[:1].isupper() else "for"
+        return f"{lead} each {m.group('item')}, {base} a {m.group('thing')}"
+
+    return _per_item_re().sub(said, text)
+
+
+@lru_cache(maxsize=1)
+def _found_then_each_re() -> re.Pattern[str]:
+    verbs = "|".join(
+        sorted(
+            (re.escape(v).replace(r"\ ", r"\s+") for v in lexicon()["found_then_each"]), key=len, reverse=True
+        )
+    )
+    return re.compile(
+        rf"\b(?:{verbs})\s+(?:the|all(?:\s+(?:the|of\s+the))?|any)\s+(?P<items>[a-z][\w-]*s)\s+"
+        r"(?P<test>[^,.;:\n]*?\d[^,.;:\n]*?)\s+and\s+(?:then\s+)?(?P<verb>[a-z]+)\s+(?:each|every\s+one|all)\s+of\s+them\b",
+        re.I,
+    )
+
+
+def found_then_each(text: str) -> str:
+    """'find the clients more than 60 days overdue and email each of them' → 'email each client that is more than 60
+    days overdue': items picked out by a test (lexicon.json 'found_then_each'), then acted on one by one — the act on
+    each item that passes the test, so the loop holds the test."""
+
+    def said(m: re.Match[str]) -> str:
+        items, test = m.group("items"), m.group("test").strip()
+        one = items[:-3] + "y" if items.lower().endswith("ies") else items[:-1]
+        if not threshold_in(test):
+            return m.group(0)
+        if not re.match(r"(?:with|without|whose|that|which|who|where)\b", test, re.I):
+            test = "that is " + test
+        return f"{m.group('verb')} each {one} {test}"
+
+    return _found_then_each_re().sub(said, text)
+
+
 def written_out(text: str) -> str:
     """Chat-box shorthand (lexicon.json 'shorthand') written out in full: 'for each row w/ a balance over 0'
     reads as 'with', 'go thru the tab' as 'through'. A shorthand inside an address or a path stays."""
@@ -1867,6 +1944,9 @@ def written_out(text: str) -> str:
     text = _shorthand_re().sub(lambda m: table[m.group(1).lower()], text)
     # 'pull the amount out of the email' → 'pull out the amount from the email' (lexicon.json 'split_verbs')
     for pattern, said in lexicon()["split_verbs"].items():
+        text = re.sub(pattern, said, text, flags=re.I)
+    # 'for anything that's a volunteer application, …' → 'for each item that's …' (lexicon.json 'any_items')
+    for pattern, said in lexicon()["any_items"].items():
         text = re.sub(pattern, said, text, flags=re.I)
     return text
 

@@ -173,6 +173,9 @@ def draft(description: str) -> Draft:
     description = handles_named(
         description
     )  # '… on Slack, … send the summary to @tom as a DM': to @tom on Slack
+    description = lx.spoken_fillers(
+        description
+    )  # 'called, uh, 'Rotate API keys'' → 'called 'Rotate API keys''
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
     # "over $5,000 — make that $7,500", "… No wait, make that 45 days.": the number that stands
@@ -201,6 +204,11 @@ def draft(description: str) -> Draft:
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
     # '… text the on-call tech (number in Supabase table 'oncall').': where a value is kept, a sentence of its own
     description = lx.kept_lookups(description)
+    description = lx.per_item(
+        description
+    )  # 'Creates one Notion page per new issue' → 'for each new issue, …'
+    # 'find the clients more than 60 days overdue and email each of them' → 'email each client that is more than …'
+    description = lx.found_then_each(description)
     # '"the Rota" means the Google Sheet 'Theatre Rota'. … each session listed in the Rota': the place defined
     description = defined_terms(description)
     # 'Loans are tracked in the "Loans" tab of our sheet. … go through that tab': the place told of, written out
@@ -486,6 +494,7 @@ def draft(description: str) -> Draft:
     steps = steps or (read_steps(text, read_from, told) if unlisted else [])
     steps = _as_form_says(steps, description)
     steps = _after_its_read(steps)
+    steps = _said_first(steps, description)
     steps = _one_search(steps)
     # 'Volunteers register for events on Eventbrite. When Eventbrite sends an order.placed webhook, …', 'email the
     # volunteer (the invitee email from Calendly)': with that service's event starting the run, the service told of
@@ -961,6 +970,30 @@ def _after_its_read(steps: list[Step]) -> list[Step]:
             if any(re.search(r"\b" + re.escape(o) + r"s?\b", low) for o in objects.get("objects") or []):
                 out.insert(at + j + 1, out.pop(at))
                 break
+    return out
+
+
+# 'Actually do the Airtable first, then the text.', 'put the Slack post first': the step the writer wants run before the
+# other writes, named by its service
+_SAID_FIRST = re.compile(
+    r"\b(?:do|put|run|make|handle)\s+(?:the\s+)?(?P<a>[^,.;:\n]{1,40}?)\s+(?:step\s+|one\s+|part\s+|bit\s+)?first\b",
+    re.I,
+)
+
+
+def _said_first(steps: list[Step], description: str) -> list[Step]:
+    """The write the text says to do first ('do the Airtable first, then the text') moved before the other writes of
+    the run's main line (reads stay where they are); nothing moves when the words name no single write there."""
+    out = list(steps)
+    for found in _SAID_FIRST.finditer(description):
+        keys = {k for _, k in lx.integrations_in(found.group("a"))}
+        if not keys:
+            continue
+        acts = [i for i, s in enumerate(out) if s.kind == "action"]
+        named = [i for i in acts if out[i].integration in keys or out[i].type in keys]
+        if len(named) != 1 or not acts or named[0] == acts[0]:
+            continue
+        out.insert(acts[0], out.pop(named[0]))
     return out
 
 

@@ -128,9 +128,10 @@ ACTION_START = re.compile(
     re.I,
 )
 # (a verb ruled out in the bot's voice, 'it shouldn't / won't / mustn't / can't …', as the user's "don't …")
+# ('each no-show patient gets an SMS', 'the no-reply address': a hyphenated compound negates nothing)
 _NEGATION = (
     r"(?<![\w'])(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid|"
-    r"(?:should|would|must|could|ca|wo|need)n[’']?t|cannot)"
+    r"(?:should|would|must|could|ca|wo|need)n[’']?t|cannot)(?![-‐]\w)"
 )
 
 
@@ -377,7 +378,8 @@ def _one_person(said: str, low: str, end: int) -> bool:
 # leaves out (lexicon.json case_leads: the words that open a case)
 _CASE_LED = re.compile(
     # (after a field's label the line did not end at: '**Exceptions:** if …')
-    r"(?:\**[a-z][\w /&'-]{0,40}\**:\**\s+)?(?:and\s+|but\s+)?(?:(?:only\s+)?(?:"
+    # ('Then, separately, for accounts between 40 and 60 …': the case after words that only join it on)
+    r"(?:\**[a-z][\w /&'-]{0,40}\**:\**\s+)?(?:(?:and|but|then|also|separately)\b\s*,?\s*)*(?:(?:only\s+)?(?:"
     + "|".join(lexicon()["case_leads"])
     + r")\b[^.;]{1,100}?,|[^.;:]{1,60}?(?:->|→|=>))\s*(?:then\s+)?(?:(?:only|just)\s+[^,;.]{1,40}[,;]\s*)?$"
 )
@@ -513,6 +515,8 @@ def clauses(text: str) -> list[str]:
         + "|"
         + _READ
         + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|comment\s+on|tell|warn|"
+        # ('… can ask it about open tickets and it answers in the thread': the answer sent where the question was)
+        r"answers?(?=\s+(?:in|to)\s+(?:the|that|this)\s+(?:same\s+)?(?:thread|channel|chat|conversation))|"
         r"e-?mail\s+(?:me|us|them|it|him|her|their|our|whoever|everyone|the|a|an|each|every|[\w.+-]+@)|"
         r"e-?mails\s+(?:them|him|her|whoever|the|each|every|their|our|[\w.+-]+@)|"
         r"texts\s+(?:them|him|her|whoever|the|each|every|their|our|\+?\d)|dms\s+(?:them|him|her|whoever|the|that|our)|"
@@ -582,9 +586,11 @@ _MAILED_TO = re.compile(
     r"\s+(?:to\s+)?(?:the|our|my|their|his|her)\s+[\w-]+(?:\s+(?:of\s+)?[\w-]+){0,3}\s*$",
     re.I,
 )
+# ('… on Microsoft Teams, channel 'Field Sales'', '… in Confluence, page 'Runbooks'': a chat's channel, a wiki's page too)
 _PLACE_ALONE = re.compile(
-    r"^\s*(?:in\s+|the\s+)?(?:table|sheet|tab|database|collection|folder|board|project|base|space|workspace)\s+"
-    r"(?:called\s+|named\s+)?(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|[\w-]+)\s*$",
+    r"^\s*(?:in\s+|the\s+)?(?:table|sheet|tab|database|collection|folder|board|project|base|space|workspace|"
+    r"channel|page|team|list|calendar)\s+"
+    r"(?:called\s+|named\s+)?(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|„[^“\"\n]{1,60}[“\"]|[\w-]+)\s*$",
     re.I,
 )
 _ARROW_STEP = re.compile(r"\s+(?=(?:->|→|=>)\s+\S)")
@@ -2076,6 +2082,8 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     _targets(entry["target"], clause, description, values)
     _named_fields(entry["type"], values.get("operation"), clause, values)
     _resource_names(entry, clause, values)
+    if write:
+        _told_place(key, entry, clause, description, values)
     _tab(entry["type"], clause, values)
     _invitees(entry["type"], clause, description, values)
     who = values.pop("__who", None)
@@ -2262,7 +2270,8 @@ def _invitees(block_type: str, clause: str, description: str, values: dict[str, 
 
 
 # `events` too: a name written as code; « Ventes » as French and others quote it
-_QUOTED_NAME = r"(?:[\"“‘'`]|«\s?)([^\"”’'`«»\n]{1,60}?)(?:[\"”’'`]|\s?»)"
+# (German quotes open low and close high: „Recruiting“, ‚Leads‘)
+_QUOTED_NAME = r"(?:[\"“‘'`„‚]|«\s?)([^\"“”‘’'`„‚«»\n]{1,60}?)(?:[\"“”‘’'`]|\s?»)"
 _KEY_NAME = r"((?-i:[A-Z][A-Z0-9]{1,9}))\b(?![-'’])"  # 'OPS', 'ENG': a project key, never 'OPS-12'
 _TITLED_NAME = r"((?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z][\w&.-]*)){0,3})"
 _NOT_A_RESOURCE = {
@@ -2308,6 +2317,37 @@ def _resource_names(entry: dict[str, Any], clause: str, values: dict[str, Any]) 
             values.pop("__need", None)
             if field_id.lower().endswith("id"):  # a name where Sim wants an id: listed to replace
                 values["__need"] = f"replace '{name}' by the id of that {nouns[0]} (from its URL or settings)"
+
+
+def _told_place(
+    key: str, entry: dict[str, Any], clause: str, description: str, values: dict[str, Any]
+) -> None:
+    """'I want new Linear issues mirrored into our Notion roadmap database ('Roadmap Inbox')' above '- Creates one
+    Notion page per new issue': a write whose clause names no place goes to the one place of its service another
+    sentence names (read as `_resource_names` reads a clause); nothing when none or several are named."""
+    from lib.generation.services import resource_fields
+
+    if re.search(r"(?<![\w&])#[A-Za-z0-9]|[\"“‘„«`]|(?<!\w)'", clause):
+        return  # ('anything else -> the #general channel on Discord': the clause names its own place)
+    fields = resource_fields(entry["type"], values.get("operation"))
+    held = [values.get(f) for fid, _, shown in fields for f in (fid, shown)]
+    if not fields or any(isinstance(v, str) and v and not v.startswith("{{") for v in held):
+        return
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", description):
+        if clause.strip() in sentence or key not in {k for _, k in lx.integrations_in(sentence)}:
+            continue
+        trial: dict[str, Any] = {"operation": values.get("operation")}
+        _resource_names(entry, sentence, trial)
+        for fid, _, _ in fields:
+            named = trial.get(fid)
+            if isinstance(named, str) and named and not named.startswith("{{"):
+                found[(fid, named)] = trial
+    if len(found) == 1:
+        (fid, named), trial = next(iter(found.items()))
+        values[fid] = named
+        if trial.get("__need"):
+            values["__need"] = trial["__need"]
 
 
 def _tab(block_type: str, clause: str, values: dict[str, Any]) -> None:
@@ -2413,6 +2453,8 @@ def _resource_patterns(
             rf"\b{noun}\s+(?:called\s+|named\s+)?{_KEY_NAME}",  # 'project SUPPORT'
             rf"\b{noun}\s+(?:called\s+|named\s+)?{_TITLED_NAME}",  # 'channel Sales', 'page Release Notes'
             rf"\b{noun}\s+(?:called\s+|named\s+)?((?-i:[a-z0-9]+(?:[-_][a-z0-9]+)+))\b",  # 'index product-docs'
+            # 'create a Confluence page under 'SRE Handover'': the place a thing is filed under, named alone
+            rf"\b(?:under|beneath)\s+(?:the\s+|our\s+)?(?:{noun}\s+)?{_QUOTED_NAME}",
         ]
         if "channel" in nouns:
             patterns.insert(0, r"(?<![\w&])#([A-Za-z0-9][\w-]*)")  # '#new-joiners channel on Teams'
@@ -2780,7 +2822,8 @@ def _person(clause: str) -> str | None:
     them': a person the data names, whose address it holds — a noun of the lexicon's people, else the object
     of a verb that contacts someone (not a thing sent, not the user, not a team or channel)."""
     people = "|".join(lexicon()["people"])
-    pattern = r"\b(?:the|each|every|that|this|their|our|new)\s+(?:\w+\s+)?(" + people + r")s?\b"
+    # ('every no-show client': a hyphenated word before the person's noun)
+    pattern = r"\b(?:the|each|every|that|this|their|our|new)\s+(?:[\w-]+\s+)?(" + people + r")s?\b"
     known = re.search(pattern, clause, re.I)
     if known:
         return known.group(1).lower()
@@ -3000,7 +3043,10 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             rf"\b{key}\s+(?:project|board)\b|\bproject(?:\s+key)?\s+{key}\b|\b(?:in|to|into)\s+{key}\b(?!-)"
         )
         project = re.search(pattern, clause) or re.search(pattern, description)
-        if project and next(g for g in project.groups() if g) not in lexicon()["acronyms"]:
+        # ('in HR' may be the department; 'project HR', 'the HR project' is the key, an acronym or not)
+        if project and (
+            project.group(3) is None or next(g for g in project.groups() if g) not in lexicon()["acronyms"]
+        ):
             values["manualProjectId"] = next(g for g in project.groups() if g)
         domain = re.search(r"\b([\w-]+\.atlassian\.net)\b", description)
         if domain:
@@ -4732,16 +4778,18 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
         )
         for m in re.finditer(r"\b" + _NOT_A_NOUN + r"(?:" + _WRITE + r")\b", low)
     )
-    if not written and not told and not _changes(low):
+    chat = re.search(
+        r"\b(?:in|to|into)\s+(?:the|that|this)\s+(?:same\s+)?(?:thread|channel|chat|conversation|group)\b",
+        low,
+    )
+    # ('… and it answers in the thread': an answer given in the chat the question came from is sent there)
+    answered = chat and re.search(r"\b(?:answer|respond)(?:s|ed)?\b", low[: chat.start()])
+    if not written and not told and not _changes(low) and not answered:
         # ('mark the row as notified': a verb that changes a record writes too; 'read the last 7 days of messages in
         # #showcase': a noun after 'of' or 'the' is no verb)
         return None
     nouns = "|".join(lexicon()["table_nouns"])
     found = re.search(r"\b(?:the|that|this|our|my)\s+(?:same\s+)?(" + nouns + r")s?\b", low)
-    chat = re.search(
-        r"\b(?:in|to|into)\s+(?:the|that|this)\s+(?:same\s+)?(?:thread|channel|chat|conversation|group)\b",
-        low,
-    )
     # 'update the record with the tracking number', 'mark the row as notified': the record the run is about, the
     # verb's own object (not 'the phone number on that record'); 'append one row per student', 'add a new row': one
     # more in the table the description names
@@ -5089,9 +5137,10 @@ _LOOP = re.compile(
     r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
     # 'and for all the rest post it in #general': the items no test named, the other side of the tests, no list
     r"(?!(?:the\s+)?(?:rest|others|other\s+(?:ones|cases))\b)"
-    r"((?:[\w\s$€£%=-]|[<>≤≥](?=\s*\d)|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?:(?<=\bthat)|(?<=\bwhich)|(?<=\bwho)|(?<=\bit)|(?<=\bthey))['’](?=(?:s|ve|re|d)\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+[\"'”’])|"
+    r"((?:[\w\s$€£%=-]|[<>≤≥](?=\s*\d)|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?:(?<=\bthat)|(?<=\bwhich)|(?<=\bwho)|(?<=\bit)|(?<=\bthey))['’](?=(?:s|ve|re|d)\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+:?[\"'”’])|"
     # the place may carry a quoted name of several words ('in our 'Intl Open' Excel sheet'): its words name nothing
-    r"(?<=\w)[\"'”’](?=[\s,:;]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
+    # ('for each 'Customer:' event': a quoted prefix the items' titles start with)
+    r"(?<=\w)[\"'”’](?=[\s,:;])|(?<=\w):(?=[\"'”’]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
     r"((?:(?<!\w)[\"“‘'][^\"”’'\n]{1,40}[\"”’'](?!\w)|[\w\s'\"“”-])+?))?"
     # 'go through each ticket and email the requester …': the walk's item ends before the joined verb
     r"\s*(?:,|:|\bdo\b|$|(?=\s(?:(?:and|then)\s+)?(?:"
@@ -5640,6 +5689,23 @@ _ACTS_FOR = re.compile(
 _ONES_ACT = re.compile(
     r"^\s*(?:and\s+)?(?:the\s+)?(?P<cat>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+ones\s+(?P<act>\S.*)$", re.I
 )
+# 'and other, just forward it to me', 'everything else: log it in the sheet': the kind left over, then the act on it
+_LEFT_OVER = r"(?:and\s+)?(?P<cat>others?|(?:anything|everything)\s+else|(?:all\s+)?the\s+(?:rest|others))"
+_REST_ACT = re.compile(
+    # (not 'everything else gets a comment …': what is done to it, read as such)
+    r"^\s*" + _LEFT_OVER + r"\s*[,:]?\s+(?!(?:gets?|got|is|are|goes|go|should|will|must|becomes?)\b)"
+    r"(?P<act>(?:(?:just|simply|only|then)\s+)?[a-z]\S*\s.*)$",
+    re.I,
+)
+_REST_KIND = re.compile(r"\s*" + _LEFT_OVER + r"\s*", re.I)
+
+
+def _rest_acted(clause: str) -> bool:
+    """Whether `clause` is the kind left over with its own act ('other just forward it to me')."""
+    rest = _REST_ACT.match(clause)
+    return rest is not None and _bare_verb(rest.group("act")) is not None
+
+
 # who does it, said before the verb: 'he adds …', 'it simply ignores …', 'the bot posts …'
 _DOER_FIRST = re.compile(
     r"^\s*(?:(?:it|he|she|they|we|the\s+(?:bot|assistant|agent))\s+)?(?:(?:just|simply|only|also|then|will|should)\s+)*",
@@ -5747,6 +5813,11 @@ def _route_of(clause: str) -> tuple[str, str] | None:
         action = _bare_verb(acted.group("act"))
         if action is not None:
             return acted.group("cat"), action
+    rest = _REST_ACT.match(clause)
+    if rest:  # '… and other, just forward it to me': the kind left over, then the act on it
+        action = _bare_verb(rest.group("act"))
+        if action is not None:
+            return rest.group("cat"), action
     becomes = _BECOMES.match(clause)
     if becomes:
         action = becomes.group(2)
@@ -5846,9 +5917,16 @@ _GAPPED = re.compile(
 
 
 def _joined_routes(parts: list[str]) -> list[str]:
-    """'… are posted in #ops and warranty ones are added to …': two routes joined by 'and' are two clauses."""
-    split: list[str] = []
+    """'… are posted in #ops and warranty ones are added to …': two routes joined by 'and' are two clauses; 'and
+    other, just forward it to me': the kind left over, set off by its comma, and its act are one."""
+    merged: list[str] = []
     for clause in parts:
+        if merged and _REST_KIND.fullmatch(merged[-1]):
+            merged[-1] = f"{merged[-1]}, {clause}"
+        else:
+            merged.append(clause)
+    split: list[str] = []
+    for clause in merged:
         pieces = re.split(r"\s+and\s+", clause)
         cut = next(
             (
@@ -5883,7 +5961,11 @@ def _route_parts(parts: list[str]) -> list[str]:
         goes = _GOES.match(plain)
         gapped = (
             _GAPPED.match(plain)
-            if verb and goes is None and not ACTION_START.match(plain) and not _BECOMES.match(plain)
+            if verb
+            and goes is None
+            and not ACTION_START.match(plain)
+            and not _BECOMES.match(plain)
+            and not _rest_acted(plain)  # ('and other just forward it to me': its own act, no gap)
             else None
         )
         if goes is not None:
@@ -8772,8 +8854,11 @@ _EXCLUSION_AFTER = re.compile(
 )
 # 'If there are no returns, don't send anything', 'if nothing new comes back, stop': a guard on what was fetched
 _GUARD = re.compile(
-    r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:if|when)\s+(?:there\s+(?:are|is|were|was|'s)\s+(?:no\b|none\b)|"
+    r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:if|when)\s+(?:there(?:\s+(?:are|is|were|was)|['’]s)\s+(?:no\b|none\b|nothing\b)|"
     r"nothing\s+(?:new\s+)?(?:is|was|comes?|came|turns?)\b|(?:it|they|the\s+[\w-]+)\s+(?:is|are|comes?\s+back)\s+empty\b|"
+    # 'if the search finds nothing', 'if it returns nothing': the read found no item
+    r"(?:it|they|the\s+[\w-]+)\s+(?:finds?|found|returns?|returned|turns?\s+up|turned\s+up|brings?\s+back|gets?)\s+"
+    r"(?:nothing|no\s+(?:results?|items?|matches|hits))\b|"
     # 'if no product is under 10, don't send the email': none of the items passes
     r"no\s+(?:single\s+)?[\w-]+\s+(?:is|are|was|were|has|have|falls?|drops?|goes)\b)"
     r"[^,;.]{0,60}?,?\s*(?:then\s+)?(?:just\s+)?"
@@ -8781,8 +8866,10 @@ _GUARD = re.compile(
     r"(?:send|post|email|do|write)\s+nothing|skip(?:\s+it|\s+the\s+rest|\s+(?:the|that|this)\s+[\w-]+)?|stop|end(?:\s+there|\s+the\s+run)?|"
     # ('if nothing is low, nothing should go out', '…, no email goes out': nothing is sent)
     r"exit|quit|nothing\s+(?:happens|is\s+sent|goes\s+out|gets\s+sent|(?:should|shall|will|must)\s+(?:happen|go\s+out|be\s+sent)|"
-    r"needs\s+to\s+happen)|no\s+(?:e-?mail|message|alert|post|notification|reminder)s?\s+(?:(?:should|shall|will|must)\s+)?"
-    r"(?:goes?\s+out|be\s+sent|is\s+sent|gets?\s+sent))(?:\s*,?\s*(?:please|thanks))?\s*[.!]?\s*$"
+    # ('…, no Slack message is posted': the service may name the message)
+    r"needs\s+to\s+happen)|no\s+(?:[\w-]+\s+)?(?:e-?mail|message|alert|post|notification|reminder)s?\s+"
+    r"(?:(?:should|shall|will|must)\s+)?(?:goes?\s+out|be\s+(?:sent|posted)|is\s+(?:sent|posted)|gets?\s+(?:sent|posted)))"
+    r"(?:\s*,?\s*(?:please|pls|plz|thanks|thx))?\s*[.!]?\s*$"
     # the same said ban first: 'Don't post anything if nothing was completed', 'send nothing when there are none'
     r"|^\s*(?:and\s+|but\s+)?(?:just\s+)?(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*"
     r"(?:\s+(?:anything|it|them|(?:an?|the)\s+[\w-]+))?|(?:send|post|email|do|write)\s+nothing)\s+(?:if|when)\s+"
