@@ -134,7 +134,9 @@ def _pick(
         elif keys:
             # ('Scratch the email.' of 'email it to lead@acme.io': the service said by its noun, a clause naming no
             # service by the verb)
-            hit = bool(named & keys) or (not named and any(w.startswith(_stem(n)) for n in nouns for w in words))
+            hit = bool(named & keys) or (
+                not named and any(w.startswith(_stem(n)) for n in nouns for w in words)
+            )
         elif nouns:
             hit = any(w.startswith(_stem(n)) for n in nouns for w in words)
         else:

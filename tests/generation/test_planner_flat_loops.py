@@ -25,6 +25,10 @@ def test_no_loop_inside_a_loop(text):
     state = compose(planner.plan(text), seed="flat").state
     blocks = state["blocks"]
     containers = {bid for bid, b in blocks.items() if b["type"] in ("loop", "parallel")}
-    nested = [b["name"] for bid, b in blocks.items() if bid in containers and b["data"].get("parentId") in containers]
+    nested = [
+        b["name"]
+        for bid, b in blocks.items()
+        if bid in containers and b["data"].get("parentId") in containers
+    ]
     assert nested == []
     assert not [f for f in validate(state).findings if f.severity == "error"]
