@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from lib.sim.names import PLACEHOLDER_RE
+from lib.sim.object_urls import OBJECT_URL_FIELDS, example, missing_object
 
 _ENV = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 _NOT_TOOLS = {"starter", "loop", "parallel", "condition", "router", "function", "response", "note"}
@@ -121,6 +122,13 @@ def needs_input(state: dict[str, Any]) -> list[NeededInput]:
                 title = (sub.title if sub is not None and sub.title else field).lower()
                 reason = f"fill in {title} (the description does not say)"
             out.append(NeededInput(block_id=bid, block=name, field=field, reason=reason))
+        url_field = OBJECT_URL_FIELDS.get(spec.type)
+        url = values.get(url_field) if url_field else None
+        if isinstance(url, str) and url.strip() and "<" not in url and "{{" not in url:
+            lacks = missing_object(url)
+            if lacks is not None:  # ('s3://tillroll-exports/': the tool fetches one object, named by its key)
+                reason = f"give the object's URL: '{url}' {lacks} ({example(url)})"
+                out.append(NeededInput(block_id=bid, block=name, field=str(url_field), reason=reason))
     return out
 
 

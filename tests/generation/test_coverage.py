@@ -83,3 +83,29 @@ def test_a_models_words_are_kept_only_when_they_are_the_requests_own():
     assert cov.unused == ["and water the plants"]
     assert cov.assumptions[0] == "The orders API needs no key." and len(cov.assumptions) == 19
     assert cov.needs_input  # still read from the state
+
+
+def _s3_state(uri: str) -> dict:
+    subs = {
+        key: {"id": key, "type": "short-input", "value": value}
+        for key, value in (
+            ("accessKeyId", "{{S3_KEY}}"),
+            ("secretAccessKey", "{{S3_SECRET}}"),
+            ("s3Uri", uri),
+        )
+    }
+    return {"blocks": {"f": {"id": "f", "type": "s3", "name": "Exports", "subBlocks": subs}}, "edges": []}
+
+
+def test_a_bucket_without_an_object_is_an_input_to_fill():
+    """JUL25's S3 tool fetches one object and stops the run on a bucket alone ('s3://tillroll-exports/')."""
+    needed = report(_s3_state("s3://tillroll-exports/")).needs_input
+    assert [(n.field, n.reason) for n in needed if n.field == "s3Uri"] == [
+        (
+            "s3Uri",
+            "give the object's URL: 's3://tillroll-exports/' names bucket 'tillroll-exports' but no object "
+            "(https://tillroll-exports.s3.<region>.amazonaws.com/path/to/file)",
+        )
+    ]
+    full = report(_s3_state("https://tillroll-exports.s3.eu-west-2.amazonaws.com/2026/11.csv")).needs_input
+    assert [n for n in full if n.field == "s3Uri"] == []

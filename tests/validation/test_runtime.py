@@ -362,6 +362,40 @@ def test_needs_input_knows_tool_inputs_the_registry_does_not_require():
     assert _runtime(s) == []
 
 
+def _s3(uri):
+    subs = {
+        **sub("accessKeyId", "{{S3_ACCESS_KEY_ID}}"),
+        **sub("secretAccessKey", "{{S3_SECRET_ACCESS_KEY}}"),
+        **sub("s3Uri", uri),
+    }
+    return _then(_flow(), block("s3", "s3", "S3 1", subs=subs))
+
+
+@pytest.mark.parametrize(
+    "uri", ["s3://tillroll-exports/", "tillroll-exports", "https://tillroll-exports.s3.amazonaws.com"]
+)
+def test_an_s3_url_that_names_no_object_needs_input(uri):
+    """JUL25's S3 tool splits the URL into bucket and key and throws 'Invalid S3 Object URL format' without both."""
+    found = runtime_findings(validate(_s3(uri)))
+    assert [(f.code, f.severity, f.path) for f in found] == [
+        ("needs_input", "warning", "/blocks/s3/subBlocks/s3Uri/value")
+    ]
+    assert "s3.<region>.amazonaws.com/path/to/file" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "uri",
+    [
+        "https://tillroll-exports.s3.eu-west-2.amazonaws.com/exports/2026-11.csv",
+        "s3://tillroll-exports/exports/latest.csv",
+        "<api1.data.url>",
+        "{{S3_OBJECT_URL}}",
+    ],
+)
+def test_an_s3_object_url_passes(uri):
+    assert _runtime(_s3(uri)) == []
+
+
 def _api(url):
     subs = {**sub("url", url, "short-input"), **sub("method", "GET", "dropdown")}
     return _then(_flow(), block("api", "api", "API 1", subs=subs))

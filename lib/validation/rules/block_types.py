@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from lib.sim.names import ENV_REF, PLACEHOLDER_RE, REFERENCE_RE, pointer
+from lib.sim.object_urls import OBJECT_URL_FIELDS, example, missing_object
 from lib.validation import js
 from lib.validation.base import Finding, Rule
 from lib.validation.context import CONTAINER_TYPES, Context, normalized_name
@@ -193,7 +194,30 @@ def _check(ctx: Context) -> list[Finding]:
                 empty = _unfilled(subs, table.defaults, wanted)
                 if empty:
                     out.append(_needs_input(ctx, block_id, spec, empty))
+            url_field = OBJECT_URL_FIELDS.get(block_type)
+            if url_field is not None and url_field in subs:
+                unfit = _object_url_unfit(ctx, block_id, url_field, subs[url_field].get("value"))
+                if unfit is not None:
+                    out.append(unfit)
     return out
+
+
+def _object_url_unfit(ctx: Context, block_id: str, sub_id: str, value: Any) -> Finding | None:
+    """A needs_input finding when a written object URL names no object (a bucket alone, 's3://reports/') or is no
+    URL: Sim's tool cannot split it and the run stops there (`lib.sim.object_urls`)."""
+    if not isinstance(value, str) or _empty(value) or _dynamic(value):
+        return (
+            None  # empty: the required-field check says so; a reference or {{VAR}} is known only at run time
+        )
+    lacks = missing_object(value)
+    if lacks is None:
+        return None
+    return RULE.finding(
+        "needs_input",
+        pointer("blocks", block_id, "subBlocks", sub_id, "value"),
+        f"Before the first run, fill in '{sub_id}' of {ctx.label(block_id)}: '{value}' {lacks}, and the tool July "
+        f"2025 Sim calls fetches one object, stopping the run otherwise; give the object's URL ({example(value)}).",
+    )
 
 
 def _unfilled(
