@@ -1948,6 +1948,9 @@ def written_out(text: str) -> str:
     # 'for anything that's a volunteer application, …' → 'for each item that's …' (lexicon.json 'any_items')
     for pattern, said in lexicon()["any_items"].items():
         text = re.sub(pattern, said, text, flags=re.I)
+    # 'my number's plus 1 212 555 0199' → '+1 212 555 0199' (lexicon.json 'spoken_marks')
+    for pattern, said in lexicon()["spoken_marks"].items():
+        text = re.sub(pattern, said, text, flags=re.I)
     return text
 
 

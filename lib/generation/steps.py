@@ -3103,6 +3103,11 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
     elif target in ("phone", "phones"):
         found = re.search(r"\+\d[\d\s-]{6,}\d", clause)
         field_id = "phoneNumber" if target == "phone" else "phoneNumbers"
+        said = {re.sub(r"[\s-]", "", m.group(0)): m for m in re.finditer(r"\+\d[\d\s-]{6,}\d", description)}
+        if not found and len(said) == 1:
+            # ('send the list to Priya on WhatsApp. Priya's number is +44 7700 900123.': the one number the text
+            # gives, said in a sentence of its own)
+            found = next(iter(said.values()))
         if not found and re.search(r"\b(?:me|us|my phone)\b", clause, re.I):
             values[field_id] = "{{USER_PHONE}}"  # 'text me': the user's own number, set once as a variable
         if found:
