@@ -1951,6 +1951,9 @@ def written_out(text: str) -> str:
     # 'my number's plus 1 212 555 0199' → '+1 212 555 0199' (lexicon.json 'spoken_marks')
     for pattern, said in lexicon()["spoken_marks"].items():
         text = re.sub(pattern, said, text, flags=re.I)
+    # "the channel's called ops-alerts" → "the channel 'ops-alerts'" (lexicon.json 'named_channels')
+    for pattern, said in lexicon()["named_channels"].items():
+        text = re.sub(pattern, said, text, flags=re.I)
     return text
 
 
