@@ -527,9 +527,9 @@ def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
     return None, None
 
 
-# 'Paris time', 'time in Lisbon', and as other languages say it: 'hour of Paris', 'Madrid hour', 'hora de Lima',
+# 'Paris time', 'time in Lisbon', 'all times in Pacific', and as other languages say it: 'hour of Paris', 'Madrid hour', 'hora de Lima',
 # 'heure de Paris'
-_ZONE_WORD = r"\b(?:local\s+)?(?:time|hour|hora|horário|horario|heure|zeit|ora)\b"
+_ZONE_WORD = r"\b(?:local\s+)?(?:times?|hour|hora|horário|horario|heure|zeit|ora)\b"
 
 
 def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:

@@ -1,6 +1,6 @@
 """A time zone said with 'times' ("Times in Central", "All times in Pacific") and a table said as a database view in
 backticks ("the Supabase view `open_invoices`"), both found in set 34 (`planner_zone_view.jsonl`, written before the
-fix). Controls: "5pm Eastern time", "the Supabase table 'open_invoices'". 2 of 5 were right before the fix."""
+fix). Controls: "5pm Eastern time", "the Supabase table 'open_invoices'". 2 of 5 were right before the fix, 4 after."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "zone-times-in": "'Notes from the call with …' are read as meeting notes where nothing was decided, so the quoted "
     "ask is refused",
-    "zone-times-in-plain": "'All times in Pacific' names no zone ('time' only in the singular)",
-    "view-backticks": "a Supabase 'view' is not read as the table queried",
 }
 
 
