@@ -57,6 +57,7 @@ from lib.generation.triggers import (
     given_when_then,
     item_provider,
     polled_reads,
+    quotes_an_ask,
     read_trigger,
     trigger_fields,
     user_story,
@@ -361,7 +362,8 @@ def draft(description: str) -> Draft:
         lx.only_inquiries([description[a:b] for a, b in decided])
         if minutes is not None
         else lx.nothing_decided(description)
-    ):
+    ) and not quotes_an_ask(description):
+        # ('Notes from the call with Harbor Dental: - "every weekday at 7:30am, pull …"': the customer's ask, quoted)
         # 'Open question: do we even need …? AI: CH to find out pricing', 'Agreed anyway to see if Sim can do it':
         # meeting notes ask for what they decided, and these decided nothing to build
         raise _cannot(

@@ -82,6 +82,12 @@ def _asked(quote: str) -> bool:
     return len(inner.split()) >= 6 and _QUOTED_ASK.search(inner) is not None
 
 
+def quotes_an_ask(text: str) -> bool:
+    """Whether notes quote someone's ask ('- "every weekday at 7:30am, pull tomorrow's appointments … and post …"'):
+    call notes that hold one record what is to be built, decided or not in a meeting's words."""
+    return any(_asked(m.group(0)) for m in _ASK_QUOTED.finditer(text))
+
+
 _DAY_CLOCK = (
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?\s+(?:at\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2}"
     r"|\d{1,2}h(?:[0-5]\d)?)"
