@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from lib.sim.names import PLACEHOLDER_RE
-from lib.sim.object_urls import OBJECT_URL_FIELDS, example, missing_object
+from lib.sim.object_urls import OBJECT_URL_FIELDS, example, missing_object, written
 
 _ENV = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 _NOT_TOOLS = {"starter", "loop", "parallel", "condition", "router", "function", "response", "note"}
@@ -124,7 +124,7 @@ def needs_input(state: dict[str, Any]) -> list[NeededInput]:
             out.append(NeededInput(block_id=bid, block=name, field=field, reason=reason))
         url_field = OBJECT_URL_FIELDS.get(spec.type)
         url = values.get(url_field) if url_field else None
-        if isinstance(url, str) and url.strip() and "<" not in url and "{{" not in url:
+        if written(url):
             lacks = missing_object(url)
             if lacks is not None:  # ('s3://tillroll-exports/': the tool fetches one object, named by its key)
                 reason = f"give the object's URL: '{url}' {lacks} ({example(url)})"

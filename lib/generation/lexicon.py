@@ -1942,18 +1942,12 @@ def written_out(text: str) -> str:
     reads as 'with', 'go thru the tab' as 'through'. A shorthand inside an address or a path stays."""
     table = lexicon()["shorthand"]
     text = _shorthand_re().sub(lambda m: table[m.group(1).lower()], text)
-    # 'pull the amount out of the email' → 'pull out the amount from the email' (lexicon.json 'split_verbs')
-    for pattern, said in lexicon()["split_verbs"].items():
-        text = re.sub(pattern, said, text, flags=re.I)
-    # 'for anything that's a volunteer application, …' → 'for each item that's …' (lexicon.json 'any_items')
-    for pattern, said in lexicon()["any_items"].items():
-        text = re.sub(pattern, said, text, flags=re.I)
-    # 'my number's plus 1 212 555 0199' → '+1 212 555 0199' (lexicon.json 'spoken_marks')
-    for pattern, said in lexicon()["spoken_marks"].items():
-        text = re.sub(pattern, said, text, flags=re.I)
-    # "the channel's called ops-alerts" → "the channel 'ops-alerts'" (lexicon.json 'named_channels')
-    for pattern, said in lexicon()["named_channels"].items():
-        text = re.sub(pattern, said, text, flags=re.I)
+    # 'pull the amount out of the email' → 'pull out the amount from the email' (lexicon.json 'split_verbs'); 'for
+    # anything that's a volunteer application' → 'for each item that's …' ('any_items'); "my number's plus 1 212 …" →
+    # '+1 212 …' ('spoken_marks'); "the channel's called ops-alerts" → "the channel 'ops-alerts'" ('named_channels')
+    for table in ("split_verbs", "any_items", "spoken_marks", "named_channels"):
+        for pattern, said in lexicon()[table].items():
+            text = re.sub(pattern, said, text, flags=re.I)
     return text
 
 

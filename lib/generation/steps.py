@@ -2916,6 +2916,14 @@ def _service_words() -> tuple[str, ...]:
     )
 
 
+# '+44 7700 900123', '+1 415-555-0142': a phone number written with its country code
+_PHONE = re.compile(r"\+\d[\d\s-]{6,}\d")
+
+
+def _digits(number: str) -> str:
+    return re.sub(r"[\s-]", "", number)
+
+
 def _targets(target: str, clause: str, description: str, values: dict[str, str]) -> None:
     """Carry the stated destination (channel, address, repo, chat, table …) into its subBlock."""
     if target == "channel":
@@ -3101,9 +3109,9 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         if found:
             values["subreddit"] = found.group(1)
     elif target in ("phone", "phones"):
-        found = re.search(r"\+\d[\d\s-]{6,}\d", clause)
+        found = _PHONE.search(clause)
         field_id = "phoneNumber" if target == "phone" else "phoneNumbers"
-        said = {re.sub(r"[\s-]", "", m.group(0)): m for m in re.finditer(r"\+\d[\d\s-]{6,}\d", description)}
+        said = {_digits(m.group(0)): m for m in _PHONE.finditer(description)}
         if not found and len(said) == 1:
             # ('send the list to Priya on WhatsApp. Priya's number is +44 7700 900123.': the one number the text
             # gives, said in a sentence of its own)
@@ -3112,12 +3120,8 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values[field_id] = "{{USER_PHONE}}"  # 'text me': the user's own number, set once as a variable
         if found:
             # ('text the two drivers (+1415…, +1415…)': each number a text goes to, one a line)
-            numbers = (
-                [m.group(0) for m in re.finditer(r"\+\d[\d\s-]{6,}\d", clause)] if target == "phones" else []
-            )
-            values[field_id] = "\n".join(
-                dict.fromkeys(re.sub(r"[\s-]", "", n) for n in numbers or [found.group(0)])
-            )
+            numbers = [m.group(0) for m in _PHONE.finditer(clause)] if target == "phones" else []
+            values[field_id] = "\n".join(dict.fromkeys(_digits(n) for n in numbers or [found.group(0)]))
         else:
             who = _person(clause)
             if who:  # 'send a WhatsApp message to the customer': their number comes from the data

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from lib.sim.names import ENV_REF, PLACEHOLDER_RE, REFERENCE_RE, pointer
-from lib.sim.object_urls import OBJECT_URL_FIELDS, example, missing_object
+from lib.sim.object_urls import OBJECT_URL_FIELDS, example, missing_object, written
 from lib.validation import js
 from lib.validation.base import Finding, Rule
 from lib.validation.context import CONTAINER_TYPES, Context, normalized_name
@@ -205,7 +205,7 @@ def _check(ctx: Context) -> list[Finding]:
 def _object_url_unfit(ctx: Context, block_id: str, sub_id: str, value: Any) -> Finding | None:
     """A needs_input finding when a written object URL names no object (a bucket alone, 's3://reports/') or is no
     URL: Sim's tool cannot split it and the run stops there (`lib.sim.object_urls`)."""
-    if not isinstance(value, str) or _empty(value) or _dynamic(value):
+    if not written(value):
         return (
             None  # empty: the required-field check says so; a reference or {{VAR}} is known only at run time
         )
