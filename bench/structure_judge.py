@@ -37,7 +37,9 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from lib.sim import branches
 from lib.sim.names import Reference, find_references, normalize_name
@@ -393,6 +395,29 @@ def allowed_types(block: Any) -> set[str]:
     return out
 
 
+def _service_hosts() -> dict[str, list[str]]:
+    """Each service's API hosts (the validators' table), by the block type named like it."""
+    table = json.loads(Path(__file__).resolve().parents[1].joinpath(SERVICE_HOSTS).read_text())
+    return {word.lower(): hosts for word, hosts in table["providers"].items()}
+
+
+SERVICE_HOSTS = "lib/validation/secret_hosts.json"
+_HOSTS = _service_hosts()
+
+
+def is_step(view: View, bid: str, kinds: set[str]) -> bool:
+    """A block of one of `kinds`, or an HTTP request to one of those services' own API hosts: a
+    GitHub issue opened by a POST to api.github.com/repos/…/issues is the GitHub step a user asked
+    for (JUL25's github block has no operation that opens an issue)."""
+    kind = view.type(bid)
+    if kind in kinds:
+        return True
+    if kind != "api":
+        return False
+    host = urlsplit(str(view.value(bid, "url") or "")).hostname or ""
+    return any(host == h or host.endswith("." + h) for k in kinds - {"api"} for h in _HOSTS.get(k, ()))
+
+
 def op_ok(view: View, bid: str, op: Any) -> bool:
     if op is None:
         return True
@@ -497,7 +522,7 @@ class Judge:
         for name in names:
             spec = steps[name]
             kinds = allowed_types(spec.get("block"))
-            cands = [b for b in view.blocks if view.type(b) in kinds and op_ok(view, b, spec.get("op"))]
+            cands = [b for b in view.blocks if is_step(view, b, kinds) and op_ok(view, b, spec.get("op"))]
             options.append(cands + [None])
         total = 1
         for o in options:
@@ -569,7 +594,7 @@ class Judge:
             bad = [
                 b
                 for b in actions
-                if (kinds is None or view.type(b) in kinds)
+                if (kinds is None or is_step(view, b, kinds))
                 and op_ok(view, b, rule.get("op"))
                 and all(has_ok(view, b, h) for h in rule.get("has", []))
             ]

@@ -384,3 +384,51 @@ def test_a_function_that_builds_a_value_is_read_through():
     assert ok.misses == []
     wrong = Judge(DIGEST, _shaped('return {"channel": "#standup", "text": text(<jira1.ts>)};')).verdict()
     assert "refs: post → digest" in "; ".join(wrong.misses)
+
+
+ISSUE = {
+    "id": "t-api-service",
+    "description": "When a Discord bug report comes in, open a GitHub issue in acme/app; never post anything to Slack",
+    "expect": "workflow",
+    "steps": {"issue": {"block": "github", "op": "write", "has": ["acme/app"]}},
+    "forbid": [{"block": "slack", "op": "write"}],
+}
+
+
+def _issue_state(url: str, method: str = "POST") -> dict:
+    return state(
+        [
+            block("s", "starter", "Start", startWorkflow="webhook", webhookProvider="discord"),
+            block("a", "api", "API 1", url=url, method=method, body="<start.webhook.data.payload>"),
+        ],
+        [("s", "a")],
+    )
+
+
+def test_an_http_request_to_the_services_own_api_is_its_step():
+    """JUL25's github block cannot open an issue: a POST to api.github.com does it, and is judged so."""
+    assert Judge(ISSUE, _issue_state("https://api.github.com/repos/acme/app/issues")).verdict().misses == []
+
+
+@pytest.mark.parametrize(
+    "url, method",
+    [
+        ("https://api.example.com/repos/acme/app/issues", "POST"),  # another host
+        ("https://github.com.example.net/repos/acme/app/issues", "POST"),  # a look-alike host
+        ("https://api.github.com/repos/acme/app/issues", "GET"),  # a read, not the write asked for
+    ],
+)
+def test_a_request_elsewhere_or_a_read_is_not_the_service_step(url, method):
+    misses = Judge(ISSUE, _issue_state(url, method)).verdict().misses
+    assert "steps: issue (github write) not found" in misses
+
+
+def test_a_forbidden_write_made_over_http_is_still_forbidden():
+    forbidden = _issue_state("https://api.github.com/repos/acme/app/issues")
+    forbidden["blocks"]["p"] = block(
+        "p", "api", "API 2", url="https://slack.com/api/chat.postMessage", method="POST"
+    )
+    forbidden["edges"].append(
+        {"id": "e9", "source": "a", "target": "p", "sourceHandle": "source", "targetHandle": "target"}
+    )
+    assert any(m.startswith("forbid") for m in Judge(ISSUE, forbidden).verdict().misses)
