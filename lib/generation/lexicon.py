@@ -1477,8 +1477,11 @@ def builder_asides(text: str) -> str:
     # to those who apply — lexicon.json 'applicant_questions' — is blanked the same way)
     # ('see thread - …', "Priya's last reply is the plan", 'can you automate what Nadia describes below?': a forwarder's
     # note points at what the thread asks — lexicon.json 'thread_notes' — and is blanked the same way)
+    # ('because someone on Discord told me that's how you do it': where advice came from — lexicon.json 'hearsay' — is
+    # no service of the run, blanked the same way)
     for pattern in [
         lexicon()["builder_aside"],
+        lexicon()["hearsay"],
         *lexicon()["applicant_questions"],
         *lexicon()["thread_notes"],
     ]:

@@ -9,7 +9,12 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r30a-09-told-on-discord": "the Gmail draft refers to the agent's reply, not to the knowledge base's results "
+    "directly (Discord, where the advice came from, is no step now)",
+    "r30a-12-service-can-webhook-us": "'any Jira issue marked Blocker … should DM @sam' still writes a Jira issue: the "
+    "service whose items start the run ('Jira can webhook us') is not yet told from a place written to",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round30a.jsonl", _KNOWN))
