@@ -1250,7 +1250,9 @@ def unmasks_people(text: str) -> bool:
 def _conditional(text: str, decline: re.Match[str]) -> bool:
     """Whether the sentence of a decline puts a condition before it ('if …', 'unless …', 'otherwise')."""
     start = max(text.rfind(c, 0, decline.start()) for c in ".!?\n") + 1
-    return re.search(r"\b(?:if|unless|otherwise|or\s+else)\b", text[start : decline.start()], re.I) is not None
+    return (
+        re.search(r"\b(?:if|unless|otherwise|or\s+else)\b", text[start : decline.start()], re.I) is not None
+    )
 
 
 def declined(text: str, imperative: re.Pattern[str]) -> bool:
@@ -1258,7 +1260,11 @@ def declined(text: str, imperative: re.Pattern[str]) -> bool:
     anything": the text ends by declining the automation — no sentence after the last decline asks for a step
     (lexicon.json not_a_workflow 'declined'). A decline under a condition ('if it can't stay read-only, I'd rather
     not do it at all', 'Unless it runs without admin rights, we'll leave it') declines nothing yet: the ask stands."""
-    found = [m for m in re.finditer(lexicon()["not_a_workflow"]["declined"], text, re.I) if not _conditional(text, m)]
+    found = [
+        m
+        for m in re.finditer(lexicon()["not_a_workflow"]["declined"], text, re.I)
+        if not _conditional(text, m)
+    ]
     last = next(reversed(found), None)
     if last is None:
         return False
