@@ -1,6 +1,14 @@
 """Planner round 30a on our own descriptions (`planner_round30a.jsonl`, in no bench set, each written before its
-fix): writes nobody asked for, triggers and refusals. Written before the fix: 4 of 15 right on main (the three
-controls and the real decline)."""
+fix): refusals of real requests, workflows for non-requests, and writes nobody asked for. A message sent 'from our
+Twilio number' reads nothing there; a decline under a condition ('if it can't be trusted to stay read-only I'd rather
+not do it at all', 'Unless it can run without admin rights, we'll leave it') declines nothing; work done 'physically'
+('I physically count the kegs … Can Sim do that for me?') is physical work, read in the routine the ask points back
+at; 'each school day' is every weekday; 'Please automate the volunteer onboarding: when the coordinator adds someone
+to … Airtable, …' starts on that Airtable event and writes nothing there; where advice came from ('A friend on
+Discord told me that's how people do it', 'Someone in the Sim Slack community suggested I ask here') is no service of
+the run. Voices: one-liner, Slack DM, forum post, e-mail, voice memo, chat shorthand; controls: a real decline, a
+Discord post asked for, a Linear write asked for. 4 of 15 were right on main (the three controls and a voice memo
+refused for another reason), 13 of 15 after the fix."""
 
 from __future__ import annotations
 
