@@ -1247,11 +1247,25 @@ def unmasks_people(text: str) -> bool:
     )
 
 
+def _conditional(text: str, decline: re.Match[str]) -> bool:
+    """Whether the sentence of a decline puts a condition before it ('if …', 'unless …', 'otherwise')."""
+    start = max(text.rfind(c, 0, decline.start()) for c in ".!?\n") + 1
+    return (
+        re.search(r"\b(?:if|unless|otherwise|or\s+else)\b", text[start : decline.start()], re.I) is not None
+    )
+
+
 def declined(text: str, imperative: re.Pattern[str]) -> bool:
     """'Let's leave it and not automate this one. Thanks for offering!', "we've decided to drop it … No need to build
     anything": the text ends by declining the automation — no sentence after the last decline asks for a step
-    (lexicon.json not_a_workflow 'declined')."""
-    last = next(reversed(list(re.finditer(lexicon()["not_a_workflow"]["declined"], text, re.I))), None)
+    (lexicon.json not_a_workflow 'declined'). A decline under a condition ('if it can't stay read-only, I'd rather
+    not do it at all', 'Unless it runs without admin rights, we'll leave it') declines nothing yet: the ask stands."""
+    found = [
+        m
+        for m in re.finditer(lexicon()["not_a_workflow"]["declined"], text, re.I)
+        if not _conditional(text, m)
+    ]
+    last = next(reversed(found), None)
     if last is None:
         return False
     end = re.search(r"[.!?\n]", text[last.end() :])
@@ -1469,8 +1483,11 @@ def builder_asides(text: str) -> str:
     # to those who apply — lexicon.json 'applicant_questions' — is blanked the same way)
     # ('see thread - …', "Priya's last reply is the plan", 'can you automate what Nadia describes below?': a forwarder's
     # note points at what the thread asks — lexicon.json 'thread_notes' — and is blanked the same way)
+    # ('because someone on Discord told me that's how you do it': where advice came from — lexicon.json 'hearsay' — is
+    # no service of the run, blanked the same way)
     for pattern in [
         lexicon()["builder_aside"],
+        lexicon()["hearsay"],
         *lexicon()["applicant_questions"],
         *lexicon()["thread_notes"],
     ]:

@@ -564,7 +564,11 @@ def draft(description: str) -> Draft:
             kind="one-off task",
         )
     done = [s for s in _flat(steps) if s.kind in ("source", "action", "process")]
-    if lx.physical_work(field or wanted) and all(lx.physical_work(s.text or "") for s in done):
+    # ('Every Saturday I … physically count the stock on each shelf … Can Sim do that for me?': the ask points back
+    # at the routine told before it, so the work is read in the whole text)
+    if lx.physical_work(
+        field or wanted if _POINTS_BACK.search(field or wanted) is None else description
+    ) and all(lx.physical_work(s.text or "") for s in done):
         raise _cannot(
             "this asks for physical work (handling paper, parcels, machines or plants), which no workflow can do: "
             "a workflow reads, writes and sends data in services. If something should be told when it is needed, "
@@ -870,6 +874,13 @@ def _event_told(step: Step, trigger: Any, description: str, context: list[tuple[
 # a clause naming the webhook that starts the run, up to that word ('HubSpot sends a webhook when …', 'Salesforce
 # outbound message / webhook when …', 'a webhook from Typeform'), not one a message is posted to ('post it to our Slack
 # incoming webhook')
+# 'Can Sim do that for me?', 'Could a workflow handle this?': an ask that points back at the routine told before it
+_POINTS_BACK = re.compile(
+    r"\b(?:do|handle|manage|take\s+over)\s+(?:this|that|it)(?:\s+(?:bit|part|job|one))?\s+for\s+(?:me|us)\b",
+    re.I,
+)
+
+
 _HOOK_CLAUSE = re.compile(
     r"(?<![^.,;:!?\n>])(?![^.,;:!?\n]*\b(?:incoming\s+web-?hook|to\s+(?:the\s+|our\s+|an?\s+|its\s+)?[\w-]*\s*web-?hook))"
     r"(?:(?!->|→)[^.,;:!?\n])*?\b(?:web-?hooks?|outbound\s+messages?)\b(?:\s+(?:from|by)\s+[\w-]+(?:\s+[\w-]+)?)?",

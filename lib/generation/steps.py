@@ -1350,7 +1350,11 @@ def _is_write(clause: str, key: str) -> bool:
         return True  # 'email a reminder to the customer', 'email their parent a note': the verb is the action
     if any(
         re.search(
-            _taken_from(p) + (r"(?!\s+(?:account|handle|profile|page))" if sender else ""),
+            # ('text the patient a confirmation from our Twilio number': the number a message goes out from, never a
+            # source, whatever verb sends it)
+            _taken_from(p)
+            + r"(?!\s+(?:(?:phone\s+)?numbers?|line)\b)"
+            + (r"(?!\s+(?:account|handle|profile|page))" if sender else ""),
             low,
         )
         for p in phrases
@@ -1779,7 +1783,8 @@ def _read_as_data(low: str, phrases: list[str]) -> bool:
             r"\s+(?:\([^()]{0,60}\)\s+)?of\s+"
             r"(?:(?!(?:in|into|to|on|onto|for|as|with|via)\b)[\w'-]+\s+){0,3}?)"
             + re.escape(p)
-            + r"\b(?!\s+(?:account|handle|profile|page|bot|app))",
+            # ('a confirmation from our Twilio number': the number it is sent from, no data of the service)
+            + r"\b(?!\s+(?:account|handle|profile|page|bot|app|(?:phone\s+)?numbers?|line))",
             low,
         )
         for p in phrases

@@ -700,9 +700,10 @@ _DAY_OF_MONTH = (
 )
 
 
-# 'every weekday', 'each business day', 'every working day', 'on workdays', 'day of work', 'monday until friday'
+# 'every weekday', 'each business day', 'every working day', 'each school day', 'on workdays', 'day of work', 'monday
+# until friday'
 _WEEKDAYS = (
-    r"\b(week ?days?|(?:every|each|on|all)\s+(?:business|working|work)\s+days?|workdays?|days? of work|"
+    r"\b(week ?days?|(?:every|each|on|all)\s+(?:business|working|work|school)\s+days?|workdays?|days? of work|"
     r"monday (?:to|through|until|till|-) friday|mon ?- ?fri)\b"
 )
 
