@@ -62,7 +62,7 @@ CONTEXT_LABEL = "Background:"
 # a line of a meeting's discussion (`read_minutes`): told, and read for the event that starts the run like any line
 DISCUSSED_LABEL = "Discussed:"
 # fields of one line (what follows them is no part of their value), and fields whose lines below are a list's items
-_ONE_LINE = {"title", "priority", "about", "me"}
+_ONE_LINE = {"title", "priority", "about", "me", "source"}
 _LISTS = {"tools", "notify", "forbid", "rules", "later", "acceptance", "questions", "deliverables"}
 _ITEM = re.compile(r"\s*(?:[-*•]|\(?\d{1,2}[.)])\s+\S")
 _PLUS = re.compile(r"\s+\+\s+")
@@ -441,6 +441,11 @@ def read_form(text: str) -> str:
             # ('the summary shows up in Slack #finance': what arrives there is what a step posts there)
             value = re.sub(_table()["arrival"], "gets posted", f.value, flags=re.I)
             out.append(f"{lead}{ACCEPT_LABEL}{chr(10) if f.alone else ' '}{_ended(value)}")
+        elif f.kind == "source":
+            # 'Source content: Notion page 'This Week'': the place the steps work on, read there (as written when
+            # it names no service, address or quoted name)
+            named = lx.integrations_in(f.value) or re.search(r"https?://|['\"“‘]", f.value)
+            out.append(lead + _ended("Read " + f.value) if named else text[f.start : f.end])
         elif f.kind == "deliverables" and not _artefacts(f.value):
             # 'DELIVERABLE: A Sim workflow that runs every Monday …': what the workflow does, its steps
             out.append(f"{lead}{_CANONICAL['steps']}{chr(10) if f.alone else ' '}{_ended(f.value)}")

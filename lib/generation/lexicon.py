@@ -686,8 +686,8 @@ def _routine_re() -> re.Pattern[str]:
 def _wished_re() -> re.Pattern[str]:
     done = "|".join(map(re.escape, lexicon()["wished_done"]))
     return re.compile(
-        r"(?<![\w'’])(?P<who>I|we)\s+(?:want|need|'d\s+like|would\s+like|wanna)\s+"
-        r"(?P<what>(?:a|an|the|each|every)\s+(?:[\w#@'’.-]+\s+){1,5}?)(?P<done>" + done + r")\b\s*",
+        r"(?<![\w'’])(?P<who>I|we)(?:\s+(?:want|need|would\s+like|wanna)|\s*['’]d\s+like)\s+"
+        r"(?P<what>(?:a|an|the|each|every)\s+(?:[\w#@'’.-]+\s+){1,8}?)(?P<done>" + done + r")\b\s*",
         re.I,
     )
 

@@ -1475,7 +1475,7 @@ def _is_write(clause: str, key: str) -> bool:
     named = re.sub(
         rf"\b((?:{nouns})s?\s+)(?:'[^'\n]{{1,60}}'(?!\w)|\"[^\"\n]{{1,60}}\"|“[^”\n]{{1,60}}”)"
         rf"|(?<!\w)(?:'[^'\n]{{1,60}}'|\"[^\"\n]{{1,60}}\"|“[^”\n]{{1,60}}”)(?=\s+(?:{nouns})s?\b)",
-        lambda m: (m.group(1) or "") + "'n'",
+        lambda m: (_place_noun(low, m.start(), m.group(1)) if m.group(1) else "") + "'n'",
         low,
     )
     return bool(re.search(r"\b(" + _WRITE + r")\b", named)) and not re.search(
@@ -1483,6 +1483,18 @@ def _is_write(clause: str, key: str) -> bool:
         r"^(?:[\w/ -]{1,30}:)?\W*(?:(?:also|then|first|next|finally|and)\s+)?(?:" + _READ + r")\b",
         low,
     )
+
+
+def _place_noun(low: str, at: int, noun: str) -> str:
+    """The noun before a place's quoted name, kept where it may be the verb ('page 'Ops Primary'') or the place
+    something goes ('… in the Notion page 'Log''); read as no verb where it is only the object's noun: 'summarise
+    the Notion page 'Sprint Log'' pages nobody."""
+    if _VERB_PLACE.search(low, 0, at) or re.search(
+        r"\b(?:in|on|into|onto|to)\s+(?:(?:the|our|my|a|an|its|their|that|this)\s+)?(?:[\w-]+\s+){0,2}$",
+        low[:at],
+    ):
+        return noun
+    return "place "
 
 
 # verbs that take what they work on from somewhere: their object is read ('copy the rows into …')
@@ -1820,8 +1832,26 @@ def _processed(low: str, phrases: list[str]) -> bool:
             + r"(?=\s*$|\s*[,;.]|\s+(?:and|then|in|into|as|with)\b)",
             low,
         )
+        # 'summarise the Notion page 'Sprint Log'', 'translate the Confluence page': one of its places, by its noun
+        or re.search(
+            r"(?:^|[,;:]|\b(?:and|then|to|please|first|also))\s*(?:" + _PROCESS_VERB + r")\s+"
+            r"(?:(?!(?:in|into|to|on|onto|for|as|with|via)\b)[\w'-]+\s+){0,3}?"
+            + re.escape(p)
+            + r"\s+(?:"
+            + _place_nouns()
+            + r")\b",
+            low,
+        )
         for p in phrases
     )
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> str:
+    """The nouns of a service's places (services.json place_nouns: page, doc, tab, table …), as alternatives."""
+    from lib.generation import services
+
+    return "|".join(sorted(services.data()["place_nouns"], key=len, reverse=True))
 
 
 def _mentioned_as_noun(key: str, clause: str) -> bool:
