@@ -779,10 +779,11 @@ def _spelled_comparisons() -> re.Pattern[str]:
     'number_words', 'number_scales'); not 'one of …' (which of them, not how many)."""
     word = r"(?:" + "|".join(sorted(lexicon()["number_words"], key=len, reverse=True)) + r")"
     scale = r"(?:" + "|".join(lexicon()["number_scales"]) + r")"
-    number = rf"(?P<n>{word}(?:[\s-]+(?:and[\s-]+)?(?:{word}|{scale}))*)(?![\w-])(?!\s+of\b)"
+    # ('above minus sixty', 'below negative five': a spoken sign is the number's)
+    number = rf"(?P<sign>(?:minus|negative)\s+)?(?P<n>{word}(?:[\s-]+(?:and[\s-]+)?(?:{word}|{scale}))*)(?![\w-])(?!\s+of\b)"
     before = r"(?:(?:more|greater|higher|bigger|less|lower|fewer|smaller)\s+than|over|above|under|below|at\s+least|at\s+most|exceeds?|exceeding)\s+"
     return re.compile(
-        rf"(?P<b>\b{before}){number}|\b{number.replace('<n>', '<m>')}(?P<a>\s+or\s+(?:more|less|fewer|higher|lower|above|below)\b)",
+        rf"(?P<b>\b{before}){number}|\b{number.replace('<n>', '<m>').replace('<sign>', '<sign2>')}(?P<a>\s+or\s+(?:more|less|fewer|higher|lower|above|below)\b)",
         re.I,
     )
 
@@ -803,7 +804,7 @@ def _digits_for_words(m: re.Match[str]) -> str:
             return m.group(0)  # 'more than a day': no number
         else:
             current += units[w]
-    digits = str(total + current)
+    digits = ("-" if m.group("sign") or m.group("sign2") else "") + str(total + current)
     return (m.group("b") or "") + digits + (m.group("a") or "")
 
 

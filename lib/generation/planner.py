@@ -458,6 +458,25 @@ def draft(description: str) -> Draft:
     text = re.sub(r"\s+(?=[,.;])", lambda m: m.group(0) if m.start() in ends else "", "".join(blanked))
     text = _one_per_run(text, trigger)
     text = _back_to_event(text, trigger)
+    item = (
+        _item_subject(text, " ".join(description[a:b] for a, b in trigger.spans))
+        if trigger.kind == "webhook"
+        else None
+    )
+    if item is not None:
+        # 'any Linear issue marked Urgent … should DM @dana': the item is the event — its words make no step, and what
+        # it 'should become' is the first step, as after the event's own clause
+        text = _blank(text, item.start(), item.end("subj"))  # (with its "I need" lead)
+        # ('… over $250 (Shopify posts to our webhook) should be added to …': past the aside that names the event)
+        aside = re.compile(r"\s*(?:\([^()\n]*\))?").match(text, item.end("subj"))
+        becomes = _BECOMES_AFTER.match(text, aside.end() if aside else item.end("subj"))
+        if becomes:
+            verb = _BECOMES_VERB.get((becomes.group(1) or "").lower(), "create")
+            text = (
+                text[: becomes.start()]
+                + f"{verb} ".rjust(becomes.end() - becomes.start())
+                + text[becomes.end() :]
+            )
     # 'Airtable > Watch Records (runs every 10 minutes)': each run reads what is new
     if trigger.kind == "schedule":
         text = polled_reads(text)
@@ -645,6 +664,8 @@ def draft(description: str) -> Draft:
         steps.insert(last + 1, _answer_step(description))
     _carry_links(description, steps)
     head = " ".join(description[a:b] for a, b in trigger.spans)
+    if item is not None:
+        head = item.group("subj")  # the event's item, said as a sentence's subject
     qualifier = event_test(head) if trigger.kind == "webhook" else None
     if trigger.kind == "webhook" and qualifier is None and trigger.spans:
         # 'anything in my Gmail from an address ending in @a.com or @b.com …': the senders, right after the event
@@ -1319,8 +1340,33 @@ _ANNOUNCES = re.compile(
 )
 
 
+# the event's item as a sentence's subject, qualified, when only a bare webhook is said to start the run: 'any Linear
+# issue marked Urgent in the 'Mobile' team should DM @dana', 'I need new conversations tagged 'bug' to become GitHub
+# issues', 'every new Shopify order over $250 (Shopify posts to our webhook) should be added to …'
+_ITEM_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?\n:])|\b(?:i|we)\s+(?:need|want|would\s+like|['’]d\s+like)\s+)\s*"
+    r"(?P<subj>(?:(?:any|every|each|all)\s+(?:new\s+)?|new\s+)(?:[\w'’-]+\s+){0,3}?[\w-]+\s+"
+    r"(?:tagged|labell?ed|marked|flagged|with|over|above|under|below|more\s+than|less\s+than)\s"
+    r"[^,;.!?\n()]{1,60}?)"
+    r"(?=\s*(?:\([^()\n]{0,80}\)\s*)?\s(?:should|must|will|needs?\s+to|has\s+to|is\s+to|to\s+(?:become|be|get)\b|"
+    r"[a-z]+s\s+(?:@|#|the\b|an?\b|it\b|them\b|us\b|me\b)))",
+    re.I,
+)
+
+
+def _item_subject(text: str, head: str) -> re.Match[str] | None:
+    """The qualified item a sentence opens on (`_ITEM_SUBJECT`) when the run's own event clause (`head`) says no test
+    of its own: its test is the event's, and it is the event, no step of its own."""
+    if event_test(head) or lx.threshold_in(head):
+        return None
+    for found in _ITEM_SUBJECT.finditer(text):
+        if event_test(found.group("subj")) or lx.threshold_in(found.group("subj")):
+            return found
+    return None
+
+
 _BECOMES_AFTER = re.compile(
-    r"\s*(?:should|must|needs?\s+to|has\s+to|will|is\s+to)?\s*(?:become|turn\s+into|be\s+turned\s+into|"
+    r"\s*(?:should|must|needs?\s+to|has\s+to|will|is\s+to|to)?\s*(?:become|turn\s+into|be\s+turned\s+into|"
     r"be\s+(posted|sent|added|logged|forwarded|saved|copied)(?=\s+(?:to|in|into|as)\b))\s",
     re.I,
 )

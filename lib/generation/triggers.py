@@ -1179,6 +1179,12 @@ _EVENT_TESTS = (
     r"\s*(?:=|:|is|of|set to)?\s*[\"“']?(?P<v>[\w-]+)",
     # 'with URGENT in the subject': a word written in capitals, where it stands
     r"\bwith\s+(?P<c>[A-Z][A-Z0-9-]+)\s+(?:in|as)\s+(?:the\s+|its\s+)?(?:subject|title|body|text|message|name)\b",
+    # 'gets the label 'bug'', 'receives the tag vip', 'has the label "regression"': the label the item is given
+    r"\b(?:gets?|got|getting|given|receives?|received|has|have)\s+(?:the\s+|a\s+)?(?:label|tag)\s+"
+    r"(?!(?:in|on|by|at|for|from|to|a|an|the|and|or|when|if)\b)(?P<t>[\"“']?[\w-]+[\"”']?)",
+    # 'an issue marked Urgent', 'flagged as Critical': a state written with a capital, or quoted, is the marker
+    # ('marked as done', 'marked paid' say what happened: the event itself, no test of it)
+    r"\b(?:marked|flagged)\s+(?:as\s+)?(?P<mk>[\"“'][\w -]{1,24}[\"”']|[\w-]+)",
     # 'is tagged urgent', 'gets labelled "vip"', 'conversations tagged VIP', 'issues labelled 'regression''
     r"\b(?:tagged|labell?ed)\s+(?:as\s+|with\s+(?:the\s+)?(?:tag\s+|label\s+)?)?"
     r"(?!(?:in|on|by|at|for|from|to|a|an|the|and|or|when|if)\b)(?P<t>[\"“']?[\w-]+[\"”']?)",
@@ -1241,6 +1247,10 @@ def event_test(head: str) -> str | None:
             continue
         if parts.get("t"):
             return f"it mentions {parts['t']}"
+        if parts.get("mk"):
+            if parts["mk"][0].isupper() or parts["mk"][0] in "\"“'":
+                return f"it mentions {parts['mk']}"
+            continue
         if parts.get("w") or parts.get("m"):
             return f"it mentions {parts.get('w') or parts['m']}"
         if parts.get("f2"):  # a quoted value is all its words ('and the stage is 'Closed Won'')
