@@ -7,7 +7,8 @@ which is no spreadsheet; a count asked for ('post how many there are', 'email th
 function from the rows, not sent as the rows; and an event's message after a look-up of whom to tell (post the
 dispute, not the 'Finance Team' sheet). Voices: a one-line request, a voice note, chat with typos, German, French,
 a spec with headings, a manager's e-mail, call notes, a user story; controls: a number with its country code, a
-read sent to two places, a channel said with 'in the #orders channel'. 3 of 15 were right before the fix."""
+read sent to two places, a channel said with 'in the #orders channel'. 5 of 15 were right before the fix, 15 after
+(r30d-03 was reworded after the first commit: its opening 'hey can u …?' was refused as a question, another cause)."""
 
 from __future__ import annotations
 
