@@ -3140,9 +3140,12 @@ def kept_lookups(text: str) -> str:
         if not re.match(
             r"\W*(?:(?:and|then)\s+)?(?:if|when|whenever|unless|once|where)\b", text[clause : m.start()], re.I
         ):
-            # (the place up to its name: '…'oncall', column phone' is read in 'oncall')
+            # (the place up to its name: '…'oncall', column phone' is read in 'oncall'; the noun after the name says
+            # what it is: "the 'Rota' sheet" is a sheet, not a 'Rota' searched for)
             place = re.match(
-                r"[^'\"\u2018\u201c]*['\"\u2018\u201c][^'\"\u2019\u201d]+['\"\u2019\u201d]", m.group("place")
+                r"[^'\"\u2018\u201c]*['\"\u2018\u201c][^'\"\u2019\u201d]+['\"\u2019\u201d]"
+                r"(?:\s+(?:sheet|spreadsheet|table|tab|base|database|list|board|doc|document|page)\b)?",
+                m.group("place"),
             )
             lead = len(text[clause : m.start()]) - len(re.sub(r"^[^\w'\"]*", "", text[clause : m.start()]))
             kept = (place.group(0) if place else m.group("place")).strip()
@@ -3164,3 +3167,18 @@ def kept_lookups(text: str) -> str:
     for start, end, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         text = text[:start] + new + text[end:]
     return text
+
+
+@lru_cache(maxsize=1)
+def _audience_lookup() -> re.Pattern[str]:
+    facts = lexicon()["audience_lookups"]
+    words = facts["nouns"] + [p + "s" for p in lexicon()["people"]] + lexicon()["people"]
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in facts["verbs"])
+    nouns = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+    return re.compile(rf"^\W*(?:{verbs})\s+(?:the\s+|our\s+)?(?:{nouns})\s+(?:in|from|on)\b", re.I)
+
+
+def audience_lookup(text: str) -> bool:
+    """Whether a read's words only find whom a message goes to ('get the people in the 'Finance Team' sheet', 'look up
+    the numbers in the 'Rota' sheet'): what it reads is the audience, not what a message tells them."""
+    return bool(_audience_lookup().match(text or ""))

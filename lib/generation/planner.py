@@ -1780,6 +1780,8 @@ class _Builder:
         self.created: list[tuple[str, str]] = []  # (reference to its address, block type) of what writes made
         # a reference in `created` → the identifier (key, id) of what was made, and the nouns it is called by
         self.made_ids: dict[str, tuple[str, list[str]]] = {}
+        # a read that only finds whom a message goes to → the data before it (what an event run tells them)
+        self.audience: dict[str, str | None] = {}
         self.addressless: set[str] = set()  # of those, references to an object that holds no address
         # 'manual start with the new hire's name, email and start date': the fields the run is given
         self.declared = (
@@ -2530,6 +2532,10 @@ class _Builder:
                     link is not None
                 ):  # 'post the doc's link and a summary': the address, then what came before
                     data = link if not prev or prev == self.start_data() else f"{link}\n\n{prev}"
+                if message and data in self.audience and not said:
+                    # ('post it in #billing and email everyone in the 'Finance Team' sheet': the post tells of the
+                    # dispute, not of the people read to e-mail)
+                    data = self.audience[data] or data
                 data = said or data
                 data = self.with_message(step, data)
                 if step.type == "response":  # what the run made, under its name: the caller's answer
@@ -2608,12 +2614,19 @@ class _Builder:
                 self.edge(heads, local)
                 heads = [(local, "source")]
                 if step.kind in ("source", "process") or step.type in _PROCESS_TYPES:
+                    before_read = prev or self.start_data()
                     prev = (
                         _ref(local, step.type, step.values.get("operation"))
                         if step.result is None
                         else f"<{local}.{step.result}>"
                     )
                     self.refs[id(step)] = prev
+                    if (
+                        step.kind == "source"
+                        and self.trigger.kind == "webhook"
+                        and lx.audience_lookup(step.text)
+                    ):
+                        self.audience[prev] = before_read
                     if step.kind == "source" and step.window:
                         from lib.sim.registry import get_block
 

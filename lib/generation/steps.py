@@ -587,10 +587,12 @@ _MAILED_TO = re.compile(
     re.I,
 )
 # ('… on Microsoft Teams, channel 'Field Sales'', '… in Confluence, page 'Runbooks'': a chat's channel, a wiki's page too)
+# ("… post them to our Discord, the welcome-desk channel", "… in Teams, the 'Lab Ops' channel": the name before the noun)
 _PLACE_ALONE = re.compile(
     r"^\s*(?:in\s+|the\s+)?(?:table|sheet|tab|database|collection|folder|board|project|base|space|workspace|"
     r"channel|page|team|list|calendar)\s+"
-    r"(?:called\s+|named\s+)?(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|„[^“\"\n]{1,60}[“\"]|[\w-]+)\s*$",
+    r"(?:called\s+|named\s+)?(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|„[^“\"\n]{1,60}[“\"]|[\w-]+)\s*$"
+    r"|^\s*(?:in\s+)?(?:the|our)\s+(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|#?[\w-]+)\s+channel\s*[.!]?\s*$",
     re.I,
 )
 _ARROW_STEP = re.compile(r"\s+(?=(?:->|→|=>)\s+\S)")
@@ -2951,8 +2953,19 @@ def _service_words() -> tuple[str, ...]:
     )
 
 
-# '+44 7700 900123', '+1 415-555-0142': a phone number written with its country code
-_PHONE = re.compile(r"\+\d[\d\s-]{6,}\d")
+# '+44 7700 900123', '+1 415-555-0142': a phone number written with its country code; '07700 900123', '0412 555 678',
+# '06 12 34 56 78': one written as at home, its trunk 0 first (9 to 11 digits, so no time, date or amount)
+_PHONE = re.compile(r"\+\d[\d\s-]{6,}\d|(?<![\w.+/:,-])0\d{1,4}(?:[ -]?\d{2,4}){1,4}(?![\w:/-])")
+_DATE = re.compile(r"\d{1,4}-\d{1,2}-\d{1,4}")
+
+
+def _phones(text: str) -> list[re.Match[str]]:
+    """The phone numbers `text` gives, in order."""
+    return [
+        m
+        for m in _PHONE.finditer(text)
+        if m.group(0).startswith("+") or 9 <= len(_digits(m.group(0))) <= 11 and not _DATE.search(m.group(0))
+    ]
 
 
 def _digits(number: str) -> str:
@@ -3144,9 +3157,9 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         if found:
             values["subreddit"] = found.group(1)
     elif target in ("phone", "phones"):
-        found = _PHONE.search(clause)
+        found = next(iter(_phones(clause)), None)
         field_id = "phoneNumber" if target == "phone" else "phoneNumbers"
-        said = {_digits(m.group(0)): m for m in _PHONE.finditer(description)}
+        said = {_digits(m.group(0)): m for m in _phones(description)}
         if not found and len(said) == 1:
             # ('send the list to Priya on WhatsApp. Priya's number is +44 7700 900123.': the one number the text
             # gives, said in a sentence of its own)
@@ -3155,7 +3168,7 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values[field_id] = "{{USER_PHONE}}"  # 'text me': the user's own number, set once as a variable
         if found:
             # ('text the two drivers (+1415…, +1415…)': each number a text goes to, one a line)
-            numbers = [m.group(0) for m in _PHONE.finditer(clause)] if target == "phones" else []
+            numbers = [m.group(0) for m in _phones(clause)] if target == "phones" else []
             values[field_id] = "\n".join(dict.fromkeys(_digits(n) for n in numbers or [found.group(0)]))
         else:
             who = _person(clause)
