@@ -26,8 +26,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r14b-route-gmail-question": "the routes after a question ('… into invoices, complaints and other? Invoices go "
     "into …, complaints get posted to …') are not read as the router's branches",
-    "r14b-route-typeform-routine": "'bug reports become GitHub issues' is a request to the GitHub API, not a "
-    "github block, so the routes are judged incomplete",
     "r14b-route-requirements": "'sorts the leads by region: EMEA leads are posted to …, US leads go to …' is read "
     "as two conditions on the whole list, not a routing of each lead",
     "r14b-telegram-owner-me": "'the number of new rows in the 'Orders' Google Sheet' is read as a write to the "

@@ -15,8 +15,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r15d-read-github-prs": "'the open pull requests … on GitHub' is read by HTTP: JUL25's GitHub block reads one "
-    "pull request by its number, no list",
 }
 
 

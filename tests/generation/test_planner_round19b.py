@@ -21,8 +21,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r19b-q-way-typeform": "the question is read as a request, but 'get every new Typeform response added as a "
     "row' keeps 'added' in the event's words, so no sheet write is made (a trigger class)",
-    "r19b-q-could-it-discord": "the question is read as a request, but 'read the open GitHub issues in acme/web' "
-    "makes no GitHub read (a steps class)",
     "r19b-arrow-no-slack": "the ban on Slack is kept, but 'new Jira bug ->' is read as a generic webhook, not Jira's "
     "(a trigger class)",
     "r19b-who-hasnt-emailed": "'for anyone who hasn't opened an email …' makes no e-mail now, but 'for each member "

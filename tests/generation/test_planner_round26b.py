@@ -16,7 +16,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r26b-11": "'raised as cards on the Trello board …': the planner reads no Trello write (an HTTP request instead)",
 }
 
 

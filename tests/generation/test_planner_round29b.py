@@ -24,7 +24,6 @@ _KNOWN: dict[str, str] = {
     # (the quoted event starts the run since the fix; what stays wrong is a step said as a participle)
     "r29b-notes-quoted-event-typeform": "'and a hello posted in #new-students': a message said by its participle is no step",
     # (the clock is read since the fix; what stays wrong is a source)
-    "r29b-memo-spoken-am-no-at": "'check the open GitHub pull requests on acme/api' makes no GitHub read",
 }
 
 

@@ -20,8 +20,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r30a-09-told-on-discord": "the Gmail draft refers to the agent's reply, not to the knowledge base's results "
     "directly (Discord, where the advice came from, is no step now)",
-    "r30a-12-service-can-webhook-us": "'any Jira issue marked Blocker … should DM @sam' still writes a Jira issue: the "
-    "service whose items start the run ('Jira can webhook us') is not yet told from a place written to",
 }
 
 
