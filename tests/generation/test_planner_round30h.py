@@ -7,7 +7,7 @@ it's at …', a 'Rivals:' line of addresses); a Google Sheets tab named as the p
 a one-line request, chat shorthand, a user story, a voice memo, a spec list, a routine, a manager's e-mail, a forum
 question, German; controls: a URL fetched by its verb, a site only linked in a mail, a Drive save, a tab read.
 4 of 14 were right before the fix, 9 after (r30h-03 and r30h-08 first labelled a reference from the write to the
-read; a loop over the read, its item written each time, is as right: their labels say the loop).""" 
+read; a loop over the read, its item written each time, is as right: their labels say the loop)."""
 
 from __future__ import annotations
 
