@@ -649,6 +649,8 @@ def shared_links(clause: str) -> list[str]:
             continue
         if re.search(r"\b(?:to|from|into|of|via|on)\s*[(\[]?\s*$", before, re.I) or _written_method(before):
             continue  # 'POST https://…', 'PATCH … at https://…': a request to make
+        if _site_named_before(before):
+            continue  # '… (RSS at feeds.example.fm/main.xml) post the title …': the feed is read, not carried
         verbs = [
             v
             for v in re.finditer(rf"\b(?:(?P<msg>{_MESSAGE_VERB})|{_FETCH_VERB})\b", before, re.I)
@@ -1560,9 +1562,13 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
     return any(
         re.search(
             r"(?<!\bbe )(?<!been )(?<!\bget )(?<!gets )(?<!will )\b(?:already\s+)?"
-            r"(?:uploaded|stored|saved|indexed|loaded|imported|kept|documented)\s+(?:in|into|to|on|inside)\b"
+            r"(?:uploaded|stored|saved|indexed|loaded|imported|kept|documented)\s+(?:(?:them|it|those|these)\s+)?"
+            r"(?:in|into|to|on|inside)\b"
             # ('turned into a draft and saved to a new Notion page': a new one is made there, a write)
             r"(?!\s+(?:a\s+|an\s+)?new\b)[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
+            # 'each contract PDF that lands in the Drive folder …': what arrives there by itself, read there
+            r"|\b(?:that|which)\s+(?:lands?|arrives?|appears?|shows?\s+up|turns?\s+up|comes?\s+in|pops?\s+up)\s+"
+            r"(?:in|into|on|inside)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             # 'list the files (that were) added to the Drive folder': a participle after a noun, not 'is added to'
             r"|(?<!\bbe )(?<!been )(?<!\bget )(?<!gets )(?<!will )(?<!\bis )(?<!\bare )(?<!'s )"
             r"(?<=[a-z] )(?:added|dropped|placed|created|shared)\s+(?:in|into|to|on|inside)\b"
@@ -3324,7 +3330,7 @@ def _named_api_step(clause: str, description: str = "") -> Step | None:
 # 'api.fairmontcu.internal/v2/transactions')
 _BARE_HOST = re.compile(
     r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+(?:com|io|net|org|edu|gov|host|dev|app|co|ai|so|me|info|biz|cloud|tech|us|uk|de|fr|"
-    r"es|it|nl|eu|ch|at|be|se|no|dk|fi|pl|pt|jp|au|ca|ie|nz|xyz|internal|corp|lan)(?:/[\w./?=&%-]*[\w/])?)(?![\w@-])",
+    r"es|it|nl|eu|ch|at|be|se|no|dk|fi|pl|pt|jp|au|ca|ie|nz|xyz|fm|gg|tv|internal|corp|lan)(?:/[\w./?=&%-]*[\w/])?)(?![\w@-])",
     re.I,
 )
 
@@ -3340,6 +3346,25 @@ def _called_host(clause: str) -> re.Match[str] | None:
     return max(
         (b for b in found if _domain(b.group(1).split("/")[0]) == first), key=lambda b: len(b.group(1))
     )
+
+
+def _site_named_before(before: str) -> bool:
+    """'… (RSS at ', 'our help site ', "our changelog, it's at ": the text just before an address names a page or
+    feed on the web (lexicon 'web_sources'), so the address is read, though no verb says so; not a link a message
+    carries ('a link to our docs site …')."""
+    nouns = "|".join(sorted((re.escape(n) for n in lexicon()["web_sources"]), key=len, reverse=True))
+    noun = re.search(
+        rf"\b(?:{nouns})\b[\s(,:]*(?:(?:it['’]?s|it\s+is|is|lives|sits)\s+)?(?:(?:at|on)\s+)?$", before, re.I
+    )
+    return noun is not None and not re.search(
+        r"\blinks?\s+(?:to|for|of|at)\s+(?:[\w'’-]+\s+){0,3}$", before[: noun.start()], re.I
+    )
+
+
+def _named_site(clause: str) -> re.Match[str] | None:
+    """The address written without its scheme right after the noun naming a page or feed ('(RSS at
+    feeds.example.fm/main.xml)', 'our help site help.example.app'): read there."""
+    return next((b for b in _BARE_HOST.finditer(clause) if _site_named_before(clause[: b.start()])), None)
 
 
 def _sent_to_address(before: str) -> bool:
@@ -3428,10 +3453,14 @@ def _api_step(clause: str, description: str) -> Step | None:
         # 'finds the work email with the Hunter.io Email Finder API (api.hunter.io)': the API's host given beside it
         # is where the request goes, whatever else its words name ('email' here is what is found)
         bare = _HOST_OF_API.search(clause)
+    named_site = None if url or service else _named_site(clause)
+    if named_site is not None and (bare is None or bare.group(1) == named_site.group(1)):
+        bare = named_site  # 'our help site help.example.app': the site named is read
     # 'collect the headlines from feeds.bbci.co.uk/…', 'look up the postcode at api.postcodes.io': read;
     # 'trigger the deploy hook at api.render.com', 'send the answers to our EHR at api.healthie.com': written to
     if bare and (
-        re.search(rf"\b(?:{_FETCH_VERB}|{_READ})\b", clause[: bare.start()], re.I)
+        bare is named_site
+        or re.search(rf"\b(?:{_FETCH_VERB}|{_READ})\b", clause[: bare.start()], re.I)
         or _sent_to_address(clause[: bare.start()])
         or _written_at_host(clause[: bare.start()])
     ):
@@ -4702,6 +4731,7 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     )
     if told is not None:
         found.append((0, told))
+        found += [(0, site) for site in _told_sites(clause, description, told)]
     model = next((s for _, s in found if s.kind == "process" and s.type == "agent"), None)
     if model is not None and model.label == "Extract" and any(s.type == "mistral_parse" for _, s in found):
         # 'extract the text with Mistral OCR': the parser extracts it, no model step besides
@@ -4726,6 +4756,15 @@ _TOLD_ADDRESS = re.compile(
     r"(?P<what>(?:[A-Za-z][\w'’-]*\s+){1,6}?)(?:is\s+|are\s+)?(?:at|via|from|on|with)\s+"
     r"(?:(?P<method>GET|POST|PUT|PATCH|DELETE)\s+)?(?P<url>https?://\S+)"
 )
+# a line that lists addresses under a name: '- Rivals: lumenstack.com/pricing, boltgrid.io/plans'
+_TOLD_LIST = re.compile(
+    r"^[ \t]*(?:[-*•]\s*)?(?P<what>[A-Za-z][\w'’ -]{1,40}?)\s*:\s*(?P<url>"
+    + _HOST_ITEM
+    + r")(?P<rest>(?:\s*(?:,|\band\b|&)\s*"
+    + _HOST_ITEM
+    + r")*)\s*[.;]?\s*$",
+    re.I | re.M,
+)
 _HOST_WORDS_TOLD = frozenset(("api", "www", "app", "com", "io", "co", "net", "org", "dev", "v1", "v2"))
 
 
@@ -4740,10 +4779,11 @@ def _told_address(clause: str, description: str) -> Step | None:
     ) or lx.URL_RE.search(clause):
         return None
     words = {re.sub(r"(?<=[^s])s$", "", w) for w in re.findall(r"[a-z][\w-]{2,}", low)}
-    for told in _TOLD_ADDRESS.finditer(description):
-        if told.group("method") not in (None, "GET"):
+    listed = [*_TOLD_ADDRESS.finditer(description), *_TOLD_LIST.finditer(description)]
+    for told in listed:
+        if told.groupdict().get("method") not in (None, "GET"):
             continue
-        url = lx.URL_RE.match(told.group("url"))
+        url = lx.URL_RE.match(re.sub(r"^(?!https?://)", "https://", told.group("url")))
         if url is None:
             continue
         head = re.findall(r"[a-z][\w-]*", told.group("what").lower())[-1:]
@@ -4758,6 +4798,22 @@ def _told_address(clause: str, description: str) -> Step | None:
         step.note = f"'{clause.strip()}' reads the address the description gives for it ({url.group(0)})"
         return step
     return None
+
+
+def _told_sites(clause: str, description: str, told: Step) -> list[Step]:
+    """The other addresses of the line that listed the one `told` reads ('Rivals: lumenstack.com/pricing,
+    boltgrid.io/plans'): one read each, in the order the line gives them."""
+    for line in _TOLD_LIST.finditer(description):
+        sites = [
+            re.sub(r"^(?!https?://)", "https://", h) for h in re.findall(_HOST_ITEM, line.group(0), re.I)
+        ]
+        if told.values.get("url") in sites:
+            return [
+                Step("source", "api", {"url": u, "method": "GET"}, label="API", text=clause)
+                for u in sites
+                if u != told.values.get("url")
+            ]
+    return []
 
 
 # services that carry a message to a person: 'send me … on Telegram' names its channel
