@@ -1661,6 +1661,66 @@ _STORES = re.compile(
 )
 
 
+# 'Depending on whether it's a pothole, a broken light or fly-tipping it should go to a different team: a@…, b@… and
+# c@…', 'bugs, billing and sales questions go to #dev, #billing and #sales respectively': kinds listed, then as many
+# destinations in the same order
+_LIST_SEP = r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+"
+_PAIRED_ROUTES = re.compile(
+    r"\b(?:depending\s+on|based\s+on)\s+(?:whether|if)\s+(?:it|they|the\s+[\w-]+)(?:['’]s|['’]re|\s+is|\s+are)\s+"
+    r"(?P<cats>[^.;:!?\n]+?)\s*,?\s+(?:(?:it|they|each(?:\s+one)?|the\s+[\w-]+)\s+)?"
+    r"(?:(?:should|must|will|needs?\s+to|has\s+to)\s+)?go(?:es)?\s+to\s+(?:a\s+)?(?:different|separate|its\s+own|their\s+own)\s+"
+    r"(?P<noun>[\w-]+(?:\s+[\w-]+){0,2}?)\s*[:–—-]\s*"
+    r"(?P<dests>[^;!?\n]+?)(?P<end>\s*(?:[.!?;](?=\s|$)|\n|$))"
+    r"|(?:(?<=^)|(?<=[.!?:]\s)|(?<=\n))(?P<cats2>[^.;:!?\n]+?)\s+(?:go|should\s+go|are\s+sent|get\s+sent)\s+(?:to|into)\s+"
+    r"(?P<dests2>[^;!?\n]+?),?\s+respectively(?P<end2>\s*(?:[.!?;](?=\s|$)|\n|$))",
+    re.I | re.M,
+)
+
+
+def paired_routes(text: str) -> str:
+    """'Depending on whether it's a pothole, a broken streetlight or fly-tipping it should go to a different team:
+    highways@…, lighting@… and waste@…' → 'Route it by category: pothole to highways@…; broken streetlight to
+    lighting@…; fly-tipping to waste@….': kinds and destinations said as two lists of one length, paired in
+    order, are routes (each kind its own destination), not one send to every address."""
+
+    def paired(m: re.Match[str]) -> str:
+        dests = _split_list(m.group("dests") or m.group("dests2"))
+        said, lead = m.group("cats") or m.group("cats2"), ""
+        cats = _split_list(said)
+        while m.group("cats2") and len(cats) > len(dests) and "," in said:
+            # ('When a ticket comes in, bugs, billing and sales questions go to …': the clause before the kinds)
+            head, _, said = said.partition(",")
+            lead, cats = f"{lead}{head}, ", _split_list(said)
+        if len(cats) < 2 or len(cats) != len(dests):
+            return m.group(0)
+        # ('for a dog', 'about shipping'): the kind itself, quoted so no word of it reads as a verb ('book suggestion')
+        cats = [
+            re.sub(r"^(?:(?:about|for|regarding|concerning)\s+)?(?:(?:an?|the)\s+)?", "", c, flags=re.I)
+            for c in cats
+        ]
+        cats = [f'"{c}"' if "'" in c else f"'{c}'" for c in cats]
+        # '… +44 7700 900111, … and +44 7700 900333 by SMS': how the last is sent is how each is
+        how = re.search(r"\s+(?:by|via|over|on|in)\s+[\w#-]+(?:\s+[\w-]+)?$", dests[-1])
+        if how and not any(how.group(0).strip() in d for d in dests[:-1]):
+            dests = [d + how.group(0) for d in dests[:-1]] + [dests[-1]]
+        # ("… a different Teams channel: 'Shipping Desk', …": a name given alone is one of that noun)
+        noun = m.group("noun")
+        dests = [f"the {noun} {d}" if noun and d[:1] in "'\"‘“" else d for d in dests]
+        # one route a clause ('and' would join two)
+        routes = "; ".join(f"{c} to {d}" for c, d in zip(cats, dests))
+        end = m.group("end") or m.group("end2") or ""
+        return (
+            f"{lead}route it by category: {routes}{end}" if lead else f"Route it by category: {routes}{end}"
+        )
+
+    return _PAIRED_ROUTES.sub(paired, text)
+
+
+def _split_list(text: str) -> list[str]:
+    """The items of 'a, b and c' ('a, b, or c'), each stripped."""
+    return [p.strip() for p in re.split(_LIST_SEP, text.strip()) if p.strip()]
+
+
 def routes_as_tests(text: str) -> str:
     """'West Coast origins (CA, OR, WA) go to #quotes-west in Slack, Texas goes to #quotes-texas, and everything else
     goes to #quotes-national' → 'if it is CA or it is OR or it is WA, send it to #quotes-west in Slack; if it is Texas,

@@ -242,6 +242,9 @@ def draft(description: str) -> Draft:
     description = lx.exceptions_as_skips(
         description
     )  # '… - except customers on X, who …' → '…. Skip customers on X'
+    # 'depending on whether it's A, B or C it goes to a different team: a@…, b@… and c@…' → "Route it by category: 'A'
+    # to a@…; …"
+    description = lx.paired_routes(description)
     # 'Texas goes to #tx, the rest to #us' → 'if it is Texas, …; otherwise …'
     description = lx.routes_as_tests(description)
     # 'Charges of 2k or more also go to #wins': a test of the items, and a send only they get

@@ -1012,13 +1012,14 @@ def read_schedule(text: str) -> Trigger | None:
         r"\bon the \d{1,2}(?:st|nd|rd|th)?(?: of (?:every|each|the) month)?\b",
         _DAY_OF_MONTH,
         r"\b" + _DAY_CLOCK + r"\b",
-        r"\b"
+        # 'Tue/Thu at 7:00'; 'every fri 4pm': the 'every' before a short name is the schedule's too, no list
+        r"\b(?:(?:every|each|on)\s+)?"
         + _ABBR_NAMES
         + r"\.?(?:"
         + _ABBR_LIST
         + _ABBR_NAMES
         + r"\.?)*"
-        + _CLOCK_AHEAD,  # 'Tue/Thu at 7:00'
+        + _CLOCK_AHEAD,
     ):
         spans += [m.span() for m in re.finditer(pattern, low) if not _proper_name(text, m.start())]
     return Trigger("schedule", values, sorted(set(spans)))  # 'every hour' is found twice: named once
