@@ -1052,8 +1052,10 @@ def asks_for_an_answer(text: str, imperative: re.Pattern[str] | None = None) -> 
         if len(said) == 2:
             return asks_for_an_answer(said[1], imperative)
     # ('Hey Kai, can you build our on-call handoff? Every Monday …': a greeting may name whom it greets)
+    # ('hey can u text me … whenever …?': said in chat, with no comma before the request it opens)
     greeted = re.match(
-        r"\W*(?:hello|hi|hey|dear)\b(?:\s+(?:there|all|team|folks|guys|everyone|[a-z][\w'’-]{1,20}))?\s*[,!.:-]+\s*",
+        r"\W*(?:hello|hi|hey|dear)\b(?:\s+(?:there|all|team|folks|guys|everyone|[a-z][\w'’-]{1,20}))?\s*[,!.:-]+\s*"
+        r"|\W*(?:hello|hi|hey|hiya|heya|yo)\s+(?=(?:can|could|would|will)\s+(?:you|u)\b)",
         low,
     )
     if greeted and low[greeted.end() :]:  # 'Hey, can you set up …': the greeting opens the request
@@ -2859,6 +2861,32 @@ def watched_events(text: str) -> str:
         return f"{m.group('lead')}When something new arrives in {place}: if {ev}, "
 
     return _watch_re().sub(event, text)
+
+
+@lru_cache(maxsize=1)
+def _event_read_re() -> re.Pattern[str]:
+    # the services that send their messages as events but have no read (lexicon.json 'integrations' with no 'read',
+    # named in 'webhook_providers'): Telegram, WhatsApp
+    names = [
+        re.escape(phrase)
+        for key, spec in lexicon()["integrations"].items()
+        if "read" not in spec and key in lexicon()["webhook_providers"]
+        for phrase in spec["phrases"]
+    ]
+    return re.compile(
+        r"\s*\b(?:reads?|reading|checks?|checking|watch(?:es|ing)?|picks?\s+up|gets?|takes?)\s+(?:the\s+|all\s+|any\s+)?"
+        r"new\s+(?:msgs?|messages?|texts?|posts?)\s+(?P<place>(?:in|on|from)\s+(?:(?:our|my|the|a)\s+)?"
+        r"(?:[\w'-]+\s+){0,2}?(?:" + "|".join(names) + r")\b(?:\s+(?:group|chat|channel|bot|account)s?)?)"
+        r"(?:\s*,?\s*(?:and|then)\b\s*,?)?\s*",
+        re.I,
+    )
+
+
+def event_reads(text: str) -> str:
+    """'a thing that reads new msgs in our telegram group and if someone says …, forward it …' → 'a thing that,
+    whenever a new message arrives in our telegram group, if someone says …': a service that only sends its messages
+    as they come (no block reads them back) is read by its event."""
+    return _event_read_re().sub(lambda m: f", whenever a new message arrives {m.group('place')}, ", text)
 
 
 # a number as a threshold is written: '$7,500', '25,000', '6', '1.5k', 'CAD 250', '185 USD', '45 days'

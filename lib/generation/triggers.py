@@ -733,6 +733,13 @@ def _measure(text: str, start: int, end: int) -> bool:
     return bool(counted or re.match(r"\s+(?:active\s+)?(?:" + nouns + r")\b", text[end:], re.I))
 
 
+@lru_cache(maxsize=1)
+def _times_a_day() -> re.Pattern[str]:
+    """'a few times a day', 'two or three times per day' (lexicon.json `times_a_day`): a count of runs each day."""
+    counts = "|".join(re.escape(c) for c in sorted(lexicon()["times_a_day"], key=len, reverse=True))
+    return re.compile(r"\b(" + counts + r")\s+times\s+(?:a|per|each)\s+day\b", re.I)
+
+
 def read_schedule(text: str) -> Trigger | None:
     """Schedule values from phrases like 'every weekday at 8:00 CET', 'every 15 minutes', 'monthly on the 1st'."""
     text = _DATED.sub(lambda m: " " * len(m.group(0)), text)
@@ -776,7 +783,7 @@ def read_schedule(text: str) -> Trigger | None:
         lambda m: " " * len(m.group(0)),
         low,
     )
-    hint = _SCHEDULE_HINT.search(low)
+    hint = _SCHEDULE_HINT.search(low) or _times_a_day().search(low)
     if not hint:
         return None
     clock, clock_span = find_time(text)
@@ -789,6 +796,10 @@ def read_schedule(text: str) -> Trigger | None:
     hours_list = sorted({hh} | {int(t[:2]) for t in extra if int(t[3:]) == mm})
     if len(hours_list) < 2 and re.search(r"\btwice (?:a|per) day|twice daily\b", low):
         hours_list = [hh, (hh + 12) % 24] if hh < 12 else [hh - 12, hh]
+    counted = _times_a_day().search(low)
+    if len(hours_list) < 2 and counted:  # 'a few times a day': that many runs, spread over twelve hours from the first
+        runs = lexicon()["times_a_day"][counted.group(1).lower()]
+        hours_list = sorted({(hh + k * (12 // (runs - 1))) % 24 for k in range(runs)})
     if extra and clock_span:
         spans.append((clock_span[0], extra_end))
     # 'twice a day at 9am and 5pm': one cron line lists the hours (Sim's daily type holds one time)
@@ -993,6 +1004,7 @@ def read_schedule(text: str) -> Trigger | None:
             r"nightly|once a day|every afternoon|mornings|evenings|twice (?:a|per) day|twice daily)\b",
             low,
         )
+        or counted
         or clock_span
     ):
         values = {"scheduleType": "daily", "dailyTime": time_text, "cronExpression": _cron(mm, hour_field)}
@@ -1010,6 +1022,7 @@ def read_schedule(text: str) -> Trigger | None:
         r"(?<![-#/@])\b(?:daily|hourly|weekly|monthly|nightly|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
         r"twice daily)\b",
         r"\bon the \d{1,2}(?:st|nd|rd|th)?(?: of (?:every|each|the) month)?\b",
+        _times_a_day(),
         _DAY_OF_MONTH,
         r"\b" + _DAY_CLOCK + r"\b",
         r"\b"
