@@ -2863,6 +2863,22 @@ def watched_events(text: str) -> str:
     return _watch_re().sub(event, text)
 
 
+def named_flows(text: str) -> str:
+    """'can you do the Linear→Slack thing again: …' → 'can you do the same thing again: …': a flow named by the
+    services it joins (lexicon.json 'flow_nouns') asks for no step of either; what follows says the steps."""
+    nouns = "|".join(re.escape(n) for n in lexicon()["flow_nouns"])
+    return re.sub(
+        r"\b(the|our|that|this|your|my)\s+([A-Za-z][\w.]*)\s*(?:→|->|=>|\s+to\s+)\s*([A-Za-z][\w.]*)\s+(" + nouns + r")\b",
+        lambda m: (
+            f"{m.group(1)} same {m.group(4)}"
+            if integrations_in(m.group(2)) and integrations_in(m.group(3))
+            else m.group(0)
+        ),
+        text,
+        flags=re.I,
+    )
+
+
 @lru_cache(maxsize=1)
 def _event_read_re() -> re.Pattern[str]:
     # the services that send their messages as events but have no read (lexicon.json 'integrations' with no 'read',

@@ -1072,7 +1072,27 @@ def _slug(text: str) -> str:
 
 
 def read_webhook(clause: str) -> Trigger | None:
-    """'When a new pull request is opened on GitHub' → webhook from github, path 'github-pull-request-opened'."""
+    """'When a new pull request is opened on GitHub' → webhook from github, path 'github-pull-request-opened'; an
+    event of no service said first, then a service's webhook named ('"When someone downgrades we want to know." -
+    Stripe webhook on subscription updated → …', a wish quoted in notes, then what carries it): that webhook."""
+    hook = _read_webhook(clause)
+    if hook is None or hook.values.get("webhookProvider", "generic") != "generic":
+        return hook
+    named = next((m for m in _NAMED_WEBHOOK.finditer(clause) if _named_provider(m.group(1).lower())), None)
+    if named is None or (hook.spans and named.start() <= hook.spans[0][0]):
+        return hook
+    later = _read_webhook(clause[named.start() :])
+    if later is None or later.values.get("webhookProvider", "generic") == "generic":
+        return hook
+    later.spans = [(a + named.start(), b + named.start()) for a, b in later.spans]
+    return later
+
+
+# 'Stripe webhook on invoice payment failed', 'GitHub webhook for new releases': a service's webhook, named
+_NAMED_WEBHOOK = re.compile(r"\b([A-Za-z][\w.-]*(?:\s+[A-Za-z][\w.-]*)?)\s+webhooks?\s+(?:on|for|when)\b", re.I)
+
+
+def _read_webhook(clause: str) -> Trigger | None:
     found = _WEBHOOK_HINT.search(clause)
     if not found:
         return None
