@@ -2868,7 +2868,9 @@ def named_flows(text: str) -> str:
     services it joins (lexicon.json 'flow_nouns') asks for no step of either; what follows says the steps."""
     nouns = "|".join(re.escape(n) for n in lexicon()["flow_nouns"])
     return re.sub(
-        r"\b(the|our|that|this|your|my)\s+([A-Za-z][\w.]*)\s*(?:→|->|=>|\s+to\s+)\s*([A-Za-z][\w.]*)\s+(" + nouns + r")\b",
+        r"\b(the|our|that|this|your|my)\s+([A-Za-z][\w.]*)\s*(?:→|->|=>|\s+to\s+)\s*([A-Za-z][\w.]*)\s+("
+        + nouns
+        + r")\b",
         lambda m: (
             f"{m.group(1)} same {m.group(4)}"
             if integrations_in(m.group(2)) and integrations_in(m.group(3))

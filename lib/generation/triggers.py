@@ -797,7 +797,9 @@ def read_schedule(text: str) -> Trigger | None:
     if len(hours_list) < 2 and re.search(r"\btwice (?:a|per) day|twice daily\b", low):
         hours_list = [hh, (hh + 12) % 24] if hh < 12 else [hh - 12, hh]
     counted = _times_a_day().search(low)
-    if len(hours_list) < 2 and counted:  # 'a few times a day': that many runs, spread over twelve hours from the first
+    if (
+        len(hours_list) < 2 and counted
+    ):  # 'a few times a day': that many runs, spread over twelve hours from the first
         runs = lexicon()["times_a_day"][counted.group(1).lower()]
         hours_list = sorted({(hh + k * (12 // (runs - 1))) % 24 for k in range(runs)})
     if extra and clock_span:
@@ -1089,7 +1091,9 @@ def read_webhook(clause: str) -> Trigger | None:
 
 
 # 'Stripe webhook on invoice payment failed', 'GitHub webhook for new releases': a service's webhook, named
-_NAMED_WEBHOOK = re.compile(r"\b([A-Za-z][\w.-]*(?:\s+[A-Za-z][\w.-]*)?)\s+webhooks?\s+(?:on|for|when)\b", re.I)
+_NAMED_WEBHOOK = re.compile(
+    r"\b([A-Za-z][\w.-]*(?:\s+[A-Za-z][\w.-]*)?)\s+webhooks?\s+(?:on|for|when)\b", re.I
+)
 
 
 def _read_webhook(clause: str) -> Trigger | None:

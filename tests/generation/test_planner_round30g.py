@@ -1,5 +1,13 @@
 """Planner round 30g on our own descriptions (`planner_round30g.jsonl`, in no bench set, each written before its
-fix): triggers, writes nobody asked for, and refusals. Draft docstring, rewritten after the fix."""
+fix): triggers, writes nobody asked for, and refusals. A chat request opened by a greeting with no comma ('hey could
+u email me … whenever a new Stripe payment comes in?') is a request, not a question; 'two or three times a day', 'a
+couple of times a day' run on a schedule (and 'Sim watches r/homebrewing' reads it); 'reads new messages in our
+Telegram group and, if …' starts on that service's event (it has no read); a customer's wish quoted in call notes
+('"When a card fails we want to hear …"') gives way to the service's webhook named after it ('Stripe webhook on invoice
+payment failed → …'); 'the Jira→Teams thing' names a flow and writes no Jira issue. Voices: chat shorthand, a voice
+memo, an e-mail, call notes, user stories, a Slack DM, a spec with headings, German; controls: a question to the
+assistant, a Telegram message asked for, a real test of an e-mail, an 'If anything is unclear, …' aside. 5 of 15 were
+right before the fix, 11 after."""
 
 from __future__ import annotations
 
