@@ -1052,8 +1052,10 @@ def asks_for_an_answer(text: str, imperative: re.Pattern[str] | None = None) -> 
         if len(said) == 2:
             return asks_for_an_answer(said[1], imperative)
     # ('Hey Kai, can you build our on-call handoff? Every Monday …': a greeting may name whom it greets)
+    # ('hey can u text me … whenever …?': said in chat, with no comma before the request it opens)
     greeted = re.match(
-        r"\W*(?:hello|hi|hey|dear)\b(?:\s+(?:there|all|team|folks|guys|everyone|[a-z][\w'’-]{1,20}))?\s*[,!.:-]+\s*",
+        r"\W*(?:hello|hi|hey|dear)\b(?:\s+(?:there|all|team|folks|guys|everyone|[a-z][\w'’-]{1,20}))?\s*[,!.:-]+\s*"
+        r"|\W*(?:hello|hi|hey|hiya|heya|yo)\s+(?=(?:can|could|would|will)\s+(?:you|u)\b)",
         low,
     )
     if greeted and low[greeted.end() :]:  # 'Hey, can you set up …': the greeting opens the request
@@ -2919,6 +2921,50 @@ def watched_events(text: str) -> str:
         return f"{m.group('lead')}When something new arrives in {place}: if {ev}, "
 
     return _watch_re().sub(event, text)
+
+
+def named_flows(text: str) -> str:
+    """'can you do the Linear→Slack thing again: …' → 'can you do the same thing again: …': a flow named by the
+    services it joins (lexicon.json 'flow_nouns') asks for no step of either; what follows says the steps."""
+    nouns = "|".join(re.escape(n) for n in lexicon()["flow_nouns"])
+    return re.sub(
+        r"\b(the|our|that|this|your|my)\s+([A-Za-z][\w.]*)\s*(?:→|->|=>|\s+to\s+)\s*([A-Za-z][\w.]*)\s+("
+        + nouns
+        + r")\b",
+        lambda m: (
+            f"{m.group(1)} same {m.group(4)}"
+            if integrations_in(m.group(2)) and integrations_in(m.group(3))
+            else m.group(0)
+        ),
+        text,
+        flags=re.I,
+    )
+
+
+@lru_cache(maxsize=1)
+def _event_read_re() -> re.Pattern[str]:
+    # the services that send their messages as events but have no read (lexicon.json 'integrations' with no 'read',
+    # named in 'webhook_providers'): Telegram, WhatsApp
+    names = [
+        re.escape(phrase)
+        for key, spec in lexicon()["integrations"].items()
+        if "read" not in spec and key in lexicon()["webhook_providers"]
+        for phrase in spec["phrases"]
+    ]
+    return re.compile(
+        r"\s*\b(?:reads?|reading|checks?|checking|watch(?:es|ing)?|picks?\s+up|gets?|takes?)\s+(?:the\s+|all\s+|any\s+)?"
+        r"new\s+(?:msgs?|messages?|texts?|posts?)\s+(?P<place>(?:in|on|from)\s+(?:(?:our|my|the|a)\s+)?"
+        r"(?:[\w'-]+\s+){0,2}?(?:" + "|".join(names) + r")\b(?:\s+(?:group|chat|channel|bot|account)s?)?)"
+        r"(?:\s*,?\s*(?:and|then)\b\s*,?)?\s*",
+        re.I,
+    )
+
+
+def event_reads(text: str) -> str:
+    """'a thing that reads new msgs in our telegram group and if someone says …, forward it …' → 'a thing that,
+    whenever a new message arrives in our telegram group, if someone says …': a service that only sends its messages
+    as they come (no block reads them back) is read by its event."""
+    return _event_read_re().sub(lambda m: f", whenever a new message arrives {m.group('place')}, ", text)
 
 
 # a number as a threshold is written: '$7,500', '25,000', '6', '1.5k', 'CAD 250', '185 USD', '45 days'

@@ -224,6 +224,8 @@ def draft(description: str) -> Draft:
     # 'the bot reads …, writes a digest and posts it', 'she pulls …', 'it will post' → 'read …, write …, post it'
     description = lx.doer_as_steps(description)
     description = lx.watched_events(description)  # 'watch #help in Slack. When …': the event happens there
+    description = lx.named_flows(description)  # 'the Linear→Slack thing': a flow's name, no steps
+    description = lx.event_reads(description)  # 'reads new msgs in our telegram group and …': its event
     # 'the assistant emails the respondent …' → 'email the respondent …'
     description = lx.doer_steps(description)
     # 'the tenant gets an email at tenant_email confirming …' → 'email the tenant at tenant_email confirming …'

@@ -104,7 +104,8 @@ _READ = (
     r"(?:searches|queries)(?=\s+(?:the|our|my|a|an|for|through|in|that|this|its|their|all|every|each)\b)|"
     # 'a flow that every morning checks our Linear team 'Mobile' for …', 'scans the Drive folder …' (not 'background
     # checks', 'the checks are green': the verb before what it looks at)
-    r"(?:checks|scans|monitors|visits)(?=\s+(?:the|our|my|that|this|its|their|all|every|each)\b)|"
+    # ('Sim watches r/homebrewing for …': a subreddit watched is read)
+    r"(?:checks|scans|monitors|visits|watches)(?=\s+(?:(?:the|our|my|that|this|its|their|all|every|each)\b|r/\w))|"
     # 'go to the three supplier sites', 'visit competitor.com': a site gone to is read (not 'go to #eng', 'go to bed')
     r"(?:go(?:es)?\s+to|visit)(?=\s+" + _SITE_WORDS + r")"
 )

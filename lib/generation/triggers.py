@@ -733,6 +733,13 @@ def _measure(text: str, start: int, end: int) -> bool:
     return bool(counted or re.match(r"\s+(?:active\s+)?(?:" + nouns + r")\b", text[end:], re.I))
 
 
+@lru_cache(maxsize=1)
+def _times_a_day() -> re.Pattern[str]:
+    """'a few times a day', 'two or three times per day' (lexicon.json `times_a_day`): a count of runs each day."""
+    counts = "|".join(re.escape(c) for c in sorted(lexicon()["times_a_day"], key=len, reverse=True))
+    return re.compile(r"\b(" + counts + r")\s+times\s+(?:a|per|each)\s+day\b", re.I)
+
+
 def read_schedule(text: str) -> Trigger | None:
     """Schedule values from phrases like 'every weekday at 8:00 CET', 'every 15 minutes', 'monthly on the 1st'."""
     text = _DATED.sub(lambda m: " " * len(m.group(0)), text)
@@ -776,7 +783,7 @@ def read_schedule(text: str) -> Trigger | None:
         lambda m: " " * len(m.group(0)),
         low,
     )
-    hint = _SCHEDULE_HINT.search(low)
+    hint = _SCHEDULE_HINT.search(low) or _times_a_day().search(low)
     if not hint:
         return None
     clock, clock_span = find_time(text)
@@ -789,6 +796,12 @@ def read_schedule(text: str) -> Trigger | None:
     hours_list = sorted({hh} | {int(t[:2]) for t in extra if int(t[3:]) == mm})
     if len(hours_list) < 2 and re.search(r"\btwice (?:a|per) day|twice daily\b", low):
         hours_list = [hh, (hh + 12) % 24] if hh < 12 else [hh - 12, hh]
+    counted = _times_a_day().search(low)
+    if (
+        len(hours_list) < 2 and counted
+    ):  # 'a few times a day': that many runs, spread over twelve hours from the first
+        runs = lexicon()["times_a_day"][counted.group(1).lower()]
+        hours_list = sorted({(hh + k * (12 // (runs - 1))) % 24 for k in range(runs)})
     if extra and clock_span:
         spans.append((clock_span[0], extra_end))
     # 'twice a day at 9am and 5pm': one cron line lists the hours (Sim's daily type holds one time)
@@ -993,6 +1006,7 @@ def read_schedule(text: str) -> Trigger | None:
             r"nightly|once a day|every afternoon|mornings|evenings|twice (?:a|per) day|twice daily)\b",
             low,
         )
+        or counted
         or clock_span
     ):
         values = {"scheduleType": "daily", "dailyTime": time_text, "cronExpression": _cron(mm, hour_field)}
@@ -1010,6 +1024,7 @@ def read_schedule(text: str) -> Trigger | None:
         r"(?<![-#/@])\b(?:daily|hourly|weekly|monthly|nightly|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
         r"twice daily)\b",
         r"\bon the \d{1,2}(?:st|nd|rd|th)?(?: of (?:every|each|the) month)?\b",
+        _times_a_day(),
         _DAY_OF_MONTH,
         r"\b" + _DAY_CLOCK + r"\b",
         # 'Tue/Thu at 7:00'; 'every fri 4pm': the 'every' before a short name is the schedule's too, no list
@@ -1060,7 +1075,29 @@ def _slug(text: str) -> str:
 
 
 def read_webhook(clause: str) -> Trigger | None:
-    """'When a new pull request is opened on GitHub' → webhook from github, path 'github-pull-request-opened'."""
+    """'When a new pull request is opened on GitHub' → webhook from github, path 'github-pull-request-opened'; an
+    event of no service said first, then a service's webhook named ('"When someone downgrades we want to know." -
+    Stripe webhook on subscription updated → …', a wish quoted in notes, then what carries it): that webhook."""
+    hook = _read_webhook(clause)
+    if hook is None or hook.values.get("webhookProvider", "generic") != "generic":
+        return hook
+    named = next((m for m in _NAMED_WEBHOOK.finditer(clause) if _named_provider(m.group(1).lower())), None)
+    if named is None or (hook.spans and named.start() <= hook.spans[0][0]):
+        return hook
+    later = _read_webhook(clause[named.start() :])
+    if later is None or later.values.get("webhookProvider", "generic") == "generic":
+        return hook
+    later.spans = [(a + named.start(), b + named.start()) for a, b in later.spans]
+    return later
+
+
+# 'Stripe webhook on invoice payment failed', 'GitHub webhook for new releases': a service's webhook, named
+_NAMED_WEBHOOK = re.compile(
+    r"\b([A-Za-z][\w.-]*(?:\s+[A-Za-z][\w.-]*)?)\s+webhooks?\s+(?:on|for|when)\b", re.I
+)
+
+
+def _read_webhook(clause: str) -> Trigger | None:
     found = _WEBHOOK_HINT.search(clause)
     if not found:
         return None
