@@ -7,7 +7,8 @@ email if the meeting is shorter than 30 minutes", 'No envíes correo si el impor
 and runs it only when the test fails; a spoken negative number ('above, er, minus eighteen', 'warmer than negative
 five degrees') is a number. Voices: one line, chat shorthand, a Slack DM, an e-mail, a forum post, Spanish, a spec
 with headings, voice memos, a user story; controls: a plain event, a ban with no test, 'If …, skip the email'.
-3 of 14 were right before the fix, 6 after."""
+3 of 14 were right before the fix, 6 after, 12 after round 30e (a ban with a test guards its step,
+'Sev1 alerts only.' is a test of the event, 'gets above' and 'warmer than' are comparisons)."""
 
 from __future__ import annotations
 
