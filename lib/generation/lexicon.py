@@ -781,7 +781,11 @@ def _spelled_comparisons() -> re.Pattern[str]:
     scale = r"(?:" + "|".join(lexicon()["number_scales"]) + r")"
     # ('above minus sixty', 'below negative five': a spoken sign is the number's)
     number = rf"(?P<sign>(?:minus|negative)\s+)?(?P<n>{word}(?:[\s-]+(?:and[\s-]+)?(?:{word}|{scale}))*)(?![\w-])(?!\s+of\b)"
-    before = r"(?:(?:more|greater|higher|bigger|less|lower|fewer|smaller)\s+than|over|above|under|below|at\s+least|at\s+most|exceeds?|exceeding)\s+"
+    # ('warmer than negative five', 'hotter than thirteen hundred', 'above, er, minus eighteen': a spoken filler between)
+    before = (
+        r"(?:(?:more|greater|higher|bigger|less|lower|fewer|smaller|warmer|colder|hotter|cooler)\s+than|over|above|"
+        r"under|below|at\s+least|at\s+most|exceeds?|exceeding)(?:,?\s+(?:er+|um+|uh+|erm)\s*,)?\s+"
+    )
     return re.compile(
         rf"(?P<b>\b{before}){number}|\b{number.replace('<n>', '<m>').replace('<sign>', '<sign2>')}(?P<a>\s+or\s+(?:more|less|fewer|higher|lower|above|below)\b)",
         re.I,
@@ -2025,7 +2029,8 @@ def written_out(text: str) -> str:
     # 'pull the amount out of the email' → 'pull out the amount from the email' (lexicon.json 'split_verbs'); 'for
     # anything that's a volunteer application' → 'for each item that's …' ('any_items'); "my number's plus 1 212 …" →
     # '+1 212 …' ('spoken_marks'); "the channel's called ops-alerts" → "the channel 'ops-alerts'" ('named_channels')
-    for table in ("split_verbs", "any_items", "spoken_marks", "named_channels"):
+    # ('if it gets above -18' → 'if it goes above -18': 'said_comparisons')
+    for table in ("split_verbs", "any_items", "spoken_marks", "named_channels", "said_comparisons"):
         for pattern, said in lexicon()[table].items():
             text = re.sub(pattern, said, text, flags=re.I)
     return text
@@ -2601,6 +2606,37 @@ def exceptions_as_skips(text: str) -> str:
     an exception said after the steps is a sentence of its own that leaves those items out ('… #churn. Skip customers
     on the 'Enterprise' plan.'), read as the test around what is done."""
     return _EXCEPT_AFTER.sub(lambda m: f". Skip {m.group('who').strip()}", text)
+
+
+# 'Sev1 alerts only.', 'P1 incidents only, please.', 'Only critical alerts.': the items a run keeps, by a marker said
+# before their noun — a word with a capital or a digit, a quoted one, or one of lexicon.json 'item_markers'
+_MARKED_ONLY = re.compile(
+    r"(?:^|(?<=[.!?\n]))(?P<lead>[^\S\n]*(?:[-*•][^\S\n]*)?(?:(?:and|but|oh|also|btw)[,]?\s+)?)"
+    r"(?:only\s+(?P<q1>[\"“'‘][\w -]{1,24}[\"”'’]|[\w-]+)\s+(?P<n1>[a-z]+s)|"
+    r"(?P<q2>[\"“'‘][\w -]{1,24}[\"”'’]|[\w-]+)\s+(?P<n2>[a-z]+s)\s+only)"
+    r"(?:\s*,?\s*(?:please|pls|plz|thanks|thx))?[^\S\n]*(?P<end>[.!]|(?=\n)|$)",
+    re.I,
+)
+
+
+def marked_only(text: str) -> str:
+    """'… post it to #noc and text the duty phone. Sev1 alerts only.' → '… Only alerts tagged Sev1.': a filter said by
+    a marker before the items' noun, the noun one the text named before it (the event's), reads as the items a test
+    keeps, the form the planner already knows."""
+    markers = {w.lower() for w in lexicon()["item_markers"]}
+
+    def one(m: re.Match[str]) -> str:
+        q, noun = (m.group("q1"), m.group("n1")) if m.group("q1") else (m.group("q2"), m.group("n2"))
+        bare = q.strip("\"“”'‘’")
+        if not (
+            q[0] in "\"“'‘" or re.search(r"\d", bare) or bare[:1].isupper() or bare.lower() in markers
+        ) or bare.lower() in ("only", "new", "all", "the", "these", "those", "some", "any", "our", "my"):
+            return m.group(0)
+        if not re.search(r"\b" + re.escape(noun[:-1]) + r"s?\b", text[: m.start()], re.I):
+            return m.group(0)  # ('Weekly reports only': no item the text named before)
+        return f"{m.group('lead')}Only {noun.lower()} tagged {q}{m.group('end') or '.'}"
+
+    return _MARKED_ONLY.sub(one, text)
 
 
 _QUOTE_OPEN = "'\"‘“"

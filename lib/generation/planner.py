@@ -241,6 +241,7 @@ def draft(description: str) -> Draft:
     )  # 'Switch on status: 'paid' -> …' → 'if the status is 'paid', …'
     # 'IF x -> …; false branch -> …', 'Path B - everything else -> …', 'Filter: x' → 'if x, …; otherwise, …'
     description = lx.branch_labels(description)
+    description = lx.marked_only(description)  # 'Sev1 alerts only.' → 'Only alerts tagged Sev1.'
     description = lx.exceptions_as_skips(
         description
     )  # '… - except customers on X, who …' → '…. Skip customers on X'

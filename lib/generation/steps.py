@@ -207,6 +207,8 @@ def negated(text: str) -> dict[str, set[str]]:
             )
             if before and _SCOPED.match(low, before.end()):
                 continue  # "don't email anyone marked 'test'": which items get no e-mail, a test, not a rule
+            if before and _BAN_TESTED.match(low, before.end()):
+                continue  # 'no text if the total is under 15': the step runs when the test fails, a guard, not a rule
             if before and _one_person(before.group(0), low, before.end()):
                 continue  # 'do not email the applicant', "don't email finance@acme.io": whom, not the service
             if before and _ELSE_LEAVES_OUT.search(low, 0, before.start()):
@@ -341,6 +343,14 @@ _ELSE_LEAVES_OUT = re.compile(
     r"\b(?:otherwise|else|if\s+not|if\s+it\s+is\s*n[o']t|(?:under|below|above|over|beneath)\s+(?:that|this|it|them)|"
     r"for\s+(?:the\s+rest|the\s+others|all\s+others|any(?:one|thing)\s+else|every(?:one|thing)\s+else|(?:all\s+)?other\s+[\w-]+|"
     r"smaller\s+ones|(?:the\s+)?(?:smaller|lower|bigger|larger|higher)\s+[\w-]+))\s*[,:;\-–—]?\s*(?:just\s+|simply\s+)?$"
+)
+
+
+# 'No SMS if the deposit is below 20', "don't send the email if …": the ban goes on with a test of its own (not
+# 'if there is none', a guard on what was found)
+_BAN_TESTED = re.compile(
+    r"(?:\s+(?:(?:an?|the|any|to|for)\s+)?[\w-]+){0,3}?\s+(?:if|when|whenever)\s+"
+    r"(?!(?:there\s+(?:is|are|was|were)\s+|it\s+(?:is|was)\s+)?(?:no|none|nothing|empty)\b)"
 )
 
 
@@ -7580,6 +7590,20 @@ _AFTERTHOUGHT = re.compile(
 )
 
 
+def _not_loop_items(restricts: re.Match[str], loop: Step) -> bool:
+    """Whether a restriction's items ('incidents tagged P1') are not those the loop before it repeats for (a person
+    of a list): the run's own items, kept before anything is done."""
+    items = restricts.group("items")
+    if not items or not loop.label:
+        return False
+    noun, label = items.split()[0].lower(), loop.label.lower()
+    return (
+        noun not in ("ones", "those")
+        and noun.rstrip("s") != label.rstrip("s")
+        and label in ("person", "people")
+    )
+
+
 def _names_item(sentence: str, loop: Step) -> bool:
     """Whether `sentence` goes on about the item of `loop` by its noun ('If the showing is for …', 'Its donor
     gets …' does not count) and is no step over all the items ('email me a summary of them')."""
@@ -7698,6 +7722,15 @@ _CASE_SKIPS = re.compile(
     r"^(?:and\s+|but\s+)?(?:if|in\s+case)\s+(?P<test>[^,;:]{2,100}?)\s*[,:]\s*(?:then\s+)?"
     r"(?:don'?t|do\s+not|never|skip(?:\s+the)?|no\s+need\s+to)\s+(?P<what>[^.;]+?)"
     r"(?:\s*(?:\s[-–—]\s|[;,]|\bbut\b)\s*(?:only|just)\s+(?P<keep>[^.;]+?))?\s*[.!]?$",
+    re.I,
+)
+# 'No text if the order total is under 15', "dont send the email if the age is under 18 pls, …", 'Actually don't
+# send the email if the meeting is shorter than 30 minutes': a ban with a test keeps the step said before and runs it
+# when the test fails (the test negated, the step on its 'if' side)
+_BAN_IF = re.compile(
+    r"^(?:(?:and|but|actually|also|oh|so|and\s+also)\s*,?\s+)*(?:no|not|don'?t|do\s+not|never)\s+"
+    r"(?:(?:send|post|write|create|make)\s+)?(?:(?:an?|the|any)\s+)?(?P<what>[^.;,]{2,40}?)\s+(?:if|when|whenever)\s+"
+    r"(?P<test>[^.;,]{2,100}?)(?:\s+(?:please|pls|plz|thanks|thx))?(?:\s*,[^.;]*)?\s*[.!]?$",
     re.I,
 )
 # 'low urgency incidents: only step 1', 'builds on main -> only Slack, no PR comment (there is no PR)': a case and
@@ -7821,11 +7854,28 @@ def _steps_named(said: str, steps: list[Step], numbered: dict[int, list[Step]]) 
     words = [w for w in re.findall(r"[a-z]{3,}", said.lower()) if w not in _NOT_NAMING]
     if not words:
         return []
-    return [
+    named = [
         s
         for s in acts
         if all(re.search(r"\b" + re.escape(w.rstrip("s")), (s.text or ""), re.I) for w in words)
     ]
+    if len({s.text for s in named}) == 1 and len(named) > 1:
+        # ('log it in Airtable and text the buyer' … 'No text if …': one clause made both steps; the word is one
+        # service's own, 'text' of 'text message')
+        table = lexicon()["integrations"]
+        own = [
+            s
+            for s in named
+            if any(
+                re.search(r"\b" + re.escape(w) + r"\b", p)
+                for e in table.values()
+                if e["type"] == s.type
+                for p in e["phrases"]
+                for w in words
+            )
+        ]
+        named = own or named
+    return named
 
 
 def _case_test(case: str) -> str:
@@ -7861,6 +7911,9 @@ def _narrowed(sentence: str, steps: list[Step], numbered: dict[int, list[Step]])
     if _GUARD.match(text):
         return None  # 'if nothing is below 20, don't send the email': a guard on what was found, not a case
     some = _ONLY_SOME_GO.search(text)
+    banned = _BAN_IF.match(text) if some is None else None
+    if banned is not None:
+        return _ban_guarded(banned, sentence, steps, numbered)
     skips = _CASE_SKIPS.match(text) if some is None else None
     only = _CASE_ONLY.match(text) if some is None and skips is None else None
     needs = _CASE_NEEDS_NOT.match(text) if not (some or skips or only) else None
@@ -7924,6 +7977,24 @@ def _narrowed(sentence: str, steps: list[Step], numbered: dict[int, list[Step]])
     guard.branches = branches
     at = min(i for i, s in enumerate(holder) if any(s is m for m in moved))
     rest = [s for s in holder if not any(s is m for m in moved)]
+    holder[:] = rest[:at] + [guard] + rest[at:]
+    return steps
+
+
+def _ban_guarded(
+    banned: re.Match[str], sentence: str, steps: list[Step], numbered: dict[int, list[Step]]
+) -> list[Step] | None:
+    """The steps a ban with a test names (`_BAN_IF`), wrapped in the negated test: they run when it fails. None
+    when the ban names no step said before it (a rule for the run, read as a ban)."""
+    test = re.sub(r"\s*\([^()]*\)", "", banned.group("test")).strip()
+    out = _said_once(_steps_named(banned.group("what"), steps, numbered), steps)
+    holder = next((c for c in _containers(steps) if out and all(any(x is s for x in c) for s in out)), None)
+    if holder is None or not test:
+        return None
+    guard = Step("condition", "condition", label=_case_test(test), text=sentence, negate=True)
+    guard.branches = [("if", out), ("else", [])]
+    at = min(i for i, s in enumerate(holder) if any(s is m for m in out))
+    rest = [s for s in holder if not any(s is m for m in out)]
     holder[:] = rest[:at] + [guard] + rest[at:]
     return steps
 
@@ -8172,10 +8243,14 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             restricts = (
                 None  # 'Only if the branch is main, also page on-call': a test with its own step, as 'If …'
             )
-        done = [s for s in last_read if s.kind in ("action", "process")]
         looped = last_read[-1] if last_read and last_read[-1].kind == "loop" else None
+        # ('… email everyone in the 'Subscribers' sheet. Only incidents tagged P1.': items other than the loop's are
+        # the event's, kept before anything is done)
+        event_items = restricts is not None and looped is not None and _not_loop_items(restricts, looped)
+        done = [s for s in last_read if s.kind in ("action", "process") or (event_items and s is looped)]
         if (
             restricts is not None
+            and not event_items
             and looped is not None
             and looped.body
             and any(s.kind == "action" for s in looped.body)
@@ -8189,16 +8264,23 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             restricts is not None
             and done
             and any(s.kind == "action" for s in done)
-            and not any(s.kind in ("condition", "router", "fan", "loop") for s in last_read)
+            and not any(
+                s.kind in ("condition", "router", "fan") or (s.kind == "loop" and not event_items)
+                for s in last_read
+            )
             and all(any(s is x for x in steps) for s in done)
         ):
             # 'thank them in #community. Only for people with more than 1,000 followers though.': a restriction
             # said after the sentence it restricts guards what that sentence does
             test = _restriction(restricts, sentence, done)
+            everything = list(steps)
             kept = [s for s in steps if not any(s is d for d in done)]
             data = [s for s in kept if s.kind in ("source", "process")]
             test.data_from = data[-1] if data else None
             steps = kept + [test]
+            if event_items:  # the event's items: nothing is read or done for the others
+                test.branches, test.data_from = [("if", everything), ("else", [])], None
+                steps = [test]
             last_read, lead = [], ""
             continue
         if lead and _IF.search(sentence):
