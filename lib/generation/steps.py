@@ -583,6 +583,9 @@ def clauses(text: str) -> list[str]:
             or _ADDRESS_ALONE.fullmatch(part)
             and _MAILED_TO.search(joined[-1])
             and not lx.EMAIL_RE.search(joined[-1])
+            # 'email it to ops@x.io, kai@x.io and dee@x.io': the rest of a list of addresses
+            or _addresses_alone(part)
+            and re.search(r"@[\w-]+(?:\.[\w-]+)+\s*$", joined[-1])
         ):
             joined[-1] = f"{joined[-1]}, {part.strip()}"
         else:
@@ -591,6 +594,36 @@ def clauses(text: str) -> list[str]:
 
 
 _ADDRESS_ALONE = re.compile(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[.!]?\s*")
+_ADDRESSES_ALONE = re.compile(
+    r"\s*(?:(?:and|&|y|e|et|und)\s+)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"(?:\s*(?:,|,?\s*(?:and|&|y|e|et|und)\s)\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*\s*[.!]?\s*",
+    re.I,
+)
+
+
+def listed_addresses(clause: str, first: re.Match[str]) -> list[str]:
+    """The address found and those listed right after it ('a@x.io, b@x.io and c@x.io'): one e-mail's recipients."""
+    listed, end = [first.group(0)], first.end()
+    for more in lx.EMAIL_RE.finditer(clause, end):
+        if not _ADDRESS_JOINT.fullmatch(clause[end : more.start()]):
+            break
+        listed.append(more.group(0))
+        end = more.end()
+    return listed
+
+
+def _addresses_alone(part: str) -> bool:
+    """'kai@x.io and dee@x.io', '… dee@x.io thx': a part that only goes on with a list of addresses (a word or two of
+    sign-off after it)."""
+    found = _ADDRESSES_ALONE.match(part)
+    return bool(found) and len(part[found.end() :].split()) <= 2
+
+
+# between two addresses of one list of recipients: 'a@x.io, b@x.io and c@x.io', 'Maya (maya@x.io) and Leo (leo@x.io)'
+_ADDRESS_JOINT = re.compile(
+    r"\)?\s*(?:,\s*(?:(?:and|&|y|e|et|und)\s+)?|(?:and|&|y|e|et|und)\s+)(?:(?:to\s+)?[A-Z][\w'-]*\s*\(\s*)?",
+    re.I,
+)
 # an e-mail sent to someone the clause names by role or name, not by address ('email the CEO', 'mail it to our head of ops')
 _MAILED_TO = re.compile(
     r"\b(?:e-?mail(?:ed|s)?|mail|send|forward|cc)\b(?:\s+(?:it|them|this|that|the\s+[\w-]+(?:\s+[\w-]+)?|a\s+[\w-]+(?:\s+[\w-]+)?))?"
@@ -3039,7 +3072,7 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             None,
         )
         if found:
-            values["to"] = found.group(0)
+            values["to"] = ", ".join(listed_addresses(clause, found))  # one e-mail to every address listed
         elif values.get("operation", "").startswith(("send", "draft")):
             values["to"] = "{recipient}"
             who = _person(clause)
@@ -4526,7 +4559,9 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         and not any(s.integration in ("gmail", "outlook") for _, s in found)
         and not ruled(ruled_out, "gmail", "write")
     ):
-        step = _integration_step("gmail", "email " + address.group(0), description)
+        step = _integration_step(
+            "gmail", "email " + ", ".join(listed_addresses(clause, address)), description
+        )
         found.append((address.start() + 2, step))
     texted = re.search(  # ('please text …', 'could you also text …?': a request's polite voice)
         r"(?:^|\band\s+|\balso\s+|\bthen\s+|\bplease\s+|\bjust\s+|\b(?:could|can|would|will|should|must)\s+"

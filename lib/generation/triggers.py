@@ -495,7 +495,7 @@ def _bare_afternoon(match: re.Match[str], hour: int, near: str) -> bool:
         match.group(1)
         and not match.group(2)
         and not match.group(3)
-        and re.fullmatch(r"\W*(?:at|@|by|around)\s+\d\s*", match.group(0))
+        and re.fullmatch(r"\W*(?:at|@|by|around)\s+\d\s*", match.group(0), re.I)
         and 1 <= hour <= 5
         and not re.search(r"\b(?:mornings?|nights?|overnight|early|dawn|tonight)\b|(?<![a-z])a\.?m\b", near)
     )
@@ -645,8 +645,11 @@ def more_times(text: str, span: tuple[int, int]) -> tuple[list[str], int]:
     """'at 9am and 5pm', 'at 8:00, 12:00 and 16:00': the clock times listed right after the first one."""
     times: list[str] = []
     end = span[1]
+    last = _first_hour(text, span)
     while True:
-        joint = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:at\s+)?", text[end:], re.I)
+        joint = re.match(
+            r"\s*(?:,\s*(?:and\s+)?|and\s+(?:again\s+|then\s+)?|&\s*)(?:at\s+)?", text[end:], re.I
+        )
         nxt = _TIME_RE.match(text, end + joint.end()) if joint else None
         clock = _clock(nxt) if nxt else None
         if nxt is None and joint:  # 'twice a day at 9 and 17': a bare hour past noon is a 24-hour clock
@@ -655,10 +658,35 @@ def more_times(text: str, span: tuple[int, int]) -> tuple[list[str], int]:
                 times.append(f"{int(bare.group(1)):02d}:00")
                 end = bare.end()
                 continue
+            # 'every day at 9 and at 4', 'at 10 and 3 each weekday': a bare hour below the one before it is
+            # the afternoon's (a day's runs are said in order)
+            later = _LATER_HOUR.match(text, end + joint.end())
+            if later and last is not None and 1 <= int(later.group(1)) <= last <= 12:
+                last = int(later.group(1)) + 12
+                times.append(f"{last:02d}:00")
+                end = later.end()
+                continue
         if nxt is None or not clock:
             return times, end
         times.append(clock)
         end = nxt.end()
+
+
+# a bare hour of a list, ended by punctuation or by the words a schedule goes on with ('at 10 and 3 each weekday')
+_LATER_HOUR = re.compile(
+    r"(\d{1,2})(?=\s*(?:[,.;:!)]|$)|\s+(?:each|every|on|daily|weekdays?|o['’]clock|in\s+the|(?:mon|tues|wednes|"
+    r"thurs|fri|satur|sun)days?)\b)",
+    re.I,
+)
+
+
+def _first_hour(text: str, span: tuple[int, int]) -> int | None:
+    """The hour of the clock said at `span` (1–12 as said, 13–23 as written), None when it has none."""
+    said = text[span[0] : span[1]]
+    found = re.search(r"\d{1,2}", said)
+    if not found:
+        return None
+    return int(found.group(0)) + (12 if re.search(r"p\.?m\b", said, re.I) and int(found.group(0)) < 12 else 0)
 
 
 _BARE_HOUR = re.compile(
