@@ -616,7 +616,7 @@ def _addresses_alone(part: str) -> bool:
     """'kai@x.io and dee@x.io', '… dee@x.io thx': a part that only goes on with a list of addresses (a word or two of
     sign-off after it)."""
     found = _ADDRESSES_ALONE.match(part)
-    return bool(found) and len(part[found.end() :].split()) <= 2
+    return found is not None and len(part[found.end() :].split()) <= 2
 
 
 # between two addresses of one list of recipients: 'a@x.io, b@x.io and c@x.io', 'Maya (maya@x.io) and Leo (leo@x.io)'
