@@ -1348,6 +1348,43 @@ def spoken_fillers(text: str) -> str:
     return _SPOKEN_FILLER.sub(" ", text)
 
 
+@lru_cache(maxsize=1)
+def _only_if_re() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(lexicon()["only_if_words"]) + r")\b", re.I)
+
+
+def only_if_words(text: str) -> str:
+    """'add them to the sheet as long as they ticked 'subscribe'', '…, provided the total is over 50': another
+    way to say 'only if' (lexicon.json 'only_if_words'), read as it so the test guards the step it follows."""
+    return _only_if_re().sub("only if", text)
+
+
+@lru_cache(maxsize=1)
+def _verdict_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    table = lexicon()["verdict_judges"]
+    lead = r"\b(?P<lead>if|when|whenever|unless|once|whether)\s+(?:" + "|".join(table["judges"]) + r")\s+"
+    clause = re.compile(lead + r"(?:" + "|".join(table["clause_verbs"]) + r")\s+(?:that\s+)?", re.I)
+    verbs = "|".join(table["object_verbs"])
+    obj = re.compile(
+        lead
+        + rf"(?:{verbs})\s+(?P<obj>it|them|this|that|(?:the|a|an)\s+[\w-]+)\s+(?:as\s+(?:being\s+)?|to\s+be\s+)?",
+        re.I,
+    )
+    return clause, obj
+
+
+def verdict_tests(text: str) -> str:
+    """'If the AI thinks it's spam, …' → 'If it's spam, …'; 'when GPT flags the lead as hot' → 'when the lead is hot':
+    a test on an AI step's verdict tests what it judged, not the judge's name (lexicon.json 'verdict_judges')."""
+    clause, obj = _verdict_res()
+    text = clause.sub(lambda m: m.group("lead") + " ", text)
+
+    def said(m: re.Match[str]) -> str:
+        return f"{m.group('lead')} {m.group('obj')} {'are' if m.group('obj').lower() == 'them' else 'is'} "
+
+    return obj.sub(said, text)
+
+
 def spelled_out(text: str) -> str:
     """'the Grades gsheet', 'gh acme/sdk', 'jira tix', 'the notion db' → 'the Grades Google Sheet', 'GitHub
     acme/sdk', 'jira tickets', 'the notion database': a service's or a thing's short name read as its full one

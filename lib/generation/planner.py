@@ -177,6 +177,8 @@ def draft(description: str) -> Draft:
     description = lx.spoken_fillers(
         description
     )  # 'called, uh, 'Rotate API keys'' → 'called 'Rotate API keys''
+    description = lx.verdict_tests(description)  # 'If the AI thinks it's spam' → "If it's spam"
+    description = lx.only_if_words(description)  # '… as long as they ticked …' → '… only if they ticked …'
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
     # "over $5,000 — make that $7,500", "… No wait, make that 45 days.": the number that stands
@@ -705,6 +707,8 @@ def draft(description: str) -> Draft:
             not qualifier
         ):  # 'When a Stripe invoice is paid and the amount is above $5,000': the amount is tested
             label = next((p for p in _COMPOUND.split(head)[::2] if lx.threshold_in(p)), head)
+        else:
+            label = _with_threshold(head, qualifier)
         test = Step("condition", "condition", label=label, text=head)
         # '…; otherwise add it to Notion': the steps read from the 'otherwise' part run when the test fails
         other = re.search(r"[,;.]\s*(?:otherwise|else|if not)\b", description, re.I)
@@ -4543,6 +4547,17 @@ def _number_reader(test: str, text: str) -> Step:
         text,
     )
     return Step("process", "agent", values, label=f"Read the {what}", text=test)
+
+
+def _with_threshold(head: str, qualifier: str) -> str:
+    """'… and the quantity is more than 50 and the country is Canada', '… and the rating is 2 or lower or it mentions
+    'rude'': a threshold beside the event's other test is tested too, joined as it was said (not dropped)."""
+    parts = _COMPOUND.split(head)
+    for i in range(0, len(parts), 2):
+        if lx.threshold_in(parts[i]) and event_test(parts[i]) is None:
+            join = parts[i + 1].lower() if i + 1 < len(parts) else parts[i - 1].lower() if i else "and"
+            return f"{parts[i].strip()} {join} {qualifier}"
+    return qualifier
 
 
 def _guards_nothing(step: Step) -> bool:

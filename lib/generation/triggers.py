@@ -1294,6 +1294,12 @@ _EVENT_TESTS = (
     r"equals?|matches|reads|picked|picks|chose|chooses|selected|selects|ticked|ticks|checked|checks|set\s+to)\s+"
     r"(?:the\s+(?:word|words|phrase|term|keyword|value|option|answer)\s+|as\s+)?"
     r"(?P<q2>\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|(?<!\w)'[^'\n]{1,40}'(?!\w))",
+    # 'and it mentions refund', 'that talks about a refund', 'and the subject contains invoice': one unquoted word that
+    # ends the event's clause is the marker ('and it mentions the order number, …' runs on: no test)
+    r"\b(?:and|that|which)\s+(?:it|they|(?:the|its|their)\s+[\w-]+(?:\s+[\w-]+)?)\s+"
+    r"(?:mentions?|contains?|includes?|talks?\s+about|refers?\s+to|is\s+about|asks?\s+(?:about|for))\s+"
+    r"(?:(?:an?|any|the\s+word)\s+)?(?!(?:us|me|you|them|it|him|her|something|anything|our|my|your)\b)"
+    r"(?P<m>[\w-]+)\s*$",
 )
 
 
