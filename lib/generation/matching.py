@@ -23,7 +23,7 @@ def _list(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     words = lexicon()["matching_places"]
     judged = re.compile(
         rf"\b(?:{words['judge']})\w*\s+(?:[\w-]+\s+){{0,4}}?"
@@ -38,7 +38,18 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         + r"(?=\s*(?:\)|[.;!?\n]|,|$|\band\b|\bthen\b))\s*\)?",
         re.I,
     )
-    return judged, place
+    # 'classify it as urgent, normal or low and send it to #urgent, #normal or #low in Slack': a list of places each
+    # marked as one (a #channel, an address) needs no 'matching' word — it lists one place per kind, in order
+    mark = r"(?:#[\w-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    marked = re.compile(
+        r"(?P<lead>\s*(?:[,;]\s*)?(?:\band\s+|\bthen\s+)*)"
+        r"(?P<act>(?:[a-z]+\s+){1,2}?(?:it|them|the\s+[\w-]+|each(?:\s+one)?)\s+(?:to|in|into|on)\s+)(?P<noun>)"
+        rf"(?P<places>{mark}(?:\s*,\s*{mark}){{0,5}}(?:\s*,?\s*(?:or|and)\s+){mark})"
+        r"(?P<where>\s+(?:in|on|via)\s+[A-Z][\w ]{1,20}?)?(?:\s*,?\s*respectively)?"
+        r"(?=\s*(?:[.;!?\n]|,|$|\band\b|\bthen\b))",
+        re.I,
+    )
+    return judged, place, marked
 
 
 def _items(listed: str) -> list[str]:
@@ -48,9 +59,13 @@ def _items(listed: str) -> list[str]:
 
 def matched_places(text: str) -> str:
     """`text` with each 'the matching <place>: a, b or c' after a judgement into as many kinds written as routes."""
-    judged, place = _patterns()
+    judged, place, marked = _patterns()
     for kinds in judged.finditer(text):
-        found = place.match(text, kinds.end()) or place.search(text, kinds.end(), kinds.end() + 80)
+        found = (
+            place.match(text, kinds.end())
+            or place.search(text, kinds.end(), kinds.end() + 80)
+            or marked.match(text, kinds.end())
+        )
         if found is None:
             continue
         names, places = _items(kinds.group("kinds")), _items(found.group("places"))
@@ -60,7 +75,8 @@ def matched_places(text: str) -> str:
         where = f"the {noun} " if noun else ""
         # a name of several words is quoted, so it is read whole ('the Airtable table 'Warm leads'')
         named = [f"'{p}'" if " " in p and not re.search(r"[@#/]", p) else p for p in places]
-        routes = "; ".join(f"{kind} -> {act} {where}{to}" for kind, to in zip(names, named))
+        there = (found.groupdict().get("where") or "").rstrip()
+        routes = "; ".join(f"{kind} -> {act} {where}{to}{there}" for kind, to in zip(names, named))
         routes = routes[:1].upper() + routes[1:]
         end = found.end()
         rest = text[end:].lstrip(" .,;")

@@ -6056,7 +6056,9 @@ def _as_action(text: str) -> str:
 
 _NOTHING = re.compile(
     r"^\W*(?:just\s+)?(?:ignore(?:d)?|skip(?:ped)?|drop(?:ped)?|discard(?:ed)?|archive(?:d)?\s+nothing|"
-    r"(?:do\s+)?nothing|no\s+action|leave\s+(?:it|them)(?:\s+alone)?)\b(?:\s+(?:it|them))?\W*$",
+    r"(?:do\s+)?nothing(?:\s+(?:happens|else|more))?|no\s+action|leave\s+(?:it|them)(?:\s+alone)?|"
+    # ('cold ones just end there', 'the rest stop here': the run ends on that route)
+    r"(?:end|stop|finish)(?:s|ed)?(?:\s+(?:there|here|the\s+run|it))?)\b(?:\s+(?:it|them))?\W*$",
     re.I,
 )
 
@@ -9199,6 +9201,9 @@ def _ones_go(sentence: str) -> str | None:
     add it to Jira and post it to #cx on Slack; otherwise create rows in …'; None for another sentence."""
     found = _ONES_GO.match(sentence)
     if found is None or found.group("label").lower() in _NO_CATEGORY:
+        return None
+    # 'hot ones go to #x, warm ones get added to …, cold ones just end there': a route per kind, read as routes
+    if re.search(r"[,;]\s*(?:and\s+)?(?:the\s+)?[a-z][\w-]*\s+ones\b", found.group("dest"), re.I):
         return None
     acts = []
     for dest in re.split(r"\s+(?:and|&)\s+", found.group("dest").strip()):
