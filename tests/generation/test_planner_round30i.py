@@ -6,9 +6,10 @@ abbreviation (Berliner Zeit, CET, PT, AEST), and starts told casually for the JU
 'as soon as', 'any time', 'cada vez que', 'sempre que'). Voices: one-liners, an e-mail, chat with typos, a voice
 memo, a Slack DM, German, French, Spanish, Portuguese; controls: every weekday at 7:45, every day at noon, a new
 Slack message. The judge reads neither an nth weekday ('1#1') nor the last day ('L') in a cron, nor 'before', so
-`_SCHEDULES` checks those starters directly. 11 of 20 were right before the fix (14 by the judge alone; r30i-02 and
-r30i-12 were first labelled Europe/Paris for CET and Berlin, the JUL25 dropdown's nearest zone, but the planner
-and the bench labels write any IANA zone)."""
+`_SCHEDULES` checks those starters directly (r30i-02 first labelled days [MON] too, which the judge cannot read from
+'1#1'). 11 of 20 were right before the fix (14 by the judge alone), 19 after; r30i-02 and r30i-12 were first
+labelled Europe/Paris for CET and Berlin, the JUL25 dropdown's nearest zone, but the planner and the bench labels
+write any IANA zone."""
 
 from __future__ import annotations
 
@@ -23,12 +24,8 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r30i-02-email-first-monday": "'the first Monday of each month' runs monthly on the 1st",
-    "r30i-04-quarter-hourly": "'Quarter-hourly' is no interval: the flow starts by hand",
-    "r30i-08-fr-twice-a-week": "'Deux fois par semaine, le mardi et le jeudi' is not read: refused",
-    "r30i-09-voice-half-past-eight": "'at half past eight' runs at 9:00",
-    "r30i-17-pt-stripe-sempre": "'Sempre que entrar um pagamento', 'adiciona' are not read: refused",
-    "r30i-20-control-slack-webhook": "'post it as a reply in #support-drafts' makes a reply and a post",
+    "r30i-20-control-slack-webhook": "an agent's answer to a Slack event goes back to the event's channel (#support) "
+    "even when the text names where to post it ('post it in #support-drafts'): a reply and a post",
 }
 
 
@@ -51,14 +48,14 @@ def _hhmm(start: dict) -> str:
 _SCHEDULES = {
     "r30i-02-email-first-monday": (
         lambda s: _cron(s)[2:] == ["*", "*", "1#1"],
-        "'the first Monday' is the 1st",
+        "",
     ),
-    "r30i-03-chat-last-day-month": (lambda s: _cron(s)[2] == "L", "'the last day of evry month' is the 1st"),
+    "r30i-03-chat-last-day-month": (lambda s: _cron(s)[2] == "L", ""),
     "r30i-05-business-hours-20min": (
         lambda s: _cron(s)[:2] == ["*/20", "9-16"],
-        "'9 to 5' runs through 17:40 ('9-17' hours)",
+        "",
     ),
-    "r30i-11-before-nine": (lambda s: _hhmm(s) < "09:00", "'Before 9' runs at 9:00"),
+    "r30i-11-before-nine": (lambda s: _hhmm(s) < "09:00", ""),
 }
 
 
