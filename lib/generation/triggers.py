@@ -104,7 +104,8 @@ _ABBR_DAY = r"\b(" + _ABBR_NAMES + r")\.?(?=(?:" + _ABBR_LIST + _ABBR_NAMES + r"
 # 'mon/wed/fri 10:00 JST': the list starts the schedule (its last name follows a slash)
 _ABBR_DAY_CLOCK = _ABBR_NAMES + r"\.?(?:" + _ABBR_LIST + _ABBR_NAMES + r"\.?)*" + _CLOCK_AHEAD
 _SCHEDULE_HINT = re.compile(
-    r"(?<![-#/@])\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|on (?:mondays?|tuesdays?|"
+    r"(?<![-#/@])\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|cron|(?:half|quarter)[\s-]?hourly|"
+    r"on (?:mondays?|tuesdays?|"
     r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
     # 'once an hour'; 'on the 15th, 08:00 UTC': a day of the month with the clock the run keeps
     r"once (?:an|per|every) hour|on the \d{1,2}(?:st|nd|rd|th),?\s+(?:at\s+)?\d{1,2}(?::\d{2}|\s*(?:am|pm))|"
@@ -383,13 +384,6 @@ def _clock(match: re.Match[str]) -> str | None:
     return f"{h:02d}:{m:02d}"
 
 
-_CLOCK_WORDS = re.compile(
-    r"(?P<at>\b(?:at|by|around)\s+)?(?:a\s+)?\b(?P<part>quarter|half)\s+(?P<dir>past|after|to|before)\s+(?P<hour>\d{1,2})\b"
-    r"(?P<ampm>\s*(?:am|pm|a\.m\.|p\.m\.))?",
-    re.I,
-)
-
-
 _HOUR_WORDS = {
     w: i + 1
     for i, w in enumerate(
@@ -397,6 +391,13 @@ _HOUR_WORDS = {
     )
 }
 _SAID_HOUR = r"(?P<hour>" + "|".join(_HOUR_WORDS) + r"|\d{1,2})"
+# 'quarter to 8', 'half past eight': the hour in digits or in words
+_CLOCK_WORDS = re.compile(
+    r"(?P<at>\b(?:at|by|around)\s+)?(?:a\s+)?\b(?P<part>quarter|half)\s+(?P<dir>past|after|to|before)\s+"
+    + _SAID_HOUR
+    + r"\b(?P<ampm>\s*(?:am|pm|a\.m\.|p\.m\.))?",
+    re.I,
+)
 # where a spoken hour ends: a pause, 'am/pm', 'o'clock', '-ish', or the words that go on with the schedule
 _HOUR_END = (
     r"(?=\s*(?:a\.m\.|p\.m\.|(?:am|pm|o['’]clock)\b)|\s*(?:am|pm|a\.m\.|p\.m\.|o['’]clock)?(?:-?ish)?(?:\s*[-–—,.;:!?)]|\s+(?:in\s+the|on|every|each|sharp|"
@@ -478,7 +479,7 @@ def clock_words(text: str) -> str:
     )
 
     def clock(m: re.Match[str]) -> str:
-        hour, minutes = int(m.group("hour")), 15 if m.group("part").lower() == "quarter" else 30
+        hour, minutes = _hour(m.group("hour")), 15 if m.group("part").lower() == "quarter" else 30
         if m.group("dir").lower() in ("to", "before"):
             hour, minutes = (hour - 1) % 24 or (12 if hour <= 12 else 0), 60 - minutes
         if hour > 23:
@@ -501,9 +502,34 @@ def _bare_afternoon(match: re.Match[str], hour: int, near: str) -> bool:
     )
 
 
+# a bare hour of a list, ended by punctuation or by the words a schedule goes on with ('at 10 and 3 each weekday')
+_LATER_HOUR = re.compile(
+    r"(\d{1,2})(?=\s*(?:[,.;:!)]|$)|\s+(?:each|every|on|daily|weekdays?|o['’]clock|in\s+the|(?:mon|tues|wednes|"
+    r"thurs|fri|satur|sun)days?)\b)",
+    re.I,
+)
+
+
+# 'before 9 every weekday', 'before the 9am standup': a run that must be done by a clock starts half an hour before it
+_BEFORE = re.compile(r"\bbefore\s+(?:the\s+)?$", re.I)
+_BEFORE_HOUR = re.compile(r"\bbefore\s+(?:the\s+)?" + _LATER_HOUR.pattern, re.I)
+
+
+def _half_hour_before(clock: str) -> str:
+    minutes = (int(clock[:2]) * 60 + int(clock[3:]) - 30) % 1440
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
 def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
     for match in _TIME_RE.finditer(text):
         clock = _clock(match)
+        # ('the day before at 6pm' is at 6pm: 'at' says the clock itself)
+        if (
+            clock
+            and _BEFORE.search(text[: match.start()])
+            and not re.match(r"at|@|by|around", match.group(0), re.I)
+        ):
+            return _half_hour_before(clock), match.span()
         if clock:
             # 'every evening at 7', 'tonight at 10': a bare hour of the afternoon or night is p.m.
             hour = int(clock[:2])
@@ -521,6 +547,10 @@ def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
             ) or _bare_afternoon(match, hour, near):
                 clock = f"{hour + 12:02d}{clock[2:]}"
             return clock, match.span()
+    before = _BEFORE_HOUR.search(text)
+    if before and 1 <= int(before.group(1)) <= 12:
+        hour = int(before.group(1))  # ('before 5': a bare hour to 5 is the afternoon's, as with 'at')
+        return _half_hour_before(f"{hour + (12 if hour <= 5 else 0):02d}:00"), before.span()
     for word, clock in _PART_OF_DAY.items():
         found = re.search(
             rf"\b(?:every|each|in the|this)\s+{word}\b|\b{word}s\b"
@@ -672,14 +702,6 @@ def more_times(text: str, span: tuple[int, int]) -> tuple[list[str], int]:
         end = nxt.end()
 
 
-# a bare hour of a list, ended by punctuation or by the words a schedule goes on with ('at 10 and 3 each weekday')
-_LATER_HOUR = re.compile(
-    r"(\d{1,2})(?=\s*(?:[,.;:!)]|$)|\s+(?:each|every|on|daily|weekdays?|o['’]clock|in\s+the|(?:mon|tues|wednes|"
-    r"thurs|fri|satur|sun)days?)\b)",
-    re.I,
-)
-
-
 def _first_hour(text: str, span: tuple[int, int]) -> int | None:
     """The hour of the clock said at `span` (1–12 as said, 13–23 as written), None when it has none."""
     said = text[span[0] : span[1]]
@@ -734,6 +756,57 @@ _WEEKDAYS = (
     r"\b(week ?days?|(?:every|each|on|all)\s+(?:business|working|work|school)\s+days?|workdays?|days? of work|"
     r"monday (?:to|through|until|till|-) friday|mon ?- ?fri)\b"
 )
+
+
+# 'the first Monday of each month', 'the last Friday of the month', 'on the last day of every month', 'at the end of
+# each month': a place in the month that a cron (Sim's croner) says as 'MON#1', 'FRI#L' or a day of the month 'L'
+_IN_MONTH = r"(?:(?:every|each|the|a)\s+)?(?:calendar\s+)?month\b"
+_MONTH_PLACE = re.compile(
+    r"\b(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+(?:(?P<day>"
+    + _DAY_RE
+    + r")|(?P<last>day))\s+(?:of|in)\s+"
+    + _IN_MONTH
+    + r"|\b(?:at|on|by)\s+(?:the\s+)?(?P<end>end)\s+of\s+(?:(?:every|each|the)\s+)month\b"
+)
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _month_place(low: str) -> tuple[str, str, tuple[int, int]] | None:
+    """(day of month, day of week, span) of a place in the month ('L', '*' for its last day; '*', '1#1' for its
+    first Monday); None when none is said (nor 'the last day' without a month: 'the last day of the sprint')."""
+    m = _MONTH_PLACE.search(low)
+    if not m or (m.group("last") and m.group("nth") not in ("last", "final")):
+        return None
+    if m.group("end") and re.search(r"\b\d{1,2}(?:st|nd|rd|th)\b|\bday\s+\d{1,2}\b", low):
+        return None  # 'at the end of every month (day 28, 18h)': the day said is the day it runs
+    if m.group("day"):
+        nth = _NTH.get(m.group("nth"), "L")
+        return "*", f"{_CRON_DAY[_DAYS[m.group('day')]]}#{nth}", m.span()
+    return "L", "*", m.span()
+
+
+_HOUR_SAID = r"(\d{1,2})(?::00)?\s*(am|pm|a\.m\.|p\.m\.|h)?"
+# 'between 9am and 5pm', 'from 8 to 18', and after 'business hours' a range alone: '(9 to 5)', '8-6'
+_WINDOW = re.compile(
+    r"\b(?:between|from)\s+" + _HOUR_SAID + r"\s*(?:and|to|until|till|-|–)\s*" + _HOUR_SAID + r"\b"
+)
+_RANGE = re.compile(
+    r"(?<![\d:/.-])\b" + _HOUR_SAID + r"\s*(?:to|until|till|-|–)\s*" + _HOUR_SAID + r"(?![\d:/.-])"
+)
+
+
+def _hours_window(low: str, office: bool) -> tuple[int, int] | None:
+    """The hours an interval runs between (from, until; 24-hour), None when none are said: a bare end hour not after
+    the start is the afternoon's ('9 to 5' is 9 to 17)."""
+    m = _WINDOW.search(low) or (_RANGE.search(low) if office else None)
+    if not m:
+        return None
+    start, end = int(m.group(1)), int(m.group(3))
+    if (m.group(2) or "").startswith("p") and start < 12:
+        start += 12
+    if ((m.group(4) or "").startswith("p") or (not m.group(4) and end <= start)) and end < 12:
+        end += 12
+    return (start, end) if 0 <= start < end <= 24 else None
 
 
 def _cron(minute: int, hour: int | str, dom: str = "*", dow: str = "*") -> str:
@@ -928,8 +1001,10 @@ def read_schedule(text: str) -> Trigger | None:
         if doms and clock_span
         else next(iter(doms), None)
     )
-    # 'every 10 minutes during office hours (Mon-Fri)': the interval runs on weekdays, 9:00-17:59
+    # 'every 10 minutes during office hours (Mon-Fri)': the interval runs on weekdays, from 9 until 17
     office = re.search(r"\b(?:office|business|working|work) hours\b", low)
+    windowed = _hours_window(low, bool(office))
+    start_hour, end_hour = windowed or (9, 17)
     # 'every day except weekends': the weekdays
     no_weekend = re.search(
         r"\b(?:except|but not|other than|apart from|excluding)\s+(?:on\s+)?(?:the\s+)?weekends?\b", low
@@ -943,14 +1018,20 @@ def read_schedule(text: str) -> Trigger | None:
         )
     )
     # 'every half hour', 'every quarter-hour': the minutes said as a share of the hour
-    share = re.search(r"\b(?:every|each)\s+(half|quarter)(?:\s+(?:of\s+)?an)?[\s-]+hour\b", low)
+    # ('quarter-hourly', 'half hourly': the same said as one word)
+    share = re.search(
+        r"\b(?:(?:every|each)\s+(half|quarter)(?:\s+(?:of\s+)?an)?[\s-]+hour|(half|quarter)[\s-]?hourly)\b",
+        low,
+    )
     if minutes or share:
-        n = max(1, min(59, int(minutes.group(1)))) if minutes else (30 if share.group(1) == "half" else 15)  # type: ignore[union-attr]
+        n = max(1, min(59, int(minutes.group(1)))) if minutes else (30 if "half" in share.group(0) else 15)  # type: ignore[union-attr]
         values = {"scheduleType": "minutes", "minutesInterval": str(n), "cronExpression": f"*/{n} * * * *"}
-        if weekdays:
+        # (the last run before the window closes: 'from 9 to 5' is 9:00 to 16:40 every 20 minutes)
+        window = f"{start_hour}-{end_hour - 1}" if end_hour - 1 > start_hour else str(start_hour)
+        if weekdays or windowed:
             values = {
                 "scheduleType": "custom",
-                "cronExpression": f"*/{n} {'9-17' if office else '*'} * * 1-5",
+                "cronExpression": f"*/{n} {window if office or windowed else '*'} * * {'1-5' if weekdays else '*'}",
             }
         spans.append((minutes or share).span())  # type: ignore[union-attr]
     elif hours or re.search(r"\b(hourly|every hour|each hour|once an hour)\b", low):
@@ -962,15 +1043,23 @@ def read_schedule(text: str) -> Trigger | None:
         }
         if n != 1:
             values["scheduleType"] = "custom"
-        if weekdays:
-            hour_range = ("9-17" if n == 1 else f"9-17/{n}") if office else ("*" if n == 1 else f"*/{n}")
+        if weekdays or windowed:
+            window = f"{start_hour}-{end_hour}" + ("" if n == 1 else f"/{n}")
+            hour_range = window if office or windowed else ("*" if n == 1 else f"*/{n}")
             values = {
                 "scheduleType": "custom",
-                "cronExpression": _cron(mm if clock else 0, hour_range, dow="1-5"),
+                "cronExpression": _cron(mm if clock else 0, hour_range, dow="1-5" if weekdays else "*"),
             }
         hourly = hours or re.search(r"hourly|every hour|each hour|once an hour", low)
         if hourly:
             spans.append(hourly.span())
+    elif place := _month_place(low):
+        values = {
+            "scheduleType": "custom",
+            "monthlyTime": time_text,
+            "cronExpression": _cron(mm, hour_field, dom=place[0], dow=place[1]),
+        }
+        spans.append(place[2])
     elif excluded and not days:
         kept = [
             d
