@@ -17,15 +17,10 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r30j-02-form-sender-cc": "the cc'd address replaces the form's sender instead of joining it",
-    "r30j-04-slack-dm-person": "'send Priya a direct message on Slack': the DM's person is dropped",
-    "r30j-09-de-sms-two-numbers-quoted": "'SMS an A und B schicken: '…'': second number and quoted text lost",
-    "r30j-11-email-customer-order-total": "', subject '…'' after a comma is not read as the subject",
-    "r30j-12-es-two-addresses-subject": "'los turnos de la hoja 'Turnos'' is written, not read; 'y a pablo@' lost",
-    "r30j-14-voice-text-both-of-us": "'send me and Tom a text — me at +1 …, Tom at +1 …' mails, not texts",
-    "r30j-17-routine-whatsapp-each-driver-teams": "'I open the tab of the Sheet' is written, not read",
-    "r30j-19-chat-stripe-link-mail-and-text": "'and also text them' gets no recipient from the event",
-    "r30j-20-slack-dm-two-people": "'the number of new rows in the Sheet' is written; the DM's people dropped",
+    "r30j-14-voice-text-both-of-us": "'send me and Tom a text — me at +1 …, Tom at +1 …': the dashes' aside splits "
+    "the clause at its comma and 'a text' is read as an e-mail; the numbers need the aside kept whole",
+    "r30j-20-slack-dm-two-people": "'a Slack DM to Owen and Ruth': JUL25's Slack sends to one channel, so two people "
+    "need two Slack blocks; the planner makes one step per clause and DMs Owen only",
 }
 
 
