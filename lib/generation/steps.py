@@ -31,7 +31,7 @@ _WRITE = (
     r"positions|roles)\b)"
     # 'I open the 'AP Invoices' sheet': opening a document to look at it writes nothing
     r"(?!s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|[\w-]+\s+){0,2}?(?:sheet|"
-    r"spreadsheet|workbook|doc|document|file|page|database|table|inbox|folder|board|dashboard)s?\b)|"
+    r"spreadsheet|workbook|doc|document|file|page|database|table|tab|worksheet|inbox|folder|board|dashboard)s?\b)|"
     # ('page the on-call engineer'; 'Confluence ("Release calendar" page), Slack' names a page, it pages nobody)
     r"archive|assign|invite|book|remind|page(?!\s*(?:[),.;:\"“]|$))|"
     # 'trigger a PagerDuty incident', 'trigger an alert in Opsgenie': an incident raised (not 'trigger the workflow')
@@ -84,7 +84,7 @@ _READ = (
     r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
     # 'I open the "Payroll" Google Sheet, copy …': a routine told by hand opens the document to read it
     r"open(?=s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|[\w-]+\s+){0,2}?(?:sheet|"
-    r"spreadsheet|workbook|doc|document|database|table|board|dashboard)s?\b)|"
+    r"spreadsheet|workbook|doc|document|database|table|tab|worksheet|board|dashboard)s?\b)|"
     # 'count the open tickets' (not 'the error count is …')
     r"count(?=\s+(?:the|all|our|my|every|each|new|open|today|yesterday)\b)|"
     r"crawl|back up|go\s+through(?!\s+with\b)|"
@@ -586,6 +586,11 @@ def clauses(text: str) -> list[str]:
             # 'email it to ops@x.io, kai@x.io and dee@x.io': the rest of a list of addresses
             or _addresses_alone(part)
             and re.search(r"@[\w-]+(?:\.[\w-]+)+\s*$", joined[-1])
+            # "email the customer a receipt, subject 'Thanks for your order!'": the e-mail's subject, said after it
+            or _SUBJECT_ALONE.fullmatch(part)
+            and re.search(
+                r"\b(?:e-?mails?|mail|send|sends|sent|forward|reply|repl(?:y|ies))\b", joined[-1], re.I
+            )
         ):
             joined[-1] = f"{joined[-1]}, {part.strip()}"
         else:
@@ -593,6 +598,16 @@ def clauses(text: str) -> list[str]:
     return [p.replace("\x01", ",").strip() for p in joined if p and p.strip()]
 
 
+# 'cc catering@…', 'and bcc me at owner@…', 'copying in ops@…': an address copied in, right before it
+_COPIED = re.compile(
+    r"\b(?:b?cc|copy(?:ing)?|copied|cc'?ing)\s+(?:in\s+)?(?:(?:me|us)\s+)?(?:(?:at|on)\s+)?(?:to\s+)?\(?\s*$",
+    re.I,
+)
+_SUBJECT_ALONE = re.compile(
+    r"\s*(?:with\s+)?(?:the\s+|a\s+)?subject(?:\s+line)?\s*(?::|-|–)?\s*(?:'[^'\n]{1,120}'|\"[^\"\n]{1,120}\"|“[^”\n]{1,120}”)"
+    r"\s*[.!]?\s*",
+    re.I,
+)
 _ADDRESS_ALONE = re.compile(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[.!]?\s*")
 _ADDRESSES_ALONE = re.compile(
     r"\s*(?:(?:and|&|y|e|et|und)\s+)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -619,9 +634,11 @@ def _addresses_alone(part: str) -> bool:
     return found is not None and len(part[found.end() :].split()) <= 2
 
 
-# between two addresses of one list of recipients: 'a@x.io, b@x.io and c@x.io', 'Maya (maya@x.io) and Leo (leo@x.io)'
+# between two addresses of one list of recipients: 'a@x.io, b@x.io and c@x.io', 'Maya (maya@x.io) and Leo (leo@x.io)',
+# 'a ana@x.es y a pablo@x.es' (read 'and to pablo@…')
 _ADDRESS_JOINT = re.compile(
-    r"\)?\s*(?:,\s*(?:(?:and|&|y|e|et|und)\s+)?|(?:and|&|y|e|et|und)\s+)(?:(?:to\s+)?[A-Z][\w'-]*\s*\(\s*)?",
+    r"\)?\s*(?:,\s*(?:(?:and|&|y|e|et|und)\s+)?|(?:and|&|y|e|et|und)\s+)(?:(?:to|a|à|an)\s+)?"
+    r"(?:[A-Z][\w'-]*\s*\(\s*)?",
     re.I,
 )
 # an e-mail sent to someone the clause names by role or name, not by address ('email the CEO', 'mail it to our head of ops')
@@ -1851,6 +1868,18 @@ def _read_as_data(low: str, phrases: list[str]) -> bool:
             + r"\b(?!\s+(?:account|handle|profile|page|bot|app|(?:phone\s+)?numbers?|line))",
             low,
         )
+        # 'send a Slack DM to Owen with the number of new rows in the Google Sheet 'Signups'', '… with the subject
+        # 'X' and the shifts of the 'Turnos' sheet of Google Sheets': what a message carries, found in the service
+        # (not the channel it is posted in: '… with their username in our Discord #community channel')
+        or re.search(
+            r"\b(?:send|post|e-?mail|text|dm|message|ping|notify|tell|share)\w*\b(?:[^.;]|\.(?=\w)){0,100}?\bwith\s+"
+            r"(?:'[^'\n]{1,60}'\s+|(?!(?:to|into|onto)\b)[\w'-]+\s+){1,8}?(?:in|from|of)\s+(?:the|our|my)\s+"
+            r"(?:'[^'\n]{1,40}'\s+)?(?:(?:tab|sheet|worksheet|table|page|database|board|list)\s+(?:of|in|on)\s+"
+            r"(?:the\s+|our\s+|my\s+)?)?"
+            + re.escape(p)
+            + r"\b(?!\s+(?:#|(?:[\w-]+\s+)?(?:channel|group|chat|account|bot|app|(?:phone\s+)?numbers?)\b))",
+            low,
+        )
         for p in phrases
     )
 
@@ -2131,8 +2160,14 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         elif found is None:
             _changed_fields(entry["type"], mode["operation"], clause, values)
     if mode.get("subject"):
-        subject = re.search(r"\bsubject\s+[\"“']([^\"”']+)[\"”']", clause, re.I)
-        values[mode["subject"]] = subject.group(1) if subject else "{subject}"
+        # "subject 'X'", "subject: 'X'", "the subject line should be 'This week's rota'" (an apostrophe inside it)
+        subject = re.search(
+            r"\bsubject(?:\s+line)?(?:\s+(?:of|as|is|should\s+be|reading|saying))?\s*[:\-–]?\s*"
+            r"(?:\"([^\"\n]+)\"|“([^”\n]+)”|'([^'\n]+?)'(?!\w))",
+            clause,
+            re.I,
+        )
+        values[mode["subject"]] = next(g for g in subject.groups() if g) if subject else "{subject}"
     if mode.get("title"):
         values[mode["title"]] = (
             _quoted(clause) or _titled_object(entry["type"], mode.get("operation"), clause) or "{subject}"
@@ -2961,10 +2996,10 @@ def _messaged_person(clause: str) -> str | None:
 def _named_person(clause: str) -> str | None:
     """'tell Jo in Slack', 'ping Marcus on Slack', 'let Aisha know', 'message Dr. Lee': a person the clause names by
     name, capitalised, right after a verb that messages someone (not a service, a channel, a day or a month)."""
-    found = _NAMED_PERSON.search(clause)
+    found = _NAMED_PERSON.search(clause) or _SENT_NAMED.search(clause)
     if not found:
         return None
-    name = found.group("name")
+    name = found.group("name") or found.group("to")
     low = name.lower()
     if (
         lx.integrations_in(name)
@@ -2979,6 +3014,13 @@ def _named_person(clause: str) -> str | None:
 _NAMED_PERSON = re.compile(
     r"\b(?i:tell|message|ping|nudge|dm|notify|alert|remind|let|slack)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
     r"(?P<name>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)?)\b(?!['’]s\b)"
+)
+# 'send Priya a direct message', 'a Slack DM to Owen', 'a private message to Dr. Lee': the person a message goes to
+_SENT_NAMED = re.compile(
+    r"\b(?i:send|write|drop)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?P<name>[A-Z][a-z][\w'-]*)\s+(?i:an?)\s+"
+    r"(?i:(?:quick\s+|short\s+)?(?:slack\s+)?(?:direct\s+message|dm|private\s+message|message|note))\b"
+    r"|\b(?i:dm|direct\s+message|private\s+message)\s+to\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+    r"(?P<to>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)?)\b(?!['’]s\b)"
 )
 # 'text the driver', 'notify each nurse', 'send the new hire a …', 'email them': who is contacted
 _CONTACTED = re.compile(
@@ -3071,7 +3113,14 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             ),
             None,
         )
-        if found:
+        copied = found and _COPIED.search(clause[: found.start()])
+        who = _person(clause[: copied.start()]) if copied and sending else None
+        if found and who:
+            # 'email them a thank-you and cc catering@…': the person the data names, the copied address beside them
+            # (JUL25's Gmail and Outlook have no cc field: one e-mail to both)
+            values["to"] = ", ".join(["{recipient}", *listed_addresses(clause, found)])
+            values["__who"] = who
+        elif found:
             values["to"] = ", ".join(listed_addresses(clause, found))  # one e-mail to every address listed
         elif values.get("operation", "").startswith(("send", "draft")):
             values["to"] = "{recipient}"

@@ -140,6 +140,8 @@ def _reorder(text: str, language: str) -> str:
     subject = {v.lower() for v in rules.get("subject_verb_last", [])}
     if not verbs and not events and not subject and not rules.get("event_if") and not rules.get("test_last"):
         return text
+    # 'a SMS to +49 151 … and +49 160 … send': the 'and' of a list of numbers or addresses joins no clauses
+    text = _LISTED_AND.sub(" \x02 ", text)
     parts = _CLAUSE_CUT.split(text)
     for i in range(0, len(parts), 2):  # 'the driver an SMS with address and time window get': past an 'and'
         for k in range(i, -1, -2):
@@ -162,7 +164,14 @@ def _reorder(text: str, language: str) -> str:
     said = "|".join(re.escape(v) for v in sorted(rules.get("event_if", []), key=len, reverse=True))
     if said:
         text = re.sub(rf"\bif(?=\s[^,;:.?!\n]*?\s(?:{said})(?:[,;:.?!\n]|$))", "when", text)
-    return text
+    return text.replace(" \x02 ", " and ")
+
+
+# the 'and' between two phone numbers or two e-mail addresses: one list of recipients
+_LISTED_AND = re.compile(
+    r"(?<=\d)\s+and\s+(?=\+?\d[\d -]{5,})|(?<=\.[a-z]{2})\s+and\s+(?=[\w.+-]+@)|(?<=\.[a-z]{3})\s+and\s+(?=[\w.+-]+@)",
+    re.I,
+)
 
 
 def _test_first(clause: str, tests: list[str]) -> str:

@@ -28,8 +28,6 @@ _KNOWN: dict[str, str] = {
     "into …, complaints get posted to …') are not read as the router's branches",
     "r14b-route-requirements": "'sorts the leads by region: EMEA leads are posted to …, US leads go to …' is read "
     "as two conditions on the whole list, not a routing of each lead",
-    "r14b-telegram-owner-me": "'the number of new rows in the 'Orders' Google Sheet' is read as a write to the "
-    "sheet (a steps class: 'new rows in' names what is read)",
 }
 
 
