@@ -1566,15 +1566,17 @@ def _place_noun(low: str, at: int, noun: str) -> str:
 _TAKE = r"copy|copies|copied|sync|syncs|mirror|mirrors|move|moves|exports?|imports?|backs?\s+up|reads|pulls|fetches|lists"
 # where an imperative verb stands: first in the clause, or after 'to', 'and', 'then', 'please', a subject
 _VERB_PLACE = re.compile(
+    # ('set up Sim so (it) checks our 'Bugs' project': after 'so', the run's own verb)
     r"(?:^|(?:\b(?:to|and|then|please|also|just|simply|first|next|finally|i|we|you|it|they|should|will|can|must|that|"
-    r"which)|"
+    r"which|so)|"
     r"[,;:(—-]))\W*$"
 )
 
 
 def _governing_verb(low: str, phrases: list[str]) -> bool | None:
     """Whether the verb whose object the service is writes (True) or reads (False): the last verb before the
-    service's name standing where a verb is given as a command ('… and copy the records', 'to export …'), not a
+    service's name standing where a verb is given as a command ('… and copy the records', 'to export …', 'set up
+    Sim so it checks …'), not a
     noun or participle ('the records', 'everything posted in'); None when no such verb stands before it."""
     at = min(
         (m.start() for p in phrases for m in [re.search(r"\b" + re.escape(p) + r"\b", low)] if m), default=-1
@@ -1665,7 +1667,7 @@ _ITEM = (
     r"charge|subscriber|commit|mention|transaction|shipment)s?"
 )
 _ITEMS = (
-    r"(?:messages|posts|threads|conversations|files|documents|docs|rows|records|entries|pages|emails|issues|tickets|"
+    r"(?:messages|posts|threads|conversations|files|documents|docs|rows|records|entries|pages|emails|e-mails|mails|issues|tickets|"
     r"events|tasks|bugs|deals|leads|contacts|orders|invoices|cards|comments|reviews|incidents|submissions|responses|"
     r"epics|stories|videos|stats|statistics|metrics|analytics|figures|bookings|reservations|appointments|releases|"
     r"uploads|signups|sign-ups|registrations|payments|charges|subscribers|commits|mentions|transactions|shipments)"
@@ -1910,7 +1912,9 @@ def _processed(low: str, phrases: list[str]) -> bool:
             r"(?:(?:my|our|the|all|all\s+the|any)\s+)?(?:unread|new|latest|recent|incoming|today'?s|yesterday'?s|"
             r"(?:this|last)\s+week'?s)\s+"
             + re.escape(p)
-            + r"(?=\s*$|\s*[,;.]|\s+(?:and|then|in|into|as|with)\b)",
+            # or with when ('since yesterday', 'from the last 24 hours', 'of this week')
+            + r"(?=\s*$|\s*[,;.]|\s+(?:and|then|in|into|as|with|since|from|over|of|for\s+the|received|today|"
+            r"yesterday|this|last|past)\b)",
             low,
         )
         # 'summarise the Notion page 'Sprint Log'', 'translate the Confluence page': one of its places, by its noun
@@ -2050,7 +2054,8 @@ _MAIL_SERVICE = re.compile(
 _CHANNEL_CONTENT = re.compile(
     r"(?:\b(?:the|all|any|new|latest|recent|unread|those|these|its|their|our|today's|yesterday's|\w+'s)\s+"
     r"(?:[\w'-]+\s+){0,2}?(?:messages|posts|conversations|threads|discussions|chats|chatter)|\beverything|"
-    r"\bwhat\s+(?:was|is|were|got|gets|has\s+been|have\s+been)\s+(?:said|posted|discussed|written|shared|asked))"
+    r"\bwhat(?:\s+(?:was|is|were|got|gets|has\s+been|have\s+been)|['’]s(?:\s+been)?)\s+(?:said|posted|discussed|written|"
+    r"shared|asked))"
     r"(?:\s+[\w'-]+){0,3}?\s+(from|in|of|on)\s+(?:the\s+|our\s+|my\s+)?"
     r"(?:slack\s+|discord\s+|(?:microsoft\s+)?teams\s+)?(?:channel\s+)?#"
 )
