@@ -585,7 +585,7 @@ def clauses(text: str) -> list[str]:
             and not lx.EMAIL_RE.search(joined[-1])
             # 'email it to ops@x.io, kai@x.io and dee@x.io': the rest of a list of addresses
             or _addresses_alone(part)
-            and re.search(r"@[\w-]+(?:\.[\w-]+)+\s*$", joined[-1])
+            and re.search(_ADDR + r"\s*$", joined[-1])
             # "email the customer a receipt, subject 'Thanks for your order!'": the e-mail's subject, said after it
             or _SUBJECT_ALONE.fullmatch(part)
             and re.search(
@@ -608,10 +608,11 @@ _SUBJECT_ALONE = re.compile(
     r"\s*[.!]?\s*",
     re.I,
 )
-_ADDRESS_ALONE = re.compile(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[.!]?\s*")
+_ADDR = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an address as a clause holds it (its dots kept)
+_AND = r"(?:and|&|y|e|et|und)"  # 'and' between two addresses, as the planner's languages say it
+_ADDRESS_ALONE = re.compile(r"\s*" + _ADDR + r"\s*[.!]?\s*")
 _ADDRESSES_ALONE = re.compile(
-    r"\s*(?:(?:and|&|y|e|et|und)\s+)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"(?:\s*(?:,|,?\s*(?:and|&|y|e|et|und)\s)\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*\s*[.!]?\s*",
+    r"\s*(?:" + _AND + r"\s+)?" + _ADDR + r"(?:\s*(?:,|,?\s*" + _AND + r"\s)\s*" + _ADDR + r")*\s*[.!]?\s*",
     re.I,
 )
 
@@ -637,7 +638,7 @@ def _addresses_alone(part: str) -> bool:
 # between two addresses of one list of recipients: 'a@x.io, b@x.io and c@x.io', 'Maya (maya@x.io) and Leo (leo@x.io)',
 # 'a ana@x.es y a pablo@x.es' (read 'and to pablo@…')
 _ADDRESS_JOINT = re.compile(
-    r"\)?\s*(?:,\s*(?:(?:and|&|y|e|et|und)\s+)?|(?:and|&|y|e|et|und)\s+)(?:(?:to|a|à|an)\s+)?"
+    r"\)?\s*(?:,\s*(?:" + _AND + r"\s+)?|" + _AND + r"\s+)(?:(?:to|a|à|an)\s+)?"
     r"(?:[A-Z][\w'-]*\s*\(\s*)?",
     re.I,
 )
