@@ -6964,11 +6964,16 @@ def _each_of_them(sentence: str) -> str:
 def _one_by_one(sentence: str) -> str:
     """'… and DM whoever is assigned on Slack, one by one' read as '… and for each one, DM whoever is assigned on
     Slack': the words say the clause they close (or open) repeats for each item read before it. A sentence that
-    already names its items ('email each lead individually') stays as written."""
+    already names its items ('email each lead individually') stays as written; a later clause's 'each' names what
+    the repeated step made ('one by one summarize them and post each summary'), not the items."""
     found = _ONE_BY_ONE.search(sentence)
-    if found is None or _LOOP.search(sentence) or _EACH_OF.search(sentence) or _EACH_NOUN.search(sentence):
+    if found is None:
         return sentence
     before, after = sentence[: found.start()], sentence[found.end() :]
+    joint = _CLAUSE_JOINT.search(after)
+    said = before + " " + (after[: joint.start()] if joint else after)
+    if _LOOP.search(said) or _EACH_OF.search(said) or _EACH_NOUN.search(said):
+        return sentence
     if after.strip(" .;!") and ACTION_START.match(after):
         # 'and, one at a time, send them …': the words open the clause after them
         return f"{before.rstrip(' ,')} for each one, {after}"

@@ -16,11 +16,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r31a-03-gmail-one-by-one-slack": "'one by one summarize them and post each summary': the later 'each summary' "
-    "kept the words from opening the loop, so the summary ran once outside it",
-    "r31a-10-pt-gmail-each-draft": "Portuguese 'não lidos', 'para cada um' and 'rascunho' unread by the phrase table",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round31a.jsonl", _KNOWN))
