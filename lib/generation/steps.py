@@ -8226,6 +8226,14 @@ def _rows_of_named_place(steps: list[Step], description: str, ruled_out: dict[st
     return steps[:at] + read + steps[at:]
 
 
+@lru_cache(maxsize=1)
+def _part_per_item() -> re.Pattern[str]:
+    """'with a line for each deal': a message's part per item (`lexicon.json` 'message_parts'), its 'for' to read
+    as 'of'."""
+    parts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lexicon()["message_parts"])
+    return re.compile(rf"\bwith\s+(?:a|an|one)\s+(?:{parts})\s+(for)\s+(?=(?:each|every)\b)", re.I)
+
+
 def read_steps(text: str, description: str, told: list[tuple[int, int]] | None = None) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out; `told`: the spans of the
     description labelled as context ('Context: …', 'Background: …') or restated below (a user story), where a
@@ -8239,6 +8247,8 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     text = _OF_THEM_OBJECT.sub(lambda m: "each one".ljust(len(m.group(0))), text)
     # 'one digest for all of them': a single thing made of them all, no repeat ('of' said for 'for')
     text = _ONE_FOR_ALL.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "of ", text)
+    # 'one message with a line for each deal': the items listed in one message, no repeat ('of' said for 'for')
+    text = _part_per_item().sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "of ", text)
     # 'Where the new state is 'Confirmed', …', 'In the event that …': a clause's test, read as 'if' (padded)
     text = _LEGAL_IF.sub(
         lambda m: (
