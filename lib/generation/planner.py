@@ -3704,8 +3704,10 @@ class _Builder:
             capital = [leading.group(1)]
         # 'unless it's a telehealth appointment', 'if it is a refund request': every item is an appointment or a
         # request; the word before the noun tells this kind apart
+        # ('if it's also from an enterprise customer': the kind of whom it comes from, past an adverb and 'from')
         kind = re.search(
-            r"\b(?:it|this|that|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:an?\s+|the\s+)?([a-z][\w-]+)\s+[a-z][\w-]+\W*$",
+            r"\b(?:it|this|that|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:(?:also|only|just|really|actually)\s+)?"
+            r"(?:from\s+)?(?:an?\s+|the\s+)?([a-z][\w-]+)\s+[a-z][\w-]+\W*$",
             low,
         ) or re.search(r"\b(?:is|are|'s|’s)\s+(?:a|an)\s+([a-z][\w-]*)\s+[a-z][\w-]*\s*$", low)
         # 'if it contains a gift card', 'if the order includes a gift note': the thing held, both its words

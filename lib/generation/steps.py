@@ -3070,10 +3070,19 @@ def _digits(number: str) -> str:
     return re.sub(r"[\s-]", "", number)
 
 
+# 'U04QX7K2P', 'W012A3CDE': a Slack member id (U…, or W… on Enterprise Grid), as 'Copy member ID' gives it
+_SLACK_MEMBER = re.compile(r"(?<![\w/.-])[UW](?=[A-Z0-9]*\d)[A-Z0-9]{8,10}(?![\w/-]|\.\w)")
+
+
 def _targets(target: str, clause: str, description: str, values: dict[str, str]) -> None:
     """Carry the stated destination (channel, address, repo, chat, table …) into its subBlock."""
     if target == "channel":
         found = lx.CHANNEL_RE.search(clause)
+        member = None if found else (_SLACK_MEMBER.search(clause) or _SLACK_MEMBER.search(description))
+        if member and values.get("operation") == "send":
+            # 'DM me on Slack (my id is U04QX7K2P)': Slack takes the member id a user gave as the channel of a DM
+            values["channel"] = member.group(0)
+            return
         handle = None if found else lx.HANDLE_RE.search(clause)
         if (
             handle
@@ -8600,6 +8609,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
     # steps stated after it still run first.
     steps = sorted(steps, key=lambda s: s.kind == "condition")
+    steps = _opposites_joined(steps)
     tests = [s for s in steps if s.kind == "condition"]
     # 'incoming over $25,000 → …; outgoing over $10,000 → …; anything else → …': a catch-all said after the last of
     # several tests is the other side of them all — the tests are one decision, whatever values they read
@@ -9115,6 +9125,53 @@ _CATCH_ALL = re.compile(
     r"|\bany(?:thing)?\s+other\s+[\w-]+",
     re.I,
 )
+
+
+@lru_cache(maxsize=1)
+def _verdict_sides() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    return [
+        (re.compile(rf"\b(?:{yes})\b", re.I), re.compile(rf"\b(?:{no})\b", re.I))
+        for yes, no in lexicon()["opposite_verdicts"]
+    ]
+
+
+def _opposite(a: Step, b: Step) -> bool:
+    """Whether `b` tests the opposite verdict of `a` ('the manager approved it' / 'the manager says no'): no value
+    passes both, and none passes neither."""
+    if a.negate or b.negate or (b.data_from is not None and a.data_from is not b.data_from):
+        return False
+    if any(re.search(r"\bnot\b|n['’]t\b|\bnever\b", t.label, re.I) for t in (a, b)):
+        return False  # ('if it isn't approved'): a denied verdict is read as its own test
+    return any(
+        yes.search(x.label) and not no.search(x.label) and no.search(y.label) and not yes.search(y.label)
+        for yes, no in _verdict_sides()
+        for x, y in ((a, b), (b, a))
+    )
+
+
+def _opposites_joined(steps: list[Step]) -> list[Step]:
+    """'If the manager approved it, add it to …; if the manager says no, email the requester': a test followed by
+    its opposite verdict is one decision — what the second does is the first one's else branch (no second test,
+    which would read the word 'no' anywhere in the data). Only for a decision of two tests: 'pass' / 'fail' /
+    'reschedule' are three values of one field, each a route."""
+    if sum(s.kind == "condition" for s in steps) != 2:
+        return steps
+    out: list[Step] = []
+    for s in steps:
+        last = out[-1] if out else None
+        if (
+            s.kind == "condition"
+            and last is not None
+            and last.kind == "condition"
+            and len(last.branches) > 1
+            and not last.branches[1][1]
+            and s.branches
+            and _opposite(last, s)
+        ):
+            last.branches[1] = ("else", s.branches[0][1])
+            continue
+        out.append(s)
+    return out
 
 
 def _exclusive_chain(tests: list[Step], declared: bool = False) -> bool:
