@@ -1212,8 +1212,11 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             if re.search(r"(?<!\w)" + re.escape(v), low)
             # 'the next draft tweet', 'each summary line': a verb's form after a determiner is a noun, asks for nothing
             and not re.search(r"\b(?:the next|the latest|the last|next|latest)\s+$", low[: low.find(v)])
-            # 'a Google Doc with those summaries', 'email these notes': made by an earlier step, asks for nothing
-            and not re.search(r"\b(?:those|these|such)\s+(?:[\w-]+\s+)?$", low[: low.find(v)])
+            # 'a Google Doc with those summaries', 'email these notes', 'post the same summary in #sales': made by an
+            # earlier step, asks for nothing
+            and not re.search(
+                r"\b(?:those|these|such|(?:the|that)\s+same)\s+(?:[\w-]+\s+)?$", low[: low.find(v)]
+            )
             # 'the form answers', 'questions and answers': the plural noun names data, it asks for no answer
             and not (v == "answer" and _answers_noun(low, low.find(v)))
             # 'a chat where I describe a picture', 'when our designers describe a banner': what a person does when
@@ -1961,9 +1964,10 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
     ]
     if any(
         re.search(
-            r"\b(?:the|its|that)\s+"
+            # (not where it is sent: '… to the WhatsApp number +34 …', 'and the Telegram id 5512…')
+            r"(?<!\bto )(?<!\bat )(?<!\bvia )\b(?:the|its|that)\s+"
             + re.escape(p.strip())
-            + r"\s+(?:link|url|key|id|number|title|name|author)\b",
+            + r"\s+(?:link|url|key|id|number|title|name|author)\b(?!\s*:?\s*\+?\d)",
             low,
         )
         for p in lexicon()["integrations"][key]["phrases"]
@@ -8550,12 +8554,13 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             read
             and then is None
             and sent
-            and all(s.kind == "process" for s in read)
+            and all(s.kind in ("process", "action") for s in read)
             and (_READ_FIRST.search(sentence) or _BEFORE_SENT.search(sentence))
             and not any(s.kind in ("condition", "router", "loop", "fan") for s in steps[sent[0] :])
         ):
             # 'read the new rows … and post them to #growth. P.S. summarise them first', '… have AI condense them
-            # before it gets posted': processing said after the send it comes before runs between the data and it
+            # before it gets posted': processing said after the send it comes before runs between the data and it;
+            # so does a write ('… post the issues to Discord. Before posting, save them to Notion')
             steps[sent[0] : sent[0]] = read
             continue
         steps += _drafts_before_their_reply(
