@@ -1,0 +1,34 @@
+"""Planner round 31d on our own descriptions (`planner_round31d.jsonl`, in no bench set, each written before its
+fix): writes and their parameters as people say them. 'log it in the sheet …', 'add a row to the Orders table in
+Airtable', 'jot down … in notion', 'file a Jira ticket in project OPS', 'open a GitHub issue labelled bug in
+acme/web', 'put it on my Google Calendar', 'save the attachment to the Invoices folder', 'insert into the Supabase
+table signups', 'keep a list in a Google Sheet', 'trag sie … ein', 'añade … a la hoja', 'update the Status to Done',
+'note it in the sheet', 'gets recorded in our Airtable', 'write down … in the Google Sheet called Leads, the Inbound
+tab'; read verbs ('check the sheet', 'leia a planilha', 'read the … table') write nothing. Voices: one-liners, chat
+shorthand, a Slack DM, an e-mail, a voice memo, a spec, a routine, German, Spanish, French, Portuguese; controls: a
+sheet checked, a sheet read in Portuguese, an Airtable table read, an Excel routine. 12 of 20 were right on main
+(r31d-04's label asked for a Jira priority, which JUL25's Jira block has no field for; dropped)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.generation.judged import assert_right, cases
+
+# what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
+_KNOWN: dict[str, str] = {
+    "r31d-03-chat-jot-notion": "'jot down … in notion' is no write verb: an e-mail is sent instead of a Notion page",
+    "r31d-05-github-issue-labelled": "'labelled bug' is not carried into the issue's labels",
+    "r31d-08-spec-supabase-insert": "'Input: API call with name and email' makes an empty API read and the "
+    "welcome e-mail has no recipient from the call's data",
+    "r31d-09-keep-a-list": "'keep a list in a Google Sheet' reads the sheet",
+    "r31d-12-update-status-done": "'update the Status to Done' sets Status to the event's data, not 'Done'",
+    "r31d-14-note-in-sheet-and-ping": "'note it in the sheet' reads the sheet",
+    "r31d-17-dm-recorded-airtable": "'gets recorded in our Airtable' is refused: no step recognised",
+    "r31d-19-memo-write-down-tab": "'the Inbound tab' after the sheet's name is not its range",
+}
+
+
+@pytest.mark.parametrize("item", cases("planner_round31d.jsonl", _KNOWN))
+def test_round31d_description_comes_out_right(item):
+    assert_right(item, seed="r31d")
