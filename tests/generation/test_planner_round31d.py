@@ -7,7 +7,7 @@ table signups', 'keep a list in a Google Sheet', 'trag sie … ein', 'añade …
 tab'; read verbs ('check the sheet', 'leia a planilha', 'read the … table') write nothing. Voices: one-liners, chat
 shorthand, a Slack DM, an e-mail, a voice memo, a spec, a routine, German, Spanish, French, Portuguese; controls: a
 sheet checked, a sheet read in Portuguese, an Airtable table read, an Excel routine. 12 of 20 were right on main
-(r31d-04's label asked for a Jira priority, which JUL25's Jira block has no field for; dropped)."""
+(r31d-04's label asked for a Jira priority, which JUL25's Jira block has no field for; dropped), 16 after."""
 
 from __future__ import annotations
 
