@@ -2066,8 +2066,17 @@ def written_out(text: str) -> str:
     # 'pull the amount out of the email' → 'pull out the amount from the email' (lexicon.json 'split_verbs'); 'for
     # anything that's a volunteer application' → 'for each item that's …' ('any_items'); "my number's plus 1 212 …" →
     # '+1 212 …' ('spoken_marks'); "the channel's called ops-alerts" → "the channel 'ops-alerts'" ('named_channels')
-    # ('if it gets above -18' → 'if it goes above -18': 'said_comparisons')
-    for table in ("split_verbs", "any_items", "spoken_marks", "named_channels", "said_comparisons"):
+    # ('if it gets above -18' → 'if it goes above -18': 'said_comparisons'; 'jot it down in Notion' → 'write it down
+    # in Notion': 'said_writes')
+    for table in (
+        "split_verbs",
+        "said_writes",
+        "any_items",
+        "spoken_marks",
+        "named_channels",
+        "named_places",
+        "said_comparisons",
+    ):
         for pattern, said in lexicon()[table].items():
             text = re.sub(pattern, said, text, flags=re.I)
     return text

@@ -2289,7 +2289,17 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
     state = state or re.search(
         r"\b(?:update|change|switch)\w*\b[^.;]{0,40}?\bto\s+[\"“']([\w][\w -]{0,30}?)[\"”']", clause, re.I
     )
+    # 'update the Status to Done', 'change the deal's stage to Won': unquoted, after the column it changes
+    stage = re.search(
+        r"\b(?:update|change|switch|move|set)\w*\s+(?:(?:the|its|their|that|this|each)\s+)?(?:[\w-]+['’]s\s+)?"
+        r"(status|stage|state|phase)\s+(?:field\s+|column\s+)?to\s+([\w][\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)"
+        r"(?=\s+(?:in|on|at|for|when|once)\b|[,.;!?]|$)",
+        clause,
+        re.I,
+    )
     value: Any = state.group(1) if state else True if re.search(r"\btick", clause, re.I) else "{prev}"
+    if stage and not column and not assigned and not (state and _quoted_at(clause, state.start(1))):
+        name, value = stage.group(1)[:1].upper() + stage.group(1)[1:], stage.group(2)
     if assigned and not column:
         value = assigned.group(2)
     value = {"true": True, "false": False}.get(str(value).lower(), value)

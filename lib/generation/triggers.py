@@ -2888,6 +2888,19 @@ def _read_trigger(text: str) -> Trigger:
         goes = re.search(r"(?<!ed)\s(?:to|into|onto)\s(?=(?:our|the|my|a|an)\b)", head)
         if goes:
             head = head[: goes.start()]
+        # 'save every new message from our #ideas Slack channel in Notion': after a verb that places it (lexicon.json
+        # 'placing_verbs'), a second service named after 'in'/'on' is where it goes, the first one sends the event
+        services_named = lx.integrations_in(head)
+        if len(services_named) > 1 and re.search(
+            r"\b(?:" + "|".join(lexicon()["placing_verbs"]) + r")\s+(?:(?:it|them)\s+)?(?:down\s+)?$",
+            text[: arrival.start()],
+            re.I,
+        ):
+            place = re.search(
+                r"\s(?:in|into|on|onto)\s+(?:(?:the|our|my|a|an)\s+)?$",
+                head[: max(services_named[1][0] - 1, 0)],
+            )
+            head = head[: place.start()] if place else head
         for step in _IMPERATIVE.finditer(
             head, 5
         ):  # 'For every new Shopify order over $500 add the customer …'
