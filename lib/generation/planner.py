@@ -697,7 +697,7 @@ def draft(description: str) -> Draft:
     if trigger.kind == "webhook" and qualifier is None and not lx.threshold_in(head):
         # '… the orders/create webhook and it's the customer's first order', '… the incident webhook that only
         # alerts when the urgency is 'high'': a state joined to the event clause is a test of the event
-        joined = _JOINED_TEST.search(head)
+        joined = _joined_test().search(head)
         qualifier = joined.group("t").strip() if joined else None
     if trigger.kind == "webhook" and (lx.threshold_in(head) or qualifier):
         # 'When a Stripe payment over $1,000 succeeds, …', 'When a Jira issue is created with priority Blocker':
@@ -1321,13 +1321,18 @@ _WHEN_VALUE = re.compile(
 _QUOTED_VALUE = re.compile(r"\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|(?<!\w)'[^'\n]{1,40}'(?!\w)")
 
 
-# a state joined to the event's own clause: '… and it's the first order', '… that only pages when the level is 'fatal''
-_JOINED_TEST = re.compile(
-    r"\b(?:and|when|if|where|once)\s+(?P<t>(?:it['’]s|it\s+is|they['’]re|they\s+are|(?:the|its|their|his|her)\s+"
-    r"(?:[\w'’-]+\s+){0,3}?(?:is|are|was|has|have|equals?|exceeds?|contains?|mentions?|comes?\s+from))\s"
-    r"[^,;:.!?\n]{1,80}?)\s*$",
-    re.I,
-)
+@lru_cache(maxsize=1)
+def _joined_test() -> re.Pattern[str]:
+    """A state joined to the event's own clause: '… and it's the first order', '… that only pages when the level is
+    'fatal'', '… and if its negative' ("it's" typed without its apostrophe, before a state an agent judges)."""
+    states = "|".join(re.escape(w) for w in lexicon()["judged_states"])
+    return re.compile(
+        r"\b(?:and|when|if|where|once)\s+(?P<t>(?:it['’]s|it\s+is|its(?=\s+(?:not\s+)?(?:" + states + r")\b)|"
+        r"they['’]re|they\s+are|(?:the|its|their|his|her)\s+"
+        r"(?:[\w'’-]+\s+){0,3}?(?:is|are|was|has|have|equals?|exceeds?|contains?|mentions?|comes?\s+from))\s"
+        r"[^,;:.!?\n]{1,80}?)\s*$",
+        re.I,
+    )
 
 
 # what is done whatever a test said: 'either way, …', 'in any case …', 'regardless, …'
@@ -3684,7 +3689,9 @@ class _Builder:
         words = [w for w in re.findall(r"[a-z0-9'-]+", low) if w not in lexicon()["test_filler"]]
         # 'if it starts with /expense': a chat command is spelled with its slash
         spelled = _quoted(test) or next(
-            iter(re.findall(r"@?[\w-]+(?:\.[\w-]+)+|(?<![\w/.])/[a-z][\w-]*", low)), None
+            # ('it comes from billing@stripe.com': the whole address, not its domain alone)
+            iter(re.findall(r"(?:[\w.%+-]+@|@)?[\w-]+(?:\.[\w-]+)+|(?<![\w/.])/[a-z][\w-]*", low)),
+            None,
         )
         # 'if they picked the Berlin studio': a name the user capitalised is what the data holds
         # ('if the booking is with Dr. Lindqvist': a title's abbreviation before a name is not what the data holds)

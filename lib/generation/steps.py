@@ -486,8 +486,11 @@ def _protect_lists(text: str) -> str:
         return m.group(0).replace(",", "\x01")
 
     # an address's last part ('…@school.edu, fee or payment …') is no list item
-    # ('the driver, truck number and timestamp': an item may be two words)
-    text = re.sub(r"(?<![.@/])\b[\w-]+(?:\s*,\s*[\w-]+(?:\s+[\w-]+)?)+,?\s+(?:or|and)\s+[\w-]+\b", keep, text)
+    # ('the driver, truck number and timestamp', 'their name, years of experience and top skill': an item may be
+    # up to three words)
+    text = re.sub(
+        r"(?<![.@/])\b[\w-]+(?:\s*,\s*[\w-]+(?:\s+[\w-]+){0,2})+,?\s+(?:or|and)\s+[\w-]+\b", keep, text
+    )
     # 'get the price lists from a.com, b.co.uk and c.co.uk', '… sites - a.com, b.co.uk and, uh, c.co.uk - get …': the
     # sites listed are one place each of the same read, no clause of their own
     text = _HOST_LIST.sub(lambda m: m.group(0).replace(",", "\x01"), text)
@@ -1036,14 +1039,20 @@ def _process(kind: str, clause: str, description: str) -> Step:
             # 'turned into show notes', 'turn them into a blog draft', 'turns that into a 600-word first draft': what
             # it becomes
             r"|\bturn(?:s|ed|ing)?\s+(?:(?:it|them|that|this|these|those)\s+)?into\s+((?:an?\s+)?[\w\s-]+?)"
-            r"(?:\s+(?:and|to|for|with|using|based|from)\b|[,;.]|$)",
+            r"(?:\s+(?:and|to|for|with|using|based|from)\b|[,;.]|$)"
+            # 'email me a one-paragraph brief', 'a short write-up on Slack': a text named by what it is
+            r"|\b((?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(lexicon()["written_nouns"]) + r"))\b",
             clause,
             re.I,
         )
-        prompt = prompt.replace("{what}", (found.group(1) or found.group(2)) if found else "a reply")
+        prompt = prompt.replace(
+            "{what}", next((g for g in found.groups() if g), "a reply") if found else "a reply"
+        )
         label = "Draft"
     elif kind == "aggregate":  # 'rank the reps by deals won', 'group them by product': the clause is the task
-        task = re.sub(r"^\W*(?:(?:also|then|and|please)\s+)*", "", clause).strip(" .")
+        # (a clause whose event was blanked out, 'when        have the AI guess …': what is left of the event goes)
+        task = re.sub(r"^\W*(?:(?:when(?:ever)?|once|as\s+soon\s+as)\s{2,})?", "", clause)
+        task = re.sub(r"^\W*(?:(?:also|then|and|please)\s+)*", "", re.sub(r"\s{2,}", " ", task)).strip(" .")
         # 'use AI to pull the name out of the email': the task is what the model is used to do
         means = re.match(
             r"(?:use|using)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|claude|agent)\s+to\s+", task, re.I
@@ -1276,7 +1285,10 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     ):  # 'pull vendor, amount, due date and add it to …': the fields named are read out of what came in
         hits.append((fields.start(), "extract"))
     doer = _DOER_AT_WORK.search(low)
-    if not hits and doer:  # 'AI picks the 5 most asked questions', 'have an agent turn them into …': asked
+    # ('generate an image for the special with AI': the block that makes the media is the AI at work)
+    made = any(lexicon()["integrations"].get(k, {}).get("named_by") for _, k in lx.integrations_in(clause))
+    # ('AI picks the 5 most asked questions', 'have an agent turn them into …')
+    if not hits and doer and not made:
         verb = next((i for i in (1, 2) if doer.group(i)), None)
         hits.append((doer.start(verb) if verb else doer.start(), "aggregate"))
     hits.sort()
@@ -5000,6 +5012,13 @@ _NOUN_LEADS = (
 _NOT_A_NOUN = "".join(rf"(?<!\b{w}\s)" for w in (*_NOUN_LEADS, "each", "every"))
 
 
+# ('leave it as a draft', 'keep them in my drafts', 'save it to drafts'; never the verb: 'Beth to draft')
+_DRAFTED = re.compile(
+    r"\b(?:as\s+(?:an?\s+)?drafts?|(?:in|into)\s+(?:my\s+|our\s+|the\s+|your\s+)?drafts?|"
+    r"to\s+(?:(?:my|our|the|your)\s+drafts?|drafts))\b"
+)
+
+
 def _implied_destination(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:
     """'write the findings back to the same table': the table/sheet/page of the integration named elsewhere."""
     low = clause.lower()
@@ -5021,7 +5040,9 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     )
     # ('… and it answers in the thread': an answer given in the chat the question came from is sent there)
     answered = chat and re.search(r"\b(?:answer|respond)(?:s|ed)?\b", low[: chat.start()])
-    if not written and not told and not _changes(low) and not answered:
+    # ('… have AI write a reply and leave it as a draft': kept in the drafts of the mail service named elsewhere)
+    drafted = _DRAFTED.search(low) and not re.search(r"\bdrafts?\b", description.lower().replace(low, " "))
+    if not written and not told and not _changes(low) and not answered and not drafted:
         # ('mark the row as notified': a verb that changes a record writes too; 'read the last 7 days of messages in
         # #showcase': a noun after 'of' or 'the' is no verb)
         return None
@@ -5070,6 +5091,8 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
         candidates = tables
     elif record:
         candidates = lexicon()["record_nouns"][record.group(1)]
+    elif drafted:
+        candidates = ["gmail", "outlook"]
     elif (
         chat
     ):  # 'post the translation in the thread', 'reply in the same chat': the chat service named elsewhere

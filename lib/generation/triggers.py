@@ -321,6 +321,14 @@ _ACTOR_NEXT = re.compile(
     + r"|sort|decide|label|bucket|judge|take|pick\s+up)(?:s|es)?|classifies|categori[sz]es|replies)\b",
     re.I,
 )
+# '… our job form (it posts to a webhook) can AI pull out their name …': the ask, put as a question, ends the event
+_ASKED_NEXT = re.compile(
+    r"\s(?:can|could|would|will)\s+(?:you|u|ai|the\s+ai|an\s+ai|gpt|claude|the\s+(?:bot|assistant|agent|model))\s+"
+    r"(?:please\s+|pls\s+|just\s+|also\s+)?(?:"
+    + _COMMAND_VERBS
+    + r"|summari[sz]e|extract|classify|tag|translate|draft|reply|answer)\b",
+    re.I,
+)
 
 # what should run on the event, said before it: 'a flow that kicks in when …', 'automate this whenever …'
 _RUN_ON = (
@@ -1257,6 +1265,9 @@ def _read_webhook(clause: str) -> Trigger | None:
     actor = next((m for m in _ACTOR_NEXT.finditer(head) if len(head[: m.start()].split()) >= 3), None)
     if actor:
         head = head[: actor.start()].rstrip()
+    asked = next((m for m in _ASKED_NEXT.finditer(head) if len(head[: m.start()].split()) >= 3), None)
+    if asked:
+        head = head[: asked.start()].rstrip()
     for step in _IMPERATIVE.finditer(head, 5):
         if head[: step.start()].count("(") > head[: step.start()].count(")"):
             continue  # '(they send us a webhook)': an aside about the event, not the first step
@@ -1368,7 +1379,8 @@ _EVENT_TESTS = (
     r"(?:(?:e-?mail\s+)?(?:address(?:es)?|domains?|senders?)\s+)?(?:(?:ending|that\s+ends?)\s+(?:in|with)\s+)?(?:at\s+)?"
     # ('from anyone at our biggest client (@northwind.com)': who they are, then the domain in brackets)
     r"(?:(?:our|their|the|an?)\s+(?:[\w-]+\s+){0,3}?\(\s*(?=@))?"
-    r"(?P<d>@?[\w-]+(?:\.[\w-]+)+(?:\s+or\s+@?[\w-]+(?:\.[\w-]+)+)*)",
+    # ('from billing@stripe.com': one sender's whole address)
+    r"(?P<d>(?:[\w.%+-]+@|@)?[\w-]+(?:\.[\w-]+)+(?:\s+or\s+(?:[\w.%+-]+@|@)?[\w-]+(?:\.[\w-]+)+)*)",
     # 'changes to status "Shipped"', 'moves to closed-won', 'goes in status 'Approved'', 'passes into the stage
     # 'Closed Won'' (a quoted status is all its words)
     r"\b(?:changes?|changed|moves?|moved|is set|is moved|is changed|is put|goes|went|passes|passed|enters|entered)\s+"
@@ -1439,7 +1451,16 @@ def event_test(head: str) -> str | None:
     return None
 
 
+def _addresses_blanked(text: str) -> str:
+    """'an email from billing@stripe.com', 'a link to github.com/…': a service's name inside an address or a link is
+    no source of the event (blanked with spaces, so every position stays)."""
+    for pattern in (lx.URL_RE, lx.EMAIL_RE):
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
 def _named_provider(text: str) -> bool:
+    text = _addresses_blanked(text)
     providers = lexicon()["webhook_providers"]
     return any(
         re.search(r"\b" + re.escape(p) + r"(?:s|ed|ing)?\b", text)
@@ -1451,6 +1472,7 @@ def _named_provider(text: str) -> bool:
 
 def _provider(text: str) -> str | None:
     """The source the text names (an email '… lands in Gmail' → gmail), else the one its event words suggest."""
+    text = _addresses_blanked(text)
     providers = lexicon()["webhook_providers"]
     named = [
         (pos, name)
@@ -1517,14 +1539,17 @@ _EVERY_NEW = re.compile(
     r"(?=(?:failed|merged|closed|cancell?ed|refunded|disputed|published|released|deployed|resolved|escalated|"
     r"abandoned)\s+[\w-])|"
     # 'for every email that lands in our support@ inbox': an arrival without 'new'
-    r"(?=(?:[\w-]+\s+){1,2}that\s+(?:lands|arrives|comes in|hits|reaches|gets posted|is posted|is submitted)\b)|"
+    # ('every email from billing@stripe.com that reaches my Gmail': its sender's address among the words)
+    r"(?=(?:[\w-]+\s+){1,2}that\s+(?:lands|arrives|comes in|hits|reaches|gets posted|is posted|is submitted)\b|"
+    r"(?:[\w-]+\s+){1,2}(?:from\s+)?[\w.%+-]*@[\w-]+(?:\.[\w-]+)+\s+that\s+(?:lands|arrives|comes in|hits|reaches)\b)|"
     # 'any email to invoices@ with a pdf': mail sent to an address of ours arrives there
     r"e-?mails?\s+(?:sent\s+)?to\s+[\w.+-]*?(?=\w@)|"
     # 'every email in my outlook from anyone @brightwave.co', 'every email labelled 'Receipts'': mail in a mailbox
     r"(?=e-?mails?\s+(?:(?:in|into)\s+(?:my|our|the)\s+(?:[\w-]+\s+)?(?:inbox|mailbox|gmail|outlook)\b|"
     r"label(?:l)?ed\s|tagged\s|with\s+the\s+label\s)))"
     # ('Lodge every new Teams message … as a Jira ticket': what it becomes is the step's)
-    r"[^,.;:!?\n]{2,120}?(?=\s+(?:and|into|then|as\s+an?|to\s+(?!(?:the|our|my)\b))\b|[,.;:!?\n]|$)",
+    # (a full stop inside an address or a domain ends nothing: 'every email from billing@stripe.com that …')
+    r"(?:[^,.;:!?\n]|\.(?=\w)){2,120}?(?=\s+(?:and|into|then|as\s+an?|to\s+(?!(?:the|our|my)\b))\b|[,;:!?\n]|\.(?!\w)|$)",
     re.I,
 )
 
@@ -1901,7 +1926,8 @@ _ARRIVES = (
 )
 _PLACE = r"(?:in|into|to|on|through|via|at|from)"
 _SITUATION = re.compile(
-    r"(?:^|(?<=[.!?\n]))\s*(?:[-*•]|\d+[.)])?\s*(?P<subject>(?:[\w'’@#][\w'’@#-]*\s+){0,5}?[\w'’-]+)\s+(?:all\s+day\s+)?(?P<verb>"
+    # (a sentence opens after its full stop, not inside an address: 'billing@stripe.com that reaches my Gmail')
+    r"(?:^|(?<=\n)|(?<=[.!?])(?!\w))\s*(?:[-*•]|\d+[.)])?\s*(?P<subject>(?:[\w'’@#][\w'’@#-]*\s+){0,5}?[\w'’-]+)\s+(?:all\s+day\s+)?(?P<verb>"
     + _ARRIVES
     + r")\b"
     r"(?P<rest>[^.!?\n:;]{0,90})",
