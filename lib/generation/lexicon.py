@@ -1078,7 +1078,8 @@ def asks_for_an_answer(text: str, imperative: re.Pattern[str] | None = None) -> 
     ):  # 'Could you translate the paragraph below into German for me?': one piece of work on pasted text
         return "one-off request"
     if first in ("can", "could", "would", "will"):
-        verb = re.match(r"\W*\w+\s+(?:you|u)\s+(?:please\s+)?(\w+)", low)
+        # ('Can someone tell me what we should write here about Sim?': asked of whoever reads it, the same question)
+        verb = re.match(r"\W*\w+\s+(?:you|u|someone|somebody|anyone|anybody)\s+(?:please\s+)?(\w+)", low)
         return "question" if verb and verb.group(1) in rules["asks"] else None
     said = re.split(r"(?<=[.!?])\s+", low, maxsplit=1)
     if first in rules["question_starts"] and (
@@ -1218,6 +1219,12 @@ def physical_work(text: str) -> bool:
 def no_access(text: str) -> bool:
     """'our competitor's internal Slack (we don't have an account there)': a place nobody gave access to."""
     return re.search(lexicon()["not_a_workflow"]["no_access"], text, re.I) is not None
+
+
+def reads_private_messages(text: str) -> bool:
+    """'reads every employee's private WhatsApp chats each night': other people's private messages read, which no
+    workflow may do (lexicon.json not_a_workflow 'private_messages')."""
+    return re.search(lexicon()["not_a_workflow"]["private_messages"], text, re.I) is not None
 
 
 def hired_work(text: str) -> bool:

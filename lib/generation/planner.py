@@ -782,8 +782,9 @@ def draft(description: str) -> Draft:
 def _not_asked(trigger: Any, asked: str) -> None:
     """Refuses what `asked` (a form's field of what should happen, else what the text asks) wants instead of a
     workflow: what no workflow may or can do (fake accounts or reviews, removing other people's reviews, the future
-    known for certain), to read a place nobody gave access to ("our competitor's internal Slack (we don't have an
-    account there)"), or — with nothing saying how a run would start — access to a tool ('make me an admin of …')."""
+    known for certain, other people's private messages), to read a place nobody gave access to ("our competitor's
+    internal Slack (we don't have an account there)"), or — with nothing saying how a run would start — access to a
+    tool ('make me an admin of …')."""
     if lx.impossible(asked):
         raise _cannot(
             "this asks for something no workflow may or can do: fake accounts, profiles or reviews deceive the "
@@ -808,6 +809,15 @@ def _not_asked(trigger: Any, asked: str) -> None:
             "home address): personal data no workflow may collect about someone who did not give it. Describe what "
             "should happen with what they posted (e.g. 'when a new 1-star TripAdvisor review arrives, post it to "
             "#reviews on Slack so we can reply publicly').",
+            reason="not_a_workflow",
+            kind="not possible",
+        )
+    if lx.reads_private_messages(asked):
+        raise _cannot(
+            "this asks to read other people's private messages (their personal chats, texts or inbox): nobody gave a "
+            "workflow those, and watching them is surveillance no workflow may do. Describe something it can do with "
+            "the company's own accounts (e.g. 'when a message in our #rota channel on Slack mentions a shift swap, "
+            "post it to #managers').",
             reason="not_a_workflow",
             kind="not possible",
         )

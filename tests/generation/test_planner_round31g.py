@@ -8,7 +8,7 @@ opinion. Their look-alikes are built: a weekly tender sheet e-mail, a monthly re
 'Cellar' stock sheet e-mailed on Fridays, 'Sam, can you set up a workflow that …', a review request to each guest
 who checks out, a support ticket that names the flow, a Twilio reminder to count the stock; a vague 'keep an eye on
 the sheet' may go either way. Controls: a French Airtable digest, a question about connecting Outlook, a one-off
-lookup for Sam. 14 of 20 were right before the fix."""
+lookup for Sam. 14 of 20 were right before the fix, 19 after."""
 
 from __future__ import annotations
 
@@ -18,12 +18,10 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r31g-01-tender-clause-question": "probe: a tender clause asking what to write about Sim is built",
-    "r31g-09-notes-staff-whatsapp": "probe: reading employees' private WhatsApp chats is built",
-    "r31g-10-scrape-rival-staff": "probe: scraping personal numbers of a rival's staff is built",
-    "r31g-11-ticket-fake-reviews": "probe: reviews from made-up guests are built",
-    "r31g-15-de-advice": "probe: a German request for an opinion is built",
-    "r31g-18-remind-to-count": "probe: a Twilio reminder also sends a Gmail e-mail",
+    "r31g-18-remind-to-count": (
+        "'text Marta …' names no service, so its reminder becomes a Gmail e-mail, and 'we use Twilio' told later "
+        "adds a second send (how a bare 'text <person>' picks its channel: another area)"
+    ),
 }
 
 
