@@ -35,6 +35,7 @@ from lib.generation.steps import (
     implied_else,
     read_steps,
     replaced,
+    said_unquoted,
     sentences,
     shared_links,
 )
@@ -195,6 +196,8 @@ def draft(description: str) -> Draft:
     description = lx.builder_asides(description)  # "If Sim can't do the transcription part, just say so."
     # 'Ciarán - so when a patient books …': the proposal opens on its event
     description = lx.event_leads(description)
+    # "… that says: Thanks for booking, {first name}!": the message, quoted
+    description = said_unquoted(description)
     said = description  # the title and summary keep the user's words
     # 'Given a Stripe charge succeeds, when the amount is 25,000 USD or more, then …' → 'When …, if …, …'
     description = given_when_then(description)
@@ -1966,6 +1969,8 @@ class _Builder:
         container = next((b.type for b in self.blocks if b.id == parent), None)
         if type_ == "api" and container in ("loop", "parallel") and re.match(r"https?://", value):
             value = self.item_in_url(value, container)
+        if type_ not in ("function", "condition", "router", "api"):
+            value = self.template_fields(value, container)
         if "<" not in value:
             return value
         known = {b.id for b in self.blocks} | {"start", "loop", "parallel", "blockname"}
@@ -1983,6 +1988,29 @@ class _Builder:
                 self.notes.append(f"'{tag.text}' names no block in Sim: written as '{inner}'")
             value = value[: tag.start] + new + value[tag.end :]
         return value
+
+    def template_fields(self, value: str, container: str | None) -> str:
+        """A message written as a template ('Hi {name}, your order {order_id} has shipped', '{first name}'): each
+        field in braces is that field of the current item inside a loop, or of the incoming event's data when an
+        event starts the run; elsewhere it stays as written (no data holds it). `{{SECRET}}` is no field."""
+        provider = self.trigger.values.get("webhookProvider", "generic")
+        holder = (
+            f"{container}.currentItem"
+            if container in ("loop", "parallel")
+            else services.webhook_paths(provider)["data"]
+            if self.trigger.kind == "webhook" and services.body_as_sent(provider)
+            else None
+        )
+        if holder is None:
+            return value
+
+        def field(m: re.Match[str]) -> str:
+            name = re.sub(r"\W+", "_", m.group(1).strip()).lower()
+            new = f"<{holder}.{name}>"
+            self.notes.append(f"'{m.group(0)}' in the text is read as {new}")
+            return new
+
+        return re.sub(r"(?<![{$\w])\{([A-Za-z][\w]*(?: [A-Za-z]\w*){0,3})\}(?![}\w])", field, value)
 
     def wired(self, source: str, handle: str) -> bool:
         """Whether an edge leaves `source` by `handle` (JUL25 Sim throws when a taken branch has none)."""
@@ -4421,7 +4449,12 @@ def _heading(step: Step) -> str:
     fact = (
         None
         if found
-        else re.search(r"\bwith\s+(?:the|its|their)\s+([\w\s'-]{2,40}?)\s*[.!]?$", step.text or "", re.I)
+        # ('with the subject 'Weekly KPIs'': the subject line is no heading of the text)
+        else re.search(
+            r"\bwith\s+(?:the|its|their)\s+(?!subject\b|title\b)([\w\s'-]{2,40}?)\s*[.!]?$",
+            step.text or "",
+            re.I,
+        )
     )
     # 'email the respondent a G2 review link', 'text them our booking page': what is sent to the person named first
     given = (
@@ -4783,6 +4816,9 @@ def _title(description: str) -> str:
     titled = _TICKET_TITLE.match(description)
     if titled:  # '[Finance][P1] Month-end FX snapshot': the ticket's own title, without its tags
         description = re.sub(r"^\s*(?:\[[^\]\n]*\]\s*)+", "", titled.group(0)) or description
+    # 'email the customer from Gmail: "Hi {name}, …"': the words a message says are no part of its title
+    head = re.split(r"\s*:\s*[\"“‘']|\s[\"“]", description, maxsplit=1)[0]
+    description = head if len(head.split()) >= 3 else description
     words = re.sub(r"https?://\S+|\S+@\S+", "", description).split()[:8]
     while len(words) > 3 and words[-1].lower().strip(",.;:") in _TRAILING:
         words.pop()  # '… issues in project' → '… issues': a cut title ends on a word that says something

@@ -471,6 +471,17 @@ def sentences(text: str) -> list[str]:
     ]
 
 
+def said_unquoted(text: str) -> str:
+    """'a confirmation that says: Thanks for booking, {first name}! See you on {date}.': the words after 'says:' to
+    the end of their line are the message, quoted as if the writer had (so no comma or '!' in them ends a clause)."""
+    return re.sub(
+        r"(\b(?:(?:that|which)\s+says|saying|reading)\s*:\s*)(?![\"“'‘])(\S[^\"“”\n]{1,200}?)\s*$",
+        r'\1"\2"',
+        text,
+        flags=re.I | re.M,
+    )
+
+
 # the marks that end a sentence, kept inside quotes while `sentences` splits (and put back after)
 _QUOTED_ENDS = str.maketrans({".": "\x00", "!": "\x03", "?": "\x04", ";": "\x05"})
 _QUOTED_BACK = str.maketrans({"\x03": "!", "\x04": "?", "\x05": ";"})
@@ -806,6 +817,15 @@ def _said(clause: str) -> str | None:
         re.I,
     )
     if found is None:
+        # "write them an email 'Hi <name>, thanks …'", 'the msg 'Prep starts at 8'': the quote right after the
+        # message it is
+        found = re.search(
+            r"\b(?:an?|the|this|that)\s+(?:e-?mail|message|msg|text|note|sms|dm|reply|tweet)\s*:?\s*"
+            r"(?:[\"“]([^\"”]{2,200})[\"”]|(?<!\w)'([^']{2,200})'(?!\w))",
+            clause,
+            re.I,
+        )
+    if found is None:
         # 'text the client (Twilio) "Thanks, we've received your form"', 'message them: "…"': the quote after the
         # one the message goes to (and the service, in brackets)
         found = re.search(
@@ -816,6 +836,27 @@ def _said(clause: str) -> str | None:
             re.I,
         )
     return (found.group(1) or found.group(2)).strip() if found is not None else None
+
+
+# 'mention @oncall', 'and tag @everyone', 'ping @here and @ops-lead': the handles a message calls on
+_MENTIONS = re.compile(
+    r"\b(?:@-?mention|at-mention|mention|tag|ping|cc|notify|loop\s+in)(?:s|ing|ed)?\s+(?:the\s+)?"
+    r"@[\w.-]*\w(?:\s*(?:,|and|&|/)\s*@[\w.-]*\w)*",
+    re.I,
+)
+# "post 'New release is out!' with the version number", '… including the amount': words said with data beside them
+# (not 'with the text …', which introduces the words themselves)
+_WITH_DATA = re.compile(
+    r"\b(?:with|including|include|plus|and)\s+(?:the|its|their)\s+(?!(?:text|message|words?|note|subject|title|"
+    r"heading|channel|bot|team|group|caption)\b)[a-z][\w-]*(?:\s+(?:number|id|name|link|url|version|amount|total|"
+    r"date|time|status|title))?\b",
+    re.I,
+)
+
+
+def _mail_steps_said(description: str) -> list[str]:
+    """The e-mails the text asks to send ('email …', 'send … an e-mail'), one per verb."""
+    return re.findall(r"\b(?:e-?mail|send)\w*\b", description, re.I)
 
 
 def _reported(clause: str) -> str | None:
@@ -1062,6 +1103,8 @@ def _process(kind: str, clause: str, description: str) -> Step:
         label = task.split()[0].capitalize() if task else "Process"
     else:
         label = kind.capitalize()
+    if kind == "summarise":
+        prompt = _summary_shape(clause, description) or prompt
     model = lx.model_in(clause) or lx.model_in(description) or lexicon()["default_model"]
     values = {
         "systemPrompt": prompt,
@@ -1073,6 +1116,17 @@ def _process(kind: str, clause: str, description: str) -> Step:
     if "json" in low and kind != "extract":
         values["systemPrompt"] += " Answer in JSON."
     return Step("process", "agent", values, label=label, text=clause)
+
+
+def _summary_shape(clause: str, description: str) -> str | None:
+    """The prompt of a summary whose length or fullness the writer says ('three sentences max', 'a detailed summary,
+    a paragraph per delivery': lexicon.json `summary_shapes`), in its clause first, else anywhere in the text."""
+    for text in (clause, description):
+        for shape in lexicon()["summary_shapes"]:
+            found = re.search(shape["pattern"], text, re.I)
+            if found:
+                return shape["prompt"].replace("{n}", (found.groupdict().get("n") or "").lower())
+    return None
 
 
 _DOERS = ("ai", "agent", "llm", "gpt", "claude")
@@ -1207,6 +1261,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = re.sub(r"`[^`\n]{1,80}`", lambda m: " " * len(m.group(0)), low)
     # "emails labeled 'leases'", 'issues labelled bug': a participle naming which items, not a request to label
     low = re.sub(r"\blabell?ed\b", lambda m: " " * len(m.group(0)), low)
+    # 'and tag @everyone', 'mention @oncall': who the message calls on (`_MENTIONS`), not a request to label
+    low = _MENTIONS.sub(lambda m: " " * len(m.group(0)), low)
     # '… to the knowledge base so the support bot answers from the current docs': what the step is for, done by
     # someone else later, asks for nothing now
     low = _PURPOSE.sub(lambda m: " " * len(m.group(0)), low)
@@ -2156,6 +2212,17 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         elif _reported(clause):
             # 'email them to say we've received it …': what it says, beside what the run has for them
             text = f"{_reported(clause)}\n\n{{prev_text}}"
+        if spoken and _WITH_DATA.search(clause.replace(spoken, " ")):
+            # "post 'New release is out!' with the version number": the words, then the data they come with
+            text = f"{spoken}\n\n{{prev_text}}"
+        mentioned = [
+            h
+            for m in _MENTIONS.finditer(clause)
+            for h in re.findall(r"@[\w.-]*\w", m.group(0))
+            if h[1:].lower() not in ("the", "a", "an")  # ('tag @the person': a handle rewritten, no name)
+        ]
+        if mentioned:  # 'post it in #incidents and mention @oncall': the message calls on them first
+            text = " ".join(dict.fromkeys(mentioned)) + " " + text
         links = shared_links(clause)
         if links:  # 'email them the webinar link https://…': the message carries it
             text += "\n\n" + "\n".join(link if "://" in link else "https://" + link for link in links)
@@ -2183,11 +2250,17 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             _changed_fields(entry["type"], mode["operation"], clause, values)
     if mode.get("subject"):
         # "subject 'X'", "subject: 'X'", "the subject line should be 'This week's rota'" (an apostrophe inside it)
-        subject = re.search(
+        said_subject = re.compile(
             r"\bsubject(?:\s+line)?(?:\s+(?:of|as|is|should\s+be|reading|saying))?\s*[:\-–]?\s*"
-            r"(?:\"([^\"\n]+)\"|“([^”\n]+)”|'([^'\n]+?)'(?!\w))",
-            clause,
+            r"(?:\"([^\"\n]+)\"|“([^”\n]+)”|'((?:[^'\n]|(?<=\w)'(?=\w))+?)'(?!\w))",
             re.I,
+        )
+        # ('email it to Nora (…) and Sam (…) with the subject '…'': the one subject the text gives, in a clause of its own)
+        subjects = said_subject.findall(description)
+        subject = said_subject.search(clause) or (
+            said_subject.search(description)
+            if len(subjects) == 1 and len(_mail_steps_said(description)) <= 1
+            else None
         )
         values[mode["subject"]] = next(g for g in subject.groups() if g) if subject else "{subject}"
     if mode.get("title"):
@@ -6568,6 +6641,8 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
 def _kind_of(step: Step) -> str | None:
     """The processing kind (lexicon 'processing') an agent step was made for, read from its instructions."""
     prompt = step.values.get("systemPrompt", "") if step.kind == "process" and step.type == "agent" else ""
+    if prompt and any(prompt.startswith(s["prompt"].split("{")[0]) for s in lexicon()["summary_shapes"]):
+        return "summarise"  # a summary of the length the writer said
     return next(
         (
             k
