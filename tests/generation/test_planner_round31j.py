@@ -3,7 +3,9 @@ fix): forwarding, as people ask for it. "Forward every email from billing@stripe
 the subject, a word in the body, Slack and Telegram messages sent on by e-mail, Slack copied to Discord, the CEO's
 mail forwarded and a ping beside it, two recipients, German and Spanish, a sender's domain with "everything else
 leave alone", an AI summary on top, a chat message. One control ("When an email from … arrives in Gmail, forward it
-to …"). 4 of 14 were right before the fix."""
+to …"). Six lines added after the first fixes, on "send me the <data of a service>" (a Stripe balance, Jira issues,
+HubSpot deals, calendar events, Airtable records, a GitHub commit), each run on `main` first. 4 of 14 and 4 of 6 were
+right before the fix."""
 
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ _KNOWN: dict[str, str] = {
     "r31j-12-domain-else-alone": "probe: 'every email from a @bigclient.com address ->' has no event and no test",
     "r31j-13-summary-to-slack": "probe: no event, no test, and an e-mail nobody asked for",
     "r31j-14-chat-fwd-me": "probe: 'emails from my landlord (rent@…) get forwarded' has no event and no test",
+    "r31j-15-send-service-data-to-me": "probe: 'send the Stripe balance to me, jo@…' writes to Stripe and drafts content",
+    "r31j-18-text-me-calendar": "probe: 'Text me the day's Google Calendar events' reads no calendar",
 }
 
 
