@@ -2075,6 +2075,10 @@ def written_out(text: str) -> str:
     # '+1 212 …' ('spoken_marks'); "the channel's called ops-alerts" → "the channel 'ops-alerts'" ('named_channels')
     # ('if it gets above -18' → 'if it goes above -18': 'said_comparisons'; 'jot it down in Notion' → 'write it down
     # in Notion': 'said_writes')
+    sends = lexicon()["said_sends"]
+    if re.search(sends["when"], text, re.I):  # (a one-off 'send me the slides' stays an ask for now)
+        for pattern, said in sends["rewrites"].items():
+            text = re.sub(pattern, said, text, flags=re.I)
     for table in (
         "split_verbs",
         "said_writes",

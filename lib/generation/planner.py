@@ -2118,7 +2118,11 @@ class _Builder:
         digest to …' → 'Digest'), else what the step feeding it drafts ('write a short report and email it' →
         'Short report'), else what the run does (for an e-mail, without the event that started it)."""
         forwards = re.search(r"\bforward", step.text or "", re.I) or re.search(
-            r"\bforward\w*\s+(?:it|them|the\s+(?:e-?mail|message|original))\b", self.description, re.I
+            # ('Forward every email from billing@… to …', 'forward to x@ all emails that …': the mail itself)
+            r"\bforward\w*\s+(?:it|them|the\s+(?:e-?mail|message|original)|(?:to\s+\S+\s+)?(?:(?:all|every|each|any)\s+"
+            r"(?:of\s+)?)?(?:the\s+|my\s+|our\s+)?(?:new\s+|incoming\s+)?e-?mails?)\b",
+            self.description,
+            re.I,
         )  # the clause may be rewritten ('forward it to x@…' → 'email x@…')
         if mail and forwards and self.trigger.kind == "webhook":
             # 'forward it to …' on an incoming e-mail: the e-mail keeps its own subject

@@ -595,7 +595,13 @@ def clauses(text: str) -> list[str]:
             # 'email it to our head of ops, tomas@x.com', 'also email the CEO, marcus@x.com': the address of the one
             # the e-mail before it names, no e-mail of its own
             or _ADDRESS_ALONE.fullmatch(part)
-            and _MAILED_TO.search(joined[-1])
+            and (
+                _MAILED_TO.search(joined[-1])
+                # ('… to my email, jo@x.com', '… send it to me, jo@x.com': who 'me' is)
+                or re.search(
+                    r"\bto\s+(?:me|my\s+(?:e-?mail(?:\s+address)?|inbox|address))\s*$", joined[-1], re.I
+                )
+            )
             and not lx.EMAIL_RE.search(joined[-1])
             # 'email it to ops@x.io, kai@x.io and dee@x.io': the rest of a list of addresses
             or _addresses_alone(part)
@@ -1952,6 +1958,15 @@ def _read_as_data(low: str, phrases: list[str]) -> bool:
             r"(?:the\s+|our\s+|my\s+)?)?"
             + re.escape(p)
             + r"\b(?!\s+(?:#|(?:[\w-]+\s+)?(?:channel|group|chat|account|bot|app|(?:phone\s+)?numbers?)\b))",
+            low,
+        )
+        # 'email me today's Google Calendar events', 'text me the Jira issues': things of the service, sent to someone
+        or re.search(
+            r"\b(?:send|e-?mail|text|dm|message|ping|share)\s+(?:me|us|him|her|them)\s+(?:all\s+)?(?:the|today'?s|"
+            r"the\s+day'?s|tomorrow'?s|this\s+week'?s|yesterday'?s|my|our|any|all)\s+"
+            r"(?:(?!(?:in|into|to|on|via|for|with)\b)[\w'-]+\s+){0,2}?"
+            + re.escape(p)
+            + r"\s+(?!(?:account|handle|profile|bot|app|link|invite)s?\b)[a-z]+s\b",
             low,
         )
         for p in phrases

@@ -1378,9 +1378,13 @@ _EVENT_TESTS = (
     r"\bfrom\s+(?:anyone|someone|somebody|any(?:body)?|an?\s+\w+|an?(?=\s+@)|the(?=\s+(?:e-?mail\s+)?(?:address|domain)))?\s*"
     r"(?:(?:e-?mail\s+)?(?:address(?:es)?|domains?|senders?)\s+)?(?:(?:ending|that\s+ends?)\s+(?:in|with)\s+)?(?:at\s+)?"
     # ('from anyone at our biggest client (@northwind.com)': who they are, then the domain in brackets)
-    r"(?:(?:our|their|the|an?)\s+(?:[\w-]+\s+){0,3}?\(\s*(?=@))?"
+    # ('from my landlord (rent@oakleaf.co.uk)': the whole address in the brackets)
+    r"(?:(?:our|their|the|my|an?)\s+(?:[\w-]+\s+){0,3}?\(\s*(?=[\w.%+-]*@))?"
     # ('from billing@stripe.com': one sender's whole address)
     r"(?P<d>(?:[\w.%+-]+@|@)?[\w-]+(?:\.[\w-]+)+(?:\s+or\s+(?:[\w.%+-]+@|@)?[\w-]+(?:\.[\w-]+)+)*)",
+    # 'the CEO (maria@lumenco.com) emails me', 'whenever ops@acme.io writes to us': the sender named with the verb
+    r"(?:\(\s*)?(?P<d>[\w.%+-]+@[\w-]+(?:\.[\w-]+)+)(?:\s*\))?\s+(?:e-?mails?|mails?|writes?(?:\s+to)?|sends?)\s+"
+    r"(?:me|us)\b",
     # 'changes to status "Shipped"', 'moves to closed-won', 'goes in status 'Approved'', 'passes into the stage
     # 'Closed Won'' (a quoted status is all its words)
     r"\b(?:changes?|changed|moves?|moved|is set|is moved|is changed|is put|goes|went|passes|passed|enters|entered)\s+"
@@ -2163,7 +2167,7 @@ def read_trigger(text: str) -> Trigger:
         asked = _after_build_lead(text)
         if asked is not None:
             return asked
-        new_items = _new_items(text) or _mirrored(text)
+        new_items = _new_items(text) or _mirrored(text) or _forwarded_mail(text)
         if new_items is not None:
             return new_items
     if unread or vague:
@@ -2245,6 +2249,50 @@ def _mirror_re() -> re.Pattern[str]:
         r"(?=\s+(?:over\s+)?(?:to|into|onto)\s+(?:the\s+|our\s+|my\s+)?\S)",
         re.I,
     )
+
+
+@lru_cache(maxsize=1)
+def _forward_re() -> re.Pattern[str]:
+    said = lexicon()["forwarded_mail"]
+    mail = (
+        r"(?:(?:all|every|each|any)\s+(?:of\s+)?)?(?:(?:the|my|our)\s+)?(?:new\s+|incoming\s+)?(?:"
+        + said["nouns"]
+        + r")"
+    )
+    # what picks the mail: a sender, a word in it, a label ('from billing@stripe.com', "with 'invoice' in the subject")
+    which = r"(?:\s+(?:that\s+(?:arrives?|comes?(?:\s+in)?|lands?)\s+)?(?:from|with|containing|that\s+(?:mention|contain|have)s?|labell?ed|tagged|about)\b(?:[^.;!?\n]|\.(?=\w)){1,80}?)?"
+    return re.compile(
+        r"\b(?:" + said["verbs"] + r")\s+(?P<a>" + mail + which + r")(?=\s+(?:on\s+)?to\s+\S)"
+        r"|\b(?:"
+        + said["verbs"]
+        + r")\s+(?:to\s+\S+\s+|me\s+)(?P<c>"
+        + mail
+        + which
+        + r")(?=\s*(?:[;!?\n]|\.(?!\w)|$))"
+        # ('every email from a @bigclient.com address -> forward to vip@…': the mail, an arrow, the verb)
+        r"|(?P<d>" + mail + which + r")\s*(?:->|→|=>)\s*(?:" + said["verbs"] + r")\b"
+        r"|(?P<b>" + mail + which + r")\s+(?:(?:get|are|should\s+be|will\s+be|must\s+be|to\s+be)\s+)"
+        r"(?:" + said["passive"] + r")\b",
+        re.I,
+    )
+
+
+def _forwarded_mail(text: str) -> Trigger | None:
+    """Mail forwarded on, with nothing else saying how the run starts: 'Forward every email from billing@stripe.com
+    to accounts@…', "Forward emails with 'invoice' in the subject to ap@…", 'emails from my landlord (rent@…) get
+    forwarded to me' — each e-mail that arrives is the event (Gmail's, unless Outlook is named; JUL25 has no Outlook
+    trigger); where it goes is the step."""
+    found = _forward_re().search(text)
+    if found is None:
+        return None
+    group = next(g for g in ("a", "b", "c", "d") if found.group(g))
+    provider = "generic" if re.search(r"\boutlook\b", text, re.I) else "gmail"
+    values = {
+        "startWorkflow": "webhook",
+        "webhookProvider": provider,
+        "webhookPath": _slug(found.group(group)),
+    }
+    return Trigger("webhook", values, [found.span(group)])
 
 
 def _mirrored(text: str) -> Trigger | None:
