@@ -2113,6 +2113,20 @@ class _Builder:
                 f"<name>-<date>.csv by {maker}"
             )
 
+    def event_fields_said(self, step: Step, prev: str | None) -> str | None:
+        """'a Slack message saying who it's from and what the subject line is' on a new e-mail: a message about
+        the event that names the event's own fields (lexicon `event_fields_said`) lists them, one a line, where
+        the provider puts them (services.json `webhooks`) — the body alone says neither."""
+        if self.trigger.kind != "webhook" or not prev or prev != self.start_data():
+            return None
+        hook = services.webhook_paths(str(self.trigger.values.get("webhookProvider") or "generic"))
+        said = [
+            f"{key.capitalize()}: <{hook[key]}>"
+            for key, words in lexicon()["event_fields_said"].items()
+            if hook.get(key) and re.search(words, step.text or "", re.I)
+        ]
+        return "\n".join(said) or None
+
     def subject_of(self, step: Step, prev: str | None, mail: bool) -> str:
         """The subject of what a step sends: the thing its clause sends ('a welcome email' → 'Welcome', 'email the
         digest to …' → 'Digest'), else what the step feeding it drafts ('write a short report and email it' →
@@ -2154,7 +2168,7 @@ class _Builder:
             if "{recipient_user}" in value:
                 value = value.replace("{recipient_user}", self.recipient(parent, step, "user"))
             if "{prev_text}" in value:
-                text = (
+                text = self.event_fields_said(step, prev) or (
                     data
                     if not prev
                     or (_is_text(prev) and not self.answers_json(prev))

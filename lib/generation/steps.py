@@ -3217,7 +3217,7 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         found = found or (None if who else lx.CHANNEL_RE.search(description))
         if found:
             values["channel"] = "#" + found.group(1)
-        elif re.search(r"\b(?:reply|replies|respond|answer)\b", clause, re.I):
+        elif re.search(r"\b(?:reply|replies|responds?|answers?)\b", clause, re.I):
             values["channel"] = "{event:channel}"  # a reply goes back to the channel the event came from
         elif who:
             # 'message each task owner on Slack', 'DM them the handbook': a direct message, to the person's user id
@@ -4208,7 +4208,12 @@ def _chat_source(description: str) -> str | None:
             r"\b(?:"
             + names
             + r")\s*(?:bot|number|dms?|direct messages?)\b|\b(?:messages?|texts?|dms?|writes? to)\s+"
-            r"(?:my|our|the)\s+(?:" + names + r")\b|\b(?:" + names + r")\s+messages?\s+(?:comes?|arrives?)\b",
+            r"(?:my|our|the)\s+(?:" + names + r")\b|\b(?:" + names + r")\s+messages?\s+(?:comes?|arrives?)\b|"
+            # 'when someone posts a question in #help on Slack': people write in a channel of that service (not
+            # 'post a note in #support on Slack', the workflow's own post)
+            r"\b(?:someone|somebody|anyone|people|users?|members?|customers?|staff|colleagues?)\s+"
+            r"(?:posts|asks|writes|messages)\s+(?:[\w'-]+\s+){0,3}?(?:in|on)\s+(?:#[\w-]+\s+(?:on|in)\s+)?"
+            r"(?:my\s+|our\s+|the\s+)?(?:" + names + r")\b",
             description,
             re.I,
         ):
@@ -4651,11 +4656,16 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
                 for u in _listed_sites(clause, endpoint)
             ]
     reply = re.search(
-        r"\b(?:reply|respond|write back|answer)\s+to\s+(?:the\s+|each\s+|every\s+|our\s+)?(\w+)", low
+        r"\b(?:reply|respond|write back|answer)\s+to\s+(?:the\s+|each\s+|every\s+|our\s+)?(\w+)"
+        # ('… it answers them back using AI'): the person is the verb's object ('answer them from the Handbook' in a
+        # chat is the chat's own answer)
+        r"|\b(?:answers?|replies|responds|writes?)\s+(them|him|her)\s+back\b",
+        low,
     )
+    answered = next((g for g in reply.groups() if g), "") if reply else ""
     if (
         reply
-        and reply.group(1) in lexicon()["people"] + ["sender", "them", "him", "her"]
+        and answered in lexicon()["people"] + ["sender", "them", "him", "her"]
         and not any(s.kind == "action" for _, s in found)
         and not ruled(ruled_out, "gmail", "write")
     ):  # 'reply to the customer that we got it': an e-mail back to them — or over the chat they wrote from
@@ -4664,7 +4674,7 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         if chat is None:  # a chat reply goes to the chat the message came from (its own field), no address
             step.values["to"], step.recipient = (
                 "{recipient}",
-                "sender" if reply.group(1) in ("them", "him", "her") else reply.group(1),
+                "sender" if answered in ("them", "him", "her") else answered,
             )
         found.append((reply.start() + 2, step))
     from lib.generation.services import external as services_without_block

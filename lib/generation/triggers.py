@@ -126,6 +126,7 @@ _WEBHOOK_HINT = re.compile(
     re.I,
 )
 # 'our Teams chat', 'the WhatsApp group chat': a service's chat is where that service's messages arrive, no chat run
+# (so is 'our Slack bot' people DM; 'a Slack bot' is what is built, a chat run)
 _NO_SERVICE_BEFORE = "".join(
     rf"(?<!{name} )"
     for name in ("teams", "slack", "whatsapp", "telegram", "discord", "google", "group", "signal")
@@ -138,7 +139,7 @@ _CHAT_HINT = re.compile(
     r"(?:writes?|types?|sends?|asks?|says?|posts?|puts?|pastes?|drops?|enters?|submits?|uploads?)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:to|in|into|on)\s+(?:the |our |a )?chat\b|"
     r"(?:ai|virtual|support|sales|help ?desk) (?:assistant|agent)s? (?:that|which|who|to) (?:answers?|helps?|talks?)|"
-    r"assistant that answers|bot that answers|q ?& ?a (?:bot|chat)|slack ?bot|chat (?:trigger|messages?|input|window)|"
+    r"assistant that answers|bot that answers|q ?& ?a (?:bot|chat)|(?<!\bour )(?<!\bmy )slack ?bot|chat (?:trigger|messages?|input|window)|"
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
     # 'a chat where I type …', 'a chat in which staff ask …'
     r"an? (?:[\w-]+ ){0,2}?chat,? (?:(?:workflow|flow|app|tool|page|window) )?(?:where|in which|that|which|for)|"
