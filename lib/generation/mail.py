@@ -165,9 +165,16 @@ def read_mail(text: str) -> str | None:
     said.sort(key=lambda mb: (-mb[0].depth, -mb[0].at))
     newest = "\n".join(said[-1][1])
     final = p["final"].search(newest[:200])
-    if len(said) > 1 and final and len(newest) - final.end() >= 80:
+    if len(said) > 1 and final:
         # ('OK, final answer after all the back and forth: …'): it settles the proposals below it, and its mark is
-        # no step ('answer' no reply to draft)
+        # no step ('answer' no reply to draft); a mark with no ask after it points at a message below ('Final
+        # version is in Anna's last email (top). Zendesk will fire a webhook …')
         said_mark = re.compile(r"[^:.!?\n]{0,60}[:.!?]").match(newest, final.end())
-        return newest[said_mark.end() :].strip() if said_mark else newest
+        ask = newest[said_mark.end() :].strip() if said_mark else newest
+        if len(ask) >= 80 and not re.search(
+            r"\b(?:below|above|top|bottom|last\s+(?:e-?mail|message|reply))\b",
+            newest[final.start() : len(newest) - len(ask)],
+            re.I,
+        ):
+            return ask
     return "\n\n".join("\n".join(body) for _, body in said)
