@@ -264,19 +264,26 @@ def _minutes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pa
     turned-down idea, a person's task."""
     rules = _table()["minutes"]
 
-    def labelled(labels: str) -> re.Pattern[str]:
-        # 'Agreed:', 'DECISION (reverses the first proposal):', 'Agreed, by score:', 'Next mtg: 15 Feb', or a
-        # heading alone on its line ('Decisions', 'Action items')
+    def labelled(labels: str, topic: str = "") -> re.Pattern[str]:
+        # 'Agreed:', 'DECISION (reverses the first proposal):', 'Agreed, by score:', 'Next mtg: 15 Feb', 'Owner for
+        # #3: Kofi', or a heading alone on its line ('Decisions', 'Action items')
         return re.compile(
-            _MINUTES_LEAD + r"(?P<label>" + labels + r")(?:"
-            r"(?:[ \t]*\([^()\n]{0,60}\))?(?:,?[ \t]+[\w'’./-]+){0,3}?[ \t]*(?:\*\*|__)?[ \t]*"
+            _MINUTES_LEAD + topic + r"(?P<label>" + labels + r")(?:"
+            r"(?:[ \t]*\([^()\n]{0,60}\))?(?:,?[ \t]+[\w'’./#-]+){0,3}?[ \t]*(?:\*\*|__)?[ \t]*"
             r"(?::|[ \t][-–—](?=[ \t])|[ \t]*(?:->|→|=>))[ \t]*(?:\*\*|__)?[ \t]*(?P<value>[^\n]*)"
             r"|[ \t]*(?:\*\*|__)?[ \t]*$)",
             re.I,
         )
 
     task = re.compile(_MINUTES_LEAD + r"(?!(?:" + rules["not_people"] + r")\b)" + rules["task"])
-    return labelled(rules["decided"]), labelled(rules["none"]), re.compile(rules["rejected"], re.I), task
+    # ('3. Newsletter signups. Agreed: when …'): a decision may follow its item's short topic
+    topic = r"(?:[^\W\d_][^.!?:\n]{0,40}[.!?][ \t]+)?"
+    return (
+        labelled(rules["decided"], topic),
+        labelled(rules["none"]),
+        re.compile(rules["rejected"], re.I),
+        task,
+    )
 
 
 def read_minutes(text: str) -> str | None:

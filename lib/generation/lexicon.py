@@ -2856,10 +2856,14 @@ def _doer_tables() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
         + r")\b(?![-'’])",
         re.I,
     )
+    # ('…, has AI flag every item'): a verb that hands the step to an AI, only before the AI it names
+    handing = table["delegating"]
+    base_of.update(handing["forms"])
+    handed = r"|(?:" + alt(list(handing["forms"])) + r")(?=\s+(?:" + alt(handing["to"]) + r")\b)"
     joined = re.compile(
         r"(?P<join>\s*(?:,|->|→|=>)\s*(?:and\s+|then\s+|also\s+|finally\s+)*|\s+(?:and|then)\s+(?:then\s+|also\s+|finally\s+)*)"
         # ('…, books@ledgerly.co': the local part of an address, no verb)
-        r"(?P<verb>" + alt(third) + r")\b(?![-'’@])"
+        r"(?P<verb>" + alt(third) + handed + r")\b(?![-'’@])"
         # what a verb takes next (an object, a person, a place), not a noun of a list ('the issues and updates
         # from Jira')
         r"(?=\s+(?:it|them|him|her|me|us|you|the|an?|each|every|all|any|some|our|their|its|his|that|this|those|"

@@ -41,6 +41,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "signature": re.compile(r"^(?:" + "|".join(table["signature_lines"]) + r")", re.I),
         "closing": re.compile(r"^(?:" + "|".join(table["closings"]) + r")\b[^\n]{0,30}$", re.I),
         "connector": re.compile(r"^(?:" + "|".join(table["name_connectors"]) + r")$", re.I),
+        "final": re.compile("|".join(table["final"]), re.I),
     }
 
 
@@ -113,6 +114,20 @@ def _body(lines: list[str]) -> list[str]:
     return kept[start:]
 
 
+def _letter(text: str) -> str | None:
+    """A letter pasted without headers, up to its closing line, when all below that line is a signature's or a
+    disclaimer's (mail.json `_letter`); None when it has no such ending."""
+    p = _patterns()
+    lines = text.split("\n")
+    for i in range(len(lines) - 1, 0, -1):
+        said = lines[i].strip().strip("*_").strip()
+        if p["closing"].match(said) and all(_signature_line(line) for line in lines[i + 1 :]):
+            if any(p["signature"].match(line.strip()) for line in lines[i + 1 :]):
+                return "\n".join(lines[:i]).rstrip()
+            return None
+    return None
+
+
 def read_mail(text: str) -> str | None:
     """The messages of a pasted e-mail or thread, oldest first, each without its headers, quote marks and
     signature; None when `text` holds no e-mail header block or separator."""
@@ -125,7 +140,7 @@ def read_mail(text: str) -> str | None:
         depths.append(quoted.group(0).count(">") if quoted else 0)
         lines.append(line[quoted.end() :] if quoted else line)
     if not _is_mail(lines):
-        return None
+        return _letter(text)
     messages: list[_Message] = []
     current: _Message | None = None
     i = 0
@@ -148,4 +163,18 @@ def read_mail(text: str) -> str | None:
     if not said:
         return None
     said.sort(key=lambda mb: (-mb[0].depth, -mb[0].at))
+    newest = "\n".join(said[-1][1])
+    final = p["final"].search(newest[:200])
+    if len(said) > 1 and final:
+        # ('OK, final answer after all the back and forth: …'): it settles the proposals below it, and its mark is
+        # no step ('answer' no reply to draft); a mark with no ask after it points at a message below ('Final
+        # version is in Anna's last email (top). Zendesk will fire a webhook …')
+        said_mark = re.compile(r"[^:.!?\n]{0,60}[:.!?]").match(newest, final.end())
+        ask = newest[said_mark.end() :].strip() if said_mark else newest
+        if len(ask) >= 80 and not re.search(
+            r"\b(?:below|above|top|bottom|last\s+(?:e-?mail|message|reply))\b",
+            newest[final.start() : len(newest) - len(ask)],
+            re.I,
+        ):
+            return ask
     return "\n\n".join("\n".join(body) for _, body in said)

@@ -422,9 +422,12 @@ _SPOKEN_AT = re.compile(
 # puts it in place of the clock before)
 _SPOKEN_FIX = re.compile(
     r"(?<=\d)(?P<gap>\s*(?:am|pm)?\s*[-–—,]+\s*(?:(?:no|nope|wait|sorry|actually|hmm+|um+)\b[,\s]*)+"
-    r"(?:(?:make|change)\s+(?:it|that)\s+(?:to\s+)?)?)(?:at\s+)?" + _SAID_HOUR + r"\b" + _HOUR_END,
+    r"(?:(?:make|change)\s+(?:it|that)\s+(?:to\s+)?)?)(?:at\s+)?" + _SAID_HOUR + r"\b"
+    # ('make it seven thirty'): the minutes said in words
+    r"(?:\s+(?P<minutes>fifteen|thirty|forty[- ]five)\b)?" + _HOUR_END,
     re.I,
 )
+_MINUTE_WORDS = {"fifteen": "15", "thirty": "30", "forty five": "45", "forty-five": "45"}
 # British 'half five' (5:30); not 'half past', 'half an hour', 'half 2 days', 'half the rows'
 _HALF_HOUR = re.compile(
     r"(?P<at>\b(?:at|by|around)\s+)?\bhalf\s+" + _SAID_HOUR + r"\b(?!\s*(?:%|percent\b|[a-z]{3,}s\b|hours?\b|"
@@ -462,8 +465,8 @@ def _hour(said: str) -> int:
 
 def clock_words(text: str) -> str:
     """'at quarter to 8' → 'at 7:45', 'half past 6pm' → 'at 6:30pm', 'at, like, six' → 'at 6', 'half five' → 'at 5:30',
-    'at 6 - no, make it seven' → 'at 6 - no, make it at 7', 'like six a.m.' → 'like 6am', 'every two hours' → 'every
-    2 hours': a clock (or an interval) said in words, written in digits."""
+    'at 6 - no, make it seven' → 'at 6 - no, make it at 7' ('seven thirty': 'at 7:30'), 'like six a.m.' → 'like
+    6am', 'every two hours' → 'every 2 hours': a clock (or an interval) said in words, written in digits."""
     text = _SPOKEN_AT.sub(lambda m: f"{m.group('at')} {_hour(m.group('hour'))}", text)
     text = _SAID_INTERVAL.sub(lambda m: f"{m.group('every')} {_COUNT_WORDS[m.group('count').lower()]} ", text)
     text = _MARKED_HOUR.sub(
@@ -477,7 +480,13 @@ def clock_words(text: str) -> str:
         ),
         text,
     )
-    text = _SPOKEN_FIX.sub(lambda m: f"{m.group('gap')}at {_hour(m.group('hour'))}", text)
+    text = _SPOKEN_FIX.sub(
+        lambda m: (
+            f"{m.group('gap')}at {_hour(m.group('hour'))}"
+            + (f":{_MINUTE_WORDS[m.group('minutes').lower()]}" if m.group("minutes") else "")
+        ),
+        text,
+    )
     text = _HALF_HOUR.sub(
         lambda m: (
             f"{m.group('at') or 'at '}{_hour(m.group('hour'))}:30"
