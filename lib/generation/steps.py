@@ -1462,6 +1462,12 @@ def _is_write(clause: str, key: str) -> bool:
         return False
     if "write" in entry and _RECEIVES_MESSAGE.match(low):
         return True  # 'HR gets an email at hr@…', 'the tenant receives a WhatsApp reminder': a message sent to them
+    if key in ("gmail", "outlook") and re.search(
+        r"\b(?:send|sends|sent|sending|deliver|delivers|delivered)\b[^.;!?\n]*?\b(?:by|via|through|over)\s+"
+        r"(?:e-?mail|mail|gmail|outlook)\b",
+        low,
+    ):
+        return True  # 'send me a summary of today's Asana tasks by email at kai@…': how it is sent
     if key in ("gmail", "outlook") and (_IN_MAIL_TO.search(low) or _WISHED_MAIL.match(low)):
         return (
             True  # '… read at 07:30 and summarised in an email to me', 'the totals in one email to the team'
@@ -1945,7 +1951,8 @@ def _read_as_data(low: str, phrases: list[str]) -> bool:
             r"(?:(?!(?:in|into|to|on|onto|for|as|with|via)\b)[\w'-]+\s+){0,3}?)"
             + re.escape(p)
             # ('a confirmation from our Twilio number': the number it is sent from, no data of the service)
-            + r"\b(?!\s+(?:account|handle|profile|page|bot|app|(?:phone\s+)?numbers?|line))",
+            # ('an overview of the open pull requests': a phrase that names the data, in the plural)
+            + r"(?:e?s)?\b(?!\s+(?:account|handle|profile|page|bot|app|(?:phone\s+)?numbers?|line))",
             low,
         )
         # 'send a Slack DM to Owen with the number of new rows in the Google Sheet 'Signups'', '… with the subject

@@ -2,7 +2,7 @@
 fix): a summary, digest, recap, overview or report of a service's data sent "by email", "via email", "by e-mail" or
 "by mail", to an address or to me; two controls where e-mails are the data (one read and posted to Slack, one read
 and mailed on). Found after 31a left "send me a summary of each task due today by email at …" built as a Gmail read.
-4 of 8 were right before the fix."""
+4 of 8 were right before the fix, 7 after."""
 
 from __future__ import annotations
 
@@ -12,10 +12,8 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r31k-01-summary-by-email-at": "probe: 'a summary of today's Asana tasks by email at kai@…' reads Gmail, sends nothing",
-    "r31k-03-recap-by-e-mail": "probe: 'a recap of yesterday's Stripe payments by e-mail to …' reads Gmail",
-    "r31k-04-overview-by-email-me": "probe: 'an overview of the open pull requests in acme/web on GitHub' comments on GitHub",
-    "r31k-08-read-and-send-mail": "probe: a summary of the inbox's e-mails sent by e-mail sends nothing",
+    "r31k-08-read-and-send-mail": "a summary of the inbox's e-mails sent by e-mail: the clause makes one Gmail step, "
+    "the send; the read of the inbox is lost",
 }
 
 
