@@ -1463,7 +1463,9 @@ def _is_write(clause: str, key: str) -> bool:
     if "write" in entry and _RECEIVES_MESSAGE.match(low):
         return True  # 'HR gets an email at hr@…', 'the tenant receives a WhatsApp reminder': a message sent to them
     if key in ("gmail", "outlook") and re.search(
-        r"\b(?:send|sends|sent|sending|deliver|delivers|delivered)\b[^.;!?\n]*?\b(?:by|via|through|over)\s+"
+        # (never someone else's sending, 'leads from Maria who sends them by email', nor mail 'sent by email')
+        r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)(?<!\bthey\s)(?<!\bshe\s)(?<!\bhe\s)"
+        r"\b(?:send|deliver)\b[^.;!?\n]*?\b(?:by|via|through|over)\s+"
         r"(?:e-?mail|mail|gmail|outlook)\b",
         low,
     ):
