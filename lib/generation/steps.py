@@ -1347,10 +1347,15 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     ):  # 'pull vendor, amount, due date and add it to …': the fields named are read out of what came in
         hits.append((fields.start(), "extract"))
     doer = _DOER_AT_WORK.search(low)
-    # ('generate an image for the special with AI': the block that makes the media is the AI at work)
-    made = any(lexicon()["integrations"].get(k, {}).get("named_by") for _, k in lx.integrations_in(clause))
-    # ('AI picks the 5 most asked questions', 'have an agent turn them into …')
-    if not hits and doer and not made:
+    # ('AI picks the 5 most asked questions', 'have an agent turn them into …'; but 'generate an image for the
+    # special with AI': the block that makes the media is the AI at work, looked up only when a doer is said)
+    if (
+        not hits
+        and doer
+        and not any(
+            lexicon()["integrations"].get(k, {}).get("named_by") for _, k in lx.integrations_in(clause)
+        )
+    ):
         verb = next((i for i in (1, 2) if doer.group(i)), None)
         hits.append((doer.start(verb) if verb else doer.start(), "aggregate"))
     hits.sort()
