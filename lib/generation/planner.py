@@ -1791,6 +1791,7 @@ class _Builder:
         ] = {}  # list reference → where items hold e-mail, phone, time
         self.pending_need = ""
         self.refs: dict[int, str] = {}  # id(step) → the reference to its output
+        self.reads: list[str] = []  # references to what the reads returned, newest last
         self.input_list = False  # a loop repeats over the run's input: the starter's input is a list
         self.once_prev: str | None = None  # what a loop with no list to walk read, its steps run once
         self.item_email = "email"  # where an item of the list being looped over holds an e-mail address
@@ -2609,6 +2610,7 @@ class _Builder:
                     data = self.audience[data] or data
                 data = said or data
                 data = self.with_message(step, data)
+                data = self.earlier_data(step, data)
                 if step.type == "response":  # what the run made, under its name: the caller's answer
                     parts = gathered if len(gathered) > 1 else [data] if data and data.startswith("<") else []
                     step = Step(
@@ -2705,6 +2707,7 @@ class _Builder:
                         self.windows[prev] = _Window(step.window, spec.name if spec else step.type)
                     if step.kind == "source":
                         gathered.append(prev)
+                        self.reads.append(prev)
                     from lib.generation.services import external
 
                     api_facts = lexicon()["apis"].get(step.integration or "", {}) or external().get(
@@ -2864,6 +2867,27 @@ class _Builder:
         ):
             return data
         return f"Message: {start}\n\nFound: {data}"
+
+    def earlier_data(self, step: Step, data: str | None) -> str | None:
+        """A write that names data made before the step just before it (lexicon.json 'earlier_data'): 'add the raw
+        issue list to the sheet' after an AI ranked them, 'save the full search results from step 1' — what the read
+        returned, not the model's answer; 'add the lead to Airtable together with that score', 'email them their
+        points balance together with the order total' — the event's data as well as the latest."""
+        if step.kind != "action" or not data or not data.startswith("<"):
+            return data
+        said = lexicon()["earlier_data"]
+        text = step.text or ""
+        if self.reads and data not in self.reads and re.search(said["raw"], text, re.I):
+            return self.reads[-1]
+        start = self.start_data()
+        if (
+            start
+            and start not in data
+            and self.trigger.kind == "webhook"
+            and re.search(said["both"], text, re.I)
+        ):
+            return f"{start} | {data}"  # (no line break: it may stand inside a JSON string)
+        return data
 
     def keyed_search(self, step: Step, values: dict[str, str]) -> None:
         """'given a product name, search the web for recent reviews': a search in a run that is given a key

@@ -4765,16 +4765,25 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             "gmail", "email " + ", ".join(listed_addresses(clause, address)), description
         )
         found.append((address.start() + 2, step))
-    texted = re.search(  # ('please text …', 'could you also text …?': a request's polite voice)
-        r"(?:^|\band\s+|\balso\s+|\bthen\s+|\bplease\s+|\bjust\s+|\b(?:could|can|would|will|should|must)\s+"
-        r"(?:you\s+|it\s+|we\s+)?(?:also\s+|please\s+|then\s+|just\s+)?|"
-        # ('I want to text everyone on shift', 'we need it to text the driver': a wish says the send)
-        r"\b(?:want|wants|need|needs|like|love|have|has)\s+(?:it\s+|you\s+|sim\s+|this\s+)?to\s+(?:also\s+)?)texts?\s+"
-        r"(?:me|us|him|her|them|the|each|every|our|my|whoever|everyone|anyone|\+?\d|"
-        # ('text Dr Okafor on +44 7700 900123', 'text Marco at 07700 …': a person named with the number)
-        r"(?:[a-z][\w.'-]*\s+){1,3}(?:on|at)\s+\+?\d)",
-        low,
-    ) or re.search(_CONTACT_BY + r"(?:text|sms)\b", low)
+    texted = (
+        re.search(  # ('please text …', 'could you also text …?': a request's polite voice)
+            r"(?:^|\band\s+|\balso\s+|\bthen\s+|\bplease\s+|\bjust\s+|\b(?:could|can|would|will|should|must)\s+"
+            r"(?:you\s+|it\s+|we\s+)?(?:also\s+|please\s+|then\s+|just\s+)?|"
+            # ('I want to text everyone on shift', 'we need it to text the driver': a wish says the send)
+            r"\b(?:want|wants|need|needs|like|love|have|has)\s+(?:it\s+|you\s+|sim\s+|this\s+)?to\s+(?:also\s+)?)texts?\s+"
+            r"(?:me|us|him|her|them|the|each|every|our|my|whoever|everyone|anyone|\+?\d|"
+            # ('text Dr Okafor on +44 7700 900123', 'text Marco at 07700 …': a person named with the number)
+            r"(?:[a-z][\w.'-]*\s+){1,3}(?:on|at)\s+\+?\d)",
+            low,
+        )
+        or re.search(
+            # ('… after youve emailed it text it to me too at +1 …', 'text them to +44 …': a text of what was made, sent
+            # on; the verb with its object and 'to' needs no lead word)
+            r"(?<![\w-])texts?\s+(?:it|them|this|that|these|those)\s+(?:over\s+)?to\s+(?:me|us|him|her|them|the|our|my|\+?\d)",
+            low,
+        )
+        or re.search(_CONTACT_BY + r"(?:text|sms)\b", low)
+    )
     if (
         texted
         # an action before it is another one ('add it to the table and text the patient'); one after it is its own
@@ -4923,6 +4932,13 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             or re.search(r"\b(?:give|return|returns|show|hand)\s+(?:me\s+|us\s+|back\s+)?(?:a|an)\b", low)
             # 'make a summary', 'put together a comparison with last week': made by the model
             or re.search(r"\b(?:" + _PRODUCT_VERB + r")\s+" + _FOR_WHOM + r"(?:an?|some)\b", low)
+            # 'ask the AI for a summary': the model is told to make it
+            or re.search(
+                r"\b(?:ask|get)\s+(?:the\s+|an?\s+|our\s+)?(?:"
+                + "|".join(_DOERS)
+                + r")\s+for\s+(?:an?|some)\b",
+                low,
+            )
         )
     ):
         # 'email me a summary', 'post a leaderboard of who closed the most': something to write first
@@ -8425,7 +8441,8 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         part
         for sentence in _join_routes(sentences(text))
         # '…; ignore anything tagged 'test'': the exclusion is a sentence of its own
-        for part in _EXCLUSION_AFTER.split(_BECAUSE.split(sentence, maxsplit=1)[0])
+        for whole in _EXCLUSION_AFTER.split(_said_first(_BECAUSE.split(sentence, maxsplit=1)[0]))
+        for part in _EARLIER_AFTER.split(whole)
         if part.strip()
     ]
     open_loop: Step | None = None  # a loop whose end a later sentence states: the sentences between repeat
@@ -8711,7 +8728,12 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             steps[sent[0] : sent[0]] = read
             continue
         steps += _drafts_before_their_reply(
-            sorted(read, key=lambda s: (_then_part(repeated, s), rank[s.kind]))
+            [
+                s
+                for _, s in sorted(
+                    zip(_then_parts(repeated, read), read), key=lambda p: (p[0], rank[p[1].kind])
+                )
+            ]
         )
         if said_number is not None:
             numbered.setdefault(said_number, []).extend(read)
@@ -9070,7 +9092,7 @@ def _facts_replied(steps: list[Step]) -> list[Step]:
     return out
 
 
-_THEN = re.compile(r"[,;]?\s*\b(?:and\s+)?then\b", re.I)
+_THEN = re.compile(r"[,;]?\s*\b(?:and\s+)?(?:then|finally|lastly)\b", re.I)
 # 'Get the invoices from Airtable first.', 'Before that, pull them from …', 'First, fetch …', '… read … beforehand':
 # a read said after the step it feeds, and said to come before it
 _READ_FIRST = re.compile(
@@ -9092,13 +9114,18 @@ _LIVES_IN = re.compile(
 )
 
 
-def _then_part(sentence: str, step: Step) -> int:
-    """Which part of a sentence split at 'then' a simple step comes from: 'save the request in Airtable, and
-    then have an AI triage it' keeps the save first (within a part, data flows sources → processing → actions)."""
-    if step.kind not in ("source", "process", "action") or not step.text:
-        return 0
-    at = sentence.find(step.text)
-    return len(_THEN.findall(sentence[:at])) if at >= 0 else 0
+def _then_parts(sentence: str, read: list[Step]) -> list[int]:
+    """Which part of a sentence split at 'then' each simple step comes from: 'save the request in Airtable, and
+    then have an AI triage it' keeps the save first (within a part, data flows sources → processing → actions). A
+    step whose clause was reworded ('finally email it to x@y' → 'email x@y') is found in no part: it is in the part
+    of the step read before it (`read` is in the order of the clauses)."""
+    parts, part = [], 0
+    for step in read:
+        at = sentence.find(step.text) if step.kind in ("source", "process", "action") and step.text else -1
+        if at >= 0:
+            part = len(_THEN.findall(sentence[:at]))
+        parts.append(part if step.kind in ("source", "process", "action") else 0)
+    return parts
 
 
 def _repeat_sentence(
@@ -9358,6 +9385,33 @@ _EXCLUDED = re.compile(
     + _LEFT_OUT
     + r").*?)\s*$",
     re.I,
+)
+# '…, ask the AI for a summary and, before sending it by email to x@y, save it in Notion': the send said in a 'before'
+# clause runs after the step that follows it
+_SENDS_SAID = {"sending": "send", "posting": "post", "emailing": "email", "sharing": "share", "publishing": "publish",
+               "texting": "text", "forwarding": "forward", "mailing": "mail"}  # fmt: skip
+_NO_STOP = r"(?:[^,;.]|\.(?=\S))"  # (an address's dots end nothing)
+_BEFORE_GERUND = re.compile(
+    r"(?:,\s*(?:and\s*,?\s*)?|\s+and\s*,\s*)before\s+(?P<verb>" + "|".join(_SENDS_SAID) + r")\b"
+    r"(?P<rest>" + _NO_STOP + r"*),\s*(?P<main>" + _NO_STOP + r"+)",
+    re.I,
+)
+
+
+def _said_first(sentence: str) -> str:
+    """'A and, before sending it to x@y, B' → 'A, B, then send it to x@y': the steps in the order they run."""
+    return _BEFORE_GERUND.sub(
+        lambda m: (
+            f", {m.group('main').strip()}, then {_SENDS_SAID[m.group('verb').lower()]}{m.group('rest')}"
+        ),
+        sentence,
+    )
+
+
+# '… text the client a confirmation, but before that add the booking to Airtable': the step said to come first is a
+# sentence of its own, moved before the send as 'Before that, …' is
+_EARLIER_AFTER = re.compile(
+    r"\s*[,;]\s*(?=(?:but|and)\s+(?:before\s+(?:that|this|doing\s+(?:that|this|so))|first)\b)", re.I
 )
 _EXCLUSION_AFTER = re.compile(
     r"\s*;\s*(?=(?:but\s+)?(?:skip|ignore|exclude|leave\s+out)\s+(?:any|all|the|those)\b"

@@ -622,6 +622,14 @@ def to_english(text: str, language: str) -> str | None:
         text = text.replace(f"\x00{i}\x00", re.sub(r"^(?:«\s*|„|”)(.*?)(?:\s*»|“|”|\")$", r'"\1"', q))
     # 'an email …, that contains the word X,': a relative clause the source sets off by commas, English does not
     text = re.sub(r",\s+(that\s+(?:contains?|has|have|mentions?|includes?)\b)", r" \1", text)
+    # 'antes de enviarlo' → 'before send it': the infinitive after 'before'/'after' said with -ing ('before sending it')
+    gerunds = {k: v for k, v in _grammar().get("_gerunds", {}).items() if not k.startswith("_")}
+    text = re.sub(
+        r"\b(before|after)\s+(" + "|".join(gerunds) + r")\b",
+        lambda m: f"{m.group(1)} {gerunds[m.group(2).lower()]}",
+        text,
+        flags=re.I,
+    )
     # 'a summary goes by email to x@y' (German word order): it is e-mailed there
     text = re.sub(
         r"\b(?:goes|go|is\s+sent|are\s+sent|gets\s+sent)\s+by\s+e-?mail\s+to\b", "is emailed to", text

@@ -17,18 +17,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r32e-05-first-then-finally-but-before": "'But before emailing, save the recap …' moves the AI recap after the e-mail",
-    "r32e-07-trigger-plus-lookup": "the e-mail reads only the looked-up record, not the order total from the trigger",
-    "r32e-09-es-antes-de-enviarlo": "'pide a la IA un resumen' makes no AI step; 'antes de enviarlo' is not an order",
-    "r32e-10-de-ticket-then-mail-number": "'schicke dem Kunden danach eine E-Mail' makes no e-mail",
-    "r32e-11-fr-mais-avant": "'mais avant ça …' is not read as an order: the SMS runs first",
-    "r32e-12-dm-raw-list-and-ranking": "'the raw issue list' is filled from the AI's ranking, not the Linear issues",
-    "r32e-13-email-score-then-store": "'the lead … together with that score' stores only the score, not the lead",
-    "r32e-15-routine-step-back-reference": "'the full search results from step 1' is filled from the AI's answer",
-    "r32e-16-pt-slack-e-email": "'peça para a IA fazer um resumo' makes no AI step",
-    "r32e-17-chat-text-after-email": "'text it to me too at +1 …' after 'after youve emailed it' makes no SMS",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round32e.jsonl", _KNOWN))
