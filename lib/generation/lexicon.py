@@ -719,7 +719,9 @@ def _login_re() -> re.Pattern[str]:
     verbs = "|".join(sorted(lexicon()["login_verbs"], key=len, reverse=True))
     owned = "|".join(re.escape(w) for w in service_data()["unnamed"]["owned"])
     return re.compile(
-        r"(?P<lead>(?<![\w'’-]))(?:(?-i:I|we|We)\s+(?:first\s+|usually\s+|always\s+)?)?"
+        # ('if there are no open PRs, post …': 'open' after a determiner describes the things, it is no login)
+        r"(?P<lead>(?<![\w'’-])(?<!\bno\s)(?<!\bany\s)(?<!\bthe\s)(?<!\ball\s)(?<!\bsome\s)(?<!\bnew\s))"
+        r"(?:(?-i:I|we|We)\s+(?:first\s+|usually\s+|always\s+)?)?"
         r"(?:" + verbs + r")\s+(?:(?:the|our|my)\s+)?"
         r"(?P<name>(?-i:[A-Z])[A-Za-z0-9]*[a-z][A-Za-z0-9]*)(?:\s+(?:" + owned + r"))?"
         r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:(?-i:I|we)\s+)?"
@@ -2072,7 +2074,7 @@ def written_out(text: str) -> str:
     text = _shorthand_re().sub(lambda m: table[m.group(1).lower()], text)
     # 'pull the amount out of the email' → 'pull out the amount from the email' (lexicon.json 'split_verbs'); 'for
     # anything that's a volunteer application' → 'for each item that's …' ('any_items'); "my number's plus 1 212 …" →
-    # '+1 212 …' ('spoken_marks'); "the channel's called ops-alerts" → "the channel 'ops-alerts'" ('named_channels')
+    # '+1 212 …' ('spoken_marks'); "…, but if it's a weekend skip it" → '… except on weekends' ('weekend_skips'); "the channel's called ops-alerts" → "the channel 'ops-alerts'" ('named_channels')
     # ('if it gets above -18' → 'if it goes above -18': 'said_comparisons'; 'jot it down in Notion' → 'write it down
     # in Notion': 'said_writes')
     sends = lexicon()["said_sends"]
@@ -2084,6 +2086,7 @@ def written_out(text: str) -> str:
         "said_writes",
         "any_items",
         "spoken_marks",
+        "weekend_skips",
         "named_channels",
         "named_places",
         "said_comparisons",

@@ -3339,6 +3339,7 @@ class _Builder:
             )
             branch = next((b for h, b in step.branches if h == "if"), [])
             return self.chain(branch, heads, prev, parent)
+        verdict = self.verdict_asked(expression)
         conditions = [
             {"id": "if", "title": "if", "value": expression},
             {"id": "else", "title": "else", "value": ""},
@@ -3349,7 +3350,7 @@ class _Builder:
         # 'classify it as refund or other; if refund, post the email's text': the test reads the label an agent
         # answered, the branches carry what it classified
         yes_no = re.search(r"\.(?:includes|startsWith)\(\\?\"(?:yes|no)\\?\"\)", expression) is not None
-        carried = self.classified_input(prev, yes_no) if prev and prev in expression else None
+        carried = self.classified_input(prev, yes_no or verdict) if prev and prev in expression else None
         exits: list[tuple[str, str]] = []
         for handle, branch in sides:
             if branch:
@@ -3363,6 +3364,27 @@ class _Builder:
         if not any(h == "else" for h, _ in sides):
             self.edge([(local, "else")], self.end(parent, f"the test '{step.label.strip()}' was false"))
         return exits, prev
+
+    def verdict_asked(self, expression: str) -> bool:
+        """'ask the AI whether each one is spam. If it's not spam, …': the test looks for the word in what an agent
+        answered, so the agent that was asked about that word answers with it, or 'no' (a free answer 'Not spam'
+        holds the word and would pass the test the wrong way); whether it was, so the branches carry what it judged."""
+        asked = _VERDICT_READ.fullmatch(expression)
+        block = next(
+            (b for b in self.blocks if asked and b.id == asked.group("id") and b.type == "agent"), None
+        )
+        if asked is None or block is None:
+            return False
+        word = asked.group("word")
+        prompt = next((v for v in block.values if v.id == "systemPrompt"), None)
+        if prompt is None or not re.search(
+            rf"\b{re.escape(word)}\b|\b(?:check|whether)\b", prompt.value, re.I
+        ):
+            return False
+        prompt.value = re.sub(r"\s*Answer with the result only, ready to send\.$", "", prompt.value) + (
+            f' Answer with one word: "{word}" if it is {word}, "no" if it is not.'
+        )
+        return True
 
     def kept_items(
         self, step: Step, heads: list[tuple[str, str]], prev: str, parent: str | None
@@ -3451,6 +3473,25 @@ class _Builder:
                 out = f"({part})" if out is None else f"{out}{join}({part})"
             return out, extra
         unset = _EMPTY_TEST.match(test)
+        whole = unset is not None and unset.group("f").strip().lower() in lexicon()["whole_list_nouns"]
+        none = _NONE_FETCHED.match(test) if not whole else None
+        if (
+            (whole or (none and not (none.group("no") and _NONE_STATED.search(none.group("rest")))))
+            and prev
+            and not prev.startswith(("<loop", "<start"))
+            and not lx.threshold_in(test)
+        ):
+            # 'if there are no new orders', "if there's nothing booked", 'if the list is empty': the list the run
+            # fetched came back empty (or, said the other way, did not) — not a word to find in it
+            listed = next(reversed(self.lists_upstream(self.test_heads)), prev)
+            state = unset.group("st").lower().split() if unset else ["empty"]
+            empty = ((state[-1] in ("empty", "blank", "missing")) != (state[0] == "not")) != bool(
+                unset and unset.group("no")
+            )
+            self.notes.append(
+                f"the test '{test.strip()}' holds when {listed} " + ("is empty" if empty else "holds items")
+            )
+            return f"[].concat({listed} || []).length {'===' if empty else '>'} 0", None
         if unset and prev:
             # 'if no account manager is set', 'if the phone field is empty': the field holds nothing (or, said the
             # other way, something)
@@ -4362,6 +4403,19 @@ _EMPTY_TEST = re.compile(
     r"present|empty|blank|missing))\s*$",
     re.I,
 )
+# a test for one word in what an agent answered ('if it's spam', 'if it's not spam')
+_VERDICT_READ = re.compile(
+    r"(?P<not>!\()?String\(JSON\.stringify\(<(?P<id>[\w-]+)\.content>\)\)\.toLowerCase\(\)\.includes\(\"(?P<word>[a-z][\w -]{1,30})\"\)(?(not)\))"
+)
+# 'there are no new orders', "there's nothing booked on Monday", 'nothing came back': the fetched list is empty
+_NONE_FETCHED = re.compile(
+    r"^\s*(?:there\s+(?:is|are|was|were)\s+|there['’]s\s+|we\s+(?:have|got|get)\s+|"
+    r"(?:it|they)\s+(?:has|have|finds?|found|returns?|returned|gets?|got)\s+)?"
+    r"(?:(?P<no>no|zero)\s+(?=[a-z])|nothing\b|none\b)(?P<rest>[^<>]*)$",
+    re.I,
+)
+# 'no account manager is assigned', 'no one has replied': a state of one thing said, not a list that came back empty
+_NONE_STATED = re.compile(r"\b(?:is|are|was|were|has|have|had|longer|one|body)\b", re.I)
 # 'mention complaint or refund', 'says cancel, stop or unsubscribe': words of which any will do
 _ANY_WORD = re.compile(
     r"\b(?:mentions?|mentioning|says?|saying|contains?|containing|includes?|including)\s+(?:the\s+words?\s+|either\s+)?"

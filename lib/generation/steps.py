@@ -5762,7 +5762,8 @@ _EACH_NOUN = re.compile(
 _WHERE = re.compile(
     # 'where .severity == "critical"', 'where truck.state == 'idle'': a field path as the data spells it
     r"[\w-]+(?:\s+[\w-]+)?\s+(?:where|whose)(?:\s+(?:the\s+|its\s+)?|\s*(?=\.))\.?[\w-]+(?:\.[\w-]+)*(?:\s+[\w-]+)?\s*"
-    r"(?:==?|\bis\b|\bequals\b|\bsays\b)\s*"
+    # ('whose status is not 'paid'', 'where state != done': the value it does not hold)
+    r"(?:==?|!=|\bis(?:\s+not)?\b|\bisn['’]t\b|\bequals\b|\bsays\b)\s*"
     # 'where quantity is below 15': a comparison, read as a threshold, not the value 'below'
     r"(?!(?:under|over|below|above|more|less|fewer|greater|higher|lower|at\s+(?:least|most)|within|between|"
     # 'whose deadline is exactly 14 days away', 'whose renewal is in 30 days': a date N days on, not a value
@@ -7920,7 +7921,7 @@ _PER_EACH = re.compile(
 
 
 def _tests_item_result(sentence: str, loop: Step, text: str) -> bool:
-    """Whether `sentence`, joined by ';' to a loop whose repeat ends in what an agent made of the item ('for each
+    """Whether `sentence`, joined by ';' or a full stop to a loop whose repeat ends in what an agent made of the item ('for each
     tweet have an agent rate the sentiment; if it's negative, post it …'), tests that result: 'it' / 'they' is
     the item the test is about, so the test repeats with it."""
     if not loop.body or loop.body[-1].kind != "process":
@@ -7929,7 +7930,8 @@ def _tests_item_result(sentence: str, loop: Step, text: str) -> bool:
         r"\s*(?:and\s+)?(?:only\s+)?(?:if|when|unless)\s+(?:it|they|its|their)\b", sentence, re.I
     ):
         return False
-    return bool(re.search(r";\s*" + re.escape(sentence.strip()[:40]), text))
+    # ('… ask the AI whether each one is spam. If the AI thinks it's not spam, …': the next sentence tests it too)
+    return bool(re.search(r"[;.]\s*" + re.escape(sentence.strip()[:40]), text))
 
 
 def _item_holds_it(loop: Step, reads: list[Step]) -> None:

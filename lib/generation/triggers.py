@@ -412,10 +412,14 @@ _HOUR_END = (
     r"(?=\s*(?:a\.m\.|p\.m\.|(?:am|pm|o['’]clock)\b)|\s*(?:am|pm|a\.m\.|p\.m\.|o['’]clock)?(?:-?ish)?(?:\s*[-–—,.;:!?)]|\s+(?:in\s+the|on|every|each|sharp|"
     r"then|and|(?:[A-Z][a-z]+\s+)?time)\b|\s*$))"
 )
-# 'at, like, six', 'around, um, seven': an hour in words after 'at', a speaker's fillers between
+# 'at, like, six', 'around, um, seven', 'at like 8': an hour in words after 'at', a speaker's fillers between
 _SPOKEN_AT = re.compile(
     r"\b(?P<at>at|around)(?:,?\s*(?:like|um+|uh+|erm?|say|about|maybe|roughly)\b,?)*\s+"
-    r"(?P<hour>" + "|".join(_HOUR_WORDS) + r")\b" + _HOUR_END,
+    # ('at like 8': a digit the same, once a filler stands between)
+    r"(?P<hour>"
+    + "|".join(_HOUR_WORDS)
+    + r"|(?<=[a-z,]\s)(?<!\bat\s)(?<!\baround\s)\d{1,2}(?![\d:.]))\b"
+    + _HOUR_END,
     re.I,
 )
 # 'at 6 - no, make it seven': the hour a correction says right after a clock, written 'at 7' (`value_corrections`
