@@ -14,13 +14,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r32a-05-discord-last-100-bugs-slack": "'post that list in #qa on Slack' after a Discord read is read as a Slack read",
-    "r32a-09-slackdm-release-two-channels": "the passive 'gets posted in #announcements and #support' names no step",
-    "r32a-11-fr-sms-julie-calendar": "'ses rendez-vous du jour dans Google Agenda' is read as a calendar event to create",
-    "r32a-12-typos-dm-priya-calendly": "'whenver someone books a demo thru calendly' is no trigger, and the booking is a POST",
-    "r32a-15-slack-ops-requests-row-thread": "the quoted reply 'logged ✅' is drafted by AI and the thread is not the event's",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round32a.jsonl", _KNOWN))
