@@ -2113,6 +2113,8 @@ def _passive_news(text: str) -> str:
             return m.group(0)  # 'when a new message is posted in #help': the event, not the ask
         det = (m.group("det") or "").strip()
         verb = rules["participles"][m.group("done").lower()]
+        # ('I want new GitHub issues … to be posted in #triage' → 'I want to post new GitHub issues … in #triage')
+        verb = "to " + verb if re.search(r"\b(?:want|need|like|wish)\s+$", text[: m.start()], re.I) else verb
         return f"{verb} {det + ' ' if det else ''}new {m.group('what')} "
 
     return re.sub(rules["pattern"], active, text, flags=re.I)
