@@ -475,8 +475,12 @@ def routine_as_steps(text: str) -> str:
     …'); 'I want', 'I'd like', 'I forget' name no step (lexicon.json 'routine_verbs')."""
 
     restated = _routine_restated_at(text)
+    # ("reply 'thanks, we will call you back'": the words a message says are kept as written)
+    quoted = [q.span() for q in _QUOTED_WORDS.finditer(text)]
 
     def dropped(m: re.Match[str]) -> str:
+        if any(a < m.start() < b for a, b in quoted):
+            return m.group(0)
         # 'When I call the workflow …', 'once we close a deal': the start of the run, told as what the user does
         if _WHEN_I.search(text[: m.start()]):
             return m.group(0)
@@ -499,6 +503,10 @@ def routine_as_steps(text: str) -> str:
         text,
     )
     return re.sub(r"\s*\0", ", ", _routine_re().sub(dropped, text))
+
+
+# a quote of two words or more: the words a message says ("'thanks, we will call you back'")
+_QUOTED_WORDS = re.compile(r"\"[^\"\n]{2,200}\"|“[^”\n]{2,200}”|(?<!\w)'[^'\n]*\s[^'\n]*'(?!\w)")
 
 
 def _routine_restated_at(text: str) -> int:
@@ -2077,6 +2085,7 @@ def written_out(text: str) -> str:
     # '+1 212 …' ('spoken_marks'); "…, but if it's a weekend skip it" → '… except on weekends' ('weekend_skips'); "the channel's called ops-alerts" → "the channel 'ops-alerts'" ('named_channels')
     # ('if it gets above -18' → 'if it goes above -18': 'said_comparisons'; 'jot it down in Notion' → 'write it down
     # in Notion': 'said_writes')
+    text = _passive_news(text)
     sends = lexicon()["said_sends"]
     if re.search(sends["when"], text, re.I):  # (a one-off 'send me the slides' stays an ask for now)
         for pattern, said in sends["rewrites"].items():
@@ -2094,6 +2103,24 @@ def written_out(text: str) -> str:
         for pattern, said in lexicon()[table].items():
             text = re.sub(pattern, said, text, flags=re.I)
     return text
+
+
+def _passive_news(text: str) -> str:
+    """'every new release on github acme/widgets gets posted in #announcements': what is done to each new thing,
+    said in the passive as the ask, read as the active ask the readers know ('post every new release … in
+    #announcements'); not after 'when', 'if' … in its clause (lexicon.json 'passive_news')."""
+    rules = lexicon()["passive_news"]
+
+    def active(m: re.Match[str]) -> str:
+        if re.search(rules["events"], text[: m.start()], re.I):
+            return m.group(0)  # 'when a new message is posted in #help': the event, not the ask
+        det = (m.group("det") or "").strip()
+        verb = rules["participles"][m.group("done").lower()]
+        # ('I want new GitHub issues … to be posted in #triage' → 'I want to post new GitHub issues … in #triage')
+        verb = "to " + verb if re.search(r"\b(?:want|need|like|wish)\s+$", text[: m.start()], re.I) else verb
+        return f"{verb} {det + ' ' if det else ''}new {m.group('what')} "
+
+    return re.sub(rules["pattern"], active, text, flags=re.I)
 
 
 @lru_cache(maxsize=1)

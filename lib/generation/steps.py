@@ -816,7 +816,9 @@ def _said(clause: str) -> str | None:
     (a quote after a place word — 'to the 'alerts' channel' — names a place, not the message); or a quote
     that a noun and a colon introduce ('our parking instructions: 'park in Lot C'')."""
     found = re.search(
-        r"(?:\b(?:post|posts|send|sends|say|says|saying|reading|write|writes|repl(?:y|ies)(?:\s+with)?|"
+        r"(?:\b(?:post|posts|send|sends|say|says|saying|reading|write|writes|"
+        # ("reply in the thread with 'logged ✅'": where the reply goes, between)
+        r"repl(?:y|ies)(?:\s+(?:in|on|to|into|via)\s+(?:[\w@#’-]+\s+){0,4}?(?=with\b|saying\b))?(?:\s*(?:with|saying))?|"
         r"with\s+(?:the\s+)?(?:message|text|words?|note))\s*:?|(?<=[a-z])(?<!subject)(?<!title)(?<!name)(?<!channel)(?<!label)(?<!tag)(?<!column)(?<!trigger)(?<!when):)\s*"
         r"(?:[\"“]([^\"”]{2,200})[\"”]|(?<!\w)'([^']{2,200})'(?!\w))",
         clause,
@@ -1307,10 +1309,14 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             and not re.match(
                 r"\s+(?:links?|urls?|pages?|forms?|sites?|buttons?)\b", low[low.find(v) + len(v) :]
             )
-            # "reply 'thanks 👍'": the words to send are written out, nothing is drafted
+            # "reply 'thanks 👍'", "reply in the thread with 'logged ✅'": the words to send are written out, nothing
+            # is drafted
             and not (
                 kind == "draft"
-                and re.match(r"\s*(?:with\s+|saying\s+)?[\"'“]", clause.lower()[low.find(v) + len(v) :])
+                and re.match(
+                    r"(?:\s+(?:in|on|to|into|via)\s+(?:[\w@#'’-]+\s+){0,4}?)?\s*(?:with\s+|saying\s+)?[\"'“]",
+                    clause.lower()[low.find(v) + len(v) :],
+                )
             )
             # 'reply in the same chat with the current price', '… with the issue link': the reply carries data
             # named, nothing is drafted ('with the best answer', 'with a short summary' are drafted)
@@ -1692,6 +1698,8 @@ def _governing_verb(low: str, phrases: list[str]) -> bool | None:
         if m.end() <= at
         and _VERB_PLACE.search(low[: m.start()])
         and not re.search(r"(?:ed|ing)$", m.group(0))
+        # ('post that list in #qa': 'that' after a verb is its object's determiner, and 'list' a noun)
+        and not re.search(r"\b(?:" + _WRITE + r")\s+(?:that|this)\s+$", low[: m.start()])
     ]
     if not verbs:
         return None
@@ -1970,6 +1978,16 @@ def _read_as_data(low: str, phrases: list[str]) -> bool:
             r"(?:'[^'\n]{1,60}'\s+|(?!(?:to|into|onto)\b)[\w'-]+\s+){1,8}?(?:in|from|of)\s+(?:the|our|my)\s+"
             r"(?:'[^'\n]{1,40}'\s+)?(?:(?:tab|sheet|worksheet|table|page|database|board|list)\s+(?:of|in|on)\s+"
             r"(?:the\s+|our\s+|my\s+)?)?"
+            + re.escape(p)
+            + r"\b(?!\s+(?:#|(?:[\w-]+\s+)?(?:channel|group|chat|account|bot|app|(?:phone\s+)?numbers?)\b))",
+            low,
+        )
+        # 'send an SMS to Julie with her appointments for the day in Google Calendar': someone's own things, kept in
+        # the service (the service named bare, with no 'the' or 'our')
+        or re.search(
+            r"\b(?:send|post|e-?mail|text|dm|message|ping|notify|tell|share)\w*\b(?:[^.;]|\.(?=\w)){0,100}?\bwith\s+"
+            r"(?:his|her|their|its|my|our|today'?s|the\s+day'?s|tomorrow'?s|this\s+week'?s)\s+"
+            r"(?:(?!(?:to|into|onto|via)\b)[\w'-]+\s+){1,6}?(?:in|from|on)\s+"
             + re.escape(p)
             + r"\b(?!\s+(?:#|(?:[\w-]+\s+)?(?:channel|group|chat|account|bot|app|(?:phone\s+)?numbers?)\b))",
             low,
@@ -5323,9 +5341,50 @@ def _named_place(key: str, description: str) -> str:
 
 def read_clauses(text: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     out: list[Step] = []
+    text, others = _channels_joined(text)
     for clause in clauses(text):
-        out += _changed_where_found(clause, out, description, ruled_out)
+        for one in _each_channel(clause, others):
+            out += _changed_where_found(one, out, description, ruled_out)
     return out
+
+
+# 'post it in #billing and #finance', 'to both #eng, #design and #ops': several channels after one sending verb in
+# its sentence, joined by 'and' (never 'or': a choice is one channel)
+_CHANNELS_JOINED = re.compile(
+    r"(?<![\w&])(?:both\s+)?(?P<all>#[A-Za-z0-9][\w-]*(?:\s*,\s*#[A-Za-z0-9][\w-]*)*\s*,?\s*(?:and|&|plus|as\s+well\s+as)"
+    r"\s+(?:(?:in|to|into|on)\s+)?#[A-Za-z0-9][\w-]*)(?![\w-])",
+    re.I,
+)
+
+
+def _channels_joined(text: str) -> tuple[str, dict[str, list[str]]]:
+    """The text with each list of channels a sending verb names ('post it in #billing and #finance') cut to its
+    first, and the others by that first (the clause naming it is read once per channel, _each_channel); a read of
+    several channels stays as written."""
+    others: dict[str, list[str]] = {}
+
+    def first(m: re.Match[str]) -> str:
+        sentence = re.split(r"[.;!?\n]", text[: m.start()])[-1]
+        tags = ["#" + t for t in lx.CHANNEL_RE.findall(m.group("all"))]
+        if not re.search(r"\b(?:" + _WRITE + r")", sentence, re.I) or tags[0].lower() in others:
+            return m.group(0)
+        others[tags[0].lower()] = tags[1:]
+        return tags[0]
+
+    return _CHANNELS_JOINED.sub(first, text), others
+
+
+def _each_channel(clause: str, others: dict[str, list[str]]) -> list[str]:
+    """'post it in #billing on Slack' where '#finance' was joined to it: one message to each channel, so the clause
+    is read once per channel ('post it in #finance on Slack' too)."""
+    tag = next((t for t in lx.CHANNEL_RE.findall(clause) if "#" + t.lower() in others), None)
+    if tag is None:
+        return [clause]
+    rest = others.pop("#" + tag.lower())
+    at = re.search(r"(?<![\w&])#" + re.escape(tag) + r"(?![\w-])", clause)
+    if at is None:
+        return [clause]
+    return [clause] + [clause[: at.start()] + t + clause[at.end() :] for t in rest]
 
 
 # what a look-up found, named again: 'their', 'it', 'the customer's', 'that deal'

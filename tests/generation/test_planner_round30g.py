@@ -20,8 +20,6 @@ _KNOWN: dict[str, str] = {
     "r30g-07-story-failed-runs-post": "a user story's wish with the event as its object ('I want failed GitHub Actions "
     "runs … to post in #release-watch') is no event: a GitHub comment is written from a manual start, and a bare "
     "'#channel' names no Slack",
-    "r30g-08-story-new-issues-posted": "'I want new GitHub issues in … to be posted in #triage' reads the open issues "
-    "over the API from a manual start instead of starting on each new issue",
     "r30g-10-spec-trigger-line": "a spec's '**Goal** every new pull request … gets a short summary' makes a GitHub "
     "comment (the 'gets' of the goal read as a write on the item) and 'Out of scope … labelling' a classifier",
     "r30g-12-de-angekuendigt": "the German now reads ('angekündigt werden', 'Titel', 'zum Artikel'), but 'post new "
