@@ -2137,6 +2137,16 @@ class _Builder:
                 spans.append(found.start())
         if not said:
             return None
+        noun = services.event_object(provider, head, hook.get("fields") or {})
+        self.notes.append(
+            f"the message reads the event's {', '.join(repr(k) for k in said)} "
+            + (
+                f"as a {provider} '{noun}' event holds them"
+                if noun
+                else f"where a {provider} event holds them"
+            )
+            + " (Sim stops the run if a field is absent: an event of another kind may not have it)"
+        )
         if "amount" in said and hook.get("amount_scale"):
             self.notes.append(
                 f"the amount is in the smallest unit of its currency (cents: divide by {hook['amount_scale']})"
