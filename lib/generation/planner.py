@@ -1831,11 +1831,11 @@ class _Builder:
             head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
             path = hook.get("text") or hook["data"]
             # the event's own noun comes first: 'on every push to the release branch' is a push
-            named = sorted(
-                (head.find(obj), sub) for obj, sub in hook.get("objects", {}).items() if obj in head
+            named = services.event_object(
+                self.trigger.values.get("webhookProvider", "generic"), head, hook.get("objects", {})
             )
             if named:
-                path = hook["data"] + "." + named[0][1]
+                path = hook["data"] + "." + hook["objects"][named]
             return f"<{path}>"
         return None
 
@@ -2115,18 +2115,50 @@ class _Builder:
             )
 
     def event_fields_said(self, step: Step, prev: str | None) -> str | None:
-        """'a Slack message saying who it's from and what the subject line is' on a new e-mail: a message about
-        the event that names the event's own fields (lexicon `event_fields_said`) lists them, one a line, where
-        the provider puts them (services.json `webhooks`) — the body alone says neither."""
+        """'a Slack message saying who it's from and what the subject line is' on a new e-mail, 'post its title and
+        author' on a pull request: a message about the event that names the event's own fields (lexicon
+        `event_fields_said`) lists them, one a line in the order said, where the provider puts them
+        (services.json `webhooks`: the named object's `fields`, else the hook's own paths) — the whole event
+        says them only among everything else."""
         if self.trigger.kind != "webhook" or not prev or prev != self.start_data():
             return None
-        hook = services.webhook_paths(str(self.trigger.values.get("webhookProvider") or "generic"))
-        said = [
-            f"{key.capitalize()}: <{hook[key]}>"
-            for key, words in lexicon()["event_fields_said"].items()
-            if hook.get(key) and re.search(words, step.text or "", re.I)
-        ]
-        return "\n".join(said) or None
+        provider = str(self.trigger.values.get("webhookProvider") or "generic")
+        hook = services.webhook_paths(provider)
+        head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
+        fields = services.event_fields(provider, head)
+        said: dict[str, tuple[int, str]] = {}
+        spans: list[int] = []
+        text = step.text or ""
+        for key, words in lexicon()["event_fields_said"].items():
+            own = hook.get(key)
+            path = fields.get(key) or (own if isinstance(own, str) else "")
+            found = re.search(words, text, re.I) if path else None
+            if found and path not in {p for _, p in said.values()}:
+                said[key] = (found.start(), path)
+                spans.append(found.start())
+        if not said:
+            return None
+        noun = services.event_object(provider, head, hook.get("fields") or {})
+        self.notes.append(
+            f"the message reads the event's {', '.join(repr(k) for k in said)} "
+            + (
+                f"as a {provider} '{noun}' event holds them"
+                if noun
+                else f"where a {provider} event holds them"
+            )
+            + " (Sim stops the run if a field is absent: an event of another kind may not have it)"
+        )
+        if "amount" in said and hook.get("amount_scale"):
+            self.notes.append(
+                f"the amount is in the smallest unit of its currency (cents: divide by {hook['amount_scale']})"
+            )
+        lines = "\n".join(
+            f"{key[:1].upper()}{key[1:]}: <{path}>"
+            for key, (_, path) in sorted(said.items(), key=lambda kv: kv[1][0])
+        )
+        # 'post it … and include a link', '… include the amount and the customer's name' (a payment has no name):
+        # the event itself, or something no field holds, is asked for too — the message carries the event as well
+        return f"{lines}\n\nDetails: {prev}" if _carries_more(text, spans) else lines
 
     def subject_of(self, step: Step, prev: str | None, mail: bool) -> str:
         """The subject of what a step sends: the thing its clause sends ('a welcome email' → 'Welcome', 'email the
@@ -2451,8 +2483,14 @@ class _Builder:
             self.notes.append(f"the {who}'s {what} is the run's '{given}' input (<start.{given}>)")
             return f"<start.{given}>"
         if self.trigger.kind == "webhook":
-            hook = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+            provider = self.trigger.values.get("webhookProvider", "generic")
+            hook = services.webhook_paths(provider)
             found = hook.get({"email": "sender", "phone": "phone", "user": "user"}[kind])
+            if found and kind == "email":
+                # an invoice's customer is its `customer_email`, a checkout's its `customer_details.email`: where the
+                # event the trigger names holds the address (services.json `fields`), over the provider's usual place
+                head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
+                found = services.event_fields(provider, head).get("email", found)
             if found:
                 self.notes.append(f"the {who}'s {what} is taken from the incoming event (<{found}>)")
                 open_field = re.search(r"\b[A-Z]+_FIELD_ID\b", found)
@@ -3418,7 +3456,15 @@ class _Builder:
         """Exclusive tests of one value as one condition block with an 'else if' entry each; None when a
         test cannot be written on the data at hand (then they nest, one condition per test)."""
         self.test_heads = heads
-        tested = [self.expression(t.label, prev, t.text) for t in chain]
+        first = _FIELD_VALUE.search(chain[0].label)
+        labels = [t.label for t in chain]
+        if first is not None:  # "… if it's Pro": the field the first test named, holding another value
+            field = first.group("qf") or first.group("bf")
+            labels = [
+                f"the '{field}' field is '{same.group('v')}'" if (same := _SAME_VALUE.match(label)) else label
+                for label in labels
+            ]
+        tested = [self.expression(label, prev, t.text) for label, t in zip(labels, chain, strict=True)]
         if any(expr is None or extra is not None for expr, extra in tested):
             return None
         handles = ["if"] + [f"elif{i}" for i in range(1, len(chain))]
@@ -3510,7 +3556,8 @@ class _Builder:
             # that value (or does not)
             key = field_said.group("qf") or field_said.group("bf")
             read = _field_read(prev, key)
-            held = f"String({read} ?? '').trim().toLowerCase() === {json.dumps(field_said.group('v').strip().lower())}"
+            value = field_said.group("v") or field_said.group("w")
+            held = f"String({read} ?? '').trim().toLowerCase() === {json.dumps(value.strip().lower())}"
             self.notes.append(f"the test '{test.strip()}' reads the '{key}' field of {prev}")
             return (f"!({held})" if _NOT_TEST.search(field_said.group("is")) else held), None
         equal = _VALUE_IS.search(test) if not lx.threshold_in(test) and not _quoted(test) else None
@@ -3926,6 +3973,9 @@ class _Builder:
         self, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None
     ) -> list[tuple[str, str]]:
         labels = [label for label, _ in step.branches]
+        field = _ROUTED_BY.fullmatch(step.label or "")
+        if field and prev and len(labels) >= 2:
+            return self.field_routes(step, field.group("f") or field.group("b"), heads, prev, parent)
         model = lx.model_in(self.description) or lexicon()["default_model"]
         answer = self.classified(step, labels, heads, prev, parent, model)
         if answer is not None:
@@ -3954,6 +4004,66 @@ class _Builder:
             exits += out
         exits = exits or [(local, "source")]
         if step.body:  # steps stated after the routing that are not routes run once the route is taken
+            exits, _ = self.chain(step.body, exits, prev, parent)
+        return exits
+
+    def field_routes(
+        self, step: Step, field: str, heads: list[tuple[str, str]], prev: str, parent: str | None
+    ) -> list[tuple[str, str]]:
+        """'depending on the 'department' field: sales → …, support → …': the data says each route's value, so one
+        condition block tests that field, an 'else if' a value (compared without case) — no model guesses what the
+        data already says; what no value takes goes to the route for the rest ('anything else'), else ends the run
+        cleanly."""
+        read = _field_read(prev, field)
+        named = [(label, branch) for label, branch in step.branches if not _REST_ROUTE.fullmatch(label)]
+        rest = next((branch for label, branch in step.branches if _REST_ROUTE.fullmatch(label)), [])
+        values = [label.strip(" '\"‘’“”") for label, _ in named]
+        words = [v.split() for v in values]
+        if len(words) > 1 and all(len(w) > 1 and w[-1].lower() == words[0][-1].lower() for w in words):
+            values = [
+                " ".join(w[:-1]) for w in words
+            ]  # 'EU orders …, US orders …': the noun is what is routed
+        handles = ["if"] + [f"elif{i}" for i in range(1, len(named))]
+        entries = [
+            {
+                "id": h,
+                "title": "if" if h == "if" else "else if",
+                "value": f"String({read} ?? '').trim().toLowerCase() === {json.dumps(v.lower())}",
+            }
+            for h, v in zip(handles, values, strict=True)
+        ]
+        entries.append({"id": "else", "title": "else", "value": ""})
+        local = self.add("condition", {"conditions": json.dumps(entries)}, parent)
+        self.words[local] = step.text
+        self.edge(heads, local)
+        self.notes.append(
+            f"the routes test the '{field}' field of {prev} for {', '.join(repr(v) for v in values)} (any case)"
+            + ("; anything else takes the last route" if rest else "; anything else ends the run")
+        )
+        exits: list[tuple[str, str]] = []
+        sides = [(h, v, branch) for h, v, (_, branch) in zip(handles, values, named, strict=True)]
+        titles = (self.subject, self.mail_subject)
+        # what a route's message or ticket is titled: its value and the event ('Support: form submitted to …'), not
+        # the routing sentence's first words
+        event = re.sub(
+            r"^(?:when(?:ever)?|once|if)\s+(?:an?\s+|the\s+|new\s+)*", "", self.subject, flags=re.I
+        )
+        for handle, value, branch in [*sides, ("else", "none of the values", rest)]:
+            if branch:
+                if handle != "else":
+                    self.subject = self.mail_subject = f"{value[:1].upper()}{value[1:]}: {event}"
+                out, _ = self.chain(branch, [(local, handle)], prev, parent, scope=f"{local}:{handle}")
+                self.subject, self.mail_subject = titles
+                exits += out
+            if not self.wired(local, handle):
+                why = (
+                    f"the '{field}' field is {value!r}"
+                    if handle != "else"
+                    else f"the '{field}' field is none of the routes'"
+                )
+                self.edge([(local, handle)], self.end(parent, why))
+        exits = exits or [(local, "else")]
+        if step.body:
             exits, _ = self.chain(step.body, exits, prev, parent)
         return exits
 
@@ -4381,6 +4491,17 @@ def _signed(ref: str, op: str, num: str, unit: str, low: str) -> str:
     return _cmp(f"Math.abs({ref})", op, num)
 
 
+# a router's criterion that names a field of the data (steps.ROUTED_FIELD): "'department' field", 'region column'
+_ROUTED_BY = re.compile(
+    r"['\"‘“](?P<f>[\w .-]{1,30})['\"’”](?:\s+(?:field|answer|column|value|property|key))?|(?P<b>[\w-]+)\s+(?:field|column|property)",
+    re.I,
+)
+# the route for what no named value takes: 'anything else', 'others', 'the rest'
+_REST_ROUTE = re.compile(
+    r"\s*(?:and\s+)?(?:others?|(?:anything|everything)\s+else|(?:all\s+)?the\s+(?:rest|others))\s*", re.I
+)
+
+
 def _field_read(ref: str, path: str) -> str:
     """`(<loop.currentItem>)?.["fields"]?.["end_date"]`: a field the user named, read in JavaScript from the
     resolved item, so that an item without it fails the test instead of stopping the run (Sim throws on a
@@ -4391,10 +4512,16 @@ def _field_read(ref: str, path: str) -> str:
 # 'the "status" field isn't "ok"', "the state field is 'degraded'", 'the "plan" value equals "free"': a field the test
 # names, and the value it holds (quoted)
 _FIELD_VALUE = re.compile(
-    r"(?:the\s+)?(?:[\"“'](?P<qf>[\w.-]{1,40})[\"”']|(?<=the\s)(?P<bf>[\w.-]{1,40}))\s+(?:field|value|key|property|column|attribute)"
+    r"(?:the\s+)?(?:[\"“'](?P<qf>[\w.-]{1,40})[\"”']|(?<=the\s)(?P<bf>[\w.-]{1,40}))\s+(?:field|value|key|property|column|attribute|answer)"
     r"\s+(?P<is>is\s*n[o']?t|is\s+not|isn't|does\s*n[o']?t\s+(?:equal|say|read)|is|equals?|says|reads)\s+"
-    r"(?:equal\s+to\s+)?[\"“'](?P<v>[^\"”'\n]{1,40})[\"”']",
+    r"(?:equal\s+to\s+)?(?:[\"“'](?P<v>[^\"”'\n]{1,40})[\"”']"
+    # "the 'plan' answer is Enterprise": a quoted field's value may be one plain word, the test's last
+    r"|(?P<w>[a-z][\w-]{0,29})\s*[.!]?\s*$)",
     re.I,
+)
+# "If the 'plan' answer is Enterprise …; if it's Pro …": a later test of the same value, said with 'it'
+_SAME_VALUE = re.compile(
+    r"^\s*(?:it['’]?s|it\s+is|it\s+says|they['’]re|they\s+are)\s+(?:an?\s+)?(?P<v>[\w-]{1,30})\s*$", re.I
 )
 # 'no account manager is set', 'the phone field is empty', 'the due date is missing': a field that holds nothing
 _EMPTY_TEST = re.compile(
@@ -4531,6 +4658,39 @@ _SCALE = re.compile(
     r"|\bon\s+a\s+(?:scale\s+of\s+)?\d{1,3}\s*[-–]\s*\d{1,3}(?:\s+scale)?\b",
     re.I,
 )
+
+
+def _carries_more(text: str, found: list[int]) -> bool:
+    """Whether a message naming fields of the event (found at these offsets of `text`) asks for more than them:
+    the event itself ('post it …', 'forward them …'), or an item of what it lists ('include the amount and the
+    customer's name') in which no field was found."""
+    if re.match(r"^\W*(?:also\s+|then\s+)?[a-z]+\s+(?:it|them|this|that)\b(?!['’])", text, re.I):
+        return True
+    listed = re.search(
+        r"\b(?:include|includes|including|with|containing|showing|saying|plus)\s+(.+?)\s*[.!]?\s*$",
+        text,
+        re.I,
+    )
+    listed = listed or re.match(
+        # 'post the amount and the customer's email to #sales', 'email release@x.dev the PR title and its link'
+        r"^\W*(?:also\s+|then\s+)?[a-z]+\s+(?:(?:me|us|[\w.+-]+@[\w.-]+\w)\s+)?(.+?)"
+        r"(?:\s+(?:to|in|on|into|via|over|through)\s+(?:#|the\b|our\b|my\b|an?\b|[A-Z]|[\w.+-]+@)|\s*[.!]?\s*$)",
+        text,
+        re.I,
+    )
+    if listed is None:
+        return False
+    start = listed.start(1)
+    for part in re.split(r"(\s*(?:,|;|&|\+|\band\b)\s*)", listed.group(1)):
+        end = start + len(part)
+        if (
+            part.strip()
+            and not re.fullmatch(r"\s*(?:,|;|&|\+|and)\s*", part)
+            and not any(start <= at < end for at in found)
+        ):
+            return True
+        start = end
+    return False
 
 
 def _heading(step: Step) -> str:

@@ -374,6 +374,33 @@ def webhook_paths(provider: str) -> dict[str, Any]:
     return {**hooks["_default"], **hooks.get(provider, {})}
 
 
+def event_object(provider: str, head: str, nouns: Any) -> str | None:
+    """Which of `nouns` (objects a provider's event is about: 'pull request', 'issue', 'invoice') the trigger's
+    words name first; a noun's other names are its `object_words` ('PR' for a pull request)."""
+    words = webhook_paths(provider).get("object_words", {})
+    named = sorted(
+        (found.start(), noun)
+        for noun in nouns
+        if noun != "_event"
+        for found in [re.search(words[noun], head) if noun in words else None]
+        + [re.search(re.escape(noun), head)]
+        if found
+    )
+    return named[0][1] if named else None
+
+
+def event_fields(provider: str, head: str) -> dict[str, str]:
+    """Field name → path of the provider's event ('title' → `<…pull_request.title>`): its `fields` for the
+    object the trigger's words name first ('a pull request is opened', 'an invoice payment fails'), over
+    the fields every event of it has (`_event`). A field not listed is not guessed: the message then
+    carries the event as it came."""
+    hook = webhook_paths(provider)
+    table = hook.get("fields") or {}
+    noun = event_object(provider, head, table)
+    fields = {**table.get("_event", {}), **(table[noun] if noun else {})}
+    return {name: f"{hook['data']}.{path}" for name, path in fields.items()}
+
+
 def body_as_sent(provider: str) -> bool:
     """Whether Sim passes this provider's webhook body on as it was sent (under `webhook.data.payload`,
     any field may be there); WhatsApp, Telegram, Teams, Gmail and Airtable events are reshaped into

@@ -34,6 +34,8 @@ _WRITE = (
     r"spreadsheet|workbook|doc|document|file|page|database|table|tab|worksheet|inbox|folder|board|dashboard)s?\b)|"
     # ('page the on-call engineer'; 'Confluence ("Release calendar" page), Slack' names a page, it pages nobody)
     r"archive|assign|invite|book|remind|page(?!\s*(?:[),.;:\"“]|$))|"
+    # 'have AI write a reply and keep it in my drafts': a draft saved, as 'save it in my drafts' is
+    r"keep(?=\s+(?:it|them|that|this|the\s+reply|the\s+answer)\s+(?:in|as|among)\s+(?:my\s+|our\s+|the\s+|an?\s+)?drafts?\b)|"
     # 'trigger a PagerDuty incident', 'trigger an alert in Opsgenie': an incident raised (not 'trigger the workflow')
     r"trigger(?=\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,2}?(?:incident|alert|alarm|page|escalation)s?\b)|"
     # 'schedule a 30-minute intro on Google Calendar' (not 'on a schedule', 'schedule the report for 9am')
@@ -5536,9 +5538,16 @@ _REST_CLAUSE = re.compile(
     r"(?:if|when)\s+(?:it\s+is\s+|it['’]s\s+)?(?:something|anything)\s+else\b)\s*,?\s*",
     re.I,
 )
+# a field of the data named as such: "the 'department' field", 'its "type" answer', 'the region column'
+ROUTED_FIELD = (
+    r"['\"‘“][\w .-]{1,30}['\"’”](?:\s+(?:field|answer|column|value|property|key))?"
+    r"|[\w-]+\s+(?:field|column|property)\b"
+)
 _ROUTE = re.compile(
     r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
-    r"(?:its|their|the|his|her)?\s*(\w+)|\bdepending on\s+(?:its|their|the)?\s*(\w+)",
+    rf"(?:its|their|the|his|her)?\s*({ROUTED_FIELD}|\w+)|\bdepending on\s+(?:its|their|the)?\s*({ROUTED_FIELD}|\w+)"
+    # 'sort incoming orders by their 'region' field — EU orders to …': a field's values, each with its route
+    rf"|\b(?:sort|split|dispatch|send|forward)\w*\b[^,.;:]{{0,60}}?\bby\s+(?:its|their|the)?\s*({ROUTED_FIELD})\s*(?=[:—–]|-{{1,2}}\s)",
     re.I,
 )
 _ROUTE_ON = re.compile(
@@ -6019,11 +6028,13 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
         )
         before = before if sort.group(2) or not verb else sentence[: sort.start()]
     elif route:
+        said = next((g for g in route.groups() if g), None) if route.re is _ROUTE else None
+        # (a named field keeps its quotes and case: the router reads that field of the data)
         criterion = (
-            (route.groups()[0] if route.re is _ROUTE else None)
-            or (route.group(2) if route.re is _ROUTE else None)
-            or "category"
-        ).lower()
+            said
+            if said and not said.isalnum() and re.match(ROUTED_FIELD, said)
+            else (said or "category").lower()
+        )
         before, after = sentence[: route.start()], sentence[route.end() :]
     step = Step("router", "router", label=criterion, text=sentence)
     rest: list[Step] = []
@@ -6055,7 +6066,9 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
         ):  # 'for spam, he does nothing': a route
             continue
         label = re.split(
-            r"\b(?:go(?:es)?|to|→|->|should|shall|must|will|get|gets|are|is)\b", clause, maxsplit=1
+            r"\b(?:go(?:es)?|to|should|shall|must|will|get|gets|are|is|becomes?|turns?\s+into)\b|→|->",
+            clause,
+            maxsplit=1,
         )[0].strip(" :")
         if said and re.search(r"->|→|=>|\s=\s", clause):  # 'delayed = email the customer': the category said
             label = said[0]
