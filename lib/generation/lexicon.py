@@ -1361,8 +1361,22 @@ _SPOKEN_FILLER = re.compile(r",\s*(?:(?:er+m?|um+|uh+m?|ehm?|like)\s*,\s*)+", re
 def spoken_fillers(text: str) -> str:
     """'a Jira ticket called, uh, 'Rotate API keys'', 'search for, um, 'heat pump subsidies'': a filler a speaker
     sets off by commas is no pause in the sentence; it goes, and the words on either side join up (so the name the
-    word before it introduces is read as introduced by it)."""
-    return _SPOKEN_FILLER.sub(" ", text)
+    word before it introduces is read as introduced by it). A filler before the next step's verb ('from the Supabase
+    orders table, uh, add up the totals') keeps the comma: the clause ends there, the words do not join."""
+    verbs = "|".join(re.escape(v) for v in sorted(lexicon()["routine_verbs"], key=len, reverse=True))
+
+    def gone(m: re.Match[str]) -> str:
+        introduced = re.search(
+            r"\b(?:called|named|titled|for|to|say|says|saying|like|as)$", text[: m.start()], re.I
+        )
+        step = re.match(
+            r"(?:" + verbs + r")\s+(?:up|out|the|it|them|that|this|a|an|all|each|every)\b",
+            text[m.end() :],
+            re.I,
+        )
+        return ", " if step and not introduced else " "
+
+    return _SPOKEN_FILLER.sub(gone, text)
 
 
 @lru_cache(maxsize=1)

@@ -1799,6 +1799,11 @@ class _Builder:
         # the record a lookup found by the run's key ('look up the customer in Supabase by email'): (its list, the
         # e-mail and phone fields of one item), what a message to that person is addressed from
         self.found: tuple[str, str, str] | None = None
+        # a read's data → the data before it (what a membership test looks for)
+        self.read_over: dict[str, str] = {}
+        self.held_in: set[str] = (
+            set()
+        )  # the reads a test looks the event's value up in ('… already in the sheet')
         # a read's data → the time window its block cannot apply
         self.windows: dict[str, _Window] = {}
         self.item_created = "created_at"  # where an item says when it was created
@@ -1942,7 +1947,7 @@ class _Builder:
             self.counts[base] = self.counts.get(base, 0) + 1
             name = f"{base} {self.counts[base]}"
         local = normalize_name(name)
-        values = {k: self.placeholders(v, type_, parent) for k, v in values.items()}
+        values = {k: self.placeholders(v, type_, parent, k) for k, v in values.items()}
         if spec is not None:  # a value typed into an advanced twin goes into the field JUL25 reads first
             for key in [k for k in values if k.startswith("manual")]:
                 twin = key[6:7].lower() + key[7:]
@@ -1960,7 +1965,7 @@ class _Builder:
         )
         return local
 
-    def placeholders(self, value: str, type_: str, parent: str | None) -> str:
+    def placeholders(self, value: str, type_: str, parent: str | None, key: str = "") -> str:
         """The user's own placeholders in text carried as written ('create an issue "Restock <name>"'):
         Sim reads every <…> as a block reference and stops at one that names no block. Inside a loop or
         parallel the word is a field of the current item; elsewhere it is kept as a plain word."""
@@ -1970,7 +1975,9 @@ class _Builder:
         container = next((b.type for b in self.blocks if b.id == parent), None)
         if type_ == "api" and container in ("loop", "parallel") and re.match(r"https?://", value):
             value = self.item_in_url(value, container)
-        if type_ not in ("function", "condition", "router", "api"):
+        # (a field whose braces are the service's own syntax, services.json 'own_braces', holds no template)
+        own = services.data()["blocks"].get(type_, {}).get("own_braces", [])
+        if type_ not in ("function", "condition", "router", "api") and key not in own:
             value = self.template_fields(value, container)
         if "<" not in value:
             return value
@@ -2278,6 +2285,25 @@ class _Builder:
             for key in [k for k in keys if not out.get(k)]:
                 out[key] = f"<{record}>"
                 self.notes.append(f"the record updated is the one the event is about (<{record}>)")
+            return
+        looked_up = next(
+            (
+                x
+                for x in reversed(self.lists)
+                for b in self.blocks
+                if x.startswith(f"<{b.id}.") and b.type == step.type and _looked_up(b)
+            ),
+            None,
+        )
+        if step.kind == "action" and container is None and out.get("operation") == "update" and looked_up:
+            # 'find them in our Airtable 'Accounts' table by email and change their Stage to …': the record updated is
+            # the first one the look-up in that same table found
+            for key, value in keys.items():
+                if not out.get(key):
+                    out[key] = re.sub(
+                        r"\{item((?:\.\w+)*)\}", lambda m: f"{looked_up[:-1]}.0{m.group(1)}>", value
+                    )
+                    self.notes.append(f"the record updated is the first one the look-up found ({out[key]})")
             return
         start = self.start_data()
         if (
@@ -2642,10 +2668,19 @@ class _Builder:
                     link is not None
                 ):  # 'post the doc's link and a summary': the address, then what came before
                     data = link if not prev or prev == self.start_data() else f"{link}\n\n{prev}"
-                if message and data in self.audience and not said:
+                if (
+                    message
+                    and data in self.audience
+                    and not said
+                    and any("{recipient" in v for v in step.values.values())
+                ):
                     # ('post it in #billing and email everyone in the 'Finance Team' sheet': the post tells of the
-                    # dispute, not of the people read to e-mail)
+                    # dispute, not of the people read to e-mail; but a post to a place of its own, '… look up the
+                    # customer in Airtable and post the request with their plan to #support', tells of the event and of
+                    # what was found)
                     data = self.audience[data] or data
+                elif message and self.audience.get(data or "") and not said:
+                    data = f"{self.audience[data or '']}\n\n{data}"
                 data = said or data
                 data = self.with_message(step, data)
                 data = self.earlier_data(step, data)
@@ -2732,6 +2767,8 @@ class _Builder:
                         else f"<{local}.{step.result}>"
                     )
                     self.refs[id(step)] = prev
+                    if step.kind == "source" and prev and before_read:
+                        self.read_over[prev] = before_read
                     if (
                         step.kind == "source"
                         and self.trigger.kind == "webhook"
@@ -3389,6 +3426,15 @@ class _Builder:
         # answered, the branches carry what it classified
         yes_no = re.search(r"\.(?:includes|startsWith)\(\\?\"(?:yes|no)\\?\"\)", expression) is not None
         carried = self.classified_input(prev, yes_no or verdict) if prev and prev in expression else None
+        if (
+            carried is None
+            and prev in self.read_over
+            and prev in self.held_in
+            and f"JSON.stringify({prev})).toLowerCase().includes(" in expression
+        ):
+            # 'check whether their email is already in the 'Waitlist' sheet; if not, add a row with their name': the
+            # read only answers the test, the branches carry what came before it (the event)
+            carried = self.read_over[prev]
         exits: list[tuple[str, str]] = []
         for handle, branch in sides:
             if branch:
@@ -3853,6 +3899,7 @@ class _Builder:
             # 'if the buyer is in the 'VIP' Google Sheet': the event's value among what the place holds
             self.notes.append(f"the test '{test.strip()}' looks for {sought} in what {prev} holds")
             found = f"String(JSON.stringify({prev})).toLowerCase().includes(String({sought}).toLowerCase())"
+            self.held_in.add(prev)
             return (f"!({found})" if _NOT_TEST.search(holds.group(0)[holds.end("what") :]) else found), None
         words = [w for w in re.findall(r"[a-z0-9'-]+", low) if w not in lexicon()["test_filler"]]
         # 'if it starts with /expense': a chat command is spelled with its slash
@@ -4747,6 +4794,14 @@ def _instruction(step: Step) -> str:
     """What a block with no data before it works on: the quoted text, else the words it came from."""
     quoted = re.search(r"[\"“']([^\"”']{2,200})[\"”']", step.text or "")
     return quoted.group(1) if quoted else (step.text or step.label or "").strip()
+
+
+def _looked_up(block: PlanBlock) -> bool:
+    """Whether a read block finds one record by a filter (services.json 'lookup' field set)."""
+    how = services.lookup_filter(
+        block.type, next((v.value for v in block.values if v.id == "operation"), None)
+    )
+    return how is not None and any(v.id == how["field"] and v.value for v in block.values)
 
 
 def _updates(block_type: str, operation: str | None) -> bool:

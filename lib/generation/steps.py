@@ -2293,7 +2293,11 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         from lib.generation.services import text_field
 
         found = text_field(entry["type"], mode["operation"])
-        if found is not None and found[0] not in values:
+        stated = _SET_TO.search(clause) if mode["operation"] == "update" else None
+        if found is not None and found[0] not in values and found[1] and stated:
+            # 'update the Status column to Paid for that invoice in the sheet': the cell takes the value said
+            values[found[0]] = json.dumps([[stated.group(1)]])
+        elif found is not None and found[0] not in values:
             values[found[0]] = json.dumps([["{upstream}"]]) if found[1] else "{upstream}"
         elif found is None:
             _changed_fields(entry["type"], mode["operation"], clause, values)
@@ -2384,6 +2388,15 @@ def _dated(block_type: str, operation: str | None) -> bool:
     )
 
 
+# 'update the Status column to Paid', "set its Reorder column to 'YES'": a column changed to a value said
+_SET_TO = re.compile(
+    r"\b(?:update|change|switch|set|mark)\w*\s+(?:(?:the|its|their|that|this|each)\s+)?(?:[\w-]+['’]s\s+)?"
+    r"[\"“']?[\w][\w -]{0,30}?[\"”']?\s+(?:field|column|cell)\s+(?:to|as)\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?"
+    r"(?=\s+(?:in|on|at|for|when|once|of)\b|[,.;!?]|$)",
+    re.I,
+)
+
+
 def _changed_fields(block_type: str, operation: str, clause: str, values: dict[str, Any]) -> None:
     """An update whose registry field is a JSON object of columns (Airtable's `fields`, Supabase's `data`): the
     column the clause names ('tick the 'Reminder sent' field', 'that row's Status field', else Status) set to the
@@ -2426,14 +2439,17 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
     # 'update the Status to Done', 'change the deal's stage to Won': unquoted, after the column it changes
     stage = re.search(
         r"\b(?:update|change|switch|move|set)\w*\s+(?:(?:the|its|their|that|this|each)\s+)?(?:[\w-]+['’]s\s+)?"
-        r"(status|stage|state|phase)\s+(?:field\s+|column\s+)?to\s+([\w][\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)"
-        r"(?=\s+(?:in|on|at|for|when|once)\b|[,.;!?]|$)",
+        r"(status|stage|state|phase)\s+(?:field\s+|column\s+)?to\s+[\"“']?([\w][\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)"
+        r"[\"”']?(?=\s+(?:in|on|at|for|when|once)\b|[,.;!?]|$)",
         clause,
         re.I,
     )
     value: Any = state.group(1) if state else True if re.search(r"\btick", clause, re.I) else "{prev}"
-    if stage and not column and not assigned and not (state and _quoted_at(clause, state.start(1))):
-        name, value = stage.group(1)[:1].upper() + stage.group(1)[1:], stage.group(2)
+    if stage and not column and not assigned:
+        # ("change their Stage to 'Customer'": the column named, the quoted value whole)
+        quoted = state is not None and _quoted_at(clause, state.start(1))
+        name = stage.group(1)[:1].upper() + stage.group(1)[1:]
+        value = value if quoted else stage.group(2)
     if assigned and not column:
         value = assigned.group(2)
     value = {"true": True, "false": False}.get(str(value).lower(), value)
@@ -2786,7 +2802,9 @@ def _email_as_noun(clause: str) -> bool:
     return (
         all(
             re.search(
-                r"(?:'s|\btheir|\bhis|\bher|\bits|\band|\bor|\bname,?)\s+(?:[\w-]+\s+)?$", low[: m.start()]
+                # ('w/ name + email + time': a field listed with '+' or '&')
+                r"(?:'s|\btheir|\bhis|\bher|\bits|\band|\bor|\bname,?|\w\s+[+&])\s+(?:[\w-]+\s+)?$",
+                low[: m.start()],
             )
             # 'with the customer email and the total': the person's address carried in a message
             or re.search(
@@ -3514,6 +3532,11 @@ def _table_name(clause: str) -> str | None:
     name = re.sub(r"^(?:" + service + r")\s+", "", titled.group(1), flags=re.I) if titled else ""
     if name and name.lower() not in names and name.lower() not in _NOT_A_NAME:
         return name  # 'the Big Orders Airtable table'
+    # 'the Supabase orders table': the word between the service and its noun is the name (before a word that merely
+    # follows 'table': '… orders table, add up …')
+    between = re.search(r"\b(?:" + service + r")\s+([\w-]+)\s+table\b", clause, re.I)
+    if between and between.group(1).lower() not in _NOT_A_NAME and between.group(1).lower() not in names:
+        return between.group(1)
     for pattern in (r"\btable\s+(?:called\s+|named\s+)?([\w-]+)", r"\b([\w-]+)\s+table\b"):
         for m in re.finditer(pattern, clause, re.I):
             if m.group(1).lower() not in _NOT_A_NAME and m.group(1).lower() not in names:
@@ -5401,8 +5424,56 @@ def _changed_where_found(
     """A clause's steps; one that changes what a look-up in a service with no block just found and names no
     service of its own ('look the customer up in HubSpot, set their lifecycle stage to 'churned'') writes to
     that same service."""
+    from lib.generation.services import operations
+
     read = read_clause(clause, description, ruled_out)
     found = next((s for s in reversed(before) if s.kind == "source"), None)
+    changes_found = (
+        not any(s.kind == "action" for s in read)
+        and _changes(clause.lower())
+        and _FOUND_AGAIN.search(clause) is not None
+        and not lx.integrations_in(clause)
+    )
+    if (
+        changes_found
+        and found is not None
+        and found.type != "api"
+        and found.integration in lexicon()["integrations"]
+        and "update" in operations().get(found.type, {})
+    ):
+        # 'find them in our Airtable 'Accounts' table by email and change their Stage to 'Customer'': the record
+        # found in a block's service is changed there (its update), in the place the look-up read
+        where = found.text or ""
+        place = re.search(r"\s(?:in|from|on)\s+(?:the\s+|our\s+|my\s+)?.+$", where, re.I)
+        said = (
+            place.group(0) if place else " in " + lexicon()["integrations"][found.integration]["phrases"][0]
+        )
+        said = re.sub(r"\s+by\s+[\w\s'-]+$", "", said)
+        placed = read_clause(f"{clause}{said}", description, ruled_out)
+        if any(
+            s.kind == "action" and s.type == found.type and s.values.get("operation") == "update"
+            for s in placed
+        ):
+            return placed
+    if changes_found and found is None and re.search(r"\b(?:its|their)\s", clause, re.I):
+        # 'read the Stock sheet …. For each row where the quantity is below 5, set its Reorder column to YES': an item
+        # read from the one place the description names that can be updated is changed there
+        kept = {
+            key
+            for _, key in lx.integrations_in(description)
+            if lexicon()["integrations"].get(key, {}).get("target") in ("sheet", "airtable", "table")
+            and "update" in operations().get(lexicon()["integrations"][key]["type"], {})
+        }
+        if len(kept) == 1:
+            key = kept.pop()
+            placed = read_clause(
+                f"{clause} in {lexicon()['integrations'][key]['phrases'][0]}", description, ruled_out
+            )
+            if any(
+                s.kind == "action" and s.integration == key and s.values.get("operation") == "update"
+                for s in placed
+            ):
+                return placed
     if (
         found is None
         or found.type != "api"

@@ -1262,6 +1262,10 @@ def _read_webhook(clause: str) -> Trigger | None:
         _SENTENCE_END.split(head, maxsplit=1)[0],
         maxsplit=1,
     )[0]
+    if found_start == found.start() and found.group(1).lower() in ("webhook", "webhooks"):
+        # 'Log each new order that comes into our webhook to the Supabase table orders', '… from our webhook into
+        # #orders': the webhook is where the item came from; where it goes after it is the step's
+        head = re.split(r"\s+(?=(?:to|into|onto|in)\s)", head, maxsplit=1)[0]
     if clause[: found.start()].count("(") > clause[: found.start()].count(")") and ")" in head:
         head = head[
             : head.index(")")

@@ -25,7 +25,6 @@ _KNOWN: dict[str, str] = {
     "r31h-09-es-notas-reunion": "Spanish meeting notes are refused: the words around the ask are not in the phrase table",
     "r31h-10-fr-email-ask-at-end": "a French e-mail is refused: 'Donc voilà ce qu'il faut' is not in the phrase table",
     "r31h-11-de-markdown-spec": "a German spec is refused: 'fasst … zusammen' is not in the phrase table",
-    "r31h-12-sla-clause-severity": "'shall log every incident … as an issue in the Linear team 'OPS'' makes no Linear write",
     "r31h-14-pt-audio-corrige": "a Portuguese voice memo is refused: its filler words are not in the phrase table",
 }
 
