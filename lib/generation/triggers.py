@@ -1951,6 +1951,8 @@ _SITUATION = re.compile(
 _NOT_A_SUBJECT = re.compile(
     r"^(?:please|then|also|and|or|but|so|else|otherwise|if|unless|when(?:ever)?|every|each|for|on|at|after|before|"
     r"once|i|we|you|let's|just)\b|"
+    # 'Could you post the amount …': the ask put to the builder, no one's arrival
+    r"^(?:could|can|would|will)\s+(?:you|u|sim|we|it)$|"
     r"\b(?:don[’']?t|do\s+not|never|not|no)\b|"  # 'Don't post it to Slack': a command, negated
     r"^(?:" + _COMMAND_VERBS + r")\b",
     re.I,
