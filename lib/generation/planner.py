@@ -467,7 +467,7 @@ def draft(description: str) -> Draft:
     # (the end of context stays apart from the request's blanked opening: "… a summary.          , pull …")
     ends = {end for _, end in context}
     text = re.sub(r"\s+(?=[,.;])", lambda m: m.group(0) if m.start() in ends else "", "".join(blanked))
-    text = _one_per_run(text, trigger)
+    text = _one_per_run(text, trigger, description)
     text = _back_to_event(text, trigger)
     item = (
         _item_subject(text, " ".join(description[a:b] for a, b in trigger.spans))
@@ -1431,12 +1431,25 @@ _BECOMES_VERB = {
 }
 
 
-def _one_per_run(text: str, trigger: Any) -> str:
+def _one_per_run(text: str, trigger: Any, description: str = "") -> str:
     """'Guests message our WhatsApp number. Log every message in the 'Requests' table': with the service's event
     starting the run, each run brings one of what it sends (lexicon 'items'), so 'every message' is that message,
-    not a list to read and repeat over (same length: the text keeps the description's positions)."""
+    not a list to read and repeat over (same length: the text keeps the description's positions). 'Our bug report
+    form posts to a webhook. For each report, open a Jira ticket': a noun of the event's own words, said in the
+    singular there and nowhere in the plural, is the one thing each run brings too."""
     provider = trigger.values.get("webhookProvider") if trigger.kind == "webhook" else None
-    items = lexicon()["webhook_providers"].get(provider or "", {}).get("items", [])
+    items = list(lexicon()["webhook_providers"].get(provider or "", {}).get("items", []))
+    if trigger.kind == "webhook":
+        # (the sentence the event is told in, up to its end: 'Our bug report form posts to a webhook'; not what the
+        # run fetches after it, 'get the attendee list from api.zoom.us and for each attendee …')
+        said = " ".join(
+            re.split(r"[.!?\n]", description[:a])[-1] + description[a:b] for a, b in trigger.spans
+        )
+        items += [
+            w
+            for w in dict.fromkeys(re.findall(r"[a-z]{3,}", said.lower()))
+            if not re.search(rf"\b{w}(?:s|es)\b|\b{w}\s+(?:list|items|rows|lines)\b", description, re.I)
+        ]
     if not items:
         return text
     each = re.compile(
@@ -2305,6 +2318,16 @@ class _Builder:
                     )
                     self.notes.append(f"the record updated is the first one the look-up found ({out[key]})")
             return
+        event_key = services.data()["blocks"].get(step.type, {}).get("event_key", {})
+        if step.kind == "action" and container is None and out.get("operation") == "update" and event_key:
+            if self.trigger.kind == "webhook" and services.body_as_sent(str(provider or "generic")):
+                # 'when the deploy is done (webhook) comment on the Jira issue', 'add it to the ticket' after 'when a
+                # ticket is created': the record changed is the one the event names (services.json `event_key`)
+                for key, path in event_key.items():
+                    if not out.get(key):
+                        out[key] = self.event_field(path)
+                        self.notes.append(f"the record updated is the one the event names ({out[key]})")
+                return
         start = self.start_data()
         if (
             step.kind == "action"

@@ -49,6 +49,10 @@ _WRITE = (
     r"let(?=\s+(?!me\b|us\b)(?:[\w'-]+\s+){1,3}?know\b)|"
     # 'nag the authors in Slack #frontend', 'nudge the managers in Teams': a reminder sent to people
     r"nag|nudge|"
+    # 'thank them by name in #community', 'welcome each new member on Discord': a message sent to people (not 'thanks
+    # to the new form', 'welcome email' as a noun)
+    r"(?:thank|welcome|greet|congratulate)(?=s?\s+(?:them|him|her|everyone|everybody|whoever|(?:the|each|every|our|"
+    r"any|all|new)\s)\b)|"
     # 'fill in the 'Company notes' field', 'populate the Summary column': a record's field written
     r"fill(?:s|ed|ing)?\s+(?:in|out)(?=\s+(?:the|its|their|each|every|that|this)\b)|populate|"
     # 'rewrite our Confluence page "Sprint Status" with a table', 'overwrites the doc' (not 'rewrite the text in plain
@@ -536,6 +540,8 @@ def clauses(text: str) -> list[str]:
         # 'post to #sre + create a Linear issue': a '+' or '&' before a new verb joins two steps, as 'and' does
         # 'I would like to save the answers … and to send …': an infinitive after 'and' starts a step as a verb does
         # ('… and she posts a summary in #eng': the bot named again before its next verb)
+        # ('gitlab can send us a webhook — whenever a merge request gets merged, …': a dash before the event's 'when')
+        r"\s+[—–-]{1,2}\s+(?=(?:when(?:ever)?|each\s+time|every\s+time|as\s+soon\s+as)\s)|"
         r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+(?:and|\+|&)\s+(?=(?:(?:it|he|she|the\s+(?:bot|assistant|agent))"
         r"\s+(?:will\s+|then\s+|also\s+)?)?(?:also\s+)?(?:to\s+)?(?:"
         + _WRITE
@@ -3005,7 +3011,9 @@ def _verb_operation(entry: dict, low: str) -> str | None:
                 # ('writes the summary back into that company's record': the record of the item named by its noun)
                 r"\b(?:write|put|save|store|add)s?\b[^.;]{0,40}?\b(?:back\s+(?:in|into|to|on)|(?:in|into|on|to)\s+"
                 r"(?:that|this|its|their|the\s+same|the\s+matching)\s+(?:[\w-]+['’]s\s+)?"
-                r"(?:row|record|entry|page|line|item)(?:'s)?)\b",
+                r"(?:row|record|entry|page|line|item)(?:'s)?|"
+                # 'add it to the ticket': the ticket the run is about (not 'add it to the issue tracker')
+                r"(?:to|on|onto)\s+the\s+(?:ticket|issue)(?!\s+(?:tracker|list|board|queue|log)s?\b))\b",
                 low,
             )
             is not None
@@ -5244,7 +5252,23 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
             r"(?:same\s+)?(" + "|".join(lexicon()["record_nouns"]) + r")s?\b",
             low,
         )
+        # 'have AI draft a first answer and add it to the ticket': what the run made, put on the record it is about
+        or re.search(
+            r"\b(?:"
+            + "|".join(lexicon()["placing_verbs"])
+            + r")\s+(?:it|them|this|that|(?:the|its|their)\s+[\w-]+)\s+(?:as\s+an?\s+[\w-]+\s+)?"
+            r"(?:to|on|onto|in|into)\s+(?:the|that|this|its)\s+(?:same\s+)?("
+            + "|".join(lexicon()["record_nouns"])
+            + r")\b(?!\s+(?:tracker|list|board|queue|log)s?\b)",
+            low,
+        )
     )
+    if record and (
+        not any(k in lexicon()["record_nouns"][record.group(1)] for _, k in lx.integrations_in(description))
+        or lx.CHANNEL_RE.search(clause)
+    ):
+        # 'post the ticket link in #csat-alerts': what is posted to the channel, no record written to
+        record = None
     # 'otherwise add it to 'Nurture'': a place named only by its quoted name, in the one table service the text names
     quoted_place = re.search(
         r"\b(?:"

@@ -1562,16 +1562,17 @@ _EVERY_NEW = re.compile(
     r"abandoned)\s+[\w-])|"
     # 'for every email that lands in our support@ inbox': an arrival without 'new'
     # ('every email from billing@stripe.com that reaches my Gmail': its sender's address among the words)
-    r"(?=(?:[\w-]+\s+){1,2}that\s+(?:lands|arrives|comes in|hits|reaches|gets posted|is posted|is submitted)\b|"
-    r"(?:[\w-]+\s+){1,2}(?:from\s+)?[\w.%+-]*@[\w-]+(?:\.[\w-]+)+\s+that\s+(?:lands|arrives|comes in|hits|reaches)\b)|"
+    # ('every email that comes into our Gmail': 'into' as well as 'in')
+    r"(?=(?:[\w-]+\s+){1,2}that\s+(?:lands|arrives|comes in(?:to)?|hits|reaches|gets posted|is posted|is submitted)\b|"
+    r"(?:[\w-]+\s+){1,2}(?:from\s+)?[\w.%+-]*@[\w-]+(?:\.[\w-]+)+\s+that\s+(?:lands|arrives|comes in(?:to)?|hits|reaches)\b)|"
     # 'any email to invoices@ with a pdf': mail sent to an address of ours arrives there
     r"e-?mails?\s+(?:sent\s+)?to\s+[\w.+-]*?(?=\w@)|"
     # 'every email in my outlook from anyone @brightwave.co', 'every email labelled 'Receipts'': mail in a mailbox
     r"(?=e-?mails?\s+(?:(?:in|into)\s+(?:my|our|the)\s+(?:[\w-]+\s+)?(?:inbox|mailbox|gmail|outlook)\b|"
     r"label(?:l)?ed\s|tagged\s|with\s+the\s+label\s)))"
-    # ('Lodge every new Teams message … as a Jira ticket': what it becomes is the step's)
+    # ('Lodge every new Teams message … as a Jira ticket', '… should become a Trello card': what it becomes is the step's)
     # (a full stop inside an address or a domain ends nothing: 'every email from billing@stripe.com that …')
-    r"(?:[^,.;:!?\n]|\.(?=\w)){2,120}?(?=\s+(?:and|into|then|as\s+an?|to\s+(?!(?:the|our|my)\b))\b|[,;:!?\n]|\.(?!\w)|$)",
+    r"(?:[^,.;:!?\n]|\.(?=\w)){2,120}?(?=\s+(?:and|(?<!\bcomes\s)into|then|should|must|as\s+an?|to\s+(?!(?:the|our|my)\b))\b|[,;:!?\n]|\.(?!\w)|$)",
     re.I,
 )
 
@@ -1958,6 +1959,8 @@ _SITUATION = re.compile(
 _NOT_A_SUBJECT = re.compile(
     r"^(?:please|then|also|and|or|but|so|else|otherwise|if|unless|when(?:ever)?|every|each|for|on|at|after|before|"
     r"once|i|we|you|let's|just)\b|"
+    # 'Could you post the amount …': the ask put to the builder, no one's arrival
+    r"^(?:could|can|would|will)\s+(?:you|u|sim|we|it)$|"
     r"\b(?:don[’']?t|do\s+not|never|not|no)\b|"  # 'Don't post it to Slack': a command, negated
     r"^(?:" + _COMMAND_VERBS + r")\b",
     re.I,
@@ -2011,12 +2014,21 @@ def _situation(text: str) -> Trigger | None:
         unknown = external_in(where) if provider is None else []
         if provider is None and not unknown:
             continue
-        if _IMPERATIVE.search(" " + rest):
+        if any(
+            # ('questions people ask in #it-help on slack, using the confluence page 'IT Handbook'': a noun after an
+            # article is no command)
+            not re.search(
+                r"\b(?:the|a|an|our|my|their|its)\s+(?:[\w'-]+\s+){0,2}$", (" " + rest)[: m.start()], re.I
+            )
+            for m in _IMPERATIVE.finditer(" " + rest)
+        ):
             continue  # 'customers email us, reply …': a command after it, read by the caller
         clause_end = found.end()
         result = re.search(  # '… should become a GitHub issue': what becomes of it is the steps' part
             r"\s(?:should|must|needs?\s+to|has\s+to|have\s+to|becomes?|goes|go|gets?\s+(?:turned|forwarded|sent|"
-            r"posted|added|logged|copied|saved))\b",
+            r"posted|added|logged|copied|saved))\b"
+            # ('… ask in #it-help on slack, using the confluence page …': what the answer uses is the steps' too)
+            r"|,?\s(?:using|based\s+on|with\s+the\s+help\s+of)\b",
             rest,
         )
         if result is not None:
@@ -2977,7 +2989,8 @@ def _read_trigger(text: str) -> Trigger:
         ):
             head = head[: posted.start()]
         # 'Copy every new Stripe invoice to our 'Invoices' table': where it goes is the step's (not 'posted to …')
-        goes = re.search(r"(?<!ed)\s(?:to|into|onto)\s(?=(?:our|the|my|a|an)\b)", head)
+        # ('every email that comes into our Gmail': where it arrives, not where it goes)
+        goes = re.search(r"(?<!ed)(?<!\bcomes)\s(?:to|into|onto)\s(?=(?:our|the|my|a|an)\b)", head)
         if goes:
             head = head[: goes.start()]
         # 'save every new message from our #ideas Slack channel in Notion': after a verb that places it (lexicon.json
