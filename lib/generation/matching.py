@@ -5,7 +5,9 @@
 #questions' names three kinds and three channels; each kind goes to the channel in its position. The sentence is
 rewritten into one route per kind ('Bug -> post it to the Slack channel #bugs; feature -> …'), which the router
 reading already builds. Lists of different lengths, or a place list with no judgement of kinds before it, are left
-as they are. The text is rewritten before anything else reads it."""
+as they are. So are kinds followed by as many actions said 'respectively', 'in that order' or as one of several
+('classify it as bug, billing or other and post it to #bugs, #billing or #support'). The text is rewritten before
+anything else reads it."""
 
 from __future__ import annotations
 
@@ -52,6 +54,43 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return judged, place, marked
 
 
+@lru_cache(maxsize=1)
+def _respective() -> re.Pattern[str]:
+    """'classify it as bug, billing or other and post it to #bugs, #billing or #support respectively', 'rate it hot,
+    warm or cold, then email it to …, add it to … or post it in …, in that order', 'decide if it's billing, technical
+    or sales and send it to #billing, #tech or #sales': kinds, then what is done with each."""
+    judge = lexicon()["matching_places"]["judge"]
+    return re.compile(
+        rf"(?P<head>\b(?:{judge})\w*\s+(?:(?:it|them|this|each\s+one)\s+(?:as\s+|into\s+)?|(?:[^.;:!?\n]{{0,80}}?\s)?"
+        r"(?:as|into|whether\s+it(?:\s+is|['’]s)|if\s+it(?:\s+is|['’]s))\s+))"
+        r"(?P<cats>[^.;:!?\n]+?)\s*,?\s+(?:and\s+then\s+|then\s+|and\s+)"
+        r"(?P<acts>[a-z][\w-]*\s+(?:it|them)\s+(?:to|in|into|on)\s+[^;!?\n]+?)"
+        r"(?P<resp>,?\s+(?:respectively|in\s+that\s+order))?(?P<end>\s*(?:[.!?;](?=\s|$)|\n|$))",
+        re.I | re.M,
+    )
+
+
+def _respective_routes(text: str) -> str:
+    """Each kind paired with the action in its place, as routes ('…: bug → post it to #bugs, billing → post it to
+    #billing, other → post it to #support.'), when the actions are said 'respectively', 'in that order' or as one of
+    several ('… or #sales'); a destination said alone takes the first action's verb."""
+
+    def paired(m: re.Match[str]) -> str:
+        cats, acts = _items(m.group("cats")), _items(m.group("acts"))
+        either = re.search(r"\bor\s+(?:(?!\b(?:and|or)\b)[^,])*$", m.group("acts"), re.I)
+        if len(cats) < 2 or len(cats) != len(acts) or not (m.group("resp") or either):
+            return m.group(0)
+        lead = re.match(r"[a-z][\w-]*\s+(?:it|them)\s+(?:to|in|into|on)\s+", acts[0], re.I)
+        if lead is None:
+            return m.group(0)
+        steps = [a if re.match(r"[a-z][\w-]*\s+(?:it|them)\b", a, re.I) else lead.group(0) + a for a in acts]
+        kinds = f"{', '.join(cats[:-1])} or {cats[-1]}"
+        routes = ", ".join(f"{c} → {a}" for c, a in zip(cats, steps, strict=True))
+        return f"{m.group('head')}{kinds}: {routes}{m.group('end') or '.'}"
+
+    return _respective().sub(paired, text)
+
+
 def _items(listed: str) -> list[str]:
     parts = re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+", listed.strip())
     return [re.sub(r"^(?:a|an|the)\s+", "", p.strip(), flags=re.I) for p in parts if p.strip()]
@@ -59,6 +98,7 @@ def _items(listed: str) -> list[str]:
 
 def matched_places(text: str) -> str:
     """`text` with each 'the matching <place>: a, b or c' after a judgement into as many kinds written as routes."""
+    text = _respective_routes(text)
     judged, place, marked = _patterns()
     for kinds in judged.finditer(text):
         found = (

@@ -11,7 +11,11 @@ Lines 17–22, added after that fix and written before the next: routes by a fie
 if it's Pro …; otherwise …", a Spanish "según el campo 'pais'"), which the planner handed to an AI classifier and
 a model-driven router (or, for 'plan', a test of whether the word appears anywhere), and titled the routed e-mail
 "Depending on the 'department' field: sales goes"; control: routes an AI decides. 1 of 6 right before (r32f-19,
-whose wrong test the judge's route label does not see: the unit test below checks it), 3 after."""
+whose wrong test the judge's route label does not see: the unit test below checks it), 3 after. Lines 23–25, written
+after that and before the next fix: kinds, then as many destinations or actions said 'respectively' or 'in that
+order' (and r32f-21's "… or #sales"), which became one classifier posting to the first place only, a chain of all
+three, or a router whose kinds were "Sort in Gmail" and "Gmail into refunds" (`matching._respective_routes`);
+0 of 3 right before, 3 after (r32f-21 with them)."""
 
 from __future__ import annotations
 
@@ -27,8 +31,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r32f-20-sort-by-region": "the trigger's clause takes 'Sort incoming webhook orders by their 'region' field': the "
     "route's head is inside the event's words, so only the last route is built",
-    "r32f-21-ai-decides-control": "'send it to #billing, #tech or #sales' after 'billing, technical or sales': "
-    "destinations listed in the categories' order (respectively) are not read as routes",
     "r32f-22-segun-campo": "'según el campo' and the elliptical 'si es México en #mx' are not in the phrase table",
 }
 
