@@ -3,7 +3,9 @@ fix): saying no, or building what was asked, in new voices. Refused: a question 
 notes that decided nothing, a question about two block types, a phone call for a person, a sigh about Mondays, a
 question about API prices, a one-off translation. Built: 'Can Sim send me a Telegram message every evening …',
 'Is it possible to have new Typeform responses added to our Airtable …', "We'd love it if every new Shopify order
-over $500 got posted in #big-orders"; control: a weekly Slack reminder. 10 of 12 were right before the fix."""
+over $500 got posted in #big-orders"; control: a weekly Slack reminder. 10 of 12 were right before the fix, 12 after: a
+wish's 'if' ("we'd love it if …") is no test, 'have new X added to …' is the ask, and '$500' may sit in the passive's
+subject (lexicon `passive_news`)."""
 
 from __future__ import annotations
 
