@@ -3590,6 +3590,21 @@ class _Builder:
         unset = _EMPTY_TEST.match(test)
         whole = unset is not None and unset.group("f").strip().lower() in lexicon()["whole_list_nouns"]
         none = _NONE_FETCHED.match(test) if not whole else None
+        some = _SOME_FETCHED.match(test) if not whole and not none else None
+        if (
+            some
+            and prev
+            and not prev.startswith(("<loop", "<start"))
+            # ('have an agent list any broken links, and if it found any …': what the agent answered, not the read)
+            and not any(b.type == "agent" and prev.startswith(f"<{b.id}.") for b in self.blocks)
+            and not lx.threshold_in(test)
+            and not _NONE_STATED.search(some.group("rest"))
+        ):
+            # 'if there are any, post them', 'if there are any new rows', 'if it finds any': the list the run fetched
+            # holds items — not a word to find in it
+            listed = next(reversed(self.lists_upstream(self.test_heads)), prev)
+            self.notes.append(f"the test '{test.strip()}' holds when {listed} holds items")
+            return f"[].concat({listed} || []).length > 0", None
         if (
             (whole or (none and not (none.group("no") and _NONE_STATED.search(none.group("rest")))))
             and prev
@@ -4609,6 +4624,12 @@ _NONE_FETCHED = re.compile(
     r"^\s*(?:there\s+(?:is|are|was|were)\s+|there['’]s\s+|we\s+(?:have|got|get)\s+|"
     r"(?:it|they)\s+(?:has|have|finds?|found|returns?|returned|gets?|got)\s+)?"
     r"(?:(?P<no>no|zero)\s+(?=[a-z])|nothing\b|none\b)(?P<rest>[^<>]*)$",
+    re.I,
+)
+# 'there are any', 'there are any new rows', 'it finds some': the list fetched came back with items
+_SOME_FETCHED = re.compile(
+    r"^\s*(?:there\s+(?:is|are|was|were)\s+|there['’]s\s+|we\s+(?:have|got|get)\s+|"
+    r"(?:it|they)\s+(?:finds?|found|returns?|returned|gets?|got)\s+)(?:any|some|anything)\b(?P<rest>[^<>]*)$",
     re.I,
 )
 # 'no account manager is assigned', 'no one has replied': a state of one thing said, not a list that came back empty
