@@ -3599,6 +3599,7 @@ class _Builder:
             and not any(b.type == "agent" and prev.startswith(f"<{b.id}.") for b in self.blocks)
             and not lx.threshold_in(test)
             and not _NONE_STATED.search(some.group("rest"))
+            and not _QUALIFIED_ITEMS.search(some.group("rest"))
         ):
             # 'if there are any, post them', 'if there are any new rows', 'if it finds any': the list the run fetched
             # holds items — not a word to find in it
@@ -4619,17 +4620,22 @@ _EMPTY_TEST = re.compile(
 _VERDICT_READ = re.compile(
     r"(?P<not>!\()?String\(JSON\.stringify\(<(?P<id>[\w-]+)\.content>\)\)\.toLowerCase\(\)\.includes\(\"(?P<word>[a-z][\w -]{1,30})\"\)(?(not)\))"
 )
+# 'there are', 'we got', 'it returned': what a test of a fetched list says before how many came back
+_FETCHED = (
+    r"(?:there\s+(?:is|are|was|were)\s+|there['’]s\s+|we\s+(?:have|got|get)\s+|"
+    r"(?:it|they)\s+(?:has|have|finds?|found|returns?|returned|gets?|got)\s+)"
+)
 # 'there are no new orders', "there's nothing booked on Monday", 'nothing came back': the fetched list is empty
 _NONE_FETCHED = re.compile(
-    r"^\s*(?:there\s+(?:is|are|was|were)\s+|there['’]s\s+|we\s+(?:have|got|get)\s+|"
-    r"(?:it|they)\s+(?:has|have|finds?|found|returns?|returned|gets?|got)\s+)?"
-    r"(?:(?P<no>no|zero)\s+(?=[a-z])|nothing\b|none\b)(?P<rest>[^<>]*)$",
+    rf"^\s*{_FETCHED}?(?:(?P<no>no|zero)\s+(?=[a-z])|nothing\b|none\b)(?P<rest>[^<>]*)$",
     re.I,
 )
 # 'there are any', 'there are any new rows', 'it finds some': the list fetched came back with items
-_SOME_FETCHED = re.compile(
-    r"^\s*(?:there\s+(?:is|are|was|were)\s+|there['’]s\s+|we\s+(?:have|got|get)\s+|"
-    r"(?:it|they)\s+(?:finds?|found|returns?|returned|gets?|got)\s+)(?:any|some|anything)\b(?P<rest>[^<>]*)$",
+_SOME_FETCHED = re.compile(rf"^\s*{_FETCHED}(?:any|some|anything)\b(?P<rest>[^<>]*)$", re.I)
+# 'any marked 'blocker'', 'any over $500', 'any older than a week': items of a kind, a test of each, not of the count
+_QUALIFIED_ITEMS = re.compile(
+    r"['\"“‘\d$€£]|\b(?:marked|tagged|labell?ed|flagged|with|without|over|under|above|below|older|newer|more|less|"
+    r"than|from|that|which|who|whose|where|in|on|at|about|for|by|to|mention\w*|contain\w*|say\w*)\b",
     re.I,
 )
 # 'no account manager is assigned', 'no one has replied': a state of one thing said, not a list that came back empty
