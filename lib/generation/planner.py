@@ -3519,6 +3519,22 @@ class _Builder:
         self.edge(heads, local)
         return [(local, "source")], f"<{local}.result>"
 
+    def exclusive(
+        self, tests: list[str], words: str, heads: list[tuple[str, str]], parent: str | None
+    ) -> tuple[str, list[str]]:
+        """One condition block of exclusive tests ('if', an 'else if' each, 'else'), after `heads`: its id and the
+        handles of the tests, in order (the 'else' handle is 'else')."""
+        handles = ["if"] + [f"elif{i}" for i in range(1, len(tests))]
+        entries = [
+            {"id": h, "title": "if" if h == "if" else "else if", "value": test}
+            for h, test in zip(handles, tests, strict=True)
+        ]
+        entries.append({"id": "else", "title": "else", "value": ""})
+        local = self.add("condition", {"conditions": json.dumps(entries)}, parent)
+        self.words[local] = words
+        self.edge(heads, local)
+        return local, handles
+
     def decision(
         self, chain: list[Step], heads: list[tuple[str, str]], prev: str | None, parent: str | None
     ) -> list[tuple[str, str]] | None:
@@ -3536,15 +3552,12 @@ class _Builder:
         tested = [self.expression(label, prev, t.text) for label, t in zip(labels, chain, strict=True)]
         if any(expr is None or extra is not None for expr, extra in tested):
             return None
-        handles = ["if"] + [f"elif{i}" for i in range(1, len(chain))]
-        entries = [
-            {"id": h, "title": "if" if h == "if" else "else if", "value": expr}
-            for h, (expr, _) in zip(handles, tested, strict=True)
-        ]
-        entries.append({"id": "else", "title": "else", "value": ""})
-        local = self.add("condition", {"conditions": json.dumps(entries)}, parent)
-        self.words[local] = " / ".join("if " + t.label.strip() for t in chain)
-        self.edge(heads, local)
+        local, handles = self.exclusive(
+            [str(expr) for expr, _ in tested],
+            " / ".join("if " + t.label.strip() for t in chain),
+            heads,
+            parent,
+        )
         exits: list[tuple[str, str]] = []
         branches = [
             (h, t.label, t.branches[0][1] if t.branches else []) for h, t in zip(handles, chain, strict=True)
@@ -3642,7 +3655,7 @@ class _Builder:
             key = field_said.group("qf") or field_said.group("bf")
             read = _field_read(prev, key)
             value = field_said.group("v") or field_said.group("w")
-            held = f"String({read} ?? '').trim().toLowerCase() === {json.dumps(value.strip().lower())}"
+            held = _field_equals(read, value.strip())
             self.notes.append(f"the test '{test.strip()}' reads the '{key}' field of {prev}")
             return (f"!({held})" if _NOT_TEST.search(field_said.group("is")) else held), None
         equal = _VALUE_IS.search(test) if not lx.threshold_in(test) and not _quoted(test) else None
@@ -4109,19 +4122,7 @@ class _Builder:
             values = [
                 " ".join(w[:-1]) for w in words
             ]  # 'EU orders …, US orders …': the noun is what is routed
-        handles = ["if"] + [f"elif{i}" for i in range(1, len(named))]
-        entries = [
-            {
-                "id": h,
-                "title": "if" if h == "if" else "else if",
-                "value": f"String({read} ?? '').trim().toLowerCase() === {json.dumps(v.lower())}",
-            }
-            for h, v in zip(handles, values, strict=True)
-        ]
-        entries.append({"id": "else", "title": "else", "value": ""})
-        local = self.add("condition", {"conditions": json.dumps(entries)}, parent)
-        self.words[local] = step.text
-        self.edge(heads, local)
+        local, handles = self.exclusive([_field_equals(read, v) for v in values], step.text, heads, parent)
         self.notes.append(
             f"the routes test the '{field}' field of {prev} for {', '.join(repr(v) for v in values)} (any case)"
             + ("; anything else takes the last route" if rest else "; anything else ends the run")
@@ -4575,6 +4576,11 @@ def _signed(ref: str, op: str, num: str, unit: str, low: str) -> str:
     if re.search(r"\b(?:ris|rose|gain|up|jump|increas|climb|soar)", low):
         return _cmp(ref, ">", num)
     return _cmp(f"Math.abs({ref})", op, num)
+
+
+def _field_equals(read: str, value: str) -> str:
+    """The JavaScript test that a field read by `_field_read` holds `value`, as text and without case."""
+    return f"String({read} ?? '').trim().toLowerCase() === {json.dumps(value.lower())}"
 
 
 # a router's criterion that names a field of the data (steps.ROUTED_FIELD): "'department' field", 'region column'
