@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from lib.errors import CannotPlan
-from lib.generation import forms, mail, services
+from lib.generation import forms, mail, services, titles
 from lib.generation import lexicon as lx
 from lib.generation.corrections import corrected
 from lib.generation.handles import handles_named
@@ -500,7 +500,7 @@ def draft(description: str) -> Draft:
     told = lx.labelled_context(description) + restated
     # '[Finance] Month-end FX snapshot\n\nTrigger: …\nSteps: …': a ticket's title names what the lines after it ask
     # for; when they make steps of their own, the title makes none (its words are no read of their own)
-    titled = _TICKET_TITLE.match(text)
+    titled = titles.TICKET_TITLE.match(text)
     summaries = [titled.span()] if titled else []
     # 'As a recruiter, I want candidates … to get an acknowledgement so that …' before 'Steps: …' / 'AC: …': the user
     # story says in one sentence what the steps spell out, so it makes no steps of its own either
@@ -766,7 +766,7 @@ def draft(description: str) -> Draft:
             for value in block.values:
                 value.value = value.value.replace("{{USER_EMAIL}}", own)
     workflow_plan = WorkflowPlan(
-        name=builder.subject if trigger.kind == "schedule" else _title(said),
+        name=builder.subject if trigger.kind == "schedule" else titles.title(said),
         summary=said[:300],
         blocks=builder.blocks,
         edges=builder.edges,
@@ -1399,7 +1399,6 @@ _BECOMES_AFTER = re.compile(
     re.I,
 )
 # a ticket's title: a first line opening with its tags ('[Automation]', '[Ops][P2]'), with lines after it
-_TICKET_TITLE = re.compile(r"\A\s*(?:\[[^\]\n]{1,40}\]\s*)+[^\n]*(?=\n\s*\S)")
 
 
 # a user story: 'As a <role>, I want … so that …' (one sentence)
@@ -1788,9 +1787,11 @@ class _Builder:
         self.edges: list[PlanEdge] = []
         self.counts: dict[str, int] = {}
         self.judged_word = "yes"  # what the last judging agent answers when its state holds
-        self.subject = _title(_after_schedule(description, trigger))
+        self.subject = titles.title(titles.after_schedule(description, trigger))
         # an e-mail's subject says nothing of the event that started the run: a ticket's title may ('Sentry alert')
-        self.mail_subject = _title(_after_event(_after_schedule(description, trigger), trigger))
+        self.mail_subject = titles.title(
+            titles.after_event(titles.after_schedule(description, trigger), trigger)
+        )
         self.words: dict[str, str] = {}
         self.notes: list[str] = []
         self.needs: list[tuple[str, str, str]] = []
@@ -5061,52 +5062,6 @@ def _ref(local: str, type_: str, operation: str | None = None) -> str:
     return f"<{local}.{key}>"
 
 
-_TRAILING = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "in",
-        "on",
-        "of",
-        "to",
-        "for",
-        "and",
-        "or",
-        "with",
-        "from",
-        "by",
-        "at",
-        "over",
-        "under",
-        "into",
-        "me",
-        "us",
-        "our",
-        "my",
-        "your",
-        "their",
-        "its",
-        "each",
-        "every",
-    ]
-)
-
-
-def _after_schedule(description: str, trigger: Any) -> str:
-    """The description without the schedule it opens with ('Every Monday at 9am Berlin time, pull …' → 'pull …'):
-    what runs, for a name and an e-mail's subject. Unchanged when the rest is too short to name anything."""
-    if getattr(trigger, "kind", None) != "schedule":
-        return description
-    end = 0
-    for start, stop in sorted(getattr(trigger, "spans", ())):
-        if re.fullmatch(r"[\s,;:—-]*", description[end:start]) is None:
-            break
-        end = stop
-    rest = description[end:].lstrip(" ,;:—-\n")
-    return rest if end and len(rest.split()) >= 3 else description
-
-
 # a file said to be a CSV: 'to a CSV file', 'as a CSV', 'into a CSV', 'a CSV export/backup of …'
 _CSV = re.compile(
     r"\b(?:to|into|as|in)\s+(?:a\s+|an\s+|one\s+)?csv\b|\bcsv\s+(?:file|export|backup|dump)\b", re.I
@@ -5131,16 +5086,17 @@ return { csv: lines.join('\\n'), name: '{name}-' + new Date().toISOString().slic
 
 # what a message is, named before its kind ('a welcome email', 'an alert e-mail', 'a short thank-you note')
 _SENT_KIND = re.compile(
-    r"\b(?:a|an|the|our|your)\s+((?:(?!(?:a|an|the|to|of|and|or|with|from|for|it|them)\b)[a-z][\w-]*\s+){1,2}?)"
+    r"\b(?:a|an|the|our|your)\s+((?:(?!(?:a|an|the|to|of|and|or|with|from|for|it|them|by|at|via|in|on)\b)[a-z][\w-]*\s+){1,2}?)"
     r"(e-?mail|message|note)\b",
     re.I,
 )
 # what a sending verb sends ('email the summary to …', 'send me the digest via …', 'mail them today's report')
 _SENT_OBJECT = re.compile(
-    r"\b(?:send|email|e-mail|mail|forward)\s+(?:(?:me|us|him|her|them|\S+@\S+)\s+)?"
-    r"(?:the|a|an|our|this|today's|yesterday's|this week's|the weekly|the daily)\s+"
-    r"((?:(?!(?:a|an|the|to|of|and|or|with|from|for|via|using|on|in|at|by|it|them)\b)[a-z][\w-]*\s*){1,3}?)"
-    r"(?=\s*(?:$|[,.;]|\b(?:to|with|from|via|using|on|in|at|by|and)\b))",
+    r"\b(?:(?P<send>send|forward)|email|e-mail|mail)\s+(?:(?:me|us|him|her|them|\S+@\S+)\s+)?"
+    r"(?:the|a|an|our|their|his|her|your|my|this|today's|yesterday's|this week's|the weekly|the daily)\s+"
+    r"(?P<thing>(?:(?!(?:a|an|the|to|of|and|or|with|from|for|via|using|on|in|at|by|it|them)\b)[a-z][\w-]*\s*){1,3}?)"
+    # ('email the front desk at …', 'email the requester asking …': after 'email' a person, unless a 'to' follows)
+    r"(?=\s*(?:$|[,.;]|\b(?:to|via|using|together|along)\b|(?(send)\b(?:with|from|on|in|at|by|and)\b|(?!))))",
     re.I,
 )
 _NOT_SENT = frozenset(
@@ -5159,39 +5115,11 @@ def _sent_thing(clause: str) -> str | None:
             return " ".join(words)
     found = _SENT_OBJECT.search(clause)
     if found:
-        words = found.group(1).split()
-        if words and words[-1].lower() not in _NOT_SENT and "@" not in found.group(1):
+        words = found.group("thing").split()
+        person = words and re.sub(r"(?:'s|s)$", "", words[-1].lower()) in lexicon()["people"]
+        if words and words[-1].lower() not in _NOT_SENT and not person and "@" not in found.group("thing"):
             return " ".join(words)
     return None
-
-
-def _after_event(description: str, trigger: Any) -> str:
-    """The description without the event clause it opens with ('When someone fills in our Typeform, look up …'
-    → 'look up …'): what runs. Unchanged for other triggers or when the rest is too short to name anything."""
-    if getattr(trigger, "kind", None) != "webhook":
-        return description
-    opened = re.match(
-        r"\s*(?:when|whenever|each time|every time|as soon as|once)\b[^,;:\n]*[,;:]\s*", description, re.I
-    )
-    rest = description[opened.end() :] if opened else ""
-    return rest if len(rest.split()) >= 3 else description
-
-
-def _title(description: str) -> str:
-    # (minutes read by `forms.read_minutes`: the meeting's heading is told, its label no part of the title)
-    description = description.replace(forms.DISCUSSED_LABEL + " ", "")
-    titled = _TICKET_TITLE.match(description)
-    if titled:  # '[Finance][P1] Month-end FX snapshot': the ticket's own title, without its tags
-        description = re.sub(r"^\s*(?:\[[^\]\n]*\]\s*)+", "", titled.group(0)) or description
-    # 'email the customer from Gmail: "Hi {name}, …"': the words a message says are no part of its title
-    head = re.split(r"\s*:\s*[\"“‘']|\s[\"“]", description, maxsplit=1)[0]
-    description = head if len(head.split()) >= 3 else description
-    words = re.sub(r"https?://\S+|\S+@\S+", "", description).split()[:8]
-    while len(words) > 3 and words[-1].lower().strip(",.;:") in _TRAILING:
-        words.pop()  # '… issues in project' → '… issues': a cut title ends on a word that says something
-    title = " ".join(words).strip(" ,.;:")
-    title = title[:1].upper() + title[1:]
-    return (title[:57] + "…") if len(title) > 58 else title or "Generated workflow"
 
 
 # -- helpers for the service and the prompt -----------------------------------------------------

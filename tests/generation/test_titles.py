@@ -4,7 +4,9 @@ Jira digest and the subject of every e-mail it sent), never cut on a word that s
 
 from __future__ import annotations
 
-from lib.generation import planner
+import pytest
+
+from lib.generation import planner, titles
 
 
 def _values(plan, field):
@@ -41,3 +43,83 @@ def test_a_cut_name_ends_on_a_word_that_says_something():
 def test_a_schedule_alone_keeps_the_description():
     """Too little after the schedule to name anything: the description's own words stay."""
     assert planner.draft("Every day at 9, slack #standup").plan.name == "Every day at 9, slack #standup"
+
+
+# The name is the request's opening, without what leads into it and cut where a test or a purpose starts.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hi team, please could you pull the open Jira issues in OPS", "Pull the open Jira issues in OPS"),
+        (
+            "Hello! Make a workflow that scrapes the pricing page every day",
+            "Scrapes the pricing page every day",
+        ),
+        (
+            "Check the Bitcoin price on CoinGecko and if it is below 60,000 USD send me a Telegram message.",
+            "Check the Bitcoin price on CoinGecko",
+        ),
+        (
+            "Check https://api.mystore.com/health?full=1 and if the status is not 200 send an SMS",
+            "Check api.mystore.com/health",
+        ),
+        (
+            "Email the front desk at frontdesk@clinic.example so they can verify coverage",
+            "Email the front desk",
+        ),
+        (
+            "4.1 Estates staff report building faults by messaging the bot",
+            "Estates staff report building faults by messaging",
+        ),
+        ("# Support inbox auto-draft\n## Goal\nFaster first replies.", "Support inbox auto-draft"),
+        (
+            "- new email in gmail from a partner\n- ai extracts the case number",
+            "New email in gmail from a partner",
+        ),
+        (
+            "Our podcast guest form is on Webflow. When Webflow posts a form, email the guest",
+            "Our podcast guest form is on Webflow",
+        ),
+    ],
+)
+def test_a_name_is_the_request_without_its_lead_or_its_test(text, name):
+    assert titles.title(text) == name
+
+
+def test_a_long_name_is_cut_between_words():
+    text = "Reconcile the quarterly intercontinental telecommunications reimbursements automatically"
+    name = titles.title(text)
+    assert name.endswith("…") and len(name) <= 58
+    assert set(name.rstrip("…").split()) <= set(text.split())  # whole words only
+
+
+@pytest.mark.parametrize(
+    ("description", "subject"),
+    [
+        (
+            "When an order comes in on our webhook, find the customer's row in the Airtable table 'Members' by their "
+            "email, then email them their loyalty points balance together with the order total.",
+            "Loyalty points balance",
+        ),
+        # a person after 'email' is the recipient, not what is sent
+        (
+            "Every day at 9 email the front desk at frontdesk@clinic.example so they can verify coverage",
+            "Email the front desk",
+        ),
+    ],
+)
+def test_a_subject_is_what_the_message_carries(description, subject):
+    assert _values(planner.draft(description).plan, "subject") == [subject]
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "When a maintenance request is filed on our webhook, create a Trello card on the Maintenance board and email "
+        "the tenant that we received it.",
+        "Every Friday at 4pm read the expense claims sheet and send each claim to the manager by email at "
+        "approvals@school.example",
+    ],
+)
+def test_a_recipient_is_no_subject(description):
+    for subject in _values(planner.draft(description).plan, "subject"):
+        assert subject.split()[0].lower() not in ("tenant", "manager"), subject

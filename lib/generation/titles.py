@@ -1,0 +1,101 @@
+"""A workflow's name and the default subject of what it sends, from the user's own words.
+
+The name is the opening of the request, cut where it stops saying what the run does: a greeting
+('Hi team,'), a request opener ('Please could you make a workflow that …'), a clause number ('4.1')
+and a heading's next line are not part of it; a test ('… on CoinGecko and if it is below …') ends
+it; a link keeps its host and first path segment ('check https://api.x.com/health' → 'Check
+api.x.com/health'), an e-mail address is left out. The words come from `lexicon.json` `titles`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from lib.generation import forms
+from lib.generation.lexicon import lexicon
+
+# '[Finance][P1] Month-end FX snapshot' on a line of its own: a ticket's title, its tags first
+TICKET_TITLE = re.compile(r"\A\s*(?:\[[^\]\n]{1,40}\]\s*)+[^\n]*(?=\n\s*\S)")
+_URL = re.compile(r"https?://([^\s/?#]+)((?:/[^\s/?#.,;:]+)?)\S*")
+_ADDRESS = re.compile(r"(?:\s+(?:at|to|on))?\s*\S+@\S+")
+# a clause number ('4.1 ', '3) ', 'C2. '), a heading's or a list's mark ('## ', '- ') before the text
+_NUMBER = re.compile(r"\A\s*(?:[A-Z]?\d+(?:\.\d+)*[.)]?|#{1,6}|[-*•])\s+(?=\S)")
+# where the name stops: the next line, a test ('… and if …', ', unless …') or a purpose ('… so they can …')
+_CUT = re.compile(
+    r"\s*(?:\n|,?\s+(?:and\s+)?(?:if|unless)\b|,?\s+so\s+(?:that|they|we|he|she|i|it|someone)\b)", re.I
+)
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    said = lexicon()["titles"]
+    greeting = re.compile(
+        rf"\A\s*(?:(?:{'|'.join(said['greetings'])})\b(?:\s+(?:{'|'.join(said['greeted'])}|[A-Z][\w'’-]*)){{0,2}}"
+        r"\s*[,.!:\n]+\s*)+",
+        re.I,
+    )
+    opener = re.compile(rf"\A\s*(?:{said['openers']})", re.I)
+    return greeting, opener, frozenset(said["never_last"])
+
+
+def after_schedule(description: str, trigger: Any) -> str:
+    """The description without the schedule it opens with ('Every Monday at 9am Berlin time, pull …' → 'pull …'):
+    what runs, for a name and an e-mail's subject. Unchanged when the rest is too short to name anything."""
+    if getattr(trigger, "kind", None) != "schedule":
+        return description
+    end = 0
+    for start, stop in sorted(getattr(trigger, "spans", ())):
+        if re.fullmatch(r"[\s,;:—-]*", description[end:start]) is None:
+            break
+        end = stop
+    rest = description[end:].lstrip(" ,;:—-\n")
+    return rest if end and len(rest.split()) >= 3 else description
+
+
+def after_event(description: str, trigger: Any) -> str:
+    """The description without the event clause it opens with ('When someone fills in our Typeform, look up …'
+    → 'look up …'): what runs. Unchanged for other triggers or when the rest is too short to name anything."""
+    if getattr(trigger, "kind", None) != "webhook":
+        return description
+    opened = re.match(
+        r"\s*(?:when|whenever|each time|every time|as soon as|once)\b[^,;:\n]*[,;:]\s*", description, re.I
+    )
+    rest = description[opened.end() :] if opened else ""
+    return rest if len(rest.split()) >= 3 else description
+
+
+def title(description: str) -> str:
+    """At most eight words that open the request, capitalised; 'Generated workflow' when none are left."""
+    # (minutes read by `forms.read_minutes`: the meeting's heading is told, its label no part of the title)
+    description = description.replace(forms.DISCUSSED_LABEL + " ", "")
+    titled = TICKET_TITLE.match(description)
+    if titled:  # '[Finance][P1] Month-end FX snapshot': the ticket's own title, without its tags
+        description = re.sub(r"^\s*(?:\[[^\]\n]*\]\s*)+", "", titled.group(0)) or description
+    # 'email the customer from Gmail: "Hi {name}, …"': the words a message says are no part of its title
+    head = re.split(r"\s*:\s*[\"“‘']|\s[\"“]", description, maxsplit=1)[0]
+    description = head if len(head.split()) >= 3 else description
+    greeting, opener, never_last = _words()
+    text = description
+    while True:  # 'Hi team, please could you …', '4.1 Hello, …': each lead, in any order
+        bare = opener.sub("", _NUMBER.sub("", greeting.sub("", text), count=1), count=1)
+        if bare == text:
+            break
+        text = bare
+    if len(text.split()) < 3:
+        text = description
+    text = _ADDRESS.sub("", _URL.sub(lambda m: m.group(1) + m.group(2), text))
+    cut = _CUT.search(text)
+    while cut and len(text[: cut.start()].split()) < 2:  # ('If X, …': a test that opens the text is the name)
+        cut = _CUT.search(text, cut.end())
+    if cut:
+        text = text[: cut.start()]
+    words = text.split()[:8]
+    while len(words) > 3 and words[-1].lower().strip(",.;:") in never_last:
+        words.pop()  # '… issues in project' → '… issues': a cut title ends on a word that says something
+    name = " ".join(words).strip(" ,.;:–—-")
+    name = name[:1].upper() + name[1:]
+    if len(name) > 58:  # cut between words
+        name = name[:57].rsplit(" ", 1)[0].rstrip(" ,.;:–—-") + "…"
+    return name or "Generated workflow"
