@@ -128,6 +128,23 @@ def _letter(text: str) -> str | None:
     return None
 
 
+def subject_line(text: str) -> str | None:
+    """The subject a pasted e-mail gives itself ('Subject: Fwd: overdue invoices' → 'Overdue invoices'), without
+    its reply and forward marks; None when `text` is no e-mail or its subject says nothing."""
+    lines = text.split("\n")
+    if not _is_mail(lines):
+        return None
+    p = _patterns()
+    for line in lines:
+        line = _QUOTE.sub("", line)
+        found = p["subject"].match(line)
+        if found:
+            said = re.sub(r"^(?:\s*(?:re|fwd?|aw|wg|tr|rv|enc)\s*:)+", "", line[found.end() :], flags=re.I)
+            said = said.strip(" *_\t")
+            return said[:1].upper() + said[1:] if len(said.split()) >= 2 else None
+    return None
+
+
 def read_mail(text: str) -> str | None:
     """The messages of a pasted e-mail or thread, oldest first, each without its headers, quote marks and
     signature; None when `text` holds no e-mail header block or separator."""

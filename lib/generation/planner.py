@@ -119,6 +119,7 @@ def draft(description: str) -> Draft:
     # the country of the text's addresses, the thread's senders too: the zone of a schedule that says none
     home_zone = address_zone(description)
     # a forwarded thread: its messages oldest first, without headers, quote marks and signatures (mail.py)
+    named = mail.subject_line(description)  # ('Subject: Fwd: overdue invoices': the workflow's name)
     description = mail.read_mail(description) or description
     foreign = language_of(description)
     english = to_english(description, foreign) if foreign else None
@@ -766,7 +767,7 @@ def draft(description: str) -> Draft:
             for value in block.values:
                 value.value = value.value.replace("{{USER_EMAIL}}", own)
     workflow_plan = WorkflowPlan(
-        name=builder.subject if trigger.kind == "schedule" else titles.title(said),
+        name=named or (builder.subject if trigger.kind == "schedule" else titles.title(said)),
         summary=said[:300],
         blocks=builder.blocks,
         edges=builder.edges,

@@ -22,10 +22,15 @@ _URL = re.compile(r"https?://([^\s/?#]+)((?:/[^\s/?#.,;:]+)?)\S*")
 _ADDRESS = re.compile(r"(?:\s+(?:at|to|on))?\s*\S+@\S+")
 # a clause number ('4.1 ', '3) ', 'C2. '), a heading's or a list's mark ('## ', '- ') before the text
 _NUMBER = re.compile(r"\A\s*(?:[A-Z]?\d+(?:\.\d+)*[.)]?|#{1,6}|[-*•])\s+(?=\S)")
-# where the name stops: the next line, a test ('… and if …', ', unless …') or a purpose ('… so they can …')
+# where the name stops: the next line or sentence, a test ('… and if …', ', unless …'), a purpose ('… so they can
+# …'), a trailing arrow or an ellipsis
 _CUT = re.compile(
-    r"\s*(?:\n|,?\s+(?:and\s+)?(?:if|unless)\b|,?\s+so\s+(?:that|they|we|he|she|i|it|someone)\b)", re.I
+    r"\s*(?:\n|[.?!](?=\s)|…|\s(?:->|→|=>)\s*$|,?\s+(?:and\s+)?(?:if|unless)\b"
+    r"|,?\s+so\s+(?:that|they|we|he|she|i|it|someone)\b)",
+    re.I,
 )
+# words that point back to a sentence before them ('Sort every new one'): such a request keeps its context
+_BACK = re.compile(r"\b(?:one|ones|it|them|they|those|these|that|this|there|he|she)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +71,36 @@ def after_event(description: str, trigger: Any) -> str:
     return rest if len(rest.split()) >= 3 else description
 
 
+def _request(text: str) -> str:
+    """`text` from where the request starts: after a job brief's lead ('… Looking for a Sim workflow that'), or after
+    the sentences told before it ("I'm the attendance officer at …. Every Friday, …") unless the request points
+    back at them ('Support emails land in our Gmail. Sort every new one: …')."""
+    from lib.generation import lexicon as lx
+    from lib.generation.steps import ACTION_START
+
+    first = text.lstrip().split("\n", 1)
+    if len(first) > 1 and 0 < len(first[0].split()) <= 7 and not first[0].rstrip().endswith(("?", ":")):
+        return text  # 'Vendor onboarding', 'Minutes - Finance weekly (3 Mar)': a heading names it
+    start = 0
+    for a, b in sorted(lx.context_spans(text, ACTION_START)):
+        if text[start:a].strip(" \t\n.,;:!?-–—"):
+            break
+        start = b
+    rest = text[start:].lstrip()
+    lead = re.match(lexicon()["build_leads"], rest, re.I)
+    if lead and not re.search(r"\bautomate\b", lead.group(0), re.I):  # ('Automate the onboarding:' names it)
+        rest = rest[lead.end() :]
+    labels = "|".join(re.escape(label) for label in lexicon()["section_labels"])
+    if (
+        len(rest.split()) < 3
+        or (start and _BACK.search(" ".join(rest.split()[:5])))
+        # ('Edge cases', 'Steps:': a section, not the ask; 'If the plan is …': a branch names no run)
+        or re.match(rf"(?:{labels})\s*(?::|\n|$)|(?:if|otherwise|else|path)\b", rest, re.I)
+    ):
+        return text
+    return rest
+
+
 def title(description: str) -> str:
     """At most eight words that open the request, capitalised; 'Generated workflow' when none are left."""
     # (minutes read by `forms.read_minutes`: the meeting's heading is told, its label no part of the title)
@@ -77,7 +112,7 @@ def title(description: str) -> str:
     head = re.split(r"\s*:\s*[\"“‘']|\s[\"“]", description, maxsplit=1)[0]
     description = head if len(head.split()) >= 3 else description
     greeting, opener, never_last = _words()
-    text = description
+    text = _request(description)
     while True:  # 'Hi team, please could you …', '4.1 Hello, …': each lead, in any order
         bare = opener.sub("", _NUMBER.sub("", greeting.sub("", text), count=1), count=1)
         if bare == text:
@@ -94,7 +129,7 @@ def title(description: str) -> str:
     words = text.split()[:8]
     while len(words) > 3 and words[-1].lower().strip(",.;:") in never_last:
         words.pop()  # '… issues in project' → '… issues': a cut title ends on a word that says something
-    name = " ".join(words).strip(" ,.;:–—-")
+    name = " ".join(words).strip(" ,.;:–—->→=")
     name = name[:1].upper() + name[1:]
     if len(name) > 58:  # cut between words
         name = name[:57].rsplit(" ", 1)[0].rstrip(" ,.;:–—-") + "…"

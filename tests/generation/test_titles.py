@@ -77,7 +77,28 @@ def test_a_schedule_alone_keeps_the_description():
         ),
         (
             "Our podcast guest form is on Webflow. When Webflow posts a form, email the guest",
-            "Our podcast guest form is on Webflow",
+            "When Webflow posts a form, email the guest",
+        ),
+        (  # the request points back at what the context told
+            "Support emails land in our Gmail. Sort every new one: billing to #billing, bugs to Jira",
+            "Support emails land in our Gmail",
+        ),
+        (
+            "Hi! Small bakery chain here. Looking for a Sim workflow that texts each shop its orders",
+            "Texts each shop its orders",
+        ),
+        (
+            "Um, okay, so would you build the low-stock alert? Stock levels are in Excel",
+            "Build the low-stock alert",
+        ),
+        ("Vendor onboarding\nRun it by hand with inputs: company, contact email", "Vendor onboarding"),
+        (
+            "Automate the volunteer onboarding: when the coordinator adds someone, email them",
+            "Automate the volunteer onboarding: when the coordinator…",
+        ),
+        (
+            "New Slack message in #it-helpdesk → if it mentions 'password', reply",
+            "New Slack message in #it-helpdesk",
         ),
     ],
 )
@@ -123,3 +144,12 @@ def test_a_subject_is_what_the_message_carries(description, subject):
 def test_a_recipient_is_no_subject(description):
     for subject in _values(planner.draft(description).plan, "subject"):
         assert subject.split()[0].lower() not in ("tenant", "manager"), subject
+
+
+def test_a_pasted_email_is_named_by_its_subject():
+    plan = planner.draft(
+        "From: Credit Control <credit@tandem.example>\nSent: 21 July 2025 09:45\nTo: ops@tandem.example\n"
+        "Subject: Fwd: overdue invoices\n\nHi, every Monday at 9 pull the overdue invoices from Xero and email each "
+        "customer a reminder.\n\nThanks,\nAnna"
+    ).plan
+    assert plan.name == "Overdue invoices"
