@@ -2738,7 +2738,9 @@ class _Builder:
                     or services.lookup_filter(step.type, step.values.get("operation")) is not None
                     and re.match(r"\s*look(?:s|ing)?\s+up\b", step.text or "", re.I) is not None
                 )
+                unnamed = self.unnamed_places(step, values)
                 local = self.add(step.type, values, parent)
+                self.needs += [(local, shown, need) for shown, need in unnamed]
                 for words, name in told:
                     self.notes.append(
                         f"Sim's {name} read takes no date: '{words}' is left to {self.name_of(local)}, told to keep "
@@ -2852,6 +2854,37 @@ class _Builder:
             ),
             None,
         )
+
+    def unnamed_places(self, step: Step, values: dict[str, str]) -> list[tuple[str, str]]:
+        """'post the summary to Teams', 'add a page in Notion': a place the operation cannot run without (a team and
+        channel, a parent page, a document, a project) that the text names nowhere gets a variable the user sets
+        once ('{{MICROSOFT_TEAMS_TEAM_ID}}'), listed as a need, as a Google Sheet or a Discord channel does; left
+        empty, Sim's tool throws before it is called. Only an id (a selector, or a field titled '… ID'), never an
+        address or a value. (field shown, need) per place filled."""
+        from lib.secrets.detect import env_name
+        from lib.sim.registry import get_block
+
+        spec = get_block(step.type)
+        operation = step.values.get("operation")
+        required = services.operations().get(step.type, {}).get(operation or "", {}).get("required", [])
+        if spec is None or not required:
+            return []
+        out = []
+        for field_id, nouns, shown in services.resource_fields(step.type, operation):
+            if shown not in required and field_id not in required:
+                continue
+            if any(isinstance(values.get(f), str) and values.get(f, "").strip() for f in (field_id, shown)):
+                continue
+            subs = [spec.sub_block(f) for f in (field_id, shown)]
+            if not any(
+                sub is not None and (sub.type.endswith("-selector") or re.search(r"\bID$", sub.title or ""))
+                for sub in subs
+            ):
+                continue
+            var = env_name(step.type, shown)
+            values[field_id] = "{{" + var + "}}"
+            out.append((shown, f"the id of the {nouns[0]} to use (from its URL or settings), as {var}"))
+        return out
 
     def lookup(self, step: Step, values: dict[str, str]) -> None:
         """'takes an email address and looks it up in the customers table', 'texts our bot a tracking number,
