@@ -1790,7 +1790,7 @@ class _Builder:
         self.judged_word = "yes"  # what the last judging agent answers when its state holds
         self.subject = titles.title(titles.after_schedule(description, trigger))
         # an e-mail's subject says nothing of the event that started the run: a ticket's title may ('Sentry alert')
-        self.mail_subject = titles.title(
+        self.mail_subject = titles.subject(
             titles.after_event(titles.after_schedule(description, trigger), trigger)
         )
         self.words: dict[str, str] = {}

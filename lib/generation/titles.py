@@ -34,7 +34,27 @@ _BACK = re.compile(r"\b(?:one|ones|it|them|they|those|these|that|this|there|he|s
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _read_lead() -> re.Pattern[str]:
+    return re.compile(rf"\A(?:{lexicon()['titles']['read_leads']})(?=\S)", re.I)
+
+
+def subject(description: str) -> str:
+    """An e-mail's subject when the text dictates none: the name, without the read that opens it ('Pull last
+    week's closed Jira issues' → "Last week's closed Jira issues"; 'Check the Bitcoin price on CoinGecko' →
+    'Bitcoin price on CoinGecko'): what the message is about, not what the run did first."""
+    name = title(description, up_to_next_step=True)
+    rest = _read_lead().sub("", name, count=1)
+    if (
+        rest == name
+        or len(rest.split()) < 2
+        or re.match(r"(?:of|for|in|on|at|to|from|with|by)\b", rest, re.I)
+    ):
+        return name  # ('Look at each of the URLs' → not 'Of the URLs')
+    return rest[:1].upper() + rest[1:]
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     said = lexicon()["titles"]
     greeting = re.compile(
         rf"\A\s*(?:(?:{'|'.join(said['greetings'])})\b(?:\s+(?:{'|'.join(said['greeted'])}|[A-Z][\w'’-]*)){{0,2}}"
@@ -42,7 +62,13 @@ def _words() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
         re.I,
     )
     opener = re.compile(rf"\A\s*(?:{said['openers']})", re.I)
-    return greeting, opener, frozenset(said["never_last"])
+    # '…, summarise them', '… and email them to me': the run's next step ends the name
+    actions = "|".join(said["next_actions"])
+    nxt = re.compile(
+        rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?=(?:{actions})\s+(?:it|them|this|that|the|a|an|me|us|to)\b)",
+        re.I,
+    )
+    return greeting, opener, nxt, frozenset(said["never_last"])
 
 
 def after_schedule(description: str, trigger: Any) -> str:
@@ -101,8 +127,9 @@ def _request(text: str) -> str:
     return rest
 
 
-def title(description: str) -> str:
-    """At most eight words that open the request, capitalised; 'Generated workflow' when none are left."""
+def title(description: str, up_to_next_step: bool = False) -> str:
+    """At most eight words that open the request, capitalised; 'Generated workflow' when none are left.
+    `up_to_next_step`: the words stop before the run's next step too (an e-mail's subject says what it carries)."""
     # (minutes read by `forms.read_minutes`: the meeting's heading is told, its label no part of the title)
     description = description.replace(forms.DISCUSSED_LABEL + " ", "")
     titled = TICKET_TITLE.match(description)
@@ -111,7 +138,7 @@ def title(description: str) -> str:
     # 'email the customer from Gmail: "Hi {name}, …"': the words a message says are no part of its title
     head = re.split(r"\s*:\s*[\"“‘']|\s[\"“]", description, maxsplit=1)[0]
     description = head if len(head.split()) >= 3 else description
-    greeting, opener, never_last = _words()
+    greeting, opener, nxt, never_last = _words()
     text = _request(description)
     while True:  # 'Hi team, please could you …', '4.1 Hello, …': each lead, in any order
         bare = opener.sub("", _NUMBER.sub("", greeting.sub("", text), count=1), count=1)
@@ -121,11 +148,12 @@ def title(description: str) -> str:
     if len(text.split()) < 3:
         text = description
     text = _ADDRESS.sub("", _URL.sub(lambda m: m.group(1) + m.group(2), text))
-    cut = _CUT.search(text)
-    while cut and len(text[: cut.start()].split()) < 2:  # ('If X, …': a test that opens the text is the name)
-        cut = _CUT.search(text, cut.end())
-    if cut:
-        text = text[: cut.start()]
+    for stop in (_CUT, nxt) if up_to_next_step else (_CUT,):
+        cut = stop.search(text)
+        while cut and len(text[: cut.start()].split()) < (2 if stop is _CUT else 3):
+            cut = stop.search(text, cut.end())  # ('If X, …': a test that opens the text is the name)
+        if cut:
+            text = text[: cut.start()]
     words = text.split()[:8]
     while len(words) > 3 and words[-1].lower().strip(",.;:") in never_last:
         words.pop()  # '… issues in project' → '… issues': a cut title ends on a word that says something
