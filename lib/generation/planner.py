@@ -2244,6 +2244,12 @@ class _Builder:
                     "{subject}", self.subject_of(step, prev, key.lower().endswith("subject"))
                 )
             out[key] = value.replace("{prev}", data)
+            facts = services.data()["blocks"].get(step.type, {})
+            if key == facts.get("title") and facts.get("title_forbids"):
+                # a knowledge document's name takes none of < > : " / \ | ? * (Sim's tool throws on them)
+                out[key] = (
+                    re.sub(r"\s+", " ", re.sub(facts["title_forbids"], " ", out[key])).strip() or out[key]
+                )
             if step.type == "api" and key == "url":
                 out[key] = self.input_in_url(out[key], parent)
         if step.kind == "source" and any(b.id == parent and b.type == "loop" for b in self.blocks):
@@ -2469,14 +2475,14 @@ class _Builder:
         if parent is not None and kind == "user":
             # 'message each task owner on Slack': a direct message goes to a user id the item holds, beside its
             # e-mail address (Slack takes a user id, U…, as the channel of a direct message; Telegram a chat id)
-            holder = self.item_email.rpartition(".")[0]
+            holder = _item_holder(self.item_email)
             if self.item_email.isdigit():  # a row of cells has no names: the user places the column
                 path = str(int(self.item_email) + 1)
                 self.notes.append(
                     f"the {who}'s {what} is taken from cell {path} of each row: set its cell number"
                 )
                 return f"<loop.currentItem.{path}>"
-            path = f"{holder}.{user_field}" if holder and "[" not in holder else user_field
+            path = f"{holder}.{user_field}" if holder else user_field
             self.notes.append(
                 f"the {who}'s {what} is read from each item's '{path}' field (<loop.currentItem.{path}>); "
                 "change it if your data names it differently"
@@ -2505,7 +2511,7 @@ class _Builder:
             elif (
                 named
             ):  # 'email the client (billing_email column)': that field of each item, under its holder
-                holder = path.rpartition(".")[0]
+                holder = _item_holder(path)
                 path = f"{holder}.{named}" if holder else named
             self.notes.append(
                 f"the {who}'s {what} is read from each item's '{path}' field (<loop.currentItem.{path}>); "
@@ -2924,9 +2930,16 @@ class _Builder:
         if how is not None and named and how.get("named") and not re.search(how["uri"], named, re.I):
             # 'the S3 bucket "acme-reports" … (daily/summary.csv)': the place's name and the path told, as an address
             path = re.search(how["path"], self.description, re.I) if how.get("path") else None
-            values[how["field"]] = (
-                how["named"].replace("{name}", named).replace("{path}", path.group(0) if path else "")
-            )
+            key = path.group(0) if path else ""
+            if not key and how.get("key_variable"):
+                # 'read the newest file in acme-exports': Sim reads one object, named by its key; without one its
+                # tool throws on the bare bucket ('s3://acme-exports/'): the key is a variable the user sets once
+                key = "{{" + how["key_variable"] + "}}"
+                self.pending_need = (
+                    f"the key of the object to read in {named} (path/to/file.csv), as {how['key_variable']}"
+                )
+                self.pending_field = how["field"]
+            values[how["field"]] = how["named"].replace("{name}", named).replace("{path}", key)
             return
         if how is None or values.get(how["field"]):
             return
@@ -3678,7 +3691,7 @@ class _Builder:
             empty = bool(unset.group("no")) != (
                 state.startswith("not") or state in ("empty", "blank", "missing")
             )
-            holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
+            holder = _item_holder(self.item_email) if prev.startswith("<loop") else ""
             key = re.sub(r"[\s-]+", "_", unset.group("f").strip().lower())
             read = _field_read(prev, f"{holder}.{key}" if holder else key)
             self.notes.append(f"the test '{test.strip()}' reads the '{key}' field of {prev}")
@@ -3753,7 +3766,7 @@ class _Builder:
                 return f"({sides[0][0]}) && ({sides[1][0]})", sides[0][1]
         pair = lx.field_comparison(test) if prev and not lx.threshold_in(test) else None
         if pair and prev:  # 'IF qty < reorder_point': two fields of the tested data, each read leniently
-            holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
+            holder = _item_holder(self.item_email) if prev.startswith("<loop") else ""
             left, right = (f"{holder}.{f}" if holder else f for f in (pair[0], pair[2]))
             self.notes.append(
                 f"the test '{test.strip()}' compares the '{left}' and '{right}' fields of {prev}"
@@ -3916,7 +3929,7 @@ class _Builder:
                 # 'where quantity is below 15', 'with scrap rate over 4.5%': the field the test names
                 field_word = lx.amount_field(test, None) or self.item_field(test, prev, counted=True)
                 # an Airtable record's amount is among its `fields`, as its other fields are
-                holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
+                holder = _item_holder(self.item_email) if prev.startswith("<loop") else ""
                 if field_word and holder and "." not in field_word:
                     field_word = f"{holder}.{field_word}"
                 field_name = field_word or (f"{holder}.amount" if holder else "amount")
@@ -4083,7 +4096,7 @@ class _Builder:
         named = lx.named_field(test) or (lx.counted_field(test) if counted else None)
         if named is None:
             return None
-        holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
+        holder = _item_holder(self.item_email) if prev.startswith("<loop") else ""
         return f"{holder}.{named}" if holder else named
 
     def date_test(self, test: str, prev: str, window: tuple[int, str, bool]) -> str:
@@ -4094,7 +4107,7 @@ class _Builder:
         field = self.item_field(test, prev)
         if field is None:  # the date the test's word names, under what holds an item's fields (Airtable's)
             field = lx.date_field(test) or ("due_date" if prev.startswith("<loop") else "date")
-            holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
+            holder = _item_holder(self.item_email) if prev.startswith("<loop") else ""
             field = f"{holder}.{field}" if holder else field
         where = "each item" if prev.startswith("<loop") else "the event"
         self.notes.append(f"the test '{test.strip()}' reads {where}'s '{field}' date ({prev[:-1]}.{field}>)")
@@ -4627,6 +4640,15 @@ _ROUTED_BY = re.compile(
 _REST_ROUTE = re.compile(
     r"\s*(?:and\s+)?(?:others?|(?:anything|everything)\s+else|(?:all\s+)?the\s+(?:rest|others))\s*", re.I
 )
+
+
+def _item_holder(path: str) -> str:
+    """What holds an item's own fields, told by where the item holds its e-mail address: an Airtable record's
+    `fields` (fields.Email), a HubSpot contact's `properties`; nothing when the address sits in a list the item
+    holds (a calendar event's `attendees.0.email`, a candidate's `email_addresses.0.value`): the event's other
+    fields are its own, not its first attendee's."""
+    parent = path.rpartition(".")[0]
+    return "" if re.search(r"\[|(?:^|\.)\d+(?:\.|$)", parent) else parent
 
 
 def _field_read(ref: str, path: str) -> str:
