@@ -1809,6 +1809,10 @@ class _Builder:
         self.reads: list[str] = []  # references to what the reads returned, newest last
         self.input_list = False  # a loop repeats over the run's input: the starter's input is a list
         self.once_prev: str | None = None  # what a loop with no list to walk read, its steps run once
+        self.item_holders: dict[
+            str, str | None
+        ] = {}  # list reference → what holds an item's fields, when told
+        self.item_holder: str | None = None
         self.item_email = "email"  # where an item of the list being looped over holds an e-mail address
         self.item_phone = "phone"
         # the record a lookup found by the run's key ('look up the customer in Supabase by email'): (its list, the
@@ -2475,7 +2479,7 @@ class _Builder:
         if parent is not None and kind == "user":
             # 'message each task owner on Slack': a direct message goes to a user id the item holds, beside its
             # e-mail address (Slack takes a user id, U…, as the channel of a direct message; Telegram a chat id)
-            holder = _item_holder(self.item_email)
+            holder = self.holder()
             if self.item_email.isdigit():  # a row of cells has no names: the user places the column
                 path = str(int(self.item_email) + 1)
                 self.notes.append(
@@ -2511,7 +2515,7 @@ class _Builder:
             elif (
                 named
             ):  # 'email the client (billing_email column)': that field of each item, under its holder
-                holder = _item_holder(path)
+                holder = self.holder()
                 path = f"{holder}.{named}" if holder else named
             self.notes.append(
                 f"the {who}'s {what} is read from each item's '{path}' field (<loop.currentItem.{path}>); "
@@ -2838,10 +2842,16 @@ class _Builder:
                             items = f"<{local}.{path}>" if path else f"<{local}>"
                             self.lists.append(items)
                             self.item_emails[items] = item_contact(step.type, step.integration)
+                            self.item_holders[items] = services.item_holder(step.type, step.integration)
                             if filtered and parent is None:
                                 email, phone, _ = self.item_emails[items]
                                 self.found = (items[1:-1], email, phone)
         return heads, prev
+
+    def holder(self) -> str:
+        """What holds the fields of an item of the list being looped over: the service's word for it
+        (services.json 'item_holder'), else where the item holds its e-mail address (`_item_holder`)."""
+        return self.item_holder if self.item_holder is not None else _item_holder(self.item_email)
 
     def listed(self, prev: str | None, block: bool = False) -> str | None:
         """The fetched list that `prev` (the data so far) is, or holds — or, with `block`, that the block `prev`
@@ -3551,6 +3561,7 @@ class _Builder:
         self.item_email, self.item_phone, self.item_created = self.item_emails.get(
             listed, ("email", "phone", "created_at")
         )
+        self.item_holder = self.item_holders.get(listed)
         self.test_heads = heads
         one, extra = self.expression(step.label, "<loop.currentItem>", step.text)
         if one is None or extra is not None:
@@ -3691,7 +3702,7 @@ class _Builder:
             empty = bool(unset.group("no")) != (
                 state.startswith("not") or state in ("empty", "blank", "missing")
             )
-            holder = _item_holder(self.item_email) if prev.startswith("<loop") else ""
+            holder = self.holder() if prev.startswith("<loop") else ""
             key = re.sub(r"[\s-]+", "_", unset.group("f").strip().lower())
             read = _field_read(prev, f"{holder}.{key}" if holder else key)
             self.notes.append(f"the test '{test.strip()}' reads the '{key}' field of {prev}")
@@ -3766,7 +3777,7 @@ class _Builder:
                 return f"({sides[0][0]}) && ({sides[1][0]})", sides[0][1]
         pair = lx.field_comparison(test) if prev and not lx.threshold_in(test) else None
         if pair and prev:  # 'IF qty < reorder_point': two fields of the tested data, each read leniently
-            holder = _item_holder(self.item_email) if prev.startswith("<loop") else ""
+            holder = self.holder() if prev.startswith("<loop") else ""
             left, right = (f"{holder}.{f}" if holder else f for f in (pair[0], pair[2]))
             self.notes.append(
                 f"the test '{test.strip()}' compares the '{left}' and '{right}' fields of {prev}"
@@ -3929,7 +3940,7 @@ class _Builder:
                 # 'where quantity is below 15', 'with scrap rate over 4.5%': the field the test names
                 field_word = lx.amount_field(test, None) or self.item_field(test, prev, counted=True)
                 # an Airtable record's amount is among its `fields`, as its other fields are
-                holder = _item_holder(self.item_email) if prev.startswith("<loop") else ""
+                holder = self.holder() if prev.startswith("<loop") else ""
                 if field_word and holder and "." not in field_word:
                     field_word = f"{holder}.{field_word}"
                 field_name = field_word or (f"{holder}.amount" if holder else "amount")
@@ -4096,7 +4107,7 @@ class _Builder:
         named = lx.named_field(test) or (lx.counted_field(test) if counted else None)
         if named is None:
             return None
-        holder = _item_holder(self.item_email) if prev.startswith("<loop") else ""
+        holder = self.holder() if prev.startswith("<loop") else ""
         return f"{holder}.{named}" if holder else named
 
     def date_test(self, test: str, prev: str, window: tuple[int, str, bool]) -> str:
@@ -4107,7 +4118,7 @@ class _Builder:
         field = self.item_field(test, prev)
         if field is None:  # the date the test's word names, under what holds an item's fields (Airtable's)
             field = lx.date_field(test) or ("due_date" if prev.startswith("<loop") else "date")
-            holder = _item_holder(self.item_email) if prev.startswith("<loop") else ""
+            holder = self.holder() if prev.startswith("<loop") else ""
             field = f"{holder}.{field}" if holder else field
         where = "each item" if prev.startswith("<loop") else "the event"
         self.notes.append(f"the test '{test.strip()}' reads {where}'s '{field}' date ({prev[:-1]}.{field}>)")
@@ -4455,6 +4466,7 @@ class _Builder:
             self.item_email, self.item_phone, self.item_created = self.item_emails.get(
                 items, ("email", "phone", "created_at")
             )
+            self.item_holder = self.item_holders.get(items)
         kind = "parallel" if step.loop_type == "parallel" else "loop"
         if kind == "parallel" and (len(step.body) != 1 or step.body[0].kind not in ("action", "process")):
             # JUL25's executor runs only the first block of a chain inside a parallel (simcheck): a loop runs all

@@ -128,3 +128,65 @@ def test_an_s3_file_told_keeps_its_path():
         "Every night read daily/summary.csv from the S3 bucket 'acme-reports' and email it to me@x.com", "s3"
     )
     assert _value(s3, "s3Uri") == "s3://acme-reports/daily/summary.csv"
+
+
+def test_a_reply_to_each_gmail_message_goes_to_its_sender():
+    (gmail,) = [
+        b
+        for b in _blocks(
+            "Every hour read new emails in Gmail with 'invoice' in the subject and reply to each sender with Gmail "
+            "saying thanks",
+            "gmail",
+        )
+        if _value(b, "operation") == "send_gmail"
+    ]
+    assert _value(gmail, "to") == "<loop.currentItem.from>"
+
+
+def test_a_reply_to_each_outlook_message_goes_to_its_senders_address():
+    (outlook,) = [
+        b
+        for b in _blocks(
+            "Every hour read unread emails from Outlook and reply to each sender with a thank-you via Outlook",
+            "outlook",
+        )
+        if _value(b, "operation") == "send_outlook"
+    ]
+    assert _value(outlook, "to") == "<loop.currentItem.from.address>"
+
+
+def _calendar_loop_state() -> tuple[dict, str]:
+    state = compose(
+        planner.plan(
+            "Every morning at 8 read today's meetings from Google Calendar and email each attendee a reminder "
+            "with Gmail."
+        ),
+        seed="r33t",
+    ).state
+    (gmail_id,) = [k for k, b in state["blocks"].items() if b["type"] == "gmail"]
+    return state, gmail_id
+
+
+def test_the_validator_passes_a_calendar_loop_reading_what_an_event_holds():
+    from lib.validation import validate
+
+    state, _ = _calendar_loop_state()
+    report = validate(state, era="jul25")
+    assert not [f for f in report.findings if f.code == "loop_item_field_missing"]
+
+
+def test_the_validator_warns_of_a_field_a_calendar_event_does_not_hold():
+    from lib.validation import is_runtime, validate
+
+    state, gmail_id = _calendar_loop_state()
+    state["blocks"][gmail_id]["subBlocks"]["to"]["value"] = "<loop.currentItem.email>"
+    report = validate(state, era="jul25")
+    (found,) = [f for f in report.findings if f.code == "loop_item_field_missing"]
+    assert found.severity == "warning" and is_runtime(found)
+    assert found.path == f"/blocks/{gmail_id}/subBlocks/to/value"
+    assert "'email'" in found.message and "attendees" in found.message
+    # every other finding is the one the state had before
+    before = validate(_calendar_loop_state()[0], era="jul25")
+    assert sorted((f.code, f.path) for f in report.findings if f.code != "loop_item_field_missing") == sorted(
+        (f.code, f.path) for f in before.findings
+    )
