@@ -1809,6 +1809,10 @@ class _Builder:
         self.reads: list[str] = []  # references to what the reads returned, newest last
         self.input_list = False  # a loop repeats over the run's input: the starter's input is a list
         self.once_prev: str | None = None  # what a loop with no list to walk read, its steps run once
+        self.item_holders: dict[
+            str, str | None
+        ] = {}  # list reference → what holds an item's fields, when told
+        self.item_holder: str | None = None
         self.item_email = "email"  # where an item of the list being looped over holds an e-mail address
         self.item_phone = "phone"
         # the record a lookup found by the run's key ('look up the customer in Supabase by email'): (its list, the
@@ -2244,6 +2248,12 @@ class _Builder:
                     "{subject}", self.subject_of(step, prev, key.lower().endswith("subject"))
                 )
             out[key] = value.replace("{prev}", data)
+            facts = services.data()["blocks"].get(step.type, {})
+            if key == facts.get("title") and facts.get("title_forbids"):
+                # a knowledge document's name takes none of < > : " / \ | ? * (Sim's tool throws on them)
+                out[key] = (
+                    re.sub(r"\s+", " ", re.sub(facts["title_forbids"], " ", out[key])).strip() or out[key]
+                )
             if step.type == "api" and key == "url":
                 out[key] = self.input_in_url(out[key], parent)
         if step.kind == "source" and any(b.id == parent and b.type == "loop" for b in self.blocks):
@@ -2469,14 +2479,14 @@ class _Builder:
         if parent is not None and kind == "user":
             # 'message each task owner on Slack': a direct message goes to a user id the item holds, beside its
             # e-mail address (Slack takes a user id, U…, as the channel of a direct message; Telegram a chat id)
-            holder = self.item_email.rpartition(".")[0]
+            holder = self.holder()
             if self.item_email.isdigit():  # a row of cells has no names: the user places the column
                 path = str(int(self.item_email) + 1)
                 self.notes.append(
                     f"the {who}'s {what} is taken from cell {path} of each row: set its cell number"
                 )
                 return f"<loop.currentItem.{path}>"
-            path = f"{holder}.{user_field}" if holder and "[" not in holder else user_field
+            path = f"{holder}.{user_field}" if holder else user_field
             self.notes.append(
                 f"the {who}'s {what} is read from each item's '{path}' field (<loop.currentItem.{path}>); "
                 "change it if your data names it differently"
@@ -2505,7 +2515,7 @@ class _Builder:
             elif (
                 named
             ):  # 'email the client (billing_email column)': that field of each item, under its holder
-                holder = path.rpartition(".")[0]
+                holder = self.holder()
                 path = f"{holder}.{named}" if holder else named
             self.notes.append(
                 f"the {who}'s {what} is read from each item's '{path}' field (<loop.currentItem.{path}>); "
@@ -2832,10 +2842,16 @@ class _Builder:
                             items = f"<{local}.{path}>" if path else f"<{local}>"
                             self.lists.append(items)
                             self.item_emails[items] = item_contact(step.type, step.integration)
+                            self.item_holders[items] = services.item_holder(step.type, step.integration)
                             if filtered and parent is None:
                                 email, phone, _ = self.item_emails[items]
                                 self.found = (items[1:-1], email, phone)
         return heads, prev
+
+    def holder(self) -> str:
+        """What holds the fields of an item of the list being looped over: the service's word for it
+        (services.json 'item_holder'), else where the item holds its e-mail address (`_item_holder`)."""
+        return self.item_holder if self.item_holder is not None else _item_holder(self.item_email)
 
     def listed(self, prev: str | None, block: bool = False) -> str | None:
         """The fetched list that `prev` (the data so far) is, or holds — or, with `block`, that the block `prev`
@@ -2924,9 +2940,16 @@ class _Builder:
         if how is not None and named and how.get("named") and not re.search(how["uri"], named, re.I):
             # 'the S3 bucket "acme-reports" … (daily/summary.csv)': the place's name and the path told, as an address
             path = re.search(how["path"], self.description, re.I) if how.get("path") else None
-            values[how["field"]] = (
-                how["named"].replace("{name}", named).replace("{path}", path.group(0) if path else "")
-            )
+            key = path.group(0) if path else ""
+            if not key and how.get("key_variable"):
+                # 'read the newest file in acme-exports': Sim reads one object, named by its key; without one its
+                # tool throws on the bare bucket ('s3://acme-exports/'): the key is a variable the user sets once
+                key = "{{" + how["key_variable"] + "}}"
+                self.pending_need = (
+                    f"the key of the object to read in {named} (path/to/file.csv), as {how['key_variable']}"
+                )
+                self.pending_field = how["field"]
+            values[how["field"]] = how["named"].replace("{name}", named).replace("{path}", key)
             return
         if how is None or values.get(how["field"]):
             return
@@ -3538,6 +3561,7 @@ class _Builder:
         self.item_email, self.item_phone, self.item_created = self.item_emails.get(
             listed, ("email", "phone", "created_at")
         )
+        self.item_holder = self.item_holders.get(listed)
         self.test_heads = heads
         one, extra = self.expression(step.label, "<loop.currentItem>", step.text)
         if one is None or extra is not None:
@@ -3678,7 +3702,7 @@ class _Builder:
             empty = bool(unset.group("no")) != (
                 state.startswith("not") or state in ("empty", "blank", "missing")
             )
-            holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
+            holder = self.holder() if prev.startswith("<loop") else ""
             key = re.sub(r"[\s-]+", "_", unset.group("f").strip().lower())
             read = _field_read(prev, f"{holder}.{key}" if holder else key)
             self.notes.append(f"the test '{test.strip()}' reads the '{key}' field of {prev}")
@@ -3753,7 +3777,7 @@ class _Builder:
                 return f"({sides[0][0]}) && ({sides[1][0]})", sides[0][1]
         pair = lx.field_comparison(test) if prev and not lx.threshold_in(test) else None
         if pair and prev:  # 'IF qty < reorder_point': two fields of the tested data, each read leniently
-            holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
+            holder = self.holder() if prev.startswith("<loop") else ""
             left, right = (f"{holder}.{f}" if holder else f for f in (pair[0], pair[2]))
             self.notes.append(
                 f"the test '{test.strip()}' compares the '{left}' and '{right}' fields of {prev}"
@@ -3916,7 +3940,7 @@ class _Builder:
                 # 'where quantity is below 15', 'with scrap rate over 4.5%': the field the test names
                 field_word = lx.amount_field(test, None) or self.item_field(test, prev, counted=True)
                 # an Airtable record's amount is among its `fields`, as its other fields are
-                holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
+                holder = self.holder() if prev.startswith("<loop") else ""
                 if field_word and holder and "." not in field_word:
                     field_word = f"{holder}.{field_word}"
                 field_name = field_word or (f"{holder}.amount" if holder else "amount")
@@ -4083,7 +4107,7 @@ class _Builder:
         named = lx.named_field(test) or (lx.counted_field(test) if counted else None)
         if named is None:
             return None
-        holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
+        holder = self.holder() if prev.startswith("<loop") else ""
         return f"{holder}.{named}" if holder else named
 
     def date_test(self, test: str, prev: str, window: tuple[int, str, bool]) -> str:
@@ -4094,7 +4118,7 @@ class _Builder:
         field = self.item_field(test, prev)
         if field is None:  # the date the test's word names, under what holds an item's fields (Airtable's)
             field = lx.date_field(test) or ("due_date" if prev.startswith("<loop") else "date")
-            holder = self.item_email.rpartition(".")[0] if prev.startswith("<loop") else ""
+            holder = self.holder() if prev.startswith("<loop") else ""
             field = f"{holder}.{field}" if holder else field
         where = "each item" if prev.startswith("<loop") else "the event"
         self.notes.append(f"the test '{test.strip()}' reads {where}'s '{field}' date ({prev[:-1]}.{field}>)")
@@ -4442,6 +4466,7 @@ class _Builder:
             self.item_email, self.item_phone, self.item_created = self.item_emails.get(
                 items, ("email", "phone", "created_at")
             )
+            self.item_holder = self.item_holders.get(items)
         kind = "parallel" if step.loop_type == "parallel" else "loop"
         if kind == "parallel" and (len(step.body) != 1 or step.body[0].kind not in ("action", "process")):
             # JUL25's executor runs only the first block of a chain inside a parallel (simcheck): a loop runs all
@@ -4627,6 +4652,15 @@ _ROUTED_BY = re.compile(
 _REST_ROUTE = re.compile(
     r"\s*(?:and\s+)?(?:others?|(?:anything|everything)\s+else|(?:all\s+)?the\s+(?:rest|others))\s*", re.I
 )
+
+
+def _item_holder(path: str) -> str:
+    """What holds an item's own fields, told by where the item holds its e-mail address: an Airtable record's
+    `fields` (fields.Email), a HubSpot contact's `properties`; nothing when the address sits in a list the item
+    holds (a calendar event's `attendees.0.email`, a candidate's `email_addresses.0.value`): the event's other
+    fields are its own, not its first attendee's."""
+    parent = path.rpartition(".")[0]
+    return "" if re.search(r"\[|(?:^|\.)\d+(?:\.|$)", parent) else parent
 
 
 def _field_read(ref: str, path: str) -> str:

@@ -422,6 +422,18 @@ def item_contact(block_type: str, integration: str | None) -> tuple[str, str, st
     )
 
 
+def item_holder(block_type: str, integration: str | None) -> str | None:
+    """What holds the other fields of one item of a fetched list, when the data says (an Outlook message's
+    address is under `from`, its subject is its own: ''); None: told by where the item holds its address."""
+    facts = (
+        external()[integration]
+        if block_type == "api" and integration in external()
+        else data()["blocks"].get(block_type, {})
+    )
+    found = facts.get("item_holder")
+    return found if isinstance(found, str) else None
+
+
 def extra_required(block_type: str) -> list[str]:
     """Fields a block needs to do anything useful that Sim JUL25 does not mark required
     (a knowledge search without a knowledge base finds nothing)."""

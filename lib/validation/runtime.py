@@ -25,6 +25,10 @@ RUNTIME_CODES: dict[tuple[str, str], str] = {
     ): "the call goes to YOUR_SHOP's URL; resolver: 'No value found at path …PHONE_FIELD_ID'",
     ("references", "unknown_tag"): "resolver: 'Block \"b\" was not found'",
     ("references", "output_not_produced"): "resolver: 'No value found at path \"start.input\"'",
+    (
+        "references",
+        "loop_item_field_missing",
+    ): "resolver: 'No value found at path \"loop.currentItem.email\" in loop item'",
     ("references", "reference_not_connected"): "resolver: 'Block … is not connected to this block'",
     ("containers", "collection_not_list"): "loop handler: 'collection is empty or invalid'",
     ("containers", "nested_loop"): "loop manager: the inner loop's blocks run once in all, not per item",

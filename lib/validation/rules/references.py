@@ -615,6 +615,63 @@ def _check(ctx: Context) -> list[Finding]:
             or (block_type == "condition" and isinstance(ctx.value(block_id, "conditions"), str))
         ):
             _check_tags(ctx, block_id, texts, names_block, found)
+        if jul25 and enclosing and "<loop.currentItem." in "".join(t for _, _, t in texts):
+            found.extend(_check_loop_items(memo, block_id, enclosing[0], texts))
+    return found
+
+
+_LOOP_ITEM = re.compile(r"<loop\.currentItem\.([\w\-]+(?:\.[\w\-]+)*)>")
+_ONE_REFERENCE = re.compile(r"^\s*<([\w\-]+)\.([\w\-.]+)>\s*$")
+
+
+def _loop_item_shape(memo: _Memo, loop_id: str) -> tuple[str, Any]:
+    """(the collection as written, the shape of one of its items) of a forEach loop over one reference to a
+    JUL25 tool's output list whose item shape `tool_outputs.json` knows; shape None when not known."""
+    ctx = memo.ctx
+    data = ctx.data(loop_id)
+    collection = data.get("collection")
+    if (
+        ctx.types.get(loop_id) != "loop"
+        or data.get("loopType") != "forEach"
+        or not isinstance(collection, str)
+    ):
+        return "", None
+    match = _ONE_REFERENCE.match(collection)
+    targets = memo.resolve(normalized_name(match.group(1))) if match else []
+    if len(targets) != 1 or memo.open_outputs(targets[0]):
+        return "", None
+    shape = _tool_shape(ctx, targets[0])
+    missing, _, level = _walk(shape, match.group(2)) if shape is not None and match else ("", "", None)
+    if missing is not None or not isinstance(level, list) or not level or not isinstance(level[0], dict):
+        return "", None
+    return collection.strip(), level[0]
+
+
+def _check_loop_items(
+    memo: _Memo, block_id: str, loop_id: str, texts: list[tuple[str, tuple[Any, ...], str]]
+) -> list[Finding]:
+    """`<loop.currentItem.email>` in a loop over Google Calendar events: Sim hands the loop each item of the
+    tool's list as it is, so a field the item does not hold stops the run ('No value found at path
+    "loop.currentItem.email" in loop item'); judged only where the item's shape is known."""
+    collection, item = _loop_item_shape(memo, loop_id)
+    if item is None:
+        return _NOTHING
+    ctx, found = memo.ctx, []
+    for sub_id, inner, text in texts:
+        for path in _LOOP_ITEM.findall(text):
+            missing, where, level = _walk(item, path)
+            if missing is None:
+                continue
+            offered = ", ".join(sorted(level)) if isinstance(level, dict) and level else "no fields"
+            found.append(
+                RULE.finding(
+                    "loop_item_field_missing",
+                    pointer("blocks", block_id, "subBlocks", sub_id, "value", *inner),
+                    f"{ctx.label(block_id)} references <loop.currentItem.{path}>, but each item of "
+                    f"{collection} holds no '{missing}'{f' under {where}' if where else ''} (July 2025 Sim stops "
+                    f"with 'No value found at path \"loop.currentItem.{path}\" in loop item'). It holds: {offered}.",
+                )
+            )
     return found
 
 
@@ -636,6 +693,12 @@ RULE = Rule.define(
             "JUL25: the referenced path is not in what the block produces (e.g. <start.input> on a "
             "schedule or webhook start, <x1.tweet.url> where X's tweet has no url); Sim stops with "
             "'No value found at path'.",
+        ),
+        "loop_item_field_missing": (
+            "warning",
+            "JUL25: <loop.currentItem.x> in a loop over a tool's list whose items (as Sim's tool gives them) hold "
+            "no 'x' (a Google Calendar event has no email); Sim stops with 'No value found at path … in loop "
+            "item'. A warning: the item shapes are what Sim's tool returns, not every field a service may add.",
         ),
         "unknown_tag": (
             "error",
