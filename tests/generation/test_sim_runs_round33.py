@@ -7,21 +7,14 @@ listed as a need; a place the text names keeps the user's words."""
 from __future__ import annotations
 
 from lib.generation import planner
-from lib.generation.compose import compose
+from tests.generation.built import blocks, either, value
 
 
 def _blocks(description: str, block_type: str) -> list[dict]:
-    state = compose(planner.plan(description), seed="r33s").state
-    return [b for b in state["blocks"].values() if b["type"] == block_type]
+    return blocks(description, block_type, seed="r33s")
 
 
-def _value(block: dict, field: str):
-    return (block["subBlocks"].get(field) or {}).get("value")
-
-
-def _either(block: dict, field: str):
-    manual = "manual" + field[:1].upper() + field[1:]
-    return _value(block, field) or _value(block, manual)
+_value, _either = value, either
 
 
 def test_a_teams_post_with_no_team_named_gets_team_and_channel_variables():

@@ -18,20 +18,14 @@ import re
 
 from lib.generation import planner
 from lib.generation.compose import compose
+from tests.generation.built import blocks, either, value
 
 
 def _blocks(description: str, block_type: str) -> list[dict]:
-    state = compose(planner.plan(description), seed="r33t").state
-    return [b for b in state["blocks"].values() if b["type"] == block_type]
+    return blocks(description, block_type, seed="r33t")
 
 
-def _value(block: dict, field: str):
-    return (block["subBlocks"].get(field) or {}).get("value")
-
-
-def _either(block: dict, field: str):
-    manual = "manual" + field[:1].upper() + field[1:]
-    return _value(block, field) or _value(block, manual)
+_value, _either = value, either
 
 
 def test_calendar_loop_mails_each_events_first_guest():
