@@ -2,7 +2,7 @@
 fix): per-item work over a fetched list, the weakest dimension of blind set 39's aggregate (loops 66.7% precision,
 63.6% recall). Voices: one-liners, chat with typos, a voice memo, a routine told in the first person, an e-mail with
 a subject, Spanish and German lines; controls: a digest with no loop, a loop with a test inside. 11 of 16 were right
-before the fix."""
+before the fix; 12 after ('I open the Google Drive folder' had built a new folder)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ _KNOWN: dict[str, str] = {
     "comments on pull requests only; an HTTP POST to the issue's comments is not planned)",
     "r33l-04-slack-dm-per-page": "'have AI write a one-line status for each page, then post all the lines' puts no "
     "loop around the AI step",
-    "r33l-06-routine-each-file": "'I open the Google Drive folder' is read as creating a folder",
     "r33l-11-one-by-one": "'the phone number in each row' is not taken from the row",
     "r33l-12-webhook-list-each": "a webhook that receives a list gets no loop over its items",
 }
