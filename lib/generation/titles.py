@@ -14,7 +14,9 @@ from functools import lru_cache
 from typing import Any
 
 from lib.generation import forms
+from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
+from lib.generation.steps import ACTION_START
 
 # '[Finance][P1] Month-end FX snapshot' on a line of its own: a ticket's title, its tags first
 TICKET_TITLE = re.compile(r"\A\s*(?:\[[^\]\n]{1,40}\]\s*)+[^\n]*(?=\n\s*\S)")
@@ -31,6 +33,13 @@ _CUT = re.compile(
 )
 # words that point back to a sentence before them ('Sort every new one'): such a request keeps its context
 _BACK = re.compile(r"\b(?:one|ones|it|them|they|those|these|that|this|there|he|she)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _not_the_ask() -> re.Pattern[str]:
+    """'Edge cases', 'Steps:': a section, not the ask; 'If the plan is …': a branch names no run."""
+    labels = "|".join(re.escape(label) for label in lexicon()["section_labels"])
+    return re.compile(rf"(?:{labels})\s*(?::|\n|$)|(?:if|otherwise|else|path)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -101,9 +110,6 @@ def _request(text: str) -> str:
     """`text` from where the request starts: after a job brief's lead ('… Looking for a Sim workflow that'), or after
     the sentences told before it ("I'm the attendance officer at …. Every Friday, …") unless the request points
     back at them ('Support emails land in our Gmail. Sort every new one: …')."""
-    from lib.generation import lexicon as lx
-    from lib.generation.steps import ACTION_START
-
     first = text.lstrip().split("\n", 1)
     if len(first) > 1 and 0 < len(first[0].split()) <= 7 and not first[0].rstrip().endswith(("?", ":")):
         return text  # 'Vendor onboarding', 'Minutes - Finance weekly (3 Mar)': a heading names it
@@ -116,12 +122,10 @@ def _request(text: str) -> str:
     lead = re.match(lexicon()["build_leads"], rest, re.I)
     if lead and not re.search(r"\bautomate\b", lead.group(0), re.I):  # ('Automate the onboarding:' names it)
         rest = rest[lead.end() :]
-    labels = "|".join(re.escape(label) for label in lexicon()["section_labels"])
     if (
         len(rest.split()) < 3
         or (start and _BACK.search(" ".join(rest.split()[:5])))
-        # ('Edge cases', 'Steps:': a section, not the ask; 'If the plan is …': a branch names no run)
-        or re.match(rf"(?:{labels})\s*(?::|\n|$)|(?:if|otherwise|else|path)\b", rest, re.I)
+        or _not_the_ask().match(rest)
     ):
         return text
     return rest
