@@ -20,7 +20,8 @@ from lib.generation.steps import ACTION_START
 
 # '[Finance][P1] Month-end FX snapshot' on a line of its own: a ticket's title, its tags first
 TICKET_TITLE = re.compile(r"\A\s*(?:\[[^\]\n]{1,40}\]\s*)+[^\n]*(?=\n\s*\S)")
-_URL = re.compile(r"https?://([^\s/?#]+)((?:/[^\s/?#.,;:]+)?)\S*")
+# (only a short word of the path is kept: a token or an id in a link never reaches a name)
+_URL = re.compile(r"https?://([^\s/?#]+)((?:/[A-Za-z][A-Za-z-]{0,23}(?=[/?#\s.,;:)]|$))?)\S*")
 _ADDRESS = re.compile(r"(?:\s+(?:at|to|on))?\s*\S+@\S+")
 # a clause number ('4.1 ', '3) ', 'C2. '), a heading's or a list's mark ('## ', '- ') before the text
 _NUMBER = re.compile(r"\A\s*(?:[A-Z]?\d+(?:\.\d+)*[.)]?|#{1,6}|[-*•])\s+(?=\S)")

@@ -106,6 +106,12 @@ def test_a_name_is_the_request_without_its_lead_or_its_test(text, name):
     assert titles.title(text) == name
 
 
+def test_a_link_keeps_only_a_short_word_of_its_path():
+    """An id or a token in a link's path never reaches a name (names are shown and indexed)."""
+    name = titles.title("Every hour GET https://api.example.com/k7Qx9ZpL2mN8vB4c/items and post it to #ops")
+    assert name == "Every hour GET api.example.com and post it"
+
+
 def test_a_long_name_is_cut_between_words():
     text = "Reconcile the quarterly intercontinental telecommunications reimbursements automatically"
     name = titles.title(text)
