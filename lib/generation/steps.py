@@ -1092,7 +1092,9 @@ def _process(kind: str, clause: str, description: str) -> Step:
     elif kind == "draft":
         found = re.search(
             # 'draft a welcome email …', 'generates 3 marketing taglines with AI', 'come up with five names'
-            r"\b(?:draft|write|compose|generates?|comes? up with)\s+((?:an?|\d{1,2}|two|three|four|five|ten|some|a few)\s+"
+            # ('prepare a weekly report', 'write up a digest', 'put together a changelog')
+            r"\b(?:draft|write(?:\s+up)?|compose|generates?|prepares?|produces?|put(?:s|ting)?\s+together|comes? up with)"
+            r"\s+((?:an?|\d{1,2}|two|three|four|five|ten|some|a few)\s+"
             r"[\w\s-]+?)(?:\s+(?:to|for|with|using|based|from)\b|[,;.]|$)"
             # 'turned into show notes', 'turn them into a blog draft', 'turns that into a 600-word first draft': what
             # it becomes
@@ -1103,8 +1105,10 @@ def _process(kind: str, clause: str, description: str) -> Step:
             clause,
             re.I,
         )
+        # a text nobody named is a reply only when one is asked for ('reply to them', 'answer the question')
+        unnamed = "a reply" if re.search(r"\b(?:repl|respond|answer)", low) else "a message"
         prompt = prompt.replace(
-            "{what}", next((g for g in found.groups() if g), "a reply") if found else "a reply"
+            "{what}", next((g for g in found.groups() if g), unnamed) if found else unnamed
         )
         label = "Draft"
     elif kind == "aggregate":  # 'rank the reps by deals won', 'group them by product': the clause is the task

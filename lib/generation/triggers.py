@@ -575,7 +575,9 @@ def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
         return _half_hour_before(f"{hour + (12 if hour <= 5 else 0):02d}:00"), before.span()
     for word, clock in _PART_OF_DAY.items():
         found = re.search(
+            # ('every Sunday evening', 'each weekday morning': the part of the day named with its day)
             rf"\b(?:every|each|in the|this)\s+{word}\b|\b{word}s\b"
+            rf"|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekday|week\s+day)\s+{word}\b"
             + (r"|\bnightly\b" if word == "night" else ""),
             text,
             re.I,
