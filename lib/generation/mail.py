@@ -145,6 +145,17 @@ def subject_line(text: str) -> str | None:
     return None
 
 
+def lead_subject(text: str) -> tuple[str, str] | None:
+    """A memo that opens with its subject line but has no header block ('Subject: Outage comms' then 'Sam, when
+    PagerDuty …'): the subject, without reply and forward marks, and the text after its line; None otherwise."""
+    first, _, rest = text.lstrip().partition("\n")
+    found = _patterns()["subject"].match(first)
+    if not found or not rest.strip():
+        return None
+    said = re.sub(r"^(?:\s*(?:re|fwd?|aw|wg|tr|rv|enc)\s*:)+", "", first[found.end() :], flags=re.I)
+    return said.strip(" *_\t"), rest.lstrip()
+
+
 def read_mail(text: str) -> str | None:
     """The messages of a pasted e-mail or thread, oldest first, each without its headers, quote marks and
     signature; None when `text` holds no e-mail header block or separator."""

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from lib.generation import forms
+from lib.generation import forms, mail
 from lib.generation import lexicon as lx
 from lib.generation.lexicon import lexicon
 from lib.generation.steps import ACTION_START
@@ -24,7 +24,8 @@ TICKET_TITLE = re.compile(r"\A\s*(?:\[[^\]\n]{1,40}\]\s*)+[^\n]*(?=\n\s*\S)")
 _URL = re.compile(r"https?://([^\s/?#]+)((?:/[A-Za-z][A-Za-z-]{0,23}(?=[/?#\s.,;:)]|$))?)\S*")
 _ADDRESS = re.compile(r"(?:\s+(?:at|to|on))?\s*\S+@\S+")
 # a clause number ('4.1 ', '3) ', 'C2. '), a heading's or a list's mark ('## ', '- ') before the text
-_NUMBER = re.compile(r"\A\s*(?:[A-Z]?\d+(?:\.\d+)*[.)]?|#{1,6}|[-*•])\s+(?=\S)")
+# ('Q3 board pack': a letter and a number without its mark is a name, kept)
+_NUMBER = re.compile(r"\A\s*(?:[A-Z]\d+(?:\.\d+)*[.)]|\d+(?:\.\d+)*[.)]?|#{1,6}|[-*•])\s+(?=\S)")
 # where the name stops: the next line or sentence, a test ('… and if …', ', unless …'), a purpose ('… so they can
 # …'), a trailing arrow or an ellipsis
 _CUT = re.compile(
@@ -41,6 +42,12 @@ def _not_the_ask() -> re.Pattern[str]:
     """'Edge cases', 'Steps:': a section, not the ask; 'If the plan is …': a branch names no run."""
     labels = "|".join(re.escape(label) for label in lexicon()["section_labels"])
     return re.compile(rf"(?:{labels})\s*(?::|\n|$)|(?:if|otherwise|else|path)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _idle_subject() -> re.Pattern[str]:
+    """A subject that names no run, only that help is asked ('quick favour', 'Can you set this up')."""
+    return re.compile(lexicon()["titles"]["idle_subjects"], re.I)
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +144,13 @@ def title(description: str, up_to_next_step: bool = False) -> str:
     `up_to_next_step`: the words stop before the run's next step too (an e-mail's subject says what it carries)."""
     # (minutes read by `forms.read_minutes`: the meeting's heading is told, its label no part of the title)
     description = description.replace(forms.DISCUSSED_LABEL + " ", "")
+    subject = mail.lead_subject(description)
+    if (
+        subject
+    ):  # 'Subject: Outage comms': the memo's subject heads it, unless it only asks for help ('quick favour')
+        said, rest = subject
+        idle = len(said.split()) < 2 or _idle_subject().search(said)
+        description = rest if idle else f"{said}\n{rest}"
     titled = TICKET_TITLE.match(description)
     if titled:  # '[Finance][P1] Month-end FX snapshot': the ticket's own title, without its tags
         description = re.sub(r"^\s*(?:\[[^\]\n]*\]\s*)+", "", titled.group(0)) or description

@@ -100,6 +100,13 @@ def test_a_schedule_alone_keeps_the_description():
             "New Slack message in #it-helpdesk → if it mentions 'password', reply",
             "New Slack message in #it-helpdesk",
         ),
+        # a memo's subject line heads it, without its label; one that only asks for help names nothing
+        ("Subject: Outage comms\n\nSam, when PagerDuty raises an incident, post in #status.", "Outage comms"),
+        ("Subject: Q3 board pack\n\nOn the 25th, take the accounts and post them in Teams.", "Q3 board pack"),
+        (
+            "Subject: Can you set this up?\n\nGet Sim to send the weekly timesheet reminder on Fridays",
+            "Get Sim to send the weekly timesheet reminder",
+        ),
     ],
 )
 def test_a_name_is_the_request_without_its_lead_or_its_test(text, name):
