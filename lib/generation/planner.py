@@ -38,6 +38,7 @@ from lib.generation.steps import (
     said_unquoted,
     sentences,
     shared_links,
+    wanted_done,
 )
 from lib.generation.translations import (
     UNREAD_SHARE,
@@ -183,6 +184,8 @@ def draft(description: str) -> Draft:
     description = lx.only_if_words(description)  # '… as long as they ticked …' → '… only if they ticked …'
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
+    # 'I want each new payment posted to #wins': the act said first, its items the event's
+    description = wanted_done(description)
     # "over $5,000 — make that $7,500", "… No wait, make that 45 days.": the number that stands
     description = lx.restated_numbers(description)
     # 'at 8 — no, make it 8:30 —', 'in #sales. Actually no, #revenue-ops.': a corrected value replaces the one it corrects

@@ -7388,10 +7388,30 @@ def _whether_so(sentence: str) -> str:
     return _WHETHER_SO.sub(said, sentence)
 
 
-# 'each date gets added as an event in our Google Calendar', 'every row should be posted to #ops': each item, done to
+# what is done to items, said after them: 'each date gets added as an event in our Google Calendar', 'New messages in
+# our Telegram group should be translated to English and posted to …', 'I want each new Stripe payment over £500
+# posted to #big-wins' (not 'messages posted in #general', a participle telling which ones)
+_DONE = (
+    r"(?:added|posted|sent|created|saved|logged|written|uploaded|appended|stored|copied|forwarded|e-?mailed|shared|"
+    r"filed|recorded|pushed|mirrored|texted|announced|translated|summari[sz]ed)"
+)
+_NP = (
+    # ('any other message just gets appended …' is an otherwise; 'any single expense above $10,000 gets posted …' a
+    # test of each: neither is read here)
+    r"(?:each|every|new|incoming)\b(?:\s+(?!(?:and|then|when|whenever|if|is|are|gets?|should|will|must|"
+    r"be|have|has|had|that|which|who)\b)(?!" + _DONE + r"\b)(?:[\w£$€.'’#@&/-]|,(?=\d))+){1,8}?"
+)
 _EACH_PASSIVE = re.compile(
-    r"\b(?P<det>each|every)\s+(?P<noun>[a-z][\w-]*)\s+(?:gets|is|should\s+be|will\s+be|must\s+be)\s+"
-    r"(?P<done>added|posted|sent|created|saved|logged|written|uploaded|appended|stored)\s+(?=(?:as|to|in|into|on)\b)",
+    r"(?:\b(?P<want>want|need|would\s+like|'d\s+like)\s+(?P<wnp>(?:the\s+|our\s+)?" + _NP + r")"
+    r"|\b(?P<np>" + _NP + r")\s+(?:gets|get|is|are|should\s+be|will\s+be|must\s+be|needs?\s+to\s+be|to\s+be)"
+    # ('… should be translated and posted to …' after the event that is its subject, blanked)
+    # (what is left of the event's words, 'to bookings@x.example', is the event's: blanked)
+    r"|^(?P<left>\W*(?:(?:to|from|in|on|at|into|for|of)\s+(?:[^\s,;]+\s+){1,5}?)?)"
+    r"(?P<blank>(?:should|will|must|shall|needs?\s+to|has\s+to|have\s+to)\s+(?:be|get))"
+    r")\s+(?P<done>" + _DONE + r")"
+    # ('… translated to English and posted to the Teams channel': a second act on the same items)
+    r"(?:\s+(?P<mid>(?:as|to|in|into|on)\s+[^,;.]{1,40}?)\s+and\s+(?:then\s+)?(?P<done2>" + _DONE + r"))?"
+    r"\s+(?=(?:as|to|in|into|on)\b)",
     re.I,
 )
 _DONE_VERB = {
@@ -7401,19 +7421,83 @@ _DONE_VERB = {
     "stored": "store",
     "saved": "save",
     "created": "create",
+    "copied": "copy",
+    "shared": "share",
+    "filed": "file",
+    "translated": "translate",
+    "summarised": "summarise",
+    "summarized": "summarize",
+    "mirrored": "mirror",
+    "emailed": "email",
+    "e-mailed": "email",
 }
 
 
-def _each_passive(sentence: str) -> str:
+def wanted_done(description: str) -> str:
+    """'I want each new Stripe payment over £500 posted to #big-wins' read as 'I want to post each new Stripe payment
+    over £500 to #big-wins', '… → a Jira issue in project ESC' as '… → create a Jira issue in project ESC', before the
+    event is looked for: the items are what the act is done to, the thing an arrow leads to is made."""
+
+    def made(m: re.Match[str]) -> str:
+        what = m.group("what")  # ('→ welcome email': one is made, 'send a welcome email')
+        what = what if re.match(r"(?:an?|one)\s", what, re.I) or what.lower().endswith("s") else f"a {what}"
+        return f"{m.group('arrow')} {_MADE_BY.get(m.group('head').lower(), 'create')} {what}"
+
+    description = _ARROW_MADE.sub(made, description)
+    return _EACH_PASSIVE.sub(lambda m: _active(m) if m.group("want") else m.group(0), description)
+
+
+# '… → welcome email to that volunteer', '… -> a Jira issue in project ESC for each': an arrow to a thing made, no verb
+_MADE_BY = {"comment": "add", "row": "add", "record": "add", "page": "create", "event": "create"}
+_MADE_BY |= dict.fromkeys(
+    ("email", "e-mail", "mail", "message", "sms", "text", "dm", "reply", "note", "alert", "notification"),
+    "send",
+)
+_ARROW_MADE = re.compile(
+    r"(?P<arrow>->|→|=>)\s*(?P<what>(?:an?\s+|one\s+)?(?:(?!(?:send|post|create|add|log|email|e-mail|text|ping|notify|"
+    r"open|file|make|write|save|message|dm|reply|forward|comment|raise|update|append|put|drop|copy|share|alert|"
+    r"and|or|if|then)\b)[\w#-]+\s+){0,3}?(?P<head>e-?mail|mail|message|issue|ticket|task|card|row|record|page|"
+    r"event|comment|sms|text|dm|reply|note|alert|notification)s?)\b"
+    # (the thing is all the arrow leads to: not '-> email is what they want', "-> Google Calendar 'Find Events'")
+    r"(?=\s+(?:to|in|into|on|for|with|about|per|when|if|saying|that)\b|\s*[,.;:!?)]|\s*$|\s+(?:->|→|=>))",
+    re.I,
+)
+
+
+def done_first(sentence: str) -> str:
     """'… and each date gets added as an event in our Google Calendar' read as '… and add each date as an event in
-    our Google Calendar': the act done to each item, said with its verb first."""
+    our Google Calendar', 'New messages … should be translated to English and posted to …' as 'translate new messages
+    … to English and post them to …', '… and the sender gets a short reply' as '… and send the sender a short
+    reply': the act done to the items or for a person, said with its verb first."""
+    return _gets_sent().sub(r"send \g<who> \g<what>", _EACH_PASSIVE.sub(_active, sentence))
 
-    def active(m: re.Match[str]) -> str:
-        done = m.group("done").lower()
-        verb = _DONE_VERB.get(done, re.sub(r"ed$", "", done))
-        return f"{verb} {m.group('det').lower()} {m.group('noun')} "
 
-    return _EACH_PASSIVE.sub(active, sentence)
+@lru_cache(maxsize=1)
+def _gets_sent() -> re.Pattern[str]:
+    """'the sender gets a short thanks reply', 'each customer should receive a confirmation email': a message
+    a person is given, sent to them."""
+    return re.compile(
+        r"\b(?P<who>(?:the|each|every|that|this)\s+(?:[\w-]+\s+)?(?:"
+        + "|".join(lexicon()["people"])
+        + r")s?)\s+(?:gets?|receives?|will\s+(?:get|receive))\s+"
+        r"(?P<what>(?:an?|the|our)\s+(?:[^\s,;.]+\s+){0,6}?(?:reply|e-?mail|message|text|sms|confirmation|receipt|"
+        r"note|notification|reminder|acknowledge?ment)s?)\b",
+        re.I,
+    )
+
+
+def _active(m: re.Match[str]) -> str:
+    def verb(done: str) -> str:
+        done = done.lower()
+        return _DONE_VERB.get(done, re.sub(r"ed$", "", done))
+
+    np = m.group("np") or m.group("wnp") or "it"
+    said = f"{verb(m.group('done'))} {np}"
+    if m.group("done2"):
+        said += f" {m.group('mid')} and {verb(m.group('done2'))} them"
+    if m.group("blank"):
+        return f"{' ' * len(m.group('left'))}{said} "
+    return f"{m.group('want')} to {said} " if m.group("want") else f"{said} "
 
 
 # '… and when an email arrives from anyone at our biggest client (@northwind.com), posts …' after a read of an inbox:
@@ -7436,7 +7520,7 @@ def _mail_from(sentence: str) -> str:
 
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     sentence = _each_headed(
-        _one_by_one(_each_of_them(_asked_by(_whether_so(_each_passive(_mail_from(sentence))))))
+        _one_by_one(_each_of_them(_asked_by(_whether_so(done_first(_mail_from(sentence))))))
     )
     for contracted, full in _RELATIVE_CONTRACTION:
         sentence = contracted.sub(full, sentence)

@@ -27,9 +27,9 @@ _ADDRESS = re.compile(r"(?:\s+(?:at|to|on))?\s*\S+@\S+")
 # ('Q3 board pack': a letter and a number without its mark is a name, kept)
 _NUMBER = re.compile(r"\A\s*(?:[A-Z]\d+(?:\.\d+)*[.)]|\d+(?:\.\d+)*[.)]?|#{1,6}|[-*•])\s+(?=\S)")
 # where the name stops: the next line or sentence, a test ('… and if …', ', unless …'), a purpose ('… so they can
-# …'), a trailing arrow or an ellipsis
+# …'), an arrow (what follows it is the next step) or an ellipsis
 _CUT = re.compile(
-    r"\s*(?:\n|[.?!](?=\s)|…|\s(?:->|→|=>)\s*$|,?\s+(?:and\s+)?(?:if|unless)\b"
+    r"\s*(?:\n|[.?!](?=\s)|…|\s(?:->|→|=>)(?:\s|$)|,?\s+(?:and\s+)?(?:if|unless)\b"
     r"|,?\s+so\s+(?:that|they|we|he|she|i|it|someone)\b)",
     re.I,
 )

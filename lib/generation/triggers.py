@@ -1274,7 +1274,11 @@ def _read_webhook(clause: str) -> Trigger | None:
         ]  # '(it POSTs JSON to a webhook) should have each …': the aside is the event
     passive = re.search(  # '… comes in it gets added to our table', '…, it's logged as a Jira ticket': the step, passive
         r"\s(?:it|they|this|that|each one)\s*(?:gets?|is|are|'s|should be|will be|must be)\s+(?:automatically\s+)?"
-        r"(?:added|posted|logged|saved|sent|stored|created|forwarded|copied|filed|recorded|written)\b",
+        r"(?:added|posted|logged|saved|sent|stored|created|forwarded|copied|filed|recorded|written)\b"
+        # ('New messages in our Telegram group should be translated and posted to …': the items are the subject)
+        r"|\s(?:should|will|must|shall|needs?\s+to|has\s+to|have\s+to)\s+(?:be|get)\s+(?:automatically\s+)?"
+        r"(?:added|posted|logged|saved|sent|stored|created|forwarded|copied|filed|recorded|written|translated|"
+        r"summari[sz]ed|shared|pushed|e-?mailed|texted|announced)\b",
         head,
         re.I,
     )
@@ -1574,7 +1578,8 @@ _EVERY_NEW = re.compile(
     r"label(?:l)?ed\s|tagged\s|with\s+the\s+label\s)))"
     # ('Lodge every new Teams message … as a Jira ticket', '… should become a Trello card': what it becomes is the step's)
     # (a full stop inside an address or a domain ends nothing: 'every email from billing@stripe.com that …')
-    r"(?:[^,.;:!?\n]|\.(?=\w)){2,120}?(?=\s+(?:and|(?<!\bcomes\s)into|then|should|must|as\s+an?|to\s+(?!(?:the|our|my)\b))\b|[,;:!?\n]|\.(?!\w)|$)",
+    # ('each new record added to the 'Volunteers' table → send …': an arrow leads to the step)
+    r"(?:[^,.;:!?\n]|\.(?=\w)){2,120}?(?=\s+(?:and|(?<!\bcomes\s)into|then|should|must|as\s+an?|to\s+(?!(?:the|our|my)\b))\b|\s*(?:->|→|=>)|[,;:!?\n]|\.(?!\w)|$)",
     re.I,
 )
 
@@ -1977,7 +1982,11 @@ def _situation(text: str) -> Trigger | None:
 
     for found in _SITUATION.finditer(text):
         subject, verb, rest = found.group("subject"), found.group("verb"), found.group("rest")
-        if re.fullmatch(r"gets?|receives?", verb, re.I):
+        # 'We get about 80 enquiry emails a day in our Gmail': what arrives where we are, said by us
+        ours = re.fullmatch(r"(?:we|i)", subject.strip(), re.I) and re.fullmatch(r"get|receive", verb, re.I)
+        if ours:
+            pass
+        elif re.fullmatch(r"gets?|receives?", verb, re.I):
             # 'Our school's WhatsApp number gets absence notes from parents': the service is where they arrive
             if (
                 _NOT_A_SUBJECT.search(subject.strip())
@@ -1987,7 +1996,7 @@ def _situation(text: str) -> Trigger | None:
             ):
                 continue  # 'Our inbox gets a webhook from Help Scout': the event is Help Scout's
             rest = " in " + subject + rest
-        if (
+        if not ours and (
             _NOT_A_SUBJECT.search(subject.strip())
             or lx.integrations_in(subject)
             and not re.search(r"\b(?:anything|everything|whatever|all)\b", subject, re.I)
