@@ -15,13 +15,13 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r34c-02-api-applicant-link": "'arrives through our API' starts on a webhook, not the API trigger",
-    "r34c-03-slack-then-autoreply": "'send the customer an auto-reply' after a Slack post is sent on Slack, not by e-mail",
-    "r34c-04-call-notes-ack": "'the client gets a quick reply' drafts the reply with AI but sends it nowhere",
-    "r34c-06-channel-then-discord": "'post in #refunds' takes Discord, the service named for the other post",
-    "r34c-07-s3-to-customer": "'email it to the customer's address from the call' leaves the recipient empty",
-    "r34c-08-welcome-and-teams-chat": "'post a welcome in #welcome and notify IT in Microsoft Teams' is refused",
-    "r34c-14-voice-lookup-tab": "'look up the driver's number in the Drivers tab' becomes a web search",
-    "r34c-16-outlook-mailbox-pickup": "'pick up new emails in our Outlook mailbox' sends an Outlook mail instead of reading",
+    "r34c-04-call-notes-ack": "'the client gets a quick 'thanks, we'll confirm shortly' reply' (a quoted reply with "
+    "commas) drafts the reply with AI but sends it nowhere; the call notes start no trigger",
+    "r34c-07-s3-to-customer": "'calls the API with a customer's email address' starts by hand, so 'email it to the "
+    "customer's address from the call' has no field to take the address from",
+    "r34c-08-welcome-and-teams-chat": "', the chat id is 19:…@thread.v2' after the Teams clause is read as a test "
+    "and the request is refused",
+    "r34c-14-voice-lookup-tab": "'every morning at six' sets no 06:00 (a spoken hour with no 'am' or digits)",
 }
 
 
