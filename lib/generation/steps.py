@@ -545,6 +545,10 @@ def clauses(text: str) -> list[str]:
         # ('… and she posts a summary in #eng': the bot named again before its next verb)
         # ('gitlab can send us a webhook — whenever a merge request gets merged, …': a dash before the event's 'when')
         r"\s+[—–-]{1,2}\s+(?=(?:when(?:ever)?|each\s+time|every\s+time|as\s+soon\s+as)\s)|"
+        # ('when a parent fills in the form — it's Typeform now — email the class teacher': an aside's closing dash
+        # before the step's verb and its object)
+        r"\s+[—–]\s+(?=(?:also\s+|then\s+)?(?:e-?mail|text|post|send|notify|log|add|tell|message|ping)\s+"
+        r"(?:the|a|an|it|them|me|us|our|each|every|their|his|her)\s)|"
         r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+(?:and|\+|&)\s+(?=(?:(?:it|he|she|the\s+(?:bot|assistant|agent))"
         r"\s+(?:will\s+|then\s+|also\s+)?)?(?:also\s+)?(?:to\s+)?(?:"
         + _WRITE
