@@ -95,6 +95,8 @@ _READ = (
     # 'count the open tickets' (not 'the error count is …')
     r"count(?=\s+(?:the|all|our|my|every|each|new|open|today|yesterday)\b)|"
     r"crawl|back up|go\s+through(?!\s+with\b)|"
+    # 'pick up new emails in the Outlook mailbox' (not 'pick up the phone'): new items fetched
+    r"pick\s+up(?=\s+(?:the\s+|any\s+|all\s+|our\s+|my\s+)?(?:new|unread|incoming|latest|recent)\b)|"
     # 'a chatbot that remembers what people told it earlier in the convo': the conversation kept so far, read back
     r"remember(?=\s+(?:what|the\s+conversation|earlier|everything|each\s+\w+'s|previous|past)\b)|"
     r"download|query|find|search|take|receive|export|looks?(?:\s+\w+){0,2}\s+up|"
@@ -543,6 +545,10 @@ def clauses(text: str) -> list[str]:
         # ('… and she posts a summary in #eng': the bot named again before its next verb)
         # ('gitlab can send us a webhook — whenever a merge request gets merged, …': a dash before the event's 'when')
         r"\s+[—–-]{1,2}\s+(?=(?:when(?:ever)?|each\s+time|every\s+time|as\s+soon\s+as)\s)|"
+        # ('when a parent fills in the form — it's Typeform now — email the class teacher': an aside's closing dash
+        # before the step's verb and its object)
+        r"\s+[—–]\s+(?=(?:also\s+|then\s+)?(?:e-?mail|text|post|send|notify|log|add|tell|message|ping)\s+"
+        r"(?:the|a|an|it|them|me|us|our|each|every|their|his|her)\s)|"
         r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+(?:and|\+|&)\s+(?=(?:(?:it|he|she|the\s+(?:bot|assistant|agent))"
         r"\s+(?:will\s+|then\s+|also\s+)?)?(?:also\s+)?(?:to\s+)?(?:"
         + _WRITE
@@ -1443,11 +1449,13 @@ _IN_MAIL_TO = re.compile(
 )
 # 'HR gets an email at hr@lumenworks.co …', 'The patient receives a confirmation email …', 'the buyer should get a
 # WhatsApp message …': someone (not we, I or our inbox) is sent a message, in an acceptance criterion's voice
+# ('the parent gets a quick thanks-we've-got-it reply': a reply or an acknowledgement sent to them, too)
 _RECEIVES_MESSAGE = re.compile(
-    r"^\W*(?:(?:and|then|also)\s+)?(?:(?!(?:we|i|our|my|us|when|whenever|if|once|after|each|every|any)\b)[\w'’-]+\s+){1,4}?"
+    r"^\W*(?:(?:and|then|also)\s+)?(?P<who>(?:(?!(?:we|i|our|my|us|when|whenever|if|once|after|each|every|any)\b)[\w'’-]+\s+){1,4}?)"
     r"(?:gets?|receives?|(?:should|will|must|shall)\s+(?:also\s+)?(?:get|receive)|(?:is|are)\s+sent)\s+"
-    r"(?:an?|the|their|his|her|its|one)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:e-?mails?|mails?|messages?|reminders?|confirmations?|notifications?|notes?|texts?|sms)\b"
+    r"(?:an?|the|their|his|her|its|one)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:e-?mails?|mails?|messages?|reminders?|confirmations?|notifications?|notes?|texts?|sms|repl(?:y|ies)|"
+    r"acknowledge?ments?|thank-?yous?)\b"
 )
 # "I'd also like each person who has a booking today to get a short email reminder": a wish that they are e-mailed
 _WISHED_MAIL = re.compile(
@@ -2230,11 +2238,12 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         key = "outlook"  # 'email the guest a confirmation … Use Outlook for the emails.'
     elif (
         key == "gmail"
-        and write
         and lx.phrase_at(description.lower(), "gmail") < 0
         and _OUTLOOK_MAIL.search(description)
     ):
-        key = "outlook"  # 'new email arrives in the support Outlook mailbox … reply to the sender': the same mailbox
+        # 'new email arrives in the support Outlook mailbox … reply to the sender', 'suppliers email PDFs to
+        # ap@…, an Outlook shared mailbox … pick up new emails in that mailbox': the same mailbox, sent or read
+        key = "outlook"
     entry = lexicon()["integrations"][key]
     # ('draft a reply in Outlook … Do not send it': the mail service's draft, lexicon.json integrations 'draft')
     draft = "draft" in entry and re.search(r"\bdrafts?\b", clause, re.I) and write
@@ -4600,6 +4609,28 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         engine = None  # 'look up the customer's email in the event': a field of what the run was given
     if engine and not named_engine and _looked_up_in(low, clause):
         engine = None  # 'look up the room in the Supabase 'rooms' table': that table is read, not the web
+    place = re.search(
+        r"\b(?:in|from)\s+(?:the\s+|our\s+|my\s+)?(?:'[^'\n]{1,40}'|\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”)\s+("
+        + "|".join(lexicon()["table_nouns"])
+        + r")s?\b",
+        low,
+    )
+    if engine and not named_engine and place:
+        # 'look up each guide's number in the 'Guides' tab': a place of the user's, read in the table service the
+        # description names for it, not a web search
+        engine = None
+        if not lx.integrations_in(clause):
+            held = next(
+                (
+                    k
+                    for _, k in lx.integrations_in(description)
+                    if k in lexicon()["table_nouns"][place.group(1)]
+                    and "read" in lexicon()["integrations"][k]
+                ),
+                None,
+            )
+            if held and not ruled(ruled_out, held, "read"):
+                found.append((place.start(), _integration_step(held, clause, description, write=False)))
     # a search service the user names is used even without a search verb ('look the person up with Exa')
     if (
         engine
@@ -4872,6 +4903,15 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             if k in ("slack", "telegram", "discord", "microsoft_teams", "whatsapp")
             and not ruled(ruled_out, k, "write")
         ]
+        if (
+            chats
+            and _sent_to_person(low)
+            and not _chat_source(description)
+            and not any(k in _CHAT_SERVICES for _, k in lx.integrations_in(clause))
+            and not re.search(r"(?:thread|channel|chat|there)", low)
+        ):  # 'post it in #returns, and send the customer an auto-reply': to a person who wrote from no chat (an
+            # e-mail, below), not on the chat another step posts to
+            chats = []
         if chats:
             found.append((answered.start() + 2, _integration_step(chats[0], clause, description, write=True)))
         elif (
@@ -5171,6 +5211,11 @@ def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[s
         )
     if found is None:  # 'send him a receipt by mail', 'send the customer the confirmation': whom, then what
         found = _sent_to_person(clause.lower())
+    if found is None:  # 'acknowledge the resident by email': a message to that person
+        found = re.search(r"\backnowledg(?:e|es|ing)\s+(?P<who>" + _person_named() + r")", clause, re.I)
+    received = _RECEIVES_MESSAGE.match(clause.lower()) if found is None else None
+    if received and re.fullmatch(_person_named() + r"\s*", received.group("who")):
+        found = received  # 'the parent gets a quick thanks-we've-got-it reply': a message sent to them
     if found is None:  # '…, emailed to me', 'sent to us': what the clause before made, passed on to the user
         found = re.match(
             r"\W*(?:and\s+|then\s+)*(?:e-?mailed|mailed|sent|delivered)\s+to\s+(?P<who>me|us)\b(?!\s+(?:on|in|via)\b)",
@@ -5201,6 +5246,22 @@ _DRAFTED = re.compile(
     r"\b(?:as\s+(?:an?\s+)?drafts?|(?:in|into)\s+(?:my\s+|our\s+|the\s+|your\s+)?drafts?|"
     r"to\s+(?:(?:my|our|the|your)\s+drafts?|drafts))\b"
 )
+
+
+def _chats_free_for(clause: str, description: str, chats: list[str]) -> list[str]:
+    """The chats of `chats` a bare '#channel' in `clause` may be on: one named in the clause itself or said with no
+    verb of its own ('post it in #ops. We use Discord') or read there; not one another part of the text sends on ('post the
+    details in #refunds and drop a note in our Discord #ops channel', 'post a welcome in #new-joiners, also notify
+    IT in Teams'): that chat is the other message's, and this post stays on Slack."""
+    free = []
+    for part in (c for sentence in sentences(description) for c in clauses(sentence)):
+        if (
+            clause.strip() in part
+            or part.strip() in clause
+            or not re.match(r"\W*(?:(?:also|then|and|please)\s+)*(?:" + _WRITE + r")\b", part, re.I)
+        ):  # (a part that reads from the chat, 'translate every message in our Discord #news', names where posts are)
+            free += [k for _, k in lx.integrations_in(part) if k in chats and k not in free]
+    return [k for k in chats if k in free]
 
 
 def _implied_destination(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:
@@ -5319,6 +5380,10 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     named = [
         k for _, k in lx.integrations_in(description) if k in candidates and not ruled(ruled_out, k, "write")
     ]
+    if chat is None and not found and not record and not drafted and lx.CHANNEL_RE.search(clause):
+        named = _chats_free_for(clause, description, named) or (
+            [] if ruled(ruled_out, "slack", "write") else ["slack"]
+        )
     if not named:
         return None
     place = "" if found or record or not quoted_place else next(g for g in quoted_place.groups() if g)

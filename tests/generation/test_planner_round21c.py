@@ -25,8 +25,6 @@ _KNOWN: dict[str, str] = {
     "test on each item",
     "r21c-loop-then-afterthought": "a test in the sentence after a loop ('If it's more than 30 days late, also post "
     "it …') is built once after the loop, not on each item inside it",
-    "r21c-afterthought-marked": "'post it in #meetups. Then — oh, if …, also post it to our Discord server': the "
-    "second post is taken for the first one repeated; the Slack post is lost",
 }
 
 
