@@ -2586,7 +2586,8 @@ def _reshaping_re() -> re.Pattern[str]:
     )
 
 
-_CLAUSE_START = r"(?P<pre>(?:^|[,;:.!?\n]\s|(?:->|→|=>))\s*)"
+# (a bulleted line starts a clause too: '- No match: send the enquirer …')
+_CLAUSE_START = r"(?P<pre>(?:^|[,;:.!?\n]\s|(?:->|→|=>)|(?:^|\n)[ \t]*[-*•][ \t]+)\s*)"
 
 
 @lru_cache(maxsize=1)

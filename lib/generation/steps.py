@@ -9305,9 +9305,12 @@ def _repeat_sentence(
     email them. When every client is done, …') repeats with the loop: its steps join the loop's body, an
     'Otherwise …' joins the else branch of the body's last test, and tests come last (they end the flow)."""
     body = loop.body
-    if len(body) == 1 and body[0].kind == "condition" and body[0].branches:
-        body = body[0].branches[0][1]  # 'for each order over $500, …': what follows repeats for those orders
-    last_cond = next((s for s in reversed(body) if s.kind == "condition"), None)
+    kept = body[0] if len(body) == 1 and body[0].kind == "condition" and body[0].branches else None
+    if kept is not None:
+        body = kept.branches[0][1]  # 'for each order over $500, …': what follows repeats for those orders
+    # ('For each enquiry, if the name matches a client, email compliance. Otherwise, send …': with no test inside
+    # what it keeps, 'otherwise' is the other side of the test on each item)
+    last_cond = next((s for s in reversed(body) if s.kind == "condition"), kept)
     otherwise = implied_else(sentence, last_cond)
     if otherwise is not None and last_cond is not None:
         inner = _innermost_else(last_cond)
