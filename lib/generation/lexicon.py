@@ -779,8 +779,38 @@ def _comparison_spellings(text: str) -> str:
     # 'if the level is zero', 'has stock zero', 'hits 0': a comparison with 0 (lexicon.json 'zero_spellings')
     for pattern, said in lexicon()["zero_spellings"].items():
         text = re.sub(r"\b" + pattern, said, text, flags=re.I)
+    # 'within thirty (30) days', 'five (5) business days': a number spelled out and then written, as contracts do, is
+    # the number once
+    text = _doubled_numbers().sub(_once, text)
     # 'more than two hundred', 'fewer than five', 'one thousand or more': a number spelled out in a comparison
     return _spelled_comparisons().sub(_digits_for_words, text)
+
+
+@lru_cache(maxsize=1)
+def _doubled_numbers() -> re.Pattern[str]:
+    """A number spelled out (lexicon.json 'number_words', 'number_scales'), then its digits in brackets."""
+    word = r"(?:" + "|".join(sorted(lexicon()["number_words"], key=len, reverse=True)) + r")"
+    scale = r"(?:" + "|".join(lexicon()["number_scales"]) + r")"
+    return re.compile(
+        rf"\b(?P<w>{word}(?:[\s-]+(?:and[\s-]+)?(?:{word}|{scale}))*)\s*\((?P<d>\d{{1,3}}(?:,\d{{3}})*)\)",
+        re.I,
+    )
+
+
+def _once(m: re.Match[str]) -> str:
+    """The digits of 'thirty (30)' when the words spell them; the words as they were otherwise."""
+    words = [w for w in re.split(r"[\s-]+", m.group("w").lower()) if w != "and"]
+    units, scales = lexicon()["number_words"], lexicon()["number_scales"]
+    total, current = 0, 0
+    for w in words:
+        if w in scales:
+            current = (current or 1) * scales[w]
+            if scales[w] >= 1000:
+                total, current = total + current, 0
+        else:
+            current += units[w]
+    digits = m.group("d").replace(",", "")
+    return m.group("d") if str(total + current) == digits else m.group(0)
 
 
 @lru_cache(maxsize=1)

@@ -5617,9 +5617,11 @@ _DENIED = (
     r"(?:it|they|that|(?:the|its|their)\s+[\w-]+(?:\s+[\w-]+)?)\s*(?:\s(?:is|are|was|has|have)|['’](?:s|re))\s+"
     r"(?:(?:anything|something)\s+else|any\s+other\s+[\w-]+|different|another\s+[\w-]+))(?=\s*(?:[,;:—–-]|then\b|$))"
 )
-# 'the outlet is in our Airtable 'Media list'', 'they're already on the 'VIP' sheet': whether a place holds the item
+# 'the outlet is in our Airtable 'Media list'', 'they're already on the 'VIP' sheet', 'the company name matches a
+# client in our Airtable 'Clients' table': whether a place holds the item
 HELD_IN = re.compile(
-    r"^\s*(?P<what>.+?)\s*(?:\s(?:is|are)|['’](?:s|re)|\s(?:exists?|appears?|shows?\s+up))\s+(?:already\s+|still\s+|"
+    r"^\s*(?P<what>.+?)\s*(?:\s(?:is|are)|['’](?:s|re)|\s(?:exists?|appears?|shows?\s+up)|\s(?:match(?:es)?|is\s+one\s+of|"
+    r"are\s+among)\s+(?:(?:a|an|any|one\s+of)\s+)?(?:the\s+|our\s+|my\s+)?[\w-]+)\s+(?:already\s+|still\s+|"
     r"listed\s+)*(?:in|on)\s+(?P<place>(?:the|our|my|their)\b.+)$",
     re.I,
 )
