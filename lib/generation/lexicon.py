@@ -779,8 +779,38 @@ def _comparison_spellings(text: str) -> str:
     # 'if the level is zero', 'has stock zero', 'hits 0': a comparison with 0 (lexicon.json 'zero_spellings')
     for pattern, said in lexicon()["zero_spellings"].items():
         text = re.sub(r"\b" + pattern, said, text, flags=re.I)
+    # 'within thirty (30) days', 'five (5) business days': a number spelled out and then written, as contracts do, is
+    # the number once
+    text = _doubled_numbers().sub(_once, text)
     # 'more than two hundred', 'fewer than five', 'one thousand or more': a number spelled out in a comparison
     return _spelled_comparisons().sub(_digits_for_words, text)
+
+
+@lru_cache(maxsize=1)
+def _doubled_numbers() -> re.Pattern[str]:
+    """A number spelled out (lexicon.json 'number_words', 'number_scales'), then its digits in brackets."""
+    word = r"(?:" + "|".join(sorted(lexicon()["number_words"], key=len, reverse=True)) + r")"
+    scale = r"(?:" + "|".join(lexicon()["number_scales"]) + r")"
+    return re.compile(
+        rf"\b(?P<w>{word}(?:[\s-]+(?:and[\s-]+)?(?:{word}|{scale}))*)\s*\((?P<d>\d{{1,3}}(?:,\d{{3}})*)\)",
+        re.I,
+    )
+
+
+def _once(m: re.Match[str]) -> str:
+    """The digits of 'thirty (30)' when the words spell them; the words as they were otherwise."""
+    words = [w for w in re.split(r"[\s-]+", m.group("w").lower()) if w != "and"]
+    units, scales = lexicon()["number_words"], lexicon()["number_scales"]
+    total, current = 0, 0
+    for w in words:
+        if w in scales:
+            current = (current or 1) * scales[w]
+            if scales[w] >= 1000:
+                total, current = total + current, 0
+        else:
+            current += units[w]
+    digits = m.group("d").replace(",", "")
+    return m.group("d") if str(total + current) == digits else m.group(0)
 
 
 @lru_cache(maxsize=1)
@@ -791,13 +821,15 @@ def _spelled_comparisons() -> re.Pattern[str]:
     scale = r"(?:" + "|".join(lexicon()["number_scales"]) + r")"
     # ('above minus sixty', 'below negative five': a spoken sign is the number's)
     number = rf"(?P<sign>(?:minus|negative)\s+)?(?P<n>{word}(?:[\s-]+(?:and[\s-]+)?(?:{word}|{scale}))*)(?![\w-])(?!\s+of\b)"
-    # ('warmer than negative five', 'hotter than thirteen hundred', 'above, er, minus eighteen': a spoken filler between)
+    # ('warmer than negative five', 'hotter than thirteen hundred', 'above, er, minus eighteen', 'over, what, a
+    # hundred': a spoken filler between, lexicon.json 'comparison_fillers')
+    fillers = "|".join(lexicon()["comparison_fillers"])
     before = (
-        r"(?:(?:more|greater|higher|bigger|less|lower|fewer|smaller|warmer|colder|hotter|cooler)\s+than|over|above|"
-        r"under|below|at\s+least|at\s+most|exceeds?|exceeding)(?:,?\s+(?:er+|um+|uh+|erm)\s*,)?\s+"
+        r"(?P<b>\b(?:(?:more|greater|higher|bigger|less|lower|fewer|smaller|warmer|colder|hotter|cooler)\s+than|over|"
+        r"above|under|below|at\s+least|at\s+most|exceeds?|exceeding))(?:,?\s+(?:" + fillers + r")\s*,?)?\s+"
     )
     return re.compile(
-        rf"(?P<b>\b{before}){number}|\b{number.replace('<n>', '<m>').replace('<sign>', '<sign2>')}(?P<a>\s+or\s+(?:more|less|fewer|higher|lower|above|below)\b)",
+        rf"{before}(?:{number}|(?P<d>(?=(?:[$€£]\s*)?-?\d)))|\b{number.replace('<n>', '<m>').replace('<sign>', '<sign2>')}(?P<a>\s+or\s+(?:more|less|fewer|higher|lower|above|below)\b)",
         re.I,
     )
 
@@ -805,6 +837,8 @@ def _spelled_comparisons() -> re.Pattern[str]:
 def _digits_for_words(m: re.Match[str]) -> str:
     """The digits of a spelled-out number ('two hundred and fifty' → '250'); the words as they were when they
     spell no number ('a' alone)."""
+    if m.group("d") is not None:
+        return m.group("b") + " "  # ('over, what, 100 quid': the filler dropped, the digits kept)
     said = m.group("n") or m.group("m")
     words = [w for w in re.split(r"[\s-]+", said.lower()) if w != "and"]
     units, scales = lexicon()["number_words"], lexicon()["number_scales"]
@@ -819,7 +853,7 @@ def _digits_for_words(m: re.Match[str]) -> str:
         else:
             current += units[w]
     digits = ("-" if m.group("sign") or m.group("sign2") else "") + str(total + current)
-    return (m.group("b") or "") + digits + (m.group("a") or "")
+    return (m.group("b") + " " if m.group("b") else "") + digits + (m.group("a") or "")
 
 
 def english_amounts(text: str) -> str:
@@ -2582,7 +2616,8 @@ def _reshaping_re() -> re.Pattern[str]:
     )
 
 
-_CLAUSE_START = r"(?P<pre>(?:^|[,;:.!?\n]\s|(?:->|→|=>))\s*)"
+# (a bulleted line starts a clause too: '- No match: send the enquirer …')
+_CLAUSE_START = r"(?P<pre>(?:^|[,;:.!?\n]\s|(?:->|→|=>)|(?:^|\n)[ \t]*[-*•][ \t]+)\s*)"
 
 
 @lru_cache(maxsize=1)
@@ -2722,11 +2757,61 @@ _MARKED_ONLY = re.compile(
 )
 
 
+# 'Only P1 incidents from PagerDuty should go to #war-room.', 'Only post urgent tickets to #triage.', '…, but only
+# Sev1 alerts.': the marked items open a sentence that goes on, or end a clause after a comma or a dash
+_MARKED_ONLY_SAID = re.compile(
+    r"(?:(?P<open>(?:^|(?<=[.!?\n]))[^\S\n]*(?:[-*•][^\S\n]*)?)only\s+(?:(?P<verb>[a-z]+)\s+)??"
+    r"(?P<q>[\"“'‘][\w -]{1,24}[\"”'’]|[\w-]+)\s+(?P<noun>[a-z]+s)\b(?P<rest>[^.!?\n]+)(?P<end>[.!?]|(?=\n)|$)"
+    r"|(?P<comma>\s*(?:,|\s[-–—])\s*(?:but\s+|and\s+)?)only\s+(?P<q3>[\"“'‘][\w -]{1,24}[\"”'’]|[\w-]+)\s+"
+    r"(?P<n3>[a-z]+s)(?:\s*,?\s*(?:please|pls|plz|thanks|thx))?[^\S\n]*(?P<end3>[.!]|(?=\n)|$))",
+    re.I,
+)
+# words after 'only' that say how many or which place, not which items
+_NOT_MARKERS = frozenset({"only", "new", "all", "the", "these", "those", "some", "any", "our", "my", "if", "when", "for", "to"})  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _app_names() -> frozenset[str]:
+    """The names of the services the planner knows ('Slack', 'Jira'): a word that names where, not which items."""
+    table = lexicon()
+    names = {p.strip().lower() for e in table["integrations"].values() for p in e["phrases"]}
+    names |= {p.strip().lower() for e in table["named_apis"].values() for p in e.get("phrases", [])}
+    return frozenset(names)
+
+
+def _is_marker(q: str) -> bool:
+    """A word that marks which items a run keeps: quoted, a code with a digit ('P1', 'Sev2'), capitalised and no
+    service's name, or lexicon.json 'item_markers'."""
+    bare = q.strip("\"“”'‘’")
+    return bare.lower() not in _NOT_MARKERS and bool(
+        q[0] in "\"“'‘"
+        or (re.search(r"\d", bare) and re.search(r"[a-z]", bare, re.I))
+        or (bare[:1].isupper() and bare.lower() not in _app_names())
+        or bare.lower() in {w.lower() for w in lexicon()["item_markers"]}
+    )
+
+
 def marked_only(text: str) -> str:
     """'… post it to #noc and text the duty phone. Sev1 alerts only.' → '… Only alerts tagged Sev1.': a filter said by
     a marker before the items' noun, the noun one the text named before it (the event's), reads as the items a test
-    keeps, the form the planner already knows."""
+    keeps, the form the planner already knows. Said before the rest of its sentence ('Only P1 incidents from
+    PagerDuty should go to #war-room.', 'Only post urgent tickets to #triage.') or after a comma ('…, but only Sev1
+    alerts.'), the sentence keeps its steps and the filter follows it."""
     markers = {w.lower() for w in lexicon()["item_markers"]}
+
+    def said(m: re.Match[str]) -> str:
+        if m.group("comma") is not None:
+            q, noun = m.group("q3"), m.group("n3")
+            if not _is_marker(q) or not re.search(
+                r"\b" + re.escape(noun[:-1]) + r"s?\b", text[: m.start()], re.I
+            ):
+                return m.group(0)
+            return f". Only {noun.lower()} tagged {q}{m.group('end3') or '.'}"
+        q, noun, verb = m.group("q"), m.group("noun"), m.group("verb")
+        if not _is_marker(q) or (verb and (verb.lower() in _NOT_MARKERS or _is_marker(verb))):
+            return m.group(0)
+        head = f"{verb} {noun}" if verb else noun
+        return f"{m.group('open')}{head[:1].upper()}{head[1:]}{m.group('rest')}{m.group('end') or '.'} Only {noun.lower()} tagged {q}."
 
     def one(m: re.Match[str]) -> str:
         q, noun = (m.group("q1"), m.group("n1")) if m.group("q1") else (m.group("q2"), m.group("n2"))
@@ -2739,7 +2824,7 @@ def marked_only(text: str) -> str:
             return m.group(0)  # ('Weekly reports only': no item the text named before)
         return f"{m.group('lead')}Only {noun.lower()} tagged {q}{m.group('end') or '.'}"
 
-    return _MARKED_ONLY.sub(one, text)
+    return _MARKED_ONLY_SAID.sub(said, _MARKED_ONLY.sub(one, text))
 
 
 _QUOTE_OPEN = "'\"‘“"

@@ -5686,9 +5686,11 @@ _DENIED = (
     r"(?:it|they|that|(?:the|its|their)\s+[\w-]+(?:\s+[\w-]+)?)\s*(?:\s(?:is|are|was|has|have)|['’](?:s|re))\s+"
     r"(?:(?:anything|something)\s+else|any\s+other\s+[\w-]+|different|another\s+[\w-]+))(?=\s*(?:[,;:—–-]|then\b|$))"
 )
-# 'the outlet is in our Airtable 'Media list'', 'they're already on the 'VIP' sheet': whether a place holds the item
+# 'the outlet is in our Airtable 'Media list'', 'they're already on the 'VIP' sheet', 'the company name matches a
+# client in our Airtable 'Clients' table': whether a place holds the item
 HELD_IN = re.compile(
-    r"^\s*(?P<what>.+?)\s*(?:\s(?:is|are)|['’](?:s|re)|\s(?:exists?|appears?|shows?\s+up))\s+(?:already\s+|still\s+|"
+    r"^\s*(?P<what>.+?)\s*(?:\s(?:is|are)|['’](?:s|re)|\s(?:exists?|appears?|shows?\s+up)|\s(?:match(?:es)?|is\s+one\s+of|"
+    r"are\s+among)\s+(?:(?:a|an|any|one\s+of)\s+)?(?:the\s+|our\s+|my\s+)?[\w-]+)\s+(?:already\s+|still\s+|"
     r"listed\s+)*(?:in|on)\s+(?P<place>(?:the|our|my|their)\b.+)$",
     re.I,
 )
@@ -9458,9 +9460,12 @@ def _repeat_sentence(
     email them. When every client is done, …') repeats with the loop: its steps join the loop's body, an
     'Otherwise …' joins the else branch of the body's last test, and tests come last (they end the flow)."""
     body = loop.body
-    if len(body) == 1 and body[0].kind == "condition" and body[0].branches:
-        body = body[0].branches[0][1]  # 'for each order over $500, …': what follows repeats for those orders
-    last_cond = next((s for s in reversed(body) if s.kind == "condition"), None)
+    kept = body[0] if len(body) == 1 and body[0].kind == "condition" and body[0].branches else None
+    if kept is not None:
+        body = kept.branches[0][1]  # 'for each order over $500, …': what follows repeats for those orders
+    # ('For each enquiry, if the name matches a client, email compliance. Otherwise, send …': with no test inside
+    # what it keeps, 'otherwise' is the other side of the test on each item)
+    last_cond = next((s for s in reversed(body) if s.kind == "condition"), kept)
     otherwise = implied_else(sentence, last_cond)
     if otherwise is not None and last_cond is not None:
         inner = _innermost_else(last_cond)
