@@ -2058,6 +2058,18 @@ def per_item(text: str) -> str:
     return _per_item_re().sub(said, text)
 
 
+def event_list(text: str) -> str | None:
+    """'when our webhook receives a list of new signups' → 'signups': the plural noun of the items an event is said to
+    bring several of at once (lexicon.json 'event_lists'), None when no such list is said."""
+    heads = "|".join(map(re.escape, lexicon()["event_lists"]))
+    found = re.search(
+        rf"\b(?:an?|the)\s+(?:{heads})\s+of\s+(?:new\s+|incoming\s+)?(?:[a-z][\w-]*\s+)?([a-z][\w-]*s)\b",
+        text,
+        re.I,
+    )
+    return found.group(1).lower() if found else None
+
+
 @lru_cache(maxsize=1)
 def _found_then_each_re() -> re.Pattern[str]:
     verbs = "|".join(
