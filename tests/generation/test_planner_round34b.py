@@ -17,7 +17,6 @@ _KNOWN: dict[str, str] = {
     "no loop around the AI step",
     "r34b-09-routine-each-lead-doc": "a numbered routine's 'for each lead … save each note' is not looped",
     "r34b-10-github-pr-comment-each": "'comment on each one' of the listed pull requests is dropped",
-    "r34b-12-one-message-per-video": "'one Discord message per new video' is not read as a per-item loop",
     "r34b-19-x-reply-each": "'reply to each one' on X becomes an AI draft, not an X reply per tweet",
 }
 
