@@ -18,7 +18,7 @@ is labelled is judged:
                                that must appear in none of its values],
                         recipient: "data" (taken from a reference) | "me" (not from the data)}}
     order       [[a, b, c], …]: a runs before b, b before c (a path of edges)
-    loops       [{over: step whose list is iterated, inside: [steps inside the loop]}]
+    loops       [{over: step (or "start") whose list is iterated, inside: [steps inside the loop]}]
     conditions  [{on: step (or "start") whose data is tested, has: [...], if: [steps], else: [steps]}]
     routers     [{routes: [[steps], [steps], [steps]]}]: each group on its own branch
     refs        [[step, "other" | "other.output" | "start" | "loop.currentItem"], …]
@@ -658,13 +658,17 @@ class Judge:
                 inside = [assign.get(s) for s in label.get("inside", [])]
                 ok = all(b is not None and c in view.ancestors(b) for b in inside)
                 if ok and "over" in label:
-                    src = assign.get(label["over"])
                     refs = view.refs(c, None)
-                    ok = src is not None and any(
-                        r.name == view.name[src]
-                        or any(view.name[x] == r.name and view.before(src, x) for x in view.blocks)
-                        for r in refs
-                    )
+                    if label["over"] == "start":  # the list the run is given (a webhook's, an API call's)
+                        start = view.name.get(view.starter) if view.starter else None
+                        ok = any(r.name in ("start", start) for r in refs)
+                    else:
+                        src = assign.get(label["over"])
+                        ok = src is not None and any(
+                            r.name == view.name[src]
+                            or any(view.name[x] == r.name and view.before(src, x) for x in view.blocks)
+                            for r in refs
+                        )
                     kids = [b for b in view.blocks if c in view.ancestors(b)]
                     ok = ok and any(
                         r.name in ("loop", "parallel") and r.path.startswith("currentItem")

@@ -2064,9 +2064,17 @@ def _per_item_re() -> re.Pattern[str]:
     not_items = "|".join(rules["not_items"])
     return re.compile(
         rf"(?<![\w-])(?P<verb>(?:{verbs})(?:e?s)?)\s+(?:one|a\s+single|1)\s+(?P<thing>(?:[\w'’-]+\s+){{0,6}}?[\w'’-]+)"
-        rf"\s+(?:per|for\s+each|for\s+every)\s+(?P<item>(?:new\s+|each\s+)?(?!(?:{not_items})s?\b)[a-z][\w-]*)\b",
+        rf"\s+(?:per|for\s+each|for\s+every)\s+(?P<item>(?:new\s+|each\s+)?(?!(?:{not_items})s?\b)[a-z][\w-]*)\b"
+        # where the items are ('per new video on the YouTube channel 'Kitchen Lab''), up to the clause's end
+        r"(?P<place>\s+(?:on|in|from|of)\s+[^,.;:!?\n]+)?",
         re.I,
     )
+
+
+_TIME_UNITS = (
+    "day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|quarter|fortnight|time|"
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
 
 
 def per_item(text: str) -> str:
@@ -2079,7 +2087,12 @@ def per_item(text: str) -> str:
         # ('Steps: read …; for each response, grade it; append one row per student': the loop said before it, in the
         # same sentence or list of steps, already holds it)
         opening = max(text.rfind(c, 0, m.start()) for c in ("\n", ". ", "! ", "? "))
-        if re.search(r"\b(?:each|every)\b", text[opening + 1 : m.start()], re.I):
+        # ('Every 6 hours, send one message per new video': a time said with 'every' names no loop)
+        if re.search(
+            rf"\b(?:each|every)\b(?!\s+(?:other\s+|few\s+|\d+\s+)?(?:{_TIME_UNITS})s?\b)",
+            text[opening + 1 : m.start()],
+            re.I,
+        ):
             return m.group(0)
         verb = m.group("verb")
         base = next(
@@ -2087,9 +2100,28 @@ def per_item(text: str) -> str:
             verb.lower(),
         )
         lead = "For" if verb[:1].isupper() else "for"
-        return f"{lead} each {m.group('item')}, {base} a {m.group('thing')}"
+        place = m.group("place") or ""
+        made_in = {k for _, k in integrations_in(m.group("thing"))}
+        if place and made_in and {k for _, k in integrations_in(place)} - made_in:
+            # a thing made in one service per item of another ('one Discord message per new video on the YouTube
+            # channel …'): the list's service goes with the items it holds ('one invoice row per client in the
+            # 'Invoices' workbook': where the rows go, it stays)
+            return f"{lead} each {m.group('item')}{place}, {base} a {m.group('thing')}"
+        return f"{lead} each {m.group('item')}, {base} a {m.group('thing')}{place}"
 
     return _per_item_re().sub(said, text)
+
+
+def event_list(text: str) -> str | None:
+    """'when our webhook receives a list of new signups' → 'signups': the plural noun of the items an event is said to
+    bring several of at once (lexicon.json 'event_lists'), None when no such list is said."""
+    heads = "|".join(map(re.escape, lexicon()["event_lists"]))
+    found = re.search(
+        rf"\b(?:an?|the)\s+(?:{heads})\s+of\s+(?:new\s+|incoming\s+)?(?:[a-z][\w-]*\s+)?([a-z][\w-]*s)\b",
+        text,
+        re.I,
+    )
+    return found.group(1).lower() if found else None
 
 
 @lru_cache(maxsize=1)

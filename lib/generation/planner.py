@@ -4411,9 +4411,11 @@ class _Builder:
                 self.notes.append(f"'each {step.label}' is the event itself: its steps run once per event")
                 out, self.once_prev = self.chain(step.body, heads, prev, parent)
                 return out
+            # 'when our webhook receives a list of new signups, add each signup …': a list the event brings
+            brought = lx.event_list(self.description) if self.trigger.kind == "webhook" else None
             if (
                 items is None
-                and not step.implicit
+                and (not step.implicit or brought)
                 and self.trigger.kind == "webhook"
                 and (prev or "").startswith("<start.")
             ):
@@ -4422,7 +4424,11 @@ class _Builder:
                 hook = services.webhook_paths(provider)
                 if services.body_as_sent(provider):
                     name = re.sub(r"\W+", "_", step.label.strip().lower())
-                    name = name if name.endswith("s") else name + "s"
+                    name = (
+                        (name if name.endswith("s") else name + "s")
+                        if not step.implicit
+                        else (brought or name)
+                    )
                     items = f"<{hook['data']}.{name}>"
                     self.notes.append(
                         f"the event is assumed to list the {step.label} under '{name}' ({items})"

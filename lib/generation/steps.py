@@ -2916,6 +2916,9 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
     default = entry[mode]
     ops = services.operations().get(entry["type"], {})
     low = clause.lower()
+    if mode == "read":
+        # 'list the pages in the database and … for each page': the loop's item names no operation of the read
+        low = re.sub(r"\bfor\s+(?:each|every)\s+[\w-]+", lambda m: " " * len(m.group(0)), low)
     by_verb = _verb_operation(entry, low) if mode == "write" else None
     if by_verb is not None and by_verb != default.get("operation"):
         # the message and row shapes of the default write do not fit another operation: its registry fields do
@@ -7500,6 +7503,21 @@ _DONE_VERB = {
 }
 
 
+def _lists_items(body: list[Step], item: str, clause: str) -> list[Step]:
+    """The reads of `body` that fetch the loop's items themselves ('list the pages …' before 'for each page'): the
+    clause names the items in the plural before the loop phrase, and something else in the body works on each."""
+    words = [w for w in re.findall(r"[a-z][\w-]*", item.lower()) if w not in ("new", "one", "item")]
+    if not words or not any(s.kind != "source" for s in body):
+        return []
+    plural = "|".join(
+        re.escape(w) + r"(?:s|es)" + ("|" + re.escape(w[:-1]) + "ies" if w.endswith("y") else "")
+        for w in words
+    )
+    if not re.search(rf"\b(?:{plural})\b", clause, re.I):
+        return []
+    return [s for s in body if s.kind == "source" and s.integration][:1]
+
+
 def wanted_done(description: str) -> str:
     """'I want each new Stripe payment over £500 posted to #big-wins' read as 'I want to post each new Stripe payment
     over £500 to #big-wins', '… → a Jira issue in project ESC' as '… → create a Jira issue in project ESC', before the
@@ -7679,6 +7697,10 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             if made:
                 phrase, after = phrase.rstrip(" ,") + made.group(0), after[made.end() :]
             step.body = read_clause(parts[-1] + " " + phrase, description, ruled_out)
+            # 'list the pages in Notion and have AI write a status for each page': the read that names the items is
+            # the list walked, run once before the loop, not a read per item
+            listing = _lists_items(step.body, item, parts[-1])
+            step.body = [s for s in step.body if not any(s is x for x in listing)]
             rest = re.sub(r"^\s*(?:,|;|and\b|then\b)\s*(?:then\s+)?", "", after)
             place = re.sub(r"\s(?:and|then)\s*$", "", _loop_place(sentence, loop))
             place = "" if re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", place, re.I) else place
@@ -7699,7 +7721,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             if source and written == {x.integration for x in source} and not lx.integrations_in(parts[-1]):
                 source = []  # 'put the open rate for each campaign in the 'KPIs' sheet': where each one goes
             step.body = [s for s in step.body if not any(s.integration == x.integration for x in source)]
-            pre = [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)]
+            pre = [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)] + listing
             return pre + [s for s in source if s.kind == "source"] + [step] + later
         place = _loop_place(sentence, loop)
         source = (

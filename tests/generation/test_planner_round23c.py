@@ -26,8 +26,6 @@ _KNOWN: dict[str, str] = {
     "records, not a read that is counted",
     "r23c-for-each-owner-on-record": "'find contracts ending in the next 30 days' reads nothing from the Notion "
     "database the apps line names, so the loop has no list",
-    "r23c-pasted-list-each": "the loop runs the Tavily search per domain, but the summary and the row come after it, "
-    "not once per domain",
 }
 
 
