@@ -1099,9 +1099,12 @@ def _process(kind: str, clause: str, description: str) -> Step:
         found = re.search(
             # 'draft a welcome email …', 'generates 3 marketing taglines with AI', 'come up with five names'
             # ('prepare a weekly report', 'write up a digest', 'put together a changelog')
-            r"\b(?:draft|write(?:\s+up)?|compose|generates?|prepares?|produces?|put(?:s|ting)?\s+together|comes? up with)"
-            r"\s+((?:an?|\d{1,2}|two|three|four|five|ten|some|a few)\s+"
-            r"[\w\s-]+?)(?:\s+(?:to|for|with|using|based|from)\b|[,;.]|$)"
+            r"\b(?:drafts?|writes?(?:\s+up)?|composes?|generates?|prepares?|produces?|put(?:s|ting)?\s+together|"
+            r"comes? up with)\s+((?:an?|\d{1,2}|two|three|four|five|ten|some|a few)\s+"
+            r"[\w\s'’-]+?)(?:\s+(?:to|for|with|using|based|from|and|then|into|via|back)\b|\s*[,;.(]|$)"
+            # ('write release notes grouped by type', 'writes show notes'): a text named without an article
+            r"|\b(?:drafts?|writes?(?:\s+up)?|composes?|prepares?|produces?)\s+((?:[\w-]+\s+)?(?:release\s+notes|show\s+notes|"
+            r"notes|copy|summaries|reports|minutes))\b"
             # 'turned into show notes', 'turn them into a blog draft', 'turns that into a 600-word first draft': what
             # it becomes
             r"|\bturn(?:s|ed|ing)?\s+(?:(?:it|them|that|this|these|those)\s+)?into\s+((?:an?\s+)?[\w\s-]+?)"
@@ -1113,9 +1116,12 @@ def _process(kind: str, clause: str, description: str) -> Step:
         )
         # a text nobody named is a reply only when one is asked for ('reply to them', 'answer the question')
         unnamed = "a reply" if re.search(r"\b(?:repl|respond|answer)", low) else "a message"
-        prompt = prompt.replace(
-            "{what}", next((g for g in found.groups() if g), unnamed) if found else unnamed
-        )
+        what = (next((g for g in found.groups() if g), unnamed) if found else unnamed).strip()
+        # ('a personalised outreach email in Gmail', 'a reply in Outlook': where it goes is the next step's)
+        place = re.search(r"\s+(?:in|on)\s+(.+)$", what)
+        if place and lx.integrations_in(place.group(1)):
+            what = what[: place.start()]
+        prompt = prompt.replace("{what}", what)
         label = "Draft"
     elif kind == "aggregate":  # 'rank the reps by deals won', 'group them by product': the clause is the task
         # (a clause whose event was blanked out, 'when        have the AI guess …': what is left of the event goes)

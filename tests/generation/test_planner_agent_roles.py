@@ -42,6 +42,19 @@ _ROLES = [
         "to board@choir.example",
         "one-page overview",
     ),
+    (  # 'writes …' as well as 'write …'; what follows in brackets is no part of the text's name
+        "Every morning at 8 read the 'Orders' sheet, writes a short summary of yesterday's orders (totals per shop) "
+        "and email it to ops@bakery.example",
+        "You draft a short summary of yesterday's orders based",
+    ),
+    (
+        "Manual run: read the Jira issues in version 4.2 and write release notes grouped by type",
+        "release notes",
+    ),
+    (  # where the text goes is the next step's, not part of what is drafted
+        "When a lead is added to the 'Leads' sheet, write a personalised outreach email in Gmail and send it to them",
+        "You draft a personalised outreach email based",
+    ),
 ]
 
 
