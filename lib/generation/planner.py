@@ -3977,9 +3977,13 @@ class _Builder:
                 # a field guessed in an item of unknown shape ('each product with a rating under 3,5': 'score') is
                 # read leniently too: Sim stops on a reference to a field the item does not hold (a service's own
                 # item, its fields under a known holder — HubSpot's properties —, keeps the plain reference)
+                # So is any field of a loop's item or of a generic webhook's payload: the collection's items and
+                # the posted body have the shape their sender gives, a record may omit an empty field (Airtable
+                # leaves empty cells out), and Sim pastes a payload's text value into the condition as bare words
+                # ('Number(4 nights)' does not compile) — the read in JavaScript gets the value as JSON instead
                 guessed = (
                     prev.startswith("<loop.currentItem") and field_word is not None and "." not in field_name
-                )
+                ) or prev.startswith(("<loop.currentItem", "<start.webhook.data.payload"))
                 left = (
                     (
                         f"Number({_field_read(prev, field_name)})"
