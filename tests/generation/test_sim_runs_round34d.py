@@ -95,3 +95,30 @@ def test_the_validator_warns_of_a_field_a_jira_issue_from_read_bulk_does_not_hol
     assert sorted((f.code, f.path) for f in report.findings if f.code != "loop_item_field_missing") == sorted(
         (f.code, f.path) for f in before.findings if f.code != "loop_item_field_missing"
     )
+
+
+def test_a_parser_reads_each_drive_files_link_not_the_whole_file_record():
+    (parser,) = blocks(
+        'Every hour list the PDFs in the Google Drive folder "Scans" and, for each one, read the PDF with '
+        "Mistral's parser and post the text to Slack #scans.",
+        "mistral_parse",
+        seed="r34d",
+    )
+    assert value(parser, "filePath") == "<loop.currentItem.webContentLink>"
+
+
+def test_a_scraper_reads_each_search_results_url():
+    (scraper,) = blocks(
+        "Every morning search the web with Exa for news about our competitors and for each result scrape the "
+        "page with Firecrawl and post a summary to Slack #intel.",
+        "firecrawl",
+        seed="r34d",
+    )
+    assert value(scraper, "url") == "<loop.currentItem.url>"
+
+
+def test_a_quote_field_with_spaces_is_read_with_each_key_optional():
+    (test,) = _conditions(
+        "Every hour fetch the IBM quote from Alpha Vantage and if it fell more than 3% alert me on Slack"
+    )
+    assert '(<api1.data>)?.["Global Quote"]?.["10. change percent"]' in test
