@@ -1816,6 +1816,9 @@ class _Builder:
             str, str | None
         ] = {}  # list reference → what holds an item's fields, when told
         self.item_holder: str | None = None
+        # list reference → where an item holds its address, when told
+        self.item_urls: dict[str, str | None] = {}
+        self.item_url: str | None = None
         self.item_email = "email"  # where an item of the list being looped over holds an e-mail address
         self.item_phone = "phone"
         # the record a lookup found by the run's key ('look up the customer in Supabase by email'): (its list, the
@@ -2431,8 +2434,11 @@ class _Builder:
             )
         )
         if step.type != "api" and field is not None and not out.get(field):
-            out[field] = "<loop.currentItem>"
-            self.notes.append(f"'{step.text.strip()}' reads the address each item holds (<loop.currentItem>)")
+            # an item that is a record (a Drive file, a search result) holds its address in a field: Sim would
+            # hand the whole record, as JSON, to a field that takes one URL
+            item = f"<loop.currentItem.{self.item_url}>" if self.item_url else "<loop.currentItem>"
+            out[field] = item
+            self.notes.append(f"'{step.text.strip()}' reads the address each item holds ({item})")
 
     def input_in_url(self, url: str, parent: str | None) -> str:
         """'…/players/{name}', '…?domain=...', '…?city=': the value the user left open in a request's address is
@@ -2846,6 +2852,7 @@ class _Builder:
                             self.lists.append(items)
                             self.item_emails[items] = item_contact(step.type, step.integration)
                             self.item_holders[items] = services.item_holder(step.type, step.integration)
+                            self.item_urls[items] = services.item_url(step.type, step.integration)
                             if filtered and parent is None:
                                 email, phone, _ = self.item_emails[items]
                                 self.found = (items[1:-1], email, phone)
@@ -3918,7 +3925,8 @@ class _Builder:
                 value = (
                     field_path
                     if field_path.startswith("<")
-                    else f"({prev}){field_path}"
+                    # each key optional: an answer without it (a rate limit's note) fails the test, not the run
+                    else f"({prev}){field_path.replace('[', '?.[')}"
                     if field_path.startswith("[")
                     else f"{prev[:-1]}.{field_path}>"
                 )
@@ -3977,8 +3985,17 @@ class _Builder:
                 # a field guessed in an item of unknown shape ('each product with a rating under 3,5': 'score') is
                 # read leniently too: Sim stops on a reference to a field the item does not hold (a service's own
                 # item, its fields under a known holder — HubSpot's properties —, keeps the plain reference)
+                # So is any field of a loop's item or of a generic webhook's payload (a known provider's payload
+                # keeps its plain reference): the items and the posted body have the shape their sender gives, a
+                # record may omit an empty field (Airtable leaves empty cells out), and Sim pastes a payload's text
+                # value into the condition as bare words ('Number(4 nights)' does not compile) — the read in
+                # JavaScript gets the value as JSON instead
                 guessed = (
                     prev.startswith("<loop.currentItem") and field_word is not None and "." not in field_name
+                ) or (
+                    prev.startswith("<loop.currentItem")
+                    or prev.startswith("<start.webhook.data.payload")
+                    and self.trigger.values.get("webhookProvider", "generic") == "generic"
                 )
                 left = (
                     (
@@ -4476,6 +4493,7 @@ class _Builder:
                 items, ("email", "phone", "created_at")
             )
             self.item_holder = self.item_holders.get(items)
+            self.item_url = self.item_urls.get(items)
         kind = "parallel" if step.loop_type == "parallel" else "loop"
         if kind == "parallel" and (len(step.body) != 1 or step.body[0].kind not in ("action", "process")):
             # JUL25's executor runs only the first block of a chain inside a parallel (simcheck): a loop runs all

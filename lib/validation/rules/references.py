@@ -621,7 +621,7 @@ def _check(ctx: Context) -> list[Finding]:
 
 
 _LOOP_ITEM = re.compile(r"<loop\.currentItem\.([\w\-]+(?:\.[\w\-]+)*)>")
-_ONE_REFERENCE = re.compile(r"^\s*<([\w\-]+)\.([\w\-.]+)>\s*$")
+_ONE_REFERENCE = re.compile(r"^\s*<([\w\-]+)(?:\.([\w\-.]+))?>\s*$")
 
 
 def _loop_item_shape(memo: _Memo, loop_id: str) -> tuple[str, Any]:
@@ -641,7 +641,11 @@ def _loop_item_shape(memo: _Memo, loop_id: str) -> tuple[str, Any]:
     if len(targets) != 1 or memo.open_outputs(targets[0]):
         return "", None
     shape = _tool_shape(ctx, targets[0])
-    missing, _, level = _walk(shape, match.group(2)) if shape is not None and match else ("", "", None)
+    # a tool whose whole output is the list (Jira's read-bulk) is looped over as `<jira1>`, with no path
+    path = match.group(2) if match else None
+    missing, _, level = (
+        (_walk(shape, path) if path else (None, "", shape)) if shape is not None else ("", "", None)
+    )
     if missing is not None or not isinstance(level, list) or not level or not isinstance(level[0], dict):
         return "", None
     return collection.strip(), level[0]
