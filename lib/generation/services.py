@@ -425,24 +425,23 @@ def item_contact(block_type: str, integration: str | None) -> tuple[str, str, st
 def item_url(block_type: str, integration: str | None) -> str | None:
     """Where one item of a fetched list holds its address (a Drive file's `webContentLink`, a search result's
     `url`), for a step that reads each item's page or file; None: the item is the address, or not known."""
-    facts = (
-        external()[integration]
-        if block_type == "api" and integration in external()
-        else data()["blocks"].get(block_type, {})
-    )
-    found = facts.get("item_url")
-    return found if isinstance(found, str) else None
+    return _item_fact(block_type, integration, "item_url")
 
 
 def item_holder(block_type: str, integration: str | None) -> str | None:
     """What holds the other fields of one item of a fetched list, when the data says (an Outlook message's
     address is under `from`, its subject is its own: ''); None: told by where the item holds its address."""
+    return _item_fact(block_type, integration, "item_holder")
+
+
+def _item_fact(block_type: str, integration: str | None, key: str) -> str | None:
+    """A fact about the items a block (or, for an `api` block, the service it calls) returns, from services.json."""
     facts = (
         external()[integration]
         if block_type == "api" and integration in external()
         else data()["blocks"].get(block_type, {})
     )
-    found = facts.get("item_holder")
+    found = facts.get(key)
     return found if isinstance(found, str) else None
 
 
