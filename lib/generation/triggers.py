@@ -407,10 +407,11 @@ _CLOCK_WORDS = re.compile(
     + r"\b(?P<ampm>\s*(?:am|pm|a\.m\.|p\.m\.))?",
     re.I,
 )
-# where a spoken hour ends: a pause, 'am/pm', 'o'clock', '-ish', or the words that go on with the schedule
+# where a spoken hour ends: a pause, 'am/pm', 'o'clock', '-ish', or the words that go on with the schedule (or
+# with the routine: 'every morning at six I go through …')
 _HOUR_END = (
     r"(?=\s*(?:a\.m\.|p\.m\.|(?:am|pm|o['’]clock)\b)|\s*(?:am|pm|a\.m\.|p\.m\.|o['’]clock)?(?:-?ish)?(?:\s*[-–—,.;:!?)]|\s+(?:in\s+the|on|every|each|sharp|"
-    r"then|and|(?:[A-Z][a-z]+\s+)?time)\b|\s*$))"
+    r"then|and|i|we|(?:[A-Z][a-z]+\s+)?time)\b|\s*$))"
 )
 # 'at, like, six', 'around, um, seven', 'at like 8': an hour in words after 'at', a speaker's fillers between
 _SPOKEN_AT = re.compile(
@@ -419,7 +420,10 @@ _SPOKEN_AT = re.compile(
     r"(?P<hour>"
     + "|".join(_HOUR_WORDS)
     + r"|(?<=[a-z,]\s)(?<!\bat\s)(?<!\baround\s)\d{1,2}(?![\d:.]))\b"
-    + _HOUR_END,
+    # ('at seven thirty pm', 'at six fifteen email me': the minutes said in words make it a clock, whatever follows)
+    + r"(?:\s+(?P<minutes>fifteen|thirty|forty[- ]five)\b(?!\s*(?:%|percent|minutes?|mins?|seconds?|hours?|days?)\b)|"
+    + _HOUR_END
+    + ")",
     re.I,
 )
 # 'at 6 - no, make it seven': the hour a correction says right after a clock, written 'at 7' (`value_corrections`
@@ -471,7 +475,17 @@ def clock_words(text: str) -> str:
     """'at quarter to 8' → 'at 7:45', 'half past 6pm' → 'at 6:30pm', 'at, like, six' → 'at 6', 'half five' → 'at 5:30',
     'at 6 - no, make it seven' → 'at 6 - no, make it at 7' ('seven thirty': 'at 7:30'), 'like six a.m.' → 'like
     6am', 'every two hours' → 'every 2 hours': a clock (or an interval) said in words, written in digits."""
-    text = _SPOKEN_AT.sub(lambda m: f"{m.group('at')} {_hour(m.group('hour'))}", text)
+    text = _SPOKEN_AT.sub(
+        lambda m: (
+            f"{m.group('at')} {_hour(m.group('hour'))}"
+            + (
+                f":{_MINUTE_WORDS[m.group('minutes').lower().replace('-', ' ')]}"
+                if m.group("minutes")
+                else ""
+            )
+        ),
+        text,
+    )
     text = _SAID_INTERVAL.sub(lambda m: f"{m.group('every')} {_COUNT_WORDS[m.group('count').lower()]} ", text)
     text = _MARKED_HOUR.sub(
         lambda m: (

@@ -4,7 +4,8 @@ Twelve ordinary requests were written before the fix; on main 4 of them told the
 no reply was asked ('prepare a weekly report', 'write up a digest', a Slack thread reply's "↳ replying in thread:"
 label), and one ("put together a changelog") built no AI step at all. A thread label now asks for nothing, a text
 made by 'prepare', 'produce', 'write up' or 'put together' is the text named, and a text nobody named is a reply only
-when a reply is asked for. The judge never reads a system prompt, so these are pinned here.
+when a reply is asked for. The judge never reads a system prompt, so these are pinned here; so are times said in
+words that the schedule had missed ('every Sunday evening' ran at 09:00, 'at seven thirty pm' at 09:00).
 """
 
 from __future__ import annotations
@@ -79,8 +80,13 @@ def test_a_list_put_together_from_data_needs_no_ai_step():
         ("every sunday evening email me the open github issues of acme/site", "0 18 * * 0"),
         ("On Monday night back up the 'Orders' table to S3 bucket acme-bk", "0 21 * * 1"),
         ("Each weekday morning post the 'Rota' sheet to #crew", "0 9 * * 1-5"),
+        # a clock said in words with its minutes ('seven thirty pm', 'six fifteen'), or before the routine's subject
+        ("every day at seven thirty pm post the 'Orders' sheet to #ops", "30 19 * * *"),
+        ("every weekday at six fifteen email me the open Jira issues in OPS", "15 6 * * 1-5"),
+        ("at eight forty-five every morning, text me the takings from the 'Till' sheet", "45 8 * * *"),
+        ("every morning at six I go through the 'Runs' sheet and email each driver their route", "0 6 * * *"),
     ],
 )
-def test_a_part_of_the_day_said_with_its_day(description, cron):
+def test_a_time_said_in_words(description, cron):
     (start,) = blocks(description, "starter")
     assert value(start, "cronExpression") == cron

@@ -21,7 +21,6 @@ _KNOWN: dict[str, str] = {
     "customer's address from the call' has no field to take the address from",
     "r34c-08-welcome-and-teams-chat": "', the chat id is 19:…@thread.v2' after the Teams clause is read as a test "
     "and the request is refused",
-    "r34c-14-voice-lookup-tab": "'every morning at six' sets no 06:00 (a spoken hour with no 'am' or digits)",
 }
 
 
