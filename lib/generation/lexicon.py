@@ -800,6 +800,11 @@ def _doubled_numbers() -> re.Pattern[str]:
 def _once(m: re.Match[str]) -> str:
     """The digits of 'thirty (30)' when the words spell them; the words as they were otherwise."""
     words = [w for w in re.split(r"[\s-]+", m.group("w").lower()) if w != "and"]
+    return m.group("d") if str(_spelled_value(words)) == m.group("d").replace(",", "") else m.group(0)
+
+
+def _spelled_value(words: list[str]) -> int:
+    """The number words spell ('two', 'hundred', 'fifty' → 250; lexicon.json 'number_words', 'number_scales')."""
     units, scales = lexicon()["number_words"], lexicon()["number_scales"]
     total, current = 0, 0
     for w in words:
@@ -809,8 +814,7 @@ def _once(m: re.Match[str]) -> str:
                 total, current = total + current, 0
         else:
             current += units[w]
-    digits = m.group("d").replace(",", "")
-    return m.group("d") if str(total + current) == digits else m.group(0)
+    return total + current
 
 
 @lru_cache(maxsize=1)
@@ -841,18 +845,10 @@ def _digits_for_words(m: re.Match[str]) -> str:
         return m.group("b") + " "  # ('over, what, 100 quid': the filler dropped, the digits kept)
     said = m.group("n") or m.group("m")
     words = [w for w in re.split(r"[\s-]+", said.lower()) if w != "and"]
-    units, scales = lexicon()["number_words"], lexicon()["number_scales"]
-    total, current = 0, 0
-    for i, w in enumerate(words):
-        if w in scales:
-            current = (current or 1) * scales[w]
-            if scales[w] >= 1000:
-                total, current = total + current, 0
-        elif w == "a" and not (i + 1 < len(words) and words[i + 1] in scales):
-            return m.group(0)  # 'more than a day': no number
-        else:
-            current += units[w]
-    digits = ("-" if m.group("sign") or m.group("sign2") else "") + str(total + current)
+    scales = lexicon()["number_scales"]
+    if any(w == "a" and not (i + 1 < len(words) and words[i + 1] in scales) for i, w in enumerate(words)):
+        return m.group(0)  # 'more than a day': no number
+    digits = ("-" if m.group("sign") or m.group("sign2") else "") + str(_spelled_value(words))
     return (m.group("b") + " " if m.group("b") else "") + digits + (m.group("a") or "")
 
 

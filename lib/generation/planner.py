@@ -3982,19 +3982,13 @@ class _Builder:
                 ) or (field_word is None and field_name in self.lenient)  # '…; 10-99 ->': read as before
                 if spelled_out:
                     self.lenient.add(field_name)
-                # a field guessed in an item of unknown shape ('each product with a rating under 3,5': 'score') is
-                # read leniently too: Sim stops on a reference to a field the item does not hold (a service's own
-                # item, its fields under a known holder — HubSpot's properties —, keeps the plain reference)
-                # So is any field of a loop's item or of a generic webhook's payload (a known provider's payload
-                # keeps its plain reference): the items and the posted body have the shape their sender gives, a
-                # record may omit an empty field (Airtable leaves empty cells out), and Sim pastes a payload's text
-                # value into the condition as bare words ('Number(4 nights)' does not compile) — the read in
-                # JavaScript gets the value as JSON instead
-                guessed = (
-                    prev.startswith("<loop.currentItem") and field_word is not None and "." not in field_name
-                ) or (
-                    prev.startswith("<loop.currentItem")
-                    or prev.startswith("<start.webhook.data.payload")
+                # any field of a loop's item or of a generic webhook's payload is read leniently too (a known
+                # provider's payload keeps its plain reference): Sim stops on a reference to a field the item does
+                # not hold (a record omits an empty field: Airtable leaves empty cells out; a guessed field, 'score'),
+                # and pastes a payload's text value into the condition as bare words ('Number(4 nights)' does not
+                # compile) — the read in JavaScript gets the value as JSON instead
+                guessed = prev.startswith("<loop.currentItem") or (
+                    prev.startswith("<start.webhook.data.payload")
                     and self.trigger.values.get("webhookProvider", "generic") == "generic"
                 )
                 left = (
