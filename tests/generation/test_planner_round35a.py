@@ -5,7 +5,7 @@ id" -- and somewhere the ask ("what I want: …", "should be per new email", "go
 nothing from the background, the attempts or the error text becomes a step; a correction decides the trigger; bug
 reports, UI feedback and questions about Agent Forge are refused. Voices: tickets, a Slack DM with typos, a voice
 memo, a numbered "what I tried", Spanish, French, German and Portuguese lines; controls: a timed Slack post, a
-webhook into a sheet, a GitHub digest. 15 of 20 were right before the fix."""
+webhook into a sheet, a GitHub digest. 15 of 20 were right before the fix, 20 after."""
 
 from __future__ import annotations
 
@@ -14,14 +14,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r35a-04-bug-canvas-freezes": "a bug report's reproduction steps ('Try to connect it to a Slack block') are "
-    "built as a Slack post",
-    "r35a-05-feature-request-dark-mode": "a feature request for the editor is built as a workflow",
-    "r35a-08-es-duplicados": "a Spanish ticket whose ask follows a failed attempt is refused",
-    "r35a-10-de-notion-praxis": "a German ticket whose ask ('Ziel: …') follows a quoted error is refused",
-    "r35a-13-what-i-tried-steps": "'Added a Gmail block set to send' in the attempts becomes a second Gmail send",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round35a.jsonl", _KNOWN))
