@@ -2370,8 +2370,8 @@ def report_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int]
     """The sentences of a problem report's sections ('What I tried:\n1. Dragged a Slack block in …', 'Expected: …',
     'Environment: …'; lexicon.json context 'report'), its pasted log lines and the sentences that tell what the writer
     tried or what their build does wrong (`attempted`): what the writer did and saw, read for no step at all. An
-    attempt that names a service the rest of the text does not ('I tried Serper + Twilio but the text was cut up') is
-    left to the context reading: the tool it tried is still the one the writer chose."""
+    attempt that names a service or a name the rest of the text does not ('I tried Serper + Twilio but the text was cut
+    up') is read as any sentence is: the tool it tried is still the one the writer chose."""
     tried = [
         found.span()
         for found in _CONTEXT_SENTENCE.finditer(text)
