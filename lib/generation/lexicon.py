@@ -1246,6 +1246,16 @@ def asks_only_a_question(text: str) -> bool:
     return re.search(lexicon()["not_a_workflow"]["question_cues"], text, re.I) is not None
 
 
+def product_feedback(text: str) -> bool:
+    """'Bug report: my workflow runs twice …', 'Feature request: a dark mode for the editor', 'Small feedback: could
+    you make the Slack block icon a different colour?': a message about Agent Forge itself, with no build asked for
+    (lexicon.json not_a_workflow 'feedback', 'build_asked')."""
+    rules = lexicon()["not_a_workflow"]
+    return bool(re.search(rules["feedback"], text, re.I | re.M)) and not re.search(
+        rules["build_asked"], text, re.I
+    )
+
+
 def access_request(text: str) -> bool:
     """'give me editor access to …', 'make me an admin of our Sim workspace': access to a tool asked for."""
     return re.search(lexicon()["not_a_workflow"]["access_request"], text, re.I) is not None
@@ -2347,20 +2357,68 @@ def _swapped_service(text: str, start: int, cut: int, end: int) -> int | None:
 
 
 def labelled_context(text: str) -> list[tuple[int, int]]:
-    """The sentences of a line opened by a context label (lexicon.json context 'labels'), wherever it stands:
-    'Context: our AP team pays vendors twice a month. Today the AP lead reads …, and pings the controller in
-    Slack.', 'Background: the front desk re-types each booking by hand.'"""
-    labelled = re.compile(r"^\W*(?:" + lexicon()["context"]["labels"] + r")\s*[:–—-]\s*", re.I)
-    asks = re.compile(lexicon()["context"]["labelled_until"], re.I)
+    """The sentences of a line opened by a context label (lexicon.json context 'labels') or a problem report's
+    label ('report': 'What I tried: …', 'Expected: …'), wherever it stands: 'Context: our AP team pays vendors twice
+    a month. Today the AP lead reads …, and pings the controller in Slack.', 'Background: the front desk re-types
+    each booking by hand.'; the lines under such a label standing alone on its line, up to a blank line; and a
+    pasted log line ('log_line')."""
+    rules = lexicon()["context"]
+    return _labelled_lines(text, rules["labels"] + "|" + rules["report"])
+
+
+def report_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The sentences of a problem report's sections ('What I tried:\n1. Dragged a Slack block in …', 'Expected: …',
+    'Environment: …'; lexicon.json context 'report'), its pasted log lines and the sentences that tell what the writer
+    tried or what their build does wrong (`attempted`): what the writer did and saw, read for no step at all. An
+    attempt that names a service or a name the rest of the text does not ('I tried Serper + Twilio but the text was cut
+    up') is read as any sentence is: the tool it tried is still the one the writer chose."""
+    tried = [
+        found.span()
+        for found in _CONTEXT_SENTENCE.finditer(text)
+        if found.group(0).strip() and attempted(found.group(0).strip().lower(), imperative)
+    ]
+    rest = "".join(" " if any(a <= i < b for a, b in tried) else c for i, c in enumerate(text))
+    elsewhere = {key for _, key in integrations_in(rest)}
+
+    def named_elsewhere(sentence: str) -> bool:  # its services, and its names in capitals ('Exa', 'Serper')
+        names = re.findall(r"(?<=[\w,;)] )[A-Z][a-z][\w.-]*", re.sub(r"[\"“«][^\"”»]*[\"”»]", " ", sentence))
+        return {key for _, key in integrations_in(sentence)} <= elsewhere and all(
+            re.search(rf"\b{re.escape(name)}\b", rest, re.I) for name in names
+        )
+
+    tried = [(a, b) for a, b in tried if named_elsewhere(text[a:b])]
+    return sorted(set(_labelled_lines(text, lexicon()["context"]["report"]) + tried))
+
+
+def _labelled_lines(text: str, labels: str) -> list[tuple[int, int]]:
+    """The sentences of the lines opened by one of `labels`, of the lines under such a label standing alone on its
+    line (up to a blank line, another heading or an ask), and of the pasted log lines."""
+    rules = lexicon()["context"]
+    labelled = re.compile(r"^\W*(?:" + labels + r")\s*[:–—-]\s*", re.I)
+    asks = re.compile(rules["labelled_until"], re.I)
+    logged = re.compile(rules["log_line"])
     spans: list[tuple[int, int]] = []
-    told = False
+    told = heading = False
     for found in _CONTEXT_SENTENCE.finditer(text):
+        line_start = text.rfind("\n", 0, found.start()) + 1
         if not found.group(0).strip():
             continue
-        if not text[text.rfind("\n", 0, found.start()) + 1 : found.start()].strip():
-            told = bool(labelled.match(found.group(0)))  # a new line: its label says whether it is context
+        if not text[line_start : found.start()].strip():
+            # a new line: its label says whether it is context; a label alone on its line ('What I tried:') heads the
+            # lines below it, up to a blank line; a pasted log line is told
+            # (another heading, a blank line or an ask ends a section)
+            line = found.group(0).strip()
+            before = text[: max(0, line_start - 1)]
+            heading = heading and not (
+                before.rstrip(" \t").endswith("\n")
+                or re.fullmatch(r"[^\n:]{1,40}:", line)
+                or asks.match(line)
+            )
+            label = labelled.match(found.group(0))
+            heading = heading or bool(label and not found.group(0)[label.end() :].strip())
+            told = bool(label) or heading or bool(logged.match(found.group(0)))
         elif told and asks.match(found.group(0)):
-            told = False  # ('How it works today: … I want an automated version that …': the ask on the same line)
+            told = heading = False  # ('How it works today: … I want an automated version that …': the ask)
         if told:
             spans.append(found.span())
     return spans
@@ -2539,6 +2597,15 @@ def tells(low: str, imperative: re.Pattern[str]) -> bool:
     asks nothing: no request voice, no clause opening on a verb but one done by hand."""
     rules = lexicon()["context"]
     if not any(re.search(rx, low) for rx in rules["told"]) or _STARTED_BY_HAND.search(low):
+        return False
+    return asks_nothing(low, imperative)
+
+
+def attempted(low: str, imperative: re.Pattern[str]) -> bool:
+    """Whether a sentence (lowercased) tells what the writer tried or what their own build does wrong (lexicon.json
+    context 'attempt': 'I tried the Telegram block but …', 'What I built texts Anil on every reading', 'The Clay
+    block says "webhook URL required"') and asks nothing."""
+    if not any(re.search(rx, low) for rx in lexicon()["context"]["attempt"]) or _STARTED_BY_HAND.search(low):
         return False
     return asks_nothing(low, imperative)
 

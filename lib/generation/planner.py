@@ -372,6 +372,10 @@ def draft(description: str) -> Draft:
         kind_of_text = None
     if not kind_of_text and not trigger.spans and lx.asks_only_a_question(description):
         kind_of_text = "question"  # 'just asking - is it even possible to …? Not asking you to build it yet.'
+    if not kind_of_text and lx.product_feedback(description):
+        # 'Bug report: my workflow "Weekly KPI mail" runs twice every Monday. … No action needed from my side.': a
+        # report on Agent Forge itself, whatever times and services its logs and symptoms name
+        kind_of_text = "bug report or feedback on Agent Forge itself"
     _not_asked(trigger, field or wanted)
     if (
         lx.only_inquiries([description[a:b] for a, b in decided])
@@ -453,6 +457,13 @@ def draft(description: str) -> Draft:
         (start, end)
         for start, end in context
         if ask > 0 and end <= ask and not any(start < b and a < end for a, b in trigger.spans)
+    ]
+    # 'What I tried:\n1. Dragged a Slack block in and connected it to the start.', 'Expected: a message like "Big
+    # order #1042"', a pasted log line: a problem report's account of what the writer did and saw asks for nothing
+    before_ask += [
+        (start, end)
+        for start, end in lx.report_spans(description, ACTION_START)
+        if not any(start < b and a < end for a, b in trigger.spans)
     ]
     for start, end in before_ask:
         blanked[start:end] = ["\n" if c == "\n" else " " for c in description[start:end]]
