@@ -1599,10 +1599,13 @@ def builder_asides(text: str) -> str:
     # ('see thread - …', "Priya's last reply is the plan", 'can you automate what Nadia describes below?': a forwarder's
     # note points at what the thread asks — lexicon.json 'thread_notes' — and is blanked the same way)
     # ('because someone on Discord told me that's how you do it': where advice came from — lexicon.json 'hearsay' — is
-    # no service of the run, blanked the same way)
+    # no service of the run, blanked the same way; so is 'Let me know when it's live.', an answer asked of the builder —
+    # 'builder_replies' — and 'I know Sim can talk to Notion and Teams', what Sim connects to — 'capability_claims')
     for pattern in [
         lexicon()["builder_aside"],
         lexicon()["hearsay"],
+        *lexicon()["builder_replies"],
+        lexicon()["capability_claims"],
         *lexicon()["applicant_questions"],
         *lexicon()["thread_notes"],
     ]:

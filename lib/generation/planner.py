@@ -1374,9 +1374,13 @@ _EITHER_WAY = re.compile(
 # a sentence (or an aside in brackets) that says where the event comes from and nothing else: 'Shopify sends us
 # an order webhook.', 'Our scoring service posts {email, score} to a webhook.', '(it posts JSON to a webhook URL)'
 _ANNOUNCES = re.compile(
-    r"(?:^|(?<=[.!?\n(]))\s*(?:it|they|(?:[\w'-]+\s+){0,3}?(?!(?:and|then|to)\b)[\w'-]+)\s+"
+    r"(?:^|(?<=[.!?\n(]))\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:it|they|(?:[\w'’-]+\s+){0,5}?(?!(?:and|then|to)\b)[\w'’-]+)\s+"
+    r"(?:(?:shall|will|should|must|can|is\s+to)\s+)?"
     r"(?:sends?|posts?|calls?|fires?|hits?|pushes|delivers?|comes?\s+in|arrives?)\b[^.!?\n()]{0,80}?\bwebhooks?\b"
-    r"(?:\s+(?:url|endpoint|to\s+(?:you|us)))?"
+    # ("The Trust's Jira Cloud instance shall send a webhook to the Solution whenever an issue is created": the
+    # sender of the run's event, and the event itself)
+    r"(?:\s+(?:url|endpoint|to\s+(?:you|us|(?:the|our)\s+(?:solution|workflow|system|automation|tool|platform|sim|bot|"
+    r"flow|endpoint|url))))?(?:\s+(?:whenever|when|each\s+time|every\s+time|as\s+soon\s+as)\b[^.!?\n()]{1,120})?"
     # ('Freshdesk can send a webhook for each new rating.': what each one brings, no step)
     r"(?P<each>\s+(?:for|with|on)\s+(?:each|every|any)\s+[^.!?\n()]{1,60})?\s*(?=[.!?\n)]|$)",
     re.I,
@@ -3272,7 +3276,12 @@ class _Builder:
         keys = [
             k for k, v in step.values.items() if "{" not in v and k not in ("model", "apiKey", "temperature")
         ]
-        if not keys or any(own.get(k) != step.values[k] for k in keys):
+        # ('let AI write an answer, and reply to the person in Telegram': the reply drafted is the answer just drafted)
+        replies = all(
+            _DRAFTED_REPLY.match(str(prompt or ""))
+            for prompt in (own.get("systemPrompt"), step.values.get("systemPrompt"))
+        )
+        if not replies and (not keys or any(own.get(k) != step.values[k] for k in keys)):
             return False
         self.words[last.id] = self.words.get(last.id, "") + " + " + (step.text or "")
         self.notes.append(f"'{step.text}' asks {last.name} for the same work: built once")
@@ -4974,6 +4983,12 @@ def _updates(block_type: str, operation: str | None) -> bool:
     return bool(label) and any(
         label.startswith(w) for w in lexicon().get("operation_labels", {}).get("update", [])
     )
+
+
+# an agent's instructions to draft an answer to someone: 'You draft an answer …', 'You draft a short friendly reply …'
+_DRAFTED_REPLY = re.compile(
+    r"You draft (?:an?|the) (?:[\w-]+ ){0,3}?(?:answer|reply|response) based on the input\b"
+)
 
 
 # the services a post goes to a channel of: one to a channel no one named is the post to the channel named

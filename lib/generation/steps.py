@@ -1231,6 +1231,40 @@ def _answers_noun(low: str, at: int) -> bool:
     )
 
 
+_TOLD_REPLY = re.compile(
+    # 'assume Felix knows the answer', 'confused by automated replies', 'the main one is the draft reply': a reply
+    # named as a thing (not one a verb asks to write or send: 'write the answer', 'send them a reply')
+    r"(?:(?<!\bwrite\s)(?<!\bdraft\s)(?<!\bcompose\s)(?<!\bgenerate\s)(?<!\bprepare\s)(?<!\bgive\s)"
+    r"(?<!\bsend\s)(?<!\bpost\s)(?<!\bwith\s)\b(?:the|its|their|our|my|your|his|her)\s+"
+    r"(?:(?!(?:ai|agent|bot|assistant|llm|gpt|claude|model|it|he|she|they|someone|same)\b)[\w'’-]+\s+)?"
+    r"|\b(?:automated|automatic|canned|generic)\s+"
+    # 'a question I can't answer', 'nobody here can answer': what a person cannot do, no reply to send
+    r"|\b(?:i|we|you|they|he|she|nobody|no\s+one)\s+(?:can['’]?t|cannot|can\s+not|couldn['’]t|won['’]t)\s+)$"
+)
+
+
+def _told_reply(low: str, at: int) -> bool:
+    """Whether 'answer' / 'reply' at `at` is said of a reply as a thing or of what a person cannot answer (`_TOLD_REPLY`),
+    not asked for: no message is sent for it."""
+    return _TOLD_REPLY.search(low[:at]) is not None
+
+
+def _replied_next(clause: str, description: str) -> bool:
+    """Whether the clause after `clause` in `description` sends the reply itself ('let AI write an answer, and reply
+    to the person in Telegram'): the answer is what that reply carries, not a message of its own."""
+    at = description.find(clause.strip())
+    later = description[at + len(clause.strip()) :] if at >= 0 and clause.strip() else ""
+    return (
+        re.match(
+            r"[\s,;]*(?:(?:and|then)\s+)+(?:it\s+)?(?:repl(?:y|ies)|responds?|sends?\s+(?:it|that|this|the\s+answer)\s+back)"
+            r"\b",
+            later,
+            re.I,
+        )
+        is not None
+    )
+
+
 def _made_as_records(rest: str) -> bool:
     """Whether what something is turned into ('GitHub issues', 'a Trello card', 'rows in the sheet') is a record a
     service holds, not a text to write ('show notes', 'a blog draft')."""
@@ -4902,7 +4936,7 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     ):  # 'slack each assignee a nudge', 'DM them the handbook' (on the chat the description names): a message
         found.append((dmed.start() + 2, _integration_step(on, clause, description, write=True)))
     answered = re.search(r"\b(?:reply|replies|respond|answer)\b", low)
-    if answered and _answers_noun(low, answered.start()):
+    if answered and (_answers_noun(low, answered.start()) or _told_reply(low, answered.start())):
         answered = None  # 'which ones still need an answer': what the items lack, no reply to send
     if answered and not any(s.kind == "action" for _, s in found) and not reply:
         # 'reply in the same channel', 'reply there with …': back on the chat service the event came from
@@ -4921,6 +4955,8 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         ):  # 'post it in #returns, and send the customer an auto-reply': to a person who wrote from no chat (an
             # e-mail, below), not on the chat another step posts to
             chats = []
+        if chats and _replied_next(clause, description):
+            chats = []  # 'have AI answer using them, and reply to the sender in Telegram': the reply sends it
         if chats:
             found.append((answered.start() + 2, _integration_step(chats[0], clause, description, write=True)))
         elif (
@@ -8772,6 +8808,8 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     text = _NOBODY.sub(lambda m: m.group(0)[: -len(m.group(1))] + "people".ljust(len(m.group(1))), text)
     # 'mark the contact as bounced without pinging anyone on slack': what is done without is no step
     text = _WITHOUT_DOING.sub(lambda m: " " * len(m.group(0)), text)
+    # "…, and that's it, I'll reply to them myself": what a person does themselves is no step (lexicon 'done_by_people')
+    text = re.sub(lexicon()["done_by_people"], lambda m: " " * len(m.group(0)), text, flags=re.I)
     # 'search the news about every one of them': the items read before, as 'each one' (padded: same positions)
     text = _OF_THEM_OBJECT.sub(lambda m: "each one".ljust(len(m.group(0))), text)
     # 'one digest for all of them': a single thing made of them all, no repeat ('of' said for 'for')
@@ -8927,6 +8965,14 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             sentence = f"{lead} and {word.lower() if word[1:].islower() else word}{sentence[len(word) :]}"
         lead = ""
         sentence = re.sub(r"^\s*[-*•]\s+", "", sentence)  # a bulleted line reads as its text
+        # ('4.4 The Solution shall not e-mail the applicant': a contract's clause number, read as its text)
+        sentence = re.sub(
+            r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Za-z\"'“‘])(?!(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?|"
+            r"years?|percent|times|million|thousand|k|m|x|usd|eur|gbp|chf|kg|km|miles?)\b)",
+            "",
+            sentence,
+            flags=re.I,
+        )
         if (
             listed
         ):  # '4) otherwise email the customer …': a numbered line reads as its text ('otherwise' leads it)

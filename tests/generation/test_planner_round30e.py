@@ -20,7 +20,6 @@ _KNOWN: dict[str, str] = {
     "r30e-10-spec-scores-or-more": "'A grade of 9 or higher → …' after an AI grading step in a 'Flow:' line is not "
     "its test, and 'email the student' is sent to no address of the input",
     "r30e-12-notes-otherwise": "the no-match case said as its own line ('Not a client yet: …') is no else branch",
-    "r30e-13-let-me-know-done": "'Let me know when it's done.' (a remark to the builder) makes an e-mail",
 }
 
 
