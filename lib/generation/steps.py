@@ -868,6 +868,15 @@ def _said(clause: str) -> str | None:
             clause,
             re.I,
         )
+    if found is None:
+        # 'reply with our opening hours: Mon-Sat 9:00-18:00', '… with our address: 4 Quay St': what the user gives
+        # after a colon, under the name they gave it
+        given = re.search(
+            r"\bwith\s+(our|my)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s*:\s*([^\n\"“”]{3,200}?)\s*\.?\s*$",
+            clause,
+            re.I,
+        )
+        return f"{given.group(1).capitalize()} {given.group(2)}: {given.group(3)}" if given else None
     return next(g for g in found.groups() if g).strip() if found is not None else None
 
 
@@ -1352,12 +1361,13 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             and not re.match(
                 r"\s+(?:links?|urls?|pages?|forms?|sites?|buttons?)\b", low[low.find(v) + len(v) :]
             )
-            # "reply 'thanks 👍'", "reply in the thread with 'logged ✅'": the words to send are written out, nothing
-            # is drafted
+            # "reply 'thanks 👍'", "reply in the thread with 'logged ✅'", 'reply … with our opening hours: Mon-Sat
+            # 9-6': the words to send are written out, nothing is drafted
             and not (
                 kind == "draft"
                 and re.match(
-                    r"(?:\s+(?:in|on|to|into|via)\s+(?:[\w@#'’-]+\s+){0,4}?)?\s*(?:with\s+|saying\s+)?[\"'“]",
+                    r"(?:\s+(?:in|on|to|into|via)\s+(?:[\w@#'’-]+\s+){0,4}?)?\s*(?:(?:with\s+|saying\s+)?[\"'“]|"
+                    r"with\s+(?:our|my)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*:)",
                     clause.lower()[low.find(v) + len(v) :],
                 )
             )
@@ -2570,13 +2580,16 @@ def _invitees(block_type: str, clause: str, description: str, values: dict[str, 
     if sub is None or values.get("attendees") or not _shown(sub, values.get("operation")):
         return
     # the clause as the user wrote it ('for each speaker's slot', read per item as 'for the speaker's slot')
-    pattern = re.sub(r"\bthe\b", "(?:the|each|every)", re.escape(clause))
+    # (and its verb as written: 'it creates an event …', read as 'create an event …')
+    pattern = re.sub(r"\bthe\b", "(?:the|each|every)", re.sub(r"^(\w+)", r"\1\\w*", re.escape(clause)))
     said = re.search(pattern, description) if clause else None
     after = description[said.end() : said.end() + 100] if said else ""
     back = re.match(
         r"[\s,]*(?:and\s+|then\s+)?(invit\w*\s+[^.;]{0,60}?\bto\s+(?:it|the\s+(?:event|meeting|call))"
         # '…, 30 minutes, and invite them using the email they gave': the person, right after the event's clause
-        r"|invit\w*\s+(?:them|him|her)\b[^.;]{0,60})",
+        r"|invit\w*\s+(?:them|him|her)\b[^.;]{0,60}"
+        # '…, invites the speaker's email as an attendee': the guest, in a clause of its own right after
+        r"|invit\w*\s+[^.;,]{0,60}?\bas\s+(?:an?\s+|the\s+)?(?:attendee|guest|invitee)s?\b)",
         after,
         re.I,
     )
@@ -2585,7 +2598,7 @@ def _invitees(block_type: str, clause: str, description: str, values: dict[str, 
     guest = re.match(
         r"[\s,]*(with\s+[^.;,]{0,60}?\bas\s+(?:an?\s+|the\s+)?(?:attendee|guest|invitee)s?)\b", after, re.I
     )
-    clause = f"{clause} {guest.group(1)}" if guest else clause
+    clause = f"{clause} {guest.group(1) if guest else back.group(1) if back else ''}".strip()
     who = _person("invite " + invited.group(1)) if invited else None
     if not who and re.search(
         r"\bas\s+(?:an?\s+|the\s+)?(?:attendee|guest|participant|invitee)s?\b|\b(?:calendar|meeting)\s+invit",

@@ -6,7 +6,7 @@ the user by default; and the named values a user checks are carried into the ste
 project key, a subject line, and the words a reply promises ('we'll reply within two business days'). Voices:
 one-liners, a Slack DM with typos, an e-mail, a voice memo, a numbered routine, Spanish, French, German and
 Portuguese lines; controls: a Jira read into a Slack channel, a web search into a named channel, the weather
-e-mailed to me. 14 of 20 were right before the fix, 18 after."""
+e-mailed to me. 14 of 20 were right before the fix, 19 after."""
 
 from __future__ import annotations
 
@@ -16,8 +16,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r35d-20-telegram-sender-reply": "the reply now goes back to the Telegram chat, but the hours said after a colon "
-    "('with our opening hours: Mon-Sat 9:00-18:00') are not carried into it",
     "r35d-12-voice-memo-patient-text": "'text them back, like, thanks, … within one business day' sends the payload, "
     "not the words said",
 }
