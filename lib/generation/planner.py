@@ -3297,9 +3297,10 @@ class _Builder:
             return None
         if not re.search(r"\b(?:links?|urls?)\b", step.text or "", re.I):
             # 'with the ticket key', "with the new issue's ID": the identifier of what was made, named by its noun
-            # ('with the envelope id' names what the event is about, not what a step made)
+            # ('with the envelope id' names what the event is about, not what a step made; 'email the reporter the
+            # issue key': the identifier as what the message sends)
             ident = re.search(
-                r"\bwith\s+(?:the|its|their)\s+((?:[\w'’-]+\s+){0,2})(?:key|id|number|reference)\b",
+                r"\b(?:with\s+)?(?:the|its|their)\s+((?:[\w'’-]+\s+){0,2})(?:key|id|number|reference)\b",
                 step.text or "",
                 re.I,
             )

@@ -858,7 +858,26 @@ def _said(clause: str) -> str | None:
             clause,
             re.I,
         )
-    return (found.group(1) or found.group(2)).strip() if found is not None else None
+    if found is None:
+        # 'I want the customer texted (Twilio) "Hi <first name>, …"', 'the guest gets a WhatsApp ("Hi <name>, your
+        # table … is confirmed")': the quote after the person it is sent to, or a sentence quoted in brackets
+        found = re.search(
+            r"\b(?:the|our|each|every|that|this|their)\s+[a-z][\w-]*\s+(?:texted|emailed|e-mailed|messaged|"
+            r"whatsapped|sent|notified)\s*(?:\([^()\n]{1,40}\)\s*)?:?\s*(?:[\"“]([^\"”]{2,200})[\"”]|"
+            r"(?<!\w)'([^']{2,200})'(?!\w))|\(\s*(?:[\"“]([^\"”]{6,200}\s[^\"”]{3,200})[\"”])\s*\)",
+            clause,
+            re.I,
+        )
+    if found is None:
+        # 'reply with our opening hours: Mon-Sat 9:00-18:00', '… with our address: 4 Quay St': what the user gives
+        # after a colon, under the name they gave it
+        given = re.search(
+            r"\bwith\s+(our|my)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s*:\s*([^\n\"“”]{3,200}?)\s*\.?\s*$",
+            clause,
+            re.I,
+        )
+        return f"{given.group(1).capitalize()} {given.group(2)}: {given.group(3)}" if given else None
+    return next(g for g in found.groups() if g).strip() if found is not None else None
 
 
 # 'mention @oncall', 'and tag @everyone', 'ping @here and @ops-lead': the handles a message calls on
@@ -890,7 +909,11 @@ def _reported(clause: str) -> str | None:
         return None
     # 'email them to say we've received it and will be in touch within 10 working days': the words it says
     words = reported.group("say").strip(" ,")
-    if re.search(r"\b(?:them|say)\b", reported.group(0)[: reported.start("say") - reported.start()], re.I):
+    if re.search(
+        r"\b(?:them|say|repl(?:y|ies)|respond|back|stating|confirming|explaining|promising|confirm|explain)\b",
+        reported.group(0)[: reported.start("say") - reported.start()],
+        re.I,
+    ):
         # ('… WhatsApp them to say their table is held': said to them, in the second person)
         swaps = {"their": "your", "they": "you", "them": "you", "they're": "you're", "they'll": "you'll",
                  "they've": "you've", "theirs": "yours"}  # fmt: skip
@@ -907,7 +930,11 @@ def _reported(clause: str) -> str | None:
 # message says, in the writer's words (not 'to say whether …': a question is no text to send)
 _REPORTED = re.compile(
     r"\b(?:to\s+say|saying|to\s+tell\s+(?:them|him|her|you|the\s+[a-z]+)|telling\s+(?:them|him|her|you|the\s+[a-z]+)"
-    r"|to\s+let\s+(?:them|him|her|you|the\s+[a-z]+)\s+know|letting\s+(?:them|him|her|you|the\s+[a-z]+)\s+know)"
+    r"|to\s+let\s+(?:them|him|her|you|the\s+[a-z]+)\s+know|letting\s+(?:them|him|her|you|the\s+[a-z]+)\s+know"
+    # ('an acknowledgement stating that a member of the Firm will respond …', 'reply to the sender that we'll …')
+    r"|(?:stating|confirming|explaining|promising|to\s+confirm|to\s+explain)(?=\s+that\b)"
+    r"|(?:repl(?:y|ies)|respond|write\s+back)(?:\s+to\s+(?:them|him|her|the\s+[a-z]+|whoever\s+[a-z]+(?:\s+in)?))?"
+    r"(?=\s+that\b))"
     r"\s+(?:that\s+)?(?!(?:whether|if|which|what|how|who|when|where|why|about|so)\b)"
     r"(?P<say>(?![\"'“])[^.;!?\n\"“”()]{6,200}?)(?=\s*(?:[.;!?\n(]|$))",
     re.I,
@@ -1368,12 +1395,13 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             and not re.match(
                 r"\s+(?:links?|urls?|pages?|forms?|sites?|buttons?)\b", low[low.find(v) + len(v) :]
             )
-            # "reply 'thanks 👍'", "reply in the thread with 'logged ✅'": the words to send are written out, nothing
-            # is drafted
+            # "reply 'thanks 👍'", "reply in the thread with 'logged ✅'", 'reply … with our opening hours: Mon-Sat
+            # 9-6': the words to send are written out, nothing is drafted
             and not (
                 kind == "draft"
                 and re.match(
-                    r"(?:\s+(?:in|on|to|into|via)\s+(?:[\w@#'’-]+\s+){0,4}?)?\s*(?:with\s+|saying\s+)?[\"'“]",
+                    r"(?:\s+(?:in|on|to|into|via)\s+(?:[\w@#'’-]+\s+){0,4}?)?\s*(?:(?:with\s+|saying\s+)?[\"'“]|"
+                    r"with\s+(?:our|my)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*:)",
                     clause.lower()[low.find(v) + len(v) :],
                 )
             )
@@ -2267,6 +2295,15 @@ def _channel_read(low: str) -> bool:
     return not re.search(r"\b(?:" + _WRITE + r")\b", before)
 
 
+# 'search pv-magazine.com for …', 'search on the hackaday.com site for …': a site the search is kept to
+_SEARCHED_SITE = re.compile(
+    r"\bsearch(?:es|ing)?\s+(?:on\s+|in\s+|through\s+)?(?:the\s+)?(?:https?://)?(?:www\.)?"
+    r"([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:/[^\s,;]*)?(?:\s+(?:site|website|web\s+site))?"
+    r"\s+(?:for|about)\b",
+    re.I,
+)
+
+
 def _integration_step(key: str, clause: str, description: str, *, write: bool | None = None) -> Step:
     write = _is_write(clause, key) if write is None else write
     if (
@@ -2412,9 +2449,8 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     _targets(entry["target"], clause, description, values)
     _named_fields(entry["type"], values.get("operation"), clause, values)
     _resource_names(entry, clause, values)
-    if write:
-        _told_place(key, entry, clause, description, values)
-    _tab(entry["type"], clause, values)
+    _told_place(key, entry, clause, description, values, write)
+    _tab(entry["type"], clause, values, description)
     _invitees(entry["type"], clause, description, values)
     who = values.pop("__who", None)
     need = values.pop("__need", None)
@@ -2578,13 +2614,16 @@ def _invitees(block_type: str, clause: str, description: str, values: dict[str, 
     if sub is None or values.get("attendees") or not _shown(sub, values.get("operation")):
         return
     # the clause as the user wrote it ('for each speaker's slot', read per item as 'for the speaker's slot')
-    pattern = re.sub(r"\bthe\b", "(?:the|each|every)", re.escape(clause))
+    # (and its verb as written: 'it creates an event …', read as 'create an event …')
+    pattern = re.sub(r"\bthe\b", "(?:the|each|every)", re.sub(r"^(\w+)", r"\1\\w*", re.escape(clause)))
     said = re.search(pattern, description) if clause else None
     after = description[said.end() : said.end() + 100] if said else ""
     back = re.match(
         r"[\s,]*(?:and\s+|then\s+)?(invit\w*\s+[^.;]{0,60}?\bto\s+(?:it|the\s+(?:event|meeting|call))"
         # '…, 30 minutes, and invite them using the email they gave': the person, right after the event's clause
-        r"|invit\w*\s+(?:them|him|her)\b[^.;]{0,60})",
+        r"|invit\w*\s+(?:them|him|her)\b[^.;]{0,60}"
+        # '…, invites the speaker's email as an attendee': the guest, in a clause of its own right after
+        r"|invit\w*\s+[^.;,]{0,60}?\bas\s+(?:an?\s+|the\s+)?(?:attendee|guest|invitee)s?\b)",
         after,
         re.I,
     )
@@ -2593,7 +2632,7 @@ def _invitees(block_type: str, clause: str, description: str, values: dict[str, 
     guest = re.match(
         r"[\s,]*(with\s+[^.;,]{0,60}?\bas\s+(?:an?\s+|the\s+)?(?:attendee|guest|invitee)s?)\b", after, re.I
     )
-    clause = f"{clause} {guest.group(1)}" if guest else clause
+    clause = f"{clause} {guest.group(1) if guest else back.group(1) if back else ''}".strip()
     who = _person("invite " + invited.group(1)) if invited else None
     if not who and re.search(
         r"\bas\s+(?:an?\s+|the\s+)?(?:attendee|guest|participant|invitee)s?\b|\b(?:calendar|meeting)\s+invit",
@@ -2672,11 +2711,11 @@ def _resource_names(entry: dict[str, Any], clause: str, values: dict[str, Any]) 
 
 
 def _told_place(
-    key: str, entry: dict[str, Any], clause: str, description: str, values: dict[str, Any]
+    key: str, entry: dict[str, Any], clause: str, description: str, values: dict[str, Any], write: bool = True
 ) -> None:
     """'I want new Linear issues mirrored into our Notion roadmap database ('Roadmap Inbox')' above '- Creates one
-    Notion page per new issue': a write whose clause names no place goes to the one place of its service another
-    sentence names (read as `_resource_names` reads a clause); nothing when none or several are named."""
+    Notion page per new issue': a write (or read) whose clause names no place goes to the one place of its service
+    another sentence names (read as `_resource_names` reads a clause); nothing when none or several are named."""
     from lib.generation.services import resource_fields
 
     if re.search(r"(?<![\w&])#[A-Za-z0-9]|[\"“‘„«`]|(?<!\w)'", clause):
@@ -2686,15 +2725,22 @@ def _told_place(
     if not fields or any(isinstance(v, str) and v and not v.startswith("{{") for v in held):
         return
     found: dict[tuple[str, str], dict[str, Any]] = {}
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", description):
-        if clause.strip() in sentence or key not in {k for _, k in lx.integrations_in(sentence)}:
-            continue
-        trial: dict[str, Any] = {"operation": values.get("operation")}
-        _resource_names(entry, sentence, trial)
-        for fid, _, _ in fields:
-            named = trial.get(fid)
-            if isinstance(named, str) and named and not named.startswith("{{"):
-                found[(fid, named)] = trial
+    sentences = re.split(r"(?<=[.!?])\s+|\n+", description)
+    # (other sentences first; then the clause's own, whose next clause may name it: 'get the bookings from the
+    # clinic's Google Calendar, the 'Physio Room 2' calendar, and …' — for a read, only that: what it reads may be
+    # what the event names, the file of 'S3 (bucket …)' said among the tools)
+    for own in (False, True) if write else (True,):
+        for sentence in sentences:
+            if (clause.strip() in sentence) != own or key not in {k for _, k in lx.integrations_in(sentence)}:
+                continue
+            trial: dict[str, Any] = {"operation": values.get("operation")}
+            _resource_names(entry, sentence, trial)
+            for fid, _, _ in fields:
+                named = trial.get(fid)
+                if isinstance(named, str) and named and not named.startswith("{{"):
+                    found[(fid, named)] = trial
+        if found:
+            break
     if len(found) == 1:
         (fid, named), trial = next(iter(found.items()))
         values[fid] = named
@@ -2702,23 +2748,39 @@ def _told_place(
             values["__need"] = trial["__need"]
 
 
-def _tab(block_type: str, clause: str, values: dict[str, Any]) -> None:
+_TAB_NAMED = re.compile(
+    rf"\b(?:the|our|my|its|a)\s+(?:{_QUOTED_NAME}|{_TITLED_NAME})\s+(?:tab|worksheet)\b|"
+    rf"\b(?:tab|worksheet)\s+(?:called\s+|named\s+)?{_QUOTED_NAME}",
+    re.I,
+)
+
+
+def _tab(block_type: str, clause: str, values: dict[str, Any], description: str = "") -> None:
     """'read the Vendors tab in Excel', 'the 'Q3' worksheet': the sheet inside the workbook, read or written
-    through the operation's range field (when the registry shows one and nothing filled it)."""
+    through the operation's range field (when the registry shows one and nothing filled it) — or the one tab the
+    text names in another clause ('open the Ops sheet, go to the 'Returns' tab and …')."""
     from lib.generation.services import _shown, tab_range
     from lib.sim.registry import get_block
 
     spec = get_block(block_type)
     sub = spec.sub_block("range") if spec is not None else None
-    if sub is None or values.get("range") or not _shown(sub, values.get("operation")):
+    # (the first sheet, 'Sheet1', is the operation's default: a tab named anywhere replaces it)
+    if (
+        sub is None
+        or values.get("range") not in (None, "", "Sheet1", tab_range(block_type, "Sheet1"))
+        or not _shown(sub, values.get("operation"))
+    ):
         return
-    tab = re.search(
-        rf"\b(?:the|our|my|its|a)\s+(?:{_QUOTED_NAME}|{_TITLED_NAME})\s+(?:tab|worksheet)\b|"
-        rf"\b(?:tab|worksheet)\s+(?:called\s+|named\s+)?{_QUOTED_NAME}",
-        clause,
-        re.I,
-    )
+    tab = _TAB_NAMED.search(clause)
     name = next((g for g in tab.groups() if g), None) if tab else None
+    if not name:
+        named = {
+            n.strip()
+            for m in _TAB_NAMED.finditer(description)
+            for n in m.groups()
+            if n and _plausible_name(n.strip())
+        }
+        name = next(iter(named)) if len(named) == 1 else None
     if name and _plausible_name(name.strip()):
         values["range"] = tab_range(block_type, name.strip())
 
@@ -3301,6 +3363,33 @@ def _digits(number: str) -> str:
     return re.sub(r"[\s-]", "", number)
 
 
+# 'from our Twilio number +1…', 'sent from +44…', 'our WhatsApp business number is …': the number a text comes from
+_SENDER_NUMBER = re.compile(
+    r"\b(?:from|sender|sending\s+number|business\s+number|our\s+(?:own\s+)?(?:twilio|whatsapp|sms)\s+number)"
+    r"(?:\s+(?:our|my|the|a))?(?:\s+(?:own|twilio|whatsapp|sms|business|sender|sending|shared|main))*"
+    r"(?:\s+(?:number|no\.?|line))?(?:\s+is)?\s*[:(]?\s*$",
+    re.I,
+)
+
+
+def _recipient_phones(text: str) -> list[re.Match[str]]:
+    """The numbers `text` gives that a message could go to: not one inside quoted words the message says ('"… call
+    01632 960 123 to rearrange"'), nor the number it is sent from ('from our Twilio number +1312…')."""
+    quoted = [m.span() for m in re.finditer(r"\"[^\"\n]{2,300}\"|“[^”\n]{2,300}”", text)]
+    return [
+        m
+        for m in _phones(text)
+        if not any(a <= m.start() < b for a, b in quoted) and not _SENDER_NUMBER.search(text[: m.start()])
+    ]
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence (or line) of `text` that holds position `at`."""
+    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, at) for c in ".!?\n") if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
 # 'U04QX7K2P', 'W012A3CDE': a Slack member id (U…, or W… on Enterprise Grid), as 'Copy member ID' gives it
 _SLACK_MEMBER = re.compile(r"(?<![\w/.-])[UW](?=[A-Z0-9]*\d)[A-Z0-9]{8,10}(?![\w/-]|\.\w)")
 
@@ -3332,8 +3421,12 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             )
             return
         found = found or (None if who else lx.CHANNEL_RE.search(description))
+        # ('post the top three to the ml-news channel in Slack', 'a channel called "releases"': named without a '#')
+        bare = None if found or who else _channel_name(clause)
         if found:
             values["channel"] = "#" + found.group(1)
+        elif bare:
+            values["channel"] = "#" + bare
         elif re.search(r"\b(?:reply|replies|responds?|answers?)\b", clause, re.I):
             values["channel"] = "{event:channel}"  # a reply goes back to the channel the event came from
         elif who:
@@ -3502,18 +3595,33 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         if found:
             values["subreddit"] = found.group(1)
     elif target in ("phone", "phones"):
-        found = next(iter(_phones(clause)), None)
         field_id = "phoneNumber" if target == "phone" else "phoneNumbers"
-        said = {_digits(m.group(0)): m for m in _phones(description)}
-        if not found and len(said) == 1:
+        sender = next((m for m in _phones(clause) if _SENDER_NUMBER.search(clause[: m.start()])), None)
+        if sender and "fromNumber" in values:
+            # '… from our Twilio number +13125550199': the number a text is sent from, not the one it goes to
+            values["fromNumber"] = _digits(sender.group(0))
+        found = next(iter(_recipient_phones(clause)), None)
+        said = {_digits(m.group(0)): m for m in _recipient_phones(description)}
+        role = _person(clause) if not found and len(said) == 1 else None
+        if (
+            not found
+            and len(said) == 1
+            and not (
+                role in lexicon()["people"]
+                and not re.search(
+                    rf"\b{role}", _sentence_at(description, next(iter(said.values())).start()), re.I
+                )
+            )
+        ):
             # ('send the list to Priya on WhatsApp. Priya's number is +44 7700 900123.': the one number the text
-            # gives, said in a sentence of its own)
+            # gives, said in a sentence of its own — not when the clause texts a person of the data ('text the
+            # customer') and that sentence is about someone else ('my texts go to +44 … (test number I typed)'))
             found = next(iter(said.values()))
         if not found and re.search(r"\b(?:me|us|my phone)\b", clause, re.I):
             values[field_id] = "{{USER_PHONE}}"  # 'text me': the user's own number, set once as a variable
         if found:
             # ('text the two drivers (+1415…, +1415…)': each number a text goes to, one a line)
-            numbers = [m.group(0) for m in _phones(clause)] if target == "phones" else []
+            numbers = [m.group(0) for m in _recipient_phones(clause)] if target == "phones" else []
             values[field_id] = "\n".join(dict.fromkeys(_digits(n) for n in numbers or [found.group(0)]))
         else:
             who = _person(clause)
@@ -4691,11 +4799,18 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         entry = lexicon()["search"][engine]
         values = dict(entry["values"])
         values[entry["query"]] = _with_topic(_search_query(clause), description)
+        site = _SEARCHED_SITE.search(clause)
+        if site:  # 'search pv-magazine.com for news about tariffs': that site's pages only, not a fetch of it
+            values[entry["query"]] = f"site:{site.group(1).lower()} {values[entry['query']]}"
         search = Step("source", entry["type"], values, label="Search", text=clause, integration=engine)
         search.query = entry["query"]
         found.append((0, search))
+    else:
+        site = None
     # 'research https://rival.com with Tavily': the URL is what to research, not an endpoint to call
-    researched = named_engine and url and not re.search(r"\b(fetch|call|request|get|post|download)\b", low)
+    researched = site or (
+        named_engine and url and not re.search(r"\b(fetch|call|request|get|post|download)\b", low)
+    )
     # 'scrape https://… with Firecrawl': a named block that takes a URL reads it, not a plain HTTP request
     bare = None if url else _BARE_HOST.search(clause)
     endpoint = url.group(0) if url else None
@@ -4809,7 +4924,8 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     answered = next((g for g in reply.groups() if g), "") if reply else ""
     if (
         reply
-        and answered in lexicon()["people"] + ["sender", "them", "him", "her"]
+        # ('reply to whoever sent it', 'respond to whoever asked': the one who wrote)
+        and answered in lexicon()["people"] + ["sender", "them", "him", "her", "whoever", "whomever"]
         and not any(s.kind == "action" for _, s in found)
         and not ruled(ruled_out, "gmail", "write")
     ):  # 'reply to the customer that we got it': an e-mail back to them — or over the chat they wrote from
@@ -4818,7 +4934,7 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         if chat is None:  # a chat reply goes to the chat the message came from (its own field), no address
             step.values["to"], step.recipient = (
                 "{recipient}",
-                "sender" if answered in ("them", "him", "her") else answered,
+                "sender" if answered in ("them", "him", "her", "whoever", "whomever") else answered,
             )
         found.append((reply.start() + 2, step))
     from lib.generation.services import external as services_without_block

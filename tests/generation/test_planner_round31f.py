@@ -7,7 +7,7 @@ message and a Gmail message's sender, subject or attachment are carried on; and 
 me at …', 'tell ops@…', 'forward it to me … Don't answer the customer', 'notify me per Telegram') who is never the
 event's sender. Voices: one-liners, chat with typos, a voice memo, a DM, a routine told step by step, Spanish,
 French, German and Portuguese lines; controls: a charge mailed to me, an issue told to ops, a reply forwarded to me.
-15 of 20 were right before the fix, 18 after."""
+15 of 20 were right before the fix, 18 after; 19 since round 35d (words a reply gives after a colon are its text)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r31f-07-es-whatsapp-hours": "a reply whose words are given ('con nuestro horario: …') is drafted by AI instead",
     "r31f-18-routine-typeform-airtable-email": "'what I do by hand every day: 1) a new Typeform application comes in …' reads the habit's 'every day' as a daily schedule",
 }
 
