@@ -1751,9 +1751,34 @@ def relative_to_steps(text: str) -> str:
     want an AI to review the changes' → 'an AI: review the changes': what the thing to build does, written as a
     relative clause or an infinitive, read as its step."""
     text = _MODEL_TO.sub(lambda m: f"{m.group(1)}: ", text)
-    return _WHAT_IS_BUILT.sub(
-        lambda m: f"{m.group(1)}: {m.group(2)}{_THIRD_PERSON[m.group(3).lower()]}", text
-    )
+
+    def told(m: re.Match[str]) -> str:
+        # ('a workflow that checks our competitors' pricing pages and tells me what changed': the verbs joined after
+        # it in its sentence are steps too)
+        end = re.compile(r"[.;!?\n]").search(text, m.end())
+        rest = text[m.end() : end.start() if end else len(text)]
+        joined = _JOINED_THIRD.sub(
+            lambda j: j.group(1) + _joined_verbs().get(j.group(2).lower(), j.group(2)), rest
+        )
+        return f"{m.group(1)}: {m.group(2)}{_THIRD_PERSON[m.group(3).lower()]}" + joined
+
+    out, at = [], 0
+    for m in _WHAT_IS_BUILT.finditer(text):
+        end = re.compile(r"[.;!?\n]").search(text, m.end())
+        out += [text[at : m.start()], told(m)]
+        at = end.start() if end else len(text)
+    return "".join(out) + text[at:]
+
+
+@lru_cache(maxsize=1)
+def _joined_verbs() -> dict[str, str]:
+    """The third person of every verb a routine or the bot is told with ('tells' → 'tell')."""
+    verbs = set(lexicon()["routine_verbs"]) | set(lexicon()["doer_verbs"])
+    return {_third_person(v): v for v in verbs}
+
+
+# '… and tells me', ', then emails the team': a verb joined after the one a relative clause names
+_JOINED_THIRD = re.compile(r"(\s(?:and|then|and\s+then)\s+|,\s+(?:then\s+)?)([a-z]+s)\b", re.I)
 
 
 # '<category> go(es) to <place>': one destination per kind of item, said as where each kind goes

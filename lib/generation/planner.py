@@ -450,6 +450,9 @@ def draft(description: str) -> Draft:
         ):
             # 'email every new Stripe customer a welcome link': the one who arrived is whom it is sent to
             blanked[start:end] = list("them".ljust(end - start))
+        elif end - start >= 4 and _SENT_TO_AFTER.search(description, 0, start):
+            # 'Send the onboarding pack to each new hire when they're added to BambooHR': whom it goes to
+            blanked[start:end] = list("them".ljust(end - start))
     # 'Every clinic records its no-shows in the Airtable table "No Shows". Looking for someone to build a Sim
     # workflow that …': what a job brief tells before its ask is read for nothing (its places were named again)
     ask = lx.brief_ask_at(description)
@@ -716,6 +719,14 @@ def draft(description: str) -> Draft:
         # '… the orders/create webhook and it's the customer's first order', '… the incident webhook that only
         # alerts when the urgency is 'high'': a state joined to the event clause is a test of the event
         joined = _joined_test().search(head)
+        if joined and re.match(
+            r"(?:when|once)\s+(?:they|it)(?:['’]re|['’]s|\s+(?:are|is))\s+\w+ed\s+(?:to|in|into|on)\b",
+            joined.group(0),
+            re.I,
+        ):
+            joined = (
+                None  # 'each new hire when they're added to BambooHR': the event said again, no state of it
+            )
         qualifier = joined.group("t").strip() if joined else None
     if trigger.kind == "webhook" and (lx.threshold_in(head) or qualifier):
         # 'When a Stripe payment over $1,000 succeeds, …', 'When a Jira issue is created with priority Blocker':
@@ -1480,6 +1491,10 @@ def _one_per_run(text: str, trigger: Any, description: str = "") -> str:
 
 
 # a verb that sends to a person, right before a trigger's span ('text every new Calendly invitee a link')
+_SENT_TO_AFTER = re.compile(
+    r"\b(?:e-?mail|text|message|send|mail|forward|give)(?:s|es)?\s+(?:(?:the|a|an|our|my)\s+)?(?:[\w'-]+\s+){0,4}?to\s+$",
+    re.I,
+)
 _SENT_TO_BEFORE = re.compile(r"\b(?:e-?mail|text|message|sms|dm|whatsapp|send|ping|mail)(?:s|es)?\s+$", re.I)
 
 
@@ -1491,9 +1506,25 @@ def _back_to_event(text: str, trigger: Any) -> str:
 
     provider = trigger.values.get("webhookProvider") if trigger.kind == "webhook" else None
     items = lexicon()["webhook_providers"].get(provider or "", {}).get("items", [])
+    if "message" in items:
+        # 'Translate each new Telegram message in our group into English and repost it there': a message posted
+        # 'there' or 'back' goes to the chat the event came from
+        home = next((k for _, k in lx.integrations_in(provider or "")), None)
+        for part in clauses(text):
+            if _POSTED_BACK.search(part) and not lx.integrations_in(part) and home:
+                text = text.replace(
+                    part, f"{part.rstrip(' ,;.')} in {lexicon()['integrations'][home]['phrases'][0]}", 1
+                )
+        return text
     if "record" not in items or any(k != provider for _, k in lx.integrations_in(text)):
         return text
     return _placed_back(text, provider)
+
+
+_POSTED_BACK = re.compile(
+    r"\b(?:re-?)?(?:post|send|share|reply|answer|forward|drop|put|write)\w*\b[^,;.\n]{0,40}?\b(?:back|there)\b",
+    re.I,
+)
 
 
 # 'a flow that fires on the Shopify order-created webhook', 'something on the Sentry issue-alert webhook': the words

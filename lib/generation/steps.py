@@ -100,6 +100,9 @@ _READ = (
     # 'a chatbot that remembers what people told it earlier in the convo': the conversation kept so far, read back
     r"remember(?=\s+(?:what|the\s+conversation|earlier|everything|each\s+\w+'s|previous|past)\b)|"
     r"download|query|find|search|take|receive|export|looks?(?:\s+\w+){0,2}\s+up|"
+    # 'every hour look for new tweets mentioning @lumenapp' (not 'look for a way to …'): new items searched for
+    r"look(?:s|ing)?\s+(?:out\s+)?for(?=\s+(?:new|any|all|recent|latest|fresh|today's|yesterday's|this\s+week's|"
+    r"the\s+(?:new|latest|recent))\b)|"
     # 'poll https://…/stats every 5 minutes' (not 'post a poll')
     r"poll(?=\s+(?:https?://|the\b|our\b|my\b|[\w-]+\.[a-z]{2,}))|"
     # 'match the sender by email against the Members sheet', 'cross-check each invoice with the ledger'
@@ -5363,7 +5366,7 @@ def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[s
     if found is None:  # 'send a polite reminder to the client's email address': an e-mail to that person
         people = "|".join(lexicon()["people"])
         found = re.search(  # a person the text names, or anyone whose e-mail address it names
-            r"\b(?:send|sends|forward|forwards)\b[^.;]*?\bto\s+(?P<who>(?:the|each|every|that|this|our|their|all(?:\s+(?:the|our))?)\s+"
+            r"\b(?:send|sends|forward|forwards)\b[^.;]*?\bto\s+(?P<who>them\b|him\b|her\b|(?:the|each|every|that|this|our|their|all(?:\s+(?:the|our))?)\s+"
             r"(?:[\w-]+\s+)?(?:(?:"
             + people
             + r")s?\b(?:'s?)?|[\w-]+(?='s?\s+e-?mail)'s?))(?:\s+e-?mail(?:\s+address)?)?\b",
@@ -7630,7 +7633,7 @@ _NP = (
     r"be|have|has|had|that|which|who)\b)(?!" + _DONE + r"\b)(?:[\w£$€.'’#@&/-]|,(?=\d))+){1,8}?"
 )
 _EACH_PASSIVE = re.compile(
-    r"(?:\b(?P<want>want|need|would\s+like|'d\s+like)\s+(?P<wnp>(?:the\s+|our\s+)?" + _NP + r")"
+    r"(?:\b(?P<want>wants?|needs?|would\s+like|'d\s+like)\s+(?P<wnp>(?:the\s+|our\s+)?" + _NP + r")"
     r"|\b(?P<np>" + _NP + r")\s+(?:gets|get|is|are|should\s+be|will\s+be|must\s+be|needs?\s+to\s+be|to\s+be)"
     # ('… should be translated and posted to …' after the event that is its subject, blanked)
     # (what is left of the event's words, 'to bookings@x.example', is the event's: blanked)
@@ -7686,8 +7689,116 @@ def wanted_done(description: str) -> str:
         what = what if re.match(r"(?:an?|one)\s", what, re.I) or what.lower().endswith("s") else f"a {what}"
         return f"{m.group('arrow')} {_MADE_BY.get(m.group('head').lower(), 'create')} {what}"
 
-    description = _ARROW_MADE.sub(made, description)
+    # 'Is it possible to post the new rows … to Discord #welcome?': a polite request, not a question of whether
+    description = _POSSIBLE_TO.sub(lambda m: f"{m.group(1)}Please ", description)
+    description = _ARROW_MADE.sub(made, _item_should_act(description))
+    # 'send me a summary of the open Jira issues on Slack' → 'send a summary of the open Jira issues to me on Slack':
+    # whom it goes to said first, the channel last
+    description = _sent_whom_what().sub(
+        lambda m: f"send {m.group('what')} to {m.group('who')} {m.group('how')}", description
+    )
+    # '…, send them a thank-you email and be posted in #leads': the second act on the same one, its verb first
+    description = _AND_BE_DONE.sub(lambda m: f"and {_participle_verb(m.group(1))} it ", description)
+    # '… scored by AI and the hot ones emailed to sales@…': the kept ones, and what is done to them
+    description = _ONES_DONE.sub(
+        lambda m: f"{_participle_verb(m.group('done'))} {m.group('np')} ",
+        description,
+    )
     return _EACH_PASSIVE.sub(lambda m: _active(m) if m.group("want") else m.group(0), description)
+
+
+@lru_cache(maxsize=1)
+def _sent_whom_what() -> re.Pattern[str]:
+    """'send me a summary of … on Slack', 'message the managers a list of … on Teams': a send with whom first, what
+    second and the channel last (lexicon.json 'people')."""
+    people = "|".join(map(re.escape, lexicon()["people"]))
+    return re.compile(
+        r"\b(?:send|email|e-mail|message|dm|text|give)\s+(?P<who>me|us|everyone|everybody|the\s+(?:whole\s+)?(?:team|"
+        r"staff|board|office|crew|committee|group|class|managers?|leads?|founders?|" + people + r")s?)\s+"
+        r"(?P<what>(?:a|an|one|the|our|my|today's|yesterday's|this\s+week's|last\s+week's)\s+"
+        r"(?:(?!(?:to|and|then|if|when|every|each|on|via|over|through)\b)[^\s,.;!?]+\s+){0,12}?[^\s,.;!?]+)\s+"
+        r"(?P<how>(?:on|via|over|through|in)\s+(?:the\s+|our\s+|my\s+)?(?:slack|microsoft\s+teams|ms\s+teams|teams|"
+        r"discord|telegram|whatsapp|sms|text|e-?mail|gmail|outlook)\b)",
+        re.I,
+    )
+
+
+_POSSIBLE_TO = re.compile(
+    r"(^|(?<=[.!?\n])\s*)(?:is\s+it|would\s+it\s+be|is\s+there\s+(?:a|any)\s+way)\s+(?:possible\s+)?(?:for\s+(?:you|sim)\s+)?to\s+"
+    r"(?=(?:have|get|post|send|make|add|copy|sync|forward|email|text|log|save|automatically|create|notify|alert)\b)",
+    re.I,
+)
+_AND_BE_DONE = re.compile(r"\band\s+(?:also\s+)?be\s+(" + _DONE + r")\s+(?=(?:to|in|into|on)\b)", re.I)
+_ONES_DONE = re.compile(
+    r"\b(?P<np>(?:the|any|those)\s+(?:[\w-]+\s+){1,2}?ones)\s+(?:(?:should|must|will)\s+be\s+|get\s+|are\s+)?"
+    r"(?P<done>" + _DONE + r")\s+(?=(?:to|in|into|on)\b)",
+    re.I,
+)
+
+
+# 'Any Stripe dispute should create a Jira ticket …', 'A new Jira bug with priority Highest should page …', 'Each new
+# subscriber in Mailchimp should get a Telegram ping': a service's item opens the sentence, and what it should do
+# follows — the item's arrival is the event
+_ITEM_SHOULD = re.compile(
+    r"(?:^|(?<=[.!?\n]))(?P<gap>\s*)(?:(?:a|an|any|every|each|all)\s+(?:new\s+)?|new\s+)(?P<item>(?:[\w.'@/#-]+\s+){0,7}?[\w.'@/#-]+)\s+"
+    r"(?:should|must|will|needs?\s+to|has\s+to|shall)\s+(?:automatically\s+|also\s+|immediately\s+)?"
+    r"(?!(?:be|not|never|only|stay|remain|have|come|happen)\b)(?P<verb>[a-z]+)\b",
+    re.I,
+)
+
+
+def _item_should_act(description: str) -> str:
+    """`description` with 'Any Stripe dispute should create …' said as 'When a new Stripe dispute comes in, create
+    …' ('should get a …' as 'send a …'): only when a service is named among the item's first words."""
+    from lib.generation.services import external_in
+
+    def told(m: re.Match[str]) -> str:
+        item = m.group("item")
+        head = " ".join(item.split()[:4])
+        if not (lx.integrations_in(head) or external_in(head)) or re.search(r"\b(?:I|we|you)\b", item):
+            return m.group(0)
+        verb = "send" if m.group("verb").lower() in ("get", "receive", "trigger") else m.group("verb")
+        if verb.lower() in ("go", "land", "end", "show", "appear", "arrive"):
+            verb = f"it should {verb}"  # ('… should end up in our 'Bookings' Google Sheet': where it goes, read later)
+        return f"{m.group('gap')}When a new {item} comes in, {verb}"
+
+    return _people_who().sub(_someone_does, _ITEM_SHOULD.sub(told, description))
+
+
+@lru_cache(maxsize=1)
+def _people_who() -> re.Pattern[str]:
+    people = "|".join(map(re.escape, lexicon()["people"]))
+    return re.compile(
+        r"(?:^|(?<=[.!?\n]))(?P<gap>\s*)(?:anyone|anybody|everyone|everybody|people|(?:new\s+)?(?:"
+        + people
+        + r")s)\s+"
+        r"(?:who|that)\s+(?P<ev>(?!(?:are|is|have|has|had|were|was)\b)[a-z][^,.;!?\n]{2,80}?)\s+"
+        r"(?:should|must|will|need\s+to|have\s+to)\s+(?:also\s+|automatically\s+|immediately\s+)?"
+        r"(?:(?P<get>get|receive)|be\s+(?P<done>[a-z]+ed)|(?P<verb>[a-z]+))\b",
+        re.I,
+    )
+
+
+def _someone_does(m: re.Match[str]) -> str:
+    """'Anyone who books through Calendly should get a confirmation text' → 'When someone books through Calendly,
+    send them a confirmation text': the people named by what they do, that act the event — only when a service or a
+    form is named in it."""
+    from lib.generation.services import external_in
+
+    ev = m.group("ev")
+    if not (
+        lx.integrations_in(ev)
+        or external_in(ev)
+        or re.search(r"\b(?:form|webhook|survey|booking page)\b", ev, re.I)
+    ):
+        return m.group(0)
+    if m.group("get"):
+        act = "send them"
+    elif m.group("done"):
+        act = f"{_participle_verb(m.group('done'))} them"
+    else:
+        act = m.group("verb")
+    return f"{m.group('gap')}When someone {ev}, {act}"
 
 
 # '… → welcome email to that volunteer', '… -> a Jira issue in project ESC for each': an arrow to a thing made, no verb
@@ -7729,10 +7840,25 @@ def _gets_sent() -> re.Pattern[str]:
     )
 
 
+def _participle_verb(done: str) -> str:
+    """'announced' → 'announce', 'tagged' → 'tag', 'copied' → 'copy', 'posted' → 'post': the verb a participle of
+    an act is made from (`_DONE_VERB` for the irregular ones)."""
+    done = done.lower()
+    if done in _DONE_VERB:
+        return _DONE_VERB[done]
+    if done.endswith("ied"):
+        return done[:-3] + "y"
+    stem = done[:-2] if done.endswith("ed") else done
+    if re.search(r"(?:[cvz]|[aeiou]s|[aeu]ng|[^aeiou][aiou]r)$", stem):
+        return stem + "e"  # 'announc' → 'announce', 'us' → 'use', 'chang' → 'change', 'scor' → 'score'
+    if re.search(r"([bgmnprt])\1$", stem):
+        return stem[:-1]  # 'tagg' → 'tag'
+    return stem
+
+
 def _active(m: re.Match[str]) -> str:
     def verb(done: str) -> str:
-        done = done.lower()
-        return _DONE_VERB.get(done, re.sub(r"ed$", "", done))
+        return _participle_verb(done)
 
     np = m.group("np") or m.group("wnp") or "it"
     said = f"{verb(m.group('done'))} {np}"
@@ -7863,6 +7989,13 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             place = re.sub(r"\s(?:and|then)\s*$", "", _loop_place(sentence, loop))
             place = "" if re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", place, re.I) else place
             source = read_clause(f"get {item} from {place}", description, ruled_out) if place else []
+            named = re.split(r"\s(?:in|into|on|onto|to|at|from|via)\s", item, maxsplit=1)[0]
+            if not place and lx.integrations_in(named):
+                # 'Create a Notion page … for every Google Calendar event tomorrow': the items name the service
+                # they are read from (a write there was only their name)
+                source = [
+                    s for s in read_clause(f"get the {item}", description, ruled_out) if s.kind == "source"
+                ]
             # '… for each order, and update that row's `risk_note` column': the item's own record, per item
             home = _home(source) or _home(
                 [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)]
@@ -8820,6 +8953,86 @@ _NOBODY = re.compile(r"(?:\b(?:without|never|not|nor)|n't)\s+(?:[\w-]+\s+){0,2}?
 _WITHOUT_DOING = re.compile(r"\bwithout\s+[a-z]+ing\b[^,;.\n]*", re.I)
 
 
+@lru_cache(maxsize=1)
+def _reaches_place() -> re.Pattern[str]:
+    """'a summary of the open issues goes to #cx', 'Summaries … should land in #cx', 'the digest should be posted in
+    Teams': a made thing told first, then the place it reaches (lexicon.json 'arrival_verbs')."""
+    verbs = sorted((v.replace(" ", r"\s+") for v in lexicon()["arrival_verbs"]), key=len, reverse=True)
+    return re.compile(
+        r"(?<=\w)\s+(?:(?:should|will|must|shall|can|needs?\s+to|has\s+to|have\s+to|to)\s+)?(?:automatically\s+)?"
+        r"(?:" + "|".join(verbs) + r")\s+(?:in|to|into|on|onto|via)\s+",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=1)
+def _ai_does() -> re.Pattern[str]:
+    """'should be answered by an AI assistant', 'an AI agent triages it': the AI named as the doer (lexicon.json
+    'ai_work')."""
+    done = sorted((w.replace(" ", r"\s+") for w in lexicon()["ai_work"]), key=len, reverse=True)
+    doer = r"(?:an?\s+|the\s+|our\s+)?(?:AI|A\.I\.|Claude|GPT|ChatGPT|LLM|bot)(?:\s+(?:assistant|agent|bot|model))?"
+    return re.compile(
+        r"(?:(?<=\s)|^)(?:(?:should|will|must|shall|can|needs?\s+to|has\s+to|have\s+to|to)\s+)?(?:be|get|gets)\s+"
+        r"(?:automatically\s+)?(?P<passive>" + "|".join(done) + r")\s+by\s+" + doer + r"\b"
+        # (the model as the subject, before what it works on: not 'AI checks whether …', a test it decides, nor 'the
+        # support bot answers from the docs', another system's bot)
+        r"|\b(?:an?\s+|the\s+|our\s+)?(?:AI|Claude|GPT|ChatGPT|LLM)(?:\s+(?:assistant|agent|model))?\s+"
+        r"(?P<active>"
+        + "|".join(done)
+        + r")(?=\s+(?:it|them|each|every|all|new|incoming|the\s+(?:new|incoming))\b)",
+        re.I,
+    )
+
+
+def _ai_doing(text: str) -> str:
+    """`text` with the work an AI is said to do read as the imperative ('… should be answered by an AI' → '… answer
+    it', 'an AI agent triages it' → 'triage it'; the same length: the text keeps the description's positions)."""
+
+    def told(m: re.Match[str]) -> str:
+        said = m.group("passive") or m.group("active")
+        verb = lexicon()["ai_work"][" ".join(said.lower().split())]
+        out = f"{verb} it with AI" if m.group("passive") else verb
+        return m.group(0) if len(out) + 1 > len(m.group(0)) else out.rjust(len(m.group(0)))
+
+    return _ai_does().sub(told, text)
+
+
+_PLACE_AHEAD = re.compile(r"(?:the\s+|our\s+|my\s+|a\s+)?(?:#[\w-]|[\w.+-]+@[\w-]+\.)", re.I)
+
+
+def _sent_there(text: str) -> str:
+    """`text` with each 'goes to <place>' of a thing told first read as ',send to <place>' (the same length: the
+    text keeps the description's positions); 'goes to me' as ',email me'. Only before a place a send can reach (a
+    channel, an address, me, or a service's name) — 'the ticket goes to the next stage' is no send."""
+
+    made = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon()["arrival_made"])) + r")\b", re.I)
+
+    def sent(m: re.Match[str]) -> str:
+        ahead = text[m.end() : m.end() + 40]
+        said = m.group(0)
+        opening = max(text.rfind(c, 0, m.start()) for c in ".;!?\n,—–:") + 1
+        closing = min([i for i in (text.find(c, m.end()) for c in ".;!?\n") if i >= 0] or [len(text)])
+        if (
+            not (
+                made.search(text, opening, m.start())
+                or re.fullmatch(r"\s*(?:it|they)\s*", text[opening : m.start()], re.I)
+            )
+            or re.search(r"\bonly\b", text[opening : m.start()], re.I)
+            or len(_reaches_place().findall(text[opening:closing])) > 1
+        ):
+            return said  # ('Submissions land in the sheet', 'only orders over $500 go to Slack': no made thing sent)
+        if re.match(r"me\b", ahead, re.I):
+            return ",email ".rjust(len(said))
+        named = lx.integrations_in(" ".join(ahead.split()[:5]))
+        if not (_PLACE_AHEAD.match(ahead) or (named and named[0][0] <= 30)) or len(said) < len(",send to "):
+            return said
+        # ('… should end up in our 'Bookings' Google Sheet': a place that keeps rows is added to)
+        kept = named and not _PLACE_AHEAD.match(ahead) and named[0][1] not in _CHAT_SERVICES
+        return (",add to " if kept else ",send to ").rjust(len(said))
+
+    return _reaches_place().sub(sent, text)
+
+
 # 'add it to a list', 'put them on the list', 'collect those in one list': a loop's test keeps items for later
 _TO_A_LIST = re.compile(
     r"\b(?:add|adds|put|puts|append|appends|collect|collects|gather|gathers|keep|keeps|include|includes)\s+"
@@ -8926,6 +9139,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     text = _WITHOUT_DOING.sub(lambda m: " " * len(m.group(0)), text)
     # "…, and that's it, I'll reply to them myself": what a person does themselves is no step (lexicon 'done_by_people')
     text = re.sub(lexicon()["done_by_people"], lambda m: " " * len(m.group(0)), text, flags=re.I)
+    text = _sent_there(_ai_doing(text))
     # 'search the news about every one of them': the items read before, as 'each one' (padded: same positions)
     text = _OF_THEM_OBJECT.sub(lambda m: "each one".ljust(len(m.group(0))), text)
     # 'one digest for all of them': a single thing made of them all, no repeat ('of' said for 'for')

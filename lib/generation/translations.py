@@ -335,6 +335,13 @@ _PLACE_NOUNS = (
 )
 
 
+# states said after their noun in the Romance languages ('tickets abiertos', 'commandes impayées')
+_STATES = (
+    r"open|new|closed|pending|unread|overdue|latest|recent|urgent|active|unpaid|paid|failed|late|cancell?ed|"
+    r"resolved|published|confirmed|approved|rejected"
+)
+
+
 def _service_first(text: str) -> str:
     """'the sheet Google « Ventes »', 'the channel Slack #ventes' → 'the Google sheet …', 'the Slack channel …': a
     place named after its service (French, Spanish, Italian, Portuguese word order)."""
@@ -578,7 +585,19 @@ def to_english(text: str, language: str) -> str | None:
     text = _reorder(text, language)
     text = re.sub(r"\bat(?:\s+at)+\b", "at", text)  # 'saat 9'da' → 'at at 9'
     if _grammar().get(language, {}).get("service_after_noun"):
+        # 'los tickets abiertos de Jira' → 'the tickets open of Jira' → 'the open Jira tickets': a state said after
+        # its noun, then the items of a service
+        text = re.sub(rf"\b([a-z]+s)\s+({_STATES})\b", r"\2 \1", text)
         text = _service_first(text)
+        text = re.sub(
+            rf"\b((?:{_STATES})\s+)?([a-z]+s)\s+of\s+(?:the\s+)?([A-Z][\w]+)\b(?![\w@/-])",
+            lambda m: (
+                f"{m.group(1) or ''}{m.group(3)} {m.group(2)}"
+                if m.group(3).lower() in service_names()
+                else m.group(0)
+            ),
+            text,
+        )
         # 'the tab « Orders » of our Google Sheet' → 'the "Orders" tab of …': the name before its place
         text = re.sub(
             r"\b(the|a|our|my|its|their)\s+(tab|sheet|worksheet|table|database|folder|list|board|page|form)\s+(\x00\d+\x00)",

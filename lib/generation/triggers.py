@@ -1246,6 +1246,32 @@ def read_webhook(clause: str) -> Trigger | None:
     return later
 
 
+# what is done to the event's items, said in the passive after them: the first step, not the event's words
+_DONE_TO = (
+    r"(?:added|posted|logged|saved|sent|stored|created|forwarded|copied|filed|recorded|written|translated|"
+    r"summari[sz]ed|shared|pushed|e-?mailed|texted|announced|answered|replied\s+to|turned|converted|reposted|"
+    r"classified|tagged|triaged|scored|checked|reviewed)"
+)
+_PASSIVE_STEP = re.compile(
+    # '… comes in it gets added to our table', '…, it's logged as a Jira ticket'
+    r"\s(?:it|they|this|that|each one)\s*(?:gets?|is|are|'s|should be|will be|must be)\s+(?:automatically\s+)?"
+    r"(?:added|posted|logged|saved|sent|stored|created|forwarded|copied|filed|recorded|written)\b"
+    # ('New messages in our Telegram group should be translated and posted to …': the items are the subject)
+    r"|\s(?:should|will|must|shall|needs?\s+to|has\s+to|have\s+to)\s+(?:be|get)\s+(?:automatically\s+)?"
+    + _DONE_TO
+    + r"\b"
+    # ('every new Intercom conversation gets summarised by AI …': what an AI does to it, said of the item)
+    + r"|\s(?:gets?|is|are)\s+(?:automatically\s+)?(?:summari[sz]ed|translated|answered|classified|categori[sz]ed|"
+    r"scored|triaged|reviewed)\s+by\b"
+    # ('have each new Zendesk ticket summarised by AI and posted to #support': the participle right after the item;
+    # only what is done to it — 'a message posted in #help', 'a row added to …' say the event itself)
+     + r"|(?<=\w)(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bget)(?<!\bgets)(?<!\bbeen)\s+(?:automatically\s+)?"
+    r"(?:summari[sz]ed|translated|answered|classified|categori[sz]ed|scored|triaged|reviewed|turned|converted|"
+    r"reposted)\s+(?:by|to|into|as|with|and)\b",
+    re.I,
+)
+
+
 # 'Stripe webhook on invoice payment failed', 'GitHub webhook for new releases': a service's webhook, named
 _NAMED_WEBHOOK = re.compile(
     r"\b([A-Za-z][\w.-]*(?:\s+[A-Za-z][\w.-]*)?)\s+webhooks?\s+(?:on|for|when)\b", re.I
@@ -1286,16 +1312,7 @@ def _read_webhook(clause: str) -> Trigger | None:
         head = head[
             : head.index(")")
         ]  # '(it POSTs JSON to a webhook) should have each …': the aside is the event
-    passive = re.search(  # '… comes in it gets added to our table', '…, it's logged as a Jira ticket': the step, passive
-        r"\s(?:it|they|this|that|each one)\s*(?:gets?|is|are|'s|should be|will be|must be)\s+(?:automatically\s+)?"
-        r"(?:added|posted|logged|saved|sent|stored|created|forwarded|copied|filed|recorded|written)\b"
-        # ('New messages in our Telegram group should be translated and posted to …': the items are the subject)
-        r"|\s(?:should|will|must|shall|needs?\s+to|has\s+to|have\s+to)\s+(?:be|get)\s+(?:automatically\s+)?"
-        r"(?:added|posted|logged|saved|sent|stored|created|forwarded|copied|filed|recorded|written|translated|"
-        r"summari[sz]ed|shared|pushed|e-?mailed|texted|announced)\b",
-        head,
-        re.I,
-    )
+    passive = _PASSIVE_STEP.search(head)
     if passive:
         head = head[: passive.start()].rstrip()
     # '… a new email lands it will sort it into …', '… arrives (webhook) he triages it …': the bot named as the
@@ -1381,6 +1398,9 @@ _EVENT_TESTS = (
     # 'with priority Blocker', 'with status = Done', 'with the label bug'
     r"\bwith\s+(?:the\s+|a\s+)?(?P<field>priority|status|label|tag|type|plan|severity|stage|category|topic)"
     r"\s*(?:=|:|is|of|set to)?\s*[\"“']?(?P<v>[\w-]+)",
+    # 'someone replies STOP to our SMS', 'texts YES': a word written in capitals, the marker of what they wrote
+    # (the verb in small letters: 'THEY SEND US A WEBHOOK' is a text in capitals)
+    r"\b(?-i:repl(?:y|ies)|replied|texts?|texted|types?|typed|writes?|wrote|sends?|sent)\s+(?P<c>[A-Z]{2,}[A-Z0-9-]*)\b(?!\s*[a-z]+@)",
     # 'with URGENT in the subject': a word written in capitals, where it stands
     r"\bwith\s+(?P<c>[A-Z][A-Z0-9-]+)\s+(?:in|as)\s+(?:the\s+|its\s+)?(?:subject|title|body|text|message|name)\b",
     # 'gets the label 'bug'', 'receives the tag vip', 'has the label "regression"': the label the item is given
@@ -3000,13 +3020,27 @@ def _read_trigger(text: str) -> Trigger:
         is None
     ):
         head = arrival.group(0)
+        told = re.search(
+            r"\b(?:when|once|as\s+soon\s+as)\s+(?:they|it|he|she)(?:['’]re|['’]s|\s+(?:are|is|get|gets))\s+\w+ed$",
+            head,
+            re.I,
+        )
+        on = re.match(r"\s+(?:to|in|into|on)\s+[^,.;!?\n]{1,40}", text[arrival.end() :]) if told else None
+        if on:
+            head += on.group(
+                0
+            )  # 'each new hire when they're added to BambooHR': the event goes on to its place
         # 'email every new Stripe customer a welcome PDF link': what is sent to the one who arrived (a second
         # object, after the item's noun) is the step's
         second = _SECOND_OBJECT.search(head)
         if second:
             head = head[: second.start(1)]
         # 'post each new Typeform response in #leads': after a verb that posts, the channel is where it goes
-        posted = re.search(r"\s+(?:in|on|to|into)\s+(?:the\s+|our\s+)?#[\w-]", head)
+        posted = re.search(
+            r"\s+(?:in|on|to|into)\s+(?:the\s+|our\s+)?(?:(?:slack|discord|teams|telegram)\s+(?:channel\s+)?)?#[\w-]",
+            head,
+            re.I,
+        )
         if posted and re.search(
             r"\b(?:post|share|send|forward|announce|drop|put|publish)s?\s+(?:(?:it|them)\s+)?$",
             text[: arrival.start()],
@@ -3039,7 +3073,11 @@ def _read_trigger(text: str) -> Trigger:
                 break
         hook = read_webhook("when " + head)
         if hook:  # 'Summarise every new issue opened in acme/cli': each arrival starts a run
-            hook.spans = [(arrival.start(), arrival.start() + len(head))]
+            # (up to where the webhook's reading ended it: 'have each new Zendesk ticket | summarised by AI …')
+            said = (
+                min(len(head), max(end for _, end in hook.spans) - len("when ")) if hook.spans else len(head)
+            )
+            hook.spans = [(arrival.start(), arrival.start() + max(said, 1))]
             return hook
     schedule = read_schedule(text)
     if schedule:
