@@ -15,13 +15,9 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r35b-05-mark-signed-sheet": "'mark the row Signed in the sheet' updates the row but writes the event, not 'Signed'",
-    "r35b-06-api-return-json": "'Expose an API for our mobile app … the API caller gets the answer back' is not read "
-    "as a run another program calls, so no response block",
-    "r35b-07-memory-prefs": "'remembers each customer's preferences' is read as a loop over customers with nothing "
-    "in it, and the request is refused",
     "r35b-14-voice-memo-calendar-read": "'every evening at nine, um,' loses its time (trigger reading)",
-    "r35b-16-portuguese-api-response": "'Quero', 'calcula', 'prazo', 'entrega', 'devolve' are not in the phrase table",
+    "r35b-16-portuguese-api-response": "'Quero', 'calcula', 'prazo', 'entrega', 'devolve' are not in the phrase table "
+    "(a known 'quero' turns h18-106's honest refusal into a wrong workflow, so it stays unread)",
     "r35b-17-email-update-airtable": "'When one of our riders finishes a delivery, the app calls our webhook …. Could "
     "the workflow then change …?': the ask after the event sentence is not read (refused)",
 }
