@@ -498,10 +498,13 @@ def routine_as_steps(text: str) -> str:
         return "\0" if _OPEN_LEAD.search(text[: m.start()]) else ""
 
     # 'I want a Linear issue made from it' → 'I create a Linear issue from it': the wish is the step
-    text = _wished_re().sub(
-        lambda m: f"{m.group('who')} {lexicon()['wished_done'][m.group('done').lower()]} {m.group('what')}",
-        text,
-    )
+    def wished(m: re.Match[str]) -> str:
+        what = m.group("what")
+        if m.end() < len(text) and text[m.end()] in ",.;:!?":  # ('… that week collected, turned by AI …')
+            what = what.rstrip()
+        return f"{m.group('who')} {lexicon()['wished_done'][m.group('done').lower()]} {what}"
+
+    text = _wished_re().sub(wished, text)
     return re.sub(r"\s*\0", ", ", _routine_re().sub(dropped, text))
 
 
@@ -695,7 +698,12 @@ def _wished_re() -> re.Pattern[str]:
     done = "|".join(map(re.escape, lexicon()["wished_done"]))
     return re.compile(
         r"(?<![\w'’])(?P<who>I|we)(?:\s+(?:want|need|would\s+like|wanna)|\s*['’]d\s+like)\s+"
-        r"(?P<what>(?:a|an|the|each|every)\s+(?:[\w#@'’.-]+\s+){1,8}?)(?P<done>" + done + r")\b\s*",
+        # ('I'd like the messages posted in #wins that week collected': the clause's last participle is the wish, the
+        # one before it says which messages)
+        # (a quoted name or an aside in brackets is part of the thing: 'the row in our sheet "Contracts" (column A …)')
+        r"(?P<what>(?:a|an|the|each|every)\s+(?:(?:[\w#@'’.-]+|\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|\([^()\n]{1,80}\))\s+){1,8}?)"
+        r"(?P<done>" + done + r")\b"
+        r"(?![^,.;:!?\n()]*?\b(?:" + done + r")\b)\s*",
         re.I,
     )
 

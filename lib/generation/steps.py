@@ -70,6 +70,8 @@ _WRITE = (
     r"(?<!\bon\s)(?<!\bto\s)(?<!\bvia\s)(?<!\bin\s)(?<!\bby\s)(?<!\bour\s)(?<!\bmy\s)(?<!\bthe\s)(?<!\bthrough\s)"
     r"(?:slack(?=\s+(?:#|me\b|us\b|the\s+team\b))|(?:telegram|whatsapp|sms|signal)(?=\s+(?:#|@|\+?\d|me\b|us\b|them\b|"
     r"him\b|her\b|the\s+(?!bot\b|app\b|group\b|channel\b)|our\s|my\s))))(?:s|es|d|ed|ing)?"
+    # ('our opening hours', 'the posting date', 'the booking times': a gerund before a noun of time names a time)
+    r"(?!(?<=ing)\s+(?:hours|times|date|dates|day|days|night|nights|deadline|window)\b)"
 )
 # what a site is called ('the three supplier sites', 'our blog', 'competitor.com', 'https://…'): what is gone to or visited
 _SITE_WORDS = (
@@ -1829,6 +1831,11 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
             r"[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             r"|\b(?:we|i|you|they|that|which|already|previously)\s+(?:have\s+|'ve\s+|had\s+)?"
             r"(?:already\s+)?(?:put|added)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
+            # 'We uploaded our staff handbook to a knowledge base …', '(already uploaded as a knowledge base named …)':
+            # told in the past, by its subject or 'already' — where the data is, not a step
+            r"|\b(?:we|i|they|already|previously)\s+(?:have\s+|'ve\s+|had\s+)?(?:already\s+)?"
+            r"(?:uploaded|stored|saved|indexed|loaded|imported|put|added)\s+(?:(?!(?:and|then|to|into|in|on|as)\b)"
+            r"[\w'’-]+\s+){0,4}?(?:in|into|to|on|inside|as)\s+[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             # 'the invoice number we have on file in our Airtable table', 'what we keep in the sheet'
             r"|\b(?:we|i|you|they|that|which)\s+(?:have|has|keep|keeps|hold|holds|store|track)\s+(?:on\s+file\s+)?"
             r"(?:in|on|inside)\s+[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
@@ -2488,10 +2495,16 @@ def _dated(block_type: str, operation: str | None) -> bool:
 
 
 # 'update the Status column to Paid', "set its Reorder column to 'YES'": a column changed to a value said
+# ('… updated so the Status column says "Signed"': the value the column is to show)
 _SET_TO = re.compile(
-    r"\b(?:update|change|switch|set|mark)\w*\s+(?:(?:the|its|their|that|this|each)\s+)?(?:[\w-]+['’]s\s+)?"
-    r"[\"“']?[\w][\w -]{0,30}?[\"”']?\s+(?:field|column|cell)\s+(?:to|as)\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?"
-    r"(?=\s+(?:in|on|at|for|when|once|of)\b|[,.;!?]|$)",
+    r"(?:\b(?:update|change|switch|set|mark)\w*\s+(?:(?:the|its|their|that|this|each)\s+)?(?:[\w-]+['’]s\s+)?"
+    r"[\"“']?[\w][\w -]{0,30}?[\"”']?\s+(?:field|column|cell)\s+(?:to|as)"
+    r"|\bso\s+(?:that\s+)?(?:the|its|their)\s+[\"“']?[\w][\w -]{0,30}?[\"”']?\s+(?:field|column|cell)\s+"
+    r"(?:says|reads|shows|is|becomes)"
+    # 'mark the row Signed', 'mark that record as paid': the row's status said after it
+    r"|\bmark\w*\s+(?:the|its|that|this|each|their)\s+(?:matching\s+|same\s+)?(?:row|record|entry|line|item)(?:\s+as)?)"
+    r"\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?"
+    r"(?=\s+(?:in|on|at|for|when|once|of|with|and)\b|[,.;!?]|$)",
     re.I,
 )
 
@@ -6148,6 +6161,8 @@ _EACH_NOUN = re.compile(
     r"(?<!\bof )(?<!before )(?<!after )(?<!during )(?<!\bper )"
     # 'an AI pulls out every key date': what an extraction answers with, a list, not one to repeat over
     r"(?<!\bpull out )(?<!\bpulls out )(?<!\bpick out )(?<!\bpicks out )(?<!\bextract )(?<!\bextracts )"
+    # 'a chat assistant that remembers each customer's preferences': whom a memory is kept for, one per chat
+    r"(?<!\bremember )(?<!\bremembers )(?<!\brecall )(?<!\brecalls )"
     r"\b(?:each|every)\s+(?!(?:day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|"
     r"time|other|single|one of|quarter|quarter-hour|half-hour|half|fortnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     # 'the top 5 links with a summary each to #press': 'each' after its noun shares out, it names no list

@@ -211,8 +211,12 @@ _API_HINT = re.compile(
     r"(?:api|endpoint)\b"
     # 'our CRM POSTs {email, company} to the workflow', 'our app sends the question to the workflow': a program
     # sends the run what it works on
-    r"|\b(?:posts?|sends?)\s+(?:[^.;!?\n]{0,80}?\s)?to\s+(?:the|this|our)\s+(?:sim\s+)?(?:workflow|flow)"
-    r"(?:['’]s\s+(?:api|endpoint))?(?=\s*(?:[.;,!?\n]|$))"
+    r"|\b(?:posts?|sends?)\s+(?:[^.;!?\n]{0,80}?\s)?to\s+(?:the|this|our|an?)\s+(?:sim\s+)?(?:workflow|flow)"
+    r"(?:['’]s\s+(?:api|endpoint))?(?=\s*(?:[.;,!?\n(]|$))"
+    # 'our mobile app needs an endpoint:', 'expose an API for our app': the program that calls the run is named
+    r"|\b(?:app|site|website|portal|frontend|backend|widget|system)\s+(?:needs|wants|requires)\s+an?\s+"
+    r"(?:api|http|rest)?\s*endpoint\b"
+    r"|\b(?:expose|publish|offer|serve|want|need)\s+an?\s+(?:api|endpoint|http\s+endpoint)\s+(?:for|to)\s+"
     # 'callable from our CRM via API', 'I can call from our app via API', 'call this workflow via API'
     + _BY_CALL
     # 'API endpoint: our app POSTs …', 'endpoint for our helpdesk: it POSTs …' (a heading naming what is built)
