@@ -587,10 +587,10 @@ def to_english(text: str, language: str) -> str | None:
     if _grammar().get(language, {}).get("service_after_noun"):
         # 'los tickets abiertos de Jira' → 'the tickets open of Jira' → 'the open Jira tickets': a state said after
         # its noun, then the items of a service
-        text = re.sub(rf"\b([a-z]+s)\s+({_STATES})\b", r"\2 \1", text)
+        text = re.sub(rf"(?<![#\w-])([a-z]+s)\s+({_STATES})\b", r"\2 \1", text)
         text = _service_first(text)
         text = re.sub(
-            rf"\b((?:{_STATES})\s+)?([a-z]+s)\s+of\s+(?:the\s+)?([A-Z][\w]+)\b(?![\w@/-])",
+            rf"(?<![#\w-])((?:{_STATES})\s+)?([a-z]+s)\s+of\s+(?:the\s+)?([A-Z][\w]+)\b(?![\w@/-])",
             lambda m: (
                 f"{m.group(1) or ''}{m.group(3)} {m.group(2)}"
                 if m.group(3).lower() in service_names()
