@@ -9034,6 +9034,8 @@ def _sent_there(text: str) -> str:
             )
             or re.search(r"\bonly\b", text[opening : m.start()], re.I)
             or len(_reaches_place().findall(text[opening:closing])) > 1
+            # ('A summary of them shall be posted to …': the items read before, summed up; read where it is said)
+            or re.search(r"\bof\s+(?:them|those|these)\b", text[opening : m.start()], re.I)
         ):
             return said  # ('Submissions land in the sheet', 'only orders over $500 go to Slack': no made thing sent)
         if re.match(r"me\b", ahead, re.I):

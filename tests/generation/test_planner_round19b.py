@@ -19,8 +19,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r19b-q-way-typeform": "the question is read as a request, but 'get every new Typeform response added as a "
-    "row' keeps 'added' in the event's words, so no sheet write is made (a trigger class)",
     "r19b-arrow-no-slack": "the ban on Slack is kept, but 'new Jira bug ->' is read as a generic webhook, not Jira's "
     "(a trigger class)",
     "r19b-who-hasnt-emailed": "'for anyone who hasn't opened an email …' makes no e-mail now, but 'for each member "

@@ -17,8 +17,8 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r35m-37": "'tells me what changed' asks for this week's pages compared with last week's: the pages are read and "
-    "mailed, with no AI step that compares them (and nothing keeps last week's copy)",
+    "r35m-37": "'our competitors' pricing pages' gives no address to read, and 'tells me what changed' asks for "
+    "this week's pages compared with last week's: neither the read nor an AI step that compares is built",
     "r35m-41": "Google reviews have no JUL25 block and the services table knows no endpoint to reply to one: only "
     "the AI step that writes the thank-you is built",
 }
