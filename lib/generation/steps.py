@@ -7765,12 +7765,10 @@ _ITEM_SHOULD = re.compile(
 def _item_should_act(description: str) -> str:
     """`description` with 'Any Stripe dispute should create …' said as 'When a new Stripe dispute comes in, create
     …' ('should get a …' as 'send a …'): only when a service is named among the item's first words."""
-    from lib.generation.services import external_in
 
     def told(m: re.Match[str]) -> str:
         item = m.group("item")
-        head = " ".join(item.split()[:4])
-        if not (lx.integrations_in(head) or external_in(head)) or re.search(r"\b(?:I|we|you)\b", item):
+        if not _names_service(" ".join(item.split()[:4])) or re.search(r"\b(?:I|we|you)\b", item):
             return m.group(0)
         verb = "send" if m.group("verb").lower() in ("get", "receive", "trigger") else m.group("verb")
         if verb.lower() in ("go", "land", "end", "show", "appear", "arrive"):
@@ -7778,6 +7776,13 @@ def _item_should_act(description: str) -> str:
         return f"{m.group('gap')}When a new {item} comes in, {verb}"
 
     return _people_who().sub(_someone_does, _ITEM_SHOULD.sub(told, description))
+
+
+def _names_service(text: str) -> bool:
+    """Whether `text` names a service: one with a block (the lexicon's integrations) or one reached by HTTP."""
+    from lib.generation.services import external_in
+
+    return bool(lx.integrations_in(text) or external_in(text))
 
 
 @lru_cache(maxsize=1)
@@ -7798,14 +7803,8 @@ def _someone_does(m: re.Match[str]) -> str:
     """'Anyone who books through Calendly should get a confirmation text' → 'When someone books through Calendly,
     send them a confirmation text': the people named by what they do, that act the event — only when a service or a
     form is named in it."""
-    from lib.generation.services import external_in
-
     ev = m.group("ev")
-    if not (
-        lx.integrations_in(ev)
-        or external_in(ev)
-        or re.search(r"\b(?:form|webhook|survey|booking page)\b", ev, re.I)
-    ):
+    if not (_names_service(ev) or re.search(r"\b(?:form|webhook|survey|booking page)\b", ev, re.I)):
         return m.group(0)
     if m.group("get"):
         act = "send them"
@@ -7872,13 +7871,10 @@ def _participle_verb(done: str) -> str:
 
 
 def _active(m: re.Match[str]) -> str:
-    def verb(done: str) -> str:
-        return _participle_verb(done)
-
     np = m.group("np") or m.group("wnp") or "it"
-    said = f"{verb(m.group('done'))} {np}"
+    said = f"{_participle_verb(m.group('done'))} {np}"
     if m.group("done2"):
-        said += f" {m.group('mid')} and {verb(m.group('done2'))} them"
+        said += f" {m.group('mid')} and {_participle_verb(m.group('done2'))} them"
     if m.group("blank"):
         return f"{' ' * len(m.group('left'))}{said} "
     return f"{m.group('want')} to {said} " if m.group("want") else f"{said} "
@@ -9015,12 +9011,18 @@ def _ai_doing(text: str) -> str:
 _PLACE_AHEAD = re.compile(r"(?:the\s+|our\s+|my\s+|a\s+)?(?:#[\w-]|[\w.+-]+@[\w-]+\.)", re.I)
 
 
+@lru_cache(maxsize=1)
+def _made_thing() -> re.Pattern[str]:
+    """A thing the run makes and sends (lexicon.json 'arrival_made'): 'a summary', 'the digest', 'alerts'."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon()["arrival_made"])) + r")\b", re.I)
+
+
 def _sent_there(text: str) -> str:
     """`text` with each 'goes to <place>' of a thing told first read as ',send to <place>' (the same length: the
     text keeps the description's positions); 'goes to me' as ',email me'. Only before a place a send can reach (a
     channel, an address, me, or a service's name) — 'the ticket goes to the next stage' is no send."""
 
-    made = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon()["arrival_made"])) + r")\b", re.I)
+    made = _made_thing()
 
     def sent(m: re.Match[str]) -> str:
         ahead = text[m.end() : m.end() + 40]
