@@ -1760,22 +1760,25 @@ def relative_to_steps(text: str) -> str:
     relative clause or an infinitive, read as its step."""
     text = _MODEL_TO.sub(lambda m: f"{m.group(1)}: ", text)
 
-    def told(m: re.Match[str]) -> str:
-        # ('a workflow that checks our competitors' pricing pages and tells me what changed': the verbs joined after
-        # it in its sentence are steps too)
-        end = re.compile(r"[.;!?\n]").search(text, m.end())
-        rest = text[m.end() : end.start() if end else len(text)]
-        joined = _JOINED_THIRD.sub(
-            lambda j: j.group(1) + _joined_verbs().get(j.group(2).lower(), j.group(2)), rest
-        )
-        return f"{m.group(1)}: {m.group(2)}{_THIRD_PERSON[m.group(3).lower()]}" + joined
-
     out, at = [], 0
     for m in _WHAT_IS_BUILT.finditer(text):
-        end = re.compile(r"[.;!?\n]").search(text, m.end())
-        out += [text[at : m.start()], told(m)]
-        at = end.start() if end else len(text)
+        end = _SENTENCE_STOP.search(text, m.end())
+        at_end = end.start() if end else len(text)
+        # ('a workflow that checks our competitors' pricing pages and tells me what changed': the verbs joined after
+        # it in its sentence are steps too)
+        joined = _JOINED_THIRD.sub(
+            lambda j: j.group(1) + _joined_verbs().get(j.group(2).lower(), j.group(2)), text[m.end() : at_end]
+        )
+        out += [
+            text[at : m.start()],
+            f"{m.group(1)}: {m.group(2)}{_THIRD_PERSON[m.group(3).lower()]}",
+            joined,
+        ]
+        at = at_end
     return "".join(out) + text[at:]
+
+
+_SENTENCE_STOP = re.compile(r"[.;!?\n]")
 
 
 @lru_cache(maxsize=1)
