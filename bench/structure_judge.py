@@ -21,7 +21,9 @@ is labelled is judged:
     loops       [{over: step (or "start") whose list is iterated, inside: [steps inside the loop]}]
     conditions  [{on: step (or "start") whose data is tested, has: [...], if: [steps], else: [steps]}]
     routers     [{routes: [[steps], [steps], [steps]]}]: each group on its own branch
-    refs        [[step, "other" | "other.output" | "start" | "loop.currentItem"], …]
+    refs        [[step, "other" | "other.output" | "start" | "loop.currentItem"], …]: the step reads
+                that data, itself or through what only passes it on (a function, an AI step no
+                label names, the current item of the loop it sits in)
     forbid      [{block, op, has}]: no block like this may exist
 
 Steps are matched to blocks by type and operation; when several matchings are possible the one
@@ -622,14 +624,7 @@ class Judge:
     def _ref_ok(self, bid: str, target: str, assign: dict[str, str | None]) -> bool:
         view = self.view
         assert view is not None
-        refs = view.refs(bid)
-        # a function block the step reads only reshapes what it read ('[[<agent1.content>]]' built as a
-        # list for Excel): the step reads what the function reads, too
-        by_name = {n: b for b, n in view.name.items()}
-        read = [by_name.get(normalize_name(r.name)) for r in refs]
-        refs = refs + [
-            inner for b in read if b is not None and view.type(b) == "function" for inner in view.refs(b)
-        ]
+        refs = self._reads(bid, assign)
         if target == "loop.currentItem":
             return any(r.name in ("loop", "parallel") and r.path.startswith("currentItem") for r in refs)
         if target == "start":
@@ -643,6 +638,36 @@ class Judge:
             r.name == view.name[other] and (r.path.startswith(path) if path else r.field not in META_OUTPUTS)
             for r in refs
         )
+
+    def _reads(self, bid: str, assign: dict[str, str | None]) -> list[Reference]:
+        """What a step reads, through what only carries data on: a function block reshaping what it
+        read ('[[<agent1.content>]]' built as a list for Excel), an AI step no label names (the
+        summary between a fetch and the message that carries it), and the current item of a loop
+        the step sits in (an element of the list the loop iterates)."""
+        view = self.view
+        assert view is not None
+        by_name = {n: b for b, n in view.name.items()}
+        labelled = {b for b in assign.values() if b is not None}
+        out: list[Reference] = []
+        seen: set[str] = set()
+        todo = [bid]
+        while todo:
+            cur = todo.pop()
+            if cur in seen:
+                continue
+            seen.add(cur)
+            refs = view.refs(cur)
+            out += refs
+            for r in refs:
+                if r.name in ("loop", "parallel") and r.path.startswith("currentItem"):
+                    todo += [c for c in view.ancestors(cur) if view.type(c) == r.name]
+                    continue
+                b = by_name.get(normalize_name(r.name))
+                if b is not None and (
+                    view.type(b) == "function" or (view.type(b) == "agent" and b not in labelled)
+                ):
+                    todo.append(b)
+        return out
 
     def _loops(self, v: Verdict, assign: dict[str, str | None]) -> None:
         view = self.view

@@ -432,3 +432,46 @@ def test_a_forbidden_write_made_over_http_is_still_forbidden():
         {"id": "e9", "source": "a", "target": "p", "sourceHandle": "source", "targetHandle": "target"}
     )
     assert any(m.startswith("forbid") for m in Judge(ISSUE, forbidden).verdict().misses)
+
+
+PASSED_ON = {
+    "id": "t-passed-on",
+    "description": "Every morning read the 'Bookings' sheet and text me a summary; post each booking to #desk",
+    "expect": "workflow",
+    "steps": {
+        "sheet": {"block": "google_sheets", "op": "read"},
+        "sms": {"block": "twilio_sms"},
+        "post": {"block": "slack", "op": "write"},
+    },
+    "refs": [["sms", "sheet"], ["post", "sheet"]],
+}
+
+
+def _passed_on_state(sms_reads: str, post_reads: str, labelled_digest: bool = False) -> dict:
+    blocks = [
+        block("s", "starter", "Start", startWorkflow="schedule", scheduleType="daily", dailyTime="08:00"),
+        block("g", "google_sheets", "Bookings", operation="read", spreadsheetId="Bookings"),
+        block("n", "api", "Weather", url="https://api.weather.example/today", method="GET"),
+        block("a", "agent", "Digest", userPrompt=sms_reads),
+        block("t", "twilio_sms", "SMS 1", body="<digest.content>"),
+        block("L", "loop", "Loop 1", collection="<bookings.data>"),
+        block("p", "slack", "Slack 1", parent="L", operation="send", channel="#desk", text=post_reads),
+    ]
+    edges = [("s", "g"), ("g", "n"), ("n", "a"), ("a", "t"), ("t", "L"), ("L", "p", "loop-start-source")]
+    return state(blocks, edges)
+
+
+def test_data_passed_on_by_an_unlabelled_ai_step_or_a_loop_is_still_read():
+    # the text message carries the sheet through the summary nobody labelled; the post reads the
+    # current booking of a loop over the sheet
+    ok = Judge(PASSED_ON, _passed_on_state("<bookings.data>", "<loop.currentItem>")).verdict()
+    assert [m for m in ok.misses if m.startswith("refs")] == []
+    # a summary of something else, or a post of an unrelated block's data, is not the sheet
+    wrong = Judge(PASSED_ON, _passed_on_state("<weather.data>", "<weather.data>")).verdict()
+    assert {"refs: sms → sheet", "refs: post → sheet"} <= set(wrong.misses)
+
+
+def test_a_labelled_ai_step_is_a_step_of_its_own_not_a_pass_through():
+    item = {**PASSED_ON, "steps": {**PASSED_ON["steps"], "digest": {"block": "agent"}}}
+    verdict = Judge(item, _passed_on_state("<bookings.data>", "<loop.currentItem>")).verdict()
+    assert "refs: sms → sheet" in verdict.misses
