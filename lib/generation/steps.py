@@ -27,6 +27,8 @@ from lib.generation.lexicon import lexicon
 _WRITE = (
     # 'add up last month's orders': a sum to compute, nothing added anywhere
     r"(?:post|send|notify|message|share|alert|create|add(?!(?:s|ed|ing)?\s+up\b)|append|write|save|log|store|tweet|publish|announce|"
+    # ('for each open GitHub issue', 'the open Jira bug': after a determiner 'open' is the item's state)
+    r"(?<!\beach\s)(?<!\bevery\s)(?<!\bthe\s)(?<!\ball\s)(?<!\bany\s)(?<!\bour\s)(?<!\bits\s)(?<!\bmy\s)"
     r"open(?!s?\s+(?:[\w-]+\s+)?(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|"
     r"positions|roles)\b)"
     # 'I open the 'AP Invoices' sheet': opening a document to look at it writes nothing ('place': a place's noun
@@ -344,7 +346,10 @@ _HANDS_OFF_BEFORE = re.compile(
 _HANDS_OFF_AFTER = re.compile(
     r"\s*(?:\w+\s+)?(?:(?:must|should|may|can|is\s+to)\s+(?:not\s+)?(?:be\s+)?(?:changed|modified|touched|edited|"
     r"altered|updated|written)\b|(?:untouched|unchanged)\b|(?:is|stays|remains|should\s+stay|"
-    r"must\s+stay|should\s+remain|must\s+remain|is\s+only)\s+(?:strictly\s+)?read[- ]only\b)"
+    r"must\s+stay|should\s+remain|must\s+remain|is\s+only)\s+(?:strictly\s+)?read[- ]only\b"
+    # ('LinkedIn we'll keep doing by hand', 'Slack stays manual': people do that part, the run writes nothing there)
+    r"|(?:we|i)(?:['’]ll|\s+will|\s+can)?\s+(?:keep\s+|still\s+|just\s+)?[a-z]+(?:\s+[^.;:\n]{0,20}?)?\s+"
+    r"(?:by\s+hand|manually|ourselves|myself)\b|(?:stays|remains|is\s+still)\s+manual\b)"
 )
 
 
@@ -1205,6 +1210,8 @@ _DOER_AT_WORK = re.compile(
     # ('make with AI a proposal of answer': the means said before the object)
     r"|\b(?:with|using|via|by)\s+(?:the\s+|an?\s+)?(?:ai|llm|gpt|claude|an?\s+agent)"
     r"\s*(?:[,;.]|$|(?=(?:a|an|the|some|one)\s))"
+    # ('with a short AI-written intro', 'an AI-generated caption': the text is the model's work)
+    r"|\b(?:ai|llm|gpt|claude)[- ](?:written|generated|crafted|composed|authored|produced|made|created)\b"
 )
 
 
@@ -1557,10 +1564,37 @@ def _messages_worked_on(low: str, key: str | None) -> bool:
     )
 
 
+# what a message is to say, asked as a question after the verb that sends it ('tell me on Slack how many signups we
+# got in the Supabase table', 'email me which Jira issues closed'): a service named inside the question is read
+_TOLD_QUESTION = re.compile(
+    r"^\W*(?:also\s+|then\s+|please\s+)?(?:tell|email|e-mail|mail|text|message|post|send|notify|ping|report|show|"
+    r"remind|let)\b"
+    r"[^.;!?\n]*?\b(?:how\s+(?:many|much)|which|what)\b"
+)
+
+
+_SENT_WITH = re.compile(
+    r"\bwith\s+(?:the|all(?:\s+the)?|our|any|today['’]s|yesterday['’]s|this\s+week['’]s|last\s+week['’]s)\s+"
+    r"(?:(?:open|new|latest|recent|unread|closed|overdue|pending|upcoming|unresolved)\s+)?$"
+)
+
+
 def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
     phrases = [p.strip() for p in entry["phrases"]]
+    # (not a chat or mail service, where the answer goes: 'post how many came in to #sales-floor on Slack')
+    asked = None if key in _CHAT_SERVICES else _TOLD_QUESTION.search(low)
+    if asked and "read" in entry and any(lx.phrase_at(low[asked.end() :], p) >= 0 for p in phrases):
+        return False
+    at = min((i for i in (lx.phrase_at(low, p) for p in phrases) if i >= 0), default=-1)
+    if (
+        "read" in entry
+        and at > 0
+        and _SENT_WITH.search(low[:at])
+        and _TOLD_QUESTION.match(low[:at] + " what")
+    ):
+        return False  # 'send a Slack message every Friday with the open Jira bugs': what the message carries is read
     if _messages_worked_on(low, key):
         # 'summarise the Discord messages from the past 24 hours': the messages are read (a service that cannot
         # read them, Telegram, says so instead of sending the summary there)
@@ -2211,6 +2245,9 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         return True  # 'write me a poem about Slack notifications': the service is the topic, not a place
     if _is_write(clause, key):
         return False
+    asked = None if key in _CHAT_SERVICES else _TOLD_QUESTION.search(low)
+    if asked and any(lx.phrase_at(low[asked.end() :], p) >= 0 for p in phrases):
+        return False  # 'email me how many Jira issues were closed': what the message tells is read there
     if key == "reddit" and re.search(r"\b(?:from|in|on)\s+r/\w+", low):
         return False
     if (
@@ -3207,7 +3244,16 @@ def _http_object(block_type: str, clause: str, description: str, write: bool) ->
     low = clause.lower()
     for obj, call in facts.get("http", {}).items():
         if (
-            not (_mentions(low, obj) or call["method"] == "POST" and _asks_to_make(low, obj))
+            not (
+                _mentions(low, obj)
+                # ('get each open GitHub issue': a read of one item at a time is a read of the list)
+                or call["method"] == "GET"
+                and not write
+                and obj.endswith("s")
+                and _mentions(low, obj[:-1])
+                or call["method"] == "POST"
+                and _asks_to_make(low, obj)
+            )
             or (call["method"] == "POST") != write
         ):
             continue
@@ -4162,8 +4208,8 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
             or _made_of(low, key, own_names)
             or _read_as_data(low, own_names)
         )
-        or re.search(
-            r"\b(?:to|into)\s+(?:our\s+|my\s+|the\s+)?(?:" + aliases + r")\b",
+        or re.search(  # ('turn each new row into a HubSpot contact': one is made there)
+            r"\b(?:to|into)\s+(?:our\s+|my\s+|the\s+|an?\s+(?:new\s+)?)?(?:" + aliases + r")\b",
             # not 'we moved to Square', 'has anyone connected Sim to Salesforce?' (the service in use, read),
             # 'without logging in to Shopify' (signing in is no destination)
             re.sub(
@@ -4964,7 +5010,9 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     for pos, key in external_in(scanned):
         if not any(s.integration == key for _, s in found) and not ruled(ruled_out, key, "read"):
             made = _external_step(key, clause, description)
-            if made.kind == "action" and re.match(r"\W*" + _NEGATION, low):
+            if made.kind == "action" and (
+                re.match(r"\W*" + _NEGATION, low) or ruled(ruled_out, key, "write")
+            ):
                 continue  # "Don't cancel, refund or void anything in Stripe": a change ruled out, not made
             found.append((pos + 2, made))
     if not any(s.type == "api" for _, s in found):
@@ -5941,7 +5989,8 @@ _LOOP = re.compile(
     # the place may carry a quoted name of several words ('in our 'Intl Open' Excel sheet'): its words name nothing
     # ('for each 'Customer:' event': a quoted prefix the items' titles start with)
     r"(?<=\w)[\"'”’](?=[\s,:;])|(?<=\w):(?=[\"'”’]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
-    r"((?:(?<!\w)[\"“‘'][^\"”’'\n]{1,40}[\"”’'](?!\w)|[\w\s'\"“”-])+?))?"
+    # ('in acme/api', 'on shop.example.com': a repository or a host as the place)
+    r"((?:(?<!\w)[\"“‘'][^\"”’'\n]{1,40}[\"”’'](?!\w)|[\w\s'\"“”-]|(?<=\w)[/.](?=\w))+?))?"
     # 'go through each ticket and email the requester …': the walk's item ends before the joined verb
     r"\s*(?:,|:|\bdo\b|$|(?=\s(?:(?:and|then)\s+)?(?:"
     + _WRITE
@@ -7706,6 +7755,15 @@ def wanted_done(description: str) -> str:
 
     # 'Is it possible to post the new rows … to Discord #welcome?': a polite request, not a question of whether
     description = _POSSIBLE_TO.sub(lambda m: f"{m.group(1)}Please ", description)
+    # 'a daily 8am email with the top 3 stories from TechCrunch': a one-line request that only names the message
+    if "\n" not in description.strip() and _NAMED_MESSAGE.match(description):
+        description = "Send me " + description.lstrip()
+    # 'How can I get an email every morning with …?': the message asked for, sent ('Please send me an email …')
+    description = _HOW_TO_GET.sub(lambda m: f"{m.group(1)}Please send {m.group(2).lower()} ", description)
+    # 'I want Slack to tell me how many …': the service said as the teller is where the message goes
+    description = _SERVICE_TELLS.sub(
+        lambda m: f"{m.group('verb')} {m.group('who')} on {m.group('svc')}", description
+    )
     description = _ARROW_MADE.sub(made, _item_should_act(description))
     # 'send me a summary of the open Jira issues on Slack' → 'send a summary of the open Jira issues to me on Slack':
     # whom it goes to said first, the channel last
@@ -7741,6 +7799,25 @@ def _sent_whom_what() -> re.Pattern[str]:
 _POSSIBLE_TO = re.compile(
     r"(^|(?<=[.!?\n])\s*)(?:is\s+it|would\s+it\s+be|is\s+there\s+(?:a|any)\s+way)\s+(?:possible\s+)?(?:for\s+(?:you|sim)\s+)?to\s+"
     r"(?=(?:have|get|post|send|make|add|copy|sync|forward|email|text|log|save|automatically|create|notify|alert)\b)",
+    re.I,
+)
+_NAMED_MESSAGE = re.compile(
+    r"\s*(?:an?|one)\s+(?:(?:daily|weekly|hourly|monthly|nightly|morning|evening|friday|monday|short|quick|"
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|h)?)\s+){0,3}(?:e-?mail|slack\s+message|text|sms|whatsapp|telegram\s+message|"
+    r"digest|summary|report|reminder|alert|notification|briefing|recap)\s+(?:with|of|about|listing|summari[sz]ing)\s"
+    r"(?![^.!?]*[.!?]\s+\S)",  # one sentence only
+    re.I,
+)
+_HOW_TO_GET = re.compile(
+    r"(^|(?<=[.!?\n])\s*)(?:how|where)\s+(?:can|could|do|would|should|might)\s+(i|we)\s+(?:get|receive|be\s+sent)\s+"
+    r"(?=(?:an?|one|the|daily|weekly|hourly|monthly)\s+(?:[\w-]+\s+){0,3}?(?:e-?mails?|messages?|texts?|sms|"
+    r"notifications?|alerts?|reminders?|digests?|summar(?:y|ies)|reports?|updates?|briefings?|recaps?|posts?)\b)",
+    re.I,
+)
+_SERVICE_TELLS = re.compile(
+    r"\b(?:i|we)\s*(?:['’]d|would|)\s*(?:want|like|need|love|prefer)\s+(?P<svc>slack|microsoft\s+teams|teams|discord|"
+    r"telegram|whatsapp|gmail|outlook)\s+to\s+(?P<verb>tell|notify|remind|ping|message|alert|warn|text|email)\s+"
+    r"(?P<who>me|us|everyone|everybody|the\s+team)\b",
     re.I,
 )
 _AND_BE_DONE = re.compile(r"\band\s+(?:also\s+)?be\s+(" + _DONE + r")\s+(?=(?:to|in|into|on)\b)", re.I)

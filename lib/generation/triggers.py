@@ -306,6 +306,7 @@ _COMMAND_VERBS = (
     r"dm|put|push|upload|escalate|fetch|get|read|pull|collect|check|list|load|grab|look\s+up|retrieve|ask|"
     r"scrape|download|query|find|search|email|e-mail|mail|text|summari[sz]e|classify|categori[sz]e|translate|"
     r"extract|draft|analy[sz]e|review|triage|route|reply|respond|answer|have|use|tell|let|call|enrich|score|make|"
+    r"copy|mirror|relay|back\s+up|"
     # 'look it up', 'look the order up'
     r"look(?=\s+(?:it|them|that|this|the\s+[\w-]+)\s+up\b)"
 )
@@ -1608,7 +1609,9 @@ _EVERY_NEW = re.compile(
     # ('every email from billing@stripe.com that reaches my Gmail': its sender's address among the words)
     # ('every email that comes into our Gmail': 'into' as well as 'in')
     r"(?=(?:[\w-]+\s+){1,2}that\s+(?:lands|arrives|comes in(?:to)?|hits|reaches|gets posted|is posted|is submitted)\b|"
-    r"(?:[\w-]+\s+){1,2}(?:from\s+)?[\w.%+-]*@[\w-]+(?:\.[\w-]+)+\s+that\s+(?:lands|arrives|comes in(?:to)?|hits|reaches)\b)|"
+    r"(?:[\w-]+\s+){1,2}(?:from\s+)?[\w.%+-]*@[\w-]+(?:\.[\w-]+)+\s+that\s+(?:lands|arrives|comes in(?:to)?|hits|reaches)\b|"
+    # ('every message posted in the Telegram group', 'each file dropped into our Dropbox': its arrival's participle)
+    r"(?:[\w-]+\s+){1,2}(?:posted|dropped|submitted|uploaded)\s+(?:in|into|to|on)\s)|"
     # 'any email to invoices@ with a pdf': mail sent to an address of ours arrives there
     r"e-?mails?\s+(?:sent\s+)?to\s+[\w.+-]*?(?=\w@)|"
     # 'every email in my outlook from anyone @brightwave.co', 'every email labelled 'Receipts'': mail in a mailbox
@@ -2993,7 +2996,7 @@ def _read_trigger(text: str) -> Trigger:
             r"that (?:comes|arrives|lands|hits|reaches)|pull requests?|prs?)\b"
             # 'every new email in our Gmail billing mailbox': what arrives at a place things arrive at
             r"|\b(?:in|into|to|on)\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?(?:inbox|mailbox|channel|server|group|gmail|"
-            r"outlook)\b|^\W*(?:(?:for|on)\s+)?(?:every|each|any)\s+e-?mails?\s+(?:label(?:l)?ed|tagged|with\s+the\s+label)\s"
+            r"outlook|site|website|blog)\b|^\W*(?:(?:for|on)\s+)?(?:every|each|any)\s+e-?mails?\s+(?:label(?:l)?ed|tagged|with\s+the\s+label)\s"
             r"|\bto\s+[\w.+-]*@",
             arrival.group(0),
             re.I,
@@ -3040,7 +3043,8 @@ def _read_trigger(text: str) -> Trigger:
         if second:
             head = head[: second.start(1)]
         # 'post each new Typeform response in #leads': after a verb that posts, the channel is where it goes
-        posted = re.search(
+        posted = re.search(  # (not where it arrives: 'every message posted in #support')
+            r"(?<!posted)(?<!dropped)(?<!submitted)(?<!uploaded)"
             r"\s+(?:in|on|to|into)\s+(?:the\s+|our\s+)?(?:(?:slack|discord|teams|telegram)\s+(?:channel\s+)?)?#[\w-]",
             head,
             re.I,
