@@ -3090,7 +3090,9 @@ class _Builder:
         """A write that names data made before the step just before it (lexicon.json 'earlier_data'): 'add the raw
         issue list to the sheet' after an AI ranked them, 'save the full search results from step 1' — what the read
         returned, not the model's answer; 'add the lead to Airtable together with that score', 'email them their
-        points balance together with the order total' — the event's data as well as the latest."""
+        points balance together with the order total', 'create a contact for the invitee in HubSpot' after an AI
+        wrote a prep brief (`event_record`: the record of the person the event brings) — the event's data as well
+        as the latest."""
         if step.kind != "action" or not data or not data.startswith("<"):
             return data
         said = lexicon()["earlier_data"]
@@ -3102,7 +3104,7 @@ class _Builder:
             start
             and start not in data
             and self.trigger.kind == "webhook"
-            and re.search(said["both"], text, re.I)
+            and (re.search(said["both"], text, re.I) or re.search(said["event_record"], text, re.I))
         ):
             return f"{start} | {data}"  # (no line break: it may stand inside a JSON string)
         return data

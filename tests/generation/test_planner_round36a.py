@@ -4,7 +4,7 @@ fix): where a step's input comes from -- a scrape reads the URL the user pastes 
 write in a loop writes the current item, an update writes the record the lookup found. Voices: one-liners, chat
 with typos, a Slack DM, an e-mail, a voice memo, a numbered routine, Spanish, French, German and Portuguese lines;
 controls: a Reddit digest to Telegram, a form into a sheet, an hourly Exa search to Slack. 13 of 20 were right
-before the fix (r36a-20's trigger label accepts a webhook too: 'comes in through our API' is either)."""
+before the fix, 16 after (r36a-20's trigger label accepts a webhook too: 'comes in through our API' is either)."""
 
 from __future__ import annotations
 
