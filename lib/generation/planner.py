@@ -2789,12 +2789,13 @@ class _Builder:
                     self.window_bounds(step, values, made, windowed[1])
                 told = self.told_window(step, data, values)
                 if step.kind in ("source", "action"):  # a read, or an update of the one record the run names
-                    self.lookup(step, values)
+                    step = self.lookup(step, values)
                 if step.kind == "source":
                     self.addressed(step, values)
                     self.keyed_search(step, values)
                     self.keyed_request(step, values, data)
                     self.event_request(step, values)
+                    self.page_address(step, values, parent)
                     self.given_input(step, values, data, parent)
                 # ('look up the number in Supabase table 'oncall' and text the on-call tech': said as a look-up in a
                 # place that holds records, the record it finds is whom a send after it goes to, found by a key or not)
@@ -2958,19 +2959,23 @@ class _Builder:
             out.append((shown, f"the id of the {nouns[0]} to use (from its URL or settings), as {var}"))
         return out
 
-    def lookup(self, step: Step, values: dict[str, str]) -> None:
+    def lookup(self, step: Step, values: dict[str, str]) -> Step:
         """'takes an email address and looks it up in the customers table', 'texts our bot a tracking number,
         look the parcel up in the parcels table', 'mark that job as closed': the read (or update) filters on
         what started the run, in the column the key's noun names (services.json 'lookup'); nothing when no
-        key is named."""
+        key is named. A read of one record by its id ('find their record in Airtable by email': Get Record)
+        is found by the key with the operation the lookup names (its `operation`: List Records, filtered)."""
         from lib.generation.services import lookup_filter
 
         how = lookup_filter(step.type, step.values.get("operation"))
         if how is None or how["field"] in values:
-            return
+            return step
         key = self.lookup_key(step)
         if key is None:
-            return
+            return step
+        if how.get("operation"):
+            values["operation"] = how["operation"]
+            step = Step(**{**step.__dict__, "values": {**step.values, "operation": how["operation"]}})
         words, given = key
         column = "_".join(words)
         value = (
@@ -2985,6 +2990,7 @@ class _Builder:
         self.notes.append(
             f"the lookup filters on the run's input in the column '{column}' ({value}); rename it to match"
         )
+        return step
 
     def addressed(self, step: Step, values: dict[str, str]) -> None:
         """'read the latest export file from S3' with 'Tools involved: S3 (s3://kessler-exports/daily/latest.csv)'
@@ -3084,7 +3090,9 @@ class _Builder:
         """A write that names data made before the step just before it (lexicon.json 'earlier_data'): 'add the raw
         issue list to the sheet' after an AI ranked them, 'save the full search results from step 1' — what the read
         returned, not the model's answer; 'add the lead to Airtable together with that score', 'email them their
-        points balance together with the order total' — the event's data as well as the latest."""
+        points balance together with the order total', 'create a contact for the invitee in HubSpot' after an AI
+        wrote a prep brief (`event_record`: the record of the person the event brings) — the event's data as well
+        as the latest."""
         if step.kind != "action" or not data or not data.startswith("<"):
             return data
         said = lexicon()["earlier_data"]
@@ -3096,7 +3104,7 @@ class _Builder:
             start
             and start not in data
             and self.trigger.kind == "webhook"
-            and re.search(said["both"], text, re.I)
+            and (re.search(said["both"], text, re.I) or re.search(said["event_record"], text, re.I))
         ):
             return f"{start} | {data}"  # (no line break: it may stand inside a JSON string)
         return data
@@ -3129,6 +3137,47 @@ class _Builder:
             return  # searched before the key is given, or for words the user quoted
         values[entry["query"]] = f"{self.start_data()} {query}"
         self.notes.append(f"the search is for what the run is given ({said.group(1)}) and '{query}'")
+
+    def page_address(self, step: Step, values: dict[str, str], parent: str | None) -> None:
+        """'I paste in a competitor's URL, it scrapes the page', 'when our CMS publishes a post (webhook), scrape it
+        with Firecrawl': a page reader with no address of its own reads the one the run brings, whatever step
+        comes just before it -- the address it is given by hand or in a chat (when what it is given is an
+        address no earlier step took), else the event's link (services.json `webhooks` fields), else the
+        payload field its words name (lexicon `page_address_fields`). A scrape of what a search found, or of
+        a page the event does not point at, is left alone."""
+        from lib.sim.registry import get_block
+
+        spec = get_block(step.type)
+        page = spec.sub_block("url") if spec is not None and step.type != "api" else None
+        if (
+            parent is not None
+            or page is None
+            or values.get("url")
+            or step.type in str(page.title).lower()  # (a service's own server, 'Qdrant URL')
+            or not services._shown(page, values.get("operation"))
+        ):
+            return
+        start = self.start_data()
+        kind = self.trigger.kind
+        head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
+        said = f"{step.text or ''} {head}"
+        fields = lexicon()["page_address_fields"]
+        if kind in ("manual", "chat") and start:
+            given = _GIVEN_INPUT.search(self.description)
+            taken = any(start in str(v.value) for b in self.blocks for v in b.values)
+            if given is None or taken or not any(re.search(w, given.group(0), re.I) for w in fields):
+                return
+            values["url"] = start
+        elif kind == "webhook":
+            provider = str(self.trigger.values.get("webhookProvider") or "generic")
+            name = next((f for w, f in fields.items() if re.search(w, said, re.I)), None)
+            if not services.body_as_sent(provider) or name is None:
+                return
+            link = services.event_fields(provider, head).get("link")
+            values["url"] = f"<{link}>" if link else self.event_field(name)
+        else:
+            return
+        self.notes.append(f"'{(step.text or '').strip()}' reads the address the run brings ({values['url']})")
 
     def given_input(self, step: Step, values: dict[str, str], prev: str | None, parent: str | None) -> None:
         """'take the article link I give you, scrape it', 'takes a question, searches our Pinecone index':
@@ -3266,7 +3315,12 @@ class _Builder:
             self.notes.append(f"'{text.strip()}' finds the person by the e-mail address the event brings")
             return ["email"], f"<{hook['sender']}>"
         if found is None:
-            return None
+            # 'find the record for that class' after 'someone books a pottery class': the record of the thing
+            # the event names, found by that thing's own field of the event
+            named = _THAT_NOUN.search(text)
+            if named is None or not re.search(rf"\b{re.escape(named.group(1))}\b", head, re.I):
+                return None
+            found = named
         words = _key_words(found.group(1))
         if words[-1] == "email" and hook.get("sender") and "@" not in hook["sender"]:
             return words, f"<{hook['sender']}>"
@@ -4645,6 +4699,8 @@ _CHECKED = re.compile(
     re.I,
 )
 _KEY_BY = re.compile(r"\b(?:by|on|using|via|with)\s+(?:their|its|his|her|the)?\s*" + _KEY, re.I)
+# 'the record for that class', 'the row of this order': a record named by a thing the event brings (not a key word)
+_THAT_NOUN = re.compile(r"\b(?:for|of|matching)\s+(?:that|this|the\s+same)\s+([a-z][a-z-]+)\b", re.I)
 # 'texts our bot a tracking number', 'with a course code': the key an event brings
 _KEY_NOUN = re.compile(r"\b(?:an?|their|its)\s+" + _KEY, re.I)
 
