@@ -222,6 +222,28 @@ def named_search_engine(text: str) -> str | None:
     return None
 
 
+def joined_search_engines(text: str) -> list[str]:
+    """'built from Exa and Perplexity results', 'search Tavily & Exa for …': the search services the text names side by
+    side, joined by 'and' (each one searched), first one first; [] when it names fewer than two so."""
+    low = text.lower()
+    names = {
+        p: key
+        for key, entry in lexicon()["search"].items()
+        if not key.startswith("_")
+        for p in entry["phrases"]
+        # a service's one-word name ('exa', 'perplexity'), not a phrase of a verb ('search google')
+        if re.fullmatch(r"[a-z]+", p)
+    }
+    alts = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    joined = re.search(
+        rf"\b({alts})((?:\s*,\s*(?:{alts}))*)\s*(?:,\s*)?(?:and|&|\+|plus|as\s+well\s+as)\s+({alts})\b", low
+    )
+    if joined is None:
+        return []
+    said = [joined.group(1), *re.findall(alts, joined.group(2)), joined.group(3)]
+    return list(dict.fromkeys(names[w] for w in said))
+
+
 def named_api(text: str) -> tuple[str | None, re.Match[str]] | None:
     """('stripe', match) for 'the Stripe API' / 'HubSpot through their API'; (None, match) for 'an API call'."""
     bare = URL_RE.sub(lambda m: " " * len(m.group(0)), text)
@@ -2247,7 +2269,26 @@ def _passive_news(text: str) -> str:
         verb = "to " + verb if re.search(r"\b(?:want|need|like|wish)\s+$", text[: m.start()], re.I) else verb
         return f"{verb} {det + ' ' if det else ''}new {m.group('what')} "
 
-    return re.sub(rules["pattern"], active, text, flags=re.I)
+    out = re.sub(rules["pattern"], active, text, flags=re.I)
+    if out == text:
+        return out
+    # '… gets forwarded to finance@x.co and also saved to the sheet 'Mails'': a second participle joined to the
+    # first in its sentence is a second ask, read active too
+    done = "|".join(sorted(rules["participles"], key=len, reverse=True))
+
+    def joined(m: re.Match[str]) -> str:
+        return m.group("lead") + rules["participles"][m.group("done").lower()] + " it"
+
+    sentences = re.split(r"(?<=[.;!?])(?=\s)|(?<=\n)", out)
+    for i, sentence in enumerate(sentences):
+        if sentence not in text:  # a sentence the passive was rewritten in
+            sentences[i] = re.sub(
+                rf"(?P<lead>(?:,\s*|\s)(?:and|then|&)\s+(?:(?:also|then)\s+)?)(?P<done>{done})\b",
+                joined,
+                sentence,
+                flags=re.I,
+            )
+    return "".join(sentences)
 
 
 @lru_cache(maxsize=1)

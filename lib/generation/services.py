@@ -513,8 +513,12 @@ def resource_after_name(block_type: str) -> str | None:
     return str(found) if found else None
 
 
-# A capitalised name that is not a bare acronym ('Mindbody', 'ShipBob', 'Jotform'; not 'CRM'), not quoted.
-_NAME = re.compile(r"(?<![\w'\"“‘’#@./-])((?-i:[A-Z])[A-Za-z0-9]*[a-z][A-Za-z0-9]*)(?![\w'\"”’@/-]|\.\w)")
+# A capitalised name that is not a bare acronym ('Mindbody', 'ShipBob', 'Jotform'; not 'CRM'), not quoted; a
+# possessive only before 'API' ("Ramp's API").
+_NAME = re.compile(
+    r"(?<![\w'\"“‘’#@./-])((?-i:[A-Z])[A-Za-z0-9]*[a-z][A-Za-z0-9]*)"
+    r"(?!(?!['’]s\s+(?i:(?:(?:public|rest|open|v\d+)\s+)?api)\b)[\w'\"”’@/-]|\.\w)"
+)
 
 
 def known_host(name: str) -> str | None:

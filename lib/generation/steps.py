@@ -40,16 +40,16 @@ _WRITE = (
     # 'have AI write a reply and keep it in my drafts': a draft saved, as 'save it in my drafts' is
     r"keep(?=\s+(?:it|them|that|this|the\s+reply|the\s+answer)\s+(?:in|as|among)\s+(?:my\s+|our\s+|the\s+|an?\s+)?drafts?\b)|"
     # 'trigger a PagerDuty incident', 'trigger an alert in Opsgenie': an incident raised (not 'trigger the workflow')
-    r"trigger(?=\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,2}?(?:incident|alert|alarm|page|escalation)s?\b)|"
+    r"trigger(?=s?\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,2}?(?:incident|alert|alarm|page|escalation)s?\b)|"
     # 'schedule a 30-minute intro on Google Calendar' (not 'on a schedule', 'schedule the report for 9am')
-    r"schedule(?=\s+(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,3}?(?:meeting|call|intro|introduction|kickoff|"
+    r"schedule(?=s?\s+(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,3}?(?:meeting|call|intro|introduction|kickoff|"
     r"kick-off|event|session|demo|interview|appointment|sync|check-in|onboarding|walkthrough|1:1|one-on-one)s?\b)|"
     # 'drop the link in #eng-triage', 'drop a copy in the Finance folder' (not 'drop the duplicates', 'drop to 5')
-    r"drop(?=\s+(?:[\w'-]+\s+){0,4}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
+    r"drop(?=s?\s+(?:[\w'-]+\s+){0,4}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
     r"google\b|dropbox\b|onedrive\b|s3\b))|"
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate|"
     # 'let Aisha know on Slack', 'let the on-call engineer know' (not 'let me know', said to whoever builds it)
-    r"let(?=\s+(?!me\b|us\b)(?:[\w'-]+\s+){1,3}?know\b)|"
+    r"let(?=s?\s+(?!me\b|us\b)(?:[\w'-]+\s+){1,3}?know\b)|"
     # 'nag the authors in Slack #frontend', 'nudge the managers in Teams': a reminder sent to people
     r"nag|nudge|"
     # 'thank them by name in #community', 'welcome each new member on Discord': a message sent to people (not 'thanks
@@ -65,7 +65,7 @@ _WRITE = (
     # 'leaves a review comment on the PR', 'leave a note on the deal' (not 'leave it as is', 'leave the rest')
     r"leave(?=s?\s+(?:an?|the|one|their|its|our|my)\s+(?:[\w-]+\s+){0,2}?(?:comment|note|review|reply|remark)s?\b)|"
     # 'make a linear issue from it', 'make a row in …' (not 'make sure', 'make it every friday'): an item is created
-    r"make(?=\s+(?:an?|the|one)\s+(?:(?!(?:for|of|from|with|in|on|to|about|that|which)\b)[\w'-]+\s+){0,3}?(?:issue|ticket|task|card|row|record|page|event|entry|note|"
+    r"make(?=s?\s+(?:an?|the|one)\s+(?:(?!(?:for|of|from|with|in|on|to|about|that|which)\b)[\w'-]+\s+){0,3}?(?:issue|ticket|task|card|row|record|page|event|entry|note|"
     r"incident|bug|lead|deal|contact|item|doc|document|draft|post)s?\b)|"
     # 'also slack #big-leads', 'slack me the list', 'telegram me', 'whatsapp the site lead': a messaging service's
     # name as the verb, before whom it reaches (not after 'on', 'via', 'to' …, where it is the service)
@@ -3792,6 +3792,14 @@ def _named_api_step(clause: str, description: str = "") -> Step | None:
         return None
     key, _ = named
     host = None if key else _host_beside_name(clause, description)
+    if key is None and host is None:
+        from lib.generation.services import unnamed_in
+
+        # 'from the Cliniko API': a service with no data of its own, named before 'API' — its own request (at its
+        # known or guessed host, the assumption stated), not an HTTP block with no address at all
+        own = next((name for _, name, how in unnamed_in(clause, description) if how == "api"), None)
+        if own:
+            return _unnamed_step(own, "api", clause, _verb_mode(clause[: clause.find(own)]))
     low = clause.lower()
     method = (
         "POST"
@@ -3830,7 +3838,7 @@ def _named_api_step(clause: str, description: str = "") -> Step | None:
     if method == "POST":
         values["body"] = json.dumps({"text": "{prev}"})
     # integration = the service's key, so the same clause does not also add that service's own block
-    return Step(
+    step = Step(
         "action" if method == "POST" else "source",
         "api",
         values,
@@ -3838,6 +3846,9 @@ def _named_api_step(clause: str, description: str = "") -> Step | None:
         text=clause,
         integration=key or "http_api",
     )
+    if key and lexicon()["named_apis"][key].get("note"):
+        step.note = lexicon()["named_apis"][key]["note"]  # what the user must still set for the call to work
+    return step
 
 
 # 'fetch the rate from api.exchangerate.host': an address written without its scheme (a company's own network too:
@@ -4419,7 +4430,9 @@ def _unnamed_step(name: str, how: str, clause: str, verb: str | None = None) -> 
         re.match(r"\s+([a-z]{3,})\b", after)
         if how == "of"
         # 'pull candidates from Lever': the things taken from it
-        else re.search(r"\b([a-z]{3,}s)\s+(?:from|in)\s+(?:our\s+|my\s+)?$", clause[: clause.find(name)])
+        else re.search(
+            r"\b([a-z]{3,}s)\s+(?:from|in)\s+(?:our\s+|my\s+|the\s+)?$", clause[: clause.find(name)]
+        )
     )
     path = (
         held.group(1) + ("" if held.group(1).endswith("s") else "s")
@@ -4631,6 +4644,16 @@ _CONNECTED_TO = (
 _ON_THE_EVENT = (
     r"\b(?:on|in|from|of|inside)\s+(?:the|this|that|each|every|its)\s+[\w.-]+(?:\s+[\w.-]+)?\s+"
     r"(?:event|webhook|payload|notification)s?\b"
+)
+
+
+# "the sheet 'Stripe Mails'", 'the "Zendesk exports" folder': a place's own quoted name, which may hold a service's word
+# and calls no service
+_QUOTED_PLACE_NAME = (
+    r"\b(?:sheet|spreadsheet|tab|table|base|database|db|folder|page|doc|document|board|list|project|channel|file|"
+    r"workbook|calendar|notebook|collection|bucket|index)s?\s+(?:called\s+|named\s+)?(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|"
+    r"“[^”\n]{1,60}”|‘[^’\n]{1,60}’)|(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|‘[^’\n]{1,60}’)\s+(?:google\s+)?"
+    r"(?:sheet|spreadsheet|tab|table|base|database|db|folder|page|doc|document|board|list|project|channel|workbook)s?\b"
 )
 
 
@@ -4867,6 +4890,16 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         search = Step("source", entry["type"], values, label="Search", text=clause, integration=engine)
         search.query = entry["query"]
         found.append((0, search))
+        # 'from Exa and Perplexity results': each service named beside it searches the same topic
+        for other in lx.joined_search_engines(clause):
+            if other == engine or ruled(ruled_out, other, "read"):
+                continue
+            also = lexicon()["search"][other]
+            more = Step(
+                "source", also["type"], dict(also["values"]), label="Search", text=clause, integration=other
+            )
+            more.values[also["query"]], more.query = values[entry["query"]], also["query"]
+            found.append((0, more))
     else:
         site = None
     # 'research https://rival.com with Tavily': the URL is what to research, not an endpoint to call
@@ -5007,6 +5040,7 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     # 'no wait, we moved to Square': which service the user has, no step of its own
     scanned = re.sub(_SWITCHED_TO, lambda m: " " * len(m.group(0)), _unlinked(clause), flags=re.I)
     scanned = re.sub(_ON_THE_EVENT, lambda m: " " * len(m.group(0)), scanned, flags=re.I)
+    scanned = re.sub(_QUOTED_PLACE_NAME, lambda m: " " * len(m.group(0)), scanned, flags=re.I)
     for pos, key in external_in(scanned):
         if not any(s.integration == key for _, s in found) and not ruled(ruled_out, key, "read"):
             made = _external_step(key, clause, description)
