@@ -17,12 +17,8 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r36d-01-q-curious-export": "a question about Slack ('can Slack threads be exported to PDF') is built",
-    "r36d-03-notes-no-decision": "standup notes that decide nothing ('No action items.') are built",
-    "r36d-05-fyi-email": "an FYI e-mail ('Nothing to do on your side') creates a Notion page",
-    "r36d-13-others-post": "'Our designers post their new mockups in #design' (someone else's job) becomes a Slack post",
-    "r36d-14-dm-dont-email": "'dont email them anything tho' loses the sheet write",
-    "r36d-15-pt-typeform-confirms": "'O próprio Typeform já envia o e-mail' (someone else sends it) sends a Gmail",
+    "r36d-14-dm-dont-email": "'it gets logged in the 'NPS' google sheet' (a passive 'gets logged in') reads the sheet "
+    "instead of writing to it ('dont email them anything' is kept: no e-mail is sent)",
 }
 
 
