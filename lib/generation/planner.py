@@ -273,9 +273,9 @@ def draft(description: str) -> Draft:
     # 'As a clinic receptionist, I want … a WhatsApp reminder so that no-shows drop': the benefit is no step
     description = lx.story_benefit(description)
     trigger = read_trigger(description)
-    titled = mail.lead_subject(description)
+    memo_subject = mail.lead_subject(description)
     head_end = description.find("\n", len(description) - len(description.lstrip()))
-    if titled and trigger.spans and all(b <= head_end for _, b in trigger.spans):
+    if memo_subject and trigger.spans and all(b <= head_end for _, b in trigger.spans):
         # 'Subject: new starter emails\nWhen HR adds someone to the 'New Starters' sheet, …': a memo's subject line
         # names what it is about; the run starts on what its body says, when the body says it
         body = read_trigger(" " * head_end + description[head_end:])
