@@ -1150,7 +1150,9 @@ def asks_for_an_answer(text: str, imperative: re.Pattern[str] | None = None) -> 
     if first in ("can", "could", "would", "will"):
         # ('Can someone tell me what we should write here about Sim?': asked of whoever reads it, the same question)
         verb = re.match(r"\W*\w+\s+(?:you|u|someone|somebody|anyone|anybody)\s+(?:please\s+)?(\w+)", low)
-        return "question" if verb and verb.group(1) in rules["asks"] else None
+        # ('can Slack threads be exported to PDF, or do I need a paid plan?': what a service can do, asked)
+        passive = re.match(rules["passive_question"], low)
+        return "question" if verb and verb.group(1) in rules["asks"] or passive else None
     said = re.split(r"(?<=[.!?])\s+", low, maxsplit=1)
     if first in rules["question_starts"] and (
         asked
@@ -1206,8 +1208,10 @@ def letter_body(text: str) -> str:
 
 def asks_for_a_system(text: str) -> bool:
     """'Is it possible to have something that …?', 'Is there a way to get …?', 'Could the bot also …?': a question
-    to the builder asking for something to run (a request when it also says what starts the run)."""
-    return re.search(lexicon()["not_a_workflow"]["system_asked"], text.strip(), re.I) is not None
+    to the builder asking for something to run (a request when it also says what starts the run); any sentence may
+    ask it ('So I check the web every day by hand. Could it, er, search at noon every day and …?')."""
+    rule = re.compile(lexicon()["not_a_workflow"]["system_asked"], re.I)
+    return any(rule.search(part) for part in re.split(r"(?<=[.!?])\s+", text.strip()))
 
 
 def addressed_to_assistant(text: str) -> bool:
@@ -1218,6 +1222,11 @@ def addressed_to_assistant(text: str) -> bool:
 def once_only(text: str) -> bool:
     """'just this once, no automation needed': the text says it wants no workflow."""
     return re.search(lexicon()["not_a_workflow"]["once_only"], text, re.I) is not None
+
+
+def once_only_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text says it wants no workflow ("I don't need it to happen every week", 'a one-time decision')."""
+    return [m.span() for m in re.finditer(lexicon()["not_a_workflow"]["once_only"], text, re.I)]
 
 
 def minutes(text: str) -> bool:
@@ -1274,6 +1283,15 @@ def recovers_lost(text: str) -> bool:
 def asks_only_a_question(text: str) -> bool:
     """'just asking', 'Not asking you to build it yet', "(it's more of a question)": the text says it is a question."""
     return re.search(lexicon()["not_a_workflow"]["question_cues"], text, re.I) is not None
+
+
+def informs_only(text: str) -> bool:
+    """'Nothing to do on your side, just keeping you in the loop': a message that says it asks nothing (lexicon.json
+    not_a_workflow 'informs_only'), with no build asked for ('build_asked')."""
+    rules = lexicon()["not_a_workflow"]
+    return bool(re.search(rules["informs_only"], text, re.I)) and not re.search(
+        rules["build_asked"], text, re.I
+    )
 
 
 def product_feedback(text: str) -> bool:
@@ -2227,6 +2245,8 @@ def written_out(text: str) -> str:
     reads as 'with', 'go thru the tab' as 'through'. A shorthand inside an address or a path stays."""
     table = lexicon()["shorthand"]
     text = _shorthand_re().sub(lambda m: table[m.group(1).lower()], text)
+    text = re.sub(lexicon()["spoken_them"], r"\1 them", text, flags=re.I)  # 'save em to …' (lexicon.json)
+    text = re.sub(lexicon()["channel_messages"], r"\2 in \1", text, flags=re.I)  # 'the #design messages'
     # 'pull the amount out of the email' → 'pull out the amount from the email' (lexicon.json 'split_verbs'); 'for
     # anything that's a volunteer application' → 'for each item that's …' ('any_items'); "my number's plus 1 212 …" →
     # '+1 212 …' ('spoken_marks'); "…, but if it's a weekend skip it" → '… except on weekends' ('weekend_skips'); "the channel's called ops-alerts" → "the channel 'ops-alerts'" ('named_channels')

@@ -273,6 +273,13 @@ def draft(description: str) -> Draft:
     # 'As a clinic receptionist, I want … a WhatsApp reminder so that no-shows drop': the benefit is no step
     description = lx.story_benefit(description)
     trigger = read_trigger(description)
+    memo_subject = mail.lead_subject(description)
+    head_end = description.find("\n", len(description) - len(description.lstrip()))
+    if memo_subject and trigger.spans and all(b <= head_end for _, b in trigger.spans):
+        # 'Subject: new starter emails\nWhen HR adds someone to the 'New Starters' sheet, …': a memo's subject line
+        # names what it is about; the run starts on what its body says, when the body says it
+        body = read_trigger(" " * head_end + description[head_end:])
+        trigger = body if body.spans else trigger
     context = lx.context_spans(description, ACTION_START)  # 'Our tickets live in Jira.': told, not asked
     # (a chat read from the whole request, with no words of its own, is not found in the context: 'could you build me
     # a chat bot? we already have a Pinecone index …. when someone asks something, search …')
@@ -364,7 +371,8 @@ def draft(description: str) -> Draft:
     if (
         kind_of_text == "question"
         and (trigger.spans or trigger.kind == "chat")
-        and any(lx.asks_for_a_system(t) for t in (description, wanted, field or ""))
+        # (in the words said: the rewriting drops the doer, 'Could it, er, search …' → 'Could search …')
+        and any(lx.asks_for_a_system(t) for t in (said, description, wanted, field or ""))
     ):
         # 'Is it possible to have something that, every Friday at 15:00, reads …?': a question to the builder
         # asking for something to run, with what starts it said, is a request ('Could they have a chat where they
@@ -372,6 +380,9 @@ def draft(description: str) -> Draft:
         kind_of_text = None
     if not kind_of_text and not trigger.spans and lx.asks_only_a_question(description):
         kind_of_text = "question"  # 'just asking - is it even possible to …? Not asking you to build it yet.'
+    if not kind_of_text and lx.informs_only(description):
+        # 'FYI the Q3 numbers are on the Finance page. Nothing to do on your side': it says it asks nothing
+        kind_of_text = "notice for your information"
     if not kind_of_text and lx.product_feedback(description):
         # 'Bug report: my workflow "Weekly KPI mail" runs twice every Monday. … No action needed from my side.': a
         # report on Agent Forge itself, whatever times and services its logs and symptoms name
@@ -604,7 +615,16 @@ def draft(description: str) -> Draft:
                 and not (s.type == "api" and not s.values.get("url") and s.text and back.group(0) in s.text)
             ]
             steps.append(_caller_reply(back))
-    if trigger.kind == "manual" and (trigger.once or not trigger.spans and lx.once_only(description)):
+    # ("I don't need it to happen every week or anything. This is a one-time decision": the repetition it names is
+    # the one it declines, no schedule)
+    declined_run = trigger.kind == "schedule" and any(
+        a < y and x < b for x, y in trigger.spans for a, b in lx.once_only_spans(description)
+    )
+    if (
+        declined_run
+        or trigger.kind == "manual"
+        and (trigger.once or not trigger.spans and lx.once_only(description))
+    ):
         raise _cannot(
             "this asks for one action done once ('just this once', 'no automation needed'), not for a workflow to "
             "build. Do it directly, or describe what should start it and run it again (e.g. 'every Friday at 5 …').",

@@ -148,6 +148,8 @@ ACTION_START = re.compile(
 # ('each no-show patient gets an SMS', 'the no-reply address': a hyphenated compound negates nothing)
 _NEGATION = (
     r"(?<![\w'])(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid|"
+    # ("I'd rather it didn't post anything into our Teams": a wish; 'Oona doesn't read Slack' tells a habit)
+    r"rather\s+(?:it|they|you|we|this|that|the\s+[\w-]+)\s+did\s*n[’']?t|"
     r"(?:should|would|must|could|ca|wo|need)n[’']?t|cannot)(?![-‐]\w)"
 )
 
@@ -619,7 +621,8 @@ def clauses(text: str) -> list[str]:
             )
             # 'email it to our head of ops, tomas@x.com', 'also email the CEO, marcus@x.com': the address of the one
             # the e-mail before it names, no e-mail of its own
-            or _ADDRESS_ALONE.fullmatch(part)
+            # ('email the link to the chair, Martha Reeves (martha@x.org)': the name, then the address in brackets)
+            or (_ADDRESS_ALONE.fullmatch(part) or _NAMED_ADDRESS.fullmatch(part))
             and (
                 _MAILED_TO.search(joined[-1])
                 # ('… to my email, jo@x.com', '… send it to me, jo@x.com': who 'me' is)
@@ -656,6 +659,7 @@ _SUBJECT_ALONE = re.compile(
 _ADDR = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an address as a clause holds it (its dots kept)
 _AND = r"(?:and|&|y|e|et|und)"  # 'and' between two addresses, as the planner's languages say it
 _ADDRESS_ALONE = re.compile(r"\s*" + _ADDR + r"\s*[.!]?\s*")
+_NAMED_ADDRESS = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+){1,3}\(\s*" + _ADDR + r"\s*\)\s*[.!]?\s*")
 _ADDRESSES_ALONE = re.compile(
     r"\s*(?:" + _AND + r"\s+)?" + _ADDR + r"(?:\s*(?:,|,?\s*" + _AND + r"\s)\s*" + _ADDR + r")*\s*[.!]?\s*",
     re.I,
