@@ -4,7 +4,11 @@ word in quotes, 'only when … isn't', 'otherwise' and 'sinon' sides, an AI's ve
 sentiment), three or more destinations by category as one router, an action done 'no matter what' beside a test,
 'unless'. Voices: one-liners, chat with typos, a Slack DM, an e-mail, a voice memo, a numbered routine, Spanish,
 French, German and Portuguese lines; controls: an order total over 1000, an expense always logged and e-mailed
-over €200, a quoted priority, a Stripe amount. 18 of 20 were right before the fix."""
+over €200, a quoted priority, a Stripe amount. 18 of 20 were right before the fix. Lines 21-24, added with the
+fix after studying the sets' miss lists, cover what it changes: a clause per kind opened by 'for <kind>' after the
+kinds are listed (three routes of one router), a route with two acts, 'Billing emails should be …' (a kind and its
+plural noun, no bot named 'Billing' that emails), a flow named by its services in a question ('a Statuspage → Slack
+escalation'); 1 of those 4 was right before, 3 are now."""
 
 from __future__ import annotations
 
@@ -19,6 +23,9 @@ _KNOWN: dict[str, str] = {
     "'£50 or more' side nests under it",
     "r36b-17-review-sentiment-else": "'If it's negative, email …; positive reviews get posted to #wins' -- the "
     "second kind is said as a route, not a test, so its post runs for every review instead of on the else side",
+    "r36b-24-flow-question-p1": "opening on a question to the reader ('Has anyone built one such escalation in "
+    "Sim?') refuses the request that follows it as a question to the assistant (before the fix the arrow in "
+    "'a Statuspage → Slack escalation in Sim?' hid that, and was read as a test of 'Sim' instead)",
 }
 
 
