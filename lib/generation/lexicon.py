@@ -1831,8 +1831,8 @@ _PAIRED_ROUTES = re.compile(
 
 
 def category_routes(text: str) -> str:
-    """'… a priority of P1, P2 or P3. For P1 incidents, post to … and text …; for P2 incidents, post to …; for P3
-    incidents, add a row to …' → '… P1 incidents: post to … and text …; P2 incidents: post to …; …': kinds listed
+    """'… a priority of P1, P2 or P3. For P1 incidents the Solution SHALL post to … and …; For P2 incidents post to
+    …; For P3 incidents add a row to …' → '… P1 incidents: post to … and …; P2 incidents: post to …; …': kinds listed
     (three or more, lexicon.json 'category_routes'), then a clause per kind that opens on 'for <kind>', are the
     routes of one router, written as the router reader reads them; without that, each clause was a test of its own
     (or the first kind's only)."""
@@ -1852,7 +1852,8 @@ def category_routes(text: str) -> str:
     kind = rf"(?:{alts})(?:e?s)?(?:\s+(?!{doer})[a-z][\w-]*)?"
     clause = re.compile(
         r"(?P<lead>(?:^|[.;!?\n]|\s[-–—]\s)\s*(?:[-*•]\s*|\d+(?:\.\d+)*\.?\s+)?)"
-        rf"for\s+(?:all\s+|any\s+)?(?P<kind>{kind})\s*,?\s+(?:{doer}\s+)?(?=[a-z])",
+        # (not 'for sales, he adds …': a kind set off by its comma is read as a route where it stands)
+        rf"for\s+(?:all\s+|any\s+)?(?P<kind>{kind})\s+(?:{doer}\s+)?(?=[a-z][\w-]*\s)",
         re.I,
     )
     if len({m.group("kind").lower() for m in clause.finditer(text)}) < 2:
