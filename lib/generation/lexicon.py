@@ -1870,6 +1870,37 @@ _PAIRED_ROUTES = re.compile(
 )
 
 
+def category_routes(text: str) -> str:
+    """'… a priority of P1, P2 or P3. For P1 incidents the Solution SHALL post to … and …; For P2 incidents post to
+    …; For P3 incidents add a row to …' → '… P1 incidents: post to … and …; P2 incidents: post to …; …': kinds listed
+    (three or more, lexicon.json 'category_routes'), then a clause per kind that opens on 'for <kind>', are the
+    routes of one router, written as the router reader reads them; without that, each clause was a test of its own
+    (or the first kind's only)."""
+    rules = lexicon()["category_routes"]
+    cats: list[str] = []
+    for m in re.finditer(rules["lists"], text, re.I):
+        said = re.match(r"[^.;:\n]{3,200}", text[m.end() :])
+        items = (
+            [re.sub(r"^[\"'‘“]|[\"'’”]$", "", i).strip() for i in _split_list(said.group(0))] if said else []
+        )
+        if len(items) >= 3 and all(0 < len(i.split()) <= 4 for i in items):
+            cats += items
+    if len(cats) < 3:
+        return text
+    alts = "|".join(re.escape(c) for c in sorted(set(cats), key=len, reverse=True))
+    doer = rules["doer"]
+    kind = rf"(?:{alts})(?:e?s)?(?:\s+(?!{doer})[a-z][\w-]*)?"
+    clause = re.compile(
+        r"(?P<lead>(?:^|[.;!?\n]|\s[-–—]\s)\s*(?:[-*•]\s*|\d+(?:\.\d+)*\.?\s+)?)"
+        # (not 'for sales, he adds …': a kind set off by its comma is read as a route where it stands)
+        rf"for\s+(?:all\s+|any\s+)?(?P<kind>{kind})\s+(?:{doer}\s+)?(?=[a-z][\w-]*\s)",
+        re.I,
+    )
+    if len({m.group("kind").lower() for m in clause.finditer(text)}) < 2:
+        return text
+    return clause.sub(lambda m: f"{m.group('lead')}{m.group('kind')}: ", text)
+
+
 def paired_routes(text: str) -> str:
     """'Depending on whether it's a pothole, a broken streetlight or fly-tipping it should go to a different team:
     highways@…, lighting@… and waste@…' → 'Route it by category: pothole to highways@…; broken streetlight to
@@ -3242,6 +3273,13 @@ def doer_as_steps(text: str) -> str:
                 or name.lower() in never
                 or integrations_in(name)
                 or not re.search(rf"\b{name}\b", text[: m.start()])  # a name the text gave the bot before
+                # ('Billing emails should be forwarded …', 'Password Reset messages SHALL be raised …': a kind and
+                # its plural noun — a verb is followed by no modal)
+                or re.match(
+                    r"\s+(?:should|shall|must|will|would|can|could|may|are|were|get|need)\b",
+                    text[m.end() :],
+                    re.I,
+                )
             ):
                 continue
         elif m.group("bare") and (lead.strip() and not re.search(r"[.!?:\n]\W*$", lead)):
@@ -3346,17 +3384,29 @@ def watched_events(text: str) -> str:
     return _watch_re().sub(event, text)
 
 
+def _flow_end(name: str) -> bool:
+    return bool(integrations_in(name)) or name[:1].isupper()
+
+
 def named_flows(text: str) -> str:
-    """'can you do the Linear→Slack thing again: …' → 'can you do the same thing again: …': a flow named by the
-    services it joins (lexicon.json 'flow_nouns') asks for no step of either; what follows says the steps."""
+    """'can you do the Linear→Slack thing again: …' → 'can you do the same thing again: …', 'has anyone built a
+    PagerDuty → Slack escalation?' → '… built one such escalation?': a flow named by the services it joins
+    (lexicon.json 'flow_nouns'; one the planner has no block for named by its capital) asks for no step of either
+    (nor is the question a test, '→ Slack escalation in Sim?'); what follows says the steps."""
     nouns = "|".join(re.escape(n) for n in lexicon()["flow_nouns"])
     return re.sub(
-        r"\b(the|our|that|this|your|my)\s+([A-Za-z][\w.]*)\s*(?:→|->|=>|\s+to\s+)\s*([A-Za-z][\w.]*)\s+("
+        r"\b(the|our|that|this|your|my|an?)\s+([A-Za-z][\w.]*)\s*(?:→|->|=>|\s+to\s+)\s*([A-Za-z][\w.]*)\s+("
         + nouns
         + r")\b",
         lambda m: (
-            f"{m.group(1)} same {m.group(4)}"
-            if integrations_in(m.group(2)) and integrations_in(m.group(3))
+            (
+                f"{m.group(1)} same {m.group(4)}"
+                if m.group(1).lower() not in ("a", "an")
+                else f"one such {m.group(4)}"
+            )
+            if _flow_end(m.group(2))
+            and _flow_end(m.group(3))
+            and (integrations_in(m.group(2)) or integrations_in(m.group(3)))
             else m.group(0)
         ),
         text,

@@ -256,6 +256,7 @@ def draft(description: str) -> Draft:
     )  # '… - except customers on X, who …' → '…. Skip customers on X'
     # 'depending on whether it's A, B or C it goes to a different team: a@…, b@… and c@…' → "Route it by category: 'A'
     # to a@…; …"
+    description = lx.category_routes(description)
     description = lx.paired_routes(description)
     # 'Texas goes to #tx, the rest to #us' → 'if it is Texas, …; otherwise …'
     description = lx.routes_as_tests(description)

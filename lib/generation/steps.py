@@ -4592,6 +4592,7 @@ _TAKEN_INSTEAD = re.compile(r"^(?:just|only|instead|simply|rather)\s+", re.I)
 _NEGATED_STEP = re.compile(
     # ('Note: don't post anything in #dev-chatter', 'Important - never …': after a short label)
     r"^\W*(?:(?:note|nb|n\.b\.|important|caveat|constraint|rule|also|ps|p\.s\.)\s*[:–—-]\s*)?"
+    r"(?:\d{1,2}(?:\.\d{1,2})+\.?\s+)?"  # ('4.5 never reply to the sender': a numbered clause of a spec)
     r"(?:(?:and|but|so|also|please|just)\s+)*"
     # (not a clause that waits for it: 'when the client doesn't reply in 2 days, …')
     r"(?:(?!(?:when|whenever|once|after|if|as|until|for|each|every|because|since|where|who|that|which|while)\b)"
@@ -6930,7 +6931,8 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
             )
         ):
             continue
-        read = read_clause(route[1], description, ruled_out)
+        # ('for Gold members, email vip@… and post in #gold': each act of the route is read)
+        read = [s for c in clauses(route[1]) or [route[1]] for s in read_clause(c, description, ruled_out)]
         branch = [s for s in read if s.kind == "action"]
         if branch:
             # "for where's-my-order, look up the order in Shopify and reply with the tracking link": a lookup said as
@@ -6978,9 +6980,18 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
     if len(routes) < 3 or sum(1 for r in routes if r[2]) < 2:
         return None
     first = routes[0][0]
+    taken = {i for i, _, _ in routes}
+    # ('Gold: email vip@… and post in #gold; Silver: …': a clause with no kind of its own between two routes is more
+    # of the route before it, not a step after the router)
+    for i in range(first + 1, routes[-1][0]):
+        if i in taken or _route_of(parts[i]) is not None or not ACTION_START.match(parts[i].strip()):
+            continue
+        more = [s for s in read_clause(parts[i], description, ruled_out) if s.kind == "action"]
+        if more:
+            max((r for r in routes if r[0] < i), key=lambda r: r[0])[2].extend(more)
+            taken.add(i)
     step = Step("router", "router", label="category: " + " / ".join(r[1] for r in routes), text=sentence)
     step.branches = [(label, branch) for _, label, branch in routes]
-    taken = {i for i, _, _ in routes}
     rest = [
         s
         for i, c in enumerate(parts)
