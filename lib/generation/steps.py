@@ -3255,6 +3255,13 @@ def _http_object(block_type: str, clause: str, description: str, write: bool) ->
                 and not write
                 and obj.endswith("s")
                 and _mentions(low, obj[:-1])
+                # (not one item named: 'fetch that PR from GitHub' reads that one)
+                and not re.search(
+                    r"\b(?:that|this|the|a|an|its|their|his|her|one|which)\s+(?:[\w-]+\s+){0,2}?"
+                    + re.escape(obj[:-1])
+                    + r"\b",
+                    low,
+                )
                 or call["method"] == "POST"
                 and _asks_to_make(low, obj)
             )
