@@ -22,8 +22,8 @@ is labelled is judged:
     conditions  [{on: step (or "start") whose data is tested, has: [...], if: [steps], else: [steps]}]
     routers     [{routes: [[steps], [steps], [steps]]}]: each group on its own branch
     refs        [[step, "other" | "other.output" | "start" | "loop.currentItem"], …]: the step reads
-                that data, itself or through what only passes it on (a function, an AI step no
-                label names, the current item of the loop it sits in)
+                that data, itself or through what only passes it on (a function block, the current
+                item of the loop it sits in)
     forbid      [{block, op, has}]: no block like this may exist
 
 Steps are matched to blocks by type and operation; when several matchings are possible the one
@@ -624,7 +624,7 @@ class Judge:
     def _ref_ok(self, bid: str, target: str, assign: dict[str, str | None]) -> bool:
         view = self.view
         assert view is not None
-        refs = self._reads(bid, assign)
+        refs = self._reads(bid)
         if target == "loop.currentItem":
             return any(r.name in ("loop", "parallel") and r.path.startswith("currentItem") for r in refs)
         if target == "start":
@@ -639,15 +639,14 @@ class Judge:
             for r in refs
         )
 
-    def _reads(self, bid: str, assign: dict[str, str | None]) -> list[Reference]:
+    def _reads(self, bid: str) -> list[Reference]:
         """What a step reads, through what only carries data on: a function block reshaping what it
-        read ('[[<agent1.content>]]' built as a list for Excel), an AI step no label names (the
-        summary between a fetch and the message that carries it), and the current item of a loop
-        the step sits in (an element of the list the loop iterates)."""
+        read ('[[<agent1.content>]]' built as a list for Excel) and the current item of a loop the
+        step sits in (an element of the list the loop iterates). An AI step in between is not read
+        through: the labels were written against the direct reading (see the README)."""
         view = self.view
         assert view is not None
         by_name = {n: b for b, n in view.name.items()}
-        labelled = {b for b in assign.values() if b is not None}
         out: list[Reference] = []
         seen: set[str] = set()
         todo = [bid]
@@ -663,9 +662,7 @@ class Judge:
                     todo += [c for c in view.ancestors(cur) if view.type(c) == r.name]
                     continue
                 b = by_name.get(normalize_name(r.name))
-                if b is not None and (
-                    view.type(b) == "function" or (view.type(b) == "agent" and b not in labelled)
-                ):
+                if b is not None and view.type(b) == "function":
                     todo.append(b)
         return out
 
