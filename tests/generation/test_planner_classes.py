@@ -232,7 +232,10 @@ def test_a_count_of_items_tests_the_list_length():
 
 # -- loops, routers, negation, recipients -------------------------------------------------------
 def test_each_over_a_fetched_list_is_a_loop_using_the_current_item():
-    state = _state("For every new row in the Orders Airtable table, email the customer a thank-you note")
+    # (with no schedule, 'for every new row in the … Airtable table' is Airtable's event for each row, no loop)
+    state = _state(
+        "Every morning, for every new row in the Orders Airtable table, email the customer a thank-you note"
+    )
     (loop,) = _blocks(state, "loop")
     (gmail,) = _blocks(state, "gmail")
     assert loop["data"]["collection"].endswith(".records>") and gmail["data"]["parentId"] == loop["id"]
