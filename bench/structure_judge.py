@@ -624,7 +624,8 @@ class Judge:
     def _ref_ok(self, bid: str, target: str, assign: dict[str, str | None]) -> bool:
         view = self.view
         assert view is not None
-        refs = self._reads(bid)
+        # (the event is one item: a loop over it walks its fields, so a step in such a loop does not read it)
+        refs = self._reads(bid, loops=target != "start")
         if target == "loop.currentItem":
             return any(r.name in ("loop", "parallel") and r.path.startswith("currentItem") for r in refs)
         if target == "start":
@@ -639,7 +640,7 @@ class Judge:
             for r in refs
         )
 
-    def _reads(self, bid: str) -> list[Reference]:
+    def _reads(self, bid: str, loops: bool = True) -> list[Reference]:
         """What a step reads, through what only carries data on: a function block reshaping what it
         read ('[[<agent1.content>]]' built as a list for Excel) and the current item of a loop the
         step sits in (an element of the list the loop iterates). An AI step in between is not read
@@ -659,7 +660,7 @@ class Judge:
             out += refs
             for r in refs:
                 if r.name in ("loop", "parallel") and r.path.startswith("currentItem"):
-                    todo += [c for c in view.ancestors(cur) if view.type(c) == r.name]
+                    todo += [c for c in view.ancestors(cur) if loops and view.type(c) == r.name]
                     continue
                 b = by_name.get(normalize_name(r.name))
                 if b is not None and view.type(b) == "function":

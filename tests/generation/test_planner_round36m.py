@@ -6,7 +6,8 @@ destination as the sentence's subject ('I want Slack to tell me …'), what a me
 ('Mirror every message posted in the Telegram group to …', 'Share every new video … to LinkedIn'), a backup to a
 bucket, an Airtable row that becomes a HubSpot contact, a French line. 10 of the first 18 were right before the fix,
 16 after (r36m-16's label changed: JUL25's S3 block only reads, so an honest 'cannot' is right too; r36m-04's
-YouTube read dropped from its label: a webhook that delivers each new video is right as well). r36m-20…31 are
+YouTube read dropped from its label: a webhook that delivers each new video is right as well; r36m-07's
+"résumé" labelled as its own AI step, as the judge reads no AI step through). r36m-20…31 are
 plain lines written next, before their fix: 7 of 12 right on main, 8 after ('for each open GitHub issue … in
 acme/api' read no list: 'open' was taken for the verb, and a repository as the loop's place was not read)."""
 
