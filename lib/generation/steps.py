@@ -7815,7 +7815,9 @@ def wanted_done(description: str) -> str:
     if "\n" not in description.strip() and _NAMED_MESSAGE.match(description):
         description = "Send me " + description.lstrip()
     # 'How can I get an email every morning with …?': the message asked for, sent ('Please send me an email …')
-    description = _HOW_TO_GET.sub(lambda m: f"{m.group(1)}Please send {m.group(2).lower()} ", description)
+    description = _HOW_TO_GET.sub(
+        lambda m: f"{m.group(1)}Please send {'me' if m.group(2).lower() == 'i' else 'us'} ", description
+    )
     # 'I want Slack to tell me how many …': the service said as the teller is where the message goes
     description = _SERVICE_TELLS.sub(
         lambda m: f"{m.group('verb')} {m.group('who')} on {m.group('svc')}", description

@@ -35,3 +35,14 @@ _KNOWN: dict[str, str] = {
 @pytest.mark.parametrize("item", cases("planner_round36m.jsonl", _KNOWN))
 def test_round36m_description_comes_out_right(item):
     assert_right(item, seed="r36m")
+
+
+def test_a_request_asked_as_how_to_get_a_message_is_sent_to_the_asker():
+    from lib.generation.steps import wanted_done
+
+    assert wanted_done("How can I get an email every morning with the weather?").startswith(
+        "Please send me an email"
+    )
+    assert wanted_done("How do we get a Slack message every Friday?").startswith(
+        "Please send us a Slack message"
+    )
