@@ -1568,36 +1568,39 @@ def _messages_worked_on(low: str, key: str | None) -> bool:
     )
 
 
-# what a message is to say, asked as a question after the verb that sends it ('tell me on Slack how many signups we
-# got in the Supabase table', 'email me which Jira issues closed'): a service named inside the question is read
-_TOLD_QUESTION = re.compile(
+# a clause led by a verb that sends a message ('tell me …', 'send a Slack message …')
+_TELLING = (
     r"^\W*(?:also\s+|then\s+|please\s+)?(?:tell|email|e-mail|mail|text|message|post|send|notify|ping|report|show|"
-    r"remind|let)\b"
-    r"[^.;!?\n]*?\b(?:how\s+(?:many|much)|which|what)\b"
+    r"remind|let)\b[^.;!?\n]*?"
 )
-
-
+# what the message is to say, asked as a question after that verb ('tell me on Slack how many signups we got in the
+# Supabase table', 'email me which Jira issues closed'), or what it is sent with ('send a Slack message every Friday
+# with the open Jira bugs'): a service named there is read
+_TOLD_QUESTION = re.compile(_TELLING + r"\b(?:how\s+(?:many|much)|which|what)\b")
 _SENT_WITH = re.compile(
-    r"\bwith\s+(?:the|all(?:\s+the)?|our|any|today['’]s|yesterday['’]s|this\s+week['’]s|last\s+week['’]s)\s+"
+    _TELLING
+    + r"\bwith\s+(?:the|all(?:\s+the)?|our|any|today['’]s|yesterday['’]s|this\s+week['’]s|last\s+week['’]s)\s+"
     r"(?:(?:open|new|latest|recent|unread|closed|overdue|pending|upcoming|unresolved)\s+)?$"
 )
+
+
+def _told_of(low: str, key: str, phrases: list[str]) -> bool:
+    """The service is what a message tells of, not where it goes (a chat or mail service is where: 'post how many
+    came in to #sales-floor on Slack')."""
+    if key in _CHAT_SERVICES:
+        return False
+    asked = _TOLD_QUESTION.search(low)
+    return asked is not None and any(lx.phrase_at(low[asked.end() :], p) >= 0 for p in phrases)
 
 
 def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
     phrases = [p.strip() for p in entry["phrases"]]
-    # (not a chat or mail service, where the answer goes: 'post how many came in to #sales-floor on Slack')
-    asked = None if key in _CHAT_SERVICES else _TOLD_QUESTION.search(low)
-    if asked and "read" in entry and any(lx.phrase_at(low[asked.end() :], p) >= 0 for p in phrases):
+    if "read" in entry and _told_of(low, key, phrases):
         return False
     at = min((i for i in (lx.phrase_at(low, p) for p in phrases) if i >= 0), default=-1)
-    if (
-        "read" in entry
-        and at > 0
-        and _SENT_WITH.search(low[:at])
-        and _TOLD_QUESTION.match(low[:at] + " what")
-    ):
+    if "read" in entry and at > 0 and _SENT_WITH.match(low[:at]):
         return False  # 'send a Slack message every Friday with the open Jira bugs': what the message carries is read
     if _messages_worked_on(low, key):
         # 'summarise the Discord messages from the past 24 hours': the messages are read (a service that cannot
@@ -2249,8 +2252,7 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         return True  # 'write me a poem about Slack notifications': the service is the topic, not a place
     if _is_write(clause, key):
         return False
-    asked = None if key in _CHAT_SERVICES else _TOLD_QUESTION.search(low)
-    if asked and any(lx.phrase_at(low[asked.end() :], p) >= 0 for p in phrases):
+    if _told_of(low, key, phrases):
         return False  # 'email me how many Jira issues were closed': what the message tells is read there
     if key == "reddit" and re.search(r"\b(?:from|in|on)\s+r/\w+", low):
         return False
