@@ -250,8 +250,10 @@ def named_api(text: str) -> tuple[str | None, re.Match[str]] | None:
     found = re.search(
         r"\bapi\b(?!\s*(?:keys?|tokens?|secrets?|credentials?|docs?|documentation|reference)\b)", bare, re.I
     )
+    # 'check each site with a simple HTTP request': a request with no service named, its address to fill in
+    asked = re.search(lexicon()["http_request"], bare, re.I)
     if not found:
-        return None
+        return (None, asked) if asked else None
     low = bare.lower()
     for key, entry in lexicon()["named_apis"].items():
         for phrase in entry["phrases"]:
@@ -265,7 +267,7 @@ def named_api(text: str) -> tuple[str | None, re.Match[str]] | None:
             their = re.search(
                 r"\b"
                 + re.escape(phrase)
-                + r"\b[^.,;]{0,30}?\b(?:through|via|using|with|from)\s+(?:their|its|the)\s+api\b",
+                + r"\b[^.,;]{0,30}?\b(?:through|via|using|with|from)\s+(?:their|its|the|[\w-]+['’]s)\s+api\b",
                 low,
             )
             if direct or their:
@@ -273,7 +275,7 @@ def named_api(text: str) -> tuple[str | None, re.Match[str]] | None:
     # an unnamed API only when something calls it: 'with an API call', 'from the price API', 'via their API'
     called = re.search(
         r"\b(?:from|via|through|using|with|call|calls|calling|hit|hits|query|queries|poll|polls)\s+"
-        r"(?:the\s+|an?\s+|our\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?api\b|\bapi\s+(?:call|request|endpoint)s?\b",
+        r"(?:the\s+|an?\s+|our\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,2}?api\b|\bapi\s+(?:call|request|endpoint)s?\b",
         low,
     )
     return (None, found) if called else None

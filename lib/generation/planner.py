@@ -2470,6 +2470,27 @@ class _Builder:
         request whose address names no item sends it as a query parameter (else every repeat asks the same)."""
         from lib.sim.registry import get_block
 
+        # 'check each supplier's website with an HTTP request', a page-speed API for each client of a list
+        # '(name, url, contact email)': the item's own address, the field the clause or the list's columns name
+        address = re.search(lexicon()["item_address"], step.text or "", re.I) or re.search(
+            r"\((?=[^()]*,)[^()]*?\b(" + lexicon()["item_address_fields"] + r")\b[^()]*\)",
+            self.description,
+            re.I,
+        )
+        if (
+            step.type == "api"
+            and address
+            and not any("currentItem" in out.get(k, "") for k in ("url", "params"))
+        ):
+            ref = f"<loop.currentItem.{address.group(1).lower()}>"
+            if out.get("url"):  # a service's own request about the page: the page as its 'url' parameter
+                rows = json.loads(out["params"]) if out.get("params", "").startswith("[") else []
+                out["params"] = json.dumps(rows + [{"id": "p-url", "cells": {"Key": "url", "Value": ref}}])
+            else:
+                out["url"] = ref
+            self.notes.append(
+                f"'{step.text.strip()}' is asked once per item, at the address it holds ({ref})"
+            )
         if step.type == "api" and not any("currentItem" in out.get(k, "") for k in ("url", "params", "body")):
             words = re.findall(r"[a-z]\w*", each.lower())
             name = re.sub(r"(?<=[^s])s$", "", words[-1]) if words and words[-1] != "each" else "item"
@@ -2503,7 +2524,13 @@ class _Builder:
         if step.type != "api" and field is not None and not out.get(field):
             # an item that is a record (a Drive file, a search result) holds its address in a field: Sim would
             # hand the whole record, as JSON, to a field that takes one URL
-            item = f"<loop.currentItem.{self.item_url}>" if self.item_url else "<loop.currentItem>"
+            # ('scrape each lead's website': the column that holds it)
+            named = address.group(1).lower() if address else None
+            item = (
+                f"<loop.currentItem.{self.item_url or named}>"
+                if self.item_url or named
+                else "<loop.currentItem>"
+            )
             out[field] = item
             self.notes.append(f"'{step.text.strip()}' reads the address each item holds ({item})")
 
@@ -3796,6 +3823,17 @@ class _Builder:
                 join = " && " if i == 0 or compound[i - 1].lower() == "and" else " || "
                 out = f"({part})" if out is None else f"{out}{join}({part})"
             return out, extra
+        called = next(
+            (b for b in self.blocks if b.type == "api" and prev and prev.startswith(f"<{b.id}.")), None
+        )
+        if called is not None and re.search(lexicon()["unreachable"], test, re.I):
+            # 'if the site doesn't respond', 'the ones that are down': the request's own status, not a word in
+            # the page it returned
+            self.notes.append(
+                f"the test '{test.strip()}' holds when the request to {called.name} gets no 2xx/3xx answer"
+            )
+            status = f"Number(<{called.id}.status> || 0)"
+            return f"!({status} >= 200 && {status} < 400)", None
         unset = _EMPTY_TEST.match(test)
         whole = unset is not None and unset.group("f").strip().lower() in lexicon()["whole_list_nouns"]
         none = _NONE_FETCHED.match(test) if not whole else None

@@ -1394,6 +1394,12 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             )
             # 'the form answers', 'questions and answers': the plural noun names data, it asks for no answer
             and not (v == "answer" and _answers_noun(low, low.find(v)))
+            # "if the site doesn't respond", 'the ones that fail to answer': a state tested, nothing asked of the AI
+            and not re.search(
+                r"\b(?:does\s*n[o']?t|do\s*n[o']?t|did\s*n[o']?t|is\s*n[o']?t|are\s*n[o']?t|not|never|fails?\s+to|"
+                r"failed\s+to|stops?)\s+$",
+                low[: low.find(v)],
+            )
             # 'a chat where I describe a picture', 'when our designers describe a banner': what a person does when
             # the run starts is what the run is given, it asks for nothing
             and not re.search(
@@ -2580,6 +2586,8 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
     assigned = re.search(
         r"\bset(?:ting)?\s+`?([a-z]\w*_\w+|[a-z]\w*(?=\s*=))`?\s*(?:=|\bto\b)\s*`?[\"'“]?([\w-]+)[\"'”]?`?",
         clause,
+    ) or re.search(  # "set 'nudged' to true": a column quoted, set to the value after it
+        r"\bset(?:ting)?\s+[\"“'‘]([\w][\w -]{0,30})[\"”'’]\s*(?:=|\bto\b)\s*[\"'“‘]?([\w-]+)", clause
     )
     name = (column.group(1) or column.group(2)) if column else assigned.group(1) if assigned else "Status"
     state = re.search(
@@ -6153,7 +6161,11 @@ _WRITES_BACK = re.compile(
     + r"|"
     + _WRITE
     + r")\b[^,;]*?\b(?:that|this|its|their|the\s+same|the\s+matching|the\s+(?:[\w-]+'s|item's))\s+"
-    r"(?:row|record|entry|page|line|item)(?:'s)?\b",
+    r"(?:row|record|entry|page|line|item)(?:'s)?\b"
+    # 'then set 'nudged' to true for that user', 'flag it as paid on that invoice': the item, by its own noun
+    r"|^\W*(?:(?:and|then|also)\s+)*(?:"
+    + "|".join(lx.lexicon()["operation_verbs"]["update"])
+    + r")\b[^,;]*?\b(?:for|on|of|against)\s+(?:that|this|the\s+same|each\s+such)\s+[\w-]+\b",
     re.I,
 )
 
@@ -7513,6 +7525,32 @@ _LISTS_EACH = re.compile(
 )
 
 
+def _told_stores(description: str) -> list[tuple[str, str]]:
+    """'I have a Google Sheet 'Leads – Sept' with ~300 rows', "so I've got the Airtable table 'Guests' with …": each
+    named list the user says they keep (lexicon `told_store`) and the words that tell of it."""
+    out = []
+    for told in re.finditer(lexicon()["told_store"], description, re.I):
+        place = told.group("place").strip()
+        telling = re.split(r"[.;!?\n]|,\s*(?:and|then|so)\b", description[told.start() :], maxsplit=1)[0]
+        if lx.integrations_in(place) and re.search(
+            r"[\"'“‘]|\b(?:sheet|table|base|database|list)\b", place, re.I
+        ):
+            out.append((place, telling))
+    return out
+
+
+def _tells_contents(description: str, walk: str) -> bool:
+    """'… the Google Sheet 'Expo Leads' with name, email and website for every person we met': `walk` only tells
+    what a kept list holds, it repeats nothing."""
+    return any(walk.strip(" ,;:").lower() in telling.lower() for _, telling in _told_stores(description))
+
+
+def _told_store(description: str) -> str:
+    """The list the user says they keep: where items walked with no place of their own come from ('I have a
+    Google Sheet 'Leads' …; for each lead, scrape their website …'); '' when the text tells of none."""
+    return next((place for place, _ in _told_stores(description)), "")
+
+
 def _loop_place(sentence: str, loop: re.Match[str]) -> str:
     """'each property in the Portfolio sheet' → 'the Portfolio sheet': the place the items come from, with its
     determiner, which tells a name the user gave it ('the Portfolio sheet') from a word that starts a sentence."""
@@ -8053,6 +8091,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         flags=re.I,
     )
     loop = _LOOP.search(sentence)
+    if loop and _tells_contents(description, loop.group(0)):
+        loop = _LOOP.search(sentence, loop.end())
     if loop:
         before, after = sentence[: loop.start()], sentence[loop.end() :]
         if loop.group(3):
@@ -8162,7 +8202,11 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             step.body = [s for s in step.body if not any(s.integration == x.integration for x in source)]
             pre = [s for c in parts[:-1] for s in read_clause(c, description, ruled_out)] + listing
             return pre + [s for s in source if s.kind == "source"] + [step] + later
-        place = _loop_place(sentence, loop)
+        place = _loop_place(sentence, loop) or (
+            _told_store(description)
+            if not any(s.kind == "source" for s in read_clauses(before, description, ruled_out))
+            else ""
+        )
         source = (
             read_clause(f"get {item} from {place}", description, ruled_out)
             if place and not re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", place, re.I)
