@@ -37,7 +37,8 @@ from lib.generation.steps import ACTION_START
 _FILE = Path(__file__).with_name("forms.json")
 # a field's line: an optional bullet, number or heading mark, bold markers, the label, then ':' or '?' (or both)
 _LINE = re.compile(
-    r"^(?P<lead>[ \t]*(?:[-*•>]\s*|#{1,4}\s*|\(?\d{1,2}[.)]\s*|[a-z][.)]\s+)?(?:\*\*|__)?)"
+    # ('II. Source: …': a spec's clause numbered in Roman numerals)
+    r"^(?P<lead>[ \t]*(?:[-*•>]\s*|#{1,4}\s*|\(?\d{1,2}[.)]\s*|[a-z][.)]\s+|[IVX]{1,4}[.)]\s+)?(?:\*\*|__)?)"
     # ('Tools — Slack, Jira', 'Priority - high': a dash between spaces too)
     r"(?P<label>[A-Za-z][^\n:?*]{0,70}?)[ \t]*(?:\*\*|__)?[ \t]*(?P<sep>\?+[ \t]*:?|:|(?<=[ \t])[-–—](?=[ \t]))"
     r"[ \t]*(?:\*\*|__)?[ \t]*"
@@ -112,7 +113,16 @@ def fields(text: str, lone: bool = False) -> list[Field]:
     if len(found) < _table()["min_fields"] or len({k for k, _ in found}) < 2:
         if not lone:
             return []
-        found = [(k, m) for k, m in found if k in _table()["lone"] and m.group("value").strip()]
+        found = [
+            (k, m)
+            for k, m in found
+            if (k in _table()["lone"] and m.group("value").strip())
+            or (
+                k in _table()["lone_headings"]
+                and m.re is _HEADING
+                and m.group("lead").lstrip().startswith("#")
+            )
+        ]
     out = []
     for i, (kind, m) in enumerate(found):
         stop = found[i + 1][1].start() if i + 1 < len(found) else len(text)

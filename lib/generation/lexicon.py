@@ -2284,13 +2284,14 @@ def written_out(text: str) -> str:
     # anything that's a volunteer application' → 'for each item that's …' ('any_items'); "my number's plus 1 212 …" →
     # '+1 212 …' ('spoken_marks'); "…, but if it's a weekend skip it" → '… except on weekends' ('weekend_skips'); "the channel's called ops-alerts" → "the channel 'ops-alerts'" ('named_channels')
     # ('if it gets above -18' → 'if it goes above -18': 'said_comparisons'; 'jot it down in Notion' → 'write it down
-    # in Notion': 'said_writes')
-    text = _passive_news(text)
+    # in Notion': 'said_writes'; "I'd like three things: a page created …" → "I'd like a page created …": 'counted_asks')
+    text = made_participles(passive_stores(_passive_news(text)))
     sends = lexicon()["said_sends"]
     if re.search(sends["when"], text, re.I):  # (a one-off 'send me the slides' stays an ask for now)
         for pattern, said in sends["rewrites"].items():
             text = re.sub(pattern, said, text, flags=re.I)
     for table in (
+        "counted_asks",
         "split_verbs",
         "said_writes",
         "any_items",
@@ -2303,6 +2304,60 @@ def written_out(text: str) -> str:
         for pattern, said in lexicon()[table].items():
             text = re.sub(pattern, said, text, flags=re.I)
     return text
+
+
+@lru_cache(maxsize=1)
+def _passive_stores_re() -> re.Pattern[str]:
+    rules = lexicon()["passive_stores"]
+    done = "|".join(sorted(rules["participles"], key=len, reverse=True))
+    word = rf"(?!{rules['not_in']})\S*[^\s.;!?:,]"
+    return re.compile(
+        rf"(?P<lead>(?:^|(?<=[.!?\n:]))[^\S\n]*(?:[-*•][^\S\n]*)?|(?P<wish>{rules['wishes']}))"
+        rf"(?P<np>(?:{word}\s+){{0,20}}?{word})\s+(?P<done>{done})\s+(?P<when>{rules['when']}\s+)?"
+        r"(?P<prep>into|in|to|onto)\s+",
+        re.I,
+    )
+
+
+def passive_stores(text: str) -> str:
+    """'I want EUR exchange rates from https://… saved every weekday at 16:00 into the Excel table 'FXRates'' → 'I want
+    to get EUR exchange rates from https://… and save it every weekday at 16:00 into …': data to keep, said as a noun
+    and a participle, is a fetch and a write, not where the data already is (lexicon.json 'passive_stores')."""
+    from lib.generation.steps import ACTION_START
+
+    rules = lexicon()["passive_stores"]
+
+    def active(m: re.Match[str]) -> str:
+        np = m.group("np")
+        if (
+            not (m.group("wish") or m.group("when"))
+            or re.match(r"(?:an?|one)\s", np, re.I)  # 'a row appended to …': a made item, read as made
+            or ACTION_START.match(np.lower())
+        ):
+            return m.group(0)
+        verb = rules["participles"][m.group("done").lower()]
+        return f"{m.group('lead')}{'to get' if m.group('wish') else 'Get'} {np} and {verb} it {m.group('when') or ''}{m.group('prep')} "
+
+    return _passive_stores_re().sub(active, text)
+
+
+def made_participles(text: str) -> str:
+    """'- a row added to the Google Sheet 'Invoices'' → '- add a row to the Google Sheet …', '→ a ticket created in
+    Jira' → '→ create a ticket in Jira': an item made, said as a noun and a participle at the head of a list item or
+    clause (lexicon.json 'made_participles')."""
+    rules = lexicon()["made_participles"]
+    nouns = "|".join(
+        sorted(map(re.escape, lexicon()["added_items"] + rules["messages"]), key=len, reverse=True)
+    )
+    done = "|".join(sorted(rules["participles"], key=len, reverse=True))
+    return re.sub(
+        r"(?P<lead>(?:^|(?<=\n))[^\S\n]*(?:[-*•]|\d{1,2}[.)])?[^\S\n]*|(?:[:→,]|->|=>|\bthen|\band)\s+)"
+        rf"(?P<np>(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})s?)\s+(?:automatically\s+)?(?P<done>{done})"
+        r"\s+(?=(?:to|in|into|on|onto)\b)",
+        lambda m: f"{m.group('lead')}{rules['participles'][m.group('done').lower()]} {m.group('np')} ",
+        text,
+        flags=re.I,
+    )
 
 
 def _passive_news(text: str) -> str:
@@ -2352,20 +2407,20 @@ def _shorthand_re() -> re.Pattern[str]:
 
 # 'standup reminder in #eng every monday at 9:55', 'a lunch order nudge on the #office channel every friday': a
 # message named by its noun alone, with the channel it goes to and no verb before it (the clause opens with it)
-_NOUN_POST = re.compile(
+_NOUN_POST = (
     r"(?:^|(?<=[.;:!?—–\n])|(?<=\s-)|(?<=\b(?:want|need|like)\s))(?P<lead>\s*)(?:an?\s+)?"
     r"(?P<noun>(?:(?!(?:a|an|the|i|we|you|want|need|like|when|whenever|if|every|each|any|all|new|for|once|after|on|"
     r"at|in|to|no|please|send|post|"
     r"drop|put|add|share|write|create|set|schedule|leave|give|make|and|then|also)\b)[a-z][\w-]*\s+){0,3}"
-    r"(?:reminders?|announcements?|nudges?|heads-up|shout-?outs?|notes?))"
-    r"\s+(?=(?:in|on|to|into)\s+(?:the\s+|our\s+)?#[\w-]+)",
-    re.I,
+    r"(?:{nouns}))"
+    r"\s+(?=(?:in|on|to|into)\s+(?:the\s+|our\s+)?#[\w-]+)"
 )
 
 
 def noun_posts(text: str) -> str:
-    """'standup reminder in #eng every weekday at 9:55' → 'post a standup reminder in #eng …': a reminder named with
-    the channel it goes to and no verb is a post there (only on a schedule: with nothing to say when, it is no
+    """'standup reminder in #eng every weekday at 9:55' → 'post a standup reminder in #eng …', 'Output: a short summary
+    in #cx' → 'post a short summary in #cx': a message named with the channel it goes to and no verb (lexicon.json
+    'posted_nouns') is a post there (only on a schedule: with nothing to say when, it is no
     workflow's step)."""
     from lib.generation.triggers import read_schedule
 
@@ -2376,7 +2431,8 @@ def noun_posts(text: str) -> str:
         wished = re.search(r"\b(?:want|need|like)\s$", text[: m.start()], re.I)
         return m.group("lead") + ("to post a " if wished else "post a ") + m.group("noun") + " "
 
-    return _NOUN_POST.sub(post, text)
+    nouns = "|".join(sorted(map(re.escape, lexicon()["posted_nouns"]), key=len, reverse=True))
+    return re.sub(_NOUN_POST.replace("{nouns}", nouns), post, text, flags=re.I)
 
 
 def noun_summaries(text: str) -> str:
@@ -3396,6 +3452,20 @@ def named_flows(text: str) -> str:
     (lexicon.json 'flow_nouns'; one the planner has no block for named by its capital) asks for no step of either
     (nor is the question a test, '→ Slack escalation in Sim?'); what follows says the steps."""
     nouns = "|".join(re.escape(n) for n in lexicon()["flow_nouns"])
+    # '[Community forum › Help] Airtable → Telegram digest\nEvery Friday …': a title line naming the flow by its
+    # services, with the text below it, asks for no step either (its words after the services stay, a name)
+    text = re.sub(
+        r"\A(\s*(?:\[[^\]\n]{1,40}\]\s*)*(?:#{1,6}\s+)?)([A-Za-z][\w.]*)\s*(?:→|->|=>)\s*([A-Za-z][\w.]*)"
+        r"([^\n.!?:→]{0,40})(?=\n\s*\S)",
+        lambda m: (
+            m.group(1) + m.group(4).strip()
+            if _flow_end(m.group(2))
+            and _flow_end(m.group(3))
+            and (integrations_in(m.group(2)) or integrations_in(m.group(3)))
+            else m.group(0)
+        ),
+        text,
+    )
     return re.sub(
         r"\b(the|our|that|this|your|my|an?)\s+([A-Za-z][\w.]*)\s*(?:→|->|=>|\s+to\s+)\s*([A-Za-z][\w.]*)\s+("
         + nouns

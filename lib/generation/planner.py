@@ -450,7 +450,10 @@ def draft(description: str) -> Draft:
         spans += [
             m.span()
             for m in _ANNOUNCES.finditer(description)
-            if any(m.start() <= a < m.end() for a, _ in trigger.spans) or m.group("each")
+            if any(m.start() <= a < m.end() for a, _ in trigger.spans)
+            or m.group("each")
+            # ('When HR adds a new hire (it sends us a webhook), …': an aside in brackets tells how the event comes)
+            or description[: m.start()].endswith("(")
         ]
     for start, end in spans:
         # (a line break stays: 'Trigger: every Monday at 6\nTools: …' keeps its next line a line of its own)
@@ -1406,7 +1409,9 @@ _EITHER_WAY = re.compile(
 # a sentence (or an aside in brackets) that says where the event comes from and nothing else: 'Shopify sends us
 # an order webhook.', 'Our scoring service posts {email, score} to a webhook.', '(it posts JSON to a webhook URL)'
 _ANNOUNCES = re.compile(
-    r"(?:^|(?<=[.!?\n(]))\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:it|they|(?:[\w'’-]+\s+){0,5}?(?!(?:and|then|to)\b)[\w'’-]+)\s+"
+    r"(?:^|(?<=[.!?\n(]))\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:(?:it|they|(?:[\w'’-]+\s+){0,5}?(?!(?:and|then|to)\b)[\w'’-]+)\s+"
+    # ('(it sends us a webhook)' after its doer was read away: an aside in brackets needs none)
+    r"|(?<=\(),?\s*)"
     r"(?:(?:shall|will|should|must|can|is\s+to)\s+)?"
     r"(?:sends?|posts?|calls?|fires?|hits?|pushes|delivers?|comes?\s+in|arrives?)\b[^.!?\n()]{0,80}?\bwebhooks?\b"
     # ("The Trust's Jira Cloud instance shall send a webhook to the Solution whenever an issue is created": the

@@ -2474,7 +2474,10 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         values[mode["subject"]] = next(g for g in subject.groups() if g) if subject else "{subject}"
     if mode.get("title"):
         values[mode["title"]] = (
-            _quoted(clause) or _titled_object(entry["type"], mode.get("operation"), clause) or "{subject}"
+            _quoted(clause)
+            or _titled_object(entry["type"], mode.get("operation"), clause)
+            or _title_said(entry["type"], mode.get("operation"), description)
+            or "{subject}"
         )
     if mode.get("instruction"):  # 'use Browser Use to log into the portal': the clause is the task
         values[mode["instruction"]] = clause.strip()
@@ -2869,6 +2872,37 @@ def _titled_object(block_type: str, operation: str | None, clause: str) -> str |
         re.I,
     )
     return found.group(1) if found and _plausible_name(found.group(1)) else None
+
+
+# 'AC: - Event title 'Interview – <candidate name>'', 'Title: "Weekly sync"', 'the page title should be 'Onboarding'': a
+# title said on its own (a criterion's line, a sentence of its own), with the noun of what it titles before it or none
+_TITLE_SAID = re.compile(
+    r"(?:^|(?<=[\s(]))(?:(?P<noun>[a-z][\w-]*)\s+)?(?:title|heading)(?:\s+(?:is|should\s+be|will\s+be|must\s+be|reads|"
+    r"of\s+(?:it|each\s+one|the\s+\w+)))?\s*[:\-–]?\s*(?:\"([^\"\n]+)\"|“([^”\n]+)”|'((?:[^'\n]|(?<=\w)'(?=\w))+?)'(?!\w))",
+    re.I,
+)
+
+
+def _title_said(block_type: str, operation: str | None, description: str) -> str | None:
+    """The one title a text gives on its own ('AC: - Event title 'Interview – <candidate name>''), for a step that
+    makes what its noun names (services.json 'objects'); a title said with no noun ('Title: …') when it is the only one."""
+    from lib.generation.services import operations
+
+    objects = {
+        o.lower() for o in (operations().get(block_type, {}).get(operation or "") or {}).get("objects") or []
+    }
+    said = list(_TITLE_SAID.finditer(description))
+    if len(said) != 1:
+        return None
+    noun = (said[0].group("noun") or "").lower()
+    if (
+        noun
+        and noun not in ("the", "a", "an", "its", "their", "with")
+        and noun not in objects
+        and noun.rstrip("s") not in objects
+    ):
+        return None
+    return next(g for g in said[0].groups()[1:] if g)
 
 
 def _quoted_at(text: str, start: int) -> bool:
@@ -9171,7 +9205,8 @@ def _ai_does() -> re.Pattern[str]:
         r"|\b(?:an?\s+|the\s+|our\s+)?(?:AI|Claude|GPT|ChatGPT|LLM)(?:\s+(?:assistant|agent|model))?\s+"
         r"(?P<active>"
         + "|".join(done)
-        + r")(?=\s+(?:it|them|each|every|all|new|incoming|the\s+(?:new|incoming))\b)",
+        # ('AI writes release notes from the PR', 'AI rates its severity': what it works on or makes, any object)
+        + r")(?=\s+(?!(?:whether|if|that|when|whenever|from|for|to|about|with|on|in|based)\b)[a-z])",
         re.I,
     )
 
