@@ -777,10 +777,11 @@ def opened_reads(text: str) -> str:
 
     def opened(m: re.Match[str]) -> str:
         first = m.group("verb").split()[0].lower()
-        if first.endswith("s") and not first.endswith("ss"):
-            return m.group(
-                0
-            )  # 'Refund goes to the Notion database 'Refunds'': where an item is routed, no routine
+        # ('Refund goes to the Notion database 'Refunds'', 'bugs go to Linear, team APP': where items are routed)
+        if (first.endswith("s") and not first.endswith("ss")) or re.search(
+            lexicon()["opened_apps"]["routed"], text[max(0, m.start() - 40) : m.end()], re.I
+        ):
+            return m.group(0)
         place, rest = m.group("place").strip(), m.group("next")
         reads = "|".join([READ_VERBS, *lexicon()["opened_apps"]["reads"]])
         if not re.match(r"(?:" + reads + r")\b", rest, re.I):
