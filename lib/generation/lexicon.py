@@ -770,6 +770,88 @@ def _login_re() -> re.Pattern[str]:
     )
 
 
+def opened_reads(text: str) -> str:
+    """'I open Linear, filter the bugs assigned to my team and …' → 'read Linear, filter the bugs …'; 'log into
+    Gmail, look for emails from orders@…' → 'look for emails from orders@… in Gmail': opening or logging into a
+    service that has a block, as a routine tells it, reads there — it opens no issue and sends nothing. The clause
+    after it reads in that place when its verb reads, else works on what was read (lexicon.json 'opened_apps')."""
+    from lib.generation.steps import READ_VERBS
+
+    def opened(m: re.Match[str]) -> str:
+        first = m.group("verb").split()[0].lower()
+        # ('Refund goes to the Notion database 'Refunds'', 'bugs go to Linear, team APP': where items are routed)
+        if (first.endswith("s") and not first.endswith("ss")) or re.search(
+            lexicon()["opened_apps"]["routed"], text[max(0, m.start() - 40) : m.end()], re.I
+        ):
+            return m.group(0)
+        place, rest = m.group("place").strip(), m.group("next")
+        reads = "|".join([READ_VERBS, *lexicon()["opened_apps"]["reads"]])
+        if not re.match(r"(?:" + reads + r")\b", rest, re.I):
+            return f"{m.group('lead')}read {place}, {rest}"
+        picked = re.match(r"(\w+(?:\s+out)?)\s+(?=(?:who|which|whichever|what)\b)", rest, re.I)
+        if picked:  # 'check which pull requests are still open': the place before the test, not inside it
+            return f"{m.group('lead')}{picked.group(0)}in {place} {rest[picked.end() :]}"
+        return f"{m.group('lead')}{rest} in {place}"
+
+    return _opened_re().sub(opened, text)
+
+
+@lru_cache(maxsize=1)
+def _opened_re() -> re.Pattern[str]:
+    apps = lexicon()["opened_apps"]
+    verbs = "|".join(sorted(lexicon()["login_verbs"], key=len, reverse=True))
+    names = "|".join(
+        re.escape(n).replace(r"\ ", r"\s+") for n in sorted(apps["names"], key=len, reverse=True)
+    )
+    places = "|".join(sorted(apps["places"], key=len, reverse=True))
+    return re.compile(
+        # ('… need to go to Slack, the rest …': what is sent somewhere, no place opened)
+        r"(?P<lead>(?<![\w'’-])(?<!\bno\s)(?<!\bany\s)(?<!\bthe\s)(?<!\ball\s)(?<!\bsome\s)(?<!\bnew\s)(?<!\bto\s))"
+        r"(?:(?-i:I|we|We)\s+(?:first\s+|usually\s+|always\s+|then\s+)?)?"
+        r"(?P<verb>" + verbs + r")\s+"
+        # the place as written: 'Linear', 'the S3 bucket 'nightjar-exports'', 'our github repo tidewater/api'
+        r"(?P<place>(?:(?:the|our|my)\s+)?(?:" + names + r")(?:\s+(?:" + places + r")s?)?"
+        r"(?:\s+(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|[\w.-]+/[\w.-]+))?)"
+        r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:(?-i:I|we)\s+)?"
+        # (a dot inside an address or a file name, 'orders@x.com', 'sales.csv', ends no clause)
+        r"(?P<next>(?-i:[a-z])(?:[^,;.!?]|\.(?=\w))*?)(?=\s+(?:and|then)\b|[,;!?]|\.(?!\w)|$)",
+        re.I,
+    )
+
+
+def listed_made(text: str) -> str:
+    """'create a Google Drive folder named after them, a Google Doc called 'Kickoff Notes', and post …' → '… , create
+    a Google Doc called …': a thing listed after what one verb makes, naming what it is, is made by that verb too
+    (lexicon.json 'listed_made'); a list of the things' parts ('a title, a summary') names no such noun."""
+    for _ in range(3):
+        said = _listed_made_re().sub(
+            lambda m: (
+                f"{m.group('lead')}{m.group('first')}{m.group('sep')}{m.group('verb')} {m.group('second')}"
+            ),
+            text,
+        )
+        if said == text:
+            break
+        text = said
+    return text
+
+
+@lru_cache(maxsize=1)
+def _listed_made_re() -> re.Pattern[str]:
+    made = lexicon()["listed_made"]
+    verbs = "|".join(
+        re.escape(v).replace(r"\ ", r"\s+") for v in sorted(made["verbs"], key=len, reverse=True)
+    )
+    nouns = "|".join(sorted(made["nouns"], key=len, reverse=True))
+    return re.compile(
+        r"(?P<lead>(?<![\w'’-])(?P<verb>" + verbs + r")\s+)"
+        r"(?P<first>(?:an?|one|the)\s+(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|[^,;.!?\n'\"]){2,80}?)"
+        r"(?P<sep>\s*,\s*)"
+        r"(?P<second>(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:" + nouns + r")s?\b)",
+        re.I,
+    )
+
+
 def checked_tests(text: str) -> str:
     """'check if it's toxic and if it is email mods@…' → 'if it's toxic, email mods@…': the test a check names,
     then what its 'if so' does; 'Only for scans where status is "damaged": open …' → 'If status is "damaged", open …':

@@ -242,6 +242,9 @@ def draft(description: str) -> Draft:
     description = lx.signed_in_reads(
         description
     )  # 'log into Cloudbeds, look at …' → 'look at … in Cloudbeds'
+    description = lx.opened_reads(description)  # 'open Linear, filter the bugs …' → 'read Linear, filter …'
+    # 'I create a Drive folder named after them, a Google Doc called …': each thing listed is made by the verb
+    description = lx.listed_made(description)
     description = lx.english_amounts(description)  # '5.000 USD', "CHF 3'000", '1.250,00 €': one notation
     # 'Given a new row is added …, when the shift is 'weekend', then add …' → 'When a new row …, if the shift …, add …'
     description = lx.given_when_then(description)

@@ -47,7 +47,8 @@ _WRITE = (
     # 'drop the link in #eng-triage', 'drop a copy in the Finance folder' (not 'drop the duplicates', 'drop to 5')
     r"drop(?=s?\s+(?:[\w'-]+\s+){0,4}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
     r"google\b|dropbox\b|onedrive\b|s3\b))|"
-    r"file|raise|comment|update|insert|record|forward|ping|dm|put|push|upload|report|escalate|"
+    # ('paste the totals in the channel #ventas', 'paste the list into our Teams channel': pasted there, written)
+    r"file|raise|comment|update|insert|record|forward|ping|dm|put|paste|push|upload|report|escalate|"
     # 'let Aisha know on Slack', 'let the on-call engineer know' (not 'let me know', said to whoever builds it)
     r"let(?=s?\s+(?!me\b|us\b)(?:[\w'-]+\s+){1,3}?know\b)|"
     # 'nag the authors in Slack #frontend', 'nudge the managers in Teams': a reminder sent to people
@@ -1701,8 +1702,10 @@ def _is_write(clause: str, key: str) -> bool:
         )
     if "write" in entry and any(
         re.search(
-            # 'to the Airtable table', not the infinitive 'to copy the Airtable records'
-            r"\b(?:to|into|onto)\b(?!\s+(?:"
+            # 'to the Airtable table', not the infinitive 'to copy the Airtable records', nor the 'to' of which items
+            # ('the issues assigned to the Payments team in Linear': lexicon.json 'told_to')
+            "".join(rf"(?<!\b{w}\s)" for w in lexicon()["told_to"])
+            + r"\b(?:to|into|onto)\b(?!\s+(?:"
             + _WRITE
             + "|"
             + _READ
@@ -1846,6 +1849,12 @@ def _governing_verb(low: str, phrases: list[str]) -> bool | None:
         return None
     if verbs[-1].group(1) and re.search(r"\b(?:to|into|onto)\s+(?:the\s+|our\s+|my\s+)?$", low[:at]):
         return True  # 'copy it into Slack #orders-chat', 'mirror them to Notion': where what is taken goes
+    if (
+        re.fullmatch(r"cop(?:y|ies)", verbs[-1].group(0))
+        and re.search(r"\b(?:in|on)\s+(?:the\s+|our\s+|my\s+)?$", low[:at])
+        and not re.search(r"\b(?:to|into|onto)\b", low)
+    ):
+        return True  # 'I copy the overdue orders in the Notion page 'Retards'': copied in, with no other place to go
     return verbs[-1].group(2) is not None
 
 
@@ -2345,6 +2354,14 @@ def _channel_read(low: str) -> bool:
         low,
     ):
         return True  # 'the last 24 hours of messages in our #incidents channel'
+    if re.search(
+        r"(?:^|[,;:]\s*|\b(?:and|then|also|that|to|i|we)\s+)(?:"
+        + _READ
+        + r"|reads|checks|scans|monitors|watches)\s+"
+        r"(?:the\s+|our\s+|my\s+)?(?:(?:slack|discord|(?:microsoft\s+)?teams)\s+)?(?:channel\s+)?#",
+        low,
+    ):
+        return True  # 'reads #customer-feedback', 'check the #orders channel': the channel itself is what is read
     found = _CHANNEL_CONTENT.search(low)
     if found is None:
         return False
@@ -5690,6 +5707,13 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
                 )
                 else _integration_step("slack", clause, description, write=True)
             )
+    elif _SLACK_MEMBER.search(clause) and (written or told):
+        # 'DM me (U04KD9XQ2) a summary': a Slack member id names no other service, the message goes there
+        return (
+            None
+            if ruled(ruled_out, "slack", "write")
+            else _integration_step("slack", clause, description, write=True)
+        )
     else:
         return None
     named = [

@@ -477,6 +477,7 @@ def _told(english: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     person tells a habit (`_opens`: a request the table could not read is refused, not taken for background);
     and the signature after the closing line (`_closing`: 'thanks in advance', 'kind regards', then a name).
     (English examples only: the words of this file count as known.)"""
+    from lib.generation.lexicon import lexicon
     from lib.generation.steps import ACTION_START
 
     rules = _grammar()
@@ -489,7 +490,12 @@ def _told(english: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
             continue
         if ask.search(sentence):
             # 'every Friday [I] prepare it by hand …' in a paragraph of its own before the one that asks: told
-            if any("\n\n" not in english[b : found.start()] for _, b in timed):
+            # ('… and I paste the totals in #ventas. Can this be automated?': an ask that only takes the routine
+            # over, naming no step of its own, asks for the routine itself — lexicon.json 'takes_over')
+            if any("\n\n" not in english[b : found.start()] for _, b in timed) or (
+                re.search(lexicon()["takes_over"], sentence, re.I)
+                and not any(ACTION_START.match(p.strip()) for p in re.split(r"[,:;]", sentence)[1:])
+            ):
                 spans = []
             break
         lead = re.sub(r"^[\W\d]*", "", sentence)
