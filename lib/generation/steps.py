@@ -141,7 +141,9 @@ ACTION_START = re.compile(
     r"(?:" + _PRODUCT_VERB + r")(?=\s+(?:an?|the|some)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:summary|summaries|digest|recap|overview|comparison|synopsis)\b)|"
     # 'issue the refund', 'refund them' (not 'the issue is …', 'a refund of …'): a verb by its object
-    r"issue(?=\s+(?:an?|the|them|it|their|our|his|her)\s)|refund(?=\s+(?:the|them|it|their|him|her)\s))\b",
+    r"issue(?=\s+(?:an?|the|them|it|their|our|his|her)\s)|refund(?=\s+(?:the|them|it|their|him|her)\s)|"
+    # 'answer the customer back on WhatsApp' (not 'the answer is …'): a reply by its object
+    r"answer(?=\s+(?:the|them|him|her|it|their|each|every|back|customers?|questions?)\b))\b",
     re.I,
 )
 # (a verb ruled out in the bot's voice, 'it shouldn't / won't / mustn't / can't …', as the user's "don't …")
@@ -605,6 +607,9 @@ def clauses(text: str) -> list[str]:
                 )
             )
             and not re.search(r"\b(?:if|when|unless|whenever)\b", part, re.I)
+            # ('booking → add a record in Airtable', 'refunds -> #finance': a kind named by one word that a verb
+            # also spells is a route's head, not a step)
+            and not _KIND_ARROW.match(part)
             else [part]
         )
     ]
@@ -707,6 +712,7 @@ _PLACE_ALONE = re.compile(
     re.I,
 )
 _ARROW_STEP = re.compile(r"\s+(?=(?:->|→|=>)\s+\S)")
+_KIND_ARROW = re.compile(r"\W*[a-z][\w-]*(?:ing|s)\s*(?:->|→|=>)\s", re.I)
 
 
 # -- simple clauses -----------------------------------------------------------------------------
@@ -3421,7 +3427,12 @@ def _service_words() -> tuple[str, ...]:
 
 # '+44 7700 900123', '+1 415-555-0142': a phone number written with its country code; '07700 900123', '0412 555 678',
 # '06 12 34 56 78': one written as at home, its trunk 0 first (9 to 11 digits, so no time, date or amount)
-_PHONE = re.compile(r"\+\d[\d\s-]{6,}\d|(?<![\w.+/:,-])0\d{1,4}(?:[ -]?\d{2,4}){1,4}(?![\w:/-])")
+# '503-555-0188', '(312) 555 0107': a North American number written without its country code (+1 is added)
+_PHONE = re.compile(
+    r"\+\d[\d\s-]{6,}\d|(?<![\w.+/:,-])0\d{1,4}(?:[ -]?\d{2,4}){1,4}(?![\w:/-])|"
+    r"(?<![\w.+/:,$£€(-])(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[ .-])\d{3}[ .-]\d{4}(?![\w:/-]|\.\d)"
+)
+_NORTH_AMERICAN = re.compile(r"\(?[2-9]\d{2}\)?[ .-]?\d{3}[ .-]\d{4}")
 _DATE = re.compile(r"\d{1,4}-\d{1,2}-\d{1,4}")
 
 
@@ -3430,11 +3441,15 @@ def _phones(text: str) -> list[re.Match[str]]:
     return [
         m
         for m in _PHONE.finditer(text)
-        if m.group(0).startswith("+") or 9 <= len(_digits(m.group(0))) <= 11 and not _DATE.search(m.group(0))
+        if m.group(0).startswith("+")
+        or 9 <= len(re.sub(r"\D", "", m.group(0))) <= 11
+        and not _DATE.search(m.group(0))
     ]
 
 
 def _digits(number: str) -> str:
+    if _NORTH_AMERICAN.fullmatch(number.strip()):
+        return "+1" + re.sub(r"\D", "", number)
     return re.sub(r"[\s-]", "", number)
 
 
@@ -4744,7 +4759,19 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             where = read_clause(f"read {what} in {kept.group('where')}", description, ruled_out)
             if where and all(s.kind == "source" for s in where):
                 return where + read_clause(rest, description, ruled_out)
-    return _one_lookup(clause, _read_clause(clause, description, ruled_out))
+    read = _one_lookup(clause, _read_clause(clause, description, ruled_out))
+    over = re.search(lexicon()["arrival_over"], clause, re.I)
+    if (
+        read
+        and over
+        and all(s.kind == "action" for s in read)
+        # ('the summary arrives on Slack': a thing the run makes, sent there)
+        and not re.search(
+            r"\b(?:" + "|".join(map(re.escape, lexicon()["arrival_made"])) + r")\b", over.group(0), re.I
+        )
+    ):
+        return []  # 'all bookings come in over WhatsApp': where the event comes from, nothing sent there
+    return read
 
 
 # an aside telling where a thing is kept: '(the offers are in the "Offers" tab of the shop sheet)', '(they live in our
@@ -6915,6 +6942,11 @@ _LOOKED_UP = re.compile(
 _ANSWERS = re.compile(r"^\W*(?:create\s+)?(?:answer|reply|respond)\w*\b", re.I)
 
 
+# a route that answers the one who wrote ('question → answer the customer back on WhatsApp', 'questions: reply with an
+# answer'): the answer is written before it is sent
+_ANSWERING = re.compile(r"\W*(?:(?:[\w'-]+\s+){0,3}(?:->|→|=>)\s*)?(?:answer|reply|respond)\w*\b", re.I)
+
+
 def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """Three or more '<category> to <destination>' parts in one sentence → a router with one route each."""
     said = _joined_routes(_sorting_lead(_route_clauses(sentence)))
@@ -6946,10 +6978,13 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
         if branch:
             # "for where's-my-order, look up the order in Shopify and reply with the tracking link": a lookup said as
             # the route's own first clause is part of the route, before its act
+            # ('question → answer the customer back on WhatsApp': the answer written, then sent)
             branch = [
                 s
                 for s in read
-                if s.kind == "action" or (s.kind == "source" and _LOOKED_UP.match(s.text or ""))
+                if s.kind == "action"
+                or (s.kind == "source" and _LOOKED_UP.match(s.text or ""))
+                or (s.kind == "process" and _ANSWERING.match(s.text or ""))
             ]
         if not branch and _ANSWERS.match(route[1]):
             branch = (
