@@ -7855,6 +7855,11 @@ def wanted_done(description: str) -> str:
     description = _HOW_TO_GET.sub(
         lambda m: f"{m.group(1)}Please send {'me' if m.group(2).lower() == 'i' else 'us'} ", description
     )
+    description = _WANT_MESSAGE.sub(
+        lambda m: f"please send {'me' if m.group(1).lower() == 'i' else 'us'} {m.group('np')} ", description
+    )
+    # 'send me an email summarising the open Jira issues': the message holds a summary of what is read
+    description = _MESSAGE_SUMMARISING.sub(lambda m: f"{m.group('msg')} with a summary of ", description)
     # 'I want Slack to tell me how many …': the service said as the teller is where the message goes
     description = _SERVICE_TELLS.sub(
         lambda m: f"{m.group('verb')} {m.group('who')} on {m.group('svc')}", description
@@ -7907,6 +7912,18 @@ _HOW_TO_GET = re.compile(
     r"(^|(?<=[.!?\n])\s*)(?:how|where)\s+(?:can|could|do|would|should|might)\s+(i|we)\s+(?:get|receive|be\s+sent)\s+"
     r"(?=(?:an?|one|the|daily|weekly|hourly|monthly)\s+(?:[\w-]+\s+){0,3}?(?:e-?mails?|messages?|texts?|sms|"
     r"notifications?|alerts?|reminders?|digests?|summar(?:y|ies)|reports?|updates?|briefings?|recaps?|posts?)\b)",
+    re.I,
+)
+_MESSAGE_SUMMARISING = re.compile(
+    r"(?P<msg>\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?:e-?mail|text|sms|message|dm|note|post|digest)"
+    r"(?:\s+(?:in|to|on)\s+#[\w-]+)?)\s+(?:summari[sz]ing|recapping)\s+(?=\w)",
+    re.I,
+)
+# 'I'd like an email to me summarising …', 'we want a text to my phone with …': the message asked for, sent
+_WANT_MESSAGE = re.compile(
+    r"\b(i|we)\s*(?:['’]d|would)?\s*(?:like|want|need|love)\s+(?P<np>(?:an?|one)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:e-?mail|text|sms|whatsapp|slack\s+message|telegram\s+message|message))\s+"
+    r"(?:to\s+(?:me|us)\b\s*|(?=(?:to\s+my\s+(?:phone|mobile|cell|inbox|e-?mail)|on\s+my\s+phone)\b))",
     re.I,
 )
 _SERVICE_TELLS = re.compile(

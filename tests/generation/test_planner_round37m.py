@@ -4,7 +4,10 @@ measure: a kind named by one word a verb also spells, before an arrow ('booking 
 email …'), is a route's head; a sentence telling where the event's data arrives ('every booking comes in over
 Telegram') sends nothing there; a route that answers the customer writes the answer before sending it; 'a chat
 thing for …' is a chat; 'have the AI figure out / work out if …, and if yes …' is an AI step whose yes/no answer
-the condition tests (and the AI step is told to answer yes or no)."""
+the condition tests (and the AI step is told to answer yes or no). r37m-08…12 (written after their fix too): 'I'd
+like an email to me summarising …' is a message asked for; 'an email summarising the open Jira issues' reads the
+issues and summarises them (it wrote to Jira); a North American number ('415-555-0142') is the text's recipient;
+'and it mentions a leak or a flood' tests the event for either word."""
 
 from __future__ import annotations
 
