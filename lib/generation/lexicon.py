@@ -857,7 +857,15 @@ def checked_tests(text: str) -> str:
     then what its 'if so' does; 'Only for scans where status is "damaged": open …' → 'If status is "damaged", open …':
     a restriction that opens a sentence, then its steps after a colon."""
     text = _RESTRICTED_LEAD.sub(lambda m: f"{m.group('lead')}If {m.group('test')}, ", text)
-    return _CHECK_THEN.sub(lambda m: f"if {m.group('test')}, ", text)
+    judge = r"\b(?:" + "|".join(lexicon()["verdict_judges"]["judges"]) + r")\s+(?:to\s+)?$"
+
+    def tested(m: re.Match[str]) -> str:
+        # ('have the AI figure out if it's a real lead and if yes …': the AI judges, then its verdict is tested)
+        if re.search(judge, text[: m.start()], re.I):
+            return f"decide if {m.group('test')}, and if it is, "
+        return f"if {m.group('test')}, "
+
+    return _CHECK_THEN.sub(tested, text)
 
 
 # 'Only for scans where status is "damaged": …', 'Only when the order is international: …', 'But only if …: …'

@@ -3679,6 +3679,8 @@ class _Builder:
         # answered, the branches carry what it classified
         yes_no = re.search(r"\.(?:includes|startsWith)\(\\?\"(?:yes|no)\\?\"\)", expression) is not None
         carried = self.classified_input(prev, yes_no or verdict) if prev and prev in expression else None
+        if yes_no and prev and prev in expression:
+            self.decision_answer(prev)
         if (
             carried is None
             and prev in self.read_over
@@ -4519,6 +4521,24 @@ class _Builder:
         return next(
             (f for f in self.declared if re.search(r"\b" + re.escape(f.replace("_", " ")) + r"\b", low)), None
         )
+
+    def decision_answer(self, prev: str) -> None:
+        """'have the AI decide if it's a real lead, and if yes …': the agent whose answer is tested for 'yes' is told
+        to answer yes or no, not to report findings the test would search for a word."""
+        found = re.fullmatch(r"<([\w-]+)\.content>", prev)
+        block = next((b for b in self.blocks if found and b.id == found.group(1) and b.type == "agent"), None)
+        if block is None:
+            return
+        for value in block.values:
+            if (
+                value.id == "systemPrompt"
+                and isinstance(value.value, str)
+                and value.value.endswith(" and report the key findings briefly.")
+            ):
+                asked = self.words.get(block.id, "").strip()
+                value.value = value.value.replace(" and report the key findings briefly.", ".") + (
+                    f" Answer yes or no only{f' (asked: {asked})' if asked else ''}."
+                )
 
     def numeric_answer(self, prev: str, test: str) -> str | None:
         """'have AI grade it …; if the score is below 50': the agent a number is compared with answers a number. When

@@ -142,7 +142,9 @@ ACTION_START = re.compile(
     r"(?:" + _PRODUCT_VERB + r")(?=\s+(?:an?|the|some)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:summary|summaries|digest|recap|overview|comparison|synopsis)\b)|"
     # 'issue the refund', 'refund them' (not 'the issue is …', 'a refund of …'): a verb by its object
-    r"issue(?=\s+(?:an?|the|them|it|their|our|his|her)\s)|refund(?=\s+(?:the|them|it|their|him|her)\s))\b",
+    r"issue(?=\s+(?:an?|the|them|it|their|our|his|her)\s)|refund(?=\s+(?:the|them|it|their|him|her)\s)|"
+    # 'answer the customer back on WhatsApp' (not 'the answer is …'): a reply by its object
+    r"answer(?=\s+(?:the|them|him|her|it|their|each|every|back|customers?|questions?)\b))\b",
     re.I,
 )
 # (a verb ruled out in the bot's voice, 'it shouldn't / won't / mustn't / can't …', as the user's "don't …")
@@ -606,6 +608,9 @@ def clauses(text: str) -> list[str]:
                 )
             )
             and not re.search(r"\b(?:if|when|unless|whenever)\b", part, re.I)
+            # ('booking → add a record in Airtable', 'refunds -> #finance': a kind named by one word that a verb
+            # also spells is a route's head, not a step)
+            and not _KIND_ARROW.match(part)
             else [part]
         )
     ]
@@ -708,6 +713,7 @@ _PLACE_ALONE = re.compile(
     re.I,
 )
 _ARROW_STEP = re.compile(r"\s+(?=(?:->|→|=>)\s+\S)")
+_KIND_ARROW = re.compile(r"\W*[a-z][\w-]*(?:ing|s)\s*(?:->|→|=>)\s", re.I)
 
 
 # -- simple clauses -----------------------------------------------------------------------------
@@ -3480,7 +3486,12 @@ def _service_words() -> tuple[str, ...]:
 
 # '+44 7700 900123', '+1 415-555-0142': a phone number written with its country code; '07700 900123', '0412 555 678',
 # '06 12 34 56 78': one written as at home, its trunk 0 first (9 to 11 digits, so no time, date or amount)
-_PHONE = re.compile(r"\+\d[\d\s-]{6,}\d|(?<![\w.+/:,-])0\d{1,4}(?:[ -]?\d{2,4}){1,4}(?![\w:/-])")
+# '503-555-0188', '(312) 555 0107': a North American number written without its country code (+1 is added)
+_PHONE = re.compile(
+    r"\+\d[\d\s-]{6,}\d|(?<![\w.+/:,-])0\d{1,4}(?:[ -]?\d{2,4}){1,4}(?![\w:/-])|"
+    r"(?<![\w.+/:,$£€(-])(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[ .-])\d{3}[ .-]\d{4}(?![\w:/-]|\.\d)"
+)
+_NORTH_AMERICAN = re.compile(r"\(?[2-9]\d{2}\)?[ .-]?\d{3}[ .-]\d{4}")
 _DATE = re.compile(r"\d{1,4}-\d{1,2}-\d{1,4}")
 
 
@@ -3489,11 +3500,15 @@ def _phones(text: str) -> list[re.Match[str]]:
     return [
         m
         for m in _PHONE.finditer(text)
-        if m.group(0).startswith("+") or 9 <= len(_digits(m.group(0))) <= 11 and not _DATE.search(m.group(0))
+        if m.group(0).startswith("+")
+        or 9 <= len(re.sub(r"\D", "", m.group(0))) <= 11
+        and not _DATE.search(m.group(0))
     ]
 
 
 def _digits(number: str) -> str:
+    if _NORTH_AMERICAN.fullmatch(number.strip()):
+        return "+1" + re.sub(r"\D", "", number)
     return re.sub(r"[\s-]", "", number)
 
 
@@ -4803,7 +4818,19 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
             where = read_clause(f"read {what} in {kept.group('where')}", description, ruled_out)
             if where and all(s.kind == "source" for s in where):
                 return where + read_clause(rest, description, ruled_out)
-    return _one_lookup(clause, _read_clause(clause, description, ruled_out))
+    read = _one_lookup(clause, _read_clause(clause, description, ruled_out))
+    over = re.search(lexicon()["arrival_over"], clause, re.I)
+    if (
+        read
+        and over
+        and all(s.kind == "action" for s in read)
+        # ('the summary arrives on Slack': a thing the run makes, sent there)
+        and not re.search(
+            r"\b(?:" + "|".join(map(re.escape, lexicon()["arrival_made"])) + r")\b", over.group(0), re.I
+        )
+    ):
+        return []  # 'all bookings come in over WhatsApp': where the event comes from, nothing sent there
+    return read
 
 
 # an aside telling where a thing is kept: '(the offers are in the "Offers" tab of the shop sheet)', '(they live in our
@@ -6985,6 +7012,11 @@ _LOOKED_UP = re.compile(
 _ANSWERS = re.compile(r"^\W*(?:create\s+)?(?:answer|reply|respond)\w*\b", re.I)
 
 
+# a route that answers the one who wrote ('question → answer the customer back on WhatsApp', 'questions: reply with an
+# answer'): the answer is written before it is sent
+_ANSWERING = re.compile(r"\W*(?:(?:[\w'-]+\s+){0,3}(?:->|→|=>)\s*)?(?:answer|reply|respond)\w*\b", re.I)
+
+
 def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """Three or more '<category> to <destination>' parts in one sentence → a router with one route each."""
     said = _joined_routes(_sorting_lead(_route_clauses(sentence)))
@@ -7016,10 +7048,13 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
         if branch:
             # "for where's-my-order, look up the order in Shopify and reply with the tracking link": a lookup said as
             # the route's own first clause is part of the route, before its act
+            # ('question → answer the customer back on WhatsApp': the answer written, then sent)
             branch = [
                 s
                 for s in read
-                if s.kind == "action" or (s.kind == "source" and _LOOKED_UP.match(s.text or ""))
+                if s.kind == "action"
+                or (s.kind == "source" and _LOOKED_UP.match(s.text or ""))
+                or (s.kind == "process" and _ANSWERING.match(s.text or ""))
             ]
         if not branch and _ANSWERS.match(route[1]):
             branch = (
@@ -7916,6 +7951,11 @@ def wanted_done(description: str) -> str:
     description = _HOW_TO_GET.sub(
         lambda m: f"{m.group(1)}Please send {'me' if m.group(2).lower() == 'i' else 'us'} ", description
     )
+    description = _WANT_MESSAGE.sub(
+        lambda m: f"please send {'me' if m.group(1).lower() == 'i' else 'us'} {m.group('np')} ", description
+    )
+    # 'send me an email summarising the open Jira issues': the message holds a summary of what is read
+    description = _MESSAGE_SUMMARISING.sub(lambda m: f"{m.group('msg')} with a summary of ", description)
     # 'I want Slack to tell me how many …': the service said as the teller is where the message goes
     description = _SERVICE_TELLS.sub(
         lambda m: f"{m.group('verb')} {m.group('who')} on {m.group('svc')}", description
@@ -7968,6 +8008,18 @@ _HOW_TO_GET = re.compile(
     r"(^|(?<=[.!?\n])\s*)(?:how|where)\s+(?:can|could|do|would|should|might)\s+(i|we)\s+(?:get|receive|be\s+sent)\s+"
     r"(?=(?:an?|one|the|daily|weekly|hourly|monthly)\s+(?:[\w-]+\s+){0,3}?(?:e-?mails?|messages?|texts?|sms|"
     r"notifications?|alerts?|reminders?|digests?|summar(?:y|ies)|reports?|updates?|briefings?|recaps?|posts?)\b)",
+    re.I,
+)
+_MESSAGE_SUMMARISING = re.compile(
+    r"(?P<msg>\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?:e-?mail|text|sms|message|dm|note|post|digest)"
+    r"(?:\s+(?:in|to|on)\s+#[\w-]+)?)\s+(?:summari[sz]ing|recapping)\s+(?=\w)",
+    re.I,
+)
+# 'I'd like an email to me summarising …', 'we want a text to my phone with …': the message asked for, sent
+_WANT_MESSAGE = re.compile(
+    r"\b(i|we)\s*(?:['’]d|would)?\s*(?:like|want|need|love)\s+(?P<np>(?:an?|one)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:e-?mail|text|sms|whatsapp|slack\s+message|telegram\s+message|message))\s+"
+    r"(?:to\s+(?:me|us)\b\s*|(?=(?:to\s+my\s+(?:phone|mobile|cell|inbox|e-?mail)|on\s+my\s+phone)\b))",
     re.I,
 )
 _SERVICE_TELLS = re.compile(

@@ -142,20 +142,20 @@ _CHAT_HINT = re.compile(
     r"assistant that answers|bot that answers|q ?& ?a (?:bot|chat)|(?<!\bour )(?<!\bmy )slack ?bot|chat (?:trigger|messages?|input|window)|"
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
     # 'a chat where I type …', 'a chat in which staff ask …'
-    r"an? (?:[\w-]+ ){0,2}?chat,? (?:(?:workflow|flow|app|tool|page|window) )?(?:where|in which|that|which|for)|"
+    r"an? (?:[\w-]+ ){0,2}?chat,? (?:(?:workflow|flow|app|tool|page|window|thing|box|system) )?(?:where|in which|that|which|for)|"
     # 'a chat in Sim where sales can ask …', 'a chat on the docs site; it answers from …': where it lives, then its use
     r"an? (?:[\w-]+ ){0,2}?chat (?:in|on) (?:sim|(?:the|our) [\w-]+(?: [\w-]+)?)(?: (?:where|in which|that|which)\b|"
     r"\s*[;:,\u2013\u2014-]\s*(?:it|the (?:bot|assistant|agent)) (?:answers|replies|responds|looks|searches|reads)\b)|"
     # 'a chat on our website answering donor questions', 'a chat in Sim helping new hires with …': what it does, said
     # by a participle
-    r"an? (?:[\w-]+ ){0,2}?chat,? (?:(?:workflow|flow|app|tool|page|window) )?"
+    r"an? (?:[\w-]+ ){0,2}?chat,? (?:(?:workflow|flow|app|tool|page|window|thing|box|system) )?"
     r"(?:(?:in|on) (?:sim|(?:the|our|my) [\w-]+(?: [\w-]+)?) )?(?:answering|replying to|helping|handling|taking)\b|"
     # 'a chat they can type a postcode into', 'a chat our volunteers could ask': who uses it, then what they do
-    r"an? (?:[\w-]+ ){0,2}?chat,? (?:(?:workflow|flow|app|tool|page|window) )?(?:[\w-]+ ){1,2}(?:can|could|will|would) "
+    r"an? (?:[\w-]+ ){0,2}?chat,? (?:(?:workflow|flow|app|tool|page|window|thing|box|system) )?(?:[\w-]+ ){1,2}(?:can|could|will|would) "
     r"(?:type|ask|enter|paste|talk|send|write|use|query)\b|"
     # 'chat where new hires can ask …', 'chat for the warehouse team to …': the same, with no article (a service's
     # own chat, 'whatsapp chat where …', is that service's)
-    r"^\W*(?:(?!(?:slack|teams|whatsapp|telegram|discord|group)\b)[\w-]+ )?chat (?:(?:workflow|flow|app|tool|page|window) )?"
+    r"^\W*(?:(?!(?:slack|teams|whatsapp|telegram|discord|group)\b)[\w-]+ )?chat (?:(?:workflow|flow|app|tool|page|window|thing|box|system) )?"
     r"(?:where|in which|that|which|for)\b|"
     # 'customer support chat: answer …', 'HR help chat - …': the run is a chat, named first
     r"^\W*(?:[\w-]+ ){0,3}chat ?(?::|-|—))",
@@ -1467,7 +1467,8 @@ _EVENT_TESTS = (
     r"\b(?:and|that|which)\s+(?:it|they|(?:the|its|their)\s+[\w-]+(?:\s+[\w-]+)?)\s+"
     r"(?:mentions?|contains?|includes?|talks?\s+about|refers?\s+to|is\s+about|asks?\s+(?:about|for))\s+"
     r"(?:(?:an?|any|the\s+word)\s+)?(?!(?:us|me|you|them|it|him|her|something|anything|our|my|your)\b)"
-    r"(?P<m>[\w-]+)\s*$",
+    # ('and it mentions a spill or an injury': either word is the marker)
+    r"(?P<m>[\w-]+(?:\s+or\s+(?:an?\s+)?[\w-]+)?)\s*$",
 )
 
 
@@ -1492,7 +1493,8 @@ def event_test(head: str) -> str | None:
                 return f"it mentions {parts['mk']}"
             continue
         if parts.get("w") or parts.get("m"):
-            return f"it mentions {parts.get('w') or parts['m']}"
+            marker = parts.get("w") or re.sub(r"\s+or\s+an?\s+", " or ", parts["m"])
+            return f"it mentions {marker}"
         if parts.get("f2"):  # a quoted value is all its words ('and the stage is 'Closed Won'')
             return f"the {parts['f2'].lower()} is " + (
                 f"'{parts['v2q']}'" if parts.get("v2q") else parts["v2"]
