@@ -15,11 +15,7 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r37d-04-sent-from-gmail": "'sent from our Gmail account' adds a Gmail read of the sending mailbox",
-    "r37d-05-latest-commit-slack": "'send the latest commit of repo …' comments on GitHub instead of reading the commit",
-    "r37d-06-excel-workbook-sheet": "'the … sheet in our Excel workbook' writes Google Sheets",
     "r37d-11-memo-lands-in-inbox": "'have the AI check if it's a job application' tests the text for 'job' with no AI step",
-    "r37d-13-reply-to-sender": "'reply to them with our returns policy' drafts the reply with AI but sends it nowhere",
     "r37d-16-control-calendar-draft": "'summarising this week's Google Calendar events' reads no calendar",
     "r37d-20-email-forward-slack": "'could we set it up so that …' in an e-mail is read as a question and refused",
 }
