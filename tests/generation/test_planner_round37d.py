@@ -5,7 +5,7 @@ ARRIVES AT is read or starts the run, the address it goes TO is the recipient, "
 reply goes to whoever wrote in; Spanish, French, German and Portuguese triggers, reads, writes (passive "sollen …
 gelesen … gepostet werden", "guarda … en") and negations ("Ne poste rien", "No lo envíes") read as in English.
 Voices: one-liners, chat with typos, an e-mail, a voice memo, discovery-style notes; controls: a sheet digest, a
-Stripe payment to Slack, a calendar summary drafted in Gmail. 12 of 20 were right before the fix."""
+Stripe payment to Slack, a calendar summary drafted in Gmail. 12 of 20 were right before the fix, 17 after."""
 
 from __future__ import annotations
 
