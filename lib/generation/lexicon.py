@@ -139,15 +139,34 @@ _COMMON_NOUNS = frozenset(
 )
 
 
-def _owned_noun(low: str, at: int, key: str) -> bool:
-    """'our Excel sheet', 'the Notion database': the noun at `at` belongs to the service named right before it."""
+def _owned_noun(low: str, at: int, key: str, noun: str = "") -> bool:
+    """'our Excel sheet', 'the Notion database': the noun at `at` belongs to the service named right before it;
+    'the 'Churn Log' sheet in our Excel workbook': or to a service holding that kind of thing, placed right after
+    it (lexicon.json 'noun_holders')."""
     before = low[:at].rstrip()
-    return any(
+    integrations = lexicon()["integrations"]
+    if any(
         before.endswith(" " + q.strip())
-        for other, entry in lexicon()["integrations"].items()
+        for other, entry in integrations.items()
         if other != key
         for q in entry["phrases"]
         if q.strip() and q.strip() not in _COMMON_NOUNS
+    ):
+        return True
+    holders = [h for h in lexicon()["noun_holders"].get(noun.strip(), []) if h != key and h in integrations]
+    names = [
+        re.escape(q.strip())
+        for h in holders
+        for q in integrations[h]["phrases"]
+        if q.strip() not in _COMMON_NOUNS
+    ]
+    return bool(names) and bool(
+        re.match(
+            r"\w*\s+(?:in|on|inside|within|from)\s+(?:the\s+|our\s+|my\s+|your\s+|their\s+|an?\s+)?(?:"
+            + "|".join(names)
+            + r")(?![\w@/])",
+            low[at + len(noun.strip()) :],
+        )
     )
 
 
@@ -179,7 +198,7 @@ def integrations_in(text: str) -> list[tuple[int, str]]:
             at
             for p in entry["phrases"]
             for at in [_named_at(low, p, entry)]
-            if at >= 0 and not (p.strip() in _COMMON_NOUNS and _owned_noun(low, at, key))
+            if at >= 0 and not (p.strip() in _COMMON_NOUNS and _owned_noun(low, at, key, p))
         ]
         # 'generate an uplifting image', 'creates a picture of a seasonal pastry': a block named by what it makes
         made = re.search(entry["named_by"], low) if entry.get("named_by") else None
@@ -2374,7 +2393,9 @@ def written_out(text: str) -> str:
     # anything that's a volunteer application' → 'for each item that's …' ('any_items'); "my number's plus 1 212 …" →
     # '+1 212 …' ('spoken_marks'); "…, but if it's a weekend skip it" → '… except on weekends' ('weekend_skips'); "the channel's called ops-alerts" → "the channel 'ops-alerts'" ('named_channels')
     # ('if it gets above -18' → 'if it goes above -18': 'said_comparisons'; 'jot it down in Notion' → 'write it down
-    # in Notion': 'said_writes'; "I'd like three things: a page created …" → "I'd like a page created …": 'counted_asks')
+    # in Notion': 'said_writes'; "I'd like three things: a page created …" → "I'd like a page created …": 'counted_asks';
+    # '…, sent from our Gmail account' → '… from our Gmail account': 'sent_from'; 'drafts — not sends! — an email' →
+    # 'drafts an email': 'said_drafts')
     text = made_participles(passive_stores(_passive_news(text)))
     sends = lexicon()["said_sends"]
     if re.search(sends["when"], text, re.I):  # (a one-off 'send me the slides' stays an ask for now)
@@ -2384,6 +2405,8 @@ def written_out(text: str) -> str:
         "counted_asks",
         "split_verbs",
         "said_writes",
+        "sent_from",
+        "said_drafts",
         "any_items",
         "spoken_marks",
         "weekend_skips",

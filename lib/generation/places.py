@@ -103,7 +103,7 @@ def _mentions(low: str) -> list[tuple[int, int, str, bool]]:
                 continue
             for m in re.finditer(r"(?<![\w#@/])" + re.escape(p) + r"(?![\w@/])", low):
                 common = p in lx._COMMON_NOUNS
-                if common and lx._owned_noun(" " + low, m.start() + 1, key):
+                if common and lx._owned_noun(" " + low, m.start() + 1, key, p):
                     continue  # 'our Excel sheet': the sheet is Excel's
                 found.append((m.start(), m.end(), key, common))
     merged: list[tuple[int, int, str, bool]] = []

@@ -106,8 +106,9 @@ _READ = (
     r"remember(?=\s+(?:what|the\s+conversation|earlier|everything|each\s+\w+'s|previous|past)\b)|"
     r"download|query|find|search|take|receive|export|looks?(?:\s+\w+){0,2}\s+up|"
     # 'every hour look for new tweets mentioning @lumenapp' (not 'look for a way to …'): new items searched for
+    # ('look for emails from orders@…': mail in the inbox)
     r"look(?:s|ing)?\s+(?:out\s+)?for(?=\s+(?:new|any|all|recent|latest|fresh|today's|yesterday's|this\s+week's|"
-    r"the\s+(?:new|latest|recent))\b)|"
+    r"unread|incoming|e-?mails|mails|messages|the\s+(?:new|latest|recent|e-?mails|messages))\b)|"
     # 'poll https://…/stats every 5 minutes' (not 'post a poll')
     r"poll(?=\s+(?:https?://|the\b|our\b|my\b|[\w-]+\.[a-z]{2,}))|"
     # 'match the sender by email against the Members sheet', 'cross-check each invoice with the ledger'
@@ -150,7 +151,8 @@ ACTION_START = re.compile(
 # (a verb ruled out in the bot's voice, 'it shouldn't / won't / mustn't / can't …', as the user's "don't …")
 # ('each no-show patient gets an SMS', 'the no-reply address': a hyphenated compound negates nothing)
 _NEGATION = (
-    r"(?<![\w'])(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid|"
+    # (not the '.no' that ends a Norwegian address: 'returns@fjordgear.no (Gmail)')
+    r"(?<![\w'])(?<!\w\.)(?:don'?t|do not|never|not|no|without|instead of|rather than|skip|except|avoid|"
     # ("I'd rather it didn't post anything into our Teams": a wish; 'Oona doesn't read Slack' tells a habit)
     r"rather\s+(?:it|they|you|we|this|that|the\s+[\w-]+)\s+did\s*n[’']?t|"
     r"(?:should|would|must|could|ca|wo|need)n[’']?t|cannot)(?![-‐]\w)"
@@ -1658,6 +1660,19 @@ def _is_write(clause: str, key: str) -> bool:
         low,
     ):
         return True  # 'email a reminder to the customer', 'email their parent a note': the verb is the action
+    if (
+        key in ("gmail", "outlook")
+        and _SENT_FROM.match(low)
+        and any(
+            re.search(
+                r"\b(?:from|via|through|with|using)\s+(?:(?:my|our|the|your)\s+)?(?:[\w-]+\s+)?"
+                + re.escape(p),
+                low,
+            )
+            for p in phrases
+        )
+    ):
+        return True  # '(- ) sent to ops-team@… from Gmail', 'sent from our Gmail account': the account it goes out from
     if any(
         re.search(
             # ('text the patient a confirmation from our Twilio number': the number a message goes out from, never a
@@ -1865,6 +1880,14 @@ def _governing_verb(low: str, phrases: list[str]) -> bool | None:
 
 
 # the event's data written somewhere, said in the passive after the trigger's clause
+# '- Sent to ops-team@… from Gmail', '…, sent from our Gmail account', 'it should go out from Outlook': a clause that
+# says how the message it is about goes out (the account is the sender's, not a mailbox read)
+_SENT_FROM = re.compile(
+    r"\W*(?:(?:and|then|all|it|they|this|that|(?:the|each|every)\s+(?:[\w-]+\s+)?(?:e-?mail|mail|message|digest|"
+    r"report|summary)s?)\s+)*(?:(?:'s|is|are|gets?|should\s+be|will\s+be|must\s+be|to\s+be|should|will|must)\s+)?"
+    r"(?:sent|e-?mailed|mailed|delivered|go(?:es)?\s+out|sent\s+out)\b"
+)
+
 _PASSIVE_WRITE = re.compile(
     # ('… and each date gets added as an event in our Google Calendar')
     r"\W*(?:and\s+|then\s+)?(?:it|they|this|that|each one|(?:each|every)\s+[a-z][\w-]*)\s*"
@@ -2053,9 +2076,14 @@ def _made_of(low: str, key: str, phrases: list[str]) -> bool:
                 r"\b(?:post|send|forward|share|push)(?:s|ed|ing)?\s+(?:(?:me|us)\s+)?(?:(?:the|all|our|any|every|new|latest|"
                 r"open|today's|yesterday's|this\s+week's|last\s+week's)\s+){0,2}"
                 + re.escape(p)
-                + r"\s+(?:[\w-]+\s+)?(?:"
-                + things
-                + r")\b",
+                # ('send the latest commit of repo … to #deploys': a phrase of the service that names the items, with
+                # a word of its own before them — not 'send email', the service's verb)
+                + (
+                    r"\b"
+                    if re.search(r"\S\s+(?:" + things + r")$", p)
+                    and not re.match(r"(?:" + _WRITE + r")\b", p)
+                    else r"\s+(?:[\w-]+\s+)?(?:" + things + r")\b"
+                ),
                 low,
             )
             if things
@@ -4747,6 +4775,14 @@ _QUOTED_PLACE_NAME = (
 
 # 'for the person who hasn't opened an email in 90 days', 'for each order that was refunded': a clause that only says
 # which items (what they did or are, after 'who/that/which' and a verb's helper), with no step of its own after it
+# 'I log into Gmail', 'first sign in to our Shopify account': getting into the service is how the user reaches the
+# data, no step of its own (the clauses after it say what is read or done there)
+_SIGNED_IN = re.compile(
+    r"^\W*(?:(?:and|then|first|so|i|we|each\s+morning|every\s+morning)\s+)*(?:log|sign)(?:s|ged|ed)?\s+"
+    r"(?:in(?:to)?|on(?:to)?|in\s+to|on\s+to)\s+(?:(?:my|our|the)\s+)?[\w.-]+(?:\s+(?:account|inbox|mailbox|dashboard))?\W*$",
+    re.I,
+)
+
 _ITEM_ONLY = re.compile(
     r"^\W*(?:and\s+|then\s+)?for\s+(?:the|each|every|any|all)\s+(?:[\w'’-]+\s+){0,2}?(?:who|that|which)\s+"
     r"(?:has|have|had|did|does|is|are|was|were)(?:n['’]t|\s+not|\s+never)?\s+(?:\w+ed|\w+en|been|not|never|no)\b"
@@ -4906,8 +4942,8 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         return []  # 'for anyone who hasn't opened an email in 90 days': which items, told by what they did
     if _NO_STEP.match(clause):
         return []  # '…; otherwise no Slack post', 'else no email': the step not taken, named by its noun
-    if _HANDS_OFF_CLAUSE.match(clause):
-        return []  # 'change nothing in Asana', 'Jira stays read-only': what is not to be done, no step
+    if _HANDS_OFF_CLAUSE.match(clause) or _SIGNED_IN.match(clause):
+        return []  # 'change nothing in Asana', 'Jira stays read-only', 'I log into Gmail': no step
     if _NO_STEP.match(clause):
         return []  # '(otherwise) no Slack post', 'no email is sent': the side of a test that does nothing
     intro = _WRITING_FOR.match(clause)
@@ -5197,16 +5233,32 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             for _, s in found
         ):  # 'create a Zendesk ticket through https://acme.zendesk.com/…': that service's call, made once
             found = [(p, s) for p, s in found if s is not api]
-    address = lx.EMAIL_RE.search(clause)
-    if address and re.search(lexicon()["arrival_address"], clause[: address.start()], re.I):
-        address = None  # 'Every supplier invoice lands in invoices@x.com (Gmail)': where the mail arrives, no recipient
+    # 'Every supplier invoice lands in invoices@x.com (Gmail)', 'look for emails from orders@x.com', 'triage the
+    # shared inbox info@x.studio': where the mail arrives, whom it comes from, the mailbox worked on — no recipient
+    # (the first address that is none of these is)
+    address = next(
+        (
+            m
+            for m in lx.EMAIL_RE.finditer(clause)
+            if not re.search(lexicon()["arrival_address"], clause[: m.start()], re.I)
+            and not re.search(lexicon()["sender_address"], clause[: m.start()], re.I)
+            and not re.search(lexicon()["mailbox_address"], clause[: m.start()], re.I)
+        ),
+        None,
+    )
     if (
         address
         and not any(s.integration in ("gmail", "outlook") for _, s in found)
         and not ruled(ruled_out, "gmail", "write")
     ):
+        # ('draft an email to wren@…': the draft it asks for, not a send)
+        drafted = re.search(r"\bdrafts?\b", clause, re.I) and not re.search(
+            r"\bdrafts?\b[^.;]{0,30}\bsent\b", clause, re.I
+        )
         step = _integration_step(
-            "gmail", "email " + ", ".join(listed_addresses(clause, address)), description
+            "gmail",
+            ("draft an email to " if drafted else "email ") + ", ".join(listed_addresses(clause, address)),
+            description,
         )
         found.append((address.start() + 2, step))
     texted = (

@@ -72,6 +72,7 @@ def _grammar() -> dict[str, Any]:
 _CLAUSE_CUT = re.compile(r"(\s*(?:[,;]|:(?!\d|//)|\.(?=\s|$)|\n)\s*|\s+(?:and|then)\s+)")
 _DETERMINER = re.compile(r"\b(?:the|a|an|our|my|all|your|their|its)\b", re.I)
 _TAIL = {"with", "to", "via", "for"}
+_SOMEONE = {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody"}
 _PREPOSITION = {"in", "into", "to", "on", "from", "for", "at", "by", "per", "with", "of", "via", "about"}
 
 
@@ -227,6 +228,10 @@ def _after_subject(clause: str, verbs: set[str]) -> str:
         return clause
     words, verb = words[:-size], " ".join(words[-size:])  # 'is created': a passive's two words
     for i, word in enumerate(words):
+        if word.lower() in _SOMEONE and (i == 0 or words[i - 1].lower() not in _PREPOSITION):
+            # 'when in our Discord server someone in #jobs something posts': a pronoun is the whole subject
+            lead = clause[: len(clause) - len(clause.lstrip())]
+            return lead + " ".join(words[: i + 1] + [verb] + words[i + 1 :] + tail) + stop
         if _DETERMINER.fullmatch(word) and (
             i == 0 or words[i - 1].lower() not in _PREPOSITION | {"each", "every"}
         ):

@@ -17,11 +17,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r21d-send-from-outlook": "a send moved to another mail service in a later sentence ('so send it from Outlook') is "
-    "read as a read of Outlook, and the first e-mail stays on Gmail: the swap of one service for another is stream "
-    "21a's mechanism",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round21d.jsonl", _KNOWN))
