@@ -15,7 +15,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r37d-11-memo-lands-in-inbox": "'have the AI check if it's a job application' tests the text for 'job' with no AI step",
     "r37d-16-control-calendar-draft": "'summarising this week's Google Calendar events' reads no calendar",
     "r37d-20-email-forward-slack": "'could we set it up so that …' in an e-mail is read as a question and refused",
 }
