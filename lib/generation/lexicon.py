@@ -881,7 +881,7 @@ def checked_tests(text: str) -> str:
     def tested(m: re.Match[str]) -> str:
         # ('have the AI figure out if it's a real lead and if yes …': the AI judges, then its verdict is tested)
         if re.search(judge, text[: m.start()], re.I):
-            return f"decide if {m.group('test')}, and if it is, "
+            return f"decide if {m.group('test')}, and if {m.group('test')}, "
         return f"if {m.group('test')}, "
 
     return _CHECK_THEN.sub(tested, text)

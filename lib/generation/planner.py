@@ -3679,8 +3679,9 @@ class _Builder:
         # answered, the branches carry what it classified
         yes_no = re.search(r"\.(?:includes|startsWith)\(\\?\"(?:yes|no)\\?\"\)", expression) is not None
         carried = self.classified_input(prev, yes_no or verdict) if prev and prev in expression else None
-        if yes_no and prev and prev in expression:
-            self.decision_answer(prev)
+        if prev and prev in expression and self.decision_answer(prev, expression, local):
+            # (the agent now answers a word only: the branches carry what it was given)
+            carried = carried or self.classified_input(prev, True)
         if (
             carried is None
             and prev in self.read_over
@@ -4522,13 +4523,26 @@ class _Builder:
             (f for f in self.declared if re.search(r"\b" + re.escape(f.replace("_", " ")) + r"\b", low)), None
         )
 
-    def decision_answer(self, prev: str) -> None:
-        """'have the AI decide if it's a real lead, and if yes …': the agent whose answer is tested for 'yes' is told
-        to answer yes or no, not to report findings the test would search for a word."""
+    def decision_answer(self, prev: str, expression: str, test: str) -> bool:
+        """'have the AI decide if it's a complaint, and if it is …': the agent whose answer a test searches for a word
+        ('complaint', or 'yes') is told to answer that word or 'no', not to report findings the word may be missing
+        from. Not when another block than the test (`test`) shows the agent's answer (a report posted before the test
+        stays one). Whether the agent was told so."""
         found = re.fullmatch(r"<([\w-]+)\.content>", prev)
         block = next((b for b in self.blocks if found and b.id == found.group(1) and b.type == "agent"), None)
-        if block is None:
-            return
+        words = re.findall(
+            r"JSON\.stringify\(" + re.escape(prev) + r"\)\)\.toLowerCase\(\)\.includes\(\"([^\"]+)\"\)",
+            expression,
+        )
+        if (
+            block is None
+            or not words
+            or any(
+                b is not block and b.id != test and any(prev in str(v.value) for v in b.values)
+                for b in self.blocks
+            )
+        ):
+            return False
         for value in block.values:
             if (
                 value.id == "systemPrompt"
@@ -4536,9 +4550,17 @@ class _Builder:
                 and value.value.endswith(" and report the key findings briefly.")
             ):
                 asked = self.words.get(block.id, "").strip()
-                value.value = value.value.replace(" and report the key findings briefly.", ".") + (
-                    f" Answer yes or no only{f' (asked: {asked})' if asked else ''}."
+                answer = (
+                    "yes or no only"
+                    if words == ["yes"]
+                    else " or ".join(f"'{w}'" for w in dict.fromkeys(words))
+                    + " if that holds, otherwise 'no'"
                 )
+                value.value = value.value.replace(" and report the key findings briefly.", ".") + (
+                    f" Answer {answer}{f' (asked: {asked})' if asked else ''}."
+                )
+                return True
+        return False
 
     def numeric_answer(self, prev: str, test: str) -> str | None:
         """'have AI grade it …; if the score is below 50': the agent a number is compared with answers a number. When

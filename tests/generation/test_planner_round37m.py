@@ -19,8 +19,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r37m-05": "'every new email to help@… (Gmail) gets classified' is read as an e-mail sent to that address, and "
     "the trigger as a generic webhook: the address where mail arrives, said in the passive, is not read as the inbox",
-    "r37m-07": "a first sentence telling where messages arrive ('Customer messages come in through our Telegram "
-    "bot.') is joined to the next with the service blanked out, and the AI step of that next sentence is lost",
 }
 
 
