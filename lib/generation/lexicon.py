@@ -763,12 +763,19 @@ def signed_in_reads(text: str) -> str:
         name = m.group("name")
         if name.lower() in never or integrations_in(name) or name.lower() in lexicon().get("languages", []):
             return m.group(0)
-        picked = re.match(r"(\w+(?:\s+out)?)\s+(?=(?:who|which|whichever|what)\b)", m.group("next"), re.I)
-        if picked:  # 'see which guests check out today': the service before the test, not inside it
-            return f"{m.group('lead')}{picked.group(0)}in {name} {m.group('next')[picked.end() :]}"
-        return f"{m.group('lead')}{m.group('next')} in {name}"
+        return _read_in(m.group("lead"), name, m.group("next"))
 
     return _login_re().sub(folded, text)
+
+
+def _read_in(lead: str, place: str, rest: str) -> str:
+    """The clause after a login or an opening, read in that place: 'look for emails from …' → '… in Gmail'; 'see
+    which guests check out today' / 'check which pull requests are still open' → the place before the test, not
+    inside it."""
+    picked = re.match(r"(\w+(?:\s+out)?)\s+(?=(?:who|which|whichever|what)\b)", rest, re.I)
+    if picked:
+        return f"{lead}{picked.group(0)}in {place} {rest[picked.end() :]}"
+    return f"{lead}{rest} in {place}"
 
 
 @lru_cache(maxsize=1)
@@ -807,10 +814,7 @@ def opened_reads(text: str) -> str:
         reads = "|".join([READ_VERBS, *lexicon()["opened_apps"]["reads"]])
         if not re.match(r"(?:" + reads + r")\b", rest, re.I):
             return f"{m.group('lead')}read {place}, {rest}"
-        picked = re.match(r"(\w+(?:\s+out)?)\s+(?=(?:who|which|whichever|what)\b)", rest, re.I)
-        if picked:  # 'check which pull requests are still open': the place before the test, not inside it
-            return f"{m.group('lead')}{picked.group(0)}in {place} {rest[picked.end() :]}"
-        return f"{m.group('lead')}{rest} in {place}"
+        return _read_in(m.group("lead"), place, rest)
 
     return _opened_re().sub(opened, text)
 
