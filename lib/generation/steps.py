@@ -3540,6 +3540,12 @@ def _digits(number: str) -> str:
     return re.sub(r"[\s-]", "", number)
 
 
+# 'my phone (+1 512 …)', "my number's …", 'my cell, 503-…': the writer's own number
+_OWN_NUMBER = re.compile(
+    r"\bmy\s+(?:phone|number|mobile|cell)(?:\s+number)?(?:['’]s|\s+is)?\s*[:,(]?\s*$", re.I
+)
+
+
 # 'from our Twilio number +1…', 'sent from +44…', 'our WhatsApp business number is …': the number a text comes from
 _SENDER_NUMBER = re.compile(
     r"\b(?:from|sender|sending\s+number|business\s+number|our\s+(?:own\s+)?(?:twilio|whatsapp|sms)\s+number)"
@@ -3780,6 +3786,7 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         found = next(iter(_recipient_phones(clause)), None)
         said = {_digits(m.group(0)): m for m in _recipient_phones(description)}
         role = _person(clause) if not found and len(said) == 1 else None
+        only = next(iter(said.values()), None)
         if (
             not found
             and len(said) == 1
@@ -3788,6 +3795,13 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
                 and not re.search(
                     rf"\b{role}", _sentence_at(description, next(iter(said.values())).start()), re.I
                 )
+            )
+            # ('a text to my phone (+1 512 …) …, and also a WhatsApp heads-up to my part-timer': the writer's own
+            # number is not the number of someone else the clause writes to)
+            and not (
+                only is not None
+                and _OWN_NUMBER.search(description[max(0, only.start() - 30) : only.start()])
+                and not re.search(r"\b(?:me|us|my\s+(?:phone|number|mobile|cell))\b", clause, re.I)
             )
         ):
             # ('send the list to Priya on WhatsApp. Priya's number is +44 7700 900123.': the one number the text

@@ -7,7 +7,8 @@ thing for …' is a chat; 'have the AI figure out / work out if …, and if yes 
 the condition tests (and the AI step is told to answer yes or no). r37m-08…12 (written after their fix too): 'I'd
 like an email to me summarising …' is a message asked for; 'an email summarising the open Jira issues' reads the
 issues and summarises them (it wrote to Jira); a North American number ('415-555-0142') is the text's recipient;
-'and it mentions a leak or a flood' tests the event for either word."""
+'and it mentions a leak or a flood' tests the event for either word. r37m-13: the writer's own number ('a text to
+my phone (+1 720 …)') is not given to someone else the text writes to ('also a WhatsApp to my driver')."""
 
 from __future__ import annotations
 
