@@ -3802,6 +3802,11 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
                 only is not None
                 and _OWN_NUMBER.search(description[max(0, only.start() - 30) : only.start()])
                 and not re.search(r"\b(?:me|us|my\s+(?:phone|number|mobile|cell))\b", clause, re.I)
+                and re.search(
+                    r"\bto\s+(?:my|our|the)\s+(?!(?:phone|number|mobile|cell|inbox|e-?mail)\b)[\w-]+",
+                    clause,
+                    re.I,
+                )
             )
         ):
             # ('send the list to Priya on WhatsApp. Priya's number is +44 7700 900123.': the one number the text
