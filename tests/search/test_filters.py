@@ -118,15 +118,17 @@ def test_hnsw_with_an_iterative_scan_fills_the_page(crowd, monkeypatch):
     tenant, emb, near = crowd
     q = Vector(emb.name, near)
     # The index is shared with every other test's vectors, and this tenant's rare rows are the farthest from the
-    # query: with the product's cap the scan may give up first when earlier tests filled the table (a full-suite run
-    # once came back with 8). The cap and the exact scan that replaces a short page are the product's business
-    # (test_a_short_hnsw_page_is_completed_by_the_exact_scan); here the scan is let run to the end of the index.
+    # query: an iterative scan stops at its tuple cap or its memory limit (work_mem × hnsw.scan_mem_multiplier), and on
+    # a fresh clone's full-suite run it came back with 8. Those limits, and the exact scan that completes a short page,
+    # are the product's business (test_a_short_hnsw_page_is_completed_by_the_exact_scan); here the scan may run on.
     monkeypatch.setattr(search_store, "MAX_SCAN_TUPLES", 10_000_000)
     with db.connection() as conn:
         scans = _hnsw_scans(conn)
         # On a table this small the planner would rather read the btree and sort; make it take HNSW.
         for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
             conn.execute(f"set {setting} = off")
+        conn.execute("set work_mem = '256MB'")
+        conn.execute("set hnsw.scan_mem_multiplier = 8")
         try:
             approx = search_store.nearest(
                 tenant, q, 10, Filters(category="rare-category"), exact=False, conn=conn
