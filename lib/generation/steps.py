@@ -2559,7 +2559,8 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             "derived"
         ):  # a named source with nothing to look for keeps its default
             values[mode["query"]] = query
-    _targets(entry["target"], clause, description, values)
+    # (a read has no recipient: 'look for emails from invoices@parcelo.io' searches for the sender, sends nothing)
+    _targets("none" if entry["target"] == "to" and not write else entry["target"], clause, description, values)
     _named_fields(entry["type"], values.get("operation"), clause, values)
     _resource_names(entry, clause, values)
     _told_place(key, entry, clause, description, values, write)
