@@ -209,7 +209,29 @@ def integrations_in(text: str) -> list[tuple[int, str]]:
     if reddit and all(k != "reddit" for _, k in hits):
         hits.append((reddit.start(), "reddit"))
     # "email" inside "gmail" phrases and "x" false positives are resolved by the callers' verbs.
-    return sorted(hits)
+    return _one_per_job(sorted(hits), low)
+
+
+def _one_per_job(hits: list[tuple[int, str]], low: str) -> list[tuple[int, str]]:
+    """Of integrations that do one job (lexicon.json 'same_job'), the one the text names by its own name ('scrape it
+    with Jina': no Firecrawl for the verb), and the first of two offered as alternatives ('Jina or Firecrawl')."""
+    for group in lexicon()["same_job"]:
+        found = [(at, key) for at, key in hits if key in group]
+        if len(found) < 2:
+            continue
+        named = sorted(
+            (at, key)
+            for key in {k for _, k in found}
+            for at in [phrase_at(low, key.replace("_", " "))]
+            if at >= 0
+        )
+        if not named:
+            continue
+        alts = "|".join(re.escape(k.replace("_", " ")) for k in group)
+        offered = re.search(rf"\b({alts})\s*(?:,\s*)?(?:or|/)\s*({alts})\b", low)
+        keep = {key for _, key in named} - ({offered.group(2)} if offered else set())
+        hits = [(at, key) for at, key in hits if key not in group or key in keep]
+    return hits
 
 
 def search_engine(text: str) -> str | None:

@@ -2959,6 +2959,13 @@ class _Builder:
                             if filtered and parent is None:
                                 email, phone, _ = self.item_emails[items]
                                 self.found = (items[1:-1], email, phone)
+                            if step.sender:  # the mail kept to its sender is the list the run goes on with
+                                heads, prev = self.kept_from(step.sender, local, items, parent)
+                                self.refs[id(step)] = prev
+                                self.lists.append(prev)
+                                self.item_emails[prev] = self.item_emails[items]
+                                self.item_holders[prev] = self.item_holders[items]
+                                self.item_urls[prev] = self.item_urls[items]
         return heads, prev
 
     def holder(self) -> str:
@@ -3725,6 +3732,24 @@ class _Builder:
             f' Answer with one word: "{word}" if it is {word}, "no" if it is not.'
         )
         return True
+
+    def kept_from(
+        self, sender: str, read: str, listed: str, parent: str | None
+    ) -> tuple[list[tuple[str, str]], str]:
+        """The mail a read returned kept to what `sender` sent (an address, or a domain after '@'), for a mail block
+        whose read cannot search for a sender ('check my Outlook inbox for emails from invoices@vendor.com')."""
+        said = json.dumps(sender)
+        code = (
+            f"return [].concat({listed} || []).filter((m) => "
+            f"String(m?.from?.address ?? m?.from ?? '').toLowerCase().includes({said}));"
+        )
+        local = self.add("function", {"code": code}, parent, name="Keep mail from sender")
+        self.words[local] = self.words.get(read, "")
+        self.notes.append(
+            f"the mail read is kept to what {sender} sent (the read itself cannot search by sender)"
+        )
+        self.edge([(read, "source")], local)
+        return [(local, "source")], f"<{local}.result>"
 
     def kept_items(
         self, step: Step, heads: list[tuple[str, str]], prev: str, parent: str | None

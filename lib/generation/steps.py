@@ -190,6 +190,8 @@ class Step:
     collect: str | None = (
         None  # a test that keeps the items of a list ('… add it to a list'): 'guard' / 'filter'
     )
+    # a mail read's sender its block cannot search for (Outlook's read has no query): kept by a function after it
+    sender: str | None = None
 
 
 # a comma that goes on with a list of verbs ('insert, update or delete'), not with another clause
@@ -2559,7 +2561,10 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             "derived"
         ):  # a named source with nothing to look for keeps its default
             values[mode["query"]] = query
-    _targets(entry["target"], clause, description, values)
+    # (a read has no recipient: 'look for emails from invoices@parcelo.io' searches for the sender, sends nothing)
+    _targets(
+        "none" if entry["target"] == "to" and not write else entry["target"], clause, description, values
+    )
     _named_fields(entry["type"], values.get("operation"), clause, values)
     _resource_names(entry, clause, values)
     _told_place(key, entry, clause, description, values, write)
@@ -2574,6 +2579,10 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     )
     step.recipient = who
     step.query = query_field
+    if not write and not sender and entry.get("target") == "to" and "sender_search" not in entry:
+        # 'check my Outlook inbox for emails from invoices@vendor.com': a read that cannot search for the sender
+        told = _SENDER_IS.search(clause)
+        step.sender = told.group(1).lstrip("@").lower() if told else None
     if need:
         step.needs.append(need)
     if entry.get("process"):

@@ -158,7 +158,12 @@ _CHAT_HINT = re.compile(
     r"^\W*(?:(?!(?:slack|teams|whatsapp|telegram|discord|group)\b)[\w-]+ )?chat (?:(?:workflow|flow|app|tool|page|window|thing|box|system) )?"
     r"(?:where|in which|that|which|for)\b|"
     # 'customer support chat: answer …', 'HR help chat - …': the run is a chat, named first
-    r"^\W*(?:[\w-]+ ){0,3}chat ?(?::|-|—))",
+    r"^\W*(?:[\w-]+ ){0,3}chat ?(?::|-|—)|"
+    # 'wire up the 'Ask Finance' chat', 'set up our "Menu Helper" chat': a chat the user names, made (not a service's
+    # chat: 'the 'Front Desk' chat in Teams')
+    r"(?:\b(?:set|wire|spin|put)\s+(?:up|together)\s+|\b(?:build|make|create|add|launch)\s+)"
+    r"(?:the|a|an|our|my)\s+(?:new\s+)?['‘\"“][^'’\"”\n]{2,40}['’\"”]\s+chat(?:bot)?\b"
+    r"(?!\s+(?:in|on)\s+(?:ms\s+|microsoft\s+)?(?:teams|slack|whatsapp|telegram|discord|google)\b))",
     re.I,
 )
 # 'I'll kick it off by hand', 'when I start it manually', 'on demand': a person starts each run
@@ -171,7 +176,10 @@ _MANUAL_HINT = re.compile(
     # words typed in a place whose event it is: 'when I type a message in #ideas on Slack')
     r"|\bwhen(?:ever)?\s+i\s+(?:type|paste|key)(?:\s+in)?\b(?![^.;,\n]*?(?:#|@|\b(?:slack|teams|discord|telegram|"
     r"whatsapp|channel|chat|bot|inbox|e-?mail|sheet|notion|airtable|form|jira|linear|github)\b))"
-    r"|i(?:'ll| will)? (?:kick|start|run|trigger|launch) (?:it|this|the workflow)(?: off)?\b)",
+    r"|i(?:'ll| will)? (?:kick|start|run|trigger|launch) (?:it|this|the workflow)(?: off)?\b"
+    # 'Make it a button I can press with the URL', 'a button staff can click': each press is a run
+    r"|\b(?:make|turn)\s+(?:it|this|that)\s+(?:into\s+)?an?\s+button\b"
+    r"|\ban?\s+button\s+(?:(?:that\s+)?(?:i|we|you|they|people|staff|anyone)\s+)(?:can\s+|could\s+)?(?:press|click|hit|push|tap)\b)",
     re.I,
 )
 # 'callable from our CRM via API', 'call this workflow via API': the run is started by a call
@@ -418,6 +426,10 @@ _HOUR_END = (
     r"(?=\s*(?:a\.m\.|p\.m\.|(?:am|pm|o['’]clock)\b)|\s*(?:am|pm|a\.m\.|p\.m\.|o['’]clock)?(?:-?ish)?(?:\s*[-–—,.;:!?)]|\s+(?:in\s+the|on|every|each|sharp|"
     r"then|and|i|we|(?:[A-Z][a-z]+\s+)?time)\b|\s*$))"
 )
+_MINUTE_WORDS = {
+    "fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "forty five": "45", "forty-five": "45", "fifty": "50",
+}  # fmt: skip
+_SAID_MINUTES = r"fifteen|twenty|thirty|forty[- ]five|forty|fifty"
 # 'at, like, six', 'around, um, seven', 'at like 8': an hour in words after 'at', a speaker's fillers between
 _SPOKEN_AT = re.compile(
     r"\b(?P<at>at|around)(?:,?\s*(?:like|um+|uh+|erm?|say|about|maybe|roughly)\b,?)*\s+"
@@ -426,7 +438,10 @@ _SPOKEN_AT = re.compile(
     + "|".join(_HOUR_WORDS)
     + r"|(?<=[a-z,]\s)(?<!\bat\s)(?<!\baround\s)\d{1,2}(?![\d:.]))\b"
     # ('at seven thirty pm', 'at six fifteen email me': the minutes said in words make it a clock, whatever follows)
-    + r"(?:\s+(?P<minutes>fifteen|thirty|forty[- ]five)\b(?!\s*(?:%|percent|minutes?|mins?|seconds?|hours?|days?)\b)|"
+    # ('at six-thirty', 'at seven-fifteen': the minutes joined to the hour by a hyphen)
+    + r"(?:(?:\s+|-)(?P<minutes>"
+    + _SAID_MINUTES
+    + r")\b(?!\s*(?:%|percent|minutes?|mins?|seconds?|hours?|days?)\b)|"
     + _HOUR_END
     + ")",
     re.I,
@@ -437,10 +452,9 @@ _SPOKEN_FIX = re.compile(
     r"(?<=\d)(?P<gap>\s*(?:am|pm)?\s*[-–—,]+\s*(?:(?:no|nope|wait|sorry|actually|hmm+|um+)\b[,\s]*)+"
     r"(?:(?:make|change)\s+(?:it|that)\s+(?:to\s+)?)?)(?:at\s+)?" + _SAID_HOUR + r"\b"
     # ('make it seven thirty'): the minutes said in words
-    r"(?:\s+(?P<minutes>fifteen|thirty|forty[- ]five)\b)?" + _HOUR_END,
+    r"(?:(?:\s+|-)(?P<minutes>" + _SAID_MINUTES + r")\b)?" + _HOUR_END,
     re.I,
 )
-_MINUTE_WORDS = {"fifteen": "15", "thirty": "30", "forty five": "45", "forty-five": "45"}
 # British 'half five' (5:30); not 'half past', 'half an hour', 'half 2 days', 'half the rows'
 _HALF_HOUR = re.compile(
     r"(?P<at>\b(?:at|by|around)\s+)?\bhalf\s+" + _SAID_HOUR + r"\b(?!\s*(?:%|percent\b|[a-z]{3,}s\b|hours?\b|"
@@ -506,7 +520,11 @@ def clock_words(text: str) -> str:
     text = _SPOKEN_FIX.sub(
         lambda m: (
             f"{m.group('gap')}at {_hour(m.group('hour'))}"
-            + (f":{_MINUTE_WORDS[m.group('minutes').lower()]}" if m.group("minutes") else "")
+            + (
+                f":{_MINUTE_WORDS[m.group('minutes').lower().replace('-', ' ')]}"
+                if m.group("minutes")
+                else ""
+            )
         ),
         text,
     )
