@@ -1930,10 +1930,31 @@ def relative_to_steps(text: str) -> str:
             joined,
         ]
         at = at_end
+    text = "".join(out) + text[at:]
+    # ('something that every morning at 7 checks the weather api and whatsapps me if …': words between the relative
+    # pronoun and its first verb; the verbs joined after it are steps all the same)
+    out, at = [], 0
+    for m in _BUILT_THAT.finditer(text):
+        if m.start() < at:
+            continue
+        end = _CLAUSE_END.search(text, m.end())  # (not a dot inside an address: 'api.openweathermap.org')
+        at_end = end.start() if end else len(text)
+        joined = _JOINED_THIRD.sub(
+            lambda j: j.group(1) + _joined_verbs().get(j.group(2).lower(), j.group(2)), text[m.end() : at_end]
+        )
+        out += [text[at : m.end()], joined]
+        at = at_end
     return "".join(out) + text[at:]
 
 
 _SENTENCE_STOP = re.compile(r"[.;!?\n]")
+_CLAUSE_END = re.compile(r"[;!?\n]|\.(?!\w)")
+# 'something that …', 'a bot which …': what to build, told by a relative clause
+_BUILT_THAT = re.compile(
+    r"\b(?:something|a\s+thing|(?:chat ?bots?|bots?|assistants?|agents?|workflows?|automations?|pipelines?|scripts?|"
+    r"zaps?|flows?|tools?|systems?))\s+(?:that|which)\s",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)

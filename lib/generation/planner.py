@@ -3375,7 +3375,15 @@ class _Builder:
             # the event names, found by that thing's own field of the event
             named = _THAT_NOUN.search(text)
             if named is None or not re.search(rf"\b{re.escape(named.group(1))}\b", head, re.I):
-                return None
+                # 'when Zendesk sends us a ticket …, look the order up in Shopify via their API': the record the
+                # event points at, found by its id in the event ('order_id')
+                named = _LOOKED_UP_NOUN.search(text)
+                if named is None or not services.body_as_sent(
+                    self.trigger.values.get("webhookProvider", "generic")
+                ):
+                    return None
+                noun = named.group(1).lower()
+                return [noun, "id"], f"<{hook['data']}.{noun}_id>"
             found = named
         words = _key_words(found.group(1))
         if words[-1] == "email" and hook.get("sender") and "@" not in hook["sender"]:
@@ -4805,6 +4813,12 @@ _PERSON = re.compile(
 _CHECKED = re.compile(
     r"\b(?:check|checks|verify|verifies|validate|validates|look\s+up|looks\s+up)\s+(?:the|their|its|his|her)\s+"
     r"(?:[\w-]+['’]s\s+)?" + _KEY,
+    re.I,
+)
+# 'look the order up', 'looks their booking up': the record looked up, by its noun
+_LOOKED_UP_NOUN = re.compile(
+    r"\blook(?:s|ing)?\s+(?:the|that|this|their|his|her)\s+(?!(?:person|customer|user|contact|lead|sender|one)s?\b)"
+    r"([a-z][a-z]+)\s+up\b",
     re.I,
 )
 _KEY_BY = re.compile(r"\b(?:by|on|using|via|with)\s+(?:their|its|his|her|the)?\s*" + _KEY, re.I)

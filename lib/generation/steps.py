@@ -45,7 +45,8 @@ _WRITE = (
     r"schedule(?=s?\s+(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,3}?(?:meeting|call|intro|introduction|kickoff|"
     r"kick-off|event|session|demo|interview|appointment|sync|check-in|onboarding|walkthrough|1:1|one-on-one)s?\b)|"
     # 'drop the link in #eng-triage', 'drop a copy in the Finance folder' (not 'drop the duplicates', 'drop to 5')
-    r"drop(?=s?\s+(?:[\w'-]+\s+){0,4}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
+    # ('drop the ticket + order details into #refunds-queue': the things dropped, joined)
+    r"drop(?=s?\s+(?:[\w'+&-]+\s+){0,6}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
     r"google\b|dropbox\b|onedrive\b|s3\b))|"
     # ('paste the totals in the channel #ventas', 'paste the list into our Teams channel': pasted there, written)
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|paste|push|upload|report|escalate|"
@@ -2449,6 +2450,14 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             "operation": found["operation"],
             "values": {found["field"]: found["value"].replace("{q}", words)},
         }
+    label = None if write or subject or "label_search" not in entry else _LABELLED.search(clause)
+    if label:  # "emails labelled 'invoices'": a search of that label (its spaces said as dashes)
+        found = entry["label_search"]
+        words = re.sub(r"\s+", "-", label.group(1).strip())
+        mode = {
+            "operation": found["operation"],
+            "values": {found["field"]: found["value"].replace("{q}", words)},
+        }
     sender = None if write or subject or "sender_search" not in entry else _SENDER_IS.search(clause)
     if sender:  # 'unread emails from anyone @bigclient.com': a search for what that sender sent
         found = entry["sender_search"]
@@ -3152,6 +3161,11 @@ def _one_way(entry: dict, asked: str, clause: str) -> Exception:
 _SENDER_IS = re.compile(
     r"\bfrom\s+(?:(?:anyone|anybody|someone|people|senders?|any\s+address(?:es)?)\s+)?(?:at\s+)?"
     r"([\w.+-]*@[\w-]+(?:\.[\w-]+)+)",
+    re.I,
+)
+# "emails labelled 'invoices'", 'mail with the label "Receipts"': the mailbox's label
+_LABELLED = re.compile(
+    r"\b(?:labell?ed|with\s+(?:the\s+)?label|under\s+(?:the\s+)?label)\s+(?:as\s+)?[\"“']([^\"”'\n]{1,40})[\"”']",
     re.I,
 )
 _SUBJECT_HAS = re.compile(
@@ -4667,6 +4681,9 @@ def _looked_up_in(low: str, clause: str) -> bool:
     from lib.generation.services import external_in
 
     read = [(pos, key) for pos, key in lx.integrations_in(clause) if "read" in lexicon()["integrations"][key]]
+    # ('search for emails labelled 'invoices' in Gmail': the service is named again after 'in', past the first
+    # mention, the word 'emails' — every mention counts)
+    read += [(pos, key) for first, key in read for pos in _named_again_at(clause, key, first)]
     for pos, _ in read + external_in(clause):
         if re.search(
             r"\b(?:look(?:s|ing)?\s+(?:[\w'-]+\s+){0,3}?up|finds?|search(?:es)?|checks?)\b"
@@ -4674,10 +4691,23 @@ def _looked_up_in(low: str, clause: str) -> bool:
             r"(?:['\"“][^'\"”\n]{1,40}['\"”]\s+)?$"
             # 'look up what we remember about this customer': the service is what is looked up
             r"|\b(?:look(?:s|ing)?\s+up|finds?|search(?:es)?|checks?)\s+(?:the\s+|our\s+|my\s+)?$",
-            re.sub(r"\S+$", "", low[:pos]),  # the phrase's position may fall inside its first word
+            # (a dot inside a word is no sentence's end: 'search for emails from bob@x.com in Gmail')
+            re.sub(r"(?<=\w)\.(?=\w)", "_", re.sub(r"\S+$", "", low[:pos])),
         ):
             return True
     return False
+
+
+def _named_again_at(clause: str, key: str, first: int) -> list[int]:
+    """The positions where integration `key` is named again in `clause` after its first mention at `first`."""
+    out, at = [], clause.find(" ", first)
+    while at >= 0:
+        hit = next((pos for pos, k in lx.integrations_in(clause[at:]) if k == key), None)
+        if hit is None:
+            break
+        out.append(at + hit)
+        at = clause.find(" ", at + hit + 1)
+    return out
 
 
 def _commented_where(clause: str, description: str) -> str:
@@ -9046,6 +9076,22 @@ _DOES_NOTHING = re.compile(
     r"should\s+happen|needs\s+to\s+happen))\s*[.!]?$",
     re.I,
 )
+# 'Append a row, yeah.', 'Add it as a new row.': how the write said before stores its data, no write of its own
+_ROW_MODE = re.compile(
+    r"^\W*(?:(?:and|so|just|yeah|um+|uh+|er+m?|then|also|pls|please|ok|okay)\W+)*"
+    r"(?:append|add|insert|create|make|put|write)\s+(?:(?:it|them|that|this|those)\s+)?(?:as\s+)?(?:a|one)\s+"
+    r"(?:new\s+)?(?:row|line|record|entry)(?:\s+(?:each|every|per)\s+(?:time|run|day|night|week|month))?"
+    r"(?:\W+(?:yeah|pls|please|thanks|ok|okay))*\W*$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _row_writers() -> frozenset[str]:
+    """The block types whose writes are rows of a table (lexicon.json 'table_nouns')."""
+    return frozenset(t for types in lexicon()["table_nouns"].values() for t in types)
+
+
 _STEP_NUMBER = re.compile(r"^\s*(?:step\s+)?(\d{1,2})\s*(?:[.):]|\s[-–—])?\s+(?=\S)", re.I)
 _NAMED_STEPS = re.compile(r"\bsteps?\s+(\d{1,2}(?:\s*(?:,|and|&|\+|-|–|to)\s*\d{1,2})*)\b", re.I)
 # words of an exception that name no step of their own ('the courier text' names the step by 'courier' and 'text')
@@ -9568,6 +9614,12 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             and any(s.kind == "condition" for c in _containers(steps) for s in c)
         ):
             continue  # 'If it passed, do nothing.': the other side of the test before, which does nothing
+        if (
+            _ROW_MODE.match(sentence)
+            and not lx.integrations_in(sentence)
+            and any(s.kind == "action" and s.type in _row_writers() for c in _containers(steps) for s in c)
+        ):
+            continue  # '… put the total into the Excel workbook 'Daily Takings'. Append a row.': how it is written
         narrowed = _narrowed(sentence, steps, numbered) if steps else None
         if narrowed is not None:
             # "Exceptions: if the size is '1-10', don't post in Slack", 'low urgency incidents: only step 1': the
@@ -10162,10 +10214,12 @@ def _facts_for_the_agent(steps: list[Step]) -> None:
 
 def _drafts_before_their_reply(steps: list[Step]) -> list[Step]:
     """'log it in the sheet and reply in Teams with a confirmation': the agent drafting the reply comes right
-    before the reply it drafts, after the other actions of the sentence (which keep the event's data)."""
+    before the reply it drafts, after the other actions of the sentence (which keep the event's data); so does
+    the summary an e-mail sends ('pull the balances, add them to the Excel file as a new row, and email a
+    one-paragraph summary to …': the row holds the balances)."""
     out = list(steps)
     for step in steps:
-        if step.kind != "process" or step.label != "Draft":
+        if step.kind != "process":
             continue
         at = out.index(step)
         reply = next(
