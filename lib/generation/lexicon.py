@@ -740,11 +740,13 @@ def _routine_re() -> re.Pattern[str]:
 def _wished_re() -> re.Pattern[str]:
     done = "|".join(map(re.escape, lexicon()["wished_done"]))
     return re.compile(
-        r"(?<![\w'’])(?P<who>I|we)(?:\s+(?:want|need|would\s+like|wanna)|\s*['’]d\s+like)\s+"
+        r"(?<![\w'’])(?P<who>I|we)(?:\s+(?:want|need|would\s+(?:like|love|prefer)|wanna)|\s*['’]d\s+(?:like|love|prefer))\s+"
         # ('I'd like the messages posted in #wins that week collected': the clause's last participle is the wish, the
         # one before it says which messages)
         # (a quoted name or an aside in brackets is part of the thing: 'the row in our sheet "Contracts" (column A …)')
-        r"(?P<what>(?:a|an|the|each|every)\s+(?:(?:[\w#@'’.-]+|\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|\([^()\n]{1,80}\))\s+){1,8}?)"
+        # ('When a job comes in, I'd love it added to my Notion database': what came in, wished done)
+        r"(?P<what>(?:a|an|the|each|every)\s+(?:(?:[\w#@'’.-]+|\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|\([^()\n]{1,80}\))\s+){1,8}?"
+        r"|(?:it|them)\s+)"
         r"(?P<done>" + done + r")\b"
         r"(?![^,.;:!?\n()]*?\b(?:" + done + r")\b)\s*",
         re.I,
@@ -2848,9 +2850,13 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
         if not sentence.strip() or found.span() in told:
             continue
         low = sentence.strip().lower()
+        # ('Some context: I'm a freelance translator, …': what it tells, after its lead-in)
+        unled = re.sub(rules["lead_labels"], "", low)
         # (before a brief's ask, an aside in brackets lists fields, not steps: '(name, email, company)')
-        if tells(low, imperative) or (
-            found.start() < ask and asks_nothing(re.sub(r"\([^()]*\)", " ", low), imperative)
+        if (
+            tells(low, imperative)
+            or (unled != low and tells(unled, imperative))
+            or (found.start() < ask and asks_nothing(re.sub(r"\([^()]*\)", " ", low), imperative))
         ):
             # 'When Sales closes a deal, onboarding is supposed to start …', "I'm the executive assistant to …":
             # how things are, however it opens

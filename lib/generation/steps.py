@@ -3467,6 +3467,14 @@ def _messaged_person(clause: str) -> str | None:
     )
     if near:
         return near.group(1)
+    # 'send their hiring manager a Slack DM', 'send each assignee a direct message': the person the DM is sent to
+    sent = re.search(
+        r"\bsend\s+(?:the|each|every|that|this|their|his|her)\s+(?:[\w-]+\s+)?(" + people + r")s?\s+"
+        r"(?:an?\s+)?(?:quick\s+|short\s+)?(?:slack\s+|telegram\s+)?(?:dm|direct[- ]?message|private\s+message)s?\b",
+        low,
+    )
+    if sent:
+        return sent.group(1)
     if re.search(r"\b(?:dm|direct[- ]?message)\s+(?:them|him|her)\b", low):
         return "person"
     # 'ping the on-call engineer', 'send the person assigned to each one a message': who the verb contacts
@@ -5061,6 +5069,14 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         )
     ):
         engine = None  # 'check the Linkup search for …': the named service searches, not a default engine
+    if (
+        engine
+        and not named_engine
+        and any(lx.phrase_at(low, w) >= 0 for w in lexicon()["search"]["_scrapers"])
+    ):
+        engine = (
+            None  # 'look up their company website with Firecrawl': that reader reads the page, no web search
+        )
     if engine and (
         named_engine
         # ('read the news of our sector from internet', 'take the articles about X from the internet': the web)
@@ -9891,12 +9907,16 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             steps[sent[0] : sent[0]] = read
             continue
         steps += _drafts_before_their_reply(
-            [
-                s
-                for _, s in sorted(
-                    zip(_then_parts(repeated, read), read), key=lambda p: (p[0], rank[p[1].kind])
-                )
-            ]
+            _given_kept_first(
+                [
+                    s
+                    for _, s in sorted(
+                        zip(_then_parts(repeated, read), read), key=lambda p: (p[0], rank[p[1].kind])
+                    )
+                ],
+                repeated,
+                steps,
+            )
         )
         if said_number is not None:
             numbered.setdefault(said_number, []).extend(read)
@@ -10210,6 +10230,45 @@ def _facts_for_the_agent(steps: list[Step]) -> None:
                 for what, fact in facts:
                     value = value.replace(f"\n\n{what[:1].upper()}{what[1:]}: {fact}", "")
                 other.values[key] = value
+
+
+# 'add them to the Google Sheet', 'log it in Airtable': a write of what the run was given
+_GIVEN_WRITTEN = re.compile(
+    r"\b(?:add|log|save|put|record|store|append|insert|copy|enter|write)\s+(?:them|it|him|her)\s+"
+    r"(?:in|into|to|on)\b",
+    re.I,
+)
+
+
+def _given_kept_first(ordered: list[Step], sentence: str, earlier: list[Step]) -> list[Step]:
+    """'I do three things: add them to the Google Sheet 'Booked Calls', look up their company website with Firecrawl
+    to get a summary, and email that summary to …': with nothing read before, a write of what the run was given
+    ('them', 'it') keeps its place before the reads and the processing said after it (the row holds the booking,
+    not the scrape)."""
+    if any(s.kind == "source" for s in earlier):
+        return ordered
+    out = list(ordered)
+    for step in ordered:
+        if step.kind != "action" or not step.text or not _GIVEN_WRITTEN.search(step.text):
+            continue
+        said_at = sentence.find(step.text)
+        if said_at < 0:
+            continue
+        first = next(
+            (
+                i
+                for i, s in enumerate(out)
+                if s.kind in ("source", "process")
+                and s.text
+                and s.text != step.text
+                and sentence.find(s.text) > said_at
+            ),
+            None,
+        )
+        at = next(i for i, s in enumerate(out) if s is step)
+        if first is not None and first < at:
+            out.insert(first, out.pop(at))
+    return out
 
 
 def _drafts_before_their_reply(steps: list[Step]) -> list[Step]:
