@@ -8085,6 +8085,8 @@ def wanted_done(description: str) -> str:
     )
     # '…, send them a thank-you email and be posted in #leads': the second act on the same one, its verb first
     description = _AND_BE_DONE.sub(lambda m: f"and {_participle_verb(m.group(1))} it ", description)
+    # 'have AI write a thank-you note that gets emailed to the customer': the thing made, then sent — its own step
+    description = _THAT_GETS_DONE.sub(lambda m: f"and {_participle_verb(m.group(1))} it ", description)
     # '… scored by AI and the hot ones emailed to sales@…': the kept ones, and what is done to them
     description = _ONES_DONE.sub(
         lambda m: f"{_participle_verb(m.group('done'))} {m.group('np')} ",
@@ -8143,6 +8145,11 @@ _SERVICE_TELLS = re.compile(
     r"\b(?:i|we)\s*(?:['’]d|would|)\s*(?:want|like|need|love|prefer)\s+(?P<svc>slack|microsoft\s+teams|teams|discord|"
     r"telegram|whatsapp|gmail|outlook)\s+to\s+(?P<verb>tell|notify|remind|ping|message|alert|warn|text|email)\s+"
     r"(?P<who>me|us|everyone|everybody|the\s+team)\b",
+    re.I,
+)
+_THAT_GETS_DONE = re.compile(
+    r"\b(?:that|which)\s+(?:then\s+)?(?:gets?|is|will\s+be|should\s+be|can\s+be)\s+(?:then\s+)?"
+    r"(emailed|e-mailed|sent|texted|messaged|forwarded|posted)\s+(?=to\s+(?:the|their|each|every|our|my|me|us|him|her|them)\b)",
     re.I,
 )
 _AND_BE_DONE = re.compile(r"\band\s+(?:also\s+)?be\s+(" + _DONE + r")\s+(?=(?:to|in|into|on)\b)", re.I)
