@@ -46,7 +46,9 @@ _WRITE = (
     r"kick-off|event|session|demo|interview|appointment|sync|check-in|onboarding|walkthrough|1:1|one-on-one)s?\b)|"
     # 'drop the link in #eng-triage', 'drop a copy in the Finance folder' (not 'drop the duplicates', 'drop to 5')
     # ('drop the ticket + order details into #refunds-queue': the things dropped, joined)
-    r"drop(?=s?\s+(?:[\w'+&-]+\s+){0,6}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
+    # ('if BTC drops below 58500 send an alert to #trading': a price that falls, nothing dropped anywhere)
+    r"drop(?=s?\s+(?!(?:below|under|beneath|above|over|by|to|from|off|out|more|less|again|sharply|suddenly)\b)"
+    r"(?:[\w'+&-]+\s+){0,6}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
     r"google\b|dropbox\b|onedrive\b|s3\b))|"
     # ('paste the totals in the channel #ventas', 'paste the list into our Teams channel': pasted there, written)
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|paste|push|upload|report|escalate|"
