@@ -762,11 +762,13 @@ def _routine_re() -> re.Pattern[str]:
 def _wished_re() -> re.Pattern[str]:
     done = "|".join(map(re.escape, lexicon()["wished_done"]))
     return re.compile(
-        r"(?<![\w'’])(?P<who>I|we)(?:\s+(?:want|need|would\s+like|wanna)|\s*['’]d\s+like)\s+"
+        r"(?<![\w'’])(?P<who>I|we)(?:\s+(?:want|need|would\s+(?:like|love|prefer)|wanna)|\s*['’]d\s+(?:like|love|prefer))\s+"
         # ('I'd like the messages posted in #wins that week collected': the clause's last participle is the wish, the
         # one before it says which messages)
         # (a quoted name or an aside in brackets is part of the thing: 'the row in our sheet "Contracts" (column A …)')
-        r"(?P<what>(?:a|an|the|each|every)\s+(?:(?:[\w#@'’.-]+|\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|\([^()\n]{1,80}\))\s+){1,8}?)"
+        # ('When a job comes in, I'd love it added to my Notion database': what came in, wished done)
+        r"(?P<what>(?:a|an|the|each|every)\s+(?:(?:[\w#@'’.-]+|\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|\([^()\n]{1,80}\))\s+){1,8}?"
+        r"|(?:it|them)\s+)"
         r"(?P<done>" + done + r")\b"
         r"(?![^,.;:!?\n()]*?\b(?:" + done + r")\b)\s*",
         re.I,
@@ -1952,10 +1954,31 @@ def relative_to_steps(text: str) -> str:
             joined,
         ]
         at = at_end
+    text = "".join(out) + text[at:]
+    # ('something that every morning at 7 checks the weather api and whatsapps me if …': words between the relative
+    # pronoun and its first verb; the verbs joined after it are steps all the same)
+    out, at = [], 0
+    for m in _BUILT_THAT.finditer(text):
+        if m.start() < at:
+            continue
+        end = _CLAUSE_END.search(text, m.end())  # (not a dot inside an address: 'api.openweathermap.org')
+        at_end = end.start() if end else len(text)
+        joined = _JOINED_THIRD.sub(
+            lambda j: j.group(1) + _joined_verbs().get(j.group(2).lower(), j.group(2)), text[m.end() : at_end]
+        )
+        out += [text[at : m.end()], joined]
+        at = at_end
     return "".join(out) + text[at:]
 
 
 _SENTENCE_STOP = re.compile(r"[.;!?\n]")
+_CLAUSE_END = re.compile(r"[;!?\n]|\.(?!\w)")
+# 'something that …', 'a bot which …': what to build, told by a relative clause
+_BUILT_THAT = re.compile(
+    r"\b(?:something|a\s+thing|(?:chat ?bots?|bots?|assistants?|agents?|workflows?|automations?|pipelines?|scripts?|"
+    r"zaps?|flows?|tools?|systems?))\s+(?:that|which)\s",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
@@ -2849,9 +2872,13 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
         if not sentence.strip() or found.span() in told:
             continue
         low = sentence.strip().lower()
+        # ('Some context: I'm a freelance translator, …': what it tells, after its lead-in)
+        unled = re.sub(rules["lead_labels"], "", low)
         # (before a brief's ask, an aside in brackets lists fields, not steps: '(name, email, company)')
-        if tells(low, imperative) or (
-            found.start() < ask and asks_nothing(re.sub(r"\([^()]*\)", " ", low), imperative)
+        if (
+            tells(low, imperative)
+            or (unled != low and tells(unled, imperative))
+            or (found.start() < ask and asks_nothing(re.sub(r"\([^()]*\)", " ", low), imperative))
         ):
             # 'When Sales closes a deal, onboarding is supposed to start …', "I'm the executive assistant to …":
             # how things are, however it opens

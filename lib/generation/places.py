@@ -431,6 +431,35 @@ def mailbox_again(text: str) -> str:
     )
 
 
+# '(their number is in the sheet)': where a value a step needs is kept, a place told of before, by its noun
+_KEPT_IN_NOUN = re.compile(
+    r"\((?:(?:the|our|their|his|her|its)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?\s+"
+    r"(?:is|are|lives?|sits?|(?:is\s+|are\s+)?kept|(?:is\s+|are\s+)?stored|can\s+be\s+found)\s+in\s+"
+    r"(?P<ref>(?:the|that|this|our|my)\s+(?:same\s+)?(?P<noun>[a-z]+))\s*\)",
+    re.I,
+)
+
+
+def kept_in_told(text: str) -> str:
+    """'We keep a waitlist in the Google Sheet 'Waitlist'. … text the first person on the waitlist (their number is in
+    the sheet)': the place an aside says a value is kept in, by its noun alone, written out as the place told of
+    before it (one service's), so the aside reads there (`lexicon.kept_lookups`)."""
+    places = _places(text)
+    if not places:
+        return text
+    out: list[str] = []
+    last = 0
+    for m in _KEPT_IN_NOUN.finditer(text):
+        noun = m.group("noun").lower()
+        noun = noun[:-1] if noun.endswith("s") and noun[:-1] in {n for p in places for n in p.nouns} else noun
+        told = [p for p in places if p.end <= m.start() and noun in p.nouns]
+        if not told or len({p.key for p in told}) > 1:
+            continue
+        out += [text[last : m.start("ref")], told[-1].written]
+        last = m.end("ref")
+    return "".join(out) + text[last:] if out else text
+
+
 def named_again(text: str) -> str:
     """`text` with each later mention of a place told of by its noun alone ('that tab', 'the doc', 'the Prospects
     table') or by its name again ('the stock levels workbook', 'rows in users') written out as that place, when the

@@ -22,7 +22,7 @@ from lib.generation.corrections import corrected
 from lib.generation.handles import handles_named
 from lib.generation.lexicon import lexicon
 from lib.generation.matching import matched_places
-from lib.generation.places import defined_terms, mailbox_again, named_again
+from lib.generation.places import defined_terms, kept_in_told, mailbox_again, named_again
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.shaping import shape_json_values
@@ -213,7 +213,7 @@ def draft(description: str) -> Draft:
     description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
     # '… text the on-call tech (number in Supabase table 'oncall').': where a value is kept, a sentence of its own
-    description = lx.kept_lookups(description)
+    description = lx.kept_lookups(kept_in_told(description))
     description = lx.per_item(
         description
     )  # 'Creates one Notion page per new issue' → 'for each new issue, …'
@@ -2658,6 +2658,9 @@ class _Builder:
             provider = self.trigger.values.get("webhookProvider", "generic")
             hook = services.webhook_paths(provider)
             found = hook.get({"email": "sender", "phone": "phone", "user": "user"}[kind])
+            if found is None and kind == "user" and services.body_as_sent(provider):
+                # 'send their hiring manager a Slack DM': the person's chat id is a field of the event as sent
+                found = f"{hook['data']}.{user_field}"
             if found and kind == "email":
                 # an invoice's customer is its `customer_email`, a checkout's its `customer_details.email`: where the
                 # event the trigger names holds the address (services.json `fields`), over the provider's usual place
@@ -2676,6 +2679,8 @@ class _Builder:
                     self.pending_field = (
                         "to"
                         if kind == "email"
+                        else ("chatId" if step.type == "telegram" else "channel")
+                        if kind == "user"
                         else ("phoneNumber" if step.type == "whatsapp" else "phoneNumbers")
                     )
                 return f"<{found}>"
@@ -3382,7 +3387,15 @@ class _Builder:
             # the event names, found by that thing's own field of the event
             named = _THAT_NOUN.search(text)
             if named is None or not re.search(rf"\b{re.escape(named.group(1))}\b", head, re.I):
-                return None
+                # 'when Zendesk sends us a ticket …, look the order up in Shopify via their API': the record the
+                # event points at, found by its id in the event ('order_id')
+                named = _LOOKED_UP_NOUN.search(text)
+                if named is None or not services.body_as_sent(
+                    self.trigger.values.get("webhookProvider", "generic")
+                ):
+                    return None
+                noun = named.group(1).lower()
+                return [noun, "id"], f"<{hook['data']}.{noun}_id>"
             found = named
         words = _key_words(found.group(1))
         if words[-1] == "email" and hook.get("sender") and "@" not in hook["sender"]:
@@ -4830,6 +4843,12 @@ _PERSON = re.compile(
 _CHECKED = re.compile(
     r"\b(?:check|checks|verify|verifies|validate|validates|look\s+up|looks\s+up)\s+(?:the|their|its|his|her)\s+"
     r"(?:[\w-]+['’]s\s+)?" + _KEY,
+    re.I,
+)
+# 'look the order up', 'looks their booking up': the record looked up, by its noun
+_LOOKED_UP_NOUN = re.compile(
+    r"\blook(?:s|ing)?\s+(?:the|that|this|their|his|her)\s+(?!(?:person|customer|user|contact|lead|sender|one)s?\b)"
+    r"([a-z][a-z]+)\s+up\b",
     re.I,
 )
 _KEY_BY = re.compile(r"\b(?:by|on|using|via|with)\s+(?:their|its|his|her|the)?\s*" + _KEY, re.I)

@@ -45,7 +45,10 @@ _WRITE = (
     r"schedule(?=s?\s+(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,3}?(?:meeting|call|intro|introduction|kickoff|"
     r"kick-off|event|session|demo|interview|appointment|sync|check-in|onboarding|walkthrough|1:1|one-on-one)s?\b)|"
     # 'drop the link in #eng-triage', 'drop a copy in the Finance folder' (not 'drop the duplicates', 'drop to 5')
-    r"drop(?=s?\s+(?:[\w'-]+\s+){0,4}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
+    # ('drop the ticket + order details into #refunds-queue': the things dropped, joined)
+    # ('if BTC drops below 58500 send an alert to #trading': a price that falls, nothing dropped anywhere)
+    r"drop(?=s?\s+(?!(?:below|under|beneath|above|over|by|to|from|off|out|more|less|again|sharply|suddenly)\b)"
+    r"(?:[\w'+&-]+\s+){0,6}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
     r"google\b|dropbox\b|onedrive\b|s3\b))|"
     # ('paste the totals in the channel #ventas', 'paste the list into our Teams channel': pasted there, written)
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|paste|push|upload|report|escalate|"
@@ -2451,6 +2454,14 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             "operation": found["operation"],
             "values": {found["field"]: found["value"].replace("{q}", words)},
         }
+    label = None if write or subject or "label_search" not in entry else _LABELLED.search(clause)
+    if label:  # "emails labelled 'invoices'": a search of that label (its spaces said as dashes)
+        found = entry["label_search"]
+        words = re.sub(r"\s+", "-", label.group(1).strip())
+        mode = {
+            "operation": found["operation"],
+            "values": {found["field"]: found["value"].replace("{q}", words)},
+        }
     sender = None if write or subject or "sender_search" not in entry else _SENDER_IS.search(clause)
     if sender:  # 'unread emails from anyone @bigclient.com': a search for what that sender sent
         found = entry["sender_search"]
@@ -3163,6 +3174,11 @@ _SENDER_IS = re.compile(
     r"([\w.+-]*@[\w-]+(?:\.[\w-]+)+)",
     re.I,
 )
+# "emails labelled 'invoices'", 'mail with the label "Receipts"': the mailbox's label
+_LABELLED = re.compile(
+    r"\b(?:labell?ed|with\s+(?:the\s+)?label|under\s+(?:the\s+)?label)\s+(?:as\s+)?[\"“']([^\"”'\n]{1,40})[\"”']",
+    re.I,
+)
 _SUBJECT_HAS = re.compile(
     r"\bwith\s+[\"“']([^\"”']{2,60})[\"”']\s+in\s+(?:the|their|its)\s+subject"
     r"|\bsubject(?:\s+line)?\s+(?:contains|containing|includes|including|mentions|mentioning|with|has)\s+"
@@ -3462,6 +3478,14 @@ def _messaged_person(clause: str) -> str | None:
     )
     if near:
         return near.group(1)
+    # 'send their hiring manager a Slack DM', 'send each assignee a direct message': the person the DM is sent to
+    sent = re.search(
+        r"\bsend\s+(?:the|each|every|that|this|their|his|her)\s+(?:[\w-]+\s+)?(" + people + r")s?\s+"
+        r"(?:an?\s+)?(?:quick\s+|short\s+)?(?:slack\s+|telegram\s+)?(?:dm|direct[- ]?message|private\s+message)s?\b",
+        low,
+    )
+    if sent:
+        return sent.group(1)
     if re.search(r"\b(?:dm|direct[- ]?message)\s+(?:them|him|her)\b", low):
         return "person"
     # 'ping the on-call engineer', 'send the person assigned to each one a message': who the verb contacts
@@ -4676,6 +4700,9 @@ def _looked_up_in(low: str, clause: str) -> bool:
     from lib.generation.services import external_in
 
     read = [(pos, key) for pos, key in lx.integrations_in(clause) if "read" in lexicon()["integrations"][key]]
+    # ('search for emails labelled 'invoices' in Gmail': the service is named again after 'in', past the first
+    # mention, the word 'emails' — every mention counts)
+    read += [(pos, key) for first, key in read for pos in _named_again_at(clause, key, first)]
     for pos, _ in read + external_in(clause):
         if re.search(
             r"\b(?:look(?:s|ing)?\s+(?:[\w'-]+\s+){0,3}?up|finds?|search(?:es)?|checks?)\b"
@@ -4683,10 +4710,23 @@ def _looked_up_in(low: str, clause: str) -> bool:
             r"(?:['\"“][^'\"”\n]{1,40}['\"”]\s+)?$"
             # 'look up what we remember about this customer': the service is what is looked up
             r"|\b(?:look(?:s|ing)?\s+up|finds?|search(?:es)?|checks?)\s+(?:the\s+|our\s+|my\s+)?$",
-            re.sub(r"\S+$", "", low[:pos]),  # the phrase's position may fall inside its first word
+            # (a dot inside a word is no sentence's end: 'search for emails from bob@x.com in Gmail')
+            re.sub(r"(?<=\w)\.(?=\w)", "_", re.sub(r"\S+$", "", low[:pos])),
         ):
             return True
     return False
+
+
+def _named_again_at(clause: str, key: str, first: int) -> list[int]:
+    """The positions where integration `key` is named again in `clause` after its first mention at `first`."""
+    out, at = [], clause.find(" ", first)
+    while at >= 0:
+        hit = next((pos for pos, k in lx.integrations_in(clause[at:]) if k == key), None)
+        if hit is None:
+            break
+        out.append(at + hit)
+        at = clause.find(" ", at + hit + 1)
+    return out
 
 
 def _commented_where(clause: str, description: str) -> str:
@@ -5040,6 +5080,14 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         )
     ):
         engine = None  # 'check the Linkup search for …': the named service searches, not a default engine
+    if (
+        engine
+        and not named_engine
+        and any(lx.phrase_at(low, w) >= 0 for w in lexicon()["search"]["_scrapers"])
+    ):
+        engine = (
+            None  # 'look up their company website with Firecrawl': that reader reads the page, no web search
+        )
     if engine and (
         named_engine
         # ('read the news of our sector from internet', 'take the articles about X from the internet': the web)
@@ -8048,6 +8096,8 @@ def wanted_done(description: str) -> str:
     )
     # '…, send them a thank-you email and be posted in #leads': the second act on the same one, its verb first
     description = _AND_BE_DONE.sub(lambda m: f"and {_participle_verb(m.group(1))} it ", description)
+    # 'have AI write a thank-you note that gets emailed to the customer': the thing made, then sent — its own step
+    description = _THAT_GETS_DONE.sub(lambda m: f"and {_participle_verb(m.group(1))} it ", description)
     # '… scored by AI and the hot ones emailed to sales@…': the kept ones, and what is done to them
     description = _ONES_DONE.sub(
         lambda m: f"{_participle_verb(m.group('done'))} {m.group('np')} ",
@@ -8106,6 +8156,11 @@ _SERVICE_TELLS = re.compile(
     r"\b(?:i|we)\s*(?:['’]d|would|)\s*(?:want|like|need|love|prefer)\s+(?P<svc>slack|microsoft\s+teams|teams|discord|"
     r"telegram|whatsapp|gmail|outlook)\s+to\s+(?P<verb>tell|notify|remind|ping|message|alert|warn|text|email)\s+"
     r"(?P<who>me|us|everyone|everybody|the\s+team)\b",
+    re.I,
+)
+_THAT_GETS_DONE = re.compile(
+    r"\b(?:that|which)\s+(?:then\s+)?(?:gets?|is|will\s+be|should\s+be|can\s+be)\s+(?:then\s+)?"
+    r"(emailed|e-mailed|sent|texted|messaged|forwarded|posted)\s+(?=to\s+(?:the|their|each|every|our|my|me|us|him|her|them)\b)",
     re.I,
 )
 _AND_BE_DONE = re.compile(r"\band\s+(?:also\s+)?be\s+(" + _DONE + r")\s+(?=(?:to|in|into|on)\b)", re.I)
@@ -9055,6 +9110,22 @@ _DOES_NOTHING = re.compile(
     r"should\s+happen|needs\s+to\s+happen))\s*[.!]?$",
     re.I,
 )
+# 'Append a row, yeah.', 'Add it as a new row.': how the write said before stores its data, no write of its own
+_ROW_MODE = re.compile(
+    r"^\W*(?:(?:and|so|just|yeah|um+|uh+|er+m?|then|also|pls|please|ok|okay)\W+)*"
+    r"(?:append|add|insert|create|make|put|write)\s+(?:(?:it|them|that|this|those)\s+)?(?:as\s+)?(?:a|one)\s+"
+    r"(?:new\s+)?(?:row|line|record|entry)(?:\s+(?:each|every|per)\s+(?:time|run|day|night|week|month))?"
+    r"(?:\W+(?:yeah|pls|please|thanks|ok|okay))*\W*$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _row_writers() -> frozenset[str]:
+    """The block types whose writes are rows of a table (lexicon.json 'table_nouns')."""
+    return frozenset(t for types in lexicon()["table_nouns"].values() for t in types)
+
+
 _STEP_NUMBER = re.compile(r"^\s*(?:step\s+)?(\d{1,2})\s*(?:[.):]|\s[-–—])?\s+(?=\S)", re.I)
 _NAMED_STEPS = re.compile(r"\bsteps?\s+(\d{1,2}(?:\s*(?:,|and|&|\+|-|–|to)\s*\d{1,2})*)\b", re.I)
 # words of an exception that name no step of their own ('the courier text' names the step by 'courier' and 'text')
@@ -9577,6 +9648,12 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             and any(s.kind == "condition" for c in _containers(steps) for s in c)
         ):
             continue  # 'If it passed, do nothing.': the other side of the test before, which does nothing
+        if (
+            _ROW_MODE.match(sentence)
+            and not lx.integrations_in(sentence)
+            and any(s.kind == "action" and s.type in _row_writers() for c in _containers(steps) for s in c)
+        ):
+            continue  # '… put the total into the Excel workbook 'Daily Takings'. Append a row.': how it is written
         narrowed = _narrowed(sentence, steps, numbered) if steps else None
         if narrowed is not None:
             # "Exceptions: if the size is '1-10', don't post in Slack", 'low urgency incidents: only step 1': the
@@ -9848,12 +9925,16 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             steps[sent[0] : sent[0]] = read
             continue
         steps += _drafts_before_their_reply(
-            [
-                s
-                for _, s in sorted(
-                    zip(_then_parts(repeated, read), read), key=lambda p: (p[0], rank[p[1].kind])
-                )
-            ]
+            _given_kept_first(
+                [
+                    s
+                    for _, s in sorted(
+                        zip(_then_parts(repeated, read), read), key=lambda p: (p[0], rank[p[1].kind])
+                    )
+                ],
+                repeated,
+                steps,
+            )
         )
         if said_number is not None:
             numbered.setdefault(said_number, []).extend(read)
@@ -10169,12 +10250,53 @@ def _facts_for_the_agent(steps: list[Step]) -> None:
                 other.values[key] = value
 
 
+# 'add them to the Google Sheet', 'log it in Airtable': a write of what the run was given
+_GIVEN_WRITTEN = re.compile(
+    r"\b(?:add|log|save|put|record|store|append|insert|copy|enter|write)\s+(?:them|it|him|her)\s+"
+    r"(?:in|into|to|on)\b",
+    re.I,
+)
+
+
+def _given_kept_first(ordered: list[Step], sentence: str, earlier: list[Step]) -> list[Step]:
+    """'I do three things: add them to the Google Sheet 'Booked Calls', look up their company website with Firecrawl
+    to get a summary, and email that summary to …': with nothing read before, a write of what the run was given
+    ('them', 'it') keeps its place before the reads and the processing said after it (the row holds the booking,
+    not the scrape)."""
+    if any(s.kind == "source" for s in earlier):
+        return ordered
+    out = list(ordered)
+    for step in ordered:
+        if step.kind != "action" or not step.text or not _GIVEN_WRITTEN.search(step.text):
+            continue
+        said_at = sentence.find(step.text)
+        if said_at < 0:
+            continue
+        first = next(
+            (
+                i
+                for i, s in enumerate(out)
+                if s.kind in ("source", "process")
+                and s.text
+                and s.text != step.text
+                and sentence.find(s.text) > said_at
+            ),
+            None,
+        )
+        at = next(i for i, s in enumerate(out) if s is step)
+        if first is not None and first < at:
+            out.insert(first, out.pop(at))
+    return out
+
+
 def _drafts_before_their_reply(steps: list[Step]) -> list[Step]:
     """'log it in the sheet and reply in Teams with a confirmation': the agent drafting the reply comes right
-    before the reply it drafts, after the other actions of the sentence (which keep the event's data)."""
+    before the reply it drafts, after the other actions of the sentence (which keep the event's data); so does
+    the summary an e-mail sends ('pull the balances, add them to the Excel file as a new row, and email a
+    one-paragraph summary to …': the row holds the balances)."""
     out = list(steps)
     for step in steps:
-        if step.kind != "process" or step.label != "Draft":
+        if step.kind != "process":
             continue
         at = out.index(step)
         reply = next(
