@@ -4769,7 +4769,9 @@ _GIVEN_KEY = re.compile(
 # what a run started by hand, by a call or in a chat is given to work on
 _GIVEN_INPUT = re.compile(
     r"\b(?:takes?|receives?|gets?|accepts?|pastes?|types?|enters?|submits?|sends?|posts?|drops?|describes?|"
-    r"gives?\s+(?:it|you|us)|(?:run|start|trigger)s?\s+it\s+with)\s+(?:in\s+|us\s+|me\s+|it\s+)?"
+    # ('I start it manually with a competitor's name', 'kick it off by hand with a domain')
+    r"gives?\s+(?:it|you|us)|(?:run|start|trigger|kick)s?\s+it\s+(?:off\s+)?(?:(?:manually|by\s+hand|myself)\s+)?with)"
+    r"\s+(?:in\s+|us\s+|me\s+|it\s+)?"
     r"(?:an?|the|their|his|her|some|one)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:url|link|question|text|idea|description|domain|name|address|query|topic|prompt|article|page|email|"
     r"ticket|message|keyword|term|number|code|id|website|site|image|picture|banner|photo|scene)s?\b"

@@ -1017,6 +1017,10 @@ def _search_query(clause: str) -> str:
         for p in e["phrases"]
     ] + ["google", "the web"]
     service = "|".join(re.escape(p) for p in sorted(set(services), key=len, reverse=True) if p)
+    # 'searches the web (any search tool) for …', '(whichever engine is fine)': an aside on the tool says how, not what
+    clause = re.sub(
+        r"\s*\((?:any|whichever|some|your)\s+(?:[\w-]+\s+)?(?:tool|engine|api|provider|service)s?\b[^()]*\)", "", clause, flags=re.I
+    )
     found = (
         re.search(r"\b(?:about|regarding|mentioning)\s+(.+)$", clause, re.I)
         or re.search(
@@ -9404,6 +9408,10 @@ def _sent_there(text: str) -> str:
         ):
             return said  # ('Submissions land in the sheet', 'only orders over $500 go to Slack': no made thing sent)
         if re.match(r"me\b", ahead, re.I):
+            # ('The summary is sent to me as a Slack DM', '… goes to me on Telegram': me, on the chat it names)
+            chat = lx.integrations_in(text[m.end() + 2 : closing][:40])
+            if chat and chat[0][1] in _CHAT_SERVICES and len(said) >= len(",send to "):
+                return ",send to ".rjust(len(said))
             return ",email ".rjust(len(said))
         named = lx.integrations_in(" ".join(ahead.split()[:5]))
         if not (_PLACE_AHEAD.match(ahead) or (named and named[0][0] <= 30)) or len(said) < len(",send to "):
