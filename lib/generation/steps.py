@@ -9349,7 +9349,9 @@ def _ai_does() -> re.Pattern[str]:
     done = sorted((w.replace(" ", r"\s+") for w in lexicon()["ai_work"]), key=len, reverse=True)
     doer = r"(?:an?\s+|the\s+|our\s+)?(?:AI|A\.I\.|Claude|GPT|ChatGPT|LLM|bot)(?:\s+(?:assistant|agent|bot|model))?"
     return re.compile(
-        r"(?:(?<=\s)|^)(?:(?:should|will|must|shall|can|needs?\s+to|has\s+to|have\s+to|to)\s+)?(?:be|get|gets)\s+"
+        # ('The answer is written by AI using our doc': what it makes, said first, is its object)
+        r"(?:(?<=\s)|^)(?P<subject>(?:the|an?|its|their|each|every)\s+(?!(?:is|are|be|gets?|should|will|must)\b)[\w-]+\s+)?"
+        r"(?:(?:should|will|must|shall|can|needs?\s+to|has\s+to|have\s+to|to)\s+)?(?:be|get|gets|is|are)\s+"
         r"(?:automatically\s+)?(?P<passive>" + "|".join(done) + r")\s+by\s+" + doer + r"\b"
         # (the model as the subject, before what it works on: not 'AI checks whether …', a test it decides, nor 'the
         # support bot answers from the docs', another system's bot)
@@ -9369,7 +9371,16 @@ def _ai_doing(text: str) -> str:
     def told(m: re.Match[str]) -> str:
         said = m.group("passive") or m.group("active")
         verb = lexicon()["ai_work"][" ".join(said.lower().split())]
-        out = f"{verb} it with AI" if m.group("passive") else verb
+        if not m.group("passive"):
+            out = verb
+        else:
+            what = " ".join(m.group("subject").split()) if m.group("subject") else "it"
+            what = what[:1].lower() + what[1:]  # ('The answer' → 'draft the answer')
+            # ('is written by AI': the shorter words, where the longer do not fit)
+            out = next(
+                (o for o in (f"{verb} {what} with AI", f"{verb} {what} by AI") if len(o) + 1 <= len(m.group(0))),
+                f"{verb} it with AI",
+            )
         return m.group(0) if len(out) + 1 > len(m.group(0)) else out.rjust(len(m.group(0)))
 
     return _ai_does().sub(told, text)
