@@ -4785,6 +4785,13 @@ _ON_THE_EVENT = (
     r"(?:event|webhook|payload|notification)s?\b"
 )
 
+# 'log every new Shopify order', 'As the finance team, record every Stripe invoice.paid event': the items kept, said
+# with no place they are kept in — the service names what is kept (the event a run starts on), not where it goes
+_ITEMS_KEPT = (
+    r"^\W*(?:also\s+|then\s+)?(?:[\w\s]{0,40}?,\s*)?(?:log|record|track|capture|keep\s+track\s+of)\s+"
+    r"(?:(?:every|each|all|any|the|new|incoming|our)\s+)+(?:(?!(?:to|in|into|on|onto|at|via|for|with)\b)[\w.-]+\s*){1,4}"
+    r"[.!]?\s*$"
+)
 
 # "the sheet 'Stripe Mails'", 'the "Zendesk exports" folder': a place's own quoted name, which may hold a service's word
 # and calls no service
@@ -5199,6 +5206,7 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     # 'no wait, we moved to Square': which service the user has, no step of its own
     scanned = re.sub(_SWITCHED_TO, lambda m: " " * len(m.group(0)), _unlinked(clause), flags=re.I)
     scanned = re.sub(_ON_THE_EVENT, lambda m: " " * len(m.group(0)), scanned, flags=re.I)
+    scanned = re.sub(_ITEMS_KEPT, lambda m: " " * len(m.group(0)), scanned, flags=re.I)
     scanned = re.sub(_QUOTED_PLACE_NAME, lambda m: " " * len(m.group(0)), scanned, flags=re.I)
     for pos, key in external_in(scanned):
         if not any(s.integration == key for _, s in found) and not ruled(ruled_out, key, "read"):
