@@ -3025,7 +3025,8 @@ def _reshaping_re() -> re.Pattern[str]:
 
 
 # (a bulleted line starts a clause too: '- No match: send the enquirer …')
-_CLAUSE_START = r"(?P<pre>(?:^|[,;:.!?\n]\s|(?:->|→|=>)|(?:^|\n)[ \t]*[-*•][ \t]+)\s*)"
+# (a line's start too: 'Trigger: …\nAction 1: …', a label on a line of its own with no bullet)
+_CLAUSE_START = r"(?P<pre>(?:^|(?<=\n)|[,;:.!?\n]\s|(?:->|→|=>)|(?:^|\n)[ \t]*[-*•][ \t]+)\s*)"
 
 
 @lru_cache(maxsize=1)

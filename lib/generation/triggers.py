@@ -1292,7 +1292,12 @@ def _read_webhook(clause: str) -> Trigger | None:
     # ('- Agreed: on the GitHub issue webhook for …': after a label's colon too)
     colon = clause.rfind(": ", 0, start)
     line = max(clause.rfind("\n", 0, start) + 1, colon + 2 if colon >= 0 else 0)
-    heading = re.fullmatch(r"\W*((?:[\w/.'-]+\s+){1,4})", clause[line:start])
+    # ('Triggered by the Stripe charge.refunded webhook': what the words before the webhook say starts the run)
+    heading = re.fullmatch(
+        r"\W*(?:(?:triggered|started|fired|kicked\s+off|runs?)\s+(?:by|on|from)\s+)?((?:[\w/.'-]+\s+){1,4})",
+        clause[line:start],
+        re.I,
+    )
     if (
         found.group(1).lower() in ("webhook", "webhooks")
         and heading
