@@ -1307,6 +1307,10 @@ def _read_webhook(clause: str) -> Trigger | None:
         start = line + heading.start(1)
     found_start = start
     head = clause[start:]
+    label = re.match(r"webhooks?[ \t]*:[ \t]*(?=\S)", head, re.I)
+    if label and start == found.start():
+        # ('# Webhook: GitHub release → announce': a heading labelled with the kind of start, the event after it)
+        found_start, head = start + label.end(), head[label.end() :]
     if re.search(r"\b" + _RUN_ON + r"$", clause[:start], re.I):
         head = _run_ends_event(head)  # 'a flow that kicks in when a meeting is booked and adds …'
     head = re.split(
