@@ -2128,6 +2128,8 @@ _POLLED = re.compile(
 _HEADING = re.compile(
     r"[^\S\n]*(?:\[[^\]\n]{1,40}\]\s*)*(?:[^\n.!?:;]{0,90}|(?i:subject|re|fwd?)[^\S\n]*:[^\n]{0,120}?)[^\S\n]*\n"
     r"[^\S\n]*\n\s*(?=\S)"
+    # ('# Webhook: Stripe dispute → alert\n- Trigger: …': a markdown heading over the spec's lines)
+    r"|[^\S\n]*#{1,6}[^\S\n]+[^\n]{1,120}\n\s*(?=\S)"
 )
 
 
@@ -2234,6 +2236,11 @@ def read_trigger(text: str) -> Trigger:
         inner = read_trigger(text[heading.end() :])
         if inner.kind != "manual" or inner.spans:
             inner.spans = [(a + heading.end(), b + heading.end()) for a, b in inner.spans]
+            # ('# Webhook: GitHub release → announce' over 'Trigger: a release is published …': the heading names
+            # the same start, a title, no step)
+            said = _read_trigger(text[: heading.end()])
+            if said.kind == inner.kind == "webhook" and said.spans:
+                inner.spans = [*said.spans, *inner.spans]
             return inner
     trigger = _read_trigger(text)
     _started_by(text, trigger)
