@@ -63,7 +63,7 @@ CONTEXT_LABEL = "Background:"
 # a line of a meeting's discussion (`read_minutes`): told, and read for the event that starts the run like any line
 DISCUSSED_LABEL = "Discussed:"
 # fields of one line (what follows them is no part of their value), and fields whose lines below are a list's items
-_ONE_LINE = {"title", "priority", "about", "me", "source"}
+_ONE_LINE = {"title", "priority", "about", "me", "source", "target"}
 _LISTS = {"tools", "notify", "forbid", "rules", "later", "acceptance", "questions", "deliverables"}
 _ITEM = re.compile(r"\s*(?:[-*•]|\(?\d{1,2}[.)])\s+\S")
 _PLUS = re.compile(r"\s+\+\s+")
@@ -463,6 +463,8 @@ def read_form(text: str) -> str:
             # it names no service, address or quoted name)
             named = lx.integrations_in(f.value) or re.search(r"https?://|['\"“‘]", f.value)
             out.append(lead + _ended("Read " + f.value) if named else text[f.start : f.end])
+        elif f.kind == "target":
+            out.append(lead + _ended(_target(f.value)))
         elif f.kind == "deliverables" and not _artefacts(f.value):
             # 'DELIVERABLE: A Sim workflow that runs every Monday …': what the workflow does, its steps
             out.append(f"{lead}{_CANONICAL['steps']}{chr(10) if f.alone else ' '}{_ended(f.value)}")
@@ -473,6 +475,34 @@ def read_form(text: str) -> str:
     body = re.sub(r"\n{2,}", "\n", body)
     # the title first, as a ticket's: it names what the lines below ask for, and the workflow
     return f"[Form] {title}\n{body}" if title else body
+
+
+# 'the doc link emailed to …', 'the summary posted in #ops': how the result is sent, said with the participle
+_SENT_SAID = re.compile(
+    r"\b(?:e-?mailed|sent|posted|shared|messaged|texted|forwarded|dm'?ed|uploaded|saved|written|added|appended|"
+    r"stored|logged|published|pushed)\s+(?:to|in|into|on|via|as)\b",
+    re.I,
+)
+
+
+def _target(value: str) -> str:
+    """A target field's value ('Target: …', 'Output 1: …') as the step it asks for: as written when it opens on a verb
+    or says how the result is sent ('the doc link emailed to …'); the operation in brackets done to the place
+    ("Pinecone index 'faq-prod' (upsert text)" → "Upsert text into Pinecone index 'faq-prod'"); a new thing named is
+    created ('a new Google Doc …' → 'Create a new Google Doc …'); else the results are written to the place."""
+    value = " ".join(value.split())
+    if ACTION_START.match(value) or _SENT_SAID.search(value):
+        return value
+    how = re.search(r"\s*\(\s*([a-z][\w -]{1,30}?)\s*\)\s*$", value, re.I)
+    if how and (ACTION_START.match(how.group(1)) or re.match(_table()["target_verbs"], how.group(1), re.I)):
+        return f"{how.group(1)[0].upper()}{how.group(1)[1:]} into {value[: how.start()].strip()}"
+    if re.match(r"(?:an?|one)\s+(?:[\w-]+\s+){0,2}?" + _table()["target_messages"], value, re.I):
+        return "Send " + value  # ('one email via Outlook to leadership@…')
+    if re.match(r"(?:an?|one)\s", value, re.I):
+        return "Create " + value
+    if lx.integrations_in(value) or re.search(r"['\"“‘]|#\w|@", value):
+        return "Write the results to " + value
+    return value
 
 
 def _artefacts(value: str) -> bool:
