@@ -477,12 +477,11 @@ def read_form(text: str) -> str:
     return f"[Form] {title}\n{body}" if title else body
 
 
-# 'the doc link emailed to …', 'the summary posted in #ops': how the result is sent, said with the participle
-_SENT_SAID = re.compile(
-    r"\b(?:e-?mailed|sent|posted|shared|messaged|texted|forwarded|dm'?ed|uploaded|saved|written|added|appended|"
-    r"stored|logged|published|pushed)\s+(?:to|in|into|on|via|as)\b",
-    re.I,
-)
+@lru_cache(maxsize=1)
+def _sent_said() -> re.Pattern[str]:
+    """'the doc link emailed to …', 'the summary posted in #ops': what is sent, then how (forms.json target_sent)."""
+    said = "|".join(sorted(map(re.escape, _table()["target_sent"]), key=len, reverse=True))
+    return re.compile(rf"(?P<what>.+?)\s+(?P<done>{said})\s+(?P<rest>(?:to|in|into|on|via|as)\b.*)$", re.I)
 
 
 def _target(value: str) -> str:
@@ -491,8 +490,12 @@ def _target(value: str) -> str:
     ("Pinecone index 'faq-prod' (upsert text)" → "Upsert text into Pinecone index 'faq-prod'"); a new thing named is
     created ('a new Google Doc …' → 'Create a new Google Doc …'); else the results are written to the place."""
     value = " ".join(value.split())
-    if ACTION_START.match(value) or _SENT_SAID.search(value):
+    if ACTION_START.match(value):
         return value
+    sent = _sent_said().match(value)
+    if sent:  # 'the doc link emailed to …' → 'Email the doc link to …'
+        verb = _table()["target_sent"][sent.group("done").lower()]
+        return f"{verb[0].upper()}{verb[1:]} {sent.group('what')} {sent.group('rest')}"
     how = re.search(r"\s*\(\s*([a-z][\w -]{1,30}?)\s*\)\s*$", value, re.I)
     if how and (ACTION_START.match(how.group(1)) or re.match(_table()["target_verbs"], how.group(1), re.I)):
         return f"{how.group(1)[0].upper()}{how.group(1)[1:]} into {value[: how.start()].strip()}"
