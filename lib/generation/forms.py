@@ -458,6 +458,10 @@ def read_form(text: str) -> str:
             # ('the summary shows up in Slack #finance': what arrives there is what a step posts there)
             value = re.sub(_table()["arrival"], "gets posted", f.value, flags=re.I)
             out.append(f"{lead}{ACCEPT_LABEL}{chr(10) if f.alone else ' '}{_ended(value)}")
+        elif f.kind == "source" and re.search(_table()["source_given"], f.value, re.I):
+            # 'Input: candidate name + LinkedIn URL, passed in the API call': what the call gives the run, no read
+            given = re.sub(_table()["source_given"], "", f.value, flags=re.I).strip(" ,.;")
+            out.append(f"{lead}{_CANONICAL['trigger']} API call with {_ended(given)}")
         elif f.kind == "source":
             # 'Source content: Notion page 'This Week'': the place the steps work on, read there (as written when
             # it names no service, address or quoted name)

@@ -4779,7 +4779,10 @@ _GIVEN_INPUT = re.compile(
     r"|\b(?:posts?|sends?|calls?\s+(?:it|the\s+workflow)\s+with)\s+\{[^{}]+\}"
     r"|\b(?:url|link|text|question|address|topic|name|website|site|domain)\s+(?:that\s+)?(?:i|we|you|they)\s+"
     r"(?:give|paste|send|enter|type|provide|submit)"
-    r"|\b(?:types?|enters?|asks?\s+for)\s+what\b",
+    r"|\b(?:types?|enters?|asks?\s+for)\s+what\b"
+    # ('Trigger: API call with candidate name + LinkedIn URL'): what the call that starts the run carries
+    r"|\b(?:api\s+)?(?:call|request)\s+with\s+(?:an?\s+|the\s+|their\s+)?(?:[\w'’+-]+\s+){0,6}?"
+    r"(?:url|link|domain|website|site|address|email)s?\b",
     re.I,
 )
 # 'by their email', 'match on their Slack email', 'using the order number': the key a lookup names
