@@ -3070,6 +3070,10 @@ _LOOKUP_BY = (
 )
 
 
+# ', domain and profile', ', name, score and date': the other fields of a list the word opens
+_FIELDS_AFTER = r"\s*,\s*[\w-]+(?:\s+[\w-]+)?(?:\s*,\s*[\w-]+(?:\s+[\w-]+)?)*,?\s+(?:and|&|\+)\s+[\w-]+"
+
+
 def _email_as_noun(clause: str) -> bool:
     """'… with the sender's name and email', 'their email address': the word names a field of the data
     while another verb does the work; no e-mail is read or sent here."""
@@ -3101,6 +3105,14 @@ def _email_as_noun(clause: str) -> bool:
             # 'keyed by email': the key a lookup finds its record by
             or re.search(_LOOKUP_BY, low[: m.start()])
             and not re.search(_CONTACT_BY + r"$", low[: m.start()])
+            # 'add email, domain and profile to the table': the first of a list of fields (no channel listed, none
+            # said as how it goes: 'alert via email, SMS and Slack' sends)
+            or (
+                (listed := re.match(_FIELDS_AFTER, low[m.end() :])) is not None
+                and not lx.integrations_in(listed.group(0))
+                and not re.search(r"\b(?:via|by|over|through|on|per)\s+$", low[: m.start()])
+                and not re.fullmatch(r"\W*(?:also\s+|then\s+|and\s+)?", low[: m.start()])  # ('email, text and call them')
+            )
             # 'the student emails from the 'Class 9B' sheet': addresses kept in a table, not mail
             or re.match(
                 r"\s+(?:from|in|on|of)\s+(?:the\s+|our\s+|my\s+|this\s+|that\s+)?(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?"
