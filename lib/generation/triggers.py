@@ -246,7 +246,10 @@ _CALL_BRINGS = re.compile(
     r"(?:\s+will)?)\s+(?:posts?|calls?|sends?|hits?)\s+(?:[^.;!?\n]{0,80}?\s)?to\s+(?:it|this|the endpoint|this endpoint"
     # ('our CRM POSTs {email, company} to the workflow;')
     r"|(?:the|this|our)\s+(?:sim\s+)?(?:workflow|flow)(?:['’]s\s+(?:api|endpoint))?)"
-    r"\s*(?=[.;!?\n]|$)",
+    r"\s*(?=[.;!?\n]|$)"
+    # ('(both come in the api request body)', '(passed in the API call)': an aside on what the call carries)
+    r"|\(\s*(?:(?:both|all|they|these|those|it|which)\s+)?(?:(?:are|is|get|gets)\s+)?(?:come|comes|arrive|arrives|passed|sent|"
+    r"included)\s+(?:in|with|via|through)\s+(?:the\s+|each\s+)?(?:api\s+|http\s+)?(?:request|call|payload)(?:\s+body)?\s*\)",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
