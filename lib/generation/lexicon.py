@@ -1838,8 +1838,12 @@ def _passive_bans(text: str) -> str:
         none = re.fullmatch(r"(?i)(?:nothing|none|no\s+(?P<what>.+))", subject)
         if m.group("neg") is None and none is None:
             return m.group(0)  # 'The summary shall be posted …', 'the summary goes to Slack': asked for
-        if m.group("done") is None and (m.group("tail").strip() == "" or re.match(r"\s*(?:un|with)", m.group("tail"))):
-            return m.group(0)  # 'nothing goes unanswered', 'no message is sent without a review': no place banned
+        if m.group("done") is None and (
+            m.group("tail").strip() == "" or re.match(r"\s*(?:un|with)", m.group("tail"))
+        ):
+            return m.group(
+                0
+            )  # 'nothing goes unanswered', 'no message is sent without a review': no place banned
         if m.group("neg") is not None and none is not None:
             return m.group(0)  # 'nothing shall not be …': no plain ban
         thing = (

@@ -1019,7 +1019,10 @@ def _search_query(clause: str) -> str:
     service = "|".join(re.escape(p) for p in sorted(set(services), key=len, reverse=True) if p)
     # 'searches the web (any search tool) for …', '(whichever engine is fine)': an aside on the tool says how, not what
     clause = re.sub(
-        r"\s*\((?:any|whichever|some|your)\s+(?:[\w-]+\s+)?(?:tool|engine|api|provider|service)s?\b[^()]*\)", "", clause, flags=re.I
+        r"\s*\((?:any|whichever|some|your)\s+(?:[\w-]+\s+)?(?:tool|engine|api|provider|service)s?\b[^()]*\)",
+        "",
+        clause,
+        flags=re.I,
     )
     found = (
         re.search(r"\b(?:about|regarding|mentioning)\s+(.+)$", clause, re.I)
@@ -3111,7 +3114,9 @@ def _email_as_noun(clause: str) -> bool:
                 (listed := re.match(_FIELDS_AFTER, low[m.end() :])) is not None
                 and not lx.integrations_in(listed.group(0))
                 and not re.search(r"\b(?:via|by|over|through|on|per)\s+$", low[: m.start()])
-                and not re.fullmatch(r"\W*(?:also\s+|then\s+|and\s+)?", low[: m.start()])  # ('email, text and call them')
+                and not re.fullmatch(
+                    r"\W*(?:also\s+|then\s+|and\s+)?", low[: m.start()]
+                )  # ('email, text and call them')
             )
             # 'the student emails from the 'Class 9B' sheet': addresses kept in a table, not mail
             or re.match(
@@ -9398,7 +9403,11 @@ def _ai_doing(text: str) -> str:
             what = what[:1].lower() + what[1:]  # ('The answer' → 'draft the answer')
             # ('is written by AI': the shorter words, where the longer do not fit)
             out = next(
-                (o for o in (f"{verb} {what} with AI", f"{verb} {what} by AI") if len(o) + 1 <= len(m.group(0))),
+                (
+                    o
+                    for o in (f"{verb} {what} with AI", f"{verb} {what} by AI")
+                    if len(o) + 1 <= len(m.group(0))
+                ),
                 f"{verb} it with AI",
             )
         return m.group(0) if len(out) + 1 > len(m.group(0)) else out.rjust(len(m.group(0)))

@@ -136,7 +136,10 @@ def test_a_blank_field_says_nothing(value):
     "value, step",
     [
         ("Pinecone index 'faq-prod' (upsert text)", "Upsert text into Pinecone index 'faq-prod'"),
-        ("a new Google Doc 'Pipeline – Week N' with a summary", "Create a new Google Doc 'Pipeline – Week N' with a summary"),
+        (
+            "a new Google Doc 'Pipeline – Week N' with a summary",
+            "Create a new Google Doc 'Pipeline – Week N' with a summary",
+        ),
         ("the doc link emailed to sales@x.co via Outlook", "Email the doc link to sales@x.co via Outlook"),
         ("one email via Outlook to leadership@x.com", "Send one email via Outlook to leadership@x.com"),
         ("post the summary in #ops", "post the summary in #ops"),
