@@ -422,6 +422,15 @@ def read_form(text: str) -> str:
             out.append(lead + f.value)  # a form without a steps field: its title may be all it asks
         elif f.kind in _CANONICAL:
             value = f.value
+            done = _BRACKETED_OPERATION.search(value) if f.kind == "steps" else None
+            if (
+                done
+                and re.match(_table()["target_verbs"], done.group(1), re.I)
+                and not ACTION_START.match(value)
+            ):
+                value = _target(
+                    value
+                )  # ('Goal: Pinecone index 'kunden' (upsert text)': the place, what is done to it)
             if f.kind != "trigger" and through_api:
                 # 'Apps used: Stripe (their API - api.stripe.com)' … 'fetch last month's charges from Stripe'
                 value = re.sub(
@@ -481,6 +490,10 @@ def read_form(text: str) -> str:
     return f"[Form] {title}\n{body}" if title else body
 
 
+# "Pinecone index 'faq-prod' (upsert text)": a place, then the operation done to it in brackets
+_BRACKETED_OPERATION = re.compile(r"\s*\(\s*([a-z][\w -]{1,30}?)\s*\)\s*$", re.I)
+
+
 @lru_cache(maxsize=1)
 def _sent_said() -> re.Pattern[str]:
     """'the doc link emailed to …', 'the summary posted in #ops': what is sent, then how (forms.json target_sent)."""
@@ -494,13 +507,13 @@ def _target(value: str) -> str:
     ("Pinecone index 'faq-prod' (upsert text)" → "Upsert text into Pinecone index 'faq-prod'"); a new thing named is
     created ('a new Google Doc …' → 'Create a new Google Doc …'); else the results are written to the place."""
     value = " ".join(value.split())
-    if ACTION_START.match(value):
-        return value
+    if ACTION_START.match(value) or re.match(_table()["target_said"], value, re.I):
+        return value  # ('Ziel: Wenn ein Patient … anfragt, …': a goal said as what happens, as written)
     sent = _sent_said().match(value)
     if sent:  # 'the doc link emailed to …' → 'Email the doc link to …'
         verb = _table()["target_sent"][sent.group("done").lower()]
         return f"{verb[0].upper()}{verb[1:]} {sent.group('what')} {sent.group('rest')}"
-    how = re.search(r"\s*\(\s*([a-z][\w -]{1,30}?)\s*\)\s*$", value, re.I)
+    how = _BRACKETED_OPERATION.search(value)
     if how and (ACTION_START.match(how.group(1)) or re.match(_table()["target_verbs"], how.group(1), re.I)):
         return f"{how.group(1)[0].upper()}{how.group(1)[1:]} into {value[: how.start()].strip()}"
     if re.match(r"(?:an?|one)\s+(?:[\w-]+\s+){0,2}?" + _table()["target_messages"], value, re.I):

@@ -1311,7 +1311,12 @@ def _read_webhook(clause: str) -> Trigger | None:
     found_start = start
     head = clause[start:]
     label = re.match(r"webhooks?[ \t]*:[ \t]*(?=\S)", head, re.I)
-    if label and start == found.start():
+    # (a label opens its line: 'our intranet webhook: HR -> …' names the webhook, its routes after the colon)
+    if (
+        label
+        and start == found.start()
+        and re.fullmatch(r"[\W_]*", clause[clause.rfind("\n", 0, start) + 1 : start])
+    ):
         # ('# Webhook: GitHub release → announce': a heading labelled with the kind of start, the event after it)
         found_start, head = start + label.end(), head[label.end() :]
     if re.search(r"\b" + _RUN_ON + r"$", clause[:start], re.I):
