@@ -430,7 +430,7 @@ def read_form(text: str) -> str:
             ):
                 value = _target(
                     value
-                )  # ('Goal: Pinecone index 'kunden' (upsert text)': the place, what is done to it)
+                )  # ('Goal: Pinecone index 'faq-prod' (upsert text)': the place, what is done to it)
             if f.kind != "trigger" and through_api:
                 # 'Apps used: Stripe (their API - api.stripe.com)' … 'fetch last month's charges from Stripe'
                 value = re.sub(
@@ -508,7 +508,7 @@ def _target(value: str) -> str:
     created ('a new Google Doc …' → 'Create a new Google Doc …'); else the results are written to the place."""
     value = " ".join(value.split())
     if ACTION_START.match(value) or re.match(_table()["target_said"], value, re.I):
-        return value  # ('Ziel: Wenn ein Patient … anfragt, …': a goal said as what happens, as written)
+        return value  # ('Target: when a patient books, …': what happens, as written)
     sent = _sent_said().match(value)
     if sent:  # 'the doc link emailed to …' → 'Email the doc link to …'
         verb = _table()["target_sent"][sent.group("done").lower()]
