@@ -63,7 +63,7 @@ CONTEXT_LABEL = "Background:"
 # a line of a meeting's discussion (`read_minutes`): told, and read for the event that starts the run like any line
 DISCUSSED_LABEL = "Discussed:"
 # fields of one line (what follows them is no part of their value), and fields whose lines below are a list's items
-_ONE_LINE = {"title", "priority", "about", "me", "source"}
+_ONE_LINE = {"title", "priority", "about", "me", "source", "target"}
 _LISTS = {"tools", "notify", "forbid", "rules", "later", "acceptance", "questions", "deliverables"}
 _ITEM = re.compile(r"\s*(?:[-*•]|\(?\d{1,2}[.)])\s+\S")
 _PLUS = re.compile(r"\s+\+\s+")
@@ -422,6 +422,15 @@ def read_form(text: str) -> str:
             out.append(lead + f.value)  # a form without a steps field: its title may be all it asks
         elif f.kind in _CANONICAL:
             value = f.value
+            done = _BRACKETED_OPERATION.search(value) if f.kind == "steps" else None
+            if (
+                done
+                and re.match(_table()["target_verbs"], done.group(1), re.I)
+                and not ACTION_START.match(value)
+            ):
+                value = _target(
+                    value
+                )  # ('Goal: Pinecone index 'faq-prod' (upsert text)': the place, what is done to it)
             if f.kind != "trigger" and through_api:
                 # 'Apps used: Stripe (their API - api.stripe.com)' … 'fetch last month's charges from Stripe'
                 value = re.sub(
@@ -458,11 +467,17 @@ def read_form(text: str) -> str:
             # ('the summary shows up in Slack #finance': what arrives there is what a step posts there)
             value = re.sub(_table()["arrival"], "gets posted", f.value, flags=re.I)
             out.append(f"{lead}{ACCEPT_LABEL}{chr(10) if f.alone else ' '}{_ended(value)}")
+        elif f.kind == "source" and re.search(_table()["source_given"], f.value, re.I):
+            # 'Input: candidate name + LinkedIn URL, passed in the API call': what the call gives the run, no read
+            given = re.sub(_table()["source_given"], "", f.value, flags=re.I).strip(" ,.;")
+            out.append(f"{lead}{_CANONICAL['trigger']} API call with {_ended(given)}")
         elif f.kind == "source":
             # 'Source content: Notion page 'This Week'': the place the steps work on, read there (as written when
             # it names no service, address or quoted name)
             named = lx.integrations_in(f.value) or re.search(r"https?://|['\"“‘]", f.value)
             out.append(lead + _ended("Read " + f.value) if named else text[f.start : f.end])
+        elif f.kind == "target":
+            out.append(lead + _ended(_target(f.value)))
         elif f.kind == "deliverables" and not _artefacts(f.value):
             # 'DELIVERABLE: A Sim workflow that runs every Monday …': what the workflow does, its steps
             out.append(f"{lead}{_CANONICAL['steps']}{chr(10) if f.alone else ' '}{_ended(f.value)}")
@@ -473,6 +488,41 @@ def read_form(text: str) -> str:
     body = re.sub(r"\n{2,}", "\n", body)
     # the title first, as a ticket's: it names what the lines below ask for, and the workflow
     return f"[Form] {title}\n{body}" if title else body
+
+
+# "Pinecone index 'faq-prod' (upsert text)": a place, then the operation done to it in brackets
+_BRACKETED_OPERATION = re.compile(r"\s*\(\s*([a-z][\w -]{1,30}?)\s*\)\s*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _sent_said() -> re.Pattern[str]:
+    """'the doc link emailed to …', 'the summary posted in #ops': what is sent, then how (forms.json target_sent)."""
+    said = "|".join(sorted(map(re.escape, _table()["target_sent"]), key=len, reverse=True))
+    return re.compile(rf"(?P<what>.+?)\s+(?P<done>{said})\s+(?P<rest>(?:to|in|into|on|via|as)\b.*)$", re.I)
+
+
+def _target(value: str) -> str:
+    """A target field's value ('Target: …', 'Output 1: …') as the step it asks for: as written when it opens on a verb
+    or says how the result is sent ('the doc link emailed to …'); the operation in brackets done to the place
+    ("Pinecone index 'faq-prod' (upsert text)" → "Upsert text into Pinecone index 'faq-prod'"); a new thing named is
+    created ('a new Google Doc …' → 'Create a new Google Doc …'); else the results are written to the place."""
+    value = " ".join(value.split())
+    if ACTION_START.match(value) or re.match(_table()["target_said"], value, re.I):
+        return value  # ('Target: when a patient books, …': what happens, as written)
+    sent = _sent_said().match(value)
+    if sent:  # 'the doc link emailed to …' → 'Email the doc link to …'
+        verb = _table()["target_sent"][sent.group("done").lower()]
+        return f"{verb[0].upper()}{verb[1:]} {sent.group('what')} {sent.group('rest')}"
+    how = _BRACKETED_OPERATION.search(value)
+    if how and (ACTION_START.match(how.group(1)) or re.match(_table()["target_verbs"], how.group(1), re.I)):
+        return f"{how.group(1)[0].upper()}{how.group(1)[1:]} into {value[: how.start()].strip()}"
+    if re.match(r"(?:an?|one)\s+(?:[\w-]+\s+){0,2}?" + _table()["target_messages"], value, re.I):
+        return "Send " + value  # ('one email via Outlook to leadership@…')
+    if re.match(r"(?:an?|one)\s", value, re.I):
+        return "Create " + value
+    if lx.integrations_in(value) or re.search(r"['\"“‘]|#\w|@", value):
+        return "Write the results to " + value
+    return value
 
 
 def _artefacts(value: str) -> bool:

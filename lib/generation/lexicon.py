@@ -1837,13 +1837,16 @@ def _passive_ban() -> re.Pattern[str]:
     rules = lexicon()["scope_out"]
     participles = "|".join(sorted((re.escape(p) for p in rules["participles"]), key=len, reverse=True))
     modals = rules["passive_modals"]
+    none = rules["none_moves"]
     return re.compile(
         # at a clause's start (after a clause number, a bullet or a semicolon): its subject, a few words
         r"(?im)(?P<lead>(?:^|(?<=[.!?;:])\s+|(?<=\n))[ \t]*(?:[-*•]\s*|\(?(?:[A-Z]\.)?\d+(?:\.\d+)*[.):]?\s+)?)"
         r"(?P<subject>(?!(?:if|when|whenever|where|unless|once|whether|it|this|that|they|he|she)\b)"
         rf"[A-Za-z][\w'’/-]*(?:\s+(?!(?:{modals}|is|are|was|were|be|been|has|have|had|do|does)\b)[\w'’/-]+){{0,7}}?)"
-        rf"\s+(?:(?P<modal>{modals})\s+(?P<neg>not|never)\s+|(?P<modal2>{modals})\s+)"
-        rf"be\s+(?P<done>{participles})\b(?P<tail>[^.!?;\n]*)"
+        rf"\s+(?:(?:(?P<modal>{modals})\s+(?P<neg>not|never)\s+|(?P<modal2>{modals})\s+)be\s+(?P<done>{participles})"
+        # ('nothing goes to Slack', 'no alert is sent to Teams': of a subject of none only, in the present)
+        rf"|(?:{none['present']})\s+(?P<now>{participles})|(?P<moves>{none['moves']}))"
+        r"\b(?P<tail>[^.!?;\n]*)"
     )
 
 
@@ -1858,7 +1861,13 @@ def _passive_bans(text: str) -> str:
         subject = m.group("subject")
         none = re.fullmatch(r"(?i)(?:nothing|none|no\s+(?P<what>.+))", subject)
         if m.group("neg") is None and none is None:
-            return m.group(0)  # 'The summary shall be posted …': asked for
+            return m.group(0)  # 'The summary shall be posted …', 'the summary goes to Slack': asked for
+        if m.group("done") is None and (
+            m.group("tail").strip() == "" or re.match(r"\s*(?:un|with)", m.group("tail"))
+        ):
+            return m.group(
+                0
+            )  # 'nothing goes unanswered', 'no message is sent without a review': no place banned
         if m.group("neg") is not None and none is not None:
             return m.group(0)  # 'nothing shall not be …': no plain ban
         thing = (
@@ -1877,7 +1886,9 @@ def _passive_bans(text: str) -> str:
                 into = re.search(r"\b(?:to|in|into|on|via|through|by)\s", tail)
                 where = tail[into.end() :] if into else tail
                 return m.group("lead") + "Don't include " + thing + " in " + where.strip()
-        return m.group("lead") + "Don't " + verbs[m.group("done").lower()] + " " + thing + tail
+        done = m.group("done") or m.group("now")
+        verb = verbs[done.lower()] if done else "send"
+        return m.group("lead") + "Don't " + verb + " " + thing + tail
 
     return _passive_ban().sub(active, text)
 
@@ -3067,7 +3078,8 @@ def _reshaping_re() -> re.Pattern[str]:
 
 
 # (a bulleted line starts a clause too: '- No match: send the enquirer …')
-_CLAUSE_START = r"(?P<pre>(?:^|[,;:.!?\n]\s|(?:->|→|=>)|(?:^|\n)[ \t]*[-*•][ \t]+)\s*)"
+# (a line's start too: 'Trigger: …\nAction 1: …', a label on a line of its own with no bullet)
+_CLAUSE_START = r"(?P<pre>(?:^|(?<=\n)|[,;:.!?\n]\s|(?:->|→|=>)|(?:^|\n)[ \t]*[-*•][ \t]+)\s*)"
 
 
 @lru_cache(maxsize=1)

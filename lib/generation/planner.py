@@ -4807,7 +4807,9 @@ _GIVEN_KEY = re.compile(
 # what a run started by hand, by a call or in a chat is given to work on
 _GIVEN_INPUT = re.compile(
     r"\b(?:takes?|receives?|gets?|accepts?|pastes?|types?|enters?|submits?|sends?|posts?|drops?|describes?|"
-    r"gives?\s+(?:it|you|us)|(?:run|start|trigger)s?\s+it\s+with)\s+(?:in\s+|us\s+|me\s+|it\s+)?"
+    # ('I start it manually with a competitor's name', 'kick it off by hand with a domain')
+    r"gives?\s+(?:it|you|us)|(?:run|start|trigger|kick)s?\s+it\s+(?:off\s+)?(?:(?:manually|by\s+hand|myself)\s+)?with)"
+    r"\s+(?:in\s+|us\s+|me\s+|it\s+)?"
     r"(?:an?|the|their|his|her|some|one)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:url|link|question|text|idea|description|domain|name|address|query|topic|prompt|article|page|email|"
     r"ticket|message|keyword|term|number|code|id|website|site|image|picture|banner|photo|scene)s?\b"
@@ -4815,7 +4817,10 @@ _GIVEN_INPUT = re.compile(
     r"|\b(?:posts?|sends?|calls?\s+(?:it|the\s+workflow)\s+with)\s+\{[^{}]+\}"
     r"|\b(?:url|link|text|question|address|topic|name|website|site|domain)\s+(?:that\s+)?(?:i|we|you|they)\s+"
     r"(?:give|paste|send|enter|type|provide|submit)"
-    r"|\b(?:types?|enters?|asks?\s+for)\s+what\b",
+    r"|\b(?:types?|enters?|asks?\s+for)\s+what\b"
+    # ('Trigger: API call with candidate name + LinkedIn URL'): what the call that starts the run carries
+    r"|\b(?:api\s+)?(?:call|request)\s+with\s+(?:an?\s+|the\s+|their\s+)?(?:[\w'’+-]+\s+){0,6}?"
+    r"(?:url|link|domain|website|site|address|email)s?\b",
     re.I,
 )
 # 'by their email', 'match on their Slack email', 'using the order number': the key a lookup names

@@ -1022,6 +1022,13 @@ def _search_query(clause: str) -> str:
         for p in e["phrases"]
     ] + ["google", "the web"]
     service = "|".join(re.escape(p) for p in sorted(set(services), key=len, reverse=True) if p)
+    # 'searches the web (any search tool) for …', '(whichever engine is fine)': an aside on the tool says how, not what
+    clause = re.sub(
+        r"\s*\((?:any|whichever|some|your)\s+(?:[\w-]+\s+)?(?:tool|engine|api|provider|service)s?\b[^()]*\)",
+        "",
+        clause,
+        flags=re.I,
+    )
     found = (
         re.search(r"\b(?:about|regarding|mentioning)\s+(.+)$", clause, re.I)
         or re.search(
@@ -3086,6 +3093,10 @@ _LOOKUP_BY = (
 )
 
 
+# ', domain and profile', ', name, score and date': the other fields of a list the word opens
+_FIELDS_AFTER = r"\s*,\s*[\w-]+(?:\s+[\w-]+)?(?:\s*,\s*[\w-]+(?:\s+[\w-]+)?)*,?\s+(?:and|&|\+)\s+[\w-]+"
+
+
 def _email_as_noun(clause: str) -> bool:
     """'… with the sender's name and email', 'their email address': the word names a field of the data
     while another verb does the work; no e-mail is read or sent here."""
@@ -3117,6 +3128,16 @@ def _email_as_noun(clause: str) -> bool:
             # 'keyed by email': the key a lookup finds its record by
             or re.search(_LOOKUP_BY, low[: m.start()])
             and not re.search(_CONTACT_BY + r"$", low[: m.start()])
+            # 'add email, domain and profile to the table': the first of a list of fields (no channel listed, none
+            # said as how it goes: 'alert via email, SMS and Slack' sends)
+            or (
+                (listed := re.match(_FIELDS_AFTER, low[m.end() :])) is not None
+                and not lx.integrations_in(listed.group(0))
+                and not re.search(r"\b(?:via|by|over|through|on|per)\s+$", low[: m.start()])
+                and not re.fullmatch(
+                    r"\W*(?:also\s+|then\s+|and\s+)?", low[: m.start()]
+                )  # ('email, text and call them')
+            )
             # 'the student emails from the 'Class 9B' sheet': addresses kept in a table, not mail
             or re.match(
                 r"\s+(?:from|in|on|of)\s+(?:the\s+|our\s+|my\s+|this\s+|that\s+)?(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+)?"
@@ -4830,6 +4851,13 @@ _ON_THE_EVENT = (
     r"(?:event|webhook|payload|notification)s?\b"
 )
 
+# 'log every new Shopify order', 'As the finance team, record every Stripe invoice.paid event': the items kept, said
+# with no place they are kept in — the service names what is kept (the event a run starts on), not where it goes
+_ITEMS_KEPT = (
+    r"^\W*(?:also\s+|then\s+)?(?:[\w\s]{0,40}?,\s*)?(?:log|record|track|capture|keep\s+track\s+of)\s+"
+    r"(?:(?:every|each|all|any|the|new|incoming|our)\s+)+(?:(?!(?:to|in|into|on|onto|at|via|for|with)\b)[\w.-]+\s*){1,4}"
+    r"[.!]?\s*$"
+)
 
 # "the sheet 'Stripe Mails'", 'the "Zendesk exports" folder': a place's own quoted name, which may hold a service's word
 # and calls no service
@@ -5252,6 +5280,7 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     # 'no wait, we moved to Square': which service the user has, no step of its own
     scanned = re.sub(_SWITCHED_TO, lambda m: " " * len(m.group(0)), _unlinked(clause), flags=re.I)
     scanned = re.sub(_ON_THE_EVENT, lambda m: " " * len(m.group(0)), scanned, flags=re.I)
+    scanned = re.sub(_ITEMS_KEPT, lambda m: " " * len(m.group(0)), scanned, flags=re.I)
     scanned = re.sub(_QUOTED_PLACE_NAME, lambda m: " " * len(m.group(0)), scanned, flags=re.I)
     for pos, key in external_in(scanned):
         if not any(s.integration == key for _, s in found) and not ruled(ruled_out, key, "read"):
@@ -9425,7 +9454,9 @@ def _ai_does() -> re.Pattern[str]:
     done = sorted((w.replace(" ", r"\s+") for w in lexicon()["ai_work"]), key=len, reverse=True)
     doer = r"(?:an?\s+|the\s+|our\s+)?(?:AI|A\.I\.|Claude|GPT|ChatGPT|LLM|bot)(?:\s+(?:assistant|agent|bot|model))?"
     return re.compile(
-        r"(?:(?<=\s)|^)(?:(?:should|will|must|shall|can|needs?\s+to|has\s+to|have\s+to|to)\s+)?(?:be|get|gets)\s+"
+        # ('The answer is written by AI using our doc': what it makes, said first, is its object)
+        r"(?:(?<=\s)|^)(?P<subject>(?:the|an?|its|their|each|every)\s+(?!(?:is|are|be|gets?|should|will|must)\b)[\w-]+\s+)?"
+        r"(?:(?:should|will|must|shall|can|needs?\s+to|has\s+to|have\s+to|to)\s+)?(?:be|get|gets|is|are)\s+"
         r"(?:automatically\s+)?(?P<passive>" + "|".join(done) + r")\s+by\s+" + doer + r"\b"
         # (the model as the subject, before what it works on: not 'AI checks whether …', a test it decides, nor 'the
         # support bot answers from the docs', another system's bot)
@@ -9445,7 +9476,20 @@ def _ai_doing(text: str) -> str:
     def told(m: re.Match[str]) -> str:
         said = m.group("passive") or m.group("active")
         verb = lexicon()["ai_work"][" ".join(said.lower().split())]
-        out = f"{verb} it with AI" if m.group("passive") else verb
+        if not m.group("passive"):
+            out = verb
+        else:
+            what = " ".join(m.group("subject").split()) if m.group("subject") else "it"
+            what = what[:1].lower() + what[1:]  # ('The answer' → 'draft the answer')
+            # ('is written by AI': the shorter words, where the longer do not fit)
+            out = next(
+                (
+                    o
+                    for o in (f"{verb} {what} with AI", f"{verb} {what} by AI")
+                    if len(o) + 1 <= len(m.group(0))
+                ),
+                f"{verb} it with AI",
+            )
         return m.group(0) if len(out) + 1 > len(m.group(0)) else out.rjust(len(m.group(0)))
 
     return _ai_does().sub(told, text)
@@ -9484,6 +9528,10 @@ def _sent_there(text: str) -> str:
         ):
             return said  # ('Submissions land in the sheet', 'only orders over $500 go to Slack': no made thing sent)
         if re.match(r"me\b", ahead, re.I):
+            # ('The summary is sent to me as a Slack DM', '… goes to me on Telegram': me, on the chat it names)
+            chat = lx.integrations_in(text[m.end() + 2 : closing][:40])
+            if chat and chat[0][1] in _CHAT_SERVICES and len(said) >= len(",send to "):
+                return ",send to ".rjust(len(said))
             return ",email ".rjust(len(said))
         named = lx.integrations_in(" ".join(ahead.split()[:5]))
         if not (_PLACE_AHEAD.match(ahead) or (named and named[0][0] <= 30)) or len(said) < len(",send to "):

@@ -254,7 +254,10 @@ _CALL_BRINGS = re.compile(
     r"(?:\s+will)?)\s+(?:posts?|calls?|sends?|hits?)\s+(?:[^.;!?\n]{0,80}?\s)?to\s+(?:it|this|the endpoint|this endpoint"
     # ('our CRM POSTs {email, company} to the workflow;')
     r"|(?:the|this|our)\s+(?:sim\s+)?(?:workflow|flow)(?:['’]s\s+(?:api|endpoint))?)"
-    r"\s*(?=[.;!?\n]|$)",
+    r"\s*(?=[.;!?\n]|$)"
+    # ('(both come in the api request body)', '(passed in the API call)': an aside on what the call carries)
+    r"|\(\s*(?:(?:both|all|they|these|those|it|which)\s+)?(?:(?:are|is|get|gets)\s+)?(?:come|comes|arrive|arrives|passed|sent|"
+    r"included)\s+(?:in|with|via|through)\s+(?:the\s+|each\s+)?(?:api\s+|http\s+)?(?:request|call|payload)(?:\s+body)?\s*\)",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
@@ -1310,7 +1313,12 @@ def _read_webhook(clause: str) -> Trigger | None:
     # ('- Agreed: on the GitHub issue webhook for …': after a label's colon too)
     colon = clause.rfind(": ", 0, start)
     line = max(clause.rfind("\n", 0, start) + 1, colon + 2 if colon >= 0 else 0)
-    heading = re.fullmatch(r"\W*((?:[\w/.'-]+\s+){1,4})", clause[line:start])
+    # ('Triggered by the Stripe charge.refunded webhook': what the words before the webhook say starts the run)
+    heading = re.fullmatch(
+        r"\W*(?:(?:triggered|started|fired|kicked\s+off|runs?)\s+(?:by|on|from)\s+)?((?:[\w/.'-]+\s+){1,4})",
+        clause[line:start],
+        re.I,
+    )
     if (
         found.group(1).lower() in ("webhook", "webhooks")
         and heading
@@ -1320,6 +1328,15 @@ def _read_webhook(clause: str) -> Trigger | None:
         start = line + heading.start(1)
     found_start = start
     head = clause[start:]
+    label = re.match(r"webhooks?[ \t]*:[ \t]*(?=\S)", head, re.I)
+    # (a label opens its line: 'our intranet webhook: HR -> …' names the webhook, its routes after the colon)
+    if (
+        label
+        and start == found.start()
+        and re.fullmatch(r"[\W_]*", clause[clause.rfind("\n", 0, start) + 1 : start])
+    ):
+        # ('# Webhook: GitHub release → announce': a heading labelled with the kind of start, the event after it)
+        found_start, head = start + label.end(), head[label.end() :]
     if re.search(r"\b" + _RUN_ON + r"$", clause[:start], re.I):
         head = _run_ends_event(head)  # 'a flow that kicks in when a meeting is booked and adds …'
     head = re.split(
@@ -2137,6 +2154,8 @@ _POLLED = re.compile(
 _HEADING = re.compile(
     r"[^\S\n]*(?:\[[^\]\n]{1,40}\]\s*)*(?:[^\n.!?:;]{0,90}|(?i:subject|re|fwd?)[^\S\n]*:[^\n]{0,120}?)[^\S\n]*\n"
     r"[^\S\n]*\n\s*(?=\S)"
+    # ('# Webhook: Stripe dispute → alert\n- Trigger: …': a markdown heading over the spec's lines)
+    r"|[^\S\n]*#{1,6}[^\S\n]+[^\n]{1,120}\n\s*(?=\S)"
 )
 
 
@@ -2243,6 +2262,11 @@ def read_trigger(text: str) -> Trigger:
         inner = read_trigger(text[heading.end() :])
         if inner.kind != "manual" or inner.spans:
             inner.spans = [(a + heading.end(), b + heading.end()) for a, b in inner.spans]
+            # ('# Webhook: GitHub release → announce' over 'Trigger: a release is published …': the heading names
+            # the same start, a title, no step)
+            said = _read_trigger(text[: heading.end()])
+            if said.kind == inner.kind == "webhook" and said.spans:
+                inner.spans = [*said.spans, *inner.spans]
             return inner
     trigger = _read_trigger(text)
     _started_by(text, trigger)

@@ -130,3 +130,29 @@ def test_the_requesters_own_address(text, address):
 def test_a_blank_field_says_nothing(value):
     text = f"Name: X\nTrigger: every day\nSteps: post the total in #ops\nWho should be notified? {value}"
     assert "Notify:" not in forms.read_form(text)
+
+
+@pytest.mark.parametrize(
+    "value, step",
+    [
+        ("Pinecone index 'faq-prod' (upsert text)", "Upsert text into Pinecone index 'faq-prod'"),
+        (
+            "a new Google Doc 'Pipeline – Week N' with a summary",
+            "Create a new Google Doc 'Pipeline – Week N' with a summary",
+        ),
+        ("the doc link emailed to sales@x.co via Outlook", "Email the doc link to sales@x.co via Outlook"),
+        ("one email via Outlook to leadership@x.com", "Send one email via Outlook to leadership@x.com"),
+        ("post the summary in #ops", "post the summary in #ops"),
+    ],
+)
+def test_a_target_field_is_the_step_it_asks_for(value, step):
+    assert forms._target(value) == step
+
+
+def test_an_input_the_call_passes_is_the_trigger_line():
+    text = (
+        "Spec: Candidate screener\n"
+        "Input: candidate name + LinkedIn URL, passed in the API call\n"
+        "Steps:\n- scrape the URL with Firecrawl\n- append name and URL to the Google Sheet 'Pipeline'"
+    )
+    assert "Trigger: API call with candidate name + LinkedIn URL." in forms.read_form(text)
