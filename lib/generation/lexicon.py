@@ -3423,6 +3423,8 @@ def doer_as_steps(text: str) -> str:
     building = re.search(
         r"\b(?:" + "|".join(re.escape(n) for n in lexicon()["doers"]["nouns"]) + r")s?\b", text, re.I
     )
+    judging = set(lexicon()["doers"]["ai_reads"])
+    ais = "|".join(re.escape(w) for w in lexicon()["doers"]["delegating"]["to"] if " " not in w)
     out, at = [], 0
     for m in clause.finditer(text):
         if m.start() < at:
@@ -3499,6 +3501,9 @@ def doer_as_steps(text: str) -> str:
         if not out[-1].strip() and m.start() == 0:
             out[-1] = ""
         words = said + base
+        who = m.group("who") or m.group("bare") or ""
+        if not said and base.split()[0] in judging and re.search(rf"\b(?:{ais})\s*$", who, re.I):
+            words = "have AI " + base  # 'an AI should check the code': the AI's judgement, not a plain read
         if not lead.strip() or re.search(r"[.!?\n]\W*$", lead):  # a sentence's first word
             words = words[0].upper() + words[1:]
         out.append(words)

@@ -2321,6 +2321,17 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         or _items_taken(low, phrases)
         or _made_of(low, key, phrases)
         or _governing_verb(low, phrases) is False  # 'exports all open Jira bugs into …': what it reads
+        # 'Firecrawl extracts the content of the page' (Spanish 'Firecrawl extrae …'): the tool named as the doer
+        or any(
+            re.search(
+                r"^\W*(?:(?:and|then)\s+)?(?:the\s+)?"
+                + re.escape(p)
+                + r"\s+(?:extract|crawl|scrape|search|parse|"
+                r"transcribe|read|fetch|pull|look\s+up)(?:s|es)?\b",
+                low,
+            )
+            for p in phrases
+        )
         # 'extract the text (Mistral OCR is fine)': the tool allowed for the step is the one that does it
         or any(
             re.search(
@@ -3665,6 +3676,22 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         if values.get("operation") in ("github_comment", "github_pr"):
             # the pull request the event is about (commented on, or read: 'an AI reads the diff')
             values["pullNumber"] = "{event:pull_request.number}"
+            said = next(
+                (
+                    t
+                    for t in (clause, description)
+                    if re.search(r"\b(?:issues?|prs?|pull\s+requests?)\b", t, re.I)
+                ),
+                "",
+            )
+            if (
+                values["operation"] == "github_comment"
+                and re.search(r"\bissues?\b", said, re.I)
+                and not re.search(r"\b(?:prs?|pull\s+requests?)\b", said, re.I)
+            ):
+                # 'leave a comment on the issue' when an issue is opened: that issue's number (GitHub comments on
+                # issues and pull requests alike by number)
+                values["pullNumber"] = "{event:issue.number}"
     elif target == "chat":
         found = re.search(r"\bchat(?:\s*id)?\s+(-?\d+|@\w+)|(@\w+)", clause, re.I)
         if (
@@ -4687,7 +4714,9 @@ def _commented_where(clause: str, description: str) -> str:
     from lib.generation.services import operations
 
     said = re.search(
-        r"\b(?:comment|reply|respond|answer)\s+(?:back\s+)?(?:on|under)\s+(?:the|that|this|each|every)\s+"
+        # ('leave a comment in the issue', German 'einen Kommentar im Issue hinterlassen': a comment put in it)
+        r"\b(?:(?:comment|reply|respond|answer)\s+(?:back\s+)?(?:on|under)|comment\s+(?:in|to))\s+"
+        r"(?:the|that|this|each|every)\s+"
         r"(?=(?:issue|pr|pull request|ticket|post)s?\b)",
         clause,
         re.I,

@@ -27,16 +27,6 @@ _KNOWN: dict[str, str] = {
     "r38d-05-api-path-reply": "'post it back through the Flarum API (POST /api/posts)' loses the path the user gave",
     "r38d-08-memo-scrape-up-percent-sms": "'add today's row' after 'compare them with yesterday's row in the google "
     "sheet' writes no row",
-    "r38d-09-de-issue-ai-comment-mail": "'soll eine KI das Issue bewerten und einen Kommentar im Issue "
-    "hinterlassen' builds no comment, and the AI answers whether it is 'ai'",
-    "r38d-10-de-asana-summary-mail": "'gelesen, von einer KI zusammengefasst' reads no Asana tasks and builds no AI step",
-    "r38d-11-de-sheet-evaluated-slack": "'von einer KI ausgewertet' builds no AI step",
-    "r38d-12-es-manual-firecrawl-mail": "refused: 'Quiero un flujo que pueda ejecutar a mano' has words the phrase "
-    "table does not read",
-    "r38d-14-pt-day5-rent-mail-loop": "'No dia 5 de cada mês' loses the day of the month",
-    "r38d-15-pt-first-of-month-airtable-slack": "'Todo dia 1º do mês' loses the day of the month",
-    "r38d-16-es-day20-sheet-sms": "refused: 'para cada socio con la cuota pendiente' has words the "
-    "phrase table does not read ('socio', 'cuota', 'pendiente')",
 }
 
 
