@@ -1619,6 +1619,16 @@ def verdict_tests(text: str) -> str:
     return obj.sub(said, text)
 
 
+def kinds_then_routes(text: str) -> str:
+    """'have the AI figure out if it's a bug, a feature request or a question, and then — bugs go into Jira; …' →
+    '… or a question: bugs go into Jira; …': the kinds asked for, then (after 'and then' and a dash or a colon)
+    where each kind goes — the routes of those kinds, as after a colon; 'forward each one — plumbing to a@…': the
+    act said once, then its routes (lexicon.json 'kinds_then')."""
+    return re.sub(
+        lexicon()["kinds_then"], lambda m: (m.group("kinds") or m.group("act")) + ": ", text, flags=re.I
+    )
+
+
 def spelled_out(text: str) -> str:
     """'the Grades gsheet', 'gh acme/sdk', 'jira tix', 'the notion db' → 'the Grades Google Sheet', 'GitHub
     acme/sdk', 'jira tickets', 'the notion database': a service's or a thing's short name read as its full one

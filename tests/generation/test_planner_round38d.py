@@ -17,14 +17,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r38d-01-figure-out-route-chain": "'have the AI work out if it's a bug, a docs request or a question, and then: "
-    "bugs go …' is built as a chain of writes, not a router with one route per kind",
-    "r38d-02-chat-figure-out-typos": "'let the ai figure out if its a sales lead, a support thing or a job application' "
-    "routes nothing: the writes are chained",
-    "r38d-03-outlook-mailbox-forward-trades": "the Outlook mailbox the mails come into is sent to, not read, and the "
-    "forwards are not in a loop over the mails",
-    "r38d-04-memo-gmail-mailbox-route": "the forwards by kind are not in a loop over the mails read",
-    "r38d-05-api-path-reply": "'post it back through the Flarum API (POST /api/posts)' loses the path the user gave",
     "r38d-08-memo-scrape-up-percent-sms": "'add today's row' after 'compare them with yesterday's row in the google "
     "sheet' writes no row",
 }
