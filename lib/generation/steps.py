@@ -3682,7 +3682,7 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         if values.get("operation") in ("github_comment", "github_pr"):
             # the pull request the event is about (commented on, or read: 'an AI reads the diff')
             values["pullNumber"] = "{event:pull_request.number}"
-            said = next(
+            about = next(
                 (
                     t
                     for t in (clause, description)
@@ -3692,8 +3692,8 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             )
             if (
                 values["operation"] == "github_comment"
-                and re.search(r"\bissues?\b", said, re.I)
-                and not re.search(r"\b(?:prs?|pull\s+requests?)\b", said, re.I)
+                and re.search(r"\bissues?\b", about, re.I)
+                and not re.search(r"\b(?:prs?|pull\s+requests?)\b", about, re.I)
             ):
                 # 'leave a comment on the issue' when an issue is opened: that issue's number (GitHub comments on
                 # issues and pull requests alike by number)
@@ -7162,12 +7162,12 @@ def _act_before_routes(parts: list[str]) -> list[str]:
     for part in parts:
         lead, colon, tail = part.rpartition(":")
         act = re.sub(r"^\W*(?:(?:and|then)\s+)*", "", lead)
+        first = _route_of(tail) if colon else None
         if (
-            not colon
+            first is None
             or len(act.split()) > 4
             or not ACTION_START.match(act)
-            or _route_of(tail) is None
-            or _route_of(tail)[0].lower() in ("it", "them", "this", "everything")
+            or first[0].lower() in ("it", "them", "this", "everything")
         ):
             out.append(part)
             continue
