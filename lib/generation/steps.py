@@ -5789,7 +5789,9 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
             r"\b(?:(?:"
             + _WRITE
             # ('append one row per student': a new one, in the table or sheet the description names)
-            + r")\s+(?:(?:a|one)\s+new|the|that|this|its|each|every|an?|one|new)|"
+            # ('add today's row': the one for this run)
+            + r")\s+(?:(?:a|one)\s+new|the|that|this|its|each|every|an?|one|new|today['’]s|tonight['’]s|"
+            r"this\s+(?:week|month)['’]s)|"
             + _changed_words()
             + r")\s+(?:same\s+)?("
             + "|".join(lexicon()["record_nouns"])

@@ -16,10 +16,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r38d-08-memo-scrape-up-percent-sms": "'add today's row' after 'compare them with yesterday's row in the google "
-    "sheet' writes no row",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round38d.jsonl", _KNOWN))
