@@ -8137,7 +8137,7 @@ def _wanted_list(m: re.Match[str]) -> str:
     """ "I'd like those four pages scraped, the prices compared with …, the new prices appended to that sheet, and
     if …" → "I'd like to scrape those four pages, compare the prices with …, append the new prices to that sheet,
     and if …": the things wanted, each with the act done to it after it (lexicon.json 'wanted_participles'), read
-    with the act first, from the first of them on as long as each is said so."""
+    with the act first, from the first of them on as long as each is said so — a list of two or more."""
     items = re.split(r"(,\s*(?:and\s+)?|\s+and\s+)", m.group("rest"))
     out: list[str] = []
     turned = 0
@@ -8149,7 +8149,9 @@ def _wanted_list(m: re.Match[str]) -> str:
         out.append(f"{_participle_verb(said.group('done'))} {said.group('np')}{said.group('tail')}")
         out += items[i + 1 : i + 2]
         turned += 1
-    if not turned:
+    if turned < 2:
+        # ("I'd like the Jira sprint report sent to me …", 'I want the customer emailed …': one thing wanted, read as
+        # written by `_EACH_PASSIVE` and the readers of a message asked for)
         return m.group(0)
     return f"{m.group('lead')} to {''.join(out)}"
 
