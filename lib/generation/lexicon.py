@@ -1643,6 +1643,16 @@ def verdict_tests(text: str) -> str:
     return obj.sub(said, text)
 
 
+def kinds_then_routes(text: str) -> str:
+    """'have the AI figure out if it's a bug, a feature request or a question, and then — bugs go into Jira; …' →
+    '… or a question: bugs go into Jira; …': the kinds asked for, then (after 'and then' and a dash or a colon)
+    where each kind goes — the routes of those kinds, as after a colon; 'forward each one — plumbing to a@…': the
+    act said once, then its routes (lexicon.json 'kinds_then')."""
+    return re.sub(
+        lexicon()["kinds_then"], lambda m: (m.group("kinds") or m.group("act")) + ": ", text, flags=re.I
+    )
+
+
 def spelled_out(text: str) -> str:
     """'the Grades gsheet', 'gh acme/sdk', 'jira tix', 'the notion db' → 'the Grades Google Sheet', 'GitHub
     acme/sdk', 'jira tickets', 'the notion database': a service's or a thing's short name read as its full one
@@ -3484,6 +3494,8 @@ def doer_as_steps(text: str) -> str:
     building = re.search(
         r"\b(?:" + "|".join(re.escape(n) for n in lexicon()["doers"]["nouns"]) + r")s?\b", text, re.I
     )
+    judging = set(lexicon()["doers"]["ai_reads"])
+    ais = "|".join(re.escape(w) for w in lexicon()["doers"]["delegating"]["to"] if " " not in w)
     out, at = [], 0
     for m in clause.finditer(text):
         if m.start() < at:
@@ -3560,6 +3572,9 @@ def doer_as_steps(text: str) -> str:
         if not out[-1].strip() and m.start() == 0:
             out[-1] = ""
         words = said + base
+        who = m.group("who") or m.group("bare") or ""
+        if not said and base.split()[0] in judging and re.search(rf"\b(?:{ais})\s*$", who, re.I):
+            words = "have AI " + base  # 'an AI should check the code': the AI's judgement, not a plain read
         if not lead.strip() or re.search(r"[.!?\n]\W*$", lead):  # a sentence's first word
             words = words[0].upper() + words[1:]
         out.append(words)

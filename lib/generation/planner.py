@@ -181,6 +181,7 @@ def draft(description: str) -> Draft:
         description
     )  # 'called, uh, 'Rotate API keys'' → 'called 'Rotate API keys''
     description = lx.verdict_tests(description)  # 'If the AI thinks it's spam' → "If it's spam"
+    description = lx.kinds_then_routes(description)  # "… if it's a bug or a question, and then — bugs go …"
     description = lx.only_if_words(description)  # '… as long as they ticked …' → '… only if they ticked …'
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'

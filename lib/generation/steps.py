@@ -2333,6 +2333,17 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         or _items_taken(low, phrases)
         or _made_of(low, key, phrases)
         or _governing_verb(low, phrases) is False  # 'exports all open Jira bugs into …': what it reads
+        # 'Firecrawl extracts the content of the page' (Spanish 'Firecrawl extrae …'): the tool named as the doer
+        or any(
+            re.search(
+                r"^\W*(?:(?:and|then)\s+)?(?:the\s+)?"
+                + re.escape(p)
+                + r"\s+(?:extract|crawl|scrape|search|parse|"
+                r"transcribe|read|fetch|pull|look\s+up)(?:s|es)?\b",
+                low,
+            )
+            for p in phrases
+        )
         # 'extract the text (Mistral OCR is fine)': the tool allowed for the step is the one that does it
         or any(
             re.search(
@@ -3123,6 +3134,12 @@ def _email_as_noun(clause: str) -> bool:
                 r"\b(?:whose|the|each|every)\s+(?:(?:" + people + r")s?['’]?\s+)?$", low[: m.start()]
             )
             and not re.search(r"\b(?:send|write|draft|forward)\s+(?:\w+\s+){0,3}$", low[: m.start()])
+            # ('read the emails from the last day', 'go through the new emails': the mail itself, read)
+            and not re.search(
+                r"\b(?:read|fetch|check|scan|pull|grab|collect|go\s+through|look\s+(?:at|through)|process)\s+"
+                r"(?:the|all\s+the|all)\s+(?:new\s+|unread\s+|latest\s+|incoming\s+)?$",
+                low[: m.start()],
+            )
             or re.match(r"\s+(?:address|addresses|column|field)\b", low[m.end() :])
             # 'look up the customer in Supabase by email', 'match the sender by email against the sheet',
             # 'keyed by email': the key a lookup finds its record by
@@ -3719,6 +3736,22 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         if values.get("operation") in ("github_comment", "github_pr"):
             # the pull request the event is about (commented on, or read: 'an AI reads the diff')
             values["pullNumber"] = "{event:pull_request.number}"
+            about = next(
+                (
+                    t
+                    for t in (clause, description)
+                    if re.search(r"\b(?:issues?|prs?|pull\s+requests?)\b", t, re.I)
+                ),
+                "",
+            )
+            if (
+                values["operation"] == "github_comment"
+                and re.search(r"\bissues?\b", about, re.I)
+                and not re.search(r"\b(?:prs?|pull\s+requests?)\b", about, re.I)
+            ):
+                # 'leave a comment on the issue' when an issue is opened: that issue's number (GitHub comments on
+                # issues and pull requests alike by number)
+                values["pullNumber"] = "{event:issue.number}"
     elif target == "chat":
         found = re.search(r"\bchat(?:\s*id)?\s+(-?\d+|@\w+)|(@\w+)", clause, re.I)
         if (
@@ -4589,6 +4622,10 @@ def _made_in(low: str, aliases: str) -> bool:
     return named is not None and _verb_mode(low[: named.start()]) == "write"
 
 
+# a method and a path the user wrote for a call: 'POST /posts.json', 'GET /api/v2/tickets/{id}'
+_TOLD_PATH = re.compile(r"\b(?P<method>GET|POST|PUT|PATCH|DELETE)\s+(?P<path>/[\w./{}:%~-]*[\w/}])", re.I)
+
+
 def _unnamed_step(name: str, how: str, clause: str, verb: str | None = None) -> Step:
     """A service the planner has no data for, named where a service goes ('from our Mindbody account', 'check
     Skubana for …'): an HTTP request to the address the user wrote for it, else to a guessed
@@ -4641,6 +4678,18 @@ def _unnamed_step(name: str, how: str, clause: str, verb: str | None = None) -> 
     )
     # 'set their stage …' changes the record found (PATCH), 'refund them' makes a refund (POST)
     method = ((write and _change_method(low)) or "POST") if write else "GET"
+    told = _TOLD_PATH.search(clause)
+    if told:
+        # 'post a reply back through the Discourse API (POST /posts.json)': the method and path the user gave, on
+        # the service's host (its address, when written, else the guessed one)
+        root = (
+            "https://" + host.split("/")[0]
+            if host
+            else known.rstrip("/")
+            if known
+            else f"https://api.{re.sub(r'[^a-z0-9]', '', own)}.com"
+        )
+        url, method = root + told.group("path"), told.group("method").upper()
     headers = [
         {
             "id": "h-authorization",
@@ -4757,7 +4806,9 @@ def _commented_where(clause: str, description: str) -> str:
     from lib.generation.services import operations
 
     said = re.search(
-        r"\b(?:comment|reply|respond|answer)\s+(?:back\s+)?(?:on|under)\s+(?:the|that|this|each|every)\s+"
+        # ('leave a comment in the issue', German 'einen Kommentar im Issue hinterlassen': a comment put in it)
+        r"\b(?:(?:comment|reply|respond|answer)\s+(?:back\s+)?(?:on|under)|comment\s+(?:in|to))\s+"
+        r"(?:the|that|this|each|every)\s+"
         r"(?=(?:issue|pr|pull request|ticket|post)s?\b)",
         clause,
         re.I,
@@ -4986,11 +5037,18 @@ def _one_lookup(clause: str, steps: list[Step]) -> list[Step]:
     return [s for s in steps if not (s.type == "api" and s.kind == "source")]
 
 
+# a step handed to a model: 'let the AI …', 'have GPT …', 'get Claude to …'
+_HANDED_TO_AI = r"(?:let|have|get|ask|make)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|a\.i\.|model|llm|gpt[\w.-]*|chatgpt|claude)\b"
+
+
 def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
     # '-> look up the customer in hubspot …': a verb after the arrow says itself what is done
-    if lead and not re.match(
-        r"(?:" + _READ + "|" + _WRITE + r")\b", clause[lead.end() :], re.I
+    if (
+        lead
+        and not re.match(r"(?:" + _READ + "|" + _WRITE + r")\b", clause[lead.end() :], re.I)
+        # ('-> let the ai figure out if it's a lead …': a step handed to the AI)
+        and not re.match(_HANDED_TO_AI, clause[lead.end() :], re.I)
     ):  # 'new GitHub issue -> discord #bugs' with the trigger blanked out: the event goes there
         clause = "send it to " + clause[lead.end() :]
     clause = _commented_where(clause, description)
@@ -5817,7 +5875,9 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
             r"\b(?:(?:"
             + _WRITE
             # ('append one row per student': a new one, in the table or sheet the description names)
-            + r")\s+(?:(?:a|one)\s+new|the|that|this|its|each|every|an?|one|new)|"
+            # ('add today's row': the one for this run)
+            + r")\s+(?:(?:a|one)\s+new|the|that|this|its|each|every|an?|one|new|today['’]s|tonight['’]s|"
+            r"this\s+(?:week|month)['’]s)|"
             + _changed_words()
             + r")\s+(?:same\s+)?("
             + "|".join(lexicon()["record_nouns"])
@@ -6150,7 +6210,9 @@ def _actor_acts(rest: str) -> int | None:
 
 _IF = re.compile(
     # ('decides if it's positive or negative', 'judges whether …': the question a judgement answers, no test)
-    r"(?<!\bdecide\s)(?<!\bdecides\s)(?<!\bjudge\s)(?<!\bjudges\s)(?<!\bdetermines\s)"
+    r"(?<!\bdecide\s)(?<!\bdecides\s)(?<!\bjudge\s)(?<!\bjudges\s)(?<!\bdetermines\s)(?<!\bdetermine\s)"
+    # ('have the AI figure out if it's a bug, a feature request or a question')
+    r"(?<!\bfigure\sout\s)(?<!\bfigures\sout\s)(?<!\bwork\sout\s)(?<!\bworks\sout\s)"
     r"\b(?:only\s+)?(?:if|in case|whenever it|when it|unless)\b"
     # 'once it passes 10k stars', 'as soon as the price drops below …': a test, not the trigger
     r"|\b(?:once|as soon as)\s+(?=(?:it|they|the\s+[\w-]+|its\s+[\w-]+)\s+(?:[\w-]+\s+)?(?:pass|reach|hit|cross|exceed|"
@@ -6268,8 +6330,9 @@ _SORT = re.compile(
     r"|\b(?:figure|work|find)\s+out\s+(?:if|whether|which)\s+(?:it'?s|it\s+is|they'?re|they\s+are|this\s+is)\s+"
     r"|\b(?:decide|determine|check|tell)\s+(?:if|whether)\s+(?:it'?s|it\s+is|they'?re|they\s+are|this\s+is)\s+)"
     + _OPTIONS
-    # not 'github.com/acme/web', nor a path after a word ('…/alquiler-viviendas/valencia/')
-    + r"|(?<![\w/.-])([a-z][\w-]*(?:\s*/\s*[a-z][\w-]*){2,})(?![\w/])",
+    # not 'github.com/acme/web', nor a path after a word ('…/alquiler-viviendas/valencia/'), nor a call's method
+    # and path ('POST /api/posts')
+    + r"|(?<![\w/.-])(?!(?:get|post|put|patch|delete)\s+/)([a-z][\w-]*(?:\s*/\s*[a-z][\w-]*){2,})(?![\w/])",
     re.I,
 )
 _NOT_A_CONDITION = re.compile(
@@ -6470,7 +6533,10 @@ def _home(steps: list[Step]) -> str | None:
 
 
 _EACH_ROUTED = re.compile(
-    r"\b(?:route|sort|triage|classify|categori[sz]e|dispatch|file)\s+(?:each|every)(?:\s+one|\s+of\s+them|\s+item)?\b",
+    r"\b(?:route|sort|triage|classify|categori[sz]e|dispatch|file|forward|send|pass|assign)\s+(?:each|every)"
+    r"(?:\s+one|\s+of\s+them|\s+item)?\b"
+    # 'let AI decide which trade each one is', 'have the AI decide whether each one is landscaping or …'
+    r"|\b(?:whether|if|which\s+[\w-]+)\s+(?:each|every)(?:\s+one|\s+of\s+them|\s+item)?\s+is\b",
     re.I,
 )
 
@@ -6488,6 +6554,8 @@ def _route_each(sentence: str, routed: list[Step]) -> list[Step]:
     at = next((i for i, s in enumerate(routed) if s.kind in ("router", "condition")), None)
     if at is None or not _EACH_ROUTED.search(sentence) or not any(s.kind == "source" for s in routed[:at]):
         return routed
+    # ('…, have the AI decide whether each one is …, and forward each one: …': the judgement of each item too)
+    at = max((i + 1 for i, s in enumerate(routed[:at]) if s.kind == "source"), default=at)
     loop = Step("loop", "loop", label="item", text=sentence, loop_type="forEach", body=routed[at:])
     return routed[:at] + [loop]
 
@@ -7174,9 +7242,45 @@ _ANSWERS = re.compile(r"^\W*(?:create\s+)?(?:answer|reply|respond)\w*\b", re.I)
 _ANSWERING = re.compile(r"\W*(?:(?:[\w'-]+\s+){0,3}(?:->|→|=>)\s*)?(?:answer|reply|respond)\w*\b", re.I)
 
 
+def _act_before_routes(parts: list[str]) -> list[str]:
+    """'forward it: landscaping to crew@…, gardening to …', 'and forward each one: plumbing to a@… and electrical to
+    b@…': the act said once before a colon, then the routes of the kinds — the routes, one part each (the act is
+    what each route's destination says: a send there)."""
+    out: list[str] = []
+    for part in parts:
+        lead, colon, tail = part.rpartition(":")
+        act = re.sub(r"^\W*(?:(?:and|then)\s+)*", "", lead)
+        first = _route_of(tail) if colon else None
+        if (
+            first is None
+            or len(act.split()) > 4
+            or not ACTION_START.match(act)
+            or first[0].lower() in ("it", "them", "this", "everything")
+        ):
+            out.append(part)
+            continue
+        pieces = re.split(r"\s+and\s+", tail)
+        if len(pieces) > 1 and all(_route_of(p) is not None and _DESTINATION.search(p) for p in pieces):
+            out += [p.strip() for p in pieces]
+        else:
+            out.append(tail.strip())
+    return out
+
+
+def _judged_before(description: str, part: str, kind: str) -> int:
+    """Where the first of two routes starts in `description`: at its clause, or, when the judgement opens that
+    clause ('have the AI decide whether it is landscaping or snow removal: landscaping goes to …'), at the route's
+    own kind after it (the kinds the judgement named stand before)."""
+    at = max(description.find(part), 0)
+    lead, colon, _ = part.rpartition(":")
+    if colon and re.match(r"\s*" + re.escape(kind.strip()), part[len(lead) + 1 :], re.I):
+        return at + len(lead) + 1
+    return at
+
+
 def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """Three or more '<category> to <destination>' parts in one sentence → a router with one route each."""
-    said = _joined_routes(_sorting_lead(_route_clauses(sentence)))
+    said = _act_before_routes(_joined_routes(_sorting_lead(_route_clauses(sentence))))
     parts = _route_parts(said)
     routes = []
     for i, clause in enumerate(parts):
@@ -7234,7 +7338,7 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
                 r"\b"
                 + re.escape(re.sub(r"\s+(?:ones?|items?)$", "", r[1].strip(), flags=re.I).split()[-1])
                 + r"\b",
-                description[: max(description.find(parts[routes[0][0]]), 0)],
+                description[: _judged_before(description, parts[routes[0][0]], routes[0][1])],
                 re.I,
             )
             for r in routes
@@ -7247,7 +7351,13 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
         said_kind = re.sub(r"\s+(?:ones?|items?)$", "", routes[0][1].strip(), flags=re.I)
         test = Step("condition", "condition", label=f"it is {said_kind}", text=sentence)
         test.branches = [("if", routes[0][2]), ("else", routes[1][2])]
-        return [s for c in parts[:first] for s in read_clause(c, description, ruled_out)] + [test]
+        lead, colon, _ = parts[first].rpartition(":")
+        judged = (  # ('have the AI decide whether it is landscaping or snow removal: landscaping goes …')
+            read_clause(lead, description, ruled_out)
+            if colon and re.search(lexicon()["judge_verbs"], lead, re.I)
+            else []
+        )
+        return [s for c in parts[:first] for s in read_clause(c, description, ruled_out)] + judged + [test]
     if len(routes) < 3 or sum(1 for r in routes if r[2]) < 2:
         return None
     first = routes[0][0]
@@ -8056,6 +8166,9 @@ _EACH_PASSIVE = re.compile(
     re.I,
 )
 _DONE_VERB = {
+    "scraped": "scrape",
+    "updated": "update",
+    "read": "read",
     "sent": "send",
     "written": "write",
     "logged": "log",
@@ -8089,6 +8202,46 @@ def _lists_items(body: list[Step], item: str, clause: str) -> list[Step]:
     return [s for s in body if s.kind == "source" and s.integration][:1]
 
 
+_WANTED_LIST = re.compile(
+    r"\b(?P<lead>(?:i|we)(?:['’]d|\s+would)\s+like|(?:i|we)\s+(?:want|need))\s+"
+    r"(?P<rest>(?:the|those|these|our|my|all|its|their)\b[^.;!?\n]*)",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _wanted_item() -> re.Pattern[str]:
+    done = "|".join(sorted(map(re.escape, lexicon()["wanted_participles"]), key=len, reverse=True))
+    return re.compile(
+        r"^(?P<np>(?:the|those|these|our|my|all|its|their)\b(?:\s+(?:[\w'’$£€%-]+|'[^'\n]{1,40}'|\"[^\"\n]{1,40}\")){0,6}?)"
+        r"\s+(?P<done>" + done + r")\b(?P<tail>.*)$",
+        re.I | re.S,
+    )
+
+
+def _wanted_list(m: re.Match[str]) -> str:
+    """ "I'd like those four pages scraped, the prices compared with …, the new prices appended to that sheet, and
+    if …" → "I'd like to scrape those four pages, compare the prices with …, append the new prices to that sheet,
+    and if …": the things wanted, each with the act done to it after it (lexicon.json 'wanted_participles'), read
+    with the act first, from the first of them on as long as each is said so — a list of two or more."""
+    items = re.split(r"(,\s*(?:and\s+)?|\s+and\s+)", m.group("rest"))
+    out: list[str] = []
+    turned = 0
+    for i in range(0, len(items), 2):
+        said = _wanted_item().match(items[i])
+        if said is None or turned * 2 < i:
+            out += items[i:]
+            break
+        out.append(f"{_participle_verb(said.group('done'))} {said.group('np')}{said.group('tail')}")
+        out += items[i + 1 : i + 2]
+        turned += 1
+    if turned < 2:
+        # ("I'd like the Jira sprint report sent to me …", 'I want the customer emailed …': one thing wanted, read as
+        # written by `_EACH_PASSIVE` and the readers of a message asked for)
+        return m.group(0)
+    return f"{m.group('lead')} to {''.join(out)}"
+
+
 def wanted_done(description: str) -> str:
     """'I want each new Stripe payment over £500 posted to #big-wins' read as 'I want to post each new Stripe payment
     over £500 to #big-wins', '… → a Jira issue in project ESC' as '… → create a Jira issue in project ESC', before the
@@ -8101,6 +8254,9 @@ def wanted_done(description: str) -> str:
 
     # 'Is it possible to post the new rows … to Discord #welcome?': a polite request, not a question of whether
     description = _POSSIBLE_TO.sub(lambda m: f"{m.group(1)}Please ", description)
+    # "I'd like those four pages scraped, the prices compared with …, the new prices appended to that sheet, and
+    # if …": each thing wanted, what is done to it said after it
+    description = _WANTED_LIST.sub(_wanted_list, description)
     # 'a daily 8am email with the top 3 stories from TechCrunch': a one-line request that only names the message
     if "\n" not in description.strip() and _NAMED_MESSAGE.match(description):
         description = "Send me " + description.lstrip()

@@ -127,7 +127,7 @@ def _doer(words: list[str]) -> int:
 
     nouns = set(lexicon()["doers"]["nouns"])
     lead = next((i for i, w in enumerate(words) if re.search(r"\w", w)), len(words))  # past a list's dash
-    if len(words) < lead + 3 or words[lead].lower() not in ("the", "our", "my"):
+    if len(words) < lead + 3 or words[lead].lower() not in ("the", "our", "my", "a", "an"):
         return 0
     at = next((i for i in (lead + 1, lead + 2) if words[i].lower() in nouns), None)
     return at + 1 if at is not None and at + 1 < len(words) else 0
@@ -236,6 +236,10 @@ def _after_subject(clause: str, verbs: set[str]) -> str:
             i == 0 or words[i - 1].lower() not in _PREPOSITION | {"each", "every"}
         ):
             end = next((j for j in range(i + 1, len(words)) if words[j].lower() in _NOUN_PHRASE_END), None)
+            if end is None and _doer(words[i:]):
+                # 'if the AI security problems finds' → 'if the AI finds security problems': the bot or the AI is
+                # the whole subject, its object said without a determiner
+                end = i + _doer(words[i:])
             if end is None or end == i + 1:
                 return clause
             lead = clause[: len(clause) - len(clause.lstrip())]
@@ -663,6 +667,14 @@ def to_english(text: str, language: str) -> str | None:
     # 'a summary goes by email to x@y' (German word order): it is e-mailed there
     text = re.sub(
         r"\b(?:goes|go|is\s+sent|are\s+sent|gets\s+sent)\s+by\s+e-?mail\s+to\b", "is emailed to", text
+    )
+    # 'todo dia 15 de cada mês', 'no dia 5 do mês', 'el día 20 de cada mes' → 'every day 15 of every month': the
+    # day of the month said with the word 'day' ('every day' here opens no daily run) → 'on the 15th of every month'
+    text = re.sub(
+        r"\b(?:(?:every|each|in|on)\s+)?(?:the\s+)?day\s+(\d{1,2})(?:º|°|ª|st|nd|rd|th)?\s+of\s+(?:every|each|the)\s+month\b",
+        lambda m: f"on the {m.group(1)}{_ordinal(int(m.group(1)))} of every month",
+        text,
+        flags=re.I,
     )
     # 'the 5 of every month' (French, Spanish, Italian, Portuguese) → 'the 5th of every month'
     text = re.sub(

@@ -16,7 +16,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r36a-01-chat-paste-firecrawl": "'I paste … into the chat' starts by hand, not on the chat trigger",
     "r36a-02-cms-webhook-scrape-teaser": "'a tweet-length teaser' adds an X post nobody asked for (round 36d's topic)",
-    "r36a-09-de-github-knowledge-comment": "the German phrase table cannot read 'Treffer', 'als', 'Kommentar'",
     "r36a-11-email-gmail-notion-slack": "'search our Notion Customers database' searches and reads a page; the Slack post "
     "carries nothing from the e-mail",
 }

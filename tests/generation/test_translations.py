@@ -59,3 +59,29 @@ def test_no_data_file_says_one_key_twice(name):
     path = Path(planner.__file__).with_name(name)
     json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=pairs)
     assert not doubled, doubled
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "said"),
+    [
+        ("Todo dia 15 de cada mês, às 10h, leia a planilha 'X'", "Portuguese", "on the 15th of every month"),
+        ("No dia 5 de cada mês, às 9h, leia a planilha 'X'", "Portuguese", "on the 5th of every month"),
+        ("Todo dia 1º do mês às 8h, leia a planilha 'X'", "Portuguese", "on the 1st of every month"),
+        ("El día 20 de cada mes a las 18:00, lee la hoja 'X'", "Spanish", "on the 20th of every month"),
+    ],
+)
+def test_a_day_of_the_month_said_with_the_word_day_is_that_day(text, language, said):
+    # before: 'todo dia 15' read 'every day 15 of each mês', a daily run
+    assert said in to_english(text, language)
+
+
+def test_a_german_subordinate_clause_whose_subject_is_the_ai_keeps_its_object_after_the_verb():
+    # 'Falls die KI Sicherheitsprobleme findet' → the AI finds them; 'soll eine KI den Code prüfen' → the AI checks
+    english = to_english(
+        "Wenn ein Pull Request geöffnet wird, soll eine KI den Code prüfen und einen Kommentar im PR hinterlassen. "
+        "Falls die KI Sicherheitsprobleme findet, eine Nachricht an #security senden.",
+        "German",
+    )
+    assert "a AI should check the Code" in english
+    assert "leave a comment in the PR" in english
+    assert "if the AI finds security problems" in english
