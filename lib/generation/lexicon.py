@@ -2340,7 +2340,33 @@ def per_item(text: str) -> str:
             return f"{lead} each {m.group('item')}{place}, {base} a {m.group('thing')}"
         return f"{lead} each {m.group('item')}, {base} a {m.group('thing')}{place}"
 
-    return _per_item_re().sub(said, text)
+    text = _per_item_re().sub(said, text)
+
+    def after(m: re.Match[str]) -> str:
+        # ('pushed into the Notion database 'Matters Intake', one page per deal', '…, one record each'): said after
+        # the write it sizes, the loop is said there too; not where the sentence already holds one
+        opening = max(text.rfind(c, 0, m.start()) for c in ("\n", ". ", "! ", "? "))
+        if re.search(
+            rf"\b(?:each|every|per)\b(?!\s+(?:other\s+|few\s+|\d+\s+)?(?:{_TIME_UNITS})s?\b)",
+            text[opening + 1 : m.start()],
+            re.I,
+        ):
+            return m.group(0)
+        return f", for each {m.group('item') or 'one'}"
+
+    return _per_item_after_re().sub(after, text)
+
+
+@lru_cache(maxsize=1)
+def _per_item_after_re() -> re.Pattern[str]:
+    """', one page per deal', ', one record each', ', one per ticket' closing a clause (lexicon.json 'per_item')."""
+    not_items = "|".join(lexicon()["per_item"]["not_items"])
+    return re.compile(
+        r"\s*[,–—-]\s*(?:with\s+|as\s+)?(?:one|a\s+single|1)(?:\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)??"
+        rf"\s+(?:(?:per|for\s+each|for\s+every)\s+(?P<item>(?:new\s+)?(?!(?:{not_items})s?\b)[a-z][\w-]*)|each)"
+        r"(?=\s*(?:[.;:!?)\n]|$|,|\s+(?:and|then|please)\b))",
+        re.I,
+    )
 
 
 def event_list(text: str) -> str | None:

@@ -3028,20 +3028,22 @@ class _Builder:
             return step
         key = self.lookup_key(step)
         if key is None:
+            told = (
+                re.search(lexicon()["told_filter"], step.text or "", re.I)
+                if step.kind == "source" and not how.get("operation")
+                else None
+            )
+            if told is not None:
+                # ('… for rows with status 'failed'', '… where status is 'overdue''): the filter the read names
+                words = told.group("column").lower().replace("-", " ").replace("_", " ").split()
+                values[how["field"]] = _filled(how["value"], words, told.group("value"))
             return step
         if how.get("operation"):
             values["operation"] = how["operation"]
             step = Step(**{**step.__dict__, "values": {**step.values, "operation": how["operation"]}})
         words, given = key
         column = "_".join(words)
-        value = (
-            how["value"]
-            .replace("{column}", column)
-            .replace(
-                "{Column}", " ".join(w if w == "id" else w.capitalize() for w in words).replace(" id", " ID")
-            )
-            .replace("{value}", given)
-        )
+        value = _filled(how["value"], words, given)
         values[how["field"]] = value
         self.notes.append(
             f"the lookup filters on the run's input in the column '{column}' ({value}); rename it to match"
@@ -4890,6 +4892,15 @@ _ROUTED_BY = re.compile(
 _REST_ROUTE = re.compile(
     r"\s*(?:and\s+)?(?:others?|(?:anything|everything)\s+else|(?:all\s+)?the\s+(?:rest|others))\s*", re.I
 )
+
+
+def _filled(form: str, words: list[str], value: str) -> str:
+    """A lookup's filter (services.json 'lookup' `value`) on the column named by `words`, for `value`."""
+    return (
+        form.replace("{column}", "_".join(words))
+        .replace("{Column}", " ".join(w if w == "id" else w.capitalize() for w in words).replace(" id", " ID"))
+        .replace("{value}", value)
+    )
 
 
 def _item_holder(path: str) -> str:
