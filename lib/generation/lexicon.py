@@ -2306,6 +2306,7 @@ _TIME_UNITS = (
     "day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|quarter|fortnight|time|"
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 )
+TIME_UNITS = _TIME_UNITS  # the nouns 'every' names a time with ('every day', 'each Monday'), no list
 
 
 def per_item(text: str) -> str:

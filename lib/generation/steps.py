@@ -489,12 +489,30 @@ def sentences(text: str) -> list[str]:
         lambda m: m.group(0).translate(_QUOTED_ENDS),
         protected,
     )
+    protected = _PER_ITEM_TEST.sub(_tested_per_item, protected)
     parts = re.split(r"(?<=[.!?;])\s+|\n+", protected)
     return [
         p.translate(_QUOTED_BACK).replace("\x00", ".").replace("\x02", "").strip(" .;!?")
         for p in parts
         if p.strip(" .;!?")
     ]
+
+
+# '…, and for each vendor search the web for news; if anything turns up, email …': a test after a semicolon that
+# follows the work done per item tests what that work found, in the same repeat (one sentence with it)
+_PER_ITEM_TEST = re.compile(r";\s+(?=(?:and\s+)?(?:only\s+)?if\b)", re.I)
+_PER_ITEM_WORK = re.compile(
+    r"\b(?:for\s+(?:each|every)|(?:each|every)(?!\s+(?:other\s+|few\s+|\d+\s+)?(?:"
+    + lx.TIME_UNITS
+    + r")s?\b))\s+[a-z][\w-]*",
+    re.I,
+)
+
+
+def _tested_per_item(m: re.Match[str]) -> str:
+    text = m.string
+    opening = max(text.rfind(c, 0, m.start()) for c in (".", "!", "?", "\n", ";"))
+    return ", and " if _PER_ITEM_WORK.search(text, opening + 1, m.start()) else m.group(0)
 
 
 def said_unquoted(text: str) -> str:
@@ -8254,7 +8272,33 @@ def _mail_from(sentence: str) -> str:
     )
 
 
+def _each_read_tested(sentence: str) -> str:
+    """'…, scrape each page's current price with Firecrawl, and if a price has dropped below its target, email me':
+    a read of each item (lexicon.json 'each_reads') followed by a test in the same sentence is the repeat, the test
+    of what each read found inside it ('for each page, scrape its current price …, and if …'); a sentence that
+    already says 'for each …' keeps its own."""
+    test = _IF.search(sentence)
+    if test is None or _LOOP.search(sentence):
+        return sentence
+    verbs = "|".join(sorted((re.escape(v) for v in lexicon()["each_reads"]), key=len, reverse=True))
+    found = re.search(
+        rf"(?:^|(?<=[,;])\s*|\band\s+(?:then\s+)?)(?P<verb>(?:{verbs})(?:e?s)?)\s+(?:each|every)\s+"
+        rf"(?!(?:other|few|\d+|{lx.TIME_UNITS})s?\b)(?P<noun>[a-z][\w-]*?)(?P<own>['’]s)?\b",
+        sentence[: test.start()],
+        re.I,
+    )
+    if found is None:
+        return sentence
+    noun = found.group("noun")
+    noun = noun[:-1] if found.group("own") is None and noun.endswith("'") else noun
+    return (
+        f"{sentence[: found.start('verb')]}for each {noun}, {found.group('verb')} "
+        f"{'its' if found.group('own') else 'it'}{sentence[found.end() :]}"
+    )
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
+    sentence = _each_read_tested(sentence)
     sentence = _each_headed(
         _one_by_one(_each_of_them(_asked_by(_whether_so(done_first(_mail_from(sentence))))))
     )
