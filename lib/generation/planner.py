@@ -2469,7 +2469,16 @@ class _Builder:
         if step.kind != "action" or field_id is None or out.get(field_id) or loop is None:
             return
         people = "|".join(lexicon()["people"])
-        if re.search(rf"\b(?:{people})s?\b", self.words.get(loop.id, ""), re.I):
+        said = self.words.get(loop.id, "")
+        if re.fullmatch(r"\W*(?:for\s+)?(?:each|every)\s+(?:one|of\s+them)\W*", said, re.I):
+            # ('pull the new subscribers …, for each one, … a welcome SMS'): the items the list read names
+            held = re.match(r"<([\w-]+)", loop.collection or "")
+            said += " " + " ".join(
+                self.words.get(b.id, "")
+                for b in self.blocks
+                if held and re.sub(r"[\s_-]", "", b.name.lower()) == held.group(1).lower()
+            )
+        if re.search(rf"\b(?:{people})s?\b", said, re.I):
             out[field_id] = self.recipient(parent, step, "phone")
 
     def read_of_item(self, step: Step, out: dict[str, str], each: str = "") -> None:

@@ -8273,28 +8273,36 @@ def _mail_from(sentence: str) -> str:
 
 
 def _each_read_tested(sentence: str) -> str:
-    """'…, scrape each page's current price with Firecrawl, and if a price has dropped below its target, email me':
-    a read of each item (lexicon.json 'each_reads') followed by a test in the same sentence is the repeat, the test
-    of what each read found inside it ('for each page, scrape its current price …, and if …'); a sentence that
-    already says 'for each …' keeps its own."""
+    """'…, scrape each page's current price with Firecrawl, and if a price has dropped below its target, email me',
+    '…, insert each one into our Supabase table, and text them if they have a mobile number': work on each item
+    followed by a test in the same sentence is the repeat, the test inside it ('for each page, scrape its current
+    price …, and if …'); said in the passive after a wish ('each one inserted as a row into …'; lexicon.json
+    'each_done'), the same. A read (lexicon.json 'each_reads') takes the item as 'it', other work as 'the <item>'. A
+    sentence that already says 'for each …' keeps its own."""
     test = _IF.search(sentence)
     if test is None or _LOOP.search(sentence):
         return sentence
-    verbs = "|".join(sorted((re.escape(v) for v in lexicon()["each_reads"]), key=len, reverse=True))
-    found = re.search(
-        rf"(?:^|(?<=[,;])\s*|\band\s+(?:then\s+)?)(?P<verb>(?:{verbs})(?:e?s)?)\s+(?:each|every)\s+"
-        rf"(?!(?:other|few|\d+|{lx.TIME_UNITS})s?\b)(?P<noun>[a-z][\w-]*?)(?P<own>['’]s)?\b",
-        sentence[: test.start()],
-        re.I,
-    )
-    if found is None:
+    head = sentence[: test.start()]
+    lead = r"(?:^|(?<=[,;])\s*|\band\s+(?:then\s+)?)"
+    noun = rf"(?!(?:other|few|single|\d+|{lx.TIME_UNITS})s?\b)(?P<noun>[a-z][\w-]*?)(?P<own>['’]s)?\b"
+    done = "|".join(sorted(map(re.escape, lexicon()["each_done"]), key=len, reverse=True))
+    passive = re.search(rf"{lead}(?:each|every)\s+(?P<noun>one)\s+(?P<done>{done})\b", head, re.I)
+    if passive is not None:
+        verb = lexicon()["each_done"][passive.group("done").lower()]
+        return f"{sentence[: passive.start('noun') - len('each ')].rstrip()} for each one, {verb} it" + (
+            sentence[passive.end() :]
+        )
+    found = re.search(rf"{lead}(?P<verb>[a-z][\w-]*(?:\s+up)?)\s+(?:each|every)\s+{noun}", head, re.I)
+    if found is None or not ACTION_START.match(found.group("verb")):
         return sentence
-    noun = found.group("noun")
-    noun = noun[:-1] if found.group("own") is None and noun.endswith("'") else noun
-    return (
-        f"{sentence[: found.start('verb')]}for each {noun}, {found.group('verb')} "
-        f"{'its' if found.group('own') else 'it'}{sentence[found.end() :]}"
-    )
+    item = found.group("noun")
+    reads = {v.lower() for v in lexicon()["each_reads"]}
+    verb = found.group("verb")
+    if item.lower() == "one" or re.sub(r"e?s$", "", verb.lower()) in reads or verb.lower() in reads:
+        said = "its" if found.group("own") else "it"
+    else:
+        said = f"the {item}{found.group('own') or ''}"
+    return f"{sentence[: found.start('verb')]}for each {item}, {verb} {said}{sentence[found.end() :]}"
 
 
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
