@@ -100,6 +100,9 @@ _READ = (
     # 'count the open tickets' (not 'the error count is …')
     r"count(?=\s+(?:the|all|our|my|every|each|new|open|today|yesterday)\b)|"
     r"crawl|back up|go\s+through(?!\s+with\b)|"
+    # 'look in the airtable table 'Tickets' for records with …', 'look through our Notion database …': a place read
+    r"look(?:s|ing)?\s+(?:in|inside|through)(?=\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|"
+    r"[\w-]+\s+){0,2}?(?:sheet|spreadsheet|workbook|database|table|tab|worksheet|board|folder|inbox|base|bucket)s?\b)|"
     # 'pick up new emails in the Outlook mailbox' (not 'pick up the phone'): new items fetched
     r"pick\s+up(?=\s+(?:the\s+|any\s+|all\s+|our\s+|my\s+)?(?:new|unread|incoming|latest|recent)\b)|"
     # 'a chatbot that remembers what people told it earlier in the convo': the conversation kept so far, read back
