@@ -4907,7 +4907,9 @@ def _filled(form: str, words: list[str], value: str) -> str:
     """A lookup's filter (services.json 'lookup' `value`) on the column named by `words`, for `value`."""
     return (
         form.replace("{column}", "_".join(words))
-        .replace("{Column}", " ".join(w if w == "id" else w.capitalize() for w in words).replace(" id", " ID"))
+        .replace(
+            "{Column}", " ".join(w if w == "id" else w.capitalize() for w in words).replace(" id", " ID")
+        )
         .replace("{value}", value)
     )
 
