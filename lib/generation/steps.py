@@ -8289,13 +8289,10 @@ def _each_read_tested(sentence: str) -> str:
     lead = r"(?:^|(?<=[,;])\s*|\band\s+(?:then\s+)?)"
     noun = rf"(?!(?:other|few|single|\d+|{lx.TIME_UNITS})s?\b)(?P<noun>[a-z][\w-]*?)(?P<own>['’]s)?\b"
     done = "|".join(sorted(map(re.escape, lexicon()["each_done"]), key=len, reverse=True))
-    passive = re.search(rf"{lead}(?:each|every)\s+(?P<noun>one)\s+(?P<done>{done})\b", head, re.I)
+    passive = re.search(rf"{lead}(?P<each>each|every)\s+one\s+(?P<done>{done})\b", head, re.I)
     if passive is not None:
         verb = lexicon()["each_done"][passive.group("done").lower()]
-        return (
-            f"{sentence[: passive.start('noun') - len('each ')].rstrip()} for each one, {verb} it"
-            + (sentence[passive.end() :])
-        )
+        return f"{sentence[: passive.start('each')].rstrip()} for each one, {verb} it{sentence[passive.end() :]}"
     found = re.search(rf"{lead}(?P<verb>[a-z][\w-]*(?:\s+up)?)\s+(?:each|every)\s+{noun}", head, re.I)
     if found is None or not ACTION_START.match(found.group("verb")):
         return sentence
