@@ -8292,7 +8292,9 @@ def _each_read_tested(sentence: str) -> str:
     passive = re.search(rf"{lead}(?P<each>each|every)\s+one\s+(?P<done>{done})\b", head, re.I)
     if passive is not None:
         verb = lexicon()["each_done"][passive.group("done").lower()]
-        return f"{sentence[: passive.start('each')].rstrip()} for each one, {verb} it{sentence[passive.end() :]}"
+        return (
+            f"{sentence[: passive.start('each')].rstrip()} for each one, {verb} it{sentence[passive.end() :]}"
+        )
     found = re.search(rf"{lead}(?P<verb>[a-z][\w-]*(?:\s+up)?)\s+(?:each|every)\s+{noun}", head, re.I)
     if found is None or not ACTION_START.match(found.group("verb")):
         return sentence
