@@ -2363,7 +2363,8 @@ def _per_item_after_re() -> re.Pattern[str]:
     """', one page per deal', ', one record each', ', one per ticket' closing a clause (lexicon.json 'per_item')."""
     not_items = "|".join(lexicon()["per_item"]["not_items"])
     return re.compile(
-        r"\s*[,–—-]\s*(?:with\s+|as\s+)?(?:one|a\s+single|1)(?:\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)??"
+        # (after the clause's last word: a list's dash opening a line, '- One row per order: …', says no write)
+        r"(?<=[\w'’\")])(?:\s*,|\s+[–—-])\s*(?:with\s+|as\s+)?(?:one|a\s+single|1)(?:\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)??"
         rf"\s+(?:(?:per|for\s+each|for\s+every)\s+(?P<item>(?:new\s+)?(?!(?:{not_items})s?\b)[a-z][\w-]*)|each)"
         r"(?=\s*(?:[.;:!?)\n]|$|,|\s+(?:and|then|please)\b))",
         re.I,

@@ -17,7 +17,9 @@ def test_per_item_said_after_the_write():
     assert lx.per_item("add them to the table 'Pipeline', one record each") == (
         "add them to the table 'Pipeline', for each one"
     )
-    # a time is no item, and a sentence that already repeats keeps its own
+    # a time is no item, a list's dash opening a line says no write, and a sentence that already repeats keeps its own
+    said = "When a Shopify order comes in, add it to the sheet.\n- One row per order: number, total."
+    assert lx.per_item(said) == said
     assert lx.per_item("post it to #ops, one digest per day.") == "post it to #ops, one digest per day."
     assert lx.per_item("for each row, add it to Notion, one page per row.") == (
         "for each row, add it to Notion, one page per row."
