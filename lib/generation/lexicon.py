@@ -2353,7 +2353,23 @@ def per_item(text: str) -> str:
             re.I,
         ):
             return m.group(0)
-        return f", for each {m.group('item') or 'one'}"
+        said = text[opening + 1 : m.start()]
+        item = m.group("item")
+        # only over a list the sentence names: the items in the plural ('the deals …, one page per deal'), or what is
+        # written, said as several ('adds them to …', 'copy the good suggestions into …'); 'append the response to
+        # the log, one row each' writes the one item an event brings
+        noun = re.escape(re.sub(r"^new\s+", "", item.lower())) if item else ""
+        several = (
+            re.search(r"\b" + noun + r"(?:s|es)\b", said, re.I)
+            if item
+            else re.search(
+                r"\b(?:them|these|those)\b|\b(?:the|our|my|all)\s+(?:[\w'’-]+\s+){0,2}?[a-z][\w-]*[^s\W]s\s+"
+                r"(?:in|into|to|onto|on|as)\b",
+                said,
+                re.I,
+            )
+        )
+        return f", for each {item or 'one'}" if several else m.group(0)
 
     return _per_item_after_re().sub(after, text)
 
