@@ -2713,7 +2713,11 @@ def labelled_context(text: str) -> list[tuple[int, int]]:
     each booking by hand.'; the lines under such a label standing alone on its line, up to a blank line; and a
     pasted log line ('log_line')."""
     rules = lexicon()["context"]
-    return _labelled_lines(text, rules["labels"] + "|" + rules["report"])
+    spans = _labelled_lines(text, rules["labels"] + "|" + rules["report"])
+    # ('Context: we're a small brewery … So: every 30 minutes, get all kegs, …': the sum-up that follows on the same
+    # line is the ask, not what the label tells)
+    summed = summed_up_at(text)
+    return [(a, b) for a, b in spans if a < summed] if summed > 0 else spans
 
 
 def report_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int]]:
