@@ -2372,6 +2372,7 @@ _TIME_UNITS = (
     "day|morning|evening|night|afternoon|hour|minute|week|weekday|weekend|month|year|quarter|fortnight|time|"
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 )
+TIME_UNITS = _TIME_UNITS  # the nouns 'every' names a time with ('every day', 'each Monday'), no list
 
 
 def per_item(text: str) -> str:
@@ -2406,7 +2407,50 @@ def per_item(text: str) -> str:
             return f"{lead} each {m.group('item')}{place}, {base} a {m.group('thing')}"
         return f"{lead} each {m.group('item')}, {base} a {m.group('thing')}{place}"
 
-    return _per_item_re().sub(said, text)
+    text = _per_item_re().sub(said, text)
+
+    def after(m: re.Match[str]) -> str:
+        # ('pushed into the Notion database 'Matters Intake', one page per deal', '…, one record each'): said after
+        # the write it sizes, the loop is said there too; not where the sentence already holds one
+        opening = max(text.rfind(c, 0, m.start()) for c in ("\n", ". ", "! ", "? "))
+        if re.search(
+            rf"\b(?:each|every|per)\b(?!\s+(?:other\s+|few\s+|\d+\s+)?(?:{_TIME_UNITS})s?\b)",
+            text[opening + 1 : m.start()],
+            re.I,
+        ):
+            return m.group(0)
+        said = text[opening + 1 : m.start()]
+        item = m.group("item")
+        # only over a list the sentence names: the items in the plural ('the deals …, one page per deal'), or what is
+        # written, said as several ('adds them to …', 'copy the good suggestions into …'); 'append the response to
+        # the log, one row each' writes the one item an event brings
+        noun = re.escape(re.sub(r"^new\s+", "", item.lower())) if item else ""
+        several = (
+            re.search(r"\b" + noun + r"(?:s|es)\b", said, re.I)
+            if item
+            else re.search(
+                r"\b(?:them|these|those)\b|\b(?:the|our|my|all)\s+(?:[\w'’-]+\s+){0,2}?[a-z][\w-]*[^s\W]s\s+"
+                r"(?:in|into|to|onto|on|as)\b",
+                said,
+                re.I,
+            )
+        )
+        return f", for each {item or 'one'}" if several else m.group(0)
+
+    return _per_item_after_re().sub(after, text)
+
+
+@lru_cache(maxsize=1)
+def _per_item_after_re() -> re.Pattern[str]:
+    """', one page per deal', ', one record each', ', one per ticket' closing a clause (lexicon.json 'per_item')."""
+    not_items = "|".join(lexicon()["per_item"]["not_items"])
+    return re.compile(
+        # (after the clause's last word: a list's dash opening a line, '- One row per order: …', says no write)
+        r"(?<=[\w'’\")])(?:\s*,|\s+[–—-])\s*(?:with\s+|as\s+)?(?:one|a\s+single|1)(?:\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)??"
+        rf"\s+(?:(?:per|for\s+each|for\s+every)\s+(?P<item>(?:new\s+)?(?!(?:{not_items})s?\b)[a-z][\w-]*)|each)"
+        r"(?=\s*(?:[.;:!?)\n]|$|,|\s+(?:and|then|please)\b))",
+        re.I,
+    )
 
 
 def event_list(text: str) -> str | None:
@@ -2735,7 +2779,11 @@ def labelled_context(text: str) -> list[tuple[int, int]]:
     each booking by hand.'; the lines under such a label standing alone on its line, up to a blank line; and a
     pasted log line ('log_line')."""
     rules = lexicon()["context"]
-    return _labelled_lines(text, rules["labels"] + "|" + rules["report"])
+    spans = _labelled_lines(text, rules["labels"] + "|" + rules["report"])
+    # ('Context: we're a small brewery … So: every 30 minutes, get all kegs, …': the sum-up that follows on the same
+    # line is the ask, not what the label tells)
+    summed = summed_up_at(text)
+    return [(a, b) for a, b in spans if a < summed] if summed > 0 else spans
 
 
 def report_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int]]:

@@ -2470,7 +2470,16 @@ class _Builder:
         if step.kind != "action" or field_id is None or out.get(field_id) or loop is None:
             return
         people = "|".join(lexicon()["people"])
-        if re.search(rf"\b(?:{people})s?\b", self.words.get(loop.id, ""), re.I):
+        said = self.words.get(loop.id, "")
+        if re.fullmatch(r"\W*(?:for\s+)?(?:each|every)\s+(?:one|of\s+them)\W*", said, re.I):
+            # ('pull the new subscribers …, for each one, … a welcome SMS'): the items the list read names
+            held = re.match(r"<([\w-]+)", loop.collection or "")
+            said += " " + " ".join(
+                self.words.get(b.id, "")
+                for b in self.blocks
+                if held and re.sub(r"[\s_-]", "", b.name.lower()) == held.group(1).lower()
+            )
+        if re.search(rf"\b(?:{people})s?\b", said, re.I):
             out[field_id] = self.recipient(parent, step, "phone")
 
     def read_of_item(self, step: Step, out: dict[str, str], each: str = "") -> None:
@@ -3041,20 +3050,22 @@ class _Builder:
             return step
         key = self.lookup_key(step)
         if key is None:
+            told = (
+                re.search(lexicon()["told_filter"], step.text or "", re.I)
+                if step.kind == "source" and not how.get("operation")
+                else None
+            )
+            if told is not None:
+                # ('… for rows with status 'failed'', '… where status is 'overdue''): the filter the read names
+                words = told.group("column").lower().replace("-", " ").replace("_", " ").split()
+                values[how["field"]] = _filled(how["value"], words, told.group("value"))
             return step
         if how.get("operation"):
             values["operation"] = how["operation"]
             step = Step(**{**step.__dict__, "values": {**step.values, "operation": how["operation"]}})
         words, given = key
         column = "_".join(words)
-        value = (
-            how["value"]
-            .replace("{column}", column)
-            .replace(
-                "{Column}", " ".join(w if w == "id" else w.capitalize() for w in words).replace(" id", " ID")
-            )
-            .replace("{value}", given)
-        )
+        value = _filled(how["value"], words, given)
         values[how["field"]] = value
         self.notes.append(
             f"the lookup filters on the run's input in the column '{column}' ({value}); rename it to match"
@@ -4940,6 +4951,17 @@ _ROUTED_BY = re.compile(
 _REST_ROUTE = re.compile(
     r"\s*(?:and\s+)?(?:others?|(?:anything|everything)\s+else|(?:all\s+)?the\s+(?:rest|others))\s*", re.I
 )
+
+
+def _filled(form: str, words: list[str], value: str) -> str:
+    """A lookup's filter (services.json 'lookup' `value`) on the column named by `words`, for `value`."""
+    return (
+        form.replace("{column}", "_".join(words))
+        .replace(
+            "{Column}", " ".join(w if w == "id" else w.capitalize() for w in words).replace(" id", " ID")
+        )
+        .replace("{value}", value)
+    )
 
 
 def _item_holder(path: str) -> str:

@@ -103,6 +103,9 @@ _READ = (
     # 'count the open tickets' (not 'the error count is …')
     r"count(?=\s+(?:the|all|our|my|every|each|new|open|today|yesterday)\b)|"
     r"crawl|back up|go\s+through(?!\s+with\b)|"
+    # 'look in the airtable table 'Tickets' for records with …', 'look through our Notion database …': a place read
+    r"look(?:s|ing)?\s+(?:in|inside|through)(?=\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|"
+    r"[\w-]+\s+){0,2}?(?:sheet|spreadsheet|workbook|database|table|tab|worksheet|board|folder|inbox|base|bucket)s?\b)|"
     # 'pick up new emails in the Outlook mailbox' (not 'pick up the phone'): new items fetched
     r"pick\s+up(?=\s+(?:the\s+|any\s+|all\s+|our\s+|my\s+)?(?:new|unread|incoming|latest|recent)\b)|"
     # 'a chatbot that remembers what people told it earlier in the convo': the conversation kept so far, read back
@@ -494,12 +497,30 @@ def sentences(text: str) -> list[str]:
         lambda m: m.group(0).translate(_QUOTED_ENDS),
         protected,
     )
+    protected = _PER_ITEM_TEST.sub(_tested_per_item, protected)
     parts = re.split(r"(?<=[.!?;])\s+|\n+", protected)
     return [
         p.translate(_QUOTED_BACK).replace("\x00", ".").replace("\x02", "").strip(" .;!?")
         for p in parts
         if p.strip(" .;!?")
     ]
+
+
+# '…, and for each vendor search the web for news; if anything turns up, email …': a test after a semicolon that
+# follows the work done per item tests what that work found, in the same repeat (one sentence with it)
+_PER_ITEM_TEST = re.compile(r";\s+(?=(?:and\s+)?(?:only\s+)?if\b)", re.I)
+_PER_ITEM_WORK = re.compile(
+    r"\b(?:for\s+(?:each|every)|(?:each|every)(?!\s+(?:other\s+|few\s+|\d+\s+)?(?:"
+    + lx.TIME_UNITS
+    + r")s?\b))\s+[a-z][\w-]*",
+    re.I,
+)
+
+
+def _tested_per_item(m: re.Match[str]) -> str:
+    text = m.string
+    opening = max(text.rfind(c, 0, m.start()) for c in (".", "!", "?", "\n", ";"))
+    return ", and " if _PER_ITEM_WORK.search(text, opening + 1, m.start()) else m.group(0)
 
 
 def said_unquoted(text: str) -> str:
@@ -8503,7 +8524,41 @@ def _mail_from(sentence: str) -> str:
     )
 
 
+def _each_read_tested(sentence: str) -> str:
+    """'…, scrape each page's current price with Firecrawl, and if a price has dropped below its target, email me',
+    '…, insert each one into our Supabase table, and text them if they have a mobile number': work on each item
+    followed by a test in the same sentence is the repeat, the test inside it ('for each page, scrape its current
+    price …, and if …'); said in the passive after a wish ('each one inserted as a row into …'; lexicon.json
+    'each_done'), the same. A read (lexicon.json 'each_reads') takes the item as 'it', other work as 'the <item>'. A
+    sentence that already says 'for each …' keeps its own."""
+    test = _IF.search(sentence)
+    if test is None or _LOOP.search(sentence):
+        return sentence
+    head = sentence[: test.start()]
+    lead = r"(?:^|(?<=[,;])\s*|\band\s+(?:then\s+)?)"
+    noun = rf"(?!(?:other|few|single|\d+|{lx.TIME_UNITS})s?\b)(?P<noun>[a-z][\w-]*?)(?P<own>['’]s)?\b"
+    done = "|".join(sorted(map(re.escape, lexicon()["each_done"]), key=len, reverse=True))
+    passive = re.search(rf"{lead}(?P<each>each|every)\s+one\s+(?P<done>{done})\b", head, re.I)
+    if passive is not None:
+        verb = lexicon()["each_done"][passive.group("done").lower()]
+        return (
+            f"{sentence[: passive.start('each')].rstrip()} for each one, {verb} it{sentence[passive.end() :]}"
+        )
+    found = re.search(rf"{lead}(?P<verb>[a-z][\w-]*(?:\s+up)?)\s+(?:each|every)\s+{noun}", head, re.I)
+    if found is None or not ACTION_START.match(found.group("verb")):
+        return sentence
+    item = found.group("noun")
+    reads = {v.lower() for v in lexicon()["each_reads"]}
+    verb = found.group("verb")
+    if item.lower() == "one" or re.sub(r"e?s$", "", verb.lower()) in reads or verb.lower() in reads:
+        said = "its" if found.group("own") else "it"
+    else:
+        said = f"the {item}{found.group('own') or ''}"
+    return f"{sentence[: found.start('verb')]}for each {item}, {verb} {said}{sentence[found.end() :]}"
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
+    sentence = _each_read_tested(sentence)
     sentence = _each_headed(
         _one_by_one(_each_of_them(_asked_by(_whether_so(done_first(_mail_from(sentence))))))
     )

@@ -84,6 +84,14 @@ def _verb_first(clause: str, verbs: set[str], front: bool = False) -> str:
     asked = re.search(r"\s*[?!]+\s*$", clause)
     if asked and clause[: asked.start()].strip():
         return _verb_first(clause[: asked.start()], verbs, front) + clause[asked.start() :]
+    # ('… im Web nach Insolvenz suchen und, falls …': the 'and' before a comma closes the clause after its verb)
+    joined = re.search(r"\s+(?:and|then)\s*$", clause)
+    if joined and clause[: joined.start()].strip():
+        return _verb_first(clause[: joined.start()], verbs, front) + clause[joined.start() :]
+    # 'for each customer the web for insolvency search': the repeat said first stays first, its clause reordered
+    each = re.match(r"\s*(?:and\s+)?for\s+(?:each|every)\s+[\w'’-]+,?\s+", clause, re.I)
+    if each and len(clause[each.end() :].split()) >= 2:
+        return clause[: each.end()] + _verb_first(clause[each.end() :], verbs, front)
     words = clause.split()
     tail: list[str] = []
     at = next(  # 'a Telegram message send with his rides': a phrase after the verb (Dutch, German) is its tail

@@ -582,8 +582,34 @@ def _half_hour_before(clock: str) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+# 'ready at the shop from 10:00 the next day', 'it ships by 14:00 tomorrow': a clock told of what the run says, not when
+# it runs, when the text names the run's own clock later ('Could that run every evening at 19:00?')
+_TOLD_BEFORE = re.compile(r"\b(?:from|until|till|by)\s*$", re.I)
+_TOLD_AFTER = re.compile(r"\s*(?:the\s+(?:next|following)\s+day|tomorrow)\b", re.I)
+_RUN_CLOCK = re.compile(
+    r"\b(?:(?:every|each)\s+(?:(?:work(?:ing)?\s+|week\s*|business\s+)?day|morning|evening|night|afternoon|weekday|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?|daily|nightly|runs?|running)\b[^.;:!?\n]{0,15}$",
+    re.I,
+)
+
+
+def _run_clocks(text: str) -> list[re.Match[str]]:
+    """The clock matches of `text`; one told of what the run says ('from 10:00 the next day', 'by 14:00 tomorrow')
+    left out when a later clock is said with the run's repetition ('every evening at 19:00')."""
+    found = list(_TIME_RE.finditer(text))
+    run = [m for m in found if _RUN_CLOCK.search(text[max(0, m.start() - 40) : m.start()])]
+    if not run:
+        return found
+
+    def told(m: re.Match[str]) -> bool:
+        before = "by" if m.group(0).lower().startswith("by") else text[max(0, m.start() - 8) : m.start()]
+        return bool(_TOLD_BEFORE.search(before) or _TOLD_AFTER.match(text, m.end()))
+
+    return [m for m in found if m in run or m.start() > run[-1].start() or not told(m)]
+
+
 def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    for match in _TIME_RE.finditer(text):
+    for match in _run_clocks(text):
         clock = _clock(match)
         # ('the day before at 6pm' is at 6pm: 'at' says the clock itself)
         if (
@@ -1146,7 +1172,9 @@ def read_schedule(text: str) -> Trigger | None:
             "cronExpression": _cron(mm, hour_field, dow="1-5"),
         }
     elif not days and re.search(
-        r"\bweekends?\b", low
+        # ('we sell at weekend markets': a weekend thing, no day it runs on)
+        r"\bweekends?\b(?!\s+(?!(?:mornings|evenings|afternoons|nights|days|hours|shifts|plus|thus)\b)[a-z]{3,}s\b)",
+        low,
     ):  # ('on Thursdays, the weekend's shifts': a day is said)
         values = {
             "scheduleType": "custom",
