@@ -2375,6 +2375,23 @@ _TIME_UNITS = (
 TIME_UNITS = _TIME_UNITS  # the nouns 'every' names a time with ('every day', 'each Monday'), no list
 
 
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence (or line) that `at` is in begins."""
+    return max(text.rfind(c, 0, at) for c in ("\n", ". ", "! ", "? ")) + 1
+
+
+def _each_said_before(text: str, at: int, words: str) -> bool:
+    """Whether the sentence before `at` already says one of `words` ('each|every'), not of a time ('every 6 hours')."""
+    return (
+        re.search(
+            rf"\b(?:{words})\b(?!\s+(?:other\s+|few\s+|\d+\s+)?(?:{_TIME_UNITS})s?\b)",
+            text[_sentence_start(text, at) : at],
+            re.I,
+        )
+        is not None
+    )
+
+
 def per_item(text: str) -> str:
     """'Creates one Notion page per new issue', 'create one Jira issue in project HR per new hire' → 'for each new
     issue, create a Notion page': a step that makes one thing for every item of a list (lexicon.json 'per_item')
@@ -2384,13 +2401,8 @@ def per_item(text: str) -> str:
     def said(m: re.Match[str]) -> str:
         # ('Steps: read …; for each response, grade it; append one row per student': the loop said before it, in the
         # same sentence or list of steps, already holds it)
-        opening = max(text.rfind(c, 0, m.start()) for c in ("\n", ". ", "! ", "? "))
         # ('Every 6 hours, send one message per new video': a time said with 'every' names no loop)
-        if re.search(
-            rf"\b(?:each|every)\b(?!\s+(?:other\s+|few\s+|\d+\s+)?(?:{_TIME_UNITS})s?\b)",
-            text[opening + 1 : m.start()],
-            re.I,
-        ):
+        if _each_said_before(text, m.start(), "each|every"):
             return m.group(0)
         verb = m.group("verb")
         base = next(
@@ -2412,14 +2424,9 @@ def per_item(text: str) -> str:
     def after(m: re.Match[str]) -> str:
         # ('pushed into the Notion database 'Matters Intake', one page per deal', '…, one record each'): said after
         # the write it sizes, the loop is said there too; not where the sentence already holds one
-        opening = max(text.rfind(c, 0, m.start()) for c in ("\n", ". ", "! ", "? "))
-        if re.search(
-            rf"\b(?:each|every|per)\b(?!\s+(?:other\s+|few\s+|\d+\s+)?(?:{_TIME_UNITS})s?\b)",
-            text[opening + 1 : m.start()],
-            re.I,
-        ):
+        if _each_said_before(text, m.start(), "each|every|per"):
             return m.group(0)
-        said = text[opening + 1 : m.start()]
+        said = text[_sentence_start(text, m.start()) : m.start()]
         item = m.group("item")
         # only over a list the sentence names: the items in the plural ('the deals …, one page per deal'), or what is
         # written, said as several ('adds them to …', 'copy the good suggestions into …'); 'append the response to
