@@ -20,6 +20,7 @@ from lib.generation import forms, mail, services, titles
 from lib.generation import lexicon as lx
 from lib.generation.corrections import corrected
 from lib.generation.handles import handles_named
+from lib.generation.item_addresses import find_item_addresses
 from lib.generation.lexicon import lexicon
 from lib.generation.matching import matched_places
 from lib.generation.places import defined_terms, kept_in_told, mailbox_again, named_again
@@ -826,6 +827,7 @@ def draft(description: str) -> Draft:
         edges=builder.edges,
     )
     builder.notes += shape_json_values(workflow_plan)
+    builder.notes += find_item_addresses(workflow_plan)
     used = list(builder.words.values()) + builder.dropped
     return Draft(
         workflow_plan,

@@ -129,7 +129,7 @@ def shape_json_values(plan: WorkflowPlan) -> list[str]:
                 continue
             if not isinstance(parsed, (list, dict)) or not _needs_shaping(parsed):
                 continue
-            name = _free(f"Format {block.name}", taken)
+            name = free_name(f"Format {block.name}", taken)
             local = normalize_name(name)
             taken |= {local, name.lower()}
             code = f"{_HELPER}\nreturn {_js(parsed)};"
@@ -155,7 +155,7 @@ def shape_json_values(plan: WorkflowPlan) -> list[str]:
     return notes
 
 
-def _free(name: str, taken: set[str]) -> str:
+def free_name(name: str, taken: set[str]) -> str:
     """`name`, or `name 2`, `name 3` …: a display name no block has after normalizing."""
     candidate, n = name, 1
     while normalize_name(candidate) in taken:

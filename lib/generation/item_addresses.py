@@ -1,0 +1,102 @@
+"""Each item's address found by a function block, not read from one guessed field.
+
+"Email each customer" over a fetched list puts the customer's address in `to` as a field of the loop's
+current item, and the name of that field is a guess: `email` in an API's records, `fields.Email` in
+Airtable's, `Contact.EmailAddress` in Xero's. July 2025 Sim stops the whole run when a reference names
+a field the item does not have ("No value found at path … in loop item", found by running generated
+states in Sim's executor), so one column called "E-mail address" instead of "Email" fails every run.
+A function block before the step takes the guessed field when the item has it, else the first field
+whose name says what it holds, else the first value shaped like one; an item with none stops the run
+with a message saying so. Rows of cells (a sheet's row is a list: `<loop.currentItem.2>`) are placed
+by the user and left as they are.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
+from lib.generation.shaping import free_name
+from lib.sim.names import normalize_name
+
+# What each recipient field holds: (what it is called, a field name that says so, a value shaped like one,
+# what a value in any other field must also match)
+_KINDS = {
+    "email": ("e-mail address", r"e-?mail", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}", "@"),
+    # (a number in a field not named for a phone counts only in international form: an order id is digits too)
+    "phone": (
+        "phone number",
+        r"phone|mobile|cell|tel|whatsapp|sms|wa_?id",
+        r"[+(]?\d[\d\s().-]{6,}\d",
+        r"^\s*\+",
+    ),
+}
+_FIELDS = {"to": "email", "cc": "email", "phoneNumber": "phone", "phoneNumbers": "phone"}
+_ITEM_FIELD = re.compile(r"^<(?P<container>loop|parallel)\.currentItem\.(?P<path>[A-Za-z_][\w.-]*)>$")
+
+
+def _code(container: str, path: str, kind: str) -> str:
+    what, names, shape, bare = _KINDS[kind]
+    return "\n".join(
+        [
+            f"// the {what} of this item: its '{path}' field when it has one, else the first field",
+            "// whose name says it holds one, else the first value shaped like one",
+            f"const item = <{container}.currentItem>;",
+            f"const named = {json.dumps(path)}.split('.').reduce((v, k) => (v == null ? undefined : v[k]), item);",
+            "const leaves = [];",
+            "const walk = (v, key) => {",
+            "  if (v && typeof v === 'object') for (const [k, w] of Object.entries(v)) walk(w, k);",
+            "  else if (v != null && v !== '') leaves.push([String(key), String(v)]);",
+            "};",
+            "walk(item, '');",
+            f"const shape = /{shape}/;",
+            "const found = named != null && named !== '' ? String(named)",
+            f"  : (leaves.find(([k, v]) => /{names}/i.test(k) && shape.test(v))",
+            f"     || leaves.find(([, v]) => shape.test(v) && /{bare}/.test(v)) || [])[1];",
+            f"if (found == null) throw new Error({json.dumps(f'this item holds no {what} (looked for a {path!r} field)')});",
+            "const match = found.match(shape);",
+            "return match ? match[0].trim() : found;",
+        ]
+    )
+
+
+def find_item_addresses(plan: WorkflowPlan) -> list[str]:
+    """Put a function block before each step inside a loop that sends to a field of the current item,
+    and point the step at the address it finds. Changes `plan` in place; returns a note per function."""
+    notes: list[str] = []
+    containers = {b.id for b in plan.blocks if b.type in ("loop", "parallel")}
+    taken = {normalize_name(b.name) for b in plan.blocks} | {b.id for b in plan.blocks}
+    for block in list(plan.blocks):
+        if block.parent not in containers:
+            continue
+        for field in block.values:
+            kind = _FIELDS.get(field.id, "")
+            match = _ITEM_FIELD.match(field.value.strip()) if kind else None
+            if match is None or match.group("path").split(".")[0].isdigit():
+                continue
+            what = _KINDS[kind][0]
+            name = free_name(f"{what.replace('e-mail', 'email').capitalize()} for {block.name}", taken)
+            local = normalize_name(name)
+            taken |= {local, name.lower()}
+            code = _code(match.group("container"), match.group("path"), kind)
+            plan.blocks.insert(
+                plan.blocks.index(block),
+                PlanBlock(
+                    id=local,
+                    type="function",
+                    name=name,
+                    parent=block.parent,
+                    values=[PlanValue(id="code", value=code)],
+                ),
+            )
+            for edge in plan.edges:
+                if edge.target == block.id:
+                    edge.target = local
+            plan.edges.append(PlanEdge(source=local, target=block.id, handle="source"))
+            field.value = f"<{local}.result>"
+            notes.append(
+                f"'{name}' finds the {what} for {block.name} in each item: its '{match.group('path')}' field, "
+                f"else the first field named for one (the run stops on an item without one)"
+            )
+    return notes
