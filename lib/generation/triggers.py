@@ -659,11 +659,11 @@ _ZONE_WORD = r"\b(?:local\s+)?(?:times?|hour|hora|horário|horario|heure|zeit|or
 
 
 def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    import zoneinfo
-
-    for explicit in re.finditer(r"\b([A-Z][a-z]+/[A-Z][A-Za-z_]+)\b", text):
-        if explicit.group(1) in zoneinfo.available_timezones():  # not 'Mon/Wed'
-            return explicit.group(1), explicit.span()
+    # ('Europe/Lisbon', and as typed in lower case, 'timezone is europe/lisbon'; not 'Mon/Wed', not in a path or URL)
+    for explicit in re.finditer(r"(?<![\w/.-])([A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)(?![\w/-])", text):
+        zone = _iana_zones().get(explicit.group(1).lower())
+        if zone and explicit.group(1) in (zone, zone.lower()):
+            return zone, explicit.span()
     for phrase, zone in sorted(lexicon()["timezones"].items(), key=lambda kv: -len(kv[0])):
         found = re.search(
             rf"(?:{_ZONE_WORD}\s+(?:in|of|de|da|do|du|di)\s+)?\b{re.escape(phrase)}\b(?:\s+{_ZONE_WORD})?",
@@ -742,6 +742,14 @@ _CLOCK_CITY = re.compile(
     r"(?:\d|(?<![a-z])(?i:am|pm)|\b(?i:noon|midday|midnight))\)?(?:\s*,\s*|\s*\(\s*|[^\S\n]+)"
     r"(?P<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+){0,2})(?=\s*[),.;:\n]|\s*$|\s+(?:and|on|every|each)\b)"
 )
+
+
+@lru_cache(maxsize=1)
+def _iana_zones() -> dict[str, str]:
+    """'europe/lisbon' → 'Europe/Lisbon': the IANA time-zone database's names with a region, by their lower case."""
+    import zoneinfo
+
+    return {zone.lower(): zone for zone in zoneinfo.available_timezones() if "/" in zone}
 
 
 @lru_cache(maxsize=1)
