@@ -571,8 +571,14 @@ def unnamed_in(clause: str, description: str = "") -> list[tuple[int, str, str]]
             continue
         how = None
         if re.match(
-            r"(?:['’]s)?\s+(?:public\s+|rest\s+|open\s+|v\d+\s+)?api\b|\s*\((?:their|its|the)\b[^)]*\bapi\b",
+            r"(?:['’]s)?\s+(?:(?:" + owned + r")\s+)?(?:public\s+|rest\s+|open\s+|v\d+\s+)?api\b"
+            r"|\s*\((?:their|its|the)\b[^)]*\bapi\b",
             after,
+            re.I,
+        ) or re.search(
+            # 'the API of our Tiendanube store', 'the API of our store Nuvemshop' (a Romance language's word order)
+            r"\bapi\s+(?:of|from|for)\s+(?:the\s+)?(?:(?:our|my|their)\s+)?(?:(?:" + owned + r")\s+)?$",
+            before,
             re.I,
         ):
             # not an API's own name after its service ('the PagerDuty Events API', 'Yelp (their Fusion API)')
