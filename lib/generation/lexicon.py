@@ -3702,16 +3702,28 @@ def named_flows(text: str) -> str:
     nouns = "|".join(re.escape(n) for n in lexicon()["flow_nouns"])
     # '[Community forum › Help] Airtable → Telegram digest\nEvery Friday …': a title line naming the flow by its
     # services, with the text below it, asks for no step either (its words after the services stay, a name)
-    text = re.sub(
-        r"\A(\s*(?:\[[^\]\n]{1,40}\]\s*)*(?:#{1,6}\s+)?)([A-Za-z][\w.]*)\s*(?:→|->|=>)\s*([A-Za-z][\w.]*)"
-        r"([^\n.!?:→]{0,40})(?=\n\s*\S)",
-        lambda m: (
-            m.group(1) + m.group(4).strip()
-            if _flow_end(m.group(2))
+    # ('Forum Q: GitHub releases → Discord. Whenever we publish a release on github.com/… post them in our Discord
+    # …': such a title ended by a full stop, when the text after it names both services again)
+    def title(m: re.Match[str]) -> str:
+        rest = m.string[m.end() :]
+        if not (
+            _flow_end(m.group(2))
             and _flow_end(m.group(3))
             and (integrations_in(m.group(2)) or integrations_in(m.group(3)))
-            else m.group(0)
-        ),
+            and (
+                not m.group("dot")
+                or all(re.search(rf"\b{re.escape(n)}\b", rest, re.I) for n in (m.group(2), m.group(3)))
+            )
+        ):
+            return m.group(0)
+        name = m.group(4).strip()
+        return m.group(1) + name + (m.group("dot") or "") if name else m.group(1).rstrip()
+
+    text = re.sub(
+        r"\A(\s*(?:\[[^\]\n]{1,40}\]\s*)*(?:#{1,6}\s+)?(?:[A-Z]\w*(?:\s+[A-Za-z]\w*){0,2}\s*:\s+)?)"
+        r"([A-Za-z][\w.]*)(?:\s+[a-z][\w-]*){0,2}?\s*(?:→|->|=>)\s*([A-Za-z][\w.]*)"
+        r"([^\n.!?:→]{0,40}?)(?:(?=\n\s*\S)|(?P<dot>[.!?])(?=[^\S\n]+\S))",
+        title,
         text,
     )
     return re.sub(
