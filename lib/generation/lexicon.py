@@ -2584,10 +2584,12 @@ def made_participles(text: str) -> str:
         sorted(map(re.escape, lexicon()["added_items"] + rules["messages"]), key=len, reverse=True)
     )
     done = "|".join(sorted(rules["participles"], key=len, reverse=True))
+    # ('and a welcome email in Spanish sent to the applicant': the language it is written in said with the item)
+    languages = "|".join(map(re.escape, lexicon()["languages"]))
     return re.sub(
         r"(?P<lead>(?:^|(?<=\n))[^\S\n]*(?:[-*•]|\d{1,2}[.)])?[^\S\n]*|(?:[:→,]|->|=>|\bthen|\band)\s+)"
-        rf"(?P<np>(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})s?)\s+(?:automatically\s+)?(?P<done>{done})"
-        r"\s+(?=(?:to|in|into|on|onto)\b)",
+        rf"(?P<np>(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})s?(?:\s+in\s+(?:{languages}))?)\s+"
+        rf"(?:automatically\s+)?(?P<done>{done})\s+(?=(?:to|in|into|on|onto)\b)",
         lambda m: f"{m.group('lead')}{rules['participles'][m.group('done').lower()]} {m.group('np')} ",
         text,
         flags=re.I,

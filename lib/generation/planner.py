@@ -1618,12 +1618,14 @@ def _unread_note(unread: list[str]) -> str:
 
 _DECLARED = re.compile(
     r"\b(?:(?:manual(?:ly)?|by hand)\s+(?:start|run|trigger)|(?:start|run|trigger|kick)\s+(?:(?:it|this|this one|that)\s+)?(?:off\s+)?(?:manually|by hand)|"
-    r"(?:takes|receives|accepts|is given|gets)|inputs?|form)\s+(?:with|of|:)?\s*(?:the\s+|an?\s+|their\s+)?"
+    r"(?:takes?|receives?|accepts?|is given|gets|calls?(?=\s+with\b))|inputs?|form)\s+(?:with|of|:)?\s*"
+    r"(?:the\s+|an?\s+|their\s+)?"
     r"(?:[a-z][\w-]*(?:\s+[a-z][\w-]*)?'s\s+)?"
     # ('the project's name and the client's email': an item may name whose it is)
-    r"(?P<list>[a-z][a-z -]{1,30}?(?:,\s*(?:an?\s+|the\s+)?(?:[a-z][\w-]*'s\s+)?[a-z][a-z -]{1,30}?)*,?\s+and\s+"
+    r"(?P<list>[a-z][a-z -]{1,30}?(?:,\s*(?:an?\s+|the\s+)?(?:[a-z][\w-]*'s\s+)?[a-z][a-z -]{1,30}?)*,?\s+(?:and|&|\+)\s+"
     r"(?:an?\s+|the\s+)?(?:[a-z][\w-]*'s\s+)?[a-z][a-z -]{1,30}?)"
-    r"(?=\s*(?:[.;:)]|\d\)|$)|\s+(?:and|then|to|into|in|for|from|on|so)\s)",
+    # (the list ends where the next clause starts: 'takes the name, email and event date, adds a row …')
+    r"(?=\s*(?:[.;:)]|\d\)|$)|\s+(?:and|then|to|into|in|for|from|on|so)\s|,\s+(?:and\s+|then\s+)?[a-z]+s?\s)",
     re.I,
 )
 
@@ -1657,7 +1659,7 @@ def _declared_inputs(description: str, head: str = "") -> list[str]:
     found = keys or _DECLARED.search(description)
     if found is None:
         return []
-    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", found.group("list").replace("`", ""))
+    parts = re.split(r",\s*(?:and\s+)?|\s+(?:and|&|\+)\s+", found.group("list").replace("`", ""))
     names = [
         re.sub(r"\W+", "_", re.sub(r"^(?:an?|the)\s+", "", p.strip().lower()).replace("'s ", " "))
         .strip("_")

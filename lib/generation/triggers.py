@@ -257,7 +257,10 @@ _CALL_BRINGS = re.compile(
     r"\s*(?=[.;!?\n]|$)"
     # ('(both come in the api request body)', '(passed in the API call)': an aside on what the call carries)
     r"|\(\s*(?:(?:both|all|they|these|those|it|which)\s+)?(?:(?:are|is|get|gets)\s+)?(?:come|comes|arrive|arrives|passed|sent|"
-    r"included)\s+(?:in|with|via|through)\s+(?:the\s+|each\s+)?(?:api\s+|http\s+)?(?:request|call|payload)(?:\s+body)?\s*\)",
+    r"included)\s+(?:in|with|via|through)\s+(?:the\s+|each\s+)?(?:api\s+|http\s+)?(?:request|call|payload)(?:\s+body)?\s*\)"
+    # ('new applicants our website sends through the API': how what the run gets reaches it)
+    r"|\b(?:sends?|posts?|submits?|pushes?|passes?)\s+(?:(?:them|it|us|in|over)\s+)?(?:via|through|over|using)\s+"
+    r"(?:the\s+|an?\s+|our\s+)?(?:api|http|rest)(?:\s+(?:calls?|requests?))?\b",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
@@ -2845,6 +2848,15 @@ _TRIGGER_LINE = re.compile(
 )
 
 
+# a spec's input line that names a call: 'II. Input: an API call with guest_name and guest_company', '- Input via API
+# call (name, email, course)' — how each run starts, as a trigger line says it
+_INPUT_LINE = re.compile(
+    r"(?:^|\n)[^\S\n]*(?:[-*•]\s*)?(?:(?:\d{1,2}|[IVX]{1,4}|[ivx]{1,4}|[A-Za-z])[.)]\s*)?(?:\*\*|__)?inputs?(?:\*\*|__)?"
+    r"(?:\s*[:=]\s*|[^\S\n]+(?=(?:via|by|through|from|over)\s))(?:\*\*|__)?\s*(?P<v>[^\n]{2,240})",
+    re.I,
+)
+
+
 def _line_value(line: re.Match[str]) -> str:
     return line.group("v") if line.group("v") is not None else line.group("h")
 
@@ -2883,8 +2895,9 @@ def _stated_run(text: str) -> Trigger | None:
     lead.' and 'Trigger: API call from our returns form (order_id, reason, customer_email).' are runs started by
     hand or by a call (the manual starter, which is also the API entry), 'Trigger: chat.' a chat run. The line is
     the trigger's, no step."""
-    for line in _TRIGGER_LINE.finditer(text):
-        kind = run_kind(_line_value(line))
+    inputs = [line for line in _INPUT_LINE.finditer(text) if run_kind(line.group("v")) == "api"]
+    for line in [*_TRIGGER_LINE.finditer(text), *inputs]:
+        kind = run_kind(line.group("v") if line.re is _INPUT_LINE else _line_value(line))
         if kind is None:
             continue
         start = line.start() + (line.group(0)[:1] == "\n")
