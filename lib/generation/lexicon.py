@@ -1669,6 +1669,23 @@ def spelled_out(text: str) -> str:
     )
 
 
+def tool_verbs(text: str) -> str:
+    """'b. Firecrawl the company's homepage', '… 8am firecrawl https://news.ycombinator.com and …' → 'scrape with
+    Firecrawl …': a tool's name said as the verb of a step, read as the verb it stands for (lexicon.json
+    'tool_verbs'); only where a step opens and before what it acts on."""
+    verbs = lexicon()["tool_verbs"]
+    names = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
+    return re.sub(
+        r"(?P<lead>(?:^|\n)[^\S\n]*(?:[-*•]|\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)])?[^\S\n]*|[,;:]\s+|"
+        r"(?:\b(?:and|then|also|please|to)|\d|(?<![a-z])[ap]\.?m\.?)\s+)"
+        r"(?P<tool>" + names + r")\s+(?=(?:the|a|an|each|every|all|their|its|our|his|her|this|these|those|them|it)\b|"
+        r"https?://|www\.|[\w-]+\.[a-z]{2,}\b|[\w-]+['’]s\s)",
+        lambda m: m.group("lead") + verbs[m.group("tool").lower()] + " ",
+        text,
+        flags=re.I,
+    )
+
+
 @lru_cache(maxsize=1)
 def _scope_out_tables() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     """The scope-out line reader, the trailing 'X is out of scope' reader and the verbs a ban may name."""
