@@ -1669,6 +1669,46 @@ def spelled_out(text: str) -> str:
     )
 
 
+# a line that holds one link and little else ('- https://rivalbrew.com/prices', '2. https://boards.greenhouse.io/x')
+_LINK_LINE = re.compile(
+    r"\n[^\S\n]*(?:[-*•]|\(?\d{1,2}[.)]|[a-z][.)])?[^\S\n]*(?P<url>https?://[^\s<>()]+?|www\.[^\s<>()]+?)[.,;]?[^\S\n]*(?=\n|$)"
+)
+
+
+def listed_links(text: str) -> str:
+    """'scrape the three competitor price pages below and drop a comparison into #pricing on Slack.\n-
+    https://rivalbrew.com/prices\n- https://hopfield.co/shop …' → 'scrape the three competitor price pages
+    https://rivalbrew.com/prices, https://hopfield.co/shop … and drop …': pages a sentence reads, listed as links on
+    the lines right after it, are read where the sentence names them (lexicon.json 'listed_links': the verbs that
+    read pages, the nouns pages are named by, the words that point to the list)."""
+    rules = lexicon()["listed_links"]
+    verbs = "|".join(map(re.escape, rules["verbs"]))
+    nouns = "|".join(map(re.escape, rules["nouns"]))
+    pointers = "|".join(map(re.escape, rules["pointers"]))
+    found = re.compile(
+        r"(?P<head>\b(?:" + verbs + r")\b[^.!?\n]{0,60}?\b(?:(?:the|these|those|our|all|both)\s+)?"
+        r"(?:[\w-]+\s+){0,3}?(?:" + nouns + r"))(?P<ptr>\s+(?:" + pointers + r"))?(?P<rest>[^\n]*?)(?P<colon>:?)[^\S\n]*(?=\n)",
+        re.I,
+    )
+    for m in found.finditer(text):
+        links, at = [], m.end()
+        while True:
+            line = _LINK_LINE.match(text, at)
+            if line is None:
+                break
+            links.append(line.group("url").rstrip(".,;"))
+            at = line.end()
+        # ('… the pages below', '… these pages:', '… the following sites:': the sentence points to the list)
+        pointed = m.group("ptr") or m.group("colon") or re.search(r"\b(?:these|those|following)\b", m.group("head"), re.I)
+        if len(links) < 2 or not pointed:
+            continue
+        said = ", ".join(links[:-1]) + " and " + links[-1]
+        rest = m.group("rest")
+        end = "." if m.group("colon") and not re.search(r"[.!?]$", rest.rstrip()) else ""
+        return text[: m.start()] + m.group("head") + " " + said + rest + end + text[at:]
+    return text
+
+
 def tool_verbs(text: str) -> str:
     """'b. Firecrawl the company's homepage', '… 8am firecrawl https://news.ycombinator.com and …' → 'scrape with
     Firecrawl …': a tool's name said as the verb of a step, read as the verb it stands for (lexicon.json

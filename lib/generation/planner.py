@@ -185,6 +185,7 @@ def draft(description: str) -> Draft:
     description = lx.only_if_words(description)  # '… as long as they ticked …' → '… only if they ticked …'
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.tool_verbs(description)  # 'Firecrawl the company's homepage' → 'scrape with Firecrawl the …'
+    description = lx.listed_links(description)  # 'scrape the pages below …\n- https://a\n- https://b' → '… https://a and https://b …'
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
     # 'I want each new payment posted to #wins': the act said first, its items the event's
     description = wanted_done(description)
