@@ -320,7 +320,7 @@ _COMMAND_VERBS = (
     r"dm|put|push|upload|escalate|fetch|get|read|pull|collect|check|list|load|grab|look\s+up|retrieve|ask|"
     r"scrape|download|query|find|search|email|e-mail|mail|text|summari[sz]e|classify|categori[sz]e|translate|"
     r"extract|draft|analy[sz]e|review|triage|route|reply|respond|answer|have|use|tell|let|call|enrich|score|make|"
-    r"copy|mirror|relay|back\s+up|"
+    r"copy|mirror|relay|back\s+up|rewrite|rephrase|reword|proofread|simplify|shorten|condense|"
     # 'look it up', 'look the order up'
     r"look(?=\s+(?:it|them|that|this|the\s+[\w-]+)\s+up\b)"
 )
