@@ -1687,7 +1687,11 @@ def listed_links(text: str) -> str:
     pointers = "|".join(map(re.escape, rules["pointers"]))
     found = re.compile(
         r"(?P<head>\b(?:" + verbs + r")\b[^.!?\n]{0,60}?\b(?:(?:the|these|those|our|all|both)\s+)?"
-        r"(?:[\w-]+\s+){0,3}?(?:" + nouns + r"))(?P<ptr>\s+(?:" + pointers + r"))?(?P<rest>[^\n]*?)(?P<colon>:?)[^\S\n]*(?=\n)",
+        r"(?:[\w-]+\s+){0,3}?(?:"
+        + nouns
+        + r"))(?P<ptr>\s+(?:"
+        + pointers
+        + r"))?(?P<rest>[^\n]*?)(?P<colon>:?)[^\S\n]*(?=\n)",
         re.I,
     )
     for m in found.finditer(text):
@@ -1699,7 +1703,11 @@ def listed_links(text: str) -> str:
             links.append(line.group("url").rstrip(".,;"))
             at = line.end()
         # ('… the pages below', '… these pages:', '… the following sites:': the sentence points to the list)
-        pointed = m.group("ptr") or m.group("colon") or re.search(r"\b(?:these|those|following)\b", m.group("head"), re.I)
+        pointed = (
+            m.group("ptr")
+            or m.group("colon")
+            or re.search(r"\b(?:these|those|following)\b", m.group("head"), re.I)
+        )
         if len(links) < 2 or not pointed:
             continue
         said = ", ".join(links[:-1]) + " and " + links[-1]
@@ -1718,7 +1726,9 @@ def tool_verbs(text: str) -> str:
     return re.sub(
         r"(?P<lead>(?:^|\n)[^\S\n]*(?:[-*•]|\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)])?[^\S\n]*|[,;:]\s+|"
         r"(?:\b(?:and|then|also|please|to)|\d|(?<![a-z])[ap]\.?m\.?)\s+)"
-        r"(?P<tool>" + names + r")\s+(?=(?:the|a|an|each|every|all|their|its|our|his|her|this|these|those|them|it)\b|"
+        r"(?P<tool>"
+        + names
+        + r")\s+(?=(?:the|a|an|each|every|all|their|its|our|his|her|this|these|those|them|it)\b|"
         r"https?://|www\.|[\w-]+\.[a-z]{2,}\b|[\w-]+['’]s\s)",
         lambda m: m.group("lead") + verbs[m.group("tool").lower()] + " ",
         text,
@@ -3759,6 +3769,7 @@ def named_flows(text: str) -> str:
     (lexicon.json 'flow_nouns'; one the planner has no block for named by its capital) asks for no step of either
     (nor is the question a test, '→ Slack escalation in Sim?'); what follows says the steps."""
     nouns = "|".join(re.escape(n) for n in lexicon()["flow_nouns"])
+
     # '[Community forum › Help] Airtable → Telegram digest\nEvery Friday …': a title line naming the flow by its
     # services, with the text below it, asks for no step either (its words after the services stay, a name)
     # ('Forum Q: GitHub releases → Discord. Whenever we publish a release on github.com/… post them in our Discord

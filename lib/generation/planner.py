@@ -184,8 +184,10 @@ def draft(description: str) -> Draft:
     description = lx.kinds_then_routes(description)  # "… if it's a bug or a question, and then — bugs go …"
     description = lx.only_if_words(description)  # '… as long as they ticked …' → '… only if they ticked …'
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
-    description = lx.tool_verbs(description)  # 'Firecrawl the company's homepage' → 'scrape with Firecrawl the …'
-    description = lx.listed_links(description)  # 'scrape the pages below …\n- https://a\n- https://b' → '… https://a and https://b …'
+    # 'Firecrawl the company's homepage' → 'scrape with Firecrawl the company's homepage'
+    description = lx.tool_verbs(description)
+    # 'scrape the pages below and …\n- https://a\n- https://b' → 'scrape the pages https://a and https://b and …'
+    description = lx.listed_links(description)
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
     # 'I want each new payment posted to #wins': the act said first, its items the event's
     description = wanted_done(description)

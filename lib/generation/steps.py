@@ -1642,7 +1642,7 @@ def _told_of(low: str, key: str, phrases: list[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _used_from() -> tuple[str, str]:
+def _used_from() -> tuple[tuple[str, str], str]:
     """'using our bake-sale page in Notion', 'based on our Notion page "Guide"': what a step works with, named by a
     noun of what is kept (lexicon.json 'used_sources') and kept in the service named with it — read there. The
     pattern before the service's name, and the one after it."""
@@ -1769,7 +1769,9 @@ def _is_write(clause: str, key: str) -> bool:
     if _stored_in(low, phrases) or _items_taken(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
     if any(_used_in(low, p) for p in phrases):
-        return False  # 'answer parents' questions using our bake-sale page in Notion': what is used, read there
+        return (
+            False  # 'answer parents' questions using our bake-sale page in Notion': what is used, read there
+        )
     if key in ("gmail", "outlook") and re.search(
         r"\b(?:sent|forwarded|emailed|mailed|delivered|came|come|arrived?)\s+(?:in\s+)?(?:to|into|at)\s+(?:the|our|my)\s+"
         r"[^.,;:]{0,40}?\b(?:inbox|mailbox)\b",
