@@ -548,6 +548,8 @@ def unnamed_in(clause: str, description: str = "") -> list[tuple[int, str, str]]
         {w.lower() for w in facts["not_names"]}
         | {w.lower() for key in ("languages", "acronyms", "timezones") for w in words.get(key, [])}
         | set(facts["owned"])
+        # ('Read API call with name and email.': a verb that opens a line, capitalised, is no service's name)
+        | {w for key in ("read_verbs", "write_verbs") for w in data()[key] if " " not in w}
     )  # 'the store's Admin API': a word of what a service has, not its name
     out = []
     for m in _NAME.finditer(clause):
