@@ -2840,7 +2840,9 @@ def trigger_fields(text: str) -> str:
 # a ticket's or spec's trigger line: 'Trigger: manual.', '- **Trigger:** chat', 'Triggered by: an API call from …'
 # ('## Trigger' on a line of its own, then the value on the next: a spec page's section heading is its label)
 _TRIGGER_LINE = re.compile(
-    r"(?:^|\n)[^\S\n]*(?:[-*•]\s*)?(?:\d{1,2}[.)]\s*)?(?:\*\*|__)?(?:trigger(?:ed\s+by|\s+type)?|entry\s+point)"
+    # ('II. Trigger: …', 'b) Trigger: …': a spec's clause number, in Roman numerals or a letter too)
+    r"(?:^|\n)[^\S\n]*(?:[-*•]\s*)?(?:(?:\d{1,2}|[IVX]{1,4}|[ivx]{1,4}|[A-Za-z])[.)]\s*)?(?:\*\*|__)?"
+    r"(?:trigger(?:ed\s+by|\s+type)?|entry\s+point)"
     r"(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*(?P<v>[^\n]{2,240})"
     r"|(?:^|\n)[^\S\n]*#{1,6}[^\S\n]*(?:\*\*|__)?(?:trigger|when it runs)(?:\*\*|__)?[^\S\n]*:?[^\S\n]*\n\s*"
     r"(?P<h>[^\n]{2,240})",
