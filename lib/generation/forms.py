@@ -471,6 +471,9 @@ def read_form(text: str) -> str:
             # 'Input: candidate name + LinkedIn URL, passed in the API call': what the call gives the run, no read
             given = re.sub(_table()["source_given"], "", f.value, flags=re.I).strip(" ,.;")
             out.append(f"{lead}{_CANONICAL['trigger']} API call with {_ended(given)}")
+        elif f.kind == "source" and re.search(_table()["source_call"], f.value, re.I):
+            # 'Input: API call with name and email.': the call that starts the run, no read
+            out.append(f"{lead}{_CANONICAL['trigger']} {_ended(f.value)}")
         elif f.kind == "source":
             # 'Source content: Notion page 'This Week'': the place the steps work on, read there (as written when
             # it names no service, address or quoted name)

@@ -1669,6 +1669,73 @@ def spelled_out(text: str) -> str:
     )
 
 
+# a line that holds one link and little else ('- https://rivalbrew.com/prices', '2. https://boards.greenhouse.io/x')
+_LINK_LINE = re.compile(
+    r"\n[^\S\n]*(?:[-*•]|\(?\d{1,2}[.)]|[a-z][.)])?[^\S\n]*(?P<url>https?://[^\s<>()]+?|www\.[^\s<>()]+?)[.,;]?[^\S\n]*(?=\n|$)"
+)
+
+
+def listed_links(text: str) -> str:
+    """'scrape the three competitor price pages below and drop a comparison into #pricing on Slack.\n-
+    https://rivalbrew.com/prices\n- https://hopfield.co/shop …' → 'scrape the three competitor price pages
+    https://rivalbrew.com/prices, https://hopfield.co/shop … and drop …': pages a sentence reads, listed as links on
+    the lines right after it, are read where the sentence names them (lexicon.json 'listed_links': the verbs that
+    read pages, the nouns pages are named by, the words that point to the list)."""
+    rules = lexicon()["listed_links"]
+    verbs = "|".join(map(re.escape, rules["verbs"]))
+    nouns = "|".join(map(re.escape, rules["nouns"]))
+    pointers = "|".join(map(re.escape, rules["pointers"]))
+    found = re.compile(
+        r"(?P<head>\b(?:" + verbs + r")\b[^.!?\n]{0,60}?\b(?:(?:the|these|those|our|all|both)\s+)?"
+        r"(?:[\w-]+\s+){0,3}?(?:"
+        + nouns
+        + r"))(?P<ptr>\s+(?:"
+        + pointers
+        + r"))?(?P<rest>[^\n]*?)(?P<colon>:?)[^\S\n]*(?=\n)",
+        re.I,
+    )
+    for m in found.finditer(text):
+        links, at = [], m.end()
+        while True:
+            line = _LINK_LINE.match(text, at)
+            if line is None:
+                break
+            links.append(line.group("url").rstrip(".,;"))
+            at = line.end()
+        # ('… the pages below', '… these pages:', '… the following sites:': the sentence points to the list)
+        pointed = (
+            m.group("ptr")
+            or m.group("colon")
+            or re.search(r"\b(?:these|those|following)\b", m.group("head"), re.I)
+        )
+        if len(links) < 2 or not pointed:
+            continue
+        said = ", ".join(links[:-1]) + " and " + links[-1]
+        rest = m.group("rest")
+        end = "." if m.group("colon") and not re.search(r"[.!?]$", rest.rstrip()) else ""
+        return text[: m.start()] + m.group("head") + " " + said + rest + end + text[at:]
+    return text
+
+
+def tool_verbs(text: str) -> str:
+    """'b. Firecrawl the company's homepage', '… 8am firecrawl https://news.ycombinator.com and …' → 'scrape with
+    Firecrawl …': a tool's name said as the verb of a step, read as the verb it stands for (lexicon.json
+    'tool_verbs'); only where a step opens and before what it acts on."""
+    verbs = lexicon()["tool_verbs"]
+    names = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
+    return re.sub(
+        r"(?P<lead>(?:^|\n)[^\S\n]*(?:[-*•]|\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)])?[^\S\n]*|[,;:]\s+|"
+        r"(?:\b(?:and|then|also|please|to)|\d|(?<![a-z])[ap]\.?m\.?)\s+)"
+        r"(?P<tool>"
+        + names
+        + r")\s+(?=(?:the|a|an|each|every|all|their|its|our|his|her|this|these|those|them|it)\b|"
+        r"https?://|www\.|[\w-]+\.[a-z]{2,}\b|[\w-]+['’]s\s)",
+        lambda m: m.group("lead") + verbs[m.group("tool").lower()] + " ",
+        text,
+        flags=re.I,
+    )
+
+
 @lru_cache(maxsize=1)
 def _scope_out_tables() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     """The scope-out line reader, the trailing 'X is out of scope' reader and the verbs a ban may name."""
@@ -2584,10 +2651,12 @@ def made_participles(text: str) -> str:
         sorted(map(re.escape, lexicon()["added_items"] + rules["messages"]), key=len, reverse=True)
     )
     done = "|".join(sorted(rules["participles"], key=len, reverse=True))
+    # ('and a welcome email in Spanish sent to the applicant': the language it is written in said with the item)
+    languages = "|".join(map(re.escape, lexicon()["languages"]))
     return re.sub(
         r"(?P<lead>(?:^|(?<=\n))[^\S\n]*(?:[-*•]|\d{1,2}[.)])?[^\S\n]*|(?:[:→,]|->|=>|\bthen|\band)\s+)"
-        rf"(?P<np>(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})s?)\s+(?:automatically\s+)?(?P<done>{done})"
-        r"\s+(?=(?:to|in|into|on|onto)\b)",
+        rf"(?P<np>(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})s?(?:\s+in\s+(?:{languages}))?)\s+"
+        rf"(?:automatically\s+)?(?P<done>{done})\s+(?=(?:to|in|into|on|onto)\b)",
         lambda m: f"{m.group('lead')}{rules['participles'][m.group('done').lower()]} {m.group('np')} ",
         text,
         flags=re.I,
@@ -3700,18 +3769,31 @@ def named_flows(text: str) -> str:
     (lexicon.json 'flow_nouns'; one the planner has no block for named by its capital) asks for no step of either
     (nor is the question a test, '→ Slack escalation in Sim?'); what follows says the steps."""
     nouns = "|".join(re.escape(n) for n in lexicon()["flow_nouns"])
+
     # '[Community forum › Help] Airtable → Telegram digest\nEvery Friday …': a title line naming the flow by its
     # services, with the text below it, asks for no step either (its words after the services stay, a name)
-    text = re.sub(
-        r"\A(\s*(?:\[[^\]\n]{1,40}\]\s*)*(?:#{1,6}\s+)?)([A-Za-z][\w.]*)\s*(?:→|->|=>)\s*([A-Za-z][\w.]*)"
-        r"([^\n.!?:→]{0,40})(?=\n\s*\S)",
-        lambda m: (
-            m.group(1) + m.group(4).strip()
-            if _flow_end(m.group(2))
+    # ('Forum Q: GitHub releases → Discord. Whenever we publish a release on github.com/… post them in our Discord
+    # …': such a title ended by a full stop, when the text after it names both services again)
+    def title(m: re.Match[str]) -> str:
+        rest = m.string[m.end() :]
+        if not (
+            _flow_end(m.group(2))
             and _flow_end(m.group(3))
             and (integrations_in(m.group(2)) or integrations_in(m.group(3)))
-            else m.group(0)
-        ),
+            and (
+                not m.group("dot")
+                or all(re.search(rf"\b{re.escape(n)}\b", rest, re.I) for n in (m.group(2), m.group(3)))
+            )
+        ):
+            return m.group(0)
+        name = m.group(4).strip()
+        return m.group(1) + name + (m.group("dot") or "") if name else m.group(1).rstrip()
+
+    text = re.sub(
+        r"\A(\s*(?:\[[^\]\n]{1,40}\]\s*)*(?:#{1,6}\s+)?(?:[A-Z]\w*(?:\s+[A-Za-z]\w*){0,2}\s*:\s+)?)"
+        r"([A-Za-z][\w.]*)(?:\s+[a-z][\w-]*){0,2}?\s*(?:→|->|=>)\s*([A-Za-z][\w.]*)"
+        r"([^\n.!?:→]{0,40}?)(?:(?=\n\s*\S)|(?P<dot>[.!?])(?=[^\S\n]+\S))",
+        title,
         text,
     )
     return re.sub(

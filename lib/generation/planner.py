@@ -185,6 +185,10 @@ def draft(description: str) -> Draft:
     description = lx.kinds_then_routes(description)  # "… if it's a bug or a question, and then — bugs go …"
     description = lx.only_if_words(description)  # '… as long as they ticked …' → '… only if they ticked …'
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
+    # 'Firecrawl the company's homepage' → 'scrape with Firecrawl the company's homepage'
+    description = lx.tool_verbs(description)
+    # 'scrape the pages below and …\n- https://a\n- https://b' → 'scrape the pages https://a and https://b and …'
+    description = lx.listed_links(description)
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
     # 'I want each new payment posted to #wins': the act said first, its items the event's
     description = wanted_done(description)
@@ -1620,12 +1624,14 @@ def _unread_note(unread: list[str]) -> str:
 
 _DECLARED = re.compile(
     r"\b(?:(?:manual(?:ly)?|by hand)\s+(?:start|run|trigger)|(?:start|run|trigger|kick)\s+(?:(?:it|this|this one|that)\s+)?(?:off\s+)?(?:manually|by hand)|"
-    r"(?:takes|receives|accepts|is given|gets)|inputs?|form)\s+(?:with|of|:)?\s*(?:the\s+|an?\s+|their\s+)?"
+    r"(?:takes?|receives?|accepts?|is given|gets|calls?(?=\s+with\b))|inputs?|form)\s+(?:with|of|:)?\s*"
+    r"(?:the\s+|an?\s+|their\s+)?"
     r"(?:[a-z][\w-]*(?:\s+[a-z][\w-]*)?'s\s+)?"
     # ('the project's name and the client's email': an item may name whose it is)
-    r"(?P<list>[a-z][a-z -]{1,30}?(?:,\s*(?:an?\s+|the\s+)?(?:[a-z][\w-]*'s\s+)?[a-z][a-z -]{1,30}?)*,?\s+and\s+"
+    r"(?P<list>[a-z][a-z -]{1,30}?(?:,\s*(?:an?\s+|the\s+)?(?:[a-z][\w-]*'s\s+)?[a-z][a-z -]{1,30}?)*,?\s+(?:and|&|\+)\s+"
     r"(?:an?\s+|the\s+)?(?:[a-z][\w-]*'s\s+)?[a-z][a-z -]{1,30}?)"
-    r"(?=\s*(?:[.;:)]|\d\)|$)|\s+(?:and|then|to|into|in|for|from|on|so)\s)",
+    # (the list ends where the next clause starts: 'takes the name, email and event date, adds a row …')
+    r"(?=\s*(?:[.;:)]|\d\)|$)|\s+(?:and|then|to|into|in|for|from|on|so)\s|,\s+(?:and\s+|then\s+)?[a-z]+s?\s)",
     re.I,
 )
 
@@ -1659,7 +1665,7 @@ def _declared_inputs(description: str, head: str = "") -> list[str]:
     found = keys or _DECLARED.search(description)
     if found is None:
         return []
-    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", found.group("list").replace("`", ""))
+    parts = re.split(r",\s*(?:and\s+)?|\s+(?:and|&|\+)\s+", found.group("list").replace("`", ""))
     names = [
         re.sub(r"\W+", "_", re.sub(r"^(?:an?|the)\s+", "", p.strip().lower()).replace("'s ", " "))
         .strip("_")

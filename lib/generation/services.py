@@ -548,6 +548,8 @@ def unnamed_in(clause: str, description: str = "") -> list[tuple[int, str, str]]
         {w.lower() for w in facts["not_names"]}
         | {w.lower() for key in ("languages", "acronyms", "timezones") for w in words.get(key, [])}
         | set(facts["owned"])
+        # ('Read API call with name and email.': a verb that opens a line, capitalised, is no service's name)
+        | {w for key in ("read_verbs", "write_verbs") for w in data()[key] if " " not in w}
     )  # 'the store's Admin API': a word of what a service has, not its name
     out = []
     for m in _NAME.finditer(clause):
@@ -571,8 +573,14 @@ def unnamed_in(clause: str, description: str = "") -> list[tuple[int, str, str]]
             continue
         how = None
         if re.match(
-            r"(?:['’]s)?\s+(?:public\s+|rest\s+|open\s+|v\d+\s+)?api\b|\s*\((?:their|its|the)\b[^)]*\bapi\b",
+            r"(?:['’]s)?\s+(?:(?:" + owned + r")\s+)?(?:public\s+|rest\s+|open\s+|v\d+\s+)?api\b"
+            r"|\s*\((?:their|its|the)\b[^)]*\bapi\b",
             after,
+            re.I,
+        ) or re.search(
+            # 'the API of our Tiendanube store', 'the API of our store Nuvemshop' (a Romance language's word order)
+            r"\bapi\s+(?:of|from|for)\s+(?:the\s+)?(?:(?:our|my|their)\s+)?(?:(?:" + owned + r")\s+)?$",
+            before,
             re.I,
         ):
             # not an API's own name after its service ('the PagerDuty Events API', 'Yelp (their Fusion API)')

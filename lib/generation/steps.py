@@ -1641,6 +1641,30 @@ def _told_of(low: str, key: str, phrases: list[str]) -> bool:
     return asked is not None and any(lx.phrase_at(low[asked.end() :], p) >= 0 for p in phrases)
 
 
+@lru_cache(maxsize=1)
+def _used_from() -> tuple[tuple[str, str], str]:
+    """'using our bake-sale page in Notion', 'based on our Notion page "Guide"': what a step works with, named by a
+    noun of what is kept (lexicon.json 'used_sources') and kept in the service named with it — read there. The
+    pattern before the service's name, and the one after it."""
+    nouns = "|".join(sorted(map(re.escape, lexicon()["used_sources"]), key=len, reverse=True))
+    lead = (
+        r"\b(?:using|uses|use|based\s+on|drawing\s+on|relying\s+on|with\s+the\s+help\s+of|grounded\s+in)\s+"
+        r"(?:(?:my|our|the|their|its|this|that)\s+)?"
+    )
+    return (
+        lead + r"(?:(?!(?:to|into|onto|and|then|in|on|from)\b)[\w'’.-]+\s+){0,3}?"
+        r"(?:" + nouns + r")\s+(?:in|on|from)\s+(?:(?:my|our|the|their)\s+)?",
+        r"\s+(?:" + nouns + r")\b",
+    ), lead
+
+
+def _used_in(low: str, phrase: str) -> bool:
+    """Whether the clause works with something kept in the service `phrase` names (`_used_from`)."""
+    (before, after), lead = _used_from()
+    name = re.escape(phrase) + r"\b"
+    return bool(re.search(before + name, low) or re.search(lead + name + after, low))
+
+
 def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
@@ -1744,6 +1768,10 @@ def _is_write(clause: str, key: str) -> bool:
         return True  # 'send the buyer a thank-you mail from our Outlook': one mail, sent from that account
     if _stored_in(low, phrases) or _items_taken(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
+    if any(_used_in(low, p) for p in phrases):
+        return (
+            False  # 'answer parents' questions using our bake-sale page in Notion': what is used, read there
+        )
     if key in ("gmail", "outlook") and re.search(
         r"\b(?:sent|forwarded|emailed|mailed|delivered|came|come|arrived?)\s+(?:in\s+)?(?:to|into|at)\s+(?:the|our|my)\s+"
         r"[^.,;:]{0,40}?\b(?:inbox|mailbox)\b",

@@ -257,7 +257,10 @@ _CALL_BRINGS = re.compile(
     r"\s*(?=[.;!?\n]|$)"
     # ('(both come in the api request body)', '(passed in the API call)': an aside on what the call carries)
     r"|\(\s*(?:(?:both|all|they|these|those|it|which)\s+)?(?:(?:are|is|get|gets)\s+)?(?:come|comes|arrive|arrives|passed|sent|"
-    r"included)\s+(?:in|with|via|through)\s+(?:the\s+|each\s+)?(?:api\s+|http\s+)?(?:request|call|payload)(?:\s+body)?\s*\)",
+    r"included)\s+(?:in|with|via|through)\s+(?:the\s+|each\s+)?(?:api\s+|http\s+)?(?:request|call|payload)(?:\s+body)?\s*\)"
+    # ('new applicants our website sends through the API': how what the run gets reaches it)
+    r"|\b(?:sends?|posts?|submits?|pushes?|passes?)\s+(?:(?:them|it|us|in|over)\s+)?(?:via|through|over|using)\s+"
+    r"(?:the\s+|an?\s+|our\s+)?(?:api|http|rest)(?:\s+(?:calls?|requests?))?\b",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
@@ -317,7 +320,7 @@ _COMMAND_VERBS = (
     r"dm|put|push|upload|escalate|fetch|get|read|pull|collect|check|list|load|grab|look\s+up|retrieve|ask|"
     r"scrape|download|query|find|search|email|e-mail|mail|text|summari[sz]e|classify|categori[sz]e|translate|"
     r"extract|draft|analy[sz]e|review|triage|route|reply|respond|answer|have|use|tell|let|call|enrich|score|make|"
-    r"copy|mirror|relay|back\s+up|"
+    r"copy|mirror|relay|back\s+up|rewrite|rephrase|reword|proofread|simplify|shorten|condense|"
     # 'look it up', 'look the order up'
     r"look(?=\s+(?:it|them|that|this|the\s+[\w-]+)\s+up\b)"
 )
@@ -659,11 +662,11 @@ _ZONE_WORD = r"\b(?:local\s+)?(?:times?|hour|hora|horário|horario|heure|zeit|or
 
 
 def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    import zoneinfo
-
-    for explicit in re.finditer(r"\b([A-Z][a-z]+/[A-Z][A-Za-z_]+)\b", text):
-        if explicit.group(1) in zoneinfo.available_timezones():  # not 'Mon/Wed'
-            return explicit.group(1), explicit.span()
+    # ('Europe/Lisbon', and as typed in lower case, 'timezone is europe/lisbon'; not 'Mon/Wed', not in a path or URL)
+    for explicit in re.finditer(r"(?<![\w/.-])([A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)(?![\w/-])", text):
+        zone = _iana_zones().get(explicit.group(1).lower())
+        if zone and explicit.group(1) in (zone, zone.lower()):
+            return zone, explicit.span()
     for phrase, zone in sorted(lexicon()["timezones"].items(), key=lambda kv: -len(kv[0])):
         found = re.search(
             rf"(?:{_ZONE_WORD}\s+(?:in|of|de|da|do|du|di)\s+)?\b{re.escape(phrase)}\b(?:\s+{_ZONE_WORD})?",
@@ -742,6 +745,14 @@ _CLOCK_CITY = re.compile(
     r"(?:\d|(?<![a-z])(?i:am|pm)|\b(?i:noon|midday|midnight))\)?(?:\s*,\s*|\s*\(\s*|[^\S\n]+)"
     r"(?P<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+){0,2})(?=\s*[),.;:\n]|\s*$|\s+(?:and|on|every|each)\b)"
 )
+
+
+@lru_cache(maxsize=1)
+def _iana_zones() -> dict[str, str]:
+    """'europe/lisbon' → 'Europe/Lisbon': the IANA time-zone database's names with a region, by their lower case."""
+    import zoneinfo
+
+    return {zone.lower(): zone for zone in zoneinfo.available_timezones() if "/" in zone}
 
 
 @lru_cache(maxsize=1)
@@ -2829,10 +2840,21 @@ def trigger_fields(text: str) -> str:
 # a ticket's or spec's trigger line: 'Trigger: manual.', '- **Trigger:** chat', 'Triggered by: an API call from …'
 # ('## Trigger' on a line of its own, then the value on the next: a spec page's section heading is its label)
 _TRIGGER_LINE = re.compile(
-    r"(?:^|\n)[^\S\n]*(?:[-*•]\s*)?(?:\d{1,2}[.)]\s*)?(?:\*\*|__)?(?:trigger(?:ed\s+by|\s+type)?|entry\s+point)"
+    # ('II. Trigger: …', 'b) Trigger: …': a spec's clause number, in Roman numerals or a letter too)
+    r"(?:^|\n)[^\S\n]*(?:[-*•]\s*)?(?:(?:\d{1,2}|[IVX]{1,4}|[ivx]{1,4}|[A-Za-z])[.)]\s*)?(?:\*\*|__)?"
+    r"(?:trigger(?:ed\s+by|\s+type)?|entry\s+point)"
     r"(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*(?P<v>[^\n]{2,240})"
     r"|(?:^|\n)[^\S\n]*#{1,6}[^\S\n]*(?:\*\*|__)?(?:trigger|when it runs)(?:\*\*|__)?[^\S\n]*:?[^\S\n]*\n\s*"
     r"(?P<h>[^\n]{2,240})",
+    re.I,
+)
+
+
+# a spec's input line that names a call: 'II. Input: an API call with guest_name and guest_company', '- Input via API
+# call (name, email, course)' — how each run starts, as a trigger line says it
+_INPUT_LINE = re.compile(
+    r"(?:^|\n)[^\S\n]*(?:[-*•]\s*)?(?:(?:\d{1,2}|[IVX]{1,4}|[ivx]{1,4}|[A-Za-z])[.)]\s*)?(?:\*\*|__)?inputs?(?:\*\*|__)?"
+    r"(?:\s*[:=]\s*|[^\S\n]+(?=(?:via|by|through|from|over)\s))(?:\*\*|__)?\s*(?P<v>[^\n]{2,240})",
     re.I,
 )
 
@@ -2875,8 +2897,9 @@ def _stated_run(text: str) -> Trigger | None:
     lead.' and 'Trigger: API call from our returns form (order_id, reason, customer_email).' are runs started by
     hand or by a call (the manual starter, which is also the API entry), 'Trigger: chat.' a chat run. The line is
     the trigger's, no step."""
-    for line in _TRIGGER_LINE.finditer(text):
-        kind = run_kind(_line_value(line))
+    inputs = [line for line in _INPUT_LINE.finditer(text) if run_kind(line.group("v")) == "api"]
+    for line in [*_TRIGGER_LINE.finditer(text), *inputs]:
+        kind = run_kind(line.group("v") if line.re is _INPUT_LINE else _line_value(line))
         if kind is None:
             continue
         start = line.start() + (line.group(0)[:1] == "\n")
