@@ -3701,10 +3701,15 @@ def named_flows(text: str) -> str:
     (nor is the question a test, '→ Slack escalation in Sim?'); what follows says the steps."""
     nouns = "|".join(re.escape(n) for n in lexicon()["flow_nouns"])
     # '[Community forum › Help] Airtable → Telegram digest\nEvery Friday …': a title line naming the flow by its
-    # services, with the text below it, asks for no step either (its words after the services stay, a name)
+    # services, with the text below it, asks for no step either (its words after the services stay, a name); so does
+    # a title asked as a question on the post's first line, '[Sim Community] Shopify order → Notion? Title says it.
+    # When an order …' (its '?' no test of 'Notion', its 'Shopify order' no call to Shopify), when a description
+    # follows it. A service's name may run to three capitalised words ('Google Sheets') and carry the thing it
+    # sends ('Shopify order', 'HubSpot deal').
     text = re.sub(
-        r"\A(\s*(?:\[[^\]\n]{1,40}\]\s*)*(?:#{1,6}\s+)?)([A-Za-z][\w.]*)\s*(?:→|->|=>)\s*([A-Za-z][\w.]*)"
-        r"([^\n.!?:→]{0,40})(?=\n\s*\S)",
+        r"\A(\s*(?:\[[^\]\n]{1,40}\]\s*)*(?:#{1,6}\s+)?)([A-Za-z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:\s+[a-z][\w-]*)?"
+        r"\s*(?:→|->|=>)\s*([A-Za-z][\w.]*(?:\s+[A-Z][\w.]*){0,2})"
+        r"([^\n.!?:→]{0,40})(?:(?=\n\s*\S)|\?+(?=[ \t]+\S[^\n]{60}))",
         lambda m: (
             m.group(1) + m.group(4).strip()
             if _flow_end(m.group(2))

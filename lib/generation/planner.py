@@ -32,6 +32,7 @@ from lib.generation.steps import (
     READ_VERBS,
     Step,
     clauses,
+    drafts_left,
     implied_else,
     read_steps,
     replaced,
@@ -797,6 +798,11 @@ def draft(description: str) -> Draft:
         ]
         test.branches = [("if", [s for s in steps if not any(s is x for x in later)]), ("else", other_side)]
         steps = [*after, test]
+    if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "gmail":
+        # 'on each new email, the AI drafts a reply — NOT sent': the draft is left in the mailbox the mail came to
+        services = {k for _, k in lx.integrations_in(description)}
+        mailbox = "outlook" if "outlook" in services and "gmail" not in services else "gmail"
+        steps = drafts_left(steps, description, mailbox)
     builder = _Builder(description, trigger)
     builder.dropped += [s.text for s in told_event]  # read: they say where the event comes from
     entry = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))

@@ -17,24 +17,15 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r39c-01-woo-webhook-aside": "a forum title 'WooCommerce order → Google Sheets?' becomes a test on 'Google "
-    "Sheets' and a WooCommerce API call, and the row no longer reads the event",
     "r39c-04-email-sheet-none-skip": "'read the rows … and email the list …. If there aren't any, skip the email' appends to the sheet "
     "and sends nothing",
     "r39c-05-es-airtable-none": "'Si no hay ninguno, no mandes nada' asks no test on the read",
     "r39c-06-field-branch-calendars-sms": "'terrace bookings go on the Google Calendar …, everything else on …, in "
     "both cases I text the guest' lists a calendar: no branch, no writes, no text",
     "r39c-07-voice-field-branch-airtable": "'everything else in 'SMB Leads'' is not a second write and no branch",
-    "r39c-08-spec-outlook-draft-not-sent": "'writes a reply draft (do NOT send it) using the … Google Doc' creates the "
-    "doc and drafts nothing",
-    "r39c-09-slack-dm-gmail-draft-never-send": "'I'll go through the drafts each morning' (the human review) becomes "
-    "a daily schedule instead of the new-mail trigger",
     "r39c-12-lookup-band-emails": "'email the applicant the prime offer' does not say 'prime' in the e-mail",
     "r39c-14-records-where-sms": "'check … for records where alarm is on and text …' asks no test before the text",
     "r39c-15-rows-where-email": "'check … for rows where status is failed and email …' asks no test before the e-mail",
-    "r39c-16-pt-router-gmail-doc-read": "'responder … com base no documento … do Google Docs' creates the doc, and no "
-    "e-mail answers the patient on that route",
-    "r39c-17-router-slack-notion-read": "'answer … based on the 'Help Center' Notion page' creates the page",
 }
 
 

@@ -1,0 +1,67 @@
+"""Round 39c: the helpers whose meaning changed — a service a reply is drawn from ('based on the 'FAQ' Google Doc')
+is read whatever the step writes; a guard on what was fetched ('If there are none, post nothing') stands after the
+tests that only narrow the fetch; a reply drafted to the mail that started the run, kept unsent, is left as a draft
+in that mailbox; people reading the drafts set no step and no time; a forum title 'X → Y?' asks for no step."""
+
+from __future__ import annotations
+
+from lib.generation import lexicon as lx
+from lib.generation import planner, steps
+from lib.generation.triggers import read_trigger
+
+
+def test_a_reply_drawn_from_a_named_document_reads_it():
+    assert steps._grounded_on("send a reply in telegram based on the 'faq' google doc", ["google doc"])
+    assert steps._grounded_on("answer in slack using the 'help center' notion page", ["notion"])
+    assert steps._grounded_on(
+        "reply to the patient based on the document 'perguntas' of the google docs", ["google docs"]
+    )
+    # ('using Gmail': the account a mail goes out from, not what it draws on)
+    assert not steps._grounded_on("send an email using gmail to bob@x.com", ["gmail"])
+    assert not steps._grounded_on("post it with slack", ["slack"])
+
+
+def test_a_guard_after_a_narrowing_test_wraps_the_post():
+    text = (
+        "AC:\n- Every weekday at 07:45\n- Query Jira project MAINT for open issues created more than 7 days ago\n"
+        "- Post the list to the Microsoft Teams channel 'Building Ops'\n- If there are none, post nothing"
+    )
+    plan = planner.plan(text)
+    kinds = {b.id: b.type for b in plan.blocks}
+    into_teams = [e.source for e in plan.edges if kinds.get(e.target) == "microsoft_teams"]
+    assert [kinds[s] for s in into_teams] == ["condition"]
+
+
+def test_a_reply_kept_unsent_is_left_as_a_draft_in_the_mailbox():
+    draft = steps.Step("process", "agent", label="Draft", text="draft a reply using the FAQ")
+    said = "On each new email, the AI drafts a reply — NOT sent — using the FAQ."
+    out = steps.drafts_left([draft], said, "gmail")
+    assert [s.type for s in out] == ["agent", "gmail"] and out[-1].values["operation"] == "draft_gmail"
+    # (nothing said of keeping it unsent: the draft stays the agent's answer)
+    assert steps.drafts_left([draft], "On each new email, the AI drafts a reply.", "gmail") == [draft]
+    assert steps.drafts_left([draft], said, None) == [draft]
+
+
+def test_people_reading_the_drafts_set_no_time_and_no_step():
+    said = "every new gmail to sales@x.io → the AI writes a draft answer, I'll go through the drafts each morning"
+    assert read_trigger(said).kind == "webhook"
+    assert (
+        "Staff review"
+        not in steps.read_steps("draft a reply. Staff review the drafts before anything goes out", "x")[
+            -1
+        ].text
+    )
+
+
+def test_a_forum_title_asked_as_a_question_names_the_flow():
+    said = lx.named_flows(
+        "[Sim Community] Shopify order → Notion? Title says it. When an order is created in our Shopify store, add "
+        "a page to the Notion database 'Orders'."
+    )
+    assert "→" not in said and said.lstrip().startswith("[Sim Community]")
+    assert "Notion?" not in said
+    # (a one-line question with nothing after it is left as it is)
+    assert (
+        lx.named_flows("Shopify order → Notion? Is that possible?")
+        == "Shopify order → Notion? Is that possible?"
+    )
