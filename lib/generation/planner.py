@@ -5482,7 +5482,9 @@ _SENT_KIND = re.compile(
 )
 # what a sending verb sends ('email the summary to …', 'send me the digest via …', 'mail them today's report')
 _SENT_OBJECT = re.compile(
-    r"\b(?:(?P<send>send|forward)|email|e-mail|mail)\s+(?:(?:me|us|him|her|them|\S+@\S+)\s+)?"
+    r"\b(?:(?P<send>send|forward)|email|e-mail|mail)\s+(?:(?:me|us|him|her|them|\S+@\S+)\s+"
+    # ('email the applicant the residential checklist': the person, then what they are sent)
+    r"|(?:the|each|every|our|their|this|that)\s+(?:" + "|".join(lexicon()["people"]) + r")s?\s+(?=the\s))?"
     r"(?:the|a|an|our|their|his|her|your|my|this|today's|yesterday's|this week's|the weekly|the daily)\s+"
     r"(?P<thing>(?:(?!(?:a|an|the|to|of|and|or|with|from|for|via|using|on|in|at|by|it|them)\b)[a-z][\w-]*\s*){1,3}?)"
     # ('email the front desk at …', 'email the requester asking …': after 'email' a person, unless a 'to' follows)

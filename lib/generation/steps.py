@@ -1323,6 +1323,8 @@ _TOLD_REPLY = re.compile(
     r"(?<!\bsend\s)(?<!\bpost\s)(?<!\bwith\s)\b(?:the|its|their|our|my|your|his|her)\s+"
     r"(?:(?!(?:ai|agent|bot|assistant|llm|gpt|claude|model|it|he|she|they|someone|same)\b)[\w'’-]+\s+)?"
     r"|\b(?:automated|automatic|canned|generic)\s+"
+    # 'check the inbox for replies from the caterer', 'any new replies': replies looked for, not one to send
+    r"|\b(?:for|any|new|unread|incoming)\s+"
     # 'a question I can't answer', 'nobody here can answer': what a person cannot do, no reply to send
     r"|\b(?:i|we|you|they|he|she|nobody|no\s+one)\s+(?:can['’]?t|cannot|can\s+not|couldn['’]t|won['’]t)\s+)$"
 )
@@ -1949,7 +1951,10 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
             r"(?:in|into|on|inside)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             # 'list the files (that were) added to the Drive folder': a participle after a noun, not 'is added to'
             r"|(?<!\bbe )(?<!been )(?<!\bget )(?<!gets )(?<!will )(?<!\bis )(?<!\bare )(?<!'s )"
-            r"(?<=[a-z] )(?:added|dropped|placed|created|shared)\s+(?:in|into|to|on|inside)\b"
+            r"(?<=[a-z] )(?:added|dropped|placed|created|shared)\s+"
+            # ('the rows added today to the 'Returns' Google Sheet': when, said between)
+            r"(?:(?:today|yesterday|recently|lately|this\s+(?:week|month|morning)|last\s+(?:week|month|night))\s+)?"
+            r"(?:in|into|to|on|inside)\b"
             r"[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             r"|\b(?:we|i|you|they|that|which|already|previously)\s+(?:have\s+|'ve\s+|had\s+)?"
             r"(?:already\s+)?(?:put|added)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
@@ -11013,6 +11018,8 @@ def _decides(step: Step) -> bool:
 # 'If there are no returns, don't send anything', 'if nothing new comes back, stop': a guard on what was fetched
 _GUARD = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:if|when)\s+(?:there(?:\s+(?:are|is|were|was)|['’]s)\s+(?:no\b|none\b|nothing\b)|"
+    # ('If there aren't any, skip the email')
+    r"there\s+(?:(?:are|is|were|was)\s+not|aren['’]?t|isn['’]?t|weren['’]?t|wasn['’]?t)\s+any\b|"
     r"nothing\s+(?:new\s+)?(?:is|was|comes?|came|turns?)\b|(?:it|they|the\s+[\w-]+)\s+(?:is|are|comes?\s+back)\s+empty\b|"
     # 'if the search finds nothing', 'if it returns nothing': the read found no item
     r"(?:it|they|the\s+[\w-]+)\s+(?:finds?|found|returns?|returned|turns?\s+up|turned\s+up|brings?\s+back|gets?)\s+"

@@ -16,17 +16,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r39c-04-email-sheet-none-skip": "'read the rows … and email the list …. If there aren't any, skip the email' appends to the sheet "
-    "and sends nothing",
-    "r39c-05-es-airtable-none": "'Si no hay ninguno, no mandes nada' asks no test on the read",
-    "r39c-06-field-branch-calendars-sms": "'terrace bookings go on the Google Calendar …, everything else on …, in "
-    "both cases I text the guest' lists a calendar: no branch, no writes, no text",
-    "r39c-07-voice-field-branch-airtable": "'everything else in 'SMB Leads'' is not a second write and no branch",
-    "r39c-12-lookup-band-emails": "'email the applicant the prime offer' does not say 'prime' in the e-mail",
-    "r39c-14-records-where-sms": "'check … for records where alarm is on and text …' asks no test before the text",
-    "r39c-15-rows-where-email": "'check … for rows where status is failed and email …' asks no test before the e-mail",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round39c.jsonl", _KNOWN))

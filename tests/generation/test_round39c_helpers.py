@@ -1,7 +1,10 @@
 """Round 39c: the helpers whose meaning changed — a service a reply is drawn from ('based on the 'FAQ' Google Doc')
 is read whatever the step writes; a guard on what was fetched ('If there are none, post nothing') stands after the
 tests that only narrow the fetch; a reply drafted to the mail that started the run, kept unsent, is left as a draft
-in that mailbox; people reading the drafts set no step and no time; a forum title 'X → Y?' asks for no step."""
+in that mailbox; people reading the drafts set no step and no time; a forum title 'X → Y?' asks for no step;
+'replies' looked for are no reply to send; 'check T for records where … and sms …' tests the records before the
+message; a routine that puts each kind in its place ('e-bikes I put in …, everything else in 'Main Bay', and
+either way I text …') is a test with both writes and the text after it."""
 
 from __future__ import annotations
 
@@ -65,3 +68,31 @@ def test_a_forum_title_asked_as_a_question_names_the_flow():
         lx.named_flows("Shopify order → Notion? Is that possible?")
         == "Shopify order → Notion? Is that possible?"
     )
+
+
+def test_replies_looked_for_are_no_reply_to_send():
+    low = "check the outlook inbox for replies from the caterer"
+    assert steps._told_reply(low, low.index("replies"))
+    low = "reply to the customer"
+    assert not steps._told_reply(low, low.index("reply"))
+
+
+def test_items_checked_for_then_a_message_test_the_items():
+    said = lx.checked_tests(
+        "every 15 min check the 'Kennel Alerts' airtable for records where status is urgent and sms dr okafor"
+    )
+    assert "for records, and if any record's status is urgent, sms dr okafor" in said
+    said = lx.checked_tests("check the 'Stock' sheet for items that are below 5 and email me")
+    assert "and if any of them are below 5, email me" in said
+
+
+def test_a_routine_that_puts_each_kind_in_its_place_is_a_test():
+    said = lx.routes_as_tests(
+        "I check the bike_type field: e-bikes I put in the Google Calendar 'E-bike Bay', everything else in 'Main "
+        "Bay', and either way I text the customer their slot."
+    )
+    assert "If it is e-bike, add it to the Google Calendar 'E-bike Bay'" in said
+    assert "otherwise add it to the Google Calendar 'Main Bay'. Either way, text the customer" in said
+    # (no route in the sentence: left as it is)
+    same = "I check the bike_type field and put it in the 'Bikes' sheet, and either way I text the customer."
+    assert lx.routes_as_tests(same) == same
