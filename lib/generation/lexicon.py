@@ -926,8 +926,12 @@ def _items_checked_for() -> re.Pattern[str]:
     return re.compile(
         r"\b(?P<check>(?:check|scan|search|monitor|watch)(?:s|es|ing)?|look(?:s|ing)?\s+(?:at|through|in)|"
         r"go(?:es|ing)?\s+through)\s+(?P<place>[^.;:!?\n]{1,80}?)\s+for\s+(?:(?:any|new|all|the)\s+)*"
-        r"(?P<items>(?:[\w-]+\s+)?(?:" + items + r"))\s+(?P<rel>where|whose|that|which|with)\s+"
-        r"(?P<test>[^,.;:!?\n]{2,80}?)\s*,?\s+(?:and\s+(?:then\s+)?|then\s+)(?P<act>(?:" + acts + r")\b)",
+        r"(?P<items>(?:[\w-]+\s+)?(?:" + items + r"))\s+(?P<rel>where|whose|that|which)\s+"
+        r"(?P<test>[^,.;:!?\n]{2,80}?)\s*,?\s+(?:and\s+(?:then\s+)?|then\s+)(?P<act>(?:" + acts + r")\b)"
+        # (not when the message carries the items: 'post each sender …', 'send a summary of them' — a search's
+        # results, sent on)
+        r"(?![^.!?\n]*\b(?:each|every|them|those|these|they|it|its|their|the\s+list|the\s+results?|"
+        r"a\s+(?:summary|list|digest|recap|report))\b)",
         re.I,
     )
 
@@ -943,8 +947,6 @@ def _any_item_test(m: re.Match[str]) -> str:
     rel = m.group("rel").lower()
     if rel in ("where", "whose"):
         kept = f"any {one}'s {test}"
-    elif rel == "with":
-        kept = f"any of them have {test}"
     else:
         kept = f"any of them {test}"
     return f"{m.group('check')} {m.group('place')} for {m.group('items')}, and if {kept}, {m.group('act')}"

@@ -1746,6 +1746,8 @@ def _is_write(clause: str, key: str) -> bool:
         return True  # 'send the buyer a thank-you mail from our Outlook': one mail, sent from that account
     if _stored_in(low, phrases) or _items_taken(low, phrases):
         return False  # 'the handbook we uploaded to the knowledge base': where the data already is, read
+    if _added_when_read(low, phrases):
+        return False  # 'read the rows added today to the 'Returns' Google Sheet': where the rows are, read
     if _grounded_on(low, phrases):
         return (
             False  # 'send a reply in Telegram based on the 'FAQ' Google Doc': what the reply draws on, read
@@ -1951,10 +1953,7 @@ def _stored_in(low: str, phrases: list[str]) -> bool:
             r"(?:in|into|on|inside)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             # 'list the files (that were) added to the Drive folder': a participle after a noun, not 'is added to'
             r"|(?<!\bbe )(?<!been )(?<!\bget )(?<!gets )(?<!will )(?<!\bis )(?<!\bare )(?<!'s )"
-            r"(?<=[a-z] )(?:added|dropped|placed|created|shared)\s+"
-            # ('the rows added today to the 'Returns' Google Sheet': when, said between)
-            r"(?:(?:today|yesterday|recently|lately|this\s+(?:week|month|morning)|last\s+(?:week|month|night))\s+)?"
-            r"(?:in|into|to|on|inside)\b"
+            r"(?<=[a-z] )(?:added|dropped|placed|created|shared)\s+(?:in|into|to|on|inside)\b"
             r"[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
             r"|\b(?:we|i|you|they|that|which|already|previously)\s+(?:have\s+|'ve\s+|had\s+)?"
             r"(?:already\s+)?(?:put|added)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b"
@@ -2197,6 +2196,21 @@ _GROUNDS = (
 _NOT_DATA_AFTER = (
     r"(?:e?s)?\b(?!\s+(?:account|handle|profile|bot|app|(?:phone\s+)?numbers?|line|api|integration)\b)"
 )
+
+
+def _added_when_read(low: str, phrases: list[str]) -> bool:
+    """'read the rows added today to the 'Returns' Google Sheet': a clause that reads, naming its items by when they
+    were added to the service — the service holds them (not 'post a recap … added today to #ops on Slack')."""
+    return bool(re.match(r"\W*(?:(?:then|and|also|please)\s+)*(?:" + _READ + r")\b", low)) and any(
+        re.search(
+            r"(?<=[a-z] )(?:added|dropped|placed|created|shared)\s+(?:today|yesterday|recently|lately|this\s+"
+            r"(?:week|month|morning)|last\s+(?:week|month|night))\s+(?:in|into|to|on|inside)\b[^.,;]{0,30}?\b"
+            + re.escape(p)
+            + r"\b",
+            low,
+        )
+        for p in phrases
+    )
 
 
 def _grounds(step: Step) -> bool:

@@ -96,3 +96,16 @@ def test_a_routine_that_puts_each_kind_in_its_place_is_a_test():
     # (no route in the sentence: left as it is)
     same = "I check the bike_type field and put it in the 'Bikes' sheet, and either way I text the customer."
     assert lx.routes_as_tests(same) == same
+
+
+def test_items_a_search_sends_on_are_no_test():
+    # ('post each sender …', 'send a summary of them': the search's results are what is sent)
+    said = "every 30 minutes search Gmail for new emails whose subject has 'refund' and post each sender in #refunds"
+    assert lx.checked_tests(said) == said
+
+
+def test_rows_added_today_to_a_place_read_are_read_there():
+    assert steps._added_when_read("read the rows added today to the 'n' google sheet", ["google sheet"])
+    assert not steps._added_when_read(
+        "post a recap of the airtable 'orders' records added today to #ops on slack", ["slack"]
+    )
