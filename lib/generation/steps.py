@@ -2199,14 +2199,14 @@ _NOT_DATA_AFTER = (
 
 
 def _added_when_read(low: str, phrases: list[str]) -> bool:
-    """'read the rows added today to the 'Returns' Google Sheet': a clause that reads, naming its items by when they
-    were added to the service — the service holds them (not 'post a recap … added today to #ops on Slack')."""
-    return bool(re.match(r"\W*(?:(?:then|and|also|please)\s+)*(?:" + _READ + r")\b", low)) and any(
+    """'read the rows added today to the 'Returns' Google Sheet', 'a list of the files added today to our Google Drive
+    folder': items named by when they were added to the service — the service holds them (not '… records added
+    today to #ops on Slack', a channel the message goes to)."""
+    return any(
         re.search(
             r"(?<=[a-z] )(?:added|dropped|placed|created|shared)\s+(?:today|yesterday|recently|lately|this\s+"
-            r"(?:week|month|morning)|last\s+(?:week|month|night))\s+(?:in|into|to|on|inside)\b[^.,;]{0,30}?\b"
-            + re.escape(p)
-            + r"\b",
+            r"(?:week|month|morning)|last\s+(?:week|month|night))\s+(?:in|into|to|on|inside)\s+(?![#@])"
+            r"[^.,;#]{0,30}?\b" + re.escape(p) + r"\b",
             low,
         )
         for p in phrases
