@@ -912,7 +912,44 @@ def checked_tests(text: str) -> str:
             return f"decide if {m.group('test')}, and if {m.group('test')}, "
         return f"if {m.group('test')}, "
 
-    return _CHECK_THEN.sub(tested, text)
+    text = _CHECK_THEN.sub(tested, text)
+    return _items_checked_for().sub(_any_item_test, text)
+
+
+@lru_cache(maxsize=1)
+def _items_checked_for() -> re.Pattern[str]:
+    """'check the 'Kennel Alerts' airtable for records where status is urgent and sms dr okafor …': a place looked
+    through for the items a test keeps, then a message (lexicon.json 'items_checked_for': the items, the acts)."""
+    said = lexicon()["items_checked_for"]
+    items = "|".join(sorted(lexicon()["item_nouns"] + said["items"], key=len, reverse=True))
+    acts = "|".join(sorted(said["acts"], key=len, reverse=True))
+    return re.compile(
+        r"\b(?P<check>(?:check|scan|search|monitor|watch)(?:s|es|ing)?|look(?:s|ing)?\s+(?:at|through|in)|"
+        r"go(?:es|ing)?\s+through)\s+(?P<place>[^.;:!?\n]{1,80}?)\s+for\s+(?:(?:any|new|all|the)\s+)*"
+        r"(?P<items>(?:[\w-]+\s+)?(?:" + items + r"))\s+(?P<rel>where|whose|that|which)\s+"
+        r"(?P<test>[^,.;:!?\n]{2,80}?)\s*,?\s+(?:and\s+(?:then\s+)?|then\s+)(?P<act>(?:" + acts + r")\b)"
+        # (not when the message carries the items: 'post each sender …', 'send a summary of them' — a search's
+        # results, sent on)
+        r"(?![^.!?\n]*\b(?:each|every|them|those|these|they|it|its|their|the\s+list|the\s+results?|"
+        r"a\s+(?:summary|list|digest|recap|report))\b)",
+        re.I,
+    )
+
+
+def _any_item_test(m: re.Match[str]) -> str:
+    """The place read, then the act only when one of its items passes the test: 'check the 'Kennel Alerts' airtable
+    for records, and if any record's status is urgent, sms …'."""
+    noun = m.group("items").split()[-1]
+    one = (
+        noun[:-3] + "y" if noun.lower().endswith("ies") else noun[:-1] if noun.lower().endswith("s") else noun
+    )
+    test = re.sub(r"^(?:the|its|their)\s+", "", m.group("test").strip(), flags=re.I)
+    rel = m.group("rel").lower()
+    if rel in ("where", "whose"):
+        kept = f"any {one}'s {test}"
+    else:
+        kept = f"any of them {test}"
+    return f"{m.group('check')} {m.group('place')} for {m.group('items')}, and if {kept}, {m.group('act')}"
 
 
 # 'Only for scans where status is "damaged": …', 'Only when the order is international: …', 'But only if …: …'
@@ -2088,8 +2125,27 @@ _GOES = (
 _ROUTE_ITEM = re.compile(
     r"(?P<cat>[^,;:.()]{1,50}?(?:\s*\((?P<vals>[^()]{1,60})\))?)\s+"
     + _GOES
-    + r"\s+(?:straight\s+)?(?:to|into|in)\s+"
+    + r"\s+(?:straight\s+)?(?:to|into|in|onto|on)\s+"
     r"(?P<dest>[^,;.]{1,80}?)\s*(?=$|[,;.]\s*(?:and\s+)?|\s+and\s+)",
+    re.I,
+)
+# 'e-bikes I put in the Google Calendar …': what the user does with a kind, said as where it goes
+_ROUTE_DONE_BY_ME = re.compile(
+    # (its 'I' may be gone already: 'e-bikes put in …', the routine read as steps)
+    # ('enterprise ones, put in …': or a comma where it stood)
+    r"(?<=\w)(?:,\s+|\s+)(?:(?:i|we)\s+)?(?:(?:always|usually|just)\s+)?(?:put|add|log|file|book|enter|place|drop|move|list)\s+"
+    r"(?=(?:in|into|to|on|onto)\s)",
+    re.I,
+)
+# ', everything else in 'Main Bay'', ', the rest on 'Dining Room'': the rest, its verb left out
+_ROUTE_REST_ELIDED = re.compile(
+    r"(?<=[,;]\s)((?:and\s+)?(?:(?:anything|everything)\s+else|the\s+rest|(?:all\s+)?(?:the\s+)?others))\s+"
+    r"(?=(?:in|into|to|on|onto)\s)",
+    re.I,
+)
+# ', and either way I text the customer …', '; in both cases …': what is done whatever the kind, after the routes
+_EITHER_WAY_AFTER = re.compile(
+    r"\s*[,;]\s*(?:and\s+)?(?=(?:either\s+way|in\s+(?:any|either|both)\s+cases?|regardless|no\s+matter\s+what)\b)",
     re.I,
 )
 _ROUTE_REST = re.compile(
@@ -2098,7 +2154,8 @@ _ROUTE_REST = re.compile(
     re.I,
 )
 _STORES = re.compile(
-    r"\b(?:sheet|tab|table|database|base|list|board|backlog|project|airtable|notion|spreadsheet)\b", re.I
+    r"\b(?:sheet|tab|table|database|base|list|board|backlog|project|airtable|notion|spreadsheet|calendar)\b",
+    re.I,
 )
 
 
@@ -2200,12 +2257,33 @@ def routes_as_tests(text: str) -> str:
     the tests they are (one destination was kept, the others lost)."""
 
     def sentence(m: re.Match[str]) -> str:
-        body = m.group(0)
+        said = m.group(0)
+        # ('e-bikes I put in the Google Calendar 'E-bike Bay', everything else in 'Main Bay', and either way I text
+        # the customer': a routine told in the first person, the rest's verb left out, and what is done whatever
+        # the kind said after the routes — a sentence of its own)
+        both = _EITHER_WAY_AFTER.search(said)
+        body, tail = (said[: both.start()], said[both.end() :]) if both else (said, "")
+        body = _ROUTE_DONE_BY_ME.sub(" go ", body)
+        body = _ROUTE_REST_ELIDED.sub(lambda r: f"{r.group(1)} go ", body)
+        routed = routes(body)
+        if routed is None:
+            return said
+        if not tail:
+            return routed
+        tail = re.sub(
+            r"^(either\s+way|in\s+(?:any|either|both)\s+cases?|regardless|no\s+matter\s+what)\s*,?\s*(?:(?:i|we)\s+)?",
+            r"\1, ",
+            tail,
+            flags=re.I,
+        )
+        return f"{routed.rstrip(' .;,')}. {tail[:1].upper()}{tail[1:]}"
+
+    def routes(body: str) -> str | None:
         items, at = [], 0
         while at < len(body):
             found = _ROUTE_ITEM.match(body, at)
             if found is None:
-                return body
+                return None
             items.append(found)
             at = found.end()
             sep = re.match(r"\s*[,;]?\s*(?:and\s+)?", body[at:])
@@ -2214,14 +2292,25 @@ def routes_as_tests(text: str) -> str:
                 break
         kinds = [i for i in items if not _ROUTE_REST.match(i.group("cat").strip())]
         if len(items) < 2 or not kinds or len(kinds) < len(items) - 1:
-            return body
+            return None
         out = []
+        # ('…, everything else in 'Main Bay'': a place named alone is one of the service the other kinds go to —
+        # 'the Google Calendar 'E-bike Bay'' gives 'the Google Calendar 'Main Bay'')
+        placed = {
+            re.sub(r"(['\"‘“]).*$", "", i.group("dest").strip())
+            for i in items
+            if re.search(r"\S\s+['\"‘“][^'\"’”]+['\"’”]\s*$", i.group("dest").strip())
+            and integrations_in(i.group("dest"))
+        }
+        owner = next(iter(placed)) if len(placed) == 1 else ""
         for n, item in enumerate(items):
             cat, dest = item.group("cat").strip(), item.group("dest").strip()
+            if owner and re.fullmatch(r"['\"‘“][^'\"’”]+['\"’”]", dest):
+                dest = owner + dest
             verb = "add it to" if _STORES.search(dest) else "send it to"
             if item not in kinds:
                 if n != len(items) - 1:
-                    return body
+                    return None
                 out.append(f"otherwise {verb} {dest}")
                 continue
             cat = re.sub(r"^(?:and\s+|the\s+|all\s+|any\s+)+", "", cat, flags=re.I)
@@ -2241,7 +2330,10 @@ def routes_as_tests(text: str) -> str:
         said = "; ".join(out)
         return said[0].upper() + said[1:] + body[len(body.rstrip()) :]
 
-    return re.sub(r"(?:(?<=^)|(?<=[.!?:]\s)|(?<=\n))[^.!?:\n]*(?:\.(?=\S)[^.!?:\n]*)*", sentence, text)
+    # (a dash between spaces parts a clause too: 'I check the plan field — enterprise ones I put in …')
+    return re.sub(
+        r"(?:(?<=^)|(?<=[.!?:]\s)|(?<=\n)|(?<=\s[—–]\s))[^.!?:\n—–]*(?:\.(?=\S)[^.!?:\n—–]*)*", sentence, text
+    )
 
 
 # 'Charges of 2k or more (in the charge's currency) also go to #wins', 'Requests with a budget of 10k or more also get
@@ -3016,7 +3108,8 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
         sentence = found.group(0)
         if not sentence.strip() or found.span() in told:
             continue
-        low = sentence.strip().lower()
+        # ('[Sim Community] When an order is created …': a post's tags before its first sentence say nothing of it)
+        low = re.sub(r"^(?:\[[^\]\n]{1,40}\]\s*)+", "", sentence.strip().lower())
         # ('Some context: I'm a freelance translator, …': what it tells, after its lead-in)
         unled = re.sub(rules["lead_labels"], "", low)
         # (before a brief's ask, an aside in brackets lists fields, not steps: '(name, email, company)')
@@ -3771,9 +3864,12 @@ def named_flows(text: str) -> str:
     nouns = "|".join(re.escape(n) for n in lexicon()["flow_nouns"])
 
     # '[Community forum › Help] Airtable → Telegram digest\nEvery Friday …': a title line naming the flow by its
-    # services, with the text below it, asks for no step either (its words after the services stay, a name)
-    # ('Forum Q: GitHub releases → Discord. Whenever we publish a release on github.com/… post them in our Discord
-    # …': such a title ended by a full stop, when the text after it names both services again)
+    # services, with the text below it, asks for no step either (its words after the services stay, a name); so does
+    # a title asked as a question on the post's first line, '[Sim Community] Shopify order → Notion? Title says it.
+    # When an order …' (its '?' no test of 'Notion', its 'Shopify order' no call to Shopify), when a description
+    # follows it, and one ended by a full stop when the text after it names both services again ('Forum Q: GitHub
+    # releases → Discord. Whenever we publish a release on github.com/… post them in our Discord …'). A service's
+    # name may run to three capitalised words ('Google Sheets') and carry the thing it sends ('Shopify order').
     def title(m: re.Match[str]) -> str:
         rest = m.string[m.end() :]
         if not (
@@ -3787,12 +3883,15 @@ def named_flows(text: str) -> str:
         ):
             return m.group(0)
         name = m.group(4).strip()
+        if m.group("asked"):
+            return m.group(1) + name
         return m.group(1) + name + (m.group("dot") or "") if name else m.group(1).rstrip()
 
     text = re.sub(
         r"\A(\s*(?:\[[^\]\n]{1,40}\]\s*)*(?:#{1,6}\s+)?(?:[A-Z]\w*(?:\s+[A-Za-z]\w*){0,2}\s*:\s+)?)"
-        r"([A-Za-z][\w.]*)(?:\s+[a-z][\w-]*){0,2}?\s*(?:→|->|=>)\s*([A-Za-z][\w.]*)"
-        r"([^\n.!?:→]{0,40}?)(?:(?=\n\s*\S)|(?P<dot>[.!?])(?=[^\S\n]+\S))",
+        r"([A-Za-z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:\s+[a-z][\w-]*){0,2}?\s*(?:→|->|=>)\s*"
+        r"([A-Za-z][\w.]*(?:\s+[A-Z][\w.]*){0,2})"
+        r"([^\n.!?:→]{0,40}?)(?:(?=\n\s*\S)|(?P<asked>\?+)(?=[ \t]+\S[^\n]{60})|(?P<dot>[.!?])(?=[^\S\n]+\S))",
         title,
         text,
     )

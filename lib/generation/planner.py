@@ -33,6 +33,7 @@ from lib.generation.steps import (
     READ_VERBS,
     Step,
     clauses,
+    drafts_left,
     implied_else,
     read_steps,
     replaced,
@@ -802,6 +803,11 @@ def draft(description: str) -> Draft:
         ]
         test.branches = [("if", [s for s in steps if not any(s is x for x in later)]), ("else", other_side)]
         steps = [*after, test]
+    if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "gmail":
+        # 'on each new email, the AI drafts a reply — NOT sent': the draft is left in the mailbox the mail came to
+        services = {k for _, k in lx.integrations_in(description)}
+        mailbox = "outlook" if "outlook" in services and "gmail" not in services else "gmail"
+        steps = drafts_left(steps, description, mailbox)
     builder = _Builder(description, trigger)
     builder.dropped += [s.text for s in told_event]  # read: they say where the event comes from
     entry = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
@@ -5484,7 +5490,9 @@ _SENT_KIND = re.compile(
 )
 # what a sending verb sends ('email the summary to …', 'send me the digest via …', 'mail them today's report')
 _SENT_OBJECT = re.compile(
-    r"\b(?:(?P<send>send|forward)|email|e-mail|mail)\s+(?:(?:me|us|him|her|them|\S+@\S+)\s+)?"
+    r"\b(?:(?P<send>send|forward)|email|e-mail|mail)\s+(?:(?:me|us|him|her|them|\S+@\S+)\s+"
+    # ('email the applicant the residential checklist': the person, then what they are sent)
+    r"|(?:the|each|every|our|their|this|that)\s+(?:" + "|".join(lexicon()["people"]) + r")s?\s+(?=the\s))?"
     r"(?:the|a|an|our|their|his|her|your|my|this|today's|yesterday's|this week's|the weekly|the daily)\s+"
     r"(?P<thing>(?:(?!(?:a|an|the|to|of|and|or|with|from|for|via|using|on|in|at|by|it|them)\b)[a-z][\w-]*\s*){1,3}?)"
     # ('email the front desk at …', 'email the requester asking …': after 'email' a person, unless a 'to' follows)

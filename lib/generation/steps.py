@@ -1323,6 +1323,8 @@ _TOLD_REPLY = re.compile(
     r"(?<!\bsend\s)(?<!\bpost\s)(?<!\bwith\s)\b(?:the|its|their|our|my|your|his|her)\s+"
     r"(?:(?!(?:ai|agent|bot|assistant|llm|gpt|claude|model|it|he|she|they|someone|same)\b)[\w'’-]+\s+)?"
     r"|\b(?:automated|automatic|canned|generic)\s+"
+    # 'check the inbox for replies from the caterer', 'any new replies': replies looked for, not one to send
+    r"|\b(?:for|any|new|unread|incoming)\s+"
     # 'a question I can't answer', 'nobody here can answer': what a person cannot do, no reply to send
     r"|\b(?:i|we|you|they|he|she|nobody|no\s+one)\s+(?:can['’]?t|cannot|can\s+not|couldn['’]t|won['’]t)\s+)$"
 )
@@ -1772,6 +1774,12 @@ def _is_write(clause: str, key: str) -> bool:
         return (
             False  # 'answer parents' questions using our bake-sale page in Notion': what is used, read there
         )
+    if _added_when_read(low, phrases):
+        return False  # 'read the rows added today to the 'Returns' Google Sheet': where the rows are, read
+    if _grounded_on(low, phrases):
+        return (
+            False  # 'send a reply in Telegram based on the 'FAQ' Google Doc': what the reply draws on, read
+        )
     if key in ("gmail", "outlook") and re.search(
         r"\b(?:sent|forwarded|emailed|mailed|delivered|came|come|arrived?)\s+(?:in\s+)?(?:to|into|at)\s+(?:the|our|my)\s+"
         r"[^.,;:]{0,40}?\b(?:inbox|mailbox)\b",
@@ -2199,6 +2207,62 @@ def _sent_on(rest: str, place: str, prepositions: str) -> bool:
         rest,
     )
     return dest is not None and not re.search(r"\b(?:and|then)\b|[,;]", rest[: dest.start()])
+
+
+# what a reply or message is drawn from: 'based on the 'FAQ' Google Doc', 'using the 'Help Center' Notion page',
+# 'according to the document 'Policies' of the Google Docs', 'grounded in our Confluence handbook' ('using' only before
+# a named or document-like thing: 'using Gmail' is the account a mail goes out from)
+_GROUNDS = (
+    r"\b(?:(?:based|grounded|founded)\s+(?:on|in|upon)|according\s+to|drawing\s+(?:on|from)|with\s+the\s+help\s+of|"
+    r"(?P<using>using|with))\s+(?:the\s+|our\s+|my\s+|their\s+)?"
+    r"(?P<named>(?:(?:document|doc|page|file|sheet|database|notes?|faq|article|wiki|handbook|policy|policies|"
+    r"template|knowledge\s+base)\s+)?(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|‘[^’\n]{1,60}’|“[^”\n]{1,60}”)\s+|"
+    r"(?:document|doc|page|file|faq|article|wiki|handbook|policy|policies|template|knowledge\s+base)\s+"
+    r"|(?:[\w-]+\s+){0,3}?)"
+    r"(?:(?:in|of|on|from)\s+(?:the\s+|our\s+|my\s+)?)?"
+)
+_NOT_DATA_AFTER = (
+    r"(?:e?s)?\b(?!\s+(?:account|handle|profile|bot|app|(?:phone\s+)?numbers?|line|api|integration)\b)"
+)
+
+
+def _added_when_read(low: str, phrases: list[str]) -> bool:
+    """'read the rows added today to the 'Returns' Google Sheet', 'a list of the files added today to our Google Drive
+    folder': items named by when they were added to the service — the service holds them (not '… records added
+    today to #ops on Slack', a channel the message goes to)."""
+    return any(
+        re.search(
+            r"(?<=[a-z] )(?:added|dropped|placed|created|shared)\s+(?:today|yesterday|recently|lately|this\s+"
+            r"(?:week|month|morning)|last\s+(?:week|month|night))\s+(?:in|into|to|on|inside)\s+(?![#@])"
+            r"[^.,;#]{0,30}?\b" + re.escape(p) + r"\b",
+            low,
+        )
+        for p in phrases
+    )
+
+
+def _grounds(step: Step) -> bool:
+    """Whether a read is what its clause's act draws on ('reply in Telegram based on the 'FAQ' Google Doc')."""
+    key = step.integration or step.type
+    entry = lexicon()["integrations"].get(key or "")
+    return bool(entry) and _grounded_on((step.text or "").lower(), [p.strip() for p in entry["phrases"]])
+
+
+def _grounded_on(low: str, phrases: list[str]) -> bool:
+    """'… based on the 'FAQ' Google Doc', '… using the 'Help Center' Notion page': the service holds what the step
+    draws on — it is read, whatever the step writes elsewhere."""
+    for p in phrases:
+        for m in re.finditer(_GROUNDS + re.escape(p) + _NOT_DATA_AFTER, low):
+            if m.group("using") and not m.group("named").strip():
+                continue  # 'reply using Gmail', 'with Slack': how it is sent
+            if m.group("using") and not re.search(
+                r"['\"‘“]|\b(?:document|doc|page|file|faq|article|wiki|handbook|"
+                r"polic(?:y|ies)|template|knowledge\s+base)\b",
+                m.group("named"),
+            ):
+                continue  # 'with the new Slack …': no named thing drawn on
+            return True
+    return False
 
 
 def _read_as_data(low: str, phrases: list[str]) -> bool:
@@ -5293,13 +5357,15 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         ):
             continue  # 'It has to come from our Outlook account': the service the e-mails go out from, no read
         arrives = lx.EMAIL_RE.search(clause)
-        if (
-            key in ("gmail", "outlook")
-            and arrives
-            and arrives.end() <= pos
-            and re.search(lexicon()["arrival_address"], clause[: arrives.start()], re.I)
-        ):
-            continue  # 'Clients send briefs to briefs@x.agency (Outlook)': the inbox where mail arrives, no e-mail sent
+        arrival = (
+            re.search(lexicon()["arrival_address"], clause[: arrives.start()], re.I)
+            if key in ("gmail", "outlook") and arrives
+            else None
+        )
+        if arrival and arrives and (arrives.end() <= pos or arrival.start() <= pos < arrival.end()):
+            # 'Clients send briefs to briefs@x.agency (Outlook)', 'Citizens email permits@x.gov (Gmail)' (the verb
+            # theirs): the inbox where mail arrives, no e-mail sent
+            continue
         if any(a <= pos < b for a, b in kept_in) and any(k != key for _, k in lx.integrations_in(clause)):
             continue  # 'email the patient (email column in the sheet) …': the sheet holds the address, no step
         if (
@@ -7363,7 +7429,7 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
                 s
                 for s in read
                 if s.kind == "action"
-                or (s.kind == "source" and _LOOKED_UP.match(s.text or ""))
+                or (s.kind == "source" and (_LOOKED_UP.match(s.text or "") or _grounds(s)))
                 or (s.kind == "process" and _ANSWERING.match(s.text or ""))
             ]
         if not branch and _ANSWERS.match(route[1]):
@@ -9888,6 +9954,8 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     text = _WITHOUT_DOING.sub(lambda m: " " * len(m.group(0)), text)
     # "…, and that's it, I'll reply to them myself": what a person does themselves is no step (lexicon 'done_by_people')
     text = re.sub(lexicon()["done_by_people"], lambda m: " " * len(m.group(0)), text, flags=re.I)
+    # ('Staff review the drafts before anything goes out': people reading what the run drafted, no AI review)
+    text = re.sub(lexicon()["drafts_reviewed"], lambda m: " " * len(m.group(0)), text, flags=re.I)
     text = _sent_there(_ai_doing(text))
     # 'search the news about every one of them': the items read before, as 'each one' (padded: same positions)
     text = _OF_THEM_OBJECT.sub(lambda m: "each one".ljust(len(m.group(0))), text)
@@ -10135,15 +10203,21 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             # don't send the email': the items the test keeps, and what follows only when it kept some
             steps = steps[:collecting] + [_kept_items(steps[collecting], steps[collecting + 1 :], "guard")]
             continue
-        if guard and fetched and not any(s.kind in ("condition", "router", "fan") for s in steps):
+        if guard and fetched and not any(_decides(s) for s in steps):
             # 'If there are no returns, don't send anything': what follows the last fetch runs only when it
-            # found something
-            after = steps[fetched[-1] + 1 :]
+            # found something — after the tests that only narrow what it fetched ('open issues created more than
+            # 7 days ago': a test with nothing to decide)
+            end = fetched[-1]
+            while (
+                end + 1 < len(steps) and steps[end + 1].kind == "condition" and not _decides(steps[end + 1])
+            ):
+                end += 1
+            after = steps[end + 1 :]
             if after:
                 test = Step("condition", "condition", label="there are more than 0", text=sentence)
                 test.branches = [("if", after), ("else", [])]
                 test.data_from = steps[fetched[-1]]
-                steps = steps[: fetched[-1] + 1] + [test]
+                steps = steps[: end + 1] + [test]
                 continue
         scope = _item_scope(sentence) if loop is None else None
         acts = [s for s in steps if s.kind in ("action", "process")]
@@ -10621,6 +10695,31 @@ def _facts_replied(steps: list[Step]) -> list[Step]:
     return out
 
 
+def drafts_left(steps: list[Step], description: str, mailbox: str | None) -> list[Step]:
+    """'on each new email, the AI drafts a reply — NOT sent — …', '… writes a reply draft (do NOT send it). A
+    receptionist reviews the drafts': a reply drafted to the mail that started the run, that no later step sends or
+    posts, and that the request keeps unsent or has people review, is left as a draft in that mailbox (`mailbox`:
+    'gmail' or 'outlook'; lexicon.json 'drafts_kept' and 'drafts_reviewed')."""
+    if mailbox not in ("gmail", "outlook") or not steps:
+        return steps
+    last = steps[-1]
+    if (
+        last.kind != "process"
+        or last.label != "Draft"
+        or not re.search(r"\b(?:repl|respon|answer)", last.text, re.I)
+    ):
+        return steps
+    if not (
+        re.search(lexicon()["drafts_kept"], description, re.I)
+        or re.search(lexicon()["drafts_reviewed"], description, re.I)
+    ):
+        return steps
+    name = "Gmail" if mailbox == "gmail" else "Outlook"
+    draft = _integration_step(mailbox, f"draft the reply in {name}", description, write=True)
+    draft.text = last.text
+    return [*steps, draft]
+
+
 _THEN = re.compile(r"[,;]?\s*\b(?:and\s+)?(?:then|finally|lastly)\b", re.I)
 # 'Get the invoices from Airtable first.', 'Before that, pull them from …', 'First, fetch …', '… read … beforehand':
 # a read said after the step it feeds, and said to come before it
@@ -10950,9 +11049,19 @@ _EXCLUSION_AFTER = re.compile(
     r"|(?:and\s+)?(?:if|when)\s+(?:there\s+(?:are|is|were|was)\s+(?:no|none)\b|nothing\b))",
     re.I,
 )
+
+
+def _decides(step: Step) -> bool:
+    """A test, router or fan that decides what runs; a test with nothing on either side ('open issues created more
+    than 7 days ago') only narrows what was fetched."""
+    return step.kind in ("router", "fan") or (step.kind == "condition" and any(b for _, b in step.branches))
+
+
 # 'If there are no returns, don't send anything', 'if nothing new comes back, stop': a guard on what was fetched
 _GUARD = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:if|when)\s+(?:there(?:\s+(?:are|is|were|was)|['’]s)\s+(?:no\b|none\b|nothing\b)|"
+    # ('If there aren't any, skip the email')
+    r"there\s+(?:(?:are|is|were|was)\s+not|aren['’]?t|isn['’]?t|weren['’]?t|wasn['’]?t)\s+any\b|"
     r"nothing\s+(?:new\s+)?(?:is|was|comes?|came|turns?)\b|(?:it|they|the\s+[\w-]+)\s+(?:is|are|comes?\s+back)\s+empty\b|"
     # 'if the search finds nothing', 'if it returns nothing': the read found no item
     r"(?:it|they|the\s+[\w-]+)\s+(?:finds?|found|returns?|returned|turns?\s+up|turned\s+up|brings?\s+back|gets?)\s+"

@@ -2293,6 +2293,8 @@ def read_trigger(text: str) -> Trigger:
     # ('When somebody donates on, er, Stripe': a spoken filler between commas is no pause of the clause; blanked, every
     # position kept)
     text = _FILLER.sub(lambda m: " " * len(m.group(0)), text)
+    # ('…, I'll go through the drafts each morning': when people read what the run drafted, not when it runs)
+    text = re.sub(lexicon()["drafts_reviewed"], lambda m: " " * len(m.group(0)), text, flags=re.I)
     # ('* Customer quote: "When an intake email arrives, we'd like …"': the customer's ask, quoted in a call's notes,
     # is read as the request's own words; its marks are blanked, every position kept)
     text = _ASK_QUOTED.sub(lambda m: f" {m.group(0)[1:-1]} " if _asked(m.group(0)) else m.group(0), text)
