@@ -1775,10 +1775,13 @@ def _listed_below(text: str, line: re.Pattern[str]) -> str:
         if re.search(r"\w", m.group("items") or ""):
             continue
         items = re.match(r"(?:\n[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+[^\n]*)+", text[m.end() :])
+        if items is None and "#" in m.group("lead"):
+            # ('## Out of scope\nEmail.'): under a heading, its plain lines up to the next heading or blank line
+            items = re.match(r"(?:\n[ \t]*(?![#\s])[^\n]*)+", text[m.end() :])
         if items is None:
             continue
         below = re.sub(
-            r"(\n[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+)([^\n]*)",
+            r"(\n[ \t]*(?:(?:[-*•]|\d{1,2}[.)])[ \t]+)?)(?=[^\s#])([^\n]*)",
             lambda b: b.group(1) + (_ban(b.group(2)) or b.group(2)),
             items.group(0),
         )

@@ -1618,12 +1618,13 @@ def _unread_note(unread: list[str]) -> str:
 
 _DECLARED = re.compile(
     r"\b(?:(?:manual(?:ly)?|by hand)\s+(?:start|run|trigger)|(?:start|run|trigger|kick)\s+(?:(?:it|this|this one|that)\s+)?(?:off\s+)?(?:manually|by hand)|"
-    r"(?:takes|receives|accepts|is given|gets)|inputs?|form)\s+(?:with|of|:)?\s*(?:the\s+|an?\s+|their\s+)?"
+    r"(?:takes|receives|accepts|is given|gets)|inputs?|form|(?:call|hit|ping)(?:s|ed)?(?:\s+it)?(?=\s+with\b))\s+(?:with|of|:)?\s*"
+    r"(?:the\s+|an?\s+|their\s+)?"
     r"(?:[a-z][\w-]*(?:\s+[a-z][\w-]*)?'s\s+)?"
     # ('the project's name and the client's email': an item may name whose it is)
     r"(?P<list>[a-z][a-z -]{1,30}?(?:,\s*(?:an?\s+|the\s+)?(?:[a-z][\w-]*'s\s+)?[a-z][a-z -]{1,30}?)*,?\s+and\s+"
     r"(?:an?\s+|the\s+)?(?:[a-z][\w-]*'s\s+)?[a-z][a-z -]{1,30}?)"
-    r"(?=\s*(?:[.;:)]|\d\)|$)|\s+(?:and|then|to|into|in|for|from|on|so)\s)",
+    r"(?=\s*(?:[.;:),]|\d\)|$)|\s+(?:and|then|to|into|in|for|from|on|so|that|which)\s)",
     re.I,
 )
 
@@ -1654,7 +1655,8 @@ def _declared_inputs(description: str, head: str = "") -> list[str]:
     number to reach someone — otherwise the one free-text input is enough). The trigger's own clause (`head`)
     may list the keys a call brings ('Trigger: API call with fields unit, description, tenant_email')."""
     keys = _KEYS_LISTED.search(head) or _KEYS_BARE.search(head) or _KEYS_BRACED.search(description)
-    found = keys or _DECLARED.search(description)
+    # ('an api i can call w/ a dogs name, owner phone + vaccine date'): shorthand for 'with' and 'and'
+    found = keys or _DECLARED.search(re.sub(r"\s+[+&]\s+", " and ", re.sub(r"\bw/\s*", "with ", description)))
     if found is None:
         return []
     parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", found.group("list").replace("`", ""))

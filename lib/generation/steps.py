@@ -3928,10 +3928,20 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             numbers = [m.group(0) for m in _recipient_phones(clause)] if target == "phones" else []
             values[field_id] = "\n".join(dict.fromkeys(_digits(n) for n in numbers or [found.group(0)]))
         else:
-            who = _person(clause)
+            # ('send a welcome text via Twilio to the number on the form'): a number the data holds, whoever's it is
+            who = _person(clause) or ("person" if _NUMBER_IN_DATA.search(clause) else None)
             if who:  # 'send a WhatsApp message to the customer': their number comes from the data
                 values[field_id] = "{recipient_phone}"
                 values["__who"] = who
+
+
+# 'to the number on the form', 'at the phone number in the booking', 'to the mobile given in the sheet': a number
+# the data (a form, a row, an event) holds
+_NUMBER_IN_DATA = re.compile(
+    r"\b(?:to|at|on)\s+the\s+(?:(?:phone|mobile|cell|contact)\s+)?(?:number|phone|mobile)\s+"
+    r"(?:(?:(?:they|he|she)\s+)?(?:gave|given|entered|left|listed)\s+)?(?:on|in|from|of)\s+(?:the|each|their)\b",
+    re.I,
+)
 
 
 def _channel_name(clause: str) -> str | None:
