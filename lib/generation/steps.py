@@ -4260,8 +4260,9 @@ def _api_step(clause: str, description: str) -> Step | None:
             or _written_at_host(clause[: url.start()])
             # 'call the Shippo API (api.goshippo.com) to create the label', '… for create the label': the call's
             # purpose, said after the address, writes
+            # (not 'check <url> for alerts older than 30 minutes': after 'for', a plural is what is looked for)
             or re.match(
-                r"[^\s,;.)]*\)?\s*,?\s*(?:in\s+order\s+)?(?:to|for)\s+(?:"
+                r"[^\s,;.)]*\)?\s*,?\s*(?:in\s+order\s+)?(?:to|for(?!\s+[a-z]+s\b))\s+(?:"
                 + _WRITE
                 + r"|register|generate|buy)\b",
                 low[url.end() :],
@@ -5936,6 +5937,15 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
             low,
         )
     )
+    # 'then tick the 'reminded' column', 'mark their 'paid' box': a column of the row the run works on, in the table
+    # service named elsewhere (its noun: a row)
+    column = re.search(
+        r"\b(?:" + _changed_words() + r"|(?:fill(?:s|ed)?\s+in|check(?:s|ed)?\s+off)\s+(?:the|its|their|that|this))\s+"
+        r"(?:(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|“[^”\n]{1,40}”\s+|[\w-]+\s+){1,3}?(?:column|checkbox|tick\s*box|box|cell)s?\b|"
+        r"(?:column|checkbox|box|cell)\s+(?:'[^'\n]{1,40}'|\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”))",
+        low,
+    )
+    record = record or (re.search(r"\b(row)\b", "row") if column else None)
     if record and (
         not any(k in lexicon()["record_nouns"][record.group(1)] for _, k in lx.integrations_in(description))
         or lx.CHANNEL_RE.search(clause)
@@ -8567,6 +8577,14 @@ def _each_read_tested(sentence: str) -> str:
     return f"{sentence[: found.start('verb')]}for each {item}, {verb} {said}{sentence[found.end() :]}"
 
 
+# 'so ops can book the truck', 'so that the team knows': why a step is done, said after it (no step of its own)
+_PURPOSE = re.compile(
+    r"(?P<each>\b(?:for|to)\s+(?:each|every)\s+(?:one|[\w-]+))\s+so\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?"
+    r"(?:can|could|will|would|may|knows?|sees?|has|have)\b[^,;.\n]*(?=\s*(?:[,;.]|$))",
+    re.I,
+)
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     sentence = _each_read_tested(sentence)
     sentence = _each_headed(
@@ -8578,6 +8596,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     if excepted is not None:
         return excepted
     sentence = _each_unless(_filtered_object(sentence))
+    # ('create a Linear issue for each one so ops can book the truck, then tell …'): why each is made asks for nothing;
+    # what follows it is the next step
+    sentence = _PURPOSE.sub(r"\g<each>", sentence)
     # 'for each of our 12 stores in …': how many there are says nothing about what each one is
     sentence = re.sub(
         r"\b((?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those))\s+\d+\s+(?=[a-z])",

@@ -15,19 +15,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r39b-01-spec-library-log": "'Append one line per member to the 'Reminder Log' tab' is not written, and the "
-    "'Out of scope: SMS.' heading builds a text",
-    "r39b-03-unpaid-members-sms": "'Only members whose 'paid' column is 'no' get a text' tests the whole sheet, no loop "
-    "and no recipient",
-    "r39b-04-shopify-unshipped-email": "'email the customer' after a list of orders is one e-mail with no recipient",
-    "r39b-06-invoices-tick": "'and then I mark the 'reminded' column' is not written",
-    "r39b-08-alerts-jira-each": "'check <url> for alerts … and, for each one, open a Jira ticket' POSTs to the URL "
-    "and opens one ticket",
-    "r39b-09-api-supabase-sms": "'texts the customer' with the phone number in the API call has no recipient",
-    "r39b-12-de-outlook-tick": "refused: the phrase table does not read 'Spalte' or 'abhaken'",
-    "r39b-17-api-outlook-tenant": "'emails the tenant' with the tenant's address in the API call has no recipient",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round39b.jsonl", _KNOWN))
