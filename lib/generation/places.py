@@ -387,6 +387,24 @@ def _items_again(
         if len({(p.key, p.name) for p in told}) != 1:
             continue
         out.append((m.start(), m.end(), f"{m.group(0)} of {told[-1].written}"))
+    # ('… moved consent forms into Airtable, table 'Surgery Consents'. … take the consents created that day'): the
+    # items named by the last word of one place's quoted name, read where a step reads, are that place's
+    for place in places:
+        last = re.findall(r"[A-Za-z]+", place.name or "")
+        if not place.quoted or not last or not last[-1].lower().endswith("s") or len(last[-1]) < 4:
+            continue
+        same = [p for p in places if p.name and re.findall(r"[A-Za-z]+", p.name)[-1:] == last[-1:]]
+        if len({(p.key, p.name) for p in same}) != 1:
+            continue
+        said = re.compile(
+            rf"\b(?:the|all(?:\s+the)?|today['’]s|new|(?:every|each)(?:\s+of\s+the)?)\s+(?:new\s+)?{re.escape(last[-1])}\b"
+            r"(?!\s+(?:of|in|from|on|inside)\b|['’]|[\"”])",
+            re.I,
+        )
+        for m in said.finditer(text, place.end):
+            taken = any(a < m.end() and m.start() < b for a, b, _ in found + out)
+            if not taken and _reads_here(text, m.start(), m.end()):
+                out.append((m.start(), m.end(), f"{m.group(0)} in {place.written}"))
     return out
 
 
