@@ -633,7 +633,9 @@ def _got_if_re() -> re.Pattern[str]:
     people = "|".join(sorted(map(re.escape, lexicon()["people"]), key=len, reverse=True))
     return re.compile(
         r"(?P<lead>(?:^|[.;:!?\n,]|\bthen\b)[^\S\n]*(?:[-*•]\s*)?)"
-        r"(?:only\s+)?(?:anyone|anybody|everyone|every\s*one|those|people|(?:the\s+|any\s+)?(?P<person>" + people + r")(?P<many>s)?)\s+"
+        r"(?:only\s+)?(?:anyone|anybody|everyone|every\s*one|those|people|(?:the\s+|any\s+)?(?P<person>"
+        + people
+        + r")(?P<many>s)?)\s+"
         r"(?P<how>with|who|whose|that)\s+(?P<test>[^,;.\n()]{3,80}?)\s+(?:(?:automatically|also|then)\s+)?"
         r"(?:gets?|receives?|will\s+(?:get|receive)|should\s+(?:get|receive))\s+"
         r"(?:an?\s+|one\s+)(?:(?P<kind>[\w-]+)\s+)?(?P<what>e-?mail|sms|text\s+message|text)\b",
@@ -2539,7 +2541,9 @@ def their_people(text: str) -> str:
     def said(m: re.Match[str]) -> str:
         start = _sentence_start(text, m.start())
         if _each_said_before(text, m.start("the"), "each|every") or re.match(
-            r"\W*(?:(?:and|then|so)\s+)?(?:when|whenever|if|once|after|as\s+soon\s+as|on)\b", text[start:], re.I
+            r"\W*(?:(?:and|then|so)\s+)?(?:when|whenever|if|once|after|as\s+soon\s+as|on)\b",
+            text[start:],
+            re.I,
         ):
             return m.group(0)
         return text[m.start() : m.start("the")] + "each" + text[m.end("the") : m.end()]

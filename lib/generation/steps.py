@@ -5940,7 +5940,9 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     # 'then tick the 'reminded' column', 'mark their 'paid' box': a column of the row the run works on, in the table
     # service named elsewhere (its noun: a row)
     column = re.search(
-        r"\b(?:" + _changed_words() + r"|(?:fill(?:s|ed)?\s+in|check(?:s|ed)?\s+off)\s+(?:the|its|their|that|this))\s+"
+        r"\b(?:"
+        + _changed_words()
+        + r"|(?:fill(?:s|ed)?\s+in|check(?:s|ed)?\s+off)\s+(?:the|its|their|that|this))\s+"
         r"(?:(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|“[^”\n]{1,40}”\s+|[\w-]+\s+){1,3}?(?:column|checkbox|tick\s*box|box|cell)s?\b|"
         r"(?:column|checkbox|box|cell)\s+(?:'[^'\n]{1,40}'|\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”))",
         low,
