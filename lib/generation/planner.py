@@ -220,8 +220,6 @@ def draft(description: str) -> Draft:
     )  # 'Creates one Notion page per new issue' → 'for each new issue, …'
     # 'find the clients more than 60 days overdue and email each of them' → 'email each client that is more than …'
     description = lx.found_then_each(description)
-    # 'check the orders still unfulfilled and email the customer a note' → '… email each customer …'
-    description = lx.their_people(description)
     # '"the Rota" means the Google Sheet 'Theatre Rota'. … each session listed in the Rota': the place defined
     description = defined_terms(description)
     # 'Loans are tracked in the "Loans" tab of our sheet. … go through that tab': the place told of, written out
@@ -233,6 +231,8 @@ def draft(description: str) -> Draft:
     description = lx.routine_as_steps(
         description
     )  # 'then I email each customer' → 'then email each customer'
+    # 'check the orders still unfulfilled and email the customer a note' → '… email each customer …'
+    description = lx.their_people(description)
     # 'the bot reads …, writes a digest and posts it', 'she pulls …', 'it will post' → 'read …, write …, post it'
     description = lx.doer_as_steps(description)
     description = lx.watched_events(description)  # 'watch #help in Slack. When …': the event happens there

@@ -8580,7 +8580,7 @@ def _each_read_tested(sentence: str) -> str:
 
 
 # 'so ops can book the truck', 'so that the team knows': why a step is done, said after it (no step of its own)
-_PURPOSE = re.compile(
+_EACH_PURPOSE = re.compile(
     r"(?P<each>\b(?:for|to)\s+(?:each|every)\s+(?:one|[\w-]+))\s+so\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?"
     r"(?:can|could|will|would|may|knows?|sees?|has|have)\b[^,;.\n]*(?=\s*(?:[,;.]|$))",
     re.I,
@@ -8600,7 +8600,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     sentence = _each_unless(_filtered_object(sentence))
     # ('create a Linear issue for each one so ops can book the truck, then tell …'): why each is made asks for nothing;
     # what follows it is the next step
-    sentence = _PURPOSE.sub(r"\g<each>", sentence)
+    sentence = _EACH_PURPOSE.sub(r"\g<each>", sentence)
     # 'for each of our 12 stores in …': how many there are says nothing about what each one is
     sentence = re.sub(
         r"\b((?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those))\s+\d+\s+(?=[a-z])",

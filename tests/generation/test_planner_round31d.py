@@ -20,8 +20,6 @@ _KNOWN: dict[str, str] = {
     "r31d-03-chat-jot-notion": "the page named in the next sentence ('the page is called Idea Inbox'), which names no "
     "service, is not carried to the Notion step",
     "r31d-05-github-issue-labelled": "'labelled bug' is not carried into the issue's labels",
-    "r31d-08-spec-supabase-insert": "'Input: API call with name and email' makes an empty API read and the "
-    "welcome e-mail has no recipient from the call's data",
     "r31d-17-dm-recorded-airtable": "'gets recorded in our Airtable' is refused: no step recognised",
 }
 
