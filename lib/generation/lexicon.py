@@ -633,7 +633,9 @@ def _got_if_re() -> re.Pattern[str]:
     people = "|".join(sorted(map(re.escape, lexicon()["people"]), key=len, reverse=True))
     return re.compile(
         r"(?P<lead>(?:^|[.;:!?\n,]|\bthen\b)[^\S\n]*(?:[-*•]\s*)?)"
-        r"(?:anyone|anybody|everyone|every\s*one|those|people|(?:the\s+|any\s+)?(?:" + people + r")s?)\s+"
+        r"(?:only\s+)?(?:anyone|anybody|everyone|every\s*one|those|people|(?:the\s+|any\s+)?(?P<person>"
+        + people
+        + r")(?P<many>s)?)\s+"
         r"(?P<how>with|who|whose|that)\s+(?P<test>[^,;.\n()]{3,80}?)\s+(?:(?:automatically|also|then)\s+)?"
         r"(?:gets?|receives?|will\s+(?:get|receive)|should\s+(?:get|receive))\s+"
         r"(?:an?\s+|one\s+)(?:(?P<kind>[\w-]+)\s+)?(?P<what>e-?mail|sms|text\s+message|text)\b",
@@ -646,6 +648,17 @@ def _got_if_re() -> re.Pattern[str]:
 _HELD_ASIDE = re.compile(
     r"\s*\((?:the\s+|their\s+|its\s+|his\s+|her\s+|each\s+)?[\w' -]{1,30}?\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?"
     r"(?:(?:column|field|property)\s+)?(?:in|on|of)\s+(?:the|that|this|each|every|their|its|our)\s+[\w -]{1,30}\)",
+    re.I,
+)
+
+
+# 'The SMS goes to the patient's phone number from the sheet', 'the email is sent to each member's address in the
+# table': where the address of each item lives, said of a message — no read of its own (the item holds it)
+_HELD_TAIL = re.compile(
+    r"(?P<to>\b(?:goes|go|is\s+sent|are\s+sent|gets\s+sent|should\s+go|must\s+go|will\s+go)\s+to\s+(?:the|each|every|their)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:phone(?:\s+number)?|mobile(?:\s+number)?|number|e-?mail(?:\s+address)?|address))\s+"
+    r"(?:(?:taken|read|pulled)\s+)?(?:from|in|on|of)\s+(?:the|that|this|our|their|each|every)\s+"
+    r"(?:sheet|spreadsheet|table|tab|row|record|list|data|form|file|database|base)\b",
     re.I,
 )
 
@@ -678,7 +691,7 @@ def recipients_as_steps(text: str) -> str:
         text,
         flags=re.I,
     )
-    text = _got_re().sub(sent, _HELD_ASIDE.sub("", text))
+    text = _got_re().sub(sent, _HELD_ASIDE.sub("", _HELD_TAIL.sub(r"\g<to>", text)))
 
     def kept(m: re.Match[str]) -> str:
         # 'anyone with fewer than 38 hours logged gets an email' → 'if they have fewer than 38 hours logged, email them'
@@ -686,7 +699,9 @@ def recipients_as_steps(text: str) -> str:
         kind = m.group("kind")
         told = f" a {kind}" if kind and kind.lower() not in ("new", "short", "quick") else ""
         subject = {"with": "they have", "whose": "their"}.get(m.group("how").lower(), "they")
-        return f"{m.group('lead')}if {subject} {m.group('test').strip()}, {verb} them{told}"
+        # ('Only patients whose 'confirmed' column is 'no' get an SMS'): people of a list, each one tested
+        each = f"for each {m.group('person')}, " if m.group("many") else ""
+        return f"{m.group('lead')}{each}if {subject} {m.group('test').strip()}, {verb} them{told}"
 
     return _got_if_re().sub(kept, text)
 
@@ -1879,10 +1894,13 @@ def _listed_below(text: str, line: re.Pattern[str]) -> str:
         if re.search(r"\w", m.group("items") or ""):
             continue
         items = re.match(r"(?:\n[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+[^\n]*)+", text[m.end() :])
+        if items is None and "#" in m.group("lead"):
+            # ('## Out of scope\nEmail.'): under a heading, its plain lines up to the next heading or blank line
+            items = re.match(r"(?:\n[ \t]*(?![#\s])[^\n]*)+", text[m.end() :])
         if items is None:
             continue
         below = re.sub(
-            r"(\n[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+)([^\n]*)",
+            r"(\n[ \t]*(?:(?:[-*•]|\d{1,2}[.)])[ \t]+)?)(?=[^\s#])([^\n]*)",
             lambda b: b.group(1) + (_ban(b.group(2)) or b.group(2)),
             items.group(0),
         )
@@ -2660,6 +2678,36 @@ def found_then_each(text: str) -> str:
         return f"{m.group('verb')} each {one} {test}"
 
     return _found_then_each_re().sub(said, text)
+
+
+@lru_cache(maxsize=1)
+def _their_people_re() -> re.Pattern[str]:
+    rules = lexicon()["their_people"]
+    return re.compile(
+        rf"\b(?P<items>{rules['items']})\b[^.!?\n]*?\b(?P<verb>{rules['verbs']})\s+(?P<the>the)\s+"
+        rf"(?P<who>{rules['people']})\b(?!['’]s|s\b|\s+(?:list|team|base|success|service|support)\b)",
+        re.I,
+    )
+
+
+def their_people(text: str) -> str:
+    """'check shopify for orders still unfulfilled after 3 days and email the customer a sorry-for-the-delay note' →
+    '… and email each customer …': a list of items read (lexicon.json 'their_people' items, in the plural), then a
+    message in the same sentence to 'the' person an item belongs to — each item's own person, so the list is gone
+    through. Not where the sentence already says 'each'/'every' of an item (a time, 'each monday', is no loop) or
+    opens on an event ('when new orders come in …', one event's person)."""
+
+    def said(m: re.Match[str]) -> str:
+        start = _sentence_start(text, m.start())
+        if _each_said_before(text, m.start("the"), "each|every") or re.match(
+            r"\W*(?:(?:and|then|so)\s+)?(?:when|whenever|if|once|after|as\s+soon\s+as|on)\b",
+            text[start:],
+            re.I,
+        ):
+            return m.group(0)
+        return text[m.start() : m.start("the")] + "each" + text[m.end("the") : m.end()]
+
+    return _their_people_re().sub(said, text)
 
 
 def written_out(text: str) -> str:

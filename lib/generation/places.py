@@ -387,6 +387,30 @@ def _items_again(
         if len({(p.key, p.name) for p in told}) != 1:
             continue
         out.append((m.start(), m.end(), f"{m.group(0)} of {told[-1].written}"))
+    # ('… moved consent forms into Airtable, table 'Surgery Consents'. … take the consents created that day'): the
+    # items named by the last word of one place's quoted name, read where a step reads, are that place's
+    for place in places:
+        last = re.findall(r"[A-Za-z]+", place.name or "")
+        # (a name of two words or more: a one-word name, 'Tasks', is the place's own name said again, `_said_again`)
+        if not place.quoted or len(last) < 2 or not last[-1].lower().endswith("s") or len(last[-1]) < 4:
+            continue
+        same = [p for p in places if p.name and re.findall(r"[A-Za-z]+", p.name)[-1:] == last[-1:]]
+        if len({(p.key, p.name) for p in same}) != 1:
+            continue
+        # (right after a verb that takes them: 'take the consents created that day', 'go through all the consents')
+        said = re.compile(
+            r"\b(?:take|takes|get|gets|read|reads|pull|pulls|fetch|fetches|grab|grabs|go(?:es)?\s+through|check|checks|"
+            r"collect|collects|process|processes|export|exports|load|loads)\s+"
+            rf"(?P<items>(?:the|all(?:\s+the)?|today['’]s|new|(?:every|each)(?:\s+of\s+the)?)\s+(?:new\s+)?"
+            rf"{re.escape(last[-1])})\b"
+            r"(?!\s+(?:of|in|from|on|inside)\b|['’]|[\"”])",
+            re.I,
+        )
+        for m in said.finditer(text, place.end):
+            at, end = m.span("items")
+            taken = any(a < end and at < b for a, b, _ in found + out)
+            if not taken and _reads_here(text, at, end):
+                out.append((at, end, f"{m.group('items')} in {place.written}"))
     return out
 
 

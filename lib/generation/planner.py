@@ -237,6 +237,8 @@ def draft(description: str) -> Draft:
     description = lx.routine_as_steps(
         description
     )  # 'then I email each customer' → 'then email each customer'
+    # 'check the orders still unfulfilled and email the customer a note' → '… email each customer …'
+    description = lx.their_people(description)
     # 'the bot reads …, writes a digest and posts it', 'she pulls …', 'it will post' → 'read …, write …, post it'
     description = lx.doer_as_steps(description)
     description = lx.watched_events(description)  # 'watch #help in Slack. When …': the event happens there
@@ -1630,14 +1632,14 @@ def _unread_note(unread: list[str]) -> str:
 
 _DECLARED = re.compile(
     r"\b(?:(?:manual(?:ly)?|by hand)\s+(?:start|run|trigger)|(?:start|run|trigger|kick)\s+(?:(?:it|this|this one|that)\s+)?(?:off\s+)?(?:manually|by hand)|"
-    r"(?:takes?|receives?|accepts?|is given|gets|calls?(?=\s+with\b))|inputs?|form)\s+(?:with|of|:)?\s*"
+    r"(?:takes?|receives?|accepts?|is given|gets)|inputs?|form|(?:call|hit|ping)(?:s|ed)?(?:\s+it)?(?=\s+with\b))\s+(?:with|of|:)?\s*"
     r"(?:the\s+|an?\s+|their\s+)?"
     r"(?:[a-z][\w-]*(?:\s+[a-z][\w-]*)?'s\s+)?"
     # ('the project's name and the client's email': an item may name whose it is)
     r"(?P<list>[a-z][a-z -]{1,30}?(?:,\s*(?:an?\s+|the\s+)?(?:[a-z][\w-]*'s\s+)?[a-z][a-z -]{1,30}?)*,?\s+(?:and|&|\+)\s+"
     r"(?:an?\s+|the\s+)?(?:[a-z][\w-]*'s\s+)?[a-z][a-z -]{1,30}?)"
     # (the list ends where the next clause starts: 'takes the name, email and event date, adds a row …')
-    r"(?=\s*(?:[.;:)]|\d\)|$)|\s+(?:and|then|to|into|in|for|from|on|so)\s|,\s+(?:and\s+|then\s+)?[a-z]+s?\s)",
+    r"(?=\s*(?:[.;:),]|\d\)|$)|\s+(?:and|then|to|into|in|for|from|on|so|that|which)\s)",
     re.I,
 )
 
@@ -1668,7 +1670,8 @@ def _declared_inputs(description: str, head: str = "") -> list[str]:
     number to reach someone — otherwise the one free-text input is enough). The trigger's own clause (`head`)
     may list the keys a call brings ('Trigger: API call with fields unit, description, tenant_email')."""
     keys = _KEYS_LISTED.search(head) or _KEYS_BARE.search(head) or _KEYS_BRACED.search(description)
-    found = keys or _DECLARED.search(description)
+    # ('an api i can call w/ a dogs name, owner phone + vaccine date'): shorthand for 'with' and 'and'
+    found = keys or _DECLARED.search(re.sub(r"\s+[+&]\s+", " and ", re.sub(r"\bw/\s*", "with ", description)))
     if found is None:
         return []
     parts = re.split(r",\s*(?:and\s+)?|\s+(?:and|&|\+)\s+", found.group("list").replace("`", ""))

@@ -4020,10 +4020,20 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             numbers = [m.group(0) for m in _recipient_phones(clause)] if target == "phones" else []
             values[field_id] = "\n".join(dict.fromkeys(_digits(n) for n in numbers or [found.group(0)]))
         else:
-            who = _person(clause)
+            # ('send a welcome text via Twilio to the number on the form'): a number the data holds, whoever's it is
+            who = _person(clause) or ("person" if _NUMBER_IN_DATA.search(clause) else None)
             if who:  # 'send a WhatsApp message to the customer': their number comes from the data
                 values[field_id] = "{recipient_phone}"
                 values["__who"] = who
+
+
+# 'to the number on the form', 'at the phone number in the booking', 'to the mobile given in the sheet': a number
+# the data (a form, a row, an event) holds
+_NUMBER_IN_DATA = re.compile(
+    r"\b(?:to|at|on)\s+the\s+(?:(?:phone|mobile|cell|contact)\s+)?(?:number|phone|mobile)\s+"
+    r"(?:(?:(?:they|he|she)\s+)?(?:gave|given|entered|left|listed)\s+)?(?:on|in|from|of)\s+(?:the|each|their)\b",
+    re.I,
+)
 
 
 def _channel_name(clause: str) -> str | None:
@@ -4342,8 +4352,9 @@ def _api_step(clause: str, description: str) -> Step | None:
             or _written_at_host(clause[: url.start()])
             # 'call the Shippo API (api.goshippo.com) to create the label', '… for create the label': the call's
             # purpose, said after the address, writes
+            # (not 'check <url> for alerts older than 30 minutes': after 'for', a plural is what is looked for)
             or re.match(
-                r"[^\s,;.)]*\)?\s*,?\s*(?:in\s+order\s+)?(?:to|for)\s+(?:"
+                r"[^\s,;.)]*\)?\s*,?\s*(?:in\s+order\s+)?(?:to|for(?!\s+[a-z]+s\b))\s+(?:"
                 + _WRITE
                 + r"|register|generate|buy)\b",
                 low[url.end() :],
@@ -6020,6 +6031,17 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
             low,
         )
     )
+    # 'then tick the 'reminded' column', 'mark their 'paid' box': a column of the row the run works on, in the table
+    # service named elsewhere (its noun: a row)
+    column = re.search(
+        r"\b(?:"
+        + _changed_words()
+        + r"|(?:fill(?:s|ed)?\s+in|check(?:s|ed)?\s+off)\s+(?:the|its|their|that|this))\s+"
+        r"(?:(?:'[^'\n]{1,40}'\s+|\"[^\"\n]{1,40}\"\s+|“[^”\n]{1,40}”\s+|[\w-]+\s+){1,3}?(?:column|checkbox|tick\s*box|box|cell)s?\b|"
+        r"(?:column|checkbox|box|cell)\s+(?:'[^'\n]{1,40}'|\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”))",
+        low,
+    )
+    record = record or (re.search(r"\b(row)\b", "row") if column else None)
     if record and (
         not any(k in lexicon()["record_nouns"][record.group(1)] for _, k in lx.integrations_in(description))
         or lx.CHANNEL_RE.search(clause)
@@ -8651,6 +8673,14 @@ def _each_read_tested(sentence: str) -> str:
     return f"{sentence[: found.start('verb')]}for each {item}, {verb} {said}{sentence[found.end() :]}"
 
 
+# 'so ops can book the truck', 'so that the team knows': why a step is done, said after it (no step of its own)
+_EACH_PURPOSE = re.compile(
+    r"(?P<each>\b(?:for|to)\s+(?:each|every)\s+(?:one|[\w-]+))\s+so\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?"
+    r"(?:can|could|will|would|may|knows?|sees?|has|have)\b[^,;.\n]*(?=\s*(?:[,;.]|$))",
+    re.I,
+)
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     sentence = _each_read_tested(sentence)
     sentence = _each_headed(
@@ -8662,6 +8692,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
     if excepted is not None:
         return excepted
     sentence = _each_unless(_filtered_object(sentence))
+    # ('create a Linear issue for each one so ops can book the truck, then tell …'): why each is made asks for nothing;
+    # what follows it is the next step
+    sentence = _EACH_PURPOSE.sub(r"\g<each>", sentence)
     # 'for each of our 12 stores in …': how many there are says nothing about what each one is
     sentence = re.sub(
         r"\b((?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those))\s+\d+\s+(?=[a-z])",

@@ -704,6 +704,11 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
         city = (found.group(1) or found.group(2)).lower().replace("-", " ")
         if city in _city_zones() and not _negated(text, found.span()):
             return _city_zones()[city], found.span()
+    # ('ny time pls', 'la time'): a city of the lexicon's own list (`city_zones`), in a chat's lower case, before 'time'
+    cities = "|".join(sorted(map(re.escape, lexicon()["city_zones"]), key=len, reverse=True))
+    for found in re.finditer(rf"\b({cities})\s+(?:local\s+)?time\b", text, re.I):
+        if not _negated(text, found.span()):
+            return lexicon()["city_zones"][found.group(1).lower()], found.span()
     return None, None
 
 

@@ -14,7 +14,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r33l-02-for-every-issue-comment": "a comment on each fetched GitHub issue is not built (JUL25's github block "
     "comments on pull requests only; an HTTP POST to the issue's comments is not planned)",
-    "r33l-11-one-by-one": "'the phone number in each row' is not taken from the row",
 }
 
 

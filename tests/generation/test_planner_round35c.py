@@ -25,8 +25,6 @@ _KNOWN: dict[str, str] = {
     "and loops over an inbox read instead of starting on each e-mail",
     "r35c-07-dan-posts-himself": "'using the Notion page …' (a page the AI reads) creates a Notion page (read vs "
     "write is stream 35b's)",
-    "r35c-19-booking-sms-control": "'the phone number in the row' is not taken into the SMS's recipient (recipients "
-    "are stream 35d's)",
 }
 
 
