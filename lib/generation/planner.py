@@ -46,6 +46,7 @@ from lib.generation.translations import (
     phrase_languages,
     read_share,
     to_english,
+    name_spans,
     told_spans,
     unread_clauses,
     unread_words,
@@ -125,7 +126,8 @@ def draft(description: str) -> Draft:
     foreign = language_of(description)
     english = to_english(description, foreign) if foreign else None
     # what is only told (the background before an explicit ask, the signature) may stay unread: the asked part may not
-    request = _blanked(english, told_spans(english)) if english else None
+    # and a name (a business, a person, a town) need not be read: the request around it must
+    request = _blanked(english, told_spans(english) + name_spans(english, foreign)) if english else None
     unread = unread_words(request) if request else []
     # a clause mostly left unread: its step would be a guess
     garbled = unread_clauses(request) if request else []

@@ -29,12 +29,6 @@ _KNOWN: dict[str, str] = {
     "r39a-08-spec-negative-ac-stripe-slack": "the negative AC 'payments under $50 are not announced' is not a condition",
     "r39a-09-spec-negative-ac-github-discord": "'Fires on the GitHub issues webhook' keeps no provider and the negative "
     "AC is not a condition",
-    "r39a-10-fr-slack-sheet-business-name": "refused: the business name 'Boulangerie Les Trois Épis' is not in the "
-    "phrase table",
-    "r39a-11-de-stripe-telegram-sofort": "refused: 'Fahrradladen Grünwald' is not in the phrase table",
-    "r39a-12-de-schedule-airtable-email": "refused: 'Schreinerei Maier' is not in the phrase table",
-    "r39a-13-es-whatsapp-airtable-name": "refused: 'Panadería San Fermín' is not in the phrase table",
-    "r39a-14-it-gmail-telegram-name": "refused: 'Trattoria Da Mario, Bologna' is not in the phrase table",
     "r39a-16-instead-github-pushes-slack": "'hang it off GitHub pushes instead. so whenever someone pushes' loses the "
     "GitHub trigger (manual start and a GitHub comment)",
 }
