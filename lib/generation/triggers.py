@@ -179,7 +179,10 @@ _MANUAL_HINT = re.compile(
     r"|i(?:'ll| will)? (?:kick|start|run|trigger|launch) (?:it|this|the workflow)(?: off)?\b"
     # 'Make it a button I can press with the URL', 'a button staff can click': each press is a run
     r"|\b(?:make|turn)\s+(?:it|this|that)\s+(?:into\s+)?an?\s+button\b"
-    r"|\ban?\s+button\s+(?:(?:that\s+)?(?:i|we|you|they|people|staff|anyone)\s+)(?:can\s+|could\s+)?(?:press|click|hit|push|tap)\b)",
+    r"|\ban?\s+button\s+(?:(?:that\s+)?(?:i|we|you|they|people|staff|anyone)\s+)(?:can\s+|could\s+)?(?:press|click|hit|push|tap)\b"
+    # 'run it from a button, manually', 'kick it off with a button', 'at the click of a button': a press is the run
+    r"|\b(?:run|start|trigger|kick|launch|fire)\w*\s+(?:it\s+|this\s+|them\s+|the\s+(?:workflow|flow)\s+)?(?:off\s+)?"
+    r"(?:from|with|by|via)\s+(?:a|the|one)\s+(?:single\s+)?button\b|\bat\s+the\s+(?:click|press|push|tap)\s+of\s+a\s+button\b)",
     re.I,
 )
 # 'callable from our CRM via API', 'call this workflow via API': the run is started by a call
@@ -967,6 +970,8 @@ def read_schedule(text: str) -> Trigger | None:
         lambda m: " " * len(m.group(0)),
         low,
     )
+    # 'the thing we talked about on friday', 'as discussed on Monday': the day it was said, not a day it runs on
+    low = re.sub(lexicon()["talked_on_a_day"], lambda m: " " * len(m.group(0)), low)
     low = re.sub(r"\bevry\b", "each", low)  # a common slip of 'every' (same length: spans hold)
     # 'our monday.com board', 'sun.io': a host's name is no day (blanked, same length: spans hold)
     low = re.sub(

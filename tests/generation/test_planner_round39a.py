@@ -19,10 +19,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r39a-01-colleague-github-slack": "'the thing we talked about on friday' becomes a Friday schedule and the GitHub "
-    "issue trigger a GitHub comment",
-    "r39a-02-email-colleague-stripe-sheet": "'the automation we spoke about on Tuesday' becomes a Tuesday schedule and "
-    "'when a Stripe payment succeeds' a Stripe read",
     "r39a-06-discovery-notes-want-sms-sheet": "call notes whose 'Want:' bullet is decided are refused as undecided",
     "r39a-07-meeting-notes-want-airtable-slack": "'(Airtable webhook)' in a 'Want' bullet: Slack becomes the trigger "
     "and Airtable a write",
