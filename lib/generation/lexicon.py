@@ -1425,6 +1425,16 @@ def asks_only_a_question(text: str) -> bool:
     return re.search(lexicon()["not_a_workflow"]["question_cues"], text, re.I) is not None
 
 
+def vague_wish(text: str, imperative: re.Pattern[str]) -> bool:
+    """'something to help with the Slack noise? Maybe?', 'Could automation help with that somehow? Just thinking out
+    loud': a wish for help, said unsure, in which no clause opens on a step (`imperative`) — lexicon.json
+    not_a_workflow 'vague_wish'."""
+    rules = lexicon()["not_a_workflow"]["vague_wish"]
+    if not (re.search(rules["asks"], text, re.I) and re.search(rules["unsure"], text, re.I)):
+        return False
+    return not any(imperative.match(part.strip()) for part in re.split(r"[.?!,;:\n]+", text))
+
+
 def informs_only(text: str) -> bool:
     """'Nothing to do on your side, just keeping you in the loop': a message that says it asks nothing (lexicon.json
     not_a_workflow 'informs_only'), with no build asked for ('build_asked')."""

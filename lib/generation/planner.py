@@ -387,6 +387,8 @@ def draft(description: str) -> Draft:
         kind_of_text = None
     if not kind_of_text and not trigger.spans and lx.asks_only_a_question(description):
         kind_of_text = "question"  # 'just asking - is it even possible to …? Not asking you to build it yet.'
+    if not kind_of_text and not trigger.spans and lx.vague_wish(said, ACTION_START):
+        kind_of_text = "vague wish"  # 'something to help with the Slack noise? Maybe?': nothing to build yet
     if not kind_of_text and lx.informs_only(description):
         # 'FYI the Q3 numbers are on the Finance page. Nothing to do on your side': it says it asks nothing
         kind_of_text = "notice for your information"
@@ -560,6 +562,10 @@ def draft(description: str) -> Draft:
             # refine what the story asks, they do not restate it — the story's read is the run's data
             whole = read_steps(_blanked(text, summaries[:-1] + unlisted), read_from, told)
             steps = _story_kept(whole, story.span(), description) if _reads(whole) else steps
+        if _tests_only(steps):
+            # ('As a dispatcher, I want new loads posted to our Telegram group … AC: - Loads with a rate under $800
+            # are not posted': criteria that only test guard what the story asks — read with it)
+            steps = []
         summaries.pop()
     steps = steps or read_steps(_blanked(text, unlisted), read_from, told)
     steps = steps or (read_steps(text, read_from, told) if unlisted else [])
@@ -662,7 +668,7 @@ def draft(description: str) -> Draft:
             reason="no_steps",
             unused=unused_clauses(text, []),
         )
-    if all(s.kind == "condition" and not any(branch for _, branch in s.branches) for s in steps):
+    if _tests_only(steps):
         # 'an automation that physically refills the paper tray whenever it gets low': a test guarding no step a
         # block can do
         raise _cannot(
@@ -1599,6 +1605,13 @@ def _cannot(message: str, **detail: Any) -> CannotPlan:
 
 # words left untranslated in clauses no block came from, from which on a translated text is refused
 _UNREAD_IN_UNUSED = 2
+
+
+def _tests_only(steps: list[Step]) -> bool:
+    """Whether `steps` are only tests guarding no step ('Loads with a rate under $800 are not posted' alone)."""
+    return bool(steps) and all(
+        s.kind == "condition" and not any(branch for _, branch in s.branches) for s in steps
+    )
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -3733,10 +3746,14 @@ class _Builder:
                 )
                 exits += out
             if not self.wired(local, handle):  # nothing asked, or its steps built no block
-                why = f"the test '{step.label.strip()}' was " + ("true" if handle == "if" else "false")
+                # ('unless …', 'X are not posted': the 'if' side runs when the test is false)
+                why = f"the test '{step.label.strip()}' was " + (
+                    "true" if (handle == "if") != step.negate else "false"
+                )
                 self.edge([(local, handle)], self.end(parent, why))
         if not any(h == "else" for h, _ in sides):
-            self.edge([(local, "else")], self.end(parent, f"the test '{step.label.strip()}' was false"))
+            why = f"the test '{step.label.strip()}' was " + ("true" if step.negate else "false")
+            self.edge([(local, "else")], self.end(parent, why))
         return exits, prev
 
     def verdict_asked(self, expression: str) -> bool:

@@ -19,14 +19,12 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r39a-06-discovery-notes-want-sms-sheet": "call notes whose 'Want:' bullet is decided are refused as undecided",
-    "r39a-07-meeting-notes-want-airtable-slack": "'(Airtable webhook)' in a 'Want' bullet: Slack becomes the trigger "
-    "and Airtable a write",
-    "r39a-08-spec-negative-ac-stripe-slack": "the negative AC 'payments under $50 are not announced' is not a condition",
-    "r39a-09-spec-negative-ac-github-discord": "'Fires on the GitHub issues webhook' keeps no provider and the negative "
-    "AC is not a condition",
-    "r39a-16-instead-github-pushes-slack": "'hang it off GitHub pushes instead. so whenever someone pushes' loses the "
-    "GitHub trigger (manual start and a GitHub comment)",
+    "r39a-07-meeting-notes-want-airtable-slack": "the notes' context line 'Agents add new listings in Airtable' is read "
+    "as an Airtable write (minutes with no labelled decision keep every line)",
+    "r39a-08-spec-negative-ac-stripe-slack": "'I want each successful Stripe payment announced …' reads Stripe payments "
+    "at step time, and a left-out test guards no step after a read",
+    "r39a-09-spec-negative-ac-github-discord": "'I want new GitHub issues forwarded …' reads GitHub issues at step time, "
+    "and the left-out test 'whose title contains 'wip'' guards no step after a read",
 }
 
 

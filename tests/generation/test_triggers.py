@@ -74,3 +74,27 @@ def test_a_day_agreed_for_the_run_still_is_one():
 def test_a_run_from_a_button_is_a_manual_run(text):
     found = read_trigger(text)
     assert found.kind == "manual" and found.spans
+
+
+@pytest.mark.parametrize(
+    ("text", "provider"),
+    [
+        (
+            "I want new loads posted to Telegram as soon as they're created.\nAC:\n- Triggered by the Airtable webhook",
+            "airtable",
+        ),
+        ("Post each new listing to #x on Slack as soon as it's created (Airtable webhook).", "airtable"),
+        ("I want every new inquiry email to hello@acme.com (Gmail) sorted by type.", "gmail"),
+        (
+            "yep, let's do it on Stripe refunds instead. So whenever a refund happens, post it in #refunds",
+            "stripe",
+        ),
+        (
+            "let's hang it off GitHub pushes instead. so whenever someone pushes to main, post it in #deploys",
+            "github",
+        ),
+    ],
+)
+def test_the_service_named_beside_an_event_sends_it(text, provider):
+    found = read_trigger(text)
+    assert found.kind == "webhook" and found.values.get("webhookProvider") == provider
