@@ -38,7 +38,9 @@ _WRITE = (
     # ('page the on-call engineer'; 'Confluence ("Release calendar" page), Slack' names a page, it pages nobody)
     r"archive|assign|invite|book|remind|page(?!\s*(?:[),.;:\"“]|$))|"
     # 'note the failure in the 'Unpaid' sheet': noted in a place is logged there (not 'note that …', 'Note: …')
-    r"note(?=s?\s+(?!that\b)(?:[\w'’-]+\s+){0,4}?(?:in|into|on)\s+(?:the|our|my|a|an|that|this)\s)|"
+    # ('the lesson notes in the Google Doc', 'a note in the ticket': the noun, no act)
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bour\s)(?<!\bmy\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthis\s)"
+    r"note(?=\s+(?!that\b|in\b|on\b)(?:[\w'’-]+\s+){0,4}?(?:in|into|on)\s+(?:the|our|my|a|an|that|this)\s)|"
     # 'have AI write a reply and keep it in my drafts': a draft saved, as 'save it in my drafts' is
     r"keep(?=\s+(?:it|them|that|this|the\s+reply|the\s+answer)\s+(?:in|as|among)\s+(?:my\s+|our\s+|the\s+|an?\s+)?drafts?\b)|"
     # 'trigger a PagerDuty incident', 'trigger an alert in Opsgenie': an incident raised (not 'trigger the workflow')
