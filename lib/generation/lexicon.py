@@ -1425,6 +1425,12 @@ def asks_only_a_question(text: str) -> bool:
     return re.search(lexicon()["not_a_workflow"]["question_cues"], text, re.I) is not None
 
 
+def noted_wants(text: str) -> str:
+    """'- Want the lead created as a HubSpot contact …', '- They want …' → '- We want …': what a bullet of notes says
+    the client wants, read as the wish it is (lexicon.json not_a_workflow 'noted_wants')."""
+    return re.sub(lexicon()["not_a_workflow"]["noted_wants"], r"\1We want ", text, flags=re.I)
+
+
 def vague_wish(text: str, imperative: re.Pattern[str]) -> bool:
     """'something to help with the Slack noise? Maybe?', 'Could automation help with that somehow? Just thinking out
     loud': a wish for help, said unsure, in which no clause opens on a step (`imperative`) — lexicon.json

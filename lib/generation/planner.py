@@ -174,6 +174,11 @@ def draft(description: str) -> Draft:
     # the minutes of a meeting: only what it decided is asked (forms.read_minutes); else a form's fields
     minutes = forms.read_minutes(description)
     description = minutes if minutes is not None else forms.read_form(description)
+    # '- Want the lead created as a HubSpot contact …' in notes → '- We want …': the build asked for
+    description = lx.noted_wants(description) if lx.minutes(description) else description
+    noted = (
+        description  # (what the notes decided is read in their words, before wishes are rewritten as steps)
+    )
     # 'label it as bug, feature or question and post it to the matching channel: #bugs, #features or #questions'
     description = matched_places(description)
     description = handles_named(
@@ -400,7 +405,7 @@ def draft(description: str) -> Draft:
     if (
         lx.only_inquiries([description[a:b] for a, b in decided])
         if minutes is not None
-        else lx.nothing_decided(description)
+        else lx.nothing_decided(description) and lx.nothing_decided(noted)
     ) and not quotes_an_ask(description):
         # ('Notes from the call with Harbor Dental: - "every weekday at 7:30am, pull …"': the customer's ask, quoted)
         # 'Open question: do we even need …? AI: CH to find out pricing', 'Agreed anyway to see if Sim can do it':
@@ -562,9 +567,12 @@ def draft(description: str) -> Draft:
             # refine what the story asks, they do not restate it — the story's read is the run's data
             whole = read_steps(_blanked(text, summaries[:-1] + unlisted), read_from, told)
             steps = _story_kept(whole, story.span(), description) if _reads(whole) else steps
-        if _tests_only(steps):
+        if _tests_only(steps) and any(
+            s.kind in ("source", "action", "process")
+            for s in _flat(read_steps(_blanked(text, summaries[:-1] + unlisted), read_from, told))
+        ):
             # ('As a dispatcher, I want new loads posted to our Telegram group … AC: - Loads with a rate under $800
-            # are not posted': criteria that only test guard what the story asks — read with it)
+            # are not posted': criteria that only test guard what the story asks — read with it, when it asks a step)
             steps = []
         summaries.pop()
     steps = steps or read_steps(_blanked(text, unlisted), read_from, told)
@@ -1633,12 +1641,14 @@ def _unread_note(unread: list[str]) -> str:
 
 _DECLARED = re.compile(
     r"\b(?:(?:manual(?:ly)?|by hand)\s+(?:start|run|trigger)|(?:start|run|trigger|kick)\s+(?:(?:it|this|this one|that)\s+)?(?:off\s+)?(?:manually|by hand)|"
-    r"(?:takes|receives|accepts|is given|gets)|inputs?|form)\s+(?:with|of|:)?\s*(?:the\s+|an?\s+|their\s+)?"
+    # ('the website backend will call our workflow through the API with the lead's name and email')
+    r"(?:takes|receives|accepts|is given|gets)|inputs?|form|(?:through|via|over)\s+(?:the|its|our)\s+api)\s+"
+    r"(?:with|of|:)?\s*(?:the\s+|an?\s+|their\s+)?"
     r"(?:[a-z][\w-]*(?:\s+[a-z][\w-]*)?'s\s+)?"
     # ('the project's name and the client's email': an item may name whose it is)
     r"(?P<list>[a-z][a-z -]{1,30}?(?:,\s*(?:an?\s+|the\s+)?(?:[a-z][\w-]*'s\s+)?[a-z][a-z -]{1,30}?)*,?\s+and\s+"
     r"(?:an?\s+|the\s+)?(?:[a-z][\w-]*'s\s+)?[a-z][a-z -]{1,30}?)"
-    r"(?=\s*(?:[.;:)]|\d\)|$)|\s+(?:and|then|to|into|in|for|from|on|so)\s)",
+    r"(?=\s*(?:[.;:)]|\d\)|$)|[^\S\n]*\n|\s+(?:and|then|to|into|in|for|from|on|so)\s)",
     re.I,
 )
 

@@ -44,3 +44,11 @@ def test_items_a_passive_negation_leaves_out_are_a_test(sentence, test):
 )
 def test_a_wish_for_help_said_unsure_is_vague(text, vague):
     assert lx.vague_wish(text, ACTION_START) is vague
+
+
+def test_a_bullet_of_what_the_client_wants_is_read_as_our_wish():
+    notes = "Discovery notes\nAttendees: Ana, me\n- Want the lead created as a contact\n- They want: a welcome email"
+    assert lx.noted_wants(notes).splitlines()[2:] == [
+        "- We want the lead created as a contact",
+        "- We want a welcome email",
+    ]
