@@ -2417,8 +2417,13 @@ def _named_beside(text: str, trigger: Trigger) -> None:
     ]
     if not found:
         for _, end in trigger.spans:
-            beside = re.compile(rf"[^.;:!?\n()]{{0,60}}?\((?:via\s+|on\s+|in\s+|from\s+)?({names})\)", re.I)
-            m = beside.match(blanked, end)
+            # (right after the event's words, or the address it arrives at: not a step's service said later)
+            beside = re.compile(
+                r"[^\S\n]*(?:(?:to|at|in|into|on|from|via)\s+(?:our\s+|the\s+)?)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*)?"
+                rf"\((?:via\s+|on\s+|in\s+|from\s+)?({names})\)",
+                re.I,
+            )
+            m = beside.match(text, end)
             if m:
                 found = [m]
                 break
