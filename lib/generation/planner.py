@@ -43,10 +43,10 @@ from lib.generation.steps import (
 from lib.generation.translations import (
     UNREAD_SHARE,
     as_background,
+    name_spans,
     phrase_languages,
     read_share,
     to_english,
-    name_spans,
     told_spans,
     unread_clauses,
     unread_words,
@@ -127,7 +127,7 @@ def draft(description: str) -> Draft:
     english = to_english(description, foreign) if foreign else None
     # what is only told (the background before an explicit ask, the signature) may stay unread: the asked part may not
     # and a name (a business, a person, a town) need not be read: the request around it must
-    request = _blanked(english, told_spans(english) + name_spans(english, foreign)) if english else None
+    request = _blanked(english, told_spans(english) + name_spans(english, foreign or "")) if english else None
     unread = unread_words(request) if request else []
     # a clause mostly left unread: its step would be a guess
     garbled = unread_clauses(request) if request else []

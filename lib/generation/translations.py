@@ -539,10 +539,11 @@ def _told(english: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
 
 
 # the words a line that only names (who it is for, a business, a town) may hold besides its names
-_NAME_LINE_WORDS = frozenset(
-    "it is this that for the a an of from and at by in on with our my we are es la le les el los las de da di del "
-    "della do dos das der die den von van und et y e dr mr mrs ms prof st".split()
-)
+_NAME_LINE_WORDS = frozenset({
+    "it", "is", "this", "that", "for", "the", "a", "an", "of", "from", "and", "at", "by", "in", "on", "with", "our",
+    "my", "we", "are", "es", "la", "le", "les", "el", "los", "las", "de", "da", "di", "del", "della", "do", "dos",
+    "das", "der", "die", "den", "von", "van", "und", "et", "y", "e", "dr", "mr", "mrs", "ms", "prof", "st",
+})  # fmt: skip
 
 
 def name_spans(english: str, language: str) -> list[tuple[int, int]]:
