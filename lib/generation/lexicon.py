@@ -1319,7 +1319,8 @@ def asks_for_an_answer(text: str, imperative: re.Pattern[str] | None = None) -> 
     # ('Hey Kai, can you build our on-call handoff? Every Monday …': a greeting may name whom it greets)
     # ('hey can u text me … whenever …?': said in chat, with no comma before the request it opens)
     greeted = re.match(
-        r"\W*(?:hello|hi|hey|dear)\b(?:\s+(?:there|all|team|folks|guys|everyone|[a-z][\w'’-]{1,20}))?\s*[,!.:-]+\s*"
+        # ('Hey Priya — could you wire up …': a dash after the name as well as a comma)
+        r"\W*(?:hello|hi|hey|dear)\b(?:\s+(?:there|all|team|folks|guys|everyone|[a-z][\w'’-]{1,20}))?\s*[,!.:—–-]+\s*"
         r"|\W*(?:hello|hi|hey|hiya|heya|yo)\s+(?=(?:can|could|would|will)\s+(?:you|u)\b)",
         low,
     )
@@ -1474,6 +1475,22 @@ def recovers_lost(text: str) -> bool:
 def asks_only_a_question(text: str) -> bool:
     """'just asking', 'Not asking you to build it yet', "(it's more of a question)": the text says it is a question."""
     return re.search(lexicon()["not_a_workflow"]["question_cues"], text, re.I) is not None
+
+
+def noted_wants(text: str) -> str:
+    """'- Want the lead created as a HubSpot contact …', '- They want …' → '- We want …': what a bullet of notes says
+    the client wants, read as the wish it is (lexicon.json not_a_workflow 'noted_wants')."""
+    return re.sub(lexicon()["not_a_workflow"]["noted_wants"], r"\1We want ", text, flags=re.I)
+
+
+def vague_wish(text: str, imperative: re.Pattern[str]) -> bool:
+    """'something to help with the Slack noise? Maybe?', 'Could automation help with that somehow? Just thinking out
+    loud': a wish for help, said unsure, in which no clause opens on a step (`imperative`) — lexicon.json
+    not_a_workflow 'vague_wish'."""
+    rules = lexicon()["not_a_workflow"]["vague_wish"]
+    if not (re.search(rules["asks"], text, re.I) and re.search(rules["unsure"], text, re.I)):
+        return False
+    return not any(imperative.match(part.strip()) for part in re.split(r"[.?!,;:\n]+", text))
 
 
 def informs_only(text: str) -> bool:

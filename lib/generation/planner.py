@@ -45,6 +45,7 @@ from lib.generation.steps import (
 from lib.generation.translations import (
     UNREAD_SHARE,
     as_background,
+    name_spans,
     phrase_languages,
     read_share,
     to_english,
@@ -127,7 +128,8 @@ def draft(description: str) -> Draft:
     foreign = language_of(description)
     english = to_english(description, foreign) if foreign else None
     # what is only told (the background before an explicit ask, the signature) may stay unread: the asked part may not
-    request = _blanked(english, told_spans(english)) if english else None
+    # and a name (a business, a person, a town) need not be read: the request around it must
+    request = _blanked(english, told_spans(english) + name_spans(english, foreign or "")) if english else None
     unread = unread_words(request) if request else []
     # a clause mostly left unread: its step would be a guess
     garbled = unread_clauses(request) if request else []
@@ -174,6 +176,11 @@ def draft(description: str) -> Draft:
     # the minutes of a meeting: only what it decided is asked (forms.read_minutes); else a form's fields
     minutes = forms.read_minutes(description)
     description = minutes if minutes is not None else forms.read_form(description)
+    # '- Want the lead created as a HubSpot contact …' in notes → '- We want …': the build asked for
+    description = lx.noted_wants(description) if lx.minutes(description) else description
+    noted = (
+        description  # (what the notes decided is read in their words, before wishes are rewritten as steps)
+    )
     # 'label it as bug, feature or question and post it to the matching channel: #bugs, #features or #questions'
     description = matched_places(description)
     description = handles_named(
@@ -393,6 +400,8 @@ def draft(description: str) -> Draft:
         kind_of_text = None
     if not kind_of_text and not trigger.spans and lx.asks_only_a_question(description):
         kind_of_text = "question"  # 'just asking - is it even possible to …? Not asking you to build it yet.'
+    if not kind_of_text and not trigger.spans and lx.vague_wish(said, ACTION_START):
+        kind_of_text = "vague wish"  # 'something to help with the Slack noise? Maybe?': nothing to build yet
     if not kind_of_text and lx.informs_only(description):
         # 'FYI the Q3 numbers are on the Finance page. Nothing to do on your side': it says it asks nothing
         kind_of_text = "notice for your information"
@@ -404,7 +413,7 @@ def draft(description: str) -> Draft:
     if (
         lx.only_inquiries([description[a:b] for a, b in decided])
         if minutes is not None
-        else lx.nothing_decided(description)
+        else lx.nothing_decided(description) and lx.nothing_decided(noted)
     ) and not quotes_an_ask(description):
         # ('Notes from the call with Harbor Dental: - "every weekday at 7:30am, pull …"': the customer's ask, quoted)
         # 'Open question: do we even need …? AI: CH to find out pricing', 'Agreed anyway to see if Sim can do it':
@@ -566,6 +575,13 @@ def draft(description: str) -> Draft:
             # refine what the story asks, they do not restate it — the story's read is the run's data
             whole = read_steps(_blanked(text, summaries[:-1] + unlisted), read_from, told)
             steps = _story_kept(whole, story.span(), description) if _reads(whole) else steps
+        if _tests_only(steps) and any(
+            s.kind in ("source", "action", "process")
+            for s in _flat(read_steps(_blanked(text, summaries[:-1] + unlisted), read_from, told))
+        ):
+            # ('As a dispatcher, I want new loads posted to our Telegram group … AC: - Loads with a rate under $800
+            # are not posted': criteria that only test guard what the story asks — read with it, when it asks a step)
+            steps = []
         summaries.pop()
     steps = steps or read_steps(_blanked(text, unlisted), read_from, told)
     steps = steps or (read_steps(text, read_from, told) if unlisted else [])
@@ -668,7 +684,7 @@ def draft(description: str) -> Draft:
             reason="no_steps",
             unused=unused_clauses(text, []),
         )
-    if all(s.kind == "condition" and not any(branch for _, branch in s.branches) for s in steps):
+    if _tests_only(steps):
         # 'an automation that physically refills the paper tray whenever it gets low': a test guarding no step a
         # block can do
         raise _cannot(
@@ -1613,6 +1629,13 @@ def _cannot(message: str, **detail: Any) -> CannotPlan:
 _UNREAD_IN_UNUSED = 2
 
 
+def _tests_only(steps: list[Step]) -> bool:
+    """Whether `steps` are only tests guarding no step ('Loads with a rate under $800 are not posted' alone)."""
+    return bool(steps) and all(
+        s.kind == "condition" and not any(branch for _, branch in s.branches) for s in steps
+    )
+
+
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with each span blanked (every position stays)."""
     chars = list(text)
@@ -1632,14 +1655,15 @@ def _unread_note(unread: list[str]) -> str:
 
 _DECLARED = re.compile(
     r"\b(?:(?:manual(?:ly)?|by hand)\s+(?:start|run|trigger)|(?:start|run|trigger|kick)\s+(?:(?:it|this|this one|that)\s+)?(?:off\s+)?(?:manually|by hand)|"
-    r"(?:takes?|receives?|accepts?|is given|gets)|inputs?|form|(?:call|hit|ping)(?:s|ed)?(?:\s+it)?(?=\s+with\b))\s+(?:with|of|:)?\s*"
-    r"(?:the\s+|an?\s+|their\s+)?"
+    # ('the website backend will call our workflow through the API with the lead's name and email')
+    r"(?:takes?|receives?|accepts?|is given|gets)|inputs?|form|(?:call|hit|ping)(?:s|ed)?(?:\s+it)?(?=\s+with\b)|"
+    r"(?:through|via|over)\s+(?:the|its|our)\s+api)\s+(?:with|of|:)?\s*(?:the\s+|an?\s+|their\s+)?"
     r"(?:[a-z][\w-]*(?:\s+[a-z][\w-]*)?'s\s+)?"
     # ('the project's name and the client's email': an item may name whose it is)
     r"(?P<list>[a-z][a-z -]{1,30}?(?:,\s*(?:an?\s+|the\s+)?(?:[a-z][\w-]*'s\s+)?[a-z][a-z -]{1,30}?)*,?\s+(?:and|&|\+)\s+"
     r"(?:an?\s+|the\s+)?(?:[a-z][\w-]*'s\s+)?[a-z][a-z -]{1,30}?)"
-    # (the list ends where the next clause starts: 'takes the name, email and event date, adds a row …')
-    r"(?=\s*(?:[.;:),]|\d\)|$)|\s+(?:and|then|to|into|in|for|from|on|so|that|which)\s)",
+    # (the list ends where the next clause starts: 'takes the name, email and event date, adds a row …', or the line)
+    r"(?=\s*(?:[.;:),]|\d\)|$)|[^\S\n]*\n|\s+(?:and|then|to|into|in|for|from|on|so|that|which)\s)",
     re.I,
 )
 
@@ -3748,10 +3772,14 @@ class _Builder:
                 )
                 exits += out
             if not self.wired(local, handle):  # nothing asked, or its steps built no block
-                why = f"the test '{step.label.strip()}' was " + ("true" if handle == "if" else "false")
+                # ('unless …', 'X are not posted': the 'if' side runs when the test is false)
+                why = f"the test '{step.label.strip()}' was " + (
+                    "true" if (handle == "if") != step.negate else "false"
+                )
                 self.edge([(local, handle)], self.end(parent, why))
         if not any(h == "else" for h, _ in sides):
-            self.edge([(local, "else")], self.end(parent, f"the test '{step.label.strip()}' was false"))
+            why = f"the test '{step.label.strip()}' was " + ("true" if step.negate else "false")
+            self.edge([(local, "else")], self.end(parent, why))
         return exits, prev
 
     def verdict_asked(self, expression: str) -> bool:

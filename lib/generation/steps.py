@@ -37,6 +37,10 @@ _WRITE = (
     r"spreadsheet|workbook|doc|document|file|page|database|table|tab|worksheet|inbox|folder|board|dashboard|place)s?\b)|"
     # ('page the on-call engineer'; 'Confluence ("Release calendar" page), Slack' names a page, it pages nobody)
     r"archive|assign|invite|book|remind|page(?!\s*(?:[),.;:\"“]|$))|"
+    # 'note the failure in the 'Unpaid' sheet': noted in a place is logged there (not 'note that …', 'Note: …')
+    # ('the lesson notes in the Google Doc', 'a note in the ticket': the noun, no act)
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bour\s)(?<!\bmy\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthis\s)"
+    r"note(?=\s+(?!that\b|in\b|on\b)(?:[\w'’-]+\s+){0,4}?(?:in|into|on)\s+(?:the|our|my|a|an|that|this)\s)|"
     # 'have AI write a reply and keep it in my drafts': a draft saved, as 'save it in my drafts' is
     r"keep(?=\s+(?:it|them|that|this|the\s+reply|the\s+answer)\s+(?:in|as|among)\s+(?:my\s+|our\s+|the\s+|an?\s+)?drafts?\b)|"
     # 'trigger a PagerDuty incident', 'trigger an alert in Opsgenie': an incident raised (not 'trigger the workflow')
@@ -10261,8 +10265,13 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         ):
             # 'post its title to #reviews. Skip anything labelled 'draft'': a test of the event around what it
             # does — what is left out ends the run, the rest goes on
-            test = Step("condition", "condition", label=scope[0], text=sentence)
-            test.branches = [("if", []), ("else", acts)] if scope[1] else [("if", acts), ("else", [])]
+            # ('Loads with a rate under $800 are not posted': the items said not to get the act keep it when the test
+            # is false, as 'unless …' does; 'Skip anything labelled …' ends the run on its test)
+            not_done = scope[1] and re.search(_NOT_DONE, sentence, re.I) is not None
+            test = Step("condition", "condition", label=scope[0], text=sentence, negate=not_done)
+            test.branches = (
+                [("if", acts), ("else", [])] if not_done or not scope[1] else [("if", []), ("else", acts)]
+            )
             steps = [s for s in steps if not any(s is a for a in acts)] + [test]
             continue
         repeated, then = split_loop_end(sentence)
@@ -11031,11 +11040,18 @@ def _exclusive_chain(tests: list[Step], declared: bool = False) -> bool:
     return True
 
 
-_WHICH = r"(?:marked|tagged|flagged|labell?ed|with|whose|that|who|on|in|from)\b"
+# what is not done to the items a test picks out, said in the passive after them
+_NOT_DONE = (
+    r"(?:are|is|should|must|will|shall)\s*(?:not|n[’']t)\s+(?:be\s+|get\s+)?(?:posted|sent|forwarded|announced|"
+    r"shared|published|logged|added|saved|copied|pushed|e-?mailed|texted|notified|synced)"
+)
+_WHICH = r"(?:marked|tagged|flagged|labell?ed|with|whose|that|who|on|in|from|under|over|above|below)\b"
 _LEFT_OUT = (
     r"(?:shouldn'?t|should\s+not|don'?t|do\s+not|must\s+not|mustn'?t|won'?t|never|need\s+not|needn'?t)\s+"
     r"(?:get|receive|be\s+(?:e-?mailed|messaged|contacted|included|sent|reminded|notified|charged))\b"
     r"|(?:are|is|should\s+be|must\s+be|get|gets)\s+(?:skipped|excluded|ignored|left\s+out)\b"
+    # 'Loads with a rate under $800 are not posted', 'Issues whose title contains 'wip' aren't forwarded'
+    r"|" + _NOT_DONE + r"\b"
 )
 _EXCLUDED = re.compile(
     r"^\s*(?:but\s+)?(?:(?:skip|ignore|exclude|leave\s+out|(?:don'?t|do\s+not|never)\s+(?:"

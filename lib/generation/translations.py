@@ -18,7 +18,8 @@ _HERE = Path(__file__).parent
 _BLOCKS = _HERE.parent / "sim" / "blocks"
 # what a reader keeps as written: quoted text, addresses, URLs, channels, paths ('acme/web')
 _OWN = re.compile(
-    r"\"[^\"]*\"|“[^”]*”|„[^“”\"\n]*[“”\"]|”[^”\n]*”|«[^»]*»|「[^」]*」|'[^']*'|\S+@\S+|https?://\S+|#[\w-]+|\S*/\S+"
+    r"\"[^\"]*\"|“[^”]*”|„[^“”\"\n]*[“”\"]|”[^”\n]*”|«[^»]*»|「[^」]*」|(?<![\w'’])'[^'\n]*'(?![\w'’])|\S+@\S+|https?://\S+|#[\w-]+"
+    r"|\S*/\S+"
     r"|(?<![\w#@/.'’-])[A-Z]{2,}[A-Z0-9]*(?![\w@/'’-])"  # a name in capitals ('PLAT', 'NBP'), kept as written
 )
 # above this share of words the planner has never met, a translation is not read but refused
@@ -535,6 +536,46 @@ def _told(english: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         ):
             return spans, [(line.start(), len(english))]
     return spans, []
+
+
+# the words a line that only names (who it is for, a business, a town) may hold besides its names
+_NAME_LINE_WORDS = frozenset({
+    "it", "is", "this", "that", "for", "the", "a", "an", "of", "from", "and", "at", "by", "in", "on", "with", "our",
+    "my", "we", "are", "es", "la", "le", "les", "el", "los", "las", "de", "da", "di", "del", "della", "do", "dos",
+    "das", "der", "die", "den", "von", "van", "und", "et", "y", "e", "dr", "mr", "mrs", "ms", "prof", "st",
+})  # fmt: skip
+
+
+def name_spans(english: str, language: str) -> list[tuple[int, int]]:
+    """Where a translated description only names, whose words the phrase table cannot know and need not: a line
+    of names alone (who it is for: a business, a practice and its vet, a town; no service, nothing else said), and
+    in a language that writes only names with a capital (not German, `_nouns_capitalised`), an unread word written
+    with a capital inside a sentence (a person, a shop). What the request asks stays to be read: a name never
+    blocks reading it. (English examples only: the words of this file count as known.)"""
+    known, services = known_words(), service_names()
+    spans: list[tuple[int, int]] = []
+    sentences = [m for m in _SENTENCE.finditer(english) if m.group(0).strip()]
+    for found in sentences if len(sentences) > 1 else []:
+        words = list(re.finditer(r"[^\W\d_]{2,}", _OWN.sub(" ", found.group(0))))
+        names = [w.group(0) for w in words if w.group(0).lower() not in _NAME_LINE_WORDS]
+        if (
+            names
+            and len(words) <= 10
+            and all(w[0].isupper() and w.lower() not in services for w in names)
+            and any(w.lower() not in known for w in names)
+        ):
+            spans.append(found.span())
+    if language in _grammar().get("_nouns_capitalised", []):
+        return spans
+    for word in re.finditer(r"[^\W\d_]{2,}", _OWN.sub(lambda m: " " * len(m.group(0)), english)):
+        before = english[: word.start()].rstrip(' \t"“«(')
+        if (
+            word.group(0)[0].isupper()
+            and word.group(0).lower() not in known
+            and re.search(r"[\w,;'’]$", before)
+        ):
+            spans.append(word.span())
+    return spans
 
 
 def told_spans(english: str) -> list[tuple[int, int]]:

@@ -179,7 +179,10 @@ _MANUAL_HINT = re.compile(
     r"|i(?:'ll| will)? (?:kick|start|run|trigger|launch) (?:it|this|the workflow)(?: off)?\b"
     # 'Make it a button I can press with the URL', 'a button staff can click': each press is a run
     r"|\b(?:make|turn)\s+(?:it|this|that)\s+(?:into\s+)?an?\s+button\b"
-    r"|\ban?\s+button\s+(?:(?:that\s+)?(?:i|we|you|they|people|staff|anyone)\s+)(?:can\s+|could\s+)?(?:press|click|hit|push|tap)\b)",
+    r"|\ban?\s+button\s+(?:(?:that\s+)?(?:i|we|you|they|people|staff|anyone)\s+)(?:can\s+|could\s+)?(?:press|click|hit|push|tap)\b"
+    # 'run it from a button, manually', 'kick it off with a button', 'at the click of a button': a press is the run
+    r"|\b(?:run|start|trigger|kick|launch|fire)\w*\s+(?:it\s+|this\s+|them\s+|the\s+(?:workflow|flow)\s+)?(?:off\s+)?"
+    r"(?:from|with|by|via)\s+(?:a|the|one)\s+(?:single\s+)?button\b|\bat\s+the\s+(?:click|press|push|tap)\s+of\s+a\s+button\b)",
     re.I,
 )
 # 'callable from our CRM via API', 'call this workflow via API': the run is started by a call
@@ -983,6 +986,8 @@ def read_schedule(text: str) -> Trigger | None:
         lambda m: " " * len(m.group(0)),
         low,
     )
+    # 'the thing we talked about on friday', 'as discussed on Monday': the day it was said, not a day it runs on
+    low = re.sub(lexicon()["talked_on_a_day"], lambda m: " " * len(m.group(0)), low)
     low = re.sub(r"\bevry\b", "each", low)  # a common slip of 'every' (same length: spans hold)
     # 'our monday.com board', 'sun.io': a host's name is no day (blanked, same length: spans hold)
     low = re.sub(
@@ -1940,6 +1945,10 @@ _ARRIVAL = re.compile(
     r"adds?|submits?|signs?\s+up|cancels?|fails?|opens?|books?|pays?|sends?|posts?|replies|emails?|messages?|"
     # 'whenever someone buys a membership': a purchase or sign-up is an arrival too
     r"buys?|purchases?|subscribes?|registers?|donates?|joins?|renews?|upgrades?|checks?\s+out|"
+    # 'whenever someone pushes to main', 'when a PR is merged': a change sent to a repo
+    r"pushes|pushed|merges?|merged|"
+    # 'So whenever a refund happens, …': the event said to happen
+    r"happens?|occurs?|is\s+issued|(?:is|gets)\s+refunded|"
     # 'When Stripe reports a successful payment', 'When Shopify marks an order as fulfilled', 'when a record changes
     # there', 'When an issue in that repo is closed': a service telling of a change, or the change itself
     r"reports?|tells?\s+us|notif(?:y|ies)|marks?|flags?|changes?|succeeds?|"
@@ -2004,6 +2013,13 @@ def _later_event(text: str) -> Trigger | None:
             and earlier not in (None, "generic")
             and not lx.integrations_in(clause.split(",")[0])
             and pointed is not None
+            # ('Post each new listing to #x on Slack as soon as it's created (Airtable webhook)': a service the
+            # step before the event names in the same sentence is where the step goes, not where the event is from)
+            and not (
+                lead.group(0)[:1] not in ".!?\n"
+                and at + len(previous) == lead.start()
+                and _IMPERATIVE.search(" " + previous)
+            )
         ):  # 'Requests come in via WhatsApp. When one arrives, …': the service the sentence before names
             hook.values["webhookProvider"] = str(earlier)
             start, end = at, at + len(previous)
@@ -2317,6 +2333,8 @@ def read_trigger(text: str) -> Trigger:
     trigger = _read_trigger(text)
     _started_by(text, trigger)
     _lead_place(text, trigger)
+    if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic" and not trigger.notes:
+        _named_beside(text, trigger)  # ('… as soon as it's created (Airtable webhook)': not a vague event)
     unread = trigger.kind == "manual" and not trigger.spans  # nothing in the text said how the run starts
     vague = (
         trigger.kind == "webhook"
@@ -2372,7 +2390,65 @@ def read_trigger(text: str) -> Trigger:
         trigger.spans.append(bot.span())  # the bot is where the run starts, not a step
     if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic" and not trigger.notes:
         _there(text, trigger)
+    if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic" and not trigger.notes:
+        _named_beside(text, trigger)
+    if trigger.kind == "webhook":
+        _run_on_said(text, trigger)
     return trigger
+
+
+def _run_on_said(text: str, trigger: Trigger) -> None:
+    """'let's hang it off GitHub pushes instead', "let's do it on Stripe refunds": the run said to hang off the
+    service the event comes from — where the run starts, no step of its own."""
+    names = _provider_names()
+    said = re.compile(
+        r"\b(?:run|do|hang|hook|trigger|base|key|tie|build|start)\s+(?:it|this|that|the\s+(?:workflow|flow))\s+"
+        rf"(?:up\s+)?(?:on|off|off\s+of|from|to)\s+(?:the\s+|our\s+)?({names})\b[^.;!?\n]*",
+        re.I,
+    )
+    for m in said.finditer(_addresses_blanked(text)):
+        if _provider(m.group(1).lower()) == trigger.values.get("webhookProvider") and not any(
+            a <= m.start() < b for a, b in trigger.spans
+        ):
+            trigger.spans.append(m.span())
+
+
+def _provider_names() -> str:
+    """Every service's name that has a webhook trigger (lexicon.json `webhook_providers`), longest first."""
+    names = [
+        n for key, entry in lexicon()["webhook_providers"].items() if key != "generic" for n in entry["names"]
+    ]
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+def _named_beside(text: str, trigger: Trigger) -> None:
+    """An event of no service whose service is named beside it: the service's webhook the text names ('Triggered by
+    the Airtable webhook', '(Airtable webhook)', 'Fires on the GitHub issues webhook'), or the service in brackets
+    right after the event's words ('every new inquiry email to hello@… (Gmail)'): that service sends the event, and
+    the words naming it are no step."""
+    names = _provider_names()
+    blanked = _addresses_blanked(text)
+    found = [
+        m
+        for m in re.finditer(rf"\b({names})\b(?:\s+[\w-]+){{0,2}}?\s+web-?hooks?\b", blanked, re.I)
+        if not _negated(text, m.span())
+    ]
+    if not found:
+        for _, end in trigger.spans:
+            # (right after the event's words, or the address it arrives at: not a step's service said later)
+            beside = re.compile(
+                r"[^\S\n]*(?:(?:to|at|in|into|on|from|via)\s+(?:our\s+|the\s+)?)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*)?"
+                rf"\((?:via\s+|on\s+|in\s+|from\s+)?({names})\)",
+                re.I,
+            )
+            m = beside.match(text, end)
+            if m:
+                found = [m]
+                break
+    providers = {_provider(m.group(1).lower()) for m in found}
+    if len(providers) == 1 and None not in providers and "generic" not in providers:
+        trigger.values["webhookProvider"] = str(providers.pop())
+        trigger.spans += [m.span(1) if m.group(0).endswith(")") else m.span() for m in found]
 
 
 _NEW_ITEMS = re.compile(

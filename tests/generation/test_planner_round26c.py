@@ -18,10 +18,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r26c-not-permitted-whatsapp": "read right once its ban is read, but the request is asked as a question ('could "
-    "the bot grab …?') and, with the ban no step of its own, the whole text is refused as a question (another class)",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round26c.jsonl", _KNOWN))

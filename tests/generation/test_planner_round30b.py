@@ -12,8 +12,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r30b-03-story-bucket-checked": "'and each new note logged in the Airtable table' (no 'is'/'gets') reads the notes "
-    "already logged there; 'each new file logged in …' is written",
     "r30b-05-routine-i-google": "the noun 'reviews' in \"google 'Copperleaf Tea' reviews\" makes an analysing agent "
     "between the search and the sheet, so the row holds its answer, not the links",
     "r30b-07-spanish-kb-reply": "'un cliente escriba al WhatsApp' becomes 'a customer write to the WhatsApp', no event "

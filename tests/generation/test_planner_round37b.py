@@ -20,8 +20,6 @@ _KNOWN: dict[str, str] = {
     "AC line 'Sent … to mobile-leads@… from Gmail' becomes a Gmail read with that address",
     "r37b-09-es-historia-gmail": "a Spanish user story ('quede guardado como fila', 'que se publique') is refused: "
     "non-English reading is stream 37d's",
-    "r37b-10-fr-spec-supabase-outlook": "a French spec page (Déclencheur/Source/Sortie) is refused: non-English "
-    "reading is stream 37d's",
     "r37b-11-dm-inputs-output": "'inputs:' after a greeting and a dash on the same line is no label (a lone field opens "
     "a line), so the Typeform is not read",
     "r37b-15-api-spec-does-not": "a spec headed '# Quote endpoint' with '## Output Return the quote as JSON' starts by "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.generation import planner
+from lib.generation import planner, translations
 from lib.generation.translations import to_english
 
 
@@ -85,3 +85,33 @@ def test_a_german_subordinate_clause_whose_subject_is_the_ai_keeps_its_object_af
     assert "a AI should check the Code" in english
     assert "leave a comment in the PR" in english
     assert "if the AI finds security problems" in english
+
+
+@pytest.mark.parametrize(
+    "english, language, names",
+    [
+        # a line of names alone: who it is for, a business, a town
+        (
+            "when a payment fails, email the customer. it is for l'Atelier Vélo Lumière.",
+            "French",
+            ["Atelier"],
+        ),
+        (
+            "when a message arrives, send it to our Telegram channel. Fahrradladen Grünwald.",
+            "German",
+            ["Fahrradladen"],
+        ),
+        # a name inside a sentence where only names are written with a capital
+        ("send the report to Pierre Dubois by email every monday", "French", ["Pierre", "Dubois"]),
+    ],
+)
+def test_a_name_is_not_a_word_to_read(english, language, names):
+    spans = translations.name_spans(english, language)
+    blanked = "".join(" " if any(a <= i < b for a, b in spans) else c for i, c in enumerate(english))
+    assert all(n not in blanked for n in names)
+    assert "send" in blanked or "email" in blanked  # the request stays to be read
+
+
+def test_a_german_noun_inside_a_sentence_is_still_a_word_to_read():
+    english = "send the Tagesbericht to our Telegram channel every monday"
+    assert translations.name_spans(english, "German") == []
