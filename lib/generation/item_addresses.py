@@ -16,9 +16,8 @@ from __future__ import annotations
 import json
 import re
 
-from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
-from lib.generation.shaping import free_name
-from lib.sim.names import normalize_name
+from lib.generation.plan import WorkflowPlan
+from lib.generation.shaping import function_before
 
 # What each recipient field holds: (what it is called, a field name that says so, a value shaped like one,
 # what a value in any other field must also match)
@@ -66,7 +65,6 @@ def find_item_addresses(plan: WorkflowPlan) -> list[str]:
     and point the step at the address it finds. Changes `plan` in place; returns a note per function."""
     notes: list[str] = []
     containers = {b.id for b in plan.blocks if b.type in ("loop", "parallel")}
-    taken = {normalize_name(b.name) for b in plan.blocks} | {b.id for b in plan.blocks}
     for block in list(plan.blocks):
         if block.parent not in containers:
             continue
@@ -76,24 +74,10 @@ def find_item_addresses(plan: WorkflowPlan) -> list[str]:
             if match is None or match.group("path").split(".")[0].isdigit():
                 continue
             what = _KINDS[kind][0]
-            name = free_name(f"{what.replace('e-mail', 'email').capitalize()} for {block.name}", taken)
-            local = normalize_name(name)
-            taken |= {local, name.lower()}
-            code = _code(match.group("container"), match.group("path"), kind)
-            plan.blocks.insert(
-                plan.blocks.index(block),
-                PlanBlock(
-                    id=local,
-                    type="function",
-                    name=name,
-                    parent=block.parent,
-                    values=[PlanValue(id="code", value=code)],
-                ),
+            label = f"{what.replace('e-mail', 'email').capitalize()} for {block.name}"
+            local, name = function_before(
+                plan, block, label, _code(match.group("container"), match.group("path"), kind)
             )
-            for edge in plan.edges:
-                if edge.target == block.id:
-                    edge.target = local
-            plan.edges.append(PlanEdge(source=local, target=block.id, handle="source"))
             field.value = f"<{local}.result>"
             notes.append(
                 f"'{name}' finds the {what} for {block.name} in each item: its '{match.group('path')}' field, "

@@ -111,7 +111,6 @@ def shape_json_values(plan: WorkflowPlan) -> list[str]:
     string, and point the value at the function's result. Changes `plan` in place; returns a note
     per function added (for the coverage report's assumptions)."""
     notes: list[str] = []
-    taken = {normalize_name(b.name) for b in plan.blocks} | {b.id for b in plan.blocks}
     for block in list(plan.blocks):
         if block.type in _SKIP_TYPES:
             continue
@@ -129,30 +128,31 @@ def shape_json_values(plan: WorkflowPlan) -> list[str]:
                 continue
             if not isinstance(parsed, (list, dict)) or not _needs_shaping(parsed):
                 continue
-            name = free_name(f"Format {block.name}", taken)
-            local = normalize_name(name)
-            taken |= {local, name.lower()}
-            code = f"{_HELPER}\nreturn {_js(parsed)};"
-            plan.blocks.insert(
-                plan.blocks.index(block),
-                PlanBlock(
-                    id=local,
-                    type="function",
-                    name=name,
-                    parent=block.parent,
-                    values=[PlanValue(id="code", value=code)],
-                ),
+            local, name = function_before(
+                plan, block, f"Format {block.name}", f"{_HELPER}\nreturn {_js(parsed)};"
             )
-            for edge in plan.edges:
-                if edge.target == block.id:
-                    edge.target = local
-            plan.edges.append(PlanEdge(source=local, target=block.id, handle="source"))
             field.value = f"<{local}.result>"
             notes.append(
                 f"'{name}' builds {block.name}'s {field.id} as JSON (Sim pastes a text into a JSON string "
                 "as it is, so a quote or a line break in it would break the JSON)"
             )
     return notes
+
+
+def function_before(plan: WorkflowPlan, block: PlanBlock, name: str, code: str) -> tuple[str, str]:
+    """Put a function block called `name` (numbered if taken) just before `block`, in the same loop, taking over
+    the edges into it. Returns the function's local id (for `<id.result>`) and its name."""
+    name = free_name(name, {normalize_name(b.name) for b in plan.blocks} | {b.id for b in plan.blocks})
+    local = normalize_name(name)
+    function = PlanBlock(
+        id=local, type="function", name=name, parent=block.parent, values=[PlanValue(id="code", value=code)]
+    )
+    plan.blocks.insert(plan.blocks.index(block), function)
+    for edge in plan.edges:
+        if edge.target == block.id:
+            edge.target = local
+    plan.edges.append(PlanEdge(source=local, target=block.id, handle="source"))
+    return local, name
 
 
 def free_name(name: str, taken: set[str]) -> str:
