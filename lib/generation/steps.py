@@ -6045,13 +6045,13 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
         r"(?:column|checkbox|box|cell)\s+(?:'[^'\n]{1,40}'|\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”))",
         low,
     )
-    record = record or (re.search(r"\b(row)\b", "row") if column else None)
-    if record and (
-        not any(k in lexicon()["record_nouns"][record.group(1)] for _, k in lx.integrations_in(description))
+    noun = record.group(1) if record else "row" if column else ""
+    if noun and (
+        not any(k in lexicon()["record_nouns"][noun] for _, k in lx.integrations_in(description))
         or lx.CHANNEL_RE.search(clause)
     ):
         # 'post the ticket link in #csat-alerts': what is posted to the channel, no record written to
-        record = None
+        noun = ""
     # 'otherwise add it to 'Nurture'': a place named only by its quoted name, in the one table service the text names
     quoted_place = re.search(
         r"\b(?:"
@@ -6067,8 +6067,8 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
         candidates = lexicon()["table_nouns"][found.group(1)]
     elif quoted_place and len({k for _, k in lx.integrations_in(description) if k in tables}) == 1:
         candidates = tables
-    elif record:
-        candidates = lexicon()["record_nouns"][record.group(1)]
+    elif noun:
+        candidates = lexicon()["record_nouns"][noun]
     elif drafted:
         candidates = ["gmail", "outlook"]
     elif (
@@ -6104,13 +6104,13 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     named = [
         k for _, k in lx.integrations_in(description) if k in candidates and not ruled(ruled_out, k, "write")
     ]
-    if chat is None and not found and not record and not drafted and lx.CHANNEL_RE.search(clause):
+    if chat is None and not found and not noun and not drafted and lx.CHANNEL_RE.search(clause):
         named = _chats_free_for(clause, description, named) or (
             [] if ruled(ruled_out, "slack", "write") else ["slack"]
         )
     if not named:
         return None
-    place = "" if found or record or not quoted_place else next(g for g in quoted_place.groups() if g)
+    place = "" if found or noun or not quoted_place else next(g for g in quoted_place.groups() if g)
     noun = next((n for n, keys in lexicon()["table_nouns"].items() if named[0] in keys), "table")
     step = _integration_step(
         named[0],
