@@ -16,8 +16,10 @@ from __future__ import annotations
 import json
 import re
 
+from lib.generation.lexicon import lexicon
 from lib.generation.plan import WorkflowPlan
 from lib.generation.shaping import function_before
+from lib.sim.names import REFERENCE_RE, normalize_name
 
 # What each recipient field holds: (what it is called, a field name that says so, a value shaped like one,
 # what a value in any other field must also match)
@@ -64,7 +66,18 @@ def find_item_addresses(plan: WorkflowPlan) -> list[str]:
     """Put a function block before each step inside a loop that sends to a field of the current item,
     and point the step at the address it finds. Changes `plan` in place; returns a note per function."""
     notes: list[str] = []
-    containers = {b.id for b in plan.blocks if b.type in ("loop", "parallel")}
+    types = {b.id: b.type for b in plan.blocks} | {"start": "starter"}
+    shaped = set(lexicon()["user_shaped_items"])
+    # the loops whose items come from a source the user shaped (lexicon.json 'user_shaped_items')
+    containers = {
+        b.id
+        for b in plan.blocks
+        if b.type in ("loop", "parallel")
+        and any(
+            types.get(normalize_name(r.group("block"))) in shaped
+            for r in REFERENCE_RE.finditer(b.collection or "")
+        )
+    }
     for block in list(plan.blocks):
         if block.parent not in containers:
             continue

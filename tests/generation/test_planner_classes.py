@@ -239,7 +239,13 @@ def test_each_over_a_fetched_list_is_a_loop_using_the_current_item():
     (loop,) = _blocks(state, "loop")
     (gmail,) = _blocks(state, "gmail")
     assert loop["data"]["collection"].endswith(".records>") and gmail["data"]["parentId"] == loop["id"]
-    assert _values(gmail)["to"] == "<loop.currentItem.fields.Email>"
+    # (the address is found in each record by a function in the loop: its 'fields.Email', else a field named for one)
+    (finder,) = [
+        b
+        for b in _blocks(state, "function")
+        if _values(gmail)["to"] == f"<{b['name'].lower().replace(' ', '')}.result>"
+    ]
+    assert "its 'fields.Email' field" in _values(finder)["code"] and finder["data"]["parentId"] == loop["id"]
 
 
 def test_three_destinations_by_category_are_a_router():
