@@ -1003,8 +1003,42 @@ def _comparison_spellings(text: str) -> str:
     # 'within thirty (30) days', 'five (5) business days': a number spelled out and then written, as contracts do, is
     # the number once
     text = _doubled_numbers().sub(_once, text)
+    # 'over, um, two-fifty, two hundred and fifty pounds', 'over three hundred, sorry, three hundred and fifty': a
+    # spelled-out number said again, or taken back, in the same breath is the number that stands
+    text = _restated_spelled().sub(_restated_spelling, text)
     # 'more than two hundred', 'fewer than five', 'one thousand or more': a number spelled out in a comparison
     return _spelled_comparisons().sub(_digits_for_words, text)
+
+
+@lru_cache(maxsize=1)
+def _restated_spelled() -> re.Pattern[str]:
+    """A comparison's spelled-out number, a comma or dash, then another (after a take-back word: 'sorry', 'no', 'I
+    mean', lexicon.json 'corrections' 'cues' and 'fillers')."""
+    word = r"(?:" + "|".join(sorted(lexicon()["number_words"], key=len, reverse=True)) + r")"
+    scale = r"(?:" + "|".join(lexicon()["number_scales"]) + r")"
+    number = rf"{word}(?:[\s-]+(?:and[\s-]+)?(?:{word}|{scale}))*(?![\w-])"
+    fillers = "|".join(lexicon()["comparison_fillers"])
+    cues = lexicon()["corrections"]["cues"] + r"|sorry|oops|erm|er+|um+|uh+|oh|ah|well"
+    return re.compile(
+        r"(?P<b>\b(?:(?:more|greater|higher|bigger|less|lower|fewer|smaller)\s+than|over|above|under|below|"
+        r"at\s+least|at\s+most|exceeds?|exceeding))(?:,?\s+(?:" + fillers + r")\s*,?)?\s+"
+        rf"(?P<old>{number})\s*(?:,|—|–|--?|…|\.{{2,3}})\s*(?P<cue>(?:(?:{cues})[,.!]?\s+)*)(?P<new>{number})",
+        re.I,
+    )
+
+
+def _restated_spelling(m: re.Match[str]) -> str:
+    """The comparison with the number that stands: the second when a take-back word comes between or both say the
+    same; the words as they were otherwise ('over two, three of them')."""
+
+    def value(said: str) -> int | None:
+        words = [w for w in re.split(r"[\s-]+", said.lower()) if w != "and"]
+        return None if "a" in words else _spelled_value(words)
+
+    old, new = value(m.group("old")), value(m.group("new"))
+    if new is None or (not m.group("cue").strip() and old != new):
+        return m.group(0)
+    return m.group("b") + " " + m.group("new")
 
 
 @lru_cache(maxsize=1)
@@ -1025,7 +1059,9 @@ def _once(m: re.Match[str]) -> str:
 
 
 def _spelled_value(words: list[str]) -> int:
-    """The number words spell ('two', 'hundred', 'fifty' → 250; lexicon.json 'number_words', 'number_scales')."""
+    """The number words spell ('two', 'hundred', 'fifty' → 250; lexicon.json 'number_words', 'number_scales'); a
+    word of ten or more right after a word that already holds tens or units is said the way prices are ('two-fifty',
+    'three seventy-five' → 250, 375; 'twenty fifty' → 2050), not added (52)."""
     units, scales = lexicon()["number_words"], lexicon()["number_scales"]
     total, current = 0, 0
     for w in words:
@@ -1033,6 +1069,10 @@ def _spelled_value(words: list[str]) -> int:
             current = (current or 1) * scales[w]
             if scales[w] >= 1000:
                 total, current = total + current, 0
+        elif w == "dozen":  # ('two dozen': 24)
+            current = (current or 1) * units[w]
+        elif units[w] >= 10 and current % 100:
+            current = current * 100 + units[w]
         else:
             current += units[w]
     return total + current
@@ -1673,6 +1713,38 @@ def spoken_fillers(text: str) -> str:
         return ", " if step and not introduced else " "
 
     return _SPOKEN_FILLER.sub(gone, text)
+
+
+@lru_cache(maxsize=1)
+def _spoken_number_re() -> re.Pattern[str]:
+    """Digit words in groups (lexicon.json 'spoken_digits', 'spoken_digit_repeats'), hyphened or spaced, the groups
+    apart by commas or spaces, after an optional 'plus'."""
+    digit = r"(?:(?:" + "|".join(lexicon()["spoken_digit_repeats"]) + r")[\s-]+)?"
+    digit += r"(?:" + "|".join(lexicon()["spoken_digits"]) + r")"
+    group = rf"{digit}(?:[\s-]+{digit})*"
+    return re.compile(rf"(?<![\w-])(?P<plus>plus\s+)?(?P<n>{group}(?:\s*,?\s+{group})*)(?![\w-])", re.I)
+
+
+def spoken_phone_numbers(text: str) -> str:
+    """'text Gary on plus one, five-one-two, five-five-five, zero-one-nine-eight' → 'text Gary on +1 512 555 0198': a
+    number said digit by digit (seven digits or more; 'double five' is two) is written in digits, its groups kept."""
+    digits, repeats = lexicon()["spoken_digits"], lexicon()["spoken_digit_repeats"]
+
+    def written(m: re.Match[str]) -> str:
+        groups = []
+        for said in re.split(r"\s*,\s*|\s+(?=(?:plus)\b)", m.group("n")):
+            words, out, times = re.split(r"[\s-]+", said.strip().lower()), "", 1
+            for w in words:
+                if w in repeats:
+                    times = repeats[w]
+                    continue
+                out, times = out + digits[w] * times, 1
+            groups.append(out)
+        if sum(len(g) for g in groups) < 7:
+            return m.group(0)
+        return ("+" if m.group("plus") else "") + " ".join(groups)
+
+    return _spoken_number_re().sub(written, text)
 
 
 @lru_cache(maxsize=1)
@@ -4132,6 +4204,33 @@ _AFTERTHOUGHT_TEST = re.compile(
 _STEP_CLAUSE = re.compile(
     r"(?:^|[.!?;:]\s+|,\s+(?:and\s+|then\s+)?|\s+(?:and|then)\s+(?:also\s+|then\s+)?)", re.I
 )
+
+
+# 'No warning, no message.', 'No alert, no post!': the step runs only when the thing is there
+_NO_THING_NO_STEP = re.compile(
+    r"(?:(?<=[.!?])\s+|^\s*)No\s+(?P<x>[a-z][\w-]*?)(?:e?s)?\s*(?:,|—|–|-|=|→|->)\s*no\s+[a-z][\w-]*\s*[.!]?(?=\s|$)",
+    re.I | re.M,
+)
+
+
+def thing_then_step(text: str) -> str:
+    """'… and when there's a gale warning, send an SMS …. No warning, no message.' → '… and if there's a gale
+    warning, send an SMS ….': a sentence that says no thing, no step makes the 'when there is …' it names a test
+    (of what was read), and is said."""
+    for m in reversed(list(_NO_THING_NO_STEP.finditer(text))):
+        thing = re.escape(m.group("x"))
+        said = None
+        for said in re.finditer(
+            r"\b(?P<w>when(?:ever)?)(?=\s+there(?:['’]s|\s+is|\s+are|\s+was)\s+(?:(?:an?|any|some|the)\s+)?"
+            rf"(?:[\w-]+\s+){{0,3}}?{thing}(?:e?s)?\b)",
+            text[: m.start()],
+            re.I,
+        ):
+            pass
+        if said is None:
+            continue
+        text = text[: said.start()] + "if" + text[said.end() : m.start()] + text[m.end() :]
+    return text
 
 
 def afterthought_tests(text: str) -> str:

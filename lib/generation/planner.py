@@ -189,6 +189,8 @@ def draft(description: str) -> Draft:
     description = lx.spoken_fillers(
         description
     )  # 'called, uh, 'Rotate API keys'' → 'called 'Rotate API keys''
+    # 'text Gary on plus one, five-one-two, five-five-five, zero-one-nine-eight' → 'text Gary on +1 512 555 0198'
+    description = lx.spoken_phone_numbers(description)
     description = lx.verdict_tests(description)  # 'If the AI thinks it's spam' → "If it's spam"
     description = lx.kinds_then_routes(description)  # "… if it's a bug or a question, and then — bugs go …"
     description = lx.only_if_words(description)  # '… as long as they ticked …' → '… only if they ticked …'
@@ -205,6 +207,8 @@ def draft(description: str) -> Draft:
     # 'at 8 — no, make it 8:30 —', 'in #sales. Actually no, #revenue-ops.': a corrected value replaces the one it corrects
     description = corrected_values(clock_words(description))
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
+    # '… when there's a gale warning, send an SMS …. No warning, no message.': the 'when' is a test
+    description = lx.thing_then_step(description)
     # '… and email sales@x.io. Oh wait, the email only if the budget is above 5,000.': the test goes to its step
     description = lx.afterthought_tests(description)
     # '… email billing@x. Oh wait, if the amount is over $1,000, email finance@x instead.': a branch and its else

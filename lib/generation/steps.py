@@ -11111,7 +11111,7 @@ _GUARD = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:if|when)\s+(?:there(?:\s+(?:are|is|were|was)|['’]s)\s+(?:no\b|none\b|nothing\b)|"
     # ('If there aren't any, skip the email')
     r"there\s+(?:(?:are|is|were|was)\s+not|aren['’]?t|isn['’]?t|weren['’]?t|wasn['’]?t)\s+any\b|"
-    r"nothing\s+(?:new\s+)?(?:is|was|comes?|came|turns?)\b|(?:it|they|the\s+[\w-]+)\s+(?:is|are|comes?\s+back)\s+empty\b|"
+    r"nothing\s+(?:new\s+)?(?:is|was|comes?|came|turns?|has|have|had|did|does|[a-z]{3,}ed)\b|(?:it|they|the\s+[\w-]+)\s+(?:is|are|comes?\s+back)\s+empty\b|"
     # 'if the search finds nothing', 'if it returns nothing': the read found no item
     r"(?:it|they|the\s+[\w-]+)\s+(?:finds?|found|returns?|returned|turns?\s+up|turned\s+up|brings?\s+back|gets?)\s+"
     r"(?:nothing|no\s+(?:results?|items?|matches|hits))\b|"
@@ -11124,7 +11124,10 @@ _GUARD = re.compile(
     r"exit|quit|nothing\s+(?:happens|is\s+sent|goes\s+out|gets\s+sent|(?:should|shall|will|must)\s+(?:happen|go\s+out|be\s+sent)|"
     # ('…, no Slack message is posted': the service may name the message)
     r"needs\s+to\s+happen)|no\s+(?:[\w-]+\s+)?(?:e-?mail|message|alert|post|notification|reminder)s?\s+"
-    r"(?:(?:should|shall|will|must)\s+)?(?:goes?\s+out|be\s+(?:sent|posted)|is\s+(?:sent|posted)|gets?\s+(?:sent|posted)))"
+    r"(?:(?:should|shall|will|must)\s+)?(?:goes?\s+out|be\s+(?:sent|posted)|is\s+(?:sent|posted)|gets?\s+(?:sent|posted))|"
+    # ('If nothing has expired, no issue.', '…, no ticket': the thing the step makes, none)
+    r"no\s+(?:[\w-]+\s+)?(?:e-?mail|message|alert|post|notification|reminder|issue|ticket|task|page|sms|text|"
+    r"digest|summary|report|card|row)s?)"
     r"(?:\s*,?\s*(?:please|pls|plz|thanks|thx))?\s*[.!]?\s*$"
     # the same said ban first: 'Don't post anything if nothing was completed', 'send nothing when there are none'
     r"|^\s*(?:and\s+|but\s+)?(?:just\s+)?(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*"
