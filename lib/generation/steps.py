@@ -502,6 +502,7 @@ def sentences(text: str) -> list[str]:
         protected,
     )
     protected = _PER_ITEM_TEST.sub(_tested_per_item, protected)
+    protected = _REST_AFTER_TEST.sub(_rest_of_test, protected)
     parts = re.split(r"(?<=[.!?;])\s+|\n+", protected)
     return [
         p.translate(_QUOTED_BACK).replace("\x00", ".").replace("\x02", "").strip(" .;!?")
@@ -519,6 +520,21 @@ _PER_ITEM_WORK = re.compile(
     + r")s?\b))\s+[a-z][\w-]*",
     re.I,
 )
+
+
+# 'if that shift is within the next 48 hours, text me; anything further out can go into the sheet': after a test, the
+# items past its bound (or all else) are its other side, in the same sentence
+_REST_AFTER_TEST = re.compile(
+    r";\s+(?=(?:and\s+|but\s+)?(?:(?:anything|everything)\s+|if\s+(?:it|they|that)(?:\s+(?:is|are)|['’](?:s|re))\s+)"
+    r"(?:else\b|(?:" + "|".join(lexicon()["rest_past_bound"]) + r")\b))",
+    re.I,
+)
+
+
+def _rest_of_test(m: re.Match[str]) -> str:
+    text = m.string
+    opening = max(text.rfind(c, 0, m.start()) for c in (".", "!", "?", "\n", ";"))
+    return ", " if re.search(r"\bif\b", text[opening + 1 : m.start()], re.I) else m.group(0)
 
 
 def _tested_per_item(m: re.Match[str]) -> str:
@@ -6410,7 +6426,10 @@ _DENIED = (
     # 'if the status is anything else', 'if it's something else', 'if it has any other label', 'if the plan is
     # different': the value tested before, any but the one named — its other side too
     r"(?:it|they|that|(?:the|its|their)\s+[\w-]+(?:\s+[\w-]+)?)\s*(?:\s(?:is|are|was|has|have)|['’](?:s|re))\s+"
-    r"(?:(?:anything|something)\s+else|any\s+other\s+[\w-]+|different|another\s+[\w-]+))(?=\s*(?:[,;:—–-]|then\b|$))"
+    r"(?:(?:anything|something)\s+else|any\s+other\s+[\w-]+|different|another\s+[\w-]+|"
+    # ('if it's later', 'if it is further out': past the bound the test said, lexicon.json 'rest_past_bound')
+    + "|".join(lexicon()["rest_past_bound"])
+    + r"))(?=\s*(?:[,;:—–-]|then\b|$))"
 )
 # 'the outlet is in our Airtable 'Media list'', 'they're already on the 'VIP' sheet', 'the company name matches a
 # client in our Airtable 'Clients' table': whether a place holds the item
@@ -6428,7 +6447,11 @@ _REST_CLAUSE = re.compile(
     # 'if it's 6 or below …, if it's 9 or 10 …, and anything in between goes to …': what no test took
     r"(?:anything|everything|everyone|anyone)\s+in\s+(?:between|the\s+middle)\b|"
     r"the\s+rest\b(?!\s+of\b)|the\s+others\b|others\b|(?:the\s+)?other\s+(?:ones|cases)\b|any(?:thing)?\s+other\s+[\w-]+\b(?!\s+than)|"
-    r"(?:if|when)\s+(?:it\s+is\s+|it['’]s\s+)?(?:something|anything)\s+else\b)\s*,?\s*",
+    r"(?:if|when)\s+(?:it\s+is\s+|it['’]s\s+)?(?:something|anything)\s+else\b|"
+    # 'if that shift is within the next 48 hours, text me; anything further out can go into the sheet', '…, anything
+    # later …': what lies past the test's bound (lexicon.json 'rest_past_bound')
+    r"(?:anything|everything|any\s+(?:ones?|others?)|ones?|those)\s+(?:" + "|".join(lexicon()["rest_past_bound"]) + r")\b)"
+    r"\s*,?\s*",
     re.I,
 )
 # a field of the data named as such: "the 'department' field", 'its "type" answer', 'the region column'
