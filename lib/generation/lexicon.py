@@ -2530,7 +2530,7 @@ def date_field(test: str) -> str | None:
 
 _FIELD_WORDS = re.compile(
     r"(?:^\s*(?=(?:the|its|their)\s)|\b(?:where|whose|with|has|having|when|if)\s+)(?:the\s+|its\s+|their\s+|an?\s+)?"
-    r"(?P<field>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:is\s+|are\s+|was\s+|of\s+|at\s+)?"
+    r"(?P<field>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:is\s+|are\s+|was\s+|of\s+|at\s+)?"
     # 'whose deadline is exactly 14 days away', 'whose renewal is in 30 days': the field before the date's distance
     r"(?:exactly\s+|in\s+(?=\d))?"
     r"(?=(?:(?:less|lower|fewer|smaller|more|greater|higher|larger)\s+than|under|over|below|above|at\s+least|"
@@ -2539,12 +2539,15 @@ _FIELD_WORDS = re.compile(
 )
 # 'years of experience is more than 5', 'stock level is below 10': a test that starts with its field
 _BARE_FIELD = re.compile(
-    r"\s*(?P<field>[a-z][a-z-]*(?:\s+(?:of\s+)?[a-z][a-z-]*){0,2}?)\s+(?:is|are|was)\s+"
+    r"\s*(?P<field>[a-z][\w-]*(?:\s+(?:of\s+)?[a-z][\w-]*){0,2}?)\s+(?:is|are|was)\s+"
     r"(?=(?:(?:less|lower|fewer|smaller|more|greater|higher|larger)\s+than|under|over|below|above|at\s+least|"
     r"at\s+most|exceeds?|equals?\s|[<>≥≤]=?|[$€£]?\s*-?\d))",
     re.I,
 )
-_NOT_A_FIELD = re.compile(r"it|they|there|them|this|that|an?|the|more|less|fewer|than|any|ones?", re.I)
+# ('the late_count field is 2 or more': the word saying it is a field names none)
+_NOT_A_FIELD = re.compile(
+    r"it|they|there|them|this|that|an?|the|more|less|fewer|than|any|ones?|field|column|property|attribute", re.I
+)
 
 
 def named_field(test: str) -> str | None:
@@ -4286,6 +4289,12 @@ _INSTEAD_TEST = re.compile(
     re.I,
 )
 _CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|,\s+(?:and|then)\b|\s+then\s+|$", re.I)
+# "don't send the email — flag it in #front-desk on Slack": a step left out, a dash, the step done in its place
+_SKIPPED_THEN_DONE = re.compile(
+    r"(?:don['’]?t|do\s+not|never|no\s+need\s+to)\s+(?P<skip>[a-z]+)\b[^—–;:]{0,60}?\s*(?:—|–|--?|;|:)\s*"
+    r"(?:but\s+|just\s+|rather\s+|and\s+)?(?P<act>[a-z].*)$",
+    re.I | re.S,
+)
 _SENDING = r"(?:send|e-?mail|mail|text|message|notify|ping|forward)"
 
 
@@ -4295,7 +4304,18 @@ def instead_tests(text: str) -> str:
     when the test holds, the one said before (the last clause opened by the same verb) otherwise."""
     for m in reversed(list(_INSTEAD_TEST.finditer(text))):
         before = text[: m.start("sentence")]
-        verb = m.group("verb").lower()
+        verb, act, test = m.group("verb").lower(), m.group("act").strip(), m.group("test").strip()
+        # ("if it's a repeat, don't send the email — flag it in #ops instead": the step left out names the one it
+        # replaces, the step after the dash is done)
+        skipped = _SKIPPED_THEN_DONE.match(act)
+        if skipped:
+            verb, act = skipped.group("skip").lower(), skipped.group("act").strip()
+        # ("if it's their second no-show (the previous_no_shows field is 1 or more)": the test the brackets spell out)
+        spelled = re.fullmatch(r"(?P<said>.+?)\s*\((?P<inner>[^()]+)\)", test)
+        if spelled and re.search(
+            r"\b(?:is|are|equals?|has|have)\b|[<>=]|\b(?:more|less|fewer|over|under|above|below)\b", spelled.group("inner")
+        ):
+            test = spelled.group("inner").strip()
         # ('send it to am-team@… instead' after 'email the account manager …': a verb of the same kind)
         kin = _SENDING if re.fullmatch(_SENDING, verb) else re.escape(verb)
         opened = [
@@ -4310,7 +4330,7 @@ def instead_tests(text: str) -> str:
         stop = end.start() if end else len(before)
         said = before[at:stop].strip()
         rest = before[stop:]
-        replaced = f"if {m.group('test').strip()}, {m.group('act').strip()}; otherwise, {said}"
+        replaced = f"if {test}, {act}; otherwise, {said}"
         after = text[m.end("sentence") :]
         # (a line after it stays a line of its own: '… instead\nDon'ts: …')
         tail = after if after.startswith("\n") else (" " + after.lstrip() if after.strip() else "")
