@@ -3527,7 +3527,13 @@ class _Builder:
                 return None
             ref, objects = self.made_ids[found]
             named = {re.sub(r"['’]s$", "", w) for w in ident.group(1).lower().split()}
-            return ref if named & {*objects, "new"} else None
+            # ('comment on the GitHub issue with the Jira key': the service that made it names it too)
+            from lib.generation.services import aliases
+
+            made_by = {
+                n.lower() for r, t in self.created if r == found for n in (t.replace("_", " "), *aliases(t)) if n
+            }
+            return ref if named & {*objects, "new", *made_by} else None
         return self.link_asked_for(step, heads)
 
     def link_asked_for(self, step: Step, heads: list[tuple[str, str]]) -> str | None:
