@@ -4236,6 +4236,32 @@ def thing_then_step(text: str) -> str:
     return text
 
 
+# 'anything mentioning wheelchair access sent to Karin in a Teams chat', 'forward any email containing "refund" to
+# billing@…': the items that say a word, sent on — a test of each, the send on its side
+_MENTIONING = r"(?:that\s+)?(?:mentions?|mentioning|contains?|containing|with\s+the\s+words?)\s+(?P<x>[^,.;:?!\n]{1,40}?)"
+_ANY_ONE = r"(?:anything|everything|any\s+(?:one|[\w-]+?s?)|those|the\s+ones)"
+_SENT_IF_MENTIONING = re.compile(
+    r"\b" + _ANY_ONE + r"\s+" + _MENTIONING + r"\s+(?:(?:should|must|can|could|will)\s+(?:be\s+|get\s+)|gets?\s+|to\s+be\s+|"
+    r"is\s+|are\s+)?(?P<verb>sent|forwarded|posted|passed)\s+(?:on\s+)?(?P<rest>to\b[^.;?!\n]*)"
+    r"|\b(?P<verb2>send|forward|post|pass)\s+(?:on\s+)?" + _ANY_ONE + r"\s+" + _MENTIONING.replace("<x>", "<x2>")
+    + r"\s+(?P<rest2>(?:on\s+)?to\b[^.;?!\n]*)",
+    re.I,
+)
+_PRESENT = {"sent": "send", "forwarded": "forward", "posted": "post", "passed": "pass"}
+
+
+def mentioning_sends(text: str) -> str:
+    """'… and anything mentioning wheelchair access sent to Karin in a Teams chat' → '… and if one mentions wheelchair
+    access, send it to Karin in a Teams chat': what is sent on is only what says the word."""
+
+    def test(m: re.Match[str]) -> str:
+        said = (m.group("x") or m.group("x2")).strip()
+        verb = _PRESENT[m.group("verb").lower()] if m.group("verb") else m.group("verb2").lower()
+        return f"if one mentions {said}, {verb} it {(m.group('rest') or m.group('rest2')).strip()}"
+
+    return _SENT_IF_MENTIONING.sub(test, text)
+
+
 def afterthought_tests(text: str) -> str:
     """'…, add it as a row to the Leads table and email sales@ourco.io about it. Oh wait, the email only if the budget
     is above 5,000.' → '…, add it as a row to the Leads table, and if the budget is above 5,000, email sales@ourco.io
@@ -4296,6 +4322,8 @@ _SKIPPED_THEN_DONE = re.compile(
     re.I | re.S,
 )
 _SENDING = r"(?:send|e-?mail|mail|text|message|notify|ping|forward)"
+_ANSWERING = r"(?:answer|reply|respond)"
+_DOER = r"(?:(?:have|get|let|make)\s+(?:the\s+|an?\s+)?(?:ai|bot|agent|assistant|claude|gpt|llm)\s+(?:to\s+)?)"
 
 
 def instead_tests(text: str) -> str:
@@ -4318,10 +4346,12 @@ def instead_tests(text: str) -> str:
             test = spelled.group("inner").strip()
         # ('send it to am-team@… instead' after 'email the account manager …': a verb of the same kind)
         kin = _SENDING if re.fullmatch(_SENDING, verb) else re.escape(verb)
+        kin = _ANSWERING if re.fullmatch(_ANSWERING, verb) else kin
         opened = [
             c.end()
             for c in _STEP_CLAUSE.finditer(before)
-            if re.match(r"(?:also\s+|just\s+)?(?:" + kin + r")\b", before[c.end() :], re.I)
+            # ("have the AI reply to the owner …. But if …, don't answer — …": the step given to the AI too)
+            if re.match(r"(?:also\s+|just\s+)?" + _DOER + r"?(?:" + kin + r")\b", before[c.end() :], re.I)
         ]
         if not opened or verb in ("do", "be", "is", "it", "we", "i", "they", "there"):
             continue

@@ -207,6 +207,8 @@ def draft(description: str) -> Draft:
     # 'at 8 — no, make it 8:30 —', 'in #sales. Actually no, #revenue-ops.': a corrected value replaces the one it corrects
     description = corrected_values(clock_words(description))
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
+    # '… and anything mentioning wheelchair access sent to Karin in a Teams chat': a test of each, the send on its side
+    description = lx.mentioning_sends(description)
     # '… when there's a gale warning, send an SMS …. No warning, no message.': the 'when' is a test
     description = lx.thing_then_step(description)
     # '… and email sales@x.io. Oh wait, the email only if the budget is above 5,000.': the test goes to its step

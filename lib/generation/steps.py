@@ -1204,7 +1204,8 @@ def _process(kind: str, clause: str, description: str) -> Step:
             # ('prepare a weekly report', 'write up a digest', 'put together a changelog')
             r"\b(?:drafts?|writes?(?:\s+up)?|composes?|generates?|prepares?|produces?|put(?:s|ting)?\s+together|"
             r"comes? up with)\s+((?:an?|\d{1,2}|two|three|four|five|ten|some|a few)\s+"
-            r"[\w\s'’-]+?)(?:\s+(?:to|for|with|using|based|from|and|then|into|via|back)\b|\s*[,;.(]|$)"
+            # ('a friendly win-back message offering 20% off': an amount in what it says)
+            r"[\w\s'’%$€£-]+?)(?:\s+(?:to|for|with|using|based|from|and|then|into|via|back)\b|\s*[,;.(]|$)"
             # ('write release notes grouped by type', 'writes show notes'): a text named without an article
             r"|\b(?:drafts?|writes?(?:\s+up)?|composes?|prepares?|produces?)\s+((?:[\w-]+\s+)?(?:release\s+notes|show\s+notes|"
             r"notes|copy|summaries|reports|minutes))\b"
@@ -8593,7 +8594,8 @@ _MADE_BY |= dict.fromkeys(
 _ARROW_MADE = re.compile(
     r"(?P<arrow>->|→|=>)\s*(?P<what>(?:an?\s+|one\s+)?(?:(?!(?:send|post|create|add|log|email|e-mail|text|ping|notify|"
     r"open|file|make|write|save|message|dm|reply|forward|comment|raise|update|append|put|drop|copy|share|alert|"
-    r"and|or|if|then)\b)[\w#-]+\s+){0,3}?(?P<head>e-?mail|mail|message|issue|ticket|task|card|row|record|page|"
+    # ('rating 3 or more → no email; …': a thing said not to be made)
+    r"and|or|if|then|no|not|nothing|without|never)\b)[\w#-]+\s+){0,3}?(?P<head>e-?mail|mail|message|issue|ticket|task|card|row|record|page|"
     r"event|comment|sms|text|dm|reply|note|alert|notification)s?)\b"
     # (the thing is all the arrow leads to: not '-> email is what they want', "-> Google Calendar 'Find Events'")
     r"(?=\s+(?:to|in|into|on|for|with|about|per|when|if|saying|that)\b|\s*[,.;:!?)]|\s*$|\s+(?:->|→|=>))",
