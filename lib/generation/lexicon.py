@@ -2546,7 +2546,8 @@ _BARE_FIELD = re.compile(
 )
 # ('the late_count field is 2 or more': the word saying it is a field names none)
 _NOT_A_FIELD = re.compile(
-    r"it|they|there|them|this|that|an?|the|more|less|fewer|than|any|ones?|field|column|property|attribute", re.I
+    r"it|they|there|them|this|that|an?|the|more|less|fewer|than|any|ones?|field|column|property|attribute",
+    re.I,
 )
 
 
@@ -4222,16 +4223,18 @@ def thing_then_step(text: str) -> str:
     (of what was read), and is said."""
     for m in reversed(list(_NO_THING_NO_STEP.finditer(text))):
         thing = re.escape(m.group("x"))
-        said = None
-        for said in re.finditer(
-            r"\b(?P<w>when(?:ever)?)(?=\s+there(?:['’]s|\s+is|\s+are|\s+was)\s+(?:(?:an?|any|some|the)\s+)?"
-            rf"(?:[\w-]+\s+){{0,3}}?{thing}(?:e?s)?\b)",
-            text[: m.start()],
-            re.I,
-        ):
-            pass
-        if said is None:
+        # (the last 'when there's …' naming the thing before the sentence)
+        found = list(
+            re.finditer(
+                r"\b(?P<w>when(?:ever)?)(?=\s+there(?:['’]s|\s+is|\s+are|\s+was)\s+(?:(?:an?|any|some|the)\s+)?"
+                rf"(?:[\w-]+\s+){{0,3}}?{thing}(?:e?s)?\b)",
+                text[: m.start()],
+                re.I,
+            )
+        )
+        if not found:
             continue
+        said = found[-1]
         text = text[: said.start()] + "if" + text[said.end() : m.start()] + text[m.end() :]
     return text
 
@@ -4241,9 +4244,16 @@ def thing_then_step(text: str) -> str:
 _MENTIONING = r"(?:that\s+)?(?:mentions?|mentioning|contains?|containing|with\s+the\s+words?)\s+(?P<x>[^,.;:?!\n]{1,40}?)"
 _ANY_ONE = r"(?:anything|everything|any\s+(?:one|[\w-]+?s?)|those|the\s+ones)"
 _SENT_IF_MENTIONING = re.compile(
-    r"\b" + _ANY_ONE + r"\s+" + _MENTIONING + r"\s+(?:(?:should|must|can|could|will)\s+(?:be\s+|get\s+)|gets?\s+|to\s+be\s+|"
+    r"\b"
+    + _ANY_ONE
+    + r"\s+"
+    + _MENTIONING
+    + r"\s+(?:(?:should|must|can|could|will)\s+(?:be\s+|get\s+)|gets?\s+|to\s+be\s+|"
     r"is\s+|are\s+)?(?P<verb>sent|forwarded|posted|passed)\s+(?:on\s+)?(?P<rest>to\b[^.;?!\n]*)"
-    r"|\b(?P<verb2>send|forward|post|pass)\s+(?:on\s+)?" + _ANY_ONE + r"\s+" + _MENTIONING.replace("<x>", "<x2>")
+    r"|\b(?P<verb2>send|forward|post|pass)\s+(?:on\s+)?"
+    + _ANY_ONE
+    + r"\s+"
+    + _MENTIONING.replace("<x>", "<x2>")
     + r"\s+(?P<rest2>(?:on\s+)?to\b[^.;?!\n]*)",
     re.I,
 )
@@ -4323,7 +4333,9 @@ _SKIPPED_THEN_DONE = re.compile(
 )
 _SENDING = r"(?:send|e-?mail|mail|text|message|notify|ping|forward)"
 _ANSWERING = r"(?:answer|reply|respond)"
-_DOER = r"(?:(?:have|get|let|make)\s+(?:the\s+|an?\s+)?(?:ai|bot|agent|assistant|claude|gpt|llm)\s+(?:to\s+)?)"
+_DOER = (
+    r"(?:(?:have|get|let|make)\s+(?:the\s+|an?\s+)?(?:ai|bot|agent|assistant|claude|gpt|llm)\s+(?:to\s+)?)"
+)
 
 
 def instead_tests(text: str) -> str:
@@ -4341,7 +4353,8 @@ def instead_tests(text: str) -> str:
         # ("if it's their second no-show (the previous_no_shows field is 1 or more)": the test the brackets spell out)
         spelled = re.fullmatch(r"(?P<said>.+?)\s*\((?P<inner>[^()]+)\)", test)
         if spelled and re.search(
-            r"\b(?:is|are|equals?|has|have)\b|[<>=]|\b(?:more|less|fewer|over|under|above|below)\b", spelled.group("inner")
+            r"\b(?:is|are|equals?|has|have)\b|[<>=]|\b(?:more|less|fewer|over|under|above|below)\b",
+            spelled.group("inner"),
         ):
             test = spelled.group("inner").strip()
         # ('send it to am-team@… instead' after 'email the account manager …': a verb of the same kind)

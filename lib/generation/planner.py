@@ -3533,7 +3533,11 @@ class _Builder:
             from lib.generation.services import aliases
 
             made_by = {
-                n.lower() for r, t in self.created if r == found for n in (t.replace("_", " "), *aliases(t)) if n
+                n.lower()
+                for r, t in self.created
+                if r == found
+                for n in (t.replace("_", " "), *aliases(t))
+                if n
             }
             return ref if named & {*objects, "new", *made_by} else None
         return self.link_asked_for(step, heads)

@@ -526,7 +526,7 @@ _PER_ITEM_WORK = re.compile(
 # items past its bound (or all else) are its other side, in the same sentence
 _REST_AFTER_TEST = re.compile(
     r";\s+(?=(?:and\s+|but\s+)?(?:(?:anything|everything)\s+|if\s+(?:it|they|that)(?:\s+(?:is|are)|['’](?:s|re))\s+)"
-    r"(?:else\b|(?:" + "|".join(lexicon()["rest_past_bound"]) + r")\b))",
+    r"(?:" + "|".join(lexicon()["rest_past_bound"]) + r")\b)",
     re.I,
 )
 
@@ -6451,7 +6451,9 @@ _REST_CLAUSE = re.compile(
     r"(?:if|when)\s+(?:it\s+is\s+|it['’]s\s+)?(?:something|anything)\s+else\b|"
     # 'if that shift is within the next 48 hours, text me; anything further out can go into the sheet', '…, anything
     # later …': what lies past the test's bound (lexicon.json 'rest_past_bound')
-    r"(?:anything|everything|any\s+(?:ones?|others?)|ones?|those)\s+(?:" + "|".join(lexicon()["rest_past_bound"]) + r")\b)"
+    r"(?:anything|everything|any\s+(?:ones?|others?)|ones?|those)\s+(?:"
+    + "|".join(lexicon()["rest_past_bound"])
+    + r")\b)"
     r"\s*,?\s*",
     re.I,
 )
