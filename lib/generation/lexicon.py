@@ -4242,7 +4242,8 @@ def thing_then_step(text: str) -> str:
 # 'anything mentioning wheelchair access sent to Karin in a Teams chat', 'forward any email containing "refund" to
 # billing@…': the items that say a word, sent on — a test of each, the send on its side
 _MENTIONING = r"(?:that\s+)?(?:mentions?|mentioning|contains?|containing|with\s+the\s+words?)\s+(?P<x>[^,.;:?!\n]{1,40}?)"
-_ANY_ONE = r"(?:anything|everything|any\s+(?:one|[\w-]+?s?)|those|the\s+ones)"
+# ('post any that mention 'refund' to #billing': each of the rows read, a loop of its own — not this test)
+_ANY_ONE = r"(?:anything|everything|any\s+(?!(?:that|which|who|of)\b)(?:one|[\w-]+?s?)|those|the\s+ones)"
 _SENT_IF_MENTIONING = re.compile(
     r"\b"
     + _ANY_ONE
