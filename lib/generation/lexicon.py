@@ -1003,8 +1003,42 @@ def _comparison_spellings(text: str) -> str:
     # 'within thirty (30) days', 'five (5) business days': a number spelled out and then written, as contracts do, is
     # the number once
     text = _doubled_numbers().sub(_once, text)
+    # 'over, um, two-fifty, two hundred and fifty pounds', 'over three hundred, sorry, three hundred and fifty': a
+    # spelled-out number said again, or taken back, in the same breath is the number that stands
+    text = _restated_spelled().sub(_restated_spelling, text)
     # 'more than two hundred', 'fewer than five', 'one thousand or more': a number spelled out in a comparison
     return _spelled_comparisons().sub(_digits_for_words, text)
+
+
+@lru_cache(maxsize=1)
+def _restated_spelled() -> re.Pattern[str]:
+    """A comparison's spelled-out number, a comma or dash, then another (after a take-back word: 'sorry', 'no', 'I
+    mean', lexicon.json 'corrections' 'cues' and 'fillers')."""
+    word = r"(?:" + "|".join(sorted(lexicon()["number_words"], key=len, reverse=True)) + r")"
+    scale = r"(?:" + "|".join(lexicon()["number_scales"]) + r")"
+    number = rf"{word}(?:[\s-]+(?:and[\s-]+)?(?:{word}|{scale}))*(?![\w-])"
+    fillers = "|".join(lexicon()["comparison_fillers"])
+    cues = lexicon()["corrections"]["cues"] + r"|sorry|oops|erm|er+|um+|uh+|oh|ah|well"
+    return re.compile(
+        r"(?P<b>\b(?:(?:more|greater|higher|bigger|less|lower|fewer|smaller)\s+than|over|above|under|below|"
+        r"at\s+least|at\s+most|exceeds?|exceeding))(?:,?\s+(?:" + fillers + r")\s*,?)?\s+"
+        rf"(?P<old>{number})\s*(?:,|—|–|--?|…|\.{{2,3}})\s*(?P<cue>(?:(?:{cues})[,.!]?\s+)*)(?P<new>{number})",
+        re.I,
+    )
+
+
+def _restated_spelling(m: re.Match[str]) -> str:
+    """The comparison with the number that stands: the second when a take-back word comes between or both say the
+    same; the words as they were otherwise ('over two, three of them')."""
+
+    def value(said: str) -> int | None:
+        words = [w for w in re.split(r"[\s-]+", said.lower()) if w != "and"]
+        return None if "a" in words else _spelled_value(words)
+
+    old, new = value(m.group("old")), value(m.group("new"))
+    if new is None or (not m.group("cue").strip() and old != new):
+        return m.group(0)
+    return m.group("b") + " " + m.group("new")
 
 
 @lru_cache(maxsize=1)
@@ -1025,7 +1059,9 @@ def _once(m: re.Match[str]) -> str:
 
 
 def _spelled_value(words: list[str]) -> int:
-    """The number words spell ('two', 'hundred', 'fifty' → 250; lexicon.json 'number_words', 'number_scales')."""
+    """The number words spell ('two', 'hundred', 'fifty' → 250; lexicon.json 'number_words', 'number_scales'); a
+    word of ten or more right after a word that already holds tens or units is said the way prices are ('two-fifty',
+    'three seventy-five' → 250, 375; 'twenty fifty' → 2050), not added (52)."""
     units, scales = lexicon()["number_words"], lexicon()["number_scales"]
     total, current = 0, 0
     for w in words:
@@ -1033,6 +1069,10 @@ def _spelled_value(words: list[str]) -> int:
             current = (current or 1) * scales[w]
             if scales[w] >= 1000:
                 total, current = total + current, 0
+        elif w == "dozen":  # ('two dozen': 24)
+            current = (current or 1) * units[w]
+        elif units[w] >= 10 and current % 100:
+            current = current * 100 + units[w]
         else:
             current += units[w]
     return total + current
@@ -1673,6 +1713,38 @@ def spoken_fillers(text: str) -> str:
         return ", " if step and not introduced else " "
 
     return _SPOKEN_FILLER.sub(gone, text)
+
+
+@lru_cache(maxsize=1)
+def _spoken_number_re() -> re.Pattern[str]:
+    """Digit words in groups (lexicon.json 'spoken_digits', 'spoken_digit_repeats'), hyphened or spaced, the groups
+    apart by commas or spaces, after an optional 'plus'."""
+    digit = r"(?:(?:" + "|".join(lexicon()["spoken_digit_repeats"]) + r")[\s-]+)?"
+    digit += r"(?:" + "|".join(lexicon()["spoken_digits"]) + r")"
+    group = rf"{digit}(?:[\s-]+{digit})*"
+    return re.compile(rf"(?<![\w-])(?P<plus>plus\s+)?(?P<n>{group}(?:\s*,?\s+{group})*)(?![\w-])", re.I)
+
+
+def spoken_phone_numbers(text: str) -> str:
+    """'text Gary on plus one, five-one-two, five-five-five, zero-one-nine-eight' → 'text Gary on +1 512 555 0198': a
+    number said digit by digit (seven digits or more; 'double five' is two) is written in digits, its groups kept."""
+    digits, repeats = lexicon()["spoken_digits"], lexicon()["spoken_digit_repeats"]
+
+    def written(m: re.Match[str]) -> str:
+        groups = []
+        for said in re.split(r"\s*,\s*|\s+(?=(?:plus)\b)", m.group("n")):
+            words, out, times = re.split(r"[\s-]+", said.strip().lower()), "", 1
+            for w in words:
+                if w in repeats:
+                    times = repeats[w]
+                    continue
+                out, times = out + digits[w] * times, 1
+            groups.append(out)
+        if sum(len(g) for g in groups) < 7:
+            return m.group(0)
+        return ("+" if m.group("plus") else "") + " ".join(groups)
+
+    return _spoken_number_re().sub(written, text)
 
 
 @lru_cache(maxsize=1)
@@ -2458,7 +2530,7 @@ def date_field(test: str) -> str | None:
 
 _FIELD_WORDS = re.compile(
     r"(?:^\s*(?=(?:the|its|their)\s)|\b(?:where|whose|with|has|having|when|if)\s+)(?:the\s+|its\s+|their\s+|an?\s+)?"
-    r"(?P<field>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:is\s+|are\s+|was\s+|of\s+|at\s+)?"
+    r"(?P<field>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:is\s+|are\s+|was\s+|of\s+|at\s+)?"
     # 'whose deadline is exactly 14 days away', 'whose renewal is in 30 days': the field before the date's distance
     r"(?:exactly\s+|in\s+(?=\d))?"
     r"(?=(?:(?:less|lower|fewer|smaller|more|greater|higher|larger)\s+than|under|over|below|above|at\s+least|"
@@ -2467,12 +2539,16 @@ _FIELD_WORDS = re.compile(
 )
 # 'years of experience is more than 5', 'stock level is below 10': a test that starts with its field
 _BARE_FIELD = re.compile(
-    r"\s*(?P<field>[a-z][a-z-]*(?:\s+(?:of\s+)?[a-z][a-z-]*){0,2}?)\s+(?:is|are|was)\s+"
+    r"\s*(?P<field>[a-z][\w-]*(?:\s+(?:of\s+)?[a-z][\w-]*){0,2}?)\s+(?:is|are|was)\s+"
     r"(?=(?:(?:less|lower|fewer|smaller|more|greater|higher|larger)\s+than|under|over|below|above|at\s+least|"
     r"at\s+most|exceeds?|equals?\s|[<>≥≤]=?|[$€£]?\s*-?\d))",
     re.I,
 )
-_NOT_A_FIELD = re.compile(r"it|they|there|them|this|that|an?|the|more|less|fewer|than|any|ones?", re.I)
+# ('the late_count field is 2 or more': the word saying it is a field names none)
+_NOT_A_FIELD = re.compile(
+    r"it|they|there|them|this|that|an?|the|more|less|fewer|than|any|ones?|field|column|property|attribute",
+    re.I,
+)
 
 
 def named_field(test: str) -> str | None:
@@ -4134,6 +4210,69 @@ _STEP_CLAUSE = re.compile(
 )
 
 
+# 'No warning, no message.', 'No alert, no post!': the step runs only when the thing is there
+_NO_THING_NO_STEP = re.compile(
+    r"(?:(?<=[.!?])\s+|^\s*)No\s+(?P<x>[a-z][\w-]*?)(?:e?s)?\s*(?:,|—|–|-|=|→|->)\s*no\s+[a-z][\w-]*\s*[.!]?(?=\s|$)",
+    re.I | re.M,
+)
+
+
+def thing_then_step(text: str) -> str:
+    """'… and when there's a gale warning, send an SMS …. No warning, no message.' → '… and if there's a gale
+    warning, send an SMS ….': a sentence that says no thing, no step makes the 'when there is …' it names a test
+    (of what was read), and is said."""
+    for m in reversed(list(_NO_THING_NO_STEP.finditer(text))):
+        thing = re.escape(m.group("x"))
+        # (the last 'when there's …' naming the thing before the sentence)
+        found = list(
+            re.finditer(
+                r"\b(?P<w>when(?:ever)?)(?=\s+there(?:['’]s|\s+is|\s+are|\s+was)\s+(?:(?:an?|any|some|the)\s+)?"
+                rf"(?:[\w-]+\s+){{0,3}}?{thing}(?:e?s)?\b)",
+                text[: m.start()],
+                re.I,
+            )
+        )
+        if not found:
+            continue
+        said = found[-1]
+        text = text[: said.start()] + "if" + text[said.end() : m.start()] + text[m.end() :]
+    return text
+
+
+# 'anything mentioning wheelchair access sent to Karin in a Teams chat', 'forward any email containing "refund" to
+# billing@…': the items that say a word, sent on — a test of each, the send on its side
+_MENTIONING = r"(?:that\s+)?(?:mentions?|mentioning|contains?|containing|with\s+the\s+words?)\s+(?P<x>[^,.;:?!\n]{1,40}?)"
+# ('post any that mention 'refund' to #billing': each of the rows read, a loop of its own — not this test)
+_ANY_ONE = r"(?:anything|everything|any\s+(?!(?:that|which|who|of)\b)(?:one|[\w-]+?s?)|those|the\s+ones)"
+_SENT_IF_MENTIONING = re.compile(
+    r"\b"
+    + _ANY_ONE
+    + r"\s+"
+    + _MENTIONING
+    + r"\s+(?:(?:should|must|can|could|will)\s+(?:be\s+|get\s+)|gets?\s+|to\s+be\s+|"
+    r"is\s+|are\s+)?(?P<verb>sent|forwarded|posted|passed)\s+(?:on\s+)?(?P<rest>to\b[^.;?!\n]*)"
+    r"|\b(?P<verb2>send|forward|post|pass)\s+(?:on\s+)?"
+    + _ANY_ONE
+    + r"\s+"
+    + _MENTIONING.replace("<x>", "<x2>")
+    + r"\s+(?P<rest2>(?:on\s+)?to\b[^.;?!\n]*)",
+    re.I,
+)
+_PRESENT = {"sent": "send", "forwarded": "forward", "posted": "post", "passed": "pass"}
+
+
+def mentioning_sends(text: str) -> str:
+    """'… and anything mentioning wheelchair access sent to Karin in a Teams chat' → '… and if one mentions wheelchair
+    access, send it to Karin in a Teams chat': what is sent on is only what says the word."""
+
+    def test(m: re.Match[str]) -> str:
+        said = (m.group("x") or m.group("x2")).strip()
+        verb = _PRESENT[m.group("verb").lower()] if m.group("verb") else m.group("verb2").lower()
+        return f"if one mentions {said}, {verb} it {(m.group('rest') or m.group('rest2')).strip()}"
+
+    return _SENT_IF_MENTIONING.sub(test, text)
+
+
 def afterthought_tests(text: str) -> str:
     """'…, add it as a row to the Leads table and email sales@ourco.io about it. Oh wait, the email only if the budget
     is above 5,000.' → '…, add it as a row to the Leads table, and if the budget is above 5,000, email sales@ourco.io
@@ -4187,7 +4326,17 @@ _INSTEAD_TEST = re.compile(
     re.I,
 )
 _CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|,\s+(?:and|then)\b|\s+then\s+|$", re.I)
+# "don't send the email — flag it in #front-desk on Slack": a step left out, a dash, the step done in its place
+_SKIPPED_THEN_DONE = re.compile(
+    r"(?:don['’]?t|do\s+not|never|no\s+need\s+to)\s+(?P<skip>[a-z]+)\b[^—–;:]{0,60}?\s*(?:—|–|--?|;|:)\s*"
+    r"(?:but\s+|just\s+|rather\s+|and\s+)?(?P<act>[a-z].*)$",
+    re.I | re.S,
+)
 _SENDING = r"(?:send|e-?mail|mail|text|message|notify|ping|forward)"
+_ANSWERING = r"(?:answer|reply|respond)"
+_DOER = (
+    r"(?:(?:have|get|let|make)\s+(?:the\s+|an?\s+)?(?:ai|bot|agent|assistant|claude|gpt|llm)\s+(?:to\s+)?)"
+)
 
 
 def instead_tests(text: str) -> str:
@@ -4196,13 +4345,27 @@ def instead_tests(text: str) -> str:
     when the test holds, the one said before (the last clause opened by the same verb) otherwise."""
     for m in reversed(list(_INSTEAD_TEST.finditer(text))):
         before = text[: m.start("sentence")]
-        verb = m.group("verb").lower()
+        verb, act, test = m.group("verb").lower(), m.group("act").strip(), m.group("test").strip()
+        # ("if it's a repeat, don't send the email — flag it in #ops instead": the step left out names the one it
+        # replaces, the step after the dash is done)
+        skipped = _SKIPPED_THEN_DONE.match(act)
+        if skipped:
+            verb, act = skipped.group("skip").lower(), skipped.group("act").strip()
+        # ("if it's their second no-show (the previous_no_shows field is 1 or more)": the test the brackets spell out)
+        spelled = re.fullmatch(r"(?P<said>.+?)\s*\((?P<inner>[^()]+)\)", test)
+        if spelled and re.search(
+            r"\b(?:is|are|equals?|has|have)\b|[<>=]|\b(?:more|less|fewer|over|under|above|below)\b",
+            spelled.group("inner"),
+        ):
+            test = spelled.group("inner").strip()
         # ('send it to am-team@… instead' after 'email the account manager …': a verb of the same kind)
         kin = _SENDING if re.fullmatch(_SENDING, verb) else re.escape(verb)
+        kin = _ANSWERING if re.fullmatch(_ANSWERING, verb) else kin
         opened = [
             c.end()
             for c in _STEP_CLAUSE.finditer(before)
-            if re.match(r"(?:also\s+|just\s+)?(?:" + kin + r")\b", before[c.end() :], re.I)
+            # ("have the AI reply to the owner …. But if …, don't answer — …": the step given to the AI too)
+            if re.match(r"(?:also\s+|just\s+)?" + _DOER + r"?(?:" + kin + r")\b", before[c.end() :], re.I)
         ]
         if not opened or verb in ("do", "be", "is", "it", "we", "i", "they", "there"):
             continue
@@ -4211,7 +4374,7 @@ def instead_tests(text: str) -> str:
         stop = end.start() if end else len(before)
         said = before[at:stop].strip()
         rest = before[stop:]
-        replaced = f"if {m.group('test').strip()}, {m.group('act').strip()}; otherwise, {said}"
+        replaced = f"if {test}, {act}; otherwise, {said}"
         after = text[m.end("sentence") :]
         # (a line after it stays a line of its own: '… instead\nDon'ts: …')
         tail = after if after.startswith("\n") else (" " + after.lstrip() if after.strip() else "")

@@ -189,6 +189,8 @@ def draft(description: str) -> Draft:
     description = lx.spoken_fillers(
         description
     )  # 'called, uh, 'Rotate API keys'' → 'called 'Rotate API keys''
+    # 'text Gary on plus one, five-one-two, five-five-five, zero-one-nine-eight' → 'text Gary on +1 512 555 0198'
+    description = lx.spoken_phone_numbers(description)
     description = lx.verdict_tests(description)  # 'If the AI thinks it's spam' → "If it's spam"
     description = lx.kinds_then_routes(description)  # "… if it's a bug or a question, and then — bugs go …"
     description = lx.only_if_words(description)  # '… as long as they ticked …' → '… only if they ticked …'
@@ -205,6 +207,10 @@ def draft(description: str) -> Draft:
     # 'at 8 — no, make it 8:30 —', 'in #sales. Actually no, #revenue-ops.': a corrected value replaces the one it corrects
     description = corrected_values(clock_words(description))
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
+    # '… and anything mentioning wheelchair access sent to Karin in a Teams chat': a test of each, the send on its side
+    description = lx.mentioning_sends(description)
+    # '… when there's a gale warning, send an SMS …. No warning, no message.': the 'when' is a test
+    description = lx.thing_then_step(description)
     # '… and email sales@x.io. Oh wait, the email only if the budget is above 5,000.': the test goes to its step
     description = lx.afterthought_tests(description)
     # '… email billing@x. Oh wait, if the amount is over $1,000, email finance@x instead.': a branch and its else
@@ -3523,7 +3529,17 @@ class _Builder:
                 return None
             ref, objects = self.made_ids[found]
             named = {re.sub(r"['’]s$", "", w) for w in ident.group(1).lower().split()}
-            return ref if named & {*objects, "new"} else None
+            # ('comment on the GitHub issue with the Jira key': the service that made it names it too)
+            from lib.generation.services import aliases
+
+            made_by = {
+                n.lower()
+                for r, t in self.created
+                if r == found
+                for n in (t.replace("_", " "), *aliases(t))
+                if n
+            }
+            return ref if named & {*objects, "new", *made_by} else None
         return self.link_asked_for(step, heads)
 
     def link_asked_for(self, step: Step, heads: list[tuple[str, str]]) -> str | None:

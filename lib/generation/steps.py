@@ -502,6 +502,7 @@ def sentences(text: str) -> list[str]:
         protected,
     )
     protected = _PER_ITEM_TEST.sub(_tested_per_item, protected)
+    protected = _REST_AFTER_TEST.sub(_rest_of_test, protected)
     parts = re.split(r"(?<=[.!?;])\s+|\n+", protected)
     return [
         p.translate(_QUOTED_BACK).replace("\x00", ".").replace("\x02", "").strip(" .;!?")
@@ -519,6 +520,21 @@ _PER_ITEM_WORK = re.compile(
     + r")s?\b))\s+[a-z][\w-]*",
     re.I,
 )
+
+
+# 'if that shift is within the next 48 hours, text me; anything further out can go into the sheet': after a test, the
+# items past its bound (or all else) are its other side, in the same sentence
+_REST_AFTER_TEST = re.compile(
+    r";\s+(?=(?:and\s+|but\s+)?(?:(?:anything|everything)\s+|if\s+(?:it|they|that)(?:\s+(?:is|are)|['’](?:s|re))\s+)"
+    r"(?:" + "|".join(lexicon()["rest_past_bound"]) + r")\b)",
+    re.I,
+)
+
+
+def _rest_of_test(m: re.Match[str]) -> str:
+    text = m.string
+    opening = max(text.rfind(c, 0, m.start()) for c in (".", "!", "?", "\n", ";"))
+    return ", " if re.search(r"\bif\b", text[opening + 1 : m.start()], re.I) else m.group(0)
 
 
 def _tested_per_item(m: re.Match[str]) -> str:
@@ -1188,7 +1204,8 @@ def _process(kind: str, clause: str, description: str) -> Step:
             # ('prepare a weekly report', 'write up a digest', 'put together a changelog')
             r"\b(?:drafts?|writes?(?:\s+up)?|composes?|generates?|prepares?|produces?|put(?:s|ting)?\s+together|"
             r"comes? up with)\s+((?:an?|\d{1,2}|two|three|four|five|ten|some|a few)\s+"
-            r"[\w\s'’-]+?)(?:\s+(?:to|for|with|using|based|from|and|then|into|via|back)\b|\s*[,;.(]|$)"
+            # ('a friendly win-back message offering 20% off': an amount in what it says)
+            r"[\w\s'’%$€£-]+?)(?:\s+(?:to|for|with|using|based|from|and|then|into|via|back)\b|\s*[,;.(]|$)"
             # ('write release notes grouped by type', 'writes show notes'): a text named without an article
             r"|\b(?:drafts?|writes?(?:\s+up)?|composes?|prepares?|produces?)\s+((?:[\w-]+\s+)?(?:release\s+notes|show\s+notes|"
             r"notes|copy|summaries|reports|minutes))\b"
@@ -6410,7 +6427,10 @@ _DENIED = (
     # 'if the status is anything else', 'if it's something else', 'if it has any other label', 'if the plan is
     # different': the value tested before, any but the one named — its other side too
     r"(?:it|they|that|(?:the|its|their)\s+[\w-]+(?:\s+[\w-]+)?)\s*(?:\s(?:is|are|was|has|have)|['’](?:s|re))\s+"
-    r"(?:(?:anything|something)\s+else|any\s+other\s+[\w-]+|different|another\s+[\w-]+))(?=\s*(?:[,;:—–-]|then\b|$))"
+    r"(?:(?:anything|something)\s+else|any\s+other\s+[\w-]+|different|another\s+[\w-]+|"
+    # ('if it's later', 'if it is further out': past the bound the test said, lexicon.json 'rest_past_bound')
+    + "|".join(lexicon()["rest_past_bound"])
+    + r"))(?=\s*(?:[,;:—–-]|then\b|$))"
 )
 # 'the outlet is in our Airtable 'Media list'', 'they're already on the 'VIP' sheet', 'the company name matches a
 # client in our Airtable 'Clients' table': whether a place holds the item
@@ -6428,7 +6448,13 @@ _REST_CLAUSE = re.compile(
     # 'if it's 6 or below …, if it's 9 or 10 …, and anything in between goes to …': what no test took
     r"(?:anything|everything|everyone|anyone)\s+in\s+(?:between|the\s+middle)\b|"
     r"the\s+rest\b(?!\s+of\b)|the\s+others\b|others\b|(?:the\s+)?other\s+(?:ones|cases)\b|any(?:thing)?\s+other\s+[\w-]+\b(?!\s+than)|"
-    r"(?:if|when)\s+(?:it\s+is\s+|it['’]s\s+)?(?:something|anything)\s+else\b)\s*,?\s*",
+    r"(?:if|when)\s+(?:it\s+is\s+|it['’]s\s+)?(?:something|anything)\s+else\b|"
+    # 'if that shift is within the next 48 hours, text me; anything further out can go into the sheet', '…, anything
+    # later …': what lies past the test's bound (lexicon.json 'rest_past_bound')
+    r"(?:anything|everything|any\s+(?:ones?|others?)|ones?|those)\s+(?:"
+    + "|".join(lexicon()["rest_past_bound"])
+    + r")\b)"
+    r"\s*,?\s*",
     re.I,
 )
 # a field of the data named as such: "the 'department' field", 'its "type" answer', 'the region column'
@@ -8570,7 +8596,8 @@ _MADE_BY |= dict.fromkeys(
 _ARROW_MADE = re.compile(
     r"(?P<arrow>->|→|=>)\s*(?P<what>(?:an?\s+|one\s+)?(?:(?!(?:send|post|create|add|log|email|e-mail|text|ping|notify|"
     r"open|file|make|write|save|message|dm|reply|forward|comment|raise|update|append|put|drop|copy|share|alert|"
-    r"and|or|if|then)\b)[\w#-]+\s+){0,3}?(?P<head>e-?mail|mail|message|issue|ticket|task|card|row|record|page|"
+    # ('rating 3 or more → no email; …': a thing said not to be made)
+    r"and|or|if|then|no|not|nothing|without|never)\b)[\w#-]+\s+){0,3}?(?P<head>e-?mail|mail|message|issue|ticket|task|card|row|record|page|"
     r"event|comment|sms|text|dm|reply|note|alert|notification)s?)\b"
     # (the thing is all the arrow leads to: not '-> email is what they want', "-> Google Calendar 'Find Events'")
     r"(?=\s+(?:to|in|into|on|for|with|about|per|when|if|saying|that)\b|\s*[,.;:!?)]|\s*$|\s+(?:->|→|=>))",
@@ -11111,7 +11138,7 @@ _GUARD = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:if|when)\s+(?:there(?:\s+(?:are|is|were|was)|['’]s)\s+(?:no\b|none\b|nothing\b)|"
     # ('If there aren't any, skip the email')
     r"there\s+(?:(?:are|is|were|was)\s+not|aren['’]?t|isn['’]?t|weren['’]?t|wasn['’]?t)\s+any\b|"
-    r"nothing\s+(?:new\s+)?(?:is|was|comes?|came|turns?)\b|(?:it|they|the\s+[\w-]+)\s+(?:is|are|comes?\s+back)\s+empty\b|"
+    r"nothing\s+(?:new\s+)?(?:is|was|comes?|came|turns?|has|have|had|did|does|[a-z]{3,}ed)\b|(?:it|they|the\s+[\w-]+)\s+(?:is|are|comes?\s+back)\s+empty\b|"
     # 'if the search finds nothing', 'if it returns nothing': the read found no item
     r"(?:it|they|the\s+[\w-]+)\s+(?:finds?|found|returns?|returned|turns?\s+up|turned\s+up|brings?\s+back|gets?)\s+"
     r"(?:nothing|no\s+(?:results?|items?|matches|hits))\b|"
@@ -11124,7 +11151,10 @@ _GUARD = re.compile(
     r"exit|quit|nothing\s+(?:happens|is\s+sent|goes\s+out|gets\s+sent|(?:should|shall|will|must)\s+(?:happen|go\s+out|be\s+sent)|"
     # ('…, no Slack message is posted': the service may name the message)
     r"needs\s+to\s+happen)|no\s+(?:[\w-]+\s+)?(?:e-?mail|message|alert|post|notification|reminder)s?\s+"
-    r"(?:(?:should|shall|will|must)\s+)?(?:goes?\s+out|be\s+(?:sent|posted)|is\s+(?:sent|posted)|gets?\s+(?:sent|posted)))"
+    r"(?:(?:should|shall|will|must)\s+)?(?:goes?\s+out|be\s+(?:sent|posted)|is\s+(?:sent|posted)|gets?\s+(?:sent|posted))|"
+    # ('If nothing has expired, no issue.', '…, no ticket': the thing the step makes, none)
+    r"no\s+(?:[\w-]+\s+)?(?:e-?mail|message|alert|post|notification|reminder|issue|ticket|task|page|sms|text|"
+    r"digest|summary|report|card|row)s?)"
     r"(?:\s*,?\s*(?:please|pls|plz|thanks|thx))?\s*[.!]?\s*$"
     # the same said ban first: 'Don't post anything if nothing was completed', 'send nothing when there are none'
     r"|^\s*(?:and\s+|but\s+)?(?:just\s+)?(?:do(?:n'?t|\s+not)\s+(?:send|post|email|message|notify|write|do|create)\w*"

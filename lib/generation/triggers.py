@@ -1472,6 +1472,10 @@ _NOT_BRANCHES = frozenset(
 )
 
 _EVENT_TESTS = (
+    # 'when a PR gets merged into main', 'a pull request is merged': the provider tells of a closed pull request, merged
+    # or not — whether it was merged is the test
+    r"\b(?:pull[\s-]+requests?|PRs?)\s+(?:(?:gets?|got|is|was|are|were|has\s+been|have\s+been)\s+)?"
+    r"(?P<mg>merged)\b",
     # 'with "invoice" in the subject', 'w/ 'crash' in the title', 'writes 'urgent' in the channel', 'mentions "refund"'
     # ('comments "/deploy" on a pull request', 'replies "STOP"', 'types "/ship"': the words written are the marker)
     r"(?:with|w/|writes?|says?|mentions?|mentioning|contains?|containing|includes?|comments?|commented|"
@@ -1564,6 +1568,8 @@ def event_test(head: str) -> str | None:
         if found is None:
             continue
         parts = found.groupdict()
+        if parts.get("mg"):
+            return "the merged field is true"
         if parts.get("q") or parts.get("q2"):
             return f"it mentions {parts.get('q') or parts['q2']}"
         if parts.get("c"):  # the pattern is read case-blind: only a word in capitals is the marker
@@ -1598,6 +1604,8 @@ def event_test(head: str) -> str | None:
             return " or ".join(f"it comes from {d}" for d in re.split(r"\s+or\s+", parts["d"]))
         if parts.get("sq"):
             return f"the status is '{parts['sq']}'"
+        if parts.get("s2") and _named_provider(head.lower()):
+            continue  # 'whenever Stripe tells us a subscription was cancelled': that provider's event, no test of it
         status = parts.get("s") or parts.get("s2")
         if status and status.lower() not in ("a", "an", "the", "new", "our", "my"):
             return f"the status is {status}"
