@@ -15,11 +15,11 @@ a tab, a range field).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from lib.generation import lexicon as lx
+from lib.generation import rx as re
 from lib.generation import services
 from lib.generation.lexicon import lexicon
 

@@ -10,10 +10,11 @@ Adding an integration is adding data: a registry file, or an entry here.
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from lib.generation import rx as re
 
 _FILE = Path(__file__).with_name("services.json")
 # Fields that carry the message or body an action writes, in order of preference.

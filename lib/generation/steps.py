@@ -14,7 +14,6 @@ Values may hold `{prev}`: the planner replaces it with the previous block's outp
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from lib.generation import lexicon as lx
+from lib.generation import rx as re
 from lib.generation.lexicon import lexicon
 
 _WRITE = (

@@ -7,11 +7,11 @@ trigger phrase took up, so the step reader does not see "every Monday" as a step
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lib.generation import lexicon as lx
+from lib.generation import rx as re
 from lib.generation.lexicon import lexicon
 
 _DAYS = {
