@@ -19,6 +19,7 @@ from lib.generation import forms, mail, services, titles
 from lib.generation import lexicon as lx
 from lib.generation import rx as re
 from lib.generation.corrections import corrected
+from lib.generation.empty_lists import guard_empty_lists
 from lib.generation.handles import handles_named
 from lib.generation.item_addresses import find_item_addresses
 from lib.generation.lexicon import lexicon
@@ -849,6 +850,7 @@ def draft(description: str) -> Draft:
     )
     builder.notes += shape_json_values(workflow_plan)
     builder.notes += find_item_addresses(workflow_plan)
+    builder.notes += guard_empty_lists(workflow_plan)
     used = list(builder.words.values()) + builder.dropped
     return Draft(
         workflow_plan,
