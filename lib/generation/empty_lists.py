@@ -39,13 +39,18 @@ def _add(plan: WorkflowPlan, before: PlanBlock, kind: str, name: str, field: str
 
 
 def guard_empty_lists(plan: WorkflowPlan) -> list[str]:
-    """Put a condition before each top-level forEach loop over a referenced list, its `if` into the loop and its
+    """Put a condition before each top-level forEach loop over a list an earlier block fetched, its `if` into the loop and its
     `else` to a block that ends the run. Changes `plan` in place; returns a note per test added."""
     notes: list[str] = []
     for loop in [b for b in plan.blocks if b.type == "loop" and b.parent is None and b.loop_type != "for"]:
         listed = (loop.collection or "").strip()
-        if not REFERENCE_RE.fullmatch(listed) or _tested_before(plan, loop, listed):
-            continue
+        found = REFERENCE_RE.fullmatch(listed)
+        if (
+            found is None
+            or normalize_name(found.group("block")) == "start"
+            or _tested_before(plan, loop, listed)
+        ):
+            continue  # (a list in the event or the run's input is the caller's: only a fetched one is tested)
         test = [
             {"id": "if", "title": "if", "value": f"[].concat({listed} || []).length > 0"},
             {"id": "else", "title": "else", "value": ""},
