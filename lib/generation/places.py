@@ -99,7 +99,7 @@ def _mentions(low: str) -> list[tuple[int, int, str, bool]]:
             continue
         for phrase in entry["phrases"]:
             p = phrase.strip()
-            if not p:
+            if not p or p not in low:
                 continue
             for m in re.finditer(r"(?<![\w#@/])" + re.escape(p) + r"(?![\w@/])", low):
                 common = p in lx._COMMON_NOUNS

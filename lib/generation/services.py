@@ -359,6 +359,7 @@ def external_in(text: str) -> list[tuple[int, str]]:
         found = [
             m.start()
             for a in entry["aliases"]
+            if a in low  # (a substring test first: most services are absent)
             # not part of a channel's or a hyphenated name ('#stripe-alerts', 'sentry-noise'; 'OpenWeatherMap-API' is it)
             for m in [re.search(r"(?<![#\w-])" + re.escape(a) + r"\b(?!-(?!api\b)\w)", low)]
             if m
