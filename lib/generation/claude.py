@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import logging
 import random
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from pydantic import ValidationError
 
 from lib.config import settings
 from lib.generation import circuit
+from lib.generation import rx as re
 from lib.generation.plan import WorkflowPlan, json_schema
 from lib.generation.shaping import shape_json_values
 

@@ -8,11 +8,11 @@ keeps where and to whom, with the new verb. The text is rewritten before anythin
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
 
 from lib.generation import lexicon as lx
+from lib.generation import rx as re
 from lib.generation import services
 from lib.generation.lexicon import lexicon
 from lib.generation.steps import _WRITE, ACTION_START

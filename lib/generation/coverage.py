@@ -8,11 +8,11 @@ the accounts to connect and the environment variables the state refers to.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from lib.generation import rx as re
 from lib.sim.names import PLACEHOLDER_RE
 from lib.sim.object_urls import OBJECT_URL_FIELDS, example, missing_object, written
 

@@ -25,13 +25,13 @@ deferred or turned down, open questions and the next meeting are left out."""
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from lib.generation import lexicon as lx
+from lib.generation import rx as re
 from lib.generation.steps import ACTION_START
 
 _FILE = Path(__file__).with_name("forms.json")

@@ -7,9 +7,8 @@ service, or several, is left as it is. The text is rewritten before anything els
 
 from __future__ import annotations
 
-import re
-
 from lib.generation import lexicon as lx
+from lib.generation import rx as re
 
 # the chat services a handle is written for (lexicon integration keys) and the name written after it
 _CHATS = {"slack": "Slack", "discord": "Discord", "microsoft_teams": "Microsoft Teams"}

@@ -14,8 +14,8 @@ by the user and left as they are.
 from __future__ import annotations
 
 import json
-import re
 
+from lib.generation import rx as re
 from lib.generation.lexicon import lexicon
 from lib.generation.plan import WorkflowPlan
 from lib.generation.shaping import function_before

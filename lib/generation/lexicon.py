@@ -8,10 +8,11 @@ keeping the user's original spelling.
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
+
+from lib.generation import rx as re
 
 _FILE = Path(__file__).with_name("lexicon.json")
 # 'statuses[]=triggered': an empty pair of brackets is part of a query parameter's name, a lone one is not
@@ -65,6 +66,8 @@ def lexicon() -> dict[str, Any]:
 def phrase_at(text: str, phrase: str) -> int:
     """Index of `phrase` as whole words in lowercased `text` (-1 when absent)."""
     p = phrase.strip()
+    if p not in text:  # most phrases are absent: a substring test settles it without a pattern
+        return -1
     found = re.search(r"(?<![\w#@/])" + re.escape(p) + r"(?![\w@/])", text)
     if found is None and phrase != p and phrase.startswith(" "):
         return -1

@@ -11,10 +11,11 @@ request that corrects itself."""
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from lib.generation import rx as re
 
 _FILE = Path(__file__).with_name("mail.json")
 _QUOTE = re.compile(r"^(?:[ \t]*>)+[ \t]?")

@@ -11,9 +11,9 @@ anything else reads it."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from lib.generation import rx as re
 from lib.generation.lexicon import lexicon
 
 _ITEM = r"[\w@.#'’&-]+(?:\s+[\w@.#'’&-]+){0,3}?"

@@ -15,11 +15,11 @@ a tab, a range field).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from lib.generation import lexicon as lx
+from lib.generation import rx as re
 from lib.generation import services
 from lib.generation.lexicon import lexicon
 
@@ -99,7 +99,7 @@ def _mentions(low: str) -> list[tuple[int, int, str, bool]]:
             continue
         for phrase in entry["phrases"]:
             p = phrase.strip()
-            if not p:
+            if not p or p not in low:
                 continue
             for m in re.finditer(r"(?<![\w#@/])" + re.escape(p) + r"(?![\w@/])", low):
                 common = p in lx._COMMON_NOUNS

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -18,7 +17,9 @@ from typing import Any
 from lib.errors import CannotPlan
 from lib.generation import forms, mail, services, titles
 from lib.generation import lexicon as lx
+from lib.generation import rx as re
 from lib.generation.corrections import corrected
+from lib.generation.empty_lists import guard_empty_lists
 from lib.generation.handles import handles_named
 from lib.generation.item_addresses import find_item_addresses
 from lib.generation.lexicon import lexicon
@@ -76,13 +77,6 @@ EXAMPLES = (
     "When a new pull request is opened on GitHub, review the changes with Claude and post the review to #eng on Slack.",
     "For each new lead in the Leads table on Airtable, draft a personalised intro email and save it as a Gmail draft.",
 )
-# The planner's patterns are built from data (one per service phrase, operation object, verb …): about 1,500
-# distinct ones. Python keeps 512 compiled patterns (`re._MAXCACHE`), so each description recompiled most of
-# them (34,189 compiles for held-out set 9's 111 descriptions, measured, 2026-12-02); a cache that holds them all
-# recompiles none. Raised, never lowered, for the process.
-_PATTERN_CACHE = 4096
-if getattr(re, "_MAXCACHE", _PATTERN_CACHE) < _PATTERN_CACHE:
-    setattr(re, "_MAXCACHE", _PATTERN_CACHE)  # noqa: B010 — no public setting exists
 _CORE_TYPES = ("starter", "agent", "api", "condition", "router", "function", "response", "loop")
 _PROCESS_TYPES = ("image_generator", "elevenlabs", "vision", "translate", "openai", "huggingface", "thinking")
 
@@ -862,6 +856,7 @@ def draft(description: str) -> Draft:
     )
     builder.notes += shape_json_values(workflow_plan)
     builder.notes += find_item_addresses(workflow_plan)
+    builder.notes += guard_empty_lists(workflow_plan)
     used = list(builder.words.values()) + builder.dropped
     return Draft(
         workflow_plan,

@@ -10,10 +10,11 @@ Adding an integration is adding data: a registry file, or an entry here.
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from lib.generation import rx as re
 
 _FILE = Path(__file__).with_name("services.json")
 # Fields that carry the message or body an action writes, in order of preference.
@@ -358,6 +359,7 @@ def external_in(text: str) -> list[tuple[int, str]]:
         found = [
             m.start()
             for a in entry["aliases"]
+            if a in low  # (a substring test first: most services are absent)
             # not part of a channel's or a hyphenated name ('#stripe-alerts', 'sentry-noise'; 'OpenWeatherMap-API' is it)
             for m in [re.search(r"(?<![#\w-])" + re.escape(a) + r"\b(?!-(?!api\b)\w)", low)]
             if m

@@ -15,9 +15,9 @@ value stays what the plan said; only where the text comes from moves.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
+from lib.generation import rx as re
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.sim.names import REFERENCE_RE, normalize_name
 

@@ -14,7 +14,6 @@ Values may hold `{prev}`: the planner replaces it with the previous block's outp
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from lib.generation import lexicon as lx
+from lib.generation import rx as re
 from lib.generation.lexicon import lexicon
 
 _WRITE = (
@@ -223,6 +223,8 @@ def negated(text: str) -> dict[str, set[str]]:
     ]
     for key, phrases in named:
         for phrase in phrases:
+            if phrase.strip().lower() not in low:
+                continue  # every test below needs the phrase itself: a substring test settles most at once
             p = re.escape(phrase.strip())
             # ('it must never insert, update or delete anything in Supabase': a comma inside a list of verbs)
             before = re.search(
@@ -1449,7 +1451,8 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
         pos = [
             low.find(v) + (v.index(" ") + 1 if v.split()[0] in _DOERS else 0)
             for v in entry["verbs"]
-            if re.search(r"(?<!\w)" + re.escape(v), low)
+            if v in low  # (a substring test first: most verbs are absent)
+            and re.search(r"(?<!\w)" + re.escape(v), low)
             # 'the next draft tweet', 'each summary line': a verb's form after a determiner is a noun, asks for nothing
             and not re.search(r"\b(?:the next|the latest|the last|next|latest)\s+$", low[: low.find(v)])
             # 'a Google Doc with those summaries', 'email these notes', 'post the same summary in #sales': made by an

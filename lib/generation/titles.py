@@ -9,12 +9,12 @@ api.x.com/health'), an e-mail address is left out. The words come from `lexicon.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
 from lib.generation import forms, mail
 from lib.generation import lexicon as lx
+from lib.generation import rx as re
 from lib.generation.lexicon import lexicon
 from lib.generation.steps import ACTION_START
 

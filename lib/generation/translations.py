@@ -7,11 +7,12 @@ quoted text are kept as written."""
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from lib.generation import rx as re
 
 _FILE = Path(__file__).with_name("translations.json")
 _HERE = Path(__file__).parent

@@ -7,11 +7,11 @@ trigger phrase took up, so the step reader does not see "every Monday" as a step
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lib.generation import lexicon as lx
+from lib.generation import rx as re
 from lib.generation.lexicon import lexicon
 
 _DAYS = {
@@ -670,7 +670,10 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
         zone = _iana_zones().get(explicit.group(1).lower())
         if zone and explicit.group(1) in (zone, zone.lower()):
             return zone, explicit.span()
+    folded = text.casefold()
     for phrase, zone in sorted(lexicon()["timezones"].items(), key=lambda kv: -len(kv[0])):
+        if phrase.casefold() not in folded:
+            continue  # (a substring test first: most places are absent)
         found = re.search(
             rf"(?:{_ZONE_WORD}\s+(?:in|of|de|da|do|du|di)\s+)?\b{re.escape(phrase)}\b(?:\s+{_ZONE_WORD})?",
             text,

@@ -12,9 +12,9 @@ where it was said. A correction that names no value is left to the other reading
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from lib.generation import rx as re
 from lib.generation.corrections import one_at_a_time
 
 # words that hesitate or take back before the new value ('hmm,', 'oh no,', 'no wait —', 'sorry,', 'actually')

@@ -9,8 +9,9 @@ the result, as before."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from lib.generation import rx as re
 
 _NUMBERS = {
     "one": 1,
