@@ -602,6 +602,9 @@ def clauses(text: str) -> list[str]:
         + "|"
         + _READ
         + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|comment\s+on|tell|warn|"
+        # ('… create an issue in Linear and replies to the customer saying …': a reply said in the bot's voice, by
+        # whom or how it answers — not 'comments and replies on the post', a noun)
+        r"(?:replies|responds)(?=\s+(?:to\s+(?:the|them|him|her|each|every|their|it|whoever)\b|with\b|saying\b|back\b))|"
         # ('… can ask it about open tickets and it answers in the thread': the answer sent where the question was)
         r"answers?(?=\s+(?:in|to)\s+(?:the|that|this)\s+(?:same\s+)?(?:thread|channel|chat|conversation))|"
         r"e-?mail\s+(?:me|us|them|it|him|her|their|our|whoever|everyone|the|a|an|each|every|[\w.+-]+@)|"
@@ -3335,7 +3338,7 @@ _LABELLED = re.compile(
     re.I,
 )
 _SUBJECT_HAS = re.compile(
-    r"\bwith\s+[\"“']([^\"”']{2,60})[\"”']\s+in\s+(?:the|their|its)\s+subject"
+    r"\bwith\s+[\"“']([^\"”']{2,60})[\"”']\s+in\s+(?:(?:the|their|its)\s+)?subject"
     r"|\bsubject(?:\s+line)?\s+(?:contains|containing|includes|including|mentions|mentioning|with|has)\s+"
     r"[\"“']([^\"”']{2,60})[\"”']",
     re.I,
@@ -5081,7 +5084,8 @@ _DOER_VERB = re.compile(
 _THIRD_PERSON = re.compile(
     r"^(?P<lead>\W*(?:and\s+|then\s+|also\s+)?)(?P<verb>(?:e-?mail|text|dm|ping|message|notif(?=ies)|repl(?=ies))"
     r"(?:s|ies)|DMs)\s+(?=the\b|an?\b|them\b|him\b|her\b|whoever\b|our\b|their\b|its\b|that\b|this\b|each\b|"
-    r"every\b|\+?\d|[\w.+-]+@|#)",
+    # ('… and replies to the customer saying …': whom it answers, after 'to')
+    r"every\b|\+?\d|[\w.+-]+@|#|(?<=ies\s)to\s+(?:the|them|him|her|whoever|each|every|their|our)\b)",
     re.I,
 )
 

@@ -31,8 +31,8 @@ _KNOWN: dict[str, str] = {
     "r40a-13-telegram-each-message": "'each Telegram message from a customer to be logged' is left manual and sends a "
     "Telegram message",
     "r40a-14-app-bug-question": "a question about an app's bug ('Any ideas?') is built as a Slack post",
-    "r40a-16-de-stripe-slack-condition": "German refused over 'kleineren', 'Zahlungen'",
-    "r40a-18-pt-outlook-loop": "Portuguese refused over 'verifica', 'procura'",
+    "r40a-18-pt-outlook-loop": "now read (check, looking for, for each one, replies to the sender), but Outlook's read has "
+    "no subject search and no test of the subject is built (the English line too): a conditions/sources matter",
 }
 
 
