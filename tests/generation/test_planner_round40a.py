@@ -19,8 +19,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r40a-01-callnotes-needs-weekly-loop": "call notes with decided 'Needs:' bullets refused as undecided notes",
-    "r40a-02-meeting-notes-requirements": "meeting notes with decided 'Requirements:' bullets refused as undecided notes",
     "r40a-03-background-time-want-at": "'by 3pm' from the background takes the schedule from 'Want at 18:30', and the "
     "drivers' logging is built as a write",
     "r40a-07-hourly-check": "'an hourly check of our GitHub repo' is left manual",
