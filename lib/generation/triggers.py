@@ -598,12 +598,26 @@ _RUN_CLOCK = re.compile(
     re.I,
 )
 
+_RUN_AFTER = re.compile(
+    r"[^\S\n]*,?[^\S\n]*(?:(?:every|each)\s+(?:(?:work(?:ing)?\s+|week\s*|business\s+)?day|morning|evening|night|"
+    r"afternoon|weekday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?|daily|nightly)\b",
+    re.I,
+)
+
 
 def _run_clocks(text: str) -> list[re.Match[str]]:
     """The clock matches of `text`; one told of what the run says ('from 10:00 the next day', 'by 14:00 tomorrow')
     left out when a later clock is said with the run's repetition ('every evening at 19:00')."""
     found = list(_TIME_RE.finditer(text))
-    run = [m for m in found if _RUN_CLOCK.search(text[max(0, m.start() - 40) : m.start()])]
+    # (a name in quotes, 'Daily Pups', says nothing of the run: blanked, a quoted ask with its clock kept)
+    plain = _QUOTED.sub(lambda q: q.group(0) if re.search(r"\d", q.group(0)) else " " * len(q.group(0)), text)
+    run = [
+        m
+        for m in found
+        if _RUN_CLOCK.search(plain[max(0, m.start() - 40) : m.start()])
+        # ('Staff upload photos by 4pm … Want at 17:00 every day: …': the repetition said right after the clock)
+        or _RUN_AFTER.match(text, m.end())
+    ]
     if not run:
         return found
 
@@ -943,6 +957,16 @@ def _measure(text: str, start: int, end: int) -> bool:
     return bool(counted or re.match(r"\s+(?:active\s+)?(?:" + nouns + r")\b", text[end:], re.I))
 
 
+def _cadence_job(text: str, start: int, end: int) -> bool:
+    """'an hourly check of our Stripe account', 'a nightly sync': the cadence word after an article names a job
+    (lexicon.json 'cadence_jobs') the workflow runs that often, not a thing ('the daily report')."""
+    jobs = "|".join(re.escape(n) for n in lexicon()["cadence_jobs"])
+    return bool(
+        re.search(r"\b(?:an?)\s+$", text[:start], re.I)
+        and re.match(r"\s+(?:[a-z]+\s+)?(?:" + jobs + r")\b(?![-'’])", text[end:], re.I)
+    )
+
+
 @lru_cache(maxsize=1)
 def _times_a_day() -> re.Pattern[str]:
     """'a few times a day', 'two or three times per day' (lexicon.json `times_a_day`): a count of runs each day."""
@@ -972,6 +996,8 @@ def read_schedule(text: str) -> Trigger | None:
             )
             # 'a daily 5pm job', 'a nightly 2am backup': a clock right after it says when the workflow runs
             and not re.match(_A_CLOCK, text[m.end() :].lstrip(), re.I)
+            # 'set up an hourly check of our Stripe account', 'a nightly sync of …': a job run that often
+            and not _cadence_job(text, m.start(), m.end())
             else m.group(0)
         ),  # 'the Daily Signups sheet', 'post the daily report': names and adjectives
         text,
