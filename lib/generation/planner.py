@@ -1654,7 +1654,10 @@ def _unread_note(unread: list[str]) -> str:
 
 
 _DECLARED = re.compile(
-    r"\b(?:(?:manual(?:ly)?|by hand)\s+(?:start|run|trigger)|(?:start|run|trigger|kick)\s+(?:(?:it|this|this one|that)\s+)?(?:off\s+)?(?:manually|by hand)|"
+    # ('I'd like to run a workflow by hand with …', 'I want to start it myself with …')
+    r"\b(?:(?:manual(?:ly)?|by hand)\s+(?:start|run|trigger)|(?:start|run|trigger|kick)\s+"
+    r"(?:(?:it|this|this one|that|(?:a|the|my|our)\s+(?:workflow|flow|automation))\s+)?(?:off\s+)?"
+    r"(?:manually|by hand|myself|ourselves)|"
     # ('the website backend will call our workflow through the API with the lead's name and email')
     r"(?:takes?|receives?|accepts?|is given|gets)|inputs?|form|(?:call|hit|ping)(?:s|ed)?(?:\s+it)?(?=\s+with\b)|"
     r"(?:through|via|over)\s+(?:the|its|our)\s+api)\s+(?:with|of|:)?\s*(?:the\s+|an?\s+|their\s+)?"

@@ -170,7 +170,9 @@ _CHAT_HINT = re.compile(
 _MANUAL_HINT = re.compile(
     r"^\W*(?:manual(?:ly)?|on demand|by hand)(?:\s+(?:run|trigger|start|workflow))?\s*(?::|-|—)|"  # 'Manual run: …'
     r"\b(?:manual(?:ly)?\s+(?:run|triggered|started)\s+workflow|manual workflow)\b|"
-    r"\b(?:(?:start|run|kick|trigger|launch|fire)\w*\s+(?:it|this|them|the (?:workflow|flow))?\s*(?:off\s+)?"
+    # ('I'd like to run a workflow by hand with the description …')
+    r"\b(?:(?:start|run|kick|trigger|launch|fire)\w*\s+(?:it|this|them|(?:the|a|an|my|our) (?:workflow|flow|automation))?"
+    r"\s*(?:off\s+)?"
     r"(?:by hand|manually|on demand|myself)|on demand|when i (?:click|press|hit|tap|push|run|start|trigger|launch|call|invoke)\b"
     # 'When I type in the topic of a letter, …', 'when I paste a link, …': the run's input, given by hand (not
     # words typed in a place whose event it is: 'when I type a message in #ideas on Slack')
@@ -894,6 +896,22 @@ _MONTH_PLACE = re.compile(
 _NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
+# a place in the month said loosely ('end-of-month', 'the last working day', 'of the month'): what a correction to a
+# day of the month ('— actually, the 28th') corrects
+_MONTH_SAID = re.compile(
+    r"\b(?:end[\s-]+of[\s-]+(?:the[\s-]+)?month|month[\s-]+end|(?:last|first)\s+(?:working|business|week)\s*day|"
+    r"of\s+(?:the|every|each)\s+month|monthly|every\s+month|each\s+month)\b"
+)
+
+
+def _redated_day(low: str, cut: int) -> re.Match[str] | None:
+    """The day of the month said after a correction at `cut` ('… — actually, just make it the 28th at 17:00'), when
+    the words before it set the run in the month; None otherwise."""
+    if not _MONTH_SAID.search(low, 0, cut):
+        return None
+    return re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:minute|hour|week)s?\b)").search(low, cut)
+
+
 def _month_place(low: str) -> tuple[str, str, tuple[int, int]] | None:
     """(day of month, day of week, span) of a place in the month ('L', '*' for its last day; '*', '1#1' for its
     first Monday); None when none is said (nor 'the last day' without a month: 'the last day of the sprint')."""
@@ -1138,6 +1156,11 @@ def read_schedule(text: str) -> Trigger | None:
         if doms and clock_span
         else next(iter(doms), None)
     )
+    # 'on the last working day — actually, just make it the 28th at 17:00', 'on the first Monday of the month — no,
+    # scratch that, the 5th': a day of the month said after a correction replaces the place in the month before it
+    redated = _redated_day(low, corrected[-1].end()) if corrected else None
+    if redated:
+        dom = redated
     # 'every 10 minutes during office hours (Mon-Fri)': the interval runs on weekdays, from 9 until 17
     office = re.search(r"\b(?:office|business|working|work) hours\b", low)
     windowed = _hours_window(low, bool(office))
@@ -1190,7 +1213,7 @@ def read_schedule(text: str) -> Trigger | None:
         hourly = hours or re.search(r"hourly|every hour|each hour|once an hour", low)
         if hourly:
             spans.append(hourly.span())
-    elif place := _month_place(low):
+    elif not redated and (place := _month_place(low)):
         values = {
             "scheduleType": "custom",
             "monthlyTime": time_text,

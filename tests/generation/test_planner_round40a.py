@@ -19,8 +19,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r40a-08-self-correction-monthly": "'— no, scratch that, just the 5th at 08:30' is built daily, not monthly on the 5th",
-    "r40a-09-by-hand-beats-narrated": "the couple's e-mail given at the start is not the e-mail's recipient",
     "r40a-11-whatsapp-each-message": "'each WhatsApp message from a customer to be answered' is left manual",
     "r40a-12-slack-current-line": "'each new message in #it-help' (Slack named on the 'Current:' line) is left manual",
     "r40a-13-telegram-each-message": "'each Telegram message from a customer to be logged' is left manual and sends a "
