@@ -409,6 +409,9 @@ def draft(description: str) -> Draft:
         # 'Bug report: my workflow "Weekly KPI mail" runs twice every Monday. … No action needed from my side.': a
         # report on Agent Forge itself, whatever times and services its logs and symptoms name
         kind_of_text = "bug report or feedback on Agent Forge itself"
+    if not kind_of_text and lx.app_trouble(description):
+        # 'Anyone else's Notion sidebar disappeared after the last update? … Any fixes?': help with an app's fault
+        kind_of_text = "question about an app's fault"
     _not_asked(trigger, field or wanted)
     if (
         lx.only_inquiries([description[a:b] for a, b in decided])

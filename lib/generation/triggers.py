@@ -1749,6 +1749,9 @@ _EVERY_NEW = re.compile(
     r"(?:[\w-]+\s+){1,2}(?:posted|dropped|submitted|uploaded)\s+(?:in|into|to|on)\s)|"
     # 'any email to invoices@ with a pdf': mail sent to an address of ours arrives there
     r"e-?mails?\s+(?:sent\s+)?to\s+[\w.+-]*?(?=\w@)|"
+    # ('each WhatsApp message from a client to be answered': a chat service's message arrives without 'new')
+    r"(?=(?:whatsapp|telegram|slack|discord|(?:ms\s+|microsoft\s+)?teams)\s+(?:messages?|dms?|chats?)\s+"
+    r"(?:from|to|in|on|sent|that|we|i|our)\b)|"
     # 'every email in my outlook from anyone @brightwave.co', 'every email labelled 'Receipts'': mail in a mailbox
     r"(?=e-?mails?\s+(?:(?:in|into)\s+(?:my|our|the)\s+(?:[\w-]+\s+)?(?:inbox|mailbox|gmail|outlook)\b|"
     r"label(?:l)?ed\s|tagged\s|with\s+the\s+label\s)))"
@@ -3224,6 +3227,8 @@ def _read_trigger(text: str) -> Trigger:
             # 'every new email in our Gmail billing mailbox': what arrives at a place things arrive at
             r"|\b(?:in|into|to|on)\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?(?:inbox|mailbox|channel|server|group|gmail|"
             r"outlook|site|website|blog)\b|^\W*(?:(?:for|on)\s+)?(?:every|each|any)\s+e-?mails?\s+(?:label(?:l)?ed|tagged|with\s+the\s+label)\s"
+            # ('each new message in #facilities': a message in a channel arrives there)
+            r"|\bnew\s+(?:messages?|posts?|threads?)\s+(?:in|on)\s+#[\w-]"
             r"|\bto\s+[\w.+-]*@",
             arrival.group(0),
             re.I,

@@ -19,11 +19,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r40a-11-whatsapp-each-message": "'each WhatsApp message from a customer to be answered' is left manual",
-    "r40a-12-slack-current-line": "'each new message in #it-help' (Slack named on the 'Current:' line) is left manual",
-    "r40a-13-telegram-each-message": "'each Telegram message from a customer to be logged' is left manual and sends a "
-    "Telegram message",
-    "r40a-14-app-bug-question": "a question about an app's bug ('Any ideas?') is built as a Slack post",
     "r40a-18-pt-outlook-loop": "now read (check, looking for, for each one, replies to the sender), but Outlook's read has "
     "no subject search and no test of the subject is built (the English line too): a conditions/sources matter",
 }
