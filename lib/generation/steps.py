@@ -680,6 +680,10 @@ def clauses(text: str) -> list[str]:
             and re.search(
                 r"\b(?:e-?mails?|mail|send|sends|sent|forward|reply|repl(?:y|ies))\b", joined[-1], re.I
             )
+            # ('the bot answers it from our FAQ page and replies to the sender on Telegram': the answer is the reply,
+            # how it is sent said after 'and')
+            or re.match(r"\s*(?:replies|responds)\b", part, re.I)
+            and re.search(r"\b(?:answers?|repl(?:y|ies)|responds?)\b", joined[-1], re.I)
         ):
             joined[-1] = f"{joined[-1]}, {part.strip()}"
         else:
