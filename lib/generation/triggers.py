@@ -909,7 +909,9 @@ def _redated_day(low: str, cut: int) -> re.Match[str] | None:
     the words before it set the run in the month; None otherwise."""
     if not _MONTH_SAID.search(low, 0, cut):
         return None
-    return re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:minute|hour|week)s?\b)").search(low, cut)
+    # (right after the correction, in its sentence: not 'I'd rather die. … until the 7th')
+    near = re.compile(r"[^.!?\n]{0,40}?\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:minute|hour|week)s?\b)")
+    return near.match(low, cut)
 
 
 def _month_place(low: str) -> tuple[str, str, tuple[int, int]] | None:
