@@ -1555,6 +1555,18 @@ def product_feedback(text: str) -> bool:
     )
 
 
+def app_trouble(text: str) -> bool:
+    """'Anyone else's Notion sidebar disappeared after the last update? … Any fixes?': a question about an app
+    misbehaving, asked of other users, with no build asked for (lexicon.json not_a_workflow 'app_trouble')."""
+    rules = lexicon()["not_a_workflow"]
+    trouble = rules["app_trouble"]
+    return (
+        bool(re.search(trouble["symptom"], text, re.I) and re.search(trouble["help"], text, re.I))
+        and not re.search(rules["build_asked"], text, re.I)
+        and not re.search(rules["build_cues"], re.sub(r"#[\w-]+", "#", text.lower()))
+    )
+
+
 def access_request(text: str) -> bool:
     """'give me editor access to …', 'make me an admin of our Sim workspace': access to a tool asked for."""
     return re.search(lexicon()["not_a_workflow"]["access_request"], text, re.I) is not None

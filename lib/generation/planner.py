@@ -409,6 +409,9 @@ def draft(description: str) -> Draft:
         # 'Bug report: my workflow "Weekly KPI mail" runs twice every Monday. … No action needed from my side.': a
         # report on Agent Forge itself, whatever times and services its logs and symptoms name
         kind_of_text = "bug report or feedback on Agent Forge itself"
+    if not kind_of_text and lx.app_trouble(description):
+        # 'Anyone else's Notion sidebar disappeared after the last update? … Any fixes?': help with an app's fault
+        kind_of_text = "question about an app's fault"
     _not_asked(trigger, field or wanted)
     if (
         lx.only_inquiries([description[a:b] for a, b in decided])
@@ -1655,7 +1658,10 @@ def _unread_note(unread: list[str]) -> str:
 
 
 _DECLARED = re.compile(
-    r"\b(?:(?:manual(?:ly)?|by hand)\s+(?:start|run|trigger)|(?:start|run|trigger|kick)\s+(?:(?:it|this|this one|that)\s+)?(?:off\s+)?(?:manually|by hand)|"
+    # ('I'd like to run a workflow by hand with …', 'I want to start it myself with …')
+    r"\b(?:(?:manual(?:ly)?|by hand)\s+(?:start|run|trigger)|(?:start|run|trigger|kick)\s+"
+    r"(?:(?:it|this|this one|that|(?:a|the|my|our)\s+(?:workflow|flow|automation))\s+)?(?:off\s+)?"
+    r"(?:manually|by hand|myself|ourselves)|"
     # ('the website backend will call our workflow through the API with the lead's name and email')
     r"(?:takes?|receives?|accepts?|is given|gets)|inputs?|form|(?:call|hit|ping)(?:s|ed)?(?:\s+it)?(?=\s+with\b)|"
     r"(?:through|via|over)\s+(?:the|its|our)\s+api)\s+(?:with|of|:)?\s*(?:the\s+|an?\s+|their\s+)?"

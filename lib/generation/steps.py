@@ -620,6 +620,9 @@ def clauses(text: str) -> list[str]:
         + "|"
         + _READ
         + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|comment\s+on|tell|warn|"
+        # ('… create an issue in Linear and replies to the customer saying …': a reply said in the bot's voice, by
+        # whom or how it answers — not 'comments and replies on the post', a noun)
+        r"(?:replies|responds)(?=\s+(?:to\s+(?:the|them|him|her|each|every|their|it|whoever)\b|with\b|saying\b|back\b))|"
         # ('… can ask it about open tickets and it answers in the thread': the answer sent where the question was)
         r"answers?(?=\s+(?:in|to)\s+(?:the|that|this)\s+(?:same\s+)?(?:thread|channel|chat|conversation))|"
         r"e-?mail\s+(?:me|us|them|it|him|her|their|our|whoever|everyone|the|a|an|each|every|[\w.+-]+@)|"
@@ -695,6 +698,10 @@ def clauses(text: str) -> list[str]:
             and re.search(
                 r"\b(?:e-?mails?|mail|send|sends|sent|forward|reply|repl(?:y|ies))\b", joined[-1], re.I
             )
+            # ('the bot answers it from our FAQ page and replies to the sender on Telegram': the answer is the reply,
+            # how it is sent said after 'and')
+            or re.match(r"\s*(?:replies|responds)\b", part, re.I)
+            and re.search(r"\b(?:answers?|repl(?:y|ies)|responds?)\b", joined[-1], re.I)
         ):
             joined[-1] = f"{joined[-1]}, {part.strip()}"
         else:
@@ -1234,8 +1241,13 @@ def _process(kind: str, clause: str, description: str) -> Step:
         task = re.sub(r"^\W*(?:(?:when(?:ever)?|once|as\s+soon\s+as)\s{2,})?", "", clause)
         task = re.sub(r"^\W*(?:(?:also|then|and|please)\s+)*", "", re.sub(r"\s{2,}", " ", task)).strip(" .")
         # 'use AI to pull the name out of the email': the task is what the model is used to do
+        # ('paste it into ChatGPT to get three style suggestions': what the model is handed the text for)
         means = re.match(
-            r"(?:use|using)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|claude|agent)\s+to\s+", task, re.I
+            r"(?:use|using)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|chatgpt|claude|agent)\s+to\s+"
+            r"|(?:paste|put|feed|drop|run|throw)(?:s|ed|ing)?\s+(?:[\w'’]+\s+){0,4}?(?:in|into|through)\s+"
+            r"(?:the\s+|an?\s+)?(?:ai|llm|gpt|chatgpt|claude)\s+to\s+",
+            task,
+            re.I,
         )
         task = task[means.end() :][:1].upper() + task[means.end() + 1 :] if means else task
         prompt = prompt.replace("{task}", task)
@@ -1272,10 +1284,13 @@ _DOERS = ("ai", "agent", "llm", "gpt", "claude")
 # a model named as the one doing the work, whatever its verb: the clause's subject ('AI picks …', 'the agent
 # sorts …'), told to ('have an agent sum up …', 'let GPT turn …') or the means ('compare it with AI')
 _DOER_AT_WORK = re.compile(
-    r"(?:^[\W\d]*|\b(?:have|let|get|ask|make|tell)\s+)(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|claude|agent)"
+    r"(?:^[\W\d]*|\b(?:have|let|get|ask|make|tell)\s+)(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|chatgpt|claude|agent)"
     r"(?:\s+agent)?\s+(?!(?:agent|news|tools?|model|is|was|will|can|should|that|which|and|or|to)\b)([a-z]+)"
     # ('use AI to pull the name out of the email': the model is the means the verb is done with)
-    r"|\b(?:use|uses|using)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|claude|agent)(?:\s+agent)?\s+to\s+([a-z]+)"
+    r"|\b(?:use|uses|using)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|chatgpt|claude|agent)(?:\s+agent)?\s+to\s+([a-z]+)"
+    # ('paste it into ChatGPT to get three style suggestions': the text handed to a model for what it makes)
+    r"|\b(?:paste|put|feed|drop|run|throw)(?:s|ed|ing)?\s+(?:[\w'’]+\s+){0,4}?(?:in|into|through)\s+"
+    r"(?:the\s+|an?\s+)?(?:ai|llm|gpt|chatgpt|claude)\s+to\s+(?:get|make|write|produce|generate|come\s+up)\b"
     # ('make with AI a proposal of answer': the means said before the object)
     r"|\b(?:with|using|via|by)\s+(?:the\s+|an?\s+)?(?:ai|llm|gpt|claude|an?\s+agent)"
     r"\s*(?:[,;.]|$|(?=(?:a|an|the|some|one)\s))"
@@ -3355,7 +3370,7 @@ _LABELLED = re.compile(
     re.I,
 )
 _SUBJECT_HAS = re.compile(
-    r"\bwith\s+[\"“']([^\"”']{2,60})[\"”']\s+in\s+(?:the|their|its)\s+subject"
+    r"\bwith\s+[\"“']([^\"”']{2,60})[\"”']\s+in\s+(?:(?:the|their|its)\s+)?subject"
     r"|\bsubject(?:\s+line)?\s+(?:contains|containing|includes|including|mentions|mentioning|with|has)\s+"
     r"[\"“']([^\"”']{2,60})[\"”']",
     re.I,
@@ -5101,7 +5116,8 @@ _DOER_VERB = re.compile(
 _THIRD_PERSON = re.compile(
     r"^(?P<lead>\W*(?:and\s+|then\s+|also\s+)?)(?P<verb>(?:e-?mail|text|dm|ping|message|notif(?=ies)|repl(?=ies))"
     r"(?:s|ies)|DMs)\s+(?=the\b|an?\b|them\b|him\b|her\b|whoever\b|our\b|their\b|its\b|that\b|this\b|each\b|"
-    r"every\b|\+?\d|[\w.+-]+@|#)",
+    # ('… and replies to the customer saying …': whom it answers, after 'to')
+    r"every\b|\+?\d|[\w.+-]+@|#|(?<=ies\s)to\s+(?:the|them|him|her|whoever|each|every|their|our)\b)",
     re.I,
 )
 

@@ -170,7 +170,9 @@ _CHAT_HINT = re.compile(
 _MANUAL_HINT = re.compile(
     r"^\W*(?:manual(?:ly)?|on demand|by hand)(?:\s+(?:run|trigger|start|workflow))?\s*(?::|-|—)|"  # 'Manual run: …'
     r"\b(?:manual(?:ly)?\s+(?:run|triggered|started)\s+workflow|manual workflow)\b|"
-    r"\b(?:(?:start|run|kick|trigger|launch|fire)\w*\s+(?:it|this|them|the (?:workflow|flow))?\s*(?:off\s+)?"
+    # ('I'd like to run a workflow by hand with the description …')
+    r"\b(?:(?:start|run|kick|trigger|launch|fire)\w*\s+(?:it|this|them|(?:the|a|an|my|our) (?:workflow|flow|automation))?"
+    r"\s*(?:off\s+)?"
     r"(?:by hand|manually|on demand|myself)|on demand|when i (?:click|press|hit|tap|push|run|start|trigger|launch|call|invoke)\b"
     # 'When I type in the topic of a letter, …', 'when I paste a link, …': the run's input, given by hand (not
     # words typed in a place whose event it is: 'when I type a message in #ideas on Slack')
@@ -598,12 +600,26 @@ _RUN_CLOCK = re.compile(
     re.I,
 )
 
+_RUN_AFTER = re.compile(
+    r"[^\S\n]*,?[^\S\n]*(?:(?:every|each)\s+(?:(?:work(?:ing)?\s+|week\s*|business\s+)?day|morning|evening|night|"
+    r"afternoon|weekday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?|daily|nightly)\b",
+    re.I,
+)
+
 
 def _run_clocks(text: str) -> list[re.Match[str]]:
     """The clock matches of `text`; one told of what the run says ('from 10:00 the next day', 'by 14:00 tomorrow')
     left out when a later clock is said with the run's repetition ('every evening at 19:00')."""
     found = list(_TIME_RE.finditer(text))
-    run = [m for m in found if _RUN_CLOCK.search(text[max(0, m.start() - 40) : m.start()])]
+    # (a name in quotes, 'Daily Pups', says nothing of the run: blanked, a quoted ask with its clock kept)
+    plain = _QUOTED.sub(lambda q: q.group(0) if re.search(r"\d", q.group(0)) else " " * len(q.group(0)), text)
+    run = [
+        m
+        for m in found
+        if _RUN_CLOCK.search(plain[max(0, m.start() - 40) : m.start()])
+        # ('Staff upload photos by 4pm … Want at 17:00 every day: …': the repetition said right after the clock)
+        or _RUN_AFTER.match(text, m.end())
+    ]
     if not run:
         return found
 
@@ -883,6 +899,24 @@ _MONTH_PLACE = re.compile(
 _NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
+# a place in the month said loosely ('end-of-month', 'the last working day', 'of the month'): what a correction to a
+# day of the month ('— actually, the 28th') corrects
+_MONTH_SAID = re.compile(
+    r"\b(?:end[\s-]+of[\s-]+(?:the[\s-]+)?month|month[\s-]+end|(?:last|first)\s+(?:working|business|week)\s*day|"
+    r"of\s+(?:the|every|each)\s+month|monthly|every\s+month|each\s+month)\b"
+)
+
+
+def _redated_day(low: str, cut: int) -> re.Match[str] | None:
+    """The day of the month said after a correction at `cut` ('… — actually, just make it the 28th at 17:00'), when
+    the words before it set the run in the month; None otherwise."""
+    if not _MONTH_SAID.search(low, 0, cut):
+        return None
+    # (right after the correction, in its sentence: not 'I'd rather die. … until the 7th')
+    near = re.compile(r"[^.!?\n]{0,40}?\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:minute|hour|week)s?\b)")
+    return near.match(low, cut)
+
+
 def _month_place(low: str) -> tuple[str, str, tuple[int, int]] | None:
     """(day of month, day of week, span) of a place in the month ('L', '*' for its last day; '*', '1#1' for its
     first Monday); None when none is said (nor 'the last day' without a month: 'the last day of the sprint')."""
@@ -946,6 +980,16 @@ def _measure(text: str, start: int, end: int) -> bool:
     return bool(counted or re.match(r"\s+(?:active\s+)?(?:" + nouns + r")\b", text[end:], re.I))
 
 
+def _cadence_job(text: str, start: int, end: int) -> bool:
+    """'an hourly check of our Stripe account', 'a nightly sync': the cadence word after an article names a job
+    (lexicon.json 'cadence_jobs') the workflow runs that often, not a thing ('the daily report')."""
+    jobs = "|".join(re.escape(n) for n in lexicon()["cadence_jobs"])
+    return bool(
+        re.search(r"\b(?:an?)\s+$", text[:start], re.I)
+        and re.match(r"\s+(?:[a-z]+\s+)?(?:" + jobs + r")\b(?![-'’])", text[end:], re.I)
+    )
+
+
 @lru_cache(maxsize=1)
 def _times_a_day() -> re.Pattern[str]:
     """'a few times a day', 'two or three times per day' (lexicon.json `times_a_day`): a count of runs each day."""
@@ -975,6 +1019,8 @@ def read_schedule(text: str) -> Trigger | None:
             )
             # 'a daily 5pm job', 'a nightly 2am backup': a clock right after it says when the workflow runs
             and not re.match(_A_CLOCK, text[m.end() :].lstrip(), re.I)
+            # 'set up an hourly check of our Stripe account', 'a nightly sync of …': a job run that often
+            and not _cadence_job(text, m.start(), m.end())
             else m.group(0)
         ),  # 'the Daily Signups sheet', 'post the daily report': names and adjectives
         text,
@@ -1115,6 +1161,11 @@ def read_schedule(text: str) -> Trigger | None:
         if doms and clock_span
         else next(iter(doms), None)
     )
+    # 'on the last working day — actually, just make it the 28th at 17:00', 'on the first Monday of the month — no,
+    # scratch that, the 5th': a day of the month said after a correction replaces the place in the month before it
+    redated = _redated_day(low, corrected[-1].end()) if corrected else None
+    if redated:
+        dom = redated
     # 'every 10 minutes during office hours (Mon-Fri)': the interval runs on weekdays, from 9 until 17
     office = re.search(r"\b(?:office|business|working|work) hours\b", low)
     windowed = _hours_window(low, bool(office))
@@ -1167,7 +1218,7 @@ def read_schedule(text: str) -> Trigger | None:
         hourly = hours or re.search(r"hourly|every hour|each hour|once an hour", low)
         if hourly:
             spans.append(hourly.span())
-    elif place := _month_place(low):
+    elif not redated and (place := _month_place(low)):
         values = {
             "scheduleType": "custom",
             "monthlyTime": time_text,
@@ -1711,6 +1762,9 @@ _EVERY_NEW = re.compile(
     r"(?:[\w-]+\s+){1,2}(?:posted|dropped|submitted|uploaded)\s+(?:in|into|to|on)\s)|"
     # 'any email to invoices@ with a pdf': mail sent to an address of ours arrives there
     r"e-?mails?\s+(?:sent\s+)?to\s+[\w.+-]*?(?=\w@)|"
+    # ('each WhatsApp message from a client to be answered': a chat service's message arrives without 'new')
+    r"(?=(?:whatsapp|telegram|slack|discord|(?:ms\s+|microsoft\s+)?teams)\s+(?:messages?|dms?|chats?)\s+"
+    r"(?:from|to|in|on|sent|that|we|i|our)\b)|"
     # 'every email in my outlook from anyone @brightwave.co', 'every email labelled 'Receipts'': mail in a mailbox
     r"(?=e-?mails?\s+(?:(?:in|into)\s+(?:my|our|the)\s+(?:[\w-]+\s+)?(?:inbox|mailbox|gmail|outlook)\b|"
     r"label(?:l)?ed\s|tagged\s|with\s+the\s+label\s)))"
@@ -3186,6 +3240,8 @@ def _read_trigger(text: str) -> Trigger:
             # 'every new email in our Gmail billing mailbox': what arrives at a place things arrive at
             r"|\b(?:in|into|to|on)\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?(?:inbox|mailbox|channel|server|group|gmail|"
             r"outlook|site|website|blog)\b|^\W*(?:(?:for|on)\s+)?(?:every|each|any)\s+e-?mails?\s+(?:label(?:l)?ed|tagged|with\s+the\s+label)\s"
+            # ('each new message in #facilities': a message in a channel arrives there)
+            r"|\bnew\s+(?:messages?|posts?|threads?)\s+(?:in|on)\s+#[\w-]"
             r"|\bto\s+[\w.+-]*@",
             arrival.group(0),
             re.I,
