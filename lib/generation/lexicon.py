@@ -1805,6 +1805,31 @@ def tool_verbs(text: str) -> str:
     )
 
 
+def ai_handoffs(text: str) -> str:
+    """'I copy the description, paste it into ChatGPT to get three style suggestions, save them …' → '…, use AI to get
+    three style suggestions, …': the work a chat AI does for the user by hand is an AI step (lexicon.json
+    'ai_handoffs': the verbs that put the text in, the chat AIs' names, and what follows the name — 'to <verb>',
+    'for <thing>', 'and get <thing>')."""
+    rules = lexicon()["ai_handoffs"]
+    verbs = "|".join(sorted(map(re.escape, rules["verbs"]), key=len, reverse=True))
+    tools = "|".join(
+        sorted((re.escape(t).replace(r"\ ", r"\s+") for t in rules["tools"]), key=len, reverse=True)
+    )
+    asks = rules["asks"]
+    said = "|".join(sorted((re.escape(a).replace(r"\ ", r"\s+") for a in asks), key=len, reverse=True))
+    pattern = re.compile(
+        r"\b(?:" + verbs + r")\s+(?:[^\s,.;:!?]+\s+){0,6}?(?:into|in|through|to)\s+(?:the\s+)?"
+        r"(?:" + tools + r")\s+(?P<ask>" + said + r")\s+(?=[a-z])",
+        re.I,
+    )
+
+    def used(m: re.Match[str]) -> str:
+        verb = asks[" ".join(m.group("ask").lower().split())]
+        return "use AI to " + (verb + " " if verb else "")
+
+    return pattern.sub(used, text)
+
+
 @lru_cache(maxsize=1)
 def _scope_out_tables() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     """The scope-out line reader, the trailing 'X is out of scope' reader and the verbs a ban may name."""

@@ -195,6 +195,8 @@ def draft(description: str) -> Draft:
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     # 'Firecrawl the company's homepage' → 'scrape with Firecrawl the company's homepage'
     description = lx.tool_verbs(description)
+    # 'paste it into ChatGPT to get three style suggestions' → 'use AI to get three style suggestions'
+    description = lx.ai_handoffs(description)
     # 'scrape the pages below and …\n- https://a\n- https://b' → 'scrape the pages https://a and https://b and …'
     description = lx.listed_links(description)
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
@@ -1780,7 +1782,13 @@ def _carry_links(description: str, steps: list[Step]) -> None:
     messages = [
         s for s in _flat(steps) if s.kind == "action" and any("{prev_text}" in v for v in s.values.values())
     ]
-    if len(messages) != 1:
+    # ('a chat bot that answers from our knowledge base, and … it just gives them the link x.com/book': with nothing
+    # sent anywhere, the one agent's answer is the message — the link goes into its instructions)
+    agents = [
+        s for s in _flat(steps) if s.kind == "process" and s.type == "agent" and "systemPrompt" in s.values
+    ]
+    answer = not messages and not any(s.kind == "action" for s in _flat(steps)) and len(agents) == 1
+    if len(messages) != 1 and not answer:
         return
     said = " ".join(v for s in _flat(steps) for v in s.values.values())
     links = [
@@ -1790,6 +1798,10 @@ def _carry_links(description: str, steps: list[Step]) -> None:
         if link.split("://")[-1] not in said
     ]
     if not links:
+        return
+    carried = dict.fromkeys(link if "://" in link else "https://" + link for link in links)
+    if answer:
+        agents[0].values["systemPrompt"] += " When it helps, give them this link: " + ", ".join(carried)
         return
     message = messages[0]
     key = next(k for k, v in message.values.items() if "{prev_text}" in v)

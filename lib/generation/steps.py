@@ -53,7 +53,9 @@ _WRITE = (
     # ('if BTC drops below 58500 send an alert to #trading': a price that falls, nothing dropped anywhere)
     r"drop(?=s?\s+(?!(?:below|under|beneath|above|over|by|to|from|off|out|more|less|again|sharply|suddenly)\b)"
     r"(?:[\w'+&-]+\s+){0,6}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
-    r"google\b|dropbox\b|onedrive\b|s3\b))|"
+    # ('drop it into Notion as a page under 'Field Notes'': a service named where it goes)
+    r"google\b|dropbox\b|onedrive\b|s3\b|notion\b|airtable\b|slack\b|teams\b|discord\b|telegram\b|confluence\b|"
+    r"trello\b|asana\b|clickup\b|hubspot\b|jira\b|linear\b|monday\b|coda\b|excel\b|sharepoint\b))|"
     # ('paste the totals in the channel #ventas', 'paste the list into our Teams channel': pasted there, written)
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|paste|push|upload|report|escalate|"
     # 'let Aisha know on Slack', 'let the on-call engineer know' (not 'let me know', said to whoever builds it)
@@ -775,7 +777,11 @@ _BARE_LINK = re.compile(r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+[a-z]{2,6}/[\w./?=&%#-
 # 'the link to intake.acme.com/forms', 'pointing them to docs.acme.dev': what comes next is the reader's link
 _LINK_TO = re.compile(
     r"\b(?:links?|url|pointing|point|points|linking|directing|direct|directs|refer|refers|referring)"
-    r"\s+(?:(?:them|people|users?|the\s+\w+)\s+)?to\s*$",
+    r"\s+(?:(?:them|people|users?|the\s+\w+)\s+)?to\s*$"
+    # ('it just gives them the link escapequarter.com/book', 'send people our booking link: …': a link handed over)
+    r"|\b(?:give|gives|giving|gave|hand|hands|share|shares|sharing|send|sends|sending|provide|provides|offer|offers)"
+    r"\s+(?:(?:them|him|her|people|users?|customers?|visitors?|the\s+\w+)\s+)?(?:the|a|our|this|that)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:link|url)\s*:?\s*$",
     re.I,
 )
 # 'pointing them to help.orbitdocs.com': a host alone, no path, carried only after such words
@@ -986,7 +992,9 @@ _REPORTED = re.compile(
     r"|to\s+let\s+(?:them|him|her|you|the\s+[a-z]+)\s+know|letting\s+(?:them|him|her|you|the\s+[a-z]+)\s+know"
     # ('an acknowledgement stating that a member of the Firm will respond …', 'reply to the sender that we'll …')
     r"|(?:stating|confirming|explaining|promising|to\s+confirm|to\s+explain)(?=\s+that\b)"
+    # ('reply to the customer on Discord that …', 'respond via Telegram that …': the place it goes said on the way)
     r"|(?:repl(?:y|ies)|respond|write\s+back)(?:\s+to\s+(?:them|him|her|the\s+[a-z]+|whoever\s+[a-z]+(?:\s+in)?))?"
+    r"(?:\s+(?:on|in|via|through|by|over)\s+(?:the\s+|our\s+)?[A-Z#][\w#-]*)?"
     r"(?=\s+that\b))"
     r"\s+(?:that\s+)?(?!(?:whether|if|which|what|how|who|when|where|why|about|so)\b)"
     r"(?P<say>(?![\"'“])[^.;!?\n\"“”()]{6,200}?)(?=\s*(?:[.;!?\n(]|$))",
@@ -1187,8 +1195,9 @@ def _process(kind: str, clause: str, description: str) -> Step:
             # 'draft a welcome email …', 'generates 3 marketing taglines with AI', 'come up with five names'
             # ('prepare a weekly report', 'write up a digest', 'put together a changelog')
             r"\b(?:drafts?|writes?(?:\s+up)?|composes?|generates?|prepares?|produces?|put(?:s|ting)?\s+together|"
+            # ('a win-back message offering 20% off', 'a note with a $10 credit': what it offers, with its sign)
             r"comes? up with)\s+((?:an?|\d{1,2}|two|three|four|five|ten|some|a few)\s+"
-            r"[\w\s'’-]+?)(?:\s+(?:to|for|with|using|based|from|and|then|into|via|back)\b|\s*[,;.(]|$)"
+            r"[\w\s'’%$€£-]+?)(?:\s+(?:to|for|with|using|based|from|and|then|into|via|back)\b|\s*[,;.(]|$)"
             # ('write release notes grouped by type', 'writes show notes'): a text named without an article
             r"|\b(?:drafts?|writes?(?:\s+up)?|composes?|prepares?|produces?)\s+((?:[\w-]+\s+)?(?:release\s+notes|show\s+notes|"
             r"notes|copy|summaries|reports|minutes))\b"
@@ -2359,13 +2368,33 @@ def _processed(low: str, phrases: list[str]) -> bool:
             r"(?:^|[,;:]|\b(?:and|then|to|please|first|also))\s*(?:" + _PROCESS_VERB + r")\s+"
             r"(?:(?!(?:in|into|to|on|onto|for|as|with|via)\b)[\w'-]+\s+){0,3}?"
             + re.escape(p)
-            + r"\s+(?:"
+            + r"(?:\s+(?:"
             + _place_nouns()
-            + r")\b",
+            + (
+                r")\b|(?:\s+['\"‘“][^'\"’”\n]{1,40}['\"’”])?" + _AFTER_PLACE + ")"
+                if _names_place(p)
+                else r")\b)"
+            ),
             low,
         )
         for p in phrases
     )
+
+
+# ('summarise the 'Weekly Orders' Google Sheet and post it …': a service's name that is itself a place's noun, then the
+# clause ends, goes on, or says what the summary becomes)
+_AFTER_PLACE = (
+    r"(?=\s*$|\s*[,;.]|\s+(?:and|then|with|by|using|every|each|at|on|for\s+(?:the|this|last)|"
+    r"(?:in|into|to)\s+(?:an?\s+|one\s+)?(?:[\w-]+\s+){0,2}(?:summary|digest|report|bullets?|list|table|"
+    r"paragraph|sentences?|message|email))\b)"
+)
+
+
+def _names_place(phrase: str) -> bool:
+    """'google sheet', 'sheet', 'spreadsheet': a service's name whose last word is one of its places' nouns."""
+    from lib.generation import services
+
+    return phrase.split()[-1] in services.data()["place_nouns"]
 
 
 @lru_cache(maxsize=1)
@@ -8325,6 +8354,7 @@ _DONE_VERB = {
     "mirrored": "mirror",
     "emailed": "email",
     "e-mailed": "email",
+    "summed up": "summarise",
 }
 
 
@@ -8357,6 +8387,78 @@ def _wanted_item() -> re.Pattern[str]:
         r"^(?P<np>(?:the|those|these|our|my|all|its|their)\b(?:\s+(?:[\w'’$£€%-]+|'[^'\n]{1,40}'|\"[^\"\n]{1,40}\")){0,6}?)"
         r"\s+(?P<done>" + done + r")\b(?P<tail>.*)$",
         re.I | re.S,
+    )
+
+
+@lru_cache(maxsize=1)
+def _had_done() -> re.Pattern[str]:
+    """'get the code logged in the Google Sheet', 'have the receipts uploaded to Drive', '… a WhatsApp with a code,
+    AND the code logged in the sheet' (after a want): a thing and the act done to it said after it, then where it
+    goes (lexicon.json 'wanted_participles')."""
+    done = "|".join(sorted(map(re.escape, lexicon()["wanted_participles"]), key=len, reverse=True))
+    return re.compile(
+        r"\b(?P<lead>(?:get|have)\s+|(?<=,)\s*and\s+|\band\s+(?=(?:the|those|these|its|their)\s))"
+        r"(?P<np>(?:the|those|these|our|my|all|its|their|each|every)\b(?:\s+(?:[\w'’$£€%-]+|'[^'\n]{1,40}'|\"[^\"\n]{1,40}\")){1,5}?)"
+        r"\s+(?P<done>" + done + r")(?=\s+(?:in|into|to|on|onto)\s)",
+        re.I,
+    )
+
+
+def _had_done_active(text: str) -> str:
+    """`text` with 'get the code logged in X' read as 'log the code in X' (and ', and the code logged in X' in a
+    sentence that wants something, as ', and log the code in X')."""
+
+    def active(m: re.Match[str]) -> str:
+        lead = m.group("lead")
+        if not re.match(r"(?:get|have)\s", lead, re.I):
+            opening = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+            if not re.search(
+                r"\b(?:want|wants|need|needs|would\s+like|'d\s+like|should)\b",
+                text[opening : m.start()],
+                re.I,
+            ):
+                return m.group(0)
+            return f"{lead}{_participle_verb(m.group('done'))} {m.group('np')}"
+        if re.search(
+            r"\b(?:i|we|you|they|he|she|it|who|staff|people|customers?|clients?)\s+(?:\w+\s+)?$",
+            text[: m.start()],
+            re.I,
+        ):
+            return m.group(0)  # 'we have the invoices posted to the portal': what someone has done now, told
+        return f"{_participle_verb(m.group('done'))} {m.group('np')}"
+
+    return _had_done().sub(active, text)
+
+
+@lru_cache(maxsize=1)
+def _asked_done_twice() -> re.Pattern[str]:
+    """'can the 'Site Visits' Airtable table get summarised by AI every Friday at 17:30 and dropped into Notion as a
+    page under 'Field Notes'?': a thing asked to have two acts done to it, each said as a participle after it
+    (lexicon.json 'wanted_participles'), the second with where it goes."""
+    done = "|".join(
+        sorted(
+            (re.escape(w).replace(r"\ ", r"\s+") for w in lexicon()["wanted_participles"]),
+            key=len,
+            reverse=True,
+        )
+    )
+    return re.compile(
+        r"\b(?:can|could|would|will|should)\s+(?P<np>(?:the|our|my|this|that|these|those|all)\s+[^?.!,;:\n]{1,60}?)\s+"
+        r"(?:get|be)\s+(?:automatically\s+)?(?P<done>" + done + r")"
+        r"(?P<by>\s+(?:by|with|using)\s+(?:an?\s+|the\s+|our\s+)?(?:ai|claude|gpt|chatgpt|llm|model))?\b"
+        r"(?P<rest>[^?.!;\n]{0,80}?)\s+and\s+(?:then\s+)?(?:be\s+|get\s+)?(?P<done2>" + done + r")"
+        r"\s+(?=(?:in|into|to|on|onto|as)\b)",
+        re.I,
+    )
+
+
+def _asked_active(m: re.Match[str]) -> str:
+    """'can the X get summarised by AI … and dropped into Notion' → 'please summarise the X with AI … and drop it
+    into Notion'."""
+    by = " with AI" if m.group("by") else ""
+    return (
+        f"please {_participle_verb(' '.join(m.group('done').split()))} {m.group('np')}{by}{m.group('rest')} "
+        f"and {_participle_verb(' '.join(m.group('done2').split()))} it "
     )
 
 
@@ -8398,6 +8500,10 @@ def wanted_done(description: str) -> str:
     # "I'd like those four pages scraped, the prices compared with …, the new prices appended to that sheet, and
     # if …": each thing wanted, what is done to it said after it
     description = _WANTED_LIST.sub(_wanted_list, description)
+    # 'can the 'Site Visits' table get summarised by AI … and dropped into Notion …?': both acts, each its verb first
+    description = _asked_done_twice().sub(_asked_active, description)
+    # 'get the code logged in the Google Sheet', '…, AND the code logged in the sheet': the act, then its thing
+    description = _had_done_active(description)
     # 'a daily 8am email with the top 3 stories from TechCrunch': a one-line request that only names the message
     if "\n" not in description.strip() and _NAMED_MESSAGE.match(description):
         description = "Send me " + description.lstrip()

@@ -25,16 +25,8 @@ _KNOWN: dict[str, str] = {
     "also posts to Discord",
     "r40d-04-supposed-to-log-airtable-compare": "'volunteers are supposed to record every donation in the Airtable "
     "'Donations' table' builds an Airtable create, and the DM to U02ABCD9 is lost",
-    "r40d-10-sheet-summarised-dropped-notion": "'can the 'Weekly Orders' Google Sheet get summarised … and dropped into "
-    "Notion as a page under 'Reports'' reads Notion and appends to the sheet",
-    "r40d-11-airtable-summed-up-google-doc": "'saved into the Google Doc 'Pipeline Notes'' builds no Docs write",
-    "r40d-13-webhook-code-logged-sheet": "'get the code logged in the Google Sheet' reads the sheet",
-    "r40d-14-chatbot-kb-give-link": "'it just gives them the link brightsmile.example/book' leaves the link out of the agent",
-    "r40d-16-es-telegram-reply-48h": "'responde … que le contestamos en 48 horas' drops the 48 from the reply",
-    "r40d-17-discord-reply-within-hours": "'reply on Discord that someone will get back to them within 12 hours' drops the 12",
     "r40d-18-freshdesk-private-notes-slack-count": "'add its suggestions as private notes on the Freshdesk tickets (via "
     "their API)' builds no API write",
-    "r40d-19-paste-into-chatgpt-airtable": "'paste them into ChatGPT to get a catchy product description' builds no agent",
 }
 
 
