@@ -125,6 +125,8 @@ def draft(description: str) -> Draft:
     # a forwarded thread: its messages oldest first, without headers, quote marks and signatures (mail.py)
     named = mail.subject_line(description)  # ('Subject: Fwd: overdue invoices': the workflow's name)
     description = mail.read_mail(description) or description
+    # 'Posted in #show-and-tell on the Sim community Discord: "…"': where the request was posted, no step
+    description = lx.posted_lead(description)
     foreign = language_of(description)
     english = to_english(description, foreign) if foreign else None
     # what is only told (the background before an explicit ask, the signature) may stay unread: the asked part may not
@@ -197,6 +199,8 @@ def draft(description: str) -> Draft:
     description = lx.tool_verbs(description)
     # 'paste it into ChatGPT to get three style suggestions' → 'use AI to get three style suggestions'
     description = lx.ai_handoffs(description)
+    # 'draft the apologies as internal notes on the Zendesk tickets' → '… and add them as internal notes on …'
+    description = lx.drafted_as_notes(description)
     # 'scrape the pages below and …\n- https://a\n- https://b' → 'scrape the pages https://a and https://b and …'
     description = lx.listed_links(description)
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
@@ -248,7 +252,10 @@ def draft(description: str) -> Draft:
     )  # 'then I email each customer' → 'then email each customer'
     # 'check the orders still unfulfilled and email the customer a note' → '… email each customer …'
     description = lx.their_people(description)
+    # 'send an SMS to all the skippers in our 'Skippers' table' → '… to everyone in …': read, then one each
+    description = lx.all_as_each(description)
     # 'the bot reads …, writes a digest and posts it', 'she pulls …', 'it will post' → 'read …, write …, post it'
+    description = lx.had_doers(description)  # 'please have the system list …' → 'please list …'
     description = lx.doer_as_steps(description)
     description = lx.watched_events(description)  # 'watch #help in Slack. When …': the event happens there
     description = lx.named_flows(description)  # 'the Linear→Slack thing': a flow's name, no steps

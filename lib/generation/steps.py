@@ -26,7 +26,9 @@ from lib.generation.lexicon import lexicon
 
 _WRITE = (
     # 'add up last month's orders': a sum to compute, nothing added anywhere
-    r"(?:post|send|notify|message|share|alert|create|add(?!(?:s|ed|ing)?\s+up\b)|append|write|save|log|store|tweet|publish|announce|"
+    # ('read that day's messages in #orders', 'the posts in #wins': after a possessive or a determiner, the noun)
+    r"(?:(?<!['’]s\s)(?<!\bthe\s)(?<!\ball\s)(?<!\bany\s)(?<!\bnew\s)(?<!\bour\s)(?<!\bmy\s)(?<!\bits\s)(?<!\btheir\s)"
+    r"(?<!\bthese\s)(?<!\bthose\s)(?:post|message)|send|notify|share|alert|create|add(?!(?:s|ed|ing)?\s+up\b)|append|write|save|log|store|tweet|publish|announce|"
     # ('for each open GitHub issue', 'the open Jira bug': after a determiner 'open' is the item's state)
     r"(?<!\beach\s)(?<!\bevery\s)(?<!\bthe\s)(?<!\ball\s)(?<!\bany\s)(?<!\bour\s)(?<!\bits\s)(?<!\bmy\s)"
     r"open(?!s?\s+(?:[\w-]+\s+)?(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|"
@@ -124,7 +126,8 @@ _READ = (
     # 'poll https://…/stats every 5 minutes' (not 'post a poll')
     r"poll(?=\s+(?:https?://|the\b|our\b|my\b|[\w-]+\.[a-z]{2,}))|"
     # 'match the sender by email against the Members sheet', 'cross-check each invoice with the ledger'
-    r"match(?=\s[^.;!?]{0,60}?\bagainst\b)|cross-check|"
+    # ('compare them with the Airtable records using AI': what they are compared with is read)
+    r"match(?=\s[^.;!?]{0,60}?\bagainst\b)|cross-check|compare(?=s?\s[^.;!?]{0,60}?\b(?:with|against)\b)|"
     # 'a workflow that every weekday finds the Jira issues …': the third-person form a brief describes the run with
     # ('searches'/'queries' only before what is searched: 'customer queries' is a noun)
     # ('an AI reads the diff' is the model at work, not a read; 'any trailer reads above 40°F' is a measure)
