@@ -3431,7 +3431,19 @@ class _Builder:
                 if example is not None and example.group(1).lower() in text.lower():
                     return [example.group(1).lower(), "id"], self.start_data() or ""
             # 'they type a booking reference and get the booking from the table': an identifier given, then read
-            if said is None or not (pointed or text not in self.description[: said.start()]):
+            # ('bookings live in Supabase (`bookings` table). … call with a booking id; look that booking up': the
+            # read told of before, pointed at after the key is given)
+            later = (
+                _POINTED.search(self.description, said.end()) if said is not None and not pointed else None
+            )
+            noun = re.findall(r"[a-z]{3,}", later.group(0).lower()) if later else []
+            held = " ".join([text, *step.values.values()]).lower()
+            later_here = (
+                bool(noun)
+                and noun[-1] not in ("look", "find", "finds", "that", "this", "them")
+                and (noun[-1][:5] in held)
+            )
+            if said is None or not (pointed or later_here or text not in self.description[: said.start()]):
                 return None
             return _key_words(said.group(1)), self.start_data() or ""
         if kind != "webhook":

@@ -4589,7 +4589,8 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     aliases = "|".join(re.escape(a) for a in entry["aliases"])
     own_names = [a.lower() for a in entry["aliases"]]
     write = bool(
-        (re.match(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", low) or _WRITES_AT.match(low))
+        # ('…, but add its suggestions as private notes on the Freshdesk tickets': 'but' opens the step)
+        (re.match(r"^\W*(?:(?:also|then|but|only)\s+)*(?:" + _WRITE + r")\b", low) or _WRITES_AT.match(low))
         # ('post the rate from https://api.frankfurter.app/latest to Teams': its address after 'from' is read)
         and not re.search(
             r"\bfrom\s+(?:our\s+|my\s+|the\s+)?(?:https?://)?(?:[\w-]+\.)*(?:" + aliases + r")\b", low
@@ -4794,7 +4795,8 @@ def _unnamed_step(name: str, how: str, clause: str, verb: str | None = None) -> 
     write = how not in ("from", "check") and (
         verb == "write"
         if verb and how in ("of", "in", "into", "to")
-        else bool(re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low)) or _changes(low)
+        else bool(re.match(r"^\W*(?:(?:also|then|and|but|only)\s+)*(?:" + _WRITE + r")\b", low))
+        or _changes(low)
     )
     own = name.lower()
     # its own host written anywhere, or any host written in brackets right after the name ('WooCommerce
@@ -5528,7 +5530,7 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
                         re.I,
                     )
                     if how in ("from", "via", "through", "check")
-                    else re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low)
+                    else re.match(r"^\W*(?:(?:also|then|and|but|only)\s+)*(?:" + _WRITE + r")\b", low)
                     or verb
                     # 'Weekdays at 16:00 check our Mercury balance': a reading verb anywhere before what it keeps
                     or how == "of"

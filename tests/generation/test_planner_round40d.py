@@ -19,17 +19,64 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r40d-01-posted-in-slack-community": "'Asked in #automation on the Make community Slack: …' reads Slack #automation, "
-    "and 'have AI summarise them' builds no agent",
-    "r40d-02-voice-discord-day-messages-airtable": "'read that day's messages in the #orders channel on our Discord' "
-    "also posts to Discord",
-    "r40d-04-supposed-to-log-airtable-compare": "'volunteers are supposed to record every donation in the Airtable "
-    "'Donations' table' builds an Airtable create, and the DM to U02ABCD9 is lost",
-    "r40d-18-freshdesk-private-notes-slack-count": "'add its suggestions as private notes on the Freshdesk tickets (via "
-    "their API)' builds no API write",
+    "r40d-04-supposed-to-log-airtable-compare": "'DM me (U02ABCD9) the donations nobody recorded': a DM that names no "
+    "service (only a Slack user id) builds no step (the record write and the comparison's read are fixed)",
 }
 
 
 @pytest.mark.parametrize("item", cases("planner_round40d.jsonl", _KNOWN))
 def test_round40d_description_comes_out_right(item):
     assert_right(item, seed="r40d")
+
+
+def test_work_done_in_a_chat_ai_is_an_ai_step():
+    from lib.generation.lexicon import ai_handoffs
+
+    said = "I copy the description, paste it into ChatGPT to get three style suggestions, save them"
+    assert ai_handoffs(said) == "I copy the description, use AI to get three style suggestions, save them"
+    assert ai_handoffs("run the notes through Claude for a summary") == "use AI to get a summary"
+    assert ai_handoffs("I put it in my notes, then to the team for approval") == (
+        "I put it in my notes, then to the team for approval"
+    )
+
+
+def test_where_a_request_was_posted_is_no_place():
+    from lib.generation.lexicon import posted_lead
+
+    assert (
+        posted_lead('Posted in #show-and-tell on the Sim community Discord: "I run a choir."')
+        == "I run a choir."
+    )
+    assert (
+        posted_lead("Posted in #sales on Slack: the new deals") == "Posted in #sales on Slack: the new deals"
+    )
+
+
+def test_everyone_a_place_lists_and_the_thing_built_told_to_act():
+    from lib.generation.lexicon import all_as_each, had_doers
+
+    assert all_as_each("send an SMS to all the skippers in our 'Skippers' table") == (
+        "send an SMS to everyone in our 'Skippers' table"
+    )
+    assert (
+        all_as_each("email all the invoices in the sheet to x@y.com")
+        == "email all the invoices in the sheet to x@y.com"
+    )
+    assert had_doers("please have the system list the new files") == "please list the new files"
+    assert had_doers("have the AI write a note") == "have the AI write a note"  # the model's step stays
+    assert had_doers("have the system ready by monday") == "have the system ready by monday"
+
+
+def test_text_drafted_as_notes_is_written_there():
+    from lib.generation.lexicon import drafted_as_notes
+
+    assert drafted_as_notes("draft the apologies as internal notes on the Zendesk tickets") == (
+        "draft the apologies and add them as internal notes on the Zendesk tickets"
+    )
+
+
+def test_a_length_of_time_is_no_clock():
+    from lib.generation.translations import to_english
+
+    said = to_english("réponds sous 24 h, si le montant dépasse 40.000 USD", "French")
+    assert "within 24 hours" in said and "24:00" not in said
