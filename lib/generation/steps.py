@@ -8399,8 +8399,8 @@ def _wanted_item() -> re.Pattern[str]:
 def _had_done() -> re.Pattern[str]:
     """'get the code logged in the Google Sheet', 'have the receipts uploaded to Drive', '… a WhatsApp with a code,
     AND the code logged in the sheet' (after a want): a thing and the act done to it said after it, then where it
-    goes (lexicon.json 'wanted_participles')."""
-    done = "|".join(sorted(map(re.escape, lexicon()["wanted_participles"]), key=len, reverse=True))
+    goes (lexicon.json 'placed_participles')."""
+    done = "|".join(sorted(map(re.escape, lexicon()["placed_participles"]), key=len, reverse=True))
     return re.compile(
         r"\b(?P<lead>(?:get|have)\s+|(?<=,)\s*and\s+|\band\s+(?=(?:the|those|these|its|their)\s))"
         r"(?P<np>(?:the|those|these|our|my|all|its|their|each|every)\b(?:\s+(?:[\w'’$£€%-]+|'[^'\n]{1,40}'|\"[^\"\n]{1,40}\")){1,5}?)"
