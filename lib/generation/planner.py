@@ -197,8 +197,6 @@ def draft(description: str) -> Draft:
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     # 'Firecrawl the company's homepage' → 'scrape with Firecrawl the company's homepage'
     description = lx.tool_verbs(description)
-    # 'paste it into ChatGPT to get three style suggestions' → 'use AI to get three style suggestions'
-    description = lx.ai_handoffs(description)
     # 'draft the apologies as internal notes on the Zendesk tickets' → '… and add them as internal notes on …'
     description = lx.drafted_as_notes(description)
     # 'scrape the pages below and …\n- https://a\n- https://b' → 'scrape the pages https://a and https://b and …'
@@ -250,6 +248,9 @@ def draft(description: str) -> Draft:
     description = lx.routine_as_steps(
         description
     )  # 'then I email each customer' → 'then email each customer'
+    # 'paste it into ChatGPT to get three style suggestions' → 'use AI to get three style suggestions' (after the
+    # routine's 'I' is gone: 'When a customer sends me a photo I run it through an AI to write …' keeps its clause)
+    description = lx.ai_handoffs(description)
     # 'check the orders still unfulfilled and email the customer a note' → '… email each customer …'
     description = lx.their_people(description)
     # 'send an SMS to all the skippers in our 'Skippers' table' → '… to everyone in …': read, then one each

@@ -27,7 +27,7 @@ from lib.generation.lexicon import lexicon
 _WRITE = (
     # 'add up last month's orders': a sum to compute, nothing added anywhere
     # ('read that day's messages in #orders', 'the posts in #wins': after a possessive or a determiner, the noun)
-    r"(?:(?<!['’]s\s)(?<!\bthe\s)(?<!\ball\s)(?<!\bany\s)(?<!\bnew\s)(?<!\bour\s)(?<!\bmy\s)(?<!\bits\s)(?<!\btheir\s)"
+    r"(?:(?<!['’]s\s)(?<!\bthe\s)(?<!\ball\s)(?<!\bany\s)(?<!\bour\s)(?<!\bmy\s)(?<!\bits\s)(?<!\btheir\s)"
     r"(?<!\bthese\s)(?<!\bthose\s)(?:post|message)|send|notify|share|alert|create|add(?!(?:s|ed|ing)?\s+up\b)|append|write|save|log|store|tweet|publish|announce|"
     # ('for each open GitHub issue', 'the open Jira bug': after a determiner 'open' is the item's state)
     r"(?<!\beach\s)(?<!\bevery\s)(?<!\bthe\s)(?<!\ball\s)(?<!\bany\s)(?<!\bour\s)(?<!\bits\s)(?<!\bmy\s)"

@@ -19,8 +19,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r39a-07-meeting-notes-want-airtable-slack": "the notes' context line 'Agents add new listings in Airtable' is read "
-    "as an Airtable write (minutes with no labelled decision keep every line)",
     "r39a-08-spec-negative-ac-stripe-slack": "'I want each successful Stripe payment announced …' reads Stripe payments "
     "at step time, and a left-out test guards no step after a read",
     "r39a-09-spec-negative-ac-github-discord": "'I want new GitHub issues forwarded …' reads GitHub issues at step time, "
