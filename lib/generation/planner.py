@@ -3437,12 +3437,12 @@ class _Builder:
             later = (
                 _POINTED.search(self.description, said.end()) if said is not None and not pointed else None
             )
-            noun = re.findall(r"[a-z]{3,}", later.group(0).lower()) if later else []
+            pointed_words = re.findall(r"[a-z]{3,}", later.group(0).lower()) if later else []
             held = " ".join([text, *step.values.values()]).lower()
             later_here = (
-                bool(noun)
-                and noun[-1] not in ("look", "find", "finds", "that", "this", "them")
-                and (noun[-1][:5] in held)
+                bool(pointed_words)
+                and pointed_words[-1] not in ("look", "find", "finds", "that", "this", "them")
+                and (pointed_words[-1][:5] in held)
             )
             if said is None or not (pointed or later_here or text not in self.description[: said.start()]):
                 return None
