@@ -8402,7 +8402,8 @@ def _had_done() -> re.Pattern[str]:
     goes (lexicon.json 'placed_participles')."""
     done = "|".join(sorted(map(re.escape, lexicon()["placed_participles"]), key=len, reverse=True))
     return re.compile(
-        r"\b(?P<lead>(?:get|have)\s+|(?<=,)\s*and\s+|\band\s+(?=(?:the|those|these|its|their)\s))"
+        # (not 'I need to have its PDF attachment uploaded to …', kept as said: h34-045)
+        r"\b(?P<lead>(?<!\bto\s)(?:get|have)\s+|(?<=,)\s*and\s+|\band\s+(?=(?:the|those|these|its|their)\s))"
         r"(?P<np>(?:the|those|these|our|my|all|its|their|each|every)\b(?:\s+(?:[\w'’$£€%-]+|'[^'\n]{1,40}'|\"[^\"\n]{1,40}\")){1,5}?)"
         r"\s+(?P<done>" + done + r")(?=\s+(?:in|into|to|on|onto)\s)",
         re.I,
