@@ -588,6 +588,8 @@ def _routine_restated_at(text: str) -> int:
 
     for found in re.finditer(lexicon()["takes_over"], text, re.I):
         rest = text[found.end() :]
+        if re.match(r"[\s,;:—–-]*(?:but|except|only|however|though)\b", rest, re.I):
+            continue  # "I'd like that automated — but the AI should only draft …": the routine, narrowed
         if any(
             ACTION_START.match(_CLAUSE_LEAD.sub("", part.strip().lower()))
             for part in re.split(r"[.:;!?,\n]|\s[-–—]\s", rest)
@@ -832,6 +834,8 @@ def _login_re() -> re.Pattern[str]:
         r"(?:(?-i:I|we|We)\s+(?:first\s+|usually\s+|always\s+)?)?"
         r"(?:" + verbs + r")\s+(?:(?:the|our|my)\s+)?"
         r"(?P<name>(?-i:[A-Z])[A-Za-z0-9]*[a-z][A-Za-z0-9]*)(?:\s+(?:" + owned + r"))?"
+        # ('log into Zendesk for our escape-room chain, look at …': whose account, said on the way)
+        r"(?:\s+(?:for|at)\s+(?:our|my|the)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}?)?"
         r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:(?-i:I|we)\s+)?"
         r"(?P<next>(?-i:[a-z])[^,;.!?]*?)(?=\s+(?:and|then)\b|[,;.!?]|$)",
         re.I,
@@ -1892,6 +1896,61 @@ def tool_verbs(text: str) -> str:
     )
 
 
+def drafted_as_notes(text: str) -> str:
+    """'draft the apologies as internal notes on the Zendesk tickets' → 'draft the apologies and add them as internal
+    notes on the Zendesk tickets': a text written, then left as a note or comment on an item — the writing is the
+    AI's, the note a write to the service (not a read of its tickets)."""
+    return re.sub(
+        r"\b(?P<verb>drafts?|writes?|composes?|generates?)\s+(?P<what>(?:the|an?|its|their|each|every|one|some)\s+"
+        r"[^.,;:!?\n]{1,40}?)\s+as\s+(?P<note>(?:an?\s+)?(?:(?:internal|private|public|short)\s+)?(?:notes?|comments?))"
+        r"\s+(?=(?:on|to|in)\s)",
+        lambda m: (
+            f"{m.group('verb')} {m.group('what')} and add "
+            + ("it" if re.match(r"(?:an?|one)\s", m.group("what"), re.I) else "them")
+            + f" as {m.group('note')} "
+        ),
+        text,
+        flags=re.I,
+    )
+
+
+def posted_lead(text: str) -> str:
+    """`text` without a first line that only says where it was posted ('Posted in #show-and-tell on the Sim community
+    Discord: "…"', lexicon.json 'posted_leads'): where the writer asked is no place of the run."""
+    lead = re.match(lexicon()["posted_leads"], text, re.I)
+    if lead is None:
+        return text
+    rest = text[lead.end() :]
+    # ('…: "I run a community choir … Possible?"': the post quoted whole is the request, without its quote marks)
+    quoted = re.fullmatch(r"\s*[\"“](?P<said>[^\"“”]+)[\"”]\s*", rest)
+    return quoted.group("said") if quoted else rest
+
+
+def ai_handoffs(text: str) -> str:
+    """'I copy the description, paste it into ChatGPT to get three style suggestions, save them …' → '…, use AI to get
+    three style suggestions, …': the work a chat AI does for the user by hand is an AI step (lexicon.json
+    'ai_handoffs': the verbs that put the text in, the chat AIs' names, and what follows the name — 'to <verb>',
+    'for <thing>', 'and get <thing>')."""
+    rules = lexicon()["ai_handoffs"]
+    verbs = "|".join(sorted(map(re.escape, rules["verbs"]), key=len, reverse=True))
+    tools = "|".join(
+        sorted((re.escape(t).replace(r"\ ", r"\s+") for t in rules["tools"]), key=len, reverse=True)
+    )
+    asks = rules["asks"]
+    said = "|".join(sorted((re.escape(a).replace(r"\ ", r"\s+") for a in asks), key=len, reverse=True))
+    pattern = re.compile(
+        r"\b(?:" + verbs + r")\s+(?:[^\s,.;:!?]+\s+){0,6}?(?:into|in|through|to)\s+(?:the\s+)?"
+        r"(?:" + tools + r")\s+(?P<ask>" + said + r")\s+(?=[a-z])",
+        re.I,
+    )
+
+    def used(m: re.Match[str]) -> str:
+        verb = asks[" ".join(m.group("ask").lower().split())]
+        return "use AI to " + (verb + " " if verb else "")
+
+    return pattern.sub(used, text)
+
+
 @lru_cache(maxsize=1)
 def _scope_out_tables() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     """The scope-out line reader, the trailing 'X is out of scope' reader and the verbs a ban may name."""
@@ -2795,6 +2854,36 @@ def _their_people_re() -> re.Pattern[str]:
         rf"\b(?P<items>{rules['items']})\b[^.!?\n]*?\b(?P<verb>{rules['verbs']})\s+(?P<the>the)\s+"
         rf"(?P<who>{rules['people']})\b(?!['’]s|s\b|\s+(?:list|team|base|success|service|support)\b)",
         re.I,
+    )
+
+
+def all_as_each(text: str) -> str:
+    """'send an SMS to all the skippers in our 'Skippers' Airtable table', 'text all the drivers in the 'Drivers'
+    sheet' → '… to everyone in …', 'text everyone in …': a message to everybody a place lists is one to each of
+    them, read from that place (after 'to', any noun; after a sending verb, a person's noun: lexicon.json
+    'people' — 'email all the invoices in the sheet to x' stays one e-mail)."""
+    people = {p.lower() for p in lexicon()["people"]}
+
+    def one(m: re.Match[str]) -> str:
+        plural = m.group("noun").lower()
+        single = (
+            plural[:-3] + "y"
+            if plural.endswith("ies")
+            else plural[:-2]
+            if re.search(r"(?:ss|x|ch|sh)es$", plural)
+            else plural[:-1]
+        )
+        if not m.group("to") and single not in people:
+            return m.group(0)
+        return f"{m.group('lead')}everyone "  # (one each, read from the place: as 'everyone in …' is read)
+
+    return re.sub(
+        r"\b(?P<lead>(?P<to>to\s+)|(?:e-?mail|text|message|sms|whatsapp|ping|notify|remind|invite|dm)\s+)"
+        r"all\s+(?:of\s+)?(?:the\s+|our\s+|my\s+)(?P<noun>[a-z][a-z-]*[a-z]s)\s+"
+        r"(?=(?:listed\s+)?(?:in|on|from)\s+(?:the|our|my|this|that)\s)",
+        one,
+        text,
+        flags=re.I,
     )
 
 
@@ -3848,6 +3937,31 @@ def _doer_tables() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
         re.I,
     )
     return clause, joined, base_of
+
+
+def had_doers(text: str) -> str:
+    """'please have the system list the new files in …', 'let the workflow post …', 'get the automation to email …' →
+    'please list the new files in …': the thing built told to do a step (lexicon.json 'doers' nouns) is no step of
+    its own; the verb it is told to do is the step (a routine or doer verb only: 'have the system ready' stays)."""
+    _, _, base_of = _doer_tables()
+    # (not a model: 'have the AI write a note', 'let the agent draft …' is the AI's step)
+    models = {"ai", "agent", "assistant", "bot", "chatbot", "chat bot"}
+    nouns = "|".join(
+        re.escape(n).replace(r"\ ", r"\s+")
+        for n in sorted(lexicon()["doers"]["nouns"], key=len, reverse=True)
+        if n not in models
+    )
+    told = re.compile(
+        r"\b(?:have|let|get|make)\s+(?:the|our|my|this|your)\s+(?:[\w-]+\s+)?(?:" + nouns + r")\s+(?:to\s+)?"
+        r"(?:(?:automatically|also|then|just)\s+)?(?=(?P<verb>[a-z]+)\b)",
+        re.I,
+    )
+
+    def step(m: re.Match[str]) -> str:
+        verb = m.group("verb").lower()
+        return "" if base_of.get(verb) == verb else m.group(0)
+
+    return told.sub(step, text)
 
 
 def doer_as_steps(text: str) -> str:

@@ -119,6 +119,8 @@ def draft(description: str) -> Draft:
     # a forwarded thread: its messages oldest first, without headers, quote marks and signatures (mail.py)
     named = mail.subject_line(description)  # ('Subject: Fwd: overdue invoices': the workflow's name)
     description = mail.read_mail(description) or description
+    # 'Posted in #show-and-tell on the Sim community Discord: "…"': where the request was posted, no step
+    description = lx.posted_lead(description)
     foreign = language_of(description)
     english = to_english(description, foreign) if foreign else None
     # what is only told (the background before an explicit ask, the signature) may stay unread: the asked part may not
@@ -191,6 +193,8 @@ def draft(description: str) -> Draft:
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     # 'Firecrawl the company's homepage' → 'scrape with Firecrawl the company's homepage'
     description = lx.tool_verbs(description)
+    # 'draft the apologies as internal notes on the Zendesk tickets' → '… and add them as internal notes on …'
+    description = lx.drafted_as_notes(description)
     # 'scrape the pages below and …\n- https://a\n- https://b' → 'scrape the pages https://a and https://b and …'
     description = lx.listed_links(description)
     description = lx.relative_to_steps(description)  # 'a bot that answers …' → 'a bot: answer …'
@@ -244,9 +248,15 @@ def draft(description: str) -> Draft:
     description = lx.routine_as_steps(
         description
     )  # 'then I email each customer' → 'then email each customer'
+    # 'paste it into ChatGPT to get three style suggestions' → 'use AI to get three style suggestions' (after the
+    # routine's 'I' is gone: 'When a customer sends me a photo I run it through an AI to write …' keeps its clause)
+    description = lx.ai_handoffs(description)
     # 'check the orders still unfulfilled and email the customer a note' → '… email each customer …'
     description = lx.their_people(description)
+    # 'send an SMS to all the skippers in our 'Skippers' table' → '… to everyone in …': read, then one each
+    description = lx.all_as_each(description)
     # 'the bot reads …, writes a digest and posts it', 'she pulls …', 'it will post' → 'read …, write …, post it'
+    description = lx.had_doers(description)  # 'please have the system list …' → 'please list …'
     description = lx.doer_as_steps(description)
     description = lx.watched_events(description)  # 'watch #help in Slack. When …': the event happens there
     description = lx.named_flows(description)  # 'the Linear→Slack thing': a flow's name, no steps
@@ -1787,7 +1797,13 @@ def _carry_links(description: str, steps: list[Step]) -> None:
     messages = [
         s for s in _flat(steps) if s.kind == "action" and any("{prev_text}" in v for v in s.values.values())
     ]
-    if len(messages) != 1:
+    # ('a chat bot that answers from our knowledge base, and … it just gives them the link x.com/book': with nothing
+    # sent anywhere, the one agent's answer is the message — the link goes into its instructions)
+    agents = [
+        s for s in _flat(steps) if s.kind == "process" and s.type == "agent" and "systemPrompt" in s.values
+    ]
+    answer = not messages and not any(s.kind == "action" for s in _flat(steps)) and len(agents) == 1
+    if len(messages) != 1 and not answer:
         return
     said = " ".join(v for s in _flat(steps) for v in s.values.values())
     links = [
@@ -1797,6 +1813,10 @@ def _carry_links(description: str, steps: list[Step]) -> None:
         if link.split("://")[-1] not in said
     ]
     if not links:
+        return
+    carried = dict.fromkeys(link if "://" in link else "https://" + link for link in links)
+    if answer:
+        agents[0].values["systemPrompt"] += " When it helps, give them this link: " + ", ".join(carried)
         return
     message = messages[0]
     key = next(k for k, v in message.values.items() if "{prev_text}" in v)
@@ -3419,7 +3439,19 @@ class _Builder:
                 if example is not None and example.group(1).lower() in text.lower():
                     return [example.group(1).lower(), "id"], self.start_data() or ""
             # 'they type a booking reference and get the booking from the table': an identifier given, then read
-            if said is None or not (pointed or text not in self.description[: said.start()]):
+            # ('bookings live in Supabase (`bookings` table). … call with a booking id; look that booking up': the
+            # read told of before, pointed at after the key is given)
+            later = (
+                _POINTED.search(self.description, said.end()) if said is not None and not pointed else None
+            )
+            pointed_words = re.findall(r"[a-z]{3,}", later.group(0).lower()) if later else []
+            held = " ".join([text, *step.values.values()]).lower()
+            later_here = (
+                bool(pointed_words)
+                and pointed_words[-1] not in ("look", "find", "finds", "that", "this", "them")
+                and (pointed_words[-1][:5] in held)
+            )
+            if said is None or not (pointed or later_here or text not in self.description[: said.start()]):
                 return None
             return _key_words(said.group(1)), self.start_data() or ""
         if kind != "webhook":

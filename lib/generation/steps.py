@@ -26,7 +26,9 @@ from lib.generation.lexicon import lexicon
 
 _WRITE = (
     # 'add up last month's orders': a sum to compute, nothing added anywhere
-    r"(?:post|send|notify|message|share|alert|create|add(?!(?:s|ed|ing)?\s+up\b)|append|write|save|log|store|tweet|publish|announce|"
+    # ('read that day's messages in #orders', 'the posts in #wins': after a possessive or a determiner, the noun)
+    r"(?:(?<!['’]s\s)(?<!\bthe\s)(?<!\ball\s)(?<!\bany\s)(?<!\bour\s)(?<!\bmy\s)(?<!\bits\s)(?<!\btheir\s)"
+    r"(?<!\bthese\s)(?<!\bthose\s)(?:post|message)|send|notify|share|alert|create|add(?!(?:s|ed|ing)?\s+up\b)|append|write|save|log|store|tweet|publish|announce|"
     # ('for each open GitHub issue', 'the open Jira bug': after a determiner 'open' is the item's state)
     r"(?<!\beach\s)(?<!\bevery\s)(?<!\bthe\s)(?<!\ball\s)(?<!\bany\s)(?<!\bour\s)(?<!\bits\s)(?<!\bmy\s)"
     r"open(?!s?\s+(?:[\w-]+\s+)?(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|"
@@ -53,7 +55,9 @@ _WRITE = (
     # ('if BTC drops below 58500 send an alert to #trading': a price that falls, nothing dropped anywhere)
     r"drop(?=s?\s+(?!(?:below|under|beneath|above|over|by|to|from|off|out|more|less|again|sharply|suddenly)\b)"
     r"(?:[\w'+&-]+\s+){0,6}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
-    r"google\b|dropbox\b|onedrive\b|s3\b))|"
+    # ('drop it into Notion as a page under 'Field Notes'': a service named where it goes)
+    r"google\b|dropbox\b|onedrive\b|s3\b|notion\b|airtable\b|slack\b|teams\b|discord\b|telegram\b|confluence\b|"
+    r"trello\b|asana\b|clickup\b|hubspot\b|jira\b|linear\b|monday\b|coda\b|excel\b|sharepoint\b))|"
     # ('paste the totals in the channel #ventas', 'paste the list into our Teams channel': pasted there, written)
     r"file|raise|comment|update|insert|record|forward|ping|dm|put|paste|push|upload|report|escalate|"
     # 'let Aisha know on Slack', 'let the on-call engineer know' (not 'let me know', said to whoever builds it)
@@ -122,7 +126,8 @@ _READ = (
     # 'poll https://…/stats every 5 minutes' (not 'post a poll')
     r"poll(?=\s+(?:https?://|the\b|our\b|my\b|[\w-]+\.[a-z]{2,}))|"
     # 'match the sender by email against the Members sheet', 'cross-check each invoice with the ledger'
-    r"match(?=\s[^.;!?]{0,60}?\bagainst\b)|cross-check|"
+    # ('compare them with the Airtable records using AI': what they are compared with is read)
+    r"match(?=\s[^.;!?]{0,60}?\bagainst\b)|cross-check|compare(?=s?\s[^.;!?]{0,60}?\b(?:with|against)\b)|"
     # 'a workflow that every weekday finds the Jira issues …': the third-person form a brief describes the run with
     # ('searches'/'queries' only before what is searched: 'customer queries' is a noun)
     # ('an AI reads the diff' is the model at work, not a read; 'any trailer reads above 40°F' is a measure)
@@ -800,7 +805,11 @@ _BARE_LINK = re.compile(r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+[a-z]{2,6}/[\w./?=&%#-
 # 'the link to intake.acme.com/forms', 'pointing them to docs.acme.dev': what comes next is the reader's link
 _LINK_TO = re.compile(
     r"\b(?:links?|url|pointing|point|points|linking|directing|direct|directs|refer|refers|referring)"
-    r"\s+(?:(?:them|people|users?|the\s+\w+)\s+)?to\s*$",
+    r"\s+(?:(?:them|people|users?|the\s+\w+)\s+)?to\s*$"
+    # ('it just gives them the link escapequarter.com/book', 'send people our booking link: …': a link handed over)
+    r"|\b(?:give|gives|giving|gave|hand|hands|share|shares|sharing|send|sends|sending|provide|provides|offer|offers)"
+    r"\s+(?:(?:them|him|her|people|users?|customers?|visitors?|the\s+\w+)\s+)?(?:the|a|our|this|that)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:link|url)\s*:?\s*$",
     re.I,
 )
 # 'pointing them to help.orbitdocs.com': a host alone, no path, carried only after such words
@@ -1011,7 +1020,9 @@ _REPORTED = re.compile(
     r"|to\s+let\s+(?:them|him|her|you|the\s+[a-z]+)\s+know|letting\s+(?:them|him|her|you|the\s+[a-z]+)\s+know"
     # ('an acknowledgement stating that a member of the Firm will respond …', 'reply to the sender that we'll …')
     r"|(?:stating|confirming|explaining|promising|to\s+confirm|to\s+explain)(?=\s+that\b)"
+    # ('reply to the customer on Discord that …', 'respond via Telegram that …': the place it goes said on the way)
     r"|(?:repl(?:y|ies)|respond|write\s+back)(?:\s+to\s+(?:them|him|her|the\s+[a-z]+|whoever\s+[a-z]+(?:\s+in)?))?"
+    r"(?:\s+(?:on|in|via|through|by|over)\s+(?:the\s+|our\s+)?[A-Z#][\w#-]*)?"
     r"(?=\s+that\b))"
     r"\s+(?:that\s+)?(?!(?:whether|if|which|what|how|who|when|where|why|about|so)\b)"
     r"(?P<say>(?![\"'“])[^.;!?\n\"“”()]{6,200}?)(?=\s*(?:[.;!?\n(]|$))",
@@ -1212,8 +1223,8 @@ def _process(kind: str, clause: str, description: str) -> Step:
             # 'draft a welcome email …', 'generates 3 marketing taglines with AI', 'come up with five names'
             # ('prepare a weekly report', 'write up a digest', 'put together a changelog')
             r"\b(?:drafts?|writes?(?:\s+up)?|composes?|generates?|prepares?|produces?|put(?:s|ting)?\s+together|"
+            # ('a win-back message offering 20% off', 'a note with a $10 credit': what it offers, with its sign)
             r"comes? up with)\s+((?:an?|\d{1,2}|two|three|four|five|ten|some|a few)\s+"
-            # ('a friendly win-back message offering 20% off': an amount in what it says)
             r"[\w\s'’%$€£-]+?)(?:\s+(?:to|for|with|using|based|from|and|then|into|via|back)\b|\s*[,;.(]|$)"
             # ('write release notes grouped by type', 'writes show notes'): a text named without an article
             r"|\b(?:drafts?|writes?(?:\s+up)?|composes?|prepares?|produces?)\s+((?:[\w-]+\s+)?(?:release\s+notes|show\s+notes|"
@@ -2394,13 +2405,33 @@ def _processed(low: str, phrases: list[str]) -> bool:
             r"(?:^|[,;:]|\b(?:and|then|to|please|first|also))\s*(?:" + _PROCESS_VERB + r")\s+"
             r"(?:(?!(?:in|into|to|on|onto|for|as|with|via)\b)[\w'-]+\s+){0,3}?"
             + re.escape(p)
-            + r"\s+(?:"
+            + r"(?:\s+(?:"
             + _place_nouns()
-            + r")\b",
+            + (
+                r")\b|(?:\s+['\"‘“][^'\"’”\n]{1,40}['\"’”])?" + _AFTER_PLACE + ")"
+                if _names_place(p)
+                else r")\b)"
+            ),
             low,
         )
         for p in phrases
     )
+
+
+# ('summarise the 'Weekly Orders' Google Sheet and post it …': a service's name that is itself a place's noun, then the
+# clause ends, goes on, or says what the summary becomes)
+_AFTER_PLACE = (
+    r"(?=\s*$|\s*[,;.]|\s+(?:and|then|with|by|using|every|each|at|on|for\s+(?:the|this|last)|"
+    r"(?:in|into|to)\s+(?:an?\s+|one\s+)?(?:[\w-]+\s+){0,2}(?:summary|digest|report|bullets?|list|table|"
+    r"paragraph|sentences?|message|email))\b)"
+)
+
+
+def _names_place(phrase: str) -> bool:
+    """'google sheet', 'sheet', 'spreadsheet': a service's name whose last word is one of its places' nouns."""
+    from lib.generation import services
+
+    return phrase.split()[-1] in services.data()["place_nouns"]
 
 
 @lru_cache(maxsize=1)
@@ -4592,7 +4623,8 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     aliases = "|".join(re.escape(a) for a in entry["aliases"])
     own_names = [a.lower() for a in entry["aliases"]]
     write = bool(
-        (re.match(r"^\W*(?:also\s+|then\s+)?(?:" + _WRITE + r")\b", low) or _WRITES_AT.match(low))
+        # ('…, but add its suggestions as private notes on the Freshdesk tickets': 'but' opens the step)
+        (re.match(r"^\W*(?:(?:also|then|but|only)\s+)*(?:" + _WRITE + r")\b", low) or _WRITES_AT.match(low))
         # ('post the rate from https://api.frankfurter.app/latest to Teams': its address after 'from' is read)
         and not re.search(
             r"\bfrom\s+(?:our\s+|my\s+|the\s+)?(?:https?://)?(?:[\w-]+\.)*(?:" + aliases + r")\b", low
@@ -4797,7 +4829,8 @@ def _unnamed_step(name: str, how: str, clause: str, verb: str | None = None) -> 
     write = how not in ("from", "check") and (
         verb == "write"
         if verb and how in ("of", "in", "into", "to")
-        else bool(re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low)) or _changes(low)
+        else bool(re.match(r"^\W*(?:(?:also|then|and|but|only)\s+)*(?:" + _WRITE + r")\b", low))
+        or _changes(low)
     )
     own = name.lower()
     # its own host written anywhere, or any host written in brackets right after the name ('WooCommerce
@@ -5532,7 +5565,7 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
                         re.I,
                     )
                     if how in ("from", "via", "through", "check")
-                    else re.match(r"^\W*(?:also\s+|then\s+|and\s+)?(?:" + _WRITE + r")\b", low)
+                    else re.match(r"^\W*(?:(?:also|then|and|but|only)\s+)*(?:" + _WRITE + r")\b", low)
                     or verb
                     # 'Weekdays at 16:00 check our Mercury balance': a reading verb anywhere before what it keeps
                     or how == "of"
@@ -8370,6 +8403,7 @@ _DONE_VERB = {
     "mirrored": "mirror",
     "emailed": "email",
     "e-mailed": "email",
+    "summed up": "summarise",
 }
 
 
@@ -8402,6 +8436,79 @@ def _wanted_item() -> re.Pattern[str]:
         r"^(?P<np>(?:the|those|these|our|my|all|its|their)\b(?:\s+(?:[\w'’$£€%-]+|'[^'\n]{1,40}'|\"[^\"\n]{1,40}\")){0,6}?)"
         r"\s+(?P<done>" + done + r")\b(?P<tail>.*)$",
         re.I | re.S,
+    )
+
+
+@lru_cache(maxsize=1)
+def _had_done() -> re.Pattern[str]:
+    """'get the code logged in the Google Sheet', 'have the receipts uploaded to Drive', '… a WhatsApp with a code,
+    AND the code logged in the sheet' (after a want): a thing and the act done to it said after it, then where it
+    goes (lexicon.json 'placed_participles')."""
+    done = "|".join(sorted(map(re.escape, lexicon()["placed_participles"]), key=len, reverse=True))
+    return re.compile(
+        # (not 'I need to have its PDF attachment uploaded to …', kept as said: h34-045)
+        r"\b(?P<lead>(?<!\bto\s)(?:get|have)\s+|(?<=,)\s*and\s+|\band\s+(?=(?:the|those|these|its|their)\s))"
+        r"(?P<np>(?:the|those|these|our|my|all|its|their|each|every)\b(?:\s+(?:[\w'’$£€%-]+|'[^'\n]{1,40}'|\"[^\"\n]{1,40}\")){1,5}?)"
+        r"\s+(?P<done>" + done + r")(?=\s+(?:in|into|to|on|onto)\s)",
+        re.I,
+    )
+
+
+def _had_done_active(text: str) -> str:
+    """`text` with 'get the code logged in X' read as 'log the code in X' (and ', and the code logged in X' in a
+    sentence that wants something, as ', and log the code in X')."""
+
+    def active(m: re.Match[str]) -> str:
+        lead = m.group("lead")
+        if not re.match(r"(?:get|have)\s", lead, re.I):
+            opening = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+            if not re.search(
+                r"\b(?:want|wants|need|needs|would\s+like|'d\s+like|should)\b",
+                text[opening : m.start()],
+                re.I,
+            ):
+                return m.group(0)
+            return f"{lead}{_participle_verb(m.group('done'))} {m.group('np')}"
+        if re.search(
+            r"\b(?:i|we|you|they|he|she|it|who|staff|people|customers?|clients?)\s+(?:\w+\s+)?$",
+            text[: m.start()],
+            re.I,
+        ):
+            return m.group(0)  # 'we have the invoices posted to the portal': what someone has done now, told
+        return f"{_participle_verb(m.group('done'))} {m.group('np')}"
+
+    return _had_done().sub(active, text)
+
+
+@lru_cache(maxsize=1)
+def _asked_done_twice() -> re.Pattern[str]:
+    """'can the 'Site Visits' Airtable table get summarised by AI every Friday at 17:30 and dropped into Notion as a
+    page under 'Field Notes'?': a thing asked to have two acts done to it, each said as a participle after it
+    (lexicon.json 'wanted_participles'), the second with where it goes."""
+    done = "|".join(
+        sorted(
+            (re.escape(w).replace(r"\ ", r"\s+") for w in lexicon()["wanted_participles"]),
+            key=len,
+            reverse=True,
+        )
+    )
+    return re.compile(
+        r"\b(?:can|could|would|will|should)\s+(?P<np>(?:the|our|my|this|that|these|those|all)\s+[^?.!,;:\n]{1,60}?)\s+"
+        r"(?:get|be)\s+(?:automatically\s+)?(?P<done>" + done + r")"
+        r"(?P<by>\s+(?:by|with|using)\s+(?:an?\s+|the\s+|our\s+)?(?:ai|claude|gpt|chatgpt|llm|model))?\b"
+        r"(?P<rest>[^?.!;\n]{0,80}?)\s+and\s+(?:then\s+)?(?:be\s+|get\s+)?(?P<done2>" + done + r")"
+        r"\s+(?=(?:in|into|to|on|onto|as)\b)",
+        re.I,
+    )
+
+
+def _asked_active(m: re.Match[str]) -> str:
+    """'can the X get summarised by AI … and dropped into Notion' → 'please summarise the X with AI … and drop it
+    into Notion'."""
+    by = " with AI" if m.group("by") else ""
+    return (
+        f"please {_participle_verb(' '.join(m.group('done').split()))} {m.group('np')}{by}{m.group('rest')} "
+        f"and {_participle_verb(' '.join(m.group('done2').split()))} it "
     )
 
 
@@ -8443,6 +8550,10 @@ def wanted_done(description: str) -> str:
     # "I'd like those four pages scraped, the prices compared with …, the new prices appended to that sheet, and
     # if …": each thing wanted, what is done to it said after it
     description = _WANTED_LIST.sub(_wanted_list, description)
+    # 'can the 'Site Visits' table get summarised by AI … and dropped into Notion …?': both acts, each its verb first
+    description = _asked_done_twice().sub(_asked_active, description)
+    # 'get the code logged in the Google Sheet', '…, AND the code logged in the sheet': the act, then its thing
+    description = _had_done_active(description)
     # 'a daily 8am email with the top 3 stories from TechCrunch': a one-line request that only names the message
     if "\n" not in description.strip() and _NAMED_MESSAGE.match(description):
         description = "Send me " + description.lstrip()

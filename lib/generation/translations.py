@@ -642,6 +642,21 @@ def to_english(text: str, language: str) -> str | None:
     text = _separable(_opening(text, language), language)
     for short, english_words in _grammar().get(language, {}).get("elisions", {}).items():  # "l'etichetta"
         text = re.sub(rf"(?<![\w'’]){re.escape(short)}(?=[^\W\d_])", english_words, text, flags=re.I)
+    # 'sous 24 h' → 'within 24 hours': a word that says 'within' only before a length of time (`durations`)
+    durations = _grammar().get(language, {}).get("durations", {})
+    if durations:
+        lead = "|".join(sorted(map(re.escape, durations), key=len, reverse=True))
+        text = re.sub(
+            rf"(?<![\w'’])({lead})\s+(\d{{1,3}})\s*(h|heures?|hours?|jours?|days?|min(?:utes?)?)(?![\w:])",
+            lambda m: (
+                f"{durations[m.group(1).lower()]} {m.group(2)} "
+                + {"h": "hours", "heure": "hours", "jour": "days", "min": "minutes"}.get(
+                    m.group(3).lower().rstrip("s"), m.group(3)
+                )
+            ),
+            text,
+            flags=re.I,
+        )
     pattern, english = table
     text = _time_words(_case_endings(_compounds(text, _hyphenated(language)), language), language)
     text = _clitics(text, language, english)
