@@ -27,8 +27,9 @@ from lib.generation.lexicon import lexicon
 _WRITE = (
     # 'add up last month's orders': a sum to compute, nothing added anywhere
     r"(?:post|send|notify|message|"
-    # ('open the firm's shared Outlook inbox', 'our shared Drive folder': 'shared' before a place names whose it is)
-    r"share(?!d\s+(?:[\w-]+\s+){0,2}?(?:inbox|mailbox|drive|folder|calendar|doc|document|sheet|spreadsheet|channel|"
+    # ('open the firm's shared Outlook inbox', 'our shared Drive folder': 'shared' before a place names whose it is;
+    # 'create the project, a shared Drive folder, …' makes one)
+    r"(?<=\ba\s)shared|share(?!d\s+(?:[\w-]+\s+){0,2}?(?:inbox|mailbox|drive|folder|calendar|doc|document|sheet|spreadsheet|channel|"
     r"account|workspace|space|address)s?\b)|alert|create|add(?!(?:s|ed|ing)?\s+up\b)|append|write|save|log|store|tweet|publish|announce|"
     # ('for each open GitHub issue', 'the open Jira bug': after a determiner 'open' is the item's state)
     r"(?<!\beach\s)(?<!\bevery\s)(?<!\bthe\s)(?<!\ball\s)(?<!\bany\s)(?<!\bour\s)(?<!\bits\s)(?<!\bmy\s)"
