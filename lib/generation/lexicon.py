@@ -623,7 +623,9 @@ def _got_re() -> re.Pattern[str]:
         r"(?P<lead>(?:^|[.;:!?\n,]|\bthen\b|\band\b)[^\S\n]*(?:[-*•]\s*)?)"
         # 'the salesperson who owns the lead gets an email': a person named by what they own or handle
         r"(?P<who>(?:the|each|every|that|this)\s+(?:[\w-]+\s+)?(?:" + people + r")s?"
-        r"(?:\s+(?:that|who)\s+[\w-]+\s+(?:the|their|its|this|that)\s+[\w-]+)?)\s+"
+        r"(?:\s+(?:that|who)\s+[\w-]+\s+(?:the|their|its|this|that)\s+[\w-]+)?"
+        # ('… their name goes into the sheet and they get a welcome email': the person the sentence is about)
+        r"|(?-i:they|he|she))\s+"
         r"(?:(?:automatically|also|always|immediately)\s+)?"  # 'the customer automatically gets an email'
         r"(?:gets?|receives?|is\s+sent|will\s+(?:get|receive|be\s+sent)|should\s+(?:get|receive|be\s+sent))\s+"
         r"(?:an?\s+|one\s+)(?:(?P<kind>[\w-]+)\s+)?(?P<what>e-?mail|sms|text\s+message|text)\b",
@@ -680,7 +682,8 @@ def recipients_as_steps(text: str) -> str:
         verb = "email" if re.match(r"e-?mail", m.group("what"), re.I) else "text"
         kind = m.group("kind")
         told = f" a {kind}" if kind and kind.lower() not in ("new", "short", "quick") else ""
-        return f"{m.group('lead')}{verb} {m.group('who')}{told}"
+        who = {"they": "them", "he": "him", "she": "her"}.get(m.group("who"), m.group("who"))
+        return f"{m.group('lead')}{verb} {who}{told}"
 
     # 'reply via email to the employee (employee_email) that …', 'respond to the customer by email': an e-mail to them
     text = re.sub(
@@ -857,6 +860,8 @@ def opened_reads(text: str) -> str:
         ):
             return m.group(0)
         place, rest = m.group("place").strip(), m.group("next")
+        if m.group("whose"):  # ('the surveying firm's shared Outlook inbox': the place is the Outlook inbox)
+            place = place.replace(m.group("whose"), "", 1)
         reads = "|".join([READ_VERBS, *lexicon()["opened_apps"]["reads"]])
         if not re.match(r"(?:" + reads + r")\b", rest, re.I):
             return f"{m.group('lead')}read {place}, {rest}"
@@ -879,7 +884,12 @@ def _opened_re() -> re.Pattern[str]:
         r"(?:(?-i:I|we|We)\s+(?:first\s+|usually\s+|always\s+|then\s+)?)?"
         r"(?P<verb>" + verbs + r")\s+"
         # the place as written: 'Linear', 'the S3 bucket 'nightjar-exports'', 'our github repo tidewater/api'
-        r"(?P<place>(?:(?:the|our|my)\s+)?(?:" + names + r")(?:\s+(?:" + places + r")s?)?"
+        # ('the surveying firm's shared Outlook inbox': whose it is and what kind, said before the name)
+        r"(?P<place>(?:(?:the|our|my)\s+(?P<whose>(?:[\w-]+(?:['’]s)?\s+){0,3}?))?(?:"
+        + names
+        + r")(?:\s+(?:"
+        + places
+        + r")s?)?"
         r"(?:\s+(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|[\w.-]+/[\w.-]+))?)"
         r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:(?-i:I|we)\s+)?"
         # (a dot inside an address or a file name, 'orders@x.com', 'sales.csv', ends no clause)
@@ -2905,6 +2915,26 @@ def their_people(text: str) -> str:
         return text[m.start() : m.start("the")] + "each" + text[m.end("the") : m.end()]
 
     return _their_people_re().sub(said, text)
+
+
+def first_few(text: str) -> str:
+    """'email the first three people on the waitlist', 'text the next 10 people on the 'Tasting Waitlist' sheet' →
+    'email each of the first three people on …': a message to a few people of a list goes to each of them, so the
+    list is read and gone through (lexicon.json 'first_few'). Not where the sentence already says 'each'/'every'."""
+    rules = lexicon()["first_few"]
+    people = "|".join(lexicon()["people"])
+    found = re.compile(
+        rf"\b(?P<verb>{rules['verbs']})\s+(?P<the>the)\s+(?:{rules['ranks']})\s+(?:{rules['counts']})\s+"
+        rf"(?:{rules['nouns']}|(?:{people})s)\b(?=\s+(?:on|in|from)\b)",
+        re.I,
+    )
+
+    def said(m: re.Match[str]) -> str:
+        if _each_said_before(text, m.start("the"), "each|every"):
+            return m.group(0)
+        return text[m.start() : m.start("the")] + "each of the" + text[m.end("the") : m.end()]
+
+    return found.sub(said, text)
 
 
 def written_out(text: str) -> str:

@@ -484,6 +484,55 @@ def kept_in_told(text: str) -> str:
     return "".join(out) + text[last:] if out else text
 
 
+# 'waitlist kept in Airtable 'Berth Waitlist'', 'the roster lives in the Google Sheet "Crew"', 'waitlist in Airtable
+# 'Class Waitlist'': a word the user calls a named place of a service by (its label), told before a step uses it
+_TOLD_BY = (
+    r"\b(?P<label>[a-z][a-z-]{3,})\s+(?:(?:is|are)\s+)?(?:(?:kept|stored|tracked|held|managed|maintained|lives?|sits?)\s+)?"
+    r"in\s+(?:the\s+|our\s+|an?\s+)?(?P<service>%(services)s)(?:\s+(?P<noun>%(nouns)s)s?)?\s+(?P<name>%(quoted)s)"
+)
+
+
+def labelled_places(text: str) -> str:
+    """'- waitlist kept in Airtable 'Berth Waitlist' … - email the first three people on the waitlist' → '… on the
+    'Berth Waitlist' Airtable table': a later mention of a named place by the word the text told it by, where a step
+    reads or writes it, written out as that place. Not a word that is itself a place's noun ('the sheet': named_again),
+    a word told of two places, or a mention that names its own service."""
+    told = re.compile(
+        _TOLD_BY % {"services": lx._place_services().pattern, "nouns": _nouns_re(), "quoted": _QUOTED}, re.I
+    )
+    labels: dict[str, list[tuple[int, str]]] = {}
+    for m in told.finditer(text):
+        label = m.group("label").lower()
+        if re.fullmatch(_nouns_re() + "s?", label) or label in lexicon()["filler_words"]:
+            continue
+        keys = {k for _, k in lx.integrations_in(m.group("service"))}
+        if len(keys) != 1:
+            continue
+        (key,) = keys
+        name = next(g for g in m.groups()[-4:] if g)
+        noun = (m.group("noun") or next((n for n in _PREFERRED if n in _kept_under(key)), "")).lower()
+        labels.setdefault(label, []).append((m.end(), f"the '{name}' {m.group('service')} {noun}".rstrip()))
+    edits: list[tuple[int, int, str]] = []
+    for label, where in labels.items():
+        if len({w for _, w in where}) != 1:
+            continue
+        mention = re.compile(
+            rf"\b(?:the|our|that)\s+{re.escape(label)}\b(?!['’]s\b|\s+{_nouns_re()}s?\b|[-\w])", re.I
+        )
+        edits += [
+            (m.start(), m.end(), where[0][1])
+            for m in mention.finditer(text, where[0][0])
+            if _reads_here(text, m.start(), m.end())
+        ]
+    for start, end, written in sorted(edits, reverse=True):
+        text = text[:start] + written + text[end:]
+    return text
+
+
+# the noun a place named with its service alone is written out with, first the one its block keeps
+_PREFERRED = ("table", "sheet", "database", "list", "base", "board", "project", "folder", "doc", "page")
+
+
 def named_again(text: str) -> str:
     """`text` with each later mention of a place told of by its noun alone ('that tab', 'the doc', 'the Prospects
     table') or by its name again ('the stock levels workbook', 'rows in users') written out as that place, when the

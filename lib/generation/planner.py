@@ -9,6 +9,7 @@ lays the steps out as blocks and edges, wiring each block's input to the previou
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,12 +25,13 @@ from lib.generation.handles import handles_named
 from lib.generation.item_addresses import find_item_addresses
 from lib.generation.lexicon import lexicon
 from lib.generation.matching import matched_places
-from lib.generation.places import defined_terms, kept_in_told, mailbox_again, named_again
+from lib.generation.places import defined_terms, kept_in_told, labelled_places, mailbox_again, named_again
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.shaping import shape_json_values
 from lib.generation.steps import (
     ACTION_START,
+    FIELD_ADDRESSED,
     HELD_IN,
     READ_VERBS,
     Step,
@@ -41,6 +43,7 @@ from lib.generation.steps import (
     said_unquoted,
     sentences,
     shared_links,
+    to_its_person,
     wanted_done,
 )
 from lib.generation.translations import (
@@ -231,6 +234,9 @@ def draft(description: str) -> Draft:
     description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
     # '… text the on-call tech (number in Supabase table 'oncall').': where a value is kept, a sentence of its own
+    description = lx.first_few(description)  # 'email the first three people on the waitlist': each
+    # 'waitlist kept in Airtable 'Berth Waitlist' … email the people on the waitlist': the place told by that word
+    description = labelled_places(description)
     description = lx.kept_lookups(kept_in_told(description))
     description = lx.per_item(
         description
@@ -1667,15 +1673,25 @@ def _unread_note(unread: list[str]) -> str:
     return "could not read " + ", ".join(f"'{w}'" for w in words[:8]) + more
 
 
-_DECLARED = re.compile(
-    # ('I'd like to run a workflow by hand with …', 'I want to start it myself with …')
+# what says a run is given something: 'manual start with', 'run the workflow by hand with', 'the API with'
+# ('I'd like to run a workflow by hand with …', 'I want to start it myself with …')
+_DECLARED_LEAD = (
     r"\b(?:(?:manual(?:ly)?|by hand)\s+(?:start|run|trigger)|(?:start|run|trigger|kick)\s+"
-    r"(?:(?:it|this|this one|that|(?:a|the|my|our)\s+(?:workflow|flow|automation))\s+)?(?:off\s+)?"
+    r"(?:(?:it|this|this one|that|(?:a|the|this|my|our)\s+(?:workflow|flow|automation))\s+)?(?:off\s+)?"
     r"(?:manually|by hand|myself|ourselves)|"
     # ('the website backend will call our workflow through the API with the lead's name and email')
     r"(?:takes?|receives?|accepts?|is given|gets)|inputs?|form|(?:call|hit|ping)(?:s|ed)?(?:\s+it)?(?=\s+with\b)|"
-    r"(?:through|via|over)\s+(?:the|its|our)\s+api)\s+(?:with|of|:)?\s*(?:the\s+|an?\s+|their\s+)?"
-    r"(?:[a-z][\w-]*(?:\s+[a-z][\w-]*)?'s\s+)?"
+    r"(?:through|via|over)\s+(?:the|its|our)\s+api)\s+(?:with|of|:)?\s*(?:the\s+|an?\s+|their\s+|each\s+(?:new\s+)?)?"
+)
+# 'run a workflow by hand with the booking (name, email, address, requested time, price)': the fields in brackets
+# after the record's noun (a list in brackets needs no 'and')
+_DECLARED_BRACKETED = re.compile(
+    _DECLARED_LEAD
+    + r"(?:[a-z][\w-]*\s+){1,4}\((?P<list>[a-z][a-z _-]{1,30}(?:,\s*[a-z][a-z _-]{1,30}){1,12})\)",
+    re.I,
+)
+_DECLARED = re.compile(
+    _DECLARED_LEAD + r"(?:[a-z][\w-]*(?:\s+[a-z][\w-]*)?'s\s+)?"
     # ('the project's name and the client's email': an item may name whose it is)
     r"(?P<list>[a-z][a-z -]{1,30}?(?:,\s*(?:an?\s+|the\s+)?(?:[a-z][\w-]*'s\s+)?[a-z][a-z -]{1,30}?)*,?\s+(?:and|&|\+)\s+"
     r"(?:an?\s+|the\s+)?(?:[a-z][\w-]*'s\s+)?[a-z][a-z -]{1,30}?)"
@@ -1712,7 +1728,8 @@ def _declared_inputs(description: str, head: str = "") -> list[str]:
     may list the keys a call brings ('Trigger: API call with fields unit, description, tenant_email')."""
     keys = _KEYS_LISTED.search(head) or _KEYS_BARE.search(head) or _KEYS_BRACED.search(description)
     # ('an api i can call w/ a dogs name, owner phone + vaccine date'): shorthand for 'with' and 'and'
-    found = keys or _DECLARED.search(re.sub(r"\s+[+&]\s+", " and ", re.sub(r"\bw/\s*", "with ", description)))
+    plain = re.sub(r"\s+[+&]\s+", " and ", re.sub(r"\bw/\s*", "with ", description))
+    found = keys or _DECLARED_BRACKETED.search(plain) or _DECLARED.search(plain)
     if found is None:
         return []
     parts = re.split(r",\s*(?:and\s+)?|\s+(?:and|&|\+)\s+", found.group("list").replace("`", ""))
@@ -1902,7 +1919,9 @@ _NAMED_COLUMN = re.compile(
     r"|\b(?:in|from|under)\s+(?:the|its|their|each\s+row'?s)\s+[\"'“‘]?([A-Za-z][\w.-]+)[\"'”’]?\s+(?:col|column|field)\b"
     r"|\(\s*(?:col|column|field)\s*:?\s*[\"'“‘]?([A-Za-z][\w.-]+)"
     # 'email the customer contact (customer_email)': a field as the data spells it, alone in brackets
-    r"|\(\s*`?([a-z][a-z0-9]*(?:_[a-z0-9]+)+)`?\s*\)",
+    r"|\(\s*`?([a-z][a-z0-9]*(?:_[a-z0-9]+)+)`?\s*\)"
+    # 'send an SMS via Twilio to owner_phone': the field the message is sent to (steps.FIELD_ADDRESSED)
+    r"|" + FIELD_ADDRESSED.pattern.replace("(?P<key>", "("),
 )
 
 
@@ -2651,6 +2670,26 @@ class _Builder:
         self.pending_field = path.split(".")[-1]
         return ""
 
+    def given_address(self, kind: str, who: str, what: str) -> str:
+        """`<start.email>` (or `<start.phone>`): a field the run started by hand or by a call is given, added to
+        its input format when the text listed none."""
+        name = "email" if kind == "email" else "phone"
+        if name not in self.declared:
+            self.declared.append(name)
+            starter = next((b for b in self.blocks if b.type == "starter"), None)
+            for value in starter.values if starter is not None else []:
+                if value.id == "inputFormat":
+                    value.value = json.dumps(
+                        [
+                            {"id": f"field-{f}", "name": f, "type": "string", "collapsed": False, "value": ""}
+                            for f in ["input"] + [f for f in self.declared if f != "input"]
+                        ]
+                    )
+        self.notes.append(
+            f"the {who}'s {what} is the run's '{name}' input (<start.{name}>): the caller sends it with the rest"
+        )
+        return f"<start.{name}>"
+
     def recipient(self, parent: str | None, step: Step, kind: str = "email") -> str:
         """'email the candidate': the address comes from the data, never the user's own by default."""
         who = step.recipient or "recipient"
@@ -2732,6 +2771,19 @@ class _Builder:
         if given:  # 'manual start with the new hire's name, email …': the field the run is given
             self.notes.append(f"the {who}'s {what} is the run's '{given}' input (<start.{given}>)")
             return f"<start.{given}>"
+        if (
+            kind != "user"
+            and step.recipient
+            and self.trigger.kind == "manual"
+            and (
+                called_by_api(self.description)
+                or _GIVEN_KEY.search(self.description)
+                or _GIVEN_INPUT.search(self.description)
+            )
+        ):
+            # 'our signup page calls the workflow's API with each new member … send them a welcome email': the person
+            # a run started by a call or by hand is about is what it is given, their address one field of it
+            return self.given_address(kind, who, what)
         if self.trigger.kind == "webhook":
             provider = self.trigger.values.get("webhookProvider", "generic")
             hook = services.webhook_paths(provider)
@@ -2789,7 +2841,10 @@ class _Builder:
         A processing step after several reads in a row reads them all ('pull the issues, get the latest
         commit, have the AI write a report')."""
         gathered: list[str] = []
-        for step in steps:
+        taken: list[Step] = []  # steps a loop built before them took in
+        for at, step in enumerate(steps):
+            if any(step is t for t in taken):
+                continue
             if step.kind == "condition":
                 heads, prev = self.condition(step, heads, prev, parent)
             elif step.kind == "router":
@@ -2800,7 +2855,11 @@ class _Builder:
                     # 'read the inbox and sort the emails: invoices to Airtable, complaints to #support': each
                     # item of a fetched list takes its own route (a whole list has no single topic)
                     per_item = Step("loop", "loop", label=step.label, text=step.text, loop_type="forEach")
-                    per_item.body = [step]
+                    # ('… legal → Notion, medical → Jira; reply to the client with an acknowledgement'): a message to
+                    # the item's own person said after the routes is sent for each item too, after its route
+                    replies = list(itertools.takewhile(_to_its_person_step, steps[at + 1 :]))
+                    taken += replies
+                    per_item.body = [step, *replies]
                     heads = self.loop(per_item, heads, listed, parent)
                     self.notes.append(f"each item of the fetched list ({listed}) is routed on its own")
                 else:
@@ -4975,6 +5034,12 @@ def _key_words(noun: str) -> list[str]:
     if len(words) > 1 and words[-1] == "address":  # 'an email address' is the 'email' column
         words = words[:-1]
     return words
+
+
+def _to_its_person_step(step: Step) -> bool:
+    """Whether `step` messages the person of the item being worked on ('reply to the client with an acknowledgement'),
+    or drafts that message for the step after it."""
+    return step.kind in ("action", "process") and to_its_person().match(step.text or "") is not None
 
 
 _PER_ITEM = re.compile(

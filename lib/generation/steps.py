@@ -28,14 +28,18 @@ _WRITE = (
     # 'add up last month's orders': a sum to compute, nothing added anywhere
     # ('read that day's messages in #orders', 'the posts in #wins': after a possessive or a determiner, the noun)
     r"(?:(?<!['’]s\s)(?<!\bthe\s)(?<!\ball\s)(?<!\bany\s)(?<!\bour\s)(?<!\bmy\s)(?<!\bits\s)(?<!\btheir\s)"
-    r"(?<!\bthese\s)(?<!\bthose\s)(?:post|message)|send|notify|share|alert|create|add(?!(?:s|ed|ing)?\s+up\b)|append|write|save|log|store|tweet|publish|announce|"
+    r"(?<!\bthese\s)(?<!\bthose\s)(?:post|message)|send|notify|"
+    # ('open the firm's shared Outlook inbox', 'our shared Drive folder': 'shared' before a place names whose it is;
+    # 'create the project, a shared Drive folder, …' makes one)
+    r"(?<=\ba\s)shared|share(?!d\s+(?:[\w-]+\s+){0,2}?(?:inbox|mailbox|drive|folder|calendar|doc|document|sheet|spreadsheet|channel|"
+    r"account|workspace|space|address)s?\b)|alert|create|add(?!(?:s|ed|ing)?\s+up\b)|append|write|save|log|store|tweet|publish|announce|"
     # ('for each open GitHub issue', 'the open Jira bug': after a determiner 'open' is the item's state)
     r"(?<!\beach\s)(?<!\bevery\s)(?<!\bthe\s)(?<!\ball\s)(?<!\bany\s)(?<!\bour\s)(?<!\bits\s)(?<!\bmy\s)"
     r"open(?!s?\s+(?:[\w-]+\s+)?(?:tickets|issues|bugs|items|prs|pull requests|incidents|tasks|orders|deals|jobs|"
     r"positions|roles)\b)"
     # 'I open the 'AP Invoices' sheet': opening a document to look at it writes nothing ('place': a place's noun
     # before its quoted name, as `_is_write` reads it — 'open the Google Drive folder 'Scans'')
-    r"(?!s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|[\w-]+\s+){0,2}?(?:sheet|"
+    r"(?!s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|[\w-]+(?:['’]s)?\s+){0,4}?(?:sheet|"
     r"spreadsheet|workbook|doc|document|file|page|database|table|tab|worksheet|inbox|folder|board|dashboard|place)s?\b)|"
     # ('page the on-call engineer'; 'Confluence ("Release calendar" page), Slack' names a page, it pages nobody)
     r"archive|assign|invite|book|remind|page(?!\s*(?:[),.;:\"“]|$))|"
@@ -1782,6 +1786,21 @@ def _is_write(clause: str, key: str) -> bool:
         )
     ):
         return True  # '(- ) sent to ops-team@… from Gmail', 'sent from our Gmail account': the account it goes out from
+    if (
+        key in ("gmail", "outlook")
+        and re.match(r"^\W*(?:also\s+|then\s+)?(?:send|sends)\b", low)
+        and {k for _, k in lx.integrations_in(low)} == {key}
+        and any(
+            re.search(
+                r"\bfrom\s+(?:(?:my|our|the|your)\s+)?"
+                + re.escape(p)
+                + r"(?:\s+(?:account|inbox|address))?\W*$",
+                low,
+            )
+            for p in phrases
+        )
+    ):
+        return True  # "send each of them this week's link from Gmail": the clause ends on the account it goes out from
     if any(
         re.search(
             # ('text the patient a confirmation from our Twilio number': the number a message goes out from, never a
@@ -4091,10 +4110,22 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
             values[field_id] = "\n".join(dict.fromkeys(_digits(n) for n in numbers or [found.group(0)]))
         else:
             # ('send a welcome text via Twilio to the number on the form'): a number the data holds, whoever's it is
-            who = _person(clause) or ("person" if _NUMBER_IN_DATA.search(clause) else None)
+            # ('send an SMS via Twilio to owner_phone: "…"': the field of each item that holds the number)
+            who = _person(clause) or (
+                "person" if _NUMBER_IN_DATA.search(clause) or _FIELD_ADDRESSED.search(clause) else None
+            )
             if who:  # 'send a WhatsApp message to the customer': their number comes from the data
                 values[field_id] = "{recipient_phone}"
                 values["__who"] = who
+
+
+# 'to owner_phone', 'to `contact_email`', 'to mobile:': a message sent to the field of the data that holds the address
+# (a key as the data spells it, or a bare field word ending the phrase)
+FIELD_ADDRESSED = re.compile(
+    r"\bto\s+`?(?P<key>[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:phone|mobile|cell|number|email|e_mail|mail)(?:_[a-z0-9]+)*"
+    r"|(?:phone|mobile|email)_[a-z0-9_]+|(?:phone|mobile|cell|email)(?=\s*[:;,.]|\s*$))`?(?![\w@.-])"
+)
+_FIELD_ADDRESSED = FIELD_ADDRESSED
 
 
 # 'to the number on the form', 'at the phone number in the booking', 'to the mobile given in the sheet': a number
@@ -6792,7 +6823,12 @@ def _the_item(m: re.Match[str]) -> str:
 
 _EACH_OF = re.compile(r"\beach of (?:the|these|those|my|our|your|their|its)\s+", re.I)
 # 'research each of the suppliers in our 'Suppliers' table': the noun after 'each of the', where a place may follow
-_EACH_OF_NOUN = re.compile(r"\b(?:each|every\s+one)\s+of\s+(?:the|my|our|your)\s+([a-z][\w-]*)", re.I)
+# ('email each of the first three people on the waitlist': the noun after the rank and the count)
+_EACH_OF_NOUN = re.compile(
+    r"\b(?:each|every\s+one)\s+of\s+(?:the|my|our|your)\s+(?:(?:first|next|top|last)\s+)?"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|few)\s+)?([a-z][\w-]*)",
+    re.I,
+)
 _EACH_NOUN = re.compile(
     # 'summarize what each one is asking', 'how each rep did': inside a question clause 'each' names no list
     r"(?<!\bwhat )(?<!\bhow )(?<!\bwhy )(?<!\bwho )(?<!\bwhere )"
@@ -8108,9 +8144,13 @@ def _told_stores(description: str) -> list[tuple[str, str]]:
     """'I have a Google Sheet 'Leads – Sept' with ~300 rows', "so I've got the Airtable table 'Guests' with …": each
     named list the user says they keep (lexicon `told_store`) and the words that tell of it."""
     out = []
-    for told in re.finditer(lexicon()["told_store"], description, re.I):
+    found = [*re.finditer(lexicon()["told_store"], description, re.I)]
+    found += re.finditer(lexicon()["told_store_line"], description, re.I | re.M)
+    for told in sorted(found, key=lambda m: m.start()):
         place = told.group("place").strip()
-        telling = re.split(r"[.;!?\n]|,\s*(?:and|then|so)\b", description[told.start() :], maxsplit=1)[0]
+        telling = re.split(r"[.;!?\n]|,\s*(?:and|then|so)\b", description[told.start("place") :], maxsplit=1)[
+            0
+        ]
         if lx.integrations_in(place) and re.search(
             r"[\"'“‘]|\b(?:sheet|table|base|database|list)\b", place, re.I
         ):
@@ -8137,6 +8177,12 @@ def _loop_place(sentence: str, loop: re.Match[str]) -> str:
         # 'for all the donors in the Airtable 'Donors' table who gave over $1,000': the place inside the item phrase
         inner = _PLACE.search(loop.group(1) or "")
         return _PLACE_LEAD.sub("", inner.group(0), count=1) if inner else ""
+    if re.fullmatch(
+        rf"(?:the\s+)?(?:next|last|past|coming|previous|following|same)\s+(?:\d+\s+|few\s+)?(?:{lx.TIME_UNITS})s?",
+        loop.group(2).strip(),
+        re.I,
+    ):
+        return ""  # 'for each dog whose vaccine_due falls in the next month': a time, no place
     det = re.search(r"\b(the|our|my)\s+$", sentence[: loop.start(2)], re.I)
     return (det.group(1) + " " if det else "") + loop.group(2)
 
@@ -8842,6 +8888,20 @@ _EACH_PURPOSE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def to_its_person() -> re.Pattern[str]:
+    """'reply to the client that …', 'email the customer a receipt', 'text them': a message to the person of the item a
+    loop just named (lexicon.json 'people')."""
+    people = "|".join(sorted(map(re.escape, lexicon()["people"]), key=len, reverse=True))
+    return re.compile(
+        r"^\W*(?:(?:and|then|also)\s+)*(?:reply|respond|write\s+back|answer|e-?mail|mail|text|sms|message|whatsapp|"
+        r"notify|thank|remind|contact)\b(?:\s+(?:to|back\s+to))?\s+(?:(?:the|each|that|this)\s+(?:"
+        + people
+        + r")\b|them\b)",
+        re.I,
+    )
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     sentence = _each_read_tested(sentence)
     sentence = _each_headed(
@@ -8968,6 +9028,16 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 # ('for each row in the "Leads" sheet …, update that row': in that sheet)
                 step.body += _into_source(written_back, home, origin) if origin else written_back
                 rest = " and ".join(c for c in clauses(rest) if c not in back)
+            # '… create a Jira issue for each one, and reply to the client that we've logged it': a message to the
+            # item's own person, said next, is part of each repeat (not one message after them all)
+            told: list[str] = []
+            for c in clauses(rest) if rest.strip() else []:
+                if not to_its_person().match(c):
+                    break
+                told.append(c)
+            if told:
+                step.body += read_clauses(" and ".join(told), description, ruled_out)
+                rest = " and ".join(clauses(rest)[len(told) :])
             later = read_sentence(rest, description, ruled_out) if rest.strip() else []
             written = {s.integration for s in step.body if s.kind == "action"}
             if source and written == {x.integration for x in source} and not lx.integrations_in(parts[-1]):

@@ -17,8 +17,6 @@ _KNOWN: dict[str, str] = {
     "r34c-02-api-applicant-link": "'arrives through our API' starts on a webhook, not the API trigger",
     "r34c-04-call-notes-ack": "'the client gets a quick 'thanks, we'll confirm shortly' reply' (a quoted reply with "
     "commas) drafts the reply with AI but sends it nowhere; the call notes start no trigger",
-    "r34c-07-s3-to-customer": "'calls the API with a customer's email address' starts by hand, so 'email it to the "
-    "customer's address from the call' has no field to take the address from",
     "r34c-08-welcome-and-teams-chat": "', the chat id is 19:…@thread.v2' after the Teams clause is read as a test "
     "and the request is refused",
 }
