@@ -15,6 +15,14 @@ from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.shaping import free_name
 from lib.sim.names import REFERENCE_RE, normalize_name
 
+TEST_NAME = "Any items"  # the condition's name (numbered when taken)
+END_NAME = "Nothing to repeat"  # the block the empty branch ends at
+
+
+def added_here(block_name: str) -> bool:
+    """Whether a block of that name is one this module adds (not a step the user asked for)."""
+    return any(block_name == n or block_name.startswith(n + " ") for n in (TEST_NAME, END_NAME))
+
 
 def _tested_before(plan: WorkflowPlan, loop: PlanBlock, listed: str) -> bool:
     """Whether a condition leading into `loop` already tests the list it repeats over."""
@@ -55,12 +63,10 @@ def guard_empty_lists(plan: WorkflowPlan) -> list[str]:
             {"id": "if", "title": "if", "value": f"[].concat({listed} || []).length > 0"},
             {"id": "else", "title": "else", "value": ""},
         ]
-        guard = _add(plan, loop, "condition", "Any items", "conditions", json.dumps(test))
+        guard = _add(plan, loop, "condition", TEST_NAME, "conditions", json.dumps(test))
         # (the reason names the loop, not the list: Sim replaces a reference in a function's code by its value)
         why = json.dumps(f"nothing for {loop.name} to repeat over")
-        end = _add(
-            plan, loop, "function", "Nothing to repeat", "code", f"return {{ skipped: true, reason: {why} }};"
-        )
+        end = _add(plan, loop, "function", END_NAME, "code", f"return {{ skipped: true, reason: {why} }};")
         for edge in plan.edges:
             if edge.target == loop.id:
                 edge.target = guard.id

@@ -22,8 +22,6 @@ _KNOWN: dict[str, str] = {
     "r37c-12-pt-parceiros-whatsapp": "'para cada um' does not give WhatsApp the item's phone",
     "r37c-13-routine-hubspot-sync": "a Sheets update names cells by range: the 'synced' column's letter is unknown, "
     "so the column is not in the step",
-    "r37c-15-supabase-renewals-the-ones": "'…, and, for the ones that …, send …' mid-sentence is neither a loop nor "
-    "a condition (only a sentence headed 'each X whose …' is)",
     "r37c-19-stores-weather-api": "'For each store in the Airtable table 'Locations' (name, city, …)' with a column "
     "list and a 'when …' test is read as a create in that table, no loop",
 }
