@@ -1256,11 +1256,9 @@ def _process(kind: str, clause: str, description: str) -> Step:
         task = re.sub(r"^\W*(?:(?:when(?:ever)?|once|as\s+soon\s+as)\s{2,})?", "", clause)
         task = re.sub(r"^\W*(?:(?:also|then|and|please)\s+)*", "", re.sub(r"\s{2,}", " ", task)).strip(" .")
         # 'use AI to pull the name out of the email': the task is what the model is used to do
-        # ('paste it into ChatGPT to get three style suggestions': what the model is handed the text for)
+        # ('paste it into ChatGPT to get …' reaches here as 'use AI to get …': lexicon.ai_handoffs)
         means = re.match(
-            r"(?:use|using)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|chatgpt|claude|agent)\s+to\s+"
-            r"|(?:paste|put|feed|drop|run|throw)(?:s|ed|ing)?\s+(?:[\w'’]+\s+){0,4}?(?:in|into|through)\s+"
-            r"(?:the\s+|an?\s+)?(?:ai|llm|gpt|chatgpt|claude)\s+to\s+",
+            r"(?:use|using)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|chatgpt|claude|agent)\s+to\s+",
             task,
             re.I,
         )
@@ -1303,9 +1301,6 @@ _DOER_AT_WORK = re.compile(
     r"(?:\s+agent)?\s+(?!(?:agent|news|tools?|model|is|was|will|can|should|that|which|and|or|to)\b)([a-z]+)"
     # ('use AI to pull the name out of the email': the model is the means the verb is done with)
     r"|\b(?:use|uses|using)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|chatgpt|claude|agent)(?:\s+agent)?\s+to\s+([a-z]+)"
-    # ('paste it into ChatGPT to get three style suggestions': the text handed to a model for what it makes)
-    r"|\b(?:paste|put|feed|drop|run|throw)(?:s|ed|ing)?\s+(?:[\w'’]+\s+){0,4}?(?:in|into|through)\s+"
-    r"(?:the\s+|an?\s+)?(?:ai|llm|gpt|chatgpt|claude)\s+to\s+(?:get|make|write|produce|generate|come\s+up)\b"
     # ('make with AI a proposal of answer': the means said before the object)
     r"|\b(?:with|using|via|by)\s+(?:the\s+|an?\s+)?(?:ai|llm|gpt|claude|an?\s+agent)"
     r"\s*(?:[,;.]|$|(?=(?:a|an|the|some|one)\s))"
