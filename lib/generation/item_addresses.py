@@ -7,8 +7,8 @@ a field the item does not have ("No value found at path … in loop item", found
 states in Sim's executor), so one column called "E-mail address" instead of "Email" fails every run.
 A function block before the step takes the guessed field when the item has it, else the first field
 whose name says what it holds, else the first value shaped like one; an item with none stops the run
-with a message saying so. Rows of cells (a sheet's row is a list: `<loop.currentItem.2>`) are placed
-by the user and left as they are.
+with a message saying so. A sheet's rows reach the loop with their cells under the column names
+(`sheet_rows`), so they are looked up the same way.
 """
 
 from __future__ import annotations

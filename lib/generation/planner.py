@@ -29,6 +29,7 @@ from lib.generation.places import defined_terms, kept_in_told, labelled_places, 
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.shaping import shape_json_values
+from lib.generation.sheet_rows import name_rows
 from lib.generation.steps import (
     ACTION_START,
     FIELD_ADDRESSED,
@@ -874,6 +875,7 @@ def draft(description: str) -> Draft:
         edges=builder.edges,
     )
     builder.notes += shape_json_values(workflow_plan)
+    builder.notes += name_rows(workflow_plan)
     builder.notes += find_item_addresses(workflow_plan)
     builder.notes += guard_empty_lists(workflow_plan)
     used = list(builder.words.values()) + builder.dropped

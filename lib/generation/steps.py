@@ -1257,8 +1257,12 @@ def _process(kind: str, clause: str, description: str) -> Step:
         task = re.sub(r"^\W*(?:(?:also|then|and|please)\s+)*", "", re.sub(r"\s{2,}", " ", task)).strip(" .")
         # 'use AI to pull the name out of the email': the task is what the model is used to do
         # ('paste it into ChatGPT to get …' reaches here as 'use AI to get …': lexicon.ai_handoffs)
+        # ('Logic: AI works out …', '**Processing:** the AI totals …': a spec line's heading is not the task)
+        task = re.sub(r"^\**[A-Za-z]+(?:\s+[A-Za-z]+)?\**\s*:\**\s+", "", task)
+        # ('have AI work out which …', 'get the ai to figure out …': who does it is not the task either)
         means = re.match(
-            r"(?:use|using)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|chatgpt|claude|agent)\s+to\s+",
+            r"(?:use|using)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|chatgpt|claude|agent)\s+to\s+"
+            r"|(?:have|get|let|ask)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|llm|gpt|chatgpt|claude|agent)\s+(?:to\s+)?",
             task,
             re.I,
         )
@@ -1474,9 +1478,20 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     for kind, entry in lexicon()["processing"].items():
         # 'have the AI list …': a verb stated with its doer ('ai list') is found at the verb itself
         pos = [
-            low.find(v) + (v.index(" ") + 1 if v.split()[0] in _DOERS else 0)
+            (low.find(v) + (v.index(" ") + 1 if v.split()[0] in _DOERS else 0), low.find(v) + len(v))
             for v in entry["verbs"]
             if v in low  # (a substring test first: most verbs are absent)
+            # 'work out which benches haven't been watered', 'figure out which ones are late': the items that
+            # qualify, a list made from the data, not one label for it
+            and not (
+                kind == "classify"
+                and v.endswith(" which")
+                and re.match(
+                    r"\s+(?:of\s+(?:the|them)\b|ones\b|(?!(?:is|was|has|does|its|this|us)\b)[a-z]+(?<!s)s\b"
+                    r"(?!\s+(?:it|this|that)\b))",
+                    low[low.find(v) + len(v) :],
+                )
+            )
             and re.search(r"(?<!\w)" + re.escape(v), low)
             # 'the next draft tweet', 'each summary line': a verb's form after a determiner is a noun, asks for nothing
             and not re.search(r"\b(?:the next|the latest|the last|next|latest)\s+$", low[: low.find(v)])
@@ -1541,9 +1556,12 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             )
         ]
         # 'without summarising them', "don't analyse them", 'no AI summary', 'compute nothing': not asked
-        pos = [p for p in pos if p >= 0 and not _declined(low, p)]
+        pos = [(p, end) for p, end in pos if p >= 0 and not _declined(low, p)]
         if pos:
             hits.append((min(pos), kind))
+    # 'work out which …' (classify) holds 'work out' (aggregate): one step, the kind of the longer verb said there
+    hits = [(p, kind) for (p, kind) in hits if not any(q[0] == p[0] and q[1] > p[1] for q, _ in hits)]
+    hits = [(p, kind) for (p, _), kind in hits]
     fields = _FIELD_LIST.search(low)
     if (
         not hits
@@ -2017,7 +2035,8 @@ def _governing_verb(low: str, phrases: list[str]) -> bool | None:
 # says how the message it is about goes out (the account is the sender's, not a mailbox read)
 _SENT_FROM = re.compile(
     r"\W*(?:(?:and|then|all|it|they|this|that|(?:the|each|every)\s+(?:[\w-]+\s+)?(?:e-?mail|mail|message|digest|"
-    r"report|summary)s?)\s+)*(?:(?:'s|is|are|gets?|should\s+be|will\s+be|must\s+be|to\s+be|should|will|must)\s+)?"
+    # ('…, and the result sent from our Gmail to fleet@…': what the run made, then how it goes out)
+    r"report|summary|result|list|figure|total|number|answer|finding|output|update)s?)\s+)*(?:(?:'s|is|are|gets?|should\s+be|will\s+be|must\s+be|to\s+be|should|will|must)\s+)?"
     r"(?:sent|e-?mailed|mailed|delivered|go(?:es)?\s+out|sent\s+out)\b"
 )
 
@@ -3842,7 +3861,7 @@ def _sentence_at(text: str, at: int) -> str:
 
 
 # 'U04QX7K2P', 'W012A3CDE': a Slack member id (U…, or W… on Enterprise Grid), as 'Copy member ID' gives it
-_SLACK_MEMBER = re.compile(r"(?<![\w/.-])[UW](?=[A-Z0-9]*\d)[A-Z0-9]{8,10}(?![\w/-]|\.\w)")
+_SLACK_MEMBER = re.compile(r"(?<![\w/.-])[UW](?=[A-Z0-9]*\d)[A-Z0-9]{7,10}(?![\w/-]|\.\w)")
 
 
 def _targets(target: str, clause: str, description: str, values: dict[str, str]) -> None:
@@ -10022,6 +10041,11 @@ def _ai_does() -> re.Pattern[str]:
         r"(?:(?<=\s)|^)(?P<subject>(?:the|an?|its|their|each|every)\s+(?!(?:is|are|be|gets?|should|will|must)\b)[\w-]+\s+)?"
         r"(?:(?:should|will|must|shall|can|needs?\s+to|has\s+to|have\s+to|to)\s+)?(?:be|get|gets|is|are)\s+"
         r"(?:automatically\s+)?(?P<passive>" + "|".join(done) + r")\s+by\s+" + doer + r"\b"
+        # ('… the sheet read, the fuel cost per driver worked out by the AI, and …': what it makes, then the
+        # participle with no 'is' before it; a few words, no verb or preposition among them)
+        r"|(?:(?<=\s)|^)(?P<made>(?:the|an?|its|their|each|every|our|your)\s+"
+        r"(?:(?!(?:is|are|be|was|were|gets?|should|will|must|and|or|then|from|to|in|into|on|of)\b)[\w'’€$£%-]+\s+)"
+        r"{1,5}?)(?P<reduced>" + "|".join(done) + r")\s+by\s+" + doer + r"\b"
         # (the model as the subject, before what it works on: not 'AI checks whether …', a test it decides, nor 'the
         # support bot answers from the docs', another system's bot)
         r"|\b(?:an?\s+|the\s+|our\s+)?(?:AI|Claude|GPT|ChatGPT|LLM)(?:\s+(?:assistant|agent|model))?\s+"
@@ -10038,9 +10062,12 @@ def _ai_doing(text: str) -> str:
     it', 'an AI agent triages it' → 'triage it'; the same length: the text keeps the description's positions)."""
 
     def told(m: re.Match[str]) -> str:
-        said = m.group("passive") or m.group("active")
+        said = m.group("passive") or m.group("active") or m.group("reduced")
         verb = lexicon()["ai_work"][" ".join(said.lower().split())]
-        if not m.group("passive"):
+        if m.group("reduced"):
+            made = " ".join(m.group("made").split())
+            out = f"{verb} {made[:1].lower() + made[1:]} with AI"
+        elif not m.group("passive"):
             out = verb
         else:
             what = " ".join(m.group("subject").split()) if m.group("subject") else "it"

@@ -120,7 +120,9 @@ def test_for_every_row_with_an_email_verb_is_a_loop():
     )
     (loop,) = _blocks(state, "loop")
     (gmail,) = _blocks(state, "gmail")
-    assert gmail["data"]["parentId"] == loop["id"] and loop["data"]["collection"].startswith("<googlesheets1")
+    assert gmail["data"]["parentId"] == loop["id"] and loop["data"]["collection"].startswith(
+        "<rowsofgooglesheets1"
+    )  # the rows after the header
 
 
 def test_names_with_service_words_are_names():

@@ -18,10 +18,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r40d-04-supposed-to-log-airtable-compare": "'DM me (U02ABCD9) the donations nobody recorded': a DM that names no "
-    "service (only a Slack user id) builds no step (the record write and the comparison's read are fixed)",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round40d.jsonl", _KNOWN))

@@ -1,0 +1,80 @@
+"""A loop over a sheet's rows repeats over the rows after the header, each with its cells under the column
+names: July 2025 Sim's Sheets and Excel reads return the header row first, as a list of cells like every
+other row. The function's code is run in Node on the values Sim's resolver puts in place of its reference."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from lib.generation import planner
+from lib.generation.compose import compose
+from lib.generation.sheet_rows import added_here
+from lib.validation import validate
+
+_EACH_ROW = (
+    "Every Monday at 9 read the Google Sheet 'Members' and for each member, email them a reminder (their address "
+    "is in the 'contact_email' column)"
+)
+_EXCEL = "Every day at 7 read the Excel workbook 'Tanks' and for each row post the tank to #cellar on Slack"
+
+
+def _rows(description: str):
+    plan = planner.draft(description).plan
+    loop = next(b for b in plan.blocks if b.type == "loop")
+    rows = next(b for b in plan.blocks if b.type == "function" and added_here(b.name))
+    return plan, loop, rows
+
+
+@pytest.mark.parametrize("description", [_EACH_ROW, _EXCEL])
+def test_the_loop_repeats_over_the_named_rows(description):
+    plan, loop, rows = _rows(description)
+    assert loop.collection == f"<{rows.id}.result>"
+    code = plan.value(rows.id, "code") or ""
+    assert ".data.values>" in code
+    state = compose(plan, seed="rows").state
+    report = validate(state, era="jul25")
+    assert report.valid and not [f for f in report.findings if f.severity == "error"]
+
+
+def test_a_column_the_user_names_is_read_by_name():
+    plan, loop, _ = _rows(_EACH_ROW)
+    inside = [b for b in plan.blocks if b.parent == loop.id]
+    said = " ".join(v.value for b in inside for v in b.values)
+    assert "'contact_email'" in said and "<loop.currentItem.1>" not in said
+
+
+def test_a_loop_over_another_list_is_left_as_it_is():
+    plan = planner.draft(
+        "Every 10 minutes read the new emails in Gmail and for each one post its subject to #inbox"
+    ).plan
+    assert not [b for b in plan.blocks if added_here(b.name)]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the function")
+@pytest.mark.parametrize(
+    ("resolved", "rows"),
+    [
+        (
+            '[["Name", "Email", "Paid"], ["Ann", "a@x.io", "no"], ["", "", ""], ["Bo", "b@x.io"]]',
+            [{"Name": "Ann", "Email": "a@x.io", "Paid": "no"}, {"Name": "Bo", "Email": "b@x.io", "Paid": ""}],
+        ),
+        ('[["Name", ""], ["Ann", "x"]]', [{"Name": "Ann", "column 2": "x"}]),
+        ('[["Name", "Email"]]', []),
+        ("[]", []),
+        ('[{"Name": "Ann"}]', [{"Name": "Ann"}]),
+    ],
+)
+def test_the_rows_after_the_header_by_name(resolved, rows):
+    plan, loop, block = _rows(_EACH_ROW)
+    code = (plan.value(block.id, "code") or "").replace(f"<{plan.block(block.id).id}", "<")
+    listed = next(r for r in ("<googlesheets1.data.values>",) if r in code)
+    body = code.replace(listed, resolved)
+    out = subprocess.run(
+        ["node", "-e", f"console.log(JSON.stringify((() => {{ {body} }})()))"], capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == rows
