@@ -594,7 +594,7 @@ def draft(description: str) -> Draft:
             # refine what the story asks, they do not restate it — the story's read is the run's data
             whole = read_steps(_blanked(text, summaries[:-1] + unlisted), read_from, told)
             steps = _story_kept(whole, story.span(), description) if _reads(whole) else steps
-        if _tests_only(steps) and any(
+        if (_tests_only(steps) or _added_on_tests(steps)) and any(
             s.kind in ("source", "action", "process")
             for s in _flat(read_steps(_blanked(text, summaries[:-1] + unlisted), read_from, told))
         ):
@@ -1653,6 +1653,17 @@ def _tests_only(steps: list[Step]) -> bool:
     """Whether `steps` are only tests guarding no step ('Loads with a rate under $800 are not posted' alone)."""
     return bool(steps) and all(
         s.kind == "condition" and not any(branch for _, branch in s.branches) for s in steps
+    )
+
+
+def _added_on_tests(steps: list[Step]) -> bool:
+    """Whether `steps` are only tests whose side adds a step to what is asked elsewhere ('- If the `rush` field is
+    true, also post a message to Slack #rush-jobs' under a story that asks for the Jira issue): a criterion that
+    adds, not one that restates the story."""
+    return bool(steps) and all(
+        s.kind == "condition"
+        and re.search(r"\b(?:also|as\s+well|in\s+addition|additionally)\b", s.text or "", re.I)
+        for s in steps
     )
 
 
@@ -5142,7 +5153,8 @@ def _field_read(ref: str, path: str) -> str:
 # 'the "status" field isn't "ok"', "the state field is 'degraded'", 'the "plan" value equals "free"': a field the test
 # names, and the value it holds (quoted)
 _FIELD_VALUE = re.compile(
-    r"(?:the\s+)?(?:[\"“'](?P<qf>[\w.-]{1,40})[\"”']|(?<=the\s)(?P<bf>[\w.-]{1,40}))\s+(?:field|value|key|property|column|attribute|answer)"
+    # ('the `rush` field is true', 'the `damaged` flag is true': a field named as code, a flag for a true/false one)
+    r"(?:the\s+)?(?:[\"“'`](?P<qf>[\w.-]{1,40})[\"”'`]|(?<=the\s)(?P<bf>[\w.-]{1,40}))\s+(?:field|value|key|property|column|attribute|answer|flag)"
     r"\s+(?P<is>is\s*n[o']?t|is\s+not|isn't|does\s*n[o']?t\s+(?:equal|say|read)|is|equals?|says|reads)\s+"
     r"(?:equal\s+to\s+)?(?:[\"“'](?P<v>[^\"”'\n]{1,40})[\"”']"
     # "the 'plan' answer is Enterprise": a quoted field's value may be one plain word, the test's last

@@ -260,6 +260,12 @@ def negated(text: str) -> dict[str, set[str]]:
             if before and _ELSE_LEAVES_OUT.search(low, 0, before.start()):
                 continue  # '…, then also post in #escalations; otherwise no Slack post': the other side does nothing
             opening = max(low.rfind(c, 0, before.start()) for c in ("\n", ". ", "; ", ": ")) if before else 0
+            if (
+                before
+                and _LEFT_WITHOUT.fullmatch(low[opening + 1 : before.start()])
+                and re.search(r"\b(?:if|whose|where|unless|only)\b", low)
+            ):
+                continue  # 'Non-rush jobs get no Slack message': the items a test leaves get none, the other side
             if before and _GUARD.match(re.sub(r"^[\s.;:*•-]+", "", low[opening + 1 :])):
                 continue  # 'if nothing is below 20, don't send the email': the run ends when nothing is found, a guard
             if before and _CASE_LED.match(re.sub(r"^[\s.;:*•-]+", "", low[opening + 1 : before.start()])):
@@ -392,6 +398,14 @@ _ELSE_LEAVES_OUT = re.compile(
     r"\b(?:otherwise|else|if\s+not|if\s+it\s+is\s*n[o']t|(?:under|below|above|over|beneath)\s+(?:that|this|it|them)|"
     r"for\s+(?:the\s+rest|the\s+others|all\s+others|any(?:one|thing)\s+else|every(?:one|thing)\s+else|(?:all\s+)?other\s+[\w-]+|"
     r"smaller\s+ones|(?:the\s+)?(?:smaller|lower|bigger|larger|higher)\s+[\w-]+))\s*[,:;\-–—]?\s*(?:just\s+|simply\s+)?$"
+)
+
+
+# 'Non-rush jobs get no Slack message.', 'Undamaged returns get no email', 'Tanks in range get no message': the items
+# that fail a test said elsewhere, named as the subject of a sentence of their own, receive nothing
+_LEFT_WITHOUT = re.compile(
+    r"[\s*•-]*(?:the\s+|all\s+|any\s+)?(?:[\w'’-]+\s+){1,4}(?:(?:should|will|must)\s+)?"
+    r"(?:get|gets|receive|receives|are\s+sent|is\s+sent)\s+"
 )
 
 
@@ -3843,13 +3857,21 @@ def _sentence_at(text: str, at: int) -> str:
 
 # 'U04QX7K2P', 'W012A3CDE': a Slack member id (U…, or W… on Enterprise Grid), as 'Copy member ID' gives it
 _SLACK_MEMBER = re.compile(r"(?<![\w/.-])[UW](?=[A-Z0-9]*\d)[A-Z0-9]{8,10}(?![\w/-]|\.\w)")
+# once the message is a Slack one, a shorter id is one too: 'DM me on Slack (U07HSK22)', '(@benedikt, U02BNDKT)'
+_SLACK_MEMBER_IN_SLACK = re.compile(
+    r"(?<![\w/.-])[UW](?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}(?![\w/-]|\.\w)"
+)
 
 
 def _targets(target: str, clause: str, description: str, values: dict[str, str]) -> None:
     """Carry the stated destination (channel, address, repo, chat, table …) into its subBlock."""
     if target == "channel":
         found = lx.CHANNEL_RE.search(clause)
-        member = None if found else (_SLACK_MEMBER.search(clause) or _SLACK_MEMBER.search(description))
+        member = (
+            None
+            if found
+            else (_SLACK_MEMBER_IN_SLACK.search(clause) or _SLACK_MEMBER_IN_SLACK.search(description))
+        )
         if member and values.get("operation") == "send":
             # 'DM me on Slack (my id is U04QX7K2P)': Slack takes the member id a user gave as the channel of a DM
             values["channel"] = member.group(0)
@@ -5081,7 +5103,9 @@ _NEGATED_STEP = re.compile(
 
 # 'otherwise no Slack post', 'else: no e-mail is sent', 'no Teams message': a clause that only says no such thing is made
 _NO_STEP = re.compile(
-    r"^\W*(?:(?:and|but|so|then|just|otherwise|else|if\s+not)\b[\s,:;\-–—]*)*no\s+(?:[\w#@.-]+\s+){0,3}?"
+    r"^\W*(?:(?:and|but|so|then|just|otherwise|else|if\s+not)\b[\s,:;\-–—]*)*"
+    # ('Non-rush jobs get no Slack message', 'Undamaged returns receive no email': the items a test leaves)
+    r"(?:(?:[\w'’-]+\s+){1,4}?(?:get|gets|receive|receives)\s+)?no\s+(?:[\w#@.-]+\s+){0,3}?"
     r"(?:post|message|e-?mail|mail|notification|alert|ping|dm|sms|text|reply|ticket|issue|row|update|action|call)s?"
     r"(?:\s+(?:is|are|gets?|will\s+be)\s+(?:sent|posted|made|created|needed|written|added))?\W*$",
     re.I,
@@ -6047,12 +6071,27 @@ _DRAFTED = re.compile(
 )
 
 
+# '…, otherwise just', 'else', 'if not,', 'si no,': the words that open the other side of a test, just before a clause
+_OTHER_SIDE_SAID = re.compile(
+    r"\b(?:otherwise|else|if\s+not|or\s+else|si\s+no|sinon|sonst|senão)\b[\s,:;—–-]*(?:just\s+|simply\s+)?$",
+    re.I,
+)
+
+
 def _chats_free_for(clause: str, description: str, chats: list[str]) -> list[str]:
     """The chats of `chats` a bare '#channel' in `clause` may be on: one named in the clause itself or said with no
     verb of its own ('post it in #ops. We use Discord') or read there; not one another part of the text sends on ('post the
     details in #refunds and drop a note in our Discord #ops channel', 'post a welcome in #new-joiners, also notify
     IT in Teams'): that chat is the other message's, and this post stays on Slack."""
     free = []
+    for sentence in sentences(description):
+        at = sentence.find(clause.strip()) if clause.strip() else -1
+        if at > 0 and _OTHER_SIDE_SAID.search(sentence[:at]):
+            # 'ping the #3d-printers discord channel if …, otherwise just drop it in #general-bench': the other side
+            # of the test posts on the chat its first side named
+            said = [k for _, k in lx.integrations_in(sentence[:at]) if k in chats]
+            if said:
+                return said[-1:]
     for part in (c for sentence in sentences(description) for c in clauses(sentence)):
         if (
             clause.strip() in part
@@ -6591,7 +6630,7 @@ _LOOP = re.compile(
     r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
     # 'and for all the rest post it in #general': the items no test named, the other side of the tests, no list
     r"(?!(?:the\s+)?(?:rest|others|other\s+(?:ones|cases))\b)"
-    r"((?:[\w\s$€£%=-]|[<>≤≥](?=\s*\d)|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?:(?<=\bthat)|(?<=\bwhich)|(?<=\bwho)|(?<=\bit)|(?<=\bthey))['’](?=(?:s|ve|re|d)\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+:?[\"'”’])|"
+    r"((?:[\w\s$€£%=-]|(?<=\d)\s?°[CF]?(?!\w)|[<>≤≥](?=\s*\d)|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?:(?<=\bthat)|(?<=\bwhich)|(?<=\bwho)|(?<=\bit)|(?<=\bthey))['’](?=(?:s|ve|re|d)\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+:?[\"'”’])|"
     # the place may carry a quoted name of several words ('in our 'Intl Open' Excel sheet'): its words name nothing
     # ('for each 'Customer:' event': a quoted prefix the items' titles start with)
     r"(?<=\w)[\"'”’](?=[\s,:;])|(?<=\w):(?=[\"'”’]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
@@ -6844,7 +6883,8 @@ _EACH_NOUN = re.compile(
 
 _WHERE = re.compile(
     # 'where .severity == "critical"', 'where truck.state == 'idle'': a field path as the data spells it
-    r"[\w-]+(?:\s+[\w-]+)?\s+(?:where|whose)(?:\s+(?:the\s+|its\s+)?|\s*(?=\.))\.?[\w-]+(?:\.[\w-]+)*(?:\s+[\w-]+)?\s*"
+    # ('whose 'paid' column says 'no'': the field quoted as the sheet heads it)
+    r"[\w-]+(?:\s+[\w-]+)?\s+(?:where|whose)(?:\s+(?:the\s+|its\s+)?|\s*(?=\.))\.?[\"“'‘]?[\w-]+(?:\.[\w-]+)*[\"”'’]?(?:\s+[\w-]+)?\s*"
     # ('whose status is not 'paid'', 'where state != done': the value it does not hold)
     r"(?:==?|!=|\bis(?:\s+not)?\b|\bisn['’]t\b|\bequals\b|\bsays\b)\s*"
     # 'where quantity is below 15': a comparison, read as a threshold, not the value 'below'
