@@ -4107,6 +4107,19 @@ class _Builder:
             read = _field_read(prev, f"{holder}.{key}" if holder else key)
             self.notes.append(f"the test '{test.strip()}' reads the '{key}' field of {prev}")
             return f"String({read} ?? '').trim() {'===' if empty else '!=='} ''", None
+        undone = _UNDONE.fullmatch(test)
+        if undone and prev:
+            # 'each plot holder who hasn't paid' (after 'check the 'rent_paid' column'): the field that says it was
+            # done — the one the text names after the verb, else the verb itself — holds no mark of it
+            verb = undone.group(1).lower()
+            key = _field_named_for(verb, self.description) or verb
+            holder = self.holder() if prev.startswith("<loop") else ""
+            read = _field_read(prev, f"{holder}.{key}" if holder else key)
+            self.notes.append(
+                f"the test '{test.strip()}' holds when the '{key}' field of {prev} holds no yes"
+            )
+            marks = json.dumps([*lexicon()["done_marks"], verb], ensure_ascii=False)
+            return f"!{marks}.includes(String({read} ?? '').trim().toLowerCase())", None
         field_said = _FIELD_VALUE.search(test)
         if field_said and prev:
             # 'if the "status" field isn't "ok"', "when the state field is 'degraded'": that field of the data holds
@@ -5161,6 +5174,30 @@ _FIELD_VALUE = re.compile(
     r"|(?P<w>[a-z][\w-]{0,29})\s*[.!]?\s*$)",
     re.I,
 )
+# 'it has not paid' (steps._state_of, from 'who hasn't paid'): a thing the item has not done
+_UNDONE = re.compile(r"\s*it\s+has\s+not\s+([a-z]+)\s*", re.I)
+# "check the 'rent_paid' column", 'the "Replied" box': a field the text names by its quoted name
+_NAMED_FIELD = re.compile(
+    r"[\"“'‘`]([\w .-]{1,40})[\"”'’`]\s+(?:column|field|box|checkbox|tick\s*box|flag)\b"
+    r"|\b(?:column|field)\s+[\"“'‘`]([\w .-]{1,40})[\"”'’`]",
+    re.I,
+)
+
+
+def _field_named_for(verb: str, description: str) -> str | None:
+    """The field the description names whose name holds `verb` ('paid' → 'rent_paid'), the first one said."""
+    stem = verb[:4].lower()
+    return next(
+        (
+            name
+            for m in _NAMED_FIELD.finditer(description)
+            for name in [m.group(1) or m.group(2)]
+            if stem in name.lower()
+        ),
+        None,
+    )
+
+
 # "If the 'plan' answer is Enterprise …; if it's Pro …": a later test of the same value, said with 'it'
 _SAME_VALUE = re.compile(
     r"^\s*(?:it['’]?s|it\s+is|it\s+says|they['’]re|they\s+are)\s+(?:an?\s+)?(?P<v>[\w-]{1,30})\s*$", re.I
@@ -5378,6 +5415,29 @@ def _heading(step: Step) -> str:
             re.I,
         )
     )
+    # 'WhatsApp them asking them to pay the £38 before the lesson', 'text each guest asking them to confirm': the
+    # request the message makes
+    asking = (
+        None
+        if found or fact or given
+        else re.search(
+            r"(?:\b(?:asking|telling|reminding)\s+|^\W*(?:also\s+|then\s+)?(?:e-?mail|text|sms|message|whatsapp|remind|"
+            r"ping|dm)\s+)(?:them|him|her|the\s+[\w-]+)\s+to\s+(?!(?:the|a|an|my|our|their|his|her)\b)"
+            r"([^,;.\n]{2,60}?)\s*[.!]?$",
+            step.text or "",
+            re.I,
+        )
+    )
+    # 'email them the £45 rent': an amount sent, with what it is for
+    amount = (
+        None
+        if found or fact or given or asking
+        else re.match(
+            r"^\W*(?:also\s+|then\s+)?[a-z]+\s+(?:them|him|her|the\s+[\w-]+)\s+(the\s+[$£€]\s?\d[\d,.]*\s+[\w-]+)\s*[.!]?$",
+            step.text or "",
+            re.I,
+        )
+    )
     words = (
         found.group(1).strip()
         if found
@@ -5385,6 +5445,10 @@ def _heading(step: Step) -> str:
         if fact
         else given.group(1).strip()
         if given
+        else "Please " + asking.group(1).strip()
+        if asking
+        else amount.group(1).strip()
+        if amount
         else "Update"
     )
     return words[:1].upper() + words[1:]

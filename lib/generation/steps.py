@@ -251,6 +251,12 @@ def negated(text: str) -> dict[str, set[str]]:
                 + r"\b(?!\.[a-z]{2,}\b|@)",
                 low,
             )
+            if (
+                before
+                and re.match(r"without\s+(?:an?|any)\s", before.group(0))
+                and _ITEMS_LACKING.search(low, 0, before.start())
+            ):
+                continue  # '**Loans without an email:** skip': the items that lack one, a test, not a rule
             if before and _SCOPED.match(low, before.end()):
                 continue  # "don't email anyone marked 'test'": which items get no e-mail, a test, not a rule
             if before and _BAN_TESTED.match(low, before.end()):
@@ -407,6 +413,11 @@ _LEFT_WITHOUT = re.compile(
     r"[\s*•-]*(?:the\s+|all\s+|any\s+)?(?:[\w'’-]+\s+){1,4}(?:(?:should|will|must)\s+)?"
     r"(?:get|gets|receive|receives|are\s+sent|is\s+sent)\s+"
 )
+
+
+# '**Loans without an email:** skip', 'Orders without an e-mail address are skipped': a plural noun that opens its line
+# or sentence, before 'without'
+_ITEMS_LACKING = re.compile(r"(?:^|[\n.;:]\s*)[\s*•-]*(?:the\s+|all\s+|any\s+)?(?:[\w'-]+\s+)?[\w'-]+s\s+$")
 
 
 # 'No SMS if the deposit is below 20', "don't send the email if …": the ban goes on with a test of its own (not
@@ -6630,7 +6641,7 @@ _LOOP = re.compile(
     r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
     # 'and for all the rest post it in #general': the items no test named, the other side of the tests, no list
     r"(?!(?:the\s+)?(?:rest|others|other\s+(?:ones|cases))\b)"
-    r"((?:[\w\s$€£%=-]|(?<=\d)\s?°[CF]?(?!\w)|[<>≤≥](?=\s*\d)|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?:(?<=\bthat)|(?<=\bwhich)|(?<=\bwho)|(?<=\bit)|(?<=\bthey))['’](?=(?:s|ve|re|d)\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+:?[\"'”’])|"
+    r"((?:[\w\s$€£%=-]|(?<=\d)\s?°[CF]?(?!\w)|(?<=\w)\*{1,2}(?=\s)|[<>≤≥](?=\s*\d)|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?:(?<=\bthat)|(?<=\bwhich)|(?<=\bwho)|(?<=\bit)|(?<=\bthey))['’](?=(?:s|ve|re|d)\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+:?[\"'”’])|"
     # the place may carry a quoted name of several words ('in our 'Intl Open' Excel sheet'): its words name nothing
     # ('for each 'Customer:' event': a quoted prefix the items' titles start with)
     r"(?<=\w)[\"'”’](?=[\s,:;])|(?<=\w):(?=[\"'”’]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
@@ -6961,7 +6972,9 @@ _STATE = re.compile(
     # attendees' describes the item's list, which no word of its data spells
     r"[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who)\s+(?:"
     r"(?:is|are|was|were|got|gets|(?:came|comes|come)\s+back|ended\s+up)\s+(?:been\s+)?(?P<not>not\s+)?(?:(?:a|an|the)\s+)?"
-    r"|(?:has|have|had|carries|carry)\s+(?:(?P<no>no)\s+|an?\s+))"
+    r"|(?:has|have|had|carries|carry)\s+(?:(?P<no>no)\s+|an?\s+)"
+    # 'each plot holder who hasn't paid the £45 rent', 'every guest who didn't reply': a thing the item has not done
+    r"|(?P<undone>(?:has|have|did|does|do)(?:\s+not|n['’]t)\s+(?:yet\s+)?)(?=[a-z]+(?:ed|id|aid|ent|one)\b))"
     # 'each load without a driver assigned': one thing the item lacks
     r"|[\w-]+(?:\s+[\w-]+)?\s+(?P<without>without)\s+(?:an?\s+|any\s+|the\s+)?"
     # 'every student marked absent', 'each ticket tagged urgent': a state said by its participle alone
@@ -7020,6 +7033,11 @@ def _state_of(sentence: str, start: int) -> tuple[int, str, bool] | None:
     if not found:
         return None
     negated = bool(found.group("not") or found.group("no") or found.group("without") or found.group("dont"))
+    if found.group(
+        "undone"
+    ):  # 'who hasn't paid the £45 rent': the item has not done it (the amount is the message's)
+        verb = re.match(r"[a-z]+", sentence[found.end() :], re.I)
+        return found.end() + verb.end(), f"it has not {verb.group(0).lower()}", False
     mark = re.match(r"[\w-]*\.[a-z]{2,}|@[\w.-]*\w", sentence[found.end() :]) if found.group("with") else None
     if mark:  # 'with a .edu email address': the mark, then the words that say where it is, up to a verb
         end = found.end() + mark.end()
@@ -8970,10 +8988,12 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             body_text = before if not after.strip() else after
             step.body = read_clauses(body_text, description, ruled_out)
             return ([] if body_text is before else read_clauses(before, description, ruled_out)) + [step]
-        item = loop.group(1).strip()
+        item = loop.group(1).replace("*", "").strip()  # ('**For each item** older than …': markdown, no word)
         step = Step("loop", "loop", label=item, text=sentence, loop_type="forEach")
         qualified = _qualifier(sentence, loop.start(1))
-        label, negate = (sentence[loop.start(1) : qualified], False) if qualified else ("", False)
+        label, negate = (
+            (sentence[loop.start(1) : qualified].replace("*", ""), False) if qualified else ("", False)
+        )
         state = None if qualified else _state_of(sentence, loop.start(1))
         if state:  # 'for each request that is approved', 'each order that has a gift note'
             qualified, label, negate = state
@@ -9996,6 +10016,9 @@ def _ban_guarded(
     return steps
 
 
+_ELSE_ARROW = re.compile(r"\b(?:otherwise|else|if\s+not)\b\s*[,:]?\s*(?:->|→|=>)", re.I)
+
+
 def items_as_lines(text: str) -> str:
     """Inline numbered items ('1) … 2) …') and, in a line that repeats steps for each item, the parts between
     arrows start lines of their own ('- …'), so each reads as a sentence and a loop item scopes the items after
@@ -10004,7 +10027,9 @@ def items_as_lines(text: str) -> str:
         text = _ITEM_AT.sub("\n", text)
 
     def arrows(line: str) -> str:
-        if not _LOOP_WORD.search(line) or not _ARROW_AT.search(line):
+        if not _LOOP_WORD.search(line) or not _ARROW_AT.search(line) or _ELSE_ARROW.search(line):
+            # ('For each: if the note mentions an allergy → create a page …; otherwise → add a row …': the arrows
+            # mark the two sides of a test, which the sentence reads whole)
             return line
         return _ARROW_AT.sub(lambda m: "\n" + "-" + " " * (len(m.group(0)) - 2), line)
 
