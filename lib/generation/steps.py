@@ -9281,7 +9281,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             r",(?!\d{3}\b)(?!\s*[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+\s*(?:,|$))|\bthen\b"
             # 'if it starts with /expense -> AI parses …', '… / NPS score < 6 / email …': an arrow, or a slash
             # between spaces, ends the test as a comma does
-            r"|\s*(?:->|→|=>)|\s+/\s+",
+            r"|\s*(?:->|→|=>)|\s+/\s+"
+            # ('… if the total exceeds 500; if not, in #pedidos': a semicolon ends the test too)
+            r"|;",
             rest,
         )
         # 'if the order value is under $150 issue the refund …', 'if the score is below 3 flag it …': after the
@@ -9331,7 +9333,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             # 'if it is above 25 text me, if below just post it …': the other side, with no value of its own
             parts = _OTHER_SIDE_HERE.split(consequence, maxsplit=1)
         if_text, else_text = parts[0], parts[1] if len(parts) > 1 else ""
-        else_text = _same_place_other_words(_same_verb_elsewhere(else_text, if_text), if_text)
+        # ('post it in the #vip Discord channel if …, otherwise in #orders': the first side said before the test)
+        said_first = "" if if_text.strip() or not before.strip() else (clauses(before) or [before])[-1]
+        else_text = _same_place_other_words(_same_verb_elsewhere(else_text, if_text or said_first), if_text)
         pre = read_clauses(before, description, ruled_out)
         held = HELD_IN.match(condition_text)
         if held and lx.integrations_in(held.group("place")) and not any(s.kind == "source" for s in pre):
@@ -9471,7 +9475,10 @@ def _said_on_if_side(other: str, test: Step) -> str:
     """The other side of `test` stated in a sentence of its own ('…; otherwise post 'hold' there'): read with
     the words of the one action on the test's 'if' side, when it names only its own words."""
     acts = [s for s in (test.branches[0][1] if test.branches else []) if s.kind == "action" and s.text]
-    return _same_place_other_words(other, acts[0].text) if len(acts) == 1 else other
+    if len(acts) != 1:
+        return other
+    # ('…; if not, in #pedidos': only the other place, the first side's words put there)
+    return _same_place_other_words(_same_verb_elsewhere(other, acts[0].text), acts[0].text)
 
 
 # 'if it can't find anything', 'if nothing is found', 'if there's no match': the read before found nothing
