@@ -7037,7 +7037,8 @@ def _state_of(sentence: str, start: int) -> tuple[int, str, bool] | None:
         "undone"
     ):  # 'who hasn't paid the £45 rent': the item has not done it (the amount is the message's)
         verb = re.match(r"[a-z]+", sentence[found.end() :], re.I)
-        return found.end() + verb.end(), f"it has not {verb.group(0).lower()}", False
+        if verb is not None:
+            return found.end() + verb.end(), f"it has not {verb.group(0).lower()}", False
     mark = re.match(r"[\w-]*\.[a-z]{2,}|@[\w.-]*\w", sentence[found.end() :]) if found.group("with") else None
     if mark:  # 'with a .edu email address': the mark, then the words that say where it is, up to a verb
         end = found.end() + mark.end()
