@@ -1720,7 +1720,11 @@ def _shorthand() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 # 'called, uh, 'Rotate API keys'', 'mentions of, um, 'Harrowgate Council'': a speaker's filler set off by commas
-_SPOKEN_FILLER = re.compile(r",\s*(?:(?:er+m?|um+|uh+m?|ehm?|like)\s*,\s*)+", re.I)
+_SPOKEN_FILLER = re.compile(
+    # ('…, and — uh — a text to the on-call tech': set off by dashes too)
+    r",\s*(?:(?:er+m?|um+|uh+m?|ehm?|like)\s*,\s*)+|(?<=\s)[—–]\s*(?:(?:er+m?|um+|uh+m?|ehm?)\s*,?\s*)+[—–]\s+",
+    re.I,
+)
 
 
 def spoken_fillers(text: str) -> str:
@@ -3136,8 +3140,18 @@ def noun_summaries(text: str) -> str:
 def added_items(text: str) -> str:
     """'→ Slack #disputes with the amount, plus a Jira ticket in FIN' → '…, and create a Jira ticket in FIN': an item
     added after 'plus' with no verb of its own is one more thing the run makes (the nouns in `lexicon.json`
-    `added_items`)."""
+    `added_items`); 'I want a Jira ticket opened …, and a text to the on-call tech at +1 …' → '…, and send a text to
+    …': a message to someone added after 'and' with no verb of its own is one more thing sent (`added_sends`)."""
     nouns = "|".join(re.escape(n) for n in lexicon()["added_items"])
+    sends = "|".join(re.escape(n) for n in lexicon()["added_sends"])
+    text = re.sub(
+        r"(?<=,)\s+and\s+(?:also\s+)?(?=(?:an?|one)\s+(?:(?:quick|short|brief)\s+)?(?:"
+        + sends
+        + r")\s+to\b)",
+        " and send ",
+        text,
+        flags=re.I,
+    )
     return re.sub(
         r"(?:\s*,)?\s+(?:plus|\+)\s+(?=(?:also\s+)?(?:an?|one)\s+(?:[\w'-]+\s+){0,3}?(?:" + nouns + r")\b)",
         ", and create ",

@@ -595,7 +595,7 @@ def draft(description: str) -> Draft:
             # refine what the story asks, they do not restate it — the story's read is the run's data
             whole = read_steps(_blanked(text, summaries[:-1] + unlisted), read_from, told)
             steps = _story_kept(whole, story.span(), description) if _reads(whole) else steps
-        if _tests_only(steps) and any(
+        if (_tests_only(steps) or _added_on_tests(steps)) and any(
             s.kind in ("source", "action", "process")
             for s in _flat(read_steps(_blanked(text, summaries[:-1] + unlisted), read_from, told))
         ):
@@ -1655,6 +1655,17 @@ def _tests_only(steps: list[Step]) -> bool:
     """Whether `steps` are only tests guarding no step ('Loads with a rate under $800 are not posted' alone)."""
     return bool(steps) and all(
         s.kind == "condition" and not any(branch for _, branch in s.branches) for s in steps
+    )
+
+
+def _added_on_tests(steps: list[Step]) -> bool:
+    """Whether `steps` are only tests whose side adds a step to what is asked elsewhere ('- If the `rush` field is
+    true, also post a message to Slack #rush-jobs' under a story that asks for the Jira issue): a criterion that
+    adds, not one that restates the story."""
+    return bool(steps) and all(
+        s.kind == "condition"
+        and re.search(r"\b(?:also|as\s+well|in\s+addition|additionally)\b", s.text or "", re.I)
+        for s in steps
     )
 
 
@@ -4098,6 +4109,19 @@ class _Builder:
             read = _field_read(prev, f"{holder}.{key}" if holder else key)
             self.notes.append(f"the test '{test.strip()}' reads the '{key}' field of {prev}")
             return f"String({read} ?? '').trim() {'===' if empty else '!=='} ''", None
+        undone = _UNDONE.fullmatch(test)
+        if undone and prev:
+            # 'each plot holder who hasn't paid' (after 'check the 'rent_paid' column'): the field that says it was
+            # done — the one the text names after the verb, else the verb itself — holds no mark of it
+            verb = undone.group(1).lower()
+            key = _field_named_for(verb, self.description) or verb
+            holder = self.holder() if prev.startswith("<loop") else ""
+            read = _field_read(prev, f"{holder}.{key}" if holder else key)
+            self.notes.append(
+                f"the test '{test.strip()}' holds when the '{key}' field of {prev} holds no yes"
+            )
+            marks = json.dumps([*lexicon()["done_marks"], verb], ensure_ascii=False)
+            return f"!{marks}.includes(String({read} ?? '').trim().toLowerCase())", None
         field_said = _FIELD_VALUE.search(test)
         if field_said and prev:
             # 'if the "status" field isn't "ok"', "when the state field is 'degraded'": that field of the data holds
@@ -5144,13 +5168,38 @@ def _field_read(ref: str, path: str) -> str:
 # 'the "status" field isn't "ok"', "the state field is 'degraded'", 'the "plan" value equals "free"': a field the test
 # names, and the value it holds (quoted)
 _FIELD_VALUE = re.compile(
-    r"(?:the\s+)?(?:[\"“'](?P<qf>[\w.-]{1,40})[\"”']|(?<=the\s)(?P<bf>[\w.-]{1,40}))\s+(?:field|value|key|property|column|attribute|answer)"
+    # ('the `rush` field is true', 'the `damaged` flag is true': a field named as code, a flag for a true/false one)
+    r"(?:the\s+)?(?:[\"“'`](?P<qf>[\w.-]{1,40})[\"”'`]|(?<=the\s)(?P<bf>[\w.-]{1,40}))\s+(?:field|value|key|property|column|attribute|answer|flag)"
     r"\s+(?P<is>is\s*n[o']?t|is\s+not|isn't|does\s*n[o']?t\s+(?:equal|say|read)|is|equals?|says|reads)\s+"
     r"(?:equal\s+to\s+)?(?:[\"“'](?P<v>[^\"”'\n]{1,40})[\"”']"
     # "the 'plan' answer is Enterprise": a quoted field's value may be one plain word, the test's last
     r"|(?P<w>[a-z][\w-]{0,29})\s*[.!]?\s*$)",
     re.I,
 )
+# 'it has not paid' (steps._state_of, from 'who hasn't paid'): a thing the item has not done
+_UNDONE = re.compile(r"\s*it\s+has\s+not\s+([a-z]+)\s*", re.I)
+# "check the 'rent_paid' column", 'the "Replied" box': a field the text names by its quoted name
+_NAMED_FIELD = re.compile(
+    r"[\"“'‘`]([\w .-]{1,40})[\"”'’`]\s+(?:column|field|box|checkbox|tick\s*box|flag)\b"
+    r"|\b(?:column|field)\s+[\"“'‘`]([\w .-]{1,40})[\"”'’`]",
+    re.I,
+)
+
+
+def _field_named_for(verb: str, description: str) -> str | None:
+    """The field the description names whose name holds `verb` ('paid' → 'rent_paid'), the first one said."""
+    stem = verb[:4].lower()
+    return next(
+        (
+            name
+            for m in _NAMED_FIELD.finditer(description)
+            for name in [m.group(1) or m.group(2)]
+            if stem in name.lower()
+        ),
+        None,
+    )
+
+
 # "If the 'plan' answer is Enterprise …; if it's Pro …": a later test of the same value, said with 'it'
 _SAME_VALUE = re.compile(
     r"^\s*(?:it['’]?s|it\s+is|it\s+says|they['’]re|they\s+are)\s+(?:an?\s+)?(?P<v>[\w-]{1,30})\s*$", re.I
@@ -5368,6 +5417,29 @@ def _heading(step: Step) -> str:
             re.I,
         )
     )
+    # 'WhatsApp them asking them to pay the £38 before the lesson', 'text each guest asking them to confirm': the
+    # request the message makes
+    asking = (
+        None
+        if found or fact or given
+        else re.search(
+            r"(?:\b(?:asking|telling|reminding)\s+|^\W*(?:also\s+|then\s+)?(?:e-?mail|text|sms|message|whatsapp|remind|"
+            r"ping|dm)\s+)(?:them|him|her|the\s+[\w-]+)\s+to\s+(?!(?:the|a|an|my|our|their|his|her)\b)"
+            r"([^,;.\n]{2,60}?)\s*[.!]?$",
+            step.text or "",
+            re.I,
+        )
+    )
+    # 'email them the £45 rent': an amount sent, with what it is for
+    amount = (
+        None
+        if found or fact or given or asking
+        else re.match(
+            r"^\W*(?:also\s+|then\s+)?[a-z]+\s+(?:them|him|her|the\s+[\w-]+)\s+(the\s+[$£€]\s?\d[\d,.]*\s+[\w-]+)\s*[.!]?$",
+            step.text or "",
+            re.I,
+        )
+    )
     words = (
         found.group(1).strip()
         if found
@@ -5375,6 +5447,10 @@ def _heading(step: Step) -> str:
         if fact
         else given.group(1).strip()
         if given
+        else "Please " + asking.group(1).strip()
+        if asking
+        else amount.group(1).strip()
+        if amount
         else "Update"
     )
     return words[:1].upper() + words[1:]

@@ -251,6 +251,12 @@ def negated(text: str) -> dict[str, set[str]]:
                 + r"\b(?!\.[a-z]{2,}\b|@)",
                 low,
             )
+            if (
+                before
+                and re.match(r"without\s+(?:an?|any)\s", before.group(0))
+                and _ITEMS_LACKING.search(low, 0, before.start())
+            ):
+                continue  # '**Loans without an email:** skip': the items that lack one, a test, not a rule
             if before and _SCOPED.match(low, before.end()):
                 continue  # "don't email anyone marked 'test'": which items get no e-mail, a test, not a rule
             if before and _BAN_TESTED.match(low, before.end()):
@@ -260,6 +266,12 @@ def negated(text: str) -> dict[str, set[str]]:
             if before and _ELSE_LEAVES_OUT.search(low, 0, before.start()):
                 continue  # '…, then also post in #escalations; otherwise no Slack post': the other side does nothing
             opening = max(low.rfind(c, 0, before.start()) for c in ("\n", ". ", "; ", ": ")) if before else 0
+            if (
+                before
+                and _LEFT_WITHOUT.fullmatch(low[opening + 1 : before.start()])
+                and re.search(r"\b(?:if|whose|where|unless|only)\b", low)
+            ):
+                continue  # 'Non-rush jobs get no Slack message': the items a test leaves get none, the other side
             if before and _GUARD.match(re.sub(r"^[\s.;:*•-]+", "", low[opening + 1 :])):
                 continue  # 'if nothing is below 20, don't send the email': the run ends when nothing is found, a guard
             if before and _CASE_LED.match(re.sub(r"^[\s.;:*•-]+", "", low[opening + 1 : before.start()])):
@@ -393,6 +405,19 @@ _ELSE_LEAVES_OUT = re.compile(
     r"for\s+(?:the\s+rest|the\s+others|all\s+others|any(?:one|thing)\s+else|every(?:one|thing)\s+else|(?:all\s+)?other\s+[\w-]+|"
     r"smaller\s+ones|(?:the\s+)?(?:smaller|lower|bigger|larger|higher)\s+[\w-]+))\s*[,:;\-–—]?\s*(?:just\s+|simply\s+)?$"
 )
+
+
+# 'Non-rush jobs get no Slack message.', 'Undamaged returns get no email', 'Tanks in range get no message': the items
+# that fail a test said elsewhere, named as the subject of a sentence of their own, receive nothing
+_LEFT_WITHOUT = re.compile(
+    r"[\s*•-]*(?:the\s+|all\s+|any\s+)?(?:[\w'’-]+\s+){1,4}(?:(?:should|will|must)\s+)?"
+    r"(?:get|gets|receive|receives|are\s+sent|is\s+sent)\s+"
+)
+
+
+# '**Loans without an email:** skip', 'Orders without an e-mail address are skipped': a plural noun that opens its line
+# or sentence, before 'without'
+_ITEMS_LACKING = re.compile(r"(?:^|[\n.;:]\s*)[\s*•-]*(?:the\s+|all\s+|any\s+)?(?:[\w'-]+\s+)?[\w'-]+s\s+$")
 
 
 # 'No SMS if the deposit is below 20', "don't send the email if …": the ban goes on with a test of its own (not
@@ -3862,13 +3887,21 @@ def _sentence_at(text: str, at: int) -> str:
 
 # 'U04QX7K2P', 'W012A3CDE': a Slack member id (U…, or W… on Enterprise Grid), as 'Copy member ID' gives it
 _SLACK_MEMBER = re.compile(r"(?<![\w/.-])[UW](?=[A-Z0-9]*\d)[A-Z0-9]{7,10}(?![\w/-]|\.\w)")
+# once the message is a Slack one, a shorter id is one too: 'DM me on Slack (U07HSK22)', '(@benedikt, U02BNDKT)'
+_SLACK_MEMBER_IN_SLACK = re.compile(
+    r"(?<![\w/.-])[UW](?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}(?![\w/-]|\.\w)"
+)
 
 
 def _targets(target: str, clause: str, description: str, values: dict[str, str]) -> None:
     """Carry the stated destination (channel, address, repo, chat, table …) into its subBlock."""
     if target == "channel":
         found = lx.CHANNEL_RE.search(clause)
-        member = None if found else (_SLACK_MEMBER.search(clause) or _SLACK_MEMBER.search(description))
+        member = (
+            None
+            if found
+            else (_SLACK_MEMBER_IN_SLACK.search(clause) or _SLACK_MEMBER_IN_SLACK.search(description))
+        )
         if member and values.get("operation") == "send":
             # 'DM me on Slack (my id is U04QX7K2P)': Slack takes the member id a user gave as the channel of a DM
             values["channel"] = member.group(0)
@@ -5100,7 +5133,9 @@ _NEGATED_STEP = re.compile(
 
 # 'otherwise no Slack post', 'else: no e-mail is sent', 'no Teams message': a clause that only says no such thing is made
 _NO_STEP = re.compile(
-    r"^\W*(?:(?:and|but|so|then|just|otherwise|else|if\s+not)\b[\s,:;\-–—]*)*no\s+(?:[\w#@.-]+\s+){0,3}?"
+    r"^\W*(?:(?:and|but|so|then|just|otherwise|else|if\s+not)\b[\s,:;\-–—]*)*"
+    # ('Non-rush jobs get no Slack message', 'Undamaged returns receive no email': the items a test leaves)
+    r"(?:(?:[\w'’-]+\s+){1,4}?(?:get|gets|receive|receives)\s+)?no\s+(?:[\w#@.-]+\s+){0,3}?"
     r"(?:post|message|e-?mail|mail|notification|alert|ping|dm|sms|text|reply|ticket|issue|row|update|action|call)s?"
     r"(?:\s+(?:is|are|gets?|will\s+be)\s+(?:sent|posted|made|created|needed|written|added))?\W*$",
     re.I,
@@ -6066,12 +6101,27 @@ _DRAFTED = re.compile(
 )
 
 
+# '…, otherwise just', 'else', 'if not,', 'si no,': the words that open the other side of a test, just before a clause
+_OTHER_SIDE_SAID = re.compile(
+    r"\b(?:otherwise|else|if\s+not|or\s+else|si\s+no|sinon|sonst|senão)\b[\s,:;—–-]*(?:just\s+|simply\s+)?$",
+    re.I,
+)
+
+
 def _chats_free_for(clause: str, description: str, chats: list[str]) -> list[str]:
     """The chats of `chats` a bare '#channel' in `clause` may be on: one named in the clause itself or said with no
     verb of its own ('post it in #ops. We use Discord') or read there; not one another part of the text sends on ('post the
     details in #refunds and drop a note in our Discord #ops channel', 'post a welcome in #new-joiners, also notify
     IT in Teams'): that chat is the other message's, and this post stays on Slack."""
     free = []
+    for sentence in sentences(description):
+        at = sentence.find(clause.strip()) if clause.strip() else -1
+        if at > 0 and _OTHER_SIDE_SAID.search(sentence[:at]):
+            # 'ping the #3d-printers discord channel if …, otherwise just drop it in #general-bench': the other side
+            # of the test posts on the chat its first side named
+            said = [k for _, k in lx.integrations_in(sentence[:at]) if k in chats]
+            if said:
+                return said[-1:]
     for part in (c for sentence in sentences(description) for c in clauses(sentence)):
         if (
             clause.strip() in part
@@ -6610,7 +6660,7 @@ _LOOP = re.compile(
     r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
     # 'and for all the rest post it in #general': the items no test named, the other side of the tests, no list
     r"(?!(?:the\s+)?(?:rest|others|other\s+(?:ones|cases))\b)"
-    r"((?:[\w\s$€£%=-]|[<>≤≥](?=\s*\d)|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?:(?<=\bthat)|(?<=\bwhich)|(?<=\bwho)|(?<=\bit)|(?<=\bthey))['’](?=(?:s|ve|re|d)\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+:?[\"'”’])|"
+    r"((?:[\w\s$€£%=-]|(?<=\d)\s?°[CF]?(?!\w)|(?<=\w)\*{1,2}(?=\s)|[<>≤≥](?=\s*\d)|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?:(?<=\bthat)|(?<=\bwhich)|(?<=\bwho)|(?<=\bit)|(?<=\bthey))['’](?=(?:s|ve|re|d)\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+:?[\"'”’])|"
     # the place may carry a quoted name of several words ('in our 'Intl Open' Excel sheet'): its words name nothing
     # ('for each 'Customer:' event': a quoted prefix the items' titles start with)
     r"(?<=\w)[\"'”’](?=[\s,:;])|(?<=\w):(?=[\"'”’]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
@@ -6863,7 +6913,8 @@ _EACH_NOUN = re.compile(
 
 _WHERE = re.compile(
     # 'where .severity == "critical"', 'where truck.state == 'idle'': a field path as the data spells it
-    r"[\w-]+(?:\s+[\w-]+)?\s+(?:where|whose)(?:\s+(?:the\s+|its\s+)?|\s*(?=\.))\.?[\w-]+(?:\.[\w-]+)*(?:\s+[\w-]+)?\s*"
+    # ('whose 'paid' column says 'no'': the field quoted as the sheet heads it)
+    r"[\w-]+(?:\s+[\w-]+)?\s+(?:where|whose)(?:\s+(?:the\s+|its\s+)?|\s*(?=\.))\.?[\"“'‘]?[\w-]+(?:\.[\w-]+)*[\"”'’]?(?:\s+[\w-]+)?\s*"
     # ('whose status is not 'paid'', 'where state != done': the value it does not hold)
     r"(?:==?|!=|\bis(?:\s+not)?\b|\bisn['’]t\b|\bequals\b|\bsays\b)\s*"
     # 'where quantity is below 15': a comparison, read as a threshold, not the value 'below'
@@ -6940,7 +6991,9 @@ _STATE = re.compile(
     # attendees' describes the item's list, which no word of its data spells
     r"[\w-]+(?:\s+[\w-]+)?\s+(?:that|which|who)\s+(?:"
     r"(?:is|are|was|were|got|gets|(?:came|comes|come)\s+back|ended\s+up)\s+(?:been\s+)?(?P<not>not\s+)?(?:(?:a|an|the)\s+)?"
-    r"|(?:has|have|had|carries|carry)\s+(?:(?P<no>no)\s+|an?\s+))"
+    r"|(?:has|have|had|carries|carry)\s+(?:(?P<no>no)\s+|an?\s+)"
+    # 'each plot holder who hasn't paid the £45 rent', 'every guest who didn't reply': a thing the item has not done
+    r"|(?P<undone>(?:has|have|did|does|do)(?:\s+not|n['’]t)\s+(?:yet\s+)?)(?=[a-z]+(?:ed|id|aid|ent|one)\b))"
     # 'each load without a driver assigned': one thing the item lacks
     r"|[\w-]+(?:\s+[\w-]+)?\s+(?P<without>without)\s+(?:an?\s+|any\s+|the\s+)?"
     # 'every student marked absent', 'each ticket tagged urgent': a state said by its participle alone
@@ -6999,6 +7052,12 @@ def _state_of(sentence: str, start: int) -> tuple[int, str, bool] | None:
     if not found:
         return None
     negated = bool(found.group("not") or found.group("no") or found.group("without") or found.group("dont"))
+    if found.group(
+        "undone"
+    ):  # 'who hasn't paid the £45 rent': the item has not done it (the amount is the message's)
+        verb = re.match(r"[a-z]+", sentence[found.end() :], re.I)
+        if verb is not None:
+            return found.end() + verb.end(), f"it has not {verb.group(0).lower()}", False
     mark = re.match(r"[\w-]*\.[a-z]{2,}|@[\w.-]*\w", sentence[found.end() :]) if found.group("with") else None
     if mark:  # 'with a .edu email address': the mark, then the words that say where it is, up to a verb
         end = found.end() + mark.end()
@@ -8949,10 +9008,12 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             body_text = before if not after.strip() else after
             step.body = read_clauses(body_text, description, ruled_out)
             return ([] if body_text is before else read_clauses(before, description, ruled_out)) + [step]
-        item = loop.group(1).strip()
+        item = loop.group(1).replace("*", "").strip()  # ('**For each item** older than …': markdown, no word)
         step = Step("loop", "loop", label=item, text=sentence, loop_type="forEach")
         qualified = _qualifier(sentence, loop.start(1))
-        label, negate = (sentence[loop.start(1) : qualified], False) if qualified else ("", False)
+        label, negate = (
+            (sentence[loop.start(1) : qualified].replace("*", ""), False) if qualified else ("", False)
+        )
         state = None if qualified else _state_of(sentence, loop.start(1))
         if state:  # 'for each request that is approved', 'each order that has a gift note'
             qualified, label, negate = state
@@ -9240,7 +9301,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             r",(?!\d{3}\b)(?!\s*[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+\s*(?:,|$))|\bthen\b"
             # 'if it starts with /expense -> AI parses …', '… / NPS score < 6 / email …': an arrow, or a slash
             # between spaces, ends the test as a comma does
-            r"|\s*(?:->|→|=>)|\s+/\s+",
+            r"|\s*(?:->|→|=>)|\s+/\s+"
+            # ('… if the total exceeds 500; if not, in #pedidos': a semicolon ends the test too)
+            r"|;",
             rest,
         )
         # 'if the order value is under $150 issue the refund …', 'if the score is below 3 flag it …': after the
@@ -9290,7 +9353,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             # 'if it is above 25 text me, if below just post it …': the other side, with no value of its own
             parts = _OTHER_SIDE_HERE.split(consequence, maxsplit=1)
         if_text, else_text = parts[0], parts[1] if len(parts) > 1 else ""
-        else_text = _same_place_other_words(_same_verb_elsewhere(else_text, if_text), if_text)
+        # ('post it in the #vip Discord channel if …, otherwise in #orders': the first side said before the test)
+        said_first = "" if if_text.strip() or not before.strip() else (clauses(before) or [before])[-1]
+        else_text = _same_place_other_words(_same_verb_elsewhere(else_text, if_text or said_first), if_text)
         pre = read_clauses(before, description, ruled_out)
         held = HELD_IN.match(condition_text)
         if held and lx.integrations_in(held.group("place")) and not any(s.kind == "source" for s in pre):
@@ -9430,7 +9495,10 @@ def _said_on_if_side(other: str, test: Step) -> str:
     """The other side of `test` stated in a sentence of its own ('…; otherwise post 'hold' there'): read with
     the words of the one action on the test's 'if' side, when it names only its own words."""
     acts = [s for s in (test.branches[0][1] if test.branches else []) if s.kind == "action" and s.text]
-    return _same_place_other_words(other, acts[0].text) if len(acts) == 1 else other
+    if len(acts) != 1:
+        return other
+    # ('…; if not, in #pedidos': only the other place, the first side's words put there)
+    return _same_place_other_words(_same_verb_elsewhere(other, acts[0].text), acts[0].text)
 
 
 # 'if it can't find anything', 'if nothing is found', 'if there's no match': the read before found nothing
@@ -9975,6 +10043,9 @@ def _ban_guarded(
     return steps
 
 
+_ELSE_ARROW = re.compile(r"\b(?:otherwise|else|if\s+not)\b\s*[,:]?\s*(?:->|→|=>)", re.I)
+
+
 def items_as_lines(text: str) -> str:
     """Inline numbered items ('1) … 2) …') and, in a line that repeats steps for each item, the parts between
     arrows start lines of their own ('- …'), so each reads as a sentence and a loop item scopes the items after
@@ -9983,7 +10054,9 @@ def items_as_lines(text: str) -> str:
         text = _ITEM_AT.sub("\n", text)
 
     def arrows(line: str) -> str:
-        if not _LOOP_WORD.search(line) or not _ARROW_AT.search(line):
+        if not _LOOP_WORD.search(line) or not _ARROW_AT.search(line) or _ELSE_ARROW.search(line):
+            # ('For each: if the note mentions an allergy → create a page …; otherwise → add a row …': the arrows
+            # mark the two sides of a test, which the sentence reads whole)
             return line
         return _ARROW_AT.sub(lambda m: "\n" + "-" + " " * (len(m.group(0)) - 2), line)
 

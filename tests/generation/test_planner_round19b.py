@@ -21,9 +21,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r19b-arrow-no-slack": "the ban on Slack is kept, but 'new Jira bug ->' is read as a generic webhook, not Jira's "
     "(a trigger class)",
-    "r19b-who-hasnt-emailed": "'for anyone who hasn't opened an email …' makes no e-mail now, but 'for each member "
-    "who hasn't opened an email …' goes through the loop reader's item path, which reads 'opened an email' without "
-    "its head and still makes one (a loops class); 'Don't contact them' names no channel to rule out",
 }
 
 

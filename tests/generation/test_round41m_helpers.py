@@ -1,7 +1,7 @@
 """Helpers whose meaning round 41m changed: the AI as the doer after what it makes, with no 'is' between ('the fuel
 cost per driver worked out by the AI') is its step on that; 'work out which benches …' is one step that lists the
-items that qualify, not a label for the input plus a second step for 'work out'; a seven-character Slack member id
-(U07HSK22) is a DM target."""
+items that qualify, not a label for the input plus a second step for 'work out'; a Slack member id
+of seven characters (U07HSK22) is a DM target."""
 
 from __future__ import annotations
 
