@@ -3977,7 +3977,8 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         if server:
             values["manualServerId"] = server.group(1)
     elif target in ("airtable", "table"):
-        base = re.search(r"\b(app[A-Za-z0-9]{6,})\b", description)
+        # (an Airtable base id, 'appX7k2Lq9…': an upper-case letter or a digit in it — 'appreciated' is a word)
+        base = re.search(r"\b(app(?=[a-z]*[A-Z0-9])[A-Za-z0-9]{6,})\b", description)
         table = _table_name(clause)
         if base and target == "airtable":
             values["baseId"] = base.group(1)

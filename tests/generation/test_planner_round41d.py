@@ -18,16 +18,12 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r41d-03-telegram-router-thanks": "the sign-off 'Any help much appreciated!' is read as the Airtable base",
-    "r41d-04-asking-in-slack-chatbot-doc": "'Asking in the … staff Slack: could we have a chat bot' posts to Slack",
-    "r41d-05-writing-in-teams-chatbot-notion": "'Writing this in our Teams channel: … a chat bot' posts to Teams",
-    "r41d-08-es-slack-jira-no-reply": "'No hace falta responder en Slack' still builds the Slack reply",
-    "r41d-09-notes-open-question-texts": "'Agreed: each form is also added to the Google Sheet' is not written",
-    "r41d-10-parked-slack-alert": "'Parked for later: a Slack alert' is built",
+    "r41d-04-asking-in-slack-chatbot-doc": "the example question 'when do you open on Sunday' is read as a weekly "
+    "schedule (trigger reading, not this round's stream)",
+    "r41d-09-notes-open-question-texts": "the quoted sheet name 'New Patients' is read as the run's event ('new "
+    "patients'), so the sheet write is dropped as the trigger's (trigger reading)",
     "r41d-11-api-s3-keyed-by-id": "the S3 read 'for that shipment' is not keyed by the run's shipment_id",
     "r41d-13-per-region-ai-then-posts": "the posts of the per-region AI summary run before the AI, posting the sheet",
-    "r41d-14-grab-github-post-discord": "'n post em in our discord #bugs' is built as a Discord read",
-    "r41d-15-grab-jira-drop-slack": "'n drop them in slack #standup' is built as a Slack read",
     "r41d-16-scratch-slack-email-instead": "'scratch the Slack post, … an email at dev@…' builds no email",
     "r41d-17-criteria-slot-marked-free": "'The slot is marked 'free' in the Airtable table' is a read, not an update",
     "r41d-18-de-marked-available-sheet": "German 'wird … als 'verfügbar' markiert' is refused (phrase table lacks it)",
