@@ -22,10 +22,6 @@ _KNOWN: dict[str, str] = {
     "schedule (trigger reading, not this round's stream)",
     "r41d-09-notes-open-question-texts": "the quoted sheet name 'New Patients' is read as the run's event ('new "
     "patients'), so the sheet write is dropped as the trigger's (trigger reading)",
-    "r41d-11-api-s3-keyed-by-id": "the S3 read 'for that shipment' is not keyed by the run's shipment_id",
-    "r41d-13-per-region-ai-then-posts": "the posts of the per-region AI summary run before the AI, posting the sheet",
-    "r41d-16-scratch-slack-email-instead": "'scratch the Slack post, … an email at dev@…' builds no email",
-    "r41d-17-criteria-slot-marked-free": "'The slot is marked 'free' in the Airtable table' is a read, not an update",
     "r41d-18-de-marked-available-sheet": "German 'wird … als 'verfügbar' markiert' is refused (phrase table lacks it)",
 }
 

@@ -58,3 +58,22 @@ def test_lines_left_out():
         "Notes — call with Ana\n- Agreed: email each lead to sales@x.co.\n- Open: whether to add SMS later."
     )
     assert forms.read_minutes(notes) == "Discussed: Notes — call with Ana.\n- email each lead to sales@x.co."
+
+
+def test_a_state_said_in_the_passive_and_a_preferred_step():
+    from lib.generation.corrections import corrected
+
+    assert lx.written_out("- The refunded seat is marked 'available' in the Airtable table 'Seats'.") == (
+        "- mark The refunded seat as 'available' in the Airtable table 'Seats'."
+    )
+    assert lx.written_out("when the seat is marked 'sold' in Airtable, email me") == (
+        "when the seat is marked 'sold' in Airtable, email me"
+    )
+    said = "and email the link to d@x.org. Actually — scratch the email, Dee says a Teams post in 'Leads' is better."
+    assert "Teams channel 'Leads'" in corrected(said) and "d@x.org" not in corrected(said)
+
+
+def test_a_key_given_with_whose_it_is():
+    from lib.generation.planner import _GIVEN_KEY
+
+    assert _GIVEN_KEY.search("a chat where staff type a patron's name").group(1) == "name"
