@@ -77,3 +77,13 @@ def test_a_key_given_with_whose_it_is():
     from lib.generation.planner import _GIVEN_KEY
 
     assert _GIVEN_KEY.search("a chat where staff type a patron's name").group(1) == "name"
+
+
+def test_posting_in_a_chat_service_is_where_only_before_a_question():
+    assert lx.posted_lead("Posting in the Rovers Discord: the weekly fixtures") == (
+        "Posting in the Rovers Discord: the weekly fixtures"
+    )
+    assert (
+        lx.posted_lead("Posted in #sales on Slack: the new deals")
+        == "Posted in #sales on Slack: the new deals"
+    )
