@@ -194,6 +194,9 @@ def _drop_clause(text: str, clause: tuple[int, int, str], keys: set[str]) -> str
 
 def corrected(text: str) -> str:
     """The text as the writer finally meant it: each correction applied to what it corrects, and blanked."""
+    # ('scratch the email, Desmond says a Teams post in 'X' is better': the step wanted instead, said as a preference)
+    for pattern, said in lexicon()["corrections"]["preferred"].items():
+        text = re.sub(pattern, said, text, flags=re.I)
     return one_at_a_time(_apply_first, text, 8)
 
 

@@ -2954,7 +2954,7 @@ def written_out(text: str) -> str:
     # ('if it gets above -18' → 'if it goes above -18': 'said_comparisons'; 'jot it down in Notion' → 'write it down
     # in Notion': 'said_writes'; "I'd like three things: a page created …" → "I'd like a page created …": 'counted_asks';
     # '…, sent from our Gmail account' → '… from our Gmail account': 'sent_from'; 'drafts — not sends! — an email' →
-    # 'drafts an email': 'said_drafts')
+    # 'drafts an email': 'said_drafts'; 'not bothered about replies' → 'no need for replies': 'said_bans'; 'the doc link is emailed to …' → 'email the doc link to …': 'passive_sends'; 'the seat is marked 'available' in …' → 'mark the seat as …': 'passive_marks')
     text = made_participles(passive_stores(_passive_news(text)))
     sends = lexicon()["said_sends"]
     if re.search(sends["when"], text, re.I):  # (a one-off 'send me the slides' stays an ask for now)
@@ -2966,6 +2966,9 @@ def written_out(text: str) -> str:
         "said_writes",
         "sent_from",
         "said_drafts",
+        "said_bans",
+        "passive_sends",
+        "passive_marks",
         "any_items",
         "spoken_marks",
         "weekend_skips",
@@ -3049,7 +3052,7 @@ def _passive_news(text: str) -> str:
         verb = rules["participles"][m.group("done").lower()]
         # ('I want new GitHub issues … to be posted in #triage' → 'I want to post new GitHub issues … in #triage')
         verb = "to " + verb if re.search(r"\b(?:want|need|like|wish)\s+$", text[: m.start()], re.I) else verb
-        return f"{verb} {det + ' ' if det else ''}new {m.group('what')} "
+        return f"{verb} {det + ' ' if det else ''}{'new ' if m.group('new') else ''}{m.group('what')} "
 
     out = re.sub(rules["pattern"], active, text, flags=re.I)
     if out == text:
@@ -3478,6 +3481,10 @@ def tells(low: str, imperative: re.Pattern[str]) -> bool:
     answer every message myself', 'Last month a customer waited a week', 'Each Monday our ops lead copies …') and
     asks nothing: no request voice, no clause opening on a verb but one done by hand."""
     rules = lexicon()["context"]
+    # ('AI drafts a reply, saved as a Gmail draft (staff review and send themselves — never send automatically)': an
+    # aside in brackets that is a clause of its own tells of others beside the sentence, not how the sentence is done;
+    # a short one, '(by hand)', still says it)
+    low = re.sub(r"\((?=(?:[^()\s]+\s+){3})[^()]*\)", " ", low)
     if not any(re.search(rx, low) for rx in rules["told"]) or _STARTED_BY_HAND.search(low):
         return False
     return asks_nothing(low, imperative)

@@ -3223,6 +3223,13 @@ class _Builder:
             # 'the S3 bucket "acme-reports" … (daily/summary.csv)': the place's name and the path told, as an address
             path = re.search(how["path"], self.description, re.I) if how.get("path") else None
             key = path.group(0) if path else ""
+            keyed = how.get("keyed") and re.search(how["keyed"], step.text or "", re.I)
+            if not key and keyed and self.trigger.kind in ("manual", "chat"):
+                # ('Runs via API call with a project_id. Reads the flight log file for that project from the S3
+                # bucket …': the object of the item the run is given, keyed by what it is given — services.json
+                # 'keyed')
+                key = self.start_data() or ""
+                self.notes.append(f"the {step.type} read takes the object named by the run's input ({key})")
             if not key and how.get("key_variable"):
                 # 'read the newest file in acme-exports': Sim reads one object, named by its key; without one its
                 # tool throws on the bare bucket ('s3://acme-exports/'): the key is a variable the user sets once
@@ -4991,7 +4998,8 @@ _KEY = (
 # 'takes an email address', 'give it a company name': the key a run started by hand is given
 _GIVEN_KEY = re.compile(
     r"\b(?:takes?|receives?|gets?|accepts?|with|enters?|enter|give it|given|paste|types?|sends?|submits?|"
-    r"provides?|gives?)\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her)\s+" + _KEY,
+    # ('staff type a patron's name': whose key it is, said before it, names no column)
+    r"provides?|gives?)\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her)\s+(?:[\w-]+['’]s\s+)?" + _KEY,
     re.I,
 )
 # 'takes a question', 'I paste a job posting URL', 'the article link I give you', 'type what a tenant wants':

@@ -13,6 +13,7 @@ Values may hold `{prev}`: the planner replaces it with the previous block's outp
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -4029,7 +4030,8 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
         if server:
             values["manualServerId"] = server.group(1)
     elif target in ("airtable", "table"):
-        base = re.search(r"\b(app[A-Za-z0-9]{6,})\b", description)
+        # (an Airtable base id, 'appX7k2Lq9…': an upper-case letter or a digit in it — 'appreciated' is a word)
+        base = re.search(r"\b(app(?=[a-z]*[A-Z0-9])[A-Za-z0-9]{6,})\b", description)
         table = _table_name(clause)
         if base and target == "airtable":
             values["baseId"] = base.group(1)
@@ -8961,6 +8963,13 @@ _EACH_PURPOSE = re.compile(
 )
 
 
+# 'and post it to Discord #results', 'then send it to #team': what a repeat made ('it'), sent on
+_SENDS_IT = re.compile(
+    r"^\W*(?:(?:and|then|also)\s+)*(?:post|send|share|publish|e-?mail|forward|tweet|drop)\s+it\s+(?:to|in|on|into)\b",
+    re.I,
+)
+
+
 @lru_cache(maxsize=1)
 def to_its_person() -> re.Pattern[str]:
     """'reply to the client that …', 'email the customer a receipt', 'text them': a message to the person of the item a
@@ -9113,6 +9122,19 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             if told:
                 step.body += read_clauses(" and ".join(told), description, ruled_out)
                 rest = " and ".join(clauses(rest)[len(told) :])
+            elif rest.strip() and any(s.kind == "process" for s in step.body):
+                # 'get AI to write a match report for each age group, and post it to Discord #results and to our
+                # Telegram channel': 'it' is what each repeat made, sent from inside it (the clauses that go on
+                # without a verb of their own, 'and to our Telegram channel', with it)
+                parts_after = clauses(rest)
+                if _SENDS_IT.match(parts_after[0]):
+                    n = 1 + len(
+                        list(
+                            itertools.takewhile(lambda c: not ACTION_START.match(c.strip()), parts_after[1:])
+                        )
+                    )
+                    step.body += read_clauses(" and ".join(parts_after[:n]), description, ruled_out)
+                    rest = " and ".join(parts_after[n:])
             later = read_sentence(rest, description, ruled_out) if rest.strip() else []
             written = {s.integration for s in step.body if s.kind == "action"}
             if source and written == {x.integration for x in source} and not lx.integrations_in(parts[-1]):
