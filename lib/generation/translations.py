@@ -566,6 +566,19 @@ def name_spans(english: str, language: str) -> list[tuple[int, int]]:
             and any(w.lower() not in known for w in names)
         ):
             spans.append(found.span())
+    # who writes, said as a sentence of its own ('hello, we are a … in …', 'I have a … in …': `_introduces`), its
+    # trade and its town in words the table need not know, naming no service and quoting nothing
+    introduces = re.compile(_grammar().get("_introduces", r"(?!)"), re.I)
+    for found in sentences:
+        said = found.group(0).strip()
+        words = re.findall(r"[^\W\d_]{2,}", said)
+        if (
+            introduces.match(said)
+            and len(words) <= 12
+            and not _OWN.search(said)
+            and not any(w.lower() in services for w in words)
+        ):
+            spans.append(found.span())
     if language in _grammar().get("_nouns_capitalised", []):
         return spans
     for word in re.finditer(r"[^\W\d_]{2,}", _OWN.sub(lambda m: " " * len(m.group(0)), english)):

@@ -1079,11 +1079,15 @@ def read_schedule(text: str) -> Trigger | None:
         for m in re.finditer(_DAY_RE, low)
         if re.search(
             # ('we're closed Sundays', 'shut on Mondays': the days nobody works, no days it runs on)
-            r"\b(?:until|till|by|before|after|since|from|last|next|due|closed|shut)\s+(?:this\s+|next\s+|on\s+)?$",
+            r"\b(?:until|till|by|before|after|since|from|last|next|due|closed|shut|starting|beginning|as\s+of)\s+"
+            r"(?:this\s+|next\s+|on\s+)?$",
             low[: m.start()],
         )
     ]
-    if dated and [d for d in days if d not in dated]:
+    # ('From Monday, every day at 05:00': the run's days are every day; the day only dates its start)
+    if dated and (
+        [d for d in days if d not in dated] or re.search(r"\b(?:every|each)\s+day\b|\bdaily\b", low)
+    ):
         days = [d for d in days if d not in dated]
     # 'every day except Saturday', 'every weekday but not Friday': the days left out
     left_out = re.search(
@@ -1815,6 +1819,22 @@ def _event_named(text: str) -> Trigger | None:
         # 'every GitHub push event', 'each Stripe charge event': the service's events one by one
         or re.search(
             r"\b(?:every|each|any)\s+(?:new\s+)?(?:" + names + r")\s+(?:[\w-]+\s+){0,2}?events?\b", text, re.I
+        )
+        # 'every Stripe refund', 'each completed Stripe checkout': the service's own item, one by one (its event or
+        # item words, with at most a word of state before the service)
+        or re.search(
+            r"\b(?:every|each)\s+(?:[a-z]+(?:ed|ful)\s+|new\s+|paid\s+)?(?:"
+            + names
+            + r")\s+(?:"
+            + "|".join(
+                re.escape(w)
+                for v in providers.values()
+                for w in v["events"] + v.get("items", [])
+                if " " not in w
+            )
+            + r")s?\b",
+            text,
+            re.I,
         )
         # 'reporters send story pitches to our telegram bot': people write to the workflow's own bot or number
         or re.search(
