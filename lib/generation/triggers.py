@@ -2429,6 +2429,13 @@ def read_trigger(text: str) -> Trigger:
         # the text names is where the run starts, not a place a later sentence says things arrive in)
         and not any(re.search(r"\bwebhooks?\b", text[a:b], re.I) for a, b in trigger.spans)
     )
+    if vague:
+        # ('I want to be told when a candidate reaches the offer stage. Acceptance criteria: - Triggered when a record
+        # in the Airtable table 'Candidates' changes.'): a line saying what triggers the run names the service's event
+        said = _triggered_line(text)
+        if said is not None:
+            said.spans += trigger.spans
+            return said
     if trigger.kind == "schedule" and find_time(text)[0] is None:
         # 'Invoices pour into my Gmail every day.': how often things arrive, said in the sentence that says where
         situation = _situation(text)
@@ -2480,6 +2487,30 @@ def read_trigger(text: str) -> Trigger:
     if trigger.kind == "webhook":
         _run_on_said(text, trigger)
     return trigger
+
+
+# a line of its own saying what starts the run: '- Triggered when a record in the Airtable table 'Candidates' changes.',
+# 'It runs whenever …'
+_TRIGGERED_LINE = re.compile(
+    r"(?:^|\n)[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?:(?:it|this|the\s+(?:workflow|flow|automation))\s+"
+    r"(?:is\s+|should\s+be\s+|gets\s+)?)?(?:triggered|fired|started|kicked\s+off|runs?|fires?|starts?)\s+"
+    r"(?P<ev>when(?:ever)?\s[^\n]{3,200})",
+    re.I,
+)
+
+
+def _triggered_line(text: str) -> Trigger | None:
+    """The webhook of a service that a line saying what triggers the run names ('Triggered when a record in the
+    Airtable table 'Candidates' changes'), else None."""
+    for line in _TRIGGERED_LINE.finditer(text):
+        hook = read_webhook(line.group("ev"))
+        if hook is not None and hook.kind == "webhook" and hook.values.get("webhookProvider") != "generic":
+            at = line.start("ev")
+            hook.spans = [(line.start() + (line.group(0)[:1] == "\n"), at)] + [
+                (a + at, b + at) for a, b in hook.spans
+            ]
+            return hook
+    return None
 
 
 def _run_on_said(text: str, trigger: Trigger) -> None:

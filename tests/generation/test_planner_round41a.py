@@ -8,7 +8,7 @@ a business or a place the phrase table lacks; a chat assistant that should "say 
 still a chat assistant; an e-mail asking for physical chores and an app feature's user story are refused, and vague
 discovery notes build nothing nobody asked for. Voices: user stories, chat with typos, a voice memo, an e-mail, a
 Slack DM, call notes, French, German, Spanish and Portuguese lines; controls: a Stripe payment posted to Slack, a
-WhatsApp reply with a calendar read. 9 of 20 were right before the fix."""
+WhatsApp reply with a calendar read. 9 of 20 were right before the fix, 19 after."""
 
 from __future__ import annotations
 
@@ -19,19 +19,6 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r41a-01-stripe-every-dispute-story": "'A card is created on the Trello board' is read as a Trello GET",
-    "r41a-02-stripe-each-paid-invoice-chat": "'each paid stripe invoice' is read as a Stripe invoices GET, not a Stripe "
-    "webhook",
-    "r41a-05-gmail-lands-slack-dm-sheet": "'no auto-reply to them' builds an agent drafting a reply that feeds the row",
-    "r41a-08-airtable-record-updated-story": "'Triggered when a record in the Airtable table … is updated' is a "
-    "generic webhook and an Airtable create",
-    "r41a-10-from-monday-every-day-kitchen": "'Starting next Monday, every day at 07:30' is weekly on Mondays",
-    "r41a-12-pt-bike-workshop-form": "refused: the phrase table lacks 'perceba', 'qual', 'problema', 'bicicleta', 'seja', "
-    "'registado', 'folha'",
-    "r41a-13-fr-bakery-weekly-mail": "refused: the phrase table lacks 'sommes', 'boulangerie'",
-    "r41a-14-de-bakery-daily-slack": "refused: the phrase table lacks 'Bäckerei' and reads the town 'Münster' as a word",
-    "r41a-15-es-florist-form-whatsapp": "refused: the phrase table lacks 'somos', 'florería'",
-    "r41a-17-physical-chores-email-refuse": "an e-mail asking for physical chores is built as a weekend SMS",
-    "r41a-18-app-feature-story-refuse": "an app feature's user story is built as an agent",
 }
 
 
