@@ -1820,18 +1820,13 @@ def _event_named(text: str) -> Trigger | None:
         or re.search(
             r"\b(?:every|each|any)\s+(?:new\s+)?(?:" + names + r")\s+(?:[\w-]+\s+){0,2}?events?\b", text, re.I
         )
-        # 'every Stripe refund', 'each completed Stripe checkout': the service's own item, one by one (its event or
-        # item words, with at most a word of state before the service)
+        # 'every Stripe refund', 'each completed Stripe checkout': the service's own item, one by one (its `items`,
+        # with at most a word of state before the service; not 'every GitHub push to main', an event read elsewhere)
         or re.search(
             r"\b(?:every|each)\s+(?:[a-z]+(?:ed|ful)\s+|new\s+|paid\s+)?(?:"
             + names
             + r")\s+(?:"
-            + "|".join(
-                re.escape(w)
-                for v in providers.values()
-                for w in v["events"] + v.get("items", [])
-                if " " not in w
-            )
+            + "|".join(re.escape(w) for v in providers.values() for w in v.get("items", []) if " " not in w)
             + r")s?\b",
             text,
             re.I,
