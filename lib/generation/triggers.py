@@ -1823,11 +1823,16 @@ def _event_named(text: str) -> Trigger | None:
         # 'every Stripe refund', 'each completed Stripe checkout': the service's own item, one by one (its `items`,
         # with at most a word of state before the service; not 'every GitHub push to main', an event read elsewhere)
         or re.search(
-            r"\b(?:every|each)\s+(?:[a-z]+(?:ed|ful)\s+|new\s+|paid\s+)?(?:"
-            + names
-            + r")\s+(?:"
-            + "|".join(re.escape(w) for v in providers.values() for w in v.get("items", []) if " " not in w)
-            + r")s?\b",
+            "|".join(
+                r"\b(?:every|each)\s+(?:[a-z]+(?:ed|ful)\s+|new\s+|paid\s+)?(?:"
+                + "|".join(re.escape(n) for n in v["names"])
+                + r")\s+(?:"
+                + "|".join(re.escape(w) for w in v["items"])
+                # ('each new Gmail message from invoices@…': what picks the items is read with the event elsewhere)
+                + r")s?\b(?!\s+(?:from|in|into|on|at|with|over|under|above|below|of|for)\b)"
+                for v in providers.values()
+                if v.get("items")
+            ),
             text,
             re.I,
         )
@@ -2427,10 +2432,10 @@ def read_trigger(text: str) -> Trigger:
     if vague:
         # ('I want to be told when a candidate reaches the offer stage. Acceptance criteria: - Triggered when a record
         # in the Airtable table 'Candidates' changes.'): a line saying what triggers the run names the service's event
-        said = _triggered_line(text)
-        if said is not None:
-            said.spans += trigger.spans
-            return said
+        lined = _triggered_line(text)
+        if lined is not None:
+            lined.spans += trigger.spans
+            return lined
     if trigger.kind == "schedule" and find_time(text)[0] is None:
         # 'Invoices pour into my Gmail every day.': how often things arrive, said in the sentence that says where
         situation = _situation(text)
