@@ -1591,6 +1591,15 @@ def physical_work(text: str) -> bool:
     return re.search(lexicon()["not_a_workflow"]["physical_work"], text, re.I) is not None
 
 
+def done_reported(step_text: str, description: str) -> bool:
+    """'Text me when it's done.' after chores: a step said only in the report its reader gives when done."""
+    said = step_text.strip().lower()
+    return bool(said) and any(
+        said in m.group(0).lower()
+        for m in re.finditer(lexicon()["not_a_workflow"]["done_report"], description, re.I)
+    )
+
+
 def no_access(text: str) -> bool:
     """'our competitor's internal Slack (we don't have an account there)': a place nobody gave access to."""
     return re.search(lexicon()["not_a_workflow"]["no_access"], text, re.I) is not None

@@ -688,7 +688,7 @@ def draft(description: str) -> Draft:
     # at the routine told before it, so the work is read in the whole text)
     if lx.physical_work(
         field or wanted if _POINTS_BACK.search(field or wanted) is None else description
-    ) and all(lx.physical_work(s.text or "") for s in done):
+    ) and all(lx.physical_work(s.text or "") or lx.done_reported(s.text or "", description) for s in done):
         raise _cannot(
             "this asks for physical work (handling paper, parcels, machines or plants), which no workflow can do: "
             "a workflow reads, writes and sends data in services. If something should be told when it is needed, "

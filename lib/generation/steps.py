@@ -1530,8 +1530,9 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             and not (v == "answer" and _answers_noun(low, low.find(v)))
             # "if the site doesn't respond", 'the ones that fail to answer': a state tested, nothing asked of the AI
             and not re.search(
+                # ('— no auto-reply to them': a reply banned, none drafted)
                 r"\b(?:does\s*n[o']?t|do\s*n[o']?t|did\s*n[o']?t|is\s*n[o']?t|are\s*n[o']?t|not|never|fails?\s+to|"
-                r"failed\s+to|stops?)\s+$",
+                r"failed\s+to|stops?|no(?=\s+auto-?$))\s+(?:auto-?)?$",
                 low[: low.find(v)],
             )
             # 'a chat where I describe a picture', 'when our designers describe a banner': what a person does when

@@ -566,6 +566,19 @@ def name_spans(english: str, language: str) -> list[tuple[int, int]]:
             and any(w.lower() not in known for w in names)
         ):
             spans.append(found.span())
+    # who writes, said as a sentence of its own ('hello, we are a … in …', 'I have a … in …': `_introduces`), its
+    # trade and its town in words the table need not know, naming no service and quoting nothing
+    introduces = re.compile(_grammar().get("_introduces", r"(?!)"), re.I)
+    for found in sentences:
+        intro = found.group(0).strip()
+        intro_words = re.findall(r"[^\W\d_]{2,}", intro)
+        if (
+            introduces.match(intro)
+            and len(intro_words) <= 12
+            and not _OWN.search(intro)
+            and not any(w.lower() in services for w in intro_words)
+        ):
+            spans.append(found.span())
     if language in _grammar().get("_nouns_capitalised", []):
         return spans
     for word in re.finditer(r"[^\W\d_]{2,}", _OWN.sub(lambda m: " " * len(m.group(0)), english)):
@@ -756,6 +769,17 @@ def to_english(text: str, language: str) -> str | None:
         r"(?:\s+(?:in|from|on|into)\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,2}\"[^\"\n]+\"(?:\s+[\w-]+)?)?)"
         r"\s+(?=(?:an?|the|our|my)\s)",
         lambda m: m.group(0) if _said_step(m.group(1)) else m.group(1) + ", ",
+        text,
+    )
+    # ('I want the AI to understand …, that the order is logged in … and that the customer gets …': the wishes after
+    # the first, each said with the language's 'that', listed as English lists them)
+    text = re.sub(
+        r"\bI\s+want\b[^.!?\n]*",
+        lambda m: re.sub(
+            r"(,|\s+and)\s+that\s+(?=(?:the|a|an|our|my|each|every)\s)",
+            lambda c: c.group(1) + " ",
+            m.group(0),
+        ),
         text,
     )
     # a paragraph stays one (the request after a greeting or background is its own sentence)

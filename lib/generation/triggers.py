@@ -1079,11 +1079,15 @@ def read_schedule(text: str) -> Trigger | None:
         for m in re.finditer(_DAY_RE, low)
         if re.search(
             # ('we're closed Sundays', 'shut on Mondays': the days nobody works, no days it runs on)
-            r"\b(?:until|till|by|before|after|since|from|last|next|due|closed|shut)\s+(?:this\s+|next\s+|on\s+)?$",
+            r"\b(?:until|till|by|before|after|since|from|last|next|due|closed|shut|starting|beginning|as\s+of)\s+"
+            r"(?:this\s+|next\s+|on\s+)?$",
             low[: m.start()],
         )
     ]
-    if dated and [d for d in days if d not in dated]:
+    # ('From Monday, every day at 05:00': the run's days are every day; the day only dates its start)
+    if dated and (
+        [d for d in days if d not in dated] or re.search(r"\b(?:every|each)\s+day\b|\bdaily\b", low)
+    ):
         days = [d for d in days if d not in dated]
     # 'every day except Saturday', 'every weekday but not Friday': the days left out
     left_out = re.search(
@@ -1816,6 +1820,22 @@ def _event_named(text: str) -> Trigger | None:
         or re.search(
             r"\b(?:every|each|any)\s+(?:new\s+)?(?:" + names + r")\s+(?:[\w-]+\s+){0,2}?events?\b", text, re.I
         )
+        # 'every Stripe refund', 'each completed Stripe checkout': the service's own item, one by one (its `items`,
+        # with at most a word of state before the service; not 'every GitHub push to main', an event read elsewhere)
+        or re.search(
+            "|".join(
+                r"\b(?:every|each)\s+(?:[a-z]+(?:ed|ful)\s+|new\s+|paid\s+)?(?:"
+                + "|".join(re.escape(n) for n in v["names"])
+                + r")\s+(?:"
+                + "|".join(re.escape(w) for w in v["items"])
+                # ('each new Gmail message from invoices@…': what picks the items is read with the event elsewhere)
+                + r")s?\b(?!\s+(?:from|in|into|on|at|with|over|under|above|below|of|for)\b)"
+                for v in providers.values()
+                if v.get("items")
+            ),
+            text,
+            re.I,
+        )
         # 'reporters send story pitches to our telegram bot': people write to the workflow's own bot or number
         or re.search(
             r"(?:^|(?<=[.;!?\n:—-]))\s*(?:[\w'-]+\s+){1,3}?(?:sends?|messages?|texts?|writes?|dms?|forwards?)\s+"
@@ -2409,6 +2429,13 @@ def read_trigger(text: str) -> Trigger:
         # the text names is where the run starts, not a place a later sentence says things arrive in)
         and not any(re.search(r"\bwebhooks?\b", text[a:b], re.I) for a, b in trigger.spans)
     )
+    if vague:
+        # ('I want to be told when a candidate reaches the offer stage. Acceptance criteria: - Triggered when a record
+        # in the Airtable table 'Candidates' changes.'): a line saying what triggers the run names the service's event
+        lined = _triggered_line(text)
+        if lined is not None:
+            lined.spans += trigger.spans
+            return lined
     if trigger.kind == "schedule" and find_time(text)[0] is None:
         # 'Invoices pour into my Gmail every day.': how often things arrive, said in the sentence that says where
         situation = _situation(text)
@@ -2460,6 +2487,30 @@ def read_trigger(text: str) -> Trigger:
     if trigger.kind == "webhook":
         _run_on_said(text, trigger)
     return trigger
+
+
+# a line of its own saying what starts the run: '- Triggered when a record in the Airtable table 'Candidates' changes.',
+# 'It runs whenever …'
+_TRIGGERED_LINE = re.compile(
+    r"(?:^|\n)[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?:(?:it|this|the\s+(?:workflow|flow|automation))\s+"
+    r"(?:is\s+|should\s+be\s+|gets\s+)?)?(?:triggered|fired|started|kicked\s+off|runs?|fires?|starts?)\s+"
+    r"(?P<ev>when(?:ever)?\s[^\n]{3,200})",
+    re.I,
+)
+
+
+def _triggered_line(text: str) -> Trigger | None:
+    """The webhook of a service that a line saying what triggers the run names ('Triggered when a record in the
+    Airtable table 'Candidates' changes'), else None."""
+    for line in _TRIGGERED_LINE.finditer(text):
+        hook = read_webhook(line.group("ev"))
+        if hook is not None and hook.kind == "webhook" and hook.values.get("webhookProvider") != "generic":
+            at = line.start("ev")
+            hook.spans = [(line.start() + (line.group(0)[:1] == "\n"), at)] + [
+                (a + at, b + at) for a, b in hook.spans
+            ]
+            return hook
+    return None
 
 
 def _run_on_said(text: str, trigger: Trigger) -> None:

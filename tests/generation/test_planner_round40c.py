@@ -22,8 +22,6 @@ _KNOWN: dict[str, str] = {
     "r40c-09-router-three-routes": "'I'd like each order sorted: wedding ones go …, corporate ones go …, and the rest "
     "just get a confirmation email' builds no routes: the sorting said before a colon, and a rest that 'gets' its "
     "step, are not read as the routes of one router",
-    "r40c-15-de-spoken-number": "the German Stripe payment is read as a manual run over a list (trigger), and the "
-    "condition sits inside that loop",
 }
 
 
