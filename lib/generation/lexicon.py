@@ -862,12 +862,17 @@ def opened_reads(text: str) -> str:
         place, rest = m.group("place").strip(), m.group("next")
         if m.group("whose"):  # ('the surveying firm's shared Outlook inbox': the place is the Outlook inbox)
             place = place.replace(m.group("whose"), "", 1)
+        if m.group("apposed"):  # 'Airtable, the 'Inspections' table' → "the 'Inspections' table in Airtable"
+            place = f"{m.group('apposed')} in {place}"
         reads = "|".join([READ_VERBS, *lexicon()["opened_apps"]["reads"]])
         if not re.match(r"(?:" + reads + r")\b", rest, re.I):
             return f"{m.group('lead')}read {place}, {rest}"
         return _read_in(m.group("lead"), place, rest)
 
     return _opened_re().sub(opened, text)
+
+
+_QUOTED = r"(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”)"
 
 
 @lru_cache(maxsize=1)
@@ -891,7 +896,13 @@ def _opened_re() -> re.Pattern[str]:
         + places
         + r")s?)?"
         r"(?:\s+(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|[\w.-]+/[\w.-]+))?)"
-        r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:(?-i:I|we)\s+)?"
+        # ('open the Google Calendar 'Fitting Jobs' for our glazing company, look at …': whose it is, said on the way)
+        r"(?:\s+(?:for|at)\s+(?:our|my|the)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}?)?"
+        # ('open Airtable, the 'Inspections' table, look at …', 'go into Airtable — the 'Deliveries' table — check …':
+        # the place in it, said after the service as an aside)
+        r"(?:\s*(?:,|—|–|\s-)\s*(?P<apposed>(?:the|its|our|my)\s+(?:" + _QUOTED + r"\s+(?:" + places + r")|"
+        r"(?:" + places + r")\s+" + _QUOTED + r")))?"
+        r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*(?:—|–)\s*|\s-\s)(?:then\s+)?(?:(?-i:I|we)\s+)?"
         # (a dot inside an address or a file name, 'orders@x.com', 'sales.csv', ends no clause)
         r"(?P<next>(?-i:[a-z])(?:[^,;.!?]|\.(?=\w))*?)(?=\s+(?:and|then)\b|[,;!?]|\.(?!\w)|$)",
         re.I,
@@ -3970,8 +3981,8 @@ def _doer_tables() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
 
 
 def had_doers(text: str) -> str:
-    """'please have the system list the new files in …', 'let the workflow post …', 'get the automation to email …' →
-    'please list the new files in …': the thing built told to do a step (lexicon.json 'doers' nouns) is no step of
+    """'please have the system list the new files in …', 'let the workflow post …', 'get the automation to email …',
+    'could the system check …' → 'please list the new files in …': the thing built told to do a step (lexicon.json 'doers' nouns) is no step of
     its own; the verb it is told to do is the step (a routine or doer verb only: 'have the system ready' stays)."""
     _, _, base_of = _doer_tables()
     # (not a model: 'have the AI write a note', 'let the agent draft …' is the AI's step)
@@ -3982,7 +3993,11 @@ def had_doers(text: str) -> str:
         if n not in models
     )
     told = re.compile(
-        r"\b(?:have|let|get|make)\s+(?:the|our|my|this|your)\s+(?:[\w-]+\s+)?(?:" + nouns + r")\s+(?:to\s+)?"
+        # ('could the system check the Drive folder …', 'can the workflow email …': asked of it, the same step)
+        r"\b(?:have|let|get|make|could|can|would|will)\s+(?:the|our|my|this|your)\s+(?:[\w-]+\s+)?(?:"
+        + nouns
+        + r")\s+"
+        r"(?:to\s+)?"
         r"(?:(?:automatically|also|then|just)\s+)?(?=(?P<verb>[a-z]+)\b)",
         re.I,
     )

@@ -345,8 +345,11 @@ _DOES_TO = re.compile(
     r"(?:(?:the|any|all|our|my|its|their|these|those|them|it|every|each)\s+)?(?:[\w-]+\s+){0,2}$"
 )
 # "no Slack notifications", 'no Jira updates': the service's messages or changes, written (reading it stays)
+# ('no emails back to customers', 'no texts out to anyone': what the service would send, and whom to)
 _ITS_WRITES = re.compile(
-    r"\s*(?:notifications?|messages?|posts?|alerts?|pings?|replies|reply|updates?|comments?|dms?|reminders?|"
+    r"\s*(?:back|out)\b|\s+to\s+(?:any(?:one|body)|every(?:one|body)|them|him|her|people|the\s+[\w-]+|our\s+[\w-]+|"
+    r"customers?|clients?|users?)\b"
+    r"|\s*(?:notifications?|messages?|posts?|alerts?|pings?|replies|reply|updates?|comments?|dms?|reminders?|"
     r"announcements?|texts?|tweets?|tickets?|issues?|cards?|tasks?|pages?|rows?|records?|entries|writes?|changes?|"
     r"edits?|events?|invites?|invitations?)\b"
 )
@@ -1938,6 +1941,13 @@ def _is_write(clause: str, key: str) -> bool:
         lambda m: (_place_noun(low, m.start(), m.group(1)) if m.group(1) else "") + "'n'",
         low,
     )
+    # ('the mails w/ subject "Cancel booking"': what a subject, a label or a title says is no verb of the step)
+    naming = "|".join(re.escape(w) for w in lexicon()["naming_words"])
+    named = re.sub(
+        rf"\b((?:{naming})\s*[:\-–]?\s*)(?:'[^'\n]{{1,60}}'(?!\w)|\"[^\"\n]{{1,60}}\"|“[^”\n]{{1,60}}”)",
+        lambda m: m.group(1) + "'n'",
+        named,
+    )
     return bool(re.search(r"\b(" + _WRITE + r")\b", named)) and not re.search(
         # 'twitter: search for tweets …': after a label, the clause still starts with its verb
         r"^(?:[\w/ -]{1,30}:)?\W*(?:(?:also|then|first|next|finally|and)\s+)?(?:" + _READ + r")\b",
@@ -2664,15 +2674,18 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     subject = None if write or "subject_search" not in entry else _SUBJECT_HAS.search(clause)
     if subject:  # "emails with 'receipt' in the subject": a search for those words in the subject
         found = entry["subject_search"]
-        words = subject.group(1) or subject.group(2)
+        words = next(g for g in subject.groups() if g)
         mode = {
             "operation": found["operation"],
             "values": {found["field"]: found["value"].replace("{q}", words)},
         }
     label = None if write or subject or "label_search" not in entry else _LABELLED.search(clause)
-    if label:  # "emails labelled 'invoices'": a search of that label (its spaces said as dashes)
+    if (
+        label
+    ):  # "emails labelled 'invoices'": a search of that label ('Proofs Approved' quoted, as Gmail takes it)
         found = entry["label_search"]
-        words = re.sub(r"\s+", "-", label.group(1).strip())
+        words = " ".join(label.group(1).split())
+        words = f'"{words}"' if " " in words else words
         mode = {
             "operation": found["operation"],
             "values": {found["field"]: found["value"].replace("{q}", words)},
@@ -3417,6 +3430,9 @@ _LABELLED = re.compile(
 _SUBJECT_HAS = re.compile(
     r"\bwith\s+[\"“']([^\"”']{2,60})[\"”']\s+in\s+(?:(?:the|their|its)\s+)?subject"
     r"|\bsubject(?:\s+line)?\s+(?:contains|containing|includes|including|mentions|mentioning|with|has)\s+"
+    r"[\"“']([^\"”']{2,60})[\"”']"
+    # ('the emails … with subject 'Route setting request'', 'mails w/ subject "Cancel booking"': the subject they have)
+    r"|\b(?:with|w/|whose|having)\s+(?:the\s+|a\s+)?subject(?:\s+line)?\s*(?:(?:of|is|being|reading|saying)\s+|[:\-–]\s*)?"
     r"[\"“']([^\"”']{2,60})[\"”']",
     re.I,
 )
