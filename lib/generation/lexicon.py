@@ -2303,7 +2303,11 @@ _CLAUSE_END = re.compile(r"[;!?\n]|\.(?!\w)")
 # 'something that …', 'a bot which …': what to build, told by a relative clause
 _BUILT_THAT = re.compile(
     r"\b(?:something|a\s+thing|(?:chat ?bots?|bots?|assistants?|agents?|workflows?|automations?|pipelines?|scripts?|"
-    r"zaps?|flows?|tools?|systems?))\s+(?:that|which)\s",
+    r"zaps?|flows?|tools?|systems?))"
+    # ('a flow I run by hand that reads all rows …': how it is started, said between the thing and its clause)
+    r"(?:\s+(?:i|we)\s+(?:can\s+|could\s+|will\s+)?(?:run|start|trigger|launch|kick\s+off)(?:\s+it)?"
+    r"(?:\s+(?:by\s+hand|manually|myself|ourselves|on\s+demand|whenever\s+(?:i|we)\s+(?:want|like|need)))?)?"
+    r"\s+(?:that|which)\s",
     re.I,
 )
 
@@ -2625,7 +2629,9 @@ def date_field(test: str) -> str | None:
 
 _FIELD_WORDS = re.compile(
     r"(?:^\s*(?=(?:the|its|their)\s)|\b(?:where|whose|with|has|having|when|if)\s+)(?:the\s+|its\s+|their\s+|an?\s+)?"
-    r"(?P<field>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:is\s+|are\s+|was\s+|of\s+|at\s+)?"
+    # ("where the 'qty' field is 0": the field's name quoted, the word saying it is one after it)
+    r"(?P<q>[\"“'‘])?(?P<field>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?(q)[\"”'’](?:\s+(?:field|column|property))?)"
+    r"\s+(?:is\s+|are\s+|was\s+|of\s+|at\s+)?"
     # 'whose deadline is exactly 14 days away', 'whose renewal is in 30 days': the field before the date's distance
     r"(?:exactly\s+|in\s+(?=\d))?"
     r"(?=(?:(?:less|lower|fewer|smaller|more|greater|higher|larger)\s+than|under|over|below|above|at\s+least|"

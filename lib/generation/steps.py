@@ -3351,6 +3351,12 @@ def _email_as_noun(clause: str) -> bool:
                 low[: m.start()],
             )
             or re.match(r"\s+(?:address|addresses|column|field)\b", low[m.end() :])
+            # 'paste a list of emails when I run it': addresses the run is given (lexicon.json 'given_list')
+            or re.search(lexicon()["given_list"], low[: m.start()])
+            # 'post in #service how many emails went out': a count of the mails sent, said in the message
+            or re.search(
+                r"\b(?:how\s+many|number\s+of|count\s+of|total\s+of)\s+(?:[\w-]+\s+)?$", low[: m.start()]
+            )
             # 'look up the customer in Supabase by email', 'match the sender by email against the sheet',
             # 'keyed by email': the key a lookup finds its record by
             or re.search(_LOOKUP_BY, low[: m.start()])
@@ -3448,7 +3454,8 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
     low = clause.lower()
     if mode == "read":
         # 'list the pages in the database and … for each page': the loop's item names no operation of the read
-        low = re.sub(r"\bfor\s+(?:each|every)\s+[\w-]+", lambda m: " " * len(m.group(0)), low)
+        # ('read every record in my Airtable table': each of them, a list, not the one record 'get' reads)
+        low = re.sub(r"\b(?:for\s+)?(?:each|every)\s+[\w-]+", lambda m: " " * len(m.group(0)), low)
     by_verb = _verb_operation(entry, low) if mode == "write" else None
     if by_verb is not None and by_verb != default.get("operation"):
         # the message and row shapes of the default write do not fit another operation: its registry fields do
@@ -6247,7 +6254,8 @@ def _implied_source(clause: str, description: str, ruled_out: dict[str, set[str]
     if doer is not None and (doer.group(1) or doer.group(2)):
         return None  # 'have AI check the diff for style problems': the model's work on the data, no read
     taken = re.search(
-        r"\b(?:"
+        # ('paste a list of emails when I run it': after a determiner the word is a noun, no read)
+        r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:"
         + _READ
         + r")\b\s+(?:(?:the|all|any|our|my|new|latest|recent|incoming|fresh|every|each|of)\s+)*"
         r"([a-z][\w-]*)\b(?:\s+([a-z][\w-]*)\b)?",
@@ -6860,11 +6868,13 @@ _EACH_NOUN = re.compile(
 
 _WHERE = re.compile(
     # 'where .severity == "critical"', 'where truck.state == 'idle'': a field path as the data spells it
-    r"[\w-]+(?:\s+[\w-]+)?\s+(?:where|whose)(?:\s+(?:the\s+|its\s+)?|\s*(?=\.))\.?[\w-]+(?:\.[\w-]+)*(?:\s+[\w-]+)?\s*"
+    # ("where the 'done' field is 'yes'": the field's name quoted)
+    r"[\w-]+(?:\s+[\w-]+)?\s+(?:where|whose)(?:\s+(?:the\s+|its\s+)?|\s*(?=\.))"
+    r"(?:[\"“'‘][\w .-]{1,40}[\"”'’]|\.?[\w-]+(?:\.[\w-]+)*)(?:\s+[\w-]+)?\s*"
     # ('whose status is not 'paid'', 'where state != done': the value it does not hold)
     r"(?:==?|!=|\bis(?:\s+not)?\b|\bisn['’]t\b|\bequals\b|\bsays\b)\s*"
     # 'where quantity is below 15': a comparison, read as a threshold, not the value 'below'
-    r"(?!(?:under|over|below|above|more|less|fewer|greater|higher|lower|at\s+(?:least|most)|within|between|"
+    r"(?!(?:under|over|below|above|more|less|fewer|greater|higher|lower|equal|at\s+(?:least|most)|within|between|"
     # 'whose deadline is exactly 14 days away', 'whose renewal is in 30 days': a date N days on, not a value
     r"older|newer|not|exactly|in\s+\d|\d+\s*(?:day|week|month)s?)\b)[\"“']?[\w-]+[\"”']?",
     re.I,
@@ -9013,6 +9023,25 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             if made:
                 phrase, after = phrase.rstrip(" ,") + made.group(0), after[made.end() :]
             step.body = read_clause(parts[-1] + " " + phrase, description, ruled_out)
+            # ('…, get the AI to pull out the client from each one, and create a record for each one in Airtable': a
+            # clause before it that works on each one repeats too, from the first such clause on)
+            first = next(
+                (
+                    i
+                    for i, c in enumerate(parts[:-1])
+                    if (found := _EACH_NOUN.search(c)) is not None and found.group(1) == "one"
+                ),
+                None,
+            )
+            if first is not None:
+                each_one = [
+                    s
+                    for c in parts[first:-1]
+                    for s in read_clause(_EACH_NOUN.sub(_the_item, c), description, ruled_out)
+                ]
+                if each_one and all(s.kind in ("process", "action") for s in each_one):
+                    step.body = each_one + step.body
+                    parts = parts[:first] + parts[-1:]
             # 'list the pages in Notion and have AI write a status for each page': the read that names the items is
             # the list walked, run once before the loop, not a read per item
             listing = _lists_items(step.body, item, parts[-1])
