@@ -860,6 +860,10 @@ def opened_reads(text: str) -> str:
         ):
             return m.group(0)
         place, rest = m.group("place").strip(), m.group("next")
+        if re.match(r"(?:then|hmm+|um+|uh+|er+|so|if|when|and|but|or|also|the|an?|it|they)\b", rest, re.I):
+            # ('— go into Supabase, the 'leads' table, and then, hmm, if they ticked …': no routine's next step after
+            # it, so nothing says it is opened to be read)
+            return m.group(0)
         if m.group("whose"):  # ('the surveying firm's shared Outlook inbox': the place is the Outlook inbox)
             place = place.replace(m.group("whose"), "", 1)
         if m.group("apposed"):  # 'Airtable, the 'Inspections' table' → "the 'Inspections' table in Airtable"

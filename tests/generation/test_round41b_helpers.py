@@ -58,3 +58,8 @@ def test_a_quoted_subject_or_label_is_no_verb():
 def test_no_emails_back_bans_sending_only():
     said = "Read the Gmail messages labelled 'Proofs Approved' and create a Linear issue. No emails back to customers."
     assert negated(said).get("gmail") == {"write"}
+
+
+def test_a_service_gone_into_with_no_step_after_it_is_not_opened():
+    said = "go into Supabase, the 'leads' table, and then, hmm, if they ticked 'urgent', ping me"
+    assert lx.opened_reads(said) == said
