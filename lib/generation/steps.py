@@ -1373,7 +1373,8 @@ _TOLD_REPLY = re.compile(
     r"(?:(?<!\bwrite\s)(?<!\bdraft\s)(?<!\bcompose\s)(?<!\bgenerate\s)(?<!\bprepare\s)(?<!\bgive\s)"
     r"(?<!\bsend\s)(?<!\bpost\s)(?<!\bwith\s)\b(?:the|its|their|our|my|your|his|her)\s+"
     r"(?:(?!(?:ai|agent|bot|assistant|llm|gpt|claude|model|it|he|she|they|someone|same)\b)[\w'’-]+\s+)?"
-    r"|\b(?:automated|automatic|canned|generic)\s+"
+    # ('write a suggested reply for each': one to be reviewed, not sent)
+    r"|\b(?:automated|automatic|canned|generic|suggested|proposed|draft|possible|sample)\s+"
     # 'check the inbox for replies from the caterer', 'any new replies': replies looked for, not one to send
     r"|\b(?:for|any|new|unread|incoming)\s+"
     # 'a question I can't answer', 'nobody here can answer': what a person cannot do, no reply to send
@@ -6254,15 +6255,14 @@ def _implied_source(clause: str, description: str, ruled_out: dict[str, set[str]
     if doer is not None and (doer.group(1) or doer.group(2)):
         return None  # 'have AI check the diff for style problems': the model's work on the data, no read
     taken = re.search(
-        # ('paste a list of emails when I run it': after a determiner the word is a noun, no read)
-        r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:"
+        r"\b(?:"
         + _READ
         + r")\b\s+(?:(?:the|all|any|our|my|new|latest|recent|incoming|fresh|every|each|of)\s+)*"
         r"([a-z][\w-]*)\b(?:\s+([a-z][\w-]*)\b)?",
         low,
     )
-    if taken is None:
-        return None
+    if taken is None or re.search(lexicon()["given_list"], low[: taken.start(1)]):
+        return None  # ('paste a list of emails when I run it': the run is given them, nothing is read)
     nouns = [n for n in taken.groups() if n]  # 'pull new responses', 'get the open support tickets'
     named = [
         (at, key)

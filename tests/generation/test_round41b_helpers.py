@@ -36,12 +36,23 @@ def test_each_with_no_noun_is_each_one():
     said = lx.written_out("pull out the client from each, and create a record for each in the Airtable table")
     assert said == "pull out the client from each one, and create a record for each one in the Airtable table"
     assert lx.written_out("they cost 5 each.") == "they cost 5 each."
+    # ('AI picks the 5 best and writes a blurb for each': a part of one roundup per item, no loop)
+    assert lx.written_out("writes a blurb for each. The roundup") == "writes a blurb for each. The roundup"
 
 
 def test_a_quoted_field_is_the_field_a_test_names():
     assert lx.named_field("row where the 'qty' field is equal to 0") == "qty"
     assert lx.named_field("row where 'count' is 0") == "count"
     assert lx.named_field("row where quantity is below 15") == "quantity"
+
+
+def test_a_suggested_reply_is_written_not_sent():
+    from lib.generation.steps import _told_reply
+
+    low = "write a suggested reply for each one"
+    assert _told_reply(low, low.index("reply"))
+    low = "reply to the customer"
+    assert not _told_reply(low, low.index("reply"))
 
 
 def test_mail_words_that_are_addresses_or_a_count_send_nothing():
