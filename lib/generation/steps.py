@@ -3455,8 +3455,13 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
     low = clause.lower()
     if mode == "read":
         # 'list the pages in the database and … for each page': the loop's item names no operation of the read
-        # ('read every record in my Airtable table': each of them, a list, not the one record 'get' reads)
-        low = re.sub(r"\b(?:for\s+)?(?:each|every)\s+[\w-]+", lambda m: " " * len(m.group(0)), low)
+        low = re.sub(r"\bfor\s+(?:each|every)\s+[\w-]+", lambda m: " " * len(m.group(0)), low)
+        # ('reads every record in my Airtable table': each of them, a list, not the one record 'get' reads)
+        low = re.sub(
+            r"\b((?:" + _READ + r")s?\s+)(?:each|every)\s+[\w-]+",
+            lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))),
+            low,
+        )
     by_verb = _verb_operation(entry, low) if mode == "write" else None
     if by_verb is not None and by_verb != default.get("operation"):
         # the message and row shapes of the default write do not fit another operation: its registry fields do
