@@ -15,7 +15,7 @@ from lib.generation import lexicon as lx
 from lib.generation import rx as re
 from lib.generation import services
 from lib.generation.lexicon import lexicon
-from lib.generation.steps import _WRITE, ACTION_START
+from lib.generation.steps import _BAN_TESTED, _SCOPED, _WRITE, ACTION_START
 
 _SENTENCE_END = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?;\n](?=\s|$)|…")
 # the next item of a numbered list (', 5. schedule …', ' 3) …'): a correction inside an item ends there
@@ -308,6 +308,10 @@ def _correct(text: str, site: int, at: int, fill: str, rules: dict) -> str | Non
     if dont and (cued or re.search(r"\b(?:hmm+|oh)\b", fill, re.I)):
         if mentions(text, at + dont.start("obj"), at + dont.end("obj")):
             return None  # "don't tweet on X": a ban on a service, read as such (steps.negated)
+        if _SCOPED.match(dont.group("obj")) or _BAN_TESTED.match(dont.group("obj")):
+            # "Oh — and don't email anyone whose warranty already expired": which items get none, a test, no step
+            # taken back
+            return None
         clause = _pick(text, site, set(), [], dont.group("verb"))
         if clause is None:
             return None

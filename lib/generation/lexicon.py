@@ -860,14 +860,23 @@ def opened_reads(text: str) -> str:
         ):
             return m.group(0)
         place, rest = m.group("place").strip(), m.group("next")
+        if re.match(r"(?:then|hmm+|um+|uh+|er+|so|if|when|and|but|or|also|the|an?|it|they)\b", rest, re.I):
+            # ('— go into Supabase, the 'leads' table, and then, hmm, if they ticked …': no routine's next step after
+            # it, so nothing says it is opened to be read)
+            return m.group(0)
         if m.group("whose"):  # ('the surveying firm's shared Outlook inbox': the place is the Outlook inbox)
             place = place.replace(m.group("whose"), "", 1)
+        if m.group("apposed"):  # 'Airtable, the 'Inspections' table' → "the 'Inspections' table in Airtable"
+            place = f"{m.group('apposed')} in {place}"
         reads = "|".join([READ_VERBS, *lexicon()["opened_apps"]["reads"]])
         if not re.match(r"(?:" + reads + r")\b", rest, re.I):
             return f"{m.group('lead')}read {place}, {rest}"
         return _read_in(m.group("lead"), place, rest)
 
     return _opened_re().sub(opened, text)
+
+
+_QUOTED = r"(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”)"
 
 
 @lru_cache(maxsize=1)
@@ -891,7 +900,13 @@ def _opened_re() -> re.Pattern[str]:
         + places
         + r")s?)?"
         r"(?:\s+(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|[\w.-]+/[\w.-]+))?)"
-        r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:(?-i:I|we)\s+)?"
+        # ('open the Google Calendar 'Fitting Jobs' for our glazing company, look at …': whose it is, said on the way)
+        r"(?:\s+(?:for|at)\s+(?:our|my|the)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}?)?"
+        # ('open Airtable, the 'Inspections' table, look at …', 'go into Airtable — the 'Deliveries' table — check …':
+        # the place in it, said after the service as an aside)
+        r"(?:\s*(?:,|—|–|\s-)\s*(?P<apposed>(?:the|its|our|my)\s+(?:" + _QUOTED + r"\s+(?:" + places + r")|"
+        r"(?:" + places + r")\s+" + _QUOTED + r")))?"
+        r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*(?:—|–)\s*|\s-\s)(?:then\s+)?(?:(?-i:I|we)\s+)?"
         # (a dot inside an address or a file name, 'orders@x.com', 'sales.csv', ends no clause)
         r"(?P<next>(?-i:[a-z])(?:[^,;.!?]|\.(?=\w))*?)(?=\s+(?:and|then)\b|[,;!?]|\.(?!\w)|$)",
         re.I,
@@ -2305,7 +2320,11 @@ _CLAUSE_END = re.compile(r"[;!?\n]|\.(?!\w)")
 # 'something that …', 'a bot which …': what to build, told by a relative clause
 _BUILT_THAT = re.compile(
     r"\b(?:something|a\s+thing|(?:chat ?bots?|bots?|assistants?|agents?|workflows?|automations?|pipelines?|scripts?|"
-    r"zaps?|flows?|tools?|systems?))\s+(?:that|which)\s",
+    r"zaps?|flows?|tools?|systems?))"
+    # ('a flow I run by hand that reads all rows …': how it is started, said between the thing and its clause)
+    r"(?:\s+(?:i|we)\s+(?:can\s+|could\s+|will\s+)?(?:run|start|trigger|launch|kick\s+off)(?:\s+it)?"
+    r"(?:\s+(?:by\s+hand|manually|myself|ourselves|on\s+demand|whenever\s+(?:i|we)\s+(?:want|like|need)))?)?"
+    r"\s+(?:that|which)\s",
     re.I,
 )
 
@@ -2627,7 +2646,9 @@ def date_field(test: str) -> str | None:
 
 _FIELD_WORDS = re.compile(
     r"(?:^\s*(?=(?:the|its|their)\s)|\b(?:where|whose|with|has|having|when|if)\s+)(?:the\s+|its\s+|their\s+|an?\s+)?"
-    r"(?P<field>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:is\s+|are\s+|was\s+|of\s+|at\s+)?"
+    # ("where the 'qty' field is 0": the field's name quoted, the word saying it is one after it)
+    r"(?P<q>[\"“'‘])?(?P<field>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?(q)[\"”'’](?:\s+(?:field|column|property))?)"
+    r"\s+(?:is\s+|are\s+|was\s+|of\s+|at\s+)?"
     # 'whose deadline is exactly 14 days away', 'whose renewal is in 30 days': the field before the date's distance
     r"(?:exactly\s+|in\s+(?=\d))?"
     r"(?=(?:(?:less|lower|fewer|smaller|more|greater|higher|larger)\s+than|under|over|below|above|at\s+least|"
@@ -4000,8 +4021,8 @@ def _doer_tables() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
 
 
 def had_doers(text: str) -> str:
-    """'please have the system list the new files in …', 'let the workflow post …', 'get the automation to email …' →
-    'please list the new files in …': the thing built told to do a step (lexicon.json 'doers' nouns) is no step of
+    """'please have the system list the new files in …', 'let the workflow post …', 'get the automation to email …',
+    'could the system check …' → 'please list the new files in …': the thing built told to do a step (lexicon.json 'doers' nouns) is no step of
     its own; the verb it is told to do is the step (a routine or doer verb only: 'have the system ready' stays)."""
     _, _, base_of = _doer_tables()
     # (not a model: 'have the AI write a note', 'let the agent draft …' is the AI's step)
@@ -4012,7 +4033,11 @@ def had_doers(text: str) -> str:
         if n not in models
     )
     told = re.compile(
-        r"\b(?:have|let|get|make)\s+(?:the|our|my|this|your)\s+(?:[\w-]+\s+)?(?:" + nouns + r")\s+(?:to\s+)?"
+        # ('could the system check the Drive folder …', 'can the workflow email …': asked of it, the same step)
+        r"\b(?:have|let|get|make|could|can|would|will)\s+(?:the|our|my|this|your)\s+(?:[\w-]+\s+)?(?:"
+        + nouns
+        + r")\s+"
+        r"(?:to\s+)?"
         r"(?:(?:automatically|also|then|just)\s+)?(?=(?P<verb>[a-z]+)\b)",
         re.I,
     )

@@ -609,6 +609,7 @@ def draft(description: str) -> Draft:
     steps = _after_its_read(steps)
     steps = _said_first(steps, description)
     steps = _one_search(steps)
+    steps = _tool_told(steps)
     # 'Volunteers register for events on Eventbrite. When Eventbrite sends an order.placed webhook, …', 'email the
     # volunteer (the invitee email from Calendly)': with that service's event starting the run, the service told of
     # in context or named in an aside is where the event comes from — it brings the data; nothing is fetched there
@@ -1158,6 +1159,22 @@ def _said_first(steps: list[Step], description: str) -> list[Step]:
             continue
         out.insert(acts[0], out.pop(named[0]))
     return out
+
+
+def _tool_told(steps: list[Step]) -> list[Step]:
+    """'… and text each owner a reminder. I use Twilio for it.': a sentence that only names the service another step
+    works in (lexicon.json 'tools_told') makes no step of its own."""
+    every = _flat(steps)
+    return [
+        s
+        for s in steps
+        if not (
+            s.kind in ("source", "action")
+            and s.text
+            and re.match(lexicon()["tools_told"], s.text.strip(), re.I)
+            and any(o is not s and o.type == s.type for o in every)
+        )
+    ]
 
 
 def _one_search(steps: list[Step]) -> list[Step]:

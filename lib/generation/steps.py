@@ -358,8 +358,11 @@ _DOES_TO = re.compile(
     r"(?:(?:the|any|all|our|my|its|their|these|those|them|it|every|each)\s+)?(?:[\w-]+\s+){0,2}$"
 )
 # "no Slack notifications", 'no Jira updates': the service's messages or changes, written (reading it stays)
+# ('no emails back to customers', 'no texts out to anyone': what the service would send, and whom to)
 _ITS_WRITES = re.compile(
-    r"\s*(?:notifications?|messages?|posts?|alerts?|pings?|replies|reply|updates?|comments?|dms?|reminders?|"
+    r"\s*(?:back|out)\b|\s+to\s+(?:any(?:one|body)|every(?:one|body)|them|him|her|people|the\s+[\w-]+|our\s+[\w-]+|"
+    r"customers?|clients?|users?)\b"
+    r"|\s*(?:notifications?|messages?|posts?|alerts?|pings?|replies|reply|updates?|comments?|dms?|reminders?|"
     r"announcements?|texts?|tweets?|tickets?|issues?|cards?|tasks?|pages?|rows?|records?|entries|writes?|changes?|"
     r"edits?|events?|invites?|invitations?)\b"
 )
@@ -1400,7 +1403,8 @@ _TOLD_REPLY = re.compile(
     r"(?:(?<!\bwrite\s)(?<!\bdraft\s)(?<!\bcompose\s)(?<!\bgenerate\s)(?<!\bprepare\s)(?<!\bgive\s)"
     r"(?<!\bsend\s)(?<!\bpost\s)(?<!\bwith\s)\b(?:the|its|their|our|my|your|his|her)\s+"
     r"(?:(?!(?:ai|agent|bot|assistant|llm|gpt|claude|model|it|he|she|they|someone|same)\b)[\w'’-]+\s+)?"
-    r"|\b(?:automated|automatic|canned|generic)\s+"
+    # ('write a suggested reply for each': one to be reviewed, not sent)
+    r"|\b(?:automated|automatic|canned|generic|suggested|proposed|draft|possible|sample)\s+"
     # 'check the inbox for replies from the caterer', 'any new replies': replies looked for, not one to send
     r"|\b(?:for|any|new|unread|incoming)\s+"
     # 'a question I can't answer', 'nobody here can answer': what a person cannot do, no reply to send
@@ -1982,6 +1986,13 @@ def _is_write(clause: str, key: str) -> bool:
         rf"|(?<!\w)(?:'[^'\n]{{1,60}}'|\"[^\"\n]{{1,60}}\"|“[^”\n]{{1,60}}”)(?=\s+(?:{nouns})s?\b)",
         lambda m: (_place_noun(low, m.start(), m.group(1)) if m.group(1) else "") + "'n'",
         low,
+    )
+    # ('the mails w/ subject "Cancel booking"': what a subject, a label or a title says is no verb of the step)
+    naming = "|".join(re.escape(w) for w in lexicon()["naming_words"])
+    named = re.sub(
+        rf"\b((?:{naming})\s*[:\-–]?\s*)(?:'[^'\n]{{1,60}}'(?!\w)|\"[^\"\n]{{1,60}}\"|“[^”\n]{{1,60}}”)",
+        lambda m: m.group(1) + "'n'",
+        named,
     )
     return bool(re.search(r"\b(" + _WRITE + r")\b", named)) and not re.search(
         # 'twitter: search for tweets …': after a label, the clause still starts with its verb
@@ -2710,15 +2721,18 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
     subject = None if write or "subject_search" not in entry else _SUBJECT_HAS.search(clause)
     if subject:  # "emails with 'receipt' in the subject": a search for those words in the subject
         found = entry["subject_search"]
-        words = subject.group(1) or subject.group(2)
+        words = next(g for g in subject.groups() if g)
         mode = {
             "operation": found["operation"],
             "values": {found["field"]: found["value"].replace("{q}", words)},
         }
     label = None if write or subject or "label_search" not in entry else _LABELLED.search(clause)
-    if label:  # "emails labelled 'invoices'": a search of that label (its spaces said as dashes)
+    if (
+        label
+    ):  # "emails labelled 'invoices'": a search of that label ('Proofs Approved' quoted, as Gmail takes it)
         found = entry["label_search"]
-        words = re.sub(r"\s+", "-", label.group(1).strip())
+        words = " ".join(label.group(1).split())
+        words = f'"{words}"' if " " in words else words
         mode = {
             "operation": found["operation"],
             "values": {found["field"]: found["value"].replace("{q}", words)},
@@ -3384,6 +3398,12 @@ def _email_as_noun(clause: str) -> bool:
                 low[: m.start()],
             )
             or re.match(r"\s+(?:address|addresses|column|field)\b", low[m.end() :])
+            # 'paste a list of emails when I run it': addresses the run is given (lexicon.json 'given_list')
+            or re.search(lexicon()["given_list"], low[: m.start()])
+            # 'post in #service how many emails went out': a count of the mails sent, said in the message
+            or re.search(
+                r"\b(?:how\s+many|number\s+of|count\s+of|total\s+of)\s+(?:[\w-]+\s+)?$", low[: m.start()]
+            )
             # 'look up the customer in Supabase by email', 'match the sender by email against the sheet',
             # 'keyed by email': the key a lookup finds its record by
             or re.search(_LOOKUP_BY, low[: m.start()])
@@ -3463,6 +3483,9 @@ _LABELLED = re.compile(
 _SUBJECT_HAS = re.compile(
     r"\bwith\s+[\"“']([^\"”']{2,60})[\"”']\s+in\s+(?:(?:the|their|its)\s+)?subject"
     r"|\bsubject(?:\s+line)?\s+(?:contains|containing|includes|including|mentions|mentioning|with|has)\s+"
+    r"[\"“']([^\"”']{2,60})[\"”']"
+    # ('the emails … with subject 'Route setting request'', 'mails w/ subject "Cancel booking"': the subject they have)
+    r"|\b(?:with|w/|whose|having)\s+(?:the\s+|a\s+)?subject(?:\s+line)?\s*(?:(?:of|is|being|reading|saying)\s+|[:\-–]\s*)?"
     r"[\"“']([^\"”']{2,60})[\"”']",
     re.I,
 )
@@ -3479,6 +3502,12 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
     if mode == "read":
         # 'list the pages in the database and … for each page': the loop's item names no operation of the read
         low = re.sub(r"\bfor\s+(?:each|every)\s+[\w-]+", lambda m: " " * len(m.group(0)), low)
+        # ('reads every record in my Airtable table': each of them, a list, not the one record 'get' reads)
+        low = re.sub(
+            r"\b((?:" + _READ + r")s?\s+)(?:each|every)\s+[\w-]+",
+            lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))),
+            low,
+        )
     by_verb = _verb_operation(entry, low) if mode == "write" else None
     if by_verb is not None and by_verb != default.get("operation"):
         # the message and row shapes of the default write do not fit another operation: its registry fields do
@@ -6309,8 +6338,8 @@ def _implied_source(clause: str, description: str, ruled_out: dict[str, set[str]
         r"([a-z][\w-]*)\b(?:\s+([a-z][\w-]*)\b)?",
         low,
     )
-    if taken is None:
-        return None
+    if taken is None or re.search(lexicon()["given_list"], low[: taken.start(1)]):
+        return None  # ('paste a list of emails when I run it': the run is given them, nothing is read)
     nouns = [n for n in taken.groups() if n]  # 'pull new responses', 'get the open support tickets'
     named = [
         (at, key)
@@ -6916,12 +6945,13 @@ _EACH_NOUN = re.compile(
 
 _WHERE = re.compile(
     # 'where .severity == "critical"', 'where truck.state == 'idle'': a field path as the data spells it
-    # ('whose 'paid' column says 'no'': the field quoted as the sheet heads it)
-    r"[\w-]+(?:\s+[\w-]+)?\s+(?:where|whose)(?:\s+(?:the\s+|its\s+)?|\s*(?=\.))\.?[\"“'‘]?[\w-]+(?:\.[\w-]+)*[\"”'’]?(?:\s+[\w-]+)?\s*"
+    # ("where the 'done' field is 'yes'", "whose 'paid' column says 'no'": the field's name quoted as the data heads it)
+    r"[\w-]+(?:\s+[\w-]+)?\s+(?:where|whose)(?:\s+(?:the\s+|its\s+)?|\s*(?=\.))"
+    r"(?:[\"“'‘][\w .-]{1,40}[\"”'’]|\.?[\w-]+(?:\.[\w-]+)*)(?:\s+[\w-]+)?\s*"
     # ('whose status is not 'paid'', 'where state != done': the value it does not hold)
     r"(?:==?|!=|\bis(?:\s+not)?\b|\bisn['’]t\b|\bequals\b|\bsays\b)\s*"
     # 'where quantity is below 15': a comparison, read as a threshold, not the value 'below'
-    r"(?!(?:under|over|below|above|more|less|fewer|greater|higher|lower|at\s+(?:least|most)|within|between|"
+    r"(?!(?:under|over|below|above|more|less|fewer|greater|higher|lower|equal|at\s+(?:least|most)|within|between|"
     # 'whose deadline is exactly 14 days away', 'whose renewal is in 30 days': a date N days on, not a value
     r"older|newer|not|exactly|in\s+\d|\d+\s*(?:day|week|month)s?)\b)[\"“']?[\w-]+[\"”']?",
     re.I,
@@ -9087,6 +9117,25 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             if made:
                 phrase, after = phrase.rstrip(" ,") + made.group(0), after[made.end() :]
             step.body = read_clause(parts[-1] + " " + phrase, description, ruled_out)
+            # ('…, get the AI to pull out the client from each one, and create a record for each one in Airtable': a
+            # clause before it that works on each one repeats too, from the first such clause on)
+            first = next(
+                (
+                    i
+                    for i, c in enumerate(parts[:-1])
+                    if (found := _EACH_NOUN.search(c)) is not None and found.group(1) == "one"
+                ),
+                None,
+            )
+            if first is not None:
+                each_one = [
+                    s
+                    for c in parts[first:-1]
+                    for s in read_clause(_EACH_NOUN.sub(_the_item, c), description, ruled_out)
+                ]
+                if each_one and all(s.kind in ("process", "action") for s in each_one):
+                    step.body = each_one + step.body
+                    parts = parts[:first] + parts[-1:]
             # 'list the pages in Notion and have AI write a status for each page': the read that names the items is
             # the list walked, run once before the loop, not a read per item
             listing = _lists_items(step.body, item, parts[-1])

@@ -3162,7 +3162,11 @@ def _read_trigger(text: str) -> Trigger:
             (
                 m
                 for m in re.finditer(
-                    r"\b(?:when(?:ever)?|each time|every time|once)\b[^,:;.]*[,:]?", text, re.I
+                    # ('when I press run — just manually — I want it to grab …': the wish after it starts the steps)
+                    r"\b(?:when(?:ever)?|each time|every time|once)\b(?:(?!\s(?:i|we)(?:['’]d|\s+would)?\s+"
+                    r"(?:want|need|like)\b)[^,:;.])*[,:]?",
+                    text,
+                    re.I,
                 )
                 if m.start() <= manual.start() < m.end()
                 and re.search(r"(?:^|[.:;!?]\s+)\W*$", text[: m.start()]) is not None
