@@ -2738,12 +2738,6 @@ class _Builder:
             # 'message each task owner on Slack': a direct message goes to a user id the item holds, beside its
             # e-mail address (Slack takes a user id, U…, as the channel of a direct message; Telegram a chat id)
             holder = self.holder()
-            if self.item_email.isdigit():  # a row of cells has no names: the user places the column
-                path = str(int(self.item_email) + 1)
-                self.notes.append(
-                    f"the {who}'s {what} is taken from cell {path} of each row: set its cell number"
-                )
-                return f"<loop.currentItem.{path}>"
             path = f"{holder}.{user_field}" if holder else user_field
             self.notes.append(
                 f"the {who}'s {what} is read from each item's '{path}' field (<loop.currentItem.{path}>); "
@@ -2751,13 +2745,8 @@ class _Builder:
             )
             return f"<loop.currentItem.{path}>"
         if parent is not None:
+            # (a sheet's row has its cells under the column names by now: `sheet_rows`)
             path = self.item_email if kind == "email" else self.item_phone
-            column = re.search(
-                (r"e-?mail" if kind == "email" else r"phone|number") + r"[^.;]{0,40}?\bcolumn\s+([A-Z])\b",
-                f"{step.text} {self.description}",
-            )
-            if column and path.isdigit():  # a sheet row is a list of cells: '(column C)' is the third
-                path = str(ord(column.group(1)) - ord("A"))
             named = next(
                 (
                     n
@@ -2768,11 +2757,7 @@ class _Builder:
                 ),
                 None,
             )
-            if named and path.isdigit():  # a row of cells has no names: the user places the column
-                self.notes.append(f"the {who}'s {what} is in the '{named}' column: set its cell number below")
-            elif (
-                named
-            ):  # 'email the client (billing_email column)': that field of each item, under its holder
+            if named:  # 'email the client (billing_email column)': that field of each item, under its holder
                 holder = self.holder()
                 path = f"{holder}.{named}" if holder else named
             self.notes.append(
