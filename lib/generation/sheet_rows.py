@@ -39,11 +39,11 @@ def name_rows(plan: WorkflowPlan) -> list[str]:
     notes: list[str] = []
     types = {b.id: b.type for b in plan.blocks}
     names = {b.id: b.name for b in plan.blocks}
-    for loop in [b for b in plan.blocks if b.type in ("loop", "parallel") and b.collection]:
-        listed = loop.collection.strip()
+    for loop in [b for b in plan.blocks if b.type in ("loop", "parallel")]:
+        listed = (loop.collection or "").strip()
         found = REFERENCE_RE.fullmatch(listed)
-        read = normalize_name(found.group("block")) if found else None
-        if read not in types or types[read] not in _READS or found.group("path") != "data.values":
+        read = normalize_name(found.group("block")) if found else ""
+        if found is None or types.get(read) not in _READS or found.group("path") != "data.values":
             continue
         local, name = function_before(plan, loop, f"{NAME} {names[read]}", _code(listed))
         loop.collection = f"<{local}.result>"

@@ -1504,7 +1504,7 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
     low = _PURPOSE.sub(lambda m: " " * len(m.group(0)), low)
     # 'email them to say we'll reply within 5 days': what the message says asks for nothing
     low = _REPORTED.sub(lambda m: m.group(0)[: m.start("say") - m.start()] + " " * len(m.group("say")), low)
-    hits = []
+    spans: list[tuple[tuple[int, int], str]] = []  # (where the verb starts and ends, the kind of work)
     for kind, entry in lexicon()["processing"].items():
         # 'have the AI list …': a verb stated with its doer ('ai list') is found at the verb itself
         pos = [
@@ -1589,10 +1589,11 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
         # 'without summarising them', "don't analyse them", 'no AI summary', 'compute nothing': not asked
         pos = [(p, end) for p, end in pos if p >= 0 and not _declined(low, p)]
         if pos:
-            hits.append((min(pos), kind))
+            spans.append((min(pos), kind))
     # 'work out which …' (classify) holds 'work out' (aggregate): one step, the kind of the longer verb said there
-    hits = [(p, kind) for (p, kind) in hits if not any(q[0] == p[0] and q[1] > p[1] for q, _ in hits)]
-    hits = [(p, kind) for (p, _), kind in hits]
+    hits: list[tuple[int, str]] = [
+        (p[0], kind) for p, kind in spans if not any(q[0] == p[0] and q[1] > p[1] for q, _ in spans)
+    ]
     fields = _FIELD_LIST.search(low)
     if (
         not hits
