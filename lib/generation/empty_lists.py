@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 
+from lib.generation import rx as re
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.shaping import free_name
 from lib.sim.names import REFERENCE_RE, normalize_name
 
+_WHOLE_OUTPUT = re.compile(r"<(?P<block>[\w-]+)>")
 TEST_NAME = "Any items"  # the condition's name (numbered when taken)
 END_NAME = "Nothing to repeat"  # the block the empty branch ends at
 
@@ -52,7 +54,8 @@ def guard_empty_lists(plan: WorkflowPlan) -> list[str]:
     notes: list[str] = []
     for loop in [b for b in plan.blocks if b.type == "loop" and b.parent is None and b.loop_type != "for"]:
         listed = (loop.collection or "").strip()
-        found = REFERENCE_RE.fullmatch(listed)
+        # (a block whose whole output is the list, `<jira1>` for Jira's bulk read, as well as a path into one)
+        found = REFERENCE_RE.fullmatch(listed) or _WHOLE_OUTPUT.fullmatch(listed)
         if (
             found is None
             or normalize_name(found.group("block")) == "start"

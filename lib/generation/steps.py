@@ -1995,11 +1995,21 @@ def _is_write(clause: str, key: str) -> bool:
         lambda m: m.group(1) + "'n'",
         named,
     )
-    return bool(re.search(r"\b(" + _WRITE + r")\b", named)) and not re.search(
+    # ('the new files in the Drive folder', 'every post in #general': a verb's form after a determiner, and at most
+    # one word more, is a noun naming the items, no write)
+    return any(
+        not _NOUN_AFTER.search(named[: w.start()]) for w in re.finditer(r"\b(" + _WRITE + r")\b", named)
+    ) and not re.search(
         # 'twitter: search for tweets …': after a label, the clause still starts with its verb
         r"^(?:[\w/ -]{1,30}:)?\W*(?:(?:also|then|first|next|finally|and)\s+)?(?:" + _READ + r")\b",
         low,
     )
+
+
+_NOUN_AFTER = re.compile(
+    r"\b(?:the|every|each|all|any|these|those|its|their|our|my|your)\s+(?:(?:new|latest|recent|old|open|unread|"
+    r"incoming|uploaded|shared)\s+)?$"
+)
 
 
 def _place_noun(low: str, at: int, noun: str) -> str:
@@ -5120,19 +5130,37 @@ def _commented_where(clause: str, description: str) -> str:
         clause,
         re.I,
     )
+    # ('for each open issue …, add a comment asking the reporter for logs': a comment added to each, on nothing named)
+    added = (
+        None
+        if said
+        else re.search(
+            r"\b(?:add|adds|leave|leaves|post|posts|write|writes|drop|drops)\s+(?:a|an)\s+(?:[\w-]+\s+)?comment\b"
+            r"(?!\s+(?:on|in|to|under|into)\b)",
+            clause,
+            re.I,
+        )
+    )
     # a service named in what the comment carries ('w/ the jira link') is not where it goes
-    if said is None or lx.integrations_in(re.split(r"\b(?:with|w/|including|containing)\s", clause)[0]):
+    if (said is None and added is None) or lx.integrations_in(
+        re.split(r"\b(?:with|w/|including|containing)\s", clause)[0]
+    ):
         return clause
     for _, key in lx.integrations_in(description):
         entry = lexicon()["integrations"][key]
         if any("comment" in op.get("objects", []) for op in operations().get(entry["type"], {}).values()):
-            # a reply there is a comment ('reply on the issue' is no message to draft)
+            # a reply there is a comment ('reply on the issue' is no message to draft); a comment added on nothing
+            # named is on the item the run is working on
+            hit = said or added
+            if hit is None:
+                return clause
+            thing = " " if said is not None else " item"
             return (
-                clause[: said.start()]
+                clause[: hit.start()]
                 + "comment on the "
                 + entry["phrases"][0].strip()
-                + " "
-                + clause[said.end() :]
+                + thing
+                + clause[hit.end() :]
             )
     return clause
 
@@ -6700,7 +6728,13 @@ _LOOP = re.compile(
     # ('in acme/api', 'on shop.example.com': a repository or a host as the place)
     r"((?:(?<!\w)[\"“‘'][^\"”’'\n]{1,40}[\"”’'](?!\w)|[\w\s'\"“”-]|(?<=\w)[/.](?=\w))+?))?"
     # 'go through each ticket and email the requester …': the walk's item ends before the joined verb
-    r"\s*(?:,|:|\bdo\b|$|(?=\s(?:(?:and|then)\s+)?(?:"
+    # ('for every new file in the Drive folder …': after 'new' a verb's form is the items' noun, not the body's verb)
+    r"\s*(?:,|:|\bdo\b|$|(?<!\bnew)(?<!\blatest)(?<!\brecent)(?<!\bunread)(?<!\bincoming)(?<!\buploaded)"
+    r"(?<!\bshared)"
+    # ('for every file added today in the Drive folder': a participle with a time names which items, no verb)
+    r"(?!\s+(?:added|created|uploaded|received|submitted|dropped|placed|shared|posted|sent|filed|logged|saved)\s+"
+    r"(?:today|yesterday|recently|lately|this\s+(?:week|month|morning)|last\s+(?:week|month|night)|in\s+the\s+last)\b)"
+    r"(?=\s(?:(?:and|then)\s+)?(?:"
     + _WRITE
     + "|"
     + _READ

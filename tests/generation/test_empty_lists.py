@@ -44,6 +44,16 @@ def test_a_loop_over_a_read_is_entered_only_when_the_list_has_items():
     assert report.valid and not [f for f in report.findings if f.severity == "error"]
 
 
+def test_a_read_whose_whole_output_is_the_list_is_tested_too():
+    plan = planner.draft(
+        "Each weekday at 9: pull the Jira issues in project OPS that are due today; for each issue, post a reminder "
+        "in Slack #ops-daily"
+    ).plan
+    loop, into, guards = _guard(plan)
+    assert loop.collection == "<jira1>"
+    assert [(g.type, e.handle) for g, e in zip(guards, into)] == [("condition", "if")]
+
+
 def test_a_list_the_description_already_tests_gets_no_second_test():
     plan = planner.draft(_TESTED).plan
     loops = [b for b in plan.blocks if b.type == "loop"]
