@@ -2731,6 +2731,12 @@ class _Builder:
             loop is not None
             and kind != "user"
             and re.search(r"\b(?:e-?mail|address|phone|number)", self.words.get(loop.id, ""))
+            # (not a loop over a mailbox read: 'every unread email in my Outlook inbox' walks messages, each from
+            # its sender)
+            and not any(
+                b.type in ("gmail", "outlook") and (loop.collection or "").startswith(f"<{b.id}.")
+                for b in self.blocks
+            )
         ):
             self.notes.append(f"each item of the list is the {what} (<loop.currentItem>)")
             return "<loop.currentItem>"  # 'for every email address in my list': the item is the address

@@ -1995,21 +1995,11 @@ def _is_write(clause: str, key: str) -> bool:
         lambda m: m.group(1) + "'n'",
         named,
     )
-    # ('the new files in the Drive folder', 'every post in #general': a verb's form after a determiner, and at most
-    # one word more, is a noun naming the items, no write)
-    return any(
-        not _NOUN_AFTER.search(named[: w.start()]) for w in re.finditer(r"\b(" + _WRITE + r")\b", named)
-    ) and not re.search(
+    return bool(re.search(r"\b(" + _WRITE + r")\b", named)) and not re.search(
         # 'twitter: search for tweets …': after a label, the clause still starts with its verb
         r"^(?:[\w/ -]{1,30}:)?\W*(?:(?:also|then|first|next|finally|and)\s+)?(?:" + _READ + r")\b",
         low,
     )
-
-
-_NOUN_AFTER = re.compile(
-    r"\b(?:the|every|each|all|any|these|those|its|their|our|my|your)\s+(?:(?:new|latest|recent|old|open|unread|"
-    r"incoming|uploaded|shared)\s+)?$"
-)
 
 
 def _place_noun(low: str, at: int, noun: str) -> str:
@@ -6158,7 +6148,9 @@ _NOT_A_NOUN = "".join(rf"(?<!\b{w}\s)" for w in (*_NOUN_LEADS, "each", "every"))
 # ('leave it as a draft', 'keep them in my drafts', 'save it to drafts'; never the verb: 'Beth to draft')
 _DRAFTED = re.compile(
     r"\b(?:as\s+(?:an?\s+)?drafts?|(?:in|into)\s+(?:my\s+|our\s+|the\s+|your\s+)?drafts?|"
-    r"to\s+(?:(?:my|our|the|your)\s+drafts?|drafts))\b"
+    r"to\s+(?:(?:my|our|the|your)\s+drafts?|drafts)|"
+    # ('… and create a draft reply for each one': a draft made, kept with the mail it answers)
+    r"(?:create|creates|save|saves|leave|leaves)\s+an?\s+draft(?:\s+(?:reply|replies|response|answer))?)\b"
 )
 
 
