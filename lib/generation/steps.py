@@ -5120,37 +5120,19 @@ def _commented_where(clause: str, description: str) -> str:
         clause,
         re.I,
     )
-    # ('for each open issue …, add a comment asking the reporter for logs': a comment added to each, on nothing named)
-    added = (
-        None
-        if said
-        else re.search(
-            r"\b(?:add|adds|leave|leaves|post|posts|write|writes|drop|drops)\s+(?:a|an)\s+(?:[\w-]+\s+)?comment\b"
-            r"(?!\s+(?:on|in|to|under|into)\b)",
-            clause,
-            re.I,
-        )
-    )
     # a service named in what the comment carries ('w/ the jira link') is not where it goes
-    if (said is None and added is None) or lx.integrations_in(
-        re.split(r"\b(?:with|w/|including|containing)\s", clause)[0]
-    ):
+    if said is None or lx.integrations_in(re.split(r"\b(?:with|w/|including|containing)\s", clause)[0]):
         return clause
     for _, key in lx.integrations_in(description):
         entry = lexicon()["integrations"][key]
         if any("comment" in op.get("objects", []) for op in operations().get(entry["type"], {}).values()):
-            # a reply there is a comment ('reply on the issue' is no message to draft); a comment added on nothing
-            # named is on the item the run is working on
-            hit = said or added
-            if hit is None:
-                return clause
-            thing = " " if said is not None else " item"
+            # a reply there is a comment ('reply on the issue' is no message to draft)
             return (
-                clause[: hit.start()]
+                clause[: said.start()]
                 + "comment on the "
                 + entry["phrases"][0].strip()
-                + thing
-                + clause[hit.end() :]
+                + " "
+                + clause[said.end() :]
             )
     return clause
 

@@ -1,6 +1,5 @@
 """Helpers whose meaning round 41n changed: after 'new', or before 'added today', a write verb's form ('file') is the
-noun of the items a loop walks, not the body's verb; 'add a comment …' on nothing named comments on the item in the
-service the description names for comments; 'create a draft reply' is a draft kept in the mail service; the
+noun of the items a loop walks, not the body's verb; 'create a draft reply' is a draft kept in the mail service; the
 lexicon's any_items rewrites say the list's 'for each' in other words."""
 
 from __future__ import annotations
@@ -24,15 +23,6 @@ from lib.generation import steps
 )
 def test_the_items_a_loop_walks(sentence, item):
     assert steps._LOOP.search(sentence).group(1).strip() == item
-
-
-def test_a_comment_added_on_nothing_named_goes_on_the_item():
-    said = "add a comment asking the reporter for logs"
-    where = steps._commented_where(said, "for each open GitHub issue in acme/api, " + said)
-    assert where.startswith("comment on the github item")
-    assert steps._commented_where(
-        "add a comment on Slack", "github issues; add a comment on Slack"
-    ).startswith("add")
 
 
 def test_a_draft_made_is_kept_as_a_draft():
