@@ -5120,19 +5120,32 @@ def _commented_where(clause: str, description: str) -> str:
         clause,
         re.I,
     )
+    # ('for every open PR in acme/api, leave a comment reminding the author …': a comment added to each pull request
+    # walked, on nothing named — only pull requests: JUL25's github block comments on those, not on issues)
+    added = (
+        re.search(
+            r"\b(?:add|adds|leave|leaves|post|posts|write|writes|drop|drops)\s+(?:a|an)\s+(?:[\w-]+\s+)?comment\b"
+            r"(?!\s+(?:on|in|to|under|into)\b)",
+            clause,
+            re.I,
+        )
+        if said is None and re.search(r"\b(?:prs?|pull\s+requests?)\b", description, re.I)
+        else None
+    )
+    hit = said or added
     # a service named in what the comment carries ('w/ the jira link') is not where it goes
-    if said is None or lx.integrations_in(re.split(r"\b(?:with|w/|including|containing)\s", clause)[0]):
+    if hit is None or lx.integrations_in(re.split(r"\b(?:with|w/|including|containing)\s", clause)[0]):
         return clause
     for _, key in lx.integrations_in(description):
         entry = lexicon()["integrations"][key]
         if any("comment" in op.get("objects", []) for op in operations().get(entry["type"], {}).values()):
             # a reply there is a comment ('reply on the issue' is no message to draft)
             return (
-                clause[: said.start()]
+                clause[: hit.start()]
                 + "comment on the "
                 + entry["phrases"][0].strip()
-                + " "
-                + clause[said.end() :]
+                + (" " if said is not None else " pull request")
+                + clause[hit.end() :]
             )
     return clause
 
