@@ -2559,6 +2559,19 @@ class _Builder:
                 out[key] = start
                 self.notes.append(f"the record updated is the one the run is given ({start}); map its id")
             return
+        # ('for every open PR, leave a comment …': the pull request each comment is on is the current item —
+        # lexicon.json 'item_operation_keys')
+        on_item = lexicon()["item_operation_keys"].get(step.type, {}).get(out.get("operation") or "", {})
+        if step.kind == "action" and container in ("loop", "parallel") and on_item:
+            for key, value in on_item.items():
+                if not out.get(key):
+                    out[key] = re.sub(
+                        r"\{item((?:\.\w+)*)\}", lambda m: f"<{container}.currentItem{m.group(1)}>", value
+                    )
+                    self.notes.append(
+                        f"the item each {step.type} step works on is the current one ({out[key]})"
+                    )
+            return
         if (
             step.kind != "action"
             or container not in ("loop", "parallel")
