@@ -3022,8 +3022,9 @@ class _Builder:
                 told = self.told_window(step, data, values)
                 if step.kind in ("source", "action"):  # a read, or an update of the one record the run names
                     step = self.lookup(step, values)
-                if step.kind == "source":
+                if step.kind in ("source", "action"):
                     self.addressed(step, values)
+                if step.kind == "source":
                     self.keyed_search(step, values)
                     self.keyed_request(step, values, data)
                     self.event_request(step, values)
@@ -3259,7 +3260,15 @@ class _Builder:
                     f"the key of the object to read in {named} (path/to/file.csv), as {how['key_variable']}"
                 )
                 self.pending_field = how["field"]
-            values[how["field"]] = how["named"].replace("{name}", named).replace("{path}", key)
+            variable = "_".join(re.findall(r"[A-Z0-9]+", named.upper()))
+            values[how["field"]] = (
+                how["named"].replace("{name}", named).replace("{path}", key).replace("{NAME}", variable)
+            )
+            if how.get("needs"):
+                # 'upsert it into the Pinecone index shelf-search': Sim calls the index's own host, which holds ids
+                # only Pinecone's console shows — variables the user sets once (services.json 'address' 'needs')
+                self.pending_need = how["needs"].replace("{name}", named).replace("{NAME}", variable)
+                self.pending_field = how["field"]
             return
         if how is None or values.get(how["field"]):
             return
@@ -3269,7 +3278,7 @@ class _Builder:
             values[how["field"]] = written.group(0) if written else told[0]
             return
         given = re.search(how["given"], self.description, re.I)
-        if self.trigger.kind in ("manual", "chat"):
+        if self.trigger.kind in ("manual", "chat") and how.get("input", True):
             values[how["field"]] = "<start.input>"
         elif given and self.trigger.kind == "webhook":
             values[how["field"]] = self.event_field(

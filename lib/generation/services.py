@@ -318,8 +318,11 @@ def derived_integrations(known: dict[str, Any]) -> dict[str, Any]:
             )
             if mode == "write" and text:
                 mode_entry["text"] = text
-                if text in _ROW_FIELDS:  # Excel's 'values' is parsed as a JSON array of rows, as Sheets'
-                    mode_entry["text_as_row"] = True
+                shape = data()["blocks"].get(block_type, {}).get("text_shape")
+                if shape is not None:  # the JSON the field takes (Pinecone's records: an id and the text)
+                    mode_entry["text_shape"] = shape
+                elif text in _ROW_FIELDS:  # Excel's 'values' is parsed as a JSON array of rows, as Sheets'
+                    mode_entry["text_shape"] = [["{prev}"]]
             if mode == "write" and data()["blocks"].get(block_type, {}).get("title"):
                 mode_entry["title"] = data()["blocks"][block_type]["title"]
             query = data()["blocks"].get(block_type, {}).get("query") or next(

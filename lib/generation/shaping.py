@@ -37,6 +37,18 @@ _SCALAR_FIELD = re.compile(
     re.I,
 )
 _HELPER = "const text = (v) => (typeof v === 'string' ? v : JSON.stringify(v));"
+# A record's own key (Pinecone's '_id'): the item's id when it has one, so a run that meets it again updates it;
+# else one made from its text, the same text giving the same key.
+_KEY_FIELDS = frozenset({"_id"})
+_KEY_HELPER = (
+    "const key = (v) => {\n"
+    "  const own = v && typeof v === 'object' ? (v.id ?? v._id ?? v.fields?.id) : undefined;\n"
+    "  if (own !== undefined && own !== null && own !== '') return String(own);\n"
+    "  let h = 0;\n"
+    "  for (const c of text(v)) h = (Math.imul(31, h) + c.codePointAt(0)) | 0;\n"
+    "  return 'r' + (h >>> 0).toString(16);\n"
+    "};"
+)
 
 
 def _breaks(text: str) -> bool:
@@ -102,8 +114,28 @@ def _js(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_js(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{_literal(str(k))}: {_js(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{_literal(str(k))}: {_field_js(str(k), v)}" for k, v in value.items()) + "}"
     return json.dumps(value)
+
+
+def _field_js(name: str, value: Any) -> str:
+    """A record's key field holding a reference is the key of what it refers to (`key(<loop.currentItem>)`)."""
+    if name in _KEY_FIELDS and isinstance(value, str):
+        match = REFERENCE_RE.search(value)
+        if match:
+            return f"key({_in_code(match)})"
+    return _js(value)
+
+
+def _keyed(value: Any) -> bool:
+    """Whether a JSON value holds a record key made from a reference (shaped even when the data is short)."""
+    if isinstance(value, list):
+        return any(_keyed(v) for v in value)
+    if isinstance(value, dict):
+        return any(
+            k in _KEY_FIELDS and isinstance(v, str) and REFERENCE_RE.search(v) for k, v in value.items()
+        ) or any(_keyed(v) for v in value.values())
+    return False
 
 
 def shape_json_values(plan: WorkflowPlan) -> list[str]:
@@ -126,10 +158,11 @@ def shape_json_values(plan: WorkflowPlan) -> list[str]:
                 parsed = json.loads(text)
             except ValueError:
                 continue
-            if not isinstance(parsed, (list, dict)) or not _needs_shaping(parsed):
+            if not isinstance(parsed, (list, dict)) or not (_needs_shaping(parsed) or _keyed(parsed)):
                 continue
+            helpers = f"{_HELPER}\n{_KEY_HELPER}" if _keyed(parsed) else _HELPER
             local, name = function_before(
-                plan, block, f"Format {block.name}", f"{_HELPER}\nreturn {_js(parsed)};"
+                plan, block, f"Format {block.name}", f"{helpers}\nreturn {_js(parsed)};"
             )
             field.value = f"<{local}.result>"
             notes.append(

@@ -2776,12 +2776,10 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         signed = _SIGNED.search(clause)
         if signed:  # '… signed Maria': the message closes with that name
             text += f"\n\n{signed.group(1)}"
-        if mode.get("text_as_row"):
-            text = json.dumps([["{prev}"]])
-        if mode.get("text_as_record"):
-            text = json.dumps([{"fields": {"Content": "{prev}"}}])
-        if mode.get("text_as_object"):
-            text = json.dumps({"content": "{prev}"})
+        if mode.get("text_shape") is not None:
+            # a field that takes JSON (Sheets' rows, Airtable's records, Pinecone's records …): the data in the
+            # shape the service takes, as its entry says (lexicon.json / services.json 'text_shape')
+            text = json.dumps(mode["text_shape"])
         values[mode["text"]] = text
     elif write and mode.get("operation"):
         # a write with no message field in the data ('create a calendar event', 'update the Confluence page'):

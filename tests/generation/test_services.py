@@ -112,7 +112,7 @@ def test_a_derived_write_into_rows_sends_a_json_array_of_rows():
     entries = services.derived_integrations({})
     rows = {t: e["write"] for t, e in entries.items() if e.get("write", {}).get("text") in ("values", "rows")}
     assert "microsoft_excel" in rows
-    assert all(mode.get("text_as_row") for mode in rows.values())
+    assert all(mode.get("text_shape") == [["{prev}"]] for mode in rows.values())
     state = planner.plan("when a form is submitted, add it as a row to my Excel workbook Leads")
     (excel,) = [b for b in state.blocks if b.type == "microsoft_excel"]
     # the row carries the event, so a function builds it (lib/generation/shaping): Sim pastes text as is

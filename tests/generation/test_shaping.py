@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+
+import pytest
 
 from lib.generation import planner
 from lib.generation.compose import compose
@@ -124,3 +128,77 @@ def test_a_starter_text_is_read_from_its_object():
     shape_json_values(plan)
     code = plan.value("formatwriter1", "code") or ""
     assert '(<start.email>)?.["bodyText"]' in code and "text(<start.input>)" in code
+
+
+_PINECONE = (
+    "Every night at 1am read the rows added to the Supabase table catalogue today and, for each book, upsert "
+    "its blurb into the Pinecone index shelf-search"
+)
+
+
+def _pinecone_records() -> tuple[WorkflowPlan, str]:
+    plan = planner.draft(_PINECONE).plan
+    (pinecone,) = [b for b in plan.blocks if b.type == "pinecone"]
+    assert plan.value(pinecone.id, "records") == "<formatpinecone1.result>"
+    return plan, plan.value("formatpinecone1", "code") or ""
+
+
+def test_a_pinecone_record_has_an_id_and_the_text():
+    """Pinecone's upsert takes records, each with an '_id' and the text its index embeds (Sim's tool parses
+    the field line by line as JSON): text with a heading before it stopped the run in Sim's executor."""
+    _, code = _pinecone_records()
+    assert code.rstrip().endswith(
+        'return [{"_id": key(<loop.currentItem>), "text": text(<loop.currentItem>)}];'
+    )
+
+
+def test_a_pinecone_index_named_by_name_is_its_host_with_what_the_user_sets():
+    """Sim calls the index's own host; the name alone is not an address, and the host's id is the console's."""
+    plan, _ = _pinecone_records()
+    (pinecone,) = [b for b in plan.blocks if b.type == "pinecone"]
+    host = plan.value(pinecone.id, "indexHost")
+    assert (
+        host
+        == "https://shelf-search-{{PINECONE_HOST_ID_SHELF_SEARCH}}.svc.{{PINECONE_ENVIRONMENT}}.pinecone.io"
+    )
+    needs = " ".join(need for _, _, need in planner.draft(_PINECONE).needs)
+    assert "PINECONE_HOST_ID_SHELF_SEARCH" in needs and "PINECONE_ENVIRONMENT" in needs
+    report = validate(compose(plan, seed="pc").state, era="jul25")
+    assert report.valid and not [f for f in runtime_findings(report) if f.severity == "error"]
+    # the namespace is the user's to choose: left empty, it is listed for them to fill in
+    assert [f.path.rsplit("/", 2)[-2] for f in runtime_findings(report) if f.code == "needs_input"] == [
+        "namespace"
+    ]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the function")
+@pytest.mark.parametrize(
+    ("item", "key"),
+    [({"id": 42, "blurb": "A tale"}, "42"), ({"_id": "b-7"}, "b-7"), ({"fields": {"id": "rec1"}}, "rec1")],
+)
+def test_a_record_key_is_the_items_own_id(item, key):
+    _, code = _pinecone_records()
+    body = code.replace("<loop.currentItem>", json.dumps(item))
+    out = subprocess.run(
+        ["node", "-e", f"console.log(JSON.stringify((() => {{ {body} }})()))"], capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == [{"_id": key, "text": json.dumps(item, separators=(",", ":"))}]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the function")
+def test_a_record_with_no_id_is_keyed_by_its_text():
+    _, code = _pinecone_records()
+
+    def run(item: object) -> str:
+        body = code.replace("<loop.currentItem>", json.dumps(item))
+        out = subprocess.run(
+            ["node", "-e", f"console.log(JSON.stringify((() => {{ {body} }})()))"],
+            capture_output=True,
+            text=True,
+        )
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout)[0]["_id"]
+
+    assert run("A tale of two cities") == run("A tale of two cities") != run("A tale of three cities")
+    assert re.fullmatch(r"r[0-9a-f]+", run({"title": "Emma"}))
