@@ -34,7 +34,10 @@ _KINDS = {
     ),
 }
 _FIELDS = {"to": "email", "cc": "email", "phoneNumber": "phone", "phoneNumbers": "phone"}
-_ITEM_FIELD = re.compile(r"^<(?P<container>loop|parallel)\.currentItem\.(?P<path>[A-Za-z_][\w.-]*)>$")
+# (a column the user names may hold spaces: 'Email Address')
+_ITEM_FIELD = re.compile(
+    r"^<(?P<container>loop|parallel)\.currentItem\.(?P<path>[A-Za-z_][\w.-]*(?: [\w.-]+)*)>$"
+)
 
 
 def _code(container: str, path: str, kind: str) -> str:

@@ -4636,6 +4636,13 @@ _WHERE_KEPT = re.compile(
     re.I,
 )
 
+# a column or field named alone: "the column 'Email Address'", "the 'contact' field"
+_A_COLUMN = re.compile(
+    r"\s*(?:the\s+|a\s+|its\s+|their\s+)?(?:(?:col|column|field)\s+['\"\u2018\u201c][^'\"\u2019\u201d]+['\"\u2019\u201d]\s*$"
+    r"|['\"\u2018\u201c][^'\"\u2019\u201d]+['\"\u2019\u201d]\s+(?:col|column|field)\s*$)",
+    re.I,
+)
+
 
 def kept_lookups(text: str) -> str:
     """'… and text the on-call tech (number in Supabase table 'oncall', column phone).' → '… and look up the number in
@@ -4645,8 +4652,8 @@ def kept_lookups(text: str) -> str:
     before the test (a named place of a service; the aside is taken out of the clause it interrupted)."""
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
     for m in _WHERE_KEPT.finditer(text):
-        if not _place_services().search(m.group("place")):
-            continue
+        if not _place_services().search(m.group("place")) or _A_COLUMN.match(m.group("place")):
+            continue  # ('(the address is in the column 'Email Address')': a field of each item, not a place)
         what = m.group("what").strip()
         plural = what.lower().endswith("s") and not what.lower().endswith("ss")
         if not re.match(r"(?:the|our|their|his|her|its)\b", what, re.I):

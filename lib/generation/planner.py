@@ -1954,6 +1954,29 @@ _NAMED_COLUMN = re.compile(
     r"|" + FIELD_ADDRESSED.pattern.replace("(?P<key>", "("),
 )
 
+# 'Their number's in the 'driver_mobile' column.', 'the email addresses live in the 'contact' field btw', '(the address
+# is in the column 'Email Address')': where each item's address or number is kept, said anywhere in the description
+_ADDRESS_SAID = re.compile(
+    r"\b(?P<what>e-?mail(?:\s+address)?(?:es|s)?|(?:mobile\s+|phone\s+|cell\s+)?numbers?|phones?|mobiles?|addresse?s?)"
+    r"(?:'s|\s+(?:is|are|live|lives|sit|sits|go|goes|can\s+be\s+found|are\s+kept|is\s+kept|are\s+stored|is\s+stored))\s+"
+    r"(?:in|under)\s+(?:the\s+|their\s+|its\s+|a\s+)?"
+    r"(?:(?:col|column|field)\s+(?:called\s+|named\s+)?[\"'“‘](?P<after>[^\"'”’\n]{1,40})[\"'”’]"
+    r"|[\"'“‘](?P<quoted>[^\"'”’\n]{1,40})[\"'”’]\s+(?:col|column|field)\b"
+    r"|(?P<bare>[A-Za-z][\w.-]*)\s+(?:col|column|field)\b)",
+    re.I,
+)
+
+
+def _address_said(description: str, kind: str) -> str | None:
+    """The field or column the description says each item keeps its e-mail address (kind 'email') or phone
+    number (kind 'phone') in, when it says so ('Their number's in the 'driver_mobile' column.')."""
+    for found in _ADDRESS_SAID.finditer(description):
+        what = found.group("what").lower()
+        said = "email" if "mail" in what or what.startswith("address") else "phone"
+        if said == kind:
+            return (found.group("after") or found.group("quoted") or found.group("bare")).strip()
+    return None
+
 
 @dataclass
 class _Window:
@@ -2775,7 +2798,7 @@ class _Builder:
                     if n and (i < 3 or re.search(r"mail" if kind == "email" else r"phone|mobile|number", n))
                 ),
                 None,
-            )
+            ) or _address_said(self.description, "email" if kind == "email" else "phone")
             if named:  # 'email the client (billing_email column)': that field of each item, under its holder
                 holder = self.holder()
                 path = f"{holder}.{named}" if holder else named

@@ -161,7 +161,8 @@ ACTION_START = re.compile(
     r"translate|extract|draft|analy[sz]e|review|triage|route|repl(?:y|ies)|respond|tell|"
     # 'make a summary', 'put together a short digest', 'do a quick recap': the model's work named by its product
     r"(?:" + _PRODUCT_VERB + r")(?=\s+(?:an?|the|some)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:summary|summaries|digest|recap|overview|comparison|synopsis)\b)|"
+    # ('prepare a draft reply for each one': a reply made)
+    r"(?:[\w-]+\s+){0,2}?(?:summary|summaries|digest|recap|overview|comparison|synopsis|repl(?:y|ies)|responses?)\b)|"
     # 'issue the refund', 'refund them' (not 'the issue is …', 'a refund of …'): a verb by its object
     r"issue(?=\s+(?:an?|the|them|it|their|our|his|her)\s)|refund(?=\s+(?:the|them|it|their|him|her)\s)|"
     # 'answer the customer back on WhatsApp' (not 'the answer is …'): a reply by its object
@@ -658,6 +659,8 @@ def clauses(text: str) -> list[str]:
         + "|"
         + _READ
         + r"|summari[sz]e|classify|translate|extract|draft|analy[sz]e|review|reply|respond|comment\s+on|tell|warn|"
+        # ('… and prepare a draft reply for each one': a text the model makes, named by what it is)
+        r"prepare\s+(?:an?|the|some)\s+(?:[\w-]+\s+){0,2}?(?:repl(?:y|ies)|responses?|answers?|summary|digest|recap)\b|"
         # ('… create an issue in Linear and replies to the customer saying …': a reply said in the bot's voice, by
         # whom or how it answers — not 'comments and replies on the post', a noun)
         r"(?:replies|responds)(?=\s+(?:to\s+(?:the|them|him|her|each|every|their|it|whoever)\b|with\b|saying\b|back\b))|"
@@ -6143,7 +6146,9 @@ _DRAFTED = re.compile(
     r"\b(?:as\s+(?:an?\s+)?drafts?|(?:in|into)\s+(?:my\s+|our\s+|the\s+|your\s+)?drafts?|"
     r"to\s+(?:(?:my|our|the|your)\s+drafts?|drafts)|"
     # ('… and create a draft reply for each one': a draft made, kept with the mail it answers)
-    r"(?:create|creates|save|saves|leave|leaves)\s+an?\s+draft(?:\s+(?:reply|replies|response|answer))?)\b"
+    r"(?:create|creates|save|saves|leave|leaves)\s+an?\s+draft(?:\s+(?:reply|replies|response|answer))?|"
+    # ('write a draft reply to each one', 'prepare draft replies': a reply drafted, kept as a draft)
+    r"(?:write|writes|prepare|prepares)\s+(?:an?\s+)?draft\s+(?:reply|replies|response|responses|answer|answers))\b"
 )
 
 
@@ -6200,7 +6205,12 @@ def _implied_destination(clause: str, description: str, ruled_out: dict[str, set
     # ('… and it answers in the thread': an answer given in the chat the question came from is sent there)
     answered = chat and re.search(r"\b(?:answer|respond)(?:s|ed)?\b", low[: chat.start()])
     # ('… have AI write a reply and leave it as a draft': kept in the drafts of the mail service named elsewhere)
-    drafted = _DRAFTED.search(low) and not re.search(r"\bdrafts?\b", description.lower().replace(low, " "))
+    # (the clause may be read in a loop's words, '… to the one': its own draft words are not another draft said)
+    said = _DRAFTED.search(low)
+    rest = description.lower().replace(low, " ")
+    drafted = said and not re.search(
+        r"\bdrafts?\b", rest if low in description.lower() else rest.replace(said.group(0), " ", 1)
+    )
     if not written and not told and not _changes(low) and not answered and not drafted:
         # ('mark the row as notified': a verb that changes a record writes too; 'read the last 7 days of messages in
         # #showcase': a noun after 'of' or 'the' is no verb)

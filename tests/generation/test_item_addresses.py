@@ -98,3 +98,28 @@ def test_a_row_of_cells_keeps_the_cell_the_user_places():
     )
     assert find_item_addresses(plan) == []
     assert mail.values[0].value == "<loop.currentItem.2>"
+
+
+@pytest.mark.parametrize(
+    ("description", "kind", "field"),
+    [
+        (
+            "… text each driver their route. Their number's in the 'driver_mobile' column.",
+            "phone",
+            "driver_mobile",
+        ),
+        ("… email everyone. the email addresses live in the 'contact' field btw", "email", "contact"),
+        ("… email each tenant (the address is in the column 'Email Address').", "email", "Email Address"),
+        (
+            "… WhatsApp each guest. Phone numbers are in the whatsapp_number column.",
+            "phone",
+            "whatsapp_number",
+        ),
+        ("… Their number's in the 'driver_mobile' column.", "email", None),
+        ("… email each tenant their statement.", "email", None),
+    ],
+)
+def test_where_each_items_address_is_kept_said_in_a_sentence_of_its_own(description, kind, field):
+    from lib.generation.planner import _address_said
+
+    assert _address_said(description, kind) == field
