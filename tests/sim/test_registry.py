@@ -107,6 +107,20 @@ def test_block_invariants(block_type):
             assert s.id not in {e.id for e in spec.emit_sub_blocks}
         if spec.era == "head":
             assert s.era == "head", s.id
+        shown = s.condition or {}
+        if (
+            spec.era == "jul25"
+            and s.required
+            and shown.get("field") == "operation"
+            and not shown.get("not")
+            and "and" not in shown
+        ):
+            # a field required under the operations it is shown for is required by each one's tool: collapsing a
+            # block's same-id fields must not make an optional one required (Supabase's query filter)
+            listed = shown["value"] if isinstance(shown["value"], list) else [shown["value"]]
+            for op_id in listed:
+                if op_id in spec.operations:
+                    assert s.id in spec.operations[op_id].required, (s.id, op_id)
     for op_id, op in spec.operations.items():
         assert op.id == op_id
         assert op.tool in spec.tools, op_id
