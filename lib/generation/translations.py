@@ -72,7 +72,14 @@ def _grammar() -> dict[str, Any]:
 
 # not a clock's colon nor a URL's
 _CLAUSE_CUT = re.compile(r"(\s*(?:[,;]|:(?!\d|//)|\.(?=\s|$)|\n)\s*|\s+(?:and|then)\s+)")
-_DETERMINER = re.compile(r"\b(?:the|a|an|our|my|all|your|their|its)\b", re.I)
+# ('jedem Mitglied eine Erinnerung schicken' → 'send each member a reminder': 'each'/'every' before a noun, not before a
+# time — 'every monday at 8:00' is when, not what)
+_DETERMINER = re.compile(
+    r"\b(?:the|a|an|our|my|all|your|their|its|(?:each|every)(?!\s+(?:\d|other\b|(?:day|week|month|hour|minute|year|"
+    r"quarter|morning|afternoon|evening|night|weekday|weekend|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)s?\b)))\b",
+    re.I,
+)
 _TAIL = {"with", "to", "via", "for"}
 _SOMEONE = {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody"}
 _PREPOSITION = {"in", "into", "to", "on", "from", "for", "at", "by", "per", "with", "of", "via", "about"}
@@ -637,6 +644,9 @@ def to_english(text: str, language: str) -> str | None:
     table = _tables().get(language)
     if table is None:
         return None
+    # 'bei dem die Spalte 'bezahlt' auf 'nein' steht': a column's value said with its verb last, in English order
+    for pattern, english_order in _grammar().get(language, {}).get("tests", []):
+        text = re.sub(pattern, english_order, text, flags=re.I)
     # 'the word invoice' said in the language (`word_marker`): that word as written, quoted
     for marker in _grammar().get(language, {}).get("word_marker", []):
         text = re.sub(rf"(?<![\w'’])({re.escape(marker)})\s+([^\W\d_][\w-]*)", r'\1 "\2"', text, flags=re.I)

@@ -4,7 +4,7 @@ fix): where a per-item address lives when the user says so in a sentence of its 
 'Email Address')"); a draft reply per message written by an AI step, kept as a draft and never sent; a German
 "bei dem die Spalte 'bezahlt' auf 'nein' steht" as a test on that column; Pinecone upserts and searches, whose
 records and index host Sim's tool takes in its own shape. Voices: one-liners, chat, a voice memo, German;
-controls: an address column said inline, one AI-written draft. 6 of 12 were right before the fix, 11 of 12 after;
+controls: an address column said inline, one AI-written draft. 6 of 12 were right before the fix, 12 of 12 after;
 r42m-13 and r42m-14 ("prepare a draft reply for each one", "write a draft reply to each one") were added while
 fixing r42m-04, after seeing that the same request in other verbs lost its loop or its draft."""
 
@@ -15,10 +15,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r42m-06-german-column-equals": "German 'bei dem die Spalte … auf … steht' is read word by word ('for the the "
-    "column … on … is'), which builds no test",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round42m.jsonl", _KNOWN))

@@ -115,3 +115,26 @@ def test_a_name_is_not_a_word_to_read(english, language, names):
 def test_a_german_noun_inside_a_sentence_is_still_a_word_to_read():
     english = "send the Tagesbericht to our Telegram channel every monday"
     assert translations.name_spans(english, "German") == []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        (
+            "jedem Mitglied, bei dem die Spalte 'bezahlt' auf 'nein' steht, eine Erinnerung per E-Mail schicken",
+            "send each member whose 'bezahlt' column is 'nein' a reminder by email",
+        ),
+        (
+            "jedem Mitglied, dessen Spalte 'bezahlt' 'nein' ist, eine Erinnerung per E-Mail schicken",
+            "send each member whose 'bezahlt' column is 'nein' a reminder by email",
+        ),
+        (
+            "jeden Montag um 8 Uhr die Tabelle 'Mitglieder' lesen",
+            "every monday at 8:00 read the sheet 'Mitglieder'",
+        ),
+    ],
+)
+def test_a_german_column_value_said_with_its_verb_last_reads_as_a_test(german, english):
+    """'bei dem die Spalte 'X' auf 'Y' steht' is a test on that column; the dative 'jedem …' is whom the verb sends
+    to, after it (a time's 'every' keeps its place)."""
+    assert to_english(german, "German") == english
