@@ -11558,6 +11558,17 @@ _ONLY = re.compile(
 )
 
 
+def _a_place(test: str) -> bool:
+    """Whether what `_EXCLUDED` read as a test of the items only names a place: 'in Slack', 'to #general', 'on our
+    Teams channel' (a service, or a channel, and no more than a few words)."""
+    place = re.fullmatch(
+        r"\s*(?:in|on|to|into|via|through)\s+(?P<rest>(?:[\w#@.'’-]+\s*){1,5}?)\W*", test, re.I
+    )
+    return place is not None and (
+        place.group("rest").lstrip().startswith("#") or bool(lx.integrations_in(place.group("rest")))
+    )
+
+
 def _item_scope(sentence: str) -> tuple[str, bool] | None:
     """(the test, negated) when a sentence after a loop names which items it leaves out or keeps:
     'Tenants marked 'autopay' shouldn't get one', 'Skip customers with a refund', 'Only orders from EU …'."""
@@ -11566,6 +11577,8 @@ def _item_scope(sentence: str) -> tuple[str, bool] | None:
     ):
         return None
     found = _EXCLUDED.match(sentence)
+    if found and _a_place(found.group("a") or found.group("b")):
+        return None  # "don't post anything in Slack", 'never send anything to #general': a ban on a place, no test
     if found:
         return (found.group("a") or found.group("b")).strip(), True
     only = _ONLY.match(sentence)
