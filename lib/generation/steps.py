@@ -2090,9 +2090,15 @@ _PASSIVE_WRITE = re.compile(
 
 def _stored_in(low: str, phrases: list[str]) -> bool:
     """'the handbook we uploaded to the knowledge base', 'docs that are indexed in Pinecone': the service is
-    where the data already is (a past write described), so it is read."""
+    where the data already is (a past write described), so it is read ('AI writes a listing, then it's saved to
+    Airtable': what the run made, 'it', sent to a place, is a write there)."""
     return any(
-        re.search(
+        not re.search(
+            r"\b(?:it|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:then\s+|also\s+)?(?:saved|stored|uploaded|copied)\s+"
+            r"(?:to|into)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b",
+            low,
+        )
+        and re.search(
             r"(?<!\bbe )(?<!been )(?<!\bget )(?<!gets )(?<!will )\b(?:already\s+)?"
             r"(?:uploaded|stored|saved|indexed|loaded|imported|kept|documented)\s+(?:(?:them|it|those|these)\s+)?"
             r"(?:in|into|to|on|inside)\b"

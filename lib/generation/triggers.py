@@ -1200,6 +1200,12 @@ def read_schedule(text: str) -> Trigger | None:
     # 'deliveries on Tuesdays and Fridays … Every Monday and Thursday at 12:00', 'open Wednesday to Sunday … every
     # Tuesday at 17:00': the days said with the run's clock are the run's; the days told elsewhere are background
     clocked = _clocked_days(low, clock_span) if clock_span and not said_later else None
+    if clocked and any(
+        _clocked_days(low, m.span()) for m in _TIME_RE.finditer(text) if m.span() != clock_span
+    ):
+        clocked = (
+            None  # ('on Mondays at 9am and on Fridays at 3pm': other days with a clock of their own, kept)
+        )
     if clocked and [d for d in clocked if d not in excluded]:
         days = [d for d in clocked if d not in excluded]
     monthly = re.search(r"\b(?:monthly|every month|each month|once a month|of (?:every|each) month)\b", low)

@@ -1,10 +1,11 @@
 """Round 42a's helpers: the days said with the run's clock, a rough hour settled on, a rough frequency beside a run
-started by hand, a ban on a place read as no test of the items, and where things arrive for 'our association'."""
+started by hand, a ban on a place read as no test of the items, where things arrive for 'our association', and what the run made
+'saved to' a place (a write)."""
 
 from __future__ import annotations
 
 from lib.generation import triggers
-from lib.generation.steps import _a_place, _item_scope
+from lib.generation.steps import _a_place, _item_scope, _stored_in
 
 
 def _days(text: str) -> str:
@@ -22,6 +23,8 @@ def test_days_said_with_the_clock_are_the_runs():
     assert _days("stalls on saturdays and sundays. every friday at 3pm pull it") == "0 15 * * 5"
     # a range that ends at the clock is still the range
     assert _days("monday to friday at 9 post it") == "0 9 * * 1-5"
+    # days that have a clock of their own are kept
+    assert _days("On Mondays at 9am and on Fridays at 3pm post the list") == "0 9 * * 1,5"
     # a correction still wins
     assert _days("every thursday at 4pm, actually make it every friday") == "0 16 * * 5"
 
@@ -65,3 +68,10 @@ def test_mail_that_arrives_for_our_association_starts_from_gmail():
 def test_a_listed_chat_trigger_starts_a_chat():
     text = "I want to ask a chat assistant things.\nAcceptance criteria:\n- Chat trigger\n- Calls the API with the id"
     assert triggers.read_trigger(text).kind == "chat"
+
+
+def test_what_the_run_made_saved_to_a_place_is_a_write():
+    assert not _stored_in("ai writes a listing, then it's saved to airtable 'instruments'", ["airtable"])
+    assert not _stored_in("then it is saved to airtable", ["airtable"])
+    assert _stored_in("the handbook we uploaded to the knowledge base", ["knowledge base"])
+    assert _stored_in("docs that are indexed in pinecone", ["pinecone"])
