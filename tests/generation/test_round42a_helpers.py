@@ -1,6 +1,6 @@
 """Round 42a's helpers: the days said with the run's clock, a rough hour settled on, a rough frequency beside a run
-started by hand, a ban on a place read as no test of the items, where things arrive for 'our association', and what the run made
-'saved to' a place (a write)."""
+started by hand, a ban on a place read as no test of the items, where things arrive for 'our association', and
+what the run made 'saved to' a place (a write)."""
 
 from __future__ import annotations
 
