@@ -9313,13 +9313,19 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         # 'write the registrar back into column D': back into the list that was read, in its own service
         origin = next((s for s in reversed(fetched + pre) if s.kind == "source" and s.integration), None)
         home = origin.integration if origin else None
-        body = [
-            s
-            for c in parts[at:]
-            for s in _read_back(
+        body: list[Step] = []
+        made_at = 0
+        for c in parts[at:]:
+            done = _read_back(
                 _EACH_NOUN.sub(_the_item, _EACH_OF.sub("the ", c)), home, description, ruled_out, origin
             )
-        ]
+            if body and done and re.match(r"\s*with\b", c, re.I) and all(s.kind == "process" for s in done):
+                # 'add each one as a row to the sheet, with the AI pulling out the quantities': how what the clause
+                # before writes is made, worked out before it (as within a sentence: processing, then actions)
+                body[made_at:made_at] = done
+                continue
+            made_at = len(body)
+            body += done
         # the place's read is `fetched`; a write back to it ('… back into column C') still repeats per item
         body = fetched + [
             s for s in body if s.kind != "source" or not any(s.integration == f.integration for f in fetched)

@@ -8,7 +8,7 @@ the month, 07:00 America/Chicago") is a monthly schedule in that zone; a vague w
 label named in Spanish, French or German is read as the label filter, and "don't post anything to Slack" is a ban,
 never a test of the item. Voices: one-liners, chat with typos, a voice memo, specs, a user story, e-mails, a Slack
 DM, Spanish, French and German lines; controls: a weekly Airtable summary, a weekday calendar WhatsApp, an hourly
-labelled Gmail texted by Twilio. 9 of 20 were right before the fix, 19 after."""
+labelled Gmail texted by Twilio. 9 of 20 were right before the fix, 20 after."""
 
 from __future__ import annotations
 
@@ -17,10 +17,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r42a-09-bakery-orders-as-emails-sheet": "'…, with the AI pulling out the quantities' after a write said per item: "
-    "the extraction is read, but placed after the row it should fill",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round42a.jsonl", _KNOWN))
