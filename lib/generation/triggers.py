@@ -1025,7 +1025,10 @@ def _times_a_day() -> re.Pattern[str]:
     return re.compile(r"\b(" + counts + r")\s+times\s+(?:a|per|each)\s+day\b", re.I)
 
 
-_DAY_LIST = _DAY_RE + r"(?:\s*(?:,|and|or|&)\s*" + _DAY_RE + r")*"
+# ('Monday and Thursday', 'on Tuesday and on Thursday', 'tuesday/thursday'): the days of one list
+_DAY_LIST = (
+    _DAY_RE + r"(?:\s*(?:,|and|or|&|/)\s*(?:(?:and|or)\s+)?(?:(?:every|each|on)\s+)?" + _DAY_RE + r")*"
+)
 _DAYS_BEFORE_CLOCK = re.compile(
     r"(?:\b(?:every|each|on)\s+(?:other\s+)?)?\b(?P<days>" + _DAY_LIST + r")"
     r"(?:\s+(?:morning|evening|afternoon|night)s?)?\s*,?\s*(?:at\s+|@\s*|around\s+)?$"

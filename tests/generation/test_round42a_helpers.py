@@ -23,6 +23,7 @@ def test_days_said_with_the_clock_are_the_runs():
     assert _days("stalls on saturdays and sundays. every friday at 3pm pull it") == "0 15 * * 5"
     # a range that ends at the clock is still the range
     assert _days("monday to friday at 9 post it") == "0 9 * * 1-5"
+    assert _days("twice a week, on tuesday and on thursday at 14:00, fetch them") == "0 14 * * 2,4"
     # days that have a clock of their own are kept
     assert _days("On Mondays at 9am and on Fridays at 3pm post the list") == "0 9 * * 1,5"
     # a correction still wins
