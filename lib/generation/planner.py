@@ -589,6 +589,13 @@ def draft(description: str) -> Draft:
     while summaries and not steps:  # without the story and the title; else without the title only
         untitled = _blanked(text, summaries + unlisted)
         steps = read_steps(untitled, read_from, told)
+        if steps and story and summaries[-1] == story.span():
+            _story_places(
+                steps,
+                read_steps(_blanked(text, summaries[:-1] + unlisted), read_from, told),
+                story.span(),
+                text,
+            )
         if steps and story and summaries[-1] == story.span() and not _reads(steps):
             # 'As an analyst, I want EUR/USD pulled daily from https://… and written to the 'FX' sheet. Acceptance
             # criteria: - One row per day. - If a rate moves more than 1.5%, email …': criteria that read nothing
@@ -5921,6 +5928,31 @@ def describe_state(state: dict[str, Any]) -> str | None:
 def _reads(steps: list[Step]) -> bool:
     """Whether any step (inside branches and loops too) reads data from a service or an address."""
     return any(s.kind == "source" for s in _flat(steps))
+
+
+def _story_places(steps: list[Step], whole: list[Step], story: tuple[int, int], text: str) -> None:
+    """'As a ground-crew lead, I want … the answer from our ops API (GET https://ops.example/flights/{flight}). AC:
+    - Calls the API with the flight number', 'As a support agent, I want answers from our Notion page 'Returns
+    Policy'. AC: - Answers only from the Notion page': a criterion's read or write of 'the API', 'the Notion page'
+    is the one the story names — it keeps the address or name the story gives (the story makes no step of its own).
+    `whole` is the text read with the story."""
+    for step in _flat(steps):
+        if step.kind not in ("source", "action"):
+            continue
+        told = [
+            w
+            for w in _flat(whole)
+            if w.kind == step.kind
+            and w.type == step.type
+            and w.values.get("operation") == step.values.get("operation")
+            and _within(_span_of(w, text), [story])
+        ]
+        if len(told) != 1:
+            continue
+        for key, value in told[0].values.items():
+            have = step.values.get(key)
+            if isinstance(value, str) and "{{" not in value and (not have or "{{" in str(have)):
+                step.values[key] = value
 
 
 def _story_kept(steps: list[Step], story: tuple[int, int], description: str) -> list[Step]:

@@ -2093,9 +2093,15 @@ _PASSIVE_WRITE = re.compile(
 
 def _stored_in(low: str, phrases: list[str]) -> bool:
     """'the handbook we uploaded to the knowledge base', 'docs that are indexed in Pinecone': the service is
-    where the data already is (a past write described), so it is read."""
+    where the data already is (a past write described), so it is read ('AI writes a listing, then it's saved to
+    Airtable': what the run made, 'it', sent to a place, is a write there)."""
     return any(
-        re.search(
+        not re.search(
+            r"\b(?:it|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:then\s+|also\s+)?(?:saved|stored|uploaded|copied)\s+"
+            r"(?:to|into)\b[^.,;]{0,30}?\b" + re.escape(p) + r"\b",
+            low,
+        )
+        and re.search(
             r"(?<!\bbe )(?<!been )(?<!\bget )(?<!gets )(?<!will )\b(?:already\s+)?"
             r"(?:uploaded|stored|saved|indexed|loaded|imported|kept|documented)\s+(?:(?:them|it|those|these)\s+)?"
             r"(?:in|into|to|on|inside)\b"
@@ -9315,13 +9321,19 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         # 'write the registrar back into column D': back into the list that was read, in its own service
         origin = next((s for s in reversed(fetched + pre) if s.kind == "source" and s.integration), None)
         home = origin.integration if origin else None
-        body = [
-            s
-            for c in parts[at:]
-            for s in _read_back(
+        body: list[Step] = []
+        made_at = 0
+        for c in parts[at:]:
+            done = _read_back(
                 _EACH_NOUN.sub(_the_item, _EACH_OF.sub("the ", c)), home, description, ruled_out, origin
             )
-        ]
+            if body and done and re.match(r"\s*with\b", c, re.I) and all(s.kind == "process" for s in done):
+                # 'add each one as a row to the sheet, with the AI pulling out the quantities': how what the clause
+                # before writes is made, worked out before it (as within a sentence: processing, then actions)
+                body[made_at:made_at] = done
+                continue
+            made_at = len(body)
+            body += done
         # the place's read is `fetched`; a write back to it ('… back into column C') still repeats per item
         body = fetched + [
             s for s in body if s.kind != "source" or not any(s.integration == f.integration for f in fetched)
@@ -11566,6 +11578,17 @@ _ONLY = re.compile(
 )
 
 
+def _a_place(test: str) -> bool:
+    """Whether what `_EXCLUDED` read as a test of the items only names a place: 'in Slack', 'to #general', 'on our
+    Teams channel' (a service, or a channel, and no more than a few words)."""
+    place = re.fullmatch(
+        r"\s*(?:in|on|to|into|via|through)\s+(?P<rest>(?:[\w#@.'’-]+\s*){1,5}?)\W*", test, re.I
+    )
+    return place is not None and (
+        place.group("rest").lstrip().startswith("#") or bool(lx.integrations_in(place.group("rest")))
+    )
+
+
 def _item_scope(sentence: str) -> tuple[str, bool] | None:
     """(the test, negated) when a sentence after a loop names which items it leaves out or keeps:
     'Tenants marked 'autopay' shouldn't get one', 'Skip customers with a refund', 'Only orders from EU …'."""
@@ -11574,6 +11597,8 @@ def _item_scope(sentence: str) -> tuple[str, bool] | None:
     ):
         return None
     found = _EXCLUDED.match(sentence)
+    if found and _a_place(found.group("a") or found.group("b")):
+        return None  # "don't post anything in Slack", 'never send anything to #general': a ban on a place, no test
     if found:
         return (found.group("a") or found.group("b")).strip(), True
     only = _ONLY.match(sentence)

@@ -109,6 +109,8 @@ _SCHEDULE_HINT = re.compile(
     r"wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|(?:once|twice|three times) (?:a|per) (?:day|week|month)|"
     # 'once an hour'; 'on the 15th, 08:00 UTC': a day of the month with the clock the run keeps
     r"once (?:an|per|every) hour|on the \d{1,2}(?:st|nd|rd|th),?\s+(?:at\s+)?\d{1,2}(?::\d{2}|\s*(?:am|pm))|"
+    # ('## Schedule\n1st of the month, 08:00 Europe/Amsterdam': a day of the month said with its clock)
+    r"\d{1,2}(?:st|nd|rd|th)\s+(?:day\s+)?of\s+(?:(?:every|each|the|a)\s+)?month,?\s+(?:at\s+)?\d{1,2}(?::\d{2}|\s*(?:am|pm))|"
     r"at \d{1,2}(?::\d{2})?(?![.,]?\d|\s*(?:%|percent\b))\s*(?:am|pm)?|at \d{1,2}h(?:[0-5]\d)?|"
     r"\d{1,2}(?:[.:]\d{2})?\s*uhr|(?:mon|tues|wednes|thurs|fri|satur|sun)days|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings|evenings|nights|afternoons)|"
@@ -466,6 +468,20 @@ _SPOKEN_FIX = re.compile(
     r"(?:(?:\s+|-)(?P<minutes>" + _SAID_MINUTES + r")\b)?" + _HOUR_END,
     re.I,
 )
+# 'like eight-ish — let's say eight', 'about seven-ish, say half past… ': a rough hour, then the hour the speaker
+# settles on; and a rough hour alone ('like seven-ish'): the hour said last, written 'at 8'
+_ISH_FIX = re.compile(
+    r"\b(?:(?:like|about|around|roughly|maybe)\s+)?(?:" + "|".join(_HOUR_WORDS) + r"|\d{1,2})-?ish\b"
+    r"\s*[-–—,.;:]*\s*(?:(?:no|well|ok(?:ay)?|so|um+|uh+|er+m?|actually|or)\b[,\s]*)*"
+    r"(?:let['’]?s\s+say|say|call\s+it|make\s+(?:it|that))\s+(?:at\s+)?" + _SAID_HOUR + r"\b"
+    r"(?:(?:\s+|-)(?P<minutes>" + _SAID_MINUTES + r")\b)?" + _HOUR_END,
+    re.I,
+)
+_ISH_HOUR = re.compile(
+    r"\b(?:like|about|around|roughly)\s+" + _SAID_HOUR + r"-?ish\b"
+    r"(?!\s*(?:%|percent|minutes?|mins?|hours?|days?|weeks?|months?|years?|times|people|of)\b)",
+    re.I,
+)
 # British 'half five' (5:30); not 'half past', 'half an hour', 'half 2 days', 'half the rows'
 _HALF_HOUR = re.compile(
     r"(?P<at>\b(?:at|by|around)\s+)?\bhalf\s+" + _SAID_HOUR + r"\b(?!\s*(?:%|percent\b|[a-z]{3,}s\b|hours?\b|"
@@ -505,6 +521,18 @@ def clock_words(text: str) -> str:
     """'at quarter to 8' → 'at 7:45', 'half past 6pm' → 'at 6:30pm', 'at, like, six' → 'at 6', 'half five' → 'at 5:30',
     'at 6 - no, make it seven' → 'at 6 - no, make it at 7' ('seven thirty': 'at 7:30'), 'like six a.m.' → 'like
     6am', 'every two hours' → 'every 2 hours': a clock (or an interval) said in words, written in digits."""
+    text = _ISH_FIX.sub(
+        lambda m: (
+            f"at {_hour(m.group('hour'))}"
+            + (
+                f":{_MINUTE_WORDS[m.group('minutes').lower().replace('-', ' ')]}"
+                if m.group("minutes")
+                else ""
+            )
+        ),
+        text,
+    )
+    text = _ISH_HOUR.sub(lambda m: f"at {_hour(m.group('hour'))}", text)
     text = _SPOKEN_AT.sub(
         lambda m: (
             f"{m.group('at')} {_hour(m.group('hour'))}"
@@ -997,6 +1025,31 @@ def _times_a_day() -> re.Pattern[str]:
     return re.compile(r"\b(" + counts + r")\s+times\s+(?:a|per|each)\s+day\b", re.I)
 
 
+# ('Monday and Thursday', 'on Tuesday and on Thursday', 'tuesday/thursday'): the days of one list
+_DAY_LIST = (
+    _DAY_RE + r"(?:\s*(?:,|and|or|&|/)\s*(?:(?:and|or)\s+)?(?:(?:every|each|on)\s+)?" + _DAY_RE + r")*"
+)
+_DAYS_BEFORE_CLOCK = re.compile(
+    r"(?:\b(?:every|each|on)\s+(?:other\s+)?)?\b(?P<days>" + _DAY_LIST + r")"
+    r"(?:\s+(?:morning|evening|afternoon|night)s?)?\s*,?\s*(?:at\s+|@\s*|around\s+)?$"
+)
+_DAYS_AFTER_CLOCK = re.compile(r"\s*,?\s*(?:every|each|on)\s+(?:other\s+)?(?P<days>" + _DAY_LIST + r")\b")
+
+
+def _clocked_days(low: str, span: tuple[int, int]) -> list[str] | None:
+    """The days said right with the run's clock at `span` ('every Monday and Thursday at 12:00', 'at 9 every
+    Tuesday'), or None (nor the end of a range: 'Wednesday to Sunday at 9' is the range's)."""
+    before = _DAYS_BEFORE_CLOCK.search(low, 0, span[0])
+    if before is not None and re.search(
+        r"(?:\bto|\bthrough|\bthru|\buntil|\btill|[-–])\s*$", low[: before.start()]
+    ):
+        before = None
+    found = before or _DAYS_AFTER_CLOCK.match(low, span[1])
+    if found is None:
+        return None
+    return [_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, found.group("days"))]
+
+
 def read_schedule(text: str) -> Trigger | None:
     """Schedule values from phrases like 'every weekday at 8:00 CET', 'every 15 minutes', 'monthly on the 1st'."""
     text = _DATED.sub(lambda m: " " * len(m.group(0)), text)
@@ -1106,12 +1159,14 @@ def read_schedule(text: str) -> Trigger | None:
             r"\b(?:actually|no wait|wait|sorry|i mean|make (?:it|that)|rather|instead|scratch that)\b", low
         )
     )
+    said_later = False
     if corrected:
         after = low[corrected[-1].end() :]
         later = [_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, after)] or [
             _DAYS[m.group(1)[:3]] for m in re.finditer(_ABBR_DAY, after)
         ]
         if later:
+            said_later = True
             days = [d for d in later if d not in excluded and d not in dated] or later
     # 'Every Friday at 4pm … for the Monday meeting': the days said as a habit ('every Friday', 'on Fridays', and
     # the days listed with them) are the run's; a single day said elsewhere names something else
@@ -1145,6 +1200,17 @@ def read_schedule(text: str) -> Trigger | None:
         order = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"]
         first, last = (order.index(_DAYS[ranges[-1][i]]) for i in (0, 1))
         days = [order[(first + i) % 7] for i in range((last - first) % 7 + 1)]
+    # 'deliveries on Tuesdays and Fridays … Every Monday and Thursday at 12:00', 'open Wednesday to Sunday … every
+    # Tuesday at 17:00': the days said with the run's clock are the run's; the days told elsewhere are background
+    clocked = _clocked_days(low, clock_span) if clock_span and not said_later else None
+    if clocked and any(
+        _clocked_days(low, m.span()) for m in _TIME_RE.finditer(text) if m.span() != clock_span
+    ):
+        clocked = (
+            None  # ('on Mondays at 9am and on Fridays at 3pm': other days with a clock of their own, kept)
+        )
+    if clocked and [d for d in clocked if d not in excluded]:
+        days = [d for d in clocked if d not in excluded]
     monthly = re.search(r"\b(?:monthly|every month|each month|once a month|of (?:every|each) month)\b", low)
     doms = list(re.finditer(r"\bon the (\d{1,2})(?:st|nd|rd|th)?\b|" + _DAY_OF_MONTH, low))
     if (
@@ -2206,7 +2272,13 @@ def _situation(text: str) -> Trigger | None:
     for found in _SITUATION.finditer(text):
         subject, verb, rest = found.group("subject"), found.group("verb"), found.group("rest")
         # 'We get about 80 enquiry emails a day in our Gmail': what arrives where we are, said by us
-        ours = re.fullmatch(r"(?:we|i)", subject.strip(), re.I) and re.fullmatch(r"get|receive", verb, re.I)
+        # ('Our association gets swarm reports as emails to our Gmail': we, named by what we are)
+        ours = (
+            re.fullmatch(r"(?:we|i)|(?:our|my)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+", subject.strip(), re.I)
+            and not _named_provider(subject.lower())
+            and not lx.integrations_in(subject)
+            and re.fullmatch(r"gets?|receives?", verb, re.I)
+        )
         if ours:
             pass
         elif re.fullmatch(r"gets?|receives?", verb, re.I):
@@ -2252,7 +2324,10 @@ def _situation(text: str) -> Trigger | None:
             # ('questions people ask in #it-help on slack, using the confluence page 'IT Handbook'': a noun after an
             # article is no command)
             not re.search(
-                r"\b(?:the|a|an|our|my|their|its)\s+(?:[\w'-]+\s+){0,2}$", (" " + rest)[: m.start()], re.I
+                # ('… come in by email to our Gmail', '… as emails to our Gmail': how they come, no command)
+                r"\b(?:the|a|an|our|my|their|its)\s+(?:[\w'-]+\s+){0,2}$|\b(?:by|via|per|as|through)\s+$",
+                (" " + rest)[: m.start()],
+                re.I,
             )
             for m in _IMPERATIVE.finditer(" " + rest)
         ):
@@ -2714,6 +2789,14 @@ _LABELLED_KIND = re.compile(
 )
 
 
+# 'Acceptance criteria:\n- Chat trigger\n- …': a listed line naming the kind of run, and nothing else
+_LISTED_KIND = re.compile(
+    r"(?:^|\n)[^\S\n]*(?:[-*•]|\d{1,2}[.)])[^\S\n]*(?:(?:uses?|has|with)\s+)?(?:an?\s+|the\s+)?"
+    r"(?P<kind>chat|manual)\s+(?:trigger|start|run)\s*[.;!]?[^\S\n]*(?=\n|$)",
+    re.I,
+)
+
+
 def _labelled_event(text: str) -> Trigger | None:
     """The event a labelled opening names: after 'trigger:' / 'when:' any event; after a service's name ('airtable:')
     a new item of that service."""
@@ -3110,6 +3193,16 @@ def _stated_run(text: str) -> Trigger | None:
     return None
 
 
+def _run_by_hand_now_and_then(text: str, manual: re.Match[str]) -> bool:
+    """'I list a new instrument maybe once a month. I want a workflow I run by hand': how often something happens,
+    said roughly (lexicon.json 'rough_frequency') and with no clock, is no schedule when the user starts each run."""
+    return (
+        manual.re is _MANUAL_HINT
+        and find_time(text)[0] is None
+        and re.search(lexicon()["rough_frequency"], text, re.I) is not None
+    )
+
+
 def _read_trigger(text: str) -> Trigger:
     # 'when: mon-fri 9am ET -> …', 'trigger: every 15 minutes': a label, then the schedule the run keeps
     label = re.match(r"[\W_]*(?:when|trigger|schedule|runs?|timing|cadence)\s*[:=]\s*", text, re.I)
@@ -3140,7 +3233,7 @@ def _read_trigger(text: str) -> Trigger:
         if hook:
             hook.spans = [listed.span(1)]
             return hook
-    kind = _LABELLED_KIND.search(text)
+    kind = _LABELLED_KIND.search(text) or _LISTED_KIND.search(text)
     if kind:  # 'Trigger: chat.', 'Trigger: manual.': the kind of run, named by its label
         said = kind.group("kind").lower()
         name = "chat" if said.startswith("chat") else "manual"
@@ -3156,7 +3249,7 @@ def _read_trigger(text: str) -> Trigger:
     stated = manual is not None and re.match(
         r"^\W*(?:manual|on demand|by hand)", text[manual.start() :], re.I
     )
-    if manual and (stated or read_schedule(text) is None):
+    if manual and (stated or read_schedule(text) is None or _run_by_hand_now_and_then(text, manual)):
         # 'when a new row is added to our sheet (we'll hit the workflow via API), …': the clause that holds it
         lead_in = next(
             (
