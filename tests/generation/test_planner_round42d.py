@@ -25,8 +25,6 @@ _KNOWN: dict[str, str] = {
     "and the post",
     "r42d-05-paste-recipe-notion-x": "'then it's saved to the Notion database' reads Notion instead of writing",
     "r42d-06-listing-airtable-email": "'which is then stored in Airtable' lists Airtable instead of writing",
-    "r42d-08-sheet-called-weekly-takings": "'the google sheet called weekly takings' is cut to 'weekly'",
-    "r42d-09-airtable-named-volunteer-signups": "'the airtable table named volunteer signups' is cut to one word",
     "r42d-10-passive-summarised-slack": "'summarised … and sent to #support-leads' builds no Slack send",
     "r42d-13-each-keyword-exa-slack": "'for every keyword in …, run an Exa search' after background builds no search "
     "in a loop",
