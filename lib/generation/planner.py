@@ -1355,10 +1355,15 @@ def _unrestated(
     """`steps` without what a user story or a ticket's title (`story` spans) asks and the lines below make again:
     its processing, its writes to a block the lines also write to, its writes to the service whose event starts the
     run ('I want failed GitHub Actions runs … to create a Jira bug': GitHub is the event, not a place written to),
-    and tests or loops holding nothing else. A write the lines below never make stays."""
+    and tests or loops holding nothing else. A write the lines below never make stays, and so does the story's
+    processing when they process nothing ('… crew availability … summarised every Thursday and posted to our
+    WhatsApp group. Acceptance criteria: - Runs Thursdays …': the summary is asked only there)."""
     again = {
         s.type for s in _flat(steps) if s.kind == "action" and not _within(_span_of(s, description), story)
     }
+    processed = any(
+        s.kind == "process" and not _within(_span_of(s, description), story) for s in _flat(steps)
+    )
     provider = trigger.values.get("webhookProvider") if trigger.kind == "webhook" else None
 
     def restated(step: Step) -> bool:
@@ -1368,7 +1373,10 @@ def _unrestated(
             inner = [s for _, branch in step.branches for s in branch] + step.body
             return all(restated(s) for s in inner)
         return (
-            step.kind == "process" or step.kind == "action" and (step.type in again or step.type == provider)
+            step.kind == "process"
+            and processed
+            or step.kind == "action"
+            and (step.type in again or step.type == provider)
         )
 
     kept: list[Step] = []

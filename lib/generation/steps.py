@@ -1703,7 +1703,13 @@ _MESSAGES_WORKED_ON = (
     r"^\W*(?:(?:also|then|first|and|please)\s+)*(?:summari[sz]e|analy[sz]e|classify|categori[sz]e|translate|review|"
     r"triage|digest|go\s+through|scan|tag|label|score|extract\s+(?:[\w-]+\s+){0,3}?from)\s+"
     r"(?:(?:the|all|any|every|our|my|new|recent|latest|unread|incoming|today's|yesterday's|this\s+week's|"
-    r"last\s+\w+'s)\s+)*(?:{service})\s+(?:messages|posts|threads|conversations|chats|mentions|comments|replies)\b"
+    r"last\s+\w+'s)\s+)*"
+    # ('the last 24 hours of messages in the Slack channel #x': a stretch of time, then the messages where they are)
+    r"(?:(?:the\s+)?(?:last|past|previous)\s+(?:\d+\s+|few\s+|couple\s+of\s+)?"
+    r"(?:hours?|days?|weeks?|months?|minutes?)\s+of\s+(?:(?:the|all|our|my|new)\s+)*)?"
+    r"(?:(?:{service})\s+(?:messages|posts|threads|conversations|chats|mentions|comments|replies)\b"
+    r"|(?:messages|posts|threads|conversations|chats|mentions|comments|replies)\s+(?:posted\s+)?(?:in|on|from)\s+"
+    r"(?:(?:the|our|my)\s+)?(?:{service})\b)"
 )
 
 

@@ -25,12 +25,8 @@ _KNOWN: dict[str, str] = {
     "and the post",
     "r42d-05-paste-recipe-notion-x": "'then it's saved to the Notion database' reads Notion instead of writing",
     "r42d-06-listing-airtable-email": "'which is then stored in Airtable' lists Airtable instead of writing",
-    "r42d-10-passive-summarised-slack": "'summarised … and sent to #support-leads' builds no Slack send",
     "r42d-13-each-keyword-exa-slack": "'for every keyword in …, run an Exa search' after background builds no search "
     "in a loop",
-    "r42d-14-summarise-front-desk-dm": "'summarise the last 48 hours of messages in the Slack channel' reads no channel",
-    "r42d-15-summarise-discord-feedback-email": "'messages in our discord channel feedback' posts to Discord instead "
-    "of reading it",
     "r42d-17-plate-supabase-lookup": "'input = licence plate … find the plate in the Supabase table' queries without "
     "the input",
     "r42d-18-translate-german-italian": "'translate it into German and Italian' builds only the German pair",

@@ -17,5 +17,29 @@ def test_a_lower_case_name_after_called_runs_to_the_end_of_its_clause():
         "add them to the airtable table 'volunteer signups'."
     )
     # a word that links on names nothing; capitalised names read as before
-    assert lx.written_out("create a folder named after the client") == "create a folder named after the client"
+    assert (
+        lx.written_out("create a folder named after the client") == "create a folder named after the client"
+    )
     assert lx.written_out("a Google Sheet called Leads") == "a Google Sheet 'Leads'"
+
+
+def test_data_summarised_and_posted_is_read_worked_on_and_sent():
+    said = "I want crew availability from the Google Sheet 'Crew Avail' summarised every Thursday at 19:00 and posted to our WhatsApp group."
+    assert lx.passive_stores(said) == (
+        "I want to get crew availability from the Google Sheet 'Crew Avail' and summarise it every Thursday at 19:00 "
+        "and post it to our WhatsApp group."
+    )
+    # a made item stays as it is
+    assert (
+        lx.passive_stores("I want a summary posted to #ops every day")
+        == "I want a summary posted to #ops every day"
+    )
+
+
+def test_the_messages_of_a_stretch_of_time_in_a_channel_are_read():
+    from lib.generation.steps import _messages_worked_on
+
+    low = "summarise the last 24 hours of messages in the slack channel #lost-property"
+    assert _messages_worked_on(low, "slack")
+    assert _messages_worked_on("summarise the slack messages from today", "slack")
+    assert not _messages_worked_on("summarise the sheet and post it in the slack channel #ops", "slack")
