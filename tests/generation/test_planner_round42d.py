@@ -21,10 +21,6 @@ _KNOWN: dict[str, str] = {
     "r42d-01-slack-bot-next-shuttle": "'reply to them with the next departure' replies with the table's rows; no AI "
     "step works the answer out",
     "r42d-02-de-telegram-hours-answer": "German 'in der Google-Tabelle … nachschauen' reads no sheet",
-    "r42d-04-slackdm-latest-commit-teams": "'(replying in thread)' adds a 'draft a reply' agent between the commit "
-    "and the post",
-    "r42d-05-paste-recipe-notion-x": "'then it's saved to the Notion database' reads Notion instead of writing",
-    "r42d-06-listing-airtable-email": "'which is then stored in Airtable' lists Airtable instead of writing",
     "r42d-13-each-keyword-exa-slack": "'for every keyword in …, run an Exa search' after background builds no search "
     "in a loop",
     "r42d-17-plate-supabase-lookup": "'input = licence plate … find the plate in the Supabase table' queries without "

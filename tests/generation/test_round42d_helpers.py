@@ -43,3 +43,23 @@ def test_the_messages_of_a_stretch_of_time_in_a_channel_are_read():
     assert _messages_worked_on(low, "slack")
     assert _messages_worked_on("summarise the slack messages from today", "slack")
     assert not _messages_worked_on("summarise the sheet and post it in the slack channel #ops", "slack")
+
+
+def test_a_thread_reply_mark_is_no_ask():
+    assert lx.posted_lead("(thread reply) ok so each morning at 8 grab the latest commit") == (
+        "ok so each morning at 8 grab the latest commit"
+    )
+    assert lx.posted_lead("(replying in thread) sure, every monday …") == "sure, every monday …"
+
+
+def test_what_the_run_made_saved_by_a_pronoun_is_a_write_of_it():
+    said = "AI writes a listing description, then it's saved to Airtable 'Instruments' and posted to X."
+    assert lx.written_out(said) == (
+        "AI writes a listing description, then save it to Airtable 'Instruments' and post it to X."
+    )
+    said = "Claude writes the listing text, which is then stored in Airtable 'Listings'"
+    assert lx.written_out(said) == "Claude writes the listing text, store it in Airtable 'Listings'"
+    # not inside a clause that tells of something ('when it's added to …')
+    assert (
+        lx.written_out("when it's added to the sheet, email me") == "when it's added to the sheet, email me"
+    )
