@@ -5021,14 +5021,16 @@ def _reminder(text: str) -> str | None:
 # a write that makes one object per item: '… into HubSpot as contacts', '… on my calendar as events'
 _KEY = (
     # (a key written as a field name too: 'by order_id', 'with a customer_email')
-    r"((?:[a-z]+[\s_-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|reference|ref|"
-    r"postcode|zip|isbn|iban|ticker))\b"
+    r"((?:[a-z]+[\s_-]){0,2}?(?:id|email|e-mail|name|surname|number|code|address|domain|sku|username|key|reference|"
+    r"ref|postcode|zip|isbn|iban|ticker|plate|registration|phone|vin))\b"
 )
 # 'takes an email address', 'give it a company name': the key a run started by hand is given
 _GIVEN_KEY = re.compile(
-    r"\b(?:takes?|receives?|gets?|accepts?|with|enters?|enter|give it|given|paste|types?|sends?|submits?|"
+    r"\b(?:(?:takes?|receives?|gets?|accepts?|with|enters?|enter|give it|given|paste|types?|sends?|submits?|"
     # ('staff type a patron's name': whose key it is, said before it, names no column)
-    r"provides?|gives?)\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her)\s+(?:[\w-]+['’]s\s+)?" + _KEY,
+    r"provides?|gives?)\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her)\s+(?:[\w-]+['’]s\s+)?"
+    # ('input = licence plate', 'Input: an order number': a spec's input line)
+    r"|inputs?\s*[:=]\s*(?:an?\s+|the\s+)?)" + _KEY,
     re.I,
 )
 # 'takes a question', 'I paste a job posting URL', 'the article link I give you', 'type what a tenant wants':

@@ -63,3 +63,12 @@ def test_what_the_run_made_saved_by_a_pronoun_is_a_write_of_it():
     assert (
         lx.written_out("when it's added to the sheet, email me") == "when it's added to the sheet, email me"
     )
+
+
+def test_the_key_a_caller_sends_is_read_from_a_surname_or_an_input_line():
+    from lib.generation.planner import _GIVEN_KEY
+
+    said = _GIVEN_KEY.search("it calls the workflow with a guest's surname, the workflow looks them up")
+    assert said is not None and said.group(1) == "surname"
+    said = _GIVEN_KEY.search("API endpoint spec: input = licence plate. Find the plate in the table")
+    assert said is not None and said.group(1) == "licence plate"
