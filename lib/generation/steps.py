@@ -1477,7 +1477,7 @@ def _replies_with_data(verb: str, after: str) -> bool:
     if verb not in ("reply", "respond", "answer") or said is None:
         return False
     words = set(said.group("what").split())
-    drafted = set(lexicon()["draft_nouns"]) | {"best", "right", "correct", "relevant", "answers", "replies"}
+    drafted = set(lexicon()["draft_nouns"]) | set(lexicon()["picked_answers"])
     return not words & drafted
 
 
@@ -11152,6 +11152,12 @@ def _facts_replied(steps: list[Step]) -> list[Step]:
             and step.kind == "process"
             and step.label == "Draft"
             and _REPLIES_WITH_FACT.search(step.text or "")
+            # ('reply to them with the next sailing' after reading the timetable: picked from it, an AI's answer)
+            and not re.search(
+                r"\bwith\s+(?:the|its|their)\s+(?:" + "|".join(lexicon()["picked_answers"]) + r")\b",
+                step.text or "",
+                re.I,
+            )
             and not _WRITER.search(step.text or "")
         ):
             continue

@@ -72,3 +72,16 @@ def test_the_key_a_caller_sends_is_read_from_a_surname_or_an_input_line():
     assert said is not None and said.group(1) == "surname"
     said = _GIVEN_KEY.search("API endpoint spec: input = licence plate. Find the plate in the table")
     assert said is not None and said.group(1) == "licence plate"
+
+
+def test_a_reply_with_the_next_one_is_drafted_from_what_was_read():
+    from lib.generation.steps import _facts_replied, _process
+    from lib.generation.steps import _integration_step
+
+    read = _integration_step("google_sheets", "look up the timetable in the Google Sheet 'T'", "")
+    picked = _process("draft", "reply to them with the next sailing", "")
+    picked.text = "reply to them with the next sailing"
+    assert picked in _facts_replied([read, picked])
+    fact = _process("draft", "reply with the check-in time", "")
+    fact.text = "reply with the check-in time"
+    assert fact not in _facts_replied([read, fact])
