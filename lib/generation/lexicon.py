@@ -2991,6 +2991,7 @@ def written_out(text: str) -> str:
         for pattern, said in sends["rewrites"].items():
             text = re.sub(pattern, said, text, flags=re.I)
     for table in (
+        "paired_translations",
         "counted_asks",
         "split_verbs",
         "said_writes",

@@ -7977,6 +7977,16 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
     first = steps.index(work[0])
     fan = Step("fan", "fan", label="in parallel", text=sentence)
     fan.branches = [("", [s]) for s in work]
+    # 'translate it into Spanish and post it to #a, and translate it into French and post it to #b': each piece of
+    # work with the sends of what it made is one branch (only when every branch is one such pair)
+    pairs: list[list[Step]] = []
+    for s in work:
+        if s.kind == "process" or not pairs:
+            pairs.append([s])
+        else:
+            pairs[-1].append(s)
+    if len(pairs) >= 2 and all(p[0].kind == "process" and len(p) > 1 for p in pairs):
+        fan.branches = [("", p) for p in pairs]
     return steps[:first] + [fan] + [s for s in steps[first:] if s not in work]
 
 

@@ -21,7 +21,6 @@ _KNOWN: dict[str, str] = {
     "r42d-02-de-telegram-hours-answer": "German 'in der Google-Tabelle … nachschauen' reads no sheet",
     "r42d-13-each-keyword-exa-slack": "'for every keyword in …, run an Exa search' after background builds no search "
     "in a loop",
-    "r42d-18-translate-german-italian": "'translate it into German and Italian' builds only the German pair",
 }
 
 

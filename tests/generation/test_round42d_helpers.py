@@ -85,3 +85,19 @@ def test_a_reply_with_the_next_one_is_drafted_from_what_was_read():
     fact = _process("draft", "reply with the check-in time", "")
     fact.text = "reply with the check-in time"
     assert fact not in _facts_replied([read, fact])
+
+
+def test_two_translations_sent_to_two_places_are_two_pairs_side_by_side():
+    from lib.generation.steps import read_sentence
+
+    said = "have it translated into Spanish and French and repost the Spanish one to #pasajeros and the French one to #passagers"
+    assert lx.written_out(said) == (
+        "in parallel, translate it into Spanish and post it to #pasajeros, and translate it into French and "
+        "post it to #passagers"
+    )
+    steps = read_sentence(lx.written_out(said), said, {})
+    fan = next(s for s in steps if s.kind == "fan")
+    assert [[s.kind for s in branch] for _, branch in fan.branches] == [
+        ["process", "action"],
+        ["process", "action"],
+    ]
