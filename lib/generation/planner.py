@@ -1323,6 +1323,10 @@ def _untold(steps: list[Step], description: str, context: list[tuple[int, int]])
     kept: list[Step] = []
     for step in steps:
         if _told(step, description, context):
+            if step.kind == "loop" and any(s.kind == "loop" for s in step.body):
+                # ('Checking the web for each one eats my Wednesdays. So every Wednesday, for each title in 'Wanted',
+                # search …': the repetition a told sentence names wraps the one asked for, which stays)
+                kept += _untold(step.body, description, context)
             continue
         if step.kind == "fan":
             branches = [(k, _untold(b, description, context)) for k, b in step.branches]

@@ -19,8 +19,6 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r42d-02-de-telegram-hours-answer": "German 'in der Google-Tabelle … nachschauen' reads no sheet",
-    "r42d-13-each-keyword-exa-slack": "'for every keyword in …, run an Exa search' after background builds no search "
-    "in a loop",
 }
 
 

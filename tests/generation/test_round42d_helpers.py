@@ -101,3 +101,12 @@ def test_two_translations_sent_to_two_places_are_two_pairs_side_by_side():
         ["process", "action"],
         ["process", "action"],
     ]
+
+
+def test_a_business_named_in_one_word_is_told():
+    from lib.generation.steps import ACTION_START
+
+    assert lx.tells(
+        "i run a second-hand bookshop and people ask me to hunt down titles for them.", ACTION_START
+    )
+    assert lx.tells("we run a small barbershop in leeds.", ACTION_START)
