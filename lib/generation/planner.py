@@ -1360,13 +1360,15 @@ def _unrestated(
     its processing, its writes to a block the lines also write to, its writes to the service whose event starts the
     run ('I want failed GitHub Actions runs … to create a Jira bug': GitHub is the event, not a place written to),
     and tests or loops holding nothing else. A write the lines below never make stays, and so does the story's
-    processing when they process nothing ('… crew availability … summarised every Thursday and posted to our
-    WhatsApp group. Acceptance criteria: - Runs Thursdays …': the summary is asked only there)."""
+    processing when they make no step of their own ('… crew availability … summarised every Thursday and posted to
+    our WhatsApp group. Acceptance criteria: - Runs Thursdays …': the summary is asked only there)."""
     again = {
         s.type for s in _flat(steps) if s.kind == "action" and not _within(_span_of(s, description), story)
     }
     processed = any(
-        s.kind == "process" and not _within(_span_of(s, description), story) for s in _flat(steps)
+        s.kind in ("process", "action", "condition", "router", "loop")
+        and not _within(_span_of(s, description), story)
+        for s in _flat(steps)
     )
     provider = trigger.values.get("webhookProvider") if trigger.kind == "webhook" else None
 
