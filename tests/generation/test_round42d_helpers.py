@@ -75,8 +75,7 @@ def test_the_key_a_caller_sends_is_read_from_a_surname_or_an_input_line():
 
 
 def test_a_reply_with_the_next_one_is_drafted_from_what_was_read():
-    from lib.generation.steps import _facts_replied, _process
-    from lib.generation.steps import _integration_step
+    from lib.generation.steps import _facts_replied, _integration_step, _process
 
     read = _integration_step("google_sheets", "look up the timetable in the Google Sheet 'T'", "")
     picked = _process("draft", "reply to them with the next sailing", "")
