@@ -1470,14 +1470,20 @@ def _replies_with_data(verb: str, after: str) -> bool:
     the price and stock level', 'in Discord with the issue link' —, not a text to write ('with the best answer', 'with
     a polite note', 'with a summary of it')."""
     said = re.match(
-        r"(?:\s+(?:in|on|to|into|via|by)\s+(?:[\w@#'’-]+\s+){0,4}?)?\s*with\s+(?:the|its|their|that|this)\s+"
+        r"(?:\s+(?:in|on|to|into|via|by)\s+(?:[\w@#'’-]+\s+){0,4}?)?\s*with\s+(?P<the>the|its|their|that|this)\s+"
         r"(?P<what>[\w-]+(?:\s+[\w-]+){0,3})",
         after,
     )
     if verb not in ("reply", "respond", "answer") or said is None:
         return False
     words = set(said.group("what").split())
-    drafted = set(lexicon()["draft_nouns"]) | set(lexicon()["picked_answers"])
+    # ('with the next sailing': picked from what was read; 'with its next service date': a field of the record)
+    picked = set(lexicon()["picked_answers"]) if said.group("the").lower() == "the" else set()
+    drafted = (
+        set(lexicon()["draft_nouns"])
+        | {"best", "right", "correct", "relevant", "answers", "replies"}
+        | picked
+    )
     return not words & drafted
 
 
@@ -11164,7 +11170,7 @@ def _facts_replied(steps: list[Step]) -> list[Step]:
             and _REPLIES_WITH_FACT.search(step.text or "")
             # ('reply to them with the next sailing' after reading the timetable: picked from it, an AI's answer)
             and not re.search(
-                r"\bwith\s+(?:the|its|their)\s+(?:" + "|".join(lexicon()["picked_answers"]) + r")\b",
+                r"\bwith\s+the\s+(?:" + "|".join(lexicon()["picked_answers"]) + r")\b",
                 step.text or "",
                 re.I,
             )

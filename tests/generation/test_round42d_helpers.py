@@ -109,3 +109,10 @@ def test_a_business_named_in_one_word_is_told():
         "i run a second-hand bookshop and people ask me to hunt down titles for them.", ACTION_START
     )
     assert lx.tells("we run a small barbershop in leeds.", ACTION_START)
+
+
+def test_a_reply_with_a_records_next_date_sends_the_field():
+    from lib.generation.steps import _replies_with_data
+
+    assert _replies_with_data("reply", " with its next service date")
+    assert not _replies_with_data("reply", " to them with the next sailing")
