@@ -1478,7 +1478,11 @@ def _replies_with_data(verb: str, after: str) -> bool:
         return False
     words = set(said.group("what").split())
     # ('with the next sailing': picked from what was read; 'with its next service date': a field of the record)
-    picked = set(lexicon()["picked_answers"]) if said.group("the").lower() == "the" else set()
+    # ('with the next three': that many of the items read, sent as they are)
+    counted = re.match(
+        r"[\w-]+\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|couple)\b", said["what"]
+    )
+    picked = set(lexicon()["picked_answers"]) if said.group("the").lower() == "the" and not counted else set()
     drafted = (
         set(lexicon()["draft_nouns"])
         | {"best", "right", "correct", "relevant", "answers", "replies"}
@@ -11170,7 +11174,8 @@ def _facts_replied(steps: list[Step]) -> list[Step]:
             and _REPLIES_WITH_FACT.search(step.text or "")
             # ('reply to them with the next sailing' after reading the timetable: picked from it, an AI's answer)
             and not re.search(
-                r"\bwith\s+the\s+(?:" + "|".join(lexicon()["picked_answers"]) + r")\b",
+                r"\bwith\s+the\s+(?:" + "|".join(lexicon()["picked_answers"]) + r")\b"
+                r"(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|couple)\b)",
                 step.text or "",
                 re.I,
             )

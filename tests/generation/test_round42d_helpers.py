@@ -116,3 +116,4 @@ def test_a_reply_with_a_records_next_date_sends_the_field():
 
     assert _replies_with_data("reply", " with its next service date")
     assert not _replies_with_data("reply", " to them with the next sailing")
+    assert _replies_with_data("reply", " with the next three")  # that many of the items read
