@@ -2991,6 +2991,7 @@ def written_out(text: str) -> str:
         for pattern, said in sends["rewrites"].items():
             text = re.sub(pattern, said, text, flags=re.I)
     for table in (
+        "paired_translations",
         "counted_asks",
         "split_verbs",
         "said_writes",
@@ -3015,10 +3016,13 @@ def written_out(text: str) -> str:
 def _passive_stores_re() -> re.Pattern[str]:
     rules = lexicon()["passive_stores"]
     done = "|".join(sorted(rules["participles"], key=len, reverse=True))
+    made = "|".join(sorted(rules["made"], key=len, reverse=True))
+    sent = "|".join(sorted(rules["sent"], key=len, reverse=True))
     word = rf"(?!{rules['not_in']})\S*[^\s.;!?:,]"
     return re.compile(
         rf"(?P<lead>(?:^|(?<=[.!?\n:]))[^\S\n]*(?:[-*•][^\S\n]*)?|(?P<wish>{rules['wishes']}))"
-        rf"(?P<np>(?:{word}\s+){{0,20}}?{word})\s+(?P<done>{done})\s+(?P<when>{rules['when']}\s+)?"
+        rf"(?P<np>(?:{word}\s+){{0,20}}?{word})\s+(?:(?P<done>{done})|(?P<made>{made})\s+"
+        rf"(?P<mwhen>{rules['when']}\s+)?and\s+(?:then\s+)?(?P<sent>{sent}))\s+(?P<when>{rules['when']}\s+)?"
         r"(?P<prep>into|in|to|onto)\s+",
         re.I,
     )
@@ -3035,11 +3039,15 @@ def passive_stores(text: str) -> str:
     def active(m: re.Match[str]) -> str:
         np = m.group("np")
         if (
-            not (m.group("wish") or m.group("when"))
+            not (m.group("wish") or m.group("when") or m.group("mwhen"))
             or re.match(r"(?:an?|one)\s", np, re.I)  # 'a row appended to …': a made item, read as made
             or ACTION_START.match(np.lower())
         ):
             return m.group(0)
+        get = "to get" if m.group("wish") else "Get"
+        if m.group("made"):  # 'crew availability from the sheet … summarised every Thursday and posted to …'
+            work, send = rules["made"][m.group("made").lower()], rules["sent"][m.group("sent").lower()]
+            return f"{m.group('lead')}{get} {np} and {work} it {m.group('mwhen') or ''}and {send} it {m.group('when') or ''}{m.group('prep')} "
         verb = rules["participles"][m.group("done").lower()]
         return f"{m.group('lead')}{'to get' if m.group('wish') else 'Get'} {np} and {verb} it {m.group('when') or ''}{m.group('prep')} "
 

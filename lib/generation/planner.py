@@ -1330,6 +1330,10 @@ def _untold(steps: list[Step], description: str, context: list[tuple[int, int]])
     kept: list[Step] = []
     for step in steps:
         if _told(step, description, context):
+            if step.kind == "loop" and any(s.kind == "loop" for s in step.body):
+                # ('Checking the web for each one eats my Wednesdays. So every Wednesday, for each title in 'Wanted',
+                # search …': the repetition a told sentence names wraps the one asked for, which stays)
+                kept += _untold(step.body, description, context)
             continue
         if step.kind == "fan":
             branches = [(k, _untold(b, description, context)) for k, b in step.branches]
@@ -1362,10 +1366,17 @@ def _unrestated(
     """`steps` without what a user story or a ticket's title (`story` spans) asks and the lines below make again:
     its processing, its writes to a block the lines also write to, its writes to the service whose event starts the
     run ('I want failed GitHub Actions runs … to create a Jira bug': GitHub is the event, not a place written to),
-    and tests or loops holding nothing else. A write the lines below never make stays."""
+    and tests or loops holding nothing else. A write the lines below never make stays, and so does the story's
+    processing when they make no step of their own ('… crew availability … summarised every Thursday and posted to
+    our WhatsApp group. Acceptance criteria: - Runs Thursdays …': the summary is asked only there)."""
     again = {
         s.type for s in _flat(steps) if s.kind == "action" and not _within(_span_of(s, description), story)
     }
+    processed = any(
+        s.kind in ("process", "action", "condition", "router", "loop")
+        and not _within(_span_of(s, description), story)
+        for s in _flat(steps)
+    )
     provider = trigger.values.get("webhookProvider") if trigger.kind == "webhook" else None
 
     def restated(step: Step) -> bool:
@@ -1375,7 +1386,10 @@ def _unrestated(
             inner = [s for _, branch in step.branches for s in branch] + step.body
             return all(restated(s) for s in inner)
         return (
-            step.kind == "process" or step.kind == "action" and (step.type in again or step.type == provider)
+            step.kind == "process"
+            and processed
+            or step.kind == "action"
+            and (step.type in again or step.type == provider)
         )
 
     kept: list[Step] = []
@@ -5052,14 +5066,16 @@ def _reminder(text: str) -> str | None:
 # a write that makes one object per item: '… into HubSpot as contacts', '… on my calendar as events'
 _KEY = (
     # (a key written as a field name too: 'by order_id', 'with a customer_email')
-    r"((?:[a-z]+[\s_-]){0,2}?(?:id|email|e-mail|name|number|code|address|domain|sku|username|key|reference|ref|"
-    r"postcode|zip|isbn|iban|ticker))\b"
+    r"((?:[a-z]+[\s_-]){0,2}?(?:id|email|e-mail|name|surname|number|code|address|domain|sku|username|key|reference|"
+    r"ref|postcode|zip|isbn|iban|ticker|plate|registration|phone|vin))\b"
 )
 # 'takes an email address', 'give it a company name': the key a run started by hand is given
 _GIVEN_KEY = re.compile(
-    r"\b(?:takes?|receives?|gets?|accepts?|with|enters?|enter|give it|given|paste|types?|sends?|submits?|"
+    r"\b(?:(?:takes?|receives?|gets?|accepts?|with|enters?|enter|give it|given|paste|types?|sends?|submits?|"
     # ('staff type a patron's name': whose key it is, said before it, names no column)
-    r"provides?|gives?)\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her)\s+(?:[\w-]+['’]s\s+)?" + _KEY,
+    r"provides?|gives?)\s+(?:in\s+|us\s+|me\s+|it\s+)?(?:an?|the|their|his|her)\s+(?:[\w-]+['’]s\s+)?"
+    # ('input = licence plate', 'Input: an order number': a spec's input line)
+    r"|inputs?\s*[:=]\s*(?:an?\s+|the\s+)?)" + _KEY,
     re.I,
 )
 # 'takes a question', 'I paste a job posting URL', 'the article link I give you', 'type what a tenant wants':

@@ -1473,14 +1473,24 @@ def _replies_with_data(verb: str, after: str) -> bool:
     the price and stock level', 'in Discord with the issue link' —, not a text to write ('with the best answer', 'with
     a polite note', 'with a summary of it')."""
     said = re.match(
-        r"(?:\s+(?:in|on|to|into|via|by)\s+(?:[\w@#'’-]+\s+){0,4}?)?\s*with\s+(?:the|its|their|that|this)\s+"
+        r"(?:\s+(?:in|on|to|into|via|by)\s+(?:[\w@#'’-]+\s+){0,4}?)?\s*with\s+(?P<the>the|its|their|that|this)\s+"
         r"(?P<what>[\w-]+(?:\s+[\w-]+){0,3})",
         after,
     )
     if verb not in ("reply", "respond", "answer") or said is None:
         return False
     words = set(said.group("what").split())
-    drafted = set(lexicon()["draft_nouns"]) | {"best", "right", "correct", "relevant", "answers", "replies"}
+    # ('with the next sailing': picked from what was read; 'with its next service date': a field of the record)
+    # ('with the next three': that many of the items read, sent as they are)
+    counted = re.match(
+        r"[\w-]+\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|couple)\b", said["what"]
+    )
+    picked = set(lexicon()["picked_answers"]) if said.group("the").lower() == "the" and not counted else set()
+    drafted = (
+        set(lexicon()["draft_nouns"])
+        | {"best", "right", "correct", "relevant", "answers", "replies"}
+        | picked
+    )
     return not words & drafted
 
 
@@ -1706,7 +1716,13 @@ _MESSAGES_WORKED_ON = (
     r"^\W*(?:(?:also|then|first|and|please)\s+)*(?:summari[sz]e|analy[sz]e|classify|categori[sz]e|translate|review|"
     r"triage|digest|go\s+through|scan|tag|label|score|extract\s+(?:[\w-]+\s+){0,3}?from)\s+"
     r"(?:(?:the|all|any|every|our|my|new|recent|latest|unread|incoming|today's|yesterday's|this\s+week's|"
-    r"last\s+\w+'s)\s+)*(?:{service})\s+(?:messages|posts|threads|conversations|chats|mentions|comments|replies)\b"
+    r"last\s+\w+'s)\s+)*"
+    # ('the last 24 hours of messages in the Slack channel #x': a stretch of time, then the messages where they are)
+    r"(?:(?:the\s+)?(?:last|past|previous)\s+(?:\d+\s+|few\s+|couple\s+of\s+)?"
+    r"(?:hours?|days?|weeks?|months?|minutes?)\s+of\s+(?:(?:the|all|our|my|new)\s+)*)?"
+    r"(?:(?:{service})\s+(?:messages|posts|threads|conversations|chats|mentions|comments|replies)\b"
+    r"|(?:messages|posts|threads|conversations|chats|mentions|comments|replies)\s+(?:posted\s+)?(?:in|on|from)\s+"
+    r"(?:(?:the|our|my)\s+)?(?:{service})\b)"
 )
 
 
@@ -7985,6 +8001,16 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
     first = steps.index(work[0])
     fan = Step("fan", "fan", label="in parallel", text=sentence)
     fan.branches = [("", [s]) for s in work]
+    # 'translate it into Spanish and post it to #a, and translate it into French and post it to #b': each piece of
+    # work with the sends of what it made is one branch (only when every branch is one such pair)
+    pairs: list[list[Step]] = []
+    for s in work:
+        if s.kind == "process" or not pairs:
+            pairs.append([s])
+        else:
+            pairs[-1].append(s)
+    if len(pairs) >= 2 and all(p[0].kind == "process" and len(p) > 1 for p in pairs):
+        fan.branches = [("", p) for p in pairs]
     return steps[:first] + [fan] + [s for s in steps[first:] if s not in work]
 
 
@@ -11166,6 +11192,13 @@ def _facts_replied(steps: list[Step]) -> list[Step]:
             and step.kind == "process"
             and step.label == "Draft"
             and _REPLIES_WITH_FACT.search(step.text or "")
+            # ('reply to them with the next sailing' after reading the timetable: picked from it, an AI's answer)
+            and not re.search(
+                r"\bwith\s+the\s+(?:" + "|".join(lexicon()["picked_answers"]) + r")\b"
+                r"(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|couple)\b)",
+                step.text or "",
+                re.I,
+            )
             and not _WRITER.search(step.text or "")
         ):
             continue
