@@ -1965,6 +1965,8 @@ class _Window:
     told: bool = False
 
 
+# 'Bittern, Hoopoe or Wryneck', 'Spain, Portugal or Italy': names the user capitalised, listed as alternatives
+_NAMED_CHOICES = re.compile(r"(?-i:\b[A-Z][\w-]+)(?:\s*,\s*(?-i:[A-Z][\w-]+))*\s*,?\s+(?:or|and/or)\s+(?-i:[A-Z][\w-]+)\b")
 # 'someone asks for a refund', 'the customer mentions a cancellation', 'a donor wants a receipt': a test of what a
 # person wrote to the run (the chat's message, the event), with the thing asked for
 _PERSON_ASKS = re.compile(
@@ -4526,6 +4528,14 @@ class _Builder:
             found = " || ".join(
                 f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})"
                 for w in either.groups()
+            )
+        named = _NAMED_CHOICES.search(test) if not spelled and capital and keyword == capital[0].lower() else None
+        listed = {w.lower() for w in capital}
+        choices = [w.lower() for w in re.findall(r"[\w-]+", named.group(0)) if w.lower() in listed] if named else []
+        if len(choices) > 1:
+            # 'if the species is Bittern, Hoopoe or Wryneck': any of the names the user listed will do
+            found = " || ".join(
+                f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})" for w in choices
             )
         # "if the status isn't "ok"": the steps run when the value is absent (the negation outside the value)
         outside = test.replace(spelled, " ") if spelled else test

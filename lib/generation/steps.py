@@ -9392,7 +9392,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             start = ACTION_START.search(rest, start.end())
         # '1,000' is one number; 'says cancel, stop or unsubscribe' one list of words
         split = re.search(
-            r",(?!\d{3}\b)(?!\s*[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+\s*(?:,|$))|\bthen\b"
+            r",(?!\d{3}\b)(?!\s*[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+\s*(?:,|$))"
+            # ('if the country is Spain, Portugal or Italy also ping …': names the user capitalised, one list)
+            r"(?!\s*[A-Z][\w-]*(?:\s*,\s*[A-Z][\w-]*)*\s*,?\s+or\s+[A-Z][\w-]*\b)|\bthen\b"
             # 'if it starts with /expense -> AI parses …', '… / NPS score < 6 / email …': an arrow, or a slash
             # between spaces, ends the test as a comma does
             r"|\s*(?:->|→|=>)|\s+/\s+"
