@@ -7189,6 +7189,10 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
     routes_text = re.sub(
         r"^[^\w'\"‘“]*(?:and\s+)?(?:to|:)?\s*", "", after
     )  # "Route it: 'access' …" keeps its quote
+    if route and re.match(r"(?:and\s+)?(?:only\s+)?if\b", routes_text, re.I):
+        # 'please sort it: if it's a catering request, email …; if it's a job application, …': tests said in full,
+        # read as such (exclusive ones become one decision)
+        return None
     if route and clauses(routes_text) and numeric_head(clauses(routes_text)[0]):
         # 'route it by seats: seats >= 100 -> …; 10-99 -> …': bands of one value are tests, not categories
         return read_clauses(before, description, ruled_out) + (
