@@ -8549,6 +8549,12 @@ _NP = (
     r"(?:each|every|new|incoming)\b(?:\s+(?!(?:and|then|when|whenever|if|is|are|gets?|should|will|must|"
     r"be|have|has|had|that|which|who)\b)(?!" + _DONE + r"\b)(?:[\w£$€.'’#@&/-]|,(?=\d))+){1,8}?"
 )
+_WANT_MARKED = re.compile(
+    r"\b(?P<lead>wants?|needs?|would\s+like|['’]d\s+like)\s+"
+    r"(?P<np>(?:the|this|that|their|his|her|its|our|my|next|last|each|every)\b[^,;.!?\n]{0,60}?)\s+"
+    r"(?:marked|flagged|set)\s+(?:as\s+|to\s+)?(?P<state>['\"‘“][^'\"’”\n]{1,30}['\"’”]|[\w-]+)\s+(?=(?:in|on)\s)",
+    re.I,
+)
 _EACH_PASSIVE = re.compile(
     r"(?:\b(?P<want>wants?|needs?|would\s+like|'d\s+like)\s+(?P<wnp>(?:the\s+|our\s+)?" + _NP + r")"
     r"|\b(?P<np>" + _NP + r")\s+(?:gets|get|is|are|should\s+be|will\s+be|must\s+be|needs?\s+to\s+be|to\s+be)"
@@ -8728,6 +8734,10 @@ def wanted_done(description: str) -> str:
     # "I'd like those four pages scraped, the prices compared with …, the new prices appended to that sheet, and
     # if …": each thing wanted, what is done to it said after it
     description = _WANTED_LIST.sub(_wanted_list, description)
+    # "I want next week's delivery marked skipped in the Supabase 'deliveries' table": the state set there, an update
+    description = _WANT_MARKED.sub(
+        lambda m: f"{m.group('lead')} to mark {m.group('np')} as {m.group('state')} ", description
+    )
     # 'can the 'Site Visits' table get summarised by AI … and dropped into Notion …?': both acts, each its verb first
     description = _asked_done_twice().sub(_asked_active, description)
     # 'get the code logged in the Google Sheet', '…, AND the code logged in the sheet': the act, then its thing
@@ -11256,7 +11266,10 @@ def _repeat_sentence(
 _OTHERWISE = re.compile(r"^\s*(?:otherwise|else|if not|or else|" + _DENIED + r")\b[\s,:]*", re.I)
 _REST_WORDS = (
     r"(?:(?:for|with)\s+)?(?:(?:anything|everything|everyone|anyone|all)\s+else|the\s+rest|the\s+others\b|"
-    r"(?:all\s+|any\s+)?(?:the\s+)?other\s+(?:ones|cases|[\w-]+s)\b(?!\s+than)|any\s+other\s+[\w-]+\b(?!\s+than))"
+    r"(?:all\s+|any\s+)?(?:the\s+)?other\s+(?:ones|cases|[\w-]+s)\b(?!\s+than)|any\s+other\s+[\w-]+\b(?!\s+than)|"
+    # 'Every other order just goes into …' (not 'every other day', a schedule)
+    r"every\s+other\s+(?!(?:day|week|month|year|hour|minute|morning|evening|night|weekend|time|[a-z]+day)s?\b)[\w-]+\b"
+    r"(?!\s+than))"
 )
 _REST = re.compile(r"^\s*" + _REST_WORDS, re.I)
 _COMPARATIVE = (
