@@ -3060,8 +3060,10 @@ def made_participles(text: str) -> str:
     return re.sub(
         r"(?P<lead>(?:^|(?<=\n))[^\S\n]*(?:[-*•]|\d{1,2}[.)])?[^\S\n]*|(?:[:→,]|->|=>|\bthen|\band)\s+)"
         rf"(?P<np>(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})s?(?:\s+in\s+(?:{languages}))?)\s+"
-        rf"(?:automatically\s+)?(?P<done>{done})\s+(?=(?:to|in|into|on|onto)\b)",
-        lambda m: f"{m.group('lead')}{rules['participles'][m.group('done').lower()]} {m.group('np')} ",
+        # ('a polite reply emailed back to the sender': sent back to whom it came from)
+        rf"(?:automatically\s+)?(?P<done>{done})(?P<back>\s+back)?\s+(?=(?:to|in|into|on|onto)\b)",
+        lambda m: f"{m.group('lead')}{rules['participles'][m.group('done').lower()]} {m.group('np')}"
+        f"{m.group('back') or ''} ",
         text,
         flags=re.I,
     )
