@@ -6088,7 +6088,10 @@ _CHAT_SERVICES = (
 )
 _TO_PERSON = re.compile(
     r"\b(?:remind|tell|notify|alert|warn|ask|thank|message|ping|let|send(?=\s+(?:me|us)\b(?!\s+an?\s+(?:webhook|request|call|ping)\b)))\s+"
-    r"(?!(?:the|an?)\s+(?:ai|model|llm|agent|assistant|bot)\b)(?P<who>me|us|them|him|her|the\s+team|"
+    r"(?!(?:the|an?)\s+(?:ai|model|llm|agent|assistant|bot)\b)"
+    # ('ping the ground-handling API at https://…': a call to a service, no message to anyone)
+    r"(?!(?:the|an?|our|my|their|its)\s+(?:[\w-]+\s+){0,3}?(?:api|endpoint|server|url|website|site|webhook|host|feed)s?\b)"
+    r"(?P<who>me|us|them|him|her|the\s+team|"
     r"(?:the|each|every|that|this|our|my)\s+(?:\w+\s+)?\w+)\b",
     re.I,
 )
