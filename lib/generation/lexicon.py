@@ -3062,8 +3062,10 @@ def made_participles(text: str) -> str:
         rf"(?P<np>(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})s?(?:\s+in\s+(?:{languages}))?)\s+"
         # ('a polite reply emailed back to the sender': sent back to whom it came from)
         rf"(?:automatically\s+)?(?P<done>{done})(?P<back>\s+back)?\s+(?=(?:to|in|into|on|onto)\b)",
-        lambda m: f"{m.group('lead')}{rules['participles'][m.group('done').lower()]} {m.group('np')}"
-        f"{m.group('back') or ''} ",
+        lambda m: (
+            f"{m.group('lead')}{rules['participles'][m.group('done').lower()]} {m.group('np')}"
+            f"{m.group('back') or ''} "
+        ),
         text,
         flags=re.I,
     )
