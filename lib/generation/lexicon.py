@@ -424,8 +424,11 @@ OR_MORE_RE = re.compile(
     # ('20 € or more': the currency sign after the amount, as most of Europe writes it)
     r"(?:(?:usd|eur|gbp|chf|dollars?|euros?|pounds?)\s+|[€$£]\s*|(?!or\b)[a-z]{2,12}\s+)?"
     # '$5,000 and up', '50 and over', '10 and under': 'and' with a direction says the same
-    r"(?:or\s+(?:(lower|less|below|under|fewer|worse)|(higher|more|above|over|greater|better))|"
-    r"and\s+(?:(under|below|lower|less|down)|(up|upwards?|above|over|higher|more)))\b",
+    # ('17 or older', '12 or younger': an age)
+    r"(?:(?:or\s+(?:(lower|less|below|under|fewer|worse|younger)|(higher|more|above|over|greater|better|older))|"
+    r"and\s+(?:(under|below|lower|less|down|younger)|(up|upwards?|above|over|higher|more|older)))\b"
+    # ('if the donor is 17+': that number or more)
+    r"|(\+)(?![\w+]))",
     re.I,
 )
 

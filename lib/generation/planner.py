@@ -1607,6 +1607,20 @@ def _one_per_run(text: str, trigger: Any, description: str = "") -> str:
             for w in dict.fromkeys(re.findall(r"[a-z]{3,}", said.lower()))
             if not re.search(rf"\b{w}(?:s|es)\b|\b{w}\s+(?:list|items|rows|lines)\b", description, re.I)
         ]
+    one = (
+        _CALLED_WITH_ONE.search(description)
+        if trigger.kind == "manual" and called_by_api(description)
+        else None
+    )
+    if one:
+        # 'a registration page that calls this workflow's API with the donor's details. … For each registration:
+        # …': each call brings one of what its sentence names, whatever the background says of them in the plural
+        said = re.split(r"[.!?\n]", description[: one.start()])[-1] + one.group(0)
+        items += [
+            w
+            for w in dict.fromkeys(re.findall(r"[a-z]{3,}", said.lower()))
+            if w not in ("the", "with", "api")
+        ]
     if not items:
         return text
     each = re.compile(
@@ -1618,6 +1632,12 @@ def _one_per_run(text: str, trigger: Any, description: str = "") -> str:
     return each.sub(lambda m: "the" + " " * (len(m.group(0)) - len(m.group(1)) - 3) + m.group(1), text)
 
 
+# '… calls this workflow's API with the donor's details', 'posts to our API with one applicant': a call that brings one
+_CALLED_WITH_ONE = re.compile(
+    r"\bAPI\b[^.!?\n]{0,40}?\bwith\s+(?:the|a|an|one)\s+[a-z][\w-]*(?:['’]s\s+(?:details|data|info|information|"
+    r"fields|answers|name|form)|\b)",
+    re.I,
+)
 # a verb that sends to a person, right before a trigger's span ('text every new Calendly invitee a link')
 _SENT_TO_AFTER = re.compile(
     r"\b(?:e-?mail|text|message|send|mail|forward|give)(?:s|es)?\s+(?:(?:the|a|an|our|my)\s+)?(?:[\w'-]+\s+){0,4}?to\s+$",

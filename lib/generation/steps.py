@@ -6589,7 +6589,7 @@ _IF = re.compile(
 # 'the message', 'its post': a word an action verb spells, used as a noun after a determiner
 _OTHER_SIDE_HERE = re.compile(
     r"\s*[,;]\s*(?:and\s+)?(?:if|when)\s+(?:it'?s\s+|it\s+is\s+|they'?re\s+|they\s+are\s+)?(?:any\s+)?"
-    r"(?:lower|below|under|less|smaller|fewer|higher|above|over|more|greater|bigger|larger)\b"
+    r"(?:lower|below|under|less|smaller|fewer|higher|above|over|more|greater|bigger|larger|younger|older)\b"
     r"(?!\s*(?:than\s+)?[$€£]?\s*\d)(?:\s+than\s+that)?\s*,?\s*",
     re.I,
 )
@@ -10805,8 +10805,13 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         elif started is not None and then is None:
             named_loop = started
     if gate is not None and steps[gate[1] :] and any(s is gate[0] for s in steps[: gate[1]]):
-        gate[0].branches = [("if", steps[gate[1] :]), ("else", [])]
-        steps = steps[: gate[1]]
+        if _restated_test(gate[0], steps[gate[1] :]):
+            # 'Donors must be 17 or older. For each registration: if the donor is 17+, …; if they're younger, …': the
+            # rule, tested again where its sides are said — no gate before that test
+            steps = [s for s in steps if s is not gate[0]]
+        else:
+            gate[0].branches = [("if", steps[gate[1] :]), ("else", [])]
+            steps = steps[: gate[1]]
     # '… add it to a list; email the list to …': the items kept, then what is done with them
     collected = next((i for i, s in enumerate(steps) if _collects(s)), None)
     if collected is not None:
@@ -11284,7 +11289,7 @@ _OTHER_SIDE = re.compile(
     + _COMPARATIVE
     + r"\s+(?:[\w-]+\s+)?(?:ones?\b|[\w-]+s\b)"
     r"|^\s*(?:and\s+)?(?:if|when)\s+(?:it'?s|it\s+is|they'?re|they\s+are|that'?s|the\s+[\w-]+\s+(?:is|are))?\s*"
-    r"(?:any\s+)?(?:more|less|higher|lower|greater|smaller|bigger|larger|above|over|under|below|fewer)"
+    r"(?:any\s+)?(?:more|less|higher|lower|greater|smaller|bigger|larger|above|over|under|below|fewer|younger|older)"
     r"(?:\s+than\s+that)?\s*(?:,|\bthen\b)\s*"
     # 'disputes under that just go into …', 'payments below this amount are logged': the nouns on the other side
     r"|^\s*(?:all\s+|any\s+)?(?:the\s+)?(?:[\w-]+\s+)?[\w-]+s\s+(?:under|below|over|above|(?:less|more|lower|higher)\s+than)\s+"
@@ -11342,6 +11347,25 @@ def implied_else(sentence: str, last: Step | None) -> int | None:
     if side and lx.threshold_in(last.label or "") and not re.search(r"\d", sentence[: side.end()]):
         return side.end() if re.match(r"\s*(?:and\s+)?(?:if|when)\b", sentence, re.I) else 0
     return None
+
+
+def _restated_test(gate: Step, later: list[Step]) -> bool:
+    """Whether a test among the `later` steps (in loops and branches too) compares with the number the `gate`'s bare
+    rule states ('Members have to be 12 or older' … 'if the applicant is 12+')."""
+    said = lx.threshold_in(gate.label)
+    if said is None:
+        return False
+
+    def walk(steps: list[Step]) -> bool:
+        for s in steps:
+            found = lx.threshold_in(s.label) if s.kind == "condition" else None
+            if found is not None and found[1] == said[1]:
+                return True
+            if walk(s.body) or any(walk(b) for _, b in s.branches):
+                return True
+        return False
+
+    return walk(later)
 
 
 def _innermost_else(step: Step) -> Step:
