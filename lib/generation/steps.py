@@ -9754,6 +9754,14 @@ def _names_item(sentence: str, loop: Step) -> bool:
     said = head.split()[-1:] + re.findall(
         r"[\"'“‘]([A-Za-z]+)[\"'”’]\s+(?:table|sheet|tab|list|database|board)\b", loop.text
     )
+    if head.split()[-1:] in (["one"], ["item"], ["them"]):
+        # ('read the slot confirmations … and add each one as an event': the ones read, by their noun)
+        said += re.findall(
+            r"\b(?:read|fetch|get|pull|grab|check|list|load|collect|take)\s+(?:all\s+)?(?:the\s+|my\s+|our\s+)?"
+            r"(?:(?:new|recent|latest|unread|open)\s+)?(?:[\w-]+\s+){0,2}?([a-z]{3,}s)\b",
+            loop.text,
+            re.I,
+        )[:1]
     nouns = {re.sub(r"(?<=[^s])s$", "", re.sub(r"ies$", "y", w.lower())) for w in said}
     nouns -= {"one", "item", "them", "those", "these", "row", "person"}
     nouns = {n for n in nouns if len(n) >= 3}
@@ -10517,6 +10525,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             _names_item(sentence, named_loop)
             or _tests_item_result(sentence, named_loop, text)
             or _PER_EACH.search(sentence)
+            or (_open_test(named_loop.body) is not None and not _IF.search(sentence))
         ):
             # 'For each showing …, send the prospect … . If the showing is for a unit above $3,500, also notify …':
             # a sentence about the item repeats with it
@@ -11251,6 +11260,13 @@ def _repeat_sentence(
     # ('For each enquiry, if the name matches a client, email compliance. Otherwise, send …': with no test inside
     # what it keeps, 'otherwise' is the other side of the test on each item)
     last_cond = next((s for s in reversed(body) if s.kind == "condition"), kept)
+    waiting = _open_test(body)
+    if waiting is not None and not _IF.search(sentence):
+        # "If a confirmation mentions 'cancelled', no, don't delete anything; just flag it in #arrangements …": the
+        # test's own steps, said after the semicolon
+        waiting.branches[0] = ("if", read_clauses(sentence, description, ruled_out))
+        _instead_of(waiting, body)
+        return
     otherwise = implied_else(sentence, last_cond)
     if otherwise is not None and last_cond is not None:
         inner = _innermost_else(last_cond)
@@ -11263,6 +11279,8 @@ def _repeat_sentence(
     body += sorted(read_sentence(sentence, description, ruled_out), key=lambda s: rank[s.kind])
     body.sort(key=lambda s: s.kind == "condition")
     tests = [s for s in body if s.kind == "condition"]
+    for test in tests:
+        _instead_of(test, body)
     if len(tests) > 1 and _exclusive_chain(tests):
         # 'if the total is over $300, post it …; if it's $300 or less, add it …': one decision per item, as
         # read_steps makes of such tests outside a loop
@@ -11366,6 +11384,43 @@ def _restated_test(gate: Step, later: list[Step]) -> bool:
         return False
 
     return walk(later)
+
+
+def _open_test(body: list[Step]) -> Step | None:
+    """The last test of a loop's body when it guards nothing yet, either side ('If a confirmation mentions
+    'cancelled', no, don't delete anything; …': its steps come after the semicolon)."""
+    last = body[-1] if body else None
+    if last is None or last.kind != "condition" or not last.branches or any(b for _, b in last.branches):
+        return None
+    return last
+
+
+# '… just flag it in #arrangements instead of adding it', 'rather than posting it': the step the test's side replaces
+_INSTEAD_OF = re.compile(
+    r"\b(?:instead\s+of|rather\s+than)\s+([a-z]+ing)\s+(?:it|them|this|that|the\s+\w+)\b", re.I
+)
+
+
+def _instead_of(test: Step, body: list[Step]) -> None:
+    """'add each one as an event in the calendar. If a confirmation mentions 'cancelled', just flag it in
+    #arrangements instead of adding it': the item's step the test's if side replaces goes to its else side."""
+    if len(test.branches) < 2 or test.branches[1][1]:
+        return
+    said = next((m for s in test.branches[0][1] for m in [_INSTEAD_OF.search(s.text or "")] if m), None)
+    if said is None:
+        return
+    ing = said.group(1).lower()[:-3]
+    verbs = {ing, ing + "e", ing[:-1] if len(ing) > 2 and ing[-1] == ing[-2] else ing}
+    replaced = [
+        s
+        for s in body
+        if s.kind == "action"
+        and (verb := re.match(r"\W*(?:and\s+|then\s+)?([a-z]+)", (s.text or "").lower())) is not None
+        and verb.group(1) in verbs
+    ]
+    if replaced:
+        body[:] = [s for s in body if not any(s is r for r in replaced)]
+        test.branches[1] = ("else", replaced)
 
 
 def _innermost_else(step: Step) -> Step:
