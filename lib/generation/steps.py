@@ -9466,6 +9466,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             # 'if it is above 25 text me, if below just post it …': the other side, with no value of its own
             parts = _OTHER_SIDE_HERE.split(consequence, maxsplit=1)
         if_text, else_text = parts[0], parts[1] if len(parts) > 1 else ""
+        # "If a note mentions 'damaged', don't add it — just flag it in #receiving instead": what is done in its place
+        if_text = _NOT_THIS_BUT.sub("", if_text, count=1)
         # ('post it in the #vip Discord channel if …, otherwise in #orders': the first side said before the test)
         said_first = "" if if_text.strip() or not before.strip() else (clauses(before) or [before])[-1]
         else_text = _same_place_other_words(_same_verb_elsewhere(else_text, if_text or said_first), if_text)
@@ -10066,7 +10068,13 @@ def _case_test(case: str) -> str:
     return case
 
 
-def _narrowed(sentence: str, steps: list[Step], numbered: dict[int, list[Step]]) -> list[Step] | None:
+def _narrowed(
+    sentence: str,
+    steps: list[Step],
+    numbered: dict[int, list[Step]],
+    description: str = "",
+    ruled_out: dict[str, set[str]] | None = None,
+) -> list[Step] | None:
     """An exception said after the steps it narrows ("if the size is '1-10', don't post in Slack", 'low urgency
     incidents: only step 1', 'builds on main -> only Slack, no PR comment', 'only orders over $500 need to go to
     slack'): those steps wrapped in the test, in the list that holds them — on its else side when the case leaves
@@ -10136,7 +10144,14 @@ def _narrowed(sentence: str, steps: list[Step], numbered: dict[int, list[Step]])
         out = left or [s for s in holder if s.kind == "action" and not any(s is k for k in kept)]
         if not out:
             return None
-        branches = [("if", []), ("else", out)]
+        # "If a note mentions 'damaged', don't add it — just flag it in #receiving on Slack": a step of its own,
+        # said for the case in place of the one left out
+        instead = (
+            read_clause(found.group("keep"), description, ruled_out or {})
+            if skips is not None and found.group("keep") and not kept
+            else []
+        )
+        branches = [("if", [s for s in instead if s.kind == "action"]), ("else", out)]
         moved = out
     guard = Step("condition", "condition", label=_case_test(test), text=sentence)
     guard.branches = branches
@@ -10489,7 +10504,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             and any(s.kind == "action" and s.type in _row_writers() for c in _containers(steps) for s in c)
         ):
             continue  # '… put the total into the Excel workbook 'Daily Takings'. Append a row.': how it is written
-        narrowed = _narrowed(sentence, steps, numbered) if steps else None
+        narrowed = _narrowed(sentence, steps, numbered, description, ruled_out) if steps else None
         if narrowed is not None:
             # "Exceptions: if the size is '1-10', don't post in Slack", 'low urgency incidents: only step 1': the
             # steps said before, wrapped in the case's test
@@ -11384,6 +11399,14 @@ def _restated_test(gate: Step, later: list[Step]) -> bool:
         return False
 
     return walk(later)
+
+
+# "don't add it — just …", 'do not post them; instead …': a step left undone, then the one done in its place
+_NOT_THIS_BUT = re.compile(
+    r"^\s*(?:don['’]?t|do\s+not|never)\s+[a-z]+\s+(?:it|them|this|that|anything)\s*(?:[—–;,:]|\s-\s)\s*"
+    r"(?=(?:(?:just|simply|instead|rather)[,:]?\s+)?[a-z])(?:(?:just|simply|instead|rather)[,:]?\s+)?",
+    re.I,
+)
 
 
 def _open_test(body: list[Step]) -> Step | None:
