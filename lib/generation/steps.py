@@ -7192,9 +7192,11 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
     routes_text = re.sub(
         r"^[^\w'\"‘“]*(?:and\s+)?(?:to|:)?\s*", "", after
     )  # "Route it: 'access' …" keeps its quote
-    if route and re.match(r"(?:and\s+)?(?:only\s+)?if\b", routes_text, re.I):
+    said_test = re.match(r"(?:and\s+)?(?:only\s+)?if\b[^,;]*,\s*(?:then\s+)?", routes_text, re.I)
+    if route and said_test and ACTION_START.match(routes_text[said_test.end() :]):
         # 'please sort it: if it's a catering request, email …; if it's a job application, …': tests said in full,
-        # read as such (exclusive ones become one decision)
+        # each with its verb, read as such (exclusive ones become one decision; not 'route it: if the country is Spain
+        # to the sheet …, if Mexico to …', routes that name where each goes)
         return None
     if route and clauses(routes_text) and numeric_head(clauses(routes_text)[0]):
         # 'route it by seats: seats >= 100 -> …; 10-99 -> …': bands of one value are tests, not categories
