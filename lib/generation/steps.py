@@ -262,6 +262,8 @@ def negated(text: str) -> dict[str, set[str]]:
                 continue  # "don't email anyone marked 'test'": which items get no e-mail, a test, not a rule
             if before and _BAN_TESTED.match(low, before.end()):
                 continue  # 'no text if the total is under 15': the step runs when the test fails, a guard, not a rule
+            if before and _BAN_WHEN_NOTHING.match(low, before.end()):
+                continue  # "don't email me when nothing's changed": the run sends only when something is found, a guard
             if before and _one_person(before.group(0), low, before.end()):
                 continue  # 'do not email the applicant', "don't email finance@acme.io": whom, not the service
             if before and _ELSE_LEAVES_OUT.search(low, 0, before.start()):
@@ -432,6 +434,12 @@ _BAN_TESTED = re.compile(
 )
 
 
+# "don't email me when nothing's changed", 'no post if there is nothing new': what the run leaves out when it finds
+# nothing, a guard on the step the text asks for, no ban of the service
+_BAN_WHEN_NOTHING = re.compile(
+    r"(?:\s+(?:me|us|them|anyone|anything|it))?\s+(?:if|when|whenever)\s+"
+    r"(?:there\s+(?:is|are|was|were)\s+|there['’]s\s+|it\s+(?:is|was)\s+)?(?:no|none|nothing|empty)\b"
+)
 # "… anyone marked 'test'", "… requests tagged 'spam'", "… customers whose plan is free": the items a prohibition
 # is about, named after its verb
 _SCOPED = re.compile(
@@ -4379,7 +4387,7 @@ def _named_api_step(clause: str, description: str = "") -> Step | None:
 # 'fetch the rate from api.exchangerate.host': an address written without its scheme (a company's own network too:
 # 'api.fairmontcu.internal/v2/transactions')
 _BARE_HOST = re.compile(
-    r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+(?:com|io|net|org|edu|gov|host|dev|app|co|ai|so|me|info|biz|cloud|tech|us|uk|de|fr|"
+    r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+(?:com|io|net|org|example|edu|gov|host|dev|app|co|ai|so|me|info|biz|cloud|tech|us|uk|de|fr|"
     r"es|it|nl|eu|ch|at|be|se|no|dk|fi|pl|pt|jp|au|ca|ie|nz|xyz|fm|gg|tv|internal|corp|lan)(?:/[\w./?=&%-]*[\w/])?)(?![\w@-])",
     re.I,
 )
@@ -5529,7 +5537,8 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     )
     # 'scrape https://… with Firecrawl': a named block that takes a URL reads it, not a plain HTTP request
     bare = None if url else _BARE_HOST.search(clause)
-    endpoint = url.group(0) if url else None
+    # ('scrape the repair prices from fixitfast.example/prices': the host and its path, with the scheme it leaves out)
+    endpoint = (url.group(0) if url.re is lx.URL_RE else "https://" + url.group(1)) if url else None
     if bare and re.search(rf"\b(?:{_FETCH_VERB})\b", clause[: bare.start()], re.I):
         endpoint = "https://" + bare.group(1)  # 'scrape the pricing page of competitor.com'
     url_block = endpoint and next((k for _, k in lx.integrations_in(clause) if _takes_url(k)), None)
