@@ -529,6 +529,10 @@ def ruled(ruled_out: dict[str, set[str]], key: str, mode: str) -> bool:
     return mode in ruled_out.get(key, ())
 
 
+# '…; staff → email …': a semicolon before another route of an arrow list (its category, then the arrow)
+_NEXT_ARROW_ROUTE = re.compile(r";(?=[^\S\n]+(?:and\s+)?[\w'’ /&-]{1,30}?\s*(?:->|→|=>)\s)")
+
+
 def sentences(text: str) -> list[str]:
     """Split at sentence ends, never inside URLs, e-mail addresses or decimal numbers."""
     protected = re.sub(lx.URL_RE, lambda m: m.group(0).replace(".", "\x00"), text)
@@ -551,6 +555,14 @@ def sentences(text: str) -> list[str]:
     )
     protected = _PER_ITEM_TEST.sub(_tested_per_item, protected)
     protected = _REST_AFTER_TEST.sub(_rest_of_test, protected)
+    # 'have AI sort each one: facilities → Jira ticket in POOL; staff → email …; booking → insert …': routes listed
+    # after one another are one sentence, the list of one decision
+    protected = _NEXT_ARROW_ROUTE.sub(
+        lambda m: (
+            "\x05" if re.search(r"->|→|=>", re.split(r"[.!?\n]", protected[: m.start()])[-1]) else m.group(0)
+        ),
+        protected,
+    )
     parts = re.split(r"(?<=[.!?;])\s+|\n+", protected)
     return [
         p.translate(_QUOTED_BACK).replace("\x00", ".").replace("\x02", "").strip(" .;!?")
@@ -5344,6 +5356,43 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         )
     ):
         return []  # 'all bookings come in over WhatsApp': where the event comes from, nothing sent there
+    if not read:
+        return _read_where_told(clause, description, ruled_out)
+    return read
+
+
+# 'read the new complaints', 'go through the latest applications': a read of items, with no place named
+_READS_ITEMS = re.compile(
+    r"^\W*(?:(?:could|can|would|will)\s+(?:something|someone|it|you|this|the\s+(?:bot|workflow|flow))\s+)?"
+    r"(?:(?:and|then|also|please)\s+)*(?:read|check|fetch|pull|grab|go\s+through|look\s+at|look\s+through)\s+"
+    r"(?:all\s+)?(?:the\s+|our\s+|any\s+)?(?P<new>(?:new|latest|unread|recent|incoming)\s+)?(?P<noun>[a-z]{3,}s)(?:\s+and)?\s*$",
+    re.I,
+)
+
+
+def _read_where_told(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
+    """'We get complaints into an Outlook mailbox. Could something … read the new complaints …': items read with no
+    place named are read where the text says they arrive."""
+    said = _READS_ITEMS.match(clause)
+    if said is None:
+        return []
+    noun = said.group("noun")
+    told = re.search(
+        r"\b(?:we|i)\s+(?:get|receive|collect)\s+(?:(?:our|the|all|all\s+the|all\s+our|new)\s+)?(?:[\w-]+\s+)?"
+        + re.escape(noun)
+        + r"\s+(?:into|in|at|to|through|via|by)\s+(?P<place>(?:an?|the|our|my)\s+[^.;,!?\n]{2,60}?)(?=\s*[.;,!?\n]|\s*$)",
+        description,
+        re.I,
+    )
+    if told is None or not lx.integrations_in(told.group("place")):
+        return []
+    read = read_clause(
+        f"read the {said.group('new') or ''}{noun} in {told.group('place')}", description, ruled_out
+    )
+    if not read or any(s.kind != "source" for s in read):
+        return []
+    for s in read:
+        s.text = clause
     return read
 
 
@@ -7255,6 +7304,8 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
             and step.branches
             and not named
             and ACTION_START.match(clause.strip())
+            # ('booking → insert into …': a category of its own, before its arrow, whatever verb its word spells)
+            and not re.match(r"\W*[\w'’ /&-]{1,30}?\s*(?:->|→|=>)", clause)
             and not ACTION_START.match(clauses(routes_text)[0].strip())
         ):
             # 'under $5k add them to …, over $50k ping #enterprise and create a deal in HubSpot': where each route
