@@ -39,8 +39,8 @@ from lib.generation.steps import (
     clauses,
     drafts_left,
     implied_else,
-    read_steps,
     read_clause,
+    read_steps,
     replaced,
     said_unquoted,
     sentences,
@@ -4268,22 +4268,22 @@ class _Builder:
             unit = span[2] if span[2] == "%" else ""
             cur = span[2] if span[2] in ("$", "€", "£") else ""
             # 'if the pH is outside 7.2–7.8', 'not between 40 and 60': below the one or above the other
-            outside = _OUTSIDE_RANGE.search(test[: range_at.start()])
+            past_ends = _OUTSIDE_RANGE.search(test[: range_at.start()])
             ends = (
                 [
                     f"below {cur}{lx.number_text(span[0])}{unit}",
                     f"above {cur}{lx.number_text(span[1])}{unit}",
                 ]
-                if outside
+                if past_ends
                 else [
                     f"at least {cur}{lx.number_text(span[0])}{unit}",
                     f"at most {cur}{lx.number_text(span[1])}{unit}",
                 ]
             )
-            head = test[: outside.start()] if outside else test[: range_at.start()]
+            head = test[: past_ends.start()] if past_ends else test[: range_at.start()]
             sides = [self.expression(head + e + test[range_at.end() :], prev, context) for e in ends]
             if sides[0][0] is not None and sides[1][0] is not None:
-                return f"({sides[0][0]}) {'||' if outside else '&&'} ({sides[1][0]})", sides[0][1]
+                return f"({sides[0][0]}) {'||' if past_ends else '&&'} ({sides[1][0]})", sides[0][1]
         pair = lx.field_comparison(test) if prev and not lx.threshold_in(test) else None
         if pair and prev:  # 'IF qty < reorder_point': two fields of the tested data, each read leniently
             holder = self.holder() if prev.startswith("<loop") else ""
@@ -4599,12 +4599,14 @@ class _Builder:
                 f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})"
                 for w in either.groups()
             )
-        named = (
+        alternatives = (
             _NAMED_CHOICES.search(test) if not spelled and capital and keyword == capital[0].lower() else None
         )
-        listed = {w.lower() for w in capital}
+        capitals = {w.lower() for w in capital}
         choices = (
-            [w.lower() for w in re.findall(r"[\w-]+", named.group(0)) if w.lower() in listed] if named else []
+            [w.lower() for w in re.findall(r"[\w-]+", alternatives.group(0)) if w.lower() in capitals]
+            if alternatives
+            else []
         )
         if len(choices) > 1:
             # 'if the species is Bittern, Hoopoe or Wryneck': any of the names the user listed will do
