@@ -530,7 +530,21 @@ def ruled(ruled_out: dict[str, set[str]], key: str, mode: str) -> bool:
 
 
 # '…; staff → email …': a semicolon before another route of an arrow list (its category, then the arrow)
-_NEXT_ARROW_ROUTE = re.compile(r";(?=[^\S\n]+(?:and\s+)?[\w'’ /&-]{1,30}?\s*(?:->|→|=>)\s)")
+_NEXT_ARROW_ROUTE = re.compile(
+    r";(?=[^\S\n]+(?:and\s+)?(?!(?:anything|everything|all)\s+else\b|the\s+rest\b|others?\b)[a-z][a-z /&-]{0,29}?"
+    r"\s*(?:->|→|=>)\s)",
+    re.I,
+)
+
+
+def _each_routed(before: str) -> bool:
+    """'… read the new complaints and have AI sort each one: facilities → …': routes of each item of a list, said
+    after the sort of each one (an arrow already said), stay one sentence — the routes stay inside the repeat (not
+    'priority 1 -> …; priority 2 -> …', '"billing" -> …', read sentence by sentence as tests)."""
+    return bool(
+        re.search(r"->|→|=>", before)
+        and re.search(r"\b(?:sort|route|classify|triage|categori[sz]e)\w*\s+(?:each|every)\b", before, re.I)
+    )
 
 
 def sentences(text: str) -> list[str]:
@@ -558,9 +572,7 @@ def sentences(text: str) -> list[str]:
     # 'have AI sort each one: facilities → Jira ticket in POOL; staff → email …; booking → insert …': routes listed
     # after one another are one sentence, the list of one decision
     protected = _NEXT_ARROW_ROUTE.sub(
-        lambda m: (
-            "\x05" if re.search(r"->|→|=>", re.split(r"[.!?\n]", protected[: m.start()])[-1]) else m.group(0)
-        ),
+        lambda m: "\x05" if _each_routed(re.split(r"[.!?\n]", protected[: m.start()])[-1]) else m.group(0),
         protected,
     )
     parts = re.split(r"(?<=[.!?;])\s+|\n+", protected)
