@@ -531,7 +531,7 @@ def ruled(ruled_out: dict[str, set[str]], key: str, mode: str) -> bool:
 
 # '…; staff → email …': a semicolon before another route of an arrow list (its category, then the arrow)
 _NEXT_ARROW_ROUTE = re.compile(
-    r";(?=[^\S\n]+(?:and\s+)?(?!(?:anything|everything|all)\s+else\b|the\s+rest\b|others?\b)[a-z][a-z /&-]{0,29}?"
+    r";(?=[^\S\n]+(?:and\s+)?[a-z][a-z /&-]{0,29}?"
     r"\s*(?:->|→|=>)\s)",
     re.I,
 )
