@@ -271,6 +271,13 @@ def _correct(text: str, site: int, at: int, fill: str, rules: dict) -> str | Non
                 m = None
         if not m or (i == 3 and not cued and not re.match(r".*\b(?:" + rules["fine"] + r")\b", m.group(0))):
             continue
+        if (
+            i == 0
+            and not cued
+            and not re.search(r"\binstead\b|\bnot\b|\brather\b", m.group(0))
+            and re.match(r"(?:" + rules["swap_verbs_cued"] + r")\s", m.group(0), re.I)
+        ):
+            continue  # ('if it's a class booking, put it in Google Calendar;': an ordinary step, no swap)
         if i == 3 and re.search(
             r"\b(?:enough|only|alone)\b", rest[m.end() - 1 : m.end() + 12] + m.group(0), re.I
         ):

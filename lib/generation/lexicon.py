@@ -424,8 +424,11 @@ OR_MORE_RE = re.compile(
     # ('20 € or more': the currency sign after the amount, as most of Europe writes it)
     r"(?:(?:usd|eur|gbp|chf|dollars?|euros?|pounds?)\s+|[€$£]\s*|(?!or\b)[a-z]{2,12}\s+)?"
     # '$5,000 and up', '50 and over', '10 and under': 'and' with a direction says the same
-    r"(?:or\s+(?:(lower|less|below|under|fewer|worse)|(higher|more|above|over|greater|better))|"
-    r"and\s+(?:(under|below|lower|less|down)|(up|upwards?|above|over|higher|more)))\b",
+    # ('17 or older', '12 or younger': an age)
+    r"(?:(?:or\s+(?:(lower|less|below|under|fewer|worse|younger)|(higher|more|above|over|greater|better|older))|"
+    r"and\s+(?:(under|below|lower|less|down|younger)|(up|upwards?|above|over|higher|more|older)))\b"
+    # ('if the donor is 17+': that number or more)
+    r"|(\+)(?![\w+]))",
     re.I,
 )
 
@@ -3068,8 +3071,12 @@ def made_participles(text: str) -> str:
     return re.sub(
         r"(?P<lead>(?:^|(?<=\n))[^\S\n]*(?:[-*•]|\d{1,2}[.)])?[^\S\n]*|(?:[:→,]|->|=>|\bthen|\band)\s+)"
         rf"(?P<np>(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})s?(?:\s+in\s+(?:{languages}))?)\s+"
-        rf"(?:automatically\s+)?(?P<done>{done})\s+(?=(?:to|in|into|on|onto)\b)",
-        lambda m: f"{m.group('lead')}{rules['participles'][m.group('done').lower()]} {m.group('np')} ",
+        # ('a polite reply emailed back to the sender': sent back to whom it came from)
+        rf"(?:automatically\s+)?(?P<done>{done})(?P<back>\s+back)?\s+(?=(?:to|in|into|on|onto)\b)",
+        lambda m: (
+            f"{m.group('lead')}{rules['participles'][m.group('done').lower()]} {m.group('np')}"
+            f"{m.group('back') or ''} "
+        ),
         text,
         flags=re.I,
     )

@@ -39,6 +39,7 @@ from lib.generation.steps import (
     clauses,
     drafts_left,
     implied_else,
+    read_clause,
     read_steps,
     replaced,
     said_unquoted,
@@ -617,6 +618,7 @@ def draft(description: str) -> Draft:
     steps = _said_first(steps, description)
     steps = _one_search(steps)
     steps = _tool_told(steps)
+    steps = _rows_others_keep(steps, read_from)
     # 'Volunteers register for events on Eventbrite. When Eventbrite sends an order.placed webhook, …', 'email the
     # volunteer (the invitee email from Calendly)': with that service's event starting the run, the service told of
     # in context or named in an aside is where the event comes from — it brings the data; nothing is fetched there
@@ -1168,6 +1170,33 @@ def _said_first(steps: list[Step], description: str) -> list[Step]:
     return out
 
 
+def _rows_others_keep(steps: list[Step], description: str) -> list[Step]:
+    """'The lifeguards write water readings into a Google Sheet called 'Water Tests' … every two hours, check the
+    latest row, and if the pH is …', 'Shift leads log delays in the MS Excel workbook 'Shift Log' … hourly check; if
+    any row has …': the rows others keep in a place are what the run checks — a read of that place, not a write of
+    the run's own, when the run reads nothing else (lexicon.json 'rows_checked', 'others_keep_rows')."""
+    rules = lexicon()["others_keep_rows"]
+    if any(s.kind == "source" for s in _flat(steps)) or not re.search(rules["checked"], description, re.I):
+        return steps
+    for i, step in enumerate(steps):
+        kept = re.match(rules["clause"], step.text or "", re.I)
+        if step.kind != "action" or step.type not in rules["stores"] or kept is None:
+            continue
+        if re.match(r"(?:i|we|you|it|they|he|she|this|that)\b", kept.group("who"), re.I):
+            continue  # ('we log …', 'it logs …': the run's own write, or the user's)
+        read = [
+            s
+            for s in read_clause(f"read the rows in {kept.group('place')}", description, {})
+            if s.kind == "source"
+        ]
+        if len(read) != 1 or read[0].type != step.type:
+            continue
+        read[0].text = step.text
+        read[0].note = f"'{step.text.strip()}' tells who keeps the rows: the run reads them there"
+        return [read[0], *steps[:i], *steps[i + 1 :]]
+    return steps
+
+
 def _tool_told(steps: list[Step]) -> list[Step]:
     """'… and text each owner a reminder. I use Twilio for it.': a sentence that only names the service another step
     works in (lexicon.json 'tools_told') makes no step of its own."""
@@ -1599,6 +1628,20 @@ def _one_per_run(text: str, trigger: Any, description: str = "") -> str:
             for w in dict.fromkeys(re.findall(r"[a-z]{3,}", said.lower()))
             if not re.search(rf"\b{w}(?:s|es)\b|\b{w}\s+(?:list|items|rows|lines)\b", description, re.I)
         ]
+    one = (
+        _CALLED_WITH_ONE.search(description)
+        if trigger.kind == "manual" and called_by_api(description)
+        else None
+    )
+    if one:
+        # 'a registration page that calls this workflow's API with the donor's details. … For each registration:
+        # …': each call brings one of what its sentence names, whatever the background says of them in the plural
+        said = re.split(r"[.!?\n]", description[: one.start()])[-1] + one.group(0)
+        items += [
+            w
+            for w in dict.fromkeys(re.findall(r"[a-z]{3,}", said.lower()))
+            if w not in ("the", "with", "api")
+        ]
     if not items:
         return text
     each = re.compile(
@@ -1610,6 +1653,12 @@ def _one_per_run(text: str, trigger: Any, description: str = "") -> str:
     return each.sub(lambda m: "the" + " " * (len(m.group(0)) - len(m.group(1)) - 3) + m.group(1), text)
 
 
+# '… calls this workflow's API with the donor's details', 'posts to our API with one applicant': a call that brings one
+_CALLED_WITH_ONE = re.compile(
+    r"\bAPI\b[^.!?\n]{0,40}?\bwith\s+(?:the|a|an|one)\s+[a-z][\w-]*(?:['’]s\s+(?:details|data|info|information|"
+    r"fields|answers|name|form)|\b)",
+    re.I,
+)
 # a verb that sends to a person, right before a trigger's span ('text every new Calendly invitee a link')
 _SENT_TO_AFTER = re.compile(
     r"\b(?:e-?mail|text|message|send|mail|forward|give)(?:s|es)?\s+(?:(?:the|a|an|our|my)\s+)?(?:[\w'-]+\s+){0,4}?to\s+$",
@@ -2009,6 +2058,16 @@ class _Window:
     told: bool = False
 
 
+# 'outside 7.2–7.8', 'not between 40 and 60', 'out of the range 2-8': the values past either end of a range
+_OUTSIDE_RANGE = re.compile(
+    r"\b(?:outside(?:\s+of)?|out\s+of|not\s+(?:between|within|in)|isn['’]t\s+(?:between|within|in))\s+"
+    r"(?:the\s+)?(?:(?:safe\s+|normal\s+|target\s+)?range\s+(?:of\s+)?)?(?:between\s+|from\s+)?$",
+    re.I,
+)
+# 'Bittern, Hoopoe or Wryneck', 'Spain, Portugal or Italy': names the user capitalised, listed as alternatives
+_NAMED_CHOICES = re.compile(
+    r"(?-i:\b[A-Z][\w-]+)(?:\s*,\s*(?-i:[A-Z][\w-]+))*\s*,?\s+(?:or|and/or)\s+(?-i:[A-Z][\w-]+)\b"
+)
 # 'someone asks for a refund', 'the customer mentions a cancellation', 'a donor wants a receipt': a test of what a
 # person wrote to the run (the chat's message, the event), with the thing asked for
 _PERSON_ASKS = re.compile(
@@ -4261,16 +4320,23 @@ class _Builder:
         ):  # 'between 50 and 80': at least the one and at most the other, on the same value
             unit = span[2] if span[2] == "%" else ""
             cur = span[2] if span[2] in ("$", "€", "£") else ""
-            ends = [
-                f"at least {cur}{lx.number_text(span[0])}{unit}",
-                f"at most {cur}{lx.number_text(span[1])}{unit}",
-            ]
-            sides = [
-                self.expression(test[: range_at.start()] + e + test[range_at.end() :], prev, context)
-                for e in ends
-            ]
+            # 'if the pH is outside 7.2–7.8', 'not between 40 and 60': below the one or above the other
+            past_ends = _OUTSIDE_RANGE.search(test[: range_at.start()])
+            ends = (
+                [
+                    f"below {cur}{lx.number_text(span[0])}{unit}",
+                    f"above {cur}{lx.number_text(span[1])}{unit}",
+                ]
+                if past_ends
+                else [
+                    f"at least {cur}{lx.number_text(span[0])}{unit}",
+                    f"at most {cur}{lx.number_text(span[1])}{unit}",
+                ]
+            )
+            head = test[: past_ends.start()] if past_ends else test[: range_at.start()]
+            sides = [self.expression(head + e + test[range_at.end() :], prev, context) for e in ends]
             if sides[0][0] is not None and sides[1][0] is not None:
-                return f"({sides[0][0]}) && ({sides[1][0]})", sides[0][1]
+                return f"({sides[0][0]}) {'||' if past_ends else '&&'} ({sides[1][0]})", sides[0][1]
         pair = lx.field_comparison(test) if prev and not lx.threshold_in(test) else None
         if pair and prev:  # 'IF qty < reorder_point': two fields of the tested data, each read leniently
             holder = self.holder() if prev.startswith("<loop") else ""
@@ -4386,6 +4452,12 @@ class _Builder:
                 listed = next(reversed(self.lists_upstream(self.test_heads)), prev)
                 field = (
                     lx.named_field(test[some.end() :])
+                    # ('if any row has delay_minutes > 45': the field the row has)
+                    or (
+                        lx.named_field(test)
+                        if re.search(r"\s(?:has|have|with)\s*$", some.group(0), re.I)
+                        else None
+                    )
                     or lx.counted_field(test[some.end() :])
                     or some.group("noun")
                     or "value"
@@ -4579,6 +4651,20 @@ class _Builder:
             found = " || ".join(
                 f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})"
                 for w in either.groups()
+            )
+        alternatives = (
+            _NAMED_CHOICES.search(test) if not spelled and capital and keyword == capital[0].lower() else None
+        )
+        capitals = {w.lower() for w in capital}
+        choices = (
+            [w.lower() for w in re.findall(r"[\w-]+", alternatives.group(0)) if w.lower() in capitals]
+            if alternatives
+            else []
+        )
+        if len(choices) > 1:
+            # 'if the species is Bittern, Hoopoe or Wryneck': any of the names the user listed will do
+            found = " || ".join(
+                f"String(JSON.stringify({prev})).toLowerCase().includes({json.dumps(w)})" for w in choices
             )
         # "if the status isn't "ok"": the steps run when the value is absent (the negation outside the value)
         outside = test.replace(spelled, " ") if spelled else test

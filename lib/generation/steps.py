@@ -263,6 +263,8 @@ def negated(text: str) -> dict[str, set[str]]:
                 continue  # "don't email anyone marked 'test'": which items get no e-mail, a test, not a rule
             if before and _BAN_TESTED.match(low, before.end()):
                 continue  # 'no text if the total is under 15': the step runs when the test fails, a guard, not a rule
+            if before and _BAN_WHEN_NOTHING.match(low, before.end()):
+                continue  # "don't email me when nothing's changed": the run sends only when something is found, a guard
             if before and _one_person(before.group(0), low, before.end()):
                 continue  # 'do not email the applicant', "don't email finance@acme.io": whom, not the service
             if before and _ELSE_LEAVES_OUT.search(low, 0, before.start()):
@@ -433,6 +435,12 @@ _BAN_TESTED = re.compile(
 )
 
 
+# "don't email me when nothing's changed", 'no post if there is nothing new': what the run leaves out when it finds
+# nothing, a guard on the step the text asks for, no ban of the service
+_BAN_WHEN_NOTHING = re.compile(
+    r"(?:\s+(?:me|us|them|anyone|anything|it))?\s+(?:if|when|whenever)\s+"
+    r"(?:there\s+(?:is|are|was|were)\s+|there['’]s\s+|it\s+(?:is|was)\s+)?(?:no|none|nothing|empty)\b"
+)
 # "… anyone marked 'test'", "… requests tagged 'spam'", "… customers whose plan is free": the items a prohibition
 # is about, named after its verb
 _SCOPED = re.compile(
@@ -522,6 +530,24 @@ def ruled(ruled_out: dict[str, set[str]], key: str, mode: str) -> bool:
     return mode in ruled_out.get(key, ())
 
 
+# '…; staff → email …': a semicolon before another route of an arrow list (its category, then the arrow)
+_NEXT_ARROW_ROUTE = re.compile(
+    r";(?=[^\S\n]+(?:and\s+)?[a-z][a-z /&-]{0,29}?"
+    r"\s*(?:->|→|=>)\s)",
+    re.I,
+)
+
+
+def _each_routed(before: str) -> bool:
+    """'… read the new complaints and have AI sort each one: facilities → …': routes of each item of a list, said
+    after the sort of each one (an arrow already said), stay one sentence — the routes stay inside the repeat (not
+    'priority 1 -> …; priority 2 -> …', '"billing" -> …', read sentence by sentence as tests)."""
+    return bool(
+        re.search(r"->|→|=>", before)
+        and re.search(r"\b(?:sort|route|classify|triage|categori[sz]e)\w*\s+(?:each|every)\b", before, re.I)
+    )
+
+
 def sentences(text: str) -> list[str]:
     """Split at sentence ends, never inside URLs, e-mail addresses or decimal numbers."""
     protected = re.sub(lx.URL_RE, lambda m: m.group(0).replace(".", "\x00"), text)
@@ -544,6 +570,12 @@ def sentences(text: str) -> list[str]:
     )
     protected = _PER_ITEM_TEST.sub(_tested_per_item, protected)
     protected = _REST_AFTER_TEST.sub(_rest_of_test, protected)
+    # 'have AI sort each one: facilities → Jira ticket in POOL; staff → email …; booking → insert …': routes listed
+    # after one another are one sentence, the list of one decision
+    protected = _NEXT_ARROW_ROUTE.sub(
+        lambda m: "\x05" if _each_routed(re.split(r"[.!?\n]", protected[: m.start()])[-1]) else m.group(0),
+        protected,
+    )
     parts = re.split(r"(?<=[.!?;])\s+|\n+", protected)
     return [
         p.translate(_QUOTED_BACK).replace("\x00", ".").replace("\x02", "").strip(" .;!?")
@@ -4402,7 +4434,7 @@ def _named_api_step(clause: str, description: str = "") -> Step | None:
 # 'fetch the rate from api.exchangerate.host': an address written without its scheme (a company's own network too:
 # 'api.fairmontcu.internal/v2/transactions')
 _BARE_HOST = re.compile(
-    r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+(?:com|io|net|org|edu|gov|host|dev|app|co|ai|so|me|info|biz|cloud|tech|us|uk|de|fr|"
+    r"(?<![@\w./:-])((?:[a-z0-9-]+\.)+(?:com|io|net|org|example|edu|gov|host|dev|app|co|ai|so|me|info|biz|cloud|tech|us|uk|de|fr|"
     r"es|it|nl|eu|ch|at|be|se|no|dk|fi|pl|pt|jp|au|ca|ie|nz|xyz|fm|gg|tv|internal|corp|lan)(?:/[\w./?=&%-]*[\w/])?)(?![\w@-])",
     re.I,
 )
@@ -5359,6 +5391,43 @@ def read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -
         )
     ):
         return []  # 'all bookings come in over WhatsApp': where the event comes from, nothing sent there
+    if not read:
+        return _read_where_told(clause, description, ruled_out)
+    return read
+
+
+# 'read the new complaints', 'go through the latest applications': a read of items, with no place named
+_READS_ITEMS = re.compile(
+    r"^\W*(?:(?:could|can|would|will)\s+(?:something|someone|it|you|this|the\s+(?:bot|workflow|flow))\s+)?"
+    r"(?:(?:and|then|also|please)\s+)*(?:read|check|fetch|pull|grab|go\s+through|look\s+at|look\s+through)\s+"
+    r"(?:all\s+)?(?:the\s+|our\s+|any\s+)?(?P<new>(?:new|latest|unread|recent|incoming)\s+)?(?P<noun>[a-z]{3,}s)(?:\s+and)?\s*$",
+    re.I,
+)
+
+
+def _read_where_told(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
+    """'We get complaints into an Outlook mailbox. Could something … read the new complaints …': items read with no
+    place named are read where the text says they arrive."""
+    said = _READS_ITEMS.match(clause)
+    if said is None:
+        return []
+    noun = said.group("noun")
+    told = re.search(
+        r"\b(?:we|i)\s+(?:get|receive|collect)\s+(?:(?:our|the|all|all\s+the|all\s+our|new)\s+)?(?:[\w-]+\s+)?"
+        + re.escape(noun)
+        + r"\s+(?:into|in|at|to|through|via|by)\s+(?P<place>(?:an?|the|our|my)\s+[^.;,!?\n]{2,60}?)(?=\s*[.;,!?\n]|\s*$)",
+        description,
+        re.I,
+    )
+    if told is None or not lx.integrations_in(told.group("place")):
+        return []
+    read = read_clause(
+        f"read the {said.group('new') or ''}{noun} in {told.group('place')}", description, ruled_out
+    )
+    if not read or any(s.kind != "source" for s in read):
+        return []
+    for s in read:
+        s.text = clause
     return read
 
 
@@ -5552,7 +5621,8 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     )
     # 'scrape https://… with Firecrawl': a named block that takes a URL reads it, not a plain HTTP request
     bare = None if url else _BARE_HOST.search(clause)
-    endpoint = url.group(0) if url else None
+    # ('scrape the repair prices from fixitfast.example/prices': the host and its path, with the scheme it leaves out)
+    endpoint = (url.group(0) if url.re is lx.URL_RE else "https://" + url.group(1)) if url else None
     if bare and re.search(rf"\b(?:{_FETCH_VERB})\b", clause[: bare.start()], re.I):
         endpoint = "https://" + bare.group(1)  # 'scrape the pricing page of competitor.com'
     url_block = endpoint and next((k for _, k in lx.integrations_in(clause) if _takes_url(k)), None)
@@ -6111,7 +6181,10 @@ _CHAT_SERVICES = (
 )
 _TO_PERSON = re.compile(
     r"\b(?:remind|tell|notify|alert|warn|ask|thank|message|ping|let|send(?=\s+(?:me|us)\b(?!\s+an?\s+(?:webhook|request|call|ping)\b)))\s+"
-    r"(?!(?:the|an?)\s+(?:ai|model|llm|agent|assistant|bot)\b)(?P<who>me|us|them|him|her|the\s+team|"
+    r"(?!(?:the|an?)\s+(?:ai|model|llm|agent|assistant|bot)\b)"
+    # ('ping the ground-handling API at https://…': a call to a service, no message to anyone)
+    r"(?!(?:the|an?|our|my|their|its)\s+(?:[\w-]+\s+){0,3}?(?:api|endpoint|server|url|website|site|webhook|host|feed)s?\b)"
+    r"(?P<who>me|us|them|him|her|the\s+team|"
     r"(?:the|each|every|that|this|our|my)\s+(?:\w+\s+)?\w+)\b",
     re.I,
 )
@@ -6616,7 +6689,7 @@ _IF = re.compile(
 # 'the message', 'its post': a word an action verb spells, used as a noun after a determiner
 _OTHER_SIDE_HERE = re.compile(
     r"\s*[,;]\s*(?:and\s+)?(?:if|when)\s+(?:it'?s\s+|it\s+is\s+|they'?re\s+|they\s+are\s+)?(?:any\s+)?"
-    r"(?:lower|below|under|less|smaller|fewer|higher|above|over|more|greater|bigger|larger)\b"
+    r"(?:lower|below|under|less|smaller|fewer|higher|above|over|more|greater|bigger|larger|younger|older)\b"
     r"(?!\s*(?:than\s+)?[$€£]?\s*\d)(?:\s+than\s+that)?\s*,?\s*",
     re.I,
 )
@@ -7219,6 +7292,12 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
     routes_text = re.sub(
         r"^[^\w'\"‘“]*(?:and\s+)?(?:to|:)?\s*", "", after
     )  # "Route it: 'access' …" keeps its quote
+    said_test = re.match(r"(?:and\s+)?(?:only\s+)?if\b[^,;]*,\s*(?:then\s+)?", routes_text, re.I)
+    if route and said_test and ACTION_START.match(routes_text[said_test.end() :]):
+        # 'please sort it: if it's a catering request, email …; if it's a job application, …': tests said in full,
+        # each with its verb, read as such (exclusive ones become one decision; not 'route it: if the country is Spain
+        # to the sheet …, if Mexico to …', routes that name where each goes)
+        return None
     if route and clauses(routes_text) and numeric_head(clauses(routes_text)[0]):
         # 'route it by seats: seats >= 100 -> …; 10-99 -> …': bands of one value are tests, not categories
         return read_clauses(before, description, ruled_out) + (
@@ -7267,6 +7346,8 @@ def _router(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> 
             and step.branches
             and not named
             and ACTION_START.match(clause.strip())
+            # ('booking → insert into …': a category of its own, before its arrow, whatever verb its word spells)
+            and not re.match(r"\W*[\w'’ /&-]{1,30}?\s*(?:->|→|=>)", clause)
             and not ACTION_START.match(clauses(routes_text)[0].strip())
         ):
             # 'under $5k add them to …, over $50k ping #enterprise and create a deal in HubSpot': where each route
@@ -8585,6 +8666,12 @@ _NP = (
     r"(?:each|every|new|incoming)\b(?:\s+(?!(?:and|then|when|whenever|if|is|are|gets?|should|will|must|"
     r"be|have|has|had|that|which|who)\b)(?!" + _DONE + r"\b)(?:[\w£$€.'’#@&/-]|,(?=\d))+){1,8}?"
 )
+_WANT_MARKED = re.compile(
+    r"\b(?P<lead>wants?|needs?|would\s+like|['’]d\s+like)\s+"
+    r"(?P<np>(?:the|this|that|their|his|her|its|our|my|next|last|each|every)\b[^,;.!?\n]{0,60}?)\s+"
+    r"(?:marked|flagged|set)\s+(?:as\s+|to\s+)?(?P<state>['\"‘“][^'\"’”\n]{1,30}['\"’”]|[\w-]+)\s+(?=(?:in|on)\s)",
+    re.I,
+)
 _EACH_PASSIVE = re.compile(
     r"(?:\b(?P<want>wants?|needs?|would\s+like|'d\s+like)\s+(?P<wnp>(?:the\s+|our\s+)?" + _NP + r")"
     r"|\b(?P<np>" + _NP + r")\s+(?:gets|get|is|are|should\s+be|will\s+be|must\s+be|needs?\s+to\s+be|to\s+be)"
@@ -8764,6 +8851,10 @@ def wanted_done(description: str) -> str:
     # "I'd like those four pages scraped, the prices compared with …, the new prices appended to that sheet, and
     # if …": each thing wanted, what is done to it said after it
     description = _WANTED_LIST.sub(_wanted_list, description)
+    # "I want next week's delivery marked skipped in the Supabase 'deliveries' table": the state set there, an update
+    description = _WANT_MARKED.sub(
+        lambda m: f"{m.group('lead')} to mark {m.group('np')} as {m.group('state')} ", description
+    )
     # 'can the 'Site Visits' table get summarised by AI … and dropped into Notion …?': both acts, each its verb first
     description = _asked_done_twice().sub(_asked_active, description)
     # 'get the code logged in the Google Sheet', '…, AND the code logged in the sheet': the act, then its thing
@@ -9438,7 +9529,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             start = ACTION_START.search(rest, start.end())
         # '1,000' is one number; 'says cancel, stop or unsubscribe' one list of words
         split = re.search(
-            r",(?!\d{3}\b)(?!\s*[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+\s*(?:,|$))|\bthen\b"
+            r",(?!\d{3}\b)(?!\s*[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+\s*(?:,|$))"
+            # ('if the country is Spain, Portugal or Italy also ping …': names the user capitalised, one list)
+            r"(?!\s*[A-Z][\w-]*(?:\s*,\s*[A-Z][\w-]*)*\s*,?\s+or\s+[A-Z][\w-]*\b)|\bthen\b"
             # 'if it starts with /expense -> AI parses …', '… / NPS score < 6 / email …': an arrow, or a slash
             # between spaces, ends the test as a comma does
             r"|\s*(?:->|→|=>)|\s+/\s+"
@@ -9493,6 +9586,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             # 'if it is above 25 text me, if below just post it …': the other side, with no value of its own
             parts = _OTHER_SIDE_HERE.split(consequence, maxsplit=1)
         if_text, else_text = parts[0], parts[1] if len(parts) > 1 else ""
+        # "If a note mentions 'damaged', don't add it — just flag it in #receiving instead": what is done in its place
+        if_text = _NOT_THIS_BUT.sub("", if_text, count=1)
         # ('post it in the #vip Discord channel if …, otherwise in #orders': the first side said before the test)
         said_first = "" if if_text.strip() or not before.strip() else (clauses(before) or [before])[-1]
         else_text = _same_place_other_words(_same_verb_elsewhere(else_text, if_text or said_first), if_text)
@@ -9781,6 +9876,14 @@ def _names_item(sentence: str, loop: Step) -> bool:
     said = head.split()[-1:] + re.findall(
         r"[\"'“‘]([A-Za-z]+)[\"'”’]\s+(?:table|sheet|tab|list|database|board)\b", loop.text
     )
+    if head.split()[-1:] in (["one"], ["item"], ["them"]):
+        # ('read the slot confirmations … and add each one as an event': the ones read, by their noun)
+        said += re.findall(
+            r"\b(?:read|fetch|get|pull|grab|check|list|load|collect|take)\s+(?:all\s+)?(?:the\s+|my\s+|our\s+)?"
+            r"(?:(?:new|recent|latest|unread|open)\s+)?(?:[\w-]+\s+){0,2}?([a-z]{3,}s)\b",
+            loop.text,
+            re.I,
+        )[:1]
     nouns = {re.sub(r"(?<=[^s])s$", "", re.sub(r"ies$", "y", w.lower())) for w in said}
     nouns -= {"one", "item", "them", "those", "these", "row", "person"}
     nouns = {n for n in nouns if len(n) >= 3}
@@ -10085,7 +10188,13 @@ def _case_test(case: str) -> str:
     return case
 
 
-def _narrowed(sentence: str, steps: list[Step], numbered: dict[int, list[Step]]) -> list[Step] | None:
+def _narrowed(
+    sentence: str,
+    steps: list[Step],
+    numbered: dict[int, list[Step]],
+    description: str = "",
+    ruled_out: dict[str, set[str]] | None = None,
+) -> list[Step] | None:
     """An exception said after the steps it narrows ("if the size is '1-10', don't post in Slack", 'low urgency
     incidents: only step 1', 'builds on main -> only Slack, no PR comment', 'only orders over $500 need to go to
     slack'): those steps wrapped in the test, in the list that holds them — on its else side when the case leaves
@@ -10155,7 +10264,14 @@ def _narrowed(sentence: str, steps: list[Step], numbered: dict[int, list[Step]])
         out = left or [s for s in holder if s.kind == "action" and not any(s is k for k in kept)]
         if not out:
             return None
-        branches = [("if", []), ("else", out)]
+        # "If a note mentions 'damaged', don't add it — just flag it in #receiving on Slack": a step of its own,
+        # said for the case in place of the one left out
+        instead = (
+            read_clause(found.group("keep"), description, ruled_out or {})
+            if skips is not None and found.group("keep") and not kept
+            else []
+        )
+        branches = [("if", [s for s in instead if s.kind == "action"]), ("else", out)]
         moved = out
     guard = Step("condition", "condition", label=_case_test(test), text=sentence)
     guard.branches = branches
@@ -10508,7 +10624,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             and any(s.kind == "action" and s.type in _row_writers() for c in _containers(steps) for s in c)
         ):
             continue  # '… put the total into the Excel workbook 'Daily Takings'. Append a row.': how it is written
-        narrowed = _narrowed(sentence, steps, numbered) if steps else None
+        narrowed = _narrowed(sentence, steps, numbered, description, ruled_out) if steps else None
         if narrowed is not None:
             # "Exceptions: if the size is '1-10', don't post in Slack", 'low urgency incidents: only step 1': the
             # steps said before, wrapped in the case's test
@@ -10544,6 +10660,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             _names_item(sentence, named_loop)
             or _tests_item_result(sentence, named_loop, text)
             or _PER_EACH.search(sentence)
+            or (_open_test(named_loop.body) is not None and not _IF.search(sentence))
         ):
             # 'For each showing …, send the prospect … . If the showing is for a unit above $3,500, also notify …':
             # a sentence about the item repeats with it
@@ -10832,8 +10949,13 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         elif started is not None and then is None:
             named_loop = started
     if gate is not None and steps[gate[1] :] and any(s is gate[0] for s in steps[: gate[1]]):
-        gate[0].branches = [("if", steps[gate[1] :]), ("else", [])]
-        steps = steps[: gate[1]]
+        if _restated_test(gate[0], steps[gate[1] :]):
+            # 'Donors must be 17 or older. For each registration: if the donor is 17+, …; if they're younger, …': the
+            # rule, tested again where its sides are said — no gate before that test
+            steps = [s for s in steps if s is not gate[0]]
+        else:
+            gate[0].branches = [("if", steps[gate[1] :]), ("else", [])]
+            steps = steps[: gate[1]]
     # '… add it to a list; email the list to …': the items kept, then what is done with them
     collected = next((i for i, s in enumerate(steps) if _collects(s)), None)
     if collected is not None:
@@ -11280,6 +11402,13 @@ def _repeat_sentence(
     # ('For each enquiry, if the name matches a client, email compliance. Otherwise, send …': with no test inside
     # what it keeps, 'otherwise' is the other side of the test on each item)
     last_cond = next((s for s in reversed(body) if s.kind == "condition"), kept)
+    waiting = _open_test(body)
+    if waiting is not None and not _IF.search(sentence):
+        # "If a confirmation mentions 'cancelled', no, don't delete anything; just flag it in #arrangements …": the
+        # test's own steps, said after the semicolon
+        waiting.branches[0] = ("if", read_clauses(sentence, description, ruled_out))
+        _instead_of(waiting, body)
+        return
     otherwise = implied_else(sentence, last_cond)
     if otherwise is not None and last_cond is not None:
         inner = _innermost_else(last_cond)
@@ -11292,6 +11421,8 @@ def _repeat_sentence(
     body += sorted(read_sentence(sentence, description, ruled_out), key=lambda s: rank[s.kind])
     body.sort(key=lambda s: s.kind == "condition")
     tests = [s for s in body if s.kind == "condition"]
+    for test in tests:
+        _instead_of(test, body)
     if len(tests) > 1 and _exclusive_chain(tests):
         # 'if the total is over $300, post it …; if it's $300 or less, add it …': one decision per item, as
         # read_steps makes of such tests outside a loop
@@ -11303,7 +11434,10 @@ def _repeat_sentence(
 _OTHERWISE = re.compile(r"^\s*(?:otherwise|else|if not|or else|" + _DENIED + r")\b[\s,:]*", re.I)
 _REST_WORDS = (
     r"(?:(?:for|with)\s+)?(?:(?:anything|everything|everyone|anyone|all)\s+else|the\s+rest|the\s+others\b|"
-    r"(?:all\s+|any\s+)?(?:the\s+)?other\s+(?:ones|cases|[\w-]+s)\b(?!\s+than)|any\s+other\s+[\w-]+\b(?!\s+than))"
+    r"(?:all\s+|any\s+)?(?:the\s+)?other\s+(?:ones|cases|[\w-]+s)\b(?!\s+than)|any\s+other\s+[\w-]+\b(?!\s+than)|"
+    # 'Every other order just goes into …' (not 'every other day', a schedule)
+    r"every\s+other\s+(?!(?:day|week|month|year|hour|minute|morning|evening|night|weekend|time|[a-z]+day)s?\b)[\w-]+\b"
+    r"(?!\s+than))"
 )
 _REST = re.compile(r"^\s*" + _REST_WORDS, re.I)
 _COMPARATIVE = (
@@ -11315,7 +11449,7 @@ _OTHER_SIDE = re.compile(
     + _COMPARATIVE
     + r"\s+(?:[\w-]+\s+)?(?:ones?\b|[\w-]+s\b)"
     r"|^\s*(?:and\s+)?(?:if|when)\s+(?:it'?s|it\s+is|they'?re|they\s+are|that'?s|the\s+[\w-]+\s+(?:is|are))?\s*"
-    r"(?:any\s+)?(?:more|less|higher|lower|greater|smaller|bigger|larger|above|over|under|below|fewer)"
+    r"(?:any\s+)?(?:more|less|higher|lower|greater|smaller|bigger|larger|above|over|under|below|fewer|younger|older)"
     r"(?:\s+than\s+that)?\s*(?:,|\bthen\b)\s*"
     # 'disputes under that just go into …', 'payments below this amount are logged': the nouns on the other side
     r"|^\s*(?:all\s+|any\s+)?(?:the\s+)?(?:[\w-]+\s+)?[\w-]+s\s+(?:under|below|over|above|(?:less|more|lower|higher)\s+than)\s+"
@@ -11373,6 +11507,70 @@ def implied_else(sentence: str, last: Step | None) -> int | None:
     if side and lx.threshold_in(last.label or "") and not re.search(r"\d", sentence[: side.end()]):
         return side.end() if re.match(r"\s*(?:and\s+)?(?:if|when)\b", sentence, re.I) else 0
     return None
+
+
+def _restated_test(gate: Step, later: list[Step]) -> bool:
+    """Whether a test among the `later` steps (in loops and branches too) compares with the number the `gate`'s bare
+    rule states ('Members have to be 12 or older' … 'if the applicant is 12+')."""
+    said = lx.threshold_in(gate.label)
+    if said is None:
+        return False
+
+    def walk(steps: list[Step]) -> bool:
+        for s in steps:
+            found = lx.threshold_in(s.label) if s.kind == "condition" else None
+            if found is not None and found[1] == said[1]:
+                return True
+            if walk(s.body) or any(walk(b) for _, b in s.branches):
+                return True
+        return False
+
+    return walk(later)
+
+
+# "don't add it — just …", 'do not post them; instead …': a step left undone, then the one done in its place
+_NOT_THIS_BUT = re.compile(
+    r"^\s*(?:don['’]?t|do\s+not|never)\s+[a-z]+\s+(?:it|them|this|that|anything)\s*(?:[—–;,:]|\s-\s)\s*"
+    r"(?=(?:(?:just|simply|instead|rather)[,:]?\s+)?[a-z])(?:(?:just|simply|instead|rather)[,:]?\s+)?",
+    re.I,
+)
+
+
+def _open_test(body: list[Step]) -> Step | None:
+    """The last test of a loop's body when it guards nothing yet, either side ('If a confirmation mentions
+    'cancelled', no, don't delete anything; …': its steps come after the semicolon)."""
+    last = body[-1] if body else None
+    if last is None or last.kind != "condition" or not last.branches or any(b for _, b in last.branches):
+        return None
+    return last
+
+
+# '… just flag it in #arrangements instead of adding it', 'rather than posting it': the step the test's side replaces
+_INSTEAD_OF = re.compile(
+    r"\b(?:instead\s+of|rather\s+than)\s+([a-z]+ing)\s+(?:it|them|this|that|the\s+\w+)\b", re.I
+)
+
+
+def _instead_of(test: Step, body: list[Step]) -> None:
+    """'add each one as an event in the calendar. If a confirmation mentions 'cancelled', just flag it in
+    #arrangements instead of adding it': the item's step the test's if side replaces goes to its else side."""
+    if len(test.branches) < 2 or test.branches[1][1]:
+        return
+    said = next((m for s in test.branches[0][1] for m in [_INSTEAD_OF.search(s.text or "")] if m), None)
+    if said is None:
+        return
+    ing = said.group(1).lower()[:-3]
+    verbs = {ing, ing + "e", ing[:-1] if len(ing) > 2 and ing[-1] == ing[-2] else ing}
+    replaced = [
+        s
+        for s in body
+        if s.kind == "action"
+        and (verb := re.match(r"\W*(?:and\s+|then\s+)?([a-z]+)", (s.text or "").lower())) is not None
+        and verb.group(1) in verbs
+    ]
+    if replaced:
+        body[:] = [s for s in body if not any(s is r for r in replaced)]
+        test.branches[1] = ("else", replaced)
 
 
 def _innermost_else(step: Step) -> Step:

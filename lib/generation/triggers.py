@@ -1612,6 +1612,9 @@ _EVENT_TESTS = (
     # 'and it contains CANCEL', 'if the text says STOP': a word written in capitals joined to the event, the marker
     r"\b(?:and|that|which|if)\s+(?:it|they|(?:the|its|their)\s+[\w-]+(?:\s+[\w-]+)?)\s+"
     r"(?:contains?|says?|mentions?|includes?|reads|has)\s+(?:the\s+(?:word|keyword)\s+)?(?P<c>[A-Z][A-Z0-9-]+)\b",
+    # 'when a carer marks a visit 'missed' in …', 'someone flags an order as "fraud"': the state the item is given
+    r"\b(?:marks?|marking|flags?|flagging|sets?|setting)\s+(?:a|an|the|any|its|their|that|this)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:as\s+|to\s+)?(?P<q>\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|(?<!\w)'[^'\n]{1,40}'(?!\w))",
     # 'with priority Blocker', 'with status = Done', 'with the label bug'
     r"\bwith\s+(?:the\s+|a\s+)?(?P<field>priority|status|label|tag|type|plan|severity|stage|category|topic)"
     r"\s*(?:=|:|is|of|set to)?\s*[\"“']?(?P<v>[\w-]+)",
