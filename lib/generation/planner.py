@@ -22,7 +22,7 @@ from lib.generation import rx as re
 from lib.generation.corrections import corrected
 from lib.generation.empty_lists import guard_empty_lists
 from lib.generation.handles import handles_named
-from lib.generation.item_addresses import find_item_addresses
+from lib.generation.item_addresses import find_item_addresses, find_text_addresses
 from lib.generation.lexicon import lexicon
 from lib.generation.matching import matched_places
 from lib.generation.places import defined_terms, kept_in_told, labelled_places, mailbox_again, named_again
@@ -878,6 +878,7 @@ def draft(description: str) -> Draft:
     builder.notes += shape_json_values(workflow_plan)
     builder.notes += name_rows(workflow_plan)
     builder.notes += find_item_addresses(workflow_plan)
+    builder.notes += find_text_addresses(workflow_plan)
     builder.notes += guard_empty_lists(workflow_plan)
     used = list(builder.words.values()) + builder.dropped
     return Draft(
@@ -2420,9 +2421,9 @@ class _Builder:
         out: dict[str, str] = {}
         for key, value in step.values.items():
             if "{recipient}" in value:
-                value = value.replace("{recipient}", self.recipient(parent, step))
+                value = value.replace("{recipient}", self.recipient(parent, step, prev=prev))
             if "{recipient_phone}" in value:
-                value = value.replace("{recipient_phone}", self.recipient(parent, step, "phone"))
+                value = value.replace("{recipient_phone}", self.recipient(parent, step, "phone", prev))
             if "{recipient_user}" in value:
                 value = value.replace("{recipient_user}", self.recipient(parent, step, "user"))
             if "{prev_text}" in value:
@@ -2733,7 +2734,7 @@ class _Builder:
         )
         return f"<start.{name}>"
 
-    def recipient(self, parent: str | None, step: Step, kind: str = "email") -> str:
+    def recipient(self, parent: str | None, step: Step, kind: str = "email", prev: str | None = None) -> str:
         """'email the candidate': the address comes from the data, never the user's own by default."""
         who = step.recipient or "recipient"
         # a chat's own id of a person: its name and the field an item holds it in (lexicon user_id_field)
@@ -2784,6 +2785,12 @@ class _Builder:
                 "change it if your data names it differently"
             )
             return f"<loop.currentItem.{path}>"
+        picked = self.picked_by_ai(prev) if kind != "user" else None
+        if picked:
+            # 'let AI pick the carer with the fewest hours and SMS them': the person the AI kept, whose address its
+            # answer holds (a function finds it there: `item_addresses`)
+            self.notes.append(f"the {who}'s {what} is the one in the AI's pick ({picked})")
+            return picked
         if self.found is not None and kind != "user":
             # 'look up the customer in Supabase by email and send them a WhatsApp reminder': the record found
             listed, email, phone = self.found
@@ -2830,6 +2837,10 @@ class _Builder:
                 # event the trigger names holds the address (services.json `fields`), over the provider's usual place
                 head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
                 found = services.event_fields(provider, head).get("email", found)
+            if found is None and kind == "phone" and hook.get("text"):
+                # 'when an order e-mail arrives … WhatsApp the customer': an event with no number field of its own
+                # (an e-mail, a chat message) holds the number in its text (a function finds it: `item_addresses`)
+                found = hook["text"]
             if found:
                 self.notes.append(f"the {who}'s {what} is taken from the incoming event (<{found}>)")
                 open_field = re.search(r"\b[A-Z]+_FIELD_ID\b", found)
@@ -2861,6 +2872,14 @@ class _Builder:
             else ("phoneNumber" if step.type == "whatsapp" else "phoneNumbers")
         )
         return ""
+
+    def picked_by_ai(self, prev: str | None) -> str | None:
+        """`<agent1.content>` when the data so far is an agent's pick of the people it read ('let AI pick the carer
+        with the fewest hours'): its prompt keeps only some of its input (lexicon.json 'ai_pick_prompt')."""
+        made = re.fullmatch(r"<([\w-]+)\.content>", (prev or "").strip())
+        block = next((b for b in self.blocks if made and b.id == made.group(1) and b.type == "agent"), None)
+        prompt = next((str(v.value or "") for v in block.values if v.id == "systemPrompt"), "") if block else ""
+        return prev.strip() if prev and re.match(lexicon()["ai_pick_prompt"], prompt) else None
 
     def chain(
         self,

@@ -3748,7 +3748,8 @@ def _person(clause: str) -> str | None:
     of a verb that contacts someone (not a thing sent, not the user, not a team or channel)."""
     people = "|".join(lexicon()["people"])
     # ('every no-show client': a hyphenated word before the person's noun)
-    pattern = r"\b(?:the|each|every|that|this|their|our|new)\s+(?:[\w-]+\s+)?(" + people + r")s?\b"
+    # ('send that hive's keeper a nudge': the person an item's name holds, after its possessive)
+    pattern = r"\b(?:the|each|every|that|this|their|our|new)\s+(?:[\w-]+(?:['’]s)?\s+)?(" + people + r")s?\b"
     known = re.search(pattern, clause, re.I)
     if known:
         return known.group(1).lower()
