@@ -5458,7 +5458,8 @@ def _heading(step: Step) -> str:
         if found or fact
         else re.match(
             r"^\W*(?:also\s+|then\s+)?[a-z]+\s+(?:the\s+[\w-]+|them|him|her|each\s+[\w-]+|every\s+[\w-]+)\s+"
-            r"((?:a|an|our|their|its)\s+[\w\s'-]{2,40}?)\s*[.!]?$",
+            # ('a reminder about the €35 annual fee', 'a reminder that the $1,250 rent is due': an amount with it)
+            r"((?:a|an|our|their|its)\s+[\w\s'-]{2,40}?(?:[$£€¥]\s?\d[\d,.]*\d[\w\s'-]{0,40}?)?)\s*[.!]?$",
             re.sub(
                 r"\s*\([^()]{0,80}\)", "", step.text or ""
             ),  # '(address from the survey)': where, not what
