@@ -9736,6 +9736,13 @@ def _names_item(sentence: str, loop: Step) -> bool:
     said = head.split()[-1:] + re.findall(
         r"[\"'“‘]([A-Za-z]+)[\"'”’]\s+(?:table|sheet|tab|list|database|board)\b", loop.text
     )
+    if [w.lower() for w in head.split()[-1:]] in (["one"], ["item"], ["them"], ["those"], ["these"]):
+        # ('pull the Stripe invoices … and, for each one, email …. Any invoice over £2,000 …': the item is one of
+        # the list the clause before 'each one' names)
+        before = re.split(
+            r"\b(?:for\s+)?(?:each|every)\s+(?:one|item|of\s+them)\b", loop.text or "", maxsplit=1
+        )[0]
+        said += re.findall(r"(?:\bthe|['’]s)\s+(?:[A-Z][\w-]*\s+)?([a-z][\w-]*s)\b", before)[-1:]
     nouns = {re.sub(r"(?<=[^s])s$", "", re.sub(r"ies$", "y", w.lower())) for w in said}
     nouns -= {"one", "item", "them", "those", "these", "row", "person"}
     nouns = {n for n in nouns if len(n) >= 3}
