@@ -195,6 +195,7 @@ def draft(description: str) -> Draft:
     description = lx.kinds_then_routes(description)  # "… if it's a bug or a question, and then — bugs go …"
     description = lx.only_if_words(description)  # '… as long as they ticked …' → '… only if they ticked …'
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
+    description = lx.own_records(description)  # '… get its own Linear issue' → '… create its own Linear issue'
     # 'Firecrawl the company's homepage' → 'scrape with Firecrawl the company's homepage'
     description = lx.tool_verbs(description)
     # 'draft the apologies as internal notes on the Zendesk tickets' → '… and add them as internal notes on …'
@@ -593,7 +594,8 @@ def draft(description: str) -> Draft:
             # 'As an analyst, I want EUR/USD pulled daily from https://… and written to the 'FX' sheet. Acceptance
             # criteria: - One row per day. - If a rate moves more than 1.5%, email …': criteria that read nothing
             # refine what the story asks, they do not restate it — the story's read is the run's data
-            whole = read_steps(_blanked(text, summaries[:-1] + unlisted), read_from, told)
+            # (its repetition too: 'a Slack message … for every order with a 'no-plastic' note' is asked, no habit)
+            whole = read_steps(_blanked(text, summaries[:-1] + unlisted), read_from, _but(told, story.span()))
             steps = _story_kept(whole, story.span(), description) if _reads(whole) else steps
         if (_tests_only(steps) or _added_on_tests(steps)) and any(
             s.kind in ("source", "action", "process")
@@ -603,6 +605,10 @@ def draft(description: str) -> Draft:
             # are not posted': criteria that only test guard what the story asks — read with it, when it asks a step)
             steps = []
         summaries.pop()
+    if not steps and story:
+        # (the criteria make no step: the story is what is asked, its repetition with it — 'have every item in the
+        # table … get its own Linear issue')
+        told = _but(told, story.span())
     steps = steps or read_steps(_blanked(text, unlisted), read_from, told)
     steps = steps or (read_steps(text, read_from, told) if unlisted else [])
     steps = _as_form_says(steps, description)
@@ -5909,6 +5915,11 @@ def describe_state(state: dict[str, Any]) -> str | None:
 def _reads(steps: list[Step]) -> bool:
     """Whether any step (inside branches and loops too) reads data from a service or an address."""
     return any(s.kind == "source" for s in _flat(steps))
+
+
+def _but(spans: list[tuple[int, int]], span: tuple[int, int]) -> list[tuple[int, int]]:
+    """`spans` without those that overlap `span`."""
+    return [t for t in spans if not (t[0] < span[1] and span[0] < t[1])]
 
 
 def _story_kept(steps: list[Step], story: tuple[int, int], description: str) -> list[Step]:
