@@ -1995,6 +1995,8 @@ def _is_write(clause: str, key: str) -> bool:
         lambda m: m.group(1) + "'n'",
         named,
     )
+    # ('stock tracked in Airtable 'Skates' (one record per size)': how the data is laid out, a noun, no verb)
+    named = re.sub(r"\b(?:one|an?|each)\s+[a-z]+\s+(?=per\s)", " ", named)
     return bool(re.search(r"\b(" + _WRITE + r")\b", named)) and not re.search(
         # 'twitter: search for tweets …': after a label, the clause still starts with its verb
         r"^(?:[\w/ -]{1,30}:)?\W*(?:(?:also|then|first|next|finally|and)\s+)?(?:" + _READ + r")\b",
@@ -3503,6 +3505,8 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
     if mode == "read":
         # 'list the pages in the database and … for each page': the loop's item names no operation of the read
         low = re.sub(r"\bfor\s+(?:each|every)\s+[\w-]+", lambda m: " " * len(m.group(0)), low)
+        # ('tracked in Airtable 'Skates' (one record per size)': how the table is laid out, many records)
+        low = re.sub(r"\b(?:one|an?|each)\s+[a-z]+\s+per\s+[\w-]+", lambda m: " " * len(m.group(0)), low)
         # ('reads every record in my Airtable table': each of them, a list, not the one record 'get' reads)
         low = re.sub(
             r"\b((?:" + _READ + r")s?\s+)(?:each|every)\s+[\w-]+",
