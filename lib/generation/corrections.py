@@ -357,7 +357,9 @@ def _channel_swap(text: str, site: int, s_end: int, rest: str, cued: bool) -> st
     words = channels[old]["words"]
     for start, end, _ in reversed(_clauses(text, site)):
         clause = text[start:end]
-        verb = re.match(r"(?:(?:also|then)\s+)?(?P<w>" + words + r")\b(?!\s+(?:address|list)\b)", clause, re.I)
+        verb = re.match(
+            r"(?:(?:also|then)\s+)?(?P<w>" + words + r")\b(?!\s+(?:address|list)\b)", clause, re.I
+        )
         noun = re.search(r"\b(?:an?\s+)?(?P<w>(?:" + words + r"))(?:\s+message)?s?\b", clause, re.I)
         if verb:
             a, b, said = start + verb.start("w"), start + verb.end("w"), channels[new]["verb"]
@@ -383,7 +385,9 @@ def swapped_channel(rest: str) -> re.Match[str] | None:
         re.I,
     ) or re.match(
         r"(?:(?:make\s+(?:that|it)|use|send|do)\s+)?" + art + r"(?P<new>" + any_channel + r")\b"
-        r"(?:\s+(?:them|him|her|message|msg))?\s*,?\s*(?:instead\s+of|rather\s+than|not)\s+" + art + r"(?P<old>"
+        r"(?:\s+(?:them|him|her|message|msg))?\s*,?\s*(?:instead\s+of|rather\s+than|not)\s+"
+        + art
+        + r"(?P<old>"
         + any_channel
         + r")\b",
         rest,

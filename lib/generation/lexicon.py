@@ -1857,12 +1857,15 @@ def own_records(text: str) -> str:
     rule = lexicon()["own_records"]
     verbs = sorted(rule["verbs"], key=len, reverse=True)
     found = re.compile(
-        r"\b(?P<verb>" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs) + r")\s+(?P<own>(?:its|their)\s+own)\s+"
+        r"\b(?P<verb>"
+        + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
+        + r")\s+(?P<own>(?:its|their)\s+own)\s+"
         r"(?=(?:[A-Za-z][\w-]*\s+){0,2}?(?:" + "|".join(rule["nouns"]) + r")s?\b)",
         re.I,
     )
     return found.sub(
-        lambda m: rule["verbs"][re.sub(r"\s+", " ", m.group("verb").lower())] + " " + m.group("own") + " ", text
+        lambda m: rule["verbs"][re.sub(r"\s+", " ", m.group("verb").lower())] + " " + m.group("own") + " ",
+        text,
     )
 
 

@@ -195,7 +195,9 @@ def draft(description: str) -> Draft:
     description = lx.kinds_then_routes(description)  # "… if it's a bug or a question, and then — bugs go …"
     description = lx.only_if_words(description)  # '… as long as they ticked …' → '… only if they ticked …'
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
-    description = lx.own_records(description)  # '… get its own Linear issue' → '… create its own Linear issue'
+    description = lx.own_records(
+        description
+    )  # '… get its own Linear issue' → '… create its own Linear issue'
     # 'Firecrawl the company's homepage' → 'scrape with Firecrawl the company's homepage'
     description = lx.tool_verbs(description)
     # 'draft the apologies as internal notes on the Zendesk tickets' → '… and add them as internal notes on …'
@@ -2884,7 +2886,9 @@ class _Builder:
         with the fewest hours'): its prompt keeps only some of its input (lexicon.json 'ai_pick_prompt')."""
         made = re.fullmatch(r"<([\w-]+)\.content>", (prev or "").strip())
         block = next((b for b in self.blocks if made and b.id == made.group(1) and b.type == "agent"), None)
-        prompt = next((str(v.value or "") for v in block.values if v.id == "systemPrompt"), "") if block else ""
+        prompt = (
+            next((str(v.value or "") for v in block.values if v.id == "systemPrompt"), "") if block else ""
+        )
         return prev.strip() if prev and re.match(lexicon()["ai_pick_prompt"], prompt) else None
 
     def chain(

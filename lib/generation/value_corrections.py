@@ -277,7 +277,9 @@ def _service_swap(text: str, cut: int, start: int, end: int, end_m: re.Match[str
     from lib.generation.lexicon import integrations_in
 
     if swapped_channel(text[start:end].strip()):
-        return None  # 'make that a text message instead of an email': the channel of a message, `corrections`'s
+        return (
+            None  # 'make that a text message instead of an email': the channel of a message, `corrections`'s
+        )
     negated = _NOT_SERVICE.match(text, start)
     if negated:  # 'not Slack – we use Teams, …': the place said after the dash is the new one
         negated = _NOT_SERVICE.match(text[start:])
