@@ -34,6 +34,7 @@ from lib.generation.steps import (
     ACTION_START,
     FIELD_ADDRESSED,
     HELD_IN,
+    PER_EACH,
     READ_VERBS,
     Step,
     clauses,
@@ -596,8 +597,11 @@ def draft(description: str) -> Draft:
             # 'As an analyst, I want EUR/USD pulled daily from https://… and written to the 'FX' sheet. Acceptance
             # criteria: - One row per day. - If a rate moves more than 1.5%, email …': criteria that read nothing
             # refine what the story asks, they do not restate it — the story's read is the run's data
-            # (its repetition too: 'a Slack message … for every order with a 'no-plastic' note' is asked, no habit)
-            whole = read_steps(_blanked(text, summaries[:-1] + unlisted), read_from, _but(told, story.span()))
+            # (its repetition too, when the criteria say one per item: 'a Slack message … for every order with a
+            # 'no-plastic' note' above '- One Slack message per no-plastic order' is asked, no habit)
+            whole = read_steps(
+                _blanked(text, summaries[:-1] + unlisted), read_from, _story_told(told, story, text)
+            )
             steps = _story_kept(whole, story.span(), description) if _reads(whole) else steps
         if (_tests_only(steps) or _added_on_tests(steps)) and any(
             s.kind in ("source", "action", "process")
@@ -608,9 +612,9 @@ def draft(description: str) -> Draft:
             steps = []
         summaries.pop()
     if not steps and story:
-        # (the criteria make no step: the story is what is asked, its repetition with it — 'have every item in the
-        # table … get its own Linear issue')
-        told = _but(told, story.span())
+        # (the criteria make no step: the story is what is asked, its repetition with it when they say one per item
+        # — 'have every item in the table … get its own Linear issue' above '- One Linear issue per item')
+        told = _story_told(told, story, text)
     steps = steps or read_steps(_blanked(text, unlisted), read_from, told)
     steps = steps or (read_steps(text, read_from, told) if unlisted else [])
     steps = _as_form_says(steps, description)
@@ -5921,9 +5925,13 @@ def _reads(steps: list[Step]) -> bool:
     return any(s.kind == "source" for s in _flat(steps))
 
 
-def _but(spans: list[tuple[int, int]], span: tuple[int, int]) -> list[tuple[int, int]]:
-    """`spans` without those that overlap `span`."""
-    return [t for t in spans if not (t[0] < span[1] and span[0] < t[1])]
+def _story_told(told: list[tuple[int, int]], story: re.Match[str], text: str) -> list[tuple[int, int]]:
+    """`told` without the user story's span when the lines after it say one thing per item ('- One Linear issue per
+    item'): the repetition the story names is then asked, not a habit it tells of (a story whose criteria say no
+    such thing keeps its repetition told: 'every new post turned into 3 tweet drafts … AC: nothing is posted to X')."""
+    if not PER_EACH.search(text, story.end()):
+        return told
+    return [t for t in told if not (t[0] < story.end() and story.start() < t[1])]
 
 
 def _story_kept(steps: list[Step], story: tuple[int, int], description: str) -> list[Step]:

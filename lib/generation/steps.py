@@ -9772,7 +9772,7 @@ def _names_item(sentence: str, loop: Step) -> bool:
 
 
 # '…; append one row per student', 'one message per order': a step that makes one of something for every item
-_PER_EACH = re.compile(
+PER_EACH = _PER_EACH = re.compile(
     r"\b(?:one|a|an|1|a\s+single)\s+(?:[\w-]+\s+){0,2}?(?:per|for\s+each|for\s+every)\s+"
     r"(?!(?:day|week|month|hour|minute|year|run|workflow|time)s?\b)[a-z]",
     re.I,
