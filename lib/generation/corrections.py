@@ -241,6 +241,9 @@ def _correct(text: str, site: int, at: int, fill: str, rules: dict) -> str | Non
         return _retract(
             text, site, s_end, "no " + rest, _cued(fill[: fill.lower().rfind("no")], rules), rules
         )
+    swapped = _channel_swap(text, site, s_end, rest, cued or bool(re.search(r"\b(?:oh|ah)\b", fill, re.I)))
+    if swapped is not None:
+        return swapped
     name = r"(?:the\s+|our\s+|my\s+)?(?P<{0}>" + _name_re().pattern + r")"
     # a swap of the service: 'make that Excel', 'ClickUp, not Asana', 'not Teams, Slack', 'use Exa instead of Tavily',
     # '— no, Jira, …', 'Firecrawl is fine'
@@ -341,6 +344,62 @@ def _correct(text: str, site: int, at: int, fill: str, rules: dict) -> str | Non
             return None
         return _replace(text, clause, new_clause, site, s_end)
     return _retract(text, site, s_end, rest, cued, rules)
+
+
+def _channel_swap(text: str, site: int, s_end: int, rest: str, cued: bool) -> str | None:
+    """'text every donor a reminder. Oh, actually — not text, email them': the message before goes by the other
+    channel, in its place (inside its loop, to the same people); said by the channels alone (lexicon.json
+    corrections 'channels')."""
+    found = swapped_channel(rest) if cued else None
+    if found is None:
+        return None
+    channels = lexicon()["corrections"]["channels"]
+
+    def key(word: str) -> str | None:
+        return next((k for k, c in channels.items() if re.fullmatch(c["words"], word, re.I)), None)
+
+    old, new = key(found.group("old")), key(found.group("new"))
+    if old is None or new is None or old == new:
+        return None
+    words = channels[old]["words"]
+    for start, end, _ in reversed(_clauses(text, site)):
+        clause = text[start:end]
+        verb = re.match(
+            r"(?:(?:also|then)\s+)?(?P<w>" + words + r")\b(?!\s+(?:address|list)\b)", clause, re.I
+        )
+        noun = re.search(r"\b(?:an?\s+)?(?P<w>(?:" + words + r"))(?:\s+message)?s?\b", clause, re.I)
+        if verb:
+            a, b, said = start + verb.start("w"), start + verb.end("w"), channels[new]["verb"]
+        elif noun and re.match(r"(?:(?:also|then)\s+)?send\b", clause, re.I):
+            a, b, said = start + noun.start(), start + noun.end(), channels[new]["noun"]
+        else:
+            continue
+        out = _blank_site(text, site, s_end)
+        return out[:a] + said + out[b:]
+    return None
+
+
+def swapped_channel(rest: str) -> re.Match[str] | None:
+    """'not text, email them', 'a text message instead of an email': a correction that names two channels only
+    (its groups `old` and `new`), which `_channel_swap` reads (not a swap of one service's place for another's)."""
+    channels = lexicon()["corrections"]["channels"]
+    any_channel = "|".join(f"(?:{c['words']})" for c in channels.values())
+    art = r"(?:(?:an?|by|via|on)\s+)?"
+    return re.match(
+        r"(?:but\s+)?not\s+" + art + r"(?P<old>" + any_channel + r")\b\s*(?:[,;:—–]|\s-)\s*(?:but\s+)?"
+        r"(?:(?:just|simply)\s+)?" + art + r"(?P<new>" + any_channel + r")\b",
+        rest,
+        re.I,
+    ) or re.match(
+        r"(?:(?:make\s+(?:that|it)|use|send|do)\s+)?" + art + r"(?P<new>" + any_channel + r")\b"
+        r"(?:\s+(?:them|him|her|message|msg))?\s*,?\s*(?:instead\s+of|rather\s+than|not)\s+"
+        + art
+        + r"(?P<old>"
+        + any_channel
+        + r")\b",
+        rest,
+        re.I,
+    )
 
 
 def _retract(text: str, site: int, s_end: int, rest: str, cued: bool, rules: dict) -> str | None:

@@ -65,6 +65,50 @@ def _code(container: str, path: str, kind: str) -> str:
     )
 
 
+# a number in a text, in international form (before any digits: a date, an order number)
+_INTERNATIONAL = {"phone": r"\+\d[\d\s().-]{6,}\d"}
+# a recipient field holding a whole text, not an address: an AI's pick (`<agent1.content>`), an e-mail's body
+_TEXT_FIELD = re.compile(r"^<(?P<ref>(?P<block>[\w-]+)(?:\.[\w-]+)*\.(?:content|bodyText))>$")
+
+
+def _text_code(ref: str, kind: str) -> str:
+    what, _names, shape, _bare = _KINDS[kind]
+    # (JUL25 puts a starter's text in the code unquoted: its object is read, and the field taken from it)
+    head, _, key = ref.rpartition(".")
+    held = f"(<{head}>)?.[{json.dumps(key)}]" if ref.startswith("start.") else f"<{ref}>"
+    return "\n".join(
+        [
+            # (no reference in a comment or a message: Sim puts the value in its place)
+            f"// the {what} written in {ref}: the first one in international form, else the first value",
+            "// shaped like one",
+            f"const held = {held};",
+            "const text = typeof held === 'string' ? held : JSON.stringify(held ?? '');",
+            f"const found = text.match(/{_INTERNATIONAL.get(kind, shape)}/) || text.match(/{shape}/);",
+            f"if (found == null) throw new Error({json.dumps(f'{ref} holds no {what}')});",
+            "return found[0].trim();",
+        ]
+    )
+
+
+def find_text_addresses(plan: WorkflowPlan) -> list[str]:
+    """Put a function block before each step that sends to an address held in a text (the person an AI picked
+    from a sheet, a customer's number in an order e-mail), and point the step at the address it finds there:
+    Sim would send to the whole text. Changes `plan` in place; returns a note per function."""
+    notes: list[str] = []
+    for block in list(plan.blocks):
+        for field in block.values:
+            kind = _FIELDS.get(field.id, "")
+            match = _TEXT_FIELD.match(str(field.value or "").strip()) if kind else None
+            if match is None:
+                continue
+            what = _KINDS[kind][0]
+            label = f"{what.replace('e-mail', 'email').capitalize()} for {block.name}"
+            local, name = function_before(plan, block, label, _text_code(match.group("ref"), kind))
+            field.value = f"<{local}.result>"
+            notes.append(f"'{name}' finds the {what} for {block.name} in <{match.group('ref')}>")
+    return notes
+
+
 def find_item_addresses(plan: WorkflowPlan) -> list[str]:
     """Put a function block before each step inside a loop that sends to a field of the current item,
     and point the step at the address it finds. Changes `plan` in place; returns a note per function."""

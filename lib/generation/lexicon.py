@@ -1854,6 +1854,24 @@ def kinds_then_routes(text: str) -> str:
     )
 
 
+def own_records(text: str) -> str:
+    """'have every item in the table 'Kit' … get its own Linear issue' → '… create its own Linear issue': a record
+    each item is given is made for it, not read (lexicon.json 'own_records'); a service's name may come between."""
+    rule = lexicon()["own_records"]
+    verbs = sorted(rule["verbs"], key=len, reverse=True)
+    found = re.compile(
+        r"\b(?P<verb>"
+        + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
+        + r")\s+(?P<own>(?:its|their)\s+own)\s+"
+        r"(?=(?:[A-Za-z][\w-]*\s+){0,2}?(?:" + "|".join(rule["nouns"]) + r")s?\b)",
+        re.I,
+    )
+    return found.sub(
+        lambda m: rule["verbs"][re.sub(r"\s+", " ", m.group("verb").lower())] + " " + m.group("own") + " ",
+        text,
+    )
+
+
 def spelled_out(text: str) -> str:
     """'the Grades gsheet', 'gh acme/sdk', 'jira tix', 'the notion db' → 'the Grades Google Sheet', 'GitHub
     acme/sdk', 'jira tickets', 'the notion database': a service's or a thing's short name read as its full one

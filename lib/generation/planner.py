@@ -22,7 +22,7 @@ from lib.generation import rx as re
 from lib.generation.corrections import corrected
 from lib.generation.empty_lists import guard_empty_lists
 from lib.generation.handles import handles_named
-from lib.generation.item_addresses import find_item_addresses
+from lib.generation.item_addresses import find_item_addresses, find_text_addresses
 from lib.generation.lexicon import lexicon
 from lib.generation.matching import matched_places
 from lib.generation.places import defined_terms, kept_in_told, labelled_places, mailbox_again, named_again
@@ -34,6 +34,7 @@ from lib.generation.steps import (
     ACTION_START,
     FIELD_ADDRESSED,
     HELD_IN,
+    PER_EACH,
     READ_VERBS,
     Step,
     clauses,
@@ -196,6 +197,9 @@ def draft(description: str) -> Draft:
     description = lx.kinds_then_routes(description)  # "… if it's a bug or a question, and then — bugs go …"
     description = lx.only_if_words(description)  # '… as long as they ticked …' → '… only if they ticked …'
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
+    description = lx.own_records(
+        description
+    )  # '… get its own Linear issue' → '… create its own Linear issue'
     # 'Firecrawl the company's homepage' → 'scrape with Firecrawl the company's homepage'
     description = lx.tool_verbs(description)
     # 'draft the apologies as internal notes on the Zendesk tickets' → '… and add them as internal notes on …'
@@ -601,7 +605,11 @@ def draft(description: str) -> Draft:
             # 'As an analyst, I want EUR/USD pulled daily from https://… and written to the 'FX' sheet. Acceptance
             # criteria: - One row per day. - If a rate moves more than 1.5%, email …': criteria that read nothing
             # refine what the story asks, they do not restate it — the story's read is the run's data
-            whole = read_steps(_blanked(text, summaries[:-1] + unlisted), read_from, told)
+            # (its repetition too, when the criteria say one per item: 'a Slack message … for every order with a
+            # 'no-plastic' note' above '- One Slack message per no-plastic order' is asked, no habit)
+            whole = read_steps(
+                _blanked(text, summaries[:-1] + unlisted), read_from, _story_told(told, story, text)
+            )
             steps = _story_kept(whole, story.span(), description) if _reads(whole) else steps
         if (_tests_only(steps) or _added_on_tests(steps)) and any(
             s.kind in ("source", "action", "process")
@@ -611,6 +619,10 @@ def draft(description: str) -> Draft:
             # are not posted': criteria that only test guard what the story asks — read with it, when it asks a step)
             steps = []
         summaries.pop()
+    if not steps and story:
+        # (the criteria make no step: the story is what is asked, its repetition with it when they say one per item
+        # — 'have every item in the table … get its own Linear issue' above '- One Linear issue per item')
+        told = _story_told(told, story, text)
     steps = steps or read_steps(_blanked(text, unlisted), read_from, told)
     steps = steps or (read_steps(text, read_from, told) if unlisted else [])
     steps = _as_form_says(steps, description)
@@ -887,6 +899,7 @@ def draft(description: str) -> Draft:
     builder.notes += shape_json_values(workflow_plan)
     builder.notes += name_rows(workflow_plan)
     builder.notes += find_item_addresses(workflow_plan)
+    builder.notes += find_text_addresses(workflow_plan)
     builder.notes += guard_empty_lists(workflow_plan)
     used = list(builder.words.values()) + builder.dropped
     return Draft(
@@ -2523,9 +2536,9 @@ class _Builder:
         out: dict[str, str] = {}
         for key, value in step.values.items():
             if "{recipient}" in value:
-                value = value.replace("{recipient}", self.recipient(parent, step))
+                value = value.replace("{recipient}", self.recipient(parent, step, prev=prev))
             if "{recipient_phone}" in value:
-                value = value.replace("{recipient_phone}", self.recipient(parent, step, "phone"))
+                value = value.replace("{recipient_phone}", self.recipient(parent, step, "phone", prev))
             if "{recipient_user}" in value:
                 value = value.replace("{recipient_user}", self.recipient(parent, step, "user"))
             if "{prev_text}" in value:
@@ -2836,7 +2849,7 @@ class _Builder:
         )
         return f"<start.{name}>"
 
-    def recipient(self, parent: str | None, step: Step, kind: str = "email") -> str:
+    def recipient(self, parent: str | None, step: Step, kind: str = "email", prev: str | None = None) -> str:
         """'email the candidate': the address comes from the data, never the user's own by default."""
         who = step.recipient or "recipient"
         # a chat's own id of a person: its name and the field an item holds it in (lexicon user_id_field)
@@ -2887,6 +2900,12 @@ class _Builder:
                 "change it if your data names it differently"
             )
             return f"<loop.currentItem.{path}>"
+        picked = self.picked_by_ai(prev) if kind != "user" else None
+        if picked:
+            # 'let AI pick the carer with the fewest hours and SMS them': the person the AI kept, whose address its
+            # answer holds (a function finds it there: `item_addresses`)
+            self.notes.append(f"the {who}'s {what} is the one in the AI's pick ({picked})")
+            return picked
         if self.found is not None and kind != "user":
             # 'look up the customer in Supabase by email and send them a WhatsApp reminder': the record found
             listed, email, phone = self.found
@@ -2933,6 +2952,10 @@ class _Builder:
                 # event the trigger names holds the address (services.json `fields`), over the provider's usual place
                 head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
                 found = services.event_fields(provider, head).get("email", found)
+            if found is None and kind == "phone" and hook.get("text"):
+                # 'when an order e-mail arrives … WhatsApp the customer': an event with no number field of its own
+                # (an e-mail, a chat message) holds the number in its text (a function finds it: `item_addresses`)
+                found = hook["text"]
             if found:
                 self.notes.append(f"the {who}'s {what} is taken from the incoming event (<{found}>)")
                 open_field = re.search(r"\b[A-Z]+_FIELD_ID\b", found)
@@ -2964,6 +2987,16 @@ class _Builder:
             else ("phoneNumber" if step.type == "whatsapp" else "phoneNumbers")
         )
         return ""
+
+    def picked_by_ai(self, prev: str | None) -> str | None:
+        """`<agent1.content>` when the data so far is an agent's pick of the people it read ('let AI pick the carer
+        with the fewest hours'): its prompt keeps only some of its input (lexicon.json 'ai_pick_prompt')."""
+        made = re.fullmatch(r"<([\w-]+)\.content>", (prev or "").strip())
+        block = next((b for b in self.blocks if made and b.id == made.group(1) and b.type == "agent"), None)
+        prompt = (
+            next((str(v.value or "") for v in block.values if v.id == "systemPrompt"), "") if block else ""
+        )
+        return prev.strip() if prev and re.match(lexicon()["ai_pick_prompt"], prompt) else None
 
     def chain(
         self,
@@ -5580,7 +5613,8 @@ def _heading(step: Step) -> str:
         if found or fact
         else re.match(
             r"^\W*(?:also\s+|then\s+)?[a-z]+\s+(?:the\s+[\w-]+|them|him|her|each\s+[\w-]+|every\s+[\w-]+)\s+"
-            r"((?:a|an|our|their|its)\s+[\w\s'-]{2,40}?)\s*[.!]?$",
+            # ('a reminder about the €35 annual fee', 'a reminder that the $1,250 rent is due': an amount with it)
+            r"((?:a|an|our|their|its)\s+[\w\s'-]{2,40}?(?:[$£€¥]\s?\d[\d,.]*\d[\w\s'-]{0,40}?)?)\s*[.!]?$",
             re.sub(
                 r"\s*\([^()]{0,80}\)", "", step.text or ""
             ),  # '(address from the survey)': where, not what
@@ -6055,6 +6089,15 @@ def _story_places(steps: list[Step], whole: list[Step], story: tuple[int, int], 
             have = step.values.get(key)
             if isinstance(value, str) and "{{" not in value and (not have or "{{" in str(have)):
                 step.values[key] = value
+
+
+def _story_told(told: list[tuple[int, int]], story: re.Match[str], text: str) -> list[tuple[int, int]]:
+    """`told` without the user story's span when the lines after it say one thing per item ('- One Linear issue per
+    item'): the repetition the story names is then asked, not a habit it tells of (a story whose criteria say no
+    such thing keeps its repetition told: 'every new post turned into 3 tweet drafts … AC: nothing is posted to X')."""
+    if not PER_EACH.search(text, story.end()):
+        return told
+    return [t for t in told if not (t[0] < story.end() and story.start() < t[1])]
 
 
 def _story_kept(steps: list[Step], story: tuple[int, int], description: str) -> list[Step]:

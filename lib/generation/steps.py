@@ -2046,6 +2046,8 @@ def _is_write(clause: str, key: str) -> bool:
         lambda m: m.group(1) + "'n'",
         named,
     )
+    # ('stock tracked in Airtable 'Skates' (one record per size)': how the data is laid out, a noun, no verb)
+    named = re.sub(r"\b(?:one|an?|each)\s+[a-z]+\s+(?=per\s)", " ", named)
     return bool(re.search(r"\b(" + _WRITE + r")\b", named)) and not re.search(
         # 'twitter: search for tweets …': after a label, the clause still starts with its verb
         r"^(?:[\w/ -]{1,30}:)?\W*(?:(?:also|then|first|next|finally|and)\s+)?(?:" + _READ + r")\b",
@@ -3558,6 +3560,8 @@ def _choose_operation(entry: dict, clause: str, mode: str) -> dict:
     if mode == "read":
         # 'list the pages in the database and … for each page': the loop's item names no operation of the read
         low = re.sub(r"\bfor\s+(?:each|every)\s+[\w-]+", lambda m: " " * len(m.group(0)), low)
+        # ('tracked in Airtable 'Skates' (one record per size)': how the table is laid out, many records)
+        low = re.sub(r"\b(?:one|an?|each)\s+[a-z]+\s+per\s+[\w-]+", lambda m: " " * len(m.group(0)), low)
         # ('reads every record in my Airtable table': each of them, a list, not the one record 'get' reads)
         low = re.sub(
             r"\b((?:" + _READ + r")s?\s+)(?:each|every)\s+[\w-]+",
@@ -3803,7 +3807,8 @@ def _person(clause: str) -> str | None:
     of a verb that contacts someone (not a thing sent, not the user, not a team or channel)."""
     people = "|".join(lexicon()["people"])
     # ('every no-show client': a hyphenated word before the person's noun)
-    pattern = r"\b(?:the|each|every|that|this|their|our|new)\s+(?:[\w-]+\s+)?(" + people + r")s?\b"
+    # ('send that hive's keeper a nudge': the person an item's name holds, after its possessive)
+    pattern = r"\b(?:the|each|every|that|this|their|our|new)\s+(?:[\w-]+(?:['’]s)?\s+)?(" + people + r")s?\b"
     known = re.search(pattern, clause, re.I)
     if known:
         return known.group(1).lower()
@@ -9876,7 +9881,7 @@ def _names_item(sentence: str, loop: Step) -> bool:
     said = head.split()[-1:] + re.findall(
         r"[\"'“‘]([A-Za-z]+)[\"'”’]\s+(?:table|sheet|tab|list|database|board)\b", loop.text
     )
-    if head.split()[-1:] in (["one"], ["item"], ["them"]):
+    if [w.lower() for w in head.split()[-1:]] in (["one"], ["item"], ["them"], ["those"], ["these"]):
         # ('read the slot confirmations … and add each one as an event': the ones read, by their noun)
         said += re.findall(
             r"\b(?:read|fetch|get|pull|grab|check|list|load|collect|take)\s+(?:all\s+)?(?:the\s+|my\s+|our\s+)?"
@@ -9884,6 +9889,12 @@ def _names_item(sentence: str, loop: Step) -> bool:
             loop.text,
             re.I,
         )[:1]
+        # ('pull the Stripe invoices … and, for each one, email …. Any invoice over £2,000 …': the item is one of
+        # the list the clause before 'each one' names)
+        before = re.split(
+            r"\b(?:for\s+)?(?:each|every)\s+(?:one|item|of\s+them)\b", loop.text or "", maxsplit=1
+        )[0]
+        said += re.findall(r"(?:\bthe|['’]s)\s+(?:[A-Z][\w-]*\s+)?([a-z][\w-]*s)\b", before)[-1:]
     nouns = {re.sub(r"(?<=[^s])s$", "", re.sub(r"ies$", "y", w.lower())) for w in said}
     nouns -= {"one", "item", "them", "those", "these", "row", "person"}
     nouns = {n for n in nouns if len(n) >= 3}
@@ -9909,7 +9920,7 @@ def _names_item(sentence: str, loop: Step) -> bool:
 
 
 # '…; append one row per student', 'one message per order': a step that makes one of something for every item
-_PER_EACH = re.compile(
+PER_EACH = _PER_EACH = re.compile(
     r"\b(?:one|a|an|1|a\s+single)\s+(?:[\w-]+\s+){0,2}?(?:per|for\s+each|for\s+every)\s+"
     r"(?!(?:day|week|month|hour|minute|year|run|workflow|time)s?\b)[a-z]",
     re.I,

@@ -273,8 +273,13 @@ def _service_swap(text: str, cut: int, start: int, end: int, end_m: re.Match[str
     actually rather in Airtable, table « Churn ».', '… in Slack the channel #x. No wait, not Slack – we use Teams, the
     channel 'X'.': the place the correction names (a service, with what it says of it) replaces the phrase that named
     the service before."""
+    from lib.generation.corrections import swapped_channel
     from lib.generation.lexicon import integrations_in
 
+    if swapped_channel(text[start:end].strip()):
+        return (
+            None  # 'make that a text message instead of an email': the channel of a message, `corrections`'s
+        )
     negated = _NOT_SERVICE.match(text, start)
     if negated:  # 'not Slack – we use Teams, …': the place said after the dash is the new one
         negated = _NOT_SERVICE.match(text[start:])
