@@ -26,8 +26,6 @@ _KNOWN: dict[str, str] = {
     "'overdue' in Airtable' is one update after the loop (its value lost), not one per invoice",
     "r40b-11-tally-webhook-they-get-welcome": "'their name and email go into the Airtable table' is read as a look-up "
     "there ('email go into' taken for mail arriving), so the row is never added",
-    "r40b-16-de-sheet-each-customer-mail": "'jedem Kunden … eine E-Mail … schicken': the German verb at the clause's end "
-    "lands after its object ('each customer … send a email'), read as a Gmail read",
 }
 
 
