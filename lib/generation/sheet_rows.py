@@ -1,4 +1,4 @@
-"""Each row of a sheet, as its columns by name, for a loop that repeats over the rows.
+"""Each row of a sheet, as its columns by name, for a loop that repeats over the rows or a test that reads them.
 
 July 2025 Sim's Google Sheets and Excel reads return every row of the range as a list of cells
 (`data.values`), the header row first. A loop over that list repeats its steps once on the column
@@ -51,6 +51,22 @@ def name_rows(plan: WorkflowPlan) -> list[str]:
             f"'{name}' gives {loop.name} the rows of {names[read]} after its first, each with its cells under that "
             "row's column names (Sim returns the header row as the first row of the range)"
         )
+    for test in [b for b in plan.blocks if b.type == "condition"]:
+        # 'if any row has delay_minutes > 45': a test over the rows reads each row's column by name, so it reads the
+        # named rows too (a row of cells has no 'delay_minutes', and the test was false on every run)
+        field = next((v for v in test.values if v.id == "conditions"), None)
+        for found in REFERENCE_RE.finditer(field.value if field is not None else ""):
+            read = normalize_name(found.group("block"))
+            if field is None or types.get(read) not in _READS or found.group("path") != "data.values":
+                continue
+            listed = found.group(0)
+            local, name = function_before(plan, test, f"{NAME} {names[read]}", _code(listed))
+            field.value = field.value.replace(listed, f"<{local}.result>")
+            notes.append(
+                f"'{name}' gives {test.name} the rows of {names[read]} after its first, each with its cells under "
+                "that row's column names (Sim returns the header row as the first row of the range)"
+            )
+            break
     return notes
 
 

@@ -78,3 +78,48 @@ def test_the_rows_after_the_header_by_name(resolved, rows):
     )
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == rows
+
+
+_ANY_ROW = (
+    "Hourly, check the Excel workbook 'Shift Log'; if any row has delay_minutes > 45, post to the Teams channel "
+    "'Duty Managers'."
+)
+
+
+def _test_over_rows():
+    plan = planner.draft(_ANY_ROW).plan
+    (test,) = [b for b in plan.blocks if b.type == "condition"]
+    rows = next(b for b in plan.blocks if b.type == "function" and added_here(b.name))
+    expression = json.loads(plan.value(test.id, "conditions") or "[]")[0]["value"]
+    return plan, rows, expression
+
+
+def test_a_test_over_a_sheets_rows_reads_them_by_column_name():
+    """'if any row has delay_minutes > 45' over a read of cells tested `x["delay_minutes"]` on lists of cells, which
+    is never a number: the test was false on every run. It reads the named rows instead."""
+    plan, rows, expression = _test_over_rows()
+    assert expression.startswith(f"[].concat(<{rows.id}.result> || [])")
+    assert "<microsoftexcel1.data.values>" in (plan.value(rows.id, "code") or "")
+    report = validate(compose(plan, seed="rows").state, era="jul25")
+    assert report.valid and not [f for f in report.findings if f.severity == "error"]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the function")
+@pytest.mark.parametrize(
+    ("resolved", "holds"),
+    [
+        ('[["shift", "delay_minutes"], ["early", "10"], ["late", "50"]]', True),
+        ('[["shift", "delay_minutes"], ["early", "10"]]', False),
+        ('[["shift", "delay_minutes"]]', False),
+    ],
+)
+def test_the_test_holds_when_a_row_is_over(resolved, holds):
+    plan, rows, expression = _test_over_rows()
+    code = (plan.value(rows.id, "code") or "").replace("<microsoftexcel1.data.values>", resolved)
+    script = (
+        f"const named = (() => {{ {code} }})();\n"
+        f"console.log(JSON.stringify({expression.replace(f'<{rows.id}.result>', 'named')}));"
+    )
+    out = subprocess.run(["node", "-e", script], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) is holds
