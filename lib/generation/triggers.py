@@ -517,33 +517,21 @@ def _hour(said: str) -> int:
     return _HOUR_WORDS.get(said.lower()) or int(said)
 
 
+def _said_clock(m: re.Match[str]) -> str:
+    """The hour and minutes a match says in words ('seven thirty'), in digits ('7:30')."""
+    minutes = m.group("minutes")
+    return str(_hour(m.group("hour"))) + (
+        f":{_MINUTE_WORDS[minutes.lower().replace('-', ' ')]}" if minutes else ""
+    )
+
+
 def clock_words(text: str) -> str:
     """'at quarter to 8' → 'at 7:45', 'half past 6pm' → 'at 6:30pm', 'at, like, six' → 'at 6', 'half five' → 'at 5:30',
     'at 6 - no, make it seven' → 'at 6 - no, make it at 7' ('seven thirty': 'at 7:30'), 'like six a.m.' → 'like
     6am', 'every two hours' → 'every 2 hours': a clock (or an interval) said in words, written in digits."""
-    text = _ISH_FIX.sub(
-        lambda m: (
-            f"at {_hour(m.group('hour'))}"
-            + (
-                f":{_MINUTE_WORDS[m.group('minutes').lower().replace('-', ' ')]}"
-                if m.group("minutes")
-                else ""
-            )
-        ),
-        text,
-    )
+    text = _ISH_FIX.sub(lambda m: f"at {_said_clock(m)}", text)
     text = _ISH_HOUR.sub(lambda m: f"at {_hour(m.group('hour'))}", text)
-    text = _SPOKEN_AT.sub(
-        lambda m: (
-            f"{m.group('at')} {_hour(m.group('hour'))}"
-            + (
-                f":{_MINUTE_WORDS[m.group('minutes').lower().replace('-', ' ')]}"
-                if m.group("minutes")
-                else ""
-            )
-        ),
-        text,
-    )
+    text = _SPOKEN_AT.sub(lambda m: f"{m.group('at')} {_said_clock(m)}", text)
     text = _SAID_INTERVAL.sub(lambda m: f"{m.group('every')} {_COUNT_WORDS[m.group('count').lower()]} ", text)
     text = _MARKED_HOUR.sub(
         lambda m: (
