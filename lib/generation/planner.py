@@ -3281,6 +3281,15 @@ class _Builder:
                                 self.item_urls[prev] = self.item_urls[items]
         return heads, prev
 
+    def sheet_reads(self) -> set[str]:
+        """The local ids of the Google Sheets and Excel reads built so far (their `data.values` are rows of cells)."""
+        return {
+            b.id
+            for b in self.blocks
+            if b.type in ("google_sheets", "microsoft_excel")
+            and any(v.id == "operation" and v.value == "read" for v in b.values)
+        }
+
     def holder(self) -> str:
         """What holds the fields of an item of the list being looped over: the service's word for it
         (services.json 'item_holder'), else where the item holds its e-mail address (`_item_holder`)."""
@@ -4597,6 +4606,26 @@ class _Builder:
                     f"the test '{test.strip()}' reads the run's '{given}' input (<start.{given}>)"
                 )
                 return _cmp(f"Number(<start.{given}>)", op, num), None
+            read = re.fullmatch(r"<([\w-]+)\.data>", prev)
+            column = lx.named_field(test) if read and read.group(1) in self.sheet_reads() else None
+            if read and column:
+                # 'check the latest row, and if the pH is below 7.2': a sheet's column, read by its name in the row
+                # the text points at — the last one when it says so, else any row (the whole read is no number)
+                rows = f"[].concat(<{read.group(1)}.data.values> || [])"
+                key = json.dumps(column.lower())
+                cell = (
+                    "Number(((r) => r?.[Object.keys(r ?? {}).find((k) => "
+                    f'k.trim().toLowerCase().replace(/[^a-z0-9]+/g, "_") === {key})])(x))'
+                )
+                if _LATEST_ROW.search(self.description):
+                    self.notes.append(
+                        f"the test '{test.strip()}' reads the '{column}' column of the last row"
+                    )
+                    return _cmp(cell.replace("(x))", f"({rows}.at(-1)))"), op, num), None
+                self.notes.append(
+                    f"the test '{test.strip()}' holds when any row's '{column}' column passes it"
+                )
+                return f"{rows}.some((x) => {_cmp(cell, op, num)})", None
             source = self.numeric_answer(prev, test)
             if source is not None:
                 # '… post a short summary in #finance; if the total is over €2,000, …': the summary already went out
@@ -5454,6 +5483,10 @@ _FLAG_TEST = re.compile(
 
 
 # 'any of them is 2 stars or lower', 'if any are rated below 3', 'any single expense above …': a test one item passes
+# 'check the latest row', 'the newest entry', 'the most recent reading': the last row of a sheet read
+_LATEST_ROW = re.compile(
+    r"\b(?:latest|last|newest|most\s+recent|bottom)\s+(?:row|entry|line|reading|record|measurement)s?\b", re.I
+)
 _ANY_ITEM = re.compile(
     r"\s*(?:if\s+)?(?:any|one|some)\s+(?:of\s+(?:them|these|those|the\s+[\w-]+)\s+|(?:single\s+)?(?P<noun>[a-z][\w-]*)\s+)?"
     r"(?:is|are|was|were|has|have|gets?|got|scores?|rates?|rated|"

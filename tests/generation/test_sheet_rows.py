@@ -123,3 +123,53 @@ def test_the_test_holds_when_a_row_is_over(resolved, holds):
     out = subprocess.run(["node", "-e", script], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) is holds
+
+
+_LATEST = (
+    "Every two hours, check the latest row of the Google Sheet 'Water Tests', and if the pH is outside 7.2–7.8, post "
+    "an alert in the Teams channel 'Duty Team'."
+)
+_ANY_READING = "Every hour read the Excel workbook 'Readings' and if the temperature is above 8, text me on +447700900123."
+
+
+def _holds(description: str, read: str, resolved: str) -> bool:
+    plan = planner.draft(description).plan
+    (test,) = [b for b in plan.blocks if b.type == "condition"]
+    rows = next(b for b in plan.blocks if b.type == "function" and added_here(b.name))
+    expression = json.loads(plan.value(test.id, "conditions") or "[]")[0]["value"]
+    assert f"<{rows.id}.result>" in expression and "Number(<" not in expression  # never the whole read
+    code = (plan.value(rows.id, "code") or "").replace(f"<{read}.data.values>", resolved)
+    script = (
+        f"const named = (() => {{ {code} }})();\n"
+        f"console.log(JSON.stringify({expression.replace(f'<{rows.id}.result>', 'named')}));"
+    )
+    out = subprocess.run(["node", "-e", script], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the function")
+@pytest.mark.parametrize(
+    ("resolved", "holds"),
+    [
+        ('[["time", "pH"], ["08:00", "6.9"], ["10:00", "7.4"]]', False),  # the last row is fine
+        ('[["time", "pH"], ["08:00", "7.4"], ["10:00", "8.1"]]', True),
+        ('[["time", "PH "], ["08:00", "7.0"]]', True),  # the column's name as the user wrote it, any case
+    ],
+)
+def test_a_column_of_the_latest_row_is_tested(resolved, holds):
+    """'check the latest row, and if the pH is outside 7.2–7.8': the whole read is no number (the test was false on
+    every run); the last row's pH column is."""
+    assert _holds(_LATEST, "googlesheets1", resolved) is holds
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the function")
+@pytest.mark.parametrize(
+    ("resolved", "holds"),
+    [
+        ('[["room", "temperature"], ["A", "5"], ["B", "9"]]', True),
+        ('[["room", "temperature"], ["A", "5"]]', False),
+    ],
+)
+def test_a_column_of_any_row_is_tested_when_no_row_is_named(resolved, holds):
+    assert _holds(_ANY_READING, "microsoftexcel1", resolved) is holds
