@@ -4606,12 +4606,12 @@ class _Builder:
                     f"the test '{test.strip()}' reads the run's '{given}' input (<start.{given}>)"
                 )
                 return _cmp(f"Number(<start.{given}>)", op, num), None
-            read = re.fullmatch(r"<([\w-]+)\.data>", prev)
-            column = lx.named_field(test) if read and read.group(1) in self.sheet_reads() else None
-            if read and column:
+            sheet = re.fullmatch(r"<([\w-]+)\.data>", prev)
+            column = lx.named_field(test) if sheet and sheet.group(1) in self.sheet_reads() else None
+            if sheet and column:
                 # 'check the latest row, and if the pH is below 7.2': a sheet's column, read by its name in the row
                 # the text points at — the last one when it says so, else any row (the whole read is no number)
-                rows = f"[].concat(<{read.group(1)}.data.values> || [])"
+                rows = f"[].concat(<{sheet.group(1)}.data.values> || [])"
                 key = json.dumps(column.lower())
                 cell = (
                     "Number(((r) => r?.[Object.keys(r ?? {}).find((k) => "
