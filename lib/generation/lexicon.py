@@ -1754,6 +1754,10 @@ _SPOKEN_FILLER = re.compile(
 )
 
 
+# 'a, uh, a Linear issue', 'the, um, the report': a speaker who restarts a word across a filler said it once
+_RESTARTED = re.compile(r"\b(?P<word>[A-Za-z]+),\s*(?:(?:er+m?|um+|uh+m?|ehm?)\s*,\s*)+(?P=word)\b", re.I)
+
+
 def spoken_fillers(text: str) -> str:
     """'a Jira ticket called, uh, 'Rotate API keys'', 'search for, um, 'heat pump subsidies'': a filler a speaker
     sets off by commas is no pause in the sentence; it goes, and the words on either side join up (so the name the
@@ -1772,7 +1776,7 @@ def spoken_fillers(text: str) -> str:
         )
         return ", " if step and not introduced else " "
 
-    return _SPOKEN_FILLER.sub(gone, text)
+    return _SPOKEN_FILLER.sub(gone, _RESTARTED.sub(r"\g<word>", text))
 
 
 @lru_cache(maxsize=1)

@@ -1577,6 +1577,9 @@ def _processing_kinds(clause: str) -> list[tuple[int, str]]:
             )
             # 'the form answers', 'questions and answers': the plural noun names data, it asks for no answer
             and not (v == "answer" and _answers_noun(low, low.find(v)))
+            # 'for the team to go pick the bike up', 'pick the parcels up at 9': collecting a thing, an errand for
+            # people, not a choice among the items
+            and not (v == "pick the" and re.match(r"(?:\s*[\w'-]+){1,3}\s+up\b", low[low.find(v) + len(v) :]))
             # "if the site doesn't respond", 'the ones that fail to answer': a state tested, nothing asked of the AI
             and not re.search(
                 # ('— no auto-reply to them': a reply banned, none drafted)
