@@ -65,3 +65,74 @@ def test_picking_the_best_ones_still_keeps_them():
         if b["type"] == "agent"
     ]
     assert any("three most interesting" in p for p in prompts)
+
+
+# -- who a Stripe event is about ------------------------------------------------------------------------------------
+# A subscription event carries the customer's id, not their address or number: Sim stops the run at a path the
+# event does not hold (`…object.receipt_email`), so the customer is fetched by that id first.
+_EVENT = "start.webhook.data.payload.data.object"
+
+
+def _sends(state: dict, block_type: str) -> list[dict]:
+    return [b for b in state["blocks"].values() if b["type"] == block_type]
+
+
+def _field(block: dict, key: str):
+    return (block["subBlocks"].get(key) or {}).get("value")
+
+
+def _runs_before(state: dict, first: str, then: str) -> bool:
+    nxt: dict[str, list[str]] = {}
+    for e in state["edges"]:
+        nxt.setdefault(e["source"], []).append(e["target"])
+    seen, todo = set(), [first]
+    while todo:
+        for n in nxt.get(todo.pop(), []):
+            if n not in seen:
+                seen.add(n)
+                todo.append(n)
+    return then in seen
+
+
+@pytest.mark.parametrize(
+    ("description", "block_type", "key", "field"),
+    [
+        ("When a Stripe subscription is cancelled, email the customer a win-back offer with 20% off.", "gmail", "to", "email"),
+        ("Whenever someone's Stripe subscription gets cancelled, text them a goodbye message with Twilio.", "twilio_sms", "phoneNumbers", "phone"),
+        ("When a new Stripe subscription starts, send the customer a welcome email.", "gmail", "to", "email"),
+    ],
+)  # fmt: skip
+def test_a_subscription_events_customer_is_fetched_by_id(description, block_type, key, field):
+    state = _state(description)
+    (send,) = _sends(state, block_type)
+    fetches = [
+        (bid, b) for bid, b in state["blocks"].items()
+        if b["type"] == "api" and "api.stripe.com/v1/customers/" in str(_field(b, "url"))
+    ]  # fmt: skip
+    assert len(fetches) == 1
+    bid, fetch = fetches[0]
+    assert f"<{_EVENT}.customer>" in _field(fetch, "url")
+    assert "{{STRIPE_SECRET_KEY}}" in str(_field(fetch, "headers"))
+    assert str(_field(send, key)).endswith(f".data.{field}>")
+    assert _runs_before(state, bid, next(i for i, b in state["blocks"].items() if b is send))
+
+
+@pytest.mark.parametrize(
+    ("description", "path"),
+    [
+        (
+            "When a Stripe invoice payment fails, email the customer a reminder with the invoice link.",
+            "customer_email",
+        ),
+        (
+            "When a Stripe checkout session completes, email the buyer a thank-you note.",
+            "customer_details.email",
+        ),
+        ("When a new customer is created in Stripe, email them a welcome note.", "email"),
+    ],
+)
+def test_an_event_that_holds_the_address_is_read_directly(description, path):
+    state = _state(description)
+    (send,) = _sends(state, "gmail")
+    assert _field(send, "to") == f"<{_EVENT}.{path}>"
+    assert not [b for b in state["blocks"].values() if b["type"] == "api"]
