@@ -22,6 +22,7 @@ from lib.generation import rx as re
 from lib.generation.corrections import corrected
 from lib.generation.empty_lists import guard_empty_lists
 from lib.generation.handles import handles_named
+from lib.generation.event_records import fetch_event_records
 from lib.generation.item_addresses import find_item_addresses, find_text_addresses
 from lib.generation.lexicon import lexicon
 from lib.generation.matching import matched_places
@@ -898,6 +899,7 @@ def draft(description: str) -> Draft:
     )
     builder.notes += shape_json_values(workflow_plan)
     builder.notes += name_rows(workflow_plan)
+    builder.notes += fetch_event_records(workflow_plan)
     builder.notes += find_item_addresses(workflow_plan)
     builder.notes += find_text_addresses(workflow_plan)
     builder.notes += guard_empty_lists(workflow_plan)
@@ -2947,11 +2949,12 @@ class _Builder:
             if found is None and kind == "user" and services.body_as_sent(provider):
                 # 'send their hiring manager a Slack DM': the person's chat id is a field of the event as sent
                 found = f"{hook['data']}.{user_field}"
-            if found and kind == "email":
+            if found and kind in ("email", "phone"):
                 # an invoice's customer is its `customer_email`, a checkout's its `customer_details.email`: where the
                 # event the trigger names holds the address (services.json `fields`), over the provider's usual place
+                # (a subscription's customer is a record fetched by its id first: `event_records`)
                 head = " ".join(self.description[a:b] for a, b in self.trigger.spans).lower()
-                found = services.event_fields(provider, head).get("email", found)
+                found = services.event_fields(provider, head).get(kind, found)
             if found is None and kind == "phone" and hook.get("text"):
                 # 'when an order e-mail arrives … WhatsApp the customer': an event with no number field of its own
                 # (an e-mail, a chat message) holds the number in its text (a function finds it: `item_addresses`)

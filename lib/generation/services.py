@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from lib.generation import rx as re
+from lib.sim.names import normalize_name
 
 _FILE = Path(__file__).with_name("services.json")
 # Fields that carry the message or body an action writes, in order of preference.
@@ -403,7 +404,18 @@ def event_fields(provider: str, head: str) -> dict[str, str]:
     table = hook.get("fields") or {}
     noun = event_object(provider, head, table)
     fields = {**table.get("_event", {}), **(table[noun] if noun else {})}
-    return {name: f"{hook['data']}.{path}" for name, path in fields.items()}
+    return {name: lookup_path(provider, path) for name, path in fields.items()}
+
+
+def lookup_path(provider: str, path: str) -> str:
+    """An event field's path as services.json writes it ('amount_due', '@customer.email') → the reference path:
+    under the event's object, or under the output of the request that fetches the record the event holds only
+    the id of (`lookups`, built by `event_records`)."""
+    hook = webhook_paths(provider)
+    if path.startswith("@"):
+        record, _, field = path[1:].partition(".")
+        return f"{normalize_name(hook['lookups'][record]['name'])}.data.{field}"
+    return f"{hook['data']}.{path}"
 
 
 def body_as_sent(provider: str) -> bool:

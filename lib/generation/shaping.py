@@ -180,12 +180,18 @@ def function_before(plan: WorkflowPlan, block: PlanBlock, name: str, code: str) 
     function = PlanBlock(
         id=local, type="function", name=name, parent=block.parent, values=[PlanValue(id="code", value=code)]
     )
-    plan.blocks.insert(plan.blocks.index(block), function)
+    block_before(plan, block, function)
+    return local, name
+
+
+def block_before(plan: WorkflowPlan, block: PlanBlock, new: PlanBlock) -> None:
+    """Put `new` just before `block`, in the same loop, taking over the edges into it."""
+    new.parent = block.parent
+    plan.blocks.insert(plan.blocks.index(block), new)
     for edge in plan.edges:
         if edge.target == block.id:
-            edge.target = local
-    plan.edges.append(PlanEdge(source=local, target=block.id, handle="source"))
-    return local, name
+            edge.target = new.id
+    plan.edges.append(PlanEdge(source=new.id, target=block.id, handle="source"))
 
 
 def free_name(name: str, taken: set[str]) -> str:

@@ -1,0 +1,67 @@
+"""A record an event names only by its id, fetched before the step that reads a field of it.
+
+A Stripe subscription event holds its customer's id (`data.object.customer`), not the customer's e-mail address
+or phone number. Reading `…object.receipt_email` there stops the run in July 2025 Sim ("No value found at path");
+the address is a field of the customer record, which Stripe's API returns by that id. Where an event's object
+keeps a value in such a record (services.json webhook `fields`, '@customer.email'), the planner points the step
+at `<stripecustomer.data.email>`; this pass puts the request that fetches the record (services.json webhook
+`lookups`) just before the first step that reads it.
+"""
+
+from __future__ import annotations
+
+import json
+
+from lib.generation import services
+from lib.generation.plan import PlanBlock, PlanValue, WorkflowPlan
+from lib.generation.shaping import block_before
+from lib.sim.names import REFERENCE_RE, normalize_name
+
+
+def fetch_event_records(plan: WorkflowPlan) -> list[str]:
+    """Put a GET of each record the plan's steps read but the event only names, before the first step reading it.
+    Changes `plan` in place; returns a note per request."""
+    start = plan.block("start")
+    provider = plan.value("start", "webhookProvider") if start is not None else None
+    if plan.value("start", "startWorkflow") != "webhook" or not provider:
+        return []
+    hook = services.webhook_paths(provider)
+    notes: list[str] = []
+    for record, entry in (hook.get("lookups") or {}).items():
+        local = normalize_name(entry["name"])
+        if plan.block(local) is not None:
+            continue
+        readers = [
+            b
+            for b in plan.blocks
+            if any(
+                normalize_name(r.group("block")) == local
+                for v in b.values
+                for r in REFERENCE_RE.finditer(v.value)
+            )
+        ]
+        if not readers:
+            continue
+        event_id = f"<{hook['data']}.{entry['id']}>"
+        headers = [{"id": "h-authorization", "cells": {"Key": "Authorization", "Value": entry["auth"]}}]
+        fetch = PlanBlock(
+            id=local,
+            type="api",
+            name=entry["name"],
+            values=[
+                PlanValue(id="url", value=entry["url"].replace("{id}", event_id)),
+                PlanValue(id="method", value="GET"),
+                PlanValue(id="headers", value=json.dumps(headers)),
+            ],
+        )
+        first = readers[0]
+        while first.parent is not None:  # a step inside a loop: the record is fetched once, before the loop
+            first = plan.block(first.parent) or first
+            if first.parent is None:
+                break
+        block_before(plan, first, fetch)
+        notes.append(
+            f"the event holds the {record}'s id ({event_id}), not the {record} itself: '{entry['name']}' fetches the "
+            f"{record} by that id before '{readers[0].name}' reads it"
+        )
+    return notes
