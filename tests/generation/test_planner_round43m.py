@@ -136,3 +136,27 @@ def test_an_event_that_holds_the_address_is_read_directly(description, path):
     (send,) = _sends(state, "gmail")
     assert _field(send, "to") == f"<{_EVENT}.{path}>"
     assert not [b for b in state["blocks"].values() if b["type"] == "api"]
+
+
+# -- what a Qdrant search is given ------------------------------------------------------------------------------------
+# Qdrant's search takes a vector, not words: a search left without one (or handed the question's text) never runs. The
+# words are turned into an embedding first, and the search reads it; the collection's address is a variable to set.
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Make me a Q&A chat over our warehouse SOPs stored in Qdrant (collection 'sops').",
+        "API endpoint: receives a question, searches the 'faq' collection in Qdrant and returns the best answer.",
+        "When someone messages our Telegram bot, search the 'recipes' collection in Qdrant for similar recipes and reply with the top three.",
+    ],
+)
+def test_a_qdrant_search_is_given_the_embedding_of_its_words(description):
+    state = _state(description)
+    (search,) = [b for b in state["blocks"].values() if b["type"] == "qdrant"]
+    embeds = {bid: b for bid, b in state["blocks"].items() if b["type"] == "openai"}
+    assert len(embeds) == 1
+    ((eid, embed),) = embeds.items()
+    assert _field(embed, "input")  # the words the search is about
+    assert "{{OPENAI_API_KEY}}" == _field(embed, "apiKey")
+    assert str(_field(search, "vector")).startswith("<") and ".embeddings" in str(_field(search, "vector"))
+    assert _field(search, "url")
+    assert _runs_before(state, eid, next(i for i, b in state["blocks"].items() if b is search))
