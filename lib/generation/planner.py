@@ -21,8 +21,8 @@ from lib.generation import lexicon as lx
 from lib.generation import rx as re
 from lib.generation.corrections import corrected
 from lib.generation.empty_lists import guard_empty_lists
-from lib.generation.handles import handles_named
 from lib.generation.event_records import fetch_event_records
+from lib.generation.handles import handles_named
 from lib.generation.item_addresses import find_item_addresses, find_text_addresses
 from lib.generation.lexicon import lexicon
 from lib.generation.matching import matched_places
@@ -76,6 +76,7 @@ from lib.generation.triggers import (
     user_story,
 )
 from lib.generation.value_corrections import corrected_values
+from lib.generation.vectors import embed_queries
 from lib.generation.windows import Window, bounds_code, window_of
 
 EXAMPLES = (
@@ -900,6 +901,7 @@ def draft(description: str) -> Draft:
     builder.notes += shape_json_values(workflow_plan)
     builder.notes += name_rows(workflow_plan)
     builder.notes += fetch_event_records(workflow_plan)
+    builder.notes += embed_queries(workflow_plan)
     builder.notes += find_item_addresses(workflow_plan)
     builder.notes += find_text_addresses(workflow_plan)
     builder.notes += guard_empty_lists(workflow_plan)

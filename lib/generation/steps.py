@@ -2890,7 +2890,8 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             re.I,
         )
         their = said and re.match(
-            r"(?:their|his|her|its|the (?:user|customer|sender|person)'s)\b|(?:the|that|this)\s+(?:question|message|"
+            # ('search … for similar recipes': like what the run was given)
+            r"(?:their|his|her|its|the (?:user|customer|sender|person)'s|similar|related)\b|(?:the|that|this)\s+(?:question|message|"
             r"request|query|input|text)\b|(?:it|them)\b|" + _ANSWER,
             said.group(1),
             re.I,
