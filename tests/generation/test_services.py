@@ -145,3 +145,32 @@ def test_every_required_secret_of_every_integration_is_a_variable():
                 if not (isinstance(value, str) and value.startswith("{{") and value.endswith("}}")):
                     missing.append(f"{entry['type']}.{sub.id}")
     assert not missing, missing
+
+
+def test_every_embed_entry_names_a_block_field_and_output_the_registry_has():
+    """A search given a vector (`embed`): the field it takes it in, the block that makes it, that block's input
+    field and the output the vector is read from all exist in JUL25's registry."""
+    entries = {t: e["embed"] for t, e in services.data()["blocks"].items() if "embed" in e}
+    assert entries  # (Qdrant's search)
+    for block_type, embed in entries.items():
+        searched, maker = get_block(block_type), get_block(embed["block"])
+        assert searched is not None and maker is not None
+        assert embed["field"] in {s.id for s in searched.emit_sub_blocks}
+        assert embed["input"] in {s.id for s in maker.emit_sub_blocks}
+        assert embed["output"].split(".")[0] in maker.outputs
+        assert set(embed["values"]) <= {s.id for s in maker.emit_sub_blocks}
+
+
+def test_every_record_an_event_field_names_has_a_lookup():
+    """'@customer.email' in a webhook's `fields`: the record is fetched by an id the event holds (`lookups`)."""
+    for provider, hook in services.data()["webhooks"].items():
+        if not isinstance(hook, dict):
+            continue
+        for noun, fields in (hook.get("fields") or {}).items():
+            for path in fields.values():
+                if path.startswith("@"):
+                    record = path[1:].split(".")[0]
+                    lookup = hook.get("lookups", {}).get(record)
+                    assert lookup, (provider, noun, path)
+                    assert {"name", "id", "url", "auth"} <= set(lookup)
+                    assert "{id}" in lookup["url"] and "{{" in lookup["auth"]
