@@ -127,3 +127,28 @@ def test_current_only_type_in_a_jul25_state_is_an_error(check, minimal_state, bu
         (f.code, f.severity, f.path) for f in findings
     }
     assert not [f for f in check(RULE, minimal_state, "current") if f.code == "block_type_not_in_era"]
+
+
+def test_a_tool_that_fails_when_nothing_matches_is_a_runtime_warning(check, build):
+    """X's search answers with no list when no post matches, and JUL25's X tool then reports a failure: the run
+    stops in every quiet hour. Said at the operation, as a warning (the state runs whenever something matches)."""
+    from lib.validation import is_runtime
+
+    subs = {
+        "operation": {"id": "operation", "type": "dropdown", "value": "x_search"},
+        "query": {"id": "query", "type": "long-input", "value": "harbourfest"},
+    }
+    state = build.state([build.block("b1", "x", "X 1", subs=subs)])
+    found = [f for f in check(RULE, state, "jul25") if f.code == "fails_when_empty"]
+    assert [(f.severity, f.path) for f in found] == [("warning", "/blocks/b1/subBlocks/operation/value")]
+    assert is_runtime(found[0]) and "no post matches" in found[0].message
+    subs["operation"]["value"] = "x_write"  # a post made is no search
+    assert [f for f in check(RULE, state, "jul25") if f.code == "fails_when_empty"] == []
+
+
+def test_every_tool_said_to_fail_when_empty_is_a_tool_of_the_registry():
+    from lib.validation.rules.block_types import _empty_failures
+
+    tools = {op.tool for spec in all_blocks() for op in (spec.operations or {}).values()}
+    tools |= {t for spec in all_blocks() for t in (spec.tools or [])}
+    assert _empty_failures() and set(_empty_failures()) <= tools
