@@ -19,6 +19,7 @@ RUNTIME_CODES: dict[tuple[str, str], str] = {
     ("block_types", "function_unquoted_value"): "function route: the code does not compile (a text unquoted)",
     ("block_types", "value_not_passed"): "the tool reads X, never its manualX twin",
     ("block_types", "needs_input"): "the tool's required parameter is empty",
+    ("block_types", "fails_when_empty"): "X's search: 'No results found or invalid response from X API'",
     (
         "block_types",
         "placeholder_value",

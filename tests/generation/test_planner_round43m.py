@@ -1,16 +1,17 @@
-"""Planner round 43m: words a user sees in what is built (each case written before its fix). A speaker who restarts
-a phrase across a filler ("a, uh, a Linear issue", "the, um, the weekly report") said it once, so a title or subject
-carries it once; "go pick the bike up" / "pick them up" is an errand for people, not an instruction to keep some of
-the items (no AI step that "keeps only the bike up" stands between the event and the write). Controls: "pick the
-three most interesting" still keeps three with an AI step; "had had" in a quoted name is left alone."""
+"""Planner round 43m (each case written before its fix). Words a user sees: a speaker who restarts a phrase across
+a filler ("a, uh, a Linear issue") said it once; "go pick the bike up" is an errand, not an instruction to keep some
+of the items (control: "pick the three most interesting" still keeps three). From Sim's code: a Stripe subscription
+event holds its customer's id, not their address or number, so the customer is fetched by that id before a step
+mails or texts them (controls: invoice, checkout and new-customer events hold the address and are read directly);
+Qdrant's search takes a vector, so the words it searches for are embedded just before it."""
 
 from __future__ import annotations
 
 import pytest
 
 from lib.generation import planner
-from lib.generation.compose import compose
 from lib.generation import rx as re
+from lib.generation.compose import compose
 
 
 def _state(description: str) -> dict:
@@ -156,7 +157,7 @@ def test_a_qdrant_search_is_given_the_embedding_of_its_words(description):
     assert len(embeds) == 1
     ((eid, embed),) = embeds.items()
     assert _field(embed, "input")  # the words the search is about
-    assert "{{OPENAI_API_KEY}}" == _field(embed, "apiKey")
+    assert _field(embed, "apiKey") == "{{OPENAI_API_KEY}}"
     assert str(_field(search, "vector")).startswith("<") and ".embeddings" in str(_field(search, "vector"))
     assert _field(search, "url")
     assert _runs_before(state, eid, next(i for i, b in state["blocks"].items() if b is search))

@@ -194,6 +194,15 @@ def _check(ctx: Context) -> list[Finding]:
                 empty = _unfilled(subs, table.defaults, wanted)
                 if empty:
                     out.append(_needs_input(ctx, block_id, spec, empty))
+            failing = _empty_failures().get(_tool_of(spec, (subs.get("operation") or {}).get("value")) or "")
+            if failing is not None:
+                out.append(
+                    RULE.finding(
+                        "fails_when_empty",
+                        pointer("blocks", block_id, "subBlocks", "operation", "value"),
+                        f"{ctx.label(block_id)}: {failing}",
+                    )
+                )
             url_field = OBJECT_URL_FIELDS.get(block_type)
             if url_field is not None and url_field in subs:
                 unfit = _object_url_unfit(ctx, block_id, url_field, subs[url_field].get("value"))
@@ -623,6 +632,23 @@ def _tool_inputs() -> dict[str, list[str]]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
+@cache
+def _empty_failures() -> dict[str, str]:
+    """Tool id → why the run stops when nothing matches (tool_failures.json)."""
+    data = json.loads((Path(__file__).resolve().parents[1] / "tool_failures.json").read_text())
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def _tool_of(spec: Any, operation: Any) -> str | None:
+    """The tool the block calls for `operation` (a block with one tool calls that one)."""
+    operations = getattr(spec, "operations", None) or {}
+    if operations:
+        chosen = operations.get(operation) if isinstance(operation, str) else None
+        return getattr(chosen, "tool", None)
+    tools = getattr(spec, "tools", None) or []
+    return tools[0] if len(tools) == 1 else None
+
+
 _WANTED: dict[tuple[int, Any], tuple[Any, tuple[Any, ...]]] = {}
 
 
@@ -725,6 +751,10 @@ RULE = Rule.define(
         "placeholder_value": (
             "warning",
             "A placeholder (YOUR_SHOP, PHONE_FIELD_ID) still stands where a value of the user's account belongs.",
+        ),
+        "fails_when_empty": (
+            "warning",
+            "JUL25: the chosen tool reports a failure, which stops the run, when nothing matches (X's search).",
         ),
     },
     _check,

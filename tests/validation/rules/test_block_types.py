@@ -149,6 +149,7 @@ def test_a_tool_that_fails_when_nothing_matches_is_a_runtime_warning(check, buil
 def test_every_tool_said_to_fail_when_empty_is_a_tool_of_the_registry():
     from lib.validation.rules.block_types import _empty_failures
 
-    tools = {op.tool for spec in all_blocks() for op in (spec.operations or {}).values()}
-    tools |= {t for spec in all_blocks() for t in (spec.tools or [])}
+    specs = list(all_blocks().values())
+    tools = {op.tool for spec in specs if spec for op in (spec.operations or {}).values()}
+    tools |= {t for spec in specs if spec for t in (spec.tools or [])}
     assert _empty_failures() and set(_empty_failures()) <= tools
