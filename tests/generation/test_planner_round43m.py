@@ -161,3 +161,29 @@ def test_a_qdrant_search_is_given_the_embedding_of_its_words(description):
     assert str(_field(search, "vector")).startswith("<") and ".embeddings" in str(_field(search, "vector"))
     assert _field(search, "url")
     assert _runs_before(state, eid, next(i for i, b in state["blocks"].items() if b is search))
+
+
+# Qdrant's upsert takes points — an id, a vector and a payload each — not text: each item read is embedded and made a
+# point by a function (its own id when Qdrant takes it, else a key made from its text), and the upsert reads them.
+@pytest.mark.parametrize(
+    ("description", "source"),
+    [
+        ("Each night at 2am, take the pages from our Notion docs database and upsert them into Qdrant collection 'docs'.", "notion"),
+        ("Every hour read the new rows of the Supabase table 'tickets' and store them in the Qdrant collection 'tickets' so support can search them.", "supabase"),
+    ],
+)  # fmt: skip
+def test_a_qdrant_upsert_is_given_points_made_of_embedded_items(description, source):
+    state = _state(description)
+    (upsert,) = [b for b in state["blocks"].values() if b["type"] == "qdrant"]
+    assert _field(upsert, "operation") == "upsert"
+    (embed,) = [b for b in state["blocks"].values() if b["type"] == "openai"]
+    points = str(_field(upsert, "points"))
+    assert points.startswith("<") and points.endswith(">")
+    maker = next(
+        b for b in state["blocks"].values()
+        if b["type"] == "function" and points[1:].split(".")[0] == b["name"].replace(" ", "").lower()
+    )  # fmt: skip
+    code = _field(maker, "code")
+    assert "embeddings" in code and "vector" in code and "payload" in code
+    assert any(b["type"] == source for b in state["blocks"].values())
+    assert _field(upsert, "collection")
