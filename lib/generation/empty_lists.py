@@ -48,6 +48,33 @@ def _add(plan: WorkflowPlan, before: PlanBlock, kind: str, name: str, field: str
     return block
 
 
+def guard_list(plan: WorkflowPlan, before: PlanBlock, listed: str, reason: str) -> PlanBlock:
+    """Put a condition before `before`: `if` the list `listed` holds an item into it, `else` to a block that ends
+    the run saying `reason`. Returns the condition."""
+    test = [
+        {"id": "if", "title": "if", "value": f"[].concat({listed} || []).length > 0"},
+        {"id": "else", "title": "else", "value": ""},
+    ]
+    guard = _add(plan, before, "condition", TEST_NAME, "conditions", json.dumps(test))
+    # (the reason names the step, not the list: Sim replaces a reference in a function's code by its value)
+    end = _add(
+        plan,
+        before,
+        "function",
+        END_NAME,
+        "code",
+        f"return {{ skipped: true, reason: {json.dumps(reason)} }};",
+    )
+    for edge in plan.edges:
+        if edge.target == before.id:
+            edge.target = guard.id
+    plan.edges += [
+        PlanEdge(source=guard.id, target=before.id, handle="if"),
+        PlanEdge(source=guard.id, target=end.id, handle="else"),
+    ]
+    return guard
+
+
 def guard_empty_lists(plan: WorkflowPlan) -> list[str]:
     """Put a condition before each top-level forEach loop over a list an earlier block fetched, its `if` into the loop and its
     `else` to a block that ends the run. Changes `plan` in place; returns a note per test added."""
@@ -62,21 +89,7 @@ def guard_empty_lists(plan: WorkflowPlan) -> list[str]:
             or _tested_before(plan, loop, listed)
         ):
             continue  # (a list in the event or the run's input is the caller's: only a fetched one is tested)
-        test = [
-            {"id": "if", "title": "if", "value": f"[].concat({listed} || []).length > 0"},
-            {"id": "else", "title": "else", "value": ""},
-        ]
-        guard = _add(plan, loop, "condition", TEST_NAME, "conditions", json.dumps(test))
-        # (the reason names the loop, not the list: Sim replaces a reference in a function's code by its value)
-        why = json.dumps(f"nothing for {loop.name} to repeat over")
-        end = _add(plan, loop, "function", END_NAME, "code", f"return {{ skipped: true, reason: {why} }};")
-        for edge in plan.edges:
-            if edge.target == loop.id:
-                edge.target = guard.id
-        plan.edges += [
-            PlanEdge(source=guard.id, target=loop.id, handle="if"),
-            PlanEdge(source=guard.id, target=end.id, handle="else"),
-        ]
+        guard = guard_list(plan, loop, listed, f"nothing for {loop.name} to repeat over")
         notes.append(
             f"'{guard.name}' tests {listed} before {loop.name}: an empty list ends the run cleanly (July 2025 Sim "
             "stops a run whose loop has nothing to repeat over)"

@@ -76,7 +76,7 @@ from lib.generation.triggers import (
     user_story,
 )
 from lib.generation.value_corrections import corrected_values
-from lib.generation.vectors import embed_queries
+from lib.generation.vectors import embed_points, embed_queries
 from lib.generation.windows import Window, bounds_code, window_of
 
 EXAMPLES = (
@@ -902,6 +902,7 @@ def draft(description: str) -> Draft:
     builder.notes += name_rows(workflow_plan)
     builder.notes += fetch_event_records(workflow_plan)
     builder.notes += embed_queries(workflow_plan)
+    builder.notes += embed_points(workflow_plan)
     builder.notes += find_item_addresses(workflow_plan)
     builder.notes += find_text_addresses(workflow_plan)
     builder.notes += guard_empty_lists(workflow_plan)
