@@ -108,7 +108,11 @@ def embed_points(plan: WorkflowPlan) -> list[str]:
             block_before(plan, block, embedding)
         block_before(plan, embedding, texts)
         found_list = REFERENCE_RE.fullmatch(items)
-        if found_list and normalize_name(found_list.group("block")) != "start":
+        if (
+            found_list
+            and texts.parent is None
+            and normalize_name(found_list.group("block")) not in ("start", "loop", "parallel")
+        ):
             # (a read that found nothing: OpenAI refuses to embed an empty list, so the run ends before it)
             guard_list(plan, texts, items, f"nothing for {block.name} to store")
         for value in embedding.values:
