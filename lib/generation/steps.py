@@ -10972,6 +10972,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     if collected is not None:
         steps = steps[:collected] + [_kept_items(steps[collected], steps[collected + 1 :], "filter")]
     steps = _rows_of_named_place(steps, description, ruled_out)
+    steps = _one_walk(steps)
     steps = _filter_folded(_facts_replied(_one_router(steps)))
     _facts_for_the_agent(steps)
     _same_place(steps, {})
@@ -11099,6 +11100,29 @@ _NOT_NEEDED = re.compile(
     r"(?:(?:the|a|an|any|their|his|her|its)\s+)?(?P<what>[\w-]+(?:\s+[\w-]+)?)",
     re.I,
 )
+
+
+def _one_walk(steps: list[Step]) -> list[Step]:
+    """'… find the class-booking emails and type each one into the sheet. Then reply to each person to confirm.': a
+    repetition said in the next sentence, with nothing read between, walks the same items as the one before it —
+    its steps run in that loop, after the ones said first, not in a second walk of the same list."""
+    out: list[Step] = []
+    for step in steps:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and step.kind == before.kind == "loop"
+            and step.implicit
+            and step.loop_type == before.loop_type == "forEach"
+            and before.body
+            and step.body
+            and not any(s.kind in ("source", "loop") for s in step.body)
+        ):
+            before.body = [*before.body, *step.body]
+            before.text = f"{before.text} {step.text}".strip()
+            continue
+        out.append(step)
+    return out
 
 
 def _needed_only(steps: list[Step]) -> list[Step]:
