@@ -1818,6 +1818,12 @@ def only_if_words(text: str) -> str:
     return _only_if_re().sub("only if", text)
 
 
+def boxes_ticked(text: str) -> str:
+    """'then check the 'Emailed' box', 'check off the Paid checkbox': a box the run ticks, no check that reads
+    (lexicon.json 'boxes_ticked'), read as 'tick' so the record is updated."""
+    return re.sub(lexicon()["boxes_ticked"], "tick", text, flags=re.I)
+
+
 @lru_cache(maxsize=1)
 def _verdict_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     table = lexicon()["verdict_judges"]

@@ -446,6 +446,9 @@ _BAN_WHEN_NOTHING = re.compile(
 _SCOPED = re.compile(
     r"\s+(?:to\s+)?(?:any(?:one|body)?\s+|the\s+|those\s+|people\s+)?(?:[\w-]+\s+)?(?:marked|tagged|flagged|labell?ed|"
     r"whose|who\s+(?:are|is|have|has)|that\s+(?:are|is|have|has))\b"
+    # "don't email suppliers about discontinued items": the items that get no e-mail, a test, not a rule
+    r"|\s+(?:any\s+|the\s+)?[\w-]+s\s+(?:about|for|over|regarding)\s+(?:any\s+|the\s+)?"
+    r"(?:discontinued|archived|cancell?ed|inactive|closed|paused|retired|test|internal|deleted|draft|expired)\s"
 )
 
 
@@ -2986,7 +2989,9 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
     if sub is None or sub.id in values or sub.type != "code":
         return
     column = re.search(
-        r"[\"“'`]([\w][\w ]{0,30})[\"”'`]\s+(?:field|column)\b|\b([A-Za-z]\w{1,30})\s+(?:field|column)\b",
+        # ("tick the 'Notified' box": a box ticked is a column too)
+        r"[\"“'`]([\w][\w ]{0,30})[\"”'`]\s+(?:field|column|(?:check|tick)?\s*box)\b"
+        r"|\b([A-Za-z]\w{1,30})\s+(?:field|column|(?:check|tick)\s*box)\b",
         clause,
     )
     # 'set `email_valid = false`', 'set survey_done to true': a column written as the data spells it
@@ -10530,28 +10535,55 @@ _TABLE_NAMED = re.compile(
 )
 
 
+# "moved the repair jobs into Airtable (the 'Repair Jobs' table)": a table named in an aside after its service
+_TABLE_ASIDE = re.compile(
+    r"\b(?P<svc>airtable|google\s+sheets?|excel|notion|supabase)\b[^.;\n]{0,20}?\(\s*(?:the\s+)?"
+    r"(?P<name>[\"“‘'][^\"”’'\n]{1,40}[\"”’'])\s+(?P<kind>table|sheet|tab|database)\s*\)",
+    re.I,
+)
+# '… look for jobs whose status is 'Ready' …, send each of those customers an email': items the run looks for
+_LOOKED_FOR = re.compile(
+    r"\b(?:look\s+(?:for|up|through)|find|go\s+through|pick\s+out|check\s+for)\s+(?:the\s+|all\s+|any\s+)?"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+s\s+(?:whose|where|that|which|with)\b",
+    re.I,
+)
+
+
+def _named_places(description: str) -> list[str]:
+    """The tables the description names, each said as a reader of places knows it."""
+    places = [m.group(0) for m in _TABLE_NAMED.finditer(description)]
+    places += [
+        f"{m.group('svc')} {m.group('kind')} {m.group('name')}".replace("airtable table", "Airtable table")
+        for m in _TABLE_ASIDE.finditer(description)
+    ]
+    return places
+
+
 def _rows_of_named_place(steps: list[Step], description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     """'I have a Google Sheet "Leads Q3" with … . … a workflow that goes through every row, …': a loop over rows or
-    records that nothing before it reads walks the one table the description names — read first."""
+    records that nothing before it reads walks the one table the description names — read first; so does a loop
+    over the items the run looks for ("look for jobs whose status is 'Ready' …, email each of those customers")."""
     at = next((i for i, s in enumerate(steps) if s.kind == "loop"), None)
     loop = steps[at] if at is not None else None
     if (
         at is None
         or loop is None
         or loop.loop_type != "forEach"
-        or loop.implicit
         or not loop.body
         or any(s.kind == "source" for s in steps[:at])
-        or not re.fullmatch(r"(?:rows?|records?|entries|entry|lines?)", loop.label.strip(), re.I)
+        or any(s.kind == "source" for s in loop.body)
+        or not (
+            not loop.implicit
+            and re.fullmatch(r"(?:rows?|records?|entries|entry|lines?)", loop.label.strip(), re.I)
+            or _LOOKED_FOR.search(loop.text or "")
+        )
     ):
         return steps
-    named = {
-        re.sub(r"\W+", " ", re.findall(r"[\"“‘'][^\"”’']+", m.group(0))[0]).strip().lower()
-        for m in _TABLE_NAMED.finditer(description)
-    }
+    places = _named_places(description)
+    named = {re.sub(r"\W+", " ", re.findall(r"[\"“‘'][^\"”’']+", p)[0]).strip().lower() for p in places}
     if len(named) != 1:
         return steps
-    place = next(_TABLE_NAMED.finditer(description)).group(0)
+    place = places[0]
     read = [
         s for s in read_clause(f"get the rows from the {place}", description, ruled_out) if s.kind == "source"
     ]
@@ -10580,6 +10612,8 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     text = _WITHOUT_DOING.sub(lambda m: " " * len(m.group(0)), text)
     # "…, and that's it, I'll reply to them myself": what a person does themselves is no step (lexicon 'done_by_people')
     text = re.sub(lexicon()["done_by_people"], lambda m: " " * len(m.group(0)), text, flags=re.I)
+    # '… tick the 'Notified' box so nobody gets two emails': what a step is for, no step (lexicon 'averted_purpose')
+    text = re.sub(lexicon()["averted_purpose"], lambda m: " " * len(m.group(0)), text, flags=re.I)
     # ('Staff review the drafts before anything goes out': people reading what the run drafted, no AI review)
     text = re.sub(lexicon()["drafts_reviewed"], lambda m: " " * len(m.group(0)), text, flags=re.I)
     text = _sent_there(_ai_doing(text))
