@@ -9268,7 +9268,19 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             # 'Every weekday at 7:30, go through each driver … and text them': a clause that does something
             # repeats, not the time said before the loop
             and (
-                not after.strip() or any(read_clause(c, description, ruled_out) for c in clauses(before)[-1:])
+                not after.strip()
+                or any(read_clause(c, description, ruled_out) for c in clauses(before)[-1:])
+                # 'check the gust forecast for each one through the Open-Meteo API, and …': the words after 'one'
+                # say how the clause before does it — with them, it does something for each one
+                or (
+                    re.match(r"one\s+(?:through|via|with|using|from|on|in|at)\s", item, re.I) is not None
+                    and any(
+                        read_clause(
+                            c + " " + sentence[loop.start() : loop.end()].rstrip(" ,"), description, ruled_out
+                        )
+                        for c in clauses(before)[-1:]
+                    )
+                )
             )
         ):
             # '… create a Jira issue for each one in project OPS[, and post …]': the clause before repeats;
@@ -10612,6 +10624,10 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     text = _WITHOUT_DOING.sub(lambda m: " " * len(m.group(0)), text)
     # "…, and that's it, I'll reply to them myself": what a person does themselves is no step (lexicon 'done_by_people')
     text = re.sub(lexicon()["done_by_people"], lambda m: " " * len(m.group(0)), text, flags=re.I)
+    # 'over 50 km/h', 'above 12 m/s': a speed's unit is one word, no path (same length: 'kmph', 'mps')
+    text = re.sub(
+        r"(?<=\d)(\s?)(km|mi|m)/(h|s)\b", lambda m: m.group(1) + m.group(2) + "p" + m.group(3), text
+    )
     # '… tick the 'Notified' box so nobody gets two emails': what a step is for, no step (lexicon 'averted_purpose')
     text = re.sub(lexicon()["averted_purpose"], lambda m: " " * len(m.group(0)), text, flags=re.I)
     # ('Staff review the drafts before anything goes out': people reading what the run drafted, no AI review)
@@ -11136,17 +11152,24 @@ _NOT_NEEDED = re.compile(
 )
 
 
+def _loop_names_place(loop: Step) -> bool:
+    """Whether the loop phrase of `loop` says where its items are ('for each row in the 'Leads' sheet')."""
+    found = _LOOP.search(loop.text or "")
+    return found is not None and bool(found.group(2))
+
+
 def _one_walk(steps: list[Step]) -> list[Step]:
     """'… find the class-booking emails and type each one into the sheet. Then reply to each person to confirm.': a
-    repetition said in the next sentence, with nothing read between, walks the same items as the one before it —
-    its steps run in that loop, after the ones said first, not in a second walk of the same list."""
+    repetition said next, with nothing read between and no place of its own, walks the same items as the one before
+    it — its steps run in that loop, after the ones said first, not in a second walk of the same list."""
     out: list[Step] = []
     for step in steps:
         before = out[-1] if out else None
         if (
             before is not None
             and step.kind == before.kind == "loop"
-            and step.implicit
+            # ('…, and for any site over 50 km/h email that site's foreman': a walk that names no place of its own)
+            and (step.implicit or not lx.integrations_in(step.label) and not _loop_names_place(step))
             and step.loop_type == before.loop_type == "forEach"
             and before.body
             and step.body
