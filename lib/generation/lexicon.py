@@ -4592,6 +4592,13 @@ _DOER = (
 )
 
 
+# 'send each presenter on the rota a …': the step said for each item, the place the items are in
+_SAID_PER_ITEM = re.compile(
+    r"\b(?:each|every)\s+(?!one\b|of\b)(?P<noun>[a-z][\w-]*)(?P<place>(?:\s+(?:on|in|from)\s+the\s+[\w'-]+)?)",
+    re.I,
+)
+
+
 def instead_tests(text: str) -> str:
     """'…, email billing@x.com about it. Oh wait, if the amount is over $1,000, email finance@x.com instead.' → '…, if
     the amount is over $1,000, email finance@x.com; otherwise, email billing@x.com about it.': the late step runs
@@ -4628,6 +4635,14 @@ def instead_tests(text: str) -> str:
         said = before[at:stop].strip()
         rest = before[stop:]
         replaced = f"if {test}, {act}; otherwise, {said}"
+        each = _SAID_PER_ITEM.search(said)
+        if each:
+            # ('Send each presenter on the rota a Telegram … If a slot has no presenter, email gaps@… instead': the
+            # test is made per item, and the step it replaces is that item's)
+            item = f"{said[: each.start()]}the {each.group('noun')}{said[each.end() :]}"
+            replaced = (
+                f"for each {each.group('noun')}{each.group('place')}: if {test}, {act}; otherwise, {item}"
+            )
         after = text[m.end("sentence") :]
         # (a line after it stays a line of its own: '… instead\nDon'ts: …')
         tail = after if after.startswith("\n") else (" " + after.lstrip() if after.strip() else "")
