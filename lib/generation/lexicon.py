@@ -1818,6 +1818,28 @@ def only_if_words(text: str) -> str:
     return _only_if_re().sub("only if", text)
 
 
+def opened_places(text: str) -> str:
+    """'open our Excel 'Cashbook', add a line for each payout' → 'add a line to our Excel 'Cashbook' for each payout':
+    a row added right after a place is opened goes into that place (lexicon.json 'opened_places')."""
+    return re.sub(
+        lexicon()["opened_places"],
+        lambda m: f"{m.group('verb')} {m.group('obj')} to {m.group('place')}",
+        text,
+        flags=re.I,
+    )
+
+
+def bare_each(text: str) -> str:
+    """'Insert each into the Supabase table 'counts'' → 'Insert each one into …': 'each' alone as the object of a
+    write is each item read before (lexicon.json 'bare_each')."""
+    return re.sub(
+        lexicon()["bare_each"],
+        lambda m: m.group(1) if m.group(1).endswith("one") else m.group(1) + " one",
+        text,
+        flags=re.I,
+    )
+
+
 def boxes_ticked(text: str) -> str:
     """'then check the 'Emailed' box', 'check off the Paid checkbox': a box the run ticks, no check that reads
     (lexicon.json 'boxes_ticked'), read as 'tick' so the record is updated."""

@@ -195,9 +195,11 @@ def draft(description: str) -> Draft:
     description = lx.spoken_phone_numbers(description)
     description = lx.verdict_tests(description)  # 'If the AI thinks it's spam' → "If it's spam"
     description = lx.kinds_then_routes(description)  # "… if it's a bug or a question, and then — bugs go …"
-    description = lx.boxes_ticked(
-        description
-    )  # "then check the 'Emailed' box" → "then tick the 'Emailed' box"
+    # "open the 'Log' sheet, add a row …" → "add a row to the 'Log' sheet …"
+    description = lx.opened_places(description)
+    description = lx.bare_each(description)  # 'Insert each into the table' → 'Insert each one into the table'
+    # "then check the 'Emailed' box" → "then tick the 'Emailed' box"
+    description = lx.boxes_ticked(description)
     description = lx.only_if_words(description)  # '… as long as they ticked …' → '… only if they ticked …'
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.own_records(
