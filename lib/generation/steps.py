@@ -9441,6 +9441,19 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             if fetched or not lx.integrations_in(where.group(0)):
                 # ('every invoice on the list gets an email': a list no service names is the one read before)
                 parts[at] = parts[at][: where.start()] + parts[at][where.end() :]
+        done_in = _DONE_IN_SERVICE.match(parts[at], placed.end()) if placed and not where else None
+        if done_in:
+            # 'write every invoice paid in Stripe yesterday as a line in our Excel sheet': the items are those the
+            # service holds — read there, then each one written where the clause says
+            fetched = [
+                s
+                for s in read_clause(
+                    f"get the {placed.group(1) or 'items'}s{done_in.group(0)}", description, ruled_out
+                )
+                if s.kind == "source"
+            ]
+            if fetched:
+                parts[at] = parts[at][: done_in.start()] + parts[at][done_in.end() :]
         own = _PICKED.match(parts[at])
         joint = next(
             (
@@ -10547,6 +10560,11 @@ _TABLE_NAMED = re.compile(
 )
 
 
+# 'every invoice paid in Stripe yesterday', 'each order placed on Shopify': items a service holds, by what was done
+_DONE_IN_SERVICE = re.compile(
+    r"\s+(?:[a-z]+ed|paid|won|made|sent|sold|bought|held|done)\s+(?:in|on|via|through)\s+"
+    r"(?P<svc>[A-Z][\w.-]*(?:\s+[A-Z][\w-]*)?)(?:\s+(?:yesterday|today|last\s+\w+|this\s+\w+))?(?=[\s,.;]|$)"
+)
 # "moved the repair jobs into Airtable (the 'Repair Jobs' table)": a table named in an aside after its service
 _TABLE_ASIDE = re.compile(
     r"\b(?P<svc>airtable|google\s+sheets?|excel|notion|supabase)\b[^.;\n]{0,20}?\(\s*(?:the\s+)?"
