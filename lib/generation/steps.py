@@ -2991,7 +2991,9 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
     column = re.search(
         # ("tick the 'Notified' box": a box ticked is a column too)
         r"[\"“'`]([\w][\w ]{0,30})[\"”'`]\s+(?:field|column|(?:check|tick)?\s*box)\b"
-        r"|\b([A-Za-z]\w{1,30})\s+(?:field|column|(?:check|tick)\s*box)\b",
+        r"|\b([A-Za-z]\w{1,30})\s+(?:field|column|(?:check|tick)\s*box)\b"
+        # ("tick the box 'Prévenu'", 'the column "Paid"': the name said after the box)
+        r"|\b(?:field|column|(?:check|tick)?\s*box)\s+[\"“'`]([\w][\w ]{0,30})[\"”'`]",
         clause,
     )
     # 'set `email_valid = false`', 'set survey_done to true': a column written as the data spells it
@@ -3001,7 +3003,13 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
     ) or re.search(  # "set 'nudged' to true": a column quoted, set to the value after it
         r"\bset(?:ting)?\s+[\"“'‘]([\w][\w -]{0,30})[\"”'’]\s*(?:=|\bto\b)\s*[\"'“‘]?([\w-]+)", clause
     )
-    name = (column.group(1) or column.group(2)) if column else assigned.group(1) if assigned else "Status"
+    name = (
+        (column.group(1) or column.group(2) or column.group(3))
+        if column
+        else assigned.group(1)
+        if assigned
+        else "Status"
+    )
     state = re.search(
         r"\b(?:mark|flag|set)\b[^.;]{0,40}?\b(?:as|to)\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?(?=\s+(?:in|on|at)\b|[,.;]|$)",
         clause,
@@ -3028,7 +3036,7 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
     if assigned and not column:
         value = assigned.group(2)
     value = {"true": True, "false": False}.get(str(value).lower(), value)
-    values[sub.id] = json.dumps({name: value})
+    values[sub.id] = json.dumps({name: value}, ensure_ascii=False)
 
 
 def _named_fields(block_type: str, operation: str | None, clause: str, values: dict[str, Any]) -> None:
