@@ -11205,8 +11205,14 @@ def _one_walk(steps: list[Step]) -> list[Step]:
         if (
             before is not None
             and step.kind == before.kind == "loop"
-            # ('…, and for any site over 50 km/h email that site's foreman': a walk that names no place of its own)
-            and (step.implicit or not lx.integrations_in(step.label) and not _loop_names_place(step))
+            # ('…, and for any site over 50 km/h email that site's foreman': the walked items tested, no new walk — a
+            # 'for each …' said again starts one)
+            and (
+                step.implicit
+                or re.match(r"\W*(?:and\s+)?for\s+any\b", step.text or "", re.I) is not None
+                and not lx.integrations_in(step.label)
+                and not _loop_names_place(step)
+            )
             and step.loop_type == before.loop_type == "forEach"
             and before.body
             and step.body
