@@ -9455,7 +9455,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 # ('every invoice on the list gets an email': a list no service names is the one read before)
                 parts[at] = parts[at][: where.start()] + parts[at][where.end() :]
         done_in = _DONE_IN_SERVICE.match(parts[at], placed.end()) if placed and not where else None
-        if done_in:
+        if done_in and placed:
             # 'write every invoice paid in Stripe yesterday as a line in our Excel sheet': the items are those the
             # service holds — read there, then each one written where the clause says
             fetched = [
