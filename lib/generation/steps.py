@@ -9348,7 +9348,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             # '… create a Jira issue for each one, and reply to the client that we've logged it': a message to the
             # item's own person, said next, is part of each repeat (not one message after them all)
             told: list[str] = []
-            if _ITEM_TESTED.match(rest) and _ITEMS_OWN.search(rest):
+            if _ITEM_TESTED.match(rest) and _ITEMS_OWN_PERSON.search(rest):
                 # '… for each one with the Open-Meteo API, and if any orchard will drop below 2 degrees email that
                 # orchard's manager': a test of the item, with a step for the item's own person, is each repeat's
                 step.body += read_sentence(rest, description, ruled_out)
@@ -10578,7 +10578,7 @@ _ITEM_TESTED = re.compile(
     r"^\s*(?:,\s*)?(?:and\s+)?(?:then\s+)?(?:if|when|where)\s+(?:any|it|its|the|that|this)\b", re.I
 )
 # "that orchard's manager", 'its harbourmaster', "the site's foreman": the walked item's own person
-_ITEMS_OWN = re.compile(r"\b(?:that|this|the)\s+[a-z][\w-]*['’]s\s+[a-z]|\bits\s+(?!own\b)[a-z]", re.I)
+_ITEMS_OWN_PERSON = re.compile(r"\b(?:that|this|the)\s+[a-z][\w-]*['’]s\s+[a-z]|\bits\s+(?!own\b)[a-z]", re.I)
 # 'every invoice paid in Stripe yesterday', 'each order placed on Shopify': items a service holds, by what was done
 _DONE_IN_SERVICE = re.compile(
     r"\s+(?:[a-z]+ed|paid|won|made|sent|sold|bought|held|done)\s+(?:in|on|via|through)\s+"
