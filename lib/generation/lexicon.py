@@ -1822,6 +1822,34 @@ def only_if_words(text: str) -> str:
     return _only_if_re().sub("only if", text)
 
 
+def opened_places(text: str) -> str:
+    """'open our Excel 'Cashbook', add a line for each payout' → 'add a line to our Excel 'Cashbook' for each payout':
+    a row added right after a place is opened goes into that place (lexicon.json 'opened_places')."""
+    return re.sub(
+        lexicon()["opened_places"],
+        lambda m: f"{m.group('verb')} {m.group('obj')} to {m.group('place')}",
+        text,
+        flags=re.I,
+    )
+
+
+def bare_each(text: str) -> str:
+    """'Insert each into the Supabase table 'counts'' → 'Insert each one into …': 'each' alone as the object of a
+    write is each item read before (lexicon.json 'bare_each')."""
+    return re.sub(
+        lexicon()["bare_each"],
+        lambda m: m.group(1) if m.group(1).endswith("one") else m.group(1) + " one",
+        text,
+        flags=re.I,
+    )
+
+
+def boxes_ticked(text: str) -> str:
+    """'then check the 'Emailed' box', 'check off the Paid checkbox': a box the run ticks, no check that reads
+    (lexicon.json 'boxes_ticked'), read as 'tick' so the record is updated."""
+    return re.sub(lexicon()["boxes_ticked"], "tick", text, flags=re.I)
+
+
 @lru_cache(maxsize=1)
 def _verdict_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     table = lexicon()["verdict_judges"]
@@ -4590,6 +4618,13 @@ _DOER = (
 )
 
 
+# 'send each presenter on the rota a …': the step said for each item, the place the items are in
+_SAID_PER_ITEM = re.compile(
+    r"\b(?:each|every)\s+(?!one\b|of\b)(?P<noun>[a-z][\w-]*)(?P<place>(?:\s+(?:on|in|from)\s+the\s+[\w'-]+)?)",
+    re.I,
+)
+
+
 def instead_tests(text: str) -> str:
     """'…, email billing@x.com about it. Oh wait, if the amount is over $1,000, email finance@x.com instead.' → '…, if
     the amount is over $1,000, email finance@x.com; otherwise, email billing@x.com about it.': the late step runs
@@ -4626,6 +4661,14 @@ def instead_tests(text: str) -> str:
         said = before[at:stop].strip()
         rest = before[stop:]
         replaced = f"if {test}, {act}; otherwise, {said}"
+        each = _SAID_PER_ITEM.search(said)
+        if each:
+            # ('Send each presenter on the rota a Telegram … If a slot has no presenter, email gaps@… instead': the
+            # test is made per item, and the step it replaces is that item's)
+            item = f"{said[: each.start()]}the {each.group('noun')}{said[each.end() :]}"
+            replaced = (
+                f"for each {each.group('noun')}{each.group('place')}: if {test}, {act}; otherwise, {item}"
+            )
         after = text[m.end("sentence") :]
         # (a line after it stays a line of its own: '… instead\nDon'ts: …')
         tail = after if after.startswith("\n") else (" " + after.lstrip() if after.strip() else "")

@@ -197,6 +197,11 @@ def draft(description: str) -> Draft:
     description = lx.spoken_phone_numbers(description)
     description = lx.verdict_tests(description)  # 'If the AI thinks it's spam' → "If it's spam"
     description = lx.kinds_then_routes(description)  # "… if it's a bug or a question, and then — bugs go …"
+    # "open the 'Log' sheet, add a row …" → "add a row to the 'Log' sheet …"
+    description = lx.opened_places(description)
+    description = lx.bare_each(description)  # 'Insert each into the table' → 'Insert each one into the table'
+    # "then check the 'Emailed' box" → "then tick the 'Emailed' box"
+    description = lx.boxes_ticked(description)
     description = lx.only_if_words(description)  # '… as long as they ticked …' → '… only if they ticked …'
     description = lx.spelled_out(description)  # 'the Grades gsheet', 'gh acme/sdk' → 'Google Sheet', 'GitHub'
     description = lx.own_records(
@@ -632,7 +637,7 @@ def draft(description: str) -> Draft:
     steps = _said_first(steps, description)
     steps = _one_search(steps)
     steps = _tool_told(steps)
-    steps = _rows_others_keep(steps, read_from)
+    steps = _rows_others_keep(steps, read_from, polled=trigger.kind == "schedule")
     # 'Volunteers register for events on Eventbrite. When Eventbrite sends an order.placed webhook, …', 'email the
     # volunteer (the invitee email from Calendly)': with that service's event starting the run, the service told of
     # in context or named in an aside is where the event comes from — it brings the data; nothing is fetched there
@@ -1188,13 +1193,18 @@ def _said_first(steps: list[Step], description: str) -> list[Step]:
     return out
 
 
-def _rows_others_keep(steps: list[Step], description: str) -> list[Step]:
+def _rows_others_keep(steps: list[Step], description: str, polled: bool = False) -> list[Step]:
     """'The lifeguards write water readings into a Google Sheet called 'Water Tests' … every two hours, check the
     latest row, and if the pH is …', 'Shift leads log delays in the MS Excel workbook 'Shift Log' … hourly check; if
     any row has …': the rows others keep in a place are what the run checks — a read of that place, not a write of
-    the run's own, when the run reads nothing else (lexicon.json 'rows_checked', 'others_keep_rows')."""
+    the run's own, when the run reads nothing else (lexicon.json 'rows_checked', 'others_keep_rows'); on a
+    schedule, so are the new ones it is to act on ("our Google Form dumps volunteers into the 'Volunteer Signups'
+    sheet. … check every hour and email each new volunteer")."""
     rules = lexicon()["others_keep_rows"]
-    if any(s.kind == "source" for s in _flat(steps)) or not re.search(rules["checked"], description, re.I):
+    checked = re.search(rules["checked"], description, re.I) or (
+        polled and re.search(rules["polled"], description, re.I)
+    )
+    if any(s.kind == "source" for s in _flat(steps)) or not checked:
         return steps
     for i, step in enumerate(steps):
         kept = re.match(rules["clause"], step.text or "", re.I)
@@ -4285,6 +4295,14 @@ class _Builder:
                 f"the test '{test.strip()}' holds when {listed} " + ("is empty" if empty else "holds items")
             )
             return f"[].concat({listed} || []).length {'===' if empty else '>'} 0", None
+        lacks = _LACKS_FIELD.match(test)
+        if lacks and prev and prev.startswith("<loop") and not lx.threshold_in(test):
+            # 'if a slot has no presenter', 'if the order has no tracking number': the item's field holds nothing
+            key = re.sub(r"[\s-]+", "_", lacks.group("f").strip().lower())
+            holder = self.holder()
+            read = _field_read(prev, f"{holder}.{key}" if holder else key)
+            self.notes.append(f"the test '{test.strip()}' holds when the '{key}' field of {prev} is empty")
+            return f"String({read} ?? '').trim() === ''", None
         if unset and prev:
             # 'if no account manager is set', 'if the phone field is empty': the field holds nothing (or, said the
             # other way, something)
@@ -5447,6 +5465,12 @@ _EMPTY_TEST = re.compile(
     r"^\s*(?:there\s+is\s+)?(?:(?P<no>no)\s+)?(?:the\s+|an?\s+|its\s+|their\s+)?(?P<f>[a-z][\w -]{1,30}?)"
     r"(?:\s+(?:field|column|value))?\s+(?:is|are)\s+(?P<st>(?:not\s+)?(?:set|given|filled(?:\s+in)?|listed|provided|"
     r"present|empty|blank|missing))\s*$",
+    re.I,
+)
+# 'a slot has no presenter', 'the order has no tracking number yet': an item whose field holds nothing
+_LACKS_FIELD = re.compile(
+    r"^\s*(?:(?:the|a|an|its|their|this|that|any)\s+)?(?:[\w-]+\s+){0,2}?(?:has|have|had)\s+no\s+"
+    r"(?P<f>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?:\s+(?:assigned|set|listed|given|filled\s+in|yet))*\s*$",
     re.I,
 )
 # a test for one word in what an agent answered ('if it's spam', 'if it's not spam')

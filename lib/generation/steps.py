@@ -446,6 +446,9 @@ _BAN_WHEN_NOTHING = re.compile(
 _SCOPED = re.compile(
     r"\s+(?:to\s+)?(?:any(?:one|body)?\s+|the\s+|those\s+|people\s+)?(?:[\w-]+\s+)?(?:marked|tagged|flagged|labell?ed|"
     r"whose|who\s+(?:are|is|have|has)|that\s+(?:are|is|have|has))\b"
+    # "don't email suppliers about discontinued items": the items that get no e-mail, a test, not a rule
+    r"|\s+(?:any\s+|the\s+)?[\w-]+s\s+(?:about|for|over|regarding)\s+(?:any\s+|the\s+)?"
+    r"(?:discontinued|archived|cancell?ed|inactive|closed|paused|retired|test|internal|deleted|draft|expired)\s"
 )
 
 
@@ -2990,7 +2993,11 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
     if sub is None or sub.id in values or sub.type != "code":
         return
     column = re.search(
-        r"[\"“'`]([\w][\w ]{0,30})[\"”'`]\s+(?:field|column)\b|\b([A-Za-z]\w{1,30})\s+(?:field|column)\b",
+        # ("tick the 'Notified' box": a box ticked is a column too)
+        r"[\"“'`]([\w][\w ]{0,30})[\"”'`]\s+(?:field|column|(?:check|tick)?\s*box)\b"
+        r"|\b([A-Za-z]\w{1,30})\s+(?:field|column|(?:check|tick)\s*box)\b"
+        # ("tick the box 'Prévenu'", 'the column "Paid"': the name said after the box)
+        r"|\b(?:field|column|(?:check|tick)?\s*box)\s+[\"“'`]([\w][\w ]{0,30})[\"”'`]",
         clause,
     )
     # 'set `email_valid = false`', 'set survey_done to true': a column written as the data spells it
@@ -3000,7 +3007,13 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
     ) or re.search(  # "set 'nudged' to true": a column quoted, set to the value after it
         r"\bset(?:ting)?\s+[\"“'‘]([\w][\w -]{0,30})[\"”'’]\s*(?:=|\bto\b)\s*[\"'“‘]?([\w-]+)", clause
     )
-    name = (column.group(1) or column.group(2)) if column else assigned.group(1) if assigned else "Status"
+    name = (
+        (column.group(1) or column.group(2) or column.group(3))
+        if column
+        else assigned.group(1)
+        if assigned
+        else "Status"
+    )
     state = re.search(
         r"\b(?:mark|flag|set)\b[^.;]{0,40}?\b(?:as|to)\s+[\"“']?([\w][\w -]{0,30}?)[\"”']?(?=\s+(?:in|on|at)\b|[,.;]|$)",
         clause,
@@ -3027,7 +3040,7 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
     if assigned and not column:
         value = assigned.group(2)
     value = {"true": True, "false": False}.get(str(value).lower(), value)
-    values[sub.id] = json.dumps({name: value})
+    values[sub.id] = json.dumps({name: value}, ensure_ascii=False)
 
 
 def _named_fields(block_type: str, operation: str | None, clause: str, values: dict[str, Any]) -> None:
@@ -9267,7 +9280,19 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             # 'Every weekday at 7:30, go through each driver … and text them': a clause that does something
             # repeats, not the time said before the loop
             and (
-                not after.strip() or any(read_clause(c, description, ruled_out) for c in clauses(before)[-1:])
+                not after.strip()
+                or any(read_clause(c, description, ruled_out) for c in clauses(before)[-1:])
+                # 'check the gust forecast for each one through the Open-Meteo API, and …': the words after 'one'
+                # say how the clause before does it — with them, it does something for each one
+                or (
+                    re.match(r"one\s+(?:through|via|with|using|from|on|in|at)\s", item, re.I) is not None
+                    and any(
+                        read_clause(
+                            c + " " + sentence[loop.start() : loop.end()].rstrip(" ,"), description, ruled_out
+                        )
+                        for c in clauses(before)[-1:]
+                    )
+                )
             )
         ):
             # '… create a Jira issue for each one in project OPS[, and post …]': the clause before repeats;
@@ -9327,6 +9352,11 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             # '… create a Jira issue for each one, and reply to the client that we've logged it': a message to the
             # item's own person, said next, is part of each repeat (not one message after them all)
             told: list[str] = []
+            if _ITEM_TESTED.match(rest) and _ITEMS_OWN_PERSON.search(rest):
+                # '… for each one with the Open-Meteo API, and if any orchard will drop below 2 degrees email that
+                # orchard's manager': a test of the item, with a step for the item's own person, is each repeat's
+                step.body += read_sentence(rest, description, ruled_out)
+                rest = ""
             for c in clauses(rest) if rest.strip() else []:
                 if not to_its_person().match(c):
                     break
@@ -9428,6 +9458,19 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             if fetched or not lx.integrations_in(where.group(0)):
                 # ('every invoice on the list gets an email': a list no service names is the one read before)
                 parts[at] = parts[at][: where.start()] + parts[at][where.end() :]
+        done_in = _DONE_IN_SERVICE.match(parts[at], placed.end()) if placed and not where else None
+        if done_in and placed:
+            # 'write every invoice paid in Stripe yesterday as a line in our Excel sheet': the items are those the
+            # service holds — read there, then each one written where the clause says
+            fetched = [
+                s
+                for s in read_clause(
+                    f"get the {placed.group(1) or 'items'}s{done_in.group(0)}", description, ruled_out
+                )
+                if s.kind == "source"
+            ]
+            if fetched:
+                parts[at] = parts[at][: done_in.start()] + parts[at][done_in.end() :]
         own = _PICKED.match(parts[at])
         joint = next(
             (
@@ -10534,28 +10577,66 @@ _TABLE_NAMED = re.compile(
 )
 
 
+# 'if any orchard will drop below 2 degrees', 'if it is over 50': a test said right after a walk
+_ITEM_TESTED = re.compile(
+    r"^\s*(?:,\s*)?(?:and\s+)?(?:then\s+)?(?:if|when|where)\s+(?:any|it|its|the|that|this)\b", re.I
+)
+# "that orchard's manager", 'its harbourmaster', "the site's foreman": the walked item's own person
+_ITEMS_OWN_PERSON = re.compile(r"\b(?:that|this|the)\s+[a-z][\w-]*['’]s\s+[a-z]|\bits\s+(?!own\b)[a-z]", re.I)
+# 'every invoice paid in Stripe yesterday', 'each order placed on Shopify': items a service holds, by what was done
+_DONE_IN_SERVICE = re.compile(
+    r"\s+(?:[a-z]+ed|paid|won|made|sent|sold|bought|held|done)\s+(?:in|on|via|through)\s+"
+    r"(?P<svc>[A-Z][\w.-]*(?:\s+[A-Z][\w-]*)?)(?:\s+(?:yesterday|today|last\s+\w+|this\s+\w+))?(?=[\s,.;]|$)"
+)
+# "moved the repair jobs into Airtable (the 'Repair Jobs' table)": a table named in an aside after its service
+_TABLE_ASIDE = re.compile(
+    r"\b(?P<svc>airtable|google\s+sheets?|excel|notion|supabase)\b[^.;\n]{0,20}?\(\s*(?:the\s+)?"
+    r"(?P<name>[\"“‘'][^\"”’'\n]{1,40}[\"”’'])\s+(?P<kind>table|sheet|tab|database)\s*\)",
+    re.I,
+)
+# '… look for jobs whose status is 'Ready' …, send each of those customers an email': items the run looks for
+_LOOKED_FOR = re.compile(
+    r"\b(?:look\s+(?:for|up|through)|find|go\s+through|pick\s+out|check\s+for)\s+(?:the\s+|all\s+|any\s+)?"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+s\s+(?:whose|where|that|which|with)\b",
+    re.I,
+)
+
+
+def _named_places(description: str) -> list[str]:
+    """The tables the description names, each said as a reader of places knows it."""
+    places = [m.group(0) for m in _TABLE_NAMED.finditer(description)]
+    places += [
+        f"{m.group('svc')} {m.group('kind')} {m.group('name')}".replace("airtable table", "Airtable table")
+        for m in _TABLE_ASIDE.finditer(description)
+    ]
+    return places
+
+
 def _rows_of_named_place(steps: list[Step], description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     """'I have a Google Sheet "Leads Q3" with … . … a workflow that goes through every row, …': a loop over rows or
-    records that nothing before it reads walks the one table the description names — read first."""
+    records that nothing before it reads walks the one table the description names — read first; so does a loop
+    over the items the run looks for ("look for jobs whose status is 'Ready' …, email each of those customers")."""
     at = next((i for i, s in enumerate(steps) if s.kind == "loop"), None)
     loop = steps[at] if at is not None else None
     if (
         at is None
         or loop is None
         or loop.loop_type != "forEach"
-        or loop.implicit
         or not loop.body
         or any(s.kind == "source" for s in steps[:at])
-        or not re.fullmatch(r"(?:rows?|records?|entries|entry|lines?)", loop.label.strip(), re.I)
+        or any(s.kind == "source" for s in loop.body)
+        or not (
+            not loop.implicit
+            and re.fullmatch(r"(?:rows?|records?|entries|entry|lines?)", loop.label.strip(), re.I)
+            or _LOOKED_FOR.search(loop.text or "")
+        )
     ):
         return steps
-    named = {
-        re.sub(r"\W+", " ", re.findall(r"[\"“‘'][^\"”’']+", m.group(0))[0]).strip().lower()
-        for m in _TABLE_NAMED.finditer(description)
-    }
+    places = _named_places(description)
+    named = {re.sub(r"\W+", " ", re.findall(r"[\"“‘'][^\"”’']+", p)[0]).strip().lower() for p in places}
     if len(named) != 1:
         return steps
-    place = next(_TABLE_NAMED.finditer(description)).group(0)
+    place = places[0]
     read = [
         s for s in read_clause(f"get the rows from the {place}", description, ruled_out) if s.kind == "source"
     ]
@@ -10584,6 +10665,12 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     text = _WITHOUT_DOING.sub(lambda m: " " * len(m.group(0)), text)
     # "…, and that's it, I'll reply to them myself": what a person does themselves is no step (lexicon 'done_by_people')
     text = re.sub(lexicon()["done_by_people"], lambda m: " " * len(m.group(0)), text, flags=re.I)
+    # 'over 50 km/h', 'above 12 m/s': a speed's unit is one word, no path (same length: 'kmph', 'mps')
+    text = re.sub(
+        r"(?<=\d)(\s?)(km|mi|m)/(h|s)\b", lambda m: m.group(1) + m.group(2) + "p" + m.group(3), text
+    )
+    # '… tick the 'Notified' box so nobody gets two emails': what a step is for, no step (lexicon 'averted_purpose')
+    text = re.sub(lexicon()["averted_purpose"], lambda m: " " * len(m.group(0)), text, flags=re.I)
     # ('Staff review the drafts before anything goes out': people reading what the run drafted, no AI review)
     text = re.sub(lexicon()["drafts_reviewed"], lambda m: " " * len(m.group(0)), text, flags=re.I)
     text = _sent_there(_ai_doing(text))
@@ -10976,6 +11063,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     if collected is not None:
         steps = steps[:collected] + [_kept_items(steps[collected], steps[collected + 1 :], "filter")]
     steps = _rows_of_named_place(steps, description, ruled_out)
+    steps = _one_walk(steps)
     steps = _filter_folded(_facts_replied(_one_router(steps)))
     _facts_for_the_agent(steps)
     _same_place(steps, {})
@@ -11103,6 +11191,42 @@ _NOT_NEEDED = re.compile(
     r"(?:(?:the|a|an|any|their|his|her|its)\s+)?(?P<what>[\w-]+(?:\s+[\w-]+)?)",
     re.I,
 )
+
+
+def _loop_names_place(loop: Step) -> bool:
+    """Whether the loop phrase of `loop` says where its items are ('for each row in the 'Leads' sheet')."""
+    found = _LOOP.search(loop.text or "")
+    return found is not None and bool(found.group(2))
+
+
+def _one_walk(steps: list[Step]) -> list[Step]:
+    """'… find the class-booking emails and type each one into the sheet. Then reply to each person to confirm.': a
+    repetition said next, with nothing read between and no place of its own, walks the same items as the one before
+    it — its steps run in that loop, after the ones said first, not in a second walk of the same list."""
+    out: list[Step] = []
+    for step in steps:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and step.kind == before.kind == "loop"
+            # ('…, and for any site over 50 km/h email that site's foreman': the walked items tested, no new walk — a
+            # 'for each …' said again starts one)
+            and (
+                step.implicit
+                or re.match(r"\W*(?:and\s+)?for\s+any\b", step.text or "", re.I) is not None
+                and not lx.integrations_in(step.label)
+                and not _loop_names_place(step)
+            )
+            and step.loop_type == before.loop_type == "forEach"
+            and before.body
+            and step.body
+            and not any(s.kind in ("source", "loop") for s in step.body)
+        ):
+            before.body = [*before.body, *step.body]
+            before.text = f"{before.text} {step.text}".strip()
+            continue
+        out.append(step)
+    return out
 
 
 def _needed_only(steps: list[Step]) -> list[Step]:

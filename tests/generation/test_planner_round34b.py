@@ -15,7 +15,6 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r34b-01-reddit-each-post-then-all": "'have AI write a summary of each post, then email all the summaries' puts "
     "no loop around the AI step",
-    "r34b-09-routine-each-lead-doc": "a numbered routine's 'for each lead … save each note' is not looped",
     "r34b-10-github-pr-comment-each": "'comment on each one' of the listed pull requests is dropped",
     "r34b-19-x-reply-each": "'reply to each one' on X becomes an AI draft, not an X reply per tweet",
 }
