@@ -1565,6 +1565,8 @@ def vague_wish(text: str, imperative: re.Pattern[str]) -> bool:
     rules = lexicon()["not_a_workflow"]["vague_wish"]
     if not (re.search(rules["asks"], text, re.I) and re.search(rules["unsure"], text, re.I)):
         return False
+    # ('Posting here because I'm stuck', 'Open to ideas': the post speaking of itself, no step — `asides`)
+    text = re.sub(rules.get("asides", r"(?!)"), " ", text, flags=re.I)
     return not any(imperative.match(part.strip()) for part in re.split(r"[.?!,;:\n]+", text))
 
 

@@ -58,6 +58,7 @@ from lib.generation.translations import (
     to_english,
     told_spans,
     unread_clauses,
+    unread_steps,
     unread_words,
 )
 from lib.generation.triggers import (
@@ -150,7 +151,8 @@ def draft(description: str) -> Draft:
         if (
             result is not None
         ):  # a clause that made no block and holds words left untranslated: not understood
-            missed = [w for clause in result.unused for w in unread_words(clause) if w in unread]
+            # (a word of a noun's complement, 'the URL of a proveedor of lanas', names which thing: no step unread)
+            missed = [w for clause in result.unused for w in unread_steps(clause) if w in unread]
             if len(missed) >= _UNREAD_IN_UNUSED:
                 unread, result = missed, None
         if result is not None:
