@@ -1756,6 +1756,12 @@ _SPOKEN_FILLER = re.compile(
 )
 
 
+def declined_questions(text: str) -> str:
+    """'Q: SMS as well? A: no, WhatsApp only' → 'WhatsApp only': a question in notes answered no (lexicon.json
+    'declined_questions') proposes nothing to build; the rest of the answer stays as said."""
+    return re.sub(lexicon()["declined_questions"], "", text, flags=re.I)
+
+
 def spoken_fillers(text: str) -> str:
     """'a Jira ticket called, uh, 'Rotate API keys'', 'search for, um, 'heat pump subsidies'': a filler a speaker
     sets off by commas is no pause in the sentence; it goes, and the words on either side join up (so the name the

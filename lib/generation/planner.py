@@ -190,6 +190,9 @@ def draft(description: str) -> Draft:
     description = handles_named(
         description
     )  # '… on Slack, … send the summary to @tom as a DM': to @tom on Slack
+    description = lx.declined_questions(
+        description
+    )  # 'Q: SMS as well? A: no, WhatsApp only' → 'WhatsApp only'
     description = lx.spoken_fillers(
         description
     )  # 'called, uh, 'Rotate API keys'' → 'called 'Rotate API keys''
