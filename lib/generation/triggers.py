@@ -186,7 +186,7 @@ _MANUAL_HINT = re.compile(
     r"(?!\s+(?:a|an|the|some|it|them|this|that)\b)"
     # 'a workflow I can run whenever a new setter starts': a run the user starts on each such occasion
     r"|\b(?:i|we)\s+(?:can|could)\s+(?:just\s+)?(?:run|start|kick|trigger|launch|fire)\w*(?:\s+(?:it|this|that))?"
-    r"(?:\s+off)?\s+(?:whenever|any\s*time|each\s+time|every\s+time)\b"
+    r"(?:\s+off)?\s+(?:whenever|any\s*time|each\s+time|every\s+time)\b[^,:;.!?\n]*"
     # 'I give it their name and email', 'I paste a customer's order number': the run's input, handed over by the user
     # (not words given in a place whose event it is: 'I paste a link in #links on Slack')
     r"|\b(?:i|we)(?:['’]ll|\s+will)?\s+(?:just\s+)?(?:(?:give|hand|feed)\s+it|pass\s+it\s+(?=(?:a|an|the|their|his|her|my|our)\b)"
