@@ -3004,7 +3004,19 @@ def written_out(text: str) -> str:
     """Chat-box shorthand (lexicon.json 'shorthand') written out in full: 'for each row w/ a balance over 0'
     reads as 'with', 'go thru the tab' as 'through'. A shorthand inside an address or a path stays."""
     table = lexicon()["shorthand"]
-    text = _shorthand_re().sub(lambda m: table[m.group(1).lower()], text)
+    # (an apostrophe put back inside the user's quoted words would end the quote: 'Prep at 8, dont be late' stays)
+    quoted = [
+        m.span()
+        for m in re.finditer(r"(?<![\w'])'[^'\n]{1,200}'(?![\w'])|\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”", text)
+    ]
+
+    def full(m: re.Match[str]) -> str:
+        said = table[m.group(1).lower()]
+        if "'" in said and any(a < m.start() < b for a, b in quoted):
+            return m.group(0)
+        return said
+
+    text = _shorthand_re().sub(full, text)
     text = re.sub(lexicon()["spoken_them"], r"\1 them", text, flags=re.I)  # 'save em to …' (lexicon.json)
     text = re.sub(lexicon()["channel_messages"], r"\2 in \1", text, flags=re.I)  # 'the #design messages'
     # 'pull the amount out of the email' → 'pull out the amount from the email' (lexicon.json 'split_verbs'); 'for

@@ -434,6 +434,8 @@ def _clitics(text: str, language: str, english: dict[str, str]) -> str:
         return word
 
     text = re.sub(r"(?<![\w#@/.'’-])[^\W\d_]{3,}(?:-[^\W\d_]{1,5})?(?![\w@/-])", split, text)
+    if not _grammar().get(language, {}).get("pronoun_before_verb"):
+        return text  # (Italian 'e l'email del cliente': an elided article, no pronoun)
     return _pronoun_before_verb(
         text, {k: v for k, v in clitics.items() if k.isalpha() and len(k) <= 3}, english
     )
