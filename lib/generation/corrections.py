@@ -91,6 +91,10 @@ def _clauses(text: str, limit: int) -> list[tuple[int, int, str]]:
         dash = _DASH.search(text, m.end(), end)
         if dash:
             end = dash.start()
+        # ('• Also log it to the Supabase table\n• Q: SMS as well?': the next bullet is a clause of its own)
+        bullet = re.compile(r"\n[^\S\n]*(?:[-*•·]|\d{1,2}[.)])\s").search(text, m.end(), end)
+        if bullet:
+            end = bullet.start()
         for n in verbs[i + 1 :]:
             if n.start() >= end:
                 break
@@ -287,6 +291,11 @@ def _correct(text: str, site: int, at: int, fill: str, rules: dict) -> str | Non
             # 'Linear is enough', 'Teams only': the other service's step goes
             new_key = _key_of(m.group("new"))
             others = {k for a, _, k in mentions(text, 0, site) if k != new_key and _in_action(text, a)}
+            channels = set(lx.lexicon()["message_channels"])
+            if new_key in channels:  # ('Q: SMS as well? A: no, WhatsApp only': the log to Supabase stays)
+                others &= channels
+                if not others:
+                    return None
             clause = _pick(text, site, others, [])
             if clause is None or any(k == new_key for _, _, k in mentions(text, clause[0], clause[1])):
                 return None

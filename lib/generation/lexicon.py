@@ -1565,6 +1565,8 @@ def vague_wish(text: str, imperative: re.Pattern[str]) -> bool:
     rules = lexicon()["not_a_workflow"]["vague_wish"]
     if not (re.search(rules["asks"], text, re.I) and re.search(rules["unsure"], text, re.I)):
         return False
+    # ('Posting here because I'm stuck', 'Open to ideas': the post speaking of itself, no step — `asides`)
+    text = re.sub(rules.get("asides", r"(?!)"), " ", text, flags=re.I)
     return not any(imperative.match(part.strip()) for part in re.split(r"[.?!,;:\n]+", text))
 
 
@@ -1752,6 +1754,12 @@ _SPOKEN_FILLER = re.compile(
     r",\s*(?:(?:er+m?|um+|uh+m?|ehm?|like)\s*,\s*)+|(?<=\s)[—–]\s*(?:(?:er+m?|um+|uh+m?|ehm?)\s*,?\s*)+[—–]\s+",
     re.I,
 )
+
+
+def declined_questions(text: str) -> str:
+    """'Q: SMS as well? A: no, WhatsApp only' → 'WhatsApp only': a question in notes answered no (lexicon.json
+    'declined_questions') proposes nothing to build; the rest of the answer stays as said."""
+    return re.sub(lexicon()["declined_questions"], "", text, flags=re.I)
 
 
 # 'a, uh, a Linear issue', 'the, um, the report': a speaker who restarts a word across a filler said it once
@@ -3028,7 +3036,19 @@ def written_out(text: str) -> str:
     """Chat-box shorthand (lexicon.json 'shorthand') written out in full: 'for each row w/ a balance over 0'
     reads as 'with', 'go thru the tab' as 'through'. A shorthand inside an address or a path stays."""
     table = lexicon()["shorthand"]
-    text = _shorthand_re().sub(lambda m: table[m.group(1).lower()], text)
+    # (an apostrophe put back inside the user's quoted words would end the quote: 'Prep at 8, dont be late' stays)
+    quoted = [
+        m.span()
+        for m in re.finditer(r"(?<![\w'])'[^'\n]{1,200}'(?![\w'])|\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”", text)
+    ]
+
+    def full(m: re.Match[str]) -> str:
+        said = table[m.group(1).lower()]
+        if "'" in said and any(a < m.start() < b for a, b in quoted):
+            return m.group(0)
+        return said
+
+    text = _shorthand_re().sub(full, text)
     text = re.sub(lexicon()["spoken_them"], r"\1 them", text, flags=re.I)  # 'save em to …' (lexicon.json)
     text = re.sub(lexicon()["channel_messages"], r"\2 in \1", text, flags=re.I)  # 'the #design messages'
     # 'pull the amount out of the email' → 'pull out the amount from the email' (lexicon.json 'split_verbs'); 'for

@@ -59,6 +59,7 @@ from lib.generation.translations import (
     to_english,
     told_spans,
     unread_clauses,
+    unread_steps,
     unread_words,
 )
 from lib.generation.triggers import (
@@ -152,7 +153,8 @@ def draft(description: str) -> Draft:
         if (
             result is not None
         ):  # a clause that made no block and holds words left untranslated: not understood
-            missed = [w for clause in result.unused for w in unread_words(clause) if w in unread]
+            # (a word of a noun's complement, 'the URL of a proveedor of lanas', names which thing: no step unread)
+            missed = [w for clause in result.unused for w in unread_steps(clause) if w in unread]
             if len(missed) >= _UNREAD_IN_UNUSED:
                 unread, result = missed, None
         if result is not None:
@@ -190,6 +192,9 @@ def draft(description: str) -> Draft:
     description = handles_named(
         description
     )  # '… on Slack, … send the summary to @tom as a DM': to @tom on Slack
+    description = lx.declined_questions(
+        description
+    )  # 'Q: SMS as well? A: no, WhatsApp only' → 'WhatsApp only'
     description = lx.spoken_fillers(
         description
     )  # 'called, uh, 'Rotate API keys'' → 'called 'Rotate API keys''

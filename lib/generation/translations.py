@@ -433,7 +433,45 @@ def _clitics(text: str, language: str, english: dict[str, str]) -> str:
                     return f"{found} {clitics[end]}"
         return word
 
-    return re.sub(r"(?<![\w#@/.'’-])[^\W\d_]{3,}(?:-[^\W\d_]{1,5})?(?![\w@/-])", split, text)
+    text = re.sub(r"(?<![\w#@/.'’-])[^\W\d_]{3,}(?:-[^\W\d_]{1,5})?(?![\w@/-])", split, text)
+    if not _grammar().get(language, {}).get("pronoun_before_verb"):
+        return text  # (Italian 'e l'email del cliente': an elided article, no pronoun)
+    return _pronoun_before_verb(
+        text, {k: v for k, v in clitics.items() if k.isalpha() and len(k) <= 3}, english
+    )
+
+
+# a noun's ending, not a verb's ('la lista', 'la publicación'): the word before it is an article
+_NOUN_ENDING = re.compile(
+    r"(?:ción|sión|ções|ção|dad|tad|miento|mento|ista|aje|ura|ería|eria|zione|tà)s?$", re.I
+)
+
+
+def _pronoun_before_verb(text: str, pronouns: dict[str, str], english: dict[str, str]) -> str:
+    """'… y los publique en #taller', 'y los añade a la hoja' → 'post them', 'add them': an object pronoun
+    (the same word as an article: 'los', 'la') after 'and', 'that' or a comma and before a verb the table reads
+    as a step is the pronoun, said after the verb in English."""
+    if not pronouns:
+        return text
+    from lib.generation.steps import ACTION_START
+
+    def moved(m: re.Match[str]) -> str:
+        verb = m.group("verb")
+        found = english.get(verb.lower()) or english.get(_unaccented(verb.lower()))
+        if not found or " " in found or _NOUN_ENDING.search(verb):
+            return m.group(0)
+        step = ACTION_START.match(found)
+        if not step or step.end() != len(found):
+            return m.group(0)
+        return f"{m.group('lead')}{found} {pronouns[m.group('pron').lower()]}"
+
+    said = "|".join(sorted(map(re.escape, pronouns), key=len, reverse=True))
+    return re.sub(
+        rf"(?P<lead>(?:^|[,;]\s*|\b(?:y|e|ed|que|che)\s+))(?P<pron>{said})\s+(?P<verb>[^\W\d_]{{3,}})(?![\w@/-])",
+        moved,
+        text,
+        flags=re.I,
+    )
 
 
 def _unaccented(word: str) -> str:
@@ -469,6 +507,30 @@ def unread_words(english: str) -> list[str]:
     """The words of a translated description the planner has never met (what the phrase table left in the
     original language), the user's own quoted text, addresses, channels and URLs aside."""
     return [w for w in re.findall(r"[^\W\d_]{2,}", _OWN.sub(" ", english)) if w.lower() not in known_words()]
+
+
+# a noun's complement ('the URL of a proveedor of lanas', 'the mails from the Hütte'): which thing, not what is done
+_COMPLEMENT_LEAD = re.compile(
+    r"\b(?:of|from)\s+(?:(?:a|an|the|our|my|your|their|its|this|that|these|those|some|each|every|one)\s+)?"
+    r"(?:(?P<before>[^\W\d_]{2,})\s+)?$",
+    re.I,
+)
+
+
+def unread_steps(clause: str) -> list[str]:
+    """The unread words of a translated clause that may say what is done: those in a noun's complement ('the URL
+    of a proveedor of lanas': a wool supplier's) only say which thing, the step is read without them."""
+    kept = _OWN.sub(lambda m: " " * len(m.group(0)), clause)
+    known = known_words()
+    missed = []
+    for word in re.finditer(r"[^\W\d_]{2,}", kept):
+        if word.group(0).lower() in known:
+            continue
+        lead = _COMPLEMENT_LEAD.search(kept[: word.start()])
+        if lead and (lead.group("before") is None or lead.group("before").lower() not in known):
+            continue
+        missed.append(word.group(0))
+    return missed
 
 
 # a clause with this many words left unread, making this share of its words, is not read but refused

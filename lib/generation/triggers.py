@@ -181,6 +181,18 @@ _MANUAL_HINT = re.compile(
     r"|\bwhen(?:ever)?\s+i\s+(?:type|paste|key)(?:\s+in)?\b(?![^.;,\n]*?(?:#|@|\b(?:slack|teams|discord|telegram|"
     r"whatsapp|channel|chat|bot|inbox|e-?mail|sheet|notion|airtable|form|jira|linear|github)\b))"
     r"|i(?:'ll| will)? (?:kick|start|run|trigger|launch) (?:it|this|the workflow)(?: off)?\b"
+    # 'run this whenever I like', 'something I can fire whenever I want': the user picks each run's moment
+    r"|\b(?:whenever|any\s*time|when)\s+(?:i|we)\s+(?:(?:feel\s+)?like|want|wish|choose|please|fancy)\b"
+    r"(?!\s+(?:a|an|the|some|it|them|this|that)\b)"
+    # 'a workflow I can run whenever a new setter starts': a run the user starts on each such occasion
+    r"|\b(?:i|we)\s+(?:can|could)\s+(?:just\s+)?(?:run|start|kick|trigger|launch|fire)\w*(?:\s+(?:it|this|that))?"
+    r"(?:\s+off)?\s+(?:whenever|any\s*time|each\s+time|every\s+time)\b[^,:;.!?\n]*"
+    # 'I give it their name and email', 'I paste a customer's order number': the run's input, handed over by the user
+    # (not words given in a place whose event it is: 'I paste a link in #links on Slack')
+    r"|\b(?:i|we)(?:['’]ll|\s+will)?\s+(?:just\s+)?(?:(?:give|hand|feed)\s+it|pass\s+it\s+(?=(?:a|an|the|their|his|her|my|our)\b)"
+    r"|paste\s+(?=(?:in\s+)?(?:a|an|the|their|his|her|my|our|some)\b))"
+    r"(?!\s+(?:to|back|over|on|along|a\s+(?:label|tag|score|go))\b)(?![^.;\n]*?(?:#|@|\b(?:slack|teams|discord|telegram|"
+    r"whatsapp|channel|chat|bot|inbox|e-?mail(?:s|ed)?\s+to|sheet|notion|airtable|form|jira|linear|github)\b))"
     # 'Make it a button I can press with the URL', 'a button staff can click': each press is a run
     r"|\b(?:make|turn)\s+(?:it|this|that)\s+(?:into\s+)?an?\s+button\b"
     r"|\ban?\s+button\s+(?:(?:that\s+)?(?:i|we|you|they|people|staff|anyone)\s+)(?:can\s+|could\s+)?(?:press|click|hit|push|tap)\b"
@@ -341,7 +353,9 @@ _IMPERATIVE = re.compile(
 
 # the bot as the subject of its next verb: 'it will sort …', 'our assistant classifies …', 'he triages …'
 _ACTOR_NEXT = re.compile(
-    r"\s(?:it|he|she|(?:the|our|this)\s+(?:new\s+)?(?:bot|chatbot|assistant|agent|helper|teammate|robot))\s+"
+    # ('on each new PR in our repo the AI summarises …': the model named as the subject too)
+    r"\s(?:it|he|she|(?:the|our|this)\s+(?:new\s+)?(?:bot|chatbot|assistant|agent|helper|teammate|robot|ai|llm|model|gpt|"
+    r"claude|workflow|automation))\s+"
     r"(?:(?:will|should|must|shall|would|can|then|also|just|automatically|first|immediately)\s+)*"
     r"(?:(?:"
     + _COMMAND_VERBS
@@ -1038,6 +1052,10 @@ def _clocked_days(low: str, span: tuple[int, int]) -> list[str] | None:
     return [_DAYS[m.group(1)] for m in re.finditer(_DAY_RE, found.group("days"))]
 
 
+# 'hourly', 'every hour', 'every hr', 'once an hour', 'once per hr': one run an hour
+_ONE_HOUR = r"\b(?:hourly|(?:every|each)\s+(?:single\s+)?(?:hour|hr)|once\s+(?:an?|per)\s+(?:hour|hr))\b"
+
+
 def read_schedule(text: str) -> Trigger | None:
     """Schedule values from phrases like 'every weekday at 8:00 CET', 'every 15 minutes', 'monthly on the 1st'."""
     text = _DATED.sub(lambda m: " " * len(m.group(0)), text)
@@ -1257,7 +1275,7 @@ def read_schedule(text: str) -> Trigger | None:
                 "cronExpression": f"*/{n} {window if office or windowed else '*'} * * {'1-5' if weekdays else '*'}",
             }
         spans.append((minutes or share).span())  # type: ignore[union-attr]
-    elif hours or re.search(r"\b(hourly|every hour|each hour|once an hour)\b", low):
+    elif hours or re.search(_ONE_HOUR, low):
         n = (int(hours.group(1)) if hours.group(1).isdigit() else 2) if hours else 1
         values = {
             "scheduleType": "hourly",
@@ -1273,7 +1291,7 @@ def read_schedule(text: str) -> Trigger | None:
                 "scheduleType": "custom",
                 "cronExpression": _cron(mm if clock else 0, hour_range, dow="1-5" if weekdays else "*"),
             }
-        hourly = hours or re.search(r"hourly|every hour|each hour|once an hour", low)
+        hourly = hours or re.search(_ONE_HOUR, low)
         if hourly:
             spans.append(hourly.span())
     elif not redated and (place := _month_place(low)):
@@ -1765,8 +1783,22 @@ def _provider(text: str) -> str | None:
             if re.search(r"\b(?:in|on|from|via|to|into)\s+(?:our\s+|my\s+|the\s+)?$", text[:pos])
         ]
         return min(placed or specific)[1]
-    events = [(text.find(p), name) for name, entry in providers.items() for p in entry["events"] if p in text]
+    # (whole words: 'a PR' is GitHub's, 'a price' is not; 'platform' holds no form)
+    events = [
+        (m.start(), name)
+        for name, entry in providers.items()
+        for p in entry["events"]
+        for m in [re.search(_event_words(p), text)]
+        if m
+    ]
     return min(events)[1] if events else None
+
+
+def _event_words(phrase: str) -> str:
+    """The pattern of a provider's event phrase as whole words ('push' also 'pushes', 'pushed')."""
+    head = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    tail = r"(?:s|es|ed|ing)?(?!\w)" if phrase[-1:].isalnum() else ""
+    return head + re.escape(phrase) + tail
 
 
 def item_provider(event: str, text: str) -> str | None:
@@ -1785,6 +1817,18 @@ def item_provider(event: str, text: str) -> str | None:
         and any(re.search(r"\b" + re.escape(name) + r"\b", text, re.I) for name in entry["names"])
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _item_named_before(text: str, trigger: Trigger) -> None:
+    """'Members reserve tools in Airtable 'Reservations'. When a reservation record is created → …': an event of an
+    item (a record, a message) that names no service, told after the one service that sends such items is named,
+    is that service's event."""
+    if not trigger.spans:
+        return
+    first = min(a for a, _ in trigger.spans)
+    service = item_provider(" ".join(text[a:b] for a, b in trigger.spans), text[:first])
+    if service:
+        trigger.values["webhookProvider"] = service
 
 
 def _provider_item(text: str) -> bool:
@@ -1820,7 +1864,8 @@ _EVERY_NEW = re.compile(
     r"(?=(?:[\w-]+\s+){1,2}that\s+(?:lands|arrives|comes in(?:to)?|hits|reaches|gets posted|is posted|is submitted)\b|"
     r"(?:[\w-]+\s+){1,2}(?:from\s+)?[\w.%+-]*@[\w-]+(?:\.[\w-]+)+\s+that\s+(?:lands|arrives|comes in(?:to)?|hits|reaches)\b|"
     # ('every message posted in the Telegram group', 'each file dropped into our Dropbox': its arrival's participle)
-    r"(?:[\w-]+\s+){1,2}(?:posted|dropped|submitted|uploaded)\s+(?:in|into|to|on)\s)|"
+    # ('every pull request opened in acme/api': opened, created or filed there)
+    r"(?:[\w-]+\s+){1,2}(?:posted|dropped|submitted|uploaded|opened|created|filed|raised)\s+(?:in|into|to|on)\s)|"
     # 'any email to invoices@ with a pdf': mail sent to an address of ours arrives there
     r"e-?mails?\s+(?:sent\s+)?to\s+[\w.+-]*?(?=\w@)|"
     # ('each WhatsApp message from a client to be answered': a chat service's message arrives without 'new')
@@ -2509,6 +2554,11 @@ def read_trigger(text: str) -> Trigger:
             situation.spans[0][0] <= start and end <= situation.spans[0][1] for start, end in trigger.spans
         ):
             return situation
+    if unread:
+        # ('AC: - Triggered by my Slack message': a line saying what starts the run names the service's event)
+        lined = _triggered_line(text)
+        if lined is not None:
+            return lined
     if unread or _told_before_ask(text, trigger):
         # 'Tech stack: … Looking for someone to build a Sim workflow: when Stripe fires …': the event the request
         # names after its lead
@@ -2550,6 +2600,8 @@ def read_trigger(text: str) -> Trigger:
         _there(text, trigger)
     if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic" and not trigger.notes:
         _named_beside(text, trigger)
+    if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic" and not trigger.notes:
+        _item_named_before(text, trigger)
     if trigger.kind == "webhook":
         _run_on_said(text, trigger)
     return trigger
@@ -2560,7 +2612,7 @@ def read_trigger(text: str) -> Trigger:
 _TRIGGERED_LINE = re.compile(
     r"(?:^|\n)[^\S\n]*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?:(?:it|this|the\s+(?:workflow|flow|automation))\s+"
     r"(?:is\s+|should\s+be\s+|gets\s+)?)?(?:triggered|fired|started|kicked\s+off|runs?|fires?|starts?)\s+"
-    r"(?P<ev>when(?:ever)?\s[^\n]{3,200})",
+    r"(?:(?P<ev>when(?:ever)?\s[^\n]{3,200})|(?:by|on|from)\s+(?P<by>(?:an?|each|every|any|my|our|the|new)\s[^\n]{3,200}))",
     re.I,
 )
 
@@ -2569,11 +2621,13 @@ def _triggered_line(text: str) -> Trigger | None:
     """The webhook of a service that a line saying what triggers the run names ('Triggered when a record in the
     Airtable table 'Candidates' changes'), else None."""
     for line in _TRIGGERED_LINE.finditer(text):
-        hook = read_webhook(line.group("ev"))
+        # ('- Triggered by my Slack message': the thing that starts it, read as 'when my Slack message …')
+        said, lead = (line.group("ev"), "") if line.group("ev") else (line.group("by"), "when ")
+        hook = read_webhook(lead + said)
         if hook is not None and hook.kind == "webhook" and hook.values.get("webhookProvider") != "generic":
-            at = line.start("ev")
-            hook.spans = [(line.start() + (line.group(0)[:1] == "\n"), at)] + [
-                (a + at, b + at) for a, b in hook.spans
+            at = line.start("ev" if line.group("ev") else "by") - len(lead)
+            hook.spans = [(line.start() + (line.group(0)[:1] == "\n"), at + len(lead))] + [
+                (max(a + at, at + len(lead)), b + at) for a, b in hook.spans
             ]
             return hook
     return None
@@ -3426,6 +3480,10 @@ def _read_trigger(text: str) -> Trigger:
         second = _SECOND_OBJECT.search(head)
         if second:
             head = head[: second.start(1)]
+        # ('on each new PR in our repo the AI summarises what changed': the one doing the next step ends the event)
+        actor = next((m for m in _ACTOR_NEXT.finditer(head) if len(head[: m.start()].split()) >= 3), None)
+        if actor:
+            head = head[: actor.start()].rstrip()
         # 'post each new Typeform response in #leads': after a verb that posts, the channel is where it goes
         posted = re.search(  # (not where it arrives: 'every message posted in #support')
             r"(?<!posted)(?<!dropped)(?<!submitted)(?<!uploaded)"

@@ -20,8 +20,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r40b-04-airtable-change-first-five-waitlist": "the waitlist is now read and each person mailed, but 'when a record "
-    "in 'Classes' changes' (the table named as Airtable's in the line before) starts on a generic webhook",
     "r40b-07-stripe-api-lookup-airtable-sms-mark": "the loop now runs over the invoices fetched, but 'Then I mark them "
     "'overdue' in Airtable' is one update after the loop (its value lost), not one per invoice",
     "r40b-11-tally-webhook-they-get-welcome": "'their name and email go into the Airtable table' is read as a look-up "
