@@ -10857,11 +10857,10 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             # does — what is left out ends the run, the rest goes on
             # ('Loads with a rate under $800 are not posted': the items said not to get the act keep it when the test
             # is false, as 'unless …' does; 'Skip anything labelled …' ends the run on its test)
-            not_done = scope[1] and re.search(_NOT_DONE, sentence, re.I) is not None
-            test = Step("condition", "condition", label=scope[0], text=sentence, negate=not_done)
-            test.branches = (
-                [("if", acts), ("else", [])] if not_done or not scope[1] else [("if", []), ("else", acts)]
-            )
+            # (either way the work sits on the 'if' side, the test negated when what it names is left out: a
+            # guard 'Ignore payments under $15' runs the steps when the payment is not under $15)
+            test = Step("condition", "condition", label=scope[0], text=sentence, negate=bool(scope[1]))
+            test.branches = [("if", acts), ("else", [])]
             steps = [s for s in steps if not any(s is a for a in acts)] + [test]
             continue
         repeated, then = split_loop_end(sentence)
