@@ -7716,15 +7716,18 @@ def _sorting_lead(parts: list[str]) -> list[str]:
     """'take the new tickets of Freshdesk and classify them: complaints to #complaints, …': what comes before the
     colon is a clause of its own, read before the routes (the sorting verb is the router itself)."""
     for i, clause in enumerate(parts):
-        at = lx.URL_RE.sub(lambda m: " " * len(m.group(0)), clause).find(":")  # 'https:' is no colon
-        head, tail = clause[: max(at, 0)], clause[at + 1 :]
-        if at < 0 or not tail.strip():
-            continue
-        lead = _SORTED_HEAD.search(head)
-        if lead is None or _DESTINATION.match(tail.strip()) is None:
-            continue
-        rest = head[: lead.start()].strip()
-        return parts[:i] + ([rest] if re.search(r"\w", rest) else []) + [tail.strip()] + parts[i + 1 :]
+        # ('… read new Gmail messages and sort them — bookings go into …': a dash sets the routes off as a colon
+        # does; 'For the studio inbox: every 15 minutes … sort them: …': the colon after the sorting verb)
+        masked = lx.URL_RE.sub(lambda m: " " * len(m.group(0)), clause)  # 'https:' is no colon
+        for mark in re.finditer(r":|\s[—–-]{1,2}\s", masked):
+            head, tail = clause[: mark.start()], clause[mark.end() :]
+            if not tail.strip():
+                continue
+            lead = _SORTED_HEAD.search(head)
+            if lead is None or _DESTINATION.match(tail.strip()) is None:
+                continue
+            rest = head[: lead.start()].strip()
+            return parts[:i] + ([rest] if re.search(r"\w", rest) else []) + [tail.strip()] + parts[i + 1 :]
     return parts
 
 
