@@ -843,7 +843,11 @@ _PLACE_ALONE = re.compile(
     re.I,
 )
 _ARROW_STEP = re.compile(r"\s+(?=(?:->|→|=>)\s+\S)")
-_KIND_ARROW = re.compile(r"\W*[a-z][\w-]*(?:ing|s)\s*(?:->|→|=>)\s", re.I)
+_KIND_ARROW = re.compile(
+    # ("- 'post' → email …": any kind said in quotes before the arrow)
+    r"\W*(?:[a-z][\w-]*(?:ing|s)|(?<=['\"‘“])[^'\"’”\n]{1,30}['\"’”])\s*(?:->|→|=>)\s",
+    re.I,
+)
 
 
 # -- simple clauses -----------------------------------------------------------------------------
@@ -11851,9 +11855,14 @@ def _item_scope(sentence: str) -> tuple[str, bool] | None:
     return None
 
 
+_QUOTED_ARROW = re.compile(r"^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?['\"‘“][^'\"’”\n]{1,30}['\"’”]\s*(?:->|→|=>)")
+
+
 def _is_route(sentence: str) -> bool:
     """'Billing -> post in #billing', 'Bugs become Linear issues': a sentence that sends one category somewhere."""
-    if ACTION_START.match(sentence) or _IF.search(sentence):
+    # ("- 'post' → email packing@…": a quoted category before an arrow is a route even when it is a verb's word)
+    quoted = _QUOTED_ARROW.match(sentence) is not None
+    if (ACTION_START.match(sentence) and not quoted) or _IF.search(sentence):
         return False
     said = _ACTS_FOR.match(sentence)  # 'for support, he creates a Zendesk ticket': the kind, a comma, the act
     if said and _bare_verb(said.group("act")) is not None:
