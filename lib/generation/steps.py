@@ -7585,7 +7585,25 @@ def _route_of(clause: str) -> tuple[str, str] | None:
         if action is not None:
             return acted.group("cat"), action
     found = _DESTINATION.match(clause.split(":")[-1])  # 'Route them: invoices go to …'
+    if found is None and (quoted := _QUOTED_ACT.match(clause)) is not None:
+        # "'outro' replies in WhatsApp with the opening hours": a kind said in quotes, then its act (the verb agreeing
+        # with it: 'replies', 'opens', 'gets')
+        action = _bare_verb(quoted.group("act"))
+        if action is not None:
+            return quoted.group("cat"), action
     return (found.group(1), clause.split(":")[-1]) if found else None
+
+
+def _unquoted(label: str) -> str:
+    """ "'aluguer'" → 'aluguer': a route's kind without the quotes it was said in."""
+    inner = re.fullmatch(r"\s*['\"‘“]([^'\"’”\n]+)['\"’”]\s*", label)
+    return inner.group(1) if inner else label
+
+
+_QUOTED_ACT = re.compile(
+    r"^\s*(?:and\s+)?(?P<cat>['\"‘“][^'\"’”\n]{1,30}['\"’”])\s+(?P<act>(?:(?:just|simply|only|then)\s+)?[a-z]+s\s.*)$",
+    re.I,
+)
 
 
 _SENT_TO = re.compile(
@@ -7877,6 +7895,8 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
         if more:
             max((r for r in routes if r[0] < i), key=lambda r: r[0])[2].extend(more)
             taken.add(i)
+    # ("'aluguer' goes to …": a kind said in quotes is named without them)
+    routes = [(i, _unquoted(label), branch) for i, label, branch in routes]
     step = Step("router", "router", label="category: " + " / ".join(r[1] for r in routes), text=sentence)
     step.branches = [(label, branch) for _, label, branch in routes]
     rest = [
@@ -10864,10 +10884,14 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             # does — what is left out ends the run, the rest goes on
             # ('Loads with a rate under $800 are not posted': the items said not to get the act keep it when the test
             # is false, as 'unless …' does; 'Skip anything labelled …' ends the run on its test)
-            # (either way the work sits on the 'if' side, the test negated when what it names is left out: a
-            # guard 'Ignore payments under $15' runs the steps when the payment is not under $15)
-            test = Step("condition", "condition", label=scope[0], text=sentence, negate=bool(scope[1]))
-            test.branches = [("if", acts), ("else", [])]
+            # ('Ignore payments under $15': a guard on a number keeps the work on the 'if' side, the comparison
+            # negated — the steps run when the payment is not under $15)
+            not_done = scope[1] and re.search(_NOT_DONE, sentence, re.I) is not None
+            kept = not_done or not scope[1] or lx.threshold_in(scope[0]) is not None
+            test = Step(
+                "condition", "condition", label=scope[0], text=sentence, negate=bool(scope[1]) and kept
+            )
+            test.branches = [("if", acts), ("else", [])] if kept else [("if", []), ("else", acts)]
             steps = [s for s in steps if not any(s is a for a in acts)] + [test]
             continue
         repeated, then = split_loop_end(sentence)
