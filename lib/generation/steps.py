@@ -9513,6 +9513,12 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         )
         step.implicit = each.re is _EACH_NOUN  # 'announce each release': only over a list something fetched
         state = _state_of(sentence, each.start(1)) if each.re is _EACH_NOUN and each.group(1) else None
+        if state is None and each.re is _EACH_NOUN and each.group(1):
+            # 'add each one over two hundred quid as a row in …', 'text every member with more than 3 late returns':
+            # a number the item is tested on, said after it
+            qualified = _qualifier(sentence, each.start(1))
+            if qualified is not None:
+                state = (qualified, sentence[each.start(1) : qualified], False)
         if picked is None and state is not None and listed and step.body:
             # 'read the Attendance sheet and email every student marked absent': a test of each item read
             test = Step("condition", "condition", label=state[1], text=sentence, negate=state[2])
