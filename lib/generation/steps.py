@@ -10771,11 +10771,22 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
                 steps = [test]
             last_read, lead = [], ""
             continue
-        if lead and _IF.search(sentence):
+        cond = _IF.search(sentence) if lead else None
+        if (
+            cond is not None
+            # ('… they just scroll past. I'd like each request logged as a row in …, and if …': a step said before
+            # the test is what the test follows, not the sentence before)
+            and not any(
+                s.kind in ("action", "process")
+                for s in read_clauses(sentence[: cond.start()], description, ruled_out)
+            )
+        ):
             # 'fetch X; if it moved more than 5%, …' / 'fetch X. Alert me if it …': the test is about what
             # the sentence before named; read as one sentence ('fetch X and if it …') the test sees its data
             word = sentence.split()[0]
-            sentence = f"{lead} and {word.lower() if word[1:].islower() else word}{sentence[len(word) :]}"
+            # ('I'd like to log each one …': the pronoun 'I' keeps its capital, as the wishes are read with it)
+            lower = word[1:].islower() and not re.fullmatch(r"I(?:['’][a-z]{1,2})?", word)
+            sentence = f"{lead} and {word.lower() if lower else word}{sentence[len(word) :]}"
         lead = ""
         sentence = re.sub(r"^\s*[-*•]\s+", "", sentence)  # a bulleted line reads as its text
         # ('4.4 The Solution shall not e-mail the applicant': a contract's clause number, read as its text)
