@@ -1177,6 +1177,13 @@ def _search_query(clause: str) -> str:
             clause,
             re.I,
         )
+        # 'get the wind forecast for Segovia from the web': what a read verb takes from the web
+        or re.search(
+            r"\b(?:get|gets|fetch(?:es)?|pulls?|grabs?|takes?|checks?|reads?)\s+(.+?)\s+(?:from|off|on)\s+"
+            r"(?:the\s+)?(?:web|internet|net)\b",
+            clause,
+            re.I,
+        )
     )
     text = found.group(1) if found else ""
     # 'searches the web (Perplexity is fine)': an aside naming the tool says how, not what
@@ -5601,7 +5608,8 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     if engine and (
         named_engine
         # ('read the news of our sector from internet', 'take the articles about X from the internet': the web)
-        or re.search(r"\b(search(?:es|ing)?|finds?|looks? up|research(?:es)?|news|google|internet)\b", low)
+        # ('get the wind forecast for Segovia from the web')
+        or re.search(r"\b(search(?:es|ing)?|finds?|looks? up|research(?:es)?|news|google|internet|web)\b", low)
     ):
         entry = lexicon()["search"][engine]
         values = dict(entry["values"])
