@@ -4631,6 +4631,12 @@ class _Builder:
                 # '… post a short summary in #finance; if the total is over €2,000, …': the summary already went out
                 # as words, so another agent reads the number from what the summary was made of
                 return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, source)
+            read_by = re.match(r"<([\w-]+)\.", prev)
+            searches = {e["type"] for k, e in lexicon()["search"].items() if not k.startswith("_")}
+            if read_by and any(b.id == read_by.group(1) and b.type in searches for b in self.blocks):
+                # 'get the wind forecast from the web, and if the wind is above 15 km/h': search results are words,
+                # no number — an agent reads the number the test compares out of them
+                return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, prev)
             return _cmp(f"Number({prev})", op, num), None
         if prev is None:
             return None, None
