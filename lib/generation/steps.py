@@ -5609,7 +5609,9 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         named_engine
         # ('read the news of our sector from internet', 'take the articles about X from the internet': the web)
         # ('get the wind forecast for Segovia from the web')
-        or re.search(r"\b(search(?:es|ing)?|finds?|looks? up|research(?:es)?|news|google|internet|web)\b", low)
+        or re.search(
+            r"\b(search(?:es|ing)?|finds?|looks? up|research(?:es)?|news|google|internet|web)\b", low
+        )
     ):
         entry = lexicon()["search"][engine]
         values = dict(entry["values"])
@@ -7593,6 +7595,9 @@ def _route_of(clause: str) -> tuple[str, str] | None:
         if action is not None:
             return acted.group("cat"), action
     found = _DESTINATION.match(clause.split(":")[-1])  # 'Route them: invoices go to …'
+    ignored = _IGNORED.match(clause) if found is None else None
+    if ignored is not None:  # '… and spam just gets ignored': a route that ends the run
+        return ignored.group("cat"), "ignore"
     if found is None and (quoted := _QUOTED_ACT.match(clause)) is not None:
         # "'outro' replies in WhatsApp with the opening hours": a kind said in quotes, then its act (the verb agreeing
         # with it: 'replies', 'opens', 'gets')
@@ -7608,6 +7613,12 @@ def _unquoted(label: str) -> str:
     return inner.group(1) if inner else label
 
 
+_IGNORED = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?(?P<cat>[a-z][\w-]*(?:\s+(?!(?:just|simply|can|gets?|is|are)\b)[a-z][\w-]*)?)\s+"
+    r"(?:(?:just|simply|can)\s+)?(?:gets?|is|are|should\s+be|can\s+be|will\s+be)\s+(?:just\s+|simply\s+)?(?:ignored|skipped|dropped|discarded)"
+    r"\s*[.!]?\s*$",
+    re.I,
+)
 _QUOTED_ACT = re.compile(
     r"^\s*(?:and\s+)?(?P<cat>['\"‘“][^'\"’”\n]{1,30}['\"’”])\s+(?P<act>(?:(?:just|simply|only|then)\s+)?[a-z]+s\s.*)$",
     re.I,
