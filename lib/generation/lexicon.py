@@ -2961,10 +2961,22 @@ def their_people(text: str) -> str:
 
     def said(m: re.Match[str]) -> str:
         start = _sentence_start(text, m.start())
-        if _each_said_before(text, m.start("the"), "each|every") or re.match(
-            r"\W*(?:(?:and|then|so)\s+)?(?:when|whenever|if|once|after|as\s+soon\s+as|on)\b",
-            text[start:],
-            re.I,
+        opens_event = r"\W*(?:(?:and|then|so)\s+)?(?:when|whenever|if|once|after|as\s+soon\s+as|on)\b"
+        # ('When a new order arrives on our webhook:\n- Orders of 300 euros or more: email the owner …': the lines of
+        # a list under an event's lead are that one event's)
+        lines = text[:start].rstrip().split("\n")
+        lead = next((ln for ln in reversed(lines) if not re.match(r"\s*(?:[-*•]|\d+[.)])\s", ln)), "")
+        listed = lead is not lines[-1] or re.match(r"\s*(?:[-*•]|\d+[.)])\s", text[start:]) is not None
+        if (
+            _each_said_before(text, m.start("the"), "each|every")
+            or re.match(opens_event, text[start:], re.I)
+            or (listed and lead.rstrip().endswith(":") and re.match(opens_event, lead, re.I))
+            # ('- Orders of 300 euros or more: email the owner …': a band's head, a test of the one item)
+            or (
+                (band := re.match(r"\W*([^:\n]{1,60}?\d[^:\n]{0,30}):", text[start : m.start("the")]))
+                is not None
+                and (threshold_in(band.group(1)) is not None or OR_MORE_RE.search(band.group(1)) is not None)
+            )
         ):
             return m.group(0)
         return text[m.start() : m.start("the")] + "each" + text[m.end("the") : m.end()]
