@@ -4555,6 +4555,10 @@ class _Builder:
                 if field_word and holder and "." not in field_word:
                     field_word = f"{holder}.{field_word}"
                 field_name = field_word or (f"{holder}.amount" if holder else "amount")
+                named = _amount_named(self.description) if field_name.split(".")[-1] == "amount" else None
+                if named is not None:
+                    # 'Amount is in the 'amount_total' field', '(field 'amount_total')': the field the text names
+                    field_word = field_name = f"{holder}.{named}" if holder else named
                 if (
                     re.match(r"\s*(?:it|it's|it is|they|they're|they are)\b", test, re.I)
                     or field_word is None
@@ -4564,7 +4568,7 @@ class _Builder:
                 self.last_field = field_name
                 where = "each item" if prev.startswith("<loop") else "the event"
                 scale = 1
-                if where == "the event" and field_name == "amount":
+                if where == "the event" and field_name.startswith("amount"):
                     scale = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic")).get(
                         "amount_scale", 1
                     )
@@ -5820,6 +5824,27 @@ _WHERE_ALERTS_GO = re.compile(
 def _told_me(step: Step) -> bool:
     """An e-mail to the user made of a message whose channel the text never named ('tell me …')."""
     return step.kind == "action" and step.unnamed and step.values.get("to") == "{{USER_EMAIL}}"
+
+
+_AMOUNT_NAMED = (
+    # 'Amount is in the 'amount_total' field', 'the total lives in the "grand_total" column'
+    r"\b(?:amount|total|price|value|sum|cost)s?\b[^.\n]{0,20}?\b(?:is|are|lives?|sits?)\s+(?:in|under)\s+(?:the\s+)?"
+    r"['\"‘“`](?P<a>[\w.]{2,40})['\"’”`]",
+    # '(field 'amount_total')'
+    r"\((?:field|column|property|key)\s*:?\s*['\"‘“`](?P<b>[\w.]{2,40})['\"’”`]\)",
+    # "the 'amount_total' field"
+    r"['\"‘“`](?P<c>\w*(?:amount|total|price|value|cost|sum)\w*)['\"’”`]\s+(?:field|column|property|key)\b",
+)
+
+
+def _amount_named(description: str) -> str | None:
+    """The field the text says an amount is in ('Amount is in the 'amount_total' field', '(field 'amount_total')'),
+    or None: a threshold on the amount reads that field, not the guessed 'amount'."""
+    for pattern in _AMOUNT_NAMED:
+        found = re.search(pattern, description, re.I)
+        if found is not None:
+            return next(g for g in found.groups() if g)
+    return None
 
 
 def _number_reader(test: str, text: str) -> Step:
