@@ -4555,10 +4555,13 @@ class _Builder:
                 if field_word and holder and "." not in field_word:
                     field_word = f"{holder}.{field_word}"
                 field_name = field_word or (f"{holder}.amount" if holder else "amount")
-                named = _amount_named(self.description) if field_name.split(".")[-1] == "amount" else None
-                if named is not None:
+                told_field = (
+                    _amount_named(self.description) if field_name.split(".")[-1] == "amount" else None
+                )
+                if told_field is not None:
                     # 'Amount is in the 'amount_total' field', '(field 'amount_total')': the field the text names
-                    field_word = field_name = f"{holder}.{named}" if holder else named
+                    field_name = f"{holder}.{told_field}" if holder else told_field
+                    field_word = field_name
                 if (
                     re.match(r"\s*(?:it|it's|it is|they|they're|they are)\b", test, re.I)
                     or field_word is None

@@ -10923,11 +10923,11 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             # ('Ignore payments under $15': a guard on a number keeps the work on the 'if' side, the comparison
             # negated — the steps run when the payment is not under $15)
             not_done = scope[1] and re.search(_NOT_DONE, sentence, re.I) is not None
-            kept = not_done or not scope[1] or lx.threshold_in(scope[0]) is not None
+            on_if = bool(not_done or not scope[1] or lx.threshold_in(scope[0]) is not None)
             test = Step(
-                "condition", "condition", label=scope[0], text=sentence, negate=bool(scope[1]) and kept
+                "condition", "condition", label=scope[0], text=sentence, negate=bool(scope[1]) and on_if
             )
-            test.branches = [("if", acts), ("else", [])] if kept else [("if", []), ("else", acts)]
+            test.branches = [("if", acts), ("else", [])] if on_if else [("if", []), ("else", acts)]
             steps = [s for s in steps if not any(s is a for a in acts)] + [test]
             continue
         repeated, then = split_loop_end(sentence)
