@@ -10795,9 +10795,10 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             cond is not None
             # ('… they just scroll past. I'd like each request logged as a row in …, and if …': a step said before
             # the test is what the test follows, not the sentence before)
+            # (an answer said before it, 'It answers from our FAQ knowledge base, and when it can't …', still reads
+            # with the sentence before: the assistant it names)
             and not any(
-                s.kind in ("action", "process")
-                for s in read_clauses(sentence[: cond.start()], description, ruled_out)
+                s.kind == "action" for s in read_clauses(sentence[: cond.start()], description, ruled_out)
             )
         ):
             # 'fetch X; if it moved more than 5%, …' / 'fetch X. Alert me if it …': the test is about what
