@@ -3001,10 +3001,22 @@ def their_people(text: str) -> str:
 
     def said(m: re.Match[str]) -> str:
         start = _sentence_start(text, m.start())
-        if _each_said_before(text, m.start("the"), "each|every") or re.match(
-            r"\W*(?:(?:and|then|so)\s+)?(?:when|whenever|if|once|after|as\s+soon\s+as|on)\b",
-            text[start:],
-            re.I,
+        opens_event = r"\W*(?:(?:and|then|so)\s+)?(?:when|whenever|if|once|after|as\s+soon\s+as|on)\b"
+        # ('When a new order arrives on our webhook:\n- Orders of 300 euros or more: email the owner …': the lines of
+        # a list under an event's lead are that one event's)
+        lines = text[:start].rstrip().split("\n")
+        lead = next((ln for ln in reversed(lines) if not re.match(r"\s*(?:[-*•]|\d+[.)])\s", ln)), "")
+        listed = lead is not lines[-1] or re.match(r"\s*(?:[-*•]|\d+[.)])\s", text[start:]) is not None
+        if (
+            _each_said_before(text, m.start("the"), "each|every")
+            or re.match(opens_event, text[start:], re.I)
+            or (listed and lead.rstrip().endswith(":") and re.match(opens_event, lead, re.I))
+            # ('- Orders of 300 euros or more: email the owner …': a band's head, a test of the one item)
+            or (
+                (band := re.match(r"\W*([^:\n]{1,60}?\d[^:\n]{0,30}):", text[start : m.start("the")]))
+                is not None
+                and (threshold_in(band.group(1)) is not None or OR_MORE_RE.search(band.group(1)) is not None)
+            )
         ):
             return m.group(0)
         return text[m.start() : m.start("the")] + "each" + text[m.end("the") : m.end()]
@@ -3200,7 +3212,9 @@ def _shorthand_re() -> re.Pattern[str]:
 # 'standup reminder in #eng every monday at 9:55', 'a lunch order nudge on the #office channel every friday': a
 # message named by its noun alone, with the channel it goes to and no verb before it (the clause opens with it)
 _NOUN_POST = (
-    r"(?:^|(?<=[.;:!?—–\n])|(?<=\s-)|(?<=\b(?:want|need|like)\s))(?P<lead>\s*)(?:an?\s+)?"
+    r"(?:^|(?<=[.;:!?—–\n,])|(?<=\s-)|(?<=→)|(?<=\b(?:want|need|like)\s))(?P<lead>\s*(?P<other>(?:(?:and\s+)?otherwise|"
+    r"(?:or\s+)?else|if\s+not|(?:for\s+)?(?:everything|anything)\s+else)\s*[,:]?\s+(?:(?:just|only|simply)\s+)?)?)"
+    r"(?:an?\s+)?"
     r"(?P<noun>(?:(?!(?:a|an|the|i|we|you|want|need|like|when|whenever|if|every|each|any|all|new|for|once|after|on|"
     r"at|in|to|no|please|send|post|"
     r"drop|put|add|share|write|create|set|schedule|leave|give|make|and|then|also)\b)[a-z][\w-]*\s+){0,3}"
@@ -3213,13 +3227,14 @@ def noun_posts(text: str) -> str:
     """'standup reminder in #eng every weekday at 9:55' → 'post a standup reminder in #eng …', 'Output: a short summary
     in #cx' → 'post a short summary in #cx': a message named with the channel it goes to and no verb (lexicon.json
     'posted_nouns') is a post there (only on a schedule: with nothing to say when, it is no
-    workflow's step)."""
+    workflow's step — unless it is the other branch of a test: 'otherwise just a heads-up in #floor')."""
     from lib.generation.triggers import read_schedule
 
-    if read_schedule(text) is None:
-        return text
+    scheduled = read_schedule(text) is not None
 
     def post(m: re.Match[str]) -> str:
+        if not scheduled and not m.group("other"):
+            return m.group(0)
         wished = re.search(r"\b(?:want|need|like)\s$", text[: m.start()], re.I)
         return m.group("lead") + ("to post a " if wished else "post a ") + m.group("noun") + " "
 

@@ -4584,6 +4584,13 @@ class _Builder:
                 if field_word and holder and "." not in field_word:
                     field_word = f"{holder}.{field_word}"
                 field_name = field_word or (f"{holder}.amount" if holder else "amount")
+                told_field = (
+                    _amount_named(self.description) if field_name.split(".")[-1] == "amount" else None
+                )
+                if told_field is not None:
+                    # 'Amount is in the 'amount_total' field', '(field 'amount_total')': the field the text names
+                    field_name = f"{holder}.{told_field}" if holder else told_field
+                    field_word = field_name
                 if (
                     re.match(r"\s*(?:it|it's|it is|they|they're|they are)\b", test, re.I)
                     or field_word is None
@@ -4593,7 +4600,7 @@ class _Builder:
                 self.last_field = field_name
                 where = "each item" if prev.startswith("<loop") else "the event"
                 scale = 1
-                if where == "the event" and field_name == "amount":
+                if where == "the event" and field_name.startswith("amount"):
                     scale = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic")).get(
                         "amount_scale", 1
                     )
@@ -4660,6 +4667,12 @@ class _Builder:
                 # '… post a short summary in #finance; if the total is over €2,000, …': the summary already went out
                 # as words, so another agent reads the number from what the summary was made of
                 return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, source)
+            read_by = re.match(r"<([\w-]+)\.", prev)
+            searches = {e["type"] for k, e in lexicon()["search"].items() if not k.startswith("_")}
+            if read_by and any(b.id == read_by.group(1) and b.type in searches for b in self.blocks):
+                # 'get the wind forecast from the web, and if the wind is above 15 km/h': search results are words,
+                # no number — an agent reads the number the test compares out of them
+                return _cmp("Number(<{data}.content>)", op, num), _number_reader(test, prev)
             return _cmp(f"Number({prev})", op, num), None
         if prev is None:
             return None, None
@@ -5849,6 +5862,27 @@ _WHERE_ALERTS_GO = re.compile(
 def _told_me(step: Step) -> bool:
     """An e-mail to the user made of a message whose channel the text never named ('tell me …')."""
     return step.kind == "action" and step.unnamed and step.values.get("to") == "{{USER_EMAIL}}"
+
+
+_AMOUNT_NAMED = (
+    # 'Amount is in the 'amount_total' field', 'the total lives in the "grand_total" column'
+    r"\b(?:amount|total|price|value|sum|cost)s?\b[^.\n]{0,20}?\b(?:is|are|lives?|sits?)\s+(?:in|under)\s+(?:the\s+)?"
+    r"['\"‘“`](?P<a>[\w.]{2,40})['\"’”`]",
+    # '(field 'amount_total')'
+    r"\((?:field|column|property|key)\s*:?\s*['\"‘“`](?P<b>[\w.]{2,40})['\"’”`]\)",
+    # "the 'amount_total' field"
+    r"['\"‘“`](?P<c>\w*(?:amount|total|price|value|cost|sum)\w*)['\"’”`]\s+(?:field|column|property|key)\b",
+)
+
+
+def _amount_named(description: str) -> str | None:
+    """The field the text says an amount is in ('Amount is in the 'amount_total' field', '(field 'amount_total')'),
+    or None: a threshold on the amount reads that field, not the guessed 'amount'."""
+    for pattern in _AMOUNT_NAMED:
+        found = re.search(pattern, description, re.I)
+        if found is not None:
+            return next(g for g in found.groups() if g)
+    return None
 
 
 def _number_reader(test: str, text: str) -> Step:

@@ -846,7 +846,11 @@ _PLACE_ALONE = re.compile(
     re.I,
 )
 _ARROW_STEP = re.compile(r"\s+(?=(?:->|→|=>)\s+\S)")
-_KIND_ARROW = re.compile(r"\W*[a-z][\w-]*(?:ing|s)\s*(?:->|→|=>)\s", re.I)
+_KIND_ARROW = re.compile(
+    # ("- 'post' → email …": any kind said in quotes before the arrow)
+    r"\W*(?:[a-z][\w-]*(?:ing|s)|(?<=['\"‘“])[^'\"’”\n]{1,30}['\"’”])\s*(?:->|→|=>)\s",
+    re.I,
+)
 
 
 # -- simple clauses -----------------------------------------------------------------------------
@@ -1173,6 +1177,13 @@ def _search_query(clause: str) -> str:
         )
         or re.search(
             r"\b(?:search(?:es)?|finds?|looks? up|research(?:es)?|investigates?)\s+(?:the web\s+|online\s+)?(?:for\s+)?(.+)$",
+            clause,
+            re.I,
+        )
+        # 'get the wind forecast for Segovia from the web': what a read verb takes from the web
+        or re.search(
+            r"\b(?:get|gets|fetch(?:es)?|pulls?|grabs?|takes?|checks?|reads?)\s+(.+?)\s+(?:from|off|on)\s+"
+            r"(?:the\s+)?(?:web|internet|net)\b",
             clause,
             re.I,
         )
@@ -5614,7 +5625,10 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     if engine and (
         named_engine
         # ('read the news of our sector from internet', 'take the articles about X from the internet': the web)
-        or re.search(r"\b(search(?:es|ing)?|finds?|looks? up|research(?:es)?|news|google|internet)\b", low)
+        # ('get the wind forecast for Segovia from the web')
+        or re.search(
+            r"\b(search(?:es|ing)?|finds?|looks? up|research(?:es)?|news|google|internet|web)\b", low
+        )
     ):
         entry = lexicon()["search"][engine]
         values = dict(entry["values"])
@@ -7598,7 +7612,34 @@ def _route_of(clause: str) -> tuple[str, str] | None:
         if action is not None:
             return acted.group("cat"), action
     found = _DESTINATION.match(clause.split(":")[-1])  # 'Route them: invoices go to …'
+    ignored = _IGNORED.match(clause) if found is None else None
+    if ignored is not None:  # '… and spam just gets ignored': a route that ends the run
+        return ignored.group("cat"), "ignore"
+    if found is None and (quoted := _QUOTED_ACT.match(clause)) is not None:
+        # "'outro' replies in WhatsApp with the opening hours": a kind said in quotes, then its act (the verb agreeing
+        # with it: 'replies', 'opens', 'gets')
+        action = _bare_verb(quoted.group("act"))
+        if action is not None:
+            return quoted.group("cat"), action
     return (found.group(1), clause.split(":")[-1]) if found else None
+
+
+def _unquoted(label: str) -> str:
+    """ "'aluguer'" → 'aluguer': a route's kind without the quotes it was said in."""
+    inner = re.fullmatch(r"\s*['\"‘“]([^'\"’”\n]+)['\"’”]\s*", label)
+    return inner.group(1) if inner else label
+
+
+_IGNORED = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+|all\s+|any\s+)?(?P<cat>[a-z][\w-]*(?:\s+(?!(?:just|simply|can|gets?|is|are)\b)[a-z][\w-]*)?)\s+"
+    r"(?:(?:just|simply|can)\s+)?(?:gets?|is|are|should\s+be|can\s+be|will\s+be)\s+(?:just\s+|simply\s+)?(?:ignored|skipped|dropped|discarded)"
+    r"\s*[.!]?\s*$",
+    re.I,
+)
+_QUOTED_ACT = re.compile(
+    r"^\s*(?:and\s+)?(?P<cat>['\"‘“][^'\"’”\n]{1,30}['\"’”])\s+(?P<act>(?:(?:just|simply|only|then)\s+)?[a-z]+s\s.*)$",
+    re.I,
+)
 
 
 _SENT_TO = re.compile(
@@ -7733,15 +7774,18 @@ def _sorting_lead(parts: list[str]) -> list[str]:
     """'take the new tickets of Freshdesk and classify them: complaints to #complaints, …': what comes before the
     colon is a clause of its own, read before the routes (the sorting verb is the router itself)."""
     for i, clause in enumerate(parts):
-        at = lx.URL_RE.sub(lambda m: " " * len(m.group(0)), clause).find(":")  # 'https:' is no colon
-        head, tail = clause[: max(at, 0)], clause[at + 1 :]
-        if at < 0 or not tail.strip():
-            continue
-        lead = _SORTED_HEAD.search(head)
-        if lead is None or _DESTINATION.match(tail.strip()) is None:
-            continue
-        rest = head[: lead.start()].strip()
-        return parts[:i] + ([rest] if re.search(r"\w", rest) else []) + [tail.strip()] + parts[i + 1 :]
+        # ('… read new Gmail messages and sort them — bookings go into …': a dash sets the routes off as a colon
+        # does; 'For the studio inbox: every 15 minutes … sort them: …': the colon after the sorting verb)
+        masked = lx.URL_RE.sub(lambda m: " " * len(m.group(0)), clause)  # 'https:' is no colon
+        for mark in re.finditer(r":|\s[—–-]{1,2}\s", masked):
+            head, tail = clause[: mark.start()], clause[mark.end() :]
+            if not tail.strip():
+                continue
+            lead = _SORTED_HEAD.search(head)
+            if lead is None or _DESTINATION.match(tail.strip()) is None:
+                continue
+            rest = head[: lead.start()].strip()
+            return parts[:i] + ([rest] if re.search(r"\w", rest) else []) + [tail.strip()] + parts[i + 1 :]
     return parts
 
 
@@ -7887,6 +7931,8 @@ def _category_routes(sentence: str, description: str, ruled_out: dict[str, set[s
         if more:
             max((r for r in routes if r[0] < i), key=lambda r: r[0])[2].extend(more)
             taken.add(i)
+    # ("'aluguer' goes to …": a kind said in quotes is named without them)
+    routes = [(i, _unquoted(label), branch) for i, label, branch in routes]
     step = Step("router", "router", label="category: " + " / ".join(r[1] for r in routes), text=sentence)
     step.branches = [(label, branch) for _, label, branch in routes]
     rest = [
@@ -9533,6 +9579,12 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         )
         step.implicit = each.re is _EACH_NOUN  # 'announce each release': only over a list something fetched
         state = _state_of(sentence, each.start(1)) if each.re is _EACH_NOUN and each.group(1) else None
+        if state is None and each.re is _EACH_NOUN and each.group(1):
+            # 'add each one over two hundred quid as a row in …', 'text every member with more than 3 late returns':
+            # a number the item is tested on, said after it
+            qualified = _qualifier(sentence, each.start(1))
+            if qualified is not None:
+                state = (qualified, sentence[each.start(1) : qualified], False)
         if picked is None and state is not None and listed and step.body:
             # 'read the Attendance sheet and email every student marked absent': a test of each item read
             test = Step("condition", "condition", label=state[1], text=sentence, negate=state[2])
@@ -10829,11 +10881,23 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
                 steps = [test]
             last_read, lead = [], ""
             continue
-        if lead and _IF.search(sentence):
+        cond = _IF.search(sentence) if lead else None
+        if (
+            cond is not None
+            # ('… they just scroll past. I'd like each request logged as a row in …, and if …': a step said before
+            # the test is what the test follows, not the sentence before)
+            # (an answer said before it, 'It answers from our FAQ knowledge base, and when it can't …', still reads
+            # with the sentence before: the assistant it names)
+            and not any(
+                s.kind == "action" for s in read_clauses(sentence[: cond.start()], description, ruled_out)
+            )
+        ):
             # 'fetch X; if it moved more than 5%, …' / 'fetch X. Alert me if it …': the test is about what
             # the sentence before named; read as one sentence ('fetch X and if it …') the test sees its data
             word = sentence.split()[0]
-            sentence = f"{lead} and {word.lower() if word[1:].islower() else word}{sentence[len(word) :]}"
+            # ('I'd like to log each one …': the pronoun 'I' keeps its capital, as the wishes are read with it)
+            lower = word[1:].islower() and not re.fullmatch(r"I(?:['’][a-z]{1,2})?", word)
+            sentence = f"{lead} and {word.lower() if lower else word}{sentence[len(word) :]}"
         lead = ""
         sentence = re.sub(r"^\s*[-*•]\s+", "", sentence)  # a bulleted line reads as its text
         # ('4.4 The Solution shall not e-mail the applicant': a contract's clause number, read as its text)
@@ -10948,11 +11012,14 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             # does — what is left out ends the run, the rest goes on
             # ('Loads with a rate under $800 are not posted': the items said not to get the act keep it when the test
             # is false, as 'unless …' does; 'Skip anything labelled …' ends the run on its test)
+            # ('Ignore payments under $15': a guard on a number keeps the work on the 'if' side, the comparison
+            # negated — the steps run when the payment is not under $15)
             not_done = scope[1] and re.search(_NOT_DONE, sentence, re.I) is not None
-            test = Step("condition", "condition", label=scope[0], text=sentence, negate=not_done)
-            test.branches = (
-                [("if", acts), ("else", [])] if not_done or not scope[1] else [("if", []), ("else", acts)]
+            on_if = bool(not_done or not scope[1] or lx.threshold_in(scope[0]) is not None)
+            test = Step(
+                "condition", "condition", label=scope[0], text=sentence, negate=bool(scope[1]) and on_if
             )
+            test.branches = [("if", acts), ("else", [])] if on_if else [("if", []), ("else", acts)]
             steps = [s for s in steps if not any(s is a for a in acts)] + [test]
             continue
         repeated, then = split_loop_end(sentence)
@@ -11977,9 +12044,14 @@ def _item_scope(sentence: str) -> tuple[str, bool] | None:
     return None
 
 
+_QUOTED_ARROW = re.compile(r"^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?['\"‘“][^'\"’”\n]{1,30}['\"’”]\s*(?:->|→|=>)")
+
+
 def _is_route(sentence: str) -> bool:
     """'Billing -> post in #billing', 'Bugs become Linear issues': a sentence that sends one category somewhere."""
-    if ACTION_START.match(sentence) or _IF.search(sentence):
+    # ("- 'post' → email packing@…": a quoted category before an arrow is a route even when it is a verb's word)
+    quoted = _QUOTED_ARROW.match(sentence) is not None
+    if (ACTION_START.match(sentence) and not quoted) or _IF.search(sentence):
         return False
     said = _ACTS_FOR.match(sentence)  # 'for support, he creates a Zendesk ticket': the kind, a comma, the act
     if said and _bare_verb(said.group("act")) is not None:

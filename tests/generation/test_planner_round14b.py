@@ -24,8 +24,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r14b-route-gmail-question": "the routes after a question ('… into invoices, complaints and other? Invoices go "
-    "into …, complaints get posted to …') are not read as the router's branches",
     "r14b-route-requirements": "'sorts the leads by region: EMEA leads are posted to …, US leads go to …' is read "
     "as two conditions on the whole list, not a routing of each lead",
 }

@@ -21,8 +21,6 @@ from tests.generation.judged import assert_right, cases
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
     "r17b-routine-thousands": "'I warn the support leads in #support-leads on Slack': 'warn' is no verb of sending",
-    "r17b-not-needed-narrated": "'we send a thank-you letter from Gmail': a send from the mailbox told as a routine is "
-    "read as a read of the inbox (a step class, another area), so no step is left for 'never get a letter' to scope",
     "r17b-status-quoted-narrated": "'Our projects live in Airtable. Whenever one goes into status …': the service named "
     "in a context sentence is not the event's provider (a trigger class, another area); the status test is right",
 }

@@ -12,9 +12,7 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {
-    "r19c-arrows-overdue": "'-> each row where days late is over 30 ->' builds the loop but drops the test of each row",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", cases("planner_round19c.jsonl", _KNOWN))
