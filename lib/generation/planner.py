@@ -3066,7 +3066,10 @@ class _Builder:
                     # channel #new-videos': a post to a channel no one named and one to a named channel of the same
                     # service are the same post, said twice (the post keeps the named one's key: a third post, to
                     # another channel, is a post of its own)
-                    again = next((k for k in self.done if _said_again(k, key)), None)
+                    again = next(
+                        (k for k in self.done if _said_again(k, key) and self.unaddressed(self.done[k], k)),
+                        None,
+                    )
                     if again is not None:
                         self.done[key] = self.done.pop(again)
                 if step.kind == "action" and key in self.done:
@@ -3882,6 +3885,14 @@ class _Builder:
                 todo.append(str(parents[current]))
         return seen
 
+    def unaddressed(self, local: str, key: tuple[Any, ...]) -> bool:
+        """Whether the send `local` (built for `key`) went to no one: an e-mail whose recipient is empty (a post to a
+        channel no one named keeps its placeholder: `_said_again` tells those)."""
+        if key[2] not in _MAILERS:
+            return True
+        block = next((b for b in self.blocks if b.id == local), None)
+        return block is not None and not any(v.id == "to" and str(v.value).strip() for v in block.values)
+
     def merge(
         self, earlier: str, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None
     ) -> list[tuple[str, str]] | None:
@@ -3921,10 +3932,14 @@ class _Builder:
             if key not in held and key.startswith("manual") and len(key) > 6:
                 # the basic field a 'manual…' value fills ('manualSpreadsheetId')
                 key = key[6].lower() + key[7:]
+            if key not in held and key == "to" and block.type in _MAILERS:
+                # ('copy the orders into an email, and send it to bookings@x': the e-mail built to no one goes there)
+                held[key] = PlanValue(id=key, value="")
+                block.values.append(held[key])
             if key not in held:
                 continue
             if not _PLACEHOLDER.search(said):
-                if _PLACEHOLDER.fullmatch(held[key].value.strip()):
+                if _PLACEHOLDER.fullmatch(held[key].value.strip()) or not held[key].value.strip():
                     held[key].value = said
             elif _PLACEHOLDER.fullmatch(said.strip()) and _unnamed_place(
                 held[key].value.strip(), said.strip()
@@ -5736,15 +5751,21 @@ _DRAFTED_REPLY = re.compile(
 
 # the services a post goes to a channel of: one to a channel no one named is the post to the channel named
 _CHANNEL_POSTS = ("slack", "microsoft_teams", "discord")
+_MAILERS = ("gmail", "gmail_v2", "outlook")
 
 
 def _said_again(done: tuple[Any, ...], key: tuple[Any, ...]) -> bool:
     """Whether the post `key` (parent, scope, type, operation, target) and the post `done` are one post said twice:
     the same channel service, place in the flow and operation, one of them to no channel the text named (its
     target empty or the block's own placeholder, '{{DISCORD_CHANNEL_ID}}'), the other to one it named."""
-    if done[:4] != key[:4] or key[2] not in _CHANNEL_POSTS:
+    if done[:4] != key[:4] or key[2] not in (*_CHANNEL_POSTS, *_MAILERS):
         return False
     pairs = [(a, b) for a, b in zip(done[4].split("|"), key[4].split("|")) if a != b]
+    if key[2] in _MAILERS:
+        # 'copy the orders into an email, and send it to our courier at bookings@x': an e-mail to no one said and one
+        # to an address are one e-mail (a placeholder recipient, '{{USER_EMAIL}}', is someone: 'me'; one still to
+        # find, '{recipient}', is no one when its block was built with none: `_Builder.unaddressed`)
+        return bool(pairs) and all(b and a in ("", "{recipient}") for a, b in pairs)
     return bool(pairs) and all(_unnamed_place(a, b) or _unnamed_place(b, a) for a, b in pairs)
 
 

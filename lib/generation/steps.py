@@ -325,7 +325,10 @@ def negated(text: str) -> dict[str, set[str]]:
                     ):
                         modes = {"write"}
                         kept = lexicon()["changes_kept"]
-                        if key in kept["services"] and re.fullmatch(
+                        if re.search(r"\btouch(?:es|ing)?\s*$", verb) and _own_name(key, phrase):
+                            # "don't touch Slack": the service itself is kept out, not what it holds
+                            modes = {"read", "write"}
+                        elif key in kept["services"] and re.fullmatch(
                             r"\W*"
                             + _NEGATION
                             + r"(?:\s+(?:(?:"
@@ -344,11 +347,28 @@ def negated(text: str) -> dict[str, set[str]]:
                         modes = {"read", "write"}
                     out.setdefault(key, set()).update(modes)
             for said in re.finditer(r"(?<![\w#@/])" + p + r"(?![\w@/])", low):
-                if _HANDS_OFF_BEFORE.search(
+                if _LEFT_ALONE.match(low, said.end()) and re.search(
+                    r"\b(?:leave|keep)\s+(?:the\s+|our\s+|my\s+)?$", low[max(0, said.start() - 20) : said.start()]
+                ):
+                    # 'leave Slack alone', 'keep Teams out of it': the service is not used
+                    out.setdefault(key, set()).update({"read", "write"})
+                elif _HANDS_OFF_BEFORE.search(
                     low, max(0, said.start() - 60), said.start()
                 ) or _HANDS_OFF_AFTER.match(low, said.end()):
                     out.setdefault(key, set()).add("write")
     return out
+
+
+# 'leave Slack alone', 'keep Teams out of this': after the service's name, it is kept out of the run
+_LEFT_ALONE = re.compile(r"\s+(?:alone|out\s+of\s+(?:it|this|that|the\s+loop))\b")
+
+
+def _own_name(key: str, phrase: str) -> bool:
+    """Whether `phrase` names the service `key` itself ('slack', 'gmail'), not what it holds ('emails')."""
+    from lib.generation.services import aliases
+
+    said = phrase.strip().lower()
+    return said in {key, key.replace("_", " "), *(a.lower() for a in aliases(key))}
 
 
 # "don't transition …", "never reassign …": a ban's verb (any word but a quantity, a determiner or a word that names
