@@ -1985,6 +1985,34 @@ def posted_lead(text: str) -> str:
     return quoted.group("said") if quoted else rest
 
 
+def ai_does_the(text: str) -> str:
+    """'… I look at it, guess the species, and reply with the name. Could AI do the looking for me?' → '… use AI to look
+    at it, guess the species, and reply …': the part of a routine the user hands to AI, named by its verb's '-ing'
+    form, is that routine step done by an AI step; the question that hands it over asks for nothing else."""
+    rules = lexicon()["ai_handoffs"]
+    tools = "|".join(
+        sorted((re.escape(t).replace(r"\ ", r"\s+") for t in rules["tools"]), key=len, reverse=True)
+    )
+    asked = re.compile(
+        r"(?P<ask>(?:^|(?<=[.!?\n]))[^.!?\n]{0,60}?\b(?:" + tools + r")\s+(?:to\s+)?"
+        r"(?:do|handle|take\s+over|take\s+care\s+of|cover)\s+(?:the|that|this|my|our)\s+(?P<g>[a-z]{3,}ing)\b"
+        r"(?:\s+(?:part|bit|step))?(?:\s+for\s+(?:me|us))?[^.!?\n]{0,20}?[.!?]?)",
+        re.I,
+    )
+    found = asked.search(text)
+    if found is None:
+        return text
+    gerund = found.group("g").lower()[:-3]
+    stems = {gerund, gerund + "e"} | ({gerund[:-1]} if len(gerund) > 2 and gerund[-1] == gerund[-2] else set())
+    verb = r"(?:" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)) + r")"
+    done = list(re.finditer(r"\b(?:(?:i|we)\s+)?" + verb + r"(?:s|es)?\b", text[: found.start()], re.I))
+    if not done:
+        return text
+    at = done[-1]
+    bare = re.sub(r"^(?:i|we)\s+", "", at.group(0), flags=re.I)
+    return text[: at.start()] + "use AI to " + bare + text[at.end() : found.start()] + text[found.end() :]
+
+
 def ai_handoffs(text: str) -> str:
     """'I copy the description, paste it into ChatGPT to get three style suggestions, save them …' → '…, use AI to get
     three style suggestions, …': the work a chat AI does for the user by hand is an AI step (lexicon.json
@@ -3510,9 +3538,8 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
 def summary_marker(text: str) -> tuple[int, int] | None:
     """Where the words that mark the sum-up sentence stand ('OK so to sum up:', 'Team, summary:', 'OK final:'): a
     marker, no step nor route label of its own."""
-    at = summed_up_at(text)
-    if at < 0:
-        return None
+    # ('Thread reply: ok final answer — daily at 5:15pm, …': the marker opens the text, nothing told before it)
+    at = max(summed_up_at(text), 0)
     found = re.match(lexicon()["context"]["sums_up"], text[at:], re.I)
     return (at, at + found.end() - 1) if found else None
 

@@ -263,6 +263,8 @@ def draft(description: str) -> Draft:
     # 'paste it into ChatGPT to get three style suggestions' → 'use AI to get three style suggestions' (after the
     # routine's 'I' is gone: 'When a customer sends me a photo I run it through an AI to write …' keeps its clause)
     description = lx.ai_handoffs(description)
+    # '… I look at it, guess the species, and reply. Could AI do the looking for me?' → '… use AI to look at it, …'
+    description = lx.ai_does_the(description)
     # 'check the orders still unfulfilled and email the customer a note' → '… email each customer …'
     description = lx.their_people(description)
     # 'send an SMS to all the skippers in our 'Skippers' table' → '… to everyone in …': read, then one each
@@ -779,7 +781,10 @@ def draft(description: str) -> Draft:
     if (
         trigger.kind == "chat"
         and any(s.kind == "source" for s in steps)
-        and all(s.kind == "source" or _guards_nothing(s) for s in steps)
+        # ('… answers from the Notion page 'Hut Handbook'. If the guest asks to book, email bookings@…': a hand-over
+        # the chat's words test is no answer — the chat still answers from what it read)
+        and all(s.kind in ("source", "condition") for s in steps)
+        and not any(s.kind == "process" for s in _flat(steps))
     ):
         # ('look up the answer in the handbook knowledge base and answer the question. If it isn't in the handbook it
         # should say so': the answer follows the look-up; a test that guards no step is the answer's to tell)
@@ -2086,7 +2091,8 @@ _NAMED_CHOICES = re.compile(
 _PERSON_ASKS = re.compile(
     r"\s*(?:some(?:one|body)|any(?:one|body)|they|(?:a|an|the)\s+(?:user|customer|visitor|donor|member|caller|"
     r"client|person|guest|patient|student|parent|buyer|sender|employee|candidate))\s+"
-    r"(?:asks?|mentions?|writes?|says?|wants?|requests?|types?|needs?)\s+(?:for\s+|about\s+)?"
+    # ('the guest asks to book', 'they want to cancel': what they want done is the word)
+    r"(?:asks?|mentions?|writes?|says?|wants?|requests?|types?|needs?)\s+(?:for\s+|about\s+|to\s+)?"
     r"(?:(?:an?|the|some|their|a\s+new)\s+)?(?P<thing>[a-z][\w-]+)?",
     re.I,
 )

@@ -6115,6 +6115,11 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         found = [(at, s) for at, s in found if s is not model]
         model = None
     seeing = next((s for _, s in found if s.type == "vision"), None)
+    if seeing is None and model is not None and _looks_at_image(clause, description) and not ruled(ruled_out, "vision", "read"):
+        # 'have AI look at the photo and guess the species', '… sends a photo to our Telegram bot … AI identifies the
+        # plant': the model's work is on an image — a vision model sees it, an agent would read only its text
+        seeing = Step("process", "vision", dict(_vision_values()), label="Vision", text=clause)
+        found.append((0, seeing))
     if seeing is not None and model is not None:
         # 'read the receipt (merchant, date, total) with a vision model': the vision model does what the clause
         # asks, on the image it is given (an agent before it would read no image)
@@ -6125,6 +6130,37 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         key=lambda item: (0 if item[1].kind == "source" else 1 if item[1].kind == "process" else 2, item[0])
     )
     return [s for _, s in found]
+
+
+# an image, said as the thing looked at ('the photo', 'pictures', 'a screenshot'), and the verbs that look
+_IMAGE_NOUN = r"(?:photo|picture|pic|image|snap|snapshot|screenshot|selfie|scan)s?"
+_IMAGE_SAID = re.compile(r"\b(?:the|this|that|each|every|a|an|their|its|his|her)\s+(?:[\w-]+\s+)?" + _IMAGE_NOUN + r"\b", re.I)
+_SEES = re.compile(
+    r"\b(?:look(?:s|ing)?\s+at|identif(?:y|ies|ying)|recogni[sz](?:e|es|ing)|describ(?:e|es|ing)|guess(?:es|ing)?|"
+    r"spot(?:s|ting)?|examin(?:e|es|ing)|inspect(?:s|ing)?|tell(?:s|ing)?\s+what|work(?:s|ing)?\s+out\s+what|"
+    r"figur(?:e|es|ing)\s+out\s+what|read(?:s|ing)?\s+the)\b",
+    re.I,
+)
+# the event brings an image: 'a volunteer sends a photo of a bird to our Telegram bot', 'customers upload pictures'
+_IMAGE_SENT = re.compile(
+    r"\b(?:sends?|sent|sending|uploads?|uploaded|posts?|posted|shares?|shared|drops?|texts?|messages?)\s+"
+    r"(?:us\s+|me\s+|in\s+)?(?:an?\s+|the\s+|their\s+|some\s+)?(?:[\w-]+\s+)?" + _IMAGE_NOUN + r"\b",
+    re.I,
+)
+
+
+def _looks_at_image(clause: str, description: str) -> bool:
+    """Whether the AI work of `clause` is done on an image: it names one it looks at, or it looks at what the run got
+    ('look at it') and the description's event brings an image."""
+    if not _SEES.search(clause):
+        return False
+    return bool(_IMAGE_SAID.search(clause) or _IMAGE_SENT.search(description))
+
+
+def _vision_values() -> dict[str, str]:
+    from lib.generation.services import data
+
+    return {"imageUrl": "{prev}", **data()["blocks"]["vision"].get("values", {})}
 
 
 # an address the description gives for something, with the words naming it before: 'open shipments at GET https://…',
@@ -6689,11 +6725,19 @@ def _actor_acts(rest: str) -> int | None:
     return None
 
 
+# 'asks to', 'wants to', "would like to": the verb after it is what someone wants done, said in a test, no step
+_WANTS_TO = re.compile(
+    r"\b(?:asks?|asking|asked|wants?|wanting|wanted|would\s+like|['’]d\s+like|needs?|tries|trying|tried|wish(?:es)?|"
+    r"hopes?|plans?|intends?|is\s+looking|are\s+looking)\s+to\s+$",
+    re.I,
+)
 _IF = re.compile(
     # ('decides if it's positive or negative', 'judges whether …': the question a judgement answers, no test)
     r"(?<!\bdecide\s)(?<!\bdecides\s)(?<!\bjudge\s)(?<!\bjudges\s)(?<!\bdetermines\s)(?<!\bdetermine\s)"
     # ('have the AI figure out if it's a bug, a feature request or a question')
     r"(?<!\bfigure\sout\s)(?<!\bfigures\sout\s)(?<!\bwork\sout\s)(?<!\bworks\sout\s)"
+    # ('people can ask if the hall is free on a date', 'ask if they want a callback': the question asked, no test)
+    r"(?<!\bask\s)(?<!\basks\s)(?<!\basking\s)(?<!\basked\s)"
     r"\b(?:only\s+)?(?:if|in case|whenever it|when it|unless)\b"
     # 'once it passes 10k stars', 'as soon as the price drops below …': a test, not the trigger
     r"|\b(?:once|as soon as)\s+(?=(?:it|they|the\s+[\w-]+|its\s+[\w-]+)\s+(?:[\w-]+\s+)?(?:pass|reach|hit|cross|exceed|"
@@ -9548,6 +9592,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 or _STATE_BEFORE.search(rest[: start.start()])
                 # 'if they report more than 200 employees, …': the verb of the test's own subject
                 or re.fullmatch(r"\s*(?:they|he|she)\s+", rest[: start.start()], re.I)
+                # 'if the guest asks to book, email …', 'if they want to cancel': what the subject wants done
+                or _WANTS_TO.search(rest[: start.start()])
             )
         ):
             # 'if the message contains …', 'if the commit message contains …': a noun, not a verb
