@@ -613,6 +613,8 @@ def doer_steps(text: str) -> str:
             return m.group(0)  # 'when it emails us': the event, told of the doer
         verb = _third_person_map()[re.sub(r"\s+", " ", m.group("verb").lower())]
         before = text[: m.start()]
+        if _CONTACT_CLAUSE.search(before + m.group("sp")) and re.match(r"\s*(?:it|she|he)\b", m.group(0), re.I):
+            return m.group(0)  # 'compare the prices it finds': a clause about the noun, its 'that' left out
         opened = _OPEN_TEST.search(re.split(r"[.;:!?,\n]|\bthen\b", before)[-1]) or _OPEN_LEAD.search(before)
         return (", " if opened else m.group("sp")) + verb
 
@@ -752,6 +754,8 @@ def _doer_re() -> re.Pattern[str]:
     )
 
 
+# a noun a clause after it is about, its 'that' left out ('the prices it finds', 'all the rows she added')
+_CONTACT_CLAUSE = re.compile(r"\b(?:the|all|any|those|these|whatever)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _WHEN_I = re.compile(r"\b(?:when|whenever|if|once|after|before|until|time|soon\s+as|as)\s+$", re.I)
 # a test said and still open where a first-person clause starts ('if it's free I book it', 'unless it's paid we
 # chase it', 'if not I just email …')
@@ -4109,6 +4113,37 @@ def had_doers(text: str) -> str:
     return told.sub(step, text)
 
 
+def ai_as_doer(text: str) -> str:
+    """'Firecrawl search for the product → AI compares the prices it finds → …', '• Transform: AI groups trips by
+    driver' → '… use AI to compare the prices …', 'use AI to group trips by driver': an AI named as the subject of a
+    step, whatever its verb, does that step (lexicon.json doers 'ai_work': the AIs, and the verbs that send or
+    store, which stay the send's own)."""
+    rules = lexicon()["doers"]["ai_work"]
+    ais = "|".join(sorted((re.escape(a).replace(r"\ ", r"\s+") for a in rules["ais"]), key=len, reverse=True))
+    pattern = re.compile(
+        r"(?P<lead>(?:^|(?<=[\n:;,→>•*-])|(?<=\bthen\s)|(?<=\band\s))[ \t]*(?:(?:then|and|also)\s+)?)"
+        r"(?P<ai>" + ais + r")\s+(?:(?:then|also|just)\s+)?"
+        r"(?P<verb>[a-z]{3,}s)\b(?=\s+[a-z\d'\"‘“])",
+        re.I,
+    )
+    keep = set(rules["not_work"])
+
+    def used(m: re.Match[str]) -> str:
+        verb = m.group("verb").lower()
+        base = (
+            verb[:-3] + "y"
+            if verb.endswith("ies")
+            else verb[:-2]
+            if verb.endswith(("ches", "shes", "sses", "xes", "zes"))
+            else verb[:-1]
+        )
+        if verb in keep or base in keep or verb.endswith("ss"):
+            return m.group(0)
+        return m.group("lead") + "use AI to " + base
+
+    return pattern.sub(used, text)
+
+
 def doer_as_steps(text: str) -> str:
     """'the standup assistant reads the Jira issues …, writes a short digest, and posts it to #standup' → 'read
     the Jira issues …, write a short digest, and post it to #standup'; 'each Monday she pulls …, goes through each
@@ -4188,6 +4223,8 @@ def doer_as_steps(text: str) -> str:
             continue  # 'when it posts', 'the channel that the bot posts to': a clause of its own
         if lead.rfind("(") > lead.rfind(")"):
             continue  # '(it posts a webhook)': an aside about something else
+        if m.group("pro") and _CONTACT_CLAUSE.search(lead):
+            continue  # 'compares the prices it finds': a clause about a noun, 'that' left out
         # '…, and if it's a P1, could it also text …?': a step asked for as a question inside a sentence; its modal
         # goes with the doer (a sentence that opens on 'Can it …?' may ask what the builder can do)
         asked = re.search(r"\b(?:could|can|would|will)\s+$", lead, re.I) if m.group("pro") else None

@@ -271,6 +271,7 @@ def draft(description: str) -> Draft:
     description = lx.all_as_each(description)
     # 'the bot reads …, writes a digest and posts it', 'she pulls …', 'it will post' → 'read …, write …, post it'
     description = lx.had_doers(description)  # 'please have the system list …' → 'please list …'
+    description = lx.ai_as_doer(description)  # '→ AI compares the prices it finds →' → '→ use AI to compare …'
     description = lx.doer_as_steps(description)
     description = lx.watched_events(description)  # 'watch #help in Slack. When …': the event happens there
     description = lx.named_flows(description)  # 'the Linear→Slack thing': a flow's name, no steps
@@ -690,7 +691,12 @@ def draft(description: str) -> Draft:
                 if not (s.kind == "process" and s.text and s.text.strip() in back.group(0))
                 and not (s.type == "api" and not s.values.get("url") and s.text and back.group(0) in s.text)
             ]
-            steps.append(_caller_reply(back))
+            made = _AI_MADE.search(back.group(0))
+            if made and not any(s.kind == "process" for s in _flat(steps)):
+                # '… and returns an AI-written care guide for the pots in it': an agent writes what the caller gets
+                found = any(s.kind == "source" or s.type == "api" for s in _flat(steps))
+                steps.append(_ai_made(made.group("thing"), back.group(0), description, found))
+            steps.append(_caller_reply(back, made.group("thing") if made else None))
     # ("I don't need it to happen every week or anything. This is a one-time decision": the repetition it names is
     # the one it declines, no schedule)
     declined_run = trigger.kind == "schedule" and any(
@@ -2116,6 +2122,7 @@ class _Builder:
         self.needs: list[tuple[str, str, str]] = []
         self.dropped: list[str] = []  # words of steps left out on purpose (repeats), counted as read
         self.done: dict[tuple, str] = {}  # (parent, type, operation, target) → block, to skip repeats
+        self.service_reads: dict[str, tuple[str | None, str]] = {}  # service read over HTTP → (parent, block)
         self.lists: list[str] = []  # references to fetched lists, newest last
         self.test_heads: list[tuple[str, str]] = []  # what the condition being written follows
         self.fields: dict[str, dict[str, str]] = {}  # data reference → {word: path} of values it holds
@@ -3191,6 +3198,8 @@ class _Builder:
                         "only those items"
                     )
                 gathered = gathered if step.kind in ("source", "action") else []  # a message changes no data
+                if step.kind == "source" and step.type == "api" and step.integration:
+                    self.service_reads.setdefault(step.integration, (parent, local))
                 if step.kind == "action":
                     self.done[key] = local
                     from lib.generation.services import link_path, made_id, made_object
@@ -3767,6 +3776,20 @@ class _Builder:
         """'summarise everything in #incidents …; just read Slack': a read of what a block in the same place
         already reads (same service, operation and settings) is that block — read once."""
         own = {k: v for k, v in step.values.items() if "{" not in v}
+        earlier = self.service_reads.get(step.integration or "")
+        if (
+            step.type == "api"
+            and earlier is not None
+            and earlier[0] == parent
+            and step.values.get("method") == "GET"
+            and not self.names_object(step)
+        ):
+            # ('… fetches the order from Shopify … AC: uses the Shopify Admin API': the service named again, no
+            # object of its own — the read already built)
+            block = next(b for b in self.blocks if b.id == earlier[1])
+            self.words[block.id] = self.words.get(block.id, "") + " + " + (step.text or "")
+            self.notes.append(f"'{step.text}' reads what {block.name} already reads: read once")
+            return True
         for block in self.blocks:
             values = {v.id: v.value for v in block.values}
             if (
@@ -3779,6 +3802,12 @@ class _Builder:
                 self.notes.append(f"'{step.text}' reads what {block.name} already reads: read once")
                 return True
         return False
+
+    @staticmethod
+    def names_object(step: Step) -> bool:
+        """Whether the clause of a read of a service with no block names one of the service's objects ('orders')."""
+        entry = services.external().get(step.integration or "") or {}
+        return any(re.search(r"\b" + re.escape(o), step.text or "", re.I) for o in entry.get("objects", {}))
 
     def repeats(self, step: Step, heads: list[tuple[str, str]]) -> bool:
         """'answer it with the AI … and reply in the chat': a processing step that asks the block just built
@@ -5905,11 +5934,45 @@ _REPLY_NOUN = re.compile(
 )
 
 
-def _caller_reply(said: re.Match[str]) -> Step:
+# 'an AI-written care guide', 'AI-generated tags', 'a summary written by AI': a thing an AI step makes, named by its maker
+_AI_MADE = re.compile(
+    r"\b(?:an?\s+|the\s+|some\s+)?(?:ai|gpt|llm|claude)[- ](?:written|generated|made|drafted|produced|created|powered)\s+"
+    r"(?P<thing>(?:[\w-]+\s+){0,2}?[\w-]+?)(?=\s+(?:for|of|about|on|from|with|in|to|as|that|which)\b|\s*[,.;!?\n]|\s*$)"
+    r"|\b(?:an?\s+|the\s+)?(?P<thing2>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:written|generated|drafted|made)\s+by\s+"
+    r"(?:an?\s+|the\s+)?(?:ai|gpt|llm|claude|chatgpt)\b",
+    re.I,
+)
+
+
+def _ai_made(thing: str, said: str, description: str, found: bool) -> Step:
+    """The agent that writes `thing` ('care guide') for a run's caller, from what the run fetched (`found`) or what it
+    was given."""
+    values = _agent(
+        f"You write {_with_article(thing.strip())} from the input"
+        + ("" if not found else " and what was fetched")
+        + ". Answer with it only."
+        + "".join(" " + rule for rule in lx.answer_rules(description)),
+        "Input: {start}\n\nFetched: {prev}" if found else "{start}",
+        "0.5",
+        lx.model_in(description),
+    )
+    return Step("process", "agent", values, label="Write", text=said)
+
+
+def _with_article(thing: str) -> str:
+    """'care guide' → 'a care guide', 'tags' and 'the summary' as they are."""
+    if re.match(r"(?:an?|the|some|their|its)\s", thing, re.I) or thing.endswith("s"):
+        return thing
+    return ("an " if thing[:1].lower() in "aeiou" else "a ") + thing
+
+
+def _caller_reply(said: re.Match[str], made: str | None = None) -> Step:
     """'… and return the translation in the response', 'send the summary back to the caller': a run another program
     calls ends in a response block; its JSON carries what the run made, under the name the text gives it ('the
-    translation' → "translation"), else "result"."""
+    translation' → "translation"; 'an AI-written care guide' → "guide": `made`), else "result"."""
     what = next((g for g in said.groups() if g), "") or ""
+    if made:
+        what = made.split()[-1]
     noun = _REPLY_NOUN.match(what.strip())
     key = (
         noun.group(1).lower()

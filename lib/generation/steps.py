@@ -744,6 +744,13 @@ def clauses(text: str) -> list[str]:
             _ARROW_STEP.split(part)
             if (
                 re.match(r"\W*(?:also\s+|then\s+)?(?:" + _WRITE + "|" + _READ + r")\b", part, re.I)
+                # ('Steps: Firecrawl search for the product → AI compares the prices → …': a label, then the tool
+                # named before its verb)
+                or re.match(
+                    r"\W*(?:[A-Za-z][\w ]{0,20}:\s*)?(?-i:[A-Z][\w.-]*)\s+(?:" + _WRITE + "|" + _READ + r")\b",
+                    part,
+                    re.I,
+                )
                 # ('Rep emails are in Airtable table 'Regions' by postcode → email the right rep': where a value is
                 # kept, then the step that uses it)
                 or re.match(
@@ -2921,6 +2928,10 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
             if their
             else _with_topic(_search_query(clause), description)
         )
+        if query not in ("{prev}", "{upstream}"):
+            # ('**Input:** a product name … search for the product', '… takes a city … venues in the city': what the
+            # run is given, named again, is what it searches with)
+            query = _given_input_in(query, description)
         if query != "{prev}" or entry.get(
             "derived"
         ):  # a named source with nothing to look for keeps its default
@@ -3256,8 +3267,15 @@ def _tab(block_type: str, clause: str, values: dict[str, Any], description: str 
     from lib.generation.services import _shown, tab_range
     from lib.sim.registry import get_block
 
+    from lib.generation.services import data as service_data
+
     spec = get_block(block_type)
     sub = spec.sub_block("range") if spec is not None else None
+    # ('write to the Excel worksheet 'Weekly Miles'': a tab named for an operation with no range of its own — a table's
+    # rows — is written through the operation that takes one, services.json 'tab_operation')
+    swap = service_data()["blocks"].get(block_type, {}).get("tab_operation", {}).get(values.get("operation") or "")
+    if swap and sub is not None and not _shown(sub, values.get("operation")) and _TAB_NAMED.search(clause):
+        values["operation"] = swap
     # (the first sheet, 'Sheet1', is the operation's default: a tab named anywhere replaces it)
     if (
         sub is None
@@ -3265,8 +3283,14 @@ def _tab(block_type: str, clause: str, values: dict[str, Any], description: str 
         or not _shown(sub, values.get("operation"))
     ):
         return
-    tab = _TAB_NAMED.search(clause)
-    name = next((g for g in tab.groups() if g), None) if tab else None
+    # ('the Excel worksheet 'Weekly Miles'': the service's own name before the noun names no tab)
+    name, at = None, 0
+    while name is None and (tab := _TAB_NAMED.search(clause, at)) is not None:
+        name = next(
+            (g.strip() for g in tab.groups() if g and _plausible_name(g.strip()) and not lx.integrations_in(g)),
+            None,
+        )
+        at = tab.start() + 1
     if not name:
         named = {
             n.strip()
@@ -4772,6 +4796,11 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
     ]
     obj = min(objects)[1] if objects else min(told)[1] if len(told) == 1 else entry["default"]
     url = entry["objects"][obj]
+    # 'an endpoint that takes an order id, fetches the order from Shopify': the one item whose id the run is given,
+    # at its own address (services.json 'one'), not the list
+    one = (entry.get("one") or {}).get(obj)
+    if one and _one_given(obj, clause, description):
+        url = one
     if "{symbol}" in url:
         url = url.replace(
             "{symbol}", (lx.stock_symbols(clause) or lx.stock_symbols("stock " + clause) or ["IBM"])[0]
@@ -4893,13 +4922,30 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
         text=clause,
         integration=key,
     )
-    step.result = None if write else entry.get("result")
+    step.result = None if write else "data" if one and url == one else entry.get("result")
     host = url.split("/")[2]
     step.note = f"no {entry['name']} block in Sim JUL25: used an HTTP {method} request to {host}{note_window}"
     if entry.get("fill") and not named:
         step.needs.append(entry["fill"])
     _record_to_change(step, entry["name"])
     return step
+
+
+def _one_given(obj: str, clause: str, description: str) -> bool:
+    """Whether `clause` reads the one `obj` ('the order', 'that invoice') whose id or number the run is given ('takes
+    an order id', 'Input: the invoice number', 'given a customer ID')."""
+    noun = re.escape(obj) + r"[a-z]*"
+    if not re.search(r"\b(?:the|that|this|its|their)\s+(?:[\w-]+\s+)?" + noun + r"(?<!s)\b(?!\s+(?:list|history))", clause, re.I):
+        return False
+    return bool(
+        re.search(
+            r"\b(?:takes?|taking|given|gets?|accepts?|receives?|with|inputs?\W*:)\s*(?:an?\s+|the\s+|one\s+)?(?:[\w-]+\s+)?"
+            + noun
+            + r"\s+(?:id|ids|number|no\.?|#|key|reference|ref)\b",
+            description,
+            re.I,
+        )
+    )
 
 
 def _mail_service_named(clause: str) -> bool:
@@ -5481,6 +5527,38 @@ def _one_lookup(clause: str, steps: list[Step]) -> list[Step]:
 _HANDED_TO_AI = r"(?:let|have|get|ask|make)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|a\.i\.|model|llm|gpt[\w.-]*|chatgpt|claude)\b"
 
 
+# what a run is given, said as its input: '**Input:** a product name', 'an endpoint that takes an order id, …'
+_GIVEN_INPUT = re.compile(
+    r"(?:^|\n)[\W_]*inputs?[*_]*\s*[:=\-–][*_\s]*(?:an?\s+|the\s+|one\s+)?(?P<what>[\w' -]{2,40}?)\s*(?:$|[\n.;(])"
+    r"|\b(?:takes|accepts|receives|is\s+given)\s+(?:an?|the)\s+(?P<what2>[\w-]+(?:\s+[\w-]+)?)(?=\s*(?:,|\band\b|\.|$))",
+    re.I | re.M,
+)
+_INPUT_KINDS = {"name", "id", "number", "text", "string", "value", "code", "input", "of"}
+
+
+def _given_input_in(query: str, description: str) -> str:
+    """`query` with the thing the run is given (`_GIVEN_INPUT`), named again ('the product', 'the city'), read from the
+    run's input ('{start}'): the whole query when it is only that thing."""
+    found = _GIVEN_INPUT.search(description)
+    what = (found.group("what") or found.group("what2") or "") if found else ""
+    nouns = [w for w in re.findall(r"[a-z][\w-]*", what.lower()) if w not in _INPUT_KINDS]
+    if not nouns:
+        return query
+    noun = "|".join(map(re.escape, nouns))
+    named = re.compile(
+        r"(?:\b(?:the|this|that|each|a|an|their|its)\s+)?(?:given\s+)?(?:" + noun + r")(?:['’]s)?(?:\s+(?:name|id))?\b",
+        re.I,
+    )
+    said = named.search(query)
+    if said is None:
+        return query
+    if not query[: said.start()].strip() and not query[said.end() :].strip():
+        return "{start}"
+    if not re.match(r"(?:the|this|that|each|their|its)\b", said.group(0), re.I):
+        return query  # ('prices' in 'product prices': a word of the query, not the thing given)
+    return query[: said.start()] + "{start}" + query[said.end() :]
+
+
 def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     lead = re.match(r"^\W*?(?:->|→|=>)\s*(?=\S)", clause)
     # '-> look up the customer in hubspot …': a verb after the arrow says itself what is done
@@ -5489,6 +5567,9 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         and not re.match(r"(?:" + _READ + "|" + _WRITE + r")\b", clause[lead.end() :], re.I)
         # ('-> let the ai figure out if it's a lead …': a step handed to the AI)
         and not re.match(_HANDED_TO_AI, clause[lead.end() :], re.I)
+        # ('→ use AI to compare the prices it finds →', '→ summarise them'): an AI step or a verb of processing
+        and not re.match(r"use\s+(?:the\s+|an?\s+)?(?:ai|a\.i\.|model|llm|gpt[\w.-]*|chatgpt|claude)\b", clause[lead.end() :], re.I)
+        and not ACTION_START.match(clause, lead.end())
     ):  # 'new GitHub issue -> discord #bugs' with the trigger blanked out: the event goes there
         clause = "send it to " + clause[lead.end() :]
     clause = _commented_where(clause, description)
@@ -5621,7 +5702,7 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
     ):
         entry = lexicon()["search"][engine]
         values = dict(entry["values"])
-        values[entry["query"]] = _with_topic(_search_query(clause), description)
+        values[entry["query"]] = _given_input_in(_with_topic(_search_query(clause), description), description)
         site = _SEARCHED_SITE.search(clause)
         if site:  # 'search pv-magazine.com for news about tariffs': that site's pages only, not a fetch of it
             values[entry["query"]] = f"site:{site.group(1).lower()} {values[entry['query']]}"
