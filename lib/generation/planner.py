@@ -271,8 +271,9 @@ def draft(description: str) -> Draft:
     description = lx.all_as_each(description)
     # 'the bot reads …, writes a digest and posts it', 'she pulls …', 'it will post' → 'read …, write …, post it'
     description = lx.had_doers(description)  # 'please have the system list …' → 'please list …'
-    description = lx.ai_as_doer(description)  # '→ AI compares the prices it finds →' → '→ use AI to compare …'
     description = lx.doer_as_steps(description)
+    # '→ AI compares the prices it finds →' → '→ use AI to compare …' (the verbs the doer reader knows are read)
+    description = lx.ai_as_doer(description)
     description = lx.watched_events(description)  # 'watch #help in Slack. When …': the event happens there
     description = lx.named_flows(description)  # 'the Linear→Slack thing': a flow's name, no steps
     description = lx.event_reads(description)  # 'reads new msgs in our telegram group and …': its event
