@@ -5712,7 +5712,8 @@ def _heading(step: Step) -> str:
         if found or fact or given
         else re.search(
             r"(?:\b(?:asking|telling|reminding)\s+|^\W*(?:also\s+|then\s+)?(?:e-?mail|text|sms|message|whatsapp|remind|"
-            r"ping|dm)\s+)(?:them|him|her|the\s+[\w-]+)\s+to\s+(?!(?:the|a|an|my|our|their|his|her)\b)"
+            # ('email them to me': whom it goes to, no request)
+            r"ping|dm)\s+)(?:them|him|her|the\s+[\w-]+)\s+to\s+(?!(?:the|a|an|my|our|their|his|her|me|us|you)\b)"
             r"([^,;.\n]{2,60}?)\s*[.!]?$",
             step.text or "",
             re.I,
