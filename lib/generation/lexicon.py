@@ -613,7 +613,9 @@ def doer_steps(text: str) -> str:
             return m.group(0)  # 'when it emails us': the event, told of the doer
         verb = _third_person_map()[re.sub(r"\s+", " ", m.group("verb").lower())]
         before = text[: m.start()]
-        if _CONTACT_CLAUSE.search(before + m.group("sp")) and re.match(r"\s*(?:it|she|he)\b", m.group(0), re.I):
+        if _CONTACT_CLAUSE.search(before + m.group("sp")) and re.match(
+            r"\s*(?:it|she|he)\b", m.group(0), re.I
+        ):
             return m.group(0)  # 'compare the prices it finds': a clause about the noun, its 'that' left out
         opened = _OPEN_TEST.search(re.split(r"[.;:!?,\n]|\bthen\b", before)[-1]) or _OPEN_LEAD.search(before)
         return (", " if opened else m.group("sp")) + verb
@@ -2007,7 +2009,9 @@ def ai_does_the(text: str) -> str:
     if found is None:
         return text
     gerund = found.group("g").lower()[:-3]
-    stems = {gerund, gerund + "e"} | ({gerund[:-1]} if len(gerund) > 2 and gerund[-1] == gerund[-2] else set())
+    stems = {gerund, gerund + "e"} | (
+        {gerund[:-1]} if len(gerund) > 2 and gerund[-1] == gerund[-2] else set()
+    )
     verb = r"(?:" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)) + r")"
     done = list(re.finditer(r"\b(?:(?:i|we)\s+)?" + verb + r"(?:s|es)?\b", text[: found.start()], re.I))
     if not done:

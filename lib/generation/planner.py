@@ -784,6 +784,10 @@ def draft(description: str) -> Draft:
     if trigger.kind == "chat" and any(_told_me(s) for s in steps) and not all(_told_me(s) for s in steps):
         # 'a chat … and tell me what you find': the chat's answer is the message to me, not an e-mail
         steps = [s for s in steps if not _told_me(s)]
+    if trigger.kind == "chat" and any(s.kind == "source" for s in steps):
+        # 'a chat where members ask if a court is free … check the Google Calendar and tell them': the one who asked
+        # is told in the chat, no e-mail (the chat answers from what was read, below)
+        steps = [s for s in steps if not _told_asker(s)]
     steps = _told_where_said(steps)
     if (
         trigger.kind == "chat"
@@ -5867,6 +5871,19 @@ _WHERE_ALERTS_GO = re.compile(
     r"(?:to|on|via|into|over)\s+(?:my|our)\s+[\w-]+(?:\s+(?:please|pls|plz|thanks|thx))?\s*[.!]?\s*$)",
     re.I,
 )
+
+
+_ASKER = re.compile(
+    r"\W*(?:and\s+|then\s+|also\s+)*(?:tell|let|inform|answer|reply\s+to|respond\s+to|get\s+back\s+to)\s+"
+    r"(?:them|him|her|the\s+(?:user|person|guest|customer|member|visitor|asker|caller|player|student|patient))\b"
+    r"(?!\s+(?:by|via|over|on|in)\s+(?:e-?mail|mail|sms|text|slack|teams|whatsapp|telegram|discord)\b)",
+    re.I,
+)
+
+
+def _told_asker(step: Step) -> bool:
+    """A message to the one who wrote in ('tell them', 'let the member know'), on no channel the text named."""
+    return step.kind == "action" and step.unnamed and bool(_ASKER.match(step.text or ""))
 
 
 def _told_me(step: Step) -> bool:
