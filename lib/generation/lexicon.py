@@ -613,10 +613,6 @@ def doer_steps(text: str) -> str:
             return m.group(0)  # 'when it emails us': the event, told of the doer
         verb = _third_person_map()[re.sub(r"\s+", " ", m.group("verb").lower())]
         before = text[: m.start()]
-        if _CONTACT_CLAUSE.search(before + m.group("sp")) and re.match(
-            r"\s*(?:it|she|he)\b", m.group(0), re.I
-        ):
-            return m.group(0)  # 'compare the prices it finds': a clause about the noun, its 'that' left out
         opened = _OPEN_TEST.search(re.split(r"[.;:!?,\n]|\bthen\b", before)[-1]) or _OPEN_LEAD.search(before)
         return (", " if opened else m.group("sp")) + verb
 
@@ -756,8 +752,6 @@ def _doer_re() -> re.Pattern[str]:
     )
 
 
-# a noun a clause after it is about, its 'that' left out ('the prices it finds', 'all the rows she added')
-_CONTACT_CLAUSE = re.compile(r"\b(?:the|all|any|those|these|whatever)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _WHEN_I = re.compile(r"\b(?:when|whenever|if|once|after|before|until|time|soon\s+as|as)\s+$", re.I)
 # a test said and still open where a first-person clause starts ('if it's free I book it', 'unless it's paid we
 # chase it', 'if not I just email …')
@@ -4227,8 +4221,6 @@ def doer_as_steps(text: str) -> str:
             continue  # 'when it posts', 'the channel that the bot posts to': a clause of its own
         if lead.rfind("(") > lead.rfind(")"):
             continue  # '(it posts a webhook)': an aside about something else
-        if m.group("pro") and _CONTACT_CLAUSE.search(lead):
-            continue  # 'compares the prices it finds': a clause about a noun, 'that' left out
         # '…, and if it's a P1, could it also text …?': a step asked for as a question inside a sentence; its modal
         # goes with the doer (a sentence that opens on 'Can it …?' may ask what the builder can do)
         asked = re.search(r"\b(?:could|can|would|will)\s+$", lead, re.I) if m.group("pro") else None

@@ -745,6 +745,13 @@ def clauses(text: str) -> list[str]:
             _ARROW_STEP.split(part)
             if (
                 re.match(r"\W*(?:also\s+|then\s+)?(?:" + _WRITE + "|" + _READ + r")\b", part, re.I)
+                # ('-> summarize -> email summary + link …', '→ use AI to compare … →': a step of processing first)
+                or re.match(
+                    r"\W*(?:also\s+|then\s+)?(?:summari[sz]e|classify|categori[sz]e|translate|extract|draft|"
+                    r"analy[sz]e|review|use\s+(?:the\s+|an?\s+)?(?:ai|llm|gpt[\w.-]*|chatgpt|claude))\b",
+                    part,
+                    re.I,
+                )
                 # ('Steps: Firecrawl search for the product → AI compares the prices → …': a label, then the tool
                 # named before its verb)
                 or re.match(
@@ -5595,7 +5602,11 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             clause[lead.end() :],
             re.I,
         )
-        and not ACTION_START.match(clause, lead.end())
+        and not re.match(
+            r"(?:summari[sz]e|classify|categori[sz]e|translate|extract|draft|analy[sz]e|review|compare)\b",
+            clause[lead.end() :],
+            re.I,
+        )
     ):  # 'new GitHub issue -> discord #bugs' with the trigger blanked out: the event goes there
         clause = "send it to " + clause[lead.end() :]
     clause = _commented_where(clause, description)
