@@ -745,9 +745,10 @@ def clauses(text: str) -> list[str]:
             _ARROW_STEP.split(part)
             if (
                 re.match(r"\W*(?:also\s+|then\s+)?(?:" + _WRITE + "|" + _READ + r")\b", part, re.I)
-                # ('-> summarize -> email summary + link …', '→ use AI to compare … →': a step of processing first)
+                # ('-> summarize -> email summary + link …', '→ use AI to compare … →': a step of processing after an
+                # arrow — not 'categorize it as refund or shipping: refund -> …', whose arrows are its routes)
                 or re.match(
-                    r"\W*(?:also\s+|then\s+)?(?:summari[sz]e|classify|categori[sz]e|translate|extract|draft|"
+                    r"\s*(?:->|→|=>)\s*(?:also\s+|then\s+)?(?:summari[sz]e|classify|categori[sz]e|translate|extract|draft|"
                     r"analy[sz]e|review|use\s+(?:the\s+|an?\s+)?(?:ai|llm|gpt[\w.-]*|chatgpt|claude))\b",
                     part,
                     re.I,
