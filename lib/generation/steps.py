@@ -748,7 +748,7 @@ def clauses(text: str) -> list[str]:
                 # ('-> summarize -> email summary + link …', '→ use AI to compare … →': a step of processing after an
                 # arrow — not 'categorize it as refund or shipping: refund -> …', whose arrows are its routes)
                 or re.match(
-                    r"\s*(?:->|→|=>)\s*(?:also\s+|then\s+)?(?:summari[sz]e|classify|categori[sz]e|translate|extract|draft|"
+                    r"\s*(?:->|→|=>)\s*(?:also\s+|then\s+)?(?:summari[sz]e|translate|extract|draft|"
                     r"analy[sz]e|review|use\s+(?:the\s+|an?\s+)?(?:ai|llm|gpt[\w.-]*|chatgpt|claude))\b",
                     part,
                     re.I,
@@ -5604,7 +5604,8 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             re.I,
         )
         and not re.match(
-            r"(?:summari[sz]e|classify|categori[sz]e|translate|extract|draft|analy[sz]e|review|compare)\b",
+            # (not 'classify: a / b -> …', whose arrows are its routes)
+            r"(?:summari[sz]e|translate|extract|draft|analy[sz]e|review|compare)\b",
             clause[lead.end() :],
             re.I,
         )
