@@ -258,7 +258,17 @@ def own_address_said(text: str) -> tuple[str, str | None]:
     if not said or not found or not re.search(_table()["to_me"], text[: said.start()], re.I):
         return text, None
     end = found.end() + (text[found.end() : found.end() + 1] == ".")
-    return text[: said.start()] + text[end:], found.group(0)
+    before = text[: said.start()]
+    # '… and send them to me, my address is rosa@x.com': the address says how it is sent — an e-mail ('send' alone
+    # names no channel; '… send them to me on Slack, my e-mail is …' keeps its channel)
+    asked = list(re.finditer(_table()["to_me"], before, re.I))[-1]
+    clause = re.search(r"[^.,;!?\n]*$", before[: asked.end()])
+    start = clause.start() if clause else 0
+    sent = re.search(_table()["sent_unsaid"], before[start : asked.end()], re.I)
+    if sent and not re.search(_table()["sent_by"], before[start : said.start()], re.I):
+        a, b = start + sent.start(), start + sent.end()
+        before = before[:a] + "email" + before[b:]
+    return before + text[end:], found.group(0)
 
 
 # a line's lead in minutes: indentation, a bullet, a number or a letter, bold markers, a tick ('- ✅ agreed: …')

@@ -2025,6 +2025,36 @@ def posted_lead(text: str) -> str:
     return quoted.group("said") if quoted else rest
 
 
+def ai_does_the(text: str) -> str:
+    """'… I look at it, guess the species, and reply with the name. Could AI do the looking for me?' → '… use AI to look
+    at it, guess the species, and reply …': the part of a routine the user hands to AI, named by its verb's '-ing'
+    form, is that routine step done by an AI step; the question that hands it over asks for nothing else."""
+    rules = lexicon()["ai_handoffs"]
+    tools = "|".join(
+        sorted((re.escape(t).replace(r"\ ", r"\s+") for t in rules["tools"]), key=len, reverse=True)
+    )
+    asked = re.compile(
+        r"(?P<ask>(?:^|(?<=[.!?\n]))[^.!?\n]{0,60}?\b(?:" + tools + r")\s+(?:to\s+)?"
+        r"(?:do|handle|take\s+over|take\s+care\s+of|cover)\s+(?:the|that|this|my|our)\s+(?P<g>[a-z]{3,}ing)\b"
+        r"(?:\s+(?:part|bit|step))?(?:\s+for\s+(?:me|us))?[^.!?\n]{0,20}?[.!?]?)",
+        re.I,
+    )
+    found = asked.search(text)
+    if found is None:
+        return text
+    gerund = found.group("g").lower()[:-3]
+    stems = {gerund, gerund + "e"} | (
+        {gerund[:-1]} if len(gerund) > 2 and gerund[-1] == gerund[-2] else set()
+    )
+    verb = r"(?:" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)) + r")"
+    done = list(re.finditer(r"\b(?:(?:i|we)\s+)?" + verb + r"(?:s|es)?\b", text[: found.start()], re.I))
+    if not done:
+        return text
+    at = done[-1]
+    bare = re.sub(r"^(?:i|we)\s+", "", at.group(0), flags=re.I)
+    return text[: at.start()] + "use AI to " + bare + text[at.end() : found.start()] + text[found.end() :]
+
+
 def ai_handoffs(text: str) -> str:
     """'I copy the description, paste it into ChatGPT to get three style suggestions, save them …' → '…, use AI to get
     three style suggestions, …': the work a chat AI does for the user by hand is an AI step (lexicon.json
@@ -3577,9 +3607,8 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
 def summary_marker(text: str) -> tuple[int, int] | None:
     """Where the words that mark the sum-up sentence stand ('OK so to sum up:', 'Team, summary:', 'OK final:'): a
     marker, no step nor route label of its own."""
-    at = summed_up_at(text)
-    if at < 0:
-        return None
+    # ('Thread reply: ok final answer — daily at 5:15pm, …': the marker opens the text, nothing told before it)
+    at = max(summed_up_at(text), 0)
     found = re.match(lexicon()["context"]["sums_up"], text[at:], re.I)
     return (at, at + found.end() - 1) if found else None
 
@@ -4147,6 +4176,37 @@ def had_doers(text: str) -> str:
         return "" if base_of.get(verb) == verb else m.group(0)
 
     return told.sub(step, text)
+
+
+def ai_as_doer(text: str) -> str:
+    """'Firecrawl search for the product → AI compares the prices it finds → …', '• Transform: AI groups trips by
+    driver' → '… use AI to compare the prices …', 'use AI to group trips by driver': an AI named as the subject of a
+    step, whatever its verb, does that step (lexicon.json doers 'ai_work': the AIs, and the verbs that send or
+    store, which stay the send's own)."""
+    rules = lexicon()["doers"]["ai_work"]
+    ais = "|".join(sorted((re.escape(a).replace(r"\ ", r"\s+") for a in rules["ais"]), key=len, reverse=True))
+    pattern = re.compile(
+        r"(?P<lead>(?:^|(?<=[\n:;,→>•*-])|(?<=\bthen\s)|(?<=\band\s))[ \t]*(?:(?:then|and|also)\s+)?)"
+        r"(?P<ai>" + ais + r")\s+(?:(?:then|also|just)\s+)?"
+        r"(?P<verb>[a-z]{3,}s)\b(?=\s+[a-z\d'\"‘“])",
+        re.I,
+    )
+    keep = set(rules["not_work"])
+
+    def used(m: re.Match[str]) -> str:
+        verb = m.group("verb").lower()
+        base = (
+            verb[:-3] + "y"
+            if verb.endswith("ies")
+            else verb[:-2]
+            if verb.endswith(("ches", "shes", "sses", "xes", "zes"))
+            else verb[:-1]
+        )
+        if verb in keep or base in keep or verb.endswith("ss"):
+            return m.group(0)
+        return m.group("lead") + "use AI to " + base
+
+    return pattern.sub(used, text)
 
 
 def doer_as_steps(text: str) -> str:

@@ -275,6 +275,8 @@ def draft(description: str) -> Draft:
     # 'paste it into ChatGPT to get three style suggestions' → 'use AI to get three style suggestions' (after the
     # routine's 'I' is gone: 'When a customer sends me a photo I run it through an AI to write …' keeps its clause)
     description = lx.ai_handoffs(description)
+    # '… I look at it, guess the species, and reply. Could AI do the looking for me?' → '… use AI to look at it, …'
+    description = lx.ai_does_the(description)
     # 'check the orders still unfulfilled and email the customer a note' → '… email each customer …'
     description = lx.their_people(description)
     # 'send an SMS to all the skippers in our 'Skippers' table' → '… to everyone in …': read, then one each
@@ -282,6 +284,8 @@ def draft(description: str) -> Draft:
     # 'the bot reads …, writes a digest and posts it', 'she pulls …', 'it will post' → 'read …, write …, post it'
     description = lx.had_doers(description)  # 'please have the system list …' → 'please list …'
     description = lx.doer_as_steps(description)
+    # '→ AI compares the prices it finds →' → '→ use AI to compare …' (the verbs the doer reader knows are read)
+    description = lx.ai_as_doer(description)
     description = lx.watched_events(description)  # 'watch #help in Slack. When …': the event happens there
     description = lx.named_flows(description)  # 'the Linear→Slack thing': a flow's name, no steps
     description = lx.event_reads(description)  # 'reads new msgs in our telegram group and …': its event
@@ -700,7 +704,12 @@ def draft(description: str) -> Draft:
                 if not (s.kind == "process" and s.text and s.text.strip() in back.group(0))
                 and not (s.type == "api" and not s.values.get("url") and s.text and back.group(0) in s.text)
             ]
-            steps.append(_caller_reply(back))
+            made = _AI_MADE.search(back.group(0))
+            if made and not any(s.kind == "process" for s in _flat(steps)):
+                # '… and returns an AI-written care guide for the pots in it': an agent writes what the caller gets
+                found = any(s.kind == "source" or s.type == "api" for s in _flat(steps))
+                steps.append(_ai_made(made.group("thing"), back.group(0), description, found))
+            steps.append(_caller_reply(back, made.group("thing") if made else None))
     # ("I don't need it to happen every week or anything. This is a one-time decision": the repetition it names is
     # the one it declines, no schedule)
     declined_run = trigger.kind == "schedule" and any(
@@ -787,11 +796,18 @@ def draft(description: str) -> Draft:
     if trigger.kind == "chat" and any(_told_me(s) for s in steps) and not all(_told_me(s) for s in steps):
         # 'a chat … and tell me what you find': the chat's answer is the message to me, not an e-mail
         steps = [s for s in steps if not _told_me(s)]
+    if trigger.kind == "chat" and any(s.kind == "source" for s in steps):
+        # 'a chat where members ask if a court is free … check the Google Calendar and tell them': the one who asked
+        # is told in the chat, no e-mail (the chat answers from what was read, below)
+        steps = [s for s in steps if not _told_asker(s)]
     steps = _told_where_said(steps)
     if (
         trigger.kind == "chat"
         and any(s.kind == "source" for s in steps)
-        and all(s.kind == "source" or _guards_nothing(s) for s in steps)
+        # ('… answers from the Notion page 'Hut Handbook'. If the guest asks to book, email bookings@…': a hand-over
+        # the chat's words test is no answer — the chat still answers from what it read)
+        and all(s.kind in ("source", "condition") for s in steps)
+        and not any(s.kind == "process" for s in _flat(steps))
     ):
         # ('look up the answer in the handbook knowledge base and answer the question. If it isn't in the handbook it
         # should say so': the answer follows the look-up; a test that guards no step is the answer's to tell)
@@ -2106,7 +2122,8 @@ _NAMED_CHOICES = re.compile(
 _PERSON_ASKS = re.compile(
     r"\s*(?:some(?:one|body)|any(?:one|body)|they|(?:a|an|the)\s+(?:user|customer|visitor|donor|member|caller|"
     r"client|person|guest|patient|student|parent|buyer|sender|employee|candidate))\s+"
-    r"(?:asks?|mentions?|writes?|says?|wants?|requests?|types?|needs?)\s+(?:for\s+|about\s+)?"
+    # ('the guest asks to book', 'they want to cancel': what they want done is the word)
+    r"(?:asks?|mentions?|writes?|says?|wants?|requests?|types?|needs?)\s+(?:for\s+|about\s+|to\s+)?"
     r"(?:(?:an?|the|some|their|a\s+new)\s+)?(?P<thing>[a-z][\w-]+)?",
     re.I,
 )
@@ -2130,6 +2147,7 @@ class _Builder:
         self.needs: list[tuple[str, str, str]] = []
         self.dropped: list[str] = []  # words of steps left out on purpose (repeats), counted as read
         self.done: dict[tuple, str] = {}  # (parent, type, operation, target) → block, to skip repeats
+        self.service_reads: dict[str, tuple[str | None, str]] = {}  # service read over HTTP → (parent, block)
         self.lists: list[str] = []  # references to fetched lists, newest last
         self.test_heads: list[tuple[str, str]] = []  # what the condition being written follows
         self.fields: dict[str, dict[str, str]] = {}  # data reference → {word: path} of values it holds
@@ -3087,7 +3105,10 @@ class _Builder:
                     # channel #new-videos': a post to a channel no one named and one to a named channel of the same
                     # service are the same post, said twice (the post keeps the named one's key: a third post, to
                     # another channel, is a post of its own)
-                    again = next((k for k in self.done if _said_again(k, key)), None)
+                    again = next(
+                        (k for k in self.done if _said_again(k, key) and self.unaddressed(self.done[k], k)),
+                        None,
+                    )
                     if again is not None:
                         self.done[key] = self.done.pop(again)
                 if step.kind == "action" and key in self.done:
@@ -3203,6 +3224,8 @@ class _Builder:
                         "only those items"
                     )
                 gathered = gathered if step.kind in ("source", "action") else []  # a message changes no data
+                if step.kind == "source" and step.type == "api" and step.integration:
+                    self.service_reads.setdefault(step.integration, (parent, local))
                 if step.kind == "action":
                     self.done[key] = local
                     from lib.generation.services import link_path, made_id, made_object
@@ -3779,6 +3802,20 @@ class _Builder:
         """'summarise everything in #incidents …; just read Slack': a read of what a block in the same place
         already reads (same service, operation and settings) is that block — read once."""
         own = {k: v for k, v in step.values.items() if "{" not in v}
+        earlier = self.service_reads.get(step.integration or "")
+        if (
+            step.type == "api"
+            and earlier is not None
+            and earlier[0] == parent
+            and step.values.get("method") == "GET"
+            and not self.names_object(step)
+        ):
+            # ('… fetches the order from Shopify … AC: uses the Shopify Admin API': the service named again, no
+            # object of its own — the read already built)
+            block = next(b for b in self.blocks if b.id == earlier[1])
+            self.words[block.id] = self.words.get(block.id, "") + " + " + (step.text or "")
+            self.notes.append(f"'{step.text}' reads what {block.name} already reads: read once")
+            return True
         for block in self.blocks:
             values = {v.id: v.value for v in block.values}
             if (
@@ -3791,6 +3828,12 @@ class _Builder:
                 self.notes.append(f"'{step.text}' reads what {block.name} already reads: read once")
                 return True
         return False
+
+    @staticmethod
+    def names_object(step: Step) -> bool:
+        """Whether the clause of a read of a service with no block names one of the service's objects ('orders')."""
+        entry = services.external().get(step.integration or "") or {}
+        return any(re.search(r"\b" + re.escape(o), step.text or "", re.I) for o in entry.get("objects", {}))
 
     def repeats(self, step: Step, heads: list[tuple[str, str]]) -> bool:
         """'answer it with the AI … and reply in the chat': a processing step that asks the block just built
@@ -3903,6 +3946,14 @@ class _Builder:
                 todo.append(str(parents[current]))
         return seen
 
+    def unaddressed(self, local: str, key: tuple[Any, ...]) -> bool:
+        """Whether the send `local` (built for `key`) went to no one: an e-mail whose recipient is empty (a post to a
+        channel no one named keeps its placeholder: `_said_again` tells those)."""
+        if key[2] not in _MAILERS:
+            return True
+        block = next((b for b in self.blocks if b.id == local), None)
+        return block is not None and not any(v.id == "to" and str(v.value).strip() for v in block.values)
+
     def merge(
         self, earlier: str, step: Step, heads: list[tuple[str, str]], prev: str | None, parent: str | None
     ) -> list[tuple[str, str]] | None:
@@ -3942,10 +3993,14 @@ class _Builder:
             if key not in held and key.startswith("manual") and len(key) > 6:
                 # the basic field a 'manual…' value fills ('manualSpreadsheetId')
                 key = key[6].lower() + key[7:]
+            if key not in held and key == "to" and block.type in _MAILERS:
+                # ('copy the orders into an email, and send it to bookings@x': the e-mail built to no one goes there)
+                held[key] = PlanValue(id=key, value="")
+                block.values.append(held[key])
             if key not in held:
                 continue
             if not _PLACEHOLDER.search(said):
-                if _PLACEHOLDER.fullmatch(held[key].value.strip()):
+                if _PLACEHOLDER.fullmatch(held[key].value.strip()) or not held[key].value.strip():
                     held[key].value = said
             elif _PLACEHOLDER.fullmatch(said.strip()) and _unnamed_place(
                 held[key].value.strip(), said.strip()
@@ -5709,7 +5764,8 @@ def _heading(step: Step) -> str:
         if found or fact or given
         else re.search(
             r"(?:\b(?:asking|telling|reminding)\s+|^\W*(?:also\s+|then\s+)?(?:e-?mail|text|sms|message|whatsapp|remind|"
-            r"ping|dm)\s+)(?:them|him|her|the\s+[\w-]+)\s+to\s+(?!(?:the|a|an|my|our|their|his|her)\b)"
+            # ('email them to me': whom it goes to, no request)
+            r"ping|dm)\s+)(?:them|him|her|the\s+[\w-]+)\s+to\s+(?!(?:the|a|an|my|our|their|his|her|me|us|you)\b)"
             r"([^,;.\n]{2,60}?)\s*[.!]?$",
             step.text or "",
             re.I,
@@ -5784,15 +5840,21 @@ _DRAFTED_REPLY = re.compile(
 
 # the services a post goes to a channel of: one to a channel no one named is the post to the channel named
 _CHANNEL_POSTS = ("slack", "microsoft_teams", "discord")
+_MAILERS = ("gmail", "gmail_v2", "outlook")
 
 
 def _said_again(done: tuple[Any, ...], key: tuple[Any, ...]) -> bool:
     """Whether the post `key` (parent, scope, type, operation, target) and the post `done` are one post said twice:
     the same channel service, place in the flow and operation, one of them to no channel the text named (its
     target empty or the block's own placeholder, '{{DISCORD_CHANNEL_ID}}'), the other to one it named."""
-    if done[:4] != key[:4] or key[2] not in _CHANNEL_POSTS:
+    if done[:4] != key[:4] or key[2] not in (*_CHANNEL_POSTS, *_MAILERS):
         return False
     pairs = [(a, b) for a, b in zip(done[4].split("|"), key[4].split("|")) if a != b]
+    if key[2] in _MAILERS:
+        # 'copy the orders into an email, and send it to our courier at bookings@x': an e-mail to no one said and one
+        # to an address are one e-mail (a placeholder recipient, '{{USER_EMAIL}}', is someone: 'me'; one still to
+        # find, '{recipient}', is no one when its block was built with none: `_Builder.unaddressed`)
+        return bool(pairs) and all(b and a in ("", "{recipient}") for a, b in pairs)
     return bool(pairs) and all(_unnamed_place(a, b) or _unnamed_place(b, a) for a, b in pairs)
 
 
@@ -5857,6 +5919,19 @@ _WHERE_ALERTS_GO = re.compile(
     r"(?:to|on|via|into|over)\s+(?:my|our)\s+[\w-]+(?:\s+(?:please|pls|plz|thanks|thx))?\s*[.!]?\s*$)",
     re.I,
 )
+
+
+_ASKER = re.compile(
+    r"\W*(?:and\s+|then\s+|also\s+)*(?:tell|let|inform|answer|reply\s+to|respond\s+to|get\s+back\s+to)\s+"
+    r"(?:them|him|her|the\s+(?:user|person|guest|customer|member|visitor|asker|caller|player|student|patient))\b"
+    r"(?!\s+(?:by|via|over|on|in)\s+(?:e-?mail|mail|sms|text|slack|teams|whatsapp|telegram|discord)\b)",
+    re.I,
+)
+
+
+def _told_asker(step: Step) -> bool:
+    """A message to the one who wrote in ('tell them', 'let the member know'), on no channel the text named."""
+    return step.kind == "action" and step.unnamed and bool(_ASKER.match(step.text or ""))
 
 
 def _told_me(step: Step) -> bool:
@@ -5947,11 +6022,45 @@ _REPLY_NOUN = re.compile(
 )
 
 
-def _caller_reply(said: re.Match[str]) -> Step:
+# 'an AI-written care guide', 'AI-generated tags', 'a summary written by AI': a thing an AI step makes, named by its maker
+_AI_MADE = re.compile(
+    r"\b(?:an?\s+|the\s+|some\s+)?(?:ai|gpt|llm|claude)[- ](?:written|generated|made|drafted|produced|created|powered)\s+"
+    r"(?P<thing>(?:[\w-]+\s+){0,2}?[\w-]+?)(?=\s+(?:for|of|about|on|from|with|in|to|as|that|which)\b|\s*[,.;!?\n]|\s*$)"
+    r"|\b(?:an?\s+|the\s+)?(?P<thing2>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:written|generated|drafted|made)\s+by\s+"
+    r"(?:an?\s+|the\s+)?(?:ai|gpt|llm|claude|chatgpt)\b",
+    re.I,
+)
+
+
+def _ai_made(thing: str, said: str, description: str, found: bool) -> Step:
+    """The agent that writes `thing` ('care guide') for a run's caller, from what the run fetched (`found`) or what it
+    was given."""
+    values = _agent(
+        f"You write {_with_article(thing.strip())} from the input"
+        + ("" if not found else " and what was fetched")
+        + ". Answer with it only."
+        + "".join(" " + rule for rule in lx.answer_rules(description)),
+        "Input: {start}\n\nFetched: {prev}" if found else "{start}",
+        "0.5",
+        lx.model_in(description),
+    )
+    return Step("process", "agent", values, label="Write", text=said)
+
+
+def _with_article(thing: str) -> str:
+    """'care guide' → 'a care guide', 'tags' and 'the summary' as they are."""
+    if re.match(r"(?:an?|the|some|their|its)\s", thing, re.I) or thing.endswith("s"):
+        return thing
+    return ("an " if thing[:1].lower() in "aeiou" else "a ") + thing
+
+
+def _caller_reply(said: re.Match[str], made: str | None = None) -> Step:
     """'… and return the translation in the response', 'send the summary back to the caller': a run another program
     calls ends in a response block; its JSON carries what the run made, under the name the text gives it ('the
-    translation' → "translation"), else "result"."""
+    translation' → "translation"; 'an AI-written care guide' → "guide": `made`), else "result"."""
     what = next((g for g in said.groups() if g), "") or ""
+    if made:
+        what = made.split()[-1]
     noun = _REPLY_NOUN.match(what.strip())
     key = (
         noun.group(1).lower()

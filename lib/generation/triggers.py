@@ -161,6 +161,9 @@ _CHAT_HINT = re.compile(
     r"(?:where|in which|that|which|for)\b|"
     # 'customer support chat: answer …', 'HR help chat - …': the run is a chat, named first
     r"^\W*(?:[\w-]+ ){0,3}chat ?(?::|-|—)|"
+    # '## Channel\nChat', 'Channel: deployed chat page': a spec's field naming where it runs (not a service's chat)
+    r"(?:^|\n)[#*\s-]*channels?[*\s]*(?::|\n)[#*\s-]*(?:an?\s+|the\s+)?(?:deployed\s+|sim\s+|web\s+|website\s+|public\s+)?"
+    r"chat(?:\s+(?:page|window|widget|interface|box|ui))?[ \t]*(?=\n|$|[.;,(])|"
     # 'wire up the 'Ask Finance' chat', 'set up our "Menu Helper" chat': a chat the user names, made (not a service's
     # chat: 'the 'Front Desk' chat in Teams')
     r"(?:\b(?:set|wire|spin|put)\s+(?:up|together)\s+|\b(?:build|make|create|add|launch)\s+)"
