@@ -6005,16 +6005,22 @@ def _chat_reply(thing: str, said: str, description: str, found: bool = False) ->
     """'… and get back a lunch order for Thursday': a chat run whose answer is `thing`, written by an agent from
     what was typed; with a look-up before it (`found`: '… searches that index and answers with the closest
     clauses'), from what was typed and what was found."""
+    task = f"You write {thing.strip()} from what the user typed" + (" and what was found" if found else "")
+    return _writer(
+        task + ", ready to read in the chat as is.", "Question", "Found", said, description, found, "Answer"
+    )
+
+
+def _writer(task: str, given: str, got: str, said: str, description: str, found: bool, label: str) -> Step:
+    """An agent that writes what `task` says from what the run was given (`given`) and, after a look-up (`found`),
+    what that found (`got`), in the description's own rules and model."""
     values = _agent(
-        f"You write {thing.strip()} from what the user typed"
-        + (" and what was found" if found else "")
-        + ", ready to read in the chat as is. Answer with it only."
-        + "".join(" " + rule for rule in lx.answer_rules(description)),
-        "Question: {start}\n\nFound: {prev}" if found else "{start}",
+        task + " Answer with it only." + "".join(" " + rule for rule in lx.answer_rules(description)),
+        f"{given}: {{start}}\n\n{got}: {{prev}}" if found else "{start}",
         "0.5",
         lx.model_in(description),
     )
-    return Step("process", "agent", values, label="Answer", text=said)
+    return Step("process", "agent", values, label=label, text=said)
 
 
 _REPLY_NOUN = re.compile(
@@ -6035,16 +6041,10 @@ _AI_MADE = re.compile(
 def _ai_made(thing: str, said: str, description: str, found: bool) -> Step:
     """The agent that writes `thing` ('care guide') for a run's caller, from what the run fetched (`found`) or what it
     was given."""
-    values = _agent(
-        f"You write {_with_article(thing.strip())} from the input"
-        + ("" if not found else " and what was fetched")
-        + ". Answer with it only."
-        + "".join(" " + rule for rule in lx.answer_rules(description)),
-        "Input: {start}\n\nFetched: {prev}" if found else "{start}",
-        "0.5",
-        lx.model_in(description),
+    task = f"You write {_with_article(thing.strip())} from the input" + (
+        " and what was fetched" if found else ""
     )
-    return Step("process", "agent", values, label="Write", text=said)
+    return _writer(task + ".", "Input", "Fetched", said, description, found, "Write")
 
 
 def _with_article(thing: str) -> str:

@@ -68,6 +68,12 @@ def _items_of(plan: WorkflowPlan, reference: str) -> str:
     return f"<{block.id}.{listed}>" if listed else reference
 
 
+def _function(name: str, code: str) -> PlanBlock:
+    return PlanBlock(
+        id=normalize_name(name), type="function", name=name, values=[PlanValue(id="code", value=code)]
+    )
+
+
 def embed_points(plan: WorkflowPlan) -> list[str]:
     """Give each write that takes points (services.json `embed_points`) the items it was handed as points: their
     texts embedded by one call, then a function pairing each item with its vector. Changes `plan` in place."""
@@ -88,17 +94,10 @@ def embed_points(plan: WorkflowPlan) -> list[str]:
         items = _items_of(plan, data)
         taken = {normalize_name(b.name) for b in plan.blocks} | {b.id for b in plan.blocks}
         texts_name = free_name(f"Texts for {block.name}", taken)
-        texts = PlanBlock(
-            id=normalize_name(texts_name),
-            type="function",
-            name=texts_name,
-            values=[
-                PlanValue(
-                    id="code",
-                    value=f"const items = [].concat({items} ?? []);\n"
-                    "return items.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));",
-                )
-            ],
+        texts = _function(
+            texts_name,
+            f"const items = [].concat({items} ?? []);\n"
+            "return items.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));",
         )
         if embedding is None:
             name = free_name(spec["name"].replace("{name}", block.name), taken | {texts.id})
@@ -121,20 +120,13 @@ def embed_points(plan: WorkflowPlan) -> list[str]:
         points_name = free_name(
             f"Points for {block.name}", taken | {texts.id, embedding.id, normalize_name(embedding.name)}
         )
-        points = PlanBlock(
-            id=normalize_name(points_name),
-            type="function",
-            name=points_name,
-            values=[
-                PlanValue(
-                    id="code",
-                    value=f"{_POINT_HELPERS}\nconst items = [].concat({items} ?? []);\n"
-                    f"const vectors = <{embedding.id}.{spec['output']}>;\n"
-                    "return items.map((item, i) => ({\n  id: pointId(item),\n  vector: vectors[i],\n"
-                    "  payload: item && typeof item === 'object' && !Array.isArray(item) ? item : { text: text(item) },\n"
-                    "}));",
-                )
-            ],
+        points = _function(
+            points_name,
+            f"{_POINT_HELPERS}\nconst items = [].concat({items} ?? []);\n"
+            f"const vectors = <{embedding.id}.{spec['output']}>;\n"
+            "return items.map((item, i) => ({\n  id: pointId(item),\n  vector: vectors[i],\n"
+            "  payload: item && typeof item === 'object' && !Array.isArray(item) ? item : { text: text(item) },\n"
+            "}));",
         )
         block_before(plan, block, points)
         field.value = f"<{points.id}.result>"
