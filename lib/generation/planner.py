@@ -6006,12 +6006,12 @@ def _chat_reply(thing: str, said: str, description: str, found: bool = False) ->
     what was typed; with a look-up before it (`found`: '… searches that index and answers with the closest
     clauses'), from what was typed and what was found."""
     task = f"You write {thing.strip()} from what the user typed" + (" and what was found" if found else "")
-    return _writer(
+    return _ai_writer(
         task + ", ready to read in the chat as is.", "Question", "Found", said, description, found, "Answer"
     )
 
 
-def _writer(task: str, given: str, got: str, said: str, description: str, found: bool, label: str) -> Step:
+def _ai_writer(task: str, given: str, got: str, said: str, description: str, found: bool, label: str) -> Step:
     """An agent that writes what `task` says from what the run was given (`given`) and, after a look-up (`found`),
     what that found (`got`), in the description's own rules and model."""
     values = _agent(
@@ -6044,7 +6044,7 @@ def _ai_made(thing: str, said: str, description: str, found: bool) -> Step:
     task = f"You write {_with_article(thing.strip())} from the input" + (
         " and what was fetched" if found else ""
     )
-    return _writer(task + ".", "Input", "Fetched", said, description, found, "Write")
+    return _ai_writer(task + ".", "Input", "Fetched", said, description, found, "Write")
 
 
 def _with_article(thing: str) -> str:
