@@ -187,3 +187,19 @@ def test_a_qdrant_upsert_is_given_points_made_of_embedded_items(description, sou
     assert "embeddings" in code and "vector" in code and "payload" in code
     assert any(b["type"] == source for b in state["blocks"].values())
     assert _field(upsert, "collection")
+
+
+# A reply to the person whose chat message started the run goes back on that chat service, to them, not by e-mail.
+@pytest.mark.parametrize(
+    ("description", "service", "field", "sender"),
+    [
+        ("When a customer sends a message to our WhatsApp, reply to them with our opening hours.", "whatsapp", "phoneNumber", "<start.whatsapp.data.from>"),
+        ("When a message comes in on our WhatsApp, answer it with the AI and reply to the customer.", "whatsapp", "phoneNumber", "<start.whatsapp.data.from>"),
+        ("Whenever someone writes to our Telegram bot, reply to them that we'll be in touch soon.", "telegram", "chatId", "<start.telegram.chat.id>"),
+    ],
+)  # fmt: skip
+def test_a_reply_to_who_wrote_goes_back_on_their_chat(description, service, field, sender):
+    state = _state(description)
+    assert not _sends(state, "gmail")
+    (reply,) = _sends(state, service)
+    assert _field(reply, field) == sender
