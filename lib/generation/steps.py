@@ -5240,6 +5240,9 @@ def _chat_source(description: str) -> str | None:
             + names
             + r")\s*(?:bot|number|dms?|direct messages?)\b|\b(?:messages?|texts?|dms?|writes? to)\s+"
             r"(?:my|our|the)\s+(?:" + names + r")\b|\b(?:" + names + r")\s+messages?\s+(?:comes?|arrives?)\b|"
+            # 'sends a message to our WhatsApp', 'a message comes in on our WhatsApp': written to it
+            r"\b(?:messages?|texts?|dms?)\s+(?:(?:comes?|arrives?|lands?)\s+in\s+)?(?:to|on|in|into|via|through)\s+"
+            r"(?:my|our|the)\s+(?:" + names + r")\b|"
             # 'when someone posts a question in #help on Slack': people write in a channel of that service (not
             # 'post a note in #support on Slack', the workflow's own post)
             r"\b(?:someone|somebody|anyone|people|users?|members?|customers?|staff|colleagues?)\s+"
