@@ -55,10 +55,9 @@ def fetch_event_records(plan: WorkflowPlan) -> list[str]:
             ],
         )
         first = readers[0]
-        while first.parent is not None:  # a step inside a loop: the record is fetched once, before the loop
-            first = plan.block(first.parent) or first
-            if first.parent is None:
-                break
+        # a step inside a loop: the record is fetched once, before the loop
+        while first.parent is not None and (outer := plan.block(first.parent)) is not None:
+            first = outer
         block_before(plan, first, fetch)
         notes.append(
             f"the event holds the {record}'s id ({event_id}), not the {record} itself: '{entry['name']}' fetches the "

@@ -660,16 +660,10 @@ def _wanted(spec: Any, operation: Any) -> tuple[Any, ...]:
         return entry[1]
     operations = getattr(spec, "operations", None) or {}
     ids: list[str] = []
-    tool = None
-    if operations:
-        chosen = operations.get(operation) if isinstance(operation, str) else None
-        if chosen is not None:
-            ids.extend(chosen.required or [])
-        tool = getattr(chosen, "tool", None)
-    else:
-        tools = getattr(spec, "tools", None) or []
-        tool = tools[0] if len(tools) == 1 else None
-    ids.extend(_tool_inputs().get(tool or "", []))
+    chosen = operations.get(operation) if operations and isinstance(operation, str) else None
+    if chosen is not None:
+        ids.extend(chosen.required or [])
+    ids.extend(_tool_inputs().get(_tool_of(spec, operation) or "", []))
     subs = tables(spec).sub if spec is not None else {}
     kept = []
     for sub_id in dict.fromkeys(ids):
