@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 
 from lib.generation import rx as re
+from lib.generation import services
 from lib.generation.lexicon import lexicon
 from lib.generation.plan import WorkflowPlan
 from lib.generation.shaping import function_before
@@ -33,20 +34,26 @@ _KINDS = {
         r"^\s*\+",
     ),
 }
-_FIELDS = {"to": "email", "cc": "email", "phoneNumber": "phone", "phoneNumbers": "phone"}
+_FIELDS = {
+    "to": "email",
+    "cc": "email",
+    "attendees": "email",
+    "phoneNumber": "phone",
+    "phoneNumbers": "phone",
+}
 # (a column the user names may hold spaces: 'Email Address')
 _ITEM_FIELD = re.compile(
     r"^<(?P<container>loop|parallel)\.currentItem\.(?P<path>[A-Za-z_][\w.-]*(?: [\w.-]+)*)>$"
 )
 
 
-def _code(container: str, path: str, kind: str) -> str:
+def _code(item_ref: str, path: str, kind: str) -> str:
     what, names, shape, bare = _KINDS[kind]
     return "\n".join(
         [
             f"// the {what} of this item: its '{path}' field when it has one, else the first field",
             "// whose name says it holds one, else the first value shaped like one",
-            f"const item = <{container}.currentItem>;",
+            f"const item = <{item_ref}>;",
             f"const named = {json.dumps(path)}.split('.').reduce((v, k) => (v == null ? undefined : v[k]), item);",
             "const leaves = [];",
             "const walk = (v, key) => {",
@@ -136,11 +143,44 @@ def find_item_addresses(plan: WorkflowPlan) -> list[str]:
             what = _KINDS[kind][0]
             label = f"{what.replace('e-mail', 'email').capitalize()} for {block.name}"
             local, name = function_before(
-                plan, block, label, _code(match.group("container"), match.group("path"), kind)
+                plan,
+                block,
+                label,
+                _code(f"{match.group('container')}.currentItem", match.group("path"), kind),
             )
             field.value = f"<{local}.result>"
             notes.append(
                 f"'{name}' finds the {what} for {block.name} in each item: its '{match.group('path')}' field, "
                 f"else the first field named for one (the run stops on an item without one)"
+            )
+    return notes
+
+
+def find_record_addresses(plan: WorkflowPlan) -> list[str]:
+    """Put a function block before each step that sends to a field of a record the event named only by its id and a
+    block fetched (services.json webhook `lookups` with a 'block': an Airtable record, whose columns the user named),
+    and point the step at the address it finds among the record's fields. Changes `plan` in place; returns a note per
+    function."""
+    provider = (
+        plan.value("start", "webhookProvider") if plan.value("start", "startWorkflow") == "webhook" else None
+    )
+    lookups = (services.webhook_paths(provider).get("lookups") or {}) if provider else {}
+    records = {f"{normalize_name(e['name'])}.{e['output']}" for e in lookups.values() if "block" in e}
+    notes: list[str] = []
+    for block in list(plan.blocks):
+        for field in block.values:
+            kind = _FIELDS.get(field.id, "")
+            value = str(field.value or "").strip()
+            record = next((r for r in records if value.startswith(f"<{r}.") and value.endswith(">")), None)
+            if not kind or record is None:
+                continue
+            path = value[len(record) + 2 : -1]
+            what = _KINDS[kind][0]
+            label = f"{what.replace('e-mail', 'email').capitalize()} for {block.name}"
+            local, name = function_before(plan, block, label, _code(record, path, kind))
+            field.value = f"<{local}.result>"
+            notes.append(
+                f"'{name}' finds the {what} for {block.name} among the fields of <{record}>: its '{path}' column, "
+                "else the first column named for one"
             )
     return notes

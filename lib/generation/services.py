@@ -376,8 +376,20 @@ def external_in(text: str) -> list[tuple[int, str]]:
 
 
 def webhook_paths(provider: str) -> dict[str, Any]:
+    """Where the provider's event puts its data (services.json 'webhooks'); a person's address kept in a record the
+    event names only by id ('@record.Email') is given as the path under the block that fetches it."""
     hooks = data()["webhooks"]
-    return {**hooks["_default"], **hooks.get(provider, {})}
+    hook = {**hooks["_default"], **hooks.get(provider, {})}
+    for key in ("sender", "phone", "user"):
+        if str(hook.get(key, "")).startswith("@"):
+            hook[key] = _record_path(hook, hook[key])
+    return hook
+
+
+def _record_path(hook: dict[str, Any], path: str) -> str:
+    record, _, field = path[1:].partition(".")
+    entry = hook["lookups"][record]
+    return f"{normalize_name(entry['name'])}.{entry.get('output', 'data')}.{field}"
 
 
 def event_object(provider: str, head: str, nouns: Any) -> str | None:
@@ -413,8 +425,7 @@ def lookup_path(provider: str, path: str) -> str:
     the id of (`lookups`, built by `event_records`)."""
     hook = webhook_paths(provider)
     if path.startswith("@"):
-        record, _, field = path[1:].partition(".")
-        return f"{normalize_name(hook['lookups'][record]['name'])}.data.{field}"
+        return _record_path(hook, path)
     return f"{hook['data']}.{path}"
 
 

@@ -55,12 +55,16 @@ _AIRTABLE_PEOPLE = [
 
 
 @pytest.mark.parametrize(("description", "block_type", "key"), _AIRTABLE_PEOPLE)
-def test_the_person_of_an_airtable_change_is_read_from_the_record_fetched_by_its_id(description, block_type, key):
+def test_the_person_of_an_airtable_change_is_read_from_the_record_fetched_by_its_id(
+    description, block_type, key
+):
     state = _state(description)
     assert state["blocks"]
     assert "FIELD_ID" not in json.dumps(state)
     (send,) = [b for b in state["blocks"].values() if b["type"] == block_type]
-    gets = [b for b in state["blocks"].values() if b["type"] == "airtable" and _field(b, "operation") == "get"]
+    gets = [
+        b for b in state["blocks"].values() if b["type"] == "airtable" and _field(b, "operation") == "get"
+    ]
     assert len(gets) == 1
     (get,) = gets
     assert _field(get, "recordId") == "<start.airtableChanges.0.recordId>"
@@ -85,13 +89,19 @@ def test_the_person_of_an_airtable_change_is_read_from_the_record_fetched_by_its
 def test_an_airtable_change_that_reaches_nobody_fetches_nothing(description):
     state = _state(description)
     assert state["blocks"]
-    assert not [b for b in state["blocks"].values() if b["type"] == "airtable" and _field(b, "operation") == "get"]
+    assert not [
+        b for b in state["blocks"].values() if b["type"] == "airtable" and _field(b, "operation") == "get"
+    ]
 
 
 def _run(code: str, record: dict) -> tuple[bool, str]:
     import re
 
-    body = re.sub(r"<\w+\.record(?:\.fields)?>", lambda m: json.dumps(record if m.group(0).endswith("record>") else record["fields"]), code)
+    body = re.sub(
+        r"<\w+\.record(?:\.fields)?>",
+        lambda m: json.dumps(record if m.group(0).endswith("record>") else record["fields"]),
+        code,
+    )
     out = subprocess.run(
         ["node", "-e", f"console.log(JSON.stringify((() => {{ {body} }})()))"], capture_output=True, text=True
     )
@@ -103,10 +113,16 @@ def test_the_address_is_found_in_a_fetched_record_under_any_column_name():
     state = _state(_AIRTABLE_PEOPLE[0][0])
     (send,) = [b for b in state["blocks"].values() if b["type"] == "gmail"]
     value = str(_field(send, "to"))
-    finders = [b for b in state["blocks"].values() if b["type"] == "function" and value == f"<{_local(b)}.result>"]
+    finders = [
+        b for b in state["blocks"].values() if b["type"] == "function" and value == f"<{_local(b)}.result>"
+    ]
     assert len(finders) == 1
     code = _field(finders[0], "code")
-    record = {"id": "rec1", "createdTime": "2026-01-01T00:00:00.000Z", "fields": {"Name": "Ana", "E-mail address": "ana@ruiz.es"}}
+    record = {
+        "id": "rec1",
+        "createdTime": "2026-01-01T00:00:00.000Z",
+        "fields": {"Name": "Ana", "E-mail address": "ana@ruiz.es"},
+    }
     assert _run(code, record) == (True, '"ana@ruiz.es"')
     ok, err = _run(code, {"id": "rec2", "fields": {"Name": "Nobody"}})
     assert not ok and "no e-mail address" in err
