@@ -4143,12 +4143,25 @@ class _Builder:
             # 'check whether their email is already in the 'Waitlist' sheet; if not, add a row with their name': the
             # read only answers the test, the branches carry what came before it (the event)
             carried = self.read_over[prev]
+        # 'look them up in 'Clients'; if they're not there, add them and email them': on the side where the look-up
+        # found nothing, what it looked for is the data before it (the event), not the empty list it returned
+        none_side = (
+            self.found_nothing_side(expression, prev) if carried is None and expression and prev else None
+        )
         exits: list[tuple[str, str]] = []
         for handle, branch in sides:
             if branch:
+                found = self.found
+                if handle == none_side and found is not None and prev == f"<{found[0]}>":
+                    self.found = None  # (no record found: whom a message goes to is in the event)
                 out, _ = self.chain(
-                    branch, [(local, handle)], carried or prev, parent, scope=f"{local}:{handle}"
+                    branch,
+                    [(local, handle)],
+                    carried or (self.read_over[prev] if handle == none_side else prev),
+                    parent,
+                    scope=f"{local}:{handle}",
                 )
+                self.found = found
                 exits += out
             if not self.wired(local, handle):  # nothing asked, or its steps built no block
                 # ('unless …', 'X are not posted': the 'if' side runs when the test is false)
@@ -4160,6 +4173,18 @@ class _Builder:
             why = f"the test '{step.label.strip()}' was " + ("true" if step.negate else "false")
             self.edge([(local, "else")], self.end(parent, why))
         return exits, prev
+
+    def found_nothing_side(self, expression: str, prev: str) -> str | None:
+        """The branch ('if' / 'else') on which a look-up's list tested for items came back empty; None when the test
+        is not of that (a read with no data before it, or another test)."""
+        if prev not in self.read_over:
+            return None
+        listed = re.fullmatch(
+            r"\[\]\.concat\((?P<l><[^<>]+>) \|\| \[\]\)\.length (?P<op>===|>) 0", expression
+        )
+        if listed is None or listed.group("l") != prev:
+            return None
+        return "if" if listed.group("op") == "===" else "else"
 
     def verdict_asked(self, expression: str) -> bool:
         """'ask the AI whether each one is spam. If it's not spam, …': the test looks for the word in what an agent
@@ -4351,6 +4376,21 @@ class _Builder:
             empty = ((state[-1] in ("empty", "blank", "missing")) != (state[0] == "not")) != bool(
                 unset and unset.group("no")
             )
+            self.notes.append(
+                f"the test '{test.strip()}' holds when {listed} " + ("is empty" if empty else "holds items")
+            )
+            return f"[].concat({listed} || []).length {'===' if empty else '>'} 0", None
+        present = _PRESENT.match(test)
+        if (
+            present
+            and prev
+            and not prev.startswith(("<loop", "<start"))
+            and not any(b.type in ("agent", "function") and prev.startswith(f"<{b.id}.") for b in self.blocks)
+        ):
+            # 'look them up by email in 'Clients'; if they're not there, add them': the look-up's list came back
+            # empty (or, said the other way, found them) — not the words 'there' or 'found' in what it read
+            listed = next(reversed(self.lists_upstream(self.test_heads)), prev)
+            empty = bool(present.group("not"))
             self.notes.append(
                 f"the test '{test.strip()}' holds when {listed} " + ("is empty" if empty else "holds items")
             )
@@ -5558,6 +5598,15 @@ _FETCHED = (
 # 'there are no new orders', "there's nothing booked on Monday", 'nothing came back': the fetched list is empty
 _NONE_FETCHED = re.compile(
     rf"^\s*{_FETCHED}?(?:(?P<no>no|zero)\s+(?=[a-z])|nothing\b|none\b)(?P<rest>[^<>]*)$",
+    re.I,
+)
+# "they're not there", 'if found', "it doesn't exist", 'they are already in the table': whether a look-up found the
+# thing it looked for (its list came back with items or empty), said of the thing, not a word to find in what it read
+_PRESENT = re.compile(
+    r"^\s*(?:(?:it|they|he|she|(?:the|this|that)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*(?:['’](?:re|s)\s+|\s+))?"
+    r"(?:(?:is|are|was|were|does|do|did)\s*)?(?P<not>not\s+|n['’]t\s+)?(?:yet\s+|already\s+|even\s+)?"
+    r"(?:there|found|in\s+(?:it|there|(?:the|that|this)\s+(?:table|sheet|list|base|database|crm|system|spreadsheet))"
+    r"|on\s+file|exists?)(?:\s+(?:yet|already))?\s*$",
     re.I,
 )
 # 'there are any', 'there are any new rows', 'it finds some': the list fetched came back with items

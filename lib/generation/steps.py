@@ -11488,8 +11488,35 @@ def _one_walk(steps: list[Step]) -> list[Step]:
             before.body = [*before.body, *step.body]
             before.text = f"{before.text} {step.text}".strip()
             continue
+        if before is not None and _other_side_walk(before, step):
+            # 'For each bid of €5,000 or more, post it to Teams; every bid under €5,000 goes into Excel instead': a
+            # walk of the same items whose test no item passes together with the first one's is that test's other
+            # side — one walk, the second test in the first one's else branch
+            test, other = before.body[0], step.body[0]
+            test.branches[1] = ("else", [other])
+            other.chained = True
+            before.text = f"{before.text} {step.text}".strip()
+            continue
         out.append(step)
     return out
+
+
+def _other_side_walk(before: Step, step: Step) -> bool:
+    """Whether `step` walks the items `before` walks (a loop said right after it, of the same noun), each of the two
+    repeating one test with nothing on its else side, and no item passes both tests."""
+    if not (step.kind == before.kind == "loop" and step.loop_type == before.loop_type == "forEach"):
+        return False
+    if len(before.body) != 1 or len(step.body) != 1:
+        return False
+    a, b = before.body[0], step.body[0]
+    if a.kind != "condition" or b.kind != "condition" or len(a.branches) < 2 or len(b.branches) < 2:
+        return False
+    if a.branches[1][1] or b.branches[1][1] or not a.branches[0][1] or not b.branches[0][1]:
+        return False
+    nouns = [re.match(r"\W*([a-z]+?)(?:e?s)?\b", (x.label or "").lower()) for x in (before, step)]
+    if nouns[0] is None or nouns[1] is None or nouns[0].group(1) != nouns[1].group(1):
+        return False
+    return _exclusive(a, b)
 
 
 def _needed_only(steps: list[Step]) -> list[Step]:
@@ -12070,6 +12097,42 @@ def _opposite(a: Step, b: Step) -> bool:
     )
 
 
+_SHORT_FORMS = (
+    (r"\b(ca|wo)n['’]t\b", r"\1 not"),
+    (r"\b([a-z]+)n['’]t\b", r"\1 not"),
+    (r"['’]re\b", " are"),
+    (r"\b(it|that|he|she|this)['’]s\b", r"\1 is"),
+)
+
+
+def _test_words(label: str) -> list[str]:
+    """The words of a test, short forms said out ("they're" → 'they are', "isn't" → 'is not')."""
+    text = label.lower()
+    for short, full in _SHORT_FORMS:
+        text = re.sub(short, full, text)
+    return re.findall(r"[\w-]+", text)
+
+
+def _denied(a: Step, b: Step) -> bool:
+    """Whether one of two tests denies the other, the other side said again, often cut short: "if they're not there, …;
+    if they are, …", "if it doesn't exist …; if it exists …", "if not found …; if found …" — no value passes both, none
+    neither. The denied one says 'not'; the other's words, without it, begin or end the denied one's."""
+    if a.negate or b.negate or (b.data_from is not None and a.data_from is not b.data_from):
+        return False
+    words = [_test_words(t.label or "") for t in (a, b)]
+    nots = [w.count("not") + w.count("never") for w in words]
+    if sorted(nots) != [0, 1]:
+        return False
+    denied = words[nots.index(1)]
+    said = [w for w in words[nots.index(0)] if w not in ("do", "does", "did")]
+    plain = [w for w in denied if w not in ("not", "never", "do", "does", "did")]
+    plain = [re.sub(r"^exist$", "exists", w) for w in plain]
+    said = [re.sub(r"^exist$", "exists", w) for w in said]
+    if not said or len(said) > len(plain) or any(re.fullmatch(r"\d[\d.,]*", w) for w in plain):
+        return False
+    return plain[: len(said)] == said or plain[-len(said) :] == said
+
+
 def _opposites_joined(steps: list[Step]) -> list[Step]:
     """'If the manager approved it, add it to …; if the manager says no, email the requester': a test followed by
     its opposite verdict is one decision — what the second does is the first one's else branch (no second test,
@@ -12087,7 +12150,7 @@ def _opposites_joined(steps: list[Step]) -> list[Step]:
             and len(last.branches) > 1
             and not last.branches[1][1]
             and s.branches
-            and _opposite(last, s)
+            and (_opposite(last, s) or _denied(last, s))
         ):
             last.branches[1] = ("else", s.branches[0][1])
             continue
