@@ -322,6 +322,9 @@ def draft(description: str) -> Draft:
     description = lx.noun_posts(description)  # 'standup reminder in #eng every weekday' → 'post a standup …'
     # 'an email summary of next week's rota' → 'get next week's rota, summarise them and email the summary'
     description = lx.noun_summaries(description)
+    description = lx.wished_sends(
+        description
+    )  # 'i want a whatsapp to the customer …' → 'i want to send a whatsapp …'
     description = lx.added_items(
         description
     )  # '…, plus a Jira ticket in FIN' → '…, and create a Jira ticket in FIN'
@@ -4817,6 +4820,11 @@ class _Builder:
         # 'if it contains a gift card', 'if the order includes a gift note': the thing held, both its words
         held_thing = re.search(
             r"\b(?:contains?|containing|includes?|including)\s+(?:an?\s+|any\s+)([a-z][\w-]+\s+[a-z][\w-]+)\s*$",
+            low,
+        ) or re.search(
+            # ('if the order has gift wrap in it', 'whether it contains any dry ice in it'): the thing held in it
+            r"\b(?:contains?|containing|includes?|including|has|have|having)\s+(?:an?\s+|any\s+|some\s+)?"
+            r"([a-z][\w-]+\s+[a-z][\w-]+)\s+(?:in|on|inside)(?:\s+(?:it|them|there))?\s*$",
             low,
         )
         # 'if someone asks for a refund of a donation': the thing asked for, not the last word

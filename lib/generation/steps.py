@@ -276,6 +276,15 @@ def negated(text: str) -> dict[str, set[str]]:
                 and re.search(r"\b(?:if|whose|where|unless|only)\b", low)
             ):
                 continue  # 'Non-rush jobs get no Slack message': the items a test leaves get none, the other side
+            if (
+                before
+                and (left := _ITEMS_QUALIFIED.match(low, opening + 1)) is not None
+                and left.end() <= before.end()
+                and re.search(r"\b(?:if|whose|where|unless|only|whether)\b", low)
+            ):
+                # "Orders without any cut fabric don't need to go on the sheet": what the items a test leaves don't
+                # get, the other side of that test, not a rule for the run
+                continue
             if before and _GUARD.match(re.sub(r"^[\s.;:*•-]+", "", low[opening + 1 :])):
                 continue  # 'if nothing is below 20, don't send the email': the run ends when nothing is found, a guard
             if before and _CASE_LED.match(re.sub(r"^[\s.;:*•-]+", "", low[opening + 1 : before.start()])):
@@ -440,6 +449,15 @@ _ELSE_LEAVES_OUT = re.compile(
 _LEFT_WITHOUT = re.compile(
     r"[\s*•-]*(?:the\s+|all\s+|any\s+)?(?:[\w'’-]+\s+){1,4}(?:(?:should|will|must)\s+)?"
     r"(?:get|gets|receive|receives|are\s+sent|is\s+sent)\s+"
+)
+
+
+# 'orders without any cut fabric ', 'invoices under 50 € ': items a test picks out, said as the subject before a negation
+_ITEMS_QUALIFIED = re.compile(
+    r"[\s*•-]*(?:the\s+|all\s+|any\s+)?(?:[\w'’-]+\s+){0,2}[\w'’-]+s\s+(?:without|with|under|over|below|above|that|"
+    r"which|whose|marked|tagged|labell?ed|less|more|not)\b[^.;:,\n]{0,60}?\s*"
+    r"(?=(?:do(?:es)?\s*n['’]?t|do(?:es)?\s+not|never|need\s*n['’]?t|should\s*n['’]?t|should\s+not|are\s*n['’]?t|"
+    r"are\s+not|is\s*n['’]?t|is\s+not|won['’]?t|will\s+not|get\s+no|gets\s+no)\b)"
 )
 
 
@@ -789,6 +807,10 @@ def clauses(text: str) -> list[str]:
     for part in parts:
         if joined and (
             _PLACE_ALONE.match(part)
+            # 'ping the cutting room on Slack, #cutting-room': the channel of the message before it, no step of its own
+            or _CHANNEL_ALONE.fullmatch(part)
+            and "#" not in joined[-1]
+            and bool(lx.integrations_in(joined[-1]))
             # 'go to the two competitor sites, bikehaus.de and radwelt.at, grab …': the sites the words before name
             or re.fullmatch(r"\s*(?:" + _HOST_LIST.pattern + "|" + _HOST_ITEM + r")\s*", part, re.I)
             and re.search(
@@ -884,6 +906,9 @@ _PLACE_ALONE = re.compile(
     r"(?:called\s+|named\s+)?(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|„[^“\"\n]{1,60}[“\"]|[\w-]+)\s*$"
     r"|^\s*(?:in\s+)?(?:the|our)\s+(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|#?[\w-]+)\s+channel\s*[.!]?\s*$",
     re.I,
+)
+_CHANNEL_ALONE = re.compile(
+    r"\s*(?:(?:in|to|on|into)\s+)?(?:the\s+|our\s+)?(?:channel\s+)?#[\w-]+(?:\s+channel)?\s*[.!]?\s*", re.I
 )
 _ARROW_STEP = re.compile(r"\s+(?=(?:->|→|=>)\s+\S)")
 _KIND_ARROW = re.compile(
@@ -9862,6 +9887,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         # (', if not #x' names the other side's place: the 'otherwise' below)
         again = re.search(
             r"[,;]\s*(?:and\s+|but\s+)?(?=if\b(?!\s+not\s*,?\s*(?:(?:to|in|into|on)\s+)?(?:#|[\w.+-]+@)))"
+            # ('…; if not, send 'river normal' to …': the other side, whatever it does)
+            r"(?!if\s+not\s*[,:])"
             # 'if they aren't, …': the other side of this test, not a second one
             r"(?!" + _DENIED + r")",
             consequence,
@@ -9966,6 +9993,15 @@ def _on_what_was_read(
     phrases = (lexicon()["integrations"].get(read.integration or "", {}).get("phrases") or []) if read else []
     out: list[Step] = []
     for clause in clauses(text):
+        each = _EACH_NOUN.search(clause)
+        where = _PLACE.match(clause, each.end()) if each and each.group(1) else None
+        if where and lx.integrations_in(where.group(0)):
+            # 'if it's under 30 cm, WhatsApp every guide in the Google Sheet 'Guides' …': the place is read, then each
+            # of its items gets the step, on this side of the test
+            looped = read_sentence(clause, description, ruled_out)
+            if any(s.kind == "loop" for s in looped):
+                out += looped
+                continue
         steps = read_clause(clause, description, ruled_out)
         if (
             not steps
@@ -11223,7 +11259,14 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             _LOOP.search(repeated) or _EACH_OF.search(repeated) or _EACH_NOUN.search(repeated)
         ):
             repeated, then = sentence, None  # no loop before the words: not the end of one
-        read = [] if _FORBIDDING.match(repeated) else read_sentence(repeated, description, ruled_out)
+        read = (
+            []
+            if _FORBIDDING.match(repeated)
+            # ('… if it does, add a row to 'Cutting Queue'. Orders without any cut fabric don't need to go on the sheet
+            # at all.': the other side of a test already said, told as what is not done — no step)
+            or (_LEFT_OFF.search(repeated) and any(s.kind == "condition" for s in steps))
+            else read_sentence(repeated, description, ruled_out)
+        )
         if told:
             # 'We lose a day every cycle.', 'the front desk re-types each booking by hand': a habit the context tells
             # of, no loop (what it names stays)
@@ -11239,7 +11282,9 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
                 mine = [
                     s
                     for s in read
-                    if s.kind == "source" and re.search(rf"\bthe {re.escape(each.label)}\b", s.text, re.I)
+                    if s.kind == "source"
+                    and re.search(rf"\bthe {re.escape(each.label)}\b", s.text, re.I)
+                    and not _list_of(s, each)
                 ]
                 read = [s for s in read if not any(s is m for m in mine)]
                 each.body[:0] = mine
@@ -11449,6 +11494,13 @@ def _unwanted_posts(steps: list[Step], description: str) -> list[Step]:
 
 # 'The donations under 20 € don't need the receipt', 'orders below $30 do not get a thank-you card', 'Refunds
 # under 10 USD never need an approval': a test whose sentence says which of the steps said before it is not wanted
+# 'Orders without cut fabric don't need to go on the sheet', "small ones shouldn't be posted": items not sent somewhere
+_LEFT_OFF = re.compile(
+    r"^[^,;]{3,80}?\s(?:do(?:es)?\s*n['’]?t|do(?:es)?\s+not|need\s*n['’]?t|should\s*n['’]?t|should\s+not|must\s*n['’]?t|"
+    r"must\s+not)\s+(?:(?:need|have)\s+to\s+)?(?:go|be\s+(?:added|put|logged|written|saved|posted|sent))\s+"
+    r"(?:on|in|into|to|at)\b[^,;]*$",
+    re.I,
+)
 _NOT_NEEDED = re.compile(
     r"\b(?:do(?:es)?\s*n[o']?t|do\s+not|does\s+not|never)\s+(?:need|get|require|receive|want|deserve)s?\s+"
     r"(?:(?:the|a|an|any|their|his|her|its)\s+)?(?P<what>[\w-]+(?:\s+[\w-]+)?)",
@@ -11460,6 +11512,15 @@ def _loop_names_place(loop: Step) -> bool:
     """Whether the loop phrase of `loop` says where its items are ('for each row in the 'Leads' sheet')."""
     found = _LOOP.search(loop.text or "")
     return found is not None and bool(found.group(2))
+
+
+def _list_of(read: Step, loop: Step) -> bool:
+    """Whether `read` is the read of the list `loop` walks ('WhatsApp every guide in the Google Sheet 'Guides'' reads
+    'the guide in the Google Sheet 'Guides'' once, before the walk), not a read repeated with each item."""
+    found = re.match(
+        rf"\s*get\s+the\s+{re.escape(loop.label)}s?\s+(?P<where>\S.*?)\s*$", read.text or "", re.I
+    )
+    return found is not None and found.group("where").lower() in (loop.text or "").lower()
 
 
 def _one_walk(steps: list[Step]) -> list[Step]:
