@@ -36,6 +36,7 @@ from lib.generation.steps import (
     FIELD_ADDRESSED,
     HELD_IN,
     PER_EACH,
+    PRESENT_TEST,
     READ_VERBS,
     Step,
     clauses,
@@ -4160,7 +4161,7 @@ class _Builder:
                 out, _ = self.chain(
                     branch,
                     [(local, handle)],
-                    carried or (self.read_over[prev] if handle == none_side else prev),
+                    carried or (self.read_over[prev] if handle == none_side and prev else prev),
                     parent,
                     scope=f"{local}:{handle}",
                 )
@@ -4383,7 +4384,7 @@ class _Builder:
                 f"the test '{test.strip()}' holds when {listed} " + ("is empty" if empty else "holds items")
             )
             return f"[].concat({listed} || []).length {'===' if empty else '>'} 0", None
-        present = _PRESENT.match(test)
+        present = PRESENT_TEST.match(test)
         if (
             present
             and prev
@@ -5606,15 +5607,6 @@ _FETCHED = (
 # 'there are no new orders', "there's nothing booked on Monday", 'nothing came back': the fetched list is empty
 _NONE_FETCHED = re.compile(
     rf"^\s*{_FETCHED}?(?:(?P<no>no|zero)\s+(?=[a-z])|nothing\b|none\b)(?P<rest>[^<>]*)$",
-    re.I,
-)
-# "they're not there", 'if found', "it doesn't exist", 'they are already in the table': whether a look-up found the
-# thing it looked for (its list came back with items or empty), said of the thing, not a word to find in what it read
-_PRESENT = re.compile(
-    r"^\s*(?:(?:it|they|he|she|(?:the|this|that)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*(?:['’](?:re|s)\s+|\s+))?"
-    r"(?:(?:is|are|was|were|does|do|did)\s*)?(?P<not>not\s+|n['’]t\s+)?(?:yet\s+|already\s+|even\s+)?"
-    r"(?:there|found|in\s+(?:it|there|(?:the|that|this)\s+(?:table|sheet|list|base|database|crm|system|spreadsheet))"
-    r"|on\s+file|exists?)(?:\s+(?:yet|already))?\s*$",
     re.I,
 )
 # 'there are any', 'there are any new rows', 'it finds some': the list fetched came back with items

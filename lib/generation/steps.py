@@ -12174,6 +12174,20 @@ def _test_words(label: str) -> list[str]:
     return re.findall(r"[\w-]+", text)
 
 
+# the words of a test that says no more than 'yes' to the one before ('if they are', 'if it does', 'if so')
+_ELLIPTIC = {"it", "they", "he", "she", "that", "this", "so", "yes", "is", "are", "was", "were", "do", "does", "did",
+             "has", "have", "had", "can", "will", "already"}  # fmt: skip
+# "they're not there", 'if found', "it doesn't exist", 'they are already in the table': whether a look-up found the
+# thing it looked for (its list came back with items or empty), said of the thing, not a word to find in what it read
+PRESENT_TEST = re.compile(
+    r"^\s*(?:(?:it|they|he|she|(?:the|this|that)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*(?:['’](?:re|s)\s+|\s+))?"
+    r"(?:(?:is|are|was|were|does|do|did)\s*)?(?P<not>not\s+|n['’]t\s+)?(?:yet\s+|already\s+|even\s+)?"
+    r"(?:there|found|in\s+(?:it|there|(?:the|that|this)\s+(?:table|sheet|list|base|database|crm|system|spreadsheet))"
+    r"|on\s+file|exists?)(?:\s+(?:yet|already))?\s*$",
+    re.I,
+)
+
+
 def _denied(a: Step, b: Step) -> bool:
     """Whether one of two tests denies the other, the other side said again, often cut short: "if they're not there, …;
     if they are, …", "if it doesn't exist …; if it exists …", "if not found …; if found …" — no value passes both, none
@@ -12184,7 +12198,11 @@ def _denied(a: Step, b: Step) -> bool:
     nots = [w.count("not") + w.count("never") for w in words]
     if sorted(nots) != [0, 1]:
         return False
+    if all(PRESENT_TEST.match(t.label or "") for t in (a, b)):
+        return True  # "if they're already there …; if they're not found …": whether a look-up found them, both ways
     denied = words[nots.index(1)]
+    if all(w in _ELLIPTIC for w in words[nots.index(0)]):
+        return True  # "if it isn't urgent, …; if it is, …", "… doesn't exist, …; if they do, …": the rest left out
     said = [w for w in words[nots.index(0)] if w not in ("do", "does", "did")]
     plain = [w for w in denied if w not in ("not", "never", "do", "does", "did")]
     plain = [re.sub(r"^exist$", "exists", w) for w in plain]
