@@ -501,7 +501,10 @@ _DECIMAL_COMMA_BY_CURRENCY = re.compile(
 
 # 'check if it's toxic and if it is, email …', 'see whether they sound angry and if so ping …': a test, then its action
 _CHECK_THEN = re.compile(
-    r"\b(?:check|see|find\s+out|work\s+out|figure\s+out|look\s+at)\s+(?:if|whether)\s+(?P<test>[^.;!?]{3,80}?)"
+    r"\b(?:check|see|find\s+out|work\s+out|figure\s+out|look\s+at)\s+(?:if|whether)\s+(?P<test>[^.;!?]{3,80}?"
+    # ('check whether the order contains fabric cut to length (those line items always have 'Cut' in the title)'):
+    # an aside that says how to tell is part of the test
+    r"(?:\s*\([^()]{1,160}\))?)"
     # ('… the 'VIP' sheet. If it is, post …', '… 'Media list' - if it is, I email …': the 'if so' may start a sentence)
     r"\s*(?:[,.;:]|\s[—–-])?\s+(?:and\s*,?\s+)?(?:if\s+(?:so|yes|it\s+is|it\s+does|they\s+are|they\s+do|that'?s\s+the\s+case)|"
     r"in\s+that\s+case)\b\s*,?\s*",
@@ -2653,9 +2656,13 @@ def routes_as_tests(text: str) -> str:
 # 'Charges of 2k or more (in the charge's currency) also go to #wins', 'Requests with a budget of 10k or more also get
 # posted in #enterprise-leads': the items a test keeps, sent somewhere besides what every item gets
 _ALSO_ROUTE = re.compile(
-    r"(?:(?<=^)|(?<=[.!?:]\s)|(?<=\n)|(?<=\s[-–—]\s))(?P<items>[^.!?:;\n]{3,120}?)\s+(?:also|additionally)\s+"
-    + _GOES
-    + r"\s+(?:to|into|in|on)\s+(?P<dest>[^.;\n]{1,80}?)(?P<end>\s*(?:[.;!]|$))",
+    r"(?:(?<=^)|(?<=[.!?:;]\s)|(?<=\n)|(?<=\s[-–—]\s))(?P<items>(?:[^.!?:;\n]|\.(?=\d)){3,120}?)\s+(?:also|additionally)\s+"
+    r"(?:" + _GOES + r"\s+(?:to|into|in|on)\s+(?P<dest>[^.;\n]{1,80}?)"
+    # 'Orders over £1,000 also get a text to the owner on +44…', '… also receive an email to ops@…': a message sent
+    # about those items
+    r"|(?:get|gets|receive|receives|trigger|triggers)\s+(?P<msg>(?:an?\s+|one\s+)(?:[\w-]+\s+)?"
+    r"(?:text|sms|e-?mail|message|whats\s*app|notification|alert|ping|dm|call)\b[^.;\n]{0,80}?))"
+    r"(?P<end>\s*(?:[.;!]|$))",
     re.I | re.M,
 )
 # what makes those items a test: a threshold, or the words that qualify a noun ('with', 'tagged', 'whose' …)
@@ -2673,6 +2680,8 @@ def also_routes(text: str) -> str:
         items = re.sub(r"\s*\([^()]*\)", "", m.group("items")).strip()
         if not (threshold_in(items) or OR_MORE_RE.search(items) or _QUALIFIED.search(items)):
             return m.group(0)
+        if m.group("msg"):
+            return f"If {items[0].lower() + items[1:]}, also send {m.group('msg').strip()}{m.group('end')}"
         verb = "add it to" if _STORES.search(m.group("dest")) else "send it to"
         return f"If {items[0].lower() + items[1:]}, also {verb} {m.group('dest').strip()}{m.group('end')}"
 
@@ -3298,6 +3307,23 @@ def noun_summaries(text: str) -> str:
         return f"get {m.group('what')}, summarise them" + (f" and {send}" if send else "")
 
     return found.sub(said, text)
+
+
+def wished_sends(text: str) -> str:
+    """'when someone pays on our shopify (it can send a webhook i think) i want a whatsapp to the customer saying thx'
+    → '…(it can send a webhook i think), i want to send a whatsapp to the customer saying thx': a message wished for
+    with no verb of its own is sent (the nouns in `lexicon.json` `added_sends`), and an aside closed right before the
+    wish ends the clause of the event, as a comma would."""
+    sends = "|".join(re.escape(n) for n in lexicon()["added_sends"])
+    wish = r"(?:i|we)\s+(?:want|need|['’]d\s+like|would\s+like)\b"
+    text = re.sub(r"(?<=\))\s+(?=" + wish + ")", ", ", text, flags=re.I)
+    return re.sub(
+        r"\b(?P<who>i|we)\s+(?:want|need|['’]d\s+like|would\s+like)\s+(?=(?:an?|one)\s+(?:(?:quick|short|brief)\s+)?"
+        r"(?:" + sends + r")\s+to\b)",
+        lambda m: f"{m.group('who')} want to send ",
+        text,
+        flags=re.I,
+    )
 
 
 def added_items(text: str) -> str:

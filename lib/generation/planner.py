@@ -36,6 +36,7 @@ from lib.generation.steps import (
     FIELD_ADDRESSED,
     HELD_IN,
     PER_EACH,
+    PRESENT_TEST,
     READ_VERBS,
     Step,
     clauses,
@@ -322,6 +323,9 @@ def draft(description: str) -> Draft:
     description = lx.noun_posts(description)  # 'standup reminder in #eng every weekday' → 'post a standup …'
     # 'an email summary of next week's rota' → 'get next week's rota, summarise them and email the summary'
     description = lx.noun_summaries(description)
+    description = lx.wished_sends(
+        description
+    )  # 'i want a whatsapp to the customer …' → 'i want to send a whatsapp …'
     description = lx.added_items(
         description
     )  # '…, plus a Jira ticket in FIN' → '…, and create a Jira ticket in FIN'
@@ -4144,12 +4148,25 @@ class _Builder:
             # 'check whether their email is already in the 'Waitlist' sheet; if not, add a row with their name': the
             # read only answers the test, the branches carry what came before it (the event)
             carried = self.read_over[prev]
+        # 'look them up in 'Clients'; if they're not there, add them and email them': on the side where the look-up
+        # found nothing, what it looked for is the data before it (the event), not the empty list it returned
+        none_side = (
+            self.found_nothing_side(expression, prev) if carried is None and expression and prev else None
+        )
         exits: list[tuple[str, str]] = []
         for handle, branch in sides:
             if branch:
+                found = self.found
+                if handle == none_side and found is not None and prev == f"<{found[0]}>":
+                    self.found = None  # (no record found: whom a message goes to is in the event)
                 out, _ = self.chain(
-                    branch, [(local, handle)], carried or prev, parent, scope=f"{local}:{handle}"
+                    branch,
+                    [(local, handle)],
+                    carried or (self.read_over[prev] if handle == none_side and prev else prev),
+                    parent,
+                    scope=f"{local}:{handle}",
                 )
+                self.found = found
                 exits += out
             if not self.wired(local, handle):  # nothing asked, or its steps built no block
                 # ('unless …', 'X are not posted': the 'if' side runs when the test is false)
@@ -4161,6 +4178,18 @@ class _Builder:
             why = f"the test '{step.label.strip()}' was " + ("true" if step.negate else "false")
             self.edge([(local, "else")], self.end(parent, why))
         return exits, prev
+
+    def found_nothing_side(self, expression: str, prev: str) -> str | None:
+        """The branch ('if' / 'else') on which a look-up's list tested for items came back empty; None when the test
+        is not of that (a read with no data before it, or another test)."""
+        if prev not in self.read_over:
+            return None
+        listed = re.fullmatch(
+            r"\[\]\.concat\((?P<l><[^<>]+>) \|\| \[\]\)\.length (?P<op>===|>) 0", expression
+        )
+        if listed is None or listed.group("l") != prev:
+            return None
+        return "if" if listed.group("op") == "===" else "else"
 
     def verdict_asked(self, expression: str) -> bool:
         """'ask the AI whether each one is spam. If it's not spam, …': the test looks for the word in what an agent
@@ -4352,6 +4381,21 @@ class _Builder:
             empty = ((state[-1] in ("empty", "blank", "missing")) != (state[0] == "not")) != bool(
                 unset and unset.group("no")
             )
+            self.notes.append(
+                f"the test '{test.strip()}' holds when {listed} " + ("is empty" if empty else "holds items")
+            )
+            return f"[].concat({listed} || []).length {'===' if empty else '>'} 0", None
+        present = PRESENT_TEST.match(test)
+        if (
+            present
+            and prev
+            and not prev.startswith(("<loop", "<start"))
+            and not any(b.type in ("agent", "function") and prev.startswith(f"<{b.id}.") for b in self.blocks)
+        ):
+            # 'look them up by email in 'Clients'; if they're not there, add them': the look-up's list came back
+            # empty (or, said the other way, found them) — not the words 'there' or 'found' in what it read
+            listed = next(reversed(self.lists_upstream(self.test_heads)), prev)
+            empty = bool(present.group("not"))
             self.notes.append(
                 f"the test '{test.strip()}' holds when {listed} " + ("is empty" if empty else "holds items")
             )
@@ -4778,6 +4822,11 @@ class _Builder:
         # 'if it contains a gift card', 'if the order includes a gift note': the thing held, both its words
         held_thing = re.search(
             r"\b(?:contains?|containing|includes?|including)\s+(?:an?\s+|any\s+)([a-z][\w-]+\s+[a-z][\w-]+)\s*$",
+            low,
+        ) or re.search(
+            # ('if the order has gift wrap in it', 'whether it contains any dry ice in it'): the thing held in it
+            r"\b(?:contains?|containing|includes?|including|has|have|having)\s+(?:an?\s+|any\s+|some\s+)?"
+            r"([a-z][\w-]+\s+[a-z][\w-]+)\s+(?:in|on|inside)(?:\s+(?:it|them|there))?\s*$",
             low,
         )
         # 'if someone asks for a refund of a donation': the thing asked for, not the last word

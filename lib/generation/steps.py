@@ -276,6 +276,15 @@ def negated(text: str) -> dict[str, set[str]]:
                 and re.search(r"\b(?:if|whose|where|unless|only)\b", low)
             ):
                 continue  # 'Non-rush jobs get no Slack message': the items a test leaves get none, the other side
+            if (
+                before
+                and (left := _ITEMS_QUALIFIED.match(low, opening + 1)) is not None
+                and left.end() <= before.end()
+                and re.search(r"\b(?:if|whose|where|unless|only|whether)\b", low)
+            ):
+                # "Orders without any cut fabric don't need to go on the sheet": what the items a test leaves don't
+                # get, the other side of that test, not a rule for the run
+                continue
             if before and _GUARD.match(re.sub(r"^[\s.;:*•-]+", "", low[opening + 1 :])):
                 continue  # 'if nothing is below 20, don't send the email': the run ends when nothing is found, a guard
             if before and _CASE_LED.match(re.sub(r"^[\s.;:*•-]+", "", low[opening + 1 : before.start()])):
@@ -440,6 +449,15 @@ _ELSE_LEAVES_OUT = re.compile(
 _LEFT_WITHOUT = re.compile(
     r"[\s*•-]*(?:the\s+|all\s+|any\s+)?(?:[\w'’-]+\s+){1,4}(?:(?:should|will|must)\s+)?"
     r"(?:get|gets|receive|receives|are\s+sent|is\s+sent)\s+"
+)
+
+
+# 'orders without any cut fabric ', 'invoices under 50 € ': items a test picks out, said as the subject before a negation
+_ITEMS_QUALIFIED = re.compile(
+    r"[\s*•-]*(?:the\s+|all\s+|any\s+)?(?:[\w'’-]+\s+){0,2}[\w'’-]+s\s+(?:without|with|under|over|below|above|that|"
+    r"which|whose|marked|tagged|labell?ed|less|more|not)\b[^.;:,\n]{0,60}?\s*"
+    r"(?=(?:do(?:es)?\s*n['’]?t|do(?:es)?\s+not|never|need\s*n['’]?t|should\s*n['’]?t|should\s+not|are\s*n['’]?t|"
+    r"are\s+not|is\s*n['’]?t|is\s+not|won['’]?t|will\s+not|get\s+no|gets\s+no)\b)"
 )
 
 
@@ -789,6 +807,10 @@ def clauses(text: str) -> list[str]:
     for part in parts:
         if joined and (
             _PLACE_ALONE.match(part)
+            # 'ping the cutting room on Slack, #cutting-room': the channel of the message before it, no step of its own
+            or _CHANNEL_ALONE.fullmatch(part)
+            and "#" not in joined[-1]
+            and bool(lx.integrations_in(joined[-1]))
             # 'go to the two competitor sites, bikehaus.de and radwelt.at, grab …': the sites the words before name
             or re.fullmatch(r"\s*(?:" + _HOST_LIST.pattern + "|" + _HOST_ITEM + r")\s*", part, re.I)
             and re.search(
@@ -884,6 +906,9 @@ _PLACE_ALONE = re.compile(
     r"(?:called\s+|named\s+)?(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|„[^“\"\n]{1,60}[“\"]|[\w-]+)\s*$"
     r"|^\s*(?:in\s+)?(?:the|our)\s+(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|#?[\w-]+)\s+channel\s*[.!]?\s*$",
     re.I,
+)
+_CHANNEL_ALONE = re.compile(
+    r"\s*(?:(?:in|to|on|into)\s+)?(?:the\s+|our\s+)?(?:channel\s+)?#[\w-]+(?:\s+channel)?\s*[.!]?\s*", re.I
 )
 _ARROW_STEP = re.compile(r"\s+(?=(?:->|→|=>)\s+\S)")
 _KIND_ARROW = re.compile(
@@ -9862,6 +9887,8 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         # (', if not #x' names the other side's place: the 'otherwise' below)
         again = re.search(
             r"[,;]\s*(?:and\s+|but\s+)?(?=if\b(?!\s+not\s*,?\s*(?:(?:to|in|into|on)\s+)?(?:#|[\w.+-]+@)))"
+            # ('…; if not, send 'river normal' to …': the other side, whatever it does)
+            r"(?!if\s+not\s*[,:])"
             # 'if they aren't, …': the other side of this test, not a second one
             r"(?!" + _DENIED + r")",
             consequence,
@@ -9966,6 +9993,15 @@ def _on_what_was_read(
     phrases = (lexicon()["integrations"].get(read.integration or "", {}).get("phrases") or []) if read else []
     out: list[Step] = []
     for clause in clauses(text):
+        each = _EACH_NOUN.search(clause)
+        where = _PLACE.match(clause, each.end()) if each and each.group(1) else None
+        if where and lx.integrations_in(where.group(0)):
+            # 'if it's under 30 cm, WhatsApp every guide in the Google Sheet 'Guides' …': the place is read, then each
+            # of its items gets the step, on this side of the test
+            looped = read_sentence(clause, description, ruled_out)
+            if any(s.kind == "loop" for s in looped):
+                out += looped
+                continue
         steps = read_clause(clause, description, ruled_out)
         if (
             not steps
@@ -11223,7 +11259,14 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             _LOOP.search(repeated) or _EACH_OF.search(repeated) or _EACH_NOUN.search(repeated)
         ):
             repeated, then = sentence, None  # no loop before the words: not the end of one
-        read = [] if _FORBIDDING.match(repeated) else read_sentence(repeated, description, ruled_out)
+        read = (
+            []
+            if _FORBIDDING.match(repeated)
+            # ('… if it does, add a row to 'Cutting Queue'. Orders without any cut fabric don't need to go on the sheet
+            # at all.': the other side of a test already said, told as what is not done — no step)
+            or (_LEFT_OFF.search(repeated) and any(s.kind == "condition" for s in steps))
+            else read_sentence(repeated, description, ruled_out)
+        )
         if told:
             # 'We lose a day every cycle.', 'the front desk re-types each booking by hand': a habit the context tells
             # of, no loop (what it names stays)
@@ -11239,7 +11282,9 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
                 mine = [
                     s
                     for s in read
-                    if s.kind == "source" and re.search(rf"\bthe {re.escape(each.label)}\b", s.text, re.I)
+                    if s.kind == "source"
+                    and re.search(rf"\bthe {re.escape(each.label)}\b", s.text, re.I)
+                    and not _list_of(s, each)
                 ]
                 read = [s for s in read if not any(s is m for m in mine)]
                 each.body[:0] = mine
@@ -11449,6 +11494,13 @@ def _unwanted_posts(steps: list[Step], description: str) -> list[Step]:
 
 # 'The donations under 20 € don't need the receipt', 'orders below $30 do not get a thank-you card', 'Refunds
 # under 10 USD never need an approval': a test whose sentence says which of the steps said before it is not wanted
+# 'Orders without cut fabric don't need to go on the sheet', "small ones shouldn't be posted": items not sent somewhere
+_LEFT_OFF = re.compile(
+    r"^[^,;]{3,80}?\s(?:do(?:es)?\s*n['’]?t|do(?:es)?\s+not|need\s*n['’]?t|should\s*n['’]?t|should\s+not|must\s*n['’]?t|"
+    r"must\s+not)\s+(?:(?:need|have)\s+to\s+)?(?:go|be\s+(?:added|put|logged|written|saved|posted|sent))\s+"
+    r"(?:on|in|into|to|at)\b[^,;]*$",
+    re.I,
+)
 _NOT_NEEDED = re.compile(
     r"\b(?:do(?:es)?\s*n[o']?t|do\s+not|does\s+not|never)\s+(?:need|get|require|receive|want|deserve)s?\s+"
     r"(?:(?:the|a|an|any|their|his|her|its)\s+)?(?P<what>[\w-]+(?:\s+[\w-]+)?)",
@@ -11460,6 +11512,15 @@ def _loop_names_place(loop: Step) -> bool:
     """Whether the loop phrase of `loop` says where its items are ('for each row in the 'Leads' sheet')."""
     found = _LOOP.search(loop.text or "")
     return found is not None and bool(found.group(2))
+
+
+def _list_of(read: Step, loop: Step) -> bool:
+    """Whether `read` is the read of the list `loop` walks ('WhatsApp every guide in the Google Sheet 'Guides'' reads
+    'the guide in the Google Sheet 'Guides'' once, before the walk), not a read repeated with each item."""
+    found = re.match(
+        rf"\s*get\s+the\s+{re.escape(loop.label)}s?\s+(?P<where>\S.*?)\s*$", read.text or "", re.I
+    )
+    return found is not None and found.group("where").lower() in (loop.text or "").lower()
 
 
 def _one_walk(steps: list[Step]) -> list[Step]:
@@ -11488,8 +11549,35 @@ def _one_walk(steps: list[Step]) -> list[Step]:
             before.body = [*before.body, *step.body]
             before.text = f"{before.text} {step.text}".strip()
             continue
+        if before is not None and _other_side_walk(before, step):
+            # 'For each bid of €5,000 or more, post it to Teams; every bid under €5,000 goes into Excel instead': a
+            # walk of the same items whose test no item passes together with the first one's is that test's other
+            # side — one walk, the second test in the first one's else branch
+            test, other = before.body[0], step.body[0]
+            test.branches[1] = ("else", [other])
+            other.chained = True
+            before.text = f"{before.text} {step.text}".strip()
+            continue
         out.append(step)
     return out
+
+
+def _other_side_walk(before: Step, step: Step) -> bool:
+    """Whether `step` walks the items `before` walks (a loop said right after it, of the same noun), each of the two
+    repeating one test with nothing on its else side, and no item passes both tests."""
+    if not (step.kind == before.kind == "loop" and step.loop_type == before.loop_type == "forEach"):
+        return False
+    if len(before.body) != 1 or len(step.body) != 1:
+        return False
+    a, b = before.body[0], step.body[0]
+    if a.kind != "condition" or b.kind != "condition" or len(a.branches) < 2 or len(b.branches) < 2:
+        return False
+    if a.branches[1][1] or b.branches[1][1] or not a.branches[0][1] or not b.branches[0][1]:
+        return False
+    nouns = [re.match(r"\W*([a-z]+?)(?:e?s)?\b", (x.label or "").lower()) for x in (before, step)]
+    if nouns[0] is None or nouns[1] is None or nouns[0].group(1) != nouns[1].group(1):
+        return False
+    return _exclusive(a, b)
 
 
 def _needed_only(steps: list[Step]) -> list[Step]:
@@ -12070,6 +12158,60 @@ def _opposite(a: Step, b: Step) -> bool:
     )
 
 
+_SHORT_FORMS = (
+    (r"\b(ca|wo)n['’]t\b", r"\1 not"),
+    (r"\b([a-z]+)n['’]t\b", r"\1 not"),
+    (r"['’]re\b", " are"),
+    (r"\b(it|that|he|she|this)['’]s\b", r"\1 is"),
+)
+
+
+def _test_words(label: str) -> list[str]:
+    """The words of a test, short forms said out ("they're" → 'they are', "isn't" → 'is not')."""
+    text = label.lower()
+    for short, full in _SHORT_FORMS:
+        text = re.sub(short, full, text)
+    return re.findall(r"[\w-]+", text)
+
+
+# the words of a test that says no more than 'yes' to the one before ('if they are', 'if it does', 'if so')
+_ELLIPTIC = {"it", "they", "he", "she", "that", "this", "so", "yes", "is", "are", "was", "were", "do", "does", "did",
+             "has", "have", "had", "can", "will", "already"}  # fmt: skip
+# "they're not there", 'if found', "it doesn't exist", 'they are already in the table': whether a look-up found the
+# thing it looked for (its list came back with items or empty), said of the thing, not a word to find in what it read
+PRESENT_TEST = re.compile(
+    r"^\s*(?:(?:it|they|he|she|(?:the|this|that)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*(?:['’](?:re|s)\s+|\s+))?"
+    r"(?:(?:is|are|was|were|does|do|did)\s*)?(?P<not>not\s+|n['’]t\s+)?(?:yet\s+|already\s+|even\s+)?"
+    r"(?:there|found|in\s+(?:it|there|(?:the|that|this)\s+(?:table|sheet|list|base|database|crm|system|spreadsheet))"
+    r"|on\s+file|exists?)(?:\s+(?:yet|already))?\s*$",
+    re.I,
+)
+
+
+def _denied(a: Step, b: Step) -> bool:
+    """Whether one of two tests denies the other, the other side said again, often cut short: "if they're not there, …;
+    if they are, …", "if it doesn't exist …; if it exists …", "if not found …; if found …" — no value passes both, none
+    neither. The denied one says 'not'; the other's words, without it, begin or end the denied one's."""
+    if a.negate or b.negate or (b.data_from is not None and a.data_from is not b.data_from):
+        return False
+    words = [_test_words(t.label or "") for t in (a, b)]
+    nots = [w.count("not") + w.count("never") for w in words]
+    if sorted(nots) != [0, 1]:
+        return False
+    if all(PRESENT_TEST.match(t.label or "") for t in (a, b)):
+        return True  # "if they're already there …; if they're not found …": whether a look-up found them, both ways
+    denied = words[nots.index(1)]
+    if all(w in _ELLIPTIC for w in words[nots.index(0)]):
+        return True  # "if it isn't urgent, …; if it is, …", "… doesn't exist, …; if they do, …": the rest left out
+    said = [w for w in words[nots.index(0)] if w not in ("do", "does", "did")]
+    plain = [w for w in denied if w not in ("not", "never", "do", "does", "did")]
+    plain = [re.sub(r"^exist$", "exists", w) for w in plain]
+    said = [re.sub(r"^exist$", "exists", w) for w in said]
+    if not said or len(said) > len(plain) or any(re.fullmatch(r"\d[\d.,]*", w) for w in plain):
+        return False
+    return plain[: len(said)] == said or plain[-len(said) :] == said
+
+
 def _opposites_joined(steps: list[Step]) -> list[Step]:
     """'If the manager approved it, add it to …; if the manager says no, email the requester': a test followed by
     its opposite verdict is one decision — what the second does is the first one's else branch (no second test,
@@ -12087,7 +12229,7 @@ def _opposites_joined(steps: list[Step]) -> list[Step]:
             and len(last.branches) > 1
             and not last.branches[1][1]
             and s.branches
-            and _opposite(last, s)
+            and (_opposite(last, s) or _denied(last, s))
         ):
             last.branches[1] = ("else", s.branches[0][1])
             continue

@@ -26,8 +26,6 @@ _KNOWN: dict[str, str] = {
     # not this round's class: the event said as the subject ('each new Zendesk ticket (webhook) goes to an agent …')
     # is read as a loop over tickets, and its rating step is lost
     "r25c-arrow-lines-urgency": "'each new Zendesk ticket (webhook) goes to an agent that rates …' is no event",
-    # not this round's class: 'an AI reads it and says whether the lead is qualified' makes no step to test
-    "r25c-arrow-lines-lead-score": "'an AI reads it and says whether …' is read as no step",
 }
 
 
