@@ -594,11 +594,25 @@ def _routine_restated_at(text: str) -> int:
         if re.match(r"[\s,;:—–-]*(?:but|except|only|however|though)\b", rest, re.I):
             continue  # "I'd like that automated — but the AI should only draft …": the routine, narrowed
         if any(
-            ACTION_START.match(_CLAUSE_LEAD.sub("", part.strip().lower()))
+            _opens_step(_CLAUSE_LEAD.sub("", part.strip().lower()), ACTION_START)
             for part in re.split(r"[.:;!?,\n]|\s[-–—]\s", rest)
         ):
             return found.start()
     return -1
+
+
+def _opens_step(part: str, imperative: re.Pattern[str]) -> bool:
+    """Whether `part` opens on a step: its verb said plainly ('read the unread emails') or in the third person of the
+    thing asked for ("I'd love a workflow that runs at 05:45, reads the unread emails …, inserts one row …")."""
+    if imperative.match(part):
+        return True
+    verb = re.match(r"([a-z]+?)(?:ies|es|s)\b", part)
+    if verb is None or part.startswith(("is ", "has ", "was ", "does ", "goes ")):
+        return False
+    stem, rest = verb.group(1), part[verb.end() :]
+    ending = verb.group(0)[len(stem) :]
+    bases = [stem + "y"] if ending == "ies" else [stem + "e", stem] if ending == "es" else [stem]
+    return any(imperative.match(base + rest) for base in bases)
 
 
 def doer_steps(text: str) -> str:

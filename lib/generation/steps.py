@@ -1496,7 +1496,9 @@ _TOLD_REPLY = re.compile(
     r"(?<!\bsend\s)(?<!\bpost\s)(?<!\bwith\s)\b(?:the|its|their|our|my|your|his|her)\s+"
     r"(?:(?!(?:ai|agent|bot|assistant|llm|gpt|claude|model|it|he|she|they|someone|same)\b)[\w'’-]+\s+)?"
     # ('write a suggested reply for each': one to be reviewed, not sent)
-    r"|\b(?:automated|automatic|canned|generic|suggested|proposed|draft|possible|sample)\s+"
+    r"|\b(?:automated|automatic|canned|generic|suggested|proposed|draft|possible|sample|robot|robotic|machine)\s+"
+    # ("they'd hate a robot reply", 'nobody wants an automatic answer': a reply disliked, none to send)
+    r"|\b(?:hate|hates|dislike|dislikes|mind|resent)\s+(?:an?\s+|any\s+|the\s+)?(?:[\w-]+\s+)?"
     # 'check the inbox for replies from the caterer', 'any new replies': replies looked for, not one to send
     r"|\b(?:for|any|new|unread|incoming)\s+"
     # 'a question I can't answer', 'nobody here can answer': what a person cannot do, no reply to send
@@ -3554,6 +3556,12 @@ def _email_as_noun(clause: str) -> bool:
             or re.match(r"\s+(?:address|addresses|column|field)\b", low[m.end() :])
             # 'paste a list of emails when I run it': addresses the run is given (lexicon.json 'given_list')
             or re.search(lexicon()["given_list"], low[: m.start()])
+            # 'insert one row per email into Supabase', 'a card for each email': the unit a count goes by, the mail
+            # read before ('notify per email' still sends: no count before it)
+            or re.search(
+                r"\b(?:one|a|an|single)\s+(?:new\s+)?[a-z][\w-]*\s+(?:per|for\s+(?:each|every))\s+(?:new\s+|incoming\s+)?$",
+                low[: m.start()],
+            )
             # 'post in #service how many emails went out': a count of the mails sent, said in the message
             or re.search(
                 r"\b(?:how\s+many|number\s+of|count\s+of|total\s+of)\s+(?:[\w-]+\s+)?$", low[: m.start()]
