@@ -6730,7 +6730,7 @@ def _named_place(key: str, description: str) -> str:
 def read_clauses(text: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     out: list[Step] = []
     text, others = _channels_joined(text)
-    for clause in clauses(text):
+    for clause in _named_after(clauses(text)):
         for one in _each_channel(clause, others):
             out += _changed_where_found(one, out, description, ruled_out)
     return out
@@ -7693,6 +7693,26 @@ def _route_clauses(text: str) -> list[str]:
 
 # 'forward to our accountant, books@ledgerly.co': an address alone after a comma names who the route before goes to
 _ADDRESS_ONLY = re.compile(r"\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|#[\w-]+|\+?\d[\d ()-]{6,})\s*[.)]?\s*")
+
+
+# "email the engineer, that's sam@loudhaus.studio", 'the head chef, who is marta@…': the address said of the person
+_ADDRESS_SAID_OF = re.compile(
+    r"\s*(?:that['’]?s|that\s+is|who['’]?s|who\s+is|i\.?e\.?|namely|aka)\s+(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|#[\w-]+|"
+    r"\+?\d[\d ()-]{6,})\s*[.)]?\s*",
+    re.I,
+)
+
+
+def _named_after(parts: list[str]) -> list[str]:
+    """Clauses with an address said of the person the clause before names ("email the engineer, that's sam@…")
+    joined back to that clause: one message to that address, not a second one."""
+    out: list[str] = []
+    for part in parts:
+        if out and _ADDRESS_SAID_OF.fullmatch(part):
+            out[-1] = f"{out[-1]}, {part.strip()}"
+        else:
+            out.append(part)
+    return out
 
 
 def _apposed(parts: list[str]) -> list[str]:
