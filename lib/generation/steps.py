@@ -353,6 +353,11 @@ def negated(text: str) -> dict[str, set[str]]:
                 ):
                     # 'leave Slack alone', 'keep Teams out of it': the service is not used
                     out.setdefault(key, set()).update({"read", "write"})
+                elif _GIVEN_UP_BEFORE.search(low, max(0, said.start() - 40), said.start()) or _GIVEN_UP_AFTER.match(
+                    low, said.end()
+                ):
+                    # "we've stopped using Slack", 'we dropped Slack', "Discord's dead": a service no longer used
+                    out.setdefault(key, set()).update({"read", "write"})
                 elif _HANDS_OFF_BEFORE.search(
                     low, max(0, said.start() - 60), said.start()
                 ) or _HANDS_OFF_AFTER.match(low, said.end()):
@@ -362,6 +367,17 @@ def negated(text: str) -> dict[str, set[str]]:
 
 # 'leave Slack alone', 'keep Teams out of this': after the service's name, it is kept out of the run
 _LEFT_ALONE = re.compile(r"\s+(?:alone|out\s+of\s+(?:it|this|that|the\s+loop))\b")
+# "we've stopped using Slack", 'we dropped Slack', 'no longer on Discord', 'we moved off Trello': a service the
+# writer has given up, before its name; "Discord's dead", 'Slack is gone now': after it
+_GIVEN_UP_BEFORE = re.compile(
+    r"\b(?:(?:stopped|quit|ceased|gave\s+up)\s+using|(?:we|i|they)(?:['’]ve|\s+have)?\s+(?:dropped|ditched|abandoned|"
+    r"left|retired|cancell?ed|closed)|got\s+rid\s+of|moved\s+(?:away\s+from|off(?:\s+of)?)|"
+    r"no\s+longer\s+(?:use|using|on|have|in))\s+(?:the\s+|our\s+|my\s+)?$"
+)
+_GIVEN_UP_AFTER = re.compile(
+    r"(?:['’]s|\s+is|\s+has\s+been)\s+(?:now\s+|basically\s+|totally\s+|completely\s+)?(?:dead|gone|retired|"
+    r"abandoned|dropped|history)\b"
+)
 
 
 def _own_name(key: str, phrase: str) -> bool:
