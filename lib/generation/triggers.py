@@ -260,9 +260,14 @@ def called_by_api(text: str) -> bool:
     'expose this as an API', 'when our mobile app calls the workflow's API with a user id'): a run by hand (the
     manual starter is also the API entry) whose caller can be answered; a trigger line saying so too ('Trigger: our
     backend calls it (API) with an order_id')."""
-    return _API_HINT.search(text) is not None or any(
+    if _API_HINT.search(text) is not None or any(
         run_kind(_line_value(line)) == "api" for line in _TRIGGER_LINE.finditer(text)
-    )
+    ):
+        return True
+    # '… and returns a one-paragraph pitch as the API response', '… returns a short bio as JSON in the response': what
+    # the run hands back to a caller says there is one (lexicon.json 'caller_replies', with the words of an API)
+    back = re.search(lexicon()["caller_replies"], text, re.I)
+    return back is not None and re.search(r"\b(?:api|http|json|caller|endpoint)\b", back.group(0), re.I) is not None
 
 
 # how a call reaches the run, said after a manual hint ('on demand via API'): part of the trigger, not an HTTP step
