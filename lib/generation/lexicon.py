@@ -1936,10 +1936,17 @@ def spelled_out(text: str) -> str:
         lambda m: (
             m.group(0)
             if any(a <= m.start() < b for a, b in kept)
+            # ('a Jira ticket in project TIX', 'the DB space': a key or name a project or a space goes by)
+            or _KEY_NAMED.search(text, 0, m.start())
+            and m.group(0).isupper()
             else table.get(m.group(0).lower(), m.group(0))
         ),
         text,
     )
+
+
+# the noun before a key a thing goes by ('project TIX', 'board OPS', 'space DB', 'project key GH')
+_KEY_NAMED = re.compile(r"\b(?:project|board|space|key|prefix|team|queue|repo)\s+$", re.I)
 
 
 # a line that holds one link and little else ('- https://rivalbrew.com/prices', '2. https://boards.greenhouse.io/x')

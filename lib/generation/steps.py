@@ -3468,7 +3468,8 @@ def _resource_patterns(
         noun = "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")s?"
         service = rf"(?:(?:{svc})\s+)?" if svc else ""
         patterns = [
-            rf"\b{noun}\s+(?:called\s+|named\s+)?{_QUOTED_NAME}",  # 'workbook 'Price List''
+            # 'workbook 'Price List'', "(table is 'Class Bookings')", "table: 'Orders'"
+            rf"\b{noun}(?:\s+(?:called\s+|named\s+|is\s+(?:called\s+|named\s+)?)?|\s*:\s*){_QUOTED_NAME}",
             rf"\b{service}{noun}\s+\(\s*{_QUOTED_NAME}\s*\)",  # 'a Sim knowledge base ('Rehab Library')'
             rf"{_QUOTED_NAME}\s+{service}{noun}\b",  # ''Triage Crew' channel', ''Menus' Excel workbook'
             # 'the Grants google sheet': the service's own name that ends in the noun
@@ -4451,7 +4452,10 @@ def _table_name(clause: str) -> str | None:
     names = [p.strip() for e in lexicon()["integrations"].values() for p in e["phrases"]]
     # "base 'CRM' table 'Companies'": the quote after 'table' is the table's, before it maybe the base's
     quoted = re.search(
-        r"\btable\s+(?:called\s+|named\s+)?[\"“'`]([\w -]+)[\"”'`]", clause, re.I
+        # ("(table is 'Class Bookings')", "table: 'Orders'")
+        r"\btable(?:\s+(?:is\s+)?(?:called\s+|named\s+)?|\s*[:=]\s*)[\"“'`]([\w -]+)[\"”'`]",
+        clause,
+        re.I,
     ) or re.search(r"[\"“'`]([\w -]+)[\"”'`]\s+(?:[\w-]+\s+){0,2}?table", clause, re.I)
     if quoted:
         return quoted.group(1).strip()
