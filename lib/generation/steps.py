@@ -2948,8 +2948,14 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         )
         values[mode["subject"]] = next(g for g in subject.groups() if g) if subject else "{subject}"
     if mode.get("title"):
+        # ("… as a new Confluence page in our 'ENG' space, titled 'Studio changelog'": the title said as one comes
+        # before a quote in the clause, which may name the place)
+        titled = _TITLED.search(clause) or (
+            _TITLED.search(description) if len(_TITLED.findall(description)) == 1 else None
+        )
         values[mode["title"]] = (
-            _quoted(clause)
+            (next(g for g in titled.groups() if g) if titled else None)
+            or _quoted(clause)
             or _titled_object(entry["type"], mode.get("operation"), clause)
             or _title_said(entry["type"], mode.get("operation"), description)
             or "{subject}"
@@ -3390,6 +3396,13 @@ def _titled_object(block_type: str, operation: str | None, clause: str) -> str |
         re.I,
     )
     return found.group(1) if found and _plausible_name(found.group(1)) else None
+
+
+# "titled 'Studio changelog'", 'entitled "Q3 review"', 'headed 'Minutes'': the title a thing made is given
+_TITLED = re.compile(
+    r"\b(?:titled|entitled|headed|with\s+the\s+title)\s+(?:\"([^\"\n]+)\"|“([^”\n]+)”|'((?:[^'\n]|(?<=\w)'(?=\w))+?)'(?!\w))",
+    re.I,
+)
 
 
 # 'AC: - Event title 'Interview – <candidate name>'', 'Title: "Weekly sync"', 'the page title should be 'Onboarding'': a
