@@ -938,9 +938,11 @@ _LINK_TO = re.compile(
     r"\b(?:links?|url|pointing|point|points|linking|directing|direct|directs|refer|refers|referring)"
     r"\s+(?:(?:them|people|users?|the\s+\w+)\s+)?to\s*$"
     # ('it just gives them the link escapequarter.com/book', 'send people our booking link: …': a link handed over)
-    r"|\b(?:give|gives|giving|gave|hand|hands|share|shares|sharing|send|sends|sending|provide|provides|offer|offers)"
-    r"\s+(?:(?:them|him|her|people|users?|customers?|visitors?|the\s+\w+)\s+)?(?:the|a|our|this|that)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:link|url)\s*:?\s*$",
+    # ('the bot replies with the lost property form link https://…', 'answer with our booking link: …')
+    r"|\b(?:give|gives|giving|gave|hand|hands|share|shares|sharing|send|sends|sending|provide|provides|offer|offers|"
+    r"repl(?:y|ies|ying)|respond(?:s|ing)?|answer(?:s|ing)?|include(?:s|ing)?)"
+    r"\s+(?:(?:them|him|her|people|users?|customers?|visitors?|the\s+\w+)\s+)?(?:with\s+)?(?:the|a|our|this|that)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:link|url)\s*:?\s*$",
     re.I,
 )
 # 'pointing them to help.orbitdocs.com': a host alone, no path, carried only after such words
