@@ -375,7 +375,9 @@ _ASKED_NEXT = re.compile(
     r"\s(?:can|could|would|will)\s+(?:you|u|ai|the\s+ai|an\s+ai|gpt|claude|the\s+(?:bot|assistant|agent|model))\s+"
     r"(?:please\s+|pls\s+|just\s+|also\s+)?(?:"
     + _COMMAND_VERBS
-    + r"|summari[sz]e|extract|classify|tag|translate|draft|reply|answer)\b",
+    + r"|summari[sz]e|extract|classify|tag|translate|draft|reply|answer)\b"
+    # ('when someone pays on our shopify i want a whatsapp to the customer': the wish for what follows, said after)
+    r"|\s(?:i|we)\s+(?:(?:really\s+|just\s+)?(?:want|need|wanna)|would\s+like|['’]d\s+(?:like|love))\s+(?:an?|the|it|to)\b",
     re.I,
 )
 
