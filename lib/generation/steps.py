@@ -5632,7 +5632,10 @@ _HANDED_TO_AI = r"(?:let|have|get|ask|make)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|a\.
 # what a run is given, said as its input: '**Input:** a product name', 'an endpoint that takes an order id, …'
 _GIVEN_INPUT = re.compile(
     r"(?:^|\n)[\W_]*inputs?[*_]*\s*[:=\-–][*_\s]*(?:an?\s+|the\s+|one\s+)?(?P<what>[\w' -]{2,40}?)\s*(?:$|[\n.;(])"
-    r"|\b(?:takes|accepts|receives|is\s+given)\s+(?:an?|the)\s+(?P<what2>[\w-]+(?:\s+[\w-]+)?)(?=\s*(?:,|\band\b|\.|$))",
+    r"|\b(?:takes|accepts|receives|is\s+given)\s+(?:an?|the)\s+(?P<what2>[\w-]+(?:\s+[\w-]+)?)(?=\s*(?:,|\band\b|\.|$))"
+    # ('a workflow I call with a film title: it searches …', 'something our app runs with a podcast topic')
+    r"|\b(?:call|calls|run|runs|start|starts|trigger|triggers|feed|feeds)\s+(?:it\s+)?with\s+(?:an?|the|one)\s+"
+    r"(?P<what3>[\w-]+(?:\s+[\w-]+)?)(?=\s*(?:[,:;.]|\band\b|$))",
     re.I | re.M,
 )
 _INPUT_KINDS = {"name", "id", "number", "text", "string", "value", "code", "input", "of"}
@@ -5642,7 +5645,7 @@ def _given_input_in(query: str, description: str) -> str:
     """`query` with the thing the run is given (`_GIVEN_INPUT`), named again ('the product', 'the city'), read from the
     run's input ('{start}'): the whole query when it is only that thing."""
     found = _GIVEN_INPUT.search(description)
-    what = (found.group("what") or found.group("what2") or "") if found else ""
+    what = (found.group("what") or found.group("what2") or found.group("what3") or "") if found else ""
     nouns = [w for w in re.findall(r"[a-z][\w-]*", what.lower()) if w not in _INPUT_KINDS]
     if not nouns:
         return query
@@ -5654,6 +5657,10 @@ def _given_input_in(query: str, description: str) -> str:
         re.I,
     )
     said = named.search(query)
+    if said is None and found.group("what3") and "{" not in query:
+        # 'a workflow I call with a film title: it searches the web for reviews and box-office news': what it is
+        # called with is what the search is about
+        return "{start} " + query
     if said is None:
         return query
     if not query[: said.start()].strip() and not query[said.end() :].strip():
