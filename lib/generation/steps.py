@@ -353,9 +353,9 @@ def negated(text: str) -> dict[str, set[str]]:
                 ):
                     # 'leave Slack alone', 'keep Teams out of it': the service is not used
                     out.setdefault(key, set()).update({"read", "write"})
-                elif _GIVEN_UP_BEFORE.search(low, max(0, said.start() - 40), said.start()) or _GIVEN_UP_AFTER.match(
-                    low, said.end()
-                ):
+                elif _GIVEN_UP_BEFORE.search(
+                    low, max(0, said.start() - 40), said.start()
+                ) or _GIVEN_UP_AFTER.match(low, said.end()):
                     # "we've stopped using Slack", 'we dropped Slack', "Discord's dead": a service no longer used
                     out.setdefault(key, set()).update({"read", "write"})
                 elif _HANDS_OFF_BEFORE.search(
@@ -5657,7 +5657,7 @@ def _given_input_in(query: str, description: str) -> str:
         re.I,
     )
     said = named.search(query)
-    if said is None and found.group("what3") and "{" not in query:
+    if said is None and found is not None and found.group("what3") and "{" not in query:
         # 'a workflow I call with a film title: it searches the web for reviews and box-office news': what it is
         # called with is what the search is about
         return "{start} " + query

@@ -267,7 +267,10 @@ def called_by_api(text: str) -> bool:
     # '… and returns a one-paragraph pitch as the API response', '… returns a short bio as JSON in the response': what
     # the run hands back to a caller says there is one (lexicon.json 'caller_replies', with the words of an API)
     back = re.search(lexicon()["caller_replies"], text, re.I)
-    return back is not None and re.search(r"\b(?:api|http|json|caller|endpoint)\b", back.group(0), re.I) is not None
+    return (
+        back is not None
+        and re.search(r"\b(?:api|http|json|caller|endpoint)\b", back.group(0), re.I) is not None
+    )
 
 
 # how a call reaches the run, said after a manual hint ('on demand via API'): part of the trigger, not an HTTP step
