@@ -2,7 +2,8 @@
 fix): call notes and brain dumps that build nothing, an API-called search returning its answer as the response,
 'no Slack' / 'do NOT reply' rules, 'email the mechanic, that's dan@…', a bot reply with a link, a spoken correction
 of the destination, named tables, Jira projects and Confluence titles, and a WhatsApp to the customer from a
-webhook."""
+webhook. Voices: call notes, a brain dump, meeting notes, a user story, a voice memo, chat, German and Spanish lines.
+7 of 19 were right before the fix, 19 after."""
 
 from __future__ import annotations
 
