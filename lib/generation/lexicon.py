@@ -597,11 +597,25 @@ def _routine_restated_at(text: str) -> int:
         if re.match(r"[\s,;:—–-]*(?:but|except|only|however|though)\b", rest, re.I):
             continue  # "I'd like that automated — but the AI should only draft …": the routine, narrowed
         if any(
-            ACTION_START.match(_CLAUSE_LEAD.sub("", part.strip().lower()))
+            _opens_step(_CLAUSE_LEAD.sub("", part.strip().lower()), ACTION_START)
             for part in re.split(r"[.:;!?,\n]|\s[-–—]\s", rest)
         ):
             return found.start()
     return -1
+
+
+def _opens_step(part: str, imperative: re.Pattern[str]) -> bool:
+    """Whether `part` opens on a step: its verb said plainly ('read the unread emails') or in the third person of the
+    thing asked for ("I'd love a workflow that runs at 05:45, reads the unread emails …, inserts one row …")."""
+    if imperative.match(part):
+        return True
+    verb = re.match(r"([a-z]+?)(?:ies|es|s)\b", part)
+    if verb is None or part.startswith(("is ", "has ", "was ", "does ", "goes ")):
+        return False
+    stem, rest = verb.group(1), part[verb.end() :]
+    ending = verb.group(0)[len(stem) :]
+    bases = [stem + "y"] if ending == "ies" else [stem + "e", stem] if ending == "es" else [stem]
+    return any(imperative.match(base + rest) for base in bases)
 
 
 def doer_steps(text: str) -> str:
@@ -1925,10 +1939,17 @@ def spelled_out(text: str) -> str:
         lambda m: (
             m.group(0)
             if any(a <= m.start() < b for a, b in kept)
+            # ('a Jira ticket in project TIX', 'the DB space': a key or name a project or a space goes by)
+            or _KEY_NAMED.search(text, 0, m.start())
+            and m.group(0).isupper()
             else table.get(m.group(0).lower(), m.group(0))
         ),
         text,
     )
+
+
+# the noun before a key a thing goes by ('project TIX', 'board OPS', 'space DB', 'project key GH')
+_KEY_NAMED = re.compile(r"\b(?:project|board|space|key|prefix|team|queue|repo)\s+$", re.I)
 
 
 # a line that holds one link and little else ('- https://rivalbrew.com/prices', '2. https://boards.greenhouse.io/x')

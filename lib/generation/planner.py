@@ -709,11 +709,25 @@ def draft(description: str) -> Draft:
                 and not (s.type == "api" and not s.values.get("url") and s.text and back.group(0) in s.text)
             ]
             made = _AI_MADE.search(back.group(0))
+            what = next((g for g in back.groups() if g), "") or ""
+            written = made.group("thing") if made else None
+            piece = re.search(lexicon()["written_pieces"], what, re.I)
+            if (
+                made is None
+                and piece
+                and not any(s.kind == "process" for s in _flat(steps))
+                and any(s.kind == "source" or s.type == "api" for s in _flat(steps))
+            ):
+                # '… searches the web for reviews and returns a one-paragraph pitch as the API response': the pitch is
+                # written from what was found, by an agent (the search's results are no pitch)
+                thing = re.sub(r"^(?:an?|the|its|their|some)\s+", "", what[: piece.end()].strip(), flags=re.I)
+                steps.append(_ai_made(thing, back.group(0), description, True))
+                written = thing
             if made and not any(s.kind == "process" for s in _flat(steps)):
                 # '… and returns an AI-written care guide for the pots in it': an agent writes what the caller gets
                 found = any(s.kind == "source" or s.type == "api" for s in _flat(steps))
                 steps.append(_ai_made(made.group("thing"), back.group(0), description, found))
-            steps.append(_caller_reply(back, made.group("thing") if made else None))
+            steps.append(_caller_reply(back, written))
     # ("I don't need it to happen every week or anything. This is a one-time decision": the repetition it names is
     # the one it declines, no schedule)
     declined_run = trigger.kind == "schedule" and any(
@@ -6101,7 +6115,9 @@ def _with_article(thing: str) -> str:
     """'care guide' → 'a care guide', 'tags' and 'the summary' as they are."""
     if re.match(r"(?:an?|the|some|their|its)\s", thing, re.I) or thing.endswith("s"):
         return thing
-    return ("an " if thing[:1].lower() in "aeiou" else "a ") + thing
+    # ('a one-paragraph pitch', 'a user guide': a vowel said as a consonant)
+    vowel = thing[:1].lower() in "aeiou" and not re.match(r"(?:one|once|uni|use|usu|eu)", thing, re.I)
+    return ("an " if vowel else "a ") + thing
 
 
 def _caller_reply(said: re.Match[str], made: str | None = None) -> Step:

@@ -362,6 +362,11 @@ def negated(text: str) -> dict[str, set[str]]:
                 ):
                     # 'leave Slack alone', 'keep Teams out of it': the service is not used
                     out.setdefault(key, set()).update({"read", "write"})
+                elif _GIVEN_UP_BEFORE.search(
+                    low, max(0, said.start() - 40), said.start()
+                ) or _GIVEN_UP_AFTER.match(low, said.end()):
+                    # "we've stopped using Slack", 'we dropped Slack', "Discord's dead": a service no longer used
+                    out.setdefault(key, set()).update({"read", "write"})
                 elif _HANDS_OFF_BEFORE.search(
                     low, max(0, said.start() - 60), said.start()
                 ) or _HANDS_OFF_AFTER.match(low, said.end()):
@@ -371,6 +376,17 @@ def negated(text: str) -> dict[str, set[str]]:
 
 # 'leave Slack alone', 'keep Teams out of this': after the service's name, it is kept out of the run
 _LEFT_ALONE = re.compile(r"\s+(?:alone|out\s+of\s+(?:it|this|that|the\s+loop))\b")
+# "we've stopped using Slack", 'we dropped Slack', 'no longer on Discord', 'we moved off Trello': a service the
+# writer has given up, before its name; "Discord's dead", 'Slack is gone now': after it
+_GIVEN_UP_BEFORE = re.compile(
+    r"\b(?:(?:stopped|quit|ceased|gave\s+up)\s+using|(?:we|i|they)(?:['’]ve|\s+have)?\s+(?:dropped|ditched|abandoned|"
+    r"left|retired|cancell?ed|closed)|got\s+rid\s+of|moved\s+(?:away\s+from|off(?:\s+of)?)|"
+    r"no\s+longer\s+(?:use|using|on|have|in))\s+(?:the\s+|our\s+|my\s+)?$"
+)
+_GIVEN_UP_AFTER = re.compile(
+    r"(?:['’]s|\s+is|\s+has\s+been)\s+(?:now\s+|basically\s+|totally\s+|completely\s+)?(?:dead|gone|retired|"
+    r"abandoned|dropped|history)\b"
+)
 
 
 def _own_name(key: str, phrase: str) -> bool:
@@ -947,9 +963,11 @@ _LINK_TO = re.compile(
     r"\b(?:links?|url|pointing|point|points|linking|directing|direct|directs|refer|refers|referring)"
     r"\s+(?:(?:them|people|users?|the\s+\w+)\s+)?to\s*$"
     # ('it just gives them the link escapequarter.com/book', 'send people our booking link: …': a link handed over)
-    r"|\b(?:give|gives|giving|gave|hand|hands|share|shares|sharing|send|sends|sending|provide|provides|offer|offers)"
-    r"\s+(?:(?:them|him|her|people|users?|customers?|visitors?|the\s+\w+)\s+)?(?:the|a|our|this|that)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:link|url)\s*:?\s*$",
+    # ('the bot replies with the lost property form link https://…', 'answer with our booking link: …')
+    r"|\b(?:give|gives|giving|gave|hand|hands|share|shares|sharing|send|sends|sending|provide|provides|offer|offers|"
+    r"repl(?:y|ies|ying)|respond(?:s|ing)?|answer(?:s|ing)?|include(?:s|ing)?)"
+    r"\s+(?:(?:them|him|her|people|users?|customers?|visitors?|the\s+\w+)\s+)?(?:with\s+)?(?:the|a|our|this|that)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:link|url)\s*:?\s*$",
     re.I,
 )
 # 'pointing them to help.orbitdocs.com': a host alone, no path, carried only after such words
@@ -1521,7 +1539,9 @@ _TOLD_REPLY = re.compile(
     r"(?<!\bsend\s)(?<!\bpost\s)(?<!\bwith\s)\b(?:the|its|their|our|my|your|his|her)\s+"
     r"(?:(?!(?:ai|agent|bot|assistant|llm|gpt|claude|model|it|he|she|they|someone|same)\b)[\w'’-]+\s+)?"
     # ('write a suggested reply for each': one to be reviewed, not sent)
-    r"|\b(?:automated|automatic|canned|generic|suggested|proposed|draft|possible|sample)\s+"
+    r"|\b(?:automated|automatic|canned|generic|suggested|proposed|draft|possible|sample|robot|robotic|machine)\s+"
+    # ("they'd hate a robot reply", 'nobody wants an automatic answer': a reply disliked, none to send)
+    r"|\b(?:hate|hates|dislike|dislikes|mind|resent)\s+(?:an?\s+|any\s+|the\s+)?(?:[\w-]+\s+)?"
     # 'check the inbox for replies from the caterer', 'any new replies': replies looked for, not one to send
     r"|\b(?:for|any|new|unread|incoming)\s+"
     # 'a question I can't answer', 'nobody here can answer': what a person cannot do, no reply to send
@@ -2955,8 +2975,14 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         )
         values[mode["subject"]] = next(g for g in subject.groups() if g) if subject else "{subject}"
     if mode.get("title"):
+        # ("… as a new Confluence page in our 'ENG' space, titled 'Studio changelog'": the title said as one comes
+        # before a quote in the clause, which may name the place)
+        titled = _TITLED.search(clause) or (
+            _TITLED.search(description) if len(_TITLED.findall(description)) == 1 else None
+        )
         values[mode["title"]] = (
-            _quoted(clause)
+            (next(g for g in titled.groups() if g) if titled else None)
+            or _quoted(clause)
             or _titled_object(entry["type"], mode.get("operation"), clause)
             or _title_said(entry["type"], mode.get("operation"), description)
             or "{subject}"
@@ -3399,6 +3425,13 @@ def _titled_object(block_type: str, operation: str | None, clause: str) -> str |
     return found.group(1) if found and _plausible_name(found.group(1)) else None
 
 
+# "titled 'Studio changelog'", 'entitled "Q3 review"', 'headed 'Minutes'': the title a thing made is given
+_TITLED = re.compile(
+    r"\b(?:titled|entitled|headed|with\s+the\s+title)\s+(?:\"([^\"\n]+)\"|“([^”\n]+)”|'((?:[^'\n]|(?<=\w)'(?=\w))+?)'(?!\w))",
+    re.I,
+)
+
+
 # 'AC: - Event title 'Interview – <candidate name>'', 'Title: "Weekly sync"', 'the page title should be 'Onboarding'': a
 # title said on its own (a criterion's line, a sentence of its own), with the noun of what it titles before it or none
 _TITLE_SAID = re.compile(
@@ -3475,7 +3508,8 @@ def _resource_patterns(
         noun = "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")s?"
         service = rf"(?:(?:{svc})\s+)?" if svc else ""
         patterns = [
-            rf"\b{noun}\s+(?:called\s+|named\s+)?{_QUOTED_NAME}",  # 'workbook 'Price List''
+            # 'workbook 'Price List'', "(table is 'Class Bookings')", "table: 'Orders'"
+            rf"\b{noun}(?:\s+(?:called\s+|named\s+|is\s+(?:called\s+|named\s+)?)?|\s*:\s*){_QUOTED_NAME}",
             rf"\b{service}{noun}\s+\(\s*{_QUOTED_NAME}\s*\)",  # 'a Sim knowledge base ('Rehab Library')'
             rf"{_QUOTED_NAME}\s+{service}{noun}\b",  # ''Triage Crew' channel', ''Menus' Excel workbook'
             # 'the Grants google sheet': the service's own name that ends in the noun
@@ -3579,6 +3613,12 @@ def _email_as_noun(clause: str) -> bool:
             or re.match(r"\s+(?:address|addresses|column|field)\b", low[m.end() :])
             # 'paste a list of emails when I run it': addresses the run is given (lexicon.json 'given_list')
             or re.search(lexicon()["given_list"], low[: m.start()])
+            # 'insert one row per email into Supabase', 'a card for each email': the unit a count goes by, the mail
+            # read before ('notify per email' still sends: no count before it)
+            or re.search(
+                r"\b(?:one|a|an|single)\s+(?:new\s+)?[a-z][\w-]*\s+(?:per|for\s+(?:each|every))\s+(?:new\s+|incoming\s+)?$",
+                low[: m.start()],
+            )
             # 'post in #service how many emails went out': a count of the mails sent, said in the message
             or re.search(
                 r"\b(?:how\s+many|number\s+of|count\s+of|total\s+of)\s+(?:[\w-]+\s+)?$", low[: m.start()]
@@ -4452,7 +4492,10 @@ def _table_name(clause: str) -> str | None:
     names = [p.strip() for e in lexicon()["integrations"].values() for p in e["phrases"]]
     # "base 'CRM' table 'Companies'": the quote after 'table' is the table's, before it maybe the base's
     quoted = re.search(
-        r"\btable\s+(?:called\s+|named\s+)?[\"“'`]([\w -]+)[\"”'`]", clause, re.I
+        # ("(table is 'Class Bookings')", "table: 'Orders'")
+        r"\btable(?:\s+(?:is\s+)?(?:called\s+|named\s+)?|\s*[:=]\s*)[\"“'`]([\w -]+)[\"”'`]",
+        clause,
+        re.I,
     ) or re.search(r"[\"“'`]([\w -]+)[\"”'`]\s+(?:[\w-]+\s+){0,2}?table", clause, re.I)
     if quoted:
         return quoted.group(1).strip()
@@ -5614,7 +5657,10 @@ _HANDED_TO_AI = r"(?:let|have|get|ask|make)\s+(?:the\s+|an?\s+|our\s+)?(?:ai|a\.
 # what a run is given, said as its input: '**Input:** a product name', 'an endpoint that takes an order id, …'
 _GIVEN_INPUT = re.compile(
     r"(?:^|\n)[\W_]*inputs?[*_]*\s*[:=\-–][*_\s]*(?:an?\s+|the\s+|one\s+)?(?P<what>[\w' -]{2,40}?)\s*(?:$|[\n.;(])"
-    r"|\b(?:takes|accepts|receives|is\s+given)\s+(?:an?|the)\s+(?P<what2>[\w-]+(?:\s+[\w-]+)?)(?=\s*(?:,|\band\b|\.|$))",
+    r"|\b(?:takes|accepts|receives|is\s+given)\s+(?:an?|the)\s+(?P<what2>[\w-]+(?:\s+[\w-]+)?)(?=\s*(?:,|\band\b|\.|$))"
+    # ('a workflow I call with a film title: it searches …', 'something our app runs with a podcast topic')
+    r"|\b(?:call|calls|run|runs|start|starts|trigger|triggers|feed|feeds)\s+(?:it\s+)?with\s+(?:an?|the|one)\s+"
+    r"(?P<what3>[\w-]+(?:\s+[\w-]+)?)(?=\s*(?:[,:;.]|\band\b|$))",
     re.I | re.M,
 )
 _INPUT_KINDS = {"name", "id", "number", "text", "string", "value", "code", "input", "of"}
@@ -5624,7 +5670,7 @@ def _given_input_in(query: str, description: str) -> str:
     """`query` with the thing the run is given (`_GIVEN_INPUT`), named again ('the product', 'the city'), read from the
     run's input ('{start}'): the whole query when it is only that thing."""
     found = _GIVEN_INPUT.search(description)
-    what = (found.group("what") or found.group("what2") or "") if found else ""
+    what = (found.group("what") or found.group("what2") or found.group("what3") or "") if found else ""
     nouns = [w for w in re.findall(r"[a-z][\w-]*", what.lower()) if w not in _INPUT_KINDS]
     if not nouns:
         return query
@@ -5636,6 +5682,10 @@ def _given_input_in(query: str, description: str) -> str:
         re.I,
     )
     said = named.search(query)
+    if said is None and found is not None and found.group("what3") and "{" not in query:
+        # 'a workflow I call with a film title: it searches the web for reviews and box-office news': what it is
+        # called with is what the search is about
+        return "{start} " + query
     if said is None:
         return query
     if not query[: said.start()].strip() and not query[said.end() :].strip():
@@ -6747,7 +6797,7 @@ def _named_place(key: str, description: str) -> str:
 def read_clauses(text: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
     out: list[Step] = []
     text, others = _channels_joined(text)
-    for clause in clauses(text):
+    for clause in _named_after(clauses(text)):
         for one in _each_channel(clause, others):
             out += _changed_where_found(one, out, description, ruled_out)
     return out
@@ -7710,6 +7760,26 @@ def _route_clauses(text: str) -> list[str]:
 
 # 'forward to our accountant, books@ledgerly.co': an address alone after a comma names who the route before goes to
 _ADDRESS_ONLY = re.compile(r"\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|#[\w-]+|\+?\d[\d ()-]{6,})\s*[.)]?\s*")
+
+
+# "email the engineer, that's sam@loudhaus.studio", 'the head chef, who is marta@…': the address said of the person
+_ADDRESS_SAID_OF = re.compile(
+    r"\s*(?:that['’]?s|that\s+is|who['’]?s|who\s+is|i\.?e\.?|namely|aka)\s+(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|#[\w-]+|"
+    r"\+?\d[\d ()-]{6,})\s*[.)]?\s*",
+    re.I,
+)
+
+
+def _named_after(parts: list[str]) -> list[str]:
+    """Clauses with an address said of the person the clause before names ("email the engineer, that's sam@…")
+    joined back to that clause: one message to that address, not a second one."""
+    out: list[str] = []
+    for part in parts:
+        if out and _ADDRESS_SAID_OF.fullmatch(part):
+            out[-1] = f"{out[-1]}, {part.strip()}"
+        else:
+            out.append(part)
+    return out
 
 
 def _apposed(parts: list[str]) -> list[str]:

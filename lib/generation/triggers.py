@@ -260,8 +260,16 @@ def called_by_api(text: str) -> bool:
     'expose this as an API', 'when our mobile app calls the workflow's API with a user id'): a run by hand (the
     manual starter is also the API entry) whose caller can be answered; a trigger line saying so too ('Trigger: our
     backend calls it (API) with an order_id')."""
-    return _API_HINT.search(text) is not None or any(
+    if _API_HINT.search(text) is not None or any(
         run_kind(_line_value(line)) == "api" for line in _TRIGGER_LINE.finditer(text)
+    ):
+        return True
+    # '… and returns a one-paragraph pitch as the API response', '… returns a short bio as JSON in the response': what
+    # the run hands back to a caller says there is one (lexicon.json 'caller_replies', with the words of an API)
+    back = re.search(lexicon()["caller_replies"], text, re.I)
+    return (
+        back is not None
+        and re.search(r"\b(?:api|http|json|caller|endpoint)\b", back.group(0), re.I) is not None
     )
 
 
@@ -370,7 +378,9 @@ _ASKED_NEXT = re.compile(
     r"\s(?:can|could|would|will)\s+(?:you|u|ai|the\s+ai|an\s+ai|gpt|claude|the\s+(?:bot|assistant|agent|model))\s+"
     r"(?:please\s+|pls\s+|just\s+|also\s+)?(?:"
     + _COMMAND_VERBS
-    + r"|summari[sz]e|extract|classify|tag|translate|draft|reply|answer)\b",
+    + r"|summari[sz]e|extract|classify|tag|translate|draft|reply|answer)\b"
+    # ('when someone pays on our shopify i want a whatsapp to the customer': the wish for what follows, said after)
+    r"|\s(?:i|we)\s+(?:(?:really\s+|just\s+)?(?:want|need|wanna)|would\s+like|['’]d\s+(?:like|love))\s+(?:an?|the|it|to)\b",
     re.I,
 )
 

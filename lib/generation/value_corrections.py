@@ -268,6 +268,15 @@ _REASON = re.compile(
 )
 
 
+def _phrases(key: str) -> list[str]:
+    """The phrases that name the service `key` (lexicon.json integrations)."""
+    from lib.generation.lexicon import lexicon
+
+    return [p.strip() for p in lexicon()["integrations"].get(key, {}).get("phrases", []) if p.strip()] or [
+        key
+    ]
+
+
 def _service_swap(text: str, cut: int, start: int, end: int, end_m: re.Match[str] | None) -> str | None:
     """'a confirmation per Gmail – oh no, per Outlook, we switched to Microsoft', 'in a Notion page « Churn ». Hmm,
     actually rather in Airtable, table « Churn ».', '… in Slack the channel #x. No wait, not Slack – we use Teams, the
@@ -326,11 +335,9 @@ def _service_swap(text: str, cut: int, start: int, end: int, end_m: re.Match[str
         if way:  # 'not Slack — send it by email to …': the new way, from its preposition
             new_start = start + gap_at + way.start(1)
         elif not re.fullmatch(
-            r"[\s,–—-]*(?:we|i)\s+(?:use|want|prefer|need)\s+|[\s,–—-]*(?:"
-            + _PREP
-            + r"\s+)?(?:"
-            + _OWN
-            + r"\s+)?",
+            # ('not Discord, sorry, the Telegram channel': a word that owns the slip before the new place)
+            r"[\s,–—-]*(?:we|i)\s+(?:use|want|prefer|need)\s+|[\s,–—-]*(?:(?:sorry|oops|whoops|i\s+mean[t]?|rather|"
+            r"make\s+(?:it|that)|um+|uh+|er+)[\s,–—-]+)*(?:" + _PREP + r"\s+)?(?:" + _OWN + r"\s+)?",
             gap,
             re.I,
         ):
@@ -344,6 +351,18 @@ def _service_swap(text: str, cut: int, start: int, end: int, end_m: re.Match[str
     new_end = reason.start() if reason else end
     new_phrase = text[(start + prep.start(1)) if prep else new_start : new_end].strip()
     prep = prep or re.match(_PREP + r"\s", new_phrase, re.I)
+    # 'the Telegram channel, the public one, @bijou' → 'the Telegram channel @bijou': an aside on which one
+    new_phrase = re.sub(
+        r",\s*(?:the|our)\s+(?:[a-z]+\s+){0,2}?one\s*,\s*(?=[@#'\"“«])", " ", new_phrase, flags=re.I
+    )
+    if taken is not None:
+        # ('… @bijoupicturehouse on Discord': the service taken back, said again of the new place's handle)
+        new_phrase = re.sub(
+            r"\s+(?:on|in|via)\s+(?:" + "|".join(map(re.escape, _phrases(taken))) + r")\s*$",
+            "",
+            new_phrase,
+            flags=re.I,
+        )
     # 'Teams, the channel 'Ekonomi'', 'Airtable, table « Churn »' → 'the Teams channel 'Ekonomi'': one place
     new_phrase = re.sub(
         r"^((?:"

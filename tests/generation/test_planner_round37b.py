@@ -22,8 +22,6 @@ _KNOWN: dict[str, str] = {
     "non-English reading is stream 37d's",
     "r37b-11-dm-inputs-output": "'inputs:' after a greeting and a dash on the same line is no label (a lone field opens "
     "a line), so the Typeform is not read",
-    "r37b-15-api-spec-does-not": "a spec headed '# Quote endpoint' with '## Output Return the quote as JSON' starts by "
-    "hand, not as a called API, so no response block is built",
     "r37b-20-de-akzeptanz-passive": "German passive 'wird … in unseren Teams-Kanal gepostet' posts nothing: "
     "non-English reading is stream 37d's",
 }
