@@ -2201,10 +2201,20 @@ _PASSIVE_WRITE = re.compile(
 )
 
 
+# 'the number of events created', 'how many cards were added', 'the count of tasks made': a count of what the run
+# made (the participle is no past write that keeps data somewhere)
+_COUNTED_MADE = re.compile(
+    r"(\b(?:number|count|total|tally)\s+of\s+(?:[\w-]+\s+){1,3}?|\bhow\s+many\s+(?:[\w-]+\s+){1,3}?)"
+    r"(?:(?:were|was|got|have\s+been)\s+)?(?:created|added|made|opened|logged|booked|scheduled|sent|posted)\b"
+)
+
+
 def _stored_in(low: str, phrases: list[str]) -> bool:
     """'the handbook we uploaded to the knowledge base', 'docs that are indexed in Pinecone': the service is
     where the data already is (a past write described), so it is read ('AI writes a listing, then it's saved to
     Airtable': what the run made, 'it', sent to a place, is a write there)."""
+    # ('post the number of events created to #ops in Slack': what the run made, counted, is no data kept there)
+    low = _COUNTED_MADE.sub(r"\1", low)
     return any(
         not re.search(
             r"\b(?:it|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:then\s+|also\s+)?(?:saved|stored|uploaded|copied)\s+"
