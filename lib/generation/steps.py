@@ -2414,6 +2414,12 @@ def _made_of(low: str, key: str, phrases: list[str]) -> bool:
         found = re.search(r"\b(?:of|about|from)\s+(?:[\w'/-]+\s+){0,5}?" + re.escape(p) + r"\b", low)
         if found is None:
             continue
+        if re.search(
+            r"\b(?:with|via|using|through|by)\s+(?:my\s+|our\s+|the\s+)?$", low[: found.end() - len(p)]
+        ):
+            # 'send an email of welcome with Gmail to …' (Spanish 'un correo de bienvenida con Gmail'): the service is
+            # what the message goes out with, not what it is made of
+            continue
         # 'email a summary of the open Linear issues to …': mailing is sending too
         verb = list(re.finditer(r"\b(?:" + _WRITE + r"|e-?mail(?:s|ed)?)\b", low[: found.start()]))
         if not verb:
@@ -2643,6 +2649,20 @@ def _place_nouns() -> str:
     return "|".join(sorted(services.data()["place_nouns"], key=len, reverse=True))
 
 
+# an address or number said to be in a place named again ('the address given in the sheet', 'the number that
+# appears in the table', 'the address from the sheet', Italian 'all'indirizzo indicato nel foglio'; the planner names
+# 'the sheet' read before by its name): the place read before, whose items carry it
+_CONTACT_KEPT_IN = re.compile(
+    r"\b(?:e-?mail\s+|phone\s+|mobile\s+|contact\s+)?(?:address(?:es)?|e-?mails?|numbers?|phones?)\s+"
+    r"(?:(?:(?:that|which)\s+(?:is\s+|are\s+|was\s+|were\s+)?)?(?:given|listed|shown|written|noted|indicated|"
+    r"stated|found|stored|saved|kept|recorded|entered|provided|appears?|appearing)\s+(?:in|on|from)|from"
+    r"|(?:that|which)\s+(?:is|are|was|were)\s+(?:in|on))\s+"
+    r"(?:the|that|this|their|its|his|her)\s+(?:same\s+)?(?:[\"'“][^\"'”\n]{1,60}[\"'”]\s+)?"
+    # ('… given in the sheet in the Google sheet 'Iscrizioni Corsi'': the place noun, then the service that holds it)
+    r"(?:(?:sheet|spreadsheet|tab|table|list|base|database)\s+(?:in|of|on)\s+(?:the\s+|our\s+|my\s+)?)?(?:google\s+)?"
+)
+
+
 def _mentioned_as_noun(key: str, clause: str) -> bool:
     """'draft an intro email': the integration is neither read from nor written to here."""
     low = clause.lower()
@@ -2657,6 +2677,14 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         and not re.search(r"\bgmail\b|\bsend|\bto\s+[\w.+-]+@|\be-?mail\s+(?:it|them|me)\b", low)
     ):
         return True  # 'write a personalised intro email': the email is what the agent writes
+    if any(
+        _CONTACT_KEPT_IN.search(low)
+        and re.search(_CONTACT_KEPT_IN.pattern + re.escape(p.strip()) + r"\b", low)
+        for p in lexicon()["integrations"][key]["phrases"]
+    ):
+        # 'send a welcome email to the address given in the sheet', 'text them at the number from the table': where
+        # the recipient's address sits, the place read before (its rows are the items), not a step of its own
+        return True
     made = [
         m
         for p in lexicon()["integrations"][key]["phrases"]
