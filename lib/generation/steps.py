@@ -2653,7 +2653,9 @@ def _place_nouns() -> str:
 # appears in the table', 'the address from the sheet', Italian 'all'indirizzo indicato nel foglio'; the planner names
 # 'the sheet' read before by its name): the place read before, whose items carry it
 _CONTACT_KEPT_IN = re.compile(
-    r"\b(?:e-?mail\s+|phone\s+|mobile\s+|contact\s+)?(?:address(?:es)?|e-?mails?|numbers?|phones?)\s+"
+    # (the recipient's: 'to/at the address …', not the items read, 'get page address from the sheet')
+    r"\b(?:to|at|on)\s+(?:the|their|his|her|its|each)\s+(?:own\s+)?"
+    r"(?:e-?mail\s+|phone\s+|mobile\s+|contact\s+)?(?:address(?:es)?|e-?mails?|numbers?|phones?)\s+"
     r"(?:(?:(?:that|which)\s+(?:is\s+|are\s+|was\s+|were\s+)?)?(?:given|listed|shown|written|noted|indicated|"
     r"stated|found|stored|saved|kept|recorded|entered|provided|appears?|appearing)\s+(?:in|on|from)|from"
     r"|(?:that|which)\s+(?:is|are|was|were)\s+(?:in|on))\s+"
