@@ -540,6 +540,24 @@ def question_tests(text: str) -> str:
     return _ELSE_ARROW.sub(lambda m: f"{m.group('pre')}otherwise, ", tested)
 
 
+# 'every row in Supabase 'wash_cycles' with an error_code → one Jira bug in project LAUN', 'each new signup -> a
+# HubSpot contact': each item of a list, an arrow, then one thing made for it
+_EACH_ARROW_ONE = re.compile(
+    r"(?P<lead>(?:^|[:;.\n]|\s[—–-])\s*(?:[-*•]\s*)?)(?P<each>(?:every|each)\s+(?!one\b)[^→>\n.;:?!]{1,120}?)"
+    r"\s*(?:->|→|=>)\s*(?P<verb>(?:create|make|open|add|log|file|raise)\s+)?(?P<one>(?:one|a|an|1)\s+(?:new\s+)?[\w'-])",
+    re.I,
+)
+
+
+def each_arrow_one(text: str) -> str:
+    """'every row … with an error_code → one Jira bug in …' → 'for every row … with an error_code, create one Jira
+    bug in …': the arrow after each item of a list makes one thing per item (a loop over the list, a write in it)."""
+    return _EACH_ARROW_ONE.sub(
+        lambda m: f"{m.group('lead')}for {m.group('each')}, {m.group('verb') or 'create '}{m.group('one')}",
+        text,
+    )
+
+
 def routine_as_steps(text: str) -> str:
     """'Every morning I open the Stripe dashboard, copy … and then I email each customer': a routine the user
     does by hand, told in the first person, read as the steps to automate ('… open …, copy … and then email

@@ -328,6 +328,8 @@ def draft(description: str) -> Draft:
     description = lx.checked_tests(description)  # 'check if X and if so Y' → 'if X, Y'
     # 'amount over 500? -> post …, else -> log …' → 'if amount over 500, post …, otherwise, log …'
     description = lx.question_tests(description)
+    # 'every row in … with an error_code → one Jira bug in …' → 'for every row …, create one Jira bug in …'
+    description = lx.each_arrow_one(description)
     # 'As a clinic receptionist, I want … a WhatsApp reminder so that no-shows drop': the benefit is no step
     description = lx.story_benefit(description)
     trigger = read_trigger(description)
@@ -2804,10 +2806,18 @@ class _Builder:
             )
 
         engine = lexicon()["search"].get(step.integration or "")
-        query = engine.get("query") if engine else None
+        spec = get_block(step.type)
+        # ('find its trailer on YouTube' for each film): a block that searches by a query of its own (the registry's
+        # 'query' field) asks about the item too
+        query = (
+            engine.get("query")
+            if engine
+            else "query"
+            if step.kind == "source" and spec is not None and spec.sub_block("query") is not None
+            else None
+        )
         if query in out and "<loop.currentItem" not in out[query]:
             out[query] = f"{out[query]}: <loop.currentItem>"
-        spec = get_block(step.type)
         # a page's address ('Website URL'), or a file's ('PDF Document URL' of a parser reading each file listed)
         field = (
             "url"

@@ -2204,8 +2204,10 @@ _PASSIVE_WRITE = re.compile(
 # 'the number of events created', 'how many cards were added', 'the count of tasks made': a count of what the run
 # made (the participle is no past write that keeps data somewhere)
 _COUNTED_MADE = re.compile(
+    # (only before 'to': 'count how many tickets were created in the Jira project' counts what Jira holds, read there)
     r"(\b(?:number|count|total|tally)\s+of\s+(?:[\w-]+\s+){1,3}?|\bhow\s+many\s+(?:[\w-]+\s+){1,3}?)"
     r"(?:(?:were|was|got|have\s+been)\s+)?(?:created|added|made|opened|logged|booked|scheduled|sent|posted)\b"
+    r"(?=\s+to\b)"
 )
 
 
@@ -7094,6 +7096,8 @@ _LOOP = re.compile(
     # ('for every file added today in the Drive folder': a participle with a time names which items, no verb)
     r"(?!\s+(?:added|created|uploaded|received|submitted|dropped|placed|shared|posted|sent|filed|logged|saved)\s+"
     r"(?:today|yesterday|recently|lately|this\s+(?:week|month|morning)|last\s+(?:week|month|night)|in\s+the\s+last)\b)"
+    # ('for each book in this month's reading list in the Airtable table …': a list's noun before its place, no verb)
+    r"(?!\slist\s+(?:in|of|on|from)\s)"
     r"(?=\s(?:(?:and|then)\s+)?(?:"
     + _WRITE
     + "|"
@@ -8721,6 +8725,43 @@ def _told_store(description: str) -> str:
     return next((place for place, _ in _told_stores(description)), "")
 
 
+# a place in brackets right after the words of a list ('next week's programme (Airtable table 'Screenings')', 'the
+# rota (Google Sheet "Rota")'): a service's table, sheet or list, by its name
+_PLACE_ASIDE = re.compile(
+    r"(?<=\w)\s*\(\s*(?:in\s+|from\s+|on\s+)?(?:the\s+|our\s+|my\s+)?"
+    r"(?P<place>(?:[\w-]+\s+){0,2}?(?:sheets?|spreadsheet|tab|table|base|list|database|board|calendar|audience)\s*"
+    r"(?:called\s+|named\s+|:\s*)?(?:'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”))\s*\)",
+    re.I,
+)
+
+
+def _place_aside(m: re.Match[str]) -> str:
+    """'(Airtable table 'Screenings')' → ' in the Airtable table 'Screenings'' when it names a service and the words
+    before it in the clause name none ('Systems: Google Sheets (sheet "Signups Log")' is that service's sheet, as
+    said)."""
+    before = re.split(r"[,;:.!?\n(]", m.string[: m.start()])[-1]
+    if not lx.integrations_in(m.group("place")) or lx.integrations_in(before):
+        return m.group(0)
+    return f" in the {m.group('place')}"
+
+
+def _plural(item: str) -> str:
+    """'row' → 'rows', 'entry' → 'entries': the loop walks all the items, so the list is read whole ('get rows from
+    Supabase …' lists them; 'get row …' would fetch one)."""
+    words = item.split()
+    if not words or not re.fullmatch(r"[a-z]+", words[-1]) or words[-1].endswith("s"):
+        return item
+    last = words[-1]
+    last = (
+        last[:-1] + "ies"
+        if re.search(r"[^aeiou]y$", last)
+        else last + "es"
+        if re.search(r"(?:x|ch|sh|z)$", last)
+        else last + "s"
+    )
+    return " ".join(words[:-1] + [last])
+
+
 def _loop_place(sentence: str, loop: re.Match[str]) -> str:
     """'each property in the Portfolio sheet' → 'the Portfolio sheet': the place the items come from, with its
     determiner, which tells a name the user gave it ('the Portfolio sheet') from a word that starts a sentence."""
@@ -9491,6 +9532,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         sentence,
         flags=re.I,
     )
+    # 'for each film in next week's programme (Airtable table 'Screenings'), …': the place the items are in, told in
+    # brackets after the list's own word, is where they are read
+    sentence = _PLACE_ASIDE.sub(_place_aside, sentence)
     loop = _LOOP.search(sentence)
     if loop and _tells_contents(description, loop.group(0)):
         loop = _LOOP.search(sentence, loop.end())
@@ -9526,7 +9570,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 read_first = read_clauses(before, description, ruled_out) if re.search(r"\w", before) else []
                 if loop.group(2):
                     read_first += read_clause(
-                        f"get {item} from {_loop_place(sentence, loop)}", description, ruled_out
+                        f"get {_plural(item)} from {_loop_place(sentence, loop)}", description, ruled_out
                     )
                 after = _placed_back(after, _home(read_first))
             done = read_sentence(after, description, ruled_out) if re.search(r"\w", after) else []
@@ -9610,7 +9654,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             rest = re.sub(r"^\s*(?:,|;|and\b|then\b)\s*(?:then\s+)?", "", after)
             place = re.sub(r"\s(?:and|then)\s*$", "", _loop_place(sentence, loop))
             place = "" if re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", place, re.I) else place
-            source = read_clause(f"get {item} from {place}", description, ruled_out) if place else []
+            source = read_clause(f"get {_plural(item)} from {place}", description, ruled_out) if place else []
             named = re.split(r"\s(?:in|into|on|onto|to|at|from|via)\s", item, maxsplit=1)[0]
             if not place and lx.integrations_in(named):
                 # 'Create a Notion page … for every Google Calendar event tomorrow': the items name the service
@@ -9670,7 +9714,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             else ""
         )
         source = (
-            read_clause(f"get {item} from {place}", description, ruled_out)
+            read_clause(f"get {_plural(item)} from {place}", description, ruled_out)
             if place and not re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", place, re.I)
             else []
         )
