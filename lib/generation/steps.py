@@ -10986,6 +10986,25 @@ def _part_per_item() -> re.Pattern[str]:
     return re.compile(rf"\bwith\s+(?:a|an|one)\s+(?:{parts})\s+(for)\s+(?=(?:each|every)\b)", re.I)
 
 
+def _list_told_after(
+    loop: Step, sentence: str, steps: list[Step], description: str, ruled_out: dict[str, set[str]]
+) -> list[Step]:
+    """The reads of `sentence` when they are the list an implicit loop ('email each of those members') walks: the
+    loop stands at the top with nothing read before it, and the sentence only reads, naming no item ('pulling the
+    failed payments from the Stripe API', not 'look up their profile')."""
+    if not loop.implicit or not any(s is loop for s in steps) or any(s.kind == "source" for s in steps):
+        return []
+    label = re.escape(loop.label or "item")
+    read = read_sentence(sentence, description, ruled_out)
+    if not read or any(
+        s.kind != "source"
+        or re.search(rf"\b(?:it|its|their|them|they|each|every|the\s+{label}s?)\b", s.text, re.I)
+        for s in read
+    ):
+        return []
+    return read
+
+
 def read_steps(text: str, description: str, told: list[tuple[int, int]] | None = None) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out; `told`: the spans of the
     description labelled as context ('Context: …', 'Background: …') or restated below (a user story), where a
@@ -11086,6 +11105,13 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             ):
                 item_loop = None  # '4. email me a briefing', 'write a summary to …': once, after the items
             else:
+                listed = _list_told_after(item_loop, item, steps, description, ruled_out)
+                if listed:
+                    # '- email each of those members … Please automate it, pulling the failed payments from the
+                    # Stripe API': the list the items come from, told after the loop that walks it, is read first
+                    at_loop = next(i for i, s in enumerate(steps) if s is item_loop)
+                    steps[at_loop:at_loop] = listed
+                    continue
                 # '3. search the web for news about them', '- then mark that row as contacted': the items after
                 # the loop's own repeat with it
                 _repeat_sentence(item_loop, item, description, ruled_out, rank)
