@@ -1706,7 +1706,10 @@ def _one_per_run(text: str, trigger: Any, description: str = "") -> str:
 
 # '… calls this workflow's API with the donor's details', 'posts to our API with one applicant': a call that brings one
 _CALLED_WITH_ONE = re.compile(
-    r"\bAPI\b[^.!?\n]{0,40}?\bwith\s+(?:the|a|an|one)\s+[a-z][\w-]*(?:['’]s\s+(?:details|data|info|information|"
+    r"\bAPI\b[^.!?\n]{0,40}?\bwith\s+(?:the|a|an|one)\s+"
+    # (not 'with a JSON list of the day's bookings': a call that brings many, each one repeated over)
+    r"(?!(?:json\s+|csv\s+|whole\s+|full\s+)?(?:list|array|batch|set|bunch|collection|payload\s+of)\b)"
+    r"[a-z][\w-]*(?:['’]s\s+(?:details|data|info|information|"
     r"fields|answers|name|form)|\b)",
     re.I,
 )
