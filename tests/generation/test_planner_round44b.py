@@ -12,7 +12,14 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r44b-07-for-each-book-youtube-discord": "the loop, the search per book and the post are right; the Discord "
+    "channel '#book-talk' becomes {{DISCORD_CHANNEL_ID_BOOK_TALK}} (a channel id Sim needs), which no longer spells "
+    "'book-talk' (a naming class, another area)",
+    "r44b-19-afterwards-number-created-discord": "the loop and the count after it are right; Todoist has no block, "
+    "and the API call's body sends the row as 'text', not the title 'Reorder <item>' as Todoist's 'content' (a "
+    "parameter class, another area)",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round44b.jsonl", _KNOWN))
