@@ -11105,12 +11105,12 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             ):
                 item_loop = None  # '4. email me a briefing', 'write a summary to …': once, after the items
             else:
-                listed = _list_told_after(item_loop, item, steps, description, ruled_out)
-                if listed:
+                told_list = _list_told_after(item_loop, item, steps, description, ruled_out)
+                if told_list:
                     # '- email each of those members … Please automate it, pulling the failed payments from the
                     # Stripe API': the list the items come from, told after the loop that walks it, is read first
                     at_loop = next(i for i, s in enumerate(steps) if s is item_loop)
-                    steps[at_loop:at_loop] = listed
+                    steps[at_loop:at_loop] = told_list
                     continue
                 # '3. search the web for news about them', '- then mark that row as contacted': the items after
                 # the loop's own repeat with it
