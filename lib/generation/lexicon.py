@@ -541,9 +541,10 @@ def question_tests(text: str) -> str:
 
 
 # 'every row in Supabase 'wash_cycles' with an error_code → one Jira bug in project LAUN', 'each new signup -> a
-# HubSpot contact': each item of a list, an arrow, then one thing made for it
+# HubSpot contact': each item of a list, an arrow, then one thing made for it (not across a comma or a dash: 'each
+# message gets sorted into one of three kinds — booking question → add a row …' routes each kind)
 _EACH_ARROW_ONE = re.compile(
-    r"(?P<lead>(?:^|[:;.\n]|\s[—–-])\s*(?:[-*•]\s*)?)(?P<each>(?:every|each)\s+(?!one\b)[^→>\n.;:?!]{1,120}?)"
+    r"(?P<lead>(?:^|[:;.\n]|\s[—–-])\s*(?:[-*•]\s*)?)(?P<each>(?:every|each)\s+(?!one\b)[^→>\n.;:?!,—–]{1,120}?)"
     r"\s*(?:->|→|=>)\s*(?P<verb>(?:create|make|open|add|log|file|raise)\s+)?(?P<one>(?:one|a|an|1)\s+(?:new\s+)?[\w'-])",
     re.I,
 )
