@@ -543,11 +543,36 @@ def question_tests(text: str) -> str:
     return _ELSE_ARROW.sub(lambda m: f"{m.group('pre')}otherwise, ", tested)
 
 
+# 'every row in Supabase 'wash_cycles' with an error_code → one Jira bug in project LAUN', 'each new signup -> a
+# HubSpot contact': each item of a list, an arrow, then one thing made for it (not across a comma or a dash: 'each
+# message gets sorted into one of three kinds — booking question → add a row …' routes each kind)
+_EACH_ARROW_ONE = re.compile(
+    r"(?P<lead>(?:^|[:;.\n]|\s[—–-])\s*(?:[-*•]\s*)?)(?P<each>(?:every|each)\s+(?!one\b)[^→>\n.;:?!,—–]{1,120}?)"
+    r"\s*(?:->|→|=>)\s*(?P<verb>(?:create|make|open|add|log|file|raise)\s+)?(?P<one>(?:one|a|an|1)\s+(?:new\s+)?[\w'-])",
+    re.I,
+)
+
+
+def each_arrow_one(text: str) -> str:
+    """'every row … with an error_code → one Jira bug in …' → 'for every row … with an error_code, create one Jira
+    bug in …': the arrow after each item of a list makes one thing per item (a loop over the list, a write in it)."""
+    return _EACH_ARROW_ONE.sub(
+        lambda m: f"{m.group('lead')}for {m.group('each')}, {m.group('verb') or 'create '}{m.group('one')}",
+        text,
+    )
+
+
+_ROUTINE_LIST_LEAD = re.compile(r"(?:\s*,\s*|\s+)(?:I|we|We)\s*:(?=[ \t]*\n\s*(?:[-*•]|\d{1,2}[.)]))")
+
+
 def routine_as_steps(text: str) -> str:
     """'Every morning I open the Stripe dashboard, copy … and then I email each customer': a routine the user
     does by hand, told in the first person, read as the steps to automate ('… open …, copy … and then email
     …'); 'I want', 'I'd like', 'I forget' name no step (lexicon.json 'routine_verbs')."""
 
+    # 'Twice a day, 9:00 and 15:00 Sydney time, I:\n- open Zendesk …': the subject before a list of what the user does
+    # ('I:' then the steps) says who does them now, no word of the request
+    text = _ROUTINE_LIST_LEAD.sub(":", text)
     restated = _routine_restated_at(text)
     # ("reply 'thanks, we will call you back'": the words a message says are kept as written)
     quoted = [q.span() for q in _QUOTED_WORDS.finditer(text)]
@@ -860,7 +885,8 @@ def _login_re() -> re.Pattern[str]:
         # ('log into Zendesk for our escape-room chain, look at …': whose account, said on the way)
         r"(?:\s+(?:for|at)\s+(?:our|my|the)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}?)?"
         r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:(?-i:I|we)\s+)?"
-        r"(?P<next>(?-i:[a-z])[^,;.!?]*?)(?=\s+(?:and|then)\b|[,;.!?]|$)",
+        # (a list's line ends the clause: '- open Zendesk and look at the new tickets\n- copy each …')
+        r"(?P<next>(?-i:[a-z])[^,;.!?\n]*?)(?=\s+(?:and|then)\b|[,;.!?\n]|$)",
         re.I,
     )
 
@@ -928,7 +954,8 @@ def _opened_re() -> re.Pattern[str]:
         r"(?:" + places + r")\s+" + _QUOTED + r")))?"
         r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*(?:—|–)\s*|\s-\s)(?:then\s+)?(?:(?-i:I|we)\s+)?"
         # (a dot inside an address or a file name, 'orders@x.com', 'sales.csv', ends no clause)
-        r"(?P<next>(?-i:[a-z])(?:[^,;.!?]|\.(?=\w))*?)(?=\s+(?:and|then)\b|[,;!?]|\.(?!\w)|$)",
+        # (a list's line ends the clause: '- open Zendesk and look at the new tickets\n- copy each …')
+        r"(?P<next>(?-i:[a-z])(?:[^,;.!?\n]|\.(?=\w))*?)(?=\s+(?:and|then)\b|[,;!?\n]|\.(?!\w)|$)",
         re.I,
     )
 

@@ -332,6 +332,8 @@ def draft(description: str) -> Draft:
     description = lx.checked_tests(description)  # 'check if X and if so Y' → 'if X, Y'
     # 'amount over 500? -> post …, else -> log …' → 'if amount over 500, post …, otherwise, log …'
     description = lx.question_tests(description)
+    # 'every row in … with an error_code → one Jira bug in …' → 'for every row …, create one Jira bug in …'
+    description = lx.each_arrow_one(description)
     # 'As a clinic receptionist, I want … a WhatsApp reminder so that no-shows drop': the benefit is no step
     description = lx.story_benefit(description)
     trigger = read_trigger(description)
@@ -1723,7 +1725,10 @@ def _one_per_run(text: str, trigger: Any, description: str = "") -> str:
 
 # '… calls this workflow's API with the donor's details', 'posts to our API with one applicant': a call that brings one
 _CALLED_WITH_ONE = re.compile(
-    r"\bAPI\b[^.!?\n]{0,40}?\bwith\s+(?:the|a|an|one)\s+[a-z][\w-]*(?:['’]s\s+(?:details|data|info|information|"
+    r"\bAPI\b[^.!?\n]{0,40}?\bwith\s+(?:the|a|an|one)\s+"
+    # (not 'with a JSON list of the day's bookings': a call that brings many, each one repeated over)
+    r"(?!(?:json\s+|csv\s+|whole\s+|full\s+)?(?:list|array|batch|set|bunch|collection|payload\s+of)\b)"
+    r"[a-z][\w-]*(?:['’]s\s+(?:details|data|info|information|"
     r"fields|answers|name|form)|\b)",
     re.I,
 )
@@ -2823,10 +2828,18 @@ class _Builder:
             )
 
         engine = lexicon()["search"].get(step.integration or "")
-        query = engine.get("query") if engine else None
+        spec = get_block(step.type)
+        # ('find its trailer on YouTube' for each film): a block that searches by a query of its own (the registry's
+        # 'query' field) asks about the item too
+        query = (
+            engine.get("query")
+            if engine
+            else "query"
+            if step.kind == "source" and spec is not None and spec.sub_block("query") is not None
+            else None
+        )
         if query in out and "<loop.currentItem" not in out[query]:
             out[query] = f"{out[query]}: <loop.currentItem>"
-        spec = get_block(step.type)
         # a page's address ('Website URL'), or a file's ('PDF Document URL' of a parser reading each file listed)
         field = (
             "url"

@@ -2246,10 +2246,22 @@ _PASSIVE_WRITE = re.compile(
 )
 
 
+# 'the number of events created', 'how many cards were added', 'the count of tasks made': a count of what the run
+# made (the participle is no past write that keeps data somewhere)
+_COUNTED_MADE = re.compile(
+    # (only before 'to': 'count how many tickets were created in the Jira project' counts what Jira holds, read there)
+    r"(\b(?:number|count|total|tally)\s+of\s+(?:[\w-]+\s+){1,3}?|\bhow\s+many\s+(?:[\w-]+\s+){1,3}?)"
+    r"(?:(?:were|was|got|have\s+been)\s+)?(?:created|added|made|opened|logged|booked|scheduled|sent|posted)\b"
+    r"(?=\s+to\b)"
+)
+
+
 def _stored_in(low: str, phrases: list[str]) -> bool:
     """'the handbook we uploaded to the knowledge base', 'docs that are indexed in Pinecone': the service is
     where the data already is (a past write described), so it is read ('AI writes a listing, then it's saved to
     Airtable': what the run made, 'it', sent to a place, is a write there)."""
+    # ('post the number of events created to #ops in Slack': what the run made, counted, is no data kept there)
+    low = _COUNTED_MADE.sub(r"\1", low)
     return any(
         not re.search(
             r"\b(?:it|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:then\s+|also\s+)?(?:saved|stored|uploaded|copied)\s+"
@@ -2448,6 +2460,12 @@ def _made_of(low: str, key: str, phrases: list[str]) -> bool:
             return True
         found = re.search(r"\b(?:of|about|from)\s+(?:[\w'/-]+\s+){0,5}?" + re.escape(p) + r"\b", low)
         if found is None:
+            continue
+        if re.search(
+            r"\b(?:with|via|using|through|by)\s+(?:my\s+|our\s+|the\s+)?$", low[: found.end() - len(p)]
+        ):
+            # 'send an email of welcome with Gmail to …' (Spanish 'un correo de bienvenida con Gmail'): the service is
+            # what the message goes out with, not what it is made of
             continue
         # 'email a summary of the open Linear issues to …': mailing is sending too
         verb = list(re.finditer(r"\b(?:" + _WRITE + r"|e-?mail(?:s|ed)?)\b", low[: found.start()]))
@@ -2678,6 +2696,22 @@ def _place_nouns() -> str:
     return "|".join(sorted(services.data()["place_nouns"], key=len, reverse=True))
 
 
+# an address or number said to be in a place named again ('the address given in the sheet', 'the number that
+# appears in the table', 'the address from the sheet', Italian 'all'indirizzo indicato nel foglio'; the planner names
+# 'the sheet' read before by its name): the place read before, whose items carry it
+_CONTACT_KEPT_IN = re.compile(
+    # (the recipient's: 'to/at the address …', not the items read, 'get page address from the sheet')
+    r"\b(?:to|at|on)\s+(?:the|their|his|her|its|each)\s+(?:own\s+)?"
+    r"(?:e-?mail\s+|phone\s+|mobile\s+|contact\s+)?(?:address(?:es)?|e-?mails?|numbers?|phones?)\s+"
+    r"(?:(?:(?:that|which)\s+(?:is\s+|are\s+|was\s+|were\s+)?)?(?:given|listed|shown|written|noted|indicated|"
+    r"stated|found|stored|saved|kept|recorded|entered|provided|appears?|appearing)\s+(?:in|on|from)|from"
+    r"|(?:that|which)\s+(?:is|are|was|were)\s+(?:in|on))\s+"
+    r"(?:the|that|this|their|its|his|her)\s+(?:same\s+)?(?:[\"'“][^\"'”\n]{1,60}[\"'”]\s+)?"
+    # ('… given in the sheet in the Google sheet 'Iscrizioni Corsi'': the place noun, then the service that holds it)
+    r"(?:(?:sheet|spreadsheet|tab|table|list|base|database)\s+(?:in|of|on)\s+(?:the\s+|our\s+|my\s+)?)?(?:google\s+)?"
+)
+
+
 def _mentioned_as_noun(key: str, clause: str) -> bool:
     """'draft an intro email': the integration is neither read from nor written to here."""
     low = clause.lower()
@@ -2692,6 +2726,14 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         and not re.search(r"\bgmail\b|\bsend|\bto\s+[\w.+-]+@|\be-?mail\s+(?:it|them|me)\b", low)
     ):
         return True  # 'write a personalised intro email': the email is what the agent writes
+    if any(
+        _CONTACT_KEPT_IN.search(low)
+        and re.search(_CONTACT_KEPT_IN.pattern + re.escape(p.strip()) + r"\b", low)
+        for p in lexicon()["integrations"][key]["phrases"]
+    ):
+        # 'send a welcome email to the address given in the sheet', 'text them at the number from the table': where
+        # the recipient's address sits, the place read before (its rows are the items), not a step of its own
+        return True
     made = [
         m
         for p in lexicon()["integrations"][key]["phrases"]
@@ -7129,6 +7171,8 @@ _LOOP = re.compile(
     # ('for every file added today in the Drive folder': a participle with a time names which items, no verb)
     r"(?!\s+(?:added|created|uploaded|received|submitted|dropped|placed|shared|posted|sent|filed|logged|saved)\s+"
     r"(?:today|yesterday|recently|lately|this\s+(?:week|month|morning)|last\s+(?:week|month|night)|in\s+the\s+last)\b)"
+    # ('for each book in this month's reading list in the Airtable table …': a list's noun before its place, no verb)
+    r"(?!\slist\s+(?:in|of|on|from)\s)"
     r"(?=\s(?:(?:and|then)\s+)?(?:"
     + _WRITE
     + "|"
@@ -8776,6 +8820,43 @@ def _told_store(description: str) -> str:
     return next((place for place, _ in _told_stores(description)), "")
 
 
+# a place in brackets right after the words of a list ('next week's programme (Airtable table 'Screenings')', 'the
+# rota (Google Sheet "Rota")'): a service's table, sheet or list, by its name
+_PLACE_ASIDE = re.compile(
+    r"(?<=\w)\s*\(\s*(?:in\s+|from\s+|on\s+)?(?:the\s+|our\s+|my\s+)?"
+    r"(?P<place>(?:[\w-]+\s+){0,2}?(?:sheets?|spreadsheet|tab|table|base|list|database|board|calendar|audience)\s*"
+    r"(?:called\s+|named\s+|:\s*)?(?:'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”))\s*\)",
+    re.I,
+)
+
+
+def _place_aside(m: re.Match[str]) -> str:
+    """'(Airtable table 'Screenings')' → ' in the Airtable table 'Screenings'' when it names a service and the words
+    before it in the clause name none ('Systems: Google Sheets (sheet "Signups Log")' is that service's sheet, as
+    said)."""
+    before = re.split(r"[,;:.!?\n(]", m.string[: m.start()])[-1]
+    if not lx.integrations_in(m.group("place")) or lx.integrations_in(before):
+        return m.group(0)
+    return f" in the {m.group('place')}"
+
+
+def _plural(item: str) -> str:
+    """'row' → 'rows', 'entry' → 'entries': the loop walks all the items, so the list is read whole ('get rows from
+    Supabase …' lists them; 'get row …' would fetch one)."""
+    words = item.split()
+    if not words or not re.fullmatch(r"[a-z]+", words[-1]) or words[-1].endswith("s"):
+        return item
+    last = words[-1]
+    last = (
+        last[:-1] + "ies"
+        if re.search(r"[^aeiou]y$", last)
+        else last + "es"
+        if re.search(r"(?:x|ch|sh|z)$", last)
+        else last + "s"
+    )
+    return " ".join(words[:-1] + [last])
+
+
 def _loop_place(sentence: str, loop: re.Match[str]) -> str:
     """'each property in the Portfolio sheet' → 'the Portfolio sheet': the place the items come from, with its
     determiner, which tells a name the user gave it ('the Portfolio sheet') from a word that starts a sentence."""
@@ -9546,6 +9627,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         sentence,
         flags=re.I,
     )
+    # 'for each film in next week's programme (Airtable table 'Screenings'), …': the place the items are in, told in
+    # brackets after the list's own word, is where they are read
+    sentence = _PLACE_ASIDE.sub(_place_aside, sentence)
     loop = _LOOP.search(sentence)
     if loop and _tells_contents(description, loop.group(0)):
         loop = _LOOP.search(sentence, loop.end())
@@ -9581,7 +9665,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 read_first = read_clauses(before, description, ruled_out) if re.search(r"\w", before) else []
                 if loop.group(2):
                     read_first += read_clause(
-                        f"get {item} from {_loop_place(sentence, loop)}", description, ruled_out
+                        f"get {_plural(item)} from {_loop_place(sentence, loop)}", description, ruled_out
                     )
                 after = _placed_back(after, _home(read_first))
             done = read_sentence(after, description, ruled_out) if re.search(r"\w", after) else []
@@ -9665,7 +9749,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             rest = re.sub(r"^\s*(?:,|;|and\b|then\b)\s*(?:then\s+)?", "", after)
             place = re.sub(r"\s(?:and|then)\s*$", "", _loop_place(sentence, loop))
             place = "" if re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", place, re.I) else place
-            source = read_clause(f"get {item} from {place}", description, ruled_out) if place else []
+            source = read_clause(f"get {_plural(item)} from {place}", description, ruled_out) if place else []
             named = re.split(r"\s(?:in|into|on|onto|to|at|from|via)\s", item, maxsplit=1)[0]
             if not place and lx.integrations_in(named):
                 # 'Create a Notion page … for every Google Calendar event tomorrow': the items name the service
@@ -9725,7 +9809,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             else ""
         )
         source = (
-            read_clause(f"get {item} from {place}", description, ruled_out)
+            read_clause(f"get {_plural(item)} from {place}", description, ruled_out)
             if place and not re.search(r"\b(?:input|i give|i paste|i send|i provide)\b", place, re.I)
             else []
         )
@@ -11008,6 +11092,25 @@ def _part_per_item() -> re.Pattern[str]:
     return re.compile(rf"\bwith\s+(?:a|an|one)\s+(?:{parts})\s+(for)\s+(?=(?:each|every)\b)", re.I)
 
 
+def _list_told_after(
+    loop: Step, sentence: str, steps: list[Step], description: str, ruled_out: dict[str, set[str]]
+) -> list[Step]:
+    """The reads of `sentence` when they are the list an implicit loop ('email each of those members') walks: the
+    loop stands at the top with nothing read before it, and the sentence only reads, naming no item ('pulling the
+    failed payments from the Stripe API', not 'look up their profile')."""
+    if not loop.implicit or not any(s is loop for s in steps) or any(s.kind == "source" for s in steps):
+        return []
+    label = re.escape(loop.label or "item")
+    read = read_sentence(sentence, description, ruled_out)
+    if not read or any(
+        s.kind != "source"
+        or re.search(rf"\b(?:it|its|their|them|they|each|every|the\s+{label}s?)\b", s.text, re.I)
+        for s in read
+    ):
+        return []
+    return read
+
+
 def read_steps(text: str, description: str, told: list[tuple[int, int]] | None = None) -> list[Step]:
     """All steps of a description whose trigger phrases are already blanked out; `told`: the spans of the
     description labelled as context ('Context: …', 'Background: …') or restated below (a user story), where a
@@ -11108,6 +11211,13 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             ):
                 item_loop = None  # '4. email me a briefing', 'write a summary to …': once, after the items
             else:
+                told_list = _list_told_after(item_loop, item, steps, description, ruled_out)
+                if told_list:
+                    # '- email each of those members … Please automate it, pulling the failed payments from the
+                    # Stripe API': the list the items come from, told after the loop that walks it, is read first
+                    at_loop = next(i for i, s in enumerate(steps) if s is item_loop)
+                    steps[at_loop:at_loop] = told_list
+                    continue
                 # '3. search the web for news about them', '- then mark that row as contacted': the items after
                 # the loop's own repeat with it
                 _repeat_sentence(item_loop, item, description, ruled_out, rank)

@@ -290,7 +290,10 @@ _CALL_BRINGS = re.compile(
     r"included)\s+(?:in|with|via|through)\s+(?:the\s+|each\s+)?(?:api\s+|http\s+)?(?:request|call|payload)(?:\s+body)?\s*\)"
     # ('new applicants our website sends through the API': how what the run gets reaches it)
     r"|\b(?:sends?|posts?|submits?|pushes?|passes?)\s+(?:(?:them|it|us|in|over)\s+)?(?:via|through|over|using)\s+"
-    r"(?:the\s+|an?\s+|our\s+)?(?:api|http|rest)(?:\s+(?:calls?|requests?))?\b",
+    r"(?:the\s+|an?\s+|our\s+)?(?:api|http|rest)(?:\s+(?:calls?|requests?))?\b"
+    # ('… calls this workflow through the API with a JSON list of the day's bookings': the list the call carries)
+    r"|(?:(?<=\bapi)|(?<=\bendpoint)|(?<=\bworkflow)|(?<=\bhttp))\s+with\s+(?:an?\s+|the\s+)?(?:json\s+|csv\s+)?"
+    r"(?:list|array|batch)\s+of\s+[^.;!?\n]{1,120}",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
