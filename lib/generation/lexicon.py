@@ -1625,6 +1625,15 @@ def no_access(text: str) -> bool:
     return re.search(lexicon()["not_a_workflow"]["no_access"], text, re.I) is not None
 
 
+def uses_others_credentials(text: str) -> bool:
+    """'our ex-instructor still has the admin password for the studio down the road … logs into their booking system
+    with it', "I've got my coworker's Gmail login … read her inbox": someone else's credentials, used to get in
+    (lexicon.json not_a_workflow 'credentials_got' and 'credentials_used')."""
+    rules = lexicon()["not_a_workflow"]
+    got = re.search(rules["credentials_got"], text, re.I)
+    return got is not None and re.search(rules["credentials_used"], text, re.I) is not None
+
+
 def reads_private_messages(text: str) -> bool:
     """'reads every employee's private WhatsApp chats each night': other people's private messages read, which no
     workflow may do (lexicon.json not_a_workflow 'private_messages')."""
