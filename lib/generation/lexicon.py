@@ -2377,10 +2377,20 @@ def negated_lists(text: str) -> str:
     return _NEGATED_LIST.sub(listed, text)
 
 
+# 'Quiero un chat para los clientes de X, nuestra tienda: que responda dudas …' → 'a chat for …: that reply
+# questions …': a relative clause after a colon still says what the thing built does (read as after a comma)
+_COLON_THAT = re.compile(
+    r"\b((?:chat\s?bots?|chats?|bots?|assistants?|agents?|workflows?|automations?)\b[^.!?:\n]{0,80}?)"
+    r"\s*:\s+(?=(?:that|which)\s+[a-z])",
+    re.I,
+)
+
+
 def relative_to_steps(text: str) -> str:
     """'a chat assistant that translates whatever I type' → 'a chat assistant: translate whatever I type', 'I
     want an AI to review the changes' → 'an AI: review the changes': what the thing to build does, written as a
     relative clause or an infinitive, read as its step."""
+    text = _COLON_THAT.sub(r"\1, ", text)
     text = _MODEL_TO.sub(lambda m: f"{m.group(1)}: ", text)
 
     out, at = [], 0
