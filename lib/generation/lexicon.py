@@ -2034,6 +2034,41 @@ def posted_lead(text: str) -> str:
     return quoted.group("said") if quoted else rest
 
 
+_CHANNEL_EVENT = re.compile(
+    r"\b(?:every|each|any|all)\s+(?:new\s+)?(?:messages?|posts?|questions?|requests?)\s+(?:posted\s+|sent\s+)?"
+    r"(?:in|to|on|into)\s+(?:the\s+)?(?P<channel>#[\w-]+)(?:\s+channel)?",
+    re.I,
+)
+# the chat services whose channels a heading names ('Kilbrannan Curling Club Discord: every message in #ask …')
+_HEADED_CHATS = ("discord", "slack", "microsoft_teams", "telegram")
+
+
+def headed_channel(text: str) -> str:
+    """'Kilbrannan Curling Club Discord: every message in #ask-the-club gets classified — …' → 'every message in
+    #ask-the-club on Discord gets classified — …': a heading that names only where the chat is (a community and
+    its chat service) tells which service's channel the event is in; the heading itself is no step."""
+    head = re.match(r"\s*(?P<head>[^:\n]{2,80}?)\s*:\s+", text)
+    if head is None or len(head.group("head").split()) > 8:
+        return text
+    named = integrations_in(head.group("head"))
+    if len(named) != 1 or named[0][1] not in _HEADED_CHATS:
+        return text
+    at, key = named[0]
+    said = head.group("head")[max(0, at - 1) :].strip()
+    if len(said.split()) > 3 or re.search(
+        r"\b(?:to|in|on|into|from|via|and|then|post|send|share|forward|use|using|with)\b", head.group("head"), re.I
+    ):
+        return text  # ('Post to Slack: …' is a step, not a heading)
+    rest = text[head.end() :]
+    event = _CHANNEL_EVENT.search(rest)
+    if event is None or event.start() > 40:
+        return text
+    own = re.match(r"\s*(?:on|in|of|at)\s+(?:(?:our|the|my)\s+)?(?:\S+\s*){1,3}", rest[event.end() :], re.I)
+    if own and integrations_in(own.group(0)):
+        return text  # the event names its service itself ('in #help on our Slack')
+    return rest[: event.end()] + f" on {said}" + rest[event.end() :]
+
+
 def ai_does_the(text: str) -> str:
     """'… I look at it, guess the species, and reply with the name. Could AI do the looking for me?' → '… use AI to look
     at it, guess the species, and reply …': the part of a routine the user hands to AI, named by its verb's '-ing'

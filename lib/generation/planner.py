@@ -130,6 +130,8 @@ def draft(description: str) -> Draft:
     description = mail.read_mail(description) or description
     # 'Posted in #show-and-tell on the Sim community Discord: "…"': where the request was posted, no step
     description = lx.posted_lead(description)
+    # 'Kilbrannan Curling Club Discord: every message in #ask-the-club …': the heading says whose channel it is
+    description = lx.headed_channel(description)
     foreign = language_of(description)
     english = to_english(description, foreign) if foreign else None
     # what is only told (the background before an explicit ask, the signature) may stay unread: the asked part may not

@@ -1893,6 +1893,10 @@ _EVERY_NEW = re.compile(
     # ('each WhatsApp message from a client to be answered': a chat service's message arrives without 'new')
     r"(?=(?:whatsapp|telegram|slack|discord|(?:ms\s+|microsoft\s+)?teams)\s+(?:messages?|dms?|chats?)\s+"
     r"(?:from|to|in|on|sent|that|we|i|our)\b)|"
+    # ('every message in #ask-the-club on Discord gets classified', 'each post in #orders → a row …': a message in a
+    # channel that something is then done to arrives there)
+    r"(?=(?:messages?|posts?)\s+(?:in|to|on)\s+(?:the\s+)?#[\w-]+(?:\s+channel)?"
+    r"(?:\s+(?:on|in)\s+(?:our\s+|the\s+)?[A-Z][\w-]*)?\s*(?:gets?\b|is\b|are\b|should\b|must\b|goes\b|go\b|→|->|—|:))|"
     # 'every email in my outlook from anyone @brightwave.co', 'every email labelled 'Receipts'': mail in a mailbox
     r"(?=e-?mails?\s+(?:(?:in|into)\s+(?:my|our|the)\s+(?:[\w-]+\s+)?(?:inbox|mailbox|gmail|outlook)\b|"
     r"label(?:l)?ed\s|tagged\s|with\s+the\s+label\s)))"
