@@ -911,7 +911,8 @@ def _opened_re() -> re.Pattern[str]:
         r"(?:" + places + r")\s+" + _QUOTED + r")))?"
         r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*(?:—|–)\s*|\s-\s)(?:then\s+)?(?:(?-i:I|we)\s+)?"
         # (a dot inside an address or a file name, 'orders@x.com', 'sales.csv', ends no clause)
-        r"(?P<next>(?-i:[a-z])(?:[^,;.!?]|\.(?=\w))*?)(?=\s+(?:and|then)\b|[,;!?]|\.(?!\w)|$)",
+        # (a list's line ends its clause: '- open Zendesk and look at the new tickets\n- copy …')
+        r"(?P<next>(?-i:[a-z])(?:[^,;.!?\n]|\.(?=\w))*?)(?=\s+(?:and|then)\b|[,;!?\n]|\.(?!\w)|$)",
         re.I,
     )
 
@@ -3633,9 +3634,18 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
         role = re.match(r"(?:(?:user\s+)?story\s*[:–—-]\s*)?as\s+(?:an?|the|our)\s+", lead)
         # 'Monday 8am London: 1) pull last week's signups …': a heading, then numbered steps
         listed = re.search(r":\s*1[.)]\s*", low)
+        # 'Twice a day, 9:00 and 15:00 Sydney time, I:\n- open Zendesk …': a line saying when, then a list of steps
+        bullet = re.match(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+", text[found.end() :])
+        if (
+            bullet
+            and low.rstrip().endswith(":")
+            and re.search(r"\d|\b(?:daily|weekly|hourly|nightly|every|each|twice|thrice|mornings?|evenings?|nights?)\b", low)
+            and imperative.match(text[found.end() + bullet.end() :].lower())
+        ):
+            listed = bullet
         if (
             listed
-            and imperative.match(low, listed.end())
+            and (listed is bullet or imperative.match(low, listed.end()))
             or re.search(rules["request_opens"], low)
             or re.search(rules["request_inside"], low)
             or found.start() == ask
