@@ -2057,7 +2057,9 @@ def headed_channel(text: str) -> str:
     at, key = named[0]
     said = head.group("head")[max(0, at - 1) :].strip()
     if len(said.split()) > 3 or re.search(
-        r"\b(?:to|in|on|into|from|via|and|then|post|send|share|forward|use|using|with)\b", head.group("head"), re.I
+        r"\b(?:to|in|on|into|from|via|and|then|post|send|share|forward|use|using|with)\b",
+        head.group("head"),
+        re.I,
     ):
         return text  # ('Post to Slack: …' is a step, not a heading)
     rest = text[head.end() :]
@@ -3639,7 +3641,10 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
         if (
             bullet
             and low.rstrip().endswith(":")
-            and re.search(r"\d|\b(?:daily|weekly|hourly|nightly|every|each|twice|thrice|mornings?|evenings?|nights?)\b", low)
+            and re.search(
+                r"\d|\b(?:daily|weekly|hourly|nightly|every|each|twice|thrice|mornings?|evenings?|nights?)\b",
+                low,
+            )
             and imperative.match(text[found.end() + bullet.end() :].lower())
         ):
             listed = bullet
