@@ -1669,6 +1669,15 @@ def no_access(text: str) -> bool:
     return re.search(lexicon()["not_a_workflow"]["no_access"], text, re.I) is not None
 
 
+def uses_others_credentials(text: str) -> bool:
+    """'our ex-instructor still has the admin password for the studio down the road … logs into their booking system
+    with it', "I've got my coworker's Gmail login … read her inbox": someone else's credentials, used to get in
+    (lexicon.json not_a_workflow 'credentials_got' and 'credentials_used')."""
+    rules = lexicon()["not_a_workflow"]
+    got = re.search(rules["credentials_got"], text, re.I)
+    return got is not None and re.search(rules["credentials_used"], text, re.I) is not None
+
+
 def reads_private_messages(text: str) -> bool:
     """'reads every employee's private WhatsApp chats each night': other people's private messages read, which no
     workflow may do (lexicon.json not_a_workflow 'private_messages')."""
@@ -2076,6 +2085,43 @@ def posted_lead(text: str) -> str:
     return quoted.group("said") if quoted else rest
 
 
+_CHANNEL_EVENT = re.compile(
+    r"\b(?:every|each|any|all)\s+(?:new\s+)?(?:messages?|posts?|questions?|requests?)\s+(?:posted\s+|sent\s+)?"
+    r"(?:in|to|on|into)\s+(?:the\s+)?(?P<channel>#[\w-]+)(?:\s+channel)?",
+    re.I,
+)
+# the chat services whose channels a heading names ('Kilbrannan Curling Club Discord: every message in #ask …')
+_HEADED_CHATS = ("discord", "slack", "microsoft_teams", "telegram")
+
+
+def headed_channel(text: str) -> str:
+    """'Kilbrannan Curling Club Discord: every message in #ask-the-club gets classified — …' → 'every message in
+    #ask-the-club on Discord gets classified — …': a heading that names only where the chat is (a community and
+    its chat service) tells which service's channel the event is in; the heading itself is no step."""
+    head = re.match(r"\s*(?P<head>[^:\n]{2,80}?)\s*:\s+", text)
+    if head is None or len(head.group("head").split()) > 8:
+        return text
+    named = integrations_in(head.group("head"))
+    if len(named) != 1 or named[0][1] not in _HEADED_CHATS:
+        return text
+    at, key = named[0]
+    said = head.group("head")[max(0, at - 1) :].strip()
+    if len(said.split()) > 3 or re.search(
+        r"\b(?:to|in|on|into|from|via|and|then|post|send|share|forward|use|using|with)\b",
+        head.group("head"),
+        re.I,
+    ):
+        return text  # ('Post to Slack: …' is a step, not a heading)
+    rest = text[head.end() :]
+    event = _CHANNEL_EVENT.search(rest)
+    if event is None or event.start() > 40:
+        return text
+    own = re.match(r"\s*(?:on|in|of|at)\s+(?:(?:our|the|my)\s+)?(?:\S+\s*){1,3}", rest[event.end() :], re.I)
+    if own and integrations_in(own.group(0)):
+        return text  # the event names its service itself ('in #help on our Slack')
+    return rest[: event.end()] + f" on {said}" + rest[event.end() :]
+
+
 def ai_does_the(text: str) -> str:
     """'… I look at it, guess the species, and reply with the name. Could AI do the looking for me?' → '… use AI to look
     at it, guess the species, and reply …': the part of a routine the user hands to AI, named by its verb's '-ing'
@@ -2419,10 +2465,20 @@ def negated_lists(text: str) -> str:
     return _NEGATED_LIST.sub(listed, text)
 
 
+# 'Quiero un chat para los clientes de X, nuestra tienda: que responda dudas …' → 'a chat for …: that reply
+# questions …': a relative clause after a colon still says what the thing built does (read as after a comma)
+_COLON_THAT = re.compile(
+    r"\b((?:chat\s?bots?|chats?|bots?|assistants?|agents?|workflows?|automations?)\b[^.!?:\n]{0,80}?)"
+    r"\s*:\s+(?=(?:that|which)\s+[a-z])",
+    re.I,
+)
+
+
 def relative_to_steps(text: str) -> str:
     """'a chat assistant that translates whatever I type' → 'a chat assistant: translate whatever I type', 'I
     want an AI to review the changes' → 'an AI: review the changes': what the thing to build does, written as a
     relative clause or an infinitive, read as its step."""
+    text = _COLON_THAT.sub(r"\1, ", text)
     text = _MODEL_TO.sub(lambda m: f"{m.group(1)}: ", text)
 
     out, at = [], 0
@@ -3653,9 +3709,21 @@ def context_spans(text: str, imperative: re.Pattern[str]) -> list[tuple[int, int
         role = re.match(r"(?:(?:user\s+)?story\s*[:–—-]\s*)?as\s+(?:an?|the|our)\s+", lead)
         # 'Monday 8am London: 1) pull last week's signups …': a heading, then numbered steps
         listed = re.search(r":\s*1[.)]\s*", low)
+        # 'Twice a day, 9:00 and 15:00 Sydney time, I:\n- open Zendesk …': a line saying when, then a list of steps
+        bullet = re.match(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+", text[found.end() :])
+        if (
+            bullet
+            and low.rstrip().endswith(":")
+            and re.search(
+                r"\d|\b(?:daily|weekly|hourly|nightly|every|each|twice|thrice|mornings?|evenings?|nights?)\b",
+                low,
+            )
+            and imperative.match(text[found.end() + bullet.end() :].lower())
+        ):
+            listed = bullet
         if (
             listed
-            and imperative.match(low, listed.end())
+            and (listed is bullet or imperative.match(low, listed.end()))
             or re.search(rules["request_opens"], low)
             or re.search(rules["request_inside"], low)
             or found.start() == ask

@@ -131,6 +131,8 @@ def draft(description: str) -> Draft:
     description = mail.read_mail(description) or description
     # 'Posted in #show-and-tell on the Sim community Discord: "…"': where the request was posted, no step
     description = lx.posted_lead(description)
+    # 'Kilbrannan Curling Club Discord: every message in #ask-the-club …': the heading says whose channel it is
+    description = lx.headed_channel(description)
     foreign = language_of(description)
     english = to_english(description, foreign) if foreign else None
     # what is only told (the background before an explicit ask, the signature) may stay unread: the asked part may not
@@ -456,7 +458,7 @@ def draft(description: str) -> Draft:
     if not kind_of_text and lx.app_trouble(description):
         # 'Anyone else's Notion sidebar disappeared after the last update? … Any fixes?': help with an app's fault
         kind_of_text = "question about an app's fault"
-    _not_asked(trigger, field or wanted)
+    _not_asked(trigger, field or wanted, description)
     if (
         lx.only_inquiries([description[a:b] for a, b in decided])
         if minutes is not None
@@ -963,12 +965,12 @@ def draft(description: str) -> Draft:
     )
 
 
-def _not_asked(trigger: Any, asked: str) -> None:
+def _not_asked(trigger: Any, asked: str, whole: str = "") -> None:
     """Refuses what `asked` (a form's field of what should happen, else what the text asks) wants instead of a
     workflow: what no workflow may or can do (fake accounts or reviews, removing other people's reviews, the future
     known for certain, other people's private messages), to read a place nobody gave access to ("our competitor's
     internal Slack (we don't have an account there)"), or — with nothing saying how a run would start — access to a
-    tool ('make me an admin of …')."""
+    tool ('make me an admin of …'); anywhere in the `whole` text, someone else's credentials used to get in."""
     if lx.impossible(asked):
         raise _cannot(
             "this asks for something no workflow may or can do: fake accounts, profiles or reviews deceive the "
@@ -1004,6 +1006,15 @@ def _not_asked(trigger: Any, asked: str) -> None:
             "post it to #managers').",
             reason="not_a_workflow",
             kind="not possible",
+        )
+    if lx.uses_others_credentials(whole or asked):
+        raise _cannot(
+            "this asks a workflow to get in with credentials that are not yours (someone else's password or login, or "
+            "leaked or stolen ones): that is unauthorised access, which no workflow may do, however it is set up. "
+            "Describe something it can do with your own accounts, or with public pages (e.g. 'every Monday read the "
+            "public price page of our supplier and email me what changed').",
+            reason="not_a_workflow",
+            kind="no access",
         )
     if lx.no_access(asked):
         raise _cannot(

@@ -543,6 +543,16 @@ _SAID_INTERVAL = re.compile(
 )
 
 
+# '… every thirty minutes — actually every fifteen —': a count said in words with no unit, after an interval that has
+# one (the correction takes its unit from it)
+_SAID_BARE_INTERVAL = re.compile(
+    r"\b(?P<every>every|each)\s+(?P<count>" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r")\b"
+    r"(?=\s*(?:[—–,.;:!?)]|--|$)|\s+(?:instead|then|please)\b)",
+    re.I,
+)
+_INTERVAL_SAID = re.compile(r"\b(?:every|each)\s+\d+\s*(?:minutes?|mins?|hours?|hrs?)\b", re.I)
+
+
 def _hour(said: str) -> int:
     return _HOUR_WORDS.get(said.lower()) or int(said)
 
@@ -563,6 +573,14 @@ def clock_words(text: str) -> str:
     text = _ISH_HOUR.sub(lambda m: f"at {_hour(m.group('hour'))}", text)
     text = _SPOKEN_AT.sub(lambda m: f"{m.group('at')} {_said_clock(m)}", text)
     text = _SAID_INTERVAL.sub(lambda m: f"{m.group('every')} {_COUNT_WORDS[m.group('count').lower()]} ", text)
+    text = _SAID_BARE_INTERVAL.sub(
+        lambda m: (
+            f"{m.group('every')} {_COUNT_WORDS[m.group('count').lower()]}"
+            if _INTERVAL_SAID.search(text, 0, m.start())
+            else m.group(0)
+        ),
+        text,
+    )
     text = _MARKED_HOUR.sub(
         lambda m: (
             f"{_hour(m.group('hour'))}"
@@ -765,8 +783,9 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return zone, found.span("city")
     # '7am Lisbon time', '(Toronto time)', 'time in Nairobi': a city the time-zone database names
     for found in re.finditer(
-        rf"{_ZONE_WORD}\s+(?:in|of|de|da|do|du|di)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
-        rf"|\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Z]{{2,3}})\s+(?:local\s+)?{_ZONE_WORD}",
+        # ('Tromsø time', 'Ålesund time': a town's name in its own letters)
+        rf"{_ZONE_WORD}\s+(?:in|of|de|da|do|du|di)\s+([A-ZÀ-Þ][a-zß-ÿ]+(?:[ -][A-ZÀ-Þ][a-zß-ÿ]+)?)\b"
+        rf"|\b([A-ZÀ-Þ][a-zß-ÿ]+(?:[ -][A-ZÀ-Þ][a-zß-ÿ]+)?|[A-Z]{{2,3}})\s+(?:local\s+)?{_ZONE_WORD}",
         text,
     ):
         city = (found.group(1) or found.group(2)).lower().replace("-", " ")
@@ -1887,6 +1906,10 @@ _EVERY_NEW = re.compile(
     # ('each WhatsApp message from a client to be answered': a chat service's message arrives without 'new')
     r"(?=(?:whatsapp|telegram|slack|discord|(?:ms\s+|microsoft\s+)?teams)\s+(?:messages?|dms?|chats?)\s+"
     r"(?:from|to|in|on|sent|that|we|i|our)\b)|"
+    # ('every message in #ask-the-club on Discord gets classified', 'each post in #orders → a row …': a message in a
+    # channel that something is then done to arrives there)
+    r"(?=(?:messages?|posts?)\s+(?:in|to|on)\s+(?:the\s+)?#[\w-]+(?:\s+channel)?"
+    r"(?:\s+(?:on|in)\s+(?:our\s+|the\s+)?[A-Z][\w-]*)?\s*(?:gets?\b|is\b|are\b|should\b|must\b|goes\b|go\b|→|->|—|:))|"
     # 'every email in my outlook from anyone @brightwave.co', 'every email labelled 'Receipts'': mail in a mailbox
     r"(?=e-?mails?\s+(?:(?:in|into)\s+(?:my|our|the)\s+(?:[\w-]+\s+)?(?:inbox|mailbox|gmail|outlook)\b|"
     r"label(?:l)?ed\s|tagged\s|with\s+the\s+label\s)))"

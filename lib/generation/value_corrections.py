@@ -237,6 +237,8 @@ def _one_correction(text: str) -> str | None:
         values = _new_values(text, body_start, closing.start() if closing else end)
         if not values:
             continue
+        if dash and any(_KINDS[v.kind].search(text, dash.end(), mark.start()) for v in values):
+            dash = None  # '— every morning at 6, no wait, make it 5:30, …': the value corrected is inside, no aside
         restated = _restated(text, sentence, mark.start())
         if restated is not None or not text[sentence : mark.start()].strip(" ,"):
             start = (
@@ -488,6 +490,10 @@ def _reason_end(text: str, at: int, end: int) -> int:
     instead = re.match(r"\s*(?:instead|then|please)\b", text[at:end], re.I)
     at += instead.end() if instead else 0
     rest = text[at:end]
+    from lib.generation.triggers import _IMPERATIVE
+
+    if _IMPERATIVE.match(" " + re.sub(r"^\s*,\s*(?:(?:and|then)\s+)?", "", rest), 1):
+        return at  # '…, 5:30, read the water temps …': the next step, not a reason
     if (
         re.match(r"\s*,", rest)
         and len(rest.split()) <= 8
@@ -538,6 +544,14 @@ def _new_values(text: str, start: int, end: int) -> list[_Value]:
         between = text[at : value.start]
         if kept and re.fullmatch(r"\s*,?\s*(?:not|instead\s+of|rather\s+than)\s+(?:the\s+)?", between, re.I):
             break  # 'make it 8am not 7', '7pm instead of 6pm': the value it replaces, named, no new value
+        if kept and re.fullmatch(r"\s*,\s*", between) and _said_again(kept[-1], value):
+            # 'make it half five, 5:30, Vancouver time': the same value said again, and the zone it is in
+            if value.kind == "zone":
+                kept.append(value)
+            else:
+                kept[-1] = _Value(kept[-1].kind, kept[-1].start, value.end, kept[-1].text)
+            at = value.end
+            continue
         if kept and re.search(
             r",(?!\s*(?:and|also|then|make|actually|no|just|only|at|on|in)\b)|[—–;:]", between
         ):
@@ -568,6 +582,28 @@ def _new_values(text: str, start: int, end: int) -> list[_Value]:
         kept.append(value)
         at = value.end
     return kept
+
+
+def _clock_minutes(said: str) -> int | None:
+    """'5:30', 'at 9pm', '21:00' → minutes after midnight (None for what is no clock time)."""
+    m = re.search(r"(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?", said, re.I)
+    if m is None or not (m.group(2) or m.group(3)):
+        return None
+    hour, minute = int(m.group(1)) % 12 if m.group(3) else int(m.group(1)), int(m.group(2) or 0)
+    if m.group(3) and m.group(3).lower().startswith("p"):
+        hour += 12
+    return hour * 60 + minute
+
+
+def _said_again(last: _Value, value: _Value) -> bool:
+    """A value right after a corrected one that only says it again ('half five, 5:30', '9pm, 21:00') or says the zone
+    of a time ('6:15, Chicago time')."""
+    if value.kind == "zone":
+        return last.kind == "time"
+    if value.kind in ("time", "amount") and last.kind == "time":
+        said = _clock_minutes(value.text)
+        return said is not None and said == _clock_minutes(last.text)
+    return value.kind == last.kind and _same(last.text, value.text)
 
 
 def _replaced(text: str, start: int, end: int, values: list[_Value], restated: _Value | None) -> str | None:
@@ -628,6 +664,7 @@ def _replaced(text: str, start: int, end: int, values: list[_Value], restated: _
     out = text[:start] + filler + text[end:].lstrip() if start > 0 else filler.strip(", ") + text[end:]
     for a, b, new in sorted(edits, reverse=True):
         out = out[:a] + new + out[b:]
+    out = re.sub(r",[ \t]*(?=[—–])", " ", out)  # '…, Chicago time, — pull': the dash ends the clause
     return re.sub(r"[ \t]+([,.])", r"\1", re.sub(r"[ \t]{2,}", " ", out)).replace(",,", ",")
 
 
