@@ -7814,28 +7814,26 @@ _ADDRESS_SAID_OF = re.compile(
 )
 
 
-def _named_after(parts: list[str]) -> list[str]:
-    """Clauses with an address said of the person the clause before names ("email the engineer, that's sam@…")
-    joined back to that clause: one message to that address, not a second one."""
+def _rejoined(parts: list[str], address: re.Pattern[str]) -> list[str]:
+    """Clauses that are only an address said of the clause before, joined back to it: one message to that address,
+    not a second one."""
     out: list[str] = []
     for part in parts:
-        if out and _ADDRESS_SAID_OF.fullmatch(part):
+        if out and address.fullmatch(part):
             out[-1] = f"{out[-1]}, {part.strip()}"
         else:
             out.append(part)
     return out
+
+
+def _named_after(parts: list[str]) -> list[str]:
+    """("email the engineer, that's sam@…"): the address said of the person the clause before names."""
+    return _rejoined(parts, _ADDRESS_SAID_OF)
 
 
 def _apposed(parts: list[str]) -> list[str]:
-    """Clauses of a list of routes with an address said in apposition ('to our accountant, books@…') joined back
-    to the clause it completes."""
-    out: list[str] = []
-    for part in parts:
-        if out and _ADDRESS_ONLY.fullmatch(part):
-            out[-1] = f"{out[-1]}, {part.strip()}"
-        else:
-            out.append(part)
-    return out
+    """A list of routes with an address said in apposition ('to our accountant, books@…')."""
+    return _rejoined(parts, _ADDRESS_ONLY)
 
 
 def _bare_verb(text: str) -> str | None:

@@ -12,6 +12,7 @@ import pytest
 from lib.generation import planner
 from lib.generation import rx as re
 from lib.generation.compose import compose
+from tests.generation.built import runs_before
 
 
 def _state(description: str) -> dict:
@@ -82,19 +83,6 @@ def _field(block: dict, key: str):
     return (block["subBlocks"].get(key) or {}).get("value")
 
 
-def _runs_before(state: dict, first: str, then: str) -> bool:
-    nxt: dict[str, list[str]] = {}
-    for e in state["edges"]:
-        nxt.setdefault(e["source"], []).append(e["target"])
-    seen, todo = set(), [first]
-    while todo:
-        for n in nxt.get(todo.pop(), []):
-            if n not in seen:
-                seen.add(n)
-                todo.append(n)
-    return then in seen
-
-
 @pytest.mark.parametrize(
     ("description", "block_type", "key", "field"),
     [
@@ -115,7 +103,7 @@ def test_a_subscription_events_customer_is_fetched_by_id(description, block_type
     assert f"<{_EVENT}.customer>" in _field(fetch, "url")
     assert "{{STRIPE_SECRET_KEY}}" in str(_field(fetch, "headers"))
     assert str(_field(send, key)).endswith(f".data.{field}>")
-    assert _runs_before(state, bid, next(i for i, b in state["blocks"].items() if b is send))
+    assert runs_before(state, bid, next(i for i, b in state["blocks"].items() if b is send))
 
 
 @pytest.mark.parametrize(
@@ -160,7 +148,7 @@ def test_a_qdrant_search_is_given_the_embedding_of_its_words(description):
     assert _field(embed, "apiKey") == "{{OPENAI_API_KEY}}"
     assert str(_field(search, "vector")).startswith("<") and ".embeddings" in str(_field(search, "vector"))
     assert _field(search, "url")
-    assert _runs_before(state, eid, next(i for i, b in state["blocks"].items() if b is search))
+    assert runs_before(state, eid, next(i for i, b in state["blocks"].items() if b is search))
 
 
 # Qdrant's upsert takes points — an id, a vector and a payload each — not text: each item read is embedded and made a

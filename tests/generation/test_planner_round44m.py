@@ -15,6 +15,7 @@ import pytest
 
 from lib.generation import planner
 from lib.generation.compose import compose
+from tests.generation.built import runs_before
 
 
 def _state(description: str) -> dict:
@@ -27,19 +28,6 @@ def _field(block: dict, key: str):
 
 def _id_of(state: dict, block: dict) -> str:
     return next(i for i, b in state["blocks"].items() if b is block)
-
-
-def _runs_before(state: dict, first: str, then: str) -> bool:
-    nxt: dict[str, list[str]] = {}
-    for e in state["edges"]:
-        nxt.setdefault(e["source"], []).append(e["target"])
-    seen, todo = set(), [first]
-    while todo:
-        for n in nxt.get(todo.pop(), []):
-            if n not in seen:
-                seen.add(n)
-                todo.append(n)
-    return then in seen
 
 
 def _local(block: dict) -> str:
@@ -70,7 +58,7 @@ def test_the_person_of_an_airtable_change_is_read_from_the_record_fetched_by_its
     assert _field(get, "recordId") == "<start.airtableChanges.0.recordId>"
     assert _field(get, "tableId") == "<start.airtableChanges.0.tableId>"
     assert _field(get, "baseId")
-    assert _runs_before(state, _id_of(state, get), _id_of(state, send))
+    assert runs_before(state, _id_of(state, get), _id_of(state, send))
     # the address comes out of the fetched record: straight from it, or through a function that reads it
     value = str(_field(send, key))
     readers = [send] + [
