@@ -15,7 +15,12 @@ from lib.generation.compose import compose
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r44e-11-spanish-cada-pedido-urgente": "the Spanish line is not read whole ('pedido', 'tenga', 'crea una "
+    "incidencia', 'proyecto' are missing from the phrase table), so its qualifier never reaches the loop reader",
+    "r44e-15-which-have-no-tracking": "the qualifier is on the read ('get the rows … which have no "
+    "tracking_number'), the loop is 'for each of them' later: the read's qualifier is not carried to the loop",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round44e.jsonl", _KNOWN))
@@ -28,10 +33,15 @@ def _state(description: str) -> dict:
 
 
 _COUNTS = [
-    (
+    pytest.param(
         "Every morning at 8 read the 'Returns' Google Sheet, email each customer in it a returns label note, then "
         "post how many there were in #returns on Slack.",
         "slack",
+        marks=pytest.mark.xfail(
+            reason="'a returns label note' is read as a request to label (classify) each row: an agent classifies "
+            "and the post carries its answer, not a count",
+            strict=True,
+        ),
     ),
     (
         "Twice a day at 9:00 and 16:00 London time, read new Zendesk tickets, open a Jira issue in project OPS for "
