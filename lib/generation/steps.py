@@ -9637,7 +9637,10 @@ def _state_before_items() -> re.Pattern[str]:
         )
     )
     return re.compile(
-        rf"\b(?P<each>each|every)\s+(?P<state>{states})\s+(?P<noun>(?!(?:and|or|then|to|in|on|of)\b)[a-z][\w-]*)\b",
+        rf"\b(?P<each>each|every)\s+(?P<state>{states})\s+(?P<noun>(?!(?:and|or|then|to|in|on|of)\b)[a-z][\w-]*)\b"
+        # (not when the place the items are in follows: 'every unpaid invoice in the Airtable table …' is read as
+        # a walk over that place, which a qualifier said after the noun would split from it)
+        r"(?!\s+(?:in|from|of|on)\s)",
         re.I,
     )
 
@@ -9685,6 +9688,10 @@ def _qualified_items(sentence: str) -> str:
             "has no " if m.group("with").lower() == "without" else "has a "
         )
         said += m.group("f")
+        if m.group("place") and not (m.group("for") or not sentence[: m.start()].strip(" \t-–—:")):
+            return m.group(
+                0
+            )  # ('go through every row in … with an error_code and …': the walk keeps its place)
         if m.group("place"):  # the place is read first, then each of its items tested
             said = f"get the {_plural(m.group('noun'))} from {m.group('place')}, and for {said}"
         elif m.group("for"):
