@@ -2487,6 +2487,50 @@ class _Builder:
             values[field_id] = f"<{local.group(1)}.result.{key}>"
         return self.name_of(local.group(1))
 
+    def counter(self, step: Step, prev: str | None) -> Step | None:
+        """A function counting the items of the list read before, when a message says how many there were ('post
+        how many there were in #support', 'post the number of events created to #husbandry'): the items a loop over
+        that list acts on — those passing the test inside it, when it has one — else every item of the list."""
+        if not _COUNT_SAID.search(step.text or "") or not any(
+            "{prev_text}" in v for v in step.values.values()
+        ):
+            return None
+        read = re.fullmatch(r"<([\w-]+)(?:\.[\w.]+)?>", (prev or "").strip())
+        source = next((b for b in self.blocks if read and b.id == read.group(1)), None)
+        if source is None or source.type in ("agent", "function", "starter", "loop", "parallel"):
+            return None
+        items, test = str(prev), "true"
+        for loop in (b for b in self.blocks if b.type == "loop" and b.collection):
+            walked = re.fullmatch(r"<([\w-]+)(?:\.[\w.]+)?>", str(loop.collection).strip())
+            listed = next((b for b in self.blocks if walked and b.id == walked.group(1)), None)
+            if listed is None or not (
+                listed.id == source.id or any(f"<{source.id}." in str(v.value) for v in listed.values)
+            ):
+                continue
+            items = str(loop.collection).strip()
+            inside = {b.id for b in self.blocks if b.parent == loop.id}
+            tested = next((b for b in self.blocks if b.parent == loop.id and b.type == "condition"), None)
+            entries = (
+                json.loads(next((str(v.value) for v in tested.values if v.id == "conditions"), "[]"))
+                if tested
+                else []
+            )
+            first = str(entries[0].get("value") or "") if entries else ""
+            said = first.replace("<loop.currentItem>", "item")
+            if (
+                first
+                and "<loop" not in said
+                and not any(f"<{x}." in said or f"<{x}>" in said for x in inside)
+            ):
+                test = said
+            break
+        self.notes.append(
+            f"the message says how many: a function counts the items of {items}"
+            + (" that pass the loop's test" if test != "true" else "")
+        )
+        code = _COUNT_CODE.replace("{items}", items).replace("{test}", test)
+        return Step("process", "function", {"code": code}, label="Count", text=step.text)
+
     def as_csv(self, step: Step, prev: str | None) -> Step | None:
         """A function turning the list read before into CSV text, when a step stores a file (services.json 'file')
         said to be a CSV ('export the orders to a CSV file in Google Drive', 'back up … as a CSV'); the read's default
@@ -3193,6 +3237,10 @@ class _Builder:
                     kept = prev
                     heads, made = self.chain([windowed[0]], heads, prev, parent)
                     prev = kept
+                counted = self.counter(step, prev) if step.kind == "action" else None
+                if counted is not None:
+                    # 'post how many there were in #support': the number of items, not the list itself
+                    heads, prev = self.chain([counted], heads, prev, parent)
                 csv = self.as_csv(step, prev) if step.kind == "action" else None
                 if (
                     csv is not None
@@ -4628,7 +4676,12 @@ class _Builder:
                     "month": 2592000000,
                 }
                 created = self.item_created if prev.startswith("<loop") else "created_at"
-                if re.search(r"\b(?:overdue|past\s+due|late)\b", low):  # '30 days overdue': since it was due
+                dated = re.search(r"\b(?:whose|its|their)\s+([a-z][a-z0-9]*_\w+)\b", test, re.I)
+                if dated:  # 'whose last_fed date is more than 7 days ago': the date field the test names
+                    created = dated.group(1)
+                elif re.search(
+                    r"\b(?:overdue|past\s+due|late)\b", low
+                ):  # '30 days overdue': since it was due
                     created = "due_date"
                 elif re.search(r"\b(?:updated|touched|modified|changed|edited)\b", low):
                     # 'hasn't been updated in more than 48 hours': since it last changed
@@ -4636,7 +4689,9 @@ class _Builder:
                 self.notes.append(
                     f"the test '{test.strip()}' reads "
                     + (
-                        "when each item was due"
+                        f"each item's '{created}'"
+                        if dated
+                        else "when each item was due"
                         if created == "due_date"
                         else "when each item last changed"
                         if "pdated" in created
@@ -6193,6 +6248,14 @@ _CSV = re.compile(
     r"\b(?:to|into|as|in)\s+(?:a\s+|an\s+|one\s+)?csv\b|\bcsv\s+(?:file|export|backup|dump)\b", re.I
 )
 # rows (objects, a service's records with their 'fields', or arrays) → CSV text and a dated file name
+# 'post how many there were', 'the number of events created', 'a count of the texts sent': a message about how many
+_COUNT_SAID = re.compile(
+    r"\bhow\s+many\b|\b(?:the|a)\s+(?:total\s+)?(?:number|count|tally)\s+of\b|\bcount\s+of\b", re.I
+)
+_COUNT_CODE = """// how many items there were (those the loop acts on, when it tests each one)
+const data = {items};
+const rows = Array.isArray(data) ? data : data && typeof data === 'object' ? Object.values(data).find(Array.isArray) || [] : [];
+return rows.filter((item) => {test}).length;"""
 _CSV_CODE = """const data = {prev};
 const list = Array.isArray(data) ? data : data && typeof data === 'object' ? Object.values(data).find(Array.isArray) || [data] : [data];
 const rows = list.map((r) => (r && typeof r === 'object' && !Array.isArray(r) && r.fields && typeof r.fields === 'object' ? { id: r.id, ...r.fields } : r));

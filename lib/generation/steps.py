@@ -7514,7 +7514,9 @@ _STATE = re.compile(
 )
 
 
-_PHRASE_ENDS = frozenset(("and", "then", "in", "on", "from", "to"))
+_PHRASE_ENDS = frozenset(
+    ("and", "then", "in", "on", "from", "to", "into", "onto", "for", "as", "with", "via", "at")
+)
 
 
 def _counter_items(sentence: str, test: Step) -> str | None:
@@ -7577,6 +7579,22 @@ def _state_of(sentence: str, start: int) -> tuple[int, str, bool] | None:
     quoted = re.match(r"(?:[\w-]+\s+){0,2}[\"“'‘]([^\"”'’\n]{1,40})[\"”'’]", sentence[found.end() :])
     if quoted:  # 'each ticket tagged 'urgent'', 'each request marked priority 'emergency''
         return found.end() + quoted.end(), f"it mentions '{quoted.group(1)}'", negated
+    field = re.match(r"[a-z][a-z0-9]*_\w+\b", sentence[found.end() :], re.I)
+    if (
+        field
+        and re.match(
+            r"(?:has|have|had|carries|carry|with)\b",
+            found.group(0).split()[-2 if len(found.group(0).split()) > 1 else 0],
+            re.I,
+        )
+        is None
+    ):
+        field = None if not found.group("without") else field
+    if (
+        field
+    ):  # 'that has an error_code', 'without a tracking_number': a field the item holds (or holds nothing in)
+        name = field.group(0)
+        return found.end() + field.end(), (f"it has no {name}" if negated else f"its {name} is set"), False
     end, words = found.end(), []
     for word in re.finditer(r"\s*([\w-]+)", sentence[found.end() :]):
         at = found.end() + word.start(1)
@@ -9604,8 +9622,85 @@ def to_its_person() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _state_before_items() -> re.Pattern[str]:
+    states = "|".join(
+        sorted(
+            (
+                re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
+                for w in lexicon()["item_states"]
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    return re.compile(
+        rf"\b(?P<each>each|every)\s+(?P<state>{states})\s+(?P<noun>(?!(?:and|or|then|to|in|on|of)\b)[a-z][\w-]*)\b"
+        # (not when the place the items are in follows: 'every unpaid invoice in the Airtable table …' is read as
+        # a walk over that place, which a qualifier said after the noun would split from it)
+        r"(?!\s+(?:in|from|of|on)\s)",
+        re.I,
+    )
+
+
+# 'for every animal not fed in the last 7 days', 'each customer not contacted within the past 30 days': an item whose
+# last time of that act is older than the window
+_NOT_DONE_SINCE = re.compile(
+    r"\b(?P<each>each|every)\s+(?P<noun>[a-z][\w-]*)\s+(?:that|which|who\s+)?(?:(?:has|have|was|were)\s+)?"
+    r"(?:not|n['’]t)\s+(?:been\s+)?(?P<done>[a-z]+(?:ed|fed|en|id|ought|ent|one))\s+(?:in|for|within|during)\s+"
+    r"(?:the\s+)?(?:last|past)\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>hour|day|week|month)s?\b",
+    re.I,
+)
+# 'every row in Supabase 'wash_cycles' with an error_code', 'each order with a refund_id': a field the item holds
+# (a name with an underscore is a field's)
+_WITH_FIELD = re.compile(
+    r"(?P<for>\bfor\s+)?\b(?P<each>each|every)\s+(?P<noun>[a-z][\w-]*)(?:\s+(?:in|from|of)\s+(?P<place>[^,;.\n→]{1,60}?))?\s+"
+    r"(?P<with>with|without)\s+(?:an?\s+|any\s+|the\s+)?(?P<f>[a-z][a-z0-9]*_[\w]+)\b",
+    re.I,
+)
+
+
+def _qualified_items(sentence: str) -> str:
+    """The qualifier on a loop's items, said the way the loop reader tests each item: 'copy each urgent one into
+    Jira' → 'copy each one that is urgent into Jira' (a state word before the items: lexicon.json 'item_states');
+    'for every animal not fed in the last 7 days' → '… every animal whose last_fed date is more than 7 days ago';
+    'every row in Supabase 'x' with an error_code' → 'every row that has an error_code in Supabase 'x''."""
+    sentence = _state_before_items().sub(
+        lambda m: f"{m.group('each')} {m.group('noun')} that is {m.group('state')}", sentence
+    )
+
+    def since(m: re.Match[str]) -> str:
+        n = m.group("n").lower()
+        n = str(lexicon()["number_words"].get(n, n))
+        if not n.isdigit():
+            return m.group(0)
+        field = "last_" + m.group("done").lower()
+        return (
+            f"{m.group('each')} {m.group('noun')} whose {field} date is more than {n} {m.group('unit')}s ago"
+        )
+
+    sentence = _NOT_DONE_SINCE.sub(since, sentence)
+
+    def field(m: re.Match[str]) -> str:
+        said = f"{m.group('each')} {m.group('noun')} that " + (
+            "has no " if m.group("with").lower() == "without" else "has a "
+        )
+        said += m.group("f")
+        if m.group("place") and not (m.group("for") or not sentence[: m.start()].strip(" \t-–—:")):
+            return m.group(
+                0
+            )  # ('go through every row in … with an error_code and …': the walk keeps its place)
+        if m.group("place"):  # the place is read first, then each of its items tested
+            said = f"get the {_plural(m.group('noun'))} from {m.group('place')}, and for {said}"
+        elif m.group("for"):
+            said = m.group("for") + said
+        return said
+
+    return _WITH_FIELD.sub(field, sentence)
+
+
 def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step]:
-    sentence = _each_read_tested(sentence)
+    sentence = _each_read_tested(_qualified_items(sentence))
     sentence = _each_headed(
         _one_by_one(_each_of_them(_asked_by(_whether_so(done_first(_mail_from(sentence))))))
     )
@@ -9649,6 +9744,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         state = None if qualified else _state_of(sentence, loop.start(1))
         if state:  # 'for each request that is approved', 'each order that has a gift note'
             qualified, label, negate = state
+        later: list[Step] = []  # what the sentence asks after the loop, run once
         if qualified:  # 'for each one that has been open more than 7 days …': the loop body tests each item
             after = sentence[qualified:]
             parts = clauses(before) if not re.search(r"\w", after) and re.search(r"\w", before) else []
@@ -9656,6 +9752,15 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                 # 'open a Jira ticket in WEB for each one with more than 100 events': the clause before repeats
                 after, before = parts[-1], " and ".join(parts[:-1])
             test = Step("condition", "condition", label=label, text=sentence, negate=negate)
+            joined = re.match(r"^\s*[,;]?\s*(?:and|then)\s+(?:then\s+)?(?=[a-z])", after, re.I)
+            if not parts and joined and re.search(r"\w", before):
+                # 'open a Jira issue in OPS for each one that is urgent, and post the number to #ops': the clause
+                # before repeats for the items that pass; what follows the loop phrase runs once, after it
+                said_before = clauses(before) or [before.strip()]
+                last = re.sub(r"\s(?:and|then)\s*$", "", said_before[-1])
+                if ACTION_START.match(last.strip()) and read_clause(last, description, ruled_out):
+                    later = read_sentence(after[joined.end() :], description, ruled_out)
+                    after, before = last, " , ".join(said_before[:-1])
             after, rest_text = _other_items(after)
             read_first: list[Step] = []
             if _WRITES_BACK.search(after) and re.search(r"\w", before + (loop.group(2) or "")):
@@ -9833,7 +9938,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
                     if x.kind != "source" or (x.integration, x.values.get("operation")) not in read
                 ],
             )
-        return pre + [s for s in source if s.kind == "source"] + [step]
+        return pre + [s for s in source if s.kind == "source"] + [step] + later
     each = _EACH_OF.search(sentence)
     if not each and not _IF.search(sentence) and _router(sentence, description, ruled_out) is None:
         each = _EACH_NOUN.search(sentence)
