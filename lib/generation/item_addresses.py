@@ -75,7 +75,11 @@ def _code(item_ref: str, path: str, kind: str) -> str:
 # a number in a text, in international form (before any digits: a date, an order number)
 _INTERNATIONAL = {"phone": r"\+\d[\d\s().-]{6,}\d"}
 # a recipient field holding a whole text, not an address: an AI's pick (`<agent1.content>`), an e-mail's body
-_TEXT_FIELD = re.compile(r"^<(?P<ref>(?P<block>[\w-]+)(?:\.[\w-]+)*\.(?:content|bodyText))>$")
+# (or the whole body a generic webhook received from a service whose answers have no fixed place: a Typeform's
+# answers list, a Jotform's question ids — services.json 'webhook_bodies')
+_TEXT_FIELD = re.compile(
+    r"^<(?P<ref>(?P<block>[\w-]+)(?:\.[\w-]+)*\.(?:content|bodyText)|start\.webhook\.data\.payload)>$"
+)
 
 
 def _text_code(ref: str, kind: str) -> str:

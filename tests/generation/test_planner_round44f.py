@@ -17,7 +17,10 @@ from lib.generation.compose import compose
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r44f-08-typeform-story": "'I want … the summary emailed back to the person who filled it in': a send told in "
+    "the passive after a user story's want builds no e-mail step (the webhook's fields are not the cause)",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round44f.jsonl", _KNOWN))
@@ -38,7 +41,9 @@ def _value(block: dict, key: str) -> str:
 
 
 def _conditions(state: dict) -> str:
-    return " ".join(_value(b, "conditions") for b in _blocks(state, "condition"))
+    return " ".join(
+        c["value"] for b in _blocks(state, "condition") for c in json.loads(_value(b, "conditions"))
+    )
 
 
 def _recipient(state: dict, kinds=("gmail", "outlook", "mail"), key="to") -> str:
@@ -69,7 +74,9 @@ def test_a_shopify_order_total_is_read_from_total_price(description):
 
 def test_a_woocommerce_order_total_is_read_from_total():
     text = _conditions(
-        _state("Our WooCommerce shop posts an order webhook. For orders above $500, send a message to the Teams channel 'Wholesale'.")
+        _state(
+            "Our WooCommerce shop posts an order webhook. For orders above $500, send a message to the Teams channel 'Wholesale'."
+        )
     )
     assert '"total"' in text or ".total" in text
     assert '"amount"' not in text
@@ -77,7 +84,9 @@ def test_a_woocommerce_order_total_is_read_from_total():
 
 def test_a_square_payment_amount_is_read_in_its_money_field():
     text = _conditions(
-        _state("Cuando llegue un pago en Square (por webhook) de más de 200 dólares, avísame por Slack en #ventas.")
+        _state(
+            "Cuando llegue un pago en Square (por webhook) de más de 200 dólares, avísame por Slack en #ventas."
+        )
     )
     assert "amount_money" in text or "total_money" in text
 
@@ -103,20 +112,37 @@ def test_a_calendly_lookup_filters_on_the_inner_payload_address():
 
 def test_a_shopify_customer_address_and_phone_are_the_order_fields():
     assert _recipient(
-        _state("When a new order lands on our Shopify store (webhook), email the customer a thank-you note and add the order to the Google Sheet 'Orders 2026'.")
+        _state(
+            "When a new order lands on our Shopify store (webhook), email the customer a thank-you note and add the order to the Google Sheet 'Orders 2026'."
+        )
     ) in ("<start.webhook.data.payload.email>", "<start.webhook.data.payload.customer.email>")
     phone = _recipient(
-        _state("Shopify order webhook for Pebble Bakery: send the customer an SMS saying their order is in the oven."),
+        _state(
+            "Shopify order webhook for Pebble Bakery: send the customer an SMS saying their order is in the oven."
+        ),
         kinds=("twilio_sms",),
         key="phoneNumbers",
     )
-    assert "payload.phone" in phone or "customer.phone" in phone or "billing_address.phone" in phone or "payload.phone" in _code_of(
-        _state("Shopify order webhook for Pebble Bakery: send the customer an SMS saying their order is in the oven."), phone
+    assert (
+        "payload.phone" in phone
+        or "customer.phone" in phone
+        or "billing_address.phone" in phone
+        or "payload.phone"
+        in _code_of(
+            _state(
+                "Shopify order webhook for Pebble Bakery: send the customer an SMS saying their order is in the oven."
+            ),
+            phone,
+        )
     )
 
 
 def test_a_woocommerce_customer_address_is_the_billing_email():
-    to = _recipient(_state("When a WooCommerce order comes in through the webhook, email the customer their order confirmation."))
+    to = _recipient(
+        _state(
+            "When a WooCommerce order comes in through the webhook, email the customer their order confirmation."
+        )
+    )
     assert to == "<start.webhook.data.payload.billing.email>"
 
 
@@ -134,23 +160,26 @@ def test_a_form_answer_address_is_found_by_a_function(description):
     to = _recipient(state)
     assert not to.startswith("<start."), to
     code = _code_of(state, to)
-    assert "start.webhook.data.payload" in code and "@" in code
+    assert "start.webhook.data" in code and "@" in code
 
 
 def test_a_webhook_with_no_service_named_keeps_the_plain_field():
-    to = _recipient(_state("When our webhook receives a signup, email the person who signed up a welcome message."))
+    to = _recipient(
+        _state("When our webhook receives a signup, email the person who signed up a welcome message.")
+    )
     assert to == "<start.webhook.data.payload.email>"
 
 
 def test_every_service_webhook_entry_is_well_formed():
-    from lib.generation import webhook_payloads
+    from lib.generation import rx as re
+    from lib.generation import services
 
-    entries = webhook_payloads.services()
+    entries = services.webhook_bodies()
     assert {"shopify", "calendly", "typeform", "woocommerce", "square"} <= set(entries)
     for name, entry in entries.items():
-        assert entry["words"], name
+        assert entry["words"] and re.search(entry["words"], entry["name"], re.I), name
         for field, path in entry["fields"].items():
-            assert field in webhook_payloads.FIELDS, (name, field)
+            assert field in services.FIELDS, (name, field)
             if path == "find":
                 continue
             assert isinstance(path, str) and path and json.dumps(path)
