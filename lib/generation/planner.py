@@ -920,12 +920,12 @@ def draft(description: str) -> Draft:
         steps = drafts_left(steps, description, mailbox)
     # a generic webhook a named service POSTs to (Shopify, Calendly, Typeform …): its fields are the service's
     # (services.json 'webhook_bodies'), not guessed
-    body = (
+    poster = (
         services.body_service(" ".join(description[a:b] for a, b in trigger.spans), description)
         if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic"
         else None
     )
-    with services.webhook_body(body):
+    with services.webhook_body(poster):
         builder = _Builder(description, trigger)
         builder.dropped += [s.text for s in told_event]  # read: they say where the event comes from
         entry = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
@@ -4749,19 +4749,19 @@ class _Builder:
                     field_name = self.last_field
                 self.last_field = field_name
                 where = "each item" if prev.startswith("<loop") else "the event"
-                own = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+                posted = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
                 if (
                     where == "the event"
-                    and own.get("service")
+                    and posted.get("service")
                     and field_name in _MONEY_FIELDS
-                    and prev == f"<{own['data']}>"
-                    and "amount" in own["fields"]["_event"]
+                    and prev == f"<{posted['data']}>"
+                    and "amount" in posted["fields"]["_event"]
                 ):
                     # 'orders over $250' from a Shopify webhook: the total is the body's `total_price`, where the
                     # service puts it (services.json 'webhook_bodies'), not a guessed 'amount'
-                    field_name = own["fields"]["_event"]["amount"]
+                    field_name = posted["fields"]["_event"]["amount"]
                 scale = 1
-                if where == "the event" and (field_name.startswith("amount") or own.get("service")):
+                if where == "the event" and (field_name.startswith("amount") or posted.get("service")):
                     scale = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic")).get(
                         "amount_scale", 1
                     )
