@@ -23,7 +23,12 @@ from lib.generation.corrections import corrected
 from lib.generation.empty_lists import guard_empty_lists
 from lib.generation.event_records import fetch_event_records
 from lib.generation.handles import handles_named
-from lib.generation.item_addresses import find_item_addresses, find_record_addresses, find_text_addresses
+from lib.generation.item_addresses import (
+    find_item_addresses,
+    find_keyed_addresses,
+    find_record_addresses,
+    find_text_addresses,
+)
 from lib.generation.lexicon import lexicon
 from lib.generation.matching import matched_places
 from lib.generation.places import defined_terms, kept_in_told, labelled_places, mailbox_again, named_again
@@ -962,6 +967,7 @@ def draft(description: str) -> Draft:
         builder.notes += find_item_addresses(workflow_plan)
         builder.notes += find_record_addresses(workflow_plan)
         builder.notes += find_text_addresses(workflow_plan)
+        builder.notes += find_keyed_addresses(workflow_plan)
         builder.notes += guard_empty_lists(workflow_plan)
         used = list(builder.words.values()) + builder.dropped
         return Draft(

@@ -185,3 +185,12 @@ def test_every_service_webhook_entry_is_well_formed():
             assert isinstance(path, str) and path and json.dumps(path)
             parts = path.split(".")
             assert all(p and (p.isidentifier() or p.isdigit()) for p in parts), (name, field, path)
+
+
+def test_a_form_answer_address_looked_up_is_found_by_a_function_first():
+    state = _state(
+        "When someone fills in our Typeform (webhook), look them up by email in the Airtable table 'Leads' and if "
+        "they are not there add them."
+    )
+    formulas = [_value(b, "filterFormula") for b in _blocks(state, "airtable") if _value(b, "filterFormula")]
+    assert formulas and all("start.webhook" not in f and ".result>" in f for f in formulas)
