@@ -75,7 +75,11 @@ def _code(item_ref: str, path: str, kind: str) -> str:
 # a number in a text, in international form (before any digits: a date, an order number)
 _INTERNATIONAL = {"phone": r"\+\d[\d\s().-]{6,}\d"}
 # a recipient field holding a whole text, not an address: an AI's pick (`<agent1.content>`), an e-mail's body
-_TEXT_FIELD = re.compile(r"^<(?P<ref>(?P<block>[\w-]+)(?:\.[\w-]+)*\.(?:content|bodyText))>$")
+# (or the whole body a generic webhook received from a service whose answers have no fixed place: a Typeform's
+# answers list, a Jotform's question ids — services.json 'webhook_bodies')
+_TEXT_FIELD = re.compile(
+    r"^<(?P<ref>(?P<block>[\w-]+)(?:\.[\w-]+)*\.(?:content|bodyText)|start\.webhook\.data\.payload)>$"
+)
 
 
 def _text_code(ref: str, kind: str) -> str:
@@ -95,6 +99,31 @@ def _text_code(ref: str, kind: str) -> str:
             "return found[0].trim();",
         ]
     )
+
+
+# a person looked up by the address in a generic webhook's whole body (`?email=<…payload>`, `{Email} = '<…payload>'`):
+# a service whose answers have no fixed place (a Typeform's, a Webflow form's) holds it somewhere in there
+_KEYED_BODY = re.compile(r"(?i:e-?mail)\}?\s*={1,2}\s*['\"]?(?P<ref><start\.webhook\.data\.payload>)")
+
+
+def find_keyed_addresses(plan: WorkflowPlan) -> list[str]:
+    """Put a function block before each step that looks a person up by the address a generic webhook's body holds
+    in no fixed field, and point the look-up at the address it finds. Changes `plan` in place; returns a note per
+    function."""
+    notes: list[str] = []
+    for block in list(plan.blocks):
+        for field in block.values:
+            if field.id == "code" or not isinstance(field.value, str):
+                continue
+            match = _KEYED_BODY.search(field.value)
+            if match is None or block.type in ("function", "agent"):
+                continue
+            local, name = function_before(
+                plan, block, f"Email for {block.name}", _text_code("start.webhook.data.payload", "email")
+            )
+            field.value = field.value.replace(match.group("ref"), f"<{local}.result>")
+            notes.append(f"'{name}' finds the e-mail address {block.name} looks up in the event's body")
+    return notes
 
 
 def find_text_addresses(plan: WorkflowPlan) -> list[str]:

@@ -23,7 +23,12 @@ from lib.generation.corrections import corrected
 from lib.generation.empty_lists import guard_empty_lists
 from lib.generation.event_records import fetch_event_records
 from lib.generation.handles import handles_named
-from lib.generation.item_addresses import find_item_addresses, find_record_addresses, find_text_addresses
+from lib.generation.item_addresses import (
+    find_item_addresses,
+    find_keyed_addresses,
+    find_record_addresses,
+    find_text_addresses,
+)
 from lib.generation.lexicon import lexicon
 from lib.generation.matching import matched_places
 from lib.generation.places import defined_terms, kept_in_told, labelled_places, mailbox_again, named_again
@@ -915,54 +920,63 @@ def draft(description: str) -> Draft:
         steps = [*after, test]
     if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "gmail":
         # 'on each new email, the AI drafts a reply — NOT sent': the draft is left in the mailbox the mail came to
-        services = {k for _, k in lx.integrations_in(description)}
-        mailbox = "outlook" if "outlook" in services and "gmail" not in services else "gmail"
+        mail_services = {k for _, k in lx.integrations_in(description)}
+        mailbox = "outlook" if "outlook" in mail_services and "gmail" not in mail_services else "gmail"
         steps = drafts_left(steps, description, mailbox)
-    builder = _Builder(description, trigger)
-    builder.dropped += [s.text for s in told_event]  # read: they say where the event comes from
-    entry = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
-    builder.words[entry] = " ".join(description[a:b] for a, b in trigger.spans).strip() or "(run by hand)"
-    builder.chain(steps, [(entry, "source")], builder.start_data(), None)
-    builder.untold_windows()
-    if len(builder.blocks) == 1:  # every step it read fell away (a test on nothing, a loop with no body)
-        raise _cannot(
-            "the planner could not build any block from this description: " + "; ".join(builder.notes),
-            reason="no_blocks",
-            assumptions=builder.notes,
+    # a generic webhook a named service POSTs to (Shopify, Calendly, Typeform …): its fields are the service's
+    # (services.json 'webhook_bodies'), not guessed
+    poster = (
+        services.body_service(" ".join(description[a:b] for a, b in trigger.spans), description)
+        if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic"
+        else None
+    )
+    with services.webhook_body(poster):
+        builder = _Builder(description, trigger)
+        builder.dropped += [s.text for s in told_event]  # read: they say where the event comes from
+        entry = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
+        builder.words[entry] = " ".join(description[a:b] for a, b in trigger.spans).strip() or "(run by hand)"
+        builder.chain(steps, [(entry, "source")], builder.start_data(), None)
+        builder.untold_windows()
+        if len(builder.blocks) == 1:  # every step it read fell away (a test on nothing, a loop with no body)
+            raise _cannot(
+                "the planner could not build any block from this description: " + "; ".join(builder.notes),
+                reason="no_blocks",
+                assumptions=builder.notes,
+            )
+        if builder.input_list:
+            starter = builder.blocks[0]
+            for value in starter.values:
+                if value.id == "inputFormat":
+                    value.value = value.value.replace('"type": "string"', '"type": "array"')
+            builder.notes.append("the run's input is a list (a JSON array): the loop repeats over its items")
+        if own:  # 'My address: j.weber@fahrwerk.de': where an e-mail to 'me' goes
+            for block in builder.blocks:
+                for value in block.values:
+                    value.value = value.value.replace("{{USER_EMAIL}}", own)
+        workflow_plan = WorkflowPlan(
+            name=named or (builder.subject if trigger.kind == "schedule" else titles.title(said)),
+            summary=said[:300],
+            blocks=builder.blocks,
+            edges=builder.edges,
         )
-    if builder.input_list:
-        starter = builder.blocks[0]
-        for value in starter.values:
-            if value.id == "inputFormat":
-                value.value = value.value.replace('"type": "string"', '"type": "array"')
-        builder.notes.append("the run's input is a list (a JSON array): the loop repeats over its items")
-    if own:  # 'My address: j.weber@fahrwerk.de': where an e-mail to 'me' goes
-        for block in builder.blocks:
-            for value in block.values:
-                value.value = value.value.replace("{{USER_EMAIL}}", own)
-    workflow_plan = WorkflowPlan(
-        name=named or (builder.subject if trigger.kind == "schedule" else titles.title(said)),
-        summary=said[:300],
-        blocks=builder.blocks,
-        edges=builder.edges,
-    )
-    builder.notes += shape_json_values(workflow_plan)
-    builder.notes += name_rows(workflow_plan)
-    builder.notes += fetch_event_records(workflow_plan)
-    builder.notes += embed_queries(workflow_plan)
-    builder.notes += embed_points(workflow_plan)
-    builder.notes += find_item_addresses(workflow_plan)
-    builder.notes += find_record_addresses(workflow_plan)
-    builder.notes += find_text_addresses(workflow_plan)
-    builder.notes += guard_empty_lists(workflow_plan)
-    used = list(builder.words.values()) + builder.dropped
-    return Draft(
-        workflow_plan,
-        words=builder.words,
-        unused=unused_clauses(text, used),
-        assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
-        needs=builder.needs,
-    )
+        builder.notes += shape_json_values(workflow_plan)
+        builder.notes += name_rows(workflow_plan)
+        builder.notes += fetch_event_records(workflow_plan)
+        builder.notes += embed_queries(workflow_plan)
+        builder.notes += embed_points(workflow_plan)
+        builder.notes += find_item_addresses(workflow_plan)
+        builder.notes += find_record_addresses(workflow_plan)
+        builder.notes += find_text_addresses(workflow_plan)
+        builder.notes += find_keyed_addresses(workflow_plan)
+        builder.notes += guard_empty_lists(workflow_plan)
+        used = list(builder.words.values()) + builder.dropped
+        return Draft(
+            workflow_plan,
+            words=builder.words,
+            unused=unused_clauses(text, used),
+            assumptions=list(dict.fromkeys(trigger.notes + builder.notes)),
+            needs=builder.needs,
+        )
 
 
 def _not_asked(trigger: Any, asked: str, whole: str = "") -> None:
@@ -2164,6 +2178,12 @@ _PERSON_ASKS = re.compile(
 )
 
 
+# the words a test on what an order or a payment is worth reads as its amount
+_MONEY_FIELDS = frozenset(
+    {"amount", "total", "price", "value", "sum", "total_price", "order_total", "grand_total"}
+)
+
+
 class _Builder:
     def __init__(self, description: str, trigger: Any) -> None:
         self.description = description
@@ -2597,13 +2617,11 @@ class _Builder:
         if not said:
             return None
         noun = services.event_object(provider, head, hook.get("fields") or {})
+        # (a generic webhook a named service POSTs to: where that service's event holds them)
+        source = services.webhook_bodies()[hook["service"]]["name"] if hook.get("service") else provider
         self.notes.append(
             f"the message reads the event's {', '.join(repr(k) for k in said)} "
-            + (
-                f"as a {provider} '{noun}' event holds them"
-                if noun
-                else f"where a {provider} event holds them"
-            )
+            + (f"as a {source} '{noun}' event holds them" if noun else f"where a {source} event holds them")
             + " (Sim stops the run if a field is absent: an event of another kind may not have it)"
         )
         if "amount" in said and hook.get("amount_scale"):
@@ -4792,8 +4810,19 @@ class _Builder:
                     field_name = self.last_field
                 self.last_field = field_name
                 where = "each item" if prev.startswith("<loop") else "the event"
+                posted = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+                if (
+                    where == "the event"
+                    and posted.get("service")
+                    and field_name in _MONEY_FIELDS
+                    and prev == f"<{posted['data']}>"
+                    and "amount" in posted["fields"]["_event"]
+                ):
+                    # 'orders over $250' from a Shopify webhook: the total is the body's `total_price`, where the
+                    # service puts it (services.json 'webhook_bodies'), not a guessed 'amount'
+                    field_name = posted["fields"]["_event"]["amount"]
                 scale = 1
-                if where == "the event" and field_name.startswith("amount"):
+                if where == "the event" and (field_name.startswith("amount") or posted.get("service")):
                     scale = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic")).get(
                         "amount_scale", 1
                     )

@@ -10,6 +10,9 @@ Adding an integration is adding data: a registry file, or an entry here.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -375,11 +378,74 @@ def external_in(text: str) -> list[tuple[int, str]]:
     return sorted(hits)
 
 
+# the fields every entry of services.json 'webhook_bodies' may give a path for
+FIELDS = ("email", "name", "phone", "amount", "items", "id", "number", "status", "date", "link")
+# the service whose body the generic webhook of the workflow being planned receives (`webhook_body`)
+_BODY: ContextVar[str | None] = ContextVar("webhook_body", default=None)
+
+
+def webhook_bodies() -> dict[str, Any]:
+    """Services with no JUL25 trigger, and where the body they POST to a generic webhook holds each common field
+    (services.json 'webhook_bodies')."""
+    return data()["webhook_bodies"]
+
+
+def body_service(head: str, text: str) -> str | None:
+    """The service whose event a generic webhook receives: the one the trigger's words name ('when a Shopify order
+    comes in'), else the only one the whole text names."""
+    bodies = webhook_bodies()
+    for where in (head, text):
+        named = sorted(
+            (found.start(), key)
+            for key, entry in bodies.items()
+            for found in [re.search(entry["words"], where, re.I)]
+            if found
+        )
+        if named and (where is head or len(named) == 1):
+            return named[0][1]
+    return None
+
+
+@contextmanager
+def webhook_body(service: str | None) -> Iterator[None]:
+    """While planning one workflow: the generic webhook's body is `service`'s (`webhook_paths` reads its fields)."""
+    token = _BODY.set(service)
+    try:
+        yield
+    finally:
+        _BODY.reset(token)
+
+
+def _body_paths(hook: dict[str, Any]) -> dict[str, Any]:
+    """The generic webhook's paths when the service that POSTs to it is known: its address and number where the
+    service puts them (the whole body, for a function to find them in, when they have no fixed place), its amount's
+    scale, and its fields as the event's."""
+    service = _BODY.get()
+    entry = webhook_bodies().get(service or "")
+    if entry is None:
+        return hook
+    fields = entry["fields"]
+    body = hook["data"]
+    hook = {
+        **hook,
+        "service": service,
+        **({"amount_scale": entry["amount_scale"]} if "amount_scale" in entry else {}),
+    }
+    for key, field in (("sender", "email"), ("phone", "phone")):
+        path = fields.get(field, "find")
+        hook[key] = body if path == "find" else f"{body}.{path}"
+    hook["fields"] = {"_event": {k: v for k, v in fields.items() if v != "find"}}
+    return hook
+
+
 def webhook_paths(provider: str) -> dict[str, Any]:
     """Where the provider's event puts its data (services.json 'webhooks'); a person's address kept in a record the
-    event names only by id ('@record.Email') is given as the path under the block that fetches it."""
+    event names only by id ('@record.Email') is given as the path under the block that fetches it. A generic
+    webhook a known service POSTs to reads that service's fields (`webhook_body`)."""
     hooks = data()["webhooks"]
     hook = {**hooks["_default"], **hooks.get(provider, {})}
+    if provider == "generic":
+        hook = _body_paths(hook)
     for key in ("sender", "phone", "user"):
         if str(hook.get(key, "")).startswith("@"):
             hook[key] = _record_path(hook, hook[key])
