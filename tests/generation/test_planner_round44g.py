@@ -57,7 +57,9 @@ _FIELDS_KNOWN: dict[str, str] = {}
 @pytest.mark.parametrize(
     "key",
     [
-        pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=_FIELDS_KNOWN[k])) if k in _FIELDS_KNOWN else k
+        pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=_FIELDS_KNOWN[k]))
+        if k in _FIELDS_KNOWN
+        else k
         for k in _FIELDS
     ],
 )
