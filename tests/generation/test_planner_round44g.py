@@ -14,7 +14,14 @@ from lib.generation.compose import compose
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r44g-08-voice-memo-webhook-sends": "'saved in a Google Doc' after 'draft a quick note' is read as a Google Docs read "
+    "(the note is never written), and the search query runs on into the next clause",
+    "r44g-09-german-webhook-search": "the German line is refused: 'sendet an einen Webhook …' is not read as an "
+    "event that starts the run",
+    "r44g-10-user-story-api-with": "'call the workflow by API' builds an HTTP request block ahead of the search, "
+    "which then searches that request's answer instead of the run's inputs",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round44g.jsonl", _KNOWN))
@@ -51,7 +58,11 @@ _FIELDS: dict[str, tuple[str, str, list[str]]] = {
     "r44g-15-spec-api-with-fields": ("exa", "query", ["<start.product_name>", "<start.supplier>"]),
     "r44g-16-loop-rows-include-email-message": ("@email", "body", ["renewal_date>", "plan>"]),
 }
-_FIELDS_KNOWN: dict[str, str] = {}
+_FIELDS_KNOWN: dict[str, str] = {
+    "r44g-05-webhook-brings-research-bullets": "the bullet's words are cut before 'the postcode' (the step's text "
+    "runs into the next bullet), so only the condition is read",
+    "r44g-10-user-story-api-with": "'call the workflow by API' builds an HTTP request block ahead of the search",
+}
 
 
 @pytest.mark.parametrize(
