@@ -36,7 +36,26 @@ _LEAD = re.compile(
 )
 # what reaches someone: a field whose value is an address, never words of a query or a message
 _ADDRESS = re.compile(r"(?:^|_)(?:e_?mail|phone|mobile|cell|number)(?:$|_)")
-_CONTACT = re.compile(r"(?:^|_)(?:e_?mail|phone|mobile|name)(?:$|_)")
+_CONTACT = re.compile(r"(?:^|_)(?:e_?mail|phone|mobile|names?|number|address)$")
+
+
+# an item followed by whom it is done to ('email it to me', 'text them'): a deed
+_DOING = re.compile(r"[a-z]+\s+(?:it|me|us|them|him|her|you|everyone)\b", re.I)
+# words no field's name holds ('then email Carlos', 'a short', 'also email', 'it')
+_NO_FIELD = re.compile(
+    r"(?:^|_)(?:it|if|then|also|me|us|them|a|an|the|and|or|to|when|so|his|her|using|one|with|for|but|not)(?:$|_)"
+    # ('email payroll@…', 'text the team': a message sent, not a field — 'email_address' is one)
+    r"|^(?:e_?mail|text|send|post|ping|notify|sms)_(?!address$|addresses$)"
+)
+
+
+def _tool(key: str) -> bool:
+    """Whether the item names a service's block in Sim ('with Exa and Firecrawl'): a tool, not a field (Sim's own
+    blocks — 'condition', 'function' — are words a field may be called by)."""
+    from lib.sim.registry import get_block
+
+    spec = get_block(key)
+    return spec is not None and spec.category == "tools"
 
 
 def _key(words: str) -> str:
@@ -53,9 +72,11 @@ def _listed(tail: str) -> list[str]:
         pieces = re.split(r"\s+(?:and|&|\+|or)\s+", re.sub(r"^(?:and|or)\s+", "", part), maxsplit=1)
         last = len(pieces) > 1
         for i, piece in enumerate(pieces):
+            if _DOING.match(piece.strip()):
+                return []  # ('… with Claude and email it to me': a deed, not a field)
             piece = _CLAUSE.sub("", piece) if i == len(pieces) - 1 else piece
             key = _key(piece)
-            if not key or len(key.split("_")) > 3:
+            if not key or len(key.split("_")) > 3 or _NO_FIELD.search(key) or _tool(key):
                 return keys if len(keys) >= 2 else []
             keys.append(key)
         if last:
