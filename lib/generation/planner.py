@@ -19,6 +19,7 @@ from lib.errors import CannotPlan
 from lib.generation import forms, mail, services, titles
 from lib.generation import lexicon as lx
 from lib.generation import rx as re
+from lib.generation.brought import brought_fields, said_fields, with_fields
 from lib.generation.corrections import corrected
 from lib.generation.empty_lists import guard_empty_lists
 from lib.generation.event_records import fetch_event_records
@@ -2250,6 +2251,9 @@ class _Builder:
             if trigger.kind in ("manual", "api")
             else []
         )
+        # 'it sends the client's name, email, the ancestor's name …', 'each row has name, phone and pickup_time': the
+        # fields the event, the call or a row is said to bring (a step naming them reads them: `brought_in`)
+        self.brought = brought_fields(description)
 
     # -- what the trigger delivers ------------------------------------------------------------
     def start_data(self) -> str | None:
@@ -3317,6 +3321,8 @@ class _Builder:
                     self.event_request(step, values)
                     self.page_address(step, values, parent)
                     self.given_input(step, values, data, parent)
+                if step.kind in ("source", "action"):
+                    self.brought_in(step, values, data, parent)
                 # ('look up the number in Supabase table 'oncall' and text the on-call tech': said as a look-up in a
                 # place that holds records, the record it finds is whom a send after it goes to, found by a key or not)
                 filtered = step.kind == "source" and (
@@ -3692,6 +3698,101 @@ class _Builder:
             return  # searched before the key is given, or for words the user quoted
         values[entry["query"]] = f"{self.start_data()} {query}"
         self.notes.append(f"the search is for what the run is given ({said.group(1)}) and '{query}'")
+
+    def brought_holder(self, parent: str | None) -> str | None:
+        """Where the fields the text says a record brings are read: the current item's inside a loop, the event's
+        data when an event started the run (a provider that passes its body as sent), the run's own inputs when it
+        is started by hand or by a call; None elsewhere."""
+        container = next((b.type for b in self.blocks if b.id == parent), None)
+        if container in ("loop", "parallel"):
+            holder = self.holder()
+            return f"{container}.currentItem" + (f".{holder}" if holder else "")
+        if parent is not None:
+            return None
+        provider = str(self.trigger.values.get("webhookProvider") or "generic")
+        if self.trigger.kind == "webhook" and provider == "generic":
+            return services.webhook_paths(provider)["data"]
+        if self.trigger.kind in ("manual", "api") and any(
+            b.type == "starter" and any(v.id == "inputFormat" for v in b.values) for b in self.blocks
+        ):
+            return "start"
+        return None
+
+    def brought_in(self, step: Step, values: dict[str, str], data: str | None, parent: str | None) -> None:
+        """'the form posts to a webhook — it sends the client's name, … the ancestor's name, a rough birth year and a
+        county … run an Exa search for the ancestor (name, county, birth year)', 'each row has name, phone and
+        pickup_time … text each customer their pickup time': a search, or a message about the record itself, whose
+        words name fields the record is said to bring reads those fields (`brought`) in their place."""
+        if not self.brought:
+            return
+        holder = self.brought_holder(parent)
+        if holder is None:
+            return
+        start = (
+            self.start_data()
+            if parent is None
+            else f"<{next(b.type for b in self.blocks if b.id == parent)}.currentItem>"
+        )
+        if step.kind == "source" and step.query:
+            field = step.query
+            query = values.get(field, "")
+            if not query or "{{" in query:
+                return
+            if "<" in query and not (start and start in query):
+                return  # (it searches what an earlier step found)
+            words = re.sub(r"\s+", " ", query.replace(start or "\0", " ")).strip()
+            said = said_fields(words, self.brought)
+            new = (
+                with_fields(words, said, {s.key: self.brought_ref(holder, s.key) for s in said})
+                if said
+                else words
+            )
+            # (fields the step's words name that the query lost: 'search Linkup for news about the product line in
+            # that region')
+            more = [
+                s for s in said_fields(step.text or "", self.brought) if s.key not in {t.key for t in said}
+            ]
+            new = " ".join([self.brought_ref(holder, s.key) for s in more] + ([new] if new else []))
+            said = said + more
+            if not said:
+                return
+            if new:
+                values[field] = new
+                self.notes.append(
+                    f"the search is for the {', '.join(repr(s.key) for s in said)} the record brings ({new})"
+                )
+            return
+        if step.kind != "action" or not data or data != start:
+            return
+        keys = [k for k, v in step.values.items() if "{prev_text}" in v]
+        said = said_fields(step.text or "", self.brought)
+        if not keys or not said:
+            return
+        refs = [(s.key, self.brought_ref(holder, s.key)) for s in said]
+        lines = (
+            refs[0][1]
+            if len(refs) == 1
+            else "\n" + "\n".join(f"{k.replace('_', ' ').capitalize()}: {r}" for k, r in refs)
+        )
+        for key in keys:
+            if data in values.get(key, ""):
+                values[key] = values[key].replace(data, lines)
+        self.notes.append(f"the message says the {', '.join(repr(k) for k, _ in refs)} the record brings")
+
+    def brought_ref(self, holder: str, key: str) -> str:
+        """The reference to a field the record brings; a run's own input is added to its input format."""
+        if holder == "start" and key not in self.declared:
+            self.declared.append(key)
+            starter = next((b for b in self.blocks if b.type == "starter"), None)
+            for value in starter.values if starter is not None else []:
+                if value.id == "inputFormat":
+                    value.value = json.dumps(
+                        [
+                            {"id": f"field-{f}", "name": f, "type": "string", "collapsed": False, "value": ""}
+                            for f in ["input"] + [f for f in self.declared if f != "input"]
+                        ]
+                    )
+        return f"<{holder}.{key}>"
 
     def page_address(self, step: Step, values: dict[str, str], parent: str | None) -> None:
         """'I paste in a competitor's URL, it scrapes the page', 'when our CMS publishes a post (webhook), scrape it
