@@ -9,6 +9,8 @@ Voices: chat, a voice memo, a user story, German and Spanish lines; control: a w
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 
 import pytest
 
@@ -194,3 +196,37 @@ def test_a_form_answer_address_looked_up_is_found_by_a_function_first():
     )
     formulas = [_value(b, "filterFormula") for b in _blocks(state, "airtable") if _value(b, "filterFormula")]
     assert formulas and all("start.webhook" not in f and ".result>" in f for f in formulas)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the function's code")
+def test_a_typeform_submissions_address_is_found_in_its_answers():
+    # (added at the merge, after the fix) Typeform POSTs `form_response.answers[]`, the address an answer of type
+    # 'email': the finder's code, run in Node on a body shaped like Typeform's, returns it
+    state = compose(
+        planner.plan("When someone fills out our Typeform, send them a welcome email from Gmail."),
+        seed="r44f",
+    ).state
+    (mail,) = [b for b in state["blocks"].values() if b["type"] == "gmail"]
+    to = mail["subBlocks"]["to"]["value"]
+    (finder,) = [
+        b for b in state["blocks"].values()
+        if b["type"] == "function" and to == "<" + b["name"].replace(" ", "").lower() + ".result>"
+    ]  # fmt: skip
+    body = {
+        "event_id": "01HXYZ",
+        "event_type": "form_response",
+        "form_response": {
+            "form_id": "lT4Z3j",
+            "submitted_at": "2026-12-06T10:00:00Z",
+            "answers": [
+                {"type": "text", "text": "Ana Ruiz", "field": {"id": "f1", "type": "short_text"}},
+                {"type": "email", "email": "ana@ruiz.es", "field": {"id": "f2", "type": "email"}},
+            ],
+        },
+    }
+    code = finder["subBlocks"]["code"]["value"].replace("<start.webhook.data>", json.dumps({"payload": body}))
+    out = subprocess.run(
+        ["node", "-e", f"console.log(JSON.stringify((() => {{ {code} }})()))"], capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == '"ana@ruiz.es"'
