@@ -2981,16 +2981,7 @@ class _Builder:
         its input format when the text listed none."""
         name = "email" if kind == "email" else "phone"
         if name not in self.declared:
-            self.declared.append(name)
-            starter = next((b for b in self.blocks if b.type == "starter"), None)
-            for value in starter.values if starter is not None else []:
-                if value.id == "inputFormat":
-                    value.value = json.dumps(
-                        [
-                            {"id": f"field-{f}", "name": f, "type": "string", "collapsed": False, "value": ""}
-                            for f in ["input"] + [f for f in self.declared if f != "input"]
-                        ]
-                    )
+            self.declare_input(name)
         self.notes.append(
             f"the {who}'s {what} is the run's '{name}' input (<start.{name}>): the caller sends it with the rest"
         )
@@ -3782,17 +3773,21 @@ class _Builder:
     def brought_ref(self, holder: str, key: str) -> str:
         """The reference to a field the record brings; a run's own input is added to its input format."""
         if holder == "start" and key not in self.declared:
-            self.declared.append(key)
-            starter = next((b for b in self.blocks if b.type == "starter"), None)
-            for value in starter.values if starter is not None else []:
-                if value.id == "inputFormat":
-                    value.value = json.dumps(
-                        [
-                            {"id": f"field-{f}", "name": f, "type": "string", "collapsed": False, "value": ""}
-                            for f in ["input"] + [f for f in self.declared if f != "input"]
-                        ]
-                    )
+            self.declare_input(key)
         return f"<{holder}.{key}>"
+
+    def declare_input(self, name: str) -> None:
+        """Add `name` to the fields the run is given (the starter's input format)."""
+        self.declared.append(name)
+        starter = next((b for b in self.blocks if b.type == "starter"), None)
+        for value in starter.values if starter is not None else []:
+            if value.id == "inputFormat":
+                value.value = json.dumps(
+                    [
+                        {"id": f"field-{f}", "name": f, "type": "string", "collapsed": False, "value": ""}
+                        for f in ["input"] + [f for f in self.declared if f != "input"]
+                    ]
+                )
 
     def page_address(self, step: Step, values: dict[str, str], parent: str | None) -> None:
         """'I paste in a competitor's URL, it scrapes the page', 'when our CMS publishes a post (webhook), scrape it
