@@ -18,7 +18,7 @@ import json
 from lib.generation import rx as re
 from lib.generation import services
 from lib.generation.lexicon import lexicon
-from lib.generation.plan import WorkflowPlan
+from lib.generation.plan import PlanBlock, PlanValue, WorkflowPlan
 from lib.generation.shaping import function_before
 from lib.sim.names import REFERENCE_RE, normalize_name
 
@@ -126,6 +126,18 @@ def find_keyed_addresses(plan: WorkflowPlan) -> list[str]:
     return notes
 
 
+def _finder_before(
+    plan: WorkflowPlan, block: PlanBlock, field: PlanValue, kind: str, code: str
+) -> tuple[str, str]:
+    """Put a function running `code` just before `block` and point `field` at the address it returns; gives what the
+    address is ('e-mail address') and the function's name."""
+    what = _KINDS[kind][0]
+    label = f"{what.replace('e-mail', 'email').capitalize()} for {block.name}"
+    local, name = function_before(plan, block, label, code)
+    field.value = f"<{local}.result>"
+    return what, name
+
+
 def find_text_addresses(plan: WorkflowPlan) -> list[str]:
     """Put a function block before each step that sends to an address held in a text (the person an AI picked
     from a sheet, a customer's number in an order e-mail), and point the step at the address it finds there:
@@ -137,10 +149,7 @@ def find_text_addresses(plan: WorkflowPlan) -> list[str]:
             match = _TEXT_FIELD.match(str(field.value or "").strip()) if kind else None
             if match is None:
                 continue
-            what = _KINDS[kind][0]
-            label = f"{what.replace('e-mail', 'email').capitalize()} for {block.name}"
-            local, name = function_before(plan, block, label, _text_code(match.group("ref"), kind))
-            field.value = f"<{local}.result>"
+            what, name = _finder_before(plan, block, field, kind, _text_code(match.group("ref"), kind))
             notes.append(f"'{name}' finds the {what} for {block.name} in <{match.group('ref')}>")
     return notes
 
@@ -169,15 +178,8 @@ def find_item_addresses(plan: WorkflowPlan) -> list[str]:
             match = _ITEM_FIELD.match(field.value.strip()) if kind else None
             if match is None or match.group("path").split(".")[0].isdigit():
                 continue
-            what = _KINDS[kind][0]
-            label = f"{what.replace('e-mail', 'email').capitalize()} for {block.name}"
-            local, name = function_before(
-                plan,
-                block,
-                label,
-                _code(f"{match.group('container')}.currentItem", match.group("path"), kind),
-            )
-            field.value = f"<{local}.result>"
+            code = _code(f"{match.group('container')}.currentItem", match.group("path"), kind)
+            what, name = _finder_before(plan, block, field, kind, code)
             notes.append(
                 f"'{name}' finds the {what} for {block.name} in each item: its '{match.group('path')}' field, "
                 f"else the first field named for one (the run stops on an item without one)"
@@ -204,10 +206,7 @@ def find_record_addresses(plan: WorkflowPlan) -> list[str]:
             if not kind or record is None:
                 continue
             path = value[len(record) + 2 : -1]
-            what = _KINDS[kind][0]
-            label = f"{what.replace('e-mail', 'email').capitalize()} for {block.name}"
-            local, name = function_before(plan, block, label, _code(record, path, kind))
-            field.value = f"<{local}.result>"
+            what, name = _finder_before(plan, block, field, kind, _code(record, path, kind))
             notes.append(
                 f"'{name}' finds the {what} for {block.name} among the fields of <{record}>: its '{path}' column, "
                 "else the first column named for one"
