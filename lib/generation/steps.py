@@ -2712,9 +2712,42 @@ _CONTACT_KEPT_IN = re.compile(
 )
 
 
+# ('(name, amount, WhatsApp number)', '… which lists customers, with their WhatsApp number'): a service's name before
+# the kind of id a person has there names a field of the data, not a place to send to
+_FIELD_OF = (
+    r"\s+(?:phone\s+|mobile\s+|user\s+|chat\s+|member\s+)?(?:numbers?|ids?|handles?|usernames?|accounts?)\b"
+)
+
+
+def _only_as_field(low: str, phrases: list[str]) -> bool:
+    """Every mention of the service is a field in a list of fields (in brackets beside other fields, or 'with their
+    … number' after what a list holds)."""
+    spots = [m for p in phrases for m in re.finditer(r"\b" + re.escape(p) + r"\b", low)]
+
+    def listed(m: re.Match[str]) -> bool:
+        if not re.match(_FIELD_OF, low[m.end() :]):
+            return False
+        opened, closed = low.rfind("(", 0, m.start()), low.find(")", m.end())
+        if opened > low.rfind(")", 0, m.start()) and closed > 0 and "," in low[opened:closed]:
+            return True
+        # (a clause of its own, 'with their WhatsApp number', adds a field to the list the clause before read)
+        return bool(
+            re.search(r"\b(?:with|and|plus)\s+(?:their|his|her|its|the)\s+$", low[: m.start()])
+            and (
+                re.search(r"\b(?:lists?|listing|holds?|has|have|columns?|fields?)\b", low[: m.start()])
+                or re.fullmatch(r"\W*(?:with|and|plus)\s+\w+\s+", low[: m.start()])
+                and not low[m.end() :].strip(" .,;:!)").count(" ") > 1
+            )
+        )
+
+    return bool(spots) and all(listed(m) for m in spots)
+
+
 def _mentioned_as_noun(key: str, clause: str) -> bool:
     """'draft an intro email': the integration is neither read from nor written to here."""
     low = clause.lower()
+    if _only_as_field(low, [p.strip() for p in lexicon()["integrations"][key]["phrases"]]):
+        return True
     if key in ("gmail", "outlook") and _IN_MAIL_TO.search(low):
         return False  # '… summarised in an email to me': the e-mail is sent
     if (
@@ -4015,6 +4048,14 @@ def _person(clause: str) -> str | None:
     known = re.search(pattern, clause, re.I)
     if known:
         return known.group(1).lower()
+    # ('send an SMS to the assigned agent', 'WhatsApp the on-call technician'): whoever an item is given to
+    given = re.search(
+        r"\b(?:the|each|every|their|its)\s+(?:assigned|responsible|allocated|on-?call|on-?duty)\s+([a-z][\w-]+)",
+        clause,
+        re.I,
+    )
+    if given:
+        return given.group(1).lower()
     low = clause.lower()
     for m in _CONTACTED.finditer(low):
         if m.group("pronoun"):
