@@ -3167,6 +3167,71 @@ def their_people(text: str) -> str:
     return _their_people_re().sub(said, text)
 
 
+def _one_of(plural: str) -> str:
+    """'deliveries' → 'delivery', 'coaches' → 'coach', 'drivers' → 'driver'."""
+    low = plural.lower()
+    if low.endswith("ies"):
+        return plural[:-3] + "y"
+    if re.search(r"(?:ss|x|ch|sh)es$", low):
+        return plural[:-2]
+    return plural[:-1]
+
+
+def people_read_each(text: str) -> str:
+    """'pull the members from the sheet and text them a renewal link', 'get the overdue invoices … and email the
+    customers a reminder', 'grab the new sign-ups … and send them a welcome email' → '… text each of them …', '…
+    email each customer …': a message to the people of a list read before it in the sentence goes to each of them
+    (lexicon.json 'their_people': the list's items are people, or items each with a person of their own). Not where
+    the sentence already says 'each'/'every', opens on an event (one event's people), or sends the items themselves
+    ('send them to accounting@…')."""
+    rules = lexicon()["their_people"]
+    people = {p.lower() for p in lexicon()["people"]}
+    owners = set(rules["people"].split("|"))
+    items = set(rules["items"].split("|"))
+    verbs = rules["verbs"] + "|remind|invite"
+    found = re.compile(
+        rf"\b(?P<verb>{verbs})\s+(?:(?P<them>them)(?=\s+(?:an?|the|their|our|your|this|that|some|one|by|via|over|on|"
+        r"with|about)\b)|(?P<the>the)\s+(?P<adj>(?:new|late|lapsed|waiting|booked|registered|remaining)\s+)?"
+        r"(?P<who>[a-z][a-z-]*[a-z]s)\b(?!['’]|\s+(?:list|team|channel|group|chat|base|table|sheet)s?\b))",
+        re.I,
+    )
+    read = re.compile(
+        r"\b(?:get|gets|pull|pulls|read|reads|fetch|fetches|grab|grabs|list|lists|query|queries|look\s+up|find|finds|"
+        r"collect|load|take|select|check|checks|export)\b",
+        re.I,
+    )
+
+    def said(m: re.Match[str]) -> str:
+        start = _sentence_start(text, m.start())
+        before = text[start : m.start()]
+        if (
+            _each_said_before(text, m.start(), "each|every|all")
+            or re.match(
+                r"\W*(?:(?:and|then|so)\s+)?(?:when|whenever|if|once|after|as\s+soon\s+as|on)\b", before, re.I
+            )
+            or not read.search(before)
+        ):
+            return m.group(0)
+        listed = [
+            w
+            for w in re.findall(r"[a-z][a-z-]*[a-z]s\b", before[read.search(before).end() :].lower())
+            if _one_of(w) in people or w in items
+        ]
+        if not listed:
+            return m.group(0)
+        if m.group("them"):
+            return f"{m.group('verb')} each of them"
+        who = m.group("who")
+        one = _one_of(who).lower()
+        # the list's own people ('pull the members … text the members'), or the person each item has ('the overdue
+        # invoices … email the customers'): not a group that reads about them ('email the managers a report')
+        if not (one in people and (_one_of(listed[-1]) == one or (listed[-1] in items and one in owners))):
+            return m.group(0)
+        return f"{m.group('verb')} each {m.group('adj') or ''}{_one_of(who)}"
+
+    return found.sub(said, text)
+
+
 def first_few(text: str) -> str:
     """'email the first three people on the waitlist', 'text the next 10 people on the 'Tasting Waitlist' sheet' →
     'email each of the first three people on …': a message to a few people of a list goes to each of them, so the

@@ -288,6 +288,8 @@ def draft(description: str) -> Draft:
     description = lx.ai_does_the(description)
     # 'check the orders still unfulfilled and email the customer a note' → '… email each customer …'
     description = lx.their_people(description)
+    # 'pull the members from the sheet and text them a renewal link' → '… text each of them …'
+    description = lx.people_read_each(description)
     # 'send an SMS to all the skippers in our 'Skippers' table' → '… to everyone in …': read, then one each
     description = lx.all_as_each(description)
     # 'the bot reads …, writes a digest and posts it', 'she pulls …', 'it will post' → 'read …, write …, post it'

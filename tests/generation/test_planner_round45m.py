@@ -3,7 +3,13 @@ fix), from running the studied states in Sim's executor, where about two dozen t
 required'. A service's name before the kind of id a person has there ('(name, amount, WhatsApp number)', '… which
 lists customers, with their WhatsApp number', '(name, Slack ID, phone)') names a field of the data, not a second
 message with no number; a person an item is given to ('send an SMS to the assigned agent', 'the on-call technician')
-is reached at the number the item holds. 10 of 14 were right before the fix, 12 after."""
+is reached at the number the item holds. 10 of 14 were right before the fix, 12 after.
+
+A message to the people of a list read before it in the sentence ('pull the members from the sheet and text them a
+renewal link', 'get the overdue invoices … and email the customers a reminder', 'send the drivers a WhatsApp') went
+out once, to nobody: it now goes to each of them, in a loop, at the address each item holds. 3 of 10 were right
+before, 10 after. Items sent somewhere ('email them to accounting@…') and people who read about the list ('email the
+managers a report') stay one message."""
 
 from __future__ import annotations
 
@@ -48,3 +54,17 @@ def test_a_service_named_as_a_field_of_the_data_is_no_second_message(description
     assert len(sends) == 1
     target = "phoneNumber" if kind == "whatsapp" else "channel"
     assert (sends[0]["subBlocks"].get(target) or {}).get("value")
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Every Friday get the overdue invoices from the Airtable table 'Invoices' and email them to accounting@example.com.",
+        "Every day at 9 read the bookings from the Google Sheet 'Bookings' and send them to me on Telegram.",
+        "When new orders come in on our webhook, email the customers a thank-you.",
+        "Every Monday pull the open Jira issues in project OPS and email the managers a summary.",
+    ],
+)
+def test_items_sent_somewhere_or_read_about_stay_one_message(description):
+    state = compose(planner.plan(description), seed="r45m").state
+    assert not [b for b in state["blocks"].values() if b["type"] in ("loop", "parallel")]
