@@ -3229,6 +3229,32 @@ def people_read_each(text: str) -> str:
             return m.group(0)
         return f"{m.group('verb')} each {m.group('adj') or ''}{_one_of(who)}"
 
+    return _records_read_each(found.sub(said, text), read)
+
+
+def _records_read_each(text: str, read: re.Pattern[str]) -> str:
+    """'get the overdue invoices from Airtable and update their status to Chased', '… and set the stage to Lost' →
+    '… and for each of them, update their status …': a change to the records a list read holds is made to each one
+    (an update names one record)."""
+    found = re.compile(
+        r"\b(?P<joint>and\s+(?:then\s+)?)(?P<change>(?:update|change|set)\s+(?:their|the)\s+(?=[\w ]{1,30}?\bto\b))",
+        re.I,
+    )
+
+    def said(m: re.Match[str]) -> str:
+        start = _sentence_start(text, m.start())
+        before = text[start : m.start()]
+        if (
+            _each_said_before(text, m.start(), "each|every|all")
+            or re.match(
+                r"\W*(?:(?:and|then|so)\s+)?(?:when|whenever|if|once|after|as\s+soon\s+as|on)\b", before, re.I
+            )
+            or not read.search(before)
+            or not re.search(r"[a-z][a-z-]*[a-z]s\b", before[read.search(before).end() :], re.I)
+        ):
+            return m.group(0)
+        return f"{m.group('joint')}for each of them, {m.group('change')}"
+
     return found.sub(said, text)
 
 

@@ -9,7 +9,8 @@ A message to the people of a list read before it in the sentence ('pull the memb
 renewal link', 'get the overdue invoices … and email the customers a reminder', 'send the drivers a WhatsApp') went
 out once, to nobody: it now goes to each of them, in a loop, at the address each item holds. 3 of 10 were right
 before, 10 after. Items sent somewhere ('email them to accounting@…') and people who read about the list ('email the
-managers a report') stay one message."""
+managers a report') stay one message. A change to the records read ('… and update their status to Chased') is made
+to each of them, by its own id (1 of the 5 change lines right after, 0 before)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ from tests.generation.judged import assert_right, cases
 _KNOWN: dict[str, str] = {
     "r45m-01": "one person read from a sheet without a loop ('who's on call … text them'): no first-row pick yet",
     "r45m-14": "the numbers sit in a second sheet the calendar's shifts would have to be joined with",
+    "r45m-26": "'add the label … to them' is not read as a Jira update",
+    "r45m-27": "'mark them as Archived' changes one record, not each record read",
+    "r45m-28": "JUL25's Linear block cannot update an issue, and no request to Linear's API is built for it",
+    "r45m-29": "'move them to the table …' writes to the table read, not to the one named",
 }
 
 
