@@ -5028,3 +5028,43 @@ def audience_lookup(text: str) -> bool:
     """Whether a read's words only find whom a message goes to ('get the people in the 'Finance Team' sheet', 'look up
     the numbers in the 'Rota' sheet'): what it reads is the audience, not what a message tells them."""
     return bool(_audience_lookup().match(text or ""))
+
+
+# a line (or what follows its label: 'Hourly: …', 'Every 15 min: …') that opens on a noun phrase, its arrow, then
+# where it goes: 'Jira issues in project KART with priority Highest → my Telegram'
+_ARROWED_SOURCE = re.compile(
+    r"(?:^|(?<=\n)|(?<=:))(?P<lead>[^\S\n]*(?:[-*•][^\S\n]+|\d{1,2}[.)][^\S\n]+)?)"
+    r"(?P<np>[A-Za-z][^\n→:;.!?]{2,160}?)[^\S\n]*(?:→|->|=>)[^\S\n]*(?P<dest>[^\n→]{1,120})",
+)
+
+
+def sourced_arrows(text: str) -> str:
+    """'Hourly: Jira issues in project KART with priority Highest → my Telegram', 'Every 15 min: new Typeform
+    responses from the intake form → Airtable table 'Dive Students'' → 'Hourly: get Jira issues … → my Telegram':
+    on a schedule, a line that opens on the things a service holds (no verb before them, no event or test among
+    them) and sends them on with an arrow reads them first, as if 'get' were said. Without a schedule 'new Stripe
+    payments → #wins' stays the service's event; a flow named by its services alone ('Airtable → Telegram') names
+    no things, and stays too."""
+    from lib.generation.steps import ACTION_START
+    from lib.generation.triggers import read_schedule
+
+    if not re.search(r"→|->|=>", text) or read_schedule(text) is None:
+        return text
+    entries = lexicon()["integrations"]
+
+    def read(m: re.Match[str]) -> str:
+        np, dest = m.group("np"), m.group("dest")
+        named = [(at, key) for at, key in integrations_in(np) if entries[key].get("read")]
+        if (
+            not named
+            or ACTION_START.match(np)
+            or re.search(r"\b(?:if|when|whenever|unless|once|each|every|per)\b", np, re.I)
+            # the things read are named beside the service ('Jira issues', 'responses from Typeform'), not it alone
+            or len(re.findall(r"[A-Za-z][\w'-]*", np)) < 2
+            or not (integrations_in(dest) or re.search(r"#[\w-]|@|\b(?:me|my|us|our)\b", dest, re.I))
+            or read_schedule(np) is not None
+        ):
+            return m.group(0)
+        return m.group("lead") + "get " + m.group(0)[len(m.group("lead")) :]
+
+    return _ARROWED_SOURCE.sub(read, text)

@@ -297,6 +297,8 @@ def draft(description: str) -> Draft:
     description = lx.ai_as_doer(description)
     description = lx.watched_events(description)  # 'watch #help in Slack. When …': the event happens there
     description = lx.named_flows(description)  # 'the Linear→Slack thing': a flow's name, no steps
+    # 'Hourly: Jira issues in project KART → my Telegram': on a schedule, what a line opens on is read first
+    description = lx.sourced_arrows(description)
     description = lx.event_reads(description)  # 'reads new msgs in our telegram group and …': its event
     # 'the assistant emails the respondent …' → 'email the respondent …'
     description = lx.doer_steps(description)
