@@ -3487,9 +3487,45 @@ def without_retractions(text: str) -> str:
         ):  # '… actually we don't have a webhook for that, so …': the reason goes with what it takes back
             end += reason.end()
         swapped = _swapped_service(text, start, found.start(), end)
-        start = swapped if swapped is not None else max(start, _opening_time_end(text, start, found.start()))
+        value = _swapped_value(text, start, found.start(), end) if swapped is None else None
+        if value is not None:
+            start, end = value
+        else:
+            start = swapped if swapped is not None else max(start, _opening_time_end(text, start, found.start()))
         out = out[:start] + " " * (end - start) + out[end:]
     return out
+
+
+# the value a correction gives in place of one said before it ('I mean 'glass-kiln'', "mentioning 'yamadori'"): a
+# quoted name, after a word of the clause it corrects at most
+_VALUE_CORRECTION = re.compile(
+    r"(?:i\s+mean|i\s+meant|make\s+(?:it|that)|rather)?[,:]?\s*(?P<lead>[a-z][\w-]*\s+)?"
+    r"(?P<value>'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|‘[^’\n]{1,60}’|“[^”\n]{1,60}”)(?=\s*(?:[—–,.;!?)]|\s-\s|$))",
+    re.I,
+)
+
+
+def _swapped_value(text: str, start: int, cut: int, end: int) -> tuple[int, int] | None:
+    """"pull the Linear issues labelled 'kiln' — sorry, 'glass-kiln' — and DM them …", "posts mentioning junipers —
+    no wait, mentioning 'yamadori' — …": the correction gives only another value of the clause (a quoted name, after
+    the word that introduced the old one at most), so only the old value is taken back, from that word or the old
+    value's start, with the words opening the correction ('I mean'); the clause's verb and source stay. The span
+    (start, end) to blank, or None when the correction is more than a value."""
+    said = _VALUE_CORRECTION.match(text, end)
+    taken = text[start:cut]
+    if said is None or not taken.strip() or len(taken.split()) < 3:
+        return None
+    lead = said.group("lead")
+    if lead:
+        before = list(re.finditer(rf"\b{re.escape(lead.strip())}\b", taken, re.I))
+        if not before:
+            return None
+        return start + before[-1].start(), said.start("lead")
+    quoted = list(re.finditer(r"'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|‘[^’\n]{1,60}’|“[^”\n]{1,60}”", taken))
+    old = quoted[-1] if quoted else re.search(r"[\w#@-]+\W*$", taken)
+    if old is None:
+        return None
+    return start + old.start(), said.start("value")
 
 
 def _opening_time_end(text: str, start: int, cut: int) -> int:
