@@ -5104,3 +5104,31 @@ def sourced_arrows(text: str) -> str:
         return m.group("lead") + "get " + m.group(0)[len(m.group("lead")) :]
 
     return _ARROWED_SOURCE.sub(read, text)
+
+
+# 'for each photo added today to the Google Drive folder 'Hedge Surveys', …': the items of a loop, said by how they
+# came to the place that holds them
+_ARRIVED_ITEMS = re.compile(
+    r"\b(?P<head>for\s+(?:each|every)\s+(?:new\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+    r"(?P<part>(?:(?:that|which)\s+(?:was|were|is|are|has\s+been|have\s+been|got|gets)\s+)?"
+    r"(?:added|uploaded|dropped|saved|put|placed|created|stored|synced|copied|moved|filed)"
+    r"(?:\s+(?:today|yesterday|this\s+(?:week|month|morning|evening)|since\s+(?:the\s+)?last\s+run|overnight|"
+    r"(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\d+\s+|few\s+)?(?:hours?|days?|weeks?)))?)"
+    r"\s+(?:to|into|in|on)\s+(?P<place>[^,;.\n]{3,100}?)(?=\s*[,;:.\n]|\s+(?:have|use|and|then)\b|\s*$)",
+    re.I,
+)
+
+
+def arrived_items(text: str) -> str:
+    """'for each photo added today to the Google Drive folder 'Hedge Surveys', have AI describe …' → 'for each photo in
+    the Google Drive folder 'Hedge Surveys' added today, …': the loop goes over what that place holds (read from it),
+    the participle only says which of its items; 'to' after 'added' names no place the run writes to."""
+    entries = lexicon()["integrations"]
+
+    def where(m: re.Match[str]) -> str:
+        place = m.group("place")
+        if not any(entries[key].get("read") for _, key in integrations_in(place)):
+            return m.group(0)
+        return f"{m.group('head')} in {place} {m.group('part')}"
+
+    return _ARRIVED_ITEMS.sub(where, text)

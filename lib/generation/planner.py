@@ -265,6 +265,8 @@ def draft(description: str) -> Draft:
     # 'waitlist kept in Airtable 'Berth Waitlist' … email the people on the waitlist': the place told by that word
     description = labelled_places(description)
     description = lx.kept_lookups(kept_in_told(description))
+    # 'for each photo added today to the Drive folder 'X'' → 'for each photo in the Drive folder 'X' added today'
+    description = lx.arrived_items(description)
     description = lx.per_item(
         description
     )  # 'Creates one Notion page per new issue' → 'for each new issue, …'
