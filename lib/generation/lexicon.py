@@ -5132,3 +5132,36 @@ def arrived_items(text: str) -> str:
         return f"{m.group('head')} in {place} {m.group('part')}"
 
     return _ARRIVED_ITEMS.sub(where, text)
+
+
+# '(our Google Form writes them into the Google Sheet 'Incidents Raw')', '— the Jotform dumps them into … —', 'which
+# our form writes into …': an aside saying how the things talked of reach their place, someone else writing them
+_STORED_ASIDE = re.compile(
+    r"(?P<open>\(|\s[—–]\s|,\s*(?=(?:which|that)\s))\s*(?:(?:which|that)\s+)?"
+    r"(?P<who>(?:(?:the|our|their|a|an|each|every)\s+)?(?:[\w'’-]+\s+){0,6}?)"
+    r"(?:writes?|puts?|dumps?|saves?|stores?|logs?|drops?|pushes|push|syncs?|copies|copy|adds?|records?|"
+    r"sends?|feeds?|pipes?|collects?|lands?)\s+(?:(?:them|it|these|those|each\s+one|everything|all\s+of\s+them)\s+)?"
+    r"(?:straight\s+|automatically\s+|directly\s+)?(?:in|into|to|on)\s+(?P<place>[^()\n—–]{3,100}?)\s*"
+    r"(?P<close>\)|\s[—–](?=\s)|(?=[,;.]))",
+    re.I,
+)
+
+
+def stored_asides(text: str) -> str:
+    """'the incident reports submitted during the day (our Google Form writes them into the Google Sheet 'Incidents
+    Raw') appended every evening to the Confluence page …' → '… (kept in the Google Sheet 'Incidents Raw') …': an aside
+    telling how the things a step works on come to be in a service's place (someone or something else writes them
+    there) says where they are kept, so the run reads them there; it asks for no write to that place."""
+    entries = lexicon()["integrations"]
+
+    def kept(m: re.Match[str]) -> str:
+        if not m.group("who").strip() or re.match(r"\s*(?:i|we|you|sim|the\s+(?:run|workflow|flow|bot))\s*$",
+                                                    m.group("who"), re.I):
+            return m.group(0)
+        if not any(entries[key].get("read") for _, key in integrations_in(m.group("place"))):
+            return m.group(0)
+        opened = "(" if m.group("open") == "(" else " — " if m.group("open").strip() in "—–" else ", "
+        closed = ")" if m.group("close") == ")" else " —" if m.group("close").strip() in ("—", "–") else ""
+        return f"{opened}kept in {m.group('place')}{closed}"
+
+    return _STORED_ASIDE.sub(kept, text)

@@ -263,6 +263,8 @@ def draft(description: str) -> Draft:
     # '… text the on-call tech (number in Supabase table 'oncall').': where a value is kept, a sentence of its own
     description = lx.first_few(description)  # 'email the first three people on the waitlist': each
     # 'waitlist kept in Airtable 'Berth Waitlist' … email the people on the waitlist': the place told by that word
+    # '(our Google Form writes them into the Google Sheet 'X')': where the things are kept, read there
+    description = lx.stored_asides(description)
     description = labelled_places(description)
     description = lx.kept_lookups(kept_in_told(description))
     # 'for each photo added today to the Drive folder 'X'' → 'for each photo in the Drive folder 'X' added today'
