@@ -3518,9 +3518,14 @@ def _swapped_value(text: str, start: int, cut: int, end: int) -> tuple[int, int]
     lead = said.group("lead")
     if lead:
         before = list(re.finditer(rf"\b{re.escape(lead.strip())}\b", taken, re.I))
-        if not before:
+        if before:
+            return start + before[-1].start(), said.start("lead")
+        # ('mentioning pain — no wait, of 'levain'': a word the old value had not, as a translation leaves it; not a
+        # verb, which starts a new clause: '… — actually, send 'Welcome!'')
+        from lib.generation.steps import ACTION_START
+
+        if ACTION_START.match(lead):
             return None
-        return start + before[-1].start(), said.start("lead")
     quoted = list(re.finditer(r"'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|‘[^’\n]{1,60}’|“[^”\n]{1,60}”", taken))
     old = quoted[-1] if quoted else re.search(r"[\w#@-]+\W*$", taken)
     if old is None:
