@@ -3491,7 +3491,9 @@ def without_retractions(text: str) -> str:
         if value is not None:
             start, end = value
         else:
-            start = swapped if swapped is not None else max(start, _opening_time_end(text, start, found.start()))
+            start = (
+                swapped if swapped is not None else max(start, _opening_time_end(text, start, found.start()))
+            )
         out = out[:start] + " " * (end - start) + out[end:]
     return out
 
@@ -3506,7 +3508,7 @@ _VALUE_CORRECTION = re.compile(
 
 
 def _swapped_value(text: str, start: int, cut: int, end: int) -> tuple[int, int] | None:
-    """"pull the Linear issues labelled 'kiln' — sorry, 'glass-kiln' — and DM them …", "posts mentioning junipers —
+    """ "pull the Linear issues labelled 'kiln' — sorry, 'glass-kiln' — and DM them …", "posts mentioning junipers —
     no wait, mentioning 'yamadori' — …": the correction gives only another value of the clause (a quoted name, after
     the word that introduced the old one at most), so only the old value is taken back, from that word or the old
     value's start, with the words opening the correction ('I mean'); the clause's verb and source stay. The span
@@ -5160,8 +5162,9 @@ def stored_asides(text: str) -> str:
     entries = lexicon()["integrations"]
 
     def kept(m: re.Match[str]) -> str:
-        if not m.group("who").strip() or re.match(r"\s*(?:i|we|you|sim|the\s+(?:run|workflow|flow|bot))\s*$",
-                                                    m.group("who"), re.I):
+        if not m.group("who").strip() or re.match(
+            r"\s*(?:i|we|you|sim|the\s+(?:run|workflow|flow|bot))\s*$", m.group("who"), re.I
+        ):
             return m.group(0)
         if not any(entries[key].get("read") for _, key in integrations_in(m.group("place"))):
             return m.group(0)

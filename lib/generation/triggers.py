@@ -3130,7 +3130,9 @@ def _given_place(given: str, when: str) -> str | None:
         or not any(entries[key].get("read") for _, key in lx.integrations_in(given))
     ):
         return None
-    time = re.sub(r"^(?:it\s+is|it['’]s|the\s+(?:time|clock)\s+(?:is|hits|reads))\s+", "", when.strip(), flags=re.I)
+    time = re.sub(
+        r"^(?:it\s+is|it['’]s|the\s+(?:time|clock)\s+(?:is|hits|reads))\s+", "", when.strip(), flags=re.I
+    )
     time = f"at {time}" if re.match(r"\d", time) else time
     return time if read_schedule(time) is not None else None
 
