@@ -5101,6 +5101,8 @@ def sourced_arrows(text: str) -> str:
         if (
             not named
             or ACTION_START.match(np)
+            # ('on GitHub release published -> post …', 'after each Stripe payment → …': an event, not things held)
+            or re.match(r"(?:on|upon|at|after|before|once|from|by|with|for|in)\b", np, re.I)
             or re.search(r"\b(?:if|when|whenever|unless|once|each|every|per)\b", np, re.I)
             # the things read are named beside the service ('Jira issues', 'responses from Typeform'), not it alone
             or len(re.findall(r"[A-Za-z][\w'-]*", np)) < 2
@@ -5146,8 +5148,8 @@ def arrived_items(text: str) -> str:
 _STORED_ASIDE = re.compile(
     r"(?P<open>\(|\s[—–]\s|,\s*(?=(?:which|that)\s))\s*(?:(?:which|that)\s+)?"
     r"(?P<who>(?:(?:the|our|their|a|an|each|every)\s+)?(?:[\w'’-]+\s+){0,6}?)"
-    r"(?:writes?|puts?|dumps?|saves?|stores?|logs?|drops?|pushes|push|syncs?|copies|copy|adds?|records?|"
-    r"sends?|feeds?|pipes?|collects?|lands?)\s+(?:(?:them|it|these|those|each\s+one|everything|all\s+of\s+them)\s+)?"
+    r"(?:writes|puts|dumps|saves|stores|logs|drops|pushes|syncs|copies|adds|records|sends|feeds|pipes|collects|"
+    r"lands)\s+(?:(?:them|it|these|those|each\s+one|everything|all\s+of\s+them)\s+)?"
     r"(?:straight\s+|automatically\s+|directly\s+)?(?:in|into|to|on)\s+(?P<place>[^()\n—–]{3,100}?)\s*"
     r"(?P<close>\)|\s[—–](?=\s)|(?=[,;.]))",
     re.I,
@@ -5162,8 +5164,9 @@ def stored_asides(text: str) -> str:
     entries = lexicon()["integrations"]
 
     def kept(m: re.Match[str]) -> str:
-        if not m.group("who").strip() or re.match(
-            r"\s*(?:i|we|you|sim|the\s+(?:run|workflow|flow|bot))\s*$", m.group("who"), re.I
+        # (someone else writes them: not the writer, the run, nor a list of steps — 'an agent classifies it and …')
+        if not m.group("who").strip() or re.search(
+            r"\b(?:i|we|you|sim|run|workflow|flow|bot|and|or|then|it|them)\b", m.group("who"), re.I
         ):
             return m.group(0)
         if not any(entries[key].get("read") for _, key in integrations_in(m.group("place"))):
