@@ -3578,9 +3578,52 @@ def without_retractions(text: str) -> str:
         ):  # '… actually we don't have a webhook for that, so …': the reason goes with what it takes back
             end += reason.end()
         swapped = _swapped_service(text, start, found.start(), end)
-        start = swapped if swapped is not None else max(start, _opening_time_end(text, start, found.start()))
+        value = _swapped_value(text, start, found.start(), end) if swapped is None else None
+        if value is not None:
+            start, end = value
+        else:
+            start = (
+                swapped if swapped is not None else max(start, _opening_time_end(text, start, found.start()))
+            )
         out = out[:start] + " " * (end - start) + out[end:]
     return out
+
+
+# the value a correction gives in place of one said before it ('I mean 'glass-kiln'', "mentioning 'yamadori'"): a
+# quoted name, after a word of the clause it corrects at most
+_VALUE_CORRECTION = re.compile(
+    r"(?:i\s+mean|i\s+meant|make\s+(?:it|that)|rather)?[,:]?\s*(?P<lead>[a-z][\w-]*\s+)?"
+    r"(?P<value>'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|‘[^’\n]{1,60}’|“[^”\n]{1,60}”)(?=\s*(?:[—–,.;!?)]|\s-\s|$))",
+    re.I,
+)
+
+
+def _swapped_value(text: str, start: int, cut: int, end: int) -> tuple[int, int] | None:
+    """ "pull the Linear issues labelled 'kiln' — sorry, 'glass-kiln' — and DM them …", "posts mentioning junipers —
+    no wait, mentioning 'yamadori' — …": the correction gives only another value of the clause (a quoted name, after
+    the word that introduced the old one at most), so only the old value is taken back, from that word or the old
+    value's start, with the words opening the correction ('I mean'); the clause's verb and source stay. The span
+    (start, end) to blank, or None when the correction is more than a value."""
+    said = _VALUE_CORRECTION.match(text, end)
+    taken = text[start:cut]
+    if said is None or not taken.strip() or len(taken.split()) < 3:
+        return None
+    lead = said.group("lead")
+    if lead:
+        before = list(re.finditer(rf"\b{re.escape(lead.strip())}\b", taken, re.I))
+        if before:
+            return start + before[-1].start(), said.start("lead")
+        # ('mentioning pain — no wait, of 'levain'': a word the old value had not, as a translation leaves it; not a
+        # verb, which starts a new clause: '… — actually, send 'Welcome!'')
+        from lib.generation.steps import ACTION_START
+
+        if ACTION_START.match(lead):
+            return None
+    quoted = list(re.finditer(r"'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|‘[^’\n]{1,60}’|“[^”\n]{1,60}”", taken))
+    old = quoted[-1] if quoted else re.search(r"[\w#@-]+\W*$", taken)
+    if old is None:
+        return None
+    return start + old.start(), said.start("value")
 
 
 def _opening_time_end(text: str, start: int, cut: int) -> int:
@@ -5119,3 +5162,108 @@ def audience_lookup(text: str) -> bool:
     """Whether a read's words only find whom a message goes to ('get the people in the 'Finance Team' sheet', 'look up
     the numbers in the 'Rota' sheet'): what it reads is the audience, not what a message tells them."""
     return bool(_audience_lookup().match(text or ""))
+
+
+# a line (or what follows its label: 'Hourly: …', 'Every 15 min: …') that opens on a noun phrase, its arrow, then
+# where it goes: 'Jira issues in project KART with priority Highest → my Telegram'
+_ARROWED_SOURCE = re.compile(
+    r"(?:^|(?<=\n)|(?<=:))(?P<lead>[^\S\n]*(?:[-*•][^\S\n]+|\d{1,2}[.)][^\S\n]+)?)"
+    r"(?P<np>[A-Za-z][^\n→:;.!?]{2,160}?)[^\S\n]*(?:→|->|=>)[^\S\n]*(?P<dest>[^\n→]{1,120})",
+)
+
+
+def sourced_arrows(text: str) -> str:
+    """'Hourly: Jira issues in project KART with priority Highest → my Telegram', 'Every 15 min: new Typeform
+    responses from the intake form → Airtable table 'Dive Students'' → 'Hourly: get Jira issues … → my Telegram':
+    on a schedule, a line that opens on the things a service holds (no verb before them, no event or test among
+    them) and sends them on with an arrow reads them first, as if 'get' were said. Without a schedule 'new Stripe
+    payments → #wins' stays the service's event; a flow named by its services alone ('Airtable → Telegram') names
+    no things, and stays too."""
+    from lib.generation.steps import ACTION_START
+    from lib.generation.triggers import read_schedule
+
+    if not re.search(r"→|->|=>", text) or read_schedule(text) is None:
+        return text
+    entries = lexicon()["integrations"]
+
+    def read(m: re.Match[str]) -> str:
+        np, dest = m.group("np"), m.group("dest")
+        named = [(at, key) for at, key in integrations_in(np) if entries[key].get("read")]
+        if (
+            not named
+            or ACTION_START.match(np)
+            # ('on GitHub release published -> post …', 'after each Stripe payment → …': an event, not things held)
+            or re.match(r"(?:on|upon|at|after|before|once|from|by|with|for|in)\b", np, re.I)
+            or re.search(r"\b(?:if|when|whenever|unless|once|each|every|per)\b", np, re.I)
+            # the things read are named beside the service ('Jira issues', 'responses from Typeform'), not it alone
+            or len(re.findall(r"[A-Za-z][\w'-]*", np)) < 2
+            or not (integrations_in(dest) or re.search(r"#[\w-]|@|\b(?:me|my|us|our)\b", dest, re.I))
+            or read_schedule(np) is not None
+        ):
+            return m.group(0)
+        return m.group("lead") + "get " + m.group(0)[len(m.group("lead")) :]
+
+    return _ARROWED_SOURCE.sub(read, text)
+
+
+# 'for each photo added today to the Google Drive folder 'Hedge Surveys', …': the items of a loop, said by how they
+# came to the place that holds them
+_ARRIVED_ITEMS = re.compile(
+    r"\b(?P<head>for\s+(?:each|every)\s+(?:new\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+    r"(?P<part>(?:(?:that|which)\s+(?:was|were|is|are|has\s+been|have\s+been|got|gets)\s+)?"
+    r"(?:added|uploaded|dropped|saved|put|placed|created|stored|synced|copied|moved|filed)"
+    r"(?:\s+(?:today|yesterday|this\s+(?:week|month|morning|evening)|since\s+(?:the\s+)?last\s+run|overnight|"
+    r"(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\d+\s+|few\s+)?(?:hours?|days?|weeks?)))?)"
+    r"\s+(?:to|into|in|on)\s+(?P<place>[^,;.\n]{3,100}?)(?=\s*[,;:.\n]|\s+(?:have|use|and|then)\b|\s*$)",
+    re.I,
+)
+
+
+def arrived_items(text: str) -> str:
+    """'for each photo added today to the Google Drive folder 'Hedge Surveys', have AI describe …' → 'for each photo in
+    the Google Drive folder 'Hedge Surveys' added today, …': the loop goes over what that place holds (read from it),
+    the participle only says which of its items; 'to' after 'added' names no place the run writes to."""
+    entries = lexicon()["integrations"]
+
+    def where(m: re.Match[str]) -> str:
+        place = m.group("place")
+        if not any(entries[key].get("read") for _, key in integrations_in(place)):
+            return m.group(0)
+        return f"{m.group('head')} in {place} {m.group('part')}"
+
+    return _ARRIVED_ITEMS.sub(where, text)
+
+
+# '(our Google Form writes them into the Google Sheet 'Incidents Raw')', '— the Jotform dumps them into … —', 'which
+# our form writes into …': an aside saying how the things talked of reach their place, someone else writing them
+_STORED_ASIDE = re.compile(
+    r"(?P<open>\(|\s[—–]\s|,\s*(?=(?:which|that)\s))\s*(?:(?:which|that)\s+)?"
+    r"(?P<who>(?:(?:the|our|their|a|an|each|every)\s+)?(?:[\w'’-]+\s+){0,6}?)"
+    r"(?:writes|puts|dumps|saves|stores|logs|drops|pushes|syncs|copies|adds|records|sends|feeds|pipes|collects|"
+    r"lands)\s+(?:(?:them|it|these|those|each\s+one|everything|all\s+of\s+them)\s+)?"
+    r"(?:straight\s+|automatically\s+|directly\s+)?(?:in|into|to|on)\s+(?P<place>[^()\n—–]{3,100}?)\s*"
+    r"(?P<close>\)|\s[—–](?=\s)|(?=[,;.]))",
+    re.I,
+)
+
+
+def stored_asides(text: str) -> str:
+    """'the incident reports submitted during the day (our Google Form writes them into the Google Sheet 'Incidents
+    Raw') appended every evening to the Confluence page …' → '… (kept in the Google Sheet 'Incidents Raw') …': an aside
+    telling how the things a step works on come to be in a service's place (someone or something else writes them
+    there) says where they are kept, so the run reads them there; it asks for no write to that place."""
+    entries = lexicon()["integrations"]
+
+    def kept(m: re.Match[str]) -> str:
+        # (someone else writes them: not the writer, the run, nor a list of steps — 'an agent classifies it and …')
+        if not m.group("who").strip() or re.search(
+            r"\b(?:i|we|you|sim|run|workflow|flow|bot|and|or|then|it|them)\b", m.group("who"), re.I
+        ):
+            return m.group(0)
+        if not any(entries[key].get("read") for _, key in integrations_in(m.group("place"))):
+            return m.group(0)
+        opened = "(" if m.group("open") == "(" else " — " if m.group("open").strip() in "—–" else ", "
+        closed = ")" if m.group("close") == ")" else " —" if m.group("close").strip() in ("—", "–") else ""
+        return f"{opened}kept in {m.group('place')}{closed}"
+
+    return _STORED_ASIDE.sub(kept, text)

@@ -263,8 +263,12 @@ def draft(description: str) -> Draft:
     # '… text the on-call tech (number in Supabase table 'oncall').': where a value is kept, a sentence of its own
     description = lx.first_few(description)  # 'email the first three people on the waitlist': each
     # 'waitlist kept in Airtable 'Berth Waitlist' … email the people on the waitlist': the place told by that word
+    # '(our Google Form writes them into the Google Sheet 'X')': where the things are kept, read there
+    description = lx.stored_asides(description)
     description = labelled_places(description)
     description = lx.kept_lookups(kept_in_told(description))
+    # 'for each photo added today to the Drive folder 'X'' → 'for each photo in the Drive folder 'X' added today'
+    description = lx.arrived_items(description)
     description = lx.per_item(
         description
     )  # 'Creates one Notion page per new issue' → 'for each new issue, …'
@@ -299,6 +303,8 @@ def draft(description: str) -> Draft:
     description = lx.ai_as_doer(description)
     description = lx.watched_events(description)  # 'watch #help in Slack. When …': the event happens there
     description = lx.named_flows(description)  # 'the Linear→Slack thing': a flow's name, no steps
+    # 'Hourly: Jira issues in project KART → my Telegram': on a schedule, what a line opens on is read first
+    description = lx.sourced_arrows(description)
     description = lx.event_reads(description)  # 'reads new msgs in our telegram group and …': its event
     # 'the assistant emails the respondent …' → 'email the respondent …'
     description = lx.doer_steps(description)

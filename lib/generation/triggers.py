@@ -3111,9 +3111,30 @@ def given_when_then(text: str) -> str:
             return f"{m.group('pre')}When {given}, if {when}, "
         if _an_event(when) and not _RESTATED.match(when):
             return f"{m.group('pre')}When {when}, if {given}, "
+        place = _given_place(given, when)
+        if place is not None:
+            return f"{m.group('pre')}{place}, read {given}, then "
         return m.group(0)
 
     return _GIVEN_WHEN_THEN.sub(read, text)
+
+
+def _given_place(given: str, when: str) -> str | None:
+    """'Given the Supabase table 'game_scores' / When it is 02:00 UTC / Then the rows … are uploaded …': a Given that
+    only names a service's place (no event, no state) is what the run reads when the When's time comes; the time,
+    said as a schedule ('at 02:00 UTC'), or None when the Given is no such place or the When no time."""
+    entries = lexicon()["integrations"]
+    if (
+        _an_event(given)
+        or re.search(r"\b(?:is|are|was|were|has|have|had|if|when|contains?|holds?)\b", given, re.I)
+        or not any(entries[key].get("read") for _, key in lx.integrations_in(given))
+    ):
+        return None
+    time = re.sub(
+        r"^(?:it\s+is|it['’]s|the\s+(?:time|clock)\s+(?:is|hits|reads))\s+", "", when.strip(), flags=re.I
+    )
+    time = f"at {time}" if re.match(r"\d", time) else time
+    return time if read_schedule(time) is not None else None
 
 
 # a user story: 'As a recruiter, I want candidates who apply through Lever to get an acknowledgement email right away
