@@ -74,6 +74,7 @@ from lib.generation.triggers import (
     called_by_api,
     clock_words,
     event_test,
+    find_time,
     find_timezone,
     given_when_then,
     item_provider,
@@ -381,6 +382,15 @@ def draft(description: str) -> Draft:
             and not (generic and trigger.kind == "webhook")
             and not offered
         ):
+            trigger = asked
+    elif context and trigger.kind == "schedule" and any(_within(span, context) for span in trigger.spans):
+        # 'At the moment our manager checks three websites at 5am … Please build this: every morning at 5:30 local
+        # time, …': a clock told of how things are done now is not the run's; the request's own clock is
+        unsaid = list(description)
+        for a, b in context:
+            unsaid[a:b] = " " * (b - a)
+        asked = read_trigger("".join(unsaid))
+        if asked.kind == "schedule" and asked.spans and find_time("".join(unsaid))[0]:
             trigger = asked
     if trigger.kind == "manual" and not trigger.spans:
         # 'the chat assistant should search the FAQ before it replies' → 'search the FAQ …': the doer made a step of

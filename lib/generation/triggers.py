@@ -796,6 +796,41 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
     for found in re.finditer(rf"\b({cities})\s+(?:local\s+)?time\b", text, re.I):
         if not _negated(text, found.span()):
             return lexicon()["city_zones"][found.group(1).lower()], found.span()
+    return _where_we_are(text)
+
+
+# 'we're in glasgow btw', 'We're based in Melbourne.', 'our studio is in porto', 'i'm out of wellington': where the
+# people asking are, said of themselves; their clock is that place's
+_WE_ARE_IN = re.compile(
+    r"\b(?:we(?:'|’)?re|we\s+are|i(?:'|’)?m|i\s+am|(?:our|my)\s+(?:[\w-]+\s+)?(?:team|office|shop|studio|store|"
+    r"business|company|hq|club|school|gym|caf[eé]|bar|salon|venue|restaurant|hall|clinic|farm|bakery)\s+is)"
+    r"\s+(?:all\s+|just\s+)?(?:(?:based|located|sat|situated)\s+)?(?:in|out\s+of)\s+(?:the\s+)?"
+    r"(?P<place>[A-Za-zÀ-ÿ]+(?:[ -][A-Za-zÀ-ÿ]+){0,2})",
+    re.I,
+)
+
+
+def _where_we_are(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """The zone of the town (or country) the people asking say they are in: the longest run of the words after
+    'we're in' that the time-zone database or the lexicon names (not an island's zone the database alone names
+    after a common word: 'we're in Christmas mode')."""
+    for found in _WE_ARE_IN.finditer(text):
+        words = found.group("place").lower().replace("-", " ").split()
+        for n in range(len(words), 0, -1):
+            place = " ".join(words[:n])
+            # (a country the lexicon's zones name, 'we're in portugal'; not a region or a people's word, 'we're in
+            # central london', 'i'm in the british team')
+            country = not place.endswith(("ish", "ese", "an", "ch", "al", "ern", "ain", "ss"))
+            zone = _city_zones().get(place) or (country and lexicon()["timezones"].get(place))
+            if not zone or len(place) <= 3 and place not in ("uk", "nz"):
+                continue  # ('we're in la', 'we're in et…': a two-letter word is too loose here)
+            island = (
+                zone.startswith(("Atlantic/", "Indian/", "Pacific/")) and place not in lexicon()["city_zones"]
+            )
+            span = (found.start("place"), found.start("place") + len(place))
+            if not island and not _negated(text, found.span()):
+                return zone, span
+            break
     return None, None
 
 
