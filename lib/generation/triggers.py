@@ -2677,8 +2677,33 @@ def read_trigger(text: str) -> Trigger:
     if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic" and not trigger.notes:
         _item_named_before(text, trigger)
     if trigger.kind == "webhook":
+        _channel_service(text, trigger)
         _run_on_said(text, trigger)
     return trigger
+
+
+def _channel_service(text: str, trigger: Trigger) -> None:
+    """'a welcome bot for the darts league Discord? when someone posts in #introductions …', 'our league posts
+    results in discord. whenever somethin new goes up in #results …': a #channel its clause names no service for is
+    on the one chat service with channels the text names (`_PLACE_PROVIDERS`), not Slack by default; Slack stays
+    when the text names it, or names several."""
+    if trigger.values.get("webhookProvider") != "slack" or not trigger.spans:
+        return
+    said = [_addresses_blanked(text[a:b]) for a, b in trigger.spans]
+    if not any(re.search(r"(?:^|[\s(])#[a-z][\w-]*", s, re.I) for s in said) or any(
+        _provider(s.lower()) for s in said
+    ):
+        return
+    providers = lexicon()["webhook_providers"]
+    blanked = _addresses_blanked(text)
+    named = {
+        key
+        for key in _PLACE_PROVIDERS["channel"]
+        for name in providers[key]["names"]
+        if re.search(rf"\b{re.escape(name)}\b", blanked, re.I)
+    }
+    if len(named) == 1 and "slack" not in named:
+        trigger.values["webhookProvider"] = named.pop()
 
 
 # a line of its own saying what starts the run: '- Triggered when a record in the Airtable table 'Candidates' changes.',
