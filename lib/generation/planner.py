@@ -299,6 +299,8 @@ def draft(description: str) -> Draft:
     description = lx.watched_events(description)  # 'watch #help in Slack. When …': the event happens there
     description = lx.named_flows(description)  # 'the Linear→Slack thing': a flow's name, no steps
     description = lx.event_reads(description)  # 'reads new msgs in our telegram group and …': its event
+    # 'Answer whoever messages our WhatsApp about …' → 'When someone messages our WhatsApp about …, answer them'
+    description = lx.answered_senders(description)
     # 'the assistant emails the respondent …' → 'email the respondent …'
     description = lx.doer_steps(description)
     # 'the tenant gets an email at tenant_email confirming …' → 'email the tenant at tenant_email confirming …'

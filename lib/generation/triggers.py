@@ -2153,7 +2153,7 @@ def _arrow_event(first: str, full: str = "") -> Trigger | None:
             re.search(r"\b(?:\w{3,}ed|made|paid|sent|won|lost)\b", head, re.I) is not None
             or _ARRIVAL.search(head) is not None
         )
-    )
+    ) or (arrow.group(2) == ":" and _items_for_each(head, first[arrow.end() :]))
     if (
         not said
         or re.match(
@@ -2186,6 +2186,22 @@ def _arrow_event(first: str, full: str = "") -> Trigger | None:
     if hook is not None:
         hook.spans = [arrow.span(1)]
     return hook
+
+
+def _items_for_each(head: str, body: str) -> bool:
+    """'Messages in the #help channel of the circus school's Discord: have AI sort each one …', 'WhatsApp texts to
+    our shop number: answer every one …': a head that opens on the items a service named in it delivers
+    (lexicon.json `webhook_providers` items, plural), before a colon and a body that takes each of them — every
+    arrival is the event."""
+    provider = _provider(head.lower())
+    if provider in (None, "generic"):
+        return False
+    items = lexicon()["webhook_providers"][provider]["items"]
+    opening = r"\W*(?:(?:all|any|the|our|new|incoming|inbound)\s+)*(?:[\w-]+\s+){0,2}?"
+    return bool(
+        re.match(opening + r"(?:" + "|".join(re.escape(i) for i in items) + r")s\b", head, re.I)
+        and re.search(r"\b(?:each|every)\s+(?:one|of\s+them|message|post|text)\b|\beach\b", body, re.I)
+    )
 
 
 _LATER_LEAD = re.compile(
