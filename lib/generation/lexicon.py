@@ -4616,7 +4616,7 @@ def answered_senders(text: str) -> str:
         elif who in ("the", "our"):
             who = m.group("who").split()[1]
         lead = "When" if m.group("verb")[0].isupper() else "when"
-        verb = m.group("verb").split()[0].lower()
+        verb = " ".join(m.group("verb").split()).lower()
         return f"{lead} {who} {m.group('ev').rstrip()}, {verb} them"
 
     return _ANSWERED_SENDERS.sub(said, text)

@@ -2134,26 +2134,30 @@ def _arrow_event(first: str, full: str = "") -> Trigger | None:
 
     # 'Someone books a demo through Calendly: …', 'new Tally signup / …': a head before a colon or a slash is
     # the event only when it says something happened, and nothing in the text schedules the run
-    said = arrow.group(2) in ("->", "→", "=>") or (
-        read_schedule(full) is None
-        # not a request ('Can you summarise this email for me: …', 'Don't use Gmail, send it through Outlook: …')
-        and not re.match(
-            r"\W*(?:can|could|would|will|please|don'?t|do\s+not|never|i|we|let'?s)\b", head, re.I
-        )
-        and not _IMPERATIVE.search(" " + head)
-        # what happened is said of someone or of an item: 'Someone books …', 'A client signs up …', 'Pipedrive deal
-        # lost', not 'Sort incoming emails into refunds / …' or 'Manual run with the guest's name: …'
-        and (
-            re.match(
-                r"\W*(?:someone|somebody|anyone|a|an|new|each\s+new|every\s+new|any\s+new)\b", head, re.I
+    said = (
+        arrow.group(2) in ("->", "→", "=>")
+        or (
+            read_schedule(full) is None
+            # not a request ('Can you summarise this email for me: …', 'Don't use Gmail, send it through Outlook: …')
+            and not re.match(
+                r"\W*(?:can|could|would|will|please|don'?t|do\s+not|never|i|we|let'?s)\b", head, re.I
             )
-            or _named_first(head)
+            and not _IMPERATIVE.search(" " + head)
+            # what happened is said of someone or of an item: 'Someone books …', 'A client signs up …', 'Pipedrive deal
+            # lost', not 'Sort incoming emails into refunds / …' or 'Manual run with the guest's name: …'
+            and (
+                re.match(
+                    r"\W*(?:someone|somebody|anyone|a|an|new|each\s+new|every\s+new|any\s+new)\b", head, re.I
+                )
+                or _named_first(head)
+            )
+            and (
+                re.search(r"\b(?:\w{3,}ed|made|paid|sent|won|lost)\b", head, re.I) is not None
+                or _ARRIVAL.search(head) is not None
+            )
         )
-        and (
-            re.search(r"\b(?:\w{3,}ed|made|paid|sent|won|lost)\b", head, re.I) is not None
-            or _ARRIVAL.search(head) is not None
-        )
-    ) or (arrow.group(2) == ":" and _items_for_each(head, first[arrow.end() :]))
+        or (arrow.group(2) == ":" and _items_for_each(head, first[arrow.end() :]))
+    )
     if (
         not said
         or re.match(
