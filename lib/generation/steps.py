@@ -3357,6 +3357,12 @@ def _resource_names(entry: dict[str, Any], clause: str, values: dict[str, Any]) 
                 # a quoted name is the user's even when it starts with a service's ('Slack Leads')
                 if _plausible_name(named)
                 or (_quoted_at(text, m.start(1)) and _plausible_name(named.split()[-1]))
+                # (and a quoted name of several words naming no service as a whole: the 'WhatsApp Inbox' sheet)
+                or (
+                    _quoted_at(text, m.start(1))
+                    and len(named.split()) > 1
+                    and not any(named.lower() == w for w in _service_words())
+                )
             ),
             None,
         )

@@ -2715,7 +2715,9 @@ def _channel_service(text: str, trigger: Trigger) -> None:
     ):
         return
     providers = lexicon()["webhook_providers"]
-    blanked = _addresses_blanked(text)
+    blanked = lx.mask_names(
+        _addresses_blanked(text)
+    )  # (a quoted name is no mention: the 'Slack Inbox' sheet)
     named = {
         key
         for key in _PLACE_PROVIDERS["channel"]
