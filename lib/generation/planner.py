@@ -392,7 +392,12 @@ def draft(description: str) -> Draft:
         for a, b in context:
             unsaid[a:b] = " " * (b - a)
         asked = read_trigger("".join(unsaid))
-        if asked.kind == "schedule" and asked.spans and find_time("".join(unsaid))[0]:
+        clock = find_time("".join(unsaid))[0]
+        if asked.kind == "schedule" and asked.spans and clock and clock != find_time(description)[0]:
+            # (the zone stays as the whole text says it: 'a six-person agency in Manchester', 'We're on
+            # America/Denver' may be told in the background)
+            if find_timezone("".join(unsaid))[0] is None and "timezone" in trigger.values:
+                asked.values["timezone"] = trigger.values["timezone"]
             trigger = asked
     if trigger.kind == "manual" and not trigger.spans:
         # 'the chat assistant should search the FAQ before it replies' → 'search the FAQ …': the doer made a step of

@@ -2200,7 +2200,9 @@ def _items_for_each(head: str, body: str) -> bool:
     provider = _provider(head.lower())
     if provider in (None, "generic"):
         return False
-    items = lexicon()["webhook_providers"][provider]["items"]
+    items = lexicon()["webhook_providers"].get(provider, {}).get("items", [])
+    if not items:
+        return False
     opening = r"\W*(?:(?:all|any|the|our|new|incoming|inbound)\s+)*(?:[\w-]+\s+){0,2}?"
     return bool(
         re.match(opening + r"(?:" + "|".join(re.escape(i) for i in items) + r")s\b", head, re.I)
