@@ -4725,6 +4725,37 @@ def _event_read_re() -> re.Pattern[str]:
     )
 
 
+# 'Answer whoever messages our WhatsApp about …', 'reply to anyone who DMs the Telegram bot …', 'Respond to customers
+# who text our shop number …': a reply to the people a message comes from, said before the message
+_ANSWERED_SENDERS = re.compile(
+    r"\b(?P<verb>answer|reply\s+to|respond\s+to|get\s+back\s+to|help)\s+"
+    r"(?P<who>whoever|(?:anyone|anybody|everyone|everybody|someone|somebody)\s+(?:who|that)|"
+    r"(?:the\s+|our\s+)?(?:people|customers|clients|guests|members|folks|users|parents|students|fans|players|"
+    r"buyers|visitors|riders|patients)\s+(?:who|that))\s+"
+    r"(?P<ev>(?:messages?|msgs?|texts?|writes?|wrote|dms?|whatsapps?|pings?|contacts?|sends?|asks?|chats?)\b"
+    r"(?=[^.;\n]*\b(?:whatsapp|telegram|discord|slack|teams|sms|bot|inbox|number|page|channel|us)\b)[^.;,\n]*)",
+    re.I,
+)
+
+
+def answered_senders(text: str) -> str:
+    """'Answer whoever messages our WhatsApp about delivery slots, using the sheet …' → 'When someone messages our
+    WhatsApp about delivery slots, answer them, using the sheet …': each message is the run's event and the reply goes
+    back to the one who sent it."""
+
+    def said(m: re.Match[str]) -> str:
+        who = m.group("who").split()[0].lower()
+        if who in ("whoever", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"):
+            who = "someone"
+        elif who in ("the", "our"):
+            who = m.group("who").split()[1]
+        lead = "When" if m.group("verb")[0].isupper() else "when"
+        verb = " ".join(m.group("verb").split()).lower()
+        return f"{lead} {who} {m.group('ev').rstrip()}, {verb} them"
+
+    return _ANSWERED_SENDERS.sub(said, text)
+
+
 def event_reads(text: str) -> str:
     """'a thing that reads new msgs in our telegram group and if someone says …, forward it …' → 'a thing that,
     whenever a new message arrives in our telegram group, if someone says …': a service that only sends its messages

@@ -74,6 +74,7 @@ from lib.generation.triggers import (
     called_by_api,
     clock_words,
     event_test,
+    find_time,
     find_timezone,
     given_when_then,
     item_provider,
@@ -306,6 +307,8 @@ def draft(description: str) -> Draft:
     # 'Hourly: Jira issues in project KART → my Telegram': on a schedule, what a line opens on is read first
     description = lx.sourced_arrows(description)
     description = lx.event_reads(description)  # 'reads new msgs in our telegram group and …': its event
+    # 'Answer whoever messages our WhatsApp about …' → 'When someone messages our WhatsApp about …, answer them'
+    description = lx.answered_senders(description)
     # 'the assistant emails the respondent …' → 'email the respondent …'
     description = lx.doer_steps(description)
     # 'the tenant gets an email at tenant_email confirming …' → 'email the tenant at tenant_email confirming …'
@@ -389,6 +392,20 @@ def draft(description: str) -> Draft:
             and not (generic and trigger.kind == "webhook")
             and not offered
         ):
+            trigger = asked
+    elif context and trigger.kind == "schedule" and any(_within(span, context) for span in trigger.spans):
+        # 'At the moment our manager checks three websites at 5am … Please build this: every morning at 5:30 local
+        # time, …': a clock told of how things are done now is not the run's; the request's own clock is
+        unsaid = list(description)
+        for a, b in context:
+            unsaid[a:b] = " " * (b - a)
+        asked = read_trigger("".join(unsaid))
+        clock = find_time("".join(unsaid))[0]
+        if asked.kind == "schedule" and asked.spans and clock and clock != find_time(description)[0]:
+            # (the zone stays as the whole text says it: 'a six-person agency in Manchester', 'We're on
+            # America/Denver' may be told in the background)
+            if find_timezone("".join(unsaid))[0] is None and "timezone" in trigger.values:
+                asked.values["timezone"] = trigger.values["timezone"]
             trigger = asked
     if trigger.kind == "manual" and not trigger.spans:
         # 'the chat assistant should search the FAQ before it replies' → 'search the FAQ …': the doer made a step of

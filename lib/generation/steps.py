@@ -1919,7 +1919,24 @@ def _used_in(low: str, phrase: str) -> bool:
     """Whether the clause works with something kept in the service `phrase` names (`_used_from`)."""
     (before, after), lead = _used_from()
     name = re.escape(phrase) + r"\b"
-    return bool(re.search(before + name, low) or re.search(lead + name + after, low))
+    if re.search(before + name, low) or re.search(lead + name + after, low):
+        return True
+    # 'reply to them using the Google Sheet 'Lesson Slots' to see what's open': the service's own name says what is
+    # kept ('google sheet', 'notion database'), used — not 'use the sheet 'Log' to record each order', kept there
+    if not phrase.split() or phrase.split()[-1] not in lexicon()["used_sources"]:
+        return False
+    for used in re.finditer(lead + name, low):
+        rest = low[used.end() :]
+        titled = re.match(r"\s+(?:called\s+|named\s+)?['\"‘“][^'\"’”]{1,60}['\"’”]", rest)
+        rest = rest[titled.end() :] if titled else rest
+        # (nor 'using the Google Sheet 'Log', add a row …': a row written there)
+        if not re.search(
+            r"^\s+(?:to|for|as)\s+(?:record|log|store|save|track|keep|collect|list|capture|note|hold|register|enter|"
+            r"a\s+log)\b|\b(?:add|adds|append|appends|insert|write|writes|update|updates|fill|put|save|store)\b",
+            rest,
+        ):
+            return True
+    return False
 
 
 def _is_write(clause: str, key: str) -> bool:
@@ -3373,6 +3390,12 @@ def _resource_names(entry: dict[str, Any], clause: str, values: dict[str, Any]) 
                 # a quoted name is the user's even when it starts with a service's ('Slack Leads')
                 if _plausible_name(named)
                 or (_quoted_at(text, m.start(1)) and _plausible_name(named.split()[-1]))
+                # (and a quoted name of several words naming no service as a whole: the 'WhatsApp Inbox' sheet)
+                or (
+                    _quoted_at(text, m.start(1))
+                    and len(named.split()) > 1
+                    and not any(named.lower() == w for w in _service_words())
+                )
             ),
             None,
         )

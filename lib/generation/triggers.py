@@ -796,6 +796,41 @@ def find_timezone(text: str) -> tuple[str | None, tuple[int, int] | None]:
     for found in re.finditer(rf"\b({cities})\s+(?:local\s+)?time\b", text, re.I):
         if not _negated(text, found.span()):
             return lexicon()["city_zones"][found.group(1).lower()], found.span()
+    return _where_we_are(text)
+
+
+# 'we're in glasgow btw', 'We're based in Melbourne.', 'our studio is in porto', 'i'm out of wellington': where the
+# people asking are, said of themselves; their clock is that place's
+_WE_ARE_IN = re.compile(
+    r"\b(?:we(?:'|’)?re|we\s+are|i(?:'|’)?m|i\s+am|(?:our|my)\s+(?:[\w-]+\s+)?(?:team|office|shop|studio|store|"
+    r"business|company|hq|club|school|gym|caf[eé]|bar|salon|venue|restaurant|hall|clinic|farm|bakery)\s+is)"
+    r"\s+(?:all\s+|just\s+)?(?:(?:based|located|sat|situated)\s+)?(?:in|out\s+of)\s+(?:the\s+)?"
+    r"(?P<place>[A-Za-zÀ-ÿ]+(?:[ -][A-Za-zÀ-ÿ]+){0,2})",
+    re.I,
+)
+
+
+def _where_we_are(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """The zone of the town (or country) the people asking say they are in: the longest run of the words after
+    'we're in' that the time-zone database or the lexicon names (not an island's zone the database alone names
+    after a common word: 'we're in Christmas mode')."""
+    for found in _WE_ARE_IN.finditer(text):
+        words = found.group("place").lower().replace("-", " ").split()
+        for n in range(len(words), 0, -1):
+            place = " ".join(words[:n])
+            # (a country the lexicon's zones name, 'we're in portugal'; not a region or a people's word, 'we're in
+            # central london', 'i'm in the british team')
+            country = not place.endswith(("ish", "ese", "an", "ch", "al", "ern", "ain", "ss"))
+            zone = _city_zones().get(place) or (country and lexicon()["timezones"].get(place))
+            if not zone or len(place) <= 3 and place not in ("uk", "nz"):
+                continue  # ('we're in la', 'we're in et…': a two-letter word is too loose here)
+            island = (
+                zone.startswith(("Atlantic/", "Indian/", "Pacific/")) and place not in lexicon()["city_zones"]
+            )
+            span = (found.start("place"), found.start("place") + len(place))
+            if not island and not _negated(text, found.span()):
+                return zone, span
+            break
     return None, None
 
 
@@ -2099,25 +2134,29 @@ def _arrow_event(first: str, full: str = "") -> Trigger | None:
 
     # 'Someone books a demo through Calendly: …', 'new Tally signup / …': a head before a colon or a slash is
     # the event only when it says something happened, and nothing in the text schedules the run
-    said = arrow.group(2) in ("->", "→", "=>") or (
-        read_schedule(full) is None
-        # not a request ('Can you summarise this email for me: …', 'Don't use Gmail, send it through Outlook: …')
-        and not re.match(
-            r"\W*(?:can|could|would|will|please|don'?t|do\s+not|never|i|we|let'?s)\b", head, re.I
-        )
-        and not _IMPERATIVE.search(" " + head)
-        # what happened is said of someone or of an item: 'Someone books …', 'A client signs up …', 'Pipedrive deal
-        # lost', not 'Sort incoming emails into refunds / …' or 'Manual run with the guest's name: …'
-        and (
-            re.match(
-                r"\W*(?:someone|somebody|anyone|a|an|new|each\s+new|every\s+new|any\s+new)\b", head, re.I
+    said = (
+        arrow.group(2) in ("->", "→", "=>")
+        or (
+            read_schedule(full) is None
+            # not a request ('Can you summarise this email for me: …', 'Don't use Gmail, send it through Outlook: …')
+            and not re.match(
+                r"\W*(?:can|could|would|will|please|don'?t|do\s+not|never|i|we|let'?s)\b", head, re.I
             )
-            or _named_first(head)
+            and not _IMPERATIVE.search(" " + head)
+            # what happened is said of someone or of an item: 'Someone books …', 'A client signs up …', 'Pipedrive deal
+            # lost', not 'Sort incoming emails into refunds / …' or 'Manual run with the guest's name: …'
+            and (
+                re.match(
+                    r"\W*(?:someone|somebody|anyone|a|an|new|each\s+new|every\s+new|any\s+new)\b", head, re.I
+                )
+                or _named_first(head)
+            )
+            and (
+                re.search(r"\b(?:\w{3,}ed|made|paid|sent|won|lost)\b", head, re.I) is not None
+                or _ARRIVAL.search(head) is not None
+            )
         )
-        and (
-            re.search(r"\b(?:\w{3,}ed|made|paid|sent|won|lost)\b", head, re.I) is not None
-            or _ARRIVAL.search(head) is not None
-        )
+        or (arrow.group(2) == ":" and _items_for_each(head, first[arrow.end() :]))
     )
     if (
         not said
@@ -2151,6 +2190,24 @@ def _arrow_event(first: str, full: str = "") -> Trigger | None:
     if hook is not None:
         hook.spans = [arrow.span(1)]
     return hook
+
+
+def _items_for_each(head: str, body: str) -> bool:
+    """'Messages in the #help channel of the circus school's Discord: have AI sort each one …', 'WhatsApp texts to
+    our shop number: answer every one …': a head that opens on the items a service named in it delivers
+    (lexicon.json `webhook_providers` items, plural), before a colon and a body that takes each of them — every
+    arrival is the event."""
+    provider = _provider(head.lower())
+    if provider in (None, "generic"):
+        return False
+    items = lexicon()["webhook_providers"].get(provider, {}).get("items", [])
+    if not items:
+        return False
+    opening = r"\W*(?:(?:all|any|the|our|new|incoming|inbound)\s+)*(?:[\w-]+\s+){0,2}?"
+    return bool(
+        re.match(opening + r"(?:" + "|".join(re.escape(i) for i in items) + r")s\b", head, re.I)
+        and re.search(r"\b(?:each|every)\s+(?:one|of\s+them|message|post|text)\b|\beach\b", body, re.I)
+    )
 
 
 _LATER_LEAD = re.compile(
@@ -2642,8 +2699,35 @@ def read_trigger(text: str) -> Trigger:
     if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic" and not trigger.notes:
         _item_named_before(text, trigger)
     if trigger.kind == "webhook":
+        _channel_service(text, trigger)
         _run_on_said(text, trigger)
     return trigger
+
+
+def _channel_service(text: str, trigger: Trigger) -> None:
+    """'a welcome bot for the darts league Discord? when someone posts in #introductions …', 'our league posts
+    results in discord. whenever somethin new goes up in #results …': a #channel its clause names no service for is
+    on the one chat service with channels the text names (`_PLACE_PROVIDERS`), not Slack by default; Slack stays
+    when the text names it, or names several."""
+    if trigger.values.get("webhookProvider") != "slack" or not trigger.spans:
+        return
+    said = [_addresses_blanked(text[a:b]) for a, b in trigger.spans]
+    if not any(re.search(r"(?:^|[\s(])#[a-z][\w-]*", s, re.I) for s in said) or any(
+        _provider(s.lower()) for s in said
+    ):
+        return
+    providers = lexicon()["webhook_providers"]
+    blanked = lx.mask_names(
+        _addresses_blanked(text)
+    )  # (a quoted name is no mention: the 'Slack Inbox' sheet)
+    named = {
+        key
+        for key in _PLACE_PROVIDERS["channel"]
+        for name in providers[key]["names"]
+        if re.search(rf"\b{re.escape(name)}\b", blanked, re.I)
+    }
+    if len(named) == 1 and "slack" not in named:
+        trigger.values["webhookProvider"] = named.pop()
 
 
 # a line of its own saying what starts the run: '- Triggered when a record in the Airtable table 'Candidates' changes.',
