@@ -1522,7 +1522,8 @@ def asks_for_a_system(text: str) -> bool:
     to the builder asking for something to run (a request when it also says what starts the run); any sentence may
     ask it ('So I check the web every day by hand. Could it, er, search at noon every day and …?')."""
     rule = re.compile(lexicon()["not_a_workflow"]["system_asked"], re.I)
-    return any(rule.search(part) for part in re.split(r"(?<=[.!?])\s+", text.strip()))
+    # (a line of its own is a sentence too: '3. post how many to Slack\nCan Sim do this?')
+    return any(rule.search(part) for part in re.split(r"(?<=[.!?])\s+|\s*\n\s*", text.strip()))
 
 
 def addressed_to_assistant(text: str) -> bool:
