@@ -383,6 +383,16 @@ def draft(description: str) -> Draft:
             and not offered
         ):
             trigger = asked
+    elif context and any(_within(span, context) for span in trigger.spans):
+        # 'Background: … our manager checks three websites at 5am … Please build this: every morning at 5:30 …': a
+        # time the context tells of is the routine's, not the run's; the run's kind and time are read from the request
+        # alone, when it says them
+        unsaid = list(description)
+        for a, b in context:
+            unsaid[a:b] = " " * (b - a)
+        asked = read_trigger("".join(unsaid))
+        if asked.spans and asked.kind == trigger.kind:
+            trigger = asked
     if trigger.kind == "manual" and not trigger.spans:
         # 'the chat assistant should search the FAQ before it replies' → 'search the FAQ …': the doer made a step of
         # itself, and it said the run is a chat
@@ -1163,6 +1173,27 @@ def _span_of(step: Step, description: str) -> tuple[int, int]:
             )
         if found is not None:
             return found.span()
+    if len(said) >= 4 and re.fullmatch(r"[a-z]+", said[0]):
+        # 'messages everyone by hand' read as 'message the person by hand': the verb as said and the clause's last
+        # words, a word or two between them rewritten (found once only)
+        verb = said[0]
+        forms = (
+            re.escape(verb[:-1]) + r"(?:y|ies|ied)"
+            if verb.endswith("y")
+            else re.escape(verb) + r"(?:s|es|ed|d)?"
+        )
+        hits = list(
+            re.finditer(
+                r"\b"
+                + forms
+                + r"(?:\s+\S+){1,3}?"
+                + "".join(r"\s+" + _said_as(w) for w in said[-2:])
+                + r"\b",
+                description,
+            )
+        )
+        if len(hits) == 1:
+            return hits[0].span()
     # 'Our bank sends its alerts to treasury@x.co' read as 'email treasury@x.co': the clause rewritten, the address
     # (or link, or channel) it names said once in the description
     for token in _NAMED_TOKEN.findall(step.text):
