@@ -2448,6 +2448,31 @@ _NEGATED_LIST = re.compile(
 )
 
 
+# "Never announce it on X or Discord — we do that by hand.": a ban, then after a dash the reason, a clause of its own
+_BAN_THEN_REASON = re.compile(
+    r"((?:^|(?<=[.!?\n]))[^.!?\n]*?\b(?:never|don['’]t|do\s+not|no)\b[^.!?\n—–]*?)\s+(?:—|–|--?)\s+"
+    r"(?=(?:we|i|they|she|he|our\s+[\w-]+|someone|the\s+[\w-]+\s+team)\s+(?:do|does|handle|handles|will|post|'ll|already)\b)",
+    re.I,
+)
+
+
+def ban_reasons(text: str) -> str:
+    """ "Never announce it on our channels (X or Discord) — we do that by hand." → "… (X or Discord). we do that by
+    hand.": the reason after a ban's dash is a sentence of its own, no test on the ban's items."""
+    text = _BAN_THEN_REASON.sub(r"\1. ", text)
+    # ('… on our public channels (X or Discord)': the services in brackets are the channels — the ban is on them)
+    return _CHANNELS_NAMED.sub(
+        lambda m: f"{m.group(1)} {m.group(2)}" if integrations_in(m.group(2)) else m.group(0), text
+    )
+
+
+_CHANNELS_NAMED = re.compile(
+    r"\b(on|to|in|via)\s+(?:our|the|my|any\s+of\s+our)\s+(?:[\w-]+\s+){0,2}?(?:channels?|accounts?|socials?|"
+    r"social\s+media|pages?|feeds?|platforms?)\s+\(([^()\n]{1,60})\)",
+    re.I,
+)
+
+
 def negated_lists(text: str) -> str:
     """ "Don't reply, forward or delete anything in Gmail." → "Don't reply, don't forward or delete anything in
     Gmail.": a negation governs each verb of the list after it, so no verb of it is read as a step of its own (each

@@ -138,6 +138,9 @@ def draft(description: str) -> Draft:
     description = mail.read_mail(description) or description
     # 'Posted in #show-and-tell on the Sim community Discord: "…"': where the request was posted, no step
     description = lx.posted_lead(description)
+    description = lx.ban_reasons(
+        description
+    )  # '… never on X — we do that by hand.': the reason, its own sentence
     # 'Kilbrannan Curling Club Discord: every message in #ask-the-club …': the heading says whose channel it is
     description = lx.headed_channel(description)
     foreign = language_of(description)
