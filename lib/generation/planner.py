@@ -132,7 +132,7 @@ def draft(description: str) -> Draft:
     """The plan for `description` with its coverage notes."""
     # the country of the text's addresses, the thread's senders too: the zone of a schedule that says none
     home_zone = address_zone(description)
-    written = description  # as written, asides and all ('(their email is in the issue body)')
+    as_written = description  # as written, asides and all ('(their email is in the issue body)')
     # a forwarded thread: its messages oldest first, without headers, quote marks and signatures (mail.py)
     named = mail.subject_line(description)  # ('Subject: Fwd: overdue invoices': the workflow's name)
     description = mail.read_mail(description) or description
@@ -947,7 +947,7 @@ def draft(description: str) -> Draft:
     )
     with services.webhook_body(poster):
         builder = _Builder(description, trigger)
-        builder.written = written
+        builder.written = as_written
         builder.dropped += [s.text for s in told_event]  # read: they say where the event comes from
         entry = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
         builder.words[entry] = " ".join(description[a:b] for a, b in trigger.spans).strip() or "(run by hand)"
