@@ -74,6 +74,7 @@ from lib.generation.triggers import (
     called_by_api,
     clock_words,
     event_test,
+    find_time,
     find_timezone,
     given_when_then,
     item_provider,
@@ -386,7 +387,13 @@ def draft(description: str) -> Draft:
             and not offered
         ):
             trigger = asked
-    elif context and any(_within(span, context) for span in trigger.spans):
+    elif (
+        context
+        and trigger.kind == "schedule"
+        and any(
+            _within(span, context) and find_time(description[span[0] : span[1]])[0] for span in trigger.spans
+        )
+    ):
         # 'Background: … our manager checks three websites at 5am … Please build this: every morning at 5:30 …': a
         # time the context tells of is the routine's, not the run's; the run's kind and time are read from the request
         # alone, when it says them
@@ -394,7 +401,7 @@ def draft(description: str) -> Draft:
         for a, b in context:
             unsaid[a:b] = " " * (b - a)
         asked = read_trigger("".join(unsaid))
-        if asked.spans and asked.kind == trigger.kind:
+        if asked.spans and asked.kind == trigger.kind and find_time("".join(unsaid))[0]:
             trigger = asked
     if trigger.kind == "manual" and not trigger.spans:
         # 'the chat assistant should search the FAQ before it replies' → 'search the FAQ …': the doer made a step of

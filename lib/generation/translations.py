@@ -866,7 +866,9 @@ def to_english(text: str, language: str) -> str | None:
     # 'no le mandes ningún correo', 'não avise ninguém', 'non avvisare nessuno' → 'not send no email', 'not notify
     # nobody': a command said with the language's 'not' (and a double negative) is English's "don't … any"
     text = re.sub(
-        r"(^|[.!?;:\n]\s*|,\s+|\band\s+|\bplease\s+)not\s+(?:(?:le|les|lhe|lhes|gli|ci)\s+)?(?=[^\W\d_]{3,}\b)",
+        r"(^|[.!?;:\n]\s*|,\s+|\band\s+|\bplease\s+)not\s+(?:(?:le|les|lhe|lhes|gli|ci)\s+)?(?=(?:send|post|notify|email|e-mail|mail|message|text|tell|reply|answer|"
+        r"write|create|add|update|comment|forward|share|publish|save|delete|remove|touch|change|modify|contact|ping|call|"
+        r"copy|include|mention|announce|tweet|upload|put|alert|warn|inform)\b)",
         r"\1don't ",
         text,
         flags=re.I,
