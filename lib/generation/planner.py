@@ -390,8 +390,11 @@ def draft(description: str) -> Draft:
     elif (
         context
         and trigger.kind == "schedule"
+        # (under a context label: a routine told with no label may be what the request asks to run, 'My Monday
+        # routine: at 7 I open Airtable … Can this run every Monday at 07:00?')
         and any(
-            _within(span, context) and find_time(description[span[0] : span[1]])[0] for span in trigger.spans
+            _within(span, lx.labelled_context(description)) and find_time(description[span[0] : span[1]])[0]
+            for span in trigger.spans
         )
     ):
         # 'Background: … our manager checks three websites at 5am … Please build this: every morning at 5:30 …': a
