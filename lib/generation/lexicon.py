@@ -1522,7 +1522,8 @@ def asks_for_a_system(text: str) -> bool:
     to the builder asking for something to run (a request when it also says what starts the run); any sentence may
     ask it ('So I check the web every day by hand. Could it, er, search at noon every day and …?')."""
     rule = re.compile(lexicon()["not_a_workflow"]["system_asked"], re.I)
-    return any(rule.search(part) for part in re.split(r"(?<=[.!?])\s+", text.strip()))
+    # (a line of its own is a sentence too: '3. post how many to Slack\nCan Sim do this?')
+    return any(rule.search(part) for part in re.split(r"(?<=[.!?])\s+|\s*\n\s*", text.strip()))
 
 
 def addressed_to_assistant(text: str) -> bool:
@@ -2443,6 +2444,31 @@ def scoped_out(text: str) -> str:
 _NEGATED_LIST = re.compile(
     r"(?P<neg>\b(?:don['’]?t|do\s+not|never|must\s+not|mustn['’]t|should\s+not|shouldn['’]t)\s+)"
     r"(?P<first>[a-z]+)(?P<rest>(?:\s*,\s*[a-z]+)+(?:\s*,?\s*(?:or|and|nor)\s+[a-z]+)?)\b",
+    re.I,
+)
+
+
+# "Never announce it on X or Discord — we do that by hand.": a ban, then after a dash the reason, a clause of its own
+_BAN_THEN_REASON = re.compile(
+    r"((?:^|(?<=[.!?\n]))[^.!?\n]*?\b(?:never|don['’]t|do\s+not|no)\b[^.!?\n—–]*?)\s+(?:—|–|--?)\s+"
+    r"(?=(?:we|i|they|she|he|our\s+[\w-]+|someone|the\s+[\w-]+\s+team)\s+(?:do|does|handle|handles|will|post|'ll|already)\b)",
+    re.I,
+)
+
+
+def ban_reasons(text: str) -> str:
+    """ "Never announce it on our channels (X or Discord) — we do that by hand." → "… (X or Discord). we do that by
+    hand.": the reason after a ban's dash is a sentence of its own, no test on the ban's items."""
+    text = _BAN_THEN_REASON.sub(r"\1. ", text)
+    # ('… on our public channels (X or Discord)': the services in brackets are the channels — the ban is on them)
+    return _CHANNELS_NAMED.sub(
+        lambda m: f"{m.group(1)} {m.group(2)}" if integrations_in(m.group(2)) else m.group(0), text
+    )
+
+
+_CHANNELS_NAMED = re.compile(
+    r"\b(on|to|in|via)\s+(?:our|the|my|any\s+of\s+our)\s+(?:[\w-]+\s+){0,2}?(?:channels?|accounts?|socials?|"
+    r"social\s+media|pages?|feeds?|platforms?)\s+\(([^()\n]{1,60})\)",
     re.I,
 )
 
