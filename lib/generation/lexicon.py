@@ -3193,16 +3193,6 @@ def their_people(text: str) -> str:
     return _their_people_re().sub(said, text)
 
 
-def _one_of(plural: str) -> str:
-    """'deliveries' → 'delivery', 'coaches' → 'coach', 'drivers' → 'driver'."""
-    low = plural.lower()
-    if low.endswith("ies"):
-        return plural[:-3] + "y"
-    if re.search(r"(?:ss|x|ch|sh)es$", low):
-        return plural[:-2]
-    return plural[:-1]
-
-
 def people_read_each(text: str) -> str:
     """'pull the members from the sheet and text them a renewal link', 'get the overdue invoices … and email the
     customers a reminder', 'grab the new sign-ups … and send them a welcome email' → '… text each of them …', '…
@@ -3230,17 +3220,18 @@ def people_read_each(text: str) -> str:
     def said(m: re.Match[str]) -> str:
         start = _sentence_start(text, m.start())
         before = text[start : m.start()]
+        reads = read.search(before)
         if (
             _each_said_before(text, m.start(), "each|every|all")
             or re.match(
                 r"\W*(?:(?:and|then|so)\s+)?(?:when|whenever|if|once|after|as\s+soon\s+as|on)\b", before, re.I
             )
-            or not read.search(before)
+            or reads is None
         ):
             return m.group(0)
         listed = [
             w
-            for w in re.findall(r"[a-z][a-z-]*[a-z]s\b", before[read.search(before).end() :].lower())
+            for w in re.findall(r"[a-z][a-z-]*[a-z]s\b", before[reads.end() :].lower())
             if _one_of(w) in people or w in items
         ]
         if not listed:
@@ -3270,13 +3261,14 @@ def _records_read_each(text: str, read: re.Pattern[str]) -> str:
     def said(m: re.Match[str]) -> str:
         start = _sentence_start(text, m.start())
         before = text[start : m.start()]
+        reads = read.search(before)
         if (
             _each_said_before(text, m.start(), "each|every|all")
             or re.match(
                 r"\W*(?:(?:and|then|so)\s+)?(?:when|whenever|if|once|after|as\s+soon\s+as|on)\b", before, re.I
             )
-            or not read.search(before)
-            or not re.search(r"[a-z][a-z-]*[a-z]s\b", before[read.search(before).end() :], re.I)
+            or reads is None
+            or not re.search(r"[a-z][a-z-]*[a-z]s\b", before[reads.end() :], re.I)
         ):
             return m.group(0)
         return f"{m.group('joint')}for each of them, {m.group('change')}"
