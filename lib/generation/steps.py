@@ -109,7 +109,8 @@ _HOST_LIST = re.compile(
     re.I,
 )
 _READ = (
-    r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
+    # ('for each open pull request in …': the noun a pull request is, no verb)
+    r"fetch|get|gets|read|pull(?![\s-]+requests?\b)|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
     # 'I open the "Payroll" Google Sheet, copy …': a routine told by hand opens the document to read it
     r"open(?=s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|[\w-]+\s+){0,2}?(?:sheet|"
     r"spreadsheet|workbook|doc|document|database|table|tab|worksheet|board|dashboard|folder|inbox|file|page|place)s?\b)|"
@@ -9614,8 +9615,11 @@ def to_its_person() -> re.Pattern[str]:
     loop just named (lexicon.json 'people')."""
     people = "|".join(sorted(map(re.escape, lexicon()["people"]), key=len, reverse=True))
     return re.compile(
-        r"^\W*(?:(?:and|then|also)\s+)*(?:reply|respond|write\s+back|answer|e-?mail|mail|text|sms|message|whatsapp|"
-        r"notify|thank|remind|contact)\b(?:\s+(?:to|back\s+to))?\s+(?:(?:the|each|that|this)\s+(?:"
+        # ('…, creates a Linear issue for each one, and emails the customer …': a routine told in the third person
+        # too; 'sends the customer a confirmation': the person sent to)
+        r"^\W*(?:(?:and|then|also)\s+)*(?:repl(?:y|ies)|responds?|writes?\s+back|answers?|e-?mail(?:s)?|mails?|texts?|"
+        r"sms|messages?|whatsapps?|notif(?:y|ies)|thanks?|reminds?|contacts?|sends?)\b(?:\s+(?:to|back\s+to))?\s+"
+        r"(?:(?:the|each|that|this)\s+(?:"
         + people
         + r")\b|them\b)",
         re.I,
