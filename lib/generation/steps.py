@@ -505,6 +505,10 @@ _SCOPED = re.compile(
     # "don't email suppliers about discontinued items": the items that get no e-mail, a test, not a rule
     r"|\s+(?:any\s+|the\s+)?[\w-]+s\s+(?:about|for|over|regarding)\s+(?:any\s+|the\s+)?"
     r"(?:discontinued|archived|cancell?ed|inactive|closed|paused|retired|test|internal|deleted|draft|expired)\s"
+    # "don't email the whole waitlist", 'never text everyone on the list': how many get one (the first, say), not a
+    # ban of the service
+    r"|\s+(?:to\s+)?(?:the\s+(?:whole|entire|full)\s+|all\s+(?:of\s+)?(?:the\s+)?|every(?:one|body)\s+(?:on|in)\s+"
+    r"(?:the\s+)?)(?:[\w-]+\s+)?(?:list|waitlist|waiting\s+list|wait-list|sheet|table|queue|rota)\b"
 )
 
 
@@ -9619,9 +9623,7 @@ def to_its_person() -> re.Pattern[str]:
         # too; 'sends the customer a confirmation': the person sent to)
         r"^\W*(?:(?:and|then|also)\s+)*(?:repl(?:y|ies)|responds?|writes?\s+back|answers?|e-?mail(?:s)?|mails?|texts?|"
         r"sms|messages?|whatsapps?|notif(?:y|ies)|thanks?|reminds?|contacts?|sends?)\b(?:\s+(?:to|back\s+to))?\s+"
-        r"(?:(?:the|each|that|this)\s+(?:"
-        + people
-        + r")\b|them\b)",
+        r"(?:(?:the|each|that|this)\s+(?:" + people + r")\b|them\b)",
         re.I,
     )
 
