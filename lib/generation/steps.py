@@ -3027,9 +3027,15 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         titled = _TITLED.search(clause) or (
             _TITLED.search(description) if len(_TITLED.findall(description)) == 1 else None
         )
+        # ('create an event in our Google Calendar 'Deliveries'': a quote that names the place is no title)
+        places: dict[str, Any] = {}
+        _resource_names(entry, clause, places)
+        quoted = _quoted(clause)
+        if quoted and quoted in {str(v).strip() for v in places.values()}:
+            quoted = None
         values[mode["title"]] = (
             (next(g for g in titled.groups() if g) if titled else None)
-            or _quoted(clause)
+            or quoted
             or _titled_object(entry["type"], mode.get("operation"), clause)
             or _title_said(entry["type"], mode.get("operation"), description)
             or "{subject}"
@@ -3481,9 +3487,11 @@ _TITLED = re.compile(
 
 # 'AC: - Event title 'Interview – <candidate name>'', 'Title: "Weekly sync"', 'the page title should be 'Onboarding'': a
 # title said on its own (a criterion's line, a sentence of its own), with the noun of what it titles before it or none
+# ('Event title starts with 'Delivery –'', 'the title should begin with 'Survey –'': the words it opens with)
 _TITLE_SAID = re.compile(
     r"(?:^|(?<=[\s(]))(?:(?P<noun>[a-z][\w-]*)\s+)?(?:title|heading)(?:\s+(?:is|should\s+be|will\s+be|must\s+be|reads|"
-    r"of\s+(?:it|each\s+one|the\s+\w+)))?\s*[:\-–]?\s*(?:\"([^\"\n]+)\"|“([^”\n]+)”|'((?:[^'\n]|(?<=\w)'(?=\w))+?)'(?!\w))",
+    r"of\s+(?:it|each\s+one|the\s+\w+)|(?P<starts>(?:should\s+|must\s+|will\s+|has\s+to\s+)?(?:starts?|begins?|opens?)\s+"
+    r"with)))?\s*[:\-–]?\s*(?:\"([^\"\n]+)\"|“([^”\n]+)”|'((?:[^'\n]|(?<=\w)'(?=\w))+?)'(?!\w))",
     re.I,
 )
 
@@ -3507,7 +3515,8 @@ def _title_said(block_type: str, operation: str | None, description: str) -> str
         and noun.rstrip("s") not in objects
     ):
         return None
-    return next(g for g in said[0].groups()[1:] if g)
+    # (the words a title starts with, as its title: what follows them is the user's to add)
+    return next(g for g in said[0].groups()[2:] if g)
 
 
 def _quoted_at(text: str, start: int) -> bool:
