@@ -475,6 +475,12 @@ _ITEMS_QUALIFIED = re.compile(
     r"which|whose|marked|tagged|labell?ed|less|more|not)\b[^.;:,\n]{0,60}?\s*"
     r"(?=(?:do(?:es)?\s*n['’]?t|do(?:es)?\s+not|never|need\s*n['’]?t|should\s*n['’]?t|should\s+not|are\s*n['’]?t|"
     r"are\s+not|is\s*n['’]?t|is\s+not|won['’]?t|will\s+not|get\s+no|gets\s+no)\b)"
+    # ('Smaller orders don't need to go to Slack', 'cheaper ones never go to #sales': a comparative picks out the items
+    # the other side of a test leaves)
+    r"|[\s*•-]*(?:the\s+|all\s+|any\s+)?(?:smaller|bigger|larger|cheaper|lower|higher|shorter|longer|lesser|"
+    r"other|remaining|normal|regular|ordinary|standard|small|big|low|high)\s+(?:[\w'’-]+\s+)?[\w'’-]+s\s*"
+    r"(?=(?:do\s*n['’]?t|do\s+not|never|need\s*n['’]?t|should\s*n['’]?t|should\s+not|are\s*n['’]?t|are\s+not|"
+    r"won['’]?t|will\s+not|get\s+no|can\s+skip|skip)\b)"
 )
 
 
@@ -10779,6 +10785,14 @@ def _steps_named(said: str, steps: list[Step], numbered: dict[int, list[Step]]) 
     return named
 
 
+# 'smaller orders', 'the cheaper ones', 'other tickets': the items a test said before leaves, named by a comparative
+_OTHER_SIDE = re.compile(
+    r"(?:the\s+|all\s+|any\s+)?(?:smaller|bigger|larger|cheaper|lower|higher|shorter|longer|lesser|other|remaining)"
+    r"\s+(?:[\w'’-]+\s+)?(?:[\w'’-]+s|ones)",
+    re.I,
+)
+
+
 def _case_test(case: str) -> str:
     """The test a case names by its items ('low urgency incidents' → 'the incident urgency is low', 'pickup orders' →
     'the order is pickup', 'contractors' → 'it is contractor'); a case said as a test stays as it is."""
@@ -10832,6 +10846,10 @@ def _narrowed(
     if found is None:
         return None
     test = re.sub(r"\s*\([^()]*\)", "", found.group("test")).strip()
+    if _OTHER_SIDE.fullmatch(test) and any(s.kind == "condition" for s in steps):
+        # ('If an order is for more than 3 trees, post it in #big-orders. Smaller orders don't need to go to Slack.':
+        # the items the test before leaves, told by a comparative — its other side, no test of its own)
+        return None
     if (
         only is not None
         and not re.match(r"\s*(?:->|→|=>)", only.group("sep"))
