@@ -1933,6 +1933,14 @@ def _used_in(low: str, phrase: str) -> bool:
     return bool(re.search(before + name, low) or re.search(lead + name + after, low))
 
 
+# 'the first person on the ', 'the top name in our ': a person (or a row) a list holds first, before the service
+_FIRST_ON = re.compile(
+    r"\bthe\s+(?:first|top|next|1st)\s+(?:[\w-]+\s+)?(?:person|people|one|name|entry|row|contact|member|customer|"
+    r"client|guest|student|volunteer|applicant|candidate|subscriber|attendee)s?\s+(?:on|in|from|of)\s+"
+    r"(?:the\s+|our\s+|my\s+)?$"
+)
+
+
 def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
@@ -1940,6 +1948,8 @@ def _is_write(clause: str, key: str) -> bool:
     if "read" in entry and _told_of(low, key, phrases):
         return False
     at = min((i for i in (lx.phrase_at(low, p) for p in phrases) if i >= 0), default=-1)
+    if "read" in entry and at > 0 and _FIRST_ON.search(low[:at]):
+        return False  # 'email the first person on the Google Sheet 'Rota' to remind them': where that person is, read
     if "read" in entry and at > 0 and _SENT_WITH.match(low[:at]):
         return False  # 'send a Slack message every Friday with the open Jira bugs': what the message carries is read
     if _messages_worked_on(low, key):

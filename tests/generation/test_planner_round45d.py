@@ -13,7 +13,14 @@ import pytest
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r45d-07-discord-hyphen-channel-latest-release": "a Discord channel reaches the state only as its variable, and variable names hold no hyphen "
+    "('#release-notes' → DISCORD_CHANNEL_ID_RELEASE_NOTES): the channel's name is in no value",
+    "r45d-08-discord-hyphen-channel-webhook": "a Discord channel reaches the state only as its variable, and variable names hold no hyphen "
+    "('#new-members' → DISCORD_CHANNEL_ID_NEW_MEMBERS): the channel's name is in no value",
+    "r45d-15-each-open-pr-github-discord": "a Discord channel reaches the state only as its variable, and variable names hold no hyphen "
+    "('#code-review' → DISCORD_CHANNEL_ID_CODE_REVIEW): the channel's name is in no value",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round45d.jsonl", _KNOWN))
