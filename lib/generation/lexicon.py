@@ -3293,7 +3293,16 @@ def first_few(text: str) -> str:
             return m.group(0)
         return text[m.start() : m.start("the")] + "each of the" + text[m.end("the") : m.end()]
 
-    return found.sub(said, text)
+    text = found.sub(said, text)
+    # 'email whoever is at the top of the 'On-call Rota' sheet', 'text the person who is first on the waitlist' →
+    # 'email the first person on …': one person, the list's first, said with a clause
+    return re.sub(
+        rf"\b(?P<verb>{rules['verbs']})\s+(?:whoever|the\s+(?:person|one)\s+(?:who|that))\s+(?:is|['’]s|comes|sits)\s+"
+        r"(?:at\s+the\s+top\s+of|first\s+(?:on|in))\b",
+        lambda m: f"{m.group('verb')} the first person on",
+        text,
+        flags=re.I,
+    )
 
 
 def written_out(text: str) -> str:

@@ -1241,6 +1241,14 @@ def _said_as(word: str) -> str:
 
 # what a clause names that its rewriting keeps: an e-mail address, a link, a channel
 _NAMED_TOKEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s,;)]+|(?<![\w&])#[\w-]+")
+# 'the first person on the sheet', 'the top name on the waitlist', 'whoever is at the top of the rota': one person,
+# the first of a list read (not each of them)
+_FIRST_LISTED = re.compile(
+    r"\b(?:the\s+(?:first|top|next|1st)\s+(?:[\w-]+\s+)?(?:person|people|one|name|entry|row|contact|member|"
+    r"customer|client|guest|student|volunteer|applicant|candidate|subscriber|attendee|in\s+line)\s+(?:on|in|of|from|at)\b|"
+    r"(?:whoever|whoever['’]s|the\s+(?:person|one|name))\s+(?:is\s+|comes\s+|sits\s+)?(?:at\s+the\s+top|first)\s+(?:of|on|in)\b)",
+    re.I,
+)
 _PLACEHOLDER = re.compile(r"\{\{[A-Z0-9_]+\}\}")  # a value the user still has to give ('{{GOOGLE_SHEET_ID}}')
 
 
@@ -3133,6 +3141,16 @@ class _Builder:
                 "change it if your data names it differently"
             )
             return f"<loop.currentItem.{path}>"
+        if (
+            kind != "user"
+            and prev
+            and _FIRST_LISTED.search(step.text or "")
+            and re.fullmatch(r"<[\w-]+\.data>", prev.strip())
+        ):
+            # 'email the first person on the Google Sheet 'Waitlist'', 'whoever is at the top of the rota': the
+            # first address of the list just read, not each person on it (a function finds it: `item_addresses`)
+            self.notes.append(f"the {who}'s {what} is the first one in {prev.strip()} (its first row)")
+            return prev.strip()
         picked = self.picked_by_ai(prev) if kind != "user" else None
         if picked:
             # 'let AI pick the carer with the fewest hours and SMS them': the person the AI kept, whose address its

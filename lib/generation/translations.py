@@ -757,6 +757,13 @@ def to_english(text: str, language: str) -> str | None:
         # 'los tickets abiertos de Jira' → 'the tickets open of Jira' → 'the open Jira tickets': a state said after
         # its noun, then the items of a service
         text = re.sub(rf"(?<![#\w-])([a-z]+s)\s+({_STATES})\b", r"\2 \1", text)
+        # 'por cada pull request abierto' → 'for each pull request open' → 'for each open pull request': one item
+        # walked, its state said after it too
+        text = re.sub(
+            rf"\b(each|every)\s+(pull\s+request|[a-z]+)\s+({_STATES})\b(?!\s+(?:to|for|with)\b)",
+            r"\1 \3 \2",
+            text,
+        )
         text = _service_first(text)
         text = re.sub(
             rf"(?<![#\w-])((?:{_STATES})\s+)?([a-z]+s)\s+of\s+(?:the\s+)?([A-Z][\w]+)\b(?![\w@/-])",
