@@ -4459,9 +4459,12 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
     ):  # 'team Platform', 'the Platform team', 'team called "Growth"': a name, not 'team closed'
         names = []
         for text in (clause, description):
+            # (a quoted name whole: 'our Linear team "Support Eng"')
             teams = [
-                (m.start(), m.group(1), m.group(2))
-                for m in re.finditer(r"\bteam\s+(?:called\s+|named\s+)?([\"“'])?([\w-]+)", text, re.I)
+                (m.start(), m.group(1), m.group(2) or m.group(3))
+                for m in re.finditer(
+                    r"\bteam\s+(?:called\s+|named\s+)?(?:([\"“'])([\w -]{1,40}?)[\"”']|([\w-]+))", text, re.I
+                )
             ]
             teams += [(m.start(), None, m.group(1)) for m in re.finditer(r"\b([\w-]+)\s+team\b", text, re.I)]
             names += [
