@@ -35,9 +35,18 @@ def _local(block: dict) -> str:
 
 _DMS = [
     ("monday 8am pull overdue tasks from asana and DM whoever is assigned on slack, one by one", True),
-    ("Every weekday at 9 read the 'Deliveries' Google Sheet and send each driver a Slack DM with their route.", True),
-    ("When a new hire is posted to our webhook, send their hiring manager a Slack DM to say they start Monday.", False),
-    ("When a Stripe payment fails, DM the account owner on Slack and open a Jira ticket in project BILL.", False),
+    (
+        "Every weekday at 9 read the 'Deliveries' Google Sheet and send each driver a Slack DM with their route.",
+        True,
+    ),
+    (
+        "When a new hire is posted to our webhook, send their hiring manager a Slack DM to say they start Monday.",
+        False,
+    ),
+    (
+        "When a Stripe payment fails, DM the account owner on Slack and open a Jira ticket in project BILL.",
+        False,
+    ),
 ]
 
 
@@ -49,7 +58,9 @@ def test_a_direct_message_goes_to_the_user_slack_finds_by_email(description, in_
     assert "slack_user_id" not in text, "the data holds no slack_user_id field: Sim stops the run"
     slack_id, slack = next((i, b) for i, b in blocks.items() if b["type"] == "slack")
     lookup_id, lookup = next(
-        (i, b) for i, b in blocks.items() if b["type"] == "api" and "users.lookupByEmail" in str(b["subBlocks"])
+        (i, b)
+        for i, b in blocks.items()
+        if b["type"] == "api" and "users.lookupByEmail" in str(b["subBlocks"])
     )
     url = str(lookup["subBlocks"]["url"]["value"])
     assert url.startswith("https://slack.com/api/users.lookupByEmail?email=")
