@@ -17,7 +17,10 @@ from tests.generation.built import runs_before
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r45e-08-sheet-volunteers-slack-message-each": "'Slack each volunteer directly' says the send by the verb "
+    "'Slack' alone: the step is read as a Slack read (no write verb), so no direct message is built",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round45e.jsonl", _KNOWN))
