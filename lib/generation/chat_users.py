@@ -41,7 +41,12 @@ def look_up_chat_users(plan: WorkflowPlan, said: str, people: dict[str, tuple[st
         record, email = held
         # the person's address in the same data: its `email` field, else any field named or shaped like one
         local, finder = function_before(
-            plan, block, f"Email for {block.name}", _code(record, email, "email", True)
+            plan,
+            block,
+            f"Email for {block.name}",
+            _code(record, email, "email", True).replace(
+                f"const item = <{record}>;", f"const item = {_held(record)};"
+            ),
         )
         taken = {normalize_name(b.name) for b in plan.blocks} | {b.id for b in plan.blocks}
         name = free_name(f"{entry['name']} for {block.name}", taken)
@@ -64,3 +69,12 @@ def look_up_chat_users(plan: WorkflowPlan, said: str, people: dict[str, tuple[st
             f"token needs the {entry['scope']} scope"
         )
     return notes
+
+
+def _held(record: str) -> str:
+    """The code reading `record`: a starter's field is read from the event's object (JUL25 puts a starter value in the
+    code unquoted, so only the whole object arrives as JSON: `(<start.webhook.data.payload>)?.["data"]?.["object"]`)."""
+    root = "start.webhook.data.payload"
+    if not record.startswith(root + "."):
+        return f"<{record}>"
+    return f"(<{root}>)" + "".join(f"?.[{json.dumps(key)}]" for key in record[len(root) + 1 :].split("."))
