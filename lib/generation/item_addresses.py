@@ -47,8 +47,11 @@ _ITEM_FIELD = re.compile(
 )
 
 
-def _code(item_ref: str, path: str, kind: str) -> str:
+def _code(item_ref: str, path: str, kind: str, encoded: bool = False) -> str:
+    """The code of a function finding the address of `kind` in `item_ref`: its `path` field, else the first field named
+    for one, else the first value shaped like one (`encoded`: written for a request's query string)."""
     what, names, shape, bare = _KINDS[kind]
+    # (JUL25 puts a starter's object in the code unquoted, an object literal)
     return "\n".join(
         [
             f"// the {what} of this item: its '{path}' field when it has one, else the first field",
@@ -67,7 +70,8 @@ def _code(item_ref: str, path: str, kind: str) -> str:
             f"     || leaves.find(([, v]) => shape.test(v) && /{bare}/.test(v)) || [])[1];",
             f"if (found == null) throw new Error({json.dumps(f'this item holds no {what} (looked for a {path!r} field)')});",
             "const match = found.match(shape);",
-            "return match ? match[0].trim() : found;",
+            "const address = match ? match[0].trim() : found;",
+            "return encodeURIComponent(address);" if encoded else "return address;",
         ]
     )
 

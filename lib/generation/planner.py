@@ -20,6 +20,7 @@ from lib.generation import forms, mail, services, titles
 from lib.generation import lexicon as lx
 from lib.generation import rx as re
 from lib.generation.brought import brought_fields, said_fields, with_fields
+from lib.generation.chat_users import look_up_chat_users
 from lib.generation.corrections import corrected
 from lib.generation.empty_lists import guard_empty_lists
 from lib.generation.event_records import fetch_event_records
@@ -1009,6 +1010,7 @@ def draft(description: str) -> Draft:
         builder.notes += find_record_addresses(workflow_plan)
         builder.notes += find_text_addresses(workflow_plan)
         builder.notes += find_keyed_addresses(workflow_plan)
+        builder.notes += look_up_chat_users(workflow_plan, said, builder.chat_people)
         builder.notes += guard_empty_lists(workflow_plan)
         used = list(builder.words.values()) + builder.dropped
         return Draft(
@@ -2326,6 +2328,8 @@ class _Builder:
         self.item_urls: dict[str, str | None] = {}
         self.item_url: str | None = None
         self.item_email = "email"  # where an item of the list being looped over holds an e-mail address
+        # a chat's user id guessed in the data → where the same data holds the person's e-mail (data, field)
+        self.chat_people: dict[str, tuple[str, str]] = {}
         self.item_phone = "phone"
         # the record a lookup found by the run's key ('look up the customer in Supabase by email'): (its list, the
         # e-mail and phone fields of one item), what a message to that person is addressed from
@@ -3095,6 +3099,18 @@ class _Builder:
         who = step.recipient or "recipient"
         # a chat's own id of a person: its name and the field an item holds it in (lexicon user_id_field)
         what, user_field, *fallback = lexicon()["user_id_field"].get(step.type, ["user id", "user_id"])
+        if kind == "user":
+            # 'their Slack ID is in the sheet's slack_id column': the field the text names for the person's id
+            user_field = next(
+                (
+                    named.group(0)
+                    for named in re.finditer(
+                        r"\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_id\b", self.description
+                    )
+                    if re.search(rf"{step.type}|user|member|chat", named.group(0), re.I)
+                ),
+                user_field,
+            )
         what = {"email": "e-mail address", "phone": "phone number"}.get(kind, what)
         loop = next((b for b in self.blocks if b.id == parent), None)
         if (
@@ -3119,6 +3135,8 @@ class _Builder:
                 f"the {who}'s {what} is read from each item's '{path}' field (<loop.currentItem.{path}>); "
                 "change it if your data names it differently"
             )
+            # (where the item holds the person's e-mail address, for a chat that finds its user by it: `chat_users`)
+            self.chat_people[f"<loop.currentItem.{path}>"] = ("loop.currentItem", self.item_email)
             return f"<loop.currentItem.{path}>"
         if parent is not None:
             # (a sheet's row has its cells under the column names by now: `sheet_rows`)
@@ -3206,6 +3224,12 @@ class _Builder:
             if found is None and kind == "user" and services.body_as_sent(provider):
                 # 'send their hiring manager a Slack DM': the person's chat id is a field of the event as sent
                 found = f"{hook['data']}.{user_field}"
+                # (and their e-mail address, named after them first, for a chat that finds its user by it)
+                person = re.sub(r"\W+", "_", who.lower()).strip("_")
+                self.chat_people[f"<{found}>"] = (
+                    hook["data"],
+                    f"{person}_email" if person in lexicon()["people"] else "email",
+                )
             if found and kind in ("email", "phone"):
                 # an invoice's customer is its `customer_email`, a checkout's its `customer_details.email`: where the
                 # event the trigger names holds the address (services.json `fields`), over the provider's usual place

@@ -4135,12 +4135,13 @@ def _messaged_person(clause: str) -> str | None:
     """'DM each assignee', 'message whoever owns the ticket', 'ping the owner', 'send the person assigned to each
     one a Slack message', 'slack each assignee a nudge': the person a chat message goes to directly."""
     low = clause.lower()
-    if re.search(r"\b(?:message|ping|nudge|dm|slack|remind|notify)\s+(?:whoever|whomever)\b", low):
+    # ('send whoever is assigned each one a direct message')
+    if re.search(r"\b(?:message|ping|nudge|dm|slack|remind|notify|send)\s+(?:whoever|whomever)\b", low):
         return "owner"
     # 'to the owner', 'slack each assignee a nudge': a person of the lexicon's people, directly after the verb
     people = "|".join(lexicon()["people"])
     near = re.search(
-        r"\b(?:to|slack|nudge|dm|ping|message|remind|notify)\s+(?:the|each|every|that|this|their)\s+(?:[\w-]+\s+)?("
+        r"\b(?:to|slack|nudge|dm|ping|message|remind|notify)\s+(?:the|each|every|that|this|their)\s+(?:[\w'’-]+\s+)?("
         + people
         + r")s?\b(?!\s+(?:[\w-]+\s+)?(?:channel|team|group|room|chat)\b)",
         low,
