@@ -3236,10 +3236,25 @@ def _records_read_each(text: str, read: re.Pattern[str]) -> str:
     """'get the overdue invoices from Airtable and update their status to Chased', '… and set the stage to Lost' →
     '… and for each of them, update their status …': a change to the records a list read holds is made to each one
     (an update names one record)."""
+    rules = lexicon()["records_changed"]
+    forms = [re.compile(pattern, re.I) for pattern, _ in rules["said"]]
+    done = "|".join(rules["done"])
     found = re.compile(
-        r"\b(?P<joint>and\s+(?:then\s+)?)(?P<change>(?:update|change|set)\s+(?:their|the)\s+(?=[\w ]{1,30}?\bto\b))",
+        r"\b(?P<joint>and\s+(?:then\s+)?)(?P<change>(?:update|change|set)\s+(?:their|the)\s+(?=[\w ]{1,30}?\bto\b)"
+        + "".join(f"|{form.pattern}".replace("(?P<", "(?P<_" + str(i)) for i, form in enumerate(forms))
+        + rf"|(?P<done>{done})\s+(?:them|these|those|all\s+of\s+them)\b)",
         re.I,
     )
+
+    def changed(m: re.Match[str]) -> str:
+        """The change as the planner reads it: 'mark them as Archived' → 'update their status to Archived'."""
+        if m.group("done"):
+            return f"update their status to {rules['done'][m.group('done').lower()]}"
+        for (_, rewrite), form in zip(rules["said"], forms, strict=True):
+            one = form.fullmatch(m.group("change"))
+            if one:
+                return one.expand(rewrite)
+        return m.group("change")
 
     def said(m: re.Match[str]) -> str:
         start = _sentence_start(text, m.start())
@@ -3253,7 +3268,7 @@ def _records_read_each(text: str, read: re.Pattern[str]) -> str:
             or not re.search(r"[a-z][a-z-]*[a-z]s\b", before[read.search(before).end() :], re.I)
         ):
             return m.group(0)
-        return f"{m.group('joint')}for each of them, {m.group('change')}"
+        return f"{m.group('joint')}for each of them, {changed(m)}"
 
     return found.sub(said, text)
 

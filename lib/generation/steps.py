@@ -3227,7 +3227,8 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
     # 'update the Status to Done', 'change the deal's stage to Won': unquoted, after the column it changes
     stage = re.search(
         r"\b(?:update|change|switch|move|set)\w*\s+(?:(?:the|its|their|that|this|each)\s+)?(?:[\w-]+['’]s\s+)?"
-        r"(status|stage|state|phase)\s+(?:field\s+|column\s+)?to\s+[\"“']?([\w][\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)"
+        rf"({lexicon()['records_changed']['fields']})\s+(?:field\s+|column\s+)?to\s+"
+        r"[\"“']?([\w][\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)"
         r"[\"”']?(?=\s+(?:in|on|at|for|when|once)\b|[,.;!?]|$)",
         clause,
         re.I,
@@ -3241,6 +3242,9 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
     if assigned and not column:
         value = assigned.group(2)
     value = {"true": True, "false": False}.get(str(value).lower(), value)
+    if re.fullmatch(r"(?:tag|label)s?", name, re.I) and isinstance(value, str):
+        # ('tag them 'vip'': a record's tags are a multiple select, which takes a list of the names chosen)
+        name, value = name.rstrip("s").capitalize() + "s", [value]
     values[sub.id] = json.dumps({name: value}, ensure_ascii=False)
 
 
