@@ -3262,13 +3262,30 @@ def _records_read_each(text: str, read: re.Pattern[str]) -> str:
         if (
             _each_said_before(text, m.start(), "each|every|all")
             or re.match(
-                r"\W*(?:(?:and|then|so)\s+)?(?:when|whenever|if|once|after|as\s+soon\s+as|on)\b", before, re.I
+                # ('On the first of every month, pull …': a day the run starts on, no event)
+                r"\W*(?:(?:and|then|so)\s+)?(?:when|whenever|if|once|after|as\s+soon\s+as|"
+                rf"on(?!\s+(?:the\s+)?(?:first|last|\d|(?:{_TIME_UNITS})s?\b)))\b",
+                before,
+                re.I,
             )
             or not read.search(before)
             or not re.search(r"[a-z][a-z-]*[a-z]s\b", before[read.search(before).end() :], re.I)
         ):
             return m.group(0)
-        return f"{m.group('joint')}for each of them, {changed(m)}"
+        change = changed(m)
+        if re.search(r"\beach\b", change):  # ('add each of them to the table …': one each said already)
+            # ('… from the Airtable table 'Deals' and move them to the table 'Archive'': a table of the service read)
+            read_in = [key for _, key in integrations_in(before)]
+            if read_in and not integrations_in(change):
+                service = lexicon()["integrations"][read_in[-1]]["phrases"][0]
+                change = re.sub(
+                    r"\b(?:the\s+|our\s+)?(?=(?:table|sheet|tab|list)\b|[\"“'‘][^\"”'’\n]{1,40}[\"”'’]\s+(?:table|sheet|tab|list)\b)",
+                    lambda t: f"{t.group(0) or 'the '}{service.title() if service.islower() else service} ",
+                    change,
+                    count=1,
+                )
+            return m.group("joint") + change
+        return f"{m.group('joint')}for each of them, {change}"
 
     return found.sub(said, text)
 

@@ -2738,6 +2738,7 @@ class _Builder:
         if step.kind == "source" and any(b.id == parent and b.type == "loop" for b in self.blocks):
             self.read_of_item(step, out, self.words.get(parent or "", ""))
         self.item_key(step, out, parent)
+        self.record_copied(step, out, parent)
         self.item_recipient(step, out, parent)
         self.into_made_folder(step, out)
         provider = self.trigger.values.get("webhookProvider") if self.trigger.kind == "webhook" else None
@@ -2870,6 +2871,28 @@ class _Builder:
                     r"\{item((?:\.\w+)*)\}", lambda m: f"<{container}.currentItem{m.group(1)}>", value
                 )
                 self.notes.append(f"the record updated is the current item's own ({out[key]})")
+
+    def record_copied(self, step: Step, out: dict[str, str], parent: str | None) -> None:
+        """'get the closed deals from the Airtable table 'Deals' and move them to the table 'Archive'': a record of
+        a list read from a service, added to a table of that same service one at a time, is written with its own
+        fields, not as one text (lexicon.json records_changed `copied`: the field the write takes and its shape)."""
+        copied = lexicon()["records_changed"]["copied"].get(step.type)
+        loop = next((b for b in self.blocks if b.id == parent and b.type in ("loop", "parallel")), None)
+        if (
+            step.kind != "action"
+            or copied is None
+            or loop is None
+            or out.get("operation") != copied["operation"]
+        ):
+            return
+        read = re.match(r"<([\w-]+)\.", loop.collection or "")
+        if not read or not any(b.id == read.group(1) and b.type == step.type for b in self.blocks):
+            return
+        item = f"<{loop.type}.currentItem>"
+        if item not in str(out.get(copied["field"], "")):
+            return
+        out[copied["field"]] = copied["shape"].replace("{item}", f"<{loop.type}.currentItem")
+        self.notes.append(f"each record is added with its own fields ({out[copied['field']]})")
 
     def item_recipient(self, step: Step, out: dict[str, str], parent: str | None) -> None:
         """'for each patient send a WhatsApp reminder', 'for every volunteer send an SMS': a text sent once per

@@ -72,7 +72,8 @@ def test_a_change_to_each_issue_read_reaches_the_issue_by_its_key(description, s
     writes = [
         (i, b)
         for i, b in state["blocks"].items()
-        if b["type"] == "api" or (b["type"] in ("jira", "linear") and _value(b, "operation") in ("update", "write"))
+        if b["type"] == "api"
+        or (b["type"] in ("jira", "linear") and _value(b, "operation") in ("update", "write"))
     ]
     assert len(writes) == 1
     ((wid, write),) = writes
@@ -86,6 +87,8 @@ def test_records_moved_to_another_table_are_created_there():
     state = _state(
         "Every Friday at 17:00 get the closed deals from the Airtable table 'Deals' and move them to the table 'Archive'."
     )
-    creates = [b for b in state["blocks"].values() if b["type"] == "airtable" and _value(b, "operation") == "create"]
+    creates = [
+        b for b in state["blocks"].values() if b["type"] == "airtable" and _value(b, "operation") == "create"
+    ]
     assert [_value(b, "tableId") for b in creates] == ["Archive"]
     assert "<" in str(_value(creates[0], "records"))

@@ -26,7 +26,6 @@ _KNOWN: dict[str, str] = {
     "r45m-14": "the numbers sit in a second sheet the calendar's shifts would have to be joined with",
     "r45m-26": "'add the label … to them' is not read as a Jira update",
     "r45m-28": "JUL25's Linear block cannot update an issue, and no request to Linear's API is built for it",
-    "r45m-29": "'move them to the table …' writes to the table read, not to the one named",
 }
 
 
