@@ -2878,6 +2878,13 @@ class _Builder:
         fields, not as one text (lexicon.json records_changed `copied`: the field the write takes and its shape)."""
         copied = lexicon()["records_changed"]["copied"].get(step.type)
         loop = next((b for b in self.blocks if b.id == parent and b.type in ("loop", "parallel")), None)
+        if step.kind == "action" and step.type == "api" and loop is not None:
+            # ('set their priority to urgent' by a request to the service's API: the item's own id, in the loop)
+            for key, value in out.items():
+                if "{item" in value:
+                    out[key] = re.sub(
+                        r"\{item((?:\.\w+)*)\}", lambda m: f"<{loop.type}.currentItem{m.group(1)}>", value
+                    )
         if (
             step.kind != "action"
             or copied is None

@@ -25,7 +25,6 @@ _KNOWN: dict[str, str] = {
     "r45m-01": "one person read from a sheet without a loop ('who's on call … text them'): no first-row pick yet",
     "r45m-14": "the numbers sit in a second sheet the calendar's shifts would have to be joined with",
     "r45m-26": "'add the label … to them' is not read as a Jira update",
-    "r45m-28": "JUL25's Linear block cannot update an issue, and no request to Linear's API is built for it",
 }
 
 
