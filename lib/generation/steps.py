@@ -6994,11 +6994,16 @@ def _changed_by_api(clause: str, description: str) -> Step | None:
             return filled(change["input"])
         if template == "{value}":
             return mapped
-        return template.replace("{value}", value) if isinstance(template, str) else template
+        if not isinstance(template, str):
+            return template
+        # ('assign them to Priya': the id to fill in is Priya's own, {{JIRA_ACCOUNT_ID_PRIYA}})
+        return template.replace("{VALUE}", re.sub(r"\W+", "_", value).strip("_").upper()).replace(
+            "{value}", value
+        )
 
     values = {
-        "method": entry["method"],
-        "url": entry["url"],
+        "method": change.get("method", entry["method"]),
+        "url": change.get("url", entry["url"]),
         "headers": json.dumps(
             [
                 {"id": "h-authorization", "cells": {"Key": "Authorization", "Value": entry["auth"]}},
@@ -7011,7 +7016,7 @@ def _changed_by_api(clause: str, description: str) -> Step | None:
     step = Step("action", "api", values, label=f"Update {name} {field}", text=clause, integration=key)
     step.note = f"{name}'s July 2025 block cannot change an item's {field}: a request to {name}'s API does"
     if change.get("need"):
-        step.needs.append(change["need"].replace("{value}", value))
+        step.needs.append(filled(change["need"]))
     return step
 
 

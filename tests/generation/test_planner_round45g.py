@@ -13,7 +13,13 @@ from lib.generation.compose import compose
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r45g-01": "'the Airtable records in 'Orders'' names no table to the table reader (it wants 'table'), so the read has none",
+    "r45g-05": "a sheet row changed in a loop gets no range: the rows read keep no row number to write back to",
+    "r45g-13": "a sheet row changed in a loop gets no range: the rows read keep no row number to write back to",
+    "r45g-14": "'every hour can you look up …' is not read as an hourly schedule",
+    "r45g-15": "a Supabase row has no column every table holds, so the update's filter stays for the user (lexicon item_keys)",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round45g.jsonl", _KNOWN))
@@ -72,14 +78,14 @@ def test_a_change_to_each_issue_read_reaches_the_issue_by_its_key(description, s
     writes = [
         (i, b)
         for i, b in state["blocks"].items()
-        if b["type"] == "api"
+        if (b["type"] == "api" and _value(b, "method") != "GET")
         or (b["type"] in ("jira", "linear") and _value(b, "operation") in ("update", "write"))
     ]
     assert len(writes) == 1
     ((wid, write),) = writes
     text = json.dumps(write["subBlocks"])
     assert "<loop.currentItem" in text
-    assert said in text
+    assert said.lower() in text.lower()
     assert _inside_a_loop(state, wid)
 
 
