@@ -78,7 +78,10 @@ _INTERNATIONAL = {"phone": r"\+\d[\d\s().-]{6,}\d"}
 # (or the whole body a generic webhook received from a service whose answers have no fixed place: a Typeform's
 # answers list, a Jotform's question ids — services.json 'webhook_bodies')
 _TEXT_FIELD = re.compile(
-    r"^<(?P<ref>(?P<block>[\w-]+)(?:\.[\w-]+)*\.(?:content|bodyText)|start\.webhook\.data\.payload)>$"
+    # (a list read whole, `<googlesheets1.data>`: 'email the first person on the sheet', its first address)
+    r"^<(?P<ref>(?P<block>[\w-]+)(?:\.[\w-]+)*\.(?:content|bodyText)|[\w-]+\.data|start\.webhook\.data\.payload"
+    # (a text of the event as sent: 'their email is in the issue body')
+    r"(?:(?:\.[\w-]+)*\.(?:body|description|text|message|notes))?)>$"
 )
 
 

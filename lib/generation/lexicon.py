@@ -1522,7 +1522,8 @@ def asks_for_a_system(text: str) -> bool:
     to the builder asking for something to run (a request when it also says what starts the run); any sentence may
     ask it ('So I check the web every day by hand. Could it, er, search at noon every day and …?')."""
     rule = re.compile(lexicon()["not_a_workflow"]["system_asked"], re.I)
-    return any(rule.search(part) for part in re.split(r"(?<=[.!?])\s+", text.strip()))
+    # (a line of its own is a sentence too: '3. post how many to Slack\nCan Sim do this?')
+    return any(rule.search(part) for part in re.split(r"(?<=[.!?])\s+|\s*\n\s*", text.strip()))
 
 
 def addressed_to_assistant(text: str) -> bool:
@@ -2447,6 +2448,31 @@ _NEGATED_LIST = re.compile(
 )
 
 
+# "Never announce it on X or Discord — we do that by hand.": a ban, then after a dash the reason, a clause of its own
+_BAN_THEN_REASON = re.compile(
+    r"((?:^|(?<=[.!?\n]))[^.!?\n]*?\b(?:never|don['’]t|do\s+not|no)\b[^.!?\n—–]*?)\s+(?:—|–|--?)\s+"
+    r"(?=(?:we|i|they|she|he|our\s+[\w-]+|someone|the\s+[\w-]+\s+team)\s+(?:do|does|handle|handles|will|post|'ll|already)\b)",
+    re.I,
+)
+
+
+def ban_reasons(text: str) -> str:
+    """ "Never announce it on our channels (X or Discord) — we do that by hand." → "… (X or Discord). we do that by
+    hand.": the reason after a ban's dash is a sentence of its own, no test on the ban's items."""
+    text = _BAN_THEN_REASON.sub(r"\1. ", text)
+    # ('… on our public channels (X or Discord)': the services in brackets are the channels — the ban is on them)
+    return _CHANNELS_NAMED.sub(
+        lambda m: f"{m.group(1)} {m.group(2)}" if integrations_in(m.group(2)) else m.group(0), text
+    )
+
+
+_CHANNELS_NAMED = re.compile(
+    r"\b(on|to|in|via)\s+(?:our|the|my|any\s+of\s+our)\s+(?:[\w-]+\s+){0,2}?(?:channels?|accounts?|socials?|"
+    r"social\s+media|pages?|feeds?|platforms?)\s+\(([^()\n]{1,60})\)",
+    re.I,
+)
+
+
 def negated_lists(text: str) -> str:
     """ "Don't reply, forward or delete anything in Gmail." → "Don't reply, don't forward or delete anything in
     Gmail.": a negation governs each verb of the list after it, so no verb of it is read as a step of its own (each
@@ -3167,16 +3193,6 @@ def their_people(text: str) -> str:
     return _their_people_re().sub(said, text)
 
 
-def _one_of(plural: str) -> str:
-    """'deliveries' → 'delivery', 'coaches' → 'coach', 'drivers' → 'driver'."""
-    low = plural.lower()
-    if low.endswith("ies"):
-        return plural[:-3] + "y"
-    if re.search(r"(?:ss|x|ch|sh)es$", low):
-        return plural[:-2]
-    return plural[:-1]
-
-
 def people_read_each(text: str) -> str:
     """'pull the members from the sheet and text them a renewal link', 'get the overdue invoices … and email the
     customers a reminder', 'grab the new sign-ups … and send them a welcome email' → '… text each of them …', '…
@@ -3204,17 +3220,18 @@ def people_read_each(text: str) -> str:
     def said(m: re.Match[str]) -> str:
         start = _sentence_start(text, m.start())
         before = text[start : m.start()]
+        reads = read.search(before)
         if (
             _each_said_before(text, m.start(), "each|every|all")
             or re.match(
                 r"\W*(?:(?:and|then|so)\s+)?(?:when|whenever|if|once|after|as\s+soon\s+as|on)\b", before, re.I
             )
-            or not read.search(before)
+            or reads is None
         ):
             return m.group(0)
         listed = [
             w
-            for w in re.findall(r"[a-z][a-z-]*[a-z]s\b", before[read.search(before).end() :].lower())
+            for w in re.findall(r"[a-z][a-z-]*[a-z]s\b", before[reads.end() :].lower())
             if _one_of(w) in people or w in items
         ]
         if not listed:
@@ -3259,6 +3276,7 @@ def _records_read_each(text: str, read: re.Pattern[str]) -> str:
     def said(m: re.Match[str]) -> str:
         start = _sentence_start(text, m.start())
         before = text[start : m.start()]
+        reads = read.search(before)
         if (
             _each_said_before(text, m.start(), "each|every|all")
             or re.match(
@@ -3268,8 +3286,8 @@ def _records_read_each(text: str, read: re.Pattern[str]) -> str:
                 before,
                 re.I,
             )
-            or not read.search(before)
-            or not re.search(r"[a-z][a-z-]*[a-z]s\b", before[read.search(before).end() :], re.I)
+            or reads is None
+            or not re.search(r"[a-z][a-z-]*[a-z]s\b", before[reads.end() :], re.I)
         ):
             return m.group(0)
         change = changed(m)
@@ -3307,7 +3325,16 @@ def first_few(text: str) -> str:
             return m.group(0)
         return text[m.start() : m.start("the")] + "each of the" + text[m.end("the") : m.end()]
 
-    return found.sub(said, text)
+    text = found.sub(said, text)
+    # 'email whoever is at the top of the 'On-call Rota' sheet', 'text the person who is first on the waitlist' →
+    # 'email the first person on …': one person, the list's first, said with a clause
+    return re.sub(
+        rf"\b(?P<verb>{rules['verbs']})\s+(?:whoever|the\s+(?:person|one)\s+(?:who|that))\s+(?:is|['’]s|comes|sits)\s+"
+        r"(?:at\s+the\s+top\s+of|first\s+(?:on|in))\b",
+        lambda m: f"{m.group('verb')} the first person on",
+        text,
+        flags=re.I,
+    )
 
 
 def written_out(text: str) -> str:

@@ -263,7 +263,8 @@ def _said_again(text: str, places: list[_Place]) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     worded = re.compile(
         rf"\b(?:that|this|the)\s+(?:same\s+)?(?P<words>[\w&'’-]+(?:\s+[\w&'’-]+){{0,4}}?)\s+(?P<noun>{nouns})s?\b"
-        rf"(?!['’]s\b)",
+        # ('the content calendar database': the last noun is the place's, the one before it part of its name)
+        rf"(?!['’]s\b)(?!\s+{nouns}s?\b)",
         re.I,
     )
     for m in worded.finditer(text):

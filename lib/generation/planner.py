@@ -133,11 +133,15 @@ def draft(description: str) -> Draft:
     """The plan for `description` with its coverage notes."""
     # the country of the text's addresses, the thread's senders too: the zone of a schedule that says none
     home_zone = address_zone(description)
+    as_written = description  # as written, asides and all ('(their email is in the issue body)')
     # a forwarded thread: its messages oldest first, without headers, quote marks and signatures (mail.py)
     named = mail.subject_line(description)  # ('Subject: Fwd: overdue invoices': the workflow's name)
     description = mail.read_mail(description) or description
     # 'Posted in #show-and-tell on the Sim community Discord: "…"': where the request was posted, no step
     description = lx.posted_lead(description)
+    description = lx.ban_reasons(
+        description
+    )  # '… never on X — we do that by hand.': the reason, its own sentence
     # 'Kilbrannan Curling Club Discord: every message in #ask-the-club …': the heading says whose channel it is
     description = lx.headed_channel(description)
     foreign = language_of(description)
@@ -393,15 +397,25 @@ def draft(description: str) -> Draft:
             and not offered
         ):
             trigger = asked
-    elif context and trigger.kind == "schedule" and any(_within(span, context) for span in trigger.spans):
-        # 'At the moment our manager checks three websites at 5am … Please build this: every morning at 5:30 local
-        # time, …': a clock told of how things are done now is not the run's; the request's own clock is
+    elif (
+        context
+        and trigger.kind == "schedule"
+        # (under a context label: a routine told with no label may be what the request asks to run, 'My Monday
+        # routine: at 7 I open Airtable … Can this run every Monday at 07:00?')
+        and any(
+            _within(span, lx.labelled_context(description)) and find_time(description[span[0] : span[1]])[0]
+            for span in trigger.spans
+        )
+    ):
+        # 'Background: … our manager checks three websites at 5am … Please build this: every morning at 5:30 …': a
+        # time the context tells of is the routine's, not the run's; the run's kind and time are read from the request
+        # alone, when it says them
         unsaid = list(description)
         for a, b in context:
             unsaid[a:b] = " " * (b - a)
         asked = read_trigger("".join(unsaid))
         clock = find_time("".join(unsaid))[0]
-        if asked.kind == "schedule" and asked.spans and clock and clock != find_time(description)[0]:
+        if asked.spans and asked.kind == trigger.kind and clock and clock != find_time(description)[0]:
             # (the zone stays as the whole text says it: 'a six-person agency in Manchester', 'We're on
             # America/Denver' may be told in the background)
             if find_timezone("".join(unsaid))[0] is None and "timezone" in trigger.values:
@@ -959,6 +973,7 @@ def draft(description: str) -> Draft:
     )
     with services.webhook_body(poster):
         builder = _Builder(description, trigger)
+        builder.written = as_written
         builder.dropped += [s.text for s in told_event]  # read: they say where the event comes from
         entry = builder.starter(trigger.values, needs_input=trigger.kind in ("manual", "chat"))
         builder.words[entry] = " ".join(description[a:b] for a, b in trigger.spans).strip() or "(run by hand)"
@@ -1187,6 +1202,27 @@ def _span_of(step: Step, description: str) -> tuple[int, int]:
             )
         if found is not None:
             return found.span()
+    if len(said) >= 4 and re.fullmatch(r"[a-z]+", said[0]):
+        # 'messages everyone by hand' read as 'message the person by hand': the verb as said and the clause's last
+        # words, a word or two between them rewritten (found once only)
+        verb = said[0]
+        forms = (
+            re.escape(verb[:-1]) + r"(?:y|ies|ied)"
+            if verb.endswith("y")
+            else re.escape(verb) + r"(?:s|es|ed|d)?"
+        )
+        hits = list(
+            re.finditer(
+                r"\b"
+                + forms
+                + r"(?:\s+\S+){1,3}?"
+                + "".join(r"\s+" + _said_as(w) for w in said[-2:])
+                + r"\b",
+                description,
+            )
+        )
+        if len(hits) == 1:
+            return hits[0].span()
     # 'Our bank sends its alerts to treasury@x.co' read as 'email treasury@x.co': the clause rewritten, the address
     # (or link, or channel) it names said once in the description
     for token in _NAMED_TOKEN.findall(step.text):
@@ -1206,6 +1242,14 @@ def _said_as(word: str) -> str:
 
 # what a clause names that its rewriting keeps: an e-mail address, a link, a channel
 _NAMED_TOKEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s,;)]+|(?<![\w&])#[\w-]+")
+# 'the first person on the sheet', 'the top name on the waitlist', 'whoever is at the top of the rota': one person,
+# the first of a list read (not each of them)
+_FIRST_LISTED = re.compile(
+    r"\b(?:the\s+(?:first|top|next|1st)\s+(?:[\w-]+\s+)?(?:person|people|one|name|entry|row|contact|member|"
+    r"customer|client|guest|student|volunteer|applicant|candidate|subscriber|attendee|in\s+line)\s+(?:on|in|of|from|at)\b|"
+    r"(?:whoever|whoever['’]s|the\s+(?:person|one|name))\s+(?:is\s+|comes\s+|sits\s+)?(?:at\s+the\s+top|first)\s+(?:of|on|in)\b)",
+    re.I,
+)
 _PLACEHOLDER = re.compile(r"\{\{[A-Z0-9_]+\}\}")  # a value the user still has to give ('{{GOOGLE_SHEET_ID}}')
 
 
@@ -2208,6 +2252,39 @@ def _address_said(description: str, kind: str) -> str | None:
     return None
 
 
+# 'their email is in the issue body', 'the customer's number is written in the message': the person's address sits
+# inside a text of the event, not in a field of its own
+_ADDRESS_WRITTEN = re.compile(
+    r"\b(?:their|his|her|its|the\s+[\w-]+['’]s)\s+(?P<what>e-?mail(?:\s+address)?|address|(?:phone\s+|mobile\s+)?number|phone)"
+    r"\s+(?:is|are|will\s+be|can\s+be\s+found|sits?|appears?|shows\s+up)\s+(?:written\s+|given\s+|somewhere\s+)?"
+    r"(?:in|inside|within)\s+(?:the\s+|its\s+|their\s+)?(?P<where>[\w-]+(?:\s+[\w-]+)?)",
+    re.I,
+)
+# the words that name a text of the event (and the event's own fields that hold one)
+_TEXT_WORDS = ("body", "description", "text", "message", "notes", "comment", "content", "payload")
+_TEXT_FIELDS = ("description", "body", "text", "message", "notes", "content")
+
+
+def _address_written_in(description: str, kind: str, provider: str) -> str | None:
+    """The event's text the description says holds the person's e-mail address (kind 'email') or phone number
+    ('their email is in the issue body' → the issue's body), when Sim passes the event on as sent: a function then
+    finds the address in it (`item_addresses`)."""
+    if not services.body_as_sent(provider):
+        return None
+    for found in _ADDRESS_WRITTEN.finditer(description):
+        what = found.group("what").lower()
+        if ("email" if "mail" in what or what == "address" else "phone") != kind:
+            continue
+        where = found.group("where").lower()
+        if not any(w.rstrip("s") in _TEXT_WORDS for w in where.split()):
+            continue
+        fields = services.event_fields(provider, where)
+        named = next((fields[f] for f in _TEXT_FIELDS if f in fields and f in where), None)
+        text = named or next((fields[f] for f in _TEXT_FIELDS if f in fields), None)
+        return text or str(services.webhook_paths(provider)["data"])
+    return None
+
+
 @dataclass
 class _Window:
     """A time window a read's block cannot apply ('last week'): its words, the read's name, and whether an AI step
@@ -2249,6 +2326,7 @@ _MONEY_FIELDS = frozenset(
 class _Builder:
     def __init__(self, description: str, trigger: Any) -> None:
         self.description = description
+        self.written = description  # the description as the user wrote it, before any rewriting
         self.trigger = trigger
         self.blocks: list[PlanBlock] = []
         self.edges: list[PlanEdge] = []
@@ -3129,6 +3207,16 @@ class _Builder:
                 "change it if your data names it differently"
             )
             return f"<loop.currentItem.{path}>"
+        if (
+            kind != "user"
+            and prev
+            and _FIRST_LISTED.search(step.text or "")
+            and re.fullmatch(r"<[\w-]+\.data>", prev.strip())
+        ):
+            # 'email the first person on the Google Sheet 'Waitlist'', 'whoever is at the top of the rota': the
+            # first address of the list just read, not each person on it (a function finds it: `item_addresses`)
+            self.notes.append(f"the {who}'s {what} is the first one in {prev.strip()} (its first row)")
+            return prev.strip()
         picked = self.picked_by_ai(prev) if kind != "user" else None
         if picked:
             # 'let AI pick the carer with the fewest hours and SMS them': the person the AI kept, whose address its
@@ -3169,6 +3257,14 @@ class _Builder:
             # 'our signup page calls the workflow's API with each new member … send them a welcome email': the person
             # a run started by a call or by hand is about is what it is given, their address one field of it
             return self.given_address(kind, who, what)
+        written = (
+            _address_written_in(self.written, kind, self.trigger.values.get("webhookProvider", "generic"))
+            if self.trigger.kind == "webhook" and kind in ("email", "phone")
+            else None
+        )
+        if written:  # 'their email is in the issue body': a function finds it there (`item_addresses`)
+            self.notes.append(f"the {who}'s {what} is found in the incoming event's text (<{written}>)")
+            return f"<{written}>"
         if self.trigger.kind == "webhook":
             provider = self.trigger.values.get("webhookProvider", "generic")
             hook = services.webhook_paths(provider)

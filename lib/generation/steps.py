@@ -109,7 +109,8 @@ _HOST_LIST = re.compile(
     re.I,
 )
 _READ = (
-    r"fetch|get|gets|read|pull|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
+    # ('for each open pull request in …': the noun a pull request is, no verb)
+    r"fetch|get|gets|read|pull(?![\s-]+requests?\b)|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
     # 'I open the "Payroll" Google Sheet, copy …': a routine told by hand opens the document to read it
     r"open(?=s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|[\w-]+\s+){0,2}?(?:sheet|"
     r"spreadsheet|workbook|doc|document|database|table|tab|worksheet|board|dashboard|folder|inbox|file|page|place)s?\b)|"
@@ -474,6 +475,12 @@ _ITEMS_QUALIFIED = re.compile(
     r"which|whose|marked|tagged|labell?ed|less|more|not)\b[^.;:,\n]{0,60}?\s*"
     r"(?=(?:do(?:es)?\s*n['’]?t|do(?:es)?\s+not|never|need\s*n['’]?t|should\s*n['’]?t|should\s+not|are\s*n['’]?t|"
     r"are\s+not|is\s*n['’]?t|is\s+not|won['’]?t|will\s+not|get\s+no|gets\s+no)\b)"
+    # ('Smaller orders don't need to go to Slack', 'cheaper ones never go to #sales': a comparative picks out the items
+    # the other side of a test leaves)
+    r"|[\s*•-]*(?:the\s+|all\s+|any\s+)?(?:smaller|bigger|larger|cheaper|lower|higher|shorter|longer|lesser|"
+    r"other|remaining|normal|regular|ordinary|standard|small|big|low|high)\s+(?:[\w'’-]+\s+)?[\w'’-]+s\s*"
+    r"(?=(?:do\s*n['’]?t|do\s+not|never|need\s*n['’]?t|should\s*n['’]?t|should\s+not|are\s*n['’]?t|are\s+not|"
+    r"won['’]?t|will\s+not|get\s+no|can\s+skip|skip)\b)"
 )
 
 
@@ -504,6 +511,10 @@ _SCOPED = re.compile(
     # "don't email suppliers about discontinued items": the items that get no e-mail, a test, not a rule
     r"|\s+(?:any\s+|the\s+)?[\w-]+s\s+(?:about|for|over|regarding)\s+(?:any\s+|the\s+)?"
     r"(?:discontinued|archived|cancell?ed|inactive|closed|paused|retired|test|internal|deleted|draft|expired)\s"
+    # "don't email the whole waitlist", 'never text everyone on the list': how many get one (the first, say), not a
+    # ban of the service
+    r"|\s+(?:to\s+)?(?:the\s+(?:whole|entire|full)\s+|all\s+(?:of\s+)?(?:the\s+)?|every(?:one|body)\s+(?:on|in)\s+"
+    r"(?:the\s+)?)(?:[\w-]+\s+)?(?:list|waitlist|waiting\s+list|wait-list|sheet|table|queue|rota)\b"
 )
 
 
@@ -1939,6 +1950,14 @@ def _used_in(low: str, phrase: str) -> bool:
     return False
 
 
+# 'the first person on the ', 'the top name in our ': a person (or a row) a list holds first, before the service
+_FIRST_ON = re.compile(
+    r"\bthe\s+(?:first|top|next|1st)\s+(?:[\w-]+\s+)?(?:person|people|one|name|entry|row|contact|member|customer|"
+    r"client|guest|student|volunteer|applicant|candidate|subscriber|attendee)s?\s+(?:on|in|from|of)\s+"
+    r"(?:the\s+|our\s+|my\s+)?$"
+)
+
+
 def _is_write(clause: str, key: str) -> bool:
     low = clause.lower()
     entry = lexicon()["integrations"][key]
@@ -1946,6 +1965,8 @@ def _is_write(clause: str, key: str) -> bool:
     if "read" in entry and _told_of(low, key, phrases):
         return False
     at = min((i for i in (lx.phrase_at(low, p) for p in phrases) if i >= 0), default=-1)
+    if "read" in entry and at > 0 and _FIRST_ON.search(low[:at]):
+        return False  # 'email the first person on the Google Sheet 'Rota' to remind them': where that person is, read
     if "read" in entry and at > 0 and _SENT_WITH.match(low[:at]):
         return False  # 'send a Slack message every Friday with the open Jira bugs': what the message carries is read
     if _messages_worked_on(low, key):
@@ -3072,9 +3093,15 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         titled = _TITLED.search(clause) or (
             _TITLED.search(description) if len(_TITLED.findall(description)) == 1 else None
         )
+        # ('create an event in our Google Calendar 'Deliveries'': a quote that names the place is no title)
+        places: dict[str, Any] = {}
+        _resource_names(entry, clause, places)
+        quoted = _quoted(clause)
+        if quoted and quoted in {str(v).strip() for v in places.values()}:
+            quoted = None
         values[mode["title"]] = (
             (next(g for g in titled.groups() if g) if titled else None)
-            or _quoted(clause)
+            or quoted
             or _titled_object(entry["type"], mode.get("operation"), clause)
             or _title_said(entry["type"], mode.get("operation"), description)
             or "{subject}"
@@ -3536,9 +3563,11 @@ _TITLED = re.compile(
 
 # 'AC: - Event title 'Interview – <candidate name>'', 'Title: "Weekly sync"', 'the page title should be 'Onboarding'': a
 # title said on its own (a criterion's line, a sentence of its own), with the noun of what it titles before it or none
+# ('Event title starts with 'Delivery –'', 'the title should begin with 'Survey –'': the words it opens with)
 _TITLE_SAID = re.compile(
     r"(?:^|(?<=[\s(]))(?:(?P<noun>[a-z][\w-]*)\s+)?(?:title|heading)(?:\s+(?:is|should\s+be|will\s+be|must\s+be|reads|"
-    r"of\s+(?:it|each\s+one|the\s+\w+)))?\s*[:\-–]?\s*(?:\"([^\"\n]+)\"|“([^”\n]+)”|'((?:[^'\n]|(?<=\w)'(?=\w))+?)'(?!\w))",
+    r"of\s+(?:it|each\s+one|the\s+\w+)|(?P<starts>(?:should\s+|must\s+|will\s+|has\s+to\s+)?(?:starts?|begins?|opens?)\s+"
+    r"with)))?\s*[:\-–]?\s*(?:\"([^\"\n]+)\"|“([^”\n]+)”|'((?:[^'\n]|(?<=\w)'(?=\w))+?)'(?!\w))",
     re.I,
 )
 
@@ -3562,7 +3591,8 @@ def _title_said(block_type: str, operation: str | None, description: str) -> str
         and noun.rstrip("s") not in objects
     ):
         return None
-    return next(g for g in said[0].groups()[1:] if g)
+    # (the words a title starts with, as its title: what follows them is the user's to add)
+    return next(g for g in said[0].groups()[2:] if g)
 
 
 def _quoted_at(text: str, start: int) -> bool:
@@ -4433,9 +4463,12 @@ def _targets(target: str, clause: str, description: str, values: dict[str, str])
     ):  # 'team Platform', 'the Platform team', 'team called "Growth"': a name, not 'team closed'
         names = []
         for text in (clause, description):
+            # (a quoted name whole: 'our Linear team "Support Eng"')
             teams = [
-                (m.start(), m.group(1), m.group(2))
-                for m in re.finditer(r"\bteam\s+(?:called\s+|named\s+)?([\"“'])?([\w-]+)", text, re.I)
+                (m.start(), m.group(1), m.group(2) or m.group(3))
+                for m in re.finditer(
+                    r"\bteam\s+(?:called\s+|named\s+)?(?:([\"“'])([\w -]{1,40}?)[\"”']|([\w-]+))", text, re.I
+                )
             ]
             teams += [(m.start(), None, m.group(1)) for m in re.finditer(r"\b([\w-]+)\s+team\b", text, re.I)]
             names += [
@@ -9750,10 +9783,11 @@ def to_its_person() -> re.Pattern[str]:
     loop just named (lexicon.json 'people')."""
     people = "|".join(sorted(map(re.escape, lexicon()["people"]), key=len, reverse=True))
     return re.compile(
-        r"^\W*(?:(?:and|then|also)\s+)*(?:reply|respond|write\s+back|answer|e-?mail|mail|text|sms|message|whatsapp|"
-        r"notify|thank|remind|contact)\b(?:\s+(?:to|back\s+to))?\s+(?:(?:the|each|that|this)\s+(?:"
-        + people
-        + r")\b|them\b)",
+        # ('…, creates a Linear issue for each one, and emails the customer …': a routine told in the third person
+        # too; 'sends the customer a confirmation': the person sent to)
+        r"^\W*(?:(?:and|then|also)\s+)*(?:repl(?:y|ies)|responds?|writes?\s+back|answers?|e-?mail(?:s)?|mails?|texts?|"
+        r"sms|messages?|whatsapps?|notif(?:y|ies)|thanks?|reminds?|contacts?|sends?)\b(?:\s+(?:to|back\s+to))?\s+"
+        r"(?:(?:the|each|that|this)\s+(?:" + people + r")\b|them\b)",
         re.I,
     )
 
@@ -10900,6 +10934,14 @@ def _steps_named(said: str, steps: list[Step], numbered: dict[int, list[Step]]) 
     return named
 
 
+# 'smaller orders', 'the cheaper ones', 'other tickets': the items a test said before leaves, named by a comparative
+_OTHER_SIDE = re.compile(
+    r"(?:the\s+|all\s+|any\s+)?(?:smaller|bigger|larger|cheaper|lower|higher|shorter|longer|lesser|other|remaining)"
+    r"\s+(?:[\w'’-]+\s+)?(?:[\w'’-]+s|ones)",
+    re.I,
+)
+
+
 def _case_test(case: str) -> str:
     """The test a case names by its items ('low urgency incidents' → 'the incident urgency is low', 'pickup orders' →
     'the order is pickup', 'contractors' → 'it is contractor'); a case said as a test stays as it is."""
@@ -10953,6 +10995,10 @@ def _narrowed(
     if found is None:
         return None
     test = re.sub(r"\s*\([^()]*\)", "", found.group("test")).strip()
+    if _OTHER_SIDE.fullmatch(test) and any(s.kind == "condition" for s in steps):
+        # ('If an order is for more than 3 trees, post it in #big-orders. Smaller orders don't need to go to Slack.':
+        # the items the test before leaves, told by a comparative — its other side, no test of its own)
+        return None
     if (
         only is not None
         and not re.match(r"\s*(?:->|→|=>)", only.group("sep"))

@@ -742,6 +742,10 @@ def to_english(text: str, language: str) -> str | None:
             text,
             flags=re.I,
         )
+    if _grammar().get(language, {}).get("split_negation"):
+        # "n'envoie rien", "n'écris jamais": the elided negation before a verb whose other half follows, written
+        # out ('ne envoie rien') so the verb is read and the negation found around it below
+        text = re.sub(r"\b([Nn])['’](?=[^\W\d_]+\s+(?:rien|personne|jamais)\b)", r"\1e ", text)
     pattern, english = table
     text = _time_words(_case_endings(_compounds(text, _hyphenated(language)), language), language)
     text = _clitics(text, language, english)
@@ -753,6 +757,13 @@ def to_english(text: str, language: str) -> str | None:
         # 'los tickets abiertos de Jira' → 'the tickets open of Jira' → 'the open Jira tickets': a state said after
         # its noun, then the items of a service
         text = re.sub(rf"(?<![#\w-])([a-z]+s)\s+({_STATES})\b", r"\2 \1", text)
+        # 'por cada pull request abierto' → 'for each pull request open' → 'for each open pull request': one item
+        # walked, its state said after it too
+        text = re.sub(
+            rf"\b(each|every)\s+(pull\s+request|[a-z]+)\s+({_STATES})\b(?!\s+(?:to|for|with)\b)",
+            r"\1 \3 \2",
+            text,
+        )
         text = _service_first(text)
         text = re.sub(
             rf"(?<![#\w-])((?:{_STATES})\s+)?([a-z]+s)\s+of\s+(?:the\s+)?([A-Z][\w]+)\b(?![\w@/-])",
@@ -780,11 +791,16 @@ def to_english(text: str, language: str) -> str | None:
         ),
         text,
     )
-    # French 'not … to them reply not' → 'do not reply them': a negation said around its verb
+    # French 'not … to them reply not' → 'do not reply them': a negation said around its verb; its second half
+    # may be the thing not done to ('ne préviens personne' → 'do not notify anyone', 'ne publie rien' → 'do not
+    # post anything', 'ne réponds jamais' → 'do not reply')
     if _grammar().get(language, {}).get("split_negation"):
         text = re.sub(
-            r"\bne\s+((?:them|it|me|us|him|her|the|to\s+them)\s+)?([^\W\d_]+)\s+not\b",
-            lambda m: f"do not {m.group(2)} {m.group(1) or ''}".rstrip(),
+            r"\bne\s+((?:them|it|me|us|him|her|the|to\s+them)\s+)?([^\W\d_]+)\s+(not|person|nothing|never)\b",
+            lambda m: (
+                f"do not {m.group(2)} {'it ' if (m.group(1) or '').strip().lower() == 'the' else m.group(1) or ''}".rstrip()
+                + {"person": " anyone", "nothing": " anything"}.get(m.group(3).lower(), "")
+            ),
             text,
             flags=re.I,
         )
@@ -853,6 +869,31 @@ def to_english(text: str, language: str) -> str | None:
             m.group(0),
         ),
         text,
+    )
+    # 'no le mandes ningún correo', 'não avise ninguém', 'non avvisare nessuno' → 'not send no email', 'not notify
+    # nobody': a command said with the language's 'not' (and a double negative) is English's "don't … any"
+    text = re.sub(
+        r"(^|[.!?;:\n]\s*|,\s+|\band\s+|\bplease\s+)not\s+(?:(?:le|les|lhe|lhes|gli|ci)\s+)?(?=(?:send|post|notify|email|e-mail|mail|message|text|tell|reply|answer|"
+        r"write|create|add|update|comment|forward|share|publish|save|delete|remove|touch|change|modify|contact|ping|call|"
+        r"copy|include|mention|announce|tweet|upload|put|alert|warn|inform)\b)",
+        r"\1don't ",
+        text,
+        flags=re.I,
+    )
+    text = re.sub(
+        r"\b(don't|do\s+not|never)\b([^.!?;\n]*?)(?=\b(?:if|when|unless|otherwise|but|because|since|as\s+long\s+as)\b|[.!?;\n]|$)",
+        lambda m: (
+            m.group(1)
+            + re.sub(
+                r"\b(?:nothing|nobody|no\s+one|no)\b(?!-)",
+                lambda w: {"nothing": "anything", "nobody": "anyone", "no one": "anyone", "no": "any"}[
+                    re.sub(r"\s+", " ", w.group(0).lower())
+                ],
+                m.group(2),
+            )
+        ),
+        text,
+        flags=re.I,
     )
     # a paragraph stays one (the request after a greeting or background is its own sentence)
     return re.sub(r"[^\S\n]*\n\s*\n\s*", "\n\n", re.sub(r"[^\S\n]{2,}", " ", text)).strip()

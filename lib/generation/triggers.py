@@ -2793,6 +2793,30 @@ def _named_beside(text: str, trigger: Trigger) -> None:
         if not _negated(text, m.span())
     ]
     if not found:
+        # ('we set its status to 'Cancelled' in our Airtable 'Performances' table, which can send you a webhook': the
+        # service that can send the event, what we do there with it — the event, no step)
+        found = [
+            m
+            for m in re.finditer(
+                rf"(?:\b(?:we|i|they|our\s+[\w-]+)\s+[^.!?\n,;]{{0,80}}?)?\b({names})\b[^.!?\n]{{0,60}}?,?\s+"
+                r"(?:which|that|it)\s+(?:can\s+|could\s+|will\s+|does\s+)?(?:sends?|fires?|posts?|calls?)\s+"
+                r"(?:you|us|sim|the\s+workflow)?\s*(?:an?\s+)?web-?hooks?\b",
+                blanked,
+                re.I,
+            )
+            if not _negated(text, m.span())
+        ]
+        if len(found) == 1:
+            # ('When we cancel a show, (we) set its status … in our Airtable table, which can send you a webhook': the
+            # clause right after the event's says what happens there — the event too, no step)
+            ends = [
+                end
+                for _, end in trigger.spans
+                if end <= found[0].start() and not re.search(r"[.!?;\n]", text[end : found[0].start()])
+            ]
+            if ends:
+                trigger.spans.append((max(ends), found[0].start()))
+    if not found:
         for _, end in trigger.spans:
             # (right after the event's words, or the address it arrives at: not a step's service said later)
             beside = re.compile(

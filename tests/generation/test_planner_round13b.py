@@ -18,8 +18,6 @@ from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
 _KNOWN: dict[str, str] = {
-    "r13b-sent-frustrated-para1": "'Help Scout customer reply comes in ->' is not read as an event and 'reply' is "
-    "taken as a request to draft one (trigger class)",
     "r13b-sent-frustrated-para2": "'For every new reply …: when the tone is angry …' — 'when' after the event is not "
     "read as a test here (a condition-scope class)",
 }
