@@ -3237,6 +3237,10 @@ def people_read_each(text: str) -> str:
         if not listed:
             return m.group(0)
         if m.group("them"):
+            # ('send them by email to chef@…': the items themselves, sent to someone)
+            rest = text[m.end() : text.find(".", m.end()) if "." in text[m.end() :] else len(text)]
+            if re.search(r"\bto\s+(?:me|us|my|our|the|a|an|[\w.+-]+@|#|\+?\d)", rest, re.I):
+                return m.group(0)
             return f"{m.group('verb')} each of them"
         who = m.group("who")
         one = _one_of(who).lower()

@@ -2754,6 +2754,7 @@ _CONTACT_KEPT_IN = re.compile(
 # the kind of id a person has there names a field of the data, not a place to send to
 _FIELD_OF = (
     r"\s+(?:phone\s+|mobile\s+|user\s+|chat\s+|member\s+)?(?:numbers?|ids?|handles?|usernames?|accounts?)\b"
+    r"(?!\s*:?\s*[+@]?\d)"  # (not where it is sent: 'and the WhatsApp number +34 612 …')
 )
 
 
