@@ -3257,10 +3257,25 @@ def _records_read_each(text: str, read: re.Pattern[str]) -> str:
     """'get the overdue invoices from Airtable and update their status to Chased', '… and set the stage to Lost' →
     '… and for each of them, update their status …': a change to the records a list read holds is made to each one
     (an update names one record)."""
+    rules = lexicon()["records_changed"]
+    forms = [re.compile(pattern, re.I) for pattern, _ in rules["said"]]
+    done = "|".join(rules["done"])
     found = re.compile(
-        r"\b(?P<joint>and\s+(?:then\s+)?)(?P<change>(?:update|change|set)\s+(?:their|the)\s+(?=[\w ]{1,30}?\bto\b))",
+        r"\b(?P<joint>and\s+(?:then\s+)?)(?P<change>(?:update|change|set)\s+(?:their|the)\s+(?=[\w ]{1,30}?\bto\b)"
+        + "".join(f"|{form.pattern}".replace("(?P<", "(?P<_" + str(i)) for i, form in enumerate(forms))
+        + rf"|(?P<done>{done})\s+(?:them|these|those|all\s+of\s+them)\b)",
         re.I,
     )
+
+    def changed(m: re.Match[str]) -> str:
+        """The change as the planner reads it: 'mark them as Archived' → 'update their status to Archived'."""
+        if m.group("done"):
+            return f"update their status to {rules['done'][m.group('done').lower()]}"
+        for (_, rewrite), form in zip(rules["said"], forms, strict=True):
+            one = form.fullmatch(m.group("change"))
+            if one:
+                return one.expand(rewrite)
+        return m.group("change")
 
     def said(m: re.Match[str]) -> str:
         start = _sentence_start(text, m.start())
@@ -3269,13 +3284,30 @@ def _records_read_each(text: str, read: re.Pattern[str]) -> str:
         if (
             _each_said_before(text, m.start(), "each|every|all")
             or re.match(
-                r"\W*(?:(?:and|then|so)\s+)?(?:when|whenever|if|once|after|as\s+soon\s+as|on)\b", before, re.I
+                # ('On the first of every month, pull …': a day the run starts on, no event)
+                r"\W*(?:(?:and|then|so)\s+)?(?:when|whenever|if|once|after|as\s+soon\s+as|"
+                rf"on(?!\s+(?:the\s+)?(?:first|last|\d|(?:{_TIME_UNITS})s?\b)))\b",
+                before,
+                re.I,
             )
             or reads is None
             or not re.search(r"[a-z][a-z-]*[a-z]s\b", before[reads.end() :], re.I)
         ):
             return m.group(0)
-        return f"{m.group('joint')}for each of them, {m.group('change')}"
+        change = changed(m)
+        if re.search(r"\beach\b", change):  # ('add each of them to the table …': one each said already)
+            # ('… from the Airtable table 'Deals' and move them to the table 'Archive'': a table of the service read)
+            read_in = [key for _, key in integrations_in(before)]
+            if read_in and not integrations_in(change):
+                service = lexicon()["integrations"][read_in[-1]]["phrases"][0]
+                change = re.sub(
+                    r"\b(?:the\s+|our\s+)?(?=(?:table|sheet|tab|list)\b|[\"“'‘][^\"”'’\n]{1,40}[\"”'’]\s+(?:table|sheet|tab|list)\b)",
+                    lambda t: f"{t.group(0) or 'the '}{service.title() if service.islower() else service} ",
+                    change,
+                    count=1,
+                )
+            return m.group("joint") + change
+        return f"{m.group('joint')}for each of them, {change}"
 
     return found.sub(said, text)
 

@@ -697,6 +697,7 @@ def draft(description: str) -> Draft:
     steps = steps or (read_steps(text, read_from, told) if unlisted else [])
     steps = _as_form_says(steps, description)
     steps = _after_its_read(steps)
+    steps = _keyed_reads(steps)
     steps = _said_first(steps, description)
     steps = _one_search(steps)
     steps = _tool_told(steps)
@@ -1284,6 +1285,41 @@ def _read_where_asked(steps: list[Step], description: str, context: list[tuple[i
             and (any(same(s, r) for r in asked) or unnamed_again(s))
         )
     ]
+
+
+def _keyed_reads(steps: list[Step]) -> list[Step]:
+    """'pull the Jira issues in project OPS … and add the label 'late' to them': each issue is changed by a request on
+    its key, which JUL25's Jira read does not return; the issues are read by the request that does (lexicon.json
+    records_changed `api` … `read`), in the same project."""
+    out = list(steps)
+    rules = lexicon()["records_changed"]["api"]
+    for at, loop in enumerate(steps):
+        if loop.kind != "loop" or at == 0:
+            continue
+        read = steps[at - 1]
+        entry = rules.get(read.type, {}).get("read")
+        changes = [s for s in _flat(loop.body) if s.kind == "action" and s.type == "api" and s.integration]
+        if (
+            read.kind != "source"
+            or entry is None
+            or not changes
+            or any(lexicon()["integrations"].get(s.integration, {}).get("type") != read.type for s in changes)
+        ):
+            continue
+        project = str(next((read.values[k] for k in entry["project"] if read.values.get(k)), ""))
+        if not project or "{{" in project:
+            continue
+        values = {
+            "method": "GET",
+            "url": entry["url"].replace("{project}", project),
+            "headers": json.dumps(
+                [{"id": "h-authorization", "cells": {"Key": "Authorization", "Value": entry["auth"]}}]
+            ),
+        }
+        keyed = Step("source", "api", values, label=read.label, text=read.text, integration=read.integration)
+        keyed.result, keyed.note = entry["result"], entry["note"]
+        out[out.index(read)] = keyed
+    return out
 
 
 def _after_its_read(steps: list[Step]) -> list[Step]:
@@ -2820,6 +2856,7 @@ class _Builder:
         if step.kind == "source" and any(b.id == parent and b.type == "loop" for b in self.blocks):
             self.read_of_item(step, out, self.words.get(parent or "", ""))
         self.item_key(step, out, parent)
+        self.record_copied(step, out, parent)
         self.item_recipient(step, out, parent)
         self.into_made_folder(step, out)
         provider = self.trigger.values.get("webhookProvider") if self.trigger.kind == "webhook" else None
@@ -2952,6 +2989,35 @@ class _Builder:
                     r"\{item((?:\.\w+)*)\}", lambda m: f"<{container}.currentItem{m.group(1)}>", value
                 )
                 self.notes.append(f"the record updated is the current item's own ({out[key]})")
+
+    def record_copied(self, step: Step, out: dict[str, str], parent: str | None) -> None:
+        """'get the closed deals from the Airtable table 'Deals' and move them to the table 'Archive'': a record of
+        a list read from a service, added to a table of that same service one at a time, is written with its own
+        fields, not as one text (lexicon.json records_changed `copied`: the field the write takes and its shape)."""
+        copied = lexicon()["records_changed"]["copied"].get(step.type)
+        loop = next((b for b in self.blocks if b.id == parent and b.type in ("loop", "parallel")), None)
+        if step.kind == "action" and step.type == "api" and loop is not None:
+            # ('set their priority to urgent' by a request to the service's API: the item's own id, in the loop)
+            for key, value in out.items():
+                if "{item" in value:
+                    out[key] = re.sub(
+                        r"\{item((?:\.\w+)*)\}", lambda m: f"<{loop.type}.currentItem{m.group(1)}>", value
+                    )
+        if (
+            step.kind != "action"
+            or copied is None
+            or loop is None
+            or out.get("operation") != copied["operation"]
+        ):
+            return
+        read = re.match(r"<([\w-]+)\.", loop.collection or "")
+        if not read or not any(b.id == read.group(1) and b.type == step.type for b in self.blocks):
+            return
+        item = f"<{loop.type}.currentItem>"
+        if item not in str(out.get(copied["field"], "")):
+            return
+        out[copied["field"]] = copied["shape"].replace("{item}", f"<{loop.type}.currentItem")
+        self.notes.append(f"each record is added with its own fields ({out[copied['field']]})")
 
     def item_recipient(self, step: Step, out: dict[str, str], parent: str | None) -> None:
         """'for each patient send a WhatsApp reminder', 'for every volunteer send an SMS': a text sent once per

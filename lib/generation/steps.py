@@ -3255,7 +3255,8 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
     # 'update the Status to Done', 'change the deal's stage to Won': unquoted, after the column it changes
     stage = re.search(
         r"\b(?:update|change|switch|move|set)\w*\s+(?:(?:the|its|their|that|this|each)\s+)?(?:[\w-]+['’]s\s+)?"
-        r"(status|stage|state|phase)\s+(?:field\s+|column\s+)?to\s+[\"“']?([\w][\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)"
+        rf"({lexicon()['records_changed']['fields']})\s+(?:field\s+|column\s+)?to\s+"
+        r"[\"“']?([\w][\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)"
         r"[\"”']?(?=\s+(?:in|on|at|for|when|once)\b|[,.;!?]|$)",
         clause,
         re.I,
@@ -3269,6 +3270,9 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
     if assigned and not column:
         value = assigned.group(2)
     value = {"true": True, "false": False}.get(str(value).lower(), value)
+    if re.fullmatch(r"(?:tag|label)s?", name, re.I) and isinstance(value, str):
+        # ('tag them 'vip'': a record's tags are a multiple select, which takes a list of the names chosen)
+        name, value = name.rstrip("s").capitalize() + "s", [value]
     values[sub.id] = json.dumps({name: value}, ensure_ascii=False)
 
 
@@ -6989,6 +6993,68 @@ _FOUND_AGAIN = re.compile(
 )
 
 
+def _changed_by_api(clause: str, description: str) -> Step | None:
+    """'update their priority to urgent' for each issue read from the one service the description names whose
+    block has no operation for it: the request its own API takes (lexicon.json records_changed `api`), on the
+    current item's id ({item.…}, filled in the loop), the field said set to the value said."""
+    rules = lexicon()["records_changed"]
+    named = {key for _, key in lx.integrations_in(description)}
+    apis = [
+        (key, rules["api"][lexicon()["integrations"][key]["type"]])
+        for key in named
+        if lexicon()["integrations"][key]["type"] in rules["api"]
+    ]
+    said = re.search(
+        rf"\b(?:update|change|set)\s+(?:their|its|the)\s+(?P<field>{rules['fields']})\s+to\s+"
+        r"[\"“'‘]?(?P<value>[\w][\w -]{0,30}?)[\"”'’]?(?=\s+(?:in|on|at|for|when|once)\b|[,.;!?]|$)",
+        clause,
+        re.I,
+    )
+    if len(apis) != 1 or said is None:
+        return None
+    key, entry = apis[0]
+    field = said.group("field").lower()
+    change = entry["fields"].get(field) or entry["fields"].get(field + "s")
+    if change is None:
+        return None
+    value = said.group("value").strip()
+    mapped = change.get("values", {}).get(value.lower(), value)
+
+    def filled(template: Any) -> Any:
+        if isinstance(template, dict):
+            return {k: filled(v) for k, v in template.items()}
+        if isinstance(template, list):
+            return [filled(v) for v in template]
+        if template == "{input}":
+            return filled(change["input"])
+        if template == "{value}":
+            return mapped
+        if not isinstance(template, str):
+            return template
+        # ('assign them to Priya': the id to fill in is Priya's own, {{JIRA_ACCOUNT_ID_PRIYA}})
+        return template.replace("{VALUE}", re.sub(r"\W+", "_", value).strip("_").upper()).replace(
+            "{value}", value
+        )
+
+    values = {
+        "method": change.get("method", entry["method"]),
+        "url": change.get("url", entry["url"]),
+        "headers": json.dumps(
+            [
+                {"id": "h-authorization", "cells": {"Key": "Authorization", "Value": entry["auth"]}},
+                {"id": "h-content-type", "cells": {"Key": "Content-Type", "Value": "application/json"}},
+            ]
+        ),
+        "body": json.dumps(filled(entry["body"]), ensure_ascii=False),
+    }
+    name = lexicon()["integrations"][key]["phrases"][0].title()
+    step = Step("action", "api", values, label=f"Update {name} {field}", text=clause, integration=key)
+    step.note = f"{name}'s July 2025 block cannot change an item's {field}: a request to {name}'s API does"
+    if change.get("need"):
+        step.needs.append(filled(change["need"]))
+    return step
+
+
 def _changed_where_found(
     clause: str, before: list[Step], description: str, ruled_out: dict[str, set[str]]
 ) -> list[Step]:
@@ -7045,6 +7111,12 @@ def _changed_where_found(
                 for s in placed
             ):
                 return placed
+    if changes_found and found is None and re.search(r"\b(?:its|their)\s", clause, re.I):
+        # 'fetch the new Linear issues labelled bug and set their priority to urgent': an item read from a service
+        # whose block cannot make that change is changed by a request to the service's own API
+        changed = _changed_by_api(clause, description)
+        if changed is not None:
+            return [*read, changed]
     if (
         found is None
         or found.type != "api"
