@@ -3902,6 +3902,10 @@ class _Builder:
         first request of a run started by hand that is given a key ('take a property address, pull comparable
         listings from the RentCast API')."""
         url = values.get("url", "")
+        slot = services.external().get(step.integration or "", {}).get("slot") if step.type == "api" else None
+        if slot and slot["placeholder"] in url:
+            self.slot_key(step, values, slot)
+            return
         if step.type != "api" or values.get("method", "GET") != "GET" or not url or re.search(r"[<{]", url):
             return
         first = (
@@ -3921,6 +3925,30 @@ class _Builder:
         self.notes.append(
             f"the request asks for the record whose {' '.join(words)} is {given}; rename the parameter to the API's"
         )
+
+    def slot_key(self, step: Step, values: dict[str, str], slot: dict[str, str]) -> None:
+        """'someone writes a tracking number to the chat, ask DHL where the parcel is': the address's slot for the
+        key of the one item asked about (services.json external 'slot') takes the key the run is given — the
+        chat's or the caller's input, the key the step or the event names, the message's text — else stays for
+        the user to fill."""
+        given = None
+        if self.trigger.kind in ("manual", "chat"):
+            given = self.start_data()
+        elif self.trigger.kind == "webhook":
+            key = self.lookup_key(step)
+            hook = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+            provider = self.trigger.values.get("webhookProvider", "generic")
+            if key is not None:
+                given = key[1]
+            elif hook.get("text"):
+                given = f"<{hook['text']}>"
+            elif services.body_as_sent(provider):
+                given = f"<{hook['data']}.{'_'.join(_key_words(slot['key']))}>"
+        if not given:
+            return
+        values["url"] = values["url"].replace(slot["placeholder"], given)
+        step.needs[:] = [n for n in step.needs if slot["placeholder"] not in n]
+        self.notes.append(f"the request asks about the {slot['key']} the run is given ({given})")
 
     def event_request(self, step: Step, values: dict[str, str]) -> None:
         """'When Zoom sends the meeting-ended webhook, fetch the participant list from the Zoom API
@@ -3989,7 +4017,7 @@ class _Builder:
         # parcel up', 'that order')
         by = _KEY_BY.search(text) or _CHECKED.search(text)
         that = re.search(r"\b(?:that|this|the same|their|his|her)\s+[\w-]+", text, re.I)
-        if by is None and not (pointed or that):
+        if by is None and not (pointed or that or _looked_up_noun(text)):
             return None
         head = " ".join(self.description[a:b] for a, b in self.trigger.spans)
         brought = _KEY_NOUN.search(head) or _KEY_NOUN.search(self.description[: self.description.find(text)])
@@ -4002,6 +4030,14 @@ class _Builder:
             # address the event brings
             self.notes.append(f"'{text.strip()}' finds the person by the e-mail address the event brings")
             return ["email"], f"<{hook['sender']}>"
+        if found is None and hook.get("user") and _PERSON.search(text):
+            # 'when a message lands in #help in Slack, look up the customer in our users table': the person who
+            # wrote, found by the user id the event brings (services.json webhooks 'user'), in a column of theirs
+            provider = self.trigger.values.get("webhookProvider", "generic")
+            self.notes.append(
+                f"'{text.strip()}' finds the person by the {provider} user id of who wrote the message"
+            )
+            return [provider, "user", "id"], f"<{hook['user']}>"
         if found is None:
             # 'find the record for that class' after 'someone books a pottery class': the record of the thing
             # the event names, found by that thing's own field of the event
@@ -4009,13 +4045,20 @@ class _Builder:
             if named is None or not re.search(rf"\b{re.escape(named.group(1))}\b", head, re.I):
                 # 'when Zendesk sends us a ticket …, look the order up in Shopify via their API': the record the
                 # event points at, found by its id in the event ('order_id')
-                named = _LOOKED_UP_NOUN.search(text)
-                if named is None or not services.body_as_sent(
-                    self.trigger.values.get("webhookProvider", "generic")
-                ):
+                noun = _looked_up_noun(text)
+                if noun is None:
                     return None
-                noun = named.group(1).lower()
-                return [noun, "id"], f"<{hook['data']}.{noun}_id>"
+                if hook.get("text"):
+                    # 'when someone posts in #orders-help, look up the order': a message names the record in
+                    # its text
+                    self.notes.append(f"'{text.strip()}' finds the {noun} named in the message's text")
+                    return [noun, "id"], f"<{hook['text']}>"
+                if not services.body_as_sent(self.trigger.values.get("webhookProvider", "generic")):
+                    return None
+                # (a payment event keeps the sender's own ids where the service lets them put them: Stripe's
+                # 'metadata' — services.json webhooks 'own_ids')
+                own = hook.get("own_ids")
+                return [noun, "id"], f"<{hook['data']}.{own + '.' if own else ''}{noun}_id>"
             found = named
         words = _key_words(found.group(1))
         if words[-1] == "email" and hook.get("sender") and "@" not in hook["sender"]:
@@ -5663,12 +5706,26 @@ _CHECKED = re.compile(
     r"(?:[\w-]+['’]s\s+)?" + _KEY,
     re.I,
 )
-# 'look the order up', 'looks their booking up': the record looked up, by its noun
+# 'look the order up', 'looks their booking up', 'look up the listing', 'find the house they picked', 'pull that
+# invoice': the one record looked up, by its noun (not a person, not a word for any record, not a list)
+_NOT_A_THING = (
+    r"(?!(?:person|people|customer|client|user|contact|lead|sender|one|record|row|entry|item|data|details|info|"
+    r"information|answer|result|status|rest|same|matching|right|relevant|latest|newest|current|first|last|next|new|"
+    r"whole|full|time|way|best|top|most|list|table|sheet|spreadsheet|base|database|channel|thread|message|email)s?\b)"
+)
 _LOOKED_UP_NOUN = re.compile(
-    r"\blook(?:s|ing)?\s+(?:the|that|this|their|his|her)\s+(?!(?:person|customer|user|contact|lead|sender|one)s?\b)"
-    r"([a-z][a-z]+)\s+up\b",
+    r"\blook(?:s|ing)?\s+(?:the|that|this|their|his|her)\s+" + _NOT_A_THING + r"([a-z][a-z]+)\s+up\b"
+    r"|\b(?:look(?:s|ing)?\s+up|finds?|fetch(?:es)?|pulls?|retrieves?)\s+(?:the|that|this|their|his|her)\s+"
+    + _NOT_A_THING
+    + r"([a-z][a-z]+)(?![\w'’-])(?<!(?<!s)s)",
     re.I,
 )
+
+
+def _looked_up_noun(text: str) -> str | None:
+    """The noun of the one record a step looks up ('look up the order' → 'order'), else None."""
+    found = _LOOKED_UP_NOUN.search(text)
+    return (found.group(1) or found.group(2)).lower() if found else None
 _KEY_BY = re.compile(r"\b(?:by|on|using|via|with)\s+(?:their|its|his|her|the)?\s*" + _KEY, re.I)
 # 'the record for that class', 'the row of this order': a record named by a thing the event brings (not a key word)
 _THAT_NOUN = re.compile(r"\b(?:for|of|matching)\s+(?:that|this|the\s+same)\s+([a-z][a-z-]+)\b", re.I)
