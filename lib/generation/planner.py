@@ -36,7 +36,7 @@ from lib.generation.places import defined_terms, kept_in_told, labelled_places, 
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.shaping import shape_json_values
-from lib.generation.sheet_rows import name_rows
+from lib.generation.sheet_rows import keep_keyed_rows, name_rows, rows_kept
 from lib.generation.steps import (
     ACTION_START,
     FIELD_ADDRESSED,
@@ -986,6 +986,7 @@ def draft(description: str) -> Draft:
             edges=builder.edges,
         )
         builder.notes += shape_json_values(workflow_plan)
+        builder.notes += keep_keyed_rows(workflow_plan, builder.sheet_keys)
         builder.notes += name_rows(workflow_plan)
         builder.notes += fetch_event_records(workflow_plan)
         builder.notes += embed_queries(workflow_plan)
@@ -2236,6 +2237,9 @@ class _Builder:
             str, tuple[str, str, str]
         ] = {}  # list reference → where items hold e-mail, phone, time
         self.pending_need = ""
+        # a sheet read keyed by what the run is given (`lookup`): its local id → the key's column words and value
+        self.sheet_keys: dict[str, tuple[list[str], str]] = {}
+        self.sheet_key: tuple[list[str], str] | None = None
         self.refs: dict[int, str] = {}  # id(step) → the reference to its output
         self.reads: list[str] = []  # references to what the reads returned, newest last
         self.input_list = False  # a loop repeats over the run's input: the starter's input is a list
@@ -3348,6 +3352,9 @@ class _Builder:
                 )
                 unnamed = self.unnamed_places(step, values)
                 local = self.add(step.type, values, parent)
+                if self.sheet_key is not None:
+                    self.sheet_keys[local] = self.sheet_key
+                    self.sheet_key = None
                 self.needs += [(local, shown, need) for shown, need in unnamed]
                 for words, name in told:
                     self.notes.append(
@@ -3528,6 +3535,11 @@ class _Builder:
         from lib.generation.services import lookup_filter
 
         how = lookup_filter(step.type, step.values.get("operation"))
+        if how is None and step.kind == "source" and step.type in rows_kept():
+            # ('look that property reference up in the Google Sheet 'Council Tax Bands'': a sheet's read takes no
+            # filter; the rows holding the key are kept after it — sheet_rows.keep_keyed_rows)
+            self.sheet_key = self.lookup_key(step)
+            return step
         if how is None or how["field"] in values:
             return step
         key = self.lookup_key(step)
@@ -5707,7 +5719,7 @@ _CHECKED = re.compile(
     re.I,
 )
 # 'look the order up', 'looks their booking up', 'look up the listing', 'find the house they picked', 'pull that
-# invoice': the one record looked up, by its noun (not a person, not a word for any record, not a list)
+# invoice', 'search the lodging asked for': the one record looked up, by its noun (not a person, not a word for any record, not a list)
 _NOT_A_THING = (
     r"(?!(?:person|people|customer|client|user|contact|lead|sender|one|record|row|entry|item|data|details|info|"
     r"information|answer|result|status|rest|same|matching|right|relevant|latest|newest|current|first|last|next|new|"
@@ -5715,9 +5727,8 @@ _NOT_A_THING = (
 )
 _LOOKED_UP_NOUN = re.compile(
     r"\blook(?:s|ing)?\s+(?:the|that|this|their|his|her)\s+" + _NOT_A_THING + r"([a-z][a-z]+)\s+up\b"
-    r"|\b(?:look(?:s|ing)?\s+up|finds?|fetch(?:es)?|pulls?|retrieves?)\s+(?:the|that|this|their|his|her)\s+"
-    + _NOT_A_THING
-    + r"([a-z][a-z]+)(?![\w'’-])(?<!(?<!s)s)",
+    r"|\b(?:look(?:s|ing)?\s+up|finds?|fetch(?:es)?|pulls?|retrieves?|search(?:es)?(?:\s+for)?)\s+"
+    r"(?:the|that|this|their|his|her)\s+" + _NOT_A_THING + r"([a-z][a-z]+)(?![\w'’-])(?<!(?<!s)s)",
     re.I,
 )
 
@@ -5726,6 +5737,8 @@ def _looked_up_noun(text: str) -> str | None:
     """The noun of the one record a step looks up ('look up the order' → 'order'), else None."""
     found = _LOOKED_UP_NOUN.search(text)
     return (found.group(1) or found.group(2)).lower() if found else None
+
+
 _KEY_BY = re.compile(r"\b(?:by|on|using|via|with)\s+(?:their|its|his|her|the)?\s*" + _KEY, re.I)
 # 'the record for that class', 'the row of this order': a record named by a thing the event brings (not a key word)
 _THAT_NOUN = re.compile(r"\b(?:for|of|matching)\s+(?:that|this|the\s+same)\s+([a-z][a-z-]+)\b", re.I)

@@ -5056,7 +5056,10 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
             if _domain(bare.group(1).split("/")[0]) == _domain(entry["host"]):
                 # ('asks at DHL (api-eu.dhl.com) where the parcel is': the host alone names the service, whose
                 # object's own address is kept)
-                if "/" in bare.group(1).strip("/") or url.split("/")[2].lower() != bare.group(1).strip("/").lower():
+                if (
+                    "/" in bare.group(1).strip("/")
+                    or url.split("/")[2].lower() != bare.group(1).strip("/").lower()
+                ):
                     url = "https://" + bare.group(1)
                 break
             # 'our Canvas instance (canvas.northfield.edu/api/v1)': the user's own server of the service, at
