@@ -89,8 +89,8 @@ def rows_kept() -> frozenset[str]:
 def _kept_code(listed: str, column: str, value: str) -> str:
     return "\n".join(
         [
-            f"// the rows whose '{column}' column holds the value the run is given ({value}); the first row holds the",
-            "// column names (a column of another name that holds the value counts when none is called that)",
+            f"// the rows whose '{column}' column holds the value the run is given ({value.strip('<>')}); the first row",
+            "// holds the column names (a column of another name that holds the value counts when none is called that)",
             f"const all = [].concat({listed} || []);",
             "const cells = all.every(Array.isArray);",
             "const [head = [], ...rest] = cells ? all : [[]];",
@@ -100,7 +100,7 @@ def _kept_code(listed: str, column: str, value: str) -> str:
             "      .filter((row) => row.some((cell) => cell !== '' && cell != null))",
             "      .map((row) => Object.fromEntries(names.map((n, i) => [n, row[i] ?? ''])))",
             "  : all;",
-            f"const given = {value};",
+            f"const given = {_in_code(value)};",
             "const wanted = String(typeof given === 'string' ? given : JSON.stringify(given ?? '')).trim().toLowerCase();",
             "const bare = (s) => String(s).toLowerCase().replace(/[^a-z0-9]/g, '');",
             f"const column = bare({json.dumps(column)});",
@@ -156,6 +156,16 @@ def keep_keyed_rows(plan: WorkflowPlan, keys: dict[str, tuple[list[str], str]]) 
             "filter); rename the column to match the sheet"
         )
     return notes
+
+
+def _in_code(value: str) -> str:
+    """A reference as JavaScript in a function's code: July 2025 Sim writes a starter's value there unquoted (only
+    the run's input is quoted), so a field of the event is read from its object."""
+    found = REFERENCE_RE.fullmatch(value)
+    if found is None or found.group("block") != "start" or found.group("path") in ("input", ""):
+        return value
+    head, *rest = found.group("path").split(".")
+    return f"(<start.{head}>)" + "".join(f"?.[{json.dumps(part)}]" for part in rest)
 
 
 def _read_data(local: str) -> re.Pattern[str]:
