@@ -127,6 +127,14 @@ def keep_keyed_rows(plan: WorkflowPlan, keys: dict[str, tuple[list[str], str]]) 
     notes: list[str] = []
     for read in [b for b in plan.blocks if b.id in keys and b.type in _READS]:
         words, value = keys[read.id]
+        if any(
+            _read_data(read.id).search(field.value)
+            and re.search(r"\b" + re.escape(value.strip("<>").rpartition(".")[2]) + r"\b", field.value)
+            for block in plan.blocks
+            if block.type == "condition"
+            for field in block.values
+        ):
+            continue  # ('check if the customer's email is in the 'VIP' sheet': a test already looks for it there)
         column = " ".join(words)
         name = free_name(
             f"{KEPT} {read.name}", {normalize_name(b.name) for b in plan.blocks} | {b.id for b in plan.blocks}
