@@ -91,7 +91,8 @@ def _kept_code(listed: str, column: str, value: str) -> str:
         [
             f"// the rows whose '{column}' column holds the value the run is given ({value.strip('<>')}); the first row",
             "// holds the column names (a column of another name that holds the value counts when none is called that)",
-            f"const all = [].concat({listed} || []);",
+            f"const read = {listed};",
+            "const all = [].concat((Array.isArray(read) ? read : read?.values) || []);",
             "const cells = all.every(Array.isArray);",
             "const [head = [], ...rest] = cells ? all : [[]];",
             "const names = head.map((h, i) => String(h ?? '').trim() || `column ${i + 1}`);",
@@ -140,7 +141,7 @@ def keep_keyed_rows(plan: WorkflowPlan, keys: dict[str, tuple[list[str], str]]) 
             f"{KEPT} {read.name}", {normalize_name(b.name) for b in plan.blocks} | {b.id for b in plan.blocks}
         )
         local = normalize_name(name)
-        listed = f"<{read.id}.data.values>"
+        listed = f"<{read.id}.data>"  # (its `values`, the rows of cells)
         function = PlanBlock(
             id=local,
             type="function",
@@ -167,13 +168,12 @@ def keep_keyed_rows(plan: WorkflowPlan, keys: dict[str, tuple[list[str], str]]) 
 
 
 def _in_code(value: str) -> str:
-    """A reference as JavaScript in a function's code: July 2025 Sim writes a starter's value there unquoted (only
-    the run's input is quoted), so a field of the event is read from its object."""
+    """A reference as JavaScript in a function's code: July 2025 Sim writes a starter's text value there unquoted
+    (the chat's input too, as its executor runs it), so the value is read from the starter's output object."""
     found = REFERENCE_RE.fullmatch(value)
-    if found is None or found.group("block") != "start" or found.group("path") in ("input", ""):
+    if found is None or found.group("block") != "start" or not found.group("path"):
         return value
-    head, *rest = found.group("path").split(".")
-    return f"(<start.{head}>)" + "".join(f"?.[{json.dumps(part)}]" for part in rest)
+    return "(<start>)" + "".join(f"?.[{json.dumps(part)}]" for part in found.group("path").split("."))
 
 
 def _read_data(local: str) -> re.Pattern[str]:

@@ -92,7 +92,7 @@ def test_round45f_a_sheet_read_keyed_by_the_run_keeps_the_rows_holding_the_key(d
     assert len(kept) == 1
     code = kept[0]["subBlocks"]["code"]["value"]
     local = read["name"].replace(" ", "").lower()
-    assert f"<{local}.data.values>" in code and "<start." in code
+    assert f"<{local}.data>" in code and "(<start>)" in code
     after = [e["target"] for e in state["edges"] if blocks[e["source"]] is kept[0]]
     assert after  # the steps after read the rows kept, not every row
     for target in after:
