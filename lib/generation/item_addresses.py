@@ -108,9 +108,12 @@ def _text_code(ref: str, kind: str) -> str:
     )
 
 
-# a person looked up by the address in a generic webhook's whole body (`?email=<…payload>`, `{Email} = '<…payload>'`):
-# a service whose answers have no fixed place (a Typeform's, a Webflow form's) holds it somewhere in there
-_KEYED_BODY = re.compile(r"(?i:e-?mail)\}?\s*={1,2}\s*['\"]?(?P<ref><start\.webhook\.data\.payload>)")
+# a person looked up by the address in a generic webhook's whole body (`?email=<…payload>`, `{Email} = '<…payload>'`,
+# Supabase's `email=eq.<…payload>`): a service whose answers have no fixed place (a Typeform's, a Webflow form's)
+# holds it somewhere in there
+_KEYED_BODY = re.compile(
+    r"(?i:e-?mail)\}?\s*={1,2}\s*(?:eq\.)?['\"]?(?P<ref><start\.webhook\.data\.payload>)"
+)
 
 
 def find_keyed_addresses(plan: WorkflowPlan) -> list[str]:

@@ -37,7 +37,7 @@ from lib.generation.places import defined_terms, kept_in_told, labelled_places, 
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.shaping import shape_json_values
-from lib.generation.sheet_rows import name_rows
+from lib.generation.sheet_rows import keep_keyed_rows, name_rows, rows_kept
 from lib.generation.steps import (
     ACTION_START,
     FIELD_ADDRESSED,
@@ -1003,6 +1003,7 @@ def draft(description: str) -> Draft:
             edges=builder.edges,
         )
         builder.notes += shape_json_values(workflow_plan)
+        builder.notes += keep_keyed_rows(workflow_plan, builder.sheet_keys)
         builder.notes += name_rows(workflow_plan)
         builder.notes += fetch_event_records(workflow_plan)
         builder.notes += embed_queries(workflow_plan)
@@ -2352,6 +2353,9 @@ class _Builder:
             str, tuple[str, str, str]
         ] = {}  # list reference → where items hold e-mail, phone, time
         self.pending_need = ""
+        # a sheet read keyed by what the run is given (`lookup`): its local id → the key's column words and value
+        self.sheet_keys: dict[str, tuple[list[str], str]] = {}
+        self.sheet_key: tuple[list[str], str] | None = None
         self.refs: dict[int, str] = {}  # id(step) → the reference to its output
         self.reads: list[str] = []  # references to what the reads returned, newest last
         self.input_list = False  # a loop repeats over the run's input: the starter's input is a list
@@ -3534,6 +3538,9 @@ class _Builder:
                 )
                 unnamed = self.unnamed_places(step, values)
                 local = self.add(step.type, values, parent)
+                if self.sheet_key is not None:
+                    self.sheet_keys[local] = self.sheet_key
+                    self.sheet_key = None
                 self.needs += [(local, shown, need) for shown, need in unnamed]
                 for words, name in told:
                     self.notes.append(
@@ -3714,6 +3721,11 @@ class _Builder:
         from lib.generation.services import lookup_filter
 
         how = lookup_filter(step.type, step.values.get("operation"))
+        if how is None and step.kind == "source" and step.type in rows_kept():
+            # ('look that property reference up in the Google Sheet 'Council Tax Bands'': a sheet's read takes no
+            # filter; the rows holding the key are kept after it — sheet_rows.keep_keyed_rows)
+            self.sheet_key = self.lookup_key(step)
+            return step
         if how is None or how["field"] in values:
             return step
         key = self.lookup_key(step)
@@ -4088,6 +4100,10 @@ class _Builder:
         first request of a run started by hand that is given a key ('take a property address, pull comparable
         listings from the RentCast API')."""
         url = values.get("url", "")
+        slot = services.external().get(step.integration or "", {}).get("slot") if step.type == "api" else None
+        if slot and slot["placeholder"] in url:
+            self.slot_key(step, values, slot)
+            return
         if step.type != "api" or values.get("method", "GET") != "GET" or not url or re.search(r"[<{]", url):
             return
         first = (
@@ -4107,6 +4123,30 @@ class _Builder:
         self.notes.append(
             f"the request asks for the record whose {' '.join(words)} is {given}; rename the parameter to the API's"
         )
+
+    def slot_key(self, step: Step, values: dict[str, str], slot: dict[str, str]) -> None:
+        """'someone writes a tracking number to the chat, ask DHL where the parcel is': the address's slot for the
+        key of the one item asked about (services.json external 'slot') takes the key the run is given — the
+        chat's or the caller's input, the key the step or the event names, the message's text — else stays for
+        the user to fill."""
+        given = None
+        if self.trigger.kind in ("manual", "chat"):
+            given = self.start_data()
+        elif self.trigger.kind == "webhook":
+            key = self.lookup_key(step)
+            hook = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))
+            provider = self.trigger.values.get("webhookProvider", "generic")
+            if key is not None:
+                given = key[1]
+            elif hook.get("text"):
+                given = f"<{hook['text']}>"
+            elif services.body_as_sent(provider):
+                given = f"<{hook['data']}.{'_'.join(_key_words(slot['key']))}>"
+        if not given:
+            return
+        values["url"] = values["url"].replace(slot["placeholder"], given)
+        step.needs[:] = [n for n in step.needs if slot["placeholder"] not in n]
+        self.notes.append(f"the request asks about the {slot['key']} the run is given ({given})")
 
     def event_request(self, step: Step, values: dict[str, str]) -> None:
         """'When Zoom sends the meeting-ended webhook, fetch the participant list from the Zoom API
@@ -4175,7 +4215,7 @@ class _Builder:
         # parcel up', 'that order')
         by = _KEY_BY.search(text) or _CHECKED.search(text)
         that = re.search(r"\b(?:that|this|the same|their|his|her)\s+[\w-]+", text, re.I)
-        if by is None and not (pointed or that):
+        if by is None and not (pointed or that or _looked_up_noun(text)):
             return None
         head = " ".join(self.description[a:b] for a, b in self.trigger.spans)
         brought = _KEY_NOUN.search(head) or _KEY_NOUN.search(self.description[: self.description.find(text)])
@@ -4188,6 +4228,14 @@ class _Builder:
             # address the event brings
             self.notes.append(f"'{text.strip()}' finds the person by the e-mail address the event brings")
             return ["email"], f"<{hook['sender']}>"
+        if found is None and hook.get("user") and _PERSON.search(text):
+            # 'when a message lands in #help in Slack, look up the customer in our users table': the person who
+            # wrote, found by the user id the event brings (services.json webhooks 'user'), in a column of theirs
+            provider = self.trigger.values.get("webhookProvider", "generic")
+            self.notes.append(
+                f"'{text.strip()}' finds the person by the {provider} user id of who wrote the message"
+            )
+            return [provider, "user", "id"], f"<{hook['user']}>"
         if found is None:
             # 'find the record for that class' after 'someone books a pottery class': the record of the thing
             # the event names, found by that thing's own field of the event
@@ -4195,13 +4243,20 @@ class _Builder:
             if named is None or not re.search(rf"\b{re.escape(named.group(1))}\b", head, re.I):
                 # 'when Zendesk sends us a ticket …, look the order up in Shopify via their API': the record the
                 # event points at, found by its id in the event ('order_id')
-                named = _LOOKED_UP_NOUN.search(text)
-                if named is None or not services.body_as_sent(
-                    self.trigger.values.get("webhookProvider", "generic")
-                ):
+                noun = _looked_up_noun(text)
+                if noun is None:
                     return None
-                noun = named.group(1).lower()
-                return [noun, "id"], f"<{hook['data']}.{noun}_id>"
+                if hook.get("text"):
+                    # 'when someone posts in #orders-help, look up the order': a message names the record in
+                    # its text
+                    self.notes.append(f"'{text.strip()}' finds the {noun} named in the message's text")
+                    return [noun, "id"], f"<{hook['text']}>"
+                if not services.body_as_sent(self.trigger.values.get("webhookProvider", "generic")):
+                    return None
+                # (a payment event keeps the sender's own ids where the service lets them put them: Stripe's
+                # 'metadata' — services.json webhooks 'own_ids')
+                own = hook.get("own_ids")
+                return [noun, "id"], f"<{hook['data']}.{own + '.' if own else ''}{noun}_id>"
             found = named
         words = _key_words(found.group(1))
         if words[-1] == "email" and hook.get("sender") and "@" not in hook["sender"]:
@@ -5849,12 +5904,27 @@ _CHECKED = re.compile(
     r"(?:[\w-]+['’]s\s+)?" + _KEY,
     re.I,
 )
-# 'look the order up', 'looks their booking up': the record looked up, by its noun
+# 'look the order up', 'looks their booking up', 'look up the listing', 'find the house they picked', 'pull that
+# invoice', 'search the lodging asked for': the one record looked up, by its noun (not a person, not a word for any record, not a list)
+_NOT_A_THING = (
+    r"(?!(?:person|people|customer|client|user|contact|lead|sender|one|record|row|entry|item|data|details|info|"
+    r"information|answer|result|status|rest|same|matching|right|relevant|latest|newest|current|first|last|next|new|"
+    r"whole|full|time|way|best|top|most|list|table|sheet|spreadsheet|base|database|channel|thread|message|email)s?\b)"
+)
 _LOOKED_UP_NOUN = re.compile(
-    r"\blook(?:s|ing)?\s+(?:the|that|this|their|his|her)\s+(?!(?:person|customer|user|contact|lead|sender|one)s?\b)"
-    r"([a-z][a-z]+)\s+up\b",
+    r"\blook(?:s|ing)?\s+(?:the|that|this|their|his|her)\s+" + _NOT_A_THING + r"([a-z][a-z]+)\s+up\b"
+    r"|\b(?:look(?:s|ing)?\s+up|finds?|fetch(?:es)?|pulls?|retrieves?|search(?:es)?(?:\s+for)?)\s+"
+    r"(?:the|that|this|their|his|her)\s+" + _NOT_A_THING + r"([a-z][a-z]+)(?![\w'’-])(?<!(?<!s)s)",
     re.I,
 )
+
+
+def _looked_up_noun(text: str) -> str | None:
+    """The noun of the one record a step looks up ('look up the order' → 'order'), else None."""
+    found = _LOOKED_UP_NOUN.search(text)
+    return (found.group(1) or found.group(2)).lower() if found else None
+
+
 _KEY_BY = re.compile(r"\b(?:by|on|using|via|with)\s+(?:their|its|his|her|the)?\s*" + _KEY, re.I)
 # 'the record for that class', 'the row of this order': a record named by a thing the event brings (not a key word)
 _THAT_NOUN = re.compile(r"\b(?:for|of|matching)\s+(?:that|this|the\s+same)\s+([a-z][a-z-]+)\b", re.I)

@@ -5093,7 +5093,13 @@ def _external_step(key: str, clause: str, description: str = "") -> Step:
             if bare.group(1).lower() in (a.lower() for a in entry["aliases"]):
                 continue  # 'on our board in Monday.com': the service's name, not an address to call
             if _domain(bare.group(1).split("/")[0]) == _domain(entry["host"]):
-                url = "https://" + bare.group(1)
+                # ('asks at DHL (api-eu.dhl.com) where the parcel is': the host alone names the service, whose
+                # object's own address is kept)
+                if (
+                    "/" in bare.group(1).strip("/")
+                    or url.split("/")[2].lower() != bare.group(1).strip("/").lower()
+                ):
+                    url = "https://" + bare.group(1)
                 break
             # 'our Canvas instance (canvas.northfield.edu/api/v1)': the user's own server of the service, at
             # the service's usual path

@@ -133,13 +133,19 @@ _NO_SERVICE_BEFORE = "".join(
     rf"(?<!{name} )"
     for name in ("teams", "slack", "whatsapp", "telegram", "discord", "google", "group", "signal")
 )
+# 'writes to the chat', 'type their tracking number into the chat': what a person writes to the chat run
+_WRITES_TO_CHAT = re.compile(
+    r"(?:writes?|types?|sends?|asks?|says?|posts?|puts?|pastes?|drops?|enters?|submits?|uploads?)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:to|in|into|on)\s+(?:the |our |a )?chat\b",
+    re.I,
+)
 _CHAT_HINT = re.compile(
     r"\b(chat ?bots?|" + _NO_SERVICE_BEFORE + r"chat with|chat interface|in (?:a |the )?chat|conversational|"
     r"chat (?:assistant|agent|helper|tool|app|widget)s?|"
     # 'when someone writes to the chat a tracking number', 'if a user types in our chat …': a person writes to it
     # ('people paste a paragraph into the chat', 'staff drop a customer's complaint in the chat')
     r"(?:writes?|types?|sends?|asks?|says?|posts?|puts?|pastes?|drops?|enters?|submits?|uploads?)\s+"
-    r"(?:[\w'’-]+\s+){0,3}?(?:to|in|into|on)\s+(?:the |our |a )?chat\b|"
+    r"(?:[\w'’-]+\s+){0,4}?(?:to|in|into|on)\s+(?:the |our |a )?chat\b|"
     r"(?:ai|virtual|support|sales|help ?desk) (?:assistant|agent)s? (?:that|which|who|to) (?:answers?|helps?|talks?)|"
     r"assistant that answers|bot that answers|q ?& ?a (?:bot|chat)|(?<!\bour )(?<!\bmy )slack ?bot|chat (?:trigger|messages?|input|window)|"
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
@@ -3771,6 +3777,12 @@ def _read_trigger(text: str) -> Trigger:
             r"(?:^|:\s*)(?:when(?:ever)?|each time|every time|on each|on every)\b[^,;.]*,?", text, re.I
         )
         spans = [lead_in.span()] if lead_in and lead_in.start() <= chat.start() < lead_in.end() else []
+        said = _WRITES_TO_CHAT.fullmatch(chat.group(0))
+        if not spans and said:
+            # ('Customers type their DHL tracking number into the chat; the bot asks DHL …': the clause telling what
+            # a person writes to the chat starts the run, it is no step)
+            opening = max(text.rfind(c, 0, chat.start()) for c in ".;:!?\n") + 1
+            spans = [(opening + len(text[opening:]) - len(text[opening:].lstrip()), chat.end())]
         if chat.start() == 0 and chat.group(0).rstrip().endswith((":", "-", "—")):
             spans = [chat.span()]  # 'HR help chat:' names the run, no step
         return Trigger("chat", {"startWorkflow": "chat"}, spans)
