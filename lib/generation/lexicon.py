@@ -3193,6 +3193,20 @@ def their_people(text: str) -> str:
     return _their_people_re().sub(said, text)
 
 
+def _read_before(text: str, at: int, read: re.Pattern[str]) -> re.Match[str] | None:
+    """The read earlier in the sentence of `at` whose list a step after it may go through: none where the sentence
+    already says 'each'/'every'/'all' or opens on an event ('when new orders come in …': one event's items; 'On the
+    first of every month, pull …' is a day the run starts on, no event)."""
+    before = text[_sentence_start(text, at) : at]
+    opens_event = (
+        r"\W*(?:(?:and|then|so)\s+)?(?:when|whenever|if|once|after|as\s+soon\s+as|"
+        rf"on(?!\s+(?:the\s+)?(?:first|last|\d|(?:{_TIME_UNITS})s?\b)))\b"
+    )
+    if _each_said_before(text, at, "each|every|all") or re.match(opens_event, before, re.I):
+        return None
+    return read.search(before)
+
+
 def people_read_each(text: str) -> str:
     """'pull the members from the sheet and text them a renewal link', 'get the overdue invoices … and email the
     customers a reminder', 'grab the new sign-ups … and send them a welcome email' → '… text each of them …', '…
@@ -3218,16 +3232,9 @@ def people_read_each(text: str) -> str:
     )
 
     def said(m: re.Match[str]) -> str:
-        start = _sentence_start(text, m.start())
-        before = text[start : m.start()]
-        reads = read.search(before)
-        if (
-            _each_said_before(text, m.start(), "each|every|all")
-            or re.match(
-                r"\W*(?:(?:and|then|so)\s+)?(?:when|whenever|if|once|after|as\s+soon\s+as|on)\b", before, re.I
-            )
-            or reads is None
-        ):
+        before = text[_sentence_start(text, m.start()) : m.start()]
+        reads = _read_before(text, m.start(), read)
+        if reads is None:
             return m.group(0)
         listed = [
             w
@@ -3278,21 +3285,9 @@ def _records_read_each(text: str, read: re.Pattern[str]) -> str:
         return m.group("change")
 
     def said(m: re.Match[str]) -> str:
-        start = _sentence_start(text, m.start())
-        before = text[start : m.start()]
-        reads = read.search(before)
-        if (
-            _each_said_before(text, m.start(), "each|every|all")
-            or re.match(
-                # ('On the first of every month, pull …': a day the run starts on, no event)
-                r"\W*(?:(?:and|then|so)\s+)?(?:when|whenever|if|once|after|as\s+soon\s+as|"
-                rf"on(?!\s+(?:the\s+)?(?:first|last|\d|(?:{_TIME_UNITS})s?\b)))\b",
-                before,
-                re.I,
-            )
-            or reads is None
-            or not re.search(r"[a-z][a-z-]*[a-z]s\b", before[reads.end() :], re.I)
-        ):
+        before = text[_sentence_start(text, m.start()) : m.start()]
+        reads = _read_before(text, m.start(), read)
+        if reads is None or not re.search(r"[a-z][a-z-]*[a-z]s\b", before[reads.end() :], re.I):
             return m.group(0)
         change = changed(m)
         if re.search(r"\beach\b", change):  # ('add each of them to the table …': one each said already)

@@ -10,7 +10,7 @@ renewal link', 'get the overdue invoices … and email the customers a reminder'
 out once, to nobody: it now goes to each of them, in a loop, at the address each item holds. 3 of 10 were right
 before, 10 after. Items sent somewhere ('email them to accounting@…') and people who read about the list ('email the
 managers a report') stay one message. A change to the records read ('… and update their status to Chased') is made
-to each of them, by its own id (1 of the 5 change lines right after, 0 before)."""
+to each of them, by its own id (1 of the 5 change lines right after, 0 before; round 45g made all five right)."""
 
 from __future__ import annotations
 
