@@ -1165,11 +1165,14 @@ def _reported(clause: str) -> str | None:
         return None
     # 'email them to say we've received it and will be in touch within 10 working days': the words it says
     words = reported.group("say").strip(" ,")
+    lead = reported.group(0)[: reported.start("say") - reported.start()]
+    people = lexicon()["people"]
     if re.search(
         r"\b(?:them|say|repl(?:y|ies)|respond|back|stating|confirming|explaining|promising|confirm|explain)\b",
-        reported.group(0)[: reported.start("say") - reported.start()],
+        lead,
         re.I,
-    ):
+    ) or any(re.sub(r"(?:'s|s)$", "", w) in people for w in re.findall(r"[a-z-]+", lead.lower())):
+        # ('text the customer that their card was declined': said to a person, as well)
         # ('… WhatsApp them to say their table is held': said to them, in the second person)
         swaps = {"their": "your", "they": "you", "them": "you", "they're": "you're", "they'll": "you'll",
                  "they've": "you've", "theirs": "yours"}  # fmt: skip
@@ -1192,7 +1195,16 @@ _REPORTED = re.compile(
     # ('reply to the customer on Discord that …', 'respond via Telegram that …': the place it goes said on the way)
     r"|(?:repl(?:y|ies)|respond|write\s+back)(?:\s+to\s+(?:them|him|her|the\s+[a-z]+|whoever\s+[a-z]+(?:\s+in)?))?"
     r"(?:\s+(?:on|in|via|through|by|over)\s+(?:the\s+|our\s+)?[A-Z#][\w#-]*)?"
-    r"(?=\s+that\b))"
+    r"(?=\s+that\b)"
+    # ('email that customer that the trip is cancelled', 'post to #incidents that the API is down', 'DM me on Slack
+    # (U02…) that a new issue needs triage'): a message verb, whom or where it goes, then what it says — a clause
+    # with a subject of its own after 'that' ('email the customers that have unpaid invoices' names who)
+    r"|(?:e-?mail|text|sms|whatsapp|message|dm|ping|tell|notify|alert|inform|warn|post)(?:s|ed|ing)?"
+    r"(?:\s+(?:to\s+)?(?:me|us|them|him|her|everyone|[#@][\w.-]*\w|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?:that|the|each|every|our|their|my|this|his|her)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?))?"
+    r"(?:\s+(?:on|in|via|through|by|over)\s+(?:the\s+|our\s+)?[A-Z#][\w#-]*)?(?:\s*\([^()\n]{1,60}\))?"
+    r"(?=\s+that\s+(?:the|an?|their|his|her|your|our|my|its|we|they|it|he|she|you|i|this|these|those|there|no|"
+    r"nothing|someone|everyone|every|each|all|today|tomorrow|[\w-]+'s)\b))"
     r"\s+(?:that\s+)?(?!(?:whether|if|which|what|how|who|when|where|why|about|so)\b)"
     r"(?P<say>(?![\"'“])[^.;!?\n\"“”()]{6,200}?)(?=\s*(?:[.;!?\n(]|$))",
     re.I,

@@ -43,7 +43,7 @@ def _values(description: str, kind: str, field: str) -> list[str]:
         (
             "When a Stripe payment fails, text the customer that their card was declined and they can update it at https://pay.example.com/card",
             "twilio_sms",
-            "body",
+            "message",
             "your card was declined and you can update it at https://pay\\.example\\.com/card",
             None,
         ),
@@ -85,7 +85,7 @@ def _values(description: str, kind: str, field: str) -> list[str]:
         (
             "When a job is marked done in our Airtable table 'Repairs' (webhook), text the customer to let them know their bike is ready for pickup.",
             "twilio_sms",
-            "body",
+            "message",
             "your bike is ready for pickup",
             None,
         ),
