@@ -52,6 +52,7 @@ from lib.generation.steps import (
     read_clause,
     read_steps,
     replaced,
+    reported,
     said_unquoted,
     sentences,
     shared_links,
@@ -2374,6 +2375,8 @@ class _Builder:
         # the record a lookup found by the run's key ('look up the customer in Supabase by email'): (its list, the
         # e-mail and phone fields of one item), what a message to that person is addressed from
         self.found: tuple[str, str, str] | None = None
+        # the tests whose sides are being built, innermost last ('' for a side where the test as said fails)
+        self.tested: list[str] = []
         # a read's data → the data before it (what a membership test looks for)
         self.read_over: dict[str, str] = {}
         self.held_in: set[str] = (
@@ -2787,6 +2790,25 @@ class _Builder:
         # the event itself, or something no field holds, is asked for too — the message carries the event as well
         return f"{lines}\n\nDetails: {prev}" if _carries_more(text, spans) else lines
 
+    def heading(self, step: Step) -> str:
+        """What a message carrying structured data is about (`_heading`); on the side of a test with nothing said of
+        it ('if the payments component isn't operational, post to #incidents'), the test that sent it."""
+        words = _heading(step)
+        test = self.test_said()
+        if words != "Update" or not test or len(test.split()) < 2:
+            return words
+        return test[:1].upper() + test[1:]
+
+    def test_said(self) -> str:
+        """The innermost test whose side is being built, its numbers as the user wrote them ('$25000' → '$25,000');
+        '' when none, or on the side where the test as said fails."""
+        test = self.tested[-1] if self.tested else ""
+        written = {
+            re.sub(r"\D", "", n): n
+            for n in re.findall(r"(?<![\d.,])\d{1,3}(?:[,.’' ]\d{3})+(?![\d])", self.written)
+        }
+        return re.sub(r"(?<![\d.,])\d{4,}(?![\d])", lambda m: written.get(m.group(0), m.group(0)), test)
+
     def subject_of(self, step: Step, prev: str | None, mail: bool) -> str:
         """The subject of what a step sends: the thing its clause sends ('a welcome email' → 'Welcome', 'email the
         digest to …' → 'Digest'), else what the step feeding it drafts ('write a short report and email it' →
@@ -2812,6 +2834,23 @@ class _Builder:
             prompt = next((v.value for v in block.values if v.id == "systemPrompt"), "") if block else ""
             drafted = re.match(r"You draft (?:an?|the)\s+(.+?) based on\b", str(prompt or ""))
             sent = drafted.group(1) if drafted else None
+        if not sent and mail:
+            # 'email that customer that the trip is cancelled and …': the first thing it says; else, on the side of a
+            # test, the test that sent it ('if a class has more than 20 bookings, email the teacher')
+            told = reported(step.text or "")
+            gist = re.split(r",|;|\s+(?:and|but|so|because|as)\s+", told or "", maxsplit=1)[0].rstrip(" .")
+            test = self.test_said()
+            sent = (
+                gist
+                if 2 <= len(gist.split()) <= 9 and "<" not in gist
+                else test
+                # (not 'there are more than 20 negative ones': a test with no subject of its own says little)
+                if 2 <= len(test.split()) <= 9
+                and not re.match(
+                    r"(?:there|it|they|this|that|these|those|any|some|none|nothing|one)\b", test, re.I
+                )
+                else None
+            )
         if not sent:
             return self.mail_subject if mail else self.subject
         return sent[:1].upper() + sent[1:]
@@ -2833,7 +2872,7 @@ class _Builder:
                     if not prev
                     or (_is_text(prev) and not self.answers_json(prev))
                     or not prev.startswith("<")
-                    else f"{_heading(step)}: {prev}"
+                    else f"{self.heading(step)}: {prev}"
                 )
                 value = value.replace("{prev_text}", text)
             if "{event:" in value:
@@ -4625,6 +4664,8 @@ class _Builder:
                 found = self.found
                 if handle == none_side and found is not None and prev == f"<{found[0]}>":
                     self.found = None  # (no record found: whom a message goes to is in the event)
+                # (the side that runs when the test as said holds: a message there with nothing said tells it)
+                self.tested.append(step.label.strip() if handle == "if" and not step.negate else "")
                 out, _ = self.chain(
                     branch,
                     [(local, handle)],
@@ -4632,6 +4673,7 @@ class _Builder:
                     parent,
                     scope=f"{local}:{handle}",
                 )
+                self.tested.pop()
                 self.found = found
                 exits += out
             if not self.wired(local, handle):  # nothing asked, or its steps built no block
@@ -6689,9 +6731,12 @@ _SENT_KIND = re.compile(
 _SENT_OBJECT = re.compile(
     r"\b(?:(?P<send>send|forward)|email|e-mail|mail)\s+(?:(?:me|us|him|her|them|\S+@\S+)\s+"
     # ('email the applicant the residential checklist': the person, then what they are sent)
-    r"|(?:the|each|every|our|their|this|that)\s+(?:" + "|".join(lexicon()["people"]) + r")s?\s+(?=the\s))?"
+    r"|(?:the|each|every|our|their|this|that)\s+(?:" + "|".join(lexicon()["people"]) + r")s?\s+(?=the\s)"
+    # ('email the baker (baker@crumb.example) the list of cakes': a person with their address in brackets)
+    r"|(?:the|each|every|our|their|this|that)\s+[a-z][\w-]*\s*\([^()\n]{1,60}\)\s+(?=the\s))?"
     r"(?:the|a|an|our|their|his|her|your|my|this|today's|yesterday's|this week's|the weekly|the daily)\s+"
-    r"(?P<thing>(?:(?!(?:a|an|the|to|of|and|or|with|from|for|via|using|on|in|at|by|it|them)\b)[a-z][\w-]*\s*){1,3}?)"
+    r"(?P<thing>(?:(?!(?:a|an|the|to|of|and|or|with|from|for|via|using|on|in|at|by|it|them)\b)[a-z][\w-]*\s*){1,3}?"
+    r"(?:\s*\bof\s+(?:(?!(?:a|an|the|to|and|or|with|from|for|via|using|on|in|at|by|it|them)\b)[a-z][\w-]*\s*){1,2}?)?)"
     # ('email the front desk at …', 'email the requester asking …': after 'email' a person, unless a 'to' follows)
     r"(?=\s*(?:$|[,.;]|\b(?:to|via|using|together|along)\b|(?(send)\b(?:with|from|on|in|at|by|and)\b|(?!))))",
     re.I,

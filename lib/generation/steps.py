@@ -1157,7 +1157,7 @@ def _mail_steps_said(description: str) -> list[str]:
     return re.findall(r"\b(?:e-?mail|send)\w*\b", description, re.I)
 
 
-def _reported(clause: str) -> str | None:
+def reported(clause: str) -> str | None:
     """What a message says in the writer's words ('email them to say we've received it and will reply within 5
     working days'): the gist it carries, in the second person when said to them."""
     reported = _REPORTED.search(clause)
@@ -1182,7 +1182,8 @@ def _reported(clause: str) -> str | None:
             words,
             flags=re.I,
         )
-    return words[:1].upper() + words[1:] + "."
+    # (no full stop after a link it ends on: the stop would read as part of the address)
+    return words[:1].upper() + words[1:] + ("" if re.search(r"/\S*$", words) else ".")
 
 
 # 'to say we've received it …', 'telling them their order has shipped', 'to let her know the room is ready': what a
@@ -1206,7 +1207,8 @@ _REPORTED = re.compile(
     r"(?=\s+that\s+(?:the|an?|their|his|her|your|our|my|its|we|they|it|he|she|you|i|this|these|those|there|no|"
     r"nothing|someone|everyone|every|each|all|today|tomorrow|[\w-]+'s)\b))"
     r"\s+(?:that\s+)?(?!(?:whether|if|which|what|how|who|when|where|why|about|so)\b)"
-    r"(?P<say>(?![\"'“])[^.;!?\n\"“”()]{6,200}?)(?=\s*(?:[.;!?\n(]|$))",
+    # (a full stop inside a link or a number is no end: 'update it at https://pay.example.com/card')
+    r"(?P<say>(?![\"'“])(?:[^.;!?\n\"“”()]|[.?](?=[\w/])){6,200}?)(?=\s*(?:[.;!?](?![\w/])|[\n(]|$))",
     re.I,
 )
 
@@ -3044,9 +3046,9 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         spoken = _said(clause)
         if spoken:  # "post 'standup in 5 minutes'", 'a message saying "…"': the words to send, as written
             text = spoken
-        elif _reported(clause):
+        elif reported(clause):
             # 'email them to say we've received it …': what it says, beside what the run has for them
-            text = f"{_reported(clause)}\n\n{{prev_text}}"
+            text = f"{reported(clause)}\n\n{{prev_text}}"
         if spoken and _WITH_DATA.search(clause.replace(spoken, " ")):
             # "post 'New release is out!' with the version number": the words, then the data they come with
             text = f"{spoken}\n\n{{prev_text}}"
@@ -3058,7 +3060,7 @@ def _integration_step(key: str, clause: str, description: str, *, write: bool | 
         ]
         if mentioned:  # 'post it in #incidents and mention @oncall': the message calls on them first
             text = " ".join(dict.fromkeys(mentioned)) + " " + text
-        links = shared_links(clause)
+        links = [link for link in shared_links(clause) if link not in text]  # (not twice: said in its words)
         if links:  # 'email them the webinar link https://…': the message carries it
             text += "\n\n" + "\n".join(link if "://" in link else "https://" + link for link in links)
         for what, code in _codes(clause):  # '… with the discount code WELCOME10': the message carries it

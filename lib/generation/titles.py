@@ -34,6 +34,13 @@ _CUT = re.compile(
     re.I,
 )
 # words that point back to a sentence before them ('Sort every new one'): such a request keeps its context
+# a sentence that opens as a request does: on a verb, a clock or an event
+_ASKS = re.compile(
+    ACTION_START.pattern
+    + r"|(?:every|each|daily|weekly|monthly|hourly|nightly|when|whenever|once\s+a|twice\s+a"
+    r"|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b",
+    re.I,
+)
 _BACK = re.compile(r"\b(?:one|ones|it|them|they|those|these|that|this|there|he|she)\b", re.I)
 
 
@@ -125,6 +132,8 @@ def _request(text: str) -> str:
     for a, b in sorted(lx.context_spans(text, ACTION_START)):
         if text[start:a].strip(" \t\n.,;:!?-–—"):
             break
+        if start and _ASKS.match(text[a:b].strip().lower()):
+            break  # ('Context: we're a bakery in Leeds. Every day at 6am read …' on one line: the ask after the label's)
         start = b
     rest = text[start:].lstrip()
     lead = re.match(lexicon()["build_leads"], rest, re.I)
