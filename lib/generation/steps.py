@@ -1205,7 +1205,7 @@ _REPORTED = re.compile(
     r"|(?:that|the|each|every|our|their|my|this|his|her)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?))?"
     r"(?:\s+(?:on|in|via|through|by|over)\s+(?:the\s+|our\s+)?[A-Z#][\w#-]*)?(?:\s*\([^()\n]{1,60}\))?"
     r"(?=\s+that\s+(?:the|an?|their|his|her|your|our|my|its|we|they|it|he|she|you|i|this|these|those|there|no|"
-    r"nothing|someone|everyone|every|each|all|today|tomorrow|[\w-]+'s)\b))"
+    r"nothing|someone|everyone|every|each|all|today|tomorrow)\b))"
     r"\s+(?:that\s+)?(?!(?:whether|if|which|what|how|who|when|where|why|about|so)\b)"
     # (a full stop inside a link or a number is no end: 'update it at https://pay.example.com/card')
     r"(?P<say>(?![\"'“])(?:[^.;!?\n\"“”()]|[.?](?=[\w/])){6,200}?)(?=\s*(?:[.;!?](?![\w/])|[\n(]|$))",
