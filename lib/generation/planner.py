@@ -2795,7 +2795,7 @@ class _Builder:
         it ('if the payments component isn't operational, post to #incidents'), the test that sent it."""
         words = _heading(step)
         test = self.test_said()
-        if words != "Update" or not test or len(test.split()) < 2:
+        if words != "Update" or not test:
             return words
         return test[:1].upper() + test[1:]
 
@@ -2803,6 +2803,8 @@ class _Builder:
         """The innermost test whose side is being built, its numbers as the user wrote them ('$25000' → '$25,000');
         '' when none, or on the side where the test as said fails."""
         test = self.tested[-1] if self.tested else ""
+        if not _TEST_SUBJECT.match(test) or not 2 <= len(test.split()) <= 10:
+            return ""  # ('rises above 4,000 USD', 'there are more than 0', 'it is negative': no subject said)
         written = {
             re.sub(r"\D", "", n): n
             for n in re.findall(r"(?<![\d.,])\d{1,3}(?:[,.’' ]\d{3})+(?![\d])", self.written)
@@ -2838,19 +2840,11 @@ class _Builder:
             # 'email that customer that the trip is cancelled and …': the first thing it says; else, on the side of a
             # test, the test that sent it ('if a class has more than 20 bookings, email the teacher')
             told = reported(step.text or "")
-            gist = re.split(r",|;|\s+(?:and|but|so|because|as)\s+", told or "", maxsplit=1)[0].rstrip(" .")
+            parts = re.split(r",|;|\s+(?:and|but|so|because|as)\s+", told or "", maxsplit=1)
+            # ('we'll come and get it': a first part too short to say anything keeps the rest)
+            gist = (parts[0] if len(parts[0].split()) >= 3 else (told or "")).rstrip(" .")
             test = self.test_said()
-            sent = (
-                gist
-                if 2 <= len(gist.split()) <= 9 and "<" not in gist
-                else test
-                # (not 'there are more than 20 negative ones': a test with no subject of its own says little)
-                if 2 <= len(test.split()) <= 9
-                and not re.match(
-                    r"(?:there|it|they|this|that|these|those|any|some|none|nothing|one)\b", test, re.I
-                )
-                else None
-            )
+            sent = gist if 3 <= len(gist.split()) <= 9 and "<" not in gist else test or None
         if not sent:
             return self.mail_subject if mail else self.subject
         return sent[:1].upper() + sent[1:]
@@ -6388,6 +6382,15 @@ def _heading(step: Step) -> str:
     return words[:1].upper() + words[1:]
 
 
+# a test that names its own subject ('the amount is above 2,000 GBP', 'a review is 2 stars or less', 'anyone mentions
+# "injury"'), not one read off what came before ('rises above 4,000 USD', 'it is negative', 'there are more than 0')
+_TEST_SUBJECT = re.compile(
+    r"(?:the|a|an|its|their|our|my|his|her|your|we|i|you|someone|anyone|anything|something|somebody|anybody|"
+    r"each|every|any\s+(?!(?:of|is|are)\b)[a-z]+)\s+(?!(?:is|are)\s*$)\S",
+    re.I,
+)
+
+
 def _is_text(ref: str) -> bool:
     """A reference whose value is text (an agent's answer, a chat input, an e-mail body), not an object
     that a message field would receive raw."""
@@ -6757,7 +6760,10 @@ def _sent_thing(clause: str) -> str | None:
             return " ".join(words)
     found = _SENT_OBJECT.search(clause)
     if found:
-        words = found.group("thing").split()
+        # ('send an email of confirmation': what the e-mail is of)
+        words = re.sub(
+            r"^(?:e-?mail|mail|message|note)\s+of\s+", "", found.group("thing").strip(), flags=re.I
+        ).split()
         person = words and re.sub(r"(?:'s|s)$", "", words[-1].lower()) in lexicon()["people"]
         if words and words[-1].lower() not in _NOT_SENT and not person and "@" not in found.group("thing"):
             return " ".join(words)
