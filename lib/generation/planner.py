@@ -6379,6 +6379,8 @@ def _heading(step: Step) -> str:
         if amount
         else "Update"
     )
+    # ('a email of confirmation', as written or translated: the article its next sound takes)
+    words = re.sub(r"^(a)(?=\s+[aeio])", r"\1n", words, flags=re.I)
     return words[:1].upper() + words[1:]
 
 
