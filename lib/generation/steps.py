@@ -1128,7 +1128,8 @@ def _said(clause: str) -> str | None:
         # 'reply with our opening hours: Mon-Sat 9:00-18:00', '… with our address: 4 Quay St': what the user gives
         # after a colon, under the name they gave it
         given = re.search(
-            r"\bwith\s+(our|my)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s*:\s*([^\n\"“”]{3,200}?)\s*\.?\s*$",
+            # (not a link's 'https://': 'with our review link https://…' gives the link, sent as it is)
+            r"\bwith\s+(our|my)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s*:(?!//)\s*([^\n\"“”]{3,200}?)\s*\.?\s*$",
             clause,
             re.I,
         )
