@@ -5356,3 +5356,82 @@ def stored_asides(text: str) -> str:
         return f"{opened}kept in {m.group('place')}{closed}"
 
     return _STORED_ASIDE.sub(kept, text)
+
+
+# the words of a person's address: what a place holding the people says it has of each ('their mobile number')
+_ADDRESS_WORDS = (
+    r"(?:(?:mobile|phone|cell|cellphone|whatsapp|contact)\s+)?(?:numbers?|phones?|mobiles?|cells?)"
+    r"|e-?mails?(?:\s+address(?:es)?)?|(?:e-?mail\s+)?address(?:es)?|contact\s+details|chat\s+ids?"
+)
+# a place of a service, named: "the 'Inspections' Google Sheet", "the Google Sheet 'Technicians'"
+_NAMED_PLACE = (
+    r"(?:the\s+|our\s+|my\s+|a\s+)?(?:[\w-]+\s+){0,3}?['\"\u2018\u201c\u00ab][^'\"\u2019\u201d\u00bb\n]{1,40}"
+    r"['\"\u2019\u201d\u00bb](?:\s+[\w-]+){0,3}?"
+)
+# '— the 'Inspections' Google Sheet has their mobile number.', "; each technician's email address is in the Google
+# Sheet 'Technicians'.": where the people a message goes to are listed, told aside
+_PEOPLE_KEPT = re.compile(
+    r"(?P<lead>\s*[\u2014\u2013]\s*|\s+-\s+|;\s*|(?<=[.!?])\s+|,\s+|\s*\()"
+    r"(?:(?P<place>" + _NAMED_PLACE + r")\s+(?:has|have|holds|hold|lists|list|contains|keeps|stores)\s+"
+    r"(?:their|the|all\s+(?:the|their)|everyone['\u2019]s|each\s+(?P<one>[a-z-]+)['\u2019]s)\s+(?:" + _ADDRESS_WORDS + r")"
+    r"|(?:their|each\s+(?P<each>[a-z-]+)['\u2019]s|the\s+[a-z-]+s['\u2019]|everyone['\u2019]s)\s+(?:" + _ADDRESS_WORDS + r")"
+    r"\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?in\s+(?P<where>" + _NAMED_PLACE + r"))"
+    r"(?P<close>\s*\)|(?=\s*[.;!?\n]|\s*$))",
+    re.I,
+)
+# what ends the words naming the people after 'each': 'each tenant whose …', 'each nail technician at …'
+_NOT_PERSON_WORD = {
+    "who", "whose", "that", "which", "at", "in", "on", "with", "their", "there", "his", "her", "a", "an", "the", "to",
+    "for", "from", "by", "and", "or", "about", "what", "when", "if", "of", "one", "day", "week", "month", "morning",
+    "evening", "night", "hour", "minute", "time", "row", "item", "record", "weekday", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "its", "our", "my", "your", "today", "tomorrow",
+}  # fmt: skip
+
+
+def people_kept(text: str) -> str:
+    """'Text each tenant whose inspection is due — the 'Inspections' Google Sheet has their mobile number.' → 'Text
+    each tenant in the 'Inspections' Google Sheet whose inspection is due.'; "email each technician their
+    appointments …; each technician's email address is in the Google Sheet 'Technicians'." → 'email each technician
+    in the Google Sheet 'Technicians' their appointments …': a named place said to hold the people's numbers or
+    addresses lists the people a message goes to, one each (read there, each item's own address)."""
+    places = _place_services()
+    for m in _PEOPLE_KEPT.finditer(text):
+        place = (m.group("place") or m.group("where") or "").strip()
+        if not places.search(place):
+            continue
+        named = (m.group("one") or m.group("each") or "").lower()
+        # the people, said with 'each'/'every' before the aside (in its sentence or the two before)
+        begin = _sentence_start(text, m.start())
+        for _ in range(2):
+            if begin > 1 and "\n\n" not in text[max(0, begin - 2) : begin]:
+                begin = _sentence_start(text, begin - 2)
+        chosen = None
+        for each in re.finditer(r"\b(?:each|every)\s+(?:one\s+of\s+(?:the|our)\s+|of\s+(?:the|our)\s+)?", text[begin : m.start()], re.I):
+            at = begin + each.end()
+            words = list(re.finditer(r"[A-Za-z][\w-]*(?:['\u2019]s)?", text[at : at + 60]))
+            kept_words = []
+            for w in words:
+                if text[at + (kept_words[-1].end() if kept_words else 0) : at + w.start()].strip():
+                    break  # (punctuation between: the noun ended)
+                if w.group(0).lower() in _NOT_PERSON_WORD or len(kept_words) == 3:
+                    break
+                kept_words.append(w)
+                if re.search(r"['\u2019]s$", w.group(0)):
+                    break
+            if not kept_words:
+                continue
+            last = kept_words[-1].group(0).lower()
+            if named and not (last.startswith(named) or named.startswith(last.rstrip("s"))):
+                continue
+            chosen = at + kept_words[-1].end()
+            if re.search(r"['\u2019]s$", kept_words[-1].group(0)):
+                chosen -= 2  # ("each job's assigned engineer": the item itself)
+        if chosen is None:
+            continue
+        rest = text[m.end() :]
+        if not m.group("lead").strip() and not m.group("close").strip():
+            rest = re.sub(r"^\s*[.!?]", "", rest)  # (a sentence of its own: gone with its stop)
+        gone = text[: m.start()] + rest
+        place = re.sub(r"^(?:the|our|my|a)\b", lambda a: a.group(0).lower(), place, flags=re.I)
+        return people_kept(gone[:chosen] + f" in {place}" + gone[chosen:])
+    return text

@@ -270,6 +270,9 @@ def draft(description: str) -> Draft:
     description = lx.first_few(description)  # 'email the first three people on the waitlist': each
     # 'waitlist kept in Airtable 'Berth Waitlist' … email the people on the waitlist': the place told by that word
     # '(our Google Form writes them into the Google Sheet 'X')': where the things are kept, read there
+    # "Text each tenant … — the 'Inspections' Google Sheet has their mobile number." → 'Text each tenant in the
+    # 'Inspections' Google Sheet …': the place holding the people's numbers lists the people
+    description = lx.people_kept(description)
     description = lx.stored_asides(description)
     description = labelled_places(description)
     description = lx.kept_lookups(kept_in_told(description))
@@ -3041,8 +3044,22 @@ class _Builder:
                 for b in self.blocks
                 if held and re.sub(r"[\s_-]", "", b.name.lower()) == held.group(1).lower()
             )
-        if re.search(rf"\b(?:{people})s?\b", said, re.I):
+        if re.search(rf"\b(?:{people})s?\b", said, re.I) or self.number_named(step):
             out[field_id] = self.recipient(parent, step, "phone")
+
+    def number_named(self, step: Step) -> bool:
+        """'send each job's assigned engineer a WhatsApp (engineer_phone column)', '(their number is in the column
+        'portable')', 'the sheet has their mobile number': the text says which field of each item holds the number
+        the message goes to, so it goes to each item's (not to a number the description never gives)."""
+        text = step.text or ""
+        if re.search(r"\b(?:me|myself|us)\b", text, re.I):
+            return False
+        named = any(
+            n and re.search(r"phone|mobile|cell|number|portable|movil|handy|whatsapp", n, re.I)
+            for found in _NAMED_COLUMN.findall(text)
+            for n in found
+        )
+        return named or bool(_address_said(self.description, "phone"))
 
     def read_of_item(self, step: Step, out: dict[str, str], each: str = "") -> None:
         """A read repeated per item is about the item: a search names it ('search the web for each company's
