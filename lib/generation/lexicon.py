@@ -5375,7 +5375,11 @@ _PEOPLE_KEPT = re.compile(
     r"(?:(?P<place>" + _NAMED_PLACE + r")\s+(?:has|have|holds|hold|lists|list|contains|keeps|stores)\s+"
     r"(?:their|the|all\s+(?:the|their)|everyone['\u2019]s|each\s+(?P<one>[a-z-]+)['\u2019]s)\s+(?:" + _ADDRESS_WORDS + r")"
     r"|(?:their|each\s+(?P<each>[a-z-]+)['\u2019]s|the\s+[a-z-]+s['\u2019]|everyone['\u2019]s)\s+(?:" + _ADDRESS_WORDS + r")"
-    r"\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?in\s+(?P<where>" + _NAMED_PLACE + r"))"
+    r"\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?in\s+(?P<where>" + _NAMED_PLACE + r")"
+    # "its all in the google sheet 'Saturday Drops' (driver name, phone, adresses)": the people, with their numbers
+    r"|(?:it['\u2019]?s|it\s+is|everything(?:['\u2019]s|\s+is)|(?:the\s+)?(?:details|info)\s+(?:is|are))\s+(?:all\s+)?"
+    r"(?:kept\s+|stored\s+|listed\s+)?in\s+(?P<all>" + _NAMED_PLACE + r")"
+    r"(?P<cols>\s*\((?=[^()\n]*\b(?:phone|mobile|number|e-?mail|cell)s?\b)[^()\n]{1,100}\)))"
     r"(?P<close>\s*\)|(?=\s*[.;!?\n]|\s*$))",
     re.I,
 )
@@ -5396,7 +5400,7 @@ def people_kept(text: str) -> str:
     addresses lists the people a message goes to, one each (read there, each item's own address)."""
     places = _place_services()
     for m in _PEOPLE_KEPT.finditer(text):
-        place = (m.group("place") or m.group("where") or "").strip()
+        place = (m.group("place") or m.group("where") or m.group("all") or "").strip()
         if not places.search(place):
             continue
         named = (m.group("one") or m.group("each") or "").lower()
@@ -5433,5 +5437,6 @@ def people_kept(text: str) -> str:
             rest = re.sub(r"^\s*[.!?]", "", rest)  # (a sentence of its own: gone with its stop)
         gone = text[: m.start()] + rest
         place = re.sub(r"^(?:the|our|my|a)\b", lambda a: a.group(0).lower(), place, flags=re.I)
+        place += m.group("cols") or ""
         return people_kept(gone[:chosen] + f" in {place}" + gone[chosen:])
     return text
