@@ -3038,6 +3038,7 @@ def per_item(text: str) -> str:
         return f"{lead} each {m.group('item')}, {base} a {m.group('thing')}{place}"
 
     text = _per_item_re().sub(said, text)
+    text = _PER_ITEM_MESSAGE.sub(_message_per_item, text)
 
     def after(m: re.Match[str]) -> str:
         # ('pushed into the Notion database 'Matters Intake', one page per deal', '…, one record each'): said after
@@ -3063,6 +3064,27 @@ def per_item(text: str) -> str:
         return f", for each {item or 'one'}" if several else m.group(0)
 
     return _per_item_after_re().sub(after, text)
+
+
+# '- One SMS per lesson via Twilio, to the parent phone written in the event description': a line of a list that sizes a
+# message by the items, with no verb: one message sent for each item, to whom the line says
+_PER_ITEM_MESSAGE = re.compile(
+    r"^(?P<lead>[ \t]*(?:[-*\u2022][ \t]+|\d+[.)][ \t]+)?)(?:one|a\s+single|1)\s+"
+    r"(?P<thing>(?:[\w'\u2019-]+\s+){0,2}?(?:sms|text(?:\s+message)?|e-?mail|whatsapp(?:\s+message)?|message|reminder|"
+    r"notification|dm))\s+(?:per|for\s+each|for\s+every)\s+(?P<item>(?:new\s+)?[a-z][\w-]*)\b(?P<rest>[^\n]*)",
+    re.I | re.M,
+)
+
+
+def _message_per_item(m: re.Match[str]) -> str:
+    """'One SMS per lesson via Twilio, to the parent phone …' → 'For each lesson, send a SMS via Twilio to the parent
+    phone …' (the recipient said after a comma stays with the message)."""
+    if m.group("item").lower() in lexicon()["per_item"]["not_items"] or re.match(
+        rf"(?:{_TIME_UNITS})s?$", m.group("item"), re.I
+    ):
+        return m.group(0)
+    rest = re.sub(r"\s*,\s*(?=to\s+(?:the|their|each|every|his|her)\b)", " ", m.group("rest"), count=1, flags=re.I)
+    return f"{m.group('lead')}For each {m.group('item')}, send a {m.group('thing')}{rest}"
 
 
 @lru_cache(maxsize=1)

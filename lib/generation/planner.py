@@ -3059,7 +3059,14 @@ class _Builder:
             for found in _NAMED_COLUMN.findall(text)
             for n in found
         )
-        return named or bool(_address_said(self.description, "phone"))
+        people = "|".join(lexicon()["people"])
+        # ('… via Twilio to the parent phone written in the event description': a person of each item, named)
+        sent_to = re.search(
+            rf"\bto\s+(?:the|their|each|every|his|her)\s+(?:[\w-]+\s+)?(?:{people})s?\b(?!\s+(?:list|group|channel|team)s?\b)",
+            text,
+            re.I,
+        )
+        return named or bool(sent_to) or bool(_address_said(self.description, "phone"))
 
     def read_of_item(self, step: Step, out: dict[str, str], each: str = "") -> None:
         """A read repeated per item is about the item: a search names it ('search the web for each company's
