@@ -5462,3 +5462,51 @@ def people_kept(text: str) -> str:
         place += m.group("cols") or ""
         return people_kept(gone[:chosen] + f" in {place}" + gone[chosen:])
     return text
+
+
+_SENDS = r"e-?mail|text|sms|message|whatsapp|notify|remind|ping|dm"
+# 'email the parent of every junior player who missed today's lesson' (a person each item has, the message to them)
+_PERSON_OF_EACH = re.compile(
+    rf"\b(?P<verb>{_SENDS})\s+(?:the|their)\s+(?P<person>[a-z]+?)(?P<plural>s)?\s+of\s+(?P<each>each|every)\s+"
+    r"(?P<rest>[^.;:!?\n\u2014\u2013()]+?)(?=\s*(?:[.;:!?\n\u2014\u2013(]|\s-\s|$))",
+    re.I,
+)
+# '- every player who missed the last two rehearsals → email their parent (parent_email column) a gentle note'
+_EACH_ARROW = re.compile(
+    r"^(?P<lead>[ \t]*(?:[-*\u2022][ \t]+|\d+[.)][ \t]+)?)(?P<each>each|every)\s+(?P<item>[^\n\u2192]+?)\s*(?:\u2192|->|=>)\s*"
+    rf"(?P<act>(?:{_SENDS}|send|add|create|post|tag|update|mark)\b[^\n]*)",
+    re.I | re.M,
+)
+
+
+def persons_of_each(text: str) -> str:
+    """'email the parent of every junior player who missed today's lesson' → 'for every junior player who missed
+    today's lesson, email their parent'; '- every player who missed … → email their parent (…)' → '- for every
+    player who missed …, email their parent (…)': a message to a person each item of a list has is sent once per
+    item, to that item's person (lexicon.json 'people')."""
+    people = {p.lower() for p in lexicon()["people"]}
+
+    def of_each(m: re.Match[str]) -> str:
+        if m.group("person").lower() not in people:
+            return m.group(0)
+        if re.match(rf"(?:{_TIME_UNITS})s?\b", m.group("rest"), re.I):
+            return m.group(0)  # ('email the owner of every day's …': a time)
+        words = m.group("rest").split()
+        cut = len(words)
+        for i, w in enumerate(words):
+            if i and w.lower() in ("who", "whose", "that", "which", "in", "on", "from", "with", "where"):
+                cut = len(words)  # (a clause about the items: theirs to the end)
+                break
+            if i == 3 or (i and w.lower() in ("a", "an", "the", "their", "about", "to", "for")):
+                cut = i  # (what follows is the message's)
+                break
+        item, said = " ".join(words[:cut]), " ".join(words[cut:])
+        lead = "For" if m.group("verb")[:1].isupper() else "for"
+        return f"{lead} {m.group('each').lower()} {item}, {m.group('verb')} their {m.group('person')}" + (
+            f" {said}" if said else ""
+        )
+
+    text = _PERSON_OF_EACH.sub(of_each, text)
+    return _EACH_ARROW.sub(
+        lambda m: f"{m.group('lead')}for {m.group('each').lower()} {m.group('item')}, {m.group('act')}", text
+    )

@@ -273,6 +273,8 @@ def draft(description: str) -> Draft:
     # "Text each tenant … — the 'Inspections' Google Sheet has their mobile number." → 'Text each tenant in the
     # 'Inspections' Google Sheet …': the place holding the people's numbers lists the people
     description = lx.people_kept(description)
+    # 'email the parent of every player who …' → 'for every player who …, email their parent'
+    description = lx.persons_of_each(description)
     description = lx.stored_asides(description)
     description = labelled_places(description)
     description = lx.kept_lookups(kept_in_told(description))
@@ -2255,7 +2257,19 @@ def _address_said(description: str, kind: str) -> str | None:
         said = "email" if "mail" in what or what.startswith("address") else "phone"
         if said == kind:
             return (found.group("after") or found.group("quoted") or found.group("bare")).strip()
+    # ('attendance is in the Airtable table 'Attendance', with a parent_email field'): a field named for the address
+    for found in _ADDRESS_FIELD_NAMED.finditer(description):
+        if re.search(r"mail" if kind == "email" else r"phone|mobile|cell", found.group("field"), re.I):
+            return found.group("field")
     return None
+
+
+# 'with a parent_email field', 'the 'guardian_phone' column': a field as the data spells it, called a field or column
+_ADDRESS_FIELD_NAMED = re.compile(
+    r"\b(?:with\s+)?(?:a|an|the|their|its)\s+[\"'`\u201c\u2018]?(?P<field>[a-z][a-z0-9]*(?:_[a-z0-9]+)+)[\"'`\u201d\u2019]?"
+    r"\s+(?:field|column|col)\b",
+    re.I,
+)
 
 
 # 'their email is in the issue body', 'the customer's number is written in the message': the person's address sits
