@@ -5510,3 +5510,19 @@ def persons_of_each(text: str) -> str:
     return _EACH_ARROW.sub(
         lambda m: f"{m.group('lead')}for {m.group('each').lower()} {m.group('item')}, {m.group('act')}", text
     )
+
+
+# 'send each one a text with our offer', 'send them a quick text': a text sent to people is an SMS (not a text file)
+_A_TEXT_SENT = re.compile(
+    r"\b(?P<verb>send|sends|sent|shoot|fire\s+off)\s+(?P<who>(?:each|every|them|him|her|the|their|our|all)\b[^,.;:\n]{0,40}?)"
+    r"\s+an?\s+(?P<adj>(?:quick|short|brief|reminder|friendly)\s+)?text\b(?!\s+(?:file|document|doc|summary|version|field|"
+    r"block|box|message|to\b))",
+    re.I,
+)
+
+
+def texts_sent(text: str) -> str:
+    """'send each one a text with our weekly offer' → '… an SMS with our weekly offer': a text sent to people."""
+    return _A_TEXT_SENT.sub(
+        lambda m: f"{m.group('verb')} {m.group('who')} " + (f"a {m.group('adj')}SMS" if m.group("adj") else "an SMS"), text
+    )

@@ -266,6 +266,7 @@ def draft(description: str) -> Draft:
     description = lx.negated_lists(description)  # "don't reply, forward or delete …": each verb negated
     description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
+    description = lx.texts_sent(description)  # 'send each one a text' → '… an SMS'
     # '… text the on-call tech (number in Supabase table 'oncall').': where a value is kept, a sentence of its own
     description = lx.first_few(description)  # 'email the first three people on the waitlist': each
     # 'waitlist kept in Airtable 'Berth Waitlist' … email the people on the waitlist': the place told by that word
