@@ -5526,3 +5526,27 @@ def texts_sent(text: str) -> str:
     return _A_TEXT_SENT.sub(
         lambda m: f"{m.group('verb')} {m.group('who')} " + (f"a {m.group('adj')}SMS" if m.group("adj") else "an SMS"), text
     )
+
+
+_MESSAGED_VERBS = {"emailed": "email", "e-mailed": "email", "texted": "text", "messaged": "message", "sent": "send"}
+
+
+def people_messaged(text: str) -> str:
+    """'I want every request saved in Airtable, and the customer emailed a receipt from Outlook' → '…, and email the
+    customer a receipt from Outlook': a wish that a person (lexicon.json 'people') be sent something is a step."""
+    people = "|".join(lexicon()["people"])
+
+    def said(m: re.Match[str]) -> str:
+        before = text[_sentence_start(text, m.start()) : m.start()]
+        if not re.search(r"\b(?:want|wants|like|need|needs|should)\b", before, re.I):
+            return m.group(0)
+        verb = _MESSAGED_VERBS[m.group("verb").lower()]
+        return f"{m.group('lead')}{verb} {m.group('who')} "
+
+    return re.sub(
+        rf"(?P<lead>,?\s+and\s+)(?P<who>(?:the|each|every|our)\s+(?:{people}))\s+"
+        r"(?P<verb>emailed|e-mailed|texted|messaged|sent)\s+(?=(?:an?|the|their|his|her)\s)",
+        said,
+        text,
+        flags=re.I,
+    )

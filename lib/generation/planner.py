@@ -267,6 +267,8 @@ def draft(description: str) -> Draft:
     description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
     description = lx.texts_sent(description)  # 'send each one a text' → '… an SMS'
+    # '… saved in Airtable, and the customer emailed a receipt' → '…, and email the customer a receipt'
+    description = lx.people_messaged(description)
     # '… text the on-call tech (number in Supabase table 'oncall').': where a value is kept, a sentence of its own
     description = lx.first_few(description)  # 'email the first three people on the waitlist': each
     # 'waitlist kept in Airtable 'Berth Waitlist' … email the people on the waitlist': the place told by that word

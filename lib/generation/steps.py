@@ -2816,7 +2816,9 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
             # (not where it is sent: '… to the WhatsApp number +34 …', 'and the Telegram id 5512…')
             r"(?<!\bto )(?<!\bat )(?<!\bvia )\b(?:the|its|that)\s+"
             + re.escape(p.strip())
-            + r"\s+(?:link|url|key|id|number|title|name|author)\b(?!\s*:?\s*\+?\d)",
+            # ('the Airtable record id', 'the Notion page link': a thing of the service named with its part)
+            + r"\s+(?:(?:record|row|issue|ticket|page|item|task|card|deal|event|file|doc|document)\s+)?"
+            + r"(?:link|url|key|id|number|title|name|author)\b(?!\s*:?\s*\+?\d)",
             low,
         )
         for p in lexicon()["integrations"][key]["phrases"]
