@@ -5492,9 +5492,14 @@ def persons_of_each(text: str) -> str:
         if re.match(rf"(?:{_TIME_UNITS})s?\b", m.group("rest"), re.I):
             return m.group(0)  # ('email the owner of every day's …': a time)
         words = m.group("rest").split()
+        if not words or words[0].lower() in ("one", "of", "them", "these", "those"):
+            return m.group(0)  # ('remind the assignee of each one on Slack': the items said before)
         cut = len(words)
         for i, w in enumerate(words):
-            if i and w.lower() in ("who", "whose", "that", "which", "in", "on", "from", "with", "where"):
+            if i and w.lower() in ("on", "via", "over", "through", "by", "in", "from", "with"):
+                cut = i  # (where or how the message goes: 'on Slack')
+                break
+            if i and w.lower() in ("who", "whose", "that", "which", "where"):
                 cut = len(words)  # (a clause about the items: theirs to the end)
                 break
             if i == 3 or (i and w.lower() in ("a", "an", "the", "their", "about", "to", "for")):
