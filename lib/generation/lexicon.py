@@ -3083,7 +3083,9 @@ def _message_per_item(m: re.Match[str]) -> str:
         rf"(?:{_TIME_UNITS})s?$", m.group("item"), re.I
     ):
         return m.group(0)
-    rest = re.sub(r"\s*,\s*(?=to\s+(?:the|their|each|every|his|her)\b)", " ", m.group("rest"), count=1, flags=re.I)
+    rest = re.sub(
+        r"\s*,\s*(?=to\s+(?:the|their|each|every|his|her)\b)", " ", m.group("rest"), count=1, flags=re.I
+    )
     return f"{m.group('lead')}For each {m.group('item')}, send a {m.group('thing')}{rest}"
 
 
@@ -5395,9 +5397,15 @@ _NAMED_PLACE = (
 _PEOPLE_KEPT = re.compile(
     r"(?P<lead>\s*[\u2014\u2013]\s*|\s+-\s+|;\s*|(?<=[.!?])\s+|,\s+|\s*\()"
     r"(?:(?P<place>" + _NAMED_PLACE + r")\s+(?:has|have|holds|hold|lists|list|contains|keeps|stores)\s+"
-    r"(?:their|the|all\s+(?:the|their)|everyone['\u2019]s|each\s+(?P<one>[a-z-]+)['\u2019]s)\s+(?:" + _ADDRESS_WORDS + r")"
-    r"|(?:their|each\s+(?P<each>[a-z-]+)['\u2019]s|the\s+[a-z-]+s['\u2019]|everyone['\u2019]s)\s+(?:" + _ADDRESS_WORDS + r")"
-    r"\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?in\s+(?P<where>" + _NAMED_PLACE + r")"
+    r"(?:their|the|all\s+(?:the|their)|everyone['\u2019]s|each\s+(?P<one>[a-z-]+)['\u2019]s)\s+(?:"
+    + _ADDRESS_WORDS
+    + r")"
+    r"|(?:their|each\s+(?P<each>[a-z-]+)['\u2019]s|the\s+[a-z-]+s['\u2019]|everyone['\u2019]s)\s+(?:"
+    + _ADDRESS_WORDS
+    + r")"
+    r"\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?in\s+(?P<where>"
+    + _NAMED_PLACE
+    + r")"
     # "its all in the google sheet 'Saturday Drops' (driver name, phone, adresses)": the people, with their numbers
     r"|(?:it['\u2019]?s|it\s+is|everything(?:['\u2019]s|\s+is)|(?:the\s+)?(?:details|info)\s+(?:is|are))\s+(?:all\s+)?"
     r"(?:kept\s+|stored\s+|listed\s+)?in\s+(?P<all>" + _NAMED_PLACE + r")"
@@ -5432,10 +5440,14 @@ def people_kept(text: str) -> str:
             if begin > 1 and "\n\n" not in text[max(0, begin - 2) : begin]:
                 begin = _sentence_start(text, begin - 2)
         chosen = None
-        for each in re.finditer(r"\b(?:each|every)\s+(?:one\s+of\s+(?:the|our)\s+|of\s+(?:the|our)\s+)?", text[begin : m.start()], re.I):
+        for each in re.finditer(
+            r"\b(?:each|every)\s+(?:one\s+of\s+(?:the|our)\s+|of\s+(?:the|our)\s+)?",
+            text[begin : m.start()],
+            re.I,
+        ):
             at = begin + each.end()
             words = list(re.finditer(r"[A-Za-z][\w-]*(?:['\u2019]s)?", text[at : at + 60]))
-            kept_words = []
+            kept_words: list[re.Match[str]] = []
             for w in words:
                 if text[at + (kept_words[-1].end() if kept_words else 0) : at + w.start()].strip():
                     break  # (punctuation between: the noun ended)
@@ -5529,11 +5541,21 @@ _A_TEXT_SENT = re.compile(
 def texts_sent(text: str) -> str:
     """'send each one a text with our weekly offer' → '… an SMS with our weekly offer': a text sent to people."""
     return _A_TEXT_SENT.sub(
-        lambda m: f"{m.group('verb')} {m.group('who')} " + (f"a {m.group('adj')}SMS" if m.group("adj") else "an SMS"), text
+        lambda m: (
+            f"{m.group('verb')} {m.group('who')} "
+            + (f"a {m.group('adj')}SMS" if m.group("adj") else "an SMS")
+        ),
+        text,
     )
 
 
-_MESSAGED_VERBS = {"emailed": "email", "e-mailed": "email", "texted": "text", "messaged": "message", "sent": "send"}
+_MESSAGED_VERBS = {
+    "emailed": "email",
+    "e-mailed": "email",
+    "texted": "text",
+    "messaged": "message",
+    "sent": "send",
+}
 
 
 def people_messaged(text: str) -> str:
