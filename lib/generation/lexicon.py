@@ -3071,7 +3071,9 @@ def per_item(text: str) -> str:
 _PER_ITEM_MESSAGE = re.compile(
     r"^(?P<lead>[ \t]*(?:[-*\u2022][ \t]+|\d+[.)][ \t]+)?)(?:one|a\s+single|1)\s+"
     r"(?P<thing>(?:[\w'\u2019-]+\s+){0,2}?(?:sms|text(?:\s+message)?|e-?mail|whatsapp(?:\s+message)?|message|reminder|"
-    r"notification|dm))\s+(?:per|for\s+each|for\s+every)\s+(?P<item>(?:new\s+)?[a-z][\w-]*)\b(?P<rest>[^\n]*)",
+    r"notification|dm))\s+(?:per|for\s+each|for\s+every)\s+(?P<item>(?:new\s+)?[a-z][\w-]*)\b"
+    # (the item a plain noun: 'one Slack message per no-plastic order' tests the orders, it is no loop of its own)
+    r"(?=\s*(?:$|[,.;:(]|(?:via|through|with|to|on|in|from|using|by|for)\b))(?P<rest>[^\n]*)",
     re.I | re.M,
 )
 
@@ -5485,7 +5487,9 @@ _PERSON_OF_EACH = re.compile(
 )
 # '- every player who missed the last two rehearsals → email their parent (parent_email column) a gentle note'
 _EACH_ARROW = re.compile(
-    r"^(?P<lead>[ \t]*(?:[-*\u2022][ \t]+|\d+[.)][ \t]+)?)(?P<each>each|every)\s+(?P<item>[^\n\u2192]+?)\s*(?:\u2192|->|=>)\s*"
+    # (a line of a list, its items a plain phrase: not 'Every new dispute: route by … — 'duplicate' → post …')
+    r"^(?P<lead>[ \t]*(?:[-*\u2022][ \t]+|\d+[.)][ \t]+))(?P<each>each|every)\s+"
+    r"(?P<item>[^\n\u2192:;\u2014\u2013'\"\u2018\u201c]{1,120}?)\s*(?:\u2192|->|=>)\s*"
     rf"(?P<act>(?:{_SENDS}|send|add|create|post|tag|update|mark)\b[^\n]*)",
     re.I | re.M,
 )
