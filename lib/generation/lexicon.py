@@ -5460,6 +5460,10 @@ def people_kept(text: str) -> str:
                     break
             if not kept_words:
                 continue
+            if m.group("where") and not re.search(
+                rf"\b(?:{_SENDS}|send)\s*$", text[max(0, at - 80) : begin + each.start()], re.I
+            ):
+                continue  # ('… sent to each cleaner …. The cleaners' numbers are in …': a look-up there, not the list)
             last = kept_words[-1].group(0).lower()
             if named and not (last.startswith(named) or named.startswith(last.rstrip("s"))):
                 continue
