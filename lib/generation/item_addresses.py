@@ -85,7 +85,9 @@ _TEXT_FIELD = re.compile(
     # (a list read whole, `<googlesheets1.data>`: 'email the first person on the sheet', its first address)
     r"^<(?P<ref>(?P<block>[\w-]+)(?:\.[\w-]+)*\.(?:content|bodyText)|[\w-]+\.data|start\.webhook\.data\.payload"
     # (a text of the event as sent: 'their email is in the issue body')
-    r"(?:(?:\.[\w-]+)*\.(?:body|description|text|message|notes))?)>$"
+    r"(?:(?:\.[\w-]+)*\.(?:body|description|text|message|notes))?"
+    # (an item's own text: 'to the parent phone written in the event description', each event's description)
+    r"|(?:loop|parallel)\.currentItem(?:\.[\w-]+)*\.(?:description|body|bodyText|notes|content))>$"
 )
 
 

@@ -3038,6 +3038,7 @@ def per_item(text: str) -> str:
         return f"{lead} each {m.group('item')}, {base} a {m.group('thing')}{place}"
 
     text = _per_item_re().sub(said, text)
+    text = _PER_ITEM_MESSAGE.sub(_message_per_item, text)
 
     def after(m: re.Match[str]) -> str:
         # ('pushed into the Notion database 'Matters Intake', one page per deal', '…, one record each'): said after
@@ -3063,6 +3064,31 @@ def per_item(text: str) -> str:
         return f", for each {item or 'one'}" if several else m.group(0)
 
     return _per_item_after_re().sub(after, text)
+
+
+# '- One SMS per lesson via Twilio, to the parent phone written in the event description': a line of a list that sizes a
+# message by the items, with no verb: one message sent for each item, to whom the line says
+_PER_ITEM_MESSAGE = re.compile(
+    r"^(?P<lead>[ \t]*(?:[-*\u2022][ \t]+|\d+[.)][ \t]+)?)(?:one|a\s+single|1)\s+"
+    r"(?P<thing>(?:[\w'\u2019-]+\s+){0,2}?(?:sms|text(?:\s+message)?|e-?mail|whatsapp(?:\s+message)?|message|reminder|"
+    r"notification|dm))\s+(?:per|for\s+each|for\s+every)\s+(?P<item>(?:new\s+)?[a-z][\w-]*)\b"
+    # (the item a plain noun: 'one Slack message per no-plastic order' tests the orders, it is no loop of its own)
+    r"(?=\s*(?:$|[,.;:(]|(?:via|through|with|to|on|in|from|using|by|for)\b))(?P<rest>[^\n]*)",
+    re.I | re.M,
+)
+
+
+def _message_per_item(m: re.Match[str]) -> str:
+    """'One SMS per lesson via Twilio, to the parent phone …' → 'For each lesson, send a SMS via Twilio to the parent
+    phone …' (the recipient said after a comma stays with the message)."""
+    if m.group("item").lower() in lexicon()["per_item"]["not_items"] or re.match(
+        rf"(?:{_TIME_UNITS})s?$", m.group("item"), re.I
+    ):
+        return m.group(0)
+    rest = re.sub(
+        r"\s*,\s*(?=to\s+(?:the|their|each|every|his|her)\b)", " ", m.group("rest"), count=1, flags=re.I
+    )
+    return f"{m.group('lead')}For each {m.group('item')}, send a {m.group('thing')}{rest}"
 
 
 @lru_cache(maxsize=1)
@@ -5356,3 +5382,206 @@ def stored_asides(text: str) -> str:
         return f"{opened}kept in {m.group('place')}{closed}"
 
     return _STORED_ASIDE.sub(kept, text)
+
+
+# the words of a person's address: what a place holding the people says it has of each ('their mobile number')
+_ADDRESS_WORDS = (
+    r"(?:(?:mobile|phone|cell|cellphone|whatsapp|contact)\s+)?(?:numbers?|phones?|mobiles?|cells?)"
+    r"|e-?mails?(?:\s+address(?:es)?)?|(?:e-?mail\s+)?address(?:es)?|contact\s+details|chat\s+ids?"
+)
+# a place of a service, named: "the 'Inspections' Google Sheet", "the Google Sheet 'Technicians'"
+_NAMED_PLACE = (
+    r"(?:the\s+|our\s+|my\s+|a\s+)?(?:[\w-]+\s+){0,3}?['\"\u2018\u201c\u00ab][^'\"\u2019\u201d\u00bb\n]{1,40}"
+    r"['\"\u2019\u201d\u00bb](?:\s+[\w-]+){0,3}?"
+)
+# '— the 'Inspections' Google Sheet has their mobile number.', "; each technician's email address is in the Google
+# Sheet 'Technicians'.": where the people a message goes to are listed, told aside
+_PEOPLE_KEPT = re.compile(
+    r"(?P<lead>\s*[\u2014\u2013]\s*|\s+-\s+|;\s*|(?<=[.!?])\s+|,\s+|\s*\()"
+    r"(?:(?P<place>" + _NAMED_PLACE + r")\s+(?:has|have|holds|hold|lists|list|contains|keeps|stores)\s+"
+    r"(?:their|the|all\s+(?:the|their)|everyone['\u2019]s|each\s+(?P<one>[a-z-]+)['\u2019]s)\s+(?:"
+    + _ADDRESS_WORDS
+    + r")"
+    r"|(?:their|each\s+(?P<each>[a-z-]+)['\u2019]s|the\s+[a-z-]+s['\u2019]|everyone['\u2019]s)\s+(?:"
+    + _ADDRESS_WORDS
+    + r")"
+    r"\s+(?:is|are)\s+(?:all\s+)?(?:kept\s+|stored\s+|listed\s+|written\s+)?in\s+(?P<where>"
+    + _NAMED_PLACE
+    + r")"
+    # "its all in the google sheet 'Saturday Drops' (driver name, phone, adresses)": the people, with their numbers
+    r"|(?:it['\u2019]?s|it\s+is|everything(?:['\u2019]s|\s+is)|(?:the\s+)?(?:details|info)\s+(?:is|are))\s+(?:all\s+)?"
+    r"(?:kept\s+|stored\s+|listed\s+)?in\s+(?P<all>" + _NAMED_PLACE + r")"
+    r"(?P<cols>\s*\((?=[^()\n]*\b(?:phone|mobile|number|e-?mail|cell)s?\b)[^()\n]{1,100}\)))"
+    r"(?P<close>\s*\)|(?=\s*[.;!?\n]|\s*$))",
+    re.I,
+)
+# what ends the words naming the people after 'each': 'each tenant whose …', 'each nail technician at …'
+_NOT_PERSON_WORD = {
+    "who", "whose", "that", "which", "at", "in", "on", "with", "their", "there", "his", "her", "a", "an", "the", "to",
+    "for", "from", "by", "and", "or", "about", "what", "when", "if", "of", "one", "day", "week", "month", "morning",
+    "evening", "night", "hour", "minute", "time", "row", "item", "record", "weekday", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "its", "our", "my", "your", "today", "tomorrow",
+}  # fmt: skip
+
+
+def people_kept(text: str) -> str:
+    """'Text each tenant whose inspection is due — the 'Inspections' Google Sheet has their mobile number.' → 'Text
+    each tenant in the 'Inspections' Google Sheet whose inspection is due.'; "email each technician their
+    appointments …; each technician's email address is in the Google Sheet 'Technicians'." → 'email each technician
+    in the Google Sheet 'Technicians' their appointments …': a named place said to hold the people's numbers or
+    addresses lists the people a message goes to, one each (read there, each item's own address)."""
+    places = _place_services()
+    for m in _PEOPLE_KEPT.finditer(text):
+        place = (m.group("place") or m.group("where") or m.group("all") or "").strip()
+        if not places.search(place):
+            continue
+        named = (m.group("one") or m.group("each") or "").lower()
+        # the people, said with 'each'/'every' before the aside (in its sentence or the two before)
+        begin = _sentence_start(text, m.start())
+        for _ in range(2):
+            if begin > 1 and "\n\n" not in text[max(0, begin - 2) : begin]:
+                begin = _sentence_start(text, begin - 2)
+        chosen = None
+        for each in re.finditer(
+            r"\b(?:each|every)\s+(?:one\s+of\s+(?:the|our)\s+|of\s+(?:the|our)\s+)?",
+            text[begin : m.start()],
+            re.I,
+        ):
+            at = begin + each.end()
+            words = list(re.finditer(r"[A-Za-z][\w-]*(?:['\u2019]s)?", text[at : at + 60]))
+            kept_words: list[re.Match[str]] = []
+            for w in words:
+                if text[at + (kept_words[-1].end() if kept_words else 0) : at + w.start()].strip():
+                    break  # (punctuation between: the noun ended)
+                if w.group(0).lower() in _NOT_PERSON_WORD or len(kept_words) == 3:
+                    break
+                kept_words.append(w)
+                if re.search(r"['\u2019]s$", w.group(0)):
+                    break
+            if not kept_words:
+                continue
+            if m.group("where") and not re.search(
+                rf"\b(?:{_SENDS}|send)\s*$", text[max(0, at - 80) : begin + each.start()], re.I
+            ):
+                continue  # ('… sent to each cleaner …. The cleaners' numbers are in …': a look-up there, not the list)
+            last = kept_words[-1].group(0).lower()
+            if named and not (last.startswith(named) or named.startswith(last.rstrip("s"))):
+                continue
+            chosen = at + kept_words[-1].end()
+            if re.search(r"['\u2019]s$", kept_words[-1].group(0)):
+                chosen -= 2  # ("each job's assigned engineer": the item itself)
+        if chosen is None:
+            continue
+        rest = text[m.end() :]
+        if not m.group("lead").strip() and not m.group("close").strip():
+            rest = re.sub(r"^\s*[.!?]", "", rest)  # (a sentence of its own: gone with its stop)
+        gone = text[: m.start()] + rest
+        place = re.sub(r"^(?:the|our|my|a)\b", lambda a: a.group(0).lower(), place, flags=re.I)
+        place += m.group("cols") or ""
+        return people_kept(gone[:chosen] + f" in {place}" + gone[chosen:])
+    return text
+
+
+_SENDS = r"e-?mail|text|sms|message|whatsapp|notify|remind|ping|dm"
+# 'email the parent of every junior player who missed today's lesson' (a person each item has, the message to them)
+_PERSON_OF_EACH = re.compile(
+    rf"\b(?P<verb>{_SENDS})\s+(?:the|their)\s+(?P<person>[a-z]+?)(?P<plural>s)?\s+of\s+(?P<each>each|every)\s+"
+    r"(?P<rest>[^.;:!?\n\u2014\u2013()]+?)(?=\s*(?:[.;:!?\n\u2014\u2013(]|\s-\s|$))",
+    re.I,
+)
+# '- every player who missed the last two rehearsals → email their parent (parent_email column) a gentle note'
+_EACH_ARROW = re.compile(
+    # (a line of a list, its items a plain phrase: not 'Every new dispute: route by … — 'duplicate' → post …')
+    r"^(?P<lead>[ \t]*(?:[-*\u2022][ \t]+|\d+[.)][ \t]+))(?P<each>each|every)\s+"
+    r"(?P<item>[^\n\u2192:;\u2014\u2013'\"\u2018\u201c]{1,120}?)\s*(?:\u2192|->|=>)\s*"
+    rf"(?P<act>(?:{_SENDS}|send|add|create|post|tag|update|mark)\b[^\n]*)",
+    re.I | re.M,
+)
+
+
+def persons_of_each(text: str) -> str:
+    """'email the parent of every junior player who missed today's lesson' → 'for every junior player who missed
+    today's lesson, email their parent'; '- every player who missed … → email their parent (…)' → '- for every
+    player who missed …, email their parent (…)': a message to a person each item of a list has is sent once per
+    item, to that item's person (lexicon.json 'people')."""
+    people = {p.lower() for p in lexicon()["people"]}
+
+    def of_each(m: re.Match[str]) -> str:
+        if m.group("person").lower() not in people:
+            return m.group(0)
+        if re.match(rf"(?:{_TIME_UNITS})s?\b", m.group("rest"), re.I):
+            return m.group(0)  # ('email the owner of every day's …': a time)
+        words = m.group("rest").split()
+        if not words or words[0].lower() in ("one", "of", "them", "these", "those"):
+            return m.group(0)  # ('remind the assignee of each one on Slack': the items said before)
+        cut = len(words)
+        for i, w in enumerate(words):
+            if i and w.lower() in ("on", "via", "over", "through", "by", "in", "from", "with"):
+                cut = i  # (where or how the message goes: 'on Slack')
+                break
+            if i and w.lower() in ("who", "whose", "that", "which", "where"):
+                cut = len(words)  # (a clause about the items: theirs to the end)
+                break
+            if i == 3 or (i and w.lower() in ("a", "an", "the", "their", "about", "to", "for")):
+                cut = i  # (what follows is the message's)
+                break
+        item, said = " ".join(words[:cut]), " ".join(words[cut:])
+        lead = "For" if m.group("verb")[:1].isupper() else "for"
+        return f"{lead} {m.group('each').lower()} {item}, {m.group('verb')} their {m.group('person')}" + (
+            f" {said}" if said else ""
+        )
+
+    text = _PERSON_OF_EACH.sub(of_each, text)
+    return _EACH_ARROW.sub(
+        lambda m: f"{m.group('lead')}for {m.group('each').lower()} {m.group('item')}, {m.group('act')}", text
+    )
+
+
+# 'send each one a text with our offer', 'send them a quick text': a text sent to people is an SMS (not a text file)
+_A_TEXT_SENT = re.compile(
+    r"\b(?P<verb>send|sends|sent|shoot|fire\s+off)\s+(?P<who>(?:each|every|them|him|her|the|their|our|all)\b[^,.;:\n]{0,40}?)"
+    r"\s+an?\s+(?P<adj>(?:quick|short|brief|reminder|friendly)\s+)?text\b(?!\s+(?:file|document|doc|summary|version|field|"
+    r"block|box|message|to\b))",
+    re.I,
+)
+
+
+def texts_sent(text: str) -> str:
+    """'send each one a text with our weekly offer' → '… an SMS with our weekly offer': a text sent to people."""
+    return _A_TEXT_SENT.sub(
+        lambda m: (
+            f"{m.group('verb')} {m.group('who')} "
+            + (f"a {m.group('adj')}SMS" if m.group("adj") else "an SMS")
+        ),
+        text,
+    )
+
+
+_MESSAGED_VERBS = {
+    "emailed": "email",
+    "e-mailed": "email",
+    "texted": "text",
+    "messaged": "message",
+    "sent": "send",
+}
+
+
+def people_messaged(text: str) -> str:
+    """'I want every request saved in Airtable, and the customer emailed a receipt from Outlook' → '…, and email the
+    customer a receipt from Outlook': a wish that a person (lexicon.json 'people') be sent something is a step."""
+    people = "|".join(lexicon()["people"])
+
+    def said(m: re.Match[str]) -> str:
+        before = text[_sentence_start(text, m.start()) : m.start()]
+        if not re.search(r"\b(?:want|wants|like|need|needs|should)\b", before, re.I):
+            return m.group(0)
+        verb = _MESSAGED_VERBS[m.group("verb").lower()]
+        return f"{m.group('lead')}{verb} {m.group('who')} "
+
+    return re.sub(
+        rf"(?P<lead>,?\s+and\s+)(?P<who>(?:the|each|every|our)\s+(?:{people}))\s+"
+        r"(?P<verb>emailed|e-mailed|texted|messaged|sent)\s+(?=(?:an?|the|their|his|her)\s)",
+        said,
+        text,
+        flags=re.I,
+    )

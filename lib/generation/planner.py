@@ -267,10 +267,18 @@ def draft(description: str) -> Draft:
     description = lx.negated_lists(description)  # "don't reply, forward or delete …": each verb negated
     description = lx.app_actions(description)  # 'Xero > Create a bill' → 'create a bill in Xero'
     description = lx.written_out(description)  # 'for each row w/ …', 'go thru …': shorthand in full
+    description = lx.texts_sent(description)  # 'send each one a text' → '… an SMS'
+    # '… saved in Airtable, and the customer emailed a receipt' → '…, and email the customer a receipt'
+    description = lx.people_messaged(description)
     # '… text the on-call tech (number in Supabase table 'oncall').': where a value is kept, a sentence of its own
     description = lx.first_few(description)  # 'email the first three people on the waitlist': each
     # 'waitlist kept in Airtable 'Berth Waitlist' … email the people on the waitlist': the place told by that word
     # '(our Google Form writes them into the Google Sheet 'X')': where the things are kept, read there
+    # "Text each tenant … — the 'Inspections' Google Sheet has their mobile number." → 'Text each tenant in the
+    # 'Inspections' Google Sheet …': the place holding the people's numbers lists the people
+    description = lx.people_kept(description)
+    # 'email the parent of every player who …' → 'for every player who …, email their parent'
+    description = lx.persons_of_each(description)
     description = lx.stored_asides(description)
     description = labelled_places(description)
     description = lx.kept_lookups(kept_in_told(description))
@@ -2253,7 +2261,19 @@ def _address_said(description: str, kind: str) -> str | None:
         said = "email" if "mail" in what or what.startswith("address") else "phone"
         if said == kind:
             return (found.group("after") or found.group("quoted") or found.group("bare")).strip()
+    # ('attendance is in the Airtable table 'Attendance', with a parent_email field'): a field named for the address
+    for found in _ADDRESS_FIELD_NAMED.finditer(description):
+        if re.search(r"mail" if kind == "email" else r"phone|mobile|cell", found.group("field"), re.I):
+            return found.group("field")
     return None
+
+
+# 'with a parent_email field', 'the 'guardian_phone' column': a field as the data spells it, called a field or column
+_ADDRESS_FIELD_NAMED = re.compile(
+    r"\b(?:with\s+)?(?:a|an|the|their|its)\s+[\"'`\u201c\u2018]?(?P<field>[a-z][a-z0-9]*(?:_[a-z0-9]+)+)[\"'`\u201d\u2019]?"
+    r"\s+(?:field|column|col)\b",
+    re.I,
+)
 
 
 # 'their email is in the issue body', 'the customer's number is written in the message': the person's address sits
@@ -3074,8 +3094,29 @@ class _Builder:
                 for b in self.blocks
                 if held and re.sub(r"[\s_-]", "", b.name.lower()) == held.group(1).lower()
             )
-        if re.search(rf"\b(?:{people})s?\b", said, re.I):
+        if re.search(rf"\b(?:{people})s?\b", said, re.I) or self.number_named(step):
             out[field_id] = self.recipient(parent, step, "phone")
+
+    def number_named(self, step: Step) -> bool:
+        """'send each job's assigned engineer a WhatsApp (engineer_phone column)', '(their number is in the column
+        'portable')', 'the sheet has their mobile number': the text says which field of each item holds the number
+        the message goes to, so it goes to each item's (not to a number the description never gives)."""
+        text = step.text or ""
+        if re.search(r"\b(?:me|myself|us)\b", text, re.I):
+            return False
+        named = any(
+            n and re.search(r"phone|mobile|cell|number|portable|movil|handy|whatsapp", n, re.I)
+            for found in _NAMED_COLUMN.findall(text)
+            for n in found
+        )
+        people = "|".join(lexicon()["people"])
+        # ('… via Twilio to the parent phone written in the event description': a person of each item, named)
+        sent_to = re.search(
+            rf"\bto\s+(?:the|their|each|every|his|her)\s+(?:[\w-]+\s+)?(?:{people})s?\b(?!\s+(?:list|group|channel|team)s?\b)",
+            text,
+            re.I,
+        )
+        return named or bool(sent_to) or bool(_address_said(self.description, "phone"))
 
     def read_of_item(self, step: Step, out: dict[str, str], each: str = "") -> None:
         """A read repeated per item is about the item: a search names it ('search the web for each company's

@@ -2826,16 +2826,21 @@ def _mentioned_as_noun(key: str, clause: str) -> bool:
         for p in lexicon()["integrations"][key]["phrases"]
         for m in re.finditer(r"\ban?\s+(?:[\w-]+\s+)?" + re.escape(p.strip()) + r"\b", low)
     ]
-    if any(
-        re.search(
-            # (not where it is sent: '… to the WhatsApp number +34 …', 'and the Telegram id 5512…')
-            r"(?<!\bto )(?<!\bat )(?<!\bvia )\b(?:the|its|that)\s+"
-            + re.escape(p.strip())
-            + r"\s+(?:link|url|key|id|number|title|name|author)\b(?!\s*:?\s*\+?\d)",
-            low,
+    if (
+        any(
+            re.search(
+                # (not where it is sent: '… to the WhatsApp number +34 …', 'and the Telegram id 5512…')
+                r"(?<!\bto )(?<!\bat )(?<!\bvia )\b(?:the|its|that)\s+"
+                + re.escape(p.strip())
+                # ('the Airtable record id', 'the Notion page link': a thing of the service named with its part)
+                + r"\s+(?:(?:record|row|issue|ticket|page|item|task|card|deal|event|file|doc|document)\s+)?"
+                + r"(?:link|url|key|id|number|title|name|author)\b(?!\s*:?\s*\+?\d)",
+                low,
+            )
+            for p in lexicon()["integrations"][key]["phrases"]
         )
-        for p in lexicon()["integrations"][key]["phrases"]
-    ) and not any(_verb_mode(low[: m.start()]) == "write" for m in made):
+        and not any(_verb_mode(low[: m.start()]) == "write" for m in made)
+    ):
         # 'post the Jira link in #triage', 'the PR title': what is posted, not where — unless the clause also makes one there
         # ('open a matching Linear issue … and drop the Linear link in #eng-triage')
         return True
