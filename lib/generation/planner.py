@@ -5302,7 +5302,11 @@ class _Builder:
             r"\b(?:it|this|that|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:(?:also|only|just|really|actually)\s+)?"
             r"(?:from\s+)?(?:an?\s+|the\s+)?([a-z][\w-]+)\s+[a-z][\w-]+\W*$",
             low,
-        ) or re.search(r"\b(?:is|are|'s|’s)\s+(?:a|an)\s+([a-z][\w-]*)\s+[a-z][\w-]*\s*$", low)
+        ) or re.search(
+            # ('if the job was a wasp nest treatment': the first word of the kind tells it apart, past a tense)
+            r"\b(?:is|are|was|were|'s|’s)\s+(?:a|an)\s+([a-z][\w-]*)(?:\s+[a-z][\w-]*){1,2}\s*$",
+            low,
+        )
         # 'if it contains a gift card', 'if the order includes a gift note': the thing held, both its words
         held_thing = re.search(
             r"\b(?:contains?|containing|includes?|including)\s+(?:an?\s+|any\s+)([a-z][\w-]+\s+[a-z][\w-]+)\s*$",

@@ -8480,7 +8480,7 @@ def _stated_range(clause: str) -> bool:
 
 # 'seats >= 100 -> …', 'score 9-10 → …', 'rating 5 => …', 'under 50: …': a band of a value, then what it does
 _NUMERIC_HEAD = re.compile(
-    r"^\s*(?:(?P<lead>[^:;]{0,60}?):\s*)?(?:and\s+)?(?P<head>[^:;→]{0,40}?\d[^:;→]{0,20}?)\s*"
+    r"^\s*(?:(?P<lead>[^:;]{0,60}?):\s*)?(?:and\s+)?(?P<head>[^:;→]{0,40}?\d[^:;→]{0,40}?)\s*"
     r"(?:->|→|=>|:(?!\d))\s*(?P<act>\S.*)$",
     re.I,
 )
@@ -8493,7 +8493,8 @@ def numeric_head(clause: str) -> tuple[str, str, str] | None:
     if not found:
         return None
     head = found.group("head").strip()
-    if len(head.split()) > 6 or ACTION_START.match(head) or re.search(r"\d:\d|\d\s*(?:am|pm)\b", head, re.I):
+    # ('orders from JPY 100,000 up to JPY 1,000,000 → …': a range with its currency takes more words)
+    if len(head.split()) > (9 if lx.range_in(head) else 6) or ACTION_START.match(head) or re.search(r"\d:\d|\d\s*(?:am|pm)\b", head, re.I):
         return None
     field = re.fullmatch(
         r"(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:=\s*|is\s+)?([$€£]?\d[\d,.]*)", head, re.I
@@ -8649,6 +8650,24 @@ def _tiers(parts: list[str], description: str, ruled_out: dict[str, set[str]]) -
     return lead_steps + [tests[0]] if _exclusive_chain(tests) else None
 
 
+def _tests_of_each_chained(steps: list[Step]) -> list[Step]:
+    """'For every invoice that's overdue: if it's over CHF 10'000, create a Jira issue; if it's CHF 10'000 or less,
+    email the client': tests of each item no value passes together are one decision inside the repeat (an 'else if'
+    each), as `read_steps` makes of such tests outside one — also inside a test that keeps the items first."""
+    for step in steps:
+        if step.kind != "loop":
+            continue
+        body = step.body
+        if len(body) == 1 and body[0].kind == "condition" and body[0].branches:
+            body = body[0].branches[0][1]  # 'for every invoice that's overdue: …': the tests of those kept
+        tests = [s for s in body if s.kind == "condition"]
+        if len(tests) > 1 and all(s.kind != "condition" for s in body[: body.index(tests[0])]) and _exclusive_chain(
+            tests
+        ):
+            body[:] = [s for s in body if s.kind != "condition"] + [tests[0]]
+    return steps
+
+
 _PARALLEL = re.compile(
     r"\s*,?\s*\b(?:in parallel|at the same time|simultaneously|concurrently|all at once)\b\s*,?", re.I
 )
@@ -8659,7 +8678,7 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
     and its several actions branches that start together from the same block."""
     parallel = _PARALLEL.search(sentence)
     if not parallel:
-        return _one_writeup(_read_sentence(sentence, description, ruled_out), description)
+        return _one_writeup(_tests_of_each_chained(_read_sentence(sentence, description, ruled_out)), description)
     plain = _PARALLEL.sub(" ", sentence)
     steps = _read_sentence(plain, description, ruled_out)
     loops = [s for s in steps if s.kind == "loop" and s.loop_type == "forEach"]
@@ -12411,6 +12430,9 @@ _OTHER_SIDE = re.compile(
     r"^\s*(?:(?:for|with)\s+)?(?:all\s+|any\s+)?(?:the\s+)?"
     + _COMPARATIVE
     + r"\s+(?:[\w-]+\s+)?(?:ones?\b|[\w-]+s\b)"
+    # ('Anything smaller → reply …', 'everything lower: …': all the values past the bounds said before)
+    r"|^\s*(?:anything|everything|everyone|anyone)\s+(?:" + _COMPARATIVE + r"|less|more|under|below|over|above)\b"
+    r"(?:\s+than\s+(?:that|this))?"
     r"|^\s*(?:and\s+)?(?:if|when)\s+(?:it'?s|it\s+is|they'?re|they\s+are|that'?s|the\s+[\w-]+\s+(?:is|are))?\s*"
     r"(?:any\s+)?(?:more|less|higher|lower|greater|smaller|bigger|larger|above|over|under|below|fewer|younger|older)"
     r"(?:\s+than\s+that)?\s*(?:,|\bthen\b)\s*"
@@ -12467,7 +12489,7 @@ def implied_else(sentence: str, last: Step | None) -> int | None:
     if _REST.match(sentence) or re.match(r"^\s*(?:and\s+)?(?:if|when)\b.*\binstead\W*$", sentence, re.I):
         return 0  # 'Anything else goes to office@…', 'If it's X, do Y instead': the sentence itself says what
     side = _OTHER_SIDE.match(sentence)
-    if side and lx.threshold_in(last.label or "") and not re.search(r"\d", sentence[: side.end()]):
+    if side and lx.interval_of(last.label or "") and not re.search(r"\d", sentence[: side.end()]):
         return side.end() if re.match(r"\s*(?:and\s+)?(?:if|when)\b", sentence, re.I) else 0
     return None
 
