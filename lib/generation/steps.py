@@ -617,6 +617,40 @@ def _each_routed(before: str) -> bool:
     )
 
 
+# 'Olive fly → SMS to …', "'bespoke' items → a page in …", 'billing questions: forward to …': a sentence that opens
+# on a kind (words, no number) and an arrow — one route of a decision
+_KIND_ROUTE = re.compile(
+    r"^\s*(?:[-*•]\s+)?(?:and\s+)?(?:['‘\"“][^'’\"”\n\d]{1,30}['’\"”]\s*)?(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*\s*"
+    r"(?:->|→|=>)\s*\S",
+    re.I,
+)
+# what a sentence before routes says it decides for each item: 'sort each note into …', 'for each line item: …'
+_ROUTED_LEAD = re.compile(
+    r"\b(?:sort|route|classify|triage|categori[sz]e|bucket|split|tag|label)\w*\s+(?:each|every|them|it|the)\b"
+    r"|\bfor\s+(?:each|every)\s+[^.;:]{1,60}:\s*$|:\s*$",
+    re.I,
+)
+
+
+def _routes_said_apart(parts: list[str]) -> list[str]:
+    """'… sort each scouting note into olive fly, frost damage or healthy. Olive fly → SMS …. Frost damage → a
+    Linear issue. Healthy → …': kinds routed with arrows, one sentence each, are the routes of one decision — one
+    sentence, with the sentence before them when it says what is sorted (so the routes stay inside its repeat).
+    Bands of a number ('Orders above ¥1.000.000 → …') stay sentences of their own (read as exclusive tests)."""
+    out: list[str] = []
+    for part in parts:
+        bare = part.strip()
+        if out and _KIND_ROUTE.match(bare) and not re.match(r"[^→>]*\d", bare):
+            last = out[-1].rstrip()
+            head = re.sub(r"[.!?;]+$", "", last)
+            said = re.split(r"[:;]", head)[-1]  # ('For each product: 'custom' ones → …': the route after the colon)
+            if _KIND_ROUTE.match(said) and not re.match(r"[^→>]*\d", said) or _ROUTED_LEAD.search(head):
+                out[-1] = f"{head}{'' if head.endswith(':') else ';'} {bare}"
+                continue
+        out.append(part)
+    return out
+
+
 def sentences(text: str) -> list[str]:
     """Split at sentence ends, never inside URLs, e-mail addresses or decimal numbers."""
     protected = re.sub(lx.URL_RE, lambda m: m.group(0).replace(".", "\x00"), text)
@@ -645,7 +679,7 @@ def sentences(text: str) -> list[str]:
         lambda m: "\x05" if _each_routed(re.split(r"[.!?\n]", protected[: m.start()])[-1]) else m.group(0),
         protected,
     )
-    parts = re.split(r"(?<=[.!?;])\s+|\n+", protected)
+    parts = _routes_said_apart(re.split(r"(?<=[.!?;])\s+|\n+", protected))
     return [
         p.translate(_QUOTED_BACK).replace("\x00", ".").replace("\x02", "").strip(" .;!?")
         for p in parts
@@ -8079,7 +8113,8 @@ def _route_of(clause: str) -> tuple[str, str] | None:
     arrow = re.search(
         # ("'heating & boiler' -> …", '"damp / mould" -> …': a quoted category may join its words with & or /)
         r"(?:^|\s|:)(?:(?P<q>['\"‘“])(?=[^'\"’”\n]{1,30}['\"’”]\s*(?:->|→|=>)))?"
-        r"((?(q)(?:[a-z][\w-]*(?:\s*[&/+]\s*|\s+)){0,3}|(?:[a-z][\w-]*\s+){0,2})[a-z][\w-]*)"
+        # ("'bespoke' items → …": a quoted kind before the noun it qualifies)
+        r"((?(q)(?:[a-z][\w-]*(?:\s*[&/+]\s*|\s+)){0,3}|(?:['‘\"“]?[a-z][\w-]*['’\"”]?\s+){0,2})[a-z][\w-]*)"
         # ('general questions (prices, parking) -> …': what the category holds, said in brackets)
         r"(?(q)['\"’”])(?:\s*\([^()]{1,60}\))?\s*(?:->|→|=>|(?<=\s)=(?=\s))\s*(\S.*)$",
         clause,
@@ -11121,6 +11156,10 @@ def items_as_lines(text: str) -> str:
         if not _LOOP_WORD.search(line) or not _ARROW_AT.search(line) or _ELSE_ARROW.search(line):
             # ('For each: if the note mentions an allergy → create a page …; otherwise → add a row …': the arrows
             # mark the two sides of a test, which the sentence reads whole)
+            return line
+        if sum(1 for said in re.split(r"[:;]|(?<=[.!?])\s+", line) if _KIND_ROUTE.match(said)) >= 2:
+            # ("For each line item: 'bespoke' items → a page in …; 'ready-made' items → a row in …": kinds and where
+            # each goes, the routes of one decision — not steps one after another)
             return line
         return _ARROW_AT.sub(lambda m: "\n" + "-" + " " * (len(m.group(0)) - 2), line)
 
