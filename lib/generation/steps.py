@@ -624,31 +624,6 @@ _KIND_ROUTE = re.compile(
     r"(?:->|→|=>)\s*\S",
     re.I,
 )
-# what a sentence before routes says it decides for each item: 'sort each note into …', 'for each line item: …'
-_ROUTED_LEAD = re.compile(
-    r"\b(?:sort|route|classify|triage|categori[sz]e|bucket|split|tag|label)\w*\s+(?:each|every|them|it|the)\b"
-    r"|\bfor\s+(?:each|every)\s+[^.;:]{1,60}:\s*$|:\s*$",
-    re.I,
-)
-
-
-def _routes_said_apart(parts: list[str]) -> list[str]:
-    """'… sort each scouting note into olive fly, frost damage or healthy. Olive fly → SMS …. Frost damage → a
-    Linear issue. Healthy → …': kinds routed with arrows, one sentence each, are the routes of one decision — one
-    sentence, with the sentence before them when it says what is sorted (so the routes stay inside its repeat).
-    Bands of a number ('Orders above ¥1.000.000 → …') stay sentences of their own (read as exclusive tests)."""
-    out: list[str] = []
-    for part in parts:
-        bare = part.strip()
-        if out and _KIND_ROUTE.match(bare) and not re.match(r"[^→>]*\d", bare):
-            last = out[-1].rstrip()
-            head = re.sub(r"[.!?;]+$", "", last)
-            said = re.split(r"[:;]", head)[-1]  # ('For each product: 'custom' ones → …': the route after the colon)
-            if _KIND_ROUTE.match(said) and not re.match(r"[^→>]*\d", said) or _ROUTED_LEAD.search(head):
-                out[-1] = f"{head}{'' if head.endswith(':') else ';'} {bare}"
-                continue
-        out.append(part)
-    return out
 
 
 def sentences(text: str) -> list[str]:
@@ -679,7 +654,7 @@ def sentences(text: str) -> list[str]:
         lambda m: "\x05" if _each_routed(re.split(r"[.!?\n]", protected[: m.start()])[-1]) else m.group(0),
         protected,
     )
-    parts = _routes_said_apart(re.split(r"(?<=[.!?;])\s+|\n+", protected))
+    parts = re.split(r"(?<=[.!?;])\s+|\n+", protected)
     return [
         p.translate(_QUOTED_BACK).replace("\x00", ".").replace("\x02", "").strip(" .;!?")
         for p in parts
@@ -8326,7 +8301,12 @@ def _route_parts(parts: list[str]) -> list[str]:
 
 # '… and classify them', 'sort each one as it comes in': the sorting verb said before a list of routes
 _SORTED_HEAD = re.compile(
-    r"\s*(?:,\s*)?(?:\b(?:and|then)\s+)?\b(?:classify|categori[sz]e|sort|triage|bucket|split|dispatch|route)\w*\b[^:]{0,50}$",
+    r"\s*(?:,\s*)?(?:\b(?:and|then)\s+)?\b(?:(?:classify|categori[sz]e|sort|triage|bucket|split|dispatch|route)\w*\b[^:]{0,50}"
+    # ('… and handle each one by type: booking questions get a reply …, invoices get saved to …': what is done
+    # depends on the kind — the kinds and their acts follow)
+    r"|(?:handle|deal\s+with|treat|process|action)\s+(?:each(?:\s+one)?|every\s+one|them|it|each\s+[\w-]+)\s+"
+    r"(?:by|according\s+to|based\s+on|depending\s+on)\s+(?:its\s+|their\s+|the\s+)?(?:type|kind|category|topic)s?\b"
+    r"[^:]{0,20})$",
     re.I,
 )
 
@@ -8343,7 +8323,14 @@ def _sorting_lead(parts: list[str]) -> list[str]:
             if not tail.strip():
                 continue
             lead = _SORTED_HEAD.search(head)
-            if lead is None or _DESTINATION.match(tail.strip()) is None:
+            if lead is None or (
+                _DESTINATION.match(tail.strip()) is None
+                # ('… by type: booking questions get a reply …': a kind and what it gets, after a sort by kind)
+                and not (
+                    re.match(r"\s*(?:and\s+)?(?:handle|deal|treat|process|action)", lead.group(0), re.I)
+                    and _route_of(tail)
+                )
+            ):
                 continue
             rest = head[: lead.start()].strip()
             return parts[:i] + ([rest] if re.search(r"\w", rest) else []) + [tail.strip()] + parts[i + 1 :]
@@ -8529,7 +8516,11 @@ def numeric_head(clause: str) -> tuple[str, str, str] | None:
         return None
     head = found.group("head").strip()
     # ('orders from JPY 100,000 up to JPY 1,000,000 → …': a range with its currency takes more words)
-    if len(head.split()) > (9 if lx.range_in(head) else 6) or ACTION_START.match(head) or re.search(r"\d:\d|\d\s*(?:am|pm)\b", head, re.I):
+    if (
+        len(head.split()) > (9 if lx.range_in(head) else 6)
+        or ACTION_START.match(head)
+        or re.search(r"\d:\d|\d\s*(?:am|pm)\b", head, re.I)
+    ):
         return None
     field = re.fullmatch(
         r"(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:=\s*|is\s+)?([$€£]?\d[\d,.]*)", head, re.I
@@ -8696,8 +8687,10 @@ def _tests_of_each_chained(steps: list[Step]) -> list[Step]:
         if len(body) == 1 and body[0].kind == "condition" and body[0].branches:
             body = body[0].branches[0][1]  # 'for every invoice that's overdue: …': the tests of those kept
         tests = [s for s in body if s.kind == "condition"]
-        if len(tests) > 1 and all(s.kind != "condition" for s in body[: body.index(tests[0])]) and _exclusive_chain(
-            tests
+        if (
+            len(tests) > 1
+            and all(s.kind != "condition" for s in body[: body.index(tests[0])])
+            and _exclusive_chain(tests)
         ):
             body[:] = [s for s in body if s.kind != "condition"] + [tests[0]]
     return steps
@@ -8713,7 +8706,9 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
     and its several actions branches that start together from the same block."""
     parallel = _PARALLEL.search(sentence)
     if not parallel:
-        return _one_writeup(_tests_of_each_chained(_read_sentence(sentence, description, ruled_out)), description)
+        return _one_writeup(
+            _tests_of_each_chained(_read_sentence(sentence, description, ruled_out)), description
+        )
     plain = _PARALLEL.sub(" ", sentence)
     steps = _read_sentence(plain, description, ruled_out)
     loops = [s for s in steps if s.kind == "loop" and s.loop_type == "forEach"]
@@ -11913,6 +11908,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
     # steps stated after it still run first.
     steps = sorted(steps, key=lambda s: s.kind == "condition")
+    steps = _left_undone(steps)
     steps = _opposites_joined(steps)
     tests = [s for s in steps if s.kind == "condition"]
     # 'incoming over $25,000 → …; outgoing over $10,000 → …; anything else → …': a catch-all said after the last of
@@ -12470,7 +12466,9 @@ _OTHER_SIDE = re.compile(
     + _COMPARATIVE
     + r"\s+(?:[\w-]+\s+)?(?:ones?\b|[\w-]+s\b)"
     # ('Anything smaller → reply …', 'everything lower: …': all the values past the bounds said before)
-    r"|^\s*(?:anything|everything|everyone|anyone)\s+(?:" + _COMPARATIVE + r"|less|more|under|below|over|above)\b"
+    r"|^\s*(?:anything|everything|everyone|anyone)\s+(?:"
+    + _COMPARATIVE
+    + r"|less|more|under|below|over|above)\b"
     r"(?:\s+than\s+(?:that|this))?"
     r"|^\s*(?:and\s+)?(?:if|when)\s+(?:it'?s|it\s+is|they'?re|they\s+are|that'?s|the\s+[\w-]+\s+(?:is|are))?\s*"
     r"(?:any\s+)?(?:more|less|higher|lower|greater|smaller|bigger|larger|above|over|under|below|fewer|younger|older)"
@@ -12571,8 +12569,46 @@ def _open_test(body: list[Step]) -> Step | None:
 
 # '… just flag it in #arrangements instead of adding it', 'rather than posting it': the step the test's side replaces
 _INSTEAD_OF = re.compile(
-    r"\b(?:instead\s+of|rather\s+than)\s+([a-z]+ing)\s+(?:it|them|this|that|the\s+\w+)\b", re.I
+    r"\b(?:instead\s+of|rather\s+than)\s+([a-z]+ing)\b(?:\s+(?:it|them|this|that|the\s+\w+)\b)?", re.I
 )
+# 'If the email is to cancel an appointment, don't create anything: notify me on Telegram': what the test's side
+# leaves undone (the steps said before it, from the first of that verb on, are the other side)
+_UNDONE_ON_IF = re.compile(
+    r"\b(?:don['’]?t|do\s+not|never|no\s+need\s+to)\s+([a-z]+)\s+(?:anything|nothing|any\s+[\w-]+|it|them)\b",
+    re.I,
+)
+
+
+def _verb_stem(text: str) -> str:
+    """The first word a step's text acts with, without its ending ('replies on WhatsApp' → 'repl', 'n replies' too)."""
+    found = re.match(r"\W*(?:(?:and|then|n|&|also|just)\s+)*([a-z]+)", text.lower())
+    word = found.group(1) if found else ""
+    return re.sub(r"(?:ies|y|es|e|s)$", "", re.sub(r"ing$", "", word)) if len(word) > 3 else word
+
+
+def _left_undone(steps: list[Step]) -> list[Step]:
+    """'… reply on WhatsApp, but if they want to book, put them in Airtable instead of replying', '… create the event
+    and reply to the customer. If the email is to cancel, don't create anything: notify me on Telegram': the steps
+    the test's side replaces, said before it at the top of the flow, are its else side."""
+    for test in [s for s in steps if s.kind == "condition"]:
+        if len(test.branches) < 2 or test.branches[1][1] or not test.branches[0][1]:
+            continue
+        before = [s for s in steps[: steps.index(test)] if s.kind == "action"]
+        instead = _INSTEAD_OF.search(test.text or "")
+        undone = None if instead else _UNDONE_ON_IF.search(test.text or "")
+        if instead:
+            verb = _verb_stem(instead.group(1))
+            moved = [s for s in before if _verb_stem(s.text or "") == verb]
+        elif undone:
+            verb = _verb_stem(undone.group(1))
+            first = next((i for i, s in enumerate(before) if _verb_stem(s.text or "") == verb), None)
+            moved = before[first:] if first is not None else []
+        else:
+            continue
+        if moved:
+            steps = [s for s in steps if not any(s is m for m in moved)]
+            test.branches[1] = ("else", moved)
+    return steps
 
 
 def _instead_of(test: Step, body: list[Step]) -> None:
