@@ -12596,15 +12596,16 @@ def _left_undone(steps: list[Step]) -> list[Step]:
         before = [s for s in steps[: steps.index(test)] if s.kind == "action"]
         instead = _INSTEAD_OF.search(test.text or "")
         undone = None if instead else _UNDONE_ON_IF.search(test.text or "")
-        if instead:
-            verb = _verb_stem(instead.group(1))
-            moved = [s for s in before if _verb_stem(s.text or "") == verb]
-        elif undone:
-            verb = _verb_stem(undone.group(1))
-            first = next((i for i, s in enumerate(before) if _verb_stem(s.text or "") == verb), None)
-            moved = before[first:] if first is not None else []
-        else:
+        said = instead or undone
+        if said is None:
             continue
+        verb = _verb_stem(said.group(1))
+        # (its own verb first; else a clause that says it among others, 'the ai answers … n replies on whatsapp')
+        acts = [s for s in before if _verb_stem(s.text or "") == verb] or [
+            s for s in before if re.search(rf"\b{re.escape(verb)}[a-z]*\b", s.text or "", re.I)
+        ]
+        first = next((i for i, s in enumerate(before) if acts and s is acts[0]), None)
+        moved = acts if instead else before[first:] if first is not None else []
         if moved:
             steps = [s for s in steps if not any(s is m for m in moved)]
             test.branches[1] = ("else", moved)
