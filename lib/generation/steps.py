@@ -9344,7 +9344,7 @@ _NP = (
     # ('any other message just gets appended …' is an otherwise; 'any single expense above $10,000 gets posted …' a
     # test of each: neither is read here)
     r"(?:each|every|new|incoming)\b(?:\s+(?!(?:and|then|when|whenever|if|is|are|gets?|should|will|must|"
-    r"be|have|has|had|that|which|who)\b)(?!" + _DONE + r"\b)(?:[\w£$€.'’#@&/-]|,(?=\d))+){1,8}?"
+    r"be|have|has|had|that|which|who)\b)(?!" + _DONE + r"\b)(?:[\w£$€%.'’#@&/-]|,(?=\d))+){1,8}?"
 )
 _WANT_MARKED = re.compile(
     r"\b(?P<lead>wants?|needs?|would\s+like|['’]d\s+like)\s+"
@@ -9353,7 +9353,7 @@ _WANT_MARKED = re.compile(
     re.I,
 )
 _EACH_PASSIVE = re.compile(
-    r"(?:\b(?P<want>wants?|needs?|would\s+like|'d\s+like)\s+(?P<wnp>(?:the\s+|our\s+)?" + _NP + r")"
+    r"(?:\b(?P<want>wants?|needs?|would\s+like|'d\s+like|(?<![\w.])id\s+like)\s+(?P<wnp>(?:the\s+|our\s+)?" + _NP + r")"
     r"|\b(?P<np>" + _NP + r")\s+(?:gets|get|is|are|should\s+be|will\s+be|must\s+be|needs?\s+to\s+be|to\s+be)"
     # ('… should be translated and posted to …' after the event that is its subject, blanked)
     # (what is left of the event's words, 'to bookings@x.example', is the event's: blanked)
@@ -10288,7 +10288,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             qualified = _qualifier(sentence, each.start(1))
             if qualified is not None:
                 state = (qualified, sentence[each.start(1) : qualified], False)
-        if picked is None and state is not None and listed and step.body:
+        # ('they report to https://…/machines (GET) and … post each machine thats under 20% stock …': the list read in
+        # the same clause as the item)
+        if picked is None and state is not None and (listed or sources) and step.body:
             # 'read the Attendance sheet and email every student marked absent': a test of each item read
             test = Step("condition", "condition", label=state[1], text=sentence, negate=state[2])
             test.branches = [("if", step.body), ("else", [])]
