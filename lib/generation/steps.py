@@ -601,7 +601,8 @@ def ruled(ruled_out: dict[str, set[str]], key: str, mode: str) -> bool:
 
 # '…; staff → email …': a semicolon before another route of an arrow list (its category, then the arrow)
 _NEXT_ARROW_ROUTE = re.compile(
-    r";(?=[^\S\n]+(?:and\s+)?[a-z][a-z /&-]{0,29}?"
+    # ("; 'ready-made' items → …", '; score from 50 to 80 → …': a quoted kind, a band of a number)
+    r";(?=[^\S\n]+(?:and\s+)?['‘\"“]?[a-z][a-z0-9 '’\"”/&$€£%.-]{0,39}?"
     r"\s*(?:->|→|=>)\s)",
     re.I,
 )
@@ -613,7 +614,11 @@ def _each_routed(before: str) -> bool:
     'priority 1 -> …; priority 2 -> …', '"billing" -> …', read sentence by sentence as tests)."""
     return bool(
         re.search(r"->|→|=>", before)
-        and re.search(r"\b(?:sort|route|classify|triage|categori[sz]e)\w*\s+(?:each|every)\b", before, re.I)
+        and re.search(
+            r"\b(?:sort|route|classify|triage|categori[sz]e)\w*\s+(?:each|every)\b|\bfor\s+(?:each|every)\s+[\w-]+[^:]{0,40}:",
+            before,
+            re.I,
+        )
     )
 
 
@@ -8544,14 +8549,48 @@ def numeric_head(clause: str) -> tuple[str, str, str] | None:
     return found.group("lead") or "", head, found.group("act")
 
 
+def _bands_apart(part: str) -> list[str]:
+    """`part` cut before each ';' that a numeric band with its arrow follows (when it opens on one itself)."""
+    if not numeric_head(part):
+        return [part]
+    pieces = re.split(r";\s+", part)
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if numeric_head(piece):
+            out.append(piece)
+        else:
+            out[-1] += "; " + piece
+    return out
+
+
 def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """'add customers with more than 10000 lifetime value to …': a stated threshold without 'if' is a condition."""
     # 'new typeform response / NPS score < 6 / email …': a slash between spaces parts the steps, as a comma does
     parts = [p for c in clauses(sentence) for p in re.split(r"\s+/\s+", c.lstrip("/ ")) if p.strip()]
+    # ('score above 80 → …; score from 50 to 80 → …': a band after a semicolon starts a part of its own)
+    parts = [q for p in parts for q in _bands_apart(p)]
     band_at = next((i for i, c in enumerate(parts) if numeric_head(c)), None)
     if band_at is not None:
         # 'seats >= 100 -> post …; 10-99 -> …': a band and its action (bands of one value chain as else-ifs)
         lead, label, act = numeric_head(parts[band_at]) or ("", "", "")
+        bands = [i for i in range(band_at, len(parts)) if numeric_head(parts[i])]
+        if len(bands) > 1 and not any(_ELSE.match(c) for c in parts[band_at:]):
+            # 'for each lead: score above 80 → Slack #hot-leads; score from 50 to 80 → add them to …; below 50 →
+            # skip': each band keeps its own act (up to the next band) — exclusive bands are one decision
+            tests = []
+            for n, i in enumerate(bands):
+                _, band, said = numeric_head(parts[i]) or ("", "", "")
+                end = bands[n + 1] if n + 1 < len(bands) else len(parts)
+                test = Step("condition", "condition", label=band, text=", ".join(parts[i:end]))
+                acts = [] if _NOTHING.match(said) else [said]
+                read = [
+                    s for c in [*acts, *parts[i + 1 : end]] for s in read_clause(c, description, ruled_out)
+                ]
+                test.branches = [("if", [s for s in read if s.kind != "source"]), ("else", [])]
+                tests.append(test)
+            if _exclusive_chain(tests):
+                before = [s for c in parts[:band_at] + [lead] for s in read_clause(c, description, ruled_out)]
+                return [s for s in before if s.kind == "source"] + [tests[0]]
         step = Step("condition", "condition", label=label, text=sentence)
         rest = [act] + parts[band_at + 1 :]
         other = next((i for i in range(1, len(rest)) if _ELSE.match(rest[i])), len(rest))
@@ -9353,7 +9392,9 @@ _WANT_MARKED = re.compile(
     re.I,
 )
 _EACH_PASSIVE = re.compile(
-    r"(?:\b(?P<want>wants?|needs?|would\s+like|'d\s+like|(?<![\w.])id\s+like)\s+(?P<wnp>(?:the\s+|our\s+)?" + _NP + r")"
+    r"(?:\b(?P<want>wants?|needs?|would\s+like|'d\s+like|(?<![\w.])id\s+like)\s+(?P<wnp>(?:the\s+|our\s+)?"
+    + _NP
+    + r")"
     r"|\b(?P<np>" + _NP + r")\s+(?:gets|get|is|are|should\s+be|will\s+be|must\s+be|needs?\s+to\s+be|to\s+be)"
     # ('… should be translated and posted to …' after the event that is its subject, blanked)
     # (what is left of the event's words, 'to bookings@x.example', is the event's: blanked)
@@ -11154,9 +11195,11 @@ def items_as_lines(text: str) -> str:
             # ('For each: if the note mentions an allergy → create a page …; otherwise → add a row …': the arrows
             # mark the two sides of a test, which the sentence reads whole)
             return line
-        if sum(1 for said in re.split(r"[:;]|(?<=[.!?])\s+", line) if _KIND_ROUTE.match(said)) >= 2:
-            # ("For each line item: 'bespoke' items → a page in …; 'ready-made' items → a row in …": kinds and where
-            # each goes, the routes of one decision — not steps one after another)
+        said = re.split(r"[:;]|(?<=[.!?])\s+", line)
+        if sum(1 for part in said if _KIND_ROUTE.match(part) or numeric_head(part)) >= 2:
+            # ("For each line item: 'bespoke' items → a page in …; 'ready-made' items → a row in …", '… score above 80 →
+            # …; score from 50 to 80 → …': kinds or bands and where each goes, the routes of one decision — not steps
+            # one after another)
             return line
         return _ARROW_AT.sub(lambda m: "\n" + "-" + " " * (len(m.group(0)) - 2), line)
 
