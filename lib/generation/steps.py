@@ -756,6 +756,12 @@ def _protect_lists(text: str) -> str:
     )
 
 
+_URL_APPOSITION = re.compile(
+    r"\b(link|form|page|survey|site|website|url|portal|questionnaire)\s*,\s*(?=https?://\S+\s*(?:$|[,;.)]))",
+    re.I,
+)
+
+
 def clauses(text: str) -> list[str]:
     """Split a sentence at commas / 'then' / 'and' when a new verb starts the next part."""
     parts = re.split(
@@ -793,7 +799,12 @@ def clauses(text: str) -> list[str]:
          + _changed_words() + r")\b)",
         # '(their address from the webhook, not me!)', '(open 8am to 6pm, Saturdays until noon)': an aside's
         # commas end no clause
-        re.sub(r"\([^()]{0,120}\)", lambda m: m.group(0).replace(",", "\x01"), _protect_lists(text)),
+        # ('a thank-you with our feedback form, https://…/feedback': the address after a comma names the form — it
+        # is what the message carries, no step of its own)
+        _URL_APPOSITION.sub(
+            "\\1\x01 ",
+            re.sub(r"\([^()]{0,120}\)", lambda m: m.group(0).replace(",", "\x01"), _protect_lists(text)),
+        ),
         flags=re.I,
     )
     # 'read the rows of the sheet -> create an item in monday.com', '… -> Slack #jp-ops': after a verb's part, an
