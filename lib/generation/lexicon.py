@@ -487,6 +487,9 @@ def threshold_in(text: str) -> tuple[str, float, str] | None:
 # a currency written beside an amount: its sign or its code
 _CURRENCY = r"(?:[$€£]|(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)\b|(?:dollars?|euros?|pounds?|francs?)\b)"
 _SWISS_GROUPS = re.compile(r"(?<![\d.,'’])(\d{1,3}(?:['’]\d{3})+)(?![\d'’])")
+# currency signs the readings of amounts do not know ('[$€£]'), by the code they know instead
+_OTHER_SIGN_CODES = {"¥": "JPY", "￥": "JPY", "₹": "INR"}
+_OTHER_SIGNS = re.compile(r"([¥￥₹])\s?(?=\d)")
 _DOT_GROUPS_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+),(\d{1,2})(?![\d.,])")
 _DOT_GROUPS_BY_CURRENCY = re.compile(
     r"(?<=" + r"[$€£]" + r")\s?(\d{1,3}(?:\.\d{3})+)(?![\d.,])"
@@ -1205,6 +1208,8 @@ def english_amounts(text: str) -> str:
         return re.sub(r"[.'’]", ",", digits)
 
     text = _comparison_spellings(text)
+    # '¥1.000.000', '₹50,000': a sign no later reading knows is written as its code ('JPY 1.000.000'), as 'CHF' is
+    text = _OTHER_SIGNS.sub(lambda m: f"{_OTHER_SIGN_CODES[m.group(1)]} ", text)
     european = bool(_DOT_GROUPS_DECIMAL.search(text) or _DECIMAL_COMMA_BY_CURRENCY.search(text))
 
     def decimal_comma(m: re.Match[str]) -> str:
@@ -1251,7 +1256,8 @@ def english_amounts(text: str) -> str:
     )
 
 
-_AMOUNT = r"[$€£]?\s*\d[\d,.'\u00a0\u202f]*(?:\s*(?:k|m|%))?"
+# ('from CHF 100 to CHF 1,000', 'between JPY 100,000 and JPY 1,000,000': a code may stand before each end)
+_AMOUNT = r"(?:(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)\s?)?[$€£]?\s*\d[\d,.'\u00a0\u202f]*(?:\s*(?:k|m|%))?"
 RANGE_RE = re.compile(
     r"\bbetween\s+(?P<a>" + _AMOUNT + r")\s*(?:and|&)\s*(?P<b>" + _AMOUNT + r")"
     r"|\bfrom\s+(?P<c>" + _AMOUNT + r")\s+(?:to|up to)\s+(?P<d>" + _AMOUNT + r")"

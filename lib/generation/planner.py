@@ -4800,6 +4800,15 @@ class _Builder:
         self.edge(heads, local)
         return [(local, "source")], f"<{local}.result>"
 
+    @staticmethod
+    def one_reader(tested: list[tuple[str | None, Step | None]]) -> bool:
+        """Whether every test that needs a data step needs the same agent reading one number from the same text
+        (their expressions then read its answer, `{data}`)."""
+        extras = [extra for _, extra in tested if extra is not None]
+        return len(extras) == len(tested) and all(
+            e.type == "agent" and e.label == extras[0].label and e.values == extras[0].values for e in extras
+        )
+
     def exclusive(
         self, tests: list[str], words: str, heads: list[tuple[str, str]], parent: str | None
     ) -> tuple[str, list[str]]:
@@ -4831,8 +4840,15 @@ class _Builder:
                 for label in labels
             ]
         tested = [self.expression(label, prev, t.text) for label, t in zip(labels, chain, strict=True)]
-        if any(expr is None or extra is not None for expr, extra in tested):
+        extras = [extra for _, extra in tested if extra is not None]
+        if any(expr is None for expr, _ in tested) or (extras and not self.one_reader(tested)):
             return None
+        if extras:
+            # 'Orders above ¥1.000.000 → …; from ¥100.000 up to ¥1.000.000 → …': bands of the one amount an agent
+            # reads out of the text — read once, before the one decision
+            heads, fetched = self.chain([extras[0]], heads, prev, parent)
+            tested = [(str(expr).replace("{data}", self.blocks[-1].id), None) for expr, _ in tested]
+            prev = prev or fetched
         local, handles = self.exclusive(
             [str(expr) for expr, _ in tested],
             " / ".join("if " + t.label.strip() for t in chain),
@@ -5379,7 +5395,11 @@ class _Builder:
             r"\b(?:it|this|that|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:(?:also|only|just|really|actually)\s+)?"
             r"(?:from\s+)?(?:an?\s+|the\s+)?([a-z][\w-]+)\s+[a-z][\w-]+\W*$",
             low,
-        ) or re.search(r"\b(?:is|are|'s|’s)\s+(?:a|an)\s+([a-z][\w-]*)\s+[a-z][\w-]*\s*$", low)
+        ) or re.search(
+            # ('if the job was a wasp nest treatment': the first word of the kind tells it apart, past a tense)
+            r"\b(?:is|are|was|were|'s|’s)\s+(?:a|an)\s+([a-z][\w-]*)(?:\s+[a-z][\w-]*){1,2}\s*$",
+            low,
+        )
         # 'if it contains a gift card', 'if the order includes a gift note': the thing held, both its words
         held_thing = re.search(
             r"\b(?:contains?|containing|includes?|including)\s+(?:an?\s+|any\s+)([a-z][\w-]+\s+[a-z][\w-]+)\s*$",

@@ -601,7 +601,8 @@ def ruled(ruled_out: dict[str, set[str]], key: str, mode: str) -> bool:
 
 # '…; staff → email …': a semicolon before another route of an arrow list (its category, then the arrow)
 _NEXT_ARROW_ROUTE = re.compile(
-    r";(?=[^\S\n]+(?:and\s+)?[a-z][a-z /&-]{0,29}?"
+    # ("; 'ready-made' items → …", '; score from 50 to 80 → …': a quoted kind, a band of a number)
+    r";(?=[^\S\n]+(?:and\s+)?['‘\"“]?[a-z][a-z0-9 '’\"”/&$€£%.-]{0,39}?"
     r"\s*(?:->|→|=>)\s)",
     re.I,
 )
@@ -613,8 +614,21 @@ def _each_routed(before: str) -> bool:
     'priority 1 -> …; priority 2 -> …', '"billing" -> …', read sentence by sentence as tests)."""
     return bool(
         re.search(r"->|→|=>", before)
-        and re.search(r"\b(?:sort|route|classify|triage|categori[sz]e)\w*\s+(?:each|every)\b", before, re.I)
+        and re.search(
+            r"\b(?:sort|route|classify|triage|categori[sz]e)\w*\s+(?:each|every)\b|\bfor\s+(?:each|every)\s+[\w-]+[^:]{0,40}:",
+            before,
+            re.I,
+        )
     )
+
+
+# 'Olive fly → SMS to …', "'bespoke' items → a page in …", 'billing questions: forward to …': a sentence that opens
+# on a kind (words, no number) and an arrow — one route of a decision
+_KIND_ROUTE = re.compile(
+    r"^\s*(?:[-*•]\s+)?(?:and\s+)?(?:['‘\"“][^'’\"”\n\d]{1,30}['’\"”]\s*)?(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*\s*"
+    r"(?:->|→|=>)\s*\S",
+    re.I,
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -742,6 +756,12 @@ def _protect_lists(text: str) -> str:
     )
 
 
+_URL_APPOSITION = re.compile(
+    r"\b(link|form|page|survey|site|website|url|portal|questionnaire)\s*,\s*(?=https?://\S+\s*(?:$|[,;.)]))",
+    re.I,
+)
+
+
 def clauses(text: str) -> list[str]:
     """Split a sentence at commas / 'then' / 'and' when a new verb starts the next part."""
     parts = re.split(
@@ -779,7 +799,12 @@ def clauses(text: str) -> list[str]:
          + _changed_words() + r")\b)",
         # '(their address from the webhook, not me!)', '(open 8am to 6pm, Saturdays until noon)': an aside's
         # commas end no clause
-        re.sub(r"\([^()]{0,120}\)", lambda m: m.group(0).replace(",", "\x01"), _protect_lists(text)),
+        # ('a thank-you with our feedback form, https://…/feedback': the address after a comma names the form — it
+        # is what the message carries, no step of its own)
+        _URL_APPOSITION.sub(
+            "\\1\x01 ",
+            re.sub(r"\([^()]{0,120}\)", lambda m: m.group(0).replace(",", "\x01"), _protect_lists(text)),
+        ),
         flags=re.I,
     )
     # 'read the rows of the sheet -> create an item in monday.com', '… -> Slack #jp-ops': after a verb's part, an
@@ -8099,7 +8124,8 @@ def _route_of(clause: str) -> tuple[str, str] | None:
     arrow = re.search(
         # ("'heating & boiler' -> …", '"damp / mould" -> …': a quoted category may join its words with & or /)
         r"(?:^|\s|:)(?:(?P<q>['\"‘“])(?=[^'\"’”\n]{1,30}['\"’”]\s*(?:->|→|=>)))?"
-        r"((?(q)(?:[a-z][\w-]*(?:\s*[&/+]\s*|\s+)){0,3}|(?:[a-z][\w-]*\s+){0,2})[a-z][\w-]*)"
+        # ("'bespoke' items → …": a quoted kind before the noun it qualifies)
+        r"((?(q)(?:[a-z][\w-]*(?:\s*[&/+]\s*|\s+)){0,3}|(?:['‘\"“]?[a-z][\w-]*['’\"”]?\s+){0,2})[a-z][\w-]*)"
         # ('general questions (prices, parking) -> …': what the category holds, said in brackets)
         r"(?(q)['\"’”])(?:\s*\([^()]{1,60}\))?\s*(?:->|→|=>|(?<=\s)=(?=\s))\s*(\S.*)$",
         clause,
@@ -8311,7 +8337,12 @@ def _route_parts(parts: list[str]) -> list[str]:
 
 # '… and classify them', 'sort each one as it comes in': the sorting verb said before a list of routes
 _SORTED_HEAD = re.compile(
-    r"\s*(?:,\s*)?(?:\b(?:and|then)\s+)?\b(?:classify|categori[sz]e|sort|triage|bucket|split|dispatch|route)\w*\b[^:]{0,50}$",
+    r"\s*(?:,\s*)?(?:\b(?:and|then)\s+)?\b(?:(?:classify|categori[sz]e|sort|triage|bucket|split|dispatch|route)\w*\b[^:]{0,50}"
+    # ('… and handle each one by type: booking questions get a reply …, invoices get saved to …': what is done
+    # depends on the kind — the kinds and their acts follow)
+    r"|(?:handle|deal\s+with|treat|process|action)\s+(?:each(?:\s+one)?|every\s+one|them|it|each\s+[\w-]+)\s+"
+    r"(?:by|according\s+to|based\s+on|depending\s+on)\s+(?:its\s+|their\s+|the\s+)?(?:type|kind|category|topic)s?\b"
+    r"[^:]{0,20})$",
     re.I,
 )
 
@@ -8328,7 +8359,14 @@ def _sorting_lead(parts: list[str]) -> list[str]:
             if not tail.strip():
                 continue
             lead = _SORTED_HEAD.search(head)
-            if lead is None or _DESTINATION.match(tail.strip()) is None:
+            if lead is None or (
+                _DESTINATION.match(tail.strip()) is None
+                # ('… by type: booking questions get a reply …': a kind and what it gets, after a sort by kind)
+                and not (
+                    re.match(r"\s*(?:and\s+)?(?:handle|deal|treat|process|action)", lead.group(0), re.I)
+                    and _route_of(tail)
+                )
+            ):
                 continue
             rest = head[: lead.start()].strip()
             return parts[:i] + ([rest] if re.search(r"\w", rest) else []) + [tail.strip()] + parts[i + 1 :]
@@ -8500,7 +8538,7 @@ def _stated_range(clause: str) -> bool:
 
 # 'seats >= 100 -> …', 'score 9-10 → …', 'rating 5 => …', 'under 50: …': a band of a value, then what it does
 _NUMERIC_HEAD = re.compile(
-    r"^\s*(?:(?P<lead>[^:;]{0,60}?):\s*)?(?:and\s+)?(?P<head>[^:;→]{0,40}?\d[^:;→]{0,20}?)\s*"
+    r"^\s*(?:(?P<lead>[^:;]{0,60}?):\s*)?(?:and\s+)?(?P<head>[^:;→]{0,40}?\d[^:;→]{0,40}?)\s*"
     r"(?:->|→|=>|:(?!\d))\s*(?P<act>\S.*)$",
     re.I,
 )
@@ -8513,7 +8551,12 @@ def numeric_head(clause: str) -> tuple[str, str, str] | None:
     if not found:
         return None
     head = found.group("head").strip()
-    if len(head.split()) > 6 or ACTION_START.match(head) or re.search(r"\d:\d|\d\s*(?:am|pm)\b", head, re.I):
+    # ('orders from JPY 100,000 up to JPY 1,000,000 → …': a range with its currency takes more words)
+    if (
+        len(head.split()) > (9 if lx.range_in(head) else 6)
+        or ACTION_START.match(head)
+        or re.search(r"\d:\d|\d\s*(?:am|pm)\b", head, re.I)
+    ):
         return None
     field = re.fullmatch(
         r"(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:=\s*|is\s+)?([$€£]?\d[\d,.]*)", head, re.I
@@ -8537,14 +8580,48 @@ def numeric_head(clause: str) -> tuple[str, str, str] | None:
     return found.group("lead") or "", head, found.group("act")
 
 
+def _bands_apart(part: str) -> list[str]:
+    """`part` cut before each ';' that a numeric band with its arrow follows (when it opens on one itself)."""
+    if not numeric_head(part):
+        return [part]
+    pieces = re.split(r";\s+", part)
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if numeric_head(piece):
+            out.append(piece)
+        else:
+            out[-1] += "; " + piece
+    return out
+
+
 def _bare_condition(sentence: str, description: str, ruled_out: dict[str, set[str]]) -> list[Step] | None:
     """'add customers with more than 10000 lifetime value to …': a stated threshold without 'if' is a condition."""
     # 'new typeform response / NPS score < 6 / email …': a slash between spaces parts the steps, as a comma does
     parts = [p for c in clauses(sentence) for p in re.split(r"\s+/\s+", c.lstrip("/ ")) if p.strip()]
+    # ('score above 80 → …; score from 50 to 80 → …': a band after a semicolon starts a part of its own)
+    parts = [q for p in parts for q in _bands_apart(p)]
     band_at = next((i for i, c in enumerate(parts) if numeric_head(c)), None)
     if band_at is not None:
         # 'seats >= 100 -> post …; 10-99 -> …': a band and its action (bands of one value chain as else-ifs)
         lead, label, act = numeric_head(parts[band_at]) or ("", "", "")
+        bands = [i for i in range(band_at, len(parts)) if numeric_head(parts[i])]
+        if len(bands) > 1 and not any(_ELSE.match(c) for c in parts[band_at:]):
+            # 'for each lead: score above 80 → Slack #hot-leads; score from 50 to 80 → add them to …; below 50 →
+            # skip': each band keeps its own act (up to the next band) — exclusive bands are one decision
+            tests = []
+            for n, i in enumerate(bands):
+                _, band, said = numeric_head(parts[i]) or ("", "", "")
+                end = bands[n + 1] if n + 1 < len(bands) else len(parts)
+                test = Step("condition", "condition", label=band, text=", ".join(parts[i:end]))
+                acts = [] if _NOTHING.match(said) else [said]
+                read = [
+                    s for c in [*acts, *parts[i + 1 : end]] for s in read_clause(c, description, ruled_out)
+                ]
+                test.branches = [("if", [s for s in read if s.kind != "source"]), ("else", [])]
+                tests.append(test)
+            if _exclusive_chain(tests):
+                before = [s for c in parts[:band_at] + [lead] for s in read_clause(c, description, ruled_out)]
+                return [s for s in before if s.kind == "source"] + [tests[0]]
         step = Step("condition", "condition", label=label, text=sentence)
         rest = [act] + parts[band_at + 1 :]
         other = next((i for i in range(1, len(rest)) if _ELSE.match(rest[i])), len(rest))
@@ -8669,6 +8746,26 @@ def _tiers(parts: list[str], description: str, ruled_out: dict[str, set[str]]) -
     return lead_steps + [tests[0]] if _exclusive_chain(tests) else None
 
 
+def _tests_of_each_chained(steps: list[Step]) -> list[Step]:
+    """'For every invoice that's overdue: if it's over CHF 10'000, create a Jira issue; if it's CHF 10'000 or less,
+    email the client': tests of each item no value passes together are one decision inside the repeat (an 'else if'
+    each), as `read_steps` makes of such tests outside one — also inside a test that keeps the items first."""
+    for step in steps:
+        if step.kind != "loop":
+            continue
+        body = step.body
+        if len(body) == 1 and body[0].kind == "condition" and body[0].branches:
+            body = body[0].branches[0][1]  # 'for every invoice that's overdue: …': the tests of those kept
+        tests = [s for s in body if s.kind == "condition"]
+        if (
+            len(tests) > 1
+            and all(s.kind != "condition" for s in body[: body.index(tests[0])])
+            and _exclusive_chain(tests)
+        ):
+            body[:] = [s for s in body if s.kind != "condition"] + [tests[0]]
+    return steps
+
+
 _PARALLEL = re.compile(
     r"\s*,?\s*\b(?:in parallel|at the same time|simultaneously|concurrently|all at once)\b\s*,?", re.I
 )
@@ -8679,7 +8776,9 @@ def read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str]
     and its several actions branches that start together from the same block."""
     parallel = _PARALLEL.search(sentence)
     if not parallel:
-        return _one_writeup(_read_sentence(sentence, description, ruled_out), description)
+        return _one_writeup(
+            _tests_of_each_chained(_read_sentence(sentence, description, ruled_out)), description
+        )
     plain = _PARALLEL.sub(" ", sentence)
     steps = _read_sentence(plain, description, ruled_out)
     loops = [s for s in steps if s.kind == "loop" and s.loop_type == "forEach"]
@@ -9315,7 +9414,7 @@ _NP = (
     # ('any other message just gets appended …' is an otherwise; 'any single expense above $10,000 gets posted …' a
     # test of each: neither is read here)
     r"(?:each|every|new|incoming)\b(?:\s+(?!(?:and|then|when|whenever|if|is|are|gets?|should|will|must|"
-    r"be|have|has|had|that|which|who)\b)(?!" + _DONE + r"\b)(?:[\w£$€.'’#@&/-]|,(?=\d))+){1,8}?"
+    r"be|have|has|had|that|which|who)\b)(?!" + _DONE + r"\b)(?:[\w£$€%.'’#@&/-]|,(?=\d))+){1,8}?"
 )
 _WANT_MARKED = re.compile(
     r"\b(?P<lead>wants?|needs?|would\s+like|['’]d\s+like)\s+"
@@ -9324,7 +9423,9 @@ _WANT_MARKED = re.compile(
     re.I,
 )
 _EACH_PASSIVE = re.compile(
-    r"(?:\b(?P<want>wants?|needs?|would\s+like|'d\s+like)\s+(?P<wnp>(?:the\s+|our\s+)?" + _NP + r")"
+    r"(?:\b(?P<want>wants?|needs?|would\s+like|'d\s+like|(?<![\w.])id\s+like)\s+(?P<wnp>(?:the\s+|our\s+)?"
+    + _NP
+    + r")"
     r"|\b(?P<np>" + _NP + r")\s+(?:gets|get|is|are|should\s+be|will\s+be|must\s+be|needs?\s+to\s+be|to\s+be)"
     # ('… should be translated and posted to …' after the event that is its subject, blanked)
     # (what is left of the event's words, 'to bookings@x.example', is the event's: blanked)
@@ -10259,7 +10360,9 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
             qualified = _qualifier(sentence, each.start(1))
             if qualified is not None:
                 state = (qualified, sentence[each.start(1) : qualified], False)
-        if picked is None and state is not None and listed and step.body:
+        # ('they report to https://…/machines (GET) and … post each machine thats under 20% stock …': the list read in
+        # the same clause as the item)
+        if picked is None and state is not None and (listed or sources) and step.body:
             # 'read the Attendance sheet and email every student marked absent': a test of each item read
             test = Step("condition", "condition", label=state[1], text=sentence, negate=state[2])
             test.branches = [("if", step.body), ("else", [])]
@@ -11123,6 +11226,12 @@ def items_as_lines(text: str) -> str:
             # ('For each: if the note mentions an allergy → create a page …; otherwise → add a row …': the arrows
             # mark the two sides of a test, which the sentence reads whole)
             return line
+        said = re.split(r"[:;]|(?<=[.!?])\s+", line)
+        if sum(1 for part in said if _KIND_ROUTE.match(part) or numeric_head(part)) >= 2:
+            # ("For each line item: 'bespoke' items → a page in …; 'ready-made' items → a row in …", '… score above 80 →
+            # …; score from 50 to 80 → …': kinds or bands and where each goes, the routes of one decision — not steps
+            # one after another)
+            return line
         return _ARROW_AT.sub(lambda m: "\n" + "-" + " " * (len(m.group(0)) - 2), line)
 
     return "\n".join(arrows(line) for line in text.split("\n"))
@@ -11875,6 +11984,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     # description is a sequence of steps). A condition decides the end of the flow, so unconditional
     # steps stated after it still run first.
     steps = sorted(steps, key=lambda s: s.kind == "condition")
+    steps = _left_undone(steps)
     steps = _opposites_joined(steps)
     tests = [s for s in steps if s.kind == "condition"]
     # 'incoming over $25,000 → …; outgoing over $10,000 → …; anything else → …': a catch-all said after the last of
@@ -12431,6 +12541,11 @@ _OTHER_SIDE = re.compile(
     r"^\s*(?:(?:for|with)\s+)?(?:all\s+|any\s+)?(?:the\s+)?"
     + _COMPARATIVE
     + r"\s+(?:[\w-]+\s+)?(?:ones?\b|[\w-]+s\b)"
+    # ('Anything smaller → reply …', 'everything lower: …': all the values past the bounds said before)
+    r"|^\s*(?:anything|everything|everyone|anyone)\s+(?:"
+    + _COMPARATIVE
+    + r"|less|more|under|below|over|above)\b"
+    r"(?:\s+than\s+(?:that|this))?"
     r"|^\s*(?:and\s+)?(?:if|when)\s+(?:it'?s|it\s+is|they'?re|they\s+are|that'?s|the\s+[\w-]+\s+(?:is|are))?\s*"
     r"(?:any\s+)?(?:more|less|higher|lower|greater|smaller|bigger|larger|above|over|under|below|fewer|younger|older)"
     r"(?:\s+than\s+that)?\s*(?:,|\bthen\b)\s*"
@@ -12487,7 +12602,7 @@ def implied_else(sentence: str, last: Step | None) -> int | None:
     if _REST.match(sentence) or re.match(r"^\s*(?:and\s+)?(?:if|when)\b.*\binstead\W*$", sentence, re.I):
         return 0  # 'Anything else goes to office@…', 'If it's X, do Y instead': the sentence itself says what
     side = _OTHER_SIDE.match(sentence)
-    if side and lx.threshold_in(last.label or "") and not re.search(r"\d", sentence[: side.end()]):
+    if side and lx.interval_of(last.label or "") and not re.search(r"\d", sentence[: side.end()]):
         return side.end() if re.match(r"\s*(?:and\s+)?(?:if|when)\b", sentence, re.I) else 0
     return None
 
@@ -12530,8 +12645,47 @@ def _open_test(body: list[Step]) -> Step | None:
 
 # '… just flag it in #arrangements instead of adding it', 'rather than posting it': the step the test's side replaces
 _INSTEAD_OF = re.compile(
-    r"\b(?:instead\s+of|rather\s+than)\s+([a-z]+ing)\s+(?:it|them|this|that|the\s+\w+)\b", re.I
+    r"\b(?:instead\s+of|rather\s+than)\s+([a-z]+ing)\b(?:\s+(?:it|them|this|that|the\s+\w+)\b)?", re.I
 )
+# 'If the email is to cancel an appointment, don't create anything: notify me on Telegram': what the test's side
+# leaves undone (the steps said before it, from the first of that verb on, are the other side)
+_UNDONE_ON_IF = re.compile(
+    r"\b(?:don['’]?t|do\s+not|never|no\s+need\s+to)\s+([a-z]+)\s+(?:anything|nothing|any\s+[\w-]+|it|them)\b",
+    re.I,
+)
+
+
+def _verb_stem(text: str) -> str:
+    """The first word a step's text acts with, without its ending ('replies on WhatsApp' → 'repl', 'n replies' too)."""
+    found = re.match(r"\W*(?:(?:and|then|n|&|also|just)\s+)*([a-z]+)", text.lower())
+    word = found.group(1) if found else ""
+    return re.sub(r"(?:ies|y|es|e|s)$", "", re.sub(r"ing$", "", word)) if len(word) > 3 else word
+
+
+def _left_undone(steps: list[Step]) -> list[Step]:
+    """'… reply on WhatsApp, but if they want to book, put them in Airtable instead of replying', '… create the event
+    and reply to the customer. If the email is to cancel, don't create anything: notify me on Telegram': the steps
+    the test's side replaces, said before it at the top of the flow, are its else side."""
+    for test in [s for s in steps if s.kind == "condition"]:
+        if len(test.branches) < 2 or test.branches[1][1] or not test.branches[0][1]:
+            continue
+        before = [s for s in steps[: steps.index(test)] if s.kind == "action"]
+        instead = _INSTEAD_OF.search(test.text or "")
+        undone = None if instead else _UNDONE_ON_IF.search(test.text or "")
+        said = instead or undone
+        if said is None:
+            continue
+        verb = _verb_stem(said.group(1))
+        # (its own verb first; else a clause that says it among others, 'the ai answers … n replies on whatsapp')
+        acts = [s for s in before if _verb_stem(s.text or "") == verb] or [
+            s for s in before if re.search(rf"\b{re.escape(verb)}[a-z]*\b", s.text or "", re.I)
+        ]
+        first = next((i for i, s in enumerate(before) if acts and s is acts[0]), None)
+        moved = acts if instead else before[first:] if first is not None else []
+        if moved:
+            steps = [s for s in steps if not any(s is m for m in moved)]
+            test.branches[1] = ("else", moved)
+    return steps
 
 
 def _instead_of(test: Step, body: list[Step]) -> None:

@@ -21,8 +21,6 @@ _KNOWN: dict[str, str] = {
     "otherwise nothing at all') still builds the first one's Slack post",
     "r21c-router-dropped-category": "a route dropped in a later sentence ('Actually drop press') is still built "
     "(its e-mail stays on the router)",
-    "r21c-loop-restated-days": "the loop's item qualifier 'each one idle for more than 21 days' is not read as a "
-    "test on each item",
     "r21c-loop-then-afterthought": "a test in the sentence after a loop ('If it's more than 30 days late, also post "
     "it …') is built once after the loop, not on each item inside it",
 }
