@@ -1439,7 +1439,7 @@ def asks_for_an_answer(text: str, imperative: re.Pattern[str] | None = None) -> 
     # ('hey can u text me … whenever …?': said in chat, with no comma before the request it opens)
     greeted = re.match(
         # ('Hey Priya — could you wire up …': a dash after the name as well as a comma)
-        r"\W*(?:hello|hi|hey|dear)\b(?:\s+(?:there|all|team|folks|guys|everyone|[a-z][\w'’-]{1,20}))?\s*[,!.:—–-]+\s*"
+        r"\W*(?:hello|hi|hey|dear)\b(?:\s+(?:there|all|team|folks|guys|everyone|@?[a-z][\w'’-]{1,20}))?\s*[,!.:—–-]+\s*"
         r"|\W*(?:hello|hi|hey|hiya|heya|yo)\s+(?=(?:can|could|would|will)\s+(?:you|u)\b)",
         low,
     )

@@ -417,17 +417,24 @@ def _clitics(text: str, language: str, english: dict[str, str]) -> str:
     if not clitics:
         return text
     endings = sorted(clitics, key=len, reverse=True)
+    # 'buscá', 'mandá', 'escribí' (the imperative of 'vos', Rioplatense Spanish): the infinitive with its 'r' dropped
+    # and its vowel stressed ('buscar', 'mandar', 'escribir'), read as the table reads the infinitive
+    voseo = _grammar().get(language, {}).get("voseo", {})
 
     def split(m: re.Match[str]) -> str:
         word = m.group(0)
         low = word.lower()
         if low in english:
             return word
+        said = english.get(low[:-1] + voseo[low[-1]] if low[-1] in voseo and len(low) >= 4 else "")
+        if said and " " not in said:
+            return said
         for end in endings:
             if not low.endswith(end) or len(low) - len(end) < 3:
                 continue
             stem = low[: -len(end)]
-            for verb in (stem, _unaccented(stem)):
+            voiced = stem[:-1] + voseo[stem[-1]] if stem[-1] in voseo else stem  # 'mandámelo'
+            for verb in (stem, _unaccented(stem), voiced):
                 found = english.get(verb)
                 if found and " " not in found:  # a verb the table reads as one English word
                     return f"{found} {clitics[end]}"
@@ -541,6 +548,8 @@ def unread_clauses(english: str) -> list[str]:
     """The words left unread in the clauses of a translated request the phrase table mostly could not read (a
     step said with words it does not know: what a block would be built from is a guess), clause by clause."""
     missed: list[str] = []
+    # the user's own quoted text ('Danke, wir melden uns!') is kept as written: its commas and marks cut no clause
+    english = _OWN.sub(lambda m: " " * len(m.group(0)), english)
     for clause in re.split(r"[.;:!?\n]+(?=\s|$)|,\s", english):
         unread = unread_words(clause)
         words = re.findall(r"[^\W\d_]{2,}", _OWN.sub(" ", clause))
