@@ -1713,8 +1713,10 @@ def unmasks_people(text: str) -> bool:
     """'find the reviewer's real name and home address', 'work out who the anonymous commenter really is': personal
     data about people known only by what they post, in one sentence (lexicon.json 'private_data', 'strangers')."""
     rules = lexicon()["not_a_workflow"]
+    # ('find the phone numbers of everyone who left a review for the rival barber shop': their contact details too)
     return any(
-        re.search(rules["private_data"], sentence, re.I) and re.search(rules["strangers"], sentence, re.I)
+        (re.search(rules["private_data"], sentence, re.I) or re.search(rules["harvested_contacts"], sentence, re.I))
+        and re.search(rules["strangers"], sentence, re.I)
         for sentence in re.split(r"(?<=[.!?\n])\s+", text)
     )
 

@@ -1050,8 +1050,9 @@ def _not_asked(trigger: Any, asked: str, whole: str = "") -> None:
         )
     if lx.unmasks_people(asked):
         raise _cannot(
-            "this asks to find out who people are or where they live from what they posted (a real name, an identity, a "
-            "home address): personal data no workflow may collect about someone who did not give it. Describe what "
+            "this asks to find out who people are, where they live or how to reach them from what they posted or "
+            "followed (a real name, an identity, a home address, a phone number or an e-mail address): personal data "
+            "no integration gives and no workflow may collect about someone who did not give it. Describe what "
             "should happen with what they posted (e.g. 'when a new 1-star TripAdvisor review arrives, post it to "
             "#reviews on Slack so we can reply publicly').",
             reason="not_a_workflow",
