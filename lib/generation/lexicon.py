@@ -1715,7 +1715,10 @@ def unmasks_people(text: str) -> bool:
     rules = lexicon()["not_a_workflow"]
     # ('find the phone numbers of everyone who left a review for the rival barber shop': their contact details too)
     return any(
-        (re.search(rules["private_data"], sentence, re.I) or re.search(rules["harvested_contacts"], sentence, re.I))
+        (
+            re.search(rules["private_data"], sentence, re.I)
+            or re.search(rules["harvested_contacts"], sentence, re.I)
+        )
         and re.search(rules["strangers"], sentence, re.I)
         for sentence in re.split(r"(?<=[.!?\n])\s+", text)
     )
@@ -1966,6 +1969,23 @@ def own_records(text: str) -> str:
         lambda m: rule["verbs"][re.sub(r"\s+", " ", m.group("verb").lower())] + " " + m.group("own") + " ",
         text,
     )
+
+
+def wished_records(text: str) -> str:
+    """'I want a Linear issue for the workroom', 'we need a Jira ticket for it' → 'I want to create a Linear issue
+    …': a record of a named service wished for is made, not read (its nouns: lexicon.json 'own_records'); read
+    after a spoken correction is taken back ('I want a Trello card... no, scrap Trello, a Linear issue')."""
+    rule = lexicon()["own_records"]
+    # 'I want a Linear issue for the workroom', 'we need a Jira ticket for it': a record of a named service wished
+    # for is made ('I want to create a Linear issue …'), not read
+    wished = re.compile(
+        r"\b(?P<who>i|we)(?P<want>\s+(?:want|need|would\s+like|['’]d\s+like))\s+"
+        r"(?=(?:a|an|one)\s+(?:new\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*))?\s+(?:"
+        + "|".join(rule["nouns"])
+        + r")\b)",
+        re.I,
+    )
+    return wished.sub(lambda m: f"{m.group('who')}{m.group('want')} to create ", text)
 
 
 def spelled_out(text: str) -> str:
@@ -2933,7 +2953,10 @@ _RETRACTION = re.compile(
     r"(?:actually|sorry|no|wait|scratch that|i mean|make (?:it|that)|rather|instead|just do|let'?s do|correction|"
     # '... hmm, there's no trigger for that? then …', '... we can't get a webhook from them, right? then …'
     r"there(?:'s|\s+is|\s+are)\s+no|(?:we|i)\s+(?:can't|cannot|can\s+not|don't|do\s+not)\s+(?:get|have|receive))\b"
-    r"[,:]?\s*",
+    r"[,:]?\s*"
+    # ('a Trello card... no, scrap Trello, a Linear issue': the service taken back by its name goes with the correction)
+    r"(?:(?:scrap|scratch|forget(?:\s+about)?|drop|ditch|not|never\s*mind|skip|lose)\s+(?:the\s+)?"
+    r"(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*))?\s*(?:[,;:]|\s[-–—])\s*)?",
     re.I,
 )
 

@@ -241,6 +241,9 @@ def draft(description: str) -> Draft:
     # 'at 8 — no, make it 8:30 —', 'in #sales. Actually no, #revenue-ops.': a corrected value replaces the one it corrects
     description = corrected_values(clock_words(description))
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
+    description = lx.wished_records(
+        description
+    )  # 'I want a Linear issue for …' → 'I want to create a Linear issue …'
     # '… and anything mentioning wheelchair access sent to Karin in a Teams chat': a test of each, the send on its side
     description = lx.mentioning_sends(description)
     # '… when there's a gale warning, send an SMS …. No warning, no message.': the 'when' is a test
