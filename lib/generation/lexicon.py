@@ -1841,7 +1841,17 @@ def spoken_fillers(text: str) -> str:
             text[m.end() :],
             re.I,
         )
-        return ", " if step and not introduced else " "
+        if step and not introduced:
+            return ", "
+        # ('when a new Typeform response comes in, um, make an Asana task': the event's clause ends before a verb)
+        ended = re.search(
+            r"\b(?:comes?\s+in|arrives?|lands?|happens?|is\s+(?:created|added|submitted|opened))$",
+            text[: m.start()],
+            re.I,
+        )
+        return ", " if ended and ACTION_START.match(text[m.end() :]) else " "
+
+    from lib.generation.steps import ACTION_START
 
     return _SPOKEN_FILLER.sub(gone, _RESTARTED.sub(r"\g<word>", text))
 
@@ -1969,6 +1979,21 @@ def own_records(text: str) -> str:
         lambda m: rule["verbs"][re.sub(r"\s+", " ", m.group("verb").lower())] + " " + m.group("own") + " ",
         text,
     )
+
+
+# 'the Excel workbook, the 'Carpet Jobs' one', 'our Notion database — the "Leads" one': a place named after it
+_NAMED_AFTER = re.compile(
+    r"\b(?P<np>(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?(?:workbook|spreadsheet|sheet|table|database|base|board|page|"
+    r"folder|doc|document|list|channel|project|form|calendar|file|tab|repo|repository|drive|notebook|inbox))"
+    r"\s*(?:,|\s[—–-])\s*the\s+(?P<name>'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|‘[^’\n]{1,60}’|“[^”\n]{1,60}”)\s+one\b",
+    re.I,
+)
+
+
+def named_after(text: str) -> str:
+    """ "put the totals into the Excel workbook, the 'Carpet Jobs' one" → "… into the Excel workbook 'Carpet Jobs'":
+    the name said after the place, in an aside that points back at it, is the place's name."""
+    return _NAMED_AFTER.sub(lambda m: f"{m.group('np')} {m.group('name')}", text)
 
 
 def wished_records(text: str) -> str:

@@ -213,6 +213,9 @@ def draft(description: str) -> Draft:
     description = lx.spoken_fillers(
         description
     )  # 'called, uh, 'Rotate API keys'' → 'called 'Rotate API keys''
+    description = lx.named_after(
+        description
+    )  # "the Excel workbook, the 'Carpet Jobs' one" → "… workbook 'Carpet Jobs'"
     # 'text Gary on plus one, five-one-two, five-five-five, zero-one-nine-eight' → 'text Gary on +1 512 555 0198'
     description = lx.spoken_phone_numbers(description)
     description = lx.verdict_tests(description)  # 'If the AI thinks it's spam' → "If it's spam"
