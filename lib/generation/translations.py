@@ -178,6 +178,22 @@ def _reorder(text: str, language: str) -> str:
         part if i % 2 else _event_first(_verb_first(_after_modal(part, verbs, modals), verbs, front), events)
         for i, part in enumerate(parts)
     )
+    # 'a chatbot that customer questions answers from …' → 'a chatbot that answers customer questions from …': a
+    # relative clause's verb said last, after a bare object (one with an article is the clause's subject: 'the
+    # messages that the bot posts')
+    if verbs:
+        said_verbs = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+        text = re.sub(
+            rf"\b(that|which)\s+(?!(?:the|a|an|our|my|their|its|his|her|this|these|those|it|they|he|she|we|i|you)\b)"
+            rf"((?:[^\W\d_][\w'’-]*\s+){{1,3}}?)({said_verbs})\b",
+            lambda m: (
+                m.group(0)
+                if any(w.lower() in verbs for w in m.group(2).split())
+                else f"{m.group(1)} {m.group(3)} {m.group(2).rstrip()}"
+            ),
+            text,
+            flags=re.I,
+        )
     # 'Jira calls a webhook, if a ticket is created': the one word for 'if' and 'when', before an event, is when
     said = "|".join(re.escape(v) for v in sorted(rules.get("event_if", []), key=len, reverse=True))
     if said:
@@ -215,6 +231,16 @@ def _after_modal(clause: str, verbs: set[str], modals: set[str]) -> str:
     at = next((i for i in range(len(words) - 2, -1, -1) if words[i].lower() in modals), None)
     if at is None or at == len(words) - 2:
         return clause
+    # ('it must never anything to the knowledge base add' → 'it must never add anything …': past its negation)
+    while at + 2 < len(words) - 1 and words[at + 1].lower() in (
+        "never",
+        "not",
+        "always",
+        "also",
+        "only",
+        "itself",
+    ):
+        at += 1
     lead = clause[: len(clause) - len(clause.lstrip())]
     return lead + " ".join(words[: at + 1] + [words[-1]] + words[at + 1 : -1])
 
@@ -408,6 +434,31 @@ def _time_words(text: str, language: str) -> str:
 
         text = re.sub(rf"(?<![\w#@/-]){re.escape(word)}\s+(?=([A-Z][\w]+))", way, text, flags=re.I)
     return text
+
+
+def _compound_heads(text: str, language: str, english: dict[str, str]) -> str:
+    """'klantvragen' → 'klant vragen' (customer questions), 'bezoekersvragen' → 'bezoekers vragen': a compound noun
+    the table does not list, written as one word (`compounds` in `_grammar`: Dutch, German), read as its head — the
+    longest word of the table it ends in — after its first part when the table knows that too (a linking 's' or
+    'e' dropped), else alone: the head says what the thing is."""
+    if not _grammar().get(language, {}).get("compounds"):
+        return text
+
+    def split(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if low in english:
+            return word
+        for cut in range(3, len(low) - 4):
+            head = low[cut:]
+            if head not in english or " " in english[head]:
+                continue
+            first = low[:cut]
+            known = next((p for p in (first, first[:-1], first[:-2]) if len(p) >= 3 and p in english), None)
+            return f"{word[: len(known)]} {word[cut:]}" if known else word[cut:]
+        return word
+
+    return re.sub(r"(?<![\w#@/.'’-])[^\W\d_]{9,}(?![\w@/'’-])", split, text)
 
 
 def _clitics(text: str, language: str, english: dict[str, str]) -> str:
@@ -758,6 +809,7 @@ def to_english(text: str, language: str) -> str | None:
     pattern, english = table
     text = _time_words(_case_endings(_compounds(text, _hyphenated(language)), language), language)
     text = _clitics(text, language, english)
+    text = _compound_heads(text, language, english)
     # Turkish 'İ' lowers to 'i' and a combining dot
     text = pattern.sub(lambda m: english.get(m.group(0).lower().replace("i\u0307", "i"), m.group(0)), text)
     text = _reorder(text, language)
