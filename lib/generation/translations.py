@@ -835,6 +835,13 @@ def to_english(text: str, language: str) -> str | None:
             ),
             text,
         )
+        # 'our bot of the Telegram' ('nosso bot do Telegram'), 'the channel of Slack': a bot or a place named by its
+        # service, the service first
+        text = re.sub(
+            r"\b(bot|chatbot|channel|group|account|workspace|server|inbox|board|base)\s+of\s+(?:the\s+)?([A-Z][\w]+)\b(?![\w@/-])",
+            lambda m: f"{m.group(2)} {m.group(1)}" if m.group(2).lower() in service_names() else m.group(0),
+            text,
+        )
         # 'the tab « Orders » of our Google Sheet' → 'the "Orders" tab of …': the name before its place
         text = re.sub(
             r"\b(the|a|our|my|its|their)\s+(tab|sheet|worksheet|table|database|folder|list|board|page|form)\s+(\x00\d+\x00)",
