@@ -440,8 +440,9 @@ def _compound_heads(text: str, language: str, english: dict[str, str]) -> str:
     """'klantvragen' → 'klant vragen' (customer questions), 'bezoekersvragen' → 'bezoekers vragen': a compound noun
     the table does not list, written as one word (`compounds` in `_grammar`: Dutch, German), read as its head — the
     longest word of the table it ends in — after its first part when the table knows that too (a linking 's' or
-    'e' dropped), else alone: the head says what the thing is."""
-    if not _grammar().get(language, {}).get("compounds"):
+    'e' dropped), else alone: the head says what the thing is ('both': only when the table knows both parts)."""
+    mode = _grammar().get(language, {}).get("compounds")
+    if not mode:
         return text
 
     def split(m: re.Match[str]) -> str:
@@ -455,7 +456,10 @@ def _compound_heads(text: str, language: str, english: dict[str, str]) -> str:
                 continue
             first = low[:cut]
             known = next((p for p in (first, first[:-1], first[:-2]) if len(p) >= 3 and p in english), None)
-            return f"{word[: len(known)]} {word[cut:]}" if known else word[cut:]
+            if known:
+                return f"{word[: len(known)]} {word[cut:]}"
+            # ('Wettbewerber' is no kind of 'Bewerber'): where the table must know both parts (`compounds`: 'both')
+            return word if mode == "both" else word[cut:]
         return word
 
     return re.sub(r"(?<![\w#@/.'’-])[^\W\d_]{9,}(?![\w@/'’-])", split, text)
