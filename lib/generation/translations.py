@@ -571,9 +571,11 @@ def unread_words(english: str) -> list[str]:
     return [w for w in re.findall(r"[^\W\d_]{2,}", _OWN.sub(" ", english)) if w.lower() not in known_words()]
 
 
-# a noun's complement ('the URL of a proveedor of lanas', 'the mails from the Hütte'): which thing, not what is done
+# a noun's complement ('the URL of a proveedor of lanas', 'the mails from the Hütte'): which thing, not what is done;
+# whom it is for ('it is for the torrefazione'), after an article
 _COMPLEMENT_LEAD = re.compile(
-    r"\b(?:of|from)\s+(?:(?:a|an|the|our|my|your|their|its|this|that|these|those|some|each|every|one)\s+)?"
+    r"(?:\b(?:of|from)\s+(?:(?:a|an|the|our|my|your|their|its|this|that|these|those|some|each|every|one)\s+)?|"
+    r"\bfor\s+(?:a|an|the|our|my|your|their|its|this|that)\s+)"
     r"(?:(?P<before>[^\W\d_]{2,})\s+)?$",
     re.I,
 )
