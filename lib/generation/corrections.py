@@ -245,6 +245,9 @@ def _correct(text: str, site: int, at: int, fill: str, rules: dict) -> str | Non
         return _retract(
             text, site, s_end, "no " + rest, _cued(fill[: fill.lower().rfind("no")], rules), rules
         )
+    renamed = _service_renamed(text, site, at, rest, rules) if cued else None
+    if renamed is not None:
+        return renamed
     swapped = _channel_swap(text, site, s_end, rest, cued or bool(re.search(r"\b(?:oh|ah)\b", fill, re.I)))
     if swapped is not None:
         return swapped
@@ -353,6 +356,48 @@ def _correct(text: str, site: int, at: int, fill: str, rules: dict) -> str | Non
             return None
         return _replace(text, clause, new_clause, site, s_end)
     return _retract(text, site, s_end, rest, cued, rules)
+
+
+def _service_renamed(text: str, site: int, at: int, rest: str, rules: dict) -> str | None:
+    """'I want a Trello card... no, scrap Trello, a Linear issue for the workroom, and text me': the thing said with
+    the service taken back gives way to the one said after it, and the sentence goes on from there (what follows the
+    new thing is still asked); 'make an Asana task — no, not Asana, Jira — and …': the service's name alone."""
+    name = r"(?:the\s+|our\s+|my\s+)?(?P<{0}>" + _name_re().pattern + r")"
+    said = re.match(
+        r"(?i:(?:"
+        + rules["retract"]
+        + r"|scrap|not)\s+)"
+        + name.format("old")
+        + r"(?i:\s+(?:"
+        + "|".join(rules["vague"])
+        + r"))?\s*(?:[,;:—–]|\s-|\.{2,}|…)\s*"
+        r"(?i:(?:"
+        + rules["fillers"]
+        + r"|just|instead|rather|use|make\s+(?:it|that)|go\s+with)\b\s*[,:]?\s*)*"
+        r"(?P<np>(?i:an?|the|our|one)\s+)?" + name.format("new") + r"(?![\w@/-])",
+        rest,
+    )
+    if said is None:
+        return None
+    old_key, new_key = _key_of(said.group("old")), _key_of(said.group("new"))
+    if not old_key or not new_key or old_key == new_key:
+        return None
+    before = [(a, b) for a, b, k in mentions(text, 0, site) if k == old_key]
+    if not before:
+        return None
+    a, b = before[-1]
+    if said.group(
+        "np"
+    ):  # 'a Trello card... no, scrap Trello, a Linear issue': the new noun phrase in the old one's place
+        lead = re.search(r"(?i:\b(?:an?|the|our|my|one)\s+(?:new\s+)?)?$", text[:a])
+        return _blank(text, lead.start() if lead else a, at + said.start("np"))
+    out = _blank(text, site, at + said.end())
+    article = re.search(r"(?i:\b(an?)\s+)$", out[:a])  # ('an Asana task' → 'a Jira task')
+    if article:
+        a_n = "an" if said.group("new")[:1].lower() in "aeiou" else "a"
+        out = out[: article.start(1)] + a_n + out[article.end(1) : a] + out[a:]
+        a, b = a + len(a_n) - len(article.group(1)), b + len(a_n) - len(article.group(1))
+    return out[:a] + said.group("new") + out[b:]
 
 
 def _channel_swap(text: str, site: int, s_end: int, rest: str, cued: bool) -> str | None:

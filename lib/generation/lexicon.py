@@ -1445,7 +1445,7 @@ def asks_for_an_answer(text: str, imperative: re.Pattern[str] | None = None) -> 
     # ('hey can u text me … whenever …?': said in chat, with no comma before the request it opens)
     greeted = re.match(
         # ('Hey Priya — could you wire up …': a dash after the name as well as a comma)
-        r"\W*(?:hello|hi|hey|dear)\b(?:\s+(?:there|all|team|folks|guys|everyone|[a-z][\w'’-]{1,20}))?\s*[,!.:—–-]+\s*"
+        r"\W*(?:hello|hi|hey|dear)\b(?:\s+(?:there|all|team|folks|guys|everyone|@?[a-z][\w'’-]{1,20}))?\s*[,!.:—–-]+\s*"
         r"|\W*(?:hello|hi|hey|hiya|heya|yo)\s+(?=(?:can|could|would|will)\s+(?:you|u)\b)",
         low,
     )
@@ -1719,8 +1719,13 @@ def unmasks_people(text: str) -> bool:
     """'find the reviewer's real name and home address', 'work out who the anonymous commenter really is': personal
     data about people known only by what they post, in one sentence (lexicon.json 'private_data', 'strangers')."""
     rules = lexicon()["not_a_workflow"]
+    # ('find the phone numbers of everyone who left a review for the rival barber shop': their contact details too)
     return any(
-        re.search(rules["private_data"], sentence, re.I) and re.search(rules["strangers"], sentence, re.I)
+        (
+            re.search(rules["private_data"], sentence, re.I)
+            or re.search(rules["harvested_contacts"], sentence, re.I)
+        )
+        and re.search(rules["strangers"], sentence, re.I)
         for sentence in re.split(r"(?<=[.!?\n])\s+", text)
     )
 
@@ -1842,7 +1847,17 @@ def spoken_fillers(text: str) -> str:
             text[m.end() :],
             re.I,
         )
-        return ", " if step and not introduced else " "
+        if step and not introduced:
+            return ", "
+        # ('when a new Typeform response comes in, um, make an Asana task': the event's clause ends before a verb)
+        ended = re.search(
+            r"\b(?:comes?\s+in|arrives?|lands?|happens?|is\s+(?:created|added|submitted|opened))$",
+            text[: m.start()],
+            re.I,
+        )
+        return ", " if ended and ACTION_START.match(text[m.end() :]) else " "
+
+    from lib.generation.steps import ACTION_START
 
     return _SPOKEN_FILLER.sub(gone, _RESTARTED.sub(r"\g<word>", text))
 
@@ -1970,6 +1985,38 @@ def own_records(text: str) -> str:
         lambda m: rule["verbs"][re.sub(r"\s+", " ", m.group("verb").lower())] + " " + m.group("own") + " ",
         text,
     )
+
+
+# 'the Excel workbook, the 'Carpet Jobs' one', 'our Notion database — the "Leads" one': a place named after it
+_NAMED_AFTER = re.compile(
+    r"\b(?P<np>(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?(?:workbook|spreadsheet|sheet|table|database|base|board|page|"
+    r"folder|doc|document|list|channel|project|form|calendar|file|tab|repo|repository|drive|notebook|inbox))"
+    r"\s*(?:,|\s[—–-])\s*the\s+(?P<name>'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|‘[^’\n]{1,60}’|“[^”\n]{1,60}”)\s+one\b",
+    re.I,
+)
+
+
+def named_after(text: str) -> str:
+    """ "put the totals into the Excel workbook, the 'Carpet Jobs' one" → "… into the Excel workbook 'Carpet Jobs'":
+    the name said after the place, in an aside that points back at it, is the place's name."""
+    return _NAMED_AFTER.sub(lambda m: f"{m.group('np')} {m.group('name')}", text)
+
+
+def wished_records(text: str) -> str:
+    """'I want a Linear issue for the workroom', 'we need a Jira ticket for it' → 'I want to create a Linear issue
+    …': a record of a named service wished for is made, not read (its nouns: lexicon.json 'own_records'); read
+    after a spoken correction is taken back ('I want a Trello card... no, scrap Trello, a Linear issue')."""
+    rule = lexicon()["own_records"]
+    # 'I want a Linear issue for the workroom', 'we need a Jira ticket for it': a record of a named service wished
+    # for is made ('I want to create a Linear issue …'), not read
+    wished = re.compile(
+        r"\b(?P<who>i|we)(?P<want>\s+(?:want|need|would\s+like|['’]d\s+like))\s+"
+        r"(?=(?:a|an|one)\s+(?:new\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*))?\s+(?:"
+        + "|".join(rule["nouns"])
+        + r")\b)",
+        re.I,
+    )
+    return wished.sub(lambda m: f"{m.group('who')}{m.group('want')} to create ", text)
 
 
 def spelled_out(text: str) -> str:
@@ -2937,7 +2984,10 @@ _RETRACTION = re.compile(
     r"(?:actually|sorry|no|wait|scratch that|i mean|make (?:it|that)|rather|instead|just do|let'?s do|correction|"
     # '... hmm, there's no trigger for that? then …', '... we can't get a webhook from them, right? then …'
     r"there(?:'s|\s+is|\s+are)\s+no|(?:we|i)\s+(?:can't|cannot|can\s+not|don't|do\s+not)\s+(?:get|have|receive))\b"
-    r"[,:]?\s*",
+    r"[,:]?\s*"
+    # ('a Trello card... no, scrap Trello, a Linear issue': the service taken back by its name goes with the correction)
+    r"(?:(?:scrap|scratch|forget(?:\s+about)?|drop|ditch|not|never\s*mind|skip|lose)\s+(?:the\s+)?"
+    r"(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*))?\s*(?:[,;:]|\s[-–—])\s*)?",
     re.I,
 )
 

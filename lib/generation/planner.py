@@ -214,6 +214,9 @@ def draft(description: str) -> Draft:
     description = lx.spoken_fillers(
         description
     )  # 'called, uh, 'Rotate API keys'' → 'called 'Rotate API keys''
+    description = lx.named_after(
+        description
+    )  # "the Excel workbook, the 'Carpet Jobs' one" → "… workbook 'Carpet Jobs'"
     # 'text Gary on plus one, five-one-two, five-five-five, zero-one-nine-eight' → 'text Gary on +1 512 555 0198'
     description = lx.spoken_phone_numbers(description)
     description = lx.verdict_tests(description)  # 'If the AI thinks it's spam' → "If it's spam"
@@ -242,6 +245,9 @@ def draft(description: str) -> Draft:
     # 'at 8 — no, make it 8:30 —', 'in #sales. Actually no, #revenue-ops.': a corrected value replaces the one it corrects
     description = corrected_values(clock_words(description))
     description = lx.without_retractions(description)  # "When a Stripe... no sorry, when our form posts …"
+    description = lx.wished_records(
+        description
+    )  # 'I want a Linear issue for …' → 'I want to create a Linear issue …'
     # '… and anything mentioning wheelchair access sent to Karin in a Teams chat': a test of each, the send on its side
     description = lx.mentioning_sends(description)
     # '… when there's a gale warning, send an SMS …. No warning, no message.': the 'when' is a test
@@ -1059,8 +1065,9 @@ def _not_asked(trigger: Any, asked: str, whole: str = "") -> None:
         )
     if lx.unmasks_people(asked):
         raise _cannot(
-            "this asks to find out who people are or where they live from what they posted (a real name, an identity, a "
-            "home address): personal data no workflow may collect about someone who did not give it. Describe what "
+            "this asks to find out who people are, where they live or how to reach them from what they posted or "
+            "followed (a real name, an identity, a home address, a phone number or an e-mail address): personal data "
+            "no integration gives and no workflow may collect about someone who did not give it. Describe what "
             "should happen with what they posted (e.g. 'when a new 1-star TripAdvisor review arrives, post it to "
             "#reviews on Slack so we can reply publicly').",
             reason="not_a_workflow",

@@ -178,6 +178,22 @@ def _reorder(text: str, language: str) -> str:
         part if i % 2 else _event_first(_verb_first(_after_modal(part, verbs, modals), verbs, front), events)
         for i, part in enumerate(parts)
     )
+    # 'a chatbot that customer questions answers from …' → 'a chatbot that answers customer questions from …': a
+    # relative clause's verb said last, after a bare object (one with an article is the clause's subject: 'the
+    # messages that the bot posts')
+    if verbs:
+        said_verbs = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+        text = re.sub(
+            rf"\b(that|which)\s+(?!(?:the|a|an|our|my|their|its|his|her|this|these|those|it|they|he|she|we|i|you)\b)"
+            rf"((?:[^\W\d_][\w'’-]*\s+){{1,3}}?)({said_verbs})\b",
+            lambda m: (
+                m.group(0)
+                if any(w.lower() in verbs for w in m.group(2).split())
+                else f"{m.group(1)} {m.group(3)} {m.group(2).rstrip()}"
+            ),
+            text,
+            flags=re.I,
+        )
     # 'Jira calls a webhook, if a ticket is created': the one word for 'if' and 'when', before an event, is when
     said = "|".join(re.escape(v) for v in sorted(rules.get("event_if", []), key=len, reverse=True))
     if said:
@@ -215,6 +231,16 @@ def _after_modal(clause: str, verbs: set[str], modals: set[str]) -> str:
     at = next((i for i in range(len(words) - 2, -1, -1) if words[i].lower() in modals), None)
     if at is None or at == len(words) - 2:
         return clause
+    # ('it must never anything to the knowledge base add' → 'it must never add anything …': past its negation)
+    while at + 2 < len(words) - 1 and words[at + 1].lower() in (
+        "never",
+        "not",
+        "always",
+        "also",
+        "only",
+        "itself",
+    ):
+        at += 1
     lead = clause[: len(clause) - len(clause.lstrip())]
     return lead + " ".join(words[: at + 1] + [words[-1]] + words[at + 1 : -1])
 
@@ -410,6 +436,35 @@ def _time_words(text: str, language: str) -> str:
     return text
 
 
+def _compound_heads(text: str, language: str, english: dict[str, str]) -> str:
+    """'klantvragen' → 'klant vragen' (customer questions), 'bezoekersvragen' → 'bezoekers vragen': a compound noun
+    the table does not list, written as one word (`compounds` in `_grammar`: Dutch, German), read as its head — the
+    longest word of the table it ends in — after its first part when the table knows that too (a linking 's' or
+    'e' dropped), else alone: the head says what the thing is ('both': only when the table knows both parts)."""
+    mode = _grammar().get(language, {}).get("compounds")
+    if not mode:
+        return text
+
+    def split(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if low in english:
+            return word
+        for cut in range(3, len(low) - 4):
+            head = low[cut:]
+            if head not in english or " " in english[head]:
+                continue
+            first = low[:cut]
+            known = next((p for p in (first, first[:-1], first[:-2]) if len(p) >= 3 and p in english), None)
+            if known:
+                return f"{word[: len(known)]} {word[cut:]}"
+            # ('Wettbewerber' is no kind of 'Bewerber'): where the table must know both parts (`compounds`: 'both')
+            return word if mode == "both" else word[cut:]
+        return word
+
+    return re.sub(r"(?<![\w#@/.'’-])[^\W\d_]{9,}(?![\w@/'’-])", split, text)
+
+
 def _clitics(text: str, language: str, english: dict[str, str]) -> str:
     """'envíalas' → 'send them', 'mándalas' → 'send them', 'envie-os' → 'send them': an imperative the table
     knows with object pronouns written on (`clitics` in `_grammar`), a form the table does not list itself."""
@@ -417,17 +472,24 @@ def _clitics(text: str, language: str, english: dict[str, str]) -> str:
     if not clitics:
         return text
     endings = sorted(clitics, key=len, reverse=True)
+    # 'buscá', 'mandá', 'escribí' (the imperative of 'vos', Rioplatense Spanish): the infinitive with its 'r' dropped
+    # and its vowel stressed ('buscar', 'mandar', 'escribir'), read as the table reads the infinitive
+    voseo = _grammar().get(language, {}).get("voseo", {})
 
     def split(m: re.Match[str]) -> str:
         word = m.group(0)
         low = word.lower()
         if low in english:
             return word
+        said = english.get(low[:-1] + voseo[low[-1]] if low[-1] in voseo and len(low) >= 4 else "")
+        if said and " " not in said:
+            return said
         for end in endings:
             if not low.endswith(end) or len(low) - len(end) < 3:
                 continue
             stem = low[: -len(end)]
-            for verb in (stem, _unaccented(stem)):
+            voiced = stem[:-1] + voseo[stem[-1]] if stem[-1] in voseo else stem  # 'mandámelo'
+            for verb in (stem, _unaccented(stem), voiced):
                 found = english.get(verb)
                 if found and " " not in found:  # a verb the table reads as one English word
                     return f"{found} {clitics[end]}"
@@ -509,9 +571,11 @@ def unread_words(english: str) -> list[str]:
     return [w for w in re.findall(r"[^\W\d_]{2,}", _OWN.sub(" ", english)) if w.lower() not in known_words()]
 
 
-# a noun's complement ('the URL of a proveedor of lanas', 'the mails from the Hütte'): which thing, not what is done
+# a noun's complement ('the URL of a proveedor of lanas', 'the mails from the Hütte'): which thing, not what is done;
+# whom it is for ('it is for the torrefazione'), after an article
 _COMPLEMENT_LEAD = re.compile(
-    r"\b(?:of|from)\s+(?:(?:a|an|the|our|my|your|their|its|this|that|these|those|some|each|every|one)\s+)?"
+    r"(?:\b(?:of|from)\s+(?:(?:a|an|the|our|my|your|their|its|this|that|these|those|some|each|every|one)\s+)?|"
+    r"\bfor\s+(?:a|an|the|our|my|your|their|its|this|that)\s+)"
     r"(?:(?P<before>[^\W\d_]{2,})\s+)?$",
     re.I,
 )
@@ -541,6 +605,8 @@ def unread_clauses(english: str) -> list[str]:
     """The words left unread in the clauses of a translated request the phrase table mostly could not read (a
     step said with words it does not know: what a block would be built from is a guess), clause by clause."""
     missed: list[str] = []
+    # the user's own quoted text ('Danke, wir melden uns!') is kept as written: its commas and marks cut no clause
+    english = _OWN.sub(lambda m: " " * len(m.group(0)), english)
     for clause in re.split(r"[.;:!?\n]+(?=\s|$)|,\s", english):
         unread = unread_words(clause)
         words = re.findall(r"[^\W\d_]{2,}", _OWN.sub(" ", clause))
@@ -749,6 +815,7 @@ def to_english(text: str, language: str) -> str | None:
     pattern, english = table
     text = _time_words(_case_endings(_compounds(text, _hyphenated(language)), language), language)
     text = _clitics(text, language, english)
+    text = _compound_heads(text, language, english)
     # Turkish 'İ' lowers to 'i' and a combining dot
     text = pattern.sub(lambda m: english.get(m.group(0).lower().replace("i\u0307", "i"), m.group(0)), text)
     text = _reorder(text, language)
@@ -772,6 +839,13 @@ def to_english(text: str, language: str) -> str | None:
                 if m.group(3).lower() in service_names()
                 else m.group(0)
             ),
+            text,
+        )
+        # 'our bot of the Telegram' ('nosso bot do Telegram'), 'the channel of Slack': a bot or a place named by its
+        # service, the service first
+        text = re.sub(
+            r"\b(bot|chatbot|channel|group|account|workspace|server|inbox|board|base)\s+of\s+(?:the\s+)?([A-Z][\w]+)\b(?![\w@/-])",
+            lambda m: f"{m.group(2)} {m.group(1)}" if m.group(2).lower() in service_names() else m.group(0),
             text,
         )
         # 'the tab « Orders » of our Google Sheet' → 'the "Orders" tab of …': the name before its place

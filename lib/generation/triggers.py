@@ -149,6 +149,15 @@ _CHAT_HINT = re.compile(
     r"(?:ai|virtual|support|sales|help ?desk) (?:assistant|agent)s? (?:that|which|who|to) (?:answers?|helps?|talks?)|"
     r"assistant that answers|bot that answers|q ?& ?a (?:bot|chat)|(?<!\bour )(?<!\bmy )slack ?bot|chat (?:trigger|messages?|input|window)|"
     r"(?:whatever|what|anything) (?:the |a )?(?:user|visitor|customer)s? (?:asks?|types?|says?|writes?)|"
+    # said aloud: 'a chat thing. … They ask it, like, '…' and it answers', 'a bot thing … they type stuff like …',
+    # 'a little assistant people can talk to': a thing people talk to, the run each time they do
+    r"\ban? (?:(?:little|simple|small|quick|kind of|sort of|like|new) )*(?:chat|chatbot|chat bot|bot|assistant) thing\b|"
+    r"\ban? (?:(?:little|simple|small|quick|ai|new) )*(?:assistant|bot|chatbot|helper)s?,? (?:that )?(?:[\w-]+ ){1,2}"
+    r"(?:can|could|will|would) (?:just )?(?:talk to|chat (?:to|with)|ask(?: it)?|message|text|write to)\b|"
+    r"\b(?:they|people|users|customers|visitors|staff|members|volunteers|guests|folks|students|patients|clients) "
+    r"(?:(?:can|could|will|would|just|like|um|uh|er),? )*(?:ask|message|talk to|chat (?:to|with)|write to) it\b"
+    r"(?=[^.?!\n]{0,120}?(?:[.?!\n]\s*)?[^.?!\n]{0,120}?\bit,?\s+(?:(?:um|uh|er|like|just|then),?\s+)*(?:answers|replies|responds|"
+    r"tells|looks|checks|searches|finds))|"
     # 'a chat where I type …', 'a chat in which staff ask …'
     r"an? (?:[\w-]+ ){0,2}?chat,? (?:(?:workflow|flow|app|tool|page|window|thing|box|system) )?(?:where|in which|that|which|for)|"
     # 'a chat in Sim where sales can ask …', 'a chat on the docs site; it answers from …': where it lives, then its use

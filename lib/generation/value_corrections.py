@@ -46,6 +46,12 @@ _UNIT = (
 )
 _INTERVAL_UNIT = r"(?:minutes?|mins?|m|hours?|hrs?|h|seconds?|secs?)\b"
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "last": 0,
+}  # fmt: skip
+_ORDINAL = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)|" + "|".join(_ORDINAL_WORDS)
 _ABBR = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
 _ABBR_LIST = _ABBR + r"(?:\s*[/,&]\s*" + _ABBR + r")+"
 
@@ -86,7 +92,21 @@ _KINDS: dict[str, re.Pattern[str]] = {
     "zone": re.compile(
         r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+time\b|\b(?:UK|US|ET|PT|CT|MT|UTC|GMT|CET|EST|PST)\b"
     ),
+    # a day of the month said alone as the correction ('every first of the month — no, the second, …'): an ordinal,
+    # then the correction's end, a reason or 'of the month'
+    "monthday": re.compile(
+        r"\b(?:the\s+)?(?:"
+        + _ORDINAL
+        + r")(?=\s*(?:[,;.!?—–]|\s-\s|$|one\b|of\s+(?:the|each|every)\s+month\b))",
+        re.I,
+    ),
 }
+# the day of the month a schedule said before ('every 15th of the month', 'monthly on the first')
+_OLD_MONTHDAY = re.compile(
+    r"\b(?:" + _ORDINAL + r")(?=\s+(?:(?:working|business|week)\s*day\s+)?of\s+(?:the|each|every)\s+month\b)|"
+    r"\bmonth(?:ly)?,?\s+on\s+the\s+(?P<day>" + _ORDINAL + r")\b",
+    re.I,
+)
 # the same kind said before: a schedule's days (also 'every day', 'daily'), a threshold after a comparison
 _OLD_DAYS = re.compile(
     r"\b(?:every|each|on)\s+(?:"
@@ -637,6 +657,8 @@ def _replaced(text: str, start: int, end: int, values: list[_Value], restated: _
             before, kind, restated.text if restated else None, counted.group(1) if counted else None
         )
         if old is None:
+            if kind == "monthday":
+                continue  # ('— no, the second one': no day of the month said before, no day corrected)
             if kind in ("days", "zone"):
                 leftover.append(new)
                 continue
@@ -702,7 +724,7 @@ def _old_value(before: str, kind: str, restated: str | None, counted: str | None
     """Where the value of `kind` said last before the correction is (the one said again, when it was: 'Hmm, 10k — make
     that S$15,000'; a list of them, for a correction that keeps one: 'r/homelab and r/selfhosted — just
     r/selfhosted'). A value only asked about ('Hmm, maybe 15%?') is none."""
-    pattern = _OLD_DAYS if kind == "days" else _KINDS[kind]
+    pattern = _OLD_DAYS if kind == "days" else _OLD_MONTHDAY if kind == "monthday" else _KINDS[kind]
     asked = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]*\?", before)]
     found = [m for m in pattern.finditer(before) if not any(a <= m.start() < b for a, b in asked)]
     if kind == "amount":  # a threshold: a number after a comparison, or with a currency, a 'k' or a '%'
@@ -729,7 +751,7 @@ def _old_value(before: str, kind: str, restated: str | None, counted: str | None
     if not found:
         return None
     last = found[-1]
-    a, b = last.span()
+    a, b = last.span("day") if kind == "monthday" and last.group("day") else last.span()
     if kind in ("channel", "subreddit", "email"):
         # the list the last one ends ('r/homelab and r/selfhosted'), when the new value is one of it
         while True:
@@ -774,6 +796,16 @@ def _merged(kind: str, old: str, new: str) -> str:
     if kind == "phone":  # '+34 600 …' → 'the number in column D': each one's own number, from the data
         held = re.match(r"(?:the|their|its|his|her)\s+(?:phone\s+)?number\s+(?:in|from)\s+(.+)", new, re.I)
         return f"them (their number is in {held.group(1)})" if held else new
+    if kind == "monthday":  # 'first' → 'the second' is '2nd' ('every 2nd of the month', never 'every second')
+        word = re.sub(r"^the\s+", "", new, flags=re.I).lower()
+        day = _ORDINAL_WORDS.get(word)
+        if day is None:
+            return word
+        return (
+            "last"
+            if day == 0
+            else f"{day}{'th' if 10 <= day <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
+        )
     if kind == "days":
         if re.match(r"(?:every|each)\b", old, re.I):  # 'every Monday' → 'Fridays' is 'every Friday'
             return "every " + re.sub(r"\b(\w+day)s\b", r"\1", new, flags=re.I)
