@@ -4685,6 +4685,12 @@ def _named_api_step(clause: str, description: str = "") -> Step | None:
     if named is None:
         return None
     key, _ = named
+    from lib.generation.services import external
+
+    if key in external():
+        # 'create a deal in Pipedrive (via their API)': a service services.json knows the objects of is reached at
+        # the object's own endpoint, as when the API is not named
+        return _external_step(key, clause, description)
     host = None if key else _host_beside_name(clause, description)
     if key is None and host is None:
         from lib.generation.services import unnamed_in
@@ -4806,6 +4812,10 @@ def _sent_to_address(before: str) -> bool:
 _WRITES_AT = re.compile(
     # ('could it also add a note to their profile in Intercom', read as 'could add …': the request voice before it)
     r"\W*(?:(?:could|can|would|will|please)\s+)?(?:also\s+|then\s+|and\s+|just\s+)?"
+    # ('each submission should create a deal in Pipedrive', 'the bot must add …': what the step does, said of its
+    # subject)
+    r"(?:(?:(?:the|each|every|this|that|our|your)\s+[\w-]+|it|they)\s+(?:should|must|shall|will|needs?\s+to|has\s+to)"
+    r"\s+(?:also\s+|then\s+)?)?"
     r"(?:(?:I|we)\s+(?:also\s+|then\s+|just\s+)?)?"
     r"(?:" + _WRITE + r"|issue|refund|charge|cancel|void|capture)s?\b",
     re.I,
