@@ -792,7 +792,16 @@ def clauses(text: str) -> list[str]:
         for piece in (
             _ARROW_STEP.split(part)
             if (
-                re.match(r"\W*(?:also\s+|then\s+)?(?:" + _WRITE + "|" + _READ + r")\b", part, re.I)
+                # ('Weekdays 06:00 Tokyo time: get … → Slack #counter-team': after a label of when, too)
+                re.match(
+                    r"\W*(?:[^\n:→>]{1,40}?(?:\d\d:\d\d[^\n:→>]{0,30}?)?:\s+)?(?:also\s+|then\s+)?(?:"
+                    + _WRITE
+                    + "|"
+                    + _READ
+                    + r")\b",
+                    part,
+                    re.I,
+                )
                 # ('-> summarize -> email summary + link …', '→ use AI to compare … →': a step of processing after an
                 # arrow — not 'categorize it as refund or shipping: refund -> …', whose arrows are its routes)
                 or re.match(
