@@ -706,7 +706,10 @@ def _protect_lists(text: str) -> str:
 
     def keep(m: re.Match[str]) -> str:
         items = re.split(r"\s*,\s*|\s+(?:or|and)\s+", m.group(0))
-        if any(ACTION_START.match(i) for i in items[1:]):
+        verbs = [i for i in items[1:] if ACTION_START.match(i)]
+        # ("the buyer's name, email and ticket count": a verb's word alone among nouns is a noun of the list; not
+        # 'fetch, summarise and post them', 'find the lead, email them and log it')
+        if verbs and (len(verbs) == len(items) - 1 or any(len(i.split()) > 1 for i in verbs)):
             return m.group(0)
         return m.group(0).replace(",", "\x01")
 
