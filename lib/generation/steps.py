@@ -968,7 +968,9 @@ def _quoted(text: str) -> str | None:
 # one a step calls ('fetch https://…', 'POST to https://…', 'a summary of https://…'): the nearest verb decides
 _MESSAGE_VERB = (
     r"e-?mail\w*|send\w*|post|posts|posting|share\w*|text|texts|message\w*|remind\w*|invite\w*|thank\w*|dm|"
-    r"repl(?:y|ies)|include\w*|announce\w*|tell|tells|drop|drops|add|adds|put|puts"
+    r"repl(?:y|ies)|include\w*|announce\w*|tell|tells|drop|drops|add|adds|put|puts|"
+    # ('WhatsApp them our aftercare link https://…', 'sms the guest …': a channel's name as the verb)
+    r"whats\s?app(?:s|ed)?|sms(?:es|ed)?|telegram(?:s|med)?|slack(?:s|ed)?"
 )
 _FETCH_VERB = (
     r"fetch\w*|get|gets|poll\w*|check\w*|scrape\w*|crawl\w*|call|calls|read|reads|monitor\w*|query|queries|"
