@@ -6077,8 +6077,13 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             and _MAIL_SERVICE.search(description)
             else key
         )
-        if ruled(ruled_out, sent_by, "write" if _is_write(clause, key) else "read") or (
-            engine and key in ("gmail",) and not _is_write(clause, key)
+        # ('save it to Gmail drafts …; never email the customer directly': a draft sends nothing, so a ban on sending
+        # leaves it)
+        drafted = key in ("gmail", "outlook") and re.search(r"\bdrafts?\b", clause, re.I)
+        if (
+            ruled(ruled_out, sent_by, "write" if _is_write(clause, key) else "read")
+            and not (drafted and not ruled(ruled_out, sent_by, "draft"))
+            or (engine and key in ("gmail",) and not _is_write(clause, key))
         ):
             continue
         if (
@@ -6662,9 +6667,21 @@ _TO_PERSON = re.compile(
 )
 
 
+_MESSAGE_SAYS = re.compile(
+    r"\W*(?:(?:then|and|but|so)\s+)*(?:the|that|this|its|their|our)\s+(?:[\w-]+\s+)?"
+    r"(?:draft|reply|response|answer|message|e-?mail|text|note)\s+(?:should|must|will|would|can|could|shall)\s+"
+    r"(?:(?:just|only|simply|then|also|politely|instead)\s+)*(?:ask|tell|say|mention|explain|include|invite|remind)s?\b",
+    re.I,
+)
+
+
 def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:
     """'remind the team …', 'tell me a joke', 'ask them why': a message to a person with no channel named is
-    an e-mail (said in the report), to the user for 'me', else to the address the data holds."""
+    an e-mail (said in the report), to the user for 'me', else to the address the data holds. Not what a message
+    made before says ('the draft should just ask the customer which cemetery it is'): its words, no message of its
+    own."""
+    if _MESSAGE_SAYS.match(clause):
+        return None
     found = _TO_PERSON.search(clause)
     if found is None:  # 'send a polite reminder to the client's email address': an e-mail to that person
         people = "|".join(lexicon()["people"])
