@@ -634,6 +634,34 @@ _OWN_API = re.compile(
 )
 
 
+def google_api(clause: str) -> tuple[str, str] | None:
+    """('Google Places', its address) for 'the Google Places API', 'via de Google Places API': Google's own APIs live
+    at https://<product>.googleapis.com, those services.json knows ('unnamed' 'google') at the address it gives."""
+    said = re.search(
+        r"\bgoogle\s+((?:[a-z]+\s+){0,2}?[a-z]+)(?:['’]s)?\s+(?:rest\s+|web\s+)?api\b", clause, re.I
+    )
+    if said is None:
+        return None
+    product = said.group(1).lower()
+    if product in (
+        "cloud",
+        "the",
+        "my",
+        "our",
+        "their",
+        "its",
+        "sheets",
+        "drive",
+        "docs",
+        "calendar",
+        "gmail",
+    ):
+        return None  # a Sim block's service, or no product named
+    known = data()["unnamed"]["google"]
+    url = known.get(product) or f"https://{re.sub(r'[^a-z0-9]', '', product)}.googleapis.com"
+    return "Google " + said.group(1), url
+
+
 def known_host(name: str) -> str | None:
     """The API base of a service without a block that services.json ('hosts') or lexicon.json ('named_apis')
     knows by name, else None."""

@@ -4712,6 +4712,37 @@ def _named_api_step(clause: str, description: str = "") -> Step | None:
         # 'from the Cliniko API': a service with no data of its own, named before 'API' — its own request (at its
         # known or guessed host, the assumption stated), not an HTTP block with no address at all
         own = next((name for _, name, how in unnamed_in(clause, description) if how == "api"), None)
+        from lib.generation.services import google_api
+
+        google = google_api(clause) if own is None else None
+        if google:
+            # 'fetch the reviews via the Google Places API': Google's host for that product, with an API key
+            step = Step(
+                "source",
+                "api",
+                {
+                    "url": google[1],
+                    "method": "GET",
+                    "headers": json.dumps(
+                        [
+                            {
+                                "id": "h-x-goog-api-key",
+                                "cells": {"Key": "X-Goog-Api-Key", "Value": "{{GOOGLE_API_KEY}}"},
+                            }
+                        ]
+                    ),
+                },
+                label=google[0],
+                text=clause,
+            )
+            step.note = (
+                f"no {google[0]} block in Sim JUL25: used an HTTP GET request to {google[1].split('/')[2]}"
+            )
+            if "YOUR_" in google[1]:
+                step.needs.append(
+                    f"the id in the {google[0]} address ({google[1].split('YOUR_')[1].split('?')[0].split('/')[0]})"
+                )
+            return step
         if own:
             return _unnamed_step(own, "api", clause, _verb_mode(clause[: clause.find(own)]))
     low = clause.lower()
@@ -8885,6 +8916,15 @@ def _filtered_object(sentence: str) -> str:
         end = state[0] if state else end
         if end is None:
             continue
+        # ('post every review with less than 3 stars in Slack #guests': the place after the test is where a verb
+        # that sends puts each one, not where the items are)
+        placed = re.search(r"\s+(?:in|on|into|to)\s+(?:the\s+|our\s+|my\s+)?([\w-]+)\s*$", candidate[:end])
+        if (
+            placed
+            and verb.lower() in ("post", "put", "send", "share", "drop", "forward", "publish", "push")
+            and any(lexicon()["integrations"][k].get("write") for _, k in lx.integrations_in(placed.group(1)))
+        ):
+            end = placed.start()
         people = re.match(r"\s*(?:who|whose)\b", tail) or bool(found.group("role"))
         what = (found.group("role") or "").strip() or ("them" if people else "it")
         what = (found.group("between") or "") + re.sub(r"\s+of$", "", what)
