@@ -3568,13 +3568,16 @@ class _Builder:
                         where = "data"
                     if where is not None or what:
                         made = f"<{local}.{where if where is not None else what}>"
-                        self.made_ids[made] = (
-                            f"<{local}.{ident}>" if ident is not None else made,
-                            services.operations()
-                            .get(step.type, {})
-                            .get(operation or "", {})
-                            .get("objects", []),
+                        objects = list(
+                            services.operations().get(step.type, {}).get(operation or "", {}).get("objects", [])
                         )
+                        if step.type == "api":
+                            # 'add a lead in Close (using the Close API) … with the lead's id': a request names what
+                            # it makes by the noun after its verb
+                            objects += re.findall(
+                                r"\b(?:an?|new|one)\s+(?:new\s+)?([a-z]{3,})\b", (step.text or "").lower()
+                            )
+                        self.made_ids[made] = (f"<{local}.{ident}>" if ident is not None else made, objects)
                     if where is not None:
                         self.created.append((f"<{local}.{where}>", step.type))
                     elif what:
