@@ -3569,7 +3569,10 @@ class _Builder:
                     if where is not None or what:
                         made = f"<{local}.{where if where is not None else what}>"
                         objects = list(
-                            services.operations().get(step.type, {}).get(operation or "", {}).get("objects", [])
+                            services.operations()
+                            .get(step.type, {})
+                            .get(operation or "", {})
+                            .get("objects", [])
                         )
                         if step.type == "api":
                             # 'add a lead in Close (using the Close API) … with the lead's id': a request names what
