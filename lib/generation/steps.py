@@ -6110,10 +6110,10 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         )
         # ('save it to Gmail drafts …; never email the customer directly': a draft sends nothing, so a ban on sending
         # leaves it)
-        drafted = key in ("gmail", "outlook") and re.search(r"\bdrafts?\b", clause, re.I)
+        as_draft = key in ("gmail", "outlook") and bool(re.search(r"\bdrafts?\b", clause, re.I))
         if (
             ruled(ruled_out, sent_by, "write" if _is_write(clause, key) else "read")
-            and not (drafted and not ruled(ruled_out, sent_by, "draft"))
+            and not (as_draft and not ruled(ruled_out, sent_by, "draft"))
             or (engine and key in ("gmail",) and not _is_write(clause, key))
         ):
             continue
