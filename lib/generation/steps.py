@@ -709,7 +709,13 @@ def _protect_lists(text: str) -> str:
         verbs = [i for i in items[1:] if ACTION_START.match(i)]
         # ("the buyer's name, email and ticket count": a verb's word alone among nouns is a noun of the list; not
         # 'fetch, summarise and post them', 'find the lead, email them and log it')
-        if verbs and (len(verbs) == len(items) - 1 or any(len(i.split()) > 1 for i in verbs)):
+        if verbs and (
+            len(verbs) == len(items) - 1
+            or any(len(i.split()) > 1 for i in verbs)
+            # ('the chat should only answer, never email or message anyone': verbs, one of them ruled out)
+            or ACTION_START.match(items[0])
+            or any(re.match(r"(?:never|not|no|don['’]?t)\b", i, re.I) for i in items)
+        ):
             return m.group(0)
         return m.group(0).replace(",", "\x01")
 
@@ -6110,6 +6116,8 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
         )
         # ('save it to Gmail drafts …; never email the customer directly': a draft sends nothing, so a ban on sending
         # leaves it)
+        if key == "gmail" and _mail_only_as_field(clause):
+            continue  # "a new page … with their name, company, email and the meeting time": a field, no e-mail
         as_draft = key in ("gmail", "outlook") and bool(re.search(r"\bdrafts?\b", clause, re.I))
         if (
             ruled(ruled_out, sent_by, "write" if _is_write(clause, key) else "read")
@@ -6704,6 +6712,29 @@ _MESSAGE_SAYS = re.compile(
     r"(?:(?:just|only|simply|then|also|politely|instead)\s+)*(?:ask|tell|say|mention|explain|include|invite|remind)s?\b",
     re.I,
 )
+
+
+# 'their name, company, email and the meeting time', "the buyer's name, email and ticket count": an e-mail address
+# listed among other fields of a record
+_FIELD_WORD = r"(?:(?:first\s+|last\s+|full\s+)?names?|phones?(?:\s+numbers?)?|company|companies|titles?|address(?:es)?|numbers?|dates?|times?|ticket)"
+_MAIL_FIELD = re.compile(
+    r"(?<=,)\s*(?:and\s+|or\s+)?(?:their\s+|the\s+)?e-?mails?(?:\s+address(?:es)?)?(?=\s*(?:,|\band\b|\bor\b|$))"
+    r"|\be-?mails?(?:\s+address(?:es)?)?(?=\s*,\s*(?:[\w-]+\s*,\s*)*(?:and\s+|or\s+)?(?:their\s+|the\s+)?"
+    + _FIELD_WORD
+    + r"\b)",
+    re.I,
+)
+
+
+def _mail_only_as_field(clause: str) -> bool:
+    """Whether Gmail is named only by an e-mail address listed among a record's fields ('with their name, company,
+    email and the meeting time'), next to one such field — no e-mail to send or read."""
+    if not re.search(r"\b" + _FIELD_WORD + r"\s*,", clause, re.I) and not re.search(
+        r",\s*(?:and\s+|or\s+)?(?:their\s+|the\s+)?" + _FIELD_WORD + r"\b", clause, re.I
+    ):
+        return False
+    blank = _MAIL_FIELD.sub(lambda m: " " * len(m.group(0)), clause)
+    return blank != clause and all(k != "gmail" for _, k in lx.integrations_in(blank))
 
 
 def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:
