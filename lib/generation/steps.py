@@ -714,6 +714,8 @@ def _protect_lists(text: str) -> str:
             or any(len(i.split()) > 1 for i in verbs)
             # ('the chat should only answer, never email or message anyone': verbs, one of them ruled out)
             or ACTION_START.match(items[0])
+            # ('… with the customer's name, email and a link to their Stripe profile': the list goes on past it)
+            or re.fullmatch(r"a|an|the|their|his|her|its|our|my", items[-1].strip(), re.I)
             or any(re.match(r"(?:never|not|no|don['’]?t)\b", i, re.I) for i in items)
         ):
             return m.group(0)
