@@ -3649,13 +3649,19 @@ class _Builder:
                         where = "data"
                     if where is not None or what:
                         made = f"<{local}.{where if where is not None else what}>"
-                        self.made_ids[made] = (
-                            f"<{local}.{ident}>" if ident is not None else made,
+                        objects = list(
                             services.operations()
                             .get(step.type, {})
                             .get(operation or "", {})
-                            .get("objects", []),
+                            .get("objects", [])
                         )
+                        if step.type == "api":
+                            # 'add a lead in Close (using the Close API) … with the lead's id': a request names what
+                            # it makes by the noun after its verb
+                            objects += re.findall(
+                                r"\b(?:an?|new|one)\s+(?:new\s+)?([a-z]{3,})\b", (step.text or "").lower()
+                            )
+                        self.made_ids[made] = (f"<{local}.{ident}>" if ident is not None else made, objects)
                     if where is not None:
                         self.created.append((f"<{local}.{where}>", step.type))
                     elif what:
@@ -5966,7 +5972,8 @@ _GIVEN_KEY = re.compile(
 _GIVEN_INPUT = re.compile(
     r"\b(?:takes?|receives?|gets?|accepts?|pastes?|types?|enters?|submits?|sends?|posts?|drops?|describes?|"
     # ('I start it manually with a competitor's name', 'kick it off by hand with a domain')
-    r"gives?\s+(?:it|you|us)|(?:run|start|trigger|kick)s?\s+it\s+(?:off\s+)?(?:(?:manually|by\s+hand|myself)\s+)?with)"
+    # ('a workflow I run by hand with a supplier's URL')
+    r"gives?\s+(?:it|you|us)|(?:run|start|trigger|kick)s?\s+(?:it\s+)?(?:off\s+)?(?:(?:manually|by\s+hand|myself)\s+)?with)"
     r"\s+(?:in\s+|us\s+|me\s+|it\s+)?"
     r"(?:an?|the|their|his|her|some|one)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:url|link|question|text|idea|description|domain|name|address|query|topic|prompt|article|page|email|"
@@ -5978,7 +5985,9 @@ _GIVEN_INPUT = re.compile(
     r"|\b(?:types?|enters?|asks?\s+for)\s+what\b"
     # ('Trigger: API call with candidate name + LinkedIn URL'): what the call that starts the run carries
     r"|\b(?:api\s+)?(?:call|request)\s+with\s+(?:an?\s+|the\s+|their\s+)?(?:[\w'’+-]+\s+){0,6}?"
-    r"(?:url|link|domain|website|site|address|email)s?\b",
+    r"(?:url|link|domain|website|site|address|email)s?\b"
+    # ('AC: - Input: {url}': a spec's input line naming the field)
+    r"|\binputs?\s*[:=]\s*\{\s*(?:url|link|website|site|domain|page|address|question|query|text|email|name)\w*\s*\}",
     re.I,
 )
 # 'by their email', 'match on their Slack email', 'using the order number': the key a lookup names

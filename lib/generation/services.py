@@ -373,7 +373,19 @@ def external_in(text: str) -> list[tuple[int, str]]:
         ]
         # a name that is also a common word ('greenhouse', 'square', 'canvas') names the service only
         # beside a word of what it holds ('candidates', 'sales', 'course')
-        if found and (not entry.get("context") or re.search(entry["context"], low)):
+        # … or beside its API ('from square (their api)', 'via the Square API', "Canvas's API")
+        if found and (
+            not entry.get("context")
+            or re.search(entry["context"], low)
+            or any(
+                re.search(
+                    r"(?<![#\w-])" + re.escape(a) + r"(?:'s)?\s*(?:\(\s*(?:via\s+|through\s+|using\s+)?"
+                    r"(?:their|its|the)\s+)?(?:rest\s+)?api\b",
+                    low,
+                )
+                for a in entry["aliases"]
+            )
+        ):
             hits.append((min(found), key))
     return sorted(hits)
 
@@ -615,6 +627,41 @@ _NAME = re.compile(
 )
 
 
+_OWN_API = re.compile(
+    r"(?<![\w'\"“‘’#@./-])([A-Za-z][A-Za-z0-9]{2,})(?=\s*\(\s*(?:via\s+|through\s+|using\s+)?(?:their|its)\s+api\s*\)"
+    r"|\s+(?:via|through|using)\s+(?:their|its)\s+api\b)",
+    re.I,
+)
+
+
+def google_api(clause: str) -> tuple[str, str] | None:
+    """('Google Places', its address) for 'the Google Places API', 'via de Google Places API': Google's own APIs live
+    at https://<product>.googleapis.com, those services.json knows ('unnamed' 'google') at the address it gives."""
+    said = re.search(
+        r"\bgoogle\s+((?:[a-z]+\s+){0,2}?[a-z]+)(?:['’]s)?\s+(?:rest\s+|web\s+)?api\b", clause, re.I
+    )
+    if said is None:
+        return None
+    product = said.group(1).lower()
+    if product in (
+        "cloud",
+        "the",
+        "my",
+        "our",
+        "their",
+        "its",
+        "sheets",
+        "drive",
+        "docs",
+        "calendar",
+        "gmail",
+    ):
+        return None  # a Sim block's service, or no product named
+    known = data()["unnamed"]["google"]
+    url = known.get(product) or f"https://{re.sub(r'[^a-z0-9]', '', product)}.googleapis.com"
+    return "Google " + said.group(1), url
+
+
 def known_host(name: str) -> str | None:
     """The API base of a service without a block that services.json ('hosts') or lexicon.json ('named_apis')
     knows by name, else None."""
@@ -668,7 +715,9 @@ def unnamed_in(clause: str, description: str = "") -> list[tuple[int, str, str]]
         how = None
         if re.match(
             r"(?:['’]s)?\s+(?:(?:" + owned + r")\s+)?(?:public\s+|rest\s+|open\s+|v\d+\s+)?api\b"
-            r"|\s*\((?:their|its|the)\b[^)]*\bapi\b",
+            r"|\s*\((?:their|its|the)\b[^)]*\bapi\b"
+            # 'bookings from Fresha via their API', 'Fresha (through their API)'
+            r"|\s*\(?\s*(?:via|through|using|with)\s+(?:their|its|the)\s+(?:[\w-]+\s+)?api\b",
             after,
             re.I,
         ) or re.search(
@@ -745,4 +794,22 @@ def unnamed_in(clause: str, description: str = "") -> list[tuple[int, str, str]]
                 how = prep.group(1).lower() if prep else "of"
         if how:
             out.append((m.start(), name, how))
-    return out
+    # 'pull this week's tips from fresha (their api)': a name written in small letters is a service's too when
+    # 'their/its API' follows it
+    for m in _OWN_API.finditer(clause):
+        name = m.group(1)
+        # (the name a place: 'from fresha (their api)', 'in Pipedrive via their API'; not 'send them via their API')
+        placed = re.search(
+            r"\b(?:from|in|into|to|on|at|with|of|for)\s+(?:our\s+|my\s+)?$", clause[: m.start()], re.I
+        )
+        if placed and not (
+            name.lower() in never
+            or name.lower()
+            in ("them", "it", "this", "that", "these", "those", "him", "her", "us", "everything", "all")
+            or any(at == m.start() for at, _, _ in out)
+            or integrations_in(name)
+            or external_in(name)
+            or name.lower() in words.get("apis", {})
+        ):
+            out.append((m.start(), name, "api"))
+    return sorted(out)

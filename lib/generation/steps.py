@@ -720,7 +720,18 @@ def _protect_lists(text: str) -> str:
 
     def keep(m: re.Match[str]) -> str:
         items = re.split(r"\s*,\s*|\s+(?:or|and)\s+", m.group(0))
-        if any(ACTION_START.match(i) for i in items[1:]):
+        verbs = [i for i in items[1:] if ACTION_START.match(i)]
+        # ("the buyer's name, email and ticket count": a verb's word alone among nouns is a noun of the list; not
+        # 'fetch, summarise and post them', 'find the lead, email them and log it')
+        if verbs and (
+            len(verbs) == len(items) - 1
+            or any(len(i.split()) > 1 for i in verbs)
+            # ('the chat should only answer, never email or message anyone': verbs, one of them ruled out)
+            or ACTION_START.match(items[0])
+            # ('… with the customer's name, email and a link to their Stripe profile': the list goes on past it)
+            or re.fullmatch(r"a|an|the|their|his|her|its|our|my", items[-1].strip(), re.I)
+            or any(re.match(r"(?:never|not|no|don['’]?t)\b", i, re.I) for i in items)
+        ):
             return m.group(0)
         return m.group(0).replace(",", "\x01")
 
@@ -817,7 +828,16 @@ def clauses(text: str) -> list[str]:
         for piece in (
             _ARROW_STEP.split(part)
             if (
-                re.match(r"\W*(?:also\s+|then\s+)?(?:" + _WRITE + "|" + _READ + r")\b", part, re.I)
+                # ('Weekdays 06:00 Tokyo time: get … → Slack #counter-team': after a label of when, too)
+                re.match(
+                    r"\W*(?:[^\n:→>]{1,40}?(?:\d\d:\d\d[^\n:→>]{0,30}?)?:\s+)?(?:also\s+|then\s+)?(?:"
+                    + _WRITE
+                    + "|"
+                    + _READ
+                    + r")\b",
+                    part,
+                    re.I,
+                )
                 # ('-> summarize -> email summary + link …', '→ use AI to compare … →': a step of processing after an
                 # arrow — not 'categorize it as refund or shipping: refund -> …', whose arrows are its routes)
                 or re.match(
@@ -981,7 +1001,9 @@ def _quoted(text: str) -> str | None:
 # one a step calls ('fetch https://…', 'POST to https://…', 'a summary of https://…'): the nearest verb decides
 _MESSAGE_VERB = (
     r"e-?mail\w*|send\w*|post|posts|posting|share\w*|text|texts|message\w*|remind\w*|invite\w*|thank\w*|dm|"
-    r"repl(?:y|ies)|include\w*|announce\w*|tell|tells|drop|drops|add|adds|put|puts"
+    r"repl(?:y|ies)|include\w*|announce\w*|tell|tells|drop|drops|add|adds|put|puts|"
+    # ('WhatsApp them our aftercare link https://…', 'sms the guest …': a channel's name as the verb)
+    r"whats\s?app(?:s|ed)?|sms(?:es|ed)?|telegram(?:s|med)?|slack(?:s|ed)?"
 )
 _FETCH_VERB = (
     r"fetch\w*|get|gets|poll\w*|check\w*|scrape\w*|crawl\w*|call|calls|read|reads|monitor\w*|query|queries|"
@@ -4730,6 +4752,12 @@ def _named_api_step(clause: str, description: str = "") -> Step | None:
     if named is None:
         return None
     key, _ = named
+    from lib.generation.services import external
+
+    if key in external():
+        # 'create a deal in Pipedrive (via their API)': a service services.json knows the objects of is reached at
+        # the object's own endpoint, as when the API is not named
+        return _external_step(key, clause, description)
     host = None if key else _host_beside_name(clause, description)
     if key is None and host is None:
         from lib.generation.services import unnamed_in
@@ -4737,6 +4765,37 @@ def _named_api_step(clause: str, description: str = "") -> Step | None:
         # 'from the Cliniko API': a service with no data of its own, named before 'API' — its own request (at its
         # known or guessed host, the assumption stated), not an HTTP block with no address at all
         own = next((name for _, name, how in unnamed_in(clause, description) if how == "api"), None)
+        from lib.generation.services import google_api
+
+        google = google_api(clause) if own is None else None
+        if google:
+            # 'fetch the reviews via the Google Places API': Google's host for that product, with an API key
+            step = Step(
+                "source",
+                "api",
+                {
+                    "url": google[1],
+                    "method": "GET",
+                    "headers": json.dumps(
+                        [
+                            {
+                                "id": "h-x-goog-api-key",
+                                "cells": {"Key": "X-Goog-Api-Key", "Value": "{{GOOGLE_API_KEY}}"},
+                            }
+                        ]
+                    ),
+                },
+                label=google[0],
+                text=clause,
+            )
+            step.note = (
+                f"no {google[0]} block in Sim JUL25: used an HTTP GET request to {google[1].split('/')[2]}"
+            )
+            if "YOUR_" in google[1]:
+                step.needs.append(
+                    f"the id in the {google[0]} address ({google[1].split('YOUR_')[1].split('?')[0].split('/')[0]})"
+                )
+            return step
         if own:
             return _unnamed_step(own, "api", clause, _verb_mode(clause[: clause.find(own)]))
     low = clause.lower()
@@ -4851,6 +4910,10 @@ def _sent_to_address(before: str) -> bool:
 _WRITES_AT = re.compile(
     # ('could it also add a note to their profile in Intercom', read as 'could add …': the request voice before it)
     r"\W*(?:(?:could|can|would|will|please)\s+)?(?:also\s+|then\s+|and\s+|just\s+)?"
+    # ('each submission should create a deal in Pipedrive', 'the bot must add …': what the step does, said of its
+    # subject)
+    r"(?:(?:(?:the|each|every|this|that|our|your)\s+[\w-]+|it|they)\s+(?:should|must|shall|will|needs?\s+to|has\s+to)"
+    r"\s+(?:also\s+|then\s+)?)?"
     r"(?:(?:I|we)\s+(?:also\s+|then\s+|just\s+)?)?"
     r"(?:" + _WRITE + r"|issue|refund|charge|cancel|void|capture)s?\b",
     re.I,
@@ -6098,8 +6161,15 @@ def _read_clause(clause: str, description: str, ruled_out: dict[str, set[str]]) 
             and _MAIL_SERVICE.search(description)
             else key
         )
-        if ruled(ruled_out, sent_by, "write" if _is_write(clause, key) else "read") or (
-            engine and key in ("gmail",) and not _is_write(clause, key)
+        # ('save it to Gmail drafts …; never email the customer directly': a draft sends nothing, so a ban on sending
+        # leaves it)
+        if key == "gmail" and _mail_only_as_field(clause):
+            continue  # "a new page … with their name, company, email and the meeting time": a field, no e-mail
+        as_draft = key in ("gmail", "outlook") and bool(re.search(r"\bdrafts?\b", clause, re.I))
+        if (
+            ruled(ruled_out, sent_by, "write" if _is_write(clause, key) else "read")
+            and not (as_draft and not ruled(ruled_out, sent_by, "draft"))
+            or (engine and key in ("gmail",) and not _is_write(clause, key))
         ):
             continue
         if (
@@ -6683,9 +6753,44 @@ _TO_PERSON = re.compile(
 )
 
 
+_MESSAGE_SAYS = re.compile(
+    r"\W*(?:(?:then|and|but|so)\s+)*(?:the|that|this|its|their|our)\s+(?:[\w-]+\s+)?"
+    r"(?:draft|reply|response|answer|message|e-?mail|text|note)\s+(?:should|must|will|would|can|could|shall)\s+"
+    r"(?:(?:just|only|simply|then|also|politely|instead)\s+)*(?:ask|tell|say|mention|explain|include|invite|remind)s?\b",
+    re.I,
+)
+
+
+# 'their name, company, email and the meeting time', "the buyer's name, email and ticket count": an e-mail address
+# listed among other fields of a record
+_FIELD_WORD = r"(?:(?:first\s+|last\s+|full\s+)?names?|phones?(?:\s+numbers?)?|company|companies|titles?|address(?:es)?|numbers?|dates?|times?|ticket)"
+_MAIL_FIELD = re.compile(
+    r"(?<=,)\s*(?:and\s+|or\s+)?(?:their\s+|the\s+)?e-?mails?(?:\s+address(?:es)?)?(?=\s*(?:,|\band\b|\bor\b|$))"
+    r"|\be-?mails?(?:\s+address(?:es)?)?(?=\s*,\s*(?:[\w-]+\s*,\s*)*(?:and\s+|or\s+)?(?:their\s+|the\s+)?"
+    + _FIELD_WORD
+    + r"\b)",
+    re.I,
+)
+
+
+def _mail_only_as_field(clause: str) -> bool:
+    """Whether Gmail is named only by an e-mail address listed among a record's fields ('with their name, company,
+    email and the meeting time'), next to one such field — no e-mail to send or read."""
+    if not re.search(r"\b" + _FIELD_WORD + r"\s*,", clause, re.I) and not re.search(
+        r",\s*(?:and\s+|or\s+)?(?:their\s+|the\s+)?" + _FIELD_WORD + r"\b", clause, re.I
+    ):
+        return False
+    blank = _MAIL_FIELD.sub(lambda m: " " * len(m.group(0)), clause)
+    return blank != clause and all(k != "gmail" for _, k in lx.integrations_in(blank))
+
+
 def _message_to_person(clause: str, description: str, ruled_out: dict[str, set[str]]) -> Step | None:
     """'remind the team …', 'tell me a joke', 'ask them why': a message to a person with no channel named is
-    an e-mail (said in the report), to the user for 'me', else to the address the data holds."""
+    an e-mail (said in the report), to the user for 'me', else to the address the data holds. Not what a message
+    made before says ('the draft should just ask the customer which cemetery it is'): its words, no message of its
+    own."""
+    if _MESSAGE_SAYS.match(clause):
+        return None
     found = _TO_PERSON.search(clause)
     if found is None:  # 'send a polite reminder to the client's email address': an e-mail to that person
         people = "|".join(lexicon()["people"])
@@ -8963,6 +9068,15 @@ def _filtered_object(sentence: str) -> str:
         end = state[0] if state else end
         if end is None:
             continue
+        # ('post every review with less than 3 stars in Slack #guests': the place after the test is where a verb
+        # that sends puts each one, not where the items are)
+        placed = re.search(r"\s+(?:in|on|into|to)\s+(?:the\s+|our\s+|my\s+)?([\w-]+)\s*$", candidate[:end])
+        if (
+            placed
+            and verb.lower() in ("post", "put", "send", "share", "drop", "forward", "publish", "push")
+            and any(lexicon()["integrations"][k].get("write") for _, k in lx.integrations_in(placed.group(1)))
+        ):
+            end = placed.start()
         people = re.match(r"\s*(?:who|whose)\b", tail) or bool(found.group("role"))
         what = (found.group("role") or "").strip() or ("them" if people else "it")
         what = (found.group("between") or "") + re.sub(r"\s+of$", "", what)

@@ -780,13 +780,20 @@ def to_english(text: str, language: str) -> str | None:
         text = re.sub(rf"(?<![\w'’])({re.escape(marker)})\s+([^\W\d_][\w-]*)", r'\1 "\2"', text, flags=re.I)
     # in single quotes too ('huelga de transportistas'), not an apostrophe inside a word (l'objet, qu'un)
     # and a word in capitals is a name ('project KLANT', 'API NBP'), not a word to translate
+    phrases = table[1]
     quoted = [
-        q
-        for q in re.findall(
+        m.group(0)
+        for m in re.finditer(
             r"\"[^\"]*\"|“[^”]*”|„[^“”\"\n]*[“”\"]|”[^”\n]*”|«[^»]*»|「[^」]*」|(?<![\w'])'[^'\n]{1,80}'(?![\w'])|(?<![\w#@/.'’-])[A-Z]{2,}[A-Z0-9]*(?![\w@/'’-])",
             text,
         )
-        if q not in _capitals(language)  # unless the table writes it in capitals ('IA' → 'AI')
+        if m.group(0) not in _capitals(language)  # unless the table writes it in capitals ('IA' → 'AI')
+        # or as the end of a phrase of its own ('Sem SMS' → 'no SMS')
+        and not (
+            m.group(0).isupper()
+            and (before := re.search(r"([^\W\d_]+)\s+$", text[: m.start()])) is not None
+            and f"{before.group(1).lower()} {m.group(0).lower()}" in phrases
+        )
     ]
     for i, q in enumerate(quoted):  # quoted text is the user's own words: kept as written
         text = text.replace(q, f"\x00{i}\x00", 1)

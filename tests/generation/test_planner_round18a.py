@@ -17,8 +17,6 @@ _KNOWN: dict[str, str] = {
     "(a steps class)",
     "r18a-narrated-convertkit": "the trigger is read, but the welcome email 'our old zap sent them' is taken for "
     "context, not a step to build (a steps class)",
-    "r18a-make-watch-polled-daily": "the schedule and the read are right, but 'Gmail > Send an email' is read as a "
-    "Gmail read ('App > Action': a steps class)",
 }
 
 
