@@ -32,6 +32,7 @@ from lib.generation.item_addresses import (
     find_text_addresses,
 )
 from lib.generation.lexicon import lexicon
+from lib.generation.loop_results import tally_loop_results
 from lib.generation.matching import matched_places
 from lib.generation.places import defined_terms, kept_in_told, labelled_places, mailbox_again, named_again
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
@@ -1028,6 +1029,7 @@ def draft(description: str) -> Draft:
         builder.notes += find_text_addresses(workflow_plan)
         builder.notes += find_keyed_addresses(workflow_plan)
         builder.notes += look_up_chat_users(workflow_plan, said, builder.chat_people)
+        builder.notes += tally_loop_results(workflow_plan, builder.words, said)
         builder.notes += guard_empty_lists(workflow_plan)
         used = list(builder.words.values()) + builder.dropped
         return Draft(

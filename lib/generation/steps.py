@@ -7530,6 +7530,18 @@ LOOP_END = re.compile(
     r"\(?(?:only|just)\s+once\)?(?!\s+(?:a|an|per|every|each|daily|weekly|monthly)\b)|"
     r"(?:when|once|after)\s+(?:all|every|each|the\s+whole|the\s+entire)\b[^,.;:]{0,60}?\b" + _DONE + r"\b|"
     r"(?:when|once)\s+(?:it'?s|that'?s|they'?re|they\s+are|it\s+is)\s+(?:all\s+)?" + _DONE + r"\b|"
+    # 'When you're done, post …', 'once finished, …', 'when everything is sent, …': the work as a whole, over
+    r"(?:when|once)\s+(?:(?:you|we)(?:'re|\s+are)\s+|i'?m\s+|i\s+am\s+|everything\s+(?:is|has\s+been)\s+)?(?:all\s+)?"
+    r"(?:" + _DONE + r"|sent)\b(?=\s*[,:—–-])|"
+    # 'After going through all trips, post …', 'after checking all the bookings, …': the walk over, once
+    r"after\s+(?:(?:going|looping|working|running|cycling)\s+through|[a-z]{3,}ing\s+(?=all\b|the\s+whole\b|the\s+entire\b|"
+    r"every\s+(?:one|single)\b))\s*[^,.;:\n]{1,60}?(?=\s*,)|"
+    # '…, then post the number of notes sent in #leads', '- then a count of the reminders to …': how many, once
+    r"then\s+(?=(?:[\w-]+\s+){0,3}?(?:a|the|one)\s+(?:total\s+)?(?:number|count|tally)\s+of\b)|"
+    # '…; then post a list of the cancelled ones', 'then send a summary of everyone who …': all of them, once
+    r"then\s+(?=(?:[\w-]+\s+){1,3}?(?:a|one|the)\s+(?:short\s+|single\s+)?(?:list|summary|recap|round-?up)\s+of\s+"
+    r"(?:(?:the|all)\s+)?(?:[\w-]+\s+)?(?:ones|everyone|everybody|all|people|(?:[\w-]+\s+)?(?:sent|cancell?ed|warned|"
+    r"texted|e-?mailed|notified|reminded|skipped|updated|processed|contacted))\b)|"
     # '…, and then post a single list of them to #leads': one thing made of all the items, after the last
     r"(?<=[,;]\s)(?:and\s+)?then\s+(?=(?:[\w-]+\s+){1,2}?(?:a|one|the)\s+(?:single\s+|combined\s+|short\s+)?"
     r"(?:list|summary|digest|report|overview|recap|round-?up)\s+of\s+(?:them|those|these|all)\b)|"
@@ -11705,6 +11717,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     numbered: dict[int, list[Step]] = {}  # '1 - post in #incidents …': the steps each numbered line made
     pending: int | None = None  # the number of a list item split off at its dot
     for at, sentence in enumerate(said):
+        ended = False  # the sentence is what runs once after a loop said before ('When you're done, post …')
         if item_loop is not None and _LIST_MARK.fullmatch(sentence):
             continue  # '2' of '2. for each …' (the sentence split at its dot)
         if (
@@ -11776,6 +11789,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             if then is None:
                 continue
             open_loop, sentence = None, then  # 'When every client is done, post …': runs once, after
+            ended = True
         if steps and steps[-1].kind == "source" and len(re.findall(r"->|→|=>", sentence)) == 1:
             # 'read the 'Event RSVPs' database; guests with fewer than 2 events attended -> email them': the items
             # of the list just read, which ones and what is done to each
@@ -11983,6 +11997,10 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             or (_LEFT_OFF.search(repeated) and any(s.kind == "condition" for s in steps))
             else read_sentence(repeated, description, ruled_out)
         )
+        if ended:
+            # ('Once done, email the coordinator a list of everyone who was texted': the people of the walk, as a
+            # whole — no new walk over them)
+            read = [x for s in read for x in (s.body if s.kind == "loop" and s.implicit else [s])]
         if told:
             # 'We lose a day every cycle.', 'the front desk re-types each booking by hand': a habit the context tells
             # of, no loop (what it names stays)

@@ -16,7 +16,12 @@ from lib.generation.compose import compose
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r46f-04-terse-hubspot-checkin-count": "'hubspot contacts → email each one a quick check-in': the terse arrow line "
+    "builds the e-mail once before a loop that holds only the Slack post (no walk of the contacts with the e-mail in it)",
+    "r46f-10-bookings-after-all-list-slack-allon": "'check the wind from the OpenWeather API' inside 'for each "
+    "booking' is read as a test of the booking's own field, not as an API call per booking",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round46f.jsonl", _KNOWN))
@@ -38,7 +43,9 @@ def _state(description: str) -> dict:
 def _after_loop(state: dict, loop_id: str) -> set[str]:
     """The blocks reached from the loop's end (outside it)."""
     edges = state["edges"]
-    todo = [e["target"] for e in edges if e["source"] == loop_id and e.get("sourceHandle") == "loop-end-source"]
+    todo = [
+        e["target"] for e in edges if e["source"] == loop_id and e.get("sourceHandle") == "loop-end-source"
+    ]
     seen: set[str] = set()
     while todo:
         cur = todo.pop()
@@ -65,14 +72,30 @@ _ONCE = [
 ]
 
 
-@pytest.mark.parametrize(("line", "kind", "marker", "none_text"), _ONCE, ids=[x[0] for x in _ONCE])
+_ONCE_KNOWN = {
+    "r46f-04-terse-hubspot-checkin-count": "the e-mail is not in a loop at all (see _KNOWN): the Slack post is",
+}
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "marker", "none_text"),
+    [
+        pytest.param(*x, marks=pytest.mark.xfail(strict=True, reason=_ONCE_KNOWN[x[0]]))
+        if x[0] in _ONCE_KNOWN
+        else x
+        for x in _ONCE
+    ],
+    ids=[x[0] for x in _ONCE],
+)
 def test_a_message_said_after_the_loop_is_sent_once_after_it(line, kind, marker, none_text):
     state = _state(_lines()[line])
     blocks = state["blocks"]
     loops = [i for i, b in blocks.items() if b["type"] == "loop"]
     assert len(loops) == 1, "one loop walks the items; the summary does not walk them again"
     summaries = {
-        i: b for i, b in blocks.items() if b["type"] == kind and marker.lower() in json.dumps(b["subBlocks"]).lower()
+        i: b
+        for i, b in blocks.items()
+        if b["type"] == kind and marker.lower() in json.dumps(b["subBlocks"]).lower()
     }
     assert summaries, f"no {kind} block for {marker}"
     after = _after_loop(state, loops[0])
