@@ -18,7 +18,11 @@ from lib.generation.compose import compose
 from tests.generation.judged import assert_right, cases
 
 # what the planner still gets wrong, each with the reason (strict: a fix makes the test fail until removed)
-_KNOWN: dict[str, str] = {}
+_KNOWN: dict[str, str] = {
+    "r46e-04-paid-within-days": "'if they paid within the last 30 days' of a Stripe customer looked up: no date field "
+    "of the look-up's answer is known, so the test is left out with a note and its 'otherwise' side (the Slack post) "
+    "is not built — the charge's date would have to be fetched",
+}
 
 
 @pytest.mark.parametrize("item", cases("planner_round46e.jsonl", _KNOWN))
@@ -45,7 +49,7 @@ def _conditions(description: str) -> list[str]:
 _NO_CATEGORY = set(
     "so one ones does do did is are was were be been it they we you i he she them us there here that this these those "
     "can can't cannot isn't aren't wasn't don't doesn't didn't won't need needs know up down in on at of to for with "
-    "by from within any some none all each every no not yes if then also days day hours hour weeks week minutes "
+    "by from within any some none all each every no not if then also days day hours hour weeks week minutes "
     "months sunday saturday monday weekend".split()
 )  # fmt: skip
 
