@@ -5024,26 +5024,30 @@ class _Builder:
                 f"the test '{test.strip()}' holds when {listed} " + ("is empty" if empty else "holds items")
             )
             return f"[].concat({listed} || []).length {'===' if empty else '>'} 0", None
-        window = re.search(lexicon()["time_windows"], test, re.I)
-        if window and not window.group("back") and not window.group(0).lower().startswith("within"):
-            window = None  # ('it ships in 2 days': a time to come, no window)
-        if window and prev and not lx.threshold_in(test):
+        said_window = re.search(lexicon()["time_windows"], test, re.I)
+        if (
+            said_window
+            and not said_window.group("back")
+            and not said_window.group(0).lower().startswith("within")
+        ):
+            said_window = None  # ('it ships in 2 days': a time to come, no window)
+        if said_window and prev and not lx.threshold_in(test):
             # 'if they paid within the last 14 days', 'in the past 48 hours': a date of the item against the window
             # from now back — never the word 'days' looked for in what was read
-            span = window.group("n") or "1"
+            span = said_window.group("n") or "1"
             said = lexicon()["number_words"].get(span.lower())  # ('the last few days': no number said)
             count = span if span[0].isdigit() else str(said) if said is not None else None
-            unit_ms = {
+            unit_span = {
                 "minute": 60000,
                 "hour": 3600000,
                 "day": 86400000,
                 "week": 604800000,
                 "month": 2592000000,
                 "year": 31536000000,
-            }[window.group("unit").lower()]
+            }[said_window.group("unit").lower()]
             if count is None or not prev.startswith(("<loop.currentItem", "<start.")):
                 self.left_out = (
-                    f"no date field of {prev} is known to compare with '{window.group(0).strip()}' "
+                    f"no date field of {prev} is known to compare with '{said_window.group(0).strip()}' "
                     "(name the field, e.g. 'whose paid_at is within the last 14 days')"
                 )
                 return None, None
@@ -5058,12 +5062,14 @@ class _Builder:
             )
             self.notes.append(
                 f"the test '{test.strip()}' reads each item's '{created}' ({prev[:-1]}.{created}>) against "
-                f"'{window.group(0).strip()}'"
+                f"'{said_window.group(0).strip()}'"
             )
             since = f"Date.now() - new Date({_field_read(prev, created)}).getTime()"
             # ('within the last 14 days': back from now; 'within 48 hours': either side of it, a deadline or a date past)
-            within = f"{since if window.group('back') else f'Math.abs({since})'} <= {count} * {unit_ms}"
-            return (f"!({within})" if _NOT_TEST.search(test[: window.start()]) else within), None
+            within = (
+                f"{since if said_window.group('back') else f'Math.abs({since})'} <= {count} * {unit_span}"
+            )
+            return (f"!({within})" if _NOT_TEST.search(test[: said_window.start()]) else within), None
         lacks = _LACKS_FIELD.match(test)
         if lacks and prev and prev.startswith("<loop") and not lx.threshold_in(test):
             # 'if a slot has no presenter', 'if the order has no tracking number': the item's field holds nothing

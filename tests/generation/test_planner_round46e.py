@@ -47,10 +47,13 @@ def _conditions(description: str) -> list[str]:
 
 # words no data field holds as a category: pronouns, auxiliaries, prepositions, negations, quantities, time units
 _NO_CATEGORY = set(
-    "so one ones does do did is are was were be been it they we you i he she them us there here that this these those "
-    "can can't cannot isn't aren't wasn't don't doesn't didn't won't need needs know up down in on at of to for with "
-    "by from within any some none all each every no not if then also days day hours hour weeks week minutes "
-    "months sunday saturday monday weekend".split()
+    re.findall(
+        r"\S+",
+        "so one ones does do did is are was were be been it they we you i he she them us there here that this these those "
+        "can can't cannot isn't aren't wasn't don't doesn't didn't won't need needs know up down in on at of to for with "
+        "by from within any some none all each every no not if then also days day hours hour weeks week minutes "
+        "months sunday saturday monday weekend",
+    )
 )  # fmt: skip
 
 
