@@ -5481,7 +5481,7 @@ class _Builder:
         # ('within 48 hours': a number of a time unit is no value the data holds either)
         content = [
             w
-            for w, after in zip(words, words[1:] + [""], strict=True)
+            for w, after in zip(words, [*words[1:], ""], strict=False)
             if w not in lexicon()["no_category"]
             and not (w.isdigit() and re.fullmatch(r"(?:second|minute|hour|day|week|month|year)s?", after))
         ]
@@ -5552,8 +5552,19 @@ class _Builder:
         if keyword is None:
             # 'if so', 'if it does', 'if we need to': a 'yes' to the question an agent was just asked; "if there's
             # one" of a list read: the list holds items; else no word of the test is anything the data could hold
-            if any(b.type == "agent" and prev.startswith(f"<{b.id}.content") for b in self.blocks):
+            asked = next(
+                (b for b in self.blocks if b.type == "agent" and prev.startswith(f"<{b.id}.content")), None
+            )
+            said = self.words.get(asked.id, "").lower() if asked is not None else ""
+            if asked is not None and (
+                re.search(lexicon()["judge_verbs"], said) or not re.search(lexicon()["draft_verbs"], said)
+            ):
                 keyword = "yes"
+            elif asked is not None:
+                # ('translate the feedback into English if it isn't already': an agent that writes answers no
+                # question — the test is nothing its answer says)
+                self.left_out = "it names nothing the data could hold"
+                return None, None
             elif not prev.startswith(("<loop", "<start")) and self.lists_upstream(self.test_heads):
                 listed = next(reversed(self.lists_upstream(self.test_heads)))
                 some_held = f"[].concat({listed} || []).length"
