@@ -4980,6 +4980,7 @@ class _Builder:
             return f"[].concat({listed} || []).length {'===' if empty else '>'} 0", None
         present = PRESENT_TEST.match(test)
         missing = _NOT_FOUND.match(test)
+        looked: str | None = None
         if (present or missing) and prev and prev.startswith(("<loop", "<start")):
             # 'for each deadline, add an event if it isn't there', "if it can't find the order": whether a look-up
             # found the thing — the list a look-up made for this item, never a word to find in the item
@@ -5005,9 +5006,12 @@ class _Builder:
                 ),
                 None,
             )
-            if looked is None:
+            if looked is None and not any(
+                b.type == "agent" and prev.startswith(f"<{b.id}.content") for b in self.blocks
+            ):
                 self.left_out = "no look-up before it searches for the thing it is said of"
                 return None, None
+        if missing and looked is not None:
             self.notes.append(f"the test '{test.strip()}' holds when {looked} is empty")
             return f"[].concat({looked} || []).length === 0", None
         if (
@@ -5496,14 +5500,15 @@ class _Builder:
         capital = [
             w
             for w in re.findall(r"(?<=\s)[A-Z][\w-]+\b(?!\.\s+[A-Z])", test)
-            if w.lower() in content and not lx.integrations_in(w)
+            # ('only for US orders': a country's letters the user capitalised are no pronoun)
+            if (w.lower() in content or (w.isupper() and w.lower() in words)) and not lx.integrations_in(w)
         ]
         # 'Only for UK customers', 'VIP orders': an abbreviation that opens the test names the kind of item
         leading = re.match(r"\s*((?-i:[A-Z][A-Z0-9]{1,5}))\s+[a-z]", test)
         if (
             not capital
             and leading
-            and leading.group(1).lower() in content
+            and leading.group(1).lower() in words
             and not lx.integrations_in(leading.group(1))
         ):
             capital = [leading.group(1)]
@@ -5552,15 +5557,19 @@ class _Builder:
         if keyword is None:
             # 'if so', 'if it does', 'if we need to': a 'yes' to the question an agent was just asked; "if there's
             # one" of a list read: the list holds items; else no word of the test is anything the data could hold
-            asked = next(
+            answerer = next(
                 (b for b in self.blocks if b.type == "agent" and prev.startswith(f"<{b.id}.content")), None
             )
-            said = self.words.get(asked.id, "").lower() if asked is not None else ""
-            if asked is not None and (
+            said = self.words.get(answerer.id, "").lower() if answerer is not None else ""
+            if answerer is not None and _NOT_FOUND.match(test):
+                # ('it checks our Notion page and tells them; if it can't find it, email me': an agent that answers
+                # from what it read says when it can't — its answer is searched for the words said)
+                keyword = words[-1]
+            elif answerer is not None and (
                 re.search(lexicon()["judge_verbs"], said) or not re.search(lexicon()["draft_verbs"], said)
             ):
                 keyword = "yes"
-            elif asked is not None:
+            elif answerer is not None:
                 # ('translate the feedback into English if it isn't already': an agent that writes answers no
                 # question — the test is nothing its answer says)
                 self.left_out = "it names nothing the data could hold"
