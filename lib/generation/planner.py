@@ -2365,6 +2365,8 @@ class _Builder:
         self.edges: list[PlanEdge] = []
         self.counts: dict[str, int] = {}
         self.judged_word = "yes"  # what the last judging agent answers when its state holds
+        # why the last test was left out, when `expression` left it out for a reason of its own (None: no data to test)
+        self.left_out: str | None = None
         self.subject = titles.title(titles.after_schedule(description, trigger))
         # an e-mail's subject says nothing of the event that started the run: a ticket's title may ('Sentry alert')
         self.mail_subject = titles.subject(
@@ -4481,6 +4483,20 @@ class _Builder:
             )
         return found
 
+    def looked_up(self, prev: str) -> str | None:
+        """The list a look-up made for what `prev` holds (the item of a loop, what started the run): one fetched
+        inside the loop, or after the start, by a block that reads (no agent's answer); None when there is none."""
+        inside = {b.parent for b in self.blocks if any(b.id == h for h, _ in self.test_heads)} | {
+            h for h, handle in self.test_heads if handle.startswith("loop")
+        }
+        for ref in reversed(self.lists_upstream(self.test_heads)):
+            block = next((b for b in self.blocks if ref.startswith(f"<{b.id}.")), None)
+            if block is None or block.type in ("agent", "function", "loop", "parallel", "condition"):
+                continue
+            if not prev.startswith("<loop") or (block.parent is not None and block.parent in inside):
+                return ref
+        return None
+
     def lists_upstream(self, heads: list[tuple[str, str]]) -> list[str]:
         """The fetched lists a block after `heads` may read (newest last): not one fetched inside a
         loop or parallel that has ended."""
@@ -4674,10 +4690,14 @@ class _Builder:
             prev = prev or fetched
         if expression is None:
             self.notes.append(
-                f"the test '{step.label.strip()}' was left out: no block before it produces data to test "
-                "(a schedule delivers no input), so its steps run unconditionally"
+                f"the test '{step.label.strip()}' was left out: "
+                + (self.left_out or "no block before it produces data to test (a schedule delivers no input)")
+                + ", so its steps run unconditionally"
             )
-            branch = next((b for h, b in step.branches if h == "if"), [])
+            # ('Skip …' / 'We don't want texts': steps kept on the else side when the test holds — they run)
+            branch = next((b for h, b in step.branches if h == "if"), []) or next(
+                (b for h, b in step.branches if h == "else"), []
+            )
             return self.chain(branch, heads, prev, parent)
         verdict = self.verdict_asked(expression)
         conditions = [
@@ -4887,6 +4907,7 @@ class _Builder:
 
     def expression(self, test: str, prev: str | None, context: str = "") -> tuple[str | None, Step | None]:
         """A JavaScript condition for the test text, and an extra data step when one is needed."""
+        self.left_out = None
         test = lx.signs_as_numbers(test, context)  # 'the balance is negative': below 0
         branch = re.fullmatch(r"\s*the ref is (refs/heads/[\w./-]+)\s*", test)
         if branch and self.trigger.kind == "webhook":  # 'a push to main': the branch the push went to
@@ -4960,6 +4981,41 @@ class _Builder:
             )
             return f"[].concat({listed} || []).length {'===' if empty else '>'} 0", None
         present = PRESENT_TEST.match(test)
+        missing = _NOT_FOUND.match(test)
+        looked: str | None = None
+        if (present or missing) and prev and prev.startswith(("<loop", "<start")):
+            # 'for each deadline, add an event if it isn't there', "if it can't find the order": whether a look-up
+            # found the thing — the list a look-up made for this item, never a word to find in the item
+            looked = self.looked_up(prev)
+            if looked is None:
+                self.left_out = "no look-up before it searches for the thing it is said of"
+                return None, None
+            empty = bool(missing) or bool(present and present.group("not"))
+            self.notes.append(
+                f"the test '{test.strip()}' holds when {looked} " + ("is empty" if empty else "holds items")
+            )
+            return f"[].concat({looked} || []).length {'===' if empty else '>'} 0", None
+        if missing and prev:
+            # "look the order up in Shopify …; if it can't find the order, forward the email": the look-up's list
+            # came back empty — not the words "can't" or 'find' in what it read (nor in what an agent answered)
+            looked = next(
+                (
+                    r
+                    for r in reversed(self.lists_upstream(self.test_heads))
+                    if not any(
+                        b.type in ("agent", "function") and r.startswith(f"<{b.id}.") for b in self.blocks
+                    )
+                ),
+                None,
+            )
+            if looked is None and not any(
+                b.type == "agent" and prev.startswith(f"<{b.id}.content") for b in self.blocks
+            ):
+                self.left_out = "no look-up before it searches for the thing it is said of"
+                return None, None
+        if missing and looked is not None:
+            self.notes.append(f"the test '{test.strip()}' holds when {looked} is empty")
+            return f"[].concat({looked} || []).length === 0", None
         if (
             present
             and prev
@@ -4974,6 +5030,52 @@ class _Builder:
                 f"the test '{test.strip()}' holds when {listed} " + ("is empty" if empty else "holds items")
             )
             return f"[].concat({listed} || []).length {'===' if empty else '>'} 0", None
+        said_window = re.search(lexicon()["time_windows"], test, re.I)
+        if (
+            said_window
+            and not said_window.group("back")
+            and not said_window.group(0).lower().startswith("within")
+        ):
+            said_window = None  # ('it ships in 2 days': a time to come, no window)
+        if said_window and prev and not lx.threshold_in(test):
+            # 'if they paid within the last 14 days', 'in the past 48 hours': a date of the item against the window
+            # from now back — never the word 'days' looked for in what was read
+            span = said_window.group("n") or "1"
+            said = lexicon()["number_words"].get(span.lower())  # ('the last few days': no number said)
+            count = span if span[0].isdigit() else str(said) if said is not None else None
+            unit_span = {
+                "minute": 60000,
+                "hour": 3600000,
+                "day": 86400000,
+                "week": 604800000,
+                "month": 2592000000,
+                "year": 31536000000,
+            }[said_window.group("unit").lower()]
+            if count is None or not prev.startswith(("<loop.currentItem", "<start.")):
+                self.left_out = (
+                    f"no date field of {prev} is known to compare with '{said_window.group(0).strip()}' "
+                    "(name the field, e.g. 'whose paid_at is within the last 14 days')"
+                )
+                return None, None
+            dated = re.search(r"\b(?:whose|its|their)\s+([a-z][a-z0-9]*_\w+)\b", test, re.I) or re.match(
+                # ('if the deadline is within 48 hours': the date the test is said of)
+                r"\s*(?:the|its|their|his|her)\s+([a-z][\w-]*)\s+(?:is|are|was|falls?)\s",
+                test,
+                re.I,
+            )
+            created = (
+                dated.group(1) if dated else self.item_created if prev.startswith("<loop") else "created_at"
+            )
+            self.notes.append(
+                f"the test '{test.strip()}' reads each item's '{created}' ({prev[:-1]}.{created}>) against "
+                f"'{said_window.group(0).strip()}'"
+            )
+            since = f"Date.now() - new Date({_field_read(prev, created)}).getTime()"
+            # ('within the last 14 days': back from now; 'within 48 hours': either side of it, a deadline or a date past)
+            within = (
+                f"{since if said_window.group('back') else f'Math.abs({since})'} <= {count} * {unit_span}"
+            )
+            return (f"!({within})" if _NOT_TEST.search(test[: said_window.start()]) else within), None
         lacks = _LACKS_FIELD.match(test)
         if lacks and prev and prev.startswith("<loop") and not lx.threshold_in(test):
             # 'if a slot has no presenter', 'if the order has no tracking number': the item's field holds nothing
@@ -5381,6 +5483,14 @@ class _Builder:
             self.held_in.add(prev)
             return (f"!({found})" if _NOT_TEST.search(holds.group(0)[holds.end("what") :]) else found), None
         words = [w for w in re.findall(r"[a-z0-9'-]+", low) if w not in lexicon()["test_filler"]]
+        # ('if so', "if there's one", 'if we need to': no word of the test names what the data could hold)
+        # ('within 48 hours': a number of a time unit is no value the data holds either)
+        content = [
+            w
+            for w, after in zip(words, [*words[1:], ""], strict=False)
+            if w not in lexicon()["no_category"]
+            and not (w.isdigit() and re.fullmatch(r"(?:second|minute|hour|day|week|month|year)s?", after))
+        ]
         # 'if it starts with /expense': a chat command is spelled with its slash
         spelled = _quoted(test) or next(
             # ('it comes from billing@stripe.com': the whole address, not its domain alone)
@@ -5392,7 +5502,8 @@ class _Builder:
         capital = [
             w
             for w in re.findall(r"(?<=\s)[A-Z][\w-]+\b(?!\.\s+[A-Z])", test)
-            if w.lower() in words and not lx.integrations_in(w)
+            # ('only for US orders': a country's letters the user capitalised are no pronoun)
+            if (w.lower() in content or (w.isupper() and w.lower() in words)) and not lx.integrations_in(w)
         ]
         # 'Only for UK customers', 'VIP orders': an abbreviation that opens the test names the kind of item
         leading = re.match(r"\s*((?-i:[A-Z][A-Z0-9]{1,5}))\s+[a-z]", test)
@@ -5434,15 +5545,50 @@ class _Builder:
             else capital[0].lower()
             if capital
             else asked_for
-            if asked_for and asked_for in words
+            if asked_for and asked_for in content
             else kind.group(1)
-            if kind and kind.group(1) in words and kind.group(1) not in ("not", "no", "very", "really")
+            if kind and kind.group(1) in content
             else held_thing.group(1)
             if held_thing and all(w in words for w in held_thing.group(1).split())
-            else words[-1]
+            else content[-1]
+            if content
+            else None
             if words
             else "yes"
         )
+        if keyword is None:
+            # 'if so', 'if it does', 'if we need to': a 'yes' to the question an agent was just asked; "if there's
+            # one" of a list read: the list holds items; else no word of the test is anything the data could hold
+            answerer = next(
+                (b for b in self.blocks if b.type == "agent" and prev.startswith(f"<{b.id}.content")), None
+            )
+            said = self.words.get(answerer.id, "").lower() if answerer is not None else ""
+            if answerer is not None and _NOT_FOUND.match(test):
+                # ('it checks our Notion page and tells them; if it can't find it, email me': an agent that answers
+                # from what it read says when it can't — its answer is searched for the words said)
+                keyword = words[-1]
+            elif answerer is not None and (
+                re.search(lexicon()["judge_verbs"], said) or not re.search(lexicon()["draft_verbs"], said)
+            ):
+                keyword = "yes"
+            elif answerer is not None:
+                # ('translate the feedback into English if it isn't already': an agent that writes answers no
+                # question — the test is nothing its answer says)
+                self.left_out = "it names nothing the data could hold"
+                return None, None
+            elif not prev.startswith(("<loop", "<start")) and self.lists_upstream(self.test_heads):
+                listed = next(reversed(self.lists_upstream(self.test_heads)))
+                some_held = f"[].concat({listed} || []).length"
+                self.notes.append(f"the test '{test.strip()}' holds when {listed} holds items")
+                return (f"{some_held} === 0" if _NOT_TEST.search(test) else f"{some_held} > 0"), None
+            else:
+                self.left_out = "it names nothing the data could hold"
+                return None, None
+        if keyword in lexicon()["calendar_days"] and self.trigger.kind == "schedule" and not spelled:
+            # 'never text anyone on a Sunday: run it Monday to Saturday': the schedule says on which days it runs;
+            # an item's text holds its dates as dates, not the day's name
+            self.left_out = "the schedule already says on which days it runs"
+            return None, None
         text_field = re.match(
             r"(<start\.[\w.]+)\.(?:bodyText|text|content|subject|body|message|from)>$", prev
         )
@@ -6222,6 +6368,16 @@ _FETCHED = (
 # 'there are no new orders', "there's nothing booked on Monday", 'nothing came back': the fetched list is empty
 _NONE_FETCHED = re.compile(
     rf"^\s*{_FETCHED}?(?:(?P<no>no|zero)\s+(?=[a-z])|nothing\b|none\b)(?P<rest>[^<>]*)$",
+    re.I,
+)
+# "it can't find the order", 'we cannot locate them', "it couldn't", 'the order is not found', 'no match is found': a
+# look-up found nothing (its list came back empty), said of the look-up
+_NOT_FOUND = re.compile(
+    r"^\s*(?:(?:it|they|we|you|he|she|(?:the|this|that)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*)?"
+    r"(?:(?:can['’]t|cannot|can\s+not|couldn['’]t|could\s+not)(?:\s+(?:find|locate|match)\b[^<>]*)?"
+    r"|(?:does|do|did)(?:n['’]t|\s+not)\s+(?:find|locate|match)\b[^<>]*"
+    r"|(?:fails?|failed)\s+to\s+(?:find|locate|match)\b[^<>]*"
+    r"|(?:is|are|was|were)(?:n['’]t|\s+not)\s+(?:found|matched|located)\b[^<>]*)\s*$",
     re.I,
 )
 # 'there are any', 'there are any new rows', 'it finds some': the list fetched came back with items

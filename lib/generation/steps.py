@@ -264,6 +264,8 @@ def negated(text: str) -> dict[str, set[str]]:
                 continue  # "don't email anyone marked 'test'": which items get no e-mail, a test, not a rule
             if before and _BAN_TESTED.match(low, before.end()):
                 continue  # 'no text if the total is under 15': the step runs when the test fails, a guard, not a rule
+            if before and _BAN_ON_DAYS.match(low, before.end()):
+                continue  # 'never text anyone on a Sunday: run it Monday to Saturday': when it runs, the schedule's
             if before and _BAN_WHEN_NOTHING.match(low, before.end()):
                 continue  # "don't email me when nothing's changed": the run sends only when something is found, a guard
             if before and _one_person(before.group(0), low, before.end()):
@@ -503,11 +505,18 @@ _BAN_WHEN_NOTHING = re.compile(
     r"(?:\s+(?:me|us|them|anyone|anything|it))?\s+(?:if|when|whenever)\s+"
     r"(?:there\s+(?:is|are|was|were)\s+|there['’]s\s+|it\s+(?:is|was)\s+)?(?:no|none|nothing|empty)\b"
 )
+# 'never text anyone on a Sunday', "don't email people at the weekend": the days the run is not to send on, which its
+# schedule says (lexicon.json calendar_days), no ban of the service
+_BAN_ON_DAYS = re.compile(
+    r"(?:\s+(?:me|us|them|anyone|anybody|anything|people|customers|clients|it))?\s+(?:on|at|during|over)\s+"
+    r"(?:an?\s+|the\s+)?(?:" + "|".join(lexicon()["calendar_days"]) + r")\b"
+)
 # "… anyone marked 'test'", "… requests tagged 'spam'", "… customers whose plan is free": the items a prohibition
 # is about, named after its verb
 _SCOPED = re.compile(
     r"\s+(?:to\s+)?(?:any(?:one|body)?\s+|the\s+|those\s+|people\s+)?(?:[\w-]+\s+)?(?:marked|tagged|flagged|labell?ed|"
-    r"whose|who\s+(?:are|is|have|has)|that\s+(?:are|is|have|has))\b"
+    # ("don't email members who came": whoever a relative clause names, whatever its verb)
+    r"whose|who\s+[a-z][\w'’-]*|that\s+(?:are|is|have|has))\b"
     # "don't email suppliers about discontinued items": the items that get no e-mail, a test, not a rule
     r"|\s+(?:any\s+|the\s+)?[\w-]+s\s+(?:about|for|over|regarding)\s+(?:any\s+|the\s+)?"
     r"(?:discontinued|archived|cancell?ed|inactive|closed|paused|retired|test|internal|deleted|draft|expired)\s"
@@ -11917,6 +11926,11 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
                 continue
         loop = next((s for s in reversed(steps) if s.kind == "loop" and s.body), None)
         scope = _item_scope(sentence) if loop is not None else None
+        if scope is not None and loop is not None and _complement_said(scope, loop):
+            # 'email the parent of every player who missed today's lesson … Never email parents whose kids were
+            # there': the other side of the items the text already chose, no test of its own (its words — 'were',
+            # 'came' — are nothing an item holds)
+            continue
         if scope is not None and loop is not None:
             # 'Tenants marked 'autopay' shouldn't get one': a test on each item around what the loop repeats
             test = Step("condition", "condition", label=scope[0], text=sentence, negate=scope[1])
@@ -13141,6 +13155,20 @@ def _a_place(test: str) -> bool:
     return place is not None and (
         place.group("rest").lstrip().startswith("#") or bool(lx.integrations_in(place.group("rest")))
     )
+
+
+def _complement_said(scope: tuple[str, bool], loop: Step) -> bool:
+    """Whether a ban on the items of a loop ('Never email parents whose kids were there', "Don't email members who
+    came") only says again the other side of the items the loop's own step already chose by a relative clause
+    ('email … every player who missed today's lesson'): a ban with no value of its own (nothing quoted, no number, no
+    field named) after such a choice."""
+    test, negated = scope
+    if not negated or re.search(r"['\"‘“\d_]", test) or lx.threshold_in(test):
+        return False
+    if not re.match(r"\s*(?:who|whose)\b", test, re.I):
+        return False
+    said = " ".join([loop.text or ""] + [s.text or "" for s in loop.body])
+    return re.search(r"\b(?:who|whose)\s+(?!(?:are|is|have|has)\s+not\b)[a-z]", said, re.I) is not None
 
 
 def _item_scope(sentence: str) -> tuple[str, bool] | None:
