@@ -30,6 +30,7 @@ from lib.generation.item_addresses import (
     find_keyed_addresses,
     find_record_addresses,
     find_text_addresses,
+    pass_over_addressless,
 )
 from lib.generation.lexicon import lexicon
 from lib.generation.loop_results import tally_loop_results
@@ -1029,6 +1030,7 @@ def draft(description: str) -> Draft:
         builder.notes += find_text_addresses(workflow_plan)
         builder.notes += find_keyed_addresses(workflow_plan)
         builder.notes += look_up_chat_users(workflow_plan, said, builder.chat_people)
+        builder.notes += pass_over_addressless(workflow_plan)
         builder.notes += tally_loop_results(workflow_plan, builder.words, said)
         builder.notes += guard_empty_lists(workflow_plan)
         used = list(builder.words.values()) + builder.dropped

@@ -77,7 +77,7 @@ def test_an_item_without_an_address_is_passed_over_not_the_end_of_the_run(descri
 
 def test_the_answer_says_an_item_without_an_address_is_passed_over():
     draft = planner.draft(_EACH[0])
-    assert any("passed over" in note for note in draft.plan.notes)
+    assert any("passed over" in note for note in draft.assumptions)
 
 
 def test_outside_a_loop_the_function_still_stops_the_run_saying_why():
@@ -107,7 +107,9 @@ def test_the_test_sends_only_when_the_function_found_an_address(item, sends):
     test = next(plan.block(e.source) for e in plan.edges if e.target == send.id)
     body = (plan.value(finder.id, "code") or "").replace("<loop.currentItem>", json.dumps(item))
     program = f"const result = (() => {{ {body} }})();\nprocess.stdout.write(JSON.stringify(result));"
-    found = json.loads(subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True).stdout)
+    found = json.loads(
+        subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True).stdout
+    )
     expression = json.loads(plan.value(test.id, "conditions") or "[]")[0]["value"]
     # (Sim's resolver puts a string in a condition as a quoted literal)
     expression = expression.replace(f"<{finder.id}.result>", json.dumps(found))
