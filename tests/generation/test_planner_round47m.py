@@ -120,3 +120,107 @@ def test_the_test_sends_only_when_the_function_found_an_address(item, sends):
         check=True,
     )
     assert out.stdout == ("true" if sends else "false")
+
+
+# -- a message carrying a row, a record, a list or an event reads as text, not as JSON ---------------------------
+# ('A renewal reminder: <loop.currentItem>' sent each customer {"Name":"Ann","Email":…} — Sim puts an object in a
+# text field as JSON)
+
+_MESSAGES = {
+    "slack": "text",
+    "gmail": "body",
+    "outlook": "body",
+    "twilio_sms": "message",
+    "whatsapp": "message",
+}
+
+
+def _message(description: str) -> tuple[WorkflowPlan, PlanBlock, str]:
+    plan = planner.draft(description).plan
+    block = next(b for b in plan.blocks if b.type in _MESSAGES)
+    return plan, block, str(plan.value(block.id, _MESSAGES[block.type]) or "")
+
+
+def _rendered(plan: WorkflowPlan, text: str, placed: dict[str, object]) -> str:
+    """What the function a message reads gives, run in Node with each reference it reads put in its place."""
+    import re as _re
+
+    ref = _re.search(r"<([\w-]+)\.result>", text)
+    assert ref, f"the message reads a function's text: {text!r}"
+    block = plan.block(ref.group(1))
+    assert block is not None and block.type == "function"
+    body = plan.value(block.id, "code") or ""
+    for reference, value in placed.items():
+        body = body.replace(reference, json.dumps(value))
+    assert "<" not in body.replace("<=", "").replace("< ", ""), body
+    program = f"const result = (() => {{ {body} }})();\nprocess.stdout.write(String(result));"
+    return subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the code")
+@pytest.mark.parametrize(
+    ("description", "placed", "says", "not_says"),
+    [
+        (
+            _EACH[0],
+            {"<loop.currentItem>": {"Name": "Ann", "Email": "ann@example.com", "Renews on": "2026-12-01"}},
+            ["Name: Ann", "Renews on: 2026-12-01"],
+            ["{", '"'],
+        ),
+        (
+            "Each weekday at 7am, text every driver in the Airtable table 'Drivers' their route for today.",
+            {
+                "<loop.currentItem>": {
+                    "id": "rec8Hq2",
+                    "createdTime": "2026-01-02T10:00:00.000Z",
+                    "fields": {"Name": "Bo", "Route": "North loop"},
+                }
+            },
+            ["Route: North loop"],
+            ["rec8Hq2", "createdTime", "{"],
+        ),
+        (
+            "Every morning at 8, get the open orders from https://api.shop.example/orders and post them to Slack "
+            "#packing",
+            {"<api1.data>": [{"id": 1, "item": "Mug", "qty": 2}, {"id": 2, "item": "Cap", "qty": 1}]},
+            ["- ", "item: Mug", "item: Cap"],
+            ["{", "["],
+        ),
+        (
+            "When our booking form posts to a webhook, text me on +44 7700 900123 with the booking details",
+            {"<start.webhook.data>": {"payload": {"name": "Ann", "guests": 4}}},
+            ["name: Ann", "guests: 4"],
+            ["{"],
+        ),
+    ],
+)
+def test_a_message_carrying_data_reads_as_text(description, placed, says, not_says):
+    plan, block, text = _message(description)
+    assert not any(ref in text for ref in placed), text
+    out = _rendered(plan, text, placed)
+    for words in says:
+        assert words in out, out
+    for words in not_says:
+        assert words not in out, out
+    state = compose(plan, seed="r47m").state
+    report = validate(state, era="jul25")
+    assert report.valid and not [f for f in report.findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize(
+    ("description", "kept"),
+    [
+        (
+            "Every Monday at 9, summarise the open Jira issues in project OPS with AI and post the summary to Slack "
+            "#ops",
+            "<agent1.content>",
+        ),
+        (
+            "When a Stripe payment succeeds, post the amount and the customer's email to #sales",
+            "<start.webhook.data.payload.data.object.amount>",
+        ),
+    ],
+)
+def test_a_message_carrying_text_or_one_value_reads_it_as_it_is(description, kept):
+    _plan, _block, text = _message(description)
+    assert kept in text
