@@ -37,7 +37,10 @@ def test_a_send_inside_a_loop_takes_its_address_from_a_finder_in_the_same_loop(d
     assert finder.type == "function" and finder.parent == sender.parent
     # (through the test that passes over an item without an address: `pass_over_addressless`)
     tests = {e.target for e in plan.edges if e.source == finder.id}
-    assert any(e.source in tests and e.handle == "if" and e.target == sender.id for e in plan.edges)
+    sent = {sender.id} | {
+        e.source for e in plan.edges if e.target == sender.id
+    }  # (or its data as text first)
+    assert any(e.source in tests and e.handle == "if" and e.target in sent for e in plan.edges)
     assert any(e.target == finder.id for e in plan.edges if e.source != sender.id)
 
 

@@ -41,6 +41,14 @@ def _sends_in_loops(plan: WorkflowPlan) -> list[PlanBlock]:
     return [b for b in plan.blocks if b.type in _SENDERS and b.parent in loops]
 
 
+def _into(plan: WorkflowPlan, send: PlanBlock) -> list:
+    """The edges into `send`, through the function giving its message's data as text (round 47m's second part)."""
+    into = [e for e in plan.edges if e.target == send.id]
+    while len(into) == 1 and (plan.block(into[0].source).name or "").startswith("Text for "):
+        into = [e for e in plan.edges if e.target == into[0].source]
+    return into
+
+
 def _finder(plan: WorkflowPlan, send: PlanBlock) -> PlanBlock | None:
     for field in send.values:
         if field.id in _RECIPIENT and isinstance(field.value, str):
@@ -59,7 +67,7 @@ def test_an_item_without_an_address_is_passed_over_not_the_end_of_the_run(descri
         finder = _finder(plan, send)
         assert finder is not None, f"{send.name} sends to the address a function finds"
         assert "throw" not in (plan.value(finder.id, "code") or "")
-        into = [e for e in plan.edges if e.target == send.id]
+        into = _into(plan, send)
         tests = [plan.block(e.source) for e in into]
         assert [(t.type, e.handle) for t, e in zip(tests, into)] == [("condition", "if")]
         test = tests[0]
@@ -104,7 +112,7 @@ def test_the_test_sends_only_when_the_function_found_an_address(item, sends):
     send = _sends_in_loops(plan)[0]
     finder = _finder(plan, send)
     assert finder is not None
-    test = next(plan.block(e.source) for e in plan.edges if e.target == send.id)
+    test = next(plan.block(e.source) for e in _into(plan, send))
     body = (plan.value(finder.id, "code") or "").replace("<loop.currentItem>", json.dumps(item))
     program = f"const result = (() => {{ {body} }})();\nprocess.stdout.write(JSON.stringify(result));"
     found = json.loads(
