@@ -1032,8 +1032,8 @@ def draft(description: str) -> Draft:
         builder.notes += find_keyed_addresses(workflow_plan)
         builder.notes += look_up_chat_users(workflow_plan, said, builder.chat_people)
         builder.notes += pass_over_addressless(workflow_plan)
-        builder.notes += readable_data(workflow_plan)
         builder.notes += tally_loop_results(workflow_plan, builder.words, said)
+        builder.notes += readable_data(workflow_plan)
         builder.notes += guard_empty_lists(workflow_plan)
         used = list(builder.words.values()) + builder.dropped
         return Draft(

@@ -24,6 +24,7 @@ from lib.sim.names import REFERENCE_RE, normalize_name
 _PLURAL = re.compile(r"[a-z](?<![su])s$|ies$", re.I)
 # the outputs of a block whose declared type holds data, not one value
 _DATA_TYPES = ("json", "any", "array", "object")
+_NAME = "Text for "  # the function's name, before the message block's
 # outputs that hold text already (an AI's answer, a mail's body, a chat's input)
 _TEXT = {
     "content",
@@ -63,6 +64,11 @@ const text = Array.isArray(rows)
     ? shown(rows).map(([k, w]) => k + ': ' + flat(w)).join('\\n')
     : flat(rows);
 return text.length > 3000 ? text.slice(0, 3000) + '\\n…' : text;"""
+
+
+def added_here(block_name: str) -> bool:
+    """Whether a block of that name is one this module adds (not a step the user asked for)."""
+    return block_name.startswith(_NAME)
 
 
 def _data_word(word: str) -> bool:
@@ -111,18 +117,18 @@ def readable_data(plan: WorkflowPlan) -> list[str]:
         field = next((v for v in block.values if v.id == field_id), None) if field_id else None
         if field is None or not isinstance(field.value, str):
             continue
-        for found in list(REFERENCE_RE.finditer(field.value)):
-            name, path = found.group("block"), found.group("path")
+        refs = {m.group(0): (m.group("block"), m.group("path")) for m in REFERENCE_RE.finditer(field.value)}
+        for written, (name, path) in refs.items():
             if not holds_data(plan, name, path):
                 continue
-            ref = found.group(0)[1:-1]
+            ref = written[1:-1]
             local, made = function_before(
-                plan, block, f"Text for {block.name}", _CODE.format(name=block.name, held=_held(ref))
+                plan, block, f"{_NAME}{block.name}", _CODE.format(name=block.name, held=_held(ref))
             )
             # ('A renewal reminder: <…>': the lines start under the words that introduce them)
             field.value = re.sub(
-                rf":[ \t]*{re.escape(found.group(0))}", f":\n<{local}.result>", field.value, count=1
-            ).replace(found.group(0), f"<{local}.result>", 1)
+                rf":[ \t]*{re.escape(written)}", f":\n<{local}.result>", field.value
+            ).replace(written, f"<{local}.result>")
             notes.append(
                 f"'{made}' gives {block.name} <{ref}> as lines of text (each field 'Name: value', a list one item "
                 "a line): Sim would paste it as JSON"
