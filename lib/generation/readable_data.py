@@ -63,7 +63,7 @@ const text = Array.isArray(rows)
   : rows && typeof rows === 'object'
     ? shown(rows).map(([k, w]) => k + ': ' + flat(w)).join('\\n')
     : flat(rows);
-return text.length > 3000 ? text.slice(0, 3000) + '\\n…' : text;"""
+return text.length > {longest} ? text.slice(0, {longest}) + '\\n…' : text;"""
 
 
 def added_here(block_name: str) -> bool:
@@ -101,6 +101,11 @@ def _held(ref: str) -> str:
     return f"(<{head}>)?.[{json.dumps(key)}]" if ref.startswith("start.") else f"<{ref}>"
 
 
+def _longest(block_type: str) -> int:
+    longest = lexicon()["people_messages"]["longest"]
+    return int(longest.get(block_type, longest["default"]))
+
+
 def _message_field(block: PlanBlock) -> str | None:
     if block.type not in lexicon()["people_messages"]["blocks"]:
         return None
@@ -123,7 +128,10 @@ def readable_data(plan: WorkflowPlan) -> list[str]:
                 continue
             ref = written[1:-1]
             local, made = function_before(
-                plan, block, f"{_NAME}{block.name}", _CODE.format(name=block.name, held=_held(ref))
+                plan,
+                block,
+                f"{_NAME}{block.name}",
+                _CODE.format(name=block.name, held=_held(ref), longest=_longest(block.type)),
             )
             # ('A renewal reminder: <…>': the lines start under the words that introduce them)
             field.value = re.sub(

@@ -232,3 +232,15 @@ def test_a_message_carrying_data_reads_as_text(description, placed, says, not_sa
 def test_a_message_carrying_text_or_one_value_reads_it_as_it_is(description, kept):
     _plan, _block, text = _message(description)
     assert kept in text
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the code")
+def test_a_text_message_takes_no_more_lines_than_twilio_accepts():
+    plan, _block, text = _message(
+        "When our booking form posts to a webhook, text me on +44 7700 900123 with the booking details"
+    )
+    many = {
+        "<start.webhook.data>": {"payload": {"items": [{"sku": f"SKU-{i}", "qty": i} for i in range(500)]}}
+    }
+    out = _rendered(plan, text, many)
+    assert "sku: SKU-0" in out and len(out) <= 1600
