@@ -60,6 +60,22 @@ def _stop(message: str) -> str:
 
 _STOP = re.compile(r"^if \(found == null\) throw new Error\((?P<message>\"(?:[^\"\\]|\\.)*\")\);$", re.M)
 _PASSED_OVER = "passed over"
+# the names of the test and the end this module adds ('Any email address for Gmail 1', 'No phone number for …')
+_ADDED = re.compile(r"^(?:Any|No) (?:e-?mail address|phone number|email) for ")
+
+
+# the names of the finders ('Email address for Gmail 1', 'Phone number for Twilio SMS 1', 'Email for API 1')
+_FINDER = re.compile(r"^(?:E-?mail address|Phone number|Email) for ")
+
+
+def added_here(block_name: str) -> bool:
+    """Whether a block of that name is one this module adds around a send (not a step the user asked for)."""
+    return bool(_ADDED.match(block_name))
+
+
+def finder_named(block_name: str) -> bool:
+    """Whether a block of that name is a finder of an address this module adds before a step."""
+    return bool(_FINDER.match(block_name))
 
 
 def _code(item_ref: str, path: str, kind: str, encoded: bool = False) -> str:
