@@ -27,7 +27,10 @@ is labelled is judged:
     forbid      [{block, op, has}]: no block like this may exist
 
 Steps are matched to blocks by type and operation; when several matchings are possible the one
-that satisfies most expectations is judged. A state is "fully right" when every labelled
+that satisfies most expectations is judged. A block the planner adds so that Sim can run the
+workflow (a test before a loop, an address finder, the lines a message's data becomes, a 'No
+action' end: `lib.generation.plumbing`, known by its name) is matched to no labelled step or test,
+and is no predicted condition: a label is met by what the user asked for, not by plumbing. A state is "fully right" when every labelled
 expectation holds, it passes the validators, and it performs no write nobody asked for.
 The older sets' labels (trigger, schedule, integrations, branching, loop, params) are read too.
 """
@@ -43,6 +46,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from lib.generation.plumbing import added_by_planner
 from lib.sim import branches
 from lib.sim.names import Reference, find_references, normalize_name
 
@@ -110,6 +114,8 @@ class View:
         self.blocks: dict[str, dict] = {k: v for k, v in (raw or {}).items() if isinstance(v, dict)}
         self.edges: list[dict] = [e for e in (state.get("edges") or []) if isinstance(e, dict)]
         self.name = {bid: normalize_name(b.get("name")) for bid, b in self.blocks.items()}
+        # (what the planner adds for Sim's sake: never a labelled step or test)
+        self.plumbing = {bid for bid, b in self.blocks.items() if added_by_planner(str(b.get("name") or ""))}
         self.parent = {bid: (b.get("data") or {}).get("parentId") for bid, b in self.blocks.items()}
         self.starter = next(
             (k for k, b in self.blocks.items() if b.get("type") in ("starter", "start_trigger")), None
@@ -524,7 +530,11 @@ class Judge:
         for name in names:
             spec = steps[name]
             kinds = allowed_types(spec.get("block"))
-            cands = [b for b in view.blocks if is_step(view, b, kinds) and op_ok(view, b, spec.get("op"))]
+            cands = [
+                b
+                for b in view.blocks
+                if b not in view.plumbing and is_step(view, b, kinds) and op_ok(view, b, spec.get("op"))
+            ]
             options.append(cands + [None])
         total = 1
         for o in options:
@@ -602,7 +612,7 @@ class Judge:
             ]
             v.add("forbid", not bad, what=f"forbidden {rule} present")
         if item.get("legacy"):  # older sets label type sets: anything unlabelled is wrong
-            types = {view.type(b) for b in view.blocks}
+            types = {view.type(b) for b in view.blocks if b not in view.plumbing}
             extra = types - CORE - set(steps)
             if extra:
                 v.misses.append(f"steps: unlabelled integrations {sorted(extra)}")
@@ -710,7 +720,7 @@ class Judge:
     def _branches(self, v: Verdict, assign: dict[str, str | None]) -> None:
         view = self.view
         assert view is not None
-        conds = [b for b in view.blocks if view.type(b) == "condition"]
+        conds = [b for b in view.blocks if view.type(b) == "condition" and b not in view.plumbing]
         routers = [b for b in view.blocks if view.type(b) == "router"]
         v.tally["branches"][1] += len(conds) + len(routers)
         used: set[str] = set()

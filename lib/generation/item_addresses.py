@@ -6,9 +6,14 @@ Airtable's, `Contact.EmailAddress` in Xero's. July 2025 Sim stops the whole run 
 a field the item does not have ("No value found at path … in loop item", found by running generated
 states in Sim's executor), so one column called "E-mail address" instead of "Email" fails every run.
 A function block before the step takes the guessed field when the item has it, else the first field
-whose name says what it holds, else the first value shaped like one; an item with none stops the run
-with a message saying so. A sheet's rows reach the loop with their cells under the column names
-(`sheet_rows`), so they are looked up the same way.
+whose name says what it holds, else the first value shaped like one. A sheet's rows reach the loop with
+their cells under the column names (`sheet_rows`), so they are looked up the same way.
+
+An item that holds none (a row whose e-mail cell is empty, an event whose description has no number) is passed
+over: inside a loop a test after the function sends only when it found an address, and its other side ends that
+item at a block saying why (`pass_over_addressless`). A function that threw there stopped the whole run, so one
+incomplete row kept everyone after it from getting their message. Outside a loop the function still stops the run
+with its message: there is nobody else to send to.
 """
 
 from __future__ import annotations
@@ -18,8 +23,8 @@ import json
 from lib.generation import rx as re
 from lib.generation import services
 from lib.generation.lexicon import lexicon
-from lib.generation.plan import PlanBlock, PlanValue, WorkflowPlan
-from lib.generation.shaping import function_before
+from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
+from lib.generation.shaping import free_name, function_before
 from lib.sim.names import REFERENCE_RE, normalize_name
 
 # What each recipient field holds: (what it is called, a field name that says so, a value shaped like one,
@@ -47,6 +52,32 @@ _ITEM_FIELD = re.compile(
 )
 
 
+def _stop(message: str) -> str:
+    """The line of a finder's code that stops the run when nothing was found (`pass_over_addressless` turns it into
+    a pass-over inside a loop)."""
+    return f"if (found == null) throw new Error({json.dumps(message)});"
+
+
+_STOP = re.compile(r"^if \(found == null\) throw new Error\((?P<message>\"(?:[^\"\\]|\\.)*\")\);$", re.M)
+_PASSED_OVER = "passed over"
+# the names of the test and the end this module adds ('Any email address for Gmail 1', 'No phone number for …')
+_ADDED = re.compile(r"^(?:Any|No) (?:e-?mail address|phone number|email) for ")
+
+
+# the names of the finders ('Email address for Gmail 1', 'Phone number for Twilio SMS 1', 'Email for API 1')
+_FINDER = re.compile(r"^(?:E-?mail address|Phone number|Email) for ")
+
+
+def added_here(block_name: str) -> bool:
+    """Whether a block of that name is one this module adds around a send (not a step the user asked for)."""
+    return bool(_ADDED.match(block_name))
+
+
+def finder_named(block_name: str) -> bool:
+    """Whether a block of that name is a finder of an address this module adds before a step."""
+    return bool(_FINDER.match(block_name))
+
+
 def _code(item_ref: str, path: str, kind: str, encoded: bool = False) -> str:
     """The code of a function finding the address of `kind` in `item_ref`: its `path` field, else the first field named
     for one, else the first value shaped like one (`encoded`: written for a request's query string)."""
@@ -68,7 +99,7 @@ def _code(item_ref: str, path: str, kind: str, encoded: bool = False) -> str:
             "const found = named != null && named !== '' ? String(named)",
             f"  : (leaves.find(([k, v]) => /{names}/i.test(k) && shape.test(v))",
             f"     || leaves.find(([, v]) => shape.test(v) && /{bare}/.test(v)) || [])[1];",
-            f"if (found == null) throw new Error({json.dumps(f'this item holds no {what} (looked for a {path!r} field)')});",
+            _stop(f"this item holds no {what} (looked for a {path!r} field)"),
             "const match = found.match(shape);",
             "const address = match ? match[0].trim() : found;",
             "return encodeURIComponent(address);" if encoded else "return address;",
@@ -104,7 +135,7 @@ def _text_code(ref: str, kind: str) -> str:
             f"const held = {held};",
             "const text = typeof held === 'string' ? held : JSON.stringify(held ?? '');",
             f"const found = text.match(/{_INTERNATIONAL.get(kind, shape)}/) || text.match(/{shape}/);",
-            f"if (found == null) throw new Error({json.dumps(f'{ref} holds no {what}')});",
+            _stop(f"{ref} holds no {what}"),
             "return found[0].trim();",
         ]
     )
@@ -194,7 +225,7 @@ def find_item_addresses(plan: WorkflowPlan) -> list[str]:
             what, name = _finder_before(plan, block, field, kind, code)
             notes.append(
                 f"'{name}' finds the {what} for {block.name} in each item: its '{match.group('path')}' field, "
-                f"else the first field named for one (the run stops on an item without one)"
+                f"else the first field named for one"
             )
     return notes
 
@@ -223,4 +254,59 @@ def find_record_addresses(plan: WorkflowPlan) -> list[str]:
                 f"'{name}' finds the {what} for {block.name} among the fields of <{record}>: its '{path}' column, "
                 "else the first column named for one"
             )
+    return notes
+
+
+def pass_over_addressless(plan: WorkflowPlan) -> list[str]:
+    """Inside a loop, let each address finder give an empty address for an item that holds none, and put a test
+    after it: its `if` into the step that sends, its `else` to a block ending that item saying why. Changes `plan`
+    in place; returns a note per test added."""
+    notes: list[str] = []
+    loops = {b.id for b in plan.blocks if b.type in ("loop", "parallel")}
+    for finder in [b for b in plan.blocks if b.type == "function" and b.parent in loops]:
+        code = next((v for v in finder.values if v.id == "code"), None)
+        stop = _STOP.search(str(code.value or "")) if code else None
+        if code is None or stop is None:
+            continue
+        reason = f"{json.loads(stop.group('message'))}: {_PASSED_OVER}"
+        # (no reference in the comment: Sim puts a reference's value in its place, in comments too)
+        code.value = code.value.replace(
+            stop.group(0), f'if (found == null) return ""; // {reason.replace("<", "")}'
+        )
+        taken = {normalize_name(b.name) for b in plan.blocks} | {b.id for b in plan.blocks}
+        found_name = free_name(f"Any {finder.name[0].lower()}{finder.name[1:]}", taken)
+        end_name = free_name(
+            f"No {finder.name[0].lower()}{finder.name[1:]}", taken | {normalize_name(found_name)}
+        )
+        test = [
+            {"id": "if", "title": "if", "value": f'<{finder.id}.result> !== ""'},
+            {"id": "else", "title": "else", "value": ""},
+        ]
+        found = PlanBlock(
+            id=normalize_name(found_name),
+            type="condition",
+            name=found_name,
+            parent=finder.parent,
+            values=[PlanValue(id="conditions", value=json.dumps(test))],
+        )
+        end = PlanBlock(
+            id=normalize_name(end_name),
+            type="function",
+            name=end_name,
+            parent=finder.parent,
+            values=[PlanValue(id="code", value=f"return {{ skipped: true, reason: {json.dumps(reason)} }};")],
+        )
+        at = plan.blocks.index(finder) + 1
+        plan.blocks[at:at] = [found, end]
+        for edge in plan.edges:
+            if edge.source == finder.id:
+                edge.source, edge.handle = found.id, "if"
+        plan.edges += [
+            PlanEdge(source=finder.id, target=found.id, handle="source"),
+            PlanEdge(source=found.id, target=end.id, handle="else"),
+        ]
+        notes.append(
+            f"'{found_name}' sends only when '{finder.name}' found an address; an item without one is {_PASSED_OVER} "
+            f"at '{end_name}', and the loop goes on to the next"
+        )
     return notes

@@ -30,12 +30,14 @@ from lib.generation.item_addresses import (
     find_keyed_addresses,
     find_record_addresses,
     find_text_addresses,
+    pass_over_addressless,
 )
 from lib.generation.lexicon import lexicon
 from lib.generation.loop_results import tally_loop_results
 from lib.generation.matching import matched_places
 from lib.generation.places import defined_terms, kept_in_told, labelled_places, mailbox_again, named_again
 from lib.generation.plan import PlanBlock, PlanEdge, PlanValue, WorkflowPlan
+from lib.generation.readable_data import readable_data
 from lib.generation.services import MAIN_OUTPUTS
 from lib.generation.shaping import shape_json_values
 from lib.generation.sheet_rows import keep_keyed_rows, name_rows, rows_kept
@@ -1029,7 +1031,9 @@ def draft(description: str) -> Draft:
         builder.notes += find_text_addresses(workflow_plan)
         builder.notes += find_keyed_addresses(workflow_plan)
         builder.notes += look_up_chat_users(workflow_plan, said, builder.chat_people)
+        builder.notes += pass_over_addressless(workflow_plan)
         builder.notes += tally_loop_results(workflow_plan, builder.words, said)
+        builder.notes += readable_data(workflow_plan)
         builder.notes += guard_empty_lists(workflow_plan)
         used = list(builder.words.values()) + builder.dropped
         return Draft(

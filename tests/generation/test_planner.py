@@ -9,8 +9,8 @@ import pytest
 
 from lib.generation import planner
 from lib.generation.compose import compose
-from lib.generation.empty_lists import added_here
 from lib.validation import validate
+from tests.generation.plumbing import planner_own
 
 CORE = {"starter", "agent", "condition", "router", "loop", "parallel", "function", "response"}
 
@@ -601,8 +601,9 @@ def test_planner_builds_the_workflow_asked_for(case):
     if trigger == "webhook":
         assert start["webhookProvider"] == schedule and start["webhookPath"]
 
-    # (the test before a loop over a fetched list is the planner's own, not a branch the user asked for)
-    types = {b["type"] for b in blocks if not added_here(b["name"])}
+    # (the test before a loop over a fetched list, the one passing over an item without an address: the planner's
+    # own, not branches the user asked for)
+    types = {b["type"] for b in blocks if not planner_own(b["name"])}
     assert types - CORE == integrations
     assert ("condition" in types) == (branching == "condition")
     assert ("router" in types) == (branching == "router")
@@ -707,7 +708,9 @@ def test_router_lists_the_routes_it_was_given():
 def test_qualified_loop_tests_each_item_inside_the_loop():
     state = compose(planner.plan(CASES[-14][0]), seed="s").state
     loop = next(b for b in state["blocks"].values() if b["type"] == "loop")
-    cond = next(b for b in state["blocks"].values() if b["type"] == "condition" and not added_here(b["name"]))
+    cond = next(
+        b for b in state["blocks"].values() if b["type"] == "condition" and not planner_own(b["name"])
+    )
     slack = next(b for b in state["blocks"].values() if b["type"] == "slack")
     assert cond["data"]["parentId"] == loop["id"] and slack["data"]["parentId"] == loop["id"]
     # a field of each item, read in JavaScript from the item (a missing field fails the test, not the run)
