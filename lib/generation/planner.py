@@ -64,6 +64,7 @@ from lib.generation.translations import (
     UNREAD_SHARE,
     as_background,
     name_spans,
+    routed_labels,
     phrase_languages,
     read_share,
     to_english,
@@ -151,7 +152,12 @@ def draft(description: str) -> Draft:
     english = to_english(description, foreign) if foreign else None
     # what is only told (the background before an explicit ask, the signature) may stay unread: the asked part may not
     # and a name (a business, a person, a town) need not be read: the request around it must
-    request = _blanked(english, told_spans(english) + name_spans(english, foreign or "")) if english else None
+    # and the values a list routes to channels ('kleding in #textiel') are the data's, not steps
+    request = (
+        _blanked(english, told_spans(english) + name_spans(english, foreign or "") + routed_labels(english))
+        if english
+        else None
+    )
     unread = unread_words(request) if request else []
     # a clause mostly left unread: its step would be a guess
     garbled = unread_clauses(request) if request else []
