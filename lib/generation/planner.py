@@ -1056,8 +1056,9 @@ def _not_asked(trigger: Any, asked: str, whole: str = "") -> None:
     if lx.impossible(asked):
         raise _cannot(
             "this asks for something no workflow may or can do: fake accounts, profiles or reviews deceive the "
-            "platform and its readers, and other people's reviews on a platform you do not run can only be reported, "
-            "not removed. Describe something a workflow can do with your own accounts (e.g. 'when a new 1-star "
+            "platform and its readers, other people's reviews on a platform you do not run can only be reported, "
+            "not removed, and a payment card's full number cannot be worked out from a few digits nor charged "
+            "without its holder's consent. Describe something a workflow can do with your own accounts (e.g. 'when a new 1-star "
             "Google review arrives, post it to #reviews on Slack so we can reply').",
             reason="not_a_workflow",
             kind="not possible",
