@@ -4978,13 +4978,18 @@ _HOST_OF_API = re.compile(r"\bapi\s*\(\s*((?:[a-z0-9-]+\.)+[a-z]{2,10}(?:/[\w./?
 def _api_step(clause: str, description: str) -> Step | None:
     url = lx.URL_RE.search(clause)
     service = lx.api_service(clause)
+    named_host = _called_host(clause) if service and url is None else None
+    if named_host is not None:
+        # '… low temp for Tomah WI from api.weather.gov → SMS …': the host the user names is read, not the API the
+        # planner knows for the same thing
+        service = None
     by_method = _METHOD_TO.search(clause) if url is None and service is None else None
     address = _address_of(by_method.group("name"), description) if by_method else None
     if by_method and address:
         # 'for each row send a POST to the ERP endpoint': the request goes to the address the description gives
         clause = clause[: by_method.end()] + f" at {address}" + clause[by_method.end() :]
         url = lx.URL_RE.search(clause)
-    bare = None if url or service or lx.integrations_in(clause) else _called_host(clause)
+    bare = named_host or (None if url or service or lx.integrations_in(clause) else _called_host(clause))
     if bare is None and url is None and service is None:
         # 'finds the work email with the Hunter.io Email Finder API (api.hunter.io)': the API's host given beside it
         # is where the request goes, whatever else its words name ('email' here is what is found)
@@ -4996,6 +5001,7 @@ def _api_step(clause: str, description: str) -> Step | None:
     # 'trigger the deploy hook at api.render.com', 'send the answers to our EHR at api.healthie.com': written to
     if bare and (
         bare is named_site
+        or bare is named_host
         or re.search(rf"\b(?:{_FETCH_VERB}|{_READ})\b", clause[: bare.start()], re.I)
         or _sent_to_address(clause[: bare.start()])
         or _written_at_host(clause[: bare.start()])

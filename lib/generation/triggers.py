@@ -679,6 +679,13 @@ _RUN_CLOCK = re.compile(
     re.I,
 )
 
+# a business's hours told before a clock ('the shop opens at 6', 'we close at 10', 'doors open at', 'opening at')
+_OPENING_HOURS = re.compile(
+    r"\b(?:opens?|opening|closes?|closing|shuts?|shutting|doors\s+open|starts?\s+(?:serving|trading|service))"
+    r"(?:\s+(?:up|its\s+doors|the\s+doors|for\s+business))?\s*(?:at|@|around|by)?\s*$",
+    re.I,
+)
+
 _RUN_AFTER = re.compile(
     r"[^\S\n]*,?[^\S\n]*(?:(?:every|each)\s+(?:(?:work(?:ing)?\s+|week\s*|business\s+)?day|morning|evening|night|"
     r"afternoon|weekday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?|daily|nightly)\b",
@@ -690,6 +697,11 @@ def _run_clocks(text: str) -> list[re.Match[str]]:
     """The clock matches of `text`; one told of what the run says ('from 10:00 the next day', 'by 14:00 tomorrow')
     left out when a later clock is said with the run's repetition ('every evening at 19:00')."""
     found = list(_TIME_RE.finditer(text))
+    # ('my bagel place opens at 6 and i want a slack msg … at 5:15': when the place opens or closes is told, not
+    # the run's clock, when another clock is said)
+    hours = [m for m in found if _OPENING_HOURS.search(text[max(0, m.start() - 30) : m.start()])]
+    if hours and len(hours) < len(found):
+        found = [m for m in found if m not in hours]
     # (a name in quotes, 'Daily Pups', says nothing of the run: blanked, a quoted ask with its clock kept)
     plain = _QUOTED.sub(lambda q: q.group(0) if re.search(r"\d", q.group(0)) else " " * len(q.group(0)), text)
     run = [
@@ -729,6 +741,9 @@ def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
                 r"business\s+)?day)|afternoons?)\b",
                 near,
             )
+            # ('Daily 05:45 Central: tonight's low …': an hour written with its leading zero is a 24-hour clock)
+            if re.match(r"\D*0\d", match.group(0)):
+                return clock, match.span()
             if (
                 late
                 and not re.search(r"\bmornings?\b|(?<![a-z])a\.?m\b", near)
