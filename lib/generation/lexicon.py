@@ -5339,7 +5339,8 @@ def audience_lookup(text: str) -> bool:
 # where it goes: 'Jira issues in project KART with priority Highest → my Telegram'
 _ARROWED_SOURCE = re.compile(
     r"(?:^|(?<=\n)|(?<=:))(?P<lead>[^\S\n]*(?:[-*•][^\S\n]+|\d{1,2}[.)][^\S\n]+)?)"
-    r"(?P<np>[A-Za-z][^\n→:;.!?]{2,160}?)[^\S\n]*(?:→|->|=>)[^\S\n]*(?P<dest>[^\n→]{1,120})",
+    # (a dot inside an address is no sentence's end: 'unread Outlook mail from bookings@flashbulbbooths.co.uk → …')
+    r"(?P<np>[A-Za-z](?:[^\n→:;.!?]|\.(?=[\w-])){2,160}?)[^\S\n]*(?:→|->|=>)[^\S\n]*(?P<dest>[^\n→]{1,120})",
 )
 
 
