@@ -59,7 +59,7 @@ _WRITE = (
     # ('drop the ticket + order details into #refunds-queue': the things dropped, joined)
     # ('if BTC drops below 58500 send an alert to #trading': a price that falls, nothing dropped anywhere)
     r"drop(?=s?\s+(?!(?:below|under|beneath|above|over|by|to|from|off|out|more|less|again|sharply|suddenly)\b)"
-    r"(?:[\w'+&-]+\s+){0,6}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
+    r"(?:[\w'+&-]+\s+){0,9}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
     # ('drop it into Notion as a page under 'Field Notes'': a service named where it goes)
     r"google\b|dropbox\b|onedrive\b|s3\b|notion\b|airtable\b|slack\b|teams\b|discord\b|telegram\b|confluence\b|"
     r"trello\b|asana\b|clickup\b|hubspot\b|jira\b|linear\b|monday\b|coda\b|excel\b|sharepoint\b))|"
@@ -2213,7 +2213,9 @@ def _is_write(clause: str, key: str) -> bool:
         # 'let the CFO know in #finance', 'tell our treasury channel on Teams': whom a message reaches, sent there
         r"|^\W*(?:also\s+|then\s+|and\s+)*(?:let\s+(?:[\w'@.-]+\s+){1,4}?know|tell|notify|inform|warn)\b"
         # 'drop a count + revenue in #ops-daily', 'put the list in #standup': left in the channel
-        r"|(?:^\W*|\b(?:and|then|also)\s+)(?:drop|put|leave)\b[^.;#]{0,60}?\b(?:in|into|to)\s+(?:the\s+|our\s+|my\s+)?#"
+        # ('drop a short note with the overall total in Slack #muelle': the service named before its channel)
+        r"|(?:^\W*|\b(?:and|then|also)\s+)(?:drop|put|leave)\b[^.;#]{0,80}?\b(?:in|into|to)\s+(?:the\s+|our\s+|my\s+)?"
+        r"(?:(?:slack|discord|teams)\s+)?#"
         # 'reply in Discord with the issue link', 'answer in the thread on Slack': a reply is sent there
         r"|^\W*(?:also\s+|then\s+|and\s+)*(?:reply|replies|respond|responds|answer|answers)\s+(?:in|on|via|over)\b",
         low,

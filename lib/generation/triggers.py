@@ -1156,6 +1156,13 @@ def _clocked_days(low: str, span: tuple[int, int]) -> list[str] | None:
 _ONE_HOUR = r"\b(?:hourly|(?:every|each)\s+(?:single\s+)?(?:hour|hr)|once\s+(?:an?|per)\s+(?:hour|hr))\b"
 
 
+_ROUTINE = re.compile(
+    r"\b(?:my|our|the)\s+(?:usual\s+)?(?P<when>(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekday|morning|evening|"
+    r"night|afternoon|week|month)(?:ly)?\s+(?:routine|ritual|checklist|drill|rounds?|chores?|admin)\b",
+    re.I,
+)
+
+
 def read_schedule(text: str) -> Trigger | None:
     """Schedule values from phrases like 'every weekday at 8:00 CET', 'every 15 minutes', 'monthly on the 1st'."""
     text = _DATED.sub(lambda m: " " * len(m.group(0)), text)
@@ -1197,6 +1204,8 @@ def read_schedule(text: str) -> Trigger | None:
     # 'the thing we talked about on friday', 'as discussed on Monday': the day it was said, not a day it runs on
     low = re.sub(lexicon()["talked_on_a_day"], lambda m: " " * len(m.group(0)), low)
     low = re.sub(r"\bevry\b", "each", low)  # a common slip of 'every' (same length: spans hold)
+    # ('My Friday routine at the office:\n- 6pm: open …': a routine of a day or a part of the day is done every one)
+    low = _ROUTINE.sub(lambda m: f"every {m.group('when')}".ljust(len(m.group(0))), low)
     # 'our monday.com board', 'sun.io': a host's name is no day (blanked, same length: spans hold)
     low = re.sub(
         r"\b[a-z][\w-]*(?:\.[a-z][\w-]*)*\.(?:com|io|net|org|co|app|dev|ai|so)\b",
@@ -2408,7 +2417,7 @@ _ARRIVES = (
 _PLACE = r"(?:in|into|to|on|through|via|at|from)"
 _SITUATION = re.compile(
     # (a sentence opens after its full stop, not inside an address: 'billing@stripe.com that reaches my Gmail')
-    r"(?:^|(?<=\n)|(?<=[.!?])(?!\w))\s*(?:[-*•]|\d+[.)])?\s*(?P<subject>(?:[\w'’@#][\w'’@#-]*\s+){0,5}?[\w'’-]+)\s+(?:all\s+day\s+)?(?P<verb>"
+    r"(?:^|(?<=\n)|(?<=[.!?])(?!\w))\s*(?:[-*•]|\d+[.)])?\s*(?P<subject>(?:[\w'’@#][\w'’@#-]*\s+){0,5}?[\w'’][\w'’-]*)\s+(?:all\s+day\s+)?(?P<verb>"
     + _ARRIVES
     + r")\b"
     r"(?P<rest>[^.!?\n:;]{0,90})",
