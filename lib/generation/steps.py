@@ -2629,7 +2629,11 @@ def _sent_on(rest: str, place: str, prepositions: str) -> bool:
 # a named or document-like thing: 'using Gmail' is the account a mail goes out from)
 _GROUNDS = (
     r"\b(?:(?:based|grounded|founded)\s+(?:on|in|upon)|according\s+to|drawing\s+(?:on|from)|with\s+the\s+help\s+of|"
-    r"(?P<using>using|with))\s+(?:the\s+|our\s+|my\s+|their\s+)?"
+    r"(?P<using>using|with|from|off|out\s+of))\s+(?:the\s+|our\s+|my\s+|their\s+)?"
+    # ('using whats in the google doc 'Putt FAQ'', 'based on what's in the Notion page': what the place holds)
+    r"(?P<content>(?:what(?:['’]?s|\s+is|\s+we\s+(?:have|keep|wrote|put))|whatever(?:['’]?s|\s+is)|everything|"
+    r"(?:all\s+)?the\s+(?:info(?:rmation)?|answers?|facts|details|content)|all\s+the\s+info(?:rmation)?)\s+"
+    r"(?:written\s+|kept\s+|listed\s+|stored\s+)?)?"
     r"(?P<named>(?:(?:document|doc|page|file|sheet|database|notes?|faq|article|wiki|handbook|policy|policies|"
     r"template|knowledge\s+base)\s+)?(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|‘[^’\n]{1,60}’|“[^”\n]{1,60}”)\s+|"
     r"(?:document|doc|page|file|faq|article|wiki|handbook|policy|policies|template|knowledge\s+base)\s+"
@@ -2668,6 +2672,10 @@ def _grounded_on(low: str, phrases: list[str]) -> bool:
     draws on — it is read, whatever the step writes elsewhere."""
     for p in phrases:
         for m in re.finditer(_GROUNDS + re.escape(p) + _NOT_DATA_AFTER, low):
+            if m.group("content"):
+                return True  # '… using what's in the Google Doc 'FAQ'': what the doc holds is drawn on
+            if m.group("using") in ("from", "off", "out of"):
+                continue  # ('from' only says what is drawn on after what the place holds: 'from what's in …')
             if m.group("using") and not m.group("named").strip():
                 continue  # 'reply using Gmail', 'with Slack': how it is sent
             if m.group("using") and not re.search(
