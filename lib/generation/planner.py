@@ -146,6 +146,8 @@ def draft(description: str) -> Draft:
     description = lx.ban_reasons(
         description
     )  # '… never on X — we do that by hand.': the reason, its own sentence
+    # '… log every reading to Supabase — every time, even when you text me': a scope said by pointing at a step
+    description = lx.pointed_scopes(description)
     # 'Kilbrannan Curling Club Discord: every message in #ask-the-club …': the heading says whose channel it is
     description = lx.headed_channel(description)
     foreign = language_of(description)
