@@ -2667,6 +2667,8 @@ def read_trigger(text: str) -> Trigger:
     trigger = _read_trigger(text)
     _started_by(text, trigger)
     _lead_place(text, trigger)
+    if trigger.kind == "webhook":
+        _whole_trigger_line(text, trigger)
     if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic" and not trigger.notes:
         _named_beside(text, trigger)  # ('… as soon as it's created (Airtable webhook)': not a vague event)
     unread = trigger.kind == "manual" and not trigger.spans  # nothing in the text said how the run starts
@@ -3394,6 +3396,20 @@ _INPUT_LINE = re.compile(
     r"(?:\s*[:=]\s*|[^\S\n]+(?=(?:via|by|through|from|over)\s))(?:\*\*|__)?\s*(?P<v>[^\n]{2,240})",
     re.I,
 )
+
+
+def _whole_trigger_line(text: str, trigger: Trigger) -> None:
+    """'- Trigger: a record in the Airtable table 'Rentals' changes (Airtable webhook)': the event found in a line
+    labelled as the trigger is the whole line, none of whose words is a step ('a record in the Airtable table' is
+    the record that changed, not one to create); a line that also tests ('… over $100', 'only if …') keeps its
+    words for the test."""
+    for found in _TRIGGER_LINE.finditer(text):
+        value, at = _line_value(found), _line_start(found)
+        end = at + len(value.rstrip())
+        if re.search(r"\d|\b(?:if|only|unless|over|above|below|under|more|less|greater|where|whose|with|then|and)\b", value, re.I):
+            continue
+        if any(at <= a and b <= end for a, b in trigger.spans) and (at, end) not in trigger.spans:
+            trigger.spans.append((at, end))
 
 
 def _line_value(line: re.Match[str]) -> str:
