@@ -1762,7 +1762,10 @@ _EVENT_TESTS = (
     r"something|anything|in|on|to|that|this)\b)(?P<m>[\w-]+)\s+(?:in|on)\b",
     # 'and its priority is Blocker', 'and its Status is 'Ready'', 'and the plan is enterprise': a field of the
     # event joined to the event by 'and' (a number after it is a threshold, read elsewhere)
-    r"\band\s+(?:its|the|their|his|her)\s+(?P<f2>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:is|are|was|=|equals|says)\s+"
+    # ('and its status becomes 'Done'', 'and the stage changes to Won': the value it takes)
+    r"\band\s+(?:its|the|their|his|her)\s+(?P<f2>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+"
+    r"(?:is|are|was|=|equals|says|becomes?|turns?|(?:gets|is|was)\s+(?:set|changed|moved|updated)\s+to|"
+    r"changes?\s+to|goes\s+to|moves?\s+to)\s+"
     r"(?!(?:not|no|a|an|the|more|less|over|under|above|below|at|greater|higher|lower|between|within|older|newer)\b)"
     r"(?![$€£\d-])(?:[\"“'](?P<v2q>[^\"”'\n]{1,40})[\"”'](?!\w)|[\"“']?(?P<v2>[\w-]+))",
     # 'has stage = Offer', 'where status == "paid"': any field the text sets equal to a value
