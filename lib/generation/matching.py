@@ -128,7 +128,9 @@ def _paired_routes(text: str) -> str:
     where = f"the {noun} " if noun else ""
     routes = "; ".join(f"{p.group('kind')} -> {act} {where}{p.group('to')}" for p in pairs if p)
     rest = text[found.end() :].lstrip(" .,;")
-    return (text[: found.start()].rstrip(" ,;:") + ". " + routes[:1].upper() + routes[1:] + ". " + rest).strip()
+    return (
+        text[: found.start()].rstrip(" ,;:") + ". " + routes[:1].upper() + routes[1:] + ". " + rest
+    ).strip()
 
 
 def matched_places(text: str) -> str:

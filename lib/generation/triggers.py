@@ -3409,7 +3409,11 @@ def _whole_trigger_line(text: str, trigger: Trigger) -> None:
     for found in _TRIGGER_LINE.finditer(text):
         value, at = _line_value(found), _line_start(found)
         end = at + len(value.rstrip())
-        if re.search(r"\d|\b(?:if|only|unless|over|above|below|under|more|less|greater|where|whose|with|then|and)\b", value, re.I):
+        if re.search(
+            r"\d|\b(?:if|only|unless|over|above|below|under|more|less|greater|where|whose|with|then|and)\b",
+            value,
+            re.I,
+        ):
             continue
         if any(at <= a and b <= end for a, b in trigger.spans) and (at, end) not in trigger.spans:
             trigger.spans.append((at, end))
