@@ -5335,11 +5335,29 @@ def audience_lookup(text: str) -> bool:
     return bool(_audience_lookup().match(text or ""))
 
 
+# 'log every reading to Supabase — every time, even when you text me': a step's scope said by pointing at another
+# step ('even when you text me', 'also on the runs where it emails them'), which is no step of its own
+_EVEN_WHEN = re.compile(
+    r"(?P<lead>\s*[,;—–-]?\s*)(?:(?:every\s+(?:single\s+)?time|always|each\s+time|regardless)\s*[,;—–-]?\s*)?"
+    r"\b(?:even|also)\s+(?:when|if|on\s+the\s+(?:runs?|times?|days?)\s+(?:when|where|that))\s+"
+    r"(?:you|it|we|the\s+(?:workflow|bot|automation|flow))\s+(?:also\s+|do\s+|does\s+|did\s+)?"
+    r"[a-z][\w-]*\s+(?:me|us|them|him|her|someone|somebody|people|the\s+[\w-]+)\b(?P<end>\s*[.;!)]?)",
+    re.I,
+)
+
+
+def pointed_scopes(text: str) -> str:
+    """`text` without a step's scope said by pointing at another step ('— every time, even when you text me'):
+    the step it points at is asked elsewhere, its scope only says the step runs whatever that one does."""
+    return _EVEN_WHEN.sub(lambda m: m.group("end").strip() and m.group("end") or "", text)
+
+
 # a line (or what follows its label: 'Hourly: …', 'Every 15 min: …') that opens on a noun phrase, its arrow, then
 # where it goes: 'Jira issues in project KART with priority Highest → my Telegram'
 _ARROWED_SOURCE = re.compile(
     r"(?:^|(?<=\n)|(?<=:))(?P<lead>[^\S\n]*(?:[-*•][^\S\n]+|\d{1,2}[.)][^\S\n]+)?)"
-    r"(?P<np>[A-Za-z][^\n→:;.!?]{2,160}?)[^\S\n]*(?:→|->|=>)[^\S\n]*(?P<dest>[^\n→]{1,120})",
+    # (a dot inside an address is no sentence's end: 'unread Outlook mail from bookings@flashbulbbooths.co.uk → …')
+    r"(?P<np>[A-Za-z](?:[^\n→:;.!?]|\.(?=[\w-])){2,160}?)[^\S\n]*(?:→|->|=>)[^\S\n]*(?P<dest>[^\n→]{1,120})",
 )
 
 

@@ -96,9 +96,46 @@ def _items(listed: str) -> list[str]:
     return [re.sub(r"^(?:a|an|the)\s+", "", p.strip(), flags=re.I) for p in parts if p.strip()]
 
 
+@lru_cache(maxsize=1)
+def _paired() -> re.Pattern[str]:
+    """'put a message in the right Slack channel: electric devices in #elektro, clothes in #textiel and bikes in
+    #fietsen': each kind named with its place ('a in #x', 'a → #x', 'a: #x'), no judgement needed before it."""
+    words = lexicon()["matching_places"]
+    pair = r"[\w'’&-]+(?:\s+[\w'’&-]+){0,3}?\s*(?:\s(?:in|to|into|on)\s+|→|->|=>|:)\s*#[\w-]+"
+    return re.compile(
+        r"(?P<act>\b[a-z]+\s+(?:(?:a|an|one|the|it|them|each(?:\s+one)?)\s+)?(?:[\w-]+\s+){0,2}?(?:to|in|into|on)\s+)"
+        rf"(?:the|its|their)\s+(?:{words['matching']})\s+(?P<noun>[\w\s-]{{0,40}}?)\s*(?::|—|–)\s*"
+        rf"(?P<pairs>{pair}(?:\s*,\s*{pair}){{0,6}}(?:\s*,?\s*(?:and|or)\s+|\s*,\s*){pair})"
+        r"(?=\s*(?:[.;!?\n]|$))",
+        re.I,
+    )
+
+
+def _paired_routes(text: str) -> str:
+    """Each kind and its place said as pairs (`_paired`) written as routes ('… for each category. Electric devices
+    -> put a message in the Slack channel #elektro; clothes -> …'), which the router reading builds."""
+    found = _paired().search(text)
+    if found is None:
+        return text
+    pairs = [
+        re.match(r"(?P<kind>.+?)\s*(?:\s(?:in|to|into|on)\s+|→|->|=>|:)\s*(?P<to>#[\w-]+)$", p.strip(), re.I)
+        for p in re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+(?=[^#]*#)", found.group("pairs"))
+        if p.strip()
+    ]
+    if len(pairs) < 2 or any(p is None for p in pairs):
+        return text
+    act, noun = found.group("act").strip(), found.group("noun").strip()
+    where = f"the {noun} " if noun else ""
+    routes = "; ".join(f"{p.group('kind')} -> {act} {where}{p.group('to')}" for p in pairs if p)
+    rest = text[found.end() :].lstrip(" .,;")
+    return (
+        text[: found.start()].rstrip(" ,;:") + ". " + routes[:1].upper() + routes[1:] + ". " + rest
+    ).strip()
+
+
 def matched_places(text: str) -> str:
     """`text` with each 'the matching <place>: a, b or c' after a judgement into as many kinds written as routes."""
-    text = _respective_routes(text)
+    text = _paired_routes(_respective_routes(text))
     judged, place, marked = _patterns()
     for kinds in judged.finditer(text):
         found = (

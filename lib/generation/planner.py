@@ -68,6 +68,7 @@ from lib.generation.translations import (
     name_spans,
     phrase_languages,
     read_share,
+    routed_labels,
     to_english,
     told_spans,
     unread_clauses,
@@ -147,13 +148,20 @@ def draft(description: str) -> Draft:
     description = lx.ban_reasons(
         description
     )  # '… never on X — we do that by hand.': the reason, its own sentence
+    # '… log every reading to Supabase — every time, even when you text me': a scope said by pointing at a step
+    description = lx.pointed_scopes(description)
     # 'Kilbrannan Curling Club Discord: every message in #ask-the-club …': the heading says whose channel it is
     description = lx.headed_channel(description)
     foreign = language_of(description)
     english = to_english(description, foreign) if foreign else None
     # what is only told (the background before an explicit ask, the signature) may stay unread: the asked part may not
     # and a name (a business, a person, a town) need not be read: the request around it must
-    request = _blanked(english, told_spans(english) + name_spans(english, foreign or "")) if english else None
+    # and the values a list routes to channels ('kleding in #textiel') are the data's, not steps
+    request = (
+        _blanked(english, told_spans(english) + name_spans(english, foreign or "") + routed_labels(english))
+        if english
+        else None
+    )
     unread = unread_words(request) if request else []
     # a clause mostly left unread: its step would be a guess
     garbled = unread_clauses(request) if request else []
@@ -1054,8 +1062,9 @@ def _not_asked(trigger: Any, asked: str, whole: str = "") -> None:
     if lx.impossible(asked):
         raise _cannot(
             "this asks for something no workflow may or can do: fake accounts, profiles or reviews deceive the "
-            "platform and its readers, and other people's reviews on a platform you do not run can only be reported, "
-            "not removed. Describe something a workflow can do with your own accounts (e.g. 'when a new 1-star "
+            "platform and its readers, other people's reviews on a platform you do not run can only be reported, "
+            "not removed, and a payment card's full number cannot be worked out from a few digits nor charged "
+            "without its holder's consent. Describe something a workflow can do with your own accounts (e.g. 'when a new 1-star "
             "Google review arrives, post it to #reviews on Slack so we can reply').",
             reason="not_a_workflow",
             kind="not possible",

@@ -59,7 +59,7 @@ _WRITE = (
     # ('drop the ticket + order details into #refunds-queue': the things dropped, joined)
     # ('if BTC drops below 58500 send an alert to #trading': a price that falls, nothing dropped anywhere)
     r"drop(?=s?\s+(?!(?:below|under|beneath|above|over|by|to|from|off|out|more|less|again|sharply|suddenly)\b)"
-    r"(?:[\w'+&-]+\s+){0,6}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
+    r"(?:[\w'+&-]+\s+){0,9}?(?:in|into|to|on)\s+(?:#|(?:the|our|my|a|an)\s+(?![\d$€£])|"
     # ('drop it into Notion as a page under 'Field Notes'': a service named where it goes)
     r"google\b|dropbox\b|onedrive\b|s3\b|notion\b|airtable\b|slack\b|teams\b|discord\b|telegram\b|confluence\b|"
     r"trello\b|asana\b|clickup\b|hubspot\b|jira\b|linear\b|monday\b|coda\b|excel\b|sharepoint\b))|"
@@ -2213,7 +2213,9 @@ def _is_write(clause: str, key: str) -> bool:
         # 'let the CFO know in #finance', 'tell our treasury channel on Teams': whom a message reaches, sent there
         r"|^\W*(?:also\s+|then\s+|and\s+)*(?:let\s+(?:[\w'@.-]+\s+){1,4}?know|tell|notify|inform|warn)\b"
         # 'drop a count + revenue in #ops-daily', 'put the list in #standup': left in the channel
-        r"|(?:^\W*|\b(?:and|then|also)\s+)(?:drop|put|leave)\b[^.;#]{0,60}?\b(?:in|into|to)\s+(?:the\s+|our\s+|my\s+)?#"
+        # ('drop a short note with the overall total in Slack #muelle': the service named before its channel)
+        r"|(?:^\W*|\b(?:and|then|also)\s+)(?:drop|put|leave)\b[^.;#]{0,80}?\b(?:in|into|to)\s+(?:the\s+|our\s+|my\s+)?"
+        r"(?:(?:slack|discord|teams)\s+)?#"
         # 'reply in Discord with the issue link', 'answer in the thread on Slack': a reply is sent there
         r"|^\W*(?:also\s+|then\s+|and\s+)*(?:reply|replies|respond|responds|answer|answers)\s+(?:in|on|via|over)\b",
         low,
@@ -2627,7 +2629,11 @@ def _sent_on(rest: str, place: str, prepositions: str) -> bool:
 # a named or document-like thing: 'using Gmail' is the account a mail goes out from)
 _GROUNDS = (
     r"\b(?:(?:based|grounded|founded)\s+(?:on|in|upon)|according\s+to|drawing\s+(?:on|from)|with\s+the\s+help\s+of|"
-    r"(?P<using>using|with))\s+(?:the\s+|our\s+|my\s+|their\s+)?"
+    r"(?P<using>using|with|from|off|out\s+of))\s+(?:the\s+|our\s+|my\s+|their\s+)?"
+    # ('using whats in the google doc 'Putt FAQ'', 'based on what's in the Notion page': what the place holds)
+    r"(?P<content>(?:what(?:['’]?s|\s+is|\s+we\s+(?:have|keep|wrote|put))|whatever(?:['’]?s|\s+is)|everything|"
+    r"(?:all\s+)?the\s+(?:info(?:rmation)?|answers?|facts|details|content)|all\s+the\s+info(?:rmation)?)\s+"
+    r"(?:written\s+|kept\s+|listed\s+|stored\s+)?)?"
     r"(?P<named>(?:(?:document|doc|page|file|sheet|database|notes?|faq|article|wiki|handbook|policy|policies|"
     r"template|knowledge\s+base)\s+)?(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|‘[^’\n]{1,60}’|“[^”\n]{1,60}”)\s+|"
     r"(?:document|doc|page|file|faq|article|wiki|handbook|policy|policies|template|knowledge\s+base)\s+"
@@ -2666,6 +2672,10 @@ def _grounded_on(low: str, phrases: list[str]) -> bool:
     draws on — it is read, whatever the step writes elsewhere."""
     for p in phrases:
         for m in re.finditer(_GROUNDS + re.escape(p) + _NOT_DATA_AFTER, low):
+            if m.group("content"):
+                return True  # '… using what's in the Google Doc 'FAQ'': what the doc holds is drawn on
+            if m.group("using") in ("from", "off", "out of"):
+                continue  # ('from' only says what is drawn on after what the place holds: 'from what's in …')
             if m.group("using") and not m.group("named").strip():
                 continue  # 'reply using Gmail', 'with Slack': how it is sent
             if m.group("using") and not re.search(
@@ -4978,13 +4988,18 @@ _HOST_OF_API = re.compile(r"\bapi\s*\(\s*((?:[a-z0-9-]+\.)+[a-z]{2,10}(?:/[\w./?
 def _api_step(clause: str, description: str) -> Step | None:
     url = lx.URL_RE.search(clause)
     service = lx.api_service(clause)
+    named_host = _called_host(clause) if service and url is None else None
+    if named_host is not None:
+        # '… low temp for Tomah WI from api.weather.gov → SMS …': the host the user names is read, not the API the
+        # planner knows for the same thing
+        service = None
     by_method = _METHOD_TO.search(clause) if url is None and service is None else None
     address = _address_of(by_method.group("name"), description) if by_method else None
     if by_method and address:
         # 'for each row send a POST to the ERP endpoint': the request goes to the address the description gives
         clause = clause[: by_method.end()] + f" at {address}" + clause[by_method.end() :]
         url = lx.URL_RE.search(clause)
-    bare = None if url or service or lx.integrations_in(clause) else _called_host(clause)
+    bare = named_host or (None if url or service or lx.integrations_in(clause) else _called_host(clause))
     if bare is None and url is None and service is None:
         # 'finds the work email with the Hunter.io Email Finder API (api.hunter.io)': the API's host given beside it
         # is where the request goes, whatever else its words name ('email' here is what is found)
@@ -4996,6 +5011,7 @@ def _api_step(clause: str, description: str) -> Step | None:
     # 'trigger the deploy hook at api.render.com', 'send the answers to our EHR at api.healthie.com': written to
     if bare and (
         bare is named_site
+        or bare is named_host
         or re.search(rf"\b(?:{_FETCH_VERB}|{_READ})\b", clause[: bare.start()], re.I)
         or _sent_to_address(clause[: bare.start()])
         or _written_at_host(clause[: bare.start()])

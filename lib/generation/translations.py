@@ -571,6 +571,21 @@ def unread_words(english: str) -> list[str]:
     return [w for w in re.findall(r"[^\W\d_]{2,}", _OWN.sub(" ", english)) if w.lower() not in known_words()]
 
 
+# a list that routes values to places ('…: electric devices in #elektro, kleding in #textiel and fietsen in #fietsen',
+# 'bugs → #dev'): the words before each place are a value of the data (a category, a kind), not a step
+_ROUTED_LABEL = re.compile(
+    r"(?:^|(?<=[:,;(])|(?<=\band\s)|(?<=\bor\s)|(?<=\ben\s))\s*(?P<label>(?:[^\W\d_]{2,}\s+){0,2}[^\W\d_]{2,})"
+    r"(?=\s+(?:in|to|into|on|naar|→|->|=>)\s+#[\w-]+)",
+    re.I,
+)
+
+
+def routed_labels(english: str) -> list[tuple[int, int]]:
+    """Where a translated request names the values it routes to channels ('kleding in #textiel'), whose words are
+    the data's own and need not be read."""
+    return [m.span("label") for m in _ROUTED_LABEL.finditer(english)]
+
+
 # a noun's complement ('the URL of a proveedor of lanas', 'the mails from the Hütte'): which thing, not what is done;
 # whom it is for ('it is for the torrefazione'), after an article
 _COMPLEMENT_LEAD = re.compile(
@@ -585,6 +600,8 @@ def unread_steps(clause: str) -> list[str]:
     """The unread words of a translated clause that may say what is done: those in a noun's complement ('the URL
     of a proveedor of lanas': a wool supplier's) only say which thing, the step is read without them."""
     kept = _OWN.sub(lambda m: " " * len(m.group(0)), clause)
+    for a, b in routed_labels(clause):
+        kept = kept[:a] + " " * (b - a) + kept[b:]
     known = known_words()
     missed = []
     for word in re.finditer(r"[^\W\d_]{2,}", kept):

@@ -141,6 +141,9 @@ _WRITES_TO_CHAT = re.compile(
 )
 _CHAT_HINT = re.compile(
     r"\b(chat ?bots?|" + _NO_SERVICE_BEFORE + r"chat with|chat interface|in (?:a |the )?chat|conversational|"
+    # ('make the chat on our site answer questions', 'our website chat'): the site's own chat, each message a run
+    r"(?:our|the|my) (?:web ?site|site|web|online|shop|store|booking page|homepage)(?:['’]s)? chat\b(?! (?:in|on) )|"
+    r"(?:the|our|my) chat (?:on|in) (?:our|the|my) (?:web ?site|site|web page|page|homepage|shop|store)\b|"
     r"chat (?:assistant|agent|helper|tool|app|widget)s?|"
     # 'when someone writes to the chat a tracking number', 'if a user types in our chat …': a person writes to it
     # ('people paste a paragraph into the chat', 'staff drop a customer's complaint in the chat')
@@ -679,6 +682,13 @@ _RUN_CLOCK = re.compile(
     re.I,
 )
 
+# a business's hours told before a clock ('the shop opens at 6', 'we close at 10', 'doors open at', 'opening at')
+_OPENING_HOURS = re.compile(
+    r"\b(?:opens?|opening|closes?|closing|shuts?|shutting|doors\s+open|starts?\s+(?:serving|trading|service))"
+    r"(?:\s+(?:up|its\s+doors|the\s+doors|for\s+business))?\s*(?:at|@|around|by)?\s*$",
+    re.I,
+)
+
 _RUN_AFTER = re.compile(
     r"[^\S\n]*,?[^\S\n]*(?:(?:every|each)\s+(?:(?:work(?:ing)?\s+|week\s*|business\s+)?day|morning|evening|night|"
     r"afternoon|weekday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?|daily|nightly)\b",
@@ -690,6 +700,11 @@ def _run_clocks(text: str) -> list[re.Match[str]]:
     """The clock matches of `text`; one told of what the run says ('from 10:00 the next day', 'by 14:00 tomorrow')
     left out when a later clock is said with the run's repetition ('every evening at 19:00')."""
     found = list(_TIME_RE.finditer(text))
+    # ('my bagel place opens at 6 and i want a slack msg … at 5:15': when the place opens or closes is told, not
+    # the run's clock, when another clock is said)
+    hours = [m for m in found if _OPENING_HOURS.search(text[max(0, m.start() - 30) : m.start()])]
+    if hours and len(hours) < len(found):
+        found = [m for m in found if m not in hours]
     # (a name in quotes, 'Daily Pups', says nothing of the run: blanked, a quoted ask with its clock kept)
     plain = _QUOTED.sub(lambda q: q.group(0) if re.search(r"\d", q.group(0)) else " " * len(q.group(0)), text)
     run = [
@@ -729,6 +744,9 @@ def find_time(text: str) -> tuple[str | None, tuple[int, int] | None]:
                 r"business\s+)?day)|afternoons?)\b",
                 near,
             )
+            # ('Daily 05:45 Central: tonight's low …': an hour written with its leading zero is a 24-hour clock)
+            if re.match(r"\D*0\d", match.group(0)):
+                return clock, match.span()
             if (
                 late
                 and not re.search(r"\bmornings?\b|(?<![a-z])a\.?m\b", near)
@@ -1141,6 +1159,13 @@ def _clocked_days(low: str, span: tuple[int, int]) -> list[str] | None:
 _ONE_HOUR = r"\b(?:hourly|(?:every|each)\s+(?:single\s+)?(?:hour|hr)|once\s+(?:an?|per)\s+(?:hour|hr))\b"
 
 
+_ROUTINE = re.compile(
+    r"\b(?:my|our|the)\s+(?:usual\s+)?(?P<when>(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekday|morning|evening|"
+    r"night|afternoon|week|month)(?:ly)?\s+(?:routine|ritual|checklist|drill|rounds?|chores?|admin)\b",
+    re.I,
+)
+
+
 def read_schedule(text: str) -> Trigger | None:
     """Schedule values from phrases like 'every weekday at 8:00 CET', 'every 15 minutes', 'monthly on the 1st'."""
     text = _DATED.sub(lambda m: " " * len(m.group(0)), text)
@@ -1182,6 +1207,8 @@ def read_schedule(text: str) -> Trigger | None:
     # 'the thing we talked about on friday', 'as discussed on Monday': the day it was said, not a day it runs on
     low = re.sub(lexicon()["talked_on_a_day"], lambda m: " " * len(m.group(0)), low)
     low = re.sub(r"\bevry\b", "each", low)  # a common slip of 'every' (same length: spans hold)
+    # ('My Friday routine at the office:\n- 6pm: open …': a routine of a day or a part of the day is done every one)
+    low = _ROUTINE.sub(lambda m: f"every {m.group('when')}".ljust(len(m.group(0))), low)
     # 'our monday.com board', 'sun.io': a host's name is no day (blanked, same length: spans hold)
     low = re.sub(
         r"\b[a-z][\w-]*(?:\.[a-z][\w-]*)*\.(?:com|io|net|org|co|app|dev|ai|so)\b",
@@ -1735,7 +1762,10 @@ _EVENT_TESTS = (
     r"something|anything|in|on|to|that|this)\b)(?P<m>[\w-]+)\s+(?:in|on)\b",
     # 'and its priority is Blocker', 'and its Status is 'Ready'', 'and the plan is enterprise': a field of the
     # event joined to the event by 'and' (a number after it is a threshold, read elsewhere)
-    r"\band\s+(?:its|the|their|his|her)\s+(?P<f2>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:is|are|was|=|equals|says)\s+"
+    # ('and its status becomes 'Done'', 'and the stage changes to Won': the value it takes)
+    r"\band\s+(?:its|the|their|his|her)\s+(?P<f2>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+"
+    r"(?:is|are|was|=|equals|says|becomes?|turns?|(?:gets|is|was)\s+(?:set|changed|moved|updated)\s+to|"
+    r"changes?\s+to|goes\s+to|moves?\s+to)\s+"
     r"(?!(?:not|no|a|an|the|more|less|over|under|above|below|at|greater|higher|lower|between|within|older|newer)\b)"
     r"(?![$€£\d-])(?:[\"“'](?P<v2q>[^\"”'\n]{1,40})[\"”'](?!\w)|[\"“']?(?P<v2>[\w-]+))",
     # 'has stage = Offer', 'where status == "paid"': any field the text sets equal to a value
@@ -2393,7 +2423,7 @@ _ARRIVES = (
 _PLACE = r"(?:in|into|to|on|through|via|at|from)"
 _SITUATION = re.compile(
     # (a sentence opens after its full stop, not inside an address: 'billing@stripe.com that reaches my Gmail')
-    r"(?:^|(?<=\n)|(?<=[.!?])(?!\w))\s*(?:[-*•]|\d+[.)])?\s*(?P<subject>(?:[\w'’@#][\w'’@#-]*\s+){0,5}?[\w'’-]+)\s+(?:all\s+day\s+)?(?P<verb>"
+    r"(?:^|(?<=\n)|(?<=[.!?])(?!\w))\s*(?:[-*•]|\d+[.)])?\s*(?P<subject>(?:[\w'’@#][\w'’@#-]*\s+){0,5}?[\w'’][\w'’-]*)\s+(?:all\s+day\s+)?(?P<verb>"
     + _ARRIVES
     + r")\b"
     r"(?P<rest>[^.!?\n:;]{0,90})",
@@ -2640,6 +2670,8 @@ def read_trigger(text: str) -> Trigger:
     trigger = _read_trigger(text)
     _started_by(text, trigger)
     _lead_place(text, trigger)
+    if trigger.kind == "webhook":
+        _whole_trigger_line(text, trigger)
     if trigger.kind == "webhook" and trigger.values.get("webhookProvider") == "generic" and not trigger.notes:
         _named_beside(text, trigger)  # ('… as soon as it's created (Airtable webhook)': not a vague event)
     unread = trigger.kind == "manual" and not trigger.spans  # nothing in the text said how the run starts
@@ -3367,6 +3399,24 @@ _INPUT_LINE = re.compile(
     r"(?:\s*[:=]\s*|[^\S\n]+(?=(?:via|by|through|from|over)\s))(?:\*\*|__)?\s*(?P<v>[^\n]{2,240})",
     re.I,
 )
+
+
+def _whole_trigger_line(text: str, trigger: Trigger) -> None:
+    """'- Trigger: a record in the Airtable table 'Rentals' changes (Airtable webhook)': the event found in a line
+    labelled as the trigger is the whole line, none of whose words is a step ('a record in the Airtable table' is
+    the record that changed, not one to create); a line that also tests ('… over $100', 'only if …') keeps its
+    words for the test."""
+    for found in _TRIGGER_LINE.finditer(text):
+        value, at = _line_value(found), _line_start(found)
+        end = at + len(value.rstrip())
+        if re.search(
+            r"\d|\b(?:if|only|unless|over|above|below|under|more|less|greater|where|whose|with|then|and)\b",
+            value,
+            re.I,
+        ):
+            continue
+        if any(at <= a and b <= end for a, b in trigger.spans) and (at, end) not in trigger.spans:
+            trigger.spans.append((at, end))
 
 
 def _line_value(line: re.Match[str]) -> str:
