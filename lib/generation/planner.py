@@ -2912,6 +2912,17 @@ class _Builder:
                 value = value.replace(
                     "{subject}", self.subject_of(step, prev, key.lower().endswith("subject"))
                 )
+            if (
+                step.type == "agent"
+                and key == "userPrompt"
+                and value.strip() == "{prev}"
+                and prev
+                and "currentItem" not in prev
+                and any(b.id == parent and b.type == "loop" for b in self.blocks)
+            ):
+                # ('for each new message, search the 'Found Items' table and if there's a match, reply …'): the
+                # reply drafted in a repeat answers that item, with what was looked up for it
+                data = f"<loop.currentItem>\n\n{prev}"
             out[key] = value.replace("{prev}", data)
             facts = services.data()["blocks"].get(step.type, {})
             if key == facts.get("title") and facts.get("title_forbids"):
@@ -6381,7 +6392,12 @@ _NOT_FOUND = re.compile(
     re.I,
 )
 # 'there are any', 'there are any new rows', 'it finds some': the list fetched came back with items
-_SOME_FETCHED = re.compile(rf"^\s*{_FETCHED}(?:any|some|anything)\b(?P<rest>[^<>]*)$", re.I)
+# ("there's a match", 'it finds a matching record', 'there are results': the search came back with items)
+_SOME_FETCHED = re.compile(
+    rf"^\s*{_FETCHED}(?:any|some|anything|(?:an?\s+|one\s+or\s+more\s+)?(?:match(?:es|ing\s+[\w-]+)?|hits?|results?)"
+    r"(?=\s*$))\b(?P<rest>[^<>]*)$",
+    re.I,
+)
 # 'any marked 'blocker'', 'any over $500', 'any older than a week': items of a kind, a test of each, not of the count
 _QUALIFIED_ITEMS = re.compile(
     r"['\"“‘\d$€£]|\b(?:marked|tagged|labell?ed|flagged|with|without|over|under|above|below|older|newer|more|less|"

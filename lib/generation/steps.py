@@ -7490,7 +7490,9 @@ _NOT_A_CONDITION = re.compile(
     re.I,
 )
 _LOOP = re.compile(
-    r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
+    # ('take each new message in #lost-and-found, search …': taking each one in turn from a place is the walk)
+    r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process|"
+    r"(?:take|grab)(?=\s+(?:each|every)\s+(?:new\s+)?[\w-]+\s+(?:in|from|on)\s))\s+"
     r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
     # 'and for all the rest post it in #general': the items no test named, the other side of the tests, no list
     r"(?!(?:the\s+)?(?:rest|others|other\s+(?:ones|cases))\b)"
@@ -7499,7 +7501,8 @@ _LOOP = re.compile(
     # ('for each 'Customer:' event': a quoted prefix the items' titles start with)
     r"(?<=\w)[\"'”’](?=[\s,:;])|(?<=\w):(?=[\"'”’]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
     # ('in acme/api', 'on shop.example.com': a repository or a host as the place)
-    r"((?:(?<!\w)[\"“‘'][^\"”’'\n]{1,40}[\"”’'](?!\w)|[\w\s'\"“”-]|(?<=\w)[/.](?=\w))+?))?"
+    # ('in the Putt & Puffin Discord #lost-and-found channel': a channel's hash before its name, an ampersand)
+    r"((?:(?<!\w)[\"“‘'][^\"”’'\n]{1,40}[\"”’'](?!\w)|[\w\s'\"“”-]|(?<=\w)[/.](?=\w)|(?<=\s)\#(?=\w)|(?<=\s)&(?=\s))+?))?"
     # 'go through each ticket and email the requester …': the walk's item ends before the joined verb
     # ('for every new file in the Drive folder …': after 'new' a verb's form is the items' noun, not the body's verb)
     r"\s*(?:,|:|\bdo\b|$|(?<!\bnew)(?<!\blatest)(?<!\brecent)(?<!\bunread)(?<!\bincoming)(?<!\buploaded)"
@@ -9490,7 +9493,7 @@ def _one_by_one(sentence: str) -> str:
 _HOW_MADE = re.compile(r"^\s*,?\s*(?:with|inviting|including|using|adding|attaching|cc'?ing)\b[^,;]*", re.I)
 
 
-_WALK = re.compile(r"go(?:es|ing)?\s+through|iterate|loop", re.I)
+_WALK = re.compile(r"go(?:es|ing)?\s+through|iterate|loop|take|grab", re.I)
 # 'asks the requester by email to rate …', 'ask each guest via SMS for …': a question put to a person through a
 # channel is a message sent to them (not a read)
 _ASKED_BY = re.compile(
@@ -10005,7 +10008,11 @@ def _each_read_tested(sentence: str) -> str:
         return sentence
     head = sentence[: test.start()]
     lead = r"(?:^|(?<=[,;])\s*|\band\s+(?:then\s+)?)"
-    noun = rf"(?!(?:other|few|single|\d+|{lx.TIME_UNITS})s?\b)(?P<noun>[a-z][\w-]*?)(?P<own>['’]s)?\b"
+    # ('take each new message in #lost-and-found, search …': the item's state before its noun is no noun)
+    noun = (
+        rf"(?!(?:other|few|single|\d+|{lx.TIME_UNITS})s?\b)(?P<noun>(?:(?:new|unread|incoming|latest|recent|open|"
+        rf"pending|overdue|unpaid)\s+)?[a-z][\w-]*?)(?P<own>['’]s)?\b"
+    )
     done = "|".join(sorted(map(re.escape, lexicon()["each_done"]), key=len, reverse=True))
     passive = re.search(rf"{lead}(?P<each>each|every)\s+one\s+(?P<done>{done})\b", head, re.I)
     if passive is not None:
