@@ -7685,9 +7685,13 @@ def _into_source(placed: list[Step], home: str | None, source: Step | None) -> l
     return placed
 
 
-def _placed_back(text: str, home: str | None) -> str:
+def _placed_back(text: str, home: str | None, description: str = "") -> str:
     """`text` with each clause that writes back to the item's own record ('then mark that row's Contacted column
-    as yes') and names no service of its own placed in `home`, the service the items were read from."""
+    as yes') and names no service of its own placed in `home`, the service the items were read from (with none
+    read in the sentence, the service whose table or sheet the description names last before it: '… every order in
+    the Supabase table 'scan_orders' …; for each one, text the customer, then set 'notified' to true on that order')."""
+    if home is None and description:
+        home = _table_said_before(description, text)
     entry = lexicon()["integrations"].get(home or "")
     if entry is None:  # no list read, or one read from a service with no block of its own
         return text
@@ -7696,6 +7700,27 @@ def _placed_back(text: str, home: str | None) -> str:
         if _WRITES_BACK.search(part) and not lx.integrations_in(part):
             text = text.replace(part, f"{part.rstrip(' ,;.')} in {phrase}", 1)
     return text
+
+
+# 'the Supabase table 'scan_orders'', 'our Airtable base', 'the Google Sheet "Leads"': a service's list, by its noun
+_TABLE_NOUN = re.compile(
+    r"\b(?:table|sheet|spreadsheet|base|database|tab|list|collection)s?\b|[\"'“‘][^\"'”’\n]{1,40}[\"'”’]",
+    re.I,
+)
+
+
+def _table_said_before(description: str, text: str) -> str | None:
+    """The service whose table, sheet or list the description names last before `text` (its first clause), when
+    `text` is there: where the items a later sentence walks were read."""
+    first = (clauses(text) or [text])[0].strip(" ,;.")
+    at = description.find(first) if first else -1
+    if at <= 0:
+        return None
+    said = description[:at]
+    for pos, key in reversed(lx.integrations_in(said)):
+        if _TABLE_NOUN.match(said, pos + 1) or _TABLE_NOUN.search(said[pos : pos + 60]):
+            return key
+    return None
 
 
 def _home(steps: list[Step]) -> str | None:
@@ -10360,7 +10385,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         pre = read_clauses(before, description, ruled_out)
         if not qualified and not step.body:
             # 'then mark that row's 'Contacted' column as yes': written back to the list the items came from
-            after = _placed_back(after, _home(source) or _home(pre))
+            after = _placed_back(after, _home(source) or _home(pre), description)
             step.body = read_sentence(after, description, ruled_out) if after.strip() else []
             origin = next((x for x in reversed(pre + source) if x.kind == "source" and x.integration), None)
             if origin is not None:  # ('for each row in the "Leads" sheet, … update that row': in that sheet)
@@ -12159,7 +12184,23 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         fan.branches = [("", [t]) for t in tests]
         steps = [s for s in steps if s.kind != "condition"] + [fan]
     _apply_count(steps, lx.count_in(description))
+    _written_back_home(steps)
     return steps
+
+
+def _written_back_home(steps: list[Step]) -> None:
+    """A write inside a loop to the service its items were read from, naming no table or sheet of its own ('…
+    every order in the Supabase table 'scan_orders' …; for each one, …, then set 'notified' to true on that
+    order'), goes to the table the items came from: the read just before the loop, at the same level."""
+    for container in _containers(steps):
+        for at, loop in enumerate(container):
+            if loop.kind != "loop":
+                continue
+            origin = next((x for x in reversed(container[:at]) if x.kind == "source" and x.integration), None)
+            if origin is None:
+                continue
+            inside = [x for c in _containers(loop.body) for x in c if x.kind == "action"]
+            _into_source(inside, origin.integration, origin)
 
 
 # 'cc accounts@x.agency on the welcome email', 'copy in finance@x.com': an address added to an e-mail sent anyway;
@@ -12664,6 +12705,8 @@ def _repeat_sentence(
             + read_clauses(_said_on_if_side(sentence[otherwise:], inner), description, ruled_out),
         )
         return
+    # ('…, then set 'notified' to true on that order': the item's own record, in the list the loop walks)
+    sentence = _placed_back(sentence, None, description)
     body += sorted(read_sentence(sentence, description, ruled_out), key=lambda s: rank[s.kind])
     body.sort(key=lambda s: s.kind == "condition")
     tests = [s for s in body if s.kind == "condition"]
