@@ -10975,6 +10975,19 @@ def _names_item(sentence: str, loop: Step) -> bool:
     )
 
 
+def _case_goes_on(sentence: str, loop: Step) -> bool:
+    """'For each invoice: over £500 → email the customer; £500 or less → add a row to …': a case said with an
+    arrow after a loop whose own sentence lists its cases the same way ('For each …: <case> → <step>') is the next
+    case of each item, not a step run once after the loop."""
+    said = loop.text or ""
+    return bool(
+        _ARROW_AT.search(sentence)
+        and not ACTION_START.match(sentence.strip())
+        and _ARROW_AT.search(said)
+        and re.search(r"\b(?:each|every)\s+[^:;.→]*:", said, re.I)
+    )
+
+
 # '…; append one row per student', 'one message per order': a step that makes one of something for every item
 PER_EACH = _PER_EACH = re.compile(
     r"\b(?:one|a|an|1|a\s+single)\s+(?:[\w-]+\s+){0,2}?(?:per|for\s+each|for\s+every)\s+"
@@ -11817,6 +11830,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             or _tests_item_result(sentence, named_loop, text)
             or _PER_EACH.search(sentence)
             or (_open_test(named_loop.body) is not None and not _IF.search(sentence))
+            or _case_goes_on(sentence, named_loop)
         ):
             # 'For each showing …, send the prospect … . If the showing is for a unit above $3,500, also notify …':
             # a sentence about the item repeats with it
@@ -12185,7 +12199,25 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         steps = [s for s in steps if s.kind != "condition"] + [fan]
     _apply_count(steps, lx.count_in(description))
     _written_back_home(steps)
+    _state_read_before(steps)
     return steps
+
+
+def _state_read_before(steps: list[Step]) -> None:
+    """'get the overdue invoices from the Xero API. For each overdue invoice: …': the state the loop's items are
+    said in is the one the read before already asked for — each item has it, no test of its words (an invoice's
+    data need not spell 'overdue')."""
+    for container in _containers(steps):
+        for at, loop in enumerate(container):
+            if loop.kind != "loop" or len(loop.body) != 1 or loop.body[0].kind != "condition":
+                continue
+            test = loop.body[0]
+            said = re.fullmatch(r"it mentions '([\w -]+)'", test.label or "")
+            if said is None or test.negate or len(test.branches) < 1 or any(b for _, b in test.branches[1:]):
+                continue
+            origin = next((x for x in reversed(container[:at]) if x.kind == "source"), None)
+            if origin is not None and re.search(rf"\b{re.escape(said.group(1))}\b", origin.text or "", re.I):
+                loop.body = test.branches[0][1]
 
 
 def _written_back_home(steps: list[Step]) -> None:
@@ -12684,6 +12716,14 @@ def _repeat_sentence(
     'Otherwise …' joins the else branch of the body's last test, and tests come last (they end the flow)."""
     body = loop.body
     kept = body[0] if len(body) == 1 and body[0].kind == "condition" and body[0].branches else None
+    if (
+        kept is not None
+        and _case_goes_on(sentence, loop)
+        and any(x.kind != "condition" for x in kept.branches[0][1])
+    ):
+        kept = (
+            None  # ('For each invoice: over £500 → …; £500 or less → …': the first case, not the items kept)
+        )
     if kept is not None:
         body = kept.branches[0][1]  # 'for each order over $500, …': what follows repeats for those orders
     # ('For each enquiry, if the name matches a client, email compliance. Otherwise, send …': with no test inside
