@@ -41,7 +41,8 @@ _WRITE = (
     # 'I open the 'AP Invoices' sheet': opening a document to look at it writes nothing ('place': a place's noun
     # before its quoted name, as `_is_write` reads it — 'open the Google Drive folder 'Scans'')
     r"(?!s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|[\w-]+(?:['’]s)?\s+){0,4}?(?:sheet|"
-    r"spreadsheet|workbook|doc|document|file|page|database|table|tab|worksheet|inbox|folder|board|dashboard|place)s?\b)|"
+    r"spreadsheet|workbook|doc|document|file|page|database|table|tab|worksheet|inbox|folder|board|dashboard|place|form|"
+    r"typeform|survey)s?\b)|"
     # ('page the on-call engineer'; 'Confluence ("Release calendar" page), Slack' names a page, it pages nobody)
     r"archive|assign|invite|book|remind|page(?!\s*(?:[),.;:\"“]|$))|"
     # 'note the failure in the 'Unpaid' sheet': noted in a place is logged there (not 'note that …', 'Note: …')
@@ -113,7 +114,9 @@ _READ = (
     r"fetch|get|gets|read|pull(?![\s-]+requests?\b)|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
     # 'I open the "Payroll" Google Sheet, copy …': a routine told by hand opens the document to read it
     r"open(?=s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|[\w-]+\s+){0,2}?(?:sheet|"
-    r"spreadsheet|workbook|doc|document|database|table|tab|worksheet|board|dashboard|folder|inbox|file|page|place)s?\b)|"
+    r"spreadsheet|workbook|doc|document|database|table|tab|worksheet|board|dashboard|folder|inbox|file|page|place|"
+    # ('every evening I open our Typeform 'Trial Entries'': the form's answers, looked at)
+    r"form|typeform|survey)s?\b)|"
     # 'count the open tickets' (not 'the error count is …')
     r"count(?=\s+(?:the|all|our|my|every|each|new|open|today|yesterday)\b)|"
     r"crawl|back up|go\s+through(?!\s+with\b)|"
@@ -7499,7 +7502,10 @@ _LOOP = re.compile(
     r"((?:[\w\s$€£%=-]|(?<=\d)\s?°[CF]?(?!\w)|(?<=\w)\*{1,2}(?=\s)|[<>≤≥](?=\s*\d)|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?:(?<=\bthat)|(?<=\bwhich)|(?<=\bwho)|(?<=\bit)|(?<=\bthey))['’](?=(?:s|ve|re|d)\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+:?[\"'”’])|"
     # the place may carry a quoted name of several words ('in our 'Intl Open' Excel sheet'): its words name nothing
     # ('for each 'Customer:' event': a quoted prefix the items' titles start with)
-    r"(?<=\w)[\"'”’](?=[\s,:;])|(?<=\w):(?=[\"'”’]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
+    r"(?<=\w)[\"'”’](?=[\s,:;])|(?<=\w):(?=[\"'”’]))+?)(?:\s+(?:in|of|from|on|"
+    # ('for every response to our Typeform 'Auditions'': what answers a form is read from it)
+    r"(?:(?<=response\s)|(?<=responses\s)|(?<=answer\s)|(?<=answers\s)|(?<=submission\s)|(?<=submissions\s)|"
+    r"(?<=entry\s)|(?<=entries\s))to)\s+(?:the\s+|our\s+|my\s+)?"
     # ('in acme/api', 'on shop.example.com': a repository or a host as the place)
     # ('in the Putt & Puffin Discord #lost-and-found channel': a channel's hash before its name, an ampersand)
     r"((?:(?<!\w)[\"“‘'][^\"”’'\n]{1,40}[\"”’'](?!\w)|[\w\s'\"“”-]|(?<=\w)[/.](?=\w)|(?<=\s)\#(?=\w)|(?<=\s)&(?=\s))+?))?"
