@@ -2293,8 +2293,17 @@ _ADDRESS_WRITTEN = re.compile(
     r"(?:in|inside|within)\s+(?:the\s+|its\s+|their\s+)?(?P<where>[\w-]+(?:\s+[\w-]+)?)",
     re.I,
 )
+# 'they always put their email in the message', 'people include their email address in the post': the person
+# writes the address into a text of the event
+_ADDRESS_PUT = re.compile(
+    r"\b(?:they|he|she|people|everyone|(?:the\s+)?[\w-]+s)\s+(?:(?:always|usually|normally|often|will|should|must)\s+)*"
+    r"(?:put|puts|include|includes|add|adds|write|writes|type|types|leave|leaves|give|gives|drop|drops)\s+"
+    r"(?:their|his|her|an?)\s+(?P<what>e-?mail(?:\s+address)?|(?:phone\s+|mobile\s+)?number|phone)"
+    r"\s+(?:in|into|inside|within)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<where>[\w-]+(?:\s+[\w-]+)?)",
+    re.I,
+)
 # the words that name a text of the event (and the event's own fields that hold one)
-_TEXT_WORDS = ("body", "description", "text", "message", "notes", "comment", "content", "payload")
+_TEXT_WORDS = ("body", "description", "text", "message", "notes", "comment", "content", "payload", "post")
 _TEXT_FIELDS = ("description", "body", "text", "message", "notes", "content")
 
 
@@ -2304,7 +2313,7 @@ def _address_written_in(description: str, kind: str, provider: str) -> str | Non
     finds the address in it (`item_addresses`)."""
     if not services.body_as_sent(provider):
         return None
-    for found in _ADDRESS_WRITTEN.finditer(description):
+    for found in [*_ADDRESS_WRITTEN.finditer(description), *_ADDRESS_PUT.finditer(description)]:
         what = found.group("what").lower()
         if ("email" if "mail" in what or what == "address" else "phone") != kind:
             continue
