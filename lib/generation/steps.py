@@ -12206,7 +12206,40 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     _apply_count(steps, lx.count_in(description))
     _written_back_home(steps)
     _state_read_before(steps)
+    _else_done_anyway(steps)
     return steps
+
+
+# 'Smaller pieces just go into Notion', 'the rest simply stay in the sheet': the other side does only what was done
+_ONLY_THAT = re.compile(r"\b(?:just|only|simply|merely)\b", re.I)
+
+
+def _else_done_anyway(steps: list[Step]) -> None:
+    """'… create a page in Notion for each order. If the rug is larger than 2 m², also email Hanne. Smaller pieces
+    just go into Notion.': an other side that only does what every item had done before the test (the same
+    service, the same operation) adds nothing — no second write."""
+    said = _in_order(steps)
+    for at, test in enumerate(said):
+        if test.kind != "condition" or len(test.branches) < 2 or not test.branches[1][1]:
+            continue
+        inside = {id(x) for _, b in test.branches for x in _in_order(b)}
+        done = {
+            (x.integration, x.values.get("operation"))
+            for x in said[:at]
+            if x.kind == "action" and x.integration and id(x) not in inside
+        }
+        side, other = test.branches[1]
+        kept = [
+            x
+            for x in other
+            if not (
+                x.kind == "action"
+                and _ONLY_THAT.search(x.text or "")
+                and (x.integration, x.values.get("operation")) in done
+            )
+        ]
+        if len(kept) < len(other):
+            test.branches[1] = (side, kept)
 
 
 def _state_read_before(steps: list[Step]) -> None:
