@@ -3309,11 +3309,16 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
         clause,
     )
     # 'set `email_valid = false`', 'set survey_done to true': a column written as the data spells it
-    assigned = re.search(
-        r"\bset(?:ting)?\s+`?([a-z]\w*_\w+|[a-z]\w*(?=\s*=))`?\s*(?:=|\bto\b)\s*`?[\"'“]?([\w-]+)[\"'”]?`?",
-        clause,
-    ) or re.search(  # "set 'nudged' to true": a column quoted, set to the value after it
-        r"\bset(?:ting)?\s+[\"“'‘]([\w][\w -]{0,30})[\"”'’]\s*(?:=|\bto\b)\s*[\"'“‘]?([\w-]+)", clause
+    assigned = (
+        re.search(
+            r"\bset(?:ting)?\s+`?([a-z]\w*_\w+|[a-z]\w*(?=\s*=))`?\s*(?:=|\bto\b)\s*`?[\"'“]?([\w-]+)[\"'”]?`?",
+            clause,
+        )
+        or re.search(  # "set 'nudged' to true", "mark 'reminded' as true": a column quoted, set to the value after it
+            r"\b(?:set(?:ting)?|mark(?:ing)?|flag(?:ging)?)\s+[\"“'‘]([\w][\w -]{0,30})[\"”'’]\s*(?:=|\bto\b|\bas\b)\s*"
+            r"[\"'“‘]?([\w-]+)",
+            clause,
+        )
     )
     name = (
         (column.group(1) or column.group(2) or column.group(3))
