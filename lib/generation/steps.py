@@ -797,6 +797,10 @@ def clauses(text: str) -> list[str]:
         # before the step's verb and its object)
         r"\s+[—–]\s+(?=(?:also\s+|then\s+)?(?:e-?mail|text|post|send|notify|log|add|tell|message|ping)\s+"
         r"(?:the|a|an|it|them|me|us|our|each|every|their|his|her)\s)|"
+        # ('send the customer a WhatsApp with their code — their phone number is on the Stripe customer': where the
+        # person's address is kept, said after a dash, is no part of the message)
+        r"\s+[—–]\s+(?=(?:their|his|her)\s+(?:(?:mobile|cell|phone|e-?mail)\s+)?(?:phone|number|e-?mail|address)"
+        r"(?:\s+number|\s+address)?(?:\s+is|['’]s)\s+(?:on|in|stored|kept|saved)\b)|"
         r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+(?:and|\+|&)\s+(?=(?:(?:it|he|she|the\s+(?:bot|assistant|agent))"
         r"\s+(?:will\s+|then\s+|also\s+)?)?(?:also\s+)?(?:to\s+)?(?:"
         + _WRITE
