@@ -1651,7 +1651,10 @@ def _replied_next(clause: str, description: str) -> bool:
     later = description[at + len(clause.strip()) :] if at >= 0 and clause.strip() else ""
     return (
         re.match(
-            r"[\s,;]*(?:(?:and|then)\s+)+(?:it\s+)?(?:repl(?:y|ies)|responds?|sends?\s+(?:it|that|this|the\s+answer)\s+back)"
+            r"[\s,;]*(?:(?:and|then)\s+)+(?:it\s+)?(?:repl(?:y|ies)|responds?|sends?\s+(?:it|that|this|the\s+answer)\s+back|"
+            # ('have AI draft a short reply …, and email it to the sender': the reply goes by that message)
+            r"e-?mails?\s+(?:it|that|this|the\s+(?:reply|answer|draft))\s+(?:to|back)|"
+            r"(?:sends?|texts?|dms?|whatsapps?)\s+(?:it|that|this|the\s+(?:reply|answer|draft))\s+(?:to|back|by|via)\b)"
             r"\b",
             later,
             re.I,
