@@ -2296,9 +2296,10 @@ _ADDRESS_WRITTEN = re.compile(
 # 'they always put their email in the message', 'people include their email address in the post': the person
 # writes the address into a text of the event
 _ADDRESS_PUT = re.compile(
-    r"\b(?:they|he|she|people|everyone|(?:the\s+)?[\w-]+s)\s+(?:(?:always|usually|normally|often|will|should|must)\s+)*"
+    r"\b(?:they|he|she|it|people|everyone|(?:the\s+)?[\w-]+s)\s+(?:(?:always|usually|normally|often|will|should|must)\s+)*"
     r"(?:put|puts|include|includes|add|adds|write|writes|type|types|leave|leaves|give|gives|drop|drops)\s+"
-    r"(?:their|his|her|an?)\s+(?P<what>e-?mail(?:\s+address)?|(?:phone\s+|mobile\s+)?number|phone)"
+    # ('their address email': a translation's word order)
+    r"(?:their|his|her|an?)\s+(?P<what>e-?mail(?:\s+address)?|address\s+e-?mail|(?:phone\s+|mobile\s+)?number|phone)"
     r"\s+(?:in|into|inside|within)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<where>[\w-]+(?:\s+[\w-]+)?)",
     re.I,
 )
