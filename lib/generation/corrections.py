@@ -248,6 +248,11 @@ def _correct(text: str, site: int, at: int, fill: str, rules: dict) -> str | Non
     renamed = _service_renamed(text, site, at, rest, rules) if cued else None
     if renamed is not None:
         return renamed
+    if re.fullmatch(r"\s*(?:but\s+)?not\s+(?:an?\s+)?[\w-]+\s*", rest) and s_end < len(text):
+        # 'Actually — not a text. WhatsApp.': the channel wanted instead is the next sentence
+        _, s_next = _sentence(text, s_end + 1)
+        if _channel_swap(text, site, s_next, text[at:s_next], True) is not None:
+            s_end, rest = s_next, text[at:s_next]
     swapped = _channel_swap(text, site, s_end, rest, cued or bool(re.search(r"\b(?:oh|ah)\b", fill, re.I)))
     if swapped is not None:
         return swapped
@@ -440,8 +445,14 @@ def swapped_channel(rest: str) -> re.Match[str] | None:
     any_channel = "|".join(f"(?:{c['words']})" for c in channels.values())
     art = r"(?:(?:an?|by|via|on)\s+)?"
     return re.match(
-        r"(?:but\s+)?not\s+" + art + r"(?P<old>" + any_channel + r")\b\s*(?:[,;:—–]|\s-)\s*(?:but\s+)?"
-        r"(?:(?:just|simply)\s+)?" + art + r"(?P<new>" + any_channel + r")\b",
+        # ('not a text, make it WhatsApp', 'not a text. WhatsApp.': the new channel after a verb of choosing, or
+        # in the next sentence)
+        r"(?:but\s+)?not\s+" + art + r"(?P<old>" + any_channel + r")\b\s*(?:[,;:—–.]|\s-)\s*(?:but\s+)?"
+        r"(?:(?:just|simply)\s+)?(?:(?:make\s+(?:it|that)|use|do|go\s+with|switch\s+to)\s+)?"
+        + art
+        + r"(?P<new>"
+        + any_channel
+        + r")\b",
         rest,
         re.I,
     ) or re.match(

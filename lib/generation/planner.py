@@ -2306,8 +2306,18 @@ _ADDRESS_WRITTEN = re.compile(
     r"(?:in|inside|within)\s+(?:the\s+|its\s+|their\s+)?(?P<where>[\w-]+(?:\s+[\w-]+)?)",
     re.I,
 )
+# 'they always put their email in the message', 'people include their email address in the post': the person
+# writes the address into a text of the event
+_ADDRESS_PUT = re.compile(
+    r"\b(?:they|he|she|it|people|everyone|(?:the\s+)?[\w-]+s)\s+(?:(?:always|usually|normally|often|will|should|must)\s+)*"
+    r"(?:put|puts|include|includes|add|adds|write|writes|type|types|leave|leaves|give|gives|drop|drops)\s+"
+    # ('their address email': a translation's word order)
+    r"(?:their|his|her|an?)\s+(?P<what>e-?mail(?:\s+address)?|address\s+e-?mail|(?:phone\s+|mobile\s+)?number|phone)"
+    r"\s+(?:in|into|inside|within)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<where>[\w-]+(?:\s+[\w-]+)?)",
+    re.I,
+)
 # the words that name a text of the event (and the event's own fields that hold one)
-_TEXT_WORDS = ("body", "description", "text", "message", "notes", "comment", "content", "payload")
+_TEXT_WORDS = ("body", "description", "text", "message", "notes", "comment", "content", "payload", "post")
 _TEXT_FIELDS = ("description", "body", "text", "message", "notes", "content")
 
 
@@ -2317,7 +2327,7 @@ def _address_written_in(description: str, kind: str, provider: str) -> str | Non
     finds the address in it (`item_addresses`)."""
     if not services.body_as_sent(provider):
         return None
-    for found in _ADDRESS_WRITTEN.finditer(description):
+    for found in [*_ADDRESS_WRITTEN.finditer(description), *_ADDRESS_PUT.finditer(description)]:
         what = found.group("what").lower()
         if ("email" if "mail" in what or what == "address" else "phone") != kind:
             continue
@@ -2925,6 +2935,17 @@ class _Builder:
                 value = value.replace(
                     "{subject}", self.subject_of(step, prev, key.lower().endswith("subject"))
                 )
+            if (
+                step.type == "agent"
+                and key == "userPrompt"
+                and value.strip() == "{prev}"
+                and prev
+                and "currentItem" not in prev
+                and any(b.id == parent and b.type == "loop" for b in self.blocks)
+            ):
+                # ('for each new message, search the 'Found Items' table and if there's a match, reply …'): the
+                # reply drafted in a repeat answers that item, with what was looked up for it
+                data = f"<loop.currentItem>\n\n{prev}"
             out[key] = value.replace("{prev}", data)
             facts = services.data()["blocks"].get(step.type, {})
             if key == facts.get("title") and facts.get("title_forbids"):
@@ -6394,7 +6415,12 @@ _NOT_FOUND = re.compile(
     re.I,
 )
 # 'there are any', 'there are any new rows', 'it finds some': the list fetched came back with items
-_SOME_FETCHED = re.compile(rf"^\s*{_FETCHED}(?:any|some|anything)\b(?P<rest>[^<>]*)$", re.I)
+# ("there's a match", 'it finds a matching record', 'there are results': the search came back with items)
+_SOME_FETCHED = re.compile(
+    rf"^\s*{_FETCHED}(?:any|some|anything|(?:an?\s+|one\s+or\s+more\s+)?(?:match(?:es|ing\s+[\w-]+)?|hits?|results?)"
+    r"(?=\s*$))\b(?P<rest>[^<>]*)$",
+    re.I,
+)
 # 'any marked 'blocker'', 'any over $500', 'any older than a week': items of a kind, a test of each, not of the count
 _QUALIFIED_ITEMS = re.compile(
     r"['\"“‘\d$€£]|\b(?:marked|tagged|labell?ed|flagged|with|without|over|under|above|below|older|newer|more|less|"

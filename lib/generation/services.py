@@ -709,7 +709,8 @@ def unnamed_in(clause: str, description: str = "") -> list[tuple[int, str, str]]
             or low in words.get("named_apis", {})
             and re.search(r"\bapi\b", clause, re.I)
             or low in words.get("search", {})
-            or re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", description or clause)
+            # (not inside a host: 'their API (openapi.etsy.com)' still names Etsy)
+            or re.search(r"(?<![\w.-])" + re.escape(low) + r"(?![\w-]|\.\w)", description or clause)
         ):
             continue
         how = None

@@ -41,7 +41,8 @@ _WRITE = (
     # 'I open the 'AP Invoices' sheet': opening a document to look at it writes nothing ('place': a place's noun
     # before its quoted name, as `_is_write` reads it — 'open the Google Drive folder 'Scans'')
     r"(?!s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|[\w-]+(?:['’]s)?\s+){0,4}?(?:sheet|"
-    r"spreadsheet|workbook|doc|document|file|page|database|table|tab|worksheet|inbox|folder|board|dashboard|place)s?\b)|"
+    r"spreadsheet|workbook|doc|document|file|page|database|table|tab|worksheet|inbox|folder|board|dashboard|place|form|"
+    r"typeform|survey)s?\b)|"
     # ('page the on-call engineer'; 'Confluence ("Release calendar" page), Slack' names a page, it pages nobody)
     r"archive|assign|invite|book|remind|page(?!\s*(?:[),.;:\"“]|$))|"
     # 'note the failure in the 'Unpaid' sheet': noted in a place is logged there (not 'note that …', 'Note: …')
@@ -113,7 +114,9 @@ _READ = (
     r"fetch|get|gets|read|pull(?![\s-]+requests?\b)|collect|check|list|load|grab|monitor|watch|scan|look at|retrieve|ask|consult|scrape|"
     # 'I open the "Payroll" Google Sheet, copy …': a routine told by hand opens the document to read it
     r"open(?=s?\s+(?:the|my|our|that|this)\s+(?:'[^'\n]{1,40}'\s+|[\"“][^\"”\n]{1,40}[\"”]\s+|[\w-]+\s+){0,2}?(?:sheet|"
-    r"spreadsheet|workbook|doc|document|database|table|tab|worksheet|board|dashboard|folder|inbox|file|page|place)s?\b)|"
+    r"spreadsheet|workbook|doc|document|database|table|tab|worksheet|board|dashboard|folder|inbox|file|page|place|"
+    # ('every evening I open our Typeform 'Trial Entries'': the form's answers, looked at)
+    r"form|typeform|survey)s?\b)|"
     # 'count the open tickets' (not 'the error count is …')
     r"count(?=\s+(?:the|all|our|my|every|each|new|open|today|yesterday)\b)|"
     r"crawl|back up|go\s+through(?!\s+with\b)|"
@@ -794,6 +797,10 @@ def clauses(text: str) -> list[str]:
         # before the step's verb and its object)
         r"\s+[—–]\s+(?=(?:also\s+|then\s+)?(?:e-?mail|text|post|send|notify|log|add|tell|message|ping)\s+"
         r"(?:the|a|an|it|them|me|us|our|each|every|their|his|her)\s)|"
+        # ('send the customer a WhatsApp with their code — their phone number is on the Stripe customer': where the
+        # person's address is kept, said after a dash, is no part of the message)
+        r"\s+[—–]\s+(?=(?:their|his|her)\s+(?:(?:mobile|cell|phone|e-?mail)\s+)?(?:phone|number|e-?mail|address)"
+        r"(?:\s+number|\s+address)?(?:\s+is|['’]s)\s+(?:on|in|stored|kept|saved)\b)|"
         r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and then\s+|\s+then\s+|\s+(?:and|\+|&)\s+(?=(?:(?:it|he|she|the\s+(?:bot|assistant|agent))"
         r"\s+(?:will\s+|then\s+|also\s+)?)?(?:also\s+)?(?:to\s+)?(?:"
         + _WRITE
@@ -1644,7 +1651,10 @@ def _replied_next(clause: str, description: str) -> bool:
     later = description[at + len(clause.strip()) :] if at >= 0 and clause.strip() else ""
     return (
         re.match(
-            r"[\s,;]*(?:(?:and|then)\s+)+(?:it\s+)?(?:repl(?:y|ies)|responds?|sends?\s+(?:it|that|this|the\s+answer)\s+back)"
+            r"[\s,;]*(?:(?:and|then)\s+)+(?:it\s+)?(?:repl(?:y|ies)|responds?|sends?\s+(?:it|that|this|the\s+answer)\s+back|"
+            # ('have AI draft a short reply …, and email it to the sender': the reply goes by that message)
+            r"e-?mails?\s+(?:it|that|this|the\s+(?:reply|answer|draft))\s+(?:to|back)|"
+            r"(?:sends?|texts?|dms?|whatsapps?)\s+(?:it|that|this|the\s+(?:reply|answer|draft))\s+(?:to|back|by|via)\b)"
             r"\b",
             later,
             re.I,
@@ -3316,11 +3326,16 @@ def _changed_fields(block_type: str, operation: str, clause: str, values: dict[s
         clause,
     )
     # 'set `email_valid = false`', 'set survey_done to true': a column written as the data spells it
-    assigned = re.search(
-        r"\bset(?:ting)?\s+`?([a-z]\w*_\w+|[a-z]\w*(?=\s*=))`?\s*(?:=|\bto\b)\s*`?[\"'“]?([\w-]+)[\"'”]?`?",
-        clause,
-    ) or re.search(  # "set 'nudged' to true": a column quoted, set to the value after it
-        r"\bset(?:ting)?\s+[\"“'‘]([\w][\w -]{0,30})[\"”'’]\s*(?:=|\bto\b)\s*[\"'“‘]?([\w-]+)", clause
+    assigned = (
+        re.search(
+            r"\bset(?:ting)?\s+`?([a-z]\w*_\w+|[a-z]\w*(?=\s*=))`?\s*(?:=|\bto\b)\s*`?[\"'“]?([\w-]+)[\"'”]?`?",
+            clause,
+        )
+        or re.search(  # "set 'nudged' to true", "mark 'reminded' as true": a column quoted, set to the value after it
+            r"\b(?:set(?:ting)?|mark(?:ing)?|flag(?:ging)?)\s+[\"“'‘]([\w][\w -]{0,30})[\"”'’]\s*(?:=|\bto\b|\bas\b)\s*"
+            r"[\"'“‘]?([\w-]+)",
+            clause,
+        )
     )
     name = (
         (column.group(1) or column.group(2) or column.group(3))
@@ -7506,16 +7521,22 @@ _NOT_A_CONDITION = re.compile(
     re.I,
 )
 _LOOP = re.compile(
-    r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process)\s+"
+    # ('take each new message in #lost-and-found, search …': taking each one in turn from a place is the walk)
+    r"\b(?:for|go(?:es|ing)? through|iterate (?:over|through)|loop (?:over|through)|process|"
+    r"(?:take|grab)(?=\s+(?:each|every)\s+(?:new\s+)?[\w-]+\s+(?:in|from|on)\s))\s+"
     r"(?:(?:each|every)(?:\s+one)?\s+of\s+(?:the|our|my|your|their|these|those)|each|every|all(?:\s+of)?(?:\s+the)?|any)\s+"
     # 'and for all the rest post it in #general': the items no test named, the other side of the tests, no list
     r"(?!(?:the\s+)?(?:rest|others|other\s+(?:ones|cases))\b)"
     r"((?:[\w\s$€£%=-]|(?<=\d)\s?°[CF]?(?!\w)|(?<=\w)\*{1,2}(?=\s)|[<>≤≥](?=\s*\d)|\.(?=\d)|,(?=\d{3}\b)|(?<=n)['’](?=t\b)|(?:(?<=\bthat)|(?<=\bwhich)|(?<=\bwho)|(?<=\bit)|(?<=\bthey))['’](?=(?:s|ve|re|d)\b)|(?<=[\s\w])\.(?=[a-z_])|(?<=\s)[\"'“‘](?=[\w-]+:?[\"'”’])|"
     # the place may carry a quoted name of several words ('in our 'Intl Open' Excel sheet'): its words name nothing
     # ('for each 'Customer:' event': a quoted prefix the items' titles start with)
-    r"(?<=\w)[\"'”’](?=[\s,:;])|(?<=\w):(?=[\"'”’]))+?)(?:\s+(?:in|of|from|on)\s+(?:the\s+|our\s+|my\s+)?"
+    r"(?<=\w)[\"'”’](?=[\s,:;])|(?<=\w):(?=[\"'”’]))+?)(?:\s+(?:in|of|from|on|"
+    # ('for every response to our Typeform 'Auditions'': what answers a form is read from it)
+    r"(?:(?<=response\s)|(?<=responses\s)|(?<=answer\s)|(?<=answers\s)|(?<=submission\s)|(?<=submissions\s)|"
+    r"(?<=entry\s)|(?<=entries\s))to)\s+(?:the\s+|our\s+|my\s+)?"
     # ('in acme/api', 'on shop.example.com': a repository or a host as the place)
-    r"((?:(?<!\w)[\"“‘'][^\"”’'\n]{1,40}[\"”’'](?!\w)|[\w\s'\"“”-]|(?<=\w)[/.](?=\w))+?))?"
+    # ('in the Putt & Puffin Discord #lost-and-found channel': a channel's hash before its name, an ampersand)
+    r"((?:(?<!\w)[\"“‘'][^\"”’'\n]{1,40}[\"”’'](?!\w)|[\w\s'\"“”-]|(?<=\w)[/.](?=\w)|(?<=\s)\#(?=\w)|(?<=\s)&(?=\s))+?))?"
     # 'go through each ticket and email the requester …': the walk's item ends before the joined verb
     # ('for every new file in the Drive folder …': after 'new' a verb's form is the items' noun, not the body's verb)
     r"\s*(?:,|:|\bdo\b|$|(?<!\bnew)(?<!\blatest)(?<!\brecent)(?<!\bunread)(?<!\bincoming)(?<!\buploaded)"
@@ -7698,9 +7719,13 @@ def _into_source(placed: list[Step], home: str | None, source: Step | None) -> l
     return placed
 
 
-def _placed_back(text: str, home: str | None) -> str:
+def _placed_back(text: str, home: str | None, description: str = "") -> str:
     """`text` with each clause that writes back to the item's own record ('then mark that row's Contacted column
-    as yes') and names no service of its own placed in `home`, the service the items were read from."""
+    as yes') and names no service of its own placed in `home`, the service the items were read from (with none
+    read in the sentence, the service whose table or sheet the description names last before it: '… every order in
+    the Supabase table 'scan_orders' …; for each one, text the customer, then set 'notified' to true on that order')."""
+    if home is None and description:
+        home = _table_said_before(description, text)
     entry = lexicon()["integrations"].get(home or "")
     if entry is None:  # no list read, or one read from a service with no block of its own
         return text
@@ -7709,6 +7734,27 @@ def _placed_back(text: str, home: str | None) -> str:
         if _WRITES_BACK.search(part) and not lx.integrations_in(part):
             text = text.replace(part, f"{part.rstrip(' ,;.')} in {phrase}", 1)
     return text
+
+
+# 'the Supabase table 'scan_orders'', 'our Airtable base', 'the Google Sheet "Leads"': a service's list, by its noun
+_TABLE_NOUN = re.compile(
+    r"\b(?:table|sheet|spreadsheet|base|database|tab|list|collection)s?\b|[\"'“‘][^\"'”’\n]{1,40}[\"'”’]",
+    re.I,
+)
+
+
+def _table_said_before(description: str, text: str) -> str | None:
+    """The service whose table, sheet or list the description names last before `text` (its first clause), when
+    `text` is there: where the items a later sentence walks were read."""
+    first = (clauses(text) or [text])[0].strip(" ,;.")
+    at = description.find(first) if first else -1
+    if at <= 0:
+        return None
+    said = description[:at]
+    for pos, key in reversed(lx.integrations_in(said)):
+        if _TABLE_NOUN.match(said, pos + 1) or _TABLE_NOUN.search(said[pos : pos + 60]):
+            return key
+    return None
 
 
 def _home(steps: list[Step]) -> str | None:
@@ -9506,7 +9552,7 @@ def _one_by_one(sentence: str) -> str:
 _HOW_MADE = re.compile(r"^\s*,?\s*(?:with|inviting|including|using|adding|attaching|cc'?ing)\b[^,;]*", re.I)
 
 
-_WALK = re.compile(r"go(?:es|ing)?\s+through|iterate|loop", re.I)
+_WALK = re.compile(r"go(?:es|ing)?\s+through|iterate|loop|take|grab", re.I)
 # 'asks the requester by email to rate …', 'ask each guest via SMS for …': a question put to a person through a
 # channel is a message sent to them (not a read)
 _ASKED_BY = re.compile(
@@ -10021,7 +10067,11 @@ def _each_read_tested(sentence: str) -> str:
         return sentence
     head = sentence[: test.start()]
     lead = r"(?:^|(?<=[,;])\s*|\band\s+(?:then\s+)?)"
-    noun = rf"(?!(?:other|few|single|\d+|{lx.TIME_UNITS})s?\b)(?P<noun>[a-z][\w-]*?)(?P<own>['’]s)?\b"
+    # ('take each new message in #lost-and-found, search …': the item's state before its noun is no noun)
+    noun = (
+        rf"(?!(?:other|few|single|\d+|{lx.TIME_UNITS})s?\b)(?P<noun>(?:(?:new|unread|incoming|latest|recent|open|"
+        rf"pending|overdue|unpaid)\s+)?[a-z][\w-]*?)(?P<own>['’]s)?\b"
+    )
     done = "|".join(sorted(map(re.escape, lexicon()["each_done"]), key=len, reverse=True))
     passive = re.search(rf"{lead}(?P<each>each|every)\s+one\s+(?P<done>{done})\b", head, re.I)
     if passive is not None:
@@ -10369,7 +10419,7 @@ def _read_sentence(sentence: str, description: str, ruled_out: dict[str, set[str
         pre = read_clauses(before, description, ruled_out)
         if not qualified and not step.body:
             # 'then mark that row's 'Contacted' column as yes': written back to the list the items came from
-            after = _placed_back(after, _home(source) or _home(pre))
+            after = _placed_back(after, _home(source) or _home(pre), description)
             step.body = read_sentence(after, description, ruled_out) if after.strip() else []
             origin = next((x for x in reversed(pre + source) if x.kind == "source" and x.integration), None)
             if origin is not None:  # ('for each row in the "Leads" sheet, … update that row': in that sheet)
@@ -10956,6 +11006,19 @@ def _names_item(sentence: str, loop: Step) -> bool:
         and not _MADE_OF_ALL.search(sentence)
         and not _LOOP.search(sentence)
         and not LOOP_END.search(sentence)
+    )
+
+
+def _case_goes_on(sentence: str, loop: Step) -> bool:
+    """'For each invoice: over £500 → email the customer; £500 or less → add a row to …': a case said with an
+    arrow after a loop whose own sentence lists its cases the same way ('For each …: <case> → <step>') is the next
+    case of each item, not a step run once after the loop."""
+    said = loop.text or ""
+    return bool(
+        _ARROW_AT.search(sentence)
+        and not ACTION_START.match(sentence.strip())
+        and _ARROW_AT.search(said)
+        and re.search(r"\b(?:each|every)\s+[^:;.→]*:", said, re.I)
     )
 
 
@@ -11801,6 +11864,7 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             or _tests_item_result(sentence, named_loop, text)
             or _PER_EACH.search(sentence)
             or (_open_test(named_loop.body) is not None and not _IF.search(sentence))
+            or _case_goes_on(sentence, named_loop)
         ):
             # 'For each showing …, send the prospect … . If the showing is for a unit above $3,500, also notify …':
             # a sentence about the item repeats with it
@@ -12168,7 +12232,74 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
         fan.branches = [("", [t]) for t in tests]
         steps = [s for s in steps if s.kind != "condition"] + [fan]
     _apply_count(steps, lx.count_in(description))
+    _written_back_home(steps)
+    _state_read_before(steps)
+    _else_done_anyway(steps)
     return steps
+
+
+# 'Smaller pieces just go into Notion', 'the rest simply stay in the sheet': the other side does only what was done
+_ONLY_THAT = re.compile(r"\b(?:just|only|simply|merely)\b", re.I)
+
+
+def _else_done_anyway(steps: list[Step]) -> None:
+    """'… create a page in Notion for each order. If the rug is larger than 2 m², also email Hanne. Smaller pieces
+    just go into Notion.': an other side that only does what every item had done before the test (the same
+    service, the same operation) adds nothing — no second write."""
+    said = _in_order(steps)
+    for at, test in enumerate(said):
+        if test.kind != "condition" or len(test.branches) < 2 or not test.branches[1][1]:
+            continue
+        inside = {id(x) for _, b in test.branches for x in _in_order(b)}
+        done = {
+            (x.integration, x.values.get("operation"))
+            for x in said[:at]
+            if x.kind == "action" and x.integration and id(x) not in inside
+        }
+        side, other = test.branches[1]
+        kept = [
+            x
+            for x in other
+            if not (
+                x.kind == "action"
+                and _ONLY_THAT.search(x.text or "")
+                and (x.integration, x.values.get("operation")) in done
+            )
+        ]
+        if len(kept) < len(other):
+            test.branches[1] = (side, kept)
+
+
+def _state_read_before(steps: list[Step]) -> None:
+    """'get the overdue invoices from the Xero API. For each overdue invoice: …': the state the loop's items are
+    said in is the one the read before already asked for — each item has it, no test of its words (an invoice's
+    data need not spell 'overdue')."""
+    for container in _containers(steps):
+        for at, loop in enumerate(container):
+            if loop.kind != "loop" or len(loop.body) != 1 or loop.body[0].kind != "condition":
+                continue
+            test = loop.body[0]
+            said = re.fullmatch(r"it mentions '([\w -]+)'", test.label or "")
+            if said is None or test.negate or len(test.branches) < 1 or any(b for _, b in test.branches[1:]):
+                continue
+            origin = next((x for x in reversed(container[:at]) if x.kind == "source"), None)
+            if origin is not None and re.search(rf"\b{re.escape(said.group(1))}\b", origin.text or "", re.I):
+                loop.body = test.branches[0][1]
+
+
+def _written_back_home(steps: list[Step]) -> None:
+    """A write inside a loop to the service its items were read from, naming no table or sheet of its own ('…
+    every order in the Supabase table 'scan_orders' …; for each one, …, then set 'notified' to true on that
+    order'), goes to the table the items came from: the read just before the loop, at the same level."""
+    for container in _containers(steps):
+        for at, loop in enumerate(container):
+            if loop.kind != "loop":
+                continue
+            origin = next((x for x in reversed(container[:at]) if x.kind == "source" and x.integration), None)
+            if origin is None:
+                continue
+            inside = [x for c in _containers(loop.body) for x in c if x.kind == "action"]
+            _into_source(inside, origin.integration, origin)
 
 
 # 'cc accounts@x.agency on the welcome email', 'copy in finance@x.com': an address added to an e-mail sent anyway;
@@ -12652,6 +12783,14 @@ def _repeat_sentence(
     'Otherwise …' joins the else branch of the body's last test, and tests come last (they end the flow)."""
     body = loop.body
     kept = body[0] if len(body) == 1 and body[0].kind == "condition" and body[0].branches else None
+    if (
+        kept is not None
+        and _case_goes_on(sentence, loop)
+        and any(x.kind != "condition" for x in kept.branches[0][1])
+    ):
+        kept = (
+            None  # ('For each invoice: over £500 → …; £500 or less → …': the first case, not the items kept)
+        )
     if kept is not None:
         body = kept.branches[0][1]  # 'for each order over $500, …': what follows repeats for those orders
     # ('For each enquiry, if the name matches a client, email compliance. Otherwise, send …': with no test inside
@@ -12673,6 +12812,8 @@ def _repeat_sentence(
             + read_clauses(_said_on_if_side(sentence[otherwise:], inner), description, ruled_out),
         )
         return
+    # ('…, then set 'notified' to true on that order': the item's own record, in the list the loop walks)
+    sentence = _placed_back(sentence, None, description)
     body += sorted(read_sentence(sentence, description, ruled_out), key=lambda s: rank[s.kind])
     body.sort(key=lambda s: s.kind == "condition")
     tests = [s for s in body if s.kind == "condition"]
