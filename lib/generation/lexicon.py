@@ -23,6 +23,13 @@ CHANNEL_RE = re.compile(r"(?<![\w&])#([A-Za-z0-9][\w-]*)")
 HANDLE_RE = re.compile(r"(?<![\w.@])@([a-z][\w.-]*[a-z0-9])\b(?!\.[a-z])", re.I)
 # 'acme/web', 'github.com/acme/web': the host written before a repository is not its owner
 REPO_RE = re.compile(r"\b(?:(?:www\.)?github\.com/)?([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*)\b")
+# the ISO 4217 codes an amount may be written with ('CAD 250', '185 USD', 'CLP 50.000', 'ARS 200.000'): the readers of
+# amounts and thresholds know each (three capitals, so a lookbehind of them stays of fixed width)
+CURRENCY_CODES = (
+    "USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR|CLP|ARS|MXN|BRL|COP|PEN|UYU|PYG|BOB|CRC|GTQ|DOP|ZAR|NGN|KES|"
+    "GHS|EGP|MAD|TND|AED|SAR|QAR|KWD|ILS|TRY|CZK|HUF|RON|BGN|ISK|UAH|RSD|HKD|SGD|CNY|KRW|TWD|THB|IDR|MYR|VND|PKR|"
+    "BDT|LKR"
+)
 _COMPARATORS = [
     (
         r"(?:more|greater|higher|bigger)\s+than|above|over|exceeds?|exceeding|rises? above|goes above|at least|"
@@ -42,7 +49,7 @@ _COMPARATORS = [
 THRESHOLD_RE = re.compile(
     r"(?P<op>"
     + "|".join(p for p, _ in _COMPARATORS)
-    + r")\s*(?P<cur>[$€£])?\s*(?:(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)\s*)?(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d{1,3}(?:[ \u00a0\u202f']\d{3})+(?!\d)(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*"
+    + r")\s*(?P<cur>[$€£])?\s*(?:(?-i:" + CURRENCY_CODES + r")\s*)?(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d{1,3}(?:[ \u00a0\u202f']\d{3})+(?!\d)(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*"
     # '17 m/s', '3.2 m' (a space, no currency): a speed or a length, not millions ('$2 m', '2m' are)
     r"(?P<unit>%|percent\b|k\b|m\b(?![/.]\w)|million\b|thousand\b|(?:usd|eur|gbp|dollars?|euros?|pounds?)\b)?",
     re.I,
@@ -485,7 +492,7 @@ def threshold_in(text: str) -> tuple[str, float, str] | None:
 
 
 # a currency written beside an amount: its sign or its code
-_CURRENCY = r"(?:[$€£]|(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)\b|(?:dollars?|euros?|pounds?|francs?)\b)"
+_CURRENCY = r"(?:[$€£]|(?-i:" + CURRENCY_CODES + r")\b|(?:dollars?|euros?|pounds?|francs?)\b)"
 _SWISS_GROUPS = re.compile(r"(?<![\d.,'’])(\d{1,3}(?:['’]\d{3})+)(?![\d'’])")
 # currency signs the readings of amounts do not know ('[$€£]'), by the code they know instead
 _OTHER_SIGN_CODES = {"¥": "JPY", "￥": "JPY", "₹": "INR"}
@@ -494,7 +501,7 @@ _DOT_GROUPS_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+),(\d{1,2})(?!
 _DOT_GROUPS_BY_CURRENCY = re.compile(
     r"(?<=" + r"[$€£]" + r")\s?(\d{1,3}(?:\.\d{3})+)(?![\d.,])"
     r"|(?<![\d.,])(\d{1,3}(?:\.\d{3})+)(?![\d.,])(?=\s?" + _CURRENCY + r")"
-    r"|(?<=(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)\s)(\d{1,3}(?:\.\d{3})+)(?![\d.,])",
+    r"|(?<=(?-i:" + CURRENCY_CODES + r")\s)(\d{1,3}(?:\.\d{3})+)(?![\d.,])",
     re.I,
 )
 _DECIMAL_COMMA_BY_CURRENCY = re.compile(
@@ -1061,7 +1068,7 @@ _RESTRICTED_LEAD = re.compile(
 # number is a threshold
 _BEFORE_THRESHOLD = (
     r"(?:\b(?:" + "|".join(p for p, _ in _COMPARATORS[:-1]) + r"|(?-i:[a-z]{2,}er)\s+than)\s*"
-    r"(?:[$€£]\s*|(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)\s+)?)"
+    r"(?:[$€£]\s*|(?-i:" + CURRENCY_CODES + r")\s+)?)"
 )
 # 'under 5,5', 'more than 4,35', 'above 0,95?': a comma before one or two digits after a comparison is a decimal mark
 # (a thousands comma groups three digits; '1,2,3' is a list)
@@ -1257,7 +1264,7 @@ def english_amounts(text: str) -> str:
 
 
 # ('from CHF 100 to CHF 1,000', 'between JPY 100,000 and JPY 1,000,000': a code may stand before each end)
-_AMOUNT = r"(?:(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)\s?)?[$€£]?\s*\d[\d,.'\u00a0\u202f]*(?:\s*(?:k|m|%))?"
+_AMOUNT = r"(?:(?-i:" + CURRENCY_CODES + r")\s?)?[$€£]?\s*\d[\d,.'\u00a0\u202f]*(?:\s*(?:k|m|%))?"
 RANGE_RE = re.compile(
     r"\bbetween\s+(?P<a>" + _AMOUNT + r")\s*(?:and|&)\s*(?P<b>" + _AMOUNT + r")"
     r"|\bfrom\s+(?P<c>" + _AMOUNT + r")\s+(?:to|up to)\s+(?P<d>" + _AMOUNT + r")"
@@ -4904,7 +4911,7 @@ def event_reads(text: str) -> str:
 
 
 # a number as a threshold is written: '$7,500', '25,000', '6', '1.5k', 'CAD 250', '185 USD', '45 days'
-_CURRENCY_CODE = r"(?-i:USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|INR)"
+_CURRENCY_CODE = r"(?-i:" + CURRENCY_CODES + r")"
 _AMOUNT = (
     r"(?:(?:[$€£]|" + _CURRENCY_CODE + r"\s)\s*)?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?[kKmM]\b)?"
     r"(?:\s*%|\s+(?:" + _CURRENCY_CODE + r"|dollars?|euros?|pounds?))?"

@@ -12924,7 +12924,9 @@ _ROUTED = re.compile(
 
 _CATCH_ALL = re.compile(
     r"\b(?:anything|everything|everyone|all)\s+(?:else|in\s+between|in\s+the\s+middle)\b|\bthe\s+rest\b(?!\s+of\b)"
-    r"|\bany(?:thing)?\s+other\s+[\w-]+",
+    r"|\bany(?:thing)?\s+other\s+[\w-]+"
+    # ('every other order goes into …', 'all other requests …': the rest, as an 'otherwise' sentence says it)
+    r"|\b" + _REST_WORDS,
     re.I,
 )
 
