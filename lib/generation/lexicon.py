@@ -1366,6 +1366,47 @@ def counts_items(test: str) -> bool:
     )  # '20 unassigned tickets'
 
 
+@lru_cache(maxsize=1)
+def _change_moves() -> dict[str, re.Pattern[str]]:
+    return {
+        way: re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])", re.I
+        )
+        for way, words in lexicon()["change_moves"].items()
+    }
+
+
+def change_move(test: str) -> str | None:
+    """'down' / 'up' when a test says which way a value moved past a threshold said as a size ('sales dropped by 20%
+    or more', 'more than 15% under target' → 'down'; 'they grew by 20% or more' → 'up'), read outside the comparison
+    itself ('drops below 100' is a plain threshold); None otherwise (lexicon.json 'change_moves')."""
+    found = THRESHOLD_RE.search(test) or OR_MORE_RE.search(test)
+    if found is None:
+        return None
+    outside = test[: found.start()] + " \0 " + test[found.end() :]
+    ways = [way for way, said in _change_moves().items() if said.search(outside)]
+    return ways[0] if len(ways) == 1 else None
+
+
+def moves_as_signs(test: str) -> str:
+    """'sales dropped by 20% or more' → 'sales dropped by at most -20%', 'the yield is more than 15% under target' →
+    'the yield is below -15% under target': a drop past a size is a change of minus that size or less, so a drop and
+    a rise past their sizes are disjoint ranges of one signed change."""
+    if change_move(test) != "down":
+        return test
+    found = THRESHOLD_RE.search(test) or OR_MORE_RE.search(test)
+    said = threshold_in(test)
+    if found is None or said is None or said[0] not in (">", ">=") or said[1] <= 0:
+        return test
+    return (
+        test[: found.start()]
+        + ("at most" if said[0] == ">=" else "below")
+        + f" -{said[1]:g}{said[2]}"
+        + (" " if test[found.end() - 1 : found.end()].isspace() else "")
+        + test[found.end() :]
+    )
+
+
 def signs_as_numbers(test: str, context: str = "") -> str:
     """'the balance is negative' → 'the balance is below 0': a sign word is a comparison with zero when what is
     tested is a quantity (named in the test, or in its sentence when the test says 'it'/'they')."""

@@ -12906,7 +12906,8 @@ def _exclusive(a: Step, b: Step) -> bool:
     fields = [lx.amount_field(t.label, None) for t in (a, b)]
     if fields[0] and fields[1] and fields[0] != fields[1]:
         return False
-    spans = [lx.interval_of(t.label) for t in (a, b)]
+    # ('sales dropped by 20% or more' / 'they grew by 20% or more': a signed change, the drop below minus its size)
+    spans = [lx.interval_of(lx.moves_as_signs(t.label)) for t in (a, b)]
     if spans[0] and spans[1]:
         return lx.disjoint(spans[0], spans[1])
     said = [_category(t.label) for t in (a, b)]
