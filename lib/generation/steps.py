@@ -11397,7 +11397,11 @@ def _same_item(item: str, loop: Step) -> str:
 # "without pinging anyone", "don't email anybody": whom a prohibition spares is no list to repeat over
 _NOBODY = re.compile(r"(?:\b(?:without|never|not|nor)|n't)\s+(?:[\w-]+\s+){0,2}?(any(?:one|body))\b", re.I)
 
-_WITHOUT_DOING = re.compile(r"\bwithout\s+[a-z]+ing\b[^,;.\n]*", re.I)
+# (up to the end of its clause: a mark, an emoji that closes a casual sentence — 'without warning us 🙃 when …' — or
+# the blanked trigger, a run of spaces)
+_WITHOUT_DOING = re.compile(
+    r"\bwithout\s+[a-z]+ing\b(?:(?!\s{3})[^,;.!?\n\u2600-\u27bf\U0001f000-\U0001faff])*", re.I
+)
 
 
 @lru_cache(maxsize=1)
