@@ -33,7 +33,8 @@ CURRENCY_CODES = (
 _COMPARATORS = [
     (
         r"(?:more|greater|higher|bigger)\s+than|above|over|exceeds?|exceeding|rises? above|goes above|at least|"
-        r"(?:passes|reaches|hits|crosses|tops|surpasses)(?:\s+the)?|older\s+than|>=?",
+        r"(?:(?:has|have)\s+)?(?:reach(?:e[sd])?|hits?)(?:\s+the)?|"
+        r"(?:passe[sd]|crosse[sd]|topped|tops|surpasse[sd]|exceeded)(?:\s+the)?|older\s+than|>=?",
         ">",
     ),
     (
@@ -465,8 +466,8 @@ def threshold_in(text: str) -> tuple[str, float, str] | None:
         return ("<=" if after.group(4) or after.group(6) else ">="), number, unit
     op_text = found.group("op").lower()
     op = next(sym for pattern, sym in _COMPARATORS if re.fullmatch(pattern, op_text))
-    if op_text in ("at least", ">="):
-        op = ">="
+    if op_text in ("at least", ">=") or re.search(r"\b(?:reach|hit)", op_text):
+        op = ">="  # ('has reached 12 people', 'hits 100': the number itself counts)
     if op_text in ("at most", "<="):
         op = "<="
     number = float(re.sub(r"[,\s']", "", found.group("num")))  # '60,000', '2 500', "2'500": thousands
@@ -2993,9 +2994,11 @@ _BARE_FIELD = re.compile(
     r"at\s+most|exceeds?|equals?\s|[<>≥≤]=?|[$€£]?\s*-?\d))",
     re.I,
 )
-# ('the late_count field is 2 or more': the word saying it is a field names none)
+# ('the late_count field is 2 or more': the word saying it is a field names none; 'it has reached 12': a comparison's
+# verb neither)
 _NOT_A_FIELD = re.compile(
-    r"it|they|there|them|this|that|an?|the|more|less|fewer|than|any|ones?|field|column|property|attribute",
+    r"it|they|there|them|this|that|an?|the|more|less|fewer|than|any|ones?|field|column|property|attribute|"
+    r"reach(?:e[sd])?|hits?|passe[sd]|crosse[sd]|topped|surpasse[sd]|exceeded",
     re.I,
 )
 
