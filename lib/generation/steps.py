@@ -624,7 +624,7 @@ def _each_routed(before: str) -> bool:
     return bool(
         re.search(r"->|→|=>", before)
         and re.search(
-            r"\b(?:sort|route|classify|triage|categori[sz]e)\w*\s+(?:each|every)\b|\bfor\s+(?:each|every)\s+[\w-]+[^:]{0,40}:",
+            r"\b(?:sort|route|classify|triage|categori[sz]e|handle|process|treat)\w*\s+(?:each|every)\b|\bfor\s+(?:each|every)\s+[\w-]+[^:]{0,40}:",
             before,
             re.I,
         )
@@ -7444,7 +7444,8 @@ ROUTED_FIELD = (
     r"|[\w-]+\s+(?:field|column|property)\b"
 )
 _ROUTE = re.compile(
-    r"\b(?:route|routes|routing)\b[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
+    # ('handle each one by its label: …': each item dealt with by the value it carries is routed by it)
+    r"\b(?:route|routes|routing|(?:handle|process|treat|deal\s+with)\s+(?:each|every|them|it)\b)[^,.;]*?\b(?:by|based on|according to|depending on)\s+"
     rf"(?:its|their|the|his|her)?\s*({ROUTED_FIELD}|\w+)|\bdepending on\s+(?:its|their|the)?\s*({ROUTED_FIELD}|\w+)"
     # 'sort incoming orders by their 'region' field — EU orders to …': a field's values, each with its route
     rf"|\b(?:sort|split|dispatch|send|forward)\w*\b[^,.;:]{{0,60}}?\bby\s+(?:its|their|the)?\s*({ROUTED_FIELD})\s*(?=[:—–]|-{{1,2}}\s)",
@@ -7701,8 +7702,8 @@ def _home(steps: list[Step]) -> str | None:
 
 
 _EACH_ROUTED = re.compile(
-    r"\b(?:route|sort|triage|classify|categori[sz]e|dispatch|file|forward|send|pass|assign)\s+(?:each|every)"
-    r"(?:\s+one|\s+of\s+them|\s+item)?\b"
+    r"\b(?:route|sort|triage|classify|categori[sz]e|dispatch|file|forward|send|pass|assign|handle|process|treat|"
+    r"deal\s+with)\s+(?:each|every)(?:\s+one|\s+of\s+them|\s+item)?\b"
     # 'let AI decide which trade each one is', 'have the AI decide whether each one is landscaping or …'
     r"|\b(?:whether|if|which\s+[\w-]+)\s+(?:each|every)(?:\s+one|\s+of\s+them|\s+item)?\s+is\b",
     re.I,
@@ -11934,6 +11935,15 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
             # 'email the parent of every player who missed today's lesson … Never email parents whose kids were
             # there': the other side of the items the text already chose, no test of its own (its words — 'were',
             # 'came' — are nothing an item holds)
+            continue
+        if (
+            scope is not None
+            and loop is not None
+            and any(s.kind == "router" for s in loop.body)
+            and re.search(r"\b(?:none|neither|any)\s+of\s+(?:those|these|them|the\s+above)\b", scope[0], re.I)
+        ):
+            # 'handle each one by its label: 'electrical' → …, 'paint' → … Issues with none of those labels are
+            # skipped': the items no route takes — the router already does nothing with them, no test of its own
             continue
         if scope is not None and loop is not None:
             # 'Tenants marked 'autopay' shouldn't get one': a test on each item around what the loop repeats
