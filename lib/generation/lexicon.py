@@ -866,6 +866,12 @@ def signed_in_reads(text: str) -> str:
         name = m.group("name")
         if name.lower() in never or integrations_in(name) or name.lower() in lexicon().get("languages", []):
             return m.group(0)
+        if re.match(r"(?:who|whom|whose|which)\b", m.group("next"), re.I):
+            return m.group(0)  # ('Reeds jobs go to Giorgio, who only reads WhatsApp': a person, said more of)
+        if re.match(r"go", m.group(0)[len(m.group("lead")) :], re.I) and re.search(
+            r"(?<![\w'’])(?!(?:and|then|just|first|please|also|to|i|we)\b)[a-z][\w'’-]*\s+$", text[: m.start()], re.I
+        ):
+            return m.group(0)  # ('bellows jobs go to Giorgio, …': where a kind of thing goes, no app opened)
         return _read_in(m.group("lead"), name, m.group("next"))
 
     return _login_re().sub(folded, text)

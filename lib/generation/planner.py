@@ -4909,7 +4909,6 @@ class _Builder:
         """A JavaScript condition for the test text, and an extra data step when one is needed."""
         self.left_out = None
         test = lx.signs_as_numbers(test, context)  # 'the balance is negative': below 0
-        test = lx.moves_as_signs(test)  # 'sales dropped by 20% or more': a change of -20% or less
         branch = re.fullmatch(r"\s*the ref is (refs/heads/[\w./-]+)\s*", test)
         if branch and self.trigger.kind == "webhook":  # 'a push to main': the branch the push went to
             event = services.webhook_paths(self.trigger.values.get("webhookProvider", "generic"))["data"]
@@ -5932,7 +5931,11 @@ class _Builder:
                     (f" Score it {scale.group(0)}." if scale else "")
                     + f" Answer with the number only (the value the test '{test.strip()}' compares), no words."
                     # ('sales dropped by 20% or more': the test compares a signed change)
-                    + (" Give a change with its sign: negative for a drop, positive for a rise." if lx.change_move(test) else "")
+                    + (
+                        " Give a change with its sign: negative for a drop, positive for a rise."
+                        if lx.change_move(test) and re.search(r"-\d", test)
+                        else ""
+                    )
                 )
         return None
 

@@ -8198,9 +8198,14 @@ def _named_after(parts: list[str]) -> list[str]:
     return _rejoined(parts, _ADDRESS_SAID_OF)
 
 
+# ', who only reads WhatsApp: his number is …': what a route's person is, said after it — no route of its own
+_RELATIVE_ONLY = re.compile(r"\s*(?:who|whom|whose)\b(?!\s+(?:is|are)\s+(?:a|an|the)?\s*[\w-]+\s+(?:->|→))[^;]*", re.I)
+
+
 def _apposed(parts: list[str]) -> list[str]:
-    """A list of routes with an address said in apposition ('to our accountant, books@…')."""
-    return _rejoined(parts, _ADDRESS_ONLY)
+    """A list of routes with an address said in apposition ('to our accountant, books@…'), or what the person a route
+    goes to is ('to Giorgio, who only reads WhatsApp: …')."""
+    return _rejoined(_rejoined(parts, _ADDRESS_ONLY), _RELATIVE_ONLY)
 
 
 def _bare_verb(text: str) -> str | None:
@@ -8247,6 +8252,11 @@ def _route_of(clause: str) -> tuple[str, str] | None:
     head, colon, tail = clause.partition(":")
     if colon and _SORTS.match(head) and tail.strip():
         return _route_of(tail)  # 'classify it: damaged goods reports go into …': the route after the colon
+    aside = _CONTACT_ASIDE.search(clause)
+    if aside is not None and (said := _route_of(clause[: aside.start()])) is not None:
+        # 'Reeds jobs go to Giorgio, who only reads WhatsApp: his number is +39 …': the route, then whom to reach
+        # and how, said after a colon (kept with the route's action, where its number or address is read)
+        return said[0], f"{said[1].rstrip(' .')} ({aside.group('said').strip(' .')})"
     # 'bug -> …', 'delayed = email the customer' (an '=' between spaces), "'discord' -> …" (the value quoted)
     arrow = re.search(
         # ("'heating & boiler' -> …", '"damp / mould" -> …': a quoted category may join its words with & or /)
@@ -8321,6 +8331,14 @@ def _route_of(clause: str) -> tuple[str, str] | None:
         if action is not None:
             return quoted.group("cat"), action
     return (found.group(1), clause.split(":")[-1]) if found else None
+
+
+# ': his number is +39 …', ': her address is …', ': the chat id is …': after a route, how to reach whom it goes to
+_CONTACT_ASIDE = re.compile(
+    r":\s*(?P<said>(?:(?:his|her|their|its|the|our)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:number|phone|mobile|cell|address|e-?mail|handle|id|username)\s+(?:is|=)\s+\S.*)$",
+    re.I,
+)
 
 
 def _unquoted(label: str) -> str:
@@ -11682,6 +11700,10 @@ def read_steps(text: str, description: str, told: list[tuple[int, int]] | None =
     text = _NOBODY.sub(lambda m: m.group(0)[: -len(m.group(1))] + "people".ljust(len(m.group(1))), text)
     # 'mark the contact as bounced without pinging anyone on slack': what is done without is no step
     text = _WITHOUT_DOING.sub(lambda m: " " * len(m.group(0)), text)
+    # 'And in every case, reply to the customer …', 'in all cases': always, after what the routes do — no items to repeat
+    text = re.sub(
+        r"\bin\s+(?:every|each|any|all)\s+(?:such\s+)?cases?\b", lambda m: "always".ljust(len(m.group(0))), text, flags=re.I
+    )
     # "…, and that's it, I'll reply to them myself": what a person does themselves is no step (lexicon 'done_by_people')
     text = re.sub(lexicon()["done_by_people"], lambda m: " " * len(m.group(0)), text, flags=re.I)
     # 'over 50 km/h', 'above 12 m/s': a speed's unit is one word, no path (same length: 'kmph', 'mps')
@@ -13058,6 +13080,11 @@ def _exclusive_chain(tests: list[Step], declared: bool = False) -> bool:
         earlier.branches[1] = ("else", [later])
         later.chained = True
         later.data_from = later.data_from or earlier.data_from
+    if {lx.change_move(t.label) for t in tests} >= {"down", "up"}:
+        # ('if sales dropped by 20% or more …; if they grew by 20% or more …': one signed change, a drop below minus
+        # its size — a test alone keeps its size as said)
+        for t in tests:
+            t.label = lx.moves_as_signs(t.label)
     return True
 
 
@@ -13361,7 +13388,10 @@ def _join_routes(parts: list[str]) -> list[str]:
             # ("For returns, reply …. For anything else, forward …": routes whose kind a comma sets off are parted
             # by ';', as `_route_clauses` reads them)
             fors = any(_ACTS_FOR.match(_LIST_MARK.sub("", r, count=1)) for r in run)
-            out += [("; " if fors else ", ").join(run)] if len(run) >= 3 else run
+            # ('Reeds jobs go to Giorgio, who only reads WhatsApp: his number is …': a route with a comma or a colon
+            # of its own is parted from the next by ';' too)
+            marked = any(re.search(r"[,:]\s", r.rstrip(" .")) for r in run)
+            out += [("; " if fors or marked else ", ").join(run)] if len(run) >= 3 else run
         run = []
         if sentence:
             out.append(sentence)
